@@ -1,0 +1,28 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules.Rems;
+
+/// <summary>REMS-003: No driving or operating machinery until the next day after restful sleep; arrange a ride home. (P-SAFETY-REMS, SPRAVATO-PI-US)</summary>
+public sealed class NoDrivingUntilNextDay : Rule
+{
+    public override string Id => "REMS-003";
+
+    public override FindingKind Kind => FindingKind.Requirement;
+
+    public override Severity Severity => Severity.Moderate;
+
+    public override IReadOnlyList<string> Principles { get; } = [Citations.SafetyRems];
+
+    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
+
+    public override string ConditionText => "An esketamine pathway applies (TRD or acute suicidal ideation).";
+
+    public override Condition Condition { get; } = Indications.AnyEsketamine;
+
+    public override string Summary => "No driving or operating machinery until the next day after restful sleep; arrange a ride home.";
+
+    public override string Detail =>
+        "The label advises against driving or hazardous activity until the day after treatment, following a restful sleep, so the patient needs someone to take them home after each session.";
+}

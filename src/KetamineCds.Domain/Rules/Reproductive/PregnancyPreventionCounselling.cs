@@ -1,0 +1,27 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+using static KetamineCds.Domain.Rules.Conditions.Criteria;
+
+namespace KetamineCds.Domain.Rules.Reproductive;
+
+/// <summary>REP-003: Counsel on pregnancy planning and prevention, and stop treatment if pregnancy occurs. (SPRAVATO-PI-US)</summary>
+public sealed class PregnancyPreventionCounselling : Rule
+{
+    public override string Id => "REP-003";
+
+    public override FindingKind Kind => FindingKind.Requirement;
+
+    public override Severity Severity => Severity.Low;
+
+    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
+
+    public override string ConditionText => "Female, aged 12-55, and recorded as not pregnant.";
+
+    public override Condition Condition { get; } = All(Is(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Female), Between(Fields.AgeYears, 12, 55), Is(Fields.Pregnant, (bool?)false));
+
+    public override string Summary => "Counsel on pregnancy planning and prevention, and stop treatment if pregnancy occurs.";
+
+    public override string Detail =>
+        "The label advises that women who could become pregnant consider pregnancy planning and prevention, and that treatment be stopped if pregnancy occurs.";
+}

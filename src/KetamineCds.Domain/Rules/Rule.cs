@@ -1,0 +1,69 @@
+using System.Text;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// One clinical rule: a stable id, a kind and severity, the principles and sources it cites, its condition in plain
+/// words and as data, and what it tells the clinician when it fires. Rules are pure: no I/O, no clock.
+/// A contraindication blocks every pathway now; a caution marks every open pathway "with cautions"; requirements
+/// and information never change a status.
+/// </summary>
+public abstract class Rule
+{
+    /// <summary>Stable id, e.g. <c>PSY-001</c>; never reused for a different meaning.</summary>
+    public abstract string Id { get; }
+
+    public abstract FindingKind Kind { get; }
+
+    public abstract Severity Severity { get; }
+
+    /// <summary>Principle ids from <c>principles.md</c>.</summary>
+    public virtual IReadOnlyList<string> Principles => [];
+
+    /// <summary>Source keys from <c>label-and-literature.md</c>.</summary>
+    public virtual IReadOnlyList<string> Sources => [];
+
+    /// <summary>The condition in plain words, as <c>docs/rules.md</c> and the rule catalogue page show it.</summary>
+    public abstract string ConditionText { get; }
+
+    /// <summary>The condition as data: evaluated, explained and hashed.</summary>
+    public abstract Condition Condition { get; }
+
+    public abstract string Summary { get; }
+
+    public abstract string Detail { get; }
+
+    /// <summary>The clinical topic, from the rule's folder (Bipolar, Psychosis, Vascular ...).</summary>
+    public string Topic => GetType().Namespace is { } ns ? ns[(ns.LastIndexOf('.') + 1)..] : "Rules";
+
+    /// <summary>The finding if the rule fires for this history, otherwise null.</summary>
+    public Finding? Evaluate(PatientHistory history)
+    {
+        if (!Condition.IsMet(history))
+        {
+            return null;
+        }
+
+        var because = new List<Evidence>(4);
+        Condition.Explain(history, because);
+        return new Finding(Id, Kind, Severity, Principles, Sources, Summary, Detail, because);
+    }
+
+    /// <summary>Everything that defines the rule, as one canonical line for the rule set's digest.</summary>
+    public string CanonicalDefinition()
+    {
+        var sb = new StringBuilder();
+        sb.Append("id=").Append(Id)
+            .Append("|kind=").Append(WireNames.Of(Kind))
+            .Append("|severity=").Append(WireNames.Of(Severity))
+            .Append("|principles=").AppendJoin(',', Principles)
+            .Append("|sources=").AppendJoin(',', Sources)
+            .Append("|when=").Append(Condition.Canonical)
+            .Append("|condition=").Append(ConditionText)
+            .Append("|summary=").Append(Summary)
+            .Append("|detail=").Append(Detail);
+        return sb.ToString();
+    }
+}

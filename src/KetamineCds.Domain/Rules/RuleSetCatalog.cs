@@ -1,0 +1,90 @@
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// Every released rule set. A released version is never changed: a change to any rule makes a new version with its
+/// own list, and the old list stays here so that a logged decision can be replayed under the rule set it was made
+/// with (see docs/decisions/0002-rule-set-versions.md).
+/// </summary>
+public static class RuleSetCatalog
+{
+    /// <summary>Version 1.0.0, the first release.</summary>
+    public static RuleSet V1_0_0 { get; } = new(
+        "1.0.0",
+        [
+            new Trd.TreatmentResistantDepression(),
+            new Trd.DifferentMechanismsNotShown(),
+            new Trd.TrdCriteriaNotMet(),
+            new Trd.UsTrdMonotherapyPermitted(),
+            new EuLabel.EuTrdNeedsSsriOrSnri(),
+            new EuLabel.EuTrdConfirmSsriOrSnri(),
+            new OffLabel.OffLabelKetamineForTrd(),
+            new OffLabel.OffLabelKetaminePreTreatmentAssessment(),
+            new Suicide.AcuteSuicidalityInMdd(),
+            new Suicide.SuicidalityPathwayNeedsOralAntidepressant(),
+            new Suicide.SafetyPlanNeeded(),
+            new Suicide.LethalMeansCounsellingNeeded(),
+            new Suicide.ImmediateFollowUpNeeded(),
+            new Suicide.DoesNotPreventSuicidalBehaviour(),
+            new Suicide.ImminentRiskPrecautions(),
+            new Suicide.PositivePhq9Item9WithoutRecordedSuicidality(),
+            new Scores.Phq9BelowDepressionCutoff(),
+            new Rems.CertifiedSettingRequired(),
+            new Rems.PostDoseMonitoringRequired(),
+            new Rems.NoDrivingUntilNextDay(),
+            new Rems.NeverTakenHome(),
+            new Bipolar.BipolarDepressionAdjunctOnly(),
+            new Bipolar.BipolarWithoutMoodStabilizer(),
+            new Bipolar.BipolarMoodStabilizerNotOptimized(),
+            new Bipolar.CurrentManiaOrMixedFeatures(),
+            new Bipolar.BipolarStabilizerOutsideEvidence(),
+            new Bipolar.BipolarSwitchMonitoring(),
+            new Psychosis.ActivePsychosis(),
+            new Psychosis.ControlledPsychosisHistory(),
+            new Psychosis.StopAtOncePlan(),
+            new Vascular.AneurysmalVascularDisease(),
+            new Vascular.ArteriovenousMalformation(),
+            new Vascular.IntracerebralHemorrhageHistory(),
+            new Hypersensitivity.HypersensitivityToKetamine(),
+            new Cardiovascular.SeriousCardiovascularOrCerebrovascularCondition(),
+            new Cardiovascular.ElevatedPreTreatmentBloodPressure(),
+            new Hepatic.SevereHepaticImpairment(),
+            new Hepatic.ModerateHepaticImpairment(),
+            new Reproductive.Pregnancy(),
+            new Reproductive.Breastfeeding(),
+            new Reproductive.PregnancyPreventionCounselling(),
+            new Substance.ActiveSubstanceUseDisorder(),
+            new Substance.SubstanceUseDisorderInRemission(),
+            new Medicines.Benzodiazepines(),
+            new Medicines.Opioids(),
+            new Medicines.PsychostimulantOrMaoi(),
+            new Naltrexone.NaltrexoneCoPrescription(),
+            new Pain.ChronicNeuropathicPain(),
+            new Pain.OpioidInducedHyperalgesia(),
+            new Palliative.PalliativePrognosisOfWeeks(),
+            new Palliative.PalliativePrognosisBeyondWeeks(),
+            new Investigational.PtsdOrOcdInvestigational(),
+            new Biomarkers.BiomarkersResearchOnly(),
+            new Age.UnderEighteen(),
+            new Age.YoungAdultSuicidalityWarning(),
+            new Age.EuOlderAdultStartingDose(),
+        ],
+        [
+            new PathwayDefinition(Pathway.EsketamineTrd, "TRD-001"),
+            new PathwayDefinition(Pathway.EsketamineSuicidalIdeation, "SUI-001"),
+            new PathwayDefinition(Pathway.KetamineOffLabelTrd, "KET-001"),
+            new PathwayDefinition(Pathway.BipolarAdjunct, "BIP-001"),
+            new PathwayDefinition(Pathway.PalliativeRapidActing, "PAL-001"),
+            new PathwayDefinition(Pathway.InvestigationalPtsdOcd, "INV-001", InvestigationalOnly: true),
+        ]);
+
+    /// <summary>The rule set new screenings are decided with.</summary>
+    public static RuleSet Current => V1_0_0;
+
+    /// <summary>Every released rule set, oldest first.</summary>
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0];
+
+    /// <summary>The released rule set with this version, or null.</summary>
+    public static RuleSet? Find(string version) => All.FirstOrDefault(r => r.Version == version);
+}

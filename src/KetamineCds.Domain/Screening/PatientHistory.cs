@@ -1,0 +1,103 @@
+namespace KetamineCds.Domain.Screening;
+
+/// <summary>
+/// One patient's history as the clinician recorded it: every field of the screening contract
+/// (<c>shared/api/screening-v1.md</c>). A <c>null</c> optional field means "not recorded", which is never the same as
+/// "no": rules that need a fact treat "not recorded" as not established, and say so.
+/// Shape (ranges, required fields) is checked by the validator before a history reaches the engine.
+/// </summary>
+public sealed record PatientHistory
+{
+    /// <summary>The clinic's patient identifier (an MRN); never a name.</summary>
+    public required string PatientReference { get; init; }
+
+    public required int AgeYears { get; init; }
+
+    public SexAtBirth? SexAtBirth { get; init; }
+
+    public bool? Pregnant { get; init; }
+
+    public bool? Breastfeeding { get; init; }
+
+    /// <summary>The labelling regime; the contract's default is <see cref="Jurisdiction.Us"/>.</summary>
+    public Jurisdiction Jurisdiction { get; init; } = Jurisdiction.Us;
+
+    public required PrimaryDiagnosis PrimaryDiagnosis { get; init; }
+
+    /// <summary>A major depressive episode now.</summary>
+    public required bool CurrentDepressiveEpisode { get; init; }
+
+    /// <summary>Antidepressant trials in the current episode at adequate dose and duration (at least 4 weeks) with no response.</summary>
+    public required int FailedAdequateTrials { get; init; }
+
+    /// <summary>How many different mechanisms the failed trials covered.</summary>
+    public int? DistinctMechanisms { get; init; }
+
+    public required bool OnOralAntidepressant { get; init; }
+
+    public MoodStabilizer? MoodStabilizer { get; init; }
+
+    /// <summary>The mood stabilizer is at a therapeutic level.</summary>
+    public bool? MoodStabilizerOptimized { get; init; }
+
+    public bool? CurrentManiaOrMixedFeatures { get; init; }
+
+    public required PsychosisStatus Psychosis { get; init; }
+
+    public required Suicidality Suicidality { get; init; }
+
+    public bool? SafetyPlanInPlace { get; init; }
+
+    public bool? LethalMeansCounselled { get; init; }
+
+    public bool? FollowUpArranged { get; init; }
+
+    public bool? LifeLimitingIllness { get; init; }
+
+    public int? PrognosisWeeks { get; init; }
+
+    public bool? ChronicNeuropathicPain { get; init; }
+
+    public bool? OnOpioids { get; init; }
+
+    /// <summary>Opioid-induced hyperalgesia, suspected or diagnosed.</summary>
+    public bool? OpioidInducedHyperalgesia { get; init; }
+
+    /// <summary>Naltrexone, oral or injectable, for any reason.</summary>
+    public bool? OnNaltrexone { get; init; }
+
+    /// <summary>Daily benzodiazepine dose in diazepam-equivalent milligrams.</summary>
+    public decimal? BenzodiazepineDiazepamEquivalentMg { get; init; }
+
+    public bool? OnPsychostimulantOrMaoi { get; init; }
+
+    public SubstanceUse? SubstanceUse { get; init; }
+
+    /// <summary>Aneurysmal vascular disease: aorta, intracranial or peripheral arterial.</summary>
+    public bool? AneurysmalVascularDisease { get; init; }
+
+    public bool? ArteriovenousMalformation { get; init; }
+
+    public bool? IntracerebralHemorrhageHistory { get; init; }
+
+    /// <summary>Hypersensitivity to ketamine, esketamine or excipients.</summary>
+    public bool? HypersensitivityToKetamine { get; init; }
+
+    /// <summary>E.g. recent myocardial infarction or stroke, unstable angina, raised intracranial pressure.</summary>
+    public bool? SeriousCardiovascularOrCerebrovascularCondition { get; init; }
+
+    /// <summary>Today's pre-treatment systolic blood pressure, mmHg.</summary>
+    public int? SystolicBp { get; init; }
+
+    /// <summary>Today's pre-treatment diastolic blood pressure, mmHg.</summary>
+    public int? DiastolicBp { get; init; }
+
+    public HepaticImpairment? HepaticImpairment { get; init; }
+
+    public int? Phq9Total { get; init; }
+
+    public int? Phq9Item9 { get; init; }
+
+    /// <summary>Free text, stored and printed, never interpreted by any rule.</summary>
+    public string? ClinicianNote { get; init; }
+}
