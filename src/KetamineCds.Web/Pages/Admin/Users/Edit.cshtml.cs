@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Admin.Users;
+
+/// <summary>
+/// An administrator changes a user's roles, resets the password, and locks or unlocks the account. The last
+/// active administrator cannot be locked or lose the Admin role, so the clinic is never locked out of its own app.
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, TimeProvider clock) : PageModel
+{
+    public ApplicationUser? Account { get; private set; }
+
+    public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
+
+    public bool Locked { get; private set; }
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    [BindProperty]
+    [Display(Name = "New password")]
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRolesAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var wanted = SelectedRoles.Where(r => Roles.All.Contains(r)).Distinct(StringComparer.Ordinal).ToArray();
+        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), "This is the last active administrator; give another account the Admin role first.");
+            return Page();
+        }
+
+        var remove = await users.RemoveFromRolesAsync(Account!, CurrentRoles.Except(wanted));
+        var add = remove.Succeeded ? await users.AddToRolesAsync(Account!, wanted.Except(CurrentRoles)) : remove;
+        if (!add.Succeeded)
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), string.Join(" ", add.Errors.Select(e => e.Description)));
+            await LoadAsync(id);
+            return Page();
+        }
+
+        // Sign the user out everywhere so the new roles take effect at once.
+        await users.UpdateSecurityStampAsync(Account!);
+        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Account.Id), cancellationToken);
+        TempData["Status"] = $"Roles of {Account.Email} updated.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
+        {
+            ModelState.AddModelError(string.Empty, "This is the last active administrator and cannot be locked.");
+            return Page();
+        }
+
+        await users.SetLockoutEnabledAsync(Account!, true);
+        await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(Account!);
+        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "locked " + Account!.Email, Account.Id), cancellationToken);
+        TempData["Status"] = $"{Account.Email} is locked.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        await users.SetLockoutEndDateAsync(Account!, null);
+        await users.ResetAccessFailedCountAsync(Account!);
+        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "unlocked " + Account!.Email, Account.Id), cancellationToken);
+        TempData["Status"] = $"{Account.Email} is unlocked.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrEmpty(NewPassword))
+        {
+            ModelState.AddModelError(nameof(NewPassword), "Enter the new password.");
+            return Page();
+        }
+
+        if (string.Equals(NewPassword, DemoAccounts.Password, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(NewPassword), "The published demo password cannot be used for a real account.");
+            return Page();
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(Account!);
+        var result = await users.ResetPasswordAsync(Account!, token, NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(NewPassword), error.Description);
+            }
+
+            return Page();
+        }
+
+        await users.UpdateSecurityStampAsync(Account!);
+        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "reset the password of " + Account!.Email, Account.Id), cancellationToken);
+        TempData["Status"] = $"Password of {Account.Email} reset.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        Account = await users.FindByIdAsync(id);
+        if (Account is null)
+        {
+            return false;
+        }
+
+        CurrentRoles = (await users.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToArray();
+        Locked = Account.LockoutEnd is { } end && end > clock.GetUtcNow();
+        if (SelectedRoles.Count == 0 && HttpMethods.IsGet(Request.Method))
+        {
+            SelectedRoles = [.. CurrentRoles];
+        }
+
+        return true;
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync()
+    {
+        var now = clock.GetUtcNow();
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return admins.Count(a => a.Id != Account!.Id && !(a.LockoutEnd is { } end && end > now)) == 0;
+    }
+}

@@ -1,0 +1,105 @@
+using KetamineCds.Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace KetamineCds.Web.Security;
+
+/// <summary>
+/// Security hardening that does not depend on any one page: account lockout and password policy, idle sign-out,
+/// data-protection keys shared through the database, HTTPS and HSTS outside Development, request size limits,
+/// rate limits, security headers, and error pages without stack traces.
+/// </summary>
+public static class Hardening
+{
+    /// <summary>Page sessions end after this long without a request.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>Largest request body the server accepts at all (the API sets a smaller limit of its own).</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddKetamineCdsHardening(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.Configure<IdentityOptions>(options =>
+        {
+            options.Lockout.AllowedForNewUsers = true;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            options.Password.RequiredLength = 12;
+            options.Password.RequireDigit = true;
+            options.Password.RequireLowercase = true;
+            options.Password.RequireUppercase = true;
+            options.Password.RequireNonAlphanumeric = true;
+            options.Password.RequiredUniqueChars = 5;
+            options.User.RequireUniqueEmail = true;
+            options.SignIn.RequireConfirmedAccount = false;
+        });
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddDataProtection()
+            .SetApplicationName("KetamineCds")
+            .PersistKeysToDbContext<KetamineCdsDbContext>();
+
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options =>
+        {
+            options.ValueCountLimit = 256;
+            options.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+        });
+
+        if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            services.Configure<ForwardedHeadersOptions>(options =>
+            {
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+            });
+        }
+
+        services.AddKetamineCdsRateLimits(builder.Configuration);
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>The middleware half; call before routing-dependent middleware.</summary>
+    public static WebApplication UseKetamineCdsHardening(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // The API answers with problem details, pages with a friendly error page; neither shows a stack trace.
+            app.UseWhen(IsApi, api => api.UseExceptionHandler());
+            app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/Error"));
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+        return app;
+    }
+}
