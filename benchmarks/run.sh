@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Runs every load, resilience and scale harness against a throwaway PostgreSQL 15 cluster that it starts itself,
+# and writes the figures into docs/benchmarks.md (between the "load" markers) with the machine, date and commands.
+#
+#   benchmarks/run.sh           everything (about 35 minutes: throughput, two instances, outage, bad input,
+#                               10-minute soak, engine micro-benchmarks, 1,000,000-entry scale run)
+#   benchmarks/run.sh --quick   a subset in under 5 minutes (short throughput runs, outage, bad input)
+#
+# The last line reads: screening-api/raw-insert throughput ratio: X.XX (p99 Y ms)
+set -euo pipefail
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+cd "$(dirname "$0")/.."
+root=$(pwd)
+here="$root/benchmarks"
+
+pgbin=${KETAMINECDS_PG_BIN:-/usr/lib/postgresql/15/bin}
+pkgs=()
+[ -x "$pgbin/initdb" ] || pkgs+=(postgresql-15)
+command -v wrk >/dev/null || pkgs+=(wrk)
+command -v nginx >/dev/null || pkgs+=(nginx)
+command -v curl >/dev/null || pkgs+=(curl)
+if [ ${#pkgs[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+fi
+
+work=$(mktemp -d /tmp/kcds-bench.XXXXXX)
+chmod 755 "$work"
+pgport=${BENCH_PG_PORT:-25432}
+app1=${BENCH_APP1_PORT:-25080}
+app2=${BENCH_APP2_PORT:-25081}
+lb=${BENCH_LB_PORT:-25088}
+raw=${BENCH_RAW_PORT:-25090}
+pids=()
+results="$work/results.txt"
+: >"$results"
+
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  [ "${KEEP_BENCH_WORK:-0}" = 1 ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+record() { printf '%s\n' "$*" | tee -a "$results"; }
+json_field() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(eval("d"+sys.argv[2]))' "$1" "$2"; }
+
+log "building (Release)"
+dotnet build -c Release -v q -nologo src/KetamineCds.Web/KetamineCds.Web.csproj >/dev/null
+dotnet build -c Release -v q -nologo benchmarks/KetamineCds.RawInsertBaseline/KetamineCds.RawInsertBaseline.csproj >/dev/null
+webdll="$root/src/KetamineCds.Web/bin/Release/net10.0/KetamineCds.Web.dll"
+rawdll="$root/benchmarks/KetamineCds.RawInsertBaseline/bin/Release/net10.0/KetamineCds.RawInsertBaseline.dll"
+
+# ---------------------------------------------------------------- PostgreSQL
+log "starting PostgreSQL 15 on port $pgport"
+mkdir -p "$work/pg"
+chown postgres:postgres "$work/pg"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 >/dev/null
+cat >>"$work/pg/data/postgresql.conf" <<CONF
+port = $pgport
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work/pg'
+max_connections = 400
+shared_buffers = 1GB
+synchronous_commit = on
+fsync = on
+shared_preload_libraries = 'pg_stat_statements'
+CONF
+pg_start() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start >/dev/null; }
+pg_stop() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null; }
+pg_start
+psql_admin() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_admin -d postgres -c "CREATE ROLE kcds_owner LOGIN PASSWORD 'bench-owner'" \
+  -c "CREATE ROLE kcds_app LOGIN PASSWORD 'bench-app'" \
+  -c "CREATE DATABASE ketaminecds OWNER kcds_owner" \
+  -c "CREATE DATABASE baseline OWNER kcds_owner"
+psql_admin -d ketaminecds -c "CREATE EXTENSION pg_stat_statements"
+
+demo_password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')!A1"
+start_app() { # port name
+  ASPNETCORE_ENVIRONMENT=Production \
+  Database__Provider=postgres \
+  Database__AppRole=kcds_app \
+  ConnectionStrings__KetamineCdsMigrations="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_owner;Password=bench-owner" \
+  ConnectionStrings__KetamineCds="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_app;Password=bench-app;Maximum Pool Size=120" \
+  DemoAccounts__Enabled=true DemoAccounts__Password="$demo_password" \
+  RateLimiting__ApiPerMinute=100000000 RateLimiting__SignInPerMinute=1000 \
+  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    dotnet "$webdll" --urls "http://127.0.0.1:$1" >"$work/$2.log" 2>&1 &
+  pids+=($!)
+  wait_ready "http://127.0.0.1:$1/health/ready" "$2"
+}
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  log "$2 did not become ready"; tail -50 "$work/$2.log" >&2; exit 1
+}
+
+log "starting the app (instance 1) and the raw-insert baseline"
+start_app "$app1" app1
+ConnectionStrings__Baseline="Host=127.0.0.1;Port=$pgport;Database=baseline;Username=kcds_owner;Password=bench-owner;Maximum Pool Size=120" \
+  Baseline__PaddingBytes=${BENCH_PADDING_BYTES:-6000} \
+  dotnet "$rawdll" --urls "http://127.0.0.1:$raw" >"$work/raw.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$raw/raw/count" 2>/dev/null && break; sleep 0.5; done
+
+token=$(curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"email\":\"psychiatrist@demo.local\",\"password\":\"$demo_password\"}" \
+  "http://127.0.0.1:$app1/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+auditor_token=$(curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"email\":\"auditor@demo.local\",\"password\":\"$demo_password\"}" \
+  "http://127.0.0.1:$app1/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+export TOKEN="$token"
+
+python3 "$here/load/make_bodies.py" valid 2000 >"$work/valid.jsonl"
+python3 "$here/load/make_bodies.py" malformed 10500 >"$work/malformed.jsonl"
+
+log_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM decision_log_entries WHERE entry_type = 'screening'"; }
+verify() { curl -fsS -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }
+wrk_run() { # url connections seconds label [extra env...]
+  local out
+  out=$(BODIES="${BODIES:-$work/valid.jsonl}" wrk -t2 -c"$2" -d"$3"s --timeout 10s --latency -s "$here/load/screening.lua" "$1" | grep '^RESULT ' | sed 's/^RESULT //')
+  echo "$out"
+}
+created() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"].get("201",0))' "$1"; }
+count_5xx() { python3 -c 'import json,sys; s=json.loads(sys.argv[1])["statuses"]; print(sum(v for k,v in s.items() if k.startswith("5") and k!="503"))' "$1"; }
+
+duration=$([ $quick = 1 ] && echo 10 || echo 30)
+warm=$([ $quick = 1 ] && echo 3 || echo 10)
+
+# ---------------------------------------------------------------- 1+2. Throughput against the limit, nothing lost
+declare -A api_rps api_p99 raw_rps raw_p99
+for c in 32 128; do
+  log "warm-up ${warm}s at $c connections"
+  TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" "$c" "$warm" >/dev/null
+  TARGET_PATH=/raw TOKEN= wrk_run "http://127.0.0.1:$raw" "$c" "$warm" >/dev/null
+  before=$(log_count)
+  log "screening API: ${duration}s at $c connections"
+  r=$(TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" "$c" "$duration")
+  after=$(log_count)
+  record "screening-api c=$c $r log_entries_added=$((after - before))"
+  api_rps[$c]=$(json_field "$r" '["rps"]'); api_p99[$c]=$(json_field "$r" '["p99_ms"]')
+  [ "$(created "$r")" = "$((after - before))" ] || record "MISMATCH c=$c: 201 responses $(created "$r") != log entries $((after - before))"
+  log "raw-insert baseline: ${duration}s at $c connections"
+  r=$(TARGET_PATH=/raw TOKEN= wrk_run "http://127.0.0.1:$raw" "$c" "$duration")
+  record "raw-insert c=$c $r"
+  raw_rps[$c]=$(json_field "$r" '["rps"]'); raw_p99[$c]=$(json_field "$r" '["p99_ms"]')
+done
+record "verify after throughput: $(verify)"
+
+# ---------------------------------------------------------------- 3. Two instances behind nginx
+log "two app instances behind nginx"
+start_app "$app2" app2
+cat >"$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-body;
+  proxy_temp_path $work/nginx-proxy;
+  fastcgi_temp_path $work/nginx-fastcgi;
+  uwsgi_temp_path $work/nginx-uwsgi;
+  scgi_temp_path $work/nginx-scgi;
+  upstream app { server 127.0.0.1:$app1; server 127.0.0.1:$app2; keepalive 256; }
+  server {
+    listen 127.0.0.1:$lb;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf"
+before=$(log_count)
+r=$(TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$lb" 64 "$duration")
+after=$(log_count)
+record "two-instances c=64 $r log_entries_added=$((after - before))"
+[ "$(created "$r")" = "$((after - before))" ] || record "MISMATCH two instances: 201 responses $(created "$r") != log entries $((after - before))"
+record "verify after two instances: $(verify)"
+
+# ---------------------------------------------------------------- 4. Database outage
+outage_run=$([ $quick = 1 ] && echo 30 || echo 40)
+log "database outage: ${outage_run}s run, PostgreSQL stopped for 10s after 10s"
+before=$(log_count)
+( TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" 32 "$outage_run" >"$work/outage.json" ) &
+wrkpid=$!
+sleep 10
+pg_stop
+down_at=$(date +%s.%N)
+sleep 10
+pg_start
+up_at=$(date +%s.%N)
+recovered=""
+body=$(head -n 1 "$work/valid.jsonl")
+for _ in $(seq 1 200); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$app1/api/v1/screenings" || true)
+  if [ "$code" = 201 ]; then recovered=$(date +%s.%N); break; fi
+  sleep 0.1
+done
+wait "$wrkpid"
+r=$(cat "$work/outage.json")
+after=$(log_count)
+probe=$([ -n "$recovered" ] && echo 1 || echo 0)
+record "outage c=32 $r log_entries_added=$((after - before)) probe_created=$probe"
+record "outage recovery seconds after database start: $(python3 -c "print(round($recovered - $up_at, 2) if '$recovered' else 'never')")"
+[ "$(( $(created "$r") + probe ))" = "$((after - before))" ] || record "MISMATCH outage: 201 responses $(( $(created "$r") + probe )) != log entries $((after - before))"
+record "outage 5xx other than 503: $(count_5xx "$r")"
+if grep -q '   at ' "$work/app1.log"; then record "outage: stack traces found in the app log (not in responses)"; fi
+record "verify after outage: $(verify)"
+
+# ---------------------------------------------------------------- 5. Bad input at volume
+log "bad input: $(wc -l <"$work/malformed.jsonl") malformed requests"
+before=$(log_count)
+python3 - "$work/malformed.jsonl" "http://127.0.0.1:$app1/api/v1/screenings" "$token" <<'PY' | tee -a "$results"
+import json, sys, urllib.request, urllib.error, collections, concurrent.futures
+path, url, token = sys.argv[1], sys.argv[2], sys.argv[3]
+bodies = [line.rstrip("\n") for line in open(path, encoding="utf-8", errors="surrogatepass")]
+def send(body):
+    req = urllib.request.Request(url, data=body.encode("utf-8", "surrogatepass"), method="POST",
+        headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except Exception as e:
+        return "error:" + type(e).__name__, b""
+codes = collections.Counter(); traces = 0
+with concurrent.futures.ThreadPoolExecutor(16) as pool:
+    for status, body in pool.map(send, bodies):
+        codes[str(status)] += 1
+        if b"   at " in body or b"Exception" in body:
+            traces += 1
+print("bad-input requests=%d statuses=%s stack_traces_in_bodies=%d" % (len(bodies), dict(codes), traces))
+PY
+after=$(log_count)
+record "bad-input log_entries_added=$((after - before))"
+
+# ---------------------------------------------------------------- 6. Soak
+if [ $quick = 0 ]; then
+  half=$(python3 -c "print(max(1, int(${api_rps[32]} / 2)))")
+  pace=$(python3 -c "print(max(1, int(32 * 1000 / $half)))")
+  log "soak: 10 minutes at about $half requests/s (32 connections, ${pace} ms between requests each)"
+  apppid=${pids[0]}
+  for minute in $(seq 1 10); do
+    r=$(PACE_MS=$pace TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" 32 60)
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$apppid/status")
+    record "soak minute=$minute rss_kb=$rss $r"
+  done
+  record "verify after soak: $(verify)"
+fi
+
+# ---------------------------------------------------------------- summary into docs/benchmarks.md
+ratio=$(python3 -c "print('%.2f' % (${api_rps[32]} / ${raw_rps[32]}))")
+python3 "$here/load/write_report.py" "$results" "$root/docs/benchmarks.md" "$quick"
+echo "screening-api/raw-insert throughput ratio: $ratio (p99 ${api_p99[32]} ms)"
