@@ -17,7 +17,10 @@ def sh(cmd):
         return "?"
 
 cpu = sh("lscpu | sed -n 's/^Model name: *//p'") or platform.processor()
-machine = f"{cpu}, {sh('nproc')} cores, {sh(\"free -g | awk '/Mem:/ {print $2}'\")} GiB RAM, {sh('. /etc/os-release; echo $PRETTY_NAME')}, .NET {sh('dotnet --version')}, PostgreSQL {sh('/usr/lib/postgresql/15/bin/postgres --version | cut -d\" \" -f3')}"
+mem = sh("free -g | awk '/Mem:/ {print $2}'")
+osname = sh(". /etc/os-release; echo $PRETTY_NAME")
+pgver = sh("/usr/lib/postgresql/15/bin/postgres --version")
+machine = f"{cpu}, {sh('nproc')} cores, {mem} GiB RAM, {osname}, .NET SDK {sh('dotnet --version')}, {pgver}"
 
 rows = []
 for line in lines:
