@@ -1,9 +1,10 @@
+using KetamineCds.Infrastructure;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddInterimData(builder.Configuration, builder.Environment);
+builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddKetamineCdsAuthentication();
 builder.Services.AddKetamineCdsWeb();
 

@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,6 +12,9 @@ namespace KetamineCds.Web.Security;
 /// </summary>
 public static class AuthenticationSetup
 {
+    /// <summary>The default scheme: forwards to the bearer token under /api, to the cookie elsewhere.</summary>
+    public const string SelectorScheme = "KetamineCds";
+
     public static IServiceCollection AddKetamineCdsAuthentication(this IServiceCollection services)
     {
         services
@@ -26,7 +30,19 @@ public static class AuthenticationSetup
             .AddDefaultTokenProviders();
 
         services.AddAuthentication()
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddPolicyScheme(SelectorScheme, "Cookie for pages, bearer token for the API", options =>
+                options.ForwardDefaultSelector = context => context.Request.IsApiRequest() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+
+        // AddIdentity makes the cookie the default; the API must use the bearer token only (a cookie never authenticates an
+        // API call, so there is no cross-site request forgery on the API) and answer 401/403, never a redirect.
+        services.Configure<AuthenticationOptions>(options =>
+        {
+            options.DefaultScheme = SelectorScheme;
+            options.DefaultAuthenticateScheme = SelectorScheme;
+            options.DefaultChallengeScheme = SelectorScheme;
+            options.DefaultForbidScheme = SelectorScheme;
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

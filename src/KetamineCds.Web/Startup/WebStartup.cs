@@ -1,5 +1,6 @@
 using FluentValidation;
 using KetamineCds.Web.Api;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -54,6 +55,7 @@ public static class WebStartup
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();
         app.MapScreeningsApi();
+        app.MapAuditApi();
         app.MapRazorPages();
         return app;
     }

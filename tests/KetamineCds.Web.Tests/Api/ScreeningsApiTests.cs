@@ -281,6 +281,28 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal("Psychiatrist", recorded.Actor.Role);
     }
 
+    [Theory]
+    [InlineData(KetamineCdsFactory.Auditor, HttpStatusCode.OK)]
+    [InlineData(KetamineCdsFactory.Psychiatrist, HttpStatusCode.Forbidden)]
+    public async Task AuditVerify_BearerToken_OnlyAuditorMayVerify(string email, HttpStatusCode expected)
+    {
+        var client = await _factory.CreateApiClientAsync(email);
+
+        var response = await client.GetAsync("/api/v1/audit/verify");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_CookieOnly_IsNotAuthenticated()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-COOKIE"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task OpenApi_Document_IsServedAndListsTheScreeningsRoute()
     {
