@@ -1,11 +1,18 @@
+using KetamineCds.Infrastructure;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+
+builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddKetamineCdsAuthentication();
+builder.Services.AddKetamineCdsWeb();
 
 var app = builder.Build();
-app.UseStaticFiles();
-app.UseRouting();
-app.MapRazorPages();
-app.Run();
+
+await app.PrepareDatabaseAsync();
+app.UseKetamineCdsWeb();
+await app.RunAsync();
 
 /// <summary>Entry point; public so that WebApplicationFactory can start the app in tests.</summary>
 public partial class Program;

@@ -41,6 +41,13 @@ public sealed class RuleSet
             throw new ArgumentException("Every pathway must be defined.", nameof(pathways));
         }
 
+        // Every response lists every pathway exactly once; a second definition would list one twice.
+        var twice = pathways.GroupBy(p => p.Pathway).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException($"Pathway {WireNames.Of(twice.Key)} is defined twice.", nameof(pathways));
+        }
+
         CanonicalText = BuildCanonicalText();
         Identity = new RuleSetIdentity(version, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText))));
     }

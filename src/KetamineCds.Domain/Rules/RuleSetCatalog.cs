@@ -40,6 +40,7 @@ public static class RuleSetCatalog
             new Bipolar.CurrentManiaOrMixedFeatures(),
             new Bipolar.BipolarStabilizerOutsideEvidence(),
             new Bipolar.BipolarSwitchMonitoring(),
+            new Bipolar.BipolarManiaNotRecorded(),
             new Psychosis.ActivePsychosis(),
             new Psychosis.ControlledPsychosisHistory(),
             new Psychosis.StopAtOncePlan(),

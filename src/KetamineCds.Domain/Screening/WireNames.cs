@@ -55,7 +55,9 @@ public static class WireNames
         for (var i = 0; i < pascal.Length; i++)
         {
             var c = pascal[i];
-            if (char.IsUpper(c) && i > 0)
+            // A hyphen starts each word; an upper-case letter that follows another continues the same word, so that
+            // BipolarII is "bipolar-ii" (the contract's spelling), not "bipolar-i-i".
+            if (char.IsUpper(c) && i > 0 && !char.IsUpper(pascal[i - 1]))
             {
                 sb.Append('-');
             }

@@ -1,3 +1,4 @@
+using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -5,11 +6,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KetamineCds.Infrastructure.Data;
 
-/// <summary>The app's database: identity, data-protection keys and the decision log.</summary>
-public class KetamineCdsDbContext(DbContextOptions<KetamineCdsDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The app's database: identity, data-protection keys and the decision log. Each provider has a subclass
+/// (<see cref="SqliteKetamineCdsDbContext"/>, <see cref="PostgresKetamineCdsDbContext"/>) so that each keeps its own
+/// migration set; code that does not care about the provider asks for this type.
+/// </summary>
+public class KetamineCdsDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public KetamineCdsDbContext(DbContextOptions<KetamineCdsDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected KetamineCdsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<DecisionLogEntry> DecisionLogEntries => Set<DecisionLogEntry>();
+
+    public DbSet<AccessLogEntry> AccessEvents => Set<AccessLogEntry>();
+
+    public DbSet<LogChainHead> LogChainHeads => Set<LogChainHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -17,3 +37,11 @@ public class KetamineCdsDbContext(DbContextOptions<KetamineCdsDbContext> options
         builder.ApplyConfigurationsFromAssembly(typeof(KetamineCdsDbContext).Assembly);
     }
 }
+
+/// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteKetamineCdsDbContext(DbContextOptions<SqliteKetamineCdsDbContext> options)
+    : KetamineCdsDbContext(options);
+
+/// <summary>The PostgreSQL flavour; its migrations live in Data/Migrations/Postgres.</summary>
+public sealed class PostgresKetamineCdsDbContext(DbContextOptions<PostgresKetamineCdsDbContext> options)
+    : KetamineCdsDbContext(options);

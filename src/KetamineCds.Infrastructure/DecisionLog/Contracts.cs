@@ -23,7 +23,17 @@ public sealed record LoggedScreening(
     PatientHistory History,
     string InputJson,
     Assessment Assessment,
-    IReadOnlyList<LoggedOverride> Overrides);
+    IReadOnlyList<LoggedOverride> Overrides)
+{
+    /// <summary>The assessment exactly as stored (and hashed) and shown, in the contract's JSON spelling.</summary>
+    public string AssessmentJson { get; init; } = "";
+
+    /// <summary>The screening this entry corrects, if it is a correction.</summary>
+    public Guid? Corrects { get; init; }
+
+    /// <summary>Why the correction was made.</summary>
+    public string? CorrectionReason { get; init; }
+}
 
 /// <summary>What the clinician decided against (or in spite of) the recommendation.</summary>
 public enum OverrideDecision { Proceed, DoNotProceed }

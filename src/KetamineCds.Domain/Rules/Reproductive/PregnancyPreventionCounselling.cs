@@ -5,7 +5,10 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Reproductive;
 
-/// <summary>REP-003: Counsel on pregnancy planning and prevention, and stop treatment if pregnancy occurs. (SPRAVATO-PI-US)</summary>
+/// <summary>
+/// REP-003: Counsel on pregnancy planning and prevention, and stop treatment if pregnancy occurs. (SPRAVATO-PI-US)
+/// Fires whether pregnancy is recorded as "no" or not recorded at all: "not recorded" is never "not pregnant".
+/// </summary>
 public sealed class PregnancyPreventionCounselling : Rule
 {
     public override string Id => "REP-003";
@@ -16,12 +19,12 @@ public sealed class PregnancyPreventionCounselling : Rule
 
     public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
 
-    public override string ConditionText => "Female, aged 12-55, and recorded as not pregnant.";
+    public override string ConditionText => "Female, aged 12-55, and not recorded as pregnant (recorded as not pregnant, or pregnancy status not recorded).";
 
-    public override Condition Condition { get; } = All(Is(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Female), Between(Fields.AgeYears, 12, 55), Is(Fields.Pregnant, (bool?)false));
+    public override Condition Condition { get; } = All(Is(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Female), Between(Fields.AgeYears, 12, 55), NotTrue(Fields.Pregnant));
 
     public override string Summary => "Counsel on pregnancy planning and prevention, and stop treatment if pregnancy occurs.";
 
     public override string Detail =>
-        "The label advises that women who could become pregnant consider pregnancy planning and prevention, and that treatment be stopped if pregnancy occurs.";
+        "The label advises that women who could become pregnant consider pregnancy planning and prevention, and that treatment be stopped if pregnancy occurs. Where pregnancy status is not recorded, record it first: pregnancy blocks treatment (REP-001).";
 }

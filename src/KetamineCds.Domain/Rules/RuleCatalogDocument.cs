@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// A fact from <c>label-and-literature.md</c> tagged [K] (known to the compiler, not confirmed in a source read) that
+/// one or more rules rely on. Each is listed in <c>docs/rules.md</c> as "to verify" before release.
+/// </summary>
+/// <param name="Fact">The unconfirmed fact, in plain words.</param>
+/// <param name="From">Where in the fact base it is recorded.</param>
+/// <param name="RuleIds">The rules that rely on it.</param>
+public sealed record UnconfirmedFact(string Fact, string From, IReadOnlyList<string> RuleIds);
+
+/// <summary>
+/// Renders a rule set as the markdown rule catalogue (<c>docs/rules.md</c>): identity, decision policy, pathway map,
+/// every rule with its condition, kind, severity, topic and citations, and the [K] facts still to verify. The Web app
+/// can serve the same text; a test keeps the committed file equal to the rendering.
+/// </summary>
+public static class RuleCatalogDocument
+{
+    /// <summary>The command that rewrites <c>docs/rules.md</c> from the code.</summary>
+    public const string RegenerateCommand =
+        "KETAMINECDS_WRITE_RULES_DOC=1 dotnet test tests/KetamineCds.Domain.Tests --filter RulesDocument";
+
+    /// <summary>The [K] facts of <c>label-and-literature.md</c> that the current rules rely on.</summary>
+    public static IReadOnlyList<UnconfirmedFact> ToVerify { get; } =
+    [
+        new("A written safety plan (for example Stanley-Brown) and lethal-means counselling are standard suicide-care practice; no specific source was retrieved, so these requirements rest on the source document's principle alone.",
+            "label-and-literature.md section 2.5 and section 10 item 7",
+            ["SUI-003", "SUI-004", "SUI-005", "SUI-007"]),
+        new("The psychosis protocol \"use only once antipsychotics control the psychosis, stop at once if it worsens\" is expert opinion; no trial supports it.",
+            "label-and-literature.md section 6.2",
+            ["PSY-002", "PSY-003"]),
+        new("The US label appears to have no separate starting dose for patients aged 65 or over (only the EU/HK labelling starts at 28 mg); not confirmed against the current US SPL.",
+            "label-and-literature.md section 1.6 and section 10 item 1",
+            ["AGE-003"]),
+        new("No modification of the SPRAVATO REMS after 31 December 2024 was seen; the current setting requirements (a truncated item), the current Patient Monitoring Form fields (including pulse oximetry) and its adverse-outcome block are not confirmed.",
+            "label-and-literature.md sections 2.2 and 2.4, section 10 item 3",
+            ["REMS-001", "REMS-002", "REMS-003", "REMS-004", "MED-001", "MED-002"]),
+        new("In ASPIRE I and II the between-group difference in suicidality severity (CGI-SS-r) was not significant; the excerpt read was truncated.",
+            "label-and-literature.md section 1.9, section 8 D3 and section 10 item 4",
+            ["SUI-006"]),
+        new("The current US SPL (version 18, March 2026): exact indication wording, section numbering, the respiratory-depression warning text and the pregnancy wording (\"not recommended\") were not read; most label text comes from the 2019 label and later secondary sources.",
+            "label-and-literature.md version caveat and section 10 item 1",
+            ["TRD-001", "TRD-004", "SUI-001", "SUI-002", "REMS-002", "MED-002", "REP-001"]),
+        new("The full texts of the ketamine consensus statements (Sanacora 2017, McIntyre 2021) were not read: their relative contraindications (psychosis, substance use, hypertension and cardiac disease, pregnancy) and monitoring parameters are known only from abstracts and secondary summaries.",
+            "label-and-literature.md sections 3.1 and 3.2, section 10 item 2",
+            ["KET-001", "KET-002", "SUB-001", "SUB-002"]),
+        new("The EMA guideline's verbatim TRD definition (at least two antidepressants of the same or a different class) is not confirmed.",
+            "label-and-literature.md section 5.1 and section 10 item 5",
+            ["TRD-001", "TRD-002"]),
+        new("The PHQ-9 \"no permission required to reproduce\" statement was not retrieved; the app reads only the scores the clinician records.",
+            "label-and-literature.md section 7.1 and section 10 item 6",
+            ["SCR-001", "SUI-008"]),
+    ];
+
+    /// <summary>The catalogue of a rule set as markdown, with <c>\n</c> line endings.</summary>
+    public static string Render(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var sb = new StringBuilder(64 * 1024);
+
+        sb.Append("# Rule catalogue\n\n");
+        sb.Append("Generated from the code (`KetamineCds.Domain.Rules.RuleCatalogDocument.Render`); do not edit by hand. ");
+        sb.Append("A test fails when this file differs from the rendering. To regenerate it:\n\n");
+        sb.Append("```sh\n").Append(RegenerateCommand).Append("\n```\n\n");
+        sb.Append("KetamineCds supports, and never replaces, the clinician's judgement. Principles (`P-...`) are listed in ");
+        sb.Append("`shared/clinical/principles.md`; source keys in `shared/clinical/label-and-literature.md`.\n\n");
+
+        sb.Append("## Rule set\n\n");
+        sb.Append("| | |\n|---|---|\n");
+        sb.Append("| Version | ").Append(ruleSet.Version).Append(" |\n");
+        sb.Append("| Digest | `").Append(ruleSet.Digest).Append("` |\n");
+        sb.Append("| Rules | ").Append(ruleSet.Rules.Count.ToString(CultureInfo.InvariantCulture)).Append(" |\n\n");
+        sb.Append("The digest is the SHA-256 of the rule set's canonical text: the decision policy, the pathway map and every ");
+        sb.Append("rule's id, kind, severity, principles, sources, canonical condition, condition text, summary and detail. ");
+        sb.Append("Any change to a rule changes it.\n\n");
+
+        sb.Append("## Decision policy\n\n");
+        sb.Append(RuleSet.DecisionPolicy).Append(".\n\n");
+        sb.Append("- `contraindication`: blocks every indicated pathway now (status `not-eligible`).\n");
+        sb.Append("- `caution`: every open pathway becomes `eligible-with-cautions`.\n");
+        sb.Append("- `requirement`: must be in place or arranged; never changes a status.\n");
+        sb.Append("- `information`: for the clinician; never changes a status.\n\n");
+
+        sb.Append("## Pathway map\n\n");
+        sb.Append("| Pathway | Indication rule | Indicated when | Reported as |\n|---|---|---|---|\n");
+        foreach (var p in ruleSet.Pathways)
+        {
+            var indication = ruleSet.Find(p.IndicationRuleId);
+            sb.Append("| `").Append(WireNames.Of(p.Pathway)).Append("` | ").Append(p.IndicationRuleId).Append(" | ")
+                .Append(Cell(indication?.ConditionText ?? "")).Append(" | ")
+                .Append(p.InvestigationalOnly ? "`investigational-only` when indicated and not blocked" : "`eligible` or `eligible-with-cautions` when indicated and not blocked")
+                .Append(" |\n");
+        }
+
+        sb.Append('\n');
+
+        sb.Append("## Rules at a glance\n\n");
+        sb.Append("| Id | Topic | Kind | Severity | Summary |\n|---|---|---|---|---|\n");
+        foreach (var rule in ByTopic(ruleSet))
+        {
+            sb.Append("| [").Append(rule.Id).Append("](#").Append(rule.Id.ToLowerInvariant()).Append(") | ")
+                .Append(rule.Topic).Append(" | ").Append(WireNames.Of(rule.Kind)).Append(" | ")
+                .Append(WireNames.Of(rule.Severity)).Append(" | ").Append(Cell(rule.Summary)).Append(" |\n");
+        }
+
+        sb.Append('\n');
+
+        sb.Append("## Rules by topic\n");
+        string? topic = null;
+        foreach (var rule in ByTopic(ruleSet))
+        {
+            if (rule.Topic != topic)
+            {
+                topic = rule.Topic;
+                sb.Append("\n### ").Append(topic).Append('\n');
+            }
+
+            sb.Append("\n#### ").Append(rule.Id).Append("\n\n");
+            sb.Append(rule.Summary).Append("\n\n");
+            sb.Append("- Kind: `").Append(WireNames.Of(rule.Kind)).Append("`; severity: `").Append(WireNames.Of(rule.Severity)).Append("`\n");
+            sb.Append("- Topic: ").Append(rule.Topic).Append('\n');
+            sb.Append("- Condition: ").Append(rule.ConditionText).Append('\n');
+            sb.Append("- Canonical condition: `").Append(rule.Condition.Canonical).Append("`\n");
+            sb.Append("- Principles: ").Append(List(rule.Principles)).Append('\n');
+            sb.Append("- Sources: ").Append(List(rule.Sources)).Append('\n');
+            var verify = ToVerify.Where(k => k.RuleIds.Contains(rule.Id)).ToArray();
+            if (verify.Length > 0)
+            {
+                sb.Append("- Relies on unconfirmed facts: see [To verify](#to-verify)\n");
+            }
+
+            sb.Append('\n').Append(rule.Detail).Append('\n');
+        }
+
+        sb.Append("\n## Principles and sources cited\n\n");
+        sb.Append("| Id or key | Cited by |\n|---|---|\n");
+        foreach (var p in Citations.AllPrinciples)
+        {
+            sb.Append("| ").Append(p.Id).Append(" (").Append(p.Reference).Append(") | ").Append(CitedBy(ruleSet, r => r.Principles.Contains(p.Id))).Append(" |\n");
+        }
+
+        foreach (var s in Citations.AllSources)
+        {
+            sb.Append("| ").Append(s.Key).Append(" | ").Append(CitedBy(ruleSet, r => r.Sources.Contains(s.Key))).Append(" |\n");
+        }
+
+        sb.Append("\n## To verify\n\n");
+        sb.Append("Facts tagged [K] in `label-and-literature.md` (known, not confirmed in a source that was read) that rules rely on. ");
+        sb.Append("None is encoded as certain; each must be checked before release.\n\n");
+        sb.Append("| # | Fact | Where recorded | Rules |\n|---|---|---|---|\n");
+        for (var i = 0; i < ToVerify.Count; i++)
+        {
+            var k = ToVerify[i];
+            sb.Append("| ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(k.Fact)).Append(" | ")
+                .Append(Cell(k.From)).Append(" | ").Append(string.Join(", ", k.RuleIds)).Append(" |\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static IEnumerable<Rule> ByTopic(RuleSet ruleSet) =>
+        ruleSet.Rules.OrderBy(r => r.Topic, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal);
+
+    private static string CitedBy(RuleSet ruleSet, Func<Rule, bool> cites)
+    {
+        var ids = ruleSet.Rules.Where(cites).Select(r => r.Id).ToArray();
+        return ids.Length == 0 ? "(no rule)" : string.Join(", ", ids);
+    }
+
+    private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "(none)" : string.Join(", ", items);
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

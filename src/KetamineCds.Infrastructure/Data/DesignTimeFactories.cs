@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace KetamineCds.Infrastructure.Data;
+
+/// <summary>Lets <c>dotnet ef migrations add --context SqliteKetamineCdsDbContext</c> build the model without the web host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteKetamineCdsDbContext>
+{
+    public SqliteKetamineCdsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteKetamineCdsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef migrations add --context PostgresKetamineCdsDbContext</c> build the model; it never connects.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresKetamineCdsDbContext>
+{
+    public PostgresKetamineCdsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresKetamineCdsDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+}

@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>
+/// The hash chain's canonical serialization: every field that matters, in a fixed order, each as
+/// <c>name=length:value\n</c> (a null is <c>name=~\n</c>) so that no two different entries serialize alike, then
+/// SHA-256 over the UTF-8 bytes. Changing this breaks verification of every existing log: it is versioned by the
+/// leading tag.
+/// </summary>
+public static class ChainHash
+{
+    /// <summary>The previous hash of the first entry of a chain.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    private const string DecisionTag = "ketaminecds/decision-log/v1\n";
+    private const string AccessTag = "ketaminecds/access-log/v1\n";
+
+    /// <summary>Truncates to whole microseconds, the precision PostgreSQL keeps, so the stored time is the hashed time.</summary>
+    public static DateTime ToStoredTime(DateTimeOffset time)
+    {
+        var ticks = time.UtcTicks;
+        return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
+    }
+
+    public static string Compute(DecisionLogEntry e)
+    {
+        var w = new Writer(DecisionTag);
+        w.Field("sequence", e.Sequence.ToString(CultureInfo.InvariantCulture));
+        w.Field("id", e.Id.ToString("D"));
+        w.Field("type", e.EntryType);
+        w.Field("recordedAt", Time(e.RecordedAt));
+        w.Field("actorUserId", e.ActorUserId);
+        w.Field("actorEmail", e.ActorEmail);
+        w.Field("actorRole", e.ActorRole);
+        w.Field("correlationId", e.CorrelationId);
+        w.Field("patientReference", e.PatientReference);
+        w.Field("overall", e.Overall);
+        w.Field("ruleSetVersion", e.RuleSetVersion);
+        w.Field("ruleSetDigest", e.RuleSetDigest);
+        w.Field("relatesToId", e.RelatesToId?.ToString("D"));
+        w.Field("correctionReason", e.CorrectionReason);
+        w.Field("inputJson", e.InputJson);
+        w.Field("historyJson", e.HistoryJson);
+        w.Field("assessmentJson", e.AssessmentJson);
+        w.Field("previousHash", e.PreviousHash);
+        return w.Finish();
+    }
+
+    public static string Compute(AccessLogEntry e)
+    {
+        var w = new Writer(AccessTag);
+        w.Field("sequence", e.Sequence.ToString(CultureInfo.InvariantCulture));
+        w.Field("id", e.Id.ToString("D"));
+        w.Field("kind", e.Kind);
+        w.Field("occurredAt", Time(e.OccurredAt));
+        w.Field("userEmail", e.UserEmail);
+        w.Field("role", e.Role);
+        w.Field("subject", e.Subject);
+        w.Field("detail", e.Detail);
+        w.Field("correlationId", e.CorrelationId);
+        w.Field("previousHash", e.PreviousHash);
+        return w.Finish();
+    }
+
+    // SQLite hands DateTime back with Kind Unspecified; the stored value is UTC either way.
+    private static string Time(DateTime t) =>
+        DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Streams fields into an incremental SHA-256 through one pooled buffer: no per-entry string building.</summary>
+    private struct Writer
+    {
+        private readonly IncrementalHash _hash;
+
+        public Writer(string tag)
+        {
+            _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Append(tag);
+        }
+
+        public readonly void Field(string name, string? value)
+        {
+            Append(name);
+            if (value is null)
+            {
+                Append("=~\n");
+                return;
+            }
+
+            Append("=");
+            Append(value.Length.ToString(CultureInfo.InvariantCulture));
+            Append(":");
+            Append(value);
+            Append("\n");
+        }
+
+        public readonly string Finish()
+        {
+            Span<byte> digest = stackalloc byte[32];
+            _hash.GetHashAndReset(digest);
+            _hash.Dispose();
+            return Convert.ToHexStringLower(digest);
+        }
+
+        private readonly void Append(string text)
+        {
+            var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (max <= 512)
+            {
+                Span<byte> small = stackalloc byte[512];
+                var n = Encoding.UTF8.GetBytes(text, small);
+                _hash.AppendData(small[..n]);
+                return;
+            }
+
+            var rented = ArrayPool<byte>.Shared.Rent(max);
+            try
+            {
+                var n = Encoding.UTF8.GetBytes(text, rented);
+                _hash.AppendData(rented, 0, n);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>The EF Core decision log: screenings and overrides on one hash chain (see <see cref="ChainAppender"/>).</summary>
+public sealed partial class EfDecisionLog : IDecisionLog
+{
+    private const int VerifyBatchSize = 2000;
+
+    private readonly KetamineCdsContextFactory _contexts;
+    private readonly TimeProvider _clock;
+    private readonly ChainAppender _appender;
+
+    public EfDecisionLog(KetamineCdsContextFactory contexts, TimeProvider clock)
+    {
+        _contexts = contexts;
+        _clock = clock;
+        _appender = new ChainAppender(contexts);
+    }
+
+    public Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default) =>
+        RecordAsync(submission, null, cancellationToken);
+
+    /// <summary>
+    /// Records a corrected screening as a new entry that points to the one it corrects, with the reason. The
+    /// corrected entry stays as it was: the log is never edited.
+    /// </summary>
+    public Task<LoggedScreening> RecordCorrectionAsync(Guid correctsScreeningId, string reason, ScreeningSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return RecordAsync(submission, (correctsScreeningId, reason), cancellationToken);
+    }
+
+    private async Task<LoggedScreening> RecordAsync(ScreeningSubmission submission, (Guid Id, string Reason)? correction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var historyJson = JsonSerializer.Serialize(submission.History, ContractJson.Options);
+        var assessmentJson = JsonSerializer.Serialize(submission.Assessment, ContractJson.Options);
+        var entry = await _appender.AppendAsync(
+            LogChainHead.Decisions,
+            correction is { } c ? (db, ct) => EnsureScreeningExistsAsync(db, c.Id, ct) : null,
+            (sequence, previousHash) =>
+            {
+                var now = _clock.GetUtcNow();
+                var e = new DecisionLogEntry
+                {
+                    Sequence = sequence,
+                    Id = Guid.CreateVersion7(now),
+                    EntryType = DecisionLogEntryTypes.Screening,
+                    RecordedAt = ChainHash.ToStoredTime(now),
+                    ActorUserId = submission.Actor.UserId,
+                    ActorEmail = submission.Actor.Email,
+                    ActorRole = submission.Actor.Role,
+                    CorrelationId = submission.CorrelationId,
+                    PatientReference = submission.History.PatientReference,
+                    Overall = WireNames.Of(submission.Assessment.Overall),
+                    RuleSetVersion = submission.Assessment.RuleSet.Version,
+                    RuleSetDigest = submission.Assessment.RuleSet.Digest,
+                    InputJson = submission.InputJson,
+                    HistoryJson = historyJson,
+                    AssessmentJson = assessmentJson,
+                    RelatesToId = correction?.Id,
+                    CorrectionReason = correction?.Reason,
+                    PreviousHash = previousHash,
+                };
+                e.Hash = ChainHash.Compute(e);
+                return e;
+            },
+            cancellationToken);
+        return ToLogged(entry, submission.History, submission.Assessment, []);
+    }
+
+    public async Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var payload = JsonSerializer.Serialize(
+            new OverridePayload(submission.Decision, submission.Reason, submission.Explanation), ContractJson.Options);
+        string? patientReference = null;
+        var entry = await _appender.AppendAsync(
+            LogChainHead.Decisions,
+            async (db, ct) => patientReference = await EnsureScreeningExistsAsync(db, submission.ScreeningId, ct),
+            (sequence, previousHash) =>
+            {
+                var now = _clock.GetUtcNow();
+                var e = new DecisionLogEntry
+                {
+                    Sequence = sequence,
+                    Id = Guid.CreateVersion7(now),
+                    EntryType = DecisionLogEntryTypes.Override,
+                    RecordedAt = ChainHash.ToStoredTime(now),
+                    ActorUserId = submission.Actor.UserId,
+                    ActorEmail = submission.Actor.Email,
+                    ActorRole = submission.Actor.Role,
+                    CorrelationId = submission.CorrelationId,
+                    PatientReference = patientReference ?? "",
+                    InputJson = payload,
+                    RelatesToId = submission.ScreeningId,
+                    PreviousHash = previousHash,
+                };
+                e.Hash = ChainHash.Compute(e);
+                return e;
+            },
+            cancellationToken);
+        return ToOverride(entry);
+    }
+
+    public async Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            var entry = await db.DecisionLogEntries.AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Id == id && e.EntryType == DecisionLogEntryTypes.Screening, cancellationToken);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            var overrides = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.RelatesToId == id && e.EntryType == DecisionLogEntryTypes.Override)
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellationToken);
+            return ToLogged(entry, overrides.Select(ToOverride).ToList());
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<LoggedScreening>> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            var entries = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.PatientReference == patientReference)
+                .OrderByDescending(e => e.Sequence)
+                .ToListAsync(cancellationToken);
+            var overrides = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Override)
+                .OrderBy(e => e.Sequence)
+                .ToLookup(e => e.RelatesToId);
+            return entries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening)
+                .Select(e => ToLogged(e, overrides[e.Id].Select(ToOverride).ToList()))
+                .ToList();
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
+
+    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        ChainVerifier.VerifyAsync(
+            _contexts,
+            LogChainHead.Decisions,
+            (db, after) => db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(VerifyBatchSize),
+            e => (e.Sequence, e.Id, e.PreviousHash, e.Hash, ChainHash.Compute(e)),
+            (db, after) => db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Select(e => (Guid?)e.Id),
+            cancellationToken);
+
+    private static async Task<string> EnsureScreeningExistsAsync(KetamineCdsDbContext db, Guid screeningId, CancellationToken cancellationToken)
+    {
+        var patient = await db.DecisionLogEntries.AsNoTracking()
+            .Where(e => e.Id == screeningId && e.EntryType == DecisionLogEntryTypes.Screening)
+            .Select(e => e.PatientReference)
+            .SingleOrDefaultAsync(cancellationToken);
+        return patient ?? throw new KeyNotFoundException($"No screening {screeningId} in the decision log.");
+    }
+
+    internal static LoggedScreening ToLogged(DecisionLogEntry e, IReadOnlyList<LoggedOverride> overrides) =>
+        ToLogged(
+            e,
+            JsonSerializer.Deserialize<PatientHistory>(e.HistoryJson ?? e.InputJson, ContractJson.Options)!,
+            JsonSerializer.Deserialize<Assessment>(e.AssessmentJson!, ContractJson.Options)!,
+            overrides);
+
+    private static LoggedScreening ToLogged(DecisionLogEntry e, PatientHistory history, Assessment assessment, IReadOnlyList<LoggedOverride> overrides) =>
+        new(e.Id, e.Sequence, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), e.CorrelationId, history, e.InputJson, assessment, overrides)
+        {
+            AssessmentJson = e.AssessmentJson!,
+            Corrects = e.RelatesToId,
+            CorrectionReason = e.CorrectionReason,
+        };
+
+    internal static LoggedOverride ToOverride(DecisionLogEntry e)
+    {
+        var payload = JsonSerializer.Deserialize<OverridePayload>(e.InputJson, ContractJson.Options)!;
+        return new LoggedOverride(e.Id, e.RelatesToId ?? Guid.Empty, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), payload.Decision, payload.Reason, payload.Explanation);
+    }
+
+    internal static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+
+    /// <summary>What an override entry stores (and hashes) as its InputJson.</summary>
+    private sealed record OverridePayload(OverrideDecision Decision, OverrideReason Reason, string Explanation);
+}

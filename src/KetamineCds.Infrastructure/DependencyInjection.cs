@@ -1,0 +1,103 @@
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace KetamineCds.Infrastructure;
+
+/// <summary>Registers the database, the decision log and the access audit, and migrates the database at start-up.</summary>
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers <see cref="KetamineCdsDbContext"/> (scoped, for Identity and data protection) on the provider chosen by
+    /// <c>Database:Provider</c>, <see cref="IDecisionLog"/>, <see cref="IAccessAudit"/>, <see cref="IDecisionLogAudit"/>
+    /// and <see cref="TimeProvider"/> (the system clock unless one is already registered).
+    /// </summary>
+    public static IServiceCollection AddKetamineCdsInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = KetamineCdsDatabaseSettings.FromConfiguration(configuration, environment);
+        return services.AddKetamineCdsInfrastructure(settings);
+    }
+
+    /// <summary>As above, with explicit settings (tests, tools).</summary>
+    public static IServiceCollection AddKetamineCdsInfrastructure(this IServiceCollection services, KetamineCdsDatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KetamineCdsContextFactory>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<KetamineCdsDbContext, SqliteKetamineCdsDbContext>(o => settings.Configure(o, settings.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<KetamineCdsDbContext, PostgresKetamineCdsDbContext>(o => settings.Configure(o, settings.ConnectionString));
+        }
+
+        services.AddSingleton<EfDecisionLog>();
+        services.AddSingleton<IDecisionLog>(sp => sp.GetRequiredService<EfDecisionLog>());
+        services.AddSingleton<EfAccessAudit>();
+        services.AddSingleton<IAccessAudit>(sp => sp.GetRequiredService<EfAccessAudit>());
+        services.AddSingleton<IDecisionLogAudit, DecisionLogAudit>();
+        return services;
+    }
+
+    /// <summary>
+    /// Applies the provider's migrations as the schema owner (<c>ConnectionStrings:KetamineCdsMigrations</c>, else the
+    /// app's connection). On PostgreSQL with <c>Database:AppRole</c> set, grants that role what the app needs and no
+    /// more: INSERT and SELECT on the logs, never UPDATE, DELETE or TRUNCATE. Call once at start-up, before serving.
+    /// </summary>
+    public static async Task MigrateKetamineCdsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<KetamineCdsContextFactory>();
+        await MigrateAsync(factory, cancellationToken);
+    }
+
+    /// <summary>Migrates the database the factory points at (see <see cref="MigrateKetamineCdsDatabaseAsync"/>).</summary>
+    public static async Task MigrateAsync(KetamineCdsContextFactory factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var settings = factory.Settings;
+        await using var db = factory.CreateOwnerDbContext();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var source = new SqliteConnectionStringBuilder(settings.MigrationsConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL is a property of the file: set once, it stays.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // The migration that creates the logs reads this session setting to grant the app role; the grant is
+            // repeated after every migration so that tables added later are covered too.
+            await db.Database.ExecuteSqlRawAsync("SELECT set_config('ketaminecds.app_role', {0}, false)", [settings.AppRole ?? ""], cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (settings.AppRole is not null)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT ketaminecds_grant_app_role({0})", [settings.AppRole], cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        // Roles and grants may have changed under pooled connections.
+        NpgsqlConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using FluentValidation;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KetamineCds.Web.Api;
+
+/// <summary>The screening API, version 1 (shared/api/screening-v1.md).</summary>
+public static class ScreeningsApi
+{
+    /// <summary>The largest request body accepted; a screening with a full note is about 3 KB.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapScreeningsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Screenings");
+
+        group.MapPost("/screenings", CreateAsync)
+            .RequireApiPolicy(Policies.CreateScreening)
+            .Accepts<JsonElement>("application/json")
+            .Produces<ScreeningResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/screenings/{id:guid}", GetAsync)
+            .RequireApiPolicy(Policies.ReadScreening)
+            .Produces<ScreeningResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/screenings", ListAsync)
+            .RequireApiPolicy(Policies.ReadScreening)
+            .Produces<ScreeningList>()
+            .ProducesValidationProblem();
+
+        group.MapGet("/ruleset", GetRuleSet)
+            .RequireApiPolicy(Policies.SignedIn)
+            .WithTags("Rule set");
+
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IValidator<ScreeningRequest> validator, IDecisionLog log, CancellationToken cancellationToken)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = await ReadBodyAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        var read = ScreeningJsonReader.Read(body);
+        var errors = read.Errors.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
+        if (!read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
+        {
+            var validation = await validator.ValidateAsync(read.Request, cancellationToken);
+            foreach (var failure in validation.Errors)
+            {
+                var name = ContractFields.NameOfProperty(failure.PropertyName);
+                if (read.Errors.ContainsKey(name))
+                {
+                    continue; // the wrong-type message already says what is wrong with this field
+                }
+
+                if (!errors.TryGetValue(name, out var list))
+                {
+                    errors[name] = list = [];
+                }
+
+                list.Add(failure.ErrorMessage);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                title: "The screening was not recorded: some fields need attention.");
+        }
+
+        var history = read.Request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history);
+        LoggedScreening logged;
+        try
+        {
+            logged = await log.RecordScreeningAsync(
+                new ScreeningSubmission(history, read.Request.ToContractJson(), assessment, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId()),
+                cancellationToken);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The screening was not recorded.",
+                detail: "The decision log is unavailable, so no result can be given. Try again shortly; nothing was stored.");
+        }
+
+        context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";
+        return Results.Json(ScreeningResponse.From(logged), ContractJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
+    {
+        var screening = await log.FindScreeningAsync(id, cancellationToken);
+        if (screening is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
+        }
+
+        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
+            id.ToString(), "api", context.GetCorrelationId()), cancellationToken);
+        return Results.Json(ScreeningResponse.From(screening), ContractJson.Options);
+    }
+
+    private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
+    {
+        var problem = validator.CheckPatientReference(patientReference);
+        if (problem is not null)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["patientReference"] = [problem] },
+                title: "Give a valid patientReference to list a patient's screenings.");
+        }
+
+        var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);
+        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
+            "patient:" + patientReference, "api list", context.GetCorrelationId()), cancellationToken);
+        return Results.Json(new ScreeningList(screenings.Select(ScreeningResponse.From).ToList()), ContractJson.Options);
+    }
+
+    private static JsonHttpResult<object> GetRuleSet()
+    {
+        var ruleSet = RuleSetCatalog.Current;
+        return TypedResults.Json<object>(new
+        {
+            version = ruleSet.Version,
+            digest = ruleSet.Digest,
+            rules = ruleSet.Rules.Select(r => new
+            {
+                id = r.Id,
+                topic = r.Topic,
+                kind = r.Kind,
+                severity = r.Severity,
+                principles = r.Principles,
+                sources = r.Sources,
+                condition = r.ConditionText,
+                summary = r.Summary,
+            }),
+        }, ContractJson.Options);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        detail: $"A screening request may be at most {MaxBodyBytes / 1024} KB.");
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Audit;
+
+/// <summary>One logged screening for the auditor: input, output, findings trace, overrides and who accessed it.</summary>
+[Authorize(Policy = AuditRequest.Policy)]
+public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access) : PageModel
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public LoggedScreening Screening { get; private set; } = null!;
+
+    public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
+
+    public string InputPretty { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        try
+        {
+            var screening = await log.FindScreeningAsync(id, HttpContext.RequestAborted);
+            if (screening is null)
+            {
+                return NotFound();
+            }
+
+            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace");
+            Screening = screening;
+            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
+            InputPretty = Pretty(screening.InputJson);
+            return Page();
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>Indents the stored JSON for reading; the stored text itself is what was hashed and is shown raw on request.</summary>
+    private static string Pretty(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, Indented);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}

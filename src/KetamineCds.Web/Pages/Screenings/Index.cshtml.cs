@@ -1,0 +1,37 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Screenings;
+
+/// <summary>Finds a patient's recorded screenings by patient reference, newest first.</summary>
+public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? PatientReference { get; set; }
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<LoggedScreening>? Results { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(PatientReference))
+        {
+            return;
+        }
+
+        Error = validator.CheckPatientReference(PatientReference);
+        if (Error is not null)
+        {
+            return;
+        }
+
+        Results = await log.ListScreeningsForPatientAsync(PatientReference, cancellationToken);
+        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + PatientReference, "list", HttpContext.GetCorrelationId()),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using FluentValidation;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Screenings;
+
+/// <summary>
+/// The intake form. A valid history is evaluated, recorded in the decision log and only then shown
+/// (Post-Redirect-Get to the result page); an invalid one, or one the log could not record, comes back with
+/// everything the clinician typed.
+/// </summary>
+public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLog log, ILogger<NewModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
+    public bool NotRecorded { get; private set; }
+
+    public FormFields Fields => new(ModelState, Input);
+
+    /// <summary>The errors in the form's order, with the id each one links to.</summary>
+    public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
+        ContractFields.All
+            .Select(f => (Field: f, Key: $"Input.{f.Property}"))
+            .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
+            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FormFields.AnchorOf(x.Field.Name), e.ErrorMessage)))
+            .Distinct()
+            .ToList();
+
+    public void OnGet() => Input.Jurisdiction ??= "us";
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        foreach (var failure in validation.Errors)
+        {
+            var key = $"Input.{failure.PropertyName}";
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue; // the binder already said the typed value is not a number
+            }
+
+            ModelState.AddModelError(key, failure.ErrorMessage);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var history = Input.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history);
+        try
+        {
+            var logged = await log.RecordScreeningAsync(
+                new ScreeningSubmission(history, Input.ToContractJson(), assessment, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId()),
+                cancellationToken);
+            return Redirect($"/Screenings/{logged.Id}");
+        }
+        catch (DecisionLogUnavailableException e)
+        {
+            logger.LogError(e, "The decision log could not record a screening; the result was not shown.");
+            NotRecorded = true;
+            return Page();
+        }
+    }
+
+    /// <summary>What the form posts: the contract's fields.</summary>
+    public sealed class InputModel : ScreeningRequest;
+}

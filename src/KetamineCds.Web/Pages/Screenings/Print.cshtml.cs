@@ -1,0 +1,34 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Screenings;
+
+/// <summary>The printable rationale: one page, no navigation, with a signature line. Every print view is audited.</summary>
+public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users) : PageModel
+{
+    public LoggedScreening Screening { get; private set; } = null!;
+
+    /// <summary>The screening clinician's display name, when the account has one.</summary>
+    public string Clinician { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var screening = await log.FindScreeningAsync(id, cancellationToken);
+        if (screening is null)
+        {
+            return NotFound();
+        }
+
+        Screening = screening;
+        var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
+        Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
+        await audit.RecordAsync(new AccessEvent(AccessEventKind.PrintScreening, User.ToActor().Email, User.ActingRole(), id.ToString(), null, HttpContext.GetCorrelationId()),
+            cancellationToken);
+        return Page();
+    }
+}

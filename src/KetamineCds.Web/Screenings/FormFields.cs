@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// Renders the screening form's controls the same way every time: a label for every control, a fieldset with a
+/// legend for every radio group, the hint and the error tied to the control with <c>aria-describedby</c>, and the
+/// value the clinician typed kept after an error (even one the model binder could not convert).
+/// Element ids are the contract's field names, so the error summary links straight to them.
+/// </summary>
+public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest input, string prefix = "Input")
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+
+    private static readonly Dictionary<string, string> ChoiceLabels = new(StringComparer.Ordinal)
+    {
+        ["mdd"] = "Major depressive disorder",
+        ["bipolar-i"] = "Bipolar I disorder",
+        ["bipolar-ii"] = "Bipolar II disorder",
+        ["ptsd"] = "PTSD",
+        ["ocd"] = "OCD",
+        ["us"] = "US (FDA label)",
+        ["eu"] = "EU (SmPC)",
+        ["history-controlled"] = "History of psychosis, now controlled on an antipsychotic",
+        ["active"] = "Active",
+        ["passive-ideation"] = "Passive ideation",
+        ["active-ideation"] = "Active ideation",
+        ["active-ideation-with-plan"] = "Active ideation with a plan",
+        ["recent-attempt"] = "Attempt within the last 3 months",
+        ["in-remission"] = "In remission",
+        ["atypical-antipsychotic"] = "Atypical antipsychotic",
+        ["mild"] = "Mild (Child-Pugh A)",
+        ["moderate"] = "Moderate (Child-Pugh B)",
+        ["severe"] = "Severe (Child-Pugh C)",
+    };
+
+    /// <summary>The clinician's words for a contract choice value.</summary>
+    public static string ChoiceLabel(string value) =>
+        ChoiceLabels.TryGetValue(value, out var label) ? label : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.Replace('-', ' '));
+
+    /// <summary>The form key for a contract field, e.g. <c>Input.AgeYears</c>.</summary>
+    public string KeyOf(string name) => $"{prefix}.{ContractFields.Find(name)!.Property}";
+
+    /// <summary>A number input.</summary>
+    public IHtmlContent Number(string name, bool required = false, string? hint = null, string? unit = null, string step = "1", string? min = null, string? max = null)
+    {
+        var sb = Open(name, required, hint, out var describedBy, out var invalid);
+        sb.Append("<div class=\"with-unit\"><input class=\"input input--short\" type=\"number\" inputmode=\"")
+            .Append(step == "1" ? "numeric" : "decimal").Append("\" step=\"").Append(step).Append('"');
+        Attr(sb, "id", name);
+        Attr(sb, "name", KeyOf(name));
+        Attr(sb, "value", Value(name));
+        if (min is not null)
+        {
+            Attr(sb, "min", min);
+        }
+
+        if (max is not null)
+        {
+            Attr(sb, "max", max);
+        }
+
+        Describe(sb, describedBy, invalid);
+        sb.Append('>');
+        if (unit is not null)
+        {
+            sb.Append("<span class=\"unit\">").Append(Encoder.Encode(unit)).Append("</span>");
+        }
+
+        sb.Append("</div>");
+        return Close(sb, name);
+    }
+
+    /// <summary>A one-line text input.</summary>
+    public IHtmlContent Text(string name, bool required = false, string? hint = null, string? pattern = null, int? maxLength = null, string? autocomplete = "off")
+    {
+        var sb = Open(name, required, hint, out var describedBy, out var invalid);
+        sb.Append("<input class=\"input\" type=\"text\"");
+        Attr(sb, "id", name);
+        Attr(sb, "name", KeyOf(name));
+        Attr(sb, "value", Value(name));
+        Attr(sb, "spellcheck", "false");
+        if (autocomplete is not null)
+        {
+            Attr(sb, "autocomplete", autocomplete);
+        }
+
+        if (pattern is not null)
+        {
+            Attr(sb, "pattern", pattern);
+        }
+
+        if (maxLength is not null)
+        {
+            Attr(sb, "maxlength", maxLength.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Describe(sb, describedBy, invalid);
+        sb.Append('>');
+        return Close(sb, name);
+    }
+
+    /// <summary>A multi-line text area.</summary>
+    public IHtmlContent TextArea(string name, string? hint = null, int maxLength = 2000)
+    {
+        var sb = Open(name, false, hint, out var describedBy, out var invalid);
+        sb.Append("<textarea class=\"input textarea\" rows=\"4\"");
+        Attr(sb, "id", name);
+        Attr(sb, "name", KeyOf(name));
+        Attr(sb, "maxlength", maxLength.ToString(CultureInfo.InvariantCulture));
+        Describe(sb, describedBy, invalid);
+        sb.Append('>').Append(Encoder.Encode(Value(name) ?? "")).Append("</textarea>");
+        return Close(sb, name);
+    }
+
+    /// <summary>A drop-down of the field's contract choices.</summary>
+    public IHtmlContent Select(string name, bool required = false, string? hint = null, string? emptyText = null)
+    {
+        var field = ContractFields.Find(name)!;
+        var current = Value(name);
+        var sb = Open(name, required, hint, out var describedBy, out var invalid);
+        sb.Append("<select class=\"input\"");
+        Attr(sb, "id", name);
+        Attr(sb, "name", KeyOf(name));
+        Describe(sb, describedBy, invalid);
+        sb.Append('>');
+        sb.Append("<option value=\"\">").Append(Encoder.Encode(emptyText ?? (required ? "Choose..." : "Not recorded"))).Append("</option>");
+        foreach (var choice in field.Choices)
+        {
+            sb.Append("<option");
+            Attr(sb, "value", choice);
+            if (choice == current)
+            {
+                sb.Append(" selected");
+            }
+
+            sb.Append('>').Append(Encoder.Encode(ChoiceLabel(choice))).Append("</option>");
+        }
+
+        sb.Append("</select>");
+        return Close(sb, name);
+    }
+
+    /// <summary>
+    /// Yes / no radios, with "not recorded" where the contract allows null (a required yes/no has no third option).
+    /// </summary>
+    public IHtmlContent YesNo(string name, bool required = false, string? hint = null)
+    {
+        var field = ContractFields.Find(name)!;
+        var key = KeyOf(name);
+        var current = Value(name);
+        var error = ErrorOf(name);
+        var hintId = hint is null ? null : name + "-hint";
+        var errorId = error is null ? null : name + "-error";
+        var sb = new StringBuilder();
+        sb.Append("<fieldset class=\"field radios").Append(error is null ? "" : " field--error").Append('"');
+        Attr(sb, "id", name + "-group");
+        var describedBy = Join(hintId, errorId);
+        if (describedBy is not null)
+        {
+            Attr(sb, "aria-describedby", describedBy);
+        }
+
+        sb.Append("><legend>").Append(Encoder.Encode(field.Label));
+        if (required)
+        {
+            sb.Append(" <span class=\"required\">(required)</span>");
+        }
+
+        sb.Append("</legend>");
+        AppendHintAndError(sb, hintId, hint, errorId, error);
+        sb.Append("<div class=\"radios__items\">");
+        Radio(sb, name, key, "yes", "true", "Yes", current);
+        Radio(sb, name, key, "no", "false", "No", current);
+        if (!required)
+        {
+            Radio(sb, name, key, "nr", "", "Not recorded", current);
+        }
+
+        sb.Append("</div></fieldset>");
+        return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>The id to link to from the error summary for a contract field.</summary>
+    public static string AnchorOf(string name) =>
+        ContractFields.Find(name)?.Type == FieldType.YesNo ? name + "-yes" : name;
+
+    private static void Radio(StringBuilder sb, string name, string key, string suffix, string value, string label, string? current)
+    {
+        var id = $"{name}-{suffix}";
+        var isChecked = string.Equals(current ?? "", value, StringComparison.OrdinalIgnoreCase);
+        sb.Append("<div class=\"radio\"><input type=\"radio\"");
+        Attr(sb, "id", id);
+        Attr(sb, "name", key);
+        Attr(sb, "value", value);
+        if (isChecked)
+        {
+            sb.Append(" checked");
+        }
+
+        sb.Append("><label");
+        Attr(sb, "for", id);
+        sb.Append('>').Append(label).Append("</label></div>");
+    }
+
+    private StringBuilder Open(string name, bool required, string? hint, out string? describedBy, out bool invalid)
+    {
+        var field = ContractFields.Find(name)!;
+        var error = ErrorOf(name);
+        var hintId = hint is null ? null : name + "-hint";
+        var errorId = error is null ? null : name + "-error";
+        describedBy = Join(hintId, errorId);
+        invalid = error is not null;
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"field").Append(invalid ? " field--error" : "").Append("\"><label");
+        Attr(sb, "for", name);
+        sb.Append('>').Append(Encoder.Encode(field.Label));
+        if (required)
+        {
+            sb.Append(" <span class=\"required\">(required)</span>");
+        }
+
+        sb.Append("</label>");
+        AppendHintAndError(sb, hintId, hint, errorId, error);
+        return sb;
+    }
+
+    private static HtmlString Close(StringBuilder sb, string name)
+    {
+        _ = name;
+        sb.Append("</div>");
+        return new HtmlString(sb.ToString());
+    }
+
+    private static void AppendHintAndError(StringBuilder sb, string? hintId, string? hint, string? errorId, string? error)
+    {
+        if (hint is not null)
+        {
+            sb.Append("<p class=\"hint\"");
+            Attr(sb, "id", hintId!);
+            sb.Append('>').Append(Encoder.Encode(hint)).Append("</p>");
+        }
+
+        if (error is not null)
+        {
+            sb.Append("<p class=\"field-error\"");
+            Attr(sb, "id", errorId!);
+            sb.Append("><span class=\"visually-hidden\">Error: </span>").Append(Encoder.Encode(error)).Append("</p>");
+        }
+    }
+
+    private static void Describe(StringBuilder sb, string? describedBy, bool invalid)
+    {
+        if (describedBy is not null)
+        {
+            Attr(sb, "aria-describedby", describedBy);
+        }
+
+        if (invalid)
+        {
+            Attr(sb, "aria-invalid", "true");
+        }
+    }
+
+    private string? ErrorOf(string name) =>
+        modelState.TryGetValue(KeyOf(name), out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal))
+            : null;
+
+    private string? Value(string name)
+    {
+        if (modelState.TryGetValue(KeyOf(name), out var entry) && entry.AttemptedValue is not null)
+        {
+            return entry.AttemptedValue;
+        }
+
+        var value = typeof(ScreeningRequest).GetProperty(ContractFields.Find(name)!.Property)!.GetValue(input);
+        return value switch
+        {
+            null => null,
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    private static string? Join(string? a, string? b) => (a, b) switch
+    {
+        (null, null) => null,
+        (null, _) => b,
+        (_, null) => a,
+        _ => a + " " + b,
+    };
+
+    private static void Attr(StringBuilder sb, string attribute, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        sb.Append(' ').Append(attribute).Append("=\"").Append(Encoder.Encode(value)).Append('"');
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>The outcome of reading a JSON body: the request (as far as it could be read) and per-field errors.</summary>
+public sealed record ScreeningJsonReadResult(ScreeningRequest Request, IReadOnlyDictionary<string, List<string>> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads a screening request from JSON by hand, field by field, so that a wrong type ("ageYears": "abc"), an
+/// unknown field or a repeated field is reported against the field's contract name instead of failing the whole body.
+/// </summary>
+public static class ScreeningJsonReader
+{
+    /// <summary>The key used for errors that belong to the body as a whole.</summary>
+    public const string BodyKey = "$";
+
+    public static ScreeningJsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
+    {
+        var request = new ScreeningRequest();
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException e)
+        {
+            Add(errors, BodyKey, string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+            return new(request, errors);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                Add(errors, BodyKey, "The body must be a JSON object with the screening's fields.");
+                return new(request, errors);
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var field = ContractFields.Find(property.Name);
+                if (field is null)
+                {
+                    Add(errors, property.Name, $"\"{property.Name}\" is not a field of the screening contract.");
+                    continue;
+                }
+
+                if (!seen.Add(property.Name))
+                {
+                    Add(errors, property.Name, $"{field.Label} is given more than once.");
+                    continue;
+                }
+
+                if (TryConvert(field, property.Value, out var value, out var problem))
+                {
+                    typeof(ScreeningRequest).GetProperty(field.Property)!.SetValue(request, value);
+                }
+                else
+                {
+                    Add(errors, field.Name, problem!);
+                }
+            }
+        }
+
+        return new(request, errors);
+    }
+
+    private static bool TryConvert(ContractField field, JsonElement element, out object? value, out string? problem)
+    {
+        value = null;
+        problem = null;
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        switch (field.Type)
+        {
+            case FieldType.Text:
+            case FieldType.Choice:
+                if (element.ValueKind == JsonValueKind.String)
+                {
+                    value = element.GetString();
+                    return true;
+                }
+
+                problem = field.Type == FieldType.Choice
+                    ? $"{field.Label} must be one of these strings: {string.Join(", ", field.Choices)}."
+                    : $"{field.Label} must be a string.";
+                return false;
+
+            case FieldType.YesNo:
+                if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    value = element.GetBoolean();
+                    return true;
+                }
+
+                problem = $"{field.Label} must be true, false or null (not recorded).";
+                return false;
+
+            case FieldType.WholeNumber:
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var integer))
+                {
+                    value = integer;
+                    return true;
+                }
+
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var whole) && whole == decimal.Truncate(whole) && Math.Abs(whole) <= int.MaxValue)
+                {
+                    value = (int)whole;
+                    return true;
+                }
+
+                problem = $"{field.Label} must be a whole number.";
+                return false;
+
+            case FieldType.Number:
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
+                {
+                    value = number;
+                    return true;
+                }
+
+                problem = $"{field.Label} must be a number.";
+                return false;
+
+            default:
+                throw new InvalidOperationException($"Unknown field type {field.Type}.");
+        }
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+
+        list.Add(message);
+    }
+}

@@ -1,0 +1,88 @@
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace KetamineCds.Web.Security;
+
+/// <summary>
+/// ASP.NET Core Identity with EF stores: a cookie for pages, Identity's bearer token for the API. There is no
+/// self-registration (MapIdentityApi is deliberately not used: it exposes /register).
+/// </summary>
+public static class AuthenticationSetup
+{
+    /// <summary>The default scheme: forwards to the bearer token under /api, to the cookie elsewhere.</summary>
+    public const string SelectorScheme = "KetamineCds";
+
+    public static IServiceCollection AddKetamineCdsAuthentication(this IServiceCollection services)
+    {
+        services
+            .AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<KetamineCdsDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddPolicyScheme(SelectorScheme, "Cookie for pages, bearer token for the API", options =>
+                options.ForwardDefaultSelector = context => context.Request.IsApiRequest() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+
+        // AddIdentity makes the cookie the default; the API must use the bearer token only (a cookie never authenticates an
+        // API call, so there is no cross-site request forgery on the API) and answer 401/403, never a redirect.
+        services.Configure<AuthenticationOptions>(options =>
+        {
+            options.DefaultScheme = SelectorScheme;
+            options.DefaultAuthenticateScheme = SelectorScheme;
+            options.DefaultChallengeScheme = SelectorScheme;
+            options.DefaultForbidScheme = SelectorScheme;
+        });
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "KetamineCds.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+
+            // An API caller is never redirected to a sign-in page: it gets the status code.
+            options.Events.OnRedirectToLogin = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder().AddKetamineCdsPolicies();
+        return services;
+    }
+
+    /// <summary>Requires a policy and authenticates the endpoint with the bearer token only (API endpoints).</summary>
+    public static TBuilder RequireApiPolicy<TBuilder>(this TBuilder builder, string policy)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = IdentityConstants.BearerScheme });
+
+    /// <summary>True for requests to the JSON API.</summary>
+    public static bool IsApiRequest(this HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+
+    private static Task StatusOrRedirect(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.IsApiRequest())
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}

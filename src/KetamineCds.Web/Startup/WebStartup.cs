@@ -1,0 +1,64 @@
+using FluentValidation;
+using KetamineCds.Web.Api;
+using KetamineCds.Web.Audit;
+using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KetamineCds.Web.Startup;
+
+/// <summary>The web app's services and pipeline, grouped so that Program.cs stays a table of contents.</summary>
+public static class WebStartup
+{
+    public static IServiceCollection AddKetamineCdsWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton<ScreeningRequestValidator>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Screenings", Policies.ReadScreening);
+            options.Conventions.AuthorizePage("/Screenings/New", Policies.CreateScreening);
+            options.Conventions.AuthorizeFolder("/Rules", Policies.SignedIn);
+            options.Conventions.AuthorizeFolder("/Principles", Policies.SignedIn);
+            options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
+        }).AddMvcOptions(options =>
+        {
+            // Model binding messages a clinician can read, when a browser sends something a number field cannot hold.
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" is not a valid value for {Label(field)}.");
+            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"\"{value}\" is not a valid value.");
+            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => $"{Label(field)} must be a number.");
+        });
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = false);
+        return services;
+    }
+
+    public static WebApplication UseKetamineCdsWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseCorrelationId();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // The API description is public: it holds no clinical data and integrators read it before they have an account.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuthApi();
+        app.MapScreeningsApi();
+        app.MapAuditApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static string Label(string field) => ContractFields.ForProperty(field)?.Label ?? field;
+}

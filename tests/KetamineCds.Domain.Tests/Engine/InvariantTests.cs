@@ -1,0 +1,239 @@
+using FsCheck.Xunit;
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+
+namespace KetamineCds.Domain.Tests.Engine;
+
+/// <summary>Properties that hold for every valid patient history, checked over generated histories.</summary>
+public class InvariantTests
+{
+    private const int Runs = 1000;
+
+    private static bool IsOpen(PathwayStatus s) => s is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions;
+
+    private static void AssertNothingOpen(Assessment a)
+    {
+        Assert.DoesNotContain(a.Pathways, p => IsOpen(p.Status));
+        Assert.True(a.Overall is Verdict.NotEligibleNow or Verdict.NotIndicated, $"overall was {a.Overall}");
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AbsoluteContraindicationOrActivePsychosis_OpensNoPathway(PatientHistory history, byte pick)
+    {
+        var blocked = (pick % 5) switch
+        {
+            0 => history with { AneurysmalVascularDisease = true },
+            1 => history with { ArteriovenousMalformation = true },
+            2 => history with { IntracerebralHemorrhageHistory = true },
+            3 => history with { HypersensitivityToKetamine = true },
+            _ => history with { Psychosis = PsychosisStatus.Active },
+        };
+        AssertNothingOpen(ScreeningEngine.Evaluate(blocked));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyContraindicationFinding_OpensNoPathway(PatientHistory history)
+    {
+        var a = ScreeningEngine.Evaluate(history);
+        if (a.OfKind(FindingKind.Contraindication).Any())
+        {
+            AssertNothingOpen(a);
+        }
+        else
+        {
+            Assert.DoesNotContain(a.Pathways, p => p.Status == PathwayStatus.NotEligible);
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_BipolarWithoutOptimizedMoodStabilizer_OpensNoPathway(PatientHistory history, bool bipolarII, byte pick)
+    {
+        var stabilizer = history.MoodStabilizer ?? MoodStabilizer.Lithium;
+        var bipolar = history with
+        {
+            PrimaryDiagnosis = bipolarII ? PrimaryDiagnosis.BipolarII : PrimaryDiagnosis.BipolarI,
+            MoodStabilizer = (pick % 4) switch
+            {
+                0 => MoodStabilizer.None,
+                1 => null,
+                _ => stabilizer,
+            },
+            MoodStabilizerOptimized = (pick % 4) switch
+            {
+                2 => false,
+                3 => null,
+                _ => history.MoodStabilizerOptimized,
+            },
+        };
+        AssertNothingOpen(ScreeningEngine.Evaluate(bipolar));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_EveryFindingCitesKnownPrinciplesOrSources(PatientHistory history)
+    {
+        foreach (var f in ScreeningEngine.Evaluate(history).Findings)
+        {
+            Assert.True(f.Principles.Count + f.Sources.Count > 0, $"{f.RuleId} cites nothing");
+            Assert.All(f.Principles, p => Assert.True(Citations.IsPrinciple(p), $"{f.RuleId} cites unknown principle {p}"));
+            Assert.All(f.Sources, s => Assert.True(Citations.IsSource(s), $"{f.RuleId} cites unknown source {s}"));
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_ListsEveryPathwayOnceInContractOrder(PatientHistory history) =>
+        Assert.Equal(Enum.GetValues<Pathway>(), ScreeningEngine.Evaluate(history).Pathways.Select(p => p.Pathway));
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_SameHistoryTwice_GivesTheSameAssessmentAndDigest(PatientHistory history)
+    {
+        var first = ScreeningEngine.Evaluate(history);
+        var second = ScreeningEngine.Evaluate(history with { });
+        var replayed = ScreeningEngine.Evaluate(history, RuleSetCatalog.Find(RuleSetCatalog.Current.Version)!);
+        Assert.True(first.SameAs(second));
+        Assert.True(first.SameAs(replayed));
+        Assert.Equal(RuleSetCatalog.Current.Digest, first.RuleSet.Digest);
+        Assert.Equal(first.RuleSet, second.RuleSet);
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_ClinicianNote_NeverChangesTheAssessment(PatientHistory history)
+    {
+        var withNote = history with { ClinicianNote = "Psychotic? No. Pregnant: yes? Aneurysm? (free text is never read)" };
+        Assert.True(ScreeningEngine.Evaluate(history).SameAs(ScreeningEngine.Evaluate(withNote)));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_OrdersFindingsByKindThenSeverityThenRuleId(PatientHistory history)
+    {
+        var findings = ScreeningEngine.Evaluate(history).Findings;
+        for (var i = 1; i < findings.Count; i++)
+        {
+            var (a, b) = (findings[i - 1], findings[i]);
+            var inOrder = a.Kind < b.Kind
+                || (a.Kind == b.Kind && (a.Severity < b.Severity
+                    || (a.Severity == b.Severity && string.CompareOrdinal(a.RuleId, b.RuleId) < 0)));
+            Assert.True(inOrder, $"{a.RuleId} ({a.Kind}, {a.Severity}) before {b.RuleId} ({b.Kind}, {b.Severity})");
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_BecauseNamesOnlyContractFields(PatientHistory history)
+    {
+        foreach (var f in ScreeningEngine.Evaluate(history).Findings)
+        {
+            Assert.NotEmpty(f.Because);
+            Assert.All(f.Because, e =>
+            {
+                Assert.Contains(e.Field, ContractFields.Names);
+                Assert.False(string.IsNullOrEmpty(e.Value));
+            });
+            Assert.Equal(f.Because.Count, f.Because.Select(e => e.Field).Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_FindingsRepeatTheirRulesDefinitions(PatientHistory history)
+    {
+        var findings = ScreeningEngine.Evaluate(history).Findings;
+        Assert.Equal(findings.Count, findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Count());
+        foreach (var f in findings)
+        {
+            var rule = RuleSetCatalog.Current.Find(f.RuleId)!;
+            Assert.Equal(rule.Kind, f.Kind);
+            Assert.Equal(rule.Severity, f.Severity);
+            Assert.Equal(rule.Principles, f.Principles);
+            Assert.Equal(rule.Sources, f.Sources);
+            Assert.Equal(rule.Summary, f.Summary);
+            Assert.True(rule.Condition.IsMet(history));
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_OverallAgreesWithThePathways(PatientHistory history)
+    {
+        var a = ScreeningEngine.Evaluate(history);
+        var indicated = RuleSetCatalog.Current.Pathways.Where(d => !d.InvestigationalOnly).Select(d => a.For(d.Pathway).Status).ToArray();
+        var anyCaution = a.OfKind(FindingKind.Caution).Any();
+        var expected = indicated.Any(IsOpen)
+            ? (anyCaution ? Verdict.EligibleWithCautions : Verdict.Eligible)
+            : indicated.Any(s => s == PathwayStatus.NotEligible) ? Verdict.NotEligibleNow : Verdict.NotIndicated;
+        Assert.Equal(expected, a.Overall);
+        Assert.All(a.Pathways.Where(p => IsOpen(p.Status)), p =>
+            Assert.Equal(anyCaution ? PathwayStatus.EligibleWithCautions : PathwayStatus.Eligible, p.Status));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_InvestigationalPathwayIsNeverOpen(PatientHistory history)
+    {
+        var status = ScreeningEngine.Evaluate(history).For(Pathway.InvestigationalPtsdOcd).Status;
+        Assert.Contains(status, new[] { PathwayStatus.InvestigationalOnly, PathwayStatus.NotEligible, PathwayStatus.NotApplicable });
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_PathwayRuleIdsStartWithTheIndicationAndNameFiredRules(PatientHistory history)
+    {
+        var a = ScreeningEngine.Evaluate(history);
+        var fired = a.Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in a.Pathways)
+        {
+            var definition = RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway);
+            Assert.Equal(definition.IndicationRuleId, p.RuleIds[0]);
+            Assert.Equal(p.Status != PathwayStatus.NotApplicable, fired.Contains(definition.IndicationRuleId));
+            Assert.All(p.RuleIds.Skip(1), id => Assert.Contains(id, fired));
+        }
+    }
+
+    [Fact]
+    public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
+    {
+        // The invariants above are only as good as the histories they see: a sample must reach every outcome.
+        var assessments = FsCheck.Fluent.Gen.Sample(HistoryGenerators.History, 2000).Select(ScreeningEngine.Evaluate).ToArray();
+        Assert.All(Enum.GetValues<Verdict>(), v => Assert.Contains(assessments, a => a.Overall == v));
+        Assert.All(Enum.GetValues<Pathway>(), pathway =>
+            Assert.All(Enum.GetValues<PathwayStatus>().Where(s => s != PathwayStatus.InvestigationalOnly || pathway == Pathway.InvestigationalPtsdOcd), status =>
+                Assert.True(
+                    assessments.Any(a => a.For(pathway).Status == status)
+                    || (pathway == Pathway.InvestigationalPtsdOcd && status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions),
+                    $"no sampled history gave {pathway} {status}")));
+        Assert.All(RuleSetCatalog.Current.Rules, r => Assert.Contains(assessments, a => a.Findings.Any(f => f.RuleId == r.Id)));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Generator_AnyHistory_IsWithinTheContractsRanges(PatientHistory h)
+    {
+        Assert.InRange(h.AgeYears, 0, 120);
+        Assert.InRange(h.FailedAdequateTrials, 0, 30);
+        Assert.True(h.DistinctMechanisms is null || (h.DistinctMechanisms >= 0 && h.DistinctMechanisms <= h.FailedAdequateTrials));
+        Assert.True(h.PrognosisWeeks is null or >= 0 and <= 520);
+        Assert.Equal(h.LifeLimitingIllness == true, h.PrognosisWeeks is not null);
+        Assert.True(h.BenzodiazepineDiazepamEquivalentMg is null or >= 0m and <= 200m);
+        Assert.True(h.SystolicBp is null or >= 50 and <= 300);
+        Assert.True(h.DiastolicBp is null or >= 20 and <= 200);
+        Assert.True(h.SystolicBp is null || h.SystolicBp > h.DiastolicBp);
+        Assert.True(h.Phq9Total is null or >= 0 and <= 27);
+        Assert.True(h.Phq9Item9 is null or >= 0 and <= 3);
+        if (h.SexAtBirth == SexAtBirth.Female && h.AgeYears is >= 12 and <= 55)
+        {
+            Assert.NotNull(h.Pregnant);
+        }
+
+        if (h.PrimaryDiagnosis is PrimaryDiagnosis.BipolarI or PrimaryDiagnosis.BipolarII)
+        {
+            Assert.NotNull(h.MoodStabilizer);
+        }
+
+        if (h.MoodStabilizer is not null and not MoodStabilizer.None)
+        {
+            Assert.NotNull(h.MoodStabilizerOptimized);
+        }
+
+        if (h.Suicidality != Suicidality.None)
+        {
+            Assert.NotNull(h.SafetyPlanInPlace);
+            Assert.NotNull(h.LethalMeansCounselled);
+            Assert.NotNull(h.FollowUpArranged);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+
+namespace KetamineCds.Domain.Tests.Engine;
+
+/// <summary>The rule set's version and digest identify exactly the rules a decision was made with.</summary>
+public partial class RuleSetIdentityTests
+{
+    /// <summary>
+    /// The digests of released rule sets. A released version never changes: if this test fails, the change belongs
+    /// in a new version (see RuleSetCatalog), not in a new pin.
+    /// </summary>
+    private static readonly Dictionary<string, string> PinnedDigests = new(StringComparer.Ordinal)
+    {
+        ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
+    };
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial Regex DigestFormat();
+
+    private static RuleSet Current => RuleSetCatalog.Current;
+
+    private static RuleSet Rebuilt(Func<Rule, Rule> map, IReadOnlyList<PathwayDefinition>? pathways = null) =>
+        new(Current.Version, Current.Rules.Select(map).ToArray(), pathways ?? Current.Pathways);
+
+    [Fact]
+    public void Digest_EveryReleasedRuleSet_IsSha256HexOfItsCanonicalText()
+    {
+        Assert.All(RuleSetCatalog.All, set =>
+        {
+            Assert.Matches(DigestFormat(), set.Digest);
+            Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(set.CanonicalText))), set.Digest);
+            Assert.Equal(new RuleSetIdentity(set.Version, set.Digest), set.Identity);
+        });
+    }
+
+    [Fact]
+    public void Digest_ReleasedVersions_KeepTheirPinnedDigests()
+    {
+        Assert.Equal(PinnedDigests.Keys.Order(StringComparer.Ordinal), RuleSetCatalog.All.Select(s => s.Version).Order(StringComparer.Ordinal));
+        Assert.All(RuleSetCatalog.All, set => Assert.Equal(PinnedDigests[set.Version], set.Digest));
+    }
+
+    [Fact]
+    public void Digest_SameDefinitionsInOtherObjects_IsUnchanged() =>
+        Assert.Equal(Current.Digest, Rebuilt(r => new TweakedRule(r)).Digest);
+
+    public static TheoryData<string> Aspects() => new() { "condition", "kind", "severity", "principle", "source", "conditionText", "summary", "detail" };
+
+    [Theory]
+    [MemberData(nameof(Aspects))]
+    public void Digest_ChangingOneAspectOfAnyRule_ChangesTheDigest(string aspect)
+    {
+        var digests = new HashSet<string>(StringComparer.Ordinal) { Current.Digest };
+        foreach (var target in Current.Rules)
+        {
+            var changed = Rebuilt(r => r.Id == target.Id ? Tweak(r, aspect) : r);
+            Assert.True(digests.Add(changed.Digest), $"changing the {aspect} of {target.Id} did not give a new digest");
+        }
+    }
+
+    [Fact]
+    public void Digest_ChangingThePathwayMap_ChangesTheDigest()
+    {
+        var investigationalTrd = Current.Pathways
+            .Select(p => p.Pathway == Pathway.EsketamineTrd ? p with { InvestigationalOnly = true } : p).ToArray();
+        var otherIndication = Current.Pathways
+            .Select(p => p.Pathway == Pathway.KetamineOffLabelTrd ? p with { IndicationRuleId = "TRD-002" } : p).ToArray();
+        Assert.NotEqual(Current.Digest, Rebuilt(r => r, investigationalTrd).Digest);
+        Assert.NotEqual(Current.Digest, Rebuilt(r => r, otherIndication).Digest);
+    }
+
+    [Fact]
+    public void Digest_RemovingARule_ChangesTheDigest()
+    {
+        var fewer = new RuleSet(Current.Version, Current.Rules.Where(r => r.Id != "CV-002").ToArray(), Current.Pathways);
+        Assert.NotEqual(Current.Digest, fewer.Digest);
+    }
+
+    [Fact]
+    public void Find_ReleasedVersion_ReturnsTheReleasedSet()
+    {
+        Assert.Same(RuleSetCatalog.V1_0_0, RuleSetCatalog.Find("1.0.0"));
+        Assert.Same(RuleSetCatalog.Current, RuleSetCatalog.Find(RuleSetCatalog.Current.Version));
+        Assert.Contains(RuleSetCatalog.Current, RuleSetCatalog.All);
+    }
+
+    [Theory]
+    [InlineData("0.9.0")]
+    [InlineData("1.0")]
+    [InlineData("")]
+    public void Find_UnknownVersion_ReturnsNull(string version) => Assert.Null(RuleSetCatalog.Find(version));
+
+    [Fact]
+    public void Catalogue_ReleasedVersions_AreUnique() =>
+        Assert.Equal(RuleSetCatalog.All.Count, RuleSetCatalog.All.Select(s => s.Version).Distinct(StringComparer.Ordinal).Count());
+
+    [Fact]
+    public void Evaluate_WithAModifiedRuleSet_ReportsThatRuleSetsIdentity()
+    {
+        var changed = Rebuilt(r => r.Id == "AGE-001" ? Tweak(r, "severity") : r);
+        var a = ScreeningEngine.Evaluate(Histories.Trd() with { AgeYears = 16 }, changed);
+        Assert.Equal(changed.Identity, a.RuleSet);
+        Assert.NotEqual(Current.Identity, a.RuleSet);
+        Assert.Equal(Severity.Moderate, a.Findings.Single(f => f.RuleId == "AGE-001").Severity);
+    }
+
+    [Fact]
+    public void Constructor_DuplicateRuleId_Throws() =>
+        Assert.Throws<ArgumentException>(() => new RuleSet("x", [.. Current.Rules, new TweakedRule(Current.Rules[0])], Current.Pathways));
+
+    [Fact]
+    public void Constructor_PathwayDefinedTwice_Throws() =>
+        Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, [.. Current.Pathways, Current.Pathways[0]]));
+
+    [Fact]
+    public void Constructor_PathwayMissing_Throws() =>
+        Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, Current.Pathways.Skip(1).ToArray()));
+
+    [Fact]
+    public void Constructor_PathwayNamingUnknownRule_Throws() =>
+        Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, Current.Pathways.Select(p => p with { IndicationRuleId = "NOPE-001" }).ToArray()));
+
+    [Fact]
+    public void Catalogue_EveryRuleClassInTheDomain_IsInTheCurrentRuleSet()
+    {
+        var classes = typeof(Rule).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract).ToArray();
+        Assert.Equal(classes.Length, Current.Rules.Count);
+        Assert.All(classes, t => Assert.Contains(Current.Rules, r => r.GetType() == t));
+    }
+
+    [Fact]
+    public void Catalogue_EveryRule_IsASealedClassInATopicFolderWithACompleteDefinition()
+    {
+        Assert.All(Current.Rules, r =>
+        {
+            var type = r.GetType();
+            Assert.True(type.IsSealed, $"{type.Name} is not sealed");
+            Assert.Equal("KetamineCds.Domain.Rules." + r.Topic, type.Namespace);
+            Assert.Matches("^[A-Z]+-[0-9]{3}$", r.Id);
+            Assert.False(string.IsNullOrWhiteSpace(r.ConditionText));
+            Assert.False(string.IsNullOrWhiteSpace(r.Summary));
+            Assert.False(string.IsNullOrWhiteSpace(r.Detail));
+            Assert.True(r.Principles.Count + r.Sources.Count > 0, $"{r.Id} cites nothing");
+            Assert.All(r.Principles, p => Assert.True(Citations.IsPrinciple(p), $"{r.Id}: {p}"));
+            Assert.All(r.Sources, s => Assert.True(Citations.IsSource(s), $"{r.Id}: {s}"));
+        });
+    }
+
+    private static TweakedRule Tweak(Rule r, string aspect)
+    {
+        var otherPrinciple = Citations.AllPrinciples.Select(p => p.Id).First(id => !r.Principles.Contains(id));
+        var otherSource = Citations.AllSources.Select(s => s.Key).First(k => !r.Sources.Contains(k));
+        return aspect switch
+        {
+            "condition" => new TweakedRule(r) { ConditionOverride = Criteria.Not(r.Condition) },
+            "kind" => new TweakedRule(r) { KindOverride = (FindingKind)(((int)r.Kind + 1) % 4) },
+            "severity" => new TweakedRule(r) { SeverityOverride = (Severity)(((int)r.Severity + 1) % 3) },
+            "principle" => new TweakedRule(r) { PrinciplesOverride = [.. r.Principles, otherPrinciple] },
+            "source" => new TweakedRule(r) { SourcesOverride = [.. r.Sources, otherSource] },
+            "conditionText" => new TweakedRule(r) { ConditionTextOverride = r.ConditionText + " (amended)" },
+            "summary" => new TweakedRule(r) { SummaryOverride = r.Summary + " (amended)" },
+            "detail" => new TweakedRule(r) { DetailOverride = r.Detail + " (amended)" },
+            _ => throw new ArgumentOutOfRangeException(nameof(aspect), aspect, null),
+        };
+    }
+
+    /// <summary>A rule that repeats another's definition, with any part replaced.</summary>
+    private sealed class TweakedRule(Rule inner) : Rule
+    {
+        public FindingKind? KindOverride { get; init; }
+
+        public Severity? SeverityOverride { get; init; }
+
+        public IReadOnlyList<string>? PrinciplesOverride { get; init; }
+
+        public IReadOnlyList<string>? SourcesOverride { get; init; }
+
+        public Condition? ConditionOverride { get; init; }
+
+        public string? ConditionTextOverride { get; init; }
+
+        public string? SummaryOverride { get; init; }
+
+        public string? DetailOverride { get; init; }
+
+        public override string Id => inner.Id;
+
+        public override FindingKind Kind => KindOverride ?? inner.Kind;
+
+        public override Severity Severity => SeverityOverride ?? inner.Severity;
+
+        public override IReadOnlyList<string> Principles => PrinciplesOverride ?? inner.Principles;
+
+        public override IReadOnlyList<string> Sources => SourcesOverride ?? inner.Sources;
+
+        public override Condition Condition => ConditionOverride ?? inner.Condition;
+
+        public override string ConditionText => ConditionTextOverride ?? inner.ConditionText;
+
+        public override string Summary => SummaryOverride ?? inner.Summary;
+
+        public override string Detail => DetailOverride ?? inner.Detail;
+    }
+}

@@ -1,0 +1,37 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+public class AgeRulesTests : RuleTestBase
+{
+    [Fact, Fires("AGE-001")]
+    public void Evaluate_Age17_FiresAge001()
+    {
+        var f = AssertFires("AGE-001", Trd() with { AgeYears = 17 });
+        AssertBecause(f, "ageYears", "17");
+    }
+
+    [Fact, Edge("AGE-001")]
+    public void Evaluate_Age18_DoesNotFireAge001() => AssertDoesNotFire("AGE-001", Trd() with { AgeYears = 18 });
+
+    [Theory, Fires("AGE-002")]
+    [InlineData(18)]
+    [InlineData(24)]
+    public void Evaluate_AgeFrom18To24_FiresAge002(int age) => AssertFires("AGE-002", Trd() with { AgeYears = age });
+
+    [Theory, Edge("AGE-002")]
+    [InlineData(17)]
+    [InlineData(25)]
+    public void Evaluate_AgeOutside18To24_DoesNotFireAge002(int age) => AssertDoesNotFire("AGE-002", Trd() with { AgeYears = age });
+
+    [Fact, Fires("AGE-003")]
+    public void Evaluate_EuTrdAged65_FiresAge003() => AssertFires("AGE-003", Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 65 });
+
+    [Fact, Edge("AGE-003")]
+    public void Evaluate_EuTrdAged64_DoesNotFireAge003() => AssertDoesNotFire("AGE-003", Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 64 });
+
+    [Fact, Edge("AGE-003")]
+    public void Evaluate_UsTrdAged70_DoesNotFireAge003() => AssertDoesNotFire("AGE-003", Trd() with { Jurisdiction = Jurisdiction.Us, AgeYears = 70 });
+}

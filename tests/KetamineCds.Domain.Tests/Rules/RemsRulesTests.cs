@@ -1,0 +1,32 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+public class RemsRulesTests : RuleTestBase
+{
+    [Theory, Fires("REMS-001"), Fires("REMS-002"), Fires("REMS-003"), Fires("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    [InlineData("REMS-004")]
+    public void Evaluate_TreatmentResistantDepression_FiresRemsRequirement(string ruleId) =>
+        AssertFires(ruleId, Adult() with { FailedAdequateTrials = 2 });
+
+    [Theory, Fires("REMS-001"), Fires("REMS-002"), Fires("REMS-003"), Fires("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    [InlineData("REMS-004")]
+    public void Evaluate_SuicidalMddWithOneFailedTrial_FiresRemsRequirement(string ruleId) =>
+        AssertFires(ruleId, Suicidal(Suicidality.ActiveIdeation));
+
+    [Theory, Edge("REMS-001"), Edge("REMS-002"), Edge("REMS-003"), Edge("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    [InlineData("REMS-004")]
+    public void Evaluate_OneFailedTrialAndPassiveIdeation_DoesNotFireRemsRequirement(string ruleId) =>
+        AssertDoesNotFire(ruleId, Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1 });
+}

@@ -1,0 +1,44 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+public class ReproductiveRulesTests : RuleTestBase
+{
+    private static PatientHistory Woman(int age) => Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = age, Pregnant = false };
+
+    [Fact, Fires("REP-001")]
+    public void Evaluate_Pregnant_FiresRep001() => AssertFires("REP-001", Woman(30) with { Pregnant = true });
+
+    [Fact, Edge("REP-001")]
+    public void Evaluate_NotPregnant_DoesNotFireRep001() => AssertDoesNotFire("REP-001", Woman(30) with { Pregnant = false });
+
+    [Fact, Fires("REP-002")]
+    public void Evaluate_Breastfeeding_FiresRep002() => AssertFires("REP-002", Woman(30) with { Breastfeeding = true });
+
+    [Fact, Edge("REP-002")]
+    public void Evaluate_NotBreastfeeding_DoesNotFireRep002() => AssertDoesNotFire("REP-002", Woman(30) with { Breastfeeding = false });
+
+    [Fact, Fires("REP-003")]
+    public void Evaluate_WomanAged55NotPregnant_FiresRep003() => AssertFires("REP-003", Woman(55));
+
+    [Fact, Fires("REP-003")]
+    public void Evaluate_WomanAged12NotPregnant_FiresRep003() => AssertFires("REP-003", Woman(12));
+
+    [Fact, Fires("REP-003")]
+    public void Evaluate_WomanWithPregnancyNotRecorded_FiresRep003()
+    {
+        var f = AssertFires("REP-003", Woman(30) with { Pregnant = null });
+        AssertBecause(f, "pregnant", WireNames.NotRecorded);
+    }
+
+    [Fact, Edge("REP-003")]
+    public void Evaluate_WomanAged56_DoesNotFireRep003() => AssertDoesNotFire("REP-003", Woman(56));
+
+    [Fact, Edge("REP-003")]
+    public void Evaluate_GirlAged11_DoesNotFireRep003() => AssertDoesNotFire("REP-003", Woman(11));
+
+    [Fact, Edge("REP-003")]
+    public void Evaluate_ManAged30_DoesNotFireRep003() => AssertDoesNotFire("REP-003", Woman(30) with { SexAtBirth = SexAtBirth.Male, Pregnant = null });
+}

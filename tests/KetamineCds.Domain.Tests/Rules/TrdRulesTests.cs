@@ -1,0 +1,51 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+public class TrdRulesTests : RuleTestBase
+{
+    [Fact, Fires("TRD-001")]
+    public void Evaluate_TwoFailedTrialsInEpisode_FiresTrd001()
+    {
+        var f = AssertFires("TRD-001", Adult() with { FailedAdequateTrials = 2 });
+        AssertBecause(f, "failedAdequateTrials", "2");
+    }
+
+    [Fact, Edge("TRD-001")]
+    public void Evaluate_OneFailedTrial_DoesNotFireTrd001() => AssertDoesNotFire("TRD-001", Adult() with { FailedAdequateTrials = 1 });
+
+    [Fact, Edge("TRD-001")]
+    public void Evaluate_TwoFailedTrialsButNoCurrentEpisode_DoesNotFireTrd001() =>
+        AssertDoesNotFire("TRD-001", Adult() with { FailedAdequateTrials = 2, CurrentDepressiveEpisode = false });
+
+    [Fact, Fires("TRD-002")]
+    public void Evaluate_TrdWithOneMechanism_FiresTrd002() => AssertFires("TRD-002", Trd() with { DistinctMechanisms = 1 });
+
+    [Fact, Fires("TRD-002")]
+    public void Evaluate_TrdWithMechanismsNotRecorded_FiresTrd002()
+    {
+        var f = AssertFires("TRD-002", Trd() with { DistinctMechanisms = null });
+        AssertBecause(f, "distinctMechanisms", WireNames.NotRecorded);
+    }
+
+    [Fact, Edge("TRD-002")]
+    public void Evaluate_TrdWithTwoMechanisms_DoesNotFireTrd002() => AssertDoesNotFire("TRD-002", Trd() with { DistinctMechanisms = 2 });
+
+    [Fact, Fires("TRD-003")]
+    public void Evaluate_OneFailedTrial_FiresTrd003() => AssertFires("TRD-003", Adult() with { FailedAdequateTrials = 1 });
+
+    [Fact, Edge("TRD-003")]
+    public void Evaluate_TwoFailedTrials_DoesNotFireTrd003() => AssertDoesNotFire("TRD-003", Adult() with { FailedAdequateTrials = 2 });
+
+    [Fact, Fires("TRD-004")]
+    public void Evaluate_UsTrdWithoutOralAntidepressant_FiresTrd004() => AssertFires("TRD-004", Trd() with { OnOralAntidepressant = false });
+
+    [Fact, Edge("TRD-004")]
+    public void Evaluate_UsTrdOnOralAntidepressant_DoesNotFireTrd004() => AssertDoesNotFire("TRD-004", Trd() with { OnOralAntidepressant = true });
+
+    [Fact, Edge("TRD-004")]
+    public void Evaluate_EuTrdWithoutOralAntidepressant_DoesNotFireTrd004() =>
+        AssertDoesNotFire("TRD-004", Trd() with { OnOralAntidepressant = false, Jurisdiction = Jurisdiction.Eu });
+}

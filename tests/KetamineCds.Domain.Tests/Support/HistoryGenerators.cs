@@ -1,0 +1,211 @@
+using FsCheck;
+using FsCheck.Fluent;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Tests.Support;
+
+/// <summary>
+/// Generates patient histories that the contract's validator would accept: every field within its range, the
+/// "required when" fields present when required, systolic above diastolic, distinct mechanisms not above failed
+/// trials. Optional fields are sometimes not recorded. Rare findings (contraindications) are frequent enough that
+/// the invariants meet them.
+/// </summary>
+public static class HistoryGenerators
+{
+    /// <summary>FsCheck picks this up through <c>[Property(Arbitrary = ...)]</c>.</summary>
+    public static Arbitrary<PatientHistory> PatientHistory() => Arb.From(History);
+
+    private static Gen<bool?> NullableBool(int nullWeight = 3, int falseWeight = 5, int trueWeight = 2) =>
+        Gen.Frequency(
+            (nullWeight, Gen.Constant<bool?>(null)),
+            (falseWeight, Gen.Constant<bool?>(false)),
+            (trueWeight, Gen.Constant<bool?>(true)));
+
+    private static Gen<T?> Nullable<T>(Gen<T> gen, int nullWeight = 1, int valueWeight = 3)
+        where T : struct =>
+        Gen.Frequency((nullWeight, Gen.Constant<T?>(null)), (valueWeight, gen.Select(v => (T?)v)));
+
+    private static Gen<T> AnyOf<T>()
+        where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
+
+    /// <summary>Ages weighted to adults, with children, young adults and the over-65s all present.</summary>
+    private static readonly Gen<int> Age = Gen.Frequency(
+        (1, Gen.Choose(0, 17)),
+        (2, Gen.Choose(18, 24)),
+        (6, Gen.Choose(25, 64)),
+        (2, Gen.Choose(65, 120)));
+
+    /// <summary>Failed trials weighted around the TRD threshold of two.</summary>
+    private static readonly Gen<int> FailedTrials = Gen.Frequency((8, Gen.Choose(0, 5)), (1, Gen.Choose(6, 30)));
+
+    private static readonly Gen<(int? Systolic, int? Diastolic)> BloodPressure = Gen.Frequency(
+        (1, Gen.Constant<(int?, int?)>((null, null))),
+        (3, from diastolic in Gen.Frequency((4, Gen.Choose(60, 100)), (1, Gen.Choose(20, 199)))
+            from systolic in Gen.Frequency((4, Gen.Choose(Math.Max(50, diastolic + 1), Math.Max(50, diastolic + 1) + 60)), (1, Gen.Choose(Math.Max(50, diastolic + 1), 300)))
+            select ((int?)Math.Min(systolic, 300), (int?)diastolic)));
+
+    private static readonly Gen<PatientHistory> Core =
+        from age in Age
+        from sex in Nullable(AnyOf<SexAtBirth>(), 1, 6)
+        from pregnantDraw in NullableBool(2, 7, 1)
+        from breastfeeding in NullableBool(3, 6, 1)
+        from jurisdiction in AnyOf<Jurisdiction>()
+        from diagnosis in Gen.Frequency(
+            (6, Gen.Constant(PrimaryDiagnosis.Mdd)),
+            (2, Gen.Constant(PrimaryDiagnosis.BipolarI)),
+            (2, Gen.Constant(PrimaryDiagnosis.BipolarII)),
+            (1, Gen.Constant(PrimaryDiagnosis.Ptsd)),
+            (1, Gen.Constant(PrimaryDiagnosis.Ocd)),
+            (1, Gen.Constant(PrimaryDiagnosis.Other)))
+        from episode in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from failed in FailedTrials
+        from mechanisms in Nullable(Gen.Choose(0, failed))
+        from onAntidepressant in Gen.Elements(true, false)
+        select Fix(new PatientHistory
+        {
+            PatientReference = "GEN-" + age.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AgeYears = age,
+            SexAtBirth = sex,
+            Pregnant = pregnantDraw,
+            Breastfeeding = breastfeeding,
+            Jurisdiction = jurisdiction,
+            PrimaryDiagnosis = diagnosis,
+            CurrentDepressiveEpisode = episode,
+            FailedAdequateTrials = failed,
+            DistinctMechanisms = mechanisms,
+            OnOralAntidepressant = onAntidepressant,
+            Psychosis = PsychosisStatus.None,
+            Suicidality = Suicidality.None,
+        });
+
+    private static readonly Gen<PatientHistory> WithPsychiatry =
+        from h in Core
+        from stabilizer in Nullable(AnyOf<MoodStabilizer>(), 1, 4)
+        from optimized in NullableBool(2, 3, 5)
+        from mania in NullableBool(2, 6, 2)
+        from psychosis in Gen.Frequency(
+            (6, Gen.Constant(PsychosisStatus.None)),
+            (2, Gen.Constant(PsychosisStatus.HistoryControlled)),
+            (1, Gen.Constant(PsychosisStatus.Active)))
+        from suicidality in AnyOf<Suicidality>()
+        from safetyPlan in NullableBool(0, 1, 1)
+        from lethalMeans in NullableBool(0, 1, 1)
+        from followUp in NullableBool(0, 1, 1)
+        select Fix(h with
+        {
+            MoodStabilizer = stabilizer,
+            MoodStabilizerOptimized = optimized,
+            CurrentManiaOrMixedFeatures = mania,
+            Psychosis = psychosis,
+            Suicidality = suicidality,
+            SafetyPlanInPlace = safetyPlan,
+            LethalMeansCounselled = lethalMeans,
+            FollowUpArranged = followUp,
+        });
+
+    private static readonly Gen<PatientHistory> WithMedicine =
+        from h in WithPsychiatry
+        from lifeLimiting in NullableBool(4, 4, 2)
+        from prognosis in Gen.Frequency((3, Gen.Choose(0, 12)), (1, Gen.Choose(0, 520)))
+        from pain in NullableBool()
+        from opioids in NullableBool()
+        from hyperalgesia in NullableBool(4, 5, 1)
+        from naltrexone in NullableBool(4, 5, 1)
+        from benzodiazepine in Nullable(Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 2000))).Select(tenths => tenths / 10m))
+        from stimulant in NullableBool(4, 5, 1)
+        from substance in Nullable(AnyOf<SubstanceUse>(), 1, 3)
+        select h with
+        {
+            LifeLimitingIllness = lifeLimiting,
+            PrognosisWeeks = lifeLimiting == true ? prognosis : null,
+            ChronicNeuropathicPain = pain,
+            OnOpioids = opioids,
+            OpioidInducedHyperalgesia = hyperalgesia,
+            OnNaltrexone = naltrexone,
+            BenzodiazepineDiazepamEquivalentMg = benzodiazepine,
+            OnPsychostimulantOrMaoi = stimulant,
+            SubstanceUse = substance,
+        };
+
+    private static PatientHistory Uncomplicated(PatientHistory h) => h with
+    {
+        Breastfeeding = false,
+        ChronicNeuropathicPain = null,
+        OnOpioids = false,
+        OpioidInducedHyperalgesia = null,
+        OnNaltrexone = false,
+        BenzodiazepineDiazepamEquivalentMg = null,
+        OnPsychostimulantOrMaoi = false,
+        SubstanceUse = SubstanceUse.None,
+        AneurysmalVascularDisease = false,
+        ArteriovenousMalformation = false,
+        IntracerebralHemorrhageHistory = false,
+        HypersensitivityToKetamine = false,
+        SeriousCardiovascularOrCerebrovascularCondition = false,
+        SystolicBp = null,
+        DiastolicBp = null,
+        HepaticImpairment = null,
+    };
+
+    private static readonly Gen<PatientHistory> Detailed =
+        from h in WithMedicine
+        from aneurysm in NullableBool(4, 15, 1)
+        from avm in NullableBool(4, 15, 1)
+        from hemorrhage in NullableBool(4, 15, 1)
+        from hypersensitivity in NullableBool(4, 15, 1)
+        from cardiovascular in NullableBool(4, 12, 1)
+        from bp in BloodPressure
+        from hepatic in Nullable(AnyOf<HepaticImpairment>(), 1, 3)
+        from phq9Total in Nullable(Gen.Choose(0, 27))
+        from phq9Item9 in Nullable(Gen.Choose(0, 3))
+        from note in Gen.Elements<string?>(null, "", "Lives with partner.", "Prefers morning sessions.")
+        select h with
+        {
+            AneurysmalVascularDisease = aneurysm,
+            ArteriovenousMalformation = avm,
+            IntracerebralHemorrhageHistory = hemorrhage,
+            HypersensitivityToKetamine = hypersensitivity,
+            SeriousCardiovascularOrCerebrovascularCondition = cardiovascular,
+            SystolicBp = bp.Systolic,
+            DiastolicBp = bp.Diastolic,
+            HepaticImpairment = hepatic,
+            Phq9Total = phq9Total,
+            Phq9Item9 = phq9Item9,
+            ClinicianNote = note,
+        };
+
+    /// <summary>
+    /// A whole history within the contract's ranges. One in four has no medical comorbidity or co-medication at all,
+    /// as many real patients do, so that uncautioned open pathways are common enough to be tested.
+    /// </summary>
+    public static readonly Gen<PatientHistory> History =
+        from full in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
+        from h in full ? Detailed : Detailed.Select(Uncomplicated)
+        select h;
+
+    /// <summary>Applies the contract's "required when" rules so the history is one the validator accepts.</summary>
+    private static PatientHistory Fix(PatientHistory h)
+    {
+        var femaleOfReproductiveAge = h.SexAtBirth == SexAtBirth.Female && h.AgeYears is >= 12 and <= 55;
+        var pregnant = h.SexAtBirth == SexAtBirth.Female ? h.Pregnant : (h.Pregnant == true ? false : h.Pregnant);
+        if (femaleOfReproductiveAge && pregnant is null)
+        {
+            pregnant = false;
+        }
+
+        var bipolar = h.PrimaryDiagnosis is PrimaryDiagnosis.BipolarI or PrimaryDiagnosis.BipolarII;
+        var stabilizer = bipolar && h.MoodStabilizer is null ? MoodStabilizer.None : h.MoodStabilizer;
+        var optimized = stabilizer is not null and not MoodStabilizer.None && h.MoodStabilizerOptimized is null ? false : h.MoodStabilizerOptimized;
+
+        var suicidal = h.Suicidality != Suicidality.None;
+        return h with
+        {
+            Pregnant = pregnant,
+            MoodStabilizer = stabilizer,
+            MoodStabilizerOptimized = optimized,
+            SafetyPlanInPlace = suicidal ? h.SafetyPlanInPlace ?? false : h.SafetyPlanInPlace,
+            LethalMeansCounselled = suicidal ? h.LethalMeansCounselled ?? false : h.LethalMeansCounselled,
+            FollowUpArranged = suicidal ? h.FollowUpArranged ?? false : h.FollowUpArranged,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Tests.Support;
+
+/// <summary>
+/// Base of the per-topic rule tests. The assertions check that the calling test declares the rule it exercises
+/// ([Fires] or [Edge]), so that the coverage meta-test counts only tests that really fire, or really stop at the
+/// edge of, the rule they name.
+/// </summary>
+public abstract class RuleTestBase
+{
+    /// <summary>Asserts the rule fires for the history, through the engine and on its own, and returns its finding.</summary>
+    protected Finding AssertFires(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
+    {
+        RequireDeclared<FiresAttribute>(test, ruleId, a => a.RuleId);
+        var rule = RuleSetCatalog.Current.Find(ruleId);
+        Assert.True(rule is not null, $"{ruleId} is not in the current rule set.");
+        Assert.NotNull(rule.Evaluate(history));
+
+        var assessment = ScreeningEngine.Evaluate(history);
+        var finding = assessment.Findings.SingleOrDefault(f => f.RuleId == ruleId);
+        Assert.True(finding is not null, $"{ruleId} did not fire; fired: {string.Join(", ", assessment.Findings.Select(f => f.RuleId))}");
+        Assert.Equal(rule.Kind, finding.Kind);
+        Assert.Equal(rule.Severity, finding.Severity);
+        Assert.NotEmpty(finding.Because);
+        return finding;
+    }
+
+    /// <summary>Asserts the rule does not fire for the history, through the engine and on its own.</summary>
+    protected void AssertDoesNotFire(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
+    {
+        RequireDeclared<EdgeAttribute>(test, ruleId, a => a.RuleId);
+        var rule = RuleSetCatalog.Current.Find(ruleId);
+        Assert.True(rule is not null, $"{ruleId} is not in the current rule set.");
+        Assert.Null(rule.Evaluate(history));
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(history).Findings, f => f.RuleId == ruleId);
+    }
+
+    /// <summary>Asserts a finding's because names the field with the value, as the contract spells them.</summary>
+    protected static void AssertBecause(Finding finding, string field, string value) =>
+        Assert.Contains(new Evidence(field, value), finding.Because);
+
+    private void RequireDeclared<TAttribute>(string test, string ruleId, Func<TAttribute, string> id)
+        where TAttribute : Attribute
+    {
+        var method = GetType().GetMethod(test, BindingFlags.Public | BindingFlags.Instance);
+        Assert.True(method is not null, $"Test method {test} not found on {GetType().Name}.");
+        Assert.True(
+            method.GetCustomAttributes<TAttribute>().Any(a => id(a) == ruleId),
+            $"{GetType().Name}.{test} asserts on {ruleId} but does not declare [{typeof(TAttribute).Name.Replace("Attribute", "", StringComparison.Ordinal)}(\"{ruleId}\")].");
+    }
+}

@@ -1,0 +1,467 @@
+using System.Data.Common;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.IntegrationTests.Fixtures;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>
+/// The decision log's behaviour on a real database. Every test runs on SQLite (a temp file) and on PostgreSQL (a
+/// throwaway cluster), each on a freshly migrated database.
+/// </summary>
+public abstract class DecisionLogTests
+{
+    protected abstract Task<LogStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task RecordScreening_ThenFind_ReturnsWhatWasSubmitted()
+    {
+        await using var store = await CreateStoreAsync();
+        var submission = Screenings.Submit(Screenings.Trd("MRN-7") with { ClinicianNote = "Ünïcode — note" }, inputJson: "{\"patientReference\":\"MRN-7\",  \"ageYears\":45}");
+
+        var logged = await store.Log.RecordScreeningAsync(submission);
+        var found = await store.Log.FindScreeningAsync(logged.Id);
+
+        Assert.NotNull(found);
+        Assert.Equal(1, found.Sequence);
+        Assert.Equal(submission.InputJson, found.InputJson);
+        Assert.Equal(submission.History, found.History with { });
+        Assert.True(submission.Assessment.SameAs(found.Assessment));
+        Assert.Equal(submission.Actor, found.RecordedBy);
+        Assert.Equal(submission.CorrelationId, found.CorrelationId);
+        Assert.Equal(logged.RecordedAt, found.RecordedAt);
+        Assert.Equal(logged.AssessmentJson, found.AssessmentJson);
+        Assert.Empty(found.Overrides);
+    }
+
+    [Fact]
+    public async Task FindScreening_UnknownId_ReturnsNull()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        Assert.Null(await store.Log.FindScreeningAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task ListScreeningsForPatient_SeveralPatients_ReturnsThatPatientsNewestFirst()
+    {
+        await using var store = await CreateStoreAsync();
+        var first = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-A"));
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-B"));
+        var second = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-A"));
+
+        var list = await store.Log.ListScreeningsForPatientAsync("MRN-A");
+
+        Assert.Equal([second.Id, first.Id], list.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task RecordOverride_ExistingScreening_AppendsAndIsReturnedWithTheScreening()
+    {
+        await using var store = await CreateStoreAsync();
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        var recorded = await store.Log.RecordOverrideAsync(new OverrideSubmission(
+            screening.Id, OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, "Patient declined after discussion.", Screenings.Psychiatrist, "corr-o"));
+
+        var found = await store.Log.FindScreeningAsync(screening.Id);
+        var single = Assert.Single(found!.Overrides);
+        Assert.Equal(recorded.Id, single.Id);
+        Assert.Equal(OverrideDecision.DoNotProceed, single.Decision);
+        Assert.Equal(OverrideReason.PatientPreference, single.Reason);
+        Assert.Equal("Patient declined after discussion.", single.Explanation);
+        Assert.Single(Assert.Single(await store.Log.ListScreeningsForPatientAsync("MRN-1")).Overrides);
+        Assert.Equal(new ChainVerification(2, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task RecordOverride_UnknownScreening_ThrowsAndStoresNothing()
+    {
+        await using var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.Log.RecordOverrideAsync(new OverrideSubmission(
+            Guid.NewGuid(), OverrideDecision.Proceed, OverrideReason.Other, "x", Screenings.Psychiatrist, "c")));
+
+        Assert.Equal(0, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+    }
+
+    [Fact]
+    public async Task RecordCorrection_ExistingScreening_AppendsNewEntryPointingToTheOld()
+    {
+        await using var store = await CreateStoreAsync();
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        var correction = await store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit(Screenings.Trd("MRN-1") with { AgeYears = 54 }));
+
+        var found = await store.Log.FindScreeningAsync(correction.Id);
+        Assert.Equal(original.Id, found!.Corrects);
+        Assert.Equal("Age was mistyped", found.CorrectionReason);
+        Assert.Equal(45, (await store.Log.FindScreeningAsync(original.Id))!.History.AgeYears);
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task AppConnection_UpdateOrDeleteOnLogTables_IsRejectedByTheDatabase()
+    {
+        await using var store = await CreateStoreAsync();
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        await store.Access.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, "a@b", "Auditor", screening.Id.ToString(), null, "c"));
+
+        foreach (var sql in new[]
+        {
+            "UPDATE \"DecisionLogEntries\" SET \"ActorEmail\" = 'someone@else'",
+            "DELETE FROM \"DecisionLogEntries\"",
+            "UPDATE \"AccessEvents\" SET \"UserEmail\" = 'someone@else'",
+            "DELETE FROM \"AccessEvents\"",
+            "DELETE FROM \"LogChainHeads\"",
+        })
+        {
+            await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsAppAsync(sql));
+        }
+
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"AccessEvents\""));
+        Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task OwnerConnection_UpdateOrDeleteWithTriggersInPlace_IsRejectedToo()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Overall\" = 'eligible'"));
+        await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\""));
+    }
+
+    [Fact]
+    public async Task Verify_HonestLog_IsIntact()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, 7);
+
+        Assert.Equal(new ChainVerification(7, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Verify_EmptyLog_IsIntact()
+    {
+        await using var store = await CreateStoreAsync();
+
+        Assert.Equal(new ChainVerification(0, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Theory]
+    [InlineData("\"ActorEmail\" = 'someone@else'")]
+    [InlineData("\"Overall\" = 'not-indicated'")]
+    [InlineData("\"InputJson\" = '{}'")]
+    [InlineData("\"AssessmentJson\" = replace(\"AssessmentJson\", 'eligible', 'not-indicated')")]
+    [InlineData("\"RuleSetDigest\" = 'sha256:0'")]
+    [InlineData("\"CorrelationId\" = 'other'")]
+    public async Task Verify_FieldChangedBehindTheAppsBack_NamesThatEntry(string assignment)
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 6);
+        await store.DisableTriggersAsync();
+
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET {assignment} WHERE \"Sequence\" = 4"));
+
+        Assert.Equal(new ChainVerification(4, false, ids[3]), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Verify_FieldChangedAndItsHashRecomputed_NamesTheNextEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 5);
+        await store.DisableTriggersAsync();
+
+        // A tamperer who knows the algorithm can fix up the changed entry's own hash, but not the next link.
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Hash\" = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' WHERE \"Sequence\" = 2");
+
+        var result = await store.Log.VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(ids[1], result.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task Verify_EntryDeleted_NamesTheEntryAfterTheGap()
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 6);
+        await store.DisableTriggersAsync();
+
+        await store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 3");
+
+        Assert.Equal(new ChainVerification(3, false, ids[3]), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Verify_LastEntryDeleted_IsNotIntactAndNamesTheMissingEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 4);
+        await store.DisableTriggersAsync();
+
+        await store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 4");
+
+        var result = await store.Log.VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(ids[3], result.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task Verify_EntriesSwapped_NamesTheFirstMovedEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 6);
+        await store.DisableTriggersAsync();
+
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 2");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 5");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 5 WHERE \"Sequence\" = -1");
+
+        // Entry 5 now sits in position 2: the first entry that no longer verifies.
+        Assert.Equal(new ChainVerification(2, false, ids[4]), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Verify_ForgedEntryInsertedInTheMiddle_NamesTheForgedEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 5);
+        await store.DisableTriggersAsync();
+
+        // Make room at position 3 and copy entry 2's content in as a new entry with a fresh id.
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = \"Sequence\" + 100 WHERE \"Sequence\" >= 3");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = \"Sequence\" - 99 WHERE \"Sequence\" >= 103");
+        var forgedId = Guid.NewGuid();
+        await store.ExecuteAsOwnerAsync(CopyEntrySql(store, from: 2, toSequence: 3, forgedId));
+
+        Assert.Equal(new ChainVerification(3, false, forgedId), await store.Log.VerifyAsync());
+        Assert.Equal(6, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        _ = ids;
+    }
+
+    [Fact]
+    public async Task Verify_WellFormedEntryForgedOntoTheEnd_NamesTheForgedEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, 3);
+
+        // A forger who knows the algorithm computes a correct link and hash; only the chain head betrays the entry.
+        var forged = await ForgeWellFormedAppendAsync(store);
+
+        var result = await store.Log.VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(forged, result.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task ConcurrentWriters_SeveralInstancesAppendingAtOnce_KeepTheChainValidAndCountsRight()
+    {
+        await using var store = await CreateStoreAsync();
+        const int instances = 4;
+        const int perInstance = 25;
+        var logs = Enumerable.Range(0, instances).Select(i => store.NewInstance("instance-" + i)).ToList();
+
+        var recorded = await Task.WhenAll(logs.SelectMany((log, i) => Enumerable.Range(0, perInstance)
+            .Select(n => Task.Run(() => log.RecordScreeningAsync(Screenings.Submit($"MRN-{i}-{n}"))))));
+
+        Assert.Equal(instances * perInstance, recorded.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, instances * perInstance).Select(i => (long)i), recorded.Select(r => r.Sequence).Order());
+        Assert.Equal(new ChainVerification(instances * perInstance, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Replay_LoggedScreening_ReproducesExactly()
+    {
+        await using var store = await CreateStoreAsync();
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd() with { Psychosis = PsychosisStatus.HistoryControlled, SystolicBp = 150, DiastolicBp = 95 }));
+
+        var replay = await store.Audit.ReplayAsync(logged.Id);
+
+        Assert.NotNull(replay);
+        Assert.True(replay.RuleSetFound);
+        Assert.True(replay.DigestMatches);
+        Assert.True(replay.Reproduced);
+        Assert.Equal(logged.AssessmentJson, replay.ReplayedAssessmentJson);
+    }
+
+    [Fact]
+    public async Task Replay_StoredAssessmentDiffersFromTheEngine_DoesNotReproduce()
+    {
+        await using var store = await CreateStoreAsync();
+        var history = Screenings.Trd();
+        var wrong = Screenings.Submit(history) with { Assessment = ScreeningEngine.Evaluate(history with { Psychosis = PsychosisStatus.Active }) };
+        var logged = await store.Log.RecordScreeningAsync(wrong);
+
+        var replay = await store.Audit.ReplayAsync(logged.Id);
+
+        Assert.True(replay!.DigestMatches);
+        Assert.False(replay.Reproduced);
+    }
+
+    [Fact]
+    public async Task AnalyzeImpact_ModifiedRuleSet_ListsExactlyTheChangedVerdicts()
+    {
+        await using var store = await CreateStoreAsync();
+        var psychotic = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var history = Screenings.Trd("MRN-" + i) with { Psychosis = i % 3 == 0 ? PsychosisStatus.Active : PsychosisStatus.None };
+            var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(history));
+            if (i % 3 == 0)
+            {
+                psychotic.Add(logged.Id);
+            }
+        }
+
+        // A rule set without the active-psychosis contraindication opens treatment for exactly those four patients.
+        var current = RuleSetCatalog.Current;
+        var withoutPsy001 = new RuleSet("9.9.9-test", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
+
+        var report = await store.Audit.AnalyzeImpactAsync(null, null, withoutPsy001);
+
+        Assert.Equal(12, report.Examined);
+        Assert.Equal(psychotic.Order(), report.Changes.Select(c => c.Id).Order());
+        Assert.All(report.Changes, c => Assert.Equal("not-eligible-now", c.RecordedOverall));
+        Assert.All(report.Changes, c => Assert.NotEqual("not-eligible-now", c.NewOverall));
+        Assert.Empty((await store.Audit.AnalyzeImpactAsync(null, null)).Changes);
+    }
+
+    [Fact]
+    public async Task Search_FiltersAndKeysetPages_ReturnEachMatchOnceNewestFirst()
+    {
+        await using var store = await CreateStoreAsync();
+        var other = new Actor("user-2", "other@demo.local", "Psychiatrist");
+        var mine = new List<Guid>();
+        for (var i = 0; i < 9; i++)
+        {
+            var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-" + i), i % 2 == 0 ? Screenings.Psychiatrist : other));
+            if (i % 2 == 0)
+            {
+                mine.Add(logged.Id);
+            }
+        }
+
+        var filter = new AuditFilter(Clinician: Screenings.Psychiatrist.Email);
+        var seen = new List<Guid>();
+        AuditCursor? cursor = null;
+        do
+        {
+            var page = await store.Audit.SearchAsync(filter, cursor, 2);
+            seen.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(Enumerable.Reverse(mine), seen);
+        Assert.Single((await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-3"), null, 10)).Items);
+        Assert.Equal(9, (await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.Eligible, RuleSetVersion: "1.0.0"), null, 50)).Items.Count);
+        Assert.Empty((await store.Audit.SearchAsync(new AuditFilter(From: DateTimeOffset.UtcNow.AddDays(1)), null, 50)).Items);
+    }
+
+    [Fact]
+    public async Task Export_Filter_StreamsEveryMatch()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, 5);
+
+        var rows = new List<AuditListItem>();
+        await foreach (var row in store.Audit.ExportAsync(new AuditFilter()))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal([5L, 4, 3, 2, 1], rows.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task AccessAudit_Record_AppendsChainedEventsListedBySubject()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.Access.RecordAsync(new AccessEvent(AccessEventKind.SignIn, "auditor@demo.local", "Auditor", null, null, "c1"));
+        await store.Access.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, "auditor@demo.local", "Auditor", "S-1", null, "c2"));
+        await store.Access.RecordAsync(new AccessEvent(AccessEventKind.PrintScreening, "staff@demo.local", "ClinicStaff", "S-1", "printed", "c3"));
+
+        var history = await store.Audit.AccessHistoryAsync("S-1");
+
+        Assert.Equal(["view-screening", "print-screening"], history.Select(h => h.Kind));
+        Assert.Equal(new ChainVerification(3, true, null), await store.Access.VerifyAsync());
+        await store.DisableTriggersAsync();
+        await store.ExecuteAsOwnerAsync("UPDATE \"AccessEvents\" SET \"UserEmail\" = 'nobody' WHERE \"Sequence\" = 2");
+        Assert.Equal(new ChainVerification(2, false, history[0].Id), await store.Access.VerifyAsync());
+    }
+
+    protected static async Task<List<Guid>> RecordManyAsync(LogStore store, int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-" + i))).Id);
+        }
+
+        return ids;
+    }
+
+    private static string CopyEntrySql(LogStore store, long from, long toSequence, Guid id)
+    {
+        var idLiteral = store.Settings.Provider == Infrastructure.Data.DatabaseProvider.Postgres
+            ? $"'{id}'::uuid"
+            : $"'{id.ToString().ToUpperInvariant()}'";
+        return $"""
+            INSERT INTO "DecisionLogEntries" ("Sequence", "Id", "EntryType", "RecordedAt", "ActorUserId", "ActorEmail", "ActorRole",
+              "CorrelationId", "PatientReference", "Overall", "RuleSetVersion", "RuleSetDigest", "InputJson", "HistoryJson",
+              "AssessmentJson", "RelatesToId", "CorrectionReason", "PreviousHash", "Hash")
+            SELECT {toSequence}, {idLiteral}, "EntryType", "RecordedAt", "ActorUserId", "ActorEmail", "ActorRole",
+              "CorrelationId", "PatientReference", "Overall", "RuleSetVersion", "RuleSetDigest", "InputJson", "HistoryJson",
+              "AssessmentJson", "RelatesToId", "CorrectionReason", "Hash", "Hash"
+            FROM "DecisionLogEntries" WHERE "Sequence" = {from}
+            """;
+    }
+
+    private static async Task<Guid> ForgeWellFormedAppendAsync(LogStore store)
+    {
+        await using var db = store.Factory.CreateOwnerDbContext();
+        var last = db.DecisionLogEntries.OrderByDescending(e => e.Sequence).First();
+        var forged = new DecisionLogEntry
+        {
+            Sequence = last.Sequence + 1,
+            Id = Guid.NewGuid(),
+            EntryType = last.EntryType,
+            RecordedAt = last.RecordedAt,
+            ActorUserId = last.ActorUserId,
+            ActorEmail = last.ActorEmail,
+            ActorRole = last.ActorRole,
+            CorrelationId = "forged",
+            PatientReference = last.PatientReference,
+            Overall = last.Overall,
+            RuleSetVersion = last.RuleSetVersion,
+            RuleSetDigest = last.RuleSetDigest,
+            InputJson = last.InputJson,
+            HistoryJson = last.HistoryJson,
+            AssessmentJson = last.AssessmentJson,
+            PreviousHash = last.Hash,
+        };
+        forged.Hash = ChainHash.Compute(forged);
+        db.DecisionLogEntries.Add(forged);
+        await db.SaveChangesAsync();
+        return forged.Id;
+    }
+}
+
+/// <summary>The decision log on SQLite, a temp file per test.</summary>
+public sealed class SqliteDecisionLogTests : DecisionLogTests
+{
+    protected override Task<LogStore> CreateStoreAsync() => LogStore.SqliteAsync();
+}
+
+/// <summary>The decision log on PostgreSQL 15, a fresh database per test, the app connected as a role that may only INSERT and SELECT the logs.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresDecisionLogTests(PostgresFixture fixture) : DecisionLogTests
+{
+    protected override Task<LogStore> CreateStoreAsync() => LogStore.PostgresAsync(fixture.Cluster);
+}

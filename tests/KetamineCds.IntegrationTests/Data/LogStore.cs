@@ -1,0 +1,181 @@
+using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.IntegrationTests.Fixtures;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>
+/// A migrated, empty database and the decision log on it, as the app would have them: the log on the app's
+/// connection (on PostgreSQL a role that may only INSERT and SELECT the logs), raw SQL as the app or as the owner.
+/// </summary>
+public abstract class LogStore : IAsyncDisposable
+{
+    protected LogStore(KetamineCdsDatabaseSettings settings, TimeProvider clock)
+    {
+        Settings = settings;
+        Clock = clock;
+        Factory = new KetamineCdsContextFactory(settings);
+        Log = new EfDecisionLog(Factory, clock);
+        Access = new EfAccessAudit(Factory, clock);
+        Audit = new DecisionLogAudit(Factory, Access);
+    }
+
+    public KetamineCdsDatabaseSettings Settings { get; }
+
+    public TimeProvider Clock { get; }
+
+    public KetamineCdsContextFactory Factory { get; }
+
+    public EfDecisionLog Log { get; }
+
+    public EfAccessAudit Access { get; }
+
+    public DecisionLogAudit Audit { get; }
+
+    /// <summary>Another app instance on the same database, with its own connection pool.</summary>
+    public abstract EfDecisionLog NewInstance(string name);
+
+    /// <summary>Runs SQL on the app's own connection.</summary>
+    public abstract Task<int> ExecuteAsAppAsync(string sql);
+
+    /// <summary>Runs SQL as the owner (the tamperer in the tests); triggers must be disabled first to edit the logs.</summary>
+    public abstract Task<int> ExecuteAsOwnerAsync(string sql);
+
+    public abstract Task<long> ScalarAsOwnerAsync(string sql);
+
+    /// <summary>The owner switches the append-only triggers off, as someone tampering behind the app's back would.</summary>
+    public abstract Task DisableTriggersAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    public static async Task<LogStore> SqliteAsync(TimeProvider? clock = null)
+    {
+        var store = new SqliteStore(clock ?? TimeProvider.System);
+        await DependencyInjection.MigrateAsync(store.Factory);
+        return store;
+    }
+
+    public static async Task<LogStore> PostgresAsync(PostgresCluster cluster, TimeProvider? clock = null)
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        var store = new PostgresStore(cluster, database, clock ?? TimeProvider.System);
+        await DependencyInjection.MigrateAsync(store.Factory);
+        return store;
+    }
+
+    private sealed class SqliteStore : LogStore
+    {
+        private readonly string _path;
+
+        public SqliteStore(TimeProvider clock)
+            : this(Path.Combine(Path.GetTempPath(), "ketaminecds-test-" + Guid.NewGuid().ToString("N") + ".db"), clock)
+        {
+        }
+
+        private SqliteStore(string path, TimeProvider clock)
+            : base(SettingsFor(path), clock)
+        {
+            _path = path;
+        }
+
+        public override EfDecisionLog NewInstance(string name) => new(new KetamineCdsContextFactory(SettingsFor(_path)), Clock);
+
+        public override Task<int> ExecuteAsAppAsync(string sql) => ExecuteAsync(sql);
+
+        public override Task<int> ExecuteAsOwnerAsync(string sql) => ExecuteAsync(sql);
+
+        public override async Task<long> ScalarAsOwnerAsync(string sql)
+        {
+            await using var connection = new SqliteConnection(Settings.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public override async Task DisableTriggersAsync()
+        {
+            foreach (var table in new[] { "DecisionLogEntries", "AccessEvents" })
+            {
+                await ExecuteAsync($"DROP TRIGGER \"{table}_no_update\"; DROP TRIGGER \"{table}_no_delete\";");
+            }
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_path + suffix);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        private static KetamineCdsDatabaseSettings SettingsFor(string path)
+        {
+            var connection = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+            return new KetamineCdsDatabaseSettings(DatabaseProvider.Sqlite, connection, connection);
+        }
+
+        private async Task<int> ExecuteAsync(string sql)
+        {
+            await using var connection = new SqliteConnection(Settings.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed class PostgresStore : LogStore
+    {
+        public const string AppRole = "ketaminecds_app";
+
+        private readonly PostgresCluster _cluster;
+        private readonly string _database;
+
+        public PostgresStore(PostgresCluster cluster, string database, TimeProvider clock)
+            : base(SettingsFor(cluster, database, "app"), clock)
+        {
+            _cluster = cluster;
+            _database = database;
+        }
+
+        public override EfDecisionLog NewInstance(string name) => new(new KetamineCdsContextFactory(SettingsFor(_cluster, _database, name)), Clock);
+
+        public override Task<int> ExecuteAsAppAsync(string sql) => ExecuteAsync(Settings.ConnectionString, sql);
+
+        public override Task<int> ExecuteAsOwnerAsync(string sql) => ExecuteAsync(Settings.MigrationsConnectionString, sql);
+
+        public override async Task<long> ScalarAsOwnerAsync(string sql)
+        {
+            await using var connection = new NpgsqlConnection(Settings.MigrationsConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public override Task DisableTriggersAsync() => ExecuteAsOwnerAsync(
+            "ALTER TABLE \"DecisionLogEntries\" DISABLE TRIGGER USER; ALTER TABLE \"AccessEvents\" DISABLE TRIGGER USER;");
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private static KetamineCdsDatabaseSettings SettingsFor(PostgresCluster cluster, string database, string instance) => new(
+            DatabaseProvider.Postgres,
+            cluster.ConnectionString(AppRole, database, "ketaminecds-" + instance),
+            cluster.SuperuserConnectionString(database),
+            AppRole);
+
+        private static async Task<int> ExecuteAsync(string connectionString, string sql)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return await command.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Json;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>Screenings to log: histories the engine screens, submitted as the web app would submit them.</summary>
+public static class Screenings
+{
+    public static readonly Actor Psychiatrist = new("user-1", "psychiatrist@demo.local", "Psychiatrist");
+
+    public static PatientHistory Trd(string patient = "MRN-1") => new()
+    {
+        PatientReference = patient,
+        AgeYears = 45,
+        SexAtBirth = SexAtBirth.Male,
+        PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
+        CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 3,
+        DistinctMechanisms = 2,
+        OnOralAntidepressant = true,
+        Psychosis = PsychosisStatus.None,
+        Suicidality = Suicidality.None,
+    };
+
+    public static ScreeningSubmission Submit(PatientHistory history, Actor? actor = null, RuleSet? ruleSet = null, string? inputJson = null) => new(
+        history,
+        inputJson ?? JsonSerializer.Serialize(history, ContractJson.Options),
+        ScreeningEngine.Evaluate(history, ruleSet ?? RuleSetCatalog.Current),
+        actor ?? Psychiatrist,
+        "corr-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public static ScreeningSubmission Submit(string patient) => Submit(Trd(patient));
+}

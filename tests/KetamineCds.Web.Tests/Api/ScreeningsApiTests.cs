@@ -1,0 +1,326 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using Moq;
+
+namespace KetamineCds.Web.Tests.Api;
+
+public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public ScreeningsApiTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Create_ValidRequest_Returns201WithLocationAndContractBody()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-CREATE"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        var id = root.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/screenings/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(KetamineCdsFactory.Psychiatrist, root.GetProperty("recordedBy").GetString());
+        Assert.Equal("1.0.0", root.GetProperty("ruleSet").GetProperty("version").GetString());
+        Assert.StartsWith("sha256:", root.GetProperty("ruleSet").GetProperty("digest").GetString(), StringComparison.Ordinal);
+        Assert.Contains(root.GetProperty("overall").GetString(), WireNames.All<Verdict>());
+        var pathways = root.GetProperty("pathways").EnumerateArray().Select(p => p.GetProperty("pathway").GetString()).ToList();
+        Assert.Equal(WireNames.All<Pathway>().OrderBy(p => p), pathways.OrderBy(p => p));
+        var trd = root.GetProperty("pathways").EnumerateArray().Single(p => p.GetProperty("pathway").GetString() == "esketamine-trd");
+        Assert.StartsWith("eligible", trd.GetProperty("status").GetString(), StringComparison.Ordinal);
+        var finding = root.GetProperty("findings").EnumerateArray().First();
+        foreach (var name in new[] { "ruleId", "kind", "severity", "principles", "sources", "summary", "detail", "because" })
+        {
+            Assert.True(finding.TryGetProperty(name, out _), $"finding has no {name}");
+        }
+
+        Assert.Equal("MRN-CREATE", root.GetProperty("input").GetProperty("patientReference").GetString());
+        Assert.Equal(45, root.GetProperty("input").GetProperty("ageYears").GetInt32());
+    }
+
+    [Fact]
+    public async Task Get_RecordedScreening_ReturnsSameBodyToStaffAndAuditor()
+    {
+        var psychiatrist = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-GET"));
+        var createdBody = await created.Content.ReadAsStringAsync();
+
+        foreach (var email in new[] { KetamineCdsFactory.Staff, KetamineCdsFactory.Auditor, KetamineCdsFactory.Psychiatrist })
+        {
+            var client = await _factory.CreateApiClientAsync(email);
+            var response = await client.GetAsync(created.Headers.Location);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(createdBody, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_Returns404()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        var response = await client.GetAsync($"/api/v1/screenings/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task List_ByPatientReference_ReturnsThatPatientsScreeningsNewestFirst()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var first = await (await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LIST"))).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LIST").With("ageYears", 46))).Content.ReadFromJsonAsync<JsonElement>();
+        await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-OTHER"));
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/screenings?patientReference=MRN-LIST");
+
+        var ids = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal([second.GetProperty("id").GetGuid(), first.GetProperty("id").GetGuid()], ids);
+    }
+
+    [Fact]
+    public async Task RuleSet_AnySignedInRole_ReturnsEveryRuleWithCondition()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Admin);
+
+        var ruleSet = await client.GetFromJsonAsync<JsonElement>("/api/v1/ruleset");
+
+        Assert.Equal("1.0.0", ruleSet.GetProperty("version").GetString());
+        var rules = ruleSet.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(Domain.Rules.RuleSetCatalog.Current.Rules.Count, rules.Count);
+        Assert.All(rules, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("condition").GetString())));
+        Assert.Contains(rules, r => r.GetProperty("id").GetString() == "PSY-002" && r.GetProperty("kind").GetString() == "caution");
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/v1/screenings")]
+    [InlineData("GET", "/api/v1/screenings?patientReference=MRN-1")]
+    [InlineData("GET", "/api/v1/ruleset")]
+    public async Task AnyApi_WithoutToken_Returns401NotARedirect(string method, string path)
+    {
+        var client = _factory.CreateRawClient();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(SampleRequests.Trd()) });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Staff)]
+    [InlineData(KetamineCdsFactory.Auditor)]
+    [InlineData(KetamineCdsFactory.Admin)]
+    public async Task Create_NotPsychiatrist_Returns403AndStoresNothing(string email)
+    {
+        var client = await _factory.CreateApiClientAsync(email);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-FORBIDDEN"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await CountAsync("MRN-FORBIDDEN"));
+    }
+
+    [Fact]
+    public async Task Read_Admin_Returns403()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Admin);
+
+        var response = await client.GetAsync("/api/v1/screenings?patientReference=MRN-1");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_Returns401()
+    {
+        var client = _factory.CreateRawClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = "wrong-password" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_DoesNotExist()
+    {
+        var client = _factory.CreateRawClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/register", new { email = "new@example.org", password = "Whatever!Passw0rd1" });
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    public static TheoryData<string, string, string> BadBodies() => new()
+    {
+        // Missing required fields.
+        { "missing", Without("ageYears"), "ageYears" },
+        { "missing", Without("patientReference"), "patientReference" },
+        { "missing", Without("psychosis"), "psychosis" },
+        // Out of range.
+        { "range", With("ageYears", 121), "ageYears" },
+        { "range", With("failedAdequateTrials", -1), "failedAdequateTrials" },
+        { "range", With("phq9Total", 28), "phq9Total" },
+        { "range", With("benzodiazepineDiazepamEquivalentMg", 200.5m), "benzodiazepineDiazepamEquivalentMg" },
+        { "range", With("clinicianNote", new string('x', 2001)), "clinicianNote" },
+        { "pattern", With("patientReference", "Jane Doe"), "patientReference" },
+        { "enum", With("primaryDiagnosis", "depression"), "primaryDiagnosis" },
+        // Wrong type.
+        { "type", With("ageYears", "abc"), "ageYears" },
+        { "type", With("ageYears", 34.5m), "ageYears" },
+        { "type", With("currentDepressiveEpisode", "yes"), "currentDepressiveEpisode" },
+        { "type", With("psychosis", 1), "psychosis" },
+        { "type", With("patientReference", 1001), "patientReference" },
+        // Contradictory or conditionally required.
+        { "contradictory", With("distinctMechanisms", 4), "distinctMechanisms" },
+        { "contradictory", With("diastolicBp", 130), "systolicBp" },
+        { "contradictory", Without("diastolicBp"), "diastolicBp" },
+        { "conditional", With("sexAtBirth", "female"), "pregnant" },
+        { "conditional", With("primaryDiagnosis", "bipolar-ii"), "moodStabilizer" },
+        { "conditional", With("suicidality", "active-ideation"), "safetyPlanInPlace" },
+        { "conditional", With("lifeLimitingIllness", true), "prognosisWeeks" },
+        // Unknown field.
+        { "unknown", With("patientName", "Jane Doe"), "patientName" },
+        { "unknown", With("AgeYears", 40), "AgeYears" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Create_BadInput_Returns400ProblemWithFieldErrorAndStoresNothing(string kind, string body, string field)
+    {
+        _ = kind;
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var reference = JsonNode.Parse(body)!["patientReference"]?.GetValueKind() == JsonValueKind.String ? (string?)JsonNode.Parse(body)!["patientReference"] : null;
+
+        var response = await client.PostAsync("/api/v1/screenings", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error for {field}: {problem}");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+        if (reference is not null && reference.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+        {
+            Assert.Equal(0, await CountAsync(reference));
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"ageYears\": 34,")]
+    [InlineData("not json")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("")]
+    public async Task Create_MalformedJson_Returns400Problem(string body)
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsync("/api/v1/screenings", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").EnumerateObject().Any());
+    }
+
+    [Fact]
+    public async Task Create_OversizedBody_Returns413ProblemAndStoresNothing()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var body = SampleRequests.Trd("MRN-HUGE").With("clinicianNote", new string('x', 70_000)).ToJsonString();
+
+        var response = await client.PostAsync("/api/v1/screenings", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(0, await CountAsync("MRN-HUGE"));
+    }
+
+    [Fact]
+    public async Task Create_DecisionLogUnavailable_Returns503ProblemAndNoResult()
+    {
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down"));
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("overall", body, StringComparison.Ordinal);
+        log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Create_CorrelationIdHeader_IsRecordedWithTheScreening()
+    {
+        var log = new Mock<IDecisionLog>();
+        ScreeningSubmission? recorded = null;
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .Callback<ScreeningSubmission, CancellationToken>((s, _) => recorded = s)
+            .ThrowsAsync(new DecisionLogUnavailableException());
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/screenings") { Content = JsonContent.Create(SampleRequests.Trd()) };
+        request.Headers.Add("X-Correlation-Id", "corr-12345");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal("corr-12345", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.Equal("corr-12345", recorded!.CorrelationId);
+        Assert.Equal(KetamineCdsFactory.Psychiatrist, recorded.Actor.Email);
+        Assert.Equal("Psychiatrist", recorded.Actor.Role);
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Auditor, HttpStatusCode.OK)]
+    [InlineData(KetamineCdsFactory.Psychiatrist, HttpStatusCode.Forbidden)]
+    public async Task AuditVerify_BearerToken_OnlyAuditorMayVerify(string email, HttpStatusCode expected)
+    {
+        var client = await _factory.CreateApiClientAsync(email);
+
+        var response = await client.GetAsync("/api/v1/audit/verify");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_CookieOnly_IsNotAuthenticated()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-COOKIE"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_IsServedAndListsTheScreeningsRoute()
+    {
+        var client = _factory.CreateRawClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/screenings", document, StringComparison.Ordinal);
+    }
+
+    private async Task<int> CountAsync(string patientReference)
+    {
+        var reader = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var list = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/screenings?patientReference={Uri.EscapeDataString(patientReference)}");
+        return list.GetProperty("items").GetArrayLength();
+    }
+
+    private static string With(string field, JsonNode? value) => SampleRequests.Trd("MRN-BAD").With(field, value).ToJsonString();
+
+    private static string Without(string field) => SampleRequests.Trd("MRN-BAD").With(field, null).ToJsonString();
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KetamineCds.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in memory over a real SQLite database in a temp file, in the Development environment so that the
+/// contract's demo accounts exist. Optionally replaces the decision log (a seam we own) with a test double.
+/// </summary>
+public class KetamineCdsFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo!Passw0rd1";
+    public const string Psychiatrist = "psychiatrist@demo.local";
+    public const string Staff = "staff@demo.local";
+    public const string Auditor = "auditor@demo.local";
+    public const string Admin = "admin@demo.local";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-web-{Guid.NewGuid():N}.db");
+
+    /// <summary>A decision log to use instead of the app's, or null for the real one.</summary>
+    public IDecisionLog? DecisionLogOverride { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "sqlite");
+        builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+        builder.ConfigureServices(services =>
+        {
+            if (DecisionLogOverride is not null)
+            {
+                services.RemoveAll<IDecisionLog>();
+                services.AddSingleton(DecisionLogOverride);
+            }
+        });
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see 302s and their targets.</summary>
+    public HttpClient CreateRawClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client carrying a bearer token for the given demo account.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(string email)
+    {
+        var client = CreateRawClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A client signed in with the cookie through the sign-in page.</summary>
+    public async Task<HttpClient> CreatePageClientAsync(string email)
+    {
+        var client = CreateRawClient();
+        var token = await AntiforgeryTokenAsync(client, "/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Reads the anti-forgery token from a page's form.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"No anti-forgery token on {path}.");
+        }
+
+        return match.Groups[1].Value;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_databasePath + suffix);
+                }
+                catch (IOException)
+                {
+                    // A leftover temp file is harmless.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.DecisionLog;
+using Moq;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
+{
+    private const string Disclaimer = "KetamineCds supports, and never replaces, the clinician";
+    private readonly KetamineCdsFactory _factory;
+
+    public PageTests(KetamineCdsFactory factory) => _factory = factory;
+
+    public static Dictionary<string, string> ValidForm(string reference) => new()
+    {
+        ["Input.PatientReference"] = reference,
+        ["Input.AgeYears"] = "38",
+        ["Input.SexAtBirth"] = "male",
+        ["Input.Jurisdiction"] = "us",
+        ["Input.PrimaryDiagnosis"] = "bipolar-ii",
+        ["Input.CurrentDepressiveEpisode"] = "true",
+        ["Input.FailedAdequateTrials"] = "2",
+        ["Input.DistinctMechanisms"] = "2",
+        ["Input.OnOralAntidepressant"] = "false",
+        ["Input.MoodStabilizer"] = "lithium",
+        ["Input.MoodStabilizerOptimized"] = "true",
+        ["Input.Psychosis"] = "none",
+        ["Input.Suicidality"] = "passive-ideation",
+        ["Input.SafetyPlanInPlace"] = "true",
+        ["Input.LethalMeansCounselled"] = "true",
+        ["Input.FollowUpArranged"] = "false",
+        ["Input.Pregnant"] = "",
+        ["Input.ClinicianNote"] = "Seen with partner.",
+    };
+
+    [Fact]
+    public async Task Login_InDevelopment_ListsTheDemoAccounts()
+    {
+        var html = await _factory.CreateRawClient().GetStringAsync("/Account/Login");
+
+        Assert.Contains("psychiatrist@demo.local", html, StringComparison.Ordinal);
+        Assert.Contains("Development", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"email\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_ShowsErrorAndStaysSignedOut()
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = KetamineCdsFactory.Psychiatrist,
+            ["Input.Password"] = "nope",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not right", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Screenings/New")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Screenings/New")]
+    [InlineData("/Rules")]
+    [InlineData("/Principles")]
+    [InlineData("/Screenings")]
+    public async Task Page_Anonymous_RedirectsToSignIn(string path)
+    {
+        var response = await _factory.CreateRawClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Staff)]
+    [InlineData(KetamineCdsFactory.Auditor)]
+    [InlineData(KetamineCdsFactory.Admin)]
+    public async Task NewScreening_NotPsychiatrist_IsDenied(string email)
+    {
+        var client = await _factory.CreatePageClientAsync(email);
+
+        var response = await client.GetAsync("/Screenings/New");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_Psychiatrist_ShowsEveryContractFieldWithALabel()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync("/Screenings/New");
+
+        foreach (var field in KetamineCds.Web.Screenings.ContractFields.All)
+        {
+            Assert.Contains($"name=\"Input.{field.Property}\"", html, StringComparison.Ordinal);
+            var hasLabel = html.Contains($"<label for=\"{field.Name}\"", StringComparison.Ordinal)
+                || html.Contains($"<label for=\"{field.Name}-yes\"", StringComparison.Ordinal);
+            Assert.True(hasLabel, $"{field.Name} has no label");
+        }
+
+        Assert.Contains("data-show-when=\"Input.PrimaryDiagnosis=bipolar-i,bipolar-ii\"", html, StringComparison.Ordinal);
+        Assert.Contains(Disclaimer, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(" on[a-z]+=", html);
+        Assert.Equal(1, Regex.Count(html, "<script"));
+        Assert.Contains("<script src=\"/js/site.js", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_ValidPost_RedirectsToStoredResult()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = ValidForm("MRN-PRG");
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        var post = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var location = post.Headers.Location!.OriginalString;
+        Assert.Matches("^/Screenings/[0-9a-f-]{36}$", location);
+        var result = await client.GetStringAsync(location);
+        Assert.Contains("MRN-PRG", result, StringComparison.Ordinal);
+        Assert.Contains("Ketamine as an adjunct in bipolar depression", result, StringComparison.Ordinal);
+        Assert.Contains("Requirements", result, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Rules#", result, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Principles#P-", result, StringComparison.Ordinal);
+        Assert.Contains(Disclaimer, result, StringComparison.Ordinal);
+        Assert.Contains("Seen with partner.", result, StringComparison.Ordinal);
+
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        var stored = await api.GetFromJsonAsync<JsonElement>("/api/v1/screenings?patientReference=MRN-PRG");
+        Assert.Equal(1, stored.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task NewScreening_InvalidPost_KeepsInputShowsErrorsAndStoresNothing()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = ValidForm("MRN-INVALID");
+        form["Input.AgeYears"] = "abc";
+        form["Input.DistinctMechanisms"] = "5";
+        form.Remove("Input.MoodStabilizer");
+        form["Input.SafetyPlanInPlace"] = "";
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#ageYears\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#distinctMechanisms\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#moodStabilizer\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#safetyPlanInPlace-yes\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"ageYears-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"abc\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-INVALID\"", html, StringComparison.Ordinal);
+        Assert.Contains("Seen with partner.</textarea>", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"lethalMeansCounselled-yes\" name=\"Input.LethalMeansCounselled\" value=\"true\" checked", html);
+
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        var stored = await api.GetFromJsonAsync<JsonElement>("/api/v1/screenings?patientReference=MRN-INVALID");
+        Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task NewScreening_DecisionLogUnavailable_KeepsInputAndSaysNotRecorded()
+    {
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down"));
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = ValidForm("MRN-DOWN");
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The screening was NOT recorded", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-DOWN\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
+        log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Result_UnknownId_Returns404()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var response = await client.GetAsync($"/Screenings/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResultAndPrint_Staff_CanReadAndPrintWithoutNavigation()
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-PRINT"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var result = await client.GetStringAsync($"/Screenings/{id}");
+        var print = await client.GetStringAsync($"/Screenings/{id}/Print");
+
+        Assert.Contains("Overall verdict", result, StringComparison.Ordinal);
+        Assert.Contains("MRN-PRINT", print, StringComparison.Ordinal);
+        Assert.Contains("sha256:", print, StringComparison.Ordinal);
+        Assert.Contains("Clinician signature", print, StringComparison.Ordinal);
+        Assert.Contains("Dr Demo Psychiatrist", print, StringComparison.Ordinal);
+        Assert.Contains(Disclaimer, print, StringComparison.Ordinal);
+        Assert.DoesNotContain("<nav", print, StringComparison.Ordinal);
+        Assert.Contains("/css/print.css", print, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_Admin_IsDenied()
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-ADMIN"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        var response = await client.GetAsync($"/Screenings/{id}/Print");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rules_SignedIn_ListsEveryRuleWithAnAnchor()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        var html = await client.GetStringAsync("/Rules");
+
+        foreach (var rule in Domain.Rules.RuleSetCatalog.Current.Rules)
+        {
+            Assert.Contains($"id=\"{rule.Id}\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Principles_SignedIn_ListsEveryPrincipleWithItsCitingRules()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = await client.GetStringAsync("/Principles");
+
+        foreach (var principle in Domain.Principles.Citations.AllPrinciples)
+        {
+            Assert.Contains($"id=\"{principle.Id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"/Rules#PSY-002\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_Post_SignsOut()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Rules");
+
+        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Rules")).StatusCode);
+    }
+}

@@ -1,0 +1,1 @@
+global using KetamineCds.Web.Tests.Infrastructure;
