@@ -120,7 +120,7 @@ export TOKEN="$token"
 python3 "$here/load/make_bodies.py" valid 2000 >"$work/valid.jsonl"
 python3 "$here/load/make_bodies.py" malformed 10500 >"$work/malformed.jsonl"
 
-log_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM decision_log_entries WHERE entry_type = 'screening'"; }
+log_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM \"DecisionLogEntries\" WHERE \"EntryType\" = 'screening'"; }
 verify() { curl -fsS -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }
 wrk_run() { # url connections seconds label [extra env...]
   local out

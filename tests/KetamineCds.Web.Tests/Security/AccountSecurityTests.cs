@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>Antiforgery, account lockout, idle sign-out, sign-in rate limiting and data-protection keys.</summary>
+public sealed class AccountSecurityTests
+{
+    [Theory]
+    [InlineData("/Account/Login")]
+    [InlineData("/Screenings/New")]
+    [InlineData("/Admin/Users/Create")]
+    public async Task FormPost_WithoutAntiforgeryToken_IsRefused(string path)
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(path.StartsWith("/Admin", StringComparison.Ordinal) ? KetamineCdsFactory.Admin : KetamineCdsFactory.Psychiatrist);
+
+        using var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone@clinic.example",
+            ["Input.PatientReference"] = "MRN-CSRF",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = "Wrong!Passw0rd" + i });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        using var other = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Auditor, password = KetamineCdsFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task PageSession_IdleForMoreThan15Minutes_IsSignedOut()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        using var active = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+
+        // Activity 10 minutes in renews the 15-minute window, so 10 more minutes is still within it.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        using var stillActive = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, stillActive.StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        using var idle = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
+        Assert.StartsWith("/Account/Login", idle.Headers.Location?.PathAndQuery ?? idle.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_MoreAttemptsThanTheLimitInAMinute_AnswersTooManyRequests()
+    {
+        using var factory = new SignInLimitFactory(3);
+        var client = factory.CreateRawClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var attempt = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@clinic.example", password = "Wrong!Passw0rd1" });
+            Assert.Equal(HttpStatusCode.Unauthorized, attempt.StatusCode);
+        }
+
+        using var limited = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_AfterSignIn_AreStoredInTheDatabase()
+    {
+        using var factory = new KetamineCdsFactory();
+        await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+
+        Assert.True(await db.DataProtectionKeys.CountAsync() >= 1);
+    }
+
+    private sealed class ClockFactory(FakeTimeProvider clock) : KetamineCdsFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+            });
+        }
+    }
+
+    private sealed class SignInLimitFactory(int perMinute) : KetamineCdsFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("RateLimiting:SignInPerMinute", perMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

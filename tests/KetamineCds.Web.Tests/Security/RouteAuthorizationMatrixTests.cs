@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KetamineCds.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>
+/// The role-by-route matrix: every page and API route, read from the app's own endpoint list, is requested
+/// anonymously and as each role, and the answer must match the allowed set below. A route that is not in the table,
+/// or that carries no explicit authorization metadata, fails the test.
+/// </summary>
+public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatrixTests.Fixture fixture)
+    : IClassFixture<RouteAuthorizationMatrixTests.Fixture>
+{
+    /// <summary>Who may use a route.</summary>
+    [Flags]
+    public enum Who
+    {
+        Nobody = 0,
+        Psychiatrist = 1,
+        ClinicStaff = 2,
+        Auditor = 4,
+        Admin = 8,
+        AnySignedIn = Psychiatrist | ClinicStaff | Auditor | Admin,
+        Readers = Psychiatrist | ClinicStaff | Auditor,
+        Anonymous = 16 | AnySignedIn,
+    }
+
+    /// <summary>The allowed set of every route, keyed "METHOD pattern" (pages: "PAGE pattern").</summary>
+    public static readonly IReadOnlyDictionary<string, Who> Expected = new Dictionary<string, Who>(StringComparer.Ordinal)
+    {
+        // Filled from the app's endpoint list; see EveryEndpoint_IsInTheMatrix for the current list.
+    };
+
+    public static IEnumerable<object[]> Cases() =>
+        from entry in Expected
+        from who in new[] { "anonymous", "psychiatrist", "staff", "auditor", "admin" }
+        select new object[] { entry.Key, who };
+
+    [Fact]
+    public void EveryEndpoint_IsInTheMatrixWithExplicitAuthorization()
+    {
+        var endpoints = fixture.Endpoints();
+        var missing = endpoints.Keys.Where(k => !Expected.ContainsKey(k)).Order(StringComparer.Ordinal).ToArray();
+        var stale = Expected.Keys.Where(k => !endpoints.ContainsKey(k)).Order(StringComparer.Ordinal).ToArray();
+        var unprotected = endpoints
+            .Where(e => e.Value.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Value.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
+            .Select(e => e.Key).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.True(missing.Length == 0, "Routes missing from the matrix (add each with its allowed roles):\n" + string.Join("\n", missing));
+        Assert.True(stale.Length == 0, "Matrix entries for routes that no longer exist:\n" + string.Join("\n", stale));
+        Assert.True(unprotected.Length == 0, "Routes without an explicit policy or AllowAnonymous:\n" + string.Join("\n", unprotected));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_RequestedAs_AnswersAsTheMatrixSays(string route, string who)
+    {
+        var allowed = Expected[route];
+        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+        var pattern = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        var isPage = method == "PAGE";
+        var path = "/" + Parameter().Replace(pattern.TrimStart('/'), m => m.Groups["constraint"].Value.Contains("guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "matrix-sample");
+        var client = await fixture.ClientAsync(who, isPage);
+        using var request = new HttpRequestMessage(isPage ? HttpMethod.Get : new HttpMethod(method), path);
+        if (!isPage && method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        var denied = IsDenied(response, isPage);
+        var shouldBeAllowed = who switch
+        {
+            "anonymous" => allowed.HasFlag(Who.Anonymous),
+            "psychiatrist" => allowed.HasFlag(Who.Psychiatrist),
+            "staff" => allowed.HasFlag(Who.ClinicStaff),
+            "auditor" => allowed.HasFlag(Who.Auditor),
+            _ => allowed.HasFlag(Who.Admin),
+        };
+
+        Assert.True(shouldBeAllowed != denied, $"{route} as {who}: expected {(shouldBeAllowed ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    private static bool IsDenied(HttpResponseMessage response, bool isPage)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return true;
+        }
+
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return isPage && response.StatusCode == HttpStatusCode.Redirect
+            && (location.Contains("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/AccessDenied", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex("\\{(?<name>[^}:?]+)(?<constraint>[^}]*)\\}")]
+    private static partial Regex Parameter();
+
+    /// <summary>One app for the whole matrix, with a signed-in page client and API client per role.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private readonly KetamineCdsFactory _factory = new();
+        private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+        public async Task InitializeAsync()
+        {
+            _clients["anonymous/page"] = _factory.CreateRawClient();
+            _clients["anonymous/api"] = _factory.CreateRawClient();
+            foreach (var (who, email) in new[] { ("psychiatrist", KetamineCdsFactory.Psychiatrist), ("staff", KetamineCdsFactory.Staff), ("auditor", KetamineCdsFactory.Auditor), ("admin", KetamineCdsFactory.Admin) })
+            {
+                _clients[who + "/page"] = await _factory.CreatePageClientAsync(email);
+                _clients[who + "/api"] = await _factory.CreateApiClientAsync(email);
+            }
+        }
+
+        public Task<HttpClient> ClientAsync(string who, bool page) => Task.FromResult(_clients[who + (page ? "/page" : "/api")]);
+
+        /// <summary>Every routable endpoint of the app, keyed as the matrix keys them.</summary>
+        public IReadOnlyDictionary<string, RouteEndpoint> Endpoints()
+        {
+            var result = new Dictionary<string, RouteEndpoint>(StringComparer.Ordinal);
+            foreach (var endpoint in _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+            {
+                var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+                if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null || endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null)
+                {
+                    result["PAGE " + pattern] = endpoint;
+                    continue;
+                }
+
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+                foreach (var method in methods)
+                {
+                    result[method + " " + pattern] = endpoint;
+                }
+            }
+
+            return result;
+        }
+
+        public Task DisposeAsync()
+        {
+            foreach (var client in _clients.Values)
+            {
+                client.Dispose();
+            }
+
+            _factory.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
