@@ -116,6 +116,7 @@ public abstract class DecisionLogTests
             "UPDATE \"AccessEvents\" SET \"UserEmail\" = 'someone@else'",
             "DELETE FROM \"AccessEvents\"",
             "DELETE FROM \"LogChainHeads\"",
+            "UPDATE \"LogChainHeads\" SET \"LastSequence\" = 0",
         })
         {
             await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsAppAsync(sql));
