@@ -18,6 +18,8 @@ using NpgsqlTypes;
 var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 Console.WriteLine($"KetamineCds decision-log benchmark: {entries:N0} screenings, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
+await SqliteWriters.RunAsync();
+
 await using var cluster = await PostgresCluster.StartAsync();
 var database = await cluster.CreateDatabaseAsync("bench");
 var settings = new KetamineCdsDatabaseSettings(
@@ -130,6 +132,45 @@ Console.WriteLine($"Impact analysis (current rule set): {impact.Examined:N0} scr
 var modified = new RuleSet("9.9.9-bench", RuleSetCatalog.Current.Rules.Where(r => r.Id != "PSY-001").ToList(), RuleSetCatalog.Current.Pathways);
 impact = await audit.AnalyzeImpactAsync(null, null, modified);
 Console.WriteLine($"Impact analysis (without PSY-001): {impact.Examined:N0} screenings, {impact.Changes.Count:N0} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
+
+/// <summary>32 concurrent writers appending to one SQLite file (WAL, synchronous=NORMAL, writes queued in the app).</summary>
+internal static class SqliteWriters
+{
+    public static async Task RunAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ketaminecds-bench-" + Guid.NewGuid().ToString("N") + ".db");
+        var connection = "Data Source=" + path;
+        var factory = new KetamineCdsContextFactory(new KetamineCdsDatabaseSettings(DatabaseProvider.Sqlite, connection, connection));
+        await DependencyInjection.MigrateAsync(factory);
+        var log = new EfDecisionLog(factory, TimeProvider.System);
+        var history = new PatientHistory
+        {
+            PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = PrimaryDiagnosis.Mdd, CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 3, DistinctMechanisms = 2, OnOralAntidepressant = true, Psychosis = PsychosisStatus.None, Suicidality = Suicidality.None,
+        };
+        var submission = new ScreeningSubmission(history, JsonSerializer.Serialize(history, ContractJson.Options), ScreeningEngine.Evaluate(history), new Actor("u", "u@x", "Psychiatrist"), "c");
+        await log.RecordScreeningAsync(submission);
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var all = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await log.RecordScreeningAsync(submission);
+                latencies.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        })));
+        var sorted = latencies.Order().ToArray();
+        var verified = await log.VerifyAsync();
+        Console.WriteLine($"SQLite, 32 concurrent writers x 20 appends: {sorted.Length / all.Elapsed.TotalSeconds:N0} appends/s, p50 {sorted[sorted.Length / 2]:F1} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F1} ms, chain intact={verified.Intact} ({verified.Checked} entries)");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+}
 
 /// <summary>Generates realistic screenings and writes them, chained, with one binary COPY.</summary>
 internal static class BulkLoad
