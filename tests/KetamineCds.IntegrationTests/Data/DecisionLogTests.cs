@@ -67,6 +67,23 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task ScreeningResponseJson_LoggedScreening_WritesTheContractBodyWithTheStoredInputVerbatim()
+    {
+        await using var store = await CreateStoreAsync();
+        var input = "{\"patientReference\":\"MRN-5\",\"ageYears\":45,\"clinicianNote\":\"a  b\"}";
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-5"), inputJson: input));
+
+        var json = Infrastructure.Json.ScreeningResponseJson.Write((await store.Log.FindScreeningAsync(logged.Id))!);
+
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["id", "recordedAt", "recordedBy", "ruleSet", "overall", "pathways", "findings", "input"], body.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(logged.Id, body.RootElement.GetProperty("id").GetGuid());
+        Assert.Equal("psychiatrist@demo.local", body.RootElement.GetProperty("recordedBy").GetString());
+        Assert.Equal("eligible", body.RootElement.GetProperty("overall").GetString());
+        Assert.EndsWith(",\"input\":" + input + "}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindScreening_UnknownId_ReturnsNull()
     {
         await using var store = await CreateStoreAsync();
