@@ -325,6 +325,42 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task Verify_WhileOtherInstancesAppend_StaysIntact()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, 3);
+        var writers = Enumerable.Range(0, 2).Select(i => store.NewInstance("writer-" + i)).ToList();
+        using var stop = new CancellationTokenSource();
+        var appends = writers.Select(log => Task.Run(async () =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await log.RecordScreeningAsync(Screenings.Submit("MRN-W" + n++));
+            }
+        })).ToList();
+
+        while (await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\"") <= 5)
+        {
+            await Task.Delay(10);
+        }
+
+        var results = new List<ChainVerification>();
+        for (var i = 0; i < 8; i++)
+        {
+            results.Add(await store.Log.VerifyAsync());
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(appends);
+        Assert.All(results, r => Assert.True(r.Intact, $"broken at {r.FirstBrokenId} after {r.Checked}"));
+        Assert.All(results, r => Assert.True(r.Checked > 5));
+        var final = await store.Log.VerifyAsync();
+        Assert.True(final.Intact);
+        Assert.Equal(await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""), final.Checked);
+    }
+
+    [Fact]
     public async Task Replay_LoggedScreening_ReproducesExactly()
     {
         await using var store = await CreateStoreAsync();
