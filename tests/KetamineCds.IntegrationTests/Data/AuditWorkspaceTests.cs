@@ -135,6 +135,31 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("/Audit", 6)]
+    [InlineData("/Audit/Impact", 2)]
+    [InlineData("/Audit/Verify", 0)]
+    public async Task AuditPages_EveryControl_HasALabelAndEveryTableHeaders(string url, int visibleControls)
+    {
+        await _store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        var html = await _client.GetStringAsync(new Uri(url + "?run=true", UriKind.Relative));
+
+        var controls = System.Text.RegularExpressions.Regex.Matches(html, "<(input|select|textarea)\\b[^>]*>")
+            .Select(m => m.Value)
+            .Where(tag => !tag.Contains("type=\"hidden\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(visibleControls, controls.Count);
+        Assert.All(controls, tag =>
+        {
+            var id = System.Text.RegularExpressions.Regex.Match(tag, "id=\"([^\"]+)\"").Groups[1].Value;
+            Assert.False(string.IsNullOrEmpty(id), tag);
+            Assert.Contains($"<label for=\"{id}\"", html, StringComparison.Ordinal);
+        });
+        var tables = System.Text.RegularExpressions.Regex.Matches(html, "<table\\b.*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.All(tables, t => Assert.Contains("<th scope=\"col\">", t.Value, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AuditIndex_MoreThanAPage_LinksToTheNextPageByCursor()
     {
