@@ -12,7 +12,38 @@ namespace KetamineCds.IntegrationTests.Data;
 /// </summary>
 public abstract class DecisionLogTests
 {
-    protected abstract Task<LogStore> CreateStoreAsync();
+    protected abstract Task<LogStore> CreateStoreAsync(TimeProvider? clock = null);
+
+    [Fact]
+    public async Task RecordScreening_InjectedClock_RecordsItsTimeInUtcToTheMicrosecond()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 1, 9, 30, 15, TimeSpan.FromHours(2)).AddTicks(1234567));
+        await using var store = await CreateStoreAsync(clock);
+
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        var found = await store.Log.FindScreeningAsync(logged.Id);
+
+        var expected = new DateTimeOffset(2026, 3, 1, 7, 30, 15, TimeSpan.Zero).AddTicks(1234560);
+        Assert.Equal(expected, found!.RecordedAt);
+        Assert.Equal(TimeSpan.Zero, found.RecordedAt.Offset);
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task SearchAndImpact_Period_IncludeOnlyScreeningsRecordedInIt()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { Step = TimeSpan.FromDays(1) };
+        await using var store = await CreateStoreAsync(clock);
+        var ids = await RecordManyAsync(store, 10); // 1 to 10 January
+
+        var from = new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(2026, 1, 6, 0, 0, 0, TimeSpan.Zero);
+        var page = await store.Audit.SearchAsync(new AuditFilter(From: from, To: to), null, 50);
+        var impact = await store.Audit.AnalyzeImpactAsync(from, to);
+
+        Assert.Equal([ids[4], ids[3], ids[2]], page.Items.Select(i => i.Id));
+        Assert.Equal(3, impact.Examined);
+    }
 
     [Fact]
     public async Task RecordScreening_ThenFind_ReturnsWhatWasSubmitted()
@@ -33,6 +64,23 @@ public abstract class DecisionLogTests
         Assert.Equal(logged.RecordedAt, found.RecordedAt);
         Assert.Equal(logged.AssessmentJson, found.AssessmentJson);
         Assert.Empty(found.Overrides);
+    }
+
+    [Fact]
+    public async Task ScreeningResponseJson_LoggedScreening_WritesTheContractBodyWithTheStoredInputVerbatim()
+    {
+        await using var store = await CreateStoreAsync();
+        var input = "{\"patientReference\":\"MRN-5\",\"ageYears\":45,\"clinicianNote\":\"a  b\"}";
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-5"), inputJson: input));
+
+        var json = Infrastructure.Json.ScreeningResponseJson.Write((await store.Log.FindScreeningAsync(logged.Id))!);
+
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["id", "recordedAt", "recordedBy", "ruleSet", "overall", "pathways", "findings", "input"], body.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(logged.Id, body.RootElement.GetProperty("id").GetGuid());
+        Assert.Equal("psychiatrist@demo.local", body.RootElement.GetProperty("recordedBy").GetString());
+        Assert.Equal("eligible", body.RootElement.GetProperty("overall").GetString());
+        Assert.EndsWith(",\"input\":" + input + "}", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +164,7 @@ public abstract class DecisionLogTests
             "UPDATE \"AccessEvents\" SET \"UserEmail\" = 'someone@else'",
             "DELETE FROM \"AccessEvents\"",
             "DELETE FROM \"LogChainHeads\"",
+            "UPDATE \"LogChainHeads\" SET \"LastSequence\" = 0",
         })
         {
             await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsAppAsync(sql));
@@ -276,6 +325,42 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task Verify_WhileOtherInstancesAppend_StaysIntact()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, 3);
+        var writers = Enumerable.Range(0, 2).Select(i => store.NewInstance("writer-" + i)).ToList();
+        using var stop = new CancellationTokenSource();
+        var appends = writers.Select(log => Task.Run(async () =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await log.RecordScreeningAsync(Screenings.Submit("MRN-W" + n++));
+            }
+        })).ToList();
+
+        while (await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\"") <= 5)
+        {
+            await Task.Delay(10);
+        }
+
+        var results = new List<ChainVerification>();
+        for (var i = 0; i < 8; i++)
+        {
+            results.Add(await store.Log.VerifyAsync());
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(appends);
+        Assert.All(results, r => Assert.True(r.Intact, $"broken at {r.FirstBrokenId} after {r.Checked}"));
+        Assert.All(results, r => Assert.True(r.Checked > 5));
+        var final = await store.Log.VerifyAsync();
+        Assert.True(final.Intact);
+        Assert.Equal(await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""), final.Checked);
+    }
+
+    [Fact]
     public async Task Replay_LoggedScreening_ReproducesExactly()
     {
         await using var store = await CreateStoreAsync();
@@ -396,6 +481,20 @@ public abstract class DecisionLogTests
         Assert.Equal(new ChainVerification(2, false, history[0].Id), await store.Access.VerifyAsync());
     }
 
+    [Fact]
+    public async Task RecordScreening_DatabaseFailsMidTransaction_ThrowsUnavailableAndStoresNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        await store.BreakDecisionLogInsertsAsync();
+
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2")));
+
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
+        Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+    }
+
     protected static async Task<List<Guid>> RecordManyAsync(LogStore store, int count)
     {
         var ids = new List<Guid>();
@@ -456,12 +555,12 @@ public abstract class DecisionLogTests
 /// <summary>The decision log on SQLite, a temp file per test.</summary>
 public sealed class SqliteDecisionLogTests : DecisionLogTests
 {
-    protected override Task<LogStore> CreateStoreAsync() => LogStore.SqliteAsync();
+    protected override Task<LogStore> CreateStoreAsync(TimeProvider? clock = null) => LogStore.SqliteAsync(clock);
 }
 
 /// <summary>The decision log on PostgreSQL 15, a fresh database per test, the app connected as a role that may only INSERT and SELECT the logs.</summary>
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresDecisionLogTests(PostgresFixture fixture) : DecisionLogTests
 {
-    protected override Task<LogStore> CreateStoreAsync() => LogStore.PostgresAsync(fixture.Cluster);
+    protected override Task<LogStore> CreateStoreAsync(TimeProvider? clock = null) => LogStore.PostgresAsync(fixture.Cluster, clock);
 }
