@@ -65,7 +65,7 @@ public static class Display
         {
             "true" => "yes",
             "false" => "no",
-            _ when ContractFields.Find(evidence.Field)?.Type == FieldType.Choice => FormFields.ChoiceLabel(evidence.Value).ToLowerInvariant(),
+            _ when ContractFields.Find(evidence.Field)?.Type == FieldType.Choice => FormFields.ChoiceLabel(evidence.Value),
             _ => evidence.Value,
         };
         return $"{ContractFields.LabelOf(evidence.Field)}: {value}";

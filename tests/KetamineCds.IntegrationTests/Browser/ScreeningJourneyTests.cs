@@ -148,6 +148,65 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task PdfPageCount_LongPage_CountsMoreThanOnePage()
+    {
+        // Guards the one-page assertion above: the counter must see every page of a long document.
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.GotoAsync("/Rules");
+
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+
+        Assert.True(BrowserFixture.CountPdfPages(pdf) > 3);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FindScreenings_Staff_ListsAPatientsScreeningsNewestFirst()
+    {
+        var psychiatrist = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await psychiatrist.GotoAsync("/Screenings/New");
+        await psychiatrist.GetByLabel("Patient reference (MRN)").FillAsync("MRN-FIND-1");
+        await psychiatrist.GetByLabel("Age in years").FillAsync("62");
+        await psychiatrist.GetByLabel("Sex at birth").SelectOptionAsync("male");
+        await psychiatrist.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await psychiatrist.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await psychiatrist.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
+        await psychiatrist.GetByLabel("Distinct mechanisms tried").FillAsync("2");
+        await psychiatrist.Locator("#onOralAntidepressant-yes").CheckAsync();
+        await psychiatrist.Locator("#psychosis").SelectOptionAsync("history-controlled");
+        await psychiatrist.Locator("#suicidality").SelectOptionAsync("none");
+        await psychiatrist.Locator("#aneurysmalVascularDisease-yes").CheckAsync();
+        await psychiatrist.GetByLabel("Systolic blood pressure").FillAsync("158");
+        await psychiatrist.GetByLabel("Diastolic blood pressure").FillAsync("96");
+        await psychiatrist.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await psychiatrist.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
+        Assert.Contains("Not eligible now", await psychiatrist.Locator(".verdict h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await psychiatrist.Locator(".findings--blocked .finding").CountAsync() > 0);
+        await browser.ScreenshotAsync(psychiatrist, "09-result-not-eligible");
+
+        // A busier rationale (a contraindication, two cautions, six requirements) still prints on one page.
+        await psychiatrist.GotoAsync(psychiatrist.Url + "/Print");
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var pdf = await psychiatrist.PdfAsync(new PagePdfOptions { Format = format, Path = Path.Combine(browser.OutputFolder, $"rationale-not-eligible-{format}.pdf") });
+            Assert.Equal(1, BrowserFixture.CountPdfPages(pdf));
+        }
+
+        await psychiatrist.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await browser.ScreenshotAsync(psychiatrist, "11-print-not-eligible");
+        await psychiatrist.Context.CloseAsync();
+
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.GotoAsync("/Screenings?patientReference=MRN-FIND-1");
+
+        Assert.Equal(1, await page.Locator("table tbody tr").CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "New screening" }).CountAsync());
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
+        await browser.ScreenshotAsync(page, "10-find-screenings");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Login_InDevelopment_ShowsDemoAccountsAndIsAccessible()
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, BypassCSP = true });
