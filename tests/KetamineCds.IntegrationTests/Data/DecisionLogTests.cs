@@ -396,6 +396,20 @@ public abstract class DecisionLogTests
         Assert.Equal(new ChainVerification(2, false, history[0].Id), await store.Access.VerifyAsync());
     }
 
+    [Fact]
+    public async Task RecordScreening_DatabaseFailsMidTransaction_ThrowsUnavailableAndStoresNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        await store.BreakDecisionLogInsertsAsync();
+
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2")));
+
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
+        Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+    }
+
     protected static async Task<List<Guid>> RecordManyAsync(LogStore store, int count)
     {
         var ids = new List<Guid>();

@@ -49,6 +49,9 @@ public abstract class LogStore : IAsyncDisposable
     /// <summary>The owner switches the append-only triggers off, as someone tampering behind the app's back would.</summary>
     public abstract Task DisableTriggersAsync();
 
+    /// <summary>The owner makes every insert into the decision log fail, so that an append dies mid-transaction.</summary>
+    public abstract Task BreakDecisionLogInsertsAsync();
+
     public abstract ValueTask DisposeAsync();
 
     public static async Task<LogStore> SqliteAsync(TimeProvider? clock = null)
@@ -103,6 +106,9 @@ public abstract class LogStore : IAsyncDisposable
                 await ExecuteAsync($"DROP TRIGGER \"{table}_no_update\"; DROP TRIGGER \"{table}_no_delete\";");
             }
         }
+
+        public override Task BreakDecisionLogInsertsAsync() => ExecuteAsync(
+            "CREATE TRIGGER \"break_inserts\" BEFORE INSERT ON \"DecisionLogEntries\" BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;");
 
         public override ValueTask DisposeAsync()
         {
@@ -161,6 +167,11 @@ public abstract class LogStore : IAsyncDisposable
 
         public override Task DisableTriggersAsync() => ExecuteAsOwnerAsync(
             "ALTER TABLE \"DecisionLogEntries\" DISABLE TRIGGER USER; ALTER TABLE \"AccessEvents\" DISABLE TRIGGER USER;");
+
+        public override Task BreakDecisionLogInsertsAsync() => ExecuteAsOwnerAsync("""
+            CREATE FUNCTION break_inserts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$;
+            CREATE TRIGGER break_inserts BEFORE INSERT ON "DecisionLogEntries" FOR EACH ROW EXECUTE FUNCTION break_inserts();
+            """);
 
         public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -1,0 +1,103 @@
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.IntegrationTests.Fixtures;
+using Npgsql;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>What only PostgreSQL does: roles without UPDATE/DELETE/TRUNCATE, TRUNCATE triggers, outages of a server.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
+{
+    [Theory]
+    [InlineData("UPDATE \"DecisionLogEntries\" SET \"ActorEmail\" = 'x'")]
+    [InlineData("DELETE FROM \"DecisionLogEntries\"")]
+    [InlineData("TRUNCATE \"DecisionLogEntries\"")]
+    [InlineData("UPDATE \"AccessEvents\" SET \"UserEmail\" = 'x'")]
+    [InlineData("TRUNCATE \"AccessEvents\"")]
+    public async Task AppRole_ChangeWithTriggersDisabled_IsStillDeniedByPrivileges(string sql)
+    {
+        await using var store = await LogStore.PostgresAsync(fixture.Cluster);
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        await store.Access.RecordAsync(new AccessEvent(AccessEventKind.SignIn, "a@b", null, null, null, "c"));
+        await store.DisableTriggersAsync();
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => store.ExecuteAsAppAsync(sql));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        Assert.Contains("permission denied", error.MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Owner_TruncateWithTriggersInPlace_IsRejected()
+    {
+        await using var store = await LogStore.PostgresAsync(fixture.Cluster);
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => store.ExecuteAsOwnerAsync("TRUNCATE \"DecisionLogEntries\" CASCADE"));
+
+        Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+    }
+
+    [Fact]
+    public async Task RecordScreening_DeadServer_ThrowsUnavailable()
+    {
+        var settings = new KetamineCdsDatabaseSettings(
+            DatabaseProvider.Postgres,
+            "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2",
+            "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2");
+        var log = new EfDecisionLog(new KetamineCdsContextFactory(settings), TimeProvider.System);
+
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => log.RecordScreeningAsync(Screenings.Submit("MRN-1")));
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => log.FindScreeningAsync(Guid.NewGuid()));
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task RecordScreening_ServerStopped_ThrowsUnavailableAndLeavesNoPartialRows()
+    {
+        // Its own cluster: stopping the shared one would take the other tests down with it.
+        await using var cluster = await PostgresCluster.StartAsync();
+        await using var store = await LogStore.PostgresAsync(cluster);
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        await cluster.StopServerAsync();
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2")));
+        await cluster.StartServerAsync();
+
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+        var after = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-3"));
+        Assert.Equal(2, after.Sequence);
+    }
+
+    [Fact]
+    public async Task RecordScreening_ServerDiesWhileTheChainHeadIsLocked_StoresNothing()
+    {
+        await using var store = await LogStore.PostgresAsync(fixture.Cluster);
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        // Another session holds the chain head; the app's append waits on it and is then cut off by the server.
+        await using var blocker = new NpgsqlConnection(store.Settings.MigrationsConnectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockHead = new NpgsqlCommand("SELECT 1 FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions' FOR UPDATE", blocker, transaction))
+        {
+            await lockHead.ExecuteScalarAsync();
+        }
+
+        var append = store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2"));
+        await Task.Delay(500);
+        await using (var kill = new NpgsqlCommand(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ketaminecds-app' AND state = 'active'", blocker, transaction))
+        {
+            await kill.ExecuteScalarAsync();
+        }
+
+        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => append);
+        await transaction.RollbackAsync();
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
+    }
+}
