@@ -75,6 +75,21 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await browser.ScreenshotAsync(page, "04-print-media");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
+        // Back on the result, the psychiatrist records an override; it is shown after the redirect.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the result" }).ClickAsync();
+        await page.Locator("details.override summary").ClickAsync();
+        await page.GetByLabel("Do not proceed").CheckAsync();
+        await page.GetByLabel("Reason").SelectOptionAsync("PatientPreference");
+        await page.GetByLabel("Explanation").FillAsync("The patient wants to wait until after the family holiday.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record override" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Contains("The patient wants to wait until after the family holiday.", await page.Locator("section[aria-labelledby=overrides-title]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("details.override summary").ClickAsync();
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
+        await page.Locator("#overrides-title").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "12-override.png") });
         await page.Context.CloseAsync();
     }
 
@@ -201,6 +216,10 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
 
         Assert.Equal(1, await page.Locator("table tbody tr").CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "New screening" }).CountAsync());
+        await page.GotoAsync("/Screenings/New");
+        Assert.Contains("do not have access", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync(page, "13-access-denied");
+        await page.GotoAsync("/Screenings?patientReference=MRN-FIND-1");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await browser.ScreenshotAsync(page, "10-find-screenings");
         await page.Context.CloseAsync();
