@@ -149,7 +149,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData("/Rules", "06-rules")]
+    [InlineData("/Rules#PSY-002", "06-rules")]
     [InlineData("/Principles", "07-principles")]
     [InlineData("/", "08-home")]
     public async Task CataloguePages_SignedIn_HaveNoSeriousAccessibilityViolations(string path, string screenshot)
@@ -159,7 +159,34 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
 
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await browser.ScreenshotAsync(page, screenshot);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, screenshot + "-viewport.png") });
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Form_JavaScriptOff_ShowsEveryConditionalSectionAndStillValidatesOnTheServer()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync("psychiatrist@demo.local");
+        await page.GetByLabel("Password").FillAsync(BrowserFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/Screenings/New");
+
+        Assert.True(await page.Locator("#moodStabilizer").IsVisibleAsync());
+        Assert.True(await page.Locator("#safetyPlanInPlace-yes").IsVisibleAsync());
+        Assert.True(await page.Locator("#prognosisWeeks").IsVisibleAsync());
+        Assert.True(await page.Locator("#pregnant-yes").IsVisibleAsync());
+
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-NOJS");
+        await page.GetByLabel("Age in years").FillAsync("30");
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("bipolar-i");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+
+        Assert.True(await page.Locator("#moodStabilizer-error").IsVisibleAsync());
+        Assert.Equal("MRN-NOJS", await page.GetByLabel("Patient reference (MRN)").InputValueAsync());
+        await context.CloseAsync();
     }
 
     [Fact]
