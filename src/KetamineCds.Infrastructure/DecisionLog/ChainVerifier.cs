@@ -4,20 +4,21 @@ using Microsoft.EntityFrameworkCore;
 namespace KetamineCds.Infrastructure.DecisionLog;
 
 /// <summary>
-/// Walks a chain in keyset batches (bounded memory, no long-held read snapshot) and names the first entry that
-/// no longer verifies: its sequence is not the next one (an entry was removed or moved), its previous hash is not
-/// the hash of the entry before it (reordered or inserted), or its stored hash is not the hash of its content
+/// Walks a chain in sequence order, streaming (bounded memory: a few batches in flight), and names the first entry
+/// that no longer verifies: its sequence is not the next one (an entry was removed or moved), its previous hash is
+/// not the hash of the entry before it (reordered or inserted), or its stored hash is not the hash of its content
 /// (changed). Then checks the chain head: entries past the head were forged onto the end; a head past the last
-/// entry means entries were removed from the end.
+/// entry means entries were removed from the end. Hashes of a batch are computed in parallel; the links are then
+/// checked in order.
 /// </summary>
 internal static class ChainVerifier
 {
     public static async Task<ChainVerification> VerifyAsync<TEntry>(
         KetamineCdsContextFactory contexts,
         string chain,
-        Func<KetamineCdsDbContext, long, IQueryable<TEntry>> batchAfter,
-        Func<TEntry, (long Sequence, Guid Id, string PreviousHash, string StoredHash, string ComputedHash)> check,
-        Func<KetamineCdsDbContext, long, IQueryable<Guid?>> firstIdAfter,
+        Func<KetamineCdsDbContext, long, IQueryable<TEntry>> entriesAfter,
+        Func<TEntry, (long Sequence, Guid Id, string PreviousHash, string StoredHash)> linkOf,
+        Func<TEntry, string> computeHash,
         CancellationToken cancellationToken)
     {
         try
@@ -26,49 +27,59 @@ internal static class ChainVerifier
             long checkedCount = 0;
             long lastSequence = 0;
             var lastHash = ChainHash.Genesis;
-
+            Guid? broken = null;
             long mustReach = 0;
+            var computed = new string[BatchPipeline.BatchSize];
+
             while (true)
             {
-                while (true)
+                await using (var walk = contexts.CreateDbContext())
                 {
-                    var batch = await batchAfter(db, lastSequence).ToListAsync(cancellationToken);
-                    foreach (var entry in batch)
-                    {
-                        var (sequence, id, previousHash, storedHash, computedHash) = check(entry);
-                        checkedCount++;
-                        if (sequence != lastSequence + 1
-                            || !string.Equals(previousHash, lastHash, StringComparison.Ordinal)
-                            || !string.Equals(storedHash, computedHash, StringComparison.Ordinal))
+                    await BatchPipeline.RunAsync(
+                        entriesAfter(walk, lastSequence).AsAsyncEnumerable(),
+                        (batch, count) =>
                         {
-                            return new ChainVerification(checkedCount, false, id);
-                        }
+                            Parallel.For(0, count, i => computed[i] = computeHash(batch[i]));
+                            for (var i = 0; i < count; i++)
+                            {
+                                var (sequence, id, previousHash, storedHash) = linkOf(batch[i]);
+                                checkedCount++;
+                                if (sequence != lastSequence + 1
+                                    || !string.Equals(previousHash, lastHash, StringComparison.Ordinal)
+                                    || !string.Equals(storedHash, computed[i], StringComparison.Ordinal))
+                                {
+                                    broken = id;
+                                    return false;
+                                }
 
-                        lastSequence = sequence;
-                        lastHash = storedHash;
-                    }
+                                lastSequence = sequence;
+                                lastHash = storedHash;
+                            }
 
-                    if (batch.Count == 0)
-                    {
-                        break;
-                    }
+                            return true;
+                        },
+                        cancellationToken);
                 }
 
+                if (broken is not null)
+                {
+                    return new ChainVerification(checkedCount, false, broken);
+                }
+
+                // Head and entry are committed together, so a head read after the walk covers every honest entry the
+                // walk saw; anything beyond it did not come through the app.
+                var head = await db.LogChainHeads.AsNoTracking().SingleAsync(h => h.Chain == chain, cancellationToken);
                 if (lastSequence < mustReach)
                 {
-                    // The head said this many entries were committed, yet the walk ended short of it: entries were
+                    // The head said this many entries were committed, yet the walk ended short of them: entries were
                     // removed from the end of the chain.
-                    var missingHead = await db.LogChainHeads.AsNoTracking().SingleAsync(h => h.Chain == chain, cancellationToken);
-                    return new ChainVerification(checkedCount, false, missingHead.LastId);
+                    return new ChainVerification(checkedCount, false, head.LastId);
                 }
 
-                // Head and entry are committed together, so the head read after the walk covers every honest entry
-                // the walk saw; anything beyond it did not come through the app.
-                var head = await db.LogChainHeads.AsNoTracking().SingleAsync(h => h.Chain == chain, cancellationToken);
                 if (lastSequence > head.LastSequence)
                 {
-                    var forged = await firstIdAfter(db, head.LastSequence).FirstOrDefaultAsync(cancellationToken);
-                    return new ChainVerification(checkedCount, false, forged);
+                    var forged = await entriesAfter(db, head.LastSequence).FirstAsync(cancellationToken);
+                    return new ChainVerification(checkedCount, false, linkOf(forged).Id);
                 }
 
                 if (lastSequence == head.LastSequence)
@@ -77,14 +88,14 @@ internal static class ChainVerifier
                     return new ChainVerification(checkedCount, intact, intact ? null : head.LastId);
                 }
 
-                // Either honest appends arrived while we walked, or entries were removed from the end: walk on, and
-                // the walk must now reach the head we just read.
+                // Either honest appends arrived while we walked, or entries were removed from the end: walk on; the
+                // walk must now reach the head just read.
                 mustReach = head.LastSequence;
             }
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
-            throw new DecisionLogUnavailableException("The decision log could not be read for verification.", ex);
+            throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
         }
     }
 }

@@ -9,7 +9,6 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>The EF Core decision log: screenings and overrides on one hash chain (see <see cref="ChainAppender"/>).</summary>
 public sealed partial class EfDecisionLog : IDecisionLog
 {
-    private const int VerifyBatchSize = 2000;
 
     private readonly KetamineCdsContextFactory _contexts;
     private readonly TimeProvider _clock;
@@ -158,9 +157,9 @@ public sealed partial class EfDecisionLog : IDecisionLog
         ChainVerifier.VerifyAsync(
             _contexts,
             LogChainHead.Decisions,
-            (db, after) => db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(VerifyBatchSize),
-            e => (e.Sequence, e.Id, e.PreviousHash, e.Hash, ChainHash.Compute(e)),
-            (db, after) => db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Select(e => (Guid?)e.Id),
+            (db, after) => db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence),
+            e => (e.Sequence, e.Id, e.PreviousHash, e.Hash),
+            e => ChainHash.Compute(e),
             cancellationToken);
 
     private static async Task<string> EnsureScreeningExistsAsync(KetamineCdsDbContext db, Guid screeningId, CancellationToken cancellationToken)

@@ -168,33 +168,48 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     {
         ruleSet ??= RuleSetCatalog.Current;
         var stopwatch = Stopwatch.StartNew();
-        var changes = new List<ImpactChange>();
+        var changes = new List<(long Sequence, ImpactChange Change)>();
         long examined = 0;
+        var verdicts = new string?[BatchPipeline.BatchSize];
         try
         {
             await using var db = contexts.CreateDbContext();
-            // Only the stored history and verdict are read; the assessment JSON, the largest column, never leaves the database.
+            // Only the stored history and verdict are read; the assessment JSON, the largest column, never leaves the
+            // database. Each batch is screened in parallel while the next one is read.
             var rows = Filter(db, new AuditFilter(periodStart, periodEnd))
                 .OrderBy(e => e.Sequence)
-                .Select(e => new { e.Id, e.RecordedAt, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, History = e.HistoryJson ?? e.InputJson })
+                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.HistoryJson ?? e.InputJson))
                 .AsAsyncEnumerable();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                examined++;
-                var history = JsonSerializer.Deserialize<PatientHistory>(row.History, ContractJson.Options)!;
-                var overall = WireNames.Of(ScreeningEngine.Evaluate(history, ruleSet).Overall);
-                if (!string.Equals(overall, row.Overall, StringComparison.Ordinal))
+            await BatchPipeline.RunAsync(
+                rows,
+                (batch, count) =>
                 {
-                    changes.Add(new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, row.Overall ?? "", overall, row.RuleSetVersion ?? ""));
-                }
-            }
+                    Parallel.For(0, count, i =>
+                    {
+                        var history = JsonSerializer.Deserialize<PatientHistory>(batch[i].History, ContractJson.Options)!;
+                        var overall = WireNames.Of(ScreeningEngine.Evaluate(history, ruleSet).Overall);
+                        verdicts[i] = string.Equals(overall, batch[i].Overall, StringComparison.Ordinal) ? null : overall;
+                    });
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (verdicts[i] is { } changed)
+                        {
+                            var row = batch[i];
+                            changes.Add((row.Sequence, new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, row.Overall ?? "", changed, row.RuleSetVersion ?? "")));
+                        }
+                    }
+
+                    examined += count;
+                    return true;
+                },
+                cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
 
-        return new ImpactReport(ruleSet.Identity, examined, changes, stopwatch.Elapsed);
+        return new ImpactReport(ruleSet.Identity, examined, changes.Select(c => c.Change).ToList(), stopwatch.Elapsed);
     }
 
     public Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default) =>
@@ -250,6 +265,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     private static AuditListItem ToItem(ListRow r) =>
         new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId, r.RelatesToId);
+
+    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string History);
 
     private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId);
 }

@@ -11,7 +11,6 @@ public sealed record LoggedAccessEvent(
 /// <summary>The access audit: append-only (database triggers) and hash-chained like the decision log.</summary>
 public sealed class EfAccessAudit : IAccessAudit
 {
-    private const int VerifyBatchSize = 5000;
 
     private readonly KetamineCdsContextFactory _contexts;
     private readonly TimeProvider _clock;
@@ -76,9 +75,9 @@ public sealed class EfAccessAudit : IAccessAudit
         ChainVerifier.VerifyAsync(
             _contexts,
             LogChainHead.Access,
-            (db, after) => db.AccessEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(VerifyBatchSize),
-            e => (e.Sequence, e.Id, e.PreviousHash, e.Hash, ChainHash.Compute(e)),
-            (db, after) => db.AccessEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Select(e => (Guid?)e.Id),
+            (db, after) => db.AccessEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence),
+            e => (e.Sequence, e.Id, e.PreviousHash, e.Hash),
+            e => ChainHash.Compute(e),
             cancellationToken);
 
     private static LoggedAccessEvent ToLogged(AccessLogEntry e) =>

@@ -12,7 +12,38 @@ namespace KetamineCds.IntegrationTests.Data;
 /// </summary>
 public abstract class DecisionLogTests
 {
-    protected abstract Task<LogStore> CreateStoreAsync();
+    protected abstract Task<LogStore> CreateStoreAsync(TimeProvider? clock = null);
+
+    [Fact]
+    public async Task RecordScreening_InjectedClock_RecordsItsTimeInUtcToTheMicrosecond()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 1, 9, 30, 15, TimeSpan.FromHours(2)).AddTicks(1234567));
+        await using var store = await CreateStoreAsync(clock);
+
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        var found = await store.Log.FindScreeningAsync(logged.Id);
+
+        var expected = new DateTimeOffset(2026, 3, 1, 7, 30, 15, TimeSpan.Zero).AddTicks(1234560);
+        Assert.Equal(expected, found!.RecordedAt);
+        Assert.Equal(TimeSpan.Zero, found.RecordedAt.Offset);
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task SearchAndImpact_Period_IncludeOnlyScreeningsRecordedInIt()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { Step = TimeSpan.FromDays(1) };
+        await using var store = await CreateStoreAsync(clock);
+        var ids = await RecordManyAsync(store, 10); // 1 to 10 January
+
+        var from = new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(2026, 1, 6, 0, 0, 0, TimeSpan.Zero);
+        var page = await store.Audit.SearchAsync(new AuditFilter(From: from, To: to), null, 50);
+        var impact = await store.Audit.AnalyzeImpactAsync(from, to);
+
+        Assert.Equal([ids[4], ids[3], ids[2]], page.Items.Select(i => i.Id));
+        Assert.Equal(3, impact.Examined);
+    }
 
     [Fact]
     public async Task RecordScreening_ThenFind_ReturnsWhatWasSubmitted()
@@ -116,6 +147,7 @@ public abstract class DecisionLogTests
             "UPDATE \"AccessEvents\" SET \"UserEmail\" = 'someone@else'",
             "DELETE FROM \"AccessEvents\"",
             "DELETE FROM \"LogChainHeads\"",
+            "UPDATE \"LogChainHeads\" SET \"LastSequence\" = 0",
         })
         {
             await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsAppAsync(sql));
@@ -470,12 +502,12 @@ public abstract class DecisionLogTests
 /// <summary>The decision log on SQLite, a temp file per test.</summary>
 public sealed class SqliteDecisionLogTests : DecisionLogTests
 {
-    protected override Task<LogStore> CreateStoreAsync() => LogStore.SqliteAsync();
+    protected override Task<LogStore> CreateStoreAsync(TimeProvider? clock = null) => LogStore.SqliteAsync(clock);
 }
 
 /// <summary>The decision log on PostgreSQL 15, a fresh database per test, the app connected as a role that may only INSERT and SELECT the logs.</summary>
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresDecisionLogTests(PostgresFixture fixture) : DecisionLogTests
 {
-    protected override Task<LogStore> CreateStoreAsync() => LogStore.PostgresAsync(fixture.Cluster);
+    protected override Task<LogStore> CreateStoreAsync(TimeProvider? clock = null) => LogStore.PostgresAsync(fixture.Cluster, clock);
 }

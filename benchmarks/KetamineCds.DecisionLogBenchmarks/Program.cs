@@ -1,0 +1,325 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Json;
+using KetamineCds.IntegrationTests.Fixtures;
+using Npgsql;
+using NpgsqlTypes;
+
+// Decision-log figures on PostgreSQL (docs/benchmarks.md, "Decision log"): starts a throwaway PostgreSQL 15 cluster,
+// migrates it, bulk-loads N hash-chained screenings with binary COPY, then times the auditor's filtered first page,
+// full chain verification and impact analysis through the app's own code.
+//   dotnet run -c Release --project benchmarks/KetamineCds.DecisionLogBenchmarks -- [entries=1000000]
+var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+Console.WriteLine($"KetamineCds decision-log benchmark: {entries:N0} screenings, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+await SqliteWriters.RunAsync();
+
+await using var cluster = await PostgresCluster.StartAsync();
+var database = await cluster.CreateDatabaseAsync("bench");
+var settings = new KetamineCdsDatabaseSettings(
+    DatabaseProvider.Postgres,
+    cluster.ConnectionString("ketaminecds_app", database, "bench"),
+    cluster.SuperuserConnectionString(database),
+    "ketaminecds_app");
+var factory = new KetamineCdsContextFactory(settings);
+await DependencyInjection.MigrateAsync(factory);
+
+var load = Stopwatch.StartNew();
+var clinicians = await BulkLoad.RunAsync(settings.MigrationsConnectionString, entries);
+Console.WriteLine($"Bulk load (generate, hash, binary COPY, ANALYZE): {load.Elapsed.TotalSeconds:F1} s");
+
+var access = new EfAccessAudit(factory, TimeProvider.System);
+var audit = new DecisionLogAudit(factory, access);
+var log = new EfDecisionLog(factory, TimeProvider.System);
+
+// The auditor's filtered first page: each filter warmed once, then timed 20 times.
+var end = BulkLoad.Start.AddMinutes(entries);
+var filters = new (string Name, AuditFilter Filter)[]
+{
+    ("no filter", new AuditFilter()),
+    ("clinician", new AuditFilter(Clinician: clinicians[7])),
+    ("patient reference", new AuditFilter(PatientReference: "MRN-004242")),
+    ("verdict not-eligible-now", new AuditFilter(Overall: Verdict.NotEligibleNow)),
+    ("rule-set version", new AuditFilter(RuleSetVersion: "1.0.0")),
+    ("period (one month, a year back)", new AuditFilter(From: end.AddDays(-365), To: end.AddDays(-335))),
+    ("clinician + period", new AuditFilter(From: end.AddDays(-365), To: end.AddDays(-335), Clinician: clinicians[3])),
+    ("clinician + verdict", new AuditFilter(Clinician: clinicians[5], Overall: Verdict.Eligible)),
+};
+Console.WriteLine("Filtered first page (50 rows), 20 runs each:");
+foreach (var (name, filter) in filters)
+{
+    await audit.SearchAsync(filter, null, 50);
+    var times = new List<double>();
+    var rows = 0;
+    for (var i = 0; i < 20; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        rows = (await audit.SearchAsync(filter, null, 50)).Items.Count;
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine($"  {name,-34} rows {rows,3}  median {times[10],7:F1} ms  max {times[^1],7:F1} ms");
+}
+
+await using (var raw = new NpgsqlConnection(settings.MigrationsConnectionString))
+{
+    await raw.OpenAsync();
+    var readAll = Stopwatch.StartNew();
+    long bytes = 0;
+    await using var cmd = new NpgsqlCommand("SELECT \"InputJson\", \"HistoryJson\", \"AssessmentJson\" FROM \"DecisionLogEntries\" ORDER BY \"Sequence\"", raw);
+    await using var reader = await cmd.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        bytes += reader.GetString(0).Length + reader.GetString(1).Length + reader.GetString(2).Length;
+    }
+
+    Console.WriteLine($"Raw read of the JSON columns: {readAll.Elapsed.TotalSeconds:F1} s, {bytes / 1e6:F0} M chars, {bytes / entries} chars per entry");
+}
+
+var verify = Stopwatch.StartNew();
+var verification = await log.VerifyAsync();
+verify.Stop();
+Console.WriteLine($"Verification: {verification.Checked:N0} entries, intact={verification.Intact}, {verify.Elapsed.TotalSeconds:F1} s, {verification.Checked / verify.Elapsed.TotalSeconds:N0} entries/s");
+
+// The CPU part of impact analysis alone, one thread: deserialize the stored history and screen it.
+await using (var raw = new NpgsqlConnection(settings.MigrationsConnectionString))
+{
+    await raw.OpenAsync();
+    var histories = new List<string>();
+    await using (var cmd = new NpgsqlCommand("SELECT \"HistoryJson\" FROM \"DecisionLogEntries\" ORDER BY \"Sequence\" LIMIT 20000", raw))
+    await using (var reader = await cmd.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            histories.Add(reader.GetString(0));
+        }
+    }
+
+    foreach (var h in histories.Take(2000))
+    {
+        ScreeningEngine.Evaluate(JsonSerializer.Deserialize<PatientHistory>(h, ContractJson.Options)!);
+    }
+
+    var cpu = Stopwatch.StartNew();
+    var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+    foreach (var h in histories)
+    {
+        ScreeningEngine.Evaluate(JsonSerializer.Deserialize<PatientHistory>(h, ContractJson.Options)!);
+    }
+
+    var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+    var parsed = histories.Select(h => JsonSerializer.Deserialize<PatientHistory>(h, ContractJson.Options)!).ToList();
+    var evalStart = Process.GetCurrentProcess().TotalProcessorTime;
+    foreach (var h in parsed)
+    {
+        ScreeningEngine.Evaluate(h);
+    }
+
+    var evalUsed = Process.GetCurrentProcess().TotalProcessorTime - evalStart;
+    Console.WriteLine($"Screening alone (already parsed): {parsed.Count / evalUsed.TotalSeconds:N0} per CPU second");
+    Console.WriteLine($"Deserialize + screen in memory, one thread: {histories.Count / cpu.Elapsed.TotalSeconds:N0} per wall second, {histories.Count / cpuUsed.TotalSeconds:N0} per CPU second");
+}
+
+var impact = await audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.Current);
+Console.WriteLine($"Impact analysis (current rule set): {impact.Examined:N0} screenings, {impact.Changes.Count} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
+var modified = new RuleSet("9.9.9-bench", RuleSetCatalog.Current.Rules.Where(r => r.Id != "PSY-001").ToList(), RuleSetCatalog.Current.Pathways);
+impact = await audit.AnalyzeImpactAsync(null, null, modified);
+Console.WriteLine($"Impact analysis (without PSY-001): {impact.Examined:N0} screenings, {impact.Changes.Count:N0} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
+
+/// <summary>32 concurrent writers appending to one SQLite file (WAL, synchronous=NORMAL, writes queued in the app).</summary>
+internal static class SqliteWriters
+{
+    public static async Task RunAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ketaminecds-bench-" + Guid.NewGuid().ToString("N") + ".db");
+        var connection = "Data Source=" + path;
+        var factory = new KetamineCdsContextFactory(new KetamineCdsDatabaseSettings(DatabaseProvider.Sqlite, connection, connection));
+        await DependencyInjection.MigrateAsync(factory);
+        var log = new EfDecisionLog(factory, TimeProvider.System);
+        var history = new PatientHistory
+        {
+            PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = PrimaryDiagnosis.Mdd, CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 3, DistinctMechanisms = 2, OnOralAntidepressant = true, Psychosis = PsychosisStatus.None, Suicidality = Suicidality.None,
+        };
+        var submission = new ScreeningSubmission(history, JsonSerializer.Serialize(history, ContractJson.Options), ScreeningEngine.Evaluate(history), new Actor("u", "u@x", "Psychiatrist"), "c");
+        await log.RecordScreeningAsync(submission);
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var all = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                await log.RecordScreeningAsync(submission);
+                latencies.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        })));
+        var sorted = latencies.Order().ToArray();
+        var verified = await log.VerifyAsync();
+        Console.WriteLine($"SQLite, 32 concurrent writers x 20 appends: {sorted.Length / all.Elapsed.TotalSeconds:N0} appends/s, p50 {sorted[sorted.Length / 2]:F1} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F1} ms, chain intact={verified.Intact} ({verified.Checked} entries)");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+}
+
+/// <summary>Generates realistic screenings and writes them, chained, with one binary COPY.</summary>
+internal static class BulkLoad
+{
+    public static readonly DateTime Start = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static async Task<string[]> RunAsync(string ownerConnectionString, int count)
+    {
+        var random = new Random(42);
+        var clinicians = Enumerable.Range(0, 200).Select(i => $"clinician{i:D3}@clinic.example").ToArray();
+        // A pool of distinct histories, each screened once; rows differ by patient, clinician and time.
+        var pool = Enumerable.Range(0, 4000).Select(_ => RandomHistory(random)).Select(h =>
+        {
+            var assessment = ScreeningEngine.Evaluate(h);
+            return (History: h, Overall: WireNames.Of(assessment.Overall), AssessmentJson: JsonSerializer.Serialize(assessment, ContractJson.Options));
+        }).ToArray();
+        var ruleSet = RuleSetCatalog.Current.Identity;
+
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync();
+        var previous = ChainHash.Genesis;
+        var lastId = Guid.Empty;
+        using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY \"DecisionLogEntries\" (\"Sequence\", \"Id\", \"EntryType\", \"RecordedAt\", \"ActorUserId\", \"ActorEmail\", \"ActorRole\", \"CorrelationId\", "
+            + "\"PatientReference\", \"Overall\", \"RuleSetVersion\", \"RuleSetDigest\", \"InputJson\", \"HistoryJson\", \"AssessmentJson\", "
+            + "\"RelatesToId\", \"CorrectionReason\", \"PreviousHash\", \"Hash\") FROM STDIN (FORMAT BINARY)"))
+        {
+            for (long sequence = 1; sequence <= count; sequence++)
+            {
+                var pick = pool[random.Next(pool.Length)];
+                var clinician = random.Next(clinicians.Length);
+                var history = pick.History with { PatientReference = "MRN-" + random.Next(100_000).ToString("D6", CultureInfo.InvariantCulture) };
+                var historyJson = JsonSerializer.Serialize(history, ContractJson.Options);
+                if (sequence % 100_000 == 0)
+                {
+                    Console.WriteLine($"  loaded {sequence:N0}");
+                }
+
+                var recordedAt = Start.AddMinutes(sequence).AddTicks(random.Next(0, 500_000) * 10L);
+                var e = new DecisionLogEntry
+                {
+                    Sequence = sequence,
+                    Id = Guid.CreateVersion7(recordedAt),
+                    EntryType = DecisionLogEntryTypes.Screening,
+                    RecordedAt = recordedAt,
+                    ActorUserId = "user-" + clinician.ToString(CultureInfo.InvariantCulture),
+                    ActorEmail = clinicians[clinician],
+                    ActorRole = "Psychiatrist",
+                    CorrelationId = sequence.ToString("x16", CultureInfo.InvariantCulture),
+                    PatientReference = history.PatientReference,
+                    Overall = pick.Overall,
+                    RuleSetVersion = ruleSet.Version,
+                    RuleSetDigest = ruleSet.Digest,
+                    InputJson = historyJson,
+                    HistoryJson = historyJson,
+                    AssessmentJson = pick.AssessmentJson,
+                    PreviousHash = previous,
+                };
+                e.Hash = ChainHash.Compute(e);
+                previous = e.Hash;
+                lastId = e.Id;
+
+                writer.StartRow();
+                writer.Write(e.Sequence, NpgsqlDbType.Bigint);
+                writer.Write(e.Id, NpgsqlDbType.Uuid);
+                writer.Write(e.EntryType, NpgsqlDbType.Varchar);
+                writer.Write(e.RecordedAt, NpgsqlDbType.TimestampTz);
+                writer.Write(e.ActorUserId, NpgsqlDbType.Varchar);
+                writer.Write(e.ActorEmail, NpgsqlDbType.Varchar);
+                writer.Write(e.ActorRole, NpgsqlDbType.Varchar);
+                writer.Write(e.CorrelationId, NpgsqlDbType.Varchar);
+                writer.Write(e.PatientReference, NpgsqlDbType.Varchar);
+                writer.Write(e.Overall, NpgsqlDbType.Varchar);
+                writer.Write(e.RuleSetVersion, NpgsqlDbType.Varchar);
+                writer.Write(e.RuleSetDigest, NpgsqlDbType.Varchar);
+                writer.Write(e.InputJson, NpgsqlDbType.Text);
+                writer.Write(e.HistoryJson, NpgsqlDbType.Text);
+                writer.Write(e.AssessmentJson, NpgsqlDbType.Text);
+                writer.WriteNull();
+                writer.WriteNull();
+                writer.Write(e.PreviousHash, NpgsqlDbType.Varchar);
+                writer.Write(e.Hash, NpgsqlDbType.Varchar);
+            }
+
+            writer.Complete();
+        }
+
+        // The head moves forward one entry at a time for the app; the bulk load is the owner's one exception.
+        await using (var head = new NpgsqlCommand(
+            "ALTER TABLE \"LogChainHeads\" DISABLE TRIGGER USER; "
+            + "UPDATE \"LogChainHeads\" SET \"LastSequence\" = @s, \"LastHash\" = @h, \"LastId\" = @i WHERE \"Chain\" = 'decisions'; "
+            + "ALTER TABLE \"LogChainHeads\" ENABLE TRIGGER USER; ANALYZE;", connection))
+        {
+            head.Parameters.AddWithValue("s", (long)count);
+            head.Parameters.AddWithValue("h", previous);
+            head.Parameters.AddWithValue("i", lastId);
+            await head.ExecuteNonQueryAsync();
+        }
+
+        return clinicians;
+    }
+
+    private static PatientHistory RandomHistory(Random r)
+    {
+        T Pick<T>(params T[] values) => values[r.Next(values.Length)];
+        var diagnosis = Pick(PrimaryDiagnosis.Mdd, PrimaryDiagnosis.Mdd, PrimaryDiagnosis.Mdd, PrimaryDiagnosis.BipolarI, PrimaryDiagnosis.BipolarII, PrimaryDiagnosis.Ptsd, PrimaryDiagnosis.Ocd, PrimaryDiagnosis.Other);
+        var bipolar = diagnosis is PrimaryDiagnosis.BipolarI or PrimaryDiagnosis.BipolarII;
+        var suicidality = Pick(Suicidality.None, Suicidality.None, Suicidality.None, Suicidality.PassiveIdeation, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan, Suicidality.RecentAttempt);
+        var sex = Pick(SexAtBirth.Female, SexAtBirth.Male, SexAtBirth.Female, SexAtBirth.Male, SexAtBirth.Intersex, SexAtBirth.Unknown);
+        var age = r.Next(16, 90);
+        var trials = r.Next(0, 6);
+        var stabilizer = bipolar ? Pick(MoodStabilizer.None, MoodStabilizer.Lithium, MoodStabilizer.Valproate, MoodStabilizer.Lamotrigine, MoodStabilizer.AtypicalAntipsychotic) : (MoodStabilizer?)null;
+        var lifeLimiting = r.Next(10) == 0;
+        var systolic = r.Next(100, 175);
+        return new PatientHistory
+        {
+            PatientReference = "MRN-0",
+            AgeYears = age,
+            SexAtBirth = sex,
+            Pregnant = sex == SexAtBirth.Female && age is >= 12 and <= 55 ? r.Next(20) == 0 : null,
+            Breastfeeding = r.Next(30) == 0 ? true : null,
+            Jurisdiction = r.Next(4) == 0 ? Jurisdiction.Eu : Jurisdiction.Us,
+            PrimaryDiagnosis = diagnosis,
+            CurrentDepressiveEpisode = r.Next(6) != 0,
+            FailedAdequateTrials = trials,
+            DistinctMechanisms = trials == 0 ? 0 : r.Next(1, trials + 1),
+            OnOralAntidepressant = r.Next(4) != 0,
+            MoodStabilizer = stabilizer,
+            MoodStabilizerOptimized = stabilizer is null or MoodStabilizer.None ? null : r.Next(3) != 0,
+            CurrentManiaOrMixedFeatures = bipolar ? r.Next(8) == 0 : null,
+            Psychosis = Pick(PsychosisStatus.None, PsychosisStatus.None, PsychosisStatus.None, PsychosisStatus.None, PsychosisStatus.HistoryControlled, PsychosisStatus.Active),
+            Suicidality = suicidality,
+            SafetyPlanInPlace = suicidality == Suicidality.None ? null : r.Next(2) == 0,
+            LethalMeansCounselled = suicidality == Suicidality.None ? null : r.Next(2) == 0,
+            FollowUpArranged = suicidality == Suicidality.None ? null : r.Next(2) == 0,
+            LifeLimitingIllness = lifeLimiting,
+            PrognosisWeeks = lifeLimiting ? r.Next(2, 60) : null,
+            OnOpioids = r.Next(10) == 0,
+            OnNaltrexone = r.Next(25) == 0,
+            BenzodiazepineDiazepamEquivalentMg = r.Next(5) == 0 ? r.Next(2, 40) : 0,
+            SubstanceUse = Pick(SubstanceUse.None, SubstanceUse.None, SubstanceUse.None, SubstanceUse.InRemission, SubstanceUse.Active),
+            AneurysmalVascularDisease = r.Next(50) == 0,
+            HypersensitivityToKetamine = r.Next(100) == 0,
+            SystolicBp = systolic,
+            DiastolicBp = r.Next(60, Math.Min(systolic - 10, 110)),
+            HepaticImpairment = Pick(HepaticImpairment.None, HepaticImpairment.None, HepaticImpairment.None, HepaticImpairment.Mild, HepaticImpairment.Moderate, HepaticImpairment.Severe),
+            Phq9Total = r.Next(0, 28),
+            Phq9Item9 = r.Next(0, 4),
+            ClinicianNote = r.Next(3) == 0 ? "Discussed options with the patient; family present." : null,
+        };
+    }
+}
