@@ -28,6 +28,9 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <summary>A decision log to use instead of the app's, or null for the real one.</summary>
     public IDecisionLog? DecisionLogOverride { get; init; }
 
+    /// <summary>An access audit to use instead of the app's, or null for the real one.</summary>
+    public IAccessAudit? AccessAuditOverride { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -39,6 +42,12 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
             {
                 services.RemoveAll<IDecisionLog>();
                 services.AddSingleton(DecisionLogOverride);
+            }
+
+            if (AccessAuditOverride is not null)
+            {
+                services.RemoveAll<IAccessAudit>();
+                services.AddSingleton(AccessAuditOverride);
             }
         });
     }
