@@ -67,6 +67,23 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task ScreeningResponseJson_LoggedScreening_WritesTheContractBodyWithTheStoredInputVerbatim()
+    {
+        await using var store = await CreateStoreAsync();
+        var input = "{\"patientReference\":\"MRN-5\",\"ageYears\":45,\"clinicianNote\":\"a  b\"}";
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-5"), inputJson: input));
+
+        var json = Infrastructure.Json.ScreeningResponseJson.Write((await store.Log.FindScreeningAsync(logged.Id))!);
+
+        using var body = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["id", "recordedAt", "recordedBy", "ruleSet", "overall", "pathways", "findings", "input"], body.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(logged.Id, body.RootElement.GetProperty("id").GetGuid());
+        Assert.Equal("psychiatrist@demo.local", body.RootElement.GetProperty("recordedBy").GetString());
+        Assert.Equal("eligible", body.RootElement.GetProperty("overall").GetString());
+        Assert.EndsWith(",\"input\":" + input + "}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FindScreening_UnknownId_ReturnsNull()
     {
         await using var store = await CreateStoreAsync();
@@ -305,6 +322,42 @@ public abstract class DecisionLogTests
         Assert.Equal(instances * perInstance, recorded.Select(r => r.Id).Distinct().Count());
         Assert.Equal(Enumerable.Range(1, instances * perInstance).Select(i => (long)i), recorded.Select(r => r.Sequence).Order());
         Assert.Equal(new ChainVerification(instances * perInstance, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task Verify_WhileOtherInstancesAppend_StaysIntact()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, 3);
+        var writers = Enumerable.Range(0, 2).Select(i => store.NewInstance("writer-" + i)).ToList();
+        using var stop = new CancellationTokenSource();
+        var appends = writers.Select(log => Task.Run(async () =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await log.RecordScreeningAsync(Screenings.Submit("MRN-W" + n++));
+            }
+        })).ToList();
+
+        while (await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\"") <= 5)
+        {
+            await Task.Delay(10);
+        }
+
+        var results = new List<ChainVerification>();
+        for (var i = 0; i < 8; i++)
+        {
+            results.Add(await store.Log.VerifyAsync());
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(appends);
+        Assert.All(results, r => Assert.True(r.Intact, $"broken at {r.FirstBrokenId} after {r.Checked}"));
+        Assert.All(results, r => Assert.True(r.Checked > 5));
+        var final = await store.Log.VerifyAsync();
+        Assert.True(final.Intact);
+        Assert.Equal(await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""), final.Checked);
     }
 
     [Fact]
