@@ -106,7 +106,7 @@ public static class ScreeningsApi
         }
 
         context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";
-        return Results.Json(ScreeningResponse.From(logged), ContractJson.Options, statusCode: StatusCodes.Status201Created);
+        return ContractBody(ScreeningResponseJson.Write(logged), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ public static class ScreeningsApi
 
         await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
             id.ToString(), "api", context.GetCorrelationId()), cancellationToken);
-        return Results.Json(ScreeningResponse.From(screening), ContractJson.Options);
+        return ContractBody(ScreeningResponseJson.Write(screening));
     }
 
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -135,7 +135,7 @@ public static class ScreeningsApi
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);
         await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
             "patient:" + patientReference, "api list", context.GetCorrelationId()), cancellationToken);
-        return Results.Json(new ScreeningList(screenings.Select(ScreeningResponse.From).ToList()), ContractJson.Options);
+        return ContractBody(WriteList(screenings));
     }
 
     private static JsonHttpResult<object> GetRuleSet()
@@ -157,6 +157,32 @@ public static class ScreeningsApi
                 summary = r.Summary,
             }),
         }, ContractJson.Options);
+    }
+
+    /// <summary>
+    /// A contract body written by the decision log's serializer: the stored assessment and input verbatim, exactly the
+    /// bytes that were hashed, never a re-serialization that could drift.
+    /// </summary>
+    private static IResult ContractBody(string json, int status = StatusCodes.Status200OK) =>
+        Results.Content(json, "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+
+    private static string WriteList(IReadOnlyList<LoggedScreening> screenings)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var screening in screenings)
+            {
+                ScreeningResponseJson.Write(writer, screening);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -65,11 +65,22 @@ public static class Display
         {
             "true" => "yes",
             "false" => "no",
-            _ when ContractFields.Find(evidence.Field)?.Type == FieldType.Choice => FormFields.ChoiceLabel(evidence.Value).ToLowerInvariant(),
+            _ when ContractFields.Find(evidence.Field)?.Type == FieldType.Choice => FormFields.ChoiceLabel(evidence.Value),
             _ => evidence.Value,
         };
         return $"{ContractFields.LabelOf(evidence.Field)}: {value}";
     }
+
+    public static string Of(KetamineCds.Infrastructure.DecisionLog.OverrideReason reason) => reason switch
+    {
+        KetamineCds.Infrastructure.DecisionLog.OverrideReason.BenefitOutweighsRiskAfterReview => "Benefit outweighs risk after review",
+        KetamineCds.Infrastructure.DecisionLog.OverrideReason.SpecialistAdviceObtained => "Specialist advice obtained",
+        KetamineCds.Infrastructure.DecisionLog.OverrideReason.ContraindicationResolvedOrInaccurate => "Contraindication resolved or inaccurate",
+        KetamineCds.Infrastructure.DecisionLog.OverrideReason.PatientPreference => "Patient preference",
+        KetamineCds.Infrastructure.DecisionLog.OverrideReason.ClinicalConcernNotCapturedByRules => "Clinical concern not captured by the rules",
+        KetamineCds.Infrastructure.DecisionLog.OverrideReason.RecordedDataIncorrect => "Recorded data incorrect",
+        _ => "Other",
+    };
 
     /// <summary>The anchor of a rule on the rule catalogue page.</summary>
     public static string RuleLink(string ruleId) => $"/Rules#{ruleId}";

@@ -28,9 +28,15 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <summary>A decision log to use instead of the app's, or null for the real one.</summary>
     public IDecisionLog? DecisionLogOverride { get; init; }
 
+    /// <summary>The hosting environment; Development (where the demo accounts exist) unless a test says otherwise.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>An access audit to use instead of the app's, or null for the real one.</summary>
+    public IAccessAudit? AccessAuditOverride { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
         builder.ConfigureServices(services =>
@@ -39,6 +45,12 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
             {
                 services.RemoveAll<IDecisionLog>();
                 services.AddSingleton(DecisionLogOverride);
+            }
+
+            if (AccessAuditOverride is not null)
+            {
+                services.RemoveAll<IAccessAudit>();
+                services.AddSingleton(AccessAuditOverride);
             }
         });
     }

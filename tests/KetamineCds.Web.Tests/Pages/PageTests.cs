@@ -268,6 +268,106 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Override_Psychiatrist_IsRecordedAndShown()
+    {
+        var (client, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE");
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+
+        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "DoNotProceed",
+            ["Override.Reason"] = "PatientPreference",
+            ["Override.Explanation"] = "Patient prefers to wait for the next review.",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var html = await client.GetStringAsync($"/Screenings/{id}");
+        Assert.Contains("Patient prefers to wait for the next review.", html, StringComparison.Ordinal);
+        Assert.Contains("Do not proceed", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Override_WithoutExplanation_IsRejectedAndNotRecorded()
+    {
+        var (client, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-BAD");
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+
+        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = await post.Content.ReadAsStringAsync();
+        Assert.Contains("Choose the reason for the override.", html, StringComparison.Ordinal);
+        Assert.Contains("Explain the override in your own words.", html, StringComparison.Ordinal);
+        Assert.Contains("None recorded.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Override_Staff_IsForbiddenAndHasNoForm()
+    {
+        var (_, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-STAFF");
+        var staff = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        var html = await staff.GetStringAsync($"/Screenings/{id}");
+        Assert.DoesNotContain("Record an override", html, StringComparison.Ordinal);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(staff, $"/Screenings/{id}");
+
+        var post = await staff.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "Other",
+            ["Override.Explanation"] = "Staff should not be able to do this.",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", post.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.DoesNotContain("Staff should not be able to do this.", await staff.GetStringAsync($"/Screenings/{id}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Screenings/New")]
+    [InlineData("/Screenings?patientReference=MRN-CSP")]
+    [InlineData("/Rules")]
+    [InlineData("/Principles")]
+    [InlineData("/Screenings/{id}")]
+    [InlineData("/Screenings/{id}/Print")]
+    public async Task Page_Markup_IsReadyForAStrictContentSecurityPolicy(string path)
+    {
+        var (client, id) = await ScreeningAsPsychiatristAsync("MRN-CSP");
+
+        var html = await client.GetStringAsync(path.Replace("{id}", id.ToString(), StringComparison.Ordinal));
+
+        Assert.DoesNotMatch("\\sstyle\\s*=", html);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("\\son[a-z]+\\s*=", html);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", html);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("//cdn", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Login_Anonymous_IsReadyForAStrictContentSecurityPolicy()
+    {
+        var html = await _factory.CreateRawClient().GetStringAsync("/Account/Login");
+
+        Assert.DoesNotMatch("\\sstyle\\s*=", html);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", html);
+    }
+
+    private async Task<(HttpClient Client, Guid Id)> ScreeningAsPsychiatristAsync(string reference)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(reference));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return (await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist), id);
+    }
+
+    [Fact]
     public async Task Logout_Post_SignsOut()
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);

@@ -1,27 +1,116 @@
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KetamineCds.Web.Pages.Screenings;
 
-/// <summary>A recorded screening's result. Only screenings in the decision log can be shown; every view is audited.</summary>
-public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit) : PageModel
+/// <summary>
+/// A recorded screening's result. Only screenings in the decision log can be shown; every view is audited. A
+/// psychiatrist may record an override (a decision against, or in spite of, the recommendation) with a coded reason.
+/// </summary>
+public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, ILogger<DetailsModel> logger) : PageModel
 {
+    public const int ExplanationMaxLength = 2000;
+
     public LoggedScreening Screening { get; private set; } = null!;
+
+    /// <summary>True when the user may record an override (the CreateScreening policy).</summary>
+    public bool CanOverride { get; private set; }
+
+    [BindProperty]
+    public OverrideInput Override { get; set; } = new();
+
+    /// <summary>Set when the override could not be recorded.</summary>
+    public string? OverrideProblem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var screening = await log.FindScreeningAsync(id, cancellationToken);
-        if (screening is null)
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        Screening = screening;
         await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), id.ToString(), "page", HttpContext.GetCorrelationId()),
             cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Override.Decision is null)
+        {
+            ModelState.AddModelError("Override.Decision", "Choose whether you proceed or do not proceed.");
+        }
+
+        if (Override.Reason is null)
+        {
+            ModelState.AddModelError("Override.Reason", "Choose the reason for the override.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Override.Explanation))
+        {
+            ModelState.AddModelError("Override.Explanation", "Explain the override in your own words.");
+        }
+        else if (Override.Explanation.Length > ExplanationMaxLength)
+        {
+            ModelState.AddModelError("Override.Explanation", $"The explanation may have at most {ExplanationMaxLength:N0} characters.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await log.RecordOverrideAsync(
+                new OverrideSubmission(id, Override.Decision!.Value, Override.Reason!.Value, Override.Explanation!.Trim(), User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId()),
+                cancellationToken);
+        }
+        catch (DecisionLogUnavailableException e)
+        {
+            logger.LogError(e, "The decision log could not record an override.");
+            OverrideProblem = "The override was NOT recorded: the decision log is unavailable. Your text is kept below; try again shortly.";
+            return Page();
+        }
+
+        return Redirect($"/Screenings/{id}#overrides-title");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var screening = await log.FindScreeningAsync(id, cancellationToken);
+        if (screening is null)
+        {
+            return false;
+        }
+
+        Screening = screening;
+        CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
+        return true;
+    }
+
+    /// <summary>What the override form posts.</summary>
+    public sealed class OverrideInput
+    {
+        public OverrideDecision? Decision { get; set; }
+
+        public OverrideReason? Reason { get; set; }
+
+        public string? Explanation { get; set; }
     }
 }

@@ -1,0 +1,180 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>The app on a real Kestrel port (Development, so the demo accounts exist) over a temp-file SQLite database.</summary>
+public sealed class KestrelAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-browser-{Guid.NewGuid():N}.db");
+
+    public KestrelAppFactory() => UseKestrel(0);
+
+    public string BaseAddress => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "sqlite");
+        builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_databasePath + suffix);
+                }
+                catch (IOException)
+                {
+                    // A leftover temp file is harmless.
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Starts the app and the machine's headless Chromium once for all browser tests. The browser is never downloaded:
+/// <c>KETAMINECDS_CHROMIUM</c> or <c>/usr/bin/chromium</c>. A missing Chromium or axe-core fails the tests with a
+/// message saying what to install; it is never a silent skip.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Password = "Demo!Passw0rd1";
+
+    private IPlaywright? _playwright;
+
+    public KestrelAppFactory App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseAddress { get; private set; } = "";
+
+    /// <summary>axe-core's script, from this project's node_modules (npm ci).</summary>
+    public string AxePath { get; private set; } = "";
+
+    /// <summary>Where screenshots and PDFs go: TestResults/screenshots under the repository root.</summary>
+    public string OutputFolder { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var chromium = Environment.GetEnvironmentVariable("KETAMINECDS_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Browser tests need Chromium at {chromium} (set KETAMINECDS_CHROMIUM, or apt-get install -y chromium). They do not download a browser.");
+        }
+
+        var root = RepositoryRoot();
+        AxePath = Path.Combine(root, "tests", "KetamineCds.IntegrationTests", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(AxePath))
+        {
+            throw new InvalidOperationException($"Browser tests need axe-core at {AxePath}: run npm ci in tests/KetamineCds.IntegrationTests.");
+        }
+
+        OutputFolder = Path.Combine(root, "TestResults", "screenshots");
+        Directory.CreateDirectory(OutputFolder);
+
+        App.StartServer();
+        BaseAddress = App.BaseAddress.TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own cookies), signed in as a demo account.</summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            // The app will get a strict Content-Security-Policy; the injected axe-core script must still run.
+            BypassCSP = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Saves a full-page PNG and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(OutputFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// <summary>Runs axe-core in the page and returns the serious and critical violations, one line each.</summary>
+    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath });
+        var violations = await page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+            }
+            """);
+        return violations;
+    }
+
+    /// <summary>The number of pages in a PDF: its page objects.</summary>
+    public static int CountPdfPages(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        return Regex.Count(text, @"/Type\s*/Page(?![a-zA-Z])");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (KetamineCds.sln).");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
