@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddKetamineCdsAuthentication();
 builder.Services.AddKetamineCdsWeb();
+builder.AddKetamineCdsHardening();
 
 var app = builder.Build();
 

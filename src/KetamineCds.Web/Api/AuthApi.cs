@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,6 +19,7 @@ public static class AuthApi
     {
         app.MapPost("/api/auth/login", LoginAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Authentication")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

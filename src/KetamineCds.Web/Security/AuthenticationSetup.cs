@@ -20,8 +20,15 @@ public static class AuthenticationSetup
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
+                // Password policy and lockout: long passwords of mixed characters; five failures lock an account for 15 minutes.
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
@@ -53,7 +60,8 @@ public static class AuthenticationSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle sign-out: a page session ends after 15 minutes without a request (sliding).
+            options.ExpireTimeSpan = Hardening.IdleTimeout;
             options.SlidingExpiration = true;
 
             // An API caller is never redirected to a sign-in page: it gets the status code.

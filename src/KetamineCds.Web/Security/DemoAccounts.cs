@@ -24,8 +24,46 @@ public static class DemoAccounts
     public static bool AreEnabled(IHostEnvironment environment, IConfiguration configuration) =>
         configuration.GetValue<bool?>("DemoAccounts:Enabled") ?? environment.IsDevelopment();
 
+    /// <summary>
+    /// The demo accounts' password: the published one in Development; outside Development only a password the
+    /// administrator configured in <c>DemoAccounts:Password</c>, never the published one.
+    /// </summary>
+    public static string PasswordFor(IHostEnvironment environment, IConfiguration configuration)
+    {
+        var configured = configuration["DemoAccounts:Password"];
+        if (environment.IsDevelopment())
+        {
+            return string.IsNullOrEmpty(configured) ? Password : configured;
+        }
+
+        if (string.IsNullOrEmpty(configured))
+        {
+            throw new InvalidOperationException("DemoAccounts:Enabled is set outside Development, so DemoAccounts:Password must be configured (and must not be the published demo password).");
+        }
+
+        return configured;
+    }
+
+    /// <summary>
+    /// Outside Development the app refuses to start when the published demo password appears anywhere in its
+    /// configuration (demo accounts, a bootstrap administrator, anything): it is public knowledge.
+    /// </summary>
+    public static void RefuseDemoPasswordOutsideDevelopment(IHostEnvironment environment, IConfiguration configuration)
+    {
+        if (environment.IsDevelopment())
+        {
+            return;
+        }
+
+        var key = configuration.AsEnumerable().FirstOrDefault(kv => string.Equals(kv.Value, Password, StringComparison.Ordinal)).Key;
+        if (key is not null)
+        {
+            throw new InvalidOperationException($"Refusing to start: the published demo password is configured in '{key}' outside the Development environment.");
+        }
+    }
+
     /// <summary>Creates the roles, and the demo accounts where enabled. Idempotent.</summary>
-    public static async Task SeedAsync(IServiceProvider services, bool withDemoAccounts)
+    public static async Task SeedAsync(IServiceProvider services, bool withDemoAccounts, string password = Password)
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -50,9 +88,39 @@ public static class DemoAccounts
             }
 
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-            Check(await users.CreateAsync(user, Password));
+            Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, role));
         }
+    }
+
+    /// <summary>
+    /// Outside Development the first administrator comes from configuration (<c>Bootstrap:AdminEmail</c> and
+    /// <c>Bootstrap:AdminPassword</c>, e.g. environment variables or a secret store), and only while no administrator
+    /// exists; after that, administrators manage accounts from the Admin pages.
+    /// </summary>
+    public static async Task EnsureBootstrapAdminAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var admin = await users.FindByEmailAsync(email);
+        if (admin is null)
+        {
+            admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+            Check(await users.CreateAsync(admin, password));
+        }
+
+        Check(await users.AddToRoleAsync(admin, Roles.Admin));
     }
 
     private static void Check(IdentityResult result)

@@ -1,13 +1,12 @@
 using KetamineCds.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace KetamineCds.Web.Security;
 
 /// <summary>
-/// Security hardening that does not depend on any one page: account lockout and password policy, idle sign-out,
+/// Security hardening that does not depend on any one page: no demo password outside Development, secure cookies,
 /// data-protection keys shared through the database, HTTPS and HSTS outside Development, request size limits,
 /// rate limits, security headers, and error pages without stack traces.
 /// </summary>
@@ -23,29 +22,12 @@ public static class Hardening
     {
         var services = builder.Services;
 
-        services.Configure<IdentityOptions>(options =>
-        {
-            options.Lockout.AllowedForNewUsers = true;
-            options.Lockout.MaxFailedAccessAttempts = 5;
-            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            options.Password.RequiredLength = 12;
-            options.Password.RequireDigit = true;
-            options.Password.RequireLowercase = true;
-            options.Password.RequireUppercase = true;
-            options.Password.RequireNonAlphanumeric = true;
-            options.Password.RequiredUniqueChars = 5;
-            options.User.RequireUniqueEmail = true;
-            options.SignIn.RequireConfirmedAccount = false;
-        });
+        DemoAccounts.RefuseDemoPasswordOutsideDevelopment(builder.Environment, builder.Configuration);
 
-        services.ConfigureApplicationCookie(options =>
+        if (!builder.Environment.IsDevelopment())
         {
-            options.ExpireTimeSpan = IdleTimeout;
-            options.SlidingExpiration = true;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-        });
+            services.ConfigureApplicationCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
 
         services.AddDataProtection()
             .SetApplicationName("KetamineCds")
@@ -99,6 +81,8 @@ public static class Hardening
             app.UseHttpsRedirection();
         }
 
+        // Error statuses: problem details for the API, the friendly error page for pages.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         return app;
     }

@@ -38,7 +38,10 @@ public static class RateLimits
                     .ExecuteAsync(http);
             };
 
-            options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: loading the sign-in page (GET) is not limited.
+            options.AddPolicy(SignIn, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("sign-in-page")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress(context),
                 _ => new FixedWindowRateLimiterOptions
                 {

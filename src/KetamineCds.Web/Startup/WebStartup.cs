@@ -15,8 +15,8 @@ public static class WebStartup
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();
-        services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddKetamineCdsHealthChecks();
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
@@ -38,19 +38,15 @@ public static class WebStartup
 
     public static WebApplication UseKetamineCdsWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-            app.UseHsts();
-        }
-
+        app.UseKetamineCdsHardening();
         app.UseCorrelationId();
-        app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
+        app.MapKetamineCdsHealth();
         // The API description is public: it holds no clinical data and integrators read it before they have an account.
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();

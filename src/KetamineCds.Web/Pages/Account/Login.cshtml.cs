@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Account;
 
 /// <summary>Cookie sign-in for the pages. Every attempt, good or bad, is recorded in the access audit.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit, IHostEnvironment environment, IConfiguration configuration) : PageModel
 {
     [BindProperty]

@@ -156,6 +156,6 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
     {
         var now = clock.GetUtcNow();
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-        return admins.Count(a => a.Id != Account!.Id && !(a.LockoutEnd is { } end && end > now)) == 0;
+        return !admins.Any(a => a.Id != Account!.Id && !(a.LockoutEnd is { } end && end > now));
     }
 }
