@@ -45,15 +45,16 @@ internal sealed class Leaf<T> : Condition
 
     internal override void ExplainAll(PatientHistory history, List<Evidence> because)
     {
-        foreach (var e in because)
+        var name = _field.Name;
+        for (var i = 0; i < because.Count; i++)
         {
-            if (e.Field == _field.Name)
+            if (string.Equals(because[i].Field, name, StringComparison.Ordinal))
             {
                 return;
             }
         }
 
-        because.Add(new Evidence(_field.Name, WireNames.Display(_field.Of(history))));
+        because.Add(_field.EvidenceOf(history));
     }
 }
 
