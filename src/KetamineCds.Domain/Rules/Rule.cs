@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
@@ -46,6 +47,42 @@ public abstract class Rule
             return null;
         }
 
+        return Found(history);
+    }
+
+    // Findings already made by this rule, by explanation. A finding is immutable and depends only on the rule and its
+    // explanation, so an equal explanation gets the same finding; bounded, and only for shared evidence items.
+    private readonly ConcurrentDictionary<BecauseKey, Finding> _findings = new();
+
+    private const int MaxCachedFindings = 1024;
+
+    /// <summary>The engine's fast path: a finding equal to <see cref="Evaluate(PatientHistory)"/>'s.</summary>
+    internal Finding? Evaluate(Condition condition, PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo)
+    {
+        if (!condition.IsMet(history, codes, memo))
+        {
+            return null;
+        }
+
+        var buffer = EvidenceBuffer.ForThread();
+        condition.Explain(history, codes, memo, buffer);
+        if (buffer.Shared && _findings.TryGetValue(new BecauseKey(buffer.Items, buffer.Count), out var known))
+        {
+            return known;
+        }
+
+        var because = buffer.ToArray();
+        var finding = new Finding(Id, Kind, Severity, Principles, Sources, Summary, Detail, Array.AsReadOnly(because));
+        if (buffer.Shared && _findings.Count < MaxCachedFindings)
+        {
+            _findings.TryAdd(new BecauseKey(because, because.Length), finding);
+        }
+
+        return finding;
+    }
+
+    private Finding Found(PatientHistory history)
+    {
         var because = new List<Evidence>(4);
         Condition.Explain(history, because);
         return new Finding(Id, Kind, Severity, Principles, Sources, Summary, Detail, because);

@@ -52,6 +52,7 @@ public sealed class RuleSet
         // (kind, then severity, then id), and the index of each pathway's indication rule.
         var ordered = Rules;
         RuleArray = [.. ordered];
+        ConditionArray = [.. ordered.Select(r => r.Condition)];
         var byOutput = Enumerable.Range(0, ordered.Count)
             .OrderBy(i => ordered[i].Kind).ThenBy(i => ordered[i].Severity).ThenBy(i => ordered[i].Id, StringComparer.Ordinal)
             .ToArray();
@@ -86,6 +87,9 @@ public sealed class RuleSet
 
     /// <summary>The rules ordered by id, as an array for the engine's loop.</summary>
     internal Rule[] RuleArray { get; }
+
+    /// <summary>Each rule's condition, read once (a rule's condition never changes).</summary>
+    internal Conditions.Condition[] ConditionArray { get; }
 
     /// <summary>For the rule at each index of <see cref="RuleArray"/>, its finding's position in an assessment's order.</summary>
     internal int[] OutputRank { get; }

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules;
@@ -22,7 +23,13 @@ public static class ScreeningEngine
         ArgumentNullException.ThrowIfNull(ruleSet);
 
         var rules = ruleSet.RuleArray;
+        var conditions = ruleSet.ConditionArray;
         var rank = ruleSet.OutputRank;
+
+        // Every field is encoded once; shared indications are evaluated once (see Condition's fast path).
+        Span<int> codes = stackalloc int[FieldCodes.Count];
+        FieldCodes.Encode(history, codes);
+        Span<byte> memo = stackalloc byte[Shared.Count];
 
         // Findings land in their output slot; blocking and caution ids are collected in rule-id order.
         var slots = new Finding?[rules.Length];
@@ -33,7 +40,7 @@ public static class ScreeningEngine
 
         for (var i = 0; i < rules.Length; i++)
         {
-            var finding = rules[i].Evaluate(history);
+            var finding = rules[i].Evaluate(conditions[i], history, codes, memo);
             if (finding is null)
             {
                 continue;
