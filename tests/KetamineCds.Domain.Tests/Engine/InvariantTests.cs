@@ -159,6 +159,22 @@ public class InvariantTests
         Assert.All(RuleSetCatalog.Current.Rules, r => Assert.Equal(r.Condition.IsMet(history), fired.Contains(r.Id)));
     }
 
+    [Fact]
+    public void Evaluate_UndeclaredEnumerationValues_AgreesWithEachRuleAlone()
+    {
+        var history = Histories.Trd() with { PrimaryDiagnosis = (PrimaryDiagnosis)99, Suicidality = (Suicidality)42, MoodStabilizer = (MoodStabilizer)7 };
+        var fired = ScreeningEngine.Evaluate(history).Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        Assert.All(RuleSetCatalog.Current.Rules, r =>
+        {
+            var alone = r.Evaluate(history);
+            Assert.Equal(alone is not null, fired.ContainsKey(r.Id));
+            if (alone is not null)
+            {
+                Assert.Equal(alone.Because, fired[r.Id].Because);
+            }
+        });
+    }
+
     [Theory]
     [InlineData(-3, 45, 600, 400, 250, 30, 9)]
     [InlineData(150, 31, 0, 20, 10, 28, 4)]

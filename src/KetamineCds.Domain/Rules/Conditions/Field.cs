@@ -75,16 +75,40 @@ internal static class Codecs
         where TEnum : struct, Enum
     {
         var values = System.Enum.GetValues<TEnum>();
-        var codes = values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
-        return new(values.Length, v => codes.TryGetValue(v, out var c) ? c : -1, c => values[c]);
+        var encode = Encoder(values);
+        return new(values.Length, encode, c => values[c]);
     }
 
     public static FieldCodec<TEnum?> NullableEnum<TEnum>()
         where TEnum : struct, Enum
     {
         var values = System.Enum.GetValues<TEnum>();
-        var codes = values.Select((v, i) => (v, i + 1)).ToDictionary(x => x.v, x => x.Item2);
-        return new(values.Length + 1, v => v is not { } value ? 0 : codes.TryGetValue(value, out var c) ? c : -1, c => c == 0 ? null : values[c - 1]);
+        var encode = Encoder(values);
+        return new(values.Length + 1, v => v is not { } value ? 0 : encode(value) is var c and >= 0 ? c + 1 : -1, c => c == 0 ? null : values[c - 1]);
+    }
+
+    /// <summary>
+    /// The code of an enumeration value: its position among the declared values. The contract's enumerations are
+    /// int-backed and numbered 0, 1, 2 ... in declaration order, so the position is the number itself (no lookup);
+    /// any other enumeration falls back to a dictionary.
+    /// </summary>
+    private static Func<TEnum, int> Encoder<TEnum>(TEnum[] values)
+        where TEnum : struct, Enum
+    {
+        var contiguous = System.Enum.GetUnderlyingType(typeof(TEnum)) == typeof(int)
+            && values.Select((v, i) => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) == i).All(x => x);
+        if (contiguous)
+        {
+            var count = values.Length;
+            return v =>
+            {
+                var n = System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref v);
+                return (uint)n < (uint)count ? n : -1;
+            };
+        }
+
+        var codes = values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+        return v => codes.TryGetValue(v, out var c) ? c : -1;
     }
 }
 
