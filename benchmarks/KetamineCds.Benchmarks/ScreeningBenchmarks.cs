@@ -13,7 +13,8 @@ namespace KetamineCds.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn, MinColumn, MaxColumn]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 5, iterationCount: 20)]
+[IterationTime(200)]
 public class ScreeningBenchmarks
 {
     private PatientHistory[] _histories = [];

@@ -50,11 +50,12 @@ public abstract class Rule
         return Found(history);
     }
 
-    // Findings already made by this rule, by explanation. A finding is immutable and depends only on the rule and its
-    // explanation, so an equal explanation gets the same finding; bounded, and only for shared evidence items.
-    private readonly ConcurrentDictionary<BecauseKey, Finding> _findings = new();
+    // Findings already made by this rule, by the codes of the fields its condition reads. A finding is immutable and
+    // depends only on the rule and those values, so the same values get the same finding. Bounded.
+    private readonly ConcurrentDictionary<long, Finding> _findings = new();
+    private FindingKeyHolder? _key;
 
-    private const int MaxCachedFindings = 1024;
+    private const int MaxCachedFindings = 4096;
 
     /// <summary>The engine's fast path: a finding equal to <see cref="Evaluate(PatientHistory)"/>'s.</summary>
     internal Finding? Evaluate(Condition condition, PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo)
@@ -64,22 +65,25 @@ public abstract class Rule
             return null;
         }
 
-        var buffer = EvidenceBuffer.ForThread();
-        condition.Explain(history, codes, memo, buffer);
-        if (buffer.Shared && _findings.TryGetValue(new BecauseKey(buffer.Items, buffer.Count), out var known))
+        var holder = _key ??= new FindingKeyHolder(condition, FindingKey.For(condition));
+        var key = ReferenceEquals(holder.Condition, condition) && holder.Key is { } k ? k.Of(codes) : -1;
+        if (key >= 0 && _findings.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var because = buffer.ToArray();
-        var finding = new Finding(Id, Kind, Severity, Principles, Sources, Summary, Detail, Array.AsReadOnly(because));
-        if (buffer.Shared && _findings.Count < MaxCachedFindings)
+        var buffer = EvidenceBuffer.ForThread();
+        condition.Explain(history, codes, memo, buffer);
+        var finding = new Finding(Id, Kind, Severity, Principles, Sources, Summary, Detail, Array.AsReadOnly(buffer.ToArray()));
+        if (key >= 0 && _findings.Count < MaxCachedFindings)
         {
-            _findings.TryAdd(new BecauseKey(because, because.Length), finding);
+            _findings.TryAdd(key, finding);
         }
 
         return finding;
     }
+
+    private sealed record FindingKeyHolder(Condition Condition, FindingKey? Key);
 
     private Finding Found(PatientHistory history)
     {

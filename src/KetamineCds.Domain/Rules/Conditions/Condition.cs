@@ -32,6 +32,9 @@ public abstract class Condition
     /// <summary>The engine's fast path of <see cref="Explain(PatientHistory, List{Evidence})"/>: the same items in the same order.</summary>
     internal abstract void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because);
 
+    /// <summary>Adds each field the condition reads, once: its index in the code vector and how many codes it has (-1: none).</summary>
+    internal abstract void CollectFields(List<(int Index, int Size)> fields);
+
     /// <summary>The engine's fast path of <see cref="ExplainAll(PatientHistory, List{Evidence})"/>.</summary>
     internal abstract void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because);
 
@@ -97,6 +100,19 @@ internal sealed class Leaf<T> : Condition
 
     internal override void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
         ExplainAll(history, codes, memo, because);
+
+    internal override void CollectFields(List<(int Index, int Size)> fields)
+    {
+        foreach (var f in fields)
+        {
+            if (f.Index == _index)
+            {
+                return;
+            }
+        }
+
+        fields.Add((_index, _truth?.Length ?? -1));
+    }
 
     internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because)
     {
@@ -178,6 +194,14 @@ internal sealed class AllOf(Condition[] parts) : Condition
             part.ExplainAll(history, codes, memo, because);
         }
     }
+
+    internal override void CollectFields(List<(int Index, int Size)> fields)
+    {
+        foreach (var part in parts)
+        {
+            part.CollectFields(fields);
+        }
+    }
 }
 
 internal sealed class AnyOf(Condition[] parts) : Condition
@@ -247,6 +271,14 @@ internal sealed class AnyOf(Condition[] parts) : Condition
             part.ExplainAll(history, codes, memo, because);
         }
     }
+
+    internal override void CollectFields(List<(int Index, int Size)> fields)
+    {
+        foreach (var part in parts)
+        {
+            part.CollectFields(fields);
+        }
+    }
 }
 
 internal sealed class NotCondition(Condition inner) : Condition
@@ -266,6 +298,8 @@ internal sealed class NotCondition(Condition inner) : Condition
 
     internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
         inner.ExplainAll(history, codes, memo, because);
+
+    internal override void CollectFields(List<(int Index, int Size)> fields) => inner.CollectFields(fields);
 }
 
 /// <summary>
@@ -318,6 +352,8 @@ internal sealed class Shared : Condition
 
     internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
         _inner.ExplainAll(history, codes, memo, because);
+
+    internal override void CollectFields(List<(int Index, int Size)> fields) => _inner.CollectFields(fields);
 }
 
 /// <summary>
@@ -372,42 +408,56 @@ internal sealed class EvidenceBuffer
     public Evidence[] ToArray() => _items.AsSpan(0, Count).ToArray();
 }
 
-/// <summary>An explanation as a sequence of evidence references: equal when the same items appear in the same order.</summary>
-internal readonly struct BecauseKey(Evidence[] items, int count) : IEquatable<BecauseKey>
+/// <summary>
+/// The codes of the fields a condition reads, packed into one number: a condition's answer and its explanation depend
+/// only on those values, so two histories with the same key get the same finding. Null where a field has no codes
+/// (a decimal) or the packed key would not fit.
+/// </summary>
+internal sealed class FindingKey
 {
-    public bool Equals(BecauseKey other)
+    private readonly int[] _indexes;
+    private readonly long[] _sizes;
+
+    private FindingKey(int[] indexes, long[] sizes)
     {
-        if (count != other.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            if (!ReferenceEquals(items[i], other.Items[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        _indexes = indexes;
+        _sizes = sizes;
     }
 
-    public Evidence[] Items => items;
-
-    public int Count => count;
-
-    public override bool Equals(object? obj) => obj is BecauseKey other && Equals(other);
-
-    public override int GetHashCode()
+    public static FindingKey? For(Condition condition)
     {
-        var hash = new HashCode();
-        for (var i = 0; i < count; i++)
+        var fields = new List<(int Index, int Size)>();
+        condition.CollectFields(fields);
+        long space = 1;
+        foreach (var (_, size) in fields)
         {
-            hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(items[i]));
+            if (size <= 0 || space > long.MaxValue / size)
+            {
+                return null;
+            }
+
+            space *= size;
         }
 
-        return hash.ToHashCode();
+        return new FindingKey([.. fields.Select(f => f.Index)], [.. fields.Select(f => (long)f.Size)]);
+    }
+
+    /// <summary>The history's key, or -1 where a field's value is outside its encoded range.</summary>
+    public long Of(ReadOnlySpan<int> codes)
+    {
+        long key = 0;
+        for (var i = 0; i < _indexes.Length; i++)
+        {
+            var code = codes[_indexes[i]];
+            if (code < 0)
+            {
+                return -1;
+            }
+
+            key = (key * _sizes[i]) + code;
+        }
+
+        return key;
     }
 }
 
