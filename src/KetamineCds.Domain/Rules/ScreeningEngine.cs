@@ -13,6 +13,10 @@ namespace KetamineCds.Domain.Rules;
 /// </remarks>
 public static class ScreeningEngine
 {
+    // Per-thread scratch: each rule's finding in its output slot; cleared at the start of every screening.
+    [ThreadStatic]
+    private static Finding?[]? t_slots;
+
     /// <summary>Screens a history with the current rule set.</summary>
     public static Assessment Evaluate(PatientHistory history) => Evaluate(history, RuleSetCatalog.Current);
 
@@ -32,7 +36,8 @@ public static class ScreeningEngine
         Span<byte> memo = stackalloc byte[Shared.Count];
 
         // Findings land in their output slot; blocking and caution ids are collected in rule-id order.
-        var slots = new Finding?[rules.Length];
+        var slots = t_slots is { } reuse && reuse.Length >= rules.Length ? reuse : t_slots = new Finding?[rules.Length];
+        Array.Clear(slots, 0, rules.Length);
         var fired = rules.Length <= 256 ? stackalloc bool[rules.Length] : new bool[rules.Length];
         string[]? blocking = null;
         string[]? cautions = null;
@@ -61,9 +66,9 @@ public static class ScreeningEngine
 
         var findings = new Finding[findingCount];
         var n = 0;
-        foreach (var slot in slots)
+        for (var i = 0; i < rules.Length && n < findingCount; i++)
         {
-            if (slot is not null)
+            if (slots[i] is { } slot)
             {
                 findings[n++] = slot;
             }

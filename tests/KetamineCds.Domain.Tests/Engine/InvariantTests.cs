@@ -160,6 +160,17 @@ public class InvariantTests
     }
 
     [Fact]
+    public void Evaluate_ManyThreadsAtOnce_GiveTheSameAssessmentsAsOneThread()
+    {
+        // The engine keeps per-thread scratch space and per-rule finding caches; screening in parallel must not mix them.
+        var histories = FsCheck.Fluent.Gen.Sample(HistoryGenerators.History, 600);
+        var sequential = histories.Select(ScreeningEngine.Evaluate).ToArray();
+        var parallel = new Assessment[histories.Length];
+        Parallel.For(0, histories.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = ScreeningEngine.Evaluate(histories[i]));
+        Assert.All(Enumerable.Range(0, histories.Length), i => Assert.True(sequential[i].SameAs(parallel[i]), $"history {i} differs"));
+    }
+
+    [Fact]
     public void Evaluate_UndeclaredEnumerationValues_AgreesWithEachRuleAlone()
     {
         var history = Histories.Trd() with { PrimaryDiagnosis = (PrimaryDiagnosis)99, Suicidality = (Suicidality)42, MoodStabilizer = (MoodStabilizer)7 };

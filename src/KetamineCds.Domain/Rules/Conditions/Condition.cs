@@ -124,11 +124,11 @@ internal sealed class Leaf<T> : Condition
         var code = codes[_index];
         if (code >= 0 && _evidence is not null)
         {
-            because.Add(_evidence[code], shared: true);
+            because.Add(_evidence[code]);
         }
         else
         {
-            because.Add(_field.EvidenceOf(history), shared: false);
+            because.Add(_field.EvidenceOf(history));
         }
     }
 }
@@ -357,8 +357,7 @@ internal sealed class Shared : Condition
 }
 
 /// <summary>
-/// A reusable, per-thread list of evidence items for the engine's fast path. <see cref="Shared"/> is true while
-/// every item is a field's shared item for its value, so that equal explanations are the same references.
+/// A reusable, per-thread list of evidence items for the engine's fast path.
 /// </summary>
 internal sealed class EvidenceBuffer
 {
@@ -371,15 +370,10 @@ internal sealed class EvidenceBuffer
     {
         var buffer = t_current ??= new EvidenceBuffer();
         buffer.Count = 0;
-        buffer.Shared = true;
         return buffer;
     }
 
     public int Count { get; private set; }
-
-    public bool Shared { get; private set; }
-
-    public Evidence[] Items => _items;
 
     public bool Contains(string field)
     {
@@ -394,7 +388,7 @@ internal sealed class EvidenceBuffer
         return false;
     }
 
-    public void Add(Evidence evidence, bool shared)
+    public void Add(Evidence evidence)
     {
         if (Count == _items.Length)
         {
@@ -402,7 +396,6 @@ internal sealed class EvidenceBuffer
         }
 
         _items[Count++] = evidence;
-        Shared &= shared;
     }
 
     public Evidence[] ToArray() => _items.AsSpan(0, Count).ToArray();
