@@ -53,6 +53,13 @@ public sealed class RuleSet
         var ordered = Rules;
         RuleArray = [.. ordered];
         ConditionArray = [.. ordered.Select(r => r.Condition)];
+        var read = new List<(int Index, int Size)>();
+        foreach (var condition in ConditionArray)
+        {
+            condition.CollectFields(read);
+        }
+
+        FieldsRead = [.. read.Select(f => f.Index).Order()];
         var byOutput = Enumerable.Range(0, ordered.Count)
             .OrderBy(i => ordered[i].Kind).ThenBy(i => ordered[i].Severity).ThenBy(i => ordered[i].Id, StringComparer.Ordinal)
             .ToArray();
@@ -90,6 +97,9 @@ public sealed class RuleSet
 
     /// <summary>Each rule's condition, read once (a rule's condition never changes).</summary>
     internal Conditions.Condition[] ConditionArray { get; }
+
+    /// <summary>The code-vector indexes of the fields any rule reads: the only ones the engine encodes.</summary>
+    internal int[] FieldsRead { get; }
 
     /// <summary>For the rule at each index of <see cref="RuleArray"/>, its finding's position in an assessment's order.</summary>
     internal int[] OutputRank { get; }

@@ -32,7 +32,7 @@ public static class ScreeningEngine
 
         // Every field is encoded once; shared indications are evaluated once (see Condition's fast path).
         Span<int> codes = stackalloc int[FieldCodes.Count];
-        FieldCodes.Encode(history, codes);
+        FieldCodes.Encode(history, codes, ruleSet.FieldsRead);
         Span<byte> memo = stackalloc byte[Shared.Count];
 
         // Findings land in their output slot; blocking and caution ids are collected in rule-id order.

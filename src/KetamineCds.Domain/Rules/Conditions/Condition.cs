@@ -432,8 +432,11 @@ internal sealed class FindingKey
             space *= size;
         }
 
-        return new FindingKey([.. fields.Select(f => f.Index)], [.. fields.Select(f => (long)f.Size)]);
+        return new FindingKey([.. fields.Select(f => f.Index)], [.. fields.Select(f => (long)f.Size)]) { Space = space };
     }
+
+    /// <summary>How many different keys there are.</summary>
+    public long Space { get; private init; }
 
     /// <summary>The history's key, or -1 where a field's value is outside its encoded range.</summary>
     public long Of(ReadOnlySpan<int> codes)

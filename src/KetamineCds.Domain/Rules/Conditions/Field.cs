@@ -131,13 +131,17 @@ internal static class FieldCodes
         }
     }
 
-    /// <summary>Fills <paramref name="codes"/> with the history's encoded field values.</summary>
-    public static void Encode(PatientHistory history, Span<int> codes)
+    /// <summary>Fills <paramref name="codes"/> with the history's encoded values of the given fields (the others stay -1).</summary>
+    public static void Encode(PatientHistory history, Span<int> codes, int[] fields)
     {
+        codes.Fill(-1);
         var encoders = Volatile.Read(ref s_snapshot);
-        for (var i = 0; i < encoders.Length && i < codes.Length; i++)
+        foreach (var i in fields)
         {
-            codes[i] = encoders[i](history);
+            if ((uint)i < (uint)encoders.Length && i < codes.Length)
+            {
+                codes[i] = encoders[i](history);
+            }
         }
     }
 }
