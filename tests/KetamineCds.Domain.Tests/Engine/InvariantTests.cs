@@ -147,7 +147,68 @@ public class InvariantTests
             Assert.Equal(rule.Sources, f.Sources);
             Assert.Equal(rule.Summary, f.Summary);
             Assert.True(rule.Condition.IsMet(history));
+            Assert.Equal(rule.Evaluate(history)!.Because, f.Because);
         }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_FiresExactlyTheRulesWhoseConditionHolds(PatientHistory history)
+    {
+        // The engine's fast path (encoded fields, shared indications, reused findings) must agree with each rule alone.
+        var fired = ScreeningEngine.Evaluate(history).Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        Assert.All(RuleSetCatalog.Current.Rules, r => Assert.Equal(r.Condition.IsMet(history), fired.Contains(r.Id)));
+    }
+
+    [Fact]
+    public void Evaluate_ManyThreadsAtOnce_GiveTheSameAssessmentsAsOneThread()
+    {
+        // The engine keeps per-thread scratch space and per-rule finding caches; screening in parallel must not mix them.
+        var histories = FsCheck.Fluent.Gen.Sample(HistoryGenerators.History, 600);
+        var sequential = histories.Select(ScreeningEngine.Evaluate).ToArray();
+        var parallel = new Assessment[histories.Length];
+        Parallel.For(0, histories.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = ScreeningEngine.Evaluate(histories[i]));
+        Assert.All(Enumerable.Range(0, histories.Length), i => Assert.True(sequential[i].SameAs(parallel[i]), $"history {i} differs"));
+    }
+
+    [Fact]
+    public void Evaluate_UndeclaredEnumerationValues_AgreesWithEachRuleAlone()
+    {
+        var history = Histories.Trd() with { PrimaryDiagnosis = (PrimaryDiagnosis)99, Suicidality = (Suicidality)42, MoodStabilizer = (MoodStabilizer)7 };
+        var fired = ScreeningEngine.Evaluate(history).Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        Assert.All(RuleSetCatalog.Current.Rules, r =>
+        {
+            var alone = r.Evaluate(history);
+            Assert.Equal(alone is not null, fired.ContainsKey(r.Id));
+            if (alone is not null)
+            {
+                Assert.Equal(alone.Because, fired[r.Id].Because);
+            }
+        });
+    }
+
+    [Theory]
+    [InlineData(-3, 45, 600, 400, 250, 30, 9)]
+    [InlineData(150, 31, 0, 20, 10, 28, 4)]
+    [InlineData(40, 2, 9, 141, 91, -1, -1)]
+    public void Evaluate_ValuesOutsideTheEncodedRanges_AgreesWithEachRuleAlone(int age, int failed, int prognosis, int systolic, int diastolic, int phq9, int item9)
+    {
+        var history = Histories.Trd() with
+        {
+            AgeYears = age, FailedAdequateTrials = failed, LifeLimitingIllness = true, PrognosisWeeks = prognosis,
+            SystolicBp = systolic, DiastolicBp = diastolic, Phq9Total = phq9, Phq9Item9 = item9, DistinctMechanisms = failed + 5,
+            BenzodiazepineDiazepamEquivalentMg = 0.25m,
+        };
+        var a = ScreeningEngine.Evaluate(history);
+        Assert.All(RuleSetCatalog.Current.Rules, r =>
+        {
+            var alone = r.Evaluate(history);
+            var found = a.Findings.SingleOrDefault(f => f.RuleId == r.Id);
+            Assert.Equal(alone is null, found is null);
+            if (alone is not null)
+            {
+                Assert.Equal(alone.Because, found!.Because);
+            }
+        });
     }
 
     [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]

@@ -1,0 +1,85 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Tests.Engine;
+
+/// <summary>docs/rules.md is the rendering of the current rule set; it is regenerated, never edited by hand.</summary>
+public class RulesDocumentTests
+{
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("KetamineCds.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public void RulesDocument_Committed_EqualsTheRenderingOfTheCurrentRuleSet()
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "rules.md");
+        var rendered = RuleCatalogDocument.Render(RuleSetCatalog.Current);
+        if (Environment.GetEnvironmentVariable("KETAMINECDS_WRITE_RULES_DOC") == "1")
+        {
+            File.WriteAllText(path, rendered);
+        }
+
+        Assert.True(File.Exists(path), $"docs/rules.md is missing. Regenerate it with: {RuleCatalogDocument.RegenerateCommand}");
+        var committed = File.ReadAllText(path).ReplaceLineEndings("\n");
+        Assert.True(
+            committed == rendered,
+            $"docs/rules.md differs from the rule set it documents. Regenerate it with: {RuleCatalogDocument.RegenerateCommand}");
+    }
+
+    [Fact]
+    public void RulesDocument_Rendering_NamesEveryRuleWithItsDefinitionAndTheRuleSetIdentity()
+    {
+        var set = RuleSetCatalog.Current;
+        var md = RuleCatalogDocument.Render(set);
+        Assert.Contains(set.Version, md, StringComparison.Ordinal);
+        Assert.Contains(set.Digest, md, StringComparison.Ordinal);
+        Assert.All(set.Rules, r =>
+        {
+            Assert.Contains("#### " + r.Id + "\n", md, StringComparison.Ordinal);
+            Assert.Contains(r.ConditionText, md, StringComparison.Ordinal);
+            Assert.Contains(r.Condition.Canonical, md, StringComparison.Ordinal);
+            Assert.Contains(r.Detail, md, StringComparison.Ordinal);
+        });
+        Assert.All(set.Pathways, p => Assert.Contains("`" + WireNames.Of(p.Pathway) + "` | " + p.IndicationRuleId, md, StringComparison.Ordinal));
+        Assert.Contains("## To verify", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToVerify_EveryItem_NamesRulesOfTheCurrentSetAndWhereItIsRecorded()
+    {
+        Assert.NotEmpty(RuleCatalogDocument.ToVerify);
+        Assert.All(RuleCatalogDocument.ToVerify, k =>
+        {
+            Assert.NotEmpty(k.RuleIds);
+            Assert.All(k.RuleIds, id => Assert.NotNull(RuleSetCatalog.Current.Find(id)));
+            Assert.Contains("label-and-literature.md", k.From, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData("SUI-003")]
+    [InlineData("SUI-004")]
+    [InlineData("SUI-005")]
+    [InlineData("PSY-002")]
+    [InlineData("PSY-003")]
+    [InlineData("AGE-003")]
+    [InlineData("SUI-006")]
+    [InlineData("REMS-001")]
+    public void ToVerify_RuleRestingOnAnUnconfirmedFact_IsListed(string ruleId) =>
+        Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId));
+
+    [Fact]
+    public void ToVerify_EveryRuleWhoseDetailDefersToTheDocument_IsListed()
+    {
+        var deferring = RuleSetCatalog.Current.Rules.Where(r => r.Detail.Contains("docs/rules.md", StringComparison.Ordinal));
+        Assert.All(deferring, r => Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(r.Id)));
+    }
+}
