@@ -39,6 +39,8 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+        // Tests sign in many times a minute from one address; the sign-in limit has its own test.
+        builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
         builder.ConfigureServices(services =>
         {
             if (DecisionLogOverride is not null)

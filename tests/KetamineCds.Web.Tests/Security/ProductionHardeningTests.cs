@@ -1,10 +1,10 @@
 using System.Net;
 using KetamineCds.Web.Security;
-using Microsoft.AspNetCore.Builder;
+using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KetamineCds.Web.Tests.Security;
 
@@ -67,17 +67,37 @@ public sealed class ProductionHardeningTests
         Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
     }
 
-    [Theory]
-    [InlineData("/__test/throw", "text/html")]
-    [InlineData("/api/__test/throw", "application/problem+json")]
-    public async Task Production_UnhandledError_ShowsNoStackTrace(string path, string mediaType)
+    [Fact]
+    public async Task Production_UnhandledErrorOnAPage_ShowsTheErrorPageWithoutStackTrace()
     {
-        using var factory = new ProductionFactory();
+        using var factory = new ProductionFactory { ThrowFromAccessAudit = true };
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone@clinic.example",
+            ["Input.Password"] = "Wrong!Passw0rd1",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        await AssertNoStackTraceAsync(response, "text/html");
+    }
+
+    [Fact]
+    public async Task Production_UnhandledErrorInTheApi_AnswersProblemDetailsWithoutStackTrace()
+    {
+        using var factory = new ProductionFactory { ThrowFromAccessAudit = true };
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
 
-        using var response = await client.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
+        using var response = await client.PostAsync("/api/auth/login", JsonContent("{\"email\":\"someone@clinic.example\",\"password\":\"Wrong!Passw0rd1\"}"));
 
+        await AssertNoStackTraceAsync(response, "application/problem+json");
+    }
+
+    private static async Task AssertNoStackTraceAsync(HttpResponseMessage response, string mediaType)
+    {
+        var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
@@ -91,6 +111,9 @@ public sealed class ProductionHardeningTests
     {
         private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-prod-{Guid.NewGuid():N}.db");
 
+        /// <summary>Makes every access-audit write throw, to provoke an unhandled error on the sign-in paths.</summary>
+        public bool ThrowFromAccessAudit { get; init; }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
@@ -102,7 +125,14 @@ public sealed class ProductionHardeningTests
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingEndpoints>());
+            if (ThrowFromAccessAudit)
+            {
+                builder.ConfigureServices(services =>
+                {
+                    services.RemoveAll<IAccessAudit>();
+                    services.AddSingleton<IAccessAudit, ThrowingAccessAudit>();
+                });
+            }
         }
 
         protected override void Dispose(bool disposing)
@@ -116,14 +146,10 @@ public sealed class ProductionHardeningTests
         }
     }
 
-    /// <summary>Adds routes that throw, after the app's own pipeline, so the app's error handling wraps them.</summary>
-    private sealed class ThrowingEndpoints : IStartupFilter
+    /// <summary>An access audit whose every write fails with an unexpected error.</summary>
+    private sealed class ThrowingAccessAudit : IAccessAudit
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Map("/__test/throw", branch => branch.Run(_ => throw new InvalidOperationException("test failure marker")));
-            app.Map("/api/__test/throw", branch => branch.Run(_ => throw new InvalidOperationException("test failure marker")));
-        };
+        public Task RecordAsync(AccessEvent accessEvent, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("test failure marker");
     }
 }
