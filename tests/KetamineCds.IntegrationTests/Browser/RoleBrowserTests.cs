@@ -1,0 +1,129 @@
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>
+/// Each role's pages in headless Chromium under the app's real Content-Security-Policy (no bypass): the pages'
+/// own scripts work and nothing is refused, and the administrator manages an account from the browser.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class RoleBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("psychiatrist@demo.local", "/Screenings/New", "20-psychiatrist-new")]
+    [InlineData("staff@demo.local", "/Screenings", "21-staff-find")]
+    [InlineData("auditor@demo.local", "/Audit", "22-auditor-audit")]
+    [InlineData("auditor@demo.local", "/Audit/Verify", "23-auditor-verify")]
+    [InlineData("admin@demo.local", "/Admin/Users", "24-admin-users")]
+    public async Task RolePage_UnderTheRealCsp_LoadsWithoutRefusalsOrScriptErrors(string email, string path, string screenshot)
+    {
+        var (page, problems) = await SignInUnderCspAsync(email);
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response?.Status);
+        await browser.ScreenshotAsync(page, screenshot);
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ConditionalSections_UnderTheRealCsp_AppearWhenAnswered()
+    {
+        var (page, problems) = await SignInUnderCspAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        Assert.False(await page.Locator("#moodStabilizer").IsVisibleAsync());
+
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("bipolar-i");
+        await page.Locator("#suicidality").SelectOptionAsync("active-ideation");
+
+        Assert.True(await page.Locator("#moodStabilizer").IsVisibleAsync());
+        Assert.True(await page.Locator("#safetyPlanInPlace-yes").IsVisibleAsync());
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Admin_CreatesLocksAndUnlocksAUser_AndTheNewUserCanSignIn()
+    {
+        var (page, problems) = await SignInUnderCspAsync("admin@demo.local");
+        var email = $"dr.{Guid.NewGuid():N}"[..12] + "@clinic.example";
+
+        await page.GotoAsync("/Admin/Users/Create");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Display name").FillAsync("Dr New Colleague");
+        await page.GetByLabel("Role").SelectOptionAsync("ClinicStaff");
+        await page.GetByLabel("Initial password").FillAsync("Clinic!Start2026");
+        await browser.ScreenshotAsync(page, "25-admin-create");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/Admin/Users", StringComparison.Ordinal));
+        var row = page.Locator("tr", new() { HasText = email });
+        Assert.Contains("ClinicStaff", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();
+        Assert.Contains("is locked", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync(page, "26-admin-locked");
+        Assert.Equal(LoginOutcome.Refused, await TrySignInAsync(email, "Clinic!Start2026"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unlock account" }).ClickAsync();
+        Assert.Contains("is unlocked", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(LoginOutcome.SignedIn, await TrySignInAsync(email, "Clinic!Start2026"));
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/Admin/Users")]
+    [InlineData("/Admin/Users/Create")]
+    public async Task AdminPages_HaveNoSeriousAccessibilityViolations(string path)
+    {
+        var page = await browser.SignedInPageAsync("admin@demo.local");
+        await page.GotoAsync(path);
+
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
+        await page.Context.CloseAsync();
+    }
+
+    private enum LoginOutcome { SignedIn, Refused }
+
+    private async Task<LoginOutcome> TrySignInAsync(string email, string password)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var outcome = page.Url.Contains("/Account/Login", StringComparison.Ordinal) ? LoginOutcome.Refused : LoginOutcome.SignedIn;
+        await context.CloseAsync();
+        return outcome;
+    }
+
+    /// <summary>Signs in a fresh context that keeps the CSP, collecting console errors and CSP refusals.</summary>
+    private async Task<(IPage Page, List<string> Problems)> SignInUnderCspAsync(string email)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseAddress,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add("script error: " + error);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(BrowserFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return (page, problems);
+    }
+}
