@@ -22,6 +22,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+        // The browser tests sign in many times a minute from one address; the sign-in limit has its own test.
+        builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
     }
 
     protected override void Dispose(bool disposing)

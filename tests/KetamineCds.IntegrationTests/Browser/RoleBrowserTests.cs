@@ -23,7 +23,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
 
         Assert.Equal(200, response?.Status);
         await browser.ScreenshotAsync(page, screenshot);
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
 
@@ -39,7 +39,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
 
         Assert.True(await page.Locator("#moodStabilizer").IsVisibleAsync());
         Assert.True(await page.Locator("#safetyPlanInPlace-yes").IsVisibleAsync());
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
 
@@ -69,7 +69,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Unlock account" }).ClickAsync();
         Assert.Contains("is unlocked", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(LoginOutcome.SignedIn, await TrySignInAsync(email, "Clinic!Start2026"));
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();
     }
 
@@ -115,10 +115,17 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
         {
             if (message.Type == "error")
             {
-                problems.Add(message.Text);
+                problems.Add(message.Text + " (" + message.Location + ")");
             }
         };
         page.PageError += (_, error) => problems.Add("script error: " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status} {response.Url}");
+            }
+        };
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(BrowserFixture.Password);
