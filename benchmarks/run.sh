@@ -88,7 +88,7 @@ start_app() { # port name
   ConnectionStrings__KetamineCds="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_app;Password=bench-app;Maximum Pool Size=120" \
   DemoAccounts__Enabled=true DemoAccounts__Password="$demo_password" \
   RateLimiting__ApiPerMinute=100000000 RateLimiting__SignInPerMinute=1000 \
-  Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
+  Logging__LogLevel__Default=Warning \
     dotnet "$webdll" --urls "http://127.0.0.1:$1" >"$work/$2.log" 2>&1 &
   pids+=($!)
   wait_ready "http://127.0.0.1:$1/health/ready" "$2"
