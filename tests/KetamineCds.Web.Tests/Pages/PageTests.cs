@@ -285,6 +285,9 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var html = await client.GetStringAsync($"/Screenings/{id}");
         Assert.Contains("Patient prefers to wait for the next review.", html, StringComparison.Ordinal);
         Assert.Contains("Do not proceed", html, StringComparison.Ordinal);
+        var print = await client.GetStringAsync($"/Screenings/{id}/Print");
+        Assert.Contains("Patient prefers to wait for the next review.", print, StringComparison.Ordinal);
+        Assert.Contains("Do not proceed", print, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>The administrator's account pages: roles, password reset, and the last administrator's protection.</summary>
+public sealed class AdminPageTests
+{
+    [Fact]
+    public async Task Roles_AdminGivesStaffThePsychiatristRole_TheUserCanThenCreateScreenings()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await UserIdAsync(factory, KetamineCdsFactory.Staff);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{id}");
+
+        using var post = await admin.PostAsync($"/Admin/Users/Edit/{id}?handler=Roles", new FormUrlEncodedContent(
+        [
+            new("SelectedRoles", Roles.ClinicStaff),
+            new("SelectedRoles", Roles.Psychiatrist),
+            new("__RequestVerificationToken", token),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        using var form = await staff.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResetPassword_Admin_OldPasswordStopsWorkingAndTheNewOneWorks()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await UserIdAsync(factory, KetamineCdsFactory.Auditor);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{id}");
+
+        using var post = await admin.PostAsync($"/Admin/Users/Edit/{id}?handler=ResetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["NewPassword"] = "Fresh!Auditor2026",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var client = factory.CreateRawClient();
+        using var old = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Auditor, password = KetamineCdsFactory.Password });
+        using var fresh = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Auditor, password = "Fresh!Auditor2026" });
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("Demo!Passw0rd1")]
+    public async Task ResetPassword_WeakOrPublishedPassword_IsRefusedWithAMessage(string password)
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await UserIdAsync(factory, KetamineCdsFactory.Auditor);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{id}");
+
+        using var post = await admin.PostAsync($"/Admin/Users/Edit/{id}?handler=ResetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["NewPassword"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("field-error", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lock_LastActiveAdministrator_IsRefused()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await UserIdAsync(factory, KetamineCdsFactory.Admin);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{id}");
+
+        using var post = await admin.PostAsync($"/Admin/Users/Edit/{id}?handler=Lock", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("last active administrator", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var client = factory.CreateRawClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Admin, password = KetamineCdsFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    private static async Task<string> UserIdAsync(KetamineCdsFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+}
