@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+// usage: KetamineCds.LoadClient URL CONNECTIONS SECONDS BODIES_FILE [TOKEN]
+// Each connection sends one request at a time until the deadline, then finishes the request it has in flight:
+// every response is read and counted. Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
+if (args.Length < 4)
+{
+    Console.Error.WriteLine("usage: KetamineCds.LoadClient URL CONNECTIONS SECONDS BODIES_FILE [TOKEN]");
+    return 2;
+}
+
+var url = new Uri(args[0]);
+var connections = int.Parse(args[1], CultureInfo.InvariantCulture);
+var seconds = double.Parse(args[2], CultureInfo.InvariantCulture);
+var bodies = File.ReadAllLines(args[3]).Where(l => l.Length > 0).ToArray();
+var token = args.Length > 4 ? args[4] : null;
+
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+if (!string.IsNullOrEmpty(token))
+{
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+}
+
+var next = 0;
+var clock = Stopwatch.StartNew();
+var deadline = TimeSpan.FromSeconds(seconds);
+var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+{
+    var latencies = new List<double>(4096);
+    var statuses = new Dictionary<string, long>();
+    var errors = 0L;
+    while (clock.Elapsed < deadline)
+    {
+        var body = bodies[(Interlocked.Increment(ref next) & int.MaxValue) % bodies.Length];
+        var started = clock.Elapsed;
+        try
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(url, content);
+            await response.Content.ReadAsByteArrayAsync();
+            var key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            statuses[key] = statuses.GetValueOrDefault(key) + 1;
+        }
+        catch (HttpRequestException)
+        {
+            errors++;
+        }
+        catch (TaskCanceledException)
+        {
+            errors++;
+        }
+
+        latencies.Add((clock.Elapsed - started).TotalMilliseconds);
+    }
+
+    return (latencies, statuses, errors);
+})).ToArray();
+
+var results = await Task.WhenAll(workers);
+var elapsed = clock.Elapsed.TotalSeconds;
+var all = results.SelectMany(r => r.latencies).Order().ToArray();
+var totals = results.SelectMany(r => r.statuses).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p / 100 * all.Length) - 1)];
+var statusJson = string.Join(", ", totals.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\"{kv.Key}\": {kv.Value}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"RESULT {{\"requests\": {all.Length}, \"seconds\": {elapsed:F3}, \"rps\": {all.Length / elapsed:F1}, \"p50_ms\": {Percentile(50):F2}, \"p90_ms\": {Percentile(90):F2}, \"p99_ms\": {Percentile(99):F2}, \"max_ms\": {(all.Length == 0 ? 0 : all[^1]):F2}, \"socket_errors\": {results.Sum(r => r.errors)}, \"statuses\": {{{statusJson}}}}}"));
+return 0;
