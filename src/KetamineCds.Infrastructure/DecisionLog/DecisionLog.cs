@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
 
-/// <summary>The EF Core decision log: screenings and overrides on one hash chain (see <see cref="ChainAppender"/>).</summary>
+/// <summary>The EF Core decision log: screenings and overrides on one hash chain, appended in group-committed batches (see <see cref="ChainAppender"/>).</summary>
 public sealed partial class EfDecisionLog : IDecisionLog
 {
 
@@ -20,6 +20,9 @@ public sealed partial class EfDecisionLog : IDecisionLog
         _clock = clock;
         _appender = new ChainAppender(contexts);
     }
+
+    /// <summary>The appender (its batching), for tests.</summary>
+    internal ChainAppender Appender => _appender;
 
     public Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default) =>
         RecordAsync(submission, null, cancellationToken);

@@ -23,6 +23,9 @@ public sealed class EfAccessAudit : IAccessAudit
         _appender = new ChainAppender(contexts);
     }
 
+    /// <summary>The appender (its batching), for tests.</summary>
+    internal ChainAppender Appender => _appender;
+
     public async Task RecordAsync(AccessEvent accessEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accessEvent);

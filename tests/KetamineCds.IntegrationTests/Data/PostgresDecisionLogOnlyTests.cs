@@ -73,6 +73,33 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task RecordScreening_ServerStoppedBeforeABatch_FailsEveryWaiterWithUnavailableAndStoresNothing()
+    {
+        await using var cluster = await PostgresCluster.StartAsync();
+        await using var store = await LogStore.PostgresAsync(cluster);
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-0"));
+        var hold = new BatchHold(store.Log.Appender);
+
+        var appends = new List<Task<LoggedScreening>> { store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1")) };
+        await GroupCommitTests.WaitUntilAsync(() => hold.Sizes.Count == 1);
+        appends.AddRange(Enumerable.Range(2, 9).Select(i => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-" + i))));
+        await GroupCommitTests.WaitUntilAsync(() => store.Log.Appender.QueuedCount(LogChainHead.Decisions) == 9);
+        await cluster.StopServerAsync();
+        hold.Release();
+
+        foreach (var append in appends)
+        {
+            await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => append);
+        }
+
+        await cluster.StartServerAsync();
+        Assert.Equal([1, 9], hold.Sizes);
+        Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+        Assert.Equal(2, (await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-11"))).Sequence);
+    }
+
+    [Fact]
     public async Task RecordScreening_ServerDiesWhileTheChainHeadIsLocked_StoresNothing()
     {
         await using var store = await LogStore.PostgresAsync(fixture.Cluster);
