@@ -124,12 +124,40 @@ public sealed class BrowserFixture : IAsyncLifetime
             BypassCSP = true,
         });
         var page = await context.NewPageAsync();
+        if (!await SignInAsync(page, email, Password))
+        {
+            throw new InvalidOperationException($"The demo account {email} could not sign in.");
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// Fills and submits the sign-in form, then waits for what the user would see next: the signed-in layout's
+    /// "Sign out" button or the sign-in page's error summary. Waiting for elements rather than for load or
+    /// network-idle events avoids races between the click and the navigation it starts.
+    /// </summary>
+    public static async Task<bool> SignInAsync(IPage page, string email, string password)
+    {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
+        var signedIn = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        var refused = page.Locator("#error-summary");
+        await signedIn.Or(refused).First.WaitForAsync(new() { Timeout = 60_000 });
+        return await signedIn.IsVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page has navigated to a URL matching <paramref name="url"/> and its main content is in the
+    /// DOM. Waits on the committed URL and an element, not on the load event, for the reason given at
+    /// <see cref="SignInAsync"/>.
+    /// </summary>
+    public static async Task ArrivedAtAsync(IPage page, Regex url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
     }
 
     /// <summary>Saves a full-page PNG and returns its path.</summary>

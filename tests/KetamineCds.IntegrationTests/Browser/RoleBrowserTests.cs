@@ -56,18 +56,18 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Initial password").FillAsync("Clinic!Start2026");
         await browser.ScreenshotAsync(page, "25-admin-create");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/Admin/Users", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Admin/Users$"));
         var row = page.Locator("tr", new() { HasText = email });
         Assert.Contains("ClinicStaff", await row.InnerTextAsync(), StringComparison.Ordinal);
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();
-        Assert.Contains("is locked", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("is locked", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync(page, "26-admin-locked");
         Assert.Equal(LoginOutcome.Refused, await TrySignInAsync(email, "Clinic!Start2026"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Unlock account" }).ClickAsync();
-        Assert.Contains("is unlocked", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("is unlocked", new() { Timeout = 60_000 });
         Assert.Equal(LoginOutcome.SignedIn, await TrySignInAsync(email, "Clinic!Start2026"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();
@@ -91,12 +91,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var outcome = page.Url.Contains("/Account/Login", StringComparison.Ordinal) ? LoginOutcome.Refused : LoginOutcome.SignedIn;
+        var outcome = await BrowserFixture.SignInAsync(page, email, password) ? LoginOutcome.SignedIn : LoginOutcome.Refused;
         await context.CloseAsync();
         return outcome;
     }
@@ -126,11 +121,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
                 problems.Add($"{response.Status} {response.Url}");
             }
         };
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        Assert.True(await BrowserFixture.SignInAsync(page, email, BrowserFixture.Password), $"{email} could not sign in.");
         return (page, problems);
     }
 }

@@ -45,7 +45,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await browser.ScreenshotAsync(page, "01-new-screening-filled");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
+        await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
 
         var verdict = await page.Locator(".verdict h2").InnerTextAsync();
         Assert.Contains("Eligible", verdict, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         Assert.StartsWith("/Rules#", ruleHref, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Printable rationale" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Print$"));
+        await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Print$"));
         Assert.Contains("MRN-BROWSER-1", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("nav").CountAsync());
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
@@ -84,8 +84,8 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Reason").SelectOptionAsync("PatientPreference");
         await page.GetByLabel("Explanation").FillAsync("The patient wants to wait until after the family holiday.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record override" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        Assert.Contains("The patient wants to wait until after the family holiday.", await page.Locator("section[aria-labelledby=overrides-title]").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("section[aria-labelledby=overrides-title]"))
+            .ToContainTextAsync("The patient wants to wait until after the family holiday.", new() { Timeout = 60_000 });
         await page.Locator("details.override summary").ClickAsync();
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await page.Locator("#overrides-title").ScrollIntoViewIfNeededAsync();
@@ -107,7 +107,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Locator("#suicidality").SelectOptionAsync("active-ideation");
         await page.GetByLabel("Systolic blood pressure").FillAsync("150");
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.Locator("#error-summary").WaitForAsync(new() { Timeout = 60_000 });
 
         Assert.EndsWith("/Screenings/New", page.Url, StringComparison.Ordinal);
         var summary = page.Locator("#error-summary");
@@ -168,10 +168,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync("psychiatrist@demo.local");
-        await page.GetByLabel("Password").FillAsync(BrowserFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, "psychiatrist@demo.local", BrowserFixture.Password));
         await page.GotoAsync("/Screenings/New");
 
         Assert.True(await page.Locator("#moodStabilizer").IsVisibleAsync());
@@ -183,6 +180,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Age in years").FillAsync("30");
         await page.GetByLabel("Primary diagnosis").SelectOptionAsync("bipolar-i");
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await page.Locator("#error-summary").WaitForAsync(new() { Timeout = 60_000 });
 
         Assert.True(await page.Locator("#moodStabilizer-error").IsVisibleAsync());
         Assert.Equal("MRN-NOJS", await page.GetByLabel("Patient reference (MRN)").InputValueAsync());
@@ -221,7 +219,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await psychiatrist.GetByLabel("Systolic blood pressure").FillAsync("158");
         await psychiatrist.GetByLabel("Diastolic blood pressure").FillAsync("96");
         await psychiatrist.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
-        await psychiatrist.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
+        await BrowserFixture.ArrivedAtAsync(psychiatrist, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
         Assert.Contains("Not eligible now", await psychiatrist.Locator(".verdict h2").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await psychiatrist.Locator(".findings--blocked .finding").CountAsync() > 0);
         await browser.ScreenshotAsync(psychiatrist, "09-result-not-eligible");
