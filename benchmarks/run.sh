@@ -5,11 +5,15 @@
 #   benchmarks/run.sh           everything (about 35 minutes: throughput, two instances, outage, bad input,
 #                               10-minute soak, engine micro-benchmarks, 1,000,000-entry scale run)
 #   benchmarks/run.sh --quick   a subset in under 5 minutes (short throughput runs, outage, bad input)
+#   benchmarks/run.sh --serve   only starts PostgreSQL, the app and the baseline, prints how to reach them and waits
+#                               (for profiling with wrk, dotnet-counters, dotnet-trace and pg_stat_statements)
 #
 # The last line reads: screening-api/raw-insert throughput ratio: X.XX (p99 Y ms)
 set -euo pipefail
 quick=0
+serve=0
 [ "${1:-}" = "--quick" ] && quick=1
+[ "${1:-}" = "--serve" ] && serve=1
 cd "$(dirname "$0")/.."
 root=$(pwd)
 here="$root/benchmarks"
@@ -121,6 +125,25 @@ export TOKEN="$token"
 
 python3 "$here/load/make_bodies.py" valid 2000 >"$work/valid.jsonl"
 python3 "$here/load/make_bodies.py" malformed 10500 >"$work/malformed.jsonl"
+
+if [ $serve = 1 ]; then
+  cat >"$work/serve.env" <<ENV
+export TOKEN=$token
+export AUDITOR_TOKEN=$auditor_token
+export BODIES=$work/valid.jsonl
+export APP=http://127.0.0.1:$app1
+export RAW=http://127.0.0.1:$raw
+export PGURL="host=127.0.0.1 port=$pgport user=postgres dbname=ketaminecds"
+export APP_PID=${pids[0]}
+ENV
+  log "serving; source $work/serve.env, then for example:"
+  log "  TARGET_PATH=/api/v1/screenings wrk -t2 -c32 -d20s --latency -s $here/load/screening.lua \$APP"
+  log "  psql \"\$PGURL\" -c 'SELECT calls, mean_exec_time, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10'"
+  log "stop with Ctrl-C (or kill $$)"
+  echo "$work/serve.env"
+  trap "exit 0" TERM INT
+  while true; do sleep 1; done
+fi
 
 log_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM \"DecisionLogEntries\" WHERE \"EntryType\" = 'screening'"; }
 verify() { curl -fsS -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }

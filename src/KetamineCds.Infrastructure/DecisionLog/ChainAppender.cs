@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
 
@@ -200,13 +201,38 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
         }
     }
 
+    /// <summary>
+    /// Reads and locks the chain head with one plain command and attaches it to <paramref name="db"/> as unchanged,
+    /// so that SaveChanges writes the new head. A plain command rather than an EF query: in a perf profile under load
+    /// the EF FromSql query here (query pipeline and composition around the SQL) took about 8% of the app's CPU.
+    /// </summary>
     private async Task<LogChainHead> LockHeadAsync(KetamineCdsDbContext db, string chain, CancellationToken cancellationToken)
     {
-        var query = contexts.Settings.Provider == DatabaseProvider.Postgres
-            ? db.LogChainHeads.FromSqlRaw("SELECT * FROM \"LogChainHeads\" WHERE \"Chain\" = {0} FOR UPDATE", chain)
-            : db.LogChainHeads.Where(h => h.Chain == chain);
-        return await query.SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"The chain head '{chain}' is missing: the database was not migrated.");
+        var command = db.Database.GetDbConnection().CreateCommand();
+        await using (command)
+        {
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = contexts.Settings.Provider == DatabaseProvider.Postgres
+                ? "SELECT \"LastSequence\", \"LastHash\" FROM \"LogChainHeads\" WHERE \"Chain\" = @chain FOR UPDATE"
+                : "SELECT \"LastSequence\", \"LastHash\" FROM \"LogChainHeads\" WHERE \"Chain\" = @chain";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@chain";
+            parameter.Value = chain;
+            command.Parameters.Add(parameter);
+            LogChainHead head;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException($"The chain head '{chain}' is missing: the database was not migrated.");
+                }
+
+                head = new LogChainHead { Chain = chain, LastSequence = reader.GetInt64(0), LastHash = reader.GetString(1) };
+            }
+
+            db.Attach(head);
+            return head;
+        }
     }
 
     /// <summary>The appends waiting on one chain, and who leads.</summary>

@@ -106,7 +106,7 @@ public static class ScreeningsApi
         }
 
         context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";
-        return ContractBody(ScreeningResponseJson.Write(logged), StatusCodes.Status201Created);
+        return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ public static class ScreeningsApi
 
         await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
             id.ToString(), "api", context.GetCorrelationId()), cancellationToken);
-        return ContractBody(ScreeningResponseJson.Write(screening));
+        return ContractBody(ScreeningResponseJson.WriteUtf8(screening));
     }
 
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -165,6 +165,20 @@ public static class ScreeningsApi
     /// </summary>
     private static IResult ContractBody(string json, int status = StatusCodes.Status200OK) =>
         Results.Content(json, "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+
+    private static Utf8JsonResult ContractBody(byte[] utf8Json, int status = StatusCodes.Status200OK) => new(utf8Json, status);
+
+    /// <summary>A JSON body already encoded as UTF-8, written as it is.</summary>
+    private sealed class Utf8JsonResult(byte[] body, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = body.Length;
+            return httpContext.Response.Body.WriteAsync(body).AsTask();
+        }
+    }
 
     private static string WriteList(IReadOnlyList<LoggedScreening> screenings)
     {

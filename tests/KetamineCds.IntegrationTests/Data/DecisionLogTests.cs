@@ -81,6 +81,16 @@ public abstract class DecisionLogTests
         Assert.Equal("psychiatrist@demo.local", body.RootElement.GetProperty("recordedBy").GetString());
         Assert.Equal("eligible", body.RootElement.GetProperty("overall").GetString());
         Assert.EndsWith(",\"input\":" + input + "}", json, StringComparison.Ordinal);
+
+        // The spliced body says exactly what writing it member by member says.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Infrastructure.Json.ScreeningResponseJson.Write(writer, (await store.Log.FindScreeningAsync(logged.Id))!);
+        }
+
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(buffer.WrittenSpan)));
     }
 
     [Fact]

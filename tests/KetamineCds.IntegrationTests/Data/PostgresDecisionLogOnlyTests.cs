@@ -29,6 +29,36 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Migrations_LargeJsonColumns_UseLz4AndStoredEntriesReadBack()
+    {
+        await using var store = await LogStore.PostgresAsync(fixture.Cluster);
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-LZ4"));
+
+        foreach (var column in new[] { "InputJson", "HistoryJson", "AssessmentJson" })
+        {
+            Assert.Equal(1, await store.ScalarAsOwnerAsync(
+                $"SELECT count(*) FROM pg_attribute WHERE attrelid = '\"DecisionLogEntries\"'::regclass AND attname = '{column}' AND attcompression = 'l'"));
+        }
+
+        // The assessment is several kilobytes, so PostgreSQL compressed it, with lz4.
+        Assert.Equal(1, await store.ScalarAsOwnerAsync(
+            "SELECT count(*) FROM \"DecisionLogEntries\" WHERE pg_column_compression(\"AssessmentJson\") = 'lz4'"));
+        Assert.Equal(logged.AssessmentJson, (await store.Log.FindScreeningAsync(logged.Id))!.AssessmentJson);
+        Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public void WithAutoPrepare_NoSetting_AddsIt_AndAnExplicitSettingIsKept()
+    {
+        var added = new NpgsqlConnectionStringBuilder(KetamineCdsDatabaseSettings.WithAutoPrepare("Host=db;Database=k;Username=u;Password=p"));
+        Assert.Equal(KetamineCdsDatabaseSettings.DefaultMaxAutoPrepare, added.MaxAutoPrepare);
+        Assert.Equal("p", added.Password);
+
+        Assert.Equal("Host=db;Max Auto Prepare=0", KetamineCdsDatabaseSettings.WithAutoPrepare("Host=db;Max Auto Prepare=0"));
+        Assert.Equal("Host=db;MaxAutoPrepare=5", KetamineCdsDatabaseSettings.WithAutoPrepare("Host=db;MaxAutoPrepare=5"));
+    }
+
+    [Fact]
     public async Task Owner_TruncateWithTriggersInPlace_IsRejected()
     {
         await using var store = await LogStore.PostgresAsync(fixture.Cluster);

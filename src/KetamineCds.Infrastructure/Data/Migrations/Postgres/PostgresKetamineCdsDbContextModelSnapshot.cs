@@ -105,7 +105,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.Property<string>("AssessmentJson")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("CorrectionReason")
                         .HasColumnType("text");
@@ -126,14 +127,16 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("HistoryJson")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
                     b.Property<string>("InputJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Overall")
                         .HasMaxLength(32)
