@@ -1,6 +1,7 @@
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -40,6 +41,10 @@ public static class AuthenticationSetup
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddPolicyScheme(SelectorScheme, "Cookie for pages, bearer token for the API", options =>
                 options.ForwardDefaultSelector = context => context.Request.IsApiRequest() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+
+        // Decrypting a bearer token costs a key derivation; a client sends the same token on every call.
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<TimeProvider>((options, clock) => options.BearerTokenProtector = new CachedTicketFormat(options.BearerTokenProtector, clock));
 
         // AddIdentity makes the cookie the default; the API must use the bearer token only (a cookie never authenticates an
         // API call, so there is no cross-site request forgery on the API) and answer 401/403, never a redirect.

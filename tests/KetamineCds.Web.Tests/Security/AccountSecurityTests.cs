@@ -72,6 +72,24 @@ public sealed class AccountSecurityTests
     }
 
     [Fact]
+    public async Task BearerToken_UsedAgainAfterItsHour_IsRefusedAlthoughItsTicketWasCached()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var first = await client.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(59));
+        using var withinTheHour = await client.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.OK, withinTheHour.StatusCode);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        using var expired = await client.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
     public async Task Login_MoreAttemptsThanTheLimitInAMinute_AnswersTooManyRequests()
     {
         using var factory = new SignInLimitFactory(3);
