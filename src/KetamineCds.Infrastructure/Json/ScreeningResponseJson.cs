@@ -13,14 +13,14 @@ namespace KetamineCds.Infrastructure.Json;
 /// </summary>
 public static class ScreeningResponseJson
 {
-    public static string Write(LoggedScreening screening) => Encoding.UTF8.GetString(WriteUtf8(screening));
+    public static string Write(LoggedScreening screening) => Encoding.UTF8.GetString(WriteUtf8(screening).Span);
 
     /// <summary>
     /// The body as UTF-8. The stored assessment is one JSON object; its members are copied as they are, between the
     /// header fields and the input, with no parse and re-write (which was the costliest step of a created screening's
     /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening)"/>.
     /// </summary>
-    public static byte[] WriteUtf8(LoggedScreening screening)
+    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening)
     {
         ArgumentNullException.ThrowIfNull(screening);
         var assessment = AssessmentText(screening).AsSpan().Trim();
@@ -30,7 +30,7 @@ public static class ScreeningResponseJson
             using var writer = new Utf8JsonWriter(buffer);
             Write(writer, screening);
             writer.Flush();
-            return buffer.WrittenSpan.ToArray();
+            return buffer.WrittenMemory;
         }
 
         using (var writer = new Utf8JsonWriter(buffer))
@@ -44,7 +44,7 @@ public static class ScreeningResponseJson
         Append(buffer, ",\"input\":");
         Append(buffer, screening.InputJson);
         Append(buffer, "}");
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 
     public static void Write(Utf8JsonWriter writer, LoggedScreening screening)

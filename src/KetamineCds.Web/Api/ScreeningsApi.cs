@@ -166,10 +166,10 @@ public static class ScreeningsApi
     private static IResult ContractBody(string json, int status = StatusCodes.Status200OK) =>
         Results.Content(json, "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
 
-    private static Utf8JsonResult ContractBody(byte[] utf8Json, int status = StatusCodes.Status200OK) => new(utf8Json, status);
+    private static Utf8JsonResult ContractBody(ReadOnlyMemory<byte> utf8Json, int status = StatusCodes.Status200OK) => new(utf8Json, status);
 
     /// <summary>A JSON body already encoded as UTF-8, written as it is.</summary>
-    private sealed class Utf8JsonResult(byte[] body, int status) : IResult
+    private sealed class Utf8JsonResult(ReadOnlyMemory<byte> body, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
@@ -201,20 +201,28 @@ public static class ScreeningsApi
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // Sized by Content-Length when the client sends one (already checked against the limit), else grown.
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= MaxBodyBytes ? (int)request.ContentLength.Value : 4096);
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(8192);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private static IResult TooLarge() => Results.Problem(
