@@ -160,6 +160,22 @@ wrk_run() { # url connections seconds label [extra env...]
 client_run() { # url connections seconds
   dotnet "$clientdll" "$1" "$2" "$3" "${BODIES:-$work/valid.jsonl}" "$TOKEN" | grep '^RESULT ' | sed 's/^RESULT //'
 }
+# CPU time per request of the app process and of all PostgreSQL processes (from /proc), and the machine's idle
+# share, over one run: where a throughput gap comes from on a machine whose cores they share.
+ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
+cpu_start() { cpu_pid=$1; cpu_a=$(ticks "$1"); cpu_p=$(ticks $(pgrep -u postgres postgres)); cpu_s=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat); }
+cpu_stop() { # label connections result
+  local a p s
+  a=$(ticks "$cpu_pid"); p=$(ticks $(pgrep -u postgres postgres)); s=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+  python3 - "$3" "$cpu_a" "$a" "$cpu_p" "$p" "$cpu_s" "$s" "$1" "$2" <<'PY' | tee -a "$results"
+import json, os, sys
+r = json.loads(sys.argv[1]); n = max(1, r["requests"]); hz = os.sysconf("SC_CLK_TCK")
+a0, a1, p0, p1 = map(int, sys.argv[2:6]); b0, i0 = map(int, sys.argv[6].split()); b1, i1 = map(int, sys.argv[7].split())
+ms = lambda t: 1000.0 * t / hz / n
+print("cpu-per-request %s c=%s: app %.3f ms, postgres %.3f ms, whole machine busy %.3f ms; machine idle %.0f%%"
+      % (sys.argv[8], sys.argv[9], ms(a1 - a0), ms(p1 - p0), ms(b1 - b0), 100.0 * (i1 - i0) / max(1, (b1 - b0) + (i1 - i0))))
+PY
+}
 created() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"].get("201",0))' "$1"; }
 count_5xx() { python3 -c 'import json,sys; s=json.loads(sys.argv[1])["statuses"]; print(sum(v for k,v in s.items() if k.startswith("5") and k!="503"))' "$1"; }
 
@@ -179,7 +195,9 @@ for c in 32 128; do
   TARGET_PATH=/raw TOKEN= wrk_run "http://127.0.0.1:$raw" "$c" "$warm" >/dev/null
   before=$(log_count)
   log "screening API: ${duration}s at $c connections"
+  cpu_start "${pids[0]}"
   r=$(TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" "$c" "$duration")
+  cpu_stop "screening-api" "$c" "$r"
   after=$(log_count)
   in_flight=$((after - before - $(created "$r")))
   record "screening-api c=$c $r log_entries_added=$((after - before)) in_flight_at_stop=$in_flight"
@@ -187,7 +205,9 @@ for c in 32 128; do
   # wrk drops the responses in flight at its deadline: the log may hold up to one more entry per connection, never fewer.
   { [ "$in_flight" -ge 0 ] && [ "$in_flight" -le "$c" ]; } || record "MISMATCH c=$c: 201 responses $(created "$r") vs log entries $((after - before))"
   log "raw-insert baseline: ${duration}s at $c connections"
+  cpu_start "${pids[1]}"
   r=$(TARGET_PATH=/raw TOKEN= wrk_run "http://127.0.0.1:$raw" "$c" "$duration")
+  cpu_stop "raw-insert" "$c" "$r"
   record "raw-insert c=$c $r"
   raw_rps[$c]=$(json_field "$r" '["rps"]'); raw_p99[$c]=$(json_field "$r" '["p99_ms"]')
 done
