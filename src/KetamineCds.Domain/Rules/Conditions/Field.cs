@@ -2,20 +2,49 @@ using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules.Conditions;
 
+/// <summary>What the engine's compiled plan needs of a field, whatever its type.</summary>
+internal interface IEncodedField
+{
+    /// <summary>The contract's field name.</summary>
+    string Name { get; }
+
+    /// <summary>How many codes the field's values have (0 where they are not encoded).</summary>
+    int Size { get; }
+
+    /// <summary>The history's value encoded as 0 to <see cref="Size"/> - 1, or -1 (outside the encoded range, or not encoded).</summary>
+    Func<PatientHistory, int> Encode { get; }
+
+    /// <summary>The field's evidence item for each code; null where the field has no codes.</summary>
+    Evidence[]? EvidenceByCode { get; }
+
+    /// <summary>The evidence item for the history's value (any value, encoded or not).</summary>
+    Evidence EvidenceOf(PatientHistory history);
+}
+
 /// <summary>A named input of <see cref="PatientHistory"/>, spelt as the contract spells it.</summary>
 /// <typeparam name="T">The field's type; nullable where the field may be "not recorded".</typeparam>
-public sealed class Field<T>
+public sealed class Field<T> : IEncodedField
 {
     private readonly Func<PatientHistory, T> _get;
     private readonly Func<T, Evidence> _evidence;
 
-    internal Field(string name, Func<PatientHistory, T> get, Func<string, Func<T, Evidence>>? evidence = null, FieldCodec<T>? codec = null)
+    /// <summary>Defines a field.</summary>
+    /// <param name="name">The contract's name.</param>
+    /// <param name="get">Reads the value.</param>
+    /// <param name="evidence">Makes the evidence item for a value (shared instances where values are few).</param>
+    /// <param name="codec">How values are encoded as small integers; null where they are not.</param>
+    /// <param name="encode">
+    /// The same as <c>codec.Encode(get(history))</c> in one call (the engine encodes every field it reads once per
+    /// screening, so one delegate call instead of three matters); a test checks the two agree for every field.
+    /// </param>
+    internal Field(string name, Func<PatientHistory, T> get, Func<string, Func<T, Evidence>>? evidence = null, FieldCodec<T>? codec = null,
+        Func<PatientHistory, int>? encode = null)
     {
         Name = name;
         _get = get;
         _evidence = evidence?.Invoke(name) ?? (v => new Evidence(name, WireNames.Display(v)));
         Codec = codec;
-        Index = FieldCodes.Register(codec is null ? static _ => -1 : h => codec.Encode(get(h)));
+        Encode = codec is null ? static _ => -1 : encode ?? (h => codec.Encode(get(h)));
         if (codec is not null)
         {
             EvidenceByCode = new Evidence[codec.Size];
@@ -29,11 +58,11 @@ public sealed class Field<T>
     /// <summary>The field's evidence item for each encoded value (the same instances <see cref="EvidenceOf"/> returns).</summary>
     internal Evidence[]? EvidenceByCode { get; }
 
-    /// <summary>The field's position in <see cref="FieldCodes"/>.</summary>
-    internal int Index { get; }
-
-    /// <summary>How the field's values are encoded as small integers, or null where they are not (decimals).</summary>
+    /// <summary>How the field's values are encoded as small integers, or null where they are not.</summary>
     internal FieldCodec<T>? Codec { get; }
+
+    /// <summary>The history's value encoded by <see cref="Codec"/> in one call; -1 where there is no code.</summary>
+    internal Func<PatientHistory, int> Encode { get; }
 
     /// <summary>The contract's field name, e.g. <c>failedAdequateTrials</c>.</summary>
     public string Name { get; }
@@ -43,12 +72,20 @@ public sealed class Field<T>
     /// <summary>The <c>because</c> item for this field's value in the history (shared, immutable instances where the value set is small).</summary>
     internal Evidence EvidenceOf(PatientHistory history) => _evidence(_get(history));
 
+    int IEncodedField.Size => Codec?.Size ?? 0;
+
+    Func<PatientHistory, int> IEncodedField.Encode => Encode;
+
+    Evidence[]? IEncodedField.EvidenceByCode => EvidenceByCode;
+
+    Evidence IEncodedField.EvidenceOf(PatientHistory history) => EvidenceOf(history);
+
     public override string ToString() => Name;
 }
 
 /// <summary>
 /// Encodes a field's values as the integers 0 to <see cref="Size"/> - 1 (-1 for a value outside the encoded range),
-/// so that a leaf condition can answer from a table computed once instead of calling its predicate.
+/// so that a condition can answer from a table computed once instead of calling its predicate.
 /// </summary>
 internal sealed class FieldCodec<T>(int size, Func<T, int> encode, Func<int, T> decode)
 {
@@ -59,89 +96,85 @@ internal sealed class FieldCodec<T>(int size, Func<T, int> encode, Func<int, T> 
     public T Decode(int code) => decode(code);
 }
 
-/// <summary>The codecs of the contract's field types.</summary>
+/// <summary>
+/// The codecs of the contract's field types. Each codec's encoding is a static method, so that a field's one-call
+/// encoder (<see cref="Fields"/>) and its codec share the same code.
+/// </summary>
 internal static class Codecs
 {
-    public static FieldCodec<bool> Bool { get; } = new(2, v => v ? 1 : 0, c => c == 1);
+    public static FieldCodec<bool> Bool { get; } = new(2, EncodeBool, c => c == 1);
 
-    public static FieldCodec<bool?> NullableBool { get; } = new(3, v => v is null ? 0 : v.Value ? 2 : 1, c => c == 0 ? null : c == 2);
+    public static FieldCodec<bool?> NullableBool { get; } = new(3, EncodeNullableBool, c => c == 0 ? null : c == 2);
 
-    public static FieldCodec<int> Int(int max) => new(max + 1, v => v >= 0 && v <= max ? v : -1, c => c);
+    public static FieldCodec<int> Int(int max) => new(max + 1, v => EncodeInt(v, max), c => c);
 
-    public static FieldCodec<int?> NullableInt(int max) =>
-        new(max + 2, v => v is not { } n ? 0 : n >= 0 && n <= max ? n + 1 : -1, c => c == 0 ? null : c - 1);
+    public static FieldCodec<int?> NullableInt(int max) => new(max + 2, v => EncodeNullableInt(v, max), c => c == 0 ? null : c - 1);
+
+    /// <summary>
+    /// Whole numbers 0 to <paramref name="max"/> written without decimals (scale 0, as <c>5</c>, not <c>5.0</c>), and
+    /// "not recorded". Any other value (a fraction, <c>5.0</c>, a negative zero, above the maximum) has no code and is
+    /// read from the history, so that its evidence keeps the digits the clinician entered.
+    /// </summary>
+    public static FieldCodec<decimal?> NullableWholeDecimal(int max) =>
+        new(max + 2, v => EncodeNullableWholeDecimal(v, max), c => c == 0 ? null : (decimal)(c - 1));
 
     public static FieldCodec<TEnum> Enum<TEnum>()
         where TEnum : struct, Enum
     {
         var values = System.Enum.GetValues<TEnum>();
-        var encode = Encoder(values);
-        return new(values.Length, encode, c => values[c]);
+        return new(values.Length, EnumCode<TEnum>.Of, c => values[c]);
     }
 
     public static FieldCodec<TEnum?> NullableEnum<TEnum>()
         where TEnum : struct, Enum
     {
         var values = System.Enum.GetValues<TEnum>();
-        var encode = Encoder(values);
-        return new(values.Length + 1, v => v is not { } value ? 0 : encode(value) is var c and >= 0 ? c + 1 : -1, c => c == 0 ? null : values[c - 1]);
+        return new(values.Length + 1, EncodeNullableEnum, c => c == 0 ? null : values[c - 1]);
     }
+
+    public static int EncodeBool(bool value) => value ? 1 : 0;
+
+    public static int EncodeNullableBool(bool? value) => value is not { } v ? 0 : v ? 2 : 1;
+
+    public static int EncodeInt(int value, int max) => (uint)value <= (uint)max ? value : -1;
+
+    public static int EncodeNullableInt(int? value, int max) => value is not { } n ? 0 : (uint)n <= (uint)max ? n + 1 : -1;
+
+    public static int EncodeNullableWholeDecimal(decimal? value, int max) =>
+        value is not { } d ? 0
+        : d.Scale == 0 && !decimal.IsNegative(d) && d <= max ? (int)d + 1
+        : -1;
+
+    public static int EncodeEnum<TEnum>(TEnum value)
+        where TEnum : struct, Enum => EnumCode<TEnum>.Of(value);
+
+    public static int EncodeNullableEnum<TEnum>(TEnum? value)
+        where TEnum : struct, Enum => value is not { } v ? 0 : EnumCode<TEnum>.Of(v) is var c and >= 0 ? c + 1 : -1;
 
     /// <summary>
     /// The code of an enumeration value: its position among the declared values. The contract's enumerations are
     /// int-backed and numbered 0, 1, 2 ... in declaration order, so the position is the number itself (no lookup);
     /// any other enumeration falls back to a dictionary.
     /// </summary>
-    private static Func<TEnum, int> Encoder<TEnum>(TEnum[] values)
+    private static class EnumCode<TEnum>
         where TEnum : struct, Enum
     {
-        var contiguous = System.Enum.GetUnderlyingType(typeof(TEnum)) == typeof(int)
-            && values.Select((v, i) => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) == i).All(x => x);
-        if (contiguous)
+        private static readonly TEnum[] Values = System.Enum.GetValues<TEnum>();
+
+        private static readonly bool Contiguous = System.Enum.GetUnderlyingType(typeof(TEnum)) == typeof(int)
+            && Values.Select((v, i) => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) == i).All(x => x);
+
+        private static readonly Dictionary<TEnum, int> Codes = Values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+
+        public static int Of(TEnum value)
         {
-            var count = values.Length;
-            return v =>
+            if (Contiguous)
             {
-                var n = System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref v);
-                return (uint)n < (uint)count ? n : -1;
-            };
-        }
-
-        var codes = values.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
-        return v => codes.TryGetValue(v, out var c) ? c : -1;
-    }
-}
-
-/// <summary>Every field's encoder, by <see cref="Field{T}.Index"/>: the engine encodes a history once per screening.</summary>
-internal static class FieldCodes
-{
-    private static readonly List<Func<PatientHistory, int>> Encoders = [];
-    private static Func<PatientHistory, int>[] s_snapshot = [];
-
-    /// <summary>How many fields are registered: the size of a screening's code vector.</summary>
-    public static int Count => Volatile.Read(ref s_snapshot).Length;
-
-    public static int Register(Func<PatientHistory, int> encode)
-    {
-        lock (Encoders)
-        {
-            Encoders.Add(encode);
-            Volatile.Write(ref s_snapshot, [.. Encoders]);
-            return Encoders.Count - 1;
-        }
-    }
-
-    /// <summary>Fills <paramref name="codes"/> with the history's encoded values of the given fields (the others stay -1).</summary>
-    public static void Encode(PatientHistory history, Span<int> codes, int[] fields)
-    {
-        codes.Fill(-1);
-        var encoders = Volatile.Read(ref s_snapshot);
-        foreach (var i in fields)
-        {
-            if ((uint)i < (uint)encoders.Length && i < codes.Length)
-            {
-                codes[i] = encoders[i](history);
+                var n = System.Runtime.CompilerServices.Unsafe.As<TEnum, int>(ref value);
+                return (uint)n < (uint)Values.Length ? n : -1;
             }
+
+            return Codes.TryGetValue(value, out var c) ? c : -1;
         }
     }
 }
@@ -207,41 +240,41 @@ internal static class EvidenceCache
 /// <summary>Every input field a rule may read.</summary>
 public static class Fields
 {
-    public static readonly Field<int> AgeYears = new("ageYears", h => h.AgeYears, EvidenceCache.Int(120), Codecs.Int(120));
-    public static readonly Field<SexAtBirth?> SexAtBirth = new("sexAtBirth", h => h.SexAtBirth, EvidenceCache.NullableEnum<Screening.SexAtBirth>(), Codecs.NullableEnum<Screening.SexAtBirth>());
-    public static readonly Field<bool?> Pregnant = new("pregnant", h => h.Pregnant, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> Breastfeeding = new("breastfeeding", h => h.Breastfeeding, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", h => h.Jurisdiction, EvidenceCache.Enum<Screening.Jurisdiction>(), Codecs.Enum<Screening.Jurisdiction>());
-    public static readonly Field<PrimaryDiagnosis> PrimaryDiagnosis = new("primaryDiagnosis", h => h.PrimaryDiagnosis, EvidenceCache.Enum<Screening.PrimaryDiagnosis>(), Codecs.Enum<Screening.PrimaryDiagnosis>());
-    public static readonly Field<bool> CurrentDepressiveEpisode = new("currentDepressiveEpisode", h => h.CurrentDepressiveEpisode, EvidenceCache.Bool, Codecs.Bool);
-    public static readonly Field<int> FailedAdequateTrials = new("failedAdequateTrials", h => h.FailedAdequateTrials, EvidenceCache.Int(30), Codecs.Int(30));
-    public static readonly Field<int?> DistinctMechanisms = new("distinctMechanisms", h => h.DistinctMechanisms, EvidenceCache.NullableInt(30), Codecs.NullableInt(30));
-    public static readonly Field<bool> OnOralAntidepressant = new("onOralAntidepressant", h => h.OnOralAntidepressant, EvidenceCache.Bool, Codecs.Bool);
-    public static readonly Field<MoodStabilizer?> MoodStabilizer = new("moodStabilizer", h => h.MoodStabilizer, EvidenceCache.NullableEnum<Screening.MoodStabilizer>(), Codecs.NullableEnum<Screening.MoodStabilizer>());
-    public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", h => h.MoodStabilizerOptimized, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", h => h.CurrentManiaOrMixedFeatures, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", h => h.Psychosis, EvidenceCache.Enum<Screening.PsychosisStatus>(), Codecs.Enum<Screening.PsychosisStatus>());
-    public static readonly Field<Suicidality> Suicidality = new("suicidality", h => h.Suicidality, EvidenceCache.Enum<Screening.Suicidality>(), Codecs.Enum<Screening.Suicidality>());
-    public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", h => h.SafetyPlanInPlace, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> LethalMeansCounselled = new("lethalMeansCounselled", h => h.LethalMeansCounselled, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", h => h.FollowUpArranged, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", h => h.LifeLimitingIllness, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", h => h.PrognosisWeeks, EvidenceCache.NullableInt(520), Codecs.NullableInt(520));
-    public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", h => h.ChronicNeuropathicPain, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> OnOpioids = new("onOpioids", h => h.OnOpioids, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> OpioidInducedHyperalgesia = new("opioidInducedHyperalgesia", h => h.OpioidInducedHyperalgesia, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> OnNaltrexone = new("onNaltrexone", h => h.OnNaltrexone, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<decimal?> BenzodiazepineDiazepamEquivalentMg = new("benzodiazepineDiazepamEquivalentMg", h => h.BenzodiazepineDiazepamEquivalentMg);
-    public static readonly Field<bool?> OnPsychostimulantOrMaoi = new("onPsychostimulantOrMaoi", h => h.OnPsychostimulantOrMaoi, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", h => h.SubstanceUse, EvidenceCache.NullableEnum<Screening.SubstanceUse>(), Codecs.NullableEnum<Screening.SubstanceUse>());
-    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", h => h.AneurysmalVascularDisease, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", h => h.ArteriovenousMalformation, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", h => h.IntracerebralHemorrhageHistory, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", h => h.HypersensitivityToKetamine, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", h => h.SeriousCardiovascularOrCerebrovascularCondition, EvidenceCache.NullableBool, Codecs.NullableBool);
-    public static readonly Field<int?> SystolicBp = new("systolicBp", h => h.SystolicBp, EvidenceCache.NullableInt(300), Codecs.NullableInt(300));
-    public static readonly Field<int?> DiastolicBp = new("diastolicBp", h => h.DiastolicBp, EvidenceCache.NullableInt(200), Codecs.NullableInt(200));
-    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", h => h.HepaticImpairment, EvidenceCache.NullableEnum<Screening.HepaticImpairment>(), Codecs.NullableEnum<Screening.HepaticImpairment>());
-    public static readonly Field<int?> Phq9Total = new("phq9Total", h => h.Phq9Total, EvidenceCache.NullableInt(27), Codecs.NullableInt(27));
-    public static readonly Field<int?> Phq9Item9 = new("phq9Item9", h => h.Phq9Item9, EvidenceCache.NullableInt(3), Codecs.NullableInt(3));
+    public static readonly Field<int> AgeYears = new("ageYears", h => h.AgeYears, EvidenceCache.Int(120), Codecs.Int(120), static h => Codecs.EncodeInt(h.AgeYears, 120));
+    public static readonly Field<SexAtBirth?> SexAtBirth = new("sexAtBirth", h => h.SexAtBirth, EvidenceCache.NullableEnum<Screening.SexAtBirth>(), Codecs.NullableEnum<Screening.SexAtBirth>(), static h => Codecs.EncodeNullableEnum(h.SexAtBirth));
+    public static readonly Field<bool?> Pregnant = new("pregnant", h => h.Pregnant, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.Pregnant));
+    public static readonly Field<bool?> Breastfeeding = new("breastfeeding", h => h.Breastfeeding, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.Breastfeeding));
+    public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", h => h.Jurisdiction, EvidenceCache.Enum<Screening.Jurisdiction>(), Codecs.Enum<Screening.Jurisdiction>(), static h => Codecs.EncodeEnum(h.Jurisdiction));
+    public static readonly Field<PrimaryDiagnosis> PrimaryDiagnosis = new("primaryDiagnosis", h => h.PrimaryDiagnosis, EvidenceCache.Enum<Screening.PrimaryDiagnosis>(), Codecs.Enum<Screening.PrimaryDiagnosis>(), static h => Codecs.EncodeEnum(h.PrimaryDiagnosis));
+    public static readonly Field<bool> CurrentDepressiveEpisode = new("currentDepressiveEpisode", h => h.CurrentDepressiveEpisode, EvidenceCache.Bool, Codecs.Bool, static h => Codecs.EncodeBool(h.CurrentDepressiveEpisode));
+    public static readonly Field<int> FailedAdequateTrials = new("failedAdequateTrials", h => h.FailedAdequateTrials, EvidenceCache.Int(30), Codecs.Int(30), static h => Codecs.EncodeInt(h.FailedAdequateTrials, 30));
+    public static readonly Field<int?> DistinctMechanisms = new("distinctMechanisms", h => h.DistinctMechanisms, EvidenceCache.NullableInt(30), Codecs.NullableInt(30), static h => Codecs.EncodeNullableInt(h.DistinctMechanisms, 30));
+    public static readonly Field<bool> OnOralAntidepressant = new("onOralAntidepressant", h => h.OnOralAntidepressant, EvidenceCache.Bool, Codecs.Bool, static h => Codecs.EncodeBool(h.OnOralAntidepressant));
+    public static readonly Field<MoodStabilizer?> MoodStabilizer = new("moodStabilizer", h => h.MoodStabilizer, EvidenceCache.NullableEnum<Screening.MoodStabilizer>(), Codecs.NullableEnum<Screening.MoodStabilizer>(), static h => Codecs.EncodeNullableEnum(h.MoodStabilizer));
+    public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", h => h.MoodStabilizerOptimized, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.MoodStabilizerOptimized));
+    public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", h => h.CurrentManiaOrMixedFeatures, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.CurrentManiaOrMixedFeatures));
+    public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", h => h.Psychosis, EvidenceCache.Enum<Screening.PsychosisStatus>(), Codecs.Enum<Screening.PsychosisStatus>(), static h => Codecs.EncodeEnum(h.Psychosis));
+    public static readonly Field<Suicidality> Suicidality = new("suicidality", h => h.Suicidality, EvidenceCache.Enum<Screening.Suicidality>(), Codecs.Enum<Screening.Suicidality>(), static h => Codecs.EncodeEnum(h.Suicidality));
+    public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", h => h.SafetyPlanInPlace, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.SafetyPlanInPlace));
+    public static readonly Field<bool?> LethalMeansCounselled = new("lethalMeansCounselled", h => h.LethalMeansCounselled, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.LethalMeansCounselled));
+    public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", h => h.FollowUpArranged, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.FollowUpArranged));
+    public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", h => h.LifeLimitingIllness, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.LifeLimitingIllness));
+    public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", h => h.PrognosisWeeks, EvidenceCache.NullableInt(520), Codecs.NullableInt(520), static h => Codecs.EncodeNullableInt(h.PrognosisWeeks, 520));
+    public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", h => h.ChronicNeuropathicPain, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.ChronicNeuropathicPain));
+    public static readonly Field<bool?> OnOpioids = new("onOpioids", h => h.OnOpioids, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.OnOpioids));
+    public static readonly Field<bool?> OpioidInducedHyperalgesia = new("opioidInducedHyperalgesia", h => h.OpioidInducedHyperalgesia, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.OpioidInducedHyperalgesia));
+    public static readonly Field<bool?> OnNaltrexone = new("onNaltrexone", h => h.OnNaltrexone, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.OnNaltrexone));
+    public static readonly Field<decimal?> BenzodiazepineDiazepamEquivalentMg = new("benzodiazepineDiazepamEquivalentMg", h => h.BenzodiazepineDiazepamEquivalentMg, null, Codecs.NullableWholeDecimal(200), static h => Codecs.EncodeNullableWholeDecimal(h.BenzodiazepineDiazepamEquivalentMg, 200));
+    public static readonly Field<bool?> OnPsychostimulantOrMaoi = new("onPsychostimulantOrMaoi", h => h.OnPsychostimulantOrMaoi, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.OnPsychostimulantOrMaoi));
+    public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", h => h.SubstanceUse, EvidenceCache.NullableEnum<Screening.SubstanceUse>(), Codecs.NullableEnum<Screening.SubstanceUse>(), static h => Codecs.EncodeNullableEnum(h.SubstanceUse));
+    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", h => h.AneurysmalVascularDisease, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.AneurysmalVascularDisease));
+    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", h => h.ArteriovenousMalformation, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.ArteriovenousMalformation));
+    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", h => h.IntracerebralHemorrhageHistory, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.IntracerebralHemorrhageHistory));
+    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", h => h.HypersensitivityToKetamine, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.HypersensitivityToKetamine));
+    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", h => h.SeriousCardiovascularOrCerebrovascularCondition, EvidenceCache.NullableBool, Codecs.NullableBool, static h => Codecs.EncodeNullableBool(h.SeriousCardiovascularOrCerebrovascularCondition));
+    public static readonly Field<int?> SystolicBp = new("systolicBp", h => h.SystolicBp, EvidenceCache.NullableInt(300), Codecs.NullableInt(300), static h => Codecs.EncodeNullableInt(h.SystolicBp, 300));
+    public static readonly Field<int?> DiastolicBp = new("diastolicBp", h => h.DiastolicBp, EvidenceCache.NullableInt(200), Codecs.NullableInt(200), static h => Codecs.EncodeNullableInt(h.DiastolicBp, 200));
+    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", h => h.HepaticImpairment, EvidenceCache.NullableEnum<Screening.HepaticImpairment>(), Codecs.NullableEnum<Screening.HepaticImpairment>(), static h => Codecs.EncodeNullableEnum(h.HepaticImpairment));
+    public static readonly Field<int?> Phq9Total = new("phq9Total", h => h.Phq9Total, EvidenceCache.NullableInt(27), Codecs.NullableInt(27), static h => Codecs.EncodeNullableInt(h.Phq9Total, 27));
+    public static readonly Field<int?> Phq9Item9 = new("phq9Item9", h => h.Phq9Item9, EvidenceCache.NullableInt(3), Codecs.NullableInt(3), static h => Codecs.EncodeNullableInt(h.Phq9Item9, 3));
 }

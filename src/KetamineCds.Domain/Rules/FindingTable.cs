@@ -1,0 +1,88 @@
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// A rule's findings by key (see <see cref="RulePlan"/>): a fixed-size, open-addressing hash table that threads read
+/// without locks and add to with one compare-and-swap. It never holds more than <see cref="MaxEntries"/> findings;
+/// once full, findings for new keys are built every time instead of kept, so a long-running process holds at most
+/// that many per rule.
+/// </summary>
+internal sealed class FindingTable
+{
+    /// <summary>The most findings one rule keeps.</summary>
+    public const int MaxEntries = 1024;
+
+    private readonly Entry?[] _slots;
+    private readonly int _shift;
+    private readonly int _limit;
+    private int _reserved;
+
+    /// <param name="keySpace">How many different keys there can be (keys are 0 to keySpace - 1).</param>
+    public FindingTable(long keySpace)
+    {
+        _limit = (int)Math.Min(keySpace, MaxEntries);
+
+        // At least twice as many slots as entries, so that a probe always meets an empty slot and stays short.
+        var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, _limit * 2));
+        _slots = new Entry?[capacity];
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+    }
+
+    public Finding? Find(long key)
+    {
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var i = Home(key); ; i = (i + 1) & mask)
+        {
+            var entry = Volatile.Read(ref slots[i]);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            if (entry.Key == key)
+            {
+                return entry.Finding;
+            }
+        }
+    }
+
+    /// <summary>Keeps the finding for the key, unless the table is full or the key is already there.</summary>
+    public void Add(long key, Finding finding)
+    {
+        // Reserve a place first, so that racing threads never fill more than half the slots.
+        if (Volatile.Read(ref _reserved) >= _limit || Interlocked.Increment(ref _reserved) > _limit)
+        {
+            return;
+        }
+
+        var entry = new Entry(key, finding);
+        var slots = _slots;
+        var mask = slots.Length - 1;
+        for (var i = Home(key); ; i = (i + 1) & mask)
+        {
+            var existing = Volatile.Read(ref slots[i]) ?? Interlocked.CompareExchange(ref slots[i], entry, null);
+            if (existing is null)
+            {
+                return;
+            }
+
+            if (existing.Key == key)
+            {
+                Interlocked.Decrement(ref _reserved);
+                return;
+            }
+        }
+    }
+
+    // Fibonacci hashing: the high bits of the key times 2^64 / phi.
+    private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    private sealed class Entry(long key, Finding finding)
+    {
+        public long Key { get; } = key;
+
+        public Finding Finding { get; } = finding;
+    }
+}

@@ -1,0 +1,263 @@
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// One rule compiled for the engine: whether it fires and what its finding says, answered from tables built once
+/// when the rule set is built, so that a screening neither walks the condition tree nor calls a predicate.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The condition's distinct leaves (tests of one field each) are numbered 0 to k - 1. For each field the rule reads,
+/// a table gives, for every code of the field's value, the bits of the leaves that hold; OR-ing them over the fields
+/// gives the screening's leaf bits, and a table of 2^k answers (the condition evaluated once per combination) says
+/// whether the rule fires. A value outside its field's codes (or a field without codes) has its leaves tested on the
+/// history itself, as <see cref="Condition.IsMet(PatientHistory)"/> would.
+/// </para>
+/// <para>
+/// The leaf bits also fix which fields the finding's <c>because</c> names, in which order (an <c>any</c> explains only
+/// its parts that hold): an explanation computed once per combination. The finding is then a function of those
+/// fields' codes alone, and findings are immutable, so each is built once and kept in a bounded table keyed by the
+/// explanation and those codes. The key is the history's content (a fresh history with the same values gets the same
+/// finding; different values, a different key), never the history object.
+/// </para>
+/// <para>
+/// A condition with more than <see cref="MaxLeaves"/> distinct leaves is not compiled: the rule is evaluated as
+/// <see cref="Rule.Evaluate(PatientHistory)"/> defines it.
+/// </para>
+/// </remarks>
+internal sealed class RulePlan
+{
+    /// <summary>The most distinct leaves a compiled condition may have (its answer table has 2^k entries).</summary>
+    public const int MaxLeaves = 16;
+
+    private readonly Condition _condition;
+    private readonly Term[] _terms;
+    private readonly bool[]? _fires;
+    private readonly short[] _explanationOf;
+    private readonly Explanation[] _explanations;
+    private readonly FindingTable? _findings;
+
+    public RulePlan(Rule rule, Condition condition, Func<IEncodedField, int> slotOf)
+    {
+        Rule = rule;
+        _condition = condition;
+
+        var leaves = new List<LeafCondition>();
+        condition.CollectLeaves(leaves);
+        if (leaves.Count > MaxLeaves)
+        {
+            _terms = [];
+            _explanationOf = [];
+            _explanations = [];
+            return;
+        }
+
+        _terms = [.. leaves.Select(l => l.Field).Distinct().Select(field => Term.For(field, slotOf(field), leaves))];
+
+        var values = new LeafValues(leaves);
+        var combinations = 1 << leaves.Count;
+        _fires = new bool[combinations];
+        _explanationOf = new short[combinations];
+        var explanations = new List<IEncodedField[]>();
+        for (var bits = 0; bits < combinations; bits++)
+        {
+            values.Bits = bits;
+            _fires[bits] = condition.IsMet(values);
+            _explanationOf[bits] = -1;
+            if (_fires[bits])
+            {
+                var because = new List<IEncodedField>();
+                condition.Explain(values, because);
+                var index = explanations.FindIndex(e => e.SequenceEqual(because));
+                if (index < 0)
+                {
+                    index = explanations.Count;
+                    explanations.Add([.. because]);
+                }
+
+                _explanationOf[bits] = checked((short)index);
+            }
+        }
+
+        _explanations = [.. explanations.Select(fields => new Explanation(fields, [.. fields.Select(slotOf)]))];
+
+        // One table of findings for the rule, keyed by the explanation's index and its fields' codes.
+        var keySpace = _explanations.Select(e => e.KeySpace).DefaultIfEmpty(0).Max();
+        _findings = keySpace > 0 ? new FindingTable(keySpace * _explanations.Length) : null;
+    }
+
+    public Rule Rule { get; }
+
+    /// <summary>The history's leaf bits when the rule fires, otherwise -1.</summary>
+    public int Answer(ReadOnlySpan<int> codes, PatientHistory history)
+    {
+        if (_fires is null)
+        {
+            return _condition.IsMet(history) ? 0 : -1;
+        }
+
+        var bits = 0;
+        foreach (var term in _terms)
+        {
+            var code = codes[term.Slot];
+            bits |= code >= 0 ? term.BitsByCode![code] : term.BitsOf(history);
+        }
+
+        return _fires[bits] ? bits : -1;
+    }
+
+    /// <summary>The rule's finding for a history it fires for, given <see cref="Answer"/>'s bits.</summary>
+    public Finding FindingFor(int bits, ReadOnlySpan<int> codes, PatientHistory history)
+    {
+        if (_fires is null)
+        {
+            var because = new List<Evidence>(4);
+            _condition.Explain(history, because);
+            return Rule.FindingWith(because);
+        }
+
+        var index = _explanationOf[bits];
+        var explanation = _explanations[index];
+        var key = _findings is null ? -1 : explanation.KeyOf(codes);
+        if (key < 0)
+        {
+            return explanation.Build(Rule, codes, history);
+        }
+
+        key = (key * _explanations.Length) + index;
+        if (_findings!.Find(key) is { } known)
+        {
+            return known;
+        }
+
+        var finding = explanation.Build(Rule, codes, history);
+        _findings.Add(key, finding);
+        return finding;
+    }
+
+    /// <summary>One field the rule reads: its leaves' bits for each code, and the leaves to test when there is no code.</summary>
+    private sealed class Term
+    {
+        private readonly LeafCondition[] _leaves;
+        private readonly int[] _bits;
+
+        private Term(int slot, ushort[]? bitsByCode, LeafCondition[] leaves, int[] bits)
+        {
+            Slot = slot;
+            BitsByCode = bitsByCode;
+            _leaves = leaves;
+            _bits = bits;
+        }
+
+        /// <summary>The field's position in a screening's code vector.</summary>
+        public int Slot { get; }
+
+        public ushort[]? BitsByCode { get; }
+
+        public static Term For(IEncodedField field, int slot, List<LeafCondition> leaves)
+        {
+            var mine = Enumerable.Range(0, leaves.Count).Where(i => ReferenceEquals(leaves[i].Field, field)).ToArray();
+            ushort[]? bitsByCode = null;
+            if (field.Size > 0)
+            {
+                bitsByCode = new ushort[field.Size];
+                for (var code = 0; code < field.Size; code++)
+                {
+                    foreach (var i in mine)
+                    {
+                        if (leaves[i].TruthByCode![code])
+                        {
+                            bitsByCode[code] |= (ushort)(1 << i);
+                        }
+                    }
+                }
+            }
+
+            return new Term(slot, bitsByCode, [.. mine.Select(i => leaves[i])], [.. mine.Select(i => 1 << i)]);
+        }
+
+        /// <summary>The leaves' bits tested on the history itself (a value without a code).</summary>
+        public int BitsOf(PatientHistory history)
+        {
+            var bits = 0;
+            for (var i = 0; i < _leaves.Length; i++)
+            {
+                if (_leaves[i].IsMet(history))
+                {
+                    bits |= _bits[i];
+                }
+            }
+
+            return bits;
+        }
+    }
+
+    /// <summary>The fields one combination of leaf answers names in <c>because</c>.</summary>
+    private sealed class Explanation
+    {
+        private readonly IEncodedField[] _fields;
+        private readonly int[] _slots;
+
+        public Explanation(IEncodedField[] fields, int[] slots)
+        {
+            _fields = fields;
+            _slots = slots;
+
+            // How many different keys the fields' codes make (mixed radix); 0 where a field has no codes or the
+            // count, times the number of explanations (at most 2^MaxLeaves), would not fit in a long, and then the
+            // finding is built every time.
+            long space = 1;
+            foreach (var field in fields)
+            {
+                if (field.Size <= 0 || space > (long.MaxValue >> (MaxLeaves + 1)) / field.Size)
+                {
+                    space = 0;
+                    break;
+                }
+
+                space *= field.Size;
+            }
+
+            KeySpace = space;
+        }
+
+        public long KeySpace { get; }
+
+        /// <summary>The history's key among <see cref="KeySpace"/>, or -1 (a value without a code, or no key space).</summary>
+        public long KeyOf(ReadOnlySpan<int> codes)
+        {
+            if (KeySpace == 0)
+            {
+                return -1;
+            }
+
+            long key = 0;
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                var code = codes[_slots[i]];
+                if (code < 0)
+                {
+                    return -1;
+                }
+
+                key = (key * _fields[i].Size) + code;
+            }
+
+            return key;
+        }
+
+        public Finding Build(Rule rule, ReadOnlySpan<int> codes, PatientHistory history)
+        {
+            var because = new Evidence[_fields.Length];
+            for (var i = 0; i < because.Length; i++)
+            {
+                var code = codes[_slots[i]];
+                because[i] = code >= 0 && _fields[i].EvidenceByCode is { } byCode ? byCode[code] : _fields[i].EvidenceOf(history);
+            }
+
+            return rule.FindingWith(Array.AsReadOnly(because));
+        }
+    }
+}
