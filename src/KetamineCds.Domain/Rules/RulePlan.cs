@@ -90,7 +90,16 @@ internal sealed class RulePlan
 
     public Rule Rule { get; }
 
-    /// <summary>The history's leaf bits when the rule fires, otherwise -1.</summary>
+    /// <summary>For each field the rule reads, its leaves' bits by code; empty when the rule is not compiled.</summary>
+    public IReadOnlyList<Term> Terms => _terms;
+
+    /// <summary>Whether the rule fires, for each combination of leaf bits; null when the rule is not compiled.</summary>
+    public bool[]? Fires => _fires;
+
+    /// <summary>
+    /// The history's leaf bits when the rule fires, otherwise -1. The engine does the same from
+    /// <see cref="ScreeningPlan"/>'s flattened copy of <see cref="Terms"/> and <see cref="Fires"/>.
+    /// </summary>
     public int Answer(ReadOnlySpan<int> codes, PatientHistory history)
     {
         if (_fires is null)
@@ -102,7 +111,7 @@ internal sealed class RulePlan
         foreach (var term in _terms)
         {
             var code = codes[term.Slot];
-            bits |= code >= 0 ? term.BitsByCode![code] : term.BitsOf(history);
+            bits |= (uint)code < (uint)term.Size ? term.BitsByCode![code] : term.BitsOf(history);
         }
 
         return _fires[bits] ? bits : -1;
@@ -138,7 +147,7 @@ internal sealed class RulePlan
     }
 
     /// <summary>One field the rule reads: its leaves' bits for each code, and the leaves to test when there is no code.</summary>
-    private sealed class Term
+    internal sealed class Term
     {
         private readonly LeafCondition[] _leaves;
         private readonly int[] _bits;
@@ -155,6 +164,9 @@ internal sealed class RulePlan
         public int Slot { get; }
 
         public ushort[]? BitsByCode { get; }
+
+        /// <summary>How many codes <see cref="BitsByCode"/> covers (0 for a field without codes).</summary>
+        public int Size => BitsByCode?.Length ?? 0;
 
         public static Term For(IEncodedField field, int slot, List<LeafCondition> leaves)
         {
@@ -199,11 +211,13 @@ internal sealed class RulePlan
     {
         private readonly IEncodedField[] _fields;
         private readonly int[] _slots;
+        private readonly int[] _sizes;
 
         public Explanation(IEncodedField[] fields, int[] slots)
         {
             _fields = fields;
             _slots = slots;
+            _sizes = [.. fields.Select(f => f.Size)];
 
             // How many different keys the fields' codes make (mixed radix); 0 where a field has no codes or the
             // count, times the number of explanations (at most 2^MaxLeaves), would not fit in a long, and then the
@@ -234,15 +248,17 @@ internal sealed class RulePlan
             }
 
             long key = 0;
-            for (var i = 0; i < _slots.Length; i++)
+            var sizes = _sizes;
+            var slots = _slots;
+            for (var i = 0; i < slots.Length && i < sizes.Length; i++)
             {
-                var code = codes[_slots[i]];
-                if (code < 0)
+                var code = codes[slots[i]];
+                if ((uint)code >= (uint)sizes[i])
                 {
                     return -1;
                 }
 
-                key = (key * _fields[i].Size) + code;
+                key = (key * sizes[i]) + code;
             }
 
             return key;
@@ -254,7 +270,7 @@ internal sealed class RulePlan
             for (var i = 0; i < because.Length; i++)
             {
                 var code = codes[_slots[i]];
-                because[i] = code >= 0 && _fields[i].EvidenceByCode is { } byCode ? byCode[code] : _fields[i].EvidenceOf(history);
+                because[i] = _fields[i].EvidenceByCode is { } byCode && (uint)code < (uint)byCode.Length ? byCode[code] : _fields[i].EvidenceOf(history);
             }
 
             return rule.FindingWith(Array.AsReadOnly(because));

@@ -40,13 +40,7 @@ public static class ScreeningEngine
         // Which rules fire (their leaf bits, or -1), in the assessment's order.
         var rules = plan.Rules;
         var answers = rules.Length <= MaxStackRules ? stackalloc int[rules.Length] : new int[rules.Length];
-        var findingCount = 0;
-        for (var i = 0; i < rules.Length; i++)
-        {
-            var answer = rules[i].Answer(codes, history);
-            answers[i] = answer;
-            findingCount += answer >= 0 ? 1 : 0;
-        }
+        var findingCount = plan.Answer(codes, history, answers);
 
         Finding[] findings = findingCount == 0 ? [] : new Finding[findingCount];
         for (int i = 0, n = 0; n < findingCount; i++)
