@@ -3,35 +3,56 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules;
 
 /// <summary>
-/// A rule's findings by key (see <see cref="RulePlan"/>): a fixed-size, open-addressing hash table that threads read
-/// without locks and add to with one compare-and-swap. It never holds more than <see cref="MaxEntries"/> findings;
-/// once full, findings for new keys are built every time instead of kept, so a long-running process holds at most
-/// that many per rule.
+/// A rule's findings by key (see <see cref="RulePlan"/>), which threads read without locks and add to with one
+/// compare-and-swap. Where there are few keys (at most <see cref="MaxDirectKeys"/>), a finding sits at its key's
+/// index; otherwise in a fixed-size open-addressing hash table that never holds more than <see cref="MaxEntries"/>
+/// findings: once full, findings for new keys are built every time instead of kept. A long-running process holds at
+/// most that many per rule.
 /// </summary>
 internal sealed class FindingTable
 {
-    /// <summary>The most findings one rule keeps.</summary>
+    /// <summary>The most keys kept by index (an array of that many references).</summary>
+    public const int MaxDirectKeys = 4096;
+
+    /// <summary>The most findings one rule keeps in the hash table.</summary>
     public const int MaxEntries = 1024;
 
-    private readonly Entry?[] _slots;
+    private readonly Finding?[]? _direct;
+    private readonly int _capacity;
     private readonly int _shift;
     private readonly int _limit;
+    private Entry?[]? _slots;
     private int _reserved;
 
     /// <param name="keySpace">How many different keys there can be (keys are 0 to keySpace - 1).</param>
     public FindingTable(long keySpace)
     {
+        if (keySpace <= MaxDirectKeys)
+        {
+            _direct = new Finding?[keySpace];
+            return;
+        }
+
         _limit = (int)Math.Min(keySpace, MaxEntries);
 
-        // At least twice as many slots as entries, so that a probe always meets an empty slot and stays short.
-        var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, _limit * 2));
-        _slots = new Entry?[capacity];
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+        // At least twice as many slots as entries, so that a probe always meets an empty slot and stays short. The
+        // slots are allocated with the first finding.
+        _capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(_limit * 2));
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)_capacity);
     }
 
     public Finding? Find(long key)
     {
-        var slots = _slots;
+        if (_direct is { } direct)
+        {
+            return Volatile.Read(ref direct[key]);
+        }
+
+        if (Volatile.Read(ref _slots) is not { } slots)
+        {
+            return null;
+        }
+
         var mask = slots.Length - 1;
         for (var i = Home(key); ; i = (i + 1) & mask)
         {
@@ -51,6 +72,13 @@ internal sealed class FindingTable
     /// <summary>Keeps the finding for the key, unless the table is full or the key is already there.</summary>
     public void Add(long key, Finding finding)
     {
+        if (_direct is { } direct)
+        {
+            // Two threads may both build the finding for a new key; they are equal, and either may stay.
+            Volatile.Write(ref direct[key], finding);
+            return;
+        }
+
         // Reserve a place first, so that racing threads never fill more than half the slots.
         if (Volatile.Read(ref _reserved) >= _limit || Interlocked.Increment(ref _reserved) > _limit)
         {
@@ -58,7 +86,7 @@ internal sealed class FindingTable
         }
 
         var entry = new Entry(key, finding);
-        var slots = _slots;
+        var slots = Volatile.Read(ref _slots) ?? Interlocked.CompareExchange(ref _slots, new Entry?[_capacity], null) ?? _slots!;
         var mask = slots.Length - 1;
         for (var i = Home(key); ; i = (i + 1) & mask)
         {

@@ -17,10 +17,10 @@ namespace KetamineCds.Domain.Rules;
 /// </para>
 /// <para>
 /// The leaf bits also fix which fields the finding's <c>because</c> names, in which order (an <c>any</c> explains only
-/// its parts that hold): an explanation computed once per combination. The finding is then a function of those
-/// fields' codes alone, and findings are immutable, so each is built once and kept in a bounded table keyed by the
-/// explanation and those codes. The key is the history's content (a fresh history with the same values gets the same
-/// finding; different values, a different key), never the history object.
+/// its parts that hold): an <see cref="Explanation"/> computed once per combination. The finding is then a function of
+/// those fields' codes alone, and findings are immutable, so each is built once and kept in a bounded table keyed by
+/// those codes. The key is the history's content (a fresh history with the same values gets the same finding;
+/// different values, a different key), never the history object.
 /// </para>
 /// <para>
 /// A condition with more than <see cref="MaxLeaves"/> distinct leaves is not compiled: the rule is evaluated as
@@ -36,8 +36,6 @@ internal sealed class RulePlan
     private readonly Term[] _terms;
     private readonly bool[]? _fires;
     private readonly short[] _explanationOf;
-    private readonly Explanation[] _explanations;
-    private readonly FindingTable? _findings;
 
     public RulePlan(Rule rule, Condition condition, Func<IEncodedField, int> slotOf)
     {
@@ -50,10 +48,11 @@ internal sealed class RulePlan
         {
             _terms = [];
             _explanationOf = [];
-            _explanations = [];
+            Explanations = [Explanation.Uncompiled(rule, condition)];
             return;
         }
 
+        LeafCount = leaves.Count;
         _terms = [.. leaves.Select(l => l.Field).Distinct().Select(field => Term.For(field, slotOf(field), leaves))];
 
         var values = new LeafValues(leaves);
@@ -81,14 +80,13 @@ internal sealed class RulePlan
             }
         }
 
-        _explanations = [.. explanations.Select(fields => new Explanation(fields, [.. fields.Select(slotOf)]))];
-
-        // One table of findings for the rule, keyed by the explanation's index and its fields' codes.
-        var keySpace = _explanations.Select(e => e.KeySpace).DefaultIfEmpty(0).Max();
-        _findings = keySpace > 0 ? new FindingTable(keySpace * _explanations.Length) : null;
+        Explanations = [.. explanations.Select(fields => new Explanation(rule, fields, [.. fields.Select(slotOf)]))];
     }
 
     public Rule Rule { get; }
+
+    /// <summary>How many distinct leaves the compiled condition has (its answer table has 2^k entries).</summary>
+    public int LeafCount { get; }
 
     /// <summary>For each field the rule reads, its leaves' bits by code; empty when the rule is not compiled.</summary>
     public IReadOnlyList<Term> Terms => _terms;
@@ -96,9 +94,18 @@ internal sealed class RulePlan
     /// <summary>Whether the rule fires, for each combination of leaf bits; null when the rule is not compiled.</summary>
     public bool[]? Fires => _fires;
 
+    /// <summary>For each combination of leaf bits where the rule fires, the index of its explanation; -1 elsewhere.</summary>
+    public IReadOnlyList<short> ExplanationOf => _explanationOf;
+
     /// <summary>
-    /// The history's leaf bits when the rule fires, otherwise -1. The engine does the same from
-    /// <see cref="ScreeningPlan"/>'s flattened copy of <see cref="Terms"/> and <see cref="Fires"/>.
+    /// The <c>because</c> lists the rule can give, each with the findings made for it; a rule that is not compiled
+    /// has one, which explains on the history itself.
+    /// </summary>
+    public Explanation[] Explanations { get; }
+
+    /// <summary>
+    /// The index in <see cref="Explanations"/> of the rule's explanation for the history when it fires, otherwise -1.
+    /// The engine does the same from <see cref="ScreeningPlan"/>'s bit-sliced copy of these tables.
     /// </summary>
     public int Answer(ReadOnlySpan<int> codes, PatientHistory history)
     {
@@ -114,36 +121,7 @@ internal sealed class RulePlan
             bits |= (uint)code < (uint)term.Size ? term.BitsByCode![code] : term.BitsOf(history);
         }
 
-        return _fires[bits] ? bits : -1;
-    }
-
-    /// <summary>The rule's finding for a history it fires for, given <see cref="Answer"/>'s bits.</summary>
-    public Finding FindingFor(int bits, ReadOnlySpan<int> codes, PatientHistory history)
-    {
-        if (_fires is null)
-        {
-            var because = new List<Evidence>(4);
-            _condition.Explain(history, because);
-            return Rule.FindingWith(because);
-        }
-
-        var index = _explanationOf[bits];
-        var explanation = _explanations[index];
-        var key = _findings is null ? -1 : explanation.KeyOf(codes);
-        if (key < 0)
-        {
-            return explanation.Build(Rule, codes, history);
-        }
-
-        key = (key * _explanations.Length) + index;
-        if (_findings!.Find(key) is { } known)
-        {
-            return known;
-        }
-
-        var finding = explanation.Build(Rule, codes, history);
-        _findings.Add(key, finding);
-        return finding;
+        return _explanationOf[bits];
     }
 
     /// <summary>One field the rule reads: its leaves' bits for each code, and the leaves to test when there is no code.</summary>
@@ -205,75 +183,105 @@ internal sealed class RulePlan
             return bits;
         }
     }
+}
 
-    /// <summary>The fields one combination of leaf answers names in <c>because</c>.</summary>
-    private sealed class Explanation
+/// <summary>
+/// The fields a rule's finding names in <c>because</c> for one combination of leaf answers, in order, and the
+/// findings made for them. A finding is a function of the rule and those fields' codes, and is immutable, so each is
+/// built once and kept (bounded, see <see cref="FindingTable"/>) under the key the codes make; a value without a code
+/// gets a finding built from the history every time.
+/// </summary>
+internal sealed class Explanation
+{
+    private readonly Rule _rule;
+    private readonly IEncodedField[] _fields;
+    private readonly int[] _slots;
+    private readonly int[] _sizes;
+    private readonly FindingTable? _findings;
+    private readonly Condition? _uncompiled;
+
+    public Explanation(Rule rule, IEncodedField[] fields, int[] slots)
     {
-        private readonly IEncodedField[] _fields;
-        private readonly int[] _slots;
-        private readonly int[] _sizes;
+        _rule = rule;
+        _fields = fields;
+        _slots = slots;
+        _sizes = [.. fields.Select(f => f.Size)];
 
-        public Explanation(IEncodedField[] fields, int[] slots)
+        // How many different keys the fields' codes make (mixed radix); none where a field has no codes or the count
+        // would not fit in a long, and then the finding is built every time.
+        long space = 1;
+        foreach (var size in _sizes)
         {
-            _fields = fields;
-            _slots = slots;
-            _sizes = [.. fields.Select(f => f.Size)];
-
-            // How many different keys the fields' codes make (mixed radix); 0 where a field has no codes or the
-            // count, times the number of explanations (at most 2^MaxLeaves), would not fit in a long, and then the
-            // finding is built every time.
-            long space = 1;
-            foreach (var field in fields)
+            if (size <= 0 || space > long.MaxValue / size)
             {
-                if (field.Size <= 0 || space > (long.MaxValue >> (MaxLeaves + 1)) / field.Size)
-                {
-                    space = 0;
-                    break;
-                }
-
-                space *= field.Size;
+                return;
             }
 
-            KeySpace = space;
+            space *= size;
         }
 
-        public long KeySpace { get; }
+        _findings = new FindingTable(space);
+    }
 
-        /// <summary>The history's key among <see cref="KeySpace"/>, or -1 (a value without a code, or no key space).</summary>
-        public long KeyOf(ReadOnlySpan<int> codes)
+    private Explanation(Rule rule, Condition condition)
+    {
+        _rule = rule;
+        _fields = [];
+        _slots = [];
+        _sizes = [];
+        _uncompiled = condition;
+    }
+
+    /// <summary>The explanation of a rule that is not compiled: its condition explained on the history, as <see cref="Rule.Evaluate(PatientHistory)"/> does.</summary>
+    public static Explanation Uncompiled(Rule rule, Condition condition) => new(rule, condition);
+
+    public Finding FindingFor(ReadOnlySpan<int> codes, PatientHistory history)
+    {
+        if (_findings is null)
         {
-            if (KeySpace == 0)
-            {
-                return -1;
-            }
-
-            long key = 0;
-            var sizes = _sizes;
-            var slots = _slots;
-            for (var i = 0; i < slots.Length && i < sizes.Length; i++)
-            {
-                var code = codes[slots[i]];
-                if ((uint)code >= (uint)sizes[i])
-                {
-                    return -1;
-                }
-
-                key = (key * sizes[i]) + code;
-            }
-
-            return key;
+            return Build(codes, history);
         }
 
-        public Finding Build(Rule rule, ReadOnlySpan<int> codes, PatientHistory history)
+        long key = 0;
+        var slots = _slots;
+        var sizes = _sizes;
+        for (var i = 0; i < slots.Length && i < sizes.Length; i++)
         {
-            var because = new Evidence[_fields.Length];
-            for (var i = 0; i < because.Length; i++)
+            var code = codes[slots[i]];
+            if ((uint)code >= (uint)sizes[i])
             {
-                var code = codes[_slots[i]];
-                because[i] = _fields[i].EvidenceByCode is { } byCode && (uint)code < (uint)byCode.Length ? byCode[code] : _fields[i].EvidenceOf(history);
+                return Build(codes, history);
             }
 
-            return rule.FindingWith(Array.AsReadOnly(because));
+            key = (key * sizes[i]) + code;
         }
+
+        if (_findings.Find(key) is { } known)
+        {
+            return known;
+        }
+
+        var finding = Build(codes, history);
+        _findings.Add(key, finding);
+        return finding;
+    }
+
+    private Finding Build(ReadOnlySpan<int> codes, PatientHistory history)
+    {
+        if (_uncompiled is not null)
+        {
+            var explained = new List<Evidence>(4);
+            _uncompiled.Explain(history, explained);
+            return _rule.FindingWith(explained);
+        }
+
+        var because = new Evidence[_fields.Length];
+        for (var i = 0; i < because.Length; i++)
+        {
+            var code = codes[_slots[i]];
+            because[i] = _fields[i].EvidenceByCode is { } byCode && (uint)code < (uint)byCode.Length ? byCode[code] : _fields[i].EvidenceOf(history);
+        }
+
+        return _rule.FindingWith(Array.AsReadOnly(because));
     }
 }

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules;
@@ -17,6 +18,7 @@ public static class ScreeningEngine
     // Above these counts the scratch space comes from the heap instead of the stack.
     private const int MaxStackFields = 128;
     private const int MaxStackRules = 256;
+    private const int MaxStackWords = 64;
 
     /// <summary>Screens a history with the current rule set.</summary>
     public static Assessment Evaluate(PatientHistory history) => Evaluate(history, RuleSetCatalog.Current);
@@ -29,26 +31,24 @@ public static class ScreeningEngine
 
         var plan = ruleSet.Plan;
 
-        // Every field the rule set reads, encoded once.
-        var encoders = plan.Encoders;
-        var codes = encoders.Length <= MaxStackFields ? stackalloc int[encoders.Length] : new int[encoders.Length];
-        for (var i = 0; i < encoders.Length; i++)
-        {
-            codes[i] = encoders[i](history);
-        }
+        // Every field the rules read encoded once, in one pass; a field the pass does not know keeps -1 (no code: its
+        // tests read the history itself).
+        var codes = plan.CodeCount <= MaxStackFields ? stackalloc int[plan.CodeCount] : new int[plan.CodeCount];
+        codes.Fill(-1);
+        Fields.Encode(history, codes, plan.FieldsRead);
 
         // Which rules fire (their leaf bits, or -1), in the assessment's order.
         var rules = plan.Rules;
         var answers = rules.Length <= MaxStackRules ? stackalloc int[rules.Length] : new int[rules.Length];
-        var findingCount = plan.Answer(codes, history, answers);
+        var fired = rules.Length <= MaxStackRules ? stackalloc int[rules.Length] : new int[rules.Length];
+        var words = plan.WordCount <= MaxStackWords ? stackalloc ulong[plan.WordCount] : new ulong[plan.WordCount];
+        var findingCount = plan.Answer(codes, history, words, answers, fired);
 
         Finding[] findings = findingCount == 0 ? [] : new Finding[findingCount];
-        for (int i = 0, n = 0; n < findingCount; i++)
+        for (var n = 0; n < findings.Length; n++)
         {
-            if (answers[i] >= 0)
-            {
-                findings[n++] = rules[i].FindingFor(answers[i], codes, history);
-            }
+            var r = fired[n];
+            findings[n] = plan.FindingFor(answers[r], codes, history);
         }
 
         var blockingCount = CountFired(plan.Contraindications, answers);

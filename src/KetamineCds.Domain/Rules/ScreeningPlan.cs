@@ -1,18 +1,53 @@
+using System.Runtime.CompilerServices;
 using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules;
 
 /// <summary>
-/// A rule set compiled once for <see cref="ScreeningEngine"/>: the fields its rules read (and only those, each
-/// encoded by one call), each rule's <see cref="RulePlan"/> in the assessment's order of findings, and what the
-/// pathways and the verdict need, so that a screening places findings instead of sorting them.
+/// A rule set compiled once for <see cref="ScreeningEngine"/>: each rule's <see cref="RulePlan"/> in the assessment's
+/// order of findings, their tables laid out for one pass per screening, and what the pathways and the verdict need,
+/// so that a screening looks answers up and places findings instead of evaluating conditions and sorting.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Bit-sliced: each compiled rule owns a group of bits in a few 64-bit leaf words (bit i of its group is its leaf i).
+/// For each field and each word its rules' leaves fall in (a "part"), a table gives, for every code of the field, the
+/// bits of all those leaves that hold. A screening ORs one table entry per part into the words, then reads each
+/// rule's group with a shift and a mask and looks up its answer: the bits when it fires, -1 when it does not. A field
+/// read by ten rules is looked up once, not ten times; neither loop calls anything or branches on whether a rule
+/// fires (such branches are unpredictable, and a call in the loop costs the registers the loop lives in).
+/// </para>
+/// <para>
+/// Values without a code (outside the encoded range) contribute nothing in that pass; a second, rare pass tests
+/// their leaves on the history and adds their bits. Rules too wide to compile answer -1 in that pass and are then
+/// evaluated as <see cref="Rule.Evaluate(PatientHistory)"/> defines them.
+/// </para>
+/// </remarks>
 internal sealed class ScreeningPlan
 {
+    // Rule slices and the concatenated answer tables (an explanation's index in _explanations, or -1); entry 0 of the
+    // table is the -1 that rules without a group read.
+    private readonly RuleSlice[] _slices;
+    private readonly int[] _answers;
+
+    // Every rule's explanations, rule after rule; a rule's first is at _firstExplanation[r].
+    private readonly Explanation[] _explanations;
+    private readonly int[] _firstExplanation;
+
+    // Parts in word order: the parts of word w are _parts[_partEnd[w - 1] .. _partEnd[w]). Each part's table has one
+    // entry per code and one more, 0, that a value without a code reads.
+    private readonly FieldPart[] _parts;
+    private readonly int[] _partEnd;
+    private readonly ulong[] _partBits;
+    private readonly (RulePlan.Term Term, int Shift)[][] _partTerms;
+
+    // Positions in Rules of the rules that are not compiled.
+    private readonly int[] _uncompiled;
+
     public ScreeningPlan(IReadOnlyList<Rule> rulesById, IReadOnlyList<Conditions.Condition> conditions, IReadOnlyList<PathwayDefinition> pathways)
     {
-        // The fields any rule reads, in the order the rules first read them: a screening's code vector.
+        // The fields any rule reads; a screening's code vector holds every field (Fields.Encode) at its index.
         var fields = new List<IEncodedField>();
         var leaves = new List<LeafCondition>();
         foreach (var condition in conditions)
@@ -28,15 +63,29 @@ internal sealed class ScreeningPlan
             }
         }
 
-        Encoders = [.. fields.Select(f => f.Encode)];
-        int SlotOf(IEncodedField field) => fields.IndexOf(field);
+        CodeCount = Math.Max(Fields.Count, fields.Select(f => f.Index + 1).DefaultIfEmpty(0).Max());
+        FieldsRead = new bool[CodeCount];
+        foreach (var field in fields)
+        {
+            FieldsRead[field.Index] = true;
+        }
 
         // Findings in the assessment's order: kind, then severity, then rule id.
         var byOutput = Enumerable.Range(0, rulesById.Count)
             .OrderBy(i => rulesById[i].Kind).ThenBy(i => rulesById[i].Severity).ThenBy(i => rulesById[i].Id, StringComparer.Ordinal)
             .ToArray();
-        Rules = [.. byOutput.Select(i => new RulePlan(rulesById[i], conditions[i], SlotOf))];
-        Flatten(Rules, out _termEnd, out _terms, out _termObjects, out _leafBits, out _firesAt, out _fires);
+        Rules = [.. byOutput.Select(i => new RulePlan(rulesById[i], conditions[i], static field => field.Index))];
+        _explanations = [.. Rules.SelectMany(r => r.Explanations)];
+        _firstExplanation = new int[Rules.Length];
+        for (var r = 1; r < Rules.Length; r++)
+        {
+            _firstExplanation[r] = _firstExplanation[r - 1] + Rules[r - 1].Explanations.Length;
+        }
+
+        _slices = Slice(Rules, _firstExplanation, out _answers, out var wordCount);
+        WordCount = wordCount;
+        _parts = Parts(Rules, _slices, fields, wordCount, out _partEnd, out _partBits, out _partTerms);
+        _uncompiled = [.. Enumerable.Range(0, Rules.Length).Where(r => Rules[r].Fires is null)];
         int OutputOf(string ruleId) => Array.FindIndex(Rules, r => r.Rule.Id == ruleId);
 
         // Contraindication and caution ids are listed in rule-id order in a pathway's rule ids.
@@ -54,18 +103,14 @@ internal sealed class ScreeningPlan
             p.Pathway, p.InvestigationalOnly ? PathwayStatus.InvestigationalOnly : PathwayStatus.Eligible, IndicationOnly[i]))];
     }
 
-    // The compiled rules' tables copied into a few flat arrays, so that answering every rule is one tight loop over
-    // contiguous memory (no call, no object per rule): rule r's terms are _terms[_termEnd[r - 1] .. _termEnd[r]), its
-    // answers start at _fires[_firesAt[r]] (-1: not compiled), each term's bits by code at _leafBits[term.At].
-    private readonly int[] _termEnd;
-    private readonly TermRow[] _terms;
-    private readonly RulePlan.Term[] _termObjects;
-    private readonly ushort[] _leafBits;
-    private readonly int[] _firesAt;
-    private readonly bool[] _fires;
+    /// <summary>How many 64-bit leaf words a screening needs.</summary>
+    public int WordCount { get; }
 
-    /// <summary>One encoder per field read (a screening's code vector has one slot per field).</summary>
-    public Func<PatientHistory, int>[] Encoders { get; }
+    /// <summary>How long a screening's code vector is (every field's index fits).</summary>
+    public int CodeCount { get; }
+
+    /// <summary>By field index: whether any rule reads the field (the others need not be encoded).</summary>
+    public bool[] FieldsRead { get; }
 
     /// <summary>The rules in the assessment's order of findings.</summary>
     public RulePlan[] Rules { get; }
@@ -91,79 +136,198 @@ internal sealed class ScreeningPlan
     /// <summary>For each pathway, its result when indicated and neither blocked nor cautioned.</summary>
     public PathwayResult[] OpenWithoutCautions { get; }
 
-
     /// <summary>
-    /// Fills <paramref name="answers"/> with each rule's <see cref="RulePlan.Answer"/> (the leaf bits when it fires,
-    /// otherwise -1), in <see cref="Rules"/>' order, and returns how many fire.
+    /// Fills <paramref name="answers"/> with each rule's answer in <see cref="Rules"/>' order (when it fires, the
+    /// index of its explanation for <see cref="FindingFor"/>; otherwise -1), and the first entries of
+    /// <paramref name="fired"/> with the positions of the rules that fire, in that order; returns how many fire.
+    /// <paramref name="words"/> is scratch space of <see cref="WordCount"/> words.
     /// </summary>
-    public int Answer(ReadOnlySpan<int> codes, PatientHistory history, Span<int> answers)
+    public int Answer(ReadOnlySpan<int> codes, PatientHistory history, Span<ulong> words, Span<int> answers, Span<int> fired)
     {
-        var termEnd = _termEnd;
-        var terms = _terms;
-        var leafBits = _leafBits;
-        var firesAt = _firesAt;
-        var fires = _fires;
-        var fired = 0;
-        var t = 0;
+        if (SetLeafBits(codes, words))
+        {
+            AddSlowLeafBits(codes, history, words);
+        }
+
+        var count = AnswerRules(words, answers, fired);
+        if (_uncompiled.Length > 0)
+        {
+            count = AnswerUncompiled(codes, history, answers, fired);
+        }
+
+        return count;
+    }
+
+    /// <summary>The finding of a rule that fired, given its answer.</summary>
+    public Finding FindingFor(int answer, ReadOnlySpan<int> codes, PatientHistory history) => _explanations[answer].FindingFor(codes, history);
+
+    /// <summary>The one pass over the parts; true if some value had no code (its leaves are left to the slow pass).</summary>
+    private bool SetLeafBits(ReadOnlySpan<int> codes, Span<ulong> words)
+    {
+        var parts = _parts;
+        var partEnd = _partEnd;
+        var partBits = _partBits;
+        var uncoded = 0u;
+        var p = 0;
+        for (var w = 0; w < words.Length && w < partEnd.Length; w++)
+        {
+            ulong bits = 0;
+            for (var end = partEnd[w]; p < end; p++)
+            {
+                ref readonly var part = ref parts[p];
+                var code = (uint)codes[part.Slot];
+                var size = (uint)part.Size;
+
+                // A value without a code reads the extra 0 entry.
+                uncoded |= code >= size ? 1u : 0u;
+                bits |= partBits[part.At + (int)Math.Min(code, size)];
+            }
+
+            words[w] = bits;
+        }
+
+        return uncoded != 0;
+    }
+
+    /// <summary>Adds the bits of values without a code: each of their leaves tested on the history itself.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddSlowLeafBits(ReadOnlySpan<int> codes, PatientHistory history, Span<ulong> words)
+    {
+        for (var p = 0; p < _parts.Length; p++)
+        {
+            var part = _parts[p];
+            if ((uint)codes[part.Slot] >= (uint)part.Size)
+            {
+                foreach (var (term, shift) in _partTerms[p])
+                {
+                    words[part.Word] |= (ulong)term.BitsOf(history) << shift;
+                }
+            }
+        }
+    }
+
+    private int AnswerRules(ReadOnlySpan<ulong> words, Span<int> answers, Span<int> fired)
+    {
+        var slices = _slices;
+        var table = _answers;
+        var count = 0;
+        for (var r = 0; r < answers.Length && r < fired.Length && r < slices.Length; r++)
+        {
+            var slice = slices[r];
+            var answer = table[slice.At + ((int)(words[slice.Word] >> slice.Shift) & slice.Mask)];
+            answers[r] = answer;
+            fired[count] = r;
+            count += (answer >> 31) + 1;
+        }
+
+        return count;
+    }
+
+    /// <summary>Answers the rules that are not compiled, then lists the rules that fire again, in order.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int AnswerUncompiled(ReadOnlySpan<int> codes, PatientHistory history, Span<int> answers, Span<int> fired)
+    {
+        foreach (var r in _uncompiled)
+        {
+            var explanation = Rules[r].Answer(codes, history);
+            answers[r] = explanation < 0 ? -1 : _firstExplanation[r] + explanation;
+        }
+
+        var count = 0;
         for (var r = 0; r < answers.Length; r++)
         {
-            var end = termEnd[r];
-            var at = firesAt[r];
-            int answer;
-            if (at < 0)
+            if (answers[r] >= 0)
             {
-                answer = Rules[r].Answer(codes, history);
-                t = end;
+                fired[count++] = r;
             }
-            else
-            {
-                var bits = 0;
-                for (; t < end; t++)
-                {
-                    ref readonly var term = ref terms[t];
-                    var code = codes[term.Slot];
-                    bits |= (uint)code < (uint)term.Size ? leafBits[term.At + code] : _termObjects[t].BitsOf(history);
-                }
-
-                answer = fires[at + bits] ? bits : -1;
-            }
-
-            answers[r] = answer;
-            fired += answer >= 0 ? 1 : 0;
         }
 
-        return fired;
+        return count;
     }
 
-    private static void Flatten(RulePlan[] rules, out int[] termEnd, out TermRow[] terms, out RulePlan.Term[] termObjects,
-        out ushort[] leafBits, out int[] firesAt, out bool[] fires)
+    /// <summary>
+    /// Gives each compiled rule its group of bits (never across a word) and concatenates their answer tables: for each
+    /// combination of leaf bits, the index of the explanation when the rule fires, -1 when it does not.
+    /// </summary>
+    private static RuleSlice[] Slice(RulePlan[] rules, int[] firstExplanation, out int[] answerTable, out int wordCount)
     {
-        var rows = new List<TermRow>();
-        var objects = new List<RulePlan.Term>();
-        var bits = new List<ushort>();
-        var answers = new List<bool>();
-        termEnd = new int[rules.Length];
-        firesAt = new int[rules.Length];
+        var slices = new RuleSlice[rules.Length];
+        var answers = new List<int> { -1 };
+        int word = 0, shift = 0;
         for (var r = 0; r < rules.Length; r++)
         {
-            foreach (var term in rules[r].Terms)
+            if (rules[r].Fires is null)
             {
-                rows.Add(new TermRow(term.Slot, bits.Count, term.Size));
-                objects.Add(term);
-                bits.AddRange(term.BitsByCode ?? []);
+                slices[r] = new RuleSlice(0, 0, 0, 0);
+                continue;
             }
 
-            termEnd[r] = rows.Count;
-            firesAt[r] = rules[r].Fires is null ? -1 : answers.Count;
-            answers.AddRange(rules[r].Fires ?? []);
+            var width = rules[r].LeafCount;
+            if (shift + width > 64)
+            {
+                word++;
+                shift = 0;
+            }
+
+            slices[r] = new RuleSlice(word, shift, (1 << width) - 1, answers.Count);
+            answers.AddRange(rules[r].ExplanationOf.Select(e => e < 0 ? -1 : firstExplanation[r] + e));
+            shift += width;
         }
 
-        terms = [.. rows];
-        termObjects = [.. objects];
-        leafBits = [.. bits];
-        fires = [.. answers];
+        answerTable = [.. answers];
+
+        // At least one word: rules without a group read word 0.
+        wordCount = word + 1;
+        return slices;
     }
 
-    /// <summary>One term of a compiled rule: the field's slot in the code vector, where its bits start, how many codes.</summary>
-    private readonly record struct TermRow(int Slot, int At, int Size);
+    /// <summary>For each leaf word and each field its rules' leaves there read, the bits each code sets.</summary>
+    private static FieldPart[] Parts(RulePlan[] rules, RuleSlice[] slices, List<IEncodedField> fields, int wordCount, out int[] partEnd,
+        out ulong[] partBits, out (RulePlan.Term Term, int Shift)[][] partTerms)
+    {
+        var compiled = Enumerable.Range(0, rules.Length).Where(r => rules[r].Fires is not null).ToArray();
+        var parts = new List<FieldPart>();
+        var bits = new List<ulong>();
+        var terms = new List<(RulePlan.Term, int)[]>();
+        partEnd = new int[wordCount];
+        for (var word = 0; word < wordCount; word++)
+        {
+            foreach (var field in fields)
+            {
+                var mine = compiled
+                    .Where(r => slices[r].Word == word)
+                    .SelectMany(r => rules[r].Terms.Where(t => t.Slot == field.Index).Select(t => (Term: t, slices[r].Shift)))
+                    .ToArray();
+                if (mine.Length == 0)
+                {
+                    continue;
+                }
+
+                var table = new ulong[field.Size + 1];
+                foreach (var (term, shift) in mine)
+                {
+                    for (var code = 0; code < field.Size; code++)
+                    {
+                        table[code] |= (ulong)term.BitsByCode![code] << shift;
+                    }
+                }
+
+                parts.Add(new FieldPart(field.Index, word, bits.Count, field.Size));
+                bits.AddRange(table);
+                terms.Add(mine);
+            }
+
+            partEnd[word] = parts.Count;
+        }
+
+        partBits = [.. bits];
+        partTerms = [.. terms];
+        return [.. parts];
+    }
+
+    /// <summary>A rule's group of bits: bits [Shift, Shift + width) of leaf word Word; its answers from At (0: always -1).</summary>
+    private readonly record struct RuleSlice(int Word, int Shift, int Mask, int At);
+
+    /// <summary>One field's look-up into one leaf word: the field's slot in the code vector, where its table starts, how many codes.</summary>
+    private readonly record struct FieldPart(int Slot, int Word, int At, int Size);
 }

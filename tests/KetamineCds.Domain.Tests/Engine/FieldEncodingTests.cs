@@ -7,8 +7,9 @@ using KetamineCds.Domain.Tests.Support;
 namespace KetamineCds.Domain.Tests.Engine;
 
 /// <summary>
-/// Each field's one-call encoder, which the engine uses, must give exactly what its codec gives for the field's value,
-/// and every code must stand for a value that encodes back to it with the same evidence.
+/// The engine's one-pass encoder (<see cref="Fields.Encode"/>) must give, at each field's index, exactly what the
+/// field's codec gives for its value, for every field; and every code must stand for a value that encodes back to it
+/// with the same evidence.
 /// </summary>
 public class FieldEncodingTests
 {
@@ -40,11 +41,39 @@ public class FieldEncodingTests
             MoodStabilizer = pick % 7 == 4 ? (MoodStabilizer)(number % 10) : history.MoodStabilizer,
             BenzodiazepineDiazepamEquivalentMg = pick % 11 == 5 ? number / 4m : history.BenzodiazepineDiazepamEquivalentMg,
         };
-        foreach (var field in AllFields)
+        foreach (var h in new[] { history, odd })
         {
-            CheckOne.MakeGenericMethod(ValueType(field)).Invoke(null, [field, history]);
-            CheckOne.MakeGenericMethod(ValueType(field)).Invoke(null, [field, odd]);
+            var codes = Encoded(h);
+            foreach (var field in AllFields)
+            {
+                CheckOne.MakeGenericMethod(ValueType(field)).Invoke(null, [field, h, codes]);
+            }
         }
+    }
+
+    [Fact]
+    public void Encode_FieldsNotRead_AreLeftAsTheyAre()
+    {
+        var read = new bool[Fields.Count];
+        read[Fields.Psychosis.Index] = true;
+        var codes = new int[Fields.Count];
+        codes.AsSpan().Fill(-1);
+        Fields.Encode(Histories.Trd() with { Psychosis = PsychosisStatus.Active }, codes, read);
+        Assert.Equal((int)PsychosisStatus.Active, codes[Fields.Psychosis.Index]);
+        Assert.Equal(Fields.Count - 1, codes.Count(c => c == -1));
+    }
+
+    [Fact]
+    public void Encode_EveryField_IsWrittenAtItsOwnIndex()
+    {
+        var indexes = AllFields.Cast<IEncodedField>().Select(f => f.Index).ToArray();
+        Assert.Equal(Enumerable.Range(0, Fields.Count), indexes.Order());
+
+        // Every slot is written (none keeps the fill value), for a history whose values all have codes.
+        var codes = new int[Fields.Count];
+        codes.AsSpan().Fill(int.MinValue);
+        Fields.Encode(Histories.Trd(), codes, Enumerable.Repeat(true, Fields.Count).ToArray());
+        Assert.DoesNotContain(int.MinValue, codes);
     }
 
     [Fact]
@@ -67,18 +96,26 @@ public class FieldEncodingTests
     public void Encode_BenzodiazepineDose_CodesOnlyWholeNumbersWrittenWithoutDecimals(string dose, int code)
     {
         var value = decimal.Parse(dose, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(code, Fields.BenzodiazepineDiazepamEquivalentMg.Encode(Histories.Adult() with { BenzodiazepineDiazepamEquivalentMg = value }));
+        Assert.Equal(code, Encoded(Histories.Adult() with { BenzodiazepineDiazepamEquivalentMg = value })[Fields.BenzodiazepineDiazepamEquivalentMg.Index]);
     }
 
     [Fact]
     public void Encode_BenzodiazepineDose_NegativeZeroAndNotRecorded()
     {
-        Assert.Equal(-1, Fields.BenzodiazepineDiazepamEquivalentMg.Encode(Histories.Adult() with { BenzodiazepineDiazepamEquivalentMg = decimal.Negate(0m) }));
-        Assert.Equal(0, Fields.BenzodiazepineDiazepamEquivalentMg.Encode(Histories.Adult() with { BenzodiazepineDiazepamEquivalentMg = null }));
+        var index = Fields.BenzodiazepineDiazepamEquivalentMg.Index;
+        Assert.Equal(-1, Encoded(Histories.Adult() with { BenzodiazepineDiazepamEquivalentMg = decimal.Negate(0m) })[index]);
+        Assert.Equal(0, Encoded(Histories.Adult() with { BenzodiazepineDiazepamEquivalentMg = null })[index]);
     }
 
-    private static void EncodeAgreesWithCodec<T>(Field<T> field, PatientHistory history) =>
-        Assert.True(field.Codec!.Encode(field.Of(history)) == field.Encode(history), $"{field.Name}: codec and encoder disagree on {WireNames.Display(field.Of(history))}");
+    private static int[] Encoded(PatientHistory history)
+    {
+        var codes = new int[Fields.Count];
+        Fields.Encode(history, codes, Enumerable.Repeat(true, Fields.Count).ToArray());
+        return codes;
+    }
+
+    private static void EncodeAgreesWithCodec<T>(Field<T> field, PatientHistory history, int[] codes) =>
+        Assert.True(field.Codec!.Encode(field.Of(history)) == codes[field.Index], $"{field.Name}: codec and encoder disagree on {WireNames.Display(field.Of(history))}");
 
     private static void CodesRoundTrip<T>(Field<T> field)
     {
