@@ -188,7 +188,7 @@ internal sealed class RulePlan
 /// <summary>
 /// The fields a rule's finding names in <c>because</c> for one combination of leaf answers, in order, and the
 /// findings made for them. A finding is a function of the rule and those fields' codes, and is immutable, so each is
-/// built once and kept (bounded, see <see cref="FindingTable"/>) under the key the codes make; a value without a code
+/// built once and kept (bounded, see <see cref="BoundedTable{T}"/>) under the key the codes make; a value without a code
 /// gets a finding built from the history every time.
 /// </summary>
 internal sealed class Explanation
@@ -197,7 +197,7 @@ internal sealed class Explanation
     private readonly IEncodedField[] _fields;
     private readonly int[] _slots;
     private readonly int[] _sizes;
-    private readonly FindingTable? _findings;
+    private readonly BoundedTable<Finding>? _findings;
     private readonly Condition? _uncompiled;
 
     public Explanation(Rule rule, IEncodedField[] fields, int[] slots)
@@ -220,7 +220,7 @@ internal sealed class Explanation
             space *= size;
         }
 
-        _findings = new FindingTable(space);
+        _findings = new BoundedTable<Finding>(space);
     }
 
     private Explanation(Rule rule, Condition condition)

@@ -51,6 +51,36 @@ public static class ScreeningEngine
             findings[n] = plan.FindingFor(answers[r], codes, history);
         }
 
+        var section = Decide(plan, answers, fired[..findingCount]);
+        return new Assessment(ruleSet.Identity, section.Overall, section.Pathways, findings);
+    }
+
+    /// <summary>
+    /// The pathways and the verdict. They depend only on which pathways are indicated and which contraindications and
+    /// cautions fired, so a rule set keeps them by that key (<see cref="ScreeningPlan.SectionKey"/>): immutable values,
+    /// valid for any history with the same key.
+    /// </summary>
+    private static PathwaySection Decide(ScreeningPlan plan, ReadOnlySpan<int> answers, ReadOnlySpan<int> fired)
+    {
+        var key = plan.SectionKey(answers, fired);
+        if (key >= 0 && plan.Sections!.Find(key) is { } known)
+        {
+            return known;
+        }
+
+        var section = DecideFromAnswers(plan, answers);
+        if (key >= 0)
+        {
+            plan.Sections!.Add(key, section);
+        }
+
+        return section;
+    }
+
+    /// <summary>The decision policy (<see cref="RuleSet.DecisionPolicy"/>) applied to the rules' answers.</summary>
+    private static PathwaySection DecideFromAnswers(ScreeningPlan plan, ReadOnlySpan<int> answers)
+    {
+        var rules = plan.Rules;
         var blockingCount = CountFired(plan.Contraindications, answers);
         var cautionCount = CountFired(plan.Cautions, answers);
 
@@ -92,7 +122,7 @@ public static class ScreeningEngine
             ? (cautionCount > 0 ? Verdict.EligibleWithCautions : Verdict.Eligible)
             : anyBlocked ? Verdict.NotEligibleNow : Verdict.NotIndicated;
 
-        return new Assessment(ruleSet.Identity, overall, pathways, findings);
+        return new PathwaySection(Array.AsReadOnly(pathways), overall);
     }
 
     private static int CountFired(int[] positions, ReadOnlySpan<int> answers)
@@ -121,5 +151,13 @@ public static class ScreeningEngine
         }
 
         return result;
+    }
+
+    /// <summary>An assessment's pathway results and verdict; shared by the assessments with the same key, never changed.</summary>
+    internal sealed class PathwaySection(IReadOnlyList<PathwayResult> pathways, Verdict overall)
+    {
+        public IReadOnlyList<PathwayResult> Pathways { get; } = pathways;
+
+        public Verdict Overall { get; } = overall;
     }
 }

@@ -95,6 +95,12 @@ internal sealed class ScreeningPlan
         Pathways = [.. pathways];
         Indications = [.. pathways.Select(p => OutputOf(p.IndicationRuleId))];
 
+        // Pathway sections by key: the indicated pathways' bits, then one bit per contraindication and caution (their
+        // output positions come first). Kept only while the key fits in a long.
+        var keyBits = pathways.Count + Contraindications.Length + Cautions.Length;
+        var leading = Contraindications.Concat(Cautions).Order().SequenceEqual(Enumerable.Range(0, Contraindications.Length + Cautions.Length));
+        Sections = leading && keyBits <= 62 ? new BoundedTable<ScreeningEngine.PathwaySection>(1L << keyBits) : null;
+
         // A pathway's result when nothing blocks or cautions it is one of three values, made once: not indicated, or
         // indicated and open (investigational only, or eligible), each naming its indication rule alone.
         IndicationOnly = [.. pathways.Select(p => (IReadOnlyList<string>)Array.AsReadOnly(new[] { p.IndicationRuleId }))];
@@ -135,6 +141,45 @@ internal sealed class ScreeningPlan
 
     /// <summary>For each pathway, its result when indicated and neither blocked nor cautioned.</summary>
     public PathwayResult[] OpenWithoutCautions { get; }
+
+    /// <summary>The pathway results and verdicts made so far, by <see cref="SectionKey"/>; null when keys do not fit.</summary>
+    public BoundedTable<ScreeningEngine.PathwaySection>? Sections { get; }
+
+    /// <summary>
+    /// What a screening's pathways and verdict depend on, as a number: bit i for each indicated pathway i, then, for
+    /// each contraindication and caution that fired, the bit of its position (they lead the assessment's order). When
+    /// a contraindication fired, cautions change nothing and are left out. -1 when <see cref="Sections"/> is null.
+    /// </summary>
+    /// <param name="answers">Each rule's answer.</param>
+    /// <param name="fired">The positions of the rules that fired, in order.</param>
+    public long SectionKey(ReadOnlySpan<int> answers, ReadOnlySpan<int> fired)
+    {
+        if (Sections is null)
+        {
+            return -1;
+        }
+
+        long key = 0;
+        var indications = Indications;
+        for (var i = 0; i < indications.Length; i++)
+        {
+            key |= (long)((uint)~answers[indications[i]] >> 31) << i;
+        }
+
+        var contraindicated = fired.Length > 0 && fired[0] < Contraindications.Length;
+        var end = contraindicated ? Contraindications.Length : Contraindications.Length + Cautions.Length;
+        foreach (var position in fired)
+        {
+            if (position >= end)
+            {
+                break;
+            }
+
+            key |= 1L << (indications.Length + position);
+        }
+
+        return key;
+    }
 
     /// <summary>
     /// Fills <paramref name="answers"/> with each rule's answer in <see cref="Rules"/>' order (when it fires, the

@@ -88,7 +88,7 @@ public class CompiledEngineTests
     }
 
     [Fact]
-    public void Evaluate_MoreDistinctValuesThanAFindingTableKeeps_EqualsTheReference()
+    public void Evaluate_MoreDistinctValuesThanATableKeeps_EqualsTheReference()
     {
         // CV-002's because names the blood pressures: more combinations than a table keeps (1,024), so later ones are
         // built every time; both kinds must be right.
@@ -114,6 +114,27 @@ public class CompiledEngineTests
         AssertSame(ReferenceEngine.Evaluate(history, set), ScreeningEngine.Evaluate(history, set));
     }
 
+    [Property(MaxTest = 300, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_MoreCautionsThanAPathwayKeyHolds_EqualsTheReference(PatientHistory history)
+    {
+        // Sixty more cautions: the pathway key (a bit per contraindication and caution) no longer fits in a long, so
+        // pathways are decided every time; more than 64 rules also take more than one word of answers.
+        var cautions = Enumerable.Range(0, 60).Select(n => (Rule)new AgeCaution(n));
+        var set = new RuleSet("test-many", [.. RuleSetCatalog.Current.Rules, .. cautions], RuleSetCatalog.Current.Pathways);
+        Assert.Null(set.Plan.Sections);
+        AssertSame(ReferenceEngine.Evaluate(history, set), ScreeningEngine.Evaluate(history, set));
+    }
+
+    [Fact]
+    public void Evaluate_SameIndicationsAndCautions_ShareOneReadOnlyListOfPathways()
+    {
+        var first = ScreeningEngine.Evaluate(Histories.Trd() with { SystolicBp = 150, DiastolicBp = 80 });
+        var second = ScreeningEngine.Evaluate(Histories.Trd() with { AgeYears = 50, SystolicBp = 160, DiastolicBp = 85 });
+        Assert.Same(first.Pathways, second.Pathways);
+        Assert.IsNotType<PathwayResult[]>(first.Pathways);
+        Assert.Throws<NotSupportedException>(() => ((IList<PathwayResult>)first.Pathways)[0] = first.Pathways[1]);
+    }
+
     [Fact]
     public void WideRule_HasMoreLeavesThanACompiledRule()
     {
@@ -133,6 +154,24 @@ public class CompiledEngineTests
         {
             AssertSame(ReferenceEngine.Evaluate(history, RuleSetCatalog.Current), ScreeningEngine.Evaluate(history));
         }
+    }
+
+    /// <summary>A caution (not released) for ages from 20 + n.</summary>
+    private sealed class AgeCaution(int n) : Rule
+    {
+        public override string Id => "TEST-AGE-" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+
+        public override FindingKind Kind => FindingKind.Caution;
+
+        public override Severity Severity => (Severity)(n % 3);
+
+        public override string ConditionText => "A test of many cautions.";
+
+        public override Condition Condition { get; } = AtLeast(Fields.AgeYears, 20 + n);
+
+        public override string Summary => "Test.";
+
+        public override string Detail => "Test.";
     }
 
     /// <summary>A rule (not released) whose condition has seventeen distinct leaves on one field and one more field.</summary>

@@ -1,23 +1,25 @@
-using KetamineCds.Domain.Screening;
-
 namespace KetamineCds.Domain.Rules;
 
 /// <summary>
-/// A rule's findings by key (see <see cref="RulePlan"/>), which threads read without locks and add to with one
-/// compare-and-swap. Where there are few keys (at most <see cref="MaxDirectKeys"/>), a finding sits at its key's
-/// index; otherwise in a fixed-size open-addressing hash table that never holds more than <see cref="MaxEntries"/>
-/// findings: once full, findings for new keys are built every time instead of kept. A long-running process holds at
-/// most that many per rule.
+/// Immutable values the engine has built, by a key made of the screening's content (never the history object): a
+/// rule's findings by the codes of the fields they name (<see cref="Explanation"/>), a rule set's pathway results by
+/// which pathways are indicated and which contraindications and cautions fired (<see cref="ScreeningPlan"/>).
+/// Threads read without locks and add with one compare-and-swap. Where there are few keys (at most
+/// <see cref="MaxDirectKeys"/>), a value sits at its key's index; otherwise in a fixed-size open-addressing hash
+/// table that never holds more than <see cref="MaxEntries"/> values: once full, values for new keys are built every
+/// time instead of kept, so a long-running process holds at most that many per table.
 /// </summary>
-internal sealed class FindingTable
+/// <typeparam name="T">An immutable value: any instance kept for a key must be interchangeable with a new one built for it.</typeparam>
+internal sealed class BoundedTable<T>
+    where T : class
 {
     /// <summary>The most keys kept by index (an array of that many references).</summary>
     public const int MaxDirectKeys = 4096;
 
-    /// <summary>The most findings one rule keeps in the hash table.</summary>
+    /// <summary>The most values a hash table keeps.</summary>
     public const int MaxEntries = 1024;
 
-    private readonly Finding?[]? _direct;
+    private readonly T?[]? _direct;
     private readonly int _capacity;
     private readonly int _shift;
     private readonly int _limit;
@@ -25,23 +27,23 @@ internal sealed class FindingTable
     private int _reserved;
 
     /// <param name="keySpace">How many different keys there can be (keys are 0 to keySpace - 1).</param>
-    public FindingTable(long keySpace)
+    public BoundedTable(long keySpace)
     {
         if (keySpace <= MaxDirectKeys)
         {
-            _direct = new Finding?[keySpace];
+            _direct = new T?[keySpace];
             return;
         }
 
         _limit = (int)Math.Min(keySpace, MaxEntries);
 
         // At least twice as many slots as entries, so that a probe always meets an empty slot and stays short. The
-        // slots are allocated with the first finding.
+        // slots are allocated with the first value.
         _capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(_limit * 2));
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)_capacity);
     }
 
-    public Finding? Find(long key)
+    public T? Find(long key)
     {
         if (_direct is { } direct)
         {
@@ -64,18 +66,18 @@ internal sealed class FindingTable
 
             if (entry.Key == key)
             {
-                return entry.Finding;
+                return entry.Value;
             }
         }
     }
 
-    /// <summary>Keeps the finding for the key, unless the table is full or the key is already there.</summary>
-    public void Add(long key, Finding finding)
+    /// <summary>Keeps the value for the key, unless the table is full or the key is already there.</summary>
+    public void Add(long key, T value)
     {
         if (_direct is { } direct)
         {
-            // Two threads may both build the finding for a new key; they are equal, and either may stay.
-            Volatile.Write(ref direct[key], finding);
+            // Two threads may both build the value for a new key; they are equal, and either may stay.
+            Volatile.Write(ref direct[key], value);
             return;
         }
 
@@ -85,7 +87,7 @@ internal sealed class FindingTable
             return;
         }
 
-        var entry = new Entry(key, finding);
+        var entry = new Entry(key, value);
         var slots = Volatile.Read(ref _slots) ?? Interlocked.CompareExchange(ref _slots, new Entry?[_capacity], null) ?? _slots!;
         var mask = slots.Length - 1;
         for (var i = Home(key); ; i = (i + 1) & mask)
@@ -107,10 +109,10 @@ internal sealed class FindingTable
     // Fibonacci hashing: the high bits of the key times 2^64 / phi.
     private int Home(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
 
-    private sealed class Entry(long key, Finding finding)
+    private sealed class Entry(long key, T value)
     {
         public long Key { get; } = key;
 
-        public Finding Finding { get; } = finding;
+        public T Value { get; } = value;
     }
 }
