@@ -35,7 +35,7 @@ internal sealed class RulePlan
     private readonly Condition _condition;
     private readonly Term[] _terms;
     private readonly bool[]? _fires;
-    private readonly short[] _explanationOf;
+    private readonly int[] _explanationOf;
 
     public RulePlan(Rule rule, Condition condition, Func<IEncodedField, int> slotOf)
     {
@@ -58,7 +58,7 @@ internal sealed class RulePlan
         var values = new LeafValues(leaves);
         var combinations = 1 << leaves.Count;
         _fires = new bool[combinations];
-        _explanationOf = new short[combinations];
+        _explanationOf = new int[combinations];
         var explanations = new List<IEncodedField[]>();
         for (var bits = 0; bits < combinations; bits++)
         {
@@ -76,7 +76,7 @@ internal sealed class RulePlan
                     explanations.Add([.. because]);
                 }
 
-                _explanationOf[bits] = checked((short)index);
+                _explanationOf[bits] = index;
             }
         }
 
@@ -95,7 +95,7 @@ internal sealed class RulePlan
     public bool[]? Fires => _fires;
 
     /// <summary>For each combination of leaf bits where the rule fires, the index of its explanation; -1 elsewhere.</summary>
-    public IReadOnlyList<short> ExplanationOf => _explanationOf;
+    public IReadOnlyList<int> ExplanationOf => _explanationOf;
 
     /// <summary>
     /// The <c>because</c> lists the rule can give, each with the findings made for it; a rule that is not compiled

@@ -16,6 +16,9 @@ public sealed class RuleSet
         + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
         + "else blocked -> not-eligible-now, else not-indicated";
 
+    private readonly Conditions.Condition[] _conditions;
+    private ScreeningPlan? _plan;
+
     public RuleSet(string version, IReadOnlyList<Rule> rules, IReadOnlyList<PathwayDefinition> pathways)
     {
         Version = version;
@@ -48,8 +51,9 @@ public sealed class RuleSet
             throw new ArgumentException($"Pathway {WireNames.Of(twice.Key)} is defined twice.", nameof(pathways));
         }
 
-        // The engine's compiled plan, built once; each rule's condition is read once (a rule's condition never changes).
-        Plan = new ScreeningPlan(Rules, [.. Rules.Select(r => r.Condition)], Pathways);
+        // Each rule's condition is read once (a rule's condition never changes); the engine's plan is compiled from them
+        // on the first screening, so that a rule set made only for its digest never pays for it.
+        _conditions = [.. Rules.Select(r => r.Condition)];
 
         CanonicalText = BuildCanonicalText();
         Identity = new RuleSetIdentity(version, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText))));
@@ -71,8 +75,9 @@ public sealed class RuleSet
 
     public Rule? Find(string ruleId) => Rules.FirstOrDefault(r => r.Id == ruleId);
 
-    /// <summary>The rule set compiled for <see cref="ScreeningEngine"/>.</summary>
-    internal ScreeningPlan Plan { get; }
+    /// <summary>The rule set compiled for <see cref="ScreeningEngine"/> (a few milliseconds, once).</summary>
+    internal ScreeningPlan Plan =>
+        Volatile.Read(ref _plan) ?? Interlocked.CompareExchange(ref _plan, new ScreeningPlan(Rules, _conditions, Pathways), null) ?? _plan!;
 
     private string BuildCanonicalText()
     {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
 
@@ -8,10 +9,13 @@ namespace KetamineCds.Domain.Rules;
 /// give an equal assessment. The engine supports, and never replaces, the clinician's judgement.
 /// </summary>
 /// <remarks>
-/// The rule set is compiled once (<see cref="ScreeningPlan"/>, <see cref="RulePlan"/>): a screening encodes the fields
-/// the rules read, answers each rule from tables, and places findings in the assessment's order without sorting. Each
-/// rule on its own (<see cref="Rule.Evaluate(PatientHistory)"/>) is the definition the tests hold this to. See
-/// docs/benchmarks.md.
+/// The rule set is compiled once (<see cref="ScreeningPlan"/>, <see cref="RulePlan"/>). A screening encodes the fields
+/// the rules read in one pass, answers every rule from tables (no condition tree is walked), takes each fired rule's
+/// finding from the findings kept for the same values, places findings in the assessment's order without sorting, and
+/// takes the pathways and verdict kept for the same indications, contraindications and cautions. Everything kept is
+/// immutable and keyed by the history's content, never by the history object. Each rule on its own
+/// (<see cref="Rule.Evaluate(PatientHistory)"/>) and the policy as written are the definition the tests hold this
+/// to. See docs/benchmarks.md.
 /// </remarks>
 public static class ScreeningEngine
 {
@@ -37,7 +41,7 @@ public static class ScreeningEngine
         codes.Fill(-1);
         Fields.Encode(history, codes, plan.FieldsRead);
 
-        // Which rules fire (their leaf bits, or -1), in the assessment's order.
+        // Which rules fire (the index of their explanation, or -1), in the assessment's order.
         var rules = plan.Rules;
         var answers = rules.Length <= MaxStackRules ? stackalloc int[rules.Length] : new int[rules.Length];
         var fired = rules.Length <= MaxStackRules ? stackalloc int[rules.Length] : new int[rules.Length];
@@ -136,8 +140,11 @@ public static class ScreeningEngine
         return count;
     }
 
-    /// <summary>The indication's id, then the ids of the fired rules among <paramref name="positions"/>, in their order.</summary>
-    private static string[] WithIndication(string indicationRuleId, int[] positions, int count, ReadOnlySpan<int> answers, RulePlan[] rules)
+    /// <summary>
+    /// The indication's id, then the ids of the fired rules among <paramref name="positions"/>, in their order; read-only,
+    /// because the pathway results that hold it are shared.
+    /// </summary>
+    private static ReadOnlyCollection<string> WithIndication(string indicationRuleId, int[] positions, int count, ReadOnlySpan<int> answers, RulePlan[] rules)
     {
         var result = new string[count + 1];
         result[0] = indicationRuleId;
@@ -150,7 +157,7 @@ public static class ScreeningEngine
             }
         }
 
-        return result;
+        return Array.AsReadOnly(result);
     }
 
     /// <summary>An assessment's pathway results and verdict; shared by the assessments with the same key, never changed.</summary>
