@@ -128,8 +128,10 @@ public class CompiledEngineTests
     [Fact]
     public void Evaluate_SameIndicationsAndCautions_ShareOneReadOnlyListOfPathways()
     {
-        var first = ScreeningEngine.Evaluate(Histories.Trd() with { SystolicBp = 150, DiastolicBp = 80 });
-        var second = ScreeningEngine.Evaluate(Histories.Trd() with { AgeYears = 50, SystolicBp = 160, DiastolicBp = 85 });
+        // A rule set of its own: the shared one's table is bounded and other tests may have filled it.
+        var set = new RuleSet("test-shared", RuleSetCatalog.Current.Rules, RuleSetCatalog.Current.Pathways);
+        var first = ScreeningEngine.Evaluate(Histories.Trd() with { SystolicBp = 150, DiastolicBp = 80 }, set);
+        var second = ScreeningEngine.Evaluate(Histories.Trd() with { AgeYears = 50, SystolicBp = 160, DiastolicBp = 85 }, set);
         Assert.Same(first.Pathways, second.Pathways);
         Assert.IsNotType<PathwayResult[]>(first.Pathways);
         Assert.Throws<NotSupportedException>(() => ((IList<PathwayResult>)first.Pathways)[0] = first.Pathways[1]);
