@@ -11,10 +11,13 @@ public static class BenchmarkHistories
 {
     public const int Count = 64;
 
-    public static PatientHistory[] Create()
+    public static PatientHistory[] Create() => Create(Count, 20261126);
+
+    /// <summary>Another mix of the same kind: <paramref name="count"/> patients drawn with <paramref name="seed"/>.</summary>
+    public static PatientHistory[] Create(int count, int seed)
     {
-        var random = new Random(20261126);
-        var histories = new PatientHistory[Count];
+        var random = new Random(seed);
+        var histories = new PatientHistory[count];
         for (var i = 0; i < histories.Length; i++)
         {
             histories[i] = One(random, i);

@@ -16,6 +16,9 @@ public sealed class RuleSet
         + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
         + "else blocked -> not-eligible-now, else not-indicated";
 
+    private readonly Conditions.Condition[] _conditions;
+    private ScreeningPlan? _plan;
+
     public RuleSet(string version, IReadOnlyList<Rule> rules, IReadOnlyList<PathwayDefinition> pathways)
     {
         Version = version;
@@ -48,29 +51,9 @@ public sealed class RuleSet
             throw new ArgumentException($"Pathway {WireNames.Of(twice.Key)} is defined twice.", nameof(pathways));
         }
 
-        // The engine's evaluation plan, computed once: where each rule's finding goes in the assessment's order
-        // (kind, then severity, then id), and the index of each pathway's indication rule.
-        var ordered = Rules;
-        RuleArray = [.. ordered];
-        ConditionArray = [.. ordered.Select(r => r.Condition)];
-        var read = new List<(int Index, int Size)>();
-        foreach (var condition in ConditionArray)
-        {
-            condition.CollectFields(read);
-        }
-
-        FieldsRead = [.. read.Select(f => f.Index).Order()];
-        var byOutput = Enumerable.Range(0, ordered.Count)
-            .OrderBy(i => ordered[i].Kind).ThenBy(i => ordered[i].Severity).ThenBy(i => ordered[i].Id, StringComparer.Ordinal)
-            .ToArray();
-        OutputRank = new int[ordered.Count];
-        for (var rank = 0; rank < byOutput.Length; rank++)
-        {
-            OutputRank[byOutput[rank]] = rank;
-        }
-
-        IndicationIndex = [.. Pathways.Select(p => Rules.ToList().FindIndex(r => r.Id == p.IndicationRuleId))];
-        NotIndicatedRuleIds = [.. Pathways.Select(p => (IReadOnlyList<string>)Array.AsReadOnly(new[] { p.IndicationRuleId }))];
+        // Each rule's condition is read once (a rule's condition never changes); the engine's plan is compiled from them
+        // on the first screening, so that a rule set made only for its digest never pays for it.
+        _conditions = [.. Rules.Select(r => r.Condition)];
 
         CanonicalText = BuildCanonicalText();
         Identity = new RuleSetIdentity(version, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText))));
@@ -92,23 +75,9 @@ public sealed class RuleSet
 
     public Rule? Find(string ruleId) => Rules.FirstOrDefault(r => r.Id == ruleId);
 
-    /// <summary>The rules ordered by id, as an array for the engine's loop.</summary>
-    internal Rule[] RuleArray { get; }
-
-    /// <summary>Each rule's condition, read once (a rule's condition never changes).</summary>
-    internal Conditions.Condition[] ConditionArray { get; }
-
-    /// <summary>The code-vector indexes of the fields any rule reads: the only ones the engine encodes.</summary>
-    internal int[] FieldsRead { get; }
-
-    /// <summary>For the rule at each index of <see cref="RuleArray"/>, its finding's position in an assessment's order.</summary>
-    internal int[] OutputRank { get; }
-
-    /// <summary>For each pathway (enum order), the index in <see cref="RuleArray"/> of its indication rule.</summary>
-    internal int[] IndicationIndex { get; }
-
-    /// <summary>For each pathway (enum order), the rule ids reported when it is not indicated: its indication rule alone.</summary>
-    internal IReadOnlyList<string>[] NotIndicatedRuleIds { get; }
+    /// <summary>The rule set compiled for <see cref="ScreeningEngine"/> (a few milliseconds, once).</summary>
+    internal ScreeningPlan Plan =>
+        Volatile.Read(ref _plan) ?? Interlocked.CompareExchange(ref _plan, new ScreeningPlan(Rules, _conditions, Pathways), null) ?? _plan!;
 
     private string BuildCanonicalText()
     {

@@ -8,17 +8,17 @@ namespace KetamineCds.Domain.Rules.Conditions;
 /// <c>because</c>), and it has a canonical text form that goes into the rule set's digest, so that any change to
 /// a condition changes the digest.
 /// </summary>
+/// <remarks>
+/// Two evaluations share this tree. <see cref="IsMet(PatientHistory)"/> and <see cref="Explain(PatientHistory, List{Evidence})"/>
+/// are the definition: straightforward, used by <see cref="Rule.Evaluate(PatientHistory)"/> and by the tests as the
+/// reference. The engine's compiled plan (<see cref="RulePlan"/>) instead asks each node how it combines its leaves
+/// (<see cref="IsMet(LeafValues)"/>, <see cref="Explain(LeafValues, List{IEncodedField})"/>), once per combination of
+/// leaf answers when the rule set is built, and then answers a screening from tables.
+/// </remarks>
 public abstract class Condition
 {
     /// <summary>True when the condition holds for the history.</summary>
     public abstract bool IsMet(PatientHistory history);
-
-    /// <summary>
-    /// The engine's fast path, equal in result to <see cref="IsMet(PatientHistory)"/>: <paramref name="codes"/> holds
-    /// each field's value encoded once per screening (see <see cref="FieldCodes"/>), <paramref name="memo"/> the
-    /// results of shared conditions already evaluated in this screening (0 not yet, 1 true, 2 false).
-    /// </summary>
-    internal abstract bool IsMet(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo);
 
     /// <summary>A canonical, unambiguous rendering, e.g. <c>(ageYears &lt; 18)</c>.</summary>
     public abstract string Canonical { get; }
@@ -29,64 +29,70 @@ public abstract class Condition
     /// <summary>Adds every input this condition reads, with its value (used for negations).</summary>
     internal abstract void ExplainAll(PatientHistory history, List<Evidence> because);
 
-    /// <summary>The engine's fast path of <see cref="Explain(PatientHistory, List{Evidence})"/>: the same items in the same order.</summary>
-    internal abstract void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because);
+    /// <summary>Adds each distinct leaf, in tree order (for the compiled plan).</summary>
+    internal abstract void CollectLeaves(List<LeafCondition> leaves);
 
-    /// <summary>Adds each field the condition reads, once: its index in the code vector and how many codes it has (-1: none).</summary>
-    internal abstract void CollectFields(List<(int Index, int Size)> fields);
+    /// <summary><see cref="IsMet(PatientHistory)"/> given each leaf's answer.</summary>
+    internal abstract bool IsMet(LeafValues leaves);
 
-    /// <summary>The engine's fast path of <see cref="ExplainAll(PatientHistory, List{Evidence})"/>.</summary>
-    internal abstract void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because);
+    /// <summary>
+    /// The fields <see cref="Explain(PatientHistory, List{Evidence})"/> names, in the same order, given each leaf's
+    /// answer: the field of every leaf it would explain, once each.
+    /// </summary>
+    internal abstract void Explain(LeafValues leaves, List<IEncodedField> because);
+
+    /// <summary>The fields <see cref="ExplainAll(PatientHistory, List{Evidence})"/> names, in the same order.</summary>
+    internal abstract void ExplainAll(List<IEncodedField> because);
 
     public override string ToString() => Canonical;
 }
 
-internal sealed class Leaf<T> : Condition
+/// <summary>Each leaf's answer for one combination, as the compiled plan enumerates them.</summary>
+internal sealed class LeafValues(IReadOnlyList<LeafCondition> leaves)
 {
-    private readonly Field<T> _field;
-    private readonly Func<T, bool> _test;
-    private readonly int _index;
+    /// <summary>The combination: bit i is the answer of leaf i.</summary>
+    public int Bits { get; set; }
 
-    // The predicate's answer for every encoded value of the field, computed once; null where the field has no codes.
-    private readonly bool[]? _truth;
+    public bool this[LeafCondition leaf] => (Bits & (1 << IndexOf(leaf))) != 0;
 
-    // The field's (shared) evidence item for every encoded value; null where the field has no codes.
-    private readonly Evidence[]? _evidence;
-
-    public Leaf(Field<T> field, string test, Func<T, bool> predicate)
+    private int IndexOf(LeafCondition leaf)
     {
-        _field = field;
-        _test = predicate;
-        _index = field.Index;
-        if (field.Codec is { } codec)
+        for (var i = 0; i < leaves.Count; i++)
         {
-            _truth = new bool[codec.Size];
-            for (var code = 0; code < codec.Size; code++)
+            if (leaves[i].SameTest(leaf))
             {
-                _truth[code] = predicate(codec.Decode(code));
+                return i;
             }
-
-            _evidence = field.EvidenceByCode;
         }
 
-        Canonical = "(" + field.Name + " " + test + ")";
+        throw new InvalidOperationException($"Leaf {leaf.Canonical} was not collected.");
     }
+}
 
-    public override string Canonical { get; }
+/// <summary>A test of one field: the only place a condition reads the history.</summary>
+internal abstract class LeafCondition : Condition
+{
+    /// <summary>The field the test reads.</summary>
+    public abstract IEncodedField Field { get; }
 
-    public override bool IsMet(PatientHistory history) => _test(_field.Of(history));
+    /// <summary>The test's answer for each code of the field, computed once; null where the field has no codes.</summary>
+    public abstract bool[]? TruthByCode { get; }
 
-    internal override bool IsMet(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo)
-    {
-        var code = codes[_index];
-        return code >= 0 && _truth is not null ? _truth[code] : _test(_field.Of(history));
-    }
+    /// <summary>
+    /// True when the other leaf is the same test of the same field: the same canonical text (which names the field
+    /// and the test) and the same answer for every code. Such leaves answer alike for every history.
+    /// </summary>
+    public bool SameTest(LeafCondition other) =>
+        ReferenceEquals(this, other)
+        || (ReferenceEquals(Field, other.Field)
+            && string.Equals(Canonical, other.Canonical, StringComparison.Ordinal)
+            && (TruthByCode is null ? other.TruthByCode is null : other.TruthByCode is not null && TruthByCode.AsSpan().SequenceEqual(other.TruthByCode)));
 
     internal override void Explain(PatientHistory history, List<Evidence> because) => ExplainAll(history, because);
 
     internal override void ExplainAll(PatientHistory history, List<Evidence> because)
     {
-        var name = _field.Name;
+        var name = Field.Name;
         for (var i = 0; i < because.Count; i++)
         {
             if (string.Equals(because[i].Field, name, StringComparison.Ordinal))
@@ -95,42 +101,69 @@ internal sealed class Leaf<T> : Condition
             }
         }
 
-        because.Add(_field.EvidenceOf(history));
+        because.Add(Field.EvidenceOf(history));
     }
 
-    internal override void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
-        ExplainAll(history, codes, memo, because);
-
-    internal override void CollectFields(List<(int Index, int Size)> fields)
+    internal override void CollectLeaves(List<LeafCondition> leaves)
     {
-        foreach (var f in fields)
+        foreach (var leaf in leaves)
         {
-            if (f.Index == _index)
+            if (leaf.SameTest(this))
             {
                 return;
             }
         }
 
-        fields.Add((_index, _truth?.Length ?? -1));
+        leaves.Add(this);
     }
 
-    internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because)
+    internal override bool IsMet(LeafValues leaves) => leaves[this];
+
+    internal override void Explain(LeafValues leaves, List<IEncodedField> because) => ExplainAll(because);
+
+    internal override void ExplainAll(List<IEncodedField> because)
     {
-        if (because.Contains(_field.Name))
+        foreach (var field in because)
         {
-            return;
+            if (string.Equals(field.Name, Field.Name, StringComparison.Ordinal))
+            {
+                return;
+            }
         }
 
-        var code = codes[_index];
-        if (code >= 0 && _evidence is not null)
-        {
-            because.Add(_evidence[code]);
-        }
-        else
-        {
-            because.Add(_field.EvidenceOf(history));
-        }
+        because.Add(Field);
     }
+}
+
+internal sealed class Leaf<T> : LeafCondition
+{
+    private readonly Field<T> _field;
+    private readonly Func<T, bool> _test;
+    private readonly bool[]? _truth;
+
+    public Leaf(Field<T> field, string test, Func<T, bool> predicate)
+    {
+        _field = field;
+        _test = predicate;
+        if (field.Codec is { } codec)
+        {
+            _truth = new bool[codec.Size];
+            for (var code = 0; code < codec.Size; code++)
+            {
+                _truth[code] = predicate(codec.Decode(code));
+            }
+        }
+
+        Canonical = "(" + field.Name + " " + test + ")";
+    }
+
+    public override string Canonical { get; }
+
+    public override IEncodedField Field => _field;
+
+    public override bool[]? TruthByCode => _truth;
+
+    public override bool IsMet(PatientHistory history) => _test(_field.Of(history));
 }
 
 internal sealed class AllOf(Condition[] parts) : Condition
@@ -142,19 +175,6 @@ internal sealed class AllOf(Condition[] parts) : Condition
         foreach (var part in parts)
         {
             if (!part.IsMet(history))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    internal override bool IsMet(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo)
-    {
-        foreach (var part in parts)
-        {
-            if (!part.IsMet(history, codes, memo))
             {
                 return false;
             }
@@ -179,27 +199,40 @@ internal sealed class AllOf(Condition[] parts) : Condition
         }
     }
 
-    internal override void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because)
+    internal override void CollectLeaves(List<LeafCondition> leaves)
     {
         foreach (var part in parts)
         {
-            part.Explain(history, codes, memo, because);
+            part.CollectLeaves(leaves);
         }
     }
 
-    internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because)
+    internal override bool IsMet(LeafValues leaves)
     {
         foreach (var part in parts)
         {
-            part.ExplainAll(history, codes, memo, because);
+            if (!part.IsMet(leaves))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal override void Explain(LeafValues leaves, List<IEncodedField> because)
+    {
+        foreach (var part in parts)
+        {
+            part.Explain(leaves, because);
         }
     }
 
-    internal override void CollectFields(List<(int Index, int Size)> fields)
+    internal override void ExplainAll(List<IEncodedField> because)
     {
         foreach (var part in parts)
         {
-            part.CollectFields(fields);
+            part.ExplainAll(because);
         }
     }
 }
@@ -213,19 +246,6 @@ internal sealed class AnyOf(Condition[] parts) : Condition
         foreach (var part in parts)
         {
             if (part.IsMet(history))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    internal override bool IsMet(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo)
-    {
-        foreach (var part in parts)
-        {
-            if (part.IsMet(history, codes, memo))
             {
                 return true;
             }
@@ -253,30 +273,43 @@ internal sealed class AnyOf(Condition[] parts) : Condition
         }
     }
 
-    internal override void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because)
+    internal override void CollectLeaves(List<LeafCondition> leaves)
     {
         foreach (var part in parts)
         {
-            if (part.IsMet(history, codes, memo))
+            part.CollectLeaves(leaves);
+        }
+    }
+
+    internal override bool IsMet(LeafValues leaves)
+    {
+        foreach (var part in parts)
+        {
+            if (part.IsMet(leaves))
             {
-                part.Explain(history, codes, memo, because);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal override void Explain(LeafValues leaves, List<IEncodedField> because)
+    {
+        foreach (var part in parts)
+        {
+            if (part.IsMet(leaves))
+            {
+                part.Explain(leaves, because);
             }
         }
     }
 
-    internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because)
+    internal override void ExplainAll(List<IEncodedField> because)
     {
         foreach (var part in parts)
         {
-            part.ExplainAll(history, codes, memo, because);
-        }
-    }
-
-    internal override void CollectFields(List<(int Index, int Size)> fields)
-    {
-        foreach (var part in parts)
-        {
-            part.CollectFields(fields);
+            part.ExplainAll(because);
         }
     }
 }
@@ -287,174 +320,40 @@ internal sealed class NotCondition(Condition inner) : Condition
 
     public override bool IsMet(PatientHistory history) => !inner.IsMet(history);
 
-    internal override bool IsMet(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo) => !inner.IsMet(history, codes, memo);
-
     internal override void Explain(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
 
     internal override void ExplainAll(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
 
-    internal override void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
-        inner.ExplainAll(history, codes, memo, because);
+    internal override void CollectLeaves(List<LeafCondition> leaves) => inner.CollectLeaves(leaves);
 
-    internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
-        inner.ExplainAll(history, codes, memo, because);
+    internal override bool IsMet(LeafValues leaves) => !inner.IsMet(leaves);
 
-    internal override void CollectFields(List<(int Index, int Size)> fields) => inner.CollectFields(fields);
+    internal override void Explain(LeafValues leaves, List<IEncodedField> because) => inner.ExplainAll(because);
+
+    internal override void ExplainAll(List<IEncodedField> because) => inner.ExplainAll(because);
 }
 
 /// <summary>
-/// A condition shared by several rules (an indication): evaluated at most once per screening on the engine's fast
-/// path. Its canonical text is the inner condition's, so sharing never changes a digest.
+/// A condition shared by several rules (an indication), defined once. Its canonical text is the inner condition's, so
+/// sharing never changes a digest.
 /// </summary>
-internal sealed class Shared : Condition
+internal sealed class Shared(Condition inner) : Condition
 {
-    private static int s_count;
-    private readonly Condition _inner;
-    private readonly int _slot;
+    public override string Canonical => inner.Canonical;
 
-    public Shared(Condition inner)
-    {
-        _inner = inner;
-        _slot = Interlocked.Increment(ref s_count) - 1;
-    }
+    public override bool IsMet(PatientHistory history) => inner.IsMet(history);
 
-    /// <summary>How many shared conditions exist: the size of the engine's memo.</summary>
-    public static int Count => Volatile.Read(ref s_count);
+    internal override void Explain(PatientHistory history, List<Evidence> because) => inner.Explain(history, because);
 
-    public override string Canonical => _inner.Canonical;
+    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
 
-    public override bool IsMet(PatientHistory history) => _inner.IsMet(history);
+    internal override void CollectLeaves(List<LeafCondition> leaves) => inner.CollectLeaves(leaves);
 
-    internal override bool IsMet(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo)
-    {
-        if ((uint)_slot >= (uint)memo.Length)
-        {
-            return _inner.IsMet(history, codes, memo);
-        }
+    internal override bool IsMet(LeafValues leaves) => inner.IsMet(leaves);
 
-        var known = memo[_slot];
-        if (known != 0)
-        {
-            return known == 1;
-        }
+    internal override void Explain(LeafValues leaves, List<IEncodedField> because) => inner.Explain(leaves, because);
 
-        var met = _inner.IsMet(history, codes, memo);
-        memo[_slot] = met ? (byte)1 : (byte)2;
-        return met;
-    }
-
-    internal override void Explain(PatientHistory history, List<Evidence> because) => _inner.Explain(history, because);
-
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => _inner.ExplainAll(history, because);
-
-    internal override void Explain(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
-        _inner.Explain(history, codes, memo, because);
-
-    internal override void ExplainAll(PatientHistory history, ReadOnlySpan<int> codes, Span<byte> memo, EvidenceBuffer because) =>
-        _inner.ExplainAll(history, codes, memo, because);
-
-    internal override void CollectFields(List<(int Index, int Size)> fields) => _inner.CollectFields(fields);
-}
-
-/// <summary>
-/// A reusable, per-thread list of evidence items for the engine's fast path.
-/// </summary>
-internal sealed class EvidenceBuffer
-{
-    [ThreadStatic]
-    private static EvidenceBuffer? t_current;
-
-    private Evidence[] _items = new Evidence[16];
-
-    public static EvidenceBuffer ForThread()
-    {
-        var buffer = t_current ??= new EvidenceBuffer();
-        buffer.Count = 0;
-        return buffer;
-    }
-
-    public int Count { get; private set; }
-
-    public bool Contains(string field)
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            if (string.Equals(_items[i].Field, field, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public void Add(Evidence evidence)
-    {
-        if (Count == _items.Length)
-        {
-            Array.Resize(ref _items, _items.Length * 2);
-        }
-
-        _items[Count++] = evidence;
-    }
-
-    public Evidence[] ToArray() => _items.AsSpan(0, Count).ToArray();
-}
-
-/// <summary>
-/// The codes of the fields a condition reads, packed into one number: a condition's answer and its explanation depend
-/// only on those values, so two histories with the same key get the same finding. Null where a field has no codes
-/// (a decimal) or the packed key would not fit.
-/// </summary>
-internal sealed class FindingKey
-{
-    private readonly int[] _indexes;
-    private readonly long[] _sizes;
-
-    private FindingKey(int[] indexes, long[] sizes)
-    {
-        _indexes = indexes;
-        _sizes = sizes;
-    }
-
-    public static FindingKey? For(Condition condition)
-    {
-        var fields = new List<(int Index, int Size)>();
-        condition.CollectFields(fields);
-        long space = 1;
-        foreach (var (_, size) in fields)
-        {
-            if (size <= 0 || space > long.MaxValue / size)
-            {
-                return null;
-            }
-
-            space *= size;
-        }
-
-        return new FindingKey([.. fields.Select(f => f.Index)], [.. fields.Select(f => (long)f.Size)]) { Space = space };
-    }
-
-    /// <summary>How many different keys there are.</summary>
-    public long Space { get; private init; }
-
-    /// <summary>The history's key, or -1 where a field's value is outside its encoded range.</summary>
-    public long Of(ReadOnlySpan<int> codes)
-    {
-        long key = 0;
-        for (var i = 0; i < _indexes.Length; i++)
-        {
-            var code = codes[_indexes[i]];
-            if (code < 0)
-            {
-                return -1;
-            }
-
-            key = (key * _sizes[i]) + code;
-        }
-
-        return key;
-    }
+    internal override void ExplainAll(List<IEncodedField> because) => inner.ExplainAll(because);
 }
 
 /// <summary>Builds conditions. "Not recorded" (null) never satisfies a comparison or a <c>True</c> test.</summary>
@@ -513,7 +412,7 @@ public static class Criteria
 
     public static Condition Not(Condition inner) => new NotCondition(inner);
 
-    /// <summary>The same condition, evaluated once per screening however many rules use it.</summary>
+    /// <summary>The same condition, defined once for the rules that share it.</summary>
     internal static Condition Shared(Condition inner) => new Shared(inner);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
