@@ -78,6 +78,9 @@ shared_preload_libraries = 'pg_stat_statements'
 # and each checkpoint's writes stalled both the app and the baseline); the same settings serve both.
 max_wal_size = 8GB
 checkpoint_timeout = 15min
+# A fresh cluster has no WAL segments to recycle yet, so it creates one every 16 MB of WAL; zero-filling each (16 MB
+# written and flushed) stalled every commit for a few hundred milliseconds. A server in service recycles segments.
+wal_init_zero = off
 CONF
 pg_start() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start >/dev/null; }
 pg_stop() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null; }

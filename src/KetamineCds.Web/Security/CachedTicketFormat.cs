@@ -43,15 +43,16 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
             return null;
         }
 
-        var until = clock.GetUtcNow() + MaxAge;
-        if (ticket.Properties.ExpiresUtc is { } expires && expires < until)
+        // A lifetime, not a point in time: the cache measures it with its own clock.
+        var lifetime = MaxAge;
+        if (ticket.Properties.ExpiresUtc is { } expires && expires - clock.GetUtcNow() < lifetime)
         {
-            until = expires;
+            lifetime = expires - clock.GetUtcNow();
         }
 
-        if (until > clock.GetUtcNow())
+        if (lifetime > TimeSpan.Zero)
         {
-            _cache.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+            _cache.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
         }
 
         return ticket;
