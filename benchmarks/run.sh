@@ -205,6 +205,7 @@ for c in 32 128; do
   in_flight=$((after - before - $(created "$r")))
   record "screening-api c=$c $r log_entries_added=$((after - before)) in_flight_at_stop=$in_flight"
   api_rps[$c]=$(json_field "$r" '["rps"]'); api_p99[$c]=$(json_field "$r" '["p99_ms"]')
+  [ "$c" = 32 ] && api32=$r
   # wrk drops the responses in flight at its deadline: the log may hold up to one more entry per connection, never fewer.
   { [ "$in_flight" -ge 0 ] && [ "$in_flight" -le "$c" ]; } || record "MISMATCH c=$c: 201 responses $(created "$r") vs log entries $((after - before))"
   log "raw-insert baseline: ${duration}s at $c connections"
@@ -320,7 +321,10 @@ record "bad-input log_entries_added=$((after - before))"
 # ---------------------------------------------------------------- 6. Soak
 if [ $quick = 0 ]; then
   half=$(python3 -c "print(max(1, int(${api_rps[32]} / 2)))")
-  pace=$(python3 -c "print(max(1, int(32 * 1000 / $half)))")
+  # wrk waits PACE_MS after each response, so a connection's cycle is the pace plus the response time: take the
+  # response time at full load (p50 at 32 connections) off the interval that gives half the maximum.
+  api_p50=$(json_field "$api32" '["p50_ms"]')
+  pace=$(python3 -c "print(max(1, int(32 * 1000 / $half - $api_p50)))")
   log "soak: 10 minutes at about $half requests/s (32 connections, ${pace} ms between requests each)"
   apppid=${pids[0]}
   for minute in $(seq 1 10); do

@@ -258,11 +258,10 @@ internal static class BulkLoad
             writer.Complete();
         }
 
-        // The head moves forward one entry at a time for the app; the bulk load is the owner's one exception.
+        // The head moves to the last loaded entry (its trigger checks that the entry is there with that hash).
         await using (var head = new NpgsqlCommand(
-            "ALTER TABLE \"LogChainHeads\" DISABLE TRIGGER USER; "
-            + "UPDATE \"LogChainHeads\" SET \"LastSequence\" = @s, \"LastHash\" = @h, \"LastId\" = @i WHERE \"Chain\" = 'decisions'; "
-            + "ALTER TABLE \"LogChainHeads\" ENABLE TRIGGER USER; ANALYZE;", connection))
+            "UPDATE \"LogChainHeads\" SET \"LastSequence\" = @s, \"LastHash\" = @h, \"LastId\" = @i WHERE \"Chain\" = 'decisions'; ANALYZE;",
+            connection))
         {
             head.Parameters.AddWithValue("s", (long)count);
             head.Parameters.AddWithValue("h", previous);

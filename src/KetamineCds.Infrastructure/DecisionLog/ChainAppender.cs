@@ -167,21 +167,13 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
             }
             else
             {
-                // The database lets a chain head move forward one entry per UPDATE (a trigger), so the head steps
-                // through every entry but the last in one command, and the tracked head takes the last step, with
-                // the last hash and id, in the same SaveChanges as the inserts.
+                // The entries first: the head may only move to an entry of its chain (a trigger checks it).
                 foreach (var (_, entry) in stored)
                 {
                     db.Add(entry);
                 }
 
-                if (stored.Count > 1)
-                {
-                    var steps = string.Concat(Enumerable.Repeat(
-                        "UPDATE \"LogChainHeads\" SET \"LastSequence\" = \"LastSequence\" + 1 WHERE \"Chain\" = {0};", stored.Count - 1));
-                    await db.Database.ExecuteSqlRawAsync(steps, [chain], CancellationToken.None);
-                }
-
+                await db.SaveChangesAsync(CancellationToken.None);
                 var head = new LogChainHead { Chain = chain, LastSequence = first, LastHash = headHash };
                 db.Attach(head);
                 head.LastSequence = last;

@@ -175,6 +175,10 @@ public abstract class DecisionLogTests
             "DELETE FROM \"AccessEvents\"",
             "DELETE FROM \"LogChainHeads\"",
             "UPDATE \"LogChainHeads\" SET \"LastSequence\" = 0",
+            // Forward, but to no entry of its chain, or to the right sequence with another hash.
+            "UPDATE \"LogChainHeads\" SET \"LastSequence\" = \"LastSequence\" + 5",
+            "UPDATE \"LogChainHeads\" SET \"LastSequence\" = \"LastSequence\" + 1 WHERE \"Chain\" = 'decisions'",
+            "UPDATE \"LogChainHeads\" SET \"LastHash\" = '" + new string('f', 64) + "' WHERE \"Chain\" = 'decisions'",
         })
         {
             await Assert.ThrowsAnyAsync<DbException>(() => store.ExecuteAsAppAsync(sql));
