@@ -51,7 +51,7 @@ section = [
     "",
 ]
 if soak:
-    section += ["Soak at half the measured maximum:", "", "| minute | working set MiB | requests/s | p99 ms | statuses |", "|---|---|---|---|---|", *soak, ""]
+    section += ["Soak, 10 minutes at a fixed pace per connection aimed at half the measured maximum:", "", "| minute | working set MiB | requests/s | p99 ms | statuses |", "|---|---|---|---|---|", *soak, ""]
 section += ["Checks:", "", *("- " + l for l in other), "<!-- load:end -->"]
 text = "\n".join(section)
 
