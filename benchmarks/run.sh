@@ -40,7 +40,24 @@ pids=()
 results="$work/results.txt"
 : >"$results"
 
+# Kernel writeback like a database server's: by default Linux lets dirty page cache grow to 10% of RAM (2.4 GB here)
+# and writes it out in bursts (every 30 s, or when the threshold is crossed); a WAL flush (fdatasync) issued during
+# such a burst waited 100-430 ms behind it, and every commit with it. That was the tail of the throughput runs' p99
+# (docs/benchmarks.md). Start background writeback at 8 MB instead, for this run; the old values come back on exit.
+old_dirty_bytes=""
+if [ -w /proc/sys/vm/dirty_background_bytes ]; then
+  old_dirty_bytes=$(cat /proc/sys/vm/dirty_background_bytes)
+  old_dirty_ratio=$(cat /proc/sys/vm/dirty_background_ratio)
+  echo $((8 * 1024 * 1024)) >/proc/sys/vm/dirty_background_bytes
+fi
+restore_writeback() {
+  [ -n "$old_dirty_bytes" ] || return 0
+  if [ "$old_dirty_bytes" != 0 ]; then echo "$old_dirty_bytes" >/proc/sys/vm/dirty_background_bytes
+  else echo "$old_dirty_ratio" >/proc/sys/vm/dirty_background_ratio; fi
+}
+
 cleanup() {
+  restore_writeback || true
   for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
@@ -81,6 +98,9 @@ checkpoint_timeout = 15min
 # A fresh cluster has no WAL segments to recycle yet, so it creates one every 16 MB of WAL; zero-filling each (16 MB
 # written and flushed) stalled every commit for a few hundred milliseconds. A server in service recycles segments.
 wal_init_zero = off
+# Statements (COMMIT included) slower than 50 ms are logged, without their parameters, and counted per run.
+log_min_duration_statement = 50
+log_parameter_max_length = 0
 CONF
 pg_start() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start >/dev/null; }
 pg_stop() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null; }
@@ -179,6 +199,8 @@ print("cpu-per-request %s c=%s: app %.3f ms, postgres %.3f ms, whole machine bus
       % (sys.argv[8], sys.argv[9], ms(a1 - a0), ms(p1 - p0), ms(b1 - b0), 100.0 * (i1 - i0) / max(1, (b1 - b0) + (i1 - i0))))
 PY
 }
+# How many statements PostgreSQL has logged as slower than 50 ms so far (differences give a run's count).
+slow_statements() { grep -c 'duration: ' "$work/pg/log" || true; }
 created() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"].get("201",0))' "$1"; }
 count_5xx() { python3 -c 'import json,sys; s=json.loads(sys.argv[1])["statuses"]; print(sum(v for k,v in s.items() if k.startswith("5") and k!="503"))' "$1"; }
 
@@ -192,6 +214,9 @@ declare -A api_rps api_p99 raw_rps raw_p99
 first_warm=$([ $quick = 1 ] && echo 20 || echo 60)
 log "first warm-up of the app: ${first_warm}s at 32 connections"
 TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" 32 "$first_warm" >/dev/null
+# A server in service reuses its WAL segments (a checkpoint renames old ones for reuse); a fresh cluster creates a new
+# one every 16 MB. Checkpoint after the first warm-up so that the measured runs write into recycled segments.
+psql_admin -d postgres -c CHECKPOINT
 for c in 32 128; do
   log "warm-up ${warm}s at $c connections"
   TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" "$c" "$warm" >/dev/null
@@ -199,20 +224,23 @@ for c in 32 128; do
   before=$(log_count)
   log "screening API: ${duration}s at $c connections"
   cpu_start "${pids[0]}"
+  slow=$(slow_statements)
   r=$(TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" "$c" "$duration")
   cpu_stop "screening-api" "$c" "$r"
+  slow=$(($(slow_statements) - slow))
   after=$(log_count)
   in_flight=$((after - before - $(created "$r")))
-  record "screening-api c=$c $r log_entries_added=$((after - before)) in_flight_at_stop=$in_flight"
+  record "screening-api c=$c $r log_entries_added=$((after - before)) in_flight_at_stop=$in_flight pg_statements_over_50ms=$slow"
   api_rps[$c]=$(json_field "$r" '["rps"]'); api_p99[$c]=$(json_field "$r" '["p99_ms"]')
   [ "$c" = 32 ] && api32=$r
   # wrk drops the responses in flight at its deadline: the log may hold up to one more entry per connection, never fewer.
   { [ "$in_flight" -ge 0 ] && [ "$in_flight" -le "$c" ]; } || record "MISMATCH c=$c: 201 responses $(created "$r") vs log entries $((after - before))"
   log "raw-insert baseline: ${duration}s at $c connections"
   cpu_start "${pids[1]}"
+  slow=$(slow_statements)
   r=$(TARGET_PATH=/raw TOKEN= wrk_run "http://127.0.0.1:$raw" "$c" "$duration")
   cpu_stop "raw-insert" "$c" "$r"
-  record "raw-insert c=$c $r"
+  record "raw-insert c=$c $r pg_statements_over_50ms=$(($(slow_statements) - slow))"
   raw_rps[$c]=$(json_field "$r" '["rps"]'); raw_p99[$c]=$(json_field "$r" '["p99_ms"]')
 done
 before=$(log_count)
@@ -328,9 +356,10 @@ if [ $quick = 0 ]; then
   log "soak: 10 minutes at about $half requests/s (32 connections, ${pace} ms between requests each)"
   apppid=${pids[0]}
   for minute in $(seq 1 10); do
+    slow=$(slow_statements)
     r=$(PACE_MS=$pace TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" 32 60)
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$apppid/status")
-    record "soak minute=$minute rss_kb=$rss $r"
+    record "soak minute=$minute rss_kb=$rss $r pg_statements_over_50ms=$(($(slow_statements) - slow))"
   done
   record "verify after soak: $(verify)"
   # Minute 1 is the warm-up; the working set and p99 of minutes 2-10 are compared with minute 2's.
@@ -338,7 +367,7 @@ if [ $quick = 0 ]; then
 import json, re, sys
 rows = []
 for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r"^soak minute=(\d+) rss_kb=(\d+) (\{.*\})$", line.strip())
+    m = re.match(r"^soak minute=(\d+) rss_kb=(\d+) (\{.*\})( .*)?$", line.strip())
     if m:
         rows.append((int(m.group(1)), int(m.group(2)), json.loads(m.group(3))))
 after = [r for r in rows if r[0] >= 2]

@@ -31,10 +31,10 @@ for line in lines:
 
 soak = []
 for line in lines:
-    m = re.match(r"^soak minute=(\d+) rss_kb=(\d+) (\{.*\})$", line)
+    m = re.match(r"^soak minute=(\d+) rss_kb=(\d+) (\{.*\})(?: pg_statements_over_50ms=(\d+))?$", line)
     if m:
         d = json.loads(m.group(3))
-        soak.append(f"| {m.group(1)} | {int(m.group(2)) // 1024} | {d['rps']:.0f} | {d['p99_ms']:.1f} | {json.dumps(d['statuses'])} |")
+        soak.append(f"| {m.group(1)} | {int(m.group(2)) // 1024} | {d['rps']:.0f} | {d['p50_ms']:.1f} | {d['p99_ms']:.1f} | {d['max_ms']:.0f} | {m.group(4) or '?'} | {json.dumps(d['statuses'])} |")
 
 other = [l for l in lines if not re.match(r"^(screening-api|raw-insert|two-instances|outage|nothing-lost) c=|^soak minute=", l)]
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -51,7 +51,7 @@ section = [
     "",
 ]
 if soak:
-    section += ["Soak, 10 minutes at a fixed pace per connection aimed at half the measured maximum:", "", "| minute | working set MiB | requests/s | p99 ms | statuses |", "|---|---|---|---|---|", *soak, ""]
+    section += ["Soak, 10 minutes at a fixed pace per connection aimed at half the measured maximum:", "", "| minute | working set MiB | requests/s | p50 ms | p99 ms | max ms | PostgreSQL statements > 50 ms | statuses |", "|---|---|---|---|---|---|---|---|", *soak, ""]
 section += ["Checks:", "", *("- " + l for l in other), "<!-- load:end -->"]
 text = "\n".join(section)
 
