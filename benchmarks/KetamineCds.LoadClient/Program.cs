@@ -5,7 +5,8 @@ using System.Text;
 
 // usage: KetamineCds.LoadClient URL CONNECTIONS SECONDS BODIES_FILE [TOKEN]
 // Each connection sends one request at a time until the deadline, then finishes the request it has in flight:
-// every response is read and counted. Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
+// every response is read and counted; a 503 saying the screening "could not be confirmed as recorded" (the database
+// went away during its commit) is counted apart, as "503-unconfirmed". Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: KetamineCds.LoadClient URL CONNECTIONS SECONDS BODIES_FILE [TOKEN]");
@@ -41,8 +42,14 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
             using var response = await client.PostAsync(url, content);
-            await response.Content.ReadAsByteArrayAsync();
+            var answer = await response.Content.ReadAsByteArrayAsync();
             var key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            if (key == "503" && answer.AsSpan().IndexOf("could not be confirmed as recorded"u8) >= 0)
+            {
+                // The database went away during this request's commit: its entry may or may not be stored.
+                key = "503-unconfirmed";
+            }
+
             statuses[key] = statuses.GetValueOrDefault(key) + 1;
         }
         catch (HttpRequestException)

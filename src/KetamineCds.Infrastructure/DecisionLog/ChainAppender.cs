@@ -110,6 +110,7 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
 
         var stored = new List<(PendingAppend Request, object Entry)>(batch.Count);
         var gateHeld = false;
+        var committing = false;
         try
         {
             if (_sqliteGate is not null)
@@ -182,12 +183,17 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
                 await db.SaveChangesAsync(CancellationToken.None);
             }
 
+            committing = true;
             await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Increment(ref _batchesCommitted);
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
-            var unavailable = new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", ex);
+            // Before the commit nothing can have been stored. During it, the server may have committed and then lost
+            // the connection before answering (a database stopped under load did exactly that): say so, never "not stored".
+            var unavailable = committing
+                ? new DecisionLogUnavailableException("The connection to the decision log failed during the commit; the entry may have been stored.", ex) { OutcomeUnknown = true }
+                : new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", ex);
             foreach (var request in batch)
             {
                 request.Fail(unavailable);

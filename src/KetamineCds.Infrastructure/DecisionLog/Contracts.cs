@@ -59,9 +59,16 @@ public sealed record LoggedOverride(Guid Id, Guid ScreeningId, DateTimeOffset Re
 /// <summary>The result of checking the whole log for tampering (contract: GET /api/v1/audit/verify).</summary>
 public sealed record ChainVerification(long Checked, bool Intact, Guid? FirstBrokenId);
 
-/// <summary>The database could not durably record an entry; nothing was stored and nothing may be shown as decided.</summary>
+/// <summary>
+/// The database could not durably record an entry (or read the log); nothing may be shown as decided. Nothing was
+/// stored, unless <see cref="OutcomeUnknown"/>: then the connection failed while the commit was under way, and the
+/// entry may have been stored (a database cannot say which once the connection is gone).
+/// </summary>
 public sealed class DecisionLogUnavailableException : Exception
 {
+    /// <summary>The failure came during the commit: the entry may or may not have been stored.</summary>
+    public bool OutcomeUnknown { get; init; }
+
     public DecisionLogUnavailableException()
     {
     }
@@ -79,7 +86,8 @@ public sealed class DecisionLogUnavailableException : Exception
 
 /// <summary>
 /// The append-only, tamper-evident decision log. A screening is recorded, in one transaction, before anybody sees
-/// its result; if it cannot be, <see cref="DecisionLogUnavailableException"/> is thrown and nothing is stored.
+/// its result; if it cannot be, <see cref="DecisionLogUnavailableException"/> is thrown, and nothing is stored unless the
+/// exception says the outcome is unknown (the connection failed during the commit).
 /// </summary>
 public interface IDecisionLog
 {

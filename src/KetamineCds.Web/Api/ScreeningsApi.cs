@@ -97,6 +97,14 @@ public static class ScreeningsApi
                 new ScreeningSubmission(history, read.Request.ToContractJson(), assessment, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId()),
                 cancellationToken);
         }
+        catch (DecisionLogUnavailableException e) when (e.OutcomeUnknown)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The screening could not be confirmed as recorded.",
+                detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
+                    + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).");
+        }
         catch (DecisionLogUnavailableException)
         {
             return Results.Problem(

@@ -93,7 +93,8 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
         await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
 
         await cluster.StopServerAsync();
-        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2")));
+        var failure = await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2")));
+        Assert.False(failure.OutcomeUnknown);
         await cluster.StartServerAsync();
 
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
@@ -152,9 +153,54 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
             await kill.ExecuteScalarAsync();
         }
 
-        await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => append);
+        Assert.False((await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => append)).OutcomeUnknown);
         await transaction.RollbackAsync();
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
+    }
+
+    [Fact]
+    public async Task RecordScreening_ConnectionLostDuringTheCommit_SaysTheOutcomeIsUnknownAndTheChainStaysIntact()
+    {
+        // Its own cluster: it is configured to wait at every commit for a synchronous standby that never connects, so
+        // the app's COMMIT is under way (committed locally, unanswered) when its connection is cut.
+        await using var cluster = await PostgresCluster.StartAsync();
+        await using var store = await LogStore.PostgresAsync(cluster);
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        await using var admin = new NpgsqlConnection(cluster.SuperuserConnectionString());
+        await admin.OpenAsync();
+        await AdminAsync(admin, "ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
+        await AdminAsync(admin, "SELECT pg_reload_conf()");
+
+        var append = store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2"));
+        await using (var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'ketaminecds-app' AND wait_event = 'SyncRep'", admin))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The app's commit never started waiting for the standby.");
+                await Task.Delay(20);
+            }
+        }
+
+        await AdminAsync(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ketaminecds-app' AND wait_event = 'SyncRep'");
+        await AdminAsync(admin, "ALTER SYSTEM RESET synchronous_standby_names");
+        await AdminAsync(admin, "SELECT pg_reload_conf()");
+
+        var failure = await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => append);
+        Assert.True(failure.OutcomeUnknown);
+        Assert.Contains("may have been stored", failure.Message, StringComparison.Ordinal);
+
+        // Here it was in fact stored (committed locally before the cut), and the chain is whole either way.
+        Assert.Equal(2, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+        Assert.Equal(new ChainVerification(2, true, null), await store.Log.VerifyAsync());
+        Assert.Equal(3, (await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-3"))).Sequence);
+    }
+
+    private static async Task AdminAsync(NpgsqlConnection admin, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 }

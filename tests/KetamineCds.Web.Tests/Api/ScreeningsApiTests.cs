@@ -260,6 +260,26 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Theory]
+    [InlineData(false, "The screening was not recorded.", "nothing was stored")]
+    [InlineData(true, "The screening could not be confirmed as recorded.", "It may have been stored")]
+    public async Task Create_DecisionLogUnavailable_SaysWhetherTheScreeningMayHaveBeenStored(bool outcomeUnknown, string title, string detail)
+    {
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.TryGetProperty("overall", out _));
+    }
+
     [Fact]
     public async Task Create_CorrelationIdHeader_IsRecordedWithTheScreening()
     {

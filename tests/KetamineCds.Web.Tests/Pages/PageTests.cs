@@ -195,6 +195,28 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task NewScreening_DecisionLogFailedDuringCommit_KeepsInputAndSaysItMayHaveBeenRecorded()
+    {
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("connection lost during commit") { OutcomeUnknown = true });
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = ValidForm("MRN-MAYBE");
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The screening could NOT be confirmed as recorded", html, StringComparison.Ordinal);
+        Assert.Contains("It may have been stored.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The screening was NOT recorded", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-MAYBE\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Result_UnknownId_Returns404()
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);

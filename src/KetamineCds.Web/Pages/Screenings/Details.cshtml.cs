@@ -84,7 +84,9 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         catch (DecisionLogUnavailableException e)
         {
             logger.LogError(e, "The decision log could not record an override.");
-            OverrideProblem = "The override was NOT recorded: the decision log is unavailable. Your text is kept below; try again shortly.";
+            OverrideProblem = e.OutcomeUnknown
+                ? "The override could NOT be confirmed as recorded: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."
+                : "The override was NOT recorded: the decision log is unavailable. Your text is kept below; try again shortly.";
             return Page();
         }
 

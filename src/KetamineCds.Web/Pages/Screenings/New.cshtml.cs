@@ -23,6 +23,9 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
     /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
     public bool NotRecorded { get; private set; }
 
+    /// <summary>The decision log failed during the commit: the screening may have been stored (see <see cref="DecisionLogUnavailableException.OutcomeUnknown"/>).</summary>
+    public bool MayHaveBeenRecorded { get; private set; }
+
     public FormFields Fields => new(ModelState, Input);
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
@@ -68,6 +71,7 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
         {
             logger.LogError(e, "The decision log could not record a screening; the result was not shown.");
             NotRecorded = true;
+            MayHaveBeenRecorded = e.OutcomeUnknown;
             return Page();
         }
     }
