@@ -97,20 +97,18 @@ public static class ScreeningsApi
                 new ScreeningSubmission(history, read.Request.ToContractJson(), assessment, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId()),
                 cancellationToken);
         }
-        catch (DecisionLogUnavailableException e) when (e.OutcomeUnknown)
+        catch (DecisionLogUnavailableException e)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The screening could not be confirmed as recorded.",
-                detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
-                    + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).");
-        }
-        catch (DecisionLogUnavailableException)
-        {
-            return Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The screening was not recorded.",
-                detail: "The decision log is unavailable, so no result can be given. Try again shortly; nothing was stored.");
+            return e.OutcomeUnknown
+                ? Results.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "The screening could not be confirmed as recorded.",
+                    detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
+                        + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).")
+                : Results.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "The screening was not recorded.",
+                    detail: "The decision log is unavailable, so no result can be given. Try again shortly; nothing was stored.");
         }
 
         context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";

@@ -44,11 +44,9 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
         }
 
         // A lifetime, not a point in time: the cache measures it with its own clock.
-        var lifetime = MaxAge;
-        if (ticket.Properties.ExpiresUtc is { } expires && expires - clock.GetUtcNow() < lifetime)
-        {
-            lifetime = expires - clock.GetUtcNow();
-        }
+        var lifetime = ticket.Properties.ExpiresUtc is { } expires && expires - clock.GetUtcNow() is var remaining && remaining < MaxAge
+            ? remaining
+            : MaxAge;
 
         if (lifetime > TimeSpan.Zero)
         {

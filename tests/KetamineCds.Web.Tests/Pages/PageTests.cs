@@ -177,17 +177,9 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     public async Task NewScreening_DecisionLogUnavailable_KeepsInputAndSaysNotRecorded()
     {
         var log = new Mock<IDecisionLog>();
-        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new DecisionLogUnavailableException("database down"));
-        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
-        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = ValidForm("MRN-DOWN");
-        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        var (status, html) = await PostNewScreeningAsync(log, new DecisionLogUnavailableException("database down"), "MRN-DOWN");
 
-        var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The screening was NOT recorded", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-DOWN\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
@@ -197,23 +189,27 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     [Fact]
     public async Task NewScreening_DecisionLogFailedDuringCommit_KeepsInputAndSaysItMayHaveBeenRecorded()
     {
-        var log = new Mock<IDecisionLog>();
-        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new DecisionLogUnavailableException("connection lost during commit") { OutcomeUnknown = true });
-        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
-        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = ValidForm("MRN-MAYBE");
-        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        var (status, html) = await PostNewScreeningAsync(
+            new Mock<IDecisionLog>(), new DecisionLogUnavailableException("connection lost during commit") { OutcomeUnknown = true }, "MRN-MAYBE");
 
-        var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The screening could NOT be confirmed as recorded", html, StringComparison.Ordinal);
         Assert.Contains("It may have been stored.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("The screening was NOT recorded", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-MAYBE\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts a valid new-screening form for <paramref name="mrn"/> while the decision log throws <paramref name="failure"/>.</summary>
+    private static async Task<(HttpStatusCode Status, string Html)> PostNewScreeningAsync(Mock<IDecisionLog> log, DecisionLogUnavailableException failure, string mrn)
+    {
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = ValidForm(mrn);
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        using var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
