@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace KetamineCds.Web.Tests.Pages;
@@ -306,6 +307,36 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var print = await client.GetStringAsync($"/Screenings/{id}/Print");
         Assert.Contains("Patient prefers to wait for the next review.", print, StringComparison.Ordinal);
         Assert.Contains("Do not proceed", print, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "The override was NOT recorded: the decision log is unavailable.")]
+    [InlineData(true, "The override could NOT be confirmed as recorded")]
+    public async Task Override_DecisionLogUnavailable_KeepsTheTextAndSaysWhetherItMayHaveBeenRecorded(bool outcomeUnknown, string message)
+    {
+        var (_, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-DOWN-" + outcomeUnknown);
+        var screening = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(screening);
+        log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+
+        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "DoNotProceed",
+            ["Override.Reason"] = "PatientPreference",
+            ["Override.Explanation"] = "Patient prefers to wait.",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = await post.Content.ReadAsStringAsync();
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("Patient prefers to wait.", html, StringComparison.Ordinal);
+        log.Verify(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
