@@ -80,7 +80,7 @@ public static class RuleCatalogDocument
         sb.Append("Any change to a rule changes it.\n\n");
 
         sb.Append("## Decision policy\n\n");
-        sb.Append(RuleSet.DecisionPolicy).Append(".\n\n");
+        sb.Append(ruleSet.Policy).Append(".\n\n");
         sb.Append("- `contraindication`: blocks every indicated pathway now (status `not-eligible`).\n");
         sb.Append("- `caution`: every open pathway becomes `eligible-with-cautions`.\n");
         sb.Append("- `requirement`: must be in place or arranged; never changes a status.\n");

@@ -5,23 +5,16 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules;
 
 /// <summary>
-/// A released, immutable set of rules with a version and a digest computed from the rules' canonical definitions
-/// and the pathway map: change any rule's condition, kind, severity, citation or text and the digest changes.
+/// A released, immutable set of rules with a version and a digest computed from the decision policy, the pathway map
+/// and the rules' canonical definitions: change any rule's condition, kind, severity, citation or text and the digest
+/// changes.
 /// </summary>
 public sealed class RuleSet
 {
-    /// <summary>How findings become pathway statuses and a verdict; part of the digest.</summary>
-    internal const string DecisionPolicy =
-        "contraindication blocks every indicated pathway; caution marks every open pathway with-cautions; "
-        + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
-        + "else blocked -> not-eligible-now, else not-indicated";
-
-    private readonly Conditions.Condition[] _conditions;
-    private ScreeningPlan? _plan;
-
-    public RuleSet(string version, IReadOnlyList<Rule> rules, IReadOnlyList<PathwayDefinition> pathways)
+    public RuleSet(string version, IReadOnlyList<Rule> rules, IReadOnlyList<PathwayDefinition> pathways, string policy = DecisionPolicy.V1Text)
     {
         Version = version;
+        Policy = policy;
         Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
         Pathways = pathways.OrderBy(p => p.Pathway).ToArray();
 
@@ -37,6 +30,11 @@ public sealed class RuleSet
             {
                 throw new ArgumentException($"Pathway {p.Pathway} names unknown rule {p.IndicationRuleId}.", nameof(pathways));
             }
+
+            if (p.CompletenessRuleId is { } completeness && Rules.All(r => r.Id != completeness || r.Kind != FindingKind.Requirement))
+            {
+                throw new ArgumentException($"Pathway {p.Pathway} names {completeness}, which is not a requirement rule of the set.", nameof(pathways));
+            }
         }
 
         if (Enum.GetValues<Pathway>().Any(pw => pathways.All(p => p.Pathway != pw)))
@@ -51,18 +49,21 @@ public sealed class RuleSet
             throw new ArgumentException($"Pathway {WireNames.Of(twice.Key)} is defined twice.", nameof(pathways));
         }
 
-        // Each rule's condition is read once (a rule's condition never changes); the engine's plan is compiled from them
-        // on the first screening, so that a rule set made only for its digest never pays for it.
-        _conditions = [.. Rules.Select(r => r.Condition)];
-
+        RulesInFindingOrder = [.. Rules.OrderBy(r => r.Kind).ThenBy(r => r.Severity).ThenBy(r => r.Id, StringComparer.Ordinal)];
         CanonicalText = BuildCanonicalText();
         Identity = new RuleSetIdentity(version, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText))));
     }
 
     public string Version { get; }
 
+    /// <summary>The decision policy's text, as it enters the digest (<see cref="DecisionPolicy"/>).</summary>
+    public string Policy { get; }
+
     /// <summary>The rules, ordered by id.</summary>
     public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>The rules in the order an assessment lists findings: kind, then severity, then id.</summary>
+    public IReadOnlyList<Rule> RulesInFindingOrder { get; }
 
     public IReadOnlyList<PathwayDefinition> Pathways { get; }
 
@@ -75,20 +76,58 @@ public sealed class RuleSet
 
     public Rule? Find(string ruleId) => Rules.FirstOrDefault(r => r.Id == ruleId);
 
-    /// <summary>The rule set compiled for <see cref="ScreeningEngine"/> (a few milliseconds, once).</summary>
-    internal ScreeningPlan Plan =>
-        Volatile.Read(ref _plan) ?? Interlocked.CompareExchange(ref _plan, new ScreeningPlan(Rules, _conditions, Pathways), null) ?? _plan!;
+    /// <summary>
+    /// The next version, declared as a difference from this one: rules added, rules replaced (same id, a new
+    /// definition) and rules removed; the pathway map and the policy carried over unless given.
+    /// </summary>
+    public RuleSet Next(string version, IReadOnlyList<Rule>? add = null, IReadOnlyList<Rule>? replace = null, IReadOnlyList<string>? remove = null,
+        IReadOnlyList<PathwayDefinition>? pathways = null, string? policy = null)
+    {
+        var byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var id in remove ?? [])
+        {
+            if (!byId.Remove(id))
+            {
+                throw new ArgumentException($"{version} removes {id}, which {Version} does not have.", nameof(remove));
+            }
+        }
+
+        foreach (var rule in replace ?? [])
+        {
+            if (!byId.ContainsKey(rule.Id))
+            {
+                throw new ArgumentException($"{version} replaces {rule.Id}, which {Version} does not have.", nameof(replace));
+            }
+
+            byId[rule.Id] = rule;
+        }
+
+        foreach (var rule in add ?? [])
+        {
+            if (!byId.TryAdd(rule.Id, rule))
+            {
+                throw new ArgumentException($"{version} adds {rule.Id}, which {Version} already has.", nameof(add));
+            }
+        }
+
+        return new RuleSet(version, [.. byId.Values], pathways ?? Pathways, policy ?? Policy);
+    }
 
     private string BuildCanonicalText()
     {
         var sb = new StringBuilder();
-        sb.Append("policy=").Append(DecisionPolicy).Append('\n');
+        sb.Append("policy=").Append(Policy).Append('\n');
         foreach (var p in Pathways)
         {
             sb.Append("pathway=").Append(WireNames.Of(p.Pathway))
                 .Append("|indication=").Append(p.IndicationRuleId)
-                .Append("|investigational=").Append(p.InvestigationalOnly ? "true" : "false")
-                .Append('\n');
+                .Append("|investigational=").Append(p.InvestigationalOnly ? "true" : "false");
+            if (p.CompletenessRuleId is { } completeness)
+            {
+                sb.Append("|completeness=").Append(completeness);
+            }
+
+            sb.Append('\n');
         }
 
         foreach (var rule in Rules)

@@ -13,7 +13,18 @@ public enum PrimaryDiagnosis { Mdd, BipolarI, BipolarII, Ptsd, Ocd, Other }
 public enum MoodStabilizer { None, Lithium, Valproate, Lamotrigine, AtypicalAntipsychotic, Other }
 
 /// <summary>Psychosis status (contract field <c>psychosis</c>); see P-PSYCHOSIS.</summary>
-public enum PsychosisStatus { None, HistoryControlled, Active }
+public enum PsychosisStatus
+{
+    None,
+
+    /// <summary>Past psychotic symptoms, now controlled on an antipsychotic.</summary>
+    HistoryControlled,
+
+    /// <summary>Past psychotic symptoms, not on an antipsychotic now (contract 1.1).</summary>
+    HistoryUntreated,
+
+    Active,
+}
 
 /// <summary>Current suicidality (contract field <c>suicidality</c>); a recent attempt is one within 3 months.</summary>
 public enum Suicidality { None, PassiveIdeation, ActiveIdeation, ActiveIdeationWithPlan, RecentAttempt }
@@ -21,11 +32,26 @@ public enum Suicidality { None, PassiveIdeation, ActiveIdeation, ActiveIdeationW
 /// <summary>Substance use disorder status (contract field <c>substanceUse</c>).</summary>
 public enum SubstanceUse { None, InRemission, Active }
 
+/// <summary>A substance a substance use disorder involves (contract 1.1 field <c>substancesUsed</c>).</summary>
+public enum SubstanceUsed { Alcohol, Opioids, Stimulants, Cannabis, KetamineOrPcp, Sedatives, Other }
+
+/// <summary>The class of the current oral antidepressant (contract 1.1 field <c>oralAntidepressantClass</c>).</summary>
+public enum OralAntidepressantClass { Ssri, Snri, Other }
+
 /// <summary>Hepatic impairment, Child-Pugh A/B/C for mild/moderate/severe (contract field <c>hepaticImpairment</c>).</summary>
 public enum HepaticImpairment { None, Mild, Moderate, Severe }
 
 /// <summary>The overall verdict of a screening (contract field <c>overall</c>).</summary>
-public enum Verdict { Eligible, EligibleWithCautions, NotEligibleNow, NotIndicated }
+public enum Verdict
+{
+    Eligible,
+    EligibleWithCautions,
+
+    /// <summary>An indication exists and nothing recorded blocks it, but a safety item it depends on is not recorded (1.1).</summary>
+    Incomplete,
+    NotEligibleNow,
+    NotIndicated,
+}
 
 /// <summary>The six treatment pathways the engine always reports (contract field <c>pathway</c>).</summary>
 public enum Pathway
@@ -39,7 +65,17 @@ public enum Pathway
 }
 
 /// <summary>The status of one pathway (contract field <c>status</c>).</summary>
-public enum PathwayStatus { Eligible, EligibleWithCautions, NotEligible, NotApplicable, InvestigationalOnly }
+public enum PathwayStatus
+{
+    Eligible,
+    EligibleWithCautions,
+
+    /// <summary>Indicated and not blocked by anything recorded, but a safety item that could block it is not recorded (1.1).</summary>
+    Incomplete,
+    NotEligible,
+    NotApplicable,
+    InvestigationalOnly,
+}
 
 /// <summary>What a finding means for the decision (contract field <c>kind</c>).</summary>
 public enum FindingKind

@@ -52,6 +52,12 @@ public sealed record PatientHistory
 
     public bool? FollowUpArranged { get; init; }
 
+    /// <summary>Some intent to act on the suicidal thoughts (1.1).</summary>
+    public bool? SuicidalIntent { get; init; }
+
+    /// <summary>An aborted or interrupted attempt, or preparatory acts, within 3 months (1.1).</summary>
+    public bool? PreparatoryActsOrAbortedAttempt { get; init; }
+
     public bool? LifeLimitingIllness { get; init; }
 
     public int? PrognosisWeeks { get; init; }
@@ -73,6 +79,15 @@ public sealed record PatientHistory
 
     public SubstanceUse? SubstanceUse { get; init; }
 
+    /// <summary>Which substances the substance use disorder involves (1.1); null when not recorded.</summary>
+    public ValueList<SubstanceUsed>? SubstancesUsed { get; init; }
+
+    /// <summary>Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines (1.1).</summary>
+    public bool? OtherCnsDepressants { get; init; }
+
+    /// <summary>The class of the current oral antidepressant (1.1).</summary>
+    public OralAntidepressantClass? OralAntidepressantClass { get; init; }
+
     /// <summary>Aneurysmal vascular disease: aorta, intracranial or peripheral arterial.</summary>
     public bool? AneurysmalVascularDisease { get; init; }
 
@@ -85,6 +100,19 @@ public sealed record PatientHistory
 
     /// <summary>E.g. recent myocardial infarction or stroke, unstable angina, raised intracranial pressure.</summary>
     public bool? SeriousCardiovascularOrCerebrovascularCondition { get; init; }
+
+    /// <summary>Myocardial infarction or stroke within the last 6 weeks (1.1).</summary>
+    public bool? RecentMyocardialInfarctionOrStroke { get; init; }
+
+    public bool? HypertensiveEncephalopathyHistory { get; init; }
+
+    /// <summary>COPD, pulmonary insufficiency or sleep apnoea (1.1).</summary>
+    public bool? RespiratoryDiseaseOrSleepApnea { get; init; }
+
+    public bool? CognitiveImpairment { get; init; }
+
+    /// <summary>Ulcerative or interstitial cystitis, or lower urinary tract symptoms (1.1).</summary>
+    public bool? UrinaryTractSymptoms { get; init; }
 
     /// <summary>Today's pre-treatment systolic blood pressure, mmHg.</summary>
     public int? SystolicBp { get; init; }

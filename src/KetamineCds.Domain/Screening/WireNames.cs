@@ -42,6 +42,7 @@ public static class WireNames
         null => NotRecorded,
         bool b => b ? "true" : "false",
         Enum e => Of(e),
+        System.Collections.IEnumerable list and not string => string.Join(", ", list.Cast<object>().Select(Display)),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? NotRecorded,
     };

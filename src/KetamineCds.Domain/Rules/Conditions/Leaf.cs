@@ -1,0 +1,37 @@
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules.Conditions;
+
+/// <summary>
+/// A test of one field: the only place a condition reads the history. A test of an unrecorded field is
+/// <see cref="Truth.Unknown"/>, unless the test is itself about recording (<c>is not recorded</c>, <c>is not true</c>).
+/// </summary>
+internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predicate, bool decidesNotRecorded = false) : Condition
+{
+    public override string Canonical { get; } = "(" + field.Name + " " + test + ")";
+
+    public override Truth Evaluate(PatientHistory history)
+    {
+        var value = field.Of(history);
+        if (value is null && !decidesNotRecorded)
+        {
+            return Truth.Unknown;
+        }
+
+        return predicate(value) ? Truth.True : Truth.False;
+    }
+
+    internal override void Explain(PatientHistory history, List<Evidence> because) => AddOnce(because, field, history);
+
+    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => AddOnce(because, field, history);
+
+    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because) => AddOnce(because, field, history);
+
+    internal override void CollectFields(List<FieldDefinition> fields)
+    {
+        if (!fields.Contains(field))
+        {
+            fields.Add(field);
+        }
+    }
+}

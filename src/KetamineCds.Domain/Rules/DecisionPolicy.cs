@@ -1,0 +1,79 @@
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// How findings become pathway statuses and an overall verdict: the one place this is decided. Every rule set uses it;
+/// a rule set without completeness rules (1.0.0) simply never has an incomplete pathway.
+/// </summary>
+/// <remarks>
+/// For each pathway: not indicated -> not-applicable; any contraindication -> not-eligible; else its completeness rule
+/// fired (a safety item that could block it is not recorded) -> incomplete; else open: investigational-only for an
+/// investigational pathway, otherwise eligible, or eligible-with-cautions when any caution fired. Overall, leaving
+/// investigational pathways aside: any open -> eligible or eligible-with-cautions; else any incomplete -> incomplete;
+/// else any blocked -> not-eligible-now; else not-indicated. Contraindication and caution ids follow the indication in
+/// a pathway's rule ids, in rule-id order.
+/// </remarks>
+public static class DecisionPolicy
+{
+    /// <summary>The policy as it reads in rule set 1.0.0's digest (which it must keep, word for word).</summary>
+    public const string V1Text =
+        "contraindication blocks every indicated pathway; caution marks every open pathway with-cautions; "
+        + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
+        + "else blocked -> not-eligible-now, else not-indicated";
+
+    /// <summary>The policy from rule set 1.1.0 on: "not recorded" is never "no".</summary>
+    public const string V1_1Text =
+        "contraindication blocks every indicated pathway; else a fired completeness rule makes the pathway incomplete; "
+        + "caution marks every open pathway with-cautions; "
+        + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
+        + "else incomplete -> incomplete, else blocked -> not-eligible-now, else not-indicated";
+
+    /// <summary>The verdict and every pathway's result, given the findings of one screening.</summary>
+    public static (Verdict Overall, IReadOnlyList<PathwayResult> Pathways) Decide(RuleSet ruleSet, IReadOnlyList<Finding> findings)
+    {
+        var fired = new HashSet<string>(findings.Select(f => f.RuleId), StringComparer.Ordinal);
+        string[] blocking = [.. Fired(findings, FindingKind.Contraindication)];
+        string[] cautions = [.. Fired(findings, FindingKind.Caution)];
+
+        var pathways = new List<PathwayResult>(ruleSet.Pathways.Count);
+        bool anyOpen = false, anyIncomplete = false, anyBlocked = false;
+        foreach (var p in ruleSet.Pathways)
+        {
+            PathwayResult result;
+            if (!fired.Contains(p.IndicationRuleId))
+            {
+                result = new(p.Pathway, PathwayStatus.NotApplicable, [p.IndicationRuleId]);
+            }
+            else if (blocking.Length > 0)
+            {
+                result = new(p.Pathway, PathwayStatus.NotEligible, [p.IndicationRuleId, .. blocking]);
+                anyBlocked |= !p.InvestigationalOnly;
+            }
+            else if (p.CompletenessRuleId is { } completeness && fired.Contains(completeness))
+            {
+                result = new(p.Pathway, PathwayStatus.Incomplete, [p.IndicationRuleId, completeness]);
+                anyIncomplete |= !p.InvestigationalOnly;
+            }
+            else
+            {
+                var status = p.InvestigationalOnly ? PathwayStatus.InvestigationalOnly
+                    : cautions.Length > 0 ? PathwayStatus.EligibleWithCautions
+                    : PathwayStatus.Eligible;
+                result = new(p.Pathway, status, [p.IndicationRuleId, .. cautions]);
+                anyOpen |= !p.InvestigationalOnly;
+            }
+
+            pathways.Add(result);
+        }
+
+        var overall = anyOpen ? (cautions.Length > 0 ? Verdict.EligibleWithCautions : Verdict.Eligible)
+            : anyIncomplete ? Verdict.Incomplete
+            : anyBlocked ? Verdict.NotEligibleNow
+            : Verdict.NotIndicated;
+        return (overall, pathways.AsReadOnly());
+    }
+
+    private static IEnumerable<string> Fired(IReadOnlyList<Finding> findings, FindingKind kind) =>
+        findings.Where(f => f.Kind == kind).Select(f => f.RuleId).Order(StringComparer.Ordinal);
+}

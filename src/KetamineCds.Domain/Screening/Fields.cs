@@ -1,0 +1,212 @@
+namespace KetamineCds.Domain.Screening;
+
+/// <summary>
+/// The field catalogue: every field of the screening contract, declared once, in the contract's order. A rule reads a
+/// field through its typed <see cref="Field{T}"/>; everything else (JSON, validation, the form, documents) walks
+/// <see cref="All"/>.
+/// </summary>
+public static class Fields
+{
+    private static readonly RequiredWhen Bipolar = OneOf("primaryDiagnosis", "bipolar-i", "bipolar-ii");
+    private static readonly RequiredWhen AnySuicidality = new("suicidality is not none", v => v("suicidality") is string s && s != "none");
+    private static readonly RequiredWhen ActiveIdeation = OneOf("suicidality", "active-ideation", "active-ideation-with-plan");
+    private static readonly RequiredWhen MoodStabilizerTaken = new("moodStabilizer is not none", v => v("moodStabilizer") is string s && s != "none");
+    private static readonly RequiredWhen LifeLimiting = new("lifeLimitingIllness is true", v => v("lifeLimitingIllness") is true);
+    private static readonly RequiredWhen AnySubstanceUse = new("substanceUse is in-remission or active", v => v("substanceUse") is "in-remission" or "active");
+    private static readonly RequiredWhen OnAntidepressant = new("onOralAntidepressant is true", v => v("onOralAntidepressant") is true);
+
+    /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
+    public static readonly RequiredWhen CouldBePregnant = new(
+        "sexAtBirth is not male and ageYears is 12 to 55",
+        v => v("sexAtBirth") is not "male" && v("ageYears") is int age && age >= 12 && age <= 55);
+
+    private static readonly RequiredWhen FemaleOfChildbearingAge = new(
+        "sexAtBirth is female and ageYears is 12 to 55",
+        v => v("sexAtBirth") is "female" && v("ageYears") is int age && age >= 12 && age <= 55);
+
+    public static readonly Field<string> PatientReference = new("patientReference", FieldType.Text, FieldSection.Patient, "Patient reference (MRN)", h => h.PatientReference)
+    { Required = true, MaxLength = 64, Help = "The clinic's identifier (MRN): letters, digits, dot, hyphen or underscore. Never a name." };
+
+    public static readonly Field<int> AgeYears = new("ageYears", FieldType.WholeNumber, FieldSection.Patient, "Age in years", h => h.AgeYears)
+    { Required = true, Min = 0, Max = 120, Unit = "years" };
+
+    public static readonly Field<SexAtBirth?> SexAtBirth = new("sexAtBirth", FieldType.Choice, FieldSection.Patient, "Sex at birth", h => h.SexAtBirth)
+    { Choices = WireNames.All<Screening.SexAtBirth>(), Help = "Unless it is male, the pregnancy question is asked for ages 12 to 55." };
+
+    public static readonly Field<bool?> Pregnant = new("pregnant", FieldType.YesNo, FieldSection.Patient, "Pregnant", h => h.Pregnant)
+    {
+        RequiredWhen = FemaleOfChildbearingAge, AskedWhen = CouldBePregnant, NotRecorded = NotRecordedMeans.CanBlock,
+        Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
+    };
+
+    public static readonly Field<bool?> Breastfeeding = new("breastfeeding", FieldType.YesNo, FieldSection.Patient, "Breastfeeding", h => h.Breastfeeding)
+    { AskedWhen = new("sexAtBirth is not male", v => v("sexAtBirth") is not "male"), NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", FieldType.Choice, FieldSection.Patient, "Labelling jurisdiction", h => h.Jurisdiction)
+    { Choices = WireNames.All<Screening.Jurisdiction>(), Help = "Which label applies; US when not recorded." };
+
+    public static readonly Field<PrimaryDiagnosis> PrimaryDiagnosis = new("primaryDiagnosis", FieldType.Choice, FieldSection.Depression, "Primary diagnosis", h => h.PrimaryDiagnosis)
+    { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>() };
+
+    public static readonly Field<bool> CurrentDepressiveEpisode = new("currentDepressiveEpisode", FieldType.YesNo, FieldSection.Depression, "Current major depressive episode", h => h.CurrentDepressiveEpisode)
+    { Required = true };
+
+    public static readonly Field<int> FailedAdequateTrials = new("failedAdequateTrials", FieldType.WholeNumber, FieldSection.Depression, "Failed adequate antidepressant trials", h => h.FailedAdequateTrials)
+    { Required = true, Min = 0, Max = 30, Help = "Different antidepressants tried in this episode, each at an adequate dose for at least 4 weeks, without response." };
+
+    public static readonly Field<int?> DistinctMechanisms = new("distinctMechanisms", FieldType.WholeNumber, FieldSection.Depression, "Distinct mechanisms tried", h => h.DistinctMechanisms)
+    { Min = 0, Max = 30, Help = "Not more than the failed trials." };
+
+    public static readonly Field<bool> OnOralAntidepressant = new("onOralAntidepressant", FieldType.YesNo, FieldSection.Depression, "On an oral antidepressant", h => h.OnOralAntidepressant)
+    { Required = true };
+
+    public static readonly Field<OralAntidepressantClass?> OralAntidepressantClass = new("oralAntidepressantClass", FieldType.Choice, FieldSection.Depression, "Class of the oral antidepressant", h => h.OralAntidepressantClass)
+    {
+        Choices = WireNames.All<Screening.OralAntidepressantClass>(), AskedWhen = OnAntidepressant, NotRecorded = NotRecordedMeans.CallsForCare,
+        Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",
+    };
+
+    public static readonly Field<MoodStabilizer?> MoodStabilizer = new("moodStabilizer", FieldType.Choice, FieldSection.Bipolar, "Mood stabilizer", h => h.MoodStabilizer)
+    {
+        Choices = WireNames.All<Screening.MoodStabilizer>(), RequiredWhen = Bipolar, AskedWhen = Bipolar, NotRecorded = NotRecordedMeans.CanBlock,
+        Help = "Required for bipolar disorder; choose None if there is none.",
+    };
+
+    public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", FieldType.YesNo, FieldSection.Bipolar, "Mood stabilizer at a therapeutic level", h => h.MoodStabilizerOptimized)
+    { RequiredWhen = MoodStabilizerTaken, AskedWhen = MoodStabilizerTaken, NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
+    { NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", FieldType.Choice, FieldSection.Psychosis, "Psychosis", h => h.Psychosis)
+    { Required = true, Choices = WireNames.All<PsychosisStatus>() };
+
+    public static readonly Field<Suicidality> Suicidality = new("suicidality", FieldType.Choice, FieldSection.Suicidality, "Suicidality", h => h.Suicidality)
+    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months." };
+
+    public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", FieldType.YesNo, FieldSection.Suicidality, "Safety plan in place", h => h.SafetyPlanInPlace)
+    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> LethalMeansCounselled = new("lethalMeansCounselled", FieldType.YesNo, FieldSection.Suicidality, "Lethal-means counselling given", h => h.LethalMeansCounselled)
+    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", FieldType.YesNo, FieldSection.Suicidality, "Immediate follow-up arranged", h => h.FollowUpArranged)
+    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
+    { AskedWhen = ActiveIdeation, NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan." };
+
+    public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
+    { AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", FieldType.YesNo, FieldSection.Palliative, "Life-limiting illness", h => h.LifeLimitingIllness);
+
+    public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", FieldType.WholeNumber, FieldSection.Palliative, "Prognosis in weeks", h => h.PrognosisWeeks)
+    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting };
+
+    public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
+
+    public static readonly Field<bool?> OnOpioids = new("onOpioids", FieldType.YesNo, FieldSection.PainAndMedicines, "On opioids", h => h.OnOpioids)
+    { NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<bool?> OpioidInducedHyperalgesia = new("opioidInducedHyperalgesia", FieldType.YesNo, FieldSection.PainAndMedicines, "Opioid-induced hyperalgesia", h => h.OpioidInducedHyperalgesia)
+    { Help = "Suspected or diagnosed." };
+
+    public static readonly Field<bool?> OnNaltrexone = new("onNaltrexone", FieldType.YesNo, FieldSection.PainAndMedicines, "On naltrexone", h => h.OnNaltrexone)
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder)." };
+
+    public static readonly Field<decimal?> BenzodiazepineDiazepamEquivalentMg = new("benzodiazepineDiazepamEquivalentMg", FieldType.Number, FieldSection.PainAndMedicines, "Benzodiazepine dose (mg diazepam equivalent per day)", h => h.BenzodiazepineDiazepamEquivalentMg)
+    { Min = 0, Max = 200, Unit = "mg/day", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Daily dose, 0 to 200; 0 if none." };
+
+    public static readonly Field<bool?> OnPsychostimulantOrMaoi = new("onPsychostimulantOrMaoi", FieldType.YesNo, FieldSection.PainAndMedicines, "On a psychostimulant or MAOI", h => h.OnPsychostimulantOrMaoi)
+    { NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<bool?> OtherCnsDepressants = new("otherCnsDepressants", FieldType.YesNo, FieldSection.PainAndMedicines, "Other CNS depressants, alcohol included", h => h.OtherCnsDepressants)
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines." };
+
+    public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", FieldType.Choice, FieldSection.PainAndMedicines, "Substance use disorder", h => h.SubstanceUse)
+    { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed)
+    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.Safety, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial." };
+
+    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.Safety, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
+    { NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", FieldType.YesNo, FieldSection.Safety, "History of intracerebral haemorrhage", h => h.IntracerebralHemorrhageHistory)
+    { NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", FieldType.YesNo, FieldSection.Safety, "Hypersensitivity to ketamine or esketamine", h => h.HypersensitivityToKetamine)
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Ketamine, esketamine or excipients." };
+
+    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.Safety, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure." };
+
+    public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.Safety, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
+    { NotRecorded = NotRecordedMeans.CanBlock };
+
+    public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.Safety, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
+    { NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.Safety, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
+
+    public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.Safety, "Cognitive impairment", h => h.CognitiveImpairment)
+    { NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.Safety, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
+
+    public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.Safety, "Systolic blood pressure", h => h.SystolicBp)
+    { Min = 50, Max = 300, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither." };
+
+    public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.Safety, "Diastolic blood pressure", h => h.DiastolicBp)
+    { Min = 20, Max = 200, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Safety, "Hepatic impairment", h => h.HepaticImpairment)
+    { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
+
+    public static readonly Field<int?> Phq9Total = new("phq9Total", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 total score", h => h.Phq9Total)
+    { Min = 0, Max = 27 };
+
+    public static readonly Field<int?> Phq9Item9 = new("phq9Item9", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 item 9", h => h.Phq9Item9)
+    { Min = 0, Max = 3, Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total." };
+
+    public static readonly Field<string?> ClinicianNote = new("clinicianNote", FieldType.Text, FieldSection.Note, "Clinician's note", h => h.ClinicianNote)
+    { MaxLength = 2000, Help = "Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules." };
+
+    /// <summary>Every field of the contract, in the contract's order.</summary>
+    public static IReadOnlyList<FieldDefinition> All { get; } =
+    [
+        PatientReference, AgeYears, SexAtBirth, Pregnant, Breastfeeding, Jurisdiction, PrimaryDiagnosis, CurrentDepressiveEpisode,
+        FailedAdequateTrials, DistinctMechanisms, OnOralAntidepressant, MoodStabilizer, MoodStabilizerOptimized,
+        CurrentManiaOrMixedFeatures, Psychosis, Suicidality, SafetyPlanInPlace, LethalMeansCounselled, FollowUpArranged,
+        SuicidalIntent, PreparatoryActsOrAbortedAttempt, LifeLimitingIllness, PrognosisWeeks, ChronicNeuropathicPain, OnOpioids,
+        OpioidInducedHyperalgesia, OnNaltrexone, BenzodiazepineDiazepamEquivalentMg, OnPsychostimulantOrMaoi, SubstanceUse,
+        SubstancesUsed, OtherCnsDepressants, OralAntidepressantClass, AneurysmalVascularDisease, ArteriovenousMalformation,
+        IntracerebralHemorrhageHistory, HypersensitivityToKetamine, SeriousCardiovascularOrCerebrovascularCondition,
+        RecentMyocardialInfarctionOrStroke, HypertensiveEncephalopathyHistory, RespiratoryDiseaseOrSleepApnea, CognitiveImpairment,
+        UrinaryTractSymptoms, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, ClinicianNote,
+    ];
+
+    private static readonly Dictionary<string, FieldDefinition> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>The field with this contract name (case-sensitive), or null.</summary>
+    public static FieldDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The clinician's words for a contract field name; the name itself if unknown.</summary>
+    public static string LabelOf(string name) => Find(name)?.Label ?? name;
+
+    /// <summary>A field's contract value in a history: choices as their contract strings, numbers and booleans as they are.</summary>
+    public static object? ContractValueOf(PatientHistory history, string name) => Find(name)?.ValueOf(history) switch
+    {
+        Enum e => WireNames.Of(e),
+        var other => other,
+    };
+
+    private static RequiredWhen OneOf(string field, params string[] values) =>
+        new($"{field} is {string.Join(" or ", values)}", v => v(field) is string s && Array.IndexOf(values, s) >= 0);
+}
