@@ -42,6 +42,27 @@ public static class Indications
     /// <summary>PTSD or OCD as the primary diagnosis (P-PTSD, P-OCD).</summary>
     public static readonly Condition PtsdOrOcd = Shared(In(Fields.PrimaryDiagnosis, PrimaryDiagnosis.Ptsd, PrimaryDiagnosis.Ocd));
 
+    /// <summary>
+    /// Imminent suicide risk, the C-SSRS highest-risk answers: some suicidality and active ideation with a plan, active
+    /// ideation with intent, preparatory acts or an aborted or interrupted attempt, or an attempt within 3 months.
+    /// </summary>
+    public static readonly Condition ImminentSuicideRisk =
+        Shared(All(AnySuicidality, Any(
+            In(Fields.Suicidality, Suicidality.ActiveIdeationWithPlan, Suicidality.RecentAttempt),
+            All(Is(Fields.Suicidality, Suicidality.ActiveIdeation), True(Fields.SuicidalIntent)),
+            True(Fields.PreparatoryActsOrAbortedAttempt))));
+
+    /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
+    public static readonly Condition CouldBePregnant =
+        Shared(All(Not(Is(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Male)), Between(Fields.AgeYears, 12, 55)));
+
+    /// <summary>Sex at birth not recorded as male.</summary>
+    public static readonly Condition NotRecordedAsMale =
+        Shared(Any(NotRecorded(Fields.SexAtBirth), In(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Female, SexAtBirth.Intersex, SexAtBirth.Unknown)));
+
+    /// <summary>A ketamine pathway other than esketamine's is indicated: off-label TRD, bipolar adjunct or palliative.</summary>
+    public static readonly Condition AnyRacemicKetamine = Shared(Any(TreatmentResistantDepression, BipolarDepression, PalliativeWeeks));
+
     /// <summary>An esketamine pathway is indicated.</summary>
     public static readonly Condition AnyEsketamine = Shared(Any(TreatmentResistantDepression, SuicidalMdd));
 

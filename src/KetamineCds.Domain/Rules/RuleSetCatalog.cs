@@ -80,11 +80,72 @@ public static class RuleSetCatalog
             new PathwayDefinition(Pathway.InvestigationalPtsdOcd, "INV-001", InvestigationalOnly: true),
         ]);
 
+    /// <summary>
+    /// Version 1.1.0: "not recorded" is never "no" (completeness rules and the incomplete status), and the clinical
+    /// review's corrections, declared as a difference from 1.0.0 (docs/clinical-review.md).
+    /// </summary>
+    public static RuleSet V1_1_0 { get; } = BuildV1_1_0();
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_0_0;
+    public static RuleSet Current => V1_1_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0];
+
+    private static RuleSet BuildV1_1_0()
+    {
+        var rules = V1_0_0.Next(
+            "1.1.0",
+            add:
+            [
+                new Suicide.ImminentRiskWithoutSafetyNet(),
+                new Suicide.ImminentRiskPartialSafetyNet(),
+                new Substance.KetamineOrPcpUse(),
+                new Substance.SubstancesNotRecorded(),
+                new Cardiovascular.BloodPressureDefersSession(),
+                new Cardiovascular.BloodPressureNotRecorded(),
+                new Cardiovascular.HypertensiveEncephalopathyHistory(),
+                new Cardiovascular.RecentMyocardialInfarctionOrStroke(),
+                new Cardiovascular.RespiratoryDiseaseOrSleepApnea(),
+                new Bipolar.BipolarSwitchRiskCaution(),
+                new Psychosis.UntreatedPsychosisHistory(),
+                new Naltrexone.OpioidsWithNaltrexone(),
+                new Medicines.OtherCnsDepressants(),
+                new Medicines.MedicinesNotRecorded(),
+                new Cognition.CognitiveImpairment(),
+                new Urinary.UrinaryTractSymptoms(),
+                new Hepatic.HepaticStatusNotRecorded(),
+                new Completeness.OtherSafetyHistoryNotRecorded(),
+            ],
+            replace:
+            [
+                new Suicide.ImminentSuicideRiskPrecautions(),
+                new Suicide.RapidReliefIsNotPrevention(),
+                new Substance.ActiveSubstanceUseDisorderDefers(),
+                new Bipolar.BipolarWithoutAntimanicProtection(),
+                new Bipolar.BipolarStabilizerOutsideTheEvidence(),
+                new Psychosis.ControlledPsychosisHistoryHighCaution(),
+                new Psychosis.StopAtOnceAfterPsychosis(),
+                new Naltrexone.NaltrexoneNeverStoppedForKetamine(),
+                new Age.YoungAdultSuicidalityBoxedWarning(),
+                new OffLabel.OffLabelKetamineProcedure(),
+                new OffLabel.KetaminePreTreatmentAssessment(),
+                new Rems.PostDoseMonitoringEveryPathway(),
+                new Rems.NoDrivingUntilNextDayEveryPathway(),
+                new Reproductive.PregnancyBlocks(),
+                new EuLabel.EuTrdConfirmSsriOrSnriClass(),
+            ],
+            // BIP-007 (mania not recorded blocks every pathway) is now the completeness rule's job: the bipolar pathway
+            // is incomplete, not blocked, while the current mood state is not recorded.
+            remove: ["BIP-007"]);
+
+        var completeness = Completeness.PathwayCompleteness.For(rules);
+        return rules.Next(
+            "1.1.0",
+            add: completeness,
+            pathways: [.. rules.Pathways.Select(p => p with { CompletenessRuleId = completeness.Single(c => c.Pathway == p.Pathway).Id })],
+            policy: DecisionPolicy.V1_1Text);
+    }
 
     /// <summary>The released rule set with this version, or null.</summary>
     public static RuleSet? Find(string version) => All.FirstOrDefault(r => r.Version == version);

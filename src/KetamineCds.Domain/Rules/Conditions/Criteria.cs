@@ -31,6 +31,12 @@ public static class Criteria
     /// <summary>The field is false (a required boolean).</summary>
     public static Condition False(Field<bool> field) => new Leaf<bool>(field, "= false", v => !v);
 
+    /// <summary>
+    /// The field is recorded as true; false when it is recorded false or not recorded. Only for a part of a condition
+    /// that must not wait on the field because another part already does (see REP-001 of 1.1.0).
+    /// </summary>
+    public static Condition RecordedTrue(Field<bool?> field) => new Leaf<bool?>(field, "is recorded true", v => v == true, decidesNotRecorded: true);
+
     /// <summary>The field is not recorded as true: false, or not recorded (a safeguard not shown to be in place).</summary>
     public static Condition NotTrue(Field<bool?> field) => new Leaf<bool?>(field, "is not true", v => v != true, decidesNotRecorded: true);
 

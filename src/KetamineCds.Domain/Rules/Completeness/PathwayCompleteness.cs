@@ -1,0 +1,85 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+using static KetamineCds.Domain.Rules.Conditions.Criteria;
+
+namespace KetamineCds.Domain.Rules.Completeness;
+
+/// <summary>
+/// REC-001 to REC-006: a pathway is indicated, nothing recorded blocks it, but a safety item that could block it is not
+/// recorded, so it cannot open yet: "not recorded" is never "no" (contract 1.1; P-SAFETY-REMS, SPRAVATO-PI-US).
+/// </summary>
+/// <remarks>
+/// One rule per pathway. Its condition is built from the rule set's own contraindications: every contraindication that
+/// reads a field whose absence can block (<see cref="NotRecordedMeans.CanBlock"/> in the field catalogue) and whose
+/// answer is still undecided (<see cref="Truth.Unknown"/>) for the history, plus any item a pathway asks for itself
+/// (suicidal intent for the suicidal-ideation pathway). Its <c>because</c> names each unrecorded field that leaves them
+/// undecided. Contraindications whose fields only call for care (blood pressure, liver) are left out: their own
+/// requirement rules say what to measure.
+/// </remarks>
+public sealed class PathwayCompleteness : Rule
+{
+    private readonly string _pathwayName;
+
+    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition condition, string itemsText)
+    {
+        Id = id;
+        Pathway = pathway;
+        _pathwayName = pathwayName;
+        Principles = principles;
+        Condition = condition;
+        ConditionText = $"The {pathwayName} pathway is indicated, nothing recorded blocks it, and a safety item that could block it is not recorded: {itemsText}.";
+    }
+
+    public override string Id { get; }
+
+    /// <summary>The pathway this rule keeps closed while its safety items are not recorded.</summary>
+    public Pathway Pathway { get; }
+
+    public override FindingKind Kind => FindingKind.Requirement;
+
+    public override Severity Severity => Severity.High;
+
+    public override IReadOnlyList<string> Principles { get; }
+
+    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
+
+    public override string ConditionText { get; }
+
+    public override Condition Condition { get; }
+
+    public override string Summary => $"Not recorded: the {_pathwayName} pathway cannot open until the safety items listed are answered.";
+
+    public override string Detail =>
+        "A blank answer is never read as no. Each item listed could, once answered, rule this pathway out, so the pathway stays incomplete until it is recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
+
+    /// <summary>The completeness rules for a rule set's pathways, from its contraindications.</summary>
+    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var blockers = ruleSet.Rules
+            .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(f => f.NotRecorded == NotRecordedMeans.CanBlock))
+            .ToArray();
+        var blockerText = "the contraindications " + string.Join(", ", blockers.Select(b => b.Id)) + " are undecided";
+
+        PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
+        {
+            var indication = ruleSet.Find(ruleSet.Pathways.Single(p => p.Pathway == pathway).IndicationRuleId)!.Condition;
+            Condition[] parts = [.. blockers.Select(b => b.Condition), .. extras.Select(e => e.Condition)];
+            var text = blockerText + string.Concat(extras.Select(e => ", or " + e.Text));
+            return new PathwayCompleteness(id, pathway, name, principles, All(indication, Undetermined(Any(parts))), text);
+        }
+
+        var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),
+            "suicidal intent is not recorded for active ideation");
+        return
+        [
+            Make("REC-001", Pathway.EsketamineTrd, "esketamine for treatment-resistant depression", [Citations.SafetyRems]),
+            Make("REC-002", Pathway.EsketamineSuicidalIdeation, "esketamine for acute suicidal ideation", [Citations.SafetyRems, Citations.SuicidalityLimit], intent),
+            Make("REC-003", Pathway.KetamineOffLabelTrd, "off-label ketamine for treatment-resistant depression", [Citations.SafetyRems]),
+            Make("REC-004", Pathway.BipolarAdjunct, "ketamine as a bipolar adjunct", [Citations.SafetyRems, Citations.Bipolar]),
+            Make("REC-005", Pathway.PalliativeRapidActing, "rapid-acting ketamine in palliative care", [Citations.SafetyRems, Citations.Palliative]),
+            Make("REC-006", Pathway.InvestigationalPtsdOcd, "investigational ketamine for PTSD or OCD", [Citations.SafetyRems]),
+        ];
+    }
+}

@@ -1,0 +1,27 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+using static KetamineCds.Domain.Rules.Conditions.Criteria;
+
+namespace KetamineCds.Domain.Rules.Substance;
+
+/// <summary>SUB-004: Record which substances the substance use disorder involves, ketamine or PCP in particular. (SPRAVATO-PI-US)</summary>
+public sealed class SubstancesNotRecorded : Rule
+{
+    public override string Id => "SUB-004";
+
+    public override FindingKind Kind => FindingKind.Requirement;
+
+    public override Severity Severity => Severity.Moderate;
+
+    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
+
+    public override string ConditionText => "A substance use disorder (in remission or active) is recorded but not which substances it involves.";
+
+    public override Condition Condition { get; } = All(In(Fields.SubstanceUse, (SubstanceUse?)SubstanceUse.InRemission, SubstanceUse.Active), NotRecorded(Fields.SubstancesUsed));
+
+    public override string Summary => "Record which substances the substance use disorder involves, ketamine or PCP in particular.";
+
+    public override string Detail =>
+        "Misuse of ketamine or phencyclidine raises the risk of misusing esketamine or ketamine far more than other substances do (SUB-003), and alcohol or sedatives add to sedation. Until the substances are recorded that risk cannot be weighed.";
+}
