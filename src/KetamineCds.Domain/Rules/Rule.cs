@@ -52,9 +52,12 @@ public abstract class Rule
     private Finding Found(PatientHistory history)
     {
         var because = new List<Evidence>(4);
-        Condition.Explain(history, because);
+        Explain(history, because);
         return FindingWith(because);
     }
+
+    /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>
+    private protected virtual void Explain(PatientHistory history, List<Evidence> because) => Condition.Explain(history, because);
 
     /// <summary>The rule's finding with these inputs as its <c>because</c>.</summary>
     internal Finding FindingWith(IReadOnlyList<Evidence> because) =>

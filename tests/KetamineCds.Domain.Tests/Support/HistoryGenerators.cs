@@ -86,11 +86,14 @@ public static class HistoryGenerators
         from psychosis in Gen.Frequency(
             (6, Gen.Constant(PsychosisStatus.None)),
             (2, Gen.Constant(PsychosisStatus.HistoryControlled)),
+            (1, Gen.Constant(PsychosisStatus.HistoryUntreated)),
             (1, Gen.Constant(PsychosisStatus.Active)))
         from suicidality in AnyOf<Suicidality>()
         from safetyPlan in NullableBool(0, 1, 1)
         from lethalMeans in NullableBool(0, 1, 1)
         from followUp in NullableBool(0, 1, 1)
+        from intent in NullableBool(2, 5, 2)
+        from preparatory in NullableBool(2, 6, 1)
         select Fix(h with
         {
             MoodStabilizer = stabilizer,
@@ -101,6 +104,8 @@ public static class HistoryGenerators
             SafetyPlanInPlace = safetyPlan,
             LethalMeansCounselled = lethalMeans,
             FollowUpArranged = followUp,
+            SuicidalIntent = intent,
+            PreparatoryActsOrAbortedAttempt = preparatory,
         });
 
     private static readonly Gen<PatientHistory> WithMedicine =
@@ -114,6 +119,11 @@ public static class HistoryGenerators
         from benzodiazepine in Nullable(Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(1, 2000))).Select(tenths => tenths / 10m))
         from stimulant in NullableBool(4, 5, 1)
         from substance in Nullable(AnyOf<SubstanceUse>(), 1, 3)
+        from substances in Gen.Frequency(
+            (2, Gen.Constant<ValueList<SubstanceUsed>?>(null)),
+            (3, Gen.SubListOf(Enum.GetValues<SubstanceUsed>()).Select(l => (ValueList<SubstanceUsed>?)new ValueList<SubstanceUsed>(l))))
+        from otherDepressants in NullableBool(3, 5, 1)
+        from antidepressantClass in Nullable(AnyOf<OralAntidepressantClass>(), 1, 3)
         select h with
         {
             LifeLimitingIllness = lifeLimiting,
@@ -125,11 +135,25 @@ public static class HistoryGenerators
             BenzodiazepineDiazepamEquivalentMg = benzodiazepine,
             OnPsychostimulantOrMaoi = stimulant,
             SubstanceUse = substance,
+            SubstancesUsed = substance is SubstanceUse.InRemission or SubstanceUse.Active ? substances : null,
+            OtherCnsDepressants = otherDepressants,
+            OralAntidepressantClass = h.OnOralAntidepressant ? antidepressantClass : null,
         };
 
     private static PatientHistory Uncomplicated(PatientHistory h) => h with
     {
+        Pregnant = h.SexAtBirth == SexAtBirth.Male ? h.Pregnant : false,
         Breastfeeding = false,
+        SuicidalIntent = h.Suicidality == Suicidality.None ? h.SuicidalIntent : false,
+        PreparatoryActsOrAbortedAttempt = h.Suicidality == Suicidality.None ? h.PreparatoryActsOrAbortedAttempt : false,
+        CurrentManiaOrMixedFeatures = false,
+        OtherCnsDepressants = false,
+        SubstancesUsed = null,
+        RecentMyocardialInfarctionOrStroke = false,
+        HypertensiveEncephalopathyHistory = false,
+        RespiratoryDiseaseOrSleepApnea = false,
+        CognitiveImpairment = false,
+        UrinaryTractSymptoms = false,
         ChronicNeuropathicPain = null,
         OnOpioids = false,
         OpioidInducedHyperalgesia = null,
@@ -154,6 +178,11 @@ public static class HistoryGenerators
         from hemorrhage in NullableBool(4, 15, 1)
         from hypersensitivity in NullableBool(4, 15, 1)
         from cardiovascular in NullableBool(4, 12, 1)
+        from recentEvent in NullableBool(4, 15, 1)
+        from encephalopathy in NullableBool(4, 15, 1)
+        from respiratory in NullableBool(3, 10, 1)
+        from cognitive in NullableBool(3, 10, 1)
+        from urinary in NullableBool(3, 10, 1)
         from bp in BloodPressure
         from hepatic in Nullable(AnyOf<HepaticImpairment>(), 1, 3)
         from phq9Total in Nullable(Gen.Choose(0, 27))
@@ -166,6 +195,11 @@ public static class HistoryGenerators
             IntracerebralHemorrhageHistory = hemorrhage,
             HypersensitivityToKetamine = hypersensitivity,
             SeriousCardiovascularOrCerebrovascularCondition = cardiovascular,
+            RecentMyocardialInfarctionOrStroke = recentEvent,
+            HypertensiveEncephalopathyHistory = encephalopathy,
+            RespiratoryDiseaseOrSleepApnea = respiratory,
+            CognitiveImpairment = cognitive,
+            UrinaryTractSymptoms = urinary,
             SystolicBp = bp.Systolic,
             DiastolicBp = bp.Diastolic,
             HepaticImpairment = hepatic,

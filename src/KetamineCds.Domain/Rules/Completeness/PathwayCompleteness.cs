@@ -21,13 +21,16 @@ public sealed class PathwayCompleteness : Rule
 {
     private readonly string _pathwayName;
 
-    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition condition, string itemsText)
+    private readonly Condition _waitingFor;
+
+    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition waitingFor, string itemsText)
     {
+        _waitingFor = waitingFor;
+        Condition = All(indication, waitingFor);
         Id = id;
         Pathway = pathway;
         _pathwayName = pathwayName;
         Principles = principles;
-        Condition = condition;
         ConditionText = $"The {pathwayName} pathway is indicated, nothing recorded blocks it, and a safety item that could block it is not recorded: {itemsText}.";
     }
 
@@ -53,6 +56,9 @@ public sealed class PathwayCompleteness : Rule
     public override string Detail =>
         "A blank answer is never read as no. Each item listed could, once answered, rule this pathway out, so the pathway stays incomplete until it is recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
 
+    /// <summary>Only the unrecorded items: the indication that also holds is stated by the pathway's own rule.</summary>
+    private protected override void Explain(PatientHistory history, List<Evidence> because) => _waitingFor.Explain(history, because);
+
     /// <summary>The completeness rules for a rule set's pathways, from its contraindications.</summary>
     public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet)
     {
@@ -65,9 +71,12 @@ public sealed class PathwayCompleteness : Rule
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
         {
             var indication = ruleSet.Find(ruleSet.Pathways.Single(p => p.Pathway == pathway).IndicationRuleId)!.Condition;
-            Condition[] parts = [.. blockers.Select(b => b.Condition), .. extras.Select(e => e.Condition)];
+            // The contraindications together: undecided when none holds and one waits for an answer. Each item the
+            // pathway asks for itself is undecided on its own: it never decides the pathway, it is only waited for.
+            var blocking = Undetermined(Any([.. blockers.Select(b => b.Condition)]));
+            var waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
             var text = blockerText + string.Concat(extras.Select(e => ", or " + e.Text));
-            return new PathwayCompleteness(id, pathway, name, principles, All(indication, Undetermined(Any(parts))), text);
+            return new PathwayCompleteness(id, pathway, name, principles, indication, waitingFor, text);
         }
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),

@@ -1,0 +1,281 @@
+using System.Reflection;
+using FsCheck.Xunit;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+
+namespace KetamineCds.Domain.Tests.Engine;
+
+/// <summary>
+/// Rule set 1.1.0's promise: a field that is not recorded is never read as "no". A pathway whose safety items could
+/// still block it is incomplete, never eligible, and says what is missing.
+/// </summary>
+public class NotRecordedIsNeverNoTests
+{
+    private const int Runs = 400;
+
+    /// <summary>The eight answers the form marks required, and nothing else (issue 10's journey).</summary>
+    private static PatientHistory RequiredAnswersOnly() => new()
+    {
+        PatientReference = "MRN-8",
+        AgeYears = 45,
+        PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
+        CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 3,
+        OnOralAntidepressant = true,
+        Psychosis = PsychosisStatus.None,
+        Suicidality = Suicidality.None,
+    };
+
+    /// <summary>Everything that can block recorded as absent, for a 45-year-old man with TRD.</summary>
+    private static PatientHistory FullyRecordedTrd() => RequiredAnswersOnly() with
+    {
+        SexAtBirth = SexAtBirth.Male,
+        AneurysmalVascularDisease = false,
+        ArteriovenousMalformation = false,
+        IntracerebralHemorrhageHistory = false,
+        HypersensitivityToKetamine = false,
+        SeriousCardiovascularOrCerebrovascularCondition = false,
+        RecentMyocardialInfarctionOrStroke = false,
+        SubstanceUse = SubstanceUse.None,
+        CurrentManiaOrMixedFeatures = false,
+    };
+
+    [Fact]
+    public void Evaluate_OnlyTheRequiredAnswers_IsIncompleteAndNamesEveryUnrecordedSafetyItem()
+    {
+        var a = ScreeningEngine.Evaluate(RequiredAnswersOnly());
+
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.DoesNotContain(a.Pathways, p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
+
+        var rec = Assert.Single(a.Findings, f => f.RuleId == "REC-001");
+        Assert.Equal(FindingKind.Requirement, rec.Kind);
+        string[] expected =
+        [
+            "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine",
+            "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "substanceUse", "sexAtBirth", "pregnant",
+            "currentManiaOrMixedFeatures",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), rec.Because.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.All(rec.Because, e => Assert.Equal(WireNames.NotRecorded, e.Value));
+        Assert.Contains(a.Findings, f => f.RuleId == "REC-003");
+        Assert.Contains("REC-001", a.For(Pathway.EsketamineTrd).RuleIds);
+    }
+
+    [Fact]
+    public void Evaluate_OnlyTheRequiredAnswers_SaysWhichCareItemsAreNotRecorded()
+    {
+        var a = ScreeningEngine.Evaluate(RequiredAnswersOnly());
+
+        Assert.Contains(a.Findings, f => f.RuleId == "CV-004" && f.Because.Contains(new Evidence("systolicBp", WireNames.NotRecorded)));
+        Assert.Contains(a.Findings, f => f.RuleId == "HEP-003" && f.Because.Contains(new Evidence("hepaticImpairment", WireNames.NotRecorded)));
+        Assert.Contains(a.Findings, f => f.RuleId == "MED-005" && f.Because.Contains(new Evidence("onOpioids", WireNames.NotRecorded)));
+        Assert.Contains(a.Findings, f => f.RuleId == "SAF-001" && f.Because.Contains(new Evidence("respiratoryDiseaseOrSleepApnea", WireNames.NotRecorded)));
+    }
+
+    [Fact]
+    public void Evaluate_EverySafetyItemRecordedAbsent_OpensThePathways()
+    {
+        var a = ScreeningEngine.Evaluate(FullyRecordedTrd());
+
+        Assert.Equal(Verdict.Eligible, a.Overall);
+        Assert.Equal(PathwayStatus.Eligible, a.For(Pathway.EsketamineTrd).Status);
+        Assert.DoesNotContain(a.Findings, f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("aneurysmalVascularDisease")]
+    [InlineData("arteriovenousMalformation")]
+    [InlineData("intracerebralHemorrhageHistory")]
+    [InlineData("hypersensitivityToKetamine")]
+    [InlineData("seriousCardiovascularOrCerebrovascularCondition")]
+    [InlineData("recentMyocardialInfarctionOrStroke")]
+    [InlineData("substanceUse")]
+    [InlineData("currentManiaOrMixedFeatures")]
+    public void Evaluate_OneBlockingItemNotRecorded_KeepsThePathwayIncompleteAndNamesOnlyIt(string field)
+    {
+        var a = ScreeningEngine.Evaluate(With(FullyRecordedTrd(), field, null));
+
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        var rec = Assert.Single(a.Findings, f => f.RuleId == "REC-001");
+        Assert.Equal([new Evidence(field, WireNames.NotRecorded)], rec.Because);
+    }
+
+    [Fact]
+    public void Evaluate_RecordedContraindicationWithItemsMissing_BlocksRatherThanWaits()
+    {
+        var a = ScreeningEngine.Evaluate(RequiredAnswersOnly() with { ArteriovenousMalformation = true });
+
+        Assert.Equal(Verdict.NotEligibleNow, a.Overall);
+        Assert.Equal(PathwayStatus.NotEligible, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Contains("VAS-002", a.For(Pathway.EsketamineTrd).RuleIds);
+    }
+
+    [Theory]
+    [InlineData(SexAtBirth.Female, 30, true)]
+    [InlineData(SexAtBirth.Intersex, 30, true)]
+    [InlineData(SexAtBirth.Unknown, 50, true)]
+    [InlineData(null, 55, true)]
+    [InlineData(null, 18, true)]
+    [InlineData(SexAtBirth.Male, 30, false)]
+    [InlineData(SexAtBirth.Female, 56, false)]
+    [InlineData(null, 60, false)]
+    public void Evaluate_PregnancyNotRecorded_WaitsOnlyWhereThePatientCouldBePregnant(SexAtBirth? sex, int age, bool waits)
+    {
+        var history = FullyRecordedTrd() with { SexAtBirth = sex, AgeYears = age, Pregnant = null };
+        var a = ScreeningEngine.Evaluate(history);
+
+        var rec = a.Findings.SingleOrDefault(f => f.RuleId == "REC-001");
+        if (waits)
+        {
+            Assert.NotNull(rec);
+            Assert.Contains(new Evidence("pregnant", WireNames.NotRecorded), rec.Because);
+            Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineTrd).Status);
+        }
+        else
+        {
+            Assert.Null(rec);
+            Assert.NotEqual(PathwayStatus.Incomplete, a.For(Pathway.EsketamineTrd).Status);
+        }
+    }
+
+    [Theory]
+    [InlineData(Suicidality.ActiveIdeation)]
+    [InlineData(Suicidality.ActiveIdeationWithPlan)]
+    public void Evaluate_ActiveIdeationWithIntentNotRecorded_KeepsTheSuicidalIdeationPathwayIncomplete(Suicidality suicidality)
+    {
+        var history = FullyRecordedTrd() with
+        {
+            Suicidality = suicidality,
+            SafetyPlanInPlace = true,
+            LethalMeansCounselled = true,
+            FollowUpArranged = true,
+            PreparatoryActsOrAbortedAttempt = false,
+            SuicidalIntent = null,
+        };
+        var a = ScreeningEngine.Evaluate(history);
+
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        var rec = Assert.Single(a.Findings, f => f.RuleId == "REC-002");
+        Assert.Contains(new Evidence("suicidalIntent", WireNames.NotRecorded), rec.Because);
+
+        var recorded = ScreeningEngine.Evaluate(history with { SuicidalIntent = false });
+        Assert.NotEqual(PathwayStatus.Incomplete, recorded.For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Fact]
+    public void Evaluate_OneZeroZeroReplay_NeverSaysIncomplete()
+    {
+        var a = ScreeningEngine.Evaluate(RequiredAnswersOnly(), RuleSetCatalog.V1_0_0);
+
+        Assert.Equal(Verdict.Eligible, a.Overall);
+        Assert.Equal(RuleSetCatalog.V1_0_0.Identity, a.RuleSet);
+    }
+
+    /// <summary>
+    /// The property of issue 10: whenever a pathway is open (or investigational-only), no answer to any safety item
+    /// that is still not recorded (and that the form asks for this patient) could block it. So an unrecorded safety
+    /// item that could block a pathway never leaves that pathway eligible.
+    /// </summary>
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_OpenPathway_NoAnswerToAnUnrecordedSafetyItemCouldBlockIt(PatientHistory history)
+    {
+        var a = ScreeningEngine.Evaluate(history);
+        var open = a.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions or PathwayStatus.InvestigationalOnly)
+            .Select(p => p.Pathway).ToArray();
+        if (open.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var field in Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !f.IsRecorded(history) && IsAsked(f, history)))
+        {
+            foreach (var value in PossibleValues(field))
+            {
+                var completed = ScreeningEngine.Evaluate(With(history, field.Name, value));
+                foreach (var pathway in open)
+                {
+                    Assert.True(
+                        completed.For(pathway).Status != PathwayStatus.NotEligible,
+                        $"{WireNames.Of(pathway)} was {WireNames.Of(a.For(pathway).Status)} with {field.Name} not recorded, but {field.Name} = {WireNames.Display(value)} blocks it: {ReferenceEngine.Describe(completed)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The other direction: an incomplete pathway waits only for items whose answers matter.</summary>
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_IncompletePathway_NamesOnlyUnrecordedFieldsAndOpensOrBlocksOnceTheyAreAnswered(PatientHistory history)
+    {
+        var a = ScreeningEngine.Evaluate(history);
+        foreach (var p in a.Pathways.Where(p => p.Status == PathwayStatus.Incomplete))
+        {
+            var rec = a.Findings.Single(f => f.RuleId == p.RuleIds[1]);
+            Assert.NotEmpty(rec.Because);
+            Assert.All(rec.Because, e => Assert.Equal(WireNames.NotRecorded, e.Value));
+            if (!RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway).InvestigationalOnly)
+            {
+                Assert.True(a.Overall is Verdict.Incomplete or Verdict.Eligible or Verdict.EligibleWithCautions, $"overall {a.Overall} with an incomplete pathway");
+            }
+        }
+
+        if (a.Overall == Verdict.Incomplete)
+        {
+            Assert.DoesNotContain(a.Pathways, p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
+            Assert.DoesNotContain(a.Findings, f => f.Kind == FindingKind.Contraindication);
+        }
+    }
+
+    [Fact]
+    public void Catalogue_EveryContraindicationOfTheCurrentSet_ReadsOnlyRequiredFieldsOrFieldsWhoseAbsenceMatters()
+    {
+        foreach (var rule in RuleSetCatalog.Current.Rules.Where(r => r.Kind == FindingKind.Contraindication))
+        {
+            var optional = rule.Condition.FieldsRead().Where(f => !f.Required && f.Name != "jurisdiction").ToArray();
+            Assert.True(
+                optional.Length == 0 || optional.Any(f => f.NotRecorded != NotRecordedMeans.Nothing),
+                $"{rule.Id} reads {string.Join(", ", optional.Select(f => f.Name))}, none of which the catalogue says matters when not recorded");
+        }
+    }
+
+    [Fact]
+    public void Catalogue_EveryFieldThatCanBlock_IsWaitedForByACompletenessRule()
+    {
+        var waitedFor = RuleSetCatalog.Current.Rules.Where(r => r.Id.StartsWith("REC-", StringComparison.Ordinal))
+            .SelectMany(r => r.Condition.FieldsRead()).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock), f => Assert.Contains(f.Name, waitedFor));
+    }
+
+    [Fact]
+    public void Catalogue_EveryFieldThatCallsForCare_HasARuleThatFiresWhenItIsNotRecorded()
+    {
+        var canonical = string.Join("\n", RuleSetCatalog.Current.Rules
+            .Where(r => r.Kind is FindingKind.Requirement or FindingKind.Caution)
+            .Select(r => r.Condition.Canonical));
+        Assert.All(
+            Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare),
+            f => Assert.Contains("(" + f.Name + " is not recorded)", canonical, StringComparison.Ordinal));
+    }
+
+    private static bool IsAsked(FieldDefinition field, PatientHistory history) =>
+        field.AskedWhen is null || field.AskedWhen.Applies(name => Fields.ContractValueOf(history, name));
+
+    private static IEnumerable<object?> PossibleValues(FieldDefinition field)
+    {
+        var type = Nullable.GetUnderlyingType(typeof(PatientHistory).GetProperty(field.Property)!.PropertyType);
+        return type == typeof(bool) ? [true, false]
+            : type is { IsEnum: true } ? Enum.GetValues(type).Cast<object?>()
+            : throw new InvalidOperationException($"No values to try for {field.Name}.");
+    }
+
+    /// <summary>A copy of the history with one field set (reflection is fine in a test).</summary>
+    private static PatientHistory With(PatientHistory history, string name, object? value)
+    {
+        var copy = history with { };
+        typeof(PatientHistory).GetProperty(Fields.Find(name)!.Property, BindingFlags.Public | BindingFlags.Instance)!.SetValue(copy, value);
+        return copy;
+    }
+}
