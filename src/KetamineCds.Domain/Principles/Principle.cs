@@ -7,7 +7,14 @@ namespace KetamineCds.Domain.Principles;
 /// <param name="Section">The source document's section (English gloss).</param>
 /// <param name="Reference">The reference key the source document attaches.</param>
 /// <param name="Statement">The principle, paraphrased.</param>
-public sealed record Principle(string Id, string Section, string Reference, string Statement);
+public sealed record Principle(string Id, string Section, string Reference, string Statement)
+{
+    /// <summary>
+    /// Where the evidence qualifies the source's principle, how (with the source key that says so); shown with the
+    /// principle wherever it is shown. Null where nothing qualifies it.
+    /// </summary>
+    public string? Caveat { get; init; }
+}
 
 /// <summary>A label, REMS or literature source that a rule may cite (<c>label-and-literature.md</c>, "Source keys").</summary>
 public sealed record Source(string Key, string Citation);
@@ -55,7 +62,10 @@ public static class Citations
         new(TrdProcedure, "The main revolution: TRD and crisis", "problem_id:4721476",
             "Esketamine is a supervised procedure rather than another tablet, and it is usually given alongside a conventional oral antidepressant."),
         new(SuicidalityRapid, "The main revolution: TRD and crisis", "problem_id:4763588",
-            "With acute suicidal ideation, speed matters: standard antidepressants take weeks, ketamine eases depressive symptoms and suicidal thoughts within hours and can bridge a crisis."),
+            "With acute suicidal ideation, speed matters: standard antidepressants take weeks, ketamine eases depressive symptoms and suicidal thoughts within hours and can bridge a crisis.")
+        {
+            Caveat = "The rapid effect on suicidal thoughts was seen in studies of intravenous ketamine. For esketamine the label states that a reduction of suicidal ideation or behaviour, and the prevention of suicide, have not been demonstrated (SPRAVATO-PI-US); see P-SUICIDALITY-LIMIT.",
+        },
         new(SuicidalityApproval, "The main revolution: TRD and crisis", "problem_id:4721417",
             "Intranasal esketamine is approved for major depression with acute suicidal ideation or behaviour."),
         new(SuicidalityLimit, "The main revolution: TRD and crisis", "problem_id:4721417",
