@@ -17,10 +17,13 @@ public static class TenRules
 
     public static readonly string[] Ids = ["TRD-001", "SUI-001", "KET-001", "BIP-001", "PAL-001", "INV-001", "PSY-001", "VAS-001", "BIP-002", "CV-002"];
 
-    /// <summary>The same ten rules as a Domain rule set (the pathway map needs the six indication rules).</summary>
+    /// <summary>
+    /// The same ten rules as a Domain rule set (the pathway map needs the six indication rules), as released in 1.0.0,
+    /// whose conditions the lambdas below restate.
+    /// </summary>
     public static RuleSet DomainRuleSet()
     {
-        var current = RuleSetCatalog.Current;
+        var current = RuleSetCatalog.V1_0_0;
         DomainRule[] rules = [.. Ids.Select(id => current.Find(id) ?? throw new InvalidOperationException(id))];
         return new RuleSet("bench-10", rules, current.Pathways);
     }
