@@ -74,6 +74,9 @@ public class ScreeningBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = BenchmarkHistories.Count, Description = "ScreeningEngine.Evaluate, all rules")]
     public int DomainEngineAllRules() => Screen(_histories, RuleSetCatalog.Current);
 
+    [Benchmark(OperationsPerInvoke = BenchmarkHistories.Count, Description = "ScreeningEngine.Evaluate, all rules of 1.0.0")]
+    public int DomainEngineAllRulesOfOneZeroZero() => Screen(_histories, RuleSetCatalog.V1_0_0);
+
     [Benchmark(OperationsPerInvoke = ManyCount, Description = "ScreeningEngine.Evaluate, all rules, 16,384 histories")]
     public int DomainEngineAllRulesManyHistories() => Screen(_many, RuleSetCatalog.Current);
 

@@ -39,25 +39,23 @@ public abstract class Rule
     public string Topic => GetType().Namespace is { } ns ? ns[(ns.LastIndexOf('.') + 1)..] : "Rules";
 
     /// <summary>The finding if the rule fires for this history, otherwise null.</summary>
-    public Finding? Evaluate(PatientHistory history)
+    public Finding? Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
+
+    /// <summary>The finding if the rule fires, within one screening.</summary>
+    internal Finding? Evaluate(EvaluationScope scope)
     {
-        if (!Condition.IsMet(history))
+        if (Condition.Evaluate(scope) != Truth.True)
         {
             return null;
         }
 
-        return Found(history);
-    }
-
-    private Finding Found(PatientHistory history)
-    {
         var because = new List<Evidence>(4);
-        Explain(history, because);
+        Explain(scope, because);
         return FindingWith(because);
     }
 
     /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>
-    private protected virtual void Explain(PatientHistory history, List<Evidence> because) => Condition.Explain(history, because);
+    private protected virtual void Explain(EvaluationScope scope, List<Evidence> because) => Condition.Explain(scope, because);
 
     /// <summary>The rule's finding with these inputs as its <c>because</c>.</summary>
     internal Finding FindingWith(IReadOnlyList<Evidence> because) =>

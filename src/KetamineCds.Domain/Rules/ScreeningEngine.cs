@@ -19,10 +19,11 @@ public static class ScreeningEngine
         ArgumentNullException.ThrowIfNull(ruleSet);
 
         // The rule set keeps its rules in the assessment's order of findings: kind, then severity, then id.
+        var scope = new Conditions.EvaluationScope(history);
         var findings = new List<Finding>();
         foreach (var rule in ruleSet.RulesInFindingOrder)
         {
-            if (rule.Evaluate(history) is { } finding)
+            if (rule.Evaluate(scope) is { } finding)
             {
                 findings.Add(finding);
             }

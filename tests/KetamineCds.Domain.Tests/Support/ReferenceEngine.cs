@@ -4,7 +4,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Tests.Support;
 
 /// <summary>
-/// The engine written as plainly as the policy reads: every rule evaluated on its own (<see cref="Rule.Evaluate"/>,
+/// The engine written as plainly as the policy reads: every rule evaluated on its own (<see cref="Rule.Evaluate(PatientHistory)"/>,
 /// the condition tree walked on the history), findings sorted, pathways and the verdict decided from the findings.
 /// No tables, no encoding, nothing kept between screenings. <see cref="ScreeningEngine"/> must agree with it on every
 /// history.

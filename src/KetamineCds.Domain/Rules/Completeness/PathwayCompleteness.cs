@@ -57,7 +57,7 @@ public sealed class PathwayCompleteness : Rule
         "A blank answer is never read as no. Each item listed could, once answered, rule this pathway out, so the pathway stays incomplete until it is recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
 
     /// <summary>Only the unrecorded items: the indication that also holds is stated by the pathway's own rule.</summary>
-    private protected override void Explain(PatientHistory history, List<Evidence> because) => _waitingFor.Explain(history, because);
+    private protected override void Explain(EvaluationScope scope, List<Evidence> because) => _waitingFor.Explain(scope, because);
 
     /// <summary>The completeness rules for a rule set's pathways, from its contraindications.</summary>
     public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet)
@@ -66,6 +66,8 @@ public sealed class PathwayCompleteness : Rule
         var blockers = ruleSet.Rules
             .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(f => f.NotRecorded == NotRecordedMeans.CanBlock))
             .ToArray();
+        // One shared condition for every pathway: the contraindications are decided once per screening.
+        var blockingOnce = Shared(Undetermined(Any([.. blockers.Select(b => b.Condition)])));
         var blockerText = "the contraindications " + string.Join(", ", blockers.Select(b => b.Id)) + " are undecided";
 
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
@@ -73,7 +75,7 @@ public sealed class PathwayCompleteness : Rule
             var indication = ruleSet.Find(ruleSet.Pathways.Single(p => p.Pathway == pathway).IndicationRuleId)!.Condition;
             // The contraindications together: undecided when none holds and one waits for an answer. Each item the
             // pathway asks for itself is undecided on its own: it never decides the pathway, it is only waited for.
-            var blocking = Undetermined(Any([.. blockers.Select(b => b.Condition)]));
+            var blocking = blockingOnce;
             var waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
             var text = blockerText + string.Concat(extras.Select(e => ", or " + e.Text));
             return new PathwayCompleteness(id, pathway, name, principles, indication, waitingFor, text);

@@ -7,12 +7,12 @@ internal sealed class AllOf(Condition[] parts) : Condition
 {
     public override string Canonical { get; } = "all(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
-    public override Truth Evaluate(PatientHistory history)
+    internal override Truth Evaluate(EvaluationScope scope)
     {
         var result = Truth.True;
         foreach (var part in parts)
         {
-            var truth = part.Evaluate(history);
+            var truth = part.Evaluate(scope);
             if (truth == Truth.False)
             {
                 return Truth.False;
@@ -27,29 +27,29 @@ internal sealed class AllOf(Condition[] parts) : Condition
         return result;
     }
 
-    internal override void Explain(PatientHistory history, List<Evidence> because)
+    internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
         foreach (var part in parts)
         {
-            part.Explain(history, because);
+            part.Explain(scope, because);
         }
     }
 
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because)
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
     {
         foreach (var part in parts)
         {
-            part.ExplainAll(history, because);
+            part.ExplainAll(scope, because);
         }
     }
 
-    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because)
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
     {
         foreach (var part in parts)
         {
-            if (part.Evaluate(history) == Truth.Unknown)
+            if (part.Evaluate(scope) == Truth.Unknown)
             {
-                part.ExplainUnknown(history, because);
+                part.ExplainUnknown(scope, because);
             }
         }
     }
@@ -68,12 +68,12 @@ internal sealed class AnyOf(Condition[] parts) : Condition
 {
     public override string Canonical { get; } = "any(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
-    public override Truth Evaluate(PatientHistory history)
+    internal override Truth Evaluate(EvaluationScope scope)
     {
         var result = Truth.False;
         foreach (var part in parts)
         {
-            var truth = part.Evaluate(history);
+            var truth = part.Evaluate(scope);
             if (truth == Truth.True)
             {
                 return Truth.True;
@@ -88,32 +88,32 @@ internal sealed class AnyOf(Condition[] parts) : Condition
         return result;
     }
 
-    internal override void Explain(PatientHistory history, List<Evidence> because)
+    internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
         foreach (var part in parts)
         {
-            if (part.Evaluate(history) == Truth.True)
+            if (part.Evaluate(scope) == Truth.True)
             {
-                part.Explain(history, because);
+                part.Explain(scope, because);
             }
         }
     }
 
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because)
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
     {
         foreach (var part in parts)
         {
-            part.ExplainAll(history, because);
+            part.ExplainAll(scope, because);
         }
     }
 
-    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because)
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
     {
         foreach (var part in parts)
         {
-            if (part.Evaluate(history) == Truth.Unknown)
+            if (part.Evaluate(scope) == Truth.Unknown)
             {
-                part.ExplainUnknown(history, because);
+                part.ExplainUnknown(scope, because);
             }
         }
     }
@@ -132,18 +132,18 @@ internal sealed class NotCondition(Condition inner) : Condition
 {
     public override string Canonical { get; } = "not" + inner.Canonical;
 
-    public override Truth Evaluate(PatientHistory history) => inner.Evaluate(history) switch
+    internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) switch
     {
         Truth.True => Truth.False,
         Truth.False => Truth.True,
         _ => Truth.Unknown,
     };
 
-    internal override void Explain(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
+    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
 
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
 
-    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because) => inner.ExplainUnknown(history, because);
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
 
     internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }
@@ -154,15 +154,17 @@ internal sealed class NotCondition(Condition inner) : Condition
 /// </summary>
 internal sealed class Shared(Condition inner) : Condition
 {
+    private readonly int _slot = EvaluationScope.NewSlot();
+
     public override string Canonical => inner.Canonical;
 
-    public override Truth Evaluate(PatientHistory history) => inner.Evaluate(history);
+    internal override Truth Evaluate(EvaluationScope scope) => scope.Decide(_slot, inner);
 
-    internal override void Explain(PatientHistory history, List<Evidence> because) => inner.Explain(history, because);
+    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.Explain(scope, because);
 
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
 
-    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because) => inner.ExplainUnknown(history, because);
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
 
     internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }
@@ -175,13 +177,13 @@ internal sealed class Undetermined(Condition inner) : Condition
 {
     public override string Canonical { get; } = "undetermined" + inner.Canonical;
 
-    public override Truth Evaluate(PatientHistory history) => inner.Evaluate(history) == Truth.Unknown ? Truth.True : Truth.False;
+    internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) == Truth.Unknown ? Truth.True : Truth.False;
 
-    internal override void Explain(PatientHistory history, List<Evidence> because) => inner.ExplainUnknown(history, because);
+    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
 
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => inner.ExplainAll(history, because);
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
 
-    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because) => inner.ExplainUnknown(history, because);
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
 
     internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }

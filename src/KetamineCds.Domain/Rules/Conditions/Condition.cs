@@ -11,10 +11,13 @@ namespace KetamineCds.Domain.Rules.Conditions;
 public abstract class Condition
 {
     /// <summary>The condition's answer for the history.</summary>
-    public abstract Truth Evaluate(PatientHistory history);
+    public Truth Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
 
     /// <summary>True when the condition certainly holds (a rule fires only then).</summary>
     public bool IsMet(PatientHistory history) => Evaluate(history) == Truth.True;
+
+    /// <summary>The condition's answer within one screening, where shared conditions are decided once.</summary>
+    internal abstract Truth Evaluate(EvaluationScope scope);
 
     /// <summary>A canonical, unambiguous rendering, e.g. <c>(ageYears &lt; 18)</c>.</summary>
     public abstract string Canonical { get; }
@@ -28,13 +31,13 @@ public abstract class Condition
     }
 
     /// <summary>Adds the inputs that make this (true) condition hold.</summary>
-    internal abstract void Explain(PatientHistory history, List<Evidence> because);
+    internal abstract void Explain(EvaluationScope scope, List<Evidence> because);
 
     /// <summary>Adds every input this condition reads, with its value (how a negation explains itself).</summary>
-    internal abstract void ExplainAll(PatientHistory history, List<Evidence> because);
+    internal abstract void ExplainAll(EvaluationScope scope, List<Evidence> because);
 
     /// <summary>Adds the unrecorded inputs that leave this (unknown) condition undecided.</summary>
-    internal abstract void ExplainUnknown(PatientHistory history, List<Evidence> because);
+    internal abstract void ExplainUnknown(EvaluationScope scope, List<Evidence> because);
 
     internal abstract void CollectFields(List<FieldDefinition> fields);
 

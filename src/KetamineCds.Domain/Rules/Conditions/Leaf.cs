@@ -10,9 +10,9 @@ internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predica
 {
     public override string Canonical { get; } = "(" + field.Name + " " + test + ")";
 
-    public override Truth Evaluate(PatientHistory history)
+    internal override Truth Evaluate(EvaluationScope scope)
     {
-        var value = field.Of(history);
+        var value = field.Of(scope.History);
         if (value is null && !decidesNotRecorded)
         {
             return Truth.Unknown;
@@ -21,11 +21,11 @@ internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predica
         return predicate(value) ? Truth.True : Truth.False;
     }
 
-    internal override void Explain(PatientHistory history, List<Evidence> because) => AddOnce(because, field, history);
+    internal override void Explain(EvaluationScope scope, List<Evidence> because) => AddOnce(because, field, scope.History);
 
-    internal override void ExplainAll(PatientHistory history, List<Evidence> because) => AddOnce(because, field, history);
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => AddOnce(because, field, scope.History);
 
-    internal override void ExplainUnknown(PatientHistory history, List<Evidence> because) => AddOnce(because, field, history);
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => AddOnce(because, field, scope.History);
 
     internal override void CollectFields(List<FieldDefinition> fields)
     {
