@@ -60,8 +60,8 @@ public static class Indications
     public static readonly Condition NotRecordedAsMale =
         Shared(Any(NotRecorded(Fields.SexAtBirth), In(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Female, SexAtBirth.Intersex, SexAtBirth.Unknown)));
 
-    /// <summary>A ketamine pathway other than esketamine's is indicated: off-label TRD, bipolar adjunct or palliative.</summary>
-    public static readonly Condition AnyRacemicKetamine = Shared(Any(TreatmentResistantDepression, BipolarDepression, PalliativeWeeks));
+    /// <summary>A ketamine pathway other than esketamine's is indicated: off-label TRD, bipolar adjunct, palliative or PTSD/OCD.</summary>
+    public static readonly Condition AnyRacemicKetamine = Shared(Any(TreatmentResistantDepression, BipolarDepression, PalliativeWeeks, PtsdOrOcd));
 
     /// <summary>An esketamine pathway is indicated.</summary>
     public static readonly Condition AnyEsketamine = Shared(Any(TreatmentResistantDepression, SuicidalMdd));

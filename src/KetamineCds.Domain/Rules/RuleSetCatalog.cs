@@ -100,6 +100,8 @@ public static class RuleSetCatalog
             [
                 new Suicide.ImminentRiskWithoutSafetyNet(),
                 new Suicide.ImminentRiskPartialSafetyNet(),
+                new Suicide.ImminentRiskTreatAfterEvaluation(),
+                new Suicide.SuicideRiskNotFullyAssessed(),
                 new Substance.KetamineOrPcpUse(),
                 new Substance.SubstancesNotRecorded(),
                 new Cardiovascular.BloodPressureDefersSession(),
@@ -134,6 +136,9 @@ public static class RuleSetCatalog
                 new Rems.NoDrivingUntilNextDayEveryPathway(),
                 new Reproductive.PregnancyBlocks(),
                 new EuLabel.EuTrdConfirmSsriOrSnriClass(),
+                new Cardiovascular.SeriousCardiovascularConditionBlocks(),
+                new Bipolar.CurrentManiaOrMixedFeaturesBlocks(),
+                new Reproductive.PregnancyPreventionCounsellingCouldBePregnant(),
             ],
             // BIP-007 (mania not recorded blocks every pathway) is now the completeness rule's job: the bipolar pathway
             // is incomplete, not blocked, while the current mood state is not recorded.

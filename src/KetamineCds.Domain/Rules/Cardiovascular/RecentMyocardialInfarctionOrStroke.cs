@@ -23,5 +23,5 @@ public sealed class RecentMyocardialInfarctionOrStroke : Rule
     public override string Summary => "Myocardial infarction or stroke in the last 6 weeks: do not treat now.";
 
     public override string Detail =>
-        "A rise in blood pressure soon after a myocardial infarction or a stroke can be dangerous. The EU product information lists a recent cardiovascular event within 6 weeks as a contraindication (still to be confirmed in the text read, docs/rules.md), where the US label asks for a careful benefit-risk decision; the safer, EU reading blocks treatment now, in every jurisdiction.";
+        "A rise in blood pressure soon after a myocardial infarction or a stroke can be dangerous. The EU product information is reported to list a cardiovascular event within the previous 6 weeks, myocardial infarction included, as a contraindication (not yet confirmed in the text read, docs/rules.md), where the US label asks for a careful benefit-risk decision. The safer reading blocks treatment now in every jurisdiction, and counts a recent stroke as such an event too.";
 }

@@ -5,7 +5,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Cardiovascular;
 
-/// <summary>CV-007: Respiratory disease or sleep apnoea: higher risk of respiratory depression; monitor breathing with pulse oximetry in a setting able to resuscitate. (P-SAFETY-REMS, SPRAVATO-PI-US, SPRAVATO-SMPC-EU)</summary>
+/// <summary>CV-007: Respiratory disease or sleep apnoea: may carry a higher risk of respiratory depression; monitor breathing with pulse oximetry in a setting able to resuscitate. (P-SAFETY-REMS, SPRAVATO-PI-US, SPRAVATO-SMPC-EU)</summary>
 public sealed class RespiratoryDiseaseOrSleepApnea : Rule
 {
     public override string Id => "CV-007";
@@ -22,8 +22,8 @@ public sealed class RespiratoryDiseaseOrSleepApnea : Rule
 
     public override Condition Condition { get; } = True(Fields.RespiratoryDiseaseOrSleepApnea);
 
-    public override string Summary => "Respiratory disease or sleep apnoea: higher risk of respiratory depression; monitor breathing with pulse oximetry in a setting able to resuscitate.";
+    public override string Summary => "Respiratory disease or sleep apnoea: may carry a higher risk of respiratory depression; monitor breathing with pulse oximetry in a setting able to resuscitate.";
 
     public override string Detail =>
-        "Respiratory depression has been reported after esketamine, and the current label asks for pulse oximetry at every session. The EU product information asks that patients with clinically significant or unstable respiratory conditions be treated where resuscitation equipment and trained staff are at hand.";
+        "Respiratory depression has been reported after esketamine, and the current label asks for pulse oximetry at every session; that lung disease or sleep apnoea raises the risk is this app's reading, to verify (docs/rules.md). The EU product information asks that patients with clinically significant or unstable respiratory conditions be treated where resuscitation equipment and trained staff are at hand.";
 }

@@ -12,7 +12,7 @@ public sealed class HepaticStatusNotRecorded : Rule
 
     public override FindingKind Kind => FindingKind.Requirement;
 
-    public override Severity Severity => Severity.Moderate;
+    public override Severity Severity => Severity.High;
 
     public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs, Citations.AsraKetaminePain2018];
 

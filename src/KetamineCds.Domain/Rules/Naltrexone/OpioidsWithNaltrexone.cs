@@ -25,5 +25,5 @@ public sealed class OpioidsWithNaltrexone : Rule
     public override string Summary => "Opioids and naltrexone recorded together: check the medicine list with the prescribers before any treatment.";
 
     public override string Detail =>
-        "Naltrexone blocks opioids, so the two together usually mean an error in the list, opioid analgesia that will not work, or a risk of withdrawal or, if the blockade is overridden, of overdose. Clarify the regimen with the prescribers; the REMS monitoring form asks for every opioid.";
+        "Naltrexone blocks opioids, so the two together may mean an error in the list, opioid analgesia that will not work, or a risk of withdrawal or, if the blockade is overridden, of overdose. Clarify the regimen with the prescribers; the REMS monitoring form asks for every opioid.";
 }

@@ -18,12 +18,12 @@ public sealed class KetaminePreTreatmentAssessment : Rule
 
     public override IReadOnlyList<string> Sources { get; } = [Citations.ApaKetamine2017];
 
-    public override string ConditionText => "A ketamine pathway other than esketamine's is indicated: off-label TRD, bipolar adjunct or palliative.";
+    public override string ConditionText => "A ketamine pathway other than esketamine's is indicated: off-label TRD, bipolar adjunct, palliative or investigational PTSD/OCD.";
 
     public override Condition Condition { get; } = Indications.AnyRacemicKetamine;
 
     public override string Summary => "Before ketamine: a full pre-treatment assessment and a setting able to monitor and resuscitate.";
 
     public override string Detail =>
-        "The consensus guidance asks for a diagnostic assessment that covers substance use and psychotic disorders, a baseline symptom rating, a treatment history, a review of systems for ketamine-related risks, baseline blood pressure, and monitoring of respiratory, cardiovascular and mental status during the treatment by staff trained in advanced life support. It applies to off-label, bipolar-adjunct and palliative use alike.";
+        "The consensus guidance asks for a diagnostic assessment that covers substance use and psychotic disorders, a baseline symptom rating, a treatment history, a review of systems for ketamine-related risks, baseline blood pressure, and monitoring of respiratory, cardiovascular and mental status during the treatment by staff trained in advanced life support. It applies to off-label, bipolar-adjunct, palliative and investigational use alike.";
 }

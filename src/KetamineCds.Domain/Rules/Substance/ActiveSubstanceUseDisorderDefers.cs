@@ -23,5 +23,5 @@ public sealed class ActiveSubstanceUseDisorderDefers : Rule
     public override string Summary => "Active substance use disorder: defer ketamine and esketamine and treat the disorder first.";
 
     public override string Detail =>
-        "Esketamine carries a boxed warning on abuse and misuse; the pain consensus advises against serial ketamine infusions during active substance abuse, and the trials excluded recent substance use disorder. The candidate rule set marks this as hold-or-defer; the safer reading, as ADR 0002 takes for every defer state, blocks every pathway now until the disorder is treated.";
+        "Esketamine carries a boxed warning on abuse and misuse; the pain consensus advises against serial ketamine infusions during active substance abuse, and the IV ketamine trial in depression with alcohol use disorder excluded active use (whether the pivotal esketamine trials did is still to verify, docs/rules.md). The candidate rule set marks this as hold-or-defer; the safer reading, as ADR 0002 takes for every defer state, blocks every pathway now until the disorder is treated.";
 }

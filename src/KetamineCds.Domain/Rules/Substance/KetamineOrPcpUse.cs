@@ -5,7 +5,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Substance;
 
-/// <summary>SUB-003: Ketamine or PCP among the substances used: the highest risk of misuse; treatment with ketamine or esketamine needs a very strong reason. (SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018)</summary>
+/// <summary>SUB-003: Ketamine or PCP among the substances used: a direct warning sign for misuse of this drug; treatment with ketamine or esketamine needs a very strong reason. (SPRAVATO-PI-US)</summary>
 public sealed class KetamineOrPcpUse : Rule
 {
     public override string Id => "SUB-003";
@@ -14,14 +14,14 @@ public sealed class KetamineOrPcpUse : Rule
 
     public override Severity Severity => Severity.High;
 
-    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs, Citations.AsraKetaminePain2018];
+    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
 
     public override string ConditionText => "The substances recorded for the substance use disorder include ketamine or phencyclidine (PCP).";
 
     public override Condition Condition { get; } = Contains(Fields.SubstancesUsed, SubstanceUsed.KetamineOrPcp);
 
-    public override string Summary => "Ketamine or PCP among the substances used: the highest risk of misuse; treatment with ketamine or esketamine needs a very strong reason.";
+    public override string Summary => "Ketamine or PCP among the substances used: a direct warning sign for misuse of this drug; treatment with ketamine or esketamine needs a very strong reason.";
 
     public override string Detail =>
-        "The label warns that esketamine, like ketamine, can be abused and misused, and the pain consensus names ketamine and phencyclidine misuse in particular. Giving the drug a patient has misused risks relapse and diversion; if treatment is still considered, it is given only under direct observation, with abuse-risk monitoring and nothing taken home.";
+        "The label warns that esketamine can be abused and misused like other drugs of its class. Giving the drug a patient has misused risks relapse and diversion; if treatment is still considered, it is given only under direct observation, with abuse-risk monitoring and nothing taken home.";
 }

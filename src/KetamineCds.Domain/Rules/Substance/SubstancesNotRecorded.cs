@@ -23,5 +23,5 @@ public sealed class SubstancesNotRecorded : Rule
     public override string Summary => "Record which substances the substance use disorder involves, ketamine or PCP in particular.";
 
     public override string Detail =>
-        "Misuse of ketamine or phencyclidine raises the risk of misusing esketamine or ketamine far more than other substances do (SUB-003), and alcohol or sedatives add to sedation. Until the substances are recorded that risk cannot be weighed.";
+        "Past misuse of ketamine or phencyclidine is the most direct warning sign for misuse of this drug class (SUB-003), and alcohol or sedatives add to sedation. Until the substances are recorded that risk cannot be weighed.";
 }

@@ -25,5 +25,5 @@ public sealed class ImminentSuicideRiskPrecautions : Rule
     public override string Summary => "Imminent suicide risk: take safety precautions now and arrange a same-day evaluation for possible hospitalisation.";
 
     public override string Detail =>
-        "In the C-SSRS triage, active ideation with a plan or with intent, and any suicidal behaviour in the past 3 months, are the highest-risk answers: they call for safety precautions until a mental-health professional has evaluated the patient for hospitalisation. Esketamine is no substitute for hospitalisation where it is warranted, and the trials of esketamine in suicidal ideation treated patients who had been hospitalised.";
+        "In the C-SSRS triage, active ideation with intent (with or without a plan) and any suicidal behaviour in the past 3 months are the highest-risk answers; treating a plan without recorded intent as imminent risk too is this app's safer reading. They call for safety precautions until a mental-health professional has evaluated the patient for hospitalisation. Esketamine is no substitute for hospitalisation where it is warranted, and the trials of esketamine in suicidal ideation treated patients who had been hospitalised.";
 }
