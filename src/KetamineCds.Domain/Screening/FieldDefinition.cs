@@ -1,43 +1,5 @@
 namespace KetamineCds.Domain.Screening;
 
-/// <summary>The JSON type a contract field takes, and so the control the form shows for it.</summary>
-public enum FieldType
-{
-    /// <summary>A string.</summary>
-    Text,
-
-    /// <summary>An integer.</summary>
-    WholeNumber,
-
-    /// <summary>A decimal number.</summary>
-    Number,
-
-    /// <summary>A boolean, asked as Yes / No / Not known.</summary>
-    YesNo,
-
-    /// <summary>One of a fixed set of contract strings.</summary>
-    Choice,
-
-    /// <summary>An array of contract strings from a fixed set.</summary>
-    ChoiceList,
-}
-
-/// <summary>What it means for the screening when a field is not recorded (contract 1.1, "not recorded is never no").</summary>
-public enum NotRecordedMeans
-{
-    /// <summary>Context only: nothing can be blocked or withheld for want of it.</summary>
-    Nothing,
-
-    /// <summary>Calls for care: a requirement or caution says so, but no pathway waits for it.</summary>
-    CallsForCare,
-
-    /// <summary>Could block a pathway: while it is not recorded the pathway is <c>incomplete</c>, never eligible.</summary>
-    CanBlock,
-}
-
-/// <summary>The form section a field is asked in, in the form's order.</summary>
-public enum FieldSection { Patient, Depression, Bipolar, Psychosis, Suicidality, Palliative, PainAndMedicines, Safety, Scores, Note }
-
 /// <summary>
 /// One field of the screening contract (<c>shared/api/screening-v1.md</c>), declared once in <see cref="Fields"/>:
 /// its wire name, type, the clinician's label and help, its range or choices, when it is required, and what its
@@ -108,58 +70,4 @@ public abstract class FieldDefinition
     public abstract Evidence EvidenceOf(PatientHistory history);
 
     public override string ToString() => Name;
-}
-
-/// <summary>
-/// A condition on other fields' contract values, stated once for the validator, the form's show-and-hide and the
-/// documentation: "required when <c>primaryDiagnosis</c> is <c>bipolar-i</c> or <c>bipolar-ii</c>".
-/// </summary>
-/// <param name="Text">The condition in plain words, completing "required when ...".</param>
-/// <param name="Applies">Whether it holds, given a way to read any field's contract value (a string, bool, int, decimal or null).</param>
-public sealed record RequiredWhen(string Text, Func<Func<string, object?>, bool> Applies);
-
-/// <summary>A typed field: the rules read its value with <see cref="Of"/>.</summary>
-/// <typeparam name="T">The field's type; nullable where the field may be "not recorded".</typeparam>
-public sealed class Field<T> : FieldDefinition
-{
-    private readonly Func<PatientHistory, T> _get;
-    private readonly T[] _few;
-    private readonly Evidence[] _fewEvidence;
-    private readonly Evidence _notRecorded;
-
-    internal Field(string name, FieldType type, FieldSection section, string label, Func<PatientHistory, T> get)
-        : base(name, type, section, label)
-    {
-        _get = get;
-
-        // The evidence items of a boolean or enumeration are few: made once and shared (they are immutable).
-        var valueType = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        object[] few = valueType == typeof(bool) ? [false, true] : valueType.IsEnum ? [.. Enum.GetValuesAsUnderlyingType(valueType).Cast<object>().Select(v => Enum.ToObject(valueType, v))] : [];
-        _few = [.. few.Select(v => (T)v)];
-        _fewEvidence = [.. few.Select(v => new Evidence(name, WireNames.Display(v)))];
-        _notRecorded = new Evidence(name, WireNames.NotRecorded);
-    }
-
-    public T Of(PatientHistory history) => _get(history);
-
-    public override object? ValueOf(PatientHistory history) => _get(history);
-
-    public override Evidence EvidenceOf(PatientHistory history)
-    {
-        var value = _get(history);
-        if (value is null)
-        {
-            return _notRecorded;
-        }
-
-        for (var i = 0; i < _few.Length; i++)
-        {
-            if (EqualityComparer<T>.Default.Equals(_few[i], value))
-            {
-                return _fewEvidence[i];
-            }
-        }
-
-        return new Evidence(Name, WireNames.Display(value));
-    }
 }
