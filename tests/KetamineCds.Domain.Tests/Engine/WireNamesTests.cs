@@ -35,11 +35,7 @@ public class WireNamesTests
     [Theory]
     [InlineData("history-untreated", PsychosisStatus.HistoryUntreated)]
     [InlineData("history-controlled", PsychosisStatus.HistoryControlled)]
-    public void TryParse_ContractSpellingOfPsychosis_ReturnsTheValue(string text, PsychosisStatus expected)
-    {
-        Assert.True(WireNames.TryParse<PsychosisStatus>(text, out var value));
-        Assert.Equal(expected, value);
-    }
+    public void TryParse_ContractSpellingOfPsychosis_ReturnsTheValue(string text, PsychosisStatus expected) => AssertParses(text, expected);
 
     [Fact]
     public void TryParse_KetamineOrPcp_ReturnsTheSubstance()
@@ -56,9 +52,12 @@ public class WireNamesTests
     [InlineData("bipolar-ii", PrimaryDiagnosis.BipolarII)]
     [InlineData("bipolar-i", PrimaryDiagnosis.BipolarI)]
     [InlineData("mdd", PrimaryDiagnosis.Mdd)]
-    public void TryParse_ContractSpelling_ReturnsTheValue(string text, PrimaryDiagnosis expected)
+    public void TryParse_ContractSpelling_ReturnsTheValue(string text, PrimaryDiagnosis expected) => AssertParses(text, expected);
+
+    private static void AssertParses<T>(string text, T expected)
+        where T : struct, Enum
     {
-        Assert.True(WireNames.TryParse<PrimaryDiagnosis>(text, out var value));
+        Assert.True(WireNames.TryParse<T>(text, out var value));
         Assert.Equal(expected, value);
     }
 

@@ -11,13 +11,18 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// </summary>
 public class CompletenessRulesTests : RuleTestBase
 {
+    public static TheoryData<string, Pathway> CompletenessRuleOfEachPathway() => new()
+    {
+        { "REC-001", Pathway.EsketamineTrd },
+        { "REC-002", Pathway.EsketamineSuicidalIdeation },
+        { "REC-003", Pathway.KetamineOffLabelTrd },
+        { "REC-004", Pathway.BipolarAdjunct },
+        { "REC-005", Pathway.PalliativeRapidActing },
+        { "REC-006", Pathway.InvestigationalPtsdOcd },
+    };
+
     [Theory, Fires("REC-001"), Fires("REC-002"), Fires("REC-003"), Fires("REC-004"), Fires("REC-005"), Fires("REC-006")]
-    [InlineData("REC-001", Pathway.EsketamineTrd)]
-    [InlineData("REC-002", Pathway.EsketamineSuicidalIdeation)]
-    [InlineData("REC-003", Pathway.KetamineOffLabelTrd)]
-    [InlineData("REC-004", Pathway.BipolarAdjunct)]
-    [InlineData("REC-005", Pathway.PalliativeRapidActing)]
-    [InlineData("REC-006", Pathway.InvestigationalPtsdOcd)]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
     public void Evaluate_SubstanceUseNotRecorded_FiresThePathwaysCompletenessRuleAndKeepsItIncomplete(string ruleId, Pathway pathway)
     {
         var h = IndicatedFor(pathway).WithSafetyItemsRecordedAbsent() with { SubstanceUse = null };
@@ -30,12 +35,7 @@ public class CompletenessRulesTests : RuleTestBase
     }
 
     [Theory, Edge("REC-001"), Edge("REC-002"), Edge("REC-003"), Edge("REC-004"), Edge("REC-005"), Edge("REC-006")]
-    [InlineData("REC-001", Pathway.EsketamineTrd)]
-    [InlineData("REC-002", Pathway.EsketamineSuicidalIdeation)]
-    [InlineData("REC-003", Pathway.KetamineOffLabelTrd)]
-    [InlineData("REC-004", Pathway.BipolarAdjunct)]
-    [InlineData("REC-005", Pathway.PalliativeRapidActing)]
-    [InlineData("REC-006", Pathway.InvestigationalPtsdOcd)]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
     public void Evaluate_EverySafetyItemRecorded_DoesNotFireThePathwaysCompletenessRule(string ruleId, Pathway pathway)
     {
         var h = IndicatedFor(pathway).WithSafetyItemsRecordedAbsent();
@@ -44,12 +44,7 @@ public class CompletenessRulesTests : RuleTestBase
     }
 
     [Theory, Edge("REC-001"), Edge("REC-002"), Edge("REC-003"), Edge("REC-004"), Edge("REC-005"), Edge("REC-006")]
-    [InlineData("REC-001", Pathway.EsketamineTrd)]
-    [InlineData("REC-002", Pathway.EsketamineSuicidalIdeation)]
-    [InlineData("REC-003", Pathway.KetamineOffLabelTrd)]
-    [InlineData("REC-004", Pathway.BipolarAdjunct)]
-    [InlineData("REC-005", Pathway.PalliativeRapidActing)]
-    [InlineData("REC-006", Pathway.InvestigationalPtsdOcd)]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
     public void Evaluate_RecordedContraindicationWithItemsMissing_DoesNotFireTheCompletenessRuleButBlocks(string ruleId, Pathway pathway)
     {
         // The pathway's own asked-for items are recorded: only the safety items that could block every pathway are missing.

@@ -106,8 +106,9 @@ public class RuleCoverageTests
         // A theory that takes the rule id as data must have a data row for each rule it declares, and no other.
         foreach (var m in TestMethods.Select(t => t.Method).Where(m => m.GetParameters().FirstOrDefault()?.Name == "ruleId"))
         {
-            var rows = m.GetCustomAttributes<InlineDataAttribute>()
-                .Select(d => (string)d.GetData(m).Single()[0])
+            var rows = m.GetCustomAttributes<Xunit.Sdk.DataAttribute>()
+                .SelectMany(d => d.GetData(m))
+                .Select(row => (string)row[0])
                 .ToHashSet(StringComparer.Ordinal);
             var declared = m.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
                 .Concat(m.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId))

@@ -24,10 +24,6 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
     [Fact, Fires("SUI-007")]
     public void Evaluate_ActiveIdeationWithPlan_FiresSui007() => AssertFires("SUI-007", Suicidal(Suicidality.ActiveIdeationWithPlan));
 
-    [Fact, Fires("SUI-007")]
-    public void Evaluate_RecentAttemptInPtsd_FiresSui007() =>
-        AssertFires("SUI-007", Suicidal(Suicidality.RecentAttempt) with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd });
-
     [Fact, Edge("SUI-007")]
     public void Evaluate_ActiveIdeationWithIntentButNoPlan_DoesNotFireSui007() =>
         AssertDoesNotFire("SUI-007", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = true, PreparatoryActsOrAbortedAttempt = true });
@@ -44,11 +40,11 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
     public void Evaluate_SubstanceUseInRemission_DoesNotFireSub001() => AssertDoesNotFire("SUB-001", Trd() with { SubstanceUse = SubstanceUse.InRemission });
 
     [Fact, Fires("BIP-002")]
-    public void Evaluate_BipolarWithNoMoodStabilizer_FiresBip002()
-    {
-        var f = AssertFires("BIP-002", BipolarDepression() with { MoodStabilizer = MoodStabilizer.None, MoodStabilizerOptimized = null });
-        AssertBecause(f, "moodStabilizer", "none");
-    }
+    public void Evaluate_BipolarIIWithMoodStabilizerNotRecorded_FiresBip002() =>
+        AssertBecause(
+            AssertFires("BIP-002", BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = null, MoodStabilizerOptimized = null }),
+            "moodStabilizer",
+            WireNames.NotRecorded);
 
     [Fact, Edge("BIP-002")]
     public void Evaluate_BipolarIOnOptimizedLamotrigine_DoesNotFireBip002() =>
