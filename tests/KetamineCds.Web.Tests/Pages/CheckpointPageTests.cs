@@ -91,7 +91,7 @@ public sealed partial class CheckpointPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Contains("Checkpoint written at entry 1", html, StringComparison.Ordinal);
-        Assert.Contains("All 1 checkpoints hold.", html, StringComparison.Ordinal);
+        Assert.Contains("The checkpoint holds.", html, StringComparison.Ordinal);
         Assert.Contains("Entry 1 has the signed hash.", html, StringComparison.Ordinal);
     }
 
