@@ -28,7 +28,7 @@ public static class AuditEndpoints
         return group;
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, DecisionLogCheckpoints checkpoints, IAccessAudit access)
+    private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
     {
         var incremental = string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase) || string.Equals(mode, "from-checkpoint", StringComparison.OrdinalIgnoreCase);
         if ((from is not null && !string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase))
@@ -52,7 +52,7 @@ public static class AuditEndpoints
         }
     }
 
-    private static async Task<IResult> CreateCheckpointAsync(HttpContext context, DecisionLogCheckpoints checkpoints, IAccessAudit access)
+    private static async Task<IResult> CreateCheckpointAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
     {
         if (!checkpoints.Enabled)
         {
@@ -88,7 +88,7 @@ public static class AuditEndpoints
         }
     }
 
-    private static async Task<IResult> ListCheckpointsAsync(HttpContext context, DecisionLogCheckpoints checkpoints, IAccessAudit access)
+    private static async Task<IResult> ListCheckpointsAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
     {
         try
         {
@@ -105,7 +105,7 @@ public static class AuditEndpoints
         }
     }
 
-    private static IResult PublicKey(DecisionLogCheckpoints checkpoints) => checkpoints.PublicKeyPem is { } pem
+    private static IResult PublicKey([FromServices] DecisionLogCheckpoints checkpoints) => checkpoints.PublicKeyPem is { } pem
         ? Results.Text(pem, "application/x-pem-file", Encoding.ASCII)
         : Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status404NotFound);
 
