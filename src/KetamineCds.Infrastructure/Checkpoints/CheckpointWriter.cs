@@ -11,15 +11,39 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// </summary>
 public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints, CheckpointSettings settings, TimeProvider clock, ILogger<CheckpointWriter> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private PeriodicTimer? _timer;
+
+    /// <summary>
+    /// Starts the interval at start-up itself: ExecuteAsync runs on the thread pool (since .NET 10), so a timer made
+    /// there would start whenever that thread got to it, and the first interval would drift by as much.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!checkpoints.Enabled)
+        if (checkpoints.Enabled)
+        {
+            _timer = new PeriodicTimer(settings.Interval, clock);
+        }
+        else
         {
             LogDisabled(logger, checkpoints.DisabledReason!);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_timer is not { } timer)
+        {
             return;
         }
 
-        using var timer = new PeriodicTimer(settings.Interval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
