@@ -118,29 +118,8 @@ public sealed class CheckpointSigningKey : CheckpointPublicKey
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var writer = new StreamWriter(temp, options))
-            {
-                writer.Write(key.ExportPkcs8PrivateKeyPem());
-                writer.Write('\n');
-            }
-
-            try
-            {
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temp);
-            }
+            PrivateFile.CreateOnce(path, System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem() + "\n"));
         }
 
         return Load(path);

@@ -14,15 +14,6 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// </summary>
 internal static class ChainVerifier
 {
-    public static async Task<ChainVerification> VerifyAsync<TEntry>(
-        KetamineCdsContextFactory contexts,
-        string chain,
-        Func<KetamineCdsDbContext, long, IQueryable<TEntry>> entriesAfter,
-        Func<TEntry, (long Sequence, Guid Id, string PreviousHash, string StoredHash)> linkOf,
-        Func<TEntry, string> computeHash,
-        CancellationToken cancellationToken) =>
-        (await WalkAsync(contexts, chain, entriesAfter, linkOf, computeHash, 0, ChainHash.Genesis, null, cancellationToken)).Result;
-
     /// <summary>
     /// Walks the chain after <paramref name="afterSequence"/>, whose hash is <paramref name="afterHash"/>, calling
     /// <paramref name="observe"/> with the sequence, id and hash of each entry that verified.

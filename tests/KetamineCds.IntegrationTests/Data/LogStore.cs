@@ -210,40 +210,20 @@ public abstract class LogStore : IAsyncDisposable
         public override async Task<string> BackupAsync()
         {
             var backup = Path.Combine(Path.GetTempPath(), $"ketaminecds-{_database}-{Guid.NewGuid():N}.dump");
-            await RunAsync(Path.Combine(_cluster.Bin, "pg_dump"), ["-h", "127.0.0.1", "-p", Port, "-U", "postgres", "-Fc", "-f", backup, _database]);
+            await _cluster.DumpAsync(_database, backup);
             return backup;
         }
 
         public override async Task RestoreAsync(string backup)
         {
             NpgsqlConnection.ClearAllPools();
-            await RunAsync(Path.Combine(_cluster.Bin, "pg_restore"), ["-h", "127.0.0.1", "-p", Port, "-U", "postgres", "--clean", "--if-exists", "--single-transaction", "-d", _database, backup]);
+            await _cluster.RestoreAsync(_database, backup);
             File.Delete(backup);
             // Prepared statements of pooled connections point at the dropped tables.
             NpgsqlConnection.ClearAllPools();
         }
 
         public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-        private string Port => _cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        private static async Task RunAsync(string program, IReadOnlyList<string> arguments)
-        {
-            var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await stderr}");
-            }
-        }
 
         private static KetamineCdsDatabaseSettings SettingsFor(PostgresCluster cluster, string database, string instance) => new(
             DatabaseProvider.Postgres,
