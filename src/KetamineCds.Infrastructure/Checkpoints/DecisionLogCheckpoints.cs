@@ -79,15 +79,20 @@ public sealed record LogVerification(
 public sealed record CheckpointCreation(SignedCheckpoint? Checkpoint, LogVerification Verification);
 
 /// <summary>Signed checkpoints are off: no key is configured.</summary>
-public sealed class CheckpointsDisabledException(string message) : Exception(message)
+public sealed class CheckpointsDisabledException : Exception
 {
     public CheckpointsDisabledException()
-        : this("Signed checkpoints are off.")
+        : base("Signed checkpoints are off.")
+    {
+    }
+
+    public CheckpointsDisabledException(string message)
+        : base(message)
     {
     }
 
     public CheckpointsDisabledException(string message, Exception innerException)
-        : this(message + " " + innerException?.Message)
+        : base(message, innerException)
     {
     }
 }

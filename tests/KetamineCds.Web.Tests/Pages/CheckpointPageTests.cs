@@ -200,6 +200,47 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckpointsPage_ManyCheckpoints_ListsEveryFailingOneAndTheNewestFifty()
+    {
+        await RecordScreeningsAsync(1);
+        var checkpoints = _factory.Services.GetRequiredService<DecisionLogCheckpoints>();
+        for (var i = 0; i < 55; i++)
+        {
+            Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        }
+
+        var oldest = Directory.GetFiles(_factory.CheckpointDirectory, "*.json").Order(StringComparer.Ordinal).First();
+        var altered = SignedCheckpoint.TryParse(await File.ReadAllTextAsync(oldest), out _)! with { HeadHash = new string('b', 64) };
+        await File.WriteAllTextAsync(oldest, altered.ToJson());
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Checkpoints"));
+
+        Assert.Contains("1 of 55 checkpoints no longer hold or cannot be trusted", html, StringComparison.Ordinal);
+        Assert.Contains("the newest 50 of 55", html, StringComparison.Ordinal);
+        Assert.Equal(51, Regex.Count(html, "<tr class="));
+        Assert.Contains(Path.GetFileName(oldest), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkpoints_OutsideDevelopmentWithoutAKey_AreOffAndSaySo()
+    {
+        using var factory = new KetamineCdsFactory { EnvironmentName = "Production" };
+        var checkpoints = factory.Services.GetRequiredService<DecisionLogCheckpoints>();
+        Directory.CreateDirectory(factory.CheckpointDirectory);
+        await File.WriteAllTextAsync(Path.Combine(factory.CheckpointDirectory, "left-behind.json"), "{}");
+
+        var verification = await checkpoints.VerifyAsync(VerificationMode.Full);
+
+        Assert.False(checkpoints.Enabled);
+        Assert.Null(checkpoints.PublicKeyPem);
+        Assert.Contains("Audit:CheckpointKeyPath", checkpoints.DisabledReason, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<CheckpointsDisabledException>(() => checkpoints.CreateAsync());
+        Assert.False(verification.CheckpointsEnabled);
+        Assert.Equal(CheckpointVerdict.Malformed, Assert.Single(verification.Checkpoints).Verdict);
+    }
+
     private static Regex RowWith(string file, string status) =>
         new($"<tr[^>]*>(?:(?!</tr>).)*{Regex.Escape(status)}(?:(?!</tr>).)*{Regex.Escape(file)}", RegexOptions.Singleline);
 

@@ -20,6 +20,9 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     /// <summary>The most files one upload may hold.</summary>
     public const int MaxUploadFiles = 200;
 
+    /// <summary>How many of the newest checkpoints the page lists besides every one that fails (the download has all).</summary>
+    public const int NewestShown = 50;
+
     public bool Enabled => checkpoints.Enabled;
 
     public string? DisabledReason => checkpoints.DisabledReason;
@@ -46,6 +49,10 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     public bool Unavailable { get; private set; }
 
     public int Failing => Statuses.Count(s => s.Fails);
+
+    /// <summary>What the table lists: every checkpoint that fails, and the newest <see cref="NewestShown"/>, lowest entry first.</summary>
+    public IReadOnlyList<CheckpointStatus> Shown =>
+        Statuses.Count <= NewestShown ? Statuses : Statuses.Where((s, i) => s.Fails || i >= Statuses.Count - NewestShown).ToList();
 
     public async Task OnGetAsync()
     {
