@@ -22,6 +22,7 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
         if (checkpoints.Enabled)
         {
             _timer = new PeriodicTimer(settings.Interval, clock);
+            LogEnabled(logger, checkpoints.KeyId!, settings.Directory, settings.Interval);
         }
         else
         {
@@ -81,6 +82,9 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             LogNotWritten(logger, settings.Directory, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signed checkpoints on: key {KeyId}, folder {Directory}, every {Interval} when the log has grown")]
+    private static partial void LogEnabled(ILogger logger, string keyId, string directory, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Signed checkpoints are off: {Reason}")]
     private static partial void LogDisabled(ILogger logger, string reason);
