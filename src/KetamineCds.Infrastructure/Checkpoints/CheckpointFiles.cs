@@ -90,8 +90,12 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
             .ToList();
     }
 
-    /// <summary>Reads uploaded checkpoint files: each a checkpoint's JSON, or a zip (such as the download) holding them.</summary>
-    public static IReadOnlyList<CheckpointFile> ReadUpload(string name, Stream content)
+    /// <summary>
+    /// Reads uploaded checkpoint files: each a checkpoint's JSON, or a zip (such as the download) holding them. A zip
+    /// is read only up to <paramref name="maxFiles"/> + 1 JSON entries, each no larger than a checkpoint can be, so
+    /// that a crafted zip cannot make the app inflate gigabytes.
+    /// </summary>
+    public static IReadOnlyList<CheckpointFile> ReadUpload(string name, Stream content, int maxFiles)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var buffer = new MemoryStream();
@@ -104,6 +108,7 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                 using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
                 return zip.Entries
                     .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && e.Length <= MaxFileBytes)
+                    .Take(maxFiles + 1)
                     .Select(e =>
                     {
                         using var reader = new StreamReader(e.Open(), Encoding.UTF8);

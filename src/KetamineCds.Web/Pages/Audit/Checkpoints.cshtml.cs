@@ -130,10 +130,10 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     public async Task OnPostUploadAsync(List<IFormFile> copies)
     {
         var files = new List<CheckpointFile>();
-        foreach (var copy in copies ?? [])
+        foreach (var copy in (copies ?? []).Take(MaxUploadFiles + 1))
         {
             await using var stream = copy.OpenReadStream();
-            files.AddRange(CheckpointFiles.ReadUpload(Path.GetFileName(copy.FileName), stream));
+            files.AddRange(CheckpointFiles.ReadUpload(Path.GetFileName(copy.FileName), stream, MaxUploadFiles));
         }
 
         if (files.Count == 0)
@@ -142,7 +142,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         }
         else if (files.Count > MaxUploadFiles)
         {
-            UploadError = $"That copy holds {files.Count} files; upload at most {MaxUploadFiles} at a time.";
+            UploadError = $"That copy holds more than {MaxUploadFiles} checkpoints. Upload the newest ones you kept (the newest alone vouches for every entry before it), or have the administrator list the copy's folder in Audit:ExternalCheckpointCopies.";
         }
         else
         {
