@@ -5,7 +5,7 @@ namespace KetamineCds.Web.Startup;
 
 /// <summary>Prepares the database at start-up: migrations, roles and (Development only) the demo accounts, and the
 /// first administrator from configuration.</summary>
-public static class DatabaseStartup
+public static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -14,5 +14,12 @@ public static class DatabaseStartup
         var demo = DemoAccounts.AreEnabled(app.Environment, app.Configuration);
         await DemoAccounts.SeedAsync(scope.ServiceProvider, demo, demo ? DemoAccounts.PasswordFor(app.Environment, app.Configuration) : DemoAccounts.Password);
         await DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, app.Configuration);
+        if (app.Services.GetService<UnencryptedDataProtectionKeys>() is not null)
+        {
+            LogUnencryptedKeys(app.Logger);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DataProtection:CertificatePath is not set: the data-protection keys (which protect sign-in cookies and tokens) are stored in the database unencrypted. See docs/security.md.")]
+    private static partial void LogUnencryptedKeys(ILogger logger);
 }

@@ -13,6 +13,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-browser-{Guid.NewGuid():N}.db");
 
+    /// <summary>This app's own checkpoint folder: checkpoints of another test's database would not hold against this one.</summary>
+    public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ketaminecds-browser-checkpoints-{Guid.NewGuid():N}");
+
     public KestrelAppFactory() => UseKestrel(0);
 
     public string BaseAddress => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -22,6 +25,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+        builder.UseSetting("Audit:CheckpointDirectory", CheckpointDirectory);
         // The browser tests sign in many times a minute from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
     }
@@ -32,6 +36,11 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(CheckpointDirectory))
+            {
+                Directory.Delete(CheckpointDirectory, recursive: true);
+            }
+
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 try

@@ -14,6 +14,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
     [InlineData("staff@demo.local", "/Screenings", "21-staff-find")]
     [InlineData("auditor@demo.local", "/Audit", "22-auditor-audit")]
     [InlineData("auditor@demo.local", "/Audit/Verify", "23-auditor-verify")]
+    [InlineData("auditor@demo.local", "/Audit/Checkpoints", "27-auditor-checkpoints")]
     [InlineData("admin@demo.local", "/Admin/Users", "24-admin-users")]
     public async Task RolePage_UnderTheRealCsp_LoadsWithoutRefusalsOrScriptErrors(string email, string path, string screenshot)
     {

@@ -68,9 +68,13 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Audit/Index"] = Who.Auditor,
         ["PAGE /Audit/Impact"] = Who.Auditor,
         ["PAGE /Audit/Verify"] = Who.Auditor,
+        ["PAGE /Audit/Checkpoints"] = Who.Auditor,
         ["PAGE /Audit/Replay/{id:guid}"] = Who.Auditor,
         ["PAGE /Audit/Screening/{id:guid}"] = Who.Auditor,
         ["GET /api/v1/audit/verify"] = Who.Auditor,
+        ["POST /api/v1/audit/checkpoints"] = Who.Auditor,
+        ["GET /api/v1/audit/checkpoints"] = Who.Auditor,
+        ["GET /api/v1/audit/checkpoints/key"] = Who.Auditor,
         ["GET /api/v1/audit/export.csv"] = Who.Auditor,
 
         // Administration: accounts only, no clinical data.
