@@ -62,7 +62,7 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
@@ -96,15 +96,15 @@ public sealed class ChangePasswordModel(
     {
         [Display(Name = "Current password")]
         [DataType(DataType.Password)]
-        public string CurrentPassword { get; set; } = "";
+        public string? CurrentPassword { get; set; }
 
         [Display(Name = "New password")]
         [DataType(DataType.Password)]
-        public string NewPassword { get; set; } = "";
+        public string? NewPassword { get; set; }
 
         [Display(Name = "New password again")]
         [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
+        public string? ConfirmPassword { get; set; }
     }
 
     /// <summary>The form's shape; the password policy itself is Identity's (length, common-password list).</summary>
