@@ -28,11 +28,19 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
 
     public string? ErrorMessage { get; private set; }
 
+    /// <summary>Identity's two-factor cookie lasts 5 minutes; without it there is no password step to complete.</summary>
+    private const string Expired = "Sign in with your email and password first (this step expires after 5 minutes). Use \"Start again\" below.";
+
     /// <summary>True when the recovery-code form was the one posted (so its field shows the error).</summary>
     public bool UsingRecoveryCode { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login", new { ReturnUrl }) : Page();
+    public async Task OnGetAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            ErrorMessage = Expired;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -64,8 +72,8 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            // The two-factor cookie expired (5 minutes) or was never there: start again with the password.
-            return RedirectToPage("/Account/Login", new { ReturnUrl });
+            ErrorMessage = Expired;
+            return Page();
         }
 
         var email = user.Email ?? user.UserName ?? user.Id;

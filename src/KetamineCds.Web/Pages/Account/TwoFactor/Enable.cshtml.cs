@@ -17,6 +17,7 @@ namespace KetamineCds.Web.Pages.Account.TwoFactor;
 public sealed class EnableModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
+    IUserStore<ApplicationUser> userStore,
     IAccessAudit audit,
     IOptionsMonitor<AccountOptions> accountOptions) : PageModel
 {
@@ -107,10 +108,15 @@ public sealed class EnableModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // A new key changes the security stamp: renew this session's cookie with it.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Identity did not store an authenticator key.");
+            // The first key is stored without changing the security stamp (UserManager.ResetAuthenticatorKeyAsync would),
+            // so that opening this page does not end the user's other sessions and API tokens: nothing is on yet.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<ApplicationUser>)userStore).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            var stored = await users.UpdateAsync(user);
+            if (!stored.Succeeded)
+            {
+                throw new InvalidOperationException("Storing the authenticator key failed: " + string.Join("; ", stored.Errors.Select(e => e.Description)));
+            }
         }
 
         SharedKey = Authenticator.FormatKey(key);
