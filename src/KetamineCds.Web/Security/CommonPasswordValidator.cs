@@ -20,7 +20,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser
     /// <summary>The error code; the pages put any error whose code names a password under the password field.</summary>
     public const string ErrorCode = "PasswordTooCommon";
 
-    public const string Message = "This password is one of the most common passwords, or a common password with digits, symbols or letter swaps added. Choose a different one: a few unrelated words make a strong password that is easy to remember.";
+    public const string Message = "This is one of the most common passwords, or one with only digits, symbols or look-alike letters added. Choose another: a few unrelated words are strong and easy to remember.";
 
     /// <summary>A common password this short is ignored when it is only the core of a longer password ("ab" + digits).</summary>
     private const int ShortestCommonCore = 4;

@@ -25,7 +25,9 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         var (page, problems) = await NewPageAsync();
         Assert.True(await BrowserFixture.SignInAsync(page, email, Initial));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Password", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/TwoFactor$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, ChangePasswordUrl());
         await page.GetByLabel("Current password").FillAsync(Initial);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Password123!");
@@ -82,9 +84,9 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         var (page, problems) = await NewPageAsync();
         Assert.True(await BrowserFixture.SignInAsync(page, email, Initial));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Second factor" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/TwoFactor$"));
-        await browser.ScreenshotAsync(page, "44-second-factor-off");
+        await browser.ScreenshotAsync(page, "44-account-second-factor-off");
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/TwoFactor/Enable$"));
 
@@ -114,7 +116,7 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/Account/TwoFactor");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Recovery codes left: 10");
-        await browser.ScreenshotAsync(page, "48-second-factor-on");
+        await browser.ScreenshotAsync(page, "48-account-second-factor-on");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();
     }

@@ -69,7 +69,7 @@ public sealed class AccountHygieneTests
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         var html = await post.Content.ReadAsStringAsync();
-        Assert.Matches(new Regex("data-valmsg-for=\"Input.Password\"[^>]*>This password is one of the most common passwords"), html);
+        Assert.Matches(new Regex("data-valmsg-for=\"Input.Password\"[^>]*>This is one of the most common passwords"), html);
         Assert.Null(await FindAsync(factory, "common@clinic.example"));
     }
 
@@ -119,7 +119,7 @@ public sealed class AccountHygieneTests
     [Theory]
     [InlineData("Wrong current 123", OwnPassword, OwnPassword, "Input.CurrentPassword", "The current password is not right.")]
     [InlineData(KetamineCdsFactory.Password, OwnPassword, "something else entirely", "Input.ConfirmPassword", "The two new passwords are not the same.")]
-    [InlineData(KetamineCdsFactory.Password, "Password123!", "Password123!", "Input.NewPassword", "This password is one of the most common passwords")]
+    [InlineData(KetamineCdsFactory.Password, "Password123!", "Password123!", "Input.NewPassword", "This is one of the most common passwords")]
     [InlineData(KetamineCdsFactory.Password, "short one", "short one", "Input.NewPassword", "Passwords must be at least 12 characters.")]
     [InlineData("", OwnPassword, OwnPassword, "Input.CurrentPassword", "Enter your current password.")]
     public async Task ChangePassword_BadInput_ShowsTheMessageAtItsFieldAndKeepsThePassword(string current, string next, string confirm, string field, string message)
