@@ -13,6 +13,12 @@ public class ApplicationUser : IdentityUser
     /// the user must replace it before doing anything else. Cleared when the user changes it.
     /// </summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted, or null. A code of that step or an earlier one
+    /// is refused, so each code works once (OWASP ASVS V2.8.4).
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }
 
 /// <summary>The four roles and what they may do (enforced by authorization policies).</summary>

@@ -41,6 +41,8 @@ public static class AuthenticationSetup
             })
             .AddEntityFrameworkStores<KetamineCdsDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider under the same name: each code works once.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();

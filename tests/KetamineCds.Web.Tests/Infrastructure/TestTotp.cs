@@ -11,6 +11,12 @@ namespace KetamineCds.Web.Tests.Infrastructure;
 /// </summary>
 public static class TestTotp
 {
+    /// <summary>
+    /// The code <paramref name="stepsFromNow"/> 30-second steps ahead. The app accepts two steps of clock drift either
+    /// way but each step only once and in order, so a test that needs several codes in a row takes 0, then 1, then 2.
+    /// </summary>
+    public static string CodeInSteps(string sharedKey, int stepsFromNow) => Code(sharedKey, DateTimeOffset.UtcNow.AddSeconds(30 * stepsFromNow));
+
     /// <summary>The code for the current 30-second step.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms", Justification = "RFC 6238 TOTP, as authenticator apps compute it, is defined over HMAC-SHA1.")]
     public static string Code(string sharedKey, DateTimeOffset? at = null)

@@ -232,7 +232,7 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
-    public async Task SecondFactor_Enrolled_SignInAsksForTheCodeOnThePageAndInTheApi()
+    public async Task SecondFactor_Enrolled_SignInAsksForAFreshCodeOnThePageAndInTheApi()
     {
         using var factory = new KetamineCdsFactory();
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
@@ -259,7 +259,12 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var right = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.Code(key) });
+        // The code used to turn the second factor on does not work a second time (OWASP ASVS V2.8.4).
+        using var replayed = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("That code is not right", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var right = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         using (var inside = await fresh.GetAsync("/Screenings/New"))
         {
@@ -273,9 +278,11 @@ public sealed class AccountHygieneTests
         Assert.Contains("RequiresTwoFactor", await noCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var badCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = WrongCode(key) });
         Assert.Equal(HttpStatusCode.Unauthorized, badCode.StatusCode);
-        using var withCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.Code(key) });
+        using var withCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
         Assert.Contains("accessToken", await withCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var sameCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
+        Assert.Equal(HttpStatusCode.Unauthorized, sameCode.StatusCode);
         using var recovery = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
         using var reused = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
@@ -341,7 +348,7 @@ public sealed class AccountHygieneTests
         using var after = await client.GetAsync("/Screenings/New");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         var raw = factory.CreateRawClient();
-        using var login = await raw.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.Code(key) });
+        using var login = await raw.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 1) });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
 
         using var disable = await PostFormAsync(client, "/Account/TwoFactor?handler=Disable", new() { ["Password"] = KetamineCdsFactory.Password }, "/Account/TwoFactor");

@@ -4,12 +4,22 @@
 
 namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
 {
-    /// <inheritdoc />
-    public partial class MustChangePassword : Migration
+    /// <summary>
+    /// Account hygiene (issue 15): an administrator-set password must be changed at first sign-in
+    /// (<c>MustChangePassword</c>; existing accounts keep their passwords and are not forced), and each authenticator
+    /// code works once (<c>LastAuthenticatorTimeStep</c>).
+    /// </summary>
+    public partial class AccountHygiene : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "LastAuthenticatorTimeStep",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
@@ -21,6 +31,10 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "LastAuthenticatorTimeStep",
+                table: "AspNetUsers");
+
             migrationBuilder.DropColumn(
                 name: "MustChangePassword",
                 table: "AspNetUsers");
