@@ -22,7 +22,7 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
     public async Task ChangePassword_FromTheHeaderLink_ChangesItAndSaysSo()
     {
         var email = await CreateUserAsync(Roles.ClinicStaff, mustChangePassword: false);
-        var (page, problems) = await NewPageAsync();
+        var (page, problems) = await browser.NewPageUnderCspAsync();
         Assert.True(await BrowserFixture.SignInAsync(page, email, Initial));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
@@ -45,15 +45,15 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.Context.CloseAsync();
-        Assert.True(await SignsInAsync(email, Chosen));
-        Assert.False(await SignsInAsync(email, Initial));
+        Assert.True(await browser.SignsInAsync(email, Chosen));
+        Assert.False(await browser.SignsInAsync(email, Initial));
     }
 
     [Fact]
     public async Task FirstSignIn_WithAnAdministratorSetPassword_GoesToTheChangeFirst()
     {
         var email = await CreateUserAsync(Roles.Psychiatrist, mustChangePassword: true);
-        var (page, problems) = await NewPageAsync();
+        var (page, problems) = await browser.NewPageUnderCspAsync();
         Assert.True(await BrowserFixture.SignInAsync(page, email, Initial));
 
         await BrowserFixture.ArrivedAtAsync(page, ChangePasswordUrl());
@@ -81,7 +81,7 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
     public async Task SecondFactor_EnrolThenSignIn_AsksForTheAppsCode()
     {
         var email = await CreateUserAsync(Roles.Auditor, mustChangePassword: false);
-        var (page, problems) = await NewPageAsync();
+        var (page, problems) = await browser.NewPageUnderCspAsync();
         Assert.True(await BrowserFixture.SignInAsync(page, email, Initial));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
@@ -147,43 +147,6 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         Assert.True((await users.CreateAsync(user, Initial)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return email;
-    }
-
-    private async Task<bool> SignsInAsync(string email, string password)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress });
-        var page = await context.NewPageAsync();
-        var signedIn = await BrowserFixture.SignInAsync(page, email, password);
-        await context.CloseAsync();
-        return signedIn;
-    }
-
-    /// <summary>A fresh context under the real CSP, collecting console errors, script errors and failed responses.</summary>
-    private async Task<(IPage Page, List<string> Problems)> NewPageAsync()
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.BaseAddress,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add(message.Text + " (" + message.Location + ")");
-            }
-        };
-        page.PageError += (_, error) => problems.Add("script error: " + error);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 500)
-            {
-                problems.Add($"{response.Status} {response.Url}");
-            }
-        };
-        return (page, problems);
     }
 
     [GeneratedRegex("/Account/ChangePassword")]

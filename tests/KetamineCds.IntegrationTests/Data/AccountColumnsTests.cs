@@ -4,10 +4,7 @@ using KetamineCds.Infrastructure.Identity;
 using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace KetamineCds.IntegrationTests.Data;
 
@@ -23,13 +20,15 @@ public sealed class AccountColumnsTests(PostgresFixture fixture)
     {
         var database = await fixture.Cluster.CreateDatabaseAsync();
         var role = "app_" + Guid.NewGuid().ToString("N")[..8];
-        await using var services = Build(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "postgres",
-            ["Database:AppRole"] = role,
-            ["ConnectionStrings:KetamineCds"] = fixture.Cluster.ConnectionString(role, database),
-            ["ConnectionStrings:KetamineCdsMigrations"] = fixture.Cluster.SuperuserConnectionString(database),
-        });
+        await using var services = InfrastructureHost.Build(
+            new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "postgres",
+                ["Database:AppRole"] = role,
+                ["ConnectionStrings:KetamineCds"] = fixture.Cluster.ConnectionString(role, database),
+                ["ConnectionStrings:KetamineCdsMigrations"] = fixture.Cluster.SuperuserConnectionString(database),
+            },
+            Path.GetTempPath());
 
         await services.MigrateKetamineCdsDatabaseAsync();
 
@@ -42,11 +41,13 @@ public sealed class AccountColumnsTests(PostgresFixture fixture)
         var path = Path.Combine(Path.GetTempPath(), $"ketaminecds-accounts-{Guid.NewGuid():N}.db");
         try
         {
-            await using var services = Build(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "sqlite",
-                ["ConnectionStrings:KetamineCds"] = $"Data Source={path}",
-            });
+            await using var services = InfrastructureHost.Build(
+                new Dictionary<string, string?>
+                {
+                    ["Database:Provider"] = "sqlite",
+                    ["ConnectionStrings:KetamineCds"] = $"Data Source={path}",
+                },
+                Path.GetTempPath());
             await services.MigrateKetamineCdsDatabaseAsync();
 
             await AssertRoundTripAsync(services);
@@ -86,24 +87,5 @@ public sealed class AccountColumnsTests(PostgresFixture fixture)
             Assert.False(user.MustChangePassword);
             Assert.Equal(59_000_000, user.LastAuthenticatorTimeStep);
         }
-    }
-
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddKetamineCdsInfrastructure(configuration, new TestEnvironment());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "KetamineCds.Web";
-
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

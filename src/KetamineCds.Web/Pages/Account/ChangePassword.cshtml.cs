@@ -85,8 +85,7 @@ public sealed class ChangePasswordModel(
 
         // The stamp changed with the password: renew this session's cookie so that only the other sessions end.
         await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.AccountSecurity, user.Email ?? user.UserName ?? user.Id, User.ActingRole(),
-            "user:" + user.Id, "changed own password", HttpContext.GetCorrelationId()), cancellationToken);
+        await audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, "changed own password"), cancellationToken);
         TempData["Status"] = "Your password has been changed. Other sessions of this account have been signed out.";
         return Required && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
     }

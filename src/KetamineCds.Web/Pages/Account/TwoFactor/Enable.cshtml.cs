@@ -90,8 +90,7 @@ public sealed class EnableModel(
 
         // Turning the second factor on changes the security stamp: renew this session so that only the others end.
         await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.AccountSecurity, user.Email ?? user.Id, User.ActingRole(),
-            "user:" + user.Id, "turned on the second factor (authenticator app)", HttpContext.GetCorrelationId()), cancellationToken);
+        await audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, "turned on the second factor (authenticator app)"), cancellationToken);
         AlreadyEnabled = true;
         return Page();
     }

@@ -118,7 +118,7 @@ public sealed class IndexModel(
     }
 
     private Task RecordAsync(ApplicationUser user, string what, CancellationToken cancellationToken) =>
-        audit.RecordAsync(new AccessEvent(AccessEventKind.AccountSecurity, user.Email ?? user.Id, User.ActingRole(), "user:" + user.Id, what, HttpContext.GetCorrelationId()), cancellationToken);
+        audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, what), cancellationToken);
 
     private async Task LoadAsync(ApplicationUser user)
     {
