@@ -9,6 +9,15 @@ namespace KetamineCds.IntegrationTests.Data;
 /// <summary>The infrastructure's services as Program.cs registers them, from in-memory configuration, without the web host.</summary>
 internal static class InfrastructureHost
 {
+    /// <summary>PostgreSQL as in production: migrations as the owner, the app as <paramref name="role"/> (created by the migration).</summary>
+    public static Dictionary<string, string?> PostgresWithAppRole(Fixtures.PostgresCluster cluster, string database, string role) => new()
+    {
+        ["Database:Provider"] = "postgres",
+        ["Database:AppRole"] = role,
+        ["ConnectionStrings:KetamineCds"] = cluster.ConnectionString(role, database),
+        ["ConnectionStrings:KetamineCdsMigrations"] = cluster.SuperuserConnectionString(database),
+    };
+
     public static ServiceProvider Build(Dictionary<string, string?> settings, string contentRoot)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

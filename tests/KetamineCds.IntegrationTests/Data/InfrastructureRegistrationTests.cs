@@ -42,15 +42,7 @@ public sealed class InfrastructureRegistrationTests(PostgresFixture fixture)
     {
         var database = await fixture.Cluster.CreateDatabaseAsync();
         var role = "app_" + Guid.NewGuid().ToString("N")[..8];
-        await using var services = InfrastructureHost.Build(
-            new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "postgres",
-                ["Database:AppRole"] = role,
-                ["ConnectionStrings:KetamineCds"] = fixture.Cluster.ConnectionString(role, database),
-                ["ConnectionStrings:KetamineCdsMigrations"] = fixture.Cluster.SuperuserConnectionString(database),
-            },
-            Path.GetTempPath());
+        await using var services = InfrastructureHost.Build(InfrastructureHost.PostgresWithAppRole(fixture.Cluster, database, role), Path.GetTempPath());
 
         await services.MigrateKetamineCdsDatabaseAsync();
         var logged = await services.GetRequiredService<IDecisionLog>().RecordScreeningAsync(Screenings.Submit("MRN-1"));
