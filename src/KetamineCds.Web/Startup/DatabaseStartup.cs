@@ -1,4 +1,6 @@
 using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Startup;
@@ -14,5 +16,22 @@ public static class DatabaseStartup
         var demo = DemoAccounts.AreEnabled(app.Environment, app.Configuration);
         await DemoAccounts.SeedAsync(scope.ServiceProvider, demo, demo ? DemoAccounts.PasswordFor(app.Environment, app.Configuration) : DemoAccounts.Password);
         await DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, app.Configuration);
+        await WarnAboutConflictingRolesAsync(scope.ServiceProvider, app.Logger);
+    }
+
+    /// <summary>
+    /// Accounts given Admin together with a clinical or audit role before that was refused keep working; the users page
+    /// and this start-up warning ask an administrator to remove one of the roles.
+    /// </summary>
+    private static async Task WarnAboutConflictingRolesAsync(IServiceProvider services, ILogger logger)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var admin in await users.GetUsersInRoleAsync(Roles.Admin))
+        {
+            if (Roles.Conflict(await users.GetRolesAsync(admin)) is { } conflict)
+            {
+                logger.LogWarning("Account {UserId} holds conflicting roles: {Conflict}", admin.Id, conflict);
+            }
+        }
     }
 }

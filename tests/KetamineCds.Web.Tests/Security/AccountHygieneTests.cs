@@ -339,6 +339,11 @@ public sealed class AccountHygieneTests
             Assert.Equal("second-factor-required", problem.RootElement.GetProperty("code").GetString());
         }
 
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var usersPage = await admin.GetStringAsync("/Admin/Users");
+        Assert.Contains("Second factor required for: Psychiatrist", usersPage, StringComparison.Ordinal);
+        Assert.Matches(new Regex($"{Regex.Escape(KetamineCdsFactory.Psychiatrist)}</td>(?:(?!</tr>).)*Required, not set up", RegexOptions.Singleline), usersPage);
+
         // Other roles are not affected.
         var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
         using var staffPage = await staff.GetAsync("/Screenings");
