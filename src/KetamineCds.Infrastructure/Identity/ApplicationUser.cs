@@ -9,8 +9,8 @@ public class ApplicationUser : IdentityUser
     public string? DisplayName { get; set; }
 
     /// <summary>
-    /// True while the password is one an administrator chose (a new account, a reset, the bootstrap administrator):
-    /// the user must replace it before doing anything else. Cleared when the user changes it.
+    /// True while the password is one an administrator chose (a new account, a reset, the bootstrap administrator), or a
+    /// common password found at sign-in: the user must replace it before doing anything else. Cleared when they do.
     /// </summary>
     public bool MustChangePassword { get; set; }
 

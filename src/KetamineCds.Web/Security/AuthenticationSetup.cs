@@ -47,6 +47,7 @@ public static class AuthenticationSetup
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        services.AddScoped<IPasswordHasher<ApplicationUser>, CommonPasswordAtSignInHasher>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))

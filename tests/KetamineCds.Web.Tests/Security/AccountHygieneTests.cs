@@ -216,6 +216,38 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
+    public async Task SignIn_WithACommonPasswordSetBeforeTheCheck_MustChangeIt()
+    {
+        using var factory = new KetamineCdsFactory();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // An account whose password predates the check: stored without the validators, as an older version did.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var old = new ApplicationUser { UserName = "old.timer@clinic.example", Email = "old.timer@clinic.example", EmailConfirmed = true };
+            old.PasswordHash = users.PasswordHasher.HashPassword(old, "Password123!");
+            Assert.True((await users.CreateAsync(old)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(old, Roles.ClinicStaff)).Succeeded);
+        }
+
+        var client = await SignInAsync(factory, "old.timer@clinic.example", "Password123!");
+
+        Assert.True((await FindAsync(factory, "old.timer@clinic.example"))!.MustChangePassword);
+        using var page = await client.GetAsync("/Screenings");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/ChangePassword", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("one of the most common passwords", await client.GetStringAsync("/Account/ChangePassword"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAnUncommonPassword_IsNotMarked()
+    {
+        using var factory = new KetamineCdsFactory();
+        await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        Assert.False((await FindAsync(factory, KetamineCdsFactory.Auditor))!.MustChangePassword);
+    }
+
+    [Fact]
     public async Task DemoAccounts_InDevelopment_NeedNoPasswordChangeAndNoSecondFactor()
     {
         using var factory = new KetamineCdsFactory();

@@ -27,7 +27,7 @@ public sealed class ChangePasswordModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>True while the password is one an administrator set.</summary>
+    /// <summary>True while the password must be replaced (set by an administrator, or a common password).</summary>
     public bool Required { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
