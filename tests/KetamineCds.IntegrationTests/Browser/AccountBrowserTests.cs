@@ -29,16 +29,22 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/TwoFactor$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, ChangePasswordUrl());
-        await page.GetByLabel("Current password").FillAsync(Initial);
+        await page.GetByLabel("Current password", new() { Exact = true }).FillAsync(Initial);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Password123!");
-        await page.GetByLabel("New password again").FillAsync("Password123!");
+        await page.GetByLabel("New password again", new() { Exact = true }).FillAsync("Password123!");
+        // The person can look at what they typed (ASVS V2.1.12); it is hidden again when the form is sent.
+        await page.Locator(".reveal-field:has(#Input_NewPassword) button").ClickAsync();
+        await Assertions.Expect(page.Locator(".reveal-field:has(#Input_NewPassword) button")).ToHaveTextAsync("Hide");
+        Assert.Equal("text", await page.GetByLabel("New password", new() { Exact = true }).GetAttributeAsync("type"));
+        await browser.ScreenshotAsync(page, "39-change-password-shown");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("one of the most common passwords", new() { Timeout = 60_000 });
+        Assert.Equal("password", await page.GetByLabel("New password", new() { Exact = true }).GetAttributeAsync("type"));
         await browser.ScreenshotAsync(page, "40-change-password-common-refused");
 
-        await page.GetByLabel("Current password").FillAsync(Initial);
+        await page.GetByLabel("Current password", new() { Exact = true }).FillAsync(Initial);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(Chosen);
-        await page.GetByLabel("New password again").FillAsync(Chosen);
+        await page.GetByLabel("New password again", new() { Exact = true }).FillAsync(Chosen);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your password has been changed", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync(page, "41-change-password-done");
@@ -65,9 +71,9 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/Screenings/New");
         await BrowserFixture.ArrivedAtAsync(page, ChangePasswordUrl());
 
-        await page.GetByLabel("Current password").FillAsync(Initial);
+        await page.GetByLabel("Current password", new() { Exact = true }).FillAsync(Initial);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(Chosen);
-        await page.GetByLabel("New password again").FillAsync(Chosen);
+        await page.GetByLabel("New password again", new() { Exact = true }).FillAsync(Chosen);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
         Assert.Equal(1, await page.Locator("nav[aria-label=Main]").CountAsync());
