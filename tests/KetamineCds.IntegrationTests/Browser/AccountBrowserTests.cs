@@ -128,6 +128,27 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Admin_AdminWithAClinicalRole_IsRefusedWithAMessage()
+    {
+        var email = await CreateUserAsync(Roles.Auditor, mustChangePassword: true);
+        var (page, problems) = await browser.NewPageUnderCspAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, "admin@demo.local", BrowserFixture.Password));
+
+        await page.GotoAsync("/Admin/Users");
+        var row = page.Locator("tr", new() { HasText = email });
+        Assert.Contains("must change at next sign-in", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync(page, "49-admin-users-password-and-second-factor");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByLabel("Admin", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Admin cannot be combined with Auditor", new() { Timeout = 60_000 });
+        await browser.ScreenshotAsync(page, "50-admin-role-conflict-refused");
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/Account/ChangePassword")]
     [InlineData("/Account/TwoFactor")]
