@@ -57,6 +57,7 @@ public static class WebStartup
         // The API description is public: it holds no clinical data and integrators read it before they have an account.
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();
+        app.MapAccountApi();
         app.MapScreeningsApi();
         app.MapAuditApi();
         app.MapRazorPages();

@@ -200,6 +200,50 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
+    public async Task ChangePasswordApi_AccountThatMustChange_ChangesItAndIsOpenAgainAfterSigningIn()
+    {
+        using var factory = new KetamineCdsFactory();
+        await CreateUserAsync(factory, "api.client@clinic.example", Roles.Psychiatrist, mustChangePassword: true);
+        var api = await ApiClientAsync(factory, "api.client@clinic.example", NewUserPassword);
+        using (var refused = await api.GetAsync("/api/v1/ruleset"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using (var wrong = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not the password 1", newPassword = OwnPassword }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            using var problem = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync());
+            Assert.Equal("The current password is not right.", problem.RootElement.GetProperty("errors").GetProperty("currentPassword")[0].GetString());
+        }
+
+        using (var common = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = NewUserPassword, newPassword = "Password123!" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, common.StatusCode);
+            using var problem = JsonDocument.Parse(await common.Content.ReadAsStringAsync());
+            Assert.StartsWith("This is one of the most common passwords", problem.RootElement.GetProperty("errors").GetProperty("newPassword")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        using var changed = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = NewUserPassword, newPassword = OwnPassword });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.False((await FindAsync(factory, "api.client@clinic.example"))!.MustChangePassword);
+        var fresh = await ApiClientAsync(factory, "api.client@clinic.example", OwnPassword);
+        using var open = await fresh.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePasswordApi_WithoutAToken_Answers401()
+    {
+        using var factory = new KetamineCdsFactory();
+
+        using var response = await factory.CreateRawClient().PostAsJsonAsync("/api/auth/password", new { currentPassword = KetamineCdsFactory.Password, newPassword = OwnPassword });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ResetPassword_ByAdministrator_MustBeChangedAtNextSignIn()
     {
         using var factory = new KetamineCdsFactory();
@@ -563,6 +607,15 @@ public sealed class AccountHygieneTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
         return client;
+    }
+
+    private static async Task CreateUserAsync(KetamineCdsFactory factory, string email, string role, bool mustChangePassword)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = mustChangePassword };
+        Assert.True((await users.CreateAsync(user, NewUserPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
 
     private static async Task<ApplicationUser?> FindAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string email)

@@ -56,6 +56,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
 
         // Each signed-in user's own account: password and second factor.
         ["PAGE /Account/ChangePassword"] = Who.AnySignedIn,
+        ["POST /api/auth/password"] = Who.AnySignedIn,
         ["PAGE /Account/TwoFactor"] = Who.AnySignedIn,
         ["PAGE /Account/TwoFactor/Index"] = Who.AnySignedIn,
         ["PAGE /Account/TwoFactor/Enable"] = Who.AnySignedIn,

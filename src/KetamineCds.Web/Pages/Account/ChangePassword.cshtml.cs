@@ -62,25 +62,19 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        var result = await OwnPassword.ChangeAsync(users, user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            if (OwnPassword.IsWrongCurrentPassword(result))
             {
-                // A wrong current password counts towards the lockout, as at sign-in.
-                await users.AccessFailedAsync(user);
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", "The current password is not right.");
-                return Page();
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", OwnPassword.WrongCurrentPassword);
+            }
+            else
+            {
+                PasswordErrors.AddTo(ModelState, result, $"{nameof(Input)}.{nameof(InputModel.NewPassword)}", $"{nameof(Input)}.{nameof(InputModel.NewPassword)}");
             }
 
-            PasswordErrors.AddTo(ModelState, result, $"{nameof(Input)}.{nameof(InputModel.NewPassword)}", $"{nameof(Input)}.{nameof(InputModel.NewPassword)}");
             return Page();
-        }
-
-        if (user.MustChangePassword)
-        {
-            user.MustChangePassword = false;
-            await users.UpdateAsync(user);
         }
 
         // The stamp changed with the password: renew this session's cookie so that only the other sessions end.
