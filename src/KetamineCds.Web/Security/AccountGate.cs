@@ -99,7 +99,7 @@ public static class AccountGate
 
             await RefuseAsync(context, ChangePasswordPath,
                 "Password change required",
-                $"This account's password was set by an administrator, or is one of the most common passwords. Change it on the page {ChangePasswordPath} before doing anything else; then sign in to the API again.",
+                $"This account's password was set by an administrator, or is one of the most common passwords. Change it on the page {ChangePasswordPath}, or with POST /api/auth/password, before doing anything else; then sign in to the API again.",
                 "password-change-required");
             return;
         }
