@@ -16,10 +16,13 @@ public sealed class AccountOptions
 
     public string SecondFactorRequiredRoles { get; set; } = "";
 
-    /// <summary>The roles, trimmed; unknown role names are ignored.</summary>
-    public IReadOnlyList<string> RolesRequiringSecondFactor =>
-        SecondFactorRequiredRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(r => Roles.All.Contains(r)).ToArray();
+    /// <summary>The roles named, trimmed (the app refuses to start when one is not a role, see <see cref="UnknownRoles"/>).</summary>
+    public IReadOnlyList<string> RolesRequiringSecondFactor => Named().Where(r => Roles.All.Contains(r)).ToArray();
+
+    /// <summary>Names that are not roles: a typo would otherwise silently drop the requirement.</summary>
+    public IReadOnlyList<string> UnknownRoles => Named().Where(r => !Roles.All.Contains(r)).ToArray();
+
+    private string[] Named() => SecondFactorRequiredRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>

@@ -46,7 +46,9 @@ public static class AuthenticationSetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
-        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
+            .Validate(o => o.UnknownRoles.Count == 0, $"Accounts:SecondFactorRequiredRoles must name roles from: {string.Join(", ", Roles.All)}.")
+            .ValidateOnStart();
         services.AddScoped<IPasswordHasher<ApplicationUser>, CommonPasswordAtSignInHasher>();
 
         services.AddAuthentication()

@@ -439,6 +439,16 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
+    public void SecondFactorRequiredRoles_UnknownRoleName_RefusesToStart()
+    {
+        using var factory = new RequiredSecondFactorFactory("Admins");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Accounts:SecondFactorRequiredRoles must name roles from", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResetSecondFactor_ByAdministrator_TurnsItOffAndChangesTheKey()
     {
         using var factory = new KetamineCdsFactory();
