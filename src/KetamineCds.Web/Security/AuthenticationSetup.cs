@@ -40,6 +40,7 @@ public static class AuthenticationSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<KetamineCdsDbContext>()
+            .AddUserStore<HashedRecoveryCodeUserStore>()
             .AddDefaultTokenProviders()
             // Replaces Identity's authenticator provider under the same name: each code works once.
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)

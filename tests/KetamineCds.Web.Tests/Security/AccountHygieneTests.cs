@@ -366,10 +366,19 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
-    public async Task SecondFactor_RecoveryCodeOnThePage_SignsInOnce()
+    public async Task SecondFactor_RecoveryCodeOnThePage_SignsInOnceAndIsStoredHashed()
     {
         using var factory = new KetamineCdsFactory();
         var (_, recoveryCodes) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // Stored salted and hashed (ASVS V2.6.2): the database holds none of the codes shown.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var stored = await users.GetAuthenticationTokenAsync((await users.FindByEmailAsync(KetamineCdsFactory.Staff))!, "[AspNetUserStore]", "RecoveryCodes");
+            Assert.Equal(Authenticator.RecoveryCodeCount, stored!.Split(';').Length);
+            Assert.All(recoveryCodes, code => Assert.DoesNotContain(code, stored, StringComparison.OrdinalIgnoreCase));
+        }
+
 
         var fresh = factory.CreateRawClient();
         using var password = await PostFormAsync(fresh, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Staff, ["Input.Password"] = KetamineCdsFactory.Password });
