@@ -1,4 +1,6 @@
 using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Startup;
@@ -17,6 +19,24 @@ public static partial class DatabaseStartup
         if (app.Services.GetService<UnencryptedDataProtectionKeys>() is not null)
         {
             LogUnencryptedKeys(app.Logger);
+        }
+
+        await WarnAboutConflictingRolesAsync(scope.ServiceProvider, app.Logger);
+    }
+
+    /// <summary>
+    /// Accounts given Admin together with a clinical or audit role before that was refused keep working; the users page
+    /// and this start-up warning ask an administrator to remove one of the roles.
+    /// </summary>
+    private static async Task WarnAboutConflictingRolesAsync(IServiceProvider services, ILogger logger)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var admin in await users.GetUsersInRoleAsync(Roles.Admin))
+        {
+            if (Roles.Conflict(await users.GetRolesAsync(admin)) is { } conflict)
+            {
+                logger.LogWarning("Account {UserId} holds conflicting roles: {Conflict}", admin.Id, conflict);
+            }
         }
     }
 

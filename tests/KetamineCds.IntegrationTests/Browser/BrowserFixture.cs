@@ -141,6 +141,48 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Whether the account signs in with this password, tried in a fresh context that is closed afterwards.</summary>
+    public async Task<bool> SignsInAsync(string email, string password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
+        var page = await context.NewPageAsync();
+        var signedIn = await SignInAsync(page, email, password);
+        await context.CloseAsync();
+        return signedIn;
+    }
+
+    /// <summary>
+    /// A fresh browser context (its own cookies, signed out) that keeps the app's Content-Security-Policy, with the
+    /// problems a person would meet collected as they happen: console errors (CSP refusals among them), script errors
+    /// and answers of 400 or more.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Problems)> NewPageUnderCspAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text + " (" + message.Location + ")");
+            }
+        };
+        page.PageError += (_, error) => problems.Add("script error: " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status} {response.Url}");
+            }
+        };
+        return (page, problems);
+    }
+
     /// <summary>
     /// Fills and submits the sign-in form, then waits for what the user would see next: the signed-in layout's
     /// "Sign out" button or the sign-in page's error summary. Waiting for elements rather than for load or

@@ -40,6 +40,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         ["POST /api/auth/login"] = Who.Anonymous,
         ["PAGE /Account/Login"] = Who.Anonymous,
+        ["PAGE /Account/LoginWithCode"] = Who.Anonymous,
         ["PAGE /Account/Logout"] = Who.Anonymous,
         ["PAGE /Account/AccessDenied"] = Who.Anonymous,
         ["PAGE /Error"] = Who.Anonymous,
@@ -52,6 +53,13 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Principles"] = Who.AnySignedIn,
         ["PAGE /Principles/Index"] = Who.AnySignedIn,
         ["GET /api/v1/ruleset"] = Who.AnySignedIn,
+
+        // Each signed-in user's own account: password and second factor.
+        ["PAGE /Account/ChangePassword"] = Who.AnySignedIn,
+        ["POST /api/auth/password"] = Who.AnySignedIn,
+        ["PAGE /Account/TwoFactor"] = Who.AnySignedIn,
+        ["PAGE /Account/TwoFactor/Index"] = Who.AnySignedIn,
+        ["PAGE /Account/TwoFactor/Enable"] = Who.AnySignedIn,
 
         // Screenings: created by psychiatrists only; read and printed by psychiatrists, clinic staff and auditors.
         ["PAGE /Screenings/New"] = Who.Psychiatrist,
