@@ -22,7 +22,7 @@ public partial class RuleSetIdentityTests
         ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
     };
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
     private static partial Regex DigestFormat();
 
     private static RuleSet Current => RuleSetCatalog.Current;

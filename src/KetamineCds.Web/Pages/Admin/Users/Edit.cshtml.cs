@@ -57,7 +57,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         // Sign the user out everywhere so the new roles take effect at once.
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Roles.Admin);
         TempData["Status"] = $"Roles of {Account.Email} updated.";
         return RedirectToPage(new { id });
     }
@@ -78,7 +78,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         await users.SetLockoutEnabledAsync(Account!, true);
         await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "locked " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "locked " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"{Account.Email} is locked.";
         return RedirectToPage(new { id });
     }
@@ -92,7 +92,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         await users.SetLockoutEndDateAsync(Account!, null);
         await users.ResetAccessFailedCountAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "unlocked " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "unlocked " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"{Account.Email} is unlocked.";
         return RedirectToPage(new { id });
     }
@@ -129,7 +129,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         }
 
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "reset the password of " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the password of " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"Password of {Account.Email} reset.";
         return RedirectToPage(new { id });
     }
