@@ -120,6 +120,7 @@ public sealed class ProductionHardeningTests
             builder.UseSetting("Database:Provider", "sqlite");
             builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
             builder.UseSetting("https_port", "443");
+            builder.UseSetting("AllowedHosts", "clinic.example");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
