@@ -118,19 +118,6 @@ public sealed class AccountSecurityTests
         Assert.True(await db.DataProtectionKeys.AnyAsync());
     }
 
-    private sealed class ClockFactory(FakeTimeProvider clock) : KetamineCdsFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(clock);
-            });
-        }
-    }
-
     private sealed class SignInLimitFactory(int perMinute) : KetamineCdsFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
