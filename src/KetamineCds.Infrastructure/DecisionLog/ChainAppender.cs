@@ -22,12 +22,12 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// the lead to the first waiter still queued (or stops leading if nobody is). A caller leads at most one batch, and
 /// its own entry is always in it. A caller cancelled while queued leaves the queue and nothing of it is stored; once
 /// its batch has started, its entry is stored regardless (stored but not shown is allowed; shown but not stored never).
-/// </remarks>
 /// <para>
 /// An entry the database refuses on its own (a value too long for its column, a broken constraint) never fails the
 /// rest of its batch: the batch is rolled back and its entries are stored again one by one, so only the bad entry's
 /// caller gets the error, and the refusal is logged.
 /// </para>
+/// </remarks>
 internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger? logger = null)
 {
     /// <summary>The most entries stored in one transaction.</summary>
@@ -203,7 +203,7 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
-            if (retryingAlone && !committing && DatabaseFailures.IsRejectedEntry(ex))
+            if (!committing && DatabaseFailures.IsRejectedEntry(ex))
             {
                 logger?.LogError(ex, "The {Chain} log refused an entry; it was not stored and its caller was told.", chain);
             }
