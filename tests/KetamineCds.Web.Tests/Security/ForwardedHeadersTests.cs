@@ -32,10 +32,13 @@ public sealed class ForwardedHeadersTests
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    [Fact]
-    public async Task Login_ClientsBehindTheConfiguredProxy_AreLimitedEachByTheirOwnAddress()
+    [Theory]
+    [InlineData(Proxy, null)]
+    [InlineData(null, "10.0.0.0/24")]
+    [InlineData("192.0.2.7, 10.0.0.1", null)]
+    public async Task Login_ClientsBehindTheConfiguredProxy_AreLimitedEachByTheirOwnAddress(string? knownProxies, string? knownNetworks)
     {
-        using var factory = new ProxyFactory();
+        using var factory = new ProxyFactory(knownProxies, knownNetworks);
         var client = factory.CreateRawClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -55,7 +58,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public void Startup_ForwardedHeadersWithoutAnyKnownProxy_IsRefused()
     {
-        using var factory = new ProxyFactory(knownProxies: null);
+        using var factory = new ProxyFactory(knownProxies: null, knownNetworks: null);
 
         var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
 
@@ -74,7 +77,7 @@ public sealed class ForwardedHeadersTests
         return response.StatusCode;
     }
 
-    private sealed class ProxyFactory(string? knownProxies = Proxy) : KetamineCdsFactory
+    private sealed class ProxyFactory(string? knownProxies = Proxy, string? knownNetworks = null) : KetamineCdsFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -83,6 +86,11 @@ public sealed class ForwardedHeadersTests
             if (knownProxies is not null)
             {
                 builder.UseSetting("ForwardedHeaders:KnownProxies", knownProxies);
+            }
+
+            if (knownNetworks is not null)
+            {
+                builder.UseSetting("ForwardedHeaders:KnownNetworks", knownNetworks);
             }
 
             builder.UseSetting("RateLimiting:SignInPerMinute", "3");
