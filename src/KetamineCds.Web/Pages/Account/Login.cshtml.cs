@@ -1,7 +1,4 @@
-using KetamineCds.Infrastructure.DecisionLog;
-using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
-using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
