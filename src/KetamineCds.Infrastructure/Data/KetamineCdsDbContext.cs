@@ -31,6 +31,8 @@ public class KetamineCdsDbContext : IdentityDbContext<ApplicationUser>, IDataPro
 
     public DbSet<LogChainHead> LogChainHeads => Set<LogChainHead>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

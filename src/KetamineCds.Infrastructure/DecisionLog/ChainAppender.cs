@@ -3,6 +3,7 @@ using System.Data.Common;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
@@ -21,8 +22,13 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// the lead to the first waiter still queued (or stops leading if nobody is). A caller leads at most one batch, and
 /// its own entry is always in it. A caller cancelled while queued leaves the queue and nothing of it is stored; once
 /// its batch has started, its entry is stored regardless (stored but not shown is allowed; shown but not stored never).
+/// <para>
+/// An entry the database refuses on its own (a value too long for its column, a broken constraint) never fails the
+/// rest of its batch: the batch is rolled back and its entries are stored again one by one, so only the bad entry's
+/// caller gets the error, and the refusal is logged.
+/// </para>
 /// </remarks>
-internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
+internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger? logger = null)
 {
     /// <summary>The most entries stored in one transaction.</summary>
     public const int MaxBatchSize = 256;
@@ -101,9 +107,9 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
         }
     }
 
-    private async Task StoreBatchAsync(string chain, List<PendingAppend> batch)
+    private async Task StoreBatchAsync(string chain, List<PendingAppend> batch, bool retryingAlone = false)
     {
-        if (BatchStartingForTests is { } hook)
+        if (!retryingAlone && BatchStartingForTests is { } hook)
         {
             await hook(batch.Count);
         }
@@ -111,6 +117,7 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
         var stored = new List<(PendingAppend Request, object Entry)>(batch.Count);
         var gateHeld = false;
         var committing = false;
+        var retry = false;
         try
         {
             if (_sqliteGate is not null)
@@ -187,8 +194,20 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
             await transaction.CommitAsync(CancellationToken.None);
             Interlocked.Increment(ref _batchesCommitted);
         }
+        catch (Exception ex) when (!committing && batch.Count > 1 && DatabaseFailures.IsRejectedEntry(ex))
+        {
+            // One entry the database refused (nothing was stored): store the others without it. Each is retried alone,
+            // in queue order, so the refused one fails by itself and every other lands in the chain.
+            logger?.LogWarning(ex, "The {Chain} log refused an entry of a batch of {Count}; storing them one by one.", chain, batch.Count);
+            retry = true;
+        }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
+            if (!committing && DatabaseFailures.IsRejectedEntry(ex))
+            {
+                logger?.LogError(ex, "The {Chain} log refused an entry; it was not stored and its caller was told.", chain);
+            }
+
             // Before the commit nothing can have been stored. During it, the server may have committed and then lost
             // the connection before answering (a database stopped under load did exactly that): say so, never "not stored".
             var unavailable = committing
@@ -207,6 +226,16 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
             {
                 _sqliteGate!.Release();
             }
+        }
+
+        if (retry)
+        {
+            foreach (var request in batch.Where(r => !r.Done))
+            {
+                await StoreBatchAsync(chain, [request], retryingAlone: true);
+            }
+
+            return;
         }
 
         foreach (var (request, entry) in stored)
@@ -349,6 +378,9 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
         /// <summary>Its caller leads (or is about to); it can no longer be cancelled. Guarded by the queue's lock.</summary>
         public bool Leading { get; set; }
 
+        /// <summary>Its caller has its answer (stored, failed or cancelled).</summary>
+        public abstract bool Done { get; }
+
         /// <summary>Runs the prepare step; false (and this append failed) if it threw something other than a database failure.</summary>
         public async Task<bool> TryPrepareAsync(KetamineCdsDbContext db)
         {
@@ -410,6 +442,8 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts)
         public override void Fail(Exception exception) => Result.TrySetException(exception);
 
         public override void Cancel() => Result.TrySetCanceled(cancellationToken);
+
+        public override bool Done => Result.Task.IsCompleted;
     }
 }
 
@@ -422,5 +456,16 @@ internal static class DatabaseFailures
         // Npgsql and EF report a broken or exhausted connection as InvalidOperationException around the real cause.
         InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
+    };
+
+    /// <summary>
+    /// The database refused the statement for its data (PostgreSQL classes 22 "data exception" and 23 "integrity
+    /// constraint violation", SQLite's constraint error), not because it could not be reached.
+    /// </summary>
+    public static bool IsRejectedEntry(Exception ex) => ex switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal) || postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        _ => ex.InnerException is { } inner && IsRejectedEntry(inner),
     };
 }

@@ -3,6 +3,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
 
@@ -14,11 +15,11 @@ public sealed partial class EfDecisionLog : IDecisionLog
     private readonly TimeProvider _clock;
     private readonly ChainAppender _appender;
 
-    public EfDecisionLog(KetamineCdsContextFactory contexts, TimeProvider clock)
+    public EfDecisionLog(KetamineCdsContextFactory contexts, TimeProvider clock, ILogger<EfDecisionLog>? logger = null)
     {
         _contexts = contexts;
         _clock = clock;
-        _appender = new ChainAppender(contexts);
+        _appender = new ChainAppender(contexts, logger);
     }
 
     /// <summary>The appender (its batching), for tests.</summary>

@@ -1,6 +1,7 @@
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
 
@@ -8,7 +9,21 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 public sealed record LoggedAccessEvent(
     Guid Id, long Sequence, DateTimeOffset OccurredAt, string Kind, string UserEmail, string? Role, string? Subject, string? Detail, string CorrelationId);
 
-/// <summary>The access audit: append-only (database triggers) and hash-chained like the decision log.</summary>
+/// <summary>The widths of the access log's text columns (Data/Configurations/AccessLogEntryConfiguration).</summary>
+public static class AccessLogColumns
+{
+    public const int UserEmail = 256;
+    public const int Role = 64;
+    public const int Subject = 128;
+    public const int Detail = 2000;
+    public const int CorrelationId = 128;
+}
+
+/// <summary>
+/// The access audit: append-only (database triggers) and hash-chained like the decision log. Every text value is
+/// fitted to its column (<see cref="LogText"/>) before it is hashed, so a value from outside can neither fail the
+/// write nor bloat the log.
+/// </summary>
 public sealed class EfAccessAudit : IAccessAudit
 {
 
@@ -16,11 +31,11 @@ public sealed class EfAccessAudit : IAccessAudit
     private readonly TimeProvider _clock;
     private readonly ChainAppender _appender;
 
-    public EfAccessAudit(KetamineCdsContextFactory contexts, TimeProvider clock)
+    public EfAccessAudit(KetamineCdsContextFactory contexts, TimeProvider clock, ILogger<EfAccessAudit>? logger = null)
     {
         _contexts = contexts;
         _clock = clock;
-        _appender = new ChainAppender(contexts);
+        _appender = new ChainAppender(contexts, logger);
     }
 
     /// <summary>The appender (its batching), for tests.</summary>
@@ -41,11 +56,11 @@ public sealed class EfAccessAudit : IAccessAudit
                     Id = Guid.CreateVersion7(now),
                     Kind = WireNames.Of(accessEvent.Kind),
                     OccurredAt = ChainHash.ToStoredTime(now),
-                    UserEmail = accessEvent.UserEmail,
-                    Role = accessEvent.Role,
-                    Subject = accessEvent.Subject,
-                    Detail = accessEvent.Detail,
-                    CorrelationId = accessEvent.CorrelationId,
+                    UserEmail = LogText.FitRequired(accessEvent.UserEmail, AccessLogColumns.UserEmail),
+                    Role = LogText.Fit(accessEvent.Role, AccessLogColumns.Role),
+                    Subject = LogText.Fit(accessEvent.Subject, AccessLogColumns.Subject),
+                    Detail = LogText.Fit(accessEvent.Detail, AccessLogColumns.Detail),
+                    CorrelationId = LogText.FitRequired(accessEvent.CorrelationId, AccessLogColumns.CorrelationId),
                     PreviousHash = previousHash,
                 };
                 e.Hash = ChainHash.Compute(e);

@@ -61,7 +61,7 @@ public static class AccountApi
                 : Results.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] });
         }
 
-        await audit.RecordAsync(AccountAudit.Event(context.User, context, user, "changed own password (api)"), cancellationToken);
+        await audit.RecordAsync(context, AccessEventKind.AccountSecurity, "user:" + user.Id, "changed own password (api)");
         return Results.NoContent();
     }
 

@@ -1,7 +1,7 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
-using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace KetamineCds.Web.Api;
@@ -13,8 +13,10 @@ namespace KetamineCds.Web.Api;
 public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 /// <summary>
-/// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in. The bearer handler writes
-/// <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. No registration endpoint exists.
+/// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. The bearer handler
+/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. Every failure answers the
+/// same 401 (<see cref="PasswordSignIn"/>). <c>POST /api/auth/logout</c> ends the token's session: 204, and the token
+/// is refused from then on. No registration endpoint exists.
 /// </summary>
 public static class AuthApi
 {
@@ -26,19 +28,20 @@ public static class AuthApi
             .WithTags("Authentication")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        app.MapPost("/api/auth/logout", LogoutAsync)
+            .RequireApiPolicy(Policies.SignedIn)
+            .WithTags("Authentication")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest login, HttpContext context, SignInManager<ApplicationUser> signIn, IAccessAudit audit)
+    private static async Task<IResult> LoginAsync(LoginRequest login, HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, IAccessAudit audit)
     {
-        var email = login.Email?.Trim() ?? "";
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = string.IsNullOrEmpty(email) || string.IsNullOrEmpty(login.Password)
-            ? SignInResult.Failed
-            : await signIn.PasswordSignInAsync(email, login.Password, isPersistent: false, lockoutOnFailure: true);
-
+        var result = await passwordSignIn.SignInAsync(context, login.Email, login.Password, ApiTokenHandler.SchemeName, "api");
         if (result.RequiresTwoFactor)
         {
+            // The password was right; the sign-in manager (scoped, already set to the API scheme) holds the pending user.
             if (!string.IsNullOrWhiteSpace(login.TwoFactorCode))
             {
                 result = await signIn.TwoFactorAuthenticatorSignInAsync(Authenticator.CleanCode(login.TwoFactorCode), isPersistent: false, rememberClient: false);
@@ -49,23 +52,29 @@ public static class AuthApi
             }
             else
             {
-                // The password was right: say that a code is needed (Identity's own endpoint answers "RequiresTwoFactor").
+                // Identity's own endpoint answers "RequiresTwoFactor" here too: a code is needed.
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required.",
                     detail: "This account has a second factor: send twoFactorCode (from the authenticator app) or twoFactorRecoveryCode with the email and password.",
                     extensions: new Dictionary<string, object?> { ["code"] = "RequiresTwoFactor" });
             }
+
+            var kind = result.Succeeded ? AccessEventKind.SignIn : result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed;
+            await audit.RecordSignInAsync(context, kind, login.Email?.Trim() ?? "", "api");
         }
 
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(new AccessEvent(result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed,
-                email, null, null, "api", context.GetCorrelationId()));
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: "The email or password is not right, or the account is locked.");
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: PasswordSignIn.FailureMessage);
         }
-
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.SignIn, email, null, null, "api", context.GetCorrelationId()));
 
         // SignInAsync with the bearer scheme has already written the token response.
         return Results.Empty;
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAccessAudit audit)
+    {
+        await audit.RecordAsync(context, AccessEventKind.SignOut, null, "api");
+        await context.SignOutAsync(ApiTokenHandler.SchemeName);
+        return Results.NoContent();
     }
 }

@@ -60,6 +60,12 @@ public static class ScreeningsApi
             return TooLarge();
         }
 
+        if (JsonBodyText.Problem(body) is { } badText)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [ScreeningJsonReader.BodyKey] = [badText] },
+                title: "The screening was not recorded: some fields need attention.");
+        }
+
         var read = ScreeningJsonReader.Read(body);
         var errors = read.Errors.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
         if (!read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
@@ -123,8 +129,7 @@ public static class ScreeningsApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
         }
 
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
-            id.ToString(), "api", context.GetCorrelationId()), cancellationToken);
+        await audit.RecordAsync(context, AccessEventKind.ViewScreening, id.ToString(), "api");
         return ContractBody(ScreeningResponseJson.WriteUtf8(screening));
     }
 
@@ -139,8 +144,7 @@ public static class ScreeningsApi
         }
 
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
-            "patient:" + patientReference, "api list", context.GetCorrelationId()), cancellationToken);
+        await audit.RecordAsync(context, AccessEventKind.ViewScreening, "patient:" + patientReference, "api list");
         return ContractBody(WriteList(screenings));
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace KetamineCds.Web.Audit;
@@ -15,7 +16,8 @@ public static class AuditEndpoints
     /// and every signed checkpoint; <c>?from=checkpoint</c> walks only from the newest checkpoint that holds),
     /// <c>POST /api/v1/audit/checkpoints</c>, <c>GET /api/v1/audit/checkpoints</c> (each with its status),
     /// <c>GET /api/v1/audit/checkpoints/key</c> (the public key, PEM) and <c>GET /api/v1/audit/export.csv</c>, all behind
-    /// the "Audit" policy.
+    /// the "Audit" policy and the API's bearer token (the auditor's page exports through its own handler, with the
+    /// page's cookie: <c>/Audit?handler=Csv</c>).
     /// </summary>
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
@@ -109,17 +111,54 @@ public static class AuditEndpoints
         ? Results.Text(pem, "application/x-pem-file", Encoding.ASCII)
         : Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status404NotFound);
 
-    /// <summary>Streams the filtered list as CSV straight from the database to the response, never building it in memory.</summary>
-    private static async Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access)
+    private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access) =>
+        AuditCsvExport.ExportAsync(context, query.ToInput(), audit, access);
+
+    internal static IResult Unavailable() => Results.Problem(
+        title: "The decision log is unavailable",
+        detail: "The database could not be reached; try again shortly.",
+        statusCode: StatusCodes.Status503ServiceUnavailable);
+
+
+    private sealed record ExportQuery(DateOnly? From, DateOnly? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
     {
-        var input = query.ToInput();
+        public AuditFilterInput ToInput() => new() { From = From, To = To, Clinician = Clinician, Patient = Patient, Overall = Overall, RuleSet = RuleSet };
+    }
+}
+
+/// <summary>
+/// The CSV export of the auditor's filter, for the API and the page alike. The filter is validated, the export
+/// recorded and the first row read before the response starts, so a bad date is a 400 with a field message and an
+/// unreachable database a 503, never a 200 with half a file.
+/// </summary>
+public static class AuditCsvExport
+{
+    public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
+    {
+        if (input.Validate() is { Count: > 0 } errors)
+        {
+            return Results.ValidationProblem(errors, title: "The export's filter is not valid.");
+        }
+
         try
         {
             await access.RecordAsync(context, AccessEventKind.Export, "decision-log", "csv; " + input);
         }
         catch (DecisionLogUnavailableException)
         {
-            return Unavailable();
+            return AuditEndpoints.Unavailable();
+        }
+
+        var cancellationToken = context.RequestAborted;
+        await using var rows = audit.ExportAsync(input.ToFilter(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool more;
+        try
+        {
+            more = await rows.MoveNextAsync();
+        }
+        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
+        {
+            return AuditEndpoints.Unavailable();
         }
 
         var response = context.Response;
@@ -127,9 +166,10 @@ public static class AuditEndpoints
         response.Headers.ContentDisposition = "attachment; filename=\"decision-log.csv\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
         await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects\n");
-        var rows = 0;
-        await foreach (var item in audit.ExportAsync(input.ToFilter(), context.RequestAborted))
+        var count = 0;
+        for (; more; more = await rows.MoveNextAsync())
         {
+            var item = rows.Current;
             await writer.WriteAsync(Csv.Row(
                 item.Id.ToString(),
                 item.Sequence.ToString(CultureInfo.InvariantCulture),
@@ -142,25 +182,14 @@ public static class AuditEndpoints
                 item.RuleSetDigest,
                 item.CorrelationId,
                 item.Corrects?.ToString()));
-            if (++rows % 1000 == 0)
+            if (++count % 1000 == 0)
             {
-                await writer.FlushAsync(context.RequestAborted);
+                await writer.FlushAsync(cancellationToken);
             }
         }
 
-        await writer.FlushAsync(context.RequestAborted);
+        await writer.FlushAsync(cancellationToken);
         return Results.Empty;
-    }
-
-    private static IResult Unavailable() => Results.Problem(
-        title: "The decision log is unavailable",
-        detail: "The database could not be reached; try again shortly.",
-        statusCode: StatusCodes.Status503ServiceUnavailable);
-
-
-    private sealed record ExportQuery(DateOnly? From, DateOnly? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
-    {
-        public AuditFilterInput ToInput() => new() { From = From, To = To, Clinician = Clinician, Patient = Patient, Overall = Overall, RuleSet = RuleSet };
     }
 }
 

@@ -22,6 +22,39 @@ public sealed class AuditFilterInput
 
     public string? RuleSet { get; set; }
 
+    /// <summary>The earliest date a filter may name: before the app existed nothing was logged.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>The latest date a filter may name (a typo such as 9999-12-31 is refused, not turned into a server error).</summary>
+    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+
+    /// <summary>
+    /// Field-level problems with the dates (query-string names as keys), empty when the filter can run. Checked
+    /// before anything is recorded or a response starts.
+    /// </summary>
+    public Dictionary<string, string[]> Validate() => ValidatePeriod(From, To);
+
+    /// <summary>The same check for any from/to pair (the impact analysis has only a period).</summary>
+    public static Dictionary<string, string[]> ValidatePeriod(DateOnly? from, DateOnly? to)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is { } date && (date < EarliestDate || date > LatestDate))
+            {
+                errors[name] = [string.Create(CultureInfo.InvariantCulture, $"'{name}' must be a date between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.")];
+            }
+        }
+
+        if (errors.Count == 0 && from is { } f && to is { } t && f > t)
+        {
+            errors["from"] = ["'from' must not be after 'to'."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>The filter for the query; call <see cref="Validate"/> first.</summary>
     public AuditFilter ToFilter() => new(
         From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),

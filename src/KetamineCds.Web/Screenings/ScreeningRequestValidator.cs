@@ -111,7 +111,7 @@ public sealed partial class ScreeningRequestValidator : AbstractValidator<Screen
         return result.IsValid ? null : result.Errors[0].ErrorMessage;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial System.Text.RegularExpressions.Regex PatientReferencePattern();
 
     private void Choice(System.Linq.Expressions.Expression<Func<ScreeningRequest, string?>> property, string name)

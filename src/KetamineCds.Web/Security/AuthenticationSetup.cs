@@ -2,13 +2,15 @@ using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace KetamineCds.Web.Security;
 
 /// <summary>
-/// ASP.NET Core Identity with EF stores: a cookie for pages, Identity's bearer token for the API. There is no
+/// ASP.NET Core Identity with EF stores: a cookie for pages, Identity's bearer token for the API, both backed by a
+/// server-side session (<see cref="ServerSessions"/>). There is no
 /// self-registration (MapIdentityApi is deliberately not used: it exposes /register).
 /// </summary>
 public static class AuthenticationSetup
@@ -54,8 +56,23 @@ public static class AuthenticationSetup
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, options =>
+            {
+                options.ForwardChallenge = IdentityConstants.BearerScheme;
+                options.ForwardForbid = IdentityConstants.BearerScheme;
+            })
             .AddPolicyScheme(SelectorScheme, "Cookie for pages, bearer token for the API", options =>
-                options.ForwardDefaultSelector = context => context.Request.IsApiRequest() ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+                options.ForwardDefaultSelector = context => context.Request.IsApiRequest() ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme);
+
+        // Sessions live on the server (the database), so that signing out, locking an account or changing its password
+        // or roles ends them on every instance, and so that they end absolutely after Sessions:AbsoluteLifetime.
+        services.AddOptions<SessionLifetimeOptions>().BindConfiguration("Sessions")
+            .Validate(o => o.AbsoluteLifetime > TimeSpan.Zero, "Sessions:AbsoluteLifetime must be positive.");
+        services.AddSingleton<ServerSessions>();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 
         // Decrypting a bearer token costs a key derivation; a client sends the same token on every call.
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
@@ -96,7 +113,7 @@ public static class AuthenticationSetup
     /// <summary>Requires a policy and authenticates the endpoint with the bearer token only (API endpoints).</summary>
     public static TBuilder RequireApiPolicy<TBuilder>(this TBuilder builder, string policy)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = IdentityConstants.BearerScheme });
+        builder.RequireAuthorization(new AuthorizeAttribute(policy) { AuthenticationSchemes = ApiTokenHandler.SchemeName });
 
     /// <summary>True for requests to the JSON API.</summary>
     public static bool IsApiRequest(this HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
@@ -110,7 +127,16 @@ public static class AuthenticationSetup
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(redirectUri);
+        context.Response.Redirect(LocalPart(redirectUri));
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The path and query of a redirect the cookie handler built from the request's own Host header: the browser
+    /// stays on the host it asked for, and a forged <c>Host: evil.example</c> never comes back in a Location header.
+    /// </summary>
+    internal static string LocalPart(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.PathAndQuery
+            : redirectUri;
 }

@@ -8,7 +8,9 @@ namespace KetamineCds.Web.Security;
 /// does not pay a key derivation and a decryption each time (about 4% of the app's CPU per created screening under
 /// load, docs/benchmarks.md). Only successfully decrypted tokens are remembered, never longer than the ticket's own
 /// expiry or <see cref="MaxAge"/>, at most <see cref="Capacity"/> of them; each caller gets its own copy of the
-/// ticket. The bearer handler still checks the expiry on every request, cached or not.
+/// ticket. The bearer handler still checks the expiry on every request, cached or not, and <see cref="ApiTokenHandler"/>
+/// then checks the token's server-side session, so a token signed out or revoked is refused even while its ticket
+/// is cached here.
 /// </summary>
 public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> inner, TimeProvider clock) : ISecureDataFormat<AuthenticationTicket>, IDisposable
 {

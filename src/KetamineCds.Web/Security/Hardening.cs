@@ -1,5 +1,8 @@
 using KetamineCds.Infrastructure.Data;
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -26,7 +29,14 @@ public static class Hardening
 
         if (!builder.Environment.IsDevelopment())
         {
-            services.ConfigureApplicationCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            RequireAllowedHosts(builder.Configuration);
+
+            // Every cookie is Secure outside Development: the sign-in cookie and Identity's other cookies, the
+            // anti-forgery cookie, the TempData cookie, and (the cookie policy) anything else the app ever appends.
+            services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.Always);
         }
 
         var dataProtection = services.AddDataProtection()
@@ -57,17 +67,78 @@ public static class Hardening
 
         if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
         {
+            var (proxies, networks) = TrustedProxies(builder.Configuration);
             services.Configure<ForwardedHeadersOptions>(options =>
             {
                 options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // Only the configured proxies are believed: a client talking to the app directly cannot choose its
+                // own address (and so its own sign-in rate-limit partition) with X-Forwarded-For.
                 options.KnownIPNetworks.Clear();
                 options.KnownProxies.Clear();
+                foreach (var proxy in proxies)
+                {
+                    options.KnownProxies.Add(proxy);
+                }
+
+                foreach (var network in networks)
+                {
+                    options.KnownIPNetworks.Add(network);
+                }
+
+                options.ForwardLimit = 1;
             });
         }
 
         services.AddKetamineCdsRateLimits(builder.Configuration);
         services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>
+    /// The proxies whose forwarded headers are believed: <c>ForwardedHeaders:KnownProxies</c> (addresses) and
+    /// <c>ForwardedHeaders:KnownNetworks</c> (CIDR ranges), as arrays or comma-separated lists. Forwarded headers with
+    /// no proxy configured would trust nobody and are refused at start-up, as is a value that does not parse.
+    /// </summary>
+    internal static (IReadOnlyList<IPAddress> Proxies, IReadOnlyList<System.Net.IPNetwork> Networks) TrustedProxies(IConfiguration configuration)
+    {
+        var proxies = Values(configuration, "ForwardedHeaders:KnownProxies")
+            .Select(v => IPAddress.TryParse(v, out var address) ? address : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{v}' is not an IP address."))
+            .ToList();
+        var networks = Values(configuration, "ForwardedHeaders:KnownNetworks")
+            .Select(v => System.Net.IPNetwork.TryParse(v, out var network) ? network : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{v}' is not a CIDR range such as 10.0.0.0/8."))
+            .ToList();
+        if (proxies.Count == 0 && networks.Count == 0)
+        {
+            throw new InvalidOperationException("ForwardedHeaders:Enabled is set but neither ForwardedHeaders:KnownProxies nor ForwardedHeaders:KnownNetworks names the reverse proxy; the app will not believe X-Forwarded-For from anybody else.");
+        }
+
+        return (proxies, networks);
+    }
+
+    private static IEnumerable<string> Values(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        var items = section.GetChildren().Select(c => c.Value).ToList();
+        if (section.Value is { } single)
+        {
+            items.Add(single);
+        }
+
+        return items.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
+    /// Outside Development the app answers only the host names it is published under (<c>AllowedHosts</c>, e.g.
+    /// <c>clinic.example</c>); host filtering answers 400 to any other <c>Host</c>. A wildcard or empty value is refused
+    /// at start-up.
+    /// </summary>
+    private static void RequireAllowedHosts(ConfigurationManager configuration)
+    {
+        var hosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (hosts.Length == 0 || hosts.Contains("*"))
+        {
+            throw new InvalidOperationException("Refusing to start: AllowedHosts must name the host(s) the app is published under outside Development (e.g. AllowedHosts=clinic.example), not '*'.");
+        }
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
@@ -83,6 +154,7 @@ public static class Hardening
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
+            app.UseCookiePolicy();
             // The API answers with problem details, pages with a friendly error page; neither shows a stack trace.
             app.UseWhen(IsApi, api => api.UseExceptionHandler());
             app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/Error"));

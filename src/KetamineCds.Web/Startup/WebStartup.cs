@@ -15,7 +15,13 @@ public static class WebStartup
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();
-        services.AddOpenApi();
+        // No servers list: the generator would fill it from the request's Host header, which a caller chooses.
+        // Without one, clients resolve the API against the address they fetched the document from.
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
         services.AddKetamineCdsHealthChecks();
         services.AddRazorPages(options =>
         {

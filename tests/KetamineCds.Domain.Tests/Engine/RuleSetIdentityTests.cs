@@ -23,7 +23,7 @@ public partial class RuleSetIdentityTests
         ["1.1.0"] = "sha256:f4990ef31fabe5850cda48e2fe16bf8a92d1bbe07cd6716fc0ba41e0398ebddf",
     };
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
     private static partial Regex DigestFormat();
 
     private static RuleSet Current => RuleSetCatalog.Current;

@@ -231,4 +231,52 @@ public sealed class SqliteGroupCommitTests : GroupCommitTests
 public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : GroupCommitTests
 {
     protected override Task<LogStore> CreateStoreAsync() => LogStore.PostgresAsync(fixture.Cluster);
+
+    [Fact]
+    public async Task AccessAppend_OneEntryTooLongForItsColumn_FailsAloneAndTheRestOfItsBatchAreStored()
+    {
+        await using var store = await CreateStoreAsync();
+        var appender = store.Access.Appender;
+        var hold = new BatchHold(appender);
+
+        var leader = Append(appender, "leader@clinic.example");
+        await WaitUntilAsync(() => hold.Sizes.Count == 1);
+        var before = Enumerable.Range(0, 3).Select(i => Append(appender, $"before-{i}@clinic.example")).ToList();
+        // Past the fitting in EfAccessAudit, straight to the appender: PostgreSQL refuses 300 characters in a 256 column.
+        var tooLong = Append(appender, new string('x', 300) + "@clinic.example");
+        var after = Enumerable.Range(0, 3).Select(i => Append(appender, $"after-{i}@clinic.example")).ToList();
+        await WaitUntilAsync(() => appender.QueuedCount(LogChainHead.Access) == 7);
+        hold.Release();
+
+        var refused = await Assert.ThrowsAsync<DecisionLogUnavailableException>(() => tooLong);
+        Assert.Equal("22001", Assert.IsType<Npgsql.PostgresException>(refused.InnerException?.InnerException ?? refused.InnerException).SqlState);
+        var stored = await Task.WhenAll(before.Concat(after).Prepend(leader));
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), stored.Select(e => e.Sequence).Order());
+        Assert.Equal([1, 7], hold.Sizes); // the retries alone are not new batches from the queue
+        Assert.Equal(7, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"AccessEvents\""));
+        Assert.Equal(0, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"AccessEvents\" WHERE length(\"UserEmail\") > 256"));
+        Assert.Equal(new ChainVerification(7, true, null), await store.Access.VerifyAsync());
+    }
+
+    private static Task<AccessLogEntry> Append(ChainAppender appender, string email) => appender.AppendAsync(
+        LogChainHead.Access,
+        null,
+        (sequence, previousHash) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var e = new AccessLogEntry
+            {
+                Sequence = sequence,
+                Id = Guid.CreateVersion7(now),
+                Kind = "sign-in-failed",
+                OccurredAt = ChainHash.ToStoredTime(now),
+                UserEmail = email,
+                Detail = "api",
+                CorrelationId = "c-" + sequence,
+                PreviousHash = previousHash,
+            };
+            e.Hash = ChainHash.Compute(e);
+            return e;
+        },
+        CancellationToken.None);
 }

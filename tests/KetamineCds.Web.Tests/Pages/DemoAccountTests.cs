@@ -9,7 +9,8 @@ public sealed class DemoAccountTests
     public async Task DemoAccounts_OutsideDevelopment_DoNotExistAndAreNotAdvertised()
     {
         using var factory = new KetamineCdsFactory { EnvironmentName = "Production" };
-        var client = factory.CreateRawClient();
+        // Outside Development every cookie (the sign-in form's anti-forgery cookie too) is Secure: HTTPS only.
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password });
         var page = await client.GetStringAsync("/Account/Login");

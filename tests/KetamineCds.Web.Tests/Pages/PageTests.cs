@@ -76,7 +76,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var response = await _factory.CreateRawClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var response = await client.GetAsync("/Screenings/New");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var response = await client.GetAsync($"/Screenings/{id}/Print");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -376,7 +376,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", post.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", post.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.DoesNotContain("Staff should not be able to do this.", await staff.GetStringAsync($"/Screenings/{id}"), StringComparison.Ordinal);
     }
 

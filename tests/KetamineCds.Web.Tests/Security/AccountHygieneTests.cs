@@ -149,7 +149,7 @@ public sealed class AccountHygieneTests
         using var response = await factory.CreateRawClient().GetAsync("/Account/ChangePassword");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -328,7 +328,7 @@ public sealed class AccountHygieneTests
         using (var notYet = await fresh.GetAsync("/Screenings/New"))
         {
             Assert.Equal(HttpStatusCode.Redirect, notYet.StatusCode);
-            Assert.StartsWith("/Account/Login", notYet.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/Account/Login", notYet.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         using var wrong = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = WrongCode(key) });

@@ -50,6 +50,67 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
+    public async Task Production_ForgedHostHeader_IsRefusedBeforeAnyRedirect()
+    {
+        using var factory = new ProductionFactory();
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://evil.example") });
+
+        using var page = await client.GetAsync("/Screenings/New");
+        using var openApi = await client.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Null(page.Headers.Location);
+        Assert.Equal(HttpStatusCode.BadRequest, openApi.StatusCode);
+    }
+
+    [Fact]
+    public async Task Production_EveryCookie_IsSecure()
+    {
+        using var factory = new ProductionFactory(("Bootstrap:AdminEmail", "first.admin@clinic.example"), ("Bootstrap:AdminPassword", "Clinic!Admin-Passw0rd"));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+
+        using var form = await client.GetAsync("/Account/Login");
+        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        using var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "first.admin@clinic.example",
+            ["Input.Password"] = "Clinic!Admin-Passw0rd",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var users = await client.GetAsync("/Admin/Users");
+
+        var cookies = new[] { form, signIn, users }.SelectMany(r => r.Headers.TryGetValues("Set-Cookie", out var v) ? v : []).ToList();
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("KetamineCds.Auth=", StringComparison.Ordinal));
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Production_DemoAccountsEnabledExplicitly_LoginPageStillShowsNoDemoHint()
+    {
+        using var factory = new ProductionFactory(("DemoAccounts:Enabled", "true"), ("DemoAccounts:Password", "Another!Demo-Passw0rd"));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://clinic.example") });
+
+        var html = await client.GetStringAsync("/Account/Login");
+
+        Assert.DoesNotContain("demo.local", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoAccounts.Password, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("")]
+    public void Production_AllowedHostsNotSet_RefusesToStart(string allowedHosts)
+    {
+        using var factory = new ProductionFactory(("AllowedHosts", allowedHosts));
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("AllowedHosts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Production_DemoPasswordConfigured_RefusesToStart()
     {
         using var factory = new ProductionFactory(("DemoAccounts:Enabled", "true"), ("DemoAccounts:Password", DemoAccounts.Password));
@@ -120,6 +181,7 @@ public sealed class ProductionHardeningTests
             builder.UseSetting("Database:Provider", "sqlite");
             builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
             builder.UseSetting("https_port", "443");
+            builder.UseSetting("AllowedHosts", "clinic.example");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -39,6 +39,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["ANY /health/ready"] = Who.Anonymous,
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         ["POST /api/auth/login"] = Who.Anonymous,
+        ["POST /api/auth/logout"] = Who.AnySignedIn,
         ["PAGE /Account/Login"] = Who.Anonymous,
         ["PAGE /Account/LoginWithCode"] = Who.Anonymous,
         ["PAGE /Account/Logout"] = Who.Anonymous,
@@ -126,7 +127,8 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         var pattern = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
         var isPage = method == "PAGE";
         var path = "/" + Parameter().Replace(pattern.TrimStart('/'), m => m.Groups["constraint"].Value.Contains("guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString() : "matrix-sample");
-        var client = await fixture.ClientAsync(who, isPage);
+        // Signing out ends the shared client's session: that route gets a client of its own.
+        var client = await fixture.ClientAsync(who, isPage, fresh: route == "POST /api/auth/logout");
         using var request = new HttpRequestMessage(isPage ? HttpMethod.Get : new HttpMethod(method), path);
         if (!isPage && method is "POST" or "PUT")
         {
@@ -186,7 +188,24 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
             }
         }
 
-        public Task<HttpClient> ClientAsync(string who, bool page) => Task.FromResult(_clients[who + (page ? "/page" : "/api")]);
+        public async Task<HttpClient> ClientAsync(string who, bool page, bool fresh = false)
+        {
+            if (!fresh || who == "anonymous")
+            {
+                return _clients[who + (page ? "/page" : "/api")];
+            }
+
+            var email = who switch
+            {
+                "psychiatrist" => KetamineCdsFactory.Psychiatrist,
+                "staff" => KetamineCdsFactory.Staff,
+                "auditor" => KetamineCdsFactory.Auditor,
+                _ => KetamineCdsFactory.Admin,
+            };
+            var client = page ? await _factory.CreatePageClientAsync(email) : await _factory.CreateApiClientAsync(email);
+            _clients[who + (page ? "/page/" : "/api/") + Guid.NewGuid().ToString("N")] = client;
+            return client;
+        }
 
         /// <summary>Every routable endpoint of the app, keyed as the matrix keys them.</summary>
         public IReadOnlyDictionary<string, RouteEndpoint> Endpoints()

@@ -14,11 +14,11 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         builder.Property(e => e.Sequence).ValueGeneratedNever();
         builder.HasIndex(e => e.Id).IsUnique();
         builder.Property(e => e.Kind).HasMaxLength(32).IsRequired();
-        builder.Property(e => e.UserEmail).HasMaxLength(256).IsRequired();
-        builder.Property(e => e.Role).HasMaxLength(64);
-        builder.Property(e => e.Subject).HasMaxLength(128);
-        builder.Property(e => e.Detail).HasMaxLength(2000);
-        builder.Property(e => e.CorrelationId).HasMaxLength(128).IsRequired();
+        builder.Property(e => e.UserEmail).HasMaxLength(AccessLogColumns.UserEmail).IsRequired();
+        builder.Property(e => e.Role).HasMaxLength(AccessLogColumns.Role);
+        builder.Property(e => e.Subject).HasMaxLength(AccessLogColumns.Subject);
+        builder.Property(e => e.Detail).HasMaxLength(AccessLogColumns.Detail);
+        builder.Property(e => e.CorrelationId).HasMaxLength(AccessLogColumns.CorrelationId).IsRequired();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
         // The detail view lists a screening's access history; the auditor filters access by user and time.

@@ -62,6 +62,7 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
+        var renewal = await SessionRenewal.BeforeStampChangeAsync(HttpContext);
         var result = await OwnPassword.ChangeAsync(users, user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
@@ -78,8 +79,8 @@ public sealed class ChangePasswordModel(
         }
 
         // The stamp changed with the password: renew this session's cookie so that only the other sessions end.
-        await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, "changed own password"), cancellationToken);
+        await renewal.AfterStampChangeAsync(signIn, user);
+        await audit.RecordAsync(HttpContext, AccessEventKind.AccountSecurity, "user:" + user.Id, "changed own password");
         TempData["Status"] = "Your password has been changed. Other sessions of this account have been signed out.";
         return Required && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
     }

@@ -1,16 +1,16 @@
-using KetamineCds.Infrastructure.DecisionLog;
-using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
-using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KetamineCds.Web.Pages.Account;
 
-/// <summary>Cookie sign-in for the pages. Every attempt, good or bad, is recorded in the access audit.</summary>
+/// <summary>
+/// Cookie sign-in for the pages (<see cref="PasswordSignIn"/>: one answer for unknown, locked and wrong-password
+/// accounts). Every attempt, good or bad, is recorded in the access audit.
+/// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit, IHostEnvironment environment, IConfiguration configuration) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environment, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -20,7 +20,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IAccessAud
 
     public string? ErrorMessage { get; private set; }
 
-    public bool ShowDemoAccounts => DemoAccounts.AreEnabled(environment, configuration);
+    /// <summary>The demo accounts are listed only in Development, where they exist with the published password.</summary>
+    public bool ShowDemoAccounts => environment.IsDevelopment() && DemoAccounts.AreEnabled(environment, configuration);
 
     public void OnGet()
     {
@@ -35,7 +36,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IAccessAud
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.SignInAsync(HttpContext, email, Input.Password, IdentityConstants.ApplicationScheme, "page");
         if (result.RequiresTwoFactor)
         {
             // The password was right; the second factor comes next (recorded in the audit when it completes or fails).
@@ -44,15 +45,10 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IAccessAud
 
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(new AccessEvent(result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed,
-                email, null, null, "page", HttpContext.GetCorrelationId()));
-            ErrorMessage = result.IsLockedOut
-                ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-                : "The email or password is not right.";
+            ErrorMessage = PasswordSignIn.FailureMessage;
             return Page();
         }
 
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.SignIn, email, null, null, "page", HttpContext.GetCorrelationId()));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

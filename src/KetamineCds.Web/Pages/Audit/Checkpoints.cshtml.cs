@@ -1,3 +1,4 @@
+using KetamineCds.Web.Security;
 using System.IO.Compression;
 using System.Text;
 using KetamineCds.Infrastructure.Checkpoints;

@@ -1,6 +1,7 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,10 +30,20 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
 
     public bool Unavailable { get; private set; }
 
+    /// <summary>Field-level problems with the period (query-string names as keys); nothing runs while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         if (!Run)
         {
+            return;
+        }
+
+        FilterErrors = AuditFilterInput.ValidatePeriod(From, To);
+        if (FilterErrors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 

@@ -8,9 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KetamineCds.Web.Pages.Audit;
 
-/// <summary>The auditor's list of logged screenings: filters, keyset pages (never OFFSET), CSV export of the same filter.</summary>
+/// <summary>
+/// The auditor's list of logged screenings: filters (dates checked, a field message and 400 for one out of range),
+/// keyset pages (never OFFSET), CSV export of the same filter from this page with its cookie.
+/// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class IndexModel(IDecisionLogAudit audit) : PageModel
+public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,8 +32,18 @@ public sealed class IndexModel(IDecisionLogAudit audit) : PageModel
 
     public static IReadOnlyList<string> RuleSetVersions { get; } = RuleSetCatalog.All.Select(r => r.Version).ToList();
 
+    /// <summary>Field-level problems with the filter (query-string names as keys); the list is not run while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
+        FilterErrors = Filter.Validate();
+        if (FilterErrors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         try
         {
             Results = await audit.SearchAsync(Filter.ToFilter(), AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
@@ -40,6 +53,14 @@ public sealed class IndexModel(IDecisionLogAudit audit) : PageModel
             Unavailable = true;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
+    }
+
+    /// <summary>"Export these as CSV": the same filter as CSV, with the page's cookie (the API's export takes a bearer token).</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var result = await AuditCsvExport.ExportAsync(HttpContext, Filter, audit, access);
+        await result.ExecuteAsync(HttpContext);
+        return new EmptyResult();
     }
 
     public Dictionary<string, string?> NextPageRoute()

@@ -1,6 +1,7 @@
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -34,8 +34,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
             return NotFound();
         }
 
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), id.ToString(), "page", HttpContext.GetCorrelationId()),
-            cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "page");
         return Page();
     }
 

@@ -31,7 +31,6 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
         }
 
         Results = await log.ListScreeningsForPatientAsync(PatientReference, cancellationToken);
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + PatientReference, "list", HttpContext.GetCorrelationId()),
-            cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, "patient:" + PatientReference, "list");
     }
 }

@@ -27,8 +27,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         Screening = screening;
         var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
         Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.PrintScreening, User.ToActor().Email, User.ActingRole(), id.ToString(), null, HttpContext.GetCorrelationId()),
-            cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.PrintScreening, id.ToString());
         return Page();
     }
 }

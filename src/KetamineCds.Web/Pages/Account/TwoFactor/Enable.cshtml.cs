@@ -85,12 +85,13 @@ public sealed class EnableModel(
             return Page();
         }
 
+        var renewal = await SessionRenewal.BeforeStampChangeAsync(HttpContext);
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
 
         // Turning the second factor on changes the security stamp: renew this session so that only the others end.
-        await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, "turned on the second factor (authenticator app)"), cancellationToken);
+        await renewal.AfterStampChangeAsync(signIn, user);
+        await audit.RecordAsync(HttpContext, AccessEventKind.AccountSecurity, "user:" + user.Id, "turned on the second factor (authenticator app)");
         AlreadyEnabled = true;
         return Page();
     }

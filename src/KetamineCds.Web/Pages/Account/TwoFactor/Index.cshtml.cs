@@ -91,9 +91,10 @@ public sealed class IndexModel(
             return Page();
         }
 
+        var renewal = await SessionRenewal.BeforeStampChangeAsync(HttpContext);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await renewal.AfterStampChangeAsync(signIn, user);
         await RecordAsync(user, "turned off the second factor", cancellationToken);
         TempData["Status"] = "The second factor is off. Signing in now asks only for your password.";
         return RedirectToPage();
@@ -118,7 +119,7 @@ public sealed class IndexModel(
     }
 
     private Task RecordAsync(ApplicationUser user, string what, CancellationToken cancellationToken) =>
-        audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, what), cancellationToken);
+        audit.RecordAsync(HttpContext, AccessEventKind.AccountSecurity, "user:" + user.Id, what);
 
     private async Task LoadAsync(ApplicationUser user)
     {

@@ -57,7 +57,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "created user " + user.Email + " with role " + Input.Role, user.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + Input.Role, Roles.Admin);
         TempData["Status"] = $"Created {user.Email} ({Input.Role}). They must choose their own password when they first sign in.";
         return RedirectToPage("Index");
     }

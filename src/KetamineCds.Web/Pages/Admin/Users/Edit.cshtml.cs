@@ -66,7 +66,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         // Sign the user out everywhere so the new roles take effect at once.
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Roles.Admin);
         TempData["Status"] = $"Roles of {Account.Email} updated.";
         return RedirectToPage(new { id });
     }
@@ -87,7 +87,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         await users.SetLockoutEnabledAsync(Account!, true);
         await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "locked " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "locked " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"{Account.Email} is locked.";
         return RedirectToPage(new { id });
     }
@@ -101,7 +101,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         await users.SetLockoutEndDateAsync(Account!, null);
         await users.ResetAccessFailedCountAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "unlocked " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "unlocked " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"{Account.Email} is unlocked.";
         return RedirectToPage(new { id });
     }
@@ -137,7 +137,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         Account!.MustChangePassword = true;
         await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "reset the password of " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the password of " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"Password of {Account.Email} reset. They must choose their own password at their next sign-in.";
         return RedirectToPage(new { id });
     }
@@ -155,7 +155,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         await users.SetTwoFactorEnabledAsync(Account!, false);
         await users.ResetAuthenticatorKeyAsync(Account!);
-        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "reset the second factor of " + Account!.Email, Account.Id), cancellationToken);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the second factor of " + Account!.Email, Roles.Admin);
         TempData["Status"] = $"The second factor of {Account.Email} is reset; they can set up a new authenticator app after signing in.";
         return RedirectToPage(new { id });
     }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Claims;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace KetamineCds.Web.Security;
+
+/// <summary>
+/// The page cookie's server-side store: the cookie carries only a session key, the ticket is a <see cref="UserSession"/>
+/// row. Signing out deletes the row, so a copy of the cookie kept from before the sign-out opens nothing; a changed
+/// security stamp or the absolute lifetime ends the session on its next request (<see cref="ServerSessions.FindAsync"/>).
+/// </summary>
+public sealed class DatabaseTicketStore(ServerSessions sessions, IOptions<IdentityOptions> identity) : ITicketStore
+{
+    /// <summary>Ticket property: when the user first signed in (round-trip time), kept across renewals and refreshed sign-ins.</summary>
+    public const string StartedItem = "ketaminecds.started";
+
+    private static readonly TicketSerializer Serializer = TicketSerializer.Default;
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null, cancellationToken);
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var started = StartedAt(ticket.Properties) ?? sessions.Now;
+        ticket.Properties.Items[StartedItem] = started.ToString("O", CultureInfo.InvariantCulture);
+        var principal = ticket.Principal;
+        var userId = principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType)
+            ?? throw new InvalidOperationException("A page session needs the user's id.");
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        return await sessions.StartAsync(userId, stamp, UserSession.PageKind, started, null, Serializer.Serialize(ticket), cancellationToken);
+    }
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, CancellationToken.None);
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null, cancellationToken);
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken) =>
+        sessions.RenewAsync(key, Serializer.Serialize(ticket), ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), cancellationToken);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null, cancellationToken);
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(key, cancellationToken);
+        return session is { Kind: UserSession.PageKind, Ticket: { } bytes } ? Serializer.Deserialize(bytes) : null;
+    }
+
+    public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);
+
+    public Task RemoveAsync(string key, CancellationToken cancellationToken) => RemoveAsync(key, null, cancellationToken);
+
+    public Task RemoveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken) => sessions.EndAsync(key, cancellationToken);
+
+    private static DateTimeOffset? StartedAt(AuthenticationProperties properties) =>
+        properties.Items.TryGetValue(StartedItem, out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var started)
+            ? started
+            : null;
+}

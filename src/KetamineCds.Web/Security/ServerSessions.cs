@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineCds.Web.Security;
+
+/// <summary>Session lifetimes (<c>Sessions:*</c> in configuration).</summary>
+public sealed class SessionLifetimeOptions
+{
+    /// <summary>A session ends this long after sign-in however active it is (<c>Sessions:AbsoluteLifetime</c>, default 12 hours).</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+}
+
+/// <summary>A live session as <see cref="ServerSessions.FindAsync"/> returns it.</summary>
+public sealed record LiveSession(string Id, string UserId, string Kind, DateTime ExpiresAt, byte[]? Ticket);
+
+/// <summary>
+/// Sessions held in the database (<see cref="UserSession"/>), shared by every app instance: page sessions through
+/// <see cref="DatabaseTicketStore"/>, API bearer tokens through <see cref="ApiTokenHandler"/>. A session is live while
+/// its row exists, its absolute end has not passed, and the account's security stamp is still the one it signed in
+/// with. Locking an account, resetting or changing its password and changing its roles all change the stamp, so
+/// every session of that account is refused on its next request, on every instance: a lookup by key on each
+/// request, no cache that could keep a revoked session alive.
+/// </summary>
+public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SessionLifetimeOptions> options)
+{
+    public TimeSpan AbsoluteLifetime => options.Value.AbsoluteLifetime;
+
+    /// <summary>The sessions' clock.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Starts a session and sweeps the user's expired ones; returns its key.</summary>
+    /// <param name="userId">The account.</param>
+    /// <param name="securityStamp">The account's security stamp as the sign-in saw it.</param>
+    /// <param name="kind"><see cref="UserSession.PageKind"/> or <see cref="UserSession.ApiKind"/>.</param>
+    /// <param name="startedAt">When the user signed in (a refreshed page sign-in keeps its first sign-in time); null for now.</param>
+    /// <param name="lifetime">How long it may last at most; never beyond the absolute lifetime.</param>
+    /// <param name="ticket">The page session's serialized ticket.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task<string> StartAsync(
+        string userId, string? securityStamp, string kind, DateTimeOffset? startedAt, TimeSpan? lifetime, byte[]? ticket, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var started = startedAt?.UtcDateTime ?? now;
+        var absolute = started + AbsoluteLifetime;
+        var expires = lifetime is { } l && now + l < absolute ? now + l : absolute;
+        var session = new UserSession
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            UserId = userId,
+            Kind = kind,
+            SecurityStamp = securityStamp,
+            CreatedAt = started,
+            ExpiresAt = expires,
+            Ticket = ticket,
+        };
+        await using var db = contexts.CreateDbContext();
+        await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>
+    /// The session if it is live; otherwise null, and a session that has ended (expired, or its account's stamp
+    /// changed) is deleted.
+    /// </summary>
+    public async Task<LiveSession?> FindAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64)
+        {
+            return null;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var row = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new
+            {
+                s.Id,
+                s.UserId,
+                s.Kind,
+                s.SecurityStamp,
+                s.ExpiresAt,
+                s.Ticket,
+                CurrentStamp = db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc) <= now || !string.Equals(row.SecurityStamp, row.CurrentStamp, StringComparison.Ordinal))
+        {
+            await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+
+        return new LiveSession(row.Id, row.UserId, row.Kind, DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc), row.Ticket);
+    }
+
+    /// <summary>
+    /// Replaces a page session's ticket (sliding renewal, or this browser signed in again after its own stamp change:
+    /// the ticket then carries the new stamp, which the session takes); its absolute end stays.
+    /// </summary>
+    public async Task RenewAsync(string id, byte[] ticket, string? securityStamp, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(
+            u => u.SetProperty(s => s.Ticket, ticket).SetProperty(s => s.SecurityStamp, securityStamp), cancellationToken);
+    }
+
+    /// <summary>Ends one session (sign-out).</summary>
+    public async Task EndAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+    }
+}

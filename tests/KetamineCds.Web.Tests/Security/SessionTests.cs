@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using KetamineCds.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>
+/// Sessions that end: logout ends the bearer token and the page session on the server; locking an account, resetting
+/// its password or changing its roles ends every token and cookie session it has at once (whatever sliding renewal
+/// did); a page session ends at its absolute lifetime however active it is.
+/// </summary>
+public sealed class SessionTests
+{
+    [Fact]
+    public async Task ApiLogout_TheSameTokenAfterwards_IsRefusedThoughItsTicketIsCached()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var before = await client.GetAsync("/api/v1/ruleset"); // the decrypted ticket is now cached
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var logout = await client.PostAsync("/api/auth/logout", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        using var read = await client.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        using var create = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LOGOUT"));
+        Assert.Equal(HttpStatusCode.Unauthorized, create.StatusCode);
+        using var again = await client.PostAsync("/api/auth/logout", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiLogout_AnotherTokenOfTheSameAccount_StillWorks()
+    {
+        using var factory = new KetamineCdsFactory();
+        var first = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var second = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var logout = await first.PostAsync("/api/auth/logout", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        using var other = await second.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task PageLogout_ACopyOfTheCookieKeptFromBefore_OpensNothing()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (client, cookie) = await factory.SignInRecordingAsync(KetamineCdsFactory.Psychiatrist);
+        var copied = factory.WithCopiedCookie(cookie());
+        using var beforeLogout = await copied.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, beforeLogout.StatusCode);
+
+        using var logout = await client.PostFormAsync("/Screenings/New", "/Account/Logout", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        using var afterLogout = await copied.GetAsync("/Screenings/New");
+        Assert.True(SessionClients.IsSentToSignIn(afterLogout), $"Expected a redirect to sign in, got {(int)afterLogout.StatusCode}.");
+    }
+
+    [Fact]
+    public async Task AdministratorLocksAccount_ItsTokenAndItsActiveCookie_AreRefusedAtOnce()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var (page, _) = await factory.SignInRecordingAsync(KetamineCdsFactory.Psychiatrist);
+        // Kept alive by use for 36 minutes: sliding renewals must not push the stamp check back.
+        for (var minute = 0; minute < 36; minute += 6)
+        {
+            clock.Advance(TimeSpan.FromMinutes(6));
+            using var active = await page.GetAsync("/Screenings/New");
+            Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+        }
+
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var locked = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Lock", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        using var create = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LOCKED"));
+        Assert.Equal(HttpStatusCode.Unauthorized, create.StatusCode);
+        using var pageAfter = await page.GetAsync("/Screenings/New");
+        Assert.True(SessionClients.IsSentToSignIn(pageAfter), $"Expected a redirect to sign in, got {(int)pageAfter.StatusCode}.");
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "Roles", null)] // every role removed
+    [InlineData(KetamineCdsFactory.Staff, "ResetPassword", "Fresh!Clinic-Passw0rd")]
+    public async Task AdministratorChangesTheAccount_ItsTokenAndCookie_AreRefusedNotMerelyForbidden(string email, string handler, string? newPassword)
+    {
+        using var factory = new KetamineCdsFactory();
+        var api = await factory.CreateApiClientAsync(email);
+        var (page, _) = await factory.SignInRecordingAsync(email);
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(email);
+
+        using var changed = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}",
+            newPassword is null ? [] : [new("NewPassword", newPassword)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        // Routes open to any signed-in user: only an ended session can refuse them.
+        using var read = await api.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+        using var pageAfter = await page.GetAsync("/Rules");
+        Assert.True(SessionClients.IsSentToSignIn(pageAfter), $"Expected a redirect to sign in, got {(int)pageAfter.StatusCode}.");
+    }
+
+    [Fact]
+    public async Task PageSession_ActiveButPastItsAbsoluteLifetime_IsSignedOut()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock, absoluteLifetime: "02:00:00");
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        for (var minute = 0; minute < 110; minute += 10)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            using var active = await page.GetAsync("/Screenings/New");
+            Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(11)); // 121 minutes after sign-in, 11 after the last request
+        using var expired = await page.GetAsync("/Screenings/New");
+
+        Assert.True(SessionClients.IsSentToSignIn(expired), $"Expected a redirect to sign in, got {(int)expired.StatusCode}.");
+    }
+
+    [Fact]
+    public async Task PageSession_AbsoluteLifetimeByDefault_Is12Hours()
+    {
+        using var factory = new KetamineCdsFactory();
+
+        var sessions = factory.Services.GetRequiredService<KetamineCds.Web.Security.ServerSessions>();
+
+        Assert.Equal(TimeSpan.FromHours(12), sessions.AbsoluteLifetime);
+    }
+}
