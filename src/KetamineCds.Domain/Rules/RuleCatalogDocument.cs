@@ -25,7 +25,7 @@ public static class RuleCatalogDocument
     public const string RegenerateCommand =
         "KETAMINECDS_WRITE_RULES_DOC=1 dotnet test tests/KetamineCds.Domain.Tests --filter RulesDocument";
 
-    /// <summary>The [K] facts of <c>label-and-literature.md</c> that the current rules rely on.</summary>
+    /// <summary>The unconfirmed facts the current rules rely on: [K] facts of <c>label-and-literature.md</c>, and facts it does not record.</summary>
     public static IReadOnlyList<UnconfirmedFact> ToVerify { get; } =
     [
         new("A written safety plan (for example Stanley-Brown) and lethal-means counselling are standard suicide-care practice; no specific source was retrieved, so these requirements rest on the source document's principle alone.",
@@ -67,6 +67,18 @@ public static class RuleCatalogDocument
         new("No driving until the next day after a restful sleep, and the 2-hour observation, are the esketamine label's and REMS's requirements; for racemic ketamine (off-label TRD, bipolar adjunct, palliative) they are applied by analogy, the safer reading. The consensus asks for vital-sign and mental-status monitoring but no source in the fact base sets the driving advice or the observation time for racemic ketamine.",
             "label-and-literature.md section 1.4 (Impaired ability to drive), section 1.5 and section 3",
             ["REMS-002", "REMS-003"]),
+        new("That respiratory disease or sleep apnoea raises the risk of respiratory depression after esketamine is this app's reading: the fact base records the respiratory-depression warning, pulse oximetry and the EU setting for unstable respiratory conditions, not a higher risk in these patients.",
+            "label-and-literature.md sections 1.3, 1.4 and 1.10",
+            ["CV-007"]),
+        new("Whether the pivotal esketamine trials excluded recent substance use disorder is not confirmed; only the IV ketamine trial in depression with alcohol use disorder (Yoon) is.",
+            "label-and-literature.md sections 3.3 and 4",
+            ["SUB-001"]),
+        new("That lamotrigine gives no protection against mania (so that, in bipolar I, lamotrigine alone counts as no mood stabilizer) is general psychopharmacology; no source key in the fact base states it.",
+            "label-and-literature.md section 6.1 (not stated there)",
+            ["BIP-002", "BIP-005"]),
+        new("That naltrexone and opioids together block opioid analgesia and risk withdrawal, or overdose if the blockade is overridden, is general pharmacology; no source key in the fact base states it.",
+            "label-and-literature.md section 4 (not stated there)",
+            ["NAL-002"]),
         new("The rapid reduction of suicidal thoughts within hours (P-SUICIDALITY-RAPID) comes from studies of intravenous ketamine, none of which is a source key in the fact base; SUI-006 cites only the esketamine label's limitation of use for it.",
             "label-and-literature.md source keys (no IV ketamine suicidality study) and section 8 D3",
             ["SUI-006"]),
@@ -165,7 +177,7 @@ public static class RuleCatalogDocument
         }
 
         sb.Append("\n## To verify\n\n");
-        sb.Append("Facts tagged [K] in `label-and-literature.md` (known, not confirmed in a source that was read) that rules rely on. ");
+        sb.Append("Facts that rules rely on and that no source read confirms: those tagged [K] in `label-and-literature.md` (known, not confirmed in a source that was read), and those it does not record at all (general pharmacology, clinic policy, readings by analogy). ");
         sb.Append("None is encoded as certain; each must be checked before release.\n\n");
         sb.Append("| # | Fact | Where recorded | Rules |\n|---|---|---|---|\n");
         for (var i = 0; i < ToVerify.Count; i++)

@@ -115,6 +115,36 @@ public class NotRecordedIsNeverNoTests
     }
 
     [Theory]
+    [InlineData("age-17")]
+    [InlineData("active-psychosis")]
+    [InlineData("severe-hepatic")]
+    [InlineData("bp-190-100")]
+    [InlineData("hypersensitivity")]
+    public void Evaluate_RecordedContraindication_NoPathwayWaitsForAnything(string blocker)
+    {
+        var history = blocker switch
+        {
+            "age-17" => RequiredAnswersOnly() with { AgeYears = 17 },
+            "active-psychosis" => RequiredAnswersOnly() with { Psychosis = PsychosisStatus.Active },
+            "severe-hepatic" => RequiredAnswersOnly() with { HepaticImpairment = HepaticImpairment.Severe },
+            "bp-190-100" => RequiredAnswersOnly() with { SystolicBp = 190, DiastolicBp = 100 },
+            _ => RequiredAnswersOnly() with
+            {
+                HypersensitivityToKetamine = true,
+                Suicidality = Suicidality.ActiveIdeation,
+                SafetyPlanInPlace = true,
+                LethalMeansCounselled = true,
+                FollowUpArranged = true,
+            },
+        };
+        var a = ScreeningEngine.Evaluate(history);
+
+        Assert.Equal(Verdict.NotEligibleNow, a.Overall);
+        Assert.DoesNotContain(a.Findings, f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Pathways, p => p.Status == PathwayStatus.Incomplete);
+    }
+
+    [Theory]
     [InlineData(SexAtBirth.Female, 30, true)]
     [InlineData(SexAtBirth.Intersex, 30, true)]
     [InlineData(SexAtBirth.Unknown, 50, true)]

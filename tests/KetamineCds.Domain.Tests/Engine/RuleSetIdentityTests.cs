@@ -20,7 +20,7 @@ public partial class RuleSetIdentityTests
     private static readonly Dictionary<string, string> PinnedDigests = new(StringComparer.Ordinal)
     {
         ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
-        ["1.1.0"] = "sha256:f4990ef31fabe5850cda48e2fe16bf8a92d1bbe07cd6716fc0ba41e0398ebddf",
+        ["1.1.0"] = "sha256:25ec526510b5a44f9b5401fb7a2479942e05b5c7e3da8433736c7aaa98bda4db",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -164,12 +164,13 @@ public partial class RuleSetIdentityTests
         string[] added =
         [
             "BIP-008", "COG-001", "CV-003", "CV-004", "CV-005", "CV-006", "CV-007", "HEP-003", "MED-004", "MED-005", "NAL-002", "PSY-004",
-            "REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006", "SAF-001", "SUB-003", "SUB-004", "SUI-009", "SUI-010", "URO-001",
+            "REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006", "SAF-001", "SUB-003", "SUB-004", "SUI-009", "SUI-010", "SUI-011",
+            "SUI-012", "URO-001",
         ];
         string[] changed =
         [
-            "AGE-002", "BIP-002", "BIP-005", "EU-002", "KET-001", "KET-002", "NAL-001", "PSY-002", "PSY-003", "REMS-002", "REMS-003", "REP-001",
-            "SUB-001", "SUI-006", "SUI-007",
+            "AGE-002", "BIP-002", "BIP-004", "BIP-005", "CV-001", "EU-002", "KET-001", "KET-002", "NAL-001", "PSY-002", "PSY-003", "REMS-002",
+            "REMS-003", "REP-001", "REP-003", "SUB-001", "SUI-006", "SUI-007",
         ];
         Assert.Equal(added, diff.Added.Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.Equal(changed, diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
@@ -186,7 +187,7 @@ public partial class RuleSetIdentityTests
         var diff = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
         var touched = diff.Changed.Select(c => c.Before.Id).Concat(diff.Removed.Select(r => r.Id)).ToHashSet(StringComparer.Ordinal);
         var kept = RuleSetCatalog.V1_0_0.Rules.Where(r => !touched.Contains(r.Id)).ToArray();
-        Assert.Equal(57 - 16, kept.Length);
+        Assert.Equal(57 - 19, kept.Length);
         Assert.All(kept, before =>
         {
             var after = RuleSetCatalog.V1_1_0.Find(before.Id);

@@ -61,7 +61,9 @@ public class CompletenessRulesTests : RuleTestBase
         AssertBecause(f, "suicidalIntent", WireNames.NotRecorded);
         var a = ScreeningEngine.Evaluate(h);
         Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineSuicidalIdeation).Status);
-        Assert.Equal(PathwayStatus.Eligible, a.For(Pathway.EsketamineTrd).Status);
+        // Imminent risk cannot be ruled out without the intent: a caution (SUI-012) on the open TRD pathway, never silence.
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Contains(a.Findings, f => f.RuleId == "SUI-012");
     }
 
     [Fact, Edge("REC-002")]

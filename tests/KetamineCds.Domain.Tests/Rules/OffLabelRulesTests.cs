@@ -33,9 +33,13 @@ public class OffLabelRulesTests : RuleTestBase
         Assert.True(f.Principles.SequenceEqual([Citations.SafetyRems]), $"{pathway}: KET-002 cites {string.Join(", ", f.Principles)}");
     }
 
+    [Fact, Fires("KET-002")]
+    public void Evaluate_PtsdOnly_FiresKet002ForTheInvestigationalPathway() =>
+        AssertFires("KET-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 });
+
     [Fact, Edge("KET-002")]
-    public void Evaluate_PtsdOnly_DoesNotFireKet002() =>
-        AssertDoesNotFire("KET-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 });
+    public void Evaluate_OtherDiagnosisWithoutEpisode_DoesNotFireKet002() =>
+        AssertDoesNotFire("KET-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 });
 
     [Fact, Edge("KET-002")]
     public void Evaluate_SuicidalMddWithOneFailedTrial_DoesNotFireKet002() => AssertDoesNotFire("KET-002", Suicidal(Suicidality.ActiveIdeation));

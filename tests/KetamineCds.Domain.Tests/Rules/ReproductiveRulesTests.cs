@@ -55,6 +55,13 @@ public class ReproductiveRulesTests : RuleTestBase
         AssertBecause(f, "pregnant", WireNames.NotRecorded);
     }
 
+    [Theory, Fires("REP-003")]
+    [InlineData(SexAtBirth.Intersex)]
+    [InlineData(SexAtBirth.Unknown)]
+    [InlineData(null)]
+    public void Evaluate_SexAtBirthNotMaleAged30_FiresRep003(SexAtBirth? sex) =>
+        AssertFires("REP-003", Trd() with { SexAtBirth = sex, AgeYears = 30 });
+
     [Fact, Edge("REP-003")]
     public void Evaluate_WomanAged56_DoesNotFireRep003() => AssertDoesNotFire("REP-003", Woman(56));
 

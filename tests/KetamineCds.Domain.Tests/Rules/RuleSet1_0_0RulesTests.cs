@@ -143,4 +143,27 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
     [Fact, Edge("EU-002")]
     public void Evaluate_EuOneFailedTrialOnOralAntidepressant_DoesNotFireEu002() =>
         AssertDoesNotFire("EU-002", Adult() with { Jurisdiction = Jurisdiction.Eu, FailedAdequateTrials = 1 });
+
+    [Fact, Fires("CV-001")]
+    public void Evaluate_SeriousCardiovascularCondition_FiresCv001() =>
+        AssertFires("CV-001", Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true });
+
+    [Fact, Edge("CV-001")]
+    public void Evaluate_SeriousCardiovascularConditionRecordedAbsent_DoesNotFireCv001() =>
+        AssertDoesNotFire("CV-001", Trd() with { SeriousCardiovascularOrCerebrovascularCondition = false });
+
+    [Fact, Fires("BIP-004")]
+    public void Evaluate_MixedFeatures_FiresBip004() => AssertFires("BIP-004", BipolarDepression() with { CurrentManiaOrMixedFeatures = true });
+
+    [Fact, Edge("BIP-004")]
+    public void Evaluate_NoMixedFeatures_DoesNotFireBip004() => AssertDoesNotFire("BIP-004", BipolarDepression() with { CurrentManiaOrMixedFeatures = false });
+
+    [Fact, Fires("REP-003")]
+    public void Evaluate_Woman30NotPregnant_FiresRep003() =>
+        AssertFires("REP-003", Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = false });
+
+    /// <summary>The edge 1.1.0 corrected: with sex at birth recorded as unknown, 1.0.0 did not counsel.</summary>
+    [Fact, Edge("REP-003")]
+    public void Evaluate_SexUnknownAged30_DoesNotFireRep003In1_0_0() =>
+        AssertDoesNotFire("REP-003", Trd() with { SexAtBirth = SexAtBirth.Unknown, AgeYears = 30 });
 }

@@ -163,4 +163,30 @@ public class SuicideRulesTests : RuleTestBase
 
     [Fact, Edge("SUI-010")]
     public void Evaluate_PlanWithNoSafetyNet_DoesNotFireSui010ButBlocks() => AssertDoesNotFire("SUI-010", PlanWithSafetyNet(false, false, false));
+
+    [Fact, Fires("SUI-011")]
+    public void Evaluate_PlanWithTheWholeSafetyNet_StillFiresSui011AsAHighCaution()
+    {
+        var f = AssertFires("SUI-011", PlanWithSafetyNet(true, true, true));
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Severity.High, f.Severity);
+    }
+
+    [Fact, Edge("SUI-011")]
+    public void Evaluate_ActiveIdeationWithoutIntentOrPreparatoryActs_DoesNotFireSui011() =>
+        AssertDoesNotFire("SUI-011", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false });
+
+    [Fact, Fires("SUI-012")]
+    public void Evaluate_ActiveIdeationWithIntentNotRecorded_FiresSui012()
+    {
+        var f = AssertFires("SUI-012", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = null, PreparatoryActsOrAbortedAttempt = false });
+        AssertBecause(f, "suicidalIntent", WireNames.NotRecorded);
+    }
+
+    [Fact, Edge("SUI-012")]
+    public void Evaluate_ActiveIdeationWithIntentAndActsRecorded_DoesNotFireSui012() =>
+        AssertDoesNotFire("SUI-012", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false });
+
+    [Fact, Edge("SUI-012")]
+    public void Evaluate_NoSuicidalityWithNothingAsked_DoesNotFireSui012() => AssertDoesNotFire("SUI-012", Trd());
 }

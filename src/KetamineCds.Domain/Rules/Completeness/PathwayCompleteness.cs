@@ -66,8 +66,11 @@ public sealed class PathwayCompleteness : Rule
         var blockers = ruleSet.Rules
             .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(f => f.NotRecorded == NotRecordedMeans.CanBlock))
             .ToArray();
-        // One shared condition for every pathway: the contraindications are decided once per screening.
+        // One shared condition for every pathway: the contraindications are decided once per screening. A pathway that a
+        // recorded contraindication already blocks (any contraindication, those of required or care-only fields too)
+        // waits for nothing: it is not eligible whatever else is answered.
         var blockingOnce = Shared(Undetermined(Any([.. blockers.Select(b => b.Condition)])));
+        var nothingBlocks = Shared(NoneHolds([.. ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).Select(r => r.Condition)]));
         var blockerText = "the contraindications " + string.Join(", ", blockers.Select(b => b.Id)) + " are undecided";
 
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
@@ -78,7 +81,7 @@ public sealed class PathwayCompleteness : Rule
             var blocking = blockingOnce;
             var waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
             var text = blockerText + string.Concat(extras.Select(e => ", or " + e.Text));
-            return new PathwayCompleteness(id, pathway, name, principles, indication, waitingFor, text);
+            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), waitingFor, text);
         }
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),

@@ -187,3 +187,45 @@ internal sealed class Undetermined(Condition inner) : Condition
 
     internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }
+
+/// <summary>
+/// None of the parts certainly holds: true unless some part is true (an unknown part does not count). Explains nothing:
+/// it only keeps a rule quiet where something recorded already decides.
+/// </summary>
+internal sealed class NoneHolds(Condition[] parts) : Condition
+{
+    public override string Canonical { get; } = "noneholds(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
+
+    internal override Truth Evaluate(EvaluationScope scope)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Evaluate(scope) == Truth.True)
+            {
+                return Truth.False;
+            }
+        }
+
+        return Truth.True;
+    }
+
+    internal override void Explain(EvaluationScope scope, List<Evidence> because)
+    {
+    }
+
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
+    {
+    }
+
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
+    {
+    }
+
+    internal override void CollectFields(List<FieldDefinition> fields)
+    {
+        foreach (var part in parts)
+        {
+            part.CollectFields(fields);
+        }
+    }
+}

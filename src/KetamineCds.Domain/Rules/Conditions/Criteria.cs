@@ -79,6 +79,9 @@ public static class Criteria
     /// <summary>True when the inner condition might hold but turns on something not recorded.</summary>
     public static Condition Undetermined(Condition inner) => new Undetermined(inner);
 
+    /// <summary>None of the conditions certainly holds (an undecided one does not count).</summary>
+    public static Condition NoneHolds(params Condition[] parts) => new NoneHolds(parts);
+
     /// <summary>The same condition, defined once for the rules that share it.</summary>
     internal static Condition Shared(Condition inner) => new Shared(inner);
 
