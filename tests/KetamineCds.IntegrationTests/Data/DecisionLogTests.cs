@@ -459,7 +459,7 @@ public abstract class DecisionLogTests
 
         Assert.Equal(Enumerable.Reverse(mine), seen);
         Assert.Single((await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-3"), null, 10)).Items);
-        Assert.Equal(9, (await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.Eligible, RuleSetVersion: "1.0.0"), null, 50)).Items.Count);
+        Assert.Equal(9, (await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.Eligible, RuleSetVersion: RuleSetCatalog.Current.Version), null, 50)).Items.Count);
         Assert.Empty((await store.Audit.SearchAsync(new AuditFilter(From: DateTimeOffset.UtcNow.AddDays(1)), null, 50)).Items);
     }
 

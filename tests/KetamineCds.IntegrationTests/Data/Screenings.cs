@@ -23,6 +23,16 @@ public static class Screenings
         OnOralAntidepressant = true,
         Psychosis = PsychosisStatus.None,
         Suicidality = Suicidality.None,
+
+        // Every safety item that could block a pathway is recorded as absent, so the decision is "eligible" (rule set 1.1.0).
+        CurrentManiaOrMixedFeatures = false,
+        SubstanceUse = SubstanceUse.None,
+        AneurysmalVascularDisease = false,
+        ArteriovenousMalformation = false,
+        IntracerebralHemorrhageHistory = false,
+        HypersensitivityToKetamine = false,
+        SeriousCardiovascularOrCerebrovascularCondition = false,
+        RecentMyocardialInfarctionOrStroke = false,
     };
 
     public static ScreeningSubmission Submit(PatientHistory history, Actor? actor = null, RuleSet? ruleSet = null, string? inputJson = null) => new(
