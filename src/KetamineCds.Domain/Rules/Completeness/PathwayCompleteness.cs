@@ -57,7 +57,26 @@ public sealed class PathwayCompleteness : Rule
         "A blank answer is never read as no. The items listed are the unrecorded answers on which a question that could rule this pathway out still turns (for pregnancy, the sex at birth too), so the pathway stays incomplete until they are recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
 
     /// <summary>Only the unrecorded items: the indication that also holds is stated by the pathway's own rule.</summary>
-    private protected override void Explain(EvaluationScope scope, List<Evidence> because) => _waitingFor.Explain(scope, because);
+    private protected override void Explain(EvaluationScope scope, List<Evidence> because)
+    {
+        _waitingFor.Explain(scope, because);
+
+        // In the form's order (the catalogue's), not the contraindications' rule-id order.
+        because.Sort((a, b) => CatalogueIndex(a.Field).CompareTo(CatalogueIndex(b.Field)));
+    }
+
+    private static int CatalogueIndex(string field)
+    {
+        for (var i = 0; i < Fields.All.Count; i++)
+        {
+            if (string.Equals(Fields.All[i].Name, field, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
 
     /// <summary>The completeness rules for a rule set's pathways, from its contraindications.</summary>
     public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet)
