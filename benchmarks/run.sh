@@ -400,7 +400,7 @@ if [ $quick = 0 ]; then
   pids=()
   log "decision log at 1,000,000 screenings (the harness starts its own PostgreSQL cluster)"
   dotnet run -c Release --project "$here/KetamineCds.DecisionLogBenchmarks" -- 1000000 >"$work/scale.txt" 2>&1 || record "scale run failed"
-  tail -n 25 "$work/scale.txt" | sed 's/^/scale: /' | tee -a "$results" >&2
+  grep -v '^  loaded ' "$work/scale.txt" | tail -n 30 | sed 's/^/scale: /' | tee -a "$results" >&2
   log "screening engine micro-benchmarks (BenchmarkDotNet)"
   (cd "$root" && dotnet run -c Release --project benchmarks/KetamineCds.Benchmarks -- --filter '*' >"$work/engine.txt" 2>&1) || true
   grep -E '^\|' "$work/engine.txt" | tail -n 5 | tee -a "$results" >&2 || true

@@ -13,12 +13,18 @@ using NpgsqlTypes;
 
 // Decision-log figures on PostgreSQL (docs/benchmarks.md, "Decision log"): starts a throwaway PostgreSQL 15 cluster,
 // migrates it, bulk-loads N hash-chained screenings with binary COPY, then times the auditor's filtered first page,
-// full chain verification and impact analysis through the app's own code.
-//   dotnet run -c Release --project benchmarks/KetamineCds.DecisionLogBenchmarks -- [entries=1000000]
+// full chain verification, verification against signed checkpoints (full, and incremental from the newest
+// checkpoint) and impact analysis through the app's own code.
+//   dotnet run -c Release --project benchmarks/KetamineCds.DecisionLogBenchmarks -- [entries=1000000] [checkpoints]
+// With "checkpoints" only the bulk load and the checkpoint figures run (the focused harness of docs/benchmarks.md).
 var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var checkpointsOnly = args.Length > 1 && args[1] == "checkpoints";
 Console.WriteLine($"KetamineCds decision-log benchmark: {entries:N0} screenings, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
-await SqliteWriters.RunAsync();
+if (!checkpointsOnly)
+{
+    await SqliteWriters.RunAsync();
+}
 
 await using var cluster = await PostgresCluster.StartAsync();
 var database = await cluster.CreateDatabaseAsync("bench");
@@ -37,6 +43,12 @@ Console.WriteLine($"Bulk load (generate, hash, binary COPY, ANALYZE): {load.Elap
 var access = new EfAccessAudit(factory, TimeProvider.System);
 var audit = new DecisionLogAudit(factory, access);
 var log = new EfDecisionLog(factory, TimeProvider.System);
+
+await CheckpointFigures.RunAsync(factory, log, settings.MigrationsConnectionString, entries);
+if (checkpointsOnly)
+{
+    return;
+}
 
 // The auditor's filtered first page: each filter warmed once, then timed 20 times.
 var end = BulkLoad.Start.AddMinutes(entries);
@@ -132,6 +144,83 @@ Console.WriteLine($"Impact analysis (current rule set): {impact.Examined:N0} scr
 var modified = new RuleSet("9.9.9-bench", RuleSetCatalog.Current.Rules.Where(r => r.Id != "PSY-001").ToList(), RuleSetCatalog.Current.Pathways);
 impact = await audit.AnalyzeImpactAsync(null, null, modified);
 Console.WriteLine($"Impact analysis (without PSY-001): {impact.Examined:N0} screenings, {impact.Changes.Count:N0} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
+
+/// <summary>
+/// Verification against signed checkpoints at scale: a checkpoint every 10,000 entries (as the interval writer leaves
+/// them on a busy log), then a full check (the whole chain and every checkpoint), an incremental check of the last
+/// 10,000 entries (from the checkpoint at N - 10,000), the writer's own step (incremental walk, sign, write), and the
+/// cost of checking checkpoints themselves (signature and entry lookup), per 10,000.
+/// </summary>
+internal static class CheckpointFigures
+{
+    public static async Task RunAsync(KetamineCdsContextFactory factory, EfDecisionLog log, string ownerConnectionString, int entries)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ketaminecds-bench-checkpoints-" + Guid.NewGuid().ToString("N"));
+        var settings = new KetamineCds.Infrastructure.Checkpoints.CheckpointSettings(
+            Path.Combine(folder, "checkpoints"), Path.Combine(folder, "key.pem"), true, TimeSpan.FromMinutes(5), [], []);
+        using var keys = KetamineCds.Infrastructure.Checkpoints.CheckpointKeys.Load(settings);
+        var files = new KetamineCds.Infrastructure.Checkpoints.CheckpointFiles(settings);
+        var checkpoints = new KetamineCds.Infrastructure.Checkpoints.DecisionLogCheckpoints(factory, log, files, keys, TimeProvider.System);
+        try
+        {
+            var heads = new List<(long Sequence, Guid Id, string Hash)>();
+            await using (var raw = new NpgsqlConnection(ownerConnectionString))
+            {
+                await raw.OpenAsync();
+                await using var cmd = new NpgsqlCommand("SELECT \"Sequence\", \"Id\", \"Hash\" FROM \"DecisionLogEntries\" WHERE \"Sequence\" % 10000 = 0 AND \"Sequence\" < @n ORDER BY 1", raw);
+                cmd.Parameters.AddWithValue("n", (long)entries);
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    heads.Add((reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2)));
+                }
+            }
+
+            // What the interval writer would have signed as the log grew: the head at every 10,000th entry.
+            foreach (var (sequence, id, hash) in heads)
+            {
+                files.Write(keys.Signing!.Sign("decisions", sequence, hash, id, BulkLoad.Start.AddMinutes(sequence + 1)));
+            }
+
+            Console.WriteLine($"Checkpoints: {heads.Count:N0} on disk, the newest at entry {heads[^1].Sequence:N0}");
+            var full = Stopwatch.StartNew();
+            var all = await checkpoints.VerifyAsync(KetamineCds.Infrastructure.Checkpoints.VerificationMode.Full);
+            full.Stop();
+            Console.WriteLine($"Full verification with checkpoints: {all.Chain.Checked:N0} entries and {all.Holding:N0} checkpoints, intact={all.Intact}, {full.Elapsed.TotalSeconds:F1} s, {all.Chain.Checked / full.Elapsed.TotalSeconds:N0} entries/s");
+
+            var times = new List<double>();
+            KetamineCds.Infrastructure.Checkpoints.LogVerification? incremental = null;
+            for (var i = 0; i < 5; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                incremental = await checkpoints.VerifyAsync(KetamineCds.Infrastructure.Checkpoints.VerificationMode.FromCheckpoint);
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            Console.WriteLine($"Incremental verification from checkpoint {incremental!.StartedAfter:N0}: {incremental.Chain.Checked:N0} entries, intact={incremental.Intact}, median of 5 {times[2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}), {incremental.Chain.Checked / (times[2] / 1000):N0} entries/s");
+
+            var create = Stopwatch.StartNew();
+            var created = await checkpoints.CreateAsync();
+            create.Stop();
+            Console.WriteLine($"Writing a checkpoint (verify from the newest checkpoint, sign, write): entry {created.Checkpoint?.Sequence:N0}, {create.Elapsed.TotalMilliseconds:F0} ms");
+
+            var many = Enumerable.Range(0, 10_000)
+                .Select(i => heads[i % heads.Count])
+                .Select((h, i) => keys.Signing!.Sign("decisions", h.Sequence, h.Hash, h.Id, BulkLoad.Start.AddSeconds(i)))
+                .Select((c, i) => new KetamineCds.Infrastructure.Checkpoints.CheckpointFile("bench", i.ToString(CultureInfo.InvariantCulture), c.ToJson()))
+                .ToList();
+            var check = Stopwatch.StartNew();
+            var statuses = await checkpoints.CheckAsync(many);
+            check.Stop();
+            Console.WriteLine($"Checking 10,000 checkpoints (parse, signature, entry lookup): {statuses.Count(s => s.Verdict == KetamineCds.Infrastructure.Checkpoints.CheckpointVerdict.Holds):N0} hold, {check.Elapsed.TotalSeconds:F2} s");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
 
 /// <summary>32 concurrent writers appending to one SQLite file (WAL, synchronous=NORMAL, writes queued in the app).</summary>
 internal static class SqliteWriters

@@ -1,3 +1,4 @@
+using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,24 @@ public static class DependencyInjection
     public static IServiceCollection AddKetamineCdsInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = KetamineCdsDatabaseSettings.FromConfiguration(configuration, environment);
-        return services.AddKetamineCdsInfrastructure(settings);
+        services.AddKetamineCdsInfrastructure(settings);
+        return services.AddKetamineCdsCheckpoints(CheckpointSettings.FromConfiguration(configuration, environment));
+    }
+
+    /// <summary>
+    /// Registers signed checkpoints (<see cref="DecisionLogCheckpoints"/>) and the writer that makes one every interval
+    /// when the head has moved. The keys are read here, at start-up: a configured key that is missing or is not an
+    /// ECDSA P-256 key stops the app with a message naming the setting; no key outside Development turns checkpoints off.
+    /// </summary>
+    public static IServiceCollection AddKetamineCdsCheckpoints(this IServiceCollection services, CheckpointSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.AddSingleton(CheckpointKeys.Load(settings));
+        services.AddSingleton<CheckpointFiles>();
+        services.AddSingleton<DecisionLogCheckpoints>();
+        services.AddHostedService<CheckpointWriter>();
+        return services;
     }
 
     /// <summary>As above, with explicit settings (tests, tools).</summary>

@@ -43,8 +43,7 @@ public sealed record KetamineCdsDatabaseSettings(
                 throw new InvalidOperationException("Database:Provider is 'postgres' but ConnectionStrings:KetamineCds is not set.");
             }
 
-            var folder = Path.Combine(environment.ContentRootPath, "App_Data");
-            Directory.CreateDirectory(folder);
+            var folder = AppDataFolder.For(environment);
             connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "ketaminecds.db") }.ToString();
         }
 
@@ -92,6 +91,21 @@ public sealed record KetamineCdsDatabaseSettings(
         }
 
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+    }
+}
+
+/// <summary>
+/// The app's own data folder, <c>App_Data</c> under the content root (ignored by git): the embedded database, and in
+/// Development the generated checkpoint and data-protection keys. Created on first use.
+/// </summary>
+public static class AppDataFolder
+{
+    public static string For(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }
 

@@ -9,24 +9,32 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// not the hash of the entry before it (reordered or inserted), or its stored hash is not the hash of its content
 /// (changed). Then checks the chain head: entries past the head were forged onto the end; a head past the last
 /// entry means entries were removed from the end. Hashes of a batch are computed in parallel; the links are then
-/// checked in order.
+/// checked in order. A walk may start after a known entry (its sequence and hash, from a signed checkpoint) instead of
+/// at the genesis, and may observe every entry that verified (to compare it with checkpoints on the way).
 /// </summary>
 internal static class ChainVerifier
 {
-    public static async Task<ChainVerification> VerifyAsync<TEntry>(
+    /// <summary>
+    /// Walks the chain after <paramref name="afterSequence"/>, whose hash is <paramref name="afterHash"/>, calling
+    /// <paramref name="observe"/> with the sequence, id and hash of each entry that verified.
+    /// </summary>
+    public static async Task<ChainWalk> WalkAsync<TEntry>(
         KetamineCdsContextFactory contexts,
         string chain,
         Func<KetamineCdsDbContext, long, IQueryable<TEntry>> entriesAfter,
         Func<TEntry, (long Sequence, Guid Id, string PreviousHash, string StoredHash)> linkOf,
         Func<TEntry, string> computeHash,
+        long afterSequence,
+        string afterHash,
+        Action<long, Guid, string>? observe,
         CancellationToken cancellationToken)
     {
         try
         {
             await using var db = contexts.CreateDbContext();
             long checkedCount = 0;
-            long lastSequence = 0;
-            var lastHash = ChainHash.Genesis;
+            var lastSequence = afterSequence;
+            var lastHash = afterHash;
             Guid? broken = null;
             long mustReach = 0;
             var computed = new string[BatchPipeline.BatchSize];
@@ -54,6 +62,7 @@ internal static class ChainVerifier
 
                                 lastSequence = sequence;
                                 lastHash = storedHash;
+                                observe?.Invoke(sequence, id, storedHash);
                             }
 
                             return true;
@@ -63,7 +72,7 @@ internal static class ChainVerifier
 
                 if (broken is not null)
                 {
-                    return new ChainVerification(checkedCount, false, broken);
+                    return new ChainWalk(new ChainVerification(checkedCount, false, broken), lastSequence);
                 }
 
                 // Head and entry are committed together, so a head read after the walk covers every honest entry the
@@ -73,19 +82,19 @@ internal static class ChainVerifier
                 {
                     // The head said this many entries were committed, yet the walk ended short of them: entries were
                     // removed from the end of the chain.
-                    return new ChainVerification(checkedCount, false, head.LastId);
+                    return new ChainWalk(new ChainVerification(checkedCount, false, head.LastId), lastSequence);
                 }
 
                 if (lastSequence > head.LastSequence)
                 {
                     var forged = await entriesAfter(db, head.LastSequence).FirstAsync(cancellationToken);
-                    return new ChainVerification(checkedCount, false, linkOf(forged).Id);
+                    return new ChainWalk(new ChainVerification(checkedCount, false, linkOf(forged).Id), lastSequence);
                 }
 
                 if (lastSequence == head.LastSequence)
                 {
                     var intact = string.Equals(lastHash, head.LastHash, StringComparison.Ordinal);
-                    return new ChainVerification(checkedCount, intact, intact ? null : head.LastId);
+                    return new ChainWalk(new ChainVerification(checkedCount, intact, intact ? null : head.LastId), lastSequence);
                 }
 
                 // Either honest appends arrived while we walked, or entries were removed from the end: walk on; the
@@ -99,3 +108,6 @@ internal static class ChainVerifier
         }
     }
 }
+
+/// <summary>The outcome of a walk and the last sequence it verified.</summary>
+internal sealed record ChainWalk(ChainVerification Result, long LastSequence);

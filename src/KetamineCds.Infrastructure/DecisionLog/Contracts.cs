@@ -105,7 +105,7 @@ public interface IDecisionLog
 }
 
 /// <summary>Kinds of access that are audited, as health-record audit controls expect.</summary>
-public enum AccessEventKind { SignIn, SignOut, SignInFailed, LockedOut, ViewScreening, PrintScreening, Export, Replay, ImpactAnalysis, Verify, UserAdministration }
+public enum AccessEventKind { SignIn, SignOut, SignInFailed, LockedOut, ViewScreening, PrintScreening, Export, Replay, ImpactAnalysis, Verify, UserAdministration, Checkpoint, AccountSecurity }
 
 /// <summary>One access event: who, what, when.</summary>
 /// <param name="Kind">What happened.</param>

@@ -156,13 +156,20 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
-    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
-        ChainVerifier.VerifyAsync(
+    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        (await WalkAsync(0, ChainHash.Genesis, null, cancellationToken)).Result;
+
+    /// <summary>Verifies the chain after a known entry (a checkpoint's), observing every entry that verified.</summary>
+    internal Task<ChainWalk> WalkAsync(long afterSequence, string afterHash, Action<long, Guid, string>? observe, CancellationToken cancellationToken) =>
+        ChainVerifier.WalkAsync(
             _contexts,
             LogChainHead.Decisions,
             (db, after) => db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence),
             e => (e.Sequence, e.Id, e.PreviousHash, e.Hash),
             e => ChainHash.Compute(e),
+            afterSequence,
+            afterHash,
+            observe,
             cancellationToken);
 
     private static async Task<string> EnsureScreeningExistsAsync(KetamineCdsDbContext db, Guid screeningId, CancellationToken cancellationToken)

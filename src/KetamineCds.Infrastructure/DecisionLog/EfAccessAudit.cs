@@ -74,14 +74,17 @@ public sealed class EfAccessAudit : IAccessAudit
     }
 
     /// <summary>Verifies the access log's chain in bounded memory.</summary>
-    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
-        ChainVerifier.VerifyAsync(
+    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        (await ChainVerifier.WalkAsync(
             _contexts,
             LogChainHead.Access,
             (db, after) => db.AccessEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence),
             e => (e.Sequence, e.Id, e.PreviousHash, e.Hash),
             e => ChainHash.Compute(e),
-            cancellationToken);
+            0,
+            ChainHash.Genesis,
+            null,
+            cancellationToken)).Result;
 
     private static LoggedAccessEvent ToLogged(AccessLogEntry e) =>
         new(e.Id, e.Sequence, EfDecisionLog.Utc(e.OccurredAt), e.Kind, e.UserEmail, e.Role, e.Subject, e.Detail, e.CorrelationId);

@@ -7,6 +7,18 @@ public class ApplicationUser : IdentityUser
 {
     /// <summary>Name shown on printed rationales and in the audit log.</summary>
     public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// True while the password is one an administrator chose (a new account, a reset, the bootstrap administrator), or a
+    /// common password found at sign-in: the user must replace it before doing anything else. Cleared when they do.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted, or null. A code of that step or an earlier one
+    /// is refused, so each code works once (OWASP ASVS V2.8.4).
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; set; }
 }
 
 /// <summary>The four roles and what they may do (enforced by authorization policies).</summary>
@@ -25,4 +37,28 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static IReadOnlyList<string> All { get; } = [Psychiatrist, ClinicStaff, Auditor, Admin];
+
+    /// <summary>
+    /// Roles that see clinical data or audit it. An administrator manages accounts, so one account holding Admin and
+    /// any of these could grant itself access and then review its own actions: the two are kept apart.
+    /// </summary>
+    public static IReadOnlyList<string> ClinicalOrAudit { get; } = [Psychiatrist, ClinicStaff, Auditor];
+
+    /// <summary>
+    /// Why this set of roles may not be held by one account, or null when it may: Admin together with a clinical
+    /// or audit role.
+    /// </summary>
+    public static string? Conflict(IEnumerable<string> roles)
+    {
+        var held = roles.ToHashSet(StringComparer.Ordinal);
+        if (!held.Contains(Admin))
+        {
+            return null;
+        }
+
+        var clashing = ClinicalOrAudit.Where(held.Contains).ToArray();
+        return clashing.Length == 0
+            ? null
+            : $"Admin cannot be combined with {string.Join(" or ", clashing)}: an administrator manages accounts and must not also see or audit clinical records. Use two separate accounts.";
+    }
 }

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace KetamineCds.Web.Api;
 
-/// <summary>The credentials of <c>POST /api/auth/login</c>.</summary>
-public sealed record LoginRequest(string? Email, string? Password);
+/// <summary>
+/// The credentials of <c>POST /api/auth/login</c>. An account with a second factor adds <c>twoFactorCode</c> (from the
+/// authenticator app) or <c>twoFactorRecoveryCode</c>, as Identity's own login endpoint names them.
+/// </summary>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 /// <summary>
 /// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in. The bearer handler writes
@@ -33,6 +36,25 @@ public static class AuthApi
         var result = string.IsNullOrEmpty(email) || string.IsNullOrEmpty(login.Password)
             ? SignInResult.Failed
             : await signIn.PasswordSignInAsync(email, login.Password, isPersistent: false, lockoutOnFailure: true);
+
+        if (result.RequiresTwoFactor)
+        {
+            if (!string.IsNullOrWhiteSpace(login.TwoFactorCode))
+            {
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(Authenticator.CleanCode(login.TwoFactorCode), isPersistent: false, rememberClient: false);
+            }
+            else if (!string.IsNullOrWhiteSpace(login.TwoFactorRecoveryCode))
+            {
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(Authenticator.CleanRecoveryCode(login.TwoFactorRecoveryCode));
+            }
+            else
+            {
+                // The password was right: say that a code is needed (Identity's own endpoint answers "RequiresTwoFactor").
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required.",
+                    detail: "This account has a second factor: send twoFactorCode (from the authenticator app) or twoFactorRecoveryCode with the email and password.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "RequiresTwoFactor" });
+            }
+        }
 
         if (!result.Succeeded)
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Startup;
 
 namespace KetamineCds.Web.Security;
 
@@ -13,4 +14,16 @@ internal static class AdminAudit
             "user:" + subjectUserId,
             what,
             context.TraceIdentifier);
+}
+
+/// <summary>Builds the audit event for a user's change to their own account (password, second factor).</summary>
+internal static class AccountAudit
+{
+    public static AccessEvent Event(ClaimsPrincipal user, HttpContext context, Infrastructure.Identity.ApplicationUser account, string what) =>
+        new(AccessEventKind.AccountSecurity,
+            account.Email ?? account.UserName ?? account.Id,
+            user.ActingRole(),
+            "user:" + account.Id,
+            what,
+            context.GetCorrelationId());
 }

@@ -16,18 +16,23 @@ public static class AuthenticationSetup
     /// <summary>The default scheme: forwards to the bearer token under /api, to the cookie elsewhere.</summary>
     public const string SelectorScheme = "KetamineCds";
 
+    /// <summary>Shortest password accepted.</summary>
+    public const int MinimumPasswordLength = 12;
+
     public static IServiceCollection AddKetamineCdsAuthentication(this IServiceCollection services)
     {
         services
             .AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
-                // Password policy and lockout: long passwords of mixed characters; five failures lock an account for 15 minutes.
+                // Password policy (OWASP ASVS 4.0.3 V2.1, docs/security.md): at least 12 characters, at most 128, any
+                // characters, no composition rules; a password on or built on the common-password list is refused
+                // (CommonPasswordValidator). Five failures lock an account for 15 minutes.
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredLength = MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 5;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
@@ -35,7 +40,17 @@ public static class AuthenticationSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<KetamineCdsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddUserStore<HashedRecoveryCodeUserStore>()
+            .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider under the same name: each code works once.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<MaximumLengthPasswordValidator>()
+            .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
+            .Validate(o => o.UnknownRoles.Count == 0, $"Accounts:SecondFactorRequiredRoles must name roles from: {string.Join(", ", Roles.All)}.")
+            .ValidateOnStart();
+        services.AddScoped<IPasswordHasher<ApplicationUser>, CommonPasswordAtSignInHasher>();
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))

@@ -116,8 +116,14 @@ public static class DemoAccounts
         var admin = await users.FindByEmailAsync(email);
         if (admin is null)
         {
-            admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+            // The password sits in configuration, so the administrator must replace it at first sign-in. Identity checks
+            // it against the password policy and the common-password list like any other.
+            admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
             Check(await users.CreateAsync(admin, password));
+        }
+        else if (Roles.Conflict([.. await users.GetRolesAsync(admin), Roles.Admin]) is { } conflict)
+        {
+            throw new InvalidOperationException($"Bootstrap:AdminEmail names the existing account {email}, which cannot become the administrator: {conflict}");
         }
 
         Check(await users.AddToRoleAsync(admin, Roles.Admin));

@@ -7,7 +7,7 @@ namespace KetamineCds.Web.Security;
 
 /// <summary>
 /// Security hardening that does not depend on any one page: no demo password outside Development, secure cookies,
-/// data-protection keys shared through the database, HTTPS and HSTS outside Development, request size limits,
+/// data-protection keys shared through the database and encrypted with a certificate, HTTPS and HSTS outside Development, request size limits,
 /// rate limits, security headers, and error pages without stack traces.
 /// </summary>
 public static class Hardening
@@ -29,9 +29,18 @@ public static class Hardening
             services.ConfigureApplicationCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         }
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("KetamineCds")
             .PersistKeysToDbContext<KetamineCdsDbContext>();
+        // Keys at rest: encrypted with the configured certificate (Development makes one); see DataProtectionCertificate.
+        if (DataProtectionCertificate.Load(builder.Configuration, builder.Environment) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+        else
+        {
+            services.AddSingleton(new UnencryptedDataProtectionKeys());
+        }
 
         services.AddHsts(options =>
         {
@@ -87,3 +96,6 @@ public static class Hardening
         return app;
     }
 }
+
+/// <summary>Registered when no data-protection certificate is configured, so that start-up can say so plainly.</summary>
+public sealed class UnencryptedDataProtectionKeys;

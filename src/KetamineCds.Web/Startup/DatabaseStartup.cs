@@ -1,11 +1,13 @@
 using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Startup;
 
 /// <summary>Prepares the database at start-up: migrations, roles and (Development only) the demo accounts, and the
 /// first administrator from configuration.</summary>
-public static class DatabaseStartup
+public static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -14,5 +16,30 @@ public static class DatabaseStartup
         var demo = DemoAccounts.AreEnabled(app.Environment, app.Configuration);
         await DemoAccounts.SeedAsync(scope.ServiceProvider, demo, demo ? DemoAccounts.PasswordFor(app.Environment, app.Configuration) : DemoAccounts.Password);
         await DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, app.Configuration);
+        if (app.Services.GetService<UnencryptedDataProtectionKeys>() is not null)
+        {
+            LogUnencryptedKeys(app.Logger);
+        }
+
+        await WarnAboutConflictingRolesAsync(scope.ServiceProvider, app.Logger);
     }
+
+    /// <summary>
+    /// Accounts given Admin together with a clinical or audit role before that was refused keep working; the users page
+    /// and this start-up warning ask an administrator to remove one of the roles.
+    /// </summary>
+    private static async Task WarnAboutConflictingRolesAsync(IServiceProvider services, ILogger logger)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var admin in await users.GetUsersInRoleAsync(Roles.Admin))
+        {
+            if (Roles.Conflict(await users.GetRolesAsync(admin)) is { } conflict)
+            {
+                logger.LogWarning("Account {UserId} holds conflicting roles: {Conflict}", admin.Id, conflict);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DataProtection:CertificatePath is not set: the data-protection keys (which protect sign-in cookies and tokens) are stored in the database unencrypted. See docs/security.md.")]
+    private static partial void LogUnencryptedKeys(ILogger logger);
 }

@@ -19,7 +19,13 @@ public static class WebStartup
         services.AddKetamineCdsHealthChecks();
         services.AddRazorPages(options =>
         {
-            options.Conventions.AllowAnonymousToFolder("/Account");
+            // Signing in and out is open; the rest of /Account (password, second factor) is the signed-in user's own.
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginWithCode");
+            options.Conventions.AllowAnonymousToPage("/Account/Logout");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AuthorizeFolder("/Account/TwoFactor", Policies.SignedIn);
+            options.Conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
             options.Conventions.AuthorizeFolder("/Screenings", Policies.ReadScreening);
             options.Conventions.AuthorizePage("/Screenings/New", Policies.CreateScreening);
             options.Conventions.AuthorizeFolder("/Rules", Policies.SignedIn);
@@ -45,11 +51,13 @@ public static class WebStartup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAccountGate();
 
         app.MapKetamineCdsHealth();
         // The API description is public: it holds no clinical data and integrators read it before they have an account.
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();
+        app.MapAccountApi();
         app.MapScreeningsApi();
         app.MapAuditApi();
         app.MapRazorPages();

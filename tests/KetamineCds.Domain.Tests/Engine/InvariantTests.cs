@@ -219,6 +219,7 @@ public class InvariantTests
         var anyCaution = a.OfKind(FindingKind.Caution).Any();
         var expected = indicated.Any(IsOpen)
             ? (anyCaution ? Verdict.EligibleWithCautions : Verdict.Eligible)
+            : indicated.Any(s => s == PathwayStatus.Incomplete) ? Verdict.Incomplete
             : indicated.Any(s => s == PathwayStatus.NotEligible) ? Verdict.NotEligibleNow : Verdict.NotIndicated;
         Assert.Equal(expected, a.Overall);
         Assert.All(a.Pathways.Where(p => IsOpen(p.Status)), p =>
@@ -229,7 +230,34 @@ public class InvariantTests
     public void Evaluate_AnyHistory_InvestigationalPathwayIsNeverOpen(PatientHistory history)
     {
         var status = ScreeningEngine.Evaluate(history).For(Pathway.InvestigationalPtsdOcd).Status;
-        Assert.Contains(status, new[] { PathwayStatus.InvestigationalOnly, PathwayStatus.NotEligible, PathwayStatus.NotApplicable });
+        Assert.Contains(status, new[] { PathwayStatus.InvestigationalOnly, PathwayStatus.Incomplete, PathwayStatus.NotEligible, PathwayStatus.NotApplicable });
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistory_IncompletePathwayNamesOnlyItsCompletenessRuleAndUnrecordedItems(PatientHistory history)
+    {
+        var a = ScreeningEngine.Evaluate(history);
+        foreach (var p in a.Pathways.Where(p => p.Status == PathwayStatus.Incomplete))
+        {
+            var definition = RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway);
+            Assert.Equal([definition.IndicationRuleId, definition.CompletenessRuleId!], p.RuleIds);
+            var completeness = a.Findings.Single(f => f.RuleId == definition.CompletenessRuleId);
+            Assert.Equal(FindingKind.Requirement, completeness.Kind);
+            Assert.All(completeness.Because, e => Assert.Equal(WireNames.NotRecorded, e.Value));
+        }
+
+        Assert.Equal(a.Pathways.Any(p => p.Status == PathwayStatus.Incomplete && !RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway).InvestigationalOnly)
+            && !a.Pathways.Any(p => IsOpen(p.Status)), a.Overall == Verdict.Incomplete);
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_AnyHistoryUnderRuleSet1_0_0_IsNeverIncomplete(PatientHistory history)
+    {
+        // 1.0.0 is replayed exactly as it decided: it had no completeness rules, so nothing it answers is incomplete.
+        var a = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_0_0);
+        Assert.NotEqual(Verdict.Incomplete, a.Overall);
+        Assert.DoesNotContain(a.Pathways, p => p.Status == PathwayStatus.Incomplete);
+        Assert.Equal(RuleSetCatalog.V1_0_0.Digest, a.RuleSet.Digest);
     }
 
     [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
@@ -252,12 +280,17 @@ public class InvariantTests
         // The invariants above are only as good as the histories they see: a sample must reach every outcome.
         var assessments = FsCheck.Fluent.Gen.Sample(HistoryGenerators.History, 2000).Select(ScreeningEngine.Evaluate).ToArray();
         Assert.All(Enum.GetValues<Verdict>(), v => Assert.Contains(assessments, a => a.Overall == v));
+        // Unreachable by design: an investigational pathway never opens, and an open bipolar-adjunct pathway always
+        // carries the switch caution (BIP-008), so it is never plainly eligible.
+        static bool Unreachable(Pathway pathway, PathwayStatus status) =>
+            (pathway == Pathway.InvestigationalPtsdOcd && status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions)
+            || (pathway != Pathway.InvestigationalPtsdOcd && status == PathwayStatus.InvestigationalOnly)
+            || (pathway == Pathway.BipolarAdjunct && status == PathwayStatus.Eligible);
         Assert.All(Enum.GetValues<Pathway>(), pathway =>
-            Assert.All(Enum.GetValues<PathwayStatus>().Where(s => s != PathwayStatus.InvestigationalOnly || pathway == Pathway.InvestigationalPtsdOcd), status =>
+            Assert.All(Enum.GetValues<PathwayStatus>(), status =>
                 Assert.True(
-                    assessments.Any(a => a.For(pathway).Status == status)
-                    || (pathway == Pathway.InvestigationalPtsdOcd && status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions),
-                    $"no sampled history gave {pathway} {status}")));
+                    assessments.Any(a => a.For(pathway).Status == status) != Unreachable(pathway, status),
+                    Unreachable(pathway, status) ? $"a sampled history gave {pathway} {status}" : $"no sampled history gave {pathway} {status}")));
         Assert.All(RuleSetCatalog.Current.Rules, r => Assert.Contains(assessments, a => a.Findings.Any(f => f.RuleId == r.Id)));
     }
 

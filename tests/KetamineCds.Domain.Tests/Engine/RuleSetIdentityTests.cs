@@ -20,6 +20,7 @@ public partial class RuleSetIdentityTests
     private static readonly Dictionary<string, string> PinnedDigests = new(StringComparer.Ordinal)
     {
         ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
+        ["1.1.0"] = "sha256:f4990ef31fabe5850cda48e2fe16bf8a92d1bbe07cd6716fc0ba41e0398ebddf",
     };
 
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
@@ -28,7 +29,7 @@ public partial class RuleSetIdentityTests
     private static RuleSet Current => RuleSetCatalog.Current;
 
     private static RuleSet Rebuilt(Func<Rule, Rule> map, IReadOnlyList<PathwayDefinition>? pathways = null) =>
-        new(Current.Version, Current.Rules.Select(map).ToArray(), pathways ?? Current.Pathways);
+        new(Current.Version, Current.Rules.Select(map).ToArray(), pathways ?? Current.Pathways, Current.Policy);
 
     [Fact]
     public void Digest_EveryReleasedRuleSet_IsSha256HexOfItsCanonicalText()
@@ -59,8 +60,16 @@ public partial class RuleSetIdentityTests
     public void Digest_ChangingOneAspectOfAnyRule_ChangesTheDigest(string aspect)
     {
         var digests = new HashSet<string>(StringComparer.Ordinal) { Current.Digest };
+        var completenessRules = Current.Pathways.Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var target in Current.Rules)
         {
+            if (aspect == "kind" && completenessRules.Contains(target.Id))
+            {
+                // A pathway's completeness rule must stay a requirement: the set refuses any other kind outright.
+                Assert.Throws<ArgumentException>(() => Rebuilt(r => r.Id == target.Id ? Tweak(r, aspect) : r));
+                continue;
+            }
+
             var changed = Rebuilt(r => r.Id == target.Id ? Tweak(r, aspect) : r);
             Assert.True(digests.Add(changed.Digest), $"changing the {aspect} of {target.Id} did not give a new digest");
         }
@@ -80,7 +89,7 @@ public partial class RuleSetIdentityTests
     [Fact]
     public void Digest_RemovingARule_ChangesTheDigest()
     {
-        var fewer = new RuleSet(Current.Version, Current.Rules.Where(r => r.Id != "CV-002").ToArray(), Current.Pathways);
+        var fewer = new RuleSet(Current.Version, Current.Rules.Where(r => r.Id != "CV-002").ToArray(), Current.Pathways, Current.Policy);
         Assert.NotEqual(Current.Digest, fewer.Digest);
     }
 
@@ -129,11 +138,71 @@ public partial class RuleSetIdentityTests
         Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, Current.Pathways.Select(p => p with { IndicationRuleId = "NOPE-001" }).ToArray()));
 
     [Fact]
-    public void Catalogue_EveryRuleClassInTheDomain_IsInTheCurrentRuleSet()
+    public void Catalogue_EveryRuleClassInTheDomain_IsInTheCurrentRuleSetOrOnlyInAnEarlierRelease()
     {
+        // A rule class that no released set uses is dead code; one only an earlier release uses is kept for replay.
         var classes = typeof(Rule).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract).ToArray();
-        Assert.Equal(classes.Length, Current.Rules.Count);
-        Assert.All(classes, t => Assert.Contains(Current.Rules, r => r.GetType() == t));
+        var current = Current.Rules.Select(r => r.GetType()).ToHashSet();
+        var earlierOnly = RuleSetCatalog.All.Where(s => s != Current).SelectMany(s => s.Rules).Select(r => r.GetType()).Where(t => !current.Contains(t)).ToHashSet();
+        Assert.All(classes, t => Assert.True(current.Contains(t) || earlierOnly.Contains(t), $"{t.Name} is in no released rule set"));
+        Assert.Equal(classes.Length, current.Count + earlierOnly.Count);
+    }
+
+    [Fact]
+    public void Catalogue_RuleSet1_1_0_IsCurrentAndAfter1_0_0()
+    {
+        Assert.Same(RuleSetCatalog.V1_1_0, RuleSetCatalog.Current);
+        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0], RuleSetCatalog.All);
+        Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
+        Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
+    }
+
+    [Fact]
+    public void Diff_1_0_0To1_1_0_ListsExactlyTheAddedChangedAndRemovedRules()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
+        string[] added =
+        [
+            "BIP-008", "COG-001", "CV-003", "CV-004", "CV-005", "CV-006", "CV-007", "HEP-003", "MED-004", "MED-005", "NAL-002", "PSY-004",
+            "REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006", "SAF-001", "SUB-003", "SUB-004", "SUI-009", "SUI-010", "URO-001",
+        ];
+        string[] changed =
+        [
+            "AGE-002", "BIP-002", "BIP-005", "EU-002", "KET-001", "KET-002", "NAL-001", "PSY-002", "PSY-003", "REMS-002", "REMS-003", "REP-001",
+            "SUB-001", "SUI-006", "SUI-007",
+        ];
+        Assert.Equal(added, diff.Added.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(changed, diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed, c => Assert.Equal(c.Before.Id, c.After.Id));
+        Assert.All(diff.Changed, c => Assert.NotEqual(c.Before.CanonicalDefinition(), c.After.CanonicalDefinition()));
+        Assert.Equal(["BIP-007"], diff.Removed.Select(r => r.Id));
+        Assert.True(diff.PolicyChanged);
+        Assert.Equal(RuleSetCatalog.V1_0_0.Rules.Count + added.Length - 1, RuleSetCatalog.V1_1_0.Rules.Count);
+    }
+
+    [Fact]
+    public void Diff_1_0_0To1_1_0_KeepsEveryOtherRuleOf1_0_0WithTheSameDefinition()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
+        var touched = diff.Changed.Select(c => c.Before.Id).Concat(diff.Removed.Select(r => r.Id)).ToHashSet(StringComparer.Ordinal);
+        var kept = RuleSetCatalog.V1_0_0.Rules.Where(r => !touched.Contains(r.Id)).ToArray();
+        Assert.Equal(57 - 16, kept.Length);
+        Assert.All(kept, before =>
+        {
+            var after = RuleSetCatalog.V1_1_0.Find(before.Id);
+            Assert.True(after is not null, $"{before.Id} is missing from 1.1.0");
+            Assert.Equal(before.CanonicalDefinition(), after.CanonicalDefinition());
+            Assert.Same(before.GetType(), after.GetType());
+        });
+    }
+
+    [Fact]
+    public void Diff_1_0_0To1_1_0_GivesEveryPathwayACompletenessRuleOnlyIn1_1_0()
+    {
+        Assert.All(RuleSetCatalog.V1_0_0.Pathways, p => Assert.Null(p.CompletenessRuleId));
+        Assert.Equal(
+            ["REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006"],
+            RuleSetCatalog.V1_1_0.Pathways.Select(p => p.CompletenessRuleId));
     }
 
     [Fact]

@@ -73,8 +73,33 @@ public class RulesDocumentTests
     [InlineData("AGE-003")]
     [InlineData("SUI-006")]
     [InlineData("REMS-001")]
+    [InlineData("CV-003")]
+    [InlineData("CV-006")]
+    [InlineData("NAL-001")]
+    [InlineData("REMS-003")]
+    [InlineData("PSY-004")]
+    [InlineData("SUI-009")]
     public void ToVerify_RuleRestingOnAnUnconfirmedFact_IsListed(string ruleId) =>
         Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId));
+
+    [Theory]
+    [InlineData("CV-006", "6 weeks")]
+    [InlineData("CV-003", "180/110")]
+    [InlineData("NAL-001", "overdose")]
+    [InlineData("REMS-003", "racemic ketamine")]
+    [InlineData("SUI-006", "intravenous ketamine")]
+    public void ToVerify_NewRuleOf1_1_0_IsListedWithTheFactItRestsOn(string ruleId, string fact) =>
+        Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
+
+    [Fact]
+    public void RulesDocument_Rendering_IsOfRuleSet1_1_0AndListsTheNewUnconfirmedFacts()
+    {
+        var md = RuleCatalogDocument.Render(RuleSetCatalog.Current);
+        Assert.Contains("| Version | 1.1.0 |", md, StringComparison.Ordinal);
+        Assert.Contains("#### REC-001\n", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("#### BIP-007\n", md, StringComparison.Ordinal);
+        Assert.Contains("clinic-policy choice", md, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void ToVerify_EveryRuleWhoseDetailDefersToTheDocument_IsListed()

@@ -2,6 +2,7 @@ using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using static KetamineCds.Domain.Screening.PathwayStatus;
+using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
 
 namespace KetamineCds.Domain.Tests.Engine;
@@ -29,8 +30,14 @@ public class VignetteTests
     private const string Rems = Citations.SafetyRems;
     private const string Bio = Citations.Biomarkers;
 
-    // The findings of a typical TRD screening cite the TRD definition and mechanism, the REMS and the biomarker note.
-    private static readonly string[] TrdPrinciples = [Def, Mech, Rems, Bio];
+    // The findings of a typical TRD screening cite the TRD definition, mechanism and procedure (off-label ketamine is a
+    // supervised procedure, KET-001), the REMS and safety principle and the biomarker note.
+    private static readonly string[] TrdPrinciples = [Def, Mech, Proc, Rems, Bio];
+
+    // A suicidal MDD screening cites the approval, the rapid effect (IV ketamine) and its limit, and the REMS.
+    private static readonly string[] SuicidalPrinciples = [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio];
+
+    private static readonly string[] BipolarPrinciples = [Citations.Bipolar, Rems, Bio];
 
     private static PathwayStatus[] S(PathwayStatus trd, PathwayStatus suicidal, PathwayStatus offLabel, PathwayStatus bipolar, PathwayStatus palliative, PathwayStatus investigational) =>
         [trd, suicidal, offLabel, bipolar, palliative, investigational];
@@ -38,54 +45,80 @@ public class VignetteTests
     private static readonly PathwayStatus[] TrdOpen = S(Eligible, NotApplicable, Eligible, NotApplicable, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] TrdWithCautions = S(EligibleWithCautions, NotApplicable, EligibleWithCautions, NotApplicable, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] TrdBlocked = S(NotEligible, NotApplicable, NotEligible, NotApplicable, NotApplicable, NotApplicable);
+    private static readonly PathwayStatus[] TrdIncomplete = S(Incomplete, NotApplicable, Incomplete, NotApplicable, NotApplicable, NotApplicable);
+    private static PathwayStatus[] SuicidalOnly(PathwayStatus status) => S(NotApplicable, status, NotApplicable, NotApplicable, NotApplicable, NotApplicable);
+    private static PathwayStatus[] BipolarOnly(PathwayStatus status) => S(NotApplicable, NotApplicable, NotApplicable, status, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] NoneApplies = S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable);
+
+    /// <summary>TRD with every safety item that could block a pathway asked and answered "no".</summary>
+    private static PatientHistory AskedTrd() => Trd().WithSafetyItemsRecordedAbsent();
 
     private static PatientHistory Woman(int age, bool pregnant) => Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = age, Pregnant = pregnant };
 
+    /// <summary>MDD with suicidal ideation with a plan, one failed trial, and the given parts of the safety net in place.</summary>
+    private static PatientHistory SuicidePlan(bool safetyPlan, bool lethalMeans, bool followUp) =>
+        (Adult() with
+        {
+            Suicidality = Suicidality.ActiveIdeationWithPlan, SafetyPlanInPlace = safetyPlan, LethalMeansCounselled = lethalMeans,
+            FollowUpArranged = followUp, Phq9Total = 22, Phq9Item9 = 3,
+        }).WithSafetyItemsRecordedAbsent();
+
     public static IReadOnlyList<Vignette> All { get; } =
     [
-        new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline",
-            Trd() with { AgeYears = 52 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-001", "KET-001", "REMS-001"]),
+        // Kept incomplete on purpose: the history as first entered, with nothing asked about the safety items.
+        new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, safety history not yet taken",
+            Trd() with { AgeYears = 52 }, Verdict.Incomplete, TrdIncomplete, TrdPrinciples, ["TRD-001", "KET-001", "REMS-001", "REC-001", "REC-003", "CV-004", "HEP-003", "MED-005", "SAF-001"]),
+        new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, no contraindication on asking",
+            AskedTrd() with { AgeYears = 52 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-001", "KET-001", "KET-002", "REMS-001", "REMS-002", "REMS-003"]),
         new("MDD with three failed SSRIs (one mechanism), PHQ-9 21",
-            Trd() with { DistinctMechanisms = 1, Phq9Total = 21, Phq9Item9 = 0 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-002"]),
+            AskedTrd() with { DistinctMechanisms = 1, Phq9Total = 21, Phq9Item9 = 0 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-002"]),
         new("Bipolar I depression on lithium at a therapeutic level, no mixed features",
-            BipolarDepression(), Verdict.Eligible, S(NotApplicable, NotApplicable, NotApplicable, Eligible, NotApplicable, NotApplicable),
-            [Citations.Bipolar, Bio], ["BIP-001", "BIP-006"]),
+            BipolarDepression().WithSafetyItemsRecordedAbsent(), Verdict.EligibleWithCautions, BipolarOnly(EligibleWithCautions),
+            BipolarPrinciples, ["BIP-001", "BIP-006", "BIP-008", "KET-002", "REMS-002", "REMS-003"]),
         new("Bipolar II depression on optimized quetiapine",
-            BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.AtypicalAntipsychotic },
-            Verdict.EligibleWithCautions, S(NotApplicable, NotApplicable, NotApplicable, EligibleWithCautions, NotApplicable, NotApplicable),
-            [Citations.Bipolar, Bio], ["BIP-005"]),
+            (BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.AtypicalAntipsychotic }).WithSafetyItemsRecordedAbsent(),
+            Verdict.EligibleWithCautions, BipolarOnly(EligibleWithCautions), BipolarPrinciples, ["BIP-005", "BIP-008"]),
+        new("Bipolar II depression on optimized lamotrigine",
+            (BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.Lamotrigine }).WithSafetyItemsRecordedAbsent(),
+            Verdict.EligibleWithCautions, BipolarOnly(EligibleWithCautions), BipolarPrinciples, ["BIP-005", "BIP-008"]),
+        new("Bipolar I depression on lamotrigine alone",
+            (BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine }).WithSafetyItemsRecordedAbsent(),
+            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-002"]),
         new("Bipolar I depression with no mood stabilizer",
             BipolarDepression() with { MoodStabilizer = MoodStabilizer.None, MoodStabilizerOptimized = null },
-            Verdict.NotEligibleNow, S(NotApplicable, NotApplicable, NotApplicable, NotEligible, NotApplicable, NotApplicable),
-            [Citations.Bipolar, Bio], ["BIP-002"]),
+            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-002"]),
         new("Bipolar I depression, lithium level below the therapeutic range",
             BipolarDepression() with { MoodStabilizerOptimized = false },
-            Verdict.NotEligibleNow, S(NotApplicable, NotApplicable, NotApplicable, NotEligible, NotApplicable, NotApplicable),
-            [Citations.Bipolar, Bio], ["BIP-003"]),
+            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-003"]),
         new("Bipolar I depression with mixed features, on therapeutic lithium",
             BipolarDepression() with { CurrentManiaOrMixedFeatures = true },
-            Verdict.NotEligibleNow, S(NotApplicable, NotApplicable, NotApplicable, NotEligible, NotApplicable, NotApplicable),
-            [Citations.Bipolar, Bio], ["BIP-004"]),
+            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-004"]),
+        // Kept incomplete on purpose: 1.0.0 blocked here (BIP-007); 1.1.0 waits for the mood state to be recorded.
         new("Bipolar II depression on valproate, mood state (mania or mixed features) not recorded",
-            BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.Valproate, CurrentManiaOrMixedFeatures = null },
-            Verdict.NotEligibleNow, S(NotApplicable, NotApplicable, NotApplicable, NotEligible, NotApplicable, NotApplicable),
-            [Citations.Bipolar, Bio], ["BIP-007"]),
+            (BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.Valproate }).WithSafetyItemsRecordedAbsent() with { CurrentManiaOrMixedFeatures = null },
+            Verdict.Incomplete, BipolarOnly(Incomplete), BipolarPrinciples, ["REC-004"]),
         new("MDD with active suicidal ideation and a plan, on escitalopram, no safety plan, lethal means not discussed, no follow-up",
-            Adult() with
+            SuicidePlan(safetyPlan: false, lethalMeans: false, followUp: false),
+            Verdict.NotEligibleNow, SuicidalOnly(NotEligible), SuicidalPrinciples,
+            ["SUI-001", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-007", "SUI-009"]),
+        new("MDD with active suicidal ideation and a plan, safety plan made and lethal means counselled, follow-up not yet arranged",
+            SuicidePlan(safetyPlan: true, lethalMeans: true, followUp: false),
+            Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), SuicidalPrinciples, ["SUI-005", "SUI-007", "SUI-010"]),
+        new("MDD with active suicidal ideation and intent but no plan, nothing yet in place",
+            (Adult() with
             {
-                Suicidality = Suicidality.ActiveIdeationWithPlan, SafetyPlanInPlace = false, LethalMeansCounselled = false,
-                FollowUpArranged = null, Phq9Total = 22, Phq9Item9 = 3,
-            },
-            Verdict.Eligible, S(NotApplicable, Eligible, NotApplicable, NotApplicable, NotApplicable, NotApplicable),
-            [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio],
-            ["SUI-001", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-007"]),
+                Suicidality = Suicidality.ActiveIdeation, SuicidalIntent = true, SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false,
+            }).WithSafetyItemsRecordedAbsent(),
+            Verdict.NotEligibleNow, SuicidalOnly(NotEligible), SuicidalPrinciples, ["SUI-007", "SUI-009"]),
+        new("MDD with passive death wishes who has given away belongings, safety net in place",
+            (Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = true }).WithSafetyItemsRecordedAbsent(),
+            Verdict.NotIndicated, NoneApplies, [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid], ["SUI-007", "SUI-006"]),
         new("TRD with a suicide attempt last month, on no antidepressant, safety plan in place, BP 150/95 today",
-            Trd() with
+            (Trd() with
             {
                 Suicidality = Suicidality.RecentAttempt, SafetyPlanInPlace = true, LethalMeansCounselled = true, FollowUpArranged = true,
                 OnOralAntidepressant = false, SystolicBp = 150, DiastolicBp = 95,
-            },
+            }).WithSafetyItemsRecordedAbsent(),
             Verdict.EligibleWithCautions, S(EligibleWithCautions, EligibleWithCautions, EligibleWithCautions, NotApplicable, NotApplicable, NotApplicable),
             [Def, Mech, Proc, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio],
             ["SUI-001", "SUI-002", "SUI-007", "TRD-004", "CV-002"]),
@@ -93,8 +126,11 @@ public class VignetteTests
             Trd() with { Psychosis = PsychosisStatus.Active }, Verdict.NotEligibleNow, TrdBlocked,
             [.. TrdPrinciples, Citations.Psychosis], ["PSY-001"]),
         new("TRD with a past psychotic episode, now controlled on an antipsychotic",
-            Trd() with { Psychosis = PsychosisStatus.HistoryControlled }, Verdict.EligibleWithCautions, TrdWithCautions,
+            AskedTrd() with { Psychosis = PsychosisStatus.HistoryControlled }, Verdict.EligibleWithCautions, TrdWithCautions,
             [.. TrdPrinciples, Citations.Psychosis], ["PSY-002", "PSY-003"]),
+        new("TRD with a past psychotic episode, not on an antipsychotic now",
+            AskedTrd() with { Psychosis = PsychosisStatus.HistoryUntreated }, Verdict.EligibleWithCautions, TrdWithCautions,
+            [.. TrdPrinciples, Citations.Psychosis], ["PSY-003", "PSY-004"]),
         new("TRD with a known abdominal aortic aneurysm",
             Trd() with { AneurysmalVascularDisease = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["VAS-001"]),
         new("TRD with an arteriovenous malformation and a past intracerebral haemorrhage",
@@ -104,65 +140,109 @@ public class VignetteTests
             Trd() with { HypersensitivityToKetamine = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["ALG-001"]),
         new("Pregnant 30-year-old woman with TRD",
             Woman(30, pregnant: true), Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["REP-001"]),
+        // Kept incomplete on purpose: pregnancy is never assumed absent in a woman who could be pregnant.
+        new("30-year-old woman with TRD who was not asked about pregnancy",
+            (Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30 }).WithSafetyItemsRecordedAbsent() with { Pregnant = null },
+            Verdict.Incomplete, TrdIncomplete, TrdPrinciples, ["REC-001", "REC-003", "REP-003"]),
         new("Breastfeeding 32-year-old mother with TRD",
-            Woman(32, pregnant: false) with { Breastfeeding = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["REP-002", "REP-003"]),
+            (Woman(32, pregnant: false) with { Breastfeeding = true }).WithSafetyItemsRecordedAbsent(), Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples,
+            ["REP-002", "REP-003"]),
         new("70-year-old with metastatic cancer, prognosis 4 weeks, newly depressed, no antidepressant tried",
-            Palliative(4) with { FailedAdequateTrials = 0, OnOralAntidepressant = false }, Verdict.Eligible,
+            (Palliative(4) with { FailedAdequateTrials = 0, OnOralAntidepressant = false }).WithSafetyItemsRecordedAbsent(), Verdict.Eligible,
             S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, Eligible, NotApplicable),
-            [Citations.Palliative, Def, Bio], ["PAL-001", "TRD-003"]),
+            [Citations.Palliative, Def, Rems, Bio], ["PAL-001", "TRD-003", "KET-002", "REMS-002", "REMS-003"]),
+        // Kept incomplete on purpose: the palliative pathway waits for substance use to be asked.
+        new("72-year-old with end-stage heart failure, prognosis 3 weeks, depressed, substance use not asked",
+            (Palliative(3) with { AgeYears = 72, FailedAdequateTrials = 0 }).WithSafetyItemsRecordedAbsent() with { SubstanceUse = null }, Verdict.Incomplete,
+            S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, Incomplete, NotApplicable),
+            [Citations.Palliative, Def, Rems, Bio], ["PAL-001", "REC-005"]),
         new("Life-limiting illness with a prognosis of 6 months, depressed, no antidepressant tried",
             Palliative(26) with { FailedAdequateTrials = 0 }, Verdict.NotIndicated, NoneApplies,
             [Citations.Palliative, Def], ["PAL-002"]),
         new("Bipolar I depression without a mood stabilizer, prognosis 6 weeks",
             BipolarDepression() with { MoodStabilizer = MoodStabilizer.None, MoodStabilizerOptimized = null, AgeYears = 70, LifeLimitingIllness = true, PrognosisWeeks = 6 },
             Verdict.NotEligibleNow, S(NotApplicable, NotApplicable, NotApplicable, NotEligible, NotEligible, NotApplicable),
-            [Citations.Palliative, Citations.Bipolar, Bio], ["PAL-001", "BIP-002"]),
+            [Citations.Palliative, Citations.Bipolar, Rems, Bio], ["PAL-001", "BIP-002"]),
         new("Chronic combat-related PTSD, not currently depressed",
-            Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 },
+            (Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 }).WithSafetyItemsRecordedAbsent(),
             Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, InvestigationalOnly),
-            [Citations.Ptsd, Citations.Ocd, Bio], ["INV-001"]),
+            [Citations.Ptsd, Citations.Ocd, Rems, Bio], ["INV-001"]),
+        new("Refractory OCD, not depressed, safety history not yet taken",
+            Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ocd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 },
+            Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, Incomplete),
+            [Citations.Ptsd, Citations.Ocd, Rems, Bio], ["INV-001", "REC-006"]),
         new("Refractory OCD in a pregnant 28-year-old",
             Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ocd, CurrentDepressiveEpisode = false, SexAtBirth = SexAtBirth.Female, AgeYears = 28, Pregnant = true },
             Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotEligible),
-            [Citations.Ptsd, Citations.Ocd, Bio], ["INV-001", "REP-001"]),
+            [Citations.Ptsd, Citations.Ocd, Rems, Bio], ["INV-001", "REP-001"]),
         new("EU patient with TRD who takes no SSRI or SNRI",
-            Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.Eligible, TrdOpen,
-            [Def, Mech, Proc, Rems, Bio], ["EU-001"]),
+            AskedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.Eligible, TrdOpen,
+            TrdPrinciples, ["EU-001"]),
         new("EU 68-year-old with TRD on venlafaxine",
-            Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68 }, Verdict.Eligible, TrdOpen,
-            [Def, Mech, Proc, Rems, Bio], ["EU-002", "AGE-003"]),
+            AskedTrd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68, OralAntidepressantClass = OralAntidepressantClass.Snri }, Verdict.Eligible, TrdOpen,
+            TrdPrinciples, ["AGE-003"]),
+        new("EU patient with TRD on bupropion",
+            AskedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.Eligible, TrdOpen,
+            TrdPrinciples, ["EU-002"]),
         new("17-year-old with TRD",
             Trd() with { AgeYears = 17 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["AGE-001"]),
         new("22-year-old with TRD",
-            Trd() with { AgeYears = 22 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["AGE-002"]),
+            AskedTrd() with { AgeYears = 22 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["AGE-002"]),
         new("TRD on naltrexone for alcohol use disorder in remission",
-            Trd() with { OnNaltrexone = true, SubstanceUse = SubstanceUse.InRemission }, Verdict.EligibleWithCautions, TrdWithCautions,
-            [.. TrdPrinciples, Citations.Naltrexone], ["NAL-001", "SUB-002"]),
+            (Trd() with { OnNaltrexone = true, SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.Alcohol]) })
+                .WithSafetyItemsRecordedAbsent(),
+            Verdict.EligibleWithCautions, TrdWithCautions, [.. TrdPrinciples, Citations.Naltrexone], ["NAL-001", "SUB-002"]),
+        new("TRD on tramadol and naltrexone",
+            AskedTrd() with { OnOpioids = true, OnNaltrexone = true }, Verdict.EligibleWithCautions, TrdWithCautions,
+            [.. TrdPrinciples, Citations.Naltrexone], ["NAL-001", "NAL-002", "MED-002"]),
         new("TRD with diabetic neuropathy and opioid-induced hyperalgesia on oxycodone",
-            Trd() with { ChronicNeuropathicPain = true, OnOpioids = true, OpioidInducedHyperalgesia = true }, Verdict.EligibleWithCautions, TrdWithCautions,
+            AskedTrd() with { ChronicNeuropathicPain = true, OnOpioids = true, OpioidInducedHyperalgesia = true }, Verdict.EligibleWithCautions, TrdWithCautions,
             [.. TrdPrinciples, Citations.Pain], ["PAIN-001", "PAIN-002", "MED-002"]),
         new("MDD after one failed SSRI, no suicidality",
             Adult(), Verdict.NotIndicated, NoneApplies, [Def], ["TRD-003"]),
         new("MDD after one failed SSRI with passive death wishes, nothing yet in place",
             Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.NotIndicated, NoneApplies,
-            [Def, Rems, Citations.SuicidalityLimit], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
+            [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
         new("MDD with no suicidality recorded but PHQ-9 item 9 of 2 and a total of 8",
             Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.NotIndicated, NoneApplies, [Def], ["SUI-008", "SCR-001"]),
         new("TRD with decompensated cirrhosis (Child-Pugh C)",
             Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["HEP-001"]),
         new("TRD with Child-Pugh B cirrhosis",
-            Trd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["HEP-002"]),
-        new("TRD two weeks after a myocardial infarction",
+            AskedTrd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["HEP-002"]),
+        new("TRD with unstable angina",
             Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-001"]),
+        new("TRD two weeks after a myocardial infarction",
+            AskedTrd() with { RecentMyocardialInfarctionOrStroke = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-006"]),
+        new("TRD with blood pressure 184/112 before today's session",
+            AskedTrd() with { SystolicBp = 184, DiastolicBp = 112 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-003", "CV-002"]),
+        new("TRD with blood pressure 150/92 before today's session",
+            AskedTrd() with { SystolicBp = 150, DiastolicBp = 92 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-002"]),
+        new("TRD, safety history taken, blood pressure not yet measured today",
+            AskedTrd() with { SystolicBp = null, DiastolicBp = null }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["CV-004"]),
+        new("TRD with a past hypertensive encephalopathy",
+            AskedTrd() with { HypertensiveEncephalopathyHistory = true, SystolicBp = 130, DiastolicBp = 85 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["CV-005"]),
+        new("TRD with obstructive sleep apnoea",
+            AskedTrd() with { RespiratoryDiseaseOrSleepApnea = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-007"]),
+        new("TRD with mild cognitive impairment",
+            AskedTrd() with { CognitiveImpairment = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["COG-001"]),
+        new("TRD with interstitial cystitis",
+            AskedTrd() with { UrinaryTractSymptoms = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["URO-001"]),
+        new("TRD on pregabalin and nightly zopiclone",
+            AskedTrd() with { OtherCnsDepressants = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["MED-004"]),
         new("TRD with active cocaine use disorder",
-            Trd() with { SubstanceUse = SubstanceUse.Active }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUB-001"]),
+            AskedTrd() with { SubstanceUse = SubstanceUse.Active, SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.Stimulants]) },
+            Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["SUB-001"]),
+        new("TRD with a ketamine use disorder in remission",
+            AskedTrd() with { SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.KetamineOrPcp]) },
+            Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUB-002", "SUB-003"]),
+        new("TRD with a substance use disorder in remission, substances not recorded",
+            AskedTrd() with { SubstanceUse = SubstanceUse.InRemission }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUB-002", "SUB-004"]),
         new("TRD on clonazepam (20 mg diazepam-equivalent) and phenelzine",
-            Trd() with { BenzodiazepineDiazepamEquivalentMg = 20m, OnPsychostimulantOrMaoi = true }, Verdict.EligibleWithCautions, TrdWithCautions,
+            AskedTrd() with { BenzodiazepineDiazepamEquivalentMg = 20m, OnPsychostimulantOrMaoi = true }, Verdict.EligibleWithCautions, TrdWithCautions,
             TrdPrinciples, ["MED-001", "MED-003"]),
         new("16-year-old with MDD and active suicidal ideation",
-            Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow,
-            S(NotApplicable, NotEligible, NotApplicable, NotApplicable, NotApplicable, NotApplicable),
-            [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio], ["AGE-001", "SUI-001"]),
+            Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow, SuicidalOnly(NotEligible),
+            SuicidalPrinciples, ["AGE-001", "SUI-001"]),
     ];
 
     public static TheoryData<string> Names()
@@ -226,10 +306,21 @@ public class VignetteTests
     public void Vignettes_Together_OpenEveryPathwayAndShowEveryStatusAndVerdict()
     {
         var assessments = All.Select(v => ScreeningEngine.Evaluate(v.History)).ToArray();
-        Assert.True(All.Count >= 25);
+        Assert.True(All.Count >= 50);
         Assert.All(Enum.GetValues<Pathway>(), pathway => Assert.Contains(assessments, a => a.For(pathway).Status != NotApplicable));
         Assert.All(Enum.GetValues<PathwayStatus>(), status => Assert.Contains(assessments, a => a.Pathways.Any(p => p.Status == status)));
         Assert.All(Enum.GetValues<Verdict>(), verdict => Assert.Contains(assessments, a => a.Overall == verdict));
+    }
+
+    [Fact]
+    public void Vignettes_Together_FireEveryRuleThatRuleSet1_1_0AddedOrChanged()
+    {
+        // A vignette for every correction of the clinical review: each rule 1.1.0 added or changed fires for some patient.
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
+        var fired = All.SelectMany(v => ScreeningEngine.Evaluate(v.History).Findings).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var corrected = diff.Added.Select(r => r.Id).Concat(diff.Changed.Select(c => c.After.Id)).ToArray();
+        Assert.NotEmpty(corrected);
+        Assert.Equal([], corrected.Where(id => !fired.Contains(id)).ToArray());
     }
 
     [Fact]

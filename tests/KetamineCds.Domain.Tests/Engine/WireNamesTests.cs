@@ -12,31 +12,52 @@ public class WireNamesTests
         Assert.Equal(["us", "eu"], WireNames.All<Jurisdiction>());
         Assert.Equal(["mdd", "bipolar-i", "bipolar-ii", "ptsd", "ocd", "other"], WireNames.All<PrimaryDiagnosis>());
         Assert.Equal(["none", "lithium", "valproate", "lamotrigine", "atypical-antipsychotic", "other"], WireNames.All<MoodStabilizer>());
-        Assert.Equal(["none", "history-controlled", "active"], WireNames.All<PsychosisStatus>());
+        Assert.Equal(["none", "history-controlled", "history-untreated", "active"], WireNames.All<PsychosisStatus>());
         Assert.Equal(["none", "passive-ideation", "active-ideation", "active-ideation-with-plan", "recent-attempt"], WireNames.All<Suicidality>());
         Assert.Equal(["none", "in-remission", "active"], WireNames.All<SubstanceUse>());
         Assert.Equal(["none", "mild", "moderate", "severe"], WireNames.All<HepaticImpairment>());
+        Assert.Equal(["alcohol", "opioids", "stimulants", "cannabis", "ketamine-or-pcp", "sedatives", "other"], WireNames.All<SubstanceUsed>());
+        Assert.Equal(["ssri", "snri", "other"], WireNames.All<OralAntidepressantClass>());
     }
 
     [Fact]
     public void All_ResponseEnumerations_MatchTheContract()
     {
-        Assert.Equal(["eligible", "eligible-with-cautions", "not-eligible-now", "not-indicated"], WireNames.All<Verdict>());
+        Assert.Equal(["eligible", "eligible-with-cautions", "incomplete", "not-eligible-now", "not-indicated"], WireNames.All<Verdict>());
         Assert.Equal(
             ["esketamine-trd", "esketamine-suicidal-ideation", "ketamine-off-label-trd", "bipolar-adjunct", "palliative-rapid-acting", "investigational-ptsd-ocd"],
             WireNames.All<Pathway>());
-        Assert.Equal(["eligible", "eligible-with-cautions", "not-eligible", "not-applicable", "investigational-only"], WireNames.All<PathwayStatus>());
+        Assert.Equal(["eligible", "eligible-with-cautions", "incomplete", "not-eligible", "not-applicable", "investigational-only"], WireNames.All<PathwayStatus>());
         Assert.Equal(["contraindication", "caution", "requirement", "information"], WireNames.All<FindingKind>());
         Assert.Equal(["high", "moderate", "low"], WireNames.All<Severity>());
     }
 
     [Theory]
+    [InlineData("history-untreated", PsychosisStatus.HistoryUntreated)]
+    [InlineData("history-controlled", PsychosisStatus.HistoryControlled)]
+    public void TryParse_ContractSpellingOfPsychosis_ReturnsTheValue(string text, PsychosisStatus expected) => AssertParses(text, expected);
+
+    [Fact]
+    public void TryParse_KetamineOrPcp_ReturnsTheSubstance()
+    {
+        Assert.True(WireNames.TryParse<SubstanceUsed>("ketamine-or-pcp", out var value));
+        Assert.Equal(SubstanceUsed.KetamineOrPcp, value);
+        Assert.False(WireNames.TryParse<SubstanceUsed>("ketamine", out _));
+    }
+
+    [Fact]
+    public void Display_IncompleteVerdict_IsTheContractText() => Assert.Equal("incomplete", WireNames.Of(Verdict.Incomplete));
+
+    [Theory]
     [InlineData("bipolar-ii", PrimaryDiagnosis.BipolarII)]
     [InlineData("bipolar-i", PrimaryDiagnosis.BipolarI)]
     [InlineData("mdd", PrimaryDiagnosis.Mdd)]
-    public void TryParse_ContractSpelling_ReturnsTheValue(string text, PrimaryDiagnosis expected)
+    public void TryParse_ContractSpelling_ReturnsTheValue(string text, PrimaryDiagnosis expected) => AssertParses(text, expected);
+
+    private static void AssertParses<T>(string text, T expected)
+        where T : struct, Enum
     {
-        Assert.True(WireNames.TryParse<PrimaryDiagnosis>(text, out var value));
+        Assert.True(WireNames.TryParse<T>(text, out var value));
         Assert.Equal(expected, value);
     }
 

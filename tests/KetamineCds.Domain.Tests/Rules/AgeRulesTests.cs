@@ -19,7 +19,12 @@ public class AgeRulesTests : RuleTestBase
     [Theory, Fires("AGE-002")]
     [InlineData(18)]
     [InlineData(24)]
-    public void Evaluate_AgeFrom18To24_FiresAge002(int age) => AssertFires("AGE-002", Trd() with { AgeYears = age });
+    public void Evaluate_AgeFrom18To24_FiresAge002AsAModerateBoxedWarning(int age)
+    {
+        var f = AssertFires("AGE-002", Trd() with { AgeYears = age });
+        Assert.Equal(Severity.Moderate, f.Severity);
+        Assert.Contains("boxed warning", f.Summary, StringComparison.Ordinal);
+    }
 
     [Theory, Edge("AGE-002")]
     [InlineData(17)]

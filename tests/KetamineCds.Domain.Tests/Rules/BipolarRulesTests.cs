@@ -1,3 +1,5 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -28,6 +30,23 @@ public class BipolarRulesTests : RuleTestBase
     public void Evaluate_BipolarWithMoodStabilizerNotRecorded_FiresBip002() =>
         AssertFires("BIP-002", BipolarDepression() with { MoodStabilizer = null, MoodStabilizerOptimized = null });
 
+    [Theory, Fires("BIP-002")]
+    [InlineData(MoodStabilizer.Lamotrigine)]
+    [InlineData(MoodStabilizer.Other)]
+    public void Evaluate_BipolarIOnlyOnOptimizedLamotrigineOrOther_FiresBip002AsNoAntimanicProtection(MoodStabilizer stabilizer)
+    {
+        var h = BipolarDepression(PrimaryDiagnosis.BipolarI) with { MoodStabilizer = stabilizer };
+        var f = AssertFires("BIP-002", h);
+        AssertBecause(f, "primaryDiagnosis", "bipolar-i");
+        Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(h).For(Pathway.BipolarAdjunct).Status);
+    }
+
+    [Theory, Edge("BIP-002")]
+    [InlineData(MoodStabilizer.Lamotrigine)]
+    [InlineData(MoodStabilizer.Other)]
+    public void Evaluate_BipolarIIOnOptimizedLamotrigineOrOther_DoesNotFireBip002(MoodStabilizer stabilizer) =>
+        AssertDoesNotFire("BIP-002", BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = stabilizer });
+
     [Fact, Edge("BIP-002")]
     public void Evaluate_BipolarOnLithium_DoesNotFireBip002() =>
         AssertDoesNotFire("BIP-002", BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lithium });
@@ -55,9 +74,17 @@ public class BipolarRulesTests : RuleTestBase
     public void Evaluate_NoManiaOrMixedFeatures_DoesNotFireBip004() =>
         AssertDoesNotFire("BIP-004", BipolarDepression() with { CurrentManiaOrMixedFeatures = false });
 
-    [Fact, Fires("BIP-005")]
-    public void Evaluate_OptimizedLamotrigine_FiresBip005() =>
-        AssertFires("BIP-005", BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine });
+    [Theory, Fires("BIP-005")]
+    [InlineData(MoodStabilizer.Lamotrigine)]
+    [InlineData(MoodStabilizer.Other)]
+    public void Evaluate_BipolarIIOnOptimizedLamotrigineOrOther_FiresBip005(MoodStabilizer stabilizer) =>
+        AssertFires("BIP-005", BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = stabilizer });
+
+    [Theory, Edge("BIP-005")]
+    [InlineData(MoodStabilizer.Lamotrigine)]
+    [InlineData(MoodStabilizer.Other)]
+    public void Evaluate_BipolarIOnOptimizedLamotrigineOrOther_DoesNotFireBip005ButBip002(MoodStabilizer stabilizer) =>
+        AssertDoesNotFire("BIP-005", BipolarDepression(PrimaryDiagnosis.BipolarI) with { MoodStabilizer = stabilizer });
 
     [Fact, Fires("BIP-005")]
     public void Evaluate_OptimizedAtypicalAntipsychotic_FiresBip005()
@@ -72,7 +99,7 @@ public class BipolarRulesTests : RuleTestBase
 
     [Fact, Edge("BIP-005")]
     public void Evaluate_LamotrigineNotOptimized_DoesNotFireBip005() =>
-        AssertDoesNotFire("BIP-005", BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine, MoodStabilizerOptimized = false });
+        AssertDoesNotFire("BIP-005", BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.Lamotrigine, MoodStabilizerOptimized = false });
 
     [Fact, Fires("BIP-006")]
     public void Evaluate_BipolarDepression_FiresBip006() => AssertFires("BIP-006", BipolarDepression());
@@ -81,18 +108,21 @@ public class BipolarRulesTests : RuleTestBase
     public void Evaluate_MddWithSameHistory_DoesNotFireBip006() =>
         AssertDoesNotFire("BIP-006", BipolarDepression() with { PrimaryDiagnosis = PrimaryDiagnosis.Mdd });
 
-    [Fact, Fires("BIP-007")]
-    public void Evaluate_BipolarWithManiaNotRecorded_FiresBip007()
+    [Theory, Fires("BIP-008")]
+    [InlineData(PrimaryDiagnosis.BipolarI, MoodStabilizer.Lithium)]
+    [InlineData(PrimaryDiagnosis.BipolarII, MoodStabilizer.Valproate)]
+    public void Evaluate_OpenBipolarAdjunctPathway_FiresBip008AndCarriesTheSwitchCaution(PrimaryDiagnosis diagnosis, MoodStabilizer stabilizer)
     {
-        var f = AssertFires("BIP-007", BipolarDepression() with { CurrentManiaOrMixedFeatures = null });
-        AssertBecause(f, "currentManiaOrMixedFeatures", WireNames.NotRecorded);
+        var h = (BipolarDepression(diagnosis) with { MoodStabilizer = stabilizer }).WithSafetyItemsRecordedAbsent();
+        var f = AssertFires("BIP-008", h);
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Contains(Citations.Bipolar, f.Principles);
+        var bipolar = ScreeningEngine.Evaluate(h).For(Pathway.BipolarAdjunct);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, bipolar.Status);
+        Assert.Contains("BIP-008", bipolar.RuleIds);
     }
 
-    [Fact, Edge("BIP-007")]
-    public void Evaluate_BipolarWithManiaRecordedAbsent_DoesNotFireBip007() =>
-        AssertDoesNotFire("BIP-007", BipolarDepression() with { CurrentManiaOrMixedFeatures = false });
-
-    [Fact, Edge("BIP-007")]
-    public void Evaluate_MddWithManiaNotRecorded_DoesNotFireBip007() =>
-        AssertDoesNotFire("BIP-007", Adult() with { CurrentManiaOrMixedFeatures = null });
+    [Fact, Edge("BIP-008")]
+    public void Evaluate_BipolarNotInDepressiveEpisode_DoesNotFireBip008() =>
+        AssertDoesNotFire("BIP-008", BipolarDepression() with { CurrentDepressiveEpisode = false });
 }

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -33,4 +34,66 @@ public class CardiovascularRulesTests : RuleTestBase
 
     [Fact, Edge("CV-002")]
     public void Evaluate_BloodPressureNotRecorded_DoesNotFireCv002() => AssertDoesNotFire("CV-002", Trd() with { SystolicBp = null, DiastolicBp = null });
+
+    [Theory, Fires("CV-003")]
+    [InlineData(180, 100)]
+    [InlineData(170, 110)]
+    public void Evaluate_BloodPressureAt180Or110_FiresCv003AndDefersTheSession(int systolic, int diastolic)
+    {
+        var h = (Trd() with { SystolicBp = systolic, DiastolicBp = diastolic }).WithSafetyItemsRecordedAbsent();
+        var f = AssertFires("CV-003", h);
+        Assert.Equal(FindingKind.Contraindication, f.Kind);
+        Assert.Equal(Verdict.NotEligibleNow, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Fact, Edge("CV-003")]
+    public void Evaluate_BloodPressure179Over109_DoesNotFireCv003ButCautions()
+    {
+        var h = (Trd() with { SystolicBp = 179, DiastolicBp = 109 }).WithSafetyItemsRecordedAbsent();
+        AssertDoesNotFire("CV-003", h);
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Fact, Fires("CV-004")]
+    public void Evaluate_TrdWithBloodPressureNotRecorded_FiresCv004()
+    {
+        var f = AssertFires("CV-004", Trd() with { SystolicBp = null, DiastolicBp = null });
+        AssertBecause(f, "systolicBp", WireNames.NotRecorded);
+        Assert.Equal(FindingKind.Requirement, f.Kind);
+    }
+
+    [Fact, Edge("CV-004")]
+    public void Evaluate_TrdWithBloodPressureRecorded_DoesNotFireCv004() =>
+        AssertDoesNotFire("CV-004", Trd() with { SystolicBp = 120, DiastolicBp = 80 });
+
+    [Fact, Edge("CV-004")]
+    public void Evaluate_NoPathwayIndicatedAndBloodPressureNotRecorded_DoesNotFireCv004() =>
+        AssertDoesNotFire("CV-004", Adult() with { SystolicBp = null, DiastolicBp = null });
+
+    [Fact, Fires("CV-005")]
+    public void Evaluate_HypertensiveEncephalopathyHistory_FiresCv005() =>
+        AssertBecause(AssertFires("CV-005", Trd() with { HypertensiveEncephalopathyHistory = true }), "hypertensiveEncephalopathyHistory", "true");
+
+    [Fact, Edge("CV-005")]
+    public void Evaluate_NoHypertensiveEncephalopathyHistory_DoesNotFireCv005() =>
+        AssertDoesNotFire("CV-005", Trd() with { HypertensiveEncephalopathyHistory = false });
+
+    [Fact, Fires("CV-006")]
+    public void Evaluate_MyocardialInfarctionWithinSixWeeks_FiresCv006AndBlocks()
+    {
+        var h = Trd() with { RecentMyocardialInfarctionOrStroke = true };
+        Assert.Equal(FindingKind.Contraindication, AssertFires("CV-006", h).Kind);
+        Assert.Equal(Verdict.NotEligibleNow, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Fact, Edge("CV-006")]
+    public void Evaluate_NoRecentMyocardialInfarctionOrStroke_DoesNotFireCv006() =>
+        AssertDoesNotFire("CV-006", Trd() with { RecentMyocardialInfarctionOrStroke = false });
+
+    [Fact, Fires("CV-007")]
+    public void Evaluate_SleepApnoea_FiresCv007() =>
+        AssertBecause(AssertFires("CV-007", Trd() with { RespiratoryDiseaseOrSleepApnea = true }), "respiratoryDiseaseOrSleepApnea", "true");
+
+    [Fact, Edge("CV-007")]
+    public void Evaluate_NoRespiratoryDisease_DoesNotFireCv007() => AssertDoesNotFire("CV-007", Trd() with { RespiratoryDiseaseOrSleepApnea = false });
 }

@@ -18,9 +18,17 @@ public class EuLabelRulesTests : RuleTestBase
     public void Evaluate_UsTrdWithoutOralAntidepressant_DoesNotFireEu001() =>
         AssertDoesNotFire("EU-001", Trd() with { Jurisdiction = Jurisdiction.Us, OnOralAntidepressant = false });
 
-    [Fact, Fires("EU-002")]
-    public void Evaluate_EuTrdOnOralAntidepressant_FiresEu002() =>
-        AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true });
+    [Theory, Fires("EU-002")]
+    [InlineData(null)]
+    [InlineData(OralAntidepressantClass.Other)]
+    public void Evaluate_EuTrdOnAntidepressantNotRecordedAsSsriOrSnri_FiresEu002(OralAntidepressantClass? antidepressantClass) =>
+        AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
+
+    [Theory, Edge("EU-002")]
+    [InlineData(OralAntidepressantClass.Ssri)]
+    [InlineData(OralAntidepressantClass.Snri)]
+    public void Evaluate_EuTrdOnSsriOrSnri_DoesNotFireEu002(OralAntidepressantClass antidepressantClass) =>
+        AssertDoesNotFire("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
 
     [Fact, Edge("EU-002")]
     public void Evaluate_EuOneFailedTrialOnOralAntidepressant_DoesNotFireEu002() =>

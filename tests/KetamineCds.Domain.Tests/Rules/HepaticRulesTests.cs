@@ -21,4 +21,16 @@ public class HepaticRulesTests : RuleTestBase
 
     [Fact, Edge("HEP-002")]
     public void Evaluate_MildHepaticImpairment_DoesNotFireHep002() => AssertDoesNotFire("HEP-002", Trd() with { HepaticImpairment = HepaticImpairment.Mild });
+
+    [Fact, Fires("HEP-003")]
+    public void Evaluate_TrdWithHepaticStatusNotRecorded_FiresHep003() =>
+        AssertBecause(AssertFires("HEP-003", Trd() with { HepaticImpairment = null }), "hepaticImpairment", WireNames.NotRecorded);
+
+    [Fact, Edge("HEP-003")]
+    public void Evaluate_TrdWithNoHepaticImpairmentRecorded_DoesNotFireHep003() =>
+        AssertDoesNotFire("HEP-003", Trd() with { HepaticImpairment = HepaticImpairment.None });
+
+    [Fact, Edge("HEP-003")]
+    public void Evaluate_NoPathwayIndicatedWithHepaticStatusNotRecorded_DoesNotFireHep003() =>
+        AssertDoesNotFire("HEP-003", Adult() with { HepaticImpairment = null });
 }

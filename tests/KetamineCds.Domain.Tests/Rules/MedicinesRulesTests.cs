@@ -27,4 +27,29 @@ public class MedicinesRulesTests : RuleTestBase
 
     [Fact, Edge("MED-003")]
     public void Evaluate_NotOnPsychostimulantOrMaoi_DoesNotFireMed003() => AssertDoesNotFire("MED-003", Trd() with { OnPsychostimulantOrMaoi = false });
+
+    [Fact, Fires("MED-004")]
+    public void Evaluate_OtherCnsDepressants_FiresMed004() =>
+        AssertBecause(AssertFires("MED-004", Trd() with { OtherCnsDepressants = true }), "otherCnsDepressants", "true");
+
+    [Fact, Edge("MED-004")]
+    public void Evaluate_NoOtherCnsDepressants_DoesNotFireMed004() => AssertDoesNotFire("MED-004", Trd() with { OtherCnsDepressants = false });
+
+    private static PatientHistory MedicinesRecorded() => Trd() with
+    {
+        OnOpioids = false, OnNaltrexone = false, BenzodiazepineDiazepamEquivalentMg = 0m, OnPsychostimulantOrMaoi = false, OtherCnsDepressants = false,
+    };
+
+    [Fact, Fires("MED-005")]
+    public void Evaluate_TrdWithOtherCnsDepressantsNotRecorded_FiresMed005NamingOnlyThem()
+    {
+        var f = AssertFires("MED-005", MedicinesRecorded() with { OtherCnsDepressants = null });
+        Assert.Equal([new Evidence("otherCnsDepressants", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
+    }
+
+    [Fact, Edge("MED-005")]
+    public void Evaluate_TrdWithEveryMedicineRecorded_DoesNotFireMed005() => AssertDoesNotFire("MED-005", MedicinesRecorded());
+
+    [Fact, Edge("MED-005")]
+    public void Evaluate_NoPathwayIndicatedWithMedicinesNotRecorded_DoesNotFireMed005() => AssertDoesNotFire("MED-005", Adult());
 }

@@ -11,8 +11,26 @@ public class NaltrexoneRulesTests : RuleTestBase
     {
         var f = AssertFires("NAL-001", Trd() with { OnNaltrexone = true });
         AssertBecause(f, "onNaltrexone", "true");
+        // Never advise stopping naltrexone given for alcohol or opioid use disorder: relapse, and overdose once tolerance is lost.
+        Assert.Contains("loses tolerance", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("overdose", f.Detail, StringComparison.Ordinal);
     }
 
     [Fact, Edge("NAL-001")]
     public void Evaluate_NotOnNaltrexone_DoesNotFireNal001() => AssertDoesNotFire("NAL-001", Trd() with { OnNaltrexone = false });
+
+    [Fact, Fires("NAL-002")]
+    public void Evaluate_OpioidsTogetherWithNaltrexone_FiresNal002AsHighSeverity()
+    {
+        var f = AssertFires("NAL-002", Trd() with { OnOpioids = true, OnNaltrexone = true });
+        AssertBecause(f, "onOpioids", "true");
+        AssertBecause(f, "onNaltrexone", "true");
+        Assert.Equal(Severity.High, f.Severity);
+    }
+
+    [Fact, Edge("NAL-002")]
+    public void Evaluate_NaltrexoneWithoutOpioids_DoesNotFireNal002() => AssertDoesNotFire("NAL-002", Trd() with { OnOpioids = false, OnNaltrexone = true });
+
+    [Fact, Edge("NAL-002")]
+    public void Evaluate_OpioidsWithNaltrexoneNotRecorded_DoesNotFireNal002() => AssertDoesNotFire("NAL-002", Trd() with { OnOpioids = true, OnNaltrexone = null });
 }

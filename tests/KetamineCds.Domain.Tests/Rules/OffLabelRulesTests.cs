@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -7,15 +8,35 @@ namespace KetamineCds.Domain.Tests.Rules;
 public class OffLabelRulesTests : RuleTestBase
 {
     [Fact, Fires("KET-001")]
-    public void Evaluate_TwoFailedTrials_FiresKet001() => AssertFires("KET-001", Adult() with { FailedAdequateTrials = 2 });
+    public void Evaluate_TwoFailedTrials_FiresKet001CitingTheProcedurePrinciple()
+    {
+        var f = AssertFires("KET-001", Adult() with { FailedAdequateTrials = 2 });
+        Assert.Equal([Citations.TrdProcedure], f.Principles);
+        Assert.Equal([Citations.ApaKetamine2017, Citations.McIntyre2021], f.Sources);
+    }
 
     [Fact, Edge("KET-001")]
     public void Evaluate_OneFailedTrial_DoesNotFireKet001() => AssertDoesNotFire("KET-001", Adult() with { FailedAdequateTrials = 1 });
 
-    [Fact, Fires("KET-002")]
-    public void Evaluate_TwoFailedTrials_FiresKet002() => AssertFires("KET-002", Adult() with { FailedAdequateTrials = 2 });
+    public static TheoryData<string, PatientHistory> RacemicKetaminePathways() => new()
+    {
+        { "off-label TRD", Adult() with { FailedAdequateTrials = 2 } },
+        { "bipolar adjunct", BipolarDepression() with { FailedAdequateTrials = 3 } },
+        { "palliative", Palliative(4) with { FailedAdequateTrials = 0 } },
+    };
+
+    [Theory, Fires("KET-002")]
+    [MemberData(nameof(RacemicKetaminePathways))]
+    public void Evaluate_AnyRacemicKetaminePathway_FiresKet002CitingTheSafetyPrinciple(string pathway, PatientHistory history)
+    {
+        var f = AssertFires("KET-002", history);
+        Assert.True(f.Principles.SequenceEqual([Citations.SafetyRems]), $"{pathway}: KET-002 cites {string.Join(", ", f.Principles)}");
+    }
 
     [Fact, Edge("KET-002")]
-    public void Evaluate_BipolarWithThreeFailedTrials_DoesNotFireKet002() =>
-        AssertDoesNotFire("KET-002", BipolarDepression() with { FailedAdequateTrials = 3 });
+    public void Evaluate_PtsdOnly_DoesNotFireKet002() =>
+        AssertDoesNotFire("KET-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 });
+
+    [Fact, Edge("KET-002")]
+    public void Evaluate_SuicidalMddWithOneFailedTrial_DoesNotFireKet002() => AssertDoesNotFire("KET-002", Suicidal(Suicidality.ActiveIdeation));
 }

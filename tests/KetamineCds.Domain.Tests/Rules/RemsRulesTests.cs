@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -21,6 +22,30 @@ public class RemsRulesTests : RuleTestBase
     [InlineData("REMS-004")]
     public void Evaluate_SuicidalMddWithOneFailedTrial_FiresRemsRequirement(string ruleId) =>
         AssertFires(ruleId, Suicidal(Suicidality.ActiveIdeation));
+
+    [Theory, Fires("REMS-002"), Fires("REMS-003")]
+    [InlineData("REMS-002", Pathway.BipolarAdjunct)]
+    [InlineData("REMS-003", Pathway.BipolarAdjunct)]
+    [InlineData("REMS-002", Pathway.PalliativeRapidActing)]
+    [InlineData("REMS-003", Pathway.PalliativeRapidActing)]
+    [InlineData("REMS-002", Pathway.InvestigationalPtsdOcd)]
+    [InlineData("REMS-003", Pathway.InvestigationalPtsdOcd)]
+    public void Evaluate_BipolarPalliativeOrInvestigationalPathway_FiresMonitoringAndNoDriving(string ruleId, Pathway pathway) =>
+        Assert.Equal(FindingKind.Requirement, AssertFires(ruleId, IndicatedFor(pathway)).Kind);
+
+    [Fact, Fires("REMS-002")]
+    public void Evaluate_BipolarDepression_FiresRems002AskingForTwoHoursOfObservationAndPulseOximetry()
+    {
+        var f = AssertFires("REMS-002", BipolarDepression());
+        Assert.Contains("2-hour observation", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("pulse oximetry", f.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory, Edge("REMS-001"), Edge("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-004")]
+    public void Evaluate_BipolarDepression_DoesNotFireEsketamineOnlyRemsRequirement(string ruleId) =>
+        AssertDoesNotFire(ruleId, BipolarDepression());
 
     [Theory, Edge("REMS-001"), Edge("REMS-002"), Edge("REMS-003"), Edge("REMS-004")]
     [InlineData("REMS-001")]

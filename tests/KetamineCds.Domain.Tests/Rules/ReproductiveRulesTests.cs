@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -11,8 +12,29 @@ public class ReproductiveRulesTests : RuleTestBase
     [Fact, Fires("REP-001")]
     public void Evaluate_Pregnant_FiresRep001() => AssertFires("REP-001", Woman(30) with { Pregnant = true });
 
+    [Fact, Fires("REP-001")]
+    public void Evaluate_PregnantAged56_FiresRep001() => AssertFires("REP-001", Woman(56) with { Pregnant = true });
+
     [Fact, Edge("REP-001")]
     public void Evaluate_NotPregnant_DoesNotFireRep001() => AssertDoesNotFire("REP-001", Woman(30) with { Pregnant = false });
+
+    [Fact, Edge("REP-001")]
+    public void Evaluate_WomanAged30WithPregnancyNotRecorded_DoesNotFireRep001ButKeepsThePathwaysIncomplete()
+    {
+        var h = (Woman(30) with { Pregnant = null }).WithSafetyItemsRecordedAbsent() with { Pregnant = null };
+        AssertDoesNotFire("REP-001", h);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        Assert.Contains(new Evidence("pregnant", WireNames.NotRecorded), a.Findings.Single(f => f.RuleId == "REC-001").Because);
+    }
+
+    [Fact, Edge("REP-001")]
+    public void Evaluate_WomanAged56WithPregnancyNotRecorded_DoesNotFireRep001AndOpensThePathways()
+    {
+        var h = (Woman(56) with { Pregnant = null }).WithSafetyItemsRecordedAbsent() with { Pregnant = null };
+        AssertDoesNotFire("REP-001", h);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
+    }
 
     [Fact, Fires("REP-002")]
     public void Evaluate_Breastfeeding_FiresRep002() => AssertFires("REP-002", Woman(30) with { Breastfeeding = true });

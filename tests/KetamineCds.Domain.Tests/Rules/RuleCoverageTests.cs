@@ -6,13 +6,20 @@ namespace KetamineCds.Domain.Tests.Rules;
 
 /// <summary>
 /// Keeps the per-rule tests honest: every rule of the current catalogue has a test that fires it and a test at the
-/// edge where it just does not, in the test class of its topic. Adding a rule without both tests fails here.
+/// edge where it just does not, in the test class of its topic. Adding a rule without both tests fails here. Every rule
+/// of an earlier release whose definition the current set no longer has (replaced or removed) keeps both tests too, in
+/// the class that evaluates with that release, so that the release stays covered as long as it can be replayed.
 /// </summary>
 public class RuleCoverageTests
 {
-    private static readonly MethodInfo[] TestMethods = typeof(RuleCoverageTests).Assembly.GetTypes()
+    /// <summary>Every rule test method, with the rule set its class evaluates with.</summary>
+    private static readonly (MethodInfo Method, RuleSet RuleSet)[] TestMethods = typeof(RuleCoverageTests).Assembly.GetTypes()
         .Where(t => t.IsClass && !t.IsAbstract && typeof(RuleTestBase).IsAssignableFrom(t))
-        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        .SelectMany(t =>
+        {
+            var ruleSet = ((RuleTestBase)Activator.CreateInstance(t)!).RuleSet;
+            return t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => (m, ruleSet));
+        })
         .ToArray();
 
     public static TheoryData<string> RuleIds()
@@ -26,31 +33,67 @@ public class RuleCoverageTests
         return data;
     }
 
+    /// <summary>The rules of each earlier release that the current set does not have with the same definition.</summary>
+    public static TheoryData<string, string> EarlierOnlyRules()
+    {
+        var current = RuleSetCatalog.Current.Rules.Select(r => r.CanonicalDefinition()).ToHashSet(StringComparer.Ordinal);
+        var data = new TheoryData<string, string>();
+        foreach (var ruleSet in RuleSetCatalog.All.Where(r => r != RuleSetCatalog.Current))
+        {
+            foreach (var rule in ruleSet.Rules.Where(r => !current.Contains(r.CanonicalDefinition())))
+            {
+                data.Add(ruleSet.Version, rule.Id);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Catalogue_EveryRule_HasAFireTestInItsTopicClass(string ruleId) =>
-        AssertCovered<FiresAttribute>(ruleId, a => a.RuleId);
+        AssertCovered<FiresAttribute>(RuleSetCatalog.Current, ruleId, a => a.RuleId);
 
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Catalogue_EveryRule_HasAnEdgeTestInItsTopicClass(string ruleId) =>
-        AssertCovered<EdgeAttribute>(ruleId, a => a.RuleId);
+        AssertCovered<EdgeAttribute>(RuleSetCatalog.Current, ruleId, a => a.RuleId);
+
+    [Theory]
+    [MemberData(nameof(EarlierOnlyRules))]
+    public void EarlierRelease_EveryRuleNotInTheCurrentSet_HasAFireTestInItsReleaseClass(string version, string ruleId) =>
+        AssertCovered<FiresAttribute>(RuleSetCatalog.Find(version)!, ruleId, a => a.RuleId);
+
+    [Theory]
+    [MemberData(nameof(EarlierOnlyRules))]
+    public void EarlierRelease_EveryRuleNotInTheCurrentSet_HasAnEdgeTestInItsReleaseClass(string version, string ruleId) =>
+        AssertCovered<EdgeAttribute>(RuleSetCatalog.Find(version)!, ruleId, a => a.RuleId);
 
     [Fact]
-    public void RuleTests_EveryDeclaredRuleId_IsInTheCatalogue()
+    public void EarlierRelease_1_0_0_HasRulesTheCurrentSetReplacedOrRemoved()
     {
-        var known = RuleSetCatalog.Current.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var declared = TestMethods
-            .SelectMany(m => m.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
-                .Concat(m.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId)))
-            .Distinct(StringComparer.Ordinal);
-        Assert.All(declared, id => Assert.Contains(id, known));
+        // Guards the theory above against running over nothing.
+        var rows = EarlierOnlyRules().Select(r => (string)r[1]).ToArray();
+        Assert.Contains("BIP-007", rows);
+        Assert.Contains("SUB-001", rows);
+        Assert.DoesNotContain("VAS-001", rows);
+    }
+
+    [Fact]
+    public void RuleTests_EveryDeclaredRuleId_IsInTheRuleSetItsClassEvaluates()
+    {
+        var unknown = TestMethods
+            .SelectMany(t => t.Method.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
+                .Concat(t.Method.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId))
+                .Where(id => t.RuleSet.Find(id) is null)
+                .Select(id => $"{t.Method.DeclaringType!.Name}.{t.Method.Name}: {id} (rule set {t.RuleSet.Version})"));
+        Assert.Empty(unknown);
     }
 
     [Fact]
     public void RuleTests_EveryMethodWithARuleAttribute_IsATest()
     {
-        var notTests = TestMethods
+        var notTests = TestMethods.Select(t => t.Method)
             .Where(m => m.IsDefined(typeof(FiresAttribute)) || m.IsDefined(typeof(EdgeAttribute)))
             .Where(m => !m.IsDefined(typeof(FactAttribute)))
             .Select(m => m.DeclaringType!.Name + "." + m.Name);
@@ -61,10 +104,11 @@ public class RuleCoverageTests
     public void RuleTests_TheoriesOverRuleIds_RunEveryDeclaredRule()
     {
         // A theory that takes the rule id as data must have a data row for each rule it declares, and no other.
-        foreach (var m in TestMethods.Where(m => m.GetParameters().FirstOrDefault()?.Name == "ruleId"))
+        foreach (var m in TestMethods.Select(t => t.Method).Where(m => m.GetParameters().FirstOrDefault()?.Name == "ruleId"))
         {
-            var rows = m.GetCustomAttributes<InlineDataAttribute>()
-                .Select(d => (string)d.GetData(m).Single()[0])
+            var rows = m.GetCustomAttributes<Xunit.Sdk.DataAttribute>()
+                .SelectMany(d => d.GetData(m))
+                .Select(row => (string)row[0])
                 .ToHashSet(StringComparer.Ordinal);
             var declared = m.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
                 .Concat(m.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId))
@@ -73,13 +117,20 @@ public class RuleCoverageTests
         }
     }
 
-    private static void AssertCovered<TAttribute>(string ruleId, Func<TAttribute, string> id)
+    /// <summary>
+    /// The rule has a test with the attribute among the classes that evaluate with this rule set: for the current set
+    /// in the class of the rule's topic, for an earlier release in that release's class.
+    /// </summary>
+    private static void AssertCovered<TAttribute>(RuleSet ruleSet, string ruleId, Func<TAttribute, string> id)
         where TAttribute : Attribute
     {
-        var rule = RuleSetCatalog.Current.Find(ruleId)!;
-        var expectedClass = rule.Topic + "RulesTests";
-        var tests = TestMethods.Where(m => m.GetCustomAttributes<TAttribute>().Any(a => id(a) == ruleId)).ToArray();
-        Assert.True(tests.Length > 0, $"{ruleId} ({rule.GetType().Name}) has no [{typeof(TAttribute).Name}] test; add one to {expectedClass}.");
+        var rule = ruleSet.Find(ruleId)!;
+        var expectedClass = ruleSet == RuleSetCatalog.Current ? rule.Topic + "RulesTests" : "RuleSet" + ruleSet.Version.Replace('.', '_') + "RulesTests";
+        var tests = TestMethods
+            .Where(t => t.RuleSet == ruleSet && t.Method.GetCustomAttributes<TAttribute>().Any(a => id(a) == ruleId))
+            .Select(t => t.Method)
+            .ToArray();
+        Assert.True(tests.Length > 0, $"{ruleId} ({rule.GetType().Name}) of rule set {ruleSet.Version} has no [{typeof(TAttribute).Name}] test; add one to {expectedClass}.");
         Assert.All(tests, m => Assert.Equal(expectedClass, m.DeclaringType!.Name));
     }
 }

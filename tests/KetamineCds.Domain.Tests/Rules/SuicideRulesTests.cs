@@ -1,3 +1,5 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -62,7 +64,14 @@ public class SuicideRulesTests : RuleTestBase
     public void Evaluate_FollowUpArranged_DoesNotFireSui005() => AssertDoesNotFire("SUI-005", Suicidal() with { FollowUpArranged = true });
 
     [Fact, Fires("SUI-006")]
-    public void Evaluate_PassiveIdeation_FiresSui006() => AssertFires("SUI-006", Suicidal(Suicidality.PassiveIdeation));
+    public void Evaluate_PassiveIdeation_FiresSui006SayingTheRapidEffectIsFromIvKetamineAndTheLabelFoundNoReduction()
+    {
+        var f = AssertFires("SUI-006", Suicidal(Suicidality.PassiveIdeation));
+        Assert.Contains("intravenous ketamine", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("reduction of suicidal ideation or behaviour and the prevention of suicide have not been demonstrated", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("has not been shown to reduce suicidal ideation or behaviour", f.Summary, StringComparison.Ordinal);
+        Assert.Equal([Citations.SuicidalityLimit, Citations.SuicidalityRapid], f.Principles);
+    }
 
     [Fact, Edge("SUI-006")]
     public void Evaluate_NoSuicidality_DoesNotFireSui006() => AssertDoesNotFire("SUI-006", Adult() with { Suicidality = Suicidality.None });
@@ -71,11 +80,30 @@ public class SuicideRulesTests : RuleTestBase
     public void Evaluate_ActiveIdeationWithPlan_FiresSui007() => AssertFires("SUI-007", Suicidal(Suicidality.ActiveIdeationWithPlan));
 
     [Fact, Fires("SUI-007")]
+    public void Evaluate_ActiveIdeationWithIntentButNoPlan_FiresSui007()
+    {
+        var f = AssertFires("SUI-007", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = true });
+        AssertBecause(f, "suicidalIntent", "true");
+    }
+
+    [Fact, Fires("SUI-007")]
+    public void Evaluate_PassiveIdeationWithPreparatoryActs_FiresSui007()
+    {
+        var f = AssertFires("SUI-007", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = true });
+        AssertBecause(f, "preparatoryActsOrAbortedAttempt", "true");
+    }
+
+    [Fact, Fires("SUI-007")]
     public void Evaluate_RecentAttemptInPtsd_FiresSui007() =>
         AssertFires("SUI-007", Suicidal(Suicidality.RecentAttempt) with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd });
 
     [Fact, Edge("SUI-007")]
-    public void Evaluate_ActiveIdeationWithoutPlan_DoesNotFireSui007() => AssertDoesNotFire("SUI-007", Suicidal(Suicidality.ActiveIdeation));
+    public void Evaluate_ActiveIdeationWithoutPlanIntentOrPreparatoryActs_DoesNotFireSui007() =>
+        AssertDoesNotFire("SUI-007", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false });
+
+    [Fact, Edge("SUI-007")]
+    public void Evaluate_ActiveIdeationWithIntentNotRecorded_DoesNotFireSui007() =>
+        AssertDoesNotFire("SUI-007", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = null, PreparatoryActsOrAbortedAttempt = false });
 
     [Fact, Fires("SUI-008")]
     public void Evaluate_Item9OfOneWithoutRecordedSuicidality_FiresSui008()
@@ -90,4 +118,49 @@ public class SuicideRulesTests : RuleTestBase
     [Fact, Edge("SUI-008")]
     public void Evaluate_Item9PositiveWithRecordedSuicidality_DoesNotFireSui008() =>
         AssertDoesNotFire("SUI-008", Suicidal(Suicidality.PassiveIdeation) with { Phq9Item9 = 2 });
+
+    private static PatientHistory PlanWithSafetyNet(bool? safetyPlan, bool? lethalMeans, bool? followUp) =>
+        Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = safetyPlan, LethalMeansCounselled = lethalMeans, FollowUpArranged = followUp };
+
+    [Fact, Fires("SUI-009")]
+    public void Evaluate_PlanWithNoSafetyNet_FiresSui009AndClosesTheSuicidalIdeationPathway()
+    {
+        var h = PlanWithSafetyNet(false, false, false).WithSafetyItemsRecordedAbsent();
+        var f = AssertFires("SUI-009", h);
+        Assert.Equal(FindingKind.Contraindication, f.Kind);
+        AssertBecause(f, "suicidality", "active-ideation-with-plan");
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(PathwayStatus.NotEligible, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(Verdict.NotEligibleNow, a.Overall);
+    }
+
+    [Fact, Fires("SUI-009")]
+    public void Evaluate_RecentAttemptWithSafetyNetNotRecorded_FiresSui009() =>
+        AssertFires("SUI-009", PlanWithSafetyNet(null, null, null) with { Suicidality = Suicidality.RecentAttempt });
+
+    [Fact, Edge("SUI-009")]
+    public void Evaluate_PlanWithOnlyFollowUpArranged_DoesNotFireSui009() =>
+        AssertDoesNotFire("SUI-009", PlanWithSafetyNet(false, false, true));
+
+    [Fact, Edge("SUI-009")]
+    public void Evaluate_ActiveIdeationWithoutIntentAndNoSafetyNet_DoesNotFireSui009() =>
+        AssertDoesNotFire("SUI-009", Suicidal(Suicidality.ActiveIdeation) with
+        {
+            SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false, SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false,
+        });
+
+    [Fact, Fires("SUI-010")]
+    public void Evaluate_PlanWithSafetyPlanButNoFollowUp_FiresSui010AsACaution()
+    {
+        var h = PlanWithSafetyNet(true, true, false).WithSafetyItemsRecordedAbsent();
+        var f = AssertFires("SUI-010", h);
+        AssertBecause(f, "followUpArranged", "false");
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Fact, Edge("SUI-010")]
+    public void Evaluate_PlanWithTheWholeSafetyNet_DoesNotFireSui010() => AssertDoesNotFire("SUI-010", PlanWithSafetyNet(true, true, true));
+
+    [Fact, Edge("SUI-010")]
+    public void Evaluate_PlanWithNoSafetyNet_DoesNotFireSui010ButBlocks() => AssertDoesNotFire("SUI-010", PlanWithSafetyNet(false, false, false));
 }

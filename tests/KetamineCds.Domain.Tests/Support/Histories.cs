@@ -49,4 +49,34 @@ internal static class Histories
         LifeLimitingIllness = true,
         PrognosisWeeks = prognosisWeeks,
     };
+    /// <summary>A history that indicates this pathway (off-label ketamine comes with esketamine for TRD, and back).</summary>
+    public static PatientHistory IndicatedFor(Pathway pathway) => pathway switch
+    {
+        Pathway.EsketamineTrd or Pathway.KetamineOffLabelTrd => Trd(),
+        Pathway.EsketamineSuicidalIdeation => Suicidal(Suicidality.ActiveIdeation),
+        Pathway.BipolarAdjunct => BipolarDepression(),
+        Pathway.PalliativeRapidActing => Palliative(4) with { FailedAdequateTrials = 0 },
+        Pathway.InvestigationalPtsdOcd => Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ocd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 },
+        _ => throw new ArgumentOutOfRangeException(nameof(pathway), pathway, null),
+    };
+
+    /// <summary>
+    /// The history with every safety item that could block a pathway recorded: those not yet recorded are recorded as
+    /// absent ("no"), those recorded keep their answer. A clinician who has asked every safety question about a patient
+    /// without these conditions records exactly this; rule set 1.1.0 keeps a pathway incomplete until then.
+    /// </summary>
+    public static PatientHistory WithSafetyItemsRecordedAbsent(this PatientHistory h) => h with
+    {
+        AneurysmalVascularDisease = h.AneurysmalVascularDisease ?? false,
+        ArteriovenousMalformation = h.ArteriovenousMalformation ?? false,
+        IntracerebralHemorrhageHistory = h.IntracerebralHemorrhageHistory ?? false,
+        HypersensitivityToKetamine = h.HypersensitivityToKetamine ?? false,
+        SeriousCardiovascularOrCerebrovascularCondition = h.SeriousCardiovascularOrCerebrovascularCondition ?? false,
+        RecentMyocardialInfarctionOrStroke = h.RecentMyocardialInfarctionOrStroke ?? false,
+        SubstanceUse = h.SubstanceUse ?? SubstanceUse.None,
+        CurrentManiaOrMixedFeatures = h.CurrentManiaOrMixedFeatures ?? false,
+        Pregnant = h.SexAtBirth == SexAtBirth.Male ? h.Pregnant : h.Pregnant ?? false,
+        SuicidalIntent = h.Suicidality == Suicidality.None ? h.SuicidalIntent : h.SuicidalIntent ?? false,
+        PreparatoryActsOrAbortedAttempt = h.Suicidality == Suicidality.None ? h.PreparatoryActsOrAbortedAttempt : h.PreparatoryActsOrAbortedAttempt ?? false,
+    };
 }

@@ -12,15 +12,18 @@ namespace KetamineCds.Domain.Tests.Support;
 /// </summary>
 public abstract class RuleTestBase
 {
+    /// <summary>The rule set the class tests: the current one, unless a class for an earlier release says otherwise.</summary>
+    public virtual RuleSet RuleSet => RuleSetCatalog.Current;
+
     /// <summary>Asserts the rule fires for the history, through the engine and on its own, and returns its finding.</summary>
     protected Finding AssertFires(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
     {
         RequireDeclared<FiresAttribute>(test, ruleId, a => a.RuleId);
-        var rule = RuleSetCatalog.Current.Find(ruleId);
-        Assert.True(rule is not null, $"{ruleId} is not in the current rule set.");
+        var rule = RuleSet.Find(ruleId);
+        Assert.True(rule is not null, $"{ruleId} is not in rule set {RuleSet.Version}.");
         Assert.NotNull(rule.Evaluate(history));
 
-        var assessment = ScreeningEngine.Evaluate(history);
+        var assessment = ScreeningEngine.Evaluate(history, RuleSet);
         var finding = assessment.Findings.SingleOrDefault(f => f.RuleId == ruleId);
         Assert.True(finding is not null, $"{ruleId} did not fire; fired: {string.Join(", ", assessment.Findings.Select(f => f.RuleId))}");
         Assert.Equal(rule.Kind, finding.Kind);
@@ -33,10 +36,10 @@ public abstract class RuleTestBase
     protected void AssertDoesNotFire(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
     {
         RequireDeclared<EdgeAttribute>(test, ruleId, a => a.RuleId);
-        var rule = RuleSetCatalog.Current.Find(ruleId);
-        Assert.True(rule is not null, $"{ruleId} is not in the current rule set.");
+        var rule = RuleSet.Find(ruleId);
+        Assert.True(rule is not null, $"{ruleId} is not in rule set {RuleSet.Version}.");
         Assert.Null(rule.Evaluate(history));
-        Assert.DoesNotContain(ScreeningEngine.Evaluate(history).Findings, f => f.RuleId == ruleId);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(history, RuleSet).Findings, f => f.RuleId == ruleId);
     }
 
     /// <summary>Asserts a finding's because names the field with the value, as the contract spells them.</summary>

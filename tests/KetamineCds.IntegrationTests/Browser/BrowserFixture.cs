@@ -13,6 +13,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-browser-{Guid.NewGuid():N}.db");
 
+    /// <summary>This app's own checkpoint folder: checkpoints of another test's database would not hold against this one.</summary>
+    public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ketaminecds-browser-checkpoints-{Guid.NewGuid():N}");
+
     public KestrelAppFactory() => UseKestrel(0);
 
     public string BaseAddress => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -22,6 +25,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+        builder.UseSetting("Audit:CheckpointDirectory", CheckpointDirectory);
         // The browser tests sign in many times a minute from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
     }
@@ -32,6 +36,11 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(CheckpointDirectory))
+            {
+                Directory.Delete(CheckpointDirectory, recursive: true);
+            }
+
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 try
@@ -130,6 +139,48 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>Whether the account signs in with this password, tried in a fresh context that is closed afterwards.</summary>
+    public async Task<bool> SignsInAsync(string email, string password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
+        var page = await context.NewPageAsync();
+        var signedIn = await SignInAsync(page, email, password);
+        await context.CloseAsync();
+        return signedIn;
+    }
+
+    /// <summary>
+    /// A fresh browser context (its own cookies, signed out) that keeps the app's Content-Security-Policy, with the
+    /// problems a person would meet collected as they happen: console errors (CSP refusals among them), script errors
+    /// and answers of 400 or more.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Problems)> NewPageUnderCspAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text + " (" + message.Location + ")");
+            }
+        };
+        page.PageError += (_, error) => problems.Add("script error: " + error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status} {response.Url}");
+            }
+        };
+        return (page, problems);
     }
 
     /// <summary>

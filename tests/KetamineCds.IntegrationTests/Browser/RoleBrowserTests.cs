@@ -14,6 +14,7 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
     [InlineData("staff@demo.local", "/Screenings", "21-staff-find")]
     [InlineData("auditor@demo.local", "/Audit", "22-auditor-audit")]
     [InlineData("auditor@demo.local", "/Audit/Verify", "23-auditor-verify")]
+    [InlineData("auditor@demo.local", "/Audit/Checkpoints", "27-auditor-checkpoints")]
     [InlineData("admin@demo.local", "/Admin/Users", "24-admin-users")]
     public async Task RolePage_UnderTheRealCsp_LoadsWithoutRefusalsOrScriptErrors(string email, string path, string screenshot)
     {
@@ -87,40 +88,13 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
 
     private enum LoginOutcome { SignedIn, Refused }
 
-    private async Task<LoginOutcome> TrySignInAsync(string email, string password)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress });
-        var page = await context.NewPageAsync();
-        var outcome = await BrowserFixture.SignInAsync(page, email, password) ? LoginOutcome.SignedIn : LoginOutcome.Refused;
-        await context.CloseAsync();
-        return outcome;
-    }
+    private async Task<LoginOutcome> TrySignInAsync(string email, string password) =>
+        await browser.SignsInAsync(email, password) ? LoginOutcome.SignedIn : LoginOutcome.Refused;
 
     /// <summary>Signs in a fresh context that keeps the CSP, collecting console errors and CSP refusals.</summary>
     private async Task<(IPage Page, List<string> Problems)> SignInUnderCspAsync(string email)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.BaseAddress,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add(message.Text + " (" + message.Location + ")");
-            }
-        };
-        page.PageError += (_, error) => problems.Add("script error: " + error);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"{response.Status} {response.Url}");
-            }
-        };
+        var (page, problems) = await browser.NewPageUnderCspAsync();
         Assert.True(await BrowserFixture.SignInAsync(page, email, BrowserFixture.Password), $"{email} could not sign in.");
         return (page, problems);
     }

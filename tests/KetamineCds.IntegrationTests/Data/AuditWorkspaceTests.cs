@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Pages.Audit;
@@ -25,6 +26,7 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
     private LogStore _store = null!;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
+    private readonly string _checkpoints = Path.Combine(Path.GetTempPath(), "ketaminecds-workspace-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
@@ -33,6 +35,8 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddKetamineCdsInfrastructure(_store.Settings);
+        builder.Services.AddKetamineCdsCheckpoints(new CheckpointSettings(
+            Path.Combine(_checkpoints, "checkpoints"), Path.Combine(_checkpoints, "key.pem"), true, CheckpointSettings.DefaultInterval, [], []));
         builder.Services.AddAuthentication(HeaderAuth.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuth>(HeaderAuth.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(AuditRequest.Policy, p => p.RequireRole("Auditor"));
         builder.Services.AddRazorPages().AddApplicationPart(typeof(IndexModel).Assembly);
@@ -52,6 +56,10 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
         _client.Dispose();
         await _app.DisposeAsync();
         await _store.DisposeAsync();
+        if (Directory.Exists(_checkpoints))
+        {
+            Directory.Delete(_checkpoints, recursive: true);
+        }
     }
 
     [Fact]
@@ -62,7 +70,12 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
 
         var json = await _client.GetStringAsync(new Uri("/api/v1/audit/verify", UriKind.Relative));
 
-        Assert.Equal("{\"checked\":2,\"intact\":true,\"firstBrokenId\":null}", json);
+        // The contract's three fields come first, unchanged; 1.1 adds the checkpoints' fields after them.
+        Assert.StartsWith("{\"checked\":2,\"intact\":true,\"firstBrokenId\":null,", json, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(json);
+        Assert.Equal("full", body.RootElement.GetProperty("mode").GetString());
+        Assert.True(body.RootElement.GetProperty("checkpoints").GetProperty("enabled").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("failedCheckpoint").ValueKind);
     }
 
     [Fact]
@@ -138,7 +151,8 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
     [Theory]
     [InlineData("/Audit", 6)]
     [InlineData("/Audit/Impact", 2)]
-    [InlineData("/Audit/Verify", 0)]
+    [InlineData("/Audit/Verify", 2)]
+    [InlineData("/Audit/Checkpoints", 1)]
     public async Task AuditPages_EveryControl_HasALabelAndEveryTableHeaders(string url, int visibleControls)
     {
         await _store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));

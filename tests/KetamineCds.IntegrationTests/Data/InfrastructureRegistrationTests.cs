@@ -3,10 +3,7 @@ using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace KetamineCds.IntegrationTests.Data;
 
@@ -21,7 +18,7 @@ public sealed class InfrastructureRegistrationTests(PostgresFixture fixture)
         Directory.CreateDirectory(root);
         try
         {
-            await using var services = Build(new Dictionary<string, string?>(), root);
+            await using var services = InfrastructureHost.Build(new Dictionary<string, string?>(), root);
             await services.MigrateKetamineCdsDatabaseAsync();
 
             using (var scope = services.CreateScope())
@@ -45,15 +42,7 @@ public sealed class InfrastructureRegistrationTests(PostgresFixture fixture)
     {
         var database = await fixture.Cluster.CreateDatabaseAsync();
         var role = "app_" + Guid.NewGuid().ToString("N")[..8];
-        await using var services = Build(
-            new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "postgres",
-                ["Database:AppRole"] = role,
-                ["ConnectionStrings:KetamineCds"] = fixture.Cluster.ConnectionString(role, database),
-                ["ConnectionStrings:KetamineCdsMigrations"] = fixture.Cluster.SuperuserConnectionString(database),
-            },
-            Path.GetTempPath());
+        await using var services = InfrastructureHost.Build(InfrastructureHost.PostgresWithAppRole(fixture.Cluster, database, role), Path.GetTempPath());
 
         await services.MigrateKetamineCdsDatabaseAsync();
         var logged = await services.GetRequiredService<IDecisionLog>().RecordScreeningAsync(Screenings.Submit("MRN-1"));
@@ -70,24 +59,5 @@ public sealed class InfrastructureRegistrationTests(PostgresFixture fixture)
             "SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) FROM information_schema.role_table_grants WHERE grantee = @r AND table_name = 'DecisionLogEntries'", owner);
         command.Parameters.AddWithValue("r", role);
         Assert.Equal("INSERT,SELECT", (string?)await command.ExecuteScalarAsync());
-    }
-
-    private static ServiceProvider Build(Dictionary<string, string?> settings, string contentRoot)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddKetamineCdsInfrastructure(configuration, new TestEnvironment(contentRoot));
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class TestEnvironment(string contentRoot) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "KetamineCds.Web";
-
-        public string ContentRootPath { get; set; } = contentRoot;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

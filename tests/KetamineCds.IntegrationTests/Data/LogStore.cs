@@ -52,6 +52,15 @@ public abstract class LogStore : IAsyncDisposable
     /// <summary>The owner makes every insert into the decision log fail, so that an append dies mid-transaction.</summary>
     public abstract Task BreakDecisionLogInsertsAsync();
 
+    /// <summary>The owner switches off the triggers that let the chain head move only forward (after <see cref="DisableTriggersAsync"/>).</summary>
+    public abstract Task DisableChainHeadTriggersAsync();
+
+    /// <summary>Backs the database up the way its administrator would (SQLite: VACUUM INTO a file; PostgreSQL: pg_dump -Fc) and returns the file.</summary>
+    public abstract Task<string> BackupAsync();
+
+    /// <summary>Puts a backup back over the live database (SQLite: the file copied over; PostgreSQL: pg_restore --clean).</summary>
+    public abstract Task RestoreAsync(string backup);
+
     public abstract ValueTask DisposeAsync();
 
     public static async Task<LogStore> SqliteAsync(TimeProvider? clock = null)
@@ -109,6 +118,29 @@ public abstract class LogStore : IAsyncDisposable
 
         public override Task BreakDecisionLogInsertsAsync() => ExecuteAsync(
             "CREATE TRIGGER \"break_inserts\" BEFORE INSERT ON \"DecisionLogEntries\" BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;");
+
+        public override Task DisableChainHeadTriggersAsync() =>
+            ExecuteAsync("DROP TRIGGER \"LogChainHeads_forward_only\"; DROP TRIGGER \"LogChainHeads_no_delete\";");
+
+        public override async Task<string> BackupAsync()
+        {
+            var backup = _path + ".backup-" + Guid.NewGuid().ToString("N");
+            await ExecuteAsync($"VACUUM INTO '{backup}'");
+            return backup;
+        }
+
+        public override Task RestoreAsync(string backup)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "-wal", "-shm" })
+            {
+                File.Delete(_path + suffix);
+            }
+
+            File.Copy(backup, _path, overwrite: true);
+            File.Delete(backup);
+            return Task.CompletedTask;
+        }
 
         public override ValueTask DisposeAsync()
         {
@@ -172,6 +204,24 @@ public abstract class LogStore : IAsyncDisposable
             CREATE FUNCTION break_inserts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$;
             CREATE TRIGGER break_inserts BEFORE INSERT ON "DecisionLogEntries" FOR EACH ROW EXECUTE FUNCTION break_inserts();
             """);
+
+        public override Task DisableChainHeadTriggersAsync() => ExecuteAsOwnerAsync("ALTER TABLE \"LogChainHeads\" DISABLE TRIGGER USER;");
+
+        public override async Task<string> BackupAsync()
+        {
+            var backup = Path.Combine(Path.GetTempPath(), $"ketaminecds-{_database}-{Guid.NewGuid():N}.dump");
+            await _cluster.DumpAsync(_database, backup);
+            return backup;
+        }
+
+        public override async Task RestoreAsync(string backup)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await _cluster.RestoreAsync(_database, backup);
+            File.Delete(backup);
+            // Prepared statements of pooled connections point at the dropped tables.
+            NpgsqlConnection.ClearAllPools();
+        }
 
         public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -116,6 +116,14 @@ public sealed class PostgresCluster : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Backs a database up as its administrator would: <c>pg_dump -Fc</c> into <paramref name="file"/>.</summary>
+    public Task DumpAsync(string database, string file) =>
+        RunAsync(Path.Combine(Bin, "pg_dump"), ["-h", "127.0.0.1", "-p", PortText, "-U", "postgres", "-Fc", "-f", file, database]);
+
+    /// <summary>Puts a <c>pg_dump -Fc</c> backup back over a database: <c>pg_restore --clean</c>, in one transaction.</summary>
+    public Task RestoreAsync(string database, string file) =>
+        RunAsync(Path.Combine(Bin, "pg_restore"), ["-h", "127.0.0.1", "-p", PortText, "-U", "postgres", "--clean", "--if-exists", "--single-transaction", "-d", database, file]);
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -134,6 +142,8 @@ public sealed class PostgresCluster : IAsyncDisposable
             }
         }
     }
+
+    private string PortText => Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {

@@ -25,6 +25,9 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-web-{Guid.NewGuid():N}.db");
 
+    /// <summary>This app's own checkpoint folder: checkpoints of another test's database would not hold against this one.</summary>
+    public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ketaminecds-web-checkpoints-{Guid.NewGuid():N}");
+
     /// <summary>A decision log to use instead of the app's, or null for the real one.</summary>
     public IDecisionLog? DecisionLogOverride { get; init; }
 
@@ -39,6 +42,7 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
+        builder.UseSetting("Audit:CheckpointDirectory", CheckpointDirectory);
         // Tests sign in many times a minute from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
         builder.ConfigureServices(services =>
@@ -109,6 +113,11 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(CheckpointDirectory))
+            {
+                Directory.Delete(CheckpointDirectory, recursive: true);
+            }
+
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 try

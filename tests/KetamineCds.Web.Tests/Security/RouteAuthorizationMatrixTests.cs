@@ -40,6 +40,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         ["POST /api/auth/login"] = Who.Anonymous,
         ["PAGE /Account/Login"] = Who.Anonymous,
+        ["PAGE /Account/LoginWithCode"] = Who.Anonymous,
         ["PAGE /Account/Logout"] = Who.Anonymous,
         ["PAGE /Account/AccessDenied"] = Who.Anonymous,
         ["PAGE /Error"] = Who.Anonymous,
@@ -52,6 +53,13 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Principles"] = Who.AnySignedIn,
         ["PAGE /Principles/Index"] = Who.AnySignedIn,
         ["GET /api/v1/ruleset"] = Who.AnySignedIn,
+
+        // Each signed-in user's own account: password and second factor.
+        ["PAGE /Account/ChangePassword"] = Who.AnySignedIn,
+        ["POST /api/auth/password"] = Who.AnySignedIn,
+        ["PAGE /Account/TwoFactor"] = Who.AnySignedIn,
+        ["PAGE /Account/TwoFactor/Index"] = Who.AnySignedIn,
+        ["PAGE /Account/TwoFactor/Enable"] = Who.AnySignedIn,
 
         // Screenings: created by psychiatrists only; read and printed by psychiatrists, clinic staff and auditors.
         ["PAGE /Screenings/New"] = Who.Psychiatrist,
@@ -68,9 +76,13 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Audit/Index"] = Who.Auditor,
         ["PAGE /Audit/Impact"] = Who.Auditor,
         ["PAGE /Audit/Verify"] = Who.Auditor,
+        ["PAGE /Audit/Checkpoints"] = Who.Auditor,
         ["PAGE /Audit/Replay/{id:guid}"] = Who.Auditor,
         ["PAGE /Audit/Screening/{id:guid}"] = Who.Auditor,
         ["GET /api/v1/audit/verify"] = Who.Auditor,
+        ["POST /api/v1/audit/checkpoints"] = Who.Auditor,
+        ["GET /api/v1/audit/checkpoints"] = Who.Auditor,
+        ["GET /api/v1/audit/checkpoints/key"] = Who.Auditor,
         ["GET /api/v1/audit/export.csv"] = Who.Auditor,
 
         // Administration: accounts only, no clinical data.

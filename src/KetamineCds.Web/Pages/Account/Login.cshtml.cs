@@ -36,6 +36,12 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IAccessAud
         }
 
         var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second factor comes next (recorded in the audit when it completes or fails).
+            return RedirectToPage("/Account/LoginWithCode", new { ReturnUrl });
+        }
+
         if (!result.Succeeded)
         {
             await audit.RecordAsync(new AccessEvent(result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed,

@@ -1,3 +1,4 @@
+using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
@@ -6,15 +7,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KetamineCds.Web.Pages.Audit;
 
-/// <summary>Checks both hash chains (decisions and access) and names the first entry that no longer verifies.</summary>
+/// <summary>
+/// Checks both hash chains (decisions and access) and names the first entry that no longer verifies, and checks the
+/// decision log against every signed checkpoint, naming the one that no longer holds. The decision log may be checked
+/// in full or from the newest checkpoint that holds.
+/// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class VerifyModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLogAudit audit, IAccessAudit access) : PageModel
 {
     /// <summary>Set by the form's button: verification reads the whole log, so it runs only when asked.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Run { get; set; }
 
-    public ChainVerification? Decisions { get; private set; }
+    /// <summary>"checkpoint" to walk only from the newest checkpoint that holds.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    public LogVerification? Decisions { get; private set; }
 
     public ChainVerification? Access { get; private set; }
 
@@ -31,9 +40,10 @@ public sealed class VerifyModel(IDecisionLog log, IDecisionLogAudit audit, IAcce
 
         try
         {
-            await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", "audit workspace");
+            var incremental = string.Equals(From, "checkpoint", StringComparison.OrdinalIgnoreCase);
+            await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", incremental ? "audit workspace, from checkpoint" : "audit workspace");
             var started = System.Diagnostics.Stopwatch.StartNew();
-            Decisions = await log.VerifyAsync(HttpContext.RequestAborted);
+            Decisions = await checkpoints.VerifyAsync(incremental ? VerificationMode.FromCheckpoint : VerificationMode.Full, null, HttpContext.RequestAborted);
             Access = await audit.VerifyAccessLogAsync(HttpContext.RequestAborted);
             Elapsed = started.Elapsed;
         }

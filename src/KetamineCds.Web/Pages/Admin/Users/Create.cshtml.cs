@@ -36,7 +36,8 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
-        var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true };
+        // The administrator knows this password, so the user must replace it at first sign-in.
+        var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true, MustChangePassword = true };
         var created = await users.CreateAsync(user, Input.Password);
         if (created.Succeeded)
         {
@@ -45,11 +46,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
 
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
-            {
-                var field = error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(InputModel.Password) : nameof(InputModel.Email);
-                ModelState.AddModelError($"{nameof(Input)}.{field}", error.Description);
-            }
+            PasswordErrors.AddTo(ModelState, created, $"{nameof(Input)}.{nameof(InputModel.Password)}", $"{nameof(Input)}.{nameof(InputModel.Email)}");
 
             if (user.Id is not null && await users.FindByIdAsync(user.Id) is { } partial)
             {
@@ -61,7 +58,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
         }
 
         await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "created user " + user.Email + " with role " + Input.Role, user.Id), cancellationToken);
-        TempData["Status"] = $"Created {user.Email} ({Input.Role}).";
+        TempData["Status"] = $"Created {user.Email} ({Input.Role}). They must choose their own password when they first sign in.";
         return RedirectToPage("Index");
     }
 

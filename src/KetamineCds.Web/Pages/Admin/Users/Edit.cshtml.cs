@@ -22,6 +22,9 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
     public bool Locked { get; private set; }
 
+    /// <summary>Why the account's current roles conflict (an account made before the rule), or null.</summary>
+    public string? RoleConflict { get; private set; }
+
     [BindProperty]
     public List<string> SelectedRoles { get; set; } = [];
 
@@ -40,6 +43,12 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         }
 
         var wanted = SelectedRoles.Where(r => Roles.All.Contains(r)).Distinct(StringComparer.Ordinal).ToArray();
+        if (Roles.Conflict(wanted) is { } conflict)
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), conflict);
+            return Page();
+        }
+
         if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
         {
             ModelState.AddModelError(nameof(SelectedRoles), "This is the last active administrator; give another account the Admin role first.");
@@ -120,17 +129,34 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         var result = await users.ResetPasswordAsync(Account!, token, NewPassword);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(NewPassword), error.Description);
-            }
-
+            PasswordErrors.AddTo(ModelState, result, nameof(NewPassword), nameof(NewPassword));
             return Page();
         }
 
+        // The administrator knows this password, so the user must replace it at their next sign-in.
+        Account!.MustChangePassword = true;
+        await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account!);
         await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "reset the password of " + Account!.Email, Account.Id), cancellationToken);
-        TempData["Status"] = $"Password of {Account.Email} reset.";
+        TempData["Status"] = $"Password of {Account.Email} reset. They must choose their own password at their next sign-in.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// Removes the user's second factor (a lost or replaced phone): the authenticator key changes and the second factor
+    /// is off. If the user's role requires one, they are sent to set it up again at their next sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetSecondFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(Account!, false);
+        await users.ResetAuthenticatorKeyAsync(Account!);
+        await audit.RecordAsync(AdminAudit.Event(User, HttpContext, "reset the second factor of " + Account!.Email, Account.Id), cancellationToken);
+        TempData["Status"] = $"The second factor of {Account.Email} is reset; they can set up a new authenticator app after signing in.";
         return RedirectToPage(new { id });
     }
 
@@ -143,6 +169,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         }
 
         CurrentRoles = (await users.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToArray();
+        RoleConflict = Roles.Conflict(CurrentRoles);
         Locked = Account.LockoutEnd is { } end && end > clock.GetUtcNow();
         if (SelectedRoles.Count == 0 && HttpMethods.IsGet(Request.Method))
         {

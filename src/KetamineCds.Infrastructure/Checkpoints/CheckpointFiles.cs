@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace KetamineCds.Infrastructure.Checkpoints;
+
+/// <summary>One checkpoint file as read: where it came from, its name and its text.</summary>
+/// <param name="Source">The app's checkpoint folder, a configured copy's folder, or "uploaded".</param>
+/// <param name="Name">The file name (inside a zip: the entry's name).</param>
+/// <param name="Text">The file's content.</param>
+public sealed record CheckpointFile(string Source, string Name, string Text);
+
+/// <summary>
+/// Checkpoint files on disk: written to <c>Audit:CheckpointDirectory</c> (never the database), each atomically (a
+/// temporary file flushed to disk, then renamed), and read back from there and from the configured copies.
+/// </summary>
+public sealed class CheckpointFiles(CheckpointSettings settings)
+{
+    /// <summary>Files larger than this are not checkpoints and are not read whole.</summary>
+    public const int MaxFileBytes = 16 * 1024;
+
+    /// <summary>The source name of the app's own folder.</summary>
+    public const string AppFolderSource = "checkpoint folder";
+
+    public string Directory => settings.Directory;
+
+    /// <summary>Writes a checkpoint as a new file and returns its path.</summary>
+    public string Write(SignedCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        System.IO.Directory.CreateDirectory(settings.Directory);
+        var path = Path.Combine(settings.Directory, checkpoint.FileName);
+        var temp = Path.Combine(settings.Directory, "." + checkpoint.FileName + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(checkpoint.ToJson() + "\n"));
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: false);
+        return path;
+    }
+
+    /// <summary>The highest sequence among the app folder's checkpoint file names (0 if none), without reading them.</summary>
+    public long LatestSequence()
+    {
+        if (!System.IO.Directory.Exists(settings.Directory))
+        {
+            return 0;
+        }
+
+        long latest = 0;
+        foreach (var path in System.IO.Directory.EnumerateFiles(settings.Directory, "checkpoint-*.json"))
+        {
+            var parts = Path.GetFileNameWithoutExtension(path).Split('-');
+            if (parts.Length == 4 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            {
+                latest = Math.Max(latest, sequence);
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>Every <c>.json</c> file in the app's folder and in each configured copy, and copies that cannot be read.</summary>
+    public (IReadOnlyList<CheckpointFile> Files, IReadOnlyList<string> Problems) ReadAll()
+    {
+        var files = new List<CheckpointFile>();
+        var problems = new List<string>();
+        Read(settings.Directory, AppFolderSource, files, problems, missingIsProblem: false);
+        foreach (var copy in settings.ExternalCopies)
+        {
+            Read(copy, copy, files, problems, missingIsProblem: true);
+        }
+
+        return (files, problems);
+    }
+
+    /// <summary>The app folder's checkpoints as they are on disk, for an auditor to keep.</summary>
+    public IReadOnlyList<(string Name, byte[] Content)> ReadOwnRaw()
+    {
+        if (!System.IO.Directory.Exists(settings.Directory))
+        {
+            return [];
+        }
+
+        return System.IO.Directory.EnumerateFiles(settings.Directory, "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(p => (Path.GetFileName(p), File.ReadAllBytes(p)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Reads uploaded checkpoint files: each a checkpoint's JSON, or a zip (such as the download) holding them. A zip
+    /// is read only up to <paramref name="maxFiles"/> + 1 JSON entries, each no larger than a checkpoint can be, so
+    /// that a crafted zip cannot make the app inflate gigabytes.
+    /// </summary>
+    public static IReadOnlyList<CheckpointFile> ReadUpload(string name, Stream content, int maxFiles)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        buffer.Position = 0;
+        if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
+                return zip.Entries
+                    .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && e.Length <= MaxFileBytes)
+                    .Take(maxFiles + 1)
+                    .Select(e =>
+                    {
+                        using var reader = new StreamReader(e.Open(), Encoding.UTF8);
+                        return new CheckpointFile("uploaded " + name, e.FullName, reader.ReadToEnd());
+                    })
+                    .ToList();
+            }
+            catch (InvalidDataException)
+            {
+                return [new CheckpointFile("uploaded", name, "")];
+            }
+        }
+
+        var bytes = buffer.ToArray();
+        return [new CheckpointFile("uploaded", name, bytes.Length <= MaxFileBytes ? Encoding.UTF8.GetString(bytes) : "")];
+    }
+
+    private static void Read(string folder, string source, List<CheckpointFile> files, List<string> problems, bool missingIsProblem)
+    {
+        if (!System.IO.Directory.Exists(folder))
+        {
+            if (missingIsProblem)
+            {
+                problems.Add($"The checkpoint copy folder '{folder}' (Audit:ExternalCheckpointCopies) does not exist or cannot be reached.");
+            }
+
+            return;
+        }
+
+        try
+        {
+            foreach (var path in System.IO.Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(path);
+                files.Add(new CheckpointFile(source, info.Name, info.Length <= MaxFileBytes ? File.ReadAllText(path, Encoding.UTF8) : ""));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"The checkpoint folder '{folder}' could not be read: {ex.Message}");
+        }
+    }
+}

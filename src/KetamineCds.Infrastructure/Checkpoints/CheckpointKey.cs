@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+
+namespace KetamineCds.Infrastructure.Checkpoints;
+
+/// <summary>
+/// A public key that checkpoints may be signed with: the app's own, or an earlier one an administrator still trusts
+/// (<c>Audit:CheckpointTrustedPublicKeys</c>) after rotating the key. Its id is SHA-256 of its SubjectPublicKeyInfo.
+/// </summary>
+public class CheckpointPublicKey : IDisposable
+{
+    private readonly ECDsa _key;
+
+    protected CheckpointPublicKey(ECDsa key)
+    {
+        var parameters = key.ExportParameters(false);
+        if (parameters.Curve.Oid?.Value != ECCurve.NamedCurves.nistP256.Oid.Value)
+        {
+            key.Dispose();
+            throw new CryptographicException("A checkpoint key must be an ECDSA key on the P-256 curve.");
+        }
+
+        _key = key;
+        PublicKeyPem = key.ExportSubjectPublicKeyInfoPem() + "\n";
+        KeyId = Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
+    }
+
+    /// <summary>SHA-256 of the public key (SubjectPublicKeyInfo DER), lower-case hex: what a checkpoint names.</summary>
+    public string KeyId { get; }
+
+    /// <summary>The public key as PEM (<c>-----BEGIN PUBLIC KEY-----</c>), for an auditor to keep.</summary>
+    public string PublicKeyPem { get; }
+
+    protected ECDsa Key => _key;
+
+    /// <summary>Reads a PEM public key (or the public half of a PEM private key).</summary>
+    public static CheckpointPublicKey FromPem(string pem)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(pem);
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            key.Dispose();
+            throw new CryptographicException("Not a PEM ECDSA key.", ex);
+        }
+
+        return new CheckpointPublicKey(key);
+    }
+
+    /// <summary>True if the signature is this key's over the checkpoint's canonical bytes.</summary>
+    public bool Verifies(SignedCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var signature = Convert.FromBase64String(checkpoint.Signature);
+        return _key.VerifyData(checkpoint.CanonicalBytes(), signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _key.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The private key that signs checkpoints: ECDSA P-256 from a PEM file the database never sees
+/// (<c>Audit:CheckpointKeyPath</c>). Signatures are DER-encoded (RFC 3279), as <c>openssl dgst -verify</c> expects.
+/// </summary>
+public sealed class CheckpointSigningKey : CheckpointPublicKey
+{
+    private CheckpointSigningKey(ECDsa key)
+        : base(key)
+    {
+    }
+
+    /// <summary>Reads the PEM private key at <paramref name="path"/>; a clear error if it is missing or not a P-256 key.</summary>
+    public static CheckpointSigningKey Load(string path)
+    {
+        string pem;
+        try
+        {
+            pem = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) cannot be read: {ex.Message}", ex);
+        }
+
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(pem);
+            return new CheckpointSigningKey(key);
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            key.Dispose();
+            throw new InvalidOperationException(
+                $"The checkpoint signing key '{path}' (Audit:CheckpointKeyPath) is not a PEM ECDSA P-256 private key: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Creates a new P-256 key as a PKCS#8 PEM file readable by its owner only, unless the file already exists (another
+    /// instance created it first); then reads it.
+    /// </summary>
+    public static CheckpointSigningKey LoadOrCreate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            PrivateFile.CreateOnce(path, System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem() + "\n"));
+        }
+
+        return Load(path);
+    }
+
+    /// <summary>Signs the canonical bytes of a checkpoint of this head at this time.</summary>
+    public SignedCheckpoint Sign(string chain, long sequence, string headHash, Guid? headEntryId, DateTimeOffset createdAt)
+    {
+        var unsigned = new SignedCheckpoint(chain, sequence, headHash, headEntryId, createdAt, KeyId, "");
+        var signature = Key.SignData(unsigned.CanonicalBytes(), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return unsigned with { Signature = Convert.ToBase64String(signature) };
+    }
+}

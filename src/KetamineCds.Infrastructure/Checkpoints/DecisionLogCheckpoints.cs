@@ -1,0 +1,336 @@
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineCds.Infrastructure.Checkpoints;
+
+/// <summary>What a checkpoint says about the log as it is now.</summary>
+public enum CheckpointVerdict
+{
+    /// <summary>The log holds the entry the checkpoint signed, with the signed hash.</summary>
+    Holds,
+
+    /// <summary>Not checked in this run (older than the checkpoint an incremental check started from, or no key to check with).</summary>
+    NotChecked,
+
+    /// <summary>The log ends before the signed entry: cut short, or an older backup restored.</summary>
+    LogEndsBefore,
+
+    /// <summary>The log's entry at the signed sequence has another hash: rewritten and re-hashed, or restored and written on since.</summary>
+    EntryDiffers,
+
+    /// <summary>The signature does not verify: the file was altered.</summary>
+    BadSignature,
+
+    /// <summary>Signed by a key the app does not trust.</summary>
+    UnknownKey,
+
+    /// <summary>Not a readable checkpoint file.</summary>
+    Malformed,
+}
+
+/// <summary>One checkpoint (or unreadable file) and what it says about the log.</summary>
+/// <param name="Checkpoint">The checkpoint, or null if the file could not be read as one.</param>
+/// <param name="FileName">The file's name (the first, if the same checkpoint was found in several places).</param>
+/// <param name="Sources">Where it was found: the app's folder, a configured copy, an upload.</param>
+/// <param name="Verdict">Whether it holds.</param>
+/// <param name="Reason">Why, in words an auditor can act on.</param>
+/// <param name="EntryId">The entry the checkpoint signed, if it no longer holds.</param>
+public sealed record CheckpointStatus(SignedCheckpoint? Checkpoint, string FileName, IReadOnlyList<string> Sources, CheckpointVerdict Verdict, string Reason, Guid? EntryId)
+{
+    /// <summary>The checkpoint no longer holds, or is not a checkpoint the app can trust.</summary>
+    public bool Fails => Verdict is not (CheckpointVerdict.Holds or CheckpointVerdict.NotChecked);
+}
+
+/// <summary>How much of the chain a verification walks.</summary>
+public enum VerificationMode
+{
+    /// <summary>Every entry from the first, and every checkpoint.</summary>
+    Full,
+
+    /// <summary>From the newest checkpoint that holds onward; older entries are vouched for by that checkpoint.</summary>
+    FromCheckpoint,
+}
+
+/// <summary>The chain's verification together with every checkpoint's.</summary>
+/// <param name="Chain">The hash chain's own verdict (contract: checked, intact, firstBrokenId).</param>
+/// <param name="Mode">The mode that ran (an incremental request with no checkpoint to start from runs in full).</param>
+/// <param name="StartedAfter">The sequence the walk started after: 0, or the checkpoint's.</param>
+/// <param name="CheckpointsEnabled">A key to sign and check checkpoints with is configured.</param>
+/// <param name="Checkpoints">Every checkpoint found, lowest sequence first.</param>
+/// <param name="Problems">Configured copy folders that could not be read.</param>
+public sealed record LogVerification(
+    ChainVerification Chain, VerificationMode Mode, long StartedAfter, bool CheckpointsEnabled,
+    IReadOnlyList<CheckpointStatus> Checkpoints, IReadOnlyList<string> Problems)
+{
+    /// <summary>The lowest checkpoint that no longer holds (or cannot be trusted), if any.</summary>
+    public CheckpointStatus? FailedCheckpoint => Checkpoints.FirstOrDefault(c => c.Fails);
+
+    /// <summary>The chain verifies and every checkpoint checked holds.</summary>
+    public bool Intact => Chain.Intact && FailedCheckpoint is null;
+
+    /// <summary>The chain's first broken entry, else the entry a failed checkpoint signed.</summary>
+    public Guid? FirstBrokenId => Chain.FirstBrokenId ?? FailedCheckpoint?.EntryId;
+
+    public int Holding => Checkpoints.Count(c => c.Verdict == CheckpointVerdict.Holds);
+}
+
+/// <summary>A checkpoint written, or refused because the log does not verify.</summary>
+public sealed record CheckpointCreation(SignedCheckpoint? Checkpoint, LogVerification Verification);
+
+/// <summary>Signed checkpoints are off: no key is configured.</summary>
+public sealed class CheckpointsDisabledException : Exception
+{
+    public CheckpointsDisabledException()
+        : base("Signed checkpoints are off.")
+    {
+    }
+
+    public CheckpointsDisabledException(string message)
+        : base(message)
+    {
+    }
+
+    public CheckpointsDisabledException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// Signed checkpoints of the decision log (ADR 0004, docs/security.md): the head's sequence and hash, signed with a
+/// key the database never holds and written where the database is not. Verification checks the chain and every
+/// checkpoint, so that a restored older backup, a log cut short, or a chain rewritten and re-hashed is found even by
+/// someone who could write the whole database consistently.
+/// </summary>
+public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, EfDecisionLog log, CheckpointFiles files, CheckpointKeys keys, TimeProvider clock)
+{
+    private const int LookupChunk = 500;
+
+    public bool Enabled => keys.Enabled;
+
+    public string? DisabledReason => keys.DisabledReason;
+
+    /// <summary>The signing key's public half as PEM, or null when checkpoints are off.</summary>
+    public string? PublicKeyPem => keys.Signing?.PublicKeyPem;
+
+    public string? KeyId => keys.Signing?.KeyId;
+
+    public CheckpointFiles Files => files;
+
+    /// <summary>
+    /// Verifies the log from the newest checkpoint that holds, then signs and writes the last entry that verified.
+    /// Refuses (no checkpoint, the verification returned) if the log does not verify: a checkpoint never vouches for a
+    /// log that is already wrong.
+    /// </summary>
+    public async Task<CheckpointCreation> CreateAsync(CancellationToken cancellationToken = default)
+    {
+        var signing = keys.Signing ?? throw new CheckpointsDisabledException(keys.DisabledReason!);
+        (long Sequence, Guid? Id, string Hash) last = (0, null, ChainHash.Genesis);
+        var verification = await VerifyAsync(VerificationMode.FromCheckpoint, null, (s, id, h) => last = (s, id, h), cancellationToken);
+        if (!verification.Intact)
+        {
+            return new CheckpointCreation(null, verification);
+        }
+
+        if (last.Id is null && verification.StartedAfter > 0)
+        {
+            // Nothing new since the checkpoint the walk started from: sign that entry again, now.
+            var anchor = verification.Checkpoints.Last(c => c.Verdict == CheckpointVerdict.Holds && c.Checkpoint!.Sequence == verification.StartedAfter).Checkpoint!;
+            last = (anchor.Sequence, anchor.HeadEntryId, anchor.HeadHash);
+        }
+
+        var checkpoint = signing.Sign(LogChainHead.Decisions, last.Sequence, last.Hash, last.Id, ChainHash.ToStoredTime(clock.GetUtcNow()));
+        files.Write(checkpoint);
+        return new CheckpointCreation(checkpoint, verification);
+    }
+
+    /// <summary>Writes a checkpoint if the head has moved past the newest one in the folder; null if it has not.</summary>
+    public async Task<CheckpointCreation?> WriteIfHeadMovedAsync(CancellationToken cancellationToken = default)
+    {
+        long head;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            head = await db.LogChainHeads.AsNoTracking().Where(h => h.Chain == LogChainHead.Decisions).Select(h => h.LastSequence).SingleAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log's head could not be read.", ex);
+        }
+
+        return head > files.LatestSequence() ? await CreateAsync(cancellationToken) : null;
+    }
+
+    /// <summary>Verifies the chain (all of it, or from the newest checkpoint that holds) and every checkpoint found, uploaded ones too.</summary>
+    public Task<LogVerification> VerifyAsync(VerificationMode mode, IReadOnlyList<CheckpointFile>? uploaded = null, CancellationToken cancellationToken = default) =>
+        VerifyAsync(mode, uploaded, null, cancellationToken);
+
+    /// <summary>Checks checkpoint files against the log without walking the chain (an uploaded copy on the auditor's page).</summary>
+    public async Task<IReadOnlyList<CheckpointStatus>> CheckAsync(IReadOnlyList<CheckpointFile> checkpointFiles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpointFiles);
+        var (statuses, candidates) = Parse(checkpointFiles);
+        statuses.AddRange(await CheckAgainstLogAsync(candidates, cancellationToken));
+        return Ordered(statuses);
+    }
+
+    private async Task<LogVerification> VerifyAsync(VerificationMode mode, IReadOnlyList<CheckpointFile>? uploaded, Action<long, Guid, string>? observe, CancellationToken cancellationToken)
+    {
+        var (found, problems) = files.ReadAll();
+        var (statuses, candidates) = Parse(uploaded is null ? found : [.. found, .. uploaded]);
+        long startAfter = 0;
+        var startHash = ChainHash.Genesis;
+        if (mode == VerificationMode.Full)
+        {
+            statuses.AddRange(await CheckAgainstLogAsync(candidates, cancellationToken));
+        }
+        else
+        {
+            // Newest first: the first one whose signature verifies and which holds is where the walk starts. Newer ones
+            // that fail are reported; older ones are vouched for by it (its hash covers every entry before it).
+            var remaining = candidates.OrderByDescending(c => c.Checkpoint.Sequence).ThenByDescending(c => c.Checkpoint.CreatedAt).ToList();
+            var index = 0;
+            for (; index < remaining.Count; index++)
+            {
+                var status = (await CheckAgainstLogAsync([remaining[index]], cancellationToken))[0];
+                statuses.Add(status);
+                if (status.Verdict == CheckpointVerdict.Holds)
+                {
+                    startAfter = status.Checkpoint!.Sequence;
+                    startHash = status.Checkpoint.HeadHash;
+                    break;
+                }
+            }
+
+            statuses.AddRange(remaining.Skip(index + 1).Select(c => new CheckpointStatus(
+                c.Checkpoint, c.FileName, c.Sources, CheckpointVerdict.NotChecked,
+                $"Not checked in this run: older than checkpoint {startAfter}, which the check started from (a full check reads them all).", null)));
+        }
+
+        var walk = await log.WalkAsync(startAfter, startHash, observe, cancellationToken);
+        return new LogVerification(
+            walk.Result, startAfter > 0 ? VerificationMode.FromCheckpoint : VerificationMode.Full, startAfter, keys.Enabled, Ordered(statuses), problems);
+    }
+
+    private static List<CheckpointStatus> Ordered(List<CheckpointStatus> statuses) =>
+        statuses.OrderBy(s => s.Checkpoint?.Sequence ?? long.MaxValue).ThenBy(s => s.Checkpoint?.CreatedAt).ThenBy(s => s.FileName, StringComparer.Ordinal).ToList();
+
+    /// <summary>Reads the files: unreadable ones get their verdict at once; the same checkpoint found in several places is one.</summary>
+    private static (List<CheckpointStatus> Statuses, List<Candidate> Candidates) Parse(IReadOnlyList<CheckpointFile> found)
+    {
+        var statuses = new List<CheckpointStatus>();
+        var candidates = new Dictionary<SignedCheckpoint, Candidate>();
+        foreach (var file in found)
+        {
+            var checkpoint = SignedCheckpoint.TryParse(file.Text, out var problem);
+            if (checkpoint is null || checkpoint.Chain != LogChainHead.Decisions)
+            {
+                var why = checkpoint is null ? problem : $"a checkpoint of the '{checkpoint.Chain}' chain, not of the decision log";
+                statuses.Add(new CheckpointStatus(checkpoint, file.Name, [file.Source], CheckpointVerdict.Malformed, $"Not a readable checkpoint: {why}.", null));
+                continue;
+            }
+
+            // The same checkpoint, field for field, found in several places is checked once (a changed copy is another).
+            if (candidates.TryGetValue(checkpoint, out var seen))
+            {
+                seen.Sources.Add(file.Source);
+            }
+            else
+            {
+                candidates[checkpoint] = new Candidate(checkpoint, file.Name, [file.Source]);
+            }
+        }
+
+        return (statuses, candidates.Values.ToList());
+    }
+
+    /// <summary>Checks each signature, then looks up the signed entries (a few hundred per query).</summary>
+    private async Task<List<CheckpointStatus>> CheckAgainstLogAsync(IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        var statuses = new List<CheckpointStatus>();
+        var signed = new List<Candidate>();
+        foreach (var c in candidates)
+        {
+            var key = keys.Find(c.Checkpoint.KeyId);
+            if (key is null)
+            {
+                statuses.Add(keys.Trusted.Count == 0
+                    ? c.Status(CheckpointVerdict.NotChecked, "Not checked: no checkpoint key is configured (Audit:CheckpointKeyPath).", null)
+                    : c.Status(CheckpointVerdict.UnknownKey, $"Signed by key {c.Checkpoint.KeyId[..16]}…, which is neither the app's checkpoint key nor a trusted earlier one.", c.Checkpoint.HeadEntryId));
+            }
+            else if (!key.Verifies(c.Checkpoint))
+            {
+                statuses.Add(c.Status(CheckpointVerdict.BadSignature, "The signature does not verify: the file was changed after it was signed.", c.Checkpoint.HeadEntryId));
+            }
+            else
+            {
+                signed.Add(c);
+            }
+        }
+
+        if (signed.Count == 0)
+        {
+            return statuses;
+        }
+
+        var entries = new Dictionary<long, (Guid Id, string Hash)>();
+        long last;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            foreach (var chunk in signed.Select(c => c.Checkpoint.Sequence).Where(s => s > 0).Distinct().Chunk(LookupChunk))
+            {
+                var rows = await db.DecisionLogEntries.AsNoTracking()
+                    .Where(e => chunk.Contains(e.Sequence))
+                    .Select(e => new { e.Sequence, e.Id, e.Hash })
+                    .ToListAsync(cancellationToken);
+                foreach (var row in rows)
+                {
+                    entries[row.Sequence] = (row.Id, row.Hash);
+                }
+            }
+
+            last = await db.DecisionLogEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read to check its checkpoints.", ex);
+        }
+
+        foreach (var c in signed)
+        {
+            var cp = c.Checkpoint;
+            if (cp.Sequence == 0)
+            {
+                statuses.Add(c.Status(CheckpointVerdict.Holds, "Signed when the log was empty.", null));
+            }
+            else if (!entries.TryGetValue(cp.Sequence, out var entry))
+            {
+                statuses.Add(c.Status(
+                    CheckpointVerdict.LogEndsBefore,
+                    $"The log ends at entry {last}, before entry {cp.Sequence} that this checkpoint signed: entries were removed from the end, or an older backup was restored.",
+                    cp.HeadEntryId));
+            }
+            else if (!string.Equals(entry.Hash, cp.HeadHash, StringComparison.Ordinal) || (cp.HeadEntryId is { } id && id != entry.Id))
+            {
+                statuses.Add(c.Status(
+                    CheckpointVerdict.EntryDiffers,
+                    $"Entry {cp.Sequence} is not the entry this checkpoint signed: the log up to it was rewritten, or an older backup was restored and written on since.",
+                    cp.HeadEntryId ?? entry.Id));
+            }
+            else
+            {
+                statuses.Add(c.Status(CheckpointVerdict.Holds, $"Entry {cp.Sequence} has the signed hash.", null));
+            }
+        }
+
+        return statuses;
+    }
+
+    private sealed record Candidate(SignedCheckpoint Checkpoint, string FileName, List<string> Sources)
+    {
+        public CheckpointStatus Status(CheckpointVerdict verdict, string reason, Guid? entryId) =>
+            new(Checkpoint, FileName, Sources.Distinct(StringComparer.Ordinal).ToList(), verdict, reason, entryId);
+    }
+}

@@ -1,0 +1,94 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace KetamineCds.Web.Pages.Account;
+
+/// <summary>
+/// The second step of signing in for an account with a second factor: a code from the authenticator app, or one of
+/// the recovery codes. Only reachable after the right password (Identity's two-factor cookie says who); wrong codes
+/// count towards the account's lockout like wrong passwords, and every attempt is recorded in the access audit.
+/// </summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? RecoveryCode { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    /// <summary>Identity's two-factor cookie lasts 5 minutes; without it there is no password step to complete.</summary>
+    private const string Expired = "Sign in with your email and password first (this step expires after 5 minutes). Use \"Start again\" below.";
+
+    /// <summary>True when the recovery-code form was the one posted (so its field shows the error).</summary>
+    public bool UsingRecoveryCode { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            ErrorMessage = Expired;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var code = Authenticator.CleanCode(Code);
+        if (code.Length == 0)
+        {
+            ErrorMessage = "Enter the 6-digit code your authenticator app shows.";
+            return Page();
+        }
+
+        return await CompleteAsync(() => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false), "page, authenticator code");
+    }
+
+    public async Task<IActionResult> OnPostRecoveryAsync()
+    {
+        UsingRecoveryCode = true;
+        var code = Authenticator.CleanRecoveryCode(RecoveryCode);
+        if (code.Length == 0)
+        {
+            ErrorMessage = "Enter one of your recovery codes.";
+            return Page();
+        }
+
+        return await CompleteAsync(() => signIn.TwoFactorRecoveryCodeSignInAsync(code), "page, recovery code");
+    }
+
+    private async Task<IActionResult> CompleteAsync(Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string how)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            ErrorMessage = Expired;
+            return Page();
+        }
+
+        var email = user.Email ?? user.UserName ?? user.Id;
+        var result = await attempt();
+        if (!result.Succeeded)
+        {
+            await audit.RecordAsync(new AccessEvent(result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed,
+                email, null, null, how, HttpContext.GetCorrelationId()));
+            ErrorMessage = result.IsLockedOut
+                ? "This account is locked after too many failed attempts. Try again in 15 minutes."
+                : UsingRecoveryCode ? "That recovery code is not right, or it has been used already." : "That code is not right. Enter the code the app shows now.";
+            return Page();
+        }
+
+        await audit.RecordAsync(new AccessEvent(AccessEventKind.SignIn, email, null, null, how, HttpContext.GetCorrelationId()));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

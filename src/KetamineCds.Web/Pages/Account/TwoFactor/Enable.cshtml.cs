@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace KetamineCds.Web.Pages.Account.TwoFactor;
+
+/// <summary>
+/// Sets up an authenticator app (TOTP, Identity's authenticator support): shows the shared key, its otpauth:// URI and a
+/// QR code; a correct code from the app turns the second factor on and shows ten recovery codes, once.
+/// </summary>
+public sealed class EnableModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    IUserStore<ApplicationUser> userStore,
+    IAccessAudit audit,
+    IOptionsMonitor<AccountOptions> accountOptions) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "Code from the app")]
+    public string? Code { get; set; }
+
+    public string SharedKey { get; private set; } = "";
+
+    public string AuthenticatorUri { get; private set; } = "";
+
+    public string QrCode { get; private set; } = "";
+
+    /// <summary>True when the user's role requires a second factor.</summary>
+    public bool Required { get; private set; }
+
+    /// <summary>True when the second factor is already on (nothing to set up).</summary>
+    public bool AlreadyEnabled { get; private set; }
+
+    /// <summary>The recovery codes, shown once right after the second factor is turned on.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToPage("Index");
+        }
+
+        var code = Authenticator.CleanCode(Code);
+        if (code.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows.");
+        }
+        else if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            ModelState.AddModelError(nameof(Code), "The code is the 6 digits your authenticator app shows.");
+        }
+        else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), "That code is not right. Check that the app's clock is correct and enter the code it shows now.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
+
+        // Turning the second factor on changes the security stamp: renew this session so that only the others end.
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, "turned on the second factor (authenticator app)"), cancellationToken);
+        AlreadyEnabled = true;
+        return Page();
+    }
+
+    private async Task LoadAsync(ApplicationUser user)
+    {
+        Required = await AccountClaimsPrincipalFactory.RequiresSecondFactorAsync(users, accountOptions.CurrentValue, user);
+        AlreadyEnabled = user.TwoFactorEnabled;
+        if (AlreadyEnabled)
+        {
+            return;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            // The first key is stored without changing the security stamp (UserManager.ResetAuthenticatorKeyAsync would),
+            // so that opening this page does not end the user's other sessions and API tokens: nothing is on yet.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<ApplicationUser>)userStore).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            var stored = await users.UpdateAsync(user);
+            if (!stored.Succeeded)
+            {
+                throw new InvalidOperationException("Storing the authenticator key failed: " + string.Join("; ", stored.Errors.Select(e => e.Description)));
+            }
+        }
+
+        SharedKey = Authenticator.FormatKey(key);
+        AuthenticatorUri = Authenticator.Uri(user.Email ?? user.UserName ?? user.Id, key);
+        QrCode = Authenticator.QrCodeDataUri(AuthenticatorUri);
+    }
+}

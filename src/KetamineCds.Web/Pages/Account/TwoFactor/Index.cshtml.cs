@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace KetamineCds.Web.Pages.Account.TwoFactor;
+
+/// <summary>
+/// The user's second factor: whether it is on, how many recovery codes are left; new recovery codes and turning it
+/// off both ask for the password again. A role that requires a second factor cannot turn it off.
+/// </summary>
+public sealed class IndexModel(
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    IAccessAudit audit,
+    IOptionsMonitor<AccountOptions> accountOptions) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "Your password")]
+    [DataType(DataType.Password)]
+    public string? Password { get; set; }
+
+    public bool Enabled { get; private set; }
+
+    public bool Required { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>New recovery codes, shown once after the user asked for them.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await LoadAsync(user);
+        if (!Enabled || !await CheckPasswordAsync(user))
+        {
+            return Page();
+        }
+
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
+        RecoveryCodesLeft = RecoveryCodes.Count;
+        await RecordAsync(user, "made new recovery codes (the old ones no longer work)", cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await LoadAsync(user);
+        if (!Enabled)
+        {
+            return RedirectToPage();
+        }
+
+        if (Required)
+        {
+            ModelState.AddModelError(string.Empty, "Your role requires a second factor, so it cannot be turned off. To move it to a new phone, ask an administrator to reset it, then set it up again.");
+            return Page();
+        }
+
+        if (!await CheckPasswordAsync(user))
+        {
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await RecordAsync(user, "turned off the second factor", cancellationToken);
+        TempData["Status"] = "The second factor is off. Signing in now asks only for your password.";
+        return RedirectToPage();
+    }
+
+    private async Task<bool> CheckPasswordAsync(ApplicationUser user)
+    {
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password to confirm.");
+            return false;
+        }
+
+        if (!await users.CheckPasswordAsync(user, Password))
+        {
+            await users.AccessFailedAsync(user);
+            ModelState.AddModelError(nameof(Password), "The password is not right.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private Task RecordAsync(ApplicationUser user, string what, CancellationToken cancellationToken) =>
+        audit.RecordAsync(AccountAudit.Event(User, HttpContext, user, what), cancellationToken);
+
+    private async Task LoadAsync(ApplicationUser user)
+    {
+        Enabled = user.TwoFactorEnabled;
+        Required = await AccountClaimsPrincipalFactory.RequiresSecondFactorAsync(users, accountOptions.CurrentValue, user);
+        RecoveryCodesLeft = Enabled ? await users.CountRecoveryCodesAsync(user) : 0;
+    }
+}

@@ -1,0 +1,194 @@
+using System.IO.Compression;
+using System.Text;
+using KetamineCds.Infrastructure.Checkpoints;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Audit;
+
+/// <summary>
+/// The signed checkpoints of the decision log: each with its status (holds, or why not), a checkpoint written on
+/// request, a download of every checkpoint and the public key to keep elsewhere, and an upload of a kept copy, which
+/// is checked too (its signature, and against the log).
+/// </summary>
+[Authorize(Policy = AuditRequest.Policy)]
+public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access) : PageModel
+{
+    /// <summary>The most files one upload may hold.</summary>
+    public const int MaxUploadFiles = 200;
+
+    /// <summary>How many of the newest checkpoints the page lists besides every one that fails (the download has all).</summary>
+    public const int NewestShown = 50;
+
+    public bool Enabled => checkpoints.Enabled;
+
+    public string? DisabledReason => checkpoints.DisabledReason;
+
+    public string? KeyId => checkpoints.KeyId;
+
+    public string Directory => checkpoints.Files.Directory;
+
+    public IReadOnlyList<CheckpointStatus> Statuses { get; private set; } = [];
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    /// <summary>The uploaded copy's checkpoints, after an upload.</summary>
+    public IReadOnlyList<CheckpointStatus>? Uploaded { get; private set; }
+
+    public string? UploadError { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public bool MessageIsError { get; set; }
+
+    public bool Unavailable { get; private set; }
+
+    public int Failing => Statuses.Count(s => s.Fails);
+
+    /// <summary>What the table lists: every checkpoint that fails, and the newest <see cref="NewestShown"/>, lowest entry first.</summary>
+    public IReadOnlyList<CheckpointStatus> Shown =>
+        Statuses.Count <= NewestShown ? Statuses : Statuses.Where((s, i) => s.Fails || i >= Statuses.Count - NewestShown).ToList();
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+    }
+
+    /// <summary>Verifies the log from the newest checkpoint that holds, then signs and writes its head.</summary>
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        if (!checkpoints.Enabled)
+        {
+            (Message, MessageIsError) = (checkpoints.DisabledReason, true);
+            return RedirectToPage();
+        }
+
+        try
+        {
+            await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", "write checkpoint (audit workspace)");
+            var created = await checkpoints.CreateAsync(HttpContext.RequestAborted);
+            (Message, MessageIsError) = created.Checkpoint is { } c
+                ? ($"Checkpoint written at entry {c.Sequence}: {c.FileName}.", false)
+                : ("The decision log does not verify, so no checkpoint was signed. " + (created.Verification.FailedCheckpoint?.Reason ?? $"The chain is broken at entry {created.Verification.Chain.FirstBrokenId}."), true);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            (Message, MessageIsError) = ("The decision log is unavailable; no checkpoint was written. Try again shortly.", true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            (Message, MessageIsError) = ("The checkpoint folder could not be written to; nothing was signed.", true);
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>A zip of every checkpoint file, the public key, and how to check them without this app.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync()
+    {
+        if (checkpoints.PublicKeyPem is not { } pem)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await access.RecordAsync(HttpContext, AccessEventKind.Export, "decision-log", "checkpoints download");
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "checkpoint-public-key.pem", Encoding.ASCII.GetBytes(pem));
+            Add(zip, "README.txt", Encoding.UTF8.GetBytes(CheckpointReadme.Text(checkpoints.KeyId!)));
+            foreach (var (name, content) in checkpoints.Files.ReadOwnRaw())
+            {
+                Add(zip, "checkpoints/" + name, content);
+            }
+        }
+
+        buffer.Position = 0;
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return File(buffer, "application/zip", $"ketaminecds-checkpoints-{stamp}.zip");
+    }
+
+    /// <summary>The public key alone, PEM.</summary>
+    public IActionResult OnGetKey() => checkpoints.PublicKeyPem is { } pem
+        ? File(Encoding.ASCII.GetBytes(pem), "application/x-pem-file", "ketaminecds-checkpoint-public-key.pem")
+        : NotFound();
+
+    /// <summary>Checks an uploaded copy: checkpoint files, or a zip of them (such as the download).</summary>
+    public async Task OnPostUploadAsync(List<IFormFile> copies)
+    {
+        var files = new List<CheckpointFile>();
+        foreach (var copy in (copies ?? []).Take(MaxUploadFiles + 1))
+        {
+            await using var stream = copy.OpenReadStream();
+            files.AddRange(CheckpointFiles.ReadUpload(Path.GetFileName(copy.FileName), stream, MaxUploadFiles));
+        }
+
+        if (files.Count == 0)
+        {
+            UploadError = "Choose one or more checkpoint files (.json), or the zip this page downloads.";
+        }
+        else if (files.Count > MaxUploadFiles)
+        {
+            UploadError = $"That copy holds more than {MaxUploadFiles} checkpoints. Upload the newest ones you kept (the newest alone vouches for every entry before it), or have the administrator list the copy's folder in Audit:ExternalCheckpointCopies.";
+        }
+        else
+        {
+            try
+            {
+                await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", $"check uploaded copy ({files.Count} files)");
+                Uploaded = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
+            }
+            catch (DecisionLogUnavailableException)
+            {
+                UploadError = "The decision log is unavailable; the copy could not be checked. Try again shortly.";
+            }
+        }
+
+        await LoadAsync();
+    }
+
+    public static string Describe(CheckpointVerdict verdict) => verdict switch
+    {
+        CheckpointVerdict.Holds => "Holds",
+        CheckpointVerdict.NotChecked => "Not checked",
+        CheckpointVerdict.LogEndsBefore => "No longer holds: the log ends before it",
+        CheckpointVerdict.EntryDiffers => "No longer holds: the entry differs",
+        CheckpointVerdict.BadSignature => "Signature does not verify",
+        CheckpointVerdict.UnknownKey => "Signed by an unknown key",
+        _ => "Not a checkpoint",
+    };
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            var (files, problems) = checkpoints.Files.ReadAll();
+            Problems = problems;
+            Statuses = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            Unavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        entry.Write(content);
+    }
+}

@@ -1,0 +1,100 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+/// <summary>
+/// The completeness rules of 1.1.0: one per pathway, firing while a safety item that could block that pathway is not
+/// recorded, and never once everything is recorded or a contraindication that is recorded already blocks.
+/// </summary>
+public class CompletenessRulesTests : RuleTestBase
+{
+    public static TheoryData<string, Pathway> CompletenessRuleOfEachPathway() => new()
+    {
+        { "REC-001", Pathway.EsketamineTrd },
+        { "REC-002", Pathway.EsketamineSuicidalIdeation },
+        { "REC-003", Pathway.KetamineOffLabelTrd },
+        { "REC-004", Pathway.BipolarAdjunct },
+        { "REC-005", Pathway.PalliativeRapidActing },
+        { "REC-006", Pathway.InvestigationalPtsdOcd },
+    };
+
+    [Theory, Fires("REC-001"), Fires("REC-002"), Fires("REC-003"), Fires("REC-004"), Fires("REC-005"), Fires("REC-006")]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
+    public void Evaluate_SubstanceUseNotRecorded_FiresThePathwaysCompletenessRuleAndKeepsItIncomplete(string ruleId, Pathway pathway)
+    {
+        var h = IndicatedFor(pathway).WithSafetyItemsRecordedAbsent() with { SubstanceUse = null };
+        var f = AssertFires(ruleId, h);
+        Assert.Equal([new Evidence("substanceUse", WireNames.NotRecorded)], f.Because);
+        Assert.Equal(ruleId, RuleSet.Pathways.Single(p => p.Pathway == pathway).CompletenessRuleId);
+        var result = ScreeningEngine.Evaluate(h).For(pathway);
+        Assert.Equal(PathwayStatus.Incomplete, result.Status);
+        Assert.Contains(ruleId, result.RuleIds);
+    }
+
+    [Theory, Edge("REC-001"), Edge("REC-002"), Edge("REC-003"), Edge("REC-004"), Edge("REC-005"), Edge("REC-006")]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
+    public void Evaluate_EverySafetyItemRecorded_DoesNotFireThePathwaysCompletenessRule(string ruleId, Pathway pathway)
+    {
+        var h = IndicatedFor(pathway).WithSafetyItemsRecordedAbsent();
+        AssertDoesNotFire(ruleId, h);
+        Assert.NotEqual(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h).For(pathway).Status);
+    }
+
+    [Theory, Edge("REC-001"), Edge("REC-002"), Edge("REC-003"), Edge("REC-004"), Edge("REC-005"), Edge("REC-006")]
+    [MemberData(nameof(CompletenessRuleOfEachPathway))]
+    public void Evaluate_RecordedContraindicationWithItemsMissing_DoesNotFireTheCompletenessRuleButBlocks(string ruleId, Pathway pathway)
+    {
+        // The pathway's own asked-for items are recorded: only the safety items that could block every pathway are missing.
+        var h = IndicatedFor(pathway) with { HypersensitivityToKetamine = true, SuicidalIntent = false };
+        AssertDoesNotFire(ruleId, h);
+        Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(h).For(pathway).Status);
+    }
+
+    [Fact, Fires("REC-002")]
+    public void Evaluate_ActiveIdeationWithIntentNotRecorded_FiresRec002Only()
+    {
+        var h = (Suicidal(Suicidality.ActiveIdeation) with { FailedAdequateTrials = 2 }).WithSafetyItemsRecordedAbsent() with { SuicidalIntent = null };
+        var f = AssertFires("REC-002", h);
+        AssertBecause(f, "suicidalIntent", WireNames.NotRecorded);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(PathwayStatus.Eligible, a.For(Pathway.EsketamineTrd).Status);
+    }
+
+    [Fact, Edge("REC-002")]
+    public void Evaluate_ActiveIdeationWithIntentRecordedAbsent_DoesNotFireRec002() =>
+        AssertDoesNotFire("REC-002", Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent() with { SuicidalIntent = false });
+
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_TrdWithRespiratoryHistoryNotRecorded_FiresSaf001()
+    {
+        var f = AssertFires("SAF-001", CareHistoryRecorded() with { RespiratoryDiseaseOrSleepApnea = null });
+        Assert.Equal([new Evidence("respiratoryDiseaseOrSleepApnea", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
+    }
+
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_WomanWithBreastfeedingNotRecorded_FiresSaf001() =>
+        AssertBecause(
+            AssertFires("SAF-001", CareHistoryRecorded() with { SexAtBirth = SexAtBirth.Female, Pregnant = false, Breastfeeding = null }),
+            "breastfeeding",
+            WireNames.NotRecorded);
+
+    [Fact, Edge("SAF-001")]
+    public void Evaluate_TrdWithTheOtherSafetyHistoryRecorded_DoesNotFireSaf001() => AssertDoesNotFire("SAF-001", CareHistoryRecorded());
+
+    [Fact, Edge("SAF-001")]
+    public void Evaluate_ManWithBreastfeedingNotRecorded_DoesNotFireSaf001() =>
+        AssertDoesNotFire("SAF-001", CareHistoryRecorded() with { SexAtBirth = SexAtBirth.Male, Breastfeeding = null });
+
+    private static PatientHistory CareHistoryRecorded() => Trd() with
+    {
+        RespiratoryDiseaseOrSleepApnea = false,
+        HypertensiveEncephalopathyHistory = false,
+        CognitiveImpairment = false,
+        UrinaryTractSymptoms = false,
+        Breastfeeding = false,
+    };
+}

@@ -1,0 +1,146 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+/// <summary>
+/// Rule set 1.0.0 stays replayable, so the rules it had that 1.1.0 replaced or removed keep their tests, evaluated with
+/// 1.0.0 explicitly. Several edges here are exactly what 1.1.0 corrected (intent without a plan, lamotrigine in bipolar
+/// I, monitoring outside the esketamine pathways); the topic classes show the 1.1.0 answer for the same patients.
+/// </summary>
+public class RuleSet1_0_0RulesTests : RuleTestBase
+{
+    public override RuleSet RuleSet => RuleSetCatalog.V1_0_0;
+
+    [Fact, Fires("SUI-006")]
+    public void Evaluate_PassiveIdeation_FiresSui006() => AssertFires("SUI-006", Suicidal(Suicidality.PassiveIdeation));
+
+    [Fact, Edge("SUI-006")]
+    public void Evaluate_NoSuicidality_DoesNotFireSui006() => AssertDoesNotFire("SUI-006", Adult());
+
+    [Fact, Fires("SUI-007")]
+    public void Evaluate_ActiveIdeationWithPlan_FiresSui007() => AssertFires("SUI-007", Suicidal(Suicidality.ActiveIdeationWithPlan));
+
+    [Fact, Edge("SUI-007")]
+    public void Evaluate_ActiveIdeationWithIntentButNoPlan_DoesNotFireSui007() =>
+        AssertDoesNotFire("SUI-007", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = true, PreparatoryActsOrAbortedAttempt = true });
+
+    [Fact, Fires("SUB-001")]
+    public void Evaluate_ActiveSubstanceUseDisorder_FiresSub001AsACaution()
+    {
+        var f = AssertFires("SUB-001", Trd() with { SubstanceUse = SubstanceUse.Active });
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(Trd() with { SubstanceUse = SubstanceUse.Active }, RuleSet).For(Pathway.EsketamineTrd).Status);
+    }
+
+    [Fact, Edge("SUB-001")]
+    public void Evaluate_SubstanceUseInRemission_DoesNotFireSub001() => AssertDoesNotFire("SUB-001", Trd() with { SubstanceUse = SubstanceUse.InRemission });
+
+    [Fact, Fires("BIP-002")]
+    public void Evaluate_BipolarIIWithMoodStabilizerNotRecorded_FiresBip002() =>
+        AssertBecause(
+            AssertFires("BIP-002", BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = null, MoodStabilizerOptimized = null }),
+            "moodStabilizer",
+            WireNames.NotRecorded);
+
+    [Fact, Edge("BIP-002")]
+    public void Evaluate_BipolarIOnOptimizedLamotrigine_DoesNotFireBip002() =>
+        AssertDoesNotFire("BIP-002", BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine });
+
+    [Fact, Fires("BIP-005")]
+    public void Evaluate_BipolarIOnOptimizedLamotrigine_FiresBip005() =>
+        AssertFires("BIP-005", BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine });
+
+    [Fact, Edge("BIP-005")]
+    public void Evaluate_OptimizedValproate_DoesNotFireBip005() =>
+        AssertDoesNotFire("BIP-005", BipolarDepression() with { MoodStabilizer = MoodStabilizer.Valproate });
+
+    [Fact, Fires("BIP-007")]
+    public void Evaluate_BipolarWithManiaNotRecorded_FiresBip007()
+    {
+        var f = AssertFires("BIP-007", BipolarDepression() with { CurrentManiaOrMixedFeatures = null });
+        AssertBecause(f, "currentManiaOrMixedFeatures", WireNames.NotRecorded);
+    }
+
+    [Fact, Edge("BIP-007")]
+    public void Evaluate_BipolarWithManiaRecordedAbsent_DoesNotFireBip007() =>
+        AssertDoesNotFire("BIP-007", BipolarDepression() with { CurrentManiaOrMixedFeatures = false });
+
+    [Fact, Edge("BIP-007")]
+    public void Evaluate_MddWithManiaNotRecorded_DoesNotFireBip007() =>
+        AssertDoesNotFire("BIP-007", Adult() with { CurrentManiaOrMixedFeatures = null });
+
+    [Theory, Fires("PSY-002"), Fires("PSY-003")]
+    [InlineData("PSY-002")]
+    [InlineData("PSY-003")]
+    public void Evaluate_ControlledPsychosisHistory_FiresPsychosisSafeguard(string ruleId)
+    {
+        var f = AssertFires(ruleId, Trd() with { Psychosis = PsychosisStatus.HistoryControlled });
+        AssertBecause(f, "psychosis", "history-controlled");
+    }
+
+    [Theory, Edge("PSY-002"), Edge("PSY-003")]
+    [InlineData("PSY-002")]
+    [InlineData("PSY-003")]
+    public void Evaluate_UntreatedPsychosisHistory_DoesNotFireControlledPsychosisSafeguard(string ruleId) =>
+        AssertDoesNotFire(ruleId, Trd() with { Psychosis = PsychosisStatus.HistoryUntreated });
+
+    [Fact, Fires("NAL-001")]
+    public void Evaluate_OnNaltrexone_FiresNal001() => AssertFires("NAL-001", Trd() with { OnNaltrexone = true });
+
+    [Fact, Edge("NAL-001")]
+    public void Evaluate_NotOnNaltrexone_DoesNotFireNal001() => AssertDoesNotFire("NAL-001", Trd() with { OnNaltrexone = false });
+
+    [Fact, Fires("AGE-002")]
+    public void Evaluate_Age24_FiresAge002AsLowSeverity() => Assert.Equal(Severity.Low, AssertFires("AGE-002", Trd() with { AgeYears = 24 }).Severity);
+
+    [Fact, Edge("AGE-002")]
+    public void Evaluate_Age25_DoesNotFireAge002() => AssertDoesNotFire("AGE-002", Trd() with { AgeYears = 25 });
+
+    [Theory, Fires("KET-001"), Fires("KET-002")]
+    [InlineData("KET-001")]
+    [InlineData("KET-002")]
+    public void Evaluate_TwoFailedTrials_FiresOffLabelKetamineRule(string ruleId) =>
+        Assert.Equal([Citations.TrdMechanism], AssertFires(ruleId, Adult() with { FailedAdequateTrials = 2 }).Principles);
+
+    [Theory, Edge("KET-001"), Edge("KET-002")]
+    [InlineData("KET-001")]
+    [InlineData("KET-002")]
+    public void Evaluate_BipolarWithThreeFailedTrials_DoesNotFireOffLabelKetamineRule(string ruleId) =>
+        AssertDoesNotFire(ruleId, BipolarDepression() with { FailedAdequateTrials = 3 });
+
+    [Theory, Fires("REMS-002"), Fires("REMS-003")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    public void Evaluate_TreatmentResistantDepression_FiresEsketamineMonitoring(string ruleId) =>
+        AssertFires(ruleId, Adult() with { FailedAdequateTrials = 2 });
+
+    [Theory, Edge("REMS-002"), Edge("REMS-003")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    public void Evaluate_BipolarDepression_DoesNotFireEsketamineMonitoring(string ruleId) =>
+        AssertDoesNotFire(ruleId, BipolarDepression());
+
+    [Fact, Fires("REP-001")]
+    public void Evaluate_Pregnant_FiresRep001() =>
+        AssertFires("REP-001", Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = true });
+
+    [Fact, Edge("REP-001")]
+    public void Evaluate_PregnancyNotRecorded_DoesNotFireRep001AndLeavesThePathwayOpen()
+    {
+        var h = Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = null };
+        AssertDoesNotFire("REP-001", h);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h, RuleSet).Overall);
+    }
+
+    [Fact, Fires("EU-002")]
+    public void Evaluate_EuTrdOnOralAntidepressant_FiresEu002() =>
+        AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri });
+
+    [Fact, Edge("EU-002")]
+    public void Evaluate_EuOneFailedTrialOnOralAntidepressant_DoesNotFireEu002() =>
+        AssertDoesNotFire("EU-002", Adult() with { Jurisdiction = Jurisdiction.Eu, FailedAdequateTrials = 1 });
+}

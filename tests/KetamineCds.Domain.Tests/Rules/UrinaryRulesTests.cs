@@ -1,0 +1,17 @@
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+public class UrinaryRulesTests : RuleTestBase
+{
+    [Fact, Fires("URO-001")]
+    public void Evaluate_UrinaryTractSymptoms_FiresUro001() =>
+        AssertBecause(AssertFires("URO-001", Trd() with { UrinaryTractSymptoms = true }), "urinaryTractSymptoms", "true");
+
+    [Fact, Edge("URO-001")]
+    public void Evaluate_NoUrinaryTractSymptoms_DoesNotFireUro001() => AssertDoesNotFire("URO-001", Trd() with { UrinaryTractSymptoms = false });
+
+    [Fact, Edge("URO-001")]
+    public void Evaluate_UrinaryTractSymptomsNotRecorded_DoesNotFireUro001() => AssertDoesNotFire("URO-001", Trd() with { UrinaryTractSymptoms = null });
+}

@@ -1,0 +1,361 @@
+using KetamineCds.Infrastructure.Checkpoints;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.IntegrationTests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>
+/// Signed checkpoints against the attacks the hash chain alone cannot see (issue 13): an older backup put back, a log
+/// cut short, a chain rewritten and re-hashed by someone who can write the whole database. Every test runs on SQLite
+/// and on PostgreSQL; the tamperer works as the database owner, with the triggers switched off.
+/// </summary>
+public abstract class CheckpointTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ketaminecds-checkpoint-tests-" + Guid.NewGuid().ToString("N"));
+    private LogStore _store = null!;
+    private CheckpointKeys _keys = null!;
+
+    protected abstract Task<LogStore> CreateStoreAsync();
+
+    private LogStore Store => _store;
+
+    private CheckpointSettings Settings => new(
+        Path.Combine(_folder, "checkpoints"),
+        Path.Combine(_folder, "key.pem"),
+        CreateKeyIfMissing: true,
+        TimeSpan.FromMinutes(5),
+        [Path.Combine(_folder, "kept-elsewhere")],
+        []);
+
+    public async Task InitializeAsync()
+    {
+        _store = await CreateStoreAsync();
+        _keys = CheckpointKeys.Load(Settings);
+        Directory.CreateDirectory(Path.Combine(_folder, "kept-elsewhere"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _keys.Dispose();
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Verify_HonestLogGrowsAfterCheckpoints_IsIntactAndEveryCheckpointHolds()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(5);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await RecordAsync(4);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await RecordAsync(3);
+
+        var full = await checkpoints.VerifyAsync(VerificationMode.Full);
+        var incremental = await checkpoints.VerifyAsync(VerificationMode.FromCheckpoint);
+
+        Assert.True(full.Intact);
+        Assert.Equal(12, full.Chain.Checked);
+        Assert.Null(full.FailedCheckpoint);
+        Assert.Equal([5L, 9L], full.Checkpoints.Select(c => c.Checkpoint!.Sequence));
+        Assert.All(full.Checkpoints, c => Assert.Equal(CheckpointVerdict.Holds, c.Verdict));
+        // From the newest checkpoint: only the three entries after it are read.
+        Assert.True(incremental.Intact);
+        Assert.Equal(VerificationMode.FromCheckpoint, incremental.Mode);
+        Assert.Equal(9, incremental.StartedAfter);
+        Assert.Equal(3, incremental.Chain.Checked);
+        Assert.Equal([CheckpointVerdict.NotChecked, CheckpointVerdict.Holds], incremental.Checkpoints.Select(c => c.Verdict));
+    }
+
+    [Fact]
+    public async Task Verify_OlderBackupRestoredAfterCheckpoint_IsNotIntactAndNamesTheCheckpoint()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(5);
+        var backup = await Store.BackupAsync();
+        var later = await RecordAsync(10);
+        var checkpoint = (await checkpoints.CreateAsync()).Checkpoint!;
+
+        await Store.RestoreAsync(backup);
+
+        // The chain alone cannot tell: the backup is a consistent, shorter log (what the issue reported).
+        Assert.Equal(new ChainVerification(5, true, null), await Store.Log.VerifyAsync());
+        foreach (var mode in new[] { VerificationMode.Full, VerificationMode.FromCheckpoint })
+        {
+            var result = await checkpoints.VerifyAsync(mode);
+            Assert.False(result.Intact);
+            var failed = Assert.IsType<CheckpointStatus>(result.FailedCheckpoint);
+            Assert.Equal(15, failed.Checkpoint!.Sequence);
+            Assert.Equal(checkpoint.CreatedAt, failed.Checkpoint.CreatedAt);
+            Assert.Equal(CheckpointVerdict.LogEndsBefore, failed.Verdict);
+            Assert.Contains("ends at entry 5", failed.Reason, StringComparison.Ordinal);
+            Assert.Equal(later[^1], result.FirstBrokenId);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_OlderBackupRestoredAndWrittenOnPastTheCheckpoint_NamesTheCheckpoint()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(3);
+        var backup = await Store.BackupAsync();
+        await RecordAsync(4);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+
+        await Store.RestoreAsync(backup);
+        await RecordAsync(6); // the clinic works on: entry 7 exists again, but it is another entry
+
+        Assert.True((await Store.Log.VerifyAsync()).Intact);
+        var result = await checkpoints.VerifyAsync(VerificationMode.FromCheckpoint);
+        Assert.False(result.Intact);
+        Assert.Equal(7, result.FailedCheckpoint!.Checkpoint!.Sequence);
+        Assert.Equal(CheckpointVerdict.EntryDiffers, result.FailedCheckpoint.Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_LogCutShortAfterCheckpoint_IsNotIntactAndNamesTheCheckpoint()
+    {
+        var checkpoints = Checkpoints();
+        var ids = await RecordAsync(8);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+
+        // The owner removes the last three entries and moves the head back to entry 5: a consistent, shorter chain.
+        await Store.DisableTriggersAsync();
+        await Store.DisableChainHeadTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" > 5");
+        await Store.ExecuteAsOwnerAsync("""
+            UPDATE "LogChainHeads" SET "LastSequence" = 5,
+              "LastHash" = (SELECT "Hash" FROM "DecisionLogEntries" WHERE "Sequence" = 5),
+              "LastId" = (SELECT "Id" FROM "DecisionLogEntries" WHERE "Sequence" = 5)
+            WHERE "Chain" = 'decisions'
+            """);
+
+        Assert.Equal(new ChainVerification(5, true, null), await Store.Log.VerifyAsync());
+        var result = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.False(result.Intact);
+        Assert.Equal(8, result.FailedCheckpoint!.Checkpoint!.Sequence);
+        Assert.Equal(CheckpointVerdict.LogEndsBefore, result.FailedCheckpoint.Verdict);
+        Assert.Equal(ids[7], result.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task Verify_ChainRewrittenAndRehashedAfterCheckpoint_IsNotIntactAndNamesTheCheckpoint()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(4);
+        var first = (await checkpoints.CreateAsync()).Checkpoint!;
+        var ids = await RecordAsync(4);
+        var second = (await checkpoints.CreateAsync()).Checkpoint!;
+
+        // Entry 6's verdict is changed, every hash from there on recomputed, and the head moved to the new last hash.
+        await RewriteAndRehashAsync(fromSequence: 6, e => e.Overall = "not-eligible-now");
+
+        Assert.Equal(new ChainVerification(8, true, null), await Store.Log.VerifyAsync());
+        foreach (var mode in new[] { VerificationMode.Full, VerificationMode.FromCheckpoint })
+        {
+            var result = await checkpoints.VerifyAsync(mode);
+            Assert.False(result.Intact);
+            Assert.Equal(second.Sequence, result.FailedCheckpoint!.Checkpoint!.Sequence);
+            Assert.Equal(CheckpointVerdict.EntryDiffers, result.FailedCheckpoint.Verdict);
+            Assert.Equal(ids[^1], result.FirstBrokenId);
+        }
+
+        // The earlier checkpoint still holds: the change lies between entries 4 and 8.
+        var full = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.Equal(CheckpointVerdict.Holds, full.Checkpoints.Single(c => c.Checkpoint!.Sequence == first.Sequence).Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointFileAltered_FailsOnItsSignature()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(3);
+        var checkpoint = (await checkpoints.CreateAsync()).Checkpoint!;
+        var path = Path.Combine(Settings.Directory, checkpoint.FileName);
+
+        // Someone on the host re-points the checkpoint at a rewritten log's head, without the key.
+        await RewriteAndRehashAsync(fromSequence: 2, e => e.ActorEmail = "someone@else");
+        string newHead;
+        await using (var db = Store.Factory.CreateOwnerDbContext())
+        {
+            newHead = await db.DecisionLogEntries.Where(e => e.Sequence == 3).Select(e => e.Hash).SingleAsync();
+        }
+
+        await File.WriteAllTextAsync(path, (checkpoint with { HeadHash = newHead }).ToJson());
+
+        var result = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.False(result.Intact);
+        Assert.Equal(CheckpointVerdict.BadSignature, result.FailedCheckpoint!.Verdict);
+        Assert.Equal(3, result.FailedCheckpoint.Checkpoint!.Sequence);
+
+        // A signature from another key is not trusted either.
+        using var otherKey = CheckpointSigningKey.LoadOrCreate(Path.Combine(_folder, "other.pem"));
+        await File.WriteAllTextAsync(path, otherKey.Sign("decisions", 3, newHead, checkpoint.HeadEntryId, checkpoint.CreatedAt).ToJson());
+        Assert.Equal(CheckpointVerdict.UnknownKey, (await checkpoints.VerifyAsync(VerificationMode.Full)).FailedCheckpoint!.Verdict);
+
+        await File.WriteAllTextAsync(path, "{ not json");
+        Assert.Equal(CheckpointVerdict.Malformed, (await checkpoints.VerifyAsync(VerificationMode.Full)).FailedCheckpoint!.Verdict);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointsDeletedFromTheAppsFolder_TheCopyKeptElsewhereStillNamesTheRestore()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(2);
+        var backup = await Store.BackupAsync();
+        await RecordAsync(3);
+        var checkpoint = (await checkpoints.CreateAsync()).Checkpoint!;
+        File.Copy(Path.Combine(Settings.Directory, checkpoint.FileName), Path.Combine(Settings.ExternalCopies[0], checkpoint.FileName));
+
+        await Store.RestoreAsync(backup);
+        File.Delete(Path.Combine(Settings.Directory, checkpoint.FileName));
+
+        var result = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.False(result.Intact);
+        Assert.Equal(5, result.FailedCheckpoint!.Checkpoint!.Sequence);
+        Assert.Equal([Settings.ExternalCopies[0]], result.FailedCheckpoint.Sources);
+    }
+
+    [Fact]
+    public async Task Check_UploadedCopies_EachGetsItsStatus()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(2);
+        var good = (await checkpoints.CreateAsync()).Checkpoint!;
+        await RecordAsync(1);
+        var forged = good with { Sequence = 3 };
+
+        var statuses = await checkpoints.CheckAsync(
+        [
+            new CheckpointFile("uploaded", "good.json", good.ToJson()),
+            new CheckpointFile("uploaded", "forged.json", forged.ToJson()),
+            new CheckpointFile("uploaded", "notes.json", "[]"),
+        ]);
+
+        Assert.Equal(
+            [("good.json", CheckpointVerdict.Holds), ("forged.json", CheckpointVerdict.BadSignature), ("notes.json", CheckpointVerdict.Malformed)],
+            statuses.Select(s => (s.FileName, s.Verdict)));
+    }
+
+    [Fact]
+    public async Task CreateCheckpoint_LogAlreadyRewritten_RefusesToSign()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(3);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await RewriteAndRehashAsync(fromSequence: 1, e => e.PatientReference = "MRN-OTHER");
+        await RecordAsync(1);
+
+        var created = await checkpoints.CreateAsync();
+
+        Assert.Null(created.Checkpoint);
+        Assert.Equal(CheckpointVerdict.EntryDiffers, created.Verification.FailedCheckpoint!.Verdict);
+        Assert.Single(Directory.GetFiles(Settings.Directory, "*.json"));
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_IntervalPasses_WritesOneOnlyWhenTheHeadHasMoved()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var checkpoints = Checkpoints(clock);
+        using var writer = new CheckpointWriter(checkpoints, Settings, clock, NullLogger<CheckpointWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        try
+        {
+            await RecordAsync(3);
+            clock.Advance(TimeSpan.FromMinutes(4));
+            await Task.Delay(200);
+            Assert.Empty(CheckpointFilesWritten());
+
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var first = await WaitForCheckpointsAsync(1);
+            Assert.Equal(3, first[0].Sequence);
+            Assert.Equal(clock.GetUtcNow(), first[0].CreatedAt);
+
+            // Nothing new: the next tick writes nothing.
+            clock.Advance(TimeSpan.FromMinutes(5));
+            await Task.Delay(300);
+            Assert.Single(CheckpointFilesWritten());
+
+            await RecordAsync(2);
+            clock.Advance(TimeSpan.FromMinutes(5));
+            var both = await WaitForCheckpointsAsync(2);
+            Assert.Equal([3L, 5L], both.Select(c => c.Sequence));
+            Assert.True((await checkpoints.VerifyAsync(VerificationMode.Full)).Intact);
+        }
+        finally
+        {
+            await writer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null) =>
+        new(Store.Factory, Store.Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System);
+
+    private async Task<List<Guid>> RecordAsync(int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await Store.Log.RecordScreeningAsync(Screenings.Submit("MRN-C" + i))).Id);
+        }
+
+        return ids;
+    }
+
+    private string[] CheckpointFilesWritten() =>
+        Directory.Exists(Settings.Directory) ? Directory.GetFiles(Settings.Directory, "*.json") : [];
+
+    private async Task<List<SignedCheckpoint>> WaitForCheckpointsAsync(int count)
+    {
+        for (var i = 0; i < 200 && CheckpointFilesWritten().Length < count; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return CheckpointFilesWritten().Order(StringComparer.Ordinal)
+            .Select(f => SignedCheckpoint.TryParse(File.ReadAllText(f), out _)!)
+            .ToList();
+    }
+
+    /// <summary>What someone who can write the whole database does: changes an entry and recomputes every hash after it.</summary>
+    private async Task RewriteAndRehashAsync(long fromSequence, Action<DecisionLogEntry> change)
+    {
+        await Store.DisableTriggersAsync();
+        await Store.DisableChainHeadTriggersAsync();
+        await using var db = Store.Factory.CreateOwnerDbContext();
+        var entries = await db.DecisionLogEntries.Where(e => e.Sequence >= fromSequence - 1).OrderBy(e => e.Sequence).ToListAsync();
+        var previous = entries[0].Sequence == fromSequence ? entries[0].PreviousHash : entries[0].Hash;
+        foreach (var entry in entries.Where(e => e.Sequence >= fromSequence))
+        {
+            if (entry.Sequence == fromSequence)
+            {
+                change(entry);
+            }
+
+            entry.PreviousHash = previous;
+            entry.Hash = ChainHash.Compute(entry);
+            previous = entry.Hash;
+        }
+
+        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
+        head.LastHash = previous;
+        await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>Checkpoints over the decision log on SQLite, a temp file per test; the backup is VACUUM INTO, the restore a file copy.</summary>
+public sealed class SqliteCheckpointTests : CheckpointTests
+{
+    protected override Task<LogStore> CreateStoreAsync() => LogStore.SqliteAsync();
+}
+
+/// <summary>Checkpoints over the decision log on PostgreSQL 15; the backup is pg_dump -Fc, the restore pg_restore --clean.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresCheckpointTests(PostgresFixture fixture) : CheckpointTests
+{
+    protected override Task<LogStore> CreateStoreAsync() => LogStore.PostgresAsync(fixture.Cluster);
+}

@@ -1,0 +1,255 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Checkpoints;
+using KetamineCds.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// Signed checkpoints through the API and the auditor's Checkpoints page (issue 13), and the data-protection keys at
+/// rest. Each test has its own app, database and checkpoint folder.
+/// </summary>
+public sealed partial class CheckpointPageTests : IDisposable
+{
+    private readonly KetamineCdsFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task CreateCheckpoint_Auditor_WritesASignedFileThatVerifyCountsAndThePublishedKeyChecks()
+    {
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var response = await auditor.PostAsync("/api/v1/audit/checkpoints", null);
+        var verify = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
+        var pem = await auditor.GetStringAsync("/api/v1/audit/checkpoints/key");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var checkpoint = SignedCheckpoint.TryParse(await response.Content.ReadAsStringAsync(), out _)!;
+        Assert.Equal(2, checkpoint.Sequence);
+        Assert.True(File.Exists(Path.Combine(_factory.CheckpointDirectory, checkpoint.FileName)));
+        using var key = CheckpointPublicKey.FromPem(pem);
+        Assert.True(key.Verifies(checkpoint));
+        Assert.Equal(key.KeyId, checkpoint.KeyId);
+        Assert.True(verify.GetProperty("intact").GetBoolean());
+        Assert.Equal(2, verify.GetProperty("checked").GetInt64());
+        Assert.Equal(1, verify.GetProperty("checkpoints").GetProperty("holding").GetInt32());
+        Assert.Equal(JsonValueKind.Null, verify.GetProperty("failedCheckpoint").ValueKind);
+    }
+
+    [Fact]
+    public async Task Verify_FromCheckpoint_ReadsOnlyTheEntriesAfterIt()
+    {
+        await RecordScreeningsAsync(3);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        await RecordScreeningsAsync(2);
+
+        var verify = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify?from=checkpoint");
+
+        Assert.True(verify.GetProperty("intact").GetBoolean());
+        Assert.Equal("from-checkpoint", verify.GetProperty("mode").GetString());
+        Assert.Equal(3, verify.GetProperty("startedAfter").GetInt64());
+        Assert.Equal(2, verify.GetProperty("checked").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/api/v1/audit/verify?from=yesterday")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointFileAltered_AnswersNotIntactAndNamesTheCheckpoint()
+    {
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var checkpoint = SignedCheckpoint.TryParse(await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync(), out _)!;
+        await File.WriteAllTextAsync(Path.Combine(_factory.CheckpointDirectory, checkpoint.FileName), (checkpoint with { Sequence = 1 }).ToJson());
+
+        var verify = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
+
+        Assert.False(verify.GetProperty("intact").GetBoolean());
+        var failed = verify.GetProperty("failedCheckpoint");
+        Assert.Equal(1, failed.GetProperty("sequence").GetInt64());
+        Assert.Equal("bad-signature", failed.GetProperty("status").GetString());
+        Assert.Contains("signature does not verify", failed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_WriteOne_RedirectsAndListsItAsHolding()
+    {
+        await RecordScreeningsAsync(1);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
+
+        var post = await client.PostAsync("/Audit/Checkpoints?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var html = await client.GetStringAsync(post.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Contains("Checkpoint written at entry 1", html, StringComparison.Ordinal);
+        Assert.Contains("The checkpoint holds.", html, StringComparison.Ordinal);
+        Assert.Contains("Entry 1 has the signed hash.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_Download_HoldsEveryCheckpointThePublicKeyAndHowToCheckThem()
+    {
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        await RecordScreeningsAsync(1);
+        (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var response = await client.GetAsync("/Audit/Checkpoints?handler=Download");
+
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("checkpoint-public-key.pem", names);
+        Assert.Contains("README.txt", names);
+        Assert.Equal(2, names.Count(n => n.StartsWith("checkpoints/checkpoint-decisions-", StringComparison.Ordinal)));
+        using var reader = new StreamReader(zip.GetEntry("README.txt")!.Open());
+        Assert.Contains("openssl dgst -sha256 -verify", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_UploadKeptCopy_ChecksEachFileAndSaysWhichNoLongerHolds()
+    {
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var good = await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync();
+        var altered = good.Replace("\"sequence\": 2", "\"sequence\": 1", StringComparison.Ordinal);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(good)), "copies", "kept-good.json" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(altered)), "copies", "kept-altered.json" },
+        };
+        var response = await client.PostAsync("/Audit/Checkpoints?handler=Upload", form);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1 of 2 checkpoints in the copy no longer hold or cannot be trusted.", html, StringComparison.Ordinal);
+        var uploaded = html[html.IndexOf("The uploaded copy", StringComparison.Ordinal)..html.IndexOf("Checkpoints on record", StringComparison.Ordinal)];
+        Assert.Matches(RowWith("kept-good.json", "Holds"), uploaded);
+        Assert.Matches(RowWith("kept-altered.json", "Signature does not verify"), uploaded);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_UploadWithoutFiles_AsksForThem()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
+
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var html = await (await client.PostAsync("/Audit/Checkpoints?handler=Upload", form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Choose one or more checkpoint files", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyPage_CheckpointNoLongerHolds_SaysWhichAndWhy()
+    {
+        await RecordScreeningsAsync(2);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var checkpoint = SignedCheckpoint.TryParse(await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync(), out _)!;
+        await File.WriteAllTextAsync(Path.Combine(_factory.CheckpointDirectory, checkpoint.FileName), (checkpoint with { HeadHash = new string('a', 64) }).ToJson());
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Verify?run=true"));
+
+        Assert.Contains($"Checkpoint at entry 2", html, StringComparison.Ordinal);
+        Assert.Contains("no longer holds: The signature does not verify", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataProtectionKeys_Development_AreStoredEncryptedWithTheCertificate()
+    {
+        await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var scope = _factory.Services.CreateScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().DataProtectionKeys.Select(k => k.Xml).ToListAsync();
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.Contains("EncryptedXmlDecryptor", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData("Audit:CheckpointKeyPath", "Audit:CheckpointKeyPath")]
+    [InlineData("DataProtection:CertificatePath", "DataProtection:CertificatePath")]
+    public void Startup_OutsideDevelopmentConfiguredFileMissing_StopsNamingTheSetting(string setting, string named)
+    {
+        using var factory = new KetamineCdsFactory { EnvironmentName = "Production" }
+            .WithWebHostBuilder(b => b.UseSetting(setting, Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N"))));
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_ManyCheckpoints_ListsEveryFailingOneAndTheNewestFifty()
+    {
+        await RecordScreeningsAsync(1);
+        var checkpoints = _factory.Services.GetRequiredService<DecisionLogCheckpoints>();
+        for (var i = 0; i < 55; i++)
+        {
+            Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        }
+
+        var oldest = Directory.GetFiles(_factory.CheckpointDirectory, "*.json").Order(StringComparer.Ordinal).First();
+        var altered = SignedCheckpoint.TryParse(await File.ReadAllTextAsync(oldest), out _)! with { HeadHash = new string('b', 64) };
+        await File.WriteAllTextAsync(oldest, altered.ToJson());
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Checkpoints"));
+
+        Assert.Contains("1 of 55 checkpoints no longer hold or cannot be trusted", html, StringComparison.Ordinal);
+        Assert.Contains("the newest 50 of 55", html, StringComparison.Ordinal);
+        Assert.Equal(51, Regex.Count(html, "<tr class="));
+        Assert.Contains(Path.GetFileName(oldest), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkpoints_OutsideDevelopmentWithoutAKey_AreOffAndSaySo()
+    {
+        using var factory = new KetamineCdsFactory { EnvironmentName = "Production" };
+        var checkpoints = factory.Services.GetRequiredService<DecisionLogCheckpoints>();
+        Directory.CreateDirectory(factory.CheckpointDirectory);
+        await File.WriteAllTextAsync(Path.Combine(factory.CheckpointDirectory, "left-behind.json"), "{}");
+
+        var verification = await checkpoints.VerifyAsync(VerificationMode.Full);
+
+        Assert.False(checkpoints.Enabled);
+        Assert.Null(checkpoints.PublicKeyPem);
+        Assert.Contains("Audit:CheckpointKeyPath", checkpoints.DisabledReason, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<CheckpointsDisabledException>(() => checkpoints.CreateAsync());
+        Assert.False(verification.CheckpointsEnabled);
+        Assert.Equal(CheckpointVerdict.Malformed, Assert.Single(verification.Checkpoints).Verdict);
+    }
+
+    private static Regex RowWith(string file, string status) =>
+        new($"<tr[^>]*>(?:(?!</tr>).)*{Regex.Escape(status)}(?:(?!</tr>).)*{Regex.Escape(file)}", RegexOptions.Singleline);
+
+    private async Task RecordScreeningsAsync(int count)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        for (var i = 0; i < count; i++)
+        {
+            (await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-CP" + i))).EnsureSuccessStatusCode();
+        }
+    }
+}

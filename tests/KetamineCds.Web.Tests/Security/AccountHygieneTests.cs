@@ -1,0 +1,666 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>
+/// Account hygiene (issue 15, docs/security.md "Accounts and passwords"): the common-password check, changing one's own
+/// password, the forced change of an administrator-set password, the TOTP second factor and its per-role requirement,
+/// and conflicting roles.
+/// </summary>
+public sealed class AccountHygieneTests
+{
+    private const string NewUserPassword = "Clinic intake 2026 start";
+    private const string OwnPassword = "violet harbour lantern 42";
+
+    [Theory]
+    [InlineData("Password123!")]
+    [InlineData("password")]
+    [InlineData("P@ssw0rd2024!")]
+    [InlineData("!!Summer2024")]
+    [InlineData("L3tmein!!2025")]
+    [InlineData("Trustno1!!!!")]
+    [InlineData("QWERTYUIOP12!")]
+    public void IsCommon_CommonPasswordWithDecorations_IsTrue(string password) =>
+        Assert.True(CommonPasswordValidator.IsCommon(password));
+
+    [Theory]
+    [InlineData("Demo!Passw0rd1")]
+    [InlineData("violet harbour lantern 42")]
+    [InlineData("Clinic!Start2026")]
+    [InlineData("Fresh!Auditor2026")]
+    [InlineData("ab1234567890!")]
+    public void IsCommon_UncommonPassword_IsFalse(string password) =>
+        Assert.False(CommonPasswordValidator.IsCommon(password));
+
+    [Fact]
+    public void CommonPasswordList_IsEmbedded_AndHoldsTenThousandPasswords() =>
+        Assert.Equal(10_000, CommonPasswordValidator.Count);
+
+    [Fact]
+    public void TestTotp_Rfc6238TestVector_GivesTheStandardsCode() =>
+        // RFC 6238 appendix B: SHA-1 key "12345678901234567890" at T = 59 s gives 94287082; six digits are 287082.
+        Assert.Equal("287082", TestTotp.Code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", DateTimeOffset.FromUnixTimeSeconds(59)));
+
+    [Theory]
+    [InlineData("Password123!")]
+    [InlineData("Summer2024!!")]
+    public async Task CreateUser_CommonPassword_IsRefusedUnderThePasswordField(string password)
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        using var post = await PostFormAsync(admin, "/Admin/Users/Create", new()
+        {
+            ["Input.Email"] = "common@clinic.example",
+            ["Input.Role"] = Roles.ClinicStaff,
+            ["Input.Password"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = await post.Content.ReadAsStringAsync();
+        Assert.Matches(new Regex("data-valmsg-for=\"Input.Password\"[^>]*>This is one of the most common passwords"), html);
+        Assert.Null(await FindAsync(factory, "common@clinic.example"));
+    }
+
+    [Fact]
+    public async Task ResetPassword_CommonPassword_IsRefused()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = (await FindAsync(factory, KetamineCdsFactory.Staff))!.Id;
+
+        using var post = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetPassword", new() { ["NewPassword"] = "Password123!" });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("most common passwords", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task ChangePassword_Valid_ChangesItAndTheSecurityStamp()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        var stampBefore = (await FindAsync(factory, KetamineCdsFactory.Staff))!.SecurityStamp;
+
+        using var post = await PostFormAsync(client, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = KetamineCdsFactory.Password,
+            ["Input.NewPassword"] = OwnPassword,
+            ["Input.ConfirmPassword"] = OwnPassword,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var page = await client.GetStringAsync(post.Headers.Location!.OriginalString);
+        Assert.Contains("Your password has been changed", page, StringComparison.Ordinal);
+        Assert.NotEqual(stampBefore, (await FindAsync(factory, KetamineCdsFactory.Staff))!.SecurityStamp);
+        var anonymous = factory.CreateRawClient();
+        using var old = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = KetamineCdsFactory.Password });
+        using var fresh = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = OwnPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+
+        // This session goes on with the renewed cookie.
+        using var stillIn = await client.GetAsync("/Screenings");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Wrong current 123", OwnPassword, OwnPassword, "Input.CurrentPassword", "The current password is not right.")]
+    [InlineData(KetamineCdsFactory.Password, OwnPassword, "something else entirely", "Input.ConfirmPassword", "The two new passwords are not the same.")]
+    [InlineData(KetamineCdsFactory.Password, "Password123!", "Password123!", "Input.NewPassword", "This is one of the most common passwords")]
+    [InlineData(KetamineCdsFactory.Password, "short one", "short one", "Input.NewPassword", "Passwords must be at least 12 characters.")]
+    [InlineData("", OwnPassword, OwnPassword, "Input.CurrentPassword", "Enter your current password.")]
+    public async Task ChangePassword_BadInput_ShowsTheMessageAtItsFieldAndKeepsThePassword(string current, string next, string confirm, string field, string message)
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        using var post = await PostFormAsync(client, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = current,
+            ["Input.NewPassword"] = next,
+            ["Input.ConfirmPassword"] = confirm,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = await post.Content.ReadAsStringAsync();
+        Assert.Matches(new Regex($"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>{Regex.Escape(message)}"), html);
+        var anonymous = factory.CreateRawClient();
+        using var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Staff, password = KetamineCdsFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePassword_SignedOut_RedirectsToSignIn()
+    {
+        using var factory = new KetamineCdsFactory();
+        using var response = await factory.CreateRawClient().GetAsync("/Account/ChangePassword");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewUser_AdministratorSetPassword_MustBeChangedBeforeAnyPageOrApiCall()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        using var created = await PostFormAsync(admin, "/Admin/Users/Create", new()
+        {
+            ["Input.Email"] = "new.doctor@clinic.example",
+            ["Input.Role"] = Roles.Psychiatrist,
+            ["Input.Password"] = NewUserPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.True((await FindAsync(factory, "new.doctor@clinic.example"))!.MustChangePassword);
+
+        var user = await SignInAsync(factory, "new.doctor@clinic.example", NewUserPassword);
+        using var page = await user.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/Account/ChangePassword?returnUrl=%2FScreenings%2FNew", page.Headers.Location!.OriginalString);
+
+        var api = await ApiClientAsync(factory, "new.doctor@clinic.example", NewUserPassword);
+        using var call = await api.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.Forbidden, call.StatusCode);
+        Assert.Equal("application/problem+json", call.Content.Headers.ContentType?.MediaType);
+        using (var problem = JsonDocument.Parse(await call.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("password-change-required", problem.RootElement.GetProperty("code").GetString());
+            Assert.Contains("/Account/ChangePassword", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var form = await user.GetStringAsync("/Account/ChangePassword");
+        Assert.Contains("Choose your own password first", form, StringComparison.Ordinal);
+        using var changed = await PostFormAsync(user, "/Account/ChangePassword?returnUrl=%2FScreenings%2FNew", new()
+        {
+            ["Input.CurrentPassword"] = NewUserPassword,
+            ["Input.NewPassword"] = OwnPassword,
+            ["Input.ConfirmPassword"] = OwnPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("/Screenings/New", changed.Headers.Location!.OriginalString);
+        using var after = await user.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.False((await FindAsync(factory, "new.doctor@clinic.example"))!.MustChangePassword);
+        var freshApi = await ApiClientAsync(factory, "new.doctor@clinic.example", OwnPassword);
+        using var freshCall = await freshApi.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.OK, freshCall.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePasswordApi_AccountThatMustChange_ChangesItAndIsOpenAgainAfterSigningIn()
+    {
+        using var factory = new KetamineCdsFactory();
+        await CreateUserAsync(factory, "api.client@clinic.example", Roles.Psychiatrist, mustChangePassword: true);
+        var api = await ApiClientAsync(factory, "api.client@clinic.example", NewUserPassword);
+        using (var refused = await api.GetAsync("/api/v1/ruleset"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using (var wrong = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not the password 1", newPassword = OwnPassword }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            using var problem = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync());
+            Assert.Equal("The current password is not right.", problem.RootElement.GetProperty("errors").GetProperty("currentPassword")[0].GetString());
+        }
+
+        using (var common = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = NewUserPassword, newPassword = "Password123!" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, common.StatusCode);
+            using var problem = JsonDocument.Parse(await common.Content.ReadAsStringAsync());
+            Assert.StartsWith("This is one of the most common passwords", problem.RootElement.GetProperty("errors").GetProperty("newPassword")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        using var changed = await api.PostAsJsonAsync("/api/auth/password", new { currentPassword = NewUserPassword, newPassword = OwnPassword });
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.False((await FindAsync(factory, "api.client@clinic.example"))!.MustChangePassword);
+        var fresh = await ApiClientAsync(factory, "api.client@clinic.example", OwnPassword);
+        using var open = await fresh.GetAsync("/api/v1/ruleset");
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePasswordApi_WithoutAToken_Answers401()
+    {
+        using var factory = new KetamineCdsFactory();
+
+        using var response = await factory.CreateRawClient().PostAsJsonAsync("/api/auth/password", new { currentPassword = KetamineCdsFactory.Password, newPassword = OwnPassword });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResetPassword_ByAdministrator_MustBeChangedAtNextSignIn()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = (await FindAsync(factory, KetamineCdsFactory.Auditor))!.Id;
+
+        using var reset = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetPassword", new() { ["NewPassword"] = NewUserPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var auditor = await SignInAsync(factory, KetamineCdsFactory.Auditor, NewUserPassword);
+        using var page = await auditor.GetAsync("/Audit");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/ChangePassword", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithACommonPasswordSetBeforeTheCheck_MustChangeIt()
+    {
+        using var factory = new KetamineCdsFactory();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // An account whose password predates the check: stored without the validators, as an older version did.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var old = new ApplicationUser { UserName = "old.timer@clinic.example", Email = "old.timer@clinic.example", EmailConfirmed = true };
+            old.PasswordHash = users.PasswordHasher.HashPassword(old, "Password123!");
+            Assert.True((await users.CreateAsync(old)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(old, Roles.ClinicStaff)).Succeeded);
+        }
+
+        var client = await SignInAsync(factory, "old.timer@clinic.example", "Password123!");
+
+        Assert.True((await FindAsync(factory, "old.timer@clinic.example"))!.MustChangePassword);
+        using var page = await client.GetAsync("/Screenings");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/ChangePassword", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("one of the most common passwords", await client.GetStringAsync("/Account/ChangePassword"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAnUncommonPassword_IsNotMarked()
+    {
+        using var factory = new KetamineCdsFactory();
+        await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        Assert.False((await FindAsync(factory, KetamineCdsFactory.Auditor))!.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task DemoAccounts_InDevelopment_NeedNoPasswordChangeAndNoSecondFactor()
+    {
+        using var factory = new KetamineCdsFactory();
+        foreach (var (email, _, _) in DemoAccounts.All)
+        {
+            var user = (await FindAsync(factory, email))!;
+            Assert.False(user.MustChangePassword, email);
+            Assert.False(user.TwoFactorEnabled, email);
+        }
+
+        var psychiatrist = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var page = await psychiatrist.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondFactor_Enrolled_SignInAsksForAFreshCodeOnThePageAndInTheApi()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var (key, recoveryCodes) = await EnrolAsync(client);
+        Assert.Equal(Authenticator.RecoveryCodeCount, recoveryCodes.Count);
+        Assert.True((await FindAsync(factory, KetamineCdsFactory.Psychiatrist))!.TwoFactorEnabled);
+
+        // Page: the password alone leads to the code step, not into the app.
+        var fresh = factory.CreateRawClient();
+        using var password = await PostFormAsync(fresh, "/Account/Login", new()
+        {
+            ["Input.Email"] = KetamineCdsFactory.Psychiatrist,
+            ["Input.Password"] = KetamineCdsFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/Account/LoginWithCode", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using (var notYet = await fresh.GetAsync("/Screenings/New"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, notYet.StatusCode);
+            Assert.StartsWith("/Account/Login", notYet.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        using var wrong = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = WrongCode(key) });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The code used to turn the second factor on does not work a second time (OWASP ASVS V2.8.4).
+        using var replayed = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("That code is not right", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var right = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        using (var inside = await fresh.GetAsync("/Screenings/New"))
+        {
+            Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+        }
+
+        // API: Identity's field names.
+        var api = factory.CreateRawClient();
+        using var noCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
+        Assert.Contains("RequiresTwoFactor", await noCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var badCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = WrongCode(key) });
+        Assert.Equal(HttpStatusCode.Unauthorized, badCode.StatusCode);
+        using var withCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
+        Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+        Assert.Contains("accessToken", await withCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var sameCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
+        Assert.Equal(HttpStatusCode.Unauthorized, sameCode.StatusCode);
+        using var recovery = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
+        Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
+        using var reused = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondFactor_RecoveryCodeOnThePage_SignsInOnceAndIsStoredHashed()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (_, recoveryCodes) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // Stored salted and hashed (ASVS V2.6.2): the database holds none of the codes shown.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var stored = await users.GetAuthenticationTokenAsync((await users.FindByEmailAsync(KetamineCdsFactory.Staff))!, "[AspNetUserStore]", "RecoveryCodes");
+            Assert.Equal(Authenticator.RecoveryCodeCount, stored!.Split(';').Length);
+            Assert.All(recoveryCodes, code => Assert.DoesNotContain(code, stored, StringComparison.OrdinalIgnoreCase));
+        }
+
+
+        var fresh = factory.CreateRawClient();
+        using var password = await PostFormAsync(fresh, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Staff, ["Input.Password"] = KetamineCdsFactory.Password });
+        using var signedIn = await PostFormAsync(fresh, "/Account/LoginWithCode?handler=Recovery", new() { ["RecoveryCode"] = recoveryCodes[1].ToLowerInvariant() }, "/Account/LoginWithCode");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var status = await fresh.GetStringAsync("/Account/TwoFactor");
+        Assert.Contains($"Recovery codes left: <strong>{Authenticator.RecoveryCodeCount - 1}</strong>", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondFactor_TurnedOffWithThePassword_SignInNeedsThePasswordOnly()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        await EnrolAsync(client);
+
+        using var refused = await PostFormAsync(client, "/Account/TwoFactor?handler=Disable", new() { ["Password"] = "not my password" }, "/Account/TwoFactor");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The password is not right.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await FindAsync(factory, KetamineCdsFactory.Staff))!.TwoFactorEnabled);
+
+        using var off = await PostFormAsync(client, "/Account/TwoFactor?handler=Disable", new() { ["Password"] = KetamineCdsFactory.Password }, "/Account/TwoFactor");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.TwoFactorEnabled);
+        await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+    }
+
+    [Fact]
+    public async Task SecondFactor_RequiredForTheRole_PagesGoToEnrolmentAndTheApiRefusesUntilSetUp()
+    {
+        using var factory = new RequiredSecondFactorFactory(Roles.Psychiatrist);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var page = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/TwoFactor/Enable", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var call = await api.PostAsJsonAsync("/api/v1/screenings", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, call.StatusCode);
+        using (var problem = JsonDocument.Parse(await call.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("second-factor-required", problem.RootElement.GetProperty("code").GetString());
+        }
+
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var usersPage = await admin.GetStringAsync("/Admin/Users");
+        Assert.Contains("Second factor required for: Psychiatrist", usersPage, StringComparison.Ordinal);
+        Assert.Matches(new Regex($"{Regex.Escape(KetamineCdsFactory.Psychiatrist)}</td>(?:(?!</tr>).)*Required, not set up", RegexOptions.Singleline), usersPage);
+
+        // Other roles are not affected.
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        using var staffPage = await staff.GetAsync("/Screenings");
+        Assert.Equal(HttpStatusCode.OK, staffPage.StatusCode);
+
+        var (key, _) = await EnrolAsync(client);
+        using var after = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var raw = factory.CreateRawClient();
+        using var login = await raw.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 1) });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        using var disable = await PostFormAsync(client, "/Account/TwoFactor?handler=Disable", new() { ["Password"] = KetamineCdsFactory.Password }, "/Account/TwoFactor");
+        Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
+        Assert.Contains("Your role requires a second factor, so it cannot be turned off.", await disable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await FindAsync(factory, KetamineCdsFactory.Psychiatrist))!.TwoFactorEnabled);
+    }
+
+    [Fact]
+    public void SecondFactorRequiredRoles_UnknownRoleName_RefusesToStart()
+    {
+        using var factory = new RequiredSecondFactorFactory("Admins");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Accounts:SecondFactorRequiredRoles must name roles from", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResetSecondFactor_ByAdministrator_TurnsItOffAndChangesTheKey()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (key, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = (await FindAsync(factory, KetamineCdsFactory.Staff))!.Id;
+
+        using var reset = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetSecondFactor", new(), $"/Admin/Users/Edit/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var staff = (await users.FindByIdAsync(id))!;
+        Assert.False(staff.TwoFactorEnabled);
+        Assert.NotEqual(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), await users.GetAuthenticatorKeyAsync(staff));
+    }
+
+    [Theory]
+    [InlineData(Roles.Psychiatrist)]
+    [InlineData(Roles.ClinicStaff)]
+    [InlineData(Roles.Auditor)]
+    public async Task Roles_AdminWithAClinicalOrAuditRole_IsRefusedWithAMessage(string clinicalRole)
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = (await FindAsync(factory, KetamineCdsFactory.Auditor))!.Id;
+
+        using var post = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles",
+            [new("SelectedRoles", Roles.Admin), new("SelectedRoles", clinicalRole)], $"/Admin/Users/Edit/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains($"Admin cannot be combined with {clinicalRole}", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Equal([Roles.Auditor], await users.GetRolesAsync((await users.FindByIdAsync(id))!));
+    }
+
+    [Fact]
+    public async Task UsersPage_ExistingAccountWithConflictingRoles_IsFlagged()
+    {
+        using var factory = new KetamineCdsFactory();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.AddToRoleAsync((await users.FindByEmailAsync(KetamineCdsFactory.Auditor))!, Roles.Admin);
+        }
+
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var html = await admin.GetStringAsync("/Admin/Users");
+
+        Assert.Contains("Accounts with conflicting roles", html, StringComparison.Ordinal);
+        Assert.Matches(new Regex($"<li><a href=\"/Admin/Users/Edit/[^\"]+\">{Regex.Escape(KetamineCdsFactory.Auditor)}</a> \\(Admin, Auditor\\)</li>"), html);
+    }
+
+    [Fact]
+    public async Task UsersPage_NoConflictingAccounts_ShowsNoWarning()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        Assert.DoesNotContain("Accounts with conflicting roles", await admin.GetStringAsync("/Admin/Users"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bootstrap_CommonAdministratorPassword_RefusesToStart()
+    {
+        using var factory = new BootstrapFactory("Password123!");
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("most common passwords", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bootstrap_ExistingClinicalAccountAsAdministrator_IsRefused()
+    {
+        using var factory = new KetamineCdsFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        // No administrator yet, so the bootstrap applies; it names the psychiatrist's account.
+        await users.RemoveFromRoleAsync((await users.FindByEmailAsync(KetamineCdsFactory.Admin))!, Roles.Admin);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bootstrap:AdminEmail"] = KetamineCdsFactory.Psychiatrist,
+            ["Bootstrap:AdminPassword"] = "bootstrap admin first 7",
+        }).Build();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, configuration));
+
+        Assert.Contains("Admin cannot be combined with Psychiatrist", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Roles.Admin, await users.GetRolesAsync((await users.FindByEmailAsync(KetamineCdsFactory.Psychiatrist))!));
+    }
+
+    [Fact]
+    public async Task Bootstrap_Administrator_ChangesThePasswordThenSetsUpTheRequiredSecondFactor()
+    {
+        using var factory = new BootstrapFactory("bootstrap admin first 7");
+        var admin = await SignInAsync(factory, "first.admin@clinic.example", "bootstrap admin first 7", https: true);
+
+        using var users = await admin.GetAsync("/Admin/Users");
+        Assert.StartsWith("/Account/ChangePassword", users.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var changed = await PostFormAsync(admin, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = "bootstrap admin first 7",
+            ["Input.NewPassword"] = OwnPassword,
+            ["Input.ConfirmPassword"] = OwnPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        // Outside Development appsettings.json requires a second factor of administrators.
+        using var next = await admin.GetAsync("/Admin/Users");
+        Assert.StartsWith("/Account/TwoFactor/Enable", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await EnrolAsync(admin);
+        using var open = await admin.GetAsync("/Admin/Users");
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    /// <summary>Sets up the authenticator from the enrolment page; returns the shared key and the recovery codes shown.</summary>
+    internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/Account/TwoFactor/Enable");
+        var key = Regex.Match(html, "id=\"shared-key\">([a-z2-7 ]+)<").Groups[1].Value;
+        Assert.Matches("^[a-z2-7]{4}( [a-z2-7]{1,4})+$", key);
+        Assert.Contains("otpauth://totp/KetamineCds:", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/png;base64,", html, StringComparison.Ordinal);
+
+        using var post = await PostFormAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = TestTotp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var result = await post.Content.ReadAsStringAsync();
+        var codes = Regex.Matches(result, "<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Contains("This is the only time they are shown", result, StringComparison.Ordinal);
+        return (key, codes);
+    }
+
+    private static string WrongCode(string key) => ((int.Parse(TestTotp.Code(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Posts a form with the anti-forgery token read from <paramref name="formPage"/> (the path itself by default).</summary>
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null) =>
+        PostPairsAsync(client, path, [.. fields], formPage ?? path);
+
+    private static async Task<HttpResponseMessage> PostPairsAsync(HttpClient client, string path, List<KeyValuePair<string, string>> fields, string formPage)
+    {
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, formPage.Split('?')[0]);
+        fields.Add(new("__RequestVerificationToken", token));
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<HttpClient> SignInAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string email, string password, bool https = false)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        });
+        using var response = await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return client;
+    }
+
+    private static async Task<HttpClient> ApiClientAsync(KetamineCdsFactory factory, string email, string password)
+    {
+        var client = factory.CreateRawClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task CreateUserAsync(KetamineCdsFactory factory, string email, string role, bool mustChangePassword)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, MustChangePassword = mustChangePassword };
+        Assert.True((await users.CreateAsync(user, NewUserPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+    }
+
+    private static async Task<ApplicationUser?> FindAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+    }
+
+    private sealed class RequiredSecondFactorFactory(string roles) : KetamineCdsFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Accounts:SecondFactorRequiredRoles", roles);
+        }
+    }
+
+    /// <summary>Production, with a bootstrap administrator from configuration.</summary>
+    private sealed class BootstrapFactory(string password) : KetamineCdsFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Bootstrap:AdminEmail", "first.admin@clinic.example");
+            builder.UseSetting("Bootstrap:AdminPassword", password);
+        }
+    }
+}
