@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,9 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 {
     public LoggedScreening Screening { get; private set; } = null!;
 
+    /// <summary>What the rationale opens with: the safety items and the care items not recorded.</summary>
+    public NotRecordedSummary NotRecorded { get; private set; } = null!;
+
     /// <summary>The screening clinician's display name, when the account has one.</summary>
     public string Clinician { get; private set; } = "";
 
@@ -25,6 +29,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         }
 
         Screening = screening;
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
         var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
         Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
         await audit.RecordAsync(new AccessEvent(AccessEventKind.PrintScreening, User.ToActor().Email, User.ActingRole(), id.ToString(), null, HttpContext.GetCorrelationId()),
