@@ -121,7 +121,7 @@ public sealed partial class IncompleteResultTests : IClassFixture<KetamineCdsFac
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
 
-        File.WriteAllText("/tmp/ans.html", html); var answers = Section(html, "id=\"answers-title\"", "screening id");
+        var answers = Section(html, "id=\"answers-title\"", "screening id");
         Assert.Contains("<dt>Psychosis</dt><dd>History of psychosis, not on an antipsychotic now</dd>", answers, StringComparison.Ordinal);
         Assert.Contains("<dd>Alcohol, Ketamine or PCP</dd>", answers, StringComparison.Ordinal);
         Assert.Contains("<dd>SNRI</dd>", answers, StringComparison.Ordinal);
