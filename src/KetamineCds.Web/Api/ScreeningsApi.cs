@@ -40,10 +40,6 @@ public static class ScreeningsApi
             .Produces<ScreeningList>()
             .ProducesValidationProblem();
 
-        group.MapGet("/ruleset", GetRuleSet)
-            .RequireApiPolicy(Policies.SignedIn)
-            .WithTags("Rule set");
-
         return app;
     }
 
@@ -142,27 +138,6 @@ public static class ScreeningsApi
         await audit.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, context.User.ToActor().Email, context.User.ActingRole(),
             "patient:" + patientReference, "api list", context.GetCorrelationId()), cancellationToken);
         return ContractBody(WriteList(screenings));
-    }
-
-    private static JsonHttpResult<object> GetRuleSet()
-    {
-        var ruleSet = RuleSetCatalog.Current;
-        return TypedResults.Json<object>(new
-        {
-            version = ruleSet.Version,
-            digest = ruleSet.Digest,
-            rules = ruleSet.Rules.Select(r => new
-            {
-                id = r.Id,
-                topic = r.Topic,
-                kind = r.Kind,
-                severity = r.Severity,
-                principles = r.Principles,
-                sources = r.Sources,
-                condition = r.ConditionText,
-                summary = r.Summary,
-            }),
-        }, ContractJson.Options);
     }
 
     /// <summary>
