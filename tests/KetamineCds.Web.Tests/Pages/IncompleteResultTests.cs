@@ -2,38 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
-using KetamineCds.Infrastructure.DecisionLog;
-using Microsoft.Extensions.DependencyInjection;
+using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.Tests.Pages;
 
-/// <summary>
-/// Issue 10's journey: only the eight answers the form marks required. The result and the printed rationale say
-/// "Incomplete", never "Eligible", and open with what was not recorded.
-/// </summary>
-public sealed partial class IncompleteResultTests : IClassFixture<KetamineCdsFactory>
+/// <summary>The result page, the print and the API for a screening whose safety items were not recorded (rule set 1.1.0).</summary>
+public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
 {
-    private readonly KetamineCdsFactory _factory;
-
-    public IncompleteResultTests(KetamineCdsFactory factory) => _factory = factory;
-
-    /// <summary>Only the answers the form marks required: MDD, current episode, 3 failed trials, on an oral antidepressant.</summary>
-    public static Dictionary<string, string> RequiredOnlyForm(string reference) => new()
-    {
-        ["Input.PatientReference"] = reference,
-        ["Input.AgeYears"] = "45",
-        ["Input.PrimaryDiagnosis"] = "mdd",
-        ["Input.CurrentDepressiveEpisode"] = "true",
-        ["Input.FailedAdequateTrials"] = "3",
-        ["Input.OnOralAntidepressant"] = "true",
-        ["Input.Psychosis"] = "none",
-        ["Input.Suicidality"] = "none",
-    };
-
-    public static JsonObject RequiredOnlyRequest(string reference) => new()
+    /// <summary>The issue's eight answers: MDD, current episode, 3 failed trials, on an oral antidepressant, no psychosis, no suicidality.</summary>
+    private static JsonObject EightAnswers(string reference) => new()
     {
         ["patientReference"] = reference,
         ["ageYears"] = 45,
@@ -45,169 +24,140 @@ public sealed partial class IncompleteResultTests : IClassFixture<KetamineCdsFac
         ["suicidality"] = "none",
     };
 
-    [Fact]
-    public async Task Result_OnlyRequiredAnswersThroughTheForm_SaysIncompleteAndOpensWithNotRecorded()
+    private async Task<(Guid Id, JsonElement Body)> CreateAsync(JsonObject request)
     {
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = RequiredOnlyForm("MRN-INC-FORM");
-        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("id").GetGuid(), body);
+    }
 
-        var post = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+    [Fact]
+    public async Task Api_EightAnswers_SerialisesIncompleteAsTheContractSays()
+    {
+        var (_, body) = await CreateAsync(EightAnswers("MRN-INC-API"));
 
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        var location = post.Headers.Location!.OriginalString;
-        var id = Guid.Parse(location["/Screenings/".Length..]);
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync(location));
+        Assert.Equal("incomplete", body.GetProperty("overall").GetString());
+        var trd = body.GetProperty("pathways").EnumerateArray().Single(p => p.GetProperty("pathway").GetString() == "esketamine-trd");
+        Assert.Equal("incomplete", trd.GetProperty("status").GetString());
+        var rec = body.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "REC-001");
+        Assert.Equal("requirement", rec.GetProperty("kind").GetString());
+        Assert.Contains(rec.GetProperty("because").EnumerateArray(), b => b.GetProperty("field").GetString() == "aneurysmalVascularDisease" && b.GetProperty("value").GetString() == "not recorded");
+    }
 
-        Assert.Contains("verdict verdict--incomplete", html, StringComparison.Ordinal);
+    [Fact]
+    public async Task Result_EightAnswers_OpensWithNotRecordedAndNeverShowsEligible()
+    {
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-PAGE"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+
+        Assert.Contains("verdict--incomplete", html, StringComparison.Ordinal);
         Assert.Contains("Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
         Assert.DoesNotContain("verdict--ok", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
-        Assert.Contains("status status--incomplete", html, StringComparison.Ordinal);
-
-        // The "Not recorded" section comes right after the verdict, before the pathways.
         var notRecorded = html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal);
-        Assert.InRange(notRecorded, html.IndexOf("id=\"verdict-title\"", StringComparison.Ordinal), html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal));
-        var section = Section(html, "not-recorded-safety", "not-recorded-care");
-        Assert.Contains("<strong>Aneurysmal vascular disease</strong>", section, StringComparison.Ordinal);
-        Assert.Contains("Esketamine for treatment-resistant depression", section, StringComparison.Ordinal);
+        Assert.True(notRecorded > 0 && notRecorded < html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal), "Not recorded comes before the pathways");
+        foreach (var field in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "pregnant", "substanceUse" })
+        {
+            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", html, StringComparison.Ordinal);
+        }
 
-        // Each item once, whatever the number of pathways that wait for it.
-        Assert.Single(StrongItem().Matches(section), m => m.Groups[1].Value == "Aneurysmal vascular disease");
-
-        // A re-screen starts from these answers; the old entry stays as it is.
+        Assert.Contains("Esketamine for treatment-resistant depression", html, StringComparison.Ordinal);
+        Assert.Contains("Care items not recorded", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Screenings/New?from={id}\"", html, StringComparison.Ordinal);
         Assert.Contains("Re-screen with these answers", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Systolic blood pressure</dt><dd>Not recorded</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Primary diagnosis</dt><dd>Major depressive disorder</dd>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Result_CareItemsNotRecorded_AreListedUnderNotRecorded()
+    public async Task Result_Staff_HasNoRescreenLink()
     {
-        var id = await CreateAsync(RequiredOnlyRequest("MRN-INC-CARE"));
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-STAFF"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+        var html = await client.GetStringAsync($"/Screenings/{id}");
 
-        var care = Section(html, "not-recorded-care", "Re-screen with these answers");
-        Assert.Contains("Systolic blood pressure", care, StringComparison.Ordinal);
-        Assert.Contains("href=\"/Rules#", care, StringComparison.Ordinal);
+        Assert.Contains("id=\"not-recorded-title\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-screen with these answers", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Result_Staff_SeesIncompleteButNoRescreenLink()
+    public async Task Print_EightAnswers_ListsWhatToAnswerAndKeepsTheDisclaimer()
     {
-        var id = await CreateAsync(RequiredOnlyRequest("MRN-INC-STAFF"));
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
-
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
-
-        Assert.Contains("Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
-        Assert.Contains("Aneurysmal vascular disease", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("/Screenings/New?from=", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Result_AnswersRecorded_ListsThe11FieldsWithNotRecordedAndDisplayTexts()
-    {
-        // Recorded straight into the log: the 1.1 fields reach the JSON reader and the form through another change.
-        var id = await RecordAsync(RequiredOnlyHistory("MRN-INC-ANSWERS") with
-        {
-            Psychosis = PsychosisStatus.HistoryUntreated,
-            SubstanceUse = SubstanceUse.Active,
-            SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.Alcohol, SubstanceUsed.KetamineOrPcp]),
-            OralAntidepressantClass = OralAntidepressantClass.Snri,
-        });
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
-
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
-
-        var answers = Section(html, "id=\"answers-title\"", "screening id");
-        Assert.Contains("<dt>Psychosis</dt><dd>History of psychosis, not on an antipsychotic now</dd>", answers, StringComparison.Ordinal);
-        Assert.Contains("<dd>Alcohol, Ketamine or PCP</dd>", answers, StringComparison.Ordinal);
-        Assert.Contains("<dd>SNRI</dd>", answers, StringComparison.Ordinal);
-        Assert.Contains("class=\"answers--not-recorded\"><dt>Myocardial infarction or stroke in the last 6 weeks</dt><dd>Not recorded</dd>", answers, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Print_OnlyRequiredAnswers_SaysIncompleteListsNotRecordedAndKeepsTheDisclaimer()
-    {
-        var id = await CreateAsync(RequiredOnlyRequest("MRN-INC-PRINT"));
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-PRINT"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
 
-        Assert.Contains("p-verdict p-verdict--incomplete", html, StringComparison.Ordinal);
+        Assert.Contains("p-verdict--incomplete", html, StringComparison.Ordinal);
         Assert.Contains("Overall: Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<h2>Not recorded</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal));
+        Assert.Contains($"<strong>{Fields.LabelOf("hypersensitivityToKetamine")}</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("waits: esketamine TRD", html, StringComparison.Ordinal);
+        Assert.Contains("never replaces, the clinician", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
-        var notRecorded = Section(html, "class=\"p-not-recorded\"", "<h2>Pathways</h2>");
-        Assert.Contains("<strong>Aneurysmal vascular disease</strong>", notRecorded, StringComparison.Ordinal);
-        Assert.Contains("esketamine TRD", notRecorded, StringComparison.Ordinal);
-        Assert.Contains("Care items not recorded", notRecorded, StringComparison.Ordinal);
-        Assert.Contains("KetamineCds supports, and never replaces, the clinician's judgement", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Answers recorded</h2>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Result_EverySafetyItemRecorded_HasNoNotRecordedSafetyList()
+    public void NotRecordedSummary_NothingNotRecorded_IsEmpty()
     {
-        var id = await RecordAsync(RequiredOnlyHistory("MRN-INC-NONE") with
+        var history = new PatientHistory
         {
-            SexAtBirth = SexAtBirth.Male,
-            AneurysmalVascularDisease = false,
-            ArteriovenousMalformation = false,
-            IntracerebralHemorrhageHistory = false,
-            HypersensitivityToKetamine = false,
-            SeriousCardiovascularOrCerebrovascularCondition = false,
-            RecentMyocardialInfarctionOrStroke = false,
-            SubstanceUse = SubstanceUse.None,
-            CurrentManiaOrMixedFeatures = false,
-        });
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+            PatientReference = "MRN-X", AgeYears = 45, PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false,
+            FailedAdequateTrials = 0, OnOralAntidepressant = false, Psychosis = PsychosisStatus.None, Suicidality = Suicidality.None,
+        };
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_0_0);
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
-
-        Assert.DoesNotContain("Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"not-recorded-safety\"", html, StringComparison.Ordinal);
+        Assert.True(NotRecordedSummary.Of(assessment).IsEmpty);
     }
 
-    private static PatientHistory RequiredOnlyHistory(string reference) => new()
+    [Fact]
+    public void NotRecordedSummary_TwoPathwaysWaitForOneItem_ListsItOnceWithBoth()
     {
-        PatientReference = reference,
-        AgeYears = 45,
-        PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
-        CurrentDepressiveEpisode = true,
-        FailedAdequateTrials = 3,
-        OnOralAntidepressant = true,
-        Psychosis = PsychosisStatus.None,
-        Suicidality = Suicidality.None,
-    };
+        var ruleSet = RuleSetCatalog.Current;
+        var rec = ruleSet.Pathways.Where(p => p.CompletenessRuleId is not null).Take(2).ToList();
+        Finding Requirement(string id, params Evidence[] because) => new(id, FindingKind.Requirement, Severity.High, ["P-SAFETY"], [], "s", "d", because);
+        var assessment = new Assessment(ruleSet.Identity, Verdict.Incomplete, [], [
+            Requirement(rec[0].CompletenessRuleId!, new Evidence("pregnant", "not recorded"), new Evidence("substanceUse", "not recorded")),
+            Requirement(rec[1].CompletenessRuleId!, new Evidence("pregnant", "not recorded")),
+            Requirement("CV-009", new Evidence("systolicBp", "not recorded"), new Evidence("diastolicBp", "not recorded")),
+            Requirement("XYZ-001", new Evidence("psychosis", "none")),
+        ]);
 
-    private async Task<Guid> RecordAsync(PatientHistory history)
-    {
-        using var scope = _factory.Services.CreateScope();
-        var log = scope.ServiceProvider.GetRequiredService<IDecisionLog>();
-        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
-            history, "{\"patientReference\":\"" + history.PatientReference + "\"}", ScreeningEngine.Evaluate(history),
-            new Actor("", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), Guid.NewGuid().ToString("N")));
-        return logged.Id;
+        var summary = NotRecordedSummary.Of(assessment);
+
+        var pregnant = Assert.Single(summary.BeforeAPathwayCanOpen, i => i.Field == "pregnant");
+        Assert.Equal([rec[0].Pathway, rec[1].Pathway], pregnant.Pathways);
+        Assert.Equal("Pregnant", pregnant.Label);
+        Assert.Equal(2, summary.BeforeAPathwayCanOpen.Count);
+        var care = Assert.Single(summary.CareItems);
+        Assert.Equal(["Systolic blood pressure", "Diastolic blood pressure"], care.Labels);
     }
 
-    private async Task<Guid> CreateAsync(JsonObject request)
-    {
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    [Theory]
+    [InlineData("psychosis", "history-untreated", "History of psychosis, not on an antipsychotic now")]
+    [InlineData("substancesUsed", "alcohol, ketamine-or-pcp", "Alcohol, Ketamine or PCP")]
+    [InlineData("oralAntidepressantClass", "ssri", "SSRI")]
+    [InlineData("oralAntidepressantClass", "other", "Another class (not an SSRI or SNRI)")]
+    [InlineData("recentMyocardialInfarctionOrStroke", "true", "Yes")]
+    [InlineData("suicidalIntent", "not recorded", "Not recorded")]
+    [InlineData("systolicBp", "150", "150 mmHg")]
+    public void Value_NewValues_AreShownInWords(string field, string value, string expected) =>
+        Assert.Equal(expected, Display.Value(field, value));
 
-    private static string Section(string html, string from, string to)
+    [Fact]
+    public void Of_IncompleteVerdictAndStatus_HaveTheirOwnStyleAndNoTick()
     {
-        var start = html.IndexOf(from, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"'{from}' is not on the page.");
-        var end = html.IndexOf(to, start, StringComparison.Ordinal);
-        return end < 0 ? html[start..] : html[start..end];
-    }
+        var verdict = Display.Of(Verdict.Incomplete);
+        var status = Display.Of(PathwayStatus.Incomplete);
 
-    [GeneratedRegex("<strong>([^<]+)</strong>")]
-    private static partial Regex StrongItem();
+        Assert.Equal("incomplete", verdict.Css);
+        Assert.Equal("incomplete", status.Css);
+        Assert.NotEqual(Display.Of(Verdict.Eligible).Symbol, verdict.Symbol);
+        Assert.StartsWith("Incomplete", status.Text, StringComparison.Ordinal);
+    }
 }
