@@ -1,3 +1,5 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Screenings;
@@ -17,6 +19,12 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>What the rationale opens with: the safety items and the care items not recorded.</summary>
     public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
+    /// <summary>
+    /// The requirements to tick off, in the assessment's order. The completeness findings (REC-00x) are left out: their
+    /// items head the rationale under "Not recorded", once each, with the pathways that wait for them.
+    /// </summary>
+    public IReadOnlyList<Finding> Checklist { get; private set; } = [];
+
     /// <summary>The screening clinician's display name, when the account has one.</summary>
     public string Clinician { get; private set; } = "";
 
@@ -30,6 +38,9 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 
         Screening = screening;
         NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
+            .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
         var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
         Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
         await audit.RecordAsync(new AccessEvent(AccessEventKind.PrintScreening, User.ToActor().Email, User.ActingRole(), id.ToString(), null, HttpContext.GetCorrelationId()),
