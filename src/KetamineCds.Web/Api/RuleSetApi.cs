@@ -13,13 +13,13 @@ public static class RuleSetApi
 {
     public static IEndpointRouteBuilder MapRuleSetApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/ruleset").WithTags("Rule set");
+        var group = app.MapGroup("/api/v1").WithTags("Rule set");
 
-        group.MapGet("", GetRuleSet)
+        group.MapGet("/ruleset", GetRuleSet)
             .RequireApiPolicy(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/diff", GetDiff)
+        group.MapGet("/ruleset/diff", GetDiff)
             .RequireApiPolicy(Policies.SignedIn)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
