@@ -144,6 +144,10 @@ Console.WriteLine($"Impact analysis (current rule set): {impact.Examined:N0} scr
 var modified = new RuleSet("9.9.9-bench", RuleSetCatalog.Current.Rules.Where(r => r.Id != "PSY-001").ToList(), RuleSetCatalog.Current.Pathways);
 impact = await audit.AnalyzeImpactAsync(null, null, modified);
 Console.WriteLine($"Impact analysis (without PSY-001): {impact.Examined:N0} screenings, {impact.Changes.Count:N0} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
+// 1.0.0 -> 1.1.0 over the whole log: the auditor's version comparison, with the from/to matrix and, for the changed
+// screenings only, the rules that newly fired or stopped firing (each changed row is screened a second time).
+impact = await audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_0_0);
+Console.WriteLine($"Impact analysis (1.0.0 -> 1.1.0): {impact.Examined:N0} screenings, {impact.Changes.Count:N0} changed, {impact.Rules.Count} rules behind them, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
 
 /// <summary>
 /// Verification against signed checkpoints at scale: a checkpoint every 10,000 entries (as the interval writer leaves

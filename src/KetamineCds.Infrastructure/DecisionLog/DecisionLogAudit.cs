@@ -57,10 +57,36 @@ public sealed record ReplayResult(
     string StoredAssessmentJson, string? ReplayedAssessmentJson, string? ReplayedOverall);
 
 /// <summary>A screening whose overall verdict would change under another rule set.</summary>
-public sealed record ImpactChange(Guid Id, DateTimeOffset RecordedAt, string PatientReference, string ClinicianEmail, string RecordedOverall, string NewOverall, string RecordedRuleSetVersion);
+/// <param name="Id">The logged screening.</param>
+/// <param name="RecordedAt">When it was logged.</param>
+/// <param name="PatientReference">The patient.</param>
+/// <param name="ClinicianEmail">Who screened.</param>
+/// <param name="RecordedOverall">The verdict before: as logged, or under the baseline rule set when one was given.</param>
+/// <param name="NewOverall">The verdict under the rule set analysed.</param>
+/// <param name="NewlyFired">Rules that fire under the rule set analysed and did not before, by id.</param>
+/// <param name="RecordedRuleSetVersion">The rule set it was logged under.</param>
+/// <param name="StoppedFiring">Rules that fired before and no longer fire, by id.</param>
+public sealed record ImpactChange(
+    Guid Id, DateTimeOffset RecordedAt, string PatientReference, string ClinicianEmail, string RecordedOverall, string NewOverall, string RecordedRuleSetVersion,
+    IReadOnlyList<string> NewlyFired, IReadOnlyList<string> StoppedFiring);
+
+/// <summary>How many screenings went from one verdict to another (the cells of the from/to matrix, unchanged ones included).</summary>
+public sealed record VerdictTransition(string From, string To, long Count);
+
+/// <summary>Through one rule: in how many changed screenings it newly fired, and in how many it stopped firing.</summary>
+public sealed record RuleImpact(string RuleId, long NewlyFired, long StoppedFiring);
 
 /// <summary>The result of running a period's screenings through a rule set.</summary>
-public sealed record ImpactReport(RuleSetIdentity RuleSet, long Examined, IReadOnlyList<ImpactChange> Changes, TimeSpan Elapsed)
+/// <param name="RuleSet">The rule set analysed.</param>
+/// <param name="Baseline">The rule set compared against, or null for the verdicts as logged.</param>
+/// <param name="Examined">Screenings examined.</param>
+/// <param name="Changes">Screenings whose verdict changes, in log order.</param>
+/// <param name="Elapsed">How long the analysis took.</param>
+/// <param name="Transitions">Every (before, after) verdict pair seen, with its count.</param>
+/// <param name="Rules">For the changed screenings, the rules that newly fired or stopped firing, with counts, most frequent first.</param>
+public sealed record ImpactReport(
+    RuleSetIdentity RuleSet, RuleSetIdentity? Baseline, long Examined, IReadOnlyList<ImpactChange> Changes, TimeSpan Elapsed,
+    IReadOnlyList<VerdictTransition> Transitions, IReadOnlyList<RuleImpact> Rules)
 {
     public double ScreeningsPerSecond => Elapsed.TotalSeconds > 0 ? Examined / Elapsed.TotalSeconds : 0;
 }
@@ -79,6 +105,13 @@ public interface IDecisionLogAudit
 
     /// <summary>Runs the period's screenings through a rule set (the current one by default) and lists changed verdicts.</summary>
     Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the period's screenings through <paramref name="ruleSet"/> and compares each verdict with the one under
+    /// <paramref name="baseline"/> (or with the logged verdict when it is null): the changed screenings, the from/to
+    /// matrix and, for the changed ones only, the rules that newly fired or stopped firing.
+    /// </summary>
+    Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default);
 
     /// <summary>Access events about one subject (e.g. a screening id), oldest first.</summary>
     Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default);
@@ -164,21 +197,30 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             entry.AssessmentJson ?? "", replayedJson, WireNames.Of(replayed.Overall));
     }
 
-    public async Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default)
+    public Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default) =>
+        AnalyzeImpactAsync(periodStart, periodEnd, ruleSet ?? RuleSetCatalog.Current, null, cancellationToken);
+
+    public async Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default)
     {
-        ruleSet ??= RuleSetCatalog.Current;
+        ArgumentNullException.ThrowIfNull(ruleSet);
         var stopwatch = Stopwatch.StartNew();
-        var changes = new List<(long Sequence, ImpactChange Change)>();
+        var changes = new List<ImpactChange>();
+        var transitions = new Dictionary<(string From, string To), long>();
+        var rules = new Dictionary<string, (long Newly, long Stopped)>(StringComparer.Ordinal);
         long examined = 0;
-        var verdicts = new string?[BatchPipeline.BatchSize];
+        var before = new string[BatchPipeline.BatchSize];
+        var after = new string[BatchPipeline.BatchSize];
+        var deltas = new (string[] Newly, string[] Stopped)[BatchPipeline.BatchSize];
         try
         {
             await using var db = contexts.CreateDbContext();
             // Only the stored history and verdict are read; the assessment JSON, the largest column, never leaves the
-            // database. Each batch is screened in parallel while the next one is read.
+            // database. Each batch is screened in parallel while the next one is read. A row logged under the baseline
+            // (same version and digest) keeps its logged verdict, which replay reproduces; only the changed rows are
+            // screened a second time, to name the rules that made the difference.
             var rows = Filter(db, new AuditFilter(periodStart, periodEnd))
                 .OrderBy(e => e.Sequence)
-                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.HistoryJson ?? e.InputJson))
+                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.HistoryJson ?? e.InputJson))
                 .AsAsyncEnumerable();
             await BatchPipeline.RunAsync(
                 rows,
@@ -186,16 +228,39 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 {
                     Parallel.For(0, count, i =>
                     {
-                        var history = JsonSerializer.Deserialize<PatientHistory>(batch[i].History, ContractJson.Options)!;
-                        var overall = WireNames.Of(ScreeningEngine.Evaluate(history, ruleSet).Overall);
-                        verdicts[i] = string.Equals(overall, batch[i].Overall, StringComparison.Ordinal) ? null : overall;
+                        var row = batch[i];
+                        var history = JsonSerializer.Deserialize<PatientHistory>(row.History, ContractJson.Options)!;
+                        var assessment = ScreeningEngine.Evaluate(history, ruleSet);
+                        var was = baseline is null || (row.RuleSetVersion == baseline.Version && row.RuleSetDigest == baseline.Digest)
+                            ? row.Overall ?? ""
+                            : WireNames.Of(ScreeningEngine.Evaluate(history, baseline).Overall);
+                        var now = WireNames.Of(assessment.Overall);
+                        before[i] = was;
+                        after[i] = now;
+                        deltas[i] = string.Equals(was, now, StringComparison.Ordinal)
+                            ? default
+                            : RuleDeltas(history, baseline ?? RuleSetCatalog.Find(row.RuleSetVersion ?? ""), assessment);
                     });
                     for (var i = 0; i < count; i++)
                     {
-                        if (verdicts[i] is { } changed)
+                        var key = (before[i], after[i]);
+                        transitions[key] = transitions.GetValueOrDefault(key) + 1;
+                        if (deltas[i].Newly is { } newly)
                         {
                             var row = batch[i];
-                            changes.Add((row.Sequence, new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, row.Overall ?? "", changed, row.RuleSetVersion ?? "")));
+                            var stopped = deltas[i].Stopped;
+                            changes.Add(new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, before[i], after[i], row.RuleSetVersion ?? "", newly, stopped));
+                            foreach (var id in newly)
+                            {
+                                var c = rules.GetValueOrDefault(id);
+                                rules[id] = (c.Newly + 1, c.Stopped);
+                            }
+
+                            foreach (var id in stopped)
+                            {
+                                var c = rules.GetValueOrDefault(id);
+                                rules[id] = (c.Newly, c.Stopped + 1);
+                            }
                         }
                     }
 
@@ -209,7 +274,18 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
 
-        return new ImpactReport(ruleSet.Identity, examined, changes.Select(c => c.Change).ToList(), stopwatch.Elapsed);
+        return new ImpactReport(
+            ruleSet.Identity, baseline?.Identity, examined, changes, stopwatch.Elapsed,
+            [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).ThenBy(t => t.Key.To, StringComparer.Ordinal).Select(t => new VerdictTransition(t.Key.From, t.Key.To, t.Value))],
+            [.. rules.OrderByDescending(r => r.Value.Newly + r.Value.Stopped).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleImpact(r.Key, r.Value.Newly, r.Value.Stopped))]);
+    }
+
+    /// <summary>The rules that fire after and not before, and before and not after; only for a changed screening.</summary>
+    private static (string[] Newly, string[] Stopped) RuleDeltas(PatientHistory history, RuleSet? before, Assessment after)
+    {
+        var now = after.Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var was = before is null ? [] : ScreeningEngine.Evaluate(history, before).Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        return ([.. now.Where(id => !was.Contains(id)).Order(StringComparer.Ordinal)], [.. was.Where(id => !now.Contains(id)).Order(StringComparer.Ordinal)]);
     }
 
     public Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default) =>
@@ -266,7 +342,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     private static AuditListItem ToItem(ListRow r) =>
         new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId, r.RelatesToId);
 
-    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string History);
+    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
 
     private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId);
 }

@@ -40,10 +40,6 @@ public static class ScreeningsApi
             .Produces<ScreeningList>()
             .ProducesValidationProblem();
 
-        group.MapGet("/ruleset", GetRuleSet)
-            .RequireApiPolicy(Policies.SignedIn)
-            .WithTags("Rule set");
-
         return app;
     }
 
@@ -146,27 +142,6 @@ public static class ScreeningsApi
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, "patient:" + patientReference, "api list");
         return ContractBody(WriteList(screenings));
-    }
-
-    private static JsonHttpResult<object> GetRuleSet()
-    {
-        var ruleSet = RuleSetCatalog.Current;
-        return TypedResults.Json<object>(new
-        {
-            version = ruleSet.Version,
-            digest = ruleSet.Digest,
-            rules = ruleSet.Rules.Select(r => new
-            {
-                id = r.Id,
-                topic = r.Topic,
-                kind = r.Kind,
-                severity = r.Severity,
-                principles = r.Principles,
-                sources = r.Sources,
-                condition = r.ConditionText,
-                summary = r.Summary,
-            }),
-        }, ContractJson.Options);
     }
 
     /// <summary>

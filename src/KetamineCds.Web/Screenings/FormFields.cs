@@ -16,32 +16,6 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
-    private static readonly Dictionary<string, string> ChoiceLabels = new(StringComparer.Ordinal)
-    {
-        ["mdd"] = "Major depressive disorder",
-        ["bipolar-i"] = "Bipolar I disorder",
-        ["bipolar-ii"] = "Bipolar II disorder",
-        ["ptsd"] = "PTSD",
-        ["ocd"] = "OCD",
-        ["us"] = "US (FDA label)",
-        ["eu"] = "EU (SmPC)",
-        ["history-controlled"] = "History of psychosis, now controlled on an antipsychotic",
-        ["active"] = "Active",
-        ["passive-ideation"] = "Passive ideation",
-        ["active-ideation"] = "Active ideation",
-        ["active-ideation-with-plan"] = "Active ideation with a plan",
-        ["recent-attempt"] = "Attempt within the last 3 months",
-        ["in-remission"] = "In remission",
-        ["atypical-antipsychotic"] = "Atypical antipsychotic",
-        ["mild"] = "Mild (Child-Pugh A)",
-        ["moderate"] = "Moderate (Child-Pugh B)",
-        ["severe"] = "Severe (Child-Pugh C)",
-    };
-
-    /// <summary>The clinician's words for a contract choice value.</summary>
-    public static string ChoiceLabel(string value) =>
-        ChoiceLabels.TryGetValue(value, out var label) ? label : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.Replace('-', ' '));
-
     /// <summary>The form key for a contract field, e.g. <c>Input.AgeYears</c>.</summary>
     public string KeyOf(string name) => $"{prefix}.{ContractFields.Find(name)!.Property}";
 
@@ -138,7 +112,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
                 sb.Append(" selected");
             }
 
-            sb.Append('>').Append(Encoder.Encode(ChoiceLabel(choice))).Append("</option>");
+            sb.Append('>').Append(Encoder.Encode(Display.ChoiceLabel(name, choice))).Append("</option>");
         }
 
         sb.Append("</select>");

@@ -65,6 +65,7 @@ public static class WebStartup
         app.MapAuthApi();
         app.MapAccountApi();
         app.MapScreeningsApi();
+        app.MapRuleSetApi();
         app.MapAuditApi();
         app.MapRazorPages();
         return app;

@@ -432,6 +432,47 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task AnalyzeImpact_1_0_0To1_1_0_CountsTheMatrixAndTheRulesOfTheChangedOnly()
+    {
+        await using var store = await CreateStoreAsync();
+        // Logged under 1.0.0: four eight-answer histories (eligible then; incomplete under 1.1.0 through REC-001),
+        // two with active psychosis (not eligible now under both), one PTSD (not indicated under both).
+        var changed = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            changed.Add((await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-C" + i), ruleSet: RuleSetCatalog.V1_0_0))).Id);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-P" + i) with { Psychosis = PsychosisStatus.Active }, ruleSet: RuleSetCatalog.V1_0_0));
+        }
+
+        await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-T") with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }, ruleSet: RuleSetCatalog.V1_0_0));
+
+        // One logged under 1.1.0 already: replayed under 1.0.0 for its "before" verdict.
+        changed.Add((await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-NEW"), ruleSet: RuleSetCatalog.V1_1_0))).Id);
+
+        var report = await store.Audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_0_0);
+
+        Assert.Equal(8, report.Examined);
+        Assert.Equal(RuleSetCatalog.V1_0_0.Identity, report.Baseline);
+        Assert.Equal(changed, report.Changes.Select(c => c.Id));
+        Assert.All(report.Changes, c => Assert.Equal(("eligible", "incomplete"), (c.RecordedOverall, c.NewOverall)));
+        Assert.All(report.Changes, c => Assert.Contains("REC-001", c.NewlyFired));
+        Assert.Equal(5, report.Transitions.Single(t => t.From == "eligible" && t.To == "incomplete").Count);
+        Assert.Equal(2, report.Transitions.Single(t => t.From == "not-eligible-now" && t.To == "not-eligible-now").Count);
+        Assert.Equal(8, report.Transitions.Sum(t => t.Count));
+        Assert.Equal(5, report.Rules.Single(r => r.RuleId == "REC-001").NewlyFired);
+        Assert.All(report.Rules, r => Assert.InRange(r.NewlyFired + r.StoppedFiring, 1, 5));
+
+        // Against the logged verdicts, the screening logged under 1.1.0 does not change.
+        var asLogged = await store.Audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_1_0, null);
+        Assert.Equal(changed.Take(4), asLogged.Changes.Select(c => c.Id));
+        Assert.All(asLogged.Changes, c => Assert.Contains("REC-001", c.NewlyFired));
+    }
+
+    [Fact]
     public async Task Search_FiltersAndKeysetPages_ReturnEachMatchOnceNewestFirst()
     {
         await using var store = await CreateStoreAsync();

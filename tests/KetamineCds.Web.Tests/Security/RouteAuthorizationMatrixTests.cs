@@ -51,9 +51,11 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Index"] = Who.AnySignedIn,
         ["PAGE /Rules"] = Who.AnySignedIn,
         ["PAGE /Rules/Index"] = Who.AnySignedIn,
+        ["PAGE /Rules/Diff"] = Who.AnySignedIn,
         ["PAGE /Principles"] = Who.AnySignedIn,
         ["PAGE /Principles/Index"] = Who.AnySignedIn,
         ["GET /api/v1/ruleset"] = Who.AnySignedIn,
+        ["GET /api/v1/ruleset/diff"] = Who.AnySignedIn,
 
         // Each signed-in user's own account: password and second factor.
         ["PAGE /Account/ChangePassword"] = Who.AnySignedIn,

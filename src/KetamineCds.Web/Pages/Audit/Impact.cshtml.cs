@@ -15,6 +15,9 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
     /// <summary>Most changes shown on the page; the count says how many there are in all.</summary>
     public const int ShowAtMost = 1000;
 
+    /// <summary>The matrix's order of verdicts, from open to not indicated.</summary>
+    public static readonly string[] VerdictOrder = [.. Enum.GetValues<KetamineCds.Domain.Screening.Verdict>().Select(v => KetamineCds.Domain.Screening.WireNames.Of(v))];
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -24,7 +27,17 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
     [BindProperty(SupportsGet = true)]
     public bool Run { get; set; }
 
-    public RuleSet Current => RuleSetCatalog.Current;
+    /// <summary>The rule set compared against: a released version, or empty for the verdicts as logged.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Baseline { get; set; }
+
+    /// <summary>The rule set analysed: a released version, the current one when empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Version { get; set; }
+
+    public RuleSet Current => RuleSetCatalog.Find(Version ?? "") ?? RuleSetCatalog.Current;
+
+    public RuleSet? BaselineSet => string.IsNullOrEmpty(Baseline) ? null : RuleSetCatalog.Find(Baseline);
 
     public ImpactReport? Report { get; private set; }
 
@@ -50,9 +63,10 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
         try
         {
             var input = new AuditFilterInput { From = From, To = To };
-            await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log", $"rule set {Current.Version}; {input}");
+            await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log",
+                $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {input}");
             var filter = input.ToFilter();
-            Report = await audit.AnalyzeImpactAsync(filter.From, filter.To, Current, HttpContext.RequestAborted);
+            Report = await audit.AnalyzeImpactAsync(filter.From, filter.To, Current, BaselineSet, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {

@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,12 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
     /// <summary>True when the user may record an override (the CreateScreening policy).</summary>
     public bool CanOverride { get; private set; }
+
+    /// <summary>True when the user may re-screen with these answers (the CreateScreening policy, as for a new screening).</summary>
+    public bool CanRescreen => CanOverride;
+
+    /// <summary>What the page opens with: the safety items and the care items not recorded.</summary>
+    public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
     [BindProperty]
     public OverrideInput Override { get; set; } = new();
@@ -101,6 +108,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         }
 
         Screening = screening;
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
     }

@@ -1,5 +1,8 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +16,15 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 {
     public LoggedScreening Screening { get; private set; } = null!;
 
+    /// <summary>What the rationale opens with: the safety items and the care items not recorded.</summary>
+    public NotRecordedSummary NotRecorded { get; private set; } = null!;
+
+    /// <summary>
+    /// The requirements to tick off, in the assessment's order. The completeness findings (REC-00x) are left out: their
+    /// items head the rationale under "Not recorded", once each, with the pathways that wait for them.
+    /// </summary>
+    public IReadOnlyList<Finding> Checklist { get; private set; } = [];
+
     /// <summary>The screening clinician's display name, when the account has one.</summary>
     public string Clinician { get; private set; } = "";
 
@@ -25,6 +37,10 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         }
 
         Screening = screening;
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
+            .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
         var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
         Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
         await audit.RecordAsync(HttpContext, AccessEventKind.PrintScreening, id.ToString());

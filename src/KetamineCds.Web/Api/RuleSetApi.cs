@@ -1,0 +1,130 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Security;
+
+namespace KetamineCds.Web.Api;
+
+/// <summary>
+/// The rule sets, for any signed-in role: <c>GET /api/v1/ruleset[?version=]</c> (the current set unless a released
+/// version is asked for) and <c>GET /api/v1/ruleset/diff?from=&amp;to=</c> (what changed between two released versions).
+/// </summary>
+public static class RuleSetApi
+{
+    public static IEndpointRouteBuilder MapRuleSetApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Rule set");
+
+        group.MapGet("/ruleset", GetRuleSet)
+            .RequireApiPolicy(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/ruleset/diff", GetDiff)
+            .RequireApiPolicy(Policies.SignedIn)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static IResult GetRuleSet(string? version)
+    {
+        var ruleSet = string.IsNullOrEmpty(version) ? RuleSetCatalog.Current : RuleSetCatalog.Find(version);
+        if (ruleSet is null)
+        {
+            return UnknownVersion(version!);
+        }
+
+        return Results.Json(new
+        {
+            version = ruleSet.Version,
+            digest = ruleSet.Digest,
+            current = ruleSet == RuleSetCatalog.Current,
+            released = RuleSetCatalog.All.Select(r => r.Version),
+            rules = ruleSet.Rules.Select(Describe),
+        }, ContractJson.Options);
+    }
+
+    private static IResult GetDiff(string? from, string? to)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(from))
+        {
+            errors["from"] = ["Give the earlier version, e.g. from=1.0.0."];
+        }
+
+        if (string.IsNullOrEmpty(to))
+        {
+            errors["to"] = ["Give the later version, e.g. to=1.1.0."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var before = RuleSetCatalog.Find(from!);
+        var after = RuleSetCatalog.Find(to!);
+        if (before is null || after is null)
+        {
+            return UnknownVersion(before is null ? from! : to!);
+        }
+
+        var diff = RuleSetDiff.Between(before, after);
+        return Results.Json(new
+        {
+            from = new { version = before.Version, digest = before.Digest },
+            to = new { version = after.Version, digest = after.Digest },
+            policyChanged = diff.PolicyChanged,
+            added = diff.Added.Select(Describe),
+            changed = diff.Changed.Select(c => new
+            {
+                id = c.After.Id,
+                fields = RuleChanges.Of(c.Before, c.After).Select(f => f.Name),
+                before = Describe(c.Before),
+                after = Describe(c.After),
+            }),
+            removed = diff.Removed.Select(Describe),
+        }, ContractJson.Options);
+    }
+
+    private static object Describe(Rule r) => new
+    {
+        id = r.Id,
+        topic = r.Topic,
+        kind = r.Kind,
+        severity = r.Severity,
+        principles = r.Principles,
+        sources = r.Sources,
+        condition = r.ConditionText,
+        summary = r.Summary,
+    };
+
+    private static IResult UnknownVersion(string version) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "No such rule set",
+        detail: $"There is no released rule set {version}. Released: {string.Join(", ", RuleSetCatalog.All.Select(r => r.Version))}.");
+}
+
+/// <summary>What differs between two definitions of one rule, aspect by aspect, in the clinician's words.</summary>
+public static class RuleChanges
+{
+    /// <summary>Each aspect that differs: its name and the before and after text.</summary>
+    public static IReadOnlyList<(string Name, string Before, string After)> Of(Rule before, Rule after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        (string, string, string)[] aspects =
+        [
+            ("kind", WireNames.Of(before.Kind), WireNames.Of(after.Kind)),
+            ("severity", WireNames.Of(before.Severity), WireNames.Of(after.Severity)),
+            ("condition", before.ConditionText, after.ConditionText),
+            ("canonical condition", before.Condition.Canonical, after.Condition.Canonical),
+            ("summary", before.Summary, after.Summary),
+            ("detail", before.Detail, after.Detail),
+            ("principles", string.Join(", ", before.Principles), string.Join(", ", after.Principles)),
+            ("sources", string.Join(", ", before.Sources), string.Join(", ", after.Sources)),
+        ];
+        return [.. aspects.Where(a => !string.Equals(a.Item2, a.Item3, StringComparison.Ordinal))];
+    }
+}

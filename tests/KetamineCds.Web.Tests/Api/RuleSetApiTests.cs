@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KetamineCds.Domain.Rules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Api;
+
+/// <summary>GET /api/v1/ruleset and /api/v1/ruleset/diff, and the diff page.</summary>
+public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
+{
+    [Theory]
+    [InlineData(KetamineCdsFactory.Auditor)]
+    [InlineData(KetamineCdsFactory.Staff)]
+    [InlineData(KetamineCdsFactory.Admin)]
+    public async Task GetRuleSet_AnySignedInRole_ListsTheCurrentRules(string email)
+    {
+        var api = await factory.CreateApiClientAsync(email);
+
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/ruleset");
+
+        Assert.Equal(RuleSetCatalog.Current.Version, body.GetProperty("version").GetString());
+        Assert.Equal(RuleSetCatalog.Current.Rules.Count, body.GetProperty("rules").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GetRuleSet_OlderVersion_ListsThatVersionsRules()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/ruleset?version=1.0.0");
+
+        Assert.Equal(RuleSetCatalog.V1_0_0.Digest, body.GetProperty("digest").GetString());
+        Assert.Contains(body.GetProperty("rules").EnumerateArray(), r => r.GetProperty("id").GetString() == "BIP-007");
+        Assert.False(body.GetProperty("current").GetBoolean());
+    }
+
+    [Fact]
+    public async Task GetRuleSet_UnknownVersion_Returns404Problem()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var response = await api.GetAsync("/api/v1/ruleset?version=0.0.1");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task GetDiff_1_0_0To1_1_0_ReturnsAddedChangedRemovedAndPolicy()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var expected = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
+
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/ruleset/diff?from=1.0.0&to=1.1.0");
+
+        Assert.Equal(expected.Added.Select(r => r.Id), body.GetProperty("added").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(expected.Changed.Select(c => c.After.Id), body.GetProperty("changed").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(["BIP-007"], body.GetProperty("removed").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.True(body.GetProperty("policyChanged").GetBoolean());
+        var psy002 = body.GetProperty("changed").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "PSY-002");
+        Assert.Contains("severity", psy002.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("moderate", psy002.GetProperty("before").GetProperty("severity").GetString());
+        Assert.Equal("high", psy002.GetProperty("after").GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public async Task GetDiff_MissingOrUnknownVersion_Returns400Or404()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var missing = await api.GetAsync("/api/v1/ruleset/diff?from=1.0.0");
+        var unknown = await api.GetAsync("/api/v1/ruleset/diff?from=1.0.0&to=7.0.0");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("\"to\"", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetDiff_Anonymous_Returns401()
+    {
+        var response = await factory.CreateRawClient().GetAsync("/api/v1/ruleset/diff?from=1.0.0&to=1.1.0");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DiffPage_Auditor_ShowsEachChangeWithBeforeAndAfter()
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
+
+        var html = await client.GetStringAsync("/Rules/Diff?from=1.0.0&to=1.1.0");
+
+        foreach (var rule in diff.Added)
+        {
+            Assert.Contains($"id=\"added-{rule.Id}\"", html, StringComparison.Ordinal);
+        }
+
+        foreach (var (_, after) in diff.Changed)
+        {
+            Assert.Contains($"id=\"changed-{after.Id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("id=\"removed-BIP-007\"", html, StringComparison.Ordinal);
+        Assert.Contains("the decision policy or pathway map <strong>changed</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">severity</th><td class=\"diff-before\">moderate</td><td class=\"diff-after\">high</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("\\sstyle\\s*=", html);
+        Assert.Contains("href=\"/Rules/Diff\"", await client.GetStringAsync("/Rules"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/Rules/Diff\"", await client.GetStringAsync("/Audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImpactPage_1_0_0To1_1_0_ShowsTheMatrixAndTheRulesBehindTheChanges()
+    {
+        // A 1.0.0 screening of the eight answers was eligible; 1.1.0 makes it incomplete through REC-001.
+        var history = new KetamineCds.Domain.Screening.PatientHistory
+        {
+            PatientReference = "MRN-IMPACT-PAGE", AgeYears = 45, PrimaryDiagnosis = KetamineCds.Domain.Screening.PrimaryDiagnosis.Mdd, CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 3, OnOralAntidepressant = true, Psychosis = KetamineCds.Domain.Screening.PsychosisStatus.None, Suicidality = KetamineCds.Domain.Screening.Suicidality.None,
+        };
+        var log = factory.Services.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IDecisionLog>();
+        await log.RecordScreeningAsync(new KetamineCds.Infrastructure.DecisionLog.ScreeningSubmission(
+            history, JsonSerializer.Serialize(history, KetamineCds.Infrastructure.Json.ContractJson.Options), ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_0_0),
+            new KetamineCds.Infrastructure.DecisionLog.Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-impact"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await client.GetStringAsync("/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0");
+
+        Assert.Contains("impact-matrix", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">eligible</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">incomplete</th>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Rules#REC-001\"", html, StringComparison.Ordinal);
+        Assert.Contains("MRN-IMPACT-PAGE", html, StringComparison.Ordinal);
+    }
+}

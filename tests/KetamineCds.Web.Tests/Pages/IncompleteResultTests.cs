@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>The result page, the print and the API for a screening whose safety items were not recorded (rule set 1.1.0).</summary>
+public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
+{
+    /// <summary>The issue's eight answers: MDD, current episode, 3 failed trials, on an oral antidepressant, no psychosis, no suicidality.</summary>
+    private static JsonObject EightAnswers(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 45,
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = true,
+        ["failedAdequateTrials"] = 3,
+        ["onOralAntidepressant"] = true,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+    };
+
+    private async Task<(Guid Id, JsonElement Body)> CreateAsync(JsonObject request)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("id").GetGuid(), body);
+    }
+
+    [Fact]
+    public async Task Api_EightAnswers_SerialisesIncompleteAsTheContractSays()
+    {
+        var (_, body) = await CreateAsync(EightAnswers("MRN-INC-API"));
+
+        Assert.Equal("incomplete", body.GetProperty("overall").GetString());
+        var trd = body.GetProperty("pathways").EnumerateArray().Single(p => p.GetProperty("pathway").GetString() == "esketamine-trd");
+        Assert.Equal("incomplete", trd.GetProperty("status").GetString());
+        var rec = body.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "REC-001");
+        Assert.Equal("requirement", rec.GetProperty("kind").GetString());
+        Assert.Contains(rec.GetProperty("because").EnumerateArray(), b => b.GetProperty("field").GetString() == "aneurysmalVascularDisease" && b.GetProperty("value").GetString() == "not recorded");
+    }
+
+    [Fact]
+    public async Task Result_EightAnswers_OpensWithNotRecordedAndNeverShowsEligible()
+    {
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-PAGE"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+
+        Assert.Contains("verdict--incomplete", html, StringComparison.Ordinal);
+        Assert.Contains("Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("verdict--ok", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
+        var notRecorded = html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal);
+        Assert.True(notRecorded > 0 && notRecorded < html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal), "Not recorded comes before the pathways");
+        foreach (var field in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "pregnant", "substanceUse" })
+        {
+            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Esketamine for treatment-resistant depression", html, StringComparison.Ordinal);
+        Assert.Contains("Care items not recorded", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Screenings/New?from={id}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Re-screen with these answers", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Systolic blood pressure</dt><dd>Not recorded</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Primary diagnosis</dt><dd>Major depressive disorder</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_Staff_HasNoRescreenLink()
+    {
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-STAFF"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = await client.GetStringAsync($"/Screenings/{id}");
+
+        Assert.Contains("id=\"not-recorded-title\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-screen with these answers", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_EightAnswers_ListsWhatToAnswerAndKeepsTheDisclaimer()
+    {
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-PRINT"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
+
+        Assert.Contains("p-verdict--incomplete", html, StringComparison.Ordinal);
+        Assert.Contains("Overall: Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<h2>Not recorded</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal));
+        Assert.Contains($"<strong>{Fields.LabelOf("hypersensitivityToKetamine")}</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("esketamine TRD", html[html.IndexOf("Not recorded", StringComparison.Ordinal)..html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("never replaces, the clinician", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotRecordedSummary_NothingNotRecorded_IsEmpty()
+    {
+        var history = new PatientHistory
+        {
+            PatientReference = "MRN-X", AgeYears = 45, PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false,
+            FailedAdequateTrials = 0, OnOralAntidepressant = false, Psychosis = PsychosisStatus.None, Suicidality = Suicidality.None,
+        };
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_0_0);
+
+        Assert.True(NotRecordedSummary.Of(assessment).IsEmpty);
+    }
+
+    [Fact]
+    public void NotRecordedSummary_TwoPathwaysWaitForOneItem_ListsItOnceWithBoth()
+    {
+        var ruleSet = RuleSetCatalog.Current;
+        var rec = ruleSet.Pathways.Where(p => p.CompletenessRuleId is not null).Take(2).ToList();
+        Finding Requirement(string id, params Evidence[] because) => new(id, FindingKind.Requirement, Severity.High, ["P-SAFETY"], [], "s", "d", because);
+        var assessment = new Assessment(ruleSet.Identity, Verdict.Incomplete, [], [
+            Requirement(rec[0].CompletenessRuleId!, new Evidence("pregnant", "not recorded"), new Evidence("substanceUse", "not recorded")),
+            Requirement(rec[1].CompletenessRuleId!, new Evidence("pregnant", "not recorded")),
+            Requirement("CV-009", new Evidence("systolicBp", "not recorded"), new Evidence("diastolicBp", "not recorded")),
+            Requirement("XYZ-001", new Evidence("psychosis", "none")),
+        ]);
+
+        var summary = NotRecordedSummary.Of(assessment);
+
+        var pregnant = Assert.Single(summary.BeforeAPathwayCanOpen, i => i.Field == "pregnant");
+        Assert.Equal([rec[0].Pathway, rec[1].Pathway], pregnant.Pathways);
+        Assert.Equal("Pregnant", pregnant.Label);
+        Assert.Equal(2, summary.BeforeAPathwayCanOpen.Count);
+        var care = Assert.Single(summary.CareItems);
+        Assert.Equal(["Systolic blood pressure", "Diastolic blood pressure"], care.Labels);
+    }
+
+    [Theory]
+    [InlineData("psychosis", "history-untreated", "History of psychosis, not on an antipsychotic now")]
+    [InlineData("substancesUsed", "alcohol, ketamine-or-pcp", "Alcohol, Ketamine or PCP")]
+    [InlineData("oralAntidepressantClass", "ssri", "SSRI")]
+    [InlineData("oralAntidepressantClass", "other", "Another class (not an SSRI or SNRI)")]
+    [InlineData("recentMyocardialInfarctionOrStroke", "true", "Yes")]
+    [InlineData("suicidalIntent", "not recorded", "Not recorded")]
+    [InlineData("systolicBp", "150", "150 mmHg")]
+    public void Value_NewValues_AreShownInWords(string field, string value, string expected) =>
+        Assert.Equal(expected, Display.Value(field, value));
+
+    [Fact]
+    public void Of_IncompleteVerdictAndStatus_HaveTheirOwnStyleAndNoTick()
+    {
+        var verdict = Display.Of(Verdict.Incomplete);
+        var status = Display.Of(PathwayStatus.Incomplete);
+
+        Assert.Equal("incomplete", verdict.Css);
+        Assert.Equal("incomplete", status.Css);
+        Assert.NotEqual(Display.Of(Verdict.Eligible).Symbol, verdict.Symbol);
+        Assert.StartsWith("Incomplete", status.Text, StringComparison.Ordinal);
+    }
+}
