@@ -47,8 +47,10 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
 
+        // Rule set 1.1.0: the safety questions this journey leaves unanswered (aneurysm, hypersensitivity ...) are "not
+        // recorded", never "no", so the bipolar pathway waits for them.
         var verdict = await page.Locator(".verdict h2").InnerTextAsync();
-        Assert.Contains("Eligible", verdict, StringComparison.Ordinal);
+        Assert.Contains("Incomplete", verdict, StringComparison.Ordinal);
         Assert.Equal(6, await page.Locator("table.pathways tbody tr").CountAsync());
         Assert.True(await page.Locator(".checklist li").CountAsync() > 0);
         Assert.Contains("never replaces", await page.Locator("footer").InnerTextAsync(), StringComparison.Ordinal);

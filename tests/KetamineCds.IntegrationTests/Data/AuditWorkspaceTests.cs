@@ -139,7 +139,7 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
         Assert.Contains("view-screening", await _client.GetStringAsync(new Uri("/Audit/Screening/" + logged.Id, UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains("Reproduced exactly", replay, StringComparison.Ordinal);
         Assert.Contains("<td>2</td>", verify, StringComparison.Ordinal);
-        Assert.Contains("1 screenings examined", impact, StringComparison.Ordinal);
+        Assert.Contains("1 screening examined", impact, StringComparison.Ordinal);
         foreach (var page in new[] { list, detail, replay, verify, impact })
         {
             Assert.DoesNotContain("style=", page, StringComparison.OrdinalIgnoreCase);
@@ -150,7 +150,7 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/Audit", 6)]
-    [InlineData("/Audit/Impact", 2)]
+    [InlineData("/Audit/Impact", 4)]
     [InlineData("/Audit/Verify", 2)]
     [InlineData("/Audit/Checkpoints", 1)]
     public async Task AuditPages_EveryControl_HasALabelAndEveryTableHeaders(string url, int visibleControls)

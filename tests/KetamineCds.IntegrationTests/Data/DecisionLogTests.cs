@@ -440,18 +440,18 @@ public abstract class DecisionLogTests
         var changed = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
-            changed.Add((await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-C" + i), ruleSet: RuleSetCatalog.V1_0_0))).Id);
+            changed.Add((await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-C" + i), ruleSet: RuleSetCatalog.V1_0_0))).Id);
         }
 
         for (var i = 0; i < 2; i++)
         {
-            await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-P" + i) with { Psychosis = PsychosisStatus.Active }, ruleSet: RuleSetCatalog.V1_0_0));
+            await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-P" + i) with { Psychosis = PsychosisStatus.Active }, ruleSet: RuleSetCatalog.V1_0_0));
         }
 
-        await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-T") with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }, ruleSet: RuleSetCatalog.V1_0_0));
+        await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-T") with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }, ruleSet: RuleSetCatalog.V1_0_0));
 
         // One logged under 1.1.0 already: replayed under 1.0.0 for its "before" verdict.
-        changed.Add((await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-NEW"), ruleSet: RuleSetCatalog.V1_1_0))).Id);
+        changed.Add((await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-NEW"), ruleSet: RuleSetCatalog.V1_1_0))).Id);
 
         var report = await store.Audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_0_0);
 

@@ -35,6 +35,19 @@ public static class Screenings
         RecentMyocardialInfarctionOrStroke = false,
     };
 
+    /// <summary>The same TRD patient with only the answers the form requires: under 1.1.0 every pathway waits (incomplete).</summary>
+    public static PatientHistory TrdRequiredAnswersOnly(string patient = "MRN-1") => Trd(patient) with
+    {
+        CurrentManiaOrMixedFeatures = null,
+        SubstanceUse = null,
+        AneurysmalVascularDisease = null,
+        ArteriovenousMalformation = null,
+        IntracerebralHemorrhageHistory = null,
+        HypersensitivityToKetamine = null,
+        SeriousCardiovascularOrCerebrovascularCondition = null,
+        RecentMyocardialInfarctionOrStroke = null,
+    };
+
     public static ScreeningSubmission Submit(PatientHistory history, Actor? actor = null, RuleSet? ruleSet = null, string? inputJson = null) => new(
         history,
         inputJson ?? JsonSerializer.Serialize(history, ContractJson.Options),
