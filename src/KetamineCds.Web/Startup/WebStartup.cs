@@ -1,5 +1,6 @@
 using FluentValidation;
 using KetamineCds.Web.Api;
+using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -15,7 +16,7 @@ public static class WebStartup
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddContractTransformers());
         services.AddKetamineCdsHealthChecks();
         services.AddRazorPages(options =>
         {
