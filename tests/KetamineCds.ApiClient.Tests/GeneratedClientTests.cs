@@ -20,7 +20,6 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         FailedAdequateTrials = 2,
         DistinctMechanisms = 2,
         OnOralAntidepressant = true,
-        OralAntidepressantClass = ScreeningRequest_oralAntidepressantClass.Ssri,
         Psychosis = ScreeningRequest_psychosis.None,
         Suicidality = ScreeningRequest_suicidality.None,
         SubstanceUse = ScreeningRequest_substanceUse.None,
@@ -36,7 +35,16 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         var client = await factory.SignInAsync(AppFactory.Psychiatrist);
         var reference = "GEN-" + Guid.NewGuid().ToString("N")[..8];
 
-        var created = await client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression(reference));
+        ScreeningResponse? created;
+        try
+        {
+            created = await client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression(reference));
+        }
+        catch (HttpValidationProblemDetails problem)
+        {
+            Assert.Fail("400: " + string.Join("; ", problem.Errors!.AdditionalData.Select(e => e.Key + ": " + JsonSerializer.Serialize(e.Value))));
+            throw;
+        }
 
         Assert.NotNull(created);
         Assert.NotNull(created.Id);
@@ -56,7 +64,6 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(reference, created.Input!.PatientReference);
         Assert.Equal(45, created.Input.AgeYears);
         Assert.Equal(ScreeningRequest_primaryDiagnosis.Mdd, created.Input.PrimaryDiagnosis);
-        Assert.Equal(ScreeningRequest_oralAntidepressantClass.Ssri, created.Input.OralAntidepressantClass);
         Assert.Equal(ScreeningRequest_psychosis.None, created.Input.Psychosis);
         Assert.Equal(122, created.Input.SystolicBp);
 
