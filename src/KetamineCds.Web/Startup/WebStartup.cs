@@ -1,5 +1,6 @@
 using FluentValidation;
 using KetamineCds.Web.Api;
+using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -17,11 +18,15 @@ public static class WebStartup
         services.AddSingleton<ScreeningRequestValidator>();
         // No servers list: the generator would fill it from the request's Host header, which a caller chooses.
         // Without one, clients resolve the API against the address they fetched the document from.
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Servers = [];
-            return Task.CompletedTask;
-        }));
+            options.AddContractTransformers();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+        });
         services.AddKetamineCdsHealthChecks();
         services.AddRazorPages(options =>
         {

@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KetamineCds.Domain.Screening;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace KetamineCds.Web.Api.OpenApi;
+
+/// <summary>
+/// Makes the OpenAPI document (<c>/openapi/v1.json</c>) say what goes over the wire (shared/api/screening-v1.md):
+/// enumerations as their contract strings, the screening request built from the Domain's field catalogue, the
+/// response's <c>input</c> echoing that request, bearer authentication and the problem bodies of 401 and 403.
+/// </summary>
+public static class ContractOpenApi
+{
+    /// <summary>The component name of the screening request schema.</summary>
+    public const string RequestSchema = "ScreeningRequest";
+
+    /// <summary>The component name of the login response schema.</summary>
+    public const string TokenSchema = "AccessTokenResponse";
+
+    /// <summary>The component name of the rule set schema.</summary>
+    public const string RuleSetSchema = "RuleSetDescription";
+
+    private const string ProblemSchema = "ProblemDetails";
+    private const string BearerScheme = "Bearer";
+
+    public static OpenApiOptions AddContractTransformers(this OpenApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddSchemaTransformer(DescribeEnumerationsAsWireStrings);
+        options.AddDocumentTransformer(DescribeContract);
+        return options;
+    }
+
+    /// <summary>Every Domain enumeration travels as its <see cref="WireNames"/> string, never as an integer.</summary>
+    private static Task DescribeEnumerationsAsWireStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var enumType = Nullable.GetUnderlyingType(type) ?? type;
+        if (!enumType.IsEnum || enumType.Assembly != typeof(Verdict).Assembly)
+        {
+            return Task.CompletedTask;
+        }
+
+        var nullable = enumType != type;
+        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Format = null;
+        schema.Enum = Enum.GetValues(enumType).Cast<Enum>().Select(v => (JsonNode)JsonValue.Create(WireNames.Of(v))).ToList();
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeContract(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
+        document.Components.Schemas[TokenSchema] = TokenResponseSchema();
+        document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema();
+        document.Components.Schemas.TryAdd(ProblemSchema, ProblemDetailsSchema());
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The accessToken of POST /api/auth/login.",
+        };
+
+        EchoRequestInResponse(document);
+
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                Describe(document, path, method, operation);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        if (path == "/api/auth/login")
+        {
+            operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
+            return;
+        }
+
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (path == "/api/v1/screenings" && method == HttpMethod.Post)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The patient history; null or absent means not recorded. Unknown fields are rejected.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(RequestSchema, document) },
+                },
+            };
+            if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse response)
+            {
+                response.Description = "Recorded; Location gives /api/v1/screenings/{id}.";
+            }
+        }
+
+        if (path == "/api/v1/ruleset")
+        {
+            operation.Responses["200"] = Json("The current rule set.", new OpenApiSchemaReference(RuleSetSchema, document));
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+        operation.Responses.TryAdd("401", Problem(document, "No or an invalid bearer token."));
+        operation.Responses.TryAdd("403", Problem(document, "The signed-in user's role may not do this."));
+    }
+
+    /// <summary>The response's <c>input</c> is the request as stored: the request schema, not an untyped element.</summary>
+    private static void EchoRequestInResponse(OpenApiDocument document)
+    {
+        if (document.Components!.Schemas!.TryGetValue("ScreeningResponse", out var found) && found is OpenApiSchema response
+            && response.Properties is not null)
+        {
+            response.Properties["input"] = new OpenApiSchemaReference(RequestSchema, document);
+        }
+    }
+
+    /// <summary>The request body, field by field, from <see cref="Fields.All"/>.</summary>
+    public static OpenApiSchema ScreeningRequestSchema()
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A patient history (shared/api/screening-v1.md, Request). Null or absent means not recorded, never no.",
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
+            Required = new SortedSet<string>(StringComparer.Ordinal),
+        };
+
+        foreach (var field in Fields.All)
+        {
+            schema.Properties[field.Name] = FieldSchema(field);
+            if (field.Required)
+            {
+                schema.Required.Add(field.Name);
+            }
+        }
+
+        return schema;
+    }
+
+    private static OpenApiSchema FieldSchema(FieldDefinition field)
+    {
+        var nullable = field.Required ? 0 : JsonSchemaType.Null;
+        var schema = new OpenApiSchema { Description = Describe(field) };
+        switch (field.Type)
+        {
+            case FieldType.Text:
+                schema.Type = JsonSchemaType.String | nullable;
+                schema.MaxLength = field.MaxLength;
+                if (field.Name == Fields.PatientReference.Name)
+                {
+                    schema.Pattern = "^[A-Za-z0-9._-]{1,64}$";
+                    schema.MinLength = 1;
+                }
+
+                break;
+            case FieldType.WholeNumber:
+                schema.Type = JsonSchemaType.Integer | nullable;
+                schema.Format = "int32";
+                break;
+            case FieldType.Number:
+                schema.Type = JsonSchemaType.Number | nullable;
+                schema.Format = "double";
+                break;
+            case FieldType.YesNo:
+                schema.Type = JsonSchemaType.Boolean | nullable;
+                break;
+            case FieldType.Choice:
+                schema.Type = JsonSchemaType.String | nullable;
+                schema.Enum = field.Choices.Select(c => (JsonNode)JsonValue.Create(c)).ToList();
+                break;
+            case FieldType.ChoiceList:
+                schema.Type = JsonSchemaType.Array | nullable;
+                schema.Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = field.Choices.Select(c => (JsonNode)JsonValue.Create(c)).ToList(),
+                };
+                schema.UniqueItems = true;
+                break;
+            default:
+                throw new InvalidOperationException($"No OpenAPI type for field type {field.Type}.");
+        }
+
+        if (field.Min is { } min)
+        {
+            schema.Minimum = min.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (field.Max is { } max)
+        {
+            schema.Maximum = max.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return schema;
+    }
+
+    private static string Describe(FieldDefinition field)
+    {
+        var parts = new List<string> { field.Label };
+        if (field.Help is { } help)
+        {
+            parts.Add(help);
+        }
+
+        if (field.Unit is { } unit)
+        {
+            parts.Add($"Unit: {unit}.");
+        }
+
+        if (field.RequiredWhen is { } when)
+        {
+            parts.Add($"Required when {when.Text}.");
+        }
+
+        return string.Join(" ", parts.Select(p => p.TrimEnd().EndsWith('.') ? p.TrimEnd() : p.TrimEnd() + "."));
+    }
+
+    private static OpenApiSchema TokenResponseSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "ASP.NET Core Identity's bearer-token response.",
+        Required = new SortedSet<string>(StringComparer.Ordinal) { "tokenType", "accessToken", "expiresIn" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["tokenType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Bearer." },
+            ["accessToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent as Authorization: Bearer <accessToken>." },
+            ["expiresIn"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Seconds until the token expires." },
+            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String },
+        },
+    };
+
+    private static OpenApiSchema RuleSetDescriptionSchema()
+    {
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        var texts = new OpenApiSchema { Type = JsonSchemaType.Array, Items = text };
+        var rule = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new SortedSet<string>(StringComparer.Ordinal) { "id", "topic", "kind", "severity", "principles", "sources", "condition", "summary" },
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["id"] = text,
+                ["topic"] = text,
+                ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<FindingKind>()) },
+                ["severity"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<Severity>()) },
+                ["principles"] = texts,
+                ["sources"] = texts,
+                ["condition"] = text,
+                ["summary"] = text,
+            },
+        };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "The current rule set: its version, digest and rules.",
+            Required = new SortedSet<string>(StringComparer.Ordinal) { "version", "digest", "rules" },
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["version"] = text,
+                ["digest"] = text,
+                ["rules"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = rule },
+            },
+        };
+    }
+
+    private static OpenApiSchema ProblemDetailsSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "An RFC 7807 problem.",
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Format = "int32" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+            ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+        },
+    };
+
+    private static List<JsonNode> Strings(IEnumerable<string> values) => values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+
+    private static OpenApiResponse Json(string description, IOpenApiSchema schema) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+    };
+
+    private static OpenApiResponse Problem(OpenApiDocument document, string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) },
+        },
+    };
+}

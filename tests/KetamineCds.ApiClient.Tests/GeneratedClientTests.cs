@@ -1,0 +1,134 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using KetamineCds.ApiClient.Tests.Generated.Models;
+using Microsoft.Kiota.Abstractions;
+
+namespace KetamineCds.ApiClient.Tests;
+
+/// <summary>The client Kiota generated from the OpenAPI document creates and reads screenings against the running app.</summary>
+public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static ScreeningRequest TreatmentResistantDepression(string patientReference) => new()
+    {
+        PatientReference = patientReference,
+        AgeYears = 45,
+        SexAtBirth = ScreeningRequest_sexAtBirth.Male,
+        Jurisdiction = ScreeningRequest_jurisdiction.Us,
+        PrimaryDiagnosis = ScreeningRequest_primaryDiagnosis.Mdd,
+        CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 2,
+        DistinctMechanisms = 2,
+        OnOralAntidepressant = true,
+        Psychosis = ScreeningRequest_psychosis.None,
+        Suicidality = ScreeningRequest_suicidality.None,
+        SubstanceUse = ScreeningRequest_substanceUse.None,
+        SystolicBp = 122,
+        DiastolicBp = 78,
+        HepaticImpairment = ScreeningRequest_hepaticImpairment.None,
+        ClinicianNote = "Generated client test.",
+    };
+
+    [Fact]
+    public async Task PostThenGet_ThroughGeneratedClient_ReadsBackTheTypedScreening()
+    {
+        var client = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var reference = "GEN-" + Guid.NewGuid().ToString("N")[..8];
+
+        ScreeningResponse? created;
+        try
+        {
+            created = await client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression(reference));
+        }
+        catch (HttpValidationProblemDetails problem)
+        {
+            Assert.Fail("400: " + string.Join("; ", problem.Errors!.AdditionalData.Select(e => e.Key + ": " + JsonSerializer.Serialize(e.Value))));
+            throw;
+        }
+
+        Assert.NotNull(created);
+        Assert.NotNull(created.Id);
+        Assert.Equal(AppFactory.Psychiatrist, created.RecordedBy);
+        Assert.NotNull(created.Overall);
+        Assert.False(string.IsNullOrEmpty(created.RuleSet?.Version));
+        Assert.StartsWith("sha256:", created.RuleSet!.Digest);
+        Assert.Equal(Enum.GetValues<Pathway>().Order(), created.Pathways!.Select(p => p.Pathway!.Value).Order());
+        Assert.All(created.Pathways!, p => Assert.NotNull(p.Status));
+        Assert.All(created.Findings!, f =>
+        {
+            Assert.NotNull(f.Kind);
+            Assert.NotNull(f.Severity);
+            Assert.False(string.IsNullOrEmpty(f.RuleId));
+            Assert.True(f.Principles!.Count + f.Sources!.Count > 0, $"{f.RuleId} cites nothing");
+        });
+        Assert.Equal(reference, created.Input!.PatientReference);
+        Assert.Equal(45, created.Input.AgeYears);
+        Assert.Equal(ScreeningRequest_primaryDiagnosis.Mdd, created.Input.PrimaryDiagnosis);
+        Assert.Equal(ScreeningRequest_psychosis.None, created.Input.Psychosis);
+        Assert.Equal(122, created.Input.SystolicBp);
+
+        var read = await client.Api.V1.Screenings[created.Id.Value].GetAsync();
+
+        Assert.NotNull(read);
+        Assert.Equal(created.Id, read.Id);
+        Assert.Equal(created.Overall, read.Overall);
+        Assert.Equal(created.Pathways!.Select(p => (p.Pathway, p.Status)), read.Pathways!.Select(p => (p.Pathway, p.Status)));
+        Assert.Equal(created.Findings!.Select(f => (f.RuleId, f.Kind, f.Severity)), read.Findings!.Select(f => (f.RuleId, f.Kind, f.Severity)));
+        Assert.Equal(reference, read.Input!.PatientReference);
+        Assert.Equal(ScreeningRequest_sexAtBirth.Male, read.Input.SexAtBirth);
+
+        // The generated enumeration maps the same string the wire carries.
+        using var http = factory.CreateClient();
+        var token = await SignInRawAsync(http);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/screenings/{created.Id}");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await http.SendAsync(request);
+        using var raw = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(raw.RootElement.GetProperty("overall").GetString(), WireValue(read.Overall!.Value));
+        Assert.Equal(
+            raw.RootElement.GetProperty("pathways").EnumerateArray().Select(p => p.GetProperty("status").GetString()),
+            read.Pathways!.Select(p => WireValue(p.Status!.Value)));
+
+        var list = await client.Api.V1.Screenings.GetAsync(c => c.QueryParameters.PatientReference = reference);
+        Assert.Equal([created.Id], list!.Items!.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Post_OutOfRangeAndMissingFields_GivesValidationProblemWithFieldErrors()
+    {
+        var client = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var request = TreatmentResistantDepression("GEN-BAD");
+        request.AgeYears = 130;
+        request.Psychosis = null;
+
+        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => client.Api.V1.Screenings.PostAsync(request));
+
+        Assert.Equal(400, problem.ResponseStatusCode);
+        Assert.Equal(400, problem.Status);
+        Assert.False(string.IsNullOrEmpty(problem.Title));
+        Assert.Contains("ageYears", problem.Errors!.AdditionalData.Keys);
+        Assert.Contains("psychosis", problem.Errors.AdditionalData.Keys);
+    }
+
+    [Fact]
+    public async Task Post_WithoutToken_GivesUnauthorized()
+    {
+        var client = factory.CreateGeneratedClient();
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression("GEN-ANON")));
+
+        Assert.Equal(401, error.ResponseStatusCode);
+    }
+
+    private static async Task<string> SignInRawAsync(HttpClient http)
+    {
+        using var login = await http.PostAsync("/api/auth/login", new StringContent(
+            JsonSerializer.Serialize(new { email = AppFactory.Psychiatrist, password = AppFactory.Password }), System.Text.Encoding.UTF8, "application/json"));
+        using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private static string? WireValue<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        typeof(TEnum).GetField(value.ToString())!.GetCustomAttribute<EnumMemberAttribute>()!.Value;
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace KetamineCds.ApiClient.Tests;
+
+/// <summary>
+/// The committed snapshot (openapi/v1.json), from which the client in Generated/ was made, is the document the app
+/// serves. When the API's shape changes this fails until scripts/generate-client.sh has been run and its output committed.
+/// </summary>
+public sealed class OpenApiSnapshotTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task ServedDocument_ComparedWithCommittedSnapshot_IsTheSame()
+    {
+        using var http = factory.CreateClient();
+        var served = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var snapshot = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "openapi", "v1.json")))!.AsObject();
+
+        // The server address is where the document was fetched from (a port on the machine that ran the script).
+        served.Remove("servers");
+        snapshot.Remove("servers");
+
+        Assert.True(JsonNode.DeepEquals(served, snapshot),
+            "The served /openapi/v1.json differs from tests/KetamineCds.ApiClient.Tests/openapi/v1.json. "
+            + "Run scripts/generate-client.sh and commit the snapshot and the regenerated client.");
+    }
+
+    [Fact]
+    public async Task ServedDocument_ScreeningRequest_ComesFromTheFieldCatalogue()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var request = document["components"]!["schemas"]!["ScreeningRequest"]!;
+
+        Assert.False(request["additionalProperties"]!.GetValue<bool>());
+        var properties = request["properties"]!.AsObject();
+        Assert.Equal(KetamineCds.Domain.Screening.Fields.All.Select(f => f.Name), properties.Select(p => p.Key));
+        Assert.Equal(
+            KetamineCds.Domain.Screening.Fields.All.Where(f => f.Required).Select(f => f.Name).Order(StringComparer.Ordinal),
+            request["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal("^[A-Za-z0-9._-]{1,64}$", properties["patientReference"]!["pattern"]!.GetValue<string>());
+        Assert.Equal(120, properties["ageYears"]!["maximum"]!.GetValue<int>());
+        Assert.Contains("history-untreated", properties["psychosis"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
+        Assert.Equal("#/components/schemas/ScreeningRequest", document["components"]!["schemas"]!["ScreeningResponse"]!["properties"]!["input"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(
+            ["eligible", "eligible-with-cautions", "incomplete", "not-eligible-now", "not-indicated"],
+            document["components"]!["schemas"]!["Verdict"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+}
