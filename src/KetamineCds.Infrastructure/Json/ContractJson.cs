@@ -19,6 +19,7 @@ public static class ContractJson
             WriteIndented = false,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new ValueListJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

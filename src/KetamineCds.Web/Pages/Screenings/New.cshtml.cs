@@ -1,5 +1,6 @@
 using FluentValidation;
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Screenings;
@@ -36,6 +37,23 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
             .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FormFields.AnchorOf(x.Field.Name), e.ErrorMessage)))
             .Distinct()
             .ToList();
+
+    /// <summary>The safety questions asked for the current answers that are not recorded yet, in the form's order.</summary>
+    public IReadOnlyList<FieldDefinition> UnansweredSafety => FormFields.UnansweredSafetyQuestions(Input);
+
+    /// <summary>
+    /// The line above the submit button; site.js writes the same words as the answers change (keep the two alike).
+    /// </summary>
+    public static string SafetyCountText(int unanswered, int blocking) => unanswered switch
+    {
+        0 => "Every safety question asked is recorded.",
+        1 => blocking == 1
+            ? "1 safety question is not recorded: no pathway can open while a question that could block it is not recorded."
+            : "1 safety question is not recorded: it calls for care when not recorded.",
+        _ => blocking > 0
+            ? $"{unanswered} safety questions are not recorded ({blocking} could block a pathway): no pathway can open while a question that could block it is not recorded."
+            : $"{unanswered} safety questions are not recorded: each calls for care when not recorded.",
+    };
 
     public void OnGet() => Input.Jurisdiction ??= "us";
 
