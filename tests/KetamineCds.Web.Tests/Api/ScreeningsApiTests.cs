@@ -20,7 +20,13 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
-        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-CREATE"));
+        var request = SampleRequests.Trd("MRN-CREATE");
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        {
+            request = request.With(safetyItem, false);
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", request.With("substanceUse", "none"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
