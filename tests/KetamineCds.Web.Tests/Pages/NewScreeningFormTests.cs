@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 
 namespace KetamineCds.Web.Tests.Pages;
@@ -166,4 +169,117 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
 
     [GeneratedRegex("<div class=\"safety-count[^\"]*\" id=\"safety-count\".*?</ul>", RegexOptions.Singleline)]
     private static partial Regex SafetyCountBlock();
+}
+
+/// <summary>Re-screening: <c>/Screenings/New?from={id}</c> prefills from the stored input and links the new entry to the old one.</summary>
+public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public RescreenTests(KetamineCdsFactory factory) => _factory = factory;
+
+    private async Task<(Guid Id, string Body)> CreateAsync(string reference)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd(reference).With("aneurysmalVascularDisease", false).With("substanceUse", "active")
+            .With("substancesUsed", new System.Text.Json.Nodes.JsonArray("alcohol")).With("clinicianNote", "First visit.");
+        var response = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        return (System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid(), body);
+    }
+
+    [Fact]
+    public async Task NewScreening_FromARecordedScreening_IsPrefilledFromItsStoredInput()
+    {
+        var (id, _) = await CreateAsync("MRN-RESCREEN-FORM");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync($"/Screenings/New?from={id}");
+
+        Assert.Contains($"Re-screen of screening <a href=\"/Screenings/{id}\">{id}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-RESCREEN-FORM\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"active\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("First visit.</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"from\" value=\"{id}\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted
+    }
+
+    [Fact]
+    public async Task NewScreening_FromAnUnknownScreening_Returns404()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.GetAsync($"/Screenings/New?from={Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewScreening_FromAsStaff_IsDenied()
+    {
+        var (id, _) = await CreateAsync("MRN-RESCREEN-STAFF");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var response = await client.GetAsync($"/Screenings/New?from={id}");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewScreening_RescreenPosted_RecordsANewEntryPointingToTheOldOneAndLeavesTheOldOneUnchanged()
+    {
+        var (id, before) = await CreateAsync("MRN-RESCREEN-POST");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = new Dictionary<string, string>
+        {
+            ["from"] = id.ToString(),
+            ["Input.PatientReference"] = "MRN-RESCREEN-POST",
+            ["Input.AgeYears"] = "45",
+            ["Input.SexAtBirth"] = "male",
+            ["Input.PrimaryDiagnosis"] = "mdd",
+            ["Input.CurrentDepressiveEpisode"] = "true",
+            ["Input.FailedAdequateTrials"] = "3",
+            ["Input.OnOralAntidepressant"] = "true",
+            ["Input.Psychosis"] = "none",
+            ["Input.Suicidality"] = "none",
+            ["Input.AneurysmalVascularDisease"] = "false",
+            ["Input.ArteriovenousMalformation"] = "false",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={id}"),
+        };
+
+        var post = await client.PostAsync($"/Screenings/New?from={id}", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var newId = Guid.Parse(post.Headers.Location!.OriginalString["/Screenings/".Length..]);
+        Assert.NotEqual(id, newId);
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        var rescreen = await log.FindScreeningAsync(newId);
+        Assert.Equal(id, rescreen!.RescreenOf);
+        Assert.Null(rescreen.Corrects);
+        var old = await log.FindScreeningAsync(id);
+        Assert.Null(old!.RescreenOf);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        Assert.Equal(before, await api.GetStringAsync($"/api/v1/screenings/{id}"));
+        var verify = await (await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/audit/verify");
+        Assert.True(verify.GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task NewScreening_RescreenOfAnUnknownScreeningPosted_Returns404AndStoresNothing()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = PageTests.ValidForm("MRN-RESCREEN-GHOST");
+        form["from"] = Guid.NewGuid().ToString();
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        var post = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        var stored = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/screenings?patientReference=MRN-RESCREEN-GHOST");
+        Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
+    }
 }
