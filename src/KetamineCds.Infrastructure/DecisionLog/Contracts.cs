@@ -11,7 +11,14 @@ public sealed record Actor(string UserId, string Email, string Role);
 /// <param name="Assessment">The assessment the engine returned and the user is about to see.</param>
 /// <param name="Actor">The psychiatrist who screened.</param>
 /// <param name="CorrelationId">The request's correlation id.</param>
-public sealed record ScreeningSubmission(PatientHistory History, string InputJson, Assessment Assessment, Actor Actor, string CorrelationId);
+public sealed record ScreeningSubmission(PatientHistory History, string InputJson, Assessment Assessment, Actor Actor, string CorrelationId)
+{
+    /// <summary>
+    /// The screening this one re-screens (the form prefilled from it, answers added), or null. The new entry points
+    /// to it; the earlier entry is never changed.
+    /// </summary>
+    public Guid? RescreenOf { get; init; }
+}
 
 /// <summary>A screening as the decision log holds it.</summary>
 public sealed record LoggedScreening(
@@ -33,6 +40,9 @@ public sealed record LoggedScreening(
 
     /// <summary>Why the correction was made.</summary>
     public string? CorrectionReason { get; init; }
+
+    /// <summary>The earlier screening this one re-screens (a new screening from its answers), if any.</summary>
+    public Guid? RescreenOf { get; init; }
 }
 
 /// <summary>What the clinician decided against (or in spite of) the recommendation.</summary>

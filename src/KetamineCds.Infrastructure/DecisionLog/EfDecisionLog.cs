@@ -45,7 +45,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
         var assessmentJson = JsonSerializer.Serialize(submission.Assessment, ContractJson.Options);
         var entry = await _appender.AppendAsync(
             LogChainHead.Decisions,
-            correction is { } c ? (db, ct) => EnsureScreeningExistsAsync(db, c.Id, ct) : null,
+            (correction?.Id ?? submission.RescreenOf) is { } related ? (db, ct) => EnsureScreeningExistsAsync(db, related, ct) : null,
             (sequence, previousHash) =>
             {
                 var now = _clock.GetUtcNow();
@@ -66,7 +66,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
                     InputJson = submission.InputJson,
                     HistoryJson = historyJson,
                     AssessmentJson = assessmentJson,
-                    RelatesToId = correction?.Id,
+                    RelatesToId = correction?.Id ?? submission.RescreenOf,
                     CorrectionReason = correction?.Reason,
                     PreviousHash = previousHash,
                 };
@@ -193,7 +193,8 @@ public sealed partial class EfDecisionLog : IDecisionLog
         new(e.Id, e.Sequence, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), e.CorrelationId, history, e.InputJson, assessment, overrides)
         {
             AssessmentJson = e.AssessmentJson!,
-            Corrects = e.RelatesToId,
+            Corrects = e.CorrectionReason is null ? null : e.RelatesToId,
+            RescreenOf = e.CorrectionReason is null ? e.RelatesToId : null,
             CorrectionReason = e.CorrectionReason,
         };
 

@@ -44,7 +44,10 @@ public sealed class DecisionLogEntry
     /// <summary>Screening: the whole assessment as contract JSON, exactly as shown.</summary>
     public string? AssessmentJson { get; set; }
 
-    /// <summary>Override: the screening it overrides. Correcting screening: the screening it corrects.</summary>
+    /// <summary>
+    /// Override: the screening it overrides. Screening with a <see cref="CorrectionReason"/>: the screening it
+    /// corrects. Screening without one: the earlier screening it re-screens (its form was prefilled from that one).
+    /// </summary>
     public Guid? RelatesToId { get; set; }
 
     /// <summary>Why a correction was made; null for entries that correct nothing.</summary>

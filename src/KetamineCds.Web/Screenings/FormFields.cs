@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using KetamineCds.Domain.Screening;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -102,7 +103,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
         Attr(sb, "name", KeyOf(name));
         Describe(sb, describedBy, invalid);
         sb.Append('>');
-        sb.Append("<option value=\"\">").Append(Encoder.Encode(emptyText ?? (required ? "Choose..." : "Not recorded"))).Append("</option>");
+        sb.Append("<option value=\"\">").Append(Encoder.Encode(emptyText ?? (required ? "Choose..." : NotKnown))).Append("</option>");
         foreach (var choice in field.Choices)
         {
             sb.Append("<option");
@@ -120,7 +121,8 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     }
 
     /// <summary>
-    /// Yes / no radios, with "not recorded" where the contract allows null (a required yes/no has no third option).
+    /// Yes / no radios, with "Not known" where the contract allows null (a required yes/no has no third option).
+    /// Nothing is preselected: "Not known" is checked only when the clinician chose it.
     /// </summary>
     public IHtmlContent YesNo(string name, bool required = false, string? hint = null)
     {
@@ -133,6 +135,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
         var sb = new StringBuilder();
         sb.Append("<fieldset class=\"field radios").Append(error is null ? "" : " field--error").Append('"');
         Attr(sb, "id", name + "-group");
+        SafetyAttributes(sb, field);
         var describedBy = Join(hintId, errorId);
         if (describedBy is not null)
         {
@@ -148,25 +151,127 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
         sb.Append("</legend>");
         AppendHintAndError(sb, hintId, hint, errorId, error);
         sb.Append("<div class=\"radios__items\">");
-        Radio(sb, name, key, "yes", "true", "Yes", current);
-        Radio(sb, name, key, "no", "false", "No", current);
+        Radio(sb, name, key, "yes", "true", "Yes", current == "true" || current == "True");
+        Radio(sb, name, key, "no", "false", "No", current == "false" || current == "False");
         if (!required)
         {
-            Radio(sb, name, key, "nr", "", "Not recorded", current);
+            Radio(sb, name, key, "nr", "", NotKnown, ChoseNotKnown(name));
         }
 
         sb.Append("</div></fieldset>");
         return new HtmlString(sb.ToString());
     }
 
-    /// <summary>The id to link to from the error summary for a contract field.</summary>
-    public static string AnchorOf(string name) =>
-        ContractFields.Find(name)?.Type == FieldType.YesNo ? name + "-yes" : name;
+    /// <summary>Checkboxes for a list of the field's contract choices; none checked means not recorded.</summary>
+    public IHtmlContent Checkboxes(string name, string? hint = null)
+    {
+        var field = ContractFields.Find(name)!;
+        var key = KeyOf(name);
+        var current = Values(name);
+        var error = ErrorOf(name);
+        var hintId = hint is null ? null : name + "-hint";
+        var errorId = error is null ? null : name + "-error";
+        var sb = new StringBuilder();
+        sb.Append("<fieldset class=\"field radios checkboxes").Append(error is null ? "" : " field--error").Append('"');
+        Attr(sb, "id", name + "-group");
+        SafetyAttributes(sb, field);
+        var describedBy = Join(hintId, errorId);
+        if (describedBy is not null)
+        {
+            Attr(sb, "aria-describedby", describedBy);
+        }
 
-    private static void Radio(StringBuilder sb, string name, string key, string suffix, string value, string label, string? current)
+        sb.Append("><legend>").Append(Encoder.Encode(field.Label)).Append("</legend>");
+        AppendHintAndError(sb, hintId, hint, errorId, error);
+        sb.Append("<div class=\"radios__items\">");
+        foreach (var choice in field.Choices)
+        {
+            var id = $"{name}-{choice}";
+            sb.Append("<div class=\"radio\"><input type=\"checkbox\"");
+            Attr(sb, "id", id);
+            Attr(sb, "name", key);
+            Attr(sb, "value", choice);
+            if (current.Contains(choice, StringComparer.Ordinal))
+            {
+                sb.Append(" checked");
+            }
+
+            sb.Append("><label");
+            Attr(sb, "for", id);
+            sb.Append('>').Append(Encoder.Encode(ChoiceLabel(choice))).Append("</label></div>");
+        }
+
+        sb.Append("</div></fieldset>");
+        return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>The label of the third answer of an optional yes/no: the field is then not recorded.</summary>
+    public const string NotKnown = "Not known";
+
+    /// <summary>The id to link to from the error summary for a contract field.</summary>
+    public static string AnchorOf(string name) => ContractFields.Find(name) switch
+    {
+        { Type: FieldType.YesNo } => name + "-yes",
+        { Type: FieldType.ChoiceList } field => $"{name}-{field.Choices[0]}",
+        _ => name,
+    };
+
+    /// <summary>
+    /// The safety questions the form asks for this input (the catalogue's <see cref="FieldDefinition.AskedWhen"/>)
+    /// that are not recorded: those whose absence can block a pathway or calls for care, in the form's order.
+    /// </summary>
+    public static IReadOnlyList<FieldDefinition> UnansweredSafetyQuestions(ScreeningRequest request)
+    {
+        object? Lookup(string field) => ContractValue(request, field);
+        return ContractFields.All
+            .Where(f => f.NotRecorded != NotRecordedMeans.Nothing)
+            .Where(f => f.AskedWhen is null || f.AskedWhen.Applies(Lookup))
+            .Where(f => Lookup(f.Name) is null)
+            .ToList();
+    }
+
+    /// <summary>A field's contract value in a request: null when not recorded (an empty string or list included).</summary>
+    public static object? ContractValue(ScreeningRequest request, string name) =>
+        typeof(ScreeningRequest).GetProperty(ContractFields.Find(name)!.Property)!.GetValue(request) switch
+        {
+            string { Length: 0 } => null,
+            List<string> { Count: 0 } => null,
+            var value => value,
+        };
+
+    private static void SafetyAttributes(StringBuilder sb, FieldDefinition field)
+    {
+        if (field.NotRecorded == NotRecordedMeans.Nothing)
+        {
+            return;
+        }
+
+        Attr(sb, "data-safety", field.NotRecorded == NotRecordedMeans.CanBlock ? "can-block" : "calls-for-care");
+        Attr(sb, "data-safety-label", field.Label);
+        Attr(sb, "data-safety-anchor", AnchorOf(field.Name));
+    }
+
+    private bool ChoseNotKnown(string name) =>
+        modelState.TryGetValue(KeyOf(name), out var entry) && entry.AttemptedValue is { Length: 0 };
+
+    private IReadOnlyList<string> Values(string name)
+    {
+        if (modelState.TryGetValue(KeyOf(name), out var entry) && entry.RawValue is not null)
+        {
+            return entry.RawValue switch
+            {
+                string one => [one],
+                string[] many => many,
+                _ => [],
+            };
+        }
+
+        return ContractValue(input, name) as List<string> ?? [];
+    }
+
+    private static void Radio(StringBuilder sb, string name, string key, string suffix, string value, string label, bool isChecked)
     {
         var id = $"{name}-{suffix}";
-        var isChecked = string.Equals(current ?? "", value, StringComparison.OrdinalIgnoreCase);
         sb.Append("<div class=\"radio\"><input type=\"radio\"");
         Attr(sb, "id", id);
         Attr(sb, "name", key);
@@ -190,7 +295,9 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
         describedBy = Join(hintId, errorId);
         invalid = error is not null;
         var sb = new StringBuilder();
-        sb.Append("<div class=\"field").Append(invalid ? " field--error" : "").Append("\"><label");
+        sb.Append("<div class=\"field").Append(invalid ? " field--error" : "").Append('"');
+        SafetyAttributes(sb, field);
+        sb.Append("><label");
         Attr(sb, "for", name);
         sb.Append('>').Append(Encoder.Encode(field.Label));
         if (required)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -71,7 +72,7 @@ public static class ScreeningJsonReader
         return new(request, errors);
     }
 
-    private static bool TryConvert(ContractField field, JsonElement element, out object? value, out string? problem)
+    private static bool TryConvert(FieldDefinition field, JsonElement element, out object? value, out string? problem)
     {
         value = null;
         problem = null;
@@ -93,6 +94,16 @@ public static class ScreeningJsonReader
                 problem = field.Type == FieldType.Choice
                     ? $"{field.Label} must be one of these strings: {string.Join(", ", field.Choices)}."
                     : $"{field.Label} must be a string.";
+                return false;
+
+            case FieldType.ChoiceList:
+                if (element.ValueKind == JsonValueKind.Array && element.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String))
+                {
+                    value = element.EnumerateArray().Select(item => item.GetString()!).ToList();
+                    return true;
+                }
+
+                problem = $"{field.Label} must be an array of these strings: {string.Join(", ", field.Choices)}.";
                 return false;
 
             case FieldType.YesNo:

@@ -48,6 +48,10 @@ public class ScreeningRequest
 
     public bool? FollowUpArranged { get; set; }
 
+    public bool? SuicidalIntent { get; set; }
+
+    public bool? PreparatoryActsOrAbortedAttempt { get; set; }
+
     public bool? LifeLimitingIllness { get; set; }
 
     public int? PrognosisWeeks { get; set; }
@@ -66,6 +70,13 @@ public class ScreeningRequest
 
     public string? SubstanceUse { get; set; }
 
+    /// <summary>The substances involved, as contract strings; null or empty when not recorded.</summary>
+    public List<string>? SubstancesUsed { get; set; }
+
+    public bool? OtherCnsDepressants { get; set; }
+
+    public string? OralAntidepressantClass { get; set; }
+
     public bool? AneurysmalVascularDisease { get; set; }
 
     public bool? ArteriovenousMalformation { get; set; }
@@ -75,6 +86,16 @@ public class ScreeningRequest
     public bool? HypersensitivityToKetamine { get; set; }
 
     public bool? SeriousCardiovascularOrCerebrovascularCondition { get; set; }
+
+    public bool? RecentMyocardialInfarctionOrStroke { get; set; }
+
+    public bool? HypertensiveEncephalopathyHistory { get; set; }
+
+    public bool? RespiratoryDiseaseOrSleepApnea { get; set; }
+
+    public bool? CognitiveImpairment { get; set; }
+
+    public bool? UrinaryTractSymptoms { get; set; }
 
     public int? SystolicBp { get; set; }
 
@@ -122,6 +143,8 @@ public class ScreeningRequest
         SafetyPlanInPlace = SafetyPlanInPlace,
         LethalMeansCounselled = LethalMeansCounselled,
         FollowUpArranged = FollowUpArranged,
+        SuicidalIntent = SuicidalIntent,
+        PreparatoryActsOrAbortedAttempt = PreparatoryActsOrAbortedAttempt,
         LifeLimitingIllness = LifeLimitingIllness,
         PrognosisWeeks = PrognosisWeeks,
         ChronicNeuropathicPain = ChronicNeuropathicPain,
@@ -131,11 +154,21 @@ public class ScreeningRequest
         BenzodiazepineDiazepamEquivalentMg = BenzodiazepineDiazepamEquivalentMg,
         OnPsychostimulantOrMaoi = OnPsychostimulantOrMaoi,
         SubstanceUse = Parse<SubstanceUse>(SubstanceUse),
+        SubstancesUsed = SubstancesUsed is { Count: > 0 } list
+            ? new ValueList<SubstanceUsed>(list.Select(s => Parse<SubstanceUsed>(s)!.Value).Distinct())
+            : null,
+        OtherCnsDepressants = OtherCnsDepressants,
+        OralAntidepressantClass = Parse<OralAntidepressantClass>(OralAntidepressantClass),
         AneurysmalVascularDisease = AneurysmalVascularDisease,
         ArteriovenousMalformation = ArteriovenousMalformation,
         IntracerebralHemorrhageHistory = IntracerebralHemorrhageHistory,
         HypersensitivityToKetamine = HypersensitivityToKetamine,
         SeriousCardiovascularOrCerebrovascularCondition = SeriousCardiovascularOrCerebrovascularCondition,
+        RecentMyocardialInfarctionOrStroke = RecentMyocardialInfarctionOrStroke,
+        HypertensiveEncephalopathyHistory = HypertensiveEncephalopathyHistory,
+        RespiratoryDiseaseOrSleepApnea = RespiratoryDiseaseOrSleepApnea,
+        CognitiveImpairment = CognitiveImpairment,
+        UrinaryTractSymptoms = UrinaryTractSymptoms,
         SystolicBp = SystolicBp,
         DiastolicBp = DiastolicBp,
         HepaticImpairment = Parse<HepaticImpairment>(HepaticImpairment),
@@ -154,7 +187,7 @@ public class ScreeningRequest
         foreach (var field in ContractFields.All)
         {
             var value = typeof(ScreeningRequest).GetProperty(field.Property)!.GetValue(this);
-            if (value is string s && s.Length == 0)
+            if (value is string s && s.Length == 0 || value is List<string> { Count: 0 })
             {
                 value = null;
             }
@@ -166,6 +199,7 @@ public class ScreeningRequest
                 int number => JsonValue.Create(number),
                 decimal number => JsonValue.Create(number),
                 bool flag => JsonValue.Create(flag),
+                List<string> items => new JsonArray([.. items.Distinct(StringComparer.Ordinal).Select(i => (JsonNode?)JsonValue.Create(i))]),
                 _ => throw new InvalidOperationException($"Unexpected type for {field.Name}."),
             };
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -45,6 +46,10 @@ public sealed partial class ScreeningRequestValidator : AbstractValidator<Screen
             .When(r => r.DistinctMechanisms is >= 0 and <= 30 && r.FailedAdequateTrials is >= 0 and <= 30)
             .WithMessage("Distinct mechanisms tried cannot be more than the number of failed adequate trials.");
         RuleFor(r => r.OnOralAntidepressant).NotNull().WithMessage("Record whether the patient is on an oral antidepressant.");
+        Choice(r => r.OralAntidepressantClass, "oralAntidepressantClass");
+        RuleFor(r => r.OralAntidepressantClass)
+            .Empty().When(r => r.OnOralAntidepressant == false)
+            .WithMessage("Leave the class of the oral antidepressant empty when the patient is not on one.");
 
         Choice(r => r.MoodStabilizer, "moodStabilizer");
         RuleFor(r => r.MoodStabilizer)
@@ -74,6 +79,10 @@ public sealed partial class ScreeningRequestValidator : AbstractValidator<Screen
         RuleFor(r => r.BenzodiazepineDiazepamEquivalentMg)
             .InclusiveBetween(0m, 200m).WithMessage("Benzodiazepine dose must be between 0 and 200 mg diazepam equivalent per day.");
         Choice(r => r.SubstanceUse, "substanceUse");
+        ChoiceList(r => r.SubstancesUsed, "substancesUsed");
+        RuleFor(r => r.SubstancesUsed)
+            .Must(list => list is null || list.Count == 0).When(r => r.SubstanceUse == "none")
+            .WithMessage("Leave the substances involved empty when there is no substance use disorder.");
 
         RuleFor(r => r.SystolicBp)
             .InclusiveBetween(50, 300).WithMessage("Systolic blood pressure must be between 50 and 300 mmHg.");
@@ -114,9 +123,19 @@ public sealed partial class ScreeningRequestValidator : AbstractValidator<Screen
     [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z")]
     private static partial System.Text.RegularExpressions.Regex PatientReferencePattern();
 
+    private void ChoiceList(System.Linq.Expressions.Expression<Func<ScreeningRequest, List<string>?>> property, string name)
+    {
+        var field = Fields.Find(name)!;
+        var get = property.Compile();
+        RuleFor(property)
+            .Must(values => values!.TrueForAll(v => field.Choices.Contains(v, StringComparer.Ordinal)))
+            .When(r => get(r) is { Count: > 0 })
+            .WithMessage($"{field.Label} may hold only: {string.Join(", ", field.Choices)}.");
+    }
+
     private void Choice(System.Linq.Expressions.Expression<Func<ScreeningRequest, string?>> property, string name)
     {
-        var field = ContractFields.Find(name)!;
+        var field = Fields.Find(name)!;
         var get = property.Compile();
         RuleFor(property)
             .Must(value => field.Choices.Contains(value!, StringComparer.Ordinal))

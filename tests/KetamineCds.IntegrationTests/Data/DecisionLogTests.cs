@@ -161,6 +161,34 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task RecordScreening_Rescreen_AppendsNewEntryPointingToTheOldOneWhichStaysUnchanged()
+    {
+        await using var store = await CreateStoreAsync();
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+
+        var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1") with { RescreenOf = original.Id });
+
+        var found = await store.Log.FindScreeningAsync(rescreen.Id);
+        Assert.Equal(original.Id, found!.RescreenOf);
+        Assert.Null(found.Corrects);
+        Assert.Null(found.CorrectionReason);
+        var old = await store.Log.FindScreeningAsync(original.Id);
+        Assert.Null(old!.RescreenOf);
+        Assert.Equal(original.InputJson, old.InputJson);
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task RecordScreening_RescreenOfUnknownScreening_IsRejectedAndNothingIsStored()
+    {
+        await using var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1") with { RescreenOf = Guid.NewGuid() }));
+
+        Assert.Equal(0, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+    }
+
+    [Fact]
     public async Task AppConnection_UpdateOrDeleteOnLogTables_IsRejectedByTheDatabase()
     {
         await using var store = await CreateStoreAsync();

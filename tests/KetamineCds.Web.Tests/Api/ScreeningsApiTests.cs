@@ -20,7 +20,13 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
-        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-CREATE"));
+        var request = SampleRequests.Trd("MRN-CREATE");
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        {
+            request = request.With(safetyItem, false);
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", request.With("substanceUse", "none"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -188,10 +194,73 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         { "conditional", With("primaryDiagnosis", "bipolar-ii"), "moodStabilizer" },
         { "conditional", With("suicidality", "active-ideation"), "safetyPlanInPlace" },
         { "conditional", With("lifeLimitingIllness", true), "prognosisWeeks" },
+        // Contract 1.1 fields.
+        { "type", With("suicidalIntent", "yes"), "suicidalIntent" },
+        { "type", With("substancesUsed", "alcohol"), "substancesUsed" },
+        { "type", With("substancesUsed", new JsonArray(1, 2)), "substancesUsed" },
+        { "enum", With("substancesUsed", new JsonArray("alcohol", "beer")), "substancesUsed" },
+        { "enum", With("oralAntidepressantClass", "tca"), "oralAntidepressantClass" },
+        { "enum", With("psychosis", "history"), "psychosis" },
+        { "contradictory", SampleRequests.Trd("MRN-BAD").With("onOralAntidepressant", false).With("oralAntidepressantClass", "ssri").ToJsonString(), "oralAntidepressantClass" },
         // Unknown field.
         { "unknown", With("patientName", "Jane Doe"), "patientName" },
         { "unknown", With("AgeYears", 40), "AgeYears" },
     };
+
+    public static TheoryData<string, string> NewFieldsOfContract11() => new()
+    {
+        { "suicidalIntent", "true" },
+        { "preparatoryActsOrAbortedAttempt", "false" },
+        { "substancesUsed", "[\"alcohol\",\"ketamine-or-pcp\"]" },
+        { "otherCnsDepressants", "true" },
+        { "oralAntidepressantClass", "\"snri\"" },
+        { "recentMyocardialInfarctionOrStroke", "false" },
+        { "hypertensiveEncephalopathyHistory", "true" },
+        { "respiratoryDiseaseOrSleepApnea", "true" },
+        { "cognitiveImpairment", "false" },
+        { "urinaryTractSymptoms", "true" },
+        { "psychosis", "\"history-untreated\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NewFieldsOfContract11))]
+    public async Task Create_FieldOfContract11_IsAcceptedAndReturnedInInput(string field, string json)
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd("MRN-V11-" + field.Length).With(field, JsonNode.Parse(json));
+        if (field is "suicidalIntent" or "preparatoryActsOrAbortedAttempt")
+        {
+            request = request.With("suicidality", "active-ideation").With("safetyPlanInPlace", true)
+                .With("lethalMeansCounselled", true).With("followUpArranged", true);
+        }
+
+        if (field == "substancesUsed")
+        {
+            request = request.With("substanceUse", "in-remission");
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonNode.Parse(json)!.ToJsonString(), JsonNode.Parse(body.GetProperty("input").GetProperty(field).GetRawText())!.ToJsonString());
+        var stored = await (await client.GetAsync(response.Headers.Location)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(body.GetProperty("input").GetProperty(field).GetRawText(), stored.GetProperty("input").GetProperty(field).GetRawText());
+    }
+
+    [Fact]
+    public async Task Create_FieldsOfContract11NotSent_AreStoredAsNull()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-V11-NULL"));
+
+        var input = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("input");
+        foreach (var field in new[] { "suicidalIntent", "substancesUsed", "oralAntidepressantClass", "recentMyocardialInfarctionOrStroke", "urinaryTractSymptoms" })
+        {
+            Assert.Equal(JsonValueKind.Null, input.GetProperty(field).ValueKind);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(BadBodies))]

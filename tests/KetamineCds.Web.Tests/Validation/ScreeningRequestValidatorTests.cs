@@ -205,4 +205,116 @@ public sealed class ScreeningRequestValidatorTests
         Assert.NotEmpty(messages);
         Assert.All(messages, m => Assert.DoesNotMatch("[a-z][A-Z]", m.Replace("mmHg", "", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("history-untreated")]
+    [InlineData("history-controlled")]
+    public void Validate_PsychosisOfContract11_IsAccepted(string psychosis)
+    {
+        var request = Valid();
+        request.Psychosis = psychosis;
+
+        Assert.Empty(ErrorsFor(request, nameof(ScreeningRequest.Psychosis)));
+    }
+
+    [Theory]
+    [InlineData("ssri", true)]
+    [InlineData("snri", true)]
+    [InlineData("other", true)]
+    [InlineData("tca", false)]
+    [InlineData("SSRI", false)]
+    public void Validate_OralAntidepressantClass_AcceptsOnlyTheCatalogueChoices(string value, bool accepted)
+    {
+        var request = Valid();
+        request.OralAntidepressantClass = value;
+
+        Assert.Equal(accepted, ErrorsFor(request, nameof(ScreeningRequest.OralAntidepressantClass)).Count == 0);
+    }
+
+    [Fact]
+    public void Validate_OralAntidepressantClassWithoutAnAntidepressant_IsReported()
+    {
+        var request = Valid();
+        request.OnOralAntidepressant = false;
+        request.OralAntidepressantClass = "ssri";
+
+        Assert.Single(ErrorsFor(request, nameof(ScreeningRequest.OralAntidepressantClass)));
+    }
+
+    [Theory]
+    [InlineData(new[] { "alcohol" }, true)]
+    [InlineData(new[] { "alcohol", "opioids", "stimulants", "cannabis", "ketamine-or-pcp", "sedatives", "other" }, true)]
+    [InlineData(new[] { "alcohol", "beer" }, false)]
+    [InlineData(new[] { "Alcohol" }, false)]
+    public void Validate_SubstancesUsed_AcceptsOnlyTheCatalogueChoices(string[] values, bool accepted)
+    {
+        var request = Valid();
+        request.SubstanceUse = "active";
+        request.SubstancesUsed = [.. values];
+
+        var errors = ErrorsFor(request, nameof(ScreeningRequest.SubstancesUsed));
+
+        Assert.Equal(accepted, errors.Count == 0);
+        if (!accepted)
+        {
+            Assert.Contains("ketamine-or-pcp", errors[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Validate_SubstancesWithoutASubstanceUseDisorder_IsReported()
+    {
+        var request = Valid();
+        request.SubstanceUse = "none";
+        request.SubstancesUsed = ["alcohol"];
+
+        Assert.Single(ErrorsFor(request, nameof(ScreeningRequest.SubstancesUsed)));
+    }
+
+    [Fact]
+    public void ToHistory_FieldsOfContract11_AreMappedToThePatientHistory()
+    {
+        var request = Valid();
+        request.Psychosis = "history-untreated";
+        request.Suicidality = "active-ideation";
+        request.SuicidalIntent = true;
+        request.PreparatoryActsOrAbortedAttempt = false;
+        request.SubstanceUse = "active";
+        request.SubstancesUsed = ["ketamine-or-pcp", "alcohol"];
+        request.OtherCnsDepressants = true;
+        request.OralAntidepressantClass = "snri";
+        request.RecentMyocardialInfarctionOrStroke = false;
+        request.HypertensiveEncephalopathyHistory = true;
+        request.RespiratoryDiseaseOrSleepApnea = true;
+        request.CognitiveImpairment = false;
+        request.UrinaryTractSymptoms = true;
+
+        var history = request.ToHistory();
+
+        Assert.Equal(KetamineCds.Domain.Screening.PsychosisStatus.HistoryUntreated, history.Psychosis);
+        Assert.True(history.SuicidalIntent);
+        Assert.False(history.PreparatoryActsOrAbortedAttempt);
+        Assert.Equal(
+            new KetamineCds.Domain.Screening.ValueList<KetamineCds.Domain.Screening.SubstanceUsed>(
+                [KetamineCds.Domain.Screening.SubstanceUsed.KetamineOrPcp, KetamineCds.Domain.Screening.SubstanceUsed.Alcohol]),
+            history.SubstancesUsed);
+        Assert.True(history.OtherCnsDepressants);
+        Assert.Equal(KetamineCds.Domain.Screening.OralAntidepressantClass.Snri, history.OralAntidepressantClass);
+        Assert.False(history.RecentMyocardialInfarctionOrStroke);
+        Assert.True(history.HypertensiveEncephalopathyHistory);
+        Assert.True(history.RespiratoryDiseaseOrSleepApnea);
+        Assert.False(history.CognitiveImpairment);
+        Assert.True(history.UrinaryTractSymptoms);
+    }
+
+    [Fact]
+    public void ToHistory_NoSubstancesTicked_IsNotRecorded()
+    {
+        var request = Valid();
+        request.SubstanceUse = "active";
+        request.SubstancesUsed = [];
+
+        Assert.Null(request.ToHistory().SubstancesUsed);
+        Assert.Contains("\"substancesUsed\":null", request.ToContractJson(), StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Screenings;
@@ -15,10 +16,17 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// (Post-Redirect-Get to the result page); an invalid one, or one the log could not record, comes back with
 /// everything the clinician typed.
 /// </summary>
-public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLog log, ILogger<NewModel> logger) : PageModel
+public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLog log, IAccessAudit audit, ILogger<NewModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    /// <summary>
+    /// The screening this one re-screens (<c>?from=</c>): the form is prefilled from its stored input, and the new log
+    /// entry points to it. The earlier entry is never changed.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public Guid? From { get; set; }
 
     /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
     public bool NotRecorded { get; private set; }
@@ -37,10 +45,50 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
             .Distinct()
             .ToList();
 
-    public void OnGet() => Input.Jurisdiction ??= "us";
+    /// <summary>The safety questions asked for the current answers that are not recorded yet, in the form's order.</summary>
+    public IReadOnlyList<FieldDefinition> UnansweredSafety => FormFields.UnansweredSafetyQuestions(Input);
+
+    /// <summary>
+    /// The line above the submit button; site.js writes the same words as the answers change (keep the two alike).
+    /// </summary>
+    public static string SafetyCountText(int unanswered, int blocking) => unanswered switch
+    {
+        0 => "Every safety question asked is recorded.",
+        1 => blocking == 1
+            ? "1 safety question is not recorded: no pathway can open while a question that could block it is not recorded."
+            : "1 safety question is not recorded: it calls for care when not recorded.",
+        _ => blocking > 0
+            ? $"{unanswered} safety questions are not recorded ({blocking} could block a pathway): no pathway can open while a question that could block it is not recorded."
+            : $"{unanswered} safety questions are not recorded: each calls for care when not recorded.",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (From is { } from)
+        {
+            var previous = await log.FindScreeningAsync(from, cancellationToken);
+            if (previous is null)
+            {
+                return NotFound();
+            }
+
+            await audit.RecordAsync(
+                new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), from.ToString(), "re-screen", HttpContext.GetCorrelationId()),
+                cancellationToken);
+            Prefill(previous.InputJson);
+        }
+
+        Input.Jurisdiction ??= "us";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (From is { } from && await log.FindScreeningAsync(from, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         foreach (var failure in validation.Errors)
         {
@@ -63,7 +111,7 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
         try
         {
             var logged = await log.RecordScreeningAsync(
-                new ScreeningSubmission(history, Input.ToContractJson(), assessment, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId()),
+                new ScreeningSubmission(history, Input.ToContractJson(), assessment, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId()) { RescreenOf = From },
                 cancellationToken);
             return Redirect($"/Screenings/{logged.Id}");
         }
@@ -73,6 +121,17 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
             NotRecorded = true;
             MayHaveBeenRecorded = e.OutcomeUnknown;
             return Page();
+        }
+    }
+
+    /// <summary>Fills the form with a stored screening's input (the contract JSON the decision log keeps).</summary>
+    private void Prefill(string inputJson)
+    {
+        var stored = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(inputJson)).Request;
+        foreach (var field in ContractFields.All)
+        {
+            var property = typeof(ScreeningRequest).GetProperty(field.Property)!;
+            property.SetValue(Input, property.GetValue(stored));
         }
     }
 

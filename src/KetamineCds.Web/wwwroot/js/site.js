@@ -1,6 +1,10 @@
-// Progressive enhancement for the screening form: sections marked data-show-when="Input.Field=a,b" are visible
-// by default (the form works without JavaScript) and hidden here until the answer makes them relevant. A hidden
-// section's controls are disabled so that a stale answer is not submitted.
+// Progressive enhancement for the screening form: sections marked data-show-when are visible by default (the form
+// works without JavaScript) and hidden here until the answers make them relevant. A condition is one or more parts
+// joined by ";", all of which must hold: "Input.Field=a,b" (one of these values), "Input.Field!=a" (anything but
+// this value, not recorded included) or "Input.Field:12-55" (a number in this range). A hidden section's controls are
+// disabled so that a stale answer is not submitted.
+// It also keeps the count of safety questions not yet recorded (server-rendered in #safety-count) live: every
+// visible control marked data-safety that holds no answer ("Not known" included) is listed, linked to its control.
 (function () {
   "use strict";
 
@@ -18,20 +22,93 @@
     return "";
   }
 
+  function holds(form, part) {
+    var range = part.match(/^([^:=!]+):(\d+)-(\d+)$/);
+    if (range) {
+      var text = currentValue(form, range[1]).trim();
+      if (text === "" || !/^\d+$/.test(text)) { return false; }
+      var n = parseInt(text, 10);
+      return n >= parseInt(range[2], 10) && n <= parseInt(range[3], 10);
+    }
+    var not = part.indexOf("!=");
+    if (not !== -1) {
+      return part.substring(not + 2).split(",").indexOf(currentValue(form, part.substring(0, not))) === -1;
+    }
+    var eq = part.indexOf("=");
+    return part.substring(eq + 1).split(",").indexOf(currentValue(form, part.substring(0, eq))) !== -1;
+  }
+
   function update(form) {
     // Outer sections first, so that a nested section sees its parent's controls enabled or disabled.
     var sections = form.querySelectorAll("[data-show-when]");
     for (var i = 0; i < sections.length; i++) {
       var section = sections[i];
-      var rule = section.getAttribute("data-show-when").split("=");
-      var values = rule[1].split(",");
-      var parentHidden = section.parentElement.closest("[data-show-when].is-hidden") !== null;
-      var show = !parentHidden && values.indexOf(currentValue(form, rule[0])) !== -1;
+      var parts = section.getAttribute("data-show-when").split(";");
+      var show = section.parentElement.closest("[data-show-when].is-hidden") === null;
+      for (var p = 0; show && p < parts.length; p++) { show = holds(form, parts[p]); }
       section.classList.toggle("is-hidden", !show);
       section.hidden = !show;
       var controls = section.querySelectorAll("input, select, textarea");
       for (var j = 0; j < controls.length; j++) { controls[j].disabled = !show; }
     }
+    updateSafetyCount(form);
+  }
+
+  function answered(question) {
+    var controls = question.querySelectorAll("input, select, textarea");
+    for (var i = 0; i < controls.length; i++) {
+      var c = controls[i];
+      if (c.disabled) { return true; } // a hidden question is not asked
+      if (c.type === "radio" || c.type === "checkbox") {
+        if (c.checked && c.value !== "") { return true; }
+      } else if (c.value.trim() !== "") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Keep these words alike with NewModel.SafetyCountText.
+  function countText(unanswered, blocking) {
+    if (unanswered === 0) { return "Every safety question asked is recorded."; }
+    if (unanswered === 1) {
+      return blocking === 1
+        ? "1 safety question is not recorded: no pathway can open while a question that could block it is not recorded."
+        : "1 safety question is not recorded: it calls for care when not recorded.";
+    }
+    return blocking > 0
+      ? unanswered + " safety questions are not recorded (" + blocking + " could block a pathway): no pathway can open while a question that could block it is not recorded."
+      : unanswered + " safety questions are not recorded: each calls for care when not recorded.";
+  }
+
+  function updateSafetyCount(form) {
+    var box = document.getElementById("safety-count");
+    if (!box) { return; }
+    var questions = form.querySelectorAll("[data-safety]");
+    var list = document.getElementById("safety-count-list");
+    var text = document.getElementById("safety-count-text");
+    var unanswered = 0;
+    var blocking = 0;
+    var items = document.createDocumentFragment();
+    for (var i = 0; i < questions.length; i++) {
+      var q = questions[i];
+      if (q.closest("[data-show-when].is-hidden") !== null || answered(q)) { continue; }
+      unanswered++;
+      var canBlock = q.getAttribute("data-safety") === "can-block";
+      if (canBlock) { blocking++; }
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = "#" + q.getAttribute("data-safety-anchor");
+      a.textContent = q.getAttribute("data-safety-label");
+      li.appendChild(a);
+      if (canBlock) { li.appendChild(document.createTextNode(" (could block a pathway)")); }
+      items.appendChild(li);
+    }
+    var strong = document.createElement("strong");
+    strong.textContent = countText(unanswered, blocking);
+    text.replaceChildren(strong);
+    list.replaceChildren(items);
+    box.classList.toggle("safety-count--done", unanswered === 0);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

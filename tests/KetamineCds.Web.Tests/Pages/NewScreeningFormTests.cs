@@ -1,0 +1,285 @@
+using System.Net;
+using System.Net.Http.Json;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>The screening form's safety questions: Yes / No / Not known, the count of what is not recorded, pregnancy.</summary>
+public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public NewScreeningFormTests(KetamineCdsFactory factory) => _factory = factory;
+
+    /// <summary>Only the answers the form marks required, with a patient reference the validator refuses so the form comes back.</summary>
+    private static Dictionary<string, string> RequiredOnly(string age = "45", string sex = "") => new()
+    {
+        ["Input.PatientReference"] = "Jane Doe",
+        ["Input.AgeYears"] = age,
+        ["Input.SexAtBirth"] = sex,
+        ["Input.Jurisdiction"] = "us",
+        ["Input.PrimaryDiagnosis"] = "mdd",
+        ["Input.CurrentDepressiveEpisode"] = "true",
+        ["Input.FailedAdequateTrials"] = "3",
+        ["Input.OnOralAntidepressant"] = "false",
+        ["Input.Psychosis"] = "none",
+        ["Input.Suicidality"] = "none",
+    };
+
+    private async Task<string> PostAsync(Dictionary<string, string> form)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string SafetyCount(string html) => SafetyCountBlock().Match(html).Value;
+
+    [Theory]
+    [InlineData("aneurysmalVascularDisease")]
+    [InlineData("recentMyocardialInfarctionOrStroke")]
+    [InlineData("onNaltrexone")]
+    [InlineData("urinaryTractSymptoms")]
+    public async Task NewScreening_SafetyYesNo_OffersYesNoNotKnownWithNothingChecked(string field)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync("/Screenings/New");
+
+        var group = Regex.Match(html, $"<fieldset[^>]*id=\"{field}-group\".*?</fieldset>", RegexOptions.Singleline).Value;
+        Assert.Contains($"<label for=\"{field}-yes\">Yes</label>", group, StringComparison.Ordinal);
+        Assert.Contains($"<label for=\"{field}-no\">No</label>", group, StringComparison.Ordinal);
+        Assert.Contains($"<label for=\"{field}-nr\">Not known</label>", group, StringComparison.Ordinal);
+        Assert.DoesNotContain("checked", group, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not recorded", group, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_NotKnownChosen_IsStillCheckedWhenTheFormComesBack()
+    {
+        var form = RequiredOnly();
+        form["Input.AneurysmalVascularDisease"] = "";
+        form["Input.ArteriovenousMalformation"] = "false";
+
+        var html = await PostAsync(form);
+
+        Assert.Matches("id=\"aneurysmalVascularDisease-nr\" name=\"Input.AneurysmalVascularDisease\" value=\"\" checked", html);
+        Assert.Matches("id=\"arteriovenousMalformation-no\" name=\"Input.ArteriovenousMalformation\" value=\"false\" checked", html);
+        Assert.DoesNotMatch("id=\"intracerebralHemorrhageHistory-nr\"[^>]*checked", html);
+    }
+
+    [Fact]
+    public async Task NewScreening_RequiredAnswersOnly_CountsEveryUnrecordedSafetyQuestionWithLinks()
+    {
+        var html = await PostAsync(RequiredOnly());
+
+        var count = SafetyCount(html);
+        Assert.Contains("22 safety questions are not recorded (9 could block a pathway): no pathway can open while a question that could block it is not recorded.", count, StringComparison.Ordinal);
+        foreach (var anchor in new[] { "pregnant-yes", "aneurysmalVascularDisease-yes", "recentMyocardialInfarctionOrStroke-yes", "substanceUse", "systolicBp", "hepaticImpairment", "urinaryTractSymptoms-yes" })
+        {
+            Assert.Contains($"href=\"#{anchor}\"", count, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("href=\"#oralAntidepressantClass\"", count, StringComparison.Ordinal); // not on an antidepressant: not asked
+        Assert.DoesNotContain("href=\"#suicidalIntent-yes\"", count, StringComparison.Ordinal); // no suicidality: not asked
+    }
+
+    [Fact]
+    public async Task NewScreening_AnsweringSafetyQuestions_LowersTheCount()
+    {
+        var form = RequiredOnly(sex: "male");
+        foreach (var field in new[] { "AneurysmalVascularDisease", "ArteriovenousMalformation", "IntracerebralHemorrhageHistory", "HypersensitivityToKetamine" })
+        {
+            form[$"Input.{field}"] = "false";
+        }
+
+        form["Input.RecentMyocardialInfarctionOrStroke"] = ""; // Not known is still not recorded
+
+        var count = SafetyCount(await PostAsync(form));
+
+        // Male: neither pregnancy nor breastfeeding is asked; four blocking questions answered.
+        Assert.Contains("16 safety questions are not recorded (4 could block a pathway)", count, StringComparison.Ordinal);
+        Assert.Contains("href=\"#recentMyocardialInfarctionOrStroke-yes\"", count, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#pregnant-yes\"", count, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", count, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "45", true)]
+    [InlineData("unknown", "30", true)]
+    [InlineData("intersex", "55", true)]
+    [InlineData("female", "12", true)]
+    [InlineData("male", "30", false)]
+    [InlineData("", "60", false)]
+    [InlineData("female", "11", false)]
+    public async Task NewScreening_PregnancyQuestion_IsAskedWheneverThePatientCouldBePregnant(string sex, string age, bool asked)
+    {
+        var count = SafetyCount(await PostAsync(RequiredOnly(age, sex)));
+
+        Assert.Equal(asked, count.Contains("href=\"#pregnant-yes\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NewScreening_PregnancySection_IsShownForAnySexButMaleAged12To55()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync("/Screenings/New");
+
+        Assert.Contains("data-show-when=\"Input.SexAtBirth!=male;Input.AgeYears:12-55\" id=\"pregnancy-section\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-show-when=\"Input.SexAtBirth=female\"", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"pregnant-nr\">Not known</label>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_NewQuestions_AreShownWhenTheyApply()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync("/Screenings/New");
+
+        Assert.Matches("data-show-when=\"Input.Suicidality=active-ideation,active-ideation-with-plan\">\\s*<fieldset[^>]*id=\"suicidalIntent-group\"", html);
+        Assert.Matches("data-show-when=\"Input.SubstanceUse=in-remission,active\">\\s*<fieldset[^>]*id=\"substancesUsed-group\"", html);
+        Assert.Matches("data-show-when=\"Input.OnOralAntidepressant=true\">\\s*<div class=\"field\"[^>]*><label for=\"oralAntidepressantClass\"", html);
+        Assert.Contains("<option value=\"history-untreated\">", html, StringComparison.Ordinal);
+        Assert.Contains("type=\"checkbox\" id=\"substancesUsed-ketamine-or-pcp\" name=\"Input.SubstancesUsed\" value=\"ketamine-or-pcp\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_SubstancesTicked_AreKeptWhenTheFormComesBack()
+    {
+        var form = RequiredOnly();
+        form["Input.SubstanceUse"] = "active";
+        var pairs = form.ToList();
+        pairs.Add(new("Input.SubstancesUsed", "alcohol"));
+        pairs.Add(new("Input.SubstancesUsed", "opioids"));
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        pairs.Add(new("__RequestVerificationToken", await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New")));
+
+        var html = await (await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(pairs))).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"substancesUsed-opioids\" name=\"Input.SubstancesUsed\" value=\"opioids\" checked", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"substancesUsed-cannabis\" name=\"Input.SubstancesUsed\" value=\"cannabis\" checked", html, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<div class=\"safety-count[^\"]*\" id=\"safety-count\".*?</ul>", RegexOptions.Singleline)]
+    private static partial Regex SafetyCountBlock();
+}
+
+/// <summary>Re-screening: <c>/Screenings/New?from={id}</c> prefills from the stored input and links the new entry to the old one.</summary>
+public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public RescreenTests(KetamineCdsFactory factory) => _factory = factory;
+
+    private async Task<(Guid Id, string Body)> CreateAsync(string reference)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd(reference).With("aneurysmalVascularDisease", false).With("substanceUse", "active")
+            .With("substancesUsed", new System.Text.Json.Nodes.JsonArray("alcohol")).With("clinicianNote", "First visit.");
+        var response = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        return (System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid(), body);
+    }
+
+    [Fact]
+    public async Task NewScreening_FromARecordedScreening_IsPrefilledFromItsStoredInput()
+    {
+        var (id, _) = await CreateAsync("MRN-RESCREEN-FORM");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync($"/Screenings/New?from={id}");
+
+        Assert.Contains($"Re-screen of screening <a href=\"/Screenings/{id}\">{id}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-RESCREEN-FORM\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"active\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("First visit.</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"from\" value=\"{id}\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted
+    }
+
+    [Fact]
+    public async Task NewScreening_FromAnUnknownScreening_Returns404()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.GetAsync($"/Screenings/New?from={Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewScreening_FromAsStaff_IsDenied()
+    {
+        var (id, _) = await CreateAsync("MRN-RESCREEN-STAFF");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var response = await client.GetAsync($"/Screenings/New?from={id}");
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NewScreening_RescreenPosted_RecordsANewEntryPointingToTheOldOneAndLeavesTheOldOneUnchanged()
+    {
+        var (id, before) = await CreateAsync("MRN-RESCREEN-POST");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = new Dictionary<string, string>
+        {
+            ["from"] = id.ToString(),
+            ["Input.PatientReference"] = "MRN-RESCREEN-POST",
+            ["Input.AgeYears"] = "45",
+            ["Input.SexAtBirth"] = "male",
+            ["Input.PrimaryDiagnosis"] = "mdd",
+            ["Input.CurrentDepressiveEpisode"] = "true",
+            ["Input.FailedAdequateTrials"] = "3",
+            ["Input.OnOralAntidepressant"] = "true",
+            ["Input.Psychosis"] = "none",
+            ["Input.Suicidality"] = "none",
+            ["Input.AneurysmalVascularDisease"] = "false",
+            ["Input.ArteriovenousMalformation"] = "false",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={id}"),
+        };
+
+        var post = await client.PostAsync($"/Screenings/New?from={id}", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var newId = Guid.Parse(post.Headers.Location!.OriginalString["/Screenings/".Length..]);
+        Assert.NotEqual(id, newId);
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        var rescreen = await log.FindScreeningAsync(newId);
+        Assert.Equal(id, rescreen!.RescreenOf);
+        Assert.Null(rescreen.Corrects);
+        var old = await log.FindScreeningAsync(id);
+        Assert.Null(old!.RescreenOf);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        Assert.Equal(before, await api.GetStringAsync($"/api/v1/screenings/{id}"));
+        var verify = await (await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/audit/verify");
+        Assert.True(verify.GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task NewScreening_RescreenOfAnUnknownScreeningPosted_Returns404AndStoresNothing()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = PageTests.ValidForm("MRN-RESCREEN-GHOST");
+        form["from"] = Guid.NewGuid().ToString();
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        var post = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        var stored = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/screenings?patientReference=MRN-RESCREEN-GHOST");
+        Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
+    }
+}
