@@ -32,5 +32,5 @@ KIOTA_OFFLINE_ENABLED=true KIOTA_UPDATE_DISABLED=true dotnet kiota generate --la
   --deserializer Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory \
   --exclude-backward-compatible --clean-output --log-level Warning
 # Kiota's lock file holds absolute paths of this machine; the snapshot and this script say how it was made.
-rm -f "$tests/Generated/kiota-lock.json"
+rm -f "$tests/Generated/kiota-lock.json" "$tests/Generated/.kiota.log"
 echo "Wrote $tests/openapi/v1.json and $tests/Generated"

@@ -198,7 +198,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
 
             sb.Append("><label");
             Attr(sb, "for", id);
-            sb.Append('>').Append(Encoder.Encode(ChoiceLabel(choice))).Append("</label></div>");
+            sb.Append('>').Append(Encoder.Encode(Display.ChoiceLabel(name, choice))).Append("</label></div>");
         }
 
         sb.Append("</div></fieldset>");

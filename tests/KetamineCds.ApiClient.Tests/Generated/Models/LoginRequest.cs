@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The credentials of `POST /api/auth/login`.
+    /// The credentials of `POST /api/auth/login`. An account with a second factor adds `twoFactorCode` (from theauthenticator app) or `twoFactorRecoveryCode`, as Identity&apos;s own login endpoint names them.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LoginRequest : IAdditionalDataHolder, IParsable
@@ -30,6 +30,22 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #nullable restore
 #else
         public string Password { get; set; }
+#endif
+        /// <summary>The twoFactorCode property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TwoFactorCode { get; set; }
+#nullable restore
+#else
+        public string TwoFactorCode { get; set; }
+#endif
+        /// <summary>The twoFactorRecoveryCode property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TwoFactorRecoveryCode { get; set; }
+#nullable restore
+#else
+        public string TwoFactorRecoveryCode { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.LoginRequest"/> and sets the default values.
@@ -58,6 +74,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             {
                 { "email", n => { Email = n.GetStringValue(); } },
                 { "password", n => { Password = n.GetStringValue(); } },
+                { "twoFactorCode", n => { TwoFactorCode = n.GetStringValue(); } },
+                { "twoFactorRecoveryCode", n => { TwoFactorRecoveryCode = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -69,6 +87,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("email", Email);
             writer.WriteStringValue("password", Password);
+            writer.WriteStringValue("twoFactorCode", TwoFactorCode);
+            writer.WriteStringValue("twoFactorRecoveryCode", TwoFactorRecoveryCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
