@@ -37,6 +37,19 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Locator("#safetyPlanInPlace-yes").CheckAsync();
         await page.Locator("#lethalMeansCounselled-yes").CheckAsync();
         await page.Locator("#followUpArranged-no").CheckAsync();
+        await page.Locator("#preparatoryActsOrAbortedAttempt-no").CheckAsync();
+        await page.Locator("#substanceUse").SelectOptionAsync("none");
+
+        // The safety questions that could block a pathway, answered: a blank one is never read as "no".
+        foreach (var safetyItem in new[]
+        {
+            "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine",
+            "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke",
+        })
+        {
+            await page.Locator($"#{safetyItem}-no").CheckAsync();
+        }
+
         await page.GetByLabel("Systolic blood pressure").FillAsync("132");
         await page.GetByLabel("Diastolic blood pressure").FillAsync("84");
         await page.GetByLabel("PHQ-9 total score").FillAsync("19");
@@ -47,10 +60,9 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
 
-        // Rule set 1.1.0: the safety questions this journey leaves unanswered (aneurysm, hypersensitivity ...) are "not
-        // recorded", never "no", so the bipolar pathway waits for them.
+        // Every question that could block is answered; the bipolar pathway opens with its cautions (switch risk, suicidality).
         var verdict = await page.Locator(".verdict h2").InnerTextAsync();
-        Assert.Contains("Incomplete", verdict, StringComparison.Ordinal);
+        Assert.Contains("Eligible", verdict, StringComparison.Ordinal);
         Assert.Equal(6, await page.Locator("table.pathways tbody tr").CountAsync());
         Assert.True(await page.Locator(".checklist li").CountAsync() > 0);
         Assert.Contains("never replaces", await page.Locator("footer").InnerTextAsync(), StringComparison.Ordinal);
