@@ -37,6 +37,13 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Locator("#safetyPlanInPlace-yes").CheckAsync();
         await page.Locator("#lethalMeansCounselled-yes").CheckAsync();
         await page.Locator("#followUpArranged-no").CheckAsync();
+        // Every safety question that could block a pathway is answered (rule set 1.1.0: not recorded is never "no").
+        foreach (var item in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "hypersensitivityToKetamine", "preparatoryActsOrAbortedAttempt" })
+        {
+            await page.Locator($"#{item}-no").CheckAsync();
+        }
+
+        await page.Locator("#substanceUse").SelectOptionAsync("none");
         await page.GetByLabel("Systolic blood pressure").FillAsync("132");
         await page.GetByLabel("Diastolic blood pressure").FillAsync("84");
         await page.GetByLabel("PHQ-9 total score").FillAsync("19");
