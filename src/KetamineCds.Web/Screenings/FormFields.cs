@@ -126,31 +126,9 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     /// </summary>
     public IHtmlContent YesNo(string name, bool required = false, string? hint = null)
     {
-        var field = ContractFields.Find(name)!;
         var key = KeyOf(name);
         var current = Value(name);
-        var error = ErrorOf(name);
-        var hintId = hint is null ? null : name + "-hint";
-        var errorId = error is null ? null : name + "-error";
-        var sb = new StringBuilder();
-        sb.Append("<fieldset class=\"field radios").Append(error is null ? "" : " field--error").Append('"');
-        Attr(sb, "id", name + "-group");
-        SafetyAttributes(sb, field);
-        var describedBy = Join(hintId, errorId);
-        if (describedBy is not null)
-        {
-            Attr(sb, "aria-describedby", describedBy);
-        }
-
-        sb.Append("><legend>").Append(Encoder.Encode(field.Label));
-        if (required)
-        {
-            sb.Append(" <span class=\"required\">(required)</span>");
-        }
-
-        sb.Append("</legend>");
-        AppendHintAndError(sb, hintId, hint, errorId, error);
-        sb.Append("<div class=\"radios__items\">");
+        var sb = OpenGroup(name, "field radios", required, hint);
         Radio(sb, name, key, "yes", "true", "Yes", current == "true" || current == "True");
         Radio(sb, name, key, "no", "false", "No", current == "false" || current == "False");
         if (!required)
@@ -168,22 +146,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
         var field = ContractFields.Find(name)!;
         var key = KeyOf(name);
         var current = Values(name);
-        var error = ErrorOf(name);
-        var hintId = hint is null ? null : name + "-hint";
-        var errorId = error is null ? null : name + "-error";
-        var sb = new StringBuilder();
-        sb.Append("<fieldset class=\"field radios checkboxes").Append(error is null ? "" : " field--error").Append('"');
-        Attr(sb, "id", name + "-group");
-        SafetyAttributes(sb, field);
-        var describedBy = Join(hintId, errorId);
-        if (describedBy is not null)
-        {
-            Attr(sb, "aria-describedby", describedBy);
-        }
-
-        sb.Append("><legend>").Append(Encoder.Encode(field.Label)).Append("</legend>");
-        AppendHintAndError(sb, hintId, hint, errorId, error);
-        sb.Append("<div class=\"radios__items\">");
+        var sb = OpenGroup(name, "field radios checkboxes", required: false, hint);
         foreach (var choice in field.Choices)
         {
             var id = $"{name}-{choice}";
@@ -203,6 +166,35 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
 
         sb.Append("</div></fieldset>");
         return new HtmlString(sb.ToString());
+    }
+
+    /// <summary>Opens a fieldset for a group of radios or checkboxes: legend, hint, error, and the items' container.</summary>
+    private StringBuilder OpenGroup(string name, string css, bool required, string? hint)
+    {
+        var field = ContractFields.Find(name)!;
+        var error = ErrorOf(name);
+        var hintId = hint is null ? null : name + "-hint";
+        var errorId = error is null ? null : name + "-error";
+        var sb = new StringBuilder();
+        sb.Append("<fieldset class=\"").Append(css).Append(error is null ? "" : " field--error").Append('"');
+        Attr(sb, "id", name + "-group");
+        SafetyAttributes(sb, field);
+        var describedBy = Join(hintId, errorId);
+        if (describedBy is not null)
+        {
+            Attr(sb, "aria-describedby", describedBy);
+        }
+
+        sb.Append("><legend>").Append(Encoder.Encode(field.Label));
+        if (required)
+        {
+            sb.Append(" <span class=\"required\">(required)</span>");
+        }
+
+        sb.Append("</legend>");
+        AppendHintAndError(sb, hintId, hint, errorId, error);
+        sb.Append("<div class=\"radios__items\">");
+        return sb;
     }
 
     /// <summary>The label of the third answer of an optional yes/no: the field is then not recorded.</summary>

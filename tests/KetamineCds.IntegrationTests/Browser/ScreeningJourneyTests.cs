@@ -37,19 +37,13 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Locator("#safetyPlanInPlace-yes").CheckAsync();
         await page.Locator("#lethalMeansCounselled-yes").CheckAsync();
         await page.Locator("#followUpArranged-no").CheckAsync();
-        await page.Locator("#preparatoryActsOrAbortedAttempt-no").CheckAsync();
-        await page.Locator("#substanceUse").SelectOptionAsync("none");
-
-        // The safety questions that could block a pathway, answered: a blank one is never read as "no".
-        foreach (var safetyItem in new[]
+        // Every safety question that could block a pathway is answered (rule set 1.1.0: not recorded is never "no").
+        foreach (var item in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "hypersensitivityToKetamine", "preparatoryActsOrAbortedAttempt" })
         {
-            "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine",
-            "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke",
-        })
-        {
-            await page.Locator($"#{safetyItem}-no").CheckAsync();
+            await page.Locator($"#{item}-no").CheckAsync();
         }
 
+        await page.Locator("#substanceUse").SelectOptionAsync("none");
         await page.GetByLabel("Systolic blood pressure").FillAsync("132");
         await page.GetByLabel("Diastolic blood pressure").FillAsync("84");
         await page.GetByLabel("PHQ-9 total score").FillAsync("19");
@@ -60,7 +54,6 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
 
-        // Every question that could block is answered; the bipolar pathway opens with its cautions (switch risk, suicidality).
         var verdict = await page.Locator(".verdict h2").InnerTextAsync();
         Assert.Contains("Eligible", verdict, StringComparison.Ordinal);
         Assert.Equal(6, await page.Locator("table.pathways tbody tr").CountAsync());
