@@ -2,15 +2,48 @@ using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules.Conditions;
 
+/// <summary>A condition made of parts: it reads, explains-all and waits for what its parts do.</summary>
+internal abstract class Composite(Condition[] parts) : Condition
+{
+    private protected Condition[] Parts { get; } = parts;
+
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            part.ExplainAll(scope, because);
+        }
+    }
+
+    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            if (part.Evaluate(scope) == Truth.Unknown)
+            {
+                part.ExplainUnknown(scope, because);
+            }
+        }
+    }
+
+    internal override void CollectFields(List<FieldDefinition> fields)
+    {
+        foreach (var part in Parts)
+        {
+            part.CollectFields(fields);
+        }
+    }
+}
+
 /// <summary>Every part holds: false if any part is false, true if all are true, otherwise unknown.</summary>
-internal sealed class AllOf(Condition[] parts) : Condition
+internal sealed class AllOf(Condition[] parts) : Composite(parts)
 {
     public override string Canonical { get; } = "all(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
     internal override Truth Evaluate(EvaluationScope scope)
     {
         var result = Truth.True;
-        foreach (var part in parts)
+        foreach (var part in Parts)
         {
             var truth = part.Evaluate(scope);
             if (truth == Truth.False)
@@ -29,49 +62,22 @@ internal sealed class AllOf(Condition[] parts) : Condition
 
     internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
-        foreach (var part in parts)
+        foreach (var part in Parts)
         {
             part.Explain(scope, because);
-        }
-    }
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in parts)
-        {
-            part.ExplainAll(scope, because);
-        }
-    }
-
-    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in parts)
-        {
-            if (part.Evaluate(scope) == Truth.Unknown)
-            {
-                part.ExplainUnknown(scope, because);
-            }
-        }
-    }
-
-    internal override void CollectFields(List<FieldDefinition> fields)
-    {
-        foreach (var part in parts)
-        {
-            part.CollectFields(fields);
         }
     }
 }
 
 /// <summary>Some part holds: true if any part is true, false if all are false, otherwise unknown.</summary>
-internal sealed class AnyOf(Condition[] parts) : Condition
+internal sealed class AnyOf(Condition[] parts) : Composite(parts)
 {
     public override string Canonical { get; } = "any(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
     internal override Truth Evaluate(EvaluationScope scope)
     {
         var result = Truth.False;
-        foreach (var part in parts)
+        foreach (var part in Parts)
         {
             var truth = part.Evaluate(scope);
             if (truth == Truth.True)
@@ -90,39 +96,12 @@ internal sealed class AnyOf(Condition[] parts) : Condition
 
     internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
-        foreach (var part in parts)
+        foreach (var part in Parts)
         {
             if (part.Evaluate(scope) == Truth.True)
             {
                 part.Explain(scope, because);
             }
-        }
-    }
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in parts)
-        {
-            part.ExplainAll(scope, because);
-        }
-    }
-
-    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in parts)
-        {
-            if (part.Evaluate(scope) == Truth.Unknown)
-            {
-                part.ExplainUnknown(scope, because);
-            }
-        }
-    }
-
-    internal override void CollectFields(List<FieldDefinition> fields)
-    {
-        foreach (var part in parts)
-        {
-            part.CollectFields(fields);
         }
     }
 }
