@@ -114,7 +114,7 @@ psql_admin -d ketaminecds -c "CREATE EXTENSION pg_stat_statements"
 
 demo_password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')!A1"
 start_app() { # port name
-  ASPNETCORE_ENVIRONMENT=Production \
+  ASPNETCORE_ENVIRONMENT=Production AllowedHosts="127.0.0.1;localhost" \
   Database__Provider=postgres \
   Database__AppRole=kcds_app \
   ConnectionStrings__KetamineCdsMigrations="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_owner;Password=bench-owner" \

@@ -91,6 +91,7 @@ public static class Hardening
 
         services.AddKetamineCdsRateLimits(builder.Configuration);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }
 
