@@ -62,7 +62,7 @@ public sealed class IndexModel(
 
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
         RecoveryCodesLeft = RecoveryCodes.Count;
-        await RecordAsync(user, "made new recovery codes (the old ones no longer work)", cancellationToken);
+        await RecordAsync(user, "made new recovery codes (the old ones no longer work)");
         return Page();
     }
 
@@ -95,7 +95,7 @@ public sealed class IndexModel(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await renewal.AfterStampChangeAsync(signIn, user);
-        await RecordAsync(user, "turned off the second factor", cancellationToken);
+        await RecordAsync(user, "turned off the second factor");
         TempData["Status"] = "The second factor is off. Signing in now asks only for your password.";
         return RedirectToPage();
     }
@@ -118,7 +118,8 @@ public sealed class IndexModel(
         return true;
     }
 
-    private Task RecordAsync(ApplicationUser user, string what, CancellationToken cancellationToken) =>
+    /// <summary>Recorded even if the browser hangs up: the access audit never cancels a security event.</summary>
+    private Task RecordAsync(ApplicationUser user, string what) =>
         audit.RecordAsync(HttpContext, AccessEventKind.AccountSecurity, "user:" + user.Id, what);
 
     private async Task LoadAsync(ApplicationUser user)
