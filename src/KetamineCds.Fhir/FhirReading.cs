@@ -1,0 +1,10 @@
+namespace KetamineCds.Fhir;
+
+/// <summary>
+/// What an EHR's FHIR data says about a screening: the contract values it decides (wire name to contract value:
+/// string, bool, int, decimal or string list) and, for each, the resources it was read from. A field the data does
+/// not decide is absent: not recorded, never "no".
+/// </summary>
+/// <param name="Values">Contract field name to contract value, only for the fields the FHIR data decides.</param>
+/// <param name="Sources">Contract field name to the resources (<c>Condition/123</c>) that decided it.</param>
+public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources);
