@@ -1,6 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
-using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Infrastructure.Json;
@@ -43,7 +41,7 @@ public static class ScreeningsApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IValidator<ScreeningRequest> validator, IDecisionLog log, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext context, ScreeningRecorder recorder, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -58,61 +56,34 @@ public static class ScreeningsApi
 
         if (JsonBodyText.Problem(body) is { } badText)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [ScreeningJsonReader.BodyKey] = [badText] },
-                title: "The screening was not recorded: some fields need attention.");
+            return Invalid(new Dictionary<string, string[]> { [ScreeningJsonReader.BodyKey] = [badText] });
         }
 
         var read = ScreeningJsonReader.Read(body);
-        var errors = read.Errors.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
-        if (!read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
+        if (read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
         {
-            var validation = await validator.ValidateAsync(read.Request, cancellationToken);
-            foreach (var failure in validation.Errors)
-            {
-                var name = ContractFields.NameOfProperty(failure.PropertyName);
-                if (read.Errors.ContainsKey(name))
-                {
-                    continue; // the wrong-type message already says what is wrong with this field
-                }
-
-                if (!errors.TryGetValue(name, out var list))
-                {
-                    errors[name] = list = [];
-                }
-
-                list.Add(failure.ErrorMessage);
-            }
+            return Invalid(read.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
-        if (errors.Count > 0)
+        var recording = await recorder.RecordAsync(read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken);
+        switch (recording.Status)
         {
-            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-                title: "The screening was not recorded: some fields need attention.");
-        }
-
-        var history = read.Request.ToHistory();
-        var assessment = ScreeningEngine.Evaluate(history);
-        LoggedScreening logged;
-        try
-        {
-            logged = await log.RecordScreeningAsync(
-                new ScreeningSubmission(history, read.Request.ToContractJson(), assessment, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId()),
-                cancellationToken);
-        }
-        catch (DecisionLogUnavailableException e)
-        {
-            return e.OutcomeUnknown
-                ? Results.Problem(
+            case RecordingStatus.Invalid:
+                return Invalid(recording.Errors);
+            case RecordingStatus.MayHaveBeenRecorded:
+                return Results.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable,
                     title: "The screening could not be confirmed as recorded.",
                     detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
-                        + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).")
-                : Results.Problem(
+                        + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).");
+            case RecordingStatus.NotRecorded:
+                return Results.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable,
                     title: "The screening was not recorded.",
                     detail: "The decision log is unavailable, so no result can be given. Try again shortly; nothing was stored.");
         }
 
+        var logged = recording.Screening!;
         context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
     }
@@ -209,6 +180,9 @@ public static class ScreeningsApi
 
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
+
+    private static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors.ToDictionary(), title: "The screening was not recorded: some fields need attention.");
 
     private static IResult TooLarge() => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -151,7 +151,6 @@ public static class Display
             return NotRecorded;
         }
 
-        // Qualified: the Web layer's own FieldType (ContractFields) is another type until that duplicate goes.
         return Fields.Find(field)?.Type switch
         {
             Domain.Screening.FieldType.YesNo => value switch { "true" => "Yes", "false" => "No", _ => value },

@@ -18,7 +18,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     /// <summary>The form key for a contract field, e.g. <c>Input.AgeYears</c>.</summary>
-    public string KeyOf(string name) => $"{prefix}.{ContractFields.Find(name)!.Property}";
+    public string KeyOf(string name) => $"{prefix}.{Fields.Find(name)!.Property}";
 
     /// <summary>A number input.</summary>
     public IHtmlContent Number(string name, bool required = false, string? hint = null, string? unit = null, string step = "1", string? min = null, string? max = null)
@@ -95,7 +95,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     /// <summary>A drop-down of the field's contract choices.</summary>
     public IHtmlContent Select(string name, bool required = false, string? hint = null, string? emptyText = null)
     {
-        var field = ContractFields.Find(name)!;
+        var field = Fields.Find(name)!;
         var current = Value(name);
         var sb = Open(name, required, hint, out var describedBy, out var invalid);
         sb.Append("<select class=\"input\"");
@@ -143,7 +143,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     /// <summary>Checkboxes for a list of the field's contract choices; none checked means not recorded.</summary>
     public IHtmlContent Checkboxes(string name, string? hint = null)
     {
-        var field = ContractFields.Find(name)!;
+        var field = Fields.Find(name)!;
         var key = KeyOf(name);
         var current = Values(name);
         var sb = OpenGroup(name, "field radios checkboxes", required: false, hint);
@@ -171,7 +171,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     /// <summary>Opens a fieldset for a group of radios or checkboxes: legend, hint, error, and the items' container.</summary>
     private StringBuilder OpenGroup(string name, string css, bool required, string? hint)
     {
-        var field = ContractFields.Find(name)!;
+        var field = Fields.Find(name)!;
         var error = ErrorOf(name);
         var hintId = hint is null ? null : name + "-hint";
         var errorId = error is null ? null : name + "-error";
@@ -201,7 +201,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     public const string NotKnown = "Not known";
 
     /// <summary>The id to link to from the error summary for a contract field.</summary>
-    public static string AnchorOf(string name) => ContractFields.Find(name) switch
+    public static string AnchorOf(string name) => Fields.Find(name) switch
     {
         { Type: FieldType.YesNo } => name + "-yes",
         { Type: FieldType.ChoiceList } field => $"{name}-{field.Choices[0]}",
@@ -215,7 +215,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
     public static IReadOnlyList<FieldDefinition> UnansweredSafetyQuestions(ScreeningRequest request)
     {
         object? Lookup(string field) => ContractValue(request, field);
-        return ContractFields.All
+        return Fields.All
             .Where(f => f.NotRecorded != NotRecordedMeans.Nothing)
             .Where(f => f.AskedWhen is null || f.AskedWhen.Applies(Lookup))
             .Where(f => Lookup(f.Name) is null)
@@ -224,7 +224,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
 
     /// <summary>A field's contract value in a request: null when not recorded (an empty string or list included).</summary>
     public static object? ContractValue(ScreeningRequest request, string name) =>
-        typeof(ScreeningRequest).GetProperty(ContractFields.Find(name)!.Property)!.GetValue(request) switch
+        request[Fields.Find(name)!] switch
         {
             string { Length: 0 } => null,
             List<string> { Count: 0 } => null,
@@ -280,7 +280,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
 
     private StringBuilder Open(string name, bool required, string? hint, out string? describedBy, out bool invalid)
     {
-        var field = ContractFields.Find(name)!;
+        var field = Fields.Find(name)!;
         var error = ErrorOf(name);
         var hintId = hint is null ? null : name + "-hint";
         var errorId = error is null ? null : name + "-error";
@@ -351,7 +351,7 @@ public sealed class FormFields(ModelStateDictionary modelState, ScreeningRequest
             return entry.AttemptedValue;
         }
 
-        var value = typeof(ScreeningRequest).GetProperty(ContractFields.Find(name)!.Property)!.GetValue(input);
+        var value = input[Fields.Find(name)!];
         return value switch
         {
             null => null,

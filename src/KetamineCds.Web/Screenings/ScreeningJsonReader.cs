@@ -45,7 +45,7 @@ public static class ScreeningJsonReader
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var field = ContractFields.Find(property.Name);
+                var field = Fields.Find(property.Name);
                 if (field is null)
                 {
                     Add(errors, property.Name, $"\"{property.Name}\" is not a field of the screening contract.");
@@ -60,7 +60,7 @@ public static class ScreeningJsonReader
 
                 if (TryConvert(field, property.Value, out var value, out var problem))
                 {
-                    typeof(ScreeningRequest).GetProperty(field.Property)!.SetValue(request, value);
+                    request[field] = value;
                 }
                 else
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
 
@@ -10,104 +11,116 @@ namespace KetamineCds.Web.Screenings;
 /// </summary>
 public class ScreeningRequest
 {
-    public string? PatientReference { get; set; }
+    private readonly Dictionary<string, object?> values = new(StringComparer.Ordinal);
 
-    public int? AgeYears { get; set; }
+    /// <summary>
+    /// A field's value by its catalogue entry: null when not recorded, else the type its property has (string, int,
+    /// bool, decimal or a list of strings). The JSON reader, the writer and the form walk the catalogue through this.
+    /// </summary>
+    public object? this[FieldDefinition field]
+    {
+        get => values.GetValueOrDefault(field.Property);
+        set => values[field.Property] = value;
+    }
 
-    public string? SexAtBirth { get; set; }
+    public string? PatientReference { get => Get<string?>(); set => Set(value); }
 
-    public bool? Pregnant { get; set; }
+    public int? AgeYears { get => Get<int?>(); set => Set(value); }
 
-    public bool? Breastfeeding { get; set; }
+    public string? SexAtBirth { get => Get<string?>(); set => Set(value); }
 
-    public string? Jurisdiction { get; set; }
+    public bool? Pregnant { get => Get<bool?>(); set => Set(value); }
 
-    public string? PrimaryDiagnosis { get; set; }
+    public bool? Breastfeeding { get => Get<bool?>(); set => Set(value); }
 
-    public bool? CurrentDepressiveEpisode { get; set; }
+    public string? Jurisdiction { get => Get<string?>(); set => Set(value); }
 
-    public int? FailedAdequateTrials { get; set; }
+    public string? PrimaryDiagnosis { get => Get<string?>(); set => Set(value); }
 
-    public int? DistinctMechanisms { get; set; }
+    public bool? CurrentDepressiveEpisode { get => Get<bool?>(); set => Set(value); }
 
-    public bool? OnOralAntidepressant { get; set; }
+    public int? FailedAdequateTrials { get => Get<int?>(); set => Set(value); }
 
-    public string? MoodStabilizer { get; set; }
+    public int? DistinctMechanisms { get => Get<int?>(); set => Set(value); }
 
-    public bool? MoodStabilizerOptimized { get; set; }
+    public bool? OnOralAntidepressant { get => Get<bool?>(); set => Set(value); }
 
-    public bool? CurrentManiaOrMixedFeatures { get; set; }
+    public string? MoodStabilizer { get => Get<string?>(); set => Set(value); }
 
-    public string? Psychosis { get; set; }
+    public bool? MoodStabilizerOptimized { get => Get<bool?>(); set => Set(value); }
 
-    public string? Suicidality { get; set; }
+    public bool? CurrentManiaOrMixedFeatures { get => Get<bool?>(); set => Set(value); }
 
-    public bool? SafetyPlanInPlace { get; set; }
+    public string? Psychosis { get => Get<string?>(); set => Set(value); }
 
-    public bool? LethalMeansCounselled { get; set; }
+    public string? Suicidality { get => Get<string?>(); set => Set(value); }
 
-    public bool? FollowUpArranged { get; set; }
+    public bool? SafetyPlanInPlace { get => Get<bool?>(); set => Set(value); }
 
-    public bool? SuicidalIntent { get; set; }
+    public bool? LethalMeansCounselled { get => Get<bool?>(); set => Set(value); }
 
-    public bool? PreparatoryActsOrAbortedAttempt { get; set; }
+    public bool? FollowUpArranged { get => Get<bool?>(); set => Set(value); }
 
-    public bool? LifeLimitingIllness { get; set; }
+    public bool? SuicidalIntent { get => Get<bool?>(); set => Set(value); }
 
-    public int? PrognosisWeeks { get; set; }
+    public bool? PreparatoryActsOrAbortedAttempt { get => Get<bool?>(); set => Set(value); }
 
-    public bool? ChronicNeuropathicPain { get; set; }
+    public bool? LifeLimitingIllness { get => Get<bool?>(); set => Set(value); }
 
-    public bool? OnOpioids { get; set; }
+    public int? PrognosisWeeks { get => Get<int?>(); set => Set(value); }
 
-    public bool? OpioidInducedHyperalgesia { get; set; }
+    public bool? ChronicNeuropathicPain { get => Get<bool?>(); set => Set(value); }
 
-    public bool? OnNaltrexone { get; set; }
+    public bool? OnOpioids { get => Get<bool?>(); set => Set(value); }
 
-    public decimal? BenzodiazepineDiazepamEquivalentMg { get; set; }
+    public bool? OpioidInducedHyperalgesia { get => Get<bool?>(); set => Set(value); }
 
-    public bool? OnPsychostimulantOrMaoi { get; set; }
+    public bool? OnNaltrexone { get => Get<bool?>(); set => Set(value); }
 
-    public string? SubstanceUse { get; set; }
+    public decimal? BenzodiazepineDiazepamEquivalentMg { get => Get<decimal?>(); set => Set(value); }
+
+    public bool? OnPsychostimulantOrMaoi { get => Get<bool?>(); set => Set(value); }
+
+    public string? SubstanceUse { get => Get<string?>(); set => Set(value); }
 
     /// <summary>The substances involved, as contract strings; null or empty when not recorded.</summary>
-    public List<string>? SubstancesUsed { get; set; }
+    public List<string>? SubstancesUsed { get => Get<List<string>?>(); set => Set(value); }
 
-    public bool? OtherCnsDepressants { get; set; }
+    public bool? OtherCnsDepressants { get => Get<bool?>(); set => Set(value); }
 
-    public string? OralAntidepressantClass { get; set; }
+    public string? OralAntidepressantClass { get => Get<string?>(); set => Set(value); }
 
-    public bool? AneurysmalVascularDisease { get; set; }
+    public bool? AneurysmalVascularDisease { get => Get<bool?>(); set => Set(value); }
 
-    public bool? ArteriovenousMalformation { get; set; }
+    public bool? ArteriovenousMalformation { get => Get<bool?>(); set => Set(value); }
 
-    public bool? IntracerebralHemorrhageHistory { get; set; }
+    public bool? IntracerebralHemorrhageHistory { get => Get<bool?>(); set => Set(value); }
 
-    public bool? HypersensitivityToKetamine { get; set; }
+    public bool? HypersensitivityToKetamine { get => Get<bool?>(); set => Set(value); }
 
-    public bool? SeriousCardiovascularOrCerebrovascularCondition { get; set; }
+    public bool? SeriousCardiovascularOrCerebrovascularCondition { get => Get<bool?>(); set => Set(value); }
 
-    public bool? RecentMyocardialInfarctionOrStroke { get; set; }
+    public bool? RecentMyocardialInfarctionOrStroke { get => Get<bool?>(); set => Set(value); }
 
-    public bool? HypertensiveEncephalopathyHistory { get; set; }
+    public bool? HypertensiveEncephalopathyHistory { get => Get<bool?>(); set => Set(value); }
 
-    public bool? RespiratoryDiseaseOrSleepApnea { get; set; }
+    public bool? RespiratoryDiseaseOrSleepApnea { get => Get<bool?>(); set => Set(value); }
 
-    public bool? CognitiveImpairment { get; set; }
+    public bool? CognitiveImpairment { get => Get<bool?>(); set => Set(value); }
 
-    public bool? UrinaryTractSymptoms { get; set; }
+    public bool? UrinaryTractSymptoms { get => Get<bool?>(); set => Set(value); }
 
-    public int? SystolicBp { get; set; }
+    public int? SystolicBp { get => Get<int?>(); set => Set(value); }
 
-    public int? DiastolicBp { get; set; }
+    public int? DiastolicBp { get => Get<int?>(); set => Set(value); }
 
-    public string? HepaticImpairment { get; set; }
+    public string? HepaticImpairment { get => Get<string?>(); set => Set(value); }
 
-    public int? Phq9Total { get; set; }
+    public int? Phq9Total { get => Get<int?>(); set => Set(value); }
 
-    public int? Phq9Item9 { get; set; }
+    public int? Phq9Item9 { get => Get<int?>(); set => Set(value); }
 
-    public string? ClinicianNote { get; set; }
+    public string? ClinicianNote { get => Get<string?>(); set => Set(value); }
 
     /// <summary>True when the diagnosis is bipolar I or II.</summary>
     public bool IsBipolar => PrimaryDiagnosis is "bipolar-i" or "bipolar-ii";
@@ -184,9 +197,9 @@ public class ScreeningRequest
     public string ToContractJson()
     {
         var json = new JsonObject();
-        foreach (var field in ContractFields.All)
+        foreach (var field in Fields.All)
         {
-            var value = typeof(ScreeningRequest).GetProperty(field.Property)!.GetValue(this);
+            var value = this[field];
             if (value is string s && s.Length == 0 || value is List<string> { Count: 0 })
             {
                 value = null;
@@ -206,6 +219,10 @@ public class ScreeningRequest
 
         return json.ToJsonString();
     }
+
+    private T? Get<T>([CallerMemberName] string property = "") => values.TryGetValue(property, out var value) ? (T?)value : default;
+
+    private void Set<T>(T? value, [CallerMemberName] string property = "") => values[property] = value;
 
     private static TEnum? Parse<TEnum>(string? text)
         where TEnum : struct, Enum => WireNames.TryParse<TEnum>(text, out var value) ? value : null;

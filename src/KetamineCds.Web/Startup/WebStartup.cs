@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Screening;
 using FluentValidation;
 using KetamineCds.Web.Api;
 using KetamineCds.Web.Api.OpenApi;
@@ -16,6 +17,7 @@ public static class WebStartup
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();
+        services.AddSingleton<ScreeningRecorder>();
         // No servers list: the generator would fill it from the request's Host header, which a caller chooses.
         // Without one, clients resolve the API against the address they fetched the document from.
         services.AddOpenApi(options =>
@@ -76,5 +78,5 @@ public static class WebStartup
         return app;
     }
 
-    private static string Label(string field) => ContractFields.ForProperty(field)?.Label ?? field;
+    private static string Label(string property) => Fields.All.FirstOrDefault(f => f.Property == property)?.Label ?? property;
 }

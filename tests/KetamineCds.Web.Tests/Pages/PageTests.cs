@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Screening;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -100,7 +101,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
 
         var html = await client.GetStringAsync("/Screenings/New");
 
-        foreach (var field in KetamineCds.Web.Screenings.ContractFields.All)
+        foreach (var field in Fields.All)
         {
             Assert.Contains($"name=\"Input.{field.Property}\"", html, StringComparison.Ordinal);
             var hasLabel = html.Contains($"<label for=\"{field.Name}\"", StringComparison.Ordinal)

@@ -1,6 +1,5 @@
-using FluentValidation;
-using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
+using Catalogue = KetamineCds.Domain.Screening.Fields;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Screenings;
@@ -16,7 +15,7 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// (Post-Redirect-Get to the result page); an invalid one, or one the log could not record, comes back with
 /// everything the clinician typed.
 /// </summary>
-public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLog log, IAccessAudit audit, ILogger<NewModel> logger) : PageModel
+public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -38,7 +37,7 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
-        ContractFields.All
+        Catalogue.All
             .Select(f => (Field: f, Key: $"Input.{f.Property}"))
             .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
             .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FormFields.AnchorOf(x.Field.Name), e.ErrorMessage)))
@@ -89,49 +88,46 @@ public sealed class NewModel(IValidator<ScreeningRequest> validator, IDecisionLo
             return NotFound();
         }
 
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        foreach (var failure in validation.Errors)
-        {
-            var key = $"Input.{failure.PropertyName}";
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                continue; // the binder already said the typed value is not a number
-            }
-
-            ModelState.AddModelError(key, failure.ErrorMessage);
-        }
-
-        if (!ModelState.IsValid)
+        // The binder's messages (a number that is not a number) stay; the recorder does not repeat them.
+        var unreadable = Catalogue.All
+            .Where(f => ModelState.TryGetValue(KeyOf(f), out var entry) && entry.Errors.Count > 0)
+            .ToDictionary(f => f.Name, f => ModelState[KeyOf(f)]!.Errors.Select(e => e.ErrorMessage).ToList(), StringComparer.Ordinal);
+        if (!ModelState.IsValid && unreadable.Count == 0)
         {
             return Page();
         }
 
-        var history = Input.ToHistory();
-        var assessment = ScreeningEngine.Evaluate(history);
-        try
+        var recording = await recorder.RecordAsync(Input, unreadable, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId(), From, cancellationToken);
+        switch (recording.Status)
         {
-            var logged = await log.RecordScreeningAsync(
-                new ScreeningSubmission(history, Input.ToContractJson(), assessment, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId()) { RescreenOf = From },
-                cancellationToken);
-            return Redirect($"/Screenings/{logged.Id}");
-        }
-        catch (DecisionLogUnavailableException e)
-        {
-            logger.LogError(e, "The decision log could not record a screening; the result was not shown.");
-            NotRecorded = true;
-            MayHaveBeenRecorded = e.OutcomeUnknown;
-            return Page();
+            case RecordingStatus.Recorded:
+                return Redirect($"/Screenings/{recording.Screening!.Id}");
+            case RecordingStatus.Invalid:
+                foreach (var (name, messages) in recording.Errors.Where(e => !unreadable.ContainsKey(e.Key)).Select(e => (e.Key, e.Value)))
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(Catalogue.Find(name) is { } field ? KeyOf(field) : string.Empty, message);
+                    }
+                }
+
+                return Page();
+            default:
+                NotRecorded = true;
+                MayHaveBeenRecorded = recording.Status == RecordingStatus.MayHaveBeenRecorded;
+                return Page();
         }
     }
+
+    private static string KeyOf(FieldDefinition field) => $"Input.{field.Property}";
 
     /// <summary>Fills the form with a stored screening's input (the contract JSON the decision log keeps).</summary>
     private void Prefill(string inputJson)
     {
         var stored = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(inputJson)).Request;
-        foreach (var field in ContractFields.All)
+        foreach (var field in Catalogue.All)
         {
-            var property = typeof(ScreeningRequest).GetProperty(field.Property)!;
-            property.SetValue(Input, property.GetValue(stored));
+            Input[field] = stored[field];
         }
     }
 

@@ -1,0 +1,84 @@
+using FluentValidation;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// The one way a screening is recorded, for the intake form and the API alike: validate the request, evaluate it,
+/// record it in the decision log, and say which of the outcomes happened (recorded; invalid; not recorded; may have
+/// been recorded). A result is only ever shown after <see cref="RecordingStatus.Recorded"/>.
+/// </summary>
+public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, IDecisionLog log, ILogger<ScreeningRecorder> logger)
+{
+    /// <summary>Records a request on behalf of <paramref name="actor"/>.</summary>
+    /// <param name="request">The request as read from the form or the JSON body.</param>
+    /// <param name="unreadable">
+    /// Messages for fields whose typed value could not be read (a number that is not a number), by contract name;
+    /// the validator does not repeat them.
+    /// </param>
+    /// <param name="actor">Who screens.</param>
+    /// <param name="correlationId">The request's correlation id.</param>
+    /// <param name="rescreenOf">The screening this one re-screens, or null.</param>
+    /// <param name="cancellationToken">Cancels validation and recording.</param>
+    public async Task<RecordingResult> RecordAsync(
+        ScreeningRequest request,
+        IReadOnlyDictionary<string, List<string>> unreadable,
+        Actor actor,
+        string correlationId,
+        Guid? rescreenOf,
+        CancellationToken cancellationToken)
+    {
+        var errors = unreadable.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
+        foreach (var failure in (await validator.ValidateAsync(request, cancellationToken)).Errors)
+        {
+            var name = NameOfProperty(failure.PropertyName);
+            if (unreadable.ContainsKey(name))
+            {
+                continue; // the wrong-type message already says what is wrong with this field
+            }
+
+            if (!errors.TryGetValue(name, out var list))
+            {
+                errors[name] = list = [];
+            }
+
+            list.Add(failure.ErrorMessage);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(RecordingStatus.Invalid, null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history);
+        try
+        {
+            var logged = await log.RecordScreeningAsync(
+                new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId) { RescreenOf = rescreenOf },
+                cancellationToken);
+            return new(RecordingStatus.Recorded, logged, NoErrors);
+        }
+        catch (DecisionLogUnavailableException e)
+        {
+            logger.LogError(e, "The decision log could not record a screening; no result was shown.");
+            return new(e.OutcomeUnknown ? RecordingStatus.MayHaveBeenRecorded : RecordingStatus.NotRecorded, null, NoErrors);
+        }
+    }
+
+    private static readonly Dictionary<string, string[]> NoErrors = [];
+
+    /// <summary>
+    /// The contract name for a validator property path such as <c>AgeYears</c> or <c>SubstancesUsed[0]</c> (an item of
+    /// a list belongs to its field).
+    /// </summary>
+    public static string NameOfProperty(string property)
+    {
+        var bracket = property.IndexOf('[', StringComparison.Ordinal);
+        var name = bracket > 0 ? property[..bracket] : property;
+        return Fields.All.FirstOrDefault(f => f.Property == name)?.Name
+            ?? (name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..]);
+    }
+}
