@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Tests.Documents;
 using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Tests.Engine;

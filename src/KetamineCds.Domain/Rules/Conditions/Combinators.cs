@@ -2,41 +2,8 @@ using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules.Conditions;
 
-/// <summary>A condition made of parts: it reads, explains-all and waits for what its parts do.</summary>
-internal abstract class Composite(Condition[] parts) : Condition
-{
-    private protected Condition[] Parts { get; } = parts;
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in Parts)
-        {
-            part.ExplainAll(scope, because);
-        }
-    }
-
-    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in Parts)
-        {
-            if (part.Evaluate(scope) == Truth.Unknown)
-            {
-                part.ExplainUnknown(scope, because);
-            }
-        }
-    }
-
-    internal override void CollectFields(List<FieldDefinition> fields)
-    {
-        foreach (var part in Parts)
-        {
-            part.CollectFields(fields);
-        }
-    }
-}
-
 /// <summary>Every part holds: false if any part is false, true if all are true, otherwise unknown.</summary>
-internal sealed class AllOf(Condition[] parts) : Composite(parts)
+internal sealed class AllOf(Condition[] parts) : Condition(parts)
 {
     public override string Canonical { get; } = "all(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
@@ -45,32 +12,19 @@ internal sealed class AllOf(Condition[] parts) : Composite(parts)
         var result = Truth.True;
         foreach (var part in Parts)
         {
-            var truth = part.Evaluate(scope);
-            if (truth == Truth.False)
+            switch (part.Evaluate(scope))
             {
-                return Truth.False;
-            }
-
-            if (truth == Truth.Unknown)
-            {
-                result = Truth.Unknown;
+                case Truth.False: return Truth.False;
+                case Truth.Unknown: result = Truth.Unknown; break;
             }
         }
 
         return result;
     }
-
-    internal override void Explain(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var part in Parts)
-        {
-            part.Explain(scope, because);
-        }
-    }
 }
 
 /// <summary>Some part holds: true if any part is true, false if all are false, otherwise unknown.</summary>
-internal sealed class AnyOf(Condition[] parts) : Composite(parts)
+internal sealed class AnyOf(Condition[] parts) : Condition(parts)
 {
     public override string Canonical { get; } = "any(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
@@ -79,35 +33,28 @@ internal sealed class AnyOf(Condition[] parts) : Composite(parts)
         var result = Truth.False;
         foreach (var part in Parts)
         {
-            var truth = part.Evaluate(scope);
-            if (truth == Truth.True)
+            switch (part.Evaluate(scope))
             {
-                return Truth.True;
-            }
-
-            if (truth == Truth.Unknown)
-            {
-                result = Truth.Unknown;
+                case Truth.True: return Truth.True;
+                case Truth.Unknown: result = Truth.Unknown; break;
             }
         }
 
         return result;
     }
 
+    /// <summary>Explained by the parts that hold.</summary>
     internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
-        foreach (var part in Parts)
+        foreach (var part in Parts.Where(p => p.Evaluate(scope) == Truth.True))
         {
-            if (part.Evaluate(scope) == Truth.True)
-            {
-                part.Explain(scope, because);
-            }
+            part.Explain(scope, because);
         }
     }
 }
 
 /// <summary>The inner condition does not hold; unknown stays unknown. Explains itself with every input it reads.</summary>
-internal sealed class NotCondition(Condition inner) : Condition
+internal sealed class NotCondition(Condition inner) : Condition(inner)
 {
     public override string Canonical { get; } = "not" + inner.Canonical;
 
@@ -119,65 +66,45 @@ internal sealed class NotCondition(Condition inner) : Condition
     };
 
     internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
-
-    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
-
-    internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }
 
 /// <summary>
-/// A condition shared by several rules (an indication), defined once. Its canonical text is the inner condition's, so
-/// sharing never changes a digest.
+/// A condition shared by several rules (an indication), defined once and decided once per screening. Its canonical
+/// text is the inner condition's, so sharing never changes a digest.
 /// </summary>
-internal sealed class Shared(Condition inner) : Condition
+internal sealed class Shared(Condition inner) : Condition(inner)
 {
     private readonly int _slot = EvaluationScope.NewSlot();
 
     public override string Canonical => inner.Canonical;
 
     internal override Truth Evaluate(EvaluationScope scope) => scope.Decide(_slot, inner);
-
-    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.Explain(scope, because);
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
-
-    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
-
-    internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }
 
 /// <summary>
 /// True exactly when the inner condition is unknown: it might hold, and what would decide it is not recorded.
 /// Explains itself with those unrecorded inputs. This is how a pathway waits for a safety item (contract 1.1).
 /// </summary>
-internal sealed class Undetermined(Condition inner) : Condition
+internal sealed class Undetermined(Condition inner) : Condition(inner)
 {
     public override string Canonical { get; } = "undetermined" + inner.Canonical;
 
     internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) == Truth.Unknown ? Truth.True : Truth.False;
 
     internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
-
-    internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
-
-    internal override void CollectFields(List<FieldDefinition> fields) => inner.CollectFields(fields);
 }
 
 /// <summary>
 /// None of the parts certainly holds: true unless some part is true (an unknown part does not count). Explains nothing:
 /// it only keeps a rule quiet where something recorded already decides.
 /// </summary>
-internal sealed class NoneHolds(Condition[] parts) : Condition
+internal sealed class NoneHolds(Condition[] parts) : Condition(parts)
 {
     public override string Canonical { get; } = "noneholds(" + string.Join(", ", parts.Select(p => p.Canonical)) + ")";
 
     internal override Truth Evaluate(EvaluationScope scope)
     {
-        foreach (var part in parts)
+        foreach (var part in Parts)
         {
             if (part.Evaluate(scope) == Truth.True)
             {
@@ -198,13 +125,5 @@ internal sealed class NoneHolds(Condition[] parts) : Condition
 
     internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
     {
-    }
-
-    internal override void CollectFields(List<FieldDefinition> fields)
-    {
-        foreach (var part in parts)
-        {
-            part.CollectFields(fields);
-        }
     }
 }

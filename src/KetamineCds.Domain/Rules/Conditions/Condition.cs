@@ -8,8 +8,11 @@ namespace KetamineCds.Domain.Rules.Conditions;
 /// if any part is true). It explains itself either way: the inputs that made it hold (a finding's <c>because</c>),
 /// or the unrecorded inputs it waits for. Its canonical text goes into the rule set's digest.
 /// </summary>
-public abstract class Condition
+public abstract class Condition(params Condition[] parts)
 {
+    /// <summary>The conditions this one is made of (none for a test of one field).</summary>
+    private protected Condition[] Parts { get; } = parts;
+
     /// <summary>The condition's answer for the history.</summary>
     public Truth Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
 
@@ -30,16 +33,43 @@ public abstract class Condition
         return fields;
     }
 
-    /// <summary>Adds the inputs that make this (true) condition hold.</summary>
-    internal abstract void Explain(EvaluationScope scope, List<Evidence> because);
+    /// <summary>Adds the inputs that make this (true) condition hold; by default, what every part explains.</summary>
+    internal virtual void Explain(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            part.Explain(scope, because);
+        }
+    }
 
     /// <summary>Adds every input this condition reads, with its value (how a negation explains itself).</summary>
-    internal abstract void ExplainAll(EvaluationScope scope, List<Evidence> because);
+    internal virtual void ExplainAll(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            part.ExplainAll(scope, because);
+        }
+    }
 
-    /// <summary>Adds the unrecorded inputs that leave this (unknown) condition undecided.</summary>
-    internal abstract void ExplainUnknown(EvaluationScope scope, List<Evidence> because);
+    /// <summary>Adds the unrecorded inputs that leave this (unknown) condition undecided: those of its unknown parts.</summary>
+    internal virtual void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            if (part.Evaluate(scope) == Truth.Unknown)
+            {
+                part.ExplainUnknown(scope, because);
+            }
+        }
+    }
 
-    internal abstract void CollectFields(List<FieldDefinition> fields);
+    internal virtual void CollectFields(List<FieldDefinition> fields)
+    {
+        foreach (var part in Parts)
+        {
+            part.CollectFields(fields);
+        }
+    }
 
     public override string ToString() => Canonical;
 

@@ -1,18 +1,10 @@
 using System.Globalization;
 using System.Text;
 using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 
-namespace KetamineCds.Domain.Rules;
-
-/// <summary>
-/// A fact from <c>label-and-literature.md</c> tagged [K] (known to the compiler, not confirmed in a source read) that
-/// one or more rules rely on. Each is listed in <c>docs/rules.md</c> as "to verify" before release.
-/// </summary>
-/// <param name="Fact">The unconfirmed fact, in plain words.</param>
-/// <param name="From">Where in the fact base it is recorded.</param>
-/// <param name="RuleIds">The rules that rely on it.</param>
-public sealed record UnconfirmedFact(string Fact, string From, IReadOnlyList<string> RuleIds);
+namespace KetamineCds.Domain.Tests.Documents;
 
 /// <summary>
 /// Renders a rule set as the markdown rule catalogue (<c>docs/rules.md</c>): identity, decision policy, pathway map,
@@ -91,7 +83,7 @@ public static class RuleCatalogDocument
         var sb = new StringBuilder(64 * 1024);
 
         sb.Append("# Rule catalogue\n\n");
-        sb.Append("Generated from the code (`KetamineCds.Domain.Rules.RuleCatalogDocument.Render`); do not edit by hand. ");
+        sb.Append("Generated from the code (`KetamineCds.Domain.Tests.Documents.RuleCatalogDocument.Render`); do not edit by hand. ");
         sb.Append("A test fails when this file differs from the rendering. To regenerate it:\n\n");
         sb.Append("```sh\n").Append(RegenerateCommand).Append("\n```\n\n");
         sb.Append("KetamineCds supports, and never replaces, the clinician's judgement. Principles (`P-...`) are listed in ");
