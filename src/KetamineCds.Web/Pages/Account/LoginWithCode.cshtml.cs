@@ -80,15 +80,14 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
         var result = await attempt();
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(new AccessEvent(result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed,
-                email, null, null, how, HttpContext.GetCorrelationId()));
+            await audit.RecordSignInAsync(HttpContext, result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed, email, how);
             ErrorMessage = result.IsLockedOut
                 ? "This account is locked after too many failed attempts. Try again in 15 minutes."
                 : UsingRecoveryCode ? "That recovery code is not right, or it has been used already." : "That code is not right. Enter the code the app shows now.";
             return Page();
         }
 
-        await audit.RecordAsync(new AccessEvent(AccessEventKind.SignIn, email, null, null, how, HttpContext.GetCorrelationId()));
+        await audit.RecordSignInAsync(HttpContext, AccessEventKind.SignIn, email, how);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Screenings;
@@ -13,10 +14,8 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// A recorded screening's result. Only screenings in the decision log can be shown; every view is audited. A
 /// psychiatrist may record an override (a decision against, or in spite of, the recommendation) with a coded reason.
 /// </summary>
-public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger) : PageModel
 {
-    public const int ExplanationMaxLength = 2000;
-
     public LoggedScreening Screening { get; private set; } = null!;
 
     /// <summary>True when the user may record an override (the CreateScreening policy).</summary>
@@ -57,23 +56,9 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
             return NotFound();
         }
 
-        if (Override.Decision is null)
+        foreach (var failure in validator.Validate(Override).Errors)
         {
-            ModelState.AddModelError("Override.Decision", "Choose whether you proceed or do not proceed.");
-        }
-
-        if (Override.Reason is null)
-        {
-            ModelState.AddModelError("Override.Reason", "Choose the reason for the override.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Override.Explanation))
-        {
-            ModelState.AddModelError("Override.Explanation", "Explain the override in your own words.");
-        }
-        else if (Override.Explanation.Length > ExplanationMaxLength)
-        {
-            ModelState.AddModelError("Override.Explanation", $"The explanation may have at most {ExplanationMaxLength:N0} characters.");
+            ModelState.AddModelError($"Override.{failure.PropertyName}", failure.ErrorMessage);
         }
 
         if (!ModelState.IsValid)
@@ -111,15 +96,5 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         NotRecorded = NotRecordedSummary.Of(screening.Assessment);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
-    }
-
-    /// <summary>What the override form posts.</summary>
-    public sealed class OverrideInput
-    {
-        public OverrideDecision? Decision { get; set; }
-
-        public OverrideReason? Reason { get; set; }
-
-        public string? Explanation { get; set; }
     }
 }

@@ -71,9 +71,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 return NotFound();
             }
 
-            await audit.RecordAsync(
-                new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), from.ToString(), "re-screen", HttpContext.GetCorrelationId()),
-                cancellationToken);
+            await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, from.ToString(), "re-screen", Roles.Psychiatrist);
             Prefill(previous.InputJson);
         }
 

@@ -1,0 +1,106 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace KetamineCds.Web.Tests.Screenings;
+
+/// <summary>The one recording use case: each of its outcomes, and that nothing is stored unless the request is valid.</summary>
+public sealed class ScreeningRecorderTests
+{
+    private static readonly Actor Psychiatrist = new("user-1", "psychiatrist@example.org", "psychiatrist");
+
+    private static ScreeningRequest Valid() => new()
+    {
+        PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = "mdd", CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 3, OnOralAntidepressant = true, Psychosis = "none", Suicidality = "none",
+    };
+
+    private static (ScreeningRecorder Recorder, Mock<IDecisionLog> Log) Make()
+    {
+        var log = new Mock<IDecisionLog>(MockBehavior.Strict);
+        return (new ScreeningRecorder(new ScreeningRequestValidator(), log.Object, NullLogger<ScreeningRecorder>.Instance), log);
+    }
+
+    private static readonly Dictionary<string, List<string>> None = [];
+
+    [Fact]
+    public async Task RecordAsync_ValidRequest_RecordsTheEvaluatedHistoryAndReturnsTheLoggedScreening()
+    {
+        var (recorder, log) = Make();
+        ScreeningSubmission? stored = null;
+        var rescreenOf = Guid.NewGuid();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .Callback<ScreeningSubmission, CancellationToken>((s, _) => stored = s)
+            .ReturnsAsync((ScreeningSubmission s, CancellationToken _) =>
+                new LoggedScreening(Guid.NewGuid(), 1, DateTimeOffset.UnixEpoch, s.Actor, s.CorrelationId, s.History, s.InputJson, s.Assessment, []));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", rescreenOf, CancellationToken.None);
+
+        Assert.Equal(RecordingStatus.Recorded, result.Status);
+        Assert.NotNull(result.Screening);
+        Assert.Empty(result.Errors);
+        Assert.NotNull(stored);
+        Assert.Equal("MRN-1", stored!.History.PatientReference);
+        Assert.Equal(rescreenOf, stored.RescreenOf);
+        Assert.Equal("corr-1", stored.CorrelationId);
+        Assert.Contains("\"ageYears\":45", stored.InputJson, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Incomplete, stored.Assessment.Overall); // no safety item recorded: never "eligible"
+    }
+
+    [Fact]
+    public async Task RecordAsync_InvalidRequest_ReturnsErrorsByContractNameAndStoresNothing()
+    {
+        var (recorder, log) = Make();
+        var request = Valid();
+        request.AgeYears = 130;
+        request.SubstancesUsed = ["alcohol", "tea"];
+        request.SubstanceUse = "active";
+
+        var result = await recorder.RecordAsync(request, None, Psychiatrist, "corr-1", null, CancellationToken.None);
+
+        Assert.Equal(RecordingStatus.Invalid, result.Status);
+        Assert.Null(result.Screening);
+        Assert.Contains("ageYears", result.Errors.Keys);
+        Assert.Contains("substancesUsed", result.Errors.Keys); // a list item belongs to its field
+        log.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task RecordAsync_UnreadableField_KeepsItsMessageAndDoesNotRepeatTheValidators()
+    {
+        var (recorder, log) = Make();
+        var request = Valid();
+        request.AgeYears = null; // the binder could not read "abc"
+        var unreadable = new Dictionary<string, List<string>> { ["ageYears"] = ["\"abc\" is not a valid value for Age in years."] };
+
+        var result = await recorder.RecordAsync(request, unreadable, Psychiatrist, "corr-1", null, CancellationToken.None);
+
+        Assert.Equal(RecordingStatus.Invalid, result.Status);
+        Assert.Equal(["\"abc\" is not a valid value for Age in years."], result.Errors["ageYears"]);
+        log.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(false, RecordingStatus.NotRecorded)]
+    [InlineData(true, RecordingStatus.MayHaveBeenRecorded)]
+    public async Task RecordAsync_DecisionLogFails_SaysWhetherItMayHaveBeenStoredAndGivesNoScreening(bool outcomeUnknown, RecordingStatus expected)
+    {
+        var (recorder, log) = Make();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Null(result.Screening);
+    }
+
+    [Theory]
+    [InlineData("AgeYears", "ageYears")]
+    [InlineData("SubstancesUsed[1]", "substancesUsed")]
+    [InlineData("BenzodiazepineDiazepamEquivalentMg", "benzodiazepineDiazepamEquivalentMg")]
+    public void NameOfProperty_ValidatorPath_GivesTheContractName(string path, string expected) =>
+        Assert.Equal(expected, ScreeningRecorder.NameOfProperty(path));
+}
