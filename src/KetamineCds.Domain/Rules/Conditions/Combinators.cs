@@ -46,9 +46,12 @@ internal sealed class AnyOf(Condition[] parts) : Condition(parts)
     /// <summary>Explained by the parts that hold.</summary>
     internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
-        foreach (var part in Parts.Where(p => p.Evaluate(scope) == Truth.True))
+        foreach (var part in Parts)
         {
-            part.Explain(scope, because);
+            if (part.Evaluate(scope) == Truth.True)
+            {
+                part.Explain(scope, because);
+            }
         }
     }
 }
