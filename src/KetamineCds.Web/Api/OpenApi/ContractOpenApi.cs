@@ -68,6 +68,10 @@ public static class ContractOpenApi
 
         EchoRequestInResponse(document);
 
+        // The request and the echoed input are described by the contract's schema above; the untyped element the
+        // endpoint's Accepts<JsonElement> and ScreeningResponse.Input brought in is referenced by nothing.
+        document.Components.Schemas.Remove("JsonElement");
+
         foreach (var (path, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
