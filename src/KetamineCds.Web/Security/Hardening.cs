@@ -144,6 +144,18 @@ public static class Hardening
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    /// <summary>The text a page request over plain HTTP gets outside Development.</summary>
+    public const string PlainHttpRefused =
+        "KetamineCds serves its pages over HTTPS only. Open the address your clinic published (https://...), or, if you run "
+        + "the app, put it behind the TLS proxy with ForwardedHeaders:Enabled, or set https_port (docs/security.md).";
+
+    private static Task RefusePlainHttpAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(PlainHttpRefused);
+    }
+
     /// <summary>The middleware half; call before routing-dependent middleware.</summary>
     public static WebApplication UseKetamineCdsHardening(this WebApplication app)
     {
@@ -161,6 +173,13 @@ public static class Hardening
             app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/Error"));
             app.UseHsts();
             app.UseHttpsRedirection();
+
+            // Pages need HTTPS here (their cookies are Secure). Where no HTTPS address is known to redirect to (no
+            // https_port, no forwarded headers from the proxy), say so plainly rather than failing on the antiforgery
+            // cookie with a 500. Health checks stay reachable for the container; the API answers its callers itself.
+            app.UseWhen(
+                ctx => !ctx.Request.IsHttps && !IsApi(ctx) && !ctx.Request.Path.StartsWithSegments("/health"),
+                http => http.Run(RefusePlainHttpAsync));
         }
 
         // Error statuses: problem details for the API, the friendly error page for pages.

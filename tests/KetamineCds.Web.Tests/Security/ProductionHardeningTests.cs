@@ -24,6 +24,22 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
+    public async Task Production_PlainHttpWithNoHttpsAddressKnown_RefusesPagesPlainlyNever500()
+    {
+        using var factory = new ProductionFactory(("https_port", ""));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://clinic.example") });
+
+        using var page = await client.GetAsync("/Account/Login");
+        using var post = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent([new("Input.AgeYears", "45")]));
+        using var health = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal(Hardening.PlainHttpRefused, await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task Production_HttpsRequest_CarriesHsts()
     {
         using var factory = new ProductionFactory();
