@@ -173,6 +173,19 @@ ENV
 fi
 
 log_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM \"DecisionLogEntries\" WHERE \"EntryType\" = 'screening'"; }
+# The count once the requests a finished load left in flight have committed (wrk stops at its deadline without waiting
+# for them): taken before a measured run, so that the warm-up's last entries are not counted as the run's.
+settled_log_count() {
+  local previous current
+  previous=$(log_count)
+  for _ in $(seq 1 40); do
+    sleep 0.25
+    current=$(log_count)
+    [ "$current" = "$previous" ] && { echo "$current"; return; }
+    previous=$current
+  done
+  echo "$current"
+}
 verify() { curl -fsS -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }
 wrk_run() { # url connections seconds label [extra env...]
   local out
@@ -221,7 +234,7 @@ for c in 32 128; do
   log "warm-up ${warm}s at $c connections"
   TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$app1" "$c" "$warm" >/dev/null
   TARGET_PATH=/raw TOKEN= wrk_run "http://127.0.0.1:$raw" "$c" "$warm" >/dev/null
-  before=$(log_count)
+  before=$(settled_log_count)
   log "screening API: ${duration}s at $c connections"
   cpu_start "${pids[0]}"
   slow=$(slow_statements)
@@ -243,7 +256,7 @@ for c in 32 128; do
   record "raw-insert c=$c $r pg_statements_over_50ms=$(($(slow_statements) - slow))"
   raw_rps[$c]=$(json_field "$r" '["rps"]'); raw_p99[$c]=$(json_field "$r" '["p99_ms"]')
 done
-before=$(log_count)
+before=$(settled_log_count)
 r=$(client_run "http://127.0.0.1:$app1/api/v1/screenings" 32 "$duration")
 after=$(log_count)
 record "nothing-lost c=32 $r log_entries_added=$((after - before))"
@@ -281,7 +294,7 @@ CONF
 nginx -c "$work/nginx.conf"
 log "warm-up of the second instance through nginx: $((first_warm / 2))s"
 TARGET_PATH=/api/v1/screenings wrk_run "http://127.0.0.1:$lb" 64 "$((first_warm / 2))" >/dev/null
-before=$(log_count)
+before=$(settled_log_count)
 r=$(client_run "http://127.0.0.1:$lb/api/v1/screenings" 64 "$duration")
 after=$(log_count)
 record "two-instances c=64 $r log_entries_added=$((after - before))"
@@ -291,7 +304,7 @@ record "verify after two instances: $(verify)"
 # ---------------------------------------------------------------- 4. Database outage
 outage_run=$([ $quick = 1 ] && echo 30 || echo 40)
 log "database outage: ${outage_run}s run, PostgreSQL stopped for 10s after 10s"
-before=$(log_count)
+before=$(settled_log_count)
 ( client_run "http://127.0.0.1:$app1/api/v1/screenings" 32 "$outage_run" >"$work/outage.json" ) &
 wrkpid=$!
 sleep 10
@@ -330,7 +343,7 @@ record "verify after outage: $(verify)"
 
 # ---------------------------------------------------------------- 5. Bad input at volume
 log "bad input: $(wc -l <"$work/malformed.jsonl") malformed requests"
-before=$(log_count)
+before=$(settled_log_count)
 python3 - "$work/malformed.jsonl" "http://127.0.0.1:$app1/api/v1/screenings" "$token" <<'PY' | tee -a "$results"
 import json, sys, urllib.request, urllib.error, collections, concurrent.futures
 path, url, token = sys.argv[1], sys.argv[2], sys.argv[3]
