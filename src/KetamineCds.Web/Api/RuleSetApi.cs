@@ -1,6 +1,7 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Api;
@@ -96,8 +97,8 @@ public static class RuleSetApi
         severity = r.Severity,
         principles = r.Principles,
         sources = r.Sources,
-        condition = r.ConditionText,
-        summary = r.Summary,
+        condition = ClinicalText.Shared.RuleCondition(r),
+        summary = ClinicalText.Shared.RuleSummary(r),
     };
 
     private static IResult UnknownVersion(string version) => Results.Problem(

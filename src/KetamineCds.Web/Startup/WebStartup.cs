@@ -2,6 +2,7 @@ using FluentValidation;
 using KetamineCds.Web.Api;
 using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ public static class WebStartup
     public static IServiceCollection AddKetamineCdsWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddKetamineCdsLocalization();
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();
         // No servers list: the generator would fill it from the request's Host header, which a caller chooses.
@@ -45,9 +47,9 @@ public static class WebStartup
         }).AddMvcOptions(options =>
         {
             // Model binding messages a clinician can read, when a browser sends something a number field cannot hold.
-            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" is not a valid value for {Label(field)}.");
-            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"\"{value}\" is not a valid value.");
-            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => $"{Label(field)} must be a number.");
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", value, Label(field)));
+            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => ClinicalText.Shared.Message("Binding.ValueInvalid", value));
+            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => ClinicalText.Shared.Message("Binding.MustBeNumber", Label(field)));
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = false);
         return services;
@@ -55,6 +57,7 @@ public static class WebStartup
 
     public static WebApplication UseKetamineCdsWeb(this WebApplication app)
     {
+        app.UseKetamineCdsLocalization();
         app.UseKetamineCdsHardening();
         app.UseCorrelationId();
         app.UseStaticFiles();
@@ -72,9 +75,10 @@ public static class WebStartup
         app.MapScreeningsApi();
         app.MapRuleSetApi();
         app.MapAuditApi();
+        app.MapLanguageEndpoint();
         app.MapRazorPages();
         return app;
     }
 
-    private static string Label(string field) => ContractFields.ForProperty(field)?.Label ?? field;
+    private static string Label(string field) => ContractFields.ForProperty(field) is { } definition ? ClinicalText.Shared.FieldLabel(definition) : field;
 }
