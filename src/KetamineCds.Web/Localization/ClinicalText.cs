@@ -150,6 +150,12 @@ public sealed class ClinicalText
 
     public string NoneChosen => Message("Value.None");
 
+    /// <summary>Between the items of a list in running text: ", " in English, "、" in Chinese.</summary>
+    public string ListSeparator => Message("Format.ListSeparator");
+
+    /// <summary>A label and its value: "Psychosis: None" in English, "精神病性症状：无" in Chinese.</summary>
+    public string LabelAndValue(string label, string value) => Message("Format.LabelAndValue", label, value);
+
     // ---- messages -------------------------------------------------------------------------------------------
 
     /// <summary>An app message by key, formatted with the arguments (English unless the request is in Chinese).</summary>

@@ -73,7 +73,7 @@ public static class Display
         {
             Domain.Screening.FieldType.YesNo => value switch { "true" => Text.YesNo(true), "false" => Text.YesNo(false), _ => value },
             Domain.Screening.FieldType.Choice => ChoiceLabel(field, value),
-            Domain.Screening.FieldType.ChoiceList => value.Length == 0 ? Text.NoneChosen : string.Join(", ", value.Split(", ").Select(v => ChoiceLabel(field, v))),
+            Domain.Screening.FieldType.ChoiceList => value.Length == 0 ? Text.NoneChosen : string.Join(Text.ListSeparator, value.Split(", ").Select(v => ChoiceLabel(field, v))),
             _ => Fields.Find(field) is { Unit: not null } numberField ? $"{value} {Text.Unit(numberField)}" : value,
         };
     }
@@ -82,7 +82,11 @@ public static class Display
     public static string Label(string field) => Text.FieldLabel(field);
 
     /// <summary>A "because" item in words: the field's label and the recorded value ("Not recorded" where it was not).</summary>
-    public static string Because(Evidence evidence) => $"{Label(evidence.Field)}: {Value(evidence.Field, evidence.Value)}";
+    public static string Because(Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return Text.LabelAndValue(Label(evidence.Field), Value(evidence.Field, evidence.Value));
+    }
 
     /// <summary>
     /// Every answer of the history in the contract's order, each with its label and value in words, "Not recorded"
