@@ -167,8 +167,9 @@ public sealed class ClinicalText
     }
 
     /// <summary>
-    /// A problem's title and detail in the request's language, where they are one of the app's known problem texts
-    /// (<c>Problem.*</c> in ClinicalText.resx); anything else is left as it is.
+    /// A problem's title, detail and validation messages in the request's language, where they are one of the app's
+    /// known problem texts (<c>Problem.*</c> in ClinicalText.resx, matched by their exact English); anything else (a
+    /// message already written in the request's language, a text with a value in it) is left as it is.
     /// </summary>
     public void Localize(ProblemDetails problem)
     {
@@ -180,6 +181,13 @@ public sealed class ClinicalText
 
         problem.Title = KnownProblemText(problem.Title);
         problem.Detail = KnownProblemText(problem.Detail);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var field in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[field] = [.. validation.Errors[field].Select(m => KnownProblemText(m) ?? m)];
+            }
+        }
     }
 
     /// <summary>An English problem text in the request's language when it is a known one; else unchanged.</summary>

@@ -139,6 +139,49 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal("contraindication", (string?)psy["kind"]);
     }
 
+    [Fact]
+    public async Task GetRuleSetDiff_ZhCnWithoutVersions_FieldMessagesInChinese()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        var response = await SendAsync(client, HttpMethod.Get, "/api/v1/ruleset/diff", "zh-CN");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("发生了一个或多个验证错误。", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("请提供较早的版本，例如 from=1.0.0。", problem.RootElement.GetProperty("errors").GetProperty("from")[0].GetString());
+        Assert.Equal("请提供较新的版本，例如 to=1.1.0。", problem.RootElement.GetProperty("errors").GetProperty("to")[0].GetString());
+    }
+
+    [Fact]
+    public async Task GetRuleSet_ZhUnknownVersion_TitleInChinese()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        var response = await SendAsync(client, HttpMethod.Get, "/api/v1/ruleset?version=9.9.9", "zh");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("没有此规则集", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Login_ZhCnWrongPassword_ProblemInChinese()
+    {
+        var client = _factory.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = "nobody@demo.local", password = "not-the-password" }),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("登录失败。", problem.RootElement.GetProperty("title").GetString());
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? language, JsonObject? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
