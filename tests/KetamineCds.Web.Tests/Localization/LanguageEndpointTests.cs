@@ -27,9 +27,7 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("uic%3Dzh-Hans", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
 
-        using var next = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
-        next.Headers.TryAddWithoutValidation("Accept-Language", "en-US");
-        var page = await client.SendAsync(next);
+        var page = await CultureSelectionTests.GetAsync(client, "/Account/Login", "en-US");
         Assert.Equal(["zh-Hans"], page.Content.Headers.ContentLanguage);
     }
 
@@ -42,9 +40,7 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
 
         await client.PostAsync(LanguageEndpoint.Path, Form(token, "en", "/"));
 
-        using var next = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
-        next.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
-        var page = await client.SendAsync(next);
+        var page = await CultureSelectionTests.GetAsync(client, "/Account/Login", "zh-CN");
         Assert.Equal(["en"], page.Content.Headers.ContentLanguage);
     }
 
