@@ -44,7 +44,7 @@ public static class WebStartup
             options.Conventions.AuthorizeFolder("/Rules", Policies.SignedIn);
             options.Conventions.AuthorizeFolder("/Principles", Policies.SignedIn);
             options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
-        }).AddMvcOptions(options =>
+        }).AddViewLocalization().AddMvcOptions(options =>
         {
             // Model binding messages a clinician can read, when a browser sends something a number field cannot hold.
             options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", value, Label(field)));
