@@ -104,7 +104,7 @@ public static class RuleSetApi
     private static IResult UnknownVersion(string version) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "No such rule set",
-        detail: $"There is no released rule set {version}. Released: {string.Join(", ", RuleSetCatalog.All.Select(r => r.Version))}.");
+        detail: ClinicalText.Shared.Message("Problem.NoSuchRuleSet.Detail", version, string.Join(", ", RuleSetCatalog.All.Select(r => r.Version))));
 }
 
 /// <summary>What differs between two definitions of one rule, aspect by aspect, in the clinician's words.</summary>
