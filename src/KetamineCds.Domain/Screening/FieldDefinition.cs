@@ -30,6 +30,18 @@ public abstract class FieldDefinition
     /// <summary>The field in a clinician's words, used in labels and messages.</summary>
     public string Label { get; }
 
+    /// <summary>The resource key of the label's translations, e.g. <c>Field.ageYears.Label</c>; the English is <see cref="Label"/>.</summary>
+    public string LabelKey => $"Field.{Name}.Label";
+
+    /// <summary>The resource key of the help's translations, e.g. <c>Field.ageYears.Help</c>.</summary>
+    public string HelpKey => $"Field.{Name}.Help";
+
+    /// <summary>The resource key of the unit's translations, e.g. <c>Field.ageYears.Unit</c>.</summary>
+    public string UnitKey => $"Field.{Name}.Unit";
+
+    /// <summary>The resource key of a choice's display name, e.g. <c>Field.psychosis.Choice.active</c>.</summary>
+    public string ChoiceKey(string value) => $"Field.{Name}.Choice.{value}";
+
     /// <summary>A short hint shown under the control, or null.</summary>
     public string? Help { get; init; }
 

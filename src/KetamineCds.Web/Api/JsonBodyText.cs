@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Api;
 
@@ -15,7 +16,7 @@ public static class JsonBodyText
     {
         if (!Utf8.IsValid(utf8Json))
         {
-            return "The body is not valid UTF-8 text.";
+            return ClinicalText.Shared.Message("Json.NotUtf8");
         }
 
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
@@ -31,8 +32,7 @@ public static class JsonBodyText
         }
         catch (InvalidOperationException)
         {
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"The body has a string that is not valid Unicode text (an unpaired surrogate) near byte {reader.TokenStartIndex + 1}.");
+            return ClinicalText.Shared.Message("Json.LoneSurrogate", reader.TokenStartIndex + 1);
         }
         catch (JsonException)
         {

@@ -1,6 +1,7 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Api;
@@ -96,14 +97,14 @@ public static class RuleSetApi
         severity = r.Severity,
         principles = r.Principles,
         sources = r.Sources,
-        condition = r.ConditionText,
-        summary = r.Summary,
+        condition = ClinicalText.Shared.RuleCondition(r),
+        summary = ClinicalText.Shared.RuleSummary(r),
     };
 
     private static IResult UnknownVersion(string version) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "No such rule set",
-        detail: $"There is no released rule set {version}. Released: {string.Join(", ", RuleSetCatalog.All.Select(r => r.Version))}.");
+        detail: ClinicalText.Shared.Message("Problem.NoSuchRuleSet.Detail", version, string.Join(", ", RuleSetCatalog.All.Select(r => r.Version))));
 }
 
 /// <summary>What differs between two definitions of one rule, aspect by aspect, in the clinician's words.</summary>

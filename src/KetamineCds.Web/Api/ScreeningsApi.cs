@@ -2,6 +2,7 @@ using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
@@ -117,18 +118,19 @@ public static class ScreeningsApi
 
     /// <summary>
     /// A contract body written by the decision log's serializer: the stored assessment and input verbatim, exactly the
-    /// bytes that were hashed, never a re-serialization that could drift.
+    /// bytes that were hashed, never a re-serialization that could drift. A request in Chinese gets the findings' texts
+    /// translated on the way out (<see cref="LocalizedScreeningJson"/>); the log keeps the English.
     /// </summary>
-    private static IResult ContractBody(string json, int status = StatusCodes.Status200OK) =>
-        Results.Content(json, "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+    private static Utf8JsonResult ContractBody(string json, int status = StatusCodes.Status200OK) => new(System.Text.Encoding.UTF8.GetBytes(json), status);
 
     private static Utf8JsonResult ContractBody(ReadOnlyMemory<byte> utf8Json, int status = StatusCodes.Status200OK) => new(utf8Json, status);
 
-    /// <summary>A JSON body already encoded as UTF-8, written as it is.</summary>
-    private sealed class Utf8JsonResult(ReadOnlyMemory<byte> body, int status) : IResult
+    /// <summary>A JSON body already encoded as UTF-8, written as it is (in English) or with its texts translated.</summary>
+    private sealed class Utf8JsonResult(ReadOnlyMemory<byte> stored, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
+            var body = LocalizedScreeningJson.Localize(stored, httpContext.RequestServices.GetRequiredService<ClinicalText>());
             httpContext.Response.StatusCode = status;
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             httpContext.Response.ContentLength = body.Length;

@@ -5,7 +5,7 @@ namespace KetamineCds.Web.Screenings;
 
 /// <summary>A safety item that must be recorded before a pathway can open, and the pathways that wait for it.</summary>
 /// <param name="Field">The contract field name.</param>
-/// <param name="Label">The clinician's label (the Domain catalogue's).</param>
+/// <param name="Label">The clinician's label (the Domain catalogue's), in the request's language.</param>
 /// <param name="Pathways">The pathways that are incomplete until it is recorded.</param>
 public sealed record MissingSafetyItem(string Field, string Label, IReadOnlyList<Pathway> Pathways);
 
@@ -54,14 +54,14 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> BeforeA
             }
             else if (unrecorded.Count > 0)
             {
-                care.Add(new CareItemNotRecorded([.. unrecorded.Select(Fields.LabelOf)], finding));
+                care.Add(new CareItemNotRecorded([.. unrecorded.Select(Display.Label)], finding));
             }
         }
 
         // The catalogue's order (the form's order), so the list reads like the form the clinician fills in next.
         var ordered = waiting
             .OrderBy(w => Fields.Find(w.Field) is { } f ? IndexOf(f) : int.MaxValue)
-            .Select(w => new MissingSafetyItem(w.Field, Fields.LabelOf(w.Field), [.. w.Pathways.Order()]))
+            .Select(w => new MissingSafetyItem(w.Field, Display.Label(w.Field), [.. w.Pathways.Order()]))
             .ToList();
         return new NotRecordedSummary(ordered, care);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -19,6 +20,9 @@ public static class ScreeningJsonReader
     /// <summary>The key used for errors that belong to the body as a whole.</summary>
     public const string BodyKey = "$";
 
+    /// <summary>The messages, in the request's language (docs/translations.md).</summary>
+    private static ClinicalText Text => ClinicalText.Shared;
+
     public static ScreeningJsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
         var request = new ScreeningRequest();
@@ -30,7 +34,7 @@ public static class ScreeningJsonReader
         }
         catch (JsonException e)
         {
-            Add(errors, BodyKey, string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+            Add(errors, BodyKey, Text.Message("Json.NotJson", e.LineNumber + 1, e.BytePositionInLine + 1));
             return new(request, errors);
         }
 
@@ -38,7 +42,7 @@ public static class ScreeningJsonReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                Add(errors, BodyKey, "The body must be a JSON object with the screening's fields.");
+                Add(errors, BodyKey, Text.Message("Json.NotObject"));
                 return new(request, errors);
             }
 
@@ -48,13 +52,13 @@ public static class ScreeningJsonReader
                 var field = Fields.Find(property.Name);
                 if (field is null)
                 {
-                    Add(errors, property.Name, $"\"{property.Name}\" is not a field of the screening contract.");
+                    Add(errors, property.Name, Text.Message("Json.UnknownField", property.Name));
                     continue;
                 }
 
                 if (!seen.Add(property.Name))
                 {
-                    Add(errors, property.Name, $"{field.Label} is given more than once.");
+                    Add(errors, property.Name, Text.Message("Json.Repeated", Text.FieldLabel(field)));
                     continue;
                 }
 
@@ -92,8 +96,8 @@ public static class ScreeningJsonReader
                 }
 
                 problem = field.Type == FieldType.Choice
-                    ? $"{field.Label} must be one of these strings: {string.Join(", ", field.Choices)}."
-                    : $"{field.Label} must be a string.";
+                    ? Text.Message("Json.ChoiceString", Text.FieldLabel(field), string.Join(", ", field.Choices))
+                    : Text.Message("Json.String", Text.FieldLabel(field));
                 return false;
 
             case FieldType.ChoiceList:
@@ -103,7 +107,7 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                problem = $"{field.Label} must be an array of these strings: {string.Join(", ", field.Choices)}.";
+                problem = Text.Message("Json.ChoiceArray", Text.FieldLabel(field), string.Join(", ", field.Choices));
                 return false;
 
             case FieldType.YesNo:
@@ -113,7 +117,7 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                problem = $"{field.Label} must be true, false or null (not recorded).";
+                problem = Text.Message("Json.YesNo", Text.FieldLabel(field));
                 return false;
 
             case FieldType.WholeNumber:
@@ -129,7 +133,7 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                problem = $"{field.Label} must be a whole number.";
+                problem = Text.Message("Json.WholeNumber", Text.FieldLabel(field));
                 return false;
 
             case FieldType.Number:
@@ -139,7 +143,7 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                problem = $"{field.Label} must be a number.";
+                problem = Text.Message("Json.Number", Text.FieldLabel(field));
                 return false;
 
             default:

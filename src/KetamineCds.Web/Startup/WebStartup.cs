@@ -3,6 +3,7 @@ using FluentValidation;
 using KetamineCds.Web.Api;
 using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ public static class WebStartup
     public static IServiceCollection AddKetamineCdsWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddKetamineCdsLocalization();
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();
         services.AddSingleton<ScreeningRecorder>();
@@ -44,12 +46,12 @@ public static class WebStartup
             options.Conventions.AuthorizeFolder("/Rules", Policies.SignedIn);
             options.Conventions.AuthorizeFolder("/Principles", Policies.SignedIn);
             options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
-        }).AddMvcOptions(options =>
+        }).AddViewLocalization().AddMvcOptions(options =>
         {
             // Model binding messages a clinician can read, when a browser sends something a number field cannot hold.
-            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" is not a valid value for {Label(field)}.");
-            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"\"{value}\" is not a valid value.");
-            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => $"{Label(field)} must be a number.");
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", value, Label(field)));
+            options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => ClinicalText.Shared.Message("Binding.ValueInvalid", value));
+            options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => ClinicalText.Shared.Message("Binding.MustBeNumber", Label(field)));
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = false);
         return services;
@@ -57,6 +59,7 @@ public static class WebStartup
 
     public static WebApplication UseKetamineCdsWeb(this WebApplication app)
     {
+        app.UseKetamineCdsLocalization();
         app.UseKetamineCdsHardening();
         app.UseCorrelationId();
         app.UseStaticFiles();
@@ -74,9 +77,10 @@ public static class WebStartup
         app.MapScreeningsApi();
         app.MapRuleSetApi();
         app.MapAuditApi();
+        app.MapLanguageEndpoint();
         app.MapRazorPages();
         return app;
     }
 
-    private static string Label(string property) => Fields.All.FirstOrDefault(f => f.Property == property)?.Label ?? property;
+    private static string Label(string property) => Fields.All.FirstOrDefault(f => f.Property == property) is { } definition ? ClinicalText.Shared.FieldLabel(definition) : property;
 }

@@ -45,6 +45,8 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Account/Logout"] = Who.Anonymous,
         ["PAGE /Account/AccessDenied"] = Who.Anonymous,
         ["PAGE /Error"] = Who.Anonymous,
+        // The language switch: the sign-in page has it too; it carries the page's anti-forgery token.
+        ["POST /Language"] = Who.Anonymous,
 
         // Every signed-in role: the home page, the rule set and the principles (no patient data).
         ["PAGE /"] = Who.AnySignedIn,

@@ -1,0 +1,235 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KetamineCds.Web.Localization;
+
+/// <summary>
+/// Every clinical and user-facing text in the request's language (docs/translations.md). English is canonical and stays
+/// where it is defined: rule and principle texts and field labels in the Domain (and so in the rule-set digest), the
+/// app's own words (display names, choices, messages) in <c>Resources/Localization/ClinicalText.resx</c>. The Simplified
+/// Chinese texts are in the <c>.zh-Hans.resx</c> files, each tied to a hash of the English it translates.
+/// </summary>
+/// <remarks>
+/// A rule's texts are looked up by rule id and by the hash of the English the finding carries: a finding of an older
+/// rule-set version carries that version's English, so it gets that version's translation or, where none was made,
+/// the English; never the translation of a newer text. Everything else falls back to English when a translation is
+/// missing, and a test (TranslationCompletenessTests) fails on any missing or stale one.
+/// </remarks>
+public sealed class ClinicalText
+{
+    /// <summary>The resource base name of rule and principle translations (their English is in the Domain).</summary>
+    public const string RuleTextBaseName = "KetamineCds.Web.Localization.RuleText";
+
+    private readonly IStringLocalizer _text;
+
+    private readonly IStringLocalizer _rules;
+
+    private readonly Lazy<FrozenDictionary<string, string>> _problemKeysByEnglish;
+
+    public ClinicalText(IStringLocalizerFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _text = factory.Create(typeof(ClinicalText));
+        _rules = factory.Create(RuleTextBaseName, typeof(ClinicalText).Assembly.GetName().Name!);
+        _problemKeysByEnglish = new(() => EnglishEntries(_text)
+            .Where(e => e.Name.StartsWith("Problem.", StringComparison.Ordinal))
+            .ToFrozenDictionary(e => e.Value, e => e.Name, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The instance for code that has no service provider (the static <c>Display</c> helpers, the validator's messages,
+    /// the JSON reader): the same resource files through the framework's own factory.
+    /// </summary>
+    public static ClinicalText Shared { get; } = new(new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }), NullLoggerFactory.Instance));
+
+    /// <summary>True when the current request's UI language is Simplified Chinese.</summary>
+    public static bool IsChinese => Cultures.IsSimplifiedChinese(CultureInfo.CurrentUICulture);
+
+    /// <summary>The first 16 hex digits of the SHA-256 of an English text: the stamp that ties a translation to it.</summary>
+    public static string Hash(string english)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(english)))[..16];
+    }
+
+    /// <summary>The resource key of one text of a rule: <c>Rule.PSY-001.Summary.&lt;hash of the English&gt;</c>.</summary>
+    public static string RuleKey(string ruleId, RulePart part, string english) => $"Rule.{ruleId}.{part}.{Hash(english)}";
+
+    /// <summary>The resource key of one text of a principle: <c>Principle.P-BIPOLAR.Statement</c>.</summary>
+    public static string PrincipleKey(string principleId, PrinciplePart part) => $"Principle.{principleId}.{part}";
+
+    // ---- the Domain's texts --------------------------------------------------------------------------------
+
+    public string FieldLabel(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Translate(_text, field.LabelKey, field.Label);
+    }
+
+    /// <summary>The label of a field by its contract name; the name itself when it is not a field.</summary>
+    public string FieldLabel(string name) => Fields.Find(name) is { } field ? FieldLabel(field) : name;
+
+    public string? FieldHelp(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Help is null ? null : Translate(_text, field.HelpKey, field.Help);
+    }
+
+    public string? Unit(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Unit is null ? null : Translate(_text, field.UnitKey, field.Unit);
+    }
+
+    /// <summary>The display name of a choice value of a field (<c>bipolar-i</c> is "Bipolar I disorder").</summary>
+    public string Choice(FieldDefinition field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(value);
+        var found = _text[field.ChoiceKey(value)];
+        return found.ResourceNotFound ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.Replace('-', ' ')) : found.Value;
+    }
+
+    public string RuleSummary(string ruleId, string englishSummary) => Translate(_rules, RuleKey(ruleId, RulePart.Summary, englishSummary), englishSummary);
+
+    public string RuleDetail(string ruleId, string englishDetail) => Translate(_rules, RuleKey(ruleId, RulePart.Detail, englishDetail), englishDetail);
+
+    public string RuleCondition(string ruleId, string englishCondition) => Translate(_rules, RuleKey(ruleId, RulePart.Condition, englishCondition), englishCondition);
+
+    public string RuleSummary(Rule rule) => RuleSummary(NotNull(rule).Id, rule.Summary);
+
+    public string RuleDetail(Rule rule) => RuleDetail(NotNull(rule).Id, rule.Detail);
+
+    public string RuleCondition(Rule rule) => RuleCondition(NotNull(rule).Id, rule.ConditionText);
+
+    public string FindingSummary(Finding finding) => RuleSummary(NotNull(finding).RuleId, finding.Summary);
+
+    public string FindingDetail(Finding finding) => RuleDetail(NotNull(finding).RuleId, finding.Detail);
+
+    public string PrincipleStatement(Principle principle) =>
+        Translate(_rules, PrincipleKey(NotNull(principle).Id, PrinciplePart.Statement), principle.Statement);
+
+    public string? PrincipleCaveat(Principle principle) =>
+        NotNull(principle).Caveat is { } caveat ? Translate(_rules, PrincipleKey(principle.Id, PrinciplePart.Caveat), caveat) : null;
+
+    public string PrincipleSection(Principle principle) =>
+        Translate(_rules, PrincipleKey(NotNull(principle).Id, PrinciplePart.Section), principle.Section);
+
+    // ---- display names ------------------------------------------------------------------------------------
+
+    public string Verdict(Verdict verdict) => Message("Verdict." + WireNames.Of(verdict));
+
+    public string VerdictExplanation(Verdict verdict) => Message("Verdict." + WireNames.Of(verdict) + ".Explain");
+
+    public string PathwayStatus(PathwayStatus status) => Message("PathwayStatus." + WireNames.Of(status));
+
+    public string Pathway(Pathway pathway) => Message("Pathway." + WireNames.Of(pathway));
+
+    public string PathwayShortName(Pathway pathway) => Message("Pathway." + WireNames.Of(pathway) + ".Short");
+
+    public string FindingKind(FindingKind kind) => Message("FindingKind." + WireNames.Of(kind));
+
+    /// <summary>The heading of a group of findings of one kind ("Cautions").</summary>
+    public string FindingKindHeading(FindingKind kind) => Message("FindingKind." + WireNames.Of(kind) + ".Heading");
+
+    public string Severity(Severity severity) => Message("Severity." + WireNames.Of(severity));
+
+    public string NotRecorded => Message("Value.NotRecorded");
+
+    public string YesNo(bool value) => Message(value ? "Value.Yes" : "Value.No");
+
+    public string NoneChosen => Message("Value.None");
+
+    /// <summary>Between the items of a list in running text: ", " in English, "、" in Chinese.</summary>
+    public string ListSeparator => Message("Format.ListSeparator");
+
+    /// <summary>A label and its value: "Psychosis: None" in English, "精神病性症状：无" in Chinese.</summary>
+    public string LabelAndValue(string label, string value) => Message("Format.LabelAndValue", label, value);
+
+    // ---- messages -------------------------------------------------------------------------------------------
+
+    /// <summary>An app message by key, formatted with the arguments (English unless the request is in Chinese).</summary>
+    public string Message(string key, params object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var found = arguments.Length == 0 ? _text[key] : _text[key, [.. arguments.Select(a => a ?? string.Empty)]];
+        return found.Value;
+    }
+
+    /// <summary>
+    /// A problem's title, detail and validation messages in the request's language, where they are one of the app's
+    /// known problem texts (<c>Problem.*</c> in ClinicalText.resx, matched by their exact English); anything else (a
+    /// message already written in the request's language, a text with a value in it) is left as it is.
+    /// </summary>
+    public void Localize(ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (!IsChinese)
+        {
+            return;
+        }
+
+        problem.Title = KnownProblemText(problem.Title);
+        problem.Detail = KnownProblemText(problem.Detail);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var field in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[field] = [.. validation.Errors[field].Select(m => KnownProblemText(m) ?? m)];
+            }
+        }
+    }
+
+    /// <summary>An English problem text in the request's language when it is a known one; else unchanged.</summary>
+    public string? KnownProblemText(string? english) =>
+        english is not null && _problemKeysByEnglish.Value.TryGetValue(english, out var key) ? Message(key) : english;
+
+    private static string Translate(IStringLocalizer localizer, string key, string english)
+    {
+        if (!IsChinese)
+        {
+            return english;
+        }
+
+        var found = localizer[key];
+        return found.ResourceNotFound ? english : found.Value;
+    }
+
+    /// <summary>The neutral (English) entries of a resource, whatever the request's language.</summary>
+    private static List<LocalizedString> EnglishEntries(IStringLocalizer localizer)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return [.. localizer.GetAllStrings(includeParentCultures: false)];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    private static T NotNull<T>(T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value;
+    }
+}
+
+/// <summary>The three texts of a rule, as they appear in its resource keys.</summary>
+public enum RulePart { Summary, Detail, Condition }
+
+/// <summary>The texts of a principle, as they appear in its resource keys.</summary>
+public enum PrinciplePart { Statement, Caveat, Section }

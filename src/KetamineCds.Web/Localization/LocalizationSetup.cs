@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace KetamineCds.Web.Localization;
+
+/// <summary>
+/// The app's two languages (issue 14, contract "Language"): the framework's localization over the resource files in
+/// <c>Resources/</c>, the request localization middleware (the language cookie first, then Accept-Language, each
+/// mapped by <see cref="Cultures.Map"/>; English when neither names a supported language), Content-Language on every
+/// response, and the clinical text service.
+/// </summary>
+public static class LocalizationSetup
+{
+    /// <summary>Where the resource files are, relative to the project (the framework's ResourcesPath).</summary>
+    public const string ResourcesPath = "Resources";
+
+    public static IServiceCollection AddKetamineCdsLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        services.AddSingleton(sp => new ClinicalText(sp.GetRequiredService<IStringLocalizerFactory>()));
+        services.Configure<RequestLocalizationOptions>(Configure);
+        services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var earlier = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                earlier?.Invoke(context);
+                var text = context.HttpContext.RequestServices.GetRequiredService<ClinicalText>();
+                text.Localize(context.ProblemDetails);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The middleware; first in the pipeline, so that every response (pages, API, errors, redirects) carries
+    /// Content-Language and every later middleware reads and writes in the request's language.
+    /// </summary>
+    public static WebApplication UseKetamineCdsLocalization(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.Use((context, next) =>
+        {
+            // Set as the response starts, so that an error handler that clears the headers cannot drop it.
+            var language = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? Cultures.English;
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ContentLanguage = language;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>The options: English default; UI in English or Simplified Chinese; cookie before Accept-Language.</summary>
+    public static void Configure(RequestLocalizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.DefaultRequestCulture = new RequestCulture(Cultures.English);
+        // Numbers and dates keep one format in both languages (the format the form and the print already use); only
+        // the words change. A clinician reading either language sees 140/90 mmHg and 2026-11-28 alike.
+        options.SupportedCultures = [CultureInfo.GetCultureInfo(Cultures.English)];
+        options.SupportedUICultures = [.. Cultures.Supported.Select(CultureInfo.GetCultureInfo)];
+        options.FallBackToParentUICultures = true;
+        options.RequestCultureProviders =
+        [
+            new MappedRequestCultureProvider(new CookieRequestCultureProvider { CookieName = CookieRequestCultureProvider.DefaultCookieName }),
+            new MappedRequestCultureProvider(new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 }),
+        ];
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using KetamineCds.Web.Localization;
+
+namespace KetamineCds.Web.Tests.Localization;
+
+/// <summary>
+/// <c>POST /Language</c>, the pages' language switch: it needs the page's anti-forgery token, remembers the choice in
+/// the culture cookie, and sends the browser back to a local page only.
+/// </summary>
+public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public LanguageEndpointTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Post_ChineseWithToken_SetsCookieRedirectsBackAndLaterPagesAreChinese()
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, Form(token, "zh-Hans", "/Account/Login?returnUrl=%2F"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login?returnUrl=%2F", response.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Contains("uic%3Dzh-Hans", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var page = await CultureSelectionTests.GetAsync(client, "/Account/Login", "en-US");
+        Assert.Equal(["zh-Hans"], page.Content.Headers.ContentLanguage);
+    }
+
+    [Fact]
+    public async Task Post_EnglishAfterChinese_SwitchesBack()
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        await client.PostAsync(LanguageEndpoint.Path, Form(token, "zh-CN", "/"));
+
+        await client.PostAsync(LanguageEndpoint.Path, Form(token, "en", "/"));
+
+        var page = await CultureSelectionTests.GetAsync(client, "/Account/Login", "zh-CN");
+        Assert.Equal(["en"], page.Content.Headers.ContentLanguage);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_Returns400AndSetsNoCookie()
+    {
+        var client = _factory.CreateRawClient();
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "zh-Hans",
+            ["returnUrl"] = "/",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Post_ReturnUrlNotLocal_RedirectsHome(string returnUrl)
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, Form(token, "zh-Hans", returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Post_UnsupportedLanguage_Returns400WithAFieldMessage()
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, Form(token, "fr", "/"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"culture\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Screenings/New?from=1", "/Screenings/New?from=1")]
+    [InlineData("/", "/")]
+    [InlineData(null, "/")]
+    [InlineData("", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/a\nb", "/")]
+    public void LocalReturnUrl_Candidate_IsKeptOnlyWhenLocal(string? candidate, string expected)
+    {
+        Assert.Equal(expected, LanguageEndpoint.LocalReturnUrl(candidate));
+    }
+
+    private static FormUrlEncodedContent Form(string token, string culture, string returnUrl) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = token,
+        ["culture"] = culture,
+        ["returnUrl"] = returnUrl,
+    });
+}

@@ -1,0 +1,113 @@
+using System.Xml.Linq;
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Localization;
+
+namespace KetamineCds.Web.Tests.Localization;
+
+/// <summary>
+/// The resource files as written in the repository (comments included, which the compiled resources drop), and every
+/// text that must have a translation: the English each key stands for, read from where the English lives.
+/// </summary>
+public static class TranslationResources
+{
+    public const string HashPrefix = "en-sha256:";
+
+    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "src", "KetamineCds.Web", "Resources", "Localization");
+
+    /// <summary>One entry of a resx file: its key, its text and its comment (null when there is none).</summary>
+    public sealed record Entry(string Key, string Value, string? Comment);
+
+    public static IReadOnlyDictionary<string, Entry> Read(string fileName)
+    {
+        var document = XDocument.Load(Path.Combine(Folder, fileName));
+        return document.Root!.Elements("data").ToDictionary(
+            d => (string)d.Attribute("name")!,
+            d => new Entry((string)d.Attribute("name")!, (string?)d.Element("value") ?? string.Empty, (string?)d.Element("comment")),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Field labels, help and units: key and English, from the field catalogue.</summary>
+    public static IEnumerable<(string Key, string English)> FieldTexts()
+    {
+        foreach (var field in Fields.All)
+        {
+            yield return (field.LabelKey, field.Label);
+            if (field.Help is { } help)
+            {
+                yield return (field.HelpKey, help);
+            }
+
+            if (field.Unit is { } unit)
+            {
+                yield return (field.UnitKey, unit);
+            }
+        }
+    }
+
+    /// <summary>The choice keys every choice field needs, English or Chinese.</summary>
+    public static IEnumerable<string> ChoiceKeys() => Fields.All.SelectMany(f => f.Choices.Select(f.ChoiceKey));
+
+    /// <summary>Every distinct summary, detail and condition of every rule of every released rule set.</summary>
+    public static IEnumerable<(string Key, string English, string Where)> RuleTexts() =>
+        RuleSetCatalog.All
+            .SelectMany(set => set.Rules.SelectMany(rule => new[]
+            {
+                (ClinicalText.RuleKey(rule.Id, RulePart.Summary, rule.Summary), rule.Summary, $"{rule.Id} summary in {set.Version}"),
+                (ClinicalText.RuleKey(rule.Id, RulePart.Detail, rule.Detail), rule.Detail, $"{rule.Id} detail in {set.Version}"),
+                (ClinicalText.RuleKey(rule.Id, RulePart.Condition, rule.ConditionText), rule.ConditionText, $"{rule.Id} condition in {set.Version}"),
+            }))
+            .DistinctBy(t => t.Item1, StringComparer.Ordinal);
+
+    /// <summary>Every principle's statement, section and caveat.</summary>
+    public static IEnumerable<(string Key, string English)> PrincipleTexts()
+    {
+        foreach (var principle in Citations.AllPrinciples)
+        {
+            yield return (ClinicalText.PrincipleKey(principle.Id, PrinciplePart.Statement), principle.Statement);
+            yield return (ClinicalText.PrincipleKey(principle.Id, PrinciplePart.Section), principle.Section);
+            if (principle.Caveat is { } caveat)
+            {
+                yield return (ClinicalText.PrincipleKey(principle.Id, PrinciplePart.Caveat), caveat);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The problems with one language's entries for these texts: each key with no translation, and each translation
+    /// whose comment does not carry the hash of the English it stands for (stale: the English changed since).
+    /// </summary>
+    public static List<string> Problems(IReadOnlyDictionary<string, Entry> translations, IEnumerable<(string Key, string English)> expected)
+    {
+        var problems = new List<string>();
+        foreach (var (key, english) in expected)
+        {
+            if (!translations.TryGetValue(key, out var entry) || string.IsNullOrWhiteSpace(entry.Value))
+            {
+                problems.Add($"missing zh-Hans: {key} (English: \"{english}\"; add it with <comment>{HashPrefix}{ClinicalText.Hash(english)}</comment>)");
+                continue;
+            }
+
+            var stamped = entry.Comment?.Trim() is { } c && c.StartsWith(HashPrefix, StringComparison.Ordinal) ? c[HashPrefix.Length..] : null;
+            if (!string.Equals(stamped, ClinicalText.Hash(english), StringComparison.Ordinal))
+            {
+                problems.Add($"stale zh-Hans: {key} was translated from English hashed {stamped ?? "(no en-sha256 comment)"}, "
+                    + $"the English is now \"{english}\" ({HashPrefix}{ClinicalText.Hash(english)}): check the translation against it, then update the comment");
+            }
+        }
+
+        return problems;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("KetamineCds.sln not found above " + AppContext.BaseDirectory);
+    }
+}
