@@ -122,14 +122,17 @@ public class ScreeningRequest
 
     public string? ClinicianNote { get => Get<string?>(); set => Set(value); }
 
-    /// <summary>True when the diagnosis is bipolar I or II.</summary>
-    public bool IsBipolar => PrimaryDiagnosis is "bipolar-i" or "bipolar-ii";
-
-    /// <summary>True when the contract requires <c>pregnant</c>: female and aged 12-55.</summary>
-    public bool PregnancyRelevant => SexAtBirth == "female" && AgeYears is >= 12 and <= 55;
-
-    /// <summary>True when suicidality is recorded and is anything but none.</summary>
-    public bool SuicidalityPresent => Suicidality is not null && Suicidality != "none";
+    /// <summary>
+    /// A field's contract value by its wire name, for the catalogue's conditions (<see cref="RequiredWhen"/>): null when
+    /// not recorded, an empty text or list included.
+    /// </summary>
+    public object? ContractValueOf(string name) => Fields.Find(name) is { } field
+        ? this[field] switch
+        {
+            string { Length: 0 } or List<string> { Count: 0 } => null,
+            var value => value,
+        }
+        : null;
 
     /// <summary>
     /// The patient history the engine evaluates. Call only on a request the validator accepted: required fields are

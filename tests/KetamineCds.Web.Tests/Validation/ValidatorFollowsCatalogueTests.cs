@@ -1,0 +1,122 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.Tests.Validation;
+
+/// <summary>
+/// The validator's ranges, lengths, choices and required fields are the catalogue's: change a bound in
+/// <see cref="Fields"/> and the validator follows, with nothing to edit beside it.
+/// </summary>
+public sealed class ValidatorFollowsCatalogueTests
+{
+    private readonly ScreeningRequestValidator _validator = new();
+
+    private static ScreeningRequest Valid() => new()
+    {
+        PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = "mdd", CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 3, OnOralAntidepressant = true, Psychosis = "none", Suicidality = "none",
+    };
+
+    public static TheoryData<string> RangedFields() => [.. Fields.All.Where(f => f.Min is not null || f.Max is not null).Select(f => f.Name)];
+
+    public static TheoryData<string> RequiredFields() => [.. Fields.All.Where(f => f.Required).Select(f => f.Name)];
+
+    public static TheoryData<string> ChoiceFields() => [.. Fields.All.Where(f => f.Type == FieldType.Choice).Select(f => f.Name)];
+
+    [Theory]
+    [MemberData(nameof(RangedFields))]
+    public void Validate_JustOutsideTheCataloguesRange_IsRefusedAndTheBoundsAreAccepted(string name)
+    {
+        var field = Fields.Find(name)!;
+        foreach (var (value, valid) in new[] { (field.Min!.Value, true), (field.Max!.Value, true), (field.Min.Value - 1, false), (field.Max.Value + 1, false) })
+        {
+            var request = Valid();
+            request[field] = field.Type == FieldType.Number ? value : (object)(int)value;
+            AlsoSatisfyTheFieldsThatGoWithIt(request, field);
+
+            var errors = _validator.Validate(request).Errors.Where(e => e.PropertyName == field.Property).ToList();
+
+            if (valid)
+            {
+                Assert.Empty(errors);
+            }
+            else
+            {
+                Assert.Contains(errors, e => e.ErrorMessage.Contains("must be between", StringComparison.Ordinal)
+                    && e.ErrorMessage.Contains(field.Max.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RequiredFields))]
+    public void Validate_RequiredFieldNotRecorded_IsNamed(string name)
+    {
+        var field = Fields.Find(name)!;
+        var request = Valid();
+        request[field] = null;
+
+        Assert.Contains(_validator.Validate(request).Errors, e => e.PropertyName == field.Property);
+    }
+
+    [Theory]
+    [MemberData(nameof(ChoiceFields))]
+    public void Validate_ChoiceOutsideTheCatalogue_IsRefusedAndEveryListedChoiceAccepted(string name)
+    {
+        var field = Fields.Find(name)!;
+        foreach (var choice in field.Choices)
+        {
+            var request = Valid();
+            request[field] = choice;
+            Assert.DoesNotContain(_validator.Validate(request).Errors, e => e.PropertyName == field.Property && e.ErrorMessage.Contains("must be one of", StringComparison.Ordinal));
+        }
+
+        var wrong = Valid();
+        wrong[field] = "not-a-choice";
+        Assert.Contains(_validator.Validate(wrong).Errors, e => e.PropertyName == field.Property && e.ErrorMessage.Contains("must be one of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_RequiredWhenFromTheCatalogue_AppliesOnlyWhenItsConditionHolds()
+    {
+        foreach (var field in Fields.All.Where(f => f.RequiredWhen is not null))
+        {
+            var request = Valid();
+            var holds = field.RequiredWhen!.Applies(request.ContractValueOf);
+            var named = _validator.Validate(request).Errors.Any(e => e.PropertyName == field.Property);
+            Assert.Equal(holds, named);
+        }
+
+        var suicidal = Valid();
+        suicidal.Suicidality = "active-ideation";
+        var names = _validator.Validate(suicidal).Errors.Select(e => e.PropertyName).ToHashSet();
+        Assert.Contains("SafetyPlanInPlace", names);
+        Assert.Contains("LethalMeansCounselled", names);
+        Assert.Contains("FollowUpArranged", names);
+    }
+
+    [Fact]
+    public void Validate_PatientReferenceLongerThanTheCatalogueAllows_IsRefused()
+    {
+        var request = Valid();
+        request.PatientReference = new string('A', Fields.PatientReference.MaxLength!.Value);
+        Assert.True(_validator.Validate(request).IsValid);
+
+        request.PatientReference += "A";
+        Assert.Contains(_validator.Validate(request).Errors, e => e.PropertyName == "PatientReference");
+    }
+
+    /// <summary>Cross-field checks a bound could trip (item 9 not above the total, systolic above diastolic, ...).</summary>
+    private static void AlsoSatisfyTheFieldsThatGoWithIt(ScreeningRequest request, FieldDefinition field)
+    {
+        switch (field.Name)
+        {
+            case "distinctMechanisms": request.FailedAdequateTrials = 30; break;
+            case "failedAdequateTrials": request.DistinctMechanisms = null; break;
+            case "phq9Item9": request.Phq9Total = 27; break;
+            case "systolicBp": request.DiastolicBp = 20; break;
+            case "diastolicBp": request.SystolicBp = 300; break;
+            case "prognosisWeeks": request.LifeLimitingIllness = true; break;
+        }
+    }
+}
