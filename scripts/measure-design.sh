@@ -3,7 +3,9 @@
 #  1. non-blank lines of the Domain outside the rule classes (src/KetamineCds.Domain/Rules/<Topic>/) and the
 #     principles, file by file and in total;
 #  2. each history field's footprint: the source files outside its rules, the migrations and the tests that name
-#     its property (PascalCase, as C# code names it).
+#     its property (PascalCase, as C# code names it). Rule content counts as the rules': the rule classes, the
+#     indications they share (Rules/Indications.cs) and the released versions' rule lists (Rules/RuleSetCatalog.cs,
+#     where a rule class may share a field's name).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 domain=src/KetamineCds.Domain
@@ -20,11 +22,14 @@ done
 echo "total: $total"
 echo
 echo "== Field footprint outside rules, migrations and tests (files naming the property)"
-props=$(grep -oP '^\s*public [^ ]+\?? \K[A-Z][A-Za-z0-9]*(?= \{ get; init; \})' "$domain/Screening/PatientHistory.cs")
+props=$(grep -oP '^\s*public (required )?[^ ]+\?? \K[A-Z][A-Za-z0-9]*(?= \{ get; init; \})' "$domain/Screening/PatientHistory.cs")
 worst=0
 for p in $props; do
   n=$(grep -rlw --include='*.cs' --include='*.cshtml' "$p" src |
-    grep -v -E '/obj/|/bin/|/Migrations/|/Rules/[A-Z][A-Za-z]*/' | wc -l)
+    grep -v -E '/obj/|/bin/|/Migrations/|/Rules/[A-Z][A-Za-z]*/|/Rules/Indications.cs|/Rules/RuleSetCatalog.cs' | wc -l)
   [ "$n" -gt "$worst" ] && worst=$n
   printf '%3d  %s\n' "$n" "$p"
 done | sort -rn | head -${FOOTPRINT_TOP:-60}
+echo "(files per field: $(for p in $props; do grep -rlw --include='*.cs' --include='*.cshtml' "$p" src |
+  grep -v -E '/obj/|/bin/|/Migrations/|/Rules/[A-Z][A-Za-z]*/|/Rules/Indications.cs|/Rules/RuleSetCatalog.cs' | wc -l; done | sort -n | uniq -c | awk '{printf "%s%s fields in %s files", (NR>1?"; ":""), $1, $2}'))"
+
