@@ -68,7 +68,7 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         var html = await PostAsync(form);
 
         Assert.Matches("id=\"aneurysmalVascularDisease-nr\" name=\"Input.AneurysmalVascularDisease\" value=\"\" checked", html);
-        Assert.Matches("id=\"arteriovenousMalformation-no\" name=\"Input.ArteriovenousMalformation\" value=\"false\" checked", html);
+        Assert.Matches("id=\"arteriovenousMalformation-no\" name=\"Input.ArteriovenousMalformation\" value=\"false\" checked=\"checked\"", html);
         Assert.DoesNotMatch("id=\"intracerebralHemorrhageHistory-nr\"[^>]*checked", html);
     }
 
@@ -144,7 +144,7 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
 
         Assert.Matches("data-show-when=\"Input.Suicidality=active-ideation,active-ideation-with-plan\">\\s*<fieldset[^>]*id=\"suicidalIntent-group\"", html);
         Assert.Matches("data-show-when=\"Input.SubstanceUse=in-remission,active\">\\s*<fieldset[^>]*id=\"substancesUsed-group\"", html);
-        Assert.Matches("data-show-when=\"Input.OnOralAntidepressant=true\">\\s*<div class=\"field\"[^>]*><label for=\"oralAntidepressantClass\"", html);
+        Assert.Matches("data-show-when=\"Input.OnOralAntidepressant=true\">\\s*<div class=\"field\"[^>]*>\\s*<label for=\"oralAntidepressantClass\"", html);
         Assert.Contains("<option value=\"history-untreated\">", html, StringComparison.Ordinal);
         Assert.Contains("type=\"checkbox\" id=\"substancesUsed-ketamine-or-pcp\" name=\"Input.SubstancesUsed\" value=\"ketamine-or-pcp\"", html, StringComparison.Ordinal);
     }
@@ -162,7 +162,7 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
 
         var html = await (await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(pairs))).Content.ReadAsStringAsync();
 
-        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked=\"checked\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"substancesUsed-opioids\" name=\"Input.SubstancesUsed\" value=\"opioids\" checked", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"substancesUsed-cannabis\" name=\"Input.SubstancesUsed\" value=\"cannabis\" checked", html, StringComparison.Ordinal);
     }
@@ -199,9 +199,9 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Contains($"Re-screen of screening <a href=\"/Screenings/{id}\">{id}</a>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-RESCREEN-FORM\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked", html, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"active\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"active\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Contains("First visit.</textarea>", html, StringComparison.Ordinal);
         Assert.Contains($"<input type=\"hidden\" name=\"from\" value=\"{id}\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted

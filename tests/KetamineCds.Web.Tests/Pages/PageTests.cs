@@ -105,7 +105,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         {
             Assert.Contains($"name=\"Input.{field.Property}\"", html, StringComparison.Ordinal);
             var hasLabel = html.Contains($"<label for=\"{field.Name}\"", StringComparison.Ordinal)
-                || html.Contains($"<label for=\"{KetamineCds.Web.Screenings.FormFields.AnchorOf(field.Name)}\"", StringComparison.Ordinal);
+                || html.Contains($"<label for=\"{KetamineCds.Web.Screenings.FieldControl.AnchorOf(field)}\"", StringComparison.Ordinal);
             Assert.True(hasLabel, $"{field.Name} has no label");
         }
 

@@ -2,11 +2,13 @@ using KetamineCds.Domain.Screening;
 using Catalogue = KetamineCds.Domain.Screening.Fields;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Screenings;
 
@@ -15,7 +17,7 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// (Post-Redirect-Get to the result page); an invalid one, or one the log could not record, comes back with
 /// everything the clinician typed.
 /// </summary>
-public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit) : PageModel
+public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit, ClinicalText text, IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,33 +35,49 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The decision log failed during the commit: the screening may have been stored (see <see cref="DecisionLogUnavailableException.OutcomeUnknown"/>).</summary>
     public bool MayHaveBeenRecorded { get; private set; }
 
-    public FormFields Fields => new(ModelState, Input);
+    /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
+    public FieldControl Control(string name, string? emptyText = null) =>
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, emptyText);
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
         Catalogue.All
-            .Select(f => (Field: f, Key: $"Input.{f.Property}"))
+            .Select(f => (Field: f, Key: FieldControl.KeyOf(f)))
             .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
-            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FormFields.AnchorOf(x.Field.Name), e.ErrorMessage)))
+            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FieldControl.AnchorOf(x.Field), e.ErrorMessage)))
             .Distinct()
             .ToList();
 
     /// <summary>The safety questions asked for the current answers that are not recorded yet, in the form's order.</summary>
-    public IReadOnlyList<FieldDefinition> UnansweredSafety => FormFields.UnansweredSafetyQuestions(Input);
+    public IReadOnlyList<FieldDefinition> UnansweredSafety => FieldControl.UnansweredSafetyQuestions(Input);
 
     /// <summary>
-    /// The line above the submit button; site.js writes the same words as the answers change (keep the two alike).
+    /// The templates of the line above the submit button, in the page's language: the server fills one, and site.js
+    /// the same ones (from data attributes) as the answers change. {0}: not recorded; {1}: could block a pathway.
     /// </summary>
-    public static string SafetyCountText(int unanswered, int blocking) => unanswered switch
+    public IReadOnlyDictionary<string, string> SafetyCountTemplates => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        0 => "Every safety question asked is recorded.",
-        1 => blocking == 1
-            ? "1 safety question is not recorded: no pathway can open while a question that could block it is not recorded."
-            : "1 safety question is not recorded: it calls for care when not recorded.",
-        _ => blocking > 0
-            ? $"{unanswered} safety questions are not recorded ({blocking} could block a pathway): no pathway can open while a question that could block it is not recorded."
-            : $"{unanswered} safety questions are not recorded: each calls for care when not recorded.",
+        ["none"] = localizer["Every safety question asked is recorded."],
+        ["one-blocking"] = localizer["1 safety question is not recorded: no pathway can open while a question that could block it is not recorded."],
+        ["one-care"] = localizer["1 safety question is not recorded: it calls for care when not recorded."],
+        ["many-blocking"] = localizer["{0} safety questions are not recorded ({1} could block a pathway): no pathway can open while a question that could block it is not recorded."],
+        ["many-care"] = localizer["{0} safety questions are not recorded: each calls for care when not recorded."],
+        ["could-block"] = localizer[" (could block a pathway)"],
     };
+
+    /// <summary>The line above the submit button for these counts.</summary>
+    public string SafetyCountText(int unanswered, int blocking)
+    {
+        var name = unanswered switch
+        {
+            0 => "none",
+            1 => blocking == 1 ? "one-blocking" : "one-care",
+            _ => blocking > 0 ? "many-blocking" : "many-care",
+        };
+        return SafetyCountTemplates[name]
+            .Replace("{0}", unanswered.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{1}", blocking.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -117,7 +135,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         }
     }
 
-    private static string KeyOf(FieldDefinition field) => $"Input.{field.Property}";
+    private static string KeyOf(FieldDefinition field) => FieldControl.KeyOf(field);
 
     /// <summary>Fills the form with a stored screening's input (the contract JSON the decision log keeps).</summary>
     private void Prefill(string inputJson)

@@ -68,23 +68,19 @@
     return false;
   }
 
-  // Keep these words alike with NewModel.SafetyCountText.
-  function countText(unanswered, blocking) {
-    if (unanswered === 0) { return "Every safety question asked is recorded."; }
-    if (unanswered === 1) {
-      return blocking === 1
-        ? "1 safety question is not recorded: no pathway can open while a question that could block it is not recorded."
-        : "1 safety question is not recorded: it calls for care when not recorded.";
-    }
-    return blocking > 0
-      ? unanswered + " safety questions are not recorded (" + blocking + " could block a pathway): no pathway can open while a question that could block it is not recorded."
-      : unanswered + " safety questions are not recorded: each calls for care when not recorded.";
+  // The words are the page's, in its language: templates on #safety-count (data-text-*), as NewModel.SafetyCountText
+  // fills them on the server; {0} is the number not recorded, {1} the number that could block a pathway.
+  function countText(box, unanswered, blocking) {
+    var name = unanswered === 0 ? "none"
+      : unanswered === 1 ? (blocking === 1 ? "one-blocking" : "one-care")
+      : blocking > 0 ? "many-blocking" : "many-care";
+    return box.getAttribute("data-text-" + name).replace("{0}", String(unanswered)).replace("{1}", String(blocking));
   }
 
   function updateSafetyCount(form) {
     var box = document.getElementById("safety-count");
     if (!box) { return; }
-    var questions = form.querySelectorAll("[data-safety]");
+    var questions = form.querySelectorAll("[data-safety]:not([data-safety=\"\"])");
     var list = document.getElementById("safety-count-list");
     var text = document.getElementById("safety-count-text");
     var unanswered = 0;
@@ -101,11 +97,11 @@
       a.href = "#" + q.getAttribute("data-safety-anchor");
       a.textContent = q.getAttribute("data-safety-label");
       li.appendChild(a);
-      if (canBlock) { li.appendChild(document.createTextNode(" (could block a pathway)")); }
+      if (canBlock) { li.appendChild(document.createTextNode(box.getAttribute("data-text-could-block"))); }
       items.appendChild(li);
     }
     var strong = document.createElement("strong");
-    strong.textContent = countText(unanswered, blocking);
+    strong.textContent = countText(box, unanswered, blocking);
     text.replaceChildren(strong);
     list.replaceChildren(items);
     box.classList.toggle("safety-count--done", unanswered === 0);

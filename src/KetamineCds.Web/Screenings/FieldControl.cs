@@ -1,0 +1,150 @@
+using System.Globalization;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// What one control of the intake form shows, worked out from the field catalogue, the request and the model state:
+/// its label, hint, unit, range and choices in the request's language, the value typed (kept after an error, even one
+/// the binder could not convert), its error, and the ids that tie hint and error to it. No markup: the partial
+/// <c>Pages/Screenings/_Field.cshtml</c> renders it, and Razor does the encoding. Element ids are the contract's field
+/// names, so the error summary links straight to them.
+/// </summary>
+public sealed class FieldControl
+{
+    private FieldControl(FieldDefinition field, string key) => (Field, Key) = (field, key);
+
+    public FieldDefinition Field { get; }
+
+    /// <summary>The form key, e.g. <c>Input.AgeYears</c>.</summary>
+    public string Key { get; }
+
+    /// <summary>The element id: the contract name.</summary>
+    public string Id => Field.Name;
+
+    public string Label { get; private init; } = "";
+
+    public string? Hint { get; private init; }
+
+    public string? Unit { get; private init; }
+
+    public bool Required => Field.Required;
+
+    public string? Error { get; private init; }
+
+    /// <summary>The value to show: what was typed, else the request's value in the invariant culture.</summary>
+    public string? Value { get; private init; }
+
+    /// <summary>The ticked values of a choice list.</summary>
+    public IReadOnlyList<string> Values { get; private init; } = [];
+
+    /// <summary>True when the clinician chose "Not known" for an optional yes/no.</summary>
+    public bool ChoseNotKnown { get; private init; }
+
+    /// <summary>The choices with their display names, in the contract's order.</summary>
+    public IReadOnlyList<(string Value, string Label)> Choices { get; private init; } = [];
+
+    /// <summary>The text of a drop-down's empty option, when the page gives one ("Not recorded (US)").</summary>
+    public string? EmptyText { get; private init; }
+
+    public string? HintId => Hint is null ? null : Id + "-hint";
+
+    public string? ErrorId => Error is null ? null : Id + "-error";
+
+    public string? DescribedBy => (HintId, ErrorId) switch
+    {
+        (null, null) => null,
+        (null, var e) => e,
+        (var h, null) => h,
+        var (h, e) => h + " " + e,
+    };
+
+    /// <summary><c>can-block</c> or <c>calls-for-care</c> for a safety question (site.js counts them), else null.</summary>
+    public string? Safety => Field.NotRecorded switch
+    {
+        NotRecordedMeans.CanBlock => "can-block",
+        NotRecordedMeans.CallsForCare => "calls-for-care",
+        _ => null,
+    };
+
+    /// <summary>The id the error summary and the safety count link to.</summary>
+    public string Anchor => AnchorOf(Field);
+
+    public string? Min => Number(Field.Min);
+
+    public string? Max => Number(Field.Max);
+
+    /// <summary>The step of a number input: whole numbers for counts and scores, halves for a dose.</summary>
+    public string Step => Field.Type == FieldType.Number ? "0.5" : "1";
+
+    /// <summary>The HTML pattern of a text input (the patient reference: letters, digits, dot, hyphen, underscore).</summary>
+    public string? Pattern => Field == Fields.PatientReference ? $"[A-Za-z0-9._\\-]{{1,{Field.MaxLength}}}" : null;
+
+    /// <summary>True for free text long enough to want a text area (the clinician's note).</summary>
+    public bool IsLongText => Field.Type == FieldType.Text && Field.MaxLength > 200;
+
+    /// <summary>The control for one contract field.</summary>
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, string? emptyText = null)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(text);
+        var key = KeyOf(field);
+        modelState.TryGetValue(key, out var entry);
+        return new FieldControl(field, key)
+        {
+            Label = text.FieldLabel(field),
+            Hint = text.FieldHelp(field),
+            Unit = text.Unit(field),
+            Error = entry is { Errors.Count: > 0 } ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal)) : null,
+            Value = entry?.AttemptedValue ?? Invariant(input[field]),
+            Values = entry?.RawValue switch
+            {
+                string one => [one],
+                string[] many => many,
+                _ => input.ContractValueOf(field.Name) as List<string> ?? [],
+            },
+            ChoseNotKnown = entry?.AttemptedValue is { Length: 0 },
+            Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
+            EmptyText = emptyText,
+        };
+    }
+
+    /// <summary>The form key for a field, e.g. <c>Input.AgeYears</c>.</summary>
+    public static string KeyOf(FieldDefinition field) => $"Input.{field.Property}";
+
+    /// <summary>The id to link to for a field: its first radio or checkbox, or the control itself.</summary>
+    public static string AnchorOf(FieldDefinition field) => field switch
+    {
+        { Type: FieldType.YesNo } => field.Name + "-yes",
+        { Type: FieldType.ChoiceList } => $"{field.Name}-{field.Choices[0]}",
+        _ => field.Name,
+    };
+
+    /// <summary>
+    /// The safety questions the form asks for this input (the catalogue's <see cref="FieldDefinition.AskedWhen"/>) that
+    /// are not recorded: those whose absence can block a pathway or calls for care, in the form's order.
+    /// </summary>
+    public static IReadOnlyList<FieldDefinition> UnansweredSafetyQuestions(ScreeningRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Fields.All
+            .Where(f => f.NotRecorded != NotRecordedMeans.Nothing)
+            .Where(f => f.AskedWhen is null || f.AskedWhen.Applies(request.ContractValueOf))
+            .Where(f => request.ContractValueOf(f.Name) is null)
+            .ToList();
+    }
+
+    private static string? Invariant(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static string? Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);
+}
