@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Sets up what the tests need on a fresh Debian 12 machine first:
 # PostgreSQL 15 server binaries (the tests start their own throwaway clusters), Debian's Chromium for the
-# browser tests, and the npm packages the browser tests inject (axe-core).
+# browser tests and its CJK font (fonts-noto-cjk, for the Chinese print), and the npm packages the browser tests inject (axe-core).
 # Ends with one line of totals over all test projects, read from the test results: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ root=$(pwd)
 need_apt=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The Chinese print embeds a CJK font; without one Chromium draws boxes (the browser tests check the PDF's font).
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt+=(fonts-noto-cjk)
 command -v runuser >/dev/null || need_apt+=(util-linux)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -122,8 +122,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (its own cookies), signed in as a demo account.</summary>
-    public async Task<IPage> SignedInPageAsync(string email)
+    /// <summary>
+    /// A fresh browser context (its own cookies), signed in as a demo account; with <paramref name="locale"/>, a
+    /// browser set to that language (its Accept-Language header), as a clinician's browser in China would be.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string email, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -131,6 +134,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             // The app will get a strict Content-Security-Policy; the injected axe-core script must still run.
             BypassCSP = true,
+            Locale = locale,
+            ExtraHTTPHeaders = locale is null ? null : new Dictionary<string, string> { ["Accept-Language"] = locale },
         });
         var page = await context.NewPageAsync();
         if (!await SignInAsync(page, email, Password))
@@ -191,10 +196,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task<bool> SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        var signedIn = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        // By id, not by label: the page may be in either language.
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("main form.form button[type=submit]").ClickAsync();
+        var signedIn = page.Locator("form.signout button[type=submit]");
         var refused = page.Locator("#error-summary");
         await signedIn.Or(refused).First.WaitForAsync(new() { Timeout = 60_000 });
         return await signedIn.IsVisibleAsync();

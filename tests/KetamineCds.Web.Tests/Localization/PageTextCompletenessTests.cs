@@ -72,6 +72,16 @@ public sealed partial class PageTextCompletenessTests
     }
 
     [Fact]
+    public void PageTexts_DifferOtherwiseThanInCase()
+    {
+        // The compiled resources keep one of two keys that differ only in case: the other page would show English.
+        var clashes = KeysUsedByPages().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(clashes.Count == 0, "page texts that differ only in case: " + string.Join("; ", clashes));
+    }
+
+    [Fact]
     public void EveryPageTranslation_KeepsItsPlaceholders()
     {
         var wrong = TranslationResources.Read(Resource).Values
