@@ -7,22 +7,20 @@ namespace KetamineCds.Domain.Screening;
 /// </summary>
 public static class Fields
 {
-    private static readonly RequiredWhen Bipolar = OneOf("primaryDiagnosis", "bipolar-i", "bipolar-ii");
-    private static readonly RequiredWhen AnySuicidality = new("suicidality is not none", v => v("suicidality") is string s && s != "none");
-    private static readonly RequiredWhen ActiveIdeation = OneOf("suicidality", "active-ideation", "active-ideation-with-plan");
-    private static readonly RequiredWhen MoodStabilizerTaken = new("moodStabilizer is not none", v => v("moodStabilizer") is string s && s != "none");
-    private static readonly RequiredWhen LifeLimiting = new("lifeLimitingIllness is true", v => v("lifeLimitingIllness") is true);
-    private static readonly RequiredWhen AnySubstanceUse = new("substanceUse is in-remission or active", v => v("substanceUse") is "in-remission" or "active");
-    private static readonly RequiredWhen OnAntidepressant = new("onOralAntidepressant is true", v => v("onOralAntidepressant") is true);
+    private static readonly RequiredWhen Bipolar = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii");
+    private static readonly RequiredWhen AnySuicidality = RequiredWhen.Parse("suicidality<>none");
+    private static readonly RequiredWhen ActiveIdeation = RequiredWhen.Parse("suicidality=active-ideation,active-ideation-with-plan");
+    private static readonly RequiredWhen MoodStabilizerTaken = RequiredWhen.Parse("moodStabilizer<>none");
+    private static readonly RequiredWhen BipolarOnMoodStabilizer = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii;moodStabilizer<>none");
+    private static readonly RequiredWhen LifeLimiting = RequiredWhen.Parse("lifeLimitingIllness=true");
+    private static readonly RequiredWhen AnySubstanceUse = RequiredWhen.Parse("substanceUse=in-remission,active");
+    private static readonly RequiredWhen OnAntidepressant = RequiredWhen.Parse("onOralAntidepressant=true");
+    private static readonly RequiredWhen NotMale = RequiredWhen.Parse("sexAtBirth!=male");
 
     /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
-    public static readonly RequiredWhen CouldBePregnant = new(
-        "sexAtBirth is not male and ageYears is 12 to 55",
-        v => v("sexAtBirth") is not "male" && v("ageYears") is int age && age >= 12 && age <= 55);
+    private static readonly RequiredWhen CouldBePregnant = RequiredWhen.Parse("sexAtBirth!=male;ageYears:12-55");
 
-    private static readonly RequiredWhen FemaleOfChildbearingAge = new(
-        "sexAtBirth is female and ageYears is 12 to 55",
-        v => v("sexAtBirth") is "female" && v("ageYears") is int age && age >= 12 && age <= 55);
+    private static readonly RequiredWhen FemaleOfChildbearingAge = RequiredWhen.Parse("sexAtBirth=female;ageYears:12-55");
 
     public static readonly Field<string> PatientReference = new("patientReference", FieldType.Text, FieldSection.Patient, "Patient reference (MRN)", h => h.PatientReference)
     { Required = true, MaxLength = 64, Help = "The clinic's identifier (MRN): letters, digits, dot, hyphen or underscore. Never a name." };
@@ -40,7 +38,7 @@ public static class Fields
     };
 
     public static readonly Field<bool?> Breastfeeding = new("breastfeeding", FieldType.YesNo, FieldSection.Patient, "Breastfeeding", h => h.Breastfeeding)
-    { AskedWhen = new("sexAtBirth is not male", v => v("sexAtBirth") is not "male"), NotRecorded = NotRecordedMeans.CallsForCare };
+    { AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", FieldType.Choice, FieldSection.Patient, "Labelling jurisdiction", h => h.Jurisdiction)
     { Choices = WireNames.All<Screening.Jurisdiction>(), Help = "Which label applies; US when not recorded." };
@@ -73,7 +71,7 @@ public static class Fields
     };
 
     public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", FieldType.YesNo, FieldSection.Bipolar, "Mood stabilizer at a therapeutic level", h => h.MoodStabilizerOptimized)
-    { RequiredWhen = MoodStabilizerTaken, AskedWhen = MoodStabilizerTaken, NotRecorded = NotRecordedMeans.CanBlock };
+    { RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock };
 
     public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
     { NotRecorded = NotRecordedMeans.CanBlock };
@@ -130,43 +128,43 @@ public static class Fields
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed)
     { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, NotRecorded = NotRecordedMeans.CallsForCare };
 
-    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.Safety, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
+    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial." };
 
-    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.Safety, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
+    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
     { NotRecorded = NotRecordedMeans.CanBlock };
 
-    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", FieldType.YesNo, FieldSection.Safety, "History of intracerebral haemorrhage", h => h.IntracerebralHemorrhageHistory)
+    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of intracerebral haemorrhage", h => h.IntracerebralHemorrhageHistory)
     { NotRecorded = NotRecordedMeans.CanBlock };
 
-    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", FieldType.YesNo, FieldSection.Safety, "Hypersensitivity to ketamine or esketamine", h => h.HypersensitivityToKetamine)
+    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Hypersensitivity to ketamine or esketamine", h => h.HypersensitivityToKetamine)
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "Ketamine, esketamine or excipients." };
 
-    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.Safety, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
+    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure." };
 
-    public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.Safety, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
+    public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
     { NotRecorded = NotRecordedMeans.CanBlock };
 
-    public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.Safety, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
+    public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
     { NotRecorded = NotRecordedMeans.CallsForCare };
 
-    public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.Safety, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
+    public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.OtherConditions, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
 
-    public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.Safety, "Cognitive impairment", h => h.CognitiveImpairment)
+    public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.OtherConditions, "Cognitive impairment", h => h.CognitiveImpairment)
     { NotRecorded = NotRecordedMeans.CallsForCare };
 
-    public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.Safety, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
+    public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.OtherConditions, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
 
-    public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.Safety, "Systolic blood pressure", h => h.SystolicBp)
+    public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
     { Min = 50, Max = 300, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither." };
 
-    public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.Safety, "Diastolic blood pressure", h => h.DiastolicBp)
+    public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Diastolic blood pressure", h => h.DiastolicBp)
     { Min = 20, Max = 200, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare };
 
-    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Safety, "Hepatic impairment", h => h.HepaticImpairment)
+    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Hepatic, "Hepatic impairment", h => h.HepaticImpairment)
     { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<int?> Phq9Total = new("phq9Total", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 total score", h => h.Phq9Total)
@@ -206,7 +204,4 @@ public static class Fields
         Enum e => WireNames.Of(e),
         var other => other,
     };
-
-    private static RequiredWhen OneOf(string field, params string[] values) =>
-        new($"{field} is {string.Join(" or ", values)}", v => v(field) is string s && Array.IndexOf(values, s) >= 0);
 }
