@@ -46,7 +46,7 @@ public static class Fields
     { Choices = WireNames.All<Screening.Jurisdiction>(), Help = "Which label applies; US when not recorded." };
 
     public static readonly Field<PrimaryDiagnosis> PrimaryDiagnosis = new("primaryDiagnosis", FieldType.Choice, FieldSection.Depression, "Primary diagnosis", h => h.PrimaryDiagnosis)
-    { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>() };
+    { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>(), ValueSet = "primary-diagnosis" };
 
     public static readonly Field<bool> CurrentDepressiveEpisode = new("currentDepressiveEpisode", FieldType.YesNo, FieldSection.Depression, "Current major depressive episode", h => h.CurrentDepressiveEpisode)
     { Required = true };
@@ -131,7 +131,7 @@ public static class Fields
     { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.Safety, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial." };
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
 
     public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.Safety, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
     { NotRecorded = NotRecordedMeans.CanBlock };
