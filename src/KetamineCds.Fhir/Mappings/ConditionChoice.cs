@@ -32,7 +32,8 @@ internal sealed class ConditionChoice(IReadOnlySet<ClinicalState> accepted, IRea
         var standing = found.Keys
             .Where(value => !supersededBy.TryGetValue(value, out var superseders) || !superseders.Any(found.ContainsKey))
             .ToArray();
-        if (standing.Length == 1)
+        // A marker such as "bipolar" (type not stated) blocks what it supersedes but is no contract value itself.
+        if (standing.Length == 1 && field.Choices.Contains(standing[0]))
             reading.Record(field.Name, standing[0], found[standing[0]]);
     }
 }

@@ -18,8 +18,10 @@ internal enum ConditionTime
 /// no verification status) and, for a field about now, current. No: only a matching Condition whose verification
 /// status is <c>refuted</c>, and only when nothing answers yes. Everything else (uncertain verification, a past
 /// Condition for a field about now, no Condition) leaves the field not recorded; <c>entered-in-error</c> is ignored.
+/// Where ruling one code out does not answer the field (a refuted "moderate recurrent episode" does not show that no
+/// episode is under way), <paramref name="refutedAnswersNo"/> is false and nothing answers no.
 /// </summary>
-internal sealed class ConditionFlag(ConditionTime time) : FieldMapping
+internal sealed class ConditionFlag(ConditionTime time, bool refutedAnswersNo = true) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
@@ -39,7 +41,7 @@ internal sealed class ConditionFlag(ConditionTime time) : FieldMapping
 
         if (yes.Count > 0)
             reading.Record(field.Name, true, yes);
-        else if (refuted.Count > 0)
+        else if (refuted.Count > 0 && refutedAnswersNo)
             reading.Record(field.Name, false, refuted);
     }
 

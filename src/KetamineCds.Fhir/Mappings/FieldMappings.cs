@@ -13,12 +13,41 @@ internal static class FieldMappings
 
     private static readonly HashSet<ClinicalState> DiagnosisStates = [ClinicalState.Current, ClinicalState.Remission];
 
+    private static readonly HashSet<ClinicalState> CurrentOnly = [ClinicalState.Current];
+
+    /// <summary>The PHQ-9 asks about the last 2 weeks; an older score is not today's.</summary>
+    public const int Phq9WindowDays = 14;
+
+    /// <summary>A pregnancy status is read only when it was recorded within the last week.</summary>
+    public const int PregnancyStatusWindowDays = 7;
+
     public static IReadOnlyDictionary<string, FieldMapping> ByField { get; } = new Dictionary<string, FieldMapping>(StringComparer.Ordinal)
     {
+        [Fields.Pregnant.Name] = new PregnancyStatus(PregnancyStatusWindowDays),
         [Fields.PrimaryDiagnosis.Name] = new ConditionChoice(DiagnosisStates, new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["mdd"] = ["bipolar-i", "bipolar-ii"],
+            ["mdd"] = ["bipolar-i", "bipolar-ii", "bipolar"],
+            ["bipolar"] = ["bipolar-i", "bipolar-ii"],
         }),
+        [Fields.CurrentDepressiveEpisode.Name] = new ConditionFlag(ConditionTime.Current, refutedAnswersNo: false),
+        [Fields.OnOralAntidepressant.Name] = new MedicationFlag(),
+        [Fields.OralAntidepressantClass.Name] = new MedicationChoice(["ssri", "snri", "other"]),
+        [Fields.MoodStabilizer.Name] = new MedicationChoice(["lithium", "valproate", "atypical-antipsychotic", "lamotrigine", "other"]),
+        [Fields.Psychosis.Name] = new ConditionChoice(CurrentOnly, new Dictionary<string, string[]>(StringComparer.Ordinal)),
+        [Fields.OnOpioids.Name] = new MedicationFlag(),
+        [Fields.OnNaltrexone.Name] = new MedicationFlag(),
+        [Fields.OnPsychostimulantOrMaoi.Name] = new MedicationFlag(),
+        [Fields.OtherCnsDepressants.Name] = new MedicationFlag(),
+        [Fields.SubstanceUse.Name] = new SubstanceUseStatus(),
+        [Fields.SubstancesUsed.Name] = new SubstancesUsed(),
         [Fields.AneurysmalVascularDisease.Name] = new ConditionFlag(ConditionTime.Current),
+        [Fields.IntracerebralHemorrhageHistory.Name] = new ConditionFlag(ConditionTime.History),
+        [Fields.SeriousCardiovascularOrCerebrovascularCondition.Name] = new ConditionFlag(ConditionTime.Current),
+        [Fields.RecentMyocardialInfarctionOrStroke.Name] = new RecentConditionFlag(RecentEventWindowDays),
+        [Fields.CognitiveImpairment.Name] = new ConditionFlag(ConditionTime.Current),
+        [Fields.SystolicBp.Name] = new BloodPressure(systolic: true),
+        [Fields.DiastolicBp.Name] = new BloodPressure(systolic: false),
+        [Fields.Phq9Total.Name] = new ObservationScore(Phq9WindowDays),
+        [Fields.Phq9Item9.Name] = new ObservationScore(Phq9WindowDays),
     };
 }
