@@ -49,6 +49,60 @@ internal static class Fhir
         return condition;
     }
 
+    public static object MedicationRequest(string id, string rxnorm, string status = "active", string intent = "order") => new
+    {
+        resourceType = "MedicationRequest",
+        id,
+        status,
+        intent,
+        medicationCodeableConcept = new { coding = new[] { new { system = RxNorm, code = rxnorm } } },
+        subject = new { reference = "Patient/p1" },
+    };
+
+    public static object MedicationStatement(string id, string rxnorm, string status = "active") => new
+    {
+        resourceType = "MedicationStatement",
+        id,
+        status,
+        medicationCodeableConcept = new { coding = new[] { new { system = RxNorm, code = rxnorm } } },
+        subject = new { reference = "Patient/p1" },
+    };
+
+    public static object Observation(string id, string loinc, object? value = null, string effective = "2026-11-28T09:00:00Z", string status = "final", object[]? components = null)
+    {
+        var observation = new Dictionary<string, object>
+        {
+            ["resourceType"] = "Observation",
+            ["id"] = id,
+            ["status"] = status,
+            ["code"] = new { coding = new[] { new { system = Loinc, code = loinc } } },
+            ["subject"] = new { reference = "Patient/p1" },
+            ["effectiveDateTime"] = effective,
+        };
+        switch (value)
+        {
+            case int i:
+                observation["valueInteger"] = i;
+                break;
+            case (string system, string code):
+                observation["valueCodeableConcept"] = new { coding = new[] { new { system, code } } };
+                break;
+            case decimal mmHg:
+                observation["valueQuantity"] = new { value = mmHg, unit = "mmHg", system = "http://unitsofmeasure.org", code = "mm[Hg]" };
+                break;
+        }
+
+        if (components is not null)
+            observation["component"] = components;
+        return observation;
+    }
+
+    public static object PressureComponent(string loinc, decimal mmHg) => new
+    {
+        code = new { coding = new[] { new { system = Loinc, code = loinc } } },
+        valueQuantity = new { value = mmHg, unit = "mmHg", system = "http://unitsofmeasure.org", code = "mm[Hg]" },
+    };
+
     public static object Bundle(params object[] resources) => new
     {
         resourceType = "Bundle",
