@@ -10,9 +10,10 @@ namespace KetamineCds.Fhir.Mappings;
 /// field about history, onset within the window for a recent event). No: only a matching Condition whose
 /// verification status is <c>refuted</c>, and only when nothing answers yes and ruling that code out answers the
 /// field (<paramref name="refutedAnswersNo"/>: a refuted "moderate recurrent episode" does not show that no episode
-/// is under way). Everything else leaves the field not recorded; <c>entered-in-error</c> is ignored.
+/// is under way). Everything else leaves the field not recorded; <c>entered-in-error</c> is ignored. A choice field
+/// answered by one value (suicidality <c>recent-attempt</c>) records <paramref name="yesValue"/> for yes.
 /// </summary>
-internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, bool refutedAnswersNo = true) : FieldMapping
+internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, bool refutedAnswersNo = true, object? yesValue = null) : FieldMapping
 {
     /// <summary>A field about now: only a current Condition (active, recurrence, relapse) answers yes.</summary>
     public static ConditionFlag Current(bool refutedAnswersNo = true) =>
@@ -26,8 +27,8 @@ internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, 
     /// <paramref name="windowDays"/> days up to today, whatever the clinical status. An older or undated event leaves
     /// the field not recorded: it does not show that no other event happened.
     /// </summary>
-    public static ConditionFlag Recent(int windowDays) =>
-        new((condition, today) => ConditionStatus.OnsetOf(condition) is { } onset && onset.CertainlyWithin(today, windowDays));
+    public static ConditionFlag Recent(int windowDays, object? yesValue = null, bool refutedAnswersNo = true) =>
+        new((condition, today) => ConditionStatus.OnsetOf(condition) is { } onset && onset.CertainlyWithin(today, windowDays), refutedAnswersNo, yesValue);
 
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
@@ -46,7 +47,7 @@ internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, 
         }
 
         if (yes.Count > 0)
-            reading.Record(field.Name, true, yes);
+            reading.Record(field.Name, yesValue ?? true, yes);
         else if (refuted.Count > 0 && refutedAnswersNo)
             reading.Record(field.Name, false, refuted);
     }

@@ -15,6 +15,9 @@ internal static class FieldMappings
 
     private static readonly HashSet<ClinicalState> CurrentOnly = [ClinicalState.Current];
 
+    /// <summary>The contract's "recent" suicide attempt is within 3 months; 90 days never reaches beyond that.</summary>
+    public const int RecentSuicideAttemptWindowDays = 90;
+
     /// <summary>The PHQ-9 asks about the last 2 weeks; an older score is not today's.</summary>
     public const int Phq9WindowDays = 14;
 
@@ -34,6 +37,7 @@ internal static class FieldMappings
         [Fields.OralAntidepressantClass.Name] = new MedicationChoice(["ssri", "snri", "other"]),
         [Fields.MoodStabilizer.Name] = new MedicationChoice(["lithium", "valproate", "atypical-antipsychotic", "lamotrigine", "other"]),
         [Fields.Psychosis.Name] = new ConditionChoice(CurrentOnly, new Dictionary<string, string[]>(StringComparer.Ordinal)),
+        [Fields.Suicidality.Name] = ConditionFlag.Recent(RecentSuicideAttemptWindowDays, yesValue: "recent-attempt", refutedAnswersNo: false),
         [Fields.OnOpioids.Name] = new MedicationFlag(),
         [Fields.OnNaltrexone.Name] = new MedicationFlag(),
         [Fields.OnPsychostimulantOrMaoi.Name] = new MedicationFlag(),
@@ -44,6 +48,7 @@ internal static class FieldMappings
         [Fields.IntracerebralHemorrhageHistory.Name] = ConditionFlag.History(),
         [Fields.SeriousCardiovascularOrCerebrovascularCondition.Name] = ConditionFlag.Current(),
         [Fields.RecentMyocardialInfarctionOrStroke.Name] = ConditionFlag.Recent(RecentEventWindowDays),
+        [Fields.HypertensiveEncephalopathyHistory.Name] = ConditionFlag.History(),
         [Fields.CognitiveImpairment.Name] = ConditionFlag.Current(),
         [Fields.SystolicBp.Name] = new BloodPressure(systolic: true),
         [Fields.DiastolicBp.Name] = new BloodPressure(systolic: false),
