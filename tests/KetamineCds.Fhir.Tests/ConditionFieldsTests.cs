@@ -242,4 +242,15 @@ public class ConditionFieldsTests
 
         Assert.False(reading.Values.ContainsKey("suicidality"));
     }
+
+    [Theory]
+    [InlineData("F31.81")]
+    [InlineData("F3181")]
+    [InlineData("f31.81")]
+    public void Read_IcdCodeWithOrWithoutItsDot_IsMatched(string code)
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, code));
+
+        Assert.Equal("bipolar-ii", reading.Values["primaryDiagnosis"]);
+    }
 }
