@@ -14,12 +14,12 @@
 # responses, checked against the rows added to the decision log), is that round's figure; the last line is over all
 # rounds. The idle allocation (the app with no request, per second) is printed apart and not subtracted.
 #
-# Env: ALLOC_PG_PORT (26432), ALLOC_APP_PORT (26080), WARM (45 s), ROUNDS (2), KETAMINECDS_PG_BIN.
+# Env: ALLOC_PG_PORT (26432), ALLOC_APP_PORT (26080), WARM (60 s, as run.sh's first warm-up), ROUNDS (2), KETAMINECDS_PG_BIN.
 # The last line reads: bytes allocated per created screening: N
 set -euo pipefail
 requests=${1:-20000}
 connections=${2:-16}
-warm=${WARM:-45}
+warm=${WARM:-60}
 rounds=${ROUNDS:-2}
 cd "$(dirname "$0")/.."
 root=$(pwd)
