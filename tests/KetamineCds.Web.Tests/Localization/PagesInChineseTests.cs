@@ -30,7 +30,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         var client = await _factory.CreatePageClientAsync(user);
 
         var response = await CultureSelectionTests.GetAsync(client, path, "zh-CN");
-        var html = await response.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"zh-Hans\"", html, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     public async Task Get_UnknownPage_ExplainsInTheRequestsLanguage(string acceptLanguage, string title, string reference)
     {
         var response = await CultureSelectionTests.GetAsync(await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist), "/no-such-page", acceptLanguage);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         };
         request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
 
-        var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
 
         Assert.Contains("请输入当前密码。", html, StringComparison.Ordinal);
         Assert.Contains("请输入新密码。", html, StringComparison.Ordinal);
