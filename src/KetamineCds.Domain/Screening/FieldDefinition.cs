@@ -72,6 +72,12 @@ public abstract class FieldDefinition
     /// <summary>What it means when the field is not recorded.</summary>
     public NotRecordedMeans NotRecorded { get; init; }
 
+    /// <summary>
+    /// The id of the value set (<c>src/KetamineCds.Fhir/ValueSets/{id}.json</c>) whose codes decide this field when it is
+    /// read from an EHR's FHIR data, or null when no value set fills it (docs/fhir-mapping.md).
+    /// </summary>
+    public string? ValueSet { get; init; }
+
     /// <summary>The value in the history, boxed; null when not recorded.</summary>
     public abstract object? ValueOf(PatientHistory history);
 

@@ -7,22 +7,20 @@ namespace KetamineCds.Domain.Screening;
 /// </summary>
 public static class Fields
 {
-    private static readonly RequiredWhen Bipolar = OneOf("primaryDiagnosis", "bipolar-i", "bipolar-ii");
-    private static readonly RequiredWhen AnySuicidality = new("suicidality is not none", v => v("suicidality") is string s && s != "none");
-    private static readonly RequiredWhen ActiveIdeation = OneOf("suicidality", "active-ideation", "active-ideation-with-plan");
-    private static readonly RequiredWhen MoodStabilizerTaken = new("moodStabilizer is not none", v => v("moodStabilizer") is string s && s != "none");
-    private static readonly RequiredWhen LifeLimiting = new("lifeLimitingIllness is true", v => v("lifeLimitingIllness") is true);
-    private static readonly RequiredWhen AnySubstanceUse = new("substanceUse is in-remission or active", v => v("substanceUse") is "in-remission" or "active");
-    private static readonly RequiredWhen OnAntidepressant = new("onOralAntidepressant is true", v => v("onOralAntidepressant") is true);
+    private static readonly RequiredWhen Bipolar = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii");
+    private static readonly RequiredWhen AnySuicidality = RequiredWhen.Parse("suicidality<>none");
+    private static readonly RequiredWhen ActiveIdeation = RequiredWhen.Parse("suicidality=active-ideation,active-ideation-with-plan");
+    private static readonly RequiredWhen MoodStabilizerTaken = RequiredWhen.Parse("moodStabilizer<>none");
+    private static readonly RequiredWhen BipolarOnMoodStabilizer = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii;moodStabilizer<>none");
+    private static readonly RequiredWhen LifeLimiting = RequiredWhen.Parse("lifeLimitingIllness=true");
+    private static readonly RequiredWhen AnySubstanceUse = RequiredWhen.Parse("substanceUse=in-remission,active");
+    private static readonly RequiredWhen OnAntidepressant = RequiredWhen.Parse("onOralAntidepressant=true");
+    private static readonly RequiredWhen NotMale = RequiredWhen.Parse("sexAtBirth!=male");
 
     /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
-    public static readonly RequiredWhen CouldBePregnant = new(
-        "sexAtBirth is not male and ageYears is 12 to 55",
-        v => v("sexAtBirth") is not "male" && v("ageYears") is int age && age >= 12 && age <= 55);
+    private static readonly RequiredWhen CouldBePregnant = RequiredWhen.Parse("sexAtBirth!=male;ageYears:12-55");
 
-    private static readonly RequiredWhen FemaleOfChildbearingAge = new(
-        "sexAtBirth is female and ageYears is 12 to 55",
-        v => v("sexAtBirth") is "female" && v("ageYears") is int age && age >= 12 && age <= 55);
+    private static readonly RequiredWhen FemaleOfChildbearingAge = RequiredWhen.Parse("sexAtBirth=female;ageYears:12-55");
 
     public static readonly Field<string> PatientReference = new("patientReference", FieldType.Text, FieldSection.Patient, "Patient reference (MRN)", h => h.PatientReference)
     { Required = true, MaxLength = 64, Help = "The clinic's identifier (MRN): letters, digits, dot, hyphen or underscore. Never a name." };
@@ -37,19 +35,20 @@ public static class Fields
     {
         RequiredWhen = FemaleOfChildbearingAge, AskedWhen = CouldBePregnant, NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
+        ValueSet = "pregnancy-status",
     };
 
     public static readonly Field<bool?> Breastfeeding = new("breastfeeding", FieldType.YesNo, FieldSection.Patient, "Breastfeeding", h => h.Breastfeeding)
-    { AskedWhen = new("sexAtBirth is not male", v => v("sexAtBirth") is not "male"), NotRecorded = NotRecordedMeans.CallsForCare };
+    { AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", FieldType.Choice, FieldSection.Patient, "Labelling jurisdiction", h => h.Jurisdiction)
     { Choices = WireNames.All<Screening.Jurisdiction>(), Help = "Which label applies; US when not recorded." };
 
     public static readonly Field<PrimaryDiagnosis> PrimaryDiagnosis = new("primaryDiagnosis", FieldType.Choice, FieldSection.Depression, "Primary diagnosis", h => h.PrimaryDiagnosis)
-    { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>() };
+    { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>(), ValueSet = "primary-diagnosis" };
 
     public static readonly Field<bool> CurrentDepressiveEpisode = new("currentDepressiveEpisode", FieldType.YesNo, FieldSection.Depression, "Current major depressive episode", h => h.CurrentDepressiveEpisode)
-    { Required = true };
+    { Required = true, ValueSet = "current-depressive-episode" };
 
     public static readonly Field<int> FailedAdequateTrials = new("failedAdequateTrials", FieldType.WholeNumber, FieldSection.Depression, "Failed adequate antidepressant trials", h => h.FailedAdequateTrials)
     { Required = true, Min = 0, Max = 30, Help = "Different antidepressants tried in this episode, each at an adequate dose for at least 4 weeks, without response." };
@@ -58,31 +57,33 @@ public static class Fields
     { Min = 0, Max = 30, Help = "Not more than the failed trials." };
 
     public static readonly Field<bool> OnOralAntidepressant = new("onOralAntidepressant", FieldType.YesNo, FieldSection.Depression, "On an oral antidepressant", h => h.OnOralAntidepressant)
-    { Required = true };
+    { Required = true, ValueSet = "oral-antidepressants" };
 
     public static readonly Field<OralAntidepressantClass?> OralAntidepressantClass = new("oralAntidepressantClass", FieldType.Choice, FieldSection.Depression, "Class of the oral antidepressant", h => h.OralAntidepressantClass)
     {
         Choices = WireNames.All<Screening.OralAntidepressantClass>(), AskedWhen = OnAntidepressant, NotRecorded = NotRecordedMeans.CallsForCare,
         Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",
+        ValueSet = "oral-antidepressants",
     };
 
     public static readonly Field<MoodStabilizer?> MoodStabilizer = new("moodStabilizer", FieldType.Choice, FieldSection.Bipolar, "Mood stabilizer", h => h.MoodStabilizer)
     {
         Choices = WireNames.All<Screening.MoodStabilizer>(), RequiredWhen = Bipolar, AskedWhen = Bipolar, NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Required for bipolar disorder; choose None if there is none.",
+        ValueSet = "mood-stabilizers",
     };
 
     public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", FieldType.YesNo, FieldSection.Bipolar, "Mood stabilizer at a therapeutic level", h => h.MoodStabilizerOptimized)
-    { RequiredWhen = MoodStabilizerTaken, AskedWhen = MoodStabilizerTaken, NotRecorded = NotRecordedMeans.CanBlock };
+    { RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock };
 
     public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
     { NotRecorded = NotRecordedMeans.CanBlock };
 
     public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", FieldType.Choice, FieldSection.Psychosis, "Psychosis", h => h.Psychosis)
-    { Required = true, Choices = WireNames.All<PsychosisStatus>() };
+    { Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis" };
 
     public static readonly Field<Suicidality> Suicidality = new("suicidality", FieldType.Choice, FieldSection.Suicidality, "Suicidality", h => h.Suicidality)
-    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months." };
+    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt" };
 
     public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", FieldType.YesNo, FieldSection.Suicidality, "Safety plan in place", h => h.SafetyPlanInPlace)
     { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
@@ -107,73 +108,73 @@ public static class Fields
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 
     public static readonly Field<bool?> OnOpioids = new("onOpioids", FieldType.YesNo, FieldSection.PainAndMedicines, "On opioids", h => h.OnOpioids)
-    { NotRecorded = NotRecordedMeans.CallsForCare };
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "opioids" };
 
     public static readonly Field<bool?> OpioidInducedHyperalgesia = new("opioidInducedHyperalgesia", FieldType.YesNo, FieldSection.PainAndMedicines, "Opioid-induced hyperalgesia", h => h.OpioidInducedHyperalgesia)
     { Help = "Suspected or diagnosed." };
 
     public static readonly Field<bool?> OnNaltrexone = new("onNaltrexone", FieldType.YesNo, FieldSection.PainAndMedicines, "On naltrexone", h => h.OnNaltrexone)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder)." };
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder).", ValueSet = "naltrexone" };
 
     public static readonly Field<decimal?> BenzodiazepineDiazepamEquivalentMg = new("benzodiazepineDiazepamEquivalentMg", FieldType.Number, FieldSection.PainAndMedicines, "Benzodiazepine dose (mg diazepam equivalent per day)", h => h.BenzodiazepineDiazepamEquivalentMg)
     { Min = 0, Max = 200, Unit = "mg/day", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Daily dose, 0 to 200; 0 if none." };
 
     public static readonly Field<bool?> OnPsychostimulantOrMaoi = new("onPsychostimulantOrMaoi", FieldType.YesNo, FieldSection.PainAndMedicines, "On a psychostimulant or MAOI", h => h.OnPsychostimulantOrMaoi)
-    { NotRecorded = NotRecordedMeans.CallsForCare };
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "psychostimulants-or-maois" };
 
     public static readonly Field<bool?> OtherCnsDepressants = new("otherCnsDepressants", FieldType.YesNo, FieldSection.PainAndMedicines, "Other CNS depressants, alcohol included", h => h.OtherCnsDepressants)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines." };
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants" };
 
     public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", FieldType.Choice, FieldSection.PainAndMedicines, "Substance use disorder", h => h.SubstanceUse)
-    { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock };
+    { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders" };
 
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed)
-    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, NotRecorded = NotRecordedMeans.CallsForCare };
+    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders" };
 
-    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.Safety, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial." };
+    public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
 
-    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.Safety, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
+    public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
     { NotRecorded = NotRecordedMeans.CanBlock };
 
-    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", FieldType.YesNo, FieldSection.Safety, "History of intracerebral haemorrhage", h => h.IntracerebralHemorrhageHistory)
-    { NotRecorded = NotRecordedMeans.CanBlock };
+    public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of intracerebral haemorrhage", h => h.IntracerebralHemorrhageHistory)
+    { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "intracerebral-hemorrhage" };
 
-    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", FieldType.YesNo, FieldSection.Safety, "Hypersensitivity to ketamine or esketamine", h => h.HypersensitivityToKetamine)
+    public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Hypersensitivity to ketamine or esketamine", h => h.HypersensitivityToKetamine)
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "Ketamine, esketamine or excipients." };
 
-    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.Safety, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure." };
+    public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.", ValueSet = "serious-cardiovascular-condition" };
 
-    public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.Safety, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
-    { NotRecorded = NotRecordedMeans.CanBlock };
+    public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
+    { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke" };
 
-    public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.Safety, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
-    { NotRecorded = NotRecordedMeans.CallsForCare };
+    public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
 
-    public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.Safety, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
+    public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.OtherConditions, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
 
-    public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.Safety, "Cognitive impairment", h => h.CognitiveImpairment)
-    { NotRecorded = NotRecordedMeans.CallsForCare };
+    public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.OtherConditions, "Cognitive impairment", h => h.CognitiveImpairment)
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "cognitive-impairment" };
 
-    public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.Safety, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
+    public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.OtherConditions, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
 
-    public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.Safety, "Systolic blood pressure", h => h.SystolicBp)
-    { Min = 50, Max = 300, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither." };
+    public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
+    { Min = 50, Max = 300, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "blood-pressure" };
 
-    public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.Safety, "Diastolic blood pressure", h => h.DiastolicBp)
-    { Min = 20, Max = 200, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare };
+    public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Diastolic blood pressure", h => h.DiastolicBp)
+    { Min = 20, Max = 200, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "blood-pressure" };
 
-    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Safety, "Hepatic impairment", h => h.HepaticImpairment)
+    public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Hepatic, "Hepatic impairment", h => h.HepaticImpairment)
     { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<int?> Phq9Total = new("phq9Total", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 total score", h => h.Phq9Total)
-    { Min = 0, Max = 27 };
+    { Min = 0, Max = 27, ValueSet = "phq9-total" };
 
     public static readonly Field<int?> Phq9Item9 = new("phq9Item9", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 item 9", h => h.Phq9Item9)
-    { Min = 0, Max = 3, Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total." };
+    { Min = 0, Max = 3, Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total.", ValueSet = "phq9-item9" };
 
     public static readonly Field<string?> ClinicianNote = new("clinicianNote", FieldType.Text, FieldSection.Note, "Clinician's note", h => h.ClinicianNote)
     { MaxLength = 2000, Help = "Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules." };
@@ -206,7 +207,4 @@ public static class Fields
         Enum e => WireNames.Of(e),
         var other => other,
     };
-
-    private static RequiredWhen OneOf(string field, params string[] values) =>
-        new($"{field} is {string.Join(" or ", values)}", v => v(field) is string s && Array.IndexOf(values, s) >= 0);
 }

@@ -1,9 +1,46 @@
 namespace KetamineCds.Domain.Screening;
 
 /// <summary>
-/// A condition on other fields' contract values, stated once for the validator, the form's show-and-hide and the
-/// documentation: "required when <c>primaryDiagnosis</c> is <c>bipolar-i</c> or <c>bipolar-ii</c>".
+/// A condition on other fields' contract values, written once as a small expression that the validator, the form's
+/// show-and-hide (in the browser) and the documentation all read: clauses joined by <c>;</c>, all of which must hold.
+/// <list type="bullet">
+/// <item><c>field=a,b</c>: recorded as one of these values (<c>true</c>/<c>false</c> for a yes/no).</item>
+/// <item><c>field&lt;&gt;a</c>: recorded, and not this value.</item>
+/// <item><c>field!=a</c>: anything but this value, not recorded included.</item>
+/// <item><c>field:12-55</c>: a number in this range, bounds included.</item>
+/// </list>
 /// </summary>
-/// <param name="Text">The condition in plain words, completing "required when ...".</param>
-/// <param name="Applies">Whether it holds, given a way to read any field's contract value (a string, bool, int, decimal or null).</param>
-public sealed record RequiredWhen(string Text, Func<Func<string, object?>, bool> Applies);
+public sealed class RequiredWhen
+{
+    private RequiredWhen(string expression, IReadOnlyList<WhenClause> clauses)
+    {
+        Expression = expression;
+        Clauses = clauses;
+        Text = string.Join(" and ", clauses.Select(c => c.Text));
+    }
+
+    /// <summary>The expression as written, e.g. <c>sexAtBirth!=male;ageYears:12-55</c>.</summary>
+    public string Expression { get; }
+
+    /// <summary>The clauses, all of which must hold.</summary>
+    public IReadOnlyList<WhenClause> Clauses { get; }
+
+    /// <summary>The condition in plain words, completing "required when ...".</summary>
+    public string Text { get; }
+
+    /// <summary>Whether it holds, given a way to read any field's contract value (a string, bool, int, decimal or null).</summary>
+    public bool Applies(Func<string, object?> value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Clauses.All(c => c.Holds(value(c.Field)));
+    }
+
+    /// <summary>Reads an expression; throws on one that is not well formed (the catalogue is checked at start-up).</summary>
+    public static RequiredWhen Parse(string expression)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(expression);
+        return new(expression, [.. expression.Split(';').Select(WhenClause.Parse)]);
+    }
+
+    public override string ToString() => Expression;
+}

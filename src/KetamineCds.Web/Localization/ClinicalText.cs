@@ -146,6 +146,9 @@ public sealed class ClinicalText
 
     public string NotRecorded => Message("Value.NotRecorded");
 
+    /// <summary>The heading of a form section ("Pain and medicines").</summary>
+    public string Section(FieldSection section) => Message("Section." + section);
+
     public string YesNo(bool value) => Message(value ? "Value.Yes" : "Value.No");
 
     public string NoneChosen => Message("Value.None");

@@ -138,6 +138,51 @@ public sealed class FieldControl
             .ToList();
     }
 
+    /// <summary>
+    /// When the form shows a question, in the browser's terms (site.js): the catalogue's condition with each field as
+    /// its form key, and "recorded and not x" spelled out as the other choices (<c>Input.Suicidality=passive-ideation,...</c>).
+    /// </summary>
+    public static string ShowWhen(RequiredWhen when)
+    {
+        ArgumentNullException.ThrowIfNull(when);
+        return string.Join(";", when.Clauses.Select(c =>
+        {
+            var field = Fields.Find(c.Field) ?? throw new InvalidOperationException($"The condition names {c.Field}, which is not a field.");
+            var key = KeyOf(field);
+            return c.Test switch
+            {
+                WhenTest.OneOf => $"{key}={string.Join(",", c.Values)}",
+                WhenTest.RecordedAndNot => $"{key}={string.Join(",", field.Choices.Where(v => !c.Values.Contains(v)))}",
+                WhenTest.AnythingBut => $"{key}!={string.Join(",", c.Values)}",
+                _ => $"{key}:{Number(c.Low)}-{Number(c.High)}",
+            };
+        }));
+    }
+
+    /// <summary>
+    /// The form's rows for one section's fields, in the catalogue's order: consecutive short controls that are always
+    /// asked (numbers, drop-downs) share a row; every other field has its own.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<FieldDefinition>> Rows(IEnumerable<FieldDefinition> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var rows = new List<List<FieldDefinition>>();
+        foreach (var field in fields)
+        {
+            var shortControl = field.AskedWhen is null && field.Type is FieldType.WholeNumber or FieldType.Number or FieldType.Choice;
+            if (shortControl && rows.Count > 0 && rows[^1] is [{ AskedWhen: null, Type: FieldType.WholeNumber or FieldType.Number or FieldType.Choice }, ..] previous && previous.Count < 3)
+            {
+                previous.Add(field);
+            }
+            else
+            {
+                rows.Add([field]);
+            }
+        }
+
+        return rows;
+    }
+
     private static string? Invariant(object? value) => value switch
     {
         null => null,

@@ -36,8 +36,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public bool MayHaveBeenRecorded { get; private set; }
 
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
-    public FieldControl Control(string name, string? emptyText = null) =>
-        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, emptyText);
+    public FieldControl Control(string name) =>
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, name == Catalogue.Jurisdiction.Name ? localizer["Not recorded (US)"].Value : null);
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KetamineCds.Fhir;
+
+/// <summary>
+/// A FHIR date or dateTime as the span of days it may stand for: <c>1980</c> is any day of 1980, <c>2026-11-03</c>
+/// (or <c>2026-11-03T14:05:00+01:00</c>) is that day as written, in the recorder's own time zone.
+/// </summary>
+internal readonly record struct DaySpan(DateOnly Earliest, DateOnly Latest)
+{
+    private static readonly Regex Pattern = new(@"^(?<y>\d{4})(-(?<m>\d{2})(-(?<d>\d{2}))?)?(T.*)?$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public static DaySpan? Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var match = Pattern.Match(value.Trim());
+        if (!match.Success)
+            return null;
+
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (year < 1)
+            return null;
+        if (!match.Groups["m"].Success)
+            return new DaySpan(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+            return null;
+        var lastDay = DateTime.DaysInMonth(year, month);
+        if (!match.Groups["d"].Success)
+            return new DaySpan(new DateOnly(year, month, 1), new DateOnly(year, month, lastDay));
+
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        if (day < 1 || day > lastDay)
+            return null;
+        var date = new DateOnly(year, month, day);
+        return new DaySpan(date, date);
+    }
+
+    /// <summary>True when the whole span lies within the <paramref name="days"/> days up to and including today.</summary>
+    public bool CertainlyWithin(DateOnly today, int days) => Earliest >= today.AddDays(-days) && Latest <= today;
+
+    /// <summary>Full years from <paramref name="birth"/> to <paramref name="on"/>.</summary>
+    public static int YearsBetween(DateOnly birth, DateOnly on)
+    {
+        var years = on.Year - birth.Year;
+        if (on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day))
+            years--;
+        return years;
+    }
+}

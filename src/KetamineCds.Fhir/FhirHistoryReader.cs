@@ -1,0 +1,41 @@
+using System.Text.Json;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Fhir.Mappings;
+using KetamineCds.Fhir.ValueSets;
+
+namespace KetamineCds.Fhir;
+
+/// <summary>
+/// Reads an EHR's FHIR R4 data (a CDS Hooks prefetch) into the screening's fields. Only what the data decides is
+/// recorded: a field the EHR does not hold stays not recorded, never "no"; only explicit negative evidence (a refuted
+/// Condition or AllergyIntolerance, an observed answer) records "no". The codes that decide each field are value sets
+/// kept as data (<c>ValueSets/*.json</c>), named by the field catalogue (<see cref="FieldDefinition.ValueSet"/>); the
+/// mapping is documented in docs/fhir-mapping.md.
+/// </summary>
+public static class FhirHistoryReader
+{
+    /// <summary>
+    /// Reads every resource of the prefetch (resources or Bundles, nested searchset bundles included; resource types
+    /// not used are ignored) as of <paramref name="today"/>.
+    /// </summary>
+    /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
+    public static FhirReading Read(IEnumerable<JsonElement> prefetch, DateOnly today)
+    {
+        var resources = PrefetchResources.Collect(prefetch);
+        var record = new PatientRecord(resources, today);
+        SamePatient.Check(record);
+
+        var reading = new ReadingBuilder();
+        PatientFields.Read(record, reading);
+        foreach (var field in Fields.All)
+        {
+            if (field.ValueSet is not { } valueSetId)
+                continue;
+            if (!FieldMappings.ByField.TryGetValue(field.Name, out var mapping))
+                throw new InvalidOperationException($"The field '{field.Name}' names the value set '{valueSetId}' but has no FHIR mapping.");
+            mapping.Read(field, ValueSetCatalogue.Get(valueSetId), record, reading);
+        }
+
+        return reading.Build();
+    }
+}

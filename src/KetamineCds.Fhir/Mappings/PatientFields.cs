@@ -1,0 +1,46 @@
+using Hl7.Fhir.Model;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Fhir.Mappings;
+
+/// <summary>
+/// The Patient resource's fields. <c>ageYears</c> from <c>birthDate</c>, on the screening's day, only when the
+/// (possibly partial) birth date fixes it. <c>sexAtBirth</c> only from the US Core birth sex extension (F, M, UNK):
+/// <c>Patient.gender</c> is administrative gender, not sex at birth, so it is never read. <c>patientReference</c> is
+/// left to the CDS Hooks service, which decides it from the Patient's identifier.
+/// </summary>
+internal static class PatientFields
+{
+    public static void Read(PatientRecord record, ReadingBuilder reading)
+    {
+        if (record.Patients.Count == 0)
+            return;
+
+        var ages = record.Patients.Select(p => (Age: AgeOf(p.Resource, record.Today), p.Reference)).ToArray();
+        if (ages.All(a => a.Age is not null) && ages.Select(a => a.Age).Distinct().Count() == 1)
+            reading.Record(Fields.AgeYears.Name, ages[0].Age!.Value, ages.Select(a => a.Reference));
+
+        var sexes = record.Patients.Select(p => (Sex: BirthSexOf(p.Resource), p.Reference)).ToArray();
+        if (sexes.All(s => s.Sex is not null) && sexes.Select(s => s.Sex).Distinct(StringComparer.Ordinal).Count() == 1)
+            reading.Record(Fields.SexAtBirth.Name, sexes[0].Sex!, sexes.Select(s => s.Reference));
+    }
+
+    /// <summary>Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, or too partial to fix it.</summary>
+    internal static int? AgeOf(Patient patient, DateOnly today)
+    {
+        if (DaySpan.Parse(patient.BirthDate) is not { } birth || birth.Earliest > today)
+            return null;
+        var oldest = DaySpan.YearsBetween(birth.Earliest, today);
+        var youngest = DaySpan.YearsBetween(birth.Latest > today ? today : birth.Latest, today);
+        return oldest == youngest ? oldest : null;
+    }
+
+    /// <summary>The contract's sex at birth from the US Core birth sex extension, or null.</summary>
+    internal static string? BirthSexOf(Patient patient) => patient.GetExtension(Codes.UsCoreBirthSex)?.Value switch
+    {
+        Code { Value: "F" } => "female",
+        Code { Value: "M" } => "male",
+        Code { Value: "UNK" } => "unknown",
+        _ => null,
+    };
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Validation;
+
+namespace KetamineCds.Fhir;
+
+/// <summary>
+/// Takes the prefetch apart: every element is a FHIR resource or a Bundle (searchset bundles nested in bundles
+/// included), and every resource of a type the reader uses is parsed with the Firely SDK. Resource types the reader
+/// does not use (Encounter, Practitioner ..., or a type R4 does not know) are skipped without being parsed.
+/// </summary>
+internal static class PrefetchResources
+{
+    /// <summary>The resource types the reader maps; everything else is ignored.</summary>
+    internal static readonly IReadOnlySet<string> ReadTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Patient", "Condition", "Observation", "MedicationRequest", "MedicationStatement", "Medication", "AllergyIntolerance",
+    };
+
+    private const int MaxBundleDepth = 8;
+
+    // Strict: an unknown element, a value of the wrong type (a string where an object belongs, which the laxer modes
+    // drop silently), an invalid date or code is an error, so nothing the reader trusts was lost on the way. The
+    // narrative is never read, so its XHTML is not validated.
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict, NarrativeValidationKind.None));
+
+    /// <summary>Every resource of a read type, with the reference that names it (<c>Condition/123</c>).</summary>
+    public static IReadOnlyList<SourcedResource> Collect(IEnumerable<JsonElement> prefetch)
+    {
+        ArgumentNullException.ThrowIfNull(prefetch);
+        var resources = new List<SourcedResource>();
+        var item = 0;
+        foreach (var element in prefetch)
+        {
+            item++;
+
+            // A CDS client may send null for a prefetch key it could not fill: nothing was sent, nothing is read.
+            if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                continue;
+            Walk(element, $"prefetch item {item}", fullUrl: null, depth: 0, resources);
+        }
+
+        return resources;
+    }
+
+    private static void Walk(JsonElement element, string where, string? fullUrl, int depth, List<SourcedResource> resources)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new FhirFormatException($"FHIR: {where} is not a JSON object.");
+        if (!element.TryGetProperty("resourceType", out var typeElement) || typeElement.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(typeElement.GetString()))
+            throw new FhirFormatException($"FHIR: {where} has no resourceType.");
+
+        var type = typeElement.GetString()!;
+        if (type == "Bundle")
+        {
+            ReadBundle(element, where, depth, resources);
+            return;
+        }
+
+        if (!ReadTypes.Contains(type))
+            return;
+
+        var resource = Parse(element, type, where);
+        resources.Add(new SourcedResource(resource, ReferenceOf(resource, fullUrl)));
+    }
+
+    private static void ReadBundle(JsonElement bundle, string where, int depth, List<SourcedResource> resources)
+    {
+        if (depth >= MaxBundleDepth)
+            throw new FhirFormatException($"FHIR: {where} nests bundles more than {MaxBundleDepth} deep.");
+        if (!bundle.TryGetProperty("entry", out var entries) || entries.ValueKind == JsonValueKind.Null)
+            return;
+        if (entries.ValueKind != JsonValueKind.Array)
+            throw new FhirFormatException($"FHIR: {where} is a Bundle whose entry is not an array.");
+
+        var index = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            var entryWhere = $"{where}, entry {index++}";
+            if (entry.ValueKind != JsonValueKind.Object)
+                throw new FhirFormatException($"FHIR: {entryWhere} is not a JSON object.");
+            string? fullUrl = null;
+            if (entry.TryGetProperty("fullUrl", out var url))
+            {
+                if (url.ValueKind != JsonValueKind.String)
+                    throw new FhirFormatException($"FHIR: {entryWhere} has a fullUrl that is not a string.");
+                fullUrl = url.GetString();
+            }
+
+            // An entry without a resource (a search's outcome link, a deleted version) carries nothing to read.
+            if (entry.TryGetProperty("resource", out var resource) && resource.ValueKind != JsonValueKind.Null)
+                Walk(resource, entryWhere, fullUrl, depth + 1, resources);
+        }
+    }
+
+    private static Resource Parse(JsonElement element, string type, string where)
+    {
+        try
+        {
+            return Deserializer.DeserializeResource(element.GetRawText());
+        }
+        catch (DeserializationFailedException failure)
+        {
+            // The Firely messages can quote the data; only the error codes (e.g. JSON109) are passed on.
+            var codes = failure.Exceptions.Select(e => e.ErrorCode).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).Take(5);
+            throw new FhirFormatException($"FHIR: {where} is not a valid R4 {type} ({string.Join(", ", codes)}).", failure);
+        }
+    }
+
+    private static string ReferenceOf(Resource resource, string? fullUrl) =>
+        !string.IsNullOrEmpty(resource.Id) ? $"{resource.TypeName}/{resource.Id}"
+        : !string.IsNullOrEmpty(fullUrl) ? fullUrl
+        : $"{resource.TypeName}/(no id)";
+}
+
+/// <summary>A parsed resource and the reference that names it in <see cref="FhirReading.Sources"/>.</summary>
+internal sealed record SourcedResource(Resource Resource, string Reference);

@@ -1,0 +1,138 @@
+namespace KetamineCds.Fhir.Tests;
+
+public class BundleAndFormatTests
+{
+    [Fact]
+    public void Read_NestedSearchsetBundles_ReadsEveryEntry()
+    {
+        var reading = Fhir.Read(
+            Fhir.Bundle(Fhir.Patient(birthDate: "1990-06-01"), Fhir.Bundle(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2"))),
+            Fhir.Bundle(Fhir.Bundle(Fhir.Bundle(Fhir.Condition("c2", Fhir.Snomed, "370143000")))));
+
+        Assert.Equal(36, reading.Values["ageYears"]);
+        Assert.Equal(true, reading.Values["aneurysmalVascularDisease"]);
+        Assert.Equal("mdd", reading.Values["primaryDiagnosis"]);
+    }
+
+    [Fact]
+    public void Read_UnknownAndUnusedResourceTypes_AreIgnored()
+    {
+        var reading = Fhir.Read(
+            Fhir.Json("""{"resourceType":"Encounter","id":"e1","status":"finished","whatever":{"not":"checked"}}"""),
+            Fhir.Json("""{"resourceType":"SomethingNew","id":"x"}"""),
+            Fhir.Bundle(Fhir.Json("""{"resourceType":"Practitioner","id":"pr1"}"""), Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2")));
+
+        Assert.Equal(["aneurysmalVascularDisease"], reading.Values.Keys);
+    }
+
+    [Fact]
+    public void Read_EntryWithoutResourceAndEmptyBundle_AreFine()
+    {
+        var reading = Fhir.Read(
+            Fhir.Json("""{"resourceType":"Bundle","type":"searchset","entry":[{"fullUrl":"urn:uuid:1","search":{"mode":"outcome"}}]}"""),
+            Fhir.Json("""{"resourceType":"Bundle","type":"searchset","total":0}"""));
+
+        Assert.Empty(reading.Values);
+        Assert.Empty(reading.Sources);
+    }
+
+    [Fact]
+    public void Read_ResourceWithoutId_IsNamedByItsFullUrl()
+    {
+        var reading = Fhir.Read(Fhir.Json("""
+            {"resourceType":"Bundle","type":"searchset","entry":[{"fullUrl":"urn:uuid:9d4f","resource":
+              {"resourceType":"Condition","code":{"coding":[{"system":"http://snomed.info/sct","code":"432119003"}]},
+               "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+               "subject":{"reference":"Patient/p1"}}}]}
+            """));
+
+        Assert.Equal(["urn:uuid:9d4f"], reading.Sources["aneurysmalVascularDisease"]);
+    }
+
+    [Theory]
+    [InlineData("[]", "not a JSON object")]
+    [InlineData("\"Patient\"", "not a JSON object")]
+    [InlineData("42", "not a JSON object")]
+    [InlineData("{}", "no resourceType")]
+    [InlineData("""{"resourceType":7}""", "no resourceType")]
+    [InlineData("""{"resourceType":"Bundle","entry":{}}""", "entry is not an array")]
+    [InlineData("""{"resourceType":"Bundle","entry":[1]}""", "not a JSON object")]
+    [InlineData("""{"resourceType":"Bundle","entry":[{"resource":{"id":"x"}}]}""", "no resourceType")]
+    public void Read_MalformedJson_ThrowsFhirFormatExceptionWithAShortReason(string json, string reason)
+    {
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(Fhir.Json(json)));
+
+        Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
+        Assert.True(failure.Message.Length < 200, failure.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","id":"p1","birthDate":{"year":1980}}""")]
+    [InlineData("""{"resourceType":"Patient","id":"p1","birthDate":"born in March 1980 to Jane Doe"}""")]
+    [InlineData("""{"resourceType":"Condition","id":"c1","code":"I71.2","subject":{"reference":"Patient/p1"}}""")]
+    [InlineData("""{"resourceType":"Condition","id":"c1","notAnElement":true,"subject":{"reference":"Patient/p1"}}""")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"},"valueQuantity":{"value":"high"}}""")]
+    public void Read_ResourceFirelyCannotParse_ThrowsWithoutQuotingTheData(string json)
+    {
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(Fhir.Bundle(Fhir.Json(json))));
+
+        Assert.StartsWith("FHIR: prefetch item 1, entry 0 is not a valid R4 ", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("1980", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TwoDifferentPatients_Throws()
+    {
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(Fhir.Patient(id: "p1"), Fhir.Patient(id: "p2")));
+
+        Assert.Contains("more than one Patient", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ConditionOfAnotherPatient_Throws()
+    {
+        var failure = Assert.Throws<FhirFormatException>(() =>
+            Fhir.Read(Fhir.Patient(id: "p1"), Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "Patient/p2")));
+
+        Assert.Contains("different Patient", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SamePatientTwice_IsFine()
+    {
+        var reading = Fhir.Read(Fhir.Patient(birthDate: "1980-01-01"), Fhir.Bundle(Fhir.Patient(birthDate: "1980-01-01")));
+
+        Assert.Equal(46, reading.Values["ageYears"]);
+        Assert.Equal(["Patient/p1"], reading.Sources["ageYears"]);
+    }
+
+    [Fact]
+    public void Read_NullPrefetchItem_IsNothingSent()
+    {
+        var reading = FhirHistoryReader.Read([Fhir.Json("null"), Fhir.Json(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2"))], Fhir.Today);
+
+        Assert.Equal(["aneurysmalVascularDisease"], reading.Values.Keys);
+    }
+
+    [Fact]
+    public void Read_OperationOutcomeInsteadOfABundle_IsIgnored()
+    {
+        var reading = Fhir.Read(Fhir.Json("""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"timeout"}]}"""));
+
+        Assert.Empty(reading.Values);
+    }
+
+    [Fact]
+    public void Read_BundlesNestedTooDeep_Throws()
+    {
+        object bundle = Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2");
+        for (var i = 0; i < 10; i++)
+            bundle = Fhir.Bundle(bundle);
+
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(bundle));
+
+        Assert.Contains("nests bundles more than 8 deep", failure.Message, StringComparison.Ordinal);
+    }
+}
