@@ -93,4 +93,28 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("请输入新密码。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Enter your current password.", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "", "请输入电子邮箱和密码。")]
+    [InlineData("nobody@demo.local", "not-the-password", "电子邮件或密码不正确")]
+    public async Task Post_SignInRefusedInChinese_SaysWhyInChinese(string email, string password, string expected)
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = email,
+                ["Input.Password"] = password,
+            }),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+
+        var html = WebUtility.HtmlDecode(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+
+        Assert.Contains("<h2>登录失败</h2>", html, StringComparison.Ordinal);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
 }
