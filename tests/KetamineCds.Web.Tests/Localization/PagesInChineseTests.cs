@@ -117,4 +117,16 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("<h2>登录失败</h2>", html, StringComparison.Ordinal);
         Assert.Contains(expected, html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_AuditFilterFromAfterToInChinese_ExplainsInChinese()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var response = await CultureSelectionTests.GetAsync(client, "/Audit?from=2026-02-01&to=2026-01-01", "zh-CN");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("<h2>无法使用此筛选条件</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>“from”不能晚于“to”。</li>", html, StringComparison.Ordinal);
+    }
 }
