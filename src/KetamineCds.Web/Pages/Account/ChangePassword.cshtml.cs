@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Account;
 
@@ -19,7 +21,8 @@ public sealed class ChangePasswordModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     IAccessAudit audit,
-    IValidator<ChangePasswordModel.InputModel> validator) : PageModel
+    IValidator<ChangePasswordModel.InputModel> validator,
+    IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -68,7 +71,7 @@ public sealed class ChangePasswordModel(
         {
             if (OwnPassword.IsWrongCurrentPassword(result))
             {
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", OwnPassword.WrongCurrentPassword);
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", localizer["The current password is not right."]);
             }
             else
             {
@@ -81,7 +84,7 @@ public sealed class ChangePasswordModel(
         // The stamp changed with the password: renew this session's cookie so that only the other sessions end.
         await renewal.AfterStampChangeAsync(signIn, user);
         await audit.RecordAsync(HttpContext, AccessEventKind.AccountSecurity, "user:" + user.Id, "changed own password");
-        TempData["Status"] = "Your password has been changed. Other sessions of this account have been signed out.";
+        TempData["Status"] = localizer["Your password has been changed. Other sessions of this account have been signed out."].Value;
         return Required && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
     }
 
@@ -104,14 +107,14 @@ public sealed class ChangePasswordModel(
     /// <summary>The form's shape; the password policy itself is Identity's (length, common-password list).</summary>
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<PageText> localizer)
         {
-            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
-            RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Enter a new password.")
-                .NotEqual(x => x.CurrentPassword).WithMessage("The new password must be different from the current one.")
+            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => localizer["Enter your current password."]);
+            RuleFor(x => x.NewPassword).NotEmpty().WithMessage(_ => localizer["Enter a new password."])
+                .NotEqual(x => x.CurrentPassword).WithMessage(_ => localizer["The new password must be different from the current one."])
                 .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
-                .WithMessage("The published demo password cannot be used for a real account.");
-            RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The two new passwords are not the same.");
+                .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);
+            RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(_ => localizer["The two new passwords are not the same."]);
         }
     }
 }

@@ -1,7 +1,9 @@
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Account;
 
@@ -10,7 +12,7 @@ namespace KetamineCds.Web.Pages.Account;
 /// accounts). Every attempt, good or bad, is recorded in the access audit.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environment, IConfiguration configuration) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environment, IConfiguration configuration, IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -32,7 +34,7 @@ public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environme
         var email = Input.Email?.Trim() ?? "";
         if (email.Length == 0 || string.IsNullOrEmpty(Input.Password))
         {
-            ErrorMessage = "Enter your email and password.";
+            ErrorMessage = localizer["Enter your email and password."];
             return Page();
         }
 

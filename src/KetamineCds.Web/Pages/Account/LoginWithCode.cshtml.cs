@@ -1,10 +1,12 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace KetamineCds.Web.Pages.Account;
@@ -15,7 +17,7 @@ namespace KetamineCds.Web.Pages.Account;
 /// count towards the account's lockout like wrong passwords, and every attempt is recorded in the access audit.
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit) : PageModel
+public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit, IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -29,7 +31,7 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
     public string? ErrorMessage { get; private set; }
 
     /// <summary>Identity's two-factor cookie lasts 5 minutes; without it there is no password step to complete.</summary>
-    private const string Expired = "Sign in with your email and password first (this step expires after 5 minutes). Use \"Start again\" below.";
+    private string Expired => localizer["Sign in with your email and password first (this step expires after 5 minutes). Use \"Start again\" below."];
 
     /// <summary>True when the recovery-code form was the one posted (so its field shows the error).</summary>
     public bool UsingRecoveryCode { get; private set; }
@@ -47,7 +49,7 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
         var code = Authenticator.CleanCode(Code);
         if (code.Length == 0)
         {
-            ErrorMessage = "Enter the 6-digit code your authenticator app shows.";
+            ErrorMessage = localizer["Enter the 6-digit code your authenticator app shows."];
             return Page();
         }
 
@@ -60,7 +62,7 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
         var code = Authenticator.CleanRecoveryCode(RecoveryCode);
         if (code.Length == 0)
         {
-            ErrorMessage = "Enter one of your recovery codes.";
+            ErrorMessage = localizer["Enter one of your recovery codes."];
             return Page();
         }
 
@@ -82,8 +84,8 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
         {
             await audit.RecordSignInAsync(HttpContext, result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed, email, how);
             ErrorMessage = result.IsLockedOut
-                ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-                : UsingRecoveryCode ? "That recovery code is not right, or it has been used already." : "That code is not right. Enter the code the app shows now.";
+                ? localizer["This account is locked after too many failed attempts. Try again in 15 minutes."]
+                : UsingRecoveryCode ? localizer["That recovery code is not right, or it has been used already."] : localizer["That code is not right. Enter the code the app shows now."];
             return Page();
         }
 

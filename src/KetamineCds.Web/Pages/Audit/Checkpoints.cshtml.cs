@@ -1,3 +1,4 @@
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using System.IO.Compression;
 using System.Text;
@@ -7,6 +8,7 @@ using KetamineCds.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
@@ -16,7 +18,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// is checked too (its signature, and against the log).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access) : PageModel
+public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access, IStringLocalizer<PageText> localizer) : PageModel
 {
     /// <summary>The most files one upload may hold.</summary>
     public const int MaxUploadFiles = 200;
@@ -74,16 +76,16 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", "write checkpoint (audit workspace)");
             var created = await checkpoints.CreateAsync(HttpContext.RequestAborted);
             (Message, MessageIsError) = created.Checkpoint is { } c
-                ? ($"Checkpoint written at entry {c.Sequence}: {c.FileName}.", false)
-                : ("The decision log does not verify, so no checkpoint was signed. " + (created.Verification.FailedCheckpoint?.Reason ?? $"The chain is broken at entry {created.Verification.Chain.FirstBrokenId}."), true);
+                ? (localizer["Checkpoint written at entry {0}: {1}.", c.Sequence, c.FileName].Value, false)
+                : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint?.Reason ?? localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenId?.ToString() ?? string.Empty]), true);
         }
         catch (DecisionLogUnavailableException)
         {
-            (Message, MessageIsError) = ("The decision log is unavailable; no checkpoint was written. Try again shortly.", true);
+            (Message, MessageIsError) = (localizer["The decision log is unavailable; no checkpoint was written. Try again shortly."], true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            (Message, MessageIsError) = ("The checkpoint folder could not be written to; nothing was signed.", true);
+            (Message, MessageIsError) = (localizer["The checkpoint folder could not be written to; nothing was signed."], true);
         }
 
         return RedirectToPage();
@@ -139,11 +141,11 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
         if (files.Count == 0)
         {
-            UploadError = "Choose one or more checkpoint files (.json), or the zip this page downloads.";
+            UploadError = localizer["Choose one or more checkpoint files (.json), or the zip this page downloads."];
         }
         else if (files.Count > MaxUploadFiles)
         {
-            UploadError = $"That copy holds more than {MaxUploadFiles} checkpoints. Upload the newest ones you kept (the newest alone vouches for every entry before it), or have the administrator list the copy's folder in Audit:ExternalCheckpointCopies.";
+            UploadError = localizer["That copy holds more than {0} checkpoints. Upload the newest ones you kept (the newest alone vouches for every entry before it), or have the administrator list the copy's folder in Audit:ExternalCheckpointCopies.", MaxUploadFiles];
         }
         else
         {
@@ -154,23 +156,28 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             }
             catch (DecisionLogUnavailableException)
             {
-                UploadError = "The decision log is unavailable; the copy could not be checked. Try again shortly.";
+                UploadError = localizer["The decision log is unavailable; the copy could not be checked. Try again shortly."];
             }
         }
 
         await LoadAsync();
     }
 
-    public static string Describe(CheckpointVerdict verdict) => verdict switch
+    /// <summary>A checkpoint's verdict in the request's language.</summary>
+    public static string Describe(CheckpointVerdict verdict, IStringLocalizer<PageText> localizer)
     {
-        CheckpointVerdict.Holds => "Holds",
-        CheckpointVerdict.NotChecked => "Not checked",
-        CheckpointVerdict.LogEndsBefore => "No longer holds: the log ends before it",
-        CheckpointVerdict.EntryDiffers => "No longer holds: the entry differs",
-        CheckpointVerdict.BadSignature => "Signature does not verify",
-        CheckpointVerdict.UnknownKey => "Signed by an unknown key",
-        _ => "Not a checkpoint",
-    };
+        ArgumentNullException.ThrowIfNull(localizer);
+        return verdict switch
+        {
+            CheckpointVerdict.Holds => localizer["Holds"],
+            CheckpointVerdict.NotChecked => localizer["Not checked"],
+            CheckpointVerdict.LogEndsBefore => localizer["No longer holds: the log ends before it"],
+            CheckpointVerdict.EntryDiffers => localizer["No longer holds: the entry differs"],
+            CheckpointVerdict.BadSignature => localizer["Signature does not verify"],
+            CheckpointVerdict.UnknownKey => localizer["Signed by an unknown key"],
+            _ => localizer["Not a checkpoint"],
+        };
+    }
 
     private async Task LoadAsync()
     {

@@ -1,11 +1,13 @@
 using KetamineCds.Domain.Rules;
+using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Rules;
 
 /// <summary>What changed between two released rule sets: rules added, changed (before and after), removed, and the policy.</summary>
-public sealed class DiffModel : PageModel
+public sealed class DiffModel(IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -26,7 +28,7 @@ public sealed class DiffModel : PageModel
         var after = RuleSetCatalog.Find(To);
         if (before is null || after is null)
         {
-            Problem = $"There is no released rule set {(before is null ? From : To)}.";
+            Problem = localizer["There is no released rule set {0}.", (before is null ? From : To) ?? string.Empty];
             Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }

@@ -1,12 +1,14 @@
 using FluentValidation;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Screenings;
 
@@ -14,7 +16,7 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// A recorded screening's result. Only screenings in the decision log can be shown; every view is audited. A
 /// psychiatrist may record an override (a decision against, or in spite of, the recommendation) with a coded reason.
 /// </summary>
-public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, IStringLocalizer<PageText> localizer) : PageModel
 {
     public LoggedScreening Screening { get; private set; } = null!;
 
@@ -76,8 +78,8 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         {
             logger.LogError(e, "The decision log could not record an override.");
             OverrideProblem = e.OutcomeUnknown
-                ? "The override could NOT be confirmed as recorded: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."
-                : "The override was NOT recorded: the decision log is unavailable. Your text is kept below; try again shortly.";
+                ? localizer["The override could NOT be confirmed as recorded: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."]
+                : localizer["The override was NOT recorded: the decision log is unavailable. Your text is kept below; try again shortly."];
             return Page();
         }
 

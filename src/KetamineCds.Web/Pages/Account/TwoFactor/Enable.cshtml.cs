@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Pages.Account.TwoFactor;
@@ -19,7 +21,8 @@ public sealed class EnableModel(
     SignInManager<ApplicationUser> signIn,
     IUserStore<ApplicationUser> userStore,
     IAccessAudit audit,
-    IOptionsMonitor<AccountOptions> accountOptions) : PageModel
+    IOptionsMonitor<AccountOptions> accountOptions,
+    IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     [Display(Name = "Code from the app")]
@@ -68,15 +71,15 @@ public sealed class EnableModel(
         var code = Authenticator.CleanCode(Code);
         if (code.Length == 0)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows.");
+            ModelState.AddModelError(nameof(Code), localizer["Enter the 6-digit code your authenticator app shows."]);
         }
         else if (code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
-            ModelState.AddModelError(nameof(Code), "The code is the 6 digits your authenticator app shows.");
+            ModelState.AddModelError(nameof(Code), localizer["The code is the 6 digits your authenticator app shows."]);
         }
         else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError(nameof(Code), "That code is not right. Check that the app's clock is correct and enter the code it shows now.");
+            ModelState.AddModelError(nameof(Code), localizer["That code is not right. Check that the app's clock is correct and enter the code it shows now."]);
         }
 
         if (!ModelState.IsValid)

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Pages.Account.TwoFactor;
@@ -18,7 +20,8 @@ public sealed class IndexModel(
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
     IAccessAudit audit,
-    IOptionsMonitor<AccountOptions> accountOptions) : PageModel
+    IOptionsMonitor<AccountOptions> accountOptions,
+    IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     [Display(Name = "Your password")]
@@ -82,7 +85,7 @@ public sealed class IndexModel(
 
         if (Required)
         {
-            ModelState.AddModelError(string.Empty, "Your role requires a second factor, so it cannot be turned off. To move it to a new phone, ask an administrator to reset it, then set it up again.");
+            ModelState.AddModelError(string.Empty, localizer["Your role requires a second factor, so it cannot be turned off. To move it to a new phone, ask an administrator to reset it, then set it up again."]);
             return Page();
         }
 
@@ -96,7 +99,7 @@ public sealed class IndexModel(
         await users.ResetAuthenticatorKeyAsync(user);
         await renewal.AfterStampChangeAsync(signIn, user);
         await RecordAsync(user, "turned off the second factor");
-        TempData["Status"] = "The second factor is off. Signing in now asks only for your password.";
+        TempData["Status"] = localizer["The second factor is off. Signing in now asks only for your password."].Value;
         return RedirectToPage();
     }
 
@@ -104,14 +107,14 @@ public sealed class IndexModel(
     {
         if (string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError(nameof(Password), "Enter your password to confirm.");
+            ModelState.AddModelError(nameof(Password), localizer["Enter your password to confirm."]);
             return false;
         }
 
         if (!await users.CheckPasswordAsync(user, Password))
         {
             await users.AccessFailedAsync(user);
-            ModelState.AddModelError(nameof(Password), "The password is not right.");
+            ModelState.AddModelError(nameof(Password), localizer["The password is not right."]);
             return false;
         }
 

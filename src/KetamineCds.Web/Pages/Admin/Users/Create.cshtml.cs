@@ -2,17 +2,19 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Admin.Users;
 
 /// <summary>An administrator creates an account with one role and an initial password.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit, IValidator<CreateModel.InputModel> validator) : PageModel
+public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit, IValidator<CreateModel.InputModel> validator, IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,7 +60,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + Input.Role, Roles.Admin);
-        TempData["Status"] = $"Created {user.Email} ({Input.Role}). They must choose their own password when they first sign in.";
+        TempData["Status"] = localizer["Created {0} ({1}). They must choose their own password when they first sign in.", user.Email ?? string.Empty, Input.Role ?? string.Empty].Value;
         return RedirectToPage("Index");
     }
 
@@ -80,16 +82,16 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<PageText> localizer)
         {
-            RuleFor(x => x.Email).NotEmpty().WithMessage("Enter the user's email address.")
-                .EmailAddress().WithMessage("Enter a valid email address.")
-                .MaximumLength(256).WithMessage("The email address is too long.");
-            RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage("The display name can be at most 100 characters.");
-            RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage("Choose one of the roles.");
-            RuleFor(x => x.Password).NotEmpty().WithMessage("Enter an initial password.")
+            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => localizer["Enter the user's email address."])
+                .EmailAddress().WithMessage(_ => localizer["Enter a valid email address."])
+                .MaximumLength(256).WithMessage(_ => localizer["The email address is too long."]);
+            RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage(_ => localizer["The display name can be at most 100 characters."]);
+            RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
+            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => localizer["Enter an initial password."])
                 .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
-                .WithMessage("The published demo password cannot be used for a real account.");
+                .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);
         }
     }
 }

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Admin.Users;
 
@@ -14,7 +16,7 @@ namespace KetamineCds.Web.Pages.Admin.Users;
 /// active administrator cannot be locked or lose the Admin role, so the clinic is never locked out of its own app.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, TimeProvider clock) : PageModel
+public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, TimeProvider clock, IStringLocalizer<PageText> localizer) : PageModel
 {
     public ApplicationUser? Account { get; private set; }
 
@@ -51,7 +53,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
         {
-            ModelState.AddModelError(nameof(SelectedRoles), "This is the last active administrator; give another account the Admin role first.");
+            ModelState.AddModelError(nameof(SelectedRoles), localizer["This is the last active administrator; give another account the Admin role first."]);
             return Page();
         }
 
@@ -67,7 +69,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         // Sign the user out everywhere so the new roles take effect at once.
         await users.UpdateSecurityStampAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Roles.Admin);
-        TempData["Status"] = $"Roles of {Account.Email} updated.";
+        TempData["Status"] = localizer["Roles of {0} updated.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
 
@@ -80,7 +82,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         if (CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
         {
-            ModelState.AddModelError(string.Empty, "This is the last active administrator and cannot be locked.");
+            ModelState.AddModelError(string.Empty, localizer["This is the last active administrator and cannot be locked."]);
             return Page();
         }
 
@@ -88,7 +90,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "locked " + Account!.Email, Roles.Admin);
-        TempData["Status"] = $"{Account.Email} is locked.";
+        TempData["Status"] = localizer["{0} is locked.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
 
@@ -102,7 +104,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         await users.SetLockoutEndDateAsync(Account!, null);
         await users.ResetAccessFailedCountAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "unlocked " + Account!.Email, Roles.Admin);
-        TempData["Status"] = $"{Account.Email} is unlocked.";
+        TempData["Status"] = localizer["{0} is unlocked.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
 
@@ -115,13 +117,13 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         if (string.IsNullOrEmpty(NewPassword))
         {
-            ModelState.AddModelError(nameof(NewPassword), "Enter the new password.");
+            ModelState.AddModelError(nameof(NewPassword), localizer["Enter the new password."]);
             return Page();
         }
 
         if (string.Equals(NewPassword, DemoAccounts.Password, StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(NewPassword), "The published demo password cannot be used for a real account.");
+            ModelState.AddModelError(nameof(NewPassword), localizer["The published demo password cannot be used for a real account."]);
             return Page();
         }
 
@@ -138,7 +140,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the password of " + Account!.Email, Roles.Admin);
-        TempData["Status"] = $"Password of {Account.Email} reset. They must choose their own password at their next sign-in.";
+        TempData["Status"] = localizer["Password of {0} reset. They must choose their own password at their next sign-in.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
 
@@ -156,7 +158,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         await users.SetTwoFactorEnabledAsync(Account!, false);
         await users.ResetAuthenticatorKeyAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the second factor of " + Account!.Email, Roles.Admin);
-        TempData["Status"] = $"The second factor of {Account.Email} is reset; they can set up a new authenticator app after signing in.";
+        TempData["Status"] = localizer["The second factor of {0} is reset; they can set up a new authenticator app after signing in.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
 

@@ -1,0 +1,132 @@
+using System.Net;
+
+namespace KetamineCds.Web.Tests.Localization;
+
+/// <summary>
+/// The pages beyond the clinician's journey answer in Simplified Chinese for a zh-CN browser (headings, tables, rule
+/// texts through ClinicalText, messages set by page models), and stay English for an English one.
+/// </summary>
+public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public PagesInChineseTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Auditor, "/Rules", "<h1>规则目录</h1>", "<dt>类型</dt>")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Principles", "<h1>原则</h1>", "条规则引用")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Rules/Diff?from=1.0.0&to=1.1.0", "<h1>规则集变更</h1>", "<th scope=\"row\">严重程度</th>")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit", "<h1>决策日志</h1>", "记录起始日期（UTC）")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Verify?run=true", "<h1>校验日志</h1>", "校验用时")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Checkpoints", "<h1>签名检查点</h1>", "核对您保存的副本")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Impact?run=true", "<h1>影响分析</h1>", "项结论将会改变")]
+    [InlineData(KetamineCdsFactory.Admin, "/Admin/Users", "<h1>用户</h1>", "<caption>全部账户</caption>")]
+    [InlineData(KetamineCdsFactory.Admin, "/Admin/Users/Create", "<h1>创建用户</h1>", "初始密码")]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Account/TwoFactor", "<h1>您的账户</h1>", "第二重验证")]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Account/ChangePassword", "<h1>修改密码</h1>", "再次输入新密码")]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Account/TwoFactor/Enable", "<h1>设置第二重验证</h1>", "扫描此二维码")]
+    public async Task Get_PageWithChineseBrowser_AnswersInSimplifiedChinese(string user, string path, string heading, string text)
+    {
+        var client = await _factory.CreatePageClientAsync(user);
+
+        var response = await CultureSelectionTests.GetAsync(client, path, "zh-CN");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"zh-Hans\"", html, StringComparison.Ordinal);
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        Assert.Contains(text, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_RuleCatalogueInChinese_ShowsTheRulesTranslatedTexts()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var rule = Domain.Rules.RuleSetCatalog.Current.Rules[0];
+        var clinical = KetamineCds.Web.Localization.ClinicalText.Shared;
+        var saved = System.Globalization.CultureInfo.CurrentUICulture;
+        string summary;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
+            summary = clinical.RuleSummary(rule);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = saved;
+        }
+
+        var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Rules", "zh-CN")).Content.ReadAsStringAsync());
+
+        Assert.NotEqual(rule.Summary, summary);
+        Assert.Contains(summary, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(rule.Summary, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "未找到页面", "参考编号：")]
+    [InlineData("en-GB", "Page not found", "Reference:")]
+    public async Task Get_UnknownPage_ExplainsInTheRequestsLanguage(string acceptLanguage, string title, string reference)
+    {
+        var response = await CultureSelectionTests.GetAsync(await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist), "/no-such-page", acceptLanguage);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(reference, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ChangePasswordEmptyInChinese_ExplainsEachFieldInChinese()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/ChangePassword");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/ChangePassword")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+
+        var html = WebUtility.HtmlDecode(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+
+        Assert.Contains("请输入当前密码。", html, StringComparison.Ordinal);
+        Assert.Contains("请输入新密码。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enter your current password.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "", "请输入电子邮箱和密码。")]
+    [InlineData("nobody@demo.local", "not-the-password", "电子邮件或密码不正确")]
+    public async Task Post_SignInRefusedInChinese_SaysWhyInChinese(string email, string password, string expected)
+    {
+        var client = _factory.CreateRawClient();
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = email,
+                ["Input.Password"] = password,
+            }),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+
+        var html = WebUtility.HtmlDecode(await (await client.SendAsync(request)).Content.ReadAsStringAsync());
+
+        Assert.Contains("<h2>登录失败</h2>", html, StringComparison.Ordinal);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_AuditFilterFromAfterToInChinese_ExplainsInChinese()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var response = await CultureSelectionTests.GetAsync(client, "/Audit?from=2026-02-01&to=2026-01-01", "zh-CN");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("<h2>无法使用此筛选条件</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>“from”不能晚于“to”。</li>", html, StringComparison.Ordinal);
+    }
+}
