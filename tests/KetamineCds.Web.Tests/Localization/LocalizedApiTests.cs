@@ -96,7 +96,7 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal("筛查未被记录：部分字段需要处理。", problem.RootElement.GetProperty("title").GetString());
         var errors = problem.RootElement.GetProperty("errors");
         Assert.Equal("年龄（岁）必须在 0 至 120 之间。", errors.GetProperty("ageYears")[0].GetString());
-        Assert.Equal("充分抗抑郁药治疗失败次数必须是整数。", errors.GetProperty("failedAdequateTrials")[0].GetString());
+        Assert.Equal("抗抑郁药充分治疗失败次数必须是整数。", errors.GetProperty("failedAdequateTrials")[0].GetString());
         Assert.Equal("“surname”不是筛查契约中的字段。", errors.GetProperty("surname")[0].GetString());
     }
 

@@ -96,7 +96,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
 
     [Theory]
     [InlineData("", "", "请输入电子邮箱和密码。")]
-    [InlineData("nobody@demo.local", "not-the-password", "电子邮件或密码不正确")]
+    [InlineData("nobody@demo.local", "not-the-password", "电子邮箱或密码不正确")]
     public async Task Post_SignInRefusedInChinese_SaysWhyInChinese(string email, string password, string expected)
     {
         var client = _factory.CreateRawClient();
