@@ -18,6 +18,10 @@ public static class LocalizationSetup
     public static IServiceCollection AddKetamineCdsLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        // Razor writes Chinese as characters, not as one HTML entity each (pages three times the size); the encoder
+        // still escapes markup (<, >, &, quotes) and everything it must.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton(sp => new ClinicalText(sp.GetRequiredService<IStringLocalizerFactory>()));
         services.Configure<RequestLocalizationOptions>(Configure);
         services.PostConfigure<ProblemDetailsOptions>(options =>

@@ -39,6 +39,20 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Get_PageInChinese_WritesTheCharactersThemselvesAndStillEscapesMarkup()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await CultureSelectionTests.GetAsync(client, "/Screenings?patientReference=%3Cb%3Ex", "zh-CN");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<h1>查找患者的筛查记录</h1>", html, StringComparison.Ordinal); // not &#x67E5;&#x627E;...
+        Assert.DoesNotContain("&#x67E5;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>x", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_RuleCatalogueInChinese_ShowsTheRulesTranslatedTexts()
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
