@@ -40,6 +40,7 @@ public sealed class CdsHookCardConfiguration : IEntityTypeConfiguration<CdsHookC
         builder.Property(e => e.Uuid).ValueGeneratedNever();
         builder.Property(e => e.ServiceId).HasMaxLength(128).IsRequired();
         builder.Property(e => e.Issuer).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.OverrideDecision).HasMaxLength(16).IsRequired();
         builder.HasIndex(e => e.EntryId);
     }
 }

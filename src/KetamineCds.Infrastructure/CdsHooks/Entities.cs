@@ -50,5 +50,8 @@ public sealed class CdsHookCard
     /// <summary>The screening behind the card, or null when the answer was not a screening (required items missing).</summary>
     public Guid? ScreeningId { get; set; }
 
+    /// <summary>The decision an override of this card records: <c>proceed</c> (in spite of it) or <c>do-not-proceed</c>.</summary>
+    public string OverrideDecision { get; set; } = "";
+
     public DateTime CreatedAt { get; set; }
 }

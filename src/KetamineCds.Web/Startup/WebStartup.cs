@@ -2,6 +2,7 @@ using FluentValidation;
 using KetamineCds.Web.Api;
 using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -72,6 +73,7 @@ public static class WebStartup
         app.MapScreeningsApi();
         app.MapRuleSetApi();
         app.MapAuditApi();
+        app.MapCdsHooks();
         app.MapRazorPages();
         return app;
     }

@@ -26,6 +26,7 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                     Issuer = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ScreeningId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OverrideDecision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -26,6 +26,7 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                     Issuer = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     EntryId = table.Column<Guid>(type: "uuid", nullable: false),
                     ScreeningId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OverrideDecision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKetamineCdsDbContext))]
-    [Migration("20261128095519_CdsHooks")]
+    [Migration("20261128100115_CdsHooks")]
     partial class CdsHooks
     {
         /// <inheritdoc />
@@ -40,6 +40,11 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OverrideDecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid?>("ScreeningId")
                         .HasColumnType("uuid");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKetamineCdsDbContext))]
-    [Migration("20261128095516_CdsHooks")]
+    [Migration("20261128100111_CdsHooks")]
     partial class CdsHooks
     {
         /// <inheritdoc />
@@ -34,6 +34,11 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Issuer")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideDecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ScreeningId")
