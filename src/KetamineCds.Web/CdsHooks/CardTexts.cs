@@ -54,6 +54,9 @@ public static class CardTexts
 
     public static string Recorded(string screeningId) => $"Recorded in the KetamineCds decision log as screening {screeningId}.";
 
+    public static string CompletedFrom(string screeningId, DateTimeOffset recordedAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"What the chart does not record was taken from screening {screeningId}, completed in KetamineCds on {recordedAt:yyyy-MM-dd}.");
+
     public static string AnswerRecorded(string entryId) => $"Recorded in the KetamineCds decision log as answer {entryId}.";
 
     public const string FeedbackExplanation = "Overridden in the EHR (CDS Hooks feedback); no comment was given.";

@@ -62,6 +62,19 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
 
         var (required, safety) = NotRecorded(values);
+        LoggedScreening? completedBy = null;
+        if (required.Count > 0)
+        {
+            // The chart rarely holds the trials or suicidality. When the clinician has recently completed a screening of
+            // this patient in KetamineCds, its answers fill what the chart does not say; the chart's own values win.
+            completedBy = await RecentScreeningAsync((string)values[Fields.PatientReference.Name], cancellationToken);
+            if (completedBy is not null)
+            {
+                FillFrom(values, completedBy.InputJson);
+                (required, safety) = NotRecorded(values);
+            }
+        }
+
         var needsAttention = new List<string>();
         ScreeningRequest? request = null;
         if (required.Count == 0)
@@ -94,6 +107,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         var logged = await log.RecordScreeningAsync(
             new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
             {
+                RescreenOf = completedBy?.Id,
                 Origin = call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]),
             },
             cancellationToken);
@@ -104,7 +118,13 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             await SaveCardsAsync([card], service, caller, logged.Id, logged.Id, decision, cancellationToken);
         }
 
-        return CardBuilder.WithRecordNote(cards, CardTexts.Recorded(logged.Id.ToString()));
+        var note = CardTexts.Recorded(logged.Id.ToString());
+        if (completedBy is not null)
+        {
+            note += " " + CardTexts.CompletedFrom(completedBy.Id.ToString(), completedBy.RecordedAt);
+        }
+
+        return CardBuilder.WithRecordNote(cards, note);
     }
 
     /// <summary>
@@ -148,6 +168,44 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         }
 
         return null;
+    }
+
+    /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
+    public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);
+
+    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - CompletionWindow;
+        var screenings = await log.ListScreeningsForPatientAsync(patientReference, cancellationToken);
+        return screenings.FirstOrDefault(s => s.RecordedAt >= since);
+    }
+
+    /// <summary>Adds the answers of a stored screening input for the fields the chart did not decide.</summary>
+    private static void FillFrom(Dictionary<string, object> values, string inputJson)
+    {
+        using var document = JsonDocument.Parse(inputJson);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (values.ContainsKey(property.Name) || Fields.Find(property.Name) is not { } field)
+            {
+                continue;
+            }
+
+            object? value = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Number when field.Type == FieldType.WholeNumber && property.Value.TryGetInt32(out var i) => i,
+                JsonValueKind.Number => property.Value.GetDecimal(),
+                JsonValueKind.Array => property.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToList(),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                values[property.Name] = value;
+            }
+        }
     }
 
     private async Task SaveCardsAsync(IEnumerable<Card> cards, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, OverrideDecision decision, CancellationToken cancellationToken)
