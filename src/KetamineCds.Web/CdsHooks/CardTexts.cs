@@ -24,8 +24,11 @@ public static class CardTexts
         : string.Create(CultureInfo.InvariantCulture, $"Ketamine screening incomplete: {notRecorded} items are not recorded in the chart"));
 
     public const string IncompleteIntro =
-        "The screening cannot give a result yet: what the chart does not hold is **not recorded**, never read as \"no\" (P-SAFETY-REMS). "
+        "The screening cannot give a result yet: what the chart does not hold is **not recorded**, never read as \"no\". "
         + "Complete these items in KetamineCds; the form opens prefilled with what the chart sent.";
+
+    /// <summary>What the incomplete card cites: safety screening before treatment, and the definition of TRD (the trials).</summary>
+    public const string IncompleteCites = "Cites: P-SAFETY-REMS, P-TRD-DEFINITION.";
 
     public const string RequiredHeading = "**Needed before the rules can run:**";
     public const string SafetyHeading = "**Safety items not recorded (each could block a pathway):**";

@@ -117,6 +117,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         AddList(parts, CardTexts.SafetyHeading, safety);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttention);
         AddList(parts, CardTexts.CareHeading, care);
+        parts.Add(CardTexts.IncompleteCites);
         parts.Add(CardTexts.SupportsNotReplaces);
         var count = required.Count + safety.Count + needsAttention.Count + care.Count;
         return NewCard(

@@ -395,7 +395,7 @@ public abstract class CdsHooksTests
         var reasons = card["overrideReasons"]!.AsArray();
         Assert.Equal(Enum.GetValues<OverrideReason>().Length, reasons.Count);
         Assert.All(reasons, r => Assert.False(string.IsNullOrEmpty(r!["display"]!.GetValue<string>())));
-        Assert.Contains("P-", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Cites: ", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     /// <summary>The spec forbids null and empty values anywhere in a response.</summary>
