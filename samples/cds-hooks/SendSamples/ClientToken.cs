@@ -44,6 +44,17 @@ public sealed class ClientToken : IDisposable
         return System.Text.Json.JsonSerializer.Serialize(new { keys = new[] { jwk } });
     }
 
+    /// <summary>The private key as a JWK (for a client's own key file; never give it to the server).</summary>
+    public string PrivateJwk()
+    {
+        var p = _key.ExportParameters(includePrivateParameters: true);
+        return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["kty"] = "EC", ["crv"] = "P-384", ["alg"] = "ES384", ["kid"] = _kid ?? "",
+            ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y), ["d"] = Base64UrlEncoder.Encode(p.D),
+        });
+    }
+
     /// <summary>A token for one call.</summary>
     public string Create(string issuer, string audience, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null, string? jti = null)
     {
