@@ -4,17 +4,11 @@ using KetamineCds.Fhir.ValueSets;
 
 namespace KetamineCds.Fhir;
 
-/// <summary>Code systems and the status codes the mappings read.</summary>
+/// <summary>The status code systems and extension the mappings read, and coding helpers.</summary>
 internal static class Codes
 {
-    public const string Snomed = "http://snomed.info/sct";
-    public const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
-    public const string Loinc = "http://loinc.org";
-    public const string RxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public const string ConditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     public const string ConditionVerification = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
-    public const string AllergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
-    public const string AllergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     public const string UsCoreBirthSex = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex";
 
     /// <summary>The code a CodeableConcept carries in a system, or null (a status element holds one coding).</summary>

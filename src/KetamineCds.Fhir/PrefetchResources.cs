@@ -34,6 +34,10 @@ internal static class PrefetchResources
         foreach (var element in prefetch)
         {
             item++;
+
+            // A CDS client may send null for a prefetch key it could not fill: nothing was sent, nothing is read.
+            if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                continue;
             Walk(element, $"prefetch item {item}", fullUrl: null, depth: 0, resources);
         }
 

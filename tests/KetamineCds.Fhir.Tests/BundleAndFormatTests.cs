@@ -107,4 +107,32 @@ public class BundleAndFormatTests
         Assert.Equal(46, reading.Values["ageYears"]);
         Assert.Equal(["Patient/p1"], reading.Sources["ageYears"]);
     }
+
+    [Fact]
+    public void Read_NullPrefetchItem_IsNothingSent()
+    {
+        var reading = FhirHistoryReader.Read([Fhir.Json("null"), Fhir.Json(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2"))], Fhir.Today);
+
+        Assert.Equal(["aneurysmalVascularDisease"], reading.Values.Keys);
+    }
+
+    [Fact]
+    public void Read_OperationOutcomeInsteadOfABundle_IsIgnored()
+    {
+        var reading = Fhir.Read(Fhir.Json("""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"timeout"}]}"""));
+
+        Assert.Empty(reading.Values);
+    }
+
+    [Fact]
+    public void Read_BundlesNestedTooDeep_Throws()
+    {
+        object bundle = Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2");
+        for (var i = 0; i < 10; i++)
+            bundle = Fhir.Bundle(bundle);
+
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(bundle));
+
+        Assert.Contains("nests bundles more than 8 deep", failure.Message, StringComparison.Ordinal);
+    }
 }

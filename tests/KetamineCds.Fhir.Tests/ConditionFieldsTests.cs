@@ -174,4 +174,83 @@ public class ConditionFieldsTests
 
         Assert.False(reading.Values.ContainsKey("substanceUse"));
     }
+
+    [Theory]
+    [InlineData(Fhir.Icd10Cm, "F43.12", "ptsd")]
+    [InlineData(Fhir.Icd10Cm, "F42.2", "ocd")]
+    public void Read_IcdAnxietyDiagnosis_RecordsItsContractValue(string system, string code, string expected)
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", system, code));
+
+        Assert.Equal(expected, reading.Values["primaryDiagnosis"]);
+    }
+
+    [Theory]
+    [InlineData("F42.3")]
+    [InlineData("F42.4")]
+    public void Read_HoardingOrExcoriation_IsNotOcd(string code)
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, code));
+
+        Assert.False(reading.Values.ContainsKey("primaryDiagnosis"));
+    }
+
+    [Fact]
+    public void Read_IntracerebralHaemorrhageLastMonth_IsHistoryAndARecentStroke()
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "I61.0", onset: "2026-11-10"));
+
+        Assert.Equal(true, reading.Values["intracerebralHemorrhageHistory"]);
+        Assert.Equal(true, reading.Values["recentMyocardialInfarctionOrStroke"]);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("resolved", true)]
+    public void Read_HypertensiveEncephalopathyInAnyStatus_RecordsHistory(string? clinical, bool expected)
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "I67.4", clinical: clinical));
+
+        Assert.Equal(expected, reading.Values["hypertensiveEncephalopathyHistory"]);
+    }
+
+    [Fact]
+    public void Read_RefutedHypertensiveEncephalopathy_RecordsFalse()
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "I67.4", verification: "refuted"));
+
+        Assert.Equal(false, reading.Values["hypertensiveEncephalopathyHistory"]);
+    }
+
+    [Theory]
+    [InlineData("2026-10-01", true)]
+    [InlineData("2026-08-30", true)]
+    [InlineData("2026-08-29", false)]
+    public void Read_SuicideAttempt_IsARecentAttemptOnlyWithinNinetyDays(string onset, bool recorded)
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "T14.91XA", clinical: "resolved", onset: onset));
+
+        Assert.Equal(recorded, reading.Values.ContainsKey("suicidality"));
+        if (recorded)
+            Assert.Equal("recent-attempt", reading.Values["suicidality"]);
+    }
+
+    [Fact]
+    public void Read_RefutedSuicideAttempt_NeverRecordsNone()
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "T14.91XA", verification: "refuted", onset: "2026-11-01"));
+
+        Assert.False(reading.Values.ContainsKey("suicidality"));
+    }
+
+    [Theory]
+    [InlineData("F31.81")]
+    [InlineData("F3181")]
+    [InlineData("f31.81")]
+    public void Read_IcdCodeWithOrWithoutItsDot_IsMatched(string code)
+    {
+        var reading = Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, code));
+
+        Assert.Equal("bipolar-ii", reading.Values["primaryDiagnosis"]);
+    }
 }

@@ -125,4 +125,16 @@ public class ConditionMappingTests
 
         Assert.False(reading.Values.ContainsKey("primaryDiagnosis"));
     }
+
+    [Fact]
+    public void Read_VerificationStatusWithoutItsCodeSystem_DecidesNothing()
+    {
+        var reading = Fhir.Read(Fhir.Json("""
+            {"resourceType":"Condition","id":"c1","code":{"coding":[{"system":"http://snomed.info/sct","code":"432119003"}]},
+             "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+             "verificationStatus":{"coding":[{"code":"refuted"}]},"subject":{"reference":"Patient/p1"}}
+            """));
+
+        Assert.False(reading.Values.ContainsKey("aneurysmalVascularDisease"));
+    }
 }

@@ -202,8 +202,21 @@ internal static class PinnedValueSets
             "sct|765176007",
             "sct|261000119107",
         ],
+        ["hypertensive-encephalopathy"] =
+        [
+            "icd10cm|I67.4",
+        ],
         ["intracerebral-hemorrhage"] =
         [
+            "icd10cm|I61.0",
+            "icd10cm|I61.1",
+            "icd10cm|I61.2",
+            "icd10cm|I61.3",
+            "icd10cm|I61.4",
+            "icd10cm|I61.5",
+            "icd10cm|I61.6",
+            "icd10cm|I61.8",
+            "icd10cm|I61.9",
             "icd10cm|I69.10",
             "icd10cm|I69.110",
             "icd10cm|I69.111",
@@ -1702,6 +1715,12 @@ internal static class PinnedValueSets
             "sct|446180007=ptsd",
             "sct|699241002=ptsd",
             "sct|191736004=ocd",
+            "icd10cm|F43.10=ptsd",
+            "icd10cm|F43.11=ptsd",
+            "icd10cm|F43.12=ptsd",
+            "icd10cm|F42.2=ocd",
+            "icd10cm|F42.8=ocd",
+            "icd10cm|F42.9=ocd",
         ],
         ["psychosis"] =
         [
@@ -2016,6 +2035,15 @@ internal static class PinnedValueSets
             "icd10cm|I63.81",
             "icd10cm|I63.89",
             "icd10cm|I63.9",
+            "icd10cm|I61.0",
+            "icd10cm|I61.1",
+            "icd10cm|I61.2",
+            "icd10cm|I61.3",
+            "icd10cm|I61.4",
+            "icd10cm|I61.5",
+            "icd10cm|I61.6",
+            "icd10cm|I61.8",
+            "icd10cm|I61.9",
             "sct|25133001",
             "sct|57981008",
             "sct|111297002",
@@ -2651,6 +2679,10 @@ internal static class PinnedValueSets
             "sct|11047881000119101=cannabis",
             "sct|11048011000119103=cannabis",
             "sct|12398651000119100=stimulants",
+        ],
+        ["suicide-attempt"] =
+        [
+            "icd10cm|T14.91XA=recent-attempt",
         ],
     };
 }

@@ -85,7 +85,7 @@ public static class Fields
     { Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis" };
 
     public static readonly Field<Suicidality> Suicidality = new("suicidality", FieldType.Choice, FieldSection.Suicidality, "Suicidality", h => h.Suicidality)
-    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months." };
+    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt" };
 
     public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", FieldType.YesNo, FieldSection.Suicidality, "Safety plan in place", h => h.SafetyPlanInPlace)
     { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
@@ -152,7 +152,7 @@ public static class Fields
     { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke" };
 
     public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.Safety, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
-    { NotRecorded = NotRecordedMeans.CallsForCare };
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
 
     public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.Safety, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };

@@ -44,13 +44,22 @@ internal static class ConditionStatus
         _ => ClinicalState.Unknown,
     };
 
-    public static Verification VerificationOf(Condition condition) => Codes.CodeIn(condition.VerificationStatus, Codes.ConditionVerification) switch
+    /// <summary>
+    /// The verification status. Absent: taken as recorded (confirmed). Present but not a code of the FHIR code system
+    /// (another system, no system, an unknown code): uncertain, so it decides nothing, never a silent "confirmed".
+    /// </summary>
+    public static Verification VerificationOf(Condition condition)
     {
-        null or "confirmed" => Verification.Confirmed,
-        "refuted" => Verification.Refuted,
-        "entered-in-error" => Verification.EnteredInError,
-        _ => Verification.Uncertain,
-    };
+        if (condition.VerificationStatus is null || (condition.VerificationStatus.Coding.Count == 0 && string.IsNullOrEmpty(condition.VerificationStatus.Text)))
+            return Verification.Confirmed;
+        return Codes.CodeIn(condition.VerificationStatus, Codes.ConditionVerification) switch
+        {
+            "confirmed" => Verification.Confirmed,
+            "refuted" => Verification.Refuted,
+            "entered-in-error" => Verification.EnteredInError,
+            _ => Verification.Uncertain,
+        };
+    }
 
     /// <summary>The day span of the onset (onsetDateTime, else onsetPeriod.start), or null when it is not a date.</summary>
     public static DaySpan? OnsetOf(Condition condition) => condition.Onset switch

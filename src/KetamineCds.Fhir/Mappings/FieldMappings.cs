@@ -15,6 +15,9 @@ internal static class FieldMappings
 
     private static readonly HashSet<ClinicalState> CurrentOnly = [ClinicalState.Current];
 
+    /// <summary>The contract's "recent" suicide attempt is within 3 months; 90 days never reaches beyond that.</summary>
+    public const int RecentSuicideAttemptWindowDays = 90;
+
     /// <summary>The PHQ-9 asks about the last 2 weeks; an older score is not today's.</summary>
     public const int Phq9WindowDays = 14;
 
@@ -29,22 +32,24 @@ internal static class FieldMappings
             ["mdd"] = ["bipolar-i", "bipolar-ii", "bipolar"],
             ["bipolar"] = ["bipolar-i", "bipolar-ii"],
         }),
-        [Fields.CurrentDepressiveEpisode.Name] = new ConditionFlag(ConditionTime.Current, refutedAnswersNo: false),
+        [Fields.CurrentDepressiveEpisode.Name] = ConditionFlag.Current(refutedAnswersNo: false),
         [Fields.OnOralAntidepressant.Name] = new MedicationFlag(),
         [Fields.OralAntidepressantClass.Name] = new MedicationChoice(["ssri", "snri", "other"]),
         [Fields.MoodStabilizer.Name] = new MedicationChoice(["lithium", "valproate", "atypical-antipsychotic", "lamotrigine", "other"]),
         [Fields.Psychosis.Name] = new ConditionChoice(CurrentOnly, new Dictionary<string, string[]>(StringComparer.Ordinal)),
+        [Fields.Suicidality.Name] = ConditionFlag.Recent(RecentSuicideAttemptWindowDays, yesValue: "recent-attempt", refutedAnswersNo: false),
         [Fields.OnOpioids.Name] = new MedicationFlag(),
         [Fields.OnNaltrexone.Name] = new MedicationFlag(),
         [Fields.OnPsychostimulantOrMaoi.Name] = new MedicationFlag(),
         [Fields.OtherCnsDepressants.Name] = new MedicationFlag(),
         [Fields.SubstanceUse.Name] = new SubstanceUseStatus(),
         [Fields.SubstancesUsed.Name] = new SubstancesUsed(),
-        [Fields.AneurysmalVascularDisease.Name] = new ConditionFlag(ConditionTime.Current),
-        [Fields.IntracerebralHemorrhageHistory.Name] = new ConditionFlag(ConditionTime.History),
-        [Fields.SeriousCardiovascularOrCerebrovascularCondition.Name] = new ConditionFlag(ConditionTime.Current),
-        [Fields.RecentMyocardialInfarctionOrStroke.Name] = new RecentConditionFlag(RecentEventWindowDays),
-        [Fields.CognitiveImpairment.Name] = new ConditionFlag(ConditionTime.Current),
+        [Fields.AneurysmalVascularDisease.Name] = ConditionFlag.Current(),
+        [Fields.IntracerebralHemorrhageHistory.Name] = ConditionFlag.History(),
+        [Fields.SeriousCardiovascularOrCerebrovascularCondition.Name] = ConditionFlag.Current(),
+        [Fields.RecentMyocardialInfarctionOrStroke.Name] = ConditionFlag.Recent(RecentEventWindowDays),
+        [Fields.HypertensiveEncephalopathyHistory.Name] = ConditionFlag.History(),
+        [Fields.CognitiveImpairment.Name] = ConditionFlag.Current(),
         [Fields.SystolicBp.Name] = new BloodPressure(systolic: true),
         [Fields.DiastolicBp.Name] = new BloodPressure(systolic: false),
         [Fields.Phq9Total.Name] = new ObservationScore(Phq9WindowDays),

@@ -12,6 +12,8 @@ namespace KetamineCds.Fhir.ValueSets;
 /// </summary>
 public sealed class ValueSet
 {
+    private const string Icd10CmSystem = "http://hl7.org/fhir/sid/icd-10-cm";
+
     /// <summary>The value set's id: its file name without <c>.json</c>.</summary>
     public required string Id { get; init; }
 
@@ -28,12 +30,14 @@ public sealed class ValueSet
         if (string.IsNullOrWhiteSpace(system) || string.IsNullOrWhiteSpace(code))
             return null;
 
+        // ICD-10-CM codes are compared without their dot: EHRs send both F31.81 and F3181.
+        var isIcd = string.Equals(system, Icd10CmSystem, StringComparison.Ordinal);
         ValueSetCode? best = null;
         foreach (var entry in Codes)
         {
             if (!string.Equals(entry.System, system, StringComparison.Ordinal))
                 continue;
-            if (entry.Code is not null && string.Equals(entry.Code, code.Trim(), StringComparison.Ordinal))
+            if (entry.Code is not null && (string.Equals(entry.Code, code.Trim(), StringComparison.Ordinal) || (isIcd && Icd10Cm.Normalize(entry.Code) == Icd10Cm.Normalize(code))))
                 return entry;
             if (entry.Prefix is not null && Icd10Cm.StartsWith(code, entry.Prefix)
                 && (best?.Prefix is null || Icd10Cm.Normalize(entry.Prefix).Length > Icd10Cm.Normalize(best.Prefix).Length))
