@@ -40,28 +40,42 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
         }
     }
 
-    /// <summary>Stores a prefill and returns its opaque id (256 random bits, base64url), the only way to read it.</summary>
-    public async Task<string> SavePrefillAsync(string patientReference, string inputJson, CancellationToken cancellationToken)
+    /// <summary>A new opaque prefill id (256 random bits, base64url): the only way to read the prefill.</summary>
+    public static string NewPrefillId() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A prefill to store with <see cref="SaveAnswerAsync"/>, readable for <see cref="PrefillLifetime"/> by its id.</summary>
+    public CdsHookPrefill NewPrefill(string id, string patientReference, string inputJson)
     {
-        var id = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
+        return new CdsHookPrefill
+        {
+            IdHash = Hash(id),
+            PatientReference = patientReference,
+            InputJson = inputJson,
+            CreatedAt = now.UtcDateTime,
+            ExpiresAt = (now + PrefillLifetime).UtcDateTime,
+        };
+    }
+
+    /// <summary>
+    /// The newest screening of this patient recorded since <paramref name="since"/>, by id (an indexed query that reads
+    /// no JSON), or null.
+    /// </summary>
+    public async Task<Guid?> LatestScreeningSinceAsync(string patientReference, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = ChainHash.ToStoredTime(since);
         try
         {
             await using var db = contexts.CreateDbContext();
-            db.Set<CdsHookPrefill>().Add(new CdsHookPrefill
-            {
-                IdHash = Hash(id),
-                PatientReference = patientReference,
-                InputJson = inputJson,
-                CreatedAt = now.UtcDateTime,
-                ExpiresAt = (now + PrefillLifetime).UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            return id;
+            return await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.PatientReference == patientReference && e.RecordedAt >= from && e.EntryType == DecisionLogEntryTypes.Screening)
+                .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence)
+                .Select(e => (Guid?)e.Id)
+                .FirstOrDefaultAsync(cancellationToken);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
-            throw new DecisionLogUnavailableException("The prefill could not be stored.", e);
+            throw new DecisionLogUnavailableException("The decision log could not be read.", e);
         }
     }
 
@@ -80,13 +94,21 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
         return prefill is not null && DateTime.SpecifyKind(prefill.ExpiresAt, DateTimeKind.Utc) > now ? prefill : null;
     }
 
-    /// <summary>Stores the cards of one answer (after the answer is in the decision log, before they are sent).</summary>
-    public async Task SaveCardsAsync(IEnumerable<CdsHookCard> cards, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the cards of one answer and its prefill, if any, in one transaction (after the answer is in the decision
+    /// log, before the cards are sent).
+    /// </summary>
+    public async Task SaveAnswerAsync(IEnumerable<CdsHookCard> cards, CdsHookPrefill? prefill, CancellationToken cancellationToken)
     {
         try
         {
             await using var db = contexts.CreateDbContext();
             db.Set<CdsHookCard>().AddRange(cards);
+            if (prefill is not null)
+            {
+                db.Set<CdsHookPrefill>().Add(prefill);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))

@@ -90,20 +90,20 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                 values.Remove(field);
             }
 
-            var prefillUrl = await PrefillUrlAsync(baseUrl, patientReference, values, cancellationToken);
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values);
             var card = builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl);
             var origin = call.Origin(caller, service, [Guid.Parse(card.Uuid)]);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention], actor, correlationId, origin),
                 cancellationToken);
-            await SaveCardsAsync([card], service, caller, answer.Id, null, OverrideDecision.Proceed, cancellationToken);
+            await SaveAnswerAsync([(card, OverrideDecision.Proceed)], prefill, service, caller, answer.Id, null, cancellationToken);
             return CardBuilder.WithRecordNote([card], CardTexts.AnswerRecorded(answer.Id.ToString()));
         }
 
         var history = request.ToHistory();
         var assessment = ScreeningEngine.Evaluate(history);
-        var prefill = assessment.Overall == Verdict.Incomplete ? await PrefillUrlAsync(baseUrl, history.PatientReference, values, cancellationToken) : null;
-        var cards = builder.ForAssessment(assessment, prefill);
+        var (incompletePrefill, incompleteUrl) = assessment.Overall == Verdict.Incomplete ? NewPrefill(baseUrl, history.PatientReference, values) : (null, null);
+        var cards = builder.ForAssessment(assessment, incompleteUrl);
         var logged = await log.RecordScreeningAsync(
             new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
             {
@@ -112,11 +112,14 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             },
             cancellationToken);
         var eligible = assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
-        foreach (var card in cards)
-        {
-            var decision = card.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
-            await SaveCardsAsync([card], service, caller, logged.Id, logged.Id, decision, cancellationToken);
-        }
+        await SaveAnswerAsync(
+            [.. cards.Select(c => (c, c.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed))],
+            incompletePrefill,
+            service,
+            caller,
+            logged.Id,
+            logged.Id,
+            cancellationToken);
 
         var note = CardTexts.Recorded(logged.Id.ToString());
         if (completedBy is not null)
@@ -173,12 +176,10 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
     public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);
 
-    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken)
-    {
-        var since = clock.GetUtcNow() - CompletionWindow;
-        var screenings = await log.ListScreeningsForPatientAsync(patientReference, cancellationToken);
-        return screenings.FirstOrDefault(s => s.RecordedAt >= since);
-    }
+    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken) =>
+        await store.LatestScreeningSinceAsync(patientReference, clock.GetUtcNow() - CompletionWindow, cancellationToken) is { } id
+            ? await log.FindScreeningAsync(id, cancellationToken)
+            : null;
 
     /// <summary>Adds the answers of a stored screening input for the fields the chart did not decide.</summary>
     private static void FillFrom(Dictionary<string, object> values, string inputJson)
@@ -208,20 +209,21 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         }
     }
 
-    private async Task SaveCardsAsync(IEnumerable<Card> cards, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, OverrideDecision decision, CancellationToken cancellationToken)
+    private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await store.SaveCardsAsync(
+        await store.SaveAnswerAsync(
             cards.Select(c => new CdsHookCard
             {
-                Uuid = Guid.Parse(c.Uuid),
+                Uuid = Guid.Parse(c.Card.Uuid),
                 ServiceId = service.Id,
                 Issuer = caller.Issuer,
                 EntryId = entryId,
                 ScreeningId = screeningId,
-                OverrideDecision = WireNames.Of(decision),
+                OverrideDecision = WireNames.Of(c.Decision),
                 CreatedAt = now,
             }),
+            prefill,
             cancellationToken);
     }
 
@@ -269,10 +271,11 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         return (refused.Count == 0 && read.Errors.Count == 0 ? read.Request : null, refused);
     }
 
-    private async Task<string> PrefillUrlAsync(string baseUrl, string patientReference, Dictionary<string, object> values, CancellationToken cancellationToken)
+    /// <summary>The prefill of the form (stored with the cards, after the answer is recorded) and its link.</summary>
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values)
     {
-        var id = await store.SavePrefillAsync(patientReference, Encoding.UTF8.GetString(ContractJson(values)), cancellationToken);
-        return $"{baseUrl}/Screenings/New?prefill={id}";
+        var id = CdsHookStore.NewPrefillId();
+        return (store.NewPrefill(id, patientReference, Encoding.UTF8.GetString(ContractJson(values))), $"{baseUrl}/Screenings/New?prefill={id}");
     }
 
     /// <summary>The values as contract JSON, in the catalogue's order.</summary>

@@ -41,27 +41,15 @@ public static class CdsHooksEndpoints
 
     private static async Task<IResult> HookAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering)
     {
-        var service = CdsHookServices.Find(id);
-        var (caller, refusal) = await AuthenticateAsync(context, authentication);
-        if (caller is null)
+        var (service, caller, body, refusal) = await AcceptAsync(id, context, authentication);
+        if (refusal is not null)
         {
-            return refusal!;
-        }
-
-        if (service is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CDS service has this id.");
-        }
-
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
-        {
-            return BadRequest($"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
+            return refusal;
         }
 
         try
         {
-            var cards = await answering.AnswerAsync(service, caller, body, BaseUrl(context.Request), context.GetCorrelationId(), context.RequestAborted);
+            var cards = await answering.AnswerAsync(service!, caller!, body!, BaseUrl(context.Request), context.GetCorrelationId(), context.RequestAborted);
             return Results.Json(new { cards }, CdsHooksJson.Options);
         }
         catch (CdsHookRequestException e)
@@ -76,27 +64,15 @@ public static class CdsHooksEndpoints
 
     private static async Task<IResult> FeedbackAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering)
     {
-        var service = CdsHookServices.Find(id);
-        var (caller, refusal) = await AuthenticateAsync(context, authentication);
-        if (caller is null)
+        var (service, caller, body, refusal) = await AcceptAsync(id, context, authentication);
+        if (refusal is not null)
         {
-            return refusal!;
-        }
-
-        if (service is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CDS service has this id.");
-        }
-
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-        if (body is null)
-        {
-            return BadRequest("The feedback body is too large.");
+            return refusal;
         }
 
         try
         {
-            var unknown = await answering.FeedbackAsync(service, caller, body, context.GetCorrelationId(), context.RequestAborted);
+            var unknown = await answering.FeedbackAsync(service!, caller!, body!, context.GetCorrelationId(), context.RequestAborted);
             return unknown is null
                 ? Results.Ok()
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No card of this service has this uuid.", detail: $"Unknown card {unknown}; nothing was recorded.");
@@ -109,6 +85,26 @@ public static class CdsHooksEndpoints
         {
             return Unavailable();
         }
+    }
+
+    /// <summary>The token first (401 before anything else is said), then the service (404), then the body (400 when too large).</summary>
+    private static async Task<(CdsHookService? Service, CdsHookCaller? Caller, byte[]? Body, IResult? Refusal)> AcceptAsync(string id, HttpContext context, CdsHookAuthentication authentication)
+    {
+        var (caller, refusal) = await AuthenticateAsync(context, authentication);
+        if (caller is null)
+        {
+            return (null, null, null, refusal);
+        }
+
+        if (CdsHookServices.Find(id) is not { } service)
+        {
+            return (null, null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CDS service has this id."));
+        }
+
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        return body is null
+            ? (null, null, null, BadRequest($"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB."))
+            : (service, caller, body, null);
     }
 
     private static async Task<(CdsHookCaller? Caller, IResult? Refusal)> AuthenticateAsync(HttpContext context, CdsHookAuthentication authentication)
