@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -175,6 +176,31 @@ public abstract class CdsHooksTests
         Assert.Equal(OverrideDecision.Proceed, overridden.Decision);
         Assert.Equal("Vascular surgery cleared treatment.", overridden.Explanation);
         Assert.True((await log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task PatientView_DecisionLogUnavailable_Answers503WithoutCards()
+    {
+        using var app = await CreateAppAsync();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordHookAnswerAsync(It.IsAny<HookAnswerSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("down"));
+        using var down = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<IDecisionLog>();
+            s.AddSingleton(log.Object);
+        }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
+        {
+            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
+        using var response = await down.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.DoesNotContain("\"cards\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Db();
+        Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
+        Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
     }
 
     [Fact]
