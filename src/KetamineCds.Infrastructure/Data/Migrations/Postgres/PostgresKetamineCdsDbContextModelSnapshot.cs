@@ -215,7 +215,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("HookOriginJson")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

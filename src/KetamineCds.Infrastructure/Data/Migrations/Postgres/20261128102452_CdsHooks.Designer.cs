@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKetamineCdsDbContext))]
-    [Migration("20261128100115_CdsHooks")]
+    [Migration("20261128102452_CdsHooks")]
     partial class CdsHooks
     {
         /// <inheritdoc />
@@ -218,7 +218,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("HookOriginJson")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

@@ -15,7 +15,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                 name: "HookOriginJson",
                 table: "DecisionLogEntries",
                 type: "text",
-                nullable: true);
+                nullable: true)
+                .Annotation("Npgsql:Compression:", "lz4");
 
             migrationBuilder.CreateTable(
                 name: "CdsHookCards",
