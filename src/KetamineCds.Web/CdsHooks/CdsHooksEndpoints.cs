@@ -26,8 +26,8 @@ public static class CdsHooksEndpoints
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
         // Authenticated by the client JWT, not by a user's sign-in.
+        app.MapGet("/cds-services", DiscoveryAsync).AllowAnonymous().ExcludeFromDescription();
         var group = app.MapGroup("/cds-services").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("", DiscoveryAsync);
         group.MapPost("/{id}", HookAsync);
         group.MapPost("/{id}/feedback", FeedbackAsync);
         return app;
