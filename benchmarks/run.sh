@@ -120,6 +120,7 @@ start_app() { # port name
   ConnectionStrings__KetamineCdsMigrations="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_owner;Password=bench-owner" \
   ConnectionStrings__KetamineCds="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_app;Password=bench-app;Maximum Pool Size=120" \
   DemoAccounts__Enabled=true DemoAccounts__Password="$demo_password" \
+  CdsHooks__Clients__0__Issuer=https://bench-ehr.example CdsHooks__Clients__0__JwksPath="$work/bench-ehr.jwks.json" \
   RateLimiting__ApiPerMinute=100000000 RateLimiting__SignInPerMinute=1000 \
   Logging__LogLevel__Default=Warning \
     dotnet "$webdll" --urls "http://127.0.0.1:$1" --contentRoot "$root/src/KetamineCds.Web" >"$work/$2.log" 2>&1 &
@@ -134,6 +135,10 @@ wait_ready() {
   log "$2 did not become ready"; tail -50 "$work/$2.log" >&2; exit 1
 }
 
+# The CDS Hooks scenario's EHR: a key pair the app trusts (its JWKS) and the load client signs with.
+dotnet "$clientdll" --make-cds-hooks-key "$work"
+# Real prefetch bundles: the patient-view samples (FHIR sample bundles of a chart each), one request per line.
+for f in "$root"/samples/cds-hooks/requests/patient-view-*.json; do python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), separators=(",", ":")))' "$f"; done >"$work/hooks.jsonl"
 log "starting the app (instance 1) and the raw-insert baseline"
 start_app "$app1" app1
 ConnectionStrings__Baseline="Host=127.0.0.1;Port=$pgport;Database=baseline;Username=kcds_owner;Password=bench-owner;Maximum Pool Size=120" \
@@ -186,6 +191,7 @@ settled_log_count() {
   done
   echo "$current"
 }
+hook_answer_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM \"DecisionLogEntries\" WHERE \"EntryType\" = 'hook-answer'"; }
 verify() { curl -fsS -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }
 wrk_run() { # url connections seconds label [extra env...]
   local out
@@ -263,6 +269,19 @@ record "nothing-lost c=32 $r log_entries_added=$((after - before))"
 [ "$(created "$r")" = "$((after - before))" ] && record "nothing lost: 201 responses = log entries = $((after - before))" \
   || record "MISMATCH nothing-lost: 201 responses $(created "$r") != log entries $((after - before))"
 record "verify after throughput: $(verify)"
+
+# ---------------------------------------------------------------- CDS Hooks: patient-view with real prefetch bundles
+# Each call carries a new ES384 client JWT (validated, its jti inserted), reads the FHIR, records its answer in the
+# decision log, stores the prefill and the card, and answers the card. Target: p99 <= 100 ms at 16 concurrent calls.
+hooks_url="http://127.0.0.1:$app1/cds-services/ketamine-screening-patient-view"
+log "CDS Hooks warm-up ${warm}s, then ${duration}s at 16 concurrent calls"
+CDS_HOOKS_KEY="$work/bench-ehr.private.jwk.json" CDS_HOOKS_ISSUER=https://bench-ehr.example BODIES="$work/hooks.jsonl" TOKEN= client_run "$hooks_url" 16 "$warm" >/dev/null
+before=$(hook_answer_count)
+r=$(CDS_HOOKS_KEY="$work/bench-ehr.private.jwk.json" CDS_HOOKS_ISSUER=https://bench-ehr.example BODIES="$work/hooks.jsonl" TOKEN= client_run "$hooks_url" 16 "$duration")
+after=$(hook_answer_count)
+record "cds-hooks c=16 $r hook_answers_recorded=$((after - before))"
+[ "$(json_field "$r" '["statuses"].get("200",0)')" = "$((after - before))" ] || record "MISMATCH cds-hooks: 200 responses $(json_field "$r" '["statuses"].get("200",0)') != hook answers recorded $((after - before))"
+record "cds-hooks patient-view p99 at 16 concurrent calls: $(json_field "$r" '["p99_ms"]') ms (target <= 100 ms)"
 
 # ---------------------------------------------------------------- 3. Two instances behind nginx
 log "two app instances behind nginx"

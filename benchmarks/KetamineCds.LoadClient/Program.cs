@@ -4,9 +4,20 @@ using System.Net.Http.Headers;
 using System.Text;
 
 // usage: KetamineCds.LoadClient URL CONNECTIONS SECONDS BODIES_FILE [TOKEN]
+//        KetamineCds.LoadClient --make-cds-hooks-key FOLDER   (writes bench-ehr.private.jwk.json and bench-ehr.jwks.json)
+// With CDS_HOOKS_KEY (a private JWK file) and CDS_HOOKS_ISSUER set, every request carries a new CDS Hooks client JWT
+// (aud = URL, a fresh jti), as an EHR sends it.
 // Each connection sends one request at a time until the deadline, then finishes the request it has in flight:
 // every response is read and counted; a 503 saying the screening "could not be confirmed as recorded" (the database
 // went away during its commit) is counted apart, as "503-unconfirmed". Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
+if (args is ["--make-cds-hooks-key", var folder])
+{
+    using var generated = KetamineCds.Samples.CdsHooks.ClientToken.Generate("bench-ehr-1");
+    File.WriteAllText(Path.Combine(folder, "bench-ehr.private.jwk.json"), generated.PrivateJwk());
+    File.WriteAllText(Path.Combine(folder, "bench-ehr.jwks.json"), generated.PublicJwks());
+    return 0;
+}
+
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: KetamineCds.LoadClient URL CONNECTIONS SECONDS BODIES_FILE [TOKEN]");
@@ -18,6 +29,9 @@ var connections = int.Parse(args[1], CultureInfo.InvariantCulture);
 var seconds = double.Parse(args[2], CultureInfo.InvariantCulture);
 var bodies = File.ReadAllLines(args[3]).Where(l => l.Length > 0).ToArray();
 var token = args.Length > 4 ? args[4] : null;
+var hookKey = Environment.GetEnvironmentVariable("CDS_HOOKS_KEY");
+var hookIssuer = Environment.GetEnvironmentVariable("CDS_HOOKS_ISSUER");
+using var hookToken = string.IsNullOrEmpty(hookKey) ? null : KetamineCds.Samples.CdsHooks.ClientToken.FromJwk(File.ReadAllText(hookKey));
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
 using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -40,8 +54,13 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         var started = clock.Elapsed;
         try
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await client.PostAsync(url, content);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            if (hookToken is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hookToken.Create(hookIssuer!, url.GetLeftPart(UriPartial.Path)));
+            }
+
+            using var response = await client.SendAsync(request);
             var answer = await response.Content.ReadAsByteArrayAsync();
             var key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             if (key == "503" && answer.AsSpan().IndexOf("could not be confirmed as recorded"u8) >= 0)

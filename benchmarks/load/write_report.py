@@ -24,7 +24,7 @@ machine = f"{cpu}, {sh('nproc')} cores, {mem} GiB RAM, {osname}, .NET SDK {sh('d
 
 rows = []
 for line in lines:
-    m = re.match(r"^(screening-api|raw-insert|two-instances|outage|nothing-lost) c=(\d+) (\{.*\})(.*)$", line)
+    m = re.match(r"^(screening-api|raw-insert|two-instances|outage|nothing-lost|cds-hooks) c=(\d+) (\{.*\})(.*)$", line)
     if m:
         d = json.loads(m.group(3))
         rows.append(f"| {m.group(1)} | {m.group(2)} | {d['rps']:.0f} | {d['p50_ms']:.1f} | {d['p99_ms']:.1f} | {d['requests']} | {json.dumps(d['statuses'])} | {d['socket_errors']} |{m.group(4).strip()} |")
@@ -36,7 +36,7 @@ for line in lines:
         d = json.loads(m.group(3))
         soak.append(f"| {m.group(1)} | {int(m.group(2)) // 1024} | {d['rps']:.0f} | {d['p50_ms']:.1f} | {d['p99_ms']:.1f} | {d['max_ms']:.0f} | {m.group(4) or '?'} | {json.dumps(d['statuses'])} |")
 
-other = [l for l in lines if not re.match(r"^(screening-api|raw-insert|two-instances|outage|nothing-lost) c=|^soak minute=", l)]
+other = [l for l in lines if not re.match(r"^(screening-api|raw-insert|two-instances|outage|nothing-lost|cds-hooks) c=|^soak minute=", l)]
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 section = [
     "<!-- load:begin -->",

@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<EfAccessAudit>();
         services.AddSingleton<IAccessAudit>(sp => sp.GetRequiredService<EfAccessAudit>());
         services.AddSingleton<IDecisionLogAudit, DecisionLogAudit>();
+        services.AddSingleton<CdsHooks.CdsHookStore>();
         return services;
     }
 

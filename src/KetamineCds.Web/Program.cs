@@ -1,4 +1,5 @@
 using KetamineCds.Infrastructure;
+using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddKetamineCdsAuthentication();
 builder.Services.AddKetamineCdsWeb();
+builder.Services.AddKetamineCdsHooks(builder.Configuration, builder.Environment);
 builder.AddKetamineCdsHardening();
 
 var app = builder.Build();

@@ -61,6 +61,7 @@ public sealed class PostgresKetamineCdsDbContext(DbContextOptions<PostgresKetami
             e.Property(x => x.InputJson).UseCompressionMethod("lz4");
             e.Property(x => x.HistoryJson).UseCompressionMethod("lz4");
             e.Property(x => x.AssessmentJson).UseCompressionMethod("lz4");
+            e.Property(x => x.HookOriginJson).UseCompressionMethod("lz4");
         });
     }
 }

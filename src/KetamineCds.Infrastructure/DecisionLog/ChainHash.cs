@@ -46,6 +46,12 @@ public static class ChainHash
         w.Field("inputJson", e.InputJson);
         w.Field("historyJson", e.HistoryJson);
         w.Field("assessmentJson", e.AssessmentJson);
+        if (e.HookOriginJson is not null)
+        {
+            // Only when present: entries without an origin hash exactly as they did before the field existed.
+            w.Field("hookOrigin", e.HookOriginJson);
+        }
+
         w.Field("previousHash", e.PreviousHash);
         return w.Finish();
     }

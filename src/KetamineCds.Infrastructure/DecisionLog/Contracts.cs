@@ -18,7 +18,74 @@ public sealed record ScreeningSubmission(PatientHistory History, string InputJso
     /// to it; the earlier entry is never changed.
     /// </summary>
     public Guid? RescreenOf { get; init; }
+
+    /// <summary>The EHR's CDS Hooks call this screening answered, or null for the form and the JSON API.</summary>
+    public HookOrigin? Origin { get; init; }
 }
+
+/// <summary>
+/// The CDS Hooks call behind a log entry: the client (its JWT <c>iss</c>), <c>context.userId</c> as who asked, the hook
+/// and its <c>hookInstance</c>, the service called, the uuids of the cards answered, and the FHIR data the call gave,
+/// verbatim. Stored (and hashed) with the entry.
+/// </summary>
+public sealed record HookOrigin(string Issuer, string UserId, string Hook, string HookInstance, string ServiceId, IReadOnlyList<Guid> CardUuids, string FhirJson)
+{
+    /// <summary>The origin as the JSON the log stores and hashes: fixed property order, the FHIR embedded as it came.</summary>
+    public string ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("issuer", Issuer);
+            writer.WriteString("userId", UserId);
+            writer.WriteString("hook", Hook);
+            writer.WriteString("hookInstance", HookInstance);
+            writer.WriteString("service", ServiceId);
+            writer.WriteStartArray("cards");
+            foreach (var uuid in CardUuids)
+            {
+                writer.WriteStringValue(uuid.ToString("D"));
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("fhir");
+            writer.WriteRawValue(FhirJson);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
+    public static HookOrigin FromJson(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new HookOrigin(
+            root.GetProperty("issuer").GetString()!,
+            root.GetProperty("userId").GetString()!,
+            root.GetProperty("hook").GetString()!,
+            root.GetProperty("hookInstance").GetString()!,
+            root.GetProperty("service").GetString()!,
+            root.GetProperty("cards").EnumerateArray().Select(c => c.GetGuid()).ToList(),
+            root.GetProperty("fhir").GetRawText());
+    }
+}
+
+/// <summary>
+/// A CDS Hooks answer that is not a screening: the EHR's data lacked items the engine needs, so the answer was one
+/// card naming them. Recorded so that an auditor sees every answer given.
+/// </summary>
+/// <param name="PatientReference">The patient the call was about (the reference the intake form would use).</param>
+/// <param name="MissingItems">The contract field names not recorded, required ones first.</param>
+/// <param name="Actor">Who asked (context.userId, through the client).</param>
+/// <param name="CorrelationId">The request's correlation id.</param>
+/// <param name="Origin">The call.</param>
+public sealed record HookAnswerSubmission(string PatientReference, IReadOnlyList<string> MissingItems, Actor Actor, string CorrelationId, HookOrigin Origin);
+
+/// <summary>A recorded <see cref="HookAnswerSubmission"/>.</summary>
+public sealed record LoggedHookAnswer(Guid Id, long Sequence, DateTimeOffset RecordedAt);
 
 /// <summary>A screening as the decision log holds it.</summary>
 public sealed record LoggedScreening(
@@ -43,6 +110,9 @@ public sealed record LoggedScreening(
 
     /// <summary>The earlier screening this one re-screens (a new screening from its answers), if any.</summary>
     public Guid? RescreenOf { get; init; }
+
+    /// <summary>The CDS Hooks call this screening answered, if it came from an EHR.</summary>
+    public HookOrigin? Origin { get; init; }
 }
 
 /// <summary>What the clinician decided against (or in spite of) the recommendation.</summary>
@@ -109,6 +179,9 @@ public interface IDecisionLog
     Task<IReadOnlyList<LoggedScreening>> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default);
 
     Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a CDS Hooks answer that is not a screening (see <see cref="HookAnswerSubmission"/>), before it is sent.</summary>
+    Task<LoggedHookAnswer> RecordHookAnswerAsync(HookAnswerSubmission submission, CancellationToken cancellationToken = default);
 
     /// <summary>Verifies the whole log in bounded memory.</summary>
     Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default);

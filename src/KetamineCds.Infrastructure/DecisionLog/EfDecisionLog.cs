@@ -43,6 +43,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
         ArgumentNullException.ThrowIfNull(submission);
         var historyJson = JsonSerializer.Serialize(submission.History, ContractJson.Options);
         var assessmentJson = JsonSerializer.Serialize(submission.Assessment, ContractJson.Options);
+        var originJson = submission.Origin?.ToJson();
         var entry = await _appender.AppendAsync(
             LogChainHead.Decisions,
             (correction?.Id ?? submission.RescreenOf) is { } related ? (db, ct) => EnsureScreeningExistsAsync(db, related, ct) : null,
@@ -68,6 +69,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
                     AssessmentJson = assessmentJson,
                     RelatesToId = correction?.Id ?? submission.RescreenOf,
                     CorrectionReason = correction?.Reason,
+                    HookOriginJson = originJson,
                     PreviousHash = previousHash,
                 };
                 e.Hash = ChainHash.Compute(e);
@@ -75,6 +77,40 @@ public sealed partial class EfDecisionLog : IDecisionLog
             },
             cancellationToken);
         return ToLogged(entry, submission.History, submission.Assessment, []);
+    }
+
+    public async Task<LoggedHookAnswer> RecordHookAnswerAsync(HookAnswerSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var payload = JsonSerializer.Serialize(new HookAnswerPayload(submission.MissingItems), ContractJson.Options);
+        var originJson = submission.Origin.ToJson();
+        var entry = await _appender.AppendAsync(
+            LogChainHead.Decisions,
+            null,
+            (sequence, previousHash) =>
+            {
+                var now = _clock.GetUtcNow();
+                var e = new DecisionLogEntry
+                {
+                    Sequence = sequence,
+                    Id = Guid.CreateVersion7(now),
+                    EntryType = DecisionLogEntryTypes.HookAnswer,
+                    RecordedAt = ChainHash.ToStoredTime(now),
+                    ActorUserId = submission.Actor.UserId,
+                    ActorEmail = submission.Actor.Email,
+                    ActorRole = submission.Actor.Role,
+                    CorrelationId = submission.CorrelationId,
+                    PatientReference = submission.PatientReference,
+                    Overall = WireNames.Of(Verdict.Incomplete),
+                    InputJson = payload,
+                    HookOriginJson = originJson,
+                    PreviousHash = previousHash,
+                };
+                e.Hash = ChainHash.Compute(e);
+                return e;
+            },
+            cancellationToken);
+        return new LoggedHookAnswer(entry.Id, entry.Sequence, Utc(entry.RecordedAt));
     }
 
     public async Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default)
@@ -196,6 +232,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
             Corrects = e.CorrectionReason is null ? null : e.RelatesToId,
             RescreenOf = e.CorrectionReason is null ? e.RelatesToId : null,
             CorrectionReason = e.CorrectionReason,
+            Origin = e.HookOriginJson is null ? null : HookOrigin.FromJson(e.HookOriginJson),
         };
 
     internal static LoggedOverride ToOverride(DecisionLogEntry e)
@@ -205,6 +242,9 @@ public sealed partial class EfDecisionLog : IDecisionLog
     }
 
     internal static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
+
+    /// <summary>What a hook-answer entry stores (and hashes) as its InputJson: the items the EHR's data did not record.</summary>
+    private sealed record HookAnswerPayload(IReadOnlyList<string> MissingItems);
 
     /// <summary>What an override entry stores (and hashes) as its InputJson.</summary>
     private sealed record OverridePayload(OverrideDecision Decision, OverrideReason Reason, string Explanation);

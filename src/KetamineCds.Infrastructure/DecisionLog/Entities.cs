@@ -53,6 +53,12 @@ public sealed class DecisionLogEntry
     /// <summary>Why a correction was made; null for entries that correct nothing.</summary>
     public string? CorrectionReason { get; set; }
 
+    /// <summary>
+    /// The CDS Hooks call the entry answered (<see cref="HookOrigin.ToJson"/>), or null. Hashed only when present, so
+    /// entries written before the column existed keep their hashes.
+    /// </summary>
+    public string? HookOriginJson { get; set; }
+
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";
@@ -63,6 +69,9 @@ public static class DecisionLogEntryTypes
 {
     public const string Screening = "screening";
     public const string Override = "override";
+
+    /// <summary>A CDS Hooks answer without a screening: the EHR's data lacked required items (InputJson lists them).</summary>
+    public const string HookAnswer = "hook-answer";
 }
 
 /// <summary>One access event row: append-only and hash-chained like the decision log.</summary>

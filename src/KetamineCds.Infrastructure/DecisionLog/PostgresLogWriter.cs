@@ -16,8 +16,8 @@ internal static class PostgresLogWriter
     private const string InsertDecision =
         "INSERT INTO \"DecisionLogEntries\" (\"Sequence\", \"Id\", \"EntryType\", \"RecordedAt\", \"ActorUserId\", \"ActorEmail\", " +
         "\"ActorRole\", \"CorrelationId\", \"PatientReference\", \"Overall\", \"RuleSetVersion\", \"RuleSetDigest\", \"InputJson\", " +
-        "\"HistoryJson\", \"AssessmentJson\", \"RelatesToId\", \"CorrectionReason\", \"PreviousHash\", \"Hash\") " +
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+        "\"HistoryJson\", \"AssessmentJson\", \"RelatesToId\", \"CorrectionReason\", \"PreviousHash\", \"Hash\", \"HookOriginJson\") " +
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
 
     private const string InsertAccess =
         "INSERT INTO \"AccessEvents\" (\"Sequence\", \"Id\", \"Kind\", \"OccurredAt\", \"UserEmail\", \"Role\", \"Subject\", " +
@@ -80,6 +80,7 @@ internal static class PostgresLogWriter
         p.Add(Text(e.CorrectionReason));
         p.Add(Text(e.PreviousHash));
         p.Add(Text(e.Hash));
+        p.Add(Text(e.HookOriginJson));
         return command;
     }
 

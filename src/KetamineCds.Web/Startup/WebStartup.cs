@@ -4,6 +4,7 @@ using KetamineCds.Web.Api;
 using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +79,7 @@ public static class WebStartup
         app.MapRuleSetApi();
         app.MapAuditApi();
         app.MapLanguageEndpoint();
+        app.MapCdsHooks();
         app.MapRazorPages();
         return app;
     }

@@ -48,6 +48,11 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         // The language switch: the sign-in page has it too; it carries the page's anti-forgery token.
         ["POST /Language"] = Who.Anonymous,
 
+        // CDS Hooks: no user sign-in; every call must carry a configured EHR's client JWT (401 otherwise, docs/cds-hooks.md).
+        ["GET /cds-services"] = Who.Anonymous,
+        ["POST /cds-services/{id}"] = Who.Anonymous,
+        ["POST /cds-services/{id}/feedback"] = Who.Anonymous,
+
         // Every signed-in role: the home page, the rule set and the principles (no patient data).
         ["PAGE /"] = Who.AnySignedIn,
         ["PAGE /Index"] = Who.AnySignedIn,

@@ -79,9 +79,30 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             .Replace("{1}", blocking.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+
+    /// <summary>
+    /// An EHR's prefill (<c>?prefill=</c>, the opaque id on a CDS Hooks card): the form opens with what the chart sent.
+    /// The data stays on the server; an unknown or expired id is 404.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "prefill")]
+    public string? PrefillId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromServices] KetamineCds.Infrastructure.CdsHooks.CdsHookStore hookStore, CancellationToken cancellationToken)
     {
-        if (From is { } from)
+        if (PrefillId is { } prefillId)
+        {
+            var prefill = await hookStore.FindPrefillAsync(prefillId, cancellationToken);
+            if (prefill is null)
+            {
+                return NotFound();
+            }
+
+            await audit.RecordAsync(
+                new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
+                cancellationToken);
+            Prefill(prefill.InputJson);
+        }
+        else if (From is { } from)
         {
             var previous = await log.FindScreeningAsync(from, cancellationToken);
             if (previous is null)

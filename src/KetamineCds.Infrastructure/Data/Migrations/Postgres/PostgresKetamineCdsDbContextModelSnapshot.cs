@@ -22,6 +22,90 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KetamineCds.Infrastructure.CdsHooks.CdsHookCard", b =>
+                {
+                    b.Property<Guid>("Uuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OverrideDecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Uuid");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("CdsHookCards", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsHookPrefills", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineCds.Infrastructure.CdsHooks.CdsHookTokenUse", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Issuer", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsHookTokenUses", (string)null);
+                });
+
             modelBuilder.Entity("KetamineCds.Infrastructure.DecisionLog.AccessLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -127,6 +211,10 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("HistoryJson")
+                        .HasColumnType("text")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
+
+                    b.Property<string>("HookOriginJson")
                         .HasColumnType("text")
                         .HasAnnotation("Npgsql:Compression:", "lz4");
 

@@ -17,6 +17,90 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("KetamineCds.Infrastructure.CdsHooks.CdsHookCard", b =>
+                {
+                    b.Property<Guid>("Uuid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideDecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Uuid");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("CdsHookCards", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsHookPrefills", (string)null);
+                });
+
+            modelBuilder.Entity("KetamineCds.Infrastructure.CdsHooks.CdsHookTokenUse", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Issuer", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsHookTokenUses", (string)null);
+                });
+
             modelBuilder.Entity("KetamineCds.Infrastructure.DecisionLog.AccessLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -121,6 +205,9 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HistoryJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HookOriginJson")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Id")

@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using KetamineCds.Samples.CdsHooks;
+
+// Sends the example CDS Hooks calls in samples/cds-hooks/requests to a running KetamineCds (Development), signed with
+// the demo EHR's key the app created in App_Data, and prints the cards:
+//   dotnet run --project samples/cds-hooks/SendSamples -- http://localhost:5000
+var baseUrl = (args.Length > 0 ? args[0] : "http://localhost:5000").TrimEnd('/');
+var root = FindRepositoryRoot();
+var keyPath = args.Length > 1 ? args[1] : Path.Combine(root, "src", "KetamineCds.Web", "App_Data", "cds-hooks-demo-client.private.jwk.json");
+if (!File.Exists(keyPath))
+{
+    Console.Error.WriteLine($"No demo EHR key at {keyPath}: start the app once in Development (it creates the key), or pass the key file as the second argument.");
+    return 2;
+}
+
+const string Issuer = "https://demo-ehr.ketaminecds.local";
+using var token = ClientToken.FromJwk(File.ReadAllText(keyPath));
+using var http = new HttpClient();
+
+using (var discovery = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/cds-services"))
+{
+    discovery.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Create(Issuer, baseUrl + "/cds-services"));
+    using var response = await http.SendAsync(discovery);
+    Console.WriteLine($"GET /cds-services -> {(int)response.StatusCode}");
+    if (!response.IsSuccessStatusCode)
+    {
+        Console.WriteLine(await response.Content.ReadAsStringAsync());
+        return 1;
+    }
+}
+
+var failed = 0;
+foreach (var file in Directory.GetFiles(Path.Combine(root, "samples", "cds-hooks", "requests"), "*.json").Order(StringComparer.Ordinal))
+{
+    var body = File.ReadAllText(file);
+    using var request = JsonDocument.Parse(body);
+    var hook = request.RootElement.GetProperty("hook").GetString();
+    var service = hook == "order-sign" ? "ketamine-screening-order-sign" : "ketamine-screening-patient-view";
+    // Each call is a new hookInstance, as an EHR would send.
+    body = body.Replace(request.RootElement.GetProperty("hookInstance").GetString()!, Guid.NewGuid().ToString(), StringComparison.Ordinal);
+    var url = $"{baseUrl}/cds-services/{service}";
+    using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Create(Issuer, url));
+    using var response = await http.SendAsync(message);
+    var text = await response.Content.ReadAsStringAsync();
+    Console.WriteLine();
+    Console.WriteLine($"{Path.GetFileName(file)}: POST /cds-services/{service} -> {(int)response.StatusCode}");
+    if (!response.IsSuccessStatusCode)
+    {
+        Console.WriteLine(text);
+        failed++;
+        continue;
+    }
+
+    using var answer = JsonDocument.Parse(text);
+    var cards = answer.RootElement.GetProperty("cards");
+    if (cards.GetArrayLength() == 0)
+    {
+        Console.WriteLine("  (no cards)");
+    }
+
+    foreach (var card in cards.EnumerateArray())
+    {
+        Console.WriteLine($"  [{card.GetProperty("indicator").GetString()}] {card.GetProperty("summary").GetString()}");
+        if (card.TryGetProperty("links", out var links))
+        {
+            foreach (var link in links.EnumerateArray())
+            {
+                Console.WriteLine($"    {link.GetProperty("label").GetString()}: {link.GetProperty("url").GetString()}");
+            }
+        }
+    }
+}
+
+return failed == 0 ? 0 : 1;
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.CdsHooks;
+
+/// <summary>A CDS Hooks 2.0 card.</summary>
+public sealed record Card(
+    string Uuid,
+    string Summary,
+    string Indicator,
+    string Detail,
+    CardSource Source,
+    IReadOnlyList<Coding> OverrideReasons,
+    IReadOnlyList<CardLink>? Links = null)
+{
+    /// <summary>The decision an override of this card records (against the screening's recommendation, or in spite of it).</summary>
+    [JsonIgnore]
+    public OverrideDecision OverrideMeans { get; init; } = OverrideDecision.Proceed;
+}
+
+public sealed record CardSource(string Label, string Url);
+
+public sealed record Coding(string System, string Code, string Display);
+
+public sealed record CardLink(string Label, string Url, string Type);
+
+/// <summary>The JSON shapes of the services and their serialization: camelCase, nulls left out (the spec forbids them).</summary>
+public static class CdsHooksJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The system of the override reason codes (the app's <see cref="OverrideReason"/>, kebab case).</summary>
+    public const string OverrideReasonSystem = "https://ketaminecds.org/fhir/CodeSystem/override-reason";
+
+    public static IReadOnlyList<Coding> OverrideReasons { get; } =
+        [.. Enum.GetValues<OverrideReason>().Select(r => new Coding(OverrideReasonSystem, WireNames.Of(r), Display.Of(r)))];
+}
+
+/// <summary>Builds the cards of one answer; every text comes from <see cref="CardTexts"/>.</summary>
+public sealed class CardBuilder(string baseUrl, bool orderSign)
+{
+    /// <summary>Cards for an assessment: critical per contraindication, one warning listing cautions, incomplete, or eligible.</summary>
+    public List<Card> ForAssessment(Assessment assessment, string? prefillUrl)
+    {
+        var version = assessment.RuleSet.Version;
+        var cards = new List<Card>();
+        foreach (var finding in assessment.OfKind(FindingKind.Contraindication))
+        {
+            cards.Add(NewCard(
+                CardTexts.ContraindicationSummary(finding.Summary),
+                "critical",
+                Markdown(finding),
+                version,
+                RuleUrl(finding.RuleId)));
+        }
+
+        var cautions = assessment.OfKind(FindingKind.Caution).ToList();
+        if (cautions.Count > 0)
+        {
+            cards.Add(NewCard(
+                CardTexts.CautionsSummary(cautions.Count),
+                "warning",
+                string.Join("\n\n", cautions.Select(c => "### " + c.Summary + "\n\n" + Markdown(c))),
+                version,
+                RuleUrl(cautions[0].RuleId)));
+        }
+
+        if (assessment.Overall == Verdict.Incomplete)
+        {
+            var summary = NotRecordedSummary.Of(assessment);
+            var blocking = summary.BeforeAPathwayCanOpen.Select(i => i.Label).ToList();
+            var care = summary.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
+            cards.Add(Incomplete(version, [], blocking, [], care, prefillUrl));
+        }
+        else if (assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions)
+        {
+            var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).ToList();
+            var requirements = assessment.OfKind(FindingKind.Requirement).ToList();
+            var detail = CardTexts.OpenPathwaysHeading + "\n\n"
+                + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}: {Display.Of(p.Status).Text}"))
+                + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
+                    + string.Join("\n", requirements.Select(r => $"- {r.Summary} ({CardTexts.Cites(r.Principles, r.Sources)})")))
+                + "\n\n" + CardTexts.SupportsNotReplaces;
+            cards.Add(NewCard(
+                CardTexts.EligibleSummary(string.Join(", ", open.Select(p => Display.ShortName(p.Pathway)))),
+                "info",
+                detail,
+                version,
+                RuleUrl(requirements.FirstOrDefault()?.RuleId)) with { OverrideMeans = OverrideDecision.DoNotProceed });
+        }
+        else if (cards.Count == 0)
+        {
+            cards.Add(NewCard(CardTexts.NotIndicatedSummary, "info", Markdown(assessment.Findings), version, RuleUrl(null)));
+        }
+
+        return cards;
+    }
+
+    /// <summary>The one card of an answer the engine could not give: the items not recorded and the prefilled form.</summary>
+    public Card Incomplete(
+        string ruleSetVersion,
+        IReadOnlyList<string> required,
+        IReadOnlyList<string> safety,
+        IReadOnlyList<string> needsAttention,
+        IReadOnlyList<string> care,
+        string? prefillUrl)
+    {
+        var parts = new List<string> { CardTexts.IncompleteIntro };
+        AddList(parts, CardTexts.RequiredHeading, required);
+        AddList(parts, CardTexts.SafetyHeading, safety);
+        AddList(parts, CardTexts.NeedsAttentionHeading, needsAttention);
+        AddList(parts, CardTexts.CareHeading, care);
+        parts.Add(CardTexts.IncompleteCites);
+        parts.Add(CardTexts.SupportsNotReplaces);
+        var count = required.Count + safety.Count + needsAttention.Count + care.Count;
+        return NewCard(
+            CardTexts.IncompleteSummary(count),
+            orderSign ? "warning" : "info",
+            string.Join("\n\n", parts),
+            ruleSetVersion,
+            RuleUrl(null)) with
+        {
+            Links = prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")],
+        };
+    }
+
+    /// <summary>Adds a line saying where the answer was recorded to each card's detail.</summary>
+    public static List<Card> WithRecordNote(List<Card> cards, string note) =>
+        cards.Select(c => c with { Detail = c.Detail + "\n\n" + note }).ToList();
+
+    private static void AddList(List<string> parts, string heading, IReadOnlyList<string> items)
+    {
+        if (items.Count > 0)
+        {
+            parts.Add(heading + "\n\n" + string.Join("\n", items.Select(i => "- " + i)));
+        }
+    }
+
+    private static string Markdown(Finding finding)
+    {
+        var lines = new List<string> { finding.Detail };
+        if (finding.Because.Count > 0)
+        {
+            lines.Add(CardTexts.Because(string.Join("; ", finding.Because.Select(Display.Because))));
+        }
+
+        var cites = CardTexts.Cites(finding.Principles, finding.Sources);
+        if (cites.Length > 0)
+        {
+            lines.Add(cites + $" Rule {finding.RuleId}.");
+        }
+
+        lines.Add(CardTexts.SupportsNotReplaces);
+        return string.Join("\n\n", lines.Where(l => l.Length > 0));
+    }
+
+    private static string Markdown(IEnumerable<Finding> findings) =>
+        string.Join("\n\n", findings.Select(f => "### " + f.Summary + "\n\n" + Markdown(f)).DefaultIfEmpty(CardTexts.SupportsNotReplaces));
+
+    private string RuleUrl(string? ruleId) => baseUrl + (ruleId is null ? "/Rules" : Display.RuleLink(ruleId));
+
+    private static Card NewCard(string summary, string indicator, string detail, string version, string url) =>
+        new(Guid.NewGuid().ToString("D"), summary, indicator, detail, new CardSource(CardTexts.SourceLabel(version), url), CdsHooksJson.OverrideReasons);
+
+    /// <summary>The current rule set's version, for cards of answers the engine did not give.</summary>
+    public static string CurrentVersion => RuleSetCatalog.Current.Version;
+}

@@ -1,0 +1,468 @@
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Fhir;
+using KetamineCds.Infrastructure.CdsHooks;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.CdsHooks;
+
+/// <summary>
+/// Answers a hook call: reads the FHIR it was given into the screening's fields, and either runs the rules (every
+/// required item recorded) and records the screening, or records an answer naming what the chart does not hold. The
+/// answer is in the decision log, with the call's origin, before any card is returned.
+/// </summary>
+public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, CdsHookStore store, TimeProvider clock)
+{
+    /// <summary>The role recorded for people who asked through an EHR (their EHR user id is the actor).</summary>
+    public const string EhrUserRole = "EhrUser";
+
+    /// <summary>The role recorded for a client's feedback (the spec's feedback names no user).</summary>
+    public const string ClientRole = "CdsHooksClient";
+
+    public async Task<IReadOnlyList<Card>> AnswerAsync(CdsHookService service, CdsHookCaller caller, byte[] body, string baseUrl, string correlationId, CancellationToken cancellationToken)
+    {
+        using var document = Parse(body);
+        var call = HookCall.Read(document.RootElement, service);
+        if (service.OrderSign)
+        {
+            bool ordersKetamine;
+            try
+            {
+                ordersKetamine = DraftOrders.OrdersKetamine(call.DraftOrders!.Value);
+            }
+            catch (FormatException e)
+            {
+                throw new CdsHookRequestException(e.Message);
+            }
+
+            if (!ordersKetamine)
+            {
+                return [];
+            }
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        FhirReading reading;
+        try
+        {
+            reading = FhirHistoryReader.Read(call.Prefetch, today);
+        }
+        catch (FhirFormatException e)
+        {
+            throw new CdsHookRequestException("The FHIR data could not be read: " + e.Message);
+        }
+
+        var values = new Dictionary<string, object>(reading.Values, StringComparer.Ordinal);
+        values.TryAdd(Fields.PatientReference.Name, PatientReferenceOf(call.PatientId));
+        var builder = new CardBuilder(baseUrl, service.OrderSign);
+        var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
+
+        var (required, safety) = NotRecorded(values);
+        LoggedScreening? completedBy = null;
+        if (required.Count > 0)
+        {
+            // The chart rarely holds the trials or suicidality. When the clinician has recently completed a screening of
+            // this patient in KetamineCds, its answers fill what the chart does not say; the chart's own values win.
+            completedBy = await RecentScreeningAsync((string)values[Fields.PatientReference.Name], cancellationToken);
+            if (completedBy is not null)
+            {
+                FillFrom(values, completedBy.InputJson);
+                (required, safety) = NotRecorded(values);
+            }
+        }
+
+        var needsAttention = new List<string>();
+        ScreeningRequest? request = null;
+        if (required.Count == 0)
+        {
+            (request, needsAttention) = await ReadAsync(values, cancellationToken);
+        }
+
+        if (request is null)
+        {
+            var patientReference = Fit(values[Fields.PatientReference.Name] as string ?? call.PatientId, 64);
+            foreach (var field in needsAttention)
+            {
+                values.Remove(field);
+            }
+
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values);
+            var card = builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl);
+            var origin = call.Origin(caller, service, [Guid.Parse(card.Uuid)]);
+            var answer = await log.RecordHookAnswerAsync(
+                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention], actor, correlationId, origin),
+                cancellationToken);
+            await SaveAnswerAsync([(card, OverrideDecision.Proceed)], prefill, service, caller, answer.Id, null, cancellationToken);
+            return CardBuilder.WithRecordNote([card], CardTexts.AnswerRecorded(answer.Id.ToString()));
+        }
+
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history);
+        var (incompletePrefill, incompleteUrl) = assessment.Overall == Verdict.Incomplete ? NewPrefill(baseUrl, history.PatientReference, values) : (null, null);
+        var cards = builder.ForAssessment(assessment, incompleteUrl);
+        var logged = await log.RecordScreeningAsync(
+            new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
+            {
+                RescreenOf = completedBy?.Id,
+                Origin = call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]),
+            },
+            cancellationToken);
+        var eligible = assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
+        await SaveAnswerAsync(
+            [.. cards.Select(c => (c, c.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed))],
+            incompletePrefill,
+            service,
+            caller,
+            logged.Id,
+            logged.Id,
+            cancellationToken);
+
+        var note = CardTexts.Recorded(logged.Id.ToString());
+        if (completedBy is not null)
+        {
+            note += " " + CardTexts.CompletedFrom(completedBy.Id.ToString(), completedBy.RecordedAt);
+        }
+
+        return CardBuilder.WithRecordNote(cards, note);
+    }
+
+    /// <summary>
+    /// Records each <c>overridden</c> outcome as an override of the screening behind its card. Returns the first
+    /// unknown card uuid (then nothing is recorded), or null.
+    /// </summary>
+    public async Task<string?> FeedbackAsync(CdsHookService service, CdsHookCaller caller, byte[] body, string correlationId, CancellationToken cancellationToken)
+    {
+        using var document = Parse(body);
+        var items = Feedback.Read(document.RootElement);
+        var found = new List<(Feedback Item, CdsHookCard Card)>();
+        foreach (var item in items)
+        {
+            var card = Guid.TryParse(item.CardUuid, out var uuid) ? await store.FindCardAsync(uuid, service.Id, caller.Issuer, cancellationToken) : null;
+            if (card is null)
+            {
+                return item.CardUuid;
+            }
+
+            found.Add((item, card));
+        }
+
+        var actor = new Actor(Fit("cds-hooks:" + caller.Issuer, 450), Fit(caller.Issuer, 256), ClientRole);
+        foreach (var (item, card) in found)
+        {
+            // An answer without a screening (required items missing) recommended nothing, so there is nothing to override.
+            if (item.Outcome != "overridden" || card.ScreeningId is not { } screeningId)
+            {
+                continue;
+            }
+
+            var decision = card.OverrideDecision == WireNames.Of(OverrideDecision.DoNotProceed) ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
+            var reason = WireNames.TryParse<OverrideReason>(item.ReasonCode, out var parsed) ? parsed : OverrideReason.Other;
+            var explanation = (item.Comment, item.ReasonCode) switch
+            {
+                ({ Length: > 0 } comment, _) => comment,
+                (_, { } code) when reason == OverrideReason.Other && code != WireNames.Of(OverrideReason.Other) => $"{CardTexts.FeedbackExplanation} Reason code given: {code}.",
+                _ => CardTexts.FeedbackExplanation,
+            };
+            await log.RecordOverrideAsync(new OverrideSubmission(screeningId, decision, reason, Fit(explanation, 2000), actor, correlationId), cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
+    public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);
+
+    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken) =>
+        await store.LatestScreeningSinceAsync(patientReference, clock.GetUtcNow() - CompletionWindow, cancellationToken) is { } id
+            ? await log.FindScreeningAsync(id, cancellationToken)
+            : null;
+
+    /// <summary>Adds the answers of a stored screening input for the fields the chart did not decide.</summary>
+    private static void FillFrom(Dictionary<string, object> values, string inputJson)
+    {
+        using var document = JsonDocument.Parse(inputJson);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (values.ContainsKey(property.Name) || Fields.Find(property.Name) is not { } field)
+            {
+                continue;
+            }
+
+            object? value = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Number when field.Type == FieldType.WholeNumber && property.Value.TryGetInt32(out var i) => i,
+                JsonValueKind.Number => property.Value.GetDecimal(),
+                JsonValueKind.Array => property.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToList(),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                values[property.Name] = value;
+            }
+        }
+    }
+
+    private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await store.SaveAnswerAsync(
+            cards.Select(c => new CdsHookCard
+            {
+                Uuid = Guid.Parse(c.Card.Uuid),
+                ServiceId = service.Id,
+                Issuer = caller.Issuer,
+                EntryId = entryId,
+                ScreeningId = screeningId,
+                OverrideDecision = WireNames.Of(c.Decision),
+                CreatedAt = now,
+            }),
+            prefill,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The contract's required items (always, or because of another answer) not recorded, and the safety items asked
+    /// for these answers that could block a pathway while not recorded.
+    /// </summary>
+    public static (List<string> Required, List<string> Safety) NotRecorded(IReadOnlyDictionary<string, object> values)
+    {
+        object? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        var required = new List<string>();
+        var safety = new List<string>();
+        foreach (var field in Fields.All)
+        {
+            if (values.ContainsKey(field.Name))
+            {
+                continue;
+            }
+
+            if (field.Required || field.RequiredWhen?.Applies(Value) == true)
+            {
+                required.Add(field.Name);
+            }
+            else if (field.NotRecorded == NotRecordedMeans.CanBlock && (field.AskedWhen?.Applies(Value) ?? true))
+            {
+                safety.Add(field.Name);
+            }
+        }
+
+        return (required, safety);
+    }
+
+    /// <summary>Reads the values through the same reader and validator as the JSON API; fields they refuse are returned.</summary>
+    private async Task<(ScreeningRequest? Request, List<string> Refused)> ReadAsync(Dictionary<string, object> values, CancellationToken cancellationToken)
+    {
+        var read = ScreeningJsonReader.Read(ContractJson(values));
+        var refused = read.Errors.Keys.ToList();
+        if (!read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
+        {
+            var validation = await validator.ValidateAsync(read.Request, cancellationToken);
+            refused.AddRange(validation.Errors.Select(f => ScreeningRecorder.NameOfProperty(f.PropertyName)));
+        }
+
+        refused = [.. refused.Where(n => n != ScreeningJsonReader.BodyKey).Distinct(StringComparer.Ordinal)];
+        return (refused.Count == 0 && read.Errors.Count == 0 ? read.Request : null, refused);
+    }
+
+    /// <summary>The prefill of the form (stored with the cards, after the answer is recorded) and its link.</summary>
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values)
+    {
+        var id = CdsHookStore.NewPrefillId();
+        return (store.NewPrefill(id, patientReference, Encoding.UTF8.GetString(ContractJson(values))), $"{baseUrl}/Screenings/New?prefill={id}");
+    }
+
+    /// <summary>The values as contract JSON, in the catalogue's order.</summary>
+    public static byte[] ContractJson(IReadOnlyDictionary<string, object> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var field in Fields.All)
+            {
+                if (!values.TryGetValue(field.Name, out var value))
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(field.Name);
+                switch (value)
+                {
+                    case string s: writer.WriteStringValue(s); break;
+                    case bool b: writer.WriteBooleanValue(b); break;
+                    case int i: writer.WriteNumberValue(i); break;
+                    case long l: writer.WriteNumberValue(l); break;
+                    case decimal d: writer.WriteNumberValue(d); break;
+                    case IEnumerable<string> list:
+                        writer.WriteStartArray();
+                        foreach (var item in list)
+                        {
+                            writer.WriteStringValue(item);
+                        }
+
+                        writer.WriteEndArray();
+                        break;
+                    default: throw new InvalidOperationException($"The FHIR reader gave {field.Name} a value of type {value.GetType().Name}.");
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A FHIR id (<c>[A-Za-z0-9\-\.]{1,64}</c>) is a valid patient reference; anything else is refused by the validator.</summary>
+    private static string PatientReferenceOf(string patientId) => patientId;
+
+    private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(Fields.LabelOf)];
+
+    private static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static JsonDocument Parse(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
+        }
+        catch (JsonException)
+        {
+            throw new CdsHookRequestException("The body is not JSON.");
+        }
+    }
+
+    /// <summary>The parts of a hook request the service reads.</summary>
+    private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<JsonElement> Prefetch, string FhirJson)
+    {
+        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Guid> cards) =>
+            new(caller.Issuer, UserId, Hook, HookInstance, service.Id, cards, FhirJson);
+
+        public static HookCall Read(JsonElement root, CdsHookService service)
+        {
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CdsHookRequestException("The body must be a JSON object.");
+            }
+
+            var hook = RequiredString(root, "hook", "hook");
+            if (hook != service.Hook)
+            {
+                throw new CdsHookRequestException($"This service answers the {service.Hook} hook, not {hook}.");
+            }
+
+            var hookInstance = RequiredString(root, "hookInstance", "hookInstance");
+            if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
+            {
+                throw new CdsHookRequestException("context must be an object.");
+            }
+
+            var userId = RequiredString(context, "userId", "context.userId");
+            var patientId = RequiredString(context, "patientId", "context.patientId");
+            JsonElement? draftOrders = null;
+            if (service.OrderSign)
+            {
+                if (!context.TryGetProperty("draftOrders", out var orders))
+                {
+                    throw new CdsHookRequestException("context.draftOrders is required on order-sign.");
+                }
+
+                draftOrders = orders;
+            }
+
+            var prefetch = new List<JsonElement>();
+            string prefetchJson = "{}";
+            if (root.TryGetProperty("prefetch", out var items) && items.ValueKind != JsonValueKind.Null)
+            {
+                if (items.ValueKind != JsonValueKind.Object)
+                {
+                    throw new CdsHookRequestException("prefetch must be an object.");
+                }
+
+                foreach (var item in items.EnumerateObject())
+                {
+                    // The spec lets an EHR send null for a prefetch it could not fetch: that data is not recorded.
+                    if (item.Value.ValueKind == JsonValueKind.Null)
+                    {
+                        continue;
+                    }
+
+                    if (item.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new CdsHookRequestException($"prefetch.{item.Name} must be a FHIR resource or Bundle.");
+                    }
+
+                    prefetch.Add(item.Value);
+                }
+
+                prefetchJson = items.GetRawText();
+            }
+
+            var fhir = draftOrders is { } d ? $"{{\"prefetch\":{prefetchJson},\"draftOrders\":{d.GetRawText()}}}" : $"{{\"prefetch\":{prefetchJson}}}";
+            return new HookCall(hook, hookInstance, userId, patientId, draftOrders, prefetch, fhir);
+        }
+    }
+
+    /// <summary>One feedback item of the spec's <c>{"feedback": [...]}</c>.</summary>
+    private sealed record Feedback(string CardUuid, string Outcome, string? ReasonCode, string? Comment)
+    {
+        public static List<Feedback> Read(JsonElement root)
+        {
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+            {
+                throw new CdsHookRequestException("The body must be {\"feedback\": [...]} with at least one item.");
+            }
+
+            var items = new List<Feedback>();
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new CdsHookRequestException("Each feedback item must be an object.");
+                }
+
+                var card = RequiredString(item, "card", "feedback.card");
+                var outcome = RequiredString(item, "outcome", "feedback.outcome");
+                if (outcome is not ("accepted" or "overridden"))
+                {
+                    throw new CdsHookRequestException("feedback.outcome must be accepted or overridden.");
+                }
+
+                string? code = null, comment = null;
+                if (item.TryGetProperty("overrideReason", out var reason) && reason.ValueKind == JsonValueKind.Object)
+                {
+                    if (reason.TryGetProperty("reason", out var coding) && coding.ValueKind == JsonValueKind.Object
+                        && coding.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String)
+                    {
+                        code = c.GetString();
+                    }
+
+                    if (reason.TryGetProperty("userComment", out var u) && u.ValueKind == JsonValueKind.String)
+                    {
+                        comment = u.GetString()?.Trim();
+                    }
+                }
+
+                items.Add(new Feedback(card, outcome, code, comment));
+            }
+
+            return items;
+        }
+    }
+
+    private static string RequiredString(JsonElement element, string name, string path)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw new CdsHookRequestException($"{path} must be a non-empty string.");
+        }
+
+        return value.GetString()!;
+    }
+}

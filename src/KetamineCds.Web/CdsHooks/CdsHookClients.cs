@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Data;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KetamineCds.Web.CdsHooks;
+
+/// <summary>One EHR allowed to call the services: its JWT issuer and the public keys it signs with.</summary>
+public sealed record CdsHookClient(string Issuer, IReadOnlyList<SecurityKey> Keys);
+
+/// <summary>
+/// The EHRs allowed to call, from configuration (<c>CdsHooks:Clients:N:Issuer</c> and <c>CdsHooks:Clients:N:JwksPath</c>,
+/// a local JWKS file): clients are configured, never discovered. In Development the app also trusts a demo client
+/// (<see cref="DemoIssuer"/>) whose key pair it creates in App_Data on first start, so that the samples can be sent.
+/// </summary>
+public sealed class CdsHookClients
+{
+    /// <summary>The demo EHR's issuer (Development only).</summary>
+    public const string DemoIssuer = "https://demo-ehr.ketaminecds.local";
+
+    /// <summary>The demo EHR's private key (a JWK with its <c>kid</c>), under App_Data.</summary>
+    public const string DemoPrivateKeyFile = "cds-hooks-demo-client.private.jwk.json";
+
+    /// <summary>The demo EHR's public JWKS, under App_Data.</summary>
+    public const string DemoJwksFile = "cds-hooks-demo-client.jwks.json";
+
+    private readonly Dictionary<string, CdsHookClient> _byIssuer;
+
+    public CdsHookClients(IEnumerable<CdsHookClient> clients)
+    {
+        _byIssuer = clients.ToDictionary(c => c.Issuer, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<string> Issuers => _byIssuer.Keys;
+
+    public CdsHookClient? Find(string? issuer) => issuer is not null && _byIssuer.TryGetValue(issuer, out var client) ? client : null;
+
+    /// <summary>Reads the configured clients; in Development adds the demo client, creating its key pair on first start.</summary>
+    /// <exception cref="InvalidOperationException">A client is configured without an issuer or a readable JWKS file.</exception>
+    public static CdsHookClients Load(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var clients = new List<CdsHookClient>();
+        foreach (var section in configuration.GetSection("CdsHooks:Clients").GetChildren())
+        {
+            var issuer = section["Issuer"];
+            var jwksPath = section["JwksPath"];
+            if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(jwksPath))
+            {
+                throw new InvalidOperationException($"CdsHooks:Clients:{section.Key} needs both Issuer and JwksPath.");
+            }
+
+            var path = Path.IsPathRooted(jwksPath) ? jwksPath : Path.Combine(environment.ContentRootPath, jwksPath);
+            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key)));
+        }
+
+        var demoEnabled = configuration.GetValue<bool?>("CdsHooks:DemoClient") ?? environment.IsDevelopment();
+        if (demoEnabled && clients.All(c => c.Issuer != DemoIssuer))
+        {
+            var folder = AppDataFolder.For(environment);
+            EnsureDemoKeyPair(folder);
+            clients.Add(new CdsHookClient(DemoIssuer, ReadKeys(Path.Combine(folder, DemoJwksFile), "demo")));
+        }
+
+        return new CdsHookClients(clients);
+    }
+
+    /// <summary>Creates the demo client's ES384 key pair once: the private JWK and the public JWKS, owner-readable only.</summary>
+    public static void EnsureDemoKeyPair(string folder)
+    {
+        var privatePath = Path.Combine(folder, DemoPrivateKeyFile);
+        if (!File.Exists(privatePath))
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+            var p = key.ExportParameters(includePrivateParameters: true);
+            var kid = "demo-" + Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(9));
+            PrivateFile.CreateOnce(privatePath, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+            {
+                ["kty"] = "EC", ["crv"] = "P-384", ["kid"] = kid, ["alg"] = "ES384", ["use"] = "sig",
+                ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y), ["d"] = Base64UrlEncoder.Encode(p.D),
+            }));
+        }
+
+        var jwksPath = Path.Combine(folder, DemoJwksFile);
+        if (!File.Exists(jwksPath))
+        {
+            var jwk = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllBytes(privatePath))!;
+            jwk.Remove("d");
+            PrivateFile.CreateOnce(jwksPath, JsonSerializer.SerializeToUtf8Bytes(new { keys = new[] { jwk } }));
+        }
+    }
+
+    private static List<SecurityKey> ReadKeys(string path, string name)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"The JWKS file of CDS Hooks client {name} cannot be read: {path}", e);
+        }
+
+        var set = new JsonWebKeySet(json);
+        var keys = set.Keys.Where(k => !string.IsNullOrEmpty(k.Kid)).Cast<SecurityKey>().ToList();
+        if (keys.Count == 0 || set.Keys.Any(k => k.HasPrivateKey))
+        {
+            throw new InvalidOperationException($"The JWKS file of CDS Hooks client {name} must hold public keys with a kid, and no private key: {path}");
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.CdsHooks;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Startup;
+
+namespace KetamineCds.Web.CdsHooks;
+
+/// <summary>
+/// The CDS Hooks 2.0 endpoints: discovery, the two services and feedback. Every call must carry a valid client JWT
+/// (<see cref="CdsHookAuthentication"/>); a refused token is 401 and nothing is recorded.
+/// </summary>
+public static class CdsHooksEndpoints
+{
+    /// <summary>The largest hook request accepted: prefetch bundles of a long chart stay well below it.</summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public static IServiceCollection AddKetamineCdsHooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(CdsHookClients.Load(configuration, environment));
+        services.AddSingleton<CdsHookAuthentication>();
+        services.AddSingleton<CdsHookAnswering>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
+    {
+        // Authenticated by the client JWT, not by a user's sign-in.
+        app.MapGet("/cds-services", DiscoveryAsync).AllowAnonymous().ExcludeFromDescription();
+        var group = app.MapGroup("/cds-services").AllowAnonymous().ExcludeFromDescription();
+        group.MapPost("/{id}", HookAsync);
+        group.MapPost("/{id}/feedback", FeedbackAsync);
+        return app;
+    }
+
+    private static async Task<IResult> DiscoveryAsync(HttpContext context, CdsHookAuthentication authentication)
+    {
+        var (caller, refusal) = await AuthenticateAsync(context, authentication);
+        return caller is null ? refusal! : Results.Json(CdsHookServices.Discovery(), CdsHooksJson.Options);
+    }
+
+    private static async Task<IResult> HookAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering)
+    {
+        var (service, caller, body, refusal) = await AcceptAsync(id, context, authentication);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            var cards = await answering.AnswerAsync(service!, caller!, body!, BaseUrl(context.Request), context.GetCorrelationId(), context.RequestAborted);
+            return Results.Json(new { cards }, CdsHooksJson.Options);
+        }
+        catch (CdsHookRequestException e)
+        {
+            return BadRequest(e.Message);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return Unavailable();
+        }
+    }
+
+    private static async Task<IResult> FeedbackAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering)
+    {
+        var (service, caller, body, refusal) = await AcceptAsync(id, context, authentication);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            var unknown = await answering.FeedbackAsync(service!, caller!, body!, context.GetCorrelationId(), context.RequestAborted);
+            return unknown is null
+                ? Results.Ok()
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No card of this service has this uuid.", detail: $"Unknown card {unknown}; nothing was recorded.");
+        }
+        catch (CdsHookRequestException e)
+        {
+            return BadRequest(e.Message);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return Unavailable();
+        }
+    }
+
+    /// <summary>The token first (401 before anything else is said), then the service (404), then the body (400 when too large).</summary>
+    private static async Task<(CdsHookService? Service, CdsHookCaller? Caller, byte[]? Body, IResult? Refusal)> AcceptAsync(string id, HttpContext context, CdsHookAuthentication authentication)
+    {
+        var (caller, refusal) = await AuthenticateAsync(context, authentication);
+        if (caller is null)
+        {
+            return (null, null, null, refusal);
+        }
+
+        if (CdsHookServices.Find(id) is not { } service)
+        {
+            return (null, null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CDS service has this id."));
+        }
+
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        return body is null
+            ? (null, null, null, BadRequest($"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB."))
+            : (service, caller, body, null);
+    }
+
+    private static async Task<(CdsHookCaller? Caller, IResult? Refusal)> AuthenticateAsync(HttpContext context, CdsHookAuthentication authentication)
+    {
+        try
+        {
+            var (caller, reason) = await authentication.AuthenticateAsync(context.Request, context.RequestAborted);
+            if (caller is not null)
+            {
+                return (caller, null);
+            }
+
+            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason!.Replace("\"", "'", StringComparison.Ordinal)}\"";
+            return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The client JWT was refused.", detail: reason));
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return (null, Unavailable());
+        }
+    }
+
+    private static IResult BadRequest(string reason) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read; nothing was recorded.", detail: reason);
+
+    private static IResult Unavailable() => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "No answer: the decision log is unavailable.",
+        detail: "Every answer is recorded before it is shown, and the decision log could not record this one. Try again shortly.");
+
+    /// <summary>The app's own address as the caller sees it (behind forwarded headers), for links on cards.</summary>
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= MaxBodyBytes ? (int)request.ContentLength.Value : 16 * 1024);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>The hook request or feedback is not what the spec describes, or its FHIR cannot be read: 400, nothing recorded.</summary>
+public sealed class CdsHookRequestException : Exception
+{
+    public CdsHookRequestException()
+        : base("The request could not be read.")
+    {
+    }
+
+    public CdsHookRequestException(string message)
+        : base(message)
+    {
+    }
+
+    public CdsHookRequestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

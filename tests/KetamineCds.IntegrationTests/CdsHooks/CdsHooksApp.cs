@@ -1,0 +1,157 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.IntegrationTests.Fixtures;
+using KetamineCds.Samples.CdsHooks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KetamineCds.IntegrationTests.CdsHooks;
+
+/// <summary>
+/// The app in Development (demo accounts) on SQLite or on a PostgreSQL database of the shared cluster, trusting one
+/// test EHR (<see cref="Issuer"/>) whose JWKS file holds <see cref="Trusted"/>'s public key. The demo EHR is off.
+/// </summary>
+public sealed class CdsHooksApp : WebApplicationFactory<Program>
+{
+    public const string Issuer = "https://ehr.test.example";
+    public const string Password = "Demo!Passw0rd1";
+    public const string Origin = "http://localhost";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"ketaminecds-hooks-{Guid.NewGuid():N}");
+    private readonly PostgresCluster? _cluster;
+    private readonly string? _database;
+
+    private CdsHooksApp(PostgresCluster? cluster, string? database)
+    {
+        _cluster = cluster;
+        _database = database;
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, "ehr.jwks.json"), Trusted.PublicJwks());
+    }
+
+    /// <summary>A clock to use instead of the system's, or null.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>The trusted EHR's signing key.</summary>
+    public ClientToken Trusted { get; } = ClientToken.Generate("ehr-key-1");
+
+    public static CdsHooksApp Sqlite() => new(null, null);
+
+    public static async Task<CdsHooksApp> PostgresAsync(PostgresCluster cluster) => new(cluster, await cluster.CreateDatabaseAsync("hooks"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        if (_cluster is null)
+        {
+            builder.UseSetting("Database:Provider", "sqlite");
+            builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={Path.Combine(_folder, "app.db")}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "postgres");
+            builder.UseSetting("Database:AppRole", "ketaminecds_app");
+            builder.UseSetting("ConnectionStrings:KetamineCds", _cluster.ConnectionString("ketaminecds_app", _database!, "ketaminecds-hooks"));
+            builder.UseSetting("ConnectionStrings:KetamineCdsMigrations", _cluster.SuperuserConnectionString(_database!));
+        }
+
+        builder.UseSetting("Audit:CheckpointDirectory", Path.Combine(_folder, "checkpoints"));
+        builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
+        builder.UseSetting("CdsHooks:DemoClient", "false");
+        builder.UseSetting("CdsHooks:Clients:0:Issuer", Issuer);
+        builder.UseSetting("CdsHooks:Clients:0:JwksPath", Path.Combine(_folder, "ehr.jwks.json"));
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(Clock);
+            });
+        }
+    }
+
+    /// <summary>A client that sends no credentials and follows no redirects.</summary>
+    public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Sends a hook call (or feedback) signed by <paramref name="bearer"/> (default: the trusted key, aud = the URL).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, string body, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? Token(path));
+        return await Raw().SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await Raw().SendAsync(request);
+    }
+
+    /// <summary>A valid token for a call to <paramref name="path"/>.</summary>
+    public string Token(string path, string? jti = null) => Trusted.Create(Issuer, Origin + path, jti: jti);
+
+    /// <summary>A sample request from samples/cds-hooks/requests, with a fresh hookInstance.</summary>
+    public static JsonObject Sample(string name)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Requests", name + ".json")))!.AsObject();
+        json["hookInstance"] = Guid.NewGuid().ToString();
+        return json;
+    }
+
+    public KetamineCdsDbContext Db() => Services.GetRequiredService<KetamineCdsContextFactory>().CreateDbContext();
+
+    public async Task<int> DecisionLogCountAsync()
+    {
+        await using var db = Db();
+        return await db.DecisionLogEntries.CountAsync();
+    }
+
+    /// <summary>A client signed in with the cookie through the sign-in page.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = Raw();
+        var html = await client.GetStringAsync("/Account/Login");
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Trusted.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+}

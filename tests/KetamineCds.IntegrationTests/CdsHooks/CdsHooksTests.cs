@@ -1,0 +1,456 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.IntegrationTests.Fixtures;
+using KetamineCds.Samples.CdsHooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace KetamineCds.IntegrationTests.CdsHooks;
+
+/// <summary>The CDS Hooks service end to end on SQLite (the PostgreSQL run is <see cref="PostgresCdsHooksTests"/>).</summary>
+public sealed class SqliteCdsHooksTests : CdsHooksTests
+{
+    protected override Task<CdsHooksApp> CreateAppAsync() => Task.FromResult(CdsHooksApp.Sqlite());
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresCdsHooksTests(PostgresFixture fixture) : CdsHooksTests
+{
+    protected override Task<CdsHooksApp> CreateAppAsync() => CdsHooksApp.PostgresAsync(fixture.Cluster);
+}
+
+public abstract class CdsHooksTests
+{
+    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
+    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
+
+    protected abstract Task<CdsHooksApp> CreateAppAsync();
+
+    [Fact]
+    public async Task Discovery_WithAValidToken_ListsBothServicesWithPrefetchTemplates()
+    {
+        using var app = await CreateAppAsync();
+        using var response = await app.GetAsync("/cds-services", app.Token("/cds-services"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var services = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["services"]!.AsArray();
+        Assert.Equal(["ketamine-screening-patient-view", "ketamine-screening-order-sign"], services.Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal(["patient-view", "order-sign"], services.Select(s => s!["hook"]!.GetValue<string>()));
+        foreach (var service in services)
+        {
+            var prefetch = service!["prefetch"]!.AsObject();
+            Assert.Equal("Patient/{{context.patientId}}", prefetch["patient"]!.GetValue<string>());
+            Assert.Contains("44261-6", prefetch["observations"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains(prefetch, p => p.Value!.GetValue<string>().StartsWith("AllergyIntolerance?", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Discovery_WithoutAToken_Answers401WithWwwAuthenticate()
+    {
+        using var app = await CreateAppAsync();
+        using var response = await app.GetAsync("/cds-services", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_ChartWithoutTheRequiredItems_AnswersOneIncompleteCardAndRecordsTheAnswerWithItsOrigin()
+    {
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        using var response = await app.PostAsync(PatientView, request.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        AssertNoNullOrEmpty(body);
+        var card = Assert.Single(body["cards"]!.AsArray())!;
+        AssertCardShape(card);
+        Assert.Equal("info", card["indicator"]!.GetValue<string>());
+        Assert.StartsWith("Ketamine screening incomplete", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Contains("Failed adequate antidepressant trials", detail, StringComparison.Ordinal);
+        Assert.Contains("Suicidality", detail, StringComparison.Ordinal);
+        Assert.Contains("never replaces", detail, StringComparison.Ordinal);
+        var link = Assert.Single(card["links"]!.AsArray())!;
+        Assert.Equal("absolute", link["type"]!.GetValue<string>());
+        Assert.Matches("^http://localhost/Screenings/New\\?prefill=[A-Za-z0-9_-]{43}$", link["url"]!.GetValue<string>());
+
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync();
+        Assert.Equal(DecisionLogEntryTypes.HookAnswer, entry.EntryType);
+        Assert.Equal("Practitioner/demo-psychiatrist", entry.ActorUserId);
+        Assert.Contains("failedAdequateTrials", entry.InputJson, StringComparison.Ordinal);
+        var origin = HookOrigin.FromJson(entry.HookOriginJson!);
+        Assert.Equal(CdsHooksApp.Issuer, origin.Issuer);
+        Assert.Equal("Practitioner/demo-psychiatrist", origin.UserId);
+        Assert.Equal("patient-view", origin.Hook);
+        Assert.Equal(request["hookInstance"]!.GetValue<string>(), origin.HookInstance);
+        Assert.Equal(Guid.Parse(card["uuid"]!.GetValue<string>()), Assert.Single(origin.CardUuids));
+        Assert.Equal(
+            JsonNode.Parse(request["prefetch"]!.ToJsonString())!.ToJsonString(),
+            JsonNode.Parse(origin.FhirJson)!["prefetch"]!.ToJsonString());
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task OrderSign_EsketamineDraftOrder_AnswersAWarningIncompleteCardAndRecordsIt()
+    {
+        using var app = await CreateAppAsync();
+        using var response = await app.PostAsync(OrderSign, CdsHooksApp.Sample("order-sign-esketamine").ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        AssertCardShape(card);
+        Assert.Equal("warning", card["indicator"]!.GetValue<string>());
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync();
+        Assert.Equal("order-sign", HookOrigin.FromJson(entry.HookOriginJson!).Hook);
+        Assert.Contains("draftOrders", entry.HookOriginJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderSign_DraftOrderForAnotherMedicine_AnswersNoCardsAndRecordsNothing()
+    {
+        using var app = await CreateAppAsync();
+        using var response = await app.PostAsync(OrderSign, CdsHooksApp.Sample("order-sign-amlodipine").ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task PatientView_AfterTheClinicianCompletedTheScreening_RunsTheRulesRecordsAScreeningAndFeedbackOverridesIt()
+    {
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
+        using (var created = await api.PostAsync("/api/v1/screenings", new StringContent(
+            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
+            System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        AssertNoNullOrEmpty(body);
+        var cards = body["cards"]!.AsArray();
+        Assert.All(cards, c => AssertCardShape(c!));
+        var critical = Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "critical")!;
+        Assert.Contains("/Rules#", critical["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null).SingleAsync();
+        Assert.Equal("not-eligible-now", entry.Overall);
+        var log = app.Services.GetRequiredService<IDecisionLog>();
+        var screening = (await log.FindScreeningAsync(entry.Id))!;
+        Assert.Equal("patient-view", screening.Origin!.Hook);
+        Assert.Equal(cards.Count, screening.Origin.CardUuids.Count);
+        Assert.NotNull(screening.RescreenOf);
+
+        var feedback = new JsonObject
+        {
+            ["feedback"] = new JsonArray(new JsonObject
+            {
+                ["card"] = critical["uuid"]!.GetValue<string>(),
+                ["outcome"] = "overridden",
+                ["overrideReason"] = new JsonObject
+                {
+                    ["reason"] = new JsonObject { ["system"] = "https://ketaminecds.org/fhir/CodeSystem/override-reason", ["code"] = "specialist-advice-obtained" },
+                    ["userComment"] = "Vascular surgery cleared treatment.",
+                },
+                ["outcomeTimestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            }),
+        };
+        using var ok = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var overridden = Assert.Single((await log.FindScreeningAsync(entry.Id))!.Overrides);
+        Assert.Equal(OverrideReason.SpecialistAdviceObtained, overridden.Reason);
+        Assert.Equal(OverrideDecision.Proceed, overridden.Decision);
+        Assert.Equal("Vascular surgery cleared treatment.", overridden.Explanation);
+        Assert.True((await log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task PatientView_DecisionLogUnavailable_Answers503WithoutCards()
+    {
+        using var app = await CreateAppAsync();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordHookAnswerAsync(It.IsAny<HookAnswerSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("down"));
+        using var down = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<IDecisionLog>();
+            s.AddSingleton(log.Object);
+        }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
+        {
+            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
+        using var response = await down.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.DoesNotContain("\"cards\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Db();
+        Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
+        Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+    }
+
+    [Fact]
+    public async Task Feedback_UnknownCardUuid_Answers404AndRecordsNothing()
+    {
+        using var app = await CreateAppAsync();
+        await FirstAnswerPatientAsync(app, "patient-view-mdd-nothing-else");
+        var before = await app.DecisionLogCountAsync();
+        var feedback = $$"""{"feedback":[{"card":"{{Guid.NewGuid()}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z"}]}""";
+        using var response = await app.PostAsync(PatientView + "/feedback", feedback);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task Feedback_OnTheCardOfAnAnswerWithoutAScreening_Answers200AndRecordsNothing()
+    {
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString());
+        var uuid = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+        using var response = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{uuid}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z"}]}""");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    public static TheoryData<string> RefusedTokens => ["none", "wrong-aud", "replayed-jti", "unknown-issuer", "another-key", "expired", "missing-kid", "iat-in-the-future", "not-a-jwt"];
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task Hook_RefusedToken_Answers401AndRecordsNothing(string kind)
+    {
+        using var app = await CreateAppAsync();
+        var url = CdsHooksApp.Origin + PatientView;
+        using var other = ClientToken.Generate("ehr-key-1");
+        using var noKid = ClientToken.Generate(null);
+        var replayed = Guid.NewGuid().ToString();
+        if (kind == "replayed-jti")
+        {
+            using var first = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), app.Token(PatientView, replayed));
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var before = await app.DecisionLogCountAsync();
+        var token = kind switch
+        {
+            "none" => "",
+            "wrong-aud" => app.Trusted.Create(CdsHooksApp.Issuer, CdsHooksApp.Origin + OrderSign),
+            "replayed-jti" => app.Token(PatientView, replayed),
+            "unknown-issuer" => app.Trusted.Create("https://stranger.example", url),
+            "another-key" => other.Create(CdsHooksApp.Issuer, url),
+            "expired" => app.Trusted.Create(CdsHooksApp.Issuer, url, issuedAt: DateTimeOffset.UtcNow.AddMinutes(-20), lifetime: TimeSpan.FromMinutes(5)),
+            "missing-kid" => noKid.Create(CdsHooksApp.Issuer, url),
+            "iat-in-the-future" => app.Trusted.Create(CdsHooksApp.Issuer, url, issuedAt: DateTimeOffset.UtcNow.AddMinutes(5), lifetime: TimeSpan.FromMinutes(5)),
+            _ => "not.a.jwt",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
+        {
+            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await app.Raw().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Bearer error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("malformed-fhir")]
+    [InlineData("not-json")]
+    [InlineData("no-context")]
+    [InlineData("prefetch-not-an-object")]
+    [InlineData("wrong-hook")]
+    public async Task Hook_MalformedRequest_Answers400WithAShortReasonAndRecordsNothing(string kind)
+    {
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
+        string body;
+        switch (kind)
+        {
+            case "malformed-fhir":
+                request["prefetch"] = new JsonObject { ["chart"] = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Malformed", "malformed-condition-code.json"))) };
+                body = request.ToJsonString();
+                break;
+            case "not-json":
+                body = "{\"hook\": \"patient-view\", ";
+                break;
+            case "no-context":
+                request.Remove("context");
+                body = request.ToJsonString();
+                break;
+            case "prefetch-not-an-object":
+                request["prefetch"] = new JsonObject { ["chart"] = "Patient/1" };
+                body = request.ToJsonString();
+                break;
+            default:
+                request["hook"] = "order-select";
+                body = request.ToJsonString();
+                break;
+        }
+
+        using var response = await app.PostAsync(PatientView, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.InRange(detail.Length, 1, 300);
+        Assert.DoesNotContain("   at ", detail, StringComparison.Ordinal);
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task PrefillLink_ForAPsychiatrist_OpensTheFormPrefilledAndIsRefusedOtherwise()
+    {
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var url = new Uri(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["links"]![0]!["url"]!.GetValue<string>());
+        string patient;
+        await using (var db = app.Db())
+        {
+            patient = (await db.DecisionLogEntries.SingleAsync()).PatientReference;
+        }
+
+        var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
+        using (var page = await psychiatrist.GetAsync(url.PathAndQuery))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains($"value=\"{patient}\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(patient, url.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var unknown = await psychiatrist.GetAsync("/Screenings/New?prefill=" + new string('A', 43)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        var staff = await app.SignInAsync("staff@demo.local");
+        using (var refused = await staff.GetAsync(url.PathAndQuery))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.DoesNotContain(patient, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var anonymous = await app.Raw().GetAsync(url.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/Account/Login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrefillLink_AfterAnHour_IsNotFound()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var app = CdsHooksApp.Sqlite();
+        using var withClock = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(clock);
+        }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
+        {
+            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
+        using var answer = await withClock.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var url = new Uri(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["links"]![0]!["url"]!.GetValue<string>());
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var client = withClock.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var html = await client.GetStringAsync("/Account/Login");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "psychiatrist@demo.local",
+            ["Input.Password"] = CdsHooksApp.Password,
+            ["__RequestVerificationToken"] = token,
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using var expired = await client.GetAsync(url.PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+    }
+
+    /// <summary>Sends a sample and returns the patient reference its (incomplete) answer was recorded under.</summary>
+    private static async Task<string> FirstAnswerPatientAsync(CdsHooksApp app, string sample)
+    {
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample(sample).ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.Db();
+        return (await db.DecisionLogEntries.OrderByDescending(e => e.Sequence).FirstAsync()).PatientReference;
+    }
+
+    private static async Task<HttpClient> ApiClientAsync(CdsHooksApp app, string email)
+    {
+        var client = app.Raw();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = CdsHooksApp.Password });
+        response.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static readonly string[] Indicators = ["info", "warning", "critical"];
+
+    private static void AssertCardShape(JsonNode card)
+    {
+        Assert.True(Guid.TryParse(card["uuid"]!.GetValue<string>(), out _));
+        Assert.InRange(card["summary"]!.GetValue<string>().Length, 1, 140);
+        Assert.Contains(card["indicator"]!.GetValue<string>(), Indicators);
+        Assert.Matches(@"^KetamineCds rule set \d+\.\d+\.\d+$", card["source"]!["label"]!.GetValue<string>());
+        Assert.StartsWith("http://localhost/Rules", card["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var reasons = card["overrideReasons"]!.AsArray();
+        Assert.Equal(Enum.GetValues<OverrideReason>().Length, reasons.Count);
+        Assert.All(reasons, r => Assert.False(string.IsNullOrEmpty(r!["display"]!.GetValue<string>())));
+        Assert.Contains("Cites: ", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The spec forbids null and empty values anywhere in a response.</summary>
+    private static void AssertNoNullOrEmpty(JsonNode? node, string path = "$")
+    {
+        switch (node)
+        {
+            case null:
+                Assert.Fail($"{path} is null");
+                break;
+            case JsonObject o:
+                Assert.True(o.Count > 0 || path == "$", $"{path} is an empty object");
+                foreach (var (name, value) in o)
+                {
+                    AssertNoNullOrEmpty(value, $"{path}.{name}");
+                }
+
+                break;
+            case JsonArray a:
+                Assert.True(a.Count > 0 || path == "$.cards", $"{path} is an empty array");
+                for (var i = 0; i < a.Count; i++)
+                {
+                    AssertNoNullOrEmpty(a[i], $"{path}[{i}]");
+                }
+
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                Assert.False(string.IsNullOrEmpty(v.GetValue<string>()), $"{path} is an empty string");
+                break;
+        }
+    }
+}

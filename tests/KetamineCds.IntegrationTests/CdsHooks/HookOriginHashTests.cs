@@ -1,0 +1,88 @@
+using KetamineCds.Infrastructure.DecisionLog;
+
+namespace KetamineCds.IntegrationTests.CdsHooks;
+
+/// <summary>The hook origin is covered by the hash chain, and entries without one hash as they always did.</summary>
+public sealed class HookOriginHashTests
+{
+    [Fact]
+    public void Compute_OriginChanged_ChangesTheHash()
+    {
+        var entry = Entry();
+        entry.HookOriginJson = Origin("Practitioner/1").ToJson();
+        var recorded = ChainHash.Compute(entry);
+        entry.HookOriginJson = Origin("Practitioner/2").ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+    }
+
+    [Fact]
+    public void Compute_NoOrigin_HashesAsBeforeTheFieldExisted()
+    {
+        // The v1 serialization as it was before the origin field existed, re-implemented independently below.
+        Assert.Equal(ChainHashV1(Entry()), ChainHash.Compute(Entry()));
+    }
+
+    [Fact]
+    public void FromJson_ToJson_KeepsEveryPartAndTheFhirVerbatim()
+    {
+        var origin = Origin("Practitioner/1");
+        var read = HookOrigin.FromJson(origin.ToJson());
+        Assert.Equal(origin.Issuer, read.Issuer);
+        Assert.Equal(origin.UserId, read.UserId);
+        Assert.Equal(origin.Hook, read.Hook);
+        Assert.Equal(origin.HookInstance, read.HookInstance);
+        Assert.Equal(origin.ServiceId, read.ServiceId);
+        Assert.Equal(origin.CardUuids, read.CardUuids);
+        Assert.Equal(origin.FhirJson, read.FhirJson);
+    }
+
+    private static HookOrigin Origin(string user) => new(
+        "https://ehr.example", user, "patient-view", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", "ketamine-screening-patient-view",
+        [Guid.Parse("5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11")], """{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""");
+
+    private static DecisionLogEntry Entry() => new()
+    {
+        Sequence = 7,
+        Id = Guid.Parse("0190a0b0-0000-7000-8000-000000000007"),
+        EntryType = DecisionLogEntryTypes.Screening,
+        RecordedAt = new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc),
+        ActorUserId = "u1",
+        ActorEmail = "psychiatrist@demo.local",
+        ActorRole = "Psychiatrist",
+        CorrelationId = "c1",
+        PatientReference = "MRN-1",
+        Overall = "incomplete",
+        RuleSetVersion = "1.1.0",
+        RuleSetDigest = "sha256:x",
+        InputJson = "{}",
+        HistoryJson = "{}",
+        AssessmentJson = "{}",
+        PreviousHash = ChainHash.Genesis,
+    };
+
+    /// <summary>The v1 canonical form as it was written before the origin existed: an independent re-implementation.</summary>
+    private static string ChainHashV1(DecisionLogEntry e)
+    {
+        var text = new System.Text.StringBuilder("ketaminecds/decision-log/v1\n");
+        void Field(string name, string? value) => text.Append(value is null ? $"{name}=~\n" : $"{name}={value.Length}:{value}\n");
+        Field("sequence", "7");
+        Field("id", e.Id.ToString("D"));
+        Field("type", e.EntryType);
+        Field("recordedAt", "2026-11-28T10:00:00.000000Z");
+        Field("actorUserId", e.ActorUserId);
+        Field("actorEmail", e.ActorEmail);
+        Field("actorRole", e.ActorRole);
+        Field("correlationId", e.CorrelationId);
+        Field("patientReference", e.PatientReference);
+        Field("overall", e.Overall);
+        Field("ruleSetVersion", e.RuleSetVersion);
+        Field("ruleSetDigest", e.RuleSetDigest);
+        Field("relatesToId", null);
+        Field("correctionReason", null);
+        Field("inputJson", e.InputJson);
+        Field("historyJson", e.HistoryJson);
+        Field("assessmentJson", e.AssessmentJson);
+        Field("previousHash", e.PreviousHash);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
