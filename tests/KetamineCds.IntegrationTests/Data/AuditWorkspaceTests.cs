@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using KetamineCds.Web.Localization;
 using KetamineCds.Infrastructure;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -40,6 +41,7 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
         builder.Services.AddAuthentication(HeaderAuth.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuth>(HeaderAuth.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(AuditRequest.Policy, p => p.RequireRole("Auditor"));
         builder.Services.AddRazorPages().AddApplicationPart(typeof(IndexModel).Assembly);
+        builder.Services.AddKetamineCdsLocalization();
         _app = builder.Build();
         _app.UseRouting();
         _app.UseAuthentication();
