@@ -42,6 +42,7 @@ public static class AuthenticationSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<KetamineCdsDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddUserStore<HashedRecoveryCodeUserStore>()
             .AddDefaultTokenProviders()
             // Replaces Identity's authenticator provider under the same name: each code works once.

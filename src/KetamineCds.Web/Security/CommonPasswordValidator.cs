@@ -2,7 +2,9 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Security;
 
@@ -15,7 +17,7 @@ namespace KetamineCds.Web.Security;
 /// look-alike substitutions (<c>P@ssw0rd</c>). So <c>Password123!</c>, <c>!!Summer2024</c> and <c>L3tmein!!2025</c>
 /// are refused; a long passphrase that merely contains a common word is not.
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser>
+public sealed class CommonPasswordValidator(IStringLocalizer<PageText> localizer) : IPasswordValidator<ApplicationUser>
 {
     /// <summary>The error code; the pages put any error whose code names a password under the password field.</summary>
     public const string ErrorCode = "PasswordTooCommon";
@@ -37,7 +39,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<ApplicationUser
     public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password) =>
         Task.FromResult(string.IsNullOrEmpty(password) || !IsCommon(password)
             ? IdentityResult.Success
-            : IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = Message }));
+            : IdentityResult.Failed(new IdentityError { Code = ErrorCode, Description = localizer["This is one of the most common passwords, or one with only digits, symbols or look-alike letters added. Choose another: a few unrelated words are strong and easy to remember."] }));
 
     /// <summary>True when the password, or its core after the usual decorations are taken off, is on the list.</summary>
     public static bool IsCommon(string password)

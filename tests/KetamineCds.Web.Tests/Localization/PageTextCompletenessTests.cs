@@ -21,9 +21,13 @@ public sealed partial class PageTextCompletenessTests
 
     private static Dictionary<string, List<string>> KeysUsedByPages()
     {
-        var pages = Path.Combine(TranslationResources.Folder, "..", "..", "Pages");
+        // The pages, and the code behind them that words a message for a person (Identity's errors, the password validators).
+        var web = Path.GetFullPath(Path.Combine(TranslationResources.Folder, "..", ".."));
         var used = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(pages, "*.cs*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(web, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
             foreach (Match match in KeyPattern().Matches(File.ReadAllText(file)))
             {
