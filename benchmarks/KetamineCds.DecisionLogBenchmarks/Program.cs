@@ -238,8 +238,15 @@ internal static class SqliteWriters
         var log = new EfDecisionLog(factory, TimeProvider.System);
         var history = new PatientHistory
         {
-            PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = PrimaryDiagnosis.Mdd, CurrentDepressiveEpisode = true,
-            FailedAdequateTrials = 3, DistinctMechanisms = 2, OnOralAntidepressant = true, Psychosis = PsychosisStatus.None, Suicidality = Suicidality.None,
+            PatientReference = "MRN-1",
+            AgeYears = 45,
+            PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
+            CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 3,
+            DistinctMechanisms = 2,
+            OnOralAntidepressant = true,
+            Psychosis = PsychosisStatus.None,
+            Suicidality = Suicidality.None,
         };
         var submission = new ScreeningSubmission(history, JsonSerializer.Serialize(history, ContractJson.Options), ScreeningEngine.Evaluate(history), new Actor("u", "u@x", "Psychiatrist"), "c");
         await log.RecordScreeningAsync(submission);

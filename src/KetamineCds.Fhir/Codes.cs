@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
-using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 using KetamineCds.Fhir.ValueSets;
+using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 
 namespace KetamineCds.Fhir;
 

@@ -127,7 +127,9 @@ public class ValueSetCatalogueTests
     {
         var set = new ValueSet
         {
-            Id = "t", Title = "t", Description = "t",
+            Id = "t",
+            Title = "t",
+            Description = "t",
             Codes = [new ValueSetCode { System = "http://hl7.org/fhir/sid/icd-10-cm", Prefix = prefix, Display = "d", Source = "s" }],
         };
 

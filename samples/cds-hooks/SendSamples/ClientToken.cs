@@ -38,8 +38,13 @@ public sealed class ClientToken : IDisposable
         var p = _key.ExportParameters(includePrivateParameters: false);
         var jwk = new Dictionary<string, string>
         {
-            ["kty"] = "EC", ["crv"] = "P-384", ["alg"] = "ES384", ["use"] = "sig", ["kid"] = _kid ?? "",
-            ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
+            ["kty"] = "EC",
+            ["crv"] = "P-384",
+            ["alg"] = "ES384",
+            ["use"] = "sig",
+            ["kid"] = _kid ?? "",
+            ["x"] = Base64UrlEncoder.Encode(p.Q.X),
+            ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
         };
         return System.Text.Json.JsonSerializer.Serialize(new { keys = new[] { jwk } });
     }
@@ -50,8 +55,13 @@ public sealed class ClientToken : IDisposable
         var p = _key.ExportParameters(includePrivateParameters: true);
         return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["kty"] = "EC", ["crv"] = "P-384", ["alg"] = "ES384", ["kid"] = _kid ?? "",
-            ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y), ["d"] = Base64UrlEncoder.Encode(p.D),
+            ["kty"] = "EC",
+            ["crv"] = "P-384",
+            ["alg"] = "ES384",
+            ["kid"] = _kid ?? "",
+            ["x"] = Base64UrlEncoder.Encode(p.Q.X),
+            ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
+            ["d"] = Base64UrlEncoder.Encode(p.D),
         });
     }
 

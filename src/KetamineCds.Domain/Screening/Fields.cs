@@ -33,7 +33,9 @@ public static class Fields
 
     public static readonly Field<bool?> Pregnant = new("pregnant", FieldType.YesNo, FieldSection.Patient, "Pregnant", h => h.Pregnant)
     {
-        RequiredWhen = FemaleOfChildbearingAge, AskedWhen = CouldBePregnant, NotRecorded = NotRecordedMeans.CanBlock,
+        RequiredWhen = FemaleOfChildbearingAge,
+        AskedWhen = CouldBePregnant,
+        NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
         ValueSet = "pregnancy-status",
     };
@@ -61,14 +63,19 @@ public static class Fields
 
     public static readonly Field<OralAntidepressantClass?> OralAntidepressantClass = new("oralAntidepressantClass", FieldType.Choice, FieldSection.Depression, "Class of the oral antidepressant", h => h.OralAntidepressantClass)
     {
-        Choices = WireNames.All<Screening.OralAntidepressantClass>(), AskedWhen = OnAntidepressant, NotRecorded = NotRecordedMeans.CallsForCare,
+        Choices = WireNames.All<Screening.OralAntidepressantClass>(),
+        AskedWhen = OnAntidepressant,
+        NotRecorded = NotRecordedMeans.CallsForCare,
         Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",
         ValueSet = "oral-antidepressants",
     };
 
     public static readonly Field<MoodStabilizer?> MoodStabilizer = new("moodStabilizer", FieldType.Choice, FieldSection.Bipolar, "Mood stabilizer", h => h.MoodStabilizer)
     {
-        Choices = WireNames.All<Screening.MoodStabilizer>(), RequiredWhen = Bipolar, AskedWhen = Bipolar, NotRecorded = NotRecordedMeans.CanBlock,
+        Choices = WireNames.All<Screening.MoodStabilizer>(),
+        RequiredWhen = Bipolar,
+        AskedWhen = Bipolar,
+        NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Required for bipolar disorder; choose None if there is none.",
         ValueSet = "mood-stabilizers",
     };

@@ -4,12 +4,6 @@ using System.Text;
 
 namespace KetamineCds.Infrastructure.Checkpoints;
 
-/// <summary>One checkpoint file as read: where it came from, its name and its text.</summary>
-/// <param name="Source">The app's checkpoint folder, a configured copy's folder, or "uploaded".</param>
-/// <param name="Name">The file name (inside a zip: the entry's name).</param>
-/// <param name="Text">The file's content.</param>
-public sealed record CheckpointFile(string Source, string Name, string Text);
-
 /// <summary>
 /// Checkpoint files on disk: written to <c>Audit:CheckpointDirectory</c> (never the database), each atomically (a
 /// temporary file flushed to disk, then renamed), and read back from there and from the configured copies.

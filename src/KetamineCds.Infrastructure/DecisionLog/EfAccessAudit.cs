@@ -5,20 +5,6 @@ using Microsoft.Extensions.Logging;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
 
-/// <summary>An access event as the audit log holds it.</summary>
-public sealed record LoggedAccessEvent(
-    Guid Id, long Sequence, DateTimeOffset OccurredAt, string Kind, string UserEmail, string? Role, string? Subject, string? Detail, string CorrelationId);
-
-/// <summary>The widths of the access log's text columns (Data/Configurations/AccessLogEntryConfiguration).</summary>
-public static class AccessLogColumns
-{
-    public const int UserEmail = 256;
-    public const int Role = 64;
-    public const int Subject = 128;
-    public const int Detail = 2000;
-    public const int CorrelationId = 128;
-}
-
 /// <summary>
 /// The access audit: append-only (database triggers) and hash-chained like the decision log. Every text value is
 /// fitted to its column (<see cref="LogText"/>) before it is hashed, so a value from outside can neither fail the

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace KetamineCds.Web.Api;
 
-/// <summary>The body of <c>POST /api/auth/password</c>.</summary>
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
-
 /// <summary>
 /// <c>POST /api/auth/password</c>: an API user changes their own password, as the change-password page does (same
 /// checks, same audit). It stays open to an account that must change its password first. On success the answer is

@@ -7,12 +7,6 @@ using Microsoft.AspNetCore.Identity;
 namespace KetamineCds.Web.Api;
 
 /// <summary>
-/// The credentials of <c>POST /api/auth/login</c>. An account with a second factor adds <c>twoFactorCode</c> (from the
-/// authenticator app) or <c>twoFactorRecoveryCode</c>, as Identity's own login endpoint names them.
-/// </summary>
-public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
-
-/// <summary>
 /// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. The bearer handler
 /// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. Every failure answers the
 /// same 401 (<see cref="PasswordSignIn"/>). <c>POST /api/auth/logout</c> ends the token's session: 204, and the token

@@ -4,9 +4,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.CdsHooks;
 
-/// <summary>A client that proved who it is: its issuer.</summary>
-public sealed record CdsHookCaller(string Issuer);
-
 /// <summary>
 /// Checks the client JWT every CDS Hooks call carries, as the spec's security section asks: a configured issuer, a
 /// <c>kid</c> naming one of its keys, a valid signature (ES384/RS384, ES256/RS256), <c>aud</c> exactly the URL called,

@@ -6,9 +6,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.CdsHooks;
 
-/// <summary>One EHR allowed to call the services: its JWT issuer and the public keys it signs with.</summary>
-public sealed record CdsHookClient(string Issuer, IReadOnlyList<SecurityKey> Keys);
-
 /// <summary>
 /// The EHRs allowed to call, from configuration (<c>CdsHooks:Clients:N:Issuer</c> and <c>CdsHooks:Clients:N:JwksPath</c>,
 /// a local JWKS file): clients are configured, never discovered. In Development the app also trusts a demo client
@@ -76,8 +73,14 @@ public sealed class CdsHookClients
             var kid = "demo-" + Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(9));
             PrivateFile.CreateOnce(privatePath, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
             {
-                ["kty"] = "EC", ["crv"] = "P-384", ["kid"] = kid, ["alg"] = "ES384", ["use"] = "sig",
-                ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y), ["d"] = Base64UrlEncoder.Encode(p.D),
+                ["kty"] = "EC",
+                ["crv"] = "P-384",
+                ["kid"] = kid,
+                ["alg"] = "ES384",
+                ["use"] = "sig",
+                ["x"] = Base64UrlEncoder.Encode(p.Q.X),
+                ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
+                ["d"] = Base64UrlEncoder.Encode(p.D),
             }));
         }
 

@@ -1,8 +1,5 @@
 namespace KetamineCds.Web.CdsHooks;
 
-/// <summary>One CDS service: its id, hook, texts and prefetch templates.</summary>
-public sealed record CdsHookService(string Id, string Hook, string Title, string Description, bool OrderSign);
-
 /// <summary>The services the app offers (contract: shared/api/cds-hooks.md) and what discovery answers.</summary>
 public static class CdsHookServices
 {

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KetamineCds.Domain.Screening;
-using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Startup;
 
@@ -158,24 +155,5 @@ public static class CdsHooksEndpoints
         }
 
         return buffer.ToArray();
-    }
-}
-
-/// <summary>The hook request or feedback is not what the spec describes, or its FHIR cannot be read: 400, nothing recorded.</summary>
-public sealed class CdsHookRequestException : Exception
-{
-    public CdsHookRequestException()
-        : base("The request could not be read.")
-    {
-    }
-
-    public CdsHookRequestException(string message)
-        : base(message)
-    {
-    }
-
-    public CdsHookRequestException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

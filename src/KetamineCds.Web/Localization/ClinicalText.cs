@@ -230,9 +230,3 @@ public sealed class ClinicalText
         return value;
     }
 }
-
-/// <summary>The three texts of a rule, as they appear in its resource keys.</summary>
-public enum RulePart { Summary, Detail, Condition }
-
-/// <summary>The texts of a principle, as they appear in its resource keys.</summary>
-public enum PrinciplePart { Statement, Caveat, Section }

@@ -3,17 +3,6 @@ using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Web.Screenings;
 
-/// <summary>A safety item that must be recorded before a pathway can open, and the pathways that wait for it.</summary>
-/// <param name="Field">The contract field name.</param>
-/// <param name="Label">The clinician's label (the Domain catalogue's), in the request's language.</param>
-/// <param name="Pathways">The pathways that are incomplete until it is recorded.</param>
-public sealed record MissingSafetyItem(string Field, string Label, IReadOnlyList<Pathway> Pathways);
-
-/// <summary>A finding that fired because something calling for care was not recorded.</summary>
-/// <param name="Labels">The labels of the unrecorded fields it names.</param>
-/// <param name="Finding">The finding (its rule id, kind and summary say what to do meanwhile).</param>
-public sealed record CareItemNotRecorded(IReadOnlyList<string> Labels, Finding Finding);
-
 /// <summary>
 /// What the result page and the printed rationale open with: the safety items not recorded (from the completeness
 /// findings, REC-00x, one item per field with every pathway that waits for it), then the care items not recorded

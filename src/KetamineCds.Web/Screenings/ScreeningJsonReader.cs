@@ -1,15 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Screenings;
-
-/// <summary>The outcome of reading a JSON body: the request (as far as it could be read) and per-field errors.</summary>
-public sealed record ScreeningJsonReadResult(ScreeningRequest Request, IReadOnlyDictionary<string, List<string>> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
 
 /// <summary>
 /// Reads a screening request from JSON by hand, field by field, so that a wrong type ("ageYears": "abc"), an

@@ -16,6 +16,3 @@ public sealed record ScreeningResponse(
     IReadOnlyList<PathwayResult> Pathways,
     IReadOnlyList<Finding> Findings,
     JsonElement Input);
-
-/// <summary>The contract's list body: <c>{"items": [...]}</c>, newest first.</summary>
-public sealed record ScreeningList(IReadOnlyList<ScreeningResponse> Items);

@@ -1,9 +1,9 @@
-using KetamineCds.Infrastructure.Data;
 using System.Net;
+using KetamineCds.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace KetamineCds.Web.Security;
@@ -188,6 +188,3 @@ public static class Hardening
         return app;
     }
 }
-
-/// <summary>Registered when no data-protection certificate is configured, so that start-up can say so plainly.</summary>
-public sealed class UnencryptedDataProtectionKeys;

@@ -5,16 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KetamineCds.Web.Security;
 
-/// <summary>Session lifetimes (<c>Sessions:*</c> in configuration).</summary>
-public sealed class SessionLifetimeOptions
-{
-    /// <summary>A session ends this long after sign-in however active it is (<c>Sessions:AbsoluteLifetime</c>, default 12 hours).</summary>
-    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
-}
-
-/// <summary>A live session as <see cref="ServerSessions.FindAsync"/> returns it.</summary>
-public sealed record LiveSession(string Id, string UserId, string Kind, DateTime ExpiresAt, byte[]? Ticket);
-
 /// <summary>
 /// Sessions held in the database (<see cref="UserSession"/>), shared by every app instance: page sessions through
 /// <see cref="DatabaseTicketStore"/>, API bearer tokens through <see cref="ApiTokenHandler"/>. A session is live while

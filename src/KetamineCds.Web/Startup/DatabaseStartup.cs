@@ -1,7 +1,7 @@
 using KetamineCds.Infrastructure;
 using KetamineCds.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Identity;
 
 namespace KetamineCds.Web.Startup;
 

@@ -1,13 +1,12 @@
-using KetamineCds.Domain.Screening;
 using FluentValidation;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Api;
 using KetamineCds.Web.Api.OpenApi;
 using KetamineCds.Web.Audit;
-using KetamineCds.Web.Localization;
 using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
-using Microsoft.AspNetCore.Mvc;
 
 namespace KetamineCds.Web.Startup;
 

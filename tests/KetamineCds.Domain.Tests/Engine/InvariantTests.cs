@@ -194,8 +194,15 @@ public class InvariantTests
     {
         var history = Histories.Trd() with
         {
-            AgeYears = age, FailedAdequateTrials = failed, LifeLimitingIllness = true, PrognosisWeeks = prognosis,
-            SystolicBp = systolic, DiastolicBp = diastolic, Phq9Total = phq9, Phq9Item9 = item9, DistinctMechanisms = failed + 5,
+            AgeYears = age,
+            FailedAdequateTrials = failed,
+            LifeLimitingIllness = true,
+            PrognosisWeeks = prognosis,
+            SystolicBp = systolic,
+            DiastolicBp = diastolic,
+            Phq9Total = phq9,
+            Phq9Item9 = item9,
+            DistinctMechanisms = failed + 5,
             BenzodiazepineDiazepamEquivalentMg = 0.25m,
         };
         var a = ScreeningEngine.Evaluate(history);

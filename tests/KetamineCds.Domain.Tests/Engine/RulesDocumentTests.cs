@@ -1,6 +1,6 @@
 using KetamineCds.Domain.Rules;
-using KetamineCds.Domain.Tests.Documents;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Documents;
 
 namespace KetamineCds.Domain.Tests.Engine;
 

@@ -1,8 +1,8 @@
 using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
-using static KetamineCds.Domain.Screening.PathwayStatus;
 using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Screening.PathwayStatus;
 using static KetamineCds.Domain.Tests.Support.Histories;
 
 namespace KetamineCds.Domain.Tests.Engine;
@@ -59,8 +59,12 @@ public class VignetteTests
     private static PatientHistory SuicidePlan(bool safetyPlan, bool lethalMeans, bool followUp) =>
         (Adult() with
         {
-            Suicidality = Suicidality.ActiveIdeationWithPlan, SafetyPlanInPlace = safetyPlan, LethalMeansCounselled = lethalMeans,
-            FollowUpArranged = followUp, Phq9Total = 22, Phq9Item9 = 3,
+            Suicidality = Suicidality.ActiveIdeationWithPlan,
+            SafetyPlanInPlace = safetyPlan,
+            LethalMeansCounselled = lethalMeans,
+            FollowUpArranged = followUp,
+            Phq9Total = 22,
+            Phq9Item9 = 3,
         }).WithSafetyItemsRecordedAbsent();
 
     public static IReadOnlyList<Vignette> All { get; } =

@@ -37,7 +37,11 @@ public class MedicinesRulesTests : RuleTestBase
 
     private static PatientHistory MedicinesRecorded() => Trd() with
     {
-        OnOpioids = false, OnNaltrexone = false, BenzodiazepineDiazepamEquivalentMg = 0m, OnPsychostimulantOrMaoi = false, OtherCnsDepressants = false,
+        OnOpioids = false,
+        OnNaltrexone = false,
+        BenzodiazepineDiazepamEquivalentMg = 0m,
+        OnPsychostimulantOrMaoi = false,
+        OtherCnsDepressants = false,
     };
 
     [Fact, Fires("MED-005")]

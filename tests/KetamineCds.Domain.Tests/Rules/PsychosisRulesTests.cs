@@ -1,5 +1,4 @@
 using KetamineCds.Domain.Principles;
-using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;

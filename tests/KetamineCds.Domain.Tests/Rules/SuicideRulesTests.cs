@@ -146,7 +146,11 @@ public class SuicideRulesTests : RuleTestBase
     public void Evaluate_ActiveIdeationWithoutIntentAndNoSafetyNet_DoesNotFireSui009() =>
         AssertDoesNotFire("SUI-009", Suicidal(Suicidality.ActiveIdeation) with
         {
-            SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false, SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false,
+            SuicidalIntent = false,
+            PreparatoryActsOrAbortedAttempt = false,
+            SafetyPlanInPlace = false,
+            LethalMeansCounselled = false,
+            FollowUpArranged = false,
         });
 
     [Fact, Fires("SUI-010")]

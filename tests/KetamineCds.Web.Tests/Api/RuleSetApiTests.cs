@@ -117,8 +117,14 @@ public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<
         // A 1.0.0 screening of the eight answers was eligible; 1.1.0 makes it incomplete through REC-001.
         var history = new KetamineCds.Domain.Screening.PatientHistory
         {
-            PatientReference = "MRN-IMPACT-PAGE", AgeYears = 45, PrimaryDiagnosis = KetamineCds.Domain.Screening.PrimaryDiagnosis.Mdd, CurrentDepressiveEpisode = true,
-            FailedAdequateTrials = 3, OnOralAntidepressant = true, Psychosis = KetamineCds.Domain.Screening.PsychosisStatus.None, Suicidality = KetamineCds.Domain.Screening.Suicidality.None,
+            PatientReference = "MRN-IMPACT-PAGE",
+            AgeYears = 45,
+            PrimaryDiagnosis = KetamineCds.Domain.Screening.PrimaryDiagnosis.Mdd,
+            CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 3,
+            OnOralAntidepressant = true,
+            Psychosis = KetamineCds.Domain.Screening.PsychosisStatus.None,
+            Suicidality = KetamineCds.Domain.Screening.Suicidality.None,
         };
         var log = factory.Services.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IDecisionLog>();
         await log.RecordScreeningAsync(new KetamineCds.Infrastructure.DecisionLog.ScreeningSubmission(

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -107,8 +107,14 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     {
         var history = new PatientHistory
         {
-            PatientReference = "MRN-X", AgeYears = 45, PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false,
-            FailedAdequateTrials = 0, OnOralAntidepressant = false, Psychosis = PsychosisStatus.None, Suicidality = Suicidality.None,
+            PatientReference = "MRN-X",
+            AgeYears = 45,
+            PrimaryDiagnosis = PrimaryDiagnosis.Ptsd,
+            CurrentDepressiveEpisode = false,
+            FailedAdequateTrials = 0,
+            OnOralAntidepressant = false,
+            Psychosis = PsychosisStatus.None,
+            Suicidality = Suicidality.None,
         };
         var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_0_0);
 

@@ -1,8 +1,8 @@
-using KetamineCds.Domain.Screening;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;

@@ -13,8 +13,14 @@ public sealed class ScreeningRecorderTests
 
     private static ScreeningRequest Valid() => new()
     {
-        PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = "mdd", CurrentDepressiveEpisode = true,
-        FailedAdequateTrials = 3, OnOralAntidepressant = true, Psychosis = "none", Suicidality = "none",
+        PatientReference = "MRN-1",
+        AgeYears = 45,
+        PrimaryDiagnosis = "mdd",
+        CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 3,
+        OnOralAntidepressant = true,
+        Psychosis = "none",
+        Suicidality = "none",
     };
 
     private static (ScreeningRecorder Recorder, Mock<IDecisionLog> Log) Make()

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using KetamineCds.Infrastructure.Data;
-using KetamineCds.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KetamineCds.Web.Tests.Security;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using KetamineCds.Infrastructure.Identity;
-using KetamineCds.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using KetamineCds.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
 namespace KetamineCds.Web.Tests.Security;

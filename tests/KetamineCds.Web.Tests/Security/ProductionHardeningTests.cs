@@ -1,6 +1,6 @@
 using System.Net;
-using KetamineCds.Web.Security;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

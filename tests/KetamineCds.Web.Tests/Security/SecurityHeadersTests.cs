@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KetamineCds.Web.Security;
-using KetamineCds.Web.Tests.Infrastructure;
 
 namespace KetamineCds.Web.Tests.Security;
 

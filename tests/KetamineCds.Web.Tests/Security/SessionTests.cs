@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using KetamineCds.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -9,7 +9,9 @@ public sealed class OverrideInputValidatorTests
 
     private static OverrideInput Complete() => new()
     {
-        Decision = OverrideDecision.Proceed, Reason = OverrideReason.SpecialistAdviceObtained, Explanation = "Cardiology reviewed the blood pressure.",
+        Decision = OverrideDecision.Proceed,
+        Reason = OverrideReason.SpecialistAdviceObtained,
+        Explanation = "Cardiology reviewed the blood pressure.",
     };
 
     [Fact]

@@ -13,8 +13,14 @@ public sealed class ValidatorFollowsCatalogueTests
 
     private static ScreeningRequest Valid() => new()
     {
-        PatientReference = "MRN-1", AgeYears = 45, PrimaryDiagnosis = "mdd", CurrentDepressiveEpisode = true,
-        FailedAdequateTrials = 3, OnOralAntidepressant = true, Psychosis = "none", Suicidality = "none",
+        PatientReference = "MRN-1",
+        AgeYears = 45,
+        PrimaryDiagnosis = "mdd",
+        CurrentDepressiveEpisode = true,
+        FailedAdequateTrials = 3,
+        OnOralAntidepressant = true,
+        Psychosis = "none",
+        Suicidality = "none",
     };
 
     public static TheoryData<string> RangedFields() => [.. Fields.All.Where(f => f.Min is not null || f.Max is not null).Select(f => f.Name)];

@@ -1,7 +1,6 @@
 using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
-using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Bipolar;
 

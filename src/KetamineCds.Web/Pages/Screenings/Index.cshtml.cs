@@ -1,7 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
-using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,4 @@
 using KetamineCds.Domain.Screening;
-using Catalogue = KetamineCds.Domain.Screening.Fields;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
@@ -9,6 +8,7 @@ using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Catalogue = KetamineCds.Domain.Screening.Fields;
 
 namespace KetamineCds.Web.Pages.Screenings;
 

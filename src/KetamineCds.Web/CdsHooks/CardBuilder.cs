@@ -1,47 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.CdsHooks;
-
-/// <summary>A CDS Hooks 2.0 card.</summary>
-public sealed record Card(
-    string Uuid,
-    string Summary,
-    string Indicator,
-    string Detail,
-    CardSource Source,
-    IReadOnlyList<Coding> OverrideReasons,
-    IReadOnlyList<CardLink>? Links = null)
-{
-    /// <summary>The decision an override of this card records (against the screening's recommendation, or in spite of it).</summary>
-    [JsonIgnore]
-    public OverrideDecision OverrideMeans { get; init; } = OverrideDecision.Proceed;
-}
-
-public sealed record CardSource(string Label, string Url);
-
-public sealed record Coding(string System, string Code, string Display);
-
-public sealed record CardLink(string Label, string Url, string Type);
-
-/// <summary>The JSON shapes of the services and their serialization: camelCase, nulls left out (the spec forbids them).</summary>
-public static class CdsHooksJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    /// <summary>The system of the override reason codes (the app's <see cref="OverrideReason"/>, kebab case).</summary>
-    public const string OverrideReasonSystem = "https://ketaminecds.org/fhir/CodeSystem/override-reason";
-
-    public static IReadOnlyList<Coding> OverrideReasons { get; } =
-        [.. Enum.GetValues<OverrideReason>().Select(r => new Coding(OverrideReasonSystem, WireNames.Of(r), Display.Of(r)))];
-}
 
 /// <summary>Builds the cards of one answer; every text comes from <see cref="CardTexts"/>.</summary>
 public sealed class CardBuilder(string baseUrl, bool orderSign)
@@ -93,7 +55,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 "info",
                 detail,
                 version,
-                RuleUrl(requirements.FirstOrDefault()?.RuleId)) with { OverrideMeans = OverrideDecision.DoNotProceed });
+                RuleUrl(requirements.FirstOrDefault()?.RuleId)) with
+            { OverrideMeans = OverrideDecision.DoNotProceed });
         }
         else if (cards.Count == 0)
         {

@@ -9,10 +9,3 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     public SqliteKetamineCdsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteKetamineCdsDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
-
-/// <summary>Lets <c>dotnet ef migrations add --context PostgresKetamineCdsDbContext</c> build the model; it never connects.</summary>
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresKetamineCdsDbContext>
-{
-    public PostgresKetamineCdsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresKetamineCdsDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
-}

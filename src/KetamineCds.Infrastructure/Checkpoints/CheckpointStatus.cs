@@ -1,0 +1,14 @@
+namespace KetamineCds.Infrastructure.Checkpoints;
+
+/// <summary>One checkpoint (or unreadable file) and what it says about the log.</summary>
+/// <param name="Checkpoint">The checkpoint, or null if the file could not be read as one.</param>
+/// <param name="FileName">The file's name (the first, if the same checkpoint was found in several places).</param>
+/// <param name="Sources">Where it was found: the app's folder, a configured copy, an upload.</param>
+/// <param name="Verdict">Whether it holds.</param>
+/// <param name="Reason">Why, in words an auditor can act on.</param>
+/// <param name="EntryId">The entry the checkpoint signed, if it no longer holds.</param>
+public sealed record CheckpointStatus(SignedCheckpoint? Checkpoint, string FileName, IReadOnlyList<string> Sources, CheckpointVerdict Verdict, string Reason, Guid? EntryId)
+{
+    /// <summary>The checkpoint no longer holds, or is not a checkpoint the app can trust.</summary>
+    public bool Fails => Verdict is not (CheckpointVerdict.Holds or CheckpointVerdict.NotChecked);
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace KetamineCds.Infrastructure.Data;
+
+/// <summary>
+/// Where the database is and how to reach it, read once from configuration:
+/// <c>Database:Provider</c> (<c>sqlite</c> default, <c>postgres</c>), <c>ConnectionStrings:KetamineCds</c> (the app's
+/// connection; on PostgreSQL ideally a role that may only INSERT and SELECT the logs),
+/// <c>ConnectionStrings:KetamineCdsMigrations</c> (the schema owner, used only to migrate; defaults to the app's) and
+/// <c>Database:AppRole</c> (PostgreSQL role to grant the app's privileges to when migrating; created if missing).
+/// </summary>
+public sealed record KetamineCdsDatabaseSettings(
+    DatabaseProvider Provider,
+    string ConnectionString,
+    string MigrationsConnectionString,
+    string? AppRole = null)
+{
+    public static KetamineCdsDatabaseSettings FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var providerText = configuration["Database:Provider"];
+        var provider = providerText?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Database:Provider '{providerText}' is not supported; use 'sqlite' or 'postgres'."),
+        };
+
+        var connection = configuration.GetConnectionString("KetamineCds");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("Database:Provider is 'postgres' but ConnectionStrings:KetamineCds is not set.");
+            }
+
+            var folder = AppDataFolder.For(environment);
+            connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "ketaminecds.db") }.ToString();
+        }
+
+        var migrations = configuration.GetConnectionString("KetamineCdsMigrations");
+        var appRole = configuration["Database:AppRole"];
+        return new KetamineCdsDatabaseSettings(
+            provider,
+            connection,
+            string.IsNullOrWhiteSpace(migrations) ? connection : migrations,
+            string.IsNullOrWhiteSpace(appRole) ? null : appRole.Trim());
+    }
+
+    /// <summary>Configures an options builder for this provider and connection string.</summary>
+    public void Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSqlite(connectionString);
+            builder.AddInterceptors(SqlitePragmas.Instance);
+        }
+        else
+        {
+            builder.UseNpgsql(WithAutoPrepare(connectionString));
+        }
+    }
+
+    /// <summary>How many statements each PostgreSQL connection keeps prepared unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string sets <c>Max Auto Prepare</c> itself. EF
+    /// sends the same few INSERT and SELECT statements again and again; unprepared, PostgreSQL parsed and planned
+    /// each one anew, about a tenth of its CPU under load (docs/benchmarks.md).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string key in given.Keys)
+        {
+            if (string.Equals(key.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                return connectionString;
+            }
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+    }
+}

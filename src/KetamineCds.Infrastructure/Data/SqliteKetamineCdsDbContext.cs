@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineCds.Infrastructure.Data;
+
+/// <summary>The SQLite flavour; its migrations live in Data/Migrations/Sqlite.</summary>
+public sealed class SqliteKetamineCdsDbContext(DbContextOptions<SqliteKetamineCdsDbContext> options)
+    : KetamineCdsDbContext(options);

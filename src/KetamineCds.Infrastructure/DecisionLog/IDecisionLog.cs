@@ -1,0 +1,24 @@
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>
+/// The append-only, tamper-evident decision log. A screening is recorded, in one transaction, before anybody sees
+/// its result; if it cannot be, <see cref="DecisionLogUnavailableException"/> is thrown, and nothing is stored unless the
+/// exception says the outcome is unknown (the connection failed during the commit).
+/// </summary>
+public interface IDecisionLog
+{
+    Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default);
+
+    Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>A patient's screenings, newest first.</summary>
+    Task<IReadOnlyList<LoggedScreening>> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default);
+
+    Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a CDS Hooks answer that is not a screening (see <see cref="HookAnswerSubmission"/>), before it is sent.</summary>
+    Task<LoggedHookAnswer> RecordHookAnswerAsync(HookAnswerSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies the whole log in bounded memory.</summary>
+    Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default);
+}

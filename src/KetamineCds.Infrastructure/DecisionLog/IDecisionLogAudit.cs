@@ -1,0 +1,32 @@
+using KetamineCds.Domain.Rules;
+
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>The auditor's view of the decision log: search, export, replay, impact analysis, access history.</summary>
+public interface IDecisionLogAudit
+{
+    /// <summary>Screenings matching the filter, newest first, one keyset page at a time (never OFFSET).</summary>
+    Task<AuditPage> SearchAsync(AuditFilter filter, AuditCursor? before, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>Every screening matching the filter, newest first, streamed from the database.</summary>
+    IAsyncEnumerable<AuditListItem> ExportAsync(AuditFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Re-runs a logged screening under the rule set it was decided with; null if there is no such screening.</summary>
+    Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the period's screenings through a rule set (the current one by default) and lists changed verdicts.</summary>
+    Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the period's screenings through <paramref name="ruleSet"/> and compares each verdict with the one under
+    /// <paramref name="baseline"/> (or with the logged verdict when it is null): the changed screenings, the from/to
+    /// matrix and, for the changed ones only, the rules that newly fired or stopped firing.
+    /// </summary>
+    Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default);
+
+    /// <summary>Access events about one subject (e.g. a screening id), oldest first.</summary>
+    Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies the access log's own chain.</summary>
+    Task<ChainVerification> VerifyAccessLogAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,15 @@
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>A screening whose overall verdict would change under another rule set.</summary>
+/// <param name="Id">The logged screening.</param>
+/// <param name="RecordedAt">When it was logged.</param>
+/// <param name="PatientReference">The patient.</param>
+/// <param name="ClinicianEmail">Who screened.</param>
+/// <param name="RecordedOverall">The verdict before: as logged, or under the baseline rule set when one was given.</param>
+/// <param name="NewOverall">The verdict under the rule set analysed.</param>
+/// <param name="NewlyFired">Rules that fire under the rule set analysed and did not before, by id.</param>
+/// <param name="RecordedRuleSetVersion">The rule set it was logged under.</param>
+/// <param name="StoppedFiring">Rules that fired before and no longer fire, by id.</param>
+public sealed record ImpactChange(
+    Guid Id, DateTimeOffset RecordedAt, string PatientReference, string ClinicianEmail, string RecordedOverall, string NewOverall, string RecordedRuleSetVersion,
+    IReadOnlyList<string> NewlyFired, IReadOnlyList<string> StoppedFiring);

@@ -1,0 +1,4 @@
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>What the clinician decided against (or in spite of) the recommendation.</summary>
+public enum OverrideDecision { Proceed, DoNotProceed }

@@ -1,0 +1,43 @@
+namespace KetamineCds.Infrastructure.Identity;
+
+/// <summary>The four roles and what they may do (enforced by authorization policies).</summary>
+public static class Roles
+{
+    /// <summary>Creates screenings, records overrides, reads and prints screenings.</summary>
+    public const string Psychiatrist = "Psychiatrist";
+
+    /// <summary>Reads and prints screenings.</summary>
+    public const string ClinicStaff = "ClinicStaff";
+
+    /// <summary>Audit workspace, verification, replay, impact analysis, exports; reads screenings.</summary>
+    public const string Auditor = "Auditor";
+
+    /// <summary>Users and roles; no clinical data.</summary>
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Psychiatrist, ClinicStaff, Auditor, Admin];
+
+    /// <summary>
+    /// Roles that see clinical data or audit it. An administrator manages accounts, so one account holding Admin and
+    /// any of these could grant itself access and then review its own actions: the two are kept apart.
+    /// </summary>
+    public static IReadOnlyList<string> ClinicalOrAudit { get; } = [Psychiatrist, ClinicStaff, Auditor];
+
+    /// <summary>
+    /// Why this set of roles may not be held by one account, or null when it may: Admin together with a clinical
+    /// or audit role.
+    /// </summary>
+    public static string? Conflict(IEnumerable<string> roles)
+    {
+        var held = roles.ToHashSet(StringComparer.Ordinal);
+        if (!held.Contains(Admin))
+        {
+            return null;
+        }
+
+        var clashing = ClinicalOrAudit.Where(held.Contains).ToArray();
+        return clashing.Length == 0
+            ? null
+            : $"Admin cannot be combined with {string.Join(" or ", clashing)}: an administrator manages accounts and must not also see or audit clinical records. Use two separate accounts.";
+    }
+}

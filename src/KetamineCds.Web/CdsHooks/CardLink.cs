@@ -1,0 +1,3 @@
+namespace KetamineCds.Web.CdsHooks;
+
+public sealed record CardLink(string Label, string Url, string Type);

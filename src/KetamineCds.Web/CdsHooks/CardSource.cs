@@ -1,0 +1,3 @@
+namespace KetamineCds.Web.CdsHooks;
+
+public sealed record CardSource(string Label, string Url);
