@@ -36,6 +36,12 @@ export KETAMINECDS_PG_BIN=/usr/lib/postgresql/15/bin
 # In CI a missing PostgreSQL or Chromium fails the tests; it is never a skip.
 export KETAMINECDS_REQUIRE_INFRASTRUCTURE=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Hundreds of in-process test hosts each watch their configuration files: without this, Linux's default of 128
+# inotify instances per user runs out when two test runs share a machine (500s and IOExceptions, not test failures).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+if [ "$(id -u)" -eq 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  sysctl -q -w fs.inotify.max_user_instances=1024 2>/dev/null || true
+fi
 export DOTNET_NOLOGO=1
 
 results="$root/TestResults"

@@ -2,6 +2,8 @@ using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
+using KetamineCds.Web.Localization;
+
 namespace KetamineCds.Web.Audit;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class AuditFilterInput
         {
             if (value is { } date && (date < EarliestDate || date > LatestDate))
             {
-                errors[name] = [string.Create(CultureInfo.InvariantCulture, $"'{name}' must be a date between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.")];
+                errors[name] = [ClinicalText.Shared.Message("Audit.DateOutOfRange", name, EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
             }
         }
 
