@@ -49,31 +49,17 @@ public sealed partial class EfDecisionLog : IDecisionLog
             (correction?.Id ?? submission.RescreenOf) is { } related ? (db, ct) => EnsureScreeningExistsAsync(db, related, ct) : null,
             (sequence, previousHash) =>
             {
-                var now = _clock.GetUtcNow();
-                var e = new DecisionLogEntry
-                {
-                    Sequence = sequence,
-                    Id = Guid.CreateVersion7(now),
-                    EntryType = DecisionLogEntryTypes.Screening,
-                    RecordedAt = ChainHash.ToStoredTime(now),
-                    ActorUserId = submission.Actor.UserId,
-                    ActorEmail = submission.Actor.Email,
-                    ActorRole = submission.Actor.Role,
-                    CorrelationId = submission.CorrelationId,
-                    PatientReference = submission.History.PatientReference,
-                    Overall = WireNames.Of(submission.Assessment.Overall),
-                    RuleSetVersion = submission.Assessment.RuleSet.Version,
-                    RuleSetDigest = submission.Assessment.RuleSet.Digest,
-                    InputJson = submission.InputJson,
-                    HistoryJson = historyJson,
-                    AssessmentJson = assessmentJson,
-                    RelatesToId = correction?.Id ?? submission.RescreenOf,
-                    CorrectionReason = correction?.Reason,
-                    HookOriginJson = originJson,
-                    PreviousHash = previousHash,
-                };
-                e.Hash = ChainHash.Compute(e);
-                return e;
+                var e = Entry(sequence, previousHash, DecisionLogEntryTypes.Screening, submission.Actor, submission.CorrelationId, submission.History.PatientReference);
+                e.Overall = WireNames.Of(submission.Assessment.Overall);
+                e.RuleSetVersion = submission.Assessment.RuleSet.Version;
+                e.RuleSetDigest = submission.Assessment.RuleSet.Digest;
+                e.InputJson = submission.InputJson;
+                e.HistoryJson = historyJson;
+                e.AssessmentJson = assessmentJson;
+                e.RelatesToId = correction?.Id ?? submission.RescreenOf;
+                e.CorrectionReason = correction?.Reason;
+                e.HookOriginJson = originJson;
+                return Hashed(e);
             },
             cancellationToken);
         return ToLogged(entry, submission.History, submission.Assessment, []);
@@ -89,25 +75,11 @@ public sealed partial class EfDecisionLog : IDecisionLog
             null,
             (sequence, previousHash) =>
             {
-                var now = _clock.GetUtcNow();
-                var e = new DecisionLogEntry
-                {
-                    Sequence = sequence,
-                    Id = Guid.CreateVersion7(now),
-                    EntryType = DecisionLogEntryTypes.HookAnswer,
-                    RecordedAt = ChainHash.ToStoredTime(now),
-                    ActorUserId = submission.Actor.UserId,
-                    ActorEmail = submission.Actor.Email,
-                    ActorRole = submission.Actor.Role,
-                    CorrelationId = submission.CorrelationId,
-                    PatientReference = submission.PatientReference,
-                    Overall = WireNames.Of(Verdict.Incomplete),
-                    InputJson = payload,
-                    HookOriginJson = originJson,
-                    PreviousHash = previousHash,
-                };
-                e.Hash = ChainHash.Compute(e);
-                return e;
+                var e = Entry(sequence, previousHash, DecisionLogEntryTypes.HookAnswer, submission.Actor, submission.CorrelationId, submission.PatientReference);
+                e.Overall = WireNames.Of(Verdict.Incomplete);
+                e.InputJson = payload;
+                e.HookOriginJson = originJson;
+                return Hashed(e);
             },
             cancellationToken);
         return new LoggedHookAnswer(entry.Id, entry.Sequence, Utc(entry.RecordedAt));
@@ -124,27 +96,39 @@ public sealed partial class EfDecisionLog : IDecisionLog
             async (db, ct) => patientReference = await EnsureScreeningExistsAsync(db, submission.ScreeningId, ct),
             (sequence, previousHash) =>
             {
-                var now = _clock.GetUtcNow();
-                var e = new DecisionLogEntry
-                {
-                    Sequence = sequence,
-                    Id = Guid.CreateVersion7(now),
-                    EntryType = DecisionLogEntryTypes.Override,
-                    RecordedAt = ChainHash.ToStoredTime(now),
-                    ActorUserId = submission.Actor.UserId,
-                    ActorEmail = submission.Actor.Email,
-                    ActorRole = submission.Actor.Role,
-                    CorrelationId = submission.CorrelationId,
-                    PatientReference = patientReference ?? "",
-                    InputJson = payload,
-                    RelatesToId = submission.ScreeningId,
-                    PreviousHash = previousHash,
-                };
-                e.Hash = ChainHash.Compute(e);
-                return e;
+                var e = Entry(sequence, previousHash, DecisionLogEntryTypes.Override, submission.Actor, submission.CorrelationId, patientReference ?? "");
+                e.InputJson = payload;
+                e.RelatesToId = submission.ScreeningId;
+                return Hashed(e);
             },
             cancellationToken);
         return ToOverride(entry);
+    }
+
+    /// <summary>A new entry of the decisions chain with what every entry has: its place, id, time, who and why.</summary>
+    private DecisionLogEntry Entry(long sequence, string previousHash, string type, Actor actor, string correlationId, string patientReference)
+    {
+        var now = _clock.GetUtcNow();
+        return new DecisionLogEntry
+        {
+            Sequence = sequence,
+            Id = Guid.CreateVersion7(now),
+            EntryType = type,
+            RecordedAt = ChainHash.ToStoredTime(now),
+            ActorUserId = actor.UserId,
+            ActorEmail = actor.Email,
+            ActorRole = actor.Role,
+            CorrelationId = correlationId,
+            PatientReference = patientReference,
+            PreviousHash = previousHash,
+        };
+    }
+
+    /// <summary>The entry with its chain hash computed over everything it holds.</summary>
+    private static DecisionLogEntry Hashed(DecisionLogEntry entry)
+    {
+        entry.Hash = ChainHash.Compute(entry);
+        return entry;
     }
 
     public async Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default)
