@@ -171,6 +171,15 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
         await admin.OpenAsync();
         await AdminAsync(admin, "ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
         await AdminAsync(admin, "SELECT pg_reload_conf()");
+        // The reload is asynchronous: append only once the server has the new setting, or the commit may finish first.
+        await using (var setting = new NpgsqlCommand("SELECT setting FROM pg_settings WHERE name = 'synchronous_standby_names'", admin))
+        {
+            var reloaded = DateTime.UtcNow.AddSeconds(30);
+            while ((string?)await setting.ExecuteScalarAsync() != "nobody" && DateTime.UtcNow < reloaded)
+            {
+                await Task.Delay(20);
+            }
+        }
 
         var append = store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2"));
         await using (var waiting = new NpgsqlCommand(
