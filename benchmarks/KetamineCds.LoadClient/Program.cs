@@ -69,6 +69,12 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
                 key = "503-unconfirmed";
             }
 
+            if (!statuses.ContainsKey(key) && key is "400" or "401" or "500")
+            {
+                // The first answer of an unexpected status, so that a misconfigured run says why.
+                Console.Error.WriteLine($"first {key}: {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 400)))}");
+            }
+
             statuses[key] = statuses.GetValueOrDefault(key) + 1;
         }
         catch (HttpRequestException)

@@ -32,11 +32,17 @@ public sealed class ProductionHardeningTests
         using var page = await client.GetAsync("/Account/Login");
         using var post = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent([new("Input.AgeYears", "45")]));
         using var health = await client.GetAsync("/health/live");
+        using var discovery = await client.GetAsync("/cds-services");
 
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Equal(Hardening.PlainHttpRefused, await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        // The CDS Hooks services are for an EHR's calls, like the API: they answer themselves (here: no client JWT),
+        // in JSON, rather than with the page's plain-HTTP refusal.
+        Assert.Equal(HttpStatusCode.Unauthorized, discovery.StatusCode);
+        Assert.Equal("application/problem+json", discovery.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
