@@ -38,5 +38,9 @@ public sealed class DecisionLogEntryConfiguration : IEntityTypeConfiguration<Dec
         builder.HasIndex(e => new { e.Overall, e.RecordedAt, e.Sequence });
         builder.HasIndex(e => new { e.RuleSetVersion, e.RecordedAt, e.Sequence });
         builder.HasIndex(e => e.RelatesToId);
+
+        // A CDS Hooks call looks up the patient's newest screening: every chart opened records a hook answer for the
+        // patient too, so without the entry type in the key the lookup would walk all of them.
+        builder.HasIndex(e => new { e.PatientReference, e.EntryType, e.RecordedAt, e.Sequence });
     }
 }

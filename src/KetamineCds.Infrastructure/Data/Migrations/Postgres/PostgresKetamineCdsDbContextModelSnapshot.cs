@@ -271,6 +271,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("RuleSetVersion", "RecordedAt", "Sequence");
 
+                    b.HasIndex("PatientReference", "EntryType", "RecordedAt", "Sequence");
+
                     b.ToTable("DecisionLogEntries", (string)null);
                 });
 

@@ -262,6 +262,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("RuleSetVersion", "RecordedAt", "Sequence");
 
+                    b.HasIndex("PatientReference", "EntryType", "RecordedAt", "Sequence");
+
                     b.ToTable("DecisionLogEntries", (string)null);
                 });
 
