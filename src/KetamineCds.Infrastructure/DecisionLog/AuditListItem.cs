@@ -1,6 +1,10 @@
 namespace KetamineCds.Infrastructure.DecisionLog;
 
-/// <summary>One screening in the auditor's list.</summary>
+/// <summary>
+/// One entry in the auditor's list: a screening, or a CDS Hooks answer that ran no rules because the chart lacked a
+/// required item (<see cref="EntryType"/> <c>hook-answer</c>, overall <c>incomplete</c>, no rule set).
+/// </summary>
 public sealed record AuditListItem(
     Guid Id, long Sequence, DateTimeOffset RecordedAt, string ClinicianEmail, string ClinicianRole, string PatientReference,
-    string Overall, string RuleSetVersion, string RuleSetDigest, string CorrelationId, Guid? Corrects);
+    string Overall, string RuleSetVersion, string RuleSetDigest, string CorrelationId, Guid? Corrects,
+    string EntryType = DecisionLogEntryTypes.Screening);

@@ -50,6 +50,41 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         }
     }
 
+    public async Task<LoggedHookAnswerEntry?> FindHookAnswerAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        DecisionLogEntry? entry;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            entry = await db.DecisionLogEntries.AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Id == id && e.EntryType == DecisionLogEntryTypes.HookAnswer, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+
+        if (entry is null)
+        {
+            return null;
+        }
+
+        using var payload = JsonDocument.Parse(entry.InputJson);
+        var missing = payload.RootElement.TryGetProperty("missingItems", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Select(i => i.GetString() ?? "").ToList()
+            : [];
+        return new LoggedHookAnswerEntry(
+            entry.Id,
+            entry.Sequence,
+            EfDecisionLog.Utc(entry.RecordedAt),
+            new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),
+            entry.CorrelationId,
+            entry.PatientReference,
+            missing,
+            HookOrigin.FromJson(entry.HookOriginJson!),
+            entry.InputJson);
+    }
+
     public async Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default)
     {
         DecisionLogEntry? entry;
@@ -185,7 +220,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter)
     {
-        var query = db.DecisionLogEntries.AsNoTracking().Where(e => e.EntryType == DecisionLogEntryTypes.Screening);
+        // Screenings, and the CDS Hooks answers that ran no rules (an EHR asked; the chart lacked a required item).
+        var query = db.DecisionLogEntries.AsNoTracking()
+            .Where(e => e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer);
         if (filter.From is { } from)
         {
             var f = ChainHash.ToStoredTime(from);
@@ -226,12 +263,12 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     private static IQueryable<ListRow> Project(IQueryable<DecisionLogEntry> query) =>
-        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId));
+        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.EntryType));
 
     private static AuditListItem ToItem(ListRow r) =>
-        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId, r.RelatesToId);
+        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId, r.RelatesToId, r.EntryType);
 
     private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
 
-    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId);
+    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, string EntryType);
 }

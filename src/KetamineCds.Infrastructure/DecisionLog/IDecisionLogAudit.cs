@@ -11,6 +11,9 @@ public interface IDecisionLogAudit
     /// <summary>Every screening matching the filter, newest first, streamed from the database.</summary>
     IAsyncEnumerable<AuditListItem> ExportAsync(AuditFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>A CDS Hooks answer that ran no rules (the chart lacked a required item); null if there is no such entry.</summary>
+    Task<LoggedHookAnswerEntry?> FindHookAnswerAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>Re-runs a logged screening under the rule set it was decided with; null if there is no such screening.</summary>
     Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default);
 

@@ -179,6 +179,78 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task Audit_AHookAnswerWithoutAScreening_IsListedExportedAndOpensWithWhoAskedWhatWasMissingAndTheFhir()
+    {
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Guid id;
+        await using (var db = app.Db())
+        {
+            id = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer)).Id;
+        }
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var list = await auditor.GetStringAsync("/Audit");
+        Assert.Contains($"/Audit/HookAnswer/{id}", list, StringComparison.Ordinal);
+        Assert.Contains("the chart lacked required items", list, StringComparison.Ordinal);
+
+        var csv = await auditor.GetStringAsync("/Audit?handler=Csv");
+        Assert.EndsWith(",corrects,entryType", csv.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains(csv.Split('\n'), line => line.StartsWith(id.ToString(), StringComparison.Ordinal) && line.EndsWith(",hook-answer", StringComparison.Ordinal));
+
+        var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}"));
+        Assert.Contains("Practitioner/demo-psychiatrist", page, StringComparison.Ordinal);
+        Assert.Contains(CdsHooksApp.Issuer, page, StringComparison.Ordinal);
+        Assert.Contains(request["hookInstance"]!.GetValue<string>(), page, StringComparison.Ordinal);
+        Assert.Contains("Failed adequate antidepressant trials", page, StringComparison.Ordinal);
+        Assert.Contains("\"resourceType\": \"Bundle\"", page, StringComparison.Ordinal);
+        Assert.Contains("audit workspace; hook answer", System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}")), StringComparison.Ordinal);
+
+        // A screening is not a hook answer, and an unknown id is not found.
+        using var notFound = await auditor.GetAsync($"/Audit/HookAnswer/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+    }
+
+    [Fact]
+    public async Task Audit_AScreeningAnsweredThroughAHook_ShowsTheCallBehindIt()
+    {
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
+        using (var created = await api.PostAsync("/api/v1/screenings", new StringContent(
+            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
+            System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Guid hooked, typed;
+        await using (var db = app.Db())
+        {
+            hooked = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).Id;
+            typed = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson == null)).Id;
+        }
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{hooked}"));
+        Assert.Contains("Asked from the EHR (CDS Hooks)", page, StringComparison.Ordinal);
+        Assert.Contains(request["hookInstance"]!.GetValue<string>(), page, StringComparison.Ordinal);
+        Assert.Contains("Practitioner/demo-psychiatrist", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asked from the EHR (CDS Hooks)", System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{typed}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PatientView_DecisionLogUnavailable_Answers503WithoutCards()
     {
         using var app = await CreateAppAsync();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Security;
@@ -12,8 +11,6 @@ namespace KetamineCds.Web.Pages.Audit;
 [Authorize(Policy = AuditRequest.Policy)]
 public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access) : PageModel
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public LoggedScreening Screening { get; private set; } = null!;
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
@@ -33,26 +30,12 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
             await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace");
             Screening = screening;
             AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
-            InputPretty = Pretty(screening.InputJson);
+            InputPretty = AuditJson.Pretty(screening.InputJson);
             return Page();
         }
         catch (DecisionLogUnavailableException)
         {
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-    }
-
-    /// <summary>Indents the stored JSON for reading; the stored text itself is what was hashed and is shown raw on request.</summary>
-    private static string Pretty(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return JsonSerializer.Serialize(document.RootElement, Indented);
-        }
-        catch (JsonException)
-        {
-            return json;
         }
     }
 }

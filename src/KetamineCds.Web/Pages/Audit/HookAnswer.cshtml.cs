@@ -1,0 +1,41 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Audit;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Audit;
+
+/// <summary>
+/// One logged CDS Hooks answer that ran no rules (the chart lacked a required item), for the auditor: who asked through
+/// which EHR client, the items missing, the FHIR data given, and who has looked at it.
+/// </summary>
+[Authorize(Policy = AuditRequest.Policy)]
+public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access) : PageModel
+{
+    public LoggedHookAnswerEntry Answer { get; private set; } = null!;
+
+    public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        try
+        {
+            var answer = await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted);
+            if (answer is null)
+            {
+                return NotFound();
+            }
+
+            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace; hook answer");
+            Answer = answer;
+            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
+            return Page();
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
