@@ -406,6 +406,12 @@ public abstract class CdsHooksTests
             var html = await page.Content.ReadAsStringAsync();
             Assert.Contains($"value=\"{patient}\"", html, StringComparison.Ordinal);
             Assert.DoesNotContain(patient, url.ToString(), StringComparison.Ordinal);
+
+            // The form says the answers came from the chart and must be checked; a plain new form does not.
+            var notice = System.Text.RegularExpressions.Regex.Match(html, "id=\"from-ehr\">(\\d+) answers are filled in from the EHR chart");
+            Assert.True(notice.Success, "The prefilled form does not say that its answers came from the EHR.");
+            Assert.InRange(int.Parse(notice.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 5, 40);
+            Assert.DoesNotContain("id=\"from-ehr\"", await psychiatrist.GetStringAsync("/Screenings/New"), StringComparison.Ordinal);
         }
 
         using (var unknown = await psychiatrist.GetAsync("/Screenings/New?prefill=" + new string('A', 43)))

@@ -87,6 +87,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     [BindProperty(SupportsGet = true, Name = "prefill")]
     public string? PrefillId { get; set; }
 
+    /// <summary>How many answers an EHR's prefill filled in (0 without one): the form says so, so that each is checked.</summary>
+    public int FromEhrCount { get; private set; }
+
     public async Task<IActionResult> OnGetAsync([FromServices] KetamineCds.Infrastructure.CdsHooks.CdsHookStore hookStore, CancellationToken cancellationToken)
     {
         if (PrefillId is { } prefillId)
@@ -101,6 +104,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
                 cancellationToken);
             Prefill(prefill.InputJson);
+            FromEhrCount = Catalogue.All.Count(f => Input.ContractValueOf(f.Name) is not null);
         }
         else if (From is { } from)
         {
