@@ -69,6 +69,18 @@ public abstract class FieldDefinition
     /// <summary>When the form asks the field at all (it is hidden otherwise), or null for always.</summary>
     public RequiredWhen? AskedWhen { get; init; }
 
+    /// <summary>Another field (its contract name) this number may not exceed when both are recorded, or null.</summary>
+    public string? AtMost { get; init; }
+
+    /// <summary>Another field (its contract name) this number must exceed when both are recorded, or null.</summary>
+    public string? Above { get; init; }
+
+    /// <summary>Another field (its contract name) recorded together with this one, both or neither; or null.</summary>
+    public string? RecordedWith { get; init; }
+
+    /// <summary>When the field must be left empty because another answer rules it out, or null.</summary>
+    public RequiredWhen? EmptyWhen { get; init; }
+
     /// <summary>What it means when the field is not recorded.</summary>
     public NotRecordedMeans NotRecorded { get; init; }
 

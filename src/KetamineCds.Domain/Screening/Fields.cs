@@ -56,7 +56,7 @@ public static class Fields
     { Required = true, Min = 0, Max = 30, Help = "Different antidepressants tried in this episode, each at an adequate dose for at least 4 weeks, without response." };
 
     public static readonly Field<int?> DistinctMechanisms = new("distinctMechanisms", FieldType.WholeNumber, FieldSection.Depression, "Distinct mechanisms tried", h => h.DistinctMechanisms)
-    { Min = 0, Max = 30, Help = "Not more than the failed trials." };
+    { Min = 0, Max = 30, AtMost = "failedAdequateTrials", Help = "Not more than the failed trials." };
 
     public static readonly Field<bool> OnOralAntidepressant = new("onOralAntidepressant", FieldType.YesNo, FieldSection.Depression, "On an oral antidepressant", h => h.OnOralAntidepressant)
     { Required = true, ValueSet = "oral-antidepressants" };
@@ -65,6 +65,7 @@ public static class Fields
     {
         Choices = WireNames.All<Screening.OralAntidepressantClass>(),
         AskedWhen = OnAntidepressant,
+        EmptyWhen = RequiredWhen.Parse("onOralAntidepressant=false"),
         NotRecorded = NotRecordedMeans.CallsForCare,
         Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",
         ValueSet = "oral-antidepressants",
@@ -136,7 +137,7 @@ public static class Fields
     { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders" };
 
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed)
-    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders" };
+    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders" };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
@@ -169,10 +170,10 @@ public static class Fields
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
 
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
-    { Min = 50, Max = 300, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "blood-pressure" };
+    { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "blood-pressure" };
 
     public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Diastolic blood pressure", h => h.DiastolicBp)
-    { Min = 20, Max = 200, Unit = "mmHg", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "blood-pressure" };
+    { Min = 20, Max = 200, Unit = "mmHg", RecordedWith = "systolicBp", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "blood-pressure" };
 
     public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Hepatic, "Hepatic impairment", h => h.HepaticImpairment)
     { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
@@ -181,7 +182,7 @@ public static class Fields
     { Min = 0, Max = 27, ValueSet = "phq9-total" };
 
     public static readonly Field<int?> Phq9Item9 = new("phq9Item9", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 item 9", h => h.Phq9Item9)
-    { Min = 0, Max = 3, Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total.", ValueSet = "phq9-item9" };
+    { Min = 0, Max = 3, AtMost = "phq9Total", Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total.", ValueSet = "phq9-item9" };
 
     public static readonly Field<string?> ClinicianNote = new("clinicianNote", FieldType.Text, FieldSection.Note, "Clinician's note", h => h.ClinicianNote)
     { MaxLength = 2000, Help = "Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules." };

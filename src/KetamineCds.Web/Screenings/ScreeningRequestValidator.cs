@@ -32,31 +32,11 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
             Describe(field);
         }
 
-        // What involves two fields at once.
-        RuleFor(r => r.DistinctMechanisms)
-            .Must((r, mechanisms) => mechanisms <= r.FailedAdequateTrials)
-            .When(r => InRange(Fields.DistinctMechanisms, r.DistinctMechanisms) && InRange(Fields.FailedAdequateTrials, r.FailedAdequateTrials))
-            .WithMessage(_ => Message("Validation.DistinctMechanisms.NotAboveTrials"));
-        RuleFor(r => r.OralAntidepressantClass)
-            .Empty().When(r => r.OnOralAntidepressant == false)
-            .WithMessage(_ => Message("Validation.OralAntidepressantClass.EmptyWhenNotOn"));
-        RuleFor(r => r.SubstancesUsed)
-            .Must(list => list is null || list.Count == 0).When(r => r.SubstanceUse == "none")
-            .WithMessage(_ => Message("Validation.SubstancesUsed.EmptyWhenNone"));
-        RuleFor(r => r.SystolicBp)
-            .NotNull().When(r => r.DiastolicBp is not null)
-            .WithMessage(_ => Message("Validation.SystolicBp.BothOrNeither"));
-        RuleFor(r => r.DiastolicBp)
-            .NotNull().When(r => r.SystolicBp is not null)
-            .WithMessage(_ => Message("Validation.DiastolicBp.BothOrNeither"));
-        RuleFor(r => r.SystolicBp)
-            .Must((r, systolic) => systolic > r.DiastolicBp)
-            .When(r => InRange(Fields.SystolicBp, r.SystolicBp) && InRange(Fields.DiastolicBp, r.DiastolicBp))
-            .WithMessage(_ => Message("Validation.SystolicBp.AboveDiastolic"));
-        RuleFor(r => r.Phq9Item9)
-            .Must((r, item9) => item9 <= r.Phq9Total)
-            .When(r => InRange(Fields.Phq9Item9, r.Phq9Item9) && InRange(Fields.Phq9Total, r.Phq9Total))
-            .WithMessage(_ => Message("Validation.Phq9Item9.NotAboveTotal"));
+        // What involves two fields at once, also from the catalogue: limits, pairs and answers that rule a field out.
+        foreach (var field in Fields.All)
+        {
+            DescribeAgainstOthers(field);
+        }
     }
 
     /// <summary>The rules one catalogue entry implies, reported under the request's property name.</summary>
@@ -98,6 +78,49 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
                 .WithMessage(_ => Message("Validation.ChoiceList", Label(field), string.Join(", ", field.Choices)));
         }
     }
+
+    /// <summary>The checks of one field against another that the catalogue declares, each with its own message.</summary>
+    private void DescribeAgainstOthers(FieldDefinition field)
+    {
+        if (field.RecordedWith is null && field.AtMost is null && field.Above is null && field.EmptyWhen is null)
+        {
+            return;
+        }
+
+        // Each check has its own condition (ApplyConditionTo.CurrentValidator): a later When must not silence an earlier check.
+        var rule = RuleFor(r => r[field]).Configure(r => r.PropertyName = field.Property);
+        if (field.RecordedWith is { } partnerName)
+        {
+            var partner = Other(field, partnerName);
+            rule.Must(IsRecorded).When(r => IsRecorded(r[partner]), ApplyConditionTo.CurrentValidator)
+                .WithMessage(_ => Message($"Validation.{field.Property}.RecordedWith"));
+        }
+
+        if (field.AtMost is { } limitName)
+        {
+            var limit = Other(field, limitName);
+            rule.Must((r, value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) <= Convert.ToDecimal(r[limit], CultureInfo.InvariantCulture))
+                .When(r => InRange(field, r[field]) && InRange(limit, r[limit]), ApplyConditionTo.CurrentValidator)
+                .WithMessage(_ => Message($"Validation.{field.Property}.AtMost"));
+        }
+
+        if (field.Above is { } boundName)
+        {
+            var bound = Other(field, boundName);
+            rule.Must((r, value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) > Convert.ToDecimal(r[bound], CultureInfo.InvariantCulture))
+                .When(r => InRange(field, r[field]) && InRange(bound, r[bound]), ApplyConditionTo.CurrentValidator)
+                .WithMessage(_ => Message($"Validation.{field.Property}.Above"));
+        }
+
+        if (field.EmptyWhen is { } emptyWhen)
+        {
+            rule.Must(value => !IsRecorded(value)).When(r => emptyWhen.Applies(r.ContractValueOf), ApplyConditionTo.CurrentValidator)
+                .WithMessage(_ => Message($"Validation.{field.Property}.EmptyWhen"));
+        }
+    }
+
+    private static FieldDefinition Other(FieldDefinition field, string name) =>
+        Fields.Find(name) ?? throw new InvalidOperationException($"The catalogue entry {field.Name} names an unknown field '{name}'.");
 
     private static bool IsRecorded(object? value) => value switch
     {

@@ -113,6 +113,79 @@ public sealed class ValidatorFollowsCatalogueTests
     }
 
     /// <summary>Cross-field checks a bound could trip (item 9 not above the total, systolic above diastolic, ...).</summary>
+    public static TheoryData<string, string> AtMostPairs()
+    {
+        var pairs = new TheoryData<string, string>();
+        foreach (var field in Fields.All.Where(f => f.AtMost is not null))
+        {
+            pairs.Add(field.Name, field.AtMost!);
+        }
+
+        return pairs;
+    }
+
+    public static TheoryData<string> RecordedTogether() => [.. Fields.All.Where(f => f.RecordedWith is not null).Select(f => f.Name)];
+
+    public static TheoryData<string> EmptyWhenFields() => [.. Fields.All.Where(f => f.EmptyWhen is not null).Select(f => f.Name)];
+
+    [Theory]
+    [MemberData(nameof(AtMostPairs))]
+    public void Validate_AboveTheFieldTheCatalogueCapsItWith_IsRefusedAndEqualIsAccepted(string name, string limitName)
+    {
+        var field = Fields.Find(name)!;
+        var limit = Fields.Find(limitName)!;
+        foreach (var (value, valid) in new[] { (2, true), (3, false) })
+        {
+            var request = Valid();
+            request[limit] = 2;
+            request[field] = value;
+
+            var errors = _validator.Validate(request).Errors.Where(e => e.PropertyName == field.Property).ToList();
+
+            if (valid)
+            {
+                Assert.Empty(errors);
+            }
+            else
+            {
+                Assert.Contains(errors, e => e.ErrorMessage == KetamineCds.Web.Localization.ClinicalText.Shared.Message($"Validation.{field.Property}.AtMost"));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RecordedTogether))]
+    public void Validate_OneOfAPairTheCatalogueRecordsTogether_IsRefusedAlone(string name)
+    {
+        var field = Fields.Find(name)!;
+        var partner = Fields.Find(field.RecordedWith!)!;
+        Assert.Equal(field.Name, partner.RecordedWith);
+        var request = Valid();
+        request[partner] = (int)((partner.Min!.Value + partner.Max!.Value) / 2);
+
+        Assert.Contains(_validator.Validate(request).Errors, e => e.PropertyName == field.Property);
+    }
+
+    [Theory]
+    [MemberData(nameof(EmptyWhenFields))]
+    public void Validate_AFieldRecordedWhenTheCatalogueSaysAnotherAnswerRulesItOut_IsRefused(string name)
+    {
+        var field = Fields.Find(name)!;
+        var request = Valid();
+        request[field] = field.Type == FieldType.ChoiceList ? new List<string> { field.Choices[0] } : field.Choices[0];
+        var before = _validator.Validate(request).Errors.Count(e => e.PropertyName == field.Property);
+
+        // Make the catalogue's condition hold: each of its clauses set to the first value it names.
+        foreach (var clause in field.EmptyWhen!.Clauses)
+        {
+            var other = Fields.Find(clause.Field)!;
+            request[other] = other.Type == FieldType.YesNo ? clause.Values[0] == "true" : clause.Values[0];
+        }
+
+        Assert.Equal(0, before);
+        Assert.Contains(_validator.Validate(request).Errors, e => e.PropertyName == field.Property);
+    }
+
     private static void AlsoSatisfyTheFieldsThatGoWithIt(ScreeningRequest request, FieldDefinition field)
     {
         switch (field.Name)
