@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Fhir.Mappings;
-using KetamineCds.Fhir.ValueSets;
 
 namespace KetamineCds.Fhir;
 
@@ -27,14 +26,8 @@ public static class FhirHistoryReader
 
         var reading = new ReadingBuilder();
         PatientFields.Read(record, reading);
-        foreach (var field in Fields.All)
-        {
-            if (field.ValueSet is not { } valueSetId)
-                continue;
-            if (!FieldMappings.ByField.TryGetValue(field.Name, out var mapping))
-                throw new InvalidOperationException($"The field '{field.Name}' names the value set '{valueSetId}' but has no FHIR mapping.");
-            mapping.Read(field, ValueSetCatalogue.Get(valueSetId), record, reading);
-        }
+        foreach (var (field, valueSet, reader) in FieldReaders.All)
+            reader.Read(field, valueSet, record, reading);
 
         return reading.Build();
     }

@@ -13,12 +13,6 @@ internal static class PinnedValueSets
             "icd10cm|I72*",
             "icd10cm|I67.1*",
         ],
-        ["blood-pressure"] =
-        [
-            "loinc|85354-9=panel",
-            "loinc|8480-6=systolic",
-            "loinc|8462-4=diastolic",
-        ],
         ["cognitive-impairment"] =
         [
             "icd10cm|A52.17",
@@ -201,6 +195,12 @@ internal static class PinnedValueSets
             "sct|191632009",
             "sct|765176007",
             "sct|261000119107",
+        ],
+        ["diastolic-blood-pressure"] =
+        [
+            "loinc|85354-9=panel",
+            "loinc|8480-6=systolic",
+            "loinc|8462-4=diastolic",
         ],
         ["hypertensive-encephalopathy"] =
         [
@@ -2683,6 +2683,12 @@ internal static class PinnedValueSets
         ["suicide-attempt"] =
         [
             "icd10cm|T14.91XA=recent-attempt",
+        ],
+        ["systolic-blood-pressure"] =
+        [
+            "loinc|85354-9=panel",
+            "loinc|8480-6=systolic",
+            "loinc|8462-4=diastolic",
         ],
     };
 }

@@ -17,7 +17,6 @@ public class ValueSetCatalogueTests
     /// <summary>Value sets one reading fills several fields from, documented in docs/fhir-mapping.md.</summary>
     private static readonly Dictionary<string, string[]> SharedValueSets = new(StringComparer.Ordinal)
     {
-        ["blood-pressure"] = ["systolicBp", "diastolicBp"],
         ["oral-antidepressants"] = ["onOralAntidepressant", "oralAntidepressantClass"],
         ["substance-use-disorders"] = ["substanceUse", "substancesUsed"],
     };
@@ -27,7 +26,8 @@ public class ValueSetCatalogueTests
     {
         ["primary-diagnosis"] = ["bipolar"],
         ["substance-use-disorders"] = ["unstated"],
-        ["blood-pressure"] = ["panel", "systolic", "diastolic"],
+        ["systolic-blood-pressure"] = ["panel", "systolic", "diastolic"],
+        ["diastolic-blood-pressure"] = ["panel", "systolic", "diastolic"],
         ["pregnancy-status"] = ["question", "pregnant", "not-pregnant"],
     };
 
@@ -67,11 +67,47 @@ public class ValueSetCatalogueTests
     }
 
     [Fact]
-    public void FieldCatalogue_EveryFieldWithAValueSet_HasAMappingAndNoMappingLacksOne()
+    public void FieldCatalogue_EveryFieldWithAValueSet_GetsAReaderFromItsValueSetsReading()
     {
-        var withValueSet = Fields.All.Where(f => f.ValueSet is not null).Select(f => f.Name).Order(StringComparer.Ordinal);
+        var withValueSet = Fields.All.Where(f => f.ValueSet is not null).Select(f => f.Name).ToArray();
 
-        Assert.Equal(withValueSet, FieldMappings.ByField.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(withValueSet, FieldReaders.All.Select(r => r.Field.Name));
+        Assert.All(FieldReaders.All, r => Assert.Equal(r.Field.ValueSet, r.ValueSet.Id));
+    }
+
+    [Fact]
+    public void ValueSets_EveryOneIsNamedByAFieldThatCanReadIt()
+    {
+        foreach (var set in ValueSetCatalogue.All.Values)
+        {
+            var fields = Fields.All.Where(f => f.ValueSet == set.Id).ToArray();
+            Assert.True(fields.Length > 0, $"No field names the value set '{set.Id}'.");
+            foreach (var field in fields)
+            {
+                Assert.NotNull(FieldReaders.For(field, set));
+            }
+        }
+    }
+
+    [Fact]
+    public void FieldReaders_AReadingThatCannotAnswerTheFieldsType_IsRefusedNamingTheValueSetAndField()
+    {
+        var medication = ValueSetCatalogue.Get("naltrexone");
+        var recentWithoutWindow = new ValueSet
+        {
+            Id = "broken",
+            Title = "Broken",
+            Description = "A recent-condition reading without its window.",
+            Read = new ValueSetReading { From = "condition", When = "recent" },
+            Codes = [],
+        };
+
+        var wrongType = Assert.Throws<InvalidOperationException>(() => FieldReaders.For(Fields.SystolicBp, medication));
+        var noWindow = Assert.Throws<InvalidOperationException>(() => FieldReaders.For(Fields.RecentMyocardialInfarctionOrStroke, recentWithoutWindow));
+
+        Assert.Contains("'naltrexone'", wrongType.Message, StringComparison.Ordinal);
+        Assert.Contains("'systolicBp'", wrongType.Message, StringComparison.Ordinal);
+        Assert.Contains("withinDays", noWindow.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,6 +166,7 @@ public class ValueSetCatalogueTests
             Id = "t",
             Title = "t",
             Description = "t",
+            Read = new ValueSetReading { From = "condition", When = "current" },
             Codes = [new ValueSetCode { System = "http://hl7.org/fhir/sid/icd-10-cm", Prefix = prefix, Display = "d", Source = "s" }],
         };
 

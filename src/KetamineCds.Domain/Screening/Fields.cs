@@ -170,10 +170,10 @@ public static class Fields
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
 
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
-    { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "blood-pressure" };
+    { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure" };
 
     public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Diastolic blood pressure", h => h.DiastolicBp)
-    { Min = 20, Max = 200, Unit = "mmHg", RecordedWith = "systolicBp", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "blood-pressure" };
+    { Min = 20, Max = 200, Unit = "mmHg", RecordedWith = "systolicBp", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "diastolic-blood-pressure" };
 
     public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Hepatic, "Hepatic impairment", h => h.HepaticImpairment)
     { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };

@@ -18,6 +18,9 @@ public sealed class ValueSet
     /// <summary>What the codes mean for the field, and which codes were left out because they could not be confirmed.</summary>
     public required string Description { get; init; }
 
+    /// <summary>How the codes are read from the FHIR data.</summary>
+    public required ValueSetReading Read { get; init; }
+
     public required IReadOnlyList<ValueSetCode> Codes { get; init; }
 
     /// <summary>The most specific entry matching a coding (the exact code, else the longest prefix), or null.</summary>

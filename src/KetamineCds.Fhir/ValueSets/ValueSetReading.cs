@@ -1,0 +1,40 @@
+namespace KetamineCds.Fhir.ValueSets;
+
+/// <summary>
+/// How a value set's codes are read from the FHIR data: which resources count and what they answer
+/// (docs/fhir-mapping.md). Kept with the codes in the value set's file, so that a field an EHR can fill needs only its
+/// catalogue entry and its value set, no code here. The field's type picks the reading where one source serves two
+/// fields (a medicine answers "on an antidepressant" and its class; a disorder answers substance use and the substances).
+/// </summary>
+public sealed record ValueSetReading
+{
+    /// <summary>
+    /// <c>condition</c>, <c>condition-choice</c>, <c>medication</c>, <c>substance-use</c>, <c>blood-pressure</c>,
+    /// <c>observation-score</c> or <c>pregnancy-status</c>.
+    /// </summary>
+    public required string From { get; init; }
+
+    /// <summary>For <c>condition</c>: <c>current</c> (active now), <c>history</c> (ever) or <c>recent</c> (onset within <see cref="WithinDays"/>).</summary>
+    public string? When { get; init; }
+
+    /// <summary>How many days back still counts: a recent condition's onset, an observation's date, a pregnancy status.</summary>
+    public int? WithinDays { get; init; }
+
+    /// <summary>For <c>condition</c>: whether a refuted Condition records "no" (true unless ruling the code out does not answer the field).</summary>
+    public bool RefutedAnswersNo { get; init; } = true;
+
+    /// <summary>For <c>condition</c> on a choice field: the value a yes records (<c>recent-attempt</c>).</summary>
+    public string? YesValue { get; init; }
+
+    /// <summary>For <c>condition-choice</c>: the clinical states that count (<c>current</c>, <c>remission</c>).</summary>
+    public IReadOnlyList<string>? States { get; init; }
+
+    /// <summary>For <c>condition-choice</c>: the values another present value supersedes (bipolar supersedes major depressive disorder).</summary>
+    public IReadOnlyDictionary<string, string[]>? SupersededBy { get; init; }
+
+    /// <summary>For <c>medication</c> on a choice field: which value wins when several are present.</summary>
+    public IReadOnlyList<string>? Precedence { get; init; }
+
+    /// <summary>For <c>blood-pressure</c>: <c>systolic</c> or <c>diastolic</c>.</summary>
+    public string? Component { get; init; }
+}
