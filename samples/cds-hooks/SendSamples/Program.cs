@@ -6,6 +6,9 @@ using KetamineCds.Samples.CdsHooks;
 // Sends the example CDS Hooks calls in samples/cds-hooks/requests to a running KetamineCds (Development), signed with
 // the demo EHR's key the app created in App_Data, and prints the cards:
 //   dotnet run --project samples/cds-hooks/SendSamples -- http://localhost:5000
+// With --language=zh-CN the calls ask for the cards in Simplified Chinese (Accept-Language), as an EHR set to it would.
+var language = args.FirstOrDefault(a => a.StartsWith("--language=", StringComparison.Ordinal))?["--language=".Length..];
+args = [.. args.Where(a => !a.StartsWith("--language=", StringComparison.Ordinal))];
 var baseUrl = (args.Length > 0 ? args[0] : "http://localhost:5000").TrimEnd('/');
 var root = FindRepositoryRoot();
 var keyPath = args.Length > 1 ? args[1] : Path.Combine(root, "src", "KetamineCds.Web", "App_Data", "cds-hooks-demo-client.private.jwk.json");
@@ -18,6 +21,10 @@ if (!File.Exists(keyPath))
 const string Issuer = "https://demo-ehr.ketaminecds.local";
 using var token = ClientToken.FromJwk(File.ReadAllText(keyPath));
 using var http = new HttpClient();
+if (!string.IsNullOrEmpty(language))
+{
+    http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+}
 
 using (var discovery = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/cds-services"))
 {

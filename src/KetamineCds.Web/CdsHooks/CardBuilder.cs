@@ -1,13 +1,19 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.CdsHooks;
 
-/// <summary>Builds the cards of one answer; every text comes from <see cref="CardTexts"/>.</summary>
+/// <summary>
+/// Builds the cards of one answer in the request's language: the card texts come from <see cref="CardTexts"/>, the
+/// findings' summaries and details from the rule texts' translations.
+/// </summary>
 public sealed class CardBuilder(string baseUrl, bool orderSign)
 {
+    private static ClinicalText Text => ClinicalText.Shared;
+
     /// <summary>Cards for an assessment: critical per contraindication, one warning listing cautions, incomplete, or eligible.</summary>
     public List<Card> ForAssessment(Assessment assessment, string? prefillUrl)
     {
@@ -16,7 +22,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         foreach (var finding in assessment.OfKind(FindingKind.Contraindication))
         {
             cards.Add(NewCard(
-                CardTexts.ContraindicationSummary(finding.Summary),
+                CardTexts.ContraindicationSummary(Text.FindingSummary(finding)),
                 "critical",
                 Markdown(finding),
                 version,
@@ -29,7 +35,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             cards.Add(NewCard(
                 CardTexts.CautionsSummary(cautions.Count),
                 "warning",
-                string.Join("\n\n", cautions.Select(c => "### " + c.Summary + "\n\n" + Markdown(c))),
+                string.Join("\n\n", cautions.Select(c => "### " + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
                 version,
                 RuleUrl(cautions[0].RuleId)));
         }
@@ -48,10 +54,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
                 + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}: {Display.Of(p.Status).Text}"))
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
-                    + string.Join("\n", requirements.Select(r => $"- {r.Summary} ({CardTexts.Cites(r.Principles, r.Sources)})")))
+                    + string.Join("\n", requirements.Select(r => $"- {Text.FindingSummary(r)} ({CardTexts.Cites(r.Principles, r.Sources)})")))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
-                CardTexts.EligibleSummary(string.Join(", ", open.Select(p => Display.ShortName(p.Pathway)))),
+                CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway)))),
                 "info",
                 detail,
                 version,
@@ -108,7 +114,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
     private static string Markdown(Finding finding)
     {
-        var lines = new List<string> { finding.Detail };
+        var lines = new List<string> { Text.FindingDetail(finding) };
         if (finding.Because.Count > 0)
         {
             lines.Add(CardTexts.Because(string.Join("; ", finding.Because.Select(Display.Because))));
@@ -117,7 +123,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var cites = CardTexts.Cites(finding.Principles, finding.Sources);
         if (cites.Length > 0)
         {
-            lines.Add(cites + $" Rule {finding.RuleId}.");
+            lines.Add(cites + " " + CardTexts.Rule(finding.RuleId));
         }
 
         lines.Add(CardTexts.SupportsNotReplaces);
@@ -125,7 +131,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     }
 
     private static string Markdown(IEnumerable<Finding> findings) =>
-        string.Join("\n\n", findings.Select(f => "### " + f.Summary + "\n\n" + Markdown(f)).DefaultIfEmpty(CardTexts.SupportsNotReplaces));
+        string.Join("\n\n", findings.Select(f => "### " + Text.FindingSummary(f) + "\n\n" + Markdown(f)).DefaultIfEmpty(CardTexts.SupportsNotReplaces));
 
     private string RuleUrl(string? ruleId) => baseUrl + (ruleId is null ? "/Rules" : Display.RuleLink(ruleId));
 

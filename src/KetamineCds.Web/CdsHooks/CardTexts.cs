@@ -1,68 +1,77 @@
 using System.Globalization;
+using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.CdsHooks;
 
 /// <summary>
-/// Every English text the CDS Hooks cards and service descriptions show, in one place so that they can be localized.
-/// Summaries stay within 140 characters (the spec's limit; <see cref="Summary"/> enforces it).
+/// Every text the CDS Hooks cards and service descriptions show, in the request's language (English, or Simplified
+/// Chinese for an EHR that asks for it or a client configured for it; <c>Card.*</c> in ClinicalText.resx). Summaries
+/// stay within 140 characters (the spec's limit; <see cref="Summary"/> enforces it).
 /// </summary>
 public static class CardTexts
 {
-    public const string PatientViewTitle = "Ketamine and esketamine screening";
-    public const string PatientViewDescription = "Screens the patient for ketamine or esketamine treatment from the chart, with the KetamineCds rule set, and names what the chart does not record.";
-    public const string OrderSignTitle = "Ketamine and esketamine order check";
-    public const string OrderSignDescription = "When an order for ketamine or esketamine is about to be signed, screens the patient with the KetamineCds rule set and names what the chart does not record.";
+    /// <summary>What a feedback override without a comment records as its explanation: stored, so always English.</summary>
+    public const string FeedbackExplanation = "Overridden in the EHR (CDS Hooks feedback); no comment was given.";
 
-    public const string SupportsNotReplaces = "KetamineCds supports, and never replaces, the clinician's judgement.";
+    public static string PatientViewTitle => Text("Card.PatientViewTitle");
 
-    public static string SourceLabel(string ruleSetVersion) => $"KetamineCds rule set {ruleSetVersion}";
+    public static string PatientViewDescription => Text("Card.PatientViewDescription");
 
-    public const string OpenFormLabel = "Complete the screening in KetamineCds (prefilled from the chart)";
+    public static string OrderSignTitle => Text("Card.OrderSignTitle");
 
-    public static string IncompleteSummary(int notRecorded) => Summary(notRecorded == 1
-        ? "Ketamine screening incomplete: 1 item is not recorded in the chart"
-        : string.Create(CultureInfo.InvariantCulture, $"Ketamine screening incomplete: {notRecorded} items are not recorded in the chart"));
+    public static string OrderSignDescription => Text("Card.OrderSignDescription");
 
-    public const string IncompleteIntro =
-        "The screening cannot give a result yet: what the chart does not hold is **not recorded**, never read as \"no\". "
-        + "Complete these items in KetamineCds; the form opens prefilled with what the chart sent.";
+    public static string SupportsNotReplaces => Text("Card.SupportsNotReplaces");
+
+    public static string SourceLabel(string ruleSetVersion) => Text("Card.SourceLabel", ruleSetVersion);
+
+    public static string OpenFormLabel => Text("Card.OpenFormLabel");
+
+    public static string IncompleteSummary(int notRecorded) =>
+        Summary(notRecorded == 1 ? Text("Card.IncompleteSummary.One") : Text("Card.IncompleteSummary.Many", Number(notRecorded)));
+
+    public static string IncompleteIntro => Text("Card.IncompleteIntro");
 
     /// <summary>What the incomplete card cites: safety screening before treatment, and the definition of TRD (the trials).</summary>
-    public const string IncompleteCites = "Cites: P-SAFETY-REMS, P-TRD-DEFINITION.";
+    public static string IncompleteCites => Text("Card.IncompleteCites");
 
-    public const string RequiredHeading = "**Needed before the rules can run:**";
-    public const string SafetyHeading = "**Safety items not recorded (each could block a pathway):**";
-    public const string NeedsAttentionHeading = "**Recorded in the chart in a form the screening cannot use (check them on the form):**";
-    public const string CareHeading = "**Items that call for care while not recorded:**";
+    public static string RequiredHeading => Text("Card.RequiredHeading");
 
-    public static string ContraindicationSummary(string finding) => Summary("Ketamine contraindicated: " + finding);
+    public static string SafetyHeading => Text("Card.SafetyHeading");
 
-    public static string CautionsSummary(int count) => Summary(count == 1
-        ? "Ketamine: 1 caution to weigh before treatment"
-        : string.Create(CultureInfo.InvariantCulture, $"Ketamine: {count} cautions to weigh before treatment"));
+    public static string NeedsAttentionHeading => Text("Card.NeedsAttentionHeading");
 
-    public static string EligibleSummary(string pathways) => Summary("Ketamine screening: eligible for " + pathways);
+    public static string CareHeading => Text("Card.CareHeading");
 
-    public const string NotIndicatedSummary = "Ketamine screening: no pathway is indicated for this patient";
-    public const string EligibleRequirementsHeading = "**Requirements of the open pathways:**";
-    public const string OpenPathwaysHeading = "**Open pathways:**";
+    public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
 
-    public static string Because(string evidence) => "Because: " + evidence;
+    public static string CautionsSummary(int count) =>
+        Summary(count == 1 ? Text("Card.CautionsSummary.One") : Text("Card.CautionsSummary.Many", Number(count)));
+
+    public static string EligibleSummary(string pathways) => Summary(Text("Card.EligibleSummary", pathways));
+
+    public static string NotIndicatedSummary => Text("Card.NotIndicatedSummary");
+
+    public static string EligibleRequirementsHeading => Text("Card.EligibleRequirementsHeading");
+
+    public static string OpenPathwaysHeading => Text("Card.OpenPathwaysHeading");
+
+    public static string Because(string evidence) => Text("Card.Because", evidence);
 
     public static string Cites(IEnumerable<string> principles, IEnumerable<string> sources)
     {
         var all = principles.Concat(sources).ToList();
-        return all.Count == 0 ? "" : "Cites: " + string.Join(", ", all) + ".";
+        return all.Count == 0 ? "" : Text("Card.Cites", string.Join(ClinicalText.Shared.ListSeparator, all));
     }
 
-    public static string Recorded(string screeningId) => $"Recorded in the KetamineCds decision log as screening {screeningId}.";
+    public static string Rule(string ruleId) => Text("Card.Rule", ruleId);
+
+    public static string Recorded(string screeningId) => Text("Card.Recorded", screeningId);
 
     public static string CompletedFrom(string screeningId, DateTimeOffset recordedAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"What the chart does not record was taken from screening {screeningId}, completed in KetamineCds on {recordedAt:yyyy-MM-dd}.");
+        Text("Card.CompletedFrom", screeningId, recordedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    public static string AnswerRecorded(string entryId) => $"Recorded in the KetamineCds decision log as answer {entryId}.";
-
-    public const string FeedbackExplanation = "Overridden in the EHR (CDS Hooks feedback); no comment was given.";
+    public static string AnswerRecorded(string entryId) => Text("Card.AnswerRecorded", entryId);
 
     /// <summary>Cuts a summary to the spec's 140 characters at a word, with an ellipsis.</summary>
     public static string Summary(string text)
@@ -75,4 +84,8 @@ public static class CardTexts
         var cut = text.LastIndexOf(' ', 138);
         return string.Concat(text.AsSpan(0, cut > 80 ? cut : 139), "\u2026");
     }
+
+    private static string Text(string key, params object?[] arguments) => ClinicalText.Shared.Message(key, arguments);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Fhir;
 using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.CdsHooks;
@@ -322,7 +323,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     /// <summary>A FHIR id (<c>[A-Za-z0-9\-\.]{1,64}</c>) is a valid patient reference; anything else is refused by the validator.</summary>
     private static string PatientReferenceOf(string patientId) => patientId;
 
-    private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(Fields.LabelOf)];
+    private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
     private static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
 

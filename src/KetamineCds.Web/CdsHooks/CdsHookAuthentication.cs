@@ -109,7 +109,7 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             return (null, "The token's jti was used before.");
         }
 
-        return (new CdsHookCaller(client.Issuer), null);
+        return (new CdsHookCaller(client.Issuer, client.Language), null);
     }
 
     /// <summary>The URL the client called, as this app sees it behind its forwarded headers: scheme, host, path; no query.</summary>

@@ -1,4 +1,4 @@
 namespace KetamineCds.Web.CdsHooks;
 
-/// <summary>A client that proved who it is: its issuer.</summary>
-public sealed record CdsHookCaller(string Issuer);
+/// <summary>A client that proved who it is: its issuer, and the language configured for its cards (or null).</summary>
+public sealed record CdsHookCaller(string Issuer, string? Language = null);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using KetamineCds.Infrastructure;
 using KetamineCds.Infrastructure.Data;
+using KetamineCds.Web.Localization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.CdsHooks;
@@ -48,7 +49,7 @@ public sealed class CdsHookClients
             }
 
             var path = Path.IsPathRooted(jwksPath) ? jwksPath : Path.Combine(environment.ContentRootPath, jwksPath);
-            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key)));
+            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key), LanguageOf(section)));
         }
 
         var demoEnabled = configuration.GetValue<bool?>("CdsHooks:DemoClient") ?? environment.IsDevelopment();
@@ -60,6 +61,20 @@ public sealed class CdsHookClients
         }
 
         return new CdsHookClients(clients);
+    }
+
+    /// <summary>The client's configured card language (<c>CdsHooks:Clients:N:Language</c>), mapped to a supported one; null when not set.</summary>
+    private static string? LanguageOf(IConfigurationSection section)
+    {
+        if (string.IsNullOrWhiteSpace(section["Language"]))
+        {
+            return null;
+        }
+
+        var language = Cultures.Map(section["Language"]!);
+        return Cultures.Supported.Contains(language, StringComparer.Ordinal)
+            ? language
+            : throw new InvalidOperationException($"CdsHooks:Clients:{section.Key}:Language is '{section["Language"]}'; the cards can be in {string.Join(" or ", Cultures.Supported)}.");
     }
 
     /// <summary>Creates the demo client's ES384 key pair once: the private JWK and the public JWKS, owner-readable only.</summary>

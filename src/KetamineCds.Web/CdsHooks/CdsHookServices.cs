@@ -8,8 +8,8 @@ public static class CdsHookServices
 
     public static IReadOnlyList<CdsHookService> All { get; } =
     [
-        new(PatientViewId, "patient-view", CardTexts.PatientViewTitle, CardTexts.PatientViewDescription, OrderSign: false),
-        new(OrderSignId, "order-sign", CardTexts.OrderSignTitle, CardTexts.OrderSignDescription, OrderSign: true),
+        new(PatientViewId, "patient-view", OrderSign: false),
+        new(OrderSignId, "order-sign", OrderSign: true),
     ];
 
     /// <summary>
@@ -32,6 +32,13 @@ public static class CdsHookServices
     /// <summary>The discovery document.</summary>
     public static object Discovery() => new
     {
-        services = All.Select(s => new { hook = s.Hook, title = s.Title, description = s.Description, id = s.Id, prefetch = Prefetch }),
+        services = All.Select(s => new
+        {
+            hook = s.Hook,
+            title = s.OrderSign ? CardTexts.OrderSignTitle : CardTexts.PatientViewTitle,
+            description = s.OrderSign ? CardTexts.OrderSignDescription : CardTexts.PatientViewDescription,
+            id = s.Id,
+            prefetch = Prefetch,
+        }).ToList(), // now, in the request's language: the JSON is written after the endpoint returns
     };
 }

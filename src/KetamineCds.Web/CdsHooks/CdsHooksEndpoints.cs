@@ -1,5 +1,7 @@
+using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Localization;
 
 namespace KetamineCds.Web.CdsHooks;
 
@@ -33,7 +35,13 @@ public static class CdsHooksEndpoints
     private static async Task<IResult> DiscoveryAsync(HttpContext context, CdsHookAuthentication authentication)
     {
         var (caller, refusal) = await AuthenticateAsync(context, authentication);
-        return caller is null ? refusal! : Results.Json(CdsHookServices.Discovery(), CdsHooksJson.Options);
+        if (caller is null)
+        {
+            return refusal!;
+        }
+
+        UseClientLanguage(context, caller);
+        return Results.Json(CdsHookServices.Discovery(), CdsHooksJson.Options);
     }
 
     private static async Task<IResult> HookAsync(string id, HttpContext context, CdsHookAuthentication authentication, CdsHookAnswering answering)
@@ -44,6 +52,7 @@ public static class CdsHooksEndpoints
             return refusal;
         }
 
+        UseClientLanguage(context, caller!);
         try
         {
             var cards = await answering.AnswerAsync(service!, caller!, body!, BaseUrl(context.Request), context.GetCorrelationId(), context.RequestAborted);
@@ -121,6 +130,24 @@ public static class CdsHooksEndpoints
         {
             return (null, Unavailable());
         }
+    }
+
+    /// <summary>
+    /// The cards' language: the call's own (Accept-Language naming English or Simplified Chinese), else the language
+    /// configured for the client, else English. Content-Language says which.
+    /// </summary>
+    private static void UseClientLanguage(HttpContext context, CdsHookCaller caller)
+    {
+        var requested = context.Features.Get<IRequestCultureFeature>();
+        if (caller.Language is not { } language || requested?.Provider is not null)
+        {
+            return;
+        }
+
+        var culture = CultureInfo.GetCultureInfo(language);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(culture), provider: null));
     }
 
     private static IResult BadRequest(string reason) =>

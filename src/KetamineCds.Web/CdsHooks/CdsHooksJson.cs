@@ -17,6 +17,7 @@ public static class CdsHooksJson
     /// <summary>The system of the override reason codes (the app's <see cref="OverrideReason"/>, kebab case).</summary>
     public const string OverrideReasonSystem = "https://ketaminecds.org/fhir/CodeSystem/override-reason";
 
-    public static IReadOnlyList<Coding> OverrideReasons { get; } =
+    /// <summary>The app's override reasons as Codings, their display in the request's language.</summary>
+    public static IReadOnlyList<Coding> OverrideReasons =>
         [.. Enum.GetValues<OverrideReason>().Select(r => new Coding(OverrideReasonSystem, WireNames.Of(r), Display.Of(r)))];
 }

@@ -46,11 +46,11 @@ public static class LocalizationSetup
         app.UseRequestLocalization();
         app.Use((context, next) =>
         {
-            // Set as the response starts, so that an error handler that clears the headers cannot drop it.
-            var language = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? Cultures.English;
+            // Set as the response starts, so that an error handler that clears the headers cannot drop it; read then, so
+            // that an endpoint that answers in another language (a CDS Hooks client's configured one) is described.
             context.Response.OnStarting(() =>
             {
-                context.Response.Headers.ContentLanguage = language;
+                context.Response.Headers.ContentLanguage = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? Cultures.English;
                 return Task.CompletedTask;
             });
             return next(context);

@@ -38,6 +38,9 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     /// <summary>A clock to use instead of the system's, or null.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>The card language configured for the trusted EHR (<c>CdsHooks:Clients:0:Language</c>), or null.</summary>
+    public string? ClientLanguage { get; set; }
+
     /// <summary>The trusted EHR's signing key.</summary>
     public ClientToken Trusted { get; } = ClientToken.Generate("ehr-key-1");
 
@@ -66,6 +69,10 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         builder.UseSetting("CdsHooks:DemoClient", "false");
         builder.UseSetting("CdsHooks:Clients:0:Issuer", Issuer);
         builder.UseSetting("CdsHooks:Clients:0:JwksPath", Path.Combine(_folder, "ehr.jwks.json"));
+        if (ClientLanguage is not null)
+        {
+            builder.UseSetting("CdsHooks:Clients:0:Language", ClientLanguage);
+        }
         if (Clock is not null)
         {
             builder.ConfigureServices(services =>
@@ -80,10 +87,15 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Sends a hook call (or feedback) signed by <paramref name="bearer"/> (default: the trusted key, aud = the URL).</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, string body, string? bearer = null)
+    public async Task<HttpResponseMessage> PostAsync(string path, string body, string? bearer = null, string? acceptLanguage = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer ?? Token(path));
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
         return await Raw().SendAsync(request);
     }
 

@@ -3,9 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
 using KetamineCds.Samples.CdsHooks;
+using KetamineCds.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -251,6 +254,78 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_AskedInChinese_AnswersEveryCardInChineseWithinTheSpecsLimits()
+    {
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+
+        // The incomplete card: the chart alone.
+        using (var first = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), acceptLanguage: "zh-CN"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal("zh-Hans", Assert.Single(first.Content.Headers.ContentLanguage));
+            var body = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+            AssertNoNullOrEmpty(body);
+            var card = Assert.Single(body["cards"]!.AsArray())!;
+            AssertCardShape(card, chinese: true);
+            Assert.StartsWith("氯胺酮筛查不完整", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+            var detail = card["detail"]!.GetValue<string>();
+            Assert.Contains(InChinese(() => ClinicalText.Shared.FieldLabel(Fields.FailedAdequateTrials)), detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("Failed adequate antidepressant trials", detail, StringComparison.Ordinal);
+            Assert.Contains("KetamineCds 辅助而绝不取代临床医生的判断", detail, StringComparison.Ordinal);
+            Assert.Equal("在 KetamineCds 中完成筛查（已根据病历预填）", card["links"]![0]!["label"]!.GetValue<string>());
+        }
+
+        // The cards of a completed screening: the aneurysm's contraindication in the rule's Chinese text.
+        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
+        using (var created = await api.PostAsync("/api/v1/screenings", new StringContent(
+            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
+            System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString(), acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5");
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.All(cards, c => AssertCardShape(c!, chinese: true));
+        var critical = Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "critical")!;
+        var ruleSummary = InChinese(() => ClinicalText.Shared.RuleSummary(RuleSetCatalog.Current.Find("VAS-001")!));
+        Assert.StartsWith("氯胺酮禁忌：" + ruleSummary[..10], critical["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(InChinese(() => ClinicalText.Shared.RuleDetail(RuleSetCatalog.Current.Find("VAS-001")!)), critical["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_ClientConfiguredForChinese_AnswersInChineseUnlessTheCallAsksForEnglish()
+    {
+        using var app = await CreateAppAsync();
+        app.ClientLanguage = "zh-CN";
+
+        using var chinese = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString());
+        using var english = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), acceptLanguage: "en-US");
+        using var discovery = await app.GetAsync("/cds-services", app.Token("/cds-services"));
+
+        Assert.Equal("zh-Hans", Assert.Single(chinese.Content.Headers.ContentLanguage));
+        Assert.StartsWith("氯胺酮筛查不完整", JsonNode.Parse(await chinese.Content.ReadAsStringAsync())!["cards"]![0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("en", Assert.Single(english.Content.Headers.ContentLanguage));
+        Assert.StartsWith("Ketamine screening incomplete", JsonNode.Parse(await english.Content.ReadAsStringAsync())!["cards"]![0]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("氯胺酮与艾司氯胺酮筛查", JsonNode.Parse(await discovery.Content.ReadAsStringAsync())!["services"]![0]!["title"]!.GetValue<string>());
+    }
+
+    private static string InChinese(Func<string> text)
+    {
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+            return text();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, ui);
+        }
+    }
+
+    [Fact]
     public async Task PatientView_DecisionLogUnavailable_Answers503WithoutCards()
     {
         using var app = await CreateAppAsync();
@@ -489,17 +564,17 @@ public abstract class CdsHooksTests
 
     private static readonly string[] Indicators = ["info", "warning", "critical"];
 
-    private static void AssertCardShape(JsonNode card)
+    private static void AssertCardShape(JsonNode card, bool chinese = false)
     {
         Assert.True(Guid.TryParse(card["uuid"]!.GetValue<string>(), out _));
         Assert.InRange(card["summary"]!.GetValue<string>().Length, 1, 140);
         Assert.Contains(card["indicator"]!.GetValue<string>(), Indicators);
-        Assert.Matches(@"^KetamineCds rule set \d+\.\d+\.\d+$", card["source"]!["label"]!.GetValue<string>());
+        Assert.Matches(chinese ? @"^KetamineCds 规则集 \d+\.\d+\.\d+$" : @"^KetamineCds rule set \d+\.\d+\.\d+$", card["source"]!["label"]!.GetValue<string>());
         Assert.StartsWith("http://localhost/Rules", card["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
         var reasons = card["overrideReasons"]!.AsArray();
         Assert.Equal(Enum.GetValues<OverrideReason>().Length, reasons.Count);
         Assert.All(reasons, r => Assert.False(string.IsNullOrEmpty(r!["display"]!.GetValue<string>())));
-        Assert.Contains("Cites: ", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(chinese ? "依据：" : "Cites: ", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     /// <summary>The spec forbids null and empty values anywhere in a response.</summary>
