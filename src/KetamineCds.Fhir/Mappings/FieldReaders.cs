@@ -29,7 +29,7 @@ internal static class FieldReaders
             ("medication", FieldType.YesNo) => new MedicationFlag(),
             ("medication", FieldType.Choice) => new MedicationChoice(read.Precedence ?? throw Invalid(field, valueSet, "gives no precedence")),
             ("substance-use", FieldType.Choice) => new SubstanceUseStatus(),
-            ("substance-use", FieldType.ChoiceList) => new SubstancesUsed(),
+            ("substance-use", FieldType.ChoiceList) => new DisorderSubstances(),
             ("blood-pressure", FieldType.WholeNumber) when read.Component is "systolic" or "diastolic" => new BloodPressure(read.Component == "systolic"),
             ("observation-score", FieldType.WholeNumber) => new ObservationScore(read.WithinDays ?? throw Invalid(field, valueSet, "gives no withinDays")),
             ("pregnancy-status", FieldType.YesNo) => new PregnancyStatus(read.WithinDays ?? throw Invalid(field, valueSet, "gives no withinDays")),

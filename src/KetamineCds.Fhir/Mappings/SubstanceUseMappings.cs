@@ -46,7 +46,7 @@ internal sealed class SubstanceUseStatus : FieldMapping
 /// substancesUsed: the substances of the counted substance use disorder Conditions, in the contract's order; recorded
 /// only when every one of them names its substance (a hallucinogen code does not say whether it was ketamine or PCP).
 /// </summary>
-internal sealed class SubstancesUsed : FieldMapping
+internal sealed class DisorderSubstances : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
