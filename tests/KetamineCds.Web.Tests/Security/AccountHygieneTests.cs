@@ -311,7 +311,7 @@ public sealed class AccountHygieneTests
     {
         using var factory = new KetamineCdsFactory();
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var (key, recoveryCodes) = await EnrolAsync(client);
+        var (key, recoveryCodes, enrolmentCode) = await EnrolAsync(client);
         Assert.Equal(Authenticator.RecoveryCodeCount, recoveryCodes.Count);
         Assert.True((await FindAsync(factory, KetamineCdsFactory.Psychiatrist))!.TwoFactorEnabled);
 
@@ -334,8 +334,9 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // The code used to turn the second factor on does not work a second time (OWASP ASVS V2.8.4).
-        using var replayed = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.Code(key) });
+        // The code used to turn the second factor on does not work a second time (OWASP ASVS V2.8.4): that exact code,
+        // not the current step's, which is a new code once the clock has moved on to the next step.
+        using var replayed = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = enrolmentCode });
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Contains("That code is not right", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -368,7 +369,7 @@ public sealed class AccountHygieneTests
     public async Task SecondFactor_RecoveryCodeOnThePage_SignsInOnceAndIsStoredHashed()
     {
         using var factory = new KetamineCdsFactory();
-        var (_, recoveryCodes) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        var (_, recoveryCodes, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             // Stored salted and hashed (ASVS V2.6.2): the database holds none of the codes shown.
@@ -433,7 +434,7 @@ public sealed class AccountHygieneTests
         using var staffPage = await staff.GetAsync("/Screenings");
         Assert.Equal(HttpStatusCode.OK, staffPage.StatusCode);
 
-        var (key, _) = await EnrolAsync(client);
+        var (key, _, _) = await EnrolAsync(client);
         using var after = await client.GetAsync("/Screenings/New");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         var raw = factory.CreateRawClient();
@@ -460,7 +461,7 @@ public sealed class AccountHygieneTests
     public async Task ResetSecondFactor_ByAdministrator_TurnsItOffAndChangesTheKey()
     {
         using var factory = new KetamineCdsFactory();
-        var (key, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        var (key, _, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
         var id = (await FindAsync(factory, KetamineCdsFactory.Staff))!.Id;
 
@@ -575,7 +576,7 @@ public sealed class AccountHygieneTests
     }
 
     /// <summary>Sets up the authenticator from the enrolment page; returns the shared key and the recovery codes shown.</summary>
-    internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(HttpClient client)
+    internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes, string EnrolmentCode)> EnrolAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/Account/TwoFactor/Enable");
         var key = Regex.Match(html, "id=\"shared-key\">([a-z2-7 ]+)<").Groups[1].Value;
@@ -583,12 +584,13 @@ public sealed class AccountHygieneTests
         Assert.Contains("otpauth://totp/KetamineCds:", html, StringComparison.Ordinal);
         Assert.Contains("src=\"data:image/png;base64,", html, StringComparison.Ordinal);
 
-        using var post = await PostFormAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = TestTotp.Code(key) });
+        var code = TestTotp.Code(key);
+        using var post = await PostFormAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = code });
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         var result = await post.Content.ReadAsStringAsync();
         var codes = Regex.Matches(result, "<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>").Select(m => m.Groups[1].Value).ToArray();
         Assert.Contains("This is the only time they are shown", result, StringComparison.Ordinal);
-        return (key, codes);
+        return (key, codes, code);
     }
 
     private static string WrongCode(string key) => ((int.Parse(TestTotp.Code(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
