@@ -152,6 +152,37 @@ public class ValueSetCatalogueTests
     }
 
     [Theory]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "I67.1", "exact")]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "i671", "exact")]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "I67.19", "longer prefix")]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "I67.2", "shorter prefix")]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "I68", null)]
+    [InlineData("http://snomed.info/sct", "432119003", "snomed")]
+    [InlineData("http://snomed.info/sct", " 432119003 ", "snomed")]
+    [InlineData("http://snomed.info/sct", "4321190", null)]
+    [InlineData("http://loinc.org", "432119003", null)]
+    public void Match_ExactCodeBeatsAnyPrefixAndTheLongestPrefixBeatsAShorterOne(string system, string code, string? expected)
+    {
+        const string Icd = "http://hl7.org/fhir/sid/icd-10-cm";
+        var set = new ValueSet
+        {
+            Id = "t",
+            Title = "t",
+            Description = "t",
+            Read = new ValueSetReading { From = "condition", When = "current" },
+            Codes =
+            [
+                new ValueSetCode { System = Icd, Prefix = "I67", Display = "shorter prefix", Source = "s" },
+                new ValueSetCode { System = Icd, Prefix = "I67.1", Display = "longer prefix", Source = "s" },
+                new ValueSetCode { System = Icd, Code = "I67.1", Display = "exact", Source = "s" },
+                new ValueSetCode { System = "http://snomed.info/sct", Code = "432119003", Display = "snomed", Source = "s" },
+            ],
+        };
+
+        Assert.Equal(expected, set.Match(system, code)?.Display);
+    }
+
+    [Theory]
     [InlineData("I71.2", "I71", true)]
     [InlineData("I712", "I71", true)]
     [InlineData("I71", "I71", true)]
