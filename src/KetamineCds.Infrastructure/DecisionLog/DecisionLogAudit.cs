@@ -52,18 +52,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     public async Task<LoggedHookAnswerEntry?> FindHookAnswerAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        DecisionLogEntry? entry;
-        try
-        {
-            await using var db = contexts.CreateDbContext();
-            entry = await db.DecisionLogEntries.AsNoTracking()
-                .SingleOrDefaultAsync(e => e.Id == id && e.EntryType == DecisionLogEntryTypes.HookAnswer, cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
-        {
-            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
-        }
-
+        var entry = await FindEntryAsync(id, DecisionLogEntryTypes.HookAnswer, cancellationToken);
         if (entry is null)
         {
             return null;
@@ -87,18 +76,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     public async Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default)
     {
-        DecisionLogEntry? entry;
-        try
-        {
-            await using var db = contexts.CreateDbContext();
-            entry = await db.DecisionLogEntries.AsNoTracking()
-                .SingleOrDefaultAsync(e => e.Id == screeningId && e.EntryType == DecisionLogEntryTypes.Screening, cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
-        {
-            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
-        }
-
+        var entry = await FindEntryAsync(screeningId, DecisionLogEntryTypes.Screening, cancellationToken);
         if (entry is null)
         {
             return null;
@@ -217,6 +195,21 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     public Task<ChainVerification> VerifyAccessLogAsync(CancellationToken cancellationToken = default) =>
         accessAudit.VerifyAsync(cancellationToken);
+
+    /// <summary>One entry of the decisions chain by id and type, or null.</summary>
+    private async Task<DecisionLogEntry?> FindEntryAsync(Guid id, string entryType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            return await db.DecisionLogEntries.AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Id == id && e.EntryType == entryType, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
 
     private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter)
     {

@@ -132,13 +132,7 @@ public abstract class CdsHooksTests
     {
         using var app = await CreateAppAsync();
         var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
-        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
-        using (var created = await api.PostAsync("/api/v1/screenings", new StringContent(
-            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
-            System.Text.Encoding.UTF8, "application/json")))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        await CompleteTheScreeningAsync(app, patient);
 
         using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -224,13 +218,7 @@ public abstract class CdsHooksTests
     {
         using var app = await CreateAppAsync();
         var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
-        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
-        using (var created = await api.PostAsync("/api/v1/screenings", new StringContent(
-            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
-            System.Text.Encoding.UTF8, "application/json")))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        await CompleteTheScreeningAsync(app, patient);
 
         var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
         using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
@@ -277,13 +265,7 @@ public abstract class CdsHooksTests
         }
 
         // The cards of a completed screening: the aneurysm's contraindication in the rule's Chinese text.
-        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
-        using (var created = await api.PostAsync("/api/v1/screenings", new StringContent(
-            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
-            System.Text.Encoding.UTF8, "application/json")))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        await CompleteTheScreeningAsync(app, patient);
 
         using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString(), acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.5");
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
@@ -544,6 +526,16 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>Sends a sample and returns the patient reference its (incomplete) answer was recorded under.</summary>
+    /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
+    private static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient)
+    {
+        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
+        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(
+            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
     private static async Task<string> FirstAnswerPatientAsync(CdsHooksApp app, string sample)
     {
         using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample(sample).ToJsonString());
