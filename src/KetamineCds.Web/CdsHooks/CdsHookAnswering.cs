@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
-using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Fhir;
 using KetamineCds.Infrastructure.CdsHooks;
@@ -16,7 +15,7 @@ namespace KetamineCds.Web.CdsHooks;
 /// required item recorded) and records the screening, or records an answer naming what the chart does not hold. The
 /// answer is in the decision log, with the call's origin, before any card is returned.
 /// </summary>
-public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, CdsHookStore store, TimeProvider clock)
+public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock)
 {
     /// <summary>The role recorded for people who asked through an EHR (their EHR user id is the actor).</summary>
     public const string EhrUserRole = "EhrUser";
@@ -101,18 +100,27 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             return CardBuilder.WithRecordNote([card], CardTexts.AnswerRecorded(answer.Id.ToString()));
         }
 
-        var history = request.ToHistory();
-        var assessment = ScreeningEngine.Evaluate(history);
-        var (incompletePrefill, incompleteUrl) = assessment.Overall == Verdict.Incomplete ? NewPrefill(baseUrl, history.PatientReference, values) : (null, null);
-        var cards = builder.ForAssessment(assessment, incompleteUrl);
-        var logged = await log.RecordScreeningAsync(
-            new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
+        // Recorded like every screening (ScreeningRecorder), with the call as its origin: the cards are made once the rules
+        // have run, so that the origin names their uuids, and sent only once the screening is recorded.
+        List<Card> cards = [];
+        (CdsHookPrefill? Prefill, string? Url) incomplete = (null, null);
+        var recording = await recorder.RecordAsync(request, NothingUnreadable, actor, correlationId, completedBy?.Id, cancellationToken, assessment =>
+        {
+            incomplete = assessment.Overall == Verdict.Incomplete ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values) : (null, null);
+            cards = builder.ForAssessment(assessment, incomplete.Url);
+            return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]);
+        });
+        var logged = recording.Status switch
+        {
+            RecordingStatus.Recorded => recording.Screening!,
+            RecordingStatus.Invalid => throw new CdsHookRequestException("The chart's data could not be used for: " + string.Join(", ", recording.Errors.Keys) + "."),
+            _ => throw new DecisionLogUnavailableException("The decision log could not record the hook's screening.")
             {
-                RescreenOf = completedBy?.Id,
-                Origin = call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]),
+                OutcomeUnknown = recording.Status == RecordingStatus.MayHaveBeenRecorded,
             },
-            cancellationToken);
-        var eligible = assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
+        };
+        var incompletePrefill = incomplete.Prefill;
+        var eligible = logged.Assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
         await SaveAnswerAsync(
             [.. cards.Select(c => (c, c.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed))],
             incompletePrefill,
@@ -173,6 +181,8 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
 
         return null;
     }
+
+    private static readonly Dictionary<string, List<string>> NothingUnreadable = [];
 
     /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
     public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);

@@ -22,13 +22,18 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// <param name="correlationId">The request's correlation id.</param>
     /// <param name="rescreenOf">The screening this one re-screens, or null.</param>
     /// <param name="cancellationToken">Cancels validation and recording.</param>
+    /// <param name="originOf">
+    /// For a screening an EHR asked for: the CDS Hooks call behind it, made once the rules have run and before it is
+    /// recorded (the call's cards, whose uuids the origin names, depend on the assessment). Null for the form and the API.
+    /// </param>
     public async Task<RecordingResult> RecordAsync(
         ScreeningRequest request,
         IReadOnlyDictionary<string, List<string>> unreadable,
         Actor actor,
         string correlationId,
         Guid? rescreenOf,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Assessment, HookOrigin>? originOf = null)
     {
         var errors = unreadable.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
         foreach (var failure in (await validator.ValidateAsync(request, cancellationToken)).Errors)
@@ -57,7 +62,11 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         try
         {
             var logged = await log.RecordScreeningAsync(
-                new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId) { RescreenOf = rescreenOf },
+                new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
+                {
+                    RescreenOf = rescreenOf,
+                    Origin = originOf?.Invoke(assessment),
+                },
                 cancellationToken);
             return new(RecordingStatus.Recorded, logged, NoErrors);
         }

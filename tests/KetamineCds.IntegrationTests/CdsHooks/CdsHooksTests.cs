@@ -333,6 +333,46 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_TheScreeningCannotBeRecorded_Answers503AndStoresNoCardNorPrefill()
+    {
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        await CompleteTheScreeningAsync(app, patient);
+        var real = app.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken token) => real.FindScreeningAsync(id, token));
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("down") { OutcomeUnknown = true });
+        using var down = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<IDecisionLog>();
+            s.AddSingleton(log.Object);
+        }));
+        int cards, prefills, entries;
+        await using (var db = app.Db())
+        {
+            (cards, prefills, entries) = (await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync(),
+                await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync(), await db.DecisionLogEntries.CountAsync());
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
+        {
+            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
+        using var response = await down.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.DoesNotContain("\"cards\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        log.Verify(l => l.RecordScreeningAsync(It.Is<ScreeningSubmission>(s => s.Origin != null && s.Origin.CardUuids.Count > 0), It.IsAny<CancellationToken>()), Times.Once);
+        await using var after = app.Db();
+        Assert.Equal(cards, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
+        Assert.Equal(prefills, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+        Assert.Equal(entries, await after.DecisionLogEntries.CountAsync());
+    }
+
+    [Fact]
     public async Task Feedback_UnknownCardUuid_Answers404AndRecordsNothing()
     {
         using var app = await CreateAppAsync();
