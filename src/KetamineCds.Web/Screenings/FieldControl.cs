@@ -49,6 +49,9 @@ public sealed class FieldControl
     /// <summary>The text of a drop-down's empty option, when the page gives one ("Not recorded (US)").</summary>
     public string? EmptyText { get; private init; }
 
+    /// <summary>True when the value shown came from an EHR's chart (a CDS Hooks card's prefill): the form marks it for checking.</summary>
+    public bool FromEhr { get; private init; }
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Id + "-error";
@@ -86,7 +89,7 @@ public sealed class FieldControl
     public bool IsLongText => Field.Type == FieldType.Text && Field.MaxLength > 200;
 
     /// <summary>The control for one contract field.</summary>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, string? emptyText = null)
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, string? emptyText = null, bool fromEhr = false)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -110,6 +113,7 @@ public sealed class FieldControl
             ChoseNotKnown = entry?.AttemptedValue is { Length: 0 },
             Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
             EmptyText = emptyText,
+            FromEhr = fromEhr,
         };
     }
 

@@ -507,8 +507,16 @@ public abstract class CdsHooksTests
             // The form says the answers came from the chart and must be checked; a plain new form does not.
             var notice = System.Text.RegularExpressions.Regex.Match(html, "id=\"from-ehr\">(\\d+) answers are filled in from the EHR chart");
             Assert.True(notice.Success, "The prefilled form does not say that its answers came from the EHR.");
-            Assert.InRange(int.Parse(notice.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 5, 40);
-            Assert.DoesNotContain("id=\"from-ehr\"", await psychiatrist.GetStringAsync("/Screenings/New"), StringComparison.Ordinal);
+            var filled = int.Parse(notice.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(filled, 5, 40);
+
+            // Each answer from the chart is marked where it is asked, and only those.
+            Assert.Equal(filled, System.Text.RegularExpressions.Regex.Count(html, "class=\"from-ehr\""));
+            Assert.Matches("<label for=\"ageYears\">[^<]*<span class=\"required\">[^<]*</span> <span class=\"from-ehr\">from the EHR chart</span></label>", html);
+            Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*from-ehr", html);
+            var plain = await psychiatrist.GetStringAsync("/Screenings/New");
+            Assert.DoesNotContain("id=\"from-ehr\"", plain, StringComparison.Ordinal);
+            Assert.DoesNotContain("class=\"from-ehr\"", plain, StringComparison.Ordinal);
         }
 
         using (var unknown = await psychiatrist.GetAsync("/Screenings/New?prefill=" + new string('A', 43)))

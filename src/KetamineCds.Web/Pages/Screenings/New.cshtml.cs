@@ -37,7 +37,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
-        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, name == Catalogue.Jurisdiction.Name ? localizer["Not recorded (US)"].Value : null);
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, name == Catalogue.Jurisdiction.Name ? localizer["Not recorded (US)"].Value : null, FromEhr.Contains(name));
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
@@ -88,7 +88,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public string? PrefillId { get; set; }
 
     /// <summary>How many answers an EHR's prefill filled in (0 without one): the form says so, so that each is checked.</summary>
-    public int FromEhrCount { get; private set; }
+    public int FromEhrCount => FromEhr.Count;
+
+    /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
+    private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
     public async Task<IActionResult> OnGetAsync([FromServices] KetamineCds.Infrastructure.CdsHooks.CdsHookStore hookStore, CancellationToken cancellationToken)
     {
@@ -104,7 +107,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
                 cancellationToken);
             Prefill(prefill.InputJson);
-            FromEhrCount = Catalogue.All.Count(f => Input.ContractValueOf(f.Name) is not null);
+            FromEhr.UnionWith(Catalogue.All.Where(f => Input.ContractValueOf(f.Name) is not null).Select(f => f.Name));
         }
         else if (From is { } from)
         {
