@@ -5,14 +5,22 @@ namespace KetamineCds.Domain.Screening;
 public sealed class Field<T> : FieldDefinition
 {
     private readonly Func<PatientHistory, T> _get;
+    private readonly Lazy<Func<object?, T>> _fromContract;
     private readonly T[] _few;
     private readonly Evidence[] _fewEvidence;
     private readonly Evidence _notRecorded;
 
-    internal Field(string name, FieldType type, FieldSection section, string label, Func<PatientHistory, T> get)
+    /// <param name="name">The contract name.</param>
+    /// <param name="type">The kind of value.</param>
+    /// <param name="section">The form's section.</param>
+    /// <param name="label">The clinician's label.</param>
+    /// <param name="get">The value in a history.</param>
+    /// <param name="list">For a list field: how its items become the list.</param>
+    internal Field(string name, FieldType type, FieldSection section, string label, Func<PatientHistory, T> get, Func<IEnumerable<object>, T>? list = null)
         : base(name, type, section, label)
     {
         _get = get;
+        _fromContract = new(() => ContractValue.ReaderFor(this, list));
 
         // The evidence items of a boolean or enumeration are few: made once and shared (they are immutable).
         var valueType = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
@@ -23,6 +31,9 @@ public sealed class Field<T> : FieldDefinition
     }
 
     public T Of(PatientHistory history) => _get(history);
+
+    /// <summary>The typed value of this field among a request's contract values (<paramref name="contractValue"/> looks them up).</summary>
+    public T From(Func<FieldDefinition, object?> contractValue) => _fromContract.Value(contractValue(this));
 
     public override object? ValueOf(PatientHistory history) => _get(history);
 

@@ -81,6 +81,9 @@ public abstract class FieldDefinition
     /// <summary>When the field must be left empty because another answer rules it out, or null.</summary>
     public RequiredWhen? EmptyWhen { get; init; }
 
+    /// <summary>The contract value that holds when the field is not recorded (the jurisdiction: <c>us</c>), or null.</summary>
+    public string? Default { get; init; }
+
     /// <summary>What it means when the field is not recorded.</summary>
     public NotRecordedMeans NotRecorded { get; init; }
 

@@ -44,7 +44,7 @@ public static class Fields
     { AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", FieldType.Choice, FieldSection.Patient, "Labelling jurisdiction", h => h.Jurisdiction)
-    { Choices = WireNames.All<Screening.Jurisdiction>(), Help = "Which label applies; US when not recorded." };
+    { Choices = WireNames.All<Screening.Jurisdiction>(), Default = "us", Help = "Which label applies; US when not recorded." };
 
     public static readonly Field<PrimaryDiagnosis> PrimaryDiagnosis = new("primaryDiagnosis", FieldType.Choice, FieldSection.Depression, "Primary diagnosis", h => h.PrimaryDiagnosis)
     { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>(), ValueSet = "primary-diagnosis" };
@@ -136,7 +136,7 @@ public static class Fields
     public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", FieldType.Choice, FieldSection.PainAndMedicines, "Substance use disorder", h => h.SubstanceUse)
     { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders" };
 
-    public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed)
+    public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed, items => new ValueList<SubstanceUsed>(items.Cast<SubstanceUsed>()))
     { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders" };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)

@@ -128,4 +128,62 @@ public sealed record PatientHistory
 
     /// <summary>Free text, stored and printed, never interpreted by any rule.</summary>
     public string? ClinicianNote { get; init; }
+
+    /// <summary>
+    /// The history of a validated request, from its contract values looked up by catalogue entry (null, an empty text
+    /// or list: not recorded). Each field converts its own value (<see cref="Field{T}.From"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A required field is not recorded, or a choice is not the contract's.</exception>
+    public static PatientHistory From(Func<FieldDefinition, object?> contractValue) => new()
+    {
+        PatientReference = Fields.PatientReference.From(contractValue),
+        AgeYears = Fields.AgeYears.From(contractValue),
+        SexAtBirth = Fields.SexAtBirth.From(contractValue),
+        Pregnant = Fields.Pregnant.From(contractValue),
+        Breastfeeding = Fields.Breastfeeding.From(contractValue),
+        Jurisdiction = Fields.Jurisdiction.From(contractValue),
+        PrimaryDiagnosis = Fields.PrimaryDiagnosis.From(contractValue),
+        CurrentDepressiveEpisode = Fields.CurrentDepressiveEpisode.From(contractValue),
+        FailedAdequateTrials = Fields.FailedAdequateTrials.From(contractValue),
+        DistinctMechanisms = Fields.DistinctMechanisms.From(contractValue),
+        OnOralAntidepressant = Fields.OnOralAntidepressant.From(contractValue),
+        MoodStabilizer = Fields.MoodStabilizer.From(contractValue),
+        MoodStabilizerOptimized = Fields.MoodStabilizerOptimized.From(contractValue),
+        CurrentManiaOrMixedFeatures = Fields.CurrentManiaOrMixedFeatures.From(contractValue),
+        Psychosis = Fields.Psychosis.From(contractValue),
+        Suicidality = Fields.Suicidality.From(contractValue),
+        SafetyPlanInPlace = Fields.SafetyPlanInPlace.From(contractValue),
+        LethalMeansCounselled = Fields.LethalMeansCounselled.From(contractValue),
+        FollowUpArranged = Fields.FollowUpArranged.From(contractValue),
+        SuicidalIntent = Fields.SuicidalIntent.From(contractValue),
+        PreparatoryActsOrAbortedAttempt = Fields.PreparatoryActsOrAbortedAttempt.From(contractValue),
+        LifeLimitingIllness = Fields.LifeLimitingIllness.From(contractValue),
+        PrognosisWeeks = Fields.PrognosisWeeks.From(contractValue),
+        ChronicNeuropathicPain = Fields.ChronicNeuropathicPain.From(contractValue),
+        OnOpioids = Fields.OnOpioids.From(contractValue),
+        OpioidInducedHyperalgesia = Fields.OpioidInducedHyperalgesia.From(contractValue),
+        OnNaltrexone = Fields.OnNaltrexone.From(contractValue),
+        BenzodiazepineDiazepamEquivalentMg = Fields.BenzodiazepineDiazepamEquivalentMg.From(contractValue),
+        OnPsychostimulantOrMaoi = Fields.OnPsychostimulantOrMaoi.From(contractValue),
+        SubstanceUse = Fields.SubstanceUse.From(contractValue),
+        SubstancesUsed = Fields.SubstancesUsed.From(contractValue),
+        OtherCnsDepressants = Fields.OtherCnsDepressants.From(contractValue),
+        OralAntidepressantClass = Fields.OralAntidepressantClass.From(contractValue),
+        AneurysmalVascularDisease = Fields.AneurysmalVascularDisease.From(contractValue),
+        ArteriovenousMalformation = Fields.ArteriovenousMalformation.From(contractValue),
+        IntracerebralHemorrhageHistory = Fields.IntracerebralHemorrhageHistory.From(contractValue),
+        HypersensitivityToKetamine = Fields.HypersensitivityToKetamine.From(contractValue),
+        SeriousCardiovascularOrCerebrovascularCondition = Fields.SeriousCardiovascularOrCerebrovascularCondition.From(contractValue),
+        RecentMyocardialInfarctionOrStroke = Fields.RecentMyocardialInfarctionOrStroke.From(contractValue),
+        HypertensiveEncephalopathyHistory = Fields.HypertensiveEncephalopathyHistory.From(contractValue),
+        RespiratoryDiseaseOrSleepApnea = Fields.RespiratoryDiseaseOrSleepApnea.From(contractValue),
+        CognitiveImpairment = Fields.CognitiveImpairment.From(contractValue),
+        UrinaryTractSymptoms = Fields.UrinaryTractSymptoms.From(contractValue),
+        SystolicBp = Fields.SystolicBp.From(contractValue),
+        DiastolicBp = Fields.DiastolicBp.From(contractValue),
+        HepaticImpairment = Fields.HepaticImpairment.From(contractValue),
+        Phq9Total = Fields.Phq9Total.From(contractValue),
+        Phq9Item9 = Fields.Phq9Item9.From(contractValue),
+        ClinicianNote = Fields.ClinicianNote.From(contractValue),
+    };
 }

@@ -150,8 +150,8 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
     /// <summary>The message for an unusable patient reference (a search, for example), or null when it is fine.</summary>
     public string? CheckPatientReference(string? patientReference)
     {
-        var result = this.Validate(new ScreeningRequest { PatientReference = patientReference },
-            options => options.IncludeProperties(nameof(ScreeningRequest.PatientReference)));
+        var result = this.Validate(new ScreeningRequest { [Fields.PatientReference] = patientReference },
+            options => options.IncludeProperties(Fields.PatientReference.Property));
         return result.IsValid ? null : result.Errors[0].ErrorMessage;
     }
 

@@ -13,14 +13,14 @@ public sealed class ScreeningRecorderTests
 
     private static ScreeningRequest Valid() => new()
     {
-        PatientReference = "MRN-1",
-        AgeYears = 45,
-        PrimaryDiagnosis = "mdd",
-        CurrentDepressiveEpisode = true,
-        FailedAdequateTrials = 3,
-        OnOralAntidepressant = true,
-        Psychosis = "none",
-        Suicidality = "none",
+        [Fields.PatientReference] = "MRN-1",
+        [Fields.AgeYears] = 45,
+        [Fields.PrimaryDiagnosis] = "mdd",
+        [Fields.CurrentDepressiveEpisode] = true,
+        [Fields.FailedAdequateTrials] = 3,
+        [Fields.OnOralAntidepressant] = true,
+        [Fields.Psychosis] = "none",
+        [Fields.Suicidality] = "none",
     };
 
     private static (ScreeningRecorder Recorder, Mock<IDecisionLog> Log) Make()
@@ -60,9 +60,9 @@ public sealed class ScreeningRecorderTests
     {
         var (recorder, log) = Make();
         var request = Valid();
-        request.AgeYears = 130;
-        request.SubstancesUsed = ["alcohol", "tea"];
-        request.SubstanceUse = "active";
+        request[Fields.AgeYears] = 130;
+        request[Fields.SubstancesUsed] = new List<string> { "alcohol", "tea" };
+        request[Fields.SubstanceUse] = "active";
 
         var result = await recorder.RecordAsync(request, None, Psychiatrist, "corr-1", null, CancellationToken.None);
 
@@ -78,7 +78,7 @@ public sealed class ScreeningRecorderTests
     {
         var (recorder, log) = Make();
         var request = Valid();
-        request.AgeYears = null; // the binder could not read "abc"
+        request[Fields.AgeYears] = null; // the binder could not read "abc"
         var unreadable = new Dictionary<string, List<string>> { ["ageYears"] = ["\"abc\" is not a valid value for Age in years."] };
 
         var result = await recorder.RecordAsync(request, unreadable, Psychiatrist, "corr-1", null, CancellationToken.None);

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.Tests.Validation;
@@ -8,14 +9,14 @@ public sealed class ScreeningRequestValidatorTests
 
     private static ScreeningRequest Valid() => new()
     {
-        PatientReference = "MRN-1",
-        AgeYears = 40,
-        PrimaryDiagnosis = "mdd",
-        CurrentDepressiveEpisode = true,
-        FailedAdequateTrials = 2,
-        OnOralAntidepressant = true,
-        Psychosis = "none",
-        Suicidality = "none",
+        [Fields.PatientReference] = "MRN-1",
+        [Fields.AgeYears] = 40,
+        [Fields.PrimaryDiagnosis] = "mdd",
+        [Fields.CurrentDepressiveEpisode] = true,
+        [Fields.FailedAdequateTrials] = 2,
+        [Fields.OnOralAntidepressant] = true,
+        [Fields.Psychosis] = "none",
+        [Fields.Suicidality] = "none",
     };
 
     private List<string> ErrorsFor(ScreeningRequest request, string property) =>
@@ -25,18 +26,18 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_MinimalValidRequest_HasNoErrors() => Assert.True(_validator.Validate(Valid()).IsValid);
 
     [Theory]
-    [InlineData(nameof(ScreeningRequest.PatientReference))]
-    [InlineData(nameof(ScreeningRequest.AgeYears))]
-    [InlineData(nameof(ScreeningRequest.PrimaryDiagnosis))]
-    [InlineData(nameof(ScreeningRequest.CurrentDepressiveEpisode))]
-    [InlineData(nameof(ScreeningRequest.FailedAdequateTrials))]
-    [InlineData(nameof(ScreeningRequest.OnOralAntidepressant))]
-    [InlineData(nameof(ScreeningRequest.Psychosis))]
-    [InlineData(nameof(ScreeningRequest.Suicidality))]
+    [InlineData("PatientReference")]
+    [InlineData("AgeYears")]
+    [InlineData("PrimaryDiagnosis")]
+    [InlineData("CurrentDepressiveEpisode")]
+    [InlineData("FailedAdequateTrials")]
+    [InlineData("OnOralAntidepressant")]
+    [InlineData("Psychosis")]
+    [InlineData("Suicidality")]
     public void Validate_RequiredFieldMissing_ReportsThatField(string property)
     {
         var request = Valid();
-        typeof(ScreeningRequest).GetProperty(property)!.SetValue(request, null);
+        request[Fields.All.Single(f => f.Property == property)] = null;
 
         Assert.Single(ErrorsFor(request, property));
     }
@@ -45,7 +46,7 @@ public sealed class ScreeningRequestValidatorTests
     [InlineData("a")]
     [InlineData("MRN_1.2-3")]
     public void Validate_PatientReferenceOfAllowedCharacters_IsAccepted(string reference) =>
-        Assert.Empty(ErrorsFor(new ScreeningRequest { PatientReference = reference }, nameof(ScreeningRequest.PatientReference)));
+        Assert.Empty(ErrorsFor(new ScreeningRequest { [Fields.PatientReference] = reference }, "PatientReference"));
 
     [Theory]
     [InlineData("Jane Doe")]
@@ -54,18 +55,18 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_PatientReferenceWithOtherCharacters_IsRejected(string reference)
     {
         var request = Valid();
-        request.PatientReference = reference;
-        Assert.NotEmpty(ErrorsFor(request, nameof(ScreeningRequest.PatientReference)));
+        request[Fields.PatientReference] = reference;
+        Assert.NotEmpty(ErrorsFor(request, "PatientReference"));
     }
 
     [Fact]
     public void Validate_PatientReferenceOf65Characters_IsRejectedAnd64Accepted()
     {
         var request = Valid();
-        request.PatientReference = new string('A', 64);
-        Assert.Empty(ErrorsFor(request, nameof(ScreeningRequest.PatientReference)));
-        request.PatientReference = new string('A', 65);
-        Assert.NotEmpty(ErrorsFor(request, nameof(ScreeningRequest.PatientReference)));
+        request[Fields.PatientReference] = new string('A', 64);
+        Assert.Empty(ErrorsFor(request, "PatientReference"));
+        request[Fields.PatientReference] = new string('A', 65);
+        Assert.NotEmpty(ErrorsFor(request, "PatientReference"));
     }
 
     [Theory]
@@ -76,19 +77,19 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_AgeAtTheEdges_AcceptsOnly0To120(int age, bool valid)
     {
         var request = Valid();
-        request.AgeYears = age;
-        Assert.Equal(valid, ErrorsFor(request, nameof(ScreeningRequest.AgeYears)).Count == 0);
+        request[Fields.AgeYears] = age;
+        Assert.Equal(valid, ErrorsFor(request, "AgeYears").Count == 0);
     }
 
     [Fact]
     public void Validate_MoreMechanismsThanTrials_IsRejectedWithClinicalWording()
     {
         var request = Valid();
-        request.DistinctMechanisms = 3;
-        var errors = ErrorsFor(request, nameof(ScreeningRequest.DistinctMechanisms));
+        request[Fields.DistinctMechanisms] = 3;
+        var errors = ErrorsFor(request, "DistinctMechanisms");
         Assert.Contains(errors, e => e.Contains("failed adequate trials", StringComparison.Ordinal));
-        request.DistinctMechanisms = 2;
-        Assert.Empty(ErrorsFor(request, nameof(ScreeningRequest.DistinctMechanisms)));
+        request[Fields.DistinctMechanisms] = 2;
+        Assert.Empty(ErrorsFor(request, "DistinctMechanisms"));
     }
 
     [Theory]
@@ -98,8 +99,8 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_SystolicMustExceedDiastolic(int systolic, int diastolic, bool valid)
     {
         var request = Valid();
-        request.SystolicBp = systolic;
-        request.DiastolicBp = diastolic;
+        request[Fields.SystolicBp] = systolic;
+        request[Fields.DiastolicBp] = diastolic;
         Assert.Equal(valid, _validator.Validate(request).IsValid);
     }
 
@@ -107,8 +108,8 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_OnlyOneBloodPressureValue_ReportsTheMissingOne()
     {
         var request = Valid();
-        request.SystolicBp = 130;
-        Assert.NotEmpty(ErrorsFor(request, nameof(ScreeningRequest.DiastolicBp)));
+        request[Fields.SystolicBp] = 130;
+        Assert.NotEmpty(ErrorsFor(request, "DiastolicBp"));
     }
 
     [Theory]
@@ -121,9 +122,9 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_PregnancyUnrecorded_RequiredOnlyForFemale12To55(string? sex, int age, bool required)
     {
         var request = Valid();
-        request.SexAtBirth = sex;
-        request.AgeYears = age;
-        Assert.Equal(required, ErrorsFor(request, nameof(ScreeningRequest.Pregnant)).Count > 0);
+        request[Fields.SexAtBirth] = sex;
+        request[Fields.AgeYears] = age;
+        Assert.Equal(required, ErrorsFor(request, "Pregnant").Count > 0);
     }
 
     [Theory]
@@ -133,8 +134,8 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_MoodStabilizerUnrecorded_RequiredOnlyForBipolar(string diagnosis, bool required)
     {
         var request = Valid();
-        request.PrimaryDiagnosis = diagnosis;
-        Assert.Equal(required, ErrorsFor(request, nameof(ScreeningRequest.MoodStabilizer)).Count > 0);
+        request[Fields.PrimaryDiagnosis] = diagnosis;
+        Assert.Equal(required, ErrorsFor(request, "MoodStabilizer").Count > 0);
     }
 
     [Theory]
@@ -144,9 +145,9 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_MoodStabilizerOptimizedUnrecorded_RequiredWhenStabilizerIsNotNone(string stabilizer, bool required)
     {
         var request = Valid();
-        request.PrimaryDiagnosis = "bipolar-i";
-        request.MoodStabilizer = stabilizer;
-        Assert.Equal(required, ErrorsFor(request, nameof(ScreeningRequest.MoodStabilizerOptimized)).Count > 0);
+        request[Fields.PrimaryDiagnosis] = "bipolar-i";
+        request[Fields.MoodStabilizer] = stabilizer;
+        Assert.Equal(required, ErrorsFor(request, "MoodStabilizerOptimized").Count > 0);
     }
 
     [Theory]
@@ -156,7 +157,7 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_SafetyItemsUnrecorded_RequiredWhenSuicidalityIsNotNone(string suicidality, int expectedErrors)
     {
         var request = Valid();
-        request.Suicidality = suicidality;
+        request[Fields.Suicidality] = suicidality;
         var errors = _validator.Validate(request).Errors.Select(e => e.PropertyName).ToList();
         Assert.Equal(expectedErrors, errors.Count(p => p is "SafetyPlanInPlace" or "LethalMeansCounselled" or "FollowUpArranged"));
     }
@@ -169,8 +170,8 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_PrognosisRequiredForLifeLimitingIllness(bool? lifeLimiting, int? weeks, bool valid)
     {
         var request = Valid();
-        request.LifeLimitingIllness = lifeLimiting;
-        request.PrognosisWeeks = weeks;
+        request[Fields.LifeLimitingIllness] = lifeLimiting;
+        request[Fields.PrognosisWeeks] = weeks;
         Assert.Equal(valid, _validator.Validate(request).IsValid);
     }
 
@@ -178,21 +179,21 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_NoteOf2001Characters_IsRejectedAnd2000Accepted()
     {
         var request = Valid();
-        request.ClinicianNote = new string('x', 2000);
+        request[Fields.ClinicianNote] = new string('x', 2000);
         Assert.True(_validator.Validate(request).IsValid);
-        request.ClinicianNote = new string('x', 2001);
-        Assert.NotEmpty(ErrorsFor(request, nameof(ScreeningRequest.ClinicianNote)));
+        request[Fields.ClinicianNote] = new string('x', 2001);
+        Assert.NotEmpty(ErrorsFor(request, "ClinicianNote"));
     }
 
     [Theory]
-    [InlineData(nameof(ScreeningRequest.SexAtBirth), "F")]
-    [InlineData(nameof(ScreeningRequest.Psychosis), "Active")]
-    [InlineData(nameof(ScreeningRequest.HepaticImpairment), "child-pugh-b")]
-    [InlineData(nameof(ScreeningRequest.Jurisdiction), "uk")]
+    [InlineData("SexAtBirth", "F")]
+    [InlineData("Psychosis", "Active")]
+    [InlineData("HepaticImpairment", "child-pugh-b")]
+    [InlineData("Jurisdiction", "uk")]
     public void Validate_ChoiceOutsideTheContract_IsRejectedListingTheChoices(string property, string value)
     {
         var request = Valid();
-        typeof(ScreeningRequest).GetProperty(property)!.SetValue(request, value);
+        request[Fields.All.Single(f => f.Property == property)] = value;
         var errors = ErrorsFor(request, property);
         Assert.Contains(errors, e => e.Contains("must be one of", StringComparison.Ordinal));
     }
@@ -200,7 +201,7 @@ public sealed class ScreeningRequestValidatorTests
     [Fact]
     public void Validate_EveryMessage_NamesTheFieldInWordsNotCode()
     {
-        var request = new ScreeningRequest { SystolicBp = 10, DiastolicBp = 5, AgeYears = 500, DistinctMechanisms = 40, PatientReference = "x y" };
+        var request = new ScreeningRequest { [Fields.SystolicBp] = 10, [Fields.DiastolicBp] = 5, [Fields.AgeYears] = 500, [Fields.DistinctMechanisms] = 40, [Fields.PatientReference] = "x y" };
         var messages = _validator.Validate(request).Errors.Select(e => e.ErrorMessage).ToList();
         Assert.NotEmpty(messages);
         Assert.All(messages, m => Assert.DoesNotMatch("[a-z][A-Z]", m.Replace("mmHg", "", StringComparison.Ordinal)));
@@ -212,9 +213,9 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_PsychosisOfContract11_IsAccepted(string psychosis)
     {
         var request = Valid();
-        request.Psychosis = psychosis;
+        request[Fields.Psychosis] = psychosis;
 
-        Assert.Empty(ErrorsFor(request, nameof(ScreeningRequest.Psychosis)));
+        Assert.Empty(ErrorsFor(request, "Psychosis"));
     }
 
     [Theory]
@@ -226,19 +227,19 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_OralAntidepressantClass_AcceptsOnlyTheCatalogueChoices(string value, bool accepted)
     {
         var request = Valid();
-        request.OralAntidepressantClass = value;
+        request[Fields.OralAntidepressantClass] = value;
 
-        Assert.Equal(accepted, ErrorsFor(request, nameof(ScreeningRequest.OralAntidepressantClass)).Count == 0);
+        Assert.Equal(accepted, ErrorsFor(request, "OralAntidepressantClass").Count == 0);
     }
 
     [Fact]
     public void Validate_OralAntidepressantClassWithoutAnAntidepressant_IsReported()
     {
         var request = Valid();
-        request.OnOralAntidepressant = false;
-        request.OralAntidepressantClass = "ssri";
+        request[Fields.OnOralAntidepressant] = false;
+        request[Fields.OralAntidepressantClass] = "ssri";
 
-        Assert.Single(ErrorsFor(request, nameof(ScreeningRequest.OralAntidepressantClass)));
+        Assert.Single(ErrorsFor(request, "OralAntidepressantClass"));
     }
 
     [Theory]
@@ -249,10 +250,10 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_SubstancesUsed_AcceptsOnlyTheCatalogueChoices(string[] values, bool accepted)
     {
         var request = Valid();
-        request.SubstanceUse = "active";
-        request.SubstancesUsed = [.. values];
+        request[Fields.SubstanceUse] = "active";
+        request[Fields.SubstancesUsed] = values.ToList();
 
-        var errors = ErrorsFor(request, nameof(ScreeningRequest.SubstancesUsed));
+        var errors = ErrorsFor(request, "SubstancesUsed");
 
         Assert.Equal(accepted, errors.Count == 0);
         if (!accepted)
@@ -265,29 +266,29 @@ public sealed class ScreeningRequestValidatorTests
     public void Validate_SubstancesWithoutASubstanceUseDisorder_IsReported()
     {
         var request = Valid();
-        request.SubstanceUse = "none";
-        request.SubstancesUsed = ["alcohol"];
+        request[Fields.SubstanceUse] = "none";
+        request[Fields.SubstancesUsed] = new List<string> { "alcohol" };
 
-        Assert.Single(ErrorsFor(request, nameof(ScreeningRequest.SubstancesUsed)));
+        Assert.Single(ErrorsFor(request, "SubstancesUsed"));
     }
 
     [Fact]
     public void ToHistory_FieldsOfContract11_AreMappedToThePatientHistory()
     {
         var request = Valid();
-        request.Psychosis = "history-untreated";
-        request.Suicidality = "active-ideation";
-        request.SuicidalIntent = true;
-        request.PreparatoryActsOrAbortedAttempt = false;
-        request.SubstanceUse = "active";
-        request.SubstancesUsed = ["ketamine-or-pcp", "alcohol"];
-        request.OtherCnsDepressants = true;
-        request.OralAntidepressantClass = "snri";
-        request.RecentMyocardialInfarctionOrStroke = false;
-        request.HypertensiveEncephalopathyHistory = true;
-        request.RespiratoryDiseaseOrSleepApnea = true;
-        request.CognitiveImpairment = false;
-        request.UrinaryTractSymptoms = true;
+        request[Fields.Psychosis] = "history-untreated";
+        request[Fields.Suicidality] = "active-ideation";
+        request[Fields.SuicidalIntent] = true;
+        request[Fields.PreparatoryActsOrAbortedAttempt] = false;
+        request[Fields.SubstanceUse] = "active";
+        request[Fields.SubstancesUsed] = new List<string> { "ketamine-or-pcp", "alcohol" };
+        request[Fields.OtherCnsDepressants] = true;
+        request[Fields.OralAntidepressantClass] = "snri";
+        request[Fields.RecentMyocardialInfarctionOrStroke] = false;
+        request[Fields.HypertensiveEncephalopathyHistory] = true;
+        request[Fields.RespiratoryDiseaseOrSleepApnea] = true;
+        request[Fields.CognitiveImpairment] = false;
+        request[Fields.UrinaryTractSymptoms] = true;
 
         var history = request.ToHistory();
 
@@ -311,8 +312,8 @@ public sealed class ScreeningRequestValidatorTests
     public void ToHistory_NoSubstancesTicked_IsNotRecorded()
     {
         var request = Valid();
-        request.SubstanceUse = "active";
-        request.SubstancesUsed = [];
+        request[Fields.SubstanceUse] = "active";
+        request[Fields.SubstancesUsed] = new List<string> { };
 
         Assert.Null(request.ToHistory().SubstancesUsed);
         Assert.Contains("\"substancesUsed\":null", request.ToContractJson(), StringComparison.Ordinal);

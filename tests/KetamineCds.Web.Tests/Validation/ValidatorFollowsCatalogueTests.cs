@@ -13,14 +13,14 @@ public sealed class ValidatorFollowsCatalogueTests
 
     private static ScreeningRequest Valid() => new()
     {
-        PatientReference = "MRN-1",
-        AgeYears = 45,
-        PrimaryDiagnosis = "mdd",
-        CurrentDepressiveEpisode = true,
-        FailedAdequateTrials = 3,
-        OnOralAntidepressant = true,
-        Psychosis = "none",
-        Suicidality = "none",
+        [Fields.PatientReference] = "MRN-1",
+        [Fields.AgeYears] = 45,
+        [Fields.PrimaryDiagnosis] = "mdd",
+        [Fields.CurrentDepressiveEpisode] = true,
+        [Fields.FailedAdequateTrials] = 3,
+        [Fields.OnOralAntidepressant] = true,
+        [Fields.Psychosis] = "none",
+        [Fields.Suicidality] = "none",
     };
 
     public static TheoryData<string> RangedFields() => [.. Fields.All.Where(f => f.Min is not null || f.Max is not null).Select(f => f.Name)];
@@ -94,7 +94,7 @@ public sealed class ValidatorFollowsCatalogueTests
         }
 
         var suicidal = Valid();
-        suicidal.Suicidality = "active-ideation";
+        suicidal[Fields.Suicidality] = "active-ideation";
         var names = _validator.Validate(suicidal).Errors.Select(e => e.PropertyName).ToHashSet();
         Assert.Contains("SafetyPlanInPlace", names);
         Assert.Contains("LethalMeansCounselled", names);
@@ -105,10 +105,10 @@ public sealed class ValidatorFollowsCatalogueTests
     public void Validate_PatientReferenceLongerThanTheCatalogueAllows_IsRefused()
     {
         var request = Valid();
-        request.PatientReference = new string('A', Fields.PatientReference.MaxLength!.Value);
+        request[Fields.PatientReference] = new string('A', Fields.PatientReference.MaxLength!.Value);
         Assert.True(_validator.Validate(request).IsValid);
 
-        request.PatientReference += "A";
+        request[Fields.PatientReference] += "A";
         Assert.Contains(_validator.Validate(request).Errors, e => e.PropertyName == "PatientReference");
     }
 
@@ -190,12 +190,12 @@ public sealed class ValidatorFollowsCatalogueTests
     {
         switch (field.Name)
         {
-            case "distinctMechanisms": request.FailedAdequateTrials = 30; break;
-            case "failedAdequateTrials": request.DistinctMechanisms = null; break;
-            case "phq9Item9": request.Phq9Total = 27; break;
-            case "systolicBp": request.DiastolicBp = 20; break;
-            case "diastolicBp": request.SystolicBp = 300; break;
-            case "prognosisWeeks": request.LifeLimitingIllness = true; break;
+            case "distinctMechanisms": request[Fields.FailedAdequateTrials] = 30; break;
+            case "failedAdequateTrials": request[Fields.DistinctMechanisms] = null; break;
+            case "phq9Item9": request[Fields.Phq9Total] = 27; break;
+            case "systolicBp": request[Fields.DiastolicBp] = 20; break;
+            case "diastolicBp": request[Fields.SystolicBp] = 300; break;
+            case "prognosisWeeks": request[Fields.LifeLimitingIllness] = true; break;
         }
     }
 }

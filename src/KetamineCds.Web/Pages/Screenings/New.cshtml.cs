@@ -19,8 +19,8 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// </summary>
 public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit, ClinicalText text, IStringLocalizer<PageText> localizer) : PageModel
 {
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
+    /// <summary>What the form shows and posts: the contract's fields (read from the post by <see cref="ScreeningFormReader"/>).</summary>
+    public ScreeningRequest Input { get; private set; } = new();
 
     /// <summary>
     /// The screening this one re-screens (<c>?from=</c>): the form is prefilled from its stored input, and the new log
@@ -121,7 +121,12 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             Prefill(previous.InputJson);
         }
 
-        Input.Jurisdiction ??= "us";
+        // A field with a contract default (the jurisdiction: US) shows it until the clinician chooses otherwise.
+        foreach (var field in Catalogue.All.Where(f => f.Default is not null && Input[f] is null))
+        {
+            Input[field] = field.Default;
+        }
+
         return Page();
     }
 
@@ -132,14 +137,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             return NotFound();
         }
 
-        // The binder's messages (a number that is not a number) stay; the recorder does not repeat them.
-        var unreadable = Catalogue.All
-            .Where(f => ModelState.TryGetValue(KeyOf(f), out var entry) && entry.Errors.Count > 0)
-            .ToDictionary(f => f.Name, f => ModelState[KeyOf(f)]!.Errors.Select(e => e.ErrorMessage).ToList(), StringComparer.Ordinal);
-        if (!ModelState.IsValid && unreadable.Count == 0)
-        {
-            return Page();
-        }
+        // The reader's messages (a number that is not a number) stay; the recorder does not repeat them.
+        (Input, var unreadable) = ScreeningFormReader.Read(Request.Form, ModelState);
 
         var recording = await recorder.RecordAsync(Input, unreadable, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId(), From, cancellationToken);
         switch (recording.Status)
@@ -175,6 +174,4 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         }
     }
 
-    /// <summary>What the form posts: the contract's fields.</summary>
-    public sealed class InputModel : ScreeningRequest;
 }

@@ -1,0 +1,79 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Screenings;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Primitives;
+
+namespace KetamineCds.Web.Tests.Screenings;
+
+/// <summary>The form's post read by catalogue entry, as the JSON reader reads the API's body.</summary>
+public sealed class ScreeningFormReaderTests
+{
+    private static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable, ModelStateDictionary State) Read(params (string Key, StringValues Value)[] fields)
+    {
+        var state = new ModelStateDictionary();
+        var (request, unreadable) = ScreeningFormReader.Read(new FormCollection(fields.ToDictionary(f => f.Key, f => f.Value)), state);
+        return (request, unreadable, state);
+    }
+
+    [Fact]
+    public void Read_EachTypeOfField_TakesTheCataloguesType()
+    {
+        var (request, unreadable, _) = Read(
+            ("Input.AgeYears", "45"),
+            ("Input.BenzodiazepineDiazepamEquivalentMg", "7.5"),
+            ("Input.Pregnant", "false"),
+            ("Input.PrimaryDiagnosis", "bipolar-i"),
+            ("Input.SubstancesUsed", new StringValues(["alcohol", "cannabis"])),
+            ("Input.ClinicianNote", "Seen with partner."));
+
+        Assert.Empty(unreadable);
+        Assert.Equal(45, request[Fields.AgeYears]);
+        Assert.Equal(7.5m, request[Fields.BenzodiazepineDiazepamEquivalentMg]);
+        Assert.Equal(false, request[Fields.Pregnant]);
+        Assert.Equal("bipolar-i", request[Fields.PrimaryDiagnosis]);
+        Assert.Equal(["alcohol", "cannabis"], Assert.IsType<List<string>>(request[Fields.SubstancesUsed]));
+        Assert.Equal("Seen with partner.", request[Fields.ClinicianNote]);
+    }
+
+    [Fact]
+    public void Read_AnEmptyAnswer_IsNotRecordedAndTheChoiceOfNotKnownIsKept()
+    {
+        var (request, unreadable, state) = Read(("Input.Pregnant", ""), ("Input.AgeYears", ""));
+
+        Assert.Empty(unreadable);
+        Assert.Null(request.ContractValueOf("pregnant"));
+        Assert.Null(request.ContractValueOf("ageYears"));
+        Assert.Equal("", state["Input.Pregnant"]!.AttemptedValue);
+    }
+
+    [Theory]
+    [InlineData("Input.AgeYears", "abc", "ageYears")]
+    [InlineData("Input.AgeYears", "4.5", "ageYears")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "ten", "benzodiazepineDiazepamEquivalentMg")]
+    [InlineData("Input.Pregnant", "maybe", "pregnant")]
+    public void Read_AValueTheFieldCannotHold_IsAMessageOnThatFieldAndTheTypingIsKept(string key, string typed, string name)
+    {
+        var (request, unreadable, state) = Read((key, typed));
+
+        Assert.Null(request.ContractValueOf(name));
+        Assert.Contains(typed, Assert.Single(unreadable[name]), StringComparison.Ordinal);
+        Assert.Equal(typed, state[key]!.AttemptedValue);
+        Assert.Single(state[key]!.Errors);
+    }
+
+    [Fact]
+    public void ToHistory_AChoiceTheContractDoesNotKnow_FailsInsteadOfBeingNotRecorded()
+    {
+        var (request, _, _) = Read(
+            ("Input.PatientReference", "MRN-1"), ("Input.AgeYears", "45"), ("Input.PrimaryDiagnosis", "mdd"),
+            ("Input.CurrentDepressiveEpisode", "true"), ("Input.FailedAdequateTrials", "3"), ("Input.OnOralAntidepressant", "true"),
+            ("Input.Psychosis", "none"), ("Input.Suicidality", "none"), ("Input.HepaticImpairment", "child-pugh-b"));
+
+        // The validator refuses this request; a history is only ever made from one it accepted.
+        Assert.Throws<InvalidOperationException>(request.ToHistory);
+        request[Fields.HepaticImpairment] = "moderate";
+        Assert.Equal(HepaticImpairment.Moderate, request.ToHistory().HepaticImpairment);
+        Assert.Equal(Jurisdiction.Us, request.ToHistory().Jurisdiction);
+    }
+}
