@@ -169,17 +169,10 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
         await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
         await using var admin = new NpgsqlConnection(cluster.SuperuserConnectionString());
         await admin.OpenAsync();
+        await AdminAsync(admin, "CREATE TABLE sync_probe (x int)");
         await AdminAsync(admin, "ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
         await AdminAsync(admin, "SELECT pg_reload_conf()");
-        // The reload is asynchronous: append only once the server has the new setting, or the commit may finish first.
-        await using (var setting = new NpgsqlCommand("SELECT setting FROM pg_settings WHERE name = 'synchronous_standby_names'", admin))
-        {
-            var reloaded = DateTime.UtcNow.AddSeconds(30);
-            while ((string?)await setting.ExecuteScalarAsync() != "nobody" && DateTime.UtcNow < reloaded)
-            {
-                await Task.Delay(20);
-            }
-        }
+        await WaitUntilCommitsWaitForTheStandbyAsync(cluster, admin);
 
         var append = store.Log.RecordScreeningAsync(Screenings.Submit("MRN-2"));
         await using (var waiting = new NpgsqlCommand(
@@ -205,6 +198,40 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
         Assert.Equal(2, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         Assert.Equal(new ChainVerification(2, true, null), await store.Log.VerifyAsync());
         Assert.Equal(3, (await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-3"))).Sequence);
+    }
+
+    /// <summary>
+    /// The reload is asynchronous, and a commit waits for the standby only once the checkpointer has published the new
+    /// setting to shared memory, which can come after a session already reads it in pg_settings. So a probe commits
+    /// until one waits for the standby (then it is cancelled: committed locally, as the setting leaves it).
+    /// </summary>
+    private static async Task WaitUntilCommitsWaitForTheStandbyAsync(PostgresCluster cluster, NpgsqlConnection admin)
+    {
+        var probeConnection = new NpgsqlConnectionStringBuilder(cluster.SuperuserConnectionString()) { ApplicationName = "sync-probe" }.ConnectionString;
+        await using var probe = new NpgsqlConnection(probeConnection);
+        await probe.OpenAsync();
+        await using var waiting = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = 'sync-probe' AND wait_event = 'SyncRep'", admin);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Commits never started waiting for the standby after the reload.");
+            await using var insert = new NpgsqlCommand("INSERT INTO sync_probe VALUES (1)", probe);
+            var commit = insert.ExecuteNonQueryAsync();
+            while (!commit.IsCompleted)
+            {
+                if (await waiting.ExecuteScalarAsync() is int pid)
+                {
+                    await AdminAsync(admin, $"SELECT pg_cancel_backend({pid})");
+                    await commit;
+                    return;
+                }
+
+                await Task.Delay(20);
+            }
+
+            await commit;
+            await Task.Delay(50);
+        }
     }
 
     private static async Task AdminAsync(NpgsqlConnection admin, string sql)
