@@ -11,17 +11,7 @@ public sealed class ScreeningRecorderTests
 {
     private static readonly Actor Psychiatrist = new("user-1", "psychiatrist@example.org", "psychiatrist");
 
-    private static ScreeningRequest Valid() => new()
-    {
-        [Fields.PatientReference] = "MRN-1",
-        [Fields.AgeYears] = 45,
-        [Fields.PrimaryDiagnosis] = "mdd",
-        [Fields.CurrentDepressiveEpisode] = true,
-        [Fields.FailedAdequateTrials] = 3,
-        [Fields.OnOralAntidepressant] = true,
-        [Fields.Psychosis] = "none",
-        [Fields.Suicidality] = "none",
-    };
+    private static ScreeningRequest Valid() => Requests.OnlyTheRequiredAnswers();
 
     private static (ScreeningRecorder Recorder, Mock<IDecisionLog> Log) Make()
     {

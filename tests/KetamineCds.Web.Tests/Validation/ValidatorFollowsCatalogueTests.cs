@@ -11,17 +11,7 @@ public sealed class ValidatorFollowsCatalogueTests
 {
     private readonly ScreeningRequestValidator _validator = new();
 
-    private static ScreeningRequest Valid() => new()
-    {
-        [Fields.PatientReference] = "MRN-1",
-        [Fields.AgeYears] = 45,
-        [Fields.PrimaryDiagnosis] = "mdd",
-        [Fields.CurrentDepressiveEpisode] = true,
-        [Fields.FailedAdequateTrials] = 3,
-        [Fields.OnOralAntidepressant] = true,
-        [Fields.Psychosis] = "none",
-        [Fields.Suicidality] = "none",
-    };
+    private static ScreeningRequest Valid() => Requests.OnlyTheRequiredAnswers();
 
     public static TheoryData<string> RangedFields() => [.. Fields.All.Where(f => f.Min is not null || f.Max is not null).Select(f => f.Name)];
 
