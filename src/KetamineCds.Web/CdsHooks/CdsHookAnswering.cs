@@ -57,7 +57,8 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         }
 
         var values = new Dictionary<string, object>(reading.Values, StringComparer.Ordinal);
-        values.TryAdd(Fields.PatientReference.Name, PatientReferenceOf(call.PatientId));
+        // The FHIR id (A-Z, a-z, 0-9, '-', '.', at most 64) is a valid patient reference; anything else the validator refuses.
+        values.TryAdd(Fields.PatientReference.Name, call.PatientId);
         var builder = new CardBuilder(baseUrl, service.OrderSign);
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
 
@@ -192,30 +193,15 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             ? await log.FindScreeningAsync(id, cancellationToken)
             : null;
 
-    /// <summary>Adds the answers of a stored screening input for the fields the chart did not decide.</summary>
+    /// <summary>Adds the answers of a stored screening input (read as the API reads a body) for the fields the chart did not decide.</summary>
     private static void FillFrom(Dictionary<string, object> values, string inputJson)
     {
-        using var document = JsonDocument.Parse(inputJson);
-        foreach (var property in document.RootElement.EnumerateObject())
+        var stored = ScreeningJsonReader.Read(Encoding.UTF8.GetBytes(inputJson)).Request;
+        foreach (var field in Fields.All)
         {
-            if (values.ContainsKey(property.Name) || Fields.Find(property.Name) is not { } field)
+            if (!values.ContainsKey(field.Name) && stored.ContractValueOf(field.Name) is { } value)
             {
-                continue;
-            }
-
-            object? value = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.True => true,
-                JsonValueKind.False => false,
-                JsonValueKind.Number when field.Type == FieldType.WholeNumber && property.Value.TryGetInt32(out var i) => i,
-                JsonValueKind.Number => property.Value.GetDecimal(),
-                JsonValueKind.Array => property.Value.EnumerateArray().Select(e => e.GetString() ?? "").ToList(),
-                _ => null,
-            };
-            if (value is not null)
-            {
-                values[property.Name] = value;
+                values[field.Name] = value;
             }
         }
     }
@@ -329,9 +315,6 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
 
         return buffer.WrittenSpan.ToArray();
     }
-
-    /// <summary>A FHIR id (<c>[A-Za-z0-9\-\.]{1,64}</c>) is a valid patient reference; anything else is refused by the validator.</summary>
-    private static string PatientReferenceOf(string patientId) => patientId;
 
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
