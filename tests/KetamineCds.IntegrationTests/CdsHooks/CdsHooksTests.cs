@@ -314,17 +314,7 @@ public abstract class CdsHooksTests
         var log = new Mock<IDecisionLog>();
         log.Setup(l => l.RecordHookAnswerAsync(It.IsAny<HookAnswerSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogUnavailableException("down"));
-        using var down = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<IDecisionLog>();
-            s.AddSingleton(log.Object);
-        }));
-        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
-        {
-            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
-        using var response = await down.CreateClient().SendAsync(request);
+        using var response = await PatientViewWithLogAsync(app, log.Object, "patient-view-mdd-nothing-else");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.DoesNotContain("\"cards\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = app.Db();
@@ -344,11 +334,6 @@ public abstract class CdsHooksTests
             .Returns((Guid id, CancellationToken token) => real.FindScreeningAsync(id, token));
         log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogUnavailableException("down") { OutcomeUnknown = true });
-        using var down = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.RemoveAll<IDecisionLog>();
-            s.AddSingleton(log.Object);
-        }));
         int cards, prefills, entries;
         await using (var db = app.Db())
         {
@@ -356,12 +341,7 @@ public abstract class CdsHooksTests
                 await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync(), await db.DecisionLogEntries.CountAsync());
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
-        {
-            Content = new StringContent(CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
-        using var response = await down.CreateClient().SendAsync(request);
+        using var response = await PatientViewWithLogAsync(app, log.Object, "patient-view-mdd-with-aneurysm");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.DoesNotContain("\"cards\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -574,6 +554,24 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>Sends a sample and returns the patient reference its (incomplete) answer was recorded under.</summary>
+    /// <summary>A patient-view call with a sample, answered by the app with <paramref name="log"/> as its decision log.</summary>
+    private static async Task<HttpResponseMessage> PatientViewWithLogAsync(CdsHooksApp app, IDecisionLog log, string sample)
+    {
+        using var withLog = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<IDecisionLog>();
+            s.AddSingleton(log);
+        }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView)
+        {
+            Content = new StringContent(CdsHooksApp.Sample(sample).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
+        var response = await withLog.CreateClient().SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
     /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
     private static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient)
     {
