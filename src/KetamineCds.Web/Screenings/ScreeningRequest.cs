@@ -27,19 +27,20 @@ public class ScreeningRequest
     /// A field's contract value by its wire name, for the catalogue's conditions (<see cref="RequiredWhen"/>): null when
     /// not recorded, an empty text or list included.
     /// </summary>
-    public object? ContractValueOf(string name) => Fields.Find(name) is { } field
-        ? this[field] switch
-        {
-            string { Length: 0 } or List<string> { Count: 0 } => null,
-            var value => value,
-        }
-        : null;
+    public object? ContractValueOf(string name) => Fields.Find(name) is { } field ? RecordedValue(field) : null;
 
     /// <summary>
     /// The patient history the engine evaluates. Call only on a request the validator accepted: required fields are
     /// then present and every choice is a contract string.
     /// </summary>
-    public PatientHistory ToHistory() => PatientHistory.From(field => ContractValueOf(field.Name));
+    public PatientHistory ToHistory() => PatientHistory.From(RecordedValue);
+
+    /// <summary>The field's value, or null when it is not recorded (absent, an empty text or an empty list).</summary>
+    private object? RecordedValue(FieldDefinition field) => this[field] switch
+    {
+        string { Length: 0 } or List<string> { Count: 0 } => null,
+        var value => value,
+    };
 
     /// <summary>
     /// The request in the contract's JSON spelling, every field present ("null" = not recorded), in contract order:
@@ -50,13 +51,7 @@ public class ScreeningRequest
         var json = new JsonObject();
         foreach (var field in Fields.All)
         {
-            var value = this[field];
-            if (value is string s && s.Length == 0 || value is List<string> { Count: 0 })
-            {
-                value = null;
-            }
-
-            json[field.Name] = value switch
+            json[field.Name] = RecordedValue(field) switch
             {
                 null => null,
                 string text => JsonValue.Create(text),
