@@ -146,6 +146,10 @@ public sealed class ClinicalText
 
     public string NotRecorded => Message("Value.NotRecorded");
 
+    /// <summary>"Not recorded: US (FDA label) applies": what a choice with a default (<see cref="FieldDefinition.Default"/>) means when not recorded.</summary>
+    public string NotRecordedDefault(FieldDefinition field) =>
+        NotNull(field).Default is { } value ? Message("Value.NotRecordedDefault", Choice(field, value)) : NotRecorded;
+
     /// <summary>The heading of a form section ("Pain and medicines").</summary>
     public string Section(FieldSection section) => Message("Section." + section);
 

@@ -46,7 +46,7 @@ public sealed class FieldControl
     /// <summary>The choices with their display names, in the contract's order.</summary>
     public IReadOnlyList<(string Value, string Label)> Choices { get; private init; } = [];
 
-    /// <summary>The text of a drop-down's empty option, when the page gives one ("Not recorded (US)").</summary>
+    /// <summary>The text of a drop-down's empty option for a choice with a default ("Not recorded: US (FDA label) applies"), else null.</summary>
     public string? EmptyText { get; private init; }
 
     /// <summary>True when the value shown came from an EHR's chart (a CDS Hooks card's prefill): the form marks it for checking.</summary>
@@ -89,7 +89,7 @@ public sealed class FieldControl
     public bool IsLongText => Field.Type == FieldType.Text && Field.MaxLength > 200;
 
     /// <summary>The control for one contract field.</summary>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, string? emptyText = null, bool fromEhr = false)
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -112,7 +112,7 @@ public sealed class FieldControl
             },
             ChoseNotKnown = entry?.AttemptedValue is { Length: 0 },
             Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
-            EmptyText = emptyText,
+            EmptyText = field.Default is null ? null : text.NotRecordedDefault(field),
             FromEhr = fromEhr,
         };
     }

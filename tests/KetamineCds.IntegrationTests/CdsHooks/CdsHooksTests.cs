@@ -517,6 +517,62 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PrefillLink_AfterAPostThatNeedsCorrecting_KeepsTheMarksOfTheAnswersStillAsTheChartGaveThem()
+    {
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var url = new Uri(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["links"]![0]!["url"]!.GetValue<string>());
+        var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
+        var html = await psychiatrist.GetStringAsync(url.PathAndQuery);
+        var marked = System.Text.RegularExpressions.Regex.Count(html, "class=\"from-ehr\"");
+
+        // The clinician corrects the age the chart gave and types a count that is not a number: the form comes back.
+        var form = FormValues(html);
+        var age = int.Parse(Assert.Single(form, f => f.Key == "Input.AgeYears").Value, System.Globalization.CultureInfo.InvariantCulture);
+        form.RemoveAll(f => f.Key is "Input.AgeYears" or "Input.FailedAdequateTrials");
+        form.Add(new("Input.AgeYears", (age + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        form.Add(new("Input.FailedAdequateTrials", "three"));
+        using var post = await psychiatrist.PostAsync(url.PathAndQuery, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var again = await post.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"error-summary\"", again, StringComparison.Ordinal);
+        Assert.Equal(1, await app.DecisionLogCountAsync()); // the hook's own answer, and nothing from the form
+
+        // Every answer still as the chart gave it keeps its mark; the corrected age is the clinician's own.
+        Assert.Equal(marked - 1, System.Text.RegularExpressions.Regex.Count(again, "class=\"from-ehr\""));
+        Assert.DoesNotMatch("<label for=\"ageYears\">[^\n]*from-ehr", again);
+        Assert.Contains($"value=\"{age + 1}\"", again, StringComparison.Ordinal);
+        Assert.Matches("<label for=\"sexAtBirth\">[^\n]*from-ehr", again);
+    }
+
+    /// <summary>The values a browser would post for the screening form: inputs, ticked radios and boxes, chosen options.</summary>
+    private static List<KeyValuePair<string, string>> FormValues(string page)
+    {
+        var html = System.Text.RegularExpressions.Regex.Match(page, "<form method=\"post\" class=\"form screening-form\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.NotEmpty(html);
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<input (?<a>[^>]*)>"))
+        {
+            var a = m.Groups["a"].Value;
+            var name = System.Text.RegularExpressions.Regex.Match(a, "name=\"([^\"]+)\"").Groups[1].Value;
+            var value = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(a, "value=\"([^\"]*)\"").Groups[1].Value);
+            var checkable = a.Contains("type=\"radio\"", StringComparison.Ordinal) || a.Contains("type=\"checkbox\"", StringComparison.Ordinal);
+            if (name.Length > 0 && (!checkable || a.Contains("checked=\"checked\"", StringComparison.Ordinal)))
+            {
+                values.Add(new(name, value));
+            }
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<select [^>]*name=\"(?<n>[^\"]+)\"[^>]*>(?<o>.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline))
+        {
+            var chosen = System.Text.RegularExpressions.Regex.Match(m.Groups["o"].Value, "<option value=\"([^\"]*)\" selected=\"selected\"");
+            values.Add(new(m.Groups["n"].Value, chosen.Success ? chosen.Groups[1].Value : ""));
+        }
+
+        return values;
+    }
+
+    [Fact]
     public async Task PrefillLink_AfterAnHour_IsNotFound()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -553,7 +609,6 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
     }
 
-    /// <summary>Sends a sample and returns the patient reference its (incomplete) answer was recorded under.</summary>
     /// <summary>A patient-view call with a sample, answered by the app with <paramref name="log"/> as its decision log.</summary>
     private static async Task<HttpResponseMessage> PatientViewWithLogAsync(CdsHooksApp app, IDecisionLog log, string sample)
     {

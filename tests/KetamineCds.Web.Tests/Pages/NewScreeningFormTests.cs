@@ -58,6 +58,26 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.DoesNotContain("Not recorded", group, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "Not recorded: US (FDA label) applies")]
+    [InlineData("zh-CN", "未记录：按美国（FDA 说明书）")]
+    public async Task NewScreening_ChoiceWithADefault_SaysWhatNotRecordedMeansAndShowsTheDefault(string? language, string emptyOption)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language);
+        var html = await response.Content.ReadAsStringAsync();
+
+        // The catalogue's default (the jurisdiction: US) names the empty option and is chosen until the clinician changes it.
+        var select = Regex.Match(html, "<select[^>]*id=\"jurisdiction\".*?</select>", RegexOptions.Singleline).Value;
+        Assert.Contains($"<option value=\"\">{emptyOption}</option>", select, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"us\" selected=\"selected\">", select);
+
+        // A choice without a default keeps the plain empty option.
+        var sex = Regex.Match(html, "<select[^>]*id=\"sexAtBirth\".*?</select>", RegexOptions.Singleline).Value;
+        Assert.DoesNotContain(emptyOption, sex, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewScreening_NotKnownChosen_IsStillCheckedWhenTheFormComesBack()
     {

@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
@@ -37,7 +38,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
-        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, name == Catalogue.Jurisdiction.Name ? localizer["Not recorded (US)"].Value : null, FromEhr.Contains(name));
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name));
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
@@ -93,7 +94,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
     private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
-    public async Task<IActionResult> OnGetAsync([FromServices] KetamineCds.Infrastructure.CdsHooks.CdsHookStore hookStore, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromServices] CdsHookStore hookStore, CancellationToken cancellationToken)
     {
         if (PrefillId is { } prefillId)
         {
@@ -107,7 +108,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
                 cancellationToken);
             Prefill(prefill.InputJson);
-            FromEhr.UnionWith(Catalogue.All.Where(f => Input.ContractValueOf(f.Name) is not null).Select(f => f.Name));
+            MarkChartAnswers(prefill.InputJson);
         }
         else if (From is { } from)
         {
@@ -130,7 +131,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] CdsHookStore hookStore, CancellationToken cancellationToken)
     {
         if (From is { } from && await log.FindScreeningAsync(from, cancellationToken) is null)
         {
@@ -154,6 +155,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                     }
                 }
 
+                await MarkChartAnswersAsync(hookStore, cancellationToken);
                 return Page();
             default:
                 NotRecorded = true;
@@ -162,7 +164,39 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         }
     }
 
+    /// <summary>
+    /// After a post that needs correcting, the answers still as an EHR's prefill gave them stay marked. Only a help: an
+    /// expired prefill, or a database that cannot be reached, marks nothing, and the form keeps every answer typed.
+    /// </summary>
+    private async Task MarkChartAnswersAsync(CdsHookStore hookStore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (PrefillId is { } prefillId && await hookStore.FindPrefillAsync(prefillId, cancellationToken) is { } prefill)
+            {
+                MarkChartAnswers(prefill.InputJson);
+            }
+        }
+        catch (Exception e) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(e))
+        {
+        }
+    }
+
     private static string KeyOf(FieldDefinition field) => FieldControl.KeyOf(field);
+
+    /// <summary>Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs.</summary>
+    private void MarkChartAnswers(string prefillJson)
+    {
+        var chart = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(prefillJson)).Request;
+        FromEhr.UnionWith(Catalogue.All
+            .Where(f => chart.ContractValueOf(f.Name) is { } fromChart && Input.ContractValueOf(f.Name) is { } shown
+                && (fromChart, shown) switch
+                {
+                    (IEnumerable<string> a, IEnumerable<string> b) => a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal)),
+                    _ => fromChart.Equals(shown),
+                })
+            .Select(f => f.Name));
+    }
 
     /// <summary>Fills the form with a stored screening's input (the contract JSON the decision log keeps).</summary>
     private void Prefill(string inputJson)
