@@ -24,6 +24,7 @@ rounds=${ROUNDS:-2}
 cd "$(dirname "$0")/.."
 root=$(pwd)
 here="$root/benchmarks"
+. "$here/lib/server.sh"
 pgbin=${KETAMINECDS_PG_BIN:-/usr/lib/postgresql/15/bin}
 pgport=${ALLOC_PG_PORT:-26432}
 appport=${ALLOC_APP_PORT:-26080}
@@ -43,7 +44,7 @@ counterspid=""
 cleanup() {
   [ -n "$counterspid" ] && kill "$counterspid" 2>/dev/null || true
   [ -n "$apppid" ] && kill "$apppid" 2>/dev/null || true
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  bench_pg_ctl kill
   [ "${KEEP_ALLOC_WORK:-0}" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,48 +53,13 @@ log "building (Release) at $(git rev-parse --short HEAD)"
 dotnet build -c Release -v q -nologo src/KetamineCds.Web/KetamineCds.Web.csproj >/dev/null
 webdll="$root/src/KetamineCds.Web/bin/Release/net10.0/KetamineCds.Web.dll"
 
-log "starting PostgreSQL 15 on port $pgport"
-mkdir -p "$work/pg"
-chown postgres:postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 >/dev/null
-cat >>"$work/pg/data/postgresql.conf" <<CONF
-port = $pgport
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work/pg'
-max_connections = 400
-shared_buffers = 1GB
-synchronous_commit = on
-fsync = on
-max_wal_size = 8GB
-checkpoint_timeout = 15min
-wal_init_zero = off
-CONF
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start >/dev/null
-psql_admin() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_admin -d postgres -c "CREATE ROLE kcds_owner LOGIN PASSWORD 'bench-owner'" \
-  -c "CREATE ROLE kcds_app LOGIN PASSWORD 'bench-app'" \
-  -c "CREATE DATABASE ketaminecds OWNER kcds_owner"
+bench_pg_start
 
 log "starting the app (Production, PostgreSQL) on port $appport"
 demo_password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')!A1"
-ASPNETCORE_ENVIRONMENT=Production AllowedHosts="127.0.0.1;localhost" \
-Database__Provider=postgres \
-Database__AppRole=kcds_app \
-ConnectionStrings__KetamineCdsMigrations="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_owner;Password=bench-owner" \
-ConnectionStrings__KetamineCds="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_app;Password=bench-app;Maximum Pool Size=120" \
-DemoAccounts__Enabled=true DemoAccounts__Password="$demo_password" \
-RateLimiting__ApiPerMinute=100000000 RateLimiting__SignInPerMinute=1000 \
-Logging__LogLevel__Default=Warning \
-  dotnet "$webdll" --urls "http://127.0.0.1:$appport" --contentRoot "$root/src/KetamineCds.Web" >"$work/app.log" 2>&1 &
-apppid=$!
-for i in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$appport/health/ready" 2>/dev/null && break
-  [ "$i" = 120 ] && { log "the app did not become ready"; tail -50 "$work/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"psychiatrist@demo.local\",\"password\":\"$demo_password\"}" \
-  "http://127.0.0.1:$appport/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+bench_app_start "$appport" app
+apppid=$bench_app_pid
+token=$(bench_token "$appport" psychiatrist@demo.local)
 python3 "$here/load/make_bodies.py" valid 2000 >"$work/valid.jsonl"
 
 log "collecting System.Runtime counters from the app (pid $apppid) once a second"

@@ -17,6 +17,7 @@ serve=0
 cd "$(dirname "$0")/.."
 root=$(pwd)
 here="$root/benchmarks"
+. "$here/lib/server.sh"
 
 pgbin=${KETAMINECDS_PG_BIN:-/usr/lib/postgresql/15/bin}
 pkgs=()
@@ -60,7 +61,7 @@ cleanup() {
   restore_writeback || true
   for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  bench_pg_ctl kill
   [ "${KEEP_BENCH_WORK:-0}" = 1 ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -78,61 +79,15 @@ rawdll="$root/benchmarks/KetamineCds.RawInsertBaseline/bin/Release/net10.0/Ketam
 clientdll="$root/benchmarks/KetamineCds.LoadClient/bin/Release/net10.0/KetamineCds.LoadClient.dll"
 
 # ---------------------------------------------------------------- PostgreSQL
-log "starting PostgreSQL 15 on port $pgport"
-mkdir -p "$work/pg"
-chown postgres:postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 >/dev/null
-cat >>"$work/pg/data/postgresql.conf" <<CONF
-port = $pgport
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work/pg'
-max_connections = 400
-shared_buffers = 1GB
-synchronous_commit = on
-fsync = on
-shared_preload_libraries = 'pg_stat_statements'
-# A write-heavy server gets room for WAL between checkpoints (the default 1 GB filled in about a minute under load,
-# and each checkpoint's writes stalled both the app and the baseline); the same settings serve both.
-max_wal_size = 8GB
-checkpoint_timeout = 15min
-# A fresh cluster has no WAL segments to recycle yet, so it creates one every 16 MB of WAL; zero-filling each (16 MB
-# written and flushed) stalled every commit for a few hundred milliseconds. A server in service recycles segments.
-wal_init_zero = off
 # Statements (COMMIT included) slower than 50 ms are logged, without their parameters, and counted per run.
-log_min_duration_statement = 50
-log_parameter_max_length = 0
-CONF
-pg_start() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start >/dev/null; }
-pg_stop() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null; }
-pg_start
-psql_admin() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_admin -d postgres -c "CREATE ROLE kcds_owner LOGIN PASSWORD 'bench-owner'" \
-  -c "CREATE ROLE kcds_app LOGIN PASSWORD 'bench-app'" \
-  -c "CREATE DATABASE ketaminecds OWNER kcds_owner" \
-  -c "CREATE DATABASE baseline OWNER kcds_owner"
+bench_pg_start "shared_preload_libraries = 'pg_stat_statements'" "log_min_duration_statement = 50" "log_parameter_max_length = 0"
+psql_admin -d postgres -c "CREATE DATABASE baseline OWNER kcds_owner"
 psql_admin -d ketaminecds -c "CREATE EXTENSION pg_stat_statements"
 
 demo_password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')!A1"
 start_app() { # port name
-  ASPNETCORE_ENVIRONMENT=Production AllowedHosts="127.0.0.1;localhost" \
-  Database__Provider=postgres \
-  Database__AppRole=kcds_app \
-  ConnectionStrings__KetamineCdsMigrations="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_owner;Password=bench-owner" \
-  ConnectionStrings__KetamineCds="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_app;Password=bench-app;Maximum Pool Size=120" \
-  DemoAccounts__Enabled=true DemoAccounts__Password="$demo_password" \
-  CdsHooks__Clients__0__Issuer=https://bench-ehr.example CdsHooks__Clients__0__JwksPath="$work/bench-ehr.jwks.json" \
-  RateLimiting__ApiPerMinute=100000000 RateLimiting__SignInPerMinute=1000 \
-  Logging__LogLevel__Default=Warning \
-    dotnet "$webdll" --urls "http://127.0.0.1:$1" --contentRoot "$root/src/KetamineCds.Web" >"$work/$2.log" 2>&1 &
-  pids+=($!)
-  wait_ready "http://127.0.0.1:$1/health/ready" "$2"
-}
-wait_ready() {
-  for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    sleep 0.5
-  done
-  log "$2 did not become ready"; tail -50 "$work/$2.log" >&2; exit 1
+  bench_app_start "$1" "$2" CdsHooks__Clients__0__Issuer=https://bench-ehr.example CdsHooks__Clients__0__JwksPath="$work/bench-ehr.jwks.json"
+  pids+=("$bench_app_pid")
 }
 
 # The CDS Hooks scenario's EHR: a key pair the app trusts (its JWKS) and the load client signs with.
@@ -147,12 +102,8 @@ ConnectionStrings__Baseline="Host=127.0.0.1;Port=$pgport;Database=baseline;Usern
 pids+=($!)
 for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$raw/raw/count" 2>/dev/null && break; sleep 0.5; done
 
-token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"psychiatrist@demo.local\",\"password\":\"$demo_password\"}" \
-  "http://127.0.0.1:$app1/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-auditor_token=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"auditor@demo.local\",\"password\":\"$demo_password\"}" \
-  "http://127.0.0.1:$app1/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+token=$(bench_token "$app1" psychiatrist@demo.local)
+auditor_token=$(bench_token "$app1" auditor@demo.local)
 export TOKEN="$token"
 
 python3 "$here/load/make_bodies.py" valid 2000 >"$work/valid.jsonl"
@@ -327,10 +278,10 @@ before=$(settled_log_count)
 ( client_run "http://127.0.0.1:$app1/api/v1/screenings" 32 "$outage_run" >"$work/outage.json" ) &
 wrkpid=$!
 sleep 10
-pg_stop
+bench_pg_ctl stop
 down_at=$(date +%s.%N)
 sleep 10
-pg_start
+bench_pg_ctl start
 up_at=$(date +%s.%N)
 recovered=""
 body=$(head -n 1 "$work/valid.jsonl")
