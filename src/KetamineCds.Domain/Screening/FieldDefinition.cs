@@ -84,6 +84,17 @@ public abstract class FieldDefinition
     /// <summary>The contract value that holds when the field is not recorded (the jurisdiction: <c>us</c>), or null.</summary>
     public string? Default { get; init; }
 
+    /// <summary>
+    /// For an answer that describes one moment (today's blood pressure, a recent score or pregnancy status): for how many
+    /// days after it was recorded it still holds, 0 meaning the same day only. An older answer is never carried into a new
+    /// screening (a re-screen, a CDS Hooks call completed from an earlier screening), and an EHR's observation older than
+    /// this is not read. Null: the answer holds until the clinician changes it.
+    /// </summary>
+    public int? CurrentForDays { get; init; }
+
+    /// <summary>True when an answer recorded on <paramref name="recordedOn"/> still holds on <paramref name="today"/> (<see cref="CurrentForDays"/>).</summary>
+    public bool IsCurrent(DateOnly recordedOn, DateOnly today) => CurrentForDays is not { } days || today.DayNumber - recordedOn.DayNumber <= days;
+
     /// <summary>What it means when the field is not recorded.</summary>
     public NotRecordedMeans NotRecorded { get; init; }
 

@@ -38,6 +38,7 @@ public static class Fields
         NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
         ValueSet = "pregnancy-status",
+        CurrentForDays = 7,
     };
 
     public static readonly Field<bool?> Breastfeeding = new("breastfeeding", FieldType.YesNo, FieldSection.Patient, "Breastfeeding", h => h.Breastfeeding)
@@ -170,19 +171,19 @@ public static class Fields
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
 
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
-    { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure" };
+    { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure", CurrentForDays = 0 };
 
     public static readonly Field<int?> DiastolicBp = new("diastolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Diastolic blood pressure", h => h.DiastolicBp)
-    { Min = 20, Max = 200, Unit = "mmHg", RecordedWith = "systolicBp", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "diastolic-blood-pressure" };
+    { Min = 20, Max = 200, Unit = "mmHg", RecordedWith = "systolicBp", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "diastolic-blood-pressure", CurrentForDays = 0 };
 
     public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Hepatic, "Hepatic impairment", h => h.HepaticImpairment)
     { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<int?> Phq9Total = new("phq9Total", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 total score", h => h.Phq9Total)
-    { Min = 0, Max = 27, ValueSet = "phq9-total" };
+    { Min = 0, Max = 27, ValueSet = "phq9-total", CurrentForDays = 14 };
 
     public static readonly Field<int?> Phq9Item9 = new("phq9Item9", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 item 9", h => h.Phq9Item9)
-    { Min = 0, Max = 3, AtMost = "phq9Total", Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total.", ValueSet = "phq9-item9" };
+    { Min = 0, Max = 3, AtMost = "phq9Total", Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total.", ValueSet = "phq9-item9", CurrentForDays = 14 };
 
     public static readonly Field<string?> ClinicianNote = new("clinicianNote", FieldType.Text, FieldSection.Note, "Clinician's note", h => h.ClinicianNote)
     { MaxLength = 2000, Help = "Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules." };

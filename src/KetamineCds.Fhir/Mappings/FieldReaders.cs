@@ -31,8 +31,9 @@ internal static class FieldReaders
             ("substance-use", FieldType.Choice) => new SubstanceUseStatus(),
             ("substance-use", FieldType.ChoiceList) => new DisorderSubstances(),
             ("blood-pressure", FieldType.WholeNumber) when read.Component is "systolic" or "diastolic" => new BloodPressure(read.Component == "systolic"),
-            ("observation-score", FieldType.WholeNumber) => new ObservationScore(read.WithinDays ?? throw Invalid(field, valueSet, "gives no withinDays")),
-            ("pregnancy-status", FieldType.YesNo) => new PregnancyStatus(read.WithinDays ?? throw Invalid(field, valueSet, "gives no withinDays")),
+            // How old an observation may be is the catalogue's: how long the field's answer stays current.
+            ("observation-score", FieldType.WholeNumber) => new ObservationScore(field.CurrentForDays ?? throw Invalid(field, valueSet, "reads an observation, but the field declares no CurrentForDays")),
+            ("pregnancy-status", FieldType.YesNo) => new PregnancyStatus(field.CurrentForDays ?? throw Invalid(field, valueSet, "reads an observation, but the field declares no CurrentForDays")),
             _ => throw Invalid(field, valueSet, $"reads '{read.From}', which cannot answer a {field.Type} field"),
         };
     }

@@ -17,7 +17,10 @@ public sealed record ValueSetReading
     /// <summary>For <c>condition</c>: <c>current</c> (active now), <c>history</c> (ever) or <c>recent</c> (onset within <see cref="WithinDays"/>).</summary>
     public string? When { get; init; }
 
-    /// <summary>How many days back still counts: a recent condition's onset, an observation's date, a pregnancy status.</summary>
+    /// <summary>
+    /// For a <c>recent</c> condition: how many days back its onset still counts. (How old an observation or a pregnancy
+    /// status may be is the field's <see cref="KetamineCds.Domain.Screening.FieldDefinition.CurrentForDays"/>.)
+    /// </summary>
     public int? WithinDays { get; init; }
 
     /// <summary>For <c>condition</c>: whether a refuted Condition records "no" (true unless ruling the code out does not answer the field).</summary>

@@ -71,7 +71,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             completedBy = await RecentScreeningAsync((string)values[Fields.PatientReference.Name], cancellationToken);
             if (completedBy is not null)
             {
-                FillFrom(values, completedBy.InputJson);
+                FillFrom(values, EarlierAnswers.Of(completedBy, clock.GetUtcNow()).Request);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -193,10 +193,9 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             ? await log.FindScreeningAsync(id, cancellationToken)
             : null;
 
-    /// <summary>Adds the answers of a stored screening input (read as the API reads a body) for the fields the chart did not decide.</summary>
-    private static void FillFrom(Dictionary<string, object> values, string inputJson)
+    /// <summary>Adds an earlier screening's answers still current (<see cref="EarlierAnswers"/>) for the fields the chart did not decide.</summary>
+    private static void FillFrom(Dictionary<string, object> values, ScreeningRequest stored)
     {
-        var stored = ScreeningJsonReader.Read(Encoding.UTF8.GetBytes(inputJson)).Request;
         foreach (var field in Fields.All)
         {
             if (!values.ContainsKey(field.Name) && stored.ContractValueOf(field.Name) is { } value)

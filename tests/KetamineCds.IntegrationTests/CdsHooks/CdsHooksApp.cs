@@ -35,8 +35,8 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         File.WriteAllText(Path.Combine(_folder, "ehr.jwks.json"), Trusted.PublicJwks());
     }
 
-    /// <summary>A clock to use instead of the system's, or null.</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>A clock to use instead of the system's, or null; set before the app's first use.</summary>
+    public TimeProvider? Clock { get; set; }
 
     /// <summary>The card language configured for the trusted EHR (<c>CdsHooks:Clients:0:Language</c>), or null.</summary>
     public string? ClientLanguage { get; set; }

@@ -573,6 +573,30 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_CompletedFromYesterdaysScreening_CarriesItsAnswersButNeverItsBloodPressure()
+    {
+        // The clinician completed the screening yesterday, blood pressure included; the chart holds none today.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        var sample = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
+        await CompleteTheScreeningAsync(app, sample["context"]!["patientId"]!.GetValue<string>(), ""","pregnant":false""");
+        clock.Advance(TimeSpan.FromDays(1));
+
+        using var response = await app.PostAsync(PatientView, sample.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null).SingleAsync();
+        var input = JsonNode.Parse(entry.InputJson)!;
+        Assert.Equal(3, input["failedAdequateTrials"]!.GetValue<int>());
+        Assert.Equal("none", input["suicidality"]!.GetValue<string>());
+        Assert.Null(input["systolicBp"]);
+        Assert.Null(input["diastolicBp"]);
+        Assert.Contains("blood pressure", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task PrefillLink_AfterAnHour_IsNotFound()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -628,11 +652,11 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
-    private static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient)
+    private static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "")
     {
         var api = await ApiClientAsync(app, "psychiatrist@demo.local");
         using var created = await api.PostAsync("/api/v1/screenings", new StringContent(
-            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82}""",
+            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82{{moreAnswers}}}""",
             System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }

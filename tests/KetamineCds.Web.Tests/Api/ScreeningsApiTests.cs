@@ -283,6 +283,22 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
+    [InlineData("currentDepressiveEpisode")]
+    [InlineData("patientReference")]
+    [InlineData("substancesUsed")]
+    public async Task Create_AnObjectInPlaceOfAValue_IsTheOnlyErrorAndTheRestOfTheBodyIsRead(string field)
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsync("/api/v1/screenings", new StringContent(
+            With(field, new JsonObject { ["a"] = 1, ["nested"] = new JsonObject { ["b"] = new JsonArray(1, 2) } }), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Theory]
     [InlineData("{\"ageYears\": 34,")]
     [InlineData("not json")]
     [InlineData("[1, 2, 3]")]

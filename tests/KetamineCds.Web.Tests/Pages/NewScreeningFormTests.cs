@@ -228,6 +228,43 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task NewScreening_FromAnEarlierScreening_LeavesOutTheAnswersThatNoLongerHoldAndNamesThem()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        using var factory = new Infrastructure.ClockFactory(clock);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RESCREEN-DATED")
+            .With("systolicBp", 132).With("diastolicBp", 84).With("phq9Total", 18).With("phq9Item9", 1).With("aneurysmalVascularDisease", false));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        // The same day, later: every answer still holds.
+        clock.Advance(TimeSpan.FromHours(8));
+        var sameDay = await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync($"/Screenings/New?from={id}");
+        Assert.Contains("id=\"systolicBp\" name=\"Input.SystolicBp\" value=\"132\"", sameDay, StringComparison.Ordinal);
+        Assert.Contains("id=\"diastolicBp\" name=\"Input.DiastolicBp\" value=\"84\"", sameDay, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"not-carried-over\"", sameDay, StringComparison.Ordinal);
+        Assert.Contains("(recorded 2026-11-20 09:00 UTC)", sameDay, StringComparison.Ordinal);
+
+        // The next day: the blood pressure was today's, so it is measured again; the PHQ-9 (two weeks) still holds.
+        clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync($"/Screenings/New?from={id}");
+        Assert.Matches("id=\"systolicBp\" name=\"Input.SystolicBp\" min=", nextDay); // no value
+        Assert.Matches("id=\"diastolicBp\" name=\"Input.DiastolicBp\" min=", nextDay);
+        Assert.Contains("id=\"phq9Total\" name=\"Input.Phq9Total\" value=\"18\"", nextDay, StringComparison.Ordinal);
+        var notCarried = Regex.Match(nextDay, "<p class=\"lead\" id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value;
+        Assert.Contains("Systolic blood pressure, Diastolic blood pressure.", notCarried, StringComparison.Ordinal);
+        Assert.DoesNotContain("PHQ-9", notCarried, StringComparison.Ordinal);
+        Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked=\"checked\"", nextDay, StringComparison.Ordinal);
+
+        // Past the PHQ-9's two weeks: the scores are left out too.
+        clock.Advance(TimeSpan.FromDays(14));
+        var later = await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync($"/Screenings/New?from={id}");
+        Assert.Matches("id=\"phq9Total\" name=\"Input.Phq9Total\" min=", later);
+        Assert.Contains("PHQ-9 total score", Regex.Match(later, "id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewScreening_FromAnUnknownScreening_Returns404()
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);

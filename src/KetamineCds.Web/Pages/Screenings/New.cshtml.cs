@@ -94,7 +94,13 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
     private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
-    public async Task<IActionResult> OnGetAsync([FromServices] CdsHookStore hookStore, CancellationToken cancellationToken)
+    /// <summary>When the screening this one re-screens was recorded (with <see cref="From"/>).</summary>
+    public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
+
+    /// <summary>The labels of the earlier screening's answers not carried over because they are out of date (today's blood pressure ...).</summary>
+    public IReadOnlyList<string> NotCarriedOver { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromServices] CdsHookStore hookStore, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
     {
         if (PrefillId is { } prefillId)
         {
@@ -107,7 +113,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             await audit.RecordAsync(
                 new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
                 cancellationToken);
-            Prefill(prefill.InputJson);
+            Prefill(ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(prefill.InputJson)).Request);
             MarkChartAnswers(prefill.InputJson);
         }
         else if (From is { } from)
@@ -119,7 +125,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             }
 
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, from.ToString(), "re-screen", Roles.Psychiatrist);
-            Prefill(previous.InputJson);
+            var earlier = EarlierAnswers.Of(previous, clock.GetUtcNow());
+            Prefill(earlier.Request);
+            RescreenOfRecordedAt = previous.RecordedAt;
+            NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         }
 
         // A field with a contract default (the jurisdiction: US) shows it until the clinician chooses otherwise.
@@ -198,10 +207,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             .Select(f => f.Name));
     }
 
-    /// <summary>Fills the form with a stored screening's input (the contract JSON the decision log keeps).</summary>
-    private void Prefill(string inputJson)
+    /// <summary>Fills the form with stored answers (an EHR's prefill, or an earlier screening's current answers).</summary>
+    private void Prefill(ScreeningRequest stored)
     {
-        var stored = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(inputJson)).Request;
         foreach (var field in Catalogue.All)
         {
             Input[field] = stored[field];
