@@ -92,8 +92,15 @@ start_app() { # port name
 
 # The CDS Hooks scenario's EHR: a key pair the app trusts (its JWKS) and the load client signs with.
 dotnet "$clientdll" --make-cds-hooks-key "$work"
-# Real prefetch bundles: the patient-view samples (FHIR sample bundles of a chart each), one request per line.
-for f in "$root"/samples/cds-hooks/requests/patient-view-*.json; do python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), separators=(",", ":")))' "$f"; done >"$work/hooks.jsonl"
+# Real prefetch bundles: the patient-view samples (FHIR sample bundles of a chart each), one request per line, their
+# dates moved to today as SampleDates does for the tests and SendSamples (today's blood pressure stays today's).
+python3 - "$root"/samples/cds-hooks/requests/patient-view-*.json >"$work/hooks.jsonl" <<'PY'
+import datetime, json, re, sys
+shift = datetime.timedelta(days=(datetime.datetime.now(datetime.timezone.utc).date() - datetime.date(2026, 11, 28)).days)
+for name in sys.argv[1:]:
+    text = re.sub(r'(?<=")\d{4}-\d{2}-\d{2}(?=["T])', lambda m: (datetime.date.fromisoformat(m.group()) + shift).isoformat(), open(name).read())
+    print(json.dumps(json.loads(text), separators=(",", ":")))
+PY
 log "starting the app (instance 1) and the raw-insert baseline"
 start_app "$app1" app1
 ConnectionStrings__Baseline="Host=127.0.0.1;Port=$pgport;Database=baseline;Username=kcds_owner;Password=bench-owner;Maximum Pool Size=120" \
