@@ -357,6 +357,16 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("Choose the reason for the override.", html, StringComparison.Ordinal);
         Assert.Contains("Explain the override in your own words.", html, StringComparison.Ordinal);
         Assert.Contains("None recorded.", html, StringComparison.Ordinal);
+
+        // The errors are where the clinician looks: a summary (focused by site.js) at the override, which the form's
+        // action opens the page at, each linking to its field; the fields point to their messages.
+        var summary = Regex.Match(html, "<div class=\"error-summary\"[^>]*id=\"error-summary\">.*?</div>", RegexOptions.Singleline).Value;
+        Assert.Contains("There are 2 problems to fix; nothing has been recorded", summary, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#override-reason\">Choose the reason for the override.</a>", summary, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#override-explanation\">", summary, StringComparison.Ordinal);
+        Assert.Matches("<details class=\"override\" id=\"record-override\" open=\"open\">", html);
+        Assert.Matches("<form method=\"post\" class=\"form\" novalidate action=\"[^\"]*handler=Override#record-override\"", html);
+        Assert.Contains("id=\"override-reason\" name=\"Override.Reason\" aria-describedby=\"override-reason-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -116,7 +116,11 @@
         form.addEventListener("input", function () { update(form); });
       })(forms[i]);
     }
+  });
 
+  // A page that comes back with errors (or a log that could not record) puts the focus on what says so. On load, not
+  // before: a page opened at a fragment (the override form's #record-override) would otherwise lose the focus again.
+  window.addEventListener("load", function () {
     var summary = document.getElementById("error-summary") || document.getElementById("not-recorded");
     if (summary) { summary.focus(); }
   });
