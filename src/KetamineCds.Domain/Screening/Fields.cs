@@ -14,7 +14,6 @@ public static class Fields
     private static readonly RequiredWhen BipolarOnMoodStabilizer = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii;moodStabilizer<>none");
     private static readonly RequiredWhen LifeLimiting = RequiredWhen.Parse("lifeLimitingIllness=true");
     private static readonly RequiredWhen AnySubstanceUse = RequiredWhen.Parse("substanceUse=in-remission,active");
-    private static readonly RequiredWhen OnAntidepressant = RequiredWhen.Parse("onOralAntidepressant=true");
     private static readonly RequiredWhen NotMale = RequiredWhen.Parse("sexAtBirth!=male");
 
     /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
@@ -65,7 +64,8 @@ public static class Fields
     public static readonly Field<OralAntidepressantClass?> OralAntidepressantClass = new("oralAntidepressantClass", FieldType.Choice, FieldSection.Depression, "Class of the oral antidepressant", h => h.OralAntidepressantClass)
     {
         Choices = WireNames.All<Screening.OralAntidepressantClass>(),
-        AskedWhen = OnAntidepressant,
+        // Only the EU label's rule (EU-002) reads the class: elsewhere it is not asked, nor counted as a question not recorded.
+        AskedWhen = RequiredWhen.Parse("onOralAntidepressant=true;jurisdiction=eu"),
         EmptyWhen = RequiredWhen.Parse("onOralAntidepressant=false"),
         NotRecorded = NotRecordedMeans.CallsForCare,
         Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",

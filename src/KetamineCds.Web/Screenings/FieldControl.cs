@@ -43,6 +43,15 @@ public sealed class FieldControl
     /// <summary>True when the clinician chose "Not known" for an optional yes/no.</summary>
     public bool ChoseNotKnown { get; private init; }
 
+    /// <summary>
+    /// True when the form offers "Not known" now: the field is optional and the answers given do not make it required
+    /// (a female patient aged 12 to 55 must have her pregnancy status recorded, as the contract says).
+    /// </summary>
+    public bool OffersNotKnown { get; private init; }
+
+    /// <summary>For a field required only when other answers hold: that condition in site.js's terms, which hides "Not known" while it holds; else null.</summary>
+    public string? NotKnownHiddenWhen => Field.RequiredWhen is { } when ? ShowWhen(when) : null;
+
     /// <summary>The choices with their display names, in the contract's order.</summary>
     public IReadOnlyList<(string Value, string Label)> Choices { get; private init; } = [];
 
@@ -111,6 +120,7 @@ public sealed class FieldControl
                 _ => input.ContractValueOf(field.Name) as List<string> ?? [],
             },
             ChoseNotKnown = entry?.AttemptedValue is { Length: 0 },
+            OffersNotKnown = !field.Required && field.RequiredWhen?.Applies(input.ContractValueOf) != true,
             Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
             EmptyText = field.Default is null ? null : text.NotRecordedDefault(field),
             FromEhr = fromEhr,

@@ -140,7 +140,7 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         Assert.Contains("must change at next sign-in", await row.InnerTextAsync(), StringComparison.Ordinal);
         await browser.ScreenshotAsync(page, "49-admin-users-password-and-second-factor");
         await row.GetByRole(AriaRole.Link).ClickAsync();
-        await page.GetByLabel("Admin", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Administrator", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Admin cannot be combined with Auditor", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync(page, "50-admin-role-conflict-refused");

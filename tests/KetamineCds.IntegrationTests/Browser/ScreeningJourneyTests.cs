@@ -155,6 +155,32 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Form_PregnancyRequiredByTheAnswers_StopsOfferingNotKnownAndOffersItAgainWhenNot()
+    {
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.Locator("#ageYears").FillAsync("30");
+        await page.Locator("#pregnant-nr").CheckAsync(); // sex not recorded: asked, and "Not known" is an answer
+
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
+
+        // Now the contract requires yes or no: "Not known" is gone and no longer ticked.
+        Assert.False(await page.Locator("#pregnant-nr").IsVisibleAsync());
+        Assert.False(await page.Locator("#pregnant-nr").IsCheckedAsync());
+        Assert.True(await page.Locator("#pregnant-nr").IsDisabledAsync());
+        Assert.True(await page.Locator("#breastfeeding-nr").IsVisibleAsync());
+
+        await page.Locator("#ageYears").FillAsync("60");
+        Assert.False(await page.Locator("#pregnant-yes").IsVisibleAsync()); // not asked at 60 for a female patient
+
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("intersex");
+        await page.Locator("#ageYears").FillAsync("30");
+        Assert.True(await page.Locator("#pregnant-nr").IsVisibleAsync()); // asked, not required: "Not known" is offered
+        Assert.True(await page.Locator("#pregnant-nr").IsEnabledAsync());
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/Rules#PSY-002", "06-rules")]
     [InlineData("/Principles", "07-principles")]

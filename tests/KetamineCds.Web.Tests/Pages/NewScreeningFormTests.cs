@@ -164,9 +164,30 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
 
         Assert.Matches("data-show-when=\"Input.Suicidality=active-ideation,active-ideation-with-plan\"[^>]*>\\s*<fieldset[^>]*id=\"suicidalIntent-group\"", html);
         Assert.Matches("data-show-when=\"Input.SubstanceUse=in-remission,active\"[^>]*>\\s*<fieldset[^>]*id=\"substancesUsed-group\"", html);
-        Assert.Matches("data-show-when=\"Input.OnOralAntidepressant=true\"[^>]*>\\s*<div class=\"field\"[^>]*>\\s*<label for=\"oralAntidepressantClass\"", html);
+        // Only the EU label reads the antidepressant's class: asked under that jurisdiction only.
+        Assert.Matches("data-show-when=\"Input.OnOralAntidepressant=true;Input.Jurisdiction=eu\"[^>]*>\\s*<div class=\"field\"[^>]*>\\s*<label for=\"oralAntidepressantClass\"", html);
         Assert.Contains("<option value=\"history-untreated\">", html, StringComparison.Ordinal);
         Assert.Contains("type=\"checkbox\" id=\"substancesUsed-ketamine-or-pcp\" name=\"Input.SubstancesUsed\" value=\"ketamine-or-pcp\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_RequiredByOtherAnswers_DoesNotOfferNotKnown()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var blank = await client.GetStringAsync("/Screenings/New");
+
+        // Offered while nothing makes pregnancy status required, with the condition that hides it in the browser.
+        Assert.Matches("<div class=\"radio\" data-hide-when=\"Input.SexAtBirth=female;Input.AgeYears:12-55\"><input type=\"radio\" id=\"pregnant-nr\"", blank);
+        Assert.Matches("<div class=\"radio\" data-hide-when=\"\"><input type=\"radio\" id=\"breastfeeding-nr\"", blank);
+
+        // A female patient of 30, "Not known" posted: the form comes back asking for yes or no, without offering it again.
+        var form = RequiredOnly("30", "female");
+        form["Input.Pregnant"] = "";
+        var html = await PostAsync(form);
+
+        Assert.Contains("Record whether the patient is pregnant", html, StringComparison.Ordinal);
+        Assert.Matches("<div class=\"radio\" data-hide-when=\"[^\"]*\" hidden=\"hidden\"><input type=\"radio\" id=\"pregnant-nr\" name=\"Input.Pregnant\" value=\"\" disabled=\"disabled\">", html);
+        Assert.Matches("<div class=\"radio\" data-hide-when=\"\"><input type=\"radio\" id=\"breastfeeding-nr\"", html);
     }
 
     [Fact]

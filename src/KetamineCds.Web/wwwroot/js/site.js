@@ -3,6 +3,7 @@
 // joined by ";", all of which must hold: "Input.Field=a,b" (one of these values), "Input.Field!=a" (anything but
 // this value, not recorded included) or "Input.Field:12-55" (a number in this range). A hidden section's controls are
 // disabled so that a stale answer is not submitted.
+// "Not known" options marked data-hide-when are hidden while that condition holds (the question is then required).
 // It also keeps the count of safety questions not yet recorded (server-rendered in #safety-count) live: every
 // visible control marked data-safety that holds no answer ("Not known" included) is listed, linked to its control.
 (function () {
@@ -50,6 +51,21 @@
       section.hidden = !show;
       var controls = section.querySelectorAll("input, select, textarea");
       for (var j = 0; j < controls.length; j++) { controls[j].disabled = !show; }
+    }
+    // An answer the server would refuse is not offered: "Not known" while other answers make the question required
+    // (data-hide-when, the same conditions). Its radio is unticked and disabled while hidden.
+    var options = form.querySelectorAll("[data-hide-when]");
+    for (var k = 0; k < options.length; k++) {
+      var option = options[k];
+      var when = option.getAttribute("data-hide-when");
+      if (!when) { continue; }
+      var hide = true;
+      var conditions = when.split(";");
+      for (var q = 0; hide && q < conditions.length; q++) { hide = holds(form, conditions[q]); }
+      option.hidden = hide;
+      var radio = option.querySelector("input");
+      if (hide) { radio.checked = false; }
+      radio.disabled = hide || option.closest(".is-hidden") !== null;
     }
     updateSafetyCount(form);
   }
