@@ -7,8 +7,15 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// <param name="Verdict">Whether it holds.</param>
 /// <param name="Reason">Why, in words an auditor can act on.</param>
 /// <param name="EntryId">The entry the checkpoint signed, if it no longer holds.</param>
-public sealed record CheckpointStatus(SignedCheckpoint? Checkpoint, string FileName, IReadOnlyList<string> Sources, CheckpointVerdict Verdict, string Reason, Guid? EntryId)
+/// <param name="ReasonArguments">
+/// The values in <paramref name="Reason"/> (entry numbers, a key id, a file's problem), in order, so that a page can word the
+/// reason in its own language; empty when the reason has none.
+/// </param>
+public sealed record CheckpointStatus(SignedCheckpoint? Checkpoint, string FileName, IReadOnlyList<string> Sources, CheckpointVerdict Verdict, string Reason, Guid? EntryId, IReadOnlyList<string>? ReasonArguments = null)
 {
+    /// <summary>The values in <see cref="Reason"/>, in order.</summary>
+    public IReadOnlyList<string> Arguments => ReasonArguments ?? [];
+
     /// <summary>The checkpoint no longer holds, or is not a checkpoint the app can trust.</summary>
     public bool Fails => Verdict is not (CheckpointVerdict.Holds or CheckpointVerdict.NotChecked);
 }

@@ -112,7 +112,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
 
             statuses.AddRange(remaining.Skip(index + 1).Select(c => new CheckpointStatus(
                 c.Checkpoint, c.FileName, c.Sources, CheckpointVerdict.NotChecked,
-                $"Not checked in this run: older than checkpoint {startAfter}, which the check started from (a full check reads them all).", null)));
+                $"Not checked in this run: older than checkpoint {startAfter}, which the check started from (a full check reads them all).", null, [N(startAfter)])));
         }
 
         var walk = await log.WalkAsync(startAfter, startHash, observe, cancellationToken);
@@ -134,7 +134,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             if (checkpoint is null || checkpoint.Chain != LogChainHead.Decisions)
             {
                 var why = checkpoint is null ? problem : $"a checkpoint of the '{checkpoint.Chain}' chain, not of the decision log";
-                statuses.Add(new CheckpointStatus(checkpoint, file.Name, [file.Source], CheckpointVerdict.Malformed, $"Not a readable checkpoint: {why}.", null));
+                statuses.Add(new CheckpointStatus(checkpoint, file.Name, [file.Source], CheckpointVerdict.Malformed, $"Not a readable checkpoint: {why}.", null, [why ?? ""]));
                 continue;
             }
 
@@ -164,7 +164,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             {
                 statuses.Add(keys.Trusted.Count == 0
                     ? c.Status(CheckpointVerdict.NotChecked, "Not checked: no checkpoint key is configured (Audit:CheckpointKeyPath).", null)
-                    : c.Status(CheckpointVerdict.UnknownKey, $"Signed by key {c.Checkpoint.KeyId[..16]}…, which is neither the app's checkpoint key nor a trusted earlier one.", c.Checkpoint.HeadEntryId));
+                    : c.Status(CheckpointVerdict.UnknownKey, $"Signed by key {c.Checkpoint.KeyId[..16]}…, which is neither the app's checkpoint key nor a trusted earlier one.", c.Checkpoint.HeadEntryId, c.Checkpoint.KeyId[..16]));
             }
             else if (!key.Verifies(c.Checkpoint))
             {
@@ -217,18 +217,21 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
                 statuses.Add(c.Status(
                     CheckpointVerdict.LogEndsBefore,
                     $"The log ends at entry {last}, before entry {cp.Sequence} that this checkpoint signed: entries were removed from the end, or an older backup was restored.",
-                    cp.HeadEntryId));
+                    cp.HeadEntryId,
+                    N(last),
+                    N(cp.Sequence)));
             }
             else if (!string.Equals(entry.Hash, cp.HeadHash, StringComparison.Ordinal) || (cp.HeadEntryId is { } id && id != entry.Id))
             {
                 statuses.Add(c.Status(
                     CheckpointVerdict.EntryDiffers,
                     $"Entry {cp.Sequence} is not the entry this checkpoint signed: the log up to it was rewritten, or an older backup was restored and written on since.",
-                    cp.HeadEntryId ?? entry.Id));
+                    cp.HeadEntryId ?? entry.Id,
+                    N(cp.Sequence)));
             }
             else
             {
-                statuses.Add(c.Status(CheckpointVerdict.Holds, $"Entry {cp.Sequence} has the signed hash.", null));
+                statuses.Add(c.Status(CheckpointVerdict.Holds, $"Entry {cp.Sequence} has the signed hash.", null, N(cp.Sequence)));
             }
         }
 
@@ -237,7 +240,9 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
 
     private sealed record Candidate(SignedCheckpoint Checkpoint, string FileName, List<string> Sources)
     {
-        public CheckpointStatus Status(CheckpointVerdict verdict, string reason, Guid? entryId) =>
-            new(Checkpoint, FileName, Sources.Distinct(StringComparer.Ordinal).ToList(), verdict, reason, entryId);
+        public CheckpointStatus Status(CheckpointVerdict verdict, string reason, Guid? entryId, params string[] arguments) =>
+            new(Checkpoint, FileName, Sources.Distinct(StringComparer.Ordinal).ToList(), verdict, reason, entryId, arguments);
     }
+
+    private static string N(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -92,6 +92,14 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Contains("Checkpoint written at entry 1", html, StringComparison.Ordinal);
         Assert.Contains("The checkpoint holds.", html, StringComparison.Ordinal);
         Assert.Contains("Entry 1 has the signed hash.", html, StringComparison.Ordinal);
+        Assert.Contains("checkpoint folder", html, StringComparison.Ordinal);
+
+        // In Chinese, the reason and where the file was found are Chinese too.
+        using var chinese = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Checkpoints", "zh-CN");
+        var zh = WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+        Assert.Contains("条目 1 的哈希与签名时一致。", zh, StringComparison.Ordinal);
+        Assert.Contains("检查点文件夹", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("has the signed hash", zh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +175,8 @@ public sealed partial class CheckpointPageTests : IDisposable
 
         Assert.Contains($"Checkpoint at entry 2", html, StringComparison.Ordinal);
         Assert.Contains("no longer holds: The signature does not verify", html, StringComparison.Ordinal);
+        using var chinese = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Verify?run=true", "zh-CN");
+        Assert.Contains("签名验证失败：文件在签名后被更改。", WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

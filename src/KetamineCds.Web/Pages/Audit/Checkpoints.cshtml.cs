@@ -77,7 +77,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             var created = await checkpoints.CreateAsync(HttpContext.RequestAborted);
             (Message, MessageIsError) = created.Checkpoint is { } c
                 ? (localizer["Checkpoint written at entry {0}: {1}.", c.Sequence, c.FileName].Value, false)
-                : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint?.Reason ?? localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenId?.ToString() ?? string.Empty]), true);
+                : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint is { } failed ? CheckpointTexts.Reason(failed, localizer) : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenId?.ToString() ?? string.Empty]), true);
         }
         catch (DecisionLogUnavailableException)
         {
