@@ -13,6 +13,7 @@ need_apt=()
 # The Chinese print embeds a CJK font; without one Chromium draws boxes (the browser tests check the PDF's font).
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt+=(fonts-noto-cjk)
 command -v runuser >/dev/null || need_apt+=(util-linux)
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "scripts/test.sh: missing ${need_apt[*]}; run as root or install them with apt-get" >&2

@@ -248,6 +248,46 @@ public sealed class BrowserFixture : IAsyncLifetime
         return Regex.Count(text, @"/Type\s*/Page(?![a-zA-Z])");
     }
 
+    /// <summary>
+    /// The text of each page of a PDF file, as poppler's <c>pdftotext -layout</c> reads it (pages end with a form
+    /// feed). A missing pdftotext fails the test with what to install; it is never a silent skip.
+    /// </summary>
+    public static IReadOnlyList<string> PdfPageTexts(string pdfPath)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", pdfPath, "-"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        System.Diagnostics.Process process;
+        try
+        {
+            process = System.Diagnostics.Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("Browser tests that read a printed PDF need pdftotext: apt-get install -y poppler-utils.", e);
+        }
+
+        using (process)
+        {
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"pdftotext {pdfPath} failed: {process.StandardError.ReadToEnd()}");
+            }
+
+            var pages = text.Split('\f').ToList();
+            if (pages.Count > 0 && pages[^1].Trim().Length == 0)
+            {
+                pages.RemoveAt(pages.Count - 1);
+            }
+
+            return pages;
+        }
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,0 +1,206 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>
+/// The QA pass's two layout defects in headless Chromium, with a complex patient (many findings, a 2,000-character
+/// note): on a 390 px phone no page is wider than the screen (wide tables scroll in their own labelled box), and the
+/// printed rationale that runs over a page names the patient and the screening and says "Page N of M" on every page,
+/// with no heading left alone at a page's foot, on A4 and US Letter.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
+{
+    private const int PhoneWidth = 390;
+
+    private static readonly string[] PrintHeadings = ["Not recorded", "Pathways", "Findings", "Requirements checklist", "Answers recorded", "Clinician's note"];
+
+    [Fact]
+    public async Task ResultAndAuditPages_OnA390PxPhone_AreNoWiderThanTheScreen()
+    {
+        var id = await RecordComplexScreeningAsync("MRN-NARROW-1");
+        var tooWide = new List<string>();
+
+        var staff = await browser.SignedInPageAsync("staff@demo.local");
+        await staff.SetViewportSizeAsync(PhoneWidth, 844);
+        foreach (var path in new[] { $"/Screenings/{id}", "/Screenings?PatientReference=MRN-NARROW-1", $"/Screenings/{id}/Print" })
+        {
+            tooWide.AddRange(await WidthProblemsAsync(staff, path));
+        }
+
+        await browser.ScreenshotAsync(staff, "52-print-page-at-390px");
+        await staff.Context.CloseAsync();
+
+        var auditor = await browser.SignedInPageAsync("auditor@demo.local");
+        await auditor.SetViewportSizeAsync(PhoneWidth, 844);
+        foreach (var path in new[] { "/Audit", $"/Audit/Screening/{id}", "/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0", "/Audit/Checkpoints" })
+        {
+            tooWide.AddRange(await WidthProblemsAsync(auditor, path));
+        }
+
+        await auditor.GotoAsync($"/Audit/Screening/{id}");
+        await browser.ScreenshotAsync(auditor, "53-audit-screening-at-390px");
+        await auditor.Context.CloseAsync();
+
+        Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
+    }
+
+    [Fact]
+    public async Task ResultPage_OnA390PxPhone_ShowsEveryPathwayStatusAndDecidingRuleUncut()
+    {
+        var id = await RecordComplexScreeningAsync("MRN-NARROW-2");
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await page.GotoAsync($"/Screenings/{id}");
+
+        // Each badge and each rule link lies wholly inside the screen without scrolling the table's box.
+        var cut = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('table.pathways .status, table.pathways .rule-id')]
+              .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > document.documentElement.clientWidth || e.scrollWidth > e.clientWidth + 1; })
+              .map(e => e.textContent.trim())
+            """);
+        Assert.Empty(cut);
+        await browser.ScreenshotAsync(page, "51-result-at-390px");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PrintedRationale_ComplexPatient_EveryPageNamesThePatientTheScreeningAndPageNOfM()
+    {
+        var id = await RecordComplexScreeningAsync("MRN-PRINT-COMPLEX-1");
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.GotoAsync($"/Screenings/{id}/Print");
+
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var path = Path.Combine(browser.OutputFolder, $"rationale-complex-{format}.pdf");
+            var pdf = await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+            var pages = BrowserFixture.PdfPageTexts(path);
+            Assert.Equal(BrowserFixture.CountPdfPages(pdf), pages.Count);
+            Assert.True(pages.Count >= 2, $"{format}: this history is expected to need more than one page, got {pages.Count}.");
+            for (var n = 1; n <= pages.Count; n++)
+            {
+                var text = pages[n - 1];
+                Assert.Contains("MRN-PRINT-COMPLEX-1", text, StringComparison.Ordinal);
+                Assert.Contains(id, text, StringComparison.Ordinal);
+                Assert.Contains($"Page {n} of {pages.Count}", text, StringComparison.Ordinal);
+                if (n < pages.Count)
+                {
+                    var last = LastLineAboveTheFooter(text);
+                    Assert.False(PrintHeadings.Any(h => last.StartsWith(h, StringComparison.Ordinal)), $"{format}: page {n} ends with the heading \"{last}\".");
+                }
+            }
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PrintedRationale_OrdinaryPatient_StaysOnOnePageWithItsFooter()
+    {
+        var id = await RecordScreeningAsync(OrdinaryHistory("MRN-PRINT-ORDINARY-1"));
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.GotoAsync($"/Screenings/{id}/Print");
+
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var path = Path.Combine(browser.OutputFolder, $"rationale-ordinary-{format}.pdf");
+            await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+            var text = Assert.Single(BrowserFixture.PdfPageTexts(path));
+            Assert.Contains("Patient reference MRN-PRINT-ORDINARY-1 \u00b7 Screening id " + id, text, StringComparison.Ordinal);
+            Assert.Contains("Page 1 of 1", text, StringComparison.Ordinal);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The last line of a page's text above the running footer (the line with "Page N of M").</summary>
+    private static string LastLineAboveTheFooter(string pageText)
+    {
+        var lines = pageText.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var footer = lines.FindLastIndex(l => l.Contains("Page ", StringComparison.Ordinal) && l.Contains(" of ", StringComparison.Ordinal));
+        return footer > 0 ? lines[footer - 1] : "";
+    }
+
+    /// <summary>The page's width beyond the screen's, and any scrolling table box a keyboard cannot reach or a screen reader cannot name.</summary>
+    private static async Task<IEnumerable<string>> WidthProblemsAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+        var problems = new List<string>();
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (width > PhoneWidth)
+        {
+            problems.Add($"{path} is {width} px wide at {PhoneWidth} px");
+        }
+
+        var boxes = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('table')].filter(t => !t.classList.contains('p-table')).map(t => {
+              const box = t.parentElement;
+              return box.classList.contains('table-scroll') && box.getAttribute('tabindex') === '0' && box.getAttribute('role') === 'region'
+                && (box.getAttribute('aria-label') || '').trim().length > 0 && getComputedStyle(t).display === 'table' ? '' : (t.caption ? t.caption.textContent.trim() : t.className);
+            }).filter(s => s !== '')
+            """);
+        problems.AddRange(boxes.Select(b => $"{path}: the table \"{b}\" is not in a focusable, labelled .table-scroll region"));
+        return problems;
+    }
+
+    private async Task<string> RecordComplexScreeningAsync(string reference)
+    {
+        var history = OrdinaryHistory(reference);
+        foreach (var (name, value) in new (string, JsonNode)[]
+        {
+            ("sexAtBirth", "female"), ("ageYears", 34), ("pregnant", false), ("breastfeeding", true),
+            ("psychosis", "history-controlled"), ("suicidality", "active-ideation-with-plan"),
+            ("safetyPlanInPlace", true), ("lethalMeansCounselled", true), ("followUpArranged", true),
+            ("onOpioids", true), ("opioidInducedHyperalgesia", true), ("chronicNeuropathicPain", true), ("onNaltrexone", true),
+            ("benzodiazepineDiazepamEquivalentMg", 20), ("onPsychostimulantOrMaoi", true), ("substanceUse", "in-remission"),
+            ("otherCnsDepressants", true), ("hepaticImpairment", "moderate"), ("systolicBp", 150), ("diastolicBp", 95),
+            ("respiratoryDiseaseOrSleepApnea", true), ("cognitiveImpairment", true), ("urinaryTractSymptoms", true),
+            ("hypertensiveEncephalopathyHistory", true),
+            ("clinicianNote", string.Concat(Enumerable.Repeat("Discussed risks and benefits at length, including dissociation, blood pressure rises and misuse potential; partner to drive home. ", 20))[..2000]),
+        })
+        {
+            history[name] = value;
+        }
+
+        return await RecordScreeningAsync(history);
+    }
+
+    private static JsonObject OrdinaryHistory(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 45,
+        ["sexAtBirth"] = "male",
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = true,
+        ["failedAdequateTrials"] = 3,
+        ["onOralAntidepressant"] = true,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+        ["systolicBp"] = 128,
+        ["diastolicBp"] = 82,
+        ["hepaticImpairment"] = "none",
+        ["substanceUse"] = "none",
+        ["clinicianNote"] = "Routine referral; options discussed.",
+    };
+
+    /// <summary>Records a screening through the API as the demo psychiatrist and returns its id.</summary>
+    private async Task<string> RecordScreeningAsync(JsonObject history)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "psychiatrist@demo.local", password = BrowserFixture.Password });
+        login.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(history.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+    }
+}
