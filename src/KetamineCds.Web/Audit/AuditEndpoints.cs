@@ -119,15 +119,8 @@ public static class AuditEndpoints
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
 
-    /// <summary>The export's query, dates as text: one that is not a date is a field message, not the binder's exception.</summary>
-    private sealed record ExportQuery(string? From, string? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
+    private sealed record ExportQuery(DateOnly? From, DateOnly? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
     {
-        public AuditFilterInput ToInput()
-        {
-            var input = new AuditFilterInput { Clinician = Clinician, Patient = Patient, Overall = Overall, RuleSet = RuleSet };
-            input.From = input.ReadDate("from", From);
-            input.To = input.ReadDate("to", To);
-            return input;
-        }
+        public AuditFilterInput ToInput() => new() { From = From, To = To, Clinician = Clinician, Patient = Patient, Overall = Overall, RuleSet = RuleSet };
     }
 }

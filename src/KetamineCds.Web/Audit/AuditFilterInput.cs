@@ -1,8 +1,8 @@
 using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
+
 using KetamineCds.Web.Localization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace KetamineCds.Web.Audit;
 
@@ -34,59 +34,12 @@ public sealed class AuditFilterInput
     /// Field-level problems with the dates (query-string names as keys), empty when the filter can run. Checked
     /// before anything is recorded or a response starts.
     /// </summary>
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = ValidatePeriod(From, To, Unreadable);
-        if (!string.IsNullOrEmpty(Overall) && !WireNames.TryParse<Verdict>(Overall, out _))
-        {
-            errors["overall"] = [ClinicalText.Shared.Message("Audit.UnknownValue", "overall", Overall, string.Join(", ", Enum.GetValues<Verdict>().Select(v => WireNames.Of(v))))];
-        }
+    public Dictionary<string, string[]> Validate() => ValidatePeriod(From, To);
 
-        return errors;
-    }
-
-    /// <summary>
-    /// The dates (query-string names, <c>from</c> and <c>to</c>) given as text that is not a date. The filter is refused
-    /// with a message, never run as if they had not been given: an auditor must not read a whole log as a filtered one.
-    /// </summary>
-    public List<string> Unreadable { get; } = [];
-
-    private static readonly string[] DateNames = ["from", "to"];
-
-    /// <summary>The date fields a page's binder could not read: <c>from</c> and <c>to</c> with an error in <paramref name="state"/> (under any prefix).</summary>
-    public static List<string> UnreadableDates(ModelStateDictionary state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return [.. DateNames.Where(name => state.Any(kv => kv.Value is { Errors.Count: > 0 }
-            && (kv.Key.Equals(name, StringComparison.OrdinalIgnoreCase) || kv.Key.EndsWith("." + name, StringComparison.OrdinalIgnoreCase))))];
-    }
-
-    /// <summary>A date as the query gives it (<c>yyyy-MM-dd</c>); text that is not one is noted in <see cref="Unreadable"/>.</summary>
-    public DateOnly? ReadDate(string name, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        Unreadable.Add(name);
-        return null;
-    }
-
-    /// <summary>The same check for any from/to pair (the impact analysis has only a period), with the dates that could not be read.</summary>
-    public static Dictionary<string, string[]> ValidatePeriod(DateOnly? from, DateOnly? to, IEnumerable<string>? unreadable = null)
+    /// <summary>The same check for any from/to pair (the impact analysis has only a period).</summary>
+    public static Dictionary<string, string[]> ValidatePeriod(DateOnly? from, DateOnly? to)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var name in unreadable ?? [])
-        {
-            errors[name] = [ClinicalText.Shared.Message("Audit.DateUnreadable", name)];
-        }
-
         foreach (var (name, value) in new[] { ("from", from), ("to", to) })
         {
             if (value is { } date && (date < EarliestDate || date > LatestDate))

