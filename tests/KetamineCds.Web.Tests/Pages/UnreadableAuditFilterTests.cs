@@ -48,6 +48,22 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Fact]
+    public async Task ChangePasswordApi_BodyThatIsNotJson_Is400WithoutTraceOrTheBearerToken()
+    {
+        var client = await app.Factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        using var response = await client.PostAsync("/api/auth/password", new StringContent("{\"currentPassword\":", System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        foreach (var leak in new[] { token, "Bearer", "Authorization", "BadHttpRequestException", " at Microsoft." })
+        {
+            Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public async Task ApiExport_UnreadableDateInChinese_NamesTheFieldInChinese()
     {
         var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
