@@ -7,14 +7,14 @@ namespace KetamineCds.Web.Audit;
 
 /// <summary>
 /// The CSV export of the auditor's filter, for the API and the page alike. The filter is validated, the export
-/// recorded and the first row read before the response starts, so a bad date is a 400 with a field message and an
-/// unreachable database a 503, never a 200 with half a file.
+/// recorded and the first row read before the response starts, so a bad or unreadable date (or verdict) is a 400 with a
+/// field message and an unreachable database a 503, never a 200 with half a file or with the filter left out.
 /// </summary>
 public static class AuditCsvExport
 {
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
-        if (input.Validate() is { Count: > 0 } errors)
+        if (input.Validate(context.Request.Query) is { Count: > 0 } errors)
         {
             return Results.ValidationProblem(errors, title: "The export's filter is not valid.");
         }

@@ -118,9 +118,21 @@ public static class AuditEndpoints
         detail: "The database could not be reached; try again shortly.",
         statusCode: StatusCodes.Status503ServiceUnavailable);
 
-
-    private sealed record ExportQuery(DateOnly? From, DateOnly? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
+    /// <summary>
+    /// The export's query. The dates are bound as text and read here: typed as dates, an unreadable one made the
+    /// binder throw (the Development exception page, with the request's headers and bearer token in it; a bare 400 in
+    /// Production). Read as text, it is named in a field-level problem like any other bad date.
+    /// </summary>
+    private sealed record ExportQuery(string? From, string? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
     {
-        public AuditFilterInput ToInput() => new() { From = From, To = To, Clinician = Clinician, Patient = Patient, Overall = Overall, RuleSet = RuleSet };
+        public AuditFilterInput ToInput() => new()
+        {
+            From = AuditFilterInput.ReadDate(From),
+            To = AuditFilterInput.ReadDate(To),
+            Clinician = Clinician,
+            Patient = Patient,
+            Overall = Overall,
+            RuleSet = RuleSet,
+        };
     }
 }

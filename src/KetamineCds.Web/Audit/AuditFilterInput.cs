@@ -31,18 +31,34 @@ public sealed class AuditFilterInput
     public static readonly DateOnly LatestDate = new(2999, 12, 31);
 
     /// <summary>
-    /// Field-level problems with the dates (query-string names as keys), empty when the filter can run. Checked
-    /// before anything is recorded or a response starts.
+    /// Field-level problems with the filter (query-string names as keys), empty when the filter can run. Checked
+    /// before anything is recorded or a response starts. <paramref name="query"/> is the request's query string: a
+    /// date given there that the binder could not read left its property empty, and running the filter without it
+    /// would list (or export) more than the auditor asked for.
     /// </summary>
-    public Dictionary<string, string[]> Validate() => ValidatePeriod(From, To);
+    public Dictionary<string, string[]> Validate(IQueryCollection query)
+    {
+        var errors = ValidatePeriod(From, To, query);
+        if (!string.IsNullOrEmpty(Overall) && !WireNames.TryParse<Verdict>(Overall, out _))
+        {
+            errors["overall"] = [ClinicalText.Shared.Message("Audit.NotOneOf", "overall", string.Join(", ", Enum.GetValues<Verdict>().Select(v => WireNames.Of(v))))];
+        }
+
+        return errors;
+    }
 
     /// <summary>The same check for any from/to pair (the impact analysis has only a period).</summary>
-    public static Dictionary<string, string[]> ValidatePeriod(DateOnly? from, DateOnly? to)
+    public static Dictionary<string, string[]> ValidatePeriod(DateOnly? from, DateOnly? to, IQueryCollection query)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, value) in new[] { ("from", from), ("to", to) })
         {
-            if (value is { } date && (date < EarliestDate || date > LatestDate))
+            if (value is null && !string.IsNullOrWhiteSpace(query[name]))
+            {
+                errors[name] = [ClinicalText.Shared.Message("Audit.DateUnreadable", name)];
+            }
+            else if (value is { } date && (date < EarliestDate || date > LatestDate))
             {
                 errors[name] = [ClinicalText.Shared.Message("Audit.DateOutOfRange", name, EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
             }
@@ -55,6 +71,13 @@ public sealed class AuditFilterInput
 
         return errors;
     }
+
+    /// <summary>
+    /// A query-string date as the pages' binder reads it (invariant culture, e.g. <c>2026-01-31</c>), or null when it
+    /// is absent or unreadable; <see cref="ValidatePeriod"/> then names an unreadable one.
+    /// </summary>
+    public static DateOnly? ReadDate(string? text) =>
+        DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>The filter for the query; call <see cref="Validate"/> first.</summary>
     public AuditFilter ToFilter() => new(

@@ -54,6 +54,10 @@ public static class WebStartup
             options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => ClinicalText.Shared.Message("Binding.MustBeNumber", Label(field)));
         });
         services.Configure<RouteOptions>(options => options.LowercaseUrls = false);
+        // A request the minimal API binder cannot read (a JSON body that is not JSON) is a 400 in every environment, never
+        // the Development exception page, which echoes the request's headers and so the caller's bearer token. Each
+        // endpoint names what it can in a field-level problem (the audit export binds its dates as text for that).
+        services.PostConfigure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,7 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
 
     public bool Unavailable { get; private set; }
 
-    /// <summary>Field-level problems with the period (query-string names as keys); nothing runs while there are any.</summary>
+    /// <summary>Field-level problems with the period and the rule sets (query-string names as keys); nothing runs while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -53,7 +54,16 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
             return;
         }
 
-        FilterErrors = AuditFilterInput.ValidatePeriod(From, To);
+        FilterErrors = AuditFilterInput.ValidatePeriod(From, To, Request.Query);
+        foreach (var (name, version) in new[] { ("version", Version), ("baseline", Baseline) })
+        {
+            // An unknown version would otherwise be analysed as the current set, or compared against the logged verdicts.
+            if (!string.IsNullOrEmpty(version) && RuleSetCatalog.Find(version) is null)
+            {
+                FilterErrors[name] = [ClinicalText.Shared.Message("Audit.UnknownRuleSet", name, string.Join(", ", RuleSetCatalog.All.Select(r => r.Version)))];
+            }
+        }
+
         if (FilterErrors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

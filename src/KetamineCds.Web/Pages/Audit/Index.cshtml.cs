@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>
-/// The auditor's list of logged screenings: filters (dates checked, a field message and 400 for one out of range),
+/// The auditor's list of logged screenings: filters (dates and verdict checked, a field message and 400 for one out of
+/// range or unreadable, and nothing listed or exported while there is one),
 /// keyset pages (never OFFSET), CSV export of the same filter from this page with its cookie.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
@@ -37,7 +38,7 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access) : P
 
     public async Task OnGetAsync()
     {
-        FilterErrors = Filter.Validate();
+        FilterErrors = Filter.Validate(Request.Query);
         if (FilterErrors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,6 +1,7 @@
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,10 +33,22 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     public bool Unavailable { get; private set; }
 
+    /// <summary>Field-level problems with the query (query-string names as keys); nothing is verified while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; } = [];
+
     public async Task OnGetAsync()
     {
         if (!Run)
         {
+            return;
+        }
+
+        // Anything else would silently verify the whole log while the auditor believes only the tail was asked for, or
+        // the reverse.
+        if (From is not null && !string.Equals(From, "checkpoint", StringComparison.OrdinalIgnoreCase))
+        {
+            FilterErrors["from"] = [ClinicalText.Shared.Message("Audit.VerifyFromUnknown")];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 

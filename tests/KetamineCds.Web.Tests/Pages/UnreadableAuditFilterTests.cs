@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KetamineCds.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// A filter the auditor's API or pages cannot read (a date that is not one, an unknown verdict or rule set) is named
+/// in a field-level message, and nothing is listed, exported, analysed or verified without it: an auditor must never
+/// believe a result is filtered when it is not.
+/// </summary>
+public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App app) : IClassFixture<UnreadableAuditFilterTests.App>
+{
+    private const string LoggedPatient = "MRN-UNREADABLE-FILTER";
+
+    [Theory]
+    [InlineData("from=2026-13-45", "from", "could not be read as a date")]
+    [InlineData("to=notadate", "to", "could not be read as a date")]
+    [InlineData("from=2026-01-01&to=2026-02-30", "to", "could not be read as a date")]
+    [InlineData("overall=maybe", "overall", "must be one of")]
+    public async Task ApiExport_UnreadableFilter_Is400FieldProblemWithoutTraceOrHeadersAndExportsNothing(string query, string field, string message)
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var exportsBefore = await app.CountAccessEventsAsync("export");
+
+        using var response = await client.GetAsync("/api/v1/audit/export.csv?" + query);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains(message, errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.False(problem.RootElement.TryGetProperty("exception", out _), body);
+        foreach (var leak in new[] { token, "Bearer", "Authorization", "BadHttpRequestException", "headers", " at Microsoft." })
+        {
+            Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
+        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+    }
+
+    [Fact]
+    public async Task ChangePasswordApi_BodyThatIsNotJson_Is400WithoutTraceOrTheBearerToken()
+    {
+        var client = await app.Factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        using var response = await client.PostAsync("/api/auth/password", new StringContent("{\"currentPassword\":", System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        foreach (var leak in new[] { token, "Bearer", "Authorization", "BadHttpRequestException", " at Microsoft." })
+        {
+            Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task ApiExport_UnreadableDateInChinese_NamesTheFieldInChinese()
+    {
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit/export.csv?from=2026-13-45");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("无法将“from”读取为日期：请按 yyyy-mm-dd 格式填写，例如 2026-01-31。", problem.RootElement.GetProperty("errors").GetProperty("from")[0].GetString());
+    }
+
+    [Fact]
+    public async Task ApiExport_ReadableDates_StillExport()
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync($"/api/v1/audit/export.csv?from=2000-01-01&to=2999-12-31&overall=&patient={LoggedPatient}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(LoggedPatient, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-45", "from", "could not be read as a date")]
+    [InlineData("to=notadate", "to", "could not be read as a date")]
+    [InlineData("overall=maybe", "overall", "must be one of")]
+    public async Task AuditList_UnreadableFilter_SaysWhichNextToItAndListsNothing(string query, string field, string message)
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit?" + query);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"filter-{field}-error\"", html, StringComparison.Ordinal);
+        Assert.Contains($"'{field}' " + message, html, StringComparison.Ordinal);
+        Assert.Contains("Correct the filter to list screenings.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditList_UnreadableDateInChinese_SaysSoInChinese()
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Audit?to=notadate");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+        using var response = await client.SendAsync(request);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("无法将“to”读取为日期：请按 yyyy-mm-dd 格式填写，例如 2026-01-31。", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-45", "from")]
+    [InlineData("to=notadate", "to")]
+    [InlineData("overall=maybe", "overall")]
+    public async Task AuditPageCsv_UnreadableFilter_Is400FieldProblemAndExportsNothing(string query, string field)
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var exportsBefore = await app.CountAccessEventsAsync("export");
+
+        using var response = await client.GetAsync("/Audit?handler=Csv&" + query);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal([field], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
+        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-45", "from", "could not be read as a date")]
+    [InlineData("to=notadate", "to", "could not be read as a date")]
+    [InlineData("version=9.9.9", "version", "must be a released rule-set version: 1.0.0, 1.1.0")]
+    [InlineData("baseline=9.9.9", "baseline", "must be a released rule-set version: 1.0.0, 1.1.0")]
+    public async Task Impact_UnreadableFilter_SaysWhichNextToItAndAnalysesNothing(string query, string field, string message)
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var analysesBefore = await app.CountAccessEventsAsync("impact-analysis");
+
+        using var response = await client.GetAsync("/Audit/Impact?run=true&" + query);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
+        Assert.Contains($"'{field}' " + message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("would change verdict", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("examined against", html, StringComparison.Ordinal);
+        Assert.Equal(analysesBefore, await app.CountAccessEventsAsync("impact-analysis"));
+    }
+
+    [Fact]
+    public async Task Impact_KnownVersions_StillAnalyse()
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0&from=2000-01-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("would change verdict", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_UnknownFrom_SaysSoAndVerifiesNothing()
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var verificationsBefore = await app.CountAccessEventsAsync("verify");
+
+        using var response = await client.GetAsync("/Audit/Verify?run=true&from=yesterday");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<p class=\"field-error\" id=\"filter-from-error\">", html, StringComparison.Ordinal);
+        Assert.Contains("'from' must be empty (all of the log) or 'checkpoint'", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verified in", html, StringComparison.Ordinal);
+        Assert.Equal(verificationsBefore, await app.CountAccessEventsAsync("verify"));
+    }
+
+    public sealed class App : IDisposable
+    {
+        private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+        private bool _logged;
+
+        public KetamineCdsFactory Factory { get; } = new();
+
+        public async Task<HttpClient> ClientAsync(string email) =>
+            _clients.TryGetValue("api:" + email, out var client) ? client : _clients["api:" + email] = await Factory.CreateApiClientAsync(email);
+
+        public async Task<HttpClient> PageClientAsync(string email) =>
+            _clients.TryGetValue("page:" + email, out var client) ? client : _clients["page:" + email] = await Factory.CreatePageClientAsync(email);
+
+        /// <summary>One screening in the log, so that an unfiltered list or export would show it.</summary>
+        public async Task LogAScreeningAsync()
+        {
+            if (_logged)
+            {
+                return;
+            }
+
+            var psychiatrist = await ClientAsync(KetamineCdsFactory.Psychiatrist);
+            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(LoggedPatient));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            _logged = true;
+        }
+
+        public async Task<int> CountAccessEventsAsync(string kind)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            return await db.AccessEvents.CountAsync(e => e.Kind == kind);
+        }
+
+        public void Dispose() => Factory.Dispose();
+    }
+}
