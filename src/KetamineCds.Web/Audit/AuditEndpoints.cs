@@ -4,6 +4,7 @@ using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Json;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace KetamineCds.Web.Audit;
 
@@ -25,7 +26,20 @@ public static class AuditEndpoints
         group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint");
         group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints");
         group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey");
-        group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv");
+        group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The dates are read as text (so that one that is not a date gets a field message), and are dates.
+                foreach (var parameter in operation.Parameters ?? [])
+                {
+                    if (parameter.Name is "From" or "To" && parameter.Schema is OpenApiSchema schema)
+                    {
+                        schema.Format = "date";
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
         return group;
     }
 
