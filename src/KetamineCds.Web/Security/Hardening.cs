@@ -15,6 +15,9 @@ namespace KetamineCds.Web.Security;
 /// </summary>
 public static class Hardening
 {
+    /// <summary>The detail of a 400 for a JSON body the endpoint could not read (ClinicalText: <c>Problem.UnreadableBody</c>).</summary>
+    public const string UnreadableBodyDetail = "The request body could not be read: send one JSON object with the fields and types this endpoint documents (/openapi/v1.json).";
+
     /// <summary>Page sessions end after this long without a request.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(15);
 
@@ -90,7 +93,16 @@ public static class Hardening
         }
 
         services.AddKetamineCdsRateLimits(builder.Configuration);
-        services.AddProblemDetails();
+        // A body the minimal API binder could not read (not JSON, or the wrong shape) answers 400 without a word; say what
+        // to send instead. The binder's own reason is only logged, so the message is the same for every such body.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails is { Status: StatusCodes.Status400BadRequest, Detail: null } and not HttpValidationProblemDetails
+                && context.HttpContext.Request.HasJsonContentType())
+            {
+                context.ProblemDetails.Detail = UnreadableBodyDetail;
+            }
+        });
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }

@@ -76,6 +76,31 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/auth/login", "not json", null, "The request body could not be read: send one JSON object")]
+    [InlineData("/api/auth/login", "[1, 2]", null, "The request body could not be read: send one JSON object")]
+    [InlineData("/api/auth/password", "not json", KetamineCdsFactory.Psychiatrist, "The request body could not be read: send one JSON object")]
+    [InlineData("/api/auth/login", "not json", "zh", "无法读取请求正文：请发送一个 JSON 对象")]
+    public async Task Api_BodyTheBinderCannotRead_Is400ProblemThatSaysWhatToSendAndEchoesNothing(string path, string body, string? who, string detail)
+    {
+        var client = who is null or "zh" ? app.Factory.CreateRawClient() : await app.ClientAsync(who);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (who == "zh")
+        {
+            request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        using var problem = JsonDocument.Parse(text);
+        Assert.StartsWith(detail, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bearer", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Login_InvalidUtf8InTheBody_Is400NotA500()
     {
