@@ -73,6 +73,19 @@ public sealed class AuditFilterInput
     }
 
     /// <summary>
+    /// A <c>run</c> the page could not read (<c>run=yes</c>): the page runs nothing, and says why instead of only showing
+    /// its form. Null when <c>run</c> is absent, empty or true/false.
+    /// </summary>
+    public static Dictionary<string, string[]> UnreadableRun(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var run = query["run"].ToString();
+        return run.Length == 0 || bool.TryParse(run, out _)
+            ? []
+            : new Dictionary<string, string[]>(StringComparer.Ordinal) { ["run"] = [ClinicalText.Shared.Message("Audit.RunUnreadable")] };
+    }
+
+    /// <summary>
     /// A query-string date as the pages' binder reads it (invariant culture, e.g. <c>2026-01-31</c>), or null when it
     /// is absent or unreadable; <see cref="ValidatePeriod"/> then names an unreadable one.
     /// </summary>

@@ -194,6 +194,22 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.Equal(verificationsBefore, await app.CountAccessEventsAsync("verify"));
     }
 
+    [Theory]
+    [InlineData("/Audit/Verify?run=yes", "verify")]
+    [InlineData("/Audit/Impact?run=yes&from=2026-01-01", "impact-analysis")]
+    public async Task RunThatIsNotTrueOrFalse_SaysSoAndRunsNothing(string path, string kind)
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var before = await app.CountAccessEventsAsync(kind);
+
+        using var response = await client.GetAsync(path);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'run' must be true (run it) or false; nothing was run.", html, StringComparison.Ordinal);
+        Assert.Equal(before, await app.CountAccessEventsAsync(kind));
+    }
+
     public sealed class App : IDisposable
     {
         private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);

@@ -51,6 +51,12 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
     {
         if (!Run)
         {
+            foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query))
+            {
+                FilterErrors[name] = messages;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
             return;
         }
 

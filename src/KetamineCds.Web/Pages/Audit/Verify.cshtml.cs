@@ -40,6 +40,12 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
     {
         if (!Run)
         {
+            foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query))
+            {
+                FilterErrors[name] = messages;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
             return;
         }
 
