@@ -83,6 +83,15 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Starts the app on Kestrel on a free port (its limits, not the test server's) and returns its base address.</summary>
+    public string StartOnARealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
     /// <summary>A client that sends no credentials and follows no redirects.</summary>
     public HttpClient Raw() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -597,6 +597,45 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_OnKestrel_AChartOfTwoMegabytesIsReadAndOneOverFourIsRefusedWithAMessage()
+    {
+        // The server refuses bodies over 1 MB; a hook call's prefetch may hold up to 4 MB of chart (docs/cds-hooks.md).
+        using var app = CdsHooksApp.Sqlite();
+        var baseAddress = app.StartOnARealPort();
+        using var http = new HttpClient();
+
+        async Task<(HttpStatusCode Status, string Body)> SendAsync(int paddingCharacters)
+        {
+            var call = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
+            call["prefetch"]!["notes"] = new JsonObject
+            {
+                ["resourceType"] = "Observation",
+                ["id"] = "long-note",
+                ["status"] = "final",
+                ["code"] = new JsonObject { ["text"] = "Clinical note" },
+                ["note"] = new JsonArray([.. Enumerable.Range(0, paddingCharacters / 50_000).Select(_ => (JsonNode)new JsonObject { ["text"] = new string('x', 50_000) })]),
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, baseAddress + PatientView)
+            {
+                Content = new StringContent(call.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Trusted.Create(CdsHooksApp.Issuer, baseAddress + PatientView));
+            request.Headers.ExpectContinue = true; // as a client sending a large body does: the refusal comes before the upload
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var two = await SendAsync(2_000_000);
+        Assert.True(two.Status == HttpStatusCode.OK, two.Body);
+        Assert.Contains("\"cards\"", two.Body, StringComparison.Ordinal);
+
+        var five = await SendAsync(5_000_000);
+        Assert.Equal(HttpStatusCode.BadRequest, five.Status);
+        Assert.Contains("at most 4 MB", five.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", five.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PrefillLink_AfterAnHour_IsNotFound()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
