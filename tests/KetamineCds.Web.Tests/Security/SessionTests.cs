@@ -62,6 +62,25 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task LogoutPage_OpenedWhileSignedIn_DoesNotSayYouAreSignedOutAndOffersTheButtonThatDoes()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (client, _) = await factory.SignInRecordingAsync(KetamineCdsFactory.Psychiatrist);
+
+        var page = await client.GetStringAsync("/Account/Logout");
+
+        Assert.DoesNotContain("You are signed out", page, StringComparison.Ordinal);
+        Assert.Contains("You are still signed in as", page, StringComparison.Ordinal);
+        Assert.Matches("<form class=\"form\" method=\"post\" action=\"/Account/Logout\">", page);
+        using var stillIn = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+
+        using var logout = await client.PostFormAsync("/Account/Logout", "/Account/Logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Contains("You are signed out", await client.GetStringAsync("/Account/Logout"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AdministratorLocksAccount_ItsTokenAndItsActiveCookie_AreRefusedAtOnce()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
