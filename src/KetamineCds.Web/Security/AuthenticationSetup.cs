@@ -94,7 +94,7 @@ public static class AuthenticationSetup
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.Cookie.Name = "KetamineCds.Auth";
+            options.Cookie.Name = AuthCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -128,9 +128,20 @@ public static class AuthenticationSetup
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(LocalPart(redirectUri));
+        var location = LocalPart(redirectUri);
+        if (status == StatusCodes.Status401Unauthorized && context.Request.Cookies.ContainsKey(AuthCookieName))
+        {
+            // The browser still sent a session cookie: the session ended (idle, expired, or ended by an administrator's
+            // change). The sign-in page says so, and that whatever this request carried was not recorded.
+            location += (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ended=true";
+        }
+
+        context.Response.Redirect(location);
         return Task.CompletedTask;
     }
+
+    /// <summary>The page session's cookie.</summary>
+    public const string AuthCookieName = "KetamineCds.Auth";
 
     /// <summary>
     /// The path and query of a redirect the cookie handler built from the request's own Host header: the browser

@@ -67,6 +67,16 @@ public sealed class AccountSecurityTests
         using var idle = await client.GetAsync("/Screenings/New");
         Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
         Assert.StartsWith("/Account/Login", idle.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        // The sign-in page says the session ended and that what was just sent was not recorded.
+        Assert.Contains("ended=true", idle.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(idle.Headers.Location.OriginalString));
+        Assert.Contains("Your session has ended", signIn, StringComparison.Ordinal);
+        Assert.Contains("It ends after 15 minutes without activity", signIn, StringComparison.Ordinal);
+
+        // A first visit, with no session cookie, is sent to sign in without that message.
+        using var fresh = await factory.CreateRawClient().GetAsync("/Screenings/New");
+        Assert.DoesNotContain("ended=true", fresh.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,10 @@ public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environme
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>True when the sign-in follows a session that ended (the browser still had its cookie): the page says so.</summary>
+    [BindProperty(SupportsGet = true, Name = "ended")]
+    public bool SessionEnded { get; set; }
+
     public string? ErrorMessage { get; private set; }
 
     /// <summary>The demo accounts are listed only in Development, where they exist with the published password.</summary>
