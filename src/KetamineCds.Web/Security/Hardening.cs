@@ -158,7 +158,7 @@ public static class Hardening
     /// The JSON endpoints machines call: the API and the CDS Hooks services (an EHR calls them with its own bearer
     /// token and reads JSON). They answer with problem details, never a page, and answer their callers themselves.
     /// </summary>
-    private static bool IsApi(HttpContext context) =>
+    internal static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/cds-services");
 
     /// <summary>The text a page request over plain HTTP gets outside Development.</summary>

@@ -30,6 +30,14 @@ public static class RateLimits
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
+                // A page (the sign-in form) gets the app's own page for 429, in its language and layout (the status
+                // code pages re-execute /Error); an API caller gets a problem.
+                if (!Hardening.IsApi(http))
+                {
+                    http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    return;
+                }
+
                 await Results.Problem(
                         title: "Too many requests",
                         detail: "Too many requests from this account or address. Wait a moment and try again.",

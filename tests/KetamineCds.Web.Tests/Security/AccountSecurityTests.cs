@@ -114,6 +114,53 @@ public sealed class AccountSecurityTests
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData(null, "Too many requests", "Wait a moment and try again.")]
+    [InlineData("zh-CN", null, null)]
+    public async Task SignInPage_MoreAttemptsThanTheLimit_AnswersTheAppsOwn429PageNotJson(string? language, string? title, string? advice)
+    {
+        using var factory = new SignInLimitFactory(2);
+        var client = factory.CreateRawClient();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Input.Email"] = "nobody@clinic.example",
+                    ["Input.Password"] = "Wrong!Passw0rd1",
+                    ["__RequestVerificationToken"] = token,
+                }),
+            };
+            if (language is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(language);
+            }
+
+            last?.Dispose();
+            last = await client.SendAsync(request);
+        }
+
+        using var limited = last!;
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("text/html", limited.Content.Headers.ContentType?.MediaType);
+        var html = System.Net.WebUtility.HtmlDecode(await limited.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("\"title\"", html, StringComparison.Ordinal);
+        Assert.Contains("<header", html, StringComparison.Ordinal); // the app's layout
+        if (title is not null)
+        {
+            Assert.Contains(title, html, StringComparison.Ordinal);
+            Assert.Contains(advice!, html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("lang=\"zh-Hans\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Too many requests", html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task DataProtectionKeys_AfterSignIn_AreStoredInTheDatabase()
     {
