@@ -4,13 +4,18 @@
 (function () {
   "use strict";
 
+  // The words are the page's, in its language: data-text-show and data-text-hide on this script's tag.
+  var script = document.currentScript;
+  var showText = (script && script.getAttribute("data-text-show")) || "Show";
+  var hideText = (script && script.getAttribute("data-text-hide")) || "Hide";
+
   var fields = document.querySelectorAll("input[type=password]");
   for (var i = 0; i < fields.length; i++) {
     (function (field) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "button button--secondary reveal";
-      button.textContent = "Show";
+      button.textContent = showText;
       button.setAttribute("aria-pressed", "false");
       if (field.id) {
         button.setAttribute("aria-controls", field.id);
@@ -18,7 +23,7 @@
       button.addEventListener("click", function () {
         var show = field.type === "password";
         field.type = show ? "text" : "password";
-        button.textContent = show ? "Hide" : "Show";
+        button.textContent = show ? hideText : showText;
         button.setAttribute("aria-pressed", show ? "true" : "false");
         field.focus();
       });
