@@ -23,7 +23,8 @@ public static class CardTexts
 
     public static string SupportsNotReplaces => Text("Card.SupportsNotReplaces");
 
-    public static string SourceLabel(string ruleSetVersion) => Text("Card.SourceLabel", ruleSetVersion);
+    /// <summary>The card's <c>source.label</c>: the contract's own words in every language, since an EHR may read it.</summary>
+    public static string SourceLabel(string ruleSetVersion) => "KetamineCds rule set " + ruleSetVersion;
 
     public static string OpenFormLabel => Text("Card.OpenFormLabel");
 

@@ -64,6 +64,7 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
         {
             ValidIssuer = client.Issuer,
             ValidAudience = audience,
+            IgnoreTrailingSlashWhenValidatingAudience = false, // aud is exactly the URL called (the contract)
             ValidAlgorithms = Algorithms,
             IssuerSigningKeyResolver = (_, _, kid, _) => client.Keys.Where(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal)),
             TryAllIssuerSigningKeys = false,
