@@ -177,7 +177,18 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                 (_, { } code) when reason == OverrideReason.Other && code != WireNames.Of(OverrideReason.Other) => $"{CardTexts.FeedbackExplanation} Reason code given: {code}.",
                 _ => CardTexts.FeedbackExplanation,
             };
-            await log.RecordOverrideAsync(new OverrideSubmission(screeningId, decision, reason, Fit(explanation, 2000), actor, correlationId), cancellationToken);
+            // An EHR may send the same feedback again (a retry): an override the log already holds from this client,
+            // with the same decision, reason and words, is not recorded twice.
+            var submission = new OverrideSubmission(screeningId, decision, reason, Fit(explanation, 2000), actor, correlationId);
+            if (await log.FindScreeningAsync(screeningId, cancellationToken) is { } screening
+                && screening.Overrides.Any(o => o.Decision == submission.Decision && o.Reason == submission.Reason
+                    && string.Equals(o.Explanation, submission.Explanation, StringComparison.Ordinal)
+                    && string.Equals(o.RecordedBy.Email, actor.Email, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            await log.RecordOverrideAsync(submission, cancellationToken);
         }
 
         return null;

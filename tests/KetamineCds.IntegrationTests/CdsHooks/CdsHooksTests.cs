@@ -172,6 +172,21 @@ public abstract class CdsHooksTests
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, overridden.Reason);
         Assert.Equal(OverrideDecision.Proceed, overridden.Decision);
         Assert.Equal("Vascular surgery cleared treatment.", overridden.Explanation);
+
+        // The EHR sends the same feedback again (a retry): still one override. Another comment is another override.
+        using (var again = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.Single((await log.FindScreeningAsync(entry.Id))!.Overrides);
+        feedback["feedback"]![0]!["overrideReason"]!["userComment"] = "Cleared again after the repeat scan.";
+        using (var other = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        Assert.Equal(2, (await log.FindScreeningAsync(entry.Id))!.Overrides.Count);
         Assert.True((await log.VerifyAsync()).Intact);
     }
 
