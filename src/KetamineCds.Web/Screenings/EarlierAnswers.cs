@@ -1,4 +1,3 @@
-using System.Text;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
@@ -18,7 +17,7 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
     public static EarlierAnswers Of(LoggedScreening earlier, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var stored = ScreeningJsonReader.Read(Encoding.UTF8.GetBytes(earlier.InputJson)).Request;
+        var stored = ScreeningJsonReader.ReadStored(earlier.InputJson);
         var recordedOn = DateOnly.FromDateTime(earlier.RecordedAt.UtcDateTime);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var outOfDate = new List<FieldDefinition>();

@@ -69,6 +69,12 @@ public static class ScreeningJsonReader
         return new(request, errors);
     }
 
+    /// <summary>
+    /// The request held by JSON this app stored itself (a decision-log entry's input, a CDS Hooks prefill): read as the
+    /// API reads a body.
+    /// </summary>
+    public static ScreeningRequest ReadStored(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json)).Request;
+
     private static bool TryConvert(FieldDefinition field, JsonElement element, out object? value, out string? problem)
     {
         value = null;

@@ -113,8 +113,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             await audit.RecordAsync(
                 new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
                 cancellationToken);
-            Prefill(ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(prefill.InputJson)).Request);
-            MarkChartAnswers(prefill.InputJson);
+            var chart = ScreeningJsonReader.ReadStored(prefill.InputJson);
+            Prefill(chart);
+            MarkChartAnswers(chart);
         }
         else if (From is { } from)
         {
@@ -183,7 +184,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         {
             if (PrefillId is { } prefillId && await hookStore.FindPrefillAsync(prefillId, cancellationToken) is { } prefill)
             {
-                MarkChartAnswers(prefill.InputJson);
+                MarkChartAnswers(ScreeningJsonReader.ReadStored(prefill.InputJson));
             }
         }
         catch (Exception e) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(e))
@@ -194,9 +195,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     private static string KeyOf(FieldDefinition field) => FieldControl.KeyOf(field);
 
     /// <summary>Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs.</summary>
-    private void MarkChartAnswers(string prefillJson)
+    private void MarkChartAnswers(ScreeningRequest chart)
     {
-        var chart = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(prefillJson)).Request;
         FromEhr.UnionWith(Catalogue.All
             .Where(f => chart.ContractValueOf(f.Name) is { } fromChart && Input.ContractValueOf(f.Name) is { } shown
                 && (fromChart, shown) switch

@@ -39,14 +39,22 @@
     return part.substring(eq + 1).split(",").indexOf(currentValue(form, part.substring(0, eq))) !== -1;
   }
 
+  // A whole condition: every part, joined by ";", holds.
+  function allHold(form, condition) {
+    var parts = condition.split(";");
+    for (var p = 0; p < parts.length; p++) {
+      if (!holds(form, parts[p])) { return false; }
+    }
+    return true;
+  }
+
   function update(form) {
     // Outer sections first, so that a nested section sees its parent's controls enabled or disabled.
     var sections = form.querySelectorAll("[data-show-when]");
     for (var i = 0; i < sections.length; i++) {
       var section = sections[i];
-      var parts = section.getAttribute("data-show-when").split(";");
-      var show = section.parentElement.closest("[data-show-when].is-hidden") === null;
-      for (var p = 0; show && p < parts.length; p++) { show = holds(form, parts[p]); }
+      var show = section.parentElement.closest("[data-show-when].is-hidden") === null
+        && allHold(form, section.getAttribute("data-show-when"));
       section.classList.toggle("is-hidden", !show);
       section.hidden = !show;
       var controls = section.querySelectorAll("input, select, textarea");
@@ -59,9 +67,7 @@
       var option = options[k];
       var when = option.getAttribute("data-hide-when");
       if (!when) { continue; }
-      var hide = true;
-      var conditions = when.split(";");
-      for (var q = 0; hide && q < conditions.length; q++) { hide = holds(form, conditions[q]); }
+      var hide = allHold(form, when);
       option.hidden = hide;
       var radio = option.querySelector("input");
       if (hide) { radio.checked = false; }
