@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Prints the design measures issue 11 asks for, from the working tree:
-#  1. non-blank lines of the Domain outside the rule classes (src/KetamineCds.Domain/Rules/<Topic>/) and the
-#     principles, file by file and in total;
+# Prints the design measures issue 11 asks for, from the working tree (or, with --at REV, the Domain's lines at an earlier
+# commit, to compare with the issue's own baseline):
+#  1. the lines of the Domain outside the rule classes (src/KetamineCds.Domain/Rules/<Topic>/) and the principles, file
+#     by file and in total, in two units: non-blank lines, and code lines (non-blank lines that are not only a comment,
+#     as cloc counts "code"; the issue's "about 1,790" is this unit: `--at 2224258` gives 1,789);
 #  2. each history field's footprint: the source files outside its rules, the migrations and the tests that name
 #     its property (PascalCase, as C# code names it). Rule content counts as the rules': the rule classes, the
 #     indications they share (Rules/Indications.cs) and the released versions' rule lists (Rules/RuleSetCatalog.cs,
@@ -10,25 +12,47 @@
 #     than 3 files are listed with their files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+at=""
+if [ "${1:-}" = "--at" ]; then
+  at=$(git rev-parse --verify "${2:?--at needs a commit}^{commit}")
+  tree=$(mktemp -d)
+  trap 'rm -rf "$tree"' EXIT
+  git archive "$at" src/KetamineCds.Domain | tar -x -C "$tree"
+  cd "$tree"
+fi
 domain=src/KetamineCds.Domain
-echo "== Domain outside the rule classes and principles (non-blank lines)"
+nonblank() { grep -cv '^\s*$' "$1" || true; }
+# A comment-only line: //, ///, or a line of a /* ... */ block (starting with /* or *).
+code() { grep -v '^\s*$' "$1" | grep -cvE '^\s*(//|/\*|\*)' || true; }
+echo "== Domain outside the rule classes and principles${at:+ at ${at:0:7}} (non-blank lines, code lines)"
 files=$(find "$domain" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -not -path "$domain/Principles/*" |
   grep -v -E "^$domain/Rules/[A-Z][A-Za-z]*/" | sort)
 conditions=$(find "$domain/Rules/Conditions" -name '*.cs' | sort)
 total=0
+total_code=0
 for f in $files $conditions; do
-  n=$(grep -cv '^\s*$' "$f" || true)
+  n=$(nonblank "$f")
+  c=$(code "$f")
   total=$((total + n))
-  printf '%5d  %s\n' "$n" "${f#$domain/}"
+  total_code=$((total_code + c))
+  printf '%5d %5d  %s\n' "$n" "$c" "${f#$domain/}"
 done
-echo "total: $total"
-# The same total split three ways: the catalogue's declarations (each field's entry and property, the choice
+echo "total: $total non-blank lines, $total_code code lines"
+[ -n "$at" ] && exit 0
+# The same totals split three ways: the catalogue's declarations (each field's entry and property, the choice
 # enumerations), the released rule sets (the version lists and the indications they share) and the rest (the engine,
 # conditions, decision policy, field and rule machinery).
-split() { local n=0 f; for f in "$@"; do n=$((n + $(grep -cv '^\s*$' "$f" || true))); done; echo $n; }
-declarations=$(split "$domain/Screening/Fields.cs" "$domain/Screening/PatientHistory.cs" $(grep -l '^public enum' "$domain"/Screening/*.cs))
-releases=$(split "$domain/Rules/RuleSetCatalog.cs" "$domain/Rules/Indications.cs")
-echo "of which: catalogue declarations $declarations, released rule sets $releases, engine and machinery $((total - declarations - releases))"
+split() { local unit=$1 n=0 f; shift; for f in "$@"; do n=$((n + $($unit "$f"))); done; echo $n; }
+declaration_files="$domain/Screening/Fields.cs $domain/Screening/PatientHistory.cs $(grep -l '^public enum' "$domain"/Screening/*.cs | tr '\n' ' ')"
+release_files="$domain/Rules/RuleSetCatalog.cs $domain/Rules/Indications.cs"
+for unit in nonblank code; do
+  # shellcheck disable=SC2086
+  declarations=$(split $unit $declaration_files)
+  # shellcheck disable=SC2086
+  releases=$(split $unit $release_files)
+  all=$([ $unit = nonblank ] && echo $total || echo $total_code)
+  echo "of which ($([ $unit = nonblank ] && echo non-blank || echo code) lines): catalogue declarations $declarations, released rule sets $releases, engine and machinery $((all - declarations - releases))"
+done
 echo
 echo "== Field footprint outside rules, migrations and tests (files naming the property)"
 # A line that is only a comment (//, ///, *, @* ... *@) does not count: a doc comment's example names no dependency.
