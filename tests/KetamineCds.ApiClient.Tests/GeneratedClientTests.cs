@@ -120,6 +120,35 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(401, error.ResponseStatusCode);
     }
 
+    [Fact]
+    public async Task RuleSetAndDiff_ThroughGeneratedClient_AreTyped()
+    {
+        var client = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var expected = KetamineCds.Domain.Rules.RuleSetDiff.Between(
+            KetamineCds.Domain.Rules.RuleSetCatalog.V1_0_0, KetamineCds.Domain.Rules.RuleSetCatalog.V1_1_0);
+
+        var current = await client.Api.V1.Ruleset.GetAsync();
+        var diff = await client.Api.V1.Ruleset.Diff.GetAsync(c =>
+        {
+            c.QueryParameters.From = "1.0.0";
+            c.QueryParameters.To = "1.1.0";
+        });
+
+        Assert.Equal(KetamineCds.Domain.Rules.RuleSetCatalog.Current.Version, current!.Version);
+        Assert.True(current.Current);
+        Assert.Equal(KetamineCds.Domain.Rules.RuleSetCatalog.All.Select(r => r.Version), current.Released);
+        Assert.Equal(KetamineCds.Domain.Rules.RuleSetCatalog.Current.Rules.Select(r => r.Id), current.Rules!.Select(r => r.Id));
+        Assert.Equal("1.0.0", diff!.From!.Version);
+        Assert.Equal(KetamineCds.Domain.Rules.RuleSetCatalog.V1_1_0.Digest, diff.To!.Digest);
+        Assert.True(diff.PolicyChanged);
+        Assert.Equal(expected.Added.Select(r => r.Id), diff.Added!.Select(r => r.Id));
+        Assert.Equal(expected.Removed.Select(r => r.Id), diff.Removed!.Select(r => r.Id));
+        var psy002 = diff.Changed!.Single(c => c.Id == "PSY-002");
+        Assert.Contains("severity", psy002.Fields!);
+        Assert.Equal(RuleDescription_severity.Moderate, psy002.Before!.Severity);
+        Assert.Equal(RuleDescription_severity.High, psy002.After!.Severity);
+    }
+
     private static async Task<string> SignInRawAsync(HttpClient http)
     {
         using var login = await http.PostAsync("/api/auth/login", new StringContent(

@@ -50,12 +50,12 @@ public static class RuleSetApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(from))
         {
-            errors["from"] = ["Give the earlier version, e.g. from=1.0.0."];
+            errors["from"] = [ClinicalText.Shared.Message("Problem.DiffNeedsFrom")];
         }
 
         if (string.IsNullOrEmpty(to))
         {
-            errors["to"] = ["Give the later version, e.g. to=1.1.0."];
+            errors["to"] = [ClinicalText.Shared.Message("Problem.DiffNeedsTo")];
         }
 
         if (errors.Count > 0)
@@ -102,6 +102,6 @@ public static class RuleSetApi
 
     private static IResult UnknownVersion(string version) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
-        title: "No such rule set",
+        title: ClinicalText.Shared.Message("Problem.NoSuchRuleSet"),
         detail: ClinicalText.Shared.Message("Problem.NoSuchRuleSet.Detail", version, string.Join(", ", RuleSetCatalog.All.Select(r => r.Version))));
 }

@@ -78,6 +78,31 @@ public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task GetDiff_MissingOrUnknownVersionInChinese_AnswersInChinese()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        using var missing = await SendInChineseAsync(api, "/api/v1/ruleset/diff");
+        using var unknown = await SendInChineseAsync(api, "/api/v1/ruleset/diff?from=1.0.0&to=7.0.0");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var errors = (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("请提供较早的版本，例如 from=1.0.0。", errors.GetProperty("from")[0].GetString());
+        Assert.Equal("请提供较新的版本，例如 to=1.1.0。", errors.GetProperty("to")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.DoesNotContain("No such", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("7.0.0", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> SendInChineseAsync(HttpClient api, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        return api.SendAsync(request);
+    }
+
+    [Fact]
     public async Task GetDiff_Anonymous_Returns401()
     {
         var response = await factory.CreateRawClient().GetAsync("/api/v1/ruleset/diff?from=1.0.0&to=1.1.0");

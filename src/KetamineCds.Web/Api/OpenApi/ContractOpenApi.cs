@@ -22,6 +22,11 @@ public static class ContractOpenApi
     /// <summary>The component name of the rule set schema.</summary>
     public const string RuleSetSchema = "RuleSetDescription";
 
+    /// <summary>The component name of the schema of the difference between two rule sets.</summary>
+    public const string RuleSetDiffSchema = "RuleSetDifference";
+
+    private const string RuleSchema = "RuleDescription";
+
     private const string ProblemSchema = "ProblemDetails";
     private const string BearerScheme = "Bearer";
 
@@ -56,7 +61,9 @@ public static class ContractOpenApi
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
-        document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema();
+        document.Components.Schemas[RuleSchema] = RuleDescriptionSchema();
+        document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema(document);
+        document.Components.Schemas[RuleSetDiffSchema] = RuleSetDifferenceSchema(document);
         document.Components.Schemas.TryAdd(ProblemSchema, ProblemDetailsSchema());
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -116,7 +123,12 @@ public static class ContractOpenApi
 
         if (path == "/api/v1/ruleset")
         {
-            operation.Responses["200"] = Json("The current rule set.", new OpenApiSchemaReference(RuleSetSchema, document));
+            operation.Responses["200"] = Json("The current rule set, or the released version asked for.", new OpenApiSchemaReference(RuleSetSchema, document));
+        }
+
+        if (path == "/api/v1/ruleset/diff")
+        {
+            operation.Responses["200"] = Json("What changed from one released rule set to another.", new OpenApiSchemaReference(RuleSetDiffSchema, document));
         }
 
         operation.Security ??= [];
@@ -251,39 +263,69 @@ public static class ContractOpenApi
         },
     };
 
-    private static OpenApiSchema RuleSetDescriptionSchema()
+    private static OpenApiSchema Text => new() { Type = JsonSchemaType.String };
+    private static OpenApiSchema Texts => new() { Type = JsonSchemaType.Array, Items = Text };
+
+    /// <summary>One rule as the rule set endpoints describe it (<c>RuleSetApi.Describe</c>).</summary>
+    private static OpenApiSchema RuleDescriptionSchema() => Object(
+        "A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller's language.",
+        new()
+        {
+            ["id"] = Text,
+            ["topic"] = Text,
+            ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<FindingKind>()) },
+            ["severity"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<Severity>()) },
+            ["principles"] = Texts,
+            ["sources"] = Texts,
+            ["condition"] = Text,
+            ["summary"] = Text,
+        });
+
+    private static OpenApiSchema RuleSetDescriptionSchema(OpenApiDocument document) => Object(
+        "A rule set: its version, digest, whether it is the one new screenings use, every released version, and its rules.",
+        new()
+        {
+            ["version"] = Text,
+            ["digest"] = Text,
+            ["current"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            ["released"] = Texts,
+            ["rules"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(RuleSchema, document) },
+        });
+
+    private static OpenApiSchema RuleSetDifferenceSchema(OpenApiDocument document)
     {
-        var text = new OpenApiSchema { Type = JsonSchemaType.String };
-        var texts = new OpenApiSchema { Type = JsonSchemaType.Array, Items = text };
-        var rule = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Required = new SortedSet<string>(StringComparer.Ordinal) { "id", "topic", "kind", "severity", "principles", "sources", "condition", "summary" },
-            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        var version = Object("A released rule set.", new() { ["version"] = Text, ["digest"] = Text });
+        var rules = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(RuleSchema, document) };
+        var changed = Object(
+            "A rule both versions have, defined differently: the aspects that changed (kind, severity, condition, canonical condition, summary, detail, principles, sources), and the rule before and after.",
+            new()
             {
-                ["id"] = text,
-                ["topic"] = text,
-                ["kind"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<FindingKind>()) },
-                ["severity"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<Severity>()) },
-                ["principles"] = texts,
-                ["sources"] = texts,
-                ["condition"] = text,
-                ["summary"] = text,
-            },
-        };
-        return new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Description = "The current rule set: its version, digest and rules.",
-            Required = new SortedSet<string>(StringComparer.Ordinal) { "version", "digest", "rules" },
-            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                ["id"] = Text,
+                ["fields"] = Texts,
+                ["before"] = new OpenApiSchemaReference(RuleSchema, document),
+                ["after"] = new OpenApiSchemaReference(RuleSchema, document),
+            });
+        return Object(
+            "What changed from one released rule set to the other: rules added, changed and removed, and whether the decision policy or the pathway map changed.",
+            new()
             {
-                ["version"] = text,
-                ["digest"] = text,
-                ["rules"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = rule },
-            },
-        };
+                ["from"] = version,
+                ["to"] = version,
+                ["policyChanged"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                ["added"] = rules,
+                ["changed"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = changed },
+                ["removed"] = rules,
+            });
     }
+
+    /// <summary>An object schema whose every property is required.</summary>
+    private static OpenApiSchema Object(string description, Dictionary<string, IOpenApiSchema> properties) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = description,
+        Required = new SortedSet<string>(properties.Keys, StringComparer.Ordinal),
+        Properties = properties,
+    };
 
     private static OpenApiSchema ProblemDetailsSchema() => new()
     {

@@ -8,13 +8,15 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The current rule set: its version, digest and rules.
+    /// A rule set: its version, digest, whether it is the one new screenings use, every released version, and its rules.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleSetDescription : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The current property</summary>
+        public bool? Current { get; set; }
         /// <summary>The digest property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -23,13 +25,21 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string Digest { get; set; }
 #endif
+        /// <summary>The released property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Released { get; set; }
+#nullable restore
+#else
+        public List<string> Released { get; set; }
+#endif
         /// <summary>The rules property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules>? Rules { get; set; }
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>? Rules { get; set; }
 #nullable restore
 #else
-        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules> Rules { get; set; }
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription> Rules { get; set; }
 #endif
         /// <summary>The version property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -64,8 +74,10 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "current", n => { Current = n.GetBoolValue(); } },
                 { "digest", n => { Digest = n.GetStringValue(); } },
-                { "rules", n => { Rules = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "released", n => { Released = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "rules", n => { Rules = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "version", n => { Version = n.GetStringValue(); } },
             };
         }
@@ -76,8 +88,10 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteBoolValue("current", Current);
             writer.WriteStringValue("digest", Digest);
-            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules>("rules", Rules);
+            writer.WriteCollectionOfPrimitiveValues<string>("released", Released);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>("rules", Rules);
             writer.WriteStringValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -33,7 +33,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
         public DiffRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/ruleset/diff{?from*,to*}", rawUrl)
         {
         }
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -42,11 +42,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 404 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff.DiffRequestBuilder.DiffRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference?> GetAsync(Action<RequestConfiguration<global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff.DiffRequestBuilder.DiffRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff.DiffRequestBuilder.DiffRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference> GetAsync(Action<RequestConfiguration<global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff.DiffRequestBuilder.DiffRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -57,7 +57,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
                 { "403", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -72,7 +72,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Ruleset.Diff
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>

@@ -5,24 +5,20 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum RuleSetDescription_rules_kind
+    public enum RuleDescription_severity
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "contraindication")]
+        [EnumMember(Value = "high")]
         #pragma warning disable CS1591
-        Contraindication,
+        High,
         #pragma warning restore CS1591
-        [EnumMember(Value = "caution")]
+        [EnumMember(Value = "moderate")]
         #pragma warning disable CS1591
-        Caution,
+        Moderate,
         #pragma warning restore CS1591
-        [EnumMember(Value = "requirement")]
+        [EnumMember(Value = "low")]
         #pragma warning disable CS1591
-        Requirement,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "information")]
-        #pragma warning disable CS1591
-        Information,
+        Low,
         #pragma warning restore CS1591
     }
 }

@@ -7,10 +7,11 @@ using System.IO;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
+    /// <summary>
+    /// A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
-    public partial class RuleSetDescription_rules : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
+    public partial class RuleDescription : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
@@ -31,7 +32,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public string Id { get; set; }
 #endif
         /// <summary>The kind property</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules_kind? Kind { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_kind? Kind { get; set; }
         /// <summary>The principles property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -41,7 +42,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public List<string> Principles { get; set; }
 #endif
         /// <summary>The severity property</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules_severity? Severity { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_severity? Severity { get; set; }
         /// <summary>The sources property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,21 +68,21 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public string Topic { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules"/> and sets the default values.
+        /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription"/> and sets the default values.
         /// </summary>
-        public RuleSetDescription_rules()
+        public RuleDescription()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules"/></returns>
+        /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules();
+            return new global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -93,9 +94,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             {
                 { "condition", n => { Condition = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules_kind>(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_kind>(); } },
                 { "principles", n => { Principles = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "severity", n => { Severity = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules_severity>(); } },
+                { "severity", n => { Severity = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_severity>(); } },
                 { "sources", n => { Sources = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "summary", n => { Summary = n.GetStringValue(); } },
                 { "topic", n => { Topic = n.GetStringValue(); } },
@@ -110,9 +111,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("condition", Condition);
             writer.WriteStringValue("id", Id);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules_kind>("kind", Kind);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_kind>("kind", Kind);
             writer.WriteCollectionOfPrimitiveValues<string>("principles", Principles);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDescription_rules_severity>("severity", Severity);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_severity>("severity", Severity);
             writer.WriteCollectionOfPrimitiveValues<string>("sources", Sources);
             writer.WriteStringValue("summary", Summary);
             writer.WriteStringValue("topic", Topic);

@@ -5,20 +5,24 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum RuleSetDescription_rules_severity
+    public enum RuleDescription_kind
     #pragma warning restore CS1591
     {
-        [EnumMember(Value = "high")]
+        [EnumMember(Value = "contraindication")]
         #pragma warning disable CS1591
-        High,
+        Contraindication,
         #pragma warning restore CS1591
-        [EnumMember(Value = "moderate")]
+        [EnumMember(Value = "caution")]
         #pragma warning disable CS1591
-        Moderate,
+        Caution,
         #pragma warning restore CS1591
-        [EnumMember(Value = "low")]
+        [EnumMember(Value = "requirement")]
         #pragma warning disable CS1591
-        Low,
+        Requirement,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "information")]
+        #pragma warning disable CS1591
+        Information,
         #pragma warning restore CS1591
     }
 }
