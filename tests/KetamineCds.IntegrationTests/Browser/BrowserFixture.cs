@@ -213,7 +213,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task ArrivedAtAsync(IPage page, Regex url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the page stayed and what it showed (an error summary, a 429), not only that it timed out.
+            var shown = await page.Locator("main").CountAsync() > 0 ? await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }) : await page.ContentAsync();
+            throw new TimeoutException($"Expected a URL matching {url} within 60 s; the page stayed at {page.Url} showing: {shown[..Math.Min(shown.Length, 1_500)]}", timeout);
+        }
+
         await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
     }
 
