@@ -11,7 +11,7 @@ public static class AccountGate
 
     public const string EnableAuthenticatorPath = "/Account/TwoFactor/Enable";
 
-    private static readonly string[] AlwaysOpen = ["/Account/Login", "/Account/LoginWithCode", "/Account/Logout", "/Account/AccessDenied", "/Error", "/health", "/api/auth", "/openapi"];
+    private static readonly string[] AlwaysOpen = ["/Account/Login", "/Account/LoginWithCode", "/Account/Logout", "/Account/AccessDenied", SessionKeepAlive.Path, "/Error", "/health", "/api/auth", "/openapi"];
 
     /// <summary>The middleware; call after authentication.</summary>
     public static IApplicationBuilder UseAccountGate(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -101,6 +101,8 @@ public static class AuthenticationSetup
             // Idle sign-out: a page session ends after 15 minutes without a request (sliding).
             options.ExpireTimeSpan = Hardening.IdleTimeout;
             options.SlidingExpiration = true;
+            // The page learns when its session ends, and the keep-alive renews it at once (SessionKeepAlive).
+            options.Events.OnCheckSlidingExpiration = SessionKeepAlive.CheckSlidingExpiration;
 
             // An API caller is never redirected to a sign-in page: it gets the status code.
             options.Events.OnRedirectToLogin = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);

@@ -82,6 +82,7 @@ public static class WebStartup
         app.MapRuleSetApi();
         app.MapAuditApi();
         app.MapLanguageEndpoint();
+        app.MapSessionKeepAlive();
         app.MapCdsHooks();
         app.MapRazorPages();
         return app;

@@ -45,6 +45,9 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Error"] = Who.Anonymous,
         // The language switch: the sign-in page has it too; it carries the page's anti-forgery token.
         ["POST /Language"] = Who.Anonymous,
+        // The page session's keep-alive: open at the door so that no session gets a plain 401 (never the sign-in redirect);
+        // it renews only the caller's own page session and holds no data (SessionKeepAlive).
+        ["GET /Account/KeepAlive"] = Who.Anonymous,
 
         // CDS Hooks: no user sign-in; every call must carry a configured EHR's client JWT (401 otherwise, docs/cds-hooks.md).
         ["GET /cds-services"] = Who.Anonymous,

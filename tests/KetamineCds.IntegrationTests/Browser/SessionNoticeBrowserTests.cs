@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>
+/// A clinician typing a long history is not signed out by the idle timeout, and if the session does end, what they
+/// typed stays on the page and can be sent after signing in again in another tab (SessionKeepAlive, session.js). The
+/// browser's clock is Playwright's, moved on by minutes; the server's is real, so the session ends by signing out in the
+/// other tab, as an administrator's lock or a colleague's sign-out on the same browser would end it.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
+{
+    private static readonly Regex KeepAlive = new("/Account/KeepAlive$");
+
+    [Fact]
+    public async Task LongForm_WarnsAndRenews_AndAfterTheSessionEndsKeepsTheAnswersToSendOnceSignedInAgain()
+    {
+        var (page, problems) = await browser.NewPageUnderCspAsync();
+        await page.Clock.InstallAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, "psychiatrist@demo.local", BrowserFixture.Password));
+        await page.GotoAsync("/Screenings/New");
+        var notice = page.Locator("#session-notice");
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+
+        // Nothing sent for 13.5 minutes: the warning, and "Stay signed in" renews the session.
+        await page.Clock.FastForwardAsync("13:30");
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToContainTextAsync("You will be signed out in about 2 minutes");
+        await browser.ScreenshotAsync(page, "40-session-warning");
+        var stayed = page.WaitForResponseAsync(r => KeepAlive.IsMatch(r.Url));
+        await notice.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" }).ClickAsync();
+        Assert.Equal(200, (await stayed).Status);
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+
+        // Typing is activity: five minutes later the session is renewed without a click.
+        await FillTheRequiredAnswersAsync(page, "MRN-SESSION-1");
+        var renewed = page.WaitForResponseAsync(r => KeepAlive.IsMatch(r.Url));
+        await page.Clock.FastForwardAsync("05:00");
+        Assert.Equal(200, (await renewed).Status);
+        await Assertions.Expect(notice).ToBeHiddenAsync();
+
+        // The session ends (signed out in another tab); the form says so and keeps every answer.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/(Login|Logout)"));
+        var refused = page.WaitForResponseAsync(r => KeepAlive.IsMatch(r.Url));
+        await page.Clock.FastForwardAsync("16:00");
+        Assert.Equal(401, (await refused).Status);
+        await Assertions.Expect(notice).ToHaveAttributeAsync("role", "alert");
+        await Assertions.Expect(notice).ToContainTextAsync("What you typed is still here and has not been recorded");
+        await Assertions.Expect(notice.GetByRole(AriaRole.Link, new() { Name = "Sign in in a new tab" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Patient reference (MRN)")).ToHaveValueAsync("MRN-SESSION-1");
+        await browser.ScreenshotAsync(page, "41-session-ended");
+
+        // Signed in again in the other tab: this tab says so, and sends what was typed.
+        Assert.True(await BrowserFixture.SignInAsync(other, "psychiatrist@demo.local", BrowserFixture.Password));
+        await Assertions.Expect(notice).ToContainTextAsync("You are signed in again");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("MRN-SESSION-1");
+
+        // The one 401 is the keep-alive's answer once the session had ended; nothing else failed, no CSP refusal.
+        Assert.Equal([], problems.Where(p => !(p.StartsWith("401 ", StringComparison.Ordinal) && p.Contains("/Account/KeepAlive", StringComparison.Ordinal))
+            && !p.Contains("401 (Unauthorized)", StringComparison.Ordinal)));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PageWithoutAForm_WhenTheSessionEnds_SaysSoWithoutTalkingOfTypedAnswers()
+    {
+        var page = await browser.SignedInPageAsync("auditor@demo.local");
+        await page.Clock.InstallAsync();
+        await page.GotoAsync("/Rules");
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/(Login|Logout)"));
+
+        await page.Clock.FastForwardAsync("16:00");
+
+        var notice = page.Locator("#session-notice");
+        await Assertions.Expect(notice).ToContainTextAsync("Your session has ended. Sign in again to go on.");
+        await Assertions.Expect(notice).Not.ToContainTextAsync("What you typed");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task FillTheRequiredAnswersAsync(IPage page, string reference)
+    {
+        await page.GetByLabel("Patient reference (MRN)").FillAsync(reference);
+        await page.GetByLabel("Age in years").FillAsync("45");
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
+    }
+}

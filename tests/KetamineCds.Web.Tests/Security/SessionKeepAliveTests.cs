@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>
+/// The keep-alive that keeps typing from being lost to the idle sign-out (SessionKeepAlive): each page says how long its
+/// session has left, the keep-alive renews the idle end at once and never the absolute one, and an ended session gets a
+/// plain 401 the page's script can tell from a sign-in page.
+/// </summary>
+public sealed partial class SessionKeepAliveTests
+{
+    [Fact]
+    public async Task KeepAlive_WithoutASession_Is401AndNeverARedirect()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+
+        using var response = await client.GetAsync("/Account/KeepAlive");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_SaysHowLongItsSessionHasLeft()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var fresh = SecondsLeft(await page.GetStringAsync("/Screenings/New"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var later = SecondsLeft(await page.GetStringAsync("/Rules"));
+
+        Assert.InRange(fresh, 14 * 60, 15 * 60);
+        // Before half the idle time has passed a request does not renew the session: its end has not moved.
+        Assert.InRange(later, fresh - 5 * 60 - 1, fresh - 5 * 60 + 1);
+    }
+
+    [Fact]
+    public async Task KeepAlive_RenewsTheIdleEndAtOnce_SoTheSessionOutlastsItsFirstEnd()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var kept = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var notKept = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var renewed = await kept.GetFromJsonAsync<JsonElement>("/Account/KeepAlive");
+        using var notKeptPage = await notKept.GetAsync("/Screenings"); // a page request at 5 minutes does not renew
+        clock.Advance(TimeSpan.FromMinutes(12)); // 17 minutes after sign-in, 12 after the keep-alive
+
+        using var keptAfter = await kept.GetAsync("/Screenings/New");
+        using var notKeptAfter = await notKept.GetAsync("/Screenings");
+
+        Assert.Equal(15 * 60, renewed.GetProperty("secondsLeft").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, notKeptPage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, keptAfter.StatusCode);
+        Assert.True(SessionClients.IsSentToSignIn(notKeptAfter), $"Expected a redirect to sign in, got {(int)notKeptAfter.StatusCode}.");
+    }
+
+    [Fact]
+    public async Task KeepAlive_NeverPassesTheAbsoluteLifetime()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock, absoluteLifetime: "00:20:00");
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var renewed = await page.GetFromJsonAsync<JsonElement>("/Account/KeepAlive");
+        var shown = SecondsLeft(await page.GetStringAsync("/Screenings/New"));
+
+        Assert.InRange(renewed.GetProperty("secondsLeft").GetInt64(), 10 * 60 - 1, 10 * 60);
+        Assert.InRange(shown, 10 * 60 - 1, 10 * 60);
+    }
+
+    [Fact]
+    public async Task KeepAlive_AfterTheSessionEnded_Is401()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        using var response = await page.GetAsync("/Account/KeepAlive");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task SignInPage_HasNoSessionNotice()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+
+        var html = await client.GetStringAsync("/Account/Login");
+
+        Assert.DoesNotContain("session-notice", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("session.js", html, StringComparison.Ordinal);
+    }
+
+    private static long SecondsLeft(string html)
+    {
+        var match = SecondsLeftAttribute().Match(html);
+        Assert.True(match.Success, "The page has no session notice with data-seconds-left.");
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex("data-seconds-left=\"(\\d+)\"")]
+    private static partial Regex SecondsLeftAttribute();
+}
