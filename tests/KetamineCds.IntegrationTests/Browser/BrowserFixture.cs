@@ -227,6 +227,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
     }
 
+    /// <summary>The screening form's required answers only (an adult with MDD, three failed trials), as the journey fills them.</summary>
+    public static async Task FillTheRequiredAnswersAsync(IPage page, string reference)
+    {
+        await page.GetByLabel("Patient reference (MRN)").FillAsync(reference);
+        await page.GetByLabel("Age in years").FillAsync("45");
+        await FillTheRequiredClinicalAnswersAsync(page);
+    }
+
+    /// <summary>The required answers after the patient's reference and age.</summary>
+    public static async Task FillTheRequiredClinicalAnswersAsync(IPage page)
+    {
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
+    }
+
     /// <summary>Saves a full-page PNG and returns its path.</summary>
     public async Task<string> ScreenshotAsync(IPage page, string name)
     {

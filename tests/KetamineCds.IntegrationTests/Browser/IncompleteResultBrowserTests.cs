@@ -70,14 +70,7 @@ public sealed class IncompleteResultBrowserTests(BrowserFixture browser)
     private static async Task ScreenWithTheEightAnswersAsync(IPage page, string reference)
     {
         await page.GotoAsync("/Screenings/New");
-        await page.GetByLabel("Patient reference (MRN)").FillAsync(reference);
-        await page.GetByLabel("Age in years").FillAsync("45");
-        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
-        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
-        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
-        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
-        await page.Locator("#psychosis").SelectOptionAsync("none");
-        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, reference);
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
     }

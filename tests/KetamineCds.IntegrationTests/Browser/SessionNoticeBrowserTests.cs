@@ -35,17 +35,14 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(notice).ToBeHiddenAsync();
 
         // Typing is activity: five minutes later the session is renewed without a click.
-        await FillTheRequiredAnswersAsync(page, "MRN-SESSION-1");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, "MRN-SESSION-1");
         var renewed = page.WaitForResponseAsync(r => KeepAlive.IsMatch(r.Url));
         await page.Clock.FastForwardAsync("05:00");
         Assert.Equal(200, (await renewed).Status);
         await Assertions.Expect(notice).ToBeHiddenAsync();
 
         // The session ends (signed out in another tab); the form says so and keeps every answer.
-        var other = await page.Context.NewPageAsync();
-        await other.GotoAsync("/");
-        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/(Login|Logout)"));
+        var other = await SignOutInAnotherTabAsync(page);
         var refused = page.WaitForResponseAsync(r => KeepAlive.IsMatch(r.Url));
         await page.Clock.FastForwardAsync("16:00");
         Assert.Equal(401, (await refused).Status);
@@ -74,10 +71,7 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync("auditor@demo.local");
         await page.Clock.InstallAsync();
         await page.GotoAsync("/Rules");
-        var other = await page.Context.NewPageAsync();
-        await other.GotoAsync("/");
-        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/(Login|Logout)"));
+        await SignOutInAnotherTabAsync(page);
 
         await page.Clock.FastForwardAsync("16:00");
 
@@ -87,15 +81,13 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static async Task FillTheRequiredAnswersAsync(IPage page, string reference)
+    /// <summary>Ends the session from a second tab of the same browser, as "Sign out" there would; returns that tab.</summary>
+    private static async Task<IPage> SignOutInAnotherTabAsync(IPage page)
     {
-        await page.GetByLabel("Patient reference (MRN)").FillAsync(reference);
-        await page.GetByLabel("Age in years").FillAsync("45");
-        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
-        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
-        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
-        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
-        await page.Locator("#psychosis").SelectOptionAsync("none");
-        await page.Locator("#suicidality").SelectOptionAsync("none");
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/(Login|Logout)"));
+        return other;
     }
 }

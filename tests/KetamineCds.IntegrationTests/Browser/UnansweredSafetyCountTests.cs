@@ -30,12 +30,7 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
         Assert.True(await page.Locator("#pregnant-yes").IsVisibleAsync());
         Assert.Contains("22 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
-        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
-        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
-        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
-        await page.Locator("#psychosis").SelectOptionAsync("none");
-        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await BrowserFixture.FillTheRequiredClinicalAnswersAsync(page);
 
         // On an oral antidepressant under the US label: its class is not asked (only the EU label's rule reads it).
         Assert.False(await page.Locator("#oralAntidepressantClass").IsVisibleAsync());
