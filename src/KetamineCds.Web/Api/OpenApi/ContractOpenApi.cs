@@ -294,7 +294,8 @@ public static class ContractOpenApi
 
     private static OpenApiSchema RuleSetDifferenceSchema(OpenApiDocument document)
     {
-        var version = Object("A released rule set.", new() { ["version"] = Text, ["digest"] = Text });
+        // The same shape as an assessment's rule set: its version and digest.
+        var version = new OpenApiSchemaReference(nameof(RuleSetIdentity), document);
         var rules = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(RuleSchema, document) };
         var changed = Object(
             "A rule both versions have, defined differently: the aspects that changed (kind, severity, condition, canonical condition, summary, detail, principles, sources), and the rule before and after.",

@@ -31,13 +31,13 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_changed> Changed { get; set; }
 #endif
-        /// <summary>A released rule set.</summary>
+        /// <summary>The identity of the rule set an assessment was made with.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_from? From { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity? From { get; set; }
 #nullable restore
 #else
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_from From { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity From { get; set; }
 #endif
         /// <summary>The policyChanged property</summary>
         public bool? PolicyChanged { get; set; }
@@ -49,13 +49,13 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription> Removed { get; set; }
 #endif
-        /// <summary>A released rule set.</summary>
+        /// <summary>The identity of the rule set an assessment was made with.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_to? To { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity? To { get; set; }
 #nullable restore
 #else
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_to To { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity To { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference"/> and sets the default values.
@@ -84,10 +84,10 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             {
                 { "added", n => { Added = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "changed", n => { Changed = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_changed>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_changed.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "from", n => { From = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_from>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_from.CreateFromDiscriminatorValue); } },
+                { "from", n => { From = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity.CreateFromDiscriminatorValue); } },
                 { "policyChanged", n => { PolicyChanged = n.GetBoolValue(); } },
                 { "removed", n => { Removed = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "to", n => { To = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_to>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_to.CreateFromDiscriminatorValue); } },
+                { "to", n => { To = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -99,10 +99,10 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>("added", Added);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_changed>("changed", Changed);
-            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_from>("from", From);
+            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>("from", From);
             writer.WriteBoolValue("policyChanged", PolicyChanged);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription>("removed", Removed);
-            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetDifference_to>("to", To);
+            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>("to", To);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
