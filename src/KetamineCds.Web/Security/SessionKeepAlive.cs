@@ -15,7 +15,9 @@ namespace KetamineCds.Web.Security;
 /// and keeps what was typed, so that the clinician can sign in again in another tab and then send it.</item>
 /// </list>
 /// The absolute lifetime is never extended. The keep-alive answers <c>{"endsAt", "secondsLeft"}</c>, with no cache;
-/// without a live page session, 401 (it never redirects, so the script can tell).
+/// without a live page session, 401 (it never redirects, so the script can tell). With <c>?check=true</c> it only says
+/// whether the session is still live, and renews nothing: the page asks so when its own reckoning of the end has passed,
+/// and an idle session must not be kept alive by that question.
 /// </summary>
 public static class SessionKeepAlive
 {
@@ -33,7 +35,8 @@ public static class SessionKeepAlive
         var http = context.HttpContext;
         if (http.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase))
         {
-            context.ShouldRenew = true;
+            // ?check=true asks whether the session is still live without renewing it (the page's own end has passed).
+            context.ShouldRenew = !IsCheck(http.Request);
         }
 
         var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
@@ -46,6 +49,8 @@ public static class SessionKeepAlive
         http.Items[EndsAtItem] = idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
         return Task.CompletedTask;
     }
+
+    private static bool IsCheck(HttpRequest request) => string.Equals(request.Query["check"], "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>When this request leaves the page session ending, or null when it has none (or no sliding check ran).</summary>
     public static DateTimeOffset? EndsAt(HttpContext context) => context?.Items[EndsAtItem] as DateTimeOffset?;

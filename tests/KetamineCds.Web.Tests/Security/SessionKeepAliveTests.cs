@@ -65,6 +65,22 @@ public sealed partial class SessionKeepAliveTests
     }
 
     [Fact]
+    public async Task KeepAliveCheck_SaysWhatIsLeftWithoutRenewing_EvenWhereARequestWouldRenew()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        clock.Advance(TimeSpan.FromMinutes(10)); // past half the idle time: an ordinary request would renew now
+        var checkedLeft = await page.GetFromJsonAsync<JsonElement>("/Account/KeepAlive?check=true");
+        clock.Advance(TimeSpan.FromMinutes(6));
+        using var after = await page.GetAsync("/Screenings/New");
+
+        Assert.InRange(checkedLeft.GetProperty("secondsLeft").GetInt64(), 5 * 60 - 1, 5 * 60);
+        Assert.True(SessionClients.IsSentToSignIn(after), $"Expected a redirect to sign in, got {(int)after.StatusCode}.");
+    }
+
+    [Fact]
     public async Task KeepAlive_NeverPassesTheAbsoluteLifetime()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -41,6 +41,15 @@
       "main form[method=post] input:not([type=hidden]):not([type=submit]):not([type=button])");
   }
 
+  // The warning's minutes follow the clock while it shows.
+  function warn() {
+    var minutes = Math.max(1, Math.ceil((ends - Date.now()) / 60000));
+    var words = minutes === 1 ? notice.getAttribute("data-text-warning-one")
+      : notice.getAttribute("data-text-warning").replace("{0}", String(minutes));
+    if (text.textContent !== words) { text.textContent = words; } // a live region: announce changes only
+    show("warning");
+  }
+
   function show(next) {
     if (state === next) { return; }
     state = next;
@@ -49,23 +58,22 @@
     notice.setAttribute("role", next === "ended" ? "alert" : "status");
     stay.hidden = next !== "warning";
     signIn.hidden = next !== "ended";
-    if (next === "warning") {
-      var minutes = Math.max(1, Math.ceil((ends - Date.now()) / 60000));
-      text.textContent = notice.getAttribute("data-text-warning").replace("{0}", String(minutes));
-    } else if (next === "ended") {
+    if (next === "ended") {
       text.textContent = notice.getAttribute(holdsTyping() ? "data-text-ended" : "data-text-ended-plain");
     } else if (next === "back") {
       text.textContent = notice.getAttribute("data-text-back");
     }
   }
 
-  // Renews the session (or, past its end, asks whether it is still live: a request this tab did not see, such as a
-  // download, renews it too). 401: it has ended.
-  function renew() {
-    renewedAt = Date.now();
-    typedSince = false;
+  // Renews the session; or, with check, only asks whether it is still live (past this page's reckoning of its end: a
+  // request this tab did not see, such as a download, may have renewed it). 401: it has ended.
+  function renew(check) {
+    if (!check) {
+      renewedAt = Date.now();
+      typedSince = false;
+    }
     asking = true;
-    return window.fetch(notice.getAttribute("data-keepalive"), {
+    return window.fetch(notice.getAttribute("data-keepalive") + (check ? "?check=true" : ""), {
       credentials: "same-origin", cache: "no-store", redirect: "manual", headers: { "Accept": "application/json" }
     }).then(function (response) {
       if (response.status === 401) {
@@ -75,7 +83,7 @@
       }
       if (!response.ok) { return; }
       return response.json().then(function (body) {
-        share(Date.now() + body.secondsLeft * 1000);
+        share(Date.now() + Math.max(1, body.secondsLeft) * 1000);
       });
     }).catch(function () {
       if (ends <= Date.now()) { show("ended"); } // cannot ask, and the end has passed
@@ -92,7 +100,7 @@
     if (later > ends) { ends = later; } // another tab renewed the session, or signed in again
     var left = ends - now;
     if (left <= 0) {
-      if (state !== "ended") { renew(); }
+      if (state !== "ended") { renew(true); }
     } else if (state === "ended") {
       backSince = now;
       show("back");
@@ -101,7 +109,7 @@
     } else if (typedSince && now - renewedAt >= RENEW_AFTER) {
       renew();
     } else if (left <= WARN_BEFORE) {
-      if (typedSince) { renew(); } else { show("warning"); }
+      if (typedSince) { renew(); } else { warn(); }
     } else {
       show("quiet");
     }
