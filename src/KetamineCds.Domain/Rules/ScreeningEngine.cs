@@ -32,4 +32,25 @@ public static class ScreeningEngine
         var (overall, pathways) = DecisionPolicy.Decide(ruleSet, findings);
         return new Assessment(ruleSet.Identity, overall, pathways, findings);
     }
+
+    /// <summary>
+    /// The contraindications a history establishes although some fields the screening requires are not recorded (a chart
+    /// sent through CDS Hooks that lacks the trials or the suicidality): a recorded contraindication blocks a pathway
+    /// whatever else is missing. Only rules whose condition reads none of <paramref name="placeholders"/> are evaluated, so
+    /// the values standing in for those fields never decide a finding.
+    /// </summary>
+    /// <param name="history">The history, with any value in the fields named by <paramref name="placeholders"/>.</param>
+    /// <param name="placeholders">The contract names of the fields whose values stand in for "not recorded".</param>
+    /// <param name="ruleSet">The rule set.</param>
+    public static IReadOnlyList<Finding> ContraindicationsDespite(PatientHistory history, IReadOnlyCollection<string> placeholders, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(placeholders);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var scope = new Conditions.EvaluationScope(history);
+        return [.. ruleSet.RulesInFindingOrder
+            .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().All(f => !placeholders.Contains(f.Name)))
+            .Select(r => r.Evaluate(scope))
+            .OfType<Finding>()];
+    }
 }

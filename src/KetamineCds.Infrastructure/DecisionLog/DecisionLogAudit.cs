@@ -62,6 +62,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var missing = payload.RootElement.TryGetProperty("missingItems", out var items) && items.ValueKind == JsonValueKind.Array
             ? items.EnumerateArray().Select(i => i.GetString() ?? "").ToList()
             : [];
+        var contraindications = payload.RootElement.TryGetProperty("contraindications", out var found) && found.ValueKind == JsonValueKind.Array
+            ? found.Deserialize<List<HookAnswerContraindication>>(ContractJson.Options) ?? []
+            : [];
         return new LoggedHookAnswerEntry(
             entry.Id,
             entry.Sequence,
@@ -71,7 +74,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             entry.PatientReference,
             missing,
             HookOrigin.FromJson(entry.HookOriginJson!),
-            entry.InputJson);
+            entry.InputJson)
+        {
+            Contraindications = contraindications,
+            RuleSetVersion = entry.RuleSetVersion,
+        };
     }
 
     public async Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default)

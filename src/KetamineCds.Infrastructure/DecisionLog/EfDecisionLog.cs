@@ -68,7 +68,9 @@ public sealed partial class EfDecisionLog : IDecisionLog
     public async Task<LoggedHookAnswer> RecordHookAnswerAsync(HookAnswerSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var payload = JsonSerializer.Serialize(new HookAnswerPayload(submission.MissingItems), ContractJson.Options);
+        var payload = JsonSerializer.Serialize(
+            new HookAnswerPayload(submission.MissingItems, [.. submission.Contraindications.Select(f => new HookAnswerContraindication(f.RuleId, f.Because))]),
+            ContractJson.Options);
         var originJson = submission.Origin.ToJson();
         var entry = await _appender.AppendAsync(
             LogChainHead.Decisions,
@@ -77,6 +79,8 @@ public sealed partial class EfDecisionLog : IDecisionLog
             {
                 var e = Entry(sequence, previousHash, DecisionLogEntryTypes.HookAnswer, submission.Actor, submission.CorrelationId, submission.PatientReference);
                 e.Overall = WireNames.Of(Verdict.Incomplete);
+                e.RuleSetVersion = submission.RuleSet?.Version;
+                e.RuleSetDigest = submission.RuleSet?.Digest;
                 e.InputJson = payload;
                 e.HookOriginJson = originJson;
                 return Hashed(e);
@@ -227,8 +231,11 @@ public sealed partial class EfDecisionLog : IDecisionLog
 
     internal static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
 
-    /// <summary>What a hook-answer entry stores (and hashes) as its InputJson: the items the EHR's data did not record.</summary>
-    private sealed record HookAnswerPayload(IReadOnlyList<string> MissingItems);
+    /// <summary>
+    /// What a hook-answer entry stores (and hashes) as its InputJson: the items the EHR's data did not record, and the
+    /// contraindications it recorded all the same (absent from entries written before they were reported).
+    /// </summary>
+    private sealed record HookAnswerPayload(IReadOnlyList<string> MissingItems, IReadOnlyList<HookAnswerContraindication> Contraindications);
 
     /// <summary>What an override entry stores (and hashes) as its InputJson.</summary>
     private sealed record OverridePayload(OverrideDecision Decision, OverrideReason Reason, string Explanation);

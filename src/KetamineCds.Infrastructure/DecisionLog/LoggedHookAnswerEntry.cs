@@ -2,8 +2,8 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 
 /// <summary>
 /// A recorded CDS Hooks answer that ran no rules, as the auditor reads it: who asked (the EHR user, through the client
-/// named in <see cref="Origin"/>), when, for which patient, which required or safety items the chart did not hold, and
-/// the call itself (hook, hookInstance, cards, the FHIR data given). <see cref="InputJson"/> is the stored, hashed text.
+/// named in <see cref="Origin"/>), when, for which patient, which required or safety items the chart did not hold, the
+/// contraindications it recorded all the same, and the call itself (hook, hookInstance, cards, the FHIR data given). <see cref="InputJson"/> is the stored, hashed text.
 /// </summary>
 public sealed record LoggedHookAnswerEntry(
     Guid Id,
@@ -14,4 +14,11 @@ public sealed record LoggedHookAnswerEntry(
     string PatientReference,
     IReadOnlyList<string> MissingItems,
     HookOrigin Origin,
-    string InputJson);
+    string InputJson)
+{
+    /// <summary>The contraindications the chart recorded all the same (the answer's critical cards); none in older entries.</summary>
+    public IReadOnlyList<HookAnswerContraindication> Contraindications { get; init; } = [];
+
+    /// <summary>The version of the rule set that found <see cref="Contraindications"/>; null when no rule ran.</summary>
+    public string? RuleSetVersion { get; init; }
+}

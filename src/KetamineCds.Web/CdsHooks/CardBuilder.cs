@@ -18,16 +18,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     public List<Card> ForAssessment(Assessment assessment, string? prefillUrl)
     {
         var version = assessment.RuleSet.Version;
-        var cards = new List<Card>();
-        foreach (var finding in assessment.OfKind(FindingKind.Contraindication))
-        {
-            cards.Add(NewCard(
-                CardTexts.ContraindicationSummary(Text.FindingSummary(finding)),
-                "critical",
-                Markdown(finding),
-                version,
-                RuleUrl(finding.RuleId)));
-        }
+        var cards = ForContraindications([.. assessment.OfKind(FindingKind.Contraindication)], version);
 
         var cautions = assessment.OfKind(FindingKind.Caution).ToList();
         if (cautions.Count > 0)
@@ -71,6 +62,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         return cards;
     }
+
+    /// <summary>One critical card per contraindication.</summary>
+    public List<Card> ForContraindications(IReadOnlyList<Finding> contraindications, string ruleSetVersion) =>
+        [.. contraindications.Select(finding => NewCard(
+            CardTexts.ContraindicationSummary(Text.FindingSummary(finding)),
+            "critical",
+            Markdown(finding),
+            ruleSetVersion,
+            RuleUrl(finding.RuleId)))];
 
     /// <summary>The one card of an answer the engine could not give: the items not recorded and the prefilled form.</summary>
     public Card Incomplete(

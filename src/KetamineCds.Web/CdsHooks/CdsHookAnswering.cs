@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Fhir;
 using KetamineCds.Infrastructure.CdsHooks;
@@ -91,14 +92,24 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                 values.Remove(field);
             }
 
+            // A contraindication the chart records blocks a pathway whatever else is missing: its critical card comes first.
+            var contraindications = await RecordedContraindicationsAsync(values, cancellationToken);
             var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values);
-            var card = builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl);
-            var origin = call.Origin(caller, service, [Guid.Parse(card.Uuid)]);
+            List<Card> answerCards =
+            [
+                .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl),
+            ];
+            var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))]);
             var answer = await log.RecordHookAnswerAsync(
-                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention], actor, correlationId, origin),
+                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention], actor, correlationId, origin)
+                {
+                    Contraindications = contraindications,
+                    RuleSet = contraindications.Count > 0 ? RuleSetCatalog.Current.Identity : null,
+                },
                 cancellationToken);
-            await SaveAnswerAsync([(card, OverrideDecision.Proceed)], prefill, service, caller, answer.Id, null, cancellationToken);
-            return CardBuilder.WithRecordNote([card], CardTexts.AnswerRecorded(answer.Id.ToString()));
+            await SaveAnswerAsync([.. answerCards.Select(c => (c, OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
+            return CardBuilder.WithRecordNote(answerCards, CardTexts.AnswerRecorded(answer.Id.ToString()));
         }
 
         // Recorded like every screening (ScreeningRecorder), with the call as its origin: the cards are made once the rules
@@ -261,6 +272,32 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         }
 
         return (required, safety);
+    }
+
+    /// <summary>
+    /// The contraindications the chart records although the screening cannot run yet: each required field it lacks gets a
+    /// placeholder, and only the rules that read none of them are evaluated (<see cref="ScreeningEngine.ContraindicationsDespite"/>),
+    /// so a placeholder never decides a finding. None when even that history cannot be read.
+    /// </summary>
+    private async Task<IReadOnlyList<Finding>> RecordedContraindicationsAsync(Dictionary<string, object> values, CancellationToken cancellationToken)
+    {
+        var provisional = new Dictionary<string, object>(values, StringComparer.Ordinal);
+        var (required, _) = NotRecorded(values);
+        foreach (var name in required)
+        {
+            var field = Fields.Find(name)!;
+            provisional[name] = field.Type switch
+            {
+                FieldType.YesNo => false,
+                FieldType.WholeNumber => (int)(field.Min ?? 0),
+                FieldType.Number => field.Min ?? 0m,
+                FieldType.ChoiceList => new List<string> { field.Choices[0] },
+                _ => field.Choices.Count > 0 ? field.Choices[0] : name,
+            };
+        }
+
+        var (request, _) = await ReadAsync(provisional, cancellationToken);
+        return request is null ? [] : ScreeningEngine.ContraindicationsDespite(request.ToHistory(), required, RuleSetCatalog.Current);
     }
 
     /// <summary>Reads the values through the same reader and validator as the JSON API; fields they refuse are returned.</summary>

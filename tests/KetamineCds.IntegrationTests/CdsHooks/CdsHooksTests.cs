@@ -65,7 +65,7 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
-    public async Task PatientView_ChartWithoutTheRequiredItems_AnswersOneIncompleteCardAndRecordsTheAnswerWithItsOrigin()
+    public async Task PatientView_ChartWithoutTheRequiredItems_AnswersTheRecordedContraindicationThenIncompleteAndRecordsBoth()
     {
         using var app = await CreateAppAsync();
         var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
@@ -73,8 +73,15 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         AssertNoNullOrEmpty(body);
-        var card = Assert.Single(body["cards"]!.AsArray())!;
-        AssertCardShape(card);
+        var cards = body["cards"]!.AsArray();
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, c => AssertCardShape(c!));
+        // The chart's aneurysm is a contraindication whatever the trials and suicidality it lacks turn out to be.
+        var critical = cards[0]!;
+        Assert.Equal("critical", critical["indicator"]!.GetValue<string>());
+        Assert.Contains("Aneurysmal vascular disease", critical["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith("/Rules#VAS-001", critical["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var card = cards[1]!;
         Assert.Equal("info", card["indicator"]!.GetValue<string>());
         Assert.StartsWith("Ketamine screening incomplete", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         var detail = card["detail"]!.GetValue<string>();
@@ -90,12 +97,18 @@ public abstract class CdsHooksTests
         Assert.Equal(DecisionLogEntryTypes.HookAnswer, entry.EntryType);
         Assert.Equal("Practitioner/demo-psychiatrist", entry.ActorUserId);
         Assert.Contains("failedAdequateTrials", entry.InputJson, StringComparison.Ordinal);
+        Assert.Equal("incomplete", entry.Overall);
+        Assert.Equal(RuleSetCatalog.Current.Version, entry.RuleSetVersion);
+        var logged = (await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(entry.Id))!;
+        var found = Assert.Single(logged.Contraindications);
+        Assert.Equal("VAS-001", found.RuleId);
+        Assert.Contains(found.Because, b => b.Field == "aneurysmalVascularDisease" && b.Value == "true");
         var origin = HookOrigin.FromJson(entry.HookOriginJson!);
         Assert.Equal(CdsHooksApp.Issuer, origin.Issuer);
         Assert.Equal("Practitioner/demo-psychiatrist", origin.UserId);
         Assert.Equal("patient-view", origin.Hook);
         Assert.Equal(request["hookInstance"]!.GetValue<string>(), origin.HookInstance);
-        Assert.Equal(Guid.Parse(card["uuid"]!.GetValue<string>()), Assert.Single(origin.CardUuids));
+        Assert.Equal(cards.Select(c => Guid.Parse(c!["uuid"]!.GetValue<string>())), origin.CardUuids);
         Assert.Equal(
             JsonNode.Parse(request["prefetch"]!.ToJsonString())!.ToJsonString(),
             JsonNode.Parse(origin.FhirJson)!["prefetch"]!.ToJsonString());
@@ -220,6 +233,9 @@ public abstract class CdsHooksTests
         Assert.Contains(CdsHooksApp.Issuer, page, StringComparison.Ordinal);
         Assert.Contains(request["hookInstance"]!.GetValue<string>(), page, StringComparison.Ordinal);
         Assert.Contains("Failed adequate antidepressant trials", page, StringComparison.Ordinal);
+        Assert.Contains("Contraindications recorded in the chart", page, StringComparison.Ordinal);
+        Assert.Contains("VAS-001", page, StringComparison.Ordinal);
+        Assert.Contains(RuleSetCatalog.Current.Find("VAS-001")!.Summary, page, StringComparison.Ordinal);
         Assert.Contains("\"resourceType\": \"Bundle\"", page, StringComparison.Ordinal);
         Assert.Contains("audit workspace; hook answer", System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}")), StringComparison.Ordinal);
 
@@ -485,7 +501,7 @@ public abstract class CdsHooksTests
     {
         using var app = await CreateAppAsync();
         using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
-        var url = new Uri(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["links"]![0]!["url"]!.GetValue<string>());
+        var url = PrefillUrl(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!);
         string patient;
         await using (var db = app.Db())
         {
@@ -537,7 +553,7 @@ public abstract class CdsHooksTests
     {
         using var app = await CreateAppAsync();
         using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
-        var url = new Uri(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["links"]![0]!["url"]!.GetValue<string>());
+        var url = PrefillUrl(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!);
         var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
         var html = await psychiatrist.GetStringAsync(url.PathAndQuery);
         var marked = System.Text.RegularExpressions.Regex.Count(html, "class=\"from-ehr\"");
@@ -668,7 +684,7 @@ public abstract class CdsHooksTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView));
         using var answer = await withClock.CreateClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        var url = new Uri(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["links"]![0]!["url"]!.GetValue<string>());
+        var url = PrefillUrl(JsonNode.Parse(await answer.Content.ReadAsStringAsync())!);
 
         clock.Advance(TimeSpan.FromMinutes(61));
         var client = withClock.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -715,6 +731,10 @@ public abstract class CdsHooksTests
             System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
+
+    /// <summary>The link of the answer's one card that has one (the incomplete card, after any critical card).</summary>
+    private static Uri PrefillUrl(JsonNode answer) =>
+        new(Assert.Single(answer["cards"]!.AsArray(), c => c!["links"] is not null)!["links"]![0]!["url"]!.GetValue<string>());
 
     private static async Task<string> FirstAnswerPatientAsync(CdsHooksApp app, string sample)
     {
