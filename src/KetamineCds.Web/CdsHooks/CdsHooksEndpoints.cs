@@ -29,6 +29,11 @@ public static class CdsHooksEndpoints
         var group = app.MapGroup("/cds-services").AllowAnonymous().ExcludeFromDescription();
         group.MapPost("/{id}", HookAsync);
         group.MapPost("/{id}/feedback", FeedbackAsync);
+        // Any other path or method under /cds-services: a problem an EHR's integrator can read, never the sign-in page.
+        group.MapMethods("/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], () => Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "No such CDS Hooks endpoint.",
+            detail: "GET /cds-services lists the services; call a service with POST /cds-services/{id}, and send feedback with POST /cds-services/{id}/feedback."));
         return app;
     }
 

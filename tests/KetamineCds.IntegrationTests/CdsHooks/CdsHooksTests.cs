@@ -383,6 +383,23 @@ public abstract class CdsHooksTests
         Assert.Equal(entries, await after.DecisionLogEntries.CountAsync());
     }
 
+    [Theory]
+    [InlineData("GET", "/cds-services/unknown")]
+    [InlineData("GET", "/cds-services/ketamine-screening-patient-view")]
+    [InlineData("POST", "/cds-services/a/b/c")]
+    [InlineData("DELETE", "/cds-services/ketamine-screening-patient-view")]
+    public async Task AnyOtherPathOrMethod_Answers404ProblemNeverTheSignInPage(string method, string path)
+    {
+        using var app = await CreateAppAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await app.Raw().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("GET /cds-services lists the services", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Feedback_UnknownCardUuid_Answers404AndRecordsNothing()
     {

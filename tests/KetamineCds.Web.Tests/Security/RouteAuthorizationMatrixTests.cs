@@ -53,6 +53,12 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["GET /cds-services"] = Who.Anonymous,
         ["POST /cds-services/{id}"] = Who.Anonymous,
         ["POST /cds-services/{id}/feedback"] = Who.Anonymous,
+        // Every other path or method there: a 404 problem for the integrator, never the sign-in page.
+        ["GET /cds-services/{**rest}"] = Who.Anonymous,
+        ["POST /cds-services/{**rest}"] = Who.Anonymous,
+        ["PUT /cds-services/{**rest}"] = Who.Anonymous,
+        ["PATCH /cds-services/{**rest}"] = Who.Anonymous,
+        ["DELETE /cds-services/{**rest}"] = Who.Anonymous,
 
         // Every signed-in role: the home page, the rule set and the principles (no patient data).
         ["PAGE /"] = Who.AnySignedIn,
