@@ -40,6 +40,9 @@ public sealed class OpenApiSnapshotTests(AppFactory factory) : IClassFixture<App
         Assert.Equal("^[A-Za-z0-9._-]{1,64}$", properties["patientReference"]!["pattern"]!.GetValue<string>());
         Assert.Equal(120, properties["ageYears"]!["maximum"]!.GetValue<int>());
         Assert.Contains("history-untreated", properties["psychosis"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
+        // The server reads a repeated substance once, so the document does not claim repeats are refused.
+        Assert.Null(properties["substancesUsed"]!["uniqueItems"]);
+        Assert.Equal("1.1", document["info"]!["version"]!.GetValue<string>());
         Assert.Equal("#/components/schemas/ScreeningRequest", document["components"]!["schemas"]!["ScreeningResponse"]!["properties"]!["input"]!["$ref"]!.GetValue<string>());
         Assert.Equal(
             ["eligible", "eligible-with-cautions", "incomplete", "not-eligible-now", "not-indicated"],

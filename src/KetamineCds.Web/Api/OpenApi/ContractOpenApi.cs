@@ -57,6 +57,14 @@ public static class ContractOpenApi
 
     private static Task DescribeContract(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
+        // The contract's version (shared/api/screening-v1.md: version 1 with its 1.1 additions), not the assembly's.
+        document.Info = new OpenApiInfo
+        {
+            Title = "KetamineCds screening API",
+            Version = "1.1",
+            Description = "Screening for ketamine and esketamine treatment pathways: the contract of shared/api/screening-v1.md, version 1 with its 1.1 additions. "
+                + "KetamineCds supports, and never replaces, the clinician's judgement.",
+        };
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
@@ -209,7 +217,8 @@ public static class ContractOpenApi
                     Type = JsonSchemaType.String,
                     Enum = field.Choices.Select(c => (JsonNode)JsonValue.Create(c)).ToList(),
                 };
-                schema.UniqueItems = true;
+                // A value given twice counts once (the reader drops the repeat), so repeats are allowed, not refused.
+                schema.Description += " A value given twice counts once.";
                 break;
             default:
                 throw new InvalidOperationException($"No OpenAPI type for field type {field.Type}.");

@@ -111,7 +111,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? SeriousCardiovascularOrCerebrovascularCondition { get; set; }
         /// <summary>Sex at birth. Unless it is male, the pregnancy question is asked for ages 12 to 55.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_sexAtBirth? SexAtBirth { get; set; }
-        /// <summary>Substances involved.</summary>
+        /// <summary>Substances involved. A value given twice counts once.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_substancesUsed?>? SubstancesUsed { get; set; }
