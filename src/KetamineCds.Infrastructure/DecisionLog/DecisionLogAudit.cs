@@ -280,12 +280,14 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     private static IQueryable<ListRow> Project(IQueryable<DecisionLogEntry> query) =>
-        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.EntryType));
+        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.CorrectionReason != null, e.EntryType));
 
+    /// <summary>A screening's related entry is the one it corrects when it carries a reason, else the one it re-screens (as <see cref="EfDecisionLog"/> reads it).</summary>
     private static AuditListItem ToItem(ListRow r) =>
-        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId, r.RelatesToId, r.EntryType);
+        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId,
+            r.IsCorrection ? r.RelatesToId : null, r.EntryType, r.IsCorrection ? null : r.RelatesToId);
 
     private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
 
-    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, string EntryType);
+    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, bool IsCorrection, string EntryType);
 }

@@ -548,6 +548,29 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task SearchAndExport_RescreenAndCorrection_NameEachRelationForWhatItIs()
+    {
+        await using var store = await CreateStoreAsync();
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-R"));
+        var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-R") with { RescreenOf = original.Id });
+        var correction = await store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit("MRN-R"));
+
+        var page = await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-R"), null, 10);
+        var exported = new List<AuditListItem>();
+        await foreach (var row in store.Audit.ExportAsync(new AuditFilter(PatientReference: "MRN-R")))
+        {
+            exported.Add(row);
+        }
+
+        // A re-screen is a new screening started from an earlier one's answers, never a correction of it.
+        (Guid, Guid?, Guid?)[] expected = [(correction.Id, original.Id, null), (rescreen.Id, null, original.Id), (original.Id, null, null)];
+        foreach (var items in new[] { page.Items, exported })
+        {
+            Assert.Equal(expected, items.Select(i => (i.Id, i.Corrects, i.RescreenOf)));
+        }
+    }
+
+    [Fact]
     public async Task Search_FiltersAndKeysetPages_ReturnEachMatchOnceNewestFirst()
     {
         await using var store = await CreateStoreAsync();
