@@ -23,7 +23,7 @@ public static class DependencyInjection
     {
         var settings = KetamineCdsDatabaseSettings.FromConfiguration(configuration, environment);
         services.AddKetamineCdsInfrastructure(settings);
-        return services.AddKetamineCdsCheckpoints(CheckpointSettings.FromConfiguration(configuration, environment));
+        return services.AddKetamineCdsCheckpoints(CheckpointSettings.FromConfiguration(configuration, environment, settings));
     }
 
     /// <summary>

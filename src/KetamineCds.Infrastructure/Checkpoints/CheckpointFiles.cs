@@ -56,7 +56,10 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
         return latest;
     }
 
-    /// <summary>Every <c>.json</c> file in the app's folder and in each configured copy, and copies that cannot be read.</summary>
+    /// <summary>
+    /// Every <c>.json</c> file in the app's folder and in each configured copy, and what could not be read: copies that
+    /// cannot be reached, and checkpoints left in the folder every database once shared, which are no longer read.
+    /// </summary>
     public (IReadOnlyList<CheckpointFile> Files, IReadOnlyList<string> Problems) ReadAll()
     {
         var files = new List<CheckpointFile>();
@@ -67,7 +70,50 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
             Read(copy, copy, files, problems, missingIsProblem: true);
         }
 
+        if (settings.FormerSharedDirectory is { } former && CountJson(former) is > 0 and var left)
+        {
+            problems.Add($"'{former}' holds checkpoints ({left} files) from before each database had its own checkpoint folder; they are not read. "
+                + $"An administrator moves those of this database into '{settings.Directory}' and the others out of the way (docs/security.md, 'A checkpoint of another log').");
+        }
+
         return (files, problems);
+    }
+
+    /// <summary>
+    /// The folders inside the app's checkpoint folder that hold checkpoint files: set aside there by an administrator
+    /// (checkpoints of another log, docs/security.md), never read as this log's, but never silently gone either.
+    /// </summary>
+    public IReadOnlyList<SetAsideFolder> SetAside()
+    {
+        if (!System.IO.Directory.Exists(settings.Directory))
+        {
+            return [];
+        }
+
+        try
+        {
+            return System.IO.Directory.EnumerateDirectories(settings.Directory)
+                .Select(d => new SetAsideFolder(Path.GetFileName(d), CountJson(d)))
+                .Where(f => f.Files > 0)
+                .OrderBy(f => f.Name, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static int CountJson(string folder)
+    {
+        try
+        {
+            return System.IO.Directory.Exists(folder) ? System.IO.Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Count() : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The app folder's checkpoints as they are on disk, for an auditor to keep.</summary>

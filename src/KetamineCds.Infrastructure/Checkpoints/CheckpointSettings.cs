@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using KetamineCds.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -7,7 +9,7 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 
 /// <summary>
 /// Where checkpoints go and what signs them, read once from configuration:
-/// <c>Audit:CheckpointDirectory</c> (default <c>checkpoints/</c> in the app's data folder; never the database),
+/// <c>Audit:CheckpointDirectory</c> (default: the database's own folder, <see cref="DefaultDirectory"/>; never the database),
 /// <c>Audit:CheckpointKeyPath</c> (PEM ECDSA P-256 private key; in Development a key is created in the data folder when
 /// the setting is absent, elsewhere checkpoints are off until it is set), <c>Audit:CheckpointInterval</c> (default
 /// 00:05:00), <c>Audit:ExternalCheckpointCopies</c> (folders holding copies kept elsewhere, read and checked too) and
@@ -27,13 +29,28 @@ public sealed record CheckpointSettings(
     /// <summary>The Development key's file name in the data folder.</summary>
     public const string DevelopmentKeyFileName = "checkpoint-signing-key.pem";
 
-    public static CheckpointSettings FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>The folder in the data folder that every database shared before each got its own.</summary>
+    public const string FormerSharedFolderName = "checkpoints";
+
+    /// <summary>Audit:CheckpointDirectory was not set: <see cref="Directory"/> is the database's default one.</summary>
+    public bool DirectoryDerived { get; init; }
+
+    /// <summary>
+    /// The data folder's <c>checkpoints/</c>, which every database shared before each got its own, when the default is
+    /// in use and it is another folder: checkpoints left there are no longer read, and verification says so.
+    /// </summary>
+    public string? FormerSharedDirectory { get; init; }
+
+    public static CheckpointSettings FromConfiguration(IConfiguration configuration, IHostEnvironment environment, KetamineCdsDatabaseSettings database)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(database);
         var root = environment.ContentRootPath;
         var data = AppDataFolder.For(environment);
-        var directory = configuration["Audit:CheckpointDirectory"] is { Length: > 0 } d ? Resolve(root, d) : Path.Combine(data, "checkpoints");
+        var configured = configuration["Audit:CheckpointDirectory"] is { Length: > 0 } d ? Resolve(root, d) : null;
+        var directory = configured ?? DefaultDirectory(data, database);
+        var former = Path.GetFullPath(Path.Combine(data, FormerSharedFolderName));
 
         var keyPath = configuration["Audit:CheckpointKeyPath"] is { Length: > 0 } k ? Resolve(root, k) : null;
         var development = environment.IsDevelopment();
@@ -55,7 +72,49 @@ public sealed record CheckpointSettings(
             development,
             interval,
             List(configuration, "Audit:ExternalCheckpointCopies").Select(p => Resolve(root, p)).ToList(),
-            List(configuration, "Audit:CheckpointTrustedPublicKeys").Select(p => Resolve(root, p)).ToList());
+            List(configuration, "Audit:CheckpointTrustedPublicKeys").Select(p => Resolve(root, p)).ToList())
+        {
+            DirectoryDerived = configured is null,
+            FormerSharedDirectory = configured is null && !string.Equals(former, Path.GetFullPath(directory), StringComparison.Ordinal) ? former : null,
+        };
+    }
+
+    /// <summary>
+    /// The checkpoint folder of a database when <c>Audit:CheckpointDirectory</c> is not set: next to an SQLite file, named
+    /// after it (<c>ketaminecds.db-checkpoints</c>), or for PostgreSQL in the data folder, named after the server and the
+    /// database (<c>checkpoints-postgres-db-5432-ketaminecds</c>). Never one folder for every database: a checkpoint of
+    /// one log fails against another, so a new database would be reported as tampered with. A database put back or
+    /// rewritten where it was keeps its folder, and its checkpoints still catch it.
+    /// </summary>
+    public static string DefaultDirectory(string dataFolder, KetamineCdsDatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder(database.ConnectionString);
+            if (string.IsNullOrEmpty(sqlite.DataSource) || sqlite.DataSource == ":memory:" || sqlite.Mode == SqliteOpenMode.Memory)
+            {
+                // A database that lives as long as the process: so do its checkpoints.
+                return Path.Combine(Path.GetTempPath(), "ketaminecds-checkpoints-in-memory-" + Guid.NewGuid().ToString("N"));
+            }
+
+            return Path.GetFullPath(sqlite.DataSource) + "-checkpoints";
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return Path.Combine(dataFolder, FolderName($"checkpoints-postgres-{postgres.Host}-{postgres.Port}-{postgres.Database ?? postgres.Username}"));
+    }
+
+    /// <summary>A folder name of letters, digits, dots, dashes and underscores only.</summary>
+    private static string FolderName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        return builder.ToString();
     }
 
     private static string Resolve(string root, string path) => Path.GetFullPath(Path.Combine(root, path.Trim()));

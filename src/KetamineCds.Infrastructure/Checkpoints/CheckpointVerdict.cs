@@ -15,6 +15,13 @@ public enum CheckpointVerdict
     /// <summary>The log's entry at the signed sequence has another hash: rewritten and re-hashed, or restored and written on since.</summary>
     EntryDiffers,
 
+    /// <summary>
+    /// Signed for another log: it fails, and this log is empty or began after it was signed, so this log never held the
+    /// entry it signed. A database that was replaced or recreated left it behind, or this log was replaced: it fails
+    /// like any other, and only an administrator can set it aside (docs/security.md).
+    /// </summary>
+    OtherLog,
+
     /// <summary>The signature does not verify: the file was altered.</summary>
     BadSignature,
 

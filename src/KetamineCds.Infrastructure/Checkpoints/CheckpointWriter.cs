@@ -23,6 +23,11 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
         {
             _timer = new PeriodicTimer(settings.Interval, clock);
             LogEnabled(logger, checkpoints.KeyId!, settings.Directory, settings.Interval);
+            if (settings.DirectoryDerived && !settings.CreateKeyIfMissing)
+            {
+                // Outside Development the folder is meant to be chosen: on another volume than the database's.
+                LogDerivedFolder(logger, settings.Directory);
+            }
         }
         else
         {
@@ -85,6 +90,9 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed checkpoints on: key {KeyId}, folder {Directory}, every {Interval} when the log has grown")]
     private static partial void LogEnabled(ILogger logger, string keyId, string directory, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:CheckpointDirectory is not set: checkpoints go to {Directory}, the database's own default folder. Set it to a folder on another volume than the database's (docs/security.md).")]
+    private static partial void LogDerivedFolder(ILogger logger, string directory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Signed checkpoints are off: {Reason}")]
     private static partial void LogDisabled(ILogger logger, string reason);

@@ -117,7 +117,10 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
 
         var walk = await log.WalkAsync(startAfter, startHash, observe, cancellationToken);
         return new LogVerification(
-            walk.Result, startAfter > 0 ? VerificationMode.FromCheckpoint : VerificationMode.Full, startAfter, keys.Enabled, Ordered(statuses), problems);
+            walk.Result, startAfter > 0 ? VerificationMode.FromCheckpoint : VerificationMode.Full, startAfter, keys.Enabled, Ordered(statuses), problems)
+        {
+            SetAside = files.SetAside(),
+        };
     }
 
     private static List<CheckpointStatus> Ordered(List<CheckpointStatus> statuses) =>
@@ -183,6 +186,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
 
         var entries = new Dictionary<long, (Guid Id, string Hash)>();
         long last;
+        DateTimeOffset? began;
         try
         {
             await using var db = contexts.CreateDbContext();
@@ -199,6 +203,9 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             }
 
             last = await db.DecisionLogEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+            began = await db.DecisionLogEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => (DateTime?)e.RecordedAt).FirstOrDefaultAsync(cancellationToken) is { } first
+                ? EfDecisionLog.Utc(first)
+                : null;
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -208,11 +215,24 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
         foreach (var c in signed)
         {
             var cp = c.Checkpoint;
+            var found = entries.TryGetValue(cp.Sequence, out var entry);
+            var holds = found && string.Equals(entry.Hash, cp.HeadHash, StringComparison.Ordinal) && (cp.HeadEntryId is not { } id || id == entry.Id);
             if (cp.Sequence == 0)
             {
                 statuses.Add(c.Status(CheckpointVerdict.Holds, "Signed when the log was empty.", null));
             }
-            else if (!entries.TryGetValue(cp.Sequence, out var entry))
+            else if (holds)
+            {
+                statuses.Add(c.Status(CheckpointVerdict.Holds, $"Entry {cp.Sequence} has the signed hash.", null, N(cp.Sequence)));
+            }
+            else if (began is null || began > cp.CreatedAt)
+            {
+                // A log's first entry is recorded before any checkpoint that signs an entry of it. This log is empty or
+                // began after the checkpoint was signed, so it never held the entry signed: the checkpoint is another
+                // log's (a database replaced or recreated), or this log was replaced. It fails all the same.
+                statuses.Add(OtherLog(c, began));
+            }
+            else if (!found)
             {
                 statuses.Add(c.Status(
                     CheckpointVerdict.LogEndsBefore,
@@ -221,7 +241,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
                     N(last),
                     N(cp.Sequence)));
             }
-            else if (!string.Equals(entry.Hash, cp.HeadHash, StringComparison.Ordinal) || (cp.HeadEntryId is { } id && id != entry.Id))
+            else
             {
                 statuses.Add(c.Status(
                     CheckpointVerdict.EntryDiffers,
@@ -229,14 +249,36 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
                     cp.HeadEntryId ?? entry.Id,
                     N(cp.Sequence)));
             }
-            else
-            {
-                statuses.Add(c.Status(CheckpointVerdict.Holds, $"Entry {cp.Sequence} has the signed hash.", null, N(cp.Sequence)));
-            }
         }
 
         return statuses;
     }
+
+    /// <summary>A checkpoint of another log: what it signed (entry, id, when), and when this log began, or that it is empty.</summary>
+    private static CheckpointStatus OtherLog(Candidate c, DateTimeOffset? began)
+    {
+        var cp = c.Checkpoint;
+        var signed = cp.HeadEntryId?.ToString("D") ?? "~";
+        var at = Utc(cp.CreatedAt);
+        return began is { } first
+            ? c.Status(
+                CheckpointVerdict.OtherLog,
+                $"Signed for another log: it signed entry {cp.Sequence} ({signed}) on {at} UTC, before this log's first entry was recorded ({Utc(first)} UTC). The database was replaced or recreated since, or this log was replaced.",
+                cp.HeadEntryId,
+                N(cp.Sequence),
+                signed,
+                at,
+                Utc(first))
+            : c.Status(
+                CheckpointVerdict.OtherLog,
+                $"Signed for another log: it signed entry {cp.Sequence} ({signed}) on {at} UTC, and this log is empty. The database was replaced or recreated since, or this log was emptied.",
+                cp.HeadEntryId,
+                N(cp.Sequence),
+                signed,
+                at);
+    }
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed record Candidate(SignedCheckpoint Checkpoint, string FileName, List<string> Sources)
     {

@@ -96,7 +96,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             return new ReplayResult(entry.Id, recorded, false, false, false, entry.AssessmentJson ?? "", null, null);
         }
 
-        var history = JsonSerializer.Deserialize<PatientHistory>(entry.HistoryJson ?? entry.InputJson, ContractJson.Options)!;
+        var history = ReadHistory(entry.Id, entry.Sequence, entry.HistoryJson ?? entry.InputJson);
         var replayed = ScreeningEngine.Evaluate(history, ruleSet);
         var replayedJson = JsonSerializer.Serialize(replayed, ContractJson.Options);
         var digestMatches = string.Equals(ruleSet.Digest, recorded.Digest, StringComparison.Ordinal);
@@ -126,8 +126,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             // Only the stored history and verdict are read; the assessment JSON, the largest column, never leaves the
             // database. Each batch is screened in parallel while the next one is read. A row logged under the baseline
             // (same version and digest) keeps its logged verdict, which replay reproduces; only the changed rows are
-            // screened a second time, to name the rules that made the difference.
-            var rows = Filter(db, new AuditFilter(periodStart, periodEnd))
+            // screened a second time, to name the rules that made the difference. Screenings only: a CDS Hooks answer
+            // ran no rules and stores no history, so there is nothing to re-screen in it.
+            var rows = Filter(db, new AuditFilter(periodStart, periodEnd), includeHookAnswers: false)
                 .OrderBy(e => e.Sequence)
                 .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.HistoryJson ?? e.InputJson))
                 .AsAsyncEnumerable();
@@ -138,7 +139,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     Parallel.For(0, count, i =>
                     {
                         var row = batch[i];
-                        var history = JsonSerializer.Deserialize<PatientHistory>(row.History, ContractJson.Options)!;
+                        var history = ReadHistory(row.Id, row.Sequence, row.History);
                         var assessment = ScreeningEngine.Evaluate(history, ruleSet);
                         var was = baseline is null || (row.RuleSetVersion == baseline.Version && row.RuleSetDigest == baseline.Digest)
                             ? row.Overall ?? ""
@@ -182,11 +183,29 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<DecisionLogEntryUnreadableException>().Any())
+        {
+            // Parallel.For gathers every row of the batch that failed: name the first in the log.
+            throw ex.Flatten().InnerExceptions.OfType<DecisionLogEntryUnreadableException>().MinBy(e => e.Sequence)!;
+        }
 
         return new ImpactReport(
             ruleSet.Identity, baseline?.Identity, examined, changes, stopwatch.Elapsed,
             [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).ThenBy(t => t.Key.To, StringComparer.Ordinal).Select(t => new VerdictTransition(t.Key.From, t.Key.To, t.Value))],
             [.. rules.OrderByDescending(r => r.Value.Newly + r.Value.Stopped).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleImpact(r.Key, r.Value.Newly, r.Value.Stopped))]);
+    }
+
+    /// <summary>A screening entry's stored history; an entry that does not hold one is named, never a bare JSON error.</summary>
+    private static PatientHistory ReadHistory(Guid id, long sequence, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PatientHistory>(json, ContractJson.Options) ?? throw new JsonException("The stored history is null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new DecisionLogEntryUnreadableException(id, sequence, ex);
+        }
     }
 
     /// <summary>The rules that fire after and not before, and before and not after; only for a changed screening.</summary>
@@ -218,11 +237,16 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         }
     }
 
-    private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter)
+    /// <summary>
+    /// The auditor's filter over the log's screenings, and (for the list and the export, <paramref name="includeHookAnswers"/>)
+    /// the CDS Hooks answers that ran no rules (an EHR asked; the chart lacked a required item). Anything that reads an
+    /// entry's history must leave the hook answers out: they hold none.
+    /// </summary>
+    private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter, bool includeHookAnswers = true)
     {
-        // Screenings, and the CDS Hooks answers that ran no rules (an EHR asked; the chart lacked a required item).
-        var query = db.DecisionLogEntries.AsNoTracking()
-            .Where(e => e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var query = includeHookAnswers
+            ? db.DecisionLogEntries.AsNoTracking().Where(e => e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer)
+            : db.DecisionLogEntries.AsNoTracking().Where(e => e.EntryType == DecisionLogEntryTypes.Screening);
         if (filter.From is { } from)
         {
             var f = ChainHash.ToStoredTime(from);
@@ -263,12 +287,14 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     private static IQueryable<ListRow> Project(IQueryable<DecisionLogEntry> query) =>
-        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.EntryType));
+        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.CorrectionReason != null, e.EntryType));
 
+    /// <summary>A screening's related entry is the one it corrects when it carries a reason, else the one it re-screens (as <see cref="EfDecisionLog"/> reads it).</summary>
     private static AuditListItem ToItem(ListRow r) =>
-        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId, r.RelatesToId, r.EntryType);
+        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId,
+            r.IsCorrection ? r.RelatesToId : null, r.EntryType, r.IsCorrection ? null : r.RelatesToId);
 
     private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
 
-    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, string EntryType);
+    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, bool IsCorrection, string EntryType);
 }

@@ -7,7 +7,8 @@ using KetamineCds.Infrastructure.DecisionLog;
 namespace KetamineCds.Infrastructure.Json;
 
 /// <summary>
-/// The contract's screening body (<c>{id, recordedAt, recordedBy, ruleSet, overall, pathways, findings, input}</c>)
+/// The contract's screening body (<c>{id, recordedAt, recordedBy, ruleSet, overall, pathways, findings, input}</c>, and
+/// after <c>recordedBy</c> on a re-screen only, <c>rescreenOf</c>: the earlier screening it started from)
 /// written from what the decision log stored: the assessment and the input are spliced in verbatim, so the API
 /// shows exactly the bytes that were hashed, never a re-serialization that could drift.
 /// </summary>
@@ -72,6 +73,10 @@ public static class ScreeningResponseJson
         writer.WriteString("id", screening.Id);
         writer.WriteString("recordedAt", screening.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
         writer.WriteString("recordedBy", screening.RecordedBy.Email);
+        if (screening.RescreenOf is { } earlier)
+        {
+            writer.WriteString("rescreenOf", earlier);
+        }
     }
 
     private static string AssessmentText(LoggedScreening screening) => string.IsNullOrEmpty(screening.AssessmentJson)

@@ -44,7 +44,7 @@ public static class AuditCsvExport
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = "attachment; filename=\"decision-log.csv\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,entryType\n");
+        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType\n");
         var count = 0;
         for (; more; more = await rows.MoveNextAsync())
         {
@@ -61,6 +61,7 @@ public static class AuditCsvExport
                 item.RuleSetDigest,
                 item.CorrelationId,
                 item.Corrects?.ToString(),
+                item.RescreenOf?.ToString(),
                 item.EntryType));
             if (++count % 1000 == 0)
             {

@@ -83,7 +83,9 @@ public static class AuditEndpoints
                 var v = created.Verification;
                 return Results.Problem(
                     title: "The decision log does not verify; no checkpoint was signed",
-                    detail: v.FailedCheckpoint?.Reason ?? $"The chain is broken at entry {v.Chain.FirstBrokenId}.",
+                    detail: v.FailedCheckpoint is { } failed
+                        ? $"Checkpoint {failed.FileName}: {failed.Reason}" + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + CheckpointRecovery.Text : "")
+                        : $"The chain is broken at entry {v.Chain.FirstBrokenId}.",
                     statusCode: StatusCodes.Status409Conflict,
                     extensions: new Dictionary<string, object?> { ["verification"] = VerifyResponse.From(v) });
             }
@@ -111,7 +113,7 @@ public static class AuditEndpoints
             var (files, problems) = checkpoints.Files.ReadAll();
             var statuses = await checkpoints.CheckAsync(files, context.RequestAborted);
             return Results.Json(
-                new { enabled = checkpoints.Enabled, keyId = checkpoints.KeyId, items = statuses.Select(CheckpointResponse.From), warnings = problems },
+                new { enabled = checkpoints.Enabled, keyId = checkpoints.KeyId, items = statuses.Select(CheckpointResponse.From), warnings = problems, setAside = checkpoints.Files.SetAside() },
                 ContractJson.Options);
         }
         catch (DecisionLogUnavailableException)

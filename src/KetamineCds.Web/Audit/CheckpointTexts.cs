@@ -22,6 +22,8 @@ public static class CheckpointTexts
             (CheckpointVerdict.NotChecked, 0) => localizer["Not checked: no checkpoint key is configured (Audit:CheckpointKeyPath)."],
             (CheckpointVerdict.NotChecked, 1) => localizer["Not checked in this run: older than checkpoint {0}, which the check started from (a full check reads them all).", a[0]],
             (CheckpointVerdict.LogEndsBefore, 2) => localizer["The log ends at entry {0}, before entry {1} that this checkpoint signed: entries were removed from the end, or an older backup was restored.", a[0], a[1]],
+            (CheckpointVerdict.OtherLog, 3) => localizer["Signed for another log: it signed entry {0} ({1}) on {2} UTC, and this log is empty. The database was replaced or recreated since, or this log was emptied.", a[0], a[1], a[2]],
+            (CheckpointVerdict.OtherLog, 4) => localizer["Signed for another log: it signed entry {0} ({1}) on {2} UTC, before this log's first entry was recorded ({3} UTC). The database was replaced or recreated since, or this log was replaced.", a[0], a[1], a[2], a[3]],
             (CheckpointVerdict.EntryDiffers, 1) => localizer["Entry {0} is not the entry this checkpoint signed: the log up to it was rewritten, or an older backup was restored and written on since.", a[0]],
             (CheckpointVerdict.BadSignature, 0) => localizer["The signature does not verify: the file was changed after it was signed."],
             (CheckpointVerdict.UnknownKey, 1) => localizer["Signed by key {0}…, which is neither the app's checkpoint key nor a trusted earlier one.", a[0]],

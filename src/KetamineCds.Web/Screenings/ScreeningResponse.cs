@@ -15,4 +15,11 @@ public sealed record ScreeningResponse(
     Verdict Overall,
     IReadOnlyList<PathwayResult> Pathways,
     IReadOnlyList<Finding> Findings,
-    JsonElement Input);
+    JsonElement Input)
+{
+    /// <summary>
+    /// The earlier screening this one re-screens (it started from that one's answers; the earlier entry is unchanged);
+    /// present only on a re-screen, after <c>recordedBy</c>.
+    /// </summary>
+    public Guid? RescreenOf { get; init; }
+}

@@ -63,7 +63,8 @@ public sealed class CheckpointBrowserTests(BrowserFixture browser)
             await browser.ScreenshotAsync(page, "32-auditor-checkpoint-no-longer-holds");
 
             await page.GotoAsync("/Audit/Verify?run=true");
-            await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Checkpoint at entry {ahead.Sequence}", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(ahead.FileName, new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"entry {ahead.Sequence}, {ahead.HeadEntryId}");
             await browser.ScreenshotAsync(page, "33-auditor-verify-names-checkpoint");
         }
         finally

@@ -169,6 +169,54 @@ public abstract class CheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_CheckpointOfAnotherDatabaseInTheFolder_ChainIntactCheckpointNamedAsAnotherLogsAndNeverABrokenEntry()
+    {
+        // The earlier database: three entries and a checkpoint of them in the folder.
+        var earlierIds = await RecordAsync(3);
+        var earlier = (await Checkpoints().CreateAsync()).Checkpoint!;
+        // A new database, checked against the same folder (what the folder every database shared did).
+        await using var fresh = await CreateStoreAsync();
+        var checkpoints = Checkpoints(store: fresh);
+
+        var whenEmpty = await checkpoints.VerifyAsync(VerificationMode.Full);
+        await RecordAsync(2, fresh);
+        var full = await checkpoints.VerifyAsync(VerificationMode.Full);
+        var incremental = await checkpoints.VerifyAsync(VerificationMode.FromCheckpoint);
+        var refused = await checkpoints.CreateAsync();
+
+        Assert.Equal(CheckpointVerdict.OtherLog, whenEmpty.FailedCheckpoint!.Verdict);
+        Assert.Contains("this log is empty", whenEmpty.FailedCheckpoint.Reason, StringComparison.Ordinal);
+        foreach (var result in new[] { whenEmpty, full, incremental, refused.Verification })
+        {
+            // The chain itself is intact; the log is still not verified, and the checkpoint is named, not an entry this log never held.
+            Assert.True(result.Chain.Intact);
+            Assert.False(result.Intact);
+            Assert.Null(result.FirstBrokenId);
+            var failed = result.FailedCheckpoint!;
+            Assert.Equal(CheckpointVerdict.OtherLog, failed.Verdict);
+            Assert.Equal(earlier.FileName, failed.FileName);
+            Assert.Equal(earlier, failed.Checkpoint);
+            Assert.Equal(earlierIds[^1], failed.EntryId);
+            Assert.Contains($"Signed for another log: it signed entry 3 ({earlierIds[^1]})", failed.Reason, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, full.Chain.Checked);
+        Assert.Contains("before this log's first entry was recorded", full.FailedCheckpoint!.Reason, StringComparison.Ordinal);
+        Assert.Null(refused.Checkpoint);
+
+        // The administrator, on the host, sets the earlier database's checkpoints aside: the new log verifies and can be
+        // signed, and the set-aside folder is still named.
+        var aside = Directory.CreateDirectory(Path.Combine(Settings.Directory, "set-aside-test"));
+        File.Move(Path.Combine(Settings.Directory, earlier.FileName), Path.Combine(aside.FullName, earlier.FileName));
+        var recovered = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.True(recovered.Intact);
+        Assert.Equal([new SetAsideFolder("set-aside-test", 1)], recovered.SetAside);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        // Against the earlier database, its own checkpoint still holds.
+        Assert.Equal(CheckpointVerdict.Holds, Assert.Single(await Checkpoints().CheckAsync([new CheckpointFile("uploaded", earlier.FileName, earlier.ToJson())])).Verdict);
+    }
+
+    [Fact]
     public async Task Verify_CheckpointFileAltered_FailsOnItsSignature()
     {
         var checkpoints = Checkpoints();
@@ -292,15 +340,15 @@ public abstract class CheckpointTests : IAsyncLifetime
         }
     }
 
-    private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null) =>
-        new(Store.Factory, Store.Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System);
+    private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null, LogStore? store = null) =>
+        new((store ?? Store).Factory, (store ?? Store).Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System);
 
-    private async Task<List<Guid>> RecordAsync(int count)
+    private async Task<List<Guid>> RecordAsync(int count, LogStore? store = null)
     {
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add((await Store.Log.RecordScreeningAsync(Screenings.Submit("MRN-C" + i))).Id);
+            ids.Add((await (store ?? Store).Log.RecordScreeningAsync(Screenings.Submit("MRN-C" + i))).Id);
         }
 
         return ids;

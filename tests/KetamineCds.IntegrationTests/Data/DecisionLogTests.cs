@@ -501,6 +501,76 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task AnalyzeImpact_LogHoldsAHookAnswer_SkipsItAgainstTheLoggedVerdictsAndAgainstABaseline()
+    {
+        await using var store = await CreateStoreAsync();
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-H"), ruleSet: RuleSetCatalog.V1_0_0));
+        var answer = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-H"));
+
+        // A hook answer ran no rules and stores no history: nothing to re-screen (docs/cds-hooks.md).
+        var asLogged = await store.Audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_1_0, null);
+        var againstBaseline = await store.Audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_0_0);
+
+        foreach (var report in new[] { asLogged, againstBaseline })
+        {
+            Assert.Equal(1, report.Examined);
+            Assert.Equal([screening.Id], report.Changes.Select(c => c.Id));
+            Assert.Equal(1, report.Transitions.Sum(t => t.Count));
+        }
+
+        Assert.DoesNotContain(answer.Id, asLogged.Changes.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task AuditReads_LogHoldsAHookAnswer_ReplayFindsNoScreeningAndTheListsNameItAHookAnswer()
+    {
+        await using var store = await CreateStoreAsync();
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-H"));
+        var answer = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-H"));
+
+        Assert.Null(await store.Audit.ReplayAsync(answer.Id));
+        Assert.True((await store.Audit.ReplayAsync(screening.Id))!.Reproduced);
+        Assert.Null(await store.Log.FindScreeningAsync(answer.Id));
+        Assert.Equal([screening.Id], (await store.Log.ListScreeningsForPatientAsync("MRN-H")).Select(s => s.Id));
+        var page = await store.Audit.SearchAsync(new AuditFilter(), null, 10);
+        var exported = new List<AuditListItem>();
+        await foreach (var row in store.Audit.ExportAsync(new AuditFilter()))
+        {
+            exported.Add(row);
+        }
+
+        foreach (var items in new[] { page.Items, exported })
+        {
+            Assert.Equal([(answer.Id, DecisionLogEntryTypes.HookAnswer), (screening.Id, DecisionLogEntryTypes.Screening)], items.Select(i => (i.Id, i.EntryType)));
+        }
+
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task SearchAndExport_RescreenAndCorrection_NameEachRelationForWhatItIs()
+    {
+        await using var store = await CreateStoreAsync();
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-R"));
+        var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-R") with { RescreenOf = original.Id });
+        var correction = await store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit("MRN-R"));
+
+        var page = await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-R"), null, 10);
+        var exported = new List<AuditListItem>();
+        await foreach (var row in store.Audit.ExportAsync(new AuditFilter(PatientReference: "MRN-R")))
+        {
+            exported.Add(row);
+        }
+
+        // A re-screen is a new screening started from an earlier one's answers, never a correction of it.
+        (Guid, Guid?, Guid?)[] expected = [(correction.Id, original.Id, null), (rescreen.Id, null, original.Id), (original.Id, null, null)];
+        foreach (var items in new[] { page.Items, exported })
+        {
+            Assert.Equal(expected, items.Select(i => (i.Id, i.Corrects, i.RescreenOf)));
+        }
+    }
+
+    [Fact]
     public async Task Search_FiltersAndKeysetPages_ReturnEachMatchOnceNewestFirst()
     {
         await using var store = await CreateStoreAsync();

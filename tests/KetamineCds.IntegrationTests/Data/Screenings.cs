@@ -56,4 +56,12 @@ public static class Screenings
         "corr-" + Guid.NewGuid().ToString("N")[..8]);
 
     public static ScreeningSubmission Submit(string patient) => Submit(Trd(patient));
+
+    /// <summary>A CDS Hooks answer that ran no rules (the chart lacked a required item), as the hook service records it.</summary>
+    public static HookAnswerSubmission HookAnswer(string patient) => new(
+        patient,
+        ["failedAdequateTrials", "psychosis"],
+        new Actor("Practitioner/ehr-1", "Practitioner/ehr-1", "EhrUser"),
+        "corr-" + Guid.NewGuid().ToString("N")[..8],
+        new HookOrigin("https://ehr.example", "Practitioner/ehr-1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{\"patient\":{\"resourceType\":\"Patient\"}}"));
 }

@@ -37,6 +37,9 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <summary>An access audit to use instead of the app's, or null for the real one.</summary>
     public IAccessAudit? AccessAuditOverride { get; init; }
 
+    /// <summary>The auditor's view of the log (search, replay, impact) to use instead of the app's, or null for the real one.</summary>
+    public IDecisionLogAudit? DecisionLogAuditOverride { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -57,6 +60,12 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
             {
                 services.RemoveAll<IAccessAudit>();
                 services.AddSingleton(AccessAuditOverride);
+            }
+
+            if (DecisionLogAuditOverride is not null)
+            {
+                services.RemoveAll<IDecisionLogAudit>();
+                services.AddSingleton(DecisionLogAuditOverride);
             }
         });
     }

@@ -173,10 +173,86 @@ public sealed partial class CheckpointPageTests : IDisposable
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Verify?run=true"));
 
-        Assert.Contains($"Checkpoint at entry 2", html, StringComparison.Ordinal);
-        Assert.Contains("no longer holds: The signature does not verify", html, StringComparison.Ordinal);
+        Assert.Contains("The chain's own hashes are intact, but the log is not verified: a signed checkpoint does not match it.", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Checkpoint file</dt><dd><code>{checkpoint.FileName}</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>What it signed</dt><dd>entry 2", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Why</dt><dd>The signature does not verify", html, StringComparison.Ordinal);
         using var chinese = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Verify?run=true", "zh-CN");
         Assert.Contains("签名验证失败：文件在签名后被更改。", WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewDatabase_CheckpointOfTheDatabaseBeforeItInItsFolder_ChainShownIntactCheckpointNamedAndARecoveryPath()
+    {
+        // The database before: two screenings and a checkpoint of them, signed with the same (Development) key.
+        string earlierFile;
+        Guid earlierHead;
+        using (var earlier = new KetamineCdsFactory())
+        {
+            var earlierPsychiatrist = await earlier.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+            (await earlierPsychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-EARLIER-1"))).EnsureSuccessStatusCode();
+            (await earlierPsychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-EARLIER-2"))).EnsureSuccessStatusCode();
+            var written = await (await earlier.CreateApiClientAsync(KetamineCdsFactory.Auditor)).PostAsync("/api/v1/audit/checkpoints", null);
+            var checkpoint = SignedCheckpoint.TryParse(await written.Content.ReadAsStringAsync(), out _)!;
+            (earlierFile, earlierHead) = (checkpoint.FileName, checkpoint.HeadEntryId!.Value);
+            Directory.CreateDirectory(_factory.CheckpointDirectory);
+            File.Copy(Path.Combine(earlier.CheckpointDirectory, earlierFile), Path.Combine(_factory.CheckpointDirectory, earlierFile));
+        }
+
+        // This app's database is new: one screening, and the earlier database's checkpoint left in its folder.
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var verify = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Verify?run=true"));
+        using var refused = await auditor.PostAsync("/api/v1/audit/checkpoints", null);
+        var checkpointsPage = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Checkpoints"));
+        using var chinese = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Verify?run=true", "zh-CN");
+        var zh = WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+
+        Assert.False(verify.GetProperty("intact").GetBoolean());
+        Assert.True(verify.GetProperty("chainIntact").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, verify.GetProperty("firstBrokenId").ValueKind);
+        var failed = verify.GetProperty("failedCheckpoint");
+        Assert.Equal("other-log", failed.GetProperty("status").GetString());
+        Assert.Equal(earlierFile, failed.GetProperty("file").GetString());
+        Assert.Equal(earlierHead, failed.GetProperty("entryId").GetGuid());
+        Assert.Matches("^[0-9a-f]{64}$", failed.GetProperty("headHash").GetString()!);
+        Assert.Contains("Signed for another log", failed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        Assert.Matches("<th scope=\"row\">Decisions \\(screenings and overrides\\)</th>\\s*<td>1</td>\\s*<td>yes</td>", html);
+        Assert.Contains("The chain's own hashes are intact, but the log is not verified: a signed checkpoint does not match it.", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Checkpoint file</dt><dd><code>{earlierFile}</code>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>What it signed</dt><dd>entry 2, <code>{earlierHead}</code>", html, StringComparison.Ordinal);
+        Assert.Contains("Does not match this log: signed for another log", html, StringComparison.Ordinal);
+        Assert.Contains("Checkpoints of another log: what to do", html, StringComparison.Ordinal);
+        Assert.Contains($"out of the checkpoint folder <code>{_factory.CheckpointDirectory}</code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Audit/Screening/{earlierHead}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\"", html, StringComparison.Ordinal);
+        Assert.Contains("为另一份日志签名", zh, StringComparison.Ordinal);
+        Assert.Contains("属于另一份日志的检查点：如何处理", zh, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains(earlierFile, problem, StringComparison.Ordinal);
+        Assert.Contains("set-aside", problem, StringComparison.Ordinal);
+        Assert.Matches($"<tr class=\"audit-error\">(?:(?!</tr>).)*Does not match this log(?:(?!</tr>).)*{Regex.Escape(earlierFile)}", checkpointsPage.Replace("\n", " ", StringComparison.Ordinal));
+        Assert.Contains("Checkpoints of another log: what to do", checkpointsPage, StringComparison.Ordinal);
+
+        // The administrator sets the earlier database's checkpoint aside on the host: the log verifies and can be signed.
+        var aside = Directory.CreateDirectory(Path.Combine(_factory.CheckpointDirectory, "set-aside-2026-12-01"));
+        File.Move(Path.Combine(_factory.CheckpointDirectory, earlierFile), Path.Combine(aside.FullName, earlierFile));
+
+        var after = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit/verify");
+        var afterHtml = WebUtility.HtmlDecode(await client.GetStringAsync("/Audit/Verify?run=true"));
+        using var written2 = await auditor.PostAsync("/api/v1/audit/checkpoints", null);
+
+        Assert.True(after.GetProperty("intact").GetBoolean());
+        Assert.Equal("set-aside-2026-12-01", after.GetProperty("setAside")[0].GetProperty("name").GetString());
+        Assert.Equal(1, after.GetProperty("setAside")[0].GetProperty("files").GetInt32());
+        Assert.Contains("1 checkpoint files were set aside by an administrator in set-aside-2026-12-01", afterHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, written2.StatusCode);
     }
 
     [Fact]

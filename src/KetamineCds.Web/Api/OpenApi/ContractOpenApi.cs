@@ -152,6 +152,10 @@ public static class ContractOpenApi
             && response.Properties is not null)
         {
             response.Properties["input"] = new OpenApiSchemaReference(RequestSchema, document);
+            if (response.Properties.TryGetValue("rescreenOf", out var rescreenOf) && rescreenOf is OpenApiSchema earlier)
+            {
+                earlier.Description = "On a re-screen only: the earlier screening it started from (the form prefilled with that one's answers). That entry is unchanged; a re-screen is not a correction.";
+            }
         }
     }
 

@@ -38,6 +38,12 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>Folders of checkpoints an administrator set aside in the checkpoint folder.</summary>
+    public IReadOnlyList<SetAsideFolder> SetAside { get; private set; } = [];
+
+    /// <summary>Checkpoints on record signed for another log: the page says how an administrator sets them aside.</summary>
+    public IReadOnlyList<CheckpointStatus> OtherLog => Statuses.Where(s => s.Verdict == CheckpointVerdict.OtherLog).ToList();
+
     /// <summary>The uploaded copy's checkpoints, after an upload.</summary>
     public IReadOnlyList<CheckpointStatus>? Uploaded { get; private set; }
 
@@ -77,7 +83,9 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             var created = await checkpoints.CreateAsync(HttpContext.RequestAborted);
             (Message, MessageIsError) = created.Checkpoint is { } c
                 ? (localizer["Checkpoint written at entry {0}: {1}.", c.Sequence, c.FileName].Value, false)
-                : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint is { } failed ? CheckpointTexts.Reason(failed, localizer) : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenId?.ToString() ?? string.Empty]), true);
+                : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint is { } failed
+                    ? localizer["Checkpoint {0}:", failed.FileName] + " " + CheckpointTexts.Reason(failed, localizer) + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + localizer["How to set it aside is below."] : "")
+                    : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenId?.ToString() ?? string.Empty]), true);
         }
         catch (DecisionLogUnavailableException)
         {
@@ -173,6 +181,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             CheckpointVerdict.NotChecked => localizer["Not checked"],
             CheckpointVerdict.LogEndsBefore => localizer["No longer holds: the log ends before it"],
             CheckpointVerdict.EntryDiffers => localizer["No longer holds: the entry differs"],
+            CheckpointVerdict.OtherLog => localizer["Does not match this log: signed for another log"],
             CheckpointVerdict.BadSignature => localizer["Signature does not verify"],
             CheckpointVerdict.UnknownKey => localizer["Signed by an unknown key"],
             _ => localizer["Not a checkpoint"],
@@ -185,6 +194,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         {
             var (files, problems) = checkpoints.Files.ReadAll();
             Problems = problems;
+            SetAside = checkpoints.Files.SetAside();
             Statuses = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)

@@ -3,6 +3,7 @@ using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>Runs a period's logged screenings through the current rule set and lists those whose verdict would change.</summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<ImpactModel> logger) : PageModel
 {
     /// <summary>Most changes shown on the page; the count says how many there are in all.</summary>
     public const int ShowAtMost = 1000;
@@ -43,6 +44,12 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
     public ImpactReport? Report { get; private set; }
 
     public bool Unavailable { get; private set; }
+
+    /// <summary>The entry the analysis could not read as a screening, when that is what stopped it.</summary>
+    public DecisionLogEntryUnreadableException? Unreadable { get; private set; }
+
+    /// <summary>Set when the analysis failed otherwise: the correlation id the error was logged under, for the administrator.</summary>
+    public string? FailureReference { get; private set; }
 
     /// <summary>Field-level problems with the period and the rule sets (query-string names as keys); nothing runs while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
@@ -89,5 +96,25 @@ public sealed class ImpactModel(IDecisionLogAudit audit, IAccessAudit access) : 
             Unavailable = true;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            LogUnreadable(logger, ex.Sequence, ex.EntryId, ex);
+            Unreadable = ex;
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else went wrong, the auditor gets the page and a reference to give the administrator, never a
+            // stack trace (the Development exception page would show one).
+            FailureReference = HttpContext.GetCorrelationId();
+            LogFailed(logger, FailureReference, ex);
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Impact analysis stopped: decision log entry {Sequence} ({EntryId}) could not be read as a screening.")]
+    private static partial void LogUnreadable(ILogger logger, long sequence, Guid entryId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Impact analysis failed (reference {Reference}).")]
+    private static partial void LogFailed(ILogger logger, string reference, Exception exception);
 }

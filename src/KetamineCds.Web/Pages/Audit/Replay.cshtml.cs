@@ -1,20 +1,31 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>Re-runs a logged screening under the rule set it was decided with and says whether it reproduces exactly.</summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class ReplayModel(IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit access, IStringLocalizer<PageText> localizer, ILogger<ReplayModel> logger) : PageModel
 {
-    public ReplayResult Result { get; private set; } = null!;
+    /// <summary>The replay; null when it could not be done (then <see cref="Problem"/> says why).</summary>
+    public ReplayResult? Result { get; private set; }
+
+    /// <summary>The screening asked for.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>Why the replay could not be done, for the auditor: never a stack trace.</summary>
+    public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
+        Id = id;
         try
         {
             var result = await audit.ReplayAsync(id, HttpContext.RequestAborted);
@@ -31,5 +42,25 @@ public sealed class ReplayModel(IDecisionLogAudit audit, IAccessAudit access) : 
         {
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            LogUnreadable(logger, ex.Sequence, ex.EntryId, ex);
+            Problem = localizer["Entry {0} ({1}) of the decision log could not be read as a screening, so it cannot be replayed.", ex.Sequence, ex.EntryId];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var reference = HttpContext.GetCorrelationId();
+            LogFailed(logger, reference, ex);
+            Problem = localizer["The replay could not be completed. The error was logged with reference {0}: give it to the administrator.", reference];
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return Page();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay stopped: decision log entry {Sequence} ({EntryId}) could not be read as a screening.")]
+    private static partial void LogUnreadable(ILogger logger, long sequence, Guid entryId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay failed (reference {Reference}).")]
+    private static partial void LogFailed(ILogger logger, string reference, Exception exception);
 }

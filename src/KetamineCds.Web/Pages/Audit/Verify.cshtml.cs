@@ -31,6 +31,9 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>The app's checkpoint folder, named when checkpoints of another log are to be set aside.</summary>
+    public string CheckpointDirectory => checkpoints.Files.Directory;
+
     public bool Unavailable { get; private set; }
 
     /// <summary>Field-level problems with the query (query-string names as keys); nothing is verified while there are any.</summary>

@@ -29,6 +29,9 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// <summary>What the page opens with: the safety items and the care items not recorded.</summary>
     public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
+    /// <summary>When the earlier screening this one re-screens was recorded (null if this is no re-screen).</summary>
+    public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
+
     [BindProperty]
     public OverrideInput Override { get; set; } = new();
 
@@ -96,6 +99,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
         Screening = screening;
         NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        RescreenOfRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
     }

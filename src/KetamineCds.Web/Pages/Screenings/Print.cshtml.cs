@@ -27,6 +27,9 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>The screening clinician's display name, when the account has one.</summary>
     public string Clinician { get; private set; } = "";
 
+    /// <summary>When the earlier screening this one re-screens was recorded (null if this is no re-screen).</summary>
+    public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var screening = await log.FindScreeningAsync(id, cancellationToken);
@@ -37,6 +40,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 
         Screening = screening;
         NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        RescreenOfRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];

@@ -53,6 +53,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string RecordedBy { get; set; }
 #endif
+        /// <summary>On a re-screen only: the earlier screening it started from (the form prefilled with that one&apos;s answers). That entry is unchanged; a re-screen is not a correction.</summary>
+        public Guid? RescreenOf { get; set; }
         /// <summary>The identity of the rule set an assessment was made with.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -93,6 +95,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "pathways", n => { Pathways = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>(global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
                 { "recordedBy", n => { RecordedBy = n.GetStringValue(); } },
+                { "rescreenOf", n => { RescreenOf = n.GetGuidValue(); } },
                 { "ruleSet", n => { RuleSet = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity.CreateFromDiscriminatorValue); } },
             };
         }
@@ -110,6 +113,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>("pathways", Pathways);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);
             writer.WriteStringValue("recordedBy", RecordedBy);
+            writer.WriteGuidValue("rescreenOf", RescreenOf);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>("ruleSet", RuleSet);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -1,0 +1,97 @@
+using KetamineCds.Infrastructure.Checkpoints;
+using KetamineCds.Infrastructure.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>
+/// Where checkpoints go by default: each database its own folder, so that a new database is never checked against
+/// another's checkpoints (and reported as tampered with); an explicit Audit:CheckpointDirectory as given.
+/// </summary>
+public sealed class CheckpointFolderTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ketaminecds-folders-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FromConfiguration_TwoSqliteDatabasesWithoutAFolderSet_EachGetsItsOwnFolderNextToItsFile()
+    {
+        var first = Settings(Sqlite(Path.Combine(_root, "a", "clinic.db")));
+        var second = Settings(Sqlite(Path.Combine(_root, "b", "clinic.db")));
+        var builtIn = Settings(KetamineCdsDatabaseSettings.FromConfiguration(new ConfigurationBuilder().Build(), new Environment(_root)));
+
+        Assert.Equal(Path.Combine(_root, "a", "clinic.db-checkpoints"), first.Directory);
+        Assert.Equal(Path.Combine(_root, "b", "clinic.db-checkpoints"), second.Directory);
+        Assert.Equal(Path.Combine(_root, "App_Data", "ketaminecds.db-checkpoints"), builtIn.Directory);
+        Assert.True(first.DirectoryDerived);
+        Assert.Equal(Path.Combine(_root, "App_Data", "checkpoints"), first.FormerSharedDirectory);
+    }
+
+    [Fact]
+    public void FromConfiguration_TwoPostgresDatabasesWithoutAFolderSet_EachGetsItsOwnFolder()
+    {
+        var first = Settings(Postgres("Host=db;Port=5432;Database=clinic;Username=app"));
+        var second = Settings(Postgres("Host=db;Port=5432;Database=clinic_test;Username=app"));
+
+        Assert.Equal(Path.Combine(_root, "App_Data", "checkpoints-postgres-db-5432-clinic"), first.Directory);
+        Assert.Equal(Path.Combine(_root, "App_Data", "checkpoints-postgres-db-5432-clinic_test"), second.Directory);
+    }
+
+    [Fact]
+    public void FromConfiguration_FolderSet_IsUsedAsGivenForEveryDatabase()
+    {
+        var configured = Path.Combine(_root, "elsewhere");
+
+        var settings = Settings(Sqlite(Path.Combine(_root, "a", "clinic.db")), configured);
+
+        Assert.Equal(configured, settings.Directory);
+        Assert.False(settings.DirectoryDerived);
+        Assert.Null(settings.FormerSharedDirectory);
+    }
+
+    [Fact]
+    public void ReadAll_CheckpointsLeftInTheFolderEveryDatabaseOnceShared_SaysTheyAreNotRead()
+    {
+        var settings = Settings(Sqlite(Path.Combine(_root, "a", "clinic.db")));
+        Directory.CreateDirectory(settings.FormerSharedDirectory!);
+        File.WriteAllText(Path.Combine(settings.FormerSharedDirectory!, "checkpoint-decisions-000000000003-20261201T000000000000Z.json"), "{}");
+
+        var (files, problems) = new CheckpointFiles(settings).ReadAll();
+
+        Assert.Empty(files);
+        var problem = Assert.Single(problems);
+        Assert.Contains(settings.FormerSharedDirectory!, problem, StringComparison.Ordinal);
+        Assert.Contains("not read", problem, StringComparison.Ordinal);
+        Assert.Contains(settings.Directory, problem, StringComparison.Ordinal);
+    }
+
+    private CheckpointSettings Settings(KetamineCdsDatabaseSettings database, string? folder = null)
+    {
+        var values = new Dictionary<string, string?> { ["Audit:CheckpointDirectory"] = folder };
+        return CheckpointSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new Environment(_root), database);
+    }
+
+    private static KetamineCdsDatabaseSettings Sqlite(string path) => new(DatabaseProvider.Sqlite, $"Data Source={path}", $"Data Source={path}");
+
+    private static KetamineCdsDatabaseSettings Postgres(string connection) => new(DatabaseProvider.Postgres, connection, connection);
+
+    private sealed class Environment(string contentRoot) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "KetamineCds.Web";
+
+        public string ContentRootPath { get; set; } = contentRoot;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
