@@ -87,7 +87,7 @@ public static class RuleSetCatalog
     public static RuleSet V1_1_0 { get; } = BuildV1_1_0();
 
     /// <summary>
-    /// Version 1.2.0: the second clinical review (docs/clinical-review.md, section 6). A result no longer reads "nothing
+    /// Version 1.2.0: the second clinical review (docs/clinical-review.md, section 7). A result no longer reads "nothing
     /// calls for caution" while a care item is not recorded, while suicidality lacks its safety net, or while PHQ-9 item 9
     /// contradicts "no suicidality"; two rule texts are corrected against the sources.
     /// </summary>
