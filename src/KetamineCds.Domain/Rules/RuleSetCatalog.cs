@@ -86,11 +86,37 @@ public static class RuleSetCatalog
     /// </summary>
     public static RuleSet V1_1_0 { get; } = BuildV1_1_0();
 
+    /// <summary>
+    /// Version 1.2.0: the second clinical review (docs/clinical-review.md, section 7). A result no longer reads "nothing
+    /// calls for caution" while a care item is not recorded, while suicidality lacks its safety net, or while PHQ-9 item 9
+    /// contradicts "no suicidality"; two rule texts are corrected against the sources.
+    /// </summary>
+    public static RuleSet V1_2_0 { get; } = V1_1_0.Next(
+        "1.2.0",
+        add:
+        [
+            new Suicide.SafetyNetIncomplete(),
+        ],
+        replace:
+        [
+            // Care items not recorded: from requirements to cautions, texts unchanged.
+            new Cardiovascular.BloodPressureNotRecordedCallsForCaution(),
+            new Hepatic.HepaticStatusNotRecordedCallsForCaution(),
+            new Medicines.MedicinesNotRecordedCallsForCaution(),
+            new Completeness.OtherSafetyHistoryNotRecordedCallsForCaution(),
+            new Substance.SubstancesNotRecordedCallsForCaution(),
+            // A positive PHQ-9 item 9 with "no suicidality" recorded: a high caution.
+            new Suicide.PositivePhq9Item9CallsForCaution(),
+            // Texts corrected against the sources: the alcohol use disorder trial enrolled that population; palliative use is off-label (D9).
+            new Substance.ActiveSubstanceUseDisorderDefersAlcoholEvidence(),
+            new Palliative.PalliativePrognosisOfWeeksOffLabel(),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_1_0;
+    public static RuleSet Current => V1_2_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0];
 
     private static RuleSet BuildV1_1_0()
     {

@@ -77,13 +77,39 @@ public class NotRecordedIsNeverNoTests
     }
 
     [Fact]
-    public void Evaluate_EverySafetyItemRecordedAbsent_OpensThePathways()
+    public void Evaluate_EverySafetyItemRecordedAbsent_OpensThePathwaysWithTheCareItemsAsCautions()
     {
         var a = ScreeningEngine.Evaluate(FullyRecordedTrd());
 
+        // Rule set 1.2.0: the care items still not recorded (blood pressure, hepatic status, medicines, the other safety
+        // history) are cautions, so the open pathways are never plainly eligible while they are unknown.
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.DoesNotContain(a.Findings, f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal));
+        Assert.Equal(
+            ["CV-004", "HEP-003", "MED-005", "SAF-001"],
+            a.Findings.Where(f => f.Kind == FindingKind.Caution).Select(f => f.RuleId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_EverySafetyItemRecordedAbsent_WasPlainlyEligibleUnderRuleSet1_1_0()
+    {
+        var a = ScreeningEngine.Evaluate(FullyRecordedTrd(), RuleSetCatalog.V1_1_0);
+
         Assert.Equal(Verdict.Eligible, a.Overall);
         Assert.Equal(PathwayStatus.Eligible, a.For(Pathway.EsketamineTrd).Status);
-        Assert.DoesNotContain(a.Findings, f => f.RuleId.StartsWith("REC-", StringComparison.Ordinal));
+        Assert.Contains(a.Findings, f => f.RuleId == "CV-004" && f.Kind == FindingKind.Requirement);
+    }
+
+    [Fact]
+    public void Evaluate_EverySafetyAndCareItemRecorded_OpensThePathwaysPlainly()
+    {
+        var a = ScreeningEngine.Evaluate(FullyRecordedTrd().WithCareItemsRecorded());
+
+        Assert.Equal(Verdict.Eligible, a.Overall);
+        Assert.Equal(PathwayStatus.Eligible, a.For(Pathway.EsketamineTrd).Status);
+        Assert.DoesNotContain(a.Findings, f => f.Kind == FindingKind.Caution);
     }
 
     [Theory]

@@ -20,6 +20,7 @@ public partial class RuleSetIdentityTests
     {
         ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
         ["1.1.0"] = "sha256:25ec526510b5a44f9b5401fb7a2479942e05b5c7e3da8433736c7aaa98bda4db",
+        ["1.2.0"] = "sha256:a013e031192388aa9bba62f0475fb760fb3faf15d871f3f621aac2af45405af0",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -148,12 +149,61 @@ public partial class RuleSetIdentityTests
     }
 
     [Fact]
-    public void Catalogue_RuleSet1_1_0_IsCurrentAndAfter1_0_0()
+    public void Catalogue_RuleSet1_2_0_IsCurrentAndAfter1_1_0()
     {
-        Assert.Same(RuleSetCatalog.V1_1_0, RuleSetCatalog.Current);
-        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0], RuleSetCatalog.All);
+        Assert.Same(RuleSetCatalog.V1_2_0, RuleSetCatalog.Current);
+        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0], RuleSetCatalog.All);
         Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
+        Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_2_0.Policy);
+    }
+
+    [Fact]
+    public void Diff_1_1_0To1_2_0_ListsExactlyTheAddedAndChangedRules()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0);
+        Assert.Equal(["SUI-013"], diff.Added.Select(r => r.Id));
+        Assert.Equal(
+            ["CV-004", "HEP-003", "MED-005", "PAL-001", "SAF-001", "SUB-001", "SUB-004", "SUI-008"],
+            diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(RuleSetCatalog.V1_1_0.Pathways, RuleSetCatalog.V1_2_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_1_0.Rules.Count + 1, RuleSetCatalog.V1_2_0.Rules.Count);
+    }
+
+    [Theory]
+    [InlineData("CV-004")]
+    [InlineData("HEP-003")]
+    [InlineData("MED-005")]
+    [InlineData("SAF-001")]
+    [InlineData("SUB-004")]
+    public void Diff_1_1_0To1_2_0_CareItemNotRecorded_ChangesOnlyFromRequirementToCaution(string ruleId)
+    {
+        var before = RuleSetCatalog.V1_1_0.Find(ruleId)!;
+        var after = RuleSetCatalog.V1_2_0.Find(ruleId)!;
+        Assert.Equal(FindingKind.Requirement, before.Kind);
+        Assert.Equal(FindingKind.Caution, after.Kind);
+        Assert.Equal(before.Severity, after.Severity);
+        Assert.Equal(before.Principles, after.Principles);
+        Assert.Equal(before.Sources, after.Sources);
+        Assert.Equal(before.Condition.Canonical, after.Condition.Canonical);
+        Assert.Equal(before.ConditionText, after.ConditionText);
+        Assert.Equal(before.Summary, after.Summary);
+        Assert.Equal(before.Detail, after.Detail);
+    }
+
+    [Fact]
+    public void Diff_1_1_0To1_2_0_KeepsEveryOtherRuleOf1_1_0WithTheSameClass()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0);
+        var touched = diff.Changed.Select(c => c.Before.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(RuleSetCatalog.V1_1_0.Rules.Where(r => !touched.Contains(r.Id)), before =>
+        {
+            var after = RuleSetCatalog.V1_2_0.Find(before.Id);
+            Assert.True(after is not null, $"{before.Id} is missing from 1.2.0");
+            Assert.Same(before.GetType(), after.GetType());
+        });
     }
 
     [Fact]

@@ -53,6 +53,24 @@ public class VignetteTests
     /// <summary>TRD with every safety item that could block a pathway asked and answered "no".</summary>
     private static PatientHistory AskedTrd() => Trd().WithSafetyItemsRecordedAbsent();
 
+    /// <summary>
+    /// TRD with the whole pre-treatment history taken: every blocking safety item and every care item recorded (blood
+    /// pressure 120/80 today, hepatic status, medicines). From rule set 1.2.0 only such a history can read plainly eligible.
+    /// </summary>
+    private static PatientHistory CheckedTrd() => AskedTrd().WithCareItemsRecorded();
+
+    /// <summary>MDD with active suicidal ideation, no intent, plan or preparatory acts, and the given parts of the safety net, the rest of the history taken.</summary>
+    private static PatientHistory ActiveIdeationWithoutIntent(bool safetyPlan, bool lethalMeans, bool followUp) =>
+        (Adult() with
+        {
+            Suicidality = Suicidality.ActiveIdeation,
+            SuicidalIntent = false,
+            PreparatoryActsOrAbortedAttempt = false,
+            SafetyPlanInPlace = safetyPlan,
+            LethalMeansCounselled = lethalMeans,
+            FollowUpArranged = followUp,
+        }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();
+
     private static PatientHistory Woman(int age, bool pregnant) => Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = age, Pregnant = pregnant };
 
     /// <summary>MDD with suicidal ideation with a plan, one failed trial, and the given parts of the safety net in place.</summary>
@@ -72,10 +90,15 @@ public class VignetteTests
         // Kept incomplete on purpose: the history as first entered, with nothing asked about the safety items.
         new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, safety history not yet taken",
             Trd() with { AgeYears = 52 }, Verdict.Incomplete, TrdIncomplete, TrdPrinciples, ["TRD-001", "KET-001", "REMS-001", "REC-001", "REC-003", "CV-004", "HEP-003", "MED-005", "SAF-001"]),
+        // 1.2.0: the care items not yet recorded (blood pressure, hepatic status, medicines, other safety history) are cautions.
         new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, no contraindication on asking",
-            AskedTrd() with { AgeYears = 52 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-001", "KET-001", "KET-002", "REMS-001", "REMS-002", "REMS-003"]),
+            AskedTrd() with { AgeYears = 52 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples,
+            ["TRD-001", "KET-001", "KET-002", "REMS-001", "REMS-002", "REMS-003", "CV-004", "HEP-003", "MED-005", "SAF-001"]),
+        new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, whole pre-treatment history taken, BP 124/78 today",
+            CheckedTrd() with { AgeYears = 52, SystolicBp = 124, DiastolicBp = 78 }, Verdict.Eligible, TrdOpen, TrdPrinciples,
+            ["TRD-001", "KET-001", "KET-002", "REMS-001", "REMS-002", "REMS-003"]),
         new("MDD with three failed SSRIs (one mechanism), PHQ-9 21",
-            AskedTrd() with { DistinctMechanisms = 1, Phq9Total = 21, Phq9Item9 = 0 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-002"]),
+            CheckedTrd() with { DistinctMechanisms = 1, Phq9Total = 21, Phq9Item9 = 0 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-002"]),
         new("Bipolar I depression on lithium at a therapeutic level, no mixed features",
             BipolarDepression().WithSafetyItemsRecordedAbsent(), Verdict.EligibleWithCautions, BipolarOnly(EligibleWithCautions),
             BipolarPrinciples, ["BIP-001", "BIP-006", "BIP-008", "KET-002", "REMS-002", "REMS-003"]),
@@ -155,7 +178,7 @@ public class VignetteTests
             (Woman(32, pregnant: false) with { Breastfeeding = true }).WithSafetyItemsRecordedAbsent(), Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples,
             ["REP-002", "REP-003"]),
         new("70-year-old with metastatic cancer, prognosis 4 weeks, newly depressed, no antidepressant tried",
-            (Palliative(4) with { FailedAdequateTrials = 0, OnOralAntidepressant = false }).WithSafetyItemsRecordedAbsent(), Verdict.Eligible,
+            (Palliative(4) with { FailedAdequateTrials = 0, OnOralAntidepressant = false }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded(), Verdict.Eligible,
             S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, Eligible, NotApplicable),
             [Citations.Palliative, Def, Rems, Bio], ["PAL-001", "TRD-003", "KET-002", "REMS-002", "REMS-003"]),
         // Kept incomplete on purpose: the palliative pathway waits for substance use to be asked.
@@ -183,13 +206,13 @@ public class VignetteTests
             Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotEligible),
             [Citations.Ptsd, Citations.Ocd, Rems, Bio], ["INV-001", "REP-001"]),
         new("EU patient with TRD who takes no SSRI or SNRI",
-            AskedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.Eligible, TrdOpen,
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.Eligible, TrdOpen,
             TrdPrinciples, ["EU-001"]),
         new("EU 68-year-old with TRD on venlafaxine",
-            AskedTrd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68, OralAntidepressantClass = OralAntidepressantClass.Snri }, Verdict.Eligible, TrdOpen,
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68, OralAntidepressantClass = OralAntidepressantClass.Snri }, Verdict.Eligible, TrdOpen,
             TrdPrinciples, ["AGE-003"]),
         new("EU patient with TRD on bupropion",
-            AskedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.Eligible, TrdOpen,
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.Eligible, TrdOpen,
             TrdPrinciples, ["EU-002"]),
         new("17-year-old with TRD",
             Trd() with { AgeYears = 17 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["AGE-001"]),
@@ -215,7 +238,7 @@ public class VignetteTests
         new("TRD with decompensated cirrhosis (Child-Pugh C)",
             Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["HEP-001"]),
         new("TRD with Child-Pugh B cirrhosis",
-            AskedTrd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["HEP-002"]),
+            CheckedTrd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["HEP-002"]),
         new("TRD with unstable angina",
             Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-001"]),
         new("TRD two weeks after a myocardial infarction",
@@ -225,9 +248,9 @@ public class VignetteTests
         new("TRD with blood pressure 150/92 before today's session",
             AskedTrd() with { SystolicBp = 150, DiastolicBp = 92 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-002"]),
         new("TRD, safety history taken, blood pressure not yet measured today",
-            AskedTrd() with { SystolicBp = null, DiastolicBp = null }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["CV-004"]),
+            CheckedTrd() with { SystolicBp = null, DiastolicBp = null }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-004"]),
         new("TRD with a past hypertensive encephalopathy",
-            AskedTrd() with { HypertensiveEncephalopathyHistory = true, SystolicBp = 130, DiastolicBp = 85 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["CV-005"]),
+            CheckedTrd() with { HypertensiveEncephalopathyHistory = true, SystolicBp = 130, DiastolicBp = 85 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["CV-005"]),
         new("TRD with obstructive sleep apnoea",
             AskedTrd() with { RespiratoryDiseaseOrSleepApnea = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-007"]),
         new("TRD with mild cognitive impairment",
@@ -247,6 +270,11 @@ public class VignetteTests
         new("TRD on clonazepam (20 mg diazepam-equivalent) and phenelzine",
             AskedTrd() with { BenzodiazepineDiazepamEquivalentMg = 20m, OnPsychostimulantOrMaoi = true }, Verdict.EligibleWithCautions, TrdWithCautions,
             TrdPrinciples, ["MED-001", "MED-003"]),
+        new("MDD with active suicidal ideation, no intent, plan or preparatory acts, no safety plan, lethal means not discussed, no follow-up",
+            ActiveIdeationWithoutIntent(safetyPlan: false, lethalMeans: false, followUp: false),
+            Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), SuicidalPrinciples, ["SUI-001", "SUI-003", "SUI-004", "SUI-005", "SUI-013"]),
+        new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, the rest of the history taken",
+            CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUI-008"]),
         new("16-year-old with MDD and active suicidal ideation",
             Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow, SuicidalOnly(NotEligible),
             SuicidalPrinciples, ["AGE-001", "SUI-001"]),
@@ -319,15 +347,61 @@ public class VignetteTests
         Assert.All(Enum.GetValues<Verdict>(), verdict => Assert.Contains(assessments, a => a.Overall == verdict));
     }
 
-    [Fact]
-    public void Vignettes_Together_FireEveryRuleThatRuleSet1_1_0AddedOrChanged()
+    [Theory]
+    [InlineData("1.0.0", "1.1.0")]
+    [InlineData("1.1.0", "1.2.0")]
+    public void Vignettes_Together_FireEveryRuleThatARuleSetAddedOrChanged(string from, string to)
     {
-        // A vignette for every correction of the clinical review: each rule 1.1.0 added or changed fires for some patient.
-        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0);
+        // A vignette for every correction of a clinical review: each rule the release added or changed fires for some
+        // patient (and, being in the current set, fires with the current set).
+        var diff = RuleSetDiff.Between(RuleSetCatalog.Find(from)!, RuleSetCatalog.Find(to)!);
         var fired = All.SelectMany(v => ScreeningEngine.Evaluate(v.History).Findings).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
         var corrected = diff.Added.Select(r => r.Id).Concat(diff.Changed.Select(c => c.After.Id)).ToArray();
         Assert.NotEmpty(corrected);
         Assert.Equal([], corrected.Where(id => !fired.Contains(id)).ToArray());
+    }
+
+    [Fact]
+    public void Evaluate_ActiveIdeationWithoutIntentAndNoSafetyNet_IsEligibleWithCautionsUnder1_2_0AndWasEligibleUnder1_1_0()
+    {
+        var h = ActiveIdeationWithoutIntent(safetyPlan: false, lethalMeans: false, followUp: false);
+
+        var now = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_2_0);
+        Assert.Equal(Verdict.EligibleWithCautions, now.Overall);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, now.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Contains(now.Findings, f => f.RuleId == "SUI-013" && f.Kind == FindingKind.Caution && f.Severity == Severity.High);
+
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_1_0);
+        Assert.Equal(Verdict.Eligible, before.Overall);
+        Assert.Equal(PathwayStatus.Eligible, before.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.DoesNotContain(before.Findings, f => f.RuleId == "SUI-013");
+    }
+
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, true)]
+    [InlineData(true, true, false)]
+    public void Evaluate_ActiveIdeationWithAnyPartOfTheSafetyNetMissing_IsNeverPlainlyEligible(bool safetyPlan, bool lethalMeans, bool followUp)
+    {
+        var a = ScreeningEngine.Evaluate(ActiveIdeationWithoutIntent(safetyPlan, lethalMeans, followUp));
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+        Assert.Contains(a.Findings, f => f.RuleId == "SUI-013");
+    }
+
+    [Fact]
+    public void Evaluate_ActiveIdeationWithTheWholeSafetyNet_IsPlainlyEligible() =>
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(ActiveIdeationWithoutIntent(safetyPlan: true, lethalMeans: true, followUp: true)).Overall);
+
+    [Fact]
+    public void Evaluate_NoSuicidalityButPhq9Item9Of3_IsEligibleWithCautionsUnder1_2_0AndWasEligibleUnder1_1_0()
+    {
+        var h = CheckedTrd() with { Phq9Item9 = 3 };
+
+        var now = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_2_0);
+        Assert.Equal(Verdict.EligibleWithCautions, now.Overall);
+        Assert.Contains(now.Findings, f => f.RuleId == "SUI-008" && f.Kind == FindingKind.Caution && f.Severity == Severity.High);
+
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_1_0).Overall);
     }
 
     [Fact]

@@ -57,9 +57,12 @@ public class CardiovascularRulesTests : RuleTestBase
     [Fact, Fires("CV-004")]
     public void Evaluate_TrdWithBloodPressureNotRecorded_FiresCv004()
     {
-        var f = AssertFires("CV-004", Trd() with { SystolicBp = null, DiastolicBp = null });
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { SystolicBp = null, DiastolicBp = null };
+        var f = AssertFires("CV-004", h);
         AssertBecause(f, "systolicBp", WireNames.NotRecorded);
-        Assert.Equal(FindingKind.Requirement, f.Kind);
+        // From 1.2.0 a caution: with blood pressure unknown the result never reads plainly eligible.
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
     }
 
     [Fact, Edge("CV-004")]

@@ -75,6 +75,7 @@ public class CompletenessRulesTests : RuleTestBase
     {
         var f = AssertFires("SAF-001", CareHistoryRecorded() with { RespiratoryDiseaseOrSleepApnea = null });
         Assert.Equal([new Evidence("respiratoryDiseaseOrSleepApnea", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
+        Assert.Equal(FindingKind.Caution, f.Kind);
     }
 
     [Fact, Fires("SAF-001")]

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -23,8 +24,14 @@ public class HepaticRulesTests : RuleTestBase
     public void Evaluate_MildHepaticImpairment_DoesNotFireHep002() => AssertDoesNotFire("HEP-002", Trd() with { HepaticImpairment = HepaticImpairment.Mild });
 
     [Fact, Fires("HEP-003")]
-    public void Evaluate_TrdWithHepaticStatusNotRecorded_FiresHep003() =>
-        AssertBecause(AssertFires("HEP-003", Trd() with { HepaticImpairment = null }), "hepaticImpairment", WireNames.NotRecorded);
+    public void Evaluate_TrdWithHepaticStatusNotRecorded_FiresHep003AsACaution()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { HepaticImpairment = null };
+        var f = AssertFires("HEP-003", h);
+        AssertBecause(f, "hepaticImpairment", WireNames.NotRecorded);
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
+    }
 
     [Fact, Edge("HEP-003")]
     public void Evaluate_TrdWithNoHepaticImpairmentRecorded_DoesNotFireHep003() =>

@@ -49,6 +49,7 @@ public class MedicinesRulesTests : RuleTestBase
     {
         var f = AssertFires("MED-005", MedicinesRecorded() with { OtherCnsDepressants = null });
         Assert.Equal([new Evidence("otherCnsDepressants", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
+        Assert.Equal(FindingKind.Caution, f.Kind);
     }
 
     [Fact, Edge("MED-005")]

@@ -10,6 +10,7 @@ public class PalliativeRulesTests : RuleTestBase
     {
         var f = AssertFires("PAL-001", Palliative(8));
         AssertBecause(f, "prognosisWeeks", "8");
+        Assert.Contains("The pathway is off-label (discrepancy D9)", f.Detail, StringComparison.Ordinal);
     }
 
     [Fact, Edge("PAL-001")]

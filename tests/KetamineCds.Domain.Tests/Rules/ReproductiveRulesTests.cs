@@ -31,7 +31,7 @@ public class ReproductiveRulesTests : RuleTestBase
     [Fact, Edge("REP-001")]
     public void Evaluate_WomanAged56WithPregnancyNotRecorded_DoesNotFireRep001AndOpensThePathways()
     {
-        var h = (Woman(56) with { Pregnant = null }).WithSafetyItemsRecordedAbsent() with { Pregnant = null };
+        var h = (Woman(56) with { Pregnant = null }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Pregnant = null };
         AssertDoesNotFire("REP-001", h);
         Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
     }

@@ -7,9 +7,10 @@ using static KetamineCds.Domain.Tests.Support.Histories;
 namespace KetamineCds.Domain.Tests.Rules;
 
 /// <summary>
-/// Rule set 1.0.0 stays replayable, so the rules it had that 1.1.0 replaced or removed keep their tests, evaluated with
-/// 1.0.0 explicitly. Several edges here are exactly what 1.1.0 corrected (intent without a plan, lamotrigine in bipolar
-/// I, monitoring outside the esketamine pathways); the topic classes show the 1.1.0 answer for the same patients.
+/// Rule set 1.0.0 stays replayable, so the rules it had that a later release replaced or removed keep their tests,
+/// evaluated with 1.0.0 explicitly (SUI-008 and PAL-001 kept their 1.0.0 definitions in 1.1.0; 1.2.0 replaced them).
+/// Several edges here are exactly what 1.1.0 corrected (intent without a plan, lamotrigine in bipolar I, monitoring
+/// outside the esketamine pathways); the topic classes show the current answer for the same patients.
 /// </summary>
 public class RuleSet1_0_0RulesTests : RuleTestBase
 {
@@ -166,4 +167,27 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
     [Fact, Edge("REP-003")]
     public void Evaluate_SexUnknownAged30_DoesNotFireRep003In1_0_0() =>
         AssertDoesNotFire("REP-003", Trd() with { SexAtBirth = SexAtBirth.Unknown, AgeYears = 30 });
+
+    [Fact, Fires("SUI-008")]
+    public void Evaluate_Item9OfOneWithoutRecordedSuicidality_FiresSui008AsARequirement()
+    {
+        var f = AssertFires("SUI-008", Adult() with { Phq9Item9 = 1 });
+        AssertBecause(f, "phq9Item9", "1");
+        Assert.Equal(FindingKind.Requirement, f.Kind);
+    }
+
+    [Fact, Edge("SUI-008")]
+    public void Evaluate_Item9PositiveWithRecordedSuicidality_DoesNotFireSui008() =>
+        AssertDoesNotFire("SUI-008", Suicidal(Suicidality.PassiveIdeation) with { Phq9Item9 = 2 });
+
+    [Fact, Fires("PAL-001")]
+    public void Evaluate_PrognosisOf8Weeks_FiresPal001WithoutSayingThePathwayIsOffLabel()
+    {
+        var f = AssertFires("PAL-001", Palliative(8));
+        Assert.DoesNotContain("off-label", f.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact, Edge("PAL-001")]
+    public void Evaluate_PrognosisOf4WeeksWithoutDepressiveEpisode_DoesNotFirePal001() =>
+        AssertDoesNotFire("PAL-001", Palliative(4) with { CurrentDepressiveEpisode = false });
 }

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
@@ -15,6 +16,10 @@ public class SubstanceRulesTests : RuleTestBase
         AssertBecause(f, "substanceUse", "active");
         Assert.Equal(FindingKind.Contraindication, f.Kind);
         Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineTrd).Status);
+        // From 1.2.0 the detail no longer says the alcohol use disorder trial excluded active use: it enrolled that population.
+        Assert.Contains("enrolled patients with alcohol use disorder", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("excluded active use (", f.Detail, StringComparison.Ordinal);
+        Assert.Contains(Citations.Yoon2019, f.Sources);
     }
 
     [Fact, Edge("SUB-001")]
@@ -50,6 +55,7 @@ public class SubstanceRulesTests : RuleTestBase
     {
         var f = AssertFires("SUB-004", Trd() with { SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = null });
         AssertBecause(f, "substancesUsed", WireNames.NotRecorded);
+        Assert.Equal(FindingKind.Caution, f.Kind);
     }
 
     [Fact, Edge("SUB-004")]

@@ -110,6 +110,16 @@ public class SuicideRulesTests : RuleTestBase
     {
         var f = AssertFires("SUI-008", Adult() with { Phq9Item9 = 1 });
         AssertBecause(f, "phq9Item9", "1");
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Severity.High, f.Severity);
+    }
+
+    [Fact, Fires("SUI-008")]
+    public void Evaluate_TrdWithItem9OfThreeWithoutRecordedSuicidality_FiresSui008AndIsEligibleWithCautions()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = 3 };
+        AssertFires("SUI-008", h);
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
     }
 
     [Fact, Edge("SUI-008")]
@@ -118,6 +128,39 @@ public class SuicideRulesTests : RuleTestBase
     [Fact, Edge("SUI-008")]
     public void Evaluate_Item9PositiveWithRecordedSuicidality_DoesNotFireSui008() =>
         AssertDoesNotFire("SUI-008", Suicidal(Suicidality.PassiveIdeation) with { Phq9Item9 = 2 });
+
+    [Fact, Fires("SUI-013")]
+    public void Evaluate_ActiveIdeationWithNoSafetyNet_FiresSui013AsAHighCaution()
+    {
+        var h = (Suicidal(Suicidality.ActiveIdeation) with
+        {
+            SuicidalIntent = false,
+            PreparatoryActsOrAbortedAttempt = false,
+            SafetyPlanInPlace = false,
+            LethalMeansCounselled = false,
+            FollowUpArranged = false,
+        }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();
+        var f = AssertFires("SUI-013", h);
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Severity.High, f.Severity);
+        AssertBecause(f, "suicidality", "active-ideation");
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Theory, Fires("SUI-013")]
+    [InlineData(null, true, true)]
+    [InlineData(true, false, true)]
+    [InlineData(true, true, null)]
+    public void Evaluate_PassiveIdeationWithOnePartOfTheSafetyNetMissing_FiresSui013(bool? safetyPlan, bool? lethalMeans, bool? followUp) =>
+        AssertFires("SUI-013", Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = safetyPlan, LethalMeansCounselled = lethalMeans, FollowUpArranged = followUp });
+
+    [Fact, Edge("SUI-013")]
+    public void Evaluate_ActiveIdeationWithTheWholeSafetyNet_DoesNotFireSui013() =>
+        AssertDoesNotFire("SUI-013", Suicidal(Suicidality.ActiveIdeation));
+
+    [Fact, Edge("SUI-013")]
+    public void Evaluate_NoSuicidalityAndNoSafetyNet_DoesNotFireSui013() =>
+        AssertDoesNotFire("SUI-013", Trd() with { SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false });
 
     private static PatientHistory PlanWithSafetyNet(bool? safetyPlan, bool? lethalMeans, bool? followUp) =>
         Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = safetyPlan, LethalMeansCounselled = lethalMeans, FollowUpArranged = followUp };

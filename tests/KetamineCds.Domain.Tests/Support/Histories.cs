@@ -79,4 +79,26 @@ internal static class Histories
         SuicidalIntent = h.Suicidality == Suicidality.None ? h.SuicidalIntent : h.SuicidalIntent ?? false,
         PreparatoryActsOrAbortedAttempt = h.Suicidality == Suicidality.None ? h.PreparatoryActsOrAbortedAttempt : h.PreparatoryActsOrAbortedAttempt ?? false,
     };
+
+    /// <summary>
+    /// The history with the care items recorded as well: blood pressure measured today (120/80 unless recorded), hepatic
+    /// status, the medicine list and the other pre-treatment safety history recorded as absent unless recorded. From rule
+    /// set 1.2.0 an open pathway reads plainly eligible only then: a care item not recorded is a caution.
+    /// </summary>
+    public static PatientHistory WithCareItemsRecorded(this PatientHistory h) => h with
+    {
+        SystolicBp = h.SystolicBp ?? 120,
+        DiastolicBp = h.DiastolicBp ?? 80,
+        HepaticImpairment = h.HepaticImpairment ?? HepaticImpairment.None,
+        OnOpioids = h.OnOpioids ?? false,
+        OnNaltrexone = h.OnNaltrexone ?? false,
+        BenzodiazepineDiazepamEquivalentMg = h.BenzodiazepineDiazepamEquivalentMg ?? 0m,
+        OnPsychostimulantOrMaoi = h.OnPsychostimulantOrMaoi ?? false,
+        OtherCnsDepressants = h.OtherCnsDepressants ?? false,
+        RespiratoryDiseaseOrSleepApnea = h.RespiratoryDiseaseOrSleepApnea ?? false,
+        HypertensiveEncephalopathyHistory = h.HypertensiveEncephalopathyHistory ?? false,
+        CognitiveImpairment = h.CognitiveImpairment ?? false,
+        UrinaryTractSymptoms = h.UrinaryTractSymptoms ?? false,
+        Breastfeeding = h.SexAtBirth == SexAtBirth.Male ? h.Breastfeeding : h.Breastfeeding ?? false,
+    };
 }

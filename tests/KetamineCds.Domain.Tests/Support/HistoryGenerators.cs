@@ -140,6 +140,10 @@ public static class HistoryGenerators
             OralAntidepressantClass = h.OnOralAntidepressant ? antidepressantClass : null,
         };
 
+    /// <summary>
+    /// No comorbidity, no co-medication, and every care item recorded (blood pressure measured, hepatic status, medicines):
+    /// from rule set 1.2.0 a care item not recorded is a caution, so only such a history can read plainly eligible.
+    /// </summary>
     private static PatientHistory Uncomplicated(PatientHistory h) => h with
     {
         Pregnant = h.SexAtBirth == SexAtBirth.Male ? h.Pregnant : false,
@@ -158,7 +162,7 @@ public static class HistoryGenerators
         OnOpioids = false,
         OpioidInducedHyperalgesia = null,
         OnNaltrexone = false,
-        BenzodiazepineDiazepamEquivalentMg = null,
+        BenzodiazepineDiazepamEquivalentMg = 0m,
         OnPsychostimulantOrMaoi = false,
         SubstanceUse = SubstanceUse.None,
         AneurysmalVascularDisease = false,
@@ -166,9 +170,9 @@ public static class HistoryGenerators
         IntracerebralHemorrhageHistory = false,
         HypersensitivityToKetamine = false,
         SeriousCardiovascularOrCerebrovascularCondition = false,
-        SystolicBp = null,
-        DiastolicBp = null,
-        HepaticImpairment = null,
+        SystolicBp = 124,
+        DiastolicBp = 78,
+        HepaticImpairment = HepaticImpairment.None,
     };
 
     private static readonly Gen<PatientHistory> Detailed =

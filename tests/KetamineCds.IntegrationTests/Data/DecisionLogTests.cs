@@ -79,7 +79,7 @@ public abstract class DecisionLogTests
         Assert.Equal(["id", "recordedAt", "recordedBy", "ruleSet", "overall", "pathways", "findings", "input"], body.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(logged.Id, body.RootElement.GetProperty("id").GetGuid());
         Assert.Equal("psychiatrist@demo.local", body.RootElement.GetProperty("recordedBy").GetString());
-        Assert.Equal("eligible", body.RootElement.GetProperty("overall").GetString());
+        Assert.Equal("eligible-with-cautions", body.RootElement.GetProperty("overall").GetString());
         Assert.EndsWith(",\"input\":" + input + "}", json, StringComparison.Ordinal);
 
         // The spliced body says exactly what writing it member by member says.
@@ -598,7 +598,8 @@ public abstract class DecisionLogTests
 
         Assert.Equal(Enumerable.Reverse(mine), seen);
         Assert.Single((await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-3"), null, 10)).Items);
-        Assert.Equal(9, (await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.Eligible, RuleSetVersion: RuleSetCatalog.Current.Version), null, 50)).Items.Count);
+        Assert.Equal(9, (await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.EligibleWithCautions, RuleSetVersion: RuleSetCatalog.Current.Version), null, 50)).Items.Count);
+        Assert.Empty((await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.Eligible, RuleSetVersion: RuleSetCatalog.Current.Version), null, 50)).Items);
         Assert.Empty((await store.Audit.SearchAsync(new AuditFilter(From: DateTimeOffset.UtcNow.AddDays(1)), null, 50)).Items);
     }
 

@@ -24,7 +24,9 @@ public static class Screenings
         Psychosis = PsychosisStatus.None,
         Suicidality = Suicidality.None,
 
-        // Every safety item that could block a pathway is recorded as absent, so the decision is "eligible" (rule set 1.1.0).
+        // Every safety item that could block a pathway is recorded as absent, so no pathway waits (rule set 1.1.0). The care
+        // items (blood pressure, hepatic status, medicines, other safety history) are left unrecorded: under 1.1.0 the
+        // decision is "eligible", under 1.2.0 they are cautions and it is "eligible-with-cautions".
         CurrentManiaOrMixedFeatures = false,
         SubstanceUse = SubstanceUse.None,
         AneurysmalVascularDisease = false,

@@ -34,13 +34,14 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         var id = root.GetProperty("id").GetGuid();
         Assert.Equal($"/api/v1/screenings/{id}", response.Headers.Location!.OriginalString);
         Assert.Equal(KetamineCdsFactory.Psychiatrist, root.GetProperty("recordedBy").GetString());
-        Assert.Equal("1.1.0", root.GetProperty("ruleSet").GetProperty("version").GetString());
+        Assert.Equal(Domain.Rules.RuleSetCatalog.Current.Version, root.GetProperty("ruleSet").GetProperty("version").GetString());
         Assert.StartsWith("sha256:", root.GetProperty("ruleSet").GetProperty("digest").GetString(), StringComparison.Ordinal);
         Assert.Contains(root.GetProperty("overall").GetString(), WireNames.All<Verdict>());
         var pathways = root.GetProperty("pathways").EnumerateArray().Select(p => p.GetProperty("pathway").GetString()).ToList();
         Assert.Equal(WireNames.All<Pathway>().OrderBy(p => p), pathways.OrderBy(p => p));
         var trd = root.GetProperty("pathways").EnumerateArray().Single(p => p.GetProperty("pathway").GetString() == "esketamine-trd");
-        // Every safety item that could block a pathway is recorded as absent, so the pathway opens (rule set 1.1.0).
+        // Every safety item that could block a pathway is recorded as absent, so the pathway opens; the care items the
+        // sample leaves unrecorded are cautions from rule set 1.2.0, so it opens as eligible or eligible-with-cautions.
         Assert.StartsWith("eligible", trd.GetProperty("status").GetString(), StringComparison.Ordinal);
         var finding = root.GetProperty("findings").EnumerateArray().First();
         foreach (var name in new[] { "ruleId", "kind", "severity", "principles", "sources", "summary", "detail", "because" })
@@ -99,7 +100,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
 
         var ruleSet = await client.GetFromJsonAsync<JsonElement>("/api/v1/ruleset");
 
-        Assert.Equal("1.1.0", ruleSet.GetProperty("version").GetString());
+        Assert.Equal(Domain.Rules.RuleSetCatalog.Current.Version, ruleSet.GetProperty("version").GetString());
         var rules = ruleSet.GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(Domain.Rules.RuleSetCatalog.Current.Rules.Count, rules.Count);
         Assert.All(rules, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("condition").GetString())));

@@ -163,7 +163,9 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("没有此规则集", problem.RootElement.GetProperty("title").GetString());
-        Assert.Equal("没有已发布的规则集 9.9.9。已发布：1.0.0, 1.1.0。", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(
+            "没有已发布的规则集 9.9.9。已发布：" + string.Join(", ", RuleSetCatalog.All.Select(r => r.Version)) + "。",
+            problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -148,8 +148,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [Theory]
     [InlineData("from=2026-13-45", "from", "could not be read as a date")]
     [InlineData("to=notadate", "to", "could not be read as a date")]
-    [InlineData("version=9.9.9", "version", "must be a released rule-set version: 1.0.0, 1.1.0")]
-    [InlineData("baseline=9.9.9", "baseline", "must be a released rule-set version: 1.0.0, 1.1.0")]
+    [InlineData("version=9.9.9", "version", "must be a released rule-set version: 1.0.0, 1.1.0, 1.2.0")]
+    [InlineData("baseline=9.9.9", "baseline", "must be a released rule-set version: 1.0.0, 1.1.0, 1.2.0")]
     public async Task Impact_UnreadableFilter_SaysWhichNextToItAndAnalysesNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
