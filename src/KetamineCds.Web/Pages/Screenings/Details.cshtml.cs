@@ -95,7 +95,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         }
 
         Screening = screening;
-        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
     }

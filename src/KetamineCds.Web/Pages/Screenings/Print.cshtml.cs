@@ -36,7 +36,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         }
 
         Screening = screening;
-        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
