@@ -233,6 +233,21 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.Contains("<label for=\"moodStabilizer\">Mood stabilizer <span class=\"required\" data-required-when=\"Input.PrimaryDiagnosis=bipolar-i,bipolar-ii\" hidden=\"hidden\">(required)</span></label>", blank, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public async Task NewScreening_PregnancyPostedForAPatientMaleAtBirth_IsRefusedOnlyWhenYes(string pregnant, bool refused)
+    {
+        // Without JavaScript the hidden question is still on the page; a yes posted with "male" is a contradiction.
+        var form = RequiredOnly("30", "male");
+        form["Input.Pregnant"] = pregnant;
+
+        var html = WebUtility.HtmlDecode(await PostAsync(form));
+
+        Assert.Equal(refused, html.Contains("<p class=\"field-error\" id=\"pregnant-error\"><span class=\"visually-hidden\">Error: </span>Pregnant cannot be yes for a patient male at birth", StringComparison.Ordinal));
+        Assert.Equal(refused, html.Contains("<a href=\"#pregnant-yes\">Pregnant cannot be yes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NewScreening_SubstancesTicked_AreKeptWhenTheFormComesBack()
     {
