@@ -79,6 +79,23 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
+    [InlineData("zh-CN", "<dt>类型</dt><dd>禁忌证</dd>", "<dt>严重程度</dt><dd>高</dd>")]
+    [InlineData("en-GB", "<dt>Kind</dt><dd>Contraindication</dd>", "<dt>Severity</dt><dd>High</dd>")]
+    public async Task Get_RuleCatalogue_ShowsKindAndSeverityInTheResultPagesWords(string language, string kind, string severity)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Rules", language)).Content.ReadAsStringAsync());
+
+        var psy001 = html[html.IndexOf("id=\"PSY-001\"", StringComparison.Ordinal)..];
+        psy001 = psy001[..psy001.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.Contains(kind, psy001, StringComparison.Ordinal);
+        Assert.Contains(severity, psy001, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dd>contraindication</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dd>high</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "未找到页面", "参考编号：")]
     [InlineData("en-GB", "Page not found", "Reference:")]
     public async Task Get_UnknownPage_ExplainsInTheRequestsLanguage(string acceptLanguage, string title, string reference)
