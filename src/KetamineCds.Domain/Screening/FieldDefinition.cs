@@ -81,6 +81,13 @@ public abstract class FieldDefinition
     /// <summary>When the field must be left empty because another answer rules it out, or null.</summary>
     public RequiredWhen? EmptyWhen { get; init; }
 
+    /// <summary>
+    /// For a yes/no: when another answer rules out a yes (pregnant when the sex at birth is male), or null. Unlike
+    /// <see cref="EmptyWhen"/>, a no is consistent with that answer and accepted: a chart may record "not pregnant" for
+    /// any patient, and refusing it would refuse nothing wrong.
+    /// </summary>
+    public RequiredWhen? YesRuledOutWhen { get; init; }
+
     /// <summary>The contract value that holds when the field is not recorded (the jurisdiction: <c>us</c>), or null.</summary>
     public string? Default { get; init; }
 

@@ -34,6 +34,8 @@ public static class Fields
     {
         RequiredWhen = FemaleOfChildbearingAge,
         AskedWhen = CouldBePregnant,
+        // A pregnancy recorded for a patient male at birth is a contradiction (one answer is wrong); "not pregnant" is not.
+        YesRuledOutWhen = RequiredWhen.Parse("sexAtBirth=male"),
         NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
         ValueSet = "pregnancy-status",

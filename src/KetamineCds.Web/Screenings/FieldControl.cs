@@ -30,7 +30,21 @@ public sealed class FieldControl
 
     public string? Unit { get; private init; }
 
+    /// <summary>True when every request must record the field (<see cref="FieldDefinition.Required"/>).</summary>
     public bool Required => Field.Required;
+
+    /// <summary>
+    /// True when the answers given make the field required now: always-required fields, and a field whose
+    /// <see cref="FieldDefinition.RequiredWhen"/> holds (pregnancy status for a female patient aged 12 to 55, the mood
+    /// stabilizer for bipolar disorder). The form marks it "(required)", as the validator will ask for it.
+    /// </summary>
+    public bool RequiredNow => !OffersNotKnown;
+
+    /// <summary>
+    /// For a field required only when other answers hold: that condition in site.js's terms, which shows the
+    /// "(required)" mark (and turns a drop-down's empty "Not known" into "Choose...") while it holds; else null.
+    /// </summary>
+    public string? RequiredWhen => NotKnownHiddenWhen;
 
     public string? Error { get; private init; }
 

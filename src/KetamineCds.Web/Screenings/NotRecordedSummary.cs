@@ -4,16 +4,48 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Web.Screenings;
 
 /// <summary>
-/// What the result page and the printed rationale open with: the safety items not recorded (from the completeness
-/// findings, REC-00x, one item per field with every pathway that waits for it), then the care items not recorded
-/// (every other finding with a "not recorded" <c>because</c>). Empty for rule sets without completeness rules.
+/// What the result page and the printed rationale open with: the safety questions not recorded, then the care items
+/// not recorded (every other finding with a "not recorded" <c>because</c>).
 /// </summary>
-public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> BeforeAPathwayCanOpen, IReadOnlyList<CareItemNotRecorded> CareItems)
+/// <remarks>
+/// The safety questions are of two kinds. Those a pathway waits for come from the completeness findings (REC-00x),
+/// one item per field with every pathway that waits for it. Those no pathway waits for come from the field catalogue:
+/// every question whose absence could block a pathway (<see cref="NotRecordedMeans.CanBlock"/>) that the form asked
+/// for this history (<see cref="FieldDefinition.AskedWhen"/>) and that was not recorded. The completeness rules stay
+/// silent once a recorded contraindication blocks the pathways, but the questions are still unanswered, and a blank
+/// answer is never read as "no": an aneurysm matters most in exactly the hypertensive patient a blood pressure blocks.
+/// </remarks>
+/// <param name="SafetyQuestions">Every safety question not recorded that could block a pathway, in the form's order.</param>
+/// <param name="CareItems">The findings that fired because something calling for care was not recorded.</param>
+/// <param name="BlockedByContraindication">True when a recorded contraindication already makes a pathway not eligible.</param>
+public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQuestions, IReadOnlyList<CareItemNotRecorded> CareItems, bool BlockedByContraindication = false)
 {
-    public bool IsEmpty => BeforeAPathwayCanOpen.Count == 0 && CareItems.Count == 0;
+    public bool IsEmpty => SafetyQuestions.Count == 0 && CareItems.Count == 0;
 
-    /// <summary>The summary of an assessment, read with the pathway map of the rule set it was decided with.</summary>
-    public static NotRecordedSummary Of(Assessment assessment)
+    /// <summary>The safety items a pathway waits for (from REC-00x): each must be answered before it can open.</summary>
+    public IReadOnlyList<MissingSafetyItem> BeforeAPathwayCanOpen => [.. SafetyQuestions.Where(i => i.Pathways.Count > 0)];
+
+    /// <summary>
+    /// The safety questions no pathway waits for (a recorded contraindication already blocks, or the answers recorded
+    /// leave no pathway waiting): each could still rule a pathway out.
+    /// </summary>
+    public IReadOnlyList<MissingSafetyItem> CouldAlsoBlock => [.. SafetyQuestions.Where(i => i.Pathways.Count == 0)];
+
+    /// <summary>
+    /// The summary from the findings alone: the items a pathway waits for and the care items. Without the history it
+    /// cannot name the questions no pathway waits for; use <see cref="Of(Assessment, PatientHistory)"/> where the
+    /// history is at hand.
+    /// </summary>
+    public static NotRecordedSummary Of(Assessment assessment) => Build(assessment, null);
+
+    /// <summary>The summary of a screening, read with the pathway map of the rule set it was decided with and the field catalogue.</summary>
+    public static NotRecordedSummary Of(Assessment assessment, PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return Build(assessment, history);
+    }
+
+    private static NotRecordedSummary Build(Assessment assessment, PatientHistory? history)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var completeness = (RuleSetCatalog.Find(assessment.RuleSet.Version)?.Pathways ?? [])
@@ -47,12 +79,26 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> BeforeA
             }
         }
 
+        if (history is not null)
+        {
+            // Every question the form asked of this history whose absence could block a pathway, waited for or not.
+            foreach (var field in Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !f.IsRecorded(history)))
+            {
+                if ((field.AskedWhen is null || field.AskedWhen.Applies(name => Fields.ContractValueOf(history, name)))
+                    && !waiting.Exists(w => w.Field == field.Name))
+                {
+                    waiting.Add((field.Name, []));
+                }
+            }
+        }
+
         // The catalogue's order (the form's order), so the list reads like the form the clinician fills in next.
         var ordered = waiting
             .OrderBy(w => Fields.Find(w.Field) is { } f ? IndexOf(f) : int.MaxValue)
             .Select(w => new MissingSafetyItem(w.Field, Display.Label(w.Field), [.. w.Pathways.Order()]))
             .ToList();
-        return new NotRecordedSummary(ordered, care);
+        var blocked = assessment.Pathways.Any(p => p.Status == PathwayStatus.NotEligible) && assessment.OfKind(FindingKind.Contraindication).Any();
+        return new NotRecordedSummary(ordered, care, blocked);
     }
 
     private static int IndexOf(FieldDefinition field)

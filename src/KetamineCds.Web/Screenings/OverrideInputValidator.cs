@@ -1,24 +1,28 @@
 using System.Globalization;
 using FluentValidation;
+using KetamineCds.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Screenings;
 
 /// <summary>
 /// An override needs a decision, a coded reason and the clinician's own explanation (at most
-/// <see cref="ExplanationMaxLength"/> characters), as the decision log records it.
+/// <see cref="ExplanationMaxLength"/> characters), as the decision log records it. The messages are the result page's
+/// words, in the request's language (read when the form is validated: the validator is a singleton).
 /// </summary>
 public sealed class OverrideInputValidator : AbstractValidator<OverrideInput>
 {
     public const int ExplanationMaxLength = 2000;
 
-    public OverrideInputValidator()
+    public OverrideInputValidator(IStringLocalizer<PageText> localizer)
     {
+        ArgumentNullException.ThrowIfNull(localizer);
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(o => o.Decision).NotNull().WithMessage("Choose whether you proceed or do not proceed.");
-        RuleFor(o => o.Reason).NotNull().WithMessage("Choose the reason for the override.");
+        RuleFor(o => o.Decision).NotNull().WithMessage(_ => localizer["Choose whether you proceed or do not proceed."]);
+        RuleFor(o => o.Reason).NotNull().WithMessage(_ => localizer["Choose the reason for the override."]);
         RuleFor(o => o.Explanation)
-            .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Explain the override in your own words.")
+            .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(_ => localizer["Explain the override in your own words."])
             .MaximumLength(ExplanationMaxLength)
-            .WithMessage(string.Create(CultureInfo.InvariantCulture, $"The explanation may have at most {ExplanationMaxLength:N0} characters."));
+            .WithMessage(_ => localizer["The explanation may have at most {0} characters.", ExplanationMaxLength.ToString("N0", CultureInfo.InvariantCulture)]);
     }
 }

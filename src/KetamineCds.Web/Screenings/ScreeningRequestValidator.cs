@@ -32,7 +32,7 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
             Describe(field);
         }
 
-        // What involves two fields at once, also from the catalogue: limits, pairs and answers that rule a field out.
+        // What involves two fields at once, also from the catalogue: limits, pairs and answers that rule a field (or its yes) out.
         foreach (var field in Fields.All)
         {
             DescribeAgainstOthers(field);
@@ -82,7 +82,7 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
     /// <summary>The checks of one field against another that the catalogue declares, each with its own message.</summary>
     private void DescribeAgainstOthers(FieldDefinition field)
     {
-        if (field.RecordedWith is null && field.AtMost is null && field.Above is null && field.EmptyWhen is null)
+        if (field.RecordedWith is null && field.AtMost is null && field.Above is null && field.EmptyWhen is null && field.YesRuledOutWhen is null)
         {
             return;
         }
@@ -116,6 +116,12 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         {
             rule.Must(value => !IsRecorded(value)).When(r => emptyWhen.Applies(r.ContractValueOf), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => Message($"Validation.{field.Property}.EmptyWhen"));
+        }
+
+        if (field.YesRuledOutWhen is { } yesRuledOut)
+        {
+            rule.Must(value => value is not true).When(r => yesRuledOut.Applies(r.ContractValueOf), ApplyConditionTo.CurrentValidator)
+                .WithMessage(_ => Message($"Validation.{field.Property}.YesRuledOutWhen"));
         }
     }
 

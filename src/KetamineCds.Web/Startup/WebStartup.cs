@@ -46,7 +46,11 @@ public static class WebStartup
             options.Conventions.AuthorizeFolder("/Rules", Policies.SignedIn);
             options.Conventions.AuthorizeFolder("/Principles", Policies.SignedIn);
             options.Conventions.AuthorizePage("/Index", Policies.SignedIn);
-        }).AddViewLocalization().AddMvcOptions(options =>
+        }).AddViewLocalization()
+        // A [Display(Name = "...")] is a page text (the English is the key), so a model-binding message names the field
+        // in the request's language (OverrideInput's "Reason"). No validation attribute carries a message: FluentValidation writes them.
+        .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(PageText)))
+        .AddMvcOptions(options =>
         {
             // Model binding messages a clinician can read, when a browser sends something a number field cannot hold.
             options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) => ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", value, Label(field)));

@@ -181,6 +181,46 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Form_QuestionsRequiredByTheAnswers_AreMarkedRequiredLiveAsTheAnswersChange()
+    {
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        var pregnancy = page.Locator("#pregnant-group legend .required");
+        await page.Locator("#ageYears").FillAsync("30");
+        Assert.False(await pregnancy.IsVisibleAsync()); // sex not recorded: asked, not required
+
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
+        Assert.True(await pregnancy.IsVisibleAsync());
+        Assert.Equal("Pregnant (required)", (await page.Locator("#pregnant-group legend").InnerTextAsync()).Trim());
+        await page.Locator("#ageYears").FillAsync("56");
+        await page.Locator("#ageYears").FillAsync("55");
+        Assert.True(await pregnancy.IsVisibleAsync());
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("unknown");
+        Assert.False(await pregnancy.IsVisibleAsync());
+
+        // Bipolar disorder: the mood stabilizer is required, and its empty option asks for a choice instead of "Not known".
+        var stabilizer = page.Locator("label[for=moodStabilizer] .required");
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("bipolar-i");
+        Assert.True(await stabilizer.IsVisibleAsync());
+        Assert.Equal("Choose...", await page.Locator("#moodStabilizer option[value='']").InnerTextAsync());
+        await page.Locator("#moodStabilizer").SelectOptionAsync("lithium");
+        Assert.True(await page.Locator("#moodStabilizerOptimized-group legend .required").IsVisibleAsync());
+
+        // Suicidality other than none: the safety plan, lethal-means counselling and follow-up are required.
+        await page.GetByLabel("Suicidality").SelectOptionAsync("passive-ideation");
+        foreach (var field in new[] { "safetyPlanInPlace", "lethalMeansCounselled", "followUpArranged" })
+        {
+            Assert.True(await page.Locator($"#{field}-group legend .required").IsVisibleAsync(), field);
+        }
+
+        // A life-limiting illness: the prognosis is required.
+        await page.Locator("#lifeLimitingIllness-yes").CheckAsync();
+        Assert.True(await page.Locator("label[for=prognosisWeeks] .required").IsVisibleAsync());
+        await browser.ScreenshotAsync(page, "03-new-screening-required-by-answers");
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/Rules#PSY-002", "06-rules")]
     [InlineData("/Principles", "07-principles")]

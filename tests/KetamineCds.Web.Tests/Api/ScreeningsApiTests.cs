@@ -191,6 +191,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         { "contradictory", With("diastolicBp", 130), "systolicBp" },
         { "contradictory", Without("diastolicBp"), "diastolicBp" },
         { "conditional", With("sexAtBirth", "female"), "pregnant" },
+        { "contradictory", With("pregnant", true), "pregnant" }, // sex at birth male
         { "conditional", With("primaryDiagnosis", "bipolar-ii"), "moodStabilizer" },
         { "conditional", With("suicidality", "active-ideation"), "safetyPlanInPlace" },
         { "conditional", With("lifeLimitingIllness", true), "prognosisWeeks" },
@@ -260,6 +261,33 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         {
             Assert.Equal(JsonValueKind.Null, input.GetProperty(field).ValueKind);
         }
+    }
+
+    [Fact]
+    public async Task Create_PregnantAndMaleAtBirth_Returns400WithTheContradictionUnderPregnantAndStoresNothing()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-MALE-PREGNANT").With("pregnant", true));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Pregnant cannot be yes for a patient male at birth: check the sex at birth and the pregnancy status.", errors.GetProperty("pregnant")[0].GetString());
+        Assert.Equal(["pregnant"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(0, await CountAsync("MRN-MALE-PREGNANT"));
+    }
+
+    [Fact]
+    public async Task Create_NotPregnantAndMaleAtBirth_IsAcceptedAsAChartMaySendIt()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-MALE-NOT-PREGNANT").With("pregnant", false));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("input").GetProperty("pregnant").GetBoolean());
+        Assert.DoesNotContain(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "REP-001");
     }
 
     [Theory]

@@ -101,6 +101,18 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Create_ZhCnPregnantAndMaleAtBirth_ContradictionInChineseUnderPregnant()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await SendAsync(client, HttpMethod.Post, "/api/v1/screenings", "zh-CN", SampleRequests.Trd("MRN-ZH-MALE").With("pregnant", true));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("出生性别为男性的患者，“妊娠”不能为“是”：请核对出生性别和妊娠状态。", problem.RootElement.GetProperty("errors").GetProperty("pregnant")[0].GetString());
+    }
+
+    [Fact]
     public async Task Create_EnglishInvalidRequest_ProblemStaysEnglish()
     {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace KetamineCds.Web.Tests.Localization;
 
@@ -78,6 +79,23 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
+    [InlineData("zh-CN", "<dt>类型</dt><dd>禁忌证</dd>", "<dt>严重程度</dt><dd>高</dd>")]
+    [InlineData("en-GB", "<dt>Kind</dt><dd>Contraindication</dd>", "<dt>Severity</dt><dd>High</dd>")]
+    public async Task Get_RuleCatalogue_ShowsKindAndSeverityInTheResultPagesWords(string language, string kind, string severity)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Rules", language)).Content.ReadAsStringAsync());
+
+        var psy001 = html[html.IndexOf("id=\"PSY-001\"", StringComparison.Ordinal)..];
+        psy001 = psy001[..psy001.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.Contains(kind, psy001, StringComparison.Ordinal);
+        Assert.Contains(severity, psy001, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dd>contraindication</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dd>high</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "未找到页面", "参考编号：")]
     [InlineData("en-GB", "Page not found", "Reference:")]
     public async Task Get_UnknownPage_ExplainsInTheRequestsLanguage(string acceptLanguage, string title, string reference)
@@ -106,6 +124,54 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("请输入当前密码。", html, StringComparison.Ordinal);
         Assert.Contains("请输入新密码。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Enter your current password.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", new[] { "请选择继续治疗或不继续治疗。", "请选择偏离建议的理由。", "请用您自己的话说明此决定。" }, "Choose the reason for the override.")]
+    [InlineData("en-GB", new[] { "Choose whether you proceed or do not proceed.", "Choose the reason for the override.", "Explain the override in your own words." }, "请选择偏离建议的理由。")]
+    public async Task Post_OverrideEmpty_ExplainsEachFieldInTheRequestsLanguage(string language, string[] expected, string notExpected)
+    {
+        var html = await PostOverrideAsync("MRN-OVERRIDE-LANG-" + language, language, new Dictionary<string, string>());
+
+        foreach (var message in expected)
+        {
+            Assert.Matches($"<li><a href=\"#override-[a-z]+\">{System.Text.RegularExpressions.Regex.Escape(message)}</a></li>", html);
+        }
+
+        Assert.DoesNotContain(notExpected, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "“Bogus”不是理由的有效值。", "“Bogus”不是Reason的有效值")]
+    [InlineData("en-GB", "\"Bogus\" is not a valid value for Reason.", "理由")]
+    public async Task Post_OverrideWithATamperedReason_NamesTheFieldByItsLabelInTheRequestsLanguage(string language, string expected, string notExpected)
+    {
+        var html = await PostOverrideAsync("MRN-OVERRIDE-BOGUS-" + language, language, new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "Bogus",
+            ["Override.Explanation"] = "Cardiology reviewed the blood pressure.",
+        });
+
+        Assert.Contains($"<p class=\"field-error\" id=\"override-reason-error\">{expected}</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(notExpected, html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records a screening through the API, then posts the override form on its result page in a language.</summary>
+    private async Task<string> PostOverrideAsync(string reference, string language, Dictionary<string, string> form)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(reference));
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/Screenings/{id}?handler=Override") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -102,6 +102,101 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The nine questions that could block a pathway which the eight answers leave unanswered (aged 45, sex at birth not recorded).</summary>
+    private static readonly string[] NineUnansweredBlockingQuestions =
+    [
+        "pregnant", "currentManiaOrMixedFeatures", "substanceUse", "aneurysmalVascularDisease", "arteriovenousMalformation",
+        "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke",
+    ];
+
+    /// <summary>The QA case: the eight answers and a blood pressure of 182/112, which blocks every pathway (CV-003).</summary>
+    private static JsonObject EightAnswersAndBloodPressure182Over112(string reference)
+    {
+        var request = EightAnswers(reference);
+        request["systolicBp"] = 182;
+        request["diastolicBp"] = 112;
+        return request;
+    }
+
+    [Fact]
+    public async Task Result_AContraindicationBlocks_StillListsEveryUnansweredQuestionThatCouldBlockAPathway()
+    {
+        var (id, body) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-INC-BP-PAGE"));
+        Assert.Equal("not-eligible-now", body.GetProperty("overall").GetString());
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+
+        var box = html[html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal)..html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal)];
+        foreach (var field in NineUnansweredBlockingQuestions)
+        {
+            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", box, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Safety questions not answered that could block a pathway <span class=\"count\">(9)</span>", box, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication already makes the pathways not eligible now", box, StringComparison.Ordinal);
+        // Answering them would not open a pathway: the words must not say that they alone keep it closed.
+        Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
+        Assert.DoesNotContain("pathway waiting", box, StringComparison.Ordinal);
+        Assert.Contains("Care items not recorded", box, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_AContraindicationBlocks_ListsEveryUnansweredQuestionThatCouldBlockAPathwayInTheBox()
+    {
+        var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-INC-BP-PRINT"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
+
+        var box = html[html.IndexOf("<h2>Not recorded", StringComparison.Ordinal)..html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal)];
+        foreach (var field in NineUnansweredBlockingQuestions)
+        {
+            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", box, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Safety questions not answered that could block a pathway:", box, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication already blocks the pathways, whatever these answers are", box, StringComparison.Ordinal);
+        Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
+        // Named in the box, so not again in the line of other questions not recorded.
+        var rest = html[html.IndexOf("<h2>Answers recorded</h2>", StringComparison.Ordinal)..];
+        Assert.DoesNotContain(Fields.LabelOf("aneurysmalVascularDisease"), rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotRecordedSummary_AContraindicationBlocks_ListsTheQuestionsAskedAndNotRecordedWithNoPathwayWaiting()
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.SystolicBp] = 182;
+        request[Fields.DiastolicBp] = 112;
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        Assert.Equal(Verdict.NotEligibleNow, assessment.Overall);
+        Assert.True(summary.BlockedByContraindication);
+        Assert.Equal(NineUnansweredBlockingQuestions, summary.SafetyQuestions.Select(i => i.Field));
+        Assert.All(summary.SafetyQuestions, i => Assert.Empty(i.Pathways));
+        Assert.Empty(summary.BeforeAPathwayCanOpen);
+    }
+
+    [Fact]
+    public void NotRecordedSummary_NothingBlocks_KeepsThePathwaysWaitingAndAddsNoQuestionTheFormDidNotAsk()
+    {
+        var history = Requests.OnlyTheRequiredAnswers().ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        Assert.False(summary.BlockedByContraindication);
+        Assert.Empty(summary.CouldAlsoBlock);
+        Assert.Equal(["sexAtBirth", .. NineUnansweredBlockingQuestions], summary.BeforeAPathwayCanOpen.Select(i => i.Field));
+        Assert.All(summary.BeforeAPathwayCanOpen, i => Assert.Contains(Pathway.EsketamineTrd, i.Pathways));
+        // Not asked of this history: no suicidality, no bipolar disorder.
+        Assert.DoesNotContain(summary.SafetyQuestions, i => i.Field is "suicidalIntent" or "moodStabilizer" or "safetyPlanInPlace");
+    }
+
     [Fact]
     public void NotRecordedSummary_NothingNotRecorded_IsEmpty()
     {

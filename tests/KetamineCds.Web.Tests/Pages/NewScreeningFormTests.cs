@@ -190,6 +190,64 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.Matches("<div class=\"radio\" data-hide-when=\"\"><input type=\"radio\" id=\"breastfeeding-nr\"", html);
     }
 
+    [Theory]
+    [InlineData("30", "female", true)]
+    [InlineData("30", "intersex", false)]
+    [InlineData("30", "", false)]
+    [InlineData("60", "female", false)]
+    public async Task NewScreening_PregnancyRequiredByOtherAnswers_IsMarkedRequiredExactlyWhenTheyHold(string age, string sex, bool required)
+    {
+        var html = await PostAsync(RequiredOnly(age, sex));
+
+        // The mark carries the contract's condition (site.js keeps it live); the server shows it when it holds now.
+        var mark = "<legend>Pregnant <span class=\"required\" data-required-when=\"Input.SexAtBirth=female;Input.AgeYears:12-55\"" + (required ? "" : " hidden=\"hidden\"") + ">(required)</span></legend>";
+        Assert.Contains(mark, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Input.PrimaryDiagnosis", "bipolar-i", "<label for=\"moodStabilizer\">Mood stabilizer <span class=\"required\" data-required-when=\"Input.PrimaryDiagnosis=bipolar-i,bipolar-ii\">(required)</span></label>")]
+    [InlineData("Input.Suicidality", "passive-ideation", "<legend>Safety plan in place <span class=\"required\" data-required-when=\"Input.Suicidality=passive-ideation,active-ideation,active-ideation-with-plan,recent-attempt\">(required)</span></legend>")]
+    [InlineData("Input.Suicidality", "recent-attempt", "<legend>Immediate follow-up arranged <span class=\"required\" data-required-when=\"Input.Suicidality=passive-ideation,active-ideation,active-ideation-with-plan,recent-attempt\">(required)</span></legend>")]
+    [InlineData("Input.LifeLimitingIllness", "true", "<label for=\"prognosisWeeks\">Prognosis in weeks <span class=\"required\" data-required-when=\"Input.LifeLimitingIllness=true\">(required)</span></label>")]
+    public async Task NewScreening_OtherQuestionRequiredByAnAnswer_IsMarkedRequired(string key, string value, string label)
+    {
+        var form = RequiredOnly();
+        form[key] = value;
+
+        var html = await PostAsync(form);
+
+        Assert.Contains(label, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_MoodStabilizerForBipolarDisorder_OffersChooseRatherThanNotKnown()
+    {
+        var blank = await (await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync("/Screenings/New");
+        var form = RequiredOnly();
+        form["Input.PrimaryDiagnosis"] = "bipolar-ii";
+        var html = await PostAsync(form);
+
+        const string Option = "<option value=\"\" data-required-when=\"Input.PrimaryDiagnosis=bipolar-i,bipolar-ii\" data-text-required=\"Choose...\" data-text-optional=\"Not known\">";
+        Assert.Contains(Option + "Not known</option>", blank, StringComparison.Ordinal);
+        Assert.Contains(Option + "Choose...</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"moodStabilizer\">Mood stabilizer <span class=\"required\" data-required-when=\"Input.PrimaryDiagnosis=bipolar-i,bipolar-ii\" hidden=\"hidden\">(required)</span></label>", blank, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public async Task NewScreening_PregnancyPostedForAPatientMaleAtBirth_IsRefusedOnlyWhenYes(string pregnant, bool refused)
+    {
+        // Without JavaScript the hidden question is still on the page; a yes posted with "male" is a contradiction.
+        var form = RequiredOnly("30", "male");
+        form["Input.Pregnant"] = pregnant;
+
+        var html = WebUtility.HtmlDecode(await PostAsync(form));
+
+        Assert.Equal(refused, html.Contains("<p class=\"field-error\" id=\"pregnant-error\"><span class=\"visually-hidden\">Error: </span>Pregnant cannot be yes for a patient male at birth", StringComparison.Ordinal));
+        Assert.Equal(refused, html.Contains("<a href=\"#pregnant-yes\">Pregnant cannot be yes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NewScreening_SubstancesTicked_AreKeptWhenTheFormComesBack()
     {

@@ -1,11 +1,19 @@
+using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Tests.Validation;
 
 public sealed class OverrideInputValidatorTests
 {
-    private readonly OverrideInputValidator _validator = new();
+    private static readonly StringLocalizer<PageText> Localizer = new(new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }), NullLoggerFactory.Instance));
+
+    private readonly OverrideInputValidator _validator = new(Localizer);
 
     private static OverrideInput Complete() => new()
     {
@@ -23,6 +31,30 @@ public sealed class OverrideInputValidatorTests
         var errors = _validator.Validate(new OverrideInput()).Errors;
 
         Assert.Equal(["Decision", "Explanation", "Reason"], errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", "请选择继续治疗或不继续治疗。", "请选择偏离建议的理由。", "请用您自己的话说明此决定。", "说明最多 2,000 个字符。")]
+    [InlineData("en", "Choose whether you proceed or do not proceed.", "Choose the reason for the override.", "Explain the override in your own words.", "The explanation may have at most 2,000 characters.")]
+    public void Validate_InEachLanguage_SaysWhatIsMissingInThatLanguage(string culture, string decision, string reason, string explanation, string tooLong)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            var errors = _validator.Validate(new OverrideInput()).Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
+            var input = Complete();
+            input.Explanation = new string('x', OverrideInputValidator.ExplanationMaxLength + 1);
+
+            Assert.Equal(decision, errors["Decision"]);
+            Assert.Equal(reason, errors["Reason"]);
+            Assert.Equal(explanation, errors["Explanation"]);
+            Assert.Equal(tooLong, Assert.Single(_validator.Validate(input).Errors).ErrorMessage);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
     }
 
     [Theory]

@@ -118,6 +118,8 @@ public sealed class ValidatorFollowsCatalogueTests
 
     public static TheoryData<string> EmptyWhenFields() => [.. Fields.All.Where(f => f.EmptyWhen is not null).Select(f => f.Name)];
 
+    public static TheoryData<string> YesRuledOutWhenFields() => [.. Fields.All.Where(f => f.YesRuledOutWhen is not null).Select(f => f.Name)];
+
     [Theory]
     [MemberData(nameof(AtMostPairs))]
     public void Validate_AboveTheFieldTheCatalogueCapsItWith_IsRefusedAndEqualIsAccepted(string name, string limitName)
@@ -175,6 +177,42 @@ public sealed class ValidatorFollowsCatalogueTests
         Assert.Equal(0, before);
         Assert.Contains(_validator.Validate(request).Errors, e => e.PropertyName == field.Property);
     }
+
+    [Theory]
+    [MemberData(nameof(YesRuledOutWhenFields))]
+    public void Validate_AYesTheCatalogueSaysAnotherAnswerRulesOut_IsRefusedAndANoIsAccepted(string name)
+    {
+        var field = Fields.Find(name)!;
+        Assert.Equal(FieldType.YesNo, field.Type);
+        var request = Valid();
+        foreach (var clause in field.YesRuledOutWhen!.Clauses)
+        {
+            var other = Fields.Find(clause.Field)!;
+            request[other] = other.Type == FieldType.YesNo ? clause.Values[0] == "true" : clause.Values[0];
+        }
+
+        foreach (var (value, refused) in new (bool?, bool)[] { (true, true), (false, false), (null, false) })
+        {
+            request[field] = value;
+
+            var errors = _validator.Validate(request).Errors.Where(e => e.PropertyName == field.Property).ToList();
+
+            if (refused)
+            {
+                var message = Assert.Single(errors).ErrorMessage;
+                Assert.Equal(KetamineCds.Web.Localization.ClinicalText.Shared.Message($"Validation.{field.Property}.YesRuledOutWhen"), message);
+                Assert.NotEqual($"Validation.{field.Property}.YesRuledOutWhen", message);
+            }
+            else
+            {
+                Assert.Empty(errors);
+            }
+        }
+    }
+
+    [Fact]
+    public void Catalogue_PregnancyYes_IsRuledOutForAPatientMaleAtBirthOnly() =>
+        Assert.Equal("sexAtBirth=male", Fields.Pregnant.YesRuledOutWhen?.Expression);
 
     private static void AlsoSatisfyTheFieldsThatGoWithIt(ScreeningRequest request, FieldDefinition field)
     {

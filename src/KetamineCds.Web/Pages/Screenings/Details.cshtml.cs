@@ -98,7 +98,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         }
 
         Screening = screening;
-        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         RescreenOfRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;

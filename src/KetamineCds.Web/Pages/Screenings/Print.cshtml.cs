@@ -39,7 +39,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         }
 
         Screening = screening;
-        NotRecorded = NotRecordedSummary.Of(screening.Assessment);
+        NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         RescreenOfRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -3,7 +3,8 @@
 // joined by ";", all of which must hold: "Input.Field=a,b" (one of these values), "Input.Field!=a" (anything but
 // this value, not recorded included) or "Input.Field:12-55" (a number in this range). A hidden section's controls are
 // disabled so that a stale answer is not submitted.
-// "Not known" options marked data-hide-when are hidden while that condition holds (the question is then required).
+// "Not known" options marked data-hide-when are hidden while that condition holds (the question is then required),
+// and the "(required)" marks of such questions (data-required-when) are shown while it holds.
 // It also keeps the count of safety questions not yet recorded (server-rendered in #safety-count) live: every
 // visible control marked data-safety that holds no answer ("Not known" included) is listed, linked to its control.
 (function () {
@@ -72,6 +73,20 @@
       var radio = option.querySelector("input");
       if (hide) { radio.checked = false; }
       radio.disabled = hide || option.closest(".is-hidden") !== null;
+    }
+    // A question required only while other answers hold (data-required-when, the same conditions) is marked
+    // "(required)" while they hold, and its drop-down's empty option reads "Choose..." rather than "Not known".
+    var marks = form.querySelectorAll("[data-required-when]");
+    for (var m = 0; m < marks.length; m++) {
+      var mark = marks[m];
+      var condition = mark.getAttribute("data-required-when");
+      if (!condition) { continue; }
+      var required = allHold(form, condition);
+      if (mark.hasAttribute("data-text-required")) {
+        mark.textContent = mark.getAttribute(required ? "data-text-required" : "data-text-optional");
+      } else {
+        mark.hidden = !required;
+      }
     }
     updateSafetyCount(form);
   }
