@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -8,12 +9,19 @@ namespace KetamineCds.Web.Api;
 
 /// <summary>
 /// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. The bearer handler
-/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. Every failure answers the
-/// same 401 (<see cref="PasswordSignIn"/>). <c>POST /api/auth/logout</c> ends the token's session: 204, and the token
-/// is refused from then on. No registration endpoint exists.
+/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. A body without an email or a
+/// password (or that is not a JSON object) answers a 400 validation problem keyed by <c>email</c> and <c>password</c>;
+/// every failure of well-formed credentials answers the same 401 (<see cref="PasswordSignIn"/>).
+/// <c>POST /api/auth/logout</c> ends the token's session: 204, and the token is refused from then on. No registration
+/// endpoint exists.
 /// </summary>
 public static class AuthApi
 {
+    /// <summary>The title of a login request without an email or a password (ClinicalText: <c>Problem.LoginIncomplete</c>).</summary>
+    public const string LoginIncomplete = "Sign-in needs an email address and a password.";
+
+    private static readonly string[] LoginFields = ["email", "password", "twoFactorCode", "twoFactorRecoveryCode"];
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", LoginAsync)
@@ -21,7 +29,9 @@ public static class AuthApi
             .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Authentication")
             .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         app.MapPost("/api/auth/logout", LogoutAsync)
             .RequireApiPolicy(Policies.SignedIn)
             .WithTags("Authentication")
@@ -30,8 +40,31 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest login, HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, IAccessAudit audit)
+    private static async Task<IResult> LoginAsync(HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, IAccessAudit audit, ClinicalText text)
     {
+        var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, text, context.RequestAborted);
+        if (read.TooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (string.IsNullOrWhiteSpace(read["email"]))
+        {
+            read.Errors.TryAdd("email", [text.Message("Validation.Login.Email.Required")]);
+        }
+
+        if (string.IsNullOrEmpty(read["password"]))
+        {
+            read.Errors.TryAdd("password", [text.Message("Validation.Login.Password.Required")]);
+        }
+
+        if (read.Errors.Count > 0)
+        {
+            // Not a sign-in attempt: nothing to check, count towards a lockout or record.
+            return Invalid(read, LoginIncomplete);
+        }
+
+        var login = new LoginRequest(read["email"], read["password"], read["twoFactorCode"], read["twoFactorRecoveryCode"]);
         var result = await passwordSignIn.SignInAsync(context, login.Email, login.Password, ApiTokenHandler.SchemeName, "api");
         if (result.RequiresTwoFactor)
         {
@@ -64,6 +97,12 @@ public static class AuthApi
         // SignInAsync with the bearer scheme has already written the token response.
         return Results.Empty;
     }
+
+    private static IResult Invalid(AuthRequestBody.Result read, string title) =>
+        Results.ValidationProblem(read.Errors, title: title, detail: read.Unreadable ? Hardening.UnreadableBodyDetail : null);
+
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.");
 
     private static async Task<IResult> LogoutAsync(HttpContext context, IAccessAudit audit)
     {

@@ -19,6 +19,9 @@ public static class ContractOpenApi
     /// <summary>The component name of the login response schema.</summary>
     public const string TokenSchema = "AccessTokenResponse";
 
+    /// <summary>The component name of the login request schema.</summary>
+    public const string LoginSchema = "LoginRequest";
+
     /// <summary>The component name of the rule set schema.</summary>
     public const string RuleSetSchema = "RuleSetDescription";
 
@@ -56,6 +59,7 @@ public static class ContractOpenApi
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
+        document.Components.Schemas[LoginSchema] = LoginRequestSchema();
         document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema();
         document.Components.Schemas.TryAdd(ProblemSchema, ProblemDetailsSchema());
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -88,7 +92,11 @@ public static class ContractOpenApi
         operation.Responses ??= new OpenApiResponses();
         if (path == "/api/auth/login")
         {
+            // The endpoint reads its body itself (AuthRequestBody), so that any body it cannot use is a field-level 400.
+            operation.RequestBody = JsonBody("The credentials.", new OpenApiSchemaReference(LoginSchema, document));
             operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
+            Describe(operation, "400", "email or password missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by email and password.");
+            Describe(operation, "401", "Sign-in failed: the same answer whether the email, the password or the second factor was wrong or the account is locked (code RequiresTwoFactor: send twoFactorCode or twoFactorRecoveryCode).");
             return;
         }
 
@@ -237,6 +245,20 @@ public static class ContractOpenApi
         return string.Join(" ", parts.Select(p => p.TrimEnd().EndsWith('.') ? p.TrimEnd() : p.TrimEnd() + "."));
     }
 
+    private static OpenApiSchema LoginRequestSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity's own login endpoint names them.",
+        Required = new SortedSet<string>(StringComparer.Ordinal) { "email", "password" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["email"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, Description = "The account's email address." },
+            ["password"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+            ["twoFactorCode"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The 6-digit code the authenticator app shows now; each code works once." },
+            ["twoFactorRecoveryCode"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "One of the account's recovery codes; each works once." },
+        },
+    };
+
     private static OpenApiSchema TokenResponseSchema() => new()
     {
         Type = JsonSchemaType.Object,
@@ -306,6 +328,22 @@ public static class ContractOpenApi
         Description = description,
         Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
     };
+
+    private static OpenApiRequestBody JsonBody(string description, IOpenApiSchema schema) => new()
+    {
+        Required = true,
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+    };
+
+    /// <summary>Says what a response the endpoint's metadata declared means here.</summary>
+    private static void Describe(OpenApiOperation operation, string status, string description)
+    {
+        if (operation.Responses!.TryGetValue(status, out var found) && found is OpenApiResponse response)
+        {
+            response.Description = description;
+        }
+    }
 
     private static OpenApiResponse Problem(OpenApiDocument document, string description) => new()
     {
