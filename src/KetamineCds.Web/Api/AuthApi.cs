@@ -12,19 +12,39 @@ namespace KetamineCds.Web.Api;
 /// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. A body without an email or a
 /// password (or that is not a JSON object) answers a 400 validation problem keyed by <c>email</c> and <c>password</c>;
 /// every failure of well-formed credentials answers the same 401 (<see cref="PasswordSignIn"/>).
-/// <c>POST /api/auth/logout</c> ends the token's session: 204, and the token is refused from then on. No registration
-/// endpoint exists.
+/// <c>POST /api/auth/refresh</c> trades <c>{"refreshToken"}</c> for new tokens while the session is live and the account
+/// unchanged (<see cref="ApiTokenRefresh"/>); every refusal is the same 401. <c>POST /api/auth/logout</c> ends the
+/// token's session: 204, and the token and its refresh token are refused from then on. No registration endpoint exists.
 /// </summary>
 public static class AuthApi
 {
     /// <summary>The title of a login request without an email or a password (ClinicalText: <c>Problem.LoginIncomplete</c>).</summary>
     public const string LoginIncomplete = "Sign-in needs an email address and a password.";
 
+    /// <summary>The title of a refresh request without a refresh token (ClinicalText: <c>Problem.RefreshIncomplete</c>).</summary>
+    public const string RefreshIncomplete = "A refresh needs the refreshToken of a sign-in or of an earlier refresh.";
+
+    /// <summary>The title of every refused refresh (ClinicalText: <c>Problem.RefreshRefused</c>).</summary>
+    public const string RefreshRefused = "Refresh refused.";
+
+    /// <summary>The detail of every refused refresh (ClinicalText: <c>Problem.RefreshRefused.Detail</c>).</summary>
+    public const string RefreshRefusedDetail = "The refresh token is not valid, was already used, or its session has ended (signed out, expired, or the account was locked or changed). Sign in again with POST /api/auth/login.";
+
     private static readonly string[] LoginFields = ["email", "password", "twoFactorCode", "twoFactorRecoveryCode"];
+
+    private static readonly string[] RefreshFields = ["refreshToken"];
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", LoginAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.SignIn)
+            .WithTags("Authentication")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        app.MapPost("/api/auth/refresh", RefreshAsync)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Authentication")
@@ -96,6 +116,31 @@ public static class AuthApi
 
         // SignInAsync with the bearer scheme has already written the token response.
         return Results.Empty;
+    }
+
+    private static async Task<IResult> RefreshAsync(HttpContext context, ApiTokenRefresh refresh, IAccessAudit audit, ClinicalText text)
+    {
+        var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, text, context.RequestAborted);
+        if (read.TooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (string.IsNullOrWhiteSpace(read["refreshToken"]))
+        {
+            read.Errors.TryAdd("refreshToken", [text.Message("Validation.Refresh.RefreshToken.Required")]);
+        }
+
+        if (read.Errors.Count > 0)
+        {
+            return Invalid(read, RefreshIncomplete);
+        }
+
+        var outcome = await refresh.RefreshAsync(context, read["refreshToken"]!);
+        await audit.RecordSignInAsync(context, outcome.Succeeded ? AccessEventKind.SignIn : AccessEventKind.SignInFailed, outcome.Email ?? "(unknown)", "api refresh");
+        return outcome.Succeeded
+            ? Results.Empty // the API scheme's sign-in has written the new tokens
+            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: RefreshRefused, detail: RefreshRefusedDetail);
     }
 
     private static IResult Invalid(AuthRequestBody.Result read, string title) =>

@@ -22,6 +22,9 @@ public static class ContractOpenApi
     /// <summary>The component name of the login request schema.</summary>
     public const string LoginSchema = "LoginRequest";
 
+    /// <summary>The component name of the refresh request schema.</summary>
+    public const string RefreshSchema = "RefreshRequest";
+
     /// <summary>The component name of the rule set schema.</summary>
     public const string RuleSetSchema = "RuleSetDescription";
 
@@ -60,6 +63,7 @@ public static class ContractOpenApi
         document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
         document.Components.Schemas[LoginSchema] = LoginRequestSchema();
+        document.Components.Schemas[RefreshSchema] = RefreshRequestSchema();
         document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema();
         document.Components.Schemas.TryAdd(ProblemSchema, ProblemDetailsSchema());
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -67,7 +71,7 @@ public static class ContractOpenApi
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The accessToken of POST /api/auth/login.",
+            Description = "The accessToken of POST /api/auth/login or POST /api/auth/refresh.",
         };
 
         EchoRequestInResponse(document);
@@ -97,6 +101,19 @@ public static class ContractOpenApi
             operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
             Describe(operation, "400", "email or password missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by email and password.");
             Describe(operation, "401", "Sign-in failed: the same answer whether the email, the password or the second factor was wrong or the account is locked (code RequiresTwoFactor: send twoFactorCode or twoFactorRecoveryCode).");
+            return;
+        }
+
+        if (path == "/api/auth/refresh")
+        {
+            operation.Description = "Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, "
+                + "while the token's server-side session is live and the account unchanged. Each refresh token works once; the previous access token "
+                + "stops working. A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime "
+                + "(12 hours by default) from the sign-in, whatever expiresIn says: then sign in again.";
+            operation.RequestBody = JsonBody("The refresh token.", new OpenApiSchemaReference(RefreshSchema, document));
+            operation.Responses["200"] = Json("New tokens; the old ones no longer work.", new OpenApiSchemaReference(TokenSchema, document));
+            Describe(operation, "400", "refreshToken missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by refreshToken.");
+            Describe(operation, "401", "Refused: the same answer whether the token is not valid, was already used, or its session ended (signed out, expired, the account locked or changed).");
             return;
         }
 
@@ -259,6 +276,17 @@ public static class ContractOpenApi
         },
     };
 
+    private static OpenApiSchema RefreshRequestSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The body of POST /api/auth/refresh.",
+        Required = new SortedSet<string>(StringComparer.Ordinal) { "refreshToken" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, Description = "The refreshToken of the last sign-in or refresh." },
+        },
+    };
+
     private static OpenApiSchema TokenResponseSchema() => new()
     {
         Type = JsonSchemaType.Object,
@@ -269,7 +297,7 @@ public static class ContractOpenApi
             ["tokenType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Bearer." },
             ["accessToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent as Authorization: Bearer <accessToken>." },
             ["expiresIn"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Seconds until the token expires." },
-            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent to POST /api/auth/refresh for new tokens before this one expires; works once, and only while the session lives." },
         },
     };
 
