@@ -30,6 +30,9 @@ public static class AuthApi
     /// <summary>The detail of every refused refresh (ClinicalText: <c>Problem.RefreshRefused.Detail</c>).</summary>
     public const string RefreshRefusedDetail = "The refresh token is not valid, was already used, or its session has ended (signed out, expired, or the account was locked or changed). Sign in again with POST /api/auth/login.";
 
+    /// <summary>The detail of a refused authenticator code that was used already (ClinicalText: <c>Problem.TwoFactorCodeAlreadyUsed.Detail</c>).</summary>
+    public const string CodeAlreadyUsedDetail = "This code from the authenticator app was already used. Wait for the next code in the app and send that one as twoFactorCode with the email and password.";
+
     private static readonly string[] LoginFields = ["email", "password", "twoFactorCode", "twoFactorRecoveryCode"];
 
     private static readonly string[] RefreshFields = ["refreshToken"];
@@ -60,7 +63,8 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, IAccessAudit audit, ClinicalText text)
+    private static async Task<IResult> LoginAsync(
+        HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, SingleUseAuthenticatorTokenProvider authenticatorCodes, IAccessAudit audit, ClinicalText text)
     {
         var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, text, context.RequestAborted);
         if (read.TooLarge)
@@ -107,6 +111,14 @@ public static class AuthApi
 
             var kind = result.Succeeded ? AccessEventKind.SignIn : result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed;
             await audit.RecordSignInAsync(context, kind, login.Email?.Trim() ?? "", "api");
+            if (!result.Succeeded && !result.IsLockedOut && !string.IsNullOrWhiteSpace(login.TwoFactorCode)
+                && await signIn.GetTwoFactorAuthenticationUserAsync() is { } pending
+                && await authenticatorCodes.WasAlreadyUsedAsync(Authenticator.CleanCode(login.TwoFactorCode), signIn.UserManager, pending))
+            {
+                // The password and the code were right, but the code was used already: say so, as the page does.
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: CodeAlreadyUsedDetail,
+                    extensions: new Dictionary<string, object?> { ["code"] = "TwoFactorCodeAlreadyUsed" });
+            }
         }
 
         if (!result.Succeeded)

@@ -338,7 +338,7 @@ public sealed class AccountHygieneTests
         // not the current step's, which is a new code once the clock has moved on to the next step.
         using var replayed = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = enrolmentCode });
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        Assert.Contains("That code is not right", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("That code was already used. Wait for the next code in your authenticator app", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var right = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
@@ -359,10 +359,52 @@ public sealed class AccountHygieneTests
         Assert.Contains("accessToken", await withCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var sameCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
         Assert.Equal(HttpStatusCode.Unauthorized, sameCode.StatusCode);
+        using (var problem = JsonDocument.Parse(await sameCode.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("TwoFactorCodeAlreadyUsed", problem.RootElement.GetProperty("code").GetString());
+            Assert.StartsWith("This code from the authenticator app was already used. Wait for the next code", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
         using var recovery = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
         using var reused = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondFactor_CodeUsedAgainInChinese_IsRefusedSayingItWasUsedAndAWrongCodeStillSaysWrong()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (key, _, enrolmentCode) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist));
+        var page = factory.CreateRawClient();
+        page.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        using var password = await PostFormAsync(page, "/Account/Login", new()
+        {
+            ["Input.Email"] = KetamineCdsFactory.Psychiatrist,
+            ["Input.Password"] = KetamineCdsFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+
+        using var replayed = await PostFormAsync(page, "/Account/LoginWithCode", new() { ["Code"] = enrolmentCode });
+        using var wrong = await PostFormAsync(page, "/Account/LoginWithCode", new() { ["Code"] = WrongCode(key) });
+
+        Assert.Contains("该验证码已被使用过。请等待身份验证器应用显示下一个验证码", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("验证码不正确。", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var stillOut = await page.GetAsync("/Screenings/New"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = enrolmentCode }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var api = await factory.CreateRawClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.StartsWith("该身份验证器应用验证码已被使用过。", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.RootElement.TryGetProperty("accessToken", out _));
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public static class ContractOpenApi
             operation.RequestBody = JsonBody("The credentials.", new OpenApiSchemaReference(LoginSchema, document));
             operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
             Describe(operation, "400", "email or password missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by email and password.");
-            Describe(operation, "401", "Sign-in failed: the same answer whether the email, the password or the second factor was wrong or the account is locked (code RequiresTwoFactor: send twoFactorCode or twoFactorRecoveryCode).");
+            Describe(operation, "401", "Sign-in failed: the same answer whether the email, the password or the second factor was wrong or the account is locked (code RequiresTwoFactor: send twoFactorCode or twoFactorRecoveryCode; code TwoFactorCodeAlreadyUsed: the code was right but used already, wait for the app's next one).");
             return;
         }
 
