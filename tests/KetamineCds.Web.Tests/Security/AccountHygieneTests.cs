@@ -518,20 +518,27 @@ public sealed class AccountHygieneTests
     }
 
     [Theory]
-    [InlineData(Roles.Psychiatrist)]
-    [InlineData(Roles.ClinicStaff)]
-    [InlineData(Roles.Auditor)]
-    public async Task Roles_AdminWithAClinicalOrAuditRole_IsRefusedWithAMessage(string clinicalRole)
+    [InlineData(Roles.Psychiatrist, null, "The Administrator role cannot be combined with Psychiatrist: an administrator manages accounts")]
+    [InlineData(Roles.ClinicStaff, null, "The Administrator role cannot be combined with Clinic staff: an administrator manages accounts")]
+    [InlineData(Roles.Auditor, null, "The Administrator role cannot be combined with Auditor: an administrator manages accounts")]
+    [InlineData(Roles.ClinicStaff, "zh-CN", "管理员角色不能与诊所工作人员角色同时授予：管理员负责管理账户")]
+    public async Task Roles_AdminWithAClinicalOrAuditRole_IsRefusedWithAMessageInThePagesLanguage(string clinicalRole, string? language, string message)
     {
         using var factory = new KetamineCdsFactory();
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
         var id = (await FindAsync(factory, KetamineCdsFactory.Auditor))!.Id;
 
         using var post = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles",
             [new("SelectedRoles", Roles.Admin), new("SelectedRoles", clinicalRole)], $"/Admin/Users/Edit/{id}");
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        Assert.Contains($"Admin cannot be combined with {clinicalRole}", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains(message, html, StringComparison.Ordinal);
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.Equal([Roles.Auditor], await users.GetRolesAsync((await users.FindByIdAsync(id))!));
@@ -552,6 +559,32 @@ public sealed class AccountHygieneTests
 
         Assert.Contains("Accounts with conflicting roles", html, StringComparison.Ordinal);
         Assert.Matches(new Regex($"<li><a href=\"/Admin/Users/Edit/[^\"]+\">{Regex.Escape(KetamineCdsFactory.Auditor)}</a> \\(Admin, Auditor\\)</li>"), html);
+    }
+
+    [Theory]
+    [InlineData(null, "The Administrator role cannot be combined with Psychiatrist, Clinic staff or Auditor:")]
+    [InlineData("zh-CN", "管理员角色不能与精神科医生、诊所工作人员或审计员角色同时授予：")]
+    public async Task EditPage_AccountHoldingConflictingRoles_NamesThemInWordsInThePagesLanguage(string? language, string message)
+    {
+        using var factory = new KetamineCdsFactory();
+        string id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var auditor = (await users.FindByEmailAsync(KetamineCdsFactory.Auditor))!;
+            await users.AddToRolesAsync(auditor, [Roles.Admin, Roles.Psychiatrist, Roles.ClinicStaff]);
+            id = auditor.Id;
+        }
+
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}"));
+
+        Assert.Contains(message, html, StringComparison.Ordinal);
     }
 
     [Fact]
