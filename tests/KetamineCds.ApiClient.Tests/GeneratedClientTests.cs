@@ -149,12 +149,36 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(RuleDescription_severity.High, psy002.After!.Severity);
     }
 
+    [Fact]
+    public async Task LoginThenRefresh_ThroughGeneratedClient_GivesATokenThatWorksAndMissingCredentialsAre400()
+    {
+        var anonymous = factory.CreateGeneratedClient();
+        var signedIn = await anonymous.Api.Auth.Login.PostAsync(new LoginRequest { Email = AppFactory.Psychiatrist, Password = AppFactory.Password });
+
+        var refreshed = await anonymous.Api.Auth.Refresh.PostAsync(new RefreshRequest { RefreshToken = signedIn!.RefreshToken });
+
+        Assert.False(string.IsNullOrEmpty(refreshed?.AccessToken));
+        Assert.NotEqual(signedIn.RefreshToken, refreshed.RefreshToken);
+        var client = factory.CreateGeneratedClient(new Microsoft.Kiota.Abstractions.Authentication.BaseBearerTokenAuthenticationProvider(new Token(refreshed.AccessToken!)));
+        Assert.NotNull(await client.Api.V1.Ruleset.GetAsync());
+        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => anonymous.Api.Auth.Login.PostAsync(new LoginRequest { Email = AppFactory.Psychiatrist }));
+        Assert.Contains("password", problem.Errors!.AdditionalData.Keys);
+    }
+
     private static async Task<string> SignInRawAsync(HttpClient http)
     {
         using var login = await http.PostAsync("/api/auth/login", new StringContent(
             JsonSerializer.Serialize(new { email = AppFactory.Psychiatrist, password = AppFactory.Password }), System.Text.Encoding.UTF8, "application/json"));
         using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private sealed class Token(string token) : Microsoft.Kiota.Abstractions.Authentication.IAccessTokenProvider
+    {
+        public Microsoft.Kiota.Abstractions.Authentication.AllowedHostsValidator AllowedHostsValidator { get; } = new();
+
+        public Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(token);
     }
 
     private static string? WireValue<TEnum>(TEnum value)

@@ -24,19 +24,24 @@ public static class Roles
     public static IReadOnlyList<string> ClinicalOrAudit { get; } = [Psychiatrist, ClinicStaff, Auditor];
 
     /// <summary>
+    /// The clinical or audit roles of this set that clash with Admin (in the order of <see cref="ClinicalOrAudit"/>);
+    /// empty when the set has no Admin or no such role, so one account may hold it.
+    /// </summary>
+    public static IReadOnlyList<string> ClashingWithAdmin(IEnumerable<string> roles)
+    {
+        var held = roles.ToHashSet(StringComparer.Ordinal);
+        return held.Contains(Admin) ? [.. ClinicalOrAudit.Where(held.Contains)] : [];
+    }
+
+    /// <summary>
     /// Why this set of roles may not be held by one account, or null when it may: Admin together with a clinical
-    /// or audit role.
+    /// or audit role. In English, for logs and start-up errors; the pages word it in their language (the web app's
+    /// <c>RoleNames.Conflict</c>).
     /// </summary>
     public static string? Conflict(IEnumerable<string> roles)
     {
-        var held = roles.ToHashSet(StringComparer.Ordinal);
-        if (!held.Contains(Admin))
-        {
-            return null;
-        }
-
-        var clashing = ClinicalOrAudit.Where(held.Contains).ToArray();
-        return clashing.Length == 0
+        var clashing = ClashingWithAdmin(roles);
+        return clashing.Count == 0
             ? null
             : $"Admin cannot be combined with {string.Join(" or ", clashing)}: an administrator manages accounts and must not also see or audit clinical records. Use two separate accounts.";
     }

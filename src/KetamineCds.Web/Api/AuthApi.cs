@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -8,12 +9,34 @@ namespace KetamineCds.Web.Api;
 
 /// <summary>
 /// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. The bearer handler
-/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. Every failure answers the
-/// same 401 (<see cref="PasswordSignIn"/>). <c>POST /api/auth/logout</c> ends the token's session: 204, and the token
-/// is refused from then on. No registration endpoint exists.
+/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. A body without an email or a
+/// password (or that is not a JSON object) answers a 400 validation problem keyed by <c>email</c> and <c>password</c>;
+/// every failure of well-formed credentials answers the same 401 (<see cref="PasswordSignIn"/>).
+/// <c>POST /api/auth/refresh</c> trades <c>{"refreshToken"}</c> for new tokens while the session is live and the account
+/// unchanged (<see cref="ApiTokenRefresh"/>); every refusal is the same 401. <c>POST /api/auth/logout</c> ends the
+/// token's session: 204, and the token and its refresh token are refused from then on. No registration endpoint exists.
 /// </summary>
 public static class AuthApi
 {
+    /// <summary>The title of a login request without an email or a password (ClinicalText: <c>Problem.LoginIncomplete</c>).</summary>
+    public const string LoginIncomplete = "Sign-in needs an email address and a password.";
+
+    /// <summary>The title of a refresh request without a refresh token (ClinicalText: <c>Problem.RefreshIncomplete</c>).</summary>
+    public const string RefreshIncomplete = "A refresh needs the refreshToken of a sign-in or of an earlier refresh.";
+
+    /// <summary>The title of every refused refresh (ClinicalText: <c>Problem.RefreshRefused</c>).</summary>
+    public const string RefreshRefused = "Refresh refused.";
+
+    /// <summary>The detail of every refused refresh (ClinicalText: <c>Problem.RefreshRefused.Detail</c>).</summary>
+    public const string RefreshRefusedDetail = "The refresh token is not valid, was already used, or its session has ended (signed out, expired, or the account was locked or changed). Sign in again with POST /api/auth/login.";
+
+    /// <summary>The detail of a refused authenticator code that was used already (ClinicalText: <c>Problem.TwoFactorCodeAlreadyUsed.Detail</c>).</summary>
+    public const string CodeAlreadyUsedDetail = "This code from the authenticator app was already used. Wait for the next code in the app and send that one as twoFactorCode with the email and password.";
+
+    private static readonly string[] LoginFields = ["email", "password", "twoFactorCode", "twoFactorRecoveryCode"];
+
+    private static readonly string[] RefreshFields = ["refreshToken"];
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", LoginAsync)
@@ -21,7 +44,17 @@ public static class AuthApi
             .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Authentication")
             .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        app.MapPost("/api/auth/refresh", RefreshAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimits.SignIn)
+            .WithTags("Authentication")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         app.MapPost("/api/auth/logout", LogoutAsync)
             .RequireApiPolicy(Policies.SignedIn)
             .WithTags("Authentication")
@@ -30,8 +63,32 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest login, HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, IAccessAudit audit)
+    private static async Task<IResult> LoginAsync(
+        HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, SingleUseAuthenticatorTokenProvider authenticatorCodes, IAccessAudit audit, ClinicalText text)
     {
+        var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, text, context.RequestAborted);
+        if (read.TooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (string.IsNullOrWhiteSpace(read["email"]))
+        {
+            read.Errors.TryAdd("email", [text.Message("Validation.Login.Email.Required")]);
+        }
+
+        if (string.IsNullOrEmpty(read["password"]))
+        {
+            read.Errors.TryAdd("password", [text.Message("Validation.Login.Password.Required")]);
+        }
+
+        if (read.Errors.Count > 0)
+        {
+            // Not a sign-in attempt: nothing to check, count towards a lockout or record.
+            return Invalid(read, LoginIncomplete);
+        }
+
+        var login = new LoginRequest(read["email"], read["password"], read["twoFactorCode"], read["twoFactorRecoveryCode"]);
         var result = await passwordSignIn.SignInAsync(context, login.Email, login.Password, ApiTokenHandler.SchemeName, "api");
         if (result.RequiresTwoFactor)
         {
@@ -54,6 +111,14 @@ public static class AuthApi
 
             var kind = result.Succeeded ? AccessEventKind.SignIn : result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed;
             await audit.RecordSignInAsync(context, kind, login.Email?.Trim() ?? "", "api");
+            if (!result.Succeeded && !result.IsLockedOut && !string.IsNullOrWhiteSpace(login.TwoFactorCode)
+                && await signIn.GetTwoFactorAuthenticationUserAsync() is { } pending
+                && await authenticatorCodes.WasAlreadyUsedAsync(Authenticator.CleanCode(login.TwoFactorCode), signIn.UserManager, pending))
+            {
+                // The password and the code were right, but the code was used already: say so, as the page does.
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: CodeAlreadyUsedDetail,
+                    extensions: new Dictionary<string, object?> { ["code"] = "TwoFactorCodeAlreadyUsed" });
+            }
         }
 
         if (!result.Succeeded)
@@ -64,6 +129,37 @@ public static class AuthApi
         // SignInAsync with the bearer scheme has already written the token response.
         return Results.Empty;
     }
+
+    private static async Task<IResult> RefreshAsync(HttpContext context, ApiTokenRefresh refresh, IAccessAudit audit, ClinicalText text)
+    {
+        var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, text, context.RequestAborted);
+        if (read.TooLarge)
+        {
+            return TooLarge();
+        }
+
+        if (string.IsNullOrWhiteSpace(read["refreshToken"]))
+        {
+            read.Errors.TryAdd("refreshToken", [text.Message("Validation.Refresh.RefreshToken.Required")]);
+        }
+
+        if (read.Errors.Count > 0)
+        {
+            return Invalid(read, RefreshIncomplete);
+        }
+
+        var outcome = await refresh.RefreshAsync(context, read["refreshToken"]!);
+        await audit.RecordSignInAsync(context, outcome.Succeeded ? AccessEventKind.SignIn : AccessEventKind.SignInFailed, outcome.Email ?? "(unknown)", "api refresh");
+        return outcome.Succeeded
+            ? Results.Empty // the API scheme's sign-in has written the new tokens
+            : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: RefreshRefused, detail: RefreshRefusedDetail);
+    }
+
+    private static IResult Invalid(AuthRequestBody.Result read, string title) =>
+        Results.ValidationProblem(read.Errors, title: title, detail: read.Unreadable ? Hardening.UnreadableBodyDetail : null);
+
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.");
 
     private static async Task<IResult> LogoutAsync(HttpContext context, IAccessAudit audit)
     {

@@ -18,4 +18,23 @@ public static class RoleNames
             _ => role ?? "",
         };
     }
+
+    /// <summary>
+    /// Why one account may not hold these roles, with the roles named as the role boxes name them, in the request's
+    /// language; null when it may (<see cref="Roles.ClashingWithAdmin"/>).
+    /// </summary>
+    public static string? Conflict(IEnumerable<string> roles, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        var clashing = Roles.ClashingWithAdmin(roles).Select(r => Of(r, localizer)).ToList();
+        if (clashing.Count == 0)
+        {
+            return null;
+        }
+
+        var named = clashing.Count == 1
+            ? clashing[0]
+            : localizer["{0} or {1}", string.Join(ClinicalText.Shared.ListSeparator, clashing.SkipLast(1)), clashing[^1]].Value;
+        return localizer["The Administrator role cannot be combined with {0}: an administrator manages accounts and must not also see or audit clinical records. Use two separate accounts.", named];
+    }
 }

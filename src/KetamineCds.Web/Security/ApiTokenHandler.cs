@@ -14,7 +14,9 @@ namespace KetamineCds.Web.Security;
 /// the bearer handler write the token; every request decrypts the token with the bearer handler (through
 /// <see cref="CachedTicketFormat"/>) and then checks the session in the database, so a token is refused at once after
 /// <c>POST /api/auth/logout</c> and after its account is locked, its password changed or its roles changed, even while
-/// its decrypted ticket is still cached. Challenges and forbids are the bearer handler's (401 and 403).
+/// its decrypted ticket is still cached. Challenges and forbids are the bearer handler's (401 and 403). A session lasts
+/// as long as its token; <c>POST /api/auth/refresh</c> (<see cref="ApiTokenRefresh"/>) replaces it with a new one that
+/// keeps its sign-in time, so no refresh carries it past <see cref="SessionLifetimeOptions.AbsoluteLifetime"/>.
 /// </summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -30,6 +32,12 @@ public sealed class ApiTokenHandler(
 
     /// <summary>The claim holding the token's session key.</summary>
     public const string SessionClaim = "ketaminecds:session";
+
+    /// <summary>
+    /// The sign-in parameter (never stored in the token) carrying when the user first signed in, for a session that
+    /// replaces a refreshed one; absent, the session starts now.
+    /// </summary>
+    public const string SignedInAtParameter = "ketaminecds:signed-in-at";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -54,7 +62,8 @@ public sealed class ApiTokenHandler(
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An API session needs the user's id.");
         var stamp = user.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
         var lifetime = bearer.Get(IdentityConstants.BearerScheme).BearerTokenExpiration;
-        var id = await sessions.StartAsync(userId, stamp, UserSession.ApiKind, null, lifetime, null, Context.RequestAborted);
+        var signedInAt = properties?.GetParameter<DateTimeOffset?>(SignedInAtParameter);
+        var id = await sessions.StartAsync(userId, stamp, UserSession.ApiKind, signedInAt, lifetime, null, Context.RequestAborted);
         identity.AddClaim(new Claim(SessionClaim, id));
         await Context.SignInAsync(IdentityConstants.BearerScheme, user, properties);
     }

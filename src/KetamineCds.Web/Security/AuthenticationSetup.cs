@@ -56,7 +56,13 @@ public static class AuthenticationSetup
         services.AddScoped<IPasswordHasher<ApplicationUser>, CommonPasswordAtSignInHasher>();
 
         services.AddAuthentication()
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(1);
+                // A refresh token only works while its session lives, which is as long as its access token
+                // (ApiTokenRefresh); it says so itself rather than claiming Identity's 14 days.
+                options.RefreshTokenExpiration = options.BearerTokenExpiration;
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, options =>
             {
                 options.ForwardChallenge = IdentityConstants.BearerScheme;
@@ -72,6 +78,7 @@ public static class AuthenticationSetup
         services.AddSingleton<ServerSessions>();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<ApiTokenRefresh>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 

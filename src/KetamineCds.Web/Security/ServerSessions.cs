@@ -72,6 +72,7 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
                 s.UserId,
                 s.Kind,
                 s.SecurityStamp,
+                s.CreatedAt,
                 s.ExpiresAt,
                 s.Ticket,
                 CurrentStamp = db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault(),
@@ -89,7 +90,7 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
             return null;
         }
 
-        return new LiveSession(row.Id, row.UserId, row.Kind, DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc), row.Ticket);
+        return new LiveSession(row.Id, row.UserId, row.Kind, DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc), row.Ticket);
     }
 
     /// <summary>
@@ -103,10 +104,13 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
             u => u.SetProperty(s => s.Ticket, ticket).SetProperty(s => s.SecurityStamp, securityStamp), cancellationToken);
     }
 
-    /// <summary>Ends one session (sign-out).</summary>
-    public async Task EndAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends one session (sign-out, or an API token refreshed into a new session); true when this call ended it, false
+    /// when it had already ended (of two requests ending the same session, one gets true).
+    /// </summary>
+    public async Task<bool> EndAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 }

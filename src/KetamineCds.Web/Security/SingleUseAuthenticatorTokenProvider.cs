@@ -11,7 +11,8 @@ namespace KetamineCds.Web.Security;
 /// Identity's authenticator check (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, up to two steps either side for
 /// clock drift) with one addition Identity lacks: a code is accepted only for a time step later than the last one
 /// accepted for the same user (<see cref="ApplicationUser.LastAuthenticatorTimeStep"/>), so a code seen over a shoulder
-/// or replayed from a captured request does not work a second time (OWASP ASVS V2.8.4). A replay is logged (V2.8.5).
+/// or replayed from a captured request does not work a second time (OWASP ASVS V2.8.4). A replay is logged (V2.8.5), and
+/// the sign-in page and API tell the user it was used already (<see cref="WasAlreadyUsedAsync"/>).
 /// Registered under Identity's own authenticator provider name, so sign-in and enrolment both use it.
 /// </summary>
 public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock, ILogger<SingleUseAuthenticatorTokenProvider> logger)
@@ -22,35 +23,12 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock, ILog
 
     public override async Task<bool> ValidateAsync(string purpose, string token, UserManager<ApplicationUser> manager, ApplicationUser user)
     {
-        var key = await manager.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key) || token.Length != 6 || !token.All(char.IsAsciiDigit))
+        if (await MatchingStepAsync(token, manager, user) is not { } accepted)
         {
             return false;
         }
 
-        var secret = Base32Decode(key);
-        if (secret is null)
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
-        long? matched = null;
-        for (var step = now - AllowedDriftSteps; step <= now + AllowedDriftSteps; step++)
-        {
-            if (CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))
-            {
-                matched = step;
-                break;
-            }
-        }
-
-        if (matched is not { } accepted)
-        {
-            return false;
-        }
-
-        if (user.LastAuthenticatorTimeStep is { } last && accepted <= last)
+        if (IsUsed(user, accepted))
         {
             logger.LogWarning("An authenticator code already used (or older than one used) was presented again for user {UserId}; refused.", user.Id);
             return false;
@@ -61,6 +39,43 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock, ILog
         user.LastAuthenticatorTimeStep = accepted;
         var stored = await manager.UpdateAsync(user);
         return stored.Succeeded;
+    }
+
+    /// <summary>
+    /// True when <paramref name="token"/> is the user's right code for a time step within the drift, but that step (or a
+    /// later one) was already used: a refused code the user should be told was used already, and to wait for the next
+    /// one, rather than that it is wrong. Asked only after a refusal, by someone who got past the password.
+    /// </summary>
+    public async Task<bool> WasAlreadyUsedAsync(string token, UserManager<ApplicationUser> manager, ApplicationUser user) =>
+        await MatchingStepAsync(token, manager, user) is { } step && IsUsed(user, step);
+
+    private static bool IsUsed(ApplicationUser user, long step) => user.LastAuthenticatorTimeStep is { } last && step <= last;
+
+    /// <summary>The time step within the drift whose code <paramref name="token"/> is, or null.</summary>
+    private async Task<long?> MatchingStepAsync(string token, UserManager<ApplicationUser> manager, ApplicationUser user)
+    {
+        var key = await manager.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key) || token.Length != 6 || !token.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var secret = Base32Decode(key);
+        if (secret is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+        for (var step = now - AllowedDriftSteps; step <= now + AllowedDriftSteps; step++)
+        {
+            if (CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))
+            {
+                return step;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The RFC 6238 code of a time step.</summary>

@@ -142,7 +142,7 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByLabel("Administrator", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Admin cannot be combined with Auditor", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The Administrator role cannot be combined with Auditor", new() { Timeout = 60_000 });
         await browser.ScreenshotAsync(page, "50-admin-role-conflict-refused");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -14,6 +14,28 @@ public sealed class IdentityMessagesInChineseTests
         Options.Create(new LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }), NullLoggerFactory.Instance));
 
     [Theory]
+    [InlineData("zh-Hans", "电子邮箱“a@clinic.example”已被另一个账户使用。", "电子邮箱“a b@clinic.example”不能用于登录：只能包含不带重音符号的字母、数字以及 - . _ @ +。")]
+    [InlineData("en", "Another account already uses the email address 'a@clinic.example'.", "The email address 'a b@clinic.example' cannot be used to sign in: it may contain only unaccented letters, digits and - . _ @ +.")]
+    public void UserNameMessages_TheEmailIsTheUserName_SpeakOfTheEmailAddressInEachLanguage(string culture, string taken, string invalid)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            var describer = new LocalizedIdentityErrorDescriber(Localizer, Options.Create(new Microsoft.AspNetCore.Identity.IdentityOptions()));
+
+            Assert.Equal(taken, describer.DuplicateUserName("a@clinic.example").Description);
+            Assert.Equal(taken, describer.DuplicateEmail("a@clinic.example").Description);
+            Assert.Equal(invalid, describer.InvalidUserName("a b@clinic.example").Description);
+            Assert.Equal("InvalidUserName", describer.InvalidUserName("a b@clinic.example").Code);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    [Theory]
     [InlineData("zh-Hans", "密码至少需要 12 个字符。", "密码最多 128 个字符。")]
     [InlineData("en", "Passwords must be at least 12 characters.", "The password can be at most 128 characters long.")]
     public async Task PasswordMessages_InEachLanguage_AreInThatLanguage(string culture, string tooShort, string tooLong)
@@ -22,7 +44,7 @@ public sealed class IdentityMessagesInChineseTests
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo(culture);
-            var describer = new LocalizedIdentityErrorDescriber(Localizer);
+            var describer = new LocalizedIdentityErrorDescriber(Localizer, Options.Create(new Microsoft.AspNetCore.Identity.IdentityOptions()));
             var longResult = await new MaximumLengthPasswordValidator(Localizer).ValidateAsync(null!, null!, new string('x', 129));
 
             Assert.Equal(tooShort, describer.PasswordTooShort(12).Description);

@@ -1,6 +1,6 @@
 namespace KetamineCds.Web.Tests.Localization;
 
-/// <summary>The signed-in role in the page header reads as a word, in the request's language, not as its identifier.</summary>
+/// <summary>Roles read as words, in the request's language, not as their identifiers: the signed-in role in the page header, the demo accounts on the sign-in page.</summary>
 public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
 {
     private readonly KetamineCdsFactory _factory;
@@ -21,5 +21,20 @@ public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Contains($"<span class=\"role\">{shown}</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("(ClinicStaff)", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "(Psychiatrist)", "(Clinic staff)", "(Administrator)")]
+    [InlineData("zh-CN", "(精神科医生)", "(诊所工作人员)", "(管理员)")]
+    public async Task SignInPage_DevelopmentDemoAccounts_NameEachRoleInWordsInThePagesLanguage(string? language, string psychiatrist, string staff, string admin)
+    {
+        using var page = await CultureSelectionTests.GetAsync(_factory.CreateRawClient(), "/Account/Login", language);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Contains($"<code>{KetamineCdsFactory.Psychiatrist}</code> {psychiatrist}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<code>{KetamineCdsFactory.Staff}</code> {staff}</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<code>{KetamineCdsFactory.Admin}</code> {admin}</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(ClinicStaff)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Admin)", html, StringComparison.Ordinal);
     }
 }

@@ -338,7 +338,7 @@ public sealed class AccountHygieneTests
         // not the current step's, which is a new code once the clock has moved on to the next step.
         using var replayed = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = enrolmentCode });
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        Assert.Contains("That code is not right", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("That code was already used. Wait for the next code in your authenticator app", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var right = await PostFormAsync(fresh, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
@@ -359,10 +359,52 @@ public sealed class AccountHygieneTests
         Assert.Contains("accessToken", await withCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var sameCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
         Assert.Equal(HttpStatusCode.Unauthorized, sameCode.StatusCode);
+        using (var problem = JsonDocument.Parse(await sameCode.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("TwoFactorCodeAlreadyUsed", problem.RootElement.GetProperty("code").GetString());
+            Assert.StartsWith("This code from the authenticator app was already used. Wait for the next code", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
         using var recovery = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, recovery.StatusCode);
         using var reused = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorRecoveryCode = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondFactor_CodeUsedAgainInChinese_IsRefusedSayingItWasUsedAndAWrongCodeStillSaysWrong()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (key, _, enrolmentCode) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist));
+        var page = factory.CreateRawClient();
+        page.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        using var password = await PostFormAsync(page, "/Account/Login", new()
+        {
+            ["Input.Email"] = KetamineCdsFactory.Psychiatrist,
+            ["Input.Password"] = KetamineCdsFactory.Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+
+        using var replayed = await PostFormAsync(page, "/Account/LoginWithCode", new() { ["Code"] = enrolmentCode });
+        using var wrong = await PostFormAsync(page, "/Account/LoginWithCode", new() { ["Code"] = WrongCode(key) });
+
+        Assert.Contains("该验证码已被使用过。请等待身份验证器应用显示下一个验证码", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("验证码不正确。", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var stillOut = await page.GetAsync("/Screenings/New"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = enrolmentCode }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var api = await factory.CreateRawClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        Assert.StartsWith("该身份验证器应用验证码已被使用过。", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.RootElement.TryGetProperty("accessToken", out _));
     }
 
     [Fact]
@@ -476,20 +518,27 @@ public sealed class AccountHygieneTests
     }
 
     [Theory]
-    [InlineData(Roles.Psychiatrist)]
-    [InlineData(Roles.ClinicStaff)]
-    [InlineData(Roles.Auditor)]
-    public async Task Roles_AdminWithAClinicalOrAuditRole_IsRefusedWithAMessage(string clinicalRole)
+    [InlineData(Roles.Psychiatrist, null, "The Administrator role cannot be combined with Psychiatrist: an administrator manages accounts")]
+    [InlineData(Roles.ClinicStaff, null, "The Administrator role cannot be combined with Clinic staff: an administrator manages accounts")]
+    [InlineData(Roles.Auditor, null, "The Administrator role cannot be combined with Auditor: an administrator manages accounts")]
+    [InlineData(Roles.ClinicStaff, "zh-CN", "管理员角色不能与诊所工作人员角色同时授予：管理员负责管理账户")]
+    public async Task Roles_AdminWithAClinicalOrAuditRole_IsRefusedWithAMessageInThePagesLanguage(string clinicalRole, string? language, string message)
     {
         using var factory = new KetamineCdsFactory();
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
         var id = (await FindAsync(factory, KetamineCdsFactory.Auditor))!.Id;
 
         using var post = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles",
             [new("SelectedRoles", Roles.Admin), new("SelectedRoles", clinicalRole)], $"/Admin/Users/Edit/{id}");
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        Assert.Contains($"Admin cannot be combined with {clinicalRole}", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains(message, html, StringComparison.Ordinal);
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.Equal([Roles.Auditor], await users.GetRolesAsync((await users.FindByIdAsync(id))!));
@@ -510,6 +559,32 @@ public sealed class AccountHygieneTests
 
         Assert.Contains("Accounts with conflicting roles", html, StringComparison.Ordinal);
         Assert.Matches(new Regex($"<li><a href=\"/Admin/Users/Edit/[^\"]+\">{Regex.Escape(KetamineCdsFactory.Auditor)}</a> \\(Admin, Auditor\\)</li>"), html);
+    }
+
+    [Theory]
+    [InlineData(null, "The Administrator role cannot be combined with Psychiatrist, Clinic staff or Auditor:")]
+    [InlineData("zh-CN", "管理员角色不能与精神科医生、诊所工作人员或审计员角色同时授予：")]
+    public async Task EditPage_AccountHoldingConflictingRoles_NamesThemInWordsInThePagesLanguage(string? language, string message)
+    {
+        using var factory = new KetamineCdsFactory();
+        string id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var auditor = (await users.FindByEmailAsync(KetamineCdsFactory.Auditor))!;
+            await users.AddToRolesAsync(auditor, [Roles.Admin, Roles.Psychiatrist, Roles.ClinicStaff]);
+            id = auditor.Id;
+        }
+
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}"));
+
+        Assert.Contains(message, html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,6 +114,23 @@ public sealed class AccountSecurityTests
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Refresh_MoreAttemptsThanTheSignInLimitInAMinute_AnswersTooManyRequests()
+    {
+        using var factory = new SignInLimitFactory(3);
+        var client = factory.CreateRawClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var attempt = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "guessed-" + i });
+            Assert.Equal(HttpStatusCode.Unauthorized, attempt.StatusCode);
+        }
+
+        using var limited = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "guessed-again" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData(null, "Too many requests", "Wait a moment and try again.")]
     [InlineData("zh-CN", null, null)]

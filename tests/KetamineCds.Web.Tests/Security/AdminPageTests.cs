@@ -92,6 +92,51 @@ public sealed class AdminPageTests
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
     }
 
+    [Theory]
+    [InlineData(null, "Another account already uses the email address 'psychiatrist@demo.local'.")]
+    [InlineData("zh-CN", "电子邮箱“psychiatrist@demo.local”已被另一个账户使用。")]
+    public async Task Create_EmailOfAnExistingAccount_SaysSoOnceInTermsOfTheEmailInThePagesLanguage(string? language, string message)
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var post = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create",
+        [
+            new("Input.Email", KetamineCdsFactory.Psychiatrist),
+            new("Input.Role", Roles.ClinicStaff),
+            new("Input.Password", "Fresh!Clinic-Passw0rd"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(message)));
+        Assert.DoesNotContain("Username", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("用户名", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_EmailWithACharacterASignInNameCannotHave_SaysSoInTermsOfTheEmail()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        using var post = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create",
+        [
+            new("Input.Email", "josé@clinic.example"),
+            new("Input.Role", Roles.ClinicStaff),
+            new("Input.Password", "Fresh!Clinic-Passw0rd"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains("The email address 'josé@clinic.example' cannot be used to sign in: it may contain only unaccented letters, digits and - . _ @ +.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Username", html, StringComparison.Ordinal);
+    }
+
     private static async Task<string> UserIdAsync(KetamineCdsFactory factory, string email)
     {
         await using var scope = factory.Services.CreateAsyncScope();

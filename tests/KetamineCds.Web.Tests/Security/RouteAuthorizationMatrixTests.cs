@@ -37,6 +37,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["ANY /health/ready"] = Who.Anonymous,
         ["GET /openapi/{documentName}.json"] = Who.Anonymous,
         ["POST /api/auth/login"] = Who.Anonymous,
+        ["POST /api/auth/refresh"] = Who.Anonymous,
         ["POST /api/auth/logout"] = Who.AnySignedIn,
         ["PAGE /Account/Login"] = Who.Anonymous,
         ["PAGE /Account/LoginWithCode"] = Who.Anonymous,

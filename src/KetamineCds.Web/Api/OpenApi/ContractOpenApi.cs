@@ -19,6 +19,12 @@ public static class ContractOpenApi
     /// <summary>The component name of the login response schema.</summary>
     public const string TokenSchema = "AccessTokenResponse";
 
+    /// <summary>The component name of the login request schema.</summary>
+    public const string LoginSchema = "LoginRequest";
+
+    /// <summary>The component name of the refresh request schema.</summary>
+    public const string RefreshSchema = "RefreshRequest";
+
     /// <summary>The component name of the rule set schema.</summary>
     public const string RuleSetSchema = "RuleSetDescription";
 
@@ -69,6 +75,8 @@ public static class ContractOpenApi
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
+        document.Components.Schemas[LoginSchema] = LoginRequestSchema();
+        document.Components.Schemas[RefreshSchema] = RefreshRequestSchema();
         document.Components.Schemas[RuleSchema] = RuleDescriptionSchema();
         document.Components.Schemas[RuleSetSchema] = RuleSetDescriptionSchema(document);
         document.Components.Schemas[RuleSetDiffSchema] = RuleSetDifferenceSchema(document);
@@ -78,7 +86,7 @@ public static class ContractOpenApi
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The accessToken of POST /api/auth/login.",
+            Description = "The accessToken of POST /api/auth/login or POST /api/auth/refresh.",
         };
 
         EchoRequestInResponse(document);
@@ -103,7 +111,24 @@ public static class ContractOpenApi
         operation.Responses ??= new OpenApiResponses();
         if (path == "/api/auth/login")
         {
+            // The endpoint reads its body itself (AuthRequestBody), so that any body it cannot use is a field-level 400.
+            operation.RequestBody = JsonBody("The credentials.", new OpenApiSchemaReference(LoginSchema, document));
             operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
+            Describe(operation, "400", "email or password missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by email and password.");
+            Describe(operation, "401", "Sign-in failed: the same answer whether the email, the password or the second factor was wrong or the account is locked (code RequiresTwoFactor: send twoFactorCode or twoFactorRecoveryCode; code TwoFactorCodeAlreadyUsed: the code was right but used already, wait for the app's next one).");
+            return;
+        }
+
+        if (path == "/api/auth/refresh")
+        {
+            operation.Description = "Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, "
+                + "while the token's server-side session is live and the account unchanged. Each refresh token works once; the previous access token "
+                + "stops working. A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime "
+                + "(12 hours by default) from the sign-in, whatever expiresIn says: then sign in again.";
+            operation.RequestBody = JsonBody("The refresh token.", new OpenApiSchemaReference(RefreshSchema, document));
+            operation.Responses["200"] = Json("New tokens; the old ones no longer work.", new OpenApiSchemaReference(TokenSchema, document));
+            Describe(operation, "400", "refreshToken missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by refreshToken.");
+            Describe(operation, "401", "Refused: the same answer whether the token is not valid, was already used, or its session ended (signed out, expired, the account locked or changed).");
             return;
         }
 
@@ -262,6 +287,31 @@ public static class ContractOpenApi
         return string.Join(" ", parts.Select(p => p.TrimEnd().EndsWith('.') ? p.TrimEnd() : p.TrimEnd() + "."));
     }
 
+    private static OpenApiSchema LoginRequestSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity's own login endpoint names them.",
+        Required = new SortedSet<string>(StringComparer.Ordinal) { "email", "password" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["email"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, Description = "The account's email address." },
+            ["password"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+            ["twoFactorCode"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The 6-digit code the authenticator app shows now; each code works once." },
+            ["twoFactorRecoveryCode"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "One of the account's recovery codes; each works once." },
+        },
+    };
+
+    private static OpenApiSchema RefreshRequestSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The body of POST /api/auth/refresh.",
+        Required = new SortedSet<string>(StringComparer.Ordinal) { "refreshToken" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, Description = "The refreshToken of the last sign-in or refresh." },
+        },
+    };
+
     private static OpenApiSchema TokenResponseSchema() => new()
     {
         Type = JsonSchemaType.Object,
@@ -272,7 +322,7 @@ public static class ContractOpenApi
             ["tokenType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Bearer." },
             ["accessToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent as Authorization: Bearer <accessToken>." },
             ["expiresIn"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Seconds until the token expires." },
-            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent to POST /api/auth/refresh for new tokens before this one expires; works once, and only while the session lives." },
         },
     };
 
@@ -362,6 +412,22 @@ public static class ContractOpenApi
         Description = description,
         Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
     };
+
+    private static OpenApiRequestBody JsonBody(string description, IOpenApiSchema schema) => new()
+    {
+        Required = true,
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+    };
+
+    /// <summary>Says what a response the endpoint's metadata declared means here.</summary>
+    private static void Describe(OpenApiOperation operation, string status, string description)
+    {
+        if (operation.Responses!.TryGetValue(status, out var found) && found is OpenApiResponse response)
+        {
+            response.Description = description;
+        }
+    }
 
     private static OpenApiResponse Problem(OpenApiDocument document, string description) => new()
     {

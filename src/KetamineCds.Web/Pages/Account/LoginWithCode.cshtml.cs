@@ -16,7 +16,11 @@ namespace KetamineCds.Web.Pages.Account;
 /// count towards the account's lockout like wrong passwords, and every attempt is recorded in the access audit.
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit, IStringLocalizer<PageText> localizer) : PageModel
+public sealed class LoginWithCodeModel(
+    SignInManager<ApplicationUser> signIn,
+    SingleUseAuthenticatorTokenProvider authenticatorCodes,
+    IAccessAudit audit,
+    IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -52,7 +56,7 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
             return Page();
         }
 
-        return await CompleteAsync(() => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false), "page, authenticator code");
+        return await CompleteAsync(() => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false), "page, authenticator code", code);
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync()
@@ -68,7 +72,7 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
         return await CompleteAsync(() => signIn.TwoFactorRecoveryCodeSignInAsync(code), "page, recovery code");
     }
 
-    private async Task<IActionResult> CompleteAsync(Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string how)
+    private async Task<IActionResult> CompleteAsync(Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string how, string? authenticatorCode = null)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
@@ -84,7 +88,10 @@ public sealed class LoginWithCodeModel(SignInManager<ApplicationUser> signIn, IA
             await audit.RecordSignInAsync(HttpContext, result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed, email, how);
             ErrorMessage = result.IsLockedOut
                 ? localizer["This account is locked after too many failed attempts. Try again in 15 minutes."]
-                : UsingRecoveryCode ? localizer["That recovery code is not right, or it has been used already."] : localizer["That code is not right. Enter the code the app shows now."];
+                : UsingRecoveryCode ? localizer["That recovery code is not right, or it has been used already."]
+                : authenticatorCode is not null && await authenticatorCodes.WasAlreadyUsedAsync(authenticatorCode, signIn.UserManager, user)
+                    ? localizer["That code was already used. Wait for the next code in your authenticator app and enter that one."]
+                    : localizer["That code is not right. Enter the code the app shows now."];
             return Page();
         }
 

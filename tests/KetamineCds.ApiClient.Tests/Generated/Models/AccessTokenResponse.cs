@@ -25,7 +25,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>Seconds until the token expires.</summary>
         public long? ExpiresIn { get; set; }
-        /// <summary>The refreshToken property</summary>
+        /// <summary>Sent to POST /api/auth/refresh for new tokens before this one expires; works once, and only while the session lives.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? RefreshToken { get; set; }

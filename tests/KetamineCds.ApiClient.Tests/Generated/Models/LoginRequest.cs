@@ -8,14 +8,14 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The credentials of `POST /api/auth/login`. An account with a second factor adds `twoFactorCode` (from theauthenticator app) or `twoFactorRecoveryCode`, as Identity&apos;s own login endpoint names them.
+    /// The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class LoginRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The email property</summary>
+        /// <summary>The account&apos;s email address.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Email { get; set; }
@@ -31,7 +31,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string Password { get; set; }
 #endif
-        /// <summary>The twoFactorCode property</summary>
+        /// <summary>The 6-digit code the authenticator app shows now; each code works once.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? TwoFactorCode { get; set; }
@@ -39,7 +39,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string TwoFactorCode { get; set; }
 #endif
-        /// <summary>The twoFactorRecoveryCode property</summary>
+        /// <summary>One of the account&apos;s recovery codes; each works once.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? TwoFactorRecoveryCode { get; set; }

@@ -45,7 +45,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         }
 
         var wanted = SelectedRoles.Where(r => Roles.All.Contains(r)).Distinct(StringComparer.Ordinal).ToArray();
-        if (Roles.Conflict(wanted) is { } conflict)
+        if (RoleNames.Conflict(wanted, localizer) is { } conflict)
         {
             ModelState.AddModelError(nameof(SelectedRoles), conflict);
             return Page();
@@ -171,7 +171,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         }
 
         CurrentRoles = (await users.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToArray();
-        RoleConflict = Roles.Conflict(CurrentRoles);
+        RoleConflict = RoleNames.Conflict(CurrentRoles, localizer);
         Locked = Account.LockoutEnd is { } end && end > clock.GetUtcNow();
         if (SelectedRoles.Count == 0 && HttpMethods.IsGet(Request.Method))
         {

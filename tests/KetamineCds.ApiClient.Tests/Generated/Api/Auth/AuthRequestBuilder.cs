@@ -3,6 +3,7 @@
 using KetamineCds.ApiClient.Tests.Generated.Api.Auth.Login;
 using KetamineCds.ApiClient.Tests.Generated.Api.Auth.Logout;
 using KetamineCds.ApiClient.Tests.Generated.Api.Auth.Password;
+using KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -31,6 +32,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth
         public global::KetamineCds.ApiClient.Tests.Generated.Api.Auth.Password.PasswordRequestBuilder Password
         {
             get => new global::KetamineCds.ApiClient.Tests.Generated.Api.Auth.Password.PasswordRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The refresh property</summary>
+        public global::KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh.RefreshRequestBuilder Refresh
+        {
+            get => new global::KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh.RefreshRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Api.Auth.AuthRequestBuilder"/> and sets the default values.

@@ -34,10 +34,12 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Login
         {
         }
         /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse"/></returns>
-        /// <param name="body">The credentials of `POST /api/auth/login`. An account with a second factor adds `twoFactorCode` (from theauthenticator app) or `twoFactorRecoveryCode`, as Identity&apos;s own login endpoint names them.</param>
+        /// <param name="body">The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 413 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse?> PostAsync(global::KetamineCds.ApiClient.Tests.Generated.Models.LoginRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -51,12 +53,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Login
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "413", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">The credentials of `POST /api/auth/login`. An account with a second factor adds `twoFactorCode` (from theauthenticator app) or `twoFactorRecoveryCode`, as Identity&apos;s own login endpoint names them.</param>
+        /// <param name="body">The credentials of POST /api/auth/login. An account with a second factor adds twoFactorCode (from the authenticator app) or twoFactorRecoveryCode, as Identity&apos;s own login endpoint names them.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

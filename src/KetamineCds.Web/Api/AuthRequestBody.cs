@@ -1,0 +1,126 @@
+using System.Text.Json;
+using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+
+namespace KetamineCds.Web.Api;
+
+/// <summary>
+/// Reads the small JSON bodies of the sign-in endpoints (<c>/api/auth/login</c>, <c>/api/auth/refresh</c>) into their
+/// text fields, so that a body the endpoint cannot use answers a field-level 400. Bound by the framework instead, a
+/// body that is not JSON got a 400 without a word, and one sent as a form or plain text a 415 whose endpoint the
+/// fallback authorization policy answered with 401, which reads like wrong credentials. Field names are matched
+/// without regard to case (as the framework's binder did); other properties are ignored.
+/// </summary>
+public static class AuthRequestBody
+{
+    /// <summary>
+    /// The largest body read: the server's own limit, as when the framework bound it. Credentials are well under 4 KB,
+    /// but an absurd email is still a sign-in attempt, refused with the uniform 401 and recorded (fitted to its column).
+    /// </summary>
+    public const int MaxBytes = (int)Hardening.MaxRequestBodyBytes;
+
+    /// <summary>What was read: each field's text (null when absent or null), and the errors by field.</summary>
+    /// <param name="Values">Each field's text, by its contract name.</param>
+    /// <param name="Errors">Field-level messages in the request's language, by contract name (<c>$</c>: the body).</param>
+    /// <param name="Unreadable">The body is not one JSON object (or not sent as JSON): no field could be read.</param>
+    /// <param name="TooLarge">The body is over <see cref="MaxBytes"/>.</param>
+    public sealed record Result(IReadOnlyDictionary<string, string?> Values, Dictionary<string, string[]> Errors, bool Unreadable, bool TooLarge)
+    {
+        public string? this[string field] => Values.GetValueOrDefault(field);
+    }
+
+    /// <summary>Reads <paramref name="fields"/> from the request's JSON body.</summary>
+    public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> fields, ClinicalText text, CancellationToken cancellationToken)
+    {
+        var values = fields.ToDictionary(f => f, _ => (string?)null, StringComparer.Ordinal);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.ContentLength > MaxBytes)
+        {
+            return new(values, errors, Unreadable: true, TooLarge: true);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return new(values, errors, Unreadable: true, TooLarge: false);
+        }
+
+        var body = await ReadBytesAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return new(values, errors, Unreadable: true, TooLarge: true);
+        }
+
+        if (JsonBodyText.Problem(body) is { } badText)
+        {
+            errors[ScreeningJsonReader.BodyKey] = [badText];
+            return new(values, errors, Unreadable: true, TooLarge: false);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return new(values, errors, Unreadable: true, TooLarge: false);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new(values, errors, Unreadable: true, TooLarge: false);
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var field = fields.FirstOrDefault(f => string.Equals(f, property.Name, StringComparison.OrdinalIgnoreCase));
+                if (field is null)
+                {
+                    continue;
+                }
+
+                if (!seen.Add(field))
+                {
+                    errors[field] = [text.Message("Json.Repeated", field)];
+                    continue;
+                }
+
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        values[field] = property.Value.GetString();
+                        break;
+                    case JsonValueKind.Null:
+                        break;
+                    default:
+                        errors[field] = [text.Message("Json.String", field)];
+                        break;
+                }
+            }
+        }
+
+        return new(values, errors, Unreadable: false, TooLarge: false);
+    }
+
+    private static async Task<byte[]?> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
