@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Cardiovascular;
 
 /// <summary>CV-004: Blood pressure not recorded: measure it before every dose, and do not dose until it is known. (P-SAFETY-REMS, SPRAVATO-PI-US)</summary>
-public sealed class BloodPressureNotRecorded : Rule
+public class BloodPressureNotRecorded : Rule
 {
     public override string Id => "CV-004";
 

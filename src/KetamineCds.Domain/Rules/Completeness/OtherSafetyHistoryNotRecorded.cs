@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Completeness;
 
 /// <summary>SAF-001: Part of the pre-treatment safety history is not recorded: ask before the first session. (P-SAFETY-REMS, SPRAVATO-PI-US)</summary>
-public sealed class OtherSafetyHistoryNotRecorded : Rule
+public class OtherSafetyHistoryNotRecorded : Rule
 {
     public override string Id => "SAF-001";
 

@@ -1,29 +1,9 @@
-using KetamineCds.Domain.Principles;
-using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
-using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Completeness;
 
 /// <summary>SAF-001: Part of the pre-treatment safety history is not recorded: ask before the first session. (P-SAFETY-REMS, SPRAVATO-PI-US) From 1.2.0 a caution (it was a requirement): while this is unknown the result never says that nothing calls for caution.</summary>
-public sealed class OtherSafetyHistoryNotRecordedCallsForCaution : Rule
+public sealed class OtherSafetyHistoryNotRecordedCallsForCaution : OtherSafetyHistoryNotRecorded
 {
-    public override string Id => "SAF-001";
-
     public override FindingKind Kind => FindingKind.Caution;
-
-    public override Severity Severity => Severity.Moderate;
-
-    public override IReadOnlyList<string> Principles { get; } = [Citations.SafetyRems];
-
-    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
-
-    public override string ConditionText => "A pathway is indicated and any of respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded.";
-
-    public override Condition Condition { get; } = All(Indications.AnyIndication, Any(NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding))));
-
-    public override string Summary => "Part of the pre-treatment safety history is not recorded: ask before the first session.";
-
-    public override string Detail =>
-        "Each of these calls for care rather than blocking treatment: respiratory disease for pulse oximetry and a resuscitation-capable setting, hypertensive encephalopathy for closer monitoring, cognitive impairment and urinary symptoms for a baseline, breastfeeding because treatment is not recommended while breastfeeding. The ones listed are not recorded.";
 }

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Hepatic;
 
 /// <summary>HEP-003: Hepatic status not recorded: assess liver function (Child-Pugh) before treatment. (SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018)</summary>
-public sealed class HepaticStatusNotRecorded : Rule
+public class HepaticStatusNotRecorded : Rule
 {
     public override string Id => "HEP-003";
 

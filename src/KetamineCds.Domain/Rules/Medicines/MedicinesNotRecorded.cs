@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Medicines;
 
 /// <summary>MED-005: Medicines not all recorded: reconcile the medicine list before treatment. (P-SAFETY-REMS, SPRAVATO-REMS, SPRAVATO-PI-US)</summary>
-public sealed class MedicinesNotRecorded : Rule
+public class MedicinesNotRecorded : Rule
 {
     public override string Id => "MED-005";
 

@@ -1,29 +1,9 @@
-using KetamineCds.Domain.Principles;
-using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
-using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Medicines;
 
 /// <summary>MED-005: Medicines not all recorded: reconcile the medicine list before treatment. (P-SAFETY-REMS, SPRAVATO-REMS, SPRAVATO-PI-US) From 1.2.0 a caution (it was a requirement): while this is unknown the result never says that nothing calls for caution.</summary>
-public sealed class MedicinesNotRecordedCallsForCaution : Rule
+public sealed class MedicinesNotRecordedCallsForCaution : MedicinesNotRecorded
 {
-    public override string Id => "MED-005";
-
     public override FindingKind Kind => FindingKind.Caution;
-
-    public override Severity Severity => Severity.Moderate;
-
-    public override IReadOnlyList<string> Principles { get; } = [Citations.SafetyRems];
-
-    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoRems, Citations.SpravatoPiUs];
-
-    public override string ConditionText => "A pathway is indicated and any of opioids, naltrexone, benzodiazepine dose, psychostimulants or MAOIs, or other CNS depressants is not recorded.";
-
-    public override Condition Condition { get; } = All(Indications.AnyIndication, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants)));
-
-    public override string Summary => "Medicines not all recorded: reconcile the medicine list before treatment.";
-
-    public override string Detail =>
-        "Opioids, benzodiazepines and other CNS depressants add sedation and respiratory depression, psychostimulants and MAOIs add to the rise in blood pressure, and naltrexone may blunt the response; the REMS monitoring form asks for these medicines. The ones listed are not recorded and so cannot be weighed.";
 }

@@ -5,7 +5,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules.Palliative;
 
 /// <summary>PAL-001: Prognosis of weeks: a conventional antidepressant may act too late, so a rapid-acting treatment is reasonable. (P-PALLIATIVE, IRWIN-2013)</summary>
-public sealed class PalliativePrognosisOfWeeks : Rule
+public class PalliativePrognosisOfWeeks : Rule
 {
     public override string Id => "PAL-001";
 

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Substance;
 
 /// <summary>SUB-001: Active substance use disorder: defer ketamine and esketamine and treat the disorder first. (SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018, APA-KETAMINE-2017)</summary>
-public sealed class ActiveSubstanceUseDisorderDefers : Rule
+public class ActiveSubstanceUseDisorderDefers : Rule
 {
     public override string Id => "SUB-001";
 

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Substance;
 
 /// <summary>SUB-004: Record which substances the substance use disorder involves, ketamine or PCP in particular. (SPRAVATO-PI-US)</summary>
-public sealed class SubstancesNotRecorded : Rule
+public class SubstancesNotRecorded : Rule
 {
     public override string Id => "SUB-004";
 

@@ -1,27 +1,10 @@
-using KetamineCds.Domain.Principles;
-using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
-using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.Suicide;
 
 /// <summary>SUI-008: PHQ-9 item 9 is positive although no suicidality is recorded: assess suicide risk now and reconcile the record. (PHQ-9, C-SSRS) From 1.2.0 a high caution (it was a moderate requirement): a positive item 9 contradicts "no suicidality", and that answer alone turns off every suicide-risk rule, so the result must not read as nothing calling for caution.</summary>
-public sealed class PositivePhq9Item9CallsForCaution : Rule
+public sealed class PositivePhq9Item9CallsForCaution : PositivePhq9Item9WithoutRecordedSuicidality
 {
-    public override string Id => "SUI-008";
-
     public override FindingKind Kind => FindingKind.Caution;
-
     public override Severity Severity => Severity.High;
-
-    public override IReadOnlyList<string> Sources { get; } = [Citations.Phq9, Citations.Cssrs];
-
-    public override string ConditionText => "Suicidality is recorded as none but PHQ-9 item 9 is 1 or more.";
-
-    public override Condition Condition { get; } = All(Is(Fields.Suicidality, Suicidality.None), AtLeast(Fields.Phq9Item9, 1));
-
-    public override string Summary => "PHQ-9 item 9 is positive although no suicidality is recorded: assess suicide risk now and reconcile the record.";
-
-    public override string Detail =>
-        "Any score above zero on PHQ-9 item 9 warrants prompt follow-up whatever the total. A structured screen such as the C-SSRS clarifies the risk; update the suicidality field and screen again.";
 }

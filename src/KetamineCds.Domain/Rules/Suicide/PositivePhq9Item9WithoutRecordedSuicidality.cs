@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Suicide;
 
 /// <summary>SUI-008: PHQ-9 item 9 is positive although no suicidality is recorded: assess suicide risk now and reconcile the record. (PHQ-9, C-SSRS)</summary>
-public sealed class PositivePhq9Item9WithoutRecordedSuicidality : Rule
+public class PositivePhq9Item9WithoutRecordedSuicidality : Rule
 {
     public override string Id => "SUI-008";
 
