@@ -160,6 +160,24 @@ public sealed class ClinicalText
     /// <summary>Between the items of a list in running text: ", " in English, "、" in Chinese.</summary>
     public string ListSeparator => Message("Format.ListSeparator");
 
+    /// <summary>Between the clauses of a sentence or a line of facts: ", " in English, "，" in Chinese.</summary>
+    public string ClauseSeparator => Message("Format.ClauseSeparator");
+
+    /// <summary>Between items that have commas of their own (the inputs behind a finding): "; " in English, "；" in Chinese.</summary>
+    public string Semicolon => Message("Format.Semicolon");
+
+    /// <summary>After a list run into a sentence: "." in English, "。" in Chinese.</summary>
+    public string FullStop => Message("Format.FullStop");
+
+    /// <summary>Between a label and what follows it: ": " in English, "：" in Chinese.</summary>
+    public string Colon => Message("Format.Colon");
+
+    /// <summary>Between an item and what is said of it: " — " in English, "——" in Chinese.</summary>
+    public string Dash => Message("Format.Dash");
+
+    /// <summary>A text in brackets: "(Patient preference)" in English, "（患者意愿）" in Chinese.</summary>
+    public string Parenthesized(string text) => Message("Format.Parenthesized", text);
+
     /// <summary>A label and its value: "Psychosis: None" in English, "精神病性症状：无" in Chinese.</summary>
     public string LabelAndValue(string label, string value) => Message("Format.LabelAndValue", label, value);
 

@@ -48,6 +48,29 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
     }
 
+    [Theory]
+    [InlineData(null, "Account", "Sign out")]
+    [InlineData("zh-CN", "账户", "退出登录")]
+    public async Task Header_OnA390PxPhone_KeepsTheAccountLinkAndSignOutOnOneLine(string? locale, string account, string signOut)
+    {
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await page.GotoAsync("/Screenings/New");
+
+        // Squeezed, a CJK word broke one character per line (账 / 户); each keeps its words on one line.
+        foreach (var (selector, text) in new[] { ("a.signout__account", account), ("form.signout button[type=submit]", signOut) })
+        {
+            var element = page.Locator(selector);
+            Assert.Equal(text, (await element.InnerTextAsync()).Trim());
+            var lines = await element.EvaluateAsync<int>("e => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }");
+            Assert.True(lines == 1, $"\"{text}\" is on {lines} lines at {PhoneWidth} px");
+        }
+
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= PhoneWidth);
+        await browser.ScreenshotAsync(page, "54-header-at-390px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task ResultPage_OnA390PxPhone_ShowsEveryPathwayStatusAndDecidingRuleUncut()
     {

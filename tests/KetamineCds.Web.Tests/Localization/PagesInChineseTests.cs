@@ -95,6 +95,17 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("<dd>high</dd>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_RuleCatalogueInChinese_UsesChinesePunctuation()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Rules", "zh-CN")).Content.ReadAsStringAsync());
+
+        Assert.Contains("<strong>1.1.0</strong>，摘要值", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>来源</dt><dd>SPRAVATO-PI-US、ASRA-KETAMINE-PAIN-2018</dd>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("zh-CN", "未找到页面", "参考编号：")]
     [InlineData("en-GB", "Page not found", "Reference:")]

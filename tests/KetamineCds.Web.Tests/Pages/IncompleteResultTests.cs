@@ -163,6 +163,38 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.DoesNotContain(Fields.LabelOf("aneurysmalVascularDisease"), rest, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "患者 <strong>MRN-PUNCT-zh-CN</strong>，45 岁", "规则集 1.1.0，摘要值", "<span class=\"label\">依据</span> 收缩压：182 mmHg；舒张压：112 mmHg", "<strong>肝功能损害</strong>——")]
+    [InlineData("en-GB", "Patient <strong>MRN-PUNCT-en-GB</strong>, 45 years", "rule set 1.1.0, digest", "<span class=\"label\">Because</span> Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg", "<strong>Hepatic impairment</strong> \u2014 ")]
+    public async Task Result_InEachLanguage_UsesThatLanguagesPunctuation(string language, string patient, string ruleSet, string because, string careItem)
+    {
+        var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-PUNCT-" + language));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", language)).Content.ReadAsStringAsync());
+
+        Assert.Contains(patient, html, StringComparison.Ordinal);
+        Assert.Contains(ruleSet, html, StringComparison.Ordinal);
+        Assert.Contains(because, html, StringComparison.Ordinal);
+        Assert.Contains(careItem, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "禁忌证，高", "[HEP-003]；", "PHQ-9 第 9 项。", "[P-SAFETY-REMS、SPRAVATO-PI-US；依据 收缩压：182 mmHg；舒张压：112 mmHg]")]
+    [InlineData("en-GB", "Contraindication, high", "[HEP-003]; ", "PHQ-9 item 9.", "[P-SAFETY-REMS, SPRAVATO-PI-US; because Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg]")]
+    public async Task Print_InEachLanguage_UsesThatLanguagesPunctuation(string language, string kindAndSeverity, string careItem, string lastNotRecorded, string cvCitation)
+    {
+        var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-PUNCT-PRINT-" + language));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}/Print", language)).Content.ReadAsStringAsync());
+
+        Assert.Contains($"<span class=\"p-kind\">{kindAndSeverity}</span> <strong>CV-003</strong>", html, StringComparison.Ordinal);
+        Assert.Contains(careItem, html, StringComparison.Ordinal);
+        Assert.Contains(lastNotRecorded, html, StringComparison.Ordinal);
+        Assert.Contains(cvCitation, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NotRecordedSummary_AContraindicationBlocks_ListsTheQuestionsAskedAndNotRecordedWithNoPathwayWaiting()
     {
