@@ -102,7 +102,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
 
         var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Rules", "zh-CN")).Content.ReadAsStringAsync());
 
-        Assert.Contains("<strong>1.1.0</strong>，摘要值", html, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{KetamineCds.Domain.Rules.RuleSetCatalog.Current.Version}</strong>，摘要值", html, StringComparison.Ordinal);
         Assert.Contains("<dt>来源</dt><dd>SPRAVATO-PI-US、ASRA-KETAMINE-PAIN-2018</dd>", html, StringComparison.Ordinal);
     }
 
