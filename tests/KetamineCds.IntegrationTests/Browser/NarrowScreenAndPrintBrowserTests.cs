@@ -141,6 +141,54 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task PrintedRationale_ActiveIdeationWithAPlan_NeverLeavesTheSignatureAloneOnAPage()
+    {
+        var history = OrdinaryHistory("MRN-PRINT-PLAN-1");
+        foreach (var (name, value) in new (string, JsonNode)[]
+        {
+            ("suicidality", "active-ideation-with-plan"), ("safetyPlanInPlace", true), ("lethalMeansCounselled", true), ("followUpArranged", true),
+            ("suicidalIntent", true), ("preparatoryActsOrAbortedAttempt", false), ("currentManiaOrMixedFeatures", false),
+            ("aneurysmalVascularDisease", false), ("arteriovenousMalformation", false), ("intracerebralHemorrhageHistory", false),
+            ("hypersensitivityToKetamine", false), ("seriousCardiovascularOrCerebrovascularCondition", false),
+            ("recentMyocardialInfarctionOrStroke", false), ("phq9Total", 22), ("phq9Item9", 3),
+        })
+        {
+            history[name] = value;
+        }
+
+        var id = await RecordScreeningAsync(history);
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.GotoAsync($"/Screenings/{id}/Print");
+
+        // Whatever the length of what comes before (here the note, one line longer each time), the disclaimer and the
+        // signature lines are on one page and never alone on it: what they sign comes with them.
+        var note = page.Locator(".p-note");
+        var written = await note.InnerTextAsync();
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            for (var extra = 0; extra <= 10; extra++)
+            {
+                await note.EvaluateAsync("(e, text) => { e.textContent = text; }", written + string.Concat(Enumerable.Repeat("\nA further line of the note.", extra)));
+                var path = Path.Combine(browser.OutputFolder, $"rationale-suicidality-plan-{format}-{extra}.pdf");
+                await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+                var pages = BrowserFixture.PdfPageTexts(path);
+                Assert.Contains("SUI-007", string.Concat(pages), StringComparison.Ordinal);
+                var signed = pages.Single(p => p.Contains("Clinician signature:", StringComparison.Ordinal));
+                Assert.Contains("never replaces, the clinician's judgement", signed, StringComparison.Ordinal);
+                var above = signed[..signed.IndexOf("KetamineCds supports", StringComparison.Ordinal)].Trim();
+                Assert.True(above.Length > 0, $"{format}, {extra} lines more: the signature's page holds only the disclaimer and the signature lines.");
+                for (var n = 1; n < pages.Count; n++)
+                {
+                    var last = LastLineAboveTheFooter(pages[n - 1]);
+                    Assert.False(PrintHeadings.Any(h => last.StartsWith(h, StringComparison.Ordinal)), $"{format}, {extra} lines more: page {n} ends with the heading \"{last}\".");
+                }
+            }
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The last line of a page's text above the running footer (the line with "Page N of M").</summary>
     private static string LastLineAboveTheFooter(string pageText)
     {

@@ -156,7 +156,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         }
 
         Assert.Contains("Safety questions not answered that could block a pathway:", box, StringComparison.Ordinal);
-        Assert.Contains("A recorded contraindication already blocks the pathways, whatever these answers are", box, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication already blocks; each of these could block as well.", box, StringComparison.Ordinal);
         Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
         // Named in the box, so not again in the line of other questions not recorded.
         var rest = html[html.IndexOf("<h2>Answers recorded</h2>", StringComparison.Ordinal)..];
@@ -180,9 +180,9 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("zh-CN", "禁忌证，高", "[HEP-003]；", "PHQ-9 第 9 项。", "[P-SAFETY-REMS、SPRAVATO-PI-US；依据 收缩压：182 mmHg；舒张压：112 mmHg]")]
-    [InlineData("en-GB", "Contraindication, high", "[HEP-003]; ", "PHQ-9 item 9.", "[P-SAFETY-REMS, SPRAVATO-PI-US; because Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg]")]
-    public async Task Print_InEachLanguage_UsesThatLanguagesPunctuation(string language, string kindAndSeverity, string careItem, string lastNotRecorded, string cvCitation)
+    [InlineData("zh-CN", "禁忌证，高", "[HEP-003]；", "PHQ-9 第 9 项。", "[P-SAFETY-REMS、SPRAVATO-PI-US；依据 （a）]", "<strong>（a）</strong> 收缩压：182 mmHg；舒张压：112 mmHg。")]
+    [InlineData("en-GB", "Contraindication, high", "[HEP-003]; ", "PHQ-9 item 9.", "[P-SAFETY-REMS, SPRAVATO-PI-US; because (a)]", "<strong>(a)</strong> Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg.")]
+    public async Task Print_InEachLanguage_UsesThatLanguagesPunctuation(string language, string kindAndSeverity, string careItem, string lastNotRecorded, string cvCitation, string sharedInputs)
     {
         var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-PUNCT-PRINT-" + language));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
@@ -193,6 +193,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.Contains(careItem, html, StringComparison.Ordinal);
         Assert.Contains(lastNotRecorded, html, StringComparison.Ordinal);
         Assert.Contains(cvCitation, html, StringComparison.Ordinal);
+        Assert.Contains(sharedInputs, html, StringComparison.Ordinal);
     }
 
     [Fact]

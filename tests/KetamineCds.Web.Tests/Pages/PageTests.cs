@@ -249,6 +249,28 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Print_ActiveIdeationWithAPlan_ShowsTheInputsOfEveryKindOfFinding()
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd("MRN-PRINT-PLAN").With("suicidality", "active-ideation-with-plan").With("safetyPlanInPlace", true)
+            .With("lethalMeansCounselled", true).With("followUpArranged", true).With("suicidalIntent", true);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var print = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
+
+        // A requirement (the checklist) and an item of information keep the inputs that made them fire, as a caution does.
+        Assert.Matches(@"<strong>SUI-007</strong>[^<]*<span class=""p-cite"">\[[^\]]*; because Suicidality: Active ideation with a plan\]</span>", print);
+        Assert.Matches(@"<strong>SUI-006</strong>[^<]*\s*<span class=""p-cite"">\[[^\]]*; because Suicidality: Active ideation with a plan\]</span>", print);
+        Assert.Matches(@"<strong>SUI-011</strong>[^<]*\s*<span class=""p-cite"">\[[^\]]*; because Suicidality: Active ideation with a plan\]</span>", print);
+        // Inputs several findings share are printed once, under a letter the findings name.
+        Assert.Contains("<strong>(a)</strong> Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.", print, StringComparison.Ordinal);
+        Assert.Matches(@"<strong>TRD-001</strong>[^<]*\s*<span class=""p-cite"">\[[^\]]*; because \([a-z]\)\]</span>", print);
+        Assert.Matches(@"<strong>REMS-001</strong>[^<]*<span class=""p-cite"">\[[^\]]*; because \([a-z]\)\]</span>", print);
+    }
+
+    [Fact]
     public async Task Result_Admin_IsDenied()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

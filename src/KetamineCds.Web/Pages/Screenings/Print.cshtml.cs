@@ -24,6 +24,9 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// </summary>
     public IReadOnlyList<Finding> Checklist { get; private set; } = [];
 
+    /// <summary>The inputs behind the printed findings and checklist items, the lists several of them share printed once.</summary>
+    public FindingInputs Inputs { get; private set; } = null!;
+
     /// <summary>The screening clinician's display name, when the account has one.</summary>
     public string Clinician { get; private set; } = "";
 
@@ -44,6 +47,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
+        Inputs = FindingInputs.For(screening.Assessment.Findings.Where(f => f.Kind != FindingKind.Requirement).Concat(Checklist));
         var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
         Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
         await audit.RecordAsync(HttpContext, AccessEventKind.PrintScreening, id.ToString());

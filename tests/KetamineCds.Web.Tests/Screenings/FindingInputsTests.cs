@@ -1,0 +1,55 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.Tests.Screenings;
+
+public sealed class FindingInputsTests
+{
+    private static readonly Evidence Mdd = new("primaryDiagnosis", "mdd");
+    private static readonly Evidence Episode = new("currentDepressiveEpisode", "true");
+    private static readonly Evidence Plan = new("suicidality", "active-ideation-with-plan");
+    private static readonly Evidence NoOpioids = new("onOpioids", WireNames.NotRecorded);
+
+    private static Finding Fired(string id, params Evidence[] because) => new(id, FindingKind.Requirement, Severity.Low, ["P-X"], [], "s", "d", because);
+
+    [Fact]
+    public void For_TwoFindingsStartWithTheSameInputs_PrintsThemOnceAndEachFindingOnlyWhatIsItsOwn()
+    {
+        Finding[] findings = [Fired("A-1", Mdd, Episode), Fired("A-2", Mdd, Episode, NoOpioids), Fired("A-3", Plan)];
+
+        var inputs = FindingInputs.For(findings);
+
+        var (key, shared) = Assert.Single(inputs.Shared);
+        Assert.Equal("a", key);
+        Assert.Equal([Mdd, Episode], shared);
+        Assert.Equal("a", inputs.Of(findings[0]).Key);
+        Assert.Empty(inputs.Of(findings[0]).Own);
+        Assert.Equal("a", inputs.Of(findings[1]).Key);
+        Assert.Equal([NoOpioids], inputs.Of(findings[1]).Own);
+        Assert.Null(inputs.Of(findings[2]).Key);
+        Assert.Equal([Plan], inputs.Of(findings[2]).Own);
+    }
+
+    [Fact]
+    public void For_ALongerSharedList_IsPrintedAsTheShorterOnesLetterAndWhatItAdds()
+    {
+        Finding[] findings = [Fired("A-1", Mdd, Episode), Fired("A-2", Mdd, Episode), Fired("B-1", Mdd, Episode, Plan), Fired("B-2", Mdd, Episode, Plan)];
+
+        var inputs = FindingInputs.For(findings);
+
+        Assert.Equal(["a", "b"], inputs.Shared.Select(s => s.Key));
+        Assert.Equal("b", inputs.Of(findings[2]).Key);
+        Assert.Empty(inputs.Of(findings[2]).Own);
+        Assert.Equal("a", inputs.Legend("b").Key);
+        Assert.Equal([Plan], inputs.Legend("b").Own);
+        Assert.Null(inputs.Legend("a").Key);
+    }
+
+    [Fact]
+    public void For_NoListSharedOrOneInputOnly_SharesNothing()
+    {
+        Finding[] findings = [Fired("A-1", Plan), Fired("A-2", Plan), Fired("A-3", Mdd, Episode)];
+
+        Assert.Empty(FindingInputs.For(findings).Shared);
+    }
+}
