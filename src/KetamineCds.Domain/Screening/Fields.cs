@@ -212,10 +212,14 @@ public static class Fields
     /// <summary>The clinician's words for a contract field name; the name itself if unknown.</summary>
     public static string LabelOf(string name) => Find(name)?.Label ?? name;
 
-    /// <summary>A field's contract value in a history: choices as their contract strings, numbers and booleans as they are.</summary>
+    /// <summary>
+    /// A field's contract value in a history, as a request holds it: choices as their contract strings (a list of them as
+    /// a list of strings), numbers and booleans as they are.
+    /// </summary>
     public static object? ContractValueOf(PatientHistory history, string name) => Find(name)?.ValueOf(history) switch
     {
         Enum e => WireNames.Of(e),
+        System.Collections.IEnumerable items and not string => items.Cast<Enum>().Select(WireNames.Of).ToList(),
         var other => other,
     };
 }

@@ -81,11 +81,15 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
 
         if (history is not null)
         {
-            // Every question the form asked of this history whose absence could block a pathway, waited for or not.
+            // Every question the form asked of this history whose absence could block a pathway, waited for or not, and
+            // whose answer could still block one given the answers recorded (with the whole safety net recorded, an
+            // aborted attempt cannot: the list never says a question could block when no answer to it would).
+            var ruleSet = RuleSetCatalog.Find(assessment.RuleSet.Version);
             foreach (var field in Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !f.IsRecorded(history)))
             {
                 if ((field.AskedWhen is null || field.AskedWhen.Applies(name => Fields.ContractValueOf(history, name)))
-                    && !waiting.Exists(w => w.Field == field.Name))
+                    && !waiting.Exists(w => w.Field == field.Name)
+                    && (ruleSet is null || CouldBlock(field, history, assessment, ruleSet)))
                 {
                     waiting.Add((field.Name, []));
                 }
@@ -99,6 +103,35 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             .ToList();
         var blocked = assessment.Pathways.Any(p => p.Status == PathwayStatus.NotEligible) && assessment.OfKind(FindingKind.Contraindication).Any();
         return new NotRecordedSummary(ordered, care, blocked);
+    }
+
+    /// <summary>
+    /// Whether some answer to this unrecorded question, the other answers as recorded, would make a contraindication fire
+    /// that does not fire now, or close a pathway that is open now (another question it makes required and not recorded).
+    /// A question that is not a yes/no or a choice is assumed to be able to.
+    /// </summary>
+    private static bool CouldBlock(FieldDefinition field, PatientHistory history, Assessment assessment, RuleSet ruleSet)
+    {
+        if (field.Type is not (FieldType.YesNo or FieldType.Choice))
+        {
+            return true;
+        }
+
+        object[] answers = field.Type == FieldType.YesNo ? [true, false] : [.. field.Choices];
+
+        var firing = assessment.OfKind(FindingKind.Contraindication).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).Select(p => p.Pathway).ToHashSet();
+        foreach (var answer in answers)
+        {
+            var variant = ScreeningEngine.Evaluate(PatientHistory.From(f => ReferenceEquals(f, field) ? answer : Fields.ContractValueOf(history, f.Name)), ruleSet);
+            if (variant.OfKind(FindingKind.Contraindication).Any(f => !firing.Contains(f.RuleId))
+                || variant.Pathways.Any(p => open.Contains(p.Pathway) && p.Status is PathwayStatus.NotEligible or PathwayStatus.Incomplete))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int IndexOf(FieldDefinition field)

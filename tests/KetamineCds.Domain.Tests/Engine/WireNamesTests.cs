@@ -21,6 +21,32 @@ public class WireNamesTests
     }
 
     [Fact]
+    public void ContractValueOf_GivesEachFieldAsARequestHoldsIt_AndThoseValuesMakeTheSameHistory()
+    {
+        var history = new PatientHistory
+        {
+            PatientReference = "MRN-CV",
+            AgeYears = 40,
+            PrimaryDiagnosis = PrimaryDiagnosis.BipolarII,
+            CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 2,
+            OnOralAntidepressant = false,
+            Psychosis = PsychosisStatus.None,
+            Suicidality = Suicidality.None,
+            SubstanceUse = SubstanceUse.Active,
+            SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.Alcohol, SubstanceUsed.KetamineOrPcp]),
+            BenzodiazepineDiazepamEquivalentMg = 7.5m,
+        };
+
+        Assert.Equal("bipolar-ii", Fields.ContractValueOf(history, "primaryDiagnosis"));
+        Assert.Equal(["alcohol", "ketamine-or-pcp"], Assert.IsType<List<string>>(Fields.ContractValueOf(history, "substancesUsed")));
+        Assert.Equal(7.5m, Fields.ContractValueOf(history, "benzodiazepineDiazepamEquivalentMg"));
+        Assert.Null(Fields.ContractValueOf(history, "pregnant"));
+        // Read back through the catalogue, the values make an equal history: a list included.
+        Assert.Equal(history, PatientHistory.From(f => Fields.ContractValueOf(history, f.Name)));
+    }
+
+    [Fact]
     public void All_ResponseEnumerations_MatchTheContract()
     {
         Assert.Equal(["eligible", "eligible-with-cautions", "incomplete", "not-eligible-now", "not-indicated"], WireNames.All<Verdict>());

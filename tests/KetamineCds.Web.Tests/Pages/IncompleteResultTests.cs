@@ -231,6 +231,45 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Fact]
+    public void NotRecordedSummary_TheWholeSafetyNetRecorded_DoesNotSayThatIntentOrAnAbortedAttemptCouldBlock()
+    {
+        // The QA case: active ideation, safety plan, lethal-means counselling and follow-up all recorded yes, intent and
+        // preparatory acts left blank. No answer to either could block a pathway then (SUI-009 needs a safety net missing).
+        var history = ActiveIdeation(safetyNet: true).ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        Assert.DoesNotContain(summary.CouldAlsoBlock, i => i.Field is "suicidalIntent" or "preparatoryActsOrAbortedAttempt");
+        // Every question an answer to which does block is still listed (an aneurysm always blocks).
+        Assert.Contains(summary.SafetyQuestions, i => i.Field == "aneurysmalVascularDisease");
+    }
+
+    [Fact]
+    public void NotRecordedSummary_NoSafetyNet_StillListsIntentAndAnAbortedAttempt()
+    {
+        var history = ActiveIdeation(safetyNet: false).ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        // With no safety net, a recorded aborted attempt is imminent risk that blocks (SUI-009): the pathways wait for it.
+        Assert.Contains(summary.BeforeAPathwayCanOpen, i => i.Field == "preparatoryActsOrAbortedAttempt");
+        Assert.Contains(summary.SafetyQuestions, i => i.Field == "suicidalIntent");
+        Assert.True(ScreeningEngine.Evaluate(history with { PreparatoryActsOrAbortedAttempt = true }, RuleSetCatalog.Current).OfKind(FindingKind.Contraindication).Any());
+    }
+
+    private static ScreeningRequest ActiveIdeation(bool safetyNet)
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.Suicidality] = "active-ideation";
+        request[Fields.SafetyPlanInPlace] = safetyNet;
+        request[Fields.LethalMeansCounselled] = safetyNet;
+        request[Fields.FollowUpArranged] = safetyNet;
+        return request;
+    }
+
+    [Fact]
     public void NotRecordedSummary_NothingNotRecorded_IsEmpty()
     {
         var history = new PatientHistory
