@@ -57,7 +57,7 @@ public static class ContractOpenApi
         var nullable = enumType != type;
         schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         schema.Format = null;
-        schema.Enum = Enum.GetValues(enumType).Cast<Enum>().Select(v => (JsonNode)JsonValue.Create(WireNames.Of(v))).ToList();
+        schema.Enum = WithNull(Enum.GetValues(enumType).Cast<Enum>().Select(v => WireNames.Of(v)), nullable);
         return Task.CompletedTask;
     }
 
@@ -237,7 +237,7 @@ public static class ContractOpenApi
                 break;
             case FieldType.Choice:
                 schema.Type = JsonSchemaType.String | nullable;
-                schema.Enum = field.Choices.Select(c => (JsonNode)JsonValue.Create(c)).ToList();
+                schema.Enum = WithNull(field.Choices, !field.Required);
                 break;
             case FieldType.ChoiceList:
                 schema.Type = JsonSchemaType.Array | nullable;
@@ -406,6 +406,12 @@ public static class ContractOpenApi
     };
 
     private static List<JsonNode> Strings(IEnumerable<string> values) => values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+
+    /// <summary>
+    /// The values of an enumeration; with null among them when the field may be null ("not recorded"): under JSON Schema
+    /// 2020-12 an <c>enum</c> without null refuses null whatever the <c>type</c> says.
+    /// </summary>
+    private static List<JsonNode> WithNull(IEnumerable<string> values, bool nullable) => nullable ? [.. Strings(values), null!] : Strings(values);
 
     private static OpenApiResponse Json(string description, IOpenApiSchema schema) => new()
     {

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace KetamineCds.ApiClient.Tests;
+
+/// <summary>
+/// What the API answers is what its OpenAPI document says, checked by a JSON Schema 2020-12 validator (the dialect of
+/// OpenAPI 3.1): the screenings the app returns, not-recorded answers (null) included, validate against the document's
+/// own schemas, and so do requests that the contract allows.
+/// </summary>
+public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task CreatedAndListedScreenings_WithAnswersNotRecorded_ValidateAgainstTheDocumentsResponseSchema()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var response = SchemaFor(document, "ScreeningResponse");
+        var request = SchemaFor(document, "ScreeningRequest");
+        await SignInAsync(http);
+        var reference = "OAS-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Only the required answers: every other field, choices included, is null in the stored input.
+        var body = new JsonObject
+        {
+            ["patientReference"] = reference,
+            ["ageYears"] = 45,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["failedAdequateTrials"] = 3,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+            ["moodStabilizer"] = null,
+            ["hepaticImpairment"] = null,
+        };
+        AssertValid(request, body, "the request");
+        using var created = await http.PostAsJsonAsync("/api/v1/screenings", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var createdBody = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+        Assert.Null(createdBody["input"]!["moodStabilizer"]);
+
+        AssertValid(response, createdBody, "the created screening");
+        AssertValid(response, JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings/{createdBody["id"]}"))!, "the screening read back");
+        var list = JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings?patientReference={reference}"))!;
+        var item = Assert.Single(list is JsonArray array ? array : list["items"]!.AsArray());
+        AssertValid(response, item!, "the listed screening");
+    }
+
+    [Fact]
+    public async Task TheDocument_NullableEnumerations_ListNullAmongTheirValues()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var nullableWithoutNull = new List<string>();
+        Walk(document["components"]!, "components");
+
+        // Under JSON Schema 2020-12 an enum without null refuses null whatever the type says.
+        Assert.Empty(nullableWithoutNull);
+        Assert.Contains(null, document["components"]!["schemas"]!["ScreeningRequest"]!["properties"]!["moodStabilizer"]!["enum"]!.AsArray());
+
+        void Walk(JsonNode? node, string path)
+        {
+            if (node is JsonObject obj)
+            {
+                if (obj["enum"] is JsonArray values && obj["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null") && !values.Contains(null))
+                {
+                    nullableWithoutNull.Add(path);
+                }
+
+                foreach (var (key, child) in obj)
+                {
+                    Walk(child, path + "/" + key);
+                }
+            }
+            else if (node is JsonArray items)
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    Walk(items[i], path + "/" + i);
+                }
+            }
+        }
+    }
+
+    /// <summary>A JSON Schema for one component: the document's schemas as <c>$defs</c>, its references pointed there.</summary>
+    private static JsonSchema SchemaFor(JsonNode document, string component)
+    {
+        var defs = document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        var text = $$"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketaminecds.test/{{component}}","$defs":{{defs}},"$ref":"#/$defs/{{component}}"}""";
+        return JsonSchema.FromText(text);
+    }
+
+    private static void AssertValid(JsonSchema schema, JsonNode instance, string what)
+    {
+        var result = schema.Evaluate(JsonDocument.Parse(instance.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, $"{what} does not match the OpenAPI document: " + string.Join("; ",
+            (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+    }
+
+    private static async Task SignInAsync(HttpClient http)
+    {
+        using var login = await http.PostAsJsonAsync("/api/auth/login", new { email = AppFactory.Psychiatrist, password = AppFactory.Password });
+        login.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+}
