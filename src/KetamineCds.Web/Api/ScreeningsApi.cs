@@ -26,6 +26,8 @@ public static class ScreeningsApi
             .Produces<ScreeningResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            // A body that is not sent as application/json is refused by routing before the endpoint runs.
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/screenings/{id:guid}", GetAsync)

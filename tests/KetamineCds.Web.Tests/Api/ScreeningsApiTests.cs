@@ -70,6 +70,20 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Create_PlainTextBody_Returns415AsTheDocumentSays()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent("{}", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(415, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<int>());
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        Assert.NotNull(document["paths"]!["/api/v1/screenings"]!["post"]!["responses"]!["415"]);
+    }
+
+    [Fact]
     public async Task Get_UnknownId_Returns404()
     {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);

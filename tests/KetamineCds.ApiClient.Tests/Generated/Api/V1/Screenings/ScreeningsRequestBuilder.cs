@@ -78,6 +78,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Screenings
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -96,6 +97,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Screenings
                 { "401", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
