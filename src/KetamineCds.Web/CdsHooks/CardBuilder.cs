@@ -100,6 +100,32 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         };
     }
 
+    /// <summary>
+    /// The card for a chart that contradicts itself: it records yes to <paramref name="kept"/>, which the answers in
+    /// <paramref name="setAside"/> rule out (a pregnancy, sex at birth male). The yes was kept and those answers left out,
+    /// so that the rules see it; the clinician checks both.
+    /// </summary>
+    /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
+    /// <param name="kept">The contract names of the fields whose yes was kept.</param>
+    /// <param name="setAside">The contract names of the fields left out.</param>
+    public Card Contradiction(string ruleSetVersion, IReadOnlyList<string> kept, IReadOnlyList<string> setAside)
+    {
+        // It cites what the rules that read the kept answer cite (a pregnancy: REP-001's principles and sources).
+        var citing = (RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current).Rules
+            .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(f => kept.Contains(f.Name)))
+            .ToList();
+        return NewCard(
+            CardTexts.ContradictionSummary(Labels(setAside)),
+            "warning",
+            CardTexts.ContradictionDetail(Labels(kept), Labels(setAside)) + "\n\n"
+                + CardTexts.Cites(citing.SelectMany(r => r.Principles).Distinct(), citing.SelectMany(r => r.Sources).Distinct()) + "\n\n"
+                + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(citing.FirstOrDefault()?.Id));
+    }
+
+    private static string Labels(IEnumerable<string> names) => string.Join(Text.ListSeparator, names.Select(Text.FieldLabel));
+
     /// <summary>Adds a line saying where the answer was recorded to each card's detail.</summary>
     public static List<Card> WithRecordNote(List<Card> cards, string note) =>
         cards.Select(c => c with { Detail = c.Detail + "\n\n" + note }).ToList();

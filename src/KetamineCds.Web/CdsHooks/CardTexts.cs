@@ -44,6 +44,10 @@ public static class CardTexts
 
     public static string CareHeading => Text("Card.CareHeading");
 
+    public static string ContradictionSummary(string setAside) => Summary(Text("Card.ContradictionSummary", setAside));
+
+    public static string ContradictionDetail(string kept, string setAside) => Text("Card.ContradictionDetail", kept, setAside);
+
     public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
 
     public static string CautionsSummary(int count) =>

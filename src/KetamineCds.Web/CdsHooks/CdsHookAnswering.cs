@@ -60,7 +60,9 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         var values = new Dictionary<string, object>(reading.Values, StringComparer.Ordinal);
         // The FHIR id (A-Z, a-z, 0-9, '-', '.', at most 64) is a valid patient reference; anything else the validator refuses.
         values.TryAdd(Fields.PatientReference.Name, call.PatientId);
+        var (kept, setAside) = SetAsideContradictions(values);
         var builder = new CardBuilder(baseUrl, service.OrderSign);
+        List<Card> contradiction = setAside.Count == 0 ? [] : [builder.Contradiction(CardBuilder.CurrentVersion, kept, setAside)];
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
 
         var (required, safety) = NotRecorded(values);
@@ -87,22 +89,24 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         if (request is null)
         {
             var patientReference = Fit(values[Fields.PatientReference.Name] as string ?? call.PatientId, 64);
+            // A contraindication the chart records blocks a pathway whatever else is missing, or refused: its critical card
+            // comes first. The form is then prefilled without the values it would refuse.
+            var contraindications = await RecordedContraindicationsAsync(values, cancellationToken);
             foreach (var field in needsAttention)
             {
                 values.Remove(field);
             }
 
-            // A contraindication the chart records blocks a pathway whatever else is missing: its critical card comes first.
-            var contraindications = await RecordedContraindicationsAsync(values, cancellationToken);
             var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values);
             List<Card> answerCards =
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
+                .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl),
             ];
             var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))]);
             var answer = await log.RecordHookAnswerAsync(
-                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention], actor, correlationId, origin)
+                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside], actor, correlationId, origin)
                 {
                     Contraindications = contraindications,
                     RuleSet = contraindications.Count > 0 ? RuleSetCatalog.Current.Identity : null,
@@ -119,7 +123,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         var recording = await recorder.RecordAsync(request, NothingUnreadable, actor, correlationId, completedBy?.Id, cancellationToken, assessment =>
         {
             incomplete = assessment.Overall == Verdict.Incomplete ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values) : (null, null);
-            cards = builder.ForAssessment(assessment, incomplete.Url);
+            cards = [.. builder.ForAssessment(assessment, incomplete.Url), .. contradiction];
             return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]);
         });
         var logged = recording.Status switch
@@ -205,6 +209,28 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         return null;
     }
 
+    /// <summary>
+    /// A chart that records yes to a question its other answers rule out (a pregnancy for a patient recorded male at
+    /// birth) contradicts itself, and the validator would refuse the yes. The yes may be the true answer, and missing it
+    /// is the unsafe error: the answers that rule it out are left out instead, so that the rules see the yes (a pregnancy
+    /// blocks every pathway), and a card names both for the clinician to check.
+    /// </summary>
+    private static (List<string> Kept, List<string> SetAside) SetAsideContradictions(Dictionary<string, object> values)
+    {
+        List<string> kept = [], setAside = [];
+        foreach (var field in Fields.All)
+        {
+            if (field.YesRuledOutWhen is { } ruledOut && values.GetValueOrDefault(field.Name) is true
+                && ruledOut.Applies(name => values.GetValueOrDefault(name)))
+            {
+                kept.Add(field.Name);
+                setAside.AddRange(ruledOut.Clauses.Select(c => c.Field).Where(values.Remove));
+            }
+        }
+
+        return (kept, [.. setAside.Distinct(StringComparer.Ordinal)]);
+    }
+
     private static readonly Dictionary<string, List<string>> NothingUnreadable = [];
 
     /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
@@ -283,24 +309,52 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     {
         var provisional = new Dictionary<string, object>(values, StringComparer.Ordinal);
         var (required, _) = NotRecorded(values);
+        var placeholders = new HashSet<string>(required, StringComparer.Ordinal);
         foreach (var name in required)
         {
-            var field = Fields.Find(name)!;
-            provisional[name] = field.Type switch
-            {
-                FieldType.YesNo => false,
-                FieldType.WholeNumber => (int)(field.Min ?? 0),
-                FieldType.Number => field.Min ?? 0m,
-                FieldType.ChoiceList => new List<string> { field.Choices[0] },
-                _ => field.Choices.Count > 0 ? field.Choices[0] : name,
-            };
+            provisional[name] = Placeholder(Fields.Find(name)!);
         }
 
-        var (request, _) = await ReadAsync(provisional, cancellationToken);
-        return request is null ? [] : ScreeningEngine.ContraindicationsDespite(request.ToHistory(), required, RuleSetCatalog.Current);
+        // A value the validator refuses (out of range, or one a required answer depends on) is read as not recorded, so
+        // that the contraindications the rest of the chart records still count; a refused answer the form requires gets
+        // a stand-in like the missing ones. Each round settles at least one field; a few are enough.
+        for (var round = 0; round < 4; round++)
+        {
+            var (request, refused) = await ReadAsync(provisional, cancellationToken);
+            if (request is not null)
+            {
+                return ScreeningEngine.ContraindicationsDespite(request.ToHistory(), placeholders, RuleSetCatalog.Current);
+            }
+
+            foreach (var name in refused)
+            {
+                if (Fields.Find(name) is not { } field)
+                {
+                    continue;
+                }
+
+                if (placeholders.Add(name) && provisional.Remove(name))
+                {
+                    continue;
+                }
+
+                provisional[name] = Placeholder(field);
+            }
+        }
+
+        return [];
     }
 
-    /// <summary>Reads the values through the same reader and validator as the JSON API; fields they refuse are returned.</summary>
+    /// <summary>A valid value standing in for a field that is not recorded: no rule that reads it is evaluated.</summary>
+    private static object Placeholder(FieldDefinition field) => field.Type switch
+    {
+        FieldType.YesNo => false,
+        FieldType.WholeNumber => (int)(field.Min ?? 0),
+        FieldType.Number => field.Min ?? 0m,
+        FieldType.ChoiceList => new List<string> { field.Choices[0] },
+        _ => field.Choices.Count > 0 ? field.Choices[0] : field.Name,
+    };
+
     private async Task<(ScreeningRequest? Request, List<string> Refused)> ReadAsync(Dictionary<string, object> values, CancellationToken cancellationToken)
     {
         var read = ScreeningJsonReader.Read(ContractJson(values));

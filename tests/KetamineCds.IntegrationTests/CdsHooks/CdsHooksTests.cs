@@ -116,6 +116,76 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_PregnancyRecordedForAPatientMaleAtBirth_KeepsThePregnancyAndSaysTheChartContradictsItself()
+    {
+        // QA: the chart's birth sex (M) and a current "pregnant" status contradict each other; the validator refuses a
+        // pregnancy for a patient male at birth, and the pregnancy used to disappear without a word.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        Observations(request).Add(JsonNode.Parse("""
+            {"resource": {"resourceType": "Observation", "id": "preg-status", "status": "final",
+              "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status"}]},
+              "subject": {"reference": "Patient/ex-mdd-aaa"}, "effectiveDateTime": "WHEN",
+              "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA15173-0", "display": "Pregnant"}]}}}
+            """.Replace("WHEN", DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+
+        using var response = await app.PostAsync(PatientView, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.All(cards, c => AssertCardShape(c!));
+        var critical = cards.Where(c => c!["indicator"]!.GetValue<string>() == "critical").Select(c => c!["source"]!["url"]!.GetValue<string>()).ToList();
+        Assert.Contains(critical, url => url.EndsWith("#VAS-001", StringComparison.Ordinal));
+        Assert.Contains(critical, url => url.EndsWith("#REP-001", StringComparison.Ordinal));
+        var contradiction = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith("The chart contradicts itself", StringComparison.Ordinal))!;
+        Assert.Equal("warning", contradiction["indicator"]!.GetValue<string>());
+        Assert.Contains("Sex at birth", contradiction["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Pregnant", contradiction["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The critical cards come first, the incomplete card last.
+        Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync();
+        var logged = (await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(entry.Id))!;
+        Assert.Contains(logged.Contraindications, c => c.RuleId == "REP-001");
+        Assert.Contains("sexAtBirth", entry.InputJson, StringComparison.Ordinal);
+
+        // The form the card links to keeps the pregnancy shown for the clinician to check (aged 58 with sex at birth left
+        // blank, the question is not asked; hidden, the browser would drop the chart's yes from the post).
+        var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
+        var html = await psychiatrist.GetStringAsync(PrefillUrl(JsonNode.Parse(await response.Content.ReadAsStringAsync())!).PathAndQuery);
+        Assert.Contains("<div class=\"conditional conditional--kept\" id=\"pregnant-asked\">", html, StringComparison.Ordinal);
+        Assert.Contains("Recorded yes although the other answers do not ask this question", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"pregnant-yes\"[^>]*checked", html);
+        Assert.DoesNotContain("id=\"sexAtBirth-male\" checked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_AValueTheScreeningRefuses_StillAnswersTheRecordedContraindication()
+    {
+        // A diastolic above the systolic is refused; it used to take every recorded contraindication with it.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var components = Observations(request)[0]!["resource"]!["component"]!.AsArray();
+        components[0]!["valueQuantity"]!["value"] = 80;
+        components[1]!["valueQuantity"]!["value"] = 120;
+
+        using var response = await app.PostAsync(PatientView, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.Equal("critical", cards[0]!["indicator"]!.GetValue<string>());
+        Assert.EndsWith("#VAS-001", cards[0]!["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The sample chart's searchset of Observations (blood pressure, PHQ-9).</summary>
+    private static JsonArray Observations(JsonNode request) =>
+        request["prefetch"]!["chart"]!["entry"]!.AsArray()
+            .Select(e => e!["resource"]!)
+            .Single(r => r["entry"] is JsonArray entries && entries.Any(x => x!["resource"]!["resourceType"]!.GetValue<string>() == "Observation"))["entry"]!.AsArray();
+
+    [Fact]
     public async Task OrderSign_EsketamineDraftOrder_AnswersAWarningIncompleteCardAndRecordsIt()
     {
         using var app = await CreateAppAsync();

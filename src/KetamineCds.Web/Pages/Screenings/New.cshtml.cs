@@ -40,6 +40,13 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public FieldControl Control(string name) =>
         FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name));
 
+    /// <summary>
+    /// Whether the form holds yes for a question the other answers do not ask (its <c>AskedWhen</c> does not hold): an
+    /// EHR's pregnancy record for a patient aged 60. Such a question is kept shown, never hidden and dropped from the post.
+    /// </summary>
+    public bool YesNotAsked(FieldDefinition field) =>
+        field.AskedWhen is { } asked && Input.ContractValueOf(field.Name) is true && !asked.Applies(Input.ContractValueOf);
+
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
         Catalogue.All
