@@ -17,6 +17,10 @@ public sealed record HookAnswerSubmission(string PatientReference, IReadOnlyList
     /// <summary>The contraindications the chart records all the same (each a critical card of the answer); none by default.</summary>
     public IReadOnlyList<Finding> Contraindications { get; init; } = [];
 
-    /// <summary>The rule set that found <see cref="Contraindications"/>; null when no rule ran.</summary>
+    /// <summary>
+    /// The rule set the answer was given with: it decided which items are required or could block a pathway, its version
+    /// is on the answer's cards, and it found <see cref="Contraindications"/>. Null only in entries logged before it was
+    /// always recorded.
+    /// </summary>
     public RuleSetIdentity? RuleSet { get; init; }
 }

@@ -109,7 +109,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside], actor, correlationId, origin)
                 {
                     Contraindications = contraindications,
-                    RuleSet = contraindications.Count > 0 ? RuleSetCatalog.Current.Identity : null,
+                    RuleSet = RuleSetCatalog.Current.Identity,
                 },
                 cancellationToken);
             await SaveAnswerAsync([.. answerCards.Select(c => (c, OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);

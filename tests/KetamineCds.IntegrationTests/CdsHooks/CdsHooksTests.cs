@@ -196,6 +196,10 @@ public abstract class CdsHooksTests
         Assert.Equal("warning", card["indicator"]!.GetValue<string>());
         await using var db = app.Db();
         var entry = await db.DecisionLogEntries.SingleAsync();
+        // No rule ran (no contraindication recorded), but the answer was given with a rule set, which its card names (QA).
+        Assert.Equal(RuleSetCatalog.Current.Version, entry.RuleSetVersion);
+        Assert.Equal(RuleSetCatalog.Current.Digest, entry.RuleSetDigest);
+        Assert.EndsWith(RuleSetCatalog.Current.Version, card["source"]!["label"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("order-sign", HookOrigin.FromJson(entry.HookOriginJson!).Hook);
         Assert.Contains("draftOrders", entry.HookOriginJson, StringComparison.Ordinal);
     }
