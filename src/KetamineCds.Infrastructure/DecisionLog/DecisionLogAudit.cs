@@ -78,6 +78,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         {
             Contraindications = contraindications,
             RuleSetVersion = entry.RuleSetVersion,
+            Overrides = await OverridesOfAsync(id, cancellationToken),
         };
     }
 
@@ -221,6 +222,19 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     public Task<ChainVerification> VerifyAccessLogAsync(CancellationToken cancellationToken = default) =>
         accessAudit.VerifyAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<LoggedOverride>> OverridesOfAsync(Guid decisionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            return await EfDecisionLog.OverridesOfAsync(db, decisionId, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
 
     /// <summary>One entry of the decisions chain by id and type, or null.</summary>
     private async Task<DecisionLogEntry?> FindEntryAsync(Guid id, string entryType, CancellationToken cancellationToken)

@@ -97,12 +97,12 @@ public sealed partial class EfDecisionLog : IDecisionLog
         string? patientReference = null;
         var entry = await _appender.AppendAsync(
             LogChainHead.Decisions,
-            async (db, ct) => patientReference = await EnsureScreeningExistsAsync(db, submission.ScreeningId, ct),
+            async (db, ct) => patientReference = await EnsureDecisionExistsAsync(db, submission.DecisionId, ct),
             (sequence, previousHash) =>
             {
                 var e = Entry(sequence, previousHash, DecisionLogEntryTypes.Override, submission.Actor, submission.CorrelationId, patientReference ?? "");
                 e.InputJson = payload;
-                e.RelatesToId = submission.ScreeningId;
+                e.RelatesToId = submission.DecisionId;
                 return Hashed(e);
             },
             cancellationToken);
@@ -147,11 +147,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 return null;
             }
 
-            var overrides = await db.DecisionLogEntries.AsNoTracking()
-                .Where(e => e.RelatesToId == id && e.EntryType == DecisionLogEntryTypes.Override)
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellationToken);
-            return ToLogged(entry, overrides.Select(ToOverride).ToList());
+            return ToLogged(entry, await OverridesOfAsync(db, id, cancellationToken));
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -197,14 +193,30 @@ public sealed partial class EfDecisionLog : IDecisionLog
             observe,
             cancellationToken);
 
-    private static async Task<string> EnsureScreeningExistsAsync(KetamineCdsDbContext db, Guid screeningId, CancellationToken cancellationToken)
+    private static Task<string> EnsureScreeningExistsAsync(KetamineCdsDbContext db, Guid screeningId, CancellationToken cancellationToken) =>
+        EnsureExistsAsync(db, screeningId, false, cancellationToken);
+
+    /// <summary>A screening, or a hook answer that ran no screening: what an override may be recorded against.</summary>
+    private static Task<string> EnsureDecisionExistsAsync(KetamineCdsDbContext db, Guid decisionId, CancellationToken cancellationToken) =>
+        EnsureExistsAsync(db, decisionId, true, cancellationToken);
+
+    private static async Task<string> EnsureExistsAsync(KetamineCdsDbContext db, Guid id, bool orHookAnswer, CancellationToken cancellationToken)
     {
         var patient = await db.DecisionLogEntries.AsNoTracking()
-            .Where(e => e.Id == screeningId && e.EntryType == DecisionLogEntryTypes.Screening)
+            .Where(e => e.Id == id && (e.EntryType == DecisionLogEntryTypes.Screening || (orHookAnswer && e.EntryType == DecisionLogEntryTypes.HookAnswer)))
             .Select(e => e.PatientReference)
             .SingleOrDefaultAsync(cancellationToken);
-        return patient ?? throw new KeyNotFoundException($"No screening {screeningId} in the decision log.");
+        return patient ?? throw new KeyNotFoundException(orHookAnswer ? $"No screening or hook answer {id} in the decision log." : $"No screening {id} in the decision log.");
     }
+
+    /// <summary>The overrides recorded against a screening or a hook answer, oldest first.</summary>
+    internal static async Task<IReadOnlyList<LoggedOverride>> OverridesOfAsync(KetamineCdsDbContext db, Guid decisionId, CancellationToken cancellationToken) =>
+        (await db.DecisionLogEntries.AsNoTracking()
+            .Where(e => e.RelatesToId == decisionId && e.EntryType == DecisionLogEntryTypes.Override)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken))
+        .Select(ToOverride)
+        .ToList();
 
     internal static LoggedScreening ToLogged(DecisionLogEntry e, IReadOnlyList<LoggedOverride> overrides) =>
         ToLogged(

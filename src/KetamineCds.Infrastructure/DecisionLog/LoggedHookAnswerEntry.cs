@@ -21,4 +21,7 @@ public sealed record LoggedHookAnswerEntry(
 
     /// <summary>The version of the rule set that found <see cref="Contraindications"/>; null when no rule ran.</summary>
     public string? RuleSetVersion { get; init; }
+
+    /// <summary>The overrides an EHR sent back for the answer's cards (CDS Hooks feedback), oldest first.</summary>
+    public IReadOnlyList<LoggedOverride> Overrides { get; init; } = [];
 }

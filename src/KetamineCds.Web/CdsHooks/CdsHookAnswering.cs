@@ -16,7 +16,7 @@ namespace KetamineCds.Web.CdsHooks;
 /// required item recorded) and records the screening, or records an answer naming what the chart does not hold. The
 /// answer is in the decision log, with the call's origin, before any card is returned.
 /// </summary>
-public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock)
+public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock)
 {
     /// <summary>The role recorded for people who asked through an EHR (their EHR user id is the actor).</summary>
     public const string EhrUserRole = "EhrUser";
@@ -112,7 +112,10 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                     RuleSet = RuleSetCatalog.Current.Identity,
                 },
                 cancellationToken);
-            await SaveAnswerAsync([.. answerCards.Select(c => (c, OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
+            // Overriding a critical card (or the contradiction's) is proceeding against it; the incomplete card recommends
+            // nothing, so there is nothing to override on it.
+            var incompleteCard = answerCards[^1];
+            await SaveAnswerAsync([.. answerCards.Select(c => (c, c == incompleteCard ? (OverrideDecision?)null : OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
             return CardBuilder.WithRecordNote(answerCards, CardTexts.AnswerRecorded(answer.Id.ToString()));
         }
 
@@ -138,7 +141,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         var incompletePrefill = incomplete.Prefill;
         var eligible = logged.Assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
         await SaveAnswerAsync(
-            [.. cards.Select(c => (c, c.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed))],
+            [.. cards.Select(c => (c, (OverrideDecision?)(c.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed)))],
             incompletePrefill,
             service,
             caller,
@@ -156,8 +159,10 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     }
 
     /// <summary>
-    /// Records each <c>overridden</c> outcome as an override of the screening behind its card. Returns the first
-    /// unknown card uuid (then nothing is recorded), or null.
+    /// Records each <c>overridden</c> outcome as an override of the decision behind its card: the screening, or, for an
+    /// answer that ran no screening, the hook answer itself (a contraindication the chart records, signed against). The
+    /// incomplete card of such an answer recommends nothing and is not recorded. Returns the first unknown card uuid
+    /// (then nothing is recorded), or null.
     /// </summary>
     public async Task<string?> FeedbackAsync(CdsHookService service, CdsHookCaller caller, byte[] body, string correlationId, CancellationToken cancellationToken)
     {
@@ -178,11 +183,13 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         var actor = new Actor(Fit("cds-hooks:" + caller.Issuer, 450), Fit(caller.Issuer, 256), ClientRole);
         foreach (var (item, card) in found)
         {
-            // An answer without a screening (required items missing) recommended nothing, so there is nothing to override.
-            if (item.Outcome != "overridden" || card.ScreeningId is not { } screeningId)
+            // A card stored without a decision (the incomplete card of an answer without a screening) recommended nothing.
+            if (item.Outcome != "overridden" || card.OverrideDecision.Length == 0)
             {
                 continue;
             }
+
+            var decisionId = card.ScreeningId ?? card.EntryId;
 
             var decision = card.OverrideDecision == WireNames.Of(OverrideDecision.DoNotProceed) ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
             var reason = WireNames.TryParse<OverrideReason>(item.ReasonCode, out var parsed) ? parsed : OverrideReason.Other;
@@ -194,9 +201,12 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             };
             // An EHR may send the same feedback again (a retry): an override the log already holds from this client,
             // with the same decision, reason and words, is not recorded twice.
-            var submission = new OverrideSubmission(screeningId, decision, reason, Fit(explanation, 2000), actor, correlationId);
-            if (await log.FindScreeningAsync(screeningId, cancellationToken) is { } screening
-                && screening.Overrides.Any(o => o.Decision == submission.Decision && o.Reason == submission.Reason
+            var submission = new OverrideSubmission(decisionId, decision, reason, Fit(explanation, 2000), actor, correlationId);
+            var earlier = card.ScreeningId is { } screeningId
+                ? (await log.FindScreeningAsync(screeningId, cancellationToken))?.Overrides
+                : (await audit.FindHookAnswerAsync(card.EntryId, cancellationToken))?.Overrides;
+            if (earlier is not null
+                && earlier.Any(o => o.Decision == submission.Decision && o.Reason == submission.Reason
                     && string.Equals(o.Explanation, submission.Explanation, StringComparison.Ordinal)
                     && string.Equals(o.RecordedBy.Email, actor.Email, StringComparison.Ordinal)))
             {
@@ -253,7 +263,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         }
     }
 
-    private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)
+    private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision? Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await store.SaveAnswerAsync(
@@ -264,7 +274,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                 Issuer = caller.Issuer,
                 EntryId = entryId,
                 ScreeningId = screeningId,
-                OverrideDecision = WireNames.Of(c.Decision),
+                OverrideDecision = c.Decision is { } decision ? WireNames.Of(decision) : "",
                 CreatedAt = now,
             }),
             prefill,

@@ -498,6 +498,54 @@ public abstract class CdsHooksTests
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
+    [Fact]
+    public async Task Feedback_OverridingTheCriticalCardOfAnAnswerWithoutAScreening_IsRecordedAgainstTheAnswerOnce()
+    {
+        // QA: the clinician signs the order against the chart's aneurysm (a critical card of an answer that ran no
+        // screening); the override used to be dropped while the EHR was told 200.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var cards = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        var critical = cards[0]!["uuid"]!.GetValue<string>();
+        var incomplete = cards[^1]!["uuid"]!.GetValue<string>();
+        Guid answerId;
+        await using (var db = app.Db())
+        {
+            answerId = (await db.DecisionLogEntries.SingleAsync()).Id;
+        }
+
+        var feedback = """{"feedback":[{"card":"CARD","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z","overrideReason":{"reason":{"code":"specialist-advice-obtained","system":"https://ketaminecds.org/fhir/CodeSystem/override-reason"},"userComment":"Vascular surgeon: repaired, stable"}}]}"""
+            .Replace("CARD", critical, StringComparison.Ordinal);
+        using (var first = await app.PostAsync(PatientView + "/feedback", feedback))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        // An EHR's retry is not recorded twice; the incomplete card recommends nothing, so overriding it records nothing.
+        using (var retry = await app.PostAsync(PatientView + "/feedback", feedback))
+        {
+            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        }
+
+        using (var onIncomplete = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{incomplete}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z"}]}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, onIncomplete.StatusCode);
+        }
+
+        var logged = (await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(answerId))!;
+        var recorded = Assert.Single(logged.Overrides);
+        Assert.Equal(OverrideDecision.Proceed, recorded.Decision);
+        Assert.Equal(OverrideReason.SpecialistAdviceObtained, recorded.Reason);
+        Assert.Equal("Vascular surgeon: repaired, stable", recorded.Explanation);
+        Assert.Equal(2, await app.DecisionLogCountAsync());
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+
+        // The auditor sees it on the answer's page.
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var page = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{answerId}"));
+        Assert.Contains("Vascular surgeon: repaired, stable", page, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> RefusedTokens => ["none", "wrong-aud", "aud-with-a-trailing-slash", "replayed-jti", "unknown-issuer", "another-key", "expired", "missing-kid", "iat-in-the-future", "not-a-jwt"];
 
     [Theory]
