@@ -14,6 +14,7 @@ namespace KetamineCds.ApiClient.Tests;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Psychiatrist = "psychiatrist@demo.local";
+    public const string Auditor = "auditor@demo.local";
     public const string Password = "Demo!Passw0rd1";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-apiclient-{Guid.NewGuid():N}.db");

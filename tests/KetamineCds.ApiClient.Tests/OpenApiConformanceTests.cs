@@ -20,7 +20,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
         var response = SchemaFor(document, "ScreeningResponse");
         var request = SchemaFor(document, "ScreeningRequest");
-        await SignInAsync(http);
+        await SignInAsync(http, AppFactory.Psychiatrist);
         var reference = "OAS-" + Guid.NewGuid().ToString("N")[..8];
 
         // Only the required answers: every other field, choices included, is null in the stored input.
@@ -48,6 +48,33 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var list = JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings?patientReference={reference}"))!;
         var item = Assert.Single(list is JsonArray array ? array : list["items"]!.AsArray());
         AssertValid(response, item!, "the listed screening");
+    }
+
+    [Fact]
+    public async Task AuditRoutes_AnswerWhatTheDocumentSays()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        await SignInAsync(http, AppFactory.Auditor);
+
+        using var verify = await http.GetAsync("/api/v1/audit/verify");
+        Assert.Equal(System.Net.HttpStatusCode.OK, verify.StatusCode);
+        AssertValid(SchemaFor(document, "VerifyResponse"), JsonNode.Parse(await verify.Content.ReadAsStringAsync())!, "the verification");
+        using var badVerify = await http.GetAsync("/api/v1/audit/verify?from=yesterday");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badVerify.StatusCode);
+        using var badExport = await http.GetAsync("/api/v1/audit/export.csv?from=2026-13-01");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badExport.StatusCode);
+        using var created = await http.PostAsync("/api/v1/audit/checkpoints", null);
+
+        var paths = document["paths"]!;
+        Assert.NotNull(paths["/api/v1/audit/verify"]!["get"]!["responses"]!["400"]);
+        Assert.NotNull(paths["/api/v1/audit/export.csv"]!["get"]!["responses"]!["400"]);
+        Assert.NotNull(paths["/api/v1/audit/export.csv"]!["get"]!["responses"]!["200"]!["content"]!["text/csv"]);
+        Assert.NotNull(paths["/api/v1/audit/checkpoints/key"]!["get"]!["responses"]!["200"]!["content"]!["application/x-pem-file"]);
+        // Whatever the configuration (checkpoints on: 201; off: 409), the status answered is one the document lists.
+        Assert.NotNull(paths["/api/v1/audit/checkpoints"]!["post"]!["responses"]![((int)created.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.NotNull(paths["/api/v1/audit/checkpoints"]!["post"]!["responses"]!["201"]);
+        Assert.NotNull(paths["/api/v1/audit/checkpoints"]!["post"]!["responses"]!["409"]);
     }
 
     [Fact]
@@ -101,9 +128,9 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
             (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
     }
 
-    private static async Task SignInAsync(HttpClient http)
+    private static async Task SignInAsync(HttpClient http, string email)
     {
-        using var login = await http.PostAsJsonAsync("/api/auth/login", new { email = AppFactory.Psychiatrist, password = AppFactory.Password });
+        using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password = AppFactory.Password });
         login.EnsureSuccessStatusCode();
         var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

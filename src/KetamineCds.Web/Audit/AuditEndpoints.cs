@@ -2,6 +2,7 @@ using System.Text;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
@@ -22,17 +23,32 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/audit").RequireAuthorization(AuditRequest.Policy);
-        group.MapGet("/verify", VerifyAsync).WithName("AuditVerify");
-        group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint");
-        group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints");
-        group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey");
+        // Each route documents what it answers (QA: the checkpoint's 201 was documented as a 200 without a body, and no
+        // 400 or 409 at all).
+        group.MapGet("/verify", VerifyAsync).WithName("AuditVerify")
+            .Produces<VerifyResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint")
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status201Created, "application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints")
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-pem-file")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 // The dates are read as text (so that one that is not a date gets a field message), and are dates.
                 foreach (var parameter in operation.Parameters ?? [])
                 {
-                    if (parameter.Name is "From" or "To" && parameter.Schema is OpenApiSchema schema)
+                    if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema schema)
                     {
                         schema.Format = "date";
                     }
@@ -126,8 +142,27 @@ public static class AuditEndpoints
         ? Results.Text(pem, "application/x-pem-file", Encoding.ASCII)
         : Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status404NotFound);
 
-    private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access) =>
-        AuditCsvExport.ExportAsync(context, query.ToInput(), audit, access);
+    private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access)
+    {
+        // A filter the export does not know is refused, never ignored: ignored, it exported the whole log (QA:
+        // ?patientReference= before that name was accepted).
+        var unknown = context.Request.Query.Keys.Where(k => !ExportQuery.Names.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Task.FromResult(Results.ValidationProblem(
+                unknown.ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message("Audit.UnknownFilter", k, string.Join(", ", ExportQuery.Names)) }, StringComparer.Ordinal),
+                title: "The export's filter is not valid."));
+        }
+
+        if (query.Patient is { Length: > 0 } patient && query.PatientReference is { Length: > 0 } reference && patient != reference)
+        {
+            return Task.FromResult(Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["patientReference"] = [ClinicalText.Shared.Message("Audit.PatientTwice")] },
+                title: "The export's filter is not valid."));
+        }
+
+        return AuditCsvExport.ExportAsync(context, query.ToInput(), audit, access);
+    }
 
     internal static IResult Unavailable() => Results.Problem(
         title: "The decision log is unavailable",
@@ -139,14 +174,26 @@ public static class AuditEndpoints
     /// binder throw (the Development exception page, with the request's headers and bearer token in it; a bare 400 in
     /// Production). Read as text, it is named in a field-level problem like any other bad date.
     /// </summary>
-    private sealed record ExportQuery(string? From, string? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
+    /// <remarks>The names are the contract's, in lower camel case; <c>patientReference</c>, as every other route names the
+    /// patient, is the same filter as <c>patient</c>.</remarks>
+    private sealed record ExportQuery(
+        [FromQuery(Name = "from")] string? From,
+        [FromQuery(Name = "to")] string? To,
+        [FromQuery(Name = "clinician")] string? Clinician,
+        [FromQuery(Name = "patient")] string? Patient,
+        [FromQuery(Name = "patientReference")] string? PatientReference,
+        [FromQuery(Name = "overall")] string? Overall,
+        [FromQuery(Name = "ruleSet")] string? RuleSet)
     {
+        /// <summary>Every filter the export reads (query names are matched without regard to case, as the binder does).</summary>
+        public static readonly HashSet<string> Names = new(["from", "to", "clinician", "patient", "patientReference", "overall", "ruleSet"], StringComparer.OrdinalIgnoreCase);
+
         public AuditFilterInput ToInput() => new()
         {
             From = AuditFilterInput.ReadDate(From),
             To = AuditFilterInput.ReadDate(To),
             Clinician = Clinician,
-            Patient = Patient,
+            Patient = Patient is { Length: > 0 } ? Patient : PatientReference,
             Overall = Overall,
             RuleSet = RuleSet,
         };

@@ -16,6 +16,30 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
 {
     private const string LoggedPatient = "MRN-UNREADABLE-FILTER";
 
+    [Fact]
+    public async Task ApiExport_PatientReference_FiltersLikePatient_AndAnUnknownFilterIsRefusedNotIgnored()
+    {
+        // QA: ?patientReference= (every other route's name for the patient) was ignored, and the whole log exported.
+        await app.LogAScreeningAsync();
+        await app.LogAScreeningAsync("MRN-OTHER-PATIENT");
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+
+        using (var byReference = await client.GetAsync($"/api/v1/audit/export.csv?patientReference={LoggedPatient}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, byReference.StatusCode);
+            var csv = await byReference.Content.ReadAsStringAsync();
+            Assert.Contains(LoggedPatient, csv, StringComparison.Ordinal);
+            Assert.DoesNotContain("MRN-OTHER-PATIENT", csv, StringComparison.Ordinal);
+        }
+
+        var exportsBefore = await app.CountAccessEventsAsync("export");
+        using var unknown = await client.GetAsync("/api/v1/audit/export.csv?patientRef=MRN-X");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("patientReference", problem.RootElement.GetProperty("errors").GetProperty("patientRef")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+    }
+
     [Theory]
     [InlineData("from=2026-13-45", "from", "could not be read as a date")]
     [InlineData("to=notadate", "to", "could not be read as a date")]
@@ -231,10 +255,16 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
                 return;
             }
 
-            var psychiatrist = await ClientAsync(KetamineCdsFactory.Psychiatrist);
-            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(LoggedPatient));
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            await LogAScreeningAsync(LoggedPatient);
             _logged = true;
+        }
+
+        /// <summary>A screening of this patient in the log.</summary>
+        public async Task LogAScreeningAsync(string patientReference)
+        {
+            var psychiatrist = await ClientAsync(KetamineCdsFactory.Psychiatrist);
+            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patientReference));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
         public async Task<int> CountAccessEventsAsync(string kind)

@@ -44,12 +44,15 @@ public static class ContractOpenApi
         return options;
     }
 
-    /// <summary>Every Domain enumeration travels as its <see cref="WireNames"/> string, never as an integer.</summary>
+    /// <summary>
+    /// Every enumeration of the app (the Domain's, and the log's such as a verification's mode) travels as its
+    /// <see cref="WireNames"/> string, never as an integer: the contract's serializer writes them so.
+    /// </summary>
     private static Task DescribeEnumerationsAsWireStrings(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
         var enumType = Nullable.GetUnderlyingType(type) ?? type;
-        if (!enumType.IsEnum || enumType.Assembly != typeof(Verdict).Assembly)
+        if (!enumType.IsEnum || enumType.Assembly.GetName().Name?.StartsWith("KetamineCds.", StringComparison.Ordinal) != true)
         {
             return Task.CompletedTask;
         }
