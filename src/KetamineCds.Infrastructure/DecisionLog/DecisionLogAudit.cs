@@ -116,11 +116,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var stopwatch = Stopwatch.StartNew();
         var changes = new List<ImpactChange>();
         var transitions = new Dictionary<(string From, string To), long>();
-        var rules = new Dictionary<string, (long Newly, long Stopped)>(StringComparer.Ordinal);
+        var rules = new Dictionary<string, (long Newly, long Stopped, long Changed)>(StringComparer.Ordinal);
         long examined = 0;
         var before = new string[BatchPipeline.BatchSize];
         var after = new string[BatchPipeline.BatchSize];
-        var deltas = new (string[] Newly, string[] Stopped)[BatchPipeline.BatchSize];
+        var deltas = new RuleDelta?[BatchPipeline.BatchSize];
         try
         {
             await using var db = contexts.CreateDbContext();
@@ -149,28 +149,36 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                         before[i] = was;
                         after[i] = now;
                         deltas[i] = string.Equals(was, now, StringComparison.Ordinal)
-                            ? default
+                            ? null
                             : RuleDeltas(history, baseline ?? RuleSetCatalog.Find(row.RuleSetVersion ?? ""), assessment);
                     });
                     for (var i = 0; i < count; i++)
                     {
                         var key = (before[i], after[i]);
                         transitions[key] = transitions.GetValueOrDefault(key) + 1;
-                        if (deltas[i].Newly is { } newly)
+                        if (deltas[i] is { } delta)
                         {
                             var row = batch[i];
-                            var stopped = deltas[i].Stopped;
-                            changes.Add(new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, before[i], after[i], row.RuleSetVersion ?? "", newly, stopped));
-                            foreach (var id in newly)
+                            changes.Add(new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, before[i], after[i], row.RuleSetVersion ?? "", delta.Newly, delta.Stopped)
+                            {
+                                ChangedKindOrSeverity = [.. delta.Changed.Select(c => c.Text)],
+                            });
+                            foreach (var id in delta.Newly)
                             {
                                 var c = rules.GetValueOrDefault(id);
-                                rules[id] = (c.Newly + 1, c.Stopped);
+                                rules[id] = c with { Newly = c.Newly + 1 };
                             }
 
-                            foreach (var id in stopped)
+                            foreach (var id in delta.Stopped)
                             {
                                 var c = rules.GetValueOrDefault(id);
-                                rules[id] = (c.Newly, c.Stopped + 1);
+                                rules[id] = c with { Stopped = c.Stopped + 1 };
+                            }
+
+                            foreach (var (id, _) in delta.Changed)
+                            {
+                                var c = rules.GetValueOrDefault(id);
+                                rules[id] = c with { Changed = c.Changed + 1 };
                             }
                         }
                     }
@@ -193,7 +201,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return new ImpactReport(
             ruleSet.Identity, baseline?.Identity, examined, changes, stopwatch.Elapsed,
             [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).ThenBy(t => t.Key.To, StringComparer.Ordinal).Select(t => new VerdictTransition(t.Key.From, t.Key.To, t.Value))],
-            [.. rules.OrderByDescending(r => r.Value.Newly + r.Value.Stopped).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleImpact(r.Key, r.Value.Newly, r.Value.Stopped))]);
+            [.. rules.OrderByDescending(r => r.Value.Newly + r.Value.Stopped + r.Value.Changed).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleImpact(r.Key, r.Value.Newly, r.Value.Stopped, r.Value.Changed))]);
     }
 
     /// <summary>A screening entry's stored history; an entry that does not hold one is named, never a bare JSON error.</summary>
@@ -210,12 +218,22 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     /// <summary>The rules that fire after and not before, and before and not after; only for a changed screening.</summary>
-    private static (string[] Newly, string[] Stopped) RuleDeltas(PatientHistory history, RuleSet? before, Assessment after)
+    private static RuleDelta RuleDeltas(PatientHistory history, RuleSet? before, Assessment after)
     {
-        var now = after.Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
-        var was = before is null ? [] : ScreeningEngine.Evaluate(history, before).Findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
-        return ([.. now.Where(id => !was.Contains(id)).Order(StringComparer.Ordinal)], [.. was.Where(id => !now.Contains(id)).Order(StringComparer.Ordinal)]);
+        var now = after.Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        var was = before is null ? [] : ScreeningEngine.Evaluate(history, before).Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        string KindAndSeverity(Finding f) => WireNames.Of(f.Kind) + "/" + WireNames.Of(f.Severity);
+        return new RuleDelta(
+            [.. now.Keys.Where(id => !was.ContainsKey(id)).Order(StringComparer.Ordinal)],
+            [.. was.Keys.Where(id => !now.ContainsKey(id)).Order(StringComparer.Ordinal)],
+            [.. now.Values
+                .Where(f => was.TryGetValue(f.RuleId, out var old) && (old.Kind != f.Kind || old.Severity != f.Severity))
+                .OrderBy(f => f.RuleId, StringComparer.Ordinal)
+                .Select(f => (f.RuleId, $"{f.RuleId} {KindAndSeverity(was[f.RuleId])} -> {KindAndSeverity(f)}"))]);
     }
+
+    /// <summary>How the rules behind one changed verdict differ: started, stopped, or fired with another kind or severity.</summary>
+    private sealed record RuleDelta(string[] Newly, string[] Stopped, (string RuleId, string Text)[] Changed);
 
     public Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default) =>
         accessAudit.ListForSubjectAsync(subject, cancellationToken);

@@ -12,4 +12,11 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <param name="StoppedFiring">Rules that fired before and no longer fire, by id.</param>
 public sealed record ImpactChange(
     Guid Id, DateTimeOffset RecordedAt, string PatientReference, string ClinicianEmail, string RecordedOverall, string NewOverall, string RecordedRuleSetVersion,
-    IReadOnlyList<string> NewlyFired, IReadOnlyList<string> StoppedFiring);
+    IReadOnlyList<string> NewlyFired, IReadOnlyList<string> StoppedFiring)
+{
+    /// <summary>
+    /// Rules that fired before and still fire, with another kind or severity (a requirement become a caution changes a
+    /// verdict without any rule starting or stopping): "SUI-008 requirement/high -> caution/high".
+    /// </summary>
+    public IReadOnlyList<string> ChangedKindOrSeverity { get; init; } = [];
+}

@@ -501,6 +501,25 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task AnalyzeImpact_1_1_0To1_2_0_NamesTheRulesThatChangedKindBehindAChangedVerdict()
+    {
+        // QA: under 1.2.0 a care item not recorded is a caution, not a requirement; the verdict changes (eligible ->
+        // eligible-with-cautions) while no rule starts or stops firing, and the report named no rule behind it.
+        await using var store = await CreateStoreAsync();
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd("MRN-KIND"), ruleSet: RuleSetCatalog.V1_1_0));
+
+        var report = await store.Audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_1_0);
+
+        var change = Assert.Single(report.Changes);
+        Assert.Equal(logged.Id, change.Id);
+        Assert.Equal(("eligible", "eligible-with-cautions"), (change.RecordedOverall, change.NewOverall));
+        Assert.Empty(change.NewlyFired);
+        Assert.Empty(change.StoppedFiring);
+        Assert.Contains("CV-004 requirement/high -> caution/high", change.ChangedKindOrSeverity);
+        Assert.Equal(1, report.Rules.Single(r => r.RuleId == "CV-004").ChangedKindOrSeverity);
+    }
+
+    [Fact]
     public async Task AnalyzeImpact_LogHoldsAHookAnswer_SkipsItAgainstTheLoggedVerdictsAndAgainstABaseline()
     {
         await using var store = await CreateStoreAsync();
