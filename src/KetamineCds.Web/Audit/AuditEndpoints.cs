@@ -22,17 +22,32 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/audit").RequireAuthorization(AuditRequest.Policy);
-        group.MapGet("/verify", VerifyAsync).WithName("AuditVerify");
-        group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint");
-        group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints");
-        group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey");
+        // Each endpoint documents every status it answers (a test calls each one and compares).
+        group.MapGet("/verify", VerifyAsync).WithName("AuditVerify")
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint")
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status201Created, "application/json")
+            // Checkpoints are off, or the log does not verify (then nothing is signed; the problem carries the verification).
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints")
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-pem-file")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 // The dates are read as text (so that one that is not a date gets a field message), and are dates.
                 foreach (var parameter in operation.Parameters ?? [])
                 {
-                    if (parameter.Name is "From" or "To" && parameter.Schema is OpenApiSchema schema)
+                    if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema schema)
                     {
                         schema.Format = "date";
                     }
@@ -139,7 +154,14 @@ public static class AuditEndpoints
     /// binder throw (the Development exception page, with the request's headers and bearer token in it; a bare 400 in
     /// Production). Read as text, it is named in a field-level problem like any other bad date.
     /// </summary>
-    private sealed record ExportQuery(string? From, string? To, string? Clinician, string? Patient, string? Overall, string? RuleSet)
+    /// <remarks>Named as the auditor's page and its links spell them (<c>?from=...&amp;ruleSet=...</c>), and so documented.</remarks>
+    private sealed record ExportQuery(
+        [FromQuery(Name = "from")] string? From,
+        [FromQuery(Name = "to")] string? To,
+        [FromQuery(Name = "clinician")] string? Clinician,
+        [FromQuery(Name = "patient")] string? Patient,
+        [FromQuery(Name = "overall")] string? Overall,
+        [FromQuery(Name = "ruleSet")] string? RuleSet)
     {
         public AuditFilterInput ToInput() => new()
         {
