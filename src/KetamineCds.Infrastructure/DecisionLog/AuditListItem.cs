@@ -9,4 +9,11 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 public sealed record AuditListItem(
     Guid Id, long Sequence, DateTimeOffset RecordedAt, string ClinicianEmail, string ClinicianRole, string PatientReference,
     string Overall, string RuleSetVersion, string RuleSetDigest, string CorrelationId, Guid? Corrects,
-    string EntryType = DecisionLogEntryTypes.Screening, Guid? RescreenOf = null);
+    string EntryType = DecisionLogEntryTypes.Screening, Guid? RescreenOf = null)
+{
+    /// <summary>
+    /// The entry's stored content (input, history, result or origin) cannot be read as the app wrote it, so its page
+    /// can show nothing of it: the log may have been altered. Listed and marked, never the reason the list fails.
+    /// </summary>
+    public bool Unreadable { get; init; }
+}

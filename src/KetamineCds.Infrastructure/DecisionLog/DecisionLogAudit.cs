@@ -58,28 +58,40 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             return null;
         }
 
-        using var payload = JsonDocument.Parse(entry.InputJson);
-        var missing = payload.RootElement.TryGetProperty("missingItems", out var items) && items.ValueKind == JsonValueKind.Array
-            ? items.EnumerateArray().Select(i => i.GetString() ?? "").ToList()
-            : [];
-        var contraindications = payload.RootElement.TryGetProperty("contraindications", out var found) && found.ValueKind == JsonValueKind.Array
-            ? found.Deserialize<List<HookAnswerContraindication>>(ContractJson.Options) ?? []
-            : [];
-        return new LoggedHookAnswerEntry(
-            entry.Id,
-            entry.Sequence,
-            EfDecisionLog.Utc(entry.RecordedAt),
-            new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),
-            entry.CorrelationId,
-            entry.PatientReference,
-            missing,
-            HookOrigin.FromJson(entry.HookOriginJson!),
-            entry.InputJson)
+        return ReadHookAnswer(entry) with { Overrides = await OverridesOfAsync(id, cancellationToken) };
+    }
+
+    /// <summary>A hook-answer entry as the auditor reads it; one whose stored payload or origin cannot be read is named, never a bare JSON error.</summary>
+    internal static LoggedHookAnswerEntry ReadHookAnswer(DecisionLogEntry entry)
+    {
+        try
         {
-            Contraindications = contraindications,
-            RuleSetVersion = entry.RuleSetVersion,
-            Overrides = await OverridesOfAsync(id, cancellationToken),
-        };
+            using var payload = JsonDocument.Parse(entry.InputJson);
+            var missing = payload.RootElement.TryGetProperty("missingItems", out var items) && items.ValueKind == JsonValueKind.Array
+                ? items.EnumerateArray().Select(i => i.GetString() ?? "").ToList()
+                : [];
+            var contraindications = payload.RootElement.TryGetProperty("contraindications", out var found) && found.ValueKind == JsonValueKind.Array
+                ? found.Deserialize<List<HookAnswerContraindication>>(ContractJson.Options) ?? []
+                : [];
+            return new LoggedHookAnswerEntry(
+                entry.Id,
+                entry.Sequence,
+                EfDecisionLog.Utc(entry.RecordedAt),
+                new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole),
+                entry.CorrelationId,
+                entry.PatientReference,
+                missing,
+                HookOrigin.FromJson(entry.HookOriginJson ?? throw new JsonException("No origin is stored.")),
+                entry.InputJson)
+            {
+                Contraindications = contraindications,
+                RuleSetVersion = entry.RuleSetVersion,
+            };
+        }
+        catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
+        {
+            throw new DecisionLogEntryUnreadableException(entry.Id, entry.Sequence, ex);
+        }
     }
 
     public async Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default)
@@ -121,6 +133,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var before = new string[BatchPipeline.BatchSize];
         var after = new string[BatchPipeline.BatchSize];
         var deltas = new RuleDelta?[BatchPipeline.BatchSize];
+        var readable = new bool[BatchPipeline.BatchSize];
+        var unreadable = new List<UnreadableEntry>();
+        long unreadableCount = 0;
         try
         {
             await using var db = contexts.CreateDbContext();
@@ -140,7 +155,14 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     Parallel.For(0, count, i =>
                     {
                         var row = batch[i];
-                        var history = ReadHistory(row.Id, row.Sequence, row.History);
+                        // A row whose history cannot be read is left out and named; the rest of the period is still analysed.
+                        var history = TryReadHistory(row.History);
+                        readable[i] = history is not null;
+                        if (history is null)
+                        {
+                            return;
+                        }
+
                         var assessment = ScreeningEngine.Evaluate(history, ruleSet);
                         var was = baseline is null || (row.RuleSetVersion == baseline.Version && row.RuleSetDigest == baseline.Digest)
                             ? row.Overall ?? ""
@@ -154,6 +176,17 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     });
                     for (var i = 0; i < count; i++)
                     {
+                        if (!readable[i])
+                        {
+                            if (++unreadableCount <= ImpactReport.UnreadableListedAtMost)
+                            {
+                                unreadable.Add(new UnreadableEntry(batch[i].Id, batch[i].Sequence));
+                            }
+
+                            continue;
+                        }
+
+                        examined++;
                         var key = (before[i], after[i]);
                         transitions[key] = transitions.GetValueOrDefault(key) + 1;
                         if (deltas[i] is { } delta)
@@ -183,7 +216,6 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                         }
                     }
 
-                    examined += count;
                     return true;
                 },
                 cancellationToken);
@@ -201,7 +233,24 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return new ImpactReport(
             ruleSet.Identity, baseline?.Identity, examined, changes, stopwatch.Elapsed,
             [.. transitions.OrderByDescending(t => t.Value).ThenBy(t => t.Key.From, StringComparer.Ordinal).ThenBy(t => t.Key.To, StringComparer.Ordinal).Select(t => new VerdictTransition(t.Key.From, t.Key.To, t.Value))],
-            [.. rules.OrderByDescending(r => r.Value.Newly + r.Value.Stopped + r.Value.Changed).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleImpact(r.Key, r.Value.Newly, r.Value.Stopped, r.Value.Changed))]);
+            [.. rules.OrderByDescending(r => r.Value.Newly + r.Value.Stopped + r.Value.Changed).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new RuleImpact(r.Key, r.Value.Newly, r.Value.Stopped, r.Value.Changed))])
+        {
+            Unreadable = unreadable,
+            UnreadableCount = unreadableCount,
+        };
+    }
+
+    /// <summary>A stored history, or null when it cannot be read as one.</summary>
+    private static PatientHistory? TryReadHistory(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PatientHistory>(json, ContractJson.Options);
+        }
+        catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
+        {
+            return null;
+        }
     }
 
     /// <summary>A screening entry's stored history; an entry that does not hold one is named, never a bare JSON error.</summary>
@@ -211,7 +260,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         {
             return JsonSerializer.Deserialize<PatientHistory>(json, ContractJson.Options) ?? throw new JsonException("The stored history is null.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
         {
             throw new DecisionLogEntryUnreadableException(id, sequence, ex);
         }
@@ -318,15 +367,62 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return query;
     }
 
+    /// <summary>
+    /// The list's columns, and the stored texts the entry's own page reads, so that the list can say which entries cannot
+    /// be read (never failing the whole list for one of them).
+    /// </summary>
     private static IQueryable<ListRow> Project(IQueryable<DecisionLogEntry> query) =>
-        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.CorrectionReason != null, e.EntryType));
+        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.CorrectionReason, e.EntryType, e.InputJson, e.HistoryJson, e.AssessmentJson, e.HookOriginJson));
 
     /// <summary>A screening's related entry is the one it corrects when it carries a reason, else the one it re-screens (as <see cref="EfDecisionLog"/> reads it).</summary>
     private static AuditListItem ToItem(ListRow r) =>
         new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId,
-            r.IsCorrection ? r.RelatesToId : null, r.EntryType, r.IsCorrection ? null : r.RelatesToId);
+            r.CorrectionReason is not null ? r.RelatesToId : null, r.EntryType, r.CorrectionReason is not null ? null : r.RelatesToId)
+        {
+            Unreadable = !IsReadable(r),
+        };
+
+    /// <summary>True when the entry's own page could read it (the same reading as <see cref="EfDecisionLog"/> and <see cref="ReadHookAnswer"/>).</summary>
+    private static bool IsReadable(ListRow r)
+    {
+        var entry = new DecisionLogEntry
+        {
+            Id = r.Id,
+            Sequence = r.Sequence,
+            RecordedAt = r.RecordedAt,
+            EntryType = r.EntryType,
+            ActorEmail = r.ActorEmail,
+            ActorRole = r.ActorRole,
+            PatientReference = r.PatientReference,
+            Overall = r.Overall,
+            RuleSetVersion = r.RuleSetVersion,
+            RuleSetDigest = r.RuleSetDigest,
+            CorrelationId = r.CorrelationId,
+            RelatesToId = r.RelatesToId,
+            CorrectionReason = r.CorrectionReason,
+            InputJson = r.InputJson,
+            HistoryJson = r.HistoryJson,
+            AssessmentJson = r.AssessmentJson,
+            HookOriginJson = r.HookOriginJson,
+        };
+        if (r.EntryType != DecisionLogEntryTypes.HookAnswer)
+        {
+            return EfDecisionLog.IsReadableScreening(entry);
+        }
+
+        try
+        {
+            ReadHookAnswer(entry);
+            return true;
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            return false;
+        }
+    }
 
     private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
 
-    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, bool IsCorrection, string EntryType);
+    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, string? CorrectionReason, string EntryType,
+        string InputJson, string? HistoryJson, string? AssessmentJson, string? HookOriginJson);
 }

@@ -1,8 +1,9 @@
 namespace KetamineCds.Infrastructure.DecisionLog;
 
 /// <summary>
-/// A screening entry's stored history or assessment could not be read back (an analysis or a replay stopped there).
-/// The app never writes such an entry; it names the entry so that an auditor can verify the log and look at it.
+/// An entry's stored content (a screening's input, history, assessment or origin; an override's or an EHR answer's
+/// payload) could not be read back. The app never writes such an entry, so the log may have been altered; the
+/// exception names the entry so that the page or API can say which, and an auditor can verify the log and look at it.
 /// </summary>
 public sealed class DecisionLogEntryUnreadableException : Exception
 {
@@ -21,7 +22,7 @@ public sealed class DecisionLogEntryUnreadableException : Exception
     }
 
     public DecisionLogEntryUnreadableException(Guid entryId, long sequence, Exception innerException)
-        : base($"Entry {sequence} ({entryId}) of the decision log could not be read as a screening.", innerException)
+        : base($"Entry {sequence} ({entryId}) of the decision log could not be read: its stored content is not what the app writes.", innerException)
     {
         EntryId = entryId;
         Sequence = sequence;
@@ -32,4 +33,7 @@ public sealed class DecisionLogEntryUnreadableException : Exception
 
     /// <summary>Its place in the chain.</summary>
     public long Sequence { get; }
+
+    /// <summary>The entry, as lists and analyses name it.</summary>
+    public UnreadableEntry Entry => new(EntryId, Sequence);
 }

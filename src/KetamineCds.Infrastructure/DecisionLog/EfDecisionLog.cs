@@ -155,7 +155,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
-    public async Task<IReadOnlyList<LoggedScreening>> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default)
+    public async Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -167,9 +167,22 @@ public sealed partial class EfDecisionLog : IDecisionLog
             var overrides = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Override)
                 .OrderBy(e => e.Sequence)
                 .ToLookup(e => e.RelatesToId);
-            return entries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening)
-                .Select(e => ToLogged(e, overrides[e.Id].Select(ToOverride).ToList()))
-                .ToList();
+            var screenings = new List<LoggedScreening>();
+            var unreadable = new List<UnreadableEntry>();
+            foreach (var entry in entries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening))
+            {
+                // One entry that cannot be read is named, never the reason the patient's other screenings go unlisted.
+                try
+                {
+                    screenings.Add(ToLogged(entry, overrides[entry.Id].Select(ToOverride).ToList()));
+                }
+                catch (DecisionLogEntryUnreadableException ex)
+                {
+                    unreadable.Add(ex.Entry);
+                }
+            }
+
+            return new PatientScreenings(screenings, unreadable);
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -218,12 +231,52 @@ public sealed partial class EfDecisionLog : IDecisionLog
         .Select(ToOverride)
         .ToList();
 
-    internal static LoggedScreening ToLogged(DecisionLogEntry e, IReadOnlyList<LoggedOverride> overrides) =>
-        ToLogged(
-            e,
-            JsonSerializer.Deserialize<PatientHistory>(e.HistoryJson ?? e.InputJson, ContractJson.Options)!,
-            JsonSerializer.Deserialize<Assessment>(e.AssessmentJson!, ContractJson.Options)!,
-            overrides);
+    /// <summary>
+    /// A screening entry as the log holds it. Its stored history and assessment must read as the contract's, its input
+    /// must be one JSON object (the API splices it verbatim into its answers) and its origin, when it has one, must read;
+    /// otherwise the entry is named in a <see cref="DecisionLogEntryUnreadableException"/>, never a bare JSON error.
+    /// </summary>
+    internal static LoggedScreening ToLogged(DecisionLogEntry e, IReadOnlyList<LoggedOverride> overrides)
+    {
+        try
+        {
+            var history = JsonSerializer.Deserialize<PatientHistory>(e.HistoryJson ?? e.InputJson, ContractJson.Options)
+                ?? throw new JsonException("The stored history is null.");
+            var assessment = JsonSerializer.Deserialize<Assessment>(e.AssessmentJson ?? throw new JsonException("No assessment is stored."), ContractJson.Options)
+                ?? throw new JsonException("The stored assessment is null.");
+            using (var input = JsonDocument.Parse(e.InputJson))
+            {
+                if (input.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new JsonException("The stored input is not a JSON object.");
+                }
+            }
+
+            return ToLogged(e, history, assessment, overrides);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            throw new DecisionLogEntryUnreadableException(e.Id, e.Sequence, ex);
+        }
+    }
+
+    /// <summary>True when the entry can be read as the pages and the API read it (<see cref="ToLogged(DecisionLogEntry, IReadOnlyList{LoggedOverride})"/>).</summary>
+    internal static bool IsReadableScreening(DecisionLogEntry e)
+    {
+        try
+        {
+            ToLogged(e, []);
+            return true;
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What reading stored JSON throws when the text is not what the app wrote (malformed, or another shape).</summary>
+    internal static bool IsUnreadable(Exception ex) =>
+        ex is JsonException or NotSupportedException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException;
 
     private static LoggedScreening ToLogged(DecisionLogEntry e, PatientHistory history, Assessment assessment, IReadOnlyList<LoggedOverride> overrides) =>
         new(e.Id, e.Sequence, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), e.CorrelationId, history, e.InputJson, assessment, overrides)
@@ -235,10 +288,18 @@ public sealed partial class EfDecisionLog : IDecisionLog
             Origin = e.HookOriginJson is null ? null : HookOrigin.FromJson(e.HookOriginJson),
         };
 
+    /// <summary>An override entry; one whose payload cannot be read is named like an unreadable screening.</summary>
     internal static LoggedOverride ToOverride(DecisionLogEntry e)
     {
-        var payload = JsonSerializer.Deserialize<OverridePayload>(e.InputJson, ContractJson.Options)!;
-        return new LoggedOverride(e.Id, e.RelatesToId ?? Guid.Empty, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), payload.Decision, payload.Reason, payload.Explanation);
+        try
+        {
+            var payload = JsonSerializer.Deserialize<OverridePayload>(e.InputJson, ContractJson.Options) ?? throw new JsonException("The stored override is null.");
+            return new LoggedOverride(e.Id, e.RelatesToId ?? Guid.Empty, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), payload.Decision, payload.Reason, payload.Explanation);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            throw new DecisionLogEntryUnreadableException(e.Id, e.Sequence, ex);
+        }
     }
 
     internal static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));

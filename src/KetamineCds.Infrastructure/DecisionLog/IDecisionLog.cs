@@ -9,10 +9,14 @@ public interface IDecisionLog
 {
     Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A screening with its overrides; null if there is none. Throws <see cref="DecisionLogEntryUnreadableException"/>
+    /// when its stored content (or an override's) cannot be read: the app never writes such an entry.
+    /// </summary>
     Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>A patient's screenings, newest first.</summary>
-    Task<IReadOnlyList<LoggedScreening>> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default);
+    /// <summary>A patient's screenings, newest first; an entry that cannot be read is named in <see cref="PatientScreenings.Unreadable"/>.</summary>
+    Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default);
 
     Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default);
 

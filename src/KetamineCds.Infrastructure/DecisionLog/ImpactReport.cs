@@ -5,7 +5,7 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>The result of running a period's screenings through a rule set.</summary>
 /// <param name="RuleSet">The rule set analysed.</param>
 /// <param name="Baseline">The rule set compared against, or null for the verdicts as logged.</param>
-/// <param name="Examined">Screenings examined.</param>
+/// <param name="Examined">Screenings examined (those whose stored history could be read).</param>
 /// <param name="Changes">Screenings whose verdict changes, in log order.</param>
 /// <param name="Elapsed">How long the analysis took.</param>
 /// <param name="Transitions">Every (before, after) verdict pair seen, with its count.</param>
@@ -14,5 +14,14 @@ public sealed record ImpactReport(
     RuleSetIdentity RuleSet, RuleSetIdentity? Baseline, long Examined, IReadOnlyList<ImpactChange> Changes, TimeSpan Elapsed,
     IReadOnlyList<VerdictTransition> Transitions, IReadOnlyList<RuleImpact> Rules)
 {
+    /// <summary>At most this many unreadable entries are named; <see cref="UnreadableCount"/> counts them all.</summary>
+    public const int UnreadableListedAtMost = 1000;
+
+    /// <summary>The period's screenings whose stored history could not be read (left out of the analysis), in log order.</summary>
+    public IReadOnlyList<UnreadableEntry> Unreadable { get; init; } = [];
+
+    /// <summary>How many screenings of the period were left out because their history could not be read.</summary>
+    public long UnreadableCount { get; init; }
+
     public double ScreeningsPerSecond => Elapsed.TotalSeconds > 0 ? Examined / Elapsed.TotalSeconds : 0;
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -33,7 +34,9 @@ public static class ScreeningsApi
         group.MapGet("/screenings/{id:guid}", GetAsync)
             .RequireApiPolicy(Policies.ReadScreening)
             .Produces<ScreeningResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            // The entry's stored content cannot be read (the log may have been altered): named, with a reference.
+            .ProducesProblem(UnreadableEntries.Status);
 
         group.MapGet("/screenings", ListAsync)
             .RequireApiPolicy(Policies.ReadScreening)
@@ -90,9 +93,18 @@ public static class ScreeningsApi
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var screening = await log.FindScreeningAsync(id, cancellationToken);
+        LoggedScreening? screening;
+        try
+        {
+            screening = await log.FindScreeningAsync(id, cancellationToken);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+        }
+
         if (screening is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
@@ -139,19 +151,34 @@ public static class ScreeningsApi
         }
     }
 
-    private static string WriteList(IReadOnlyList<LoggedScreening> screenings)
+    /// <summary>The list body: the readable screenings, and, only when there are any, the entries that cannot be read.</summary>
+    private static string WriteList(PatientScreenings screenings)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("items");
-            foreach (var screening in screenings)
+            foreach (var screening in screenings.Screenings)
             {
                 ScreeningResponseJson.Write(writer, screening);
             }
 
             writer.WriteEndArray();
+            if (screenings.Unreadable.Count > 0)
+            {
+                writer.WriteStartArray("unreadable");
+                foreach (var entry in screenings.Unreadable)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", entry.Id);
+                    writer.WriteNumber("sequence", entry.Sequence);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 

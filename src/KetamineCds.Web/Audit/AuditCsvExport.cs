@@ -8,7 +8,8 @@ namespace KetamineCds.Web.Audit;
 /// <summary>
 /// The CSV export of the auditor's filter, for the API and the page alike. The filter is validated, the export
 /// recorded and the first row read before the response starts, so a bad or unreadable date (or verdict) is a 400 with a
-/// field message and an unreachable database a 503, never a 200 with half a file or with the filter left out.
+/// field message and an unreachable database a 503, never a 200 with half a file or with the filter left out. An entry
+/// whose stored content cannot be read is exported with what the list shows of it and <c>unreadable</c> = <c>true</c>.
 /// </summary>
 public static class AuditCsvExport
 {
@@ -44,7 +45,7 @@ public static class AuditCsvExport
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = "attachment; filename=\"decision-log.csv\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType\n");
+        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable\n");
         var count = 0;
         for (; more; more = await rows.MoveNextAsync())
         {
@@ -62,7 +63,8 @@ public static class AuditCsvExport
                 item.CorrelationId,
                 item.Corrects?.ToString(),
                 item.RescreenOf?.ToString(),
-                item.EntryType));
+                item.EntryType,
+                item.Unreadable ? "true" : null));
             if (++count % 1000 == 0)
             {
                 await writer.FlushAsync(cancellationToken);

@@ -5,11 +5,24 @@ namespace KetamineCds.Web.Screenings;
 /// <summary>The earlier screening a re-screen started from, as the result and the print name it.</summary>
 public static class EarlierScreening
 {
-    /// <summary>When the screening <paramref name="screening"/> re-screens was recorded; null if it re-screens none.</summary>
+    /// <summary>When the screening <paramref name="screening"/> re-screens was recorded; null if it re-screens none, or that entry cannot be read.</summary>
     public static async Task<DateTimeOffset?> RecordedAtAsync(IDecisionLog log, LoggedScreening screening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(screening);
-        return screening.RescreenOf is { } earlier ? (await log.FindScreeningAsync(earlier, cancellationToken))?.RecordedAt : null;
+        if (screening.RescreenOf is not { } earlier)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await log.FindScreeningAsync(earlier, cancellationToken))?.RecordedAt;
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            // The earlier entry cannot be read (its own page says so); this screening is still shown, naming it by id only.
+            return null;
+        }
     }
 }

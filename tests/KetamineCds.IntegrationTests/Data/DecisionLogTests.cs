@@ -110,7 +110,7 @@ public abstract class DecisionLogTests
         await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-B"));
         var second = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-A"));
 
-        var list = await store.Log.ListScreeningsForPatientAsync("MRN-A");
+        var list = (await store.Log.ListScreeningsForPatientAsync("MRN-A")).Screenings;
 
         Assert.Equal([second.Id, first.Id], list.Select(s => s.Id));
     }
@@ -130,7 +130,7 @@ public abstract class DecisionLogTests
         Assert.Equal(OverrideDecision.DoNotProceed, single.Decision);
         Assert.Equal(OverrideReason.PatientPreference, single.Reason);
         Assert.Equal("Patient declined after discussion.", single.Explanation);
-        Assert.Single(Assert.Single(await store.Log.ListScreeningsForPatientAsync("MRN-1")).Overrides);
+        Assert.Single(Assert.Single((await store.Log.ListScreeningsForPatientAsync("MRN-1")).Screenings).Overrides);
         Assert.Equal(new ChainVerification(2, true, null), await store.Log.VerifyAsync());
     }
 
@@ -550,7 +550,7 @@ public abstract class DecisionLogTests
         Assert.Null(await store.Audit.ReplayAsync(answer.Id));
         Assert.True((await store.Audit.ReplayAsync(screening.Id))!.Reproduced);
         Assert.Null(await store.Log.FindScreeningAsync(answer.Id));
-        Assert.Equal([screening.Id], (await store.Log.ListScreeningsForPatientAsync("MRN-H")).Select(s => s.Id));
+        Assert.Equal([screening.Id], (await store.Log.ListScreeningsForPatientAsync("MRN-H")).Screenings.Select(s => s.Id));
         var page = await store.Audit.SearchAsync(new AuditFilter(), null, 10);
         var exported = new List<AuditListItem>();
         await foreach (var row in store.Audit.ExportAsync(new AuditFilter()))

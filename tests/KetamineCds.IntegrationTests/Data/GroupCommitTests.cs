@@ -112,7 +112,7 @@ public abstract class GroupCommitTests
         Assert.Equal(2, (await kept).Sequence);
         Assert.Equal([1, 1], hold.Sizes);
         Assert.Equal(new ChainVerification(2, true, null), await store.Log.VerifyAsync());
-        Assert.Empty(await store.Log.ListScreeningsForPatientAsync("MRN-2"));
+        Assert.Empty((await store.Log.ListScreeningsForPatientAsync("MRN-2")).Screenings);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-web-{Guid.NewGuid():N}.db");
 
+    /// <summary>The app's SQLite file, for tests that change the database behind the app's back.</summary>
+    public string DatabasePath => _databasePath;
+
     /// <summary>This app's own checkpoint folder: checkpoints of another test's database would not hold against this one.</summary>
     public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ketaminecds-web-checkpoints-{Guid.NewGuid():N}");
 

@@ -59,7 +59,7 @@ public sealed class AuditAnalysisTests : IClassFixture<KetamineCdsFactory>
         using var response = await auditor.GetAsync("/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains($"Entry 42 ({id}) of the decision log could not be read as a screening", html, StringComparison.Ordinal);
         Assert.Contains("<form method=\"get\" class=\"audit-filter\"", html, StringComparison.Ordinal);
         Assert.All(Leaks, leak => Assert.DoesNotContain(leak, html, StringComparison.Ordinal));

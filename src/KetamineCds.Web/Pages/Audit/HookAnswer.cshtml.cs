@@ -12,8 +12,11 @@ namespace KetamineCds.Web.Pages.Audit;
 /// which EHR client, the items missing, the FHIR data given, and who has looked at it.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<HookAnswerModel> logger) : PageModel
 {
+    /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
+
     public LoggedHookAnswerEntry Answer { get; private set; } = null!;
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
@@ -36,6 +39,11 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         catch (DecisionLogUnavailableException)
         {
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            return Page();
         }
     }
 }

@@ -100,7 +100,7 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
         {
             LogUnreadable(logger, ex.Sequence, ex.EntryId, ex);
             Unreadable = ex;
-            Response.StatusCode = StatusCodes.Status500InternalServerError;
+            Response.StatusCode = UnreadableEntries.Status;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

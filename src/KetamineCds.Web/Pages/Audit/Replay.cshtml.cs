@@ -20,6 +20,9 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
     /// <summary>The screening asked for.</summary>
     public Guid Id { get; private set; }
 
+    /// <summary>Set when the entry's stored history cannot be read: the page says so (409), and replays nothing.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
+
     /// <summary>Why the replay could not be done, for the auditor: never a stack trace.</summary>
     public string? Problem { get; private set; }
 
@@ -44,8 +47,8 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
-            LogUnreadable(logger, ex.Sequence, ex.EntryId, ex);
-            Problem = localizer["Entry {0} ({1}) of the decision log could not be read as a screening, so it cannot be replayed.", ex.Sequence, ex.EntryId];
+            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            return Page();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -57,9 +60,6 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return Page();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Replay stopped: decision log entry {Sequence} ({EntryId}) could not be read as a screening.")]
-    private static partial void LogUnreadable(ILogger logger, long sequence, Guid entryId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replay failed (reference {Reference}).")]
     private static partial void LogFailed(ILogger logger, string reference, Exception exception);

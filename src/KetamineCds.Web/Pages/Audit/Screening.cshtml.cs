@@ -9,8 +9,11 @@ namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>One logged screening for the auditor: input, output, findings trace, overrides and who accessed it.</summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IAccessAudit access, ILogger<ScreeningModel> logger) : PageModel
 {
+    /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
+
     public LoggedScreening Screening { get; private set; } = null!;
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
@@ -36,6 +39,11 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
         catch (DecisionLogUnavailableException)
         {
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            return Page();
         }
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -19,6 +20,9 @@ namespace KetamineCds.Web.Pages.Screenings;
 public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, IStringLocalizer<PageText> localizer) : PageModel
 {
     public LoggedScreening Screening { get; private set; } = null!;
+
+    /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
 
     /// <summary>True when the user may record an override (the CreateScreening policy).</summary>
     public bool CanOverride { get; private set; }
@@ -45,6 +49,11 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
             return NotFound();
         }
 
+        if (Unreadable is not null)
+        {
+            return Page();
+        }
+
         await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "page");
         return Page();
     }
@@ -59,6 +68,12 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (Unreadable is not null)
+        {
+            // Nothing can be overridden that cannot be read; the page says why and records nothing.
+            return Page();
         }
 
         foreach (var failure in validator.Validate(Override).Errors)
@@ -89,9 +104,20 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         return Redirect($"/Screenings/{id}#overrides-title");
     }
 
+    /// <summary>Reads the screening; false if there is none, true with <see cref="Unreadable"/> set if it cannot be read.</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var screening = await log.FindScreeningAsync(id, cancellationToken);
+        LoggedScreening? screening;
+        try
+        {
+            screening = await log.FindScreeningAsync(id, cancellationToken);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            return true;
+        }
+
         if (screening is null)
         {
             return false;

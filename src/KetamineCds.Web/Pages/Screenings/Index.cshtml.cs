@@ -16,6 +16,9 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
 
     public IReadOnlyList<LoggedScreening>? Results { get; private set; }
 
+    /// <summary>The patient's entries that could not be read: named under the list, never the reason it is not shown.</summary>
+    public IReadOnlyList<UnreadableEntry> Unreadable { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(PatientReference))
@@ -29,7 +32,9 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
             return;
         }
 
-        Results = await log.ListScreeningsForPatientAsync(PatientReference, cancellationToken);
+        var found = await log.ListScreeningsForPatientAsync(PatientReference, cancellationToken);
+        Results = found.Screenings;
+        Unreadable = found.Unreadable;
         await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, "patient:" + PatientReference, "list");
     }
 }

@@ -2,6 +2,7 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -11,8 +12,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Screenings;
 
 /// <summary>The printable rationale: one page, no navigation, with a signature line. Every print view is audited.</summary>
-public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users) : PageModel
+public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users, ILogger<PrintModel> logger) : PageModel
 {
+    /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
+
     public LoggedScreening Screening { get; private set; } = null!;
 
     /// <summary>What the rationale opens with: the safety items and the care items not recorded.</summary>
@@ -35,7 +39,17 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var screening = await log.FindScreeningAsync(id, cancellationToken);
+        LoggedScreening? screening;
+        try
+        {
+            screening = await log.FindScreeningAsync(id, cancellationToken);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            return Page();
+        }
+
         if (screening is null)
         {
             return NotFound();

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The contract&apos;s list body: `{&quot;items&quot;: [...]}`, newest first.
+    /// The contract&apos;s list body: `{&quot;items&quot;: [...]}`, newest first; and only when some of the patient&apos;s entries cannot beread (the log may have been altered), `&quot;unreadable&quot;: [{&quot;id&quot;, &quot;sequence&quot;}]` naming them, so that none is left out unsaid.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ScreeningList : IAdditionalDataHolder, IParsable
@@ -22,6 +22,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #nullable restore
 #else
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse> Items { get; set; }
+#endif
+        /// <summary>The patient&apos;s entries whose stored content cannot be read; absent when there are none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>? Unreadable { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry> Unreadable { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningList"/> and sets the default values.
@@ -49,6 +57,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "items", n => { Items = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "unreadable", n => { Unreadable = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -59,6 +68,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse>("items", Items);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>("unreadable", Unreadable);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -1,0 +1,143 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.IntegrationTests.Fixtures;
+
+namespace KetamineCds.IntegrationTests.Data;
+
+/// <summary>
+/// An entry whose stored content no longer reads (only someone altering the database can make one) is named wherever
+/// the log is read, and never takes the rest of a list, an export or an analysis with it; verification still reports
+/// the change. Every test runs on SQLite and on PostgreSQL, the tamperer being the database's owner.
+/// </summary>
+public abstract class UnreadableEntryTests
+{
+    protected abstract Task<LogStore> CreateStoreAsync();
+
+    [Theory]
+    [InlineData("\"HistoryJson\" = '{not json'")]
+    [InlineData("\"HistoryJson\" = '{\"ageYears\": \"forty-five\"}'")]
+    [InlineData("\"AssessmentJson\" = 'null'")]
+    [InlineData("\"InputJson\" = '[1, 2, 3]'")]
+    [InlineData("\"HookOriginJson\" = '{\"issuer\": 1}'")]
+    public async Task FindScreening_StoredContentAltered_NamesTheEntryInsteadOfAJsonError(string assignment)
+    {
+        await using var store = await CreateStoreAsync();
+        var (ids, _) = await RecordAndTamperAsync(store, assignment);
+
+        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Log.FindScreeningAsync(ids[1]));
+
+        Assert.Equal(ids[1], failure.EntryId);
+        Assert.Equal(2, failure.Sequence);
+        Assert.NotNull(await store.Log.FindScreeningAsync(ids[0]));
+    }
+
+    [Fact]
+    public async Task ListForPatient_OneEntryAltered_ListsTheOthersAndNamesIt()
+    {
+        await using var store = await CreateStoreAsync();
+        var (ids, _) = await RecordAndTamperAsync(store, "\"HistoryJson\" = '{not json'");
+
+        var found = await store.Log.ListScreeningsForPatientAsync("MRN-U");
+
+        Assert.Equal([ids[2], ids[0]], found.Screenings.Select(s => s.Id));
+        Assert.Equal([new UnreadableEntry(ids[1], 2)], found.Unreadable);
+    }
+
+    [Fact]
+    public async Task OverrideAltered_TheScreeningNamesTheOverrideEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-U"));
+        var overridden = await store.Log.RecordOverrideAsync(new OverrideSubmission(
+            screening.Id, OverrideDecision.Proceed, OverrideReason.BenefitOutweighsRiskAfterReview, "Reviewed with the patient.", Screenings.Psychiatrist, "corr-o"));
+        await store.DisableTriggersAsync();
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"decision\": \"maybe\"}' WHERE \"Sequence\" = 2");
+
+        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Log.FindScreeningAsync(screening.Id));
+
+        Assert.Equal((overridden.Id, 2L), (failure.EntryId, failure.Sequence));
+    }
+
+    [Fact]
+    public async Task SearchAndExport_OneEntryAltered_ListEveryEntryAndMarkOnlyThatOne()
+    {
+        await using var store = await CreateStoreAsync();
+        var (ids, hookAnswer) = await RecordAndTamperAsync(store, "\"AssessmentJson\" = '{\"overall\": 42}'");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"HookOriginJson\" = 'garbage' WHERE \"Sequence\" = 4");
+
+        var page = await store.Audit.SearchAsync(new AuditFilter(), null, 50);
+        var exported = new List<AuditListItem>();
+        await foreach (var item in store.Audit.ExportAsync(new AuditFilter()))
+        {
+            exported.Add(item);
+        }
+
+        Assert.Equal([hookAnswer, ids[2], ids[1], ids[0]], page.Items.Select(i => i.Id));
+        Assert.Equal([true, false, true, false], page.Items.Select(i => i.Unreadable));
+        Assert.Equal(page.Items.Select(i => (i.Id, i.Unreadable)), exported.Select(i => (i.Id, i.Unreadable)));
+        Assert.Equal(new ChainVerification(2, false, ids[1]), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task ImpactAnalysis_OneHistoryAltered_AnalysesTheRestAndNamesIt()
+    {
+        await using var store = await CreateStoreAsync();
+        var (ids, _) = await RecordAndTamperAsync(store, "\"HistoryJson\" = '[\"not a history\"]'");
+
+        var report = await store.Audit.AnalyzeImpactAsync(null, null);
+
+        Assert.Equal(2, report.Examined);
+        Assert.Equal(1, report.UnreadableCount);
+        Assert.Equal([new UnreadableEntry(ids[1], 2)], report.Unreadable);
+    }
+
+    [Fact]
+    public async Task Replay_HistoryAltered_NamesTheEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var (ids, _) = await RecordAndTamperAsync(store, "\"HistoryJson\" = '{\"ageYears\": true}'");
+
+        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.ReplayAsync(ids[1]));
+
+        Assert.Equal((ids[1], 2L), (failure.EntryId, failure.Sequence));
+        Assert.True((await store.Audit.ReplayAsync(ids[0]))!.Reproduced);
+    }
+
+    [Fact]
+    public async Task FindHookAnswer_PayloadAltered_NamesTheEntryInsteadOfAJsonError()
+    {
+        await using var store = await CreateStoreAsync();
+        var (_, hookAnswer) = await RecordAndTamperAsync(store, "\"HistoryJson\" = '{not json'");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"missingItems\": [1' WHERE \"Sequence\" = 4");
+
+        var failure = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.FindHookAnswerAsync(hookAnswer));
+
+        Assert.Equal((hookAnswer, 4L), (failure.EntryId, failure.Sequence));
+    }
+
+    /// <summary>Three screenings of patient MRN-U and a hook answer; the second screening altered behind the app's back.</summary>
+    private static async Task<(List<Guid> Screenings, Guid HookAnswer)> RecordAndTamperAsync(LogStore store, string assignment)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-U"))).Id);
+        }
+
+        var hookAnswer = (await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-U"))).Id;
+        await store.DisableTriggersAsync();
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET {assignment} WHERE \"Sequence\" = 2"));
+        return (ids, hookAnswer);
+    }
+}
+
+public sealed class SqliteUnreadableEntryTests : UnreadableEntryTests
+{
+    protected override Task<LogStore> CreateStoreAsync() => LogStore.SqliteAsync();
+}
+
+/// <summary>The same on PostgreSQL 15: the JSON columns are text, so the owner can store anything in them.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresUnreadableEntryTests(PostgresFixture fixture) : UnreadableEntryTests
+{
+    protected override Task<LogStore> CreateStoreAsync() => LogStore.PostgresAsync(fixture.Cluster);
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace KetamineCds.Web.Tests.Api;
+
+/// <summary>
+/// The audit API's entries in the served OpenAPI document tell the truth: each call below answers a status the
+/// document lists for its operation, with a content type the document gives for that status, and the export's
+/// parameters are documented as the endpoint reads them.
+/// </summary>
+public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public AuditApiDocumentTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Theory]
+    [InlineData("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", HttpStatusCode.OK)]
+    [InlineData("GET", "/api/v1/audit/verify?mode=sideways", "/api/v1/audit/verify", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/v1/audit/verify?from=yesterday", "/api/v1/audit/verify", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints", HttpStatusCode.Created)]
+    [InlineData("GET", "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints", HttpStatusCode.OK)]
+    [InlineData("GET", "/api/v1/audit/checkpoints/key", "/api/v1/audit/checkpoints/key", HttpStatusCode.OK)]
+    [InlineData("GET", "/api/v1/audit/export.csv?from=2026-01-01&to=2026-12-31&ruleSet=1.2.0", "/api/v1/audit/export.csv", HttpStatusCode.OK)]
+    [InlineData("GET", "/api/v1/audit/export.csv?from=someday", "/api/v1/audit/export.csv", HttpStatusCode.BadRequest)]
+    public async Task AuditCall_AnswersAStatusAndContentTypeTheDocumentLists(string method, string url, string path, HttpStatusCode expected)
+    {
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await auditor.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(expected, response.StatusCode);
+        await AssertDocumentedAsync(method, path, response);
+    }
+
+    [Fact]
+    public async Task CreateCheckpoint_LogDoesNotVerify_Answers409AsDocumented()
+    {
+        using var factory = new KetamineCdsFactory();
+        var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using (var created = await psychiatrist.PostAsync("/api/v1/screenings", JsonContent(SampleRequests.Trd("MRN-CHECKPOINT-409"))))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-OTHER' WHERE \"Sequence\" = 1;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var response = await auditor.PostAsync("/api/v1/audit/checkpoints", null);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.False(body.RootElement.GetProperty("verification").GetProperty("intact").GetBoolean());
+        Assert.Empty(Directory.Exists(factory.CheckpointDirectory) ? Directory.GetFiles(factory.CheckpointDirectory, "*.json") : []);
+        await AssertDocumentedAsync("POST", "/api/v1/audit/checkpoints", response, factory);
+    }
+
+    [Fact]
+    public async Task ExportDocument_Parameters_AreSpelledAsTheEndpointReadsThem()
+    {
+        using var http = _factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var parameters = document["paths"]!["/api/v1/audit/export.csv"]!["get"]!["parameters"]!.AsArray();
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        Assert.Equal(["from", "to", "clinician", "patient", "patientReference", "overall", "ruleSet"], parameters.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.All(parameters.Where(p => p!["name"]!.GetValue<string>() is "from" or "to"), p => Assert.Equal("date", p!["schema"]!["format"]!.GetValue<string>()));
+
+        // A bad value under each documented name is named back under that name: the endpoint reads what the document says.
+        foreach (var (name, bad) in new[] { ("from", "2026-13-01"), ("to", "never"), ("overall", "maybe") })
+        {
+            using var response = await auditor.GetAsync($"/api/v1/audit/export.csv?{name}={bad}");
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(name, out _), $"no error under '{name}'");
+        }
+    }
+
+    private async Task AssertDocumentedAsync(string method, string path, HttpResponseMessage response, KetamineCdsFactory? factory = null)
+    {
+        using var http = (factory ?? _factory).CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var responses = document["paths"]![path]![method.ToLowerInvariant()]!["responses"]!.AsObject();
+        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(responses.ContainsKey(status), $"{method} {path} answered {status}; the document lists {string.Join(", ", responses.Select(r => r.Key))}");
+        var content = responses[status]!["content"]?.AsObject();
+        Assert.NotNull(content);
+        Assert.Contains(response.Content.Headers.ContentType!.MediaType!, content.Select(c => c.Key));
+    }
+
+    private static StringContent JsonContent(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+}

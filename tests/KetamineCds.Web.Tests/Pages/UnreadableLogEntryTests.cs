@@ -1,0 +1,261 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// A screening whose stored history was altered in the database (the only way to get one): every page and endpoint that
+/// opens it answers 409 with which entry it is, that the log may have been altered, and a reference, never a 500 or a
+/// stack trace (the app runs in Development, where an unhandled exception would show one); lists, the export and the
+/// impact analysis keep the other entries and mark this one; verification still names it.
+/// </summary>
+public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTests.App>
+{
+    private static readonly string[] Leaks = ["Exception", " at KetamineCds.", " at System.", "StackTrace", "stack trace"];
+
+    private readonly App _app;
+
+    public UnreadableLogEntryTests(App app) => _app = app;
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Screenings/{0}", false)]
+    [InlineData(KetamineCdsFactory.Staff, "/Screenings/{0}/Print", false)]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Screening/{0}", true)]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Replay/{0}", true)]
+    public async Task Page_EntryAltered_Is409NamingTheEntryWithAReferenceAndNoStackTrace(string user, string path, bool linksToVerify)
+    {
+        var (_, altered, sequence) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(user);
+
+        using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, altered));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"Entry {sequence} ({altered}) of the decision log cannot be read", html, StringComparison.Ordinal);
+        Assert.Contains("the log may have been altered", html, StringComparison.Ordinal);
+        Assert.Matches("logged with reference [0-9A-Za-z:._-]+", html);
+        Assert.Equal(linksToVerify, html.Contains("href=\"/Audit/Verify\"", StringComparison.Ordinal));
+        Assert.All(Leaks, leak => Assert.DoesNotContain(leak, html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Page_EntryAlteredInChinese_SaysSoInChinese()
+    {
+        var (_, altered, sequence) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.GetAsync($"/Screenings/{altered}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"无法读取决策日志第 {sequence} 条（{altered}）", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Override_OnAnAlteredEntry_RecordsNothingAndSaysWhy()
+    {
+        var (_, altered, _) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        using var response = await client.PostAsync($"/Screenings/{altered}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
+            ["Override.Explanation"] = "Reviewed.",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("cannot be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0L, await _app.ScalarAsync($"SELECT COUNT(*) FROM \"DecisionLogEntries\" WHERE \"RelatesToId\" = '{altered.ToString().ToUpperInvariant()}' AND \"EntryType\" = 'override'"));
+    }
+
+    [Theory]
+    [InlineData(null, "This log entry cannot be read")]
+    [InlineData("zh-CN", "无法读取此日志条目")]
+    public async Task ApiGet_EntryAltered_Is409ProblemNamingTheEntry(string? language, string title)
+    {
+        var (_, altered, sequence) = await _app.LogAsync();
+        var client = await _app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/screenings/{altered}");
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(409, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(title, body.RootElement.GetProperty("title").GetString());
+        Assert.Equal(altered, body.RootElement.GetProperty("entryId").GetGuid());
+        Assert.Equal(sequence, body.RootElement.GetProperty("sequence").GetInt64());
+        Assert.Contains(body.RootElement.GetProperty("reference").GetString()!, body.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.All(Leaks, leak => Assert.DoesNotContain(leak, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ApiList_OneEntryAltered_ListsTheOthersAndNamesIt()
+    {
+        var (readable, altered, sequence) = await _app.LogAsync();
+        var client = await _app.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        using var response = await client.GetAsync($"/api/v1/screenings?patientReference={_app.Patient}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([readable], body.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        var unreadable = Assert.Single(body.RootElement.GetProperty("unreadable").EnumerateArray());
+        Assert.Equal((altered, sequence), (unreadable.GetProperty("id").GetGuid(), unreadable.GetProperty("sequence").GetInt64()));
+    }
+
+    [Fact]
+    public async Task PatientList_OneEntryAltered_ListsTheOthersAndNamesIt()
+    {
+        var (readable, altered, sequence) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        using var response = await client.GetAsync($"/Screenings?patientReference={_app.Patient}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"href=\"/Screenings/{readable}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Entry {sequence} ({altered})", html, StringComparison.Ordinal);
+        Assert.Contains("cannot be read", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditList_OneEntryAltered_ListsEveryEntryAndMarksOnlyThatOne()
+    {
+        var (readable, altered, _) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync($"/Audit?patient={_app.Patient}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = html.Split("<tr", StringSplitOptions.None);
+        var alteredRow = Assert.Single(rows, r => r.Contains(altered.ToString(), StringComparison.Ordinal));
+        var readableRow = Assert.Single(rows, r => r.Contains(readable.ToString(), StringComparison.Ordinal));
+        Assert.Contains("Cannot be read", alteredRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cannot be read", readableRow, StringComparison.Ordinal);
+
+        // Verification still reports the change, naming the altered entry.
+        var api = await _app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var verify = JsonDocument.Parse(await api.GetStringAsync("/api/v1/audit/verify"));
+        Assert.False(verify.RootElement.GetProperty("intact").GetBoolean());
+        Assert.Equal(altered, verify.RootElement.GetProperty("firstBrokenId").GetGuid());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CsvExport_OneEntryAltered_ExportsEveryEntryAndMarksOnlyThatOne(bool fromThePage)
+    {
+        var (readable, altered, _) = await _app.LogAsync();
+        var client = fromThePage ? await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor) : await _app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync(fromThePage ? $"/Audit?handler=Csv&patient={_app.Patient}" : $"/api/v1/audit/export.csv?patient={_app.Patient}");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith(",entryType,unreadable", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",screening,true", Assert.Single(lines, l => l.StartsWith(altered.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",screening,", Assert.Single(lines, l => l.StartsWith(readable.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Impact_OneEntryAltered_AnalysesTheRestAndNamesIt()
+    {
+        var (_, altered, sequence) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("would change verdict", html, StringComparison.Ordinal);
+        Assert.Contains("could not be read and was left out of the analysis", html, StringComparison.Ordinal);
+        Assert.Contains($"Entry {sequence} ({altered})", html, StringComparison.Ordinal);
+        Assert.All(Leaks, leak => Assert.DoesNotContain(leak, html, StringComparison.Ordinal));
+    }
+
+    /// <summary>The app, with two screenings of one patient logged once and the second's stored history altered in the database.</summary>
+    public sealed class App : KetamineCdsFactory
+    {
+        private readonly SemaphoreSlim _once = new(1, 1);
+        private (Guid Readable, Guid Altered, long Sequence)? _logged;
+
+        public string Patient { get; } = "MRN-UNREADABLE";
+
+        public async Task<(Guid Readable, Guid Altered, long Sequence)> LogAsync()
+        {
+            await _once.WaitAsync();
+            try
+            {
+                if (_logged is { } logged)
+                {
+                    return logged;
+                }
+
+                var psychiatrist = await CreateApiClientAsync(Psychiatrist);
+                var ids = new List<Guid>();
+                for (var i = 0; i < 2; i++)
+                {
+                    using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(Patient));
+                    created.EnsureSuccessStatusCode();
+                    using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+                    ids.Add(body.RootElement.GetProperty("id").GetGuid());
+                }
+
+                var screening = await Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(ids[1]);
+                await ExecuteAsync(
+                    "DROP TRIGGER \"DecisionLogEntries_no_update\";"
+                    + $"UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{{not json' WHERE \"Sequence\" = {screening!.Sequence};");
+                _logged = (ids[0], ids[1], screening.Sequence);
+                return _logged.Value;
+            }
+            finally
+            {
+                _once.Release();
+            }
+        }
+
+        public async Task<long> ScalarAsync(string sql)
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private async Task ExecuteAsync(string sql)
+        {
+            await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _once.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
