@@ -246,10 +246,24 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
     public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);
 
-    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken) =>
-        await store.LatestScreeningSinceAsync(patientReference, clock.GetUtcNow() - CompletionWindow, cancellationToken) is { } id
-            ? await log.FindScreeningAsync(id, cancellationToken)
-            : null;
+    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken)
+    {
+        if (await store.LatestScreeningSinceAsync(patientReference, clock.GetUtcNow() - CompletionWindow, cancellationToken) is not { } id)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await log.FindScreeningAsync(id, cancellationToken);
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            // A completed screening that cannot be read (only a tampered log holds one) fills nothing: the chart's gaps stay
+            // not recorded, and the answer says so. Verify names the entry.
+            return null;
+        }
+    }
 
     /// <summary>Adds an earlier screening's answers still current (<see cref="EarlierAnswers"/>) for the fields the chart did not decide.</summary>
     private static void FillFrom(Dictionary<string, object> values, ScreeningRequest stored)

@@ -21,6 +21,26 @@ namespace KetamineCds.IntegrationTests.CdsHooks;
 public sealed class SqliteCdsHooksTests : CdsHooksTests
 {
     protected override Task<CdsHooksApp> CreateAppAsync() => Task.FromResult(CdsHooksApp.Sqlite());
+
+    [Fact]
+    public async Task PatientView_TheCompletedScreeningCannotBeRead_AnswersIncompleteNotA500()
+    {
+        // Only a tampered log holds such an entry: its answers fill nothing, and the chart's gaps stay not recorded.
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        await CompleteTheScreeningAsync(app, patient);
+        await using (var db = app.Db())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{{not json' WHERE \"EntryType\" = 'screening';");
+        }
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The same tests on PostgreSQL.</summary>
@@ -32,7 +52,7 @@ public sealed class PostgresCdsHooksTests(PostgresFixture fixture) : CdsHooksTes
 
 public abstract class CdsHooksTests
 {
-    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
+    protected const string PatientView = "/cds-services/ketamine-screening-patient-view";
     private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
 
     protected abstract Task<CdsHooksApp> CreateAppAsync();
@@ -862,7 +882,7 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
-    private static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "")
+    protected static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "")
     {
         var api = await ApiClientAsync(app, "psychiatrist@demo.local");
         using var created = await api.PostAsync("/api/v1/screenings", new StringContent(
@@ -875,7 +895,7 @@ public abstract class CdsHooksTests
     private static Uri PrefillUrl(JsonNode answer) =>
         new(Assert.Single(answer["cards"]!.AsArray(), c => c!["links"] is not null)!["links"]![0]!["url"]!.GetValue<string>());
 
-    private static async Task<string> FirstAnswerPatientAsync(CdsHooksApp app, string sample)
+    protected static async Task<string> FirstAnswerPatientAsync(CdsHooksApp app, string sample)
     {
         using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample(sample).ToJsonString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

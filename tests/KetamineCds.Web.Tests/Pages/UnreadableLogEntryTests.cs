@@ -26,6 +26,7 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
     [InlineData(KetamineCdsFactory.Staff, "/Screenings/{0}/Print", false)]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Screening/{0}", true)]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Replay/{0}", true)]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Screenings/New?from={0}", false)]
     public async Task Page_EntryAltered_Is409NamingTheEntryWithAReferenceAndNoStackTrace(string user, string path, bool linksToVerify)
     {
         var (_, altered, sequence) = await _app.LogAsync();

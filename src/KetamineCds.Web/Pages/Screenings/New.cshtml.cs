@@ -2,6 +2,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -18,7 +19,7 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// (Post-Redirect-Get to the result page); an invalid one, or one the log could not record, comes back with
 /// everything the clinician typed.
 /// </summary>
-public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit, ClinicalText text, IStringLocalizer<PageText> localizer) : PageModel
+public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit, ClinicalText text, IStringLocalizer<PageText> localizer, ILogger<NewModel> logger) : PageModel
 {
     /// <summary>What the form shows and posts: the contract's fields (read from the post by <see cref="ScreeningFormReader"/>).</summary>
     public ScreeningRequest Input { get; private set; } = new();
@@ -101,6 +102,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
     private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Set when the screening to re-screen (<see cref="From"/>) cannot be read; the page then says so and shows no form.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
+
     /// <summary>When the screening this one re-screens was recorded (with <see cref="From"/>).</summary>
     public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
 
@@ -126,7 +130,19 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         }
         else if (From is { } from)
         {
-            var previous = await log.FindScreeningAsync(from, cancellationToken);
+            LoggedScreening? previous;
+            try
+            {
+                previous = await log.FindScreeningAsync(from, cancellationToken);
+            }
+            catch (DecisionLogEntryUnreadableException ex)
+            {
+                // A re-screen never starts from an entry that cannot be read (only a tampered log holds one): 409 and the
+                // same notice as its result page, never a 500.
+                Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+                return Page();
+            }
+
             if (previous is null)
             {
                 return NotFound();
