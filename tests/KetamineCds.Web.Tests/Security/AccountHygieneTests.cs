@@ -650,6 +650,29 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
     }
 
+    [Fact]
+    public async Task Enable_ARightCodeAlreadyUsed_SaysItWasUsedNotThatItIsWrong()
+    {
+        // QA: the set-up page said "not right" for a code that was right but already used (each code counts once).
+        using var factory = new RequiredSecondFactorFactory(Roles.Psychiatrist);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var html = await client.GetStringAsync("/Account/TwoFactor/Enable");
+        var key = Regex.Match(html, "id=\"shared-key\">([a-z2-7 ]+)<").Groups[1].Value;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(KetamineCdsFactory.Psychiatrist))!;
+            user.LastAuthenticatorTimeStep = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + 2;
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+
+        using var post = await PostFormAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = TestTotp.Code(key) });
+
+        var result = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains("That code was already used. Wait for the next code in your authenticator app", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("That code is not right", result, StringComparison.Ordinal);
+    }
+
     /// <summary>Sets up the authenticator from the enrolment page; returns the shared key and the recovery codes shown.</summary>
     internal static async Task<(string Key, IReadOnlyList<string> RecoveryCodes, string EnrolmentCode)> EnrolAsync(HttpClient client)
     {

@@ -21,6 +21,7 @@ public sealed class EnableModel(
     IUserStore<ApplicationUser> userStore,
     IAccessAudit audit,
     IOptionsMonitor<AccountOptions> accountOptions,
+    SingleUseAuthenticatorTokenProvider authenticatorCodes,
     IStringLocalizer<PageText> localizer) : PageModel
 {
     [BindProperty]
@@ -78,7 +79,10 @@ public sealed class EnableModel(
         }
         else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError(nameof(Code), localizer["That code is not right. Check that the app's clock is correct and enter the code it shows now."]);
+            // A right code already used (each code counts once) is told apart from a wrong one, as at sign-in.
+            ModelState.AddModelError(nameof(Code), await authenticatorCodes.WasAlreadyUsedAsync(code, users, user)
+                ? localizer["That code was already used. Wait for the next code in your authenticator app and enter that one."]
+                : localizer["That code is not right. Check that the app's clock is correct and enter the code it shows now."]);
         }
 
         if (!ModelState.IsValid)
