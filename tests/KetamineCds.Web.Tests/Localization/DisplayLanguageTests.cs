@@ -25,12 +25,12 @@ public sealed class DisplayLanguageTests
     }
 
     /// <summary>
-    /// The incomplete verdict is about answers not recorded; the decision log's failure is about the screening not being
+    /// The incomplete verdict is about answers missing (not recorded); the decision log's failure is about the screening not being
     /// saved. Neither uses the other's words, in either language, on the page or in the API, so the two never read alike.
     /// </summary>
     [Theory]
-    [InlineData("en", "Incomplete \u2014 answers not recorded", "answers not recorded", "not recorded", "saved", "The screening was NOT saved", "The screening could NOT be confirmed as saved")]
-    [InlineData("zh-Hans", "不完整——有回答未记录", "有回答未记录", "记录", "保存", "筛查未能保存", "无法确认筛查已保存")]
+    [InlineData("en", "Incomplete \u2014 answers missing", "answers missing", "not recorded", "saved", "The screening was NOT saved", "The screening could NOT be confirmed as saved")]
+    [InlineData("zh-Hans", "不完整——缺少回答", "缺少回答", "记录", "保存", "筛查未能保存", "无法确认筛查已保存")]
     public void IncompleteVerdictAndTheLogFailure_InEachLanguage_NeverShareTheirWords(
         string culture, string verdict, string aboutAnswers, string notRecorded, string saved, string formFailure, string formMaybe)
     {
@@ -66,7 +66,7 @@ public sealed class DisplayLanguageTests
 
         var (text, symbol, css) = Display.Of(Verdict.Incomplete);
 
-        Assert.Equal("不完整——有回答未记录", text);
+        Assert.Equal("不完整——缺少回答", text);
         Assert.Equal(Display.IncompleteSymbol, symbol);
         Assert.Equal("incomplete", css);
     }
