@@ -304,13 +304,13 @@ probe=$([ -n "$recovered" ] && echo 1 || echo 0)
 record "outage c=32 $r log_entries_added=$((after - before)) probe_created=$probe"
 record "outage recovery seconds after database start: $(python3 -c "print(round($recovered - $up_at, 2) if '$recovered' else 'never')")"
 # Every 201 must have its entry. A request whose commit was under way when the database stopped is answered 503 "could
-# not be confirmed as recorded" (the client counts it as 503-unconfirmed): its entry may exist. Nothing else may.
+# not be confirmed as saved" (the client counts it as 503-unconfirmed): its entry may exist. Nothing else may.
 shown=$(( $(created "$r") + probe )); stored=$((after - before))
 unconfirmed=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"].get("503-unconfirmed",0))' "$r")
 if [ "$stored" = "$shown" ]; then
   record "outage: 201 responses = log entries = $stored"
 elif [ "$stored" -gt "$shown" ] && [ $((stored - shown)) -le "$unconfirmed" ]; then
-  record "outage: every 201 has its entry; $((stored - shown)) entries more than 201s, within the $unconfirmed requests answered 503 'could not be confirmed as recorded' (their commit was under way when the database stopped)"
+  record "outage: every 201 has its entry; $((stored - shown)) entries more than 201s, within the $unconfirmed requests answered 503 'could not be confirmed as saved' (their commit was under way when the database stopped)"
 else
   record "MISMATCH outage: 201 responses $shown, log entries $stored, unconfirmed 503s $unconfirmed"
 fi

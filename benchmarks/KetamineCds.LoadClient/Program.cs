@@ -8,7 +8,7 @@ using System.Text;
 // With CDS_HOOKS_KEY (a private JWK file) and CDS_HOOKS_ISSUER set, every request carries a new CDS Hooks client JWT
 // (aud = URL, a fresh jti), as an EHR sends it.
 // Each connection sends one request at a time until the deadline, then finishes the request it has in flight:
-// every response is read and counted; a 503 saying the screening "could not be confirmed as recorded" (the database
+// every response is read and counted; a 503 saying the screening "could not be confirmed as saved" (the database
 // went away during its commit) is counted apart, as "503-unconfirmed". Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
 if (args is ["--make-cds-hooks-key", var folder])
 {
@@ -82,7 +82,7 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
             using var response = await client.SendAsync(request);
             var answer = await response.Content.ReadAsByteArrayAsync();
             var key = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-            if (key == "503" && answer.AsSpan().IndexOf("could not be confirmed as recorded"u8) >= 0)
+            if (key == "503" && answer.AsSpan().IndexOf("could not be confirmed as saved"u8) >= 0)
             {
                 // The database went away during this request's commit: its entry may or may not be stored.
                 key = "503-unconfirmed";

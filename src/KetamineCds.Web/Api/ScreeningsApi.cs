@@ -78,13 +78,13 @@ public static class ScreeningsApi
             case RecordingStatus.MayHaveBeenRecorded:
                 return Results.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "The screening could not be confirmed as recorded.",
+                    title: "The screening could not be confirmed as saved.",
                     detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
                         + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).");
             case RecordingStatus.NotRecorded:
                 return Results.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "The screening was not recorded.",
+                    title: "The screening was not saved.",
                     detail: "The decision log is unavailable, so no result can be given. Try again shortly; nothing was stored.");
         }
 
@@ -212,7 +212,7 @@ public static class ScreeningsApi
     }
 
     private static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors.ToDictionary(), title: "The screening was not recorded: some fields need attention.");
+        Results.ValidationProblem(errors.ToDictionary(), title: "The screening was not saved: some fields need attention.");
 
     private static IResult TooLarge() => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -14,9 +15,18 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 {
     private static ClinicalText Text => ClinicalText.Shared;
 
-    /// <summary>Cards for an assessment: critical per contraindication, one warning listing cautions, incomplete, or eligible.</summary>
-    public List<Card> ForAssessment(Assessment assessment, string? prefillUrl)
+    /// <summary>
+    /// Cards for an assessment: critical per contraindication, one warning listing cautions, incomplete, or eligible; and
+    /// whenever the result page lists safety questions not recorded, a card naming them (<see cref="NotRecordedSummary"/>,
+    /// the same set the page and the print name).
+    /// </summary>
+    /// <param name="assessment">The assessment the rules gave.</param>
+    /// <param name="notRecorded">What the result page lists as not recorded: <see cref="NotRecordedSummary.Of(Assessment, PatientHistory)"/>.</param>
+    /// <param name="prefillUrl">The prefilled form, when <see cref="NeedsForm"/> says a card links to it.</param>
+    public List<Card> ForAssessment(Assessment assessment, NotRecordedSummary notRecorded, string? prefillUrl)
     {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(notRecorded);
         var version = assessment.RuleSet.Version;
         var cards = ForContraindications([.. assessment.OfKind(FindingKind.Contraindication)], version);
 
@@ -33,10 +43,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         if (assessment.Overall == Verdict.Incomplete)
         {
-            var summary = NotRecordedSummary.Of(assessment);
-            var blocking = summary.BeforeAPathwayCanOpen.Select(i => i.Label).ToList();
-            var care = summary.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
-            cards.Add(Incomplete(version, [], blocking, [], care, prefillUrl));
+            cards.Add(NotRecordedCard(version, notRecorded, incomplete: true, prefillUrl));
         }
         else if (assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions)
         {
@@ -60,7 +67,56 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             cards.Add(NewCard(CardTexts.NotIndicatedSummary, "info", Markdown(assessment.Findings), version, RuleUrl(null)));
         }
 
+        // Not incomplete, and still questions not answered that could block a pathway (a recorded contraindication already
+        // blocks, or no pathway waits for them): the result page lists them, so the EHR user sees them too.
+        if (assessment.Overall != Verdict.Incomplete && notRecorded.SafetyQuestions.Count > 0)
+        {
+            cards.Add(NotRecordedCard(version, notRecorded, incomplete: false, prefillUrl));
+        }
+
         return cards;
+    }
+
+    /// <summary>True when a card of this answer links to the prefilled form: the result is incomplete, or safety questions are not recorded.</summary>
+    public static bool NeedsForm(Assessment assessment, NotRecordedSummary notRecorded)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(notRecorded);
+        return assessment.Overall == Verdict.Incomplete || notRecorded.SafetyQuestions.Count > 0;
+    }
+
+    /// <summary>
+    /// The card naming what the result page lists as not recorded, under the page's headings: the safety items a pathway
+    /// waits for (with the pathways waiting), the other safety questions that could block a pathway (saying why no pathway
+    /// waits for them), and the care items.
+    /// </summary>
+    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl)
+    {
+        var care = notRecorded.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
+        var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
+        AddList(parts, CardTexts.WaitingHeading, [.. notRecorded.BeforeAPathwayCanOpen.Select(i =>
+            CardTexts.WaitingItem(i.Label, string.Join(Text.ListSeparator, i.Pathways.Select(Display.ShortName))))]);
+        if (notRecorded.CouldAlsoBlock.Count > 0)
+        {
+            parts.Add(CardTexts.CouldAlsoBlockHeading + "\n\n"
+                + (notRecorded.BlockedByContraindication ? CardTexts.CouldAlsoBlockWhileBlocked : CardTexts.CouldAlsoBlockNoneWaiting) + "\n\n"
+                + string.Join("\n", notRecorded.CouldAlsoBlock.Select(i => "- " + i.Label)));
+        }
+
+        AddList(parts, CardTexts.CareHeading, care);
+        parts.Add(incomplete ? CardTexts.IncompleteCites : CardTexts.Cites([Citations.SafetyRems], []));
+        parts.Add(CardTexts.SupportsNotReplaces);
+        return NewCard(
+            incomplete
+                ? CardTexts.IncompleteSummary(notRecorded.SafetyQuestions.Count + care.Count)
+                : CardTexts.NotRecordedSummary(notRecorded.SafetyQuestions.Count),
+            orderSign ? "warning" : "info",
+            string.Join("\n\n", parts),
+            ruleSetVersion,
+            RuleUrl(null)) with
+        {
+            Links = prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")],
+        };
     }
 
     /// <summary>One critical card per contraindication.</summary>

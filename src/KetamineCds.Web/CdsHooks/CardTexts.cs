@@ -42,6 +42,27 @@ public static class CardTexts
 
     public static string NeedsAttentionHeading => Text("Card.NeedsAttentionHeading");
 
+    /// <summary>The result page's heading for the safety items a pathway waits for (REC-00x).</summary>
+    public static string WaitingHeading => Text("Card.WaitingHeading");
+
+    /// <summary>One item a pathway waits for, with the pathways waiting: "Pregnant (waiting: esketamine TRD, ...)".</summary>
+    public static string WaitingItem(string label, string pathways) => Text("Card.WaitingItem", label, pathways);
+
+    /// <summary>The result page's heading for the other safety questions not answered that could block a pathway.</summary>
+    public static string CouldAlsoBlockHeading => Text("Card.CouldAlsoBlockHeading");
+
+    /// <summary>Why no pathway waits for them: a recorded contraindication already blocks (never that they alone keep a pathway closed).</summary>
+    public static string CouldAlsoBlockWhileBlocked => Text("Card.CouldAlsoBlock.Blocked");
+
+    /// <summary>Why no pathway waits for them: the answers recorded leave none waiting.</summary>
+    public static string CouldAlsoBlockNoneWaiting => Text("Card.CouldAlsoBlock.NoneWaiting");
+
+    /// <summary>The summary of the card naming safety questions not recorded when the result is not incomplete.</summary>
+    public static string NotRecordedSummary(int questions) =>
+        Summary(questions == 1 ? Text("Card.NotRecordedSummary.One") : Text("Card.NotRecordedSummary.Many", Number(questions)));
+
+    public static string NotRecordedIntro => Text("Card.NotRecordedIntro");
+
     public static string CareHeading => Text("Card.CareHeading");
 
     public static string ContradictionSummary(string setAside) => Summary(Text("Card.ContradictionSummary", setAside));

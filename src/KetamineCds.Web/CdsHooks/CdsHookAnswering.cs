@@ -123,10 +123,13 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
         // have run, so that the origin names their uuids, and sent only once the screening is recorded.
         List<Card> cards = [];
         (CdsHookPrefill? Prefill, string? Url) incomplete = (null, null);
+        var history = request.ToHistory();
         var recording = await recorder.RecordAsync(request, NothingUnreadable, actor, correlationId, completedBy?.Id, cancellationToken, assessment =>
         {
-            incomplete = assessment.Overall == Verdict.Incomplete ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values) : (null, null);
-            cards = [.. builder.ForAssessment(assessment, incomplete.Url), .. contradiction];
+            // The cards name what the result page lists as not recorded: the same summary, from the same history.
+            var notRecorded = NotRecordedSummary.Of(assessment, history);
+            incomplete = CardBuilder.NeedsForm(assessment, notRecorded) ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values) : (null, null);
+            cards = [.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction];
             return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]);
         });
         var logged = recording.Status switch
@@ -139,9 +142,8 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             },
         };
         var incompletePrefill = incomplete.Prefill;
-        var eligible = logged.Assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
         await SaveAnswerAsync(
-            [.. cards.Select(c => (c, (OverrideDecision?)(c.Indicator == "info" && eligible ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed)))],
+            [.. cards.Select(c => (c, (OverrideDecision?)c.OverrideMeans))],
             incompletePrefill,
             service,
             caller,

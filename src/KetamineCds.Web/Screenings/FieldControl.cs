@@ -69,8 +69,15 @@ public sealed class FieldControl
     /// <summary>The choices with their display names, in the contract's order.</summary>
     public IReadOnlyList<(string Value, string Label)> Choices { get; private init; } = [];
 
-    /// <summary>The text of a drop-down's empty option for a choice with a default ("Not recorded: US (FDA label) applies"), else null.</summary>
+    /// <summary>
+    /// The text of a drop-down's empty option when "Not known" would not do: for a choice with a default ("Not recorded:
+    /// US (FDA label) applies"), and for a choice that has an "unknown" of its own (sex at birth: "Not recorded" beside
+    /// "Recorded as unknown", never two ways of saying "not known"); else null.
+    /// </summary>
     public string? EmptyText { get; private init; }
+
+    /// <summary>The contract value of a choice that records an answer as unknown (sex at birth: the chart's UNK).</summary>
+    public const string UnknownChoice = "unknown";
 
     /// <summary>True when the value shown came from an EHR's chart (a CDS Hooks card's prefill): the form marks it for checking.</summary>
     public bool FromEhr { get; private init; }
@@ -136,7 +143,9 @@ public sealed class FieldControl
             ChoseNotKnown = entry?.AttemptedValue is { Length: 0 },
             OffersNotKnown = !field.Required && field.RequiredWhen?.Applies(input.ContractValueOf) != true,
             Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
-            EmptyText = field.Default is null ? null : text.NotRecordedDefault(field),
+            EmptyText = field.Default is not null ? text.NotRecordedDefault(field)
+                : field.Type == FieldType.Choice && field.Choices.Contains(UnknownChoice) ? text.NotRecorded
+                : null,
             FromEhr = fromEhr,
         };
     }

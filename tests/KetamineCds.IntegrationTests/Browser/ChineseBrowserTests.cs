@@ -33,7 +33,7 @@ public sealed class ChineseBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "筛查并记录" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
 
-        await Assertions.Expect(page.Locator("section.verdict")).ToContainTextAsync("不完整——未记录");
+        await Assertions.Expect(page.Locator("section.verdict")).ToContainTextAsync("不完整——缺少回答");
         await Assertions.Expect(page.Locator("section.not-recorded")).ToContainTextAsync("动脉瘤性血管疾病");
         await Assertions.Expect(page.Locator(".disclaimer-box")).ToContainTextAsync("辅助而绝不取代临床医生的判断");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
@@ -41,7 +41,7 @@ public sealed class ChineseBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync(page.Url + "/Print");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("氯胺酮 / 艾司氯胺酮筛查依据说明");
-        await Assertions.Expect(page.Locator(".p-verdict")).ToContainTextAsync("不完整——未记录");
+        await Assertions.Expect(page.Locator(".p-verdict")).ToContainTextAsync("不完整——缺少回答");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await browser.ScreenshotAsync(page, "32-print-zh");
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, Path = Path.Combine(browser.OutputFolder, "32-print-zh.pdf") });

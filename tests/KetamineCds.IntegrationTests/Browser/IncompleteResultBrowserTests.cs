@@ -18,7 +18,7 @@ public sealed class IncompleteResultBrowserTests(BrowserFixture browser)
 
         var verdict = page.Locator("section.verdict");
         await Assertions.Expect(verdict).ToHaveClassAsync(new Regex("verdict--incomplete"));
-        await Assertions.Expect(verdict).ToContainTextAsync("Incomplete \u2014 not recorded");
+        await Assertions.Expect(verdict).ToContainTextAsync("Incomplete \u2014 answers missing");
         var notRecorded = page.Locator("section.not-recorded");
         await Assertions.Expect(notRecorded).ToContainTextAsync("Aneurysmal vascular disease");
         await Assertions.Expect(notRecorded).ToContainTextAsync("Care items not recorded");
@@ -29,7 +29,7 @@ public sealed class IncompleteResultBrowserTests(BrowserFixture browser)
         await browser.ScreenshotAsync(page, "09b-result-incomplete");
 
         await page.GotoAsync(page.Url + "/Print");
-        await Assertions.Expect(page.Locator(".p-verdict")).ToContainTextAsync("Incomplete \u2014 not recorded");
+        await Assertions.Expect(page.Locator(".p-verdict")).ToContainTextAsync("Incomplete \u2014 answers missing");
         await Assertions.Expect(page.Locator(".p-not-recorded")).ToContainTextAsync("Aneurysmal vascular disease");
         await Assertions.Expect(page.Locator(".p-disclaimer")).ToContainTextAsync("supports, and never replaces, the clinician's judgement");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));

@@ -298,6 +298,60 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_AContraindicationBlocksAndSafetyQuestionsAreNotRecorded_NamesEachOneTheResultPageNames()
+    {
+        // The rules run (the clinician completed the screening) and the chart's aneurysm blocks every pathway; the questions
+        // neither the chart nor the clinician answered are still unanswered, and the result page lists them all.
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        await CompleteTheScreeningAsync(app, patient);
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        AssertNoNullOrEmpty(body);
+        var cards = body["cards"]!.AsArray();
+        Assert.All(cards, c => AssertCardShape(c!));
+        Guid id;
+        await using (var db = app.Db())
+        {
+            id = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).Id;
+        }
+
+        var screening = (await app.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id))!;
+        var notRecorded = KetamineCds.Web.Screenings.NotRecordedSummary.Of(screening.Assessment, screening.History);
+        Assert.True(notRecorded.BlockedByContraindication);
+        Assert.NotEmpty(notRecorded.CouldAlsoBlock);
+
+        var card = Assert.Single(cards, c => c!["links"] is not null)!;
+        Assert.Equal("critical", cards[0]!["indicator"]!.GetValue<string>());
+        Assert.Equal("info", card["indicator"]!.GetValue<string>());
+        Assert.Equal($"Ketamine screening: {notRecorded.CouldAlsoBlock.Count} safety questions are not recorded; each could block a pathway", card["summary"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        var listed = detail.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]).ToList();
+        Assert.Equal(
+            notRecorded.SafetyQuestions.Select(i => i.Label).Concat(notRecorded.CareItems.SelectMany(c => c.Labels)).Distinct(),
+            listed);
+        Assert.Contains("A recorded contraindication already makes the pathways not eligible now", detail, StringComparison.Ordinal);
+
+        // The result page of that screening names the same questions.
+        var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
+        var html = System.Net.WebUtility.HtmlDecode(await psychiatrist.GetStringAsync($"/Screenings/{id}"));
+        var box = html[html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal)..html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal)];
+        Assert.Contains($"Safety questions not answered that could block a pathway <span class=\"count\">({notRecorded.CouldAlsoBlock.Count})</span>", box, StringComparison.Ordinal);
+        Assert.All(notRecorded.CouldAlsoBlock, i => Assert.Contains($"<strong>{i.Label}</strong>", box, StringComparison.Ordinal));
+
+        // The link opens the form prefilled, and overriding the card records "proceed" like the critical card's.
+        Assert.Matches("^http://localhost/Screenings/New\\?prefill=[A-Za-z0-9_-]{43}$", card["links"]![0]!["url"]!.GetValue<string>());
+        await using (var db = app.Db())
+        {
+            var stored = await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().SingleAsync(c => c.Uuid == Guid.Parse(card["uuid"]!.GetValue<string>()));
+            Assert.Equal("proceed", stored.OverrideDecision);
+            Assert.Equal(id, stored.ScreeningId);
+        }
+    }
+
+    [Fact]
     public async Task Audit_AHookAnswerWithoutAScreening_IsListedExportedAndOpensWithWhoAskedWhatWasMissingAndTheFhir()
     {
         using var app = await CreateAppAsync();

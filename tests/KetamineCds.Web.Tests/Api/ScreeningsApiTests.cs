@@ -390,8 +390,8 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
-    [InlineData(false, "The screening was not recorded.", "nothing was stored")]
-    [InlineData(true, "The screening could not be confirmed as recorded.", "It may have been stored")]
+    [InlineData(false, "The screening was not saved.", "nothing was stored")]
+    [InlineData(true, "The screening could not be confirmed as saved.", "It may have been stored")]
     public async Task Create_DecisionLogUnavailable_SaysWhetherTheScreeningMayHaveBeenStored(bool outcomeUnknown, string title, string detail)
     {
         var log = new Mock<IDecisionLog>();

@@ -24,6 +24,41 @@ public sealed class DisplayLanguageTests
         Assert.Equal(expected, Display.Because(new Evidence(field, value)));
     }
 
+    /// <summary>
+    /// The incomplete verdict is about answers missing (not recorded); the decision log's failure is about the screening not being
+    /// saved. Neither uses the other's words, in either language, on the page or in the API, so the two never read alike.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Incomplete \u2014 answers missing", "answers missing", "not recorded", "saved", "The screening was NOT saved", "The screening could NOT be confirmed as saved")]
+    [InlineData("zh-Hans", "不完整——缺少回答", "缺少回答", "记录", "保存", "筛查未能保存", "无法确认筛查已保存")]
+    public void IncompleteVerdictAndTheLogFailure_InEachLanguage_NeverShareTheirWords(
+        string culture, string verdict, string aboutAnswers, string notRecorded, string saved, string formFailure, string formMaybe)
+    {
+        using var _ = new UiCulture(culture);
+        var page = new Microsoft.Extensions.Localization.StringLocalizer<PageText>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+
+        Assert.Equal(verdict, Display.Of(Verdict.Incomplete).Text);
+        Assert.Equal(verdict, Display.Of(PathwayStatus.Incomplete).Text);
+        Assert.Contains(aboutAnswers, verdict, StringComparison.Ordinal);
+        Assert.DoesNotContain(saved, verdict, StringComparison.Ordinal);
+
+        string[] failures =
+        [
+            page["The screening was NOT saved"].Value,
+            page["The screening could NOT be confirmed as saved"].Value,
+            page["The override was NOT saved: the decision log is unavailable. Your text is kept below; try again shortly."].Value,
+            ClinicalText.Shared.Message("Problem.LogUnavailable"),
+            ClinicalText.Shared.Message("Problem.OutcomeUnknown"),
+            ClinicalText.Shared.Message("Problem.FieldsNeedAttention"),
+        ];
+        Assert.Equal(formFailure, failures[0]);
+        Assert.Equal(formMaybe, failures[1]);
+        Assert.All(failures, f => Assert.Contains(saved, f, StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.DoesNotContain(notRecorded, f, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Of_VerdictInChinese_KeepsSymbolAndStyleAndTranslatesTheWords()
     {
@@ -31,7 +66,7 @@ public sealed class DisplayLanguageTests
 
         var (text, symbol, css) = Display.Of(Verdict.Incomplete);
 
-        Assert.Equal("不完整——未记录", text);
+        Assert.Equal("不完整——缺少回答", text);
         Assert.Equal(Display.IncompleteSymbol, symbol);
         Assert.Equal("incomplete", css);
     }

@@ -93,7 +93,7 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["zh-Hans"], response.Content.Headers.ContentLanguage);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("筛查未被记录：部分字段需要处理。", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("筛查未保存：部分字段需要处理。", problem.RootElement.GetProperty("title").GetString());
         var errors = problem.RootElement.GetProperty("errors");
         Assert.Equal("年龄（岁）必须在 0 至 120 之间。", errors.GetProperty("ageYears")[0].GetString());
         Assert.Equal("抗抑郁药充分治疗失败次数必须是整数。", errors.GetProperty("failedAdequateTrials")[0].GetString());
@@ -120,7 +120,7 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
         var response = await SendAsync(client, HttpMethod.Post, "/api/v1/screenings", "en-US", SampleRequests.Trd("MRN-ZH-5").With("ageYears", 200));
 
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("The screening was not recorded: some fields need attention.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("The screening was not saved: some fields need attention.", problem.RootElement.GetProperty("title").GetString());
         Assert.Equal("Age in years must be between 0 and 120.", problem.RootElement.GetProperty("errors").GetProperty("ageYears")[0].GetString());
     }
 

@@ -55,7 +55,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
 
         Assert.Contains("verdict--incomplete", html, StringComparison.Ordinal);
-        Assert.Contains("Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
+        Assert.Contains("Incomplete \u2014 answers missing", html, StringComparison.Ordinal);
         Assert.DoesNotContain("verdict--ok", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
         var notRecorded = html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
 
         Assert.Contains("p-verdict--incomplete", html, StringComparison.Ordinal);
-        Assert.Contains("Overall: Incomplete \u2014 not recorded", html, StringComparison.Ordinal);
+        Assert.Contains("Overall: Incomplete \u2014 answers missing", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("<h2>Not recorded</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal));
         Assert.Contains($"<strong>{Fields.LabelOf("hypersensitivityToKetamine")}</strong>", html, StringComparison.Ordinal);
         Assert.Contains("esketamine TRD", html[html.IndexOf("Not recorded", StringComparison.Ordinal)..html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal)], StringComparison.Ordinal);

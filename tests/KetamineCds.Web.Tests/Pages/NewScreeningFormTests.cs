@@ -40,6 +40,25 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     private static string SafetyCount(string html) => SafetyCountBlock().Match(html).Value;
 
     [Theory]
+    [InlineData("en-GB", "Not recorded", "Recorded as unknown", "Not known")]
+    [InlineData("zh-CN", "未记录", "记录为未知", "不详")]
+    public async Task NewScreening_SexAtBirth_TellsAnAnswerRecordedAsUnknownFromOneNotRecorded(string language, string empty, string unknown, string notKnown)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language)).Content.ReadAsStringAsync());
+
+        // The contract's "unknown" (the chart's UNK: recorded as unknown) and the empty option (nothing recorded) are
+        // two different answers, and must not read as two ways of saying "not known".
+        var select = Regex.Match(html, "<select class=\"input\" id=\"sexAtBirth\".*?</select>", RegexOptions.Singleline).Value;
+        Assert.Contains($"<option value=\"\">{empty}</option>", select, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"unknown\">{unknown}</option>", select, StringComparison.Ordinal);
+        Assert.DoesNotContain(notKnown, select, StringComparison.Ordinal);
+        // Every other optional drop-down keeps "Not known" (the hepatic impairment has no "unknown" of its own).
+        Assert.Contains($"<option value=\"\">{notKnown}</option>", Regex.Match(html, "<select class=\"input\" id=\"hepaticImpairment\".*?</select>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("aneurysmalVascularDisease")]
     [InlineData("recentMyocardialInfarctionOrStroke")]
     [InlineData("onNaltrexone")]

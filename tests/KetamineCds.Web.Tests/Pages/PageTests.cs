@@ -185,7 +185,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var (status, html) = await PostNewScreeningAsync(log, new DecisionLogUnavailableException("database down"), "MRN-DOWN");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("The screening was NOT recorded", html, StringComparison.Ordinal);
+        Assert.Contains("The screening was NOT saved", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-DOWN\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
         log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -198,9 +198,9 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
             new Mock<IDecisionLog>(), new DecisionLogUnavailableException("connection lost during commit") { OutcomeUnknown = true }, "MRN-MAYBE");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("The screening could NOT be confirmed as recorded", html, StringComparison.Ordinal);
+        Assert.Contains("The screening could NOT be confirmed as saved", html, StringComparison.Ordinal);
         Assert.Contains("It may have been stored.", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("The screening was NOT recorded", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The screening was NOT saved", html, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-MAYBE\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
     }
@@ -336,8 +336,8 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
-    [InlineData(false, "The override was NOT recorded: the decision log is unavailable.")]
-    [InlineData(true, "The override could NOT be confirmed as recorded")]
+    [InlineData(false, "The override was NOT saved: the decision log is unavailable.")]
+    [InlineData(true, "The override could NOT be confirmed as saved")]
     public async Task Override_DecisionLogUnavailable_KeepsTheTextAndSaysWhetherItMayHaveBeenRecorded(bool outcomeUnknown, string message)
     {
         var (_, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-DOWN-" + outcomeUnknown);

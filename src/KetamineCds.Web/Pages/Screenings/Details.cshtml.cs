@@ -96,8 +96,8 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         {
             logger.LogError(e, "The decision log could not record an override.");
             OverrideProblem = e.OutcomeUnknown
-                ? localizer["The override could NOT be confirmed as recorded: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."]
-                : localizer["The override was NOT recorded: the decision log is unavailable. Your text is kept below; try again shortly."];
+                ? localizer["The override could NOT be confirmed as saved: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."]
+                : localizer["The override was NOT saved: the decision log is unavailable. Your text is kept below; try again shortly."];
             return Page();
         }
 

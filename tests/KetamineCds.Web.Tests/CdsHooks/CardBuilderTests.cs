@@ -1,0 +1,194 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
+using static KetamineCds.Web.Tests.Localization.TranslationCompletenessTests;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// The cards of an answer whose rules ran name what the result page lists as not recorded (<see cref="NotRecordedSummary"/>),
+/// every item of it, in the card's language and within the spec's limits.
+/// </summary>
+public sealed class CardBuilderTests
+{
+    private const string Prefill = "http://localhost/Screenings/New?prefill=abc";
+
+    /// <summary>The QA case of the result page: only the required answers and a blood pressure of 182/112 (CV-003 blocks every pathway).</summary>
+    private static ScreeningRequest BloodPressure182Over112()
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.SystolicBp] = 182;
+        request[Fields.DiastolicBp] = 112;
+        return request;
+    }
+
+    private static ScreeningRequest ActiveIdeationWithoutASafetyNet()
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.Suicidality] = "active-ideation";
+        request[Fields.SafetyPlanInPlace] = false;
+        request[Fields.LethalMeansCounselled] = false;
+        request[Fields.FollowUpArranged] = false;
+        return request;
+    }
+
+    private static ScreeningRequest Bipolar()
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.PrimaryDiagnosis] = "bipolar-i";
+        request[Fields.MoodStabilizer] = "lithium";
+        request[Fields.MoodStabilizerOptimized] = true;
+        return request;
+    }
+
+    public static TheoryData<string> Histories() => ["required-only", "bp-182-112", "active-ideation", "bipolar", "aneurysm"];
+
+    private static ScreeningRequest History(string name) => name switch
+    {
+        "required-only" => Requests.OnlyTheRequiredAnswers(),
+        "bp-182-112" => BloodPressure182Over112(),
+        "active-ideation" => ActiveIdeationWithoutASafetyNet(),
+        "bipolar" => Bipolar(),
+        _ => WithAneurysm(),
+    };
+
+    private static ScreeningRequest WithAneurysm()
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.AneurysmalVascularDisease] = true;
+        return request;
+    }
+
+    private static (Assessment Assessment, NotRecordedSummary NotRecorded, List<Card> Cards) Answer(ScreeningRequest request, bool orderSign = false)
+    {
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var notRecorded = NotRecordedSummary.Of(assessment, history);
+        var cards = new CardBuilder("http://localhost", orderSign).ForAssessment(assessment, notRecorded, CardBuilder.NeedsForm(assessment, notRecorded) ? Prefill : null);
+        return (assessment, notRecorded, cards);
+    }
+
+    [Theory]
+    [MemberData(nameof(Histories))]
+    public void ForAssessment_AnyHistory_NamesEverySafetyQuestionTheResultPageListsInOneCardWithTheForm(string name)
+    {
+        var (_, notRecorded, cards) = Answer(History(name));
+
+        Assert.NotEmpty(notRecorded.SafetyQuestions);
+        var card = Assert.Single(cards, c => c.Links is not null);
+        Assert.Equal(Prefill, Assert.Single(card.Links!).Url);
+        foreach (var item in notRecorded.SafetyQuestions)
+        {
+            Assert.Contains("- " + item.Label, card.Detail, StringComparison.Ordinal);
+        }
+
+        foreach (var label in notRecorded.CareItems.SelectMany(c => c.Labels))
+        {
+            Assert.Contains("- " + label, card.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.All(cards, c => Assert.InRange(c.Summary.Length, 1, 140));
+    }
+
+    [Fact]
+    public void ForAssessment_AContraindicationBlocks_AddsACardNamingTheNineQuestionsNotRecordedAfterTheCriticalCard()
+    {
+        var (assessment, notRecorded, cards) = Answer(BloodPressure182Over112());
+
+        Assert.Equal(Verdict.NotEligibleNow, assessment.Overall);
+        Assert.Equal(9, notRecorded.CouldAlsoBlock.Count);
+        Assert.Equal("critical", cards[0].Indicator);
+        var card = cards[^1];
+        Assert.Equal("info", card.Indicator);
+        Assert.Equal("Ketamine screening: 9 safety questions are not recorded; each could block a pathway", card.Summary);
+        Assert.Contains("**Safety questions not answered that could block a pathway:**", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication already makes the pathways not eligible now", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("- Aneurysmal vascular disease", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("- Myocardial infarction or stroke in the last 6 weeks", card.Detail, StringComparison.Ordinal);
+        // Answering them would not open a pathway: the card never says a pathway waits for them.
+        Assert.DoesNotContain("Must be answered before a pathway can open", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("incomplete", card.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Cites: P-SAFETY-REMS.", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("never replaces", card.Detail, StringComparison.Ordinal);
+        Assert.Equal(KetamineCds.Infrastructure.DecisionLog.OverrideDecision.Proceed, card.OverrideMeans);
+    }
+
+    [Fact]
+    public void ForAssessment_OrderSign_TheNotRecordedCardIsAWarning()
+    {
+        var (_, _, cards) = Answer(BloodPressure182Over112(), orderSign: true);
+
+        Assert.Equal("warning", Assert.Single(cards, c => c.Links is not null).Indicator);
+    }
+
+    [Fact]
+    public void ForAssessment_Incomplete_NamesEachItemWithThePathwaysWaitingAndCountsEveryItem()
+    {
+        var (assessment, notRecorded, cards) = Answer(Requests.OnlyTheRequiredAnswers());
+
+        Assert.Equal(Verdict.Incomplete, assessment.Overall);
+        var card = Assert.Single(cards, c => c.Links is not null);
+        var count = notRecorded.SafetyQuestions.Count + notRecorded.CareItems.SelectMany(c => c.Labels).Distinct().Count();
+        Assert.Equal($"Ketamine screening incomplete: {count} items are not recorded in the chart", card.Summary);
+        Assert.Contains("**Must be answered before a pathway can open:**", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("- Sex at birth (waiting: esketamine TRD", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Safety questions not answered that could block a pathway", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForAssessment_IncompleteWithQuestionsNoPathwayWaitsFor_NamesThemUnderTheirOwnHeading()
+    {
+        var history = Requests.OnlyTheRequiredAnswers().ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var summary = new NotRecordedSummary(
+            [new MissingSafetyItem("pregnant", "Pregnant", [Pathway.EsketamineTrd]), new MissingSafetyItem("substanceUse", "Substance use disorder", [])],
+            []);
+
+        var card = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, Prefill), c => c.Links is not null);
+
+        Assert.StartsWith("Ketamine screening incomplete: 2 items", card.Summary, StringComparison.Ordinal);
+        Assert.Contains("- Pregnant (waiting: esketamine TRD)", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("**Safety questions not answered that could block a pathway:**\n\nWith the answers recorded, no pathway waits for these; each could still block a pathway.\n\n- Substance use disorder", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForAssessment_NothingNotRecorded_AddsNoNotRecordedCard()
+    {
+        var history = new PatientHistory
+        {
+            PatientReference = "MRN-X",
+            AgeYears = 45,
+            PrimaryDiagnosis = PrimaryDiagnosis.Ptsd,
+            CurrentDepressiveEpisode = false,
+            FailedAdequateTrials = 0,
+            OnOralAntidepressant = false,
+            Psychosis = PsychosisStatus.None,
+            Suicidality = Suicidality.None,
+        };
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_0_0);
+
+        var cards = new CardBuilder("http://localhost", false).ForAssessment(assessment, NotRecordedSummary.Of(assessment), null);
+
+        Assert.DoesNotContain(cards, c => c.Links is not null || c.Summary.Contains("not recorded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ForAssessment_InChinese_NamesTheQuestionsInChineseWithinTheSpecsLimits()
+    {
+        using var chinese = new UiCulture("zh-Hans");
+        var (_, notRecorded, cards) = Answer(BloodPressure182Over112());
+
+        var card = cards[^1];
+        Assert.Equal("氯胺酮筛查：有 9 个安全问题未记录，每一项都可能阻止路径", card.Summary);
+        Assert.InRange(card.Summary.Length, 1, 140);
+        Assert.Contains("**未回答、可能阻止路径的安全问题：**", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("已记录的禁忌证已使各路径目前不符合条件", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("- " + ClinicalText.Shared.FieldLabel(Fields.AneurysmalVascularDisease), card.Detail, StringComparison.Ordinal);
+        Assert.All(notRecorded.SafetyQuestions, i => Assert.Contains("- " + i.Label, card.Detail, StringComparison.Ordinal));
+        Assert.DoesNotContain("Aneurysmal vascular disease", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("依据：", card.Detail, StringComparison.Ordinal);
+        Assert.Equal("在 KetamineCds 中完成筛查（已根据病历预填）", card.Links![0].Label);
+    }
+}
