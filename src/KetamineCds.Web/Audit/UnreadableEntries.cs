@@ -28,6 +28,24 @@ public static partial class UnreadableEntries
         return new UnreadableEntryNotice(exception.Sequence, exception.EntryId, reference, context.User.IsInRole(Roles.Auditor));
     }
 
+    /// <summary>
+    /// A screening for a page: the screening (null when there is none), or, for an entry that cannot be read, the notice
+    /// the page shows instead (logged, and the response's status set).
+    /// </summary>
+    public static async Task<(LoggedScreening? Screening, UnreadableEntryNotice? Unreadable)> FindScreeningForPageAsync(
+        this IDecisionLog log, Guid id, HttpContext context, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            return (await log.FindScreeningAsync(id, cancellationToken), null);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            return (null, Notice(context, logger, ex));
+        }
+    }
+
     /// <summary>The API's answer: problem details (in the request's language) naming the entry, with the reference.</summary>
     public static IResult Problem(HttpContext context, ILogger logger, DecisionLogEntryUnreadableException exception)
     {

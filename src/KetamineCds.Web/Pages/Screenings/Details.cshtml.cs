@@ -107,14 +107,9 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// <summary>Reads the screening; false if there is none, true with <see cref="Unreadable"/> set if it cannot be read.</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        LoggedScreening? screening;
-        try
+        (var screening, Unreadable) = await log.FindScreeningForPageAsync(id, HttpContext, logger, cancellationToken);
+        if (Unreadable is not null)
         {
-            screening = await log.FindScreeningAsync(id, cancellationToken);
-        }
-        catch (DecisionLogEntryUnreadableException ex)
-        {
-            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
             return true;
         }
 

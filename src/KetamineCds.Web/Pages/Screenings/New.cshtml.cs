@@ -130,16 +130,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         }
         else if (From is { } from)
         {
-            LoggedScreening? previous;
-            try
+            // A re-screen never starts from an entry that cannot be read (only a tampered log holds one): 409 and the same
+            // notice as its result page, never a 500.
+            (var previous, Unreadable) = await log.FindScreeningForPageAsync(from, HttpContext, logger, cancellationToken);
+            if (Unreadable is not null)
             {
-                previous = await log.FindScreeningAsync(from, cancellationToken);
-            }
-            catch (DecisionLogEntryUnreadableException ex)
-            {
-                // A re-screen never starts from an entry that cannot be read (only a tampered log holds one): 409 and the
-                // same notice as its result page, never a 500.
-                Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
                 return Page();
             }
 

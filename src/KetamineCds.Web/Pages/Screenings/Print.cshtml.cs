@@ -39,14 +39,9 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        LoggedScreening? screening;
-        try
+        (var screening, Unreadable) = await log.FindScreeningForPageAsync(id, HttpContext, logger, cancellationToken);
+        if (Unreadable is not null)
         {
-            screening = await log.FindScreeningAsync(id, cancellationToken);
-        }
-        catch (DecisionLogEntryUnreadableException ex)
-        {
-            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
             return Page();
         }
 
