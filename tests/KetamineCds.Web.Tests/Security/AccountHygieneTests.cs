@@ -73,6 +73,31 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
+    public async Task CreateUser_NothingFilledInChinese_SaysWhatIsMissingInChineseOnlyAndSumsItUpFirst()
+    {
+        // QA: the Chinese page showed the binder's English "The Email field is required." and no error summary.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var post = await PostFormAsync(admin, "/Admin/Users/Create", new()
+        {
+            ["Input.Email"] = "",
+            ["Input.Role"] = Roles.ClinicStaff,
+            ["Input.Password"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.DoesNotMatch(new Regex("[^>]{0,80}field is required"), html);
+        var summary = Regex.Match(html, "<div class=\"error-summary[^\"]*\"[^>]*>(.*?)</div>", RegexOptions.Singleline);
+        Assert.True(summary.Success, "no error summary");
+        Assert.Contains("请输入用户的电子邮箱地址。", summary.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("请输入初始密码。", summary.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Matches(new Regex("data-valmsg-for=\"Input.Email\"[^>]*>请输入用户的电子邮箱地址。"), html);
+    }
+
+    [Fact]
     public async Task ResetPassword_CommonPassword_IsRefused()
     {
         using var factory = new KetamineCdsFactory();

@@ -113,7 +113,9 @@ public sealed class AdminPageTests
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(message)));
+        // Once under the email field, and once in the error summary that lists every error first.
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(message)));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-valmsg-for=\"Input.Email\"[^>]*>" + System.Text.RegularExpressions.Regex.Escape(message)));
         Assert.DoesNotContain("Username", html, StringComparison.Ordinal);
         Assert.DoesNotContain("用户名", html, StringComparison.Ordinal);
     }

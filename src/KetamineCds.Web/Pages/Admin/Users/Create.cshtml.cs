@@ -39,11 +39,12 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
         }
 
         // The administrator knows this password, so the user must replace it at first sign-in.
-        var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true, MustChangePassword = true };
-        var created = await users.CreateAsync(user, Input.Password);
+        var email = Input.Email!.Trim();
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true, MustChangePassword = true };
+        var created = await users.CreateAsync(user, Input.Password!);
         if (created.Succeeded)
         {
-            created = await users.AddToRoleAsync(user, Input.Role);
+            created = await users.AddToRoleAsync(user, Input.Role!);
         }
 
         if (!created.Succeeded)
@@ -66,18 +67,20 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
 
     public sealed class InputModel
     {
+        // Nullable, so that model binding adds no "The Email field is required." of its own (in English whatever the
+        // page's language): the validator says what is missing, in the page's language.
         [Display(Name = "Email")]
-        public string Email { get; set; } = "";
+        public string? Email { get; set; }
 
         [Display(Name = "Display name")]
         public string? DisplayName { get; set; }
 
         [Display(Name = "Role")]
-        public string Role { get; set; } = Roles.Psychiatrist;
+        public string? Role { get; set; } = Roles.Psychiatrist;
 
         [Display(Name = "Initial password")]
         [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
+        public string? Password { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -88,7 +91,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
                 .EmailAddress().WithMessage(_ => localizer["Enter a valid email address."])
                 .MaximumLength(256).WithMessage(_ => localizer["The email address is too long."]);
             RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage(_ => localizer["The display name can be at most 100 characters."]);
-            RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
+            RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
             RuleFor(x => x.Password).NotEmpty().WithMessage(_ => localizer["Enter an initial password."])
                 .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
                 .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);
