@@ -33,4 +33,17 @@ public sealed class UserSession
 
     /// <summary>The serialized authentication ticket of a page session; null for an API session.</summary>
     public byte[]? Ticket { get; set; }
+
+    /// <summary>
+    /// An API session's token family: the key of the session its sign-in started, carried by every session a refresh
+    /// replaces it with; null for a page session. A refresh token used twice ends the whole family.
+    /// </summary>
+    public string? FamilyId { get; set; }
+
+    /// <summary>
+    /// When this API session's refresh token was traded for the next session (UTC); null while it is its family's
+    /// current session. A replaced session authenticates nothing; its row stays until its end, so that its refresh
+    /// token, presented again, is recognised as reused.
+    /// </summary>
+    public DateTime? ReplacedAt { get; set; }
 }

@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Identity;
 namespace KetamineCds.Web.Api;
 
 /// <summary>
-/// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. The bearer handler
-/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>. A body without an email or a
+/// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. <see cref="ApiTokens"/>
+/// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>, N the seconds until the
+/// session ends. A body without an email or a
 /// password (or that is not a JSON object) answers a 400 validation problem keyed by <c>email</c> and <c>password</c>;
 /// every failure of well-formed credentials answers the same 401 (<see cref="PasswordSignIn"/>).
 /// <c>POST /api/auth/refresh</c> trades <c>{"refreshToken"}</c> for new tokens while the session is live and the account
-/// unchanged (<see cref="ApiTokenRefresh"/>); every refusal is the same 401. <c>POST /api/auth/logout</c> ends the
+/// unchanged (<see cref="ApiTokenRefresh"/>); every refusal is the same 401, except a refresh token used a second time,
+/// which ends every session of its sign-in and says so (<c>code</c> <c>RefreshTokenReused</c>). <c>POST /api/auth/logout</c> ends the
 /// token's session: 204, and the token and its refresh token are refused from then on. No registration endpoint exists.
 /// </summary>
 public static class AuthApi
@@ -29,6 +31,12 @@ public static class AuthApi
 
     /// <summary>The detail of every refused refresh (ClinicalText: <c>Problem.RefreshRefused.Detail</c>).</summary>
     public const string RefreshRefusedDetail = "The refresh token is not valid, was already used, or its session has ended (signed out, expired, or the account was locked or changed). Sign in again with POST /api/auth/login.";
+
+    /// <summary>The detail of a refresh refused because its token was used already (ClinicalText: <c>Problem.RefreshTokenReused.Detail</c>).</summary>
+    public const string RefreshTokenReusedDetail = "This refresh token was already used. A refresh token that comes back after it was traded may have been copied, so every session of this sign-in has been ended, on every client that held one of its tokens. Sign in again with POST /api/auth/login.";
+
+    /// <summary>The access audit's detail of a reused refresh token.</summary>
+    public const string RefreshTokenReusedAudit = "api refresh: token reused; every session of its sign-in ended";
 
     /// <summary>The detail of a refused authenticator code that was used already (ClinicalText: <c>Problem.TwoFactorCodeAlreadyUsed.Detail</c>).</summary>
     public const string CodeAlreadyUsedDetail = "This code from the authenticator app was already used. Wait for the next code in the app and send that one as twoFactorCode with the email and password.";
@@ -144,9 +152,17 @@ public static class AuthApi
         }
 
         var outcome = await refresh.RefreshAsync(context, read["refreshToken"]!);
-        await audit.RecordSignInAsync(context, outcome.Succeeded ? AccessEventKind.SignIn : AccessEventKind.SignInFailed, outcome.Email ?? "(unknown)", "api refresh");
+        await audit.RecordSignInAsync(
+            context, outcome.Succeeded ? AccessEventKind.SignIn : AccessEventKind.SignInFailed, outcome.Email ?? "(unknown)", outcome.Reused ? RefreshTokenReusedAudit : "api refresh");
+        if (outcome.Reused)
+        {
+            // The rightful client, or the thief, learns that the sign-in is over and why; the other finds out at its next call.
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: RefreshRefused, detail: RefreshTokenReusedDetail,
+                extensions: new Dictionary<string, object?> { ["code"] = "RefreshTokenReused" });
+        }
+
         return outcome.Succeeded
-            ? Results.Empty // the API scheme's sign-in has written the new tokens
+            ? Results.Empty // ApiTokens has written the new tokens
             : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: RefreshRefused, detail: RefreshRefusedDetail);
     }
 

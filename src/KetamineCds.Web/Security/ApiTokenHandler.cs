@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,8 @@ namespace KetamineCds.Web.Security;
 /// <see cref="CachedTicketFormat"/>) and then checks the session in the database, so a token is refused at once after
 /// <c>POST /api/auth/logout</c> and after its account is locked, its password changed or its roles changed, even while
 /// its decrypted ticket is still cached. Challenges and forbids are the bearer handler's (401 and 403). A session lasts
-/// as long as its token; <c>POST /api/auth/refresh</c> (<see cref="ApiTokenRefresh"/>) replaces it with a new one that
+/// as long as its token (<see cref="ApiTokens"/> writes both, never past the session's absolute end);
+/// <c>POST /api/auth/refresh</c> (<see cref="ApiTokenRefresh"/>) replaces it with the next of its token family, which
 /// keeps its sign-in time, so no refresh carries it past <see cref="SessionLifetimeOptions.AbsoluteLifetime"/>.
 /// </summary>
 public sealed class ApiTokenHandler(
@@ -23,8 +23,7 @@ public sealed class ApiTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ServerSessions sessions,
-    IOptionsMonitor<BearerTokenOptions> bearer,
-    IOptions<IdentityOptions> identityOptions)
+    ApiTokens tokens)
     : SignInAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme's name.</summary>
@@ -32,12 +31,6 @@ public sealed class ApiTokenHandler(
 
     /// <summary>The claim holding the token's session key.</summary>
     public const string SessionClaim = "ketaminecds:session";
-
-    /// <summary>
-    /// The sign-in parameter (never stored in the token) carrying when the user first signed in, for a session that
-    /// replaces a refreshed one; absent, the session starts now.
-    /// </summary>
-    public const string SignedInAtParameter = "ketaminecds:signed-in-at";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -56,17 +49,9 @@ public sealed class ApiTokenHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, result.Properties, Scheme.Name));
     }
 
-    protected override async Task HandleSignInAsync(ClaimsPrincipal user, AuthenticationProperties? properties)
-    {
-        var identity = user.Identities.First();
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An API session needs the user's id.");
-        var stamp = user.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
-        var lifetime = bearer.Get(IdentityConstants.BearerScheme).BearerTokenExpiration;
-        var signedInAt = properties?.GetParameter<DateTimeOffset?>(SignedInAtParameter);
-        var id = await sessions.StartAsync(userId, stamp, UserSession.ApiKind, signedInAt, lifetime, null, Context.RequestAborted);
-        identity.AddClaim(new Claim(SessionClaim, id));
-        await Context.SignInAsync(IdentityConstants.BearerScheme, user, properties);
-    }
+    protected override Task HandleSignInAsync(ClaimsPrincipal user, AuthenticationProperties? properties) =>
+        // A sign-in with a password starts a new token family; a refresh continues its own (ApiTokenRefresh).
+        tokens.IssueAsync(Context, user, properties, signedInAt: null, familyId: null);
 
     protected override async Task HandleSignOutAsync(AuthenticationProperties? properties)
     {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using KetamineCds.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -12,24 +11,29 @@ namespace KetamineCds.Web.Security;
 /// token and refresh token, the way Identity's own refresh endpoint does, with the API session's rules on top. It
 /// succeeds only while the token's server-side session is live (not signed out, not past its end) and the account is
 /// unchanged: same security stamp (locking, a password reset or change, a role change all change it), not locked out,
-/// still allowed to sign in. The old session ends and a new one starts with the same sign-in time, so each refresh
-/// token works once, the old access token stops working, and no chain of refreshes outlives
-/// <see cref="SessionLifetimeOptions.AbsoluteLifetime"/>. A refresh token is itself only valid as long as an access
-/// token (<see cref="BearerTokenOptions.RefreshTokenExpiration"/> is set to the same hour): refresh before
-/// <c>expiresIn</c> runs out, or sign in again.
+/// still allowed to sign in. The old session is marked replaced and the next of its token family starts with the same
+/// sign-in time, so each refresh token works once, the old access token stops working, and no chain of refreshes
+/// outlives <see cref="SessionLifetimeOptions.AbsoluteLifetime"/>. A refresh token is itself only valid as long as its
+/// session (an hour at most). A refresh token presented again after it was traded (reuse: one of two holders of it
+/// is not its rightful client) ends its whole family, the sessions of both holders (ADR 0007).
 /// </summary>
 public sealed class ApiTokenRefresh(
     IOptionsMonitor<BearerTokenOptions> bearer,
     ServerSessions sessions,
+    ApiTokens tokens,
     SignInManager<ApplicationUser> signIn,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ApiTokenRefresh> logger)
 {
-    /// <summary>The outcome: whether new tokens were written, and the account's email when the token named one.</summary>
-    public readonly record struct Outcome(bool Succeeded, string? Email);
+    /// <summary>
+    /// The outcome: whether new tokens were written, the account's email when the token named one, and whether the
+    /// token was a reused one whose family has now been ended.
+    /// </summary>
+    public readonly record struct Outcome(bool Succeeded, string? Email, bool Reused = false);
 
     /// <summary>
-    /// Checks the refresh token and, when it holds, signs in again with the API scheme (which writes the new tokens as
-    /// the response); otherwise writes nothing.
+    /// Checks the refresh token and, when it holds, starts the next session of its family and writes the new tokens as
+    /// the response; otherwise writes nothing.
     /// </summary>
     public async Task<Outcome> RefreshAsync(HttpContext context, string refreshToken)
     {
@@ -41,11 +45,15 @@ public sealed class ApiTokenRefresh(
 
         var principal = ticket.Principal;
         var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity?.Name;
-        var session = await sessions.FindAsync(principal.FindFirstValue(ApiTokenHandler.SessionClaim), context.RequestAborted);
-        if (session is not { Kind: UserSession.ApiKind }
-            || !string.Equals(session.UserId, principal.FindFirstValue(ClaimTypes.NameIdentifier), StringComparison.Ordinal))
+        var session = await sessions.FindForRefreshAsync(principal.FindFirstValue(ApiTokenHandler.SessionClaim), context.RequestAborted);
+        if (session is null || !string.Equals(session.UserId, principal.FindFirstValue(ClaimTypes.NameIdentifier), StringComparison.Ordinal))
         {
             return new(false, email);
+        }
+
+        if (session.Replaced)
+        {
+            return await ReusedAsync(session, email);
         }
 
         var user = await signIn.ValidateSecurityStampAsync(principal);
@@ -54,10 +62,11 @@ public sealed class ApiTokenRefresh(
             return new(false, email);
         }
 
-        // One use: of two refreshes racing with the same token, only the one that ends the session goes on.
-        if (!await sessions.EndAsync(session.Id, context.RequestAborted))
+        // One use: of two refreshes racing with the same token, only the one that replaces the session goes on; the
+        // other presented a token already traded, which is a reuse like any later one.
+        if (!await sessions.ReplaceAsync(session.Id, CancellationToken.None))
         {
-            return new(false, email);
+            return await ReusedAsync(session, email);
         }
 
         // The account as it is now (roles, the must-change-password state), signed in the way it was (password or second factor).
@@ -67,9 +76,19 @@ public sealed class ApiTokenRefresh(
             identity.AddClaim(new Claim("amr", method.Value));
         }
 
-        var properties = new AuthenticationProperties();
-        properties.SetParameter(ApiTokenHandler.SignedInAtParameter, (DateTimeOffset?)new DateTimeOffset(session.CreatedAt, TimeSpan.Zero));
-        await context.SignInAsync(ApiTokenHandler.SchemeName, renewed, properties);
-        return new(true, user.Email ?? email);
+        // False when a reuse ended the family while this refresh was under way (that request recorded it): nothing is written.
+        return await tokens.IssueAsync(context, renewed, null, session.SignedInAt, session.FamilyId)
+            ? new(true, user.Email ?? email)
+            : new(false, user.Email ?? email);
+    }
+
+    private async Task<Outcome> ReusedAsync(RefreshableSession session, string? email)
+    {
+        // Not cancelled with the request: a thief who hangs up must not keep the family alive.
+        var ended = await sessions.EndFamilyAsync(session.FamilyId, CancellationToken.None);
+        logger.LogWarning(
+            "A refresh token of user {UserId} was presented after it had been used; its token family ({Sessions} sessions) was ended.",
+            session.UserId, ended);
+        return new(false, email, Reused: true);
     }
 }

@@ -59,8 +59,8 @@ public static class AuthenticationSetup
             .AddBearerToken(IdentityConstants.BearerScheme, options =>
             {
                 options.BearerTokenExpiration = TimeSpan.FromHours(1);
-                // A refresh token only works while its session lives, which is as long as its access token
-                // (ApiTokenRefresh); it says so itself rather than claiming Identity's 14 days.
+                // ApiTokens writes both tokens to end with their session (an hour, or the absolute end if sooner);
+                // this only keeps the scheme's own default from claiming Identity's 14 days.
                 options.RefreshTokenExpiration = options.BearerTokenExpiration;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, options =>
@@ -78,6 +78,7 @@ public static class AuthenticationSetup
         services.AddSingleton<ServerSessions>();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<ApiTokens>();
         services.AddScoped<ApiTokenRefresh>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);

@@ -31,11 +31,42 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
     public async Task<string> StartAsync(
         string userId, string? securityStamp, string kind, DateTimeOffset? startedAt, TimeSpan? lifetime, byte[]? ticket, CancellationToken cancellationToken)
     {
+        var session = NewSession(userId, securityStamp, kind, startedAt, lifetime, ticket);
+        await using var db = contexts.CreateDbContext();
+        await AddAsync(db, session, cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>
+    /// Starts an API session: the first of a token family at a sign-in (<paramref name="familyId"/> null), or the next
+    /// of <paramref name="familyId"/> at a refresh. Returns null when that family was ended while this session was being
+    /// started (a reuse of one of its refresh tokens, racing this refresh): the new session is then ended too.
+    /// </summary>
+    public async Task<StartedApiSession?> StartApiAsync(
+        string userId, string? securityStamp, DateTimeOffset? startedAt, TimeSpan lifetime, string? familyId, CancellationToken cancellationToken)
+    {
+        var session = NewSession(userId, securityStamp, UserSession.ApiKind, startedAt, lifetime, null);
+        session.FamilyId = familyId ?? session.Id;
+        await using var db = contexts.CreateDbContext();
+        await AddAsync(db, session, cancellationToken);
+        // The replaced session stays until its end; it is gone only when the family was ended after it was replaced.
+        if (familyId is not null
+            && !await db.UserSessions.AnyAsync(s => s.FamilyId == familyId && s.Id != session.Id, cancellationToken))
+        {
+            await EndFamilyAsync(familyId, cancellationToken);
+            return null;
+        }
+
+        return new StartedApiSession(session.Id, session.FamilyId, new DateTimeOffset(session.ExpiresAt, TimeSpan.Zero));
+    }
+
+    private UserSession NewSession(string userId, string? securityStamp, string kind, DateTimeOffset? startedAt, TimeSpan? lifetime, byte[]? ticket)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var started = startedAt?.UtcDateTime ?? now;
         var absolute = started + AbsoluteLifetime;
         var expires = lifetime is { } l && now + l < absolute ? now + l : absolute;
-        var session = new UserSession
+        return new UserSession
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             UserId = userId,
@@ -45,11 +76,14 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
             ExpiresAt = expires,
             Ticket = ticket,
         };
-        await using var db = contexts.CreateDbContext();
-        await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task AddAsync(KetamineCdsDbContext db, UserSession session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.UserSessions.Where(s => s.UserId == session.UserId && s.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return session.Id;
     }
 
     /// <summary>
@@ -75,11 +109,13 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
                 s.CreatedAt,
                 s.ExpiresAt,
                 s.Ticket,
+                s.ReplacedAt,
                 CurrentStamp = db.Users.Where(u => u.Id == s.UserId).Select(u => u.SecurityStamp).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (row is null || row.ReplacedAt is not null)
         {
+            // A replaced API session authenticates nothing; its row stays as the mark of a used refresh token.
             return null;
         }
 
@@ -102,6 +138,57 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
         await using var db = contexts.CreateDbContext();
         await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(
             u => u.SetProperty(s => s.Ticket, ticket).SetProperty(s => s.SecurityStamp, securityStamp), cancellationToken);
+    }
+
+    /// <summary>
+    /// The API session a refresh token names, for <see cref="ApiTokenRefresh"/>: live, already replaced (its refresh
+    /// token was used), or null when it has ended (signed out, expired, its account's stamp changed, its family ended).
+    /// </summary>
+    public async Task<RefreshableSession?> FindForRefreshAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 64)
+        {
+            return null;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var row = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == id && s.Kind == UserSession.ApiKind)
+            .Select(s => new { s.Id, s.UserId, s.FamilyId, s.ReplacedAt, s.ExpiresAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null || DateTime.SpecifyKind(row.ExpiresAt, DateTimeKind.Utc) <= clock.GetUtcNow().UtcDateTime)
+        {
+            return null;
+        }
+
+        if (row.ReplacedAt is not null)
+        {
+            return new RefreshableSession(row.Id, row.UserId, row.FamilyId ?? row.Id, null, Replaced: true);
+        }
+
+        return await FindAsync(id, cancellationToken) is { } live
+            ? new RefreshableSession(live.Id, live.UserId, row.FamilyId ?? row.Id, new DateTimeOffset(live.CreatedAt, TimeSpan.Zero), Replaced: false)
+            : null;
+    }
+
+    /// <summary>
+    /// Marks an API session replaced by a refresh; true when this call replaced it, false when it was already replaced
+    /// or has ended (of two refreshes with the same token, one gets true).
+    /// </summary>
+    public async Task<bool> ReplaceAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = contexts.CreateDbContext();
+        // A session started before token families existed becomes the first of its own.
+        return await db.UserSessions.Where(s => s.Id == id && s.ReplacedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ReplacedAt, now).SetProperty(s => s.FamilyId, s => s.FamilyId ?? s.Id), cancellationToken) > 0;
+    }
+
+    /// <summary>Ends every session of an API token family, replaced or current; returns how many rows it removed.</summary>
+    public async Task<int> EndFamilyAsync(string familyId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.UserSessions.Where(s => s.FamilyId == familyId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>

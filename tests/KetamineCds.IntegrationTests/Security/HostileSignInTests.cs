@@ -110,6 +110,31 @@ public sealed class HostileSignInTests(PostgresFixture fixture)
         Assert.Equal(0L, await sessions.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Refresh_OnPostgresAsTheAppRole_AReusedTokenEndsEverySessionOfItsSignIn()
+    {
+        // Rotation marks the replaced session (an UPDATE the app role must be allowed), and a reuse deletes the family.
+        var database = await fixture.Cluster.CreateDatabaseAsync("web");
+        using var app = new PostgresApp(fixture.Cluster, database);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "staff@demo.local", password = Password });
+        var first = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["refreshToken"]!.GetValue<string>();
+        using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var second = JsonNode.Parse(await refreshed.Content.ReadAsStringAsync())!["refreshToken"]!.GetValue<string>();
+
+        using var reused = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        Assert.Equal("RefreshTokenReused", JsonNode.Parse(await reused.Content.ReadAsStringAsync())!["code"]!.GetValue<string>());
+        using var next = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = second });
+        Assert.Equal(HttpStatusCode.Unauthorized, next.StatusCode);
+        await using var connection = new NpgsqlConnection(fixture.Cluster.SuperuserConnectionString(database));
+        await connection.OpenAsync();
+        await using var sessions = new NpgsqlCommand("SELECT count(*) FROM \"UserSessions\" s JOIN \"AspNetUsers\" u ON u.\"Id\" = s.\"UserId\" WHERE u.\"Email\" = 'staff@demo.local'", connection);
+        Assert.Equal(0L, await sessions.ExecuteScalarAsync());
+    }
+
     private static async Task<HttpClient> SignInAsync(PostgresApp app, string email)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

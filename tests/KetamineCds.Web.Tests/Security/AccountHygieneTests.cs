@@ -677,12 +677,15 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
     }
 
-    [Fact]
-    public async Task Enable_ARightCodeAlreadyUsed_SaysItWasUsedNotThatItIsWrong()
+    [Theory]
+    [InlineData("en", "That code was already used. Wait for the next code in your authenticator app", "That code is not right")]
+    [InlineData("zh-CN", "该验证码已被使用过。请等待身份验证器应用显示下一个验证码", "验证码不正确")]
+    public async Task Enable_ARightCodeAlreadyUsed_SaysItWasUsedNotThatItIsWrong(string language, string used, string wrong)
     {
         // QA: the set-up page said "not right" for a code that was right but already used (each code counts once).
         using var factory = new RequiredSecondFactorFactory(Roles.Psychiatrist);
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var html = await client.GetStringAsync("/Account/TwoFactor/Enable");
         var key = Regex.Match(html, "id=\"shared-key\">([a-z2-7 ]+)<").Groups[1].Value;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -696,8 +699,10 @@ public sealed class AccountHygieneTests
         using var post = await PostFormAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = TestTotp.Code(key) });
 
         var result = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
-        Assert.Contains("That code was already used. Wait for the next code in your authenticator app", result, StringComparison.Ordinal);
-        Assert.DoesNotContain("That code is not right", result, StringComparison.Ordinal);
+        Assert.Contains(used, result, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, result, StringComparison.Ordinal);
+        // The message stands under the code field, which names it.
+        Assert.Matches(new Regex("<span class=\"field-error[^\"]*\" data-valmsg-for=\"Code\"[^>]*>" + Regex.Escape(used)), result);
     }
 
     /// <summary>Sets up the authenticator from the enrolment page; returns the shared key and the recovery codes shown.</summary>

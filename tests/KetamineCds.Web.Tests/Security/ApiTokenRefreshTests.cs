@@ -3,15 +3,19 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KetamineCds.Infrastructure.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KetamineCds.Web.Tests.Security;
 
 /// <summary>
 /// <c>POST /api/auth/refresh</c>: new tokens only while the token's server-side session is live and the account
-/// unchanged; each refresh token works once; no refresh carries a session past its absolute lifetime; every refusal is
+/// unchanged; each refresh token works once, and one used again ends every session of its sign-in; no refresh carries a
+/// session past its absolute lifetime, and <c>expiresIn</c> says when the session really ends; every other refusal is
 /// the same 401.
 /// </summary>
 public sealed class ApiTokenRefreshTests
@@ -30,10 +34,88 @@ public sealed class ApiTokenRefreshTests
         Assert.NotEqual(first.AccessToken, second.AccessToken);
         Assert.Equal(HttpStatusCode.OK, await RuleSetStatusAsync(client, second.AccessToken));
         Assert.Equal(HttpStatusCode.Unauthorized, await RuleSetStatusAsync(client, first.AccessToken));
-        using var reused = await RefreshAsync(client, first.RefreshToken);
-        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
         using var again = await RefreshAsync(client, second.RefreshToken);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var third = await TokensAsync(again);
+        Assert.Equal(HttpStatusCode.Unauthorized, await RuleSetStatusAsync(client, second.AccessToken));
+        Assert.Equal(HttpStatusCode.OK, await RuleSetStatusAsync(client, third.AccessToken));
+    }
+
+    [Fact]
+    public async Task Refresh_WithATokenAlreadyUsed_EndsEverySessionOfItsSignInAndSaysSo()
+    {
+        // QA: a stolen refresh token used first was not traced. The thief refreshes twice; the rightful client then
+        // presents the original token, which was already traded: every session descended from that sign-in ends.
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        var stolen = await SignInAsync(client, KetamineCdsFactory.Psychiatrist);
+        var elsewhere = await SignInAsync(client, KetamineCdsFactory.Psychiatrist); // another sign-in of the same account
+        using var thiefFirst = await RefreshAsync(client, stolen.RefreshToken);
+        using var thiefSecond = await RefreshAsync(client, (await TokensAsync(thiefFirst)).RefreshToken);
+        var thief = await TokensAsync(thiefSecond);
+        Assert.Equal(HttpStatusCode.OK, await RuleSetStatusAsync(client, thief.AccessToken));
+
+        using var reused = await RefreshAsync(client, stolen.RefreshToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+        using (var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Refresh refused.", problem.RootElement.GetProperty("title").GetString());
+            Assert.Equal("RefreshTokenReused", problem.RootElement.GetProperty("code").GetString());
+            Assert.StartsWith("This refresh token was already used.", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("every session of this sign-in has been ended", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.False(problem.RootElement.TryGetProperty("accessToken", out _));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await RuleSetStatusAsync(client, thief.AccessToken));
+        using var thiefAgain = await RefreshAsync(client, thief.RefreshToken);
+        await AssertRefusedAsync(thiefAgain);
+        Assert.Equal(HttpStatusCode.OK, await RuleSetStatusAsync(client, elsewhere.AccessToken));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+        var recorded = await db.AccessEvents.Where(e => e.Kind == "sign-in-failed" && e.UserEmail == KetamineCdsFactory.Psychiatrist).Select(e => e.Detail).ToListAsync();
+        Assert.Equal(["api refresh: token reused; every session of its sign-in ended"], recorded.Where(d => d != "api refresh"));
+        Assert.Equal(1, await db.UserSessions.CountAsync()); // only the other sign-in's session is left
+    }
+
+    [Fact]
+    public async Task Refresh_WithATokenAlreadyUsed_AfterTheRightfulClientRefreshed_EndsTheClientsNewSessionToo()
+    {
+        // The rightful client refreshes first; the thief's copy, presented later, ends the client's session as well,
+        // so that neither keeps a session the other could have.
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        var signedIn = await SignInAsync(client, KetamineCdsFactory.Auditor);
+        using var rightful = await RefreshAsync(client, signedIn.RefreshToken);
+        var current = await TokensAsync(rightful);
+
+        using var reused = await RefreshAsync(client, signedIn.RefreshToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await RuleSetStatusAsync(client, current.AccessToken));
+        using var next = await RefreshAsync(client, current.RefreshToken);
+        await AssertRefusedAsync(next);
+    }
+
+    [Fact]
+    public async Task Refresh_WithATokenAlreadyUsed_InChinese_SaysSoInChinese()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        var signedIn = await SignInAsync(client, KetamineCdsFactory.Psychiatrist);
+        using var refreshed = await RefreshAsync(client, signedIn.RefreshToken);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { refreshToken = signedIn.RefreshToken }) };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var reused = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        using var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync());
+        Assert.Equal("刷新被拒绝。", problem.RootElement.GetProperty("title").GetString());
+        Assert.StartsWith("此刷新令牌已被使用过。", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("RefreshTokenReused", problem.RootElement.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -155,6 +237,47 @@ public sealed class ApiTokenRefreshTests
     }
 
     [Fact]
+    public async Task Login_NearerTheAbsoluteEndThanAnHour_ExpiresInSaysTheRealRemainingTimeAndTheTokenEndsThere()
+    {
+        // QA: expiresIn said an hour however soon the session's absolute end came.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock, absoluteLifetime: "00:20:00");
+        var client = factory.CreateRawClient();
+
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (tokens, expiresIn) = await TokensWithExpiryAsync(response);
+        Assert.InRange(expiresIn, 20 * 60 - 1, 20 * 60);
+        Assert.InRange(AccessTokenEnd(factory, tokens.AccessToken) - clock.GetUtcNow(), TimeSpan.FromMinutes(19), TimeSpan.FromMinutes(20));
+    }
+
+    [Fact]
+    public async Task Refresh_NearTheAbsoluteLifetime_ExpiresInSaysTheRealRemainingTimeAndTheTokenEndsThere()
+    {
+        // QA: near the absolute end a refresh still said an hour, and its access token claimed to last an hour.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock, absoluteLifetime: "01:30:00");
+        var client = factory.CreateRawClient();
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password });
+        var (tokens, expiresIn) = await TokensWithExpiryAsync(login);
+        Assert.InRange(expiresIn, 3599, 3600); // an hour, well before the absolute end
+
+        clock.Advance(TimeSpan.FromMinutes(55));
+        using var first = await RefreshAsync(client, tokens.RefreshToken);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        (tokens, expiresIn) = await TokensWithExpiryAsync(first);
+
+        // 35 minutes of the 90 are left: not an hour.
+        Assert.InRange(expiresIn, (35 * 60) - 1, 35 * 60);
+        Assert.InRange(AccessTokenEnd(factory, tokens.AccessToken) - clock.GetUtcNow(), TimeSpan.FromMinutes(34), TimeSpan.FromMinutes(35));
+        clock.Advance(TimeSpan.FromSeconds(expiresIn - 1));
+        Assert.Equal(HttpStatusCode.OK, await RuleSetStatusAsync(client, tokens.AccessToken));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, await RuleSetStatusAsync(client, tokens.AccessToken));
+    }
+
+    [Fact]
     public async Task Refresh_AfterTheSessionExpired_IsRefused()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -196,6 +319,20 @@ public sealed class ApiTokenRefreshTests
     {
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return new(body.RootElement.GetProperty("accessToken").GetString()!, body.RootElement.GetProperty("refreshToken").GetString()!);
+    }
+
+    private static async Task<(Tokens Tokens, long ExpiresIn)> TokensWithExpiryAsync(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        return (new(root.GetProperty("accessToken").GetString()!, root.GetProperty("refreshToken").GetString()!), root.GetProperty("expiresIn").GetInt64());
+    }
+
+    /// <summary>When the access token itself says it ends, read with the app's own bearer protector.</summary>
+    private static DateTimeOffset AccessTokenEnd(ClockFactory factory, string accessToken)
+    {
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+        return options.BearerTokenProtector.Unprotect(accessToken)!.Properties.ExpiresUtc!.Value;
     }
 
     private static Task<HttpResponseMessage> RefreshAsync(HttpClient client, string refreshToken) =>

@@ -15,8 +15,11 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
         builder.Property(s => s.Kind).HasMaxLength(8).IsRequired();
         builder.Property(s => s.SecurityStamp).HasMaxLength(256);
+        builder.Property(s => s.FamilyId).HasMaxLength(64);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         // Sign-in sweeps a user's expired sessions.
         builder.HasIndex(s => new { s.UserId, s.ExpiresAt });
+        // A reused refresh token ends its whole family at once.
+        builder.HasIndex(s => s.FamilyId);
     }
 }

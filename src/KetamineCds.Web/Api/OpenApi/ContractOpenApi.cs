@@ -126,12 +126,14 @@ public static class ContractOpenApi
         {
             operation.Description = "Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, "
                 + "while the token's server-side session is live and the account unchanged. Each refresh token works once; the previous access token "
-                + "stops working. A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime "
-                + "(12 hours by default) from the sign-in, whatever expiresIn says: then sign in again.";
+                + "stops working. A refresh token presented again after it was traded ends every session of its sign-in (it may have been copied). "
+                + "A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime "
+                + "(12 hours by default) from the sign-in; expiresIn says which comes first: then sign in again.";
             operation.RequestBody = JsonBody("The refresh token.", new OpenApiSchemaReference(RefreshSchema, document));
             operation.Responses["200"] = Json("New tokens; the old ones no longer work.", new OpenApiSchemaReference(TokenSchema, document));
             Describe(operation, "400", "refreshToken missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by refreshToken.");
-            Describe(operation, "401", "Refused: the same answer whether the token is not valid, was already used, or its session ended (signed out, expired, the account locked or changed).");
+            Describe(operation, "401", "Refused: the same answer whether the token is not valid or its session ended (signed out, expired, the account locked or changed); "
+                + "code RefreshTokenReused: the token was already traded, and every session of its sign-in has now been ended.");
             return;
         }
 
@@ -324,8 +326,8 @@ public static class ContractOpenApi
         {
             ["tokenType"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Bearer." },
             ["accessToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent as Authorization: Bearer <accessToken>." },
-            ["expiresIn"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Seconds until the token expires." },
-            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent to POST /api/auth/refresh for new tokens before this one expires; works once, and only while the session lives." },
+            ["expiresIn"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "Seconds until the token and its session end: an hour, or less when the session's absolute end (Sessions:AbsoluteLifetime after the sign-in) comes sooner." },
+            ["refreshToken"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sent to POST /api/auth/refresh for new tokens before this one expires; works once (a second use ends every session of the sign-in), and only while the session lives." },
         },
     };
 

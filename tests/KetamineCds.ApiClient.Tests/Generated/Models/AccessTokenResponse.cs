@@ -23,9 +23,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>Seconds until the token expires.</summary>
+        /// <summary>Seconds until the token and its session end: an hour, or less when the session&apos;s absolute end (Sessions:AbsoluteLifetime after the sign-in) comes sooner.</summary>
         public long? ExpiresIn { get; set; }
-        /// <summary>Sent to POST /api/auth/refresh for new tokens before this one expires; works once, and only while the session lives.</summary>
+        /// <summary>Sent to POST /api/auth/refresh for new tokens before this one expires; works once (a second use ends every session of the sign-in), and only while the session lives.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? RefreshToken { get; set; }

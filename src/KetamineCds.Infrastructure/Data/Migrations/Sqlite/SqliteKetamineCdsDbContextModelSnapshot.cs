@@ -388,9 +388,16 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReplacedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
@@ -406,6 +413,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
 
                     b.HasIndex("UserId", "ExpiresAt");
 

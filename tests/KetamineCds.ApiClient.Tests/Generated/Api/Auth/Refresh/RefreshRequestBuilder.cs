@@ -34,7 +34,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh
         {
         }
         /// <summary>
-        /// Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, while the token&apos;s server-side session is live and the account unchanged. Each refresh token works once; the previous access token stops working. A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime (12 hours by default) from the sign-in, whatever expiresIn says: then sign in again.
+        /// Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, while the token&apos;s server-side session is live and the account unchanged. Each refresh token works once; the previous access token stops working. A refresh token presented again after it was traded ends every session of its sign-in (it may have been copied). A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime (12 hours by default) from the sign-in; expiresIn says which comes first: then sign in again.
         /// </summary>
         /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse"/></returns>
         /// <param name="body">The body of POST /api/auth/refresh.</param>
@@ -63,7 +63,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, while the token&apos;s server-side session is live and the account unchanged. Each refresh token works once; the previous access token stops working. A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime (12 hours by default) from the sign-in, whatever expiresIn says: then sign in again.
+        /// Trades the refreshToken of a sign-in (or of an earlier refresh) for a new accessToken and refreshToken, while the token&apos;s server-side session is live and the account unchanged. Each refresh token works once; the previous access token stops working. A refresh token presented again after it was traded ends every session of its sign-in (it may have been copied). A session lasts one hour from the sign-in or its last refresh, and never beyond Sessions:AbsoluteLifetime (12 hours by default) from the sign-in; expiresIn says which comes first: then sign in again.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The body of POST /api/auth/refresh.</param>
