@@ -21,6 +21,20 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
 
     public IReadOnlyList<string> RoleChoices => Roles.All;
 
+    /// <summary>
+    /// Every error in the form's order, with the id of the field it links to (null for one about no field), for the
+    /// summary at the top of the form; each also stands under its field.
+    /// </summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary =>
+        FormFields
+            .Select(name => (Key: name.Length == 0 ? "" : $"{nameof(Input)}.{name}", Anchor: name.Length == 0 ? null : $"{nameof(Input)}_{name}"))
+            .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
+            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (x.Anchor, e.ErrorMessage)))
+            .Distinct()
+            .ToList();
+
+    private static readonly string[] FormFields = ["", nameof(InputModel.Email), nameof(InputModel.DisplayName), nameof(InputModel.Role), nameof(InputModel.Password)];
+
     public void OnGet()
     {
     }
@@ -38,12 +52,16 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
+        // The validator has made sure of the email, the role and the password.
+        var email = Input.Email!.Trim();
+        var role = Input.Role!;
+
         // The administrator knows this password, so the user must replace it at first sign-in.
-        var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim(), DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true, MustChangePassword = true };
-        var created = await users.CreateAsync(user, Input.Password);
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true, MustChangePassword = true };
+        var created = await users.CreateAsync(user, Input.Password!);
         if (created.Succeeded)
         {
-            created = await users.AddToRoleAsync(user, Input.Role);
+            created = await users.AddToRoleAsync(user, role);
         }
 
         if (!created.Succeeded)
@@ -59,25 +77,29 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
-        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + Input.Role, Roles.Admin);
-        TempData["Status"] = localizer["Created {0} ({1}). They must choose their own password when they first sign in.", user.Email ?? string.Empty, Input.Role ?? string.Empty].Value;
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + role, Roles.Admin);
+        TempData["Status"] = localizer["Created {0} ({1}). They must choose their own password when they first sign in.", user.Email ?? string.Empty, RoleNames.Of(role, localizer)].Value;
         return RedirectToPage("Index");
     }
 
+    /// <summary>
+    /// The form's fields. Nullable, so that MVC adds no implicit "required" check of its own, whose English message
+    /// would stand before the validator's localized one.
+    /// </summary>
     public sealed class InputModel
     {
         [Display(Name = "Email")]
-        public string Email { get; set; } = "";
+        public string? Email { get; set; }
 
         [Display(Name = "Display name")]
         public string? DisplayName { get; set; }
 
         [Display(Name = "Role")]
-        public string Role { get; set; } = Roles.Psychiatrist;
+        public string? Role { get; set; } = Roles.Psychiatrist;
 
         [Display(Name = "Initial password")]
         [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
+        public string? Password { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -88,7 +110,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
                 .EmailAddress().WithMessage(_ => localizer["Enter a valid email address."])
                 .MaximumLength(256).WithMessage(_ => localizer["The email address is too long."]);
             RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage(_ => localizer["The display name can be at most 100 characters."]);
-            RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
+            RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
             RuleFor(x => x.Password).NotEmpty().WithMessage(_ => localizer["Enter an initial password."])
                 .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
                 .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);
