@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,11 +114,65 @@ public sealed class AdminPageTests
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
-        // Once under the email field, and once in the error summary that lists every error first.
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(message)));
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "data-valmsg-for=\"Input.Email\"[^>]*>" + System.Text.RegularExpressions.Regex.Escape(message)));
+        // Once under the email field and once in the summary that links to it: never twice in either.
+        Assert.Single(Regex.Matches(html, "data-valmsg-for=\"Input.Email\"[^>]*>" + Regex.Escape(message)));
+        Assert.Single(Regex.Matches(html, "<a href=\"#Input_Email\">" + Regex.Escape(message) + "</a>"));
+        Assert.Equal(2, Regex.Count(html, Regex.Escape(message)));
         Assert.DoesNotContain("Username", html, StringComparison.Ordinal);
         Assert.DoesNotContain("用户名", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "There are 2 problems to fix; no account has been created", "Enter the user's email address.", "Enter an initial password.")]
+    [InlineData("zh-CN", "有 2 个问题需要修正；尚未创建账户", "请输入用户的电子邮箱地址。", "请输入初始密码。")]
+    public async Task Create_EmptyForm_NamesEachMissingFieldUnderItAndInASummaryInThePagesLanguage(string language, string heading, string email, string password)
+    {
+        // QA: in Chinese the page said "The 电子邮箱 field is required." (MVC's own English message) and had no summary.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        using var post = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create",
+        [
+            new("Input.Email", ""),
+            new("Input.DisplayName", ""),
+            new("Input.Role", Roles.ClinicStaff),
+            new("Input.Password", ""),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\" id=\"error-summary\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<h2 id=\"error-summary-title\">{heading}</h2>", html, StringComparison.Ordinal);
+        Assert.Matches(new Regex($"<a href=\"#Input_Email\">{Regex.Escape(email)}</a>[\\s\\S]*<a href=\"#Input_Password\">{Regex.Escape(password)}</a>"), html);
+        Assert.Matches(new Regex($"data-valmsg-for=\"Input.Email\"[^>]*>{Regex.Escape(email)}</span>"), html);
+        Assert.Matches(new Regex($"data-valmsg-for=\"Input.Password\"[^>]*>{Regex.Escape(password)}</span>"), html);
+        Assert.Contains("id=\"Input_Email\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Created new.staff@clinic.example (Clinic staff).", "<td>Clinic staff</td>")]
+    [InlineData("zh-CN", "已创建 new.staff@clinic.example（诊所工作人员）。", "<td>诊所工作人员</td>")]
+    public async Task Create_Succeeding_TheMessageAndTheListNameTheRoleInWordsInThePagesLanguage(string language, string status, string cell)
+    {
+        // QA: the Users list and the message after creating showed the role's identifier (ClinicStaff).
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        using var post = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create",
+        [
+            new("Input.Email", "new.staff@clinic.example"),
+            new("Input.Role", Roles.ClinicStaff),
+            new("Input.Password", "Fresh!Clinic-Passw0rd"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync(post.Headers.Location!.OriginalString));
+
+        Assert.Contains(status, html, StringComparison.Ordinal);
+        Assert.Matches(new Regex($"<td>new\\.staff@clinic\\.example</td>\\s*<td>[^<]*</td>\\s*{Regex.Escape(cell)}"), html);
+        Assert.DoesNotMatch(new Regex(">[^<]*\\bClinicStaff\\b[^<]*<"), html);
     }
 
     [Fact]

@@ -21,6 +21,20 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
 
     public IReadOnlyList<string> RoleChoices => Roles.All;
 
+    /// <summary>
+    /// Every error in the form's order, with the id of the field it links to (null for one about no field), for the
+    /// summary at the top of the form; each also stands under its field.
+    /// </summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary =>
+        FormFields
+            .Select(name => (Key: name.Length == 0 ? "" : $"{nameof(Input)}.{name}", Anchor: name.Length == 0 ? null : $"{nameof(Input)}_{name}"))
+            .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
+            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (x.Anchor, e.ErrorMessage)))
+            .Distinct()
+            .ToList();
+
+    private static readonly string[] FormFields = ["", nameof(InputModel.Email), nameof(InputModel.DisplayName), nameof(InputModel.Role), nameof(InputModel.Password)];
+
     public void OnGet()
     {
     }
@@ -38,13 +52,16 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
-        // The administrator knows this password, so the user must replace it at first sign-in.
+        // The validator has made sure of the email, the role and the password.
         var email = Input.Email!.Trim();
+        var role = Input.Role!;
+
+        // The administrator knows this password, so the user must replace it at first sign-in.
         var user = new ApplicationUser { UserName = email, Email = email, DisplayName = Input.DisplayName?.Trim(), EmailConfirmed = true, MustChangePassword = true };
         var created = await users.CreateAsync(user, Input.Password!);
         if (created.Succeeded)
         {
-            created = await users.AddToRoleAsync(user, Input.Role!);
+            created = await users.AddToRoleAsync(user, role);
         }
 
         if (!created.Succeeded)
@@ -60,15 +77,17 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
-        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + Input.Role, Roles.Admin);
-        TempData["Status"] = localizer["Created {0} ({1}). They must choose their own password when they first sign in.", user.Email ?? string.Empty, Input.Role ?? string.Empty].Value;
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + role, Roles.Admin);
+        TempData["Status"] = localizer["Created {0} ({1}). They must choose their own password when they first sign in.", user.Email ?? string.Empty, RoleNames.Of(role, localizer)].Value;
         return RedirectToPage("Index");
     }
 
+    /// <summary>
+    /// The form's fields. Nullable, so that MVC adds no implicit "required" check of its own, whose English message
+    /// would stand before the validator's localized one.
+    /// </summary>
     public sealed class InputModel
     {
-        // Nullable, so that model binding adds no "The Email field is required." of its own (in English whatever the
-        // page's language): the validator says what is missing, in the page's language.
         [Display(Name = "Email")]
         public string? Email { get; set; }
 
