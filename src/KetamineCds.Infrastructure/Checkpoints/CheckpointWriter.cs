@@ -75,7 +75,7 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             }
             else if (created is { Verification: var v })
             {
-                LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenId}");
+                LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}");
             }
         }
         catch (DecisionLogUnavailableException ex)

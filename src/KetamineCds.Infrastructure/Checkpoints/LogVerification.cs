@@ -28,5 +28,8 @@ public sealed record LogVerification(
     /// </summary>
     public Guid? FirstBrokenId => Chain.FirstBrokenId ?? (FailedCheckpoint is { Verdict: not CheckpointVerdict.OtherLog } failed ? failed.EntryId : null);
 
+    /// <summary>The place in the chain of <see cref="FirstBrokenId"/>, or null.</summary>
+    public long? FirstBrokenSequence => Chain.FirstBrokenSequence ?? (FailedCheckpoint is { Verdict: not CheckpointVerdict.OtherLog, EntryId: not null } failed ? failed.Checkpoint?.Sequence : null);
+
     public int Holding => Checkpoints.Count(c => c.Verdict == CheckpointVerdict.Holds);
 }

@@ -35,7 +35,7 @@ internal static class ChainVerifier
             long checkedCount = 0;
             var lastSequence = afterSequence;
             var lastHash = afterHash;
-            Guid? broken = null;
+            (Guid Id, long Sequence)? broken = null;
             long mustReach = 0;
             var computed = new string[BatchPipeline.BatchSize];
 
@@ -56,7 +56,7 @@ internal static class ChainVerifier
                                     || !string.Equals(previousHash, lastHash, StringComparison.Ordinal)
                                     || !string.Equals(storedHash, computed[i], StringComparison.Ordinal))
                                 {
-                                    broken = id;
+                                    broken = (id, sequence);
                                     return false;
                                 }
 
@@ -72,7 +72,7 @@ internal static class ChainVerifier
 
                 if (broken is not null)
                 {
-                    return new ChainWalk(new ChainVerification(checkedCount, false, broken), lastSequence);
+                    return new ChainWalk(new ChainVerification(checkedCount, false, broken.Value.Id, broken.Value.Sequence), lastSequence);
                 }
 
                 // Head and entry are committed together, so a head read after the walk covers every honest entry the
@@ -82,19 +82,19 @@ internal static class ChainVerifier
                 {
                     // The head said this many entries were committed, yet the walk ended short of them: entries were
                     // removed from the end of the chain.
-                    return new ChainWalk(new ChainVerification(checkedCount, false, head.LastId), lastSequence);
+                    return new ChainWalk(new ChainVerification(checkedCount, false, head.LastId, head.LastSequence), lastSequence);
                 }
 
                 if (lastSequence > head.LastSequence)
                 {
-                    var forged = await entriesAfter(db, head.LastSequence).FirstAsync(cancellationToken);
-                    return new ChainWalk(new ChainVerification(checkedCount, false, linkOf(forged).Id), lastSequence);
+                    var forged = linkOf(await entriesAfter(db, head.LastSequence).FirstAsync(cancellationToken));
+                    return new ChainWalk(new ChainVerification(checkedCount, false, forged.Id, forged.Sequence), lastSequence);
                 }
 
                 if (lastSequence == head.LastSequence)
                 {
                     var intact = string.Equals(lastHash, head.LastHash, StringComparison.Ordinal);
-                    return new ChainWalk(new ChainVerification(checkedCount, intact, intact ? null : head.LastId), lastSequence);
+                    return new ChainWalk(new ChainVerification(checkedCount, intact, intact ? null : head.LastId, intact ? null : head.LastSequence), lastSequence);
                 }
 
                 // Either honest appends arrived while we walked, or entries were removed from the end: walk on; the

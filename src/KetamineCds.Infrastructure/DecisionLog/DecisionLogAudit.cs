@@ -66,6 +66,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     {
         try
         {
+            EfDecisionLog.ThrowIfAltered(entry);
             using var payload = JsonDocument.Parse(entry.InputJson);
             var missing = payload.RootElement.TryGetProperty("missingItems", out var items) && items.ValueKind == JsonValueKind.Array
                 ? items.EnumerateArray().Select(i => i.GetString() ?? "").ToList()
@@ -146,7 +147,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             // ran no rules and stores no history, so there is nothing to re-screen in it.
             var rows = Filter(db, new AuditFilter(periodStart, periodEnd), includeHookAnswers: false)
                 .OrderBy(e => e.Sequence)
-                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.HistoryJson ?? e.InputJson))
+                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.RelatesToId, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.HistoryJson ?? e.InputJson))
                 .AsAsyncEnumerable();
             await BatchPipeline.RunAsync(
                 rows,
@@ -155,8 +156,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     Parallel.For(0, count, i =>
                     {
                         var row = batch[i];
-                        // A row whose history cannot be read is left out and named; the rest of the period is still analysed.
-                        var history = TryReadHistory(row.History);
+                        // A row whose id, time or history cannot be read is left out and named; the rest of the period is still analysed.
+                        var history = SqliteLogColumns.IsAltered(row.Id, row.RecordedAt, row.RelatesToId) ? null : TryReadHistory(row.History);
                         readable[i] = history is not null;
                         if (history is null)
                         {
@@ -421,7 +422,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         }
     }
 
-    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
+    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, Guid? RelatesToId, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
 
     private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, string? CorrectionReason, string EntryType,
         string InputJson, string? HistoryJson, string? AssessmentJson, string? HookOriginJson);

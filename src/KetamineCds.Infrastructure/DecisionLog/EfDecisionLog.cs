@@ -240,6 +240,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
     {
         try
         {
+            ThrowIfAltered(e);
             var history = JsonSerializer.Deserialize<PatientHistory>(e.HistoryJson ?? e.InputJson, ContractJson.Options)
                 ?? throw new JsonException("The stored history is null.");
             var assessment = JsonSerializer.Deserialize<Assessment>(e.AssessmentJson ?? throw new JsonException("No assessment is stored."), ContractJson.Options)
@@ -274,6 +275,15 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
+    /// <summary>Throws when the entry's id, time or related id is not one (an altered SQLite column, <see cref="SqliteLogColumns"/>).</summary>
+    internal static void ThrowIfAltered(DecisionLogEntry e)
+    {
+        if (SqliteLogColumns.IsAltered(e.Id, e.RecordedAt, e.RelatesToId))
+        {
+            throw new FormatException("The stored id or time is not one the app writes.");
+        }
+    }
+
     /// <summary>What reading stored JSON throws when the text is not what the app wrote (malformed, or another shape).</summary>
     internal static bool IsUnreadable(Exception ex) =>
         ex is JsonException or NotSupportedException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException;
@@ -293,6 +303,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
     {
         try
         {
+            ThrowIfAltered(e);
             var payload = JsonSerializer.Deserialize<OverridePayload>(e.InputJson, ContractJson.Options) ?? throw new JsonException("The stored override is null.");
             return new LoggedOverride(e.Id, e.RelatesToId ?? Guid.Empty, Utc(e.RecordedAt), new Actor(e.ActorUserId, e.ActorEmail, e.ActorRole), payload.Decision, payload.Reason, payload.Explanation);
         }

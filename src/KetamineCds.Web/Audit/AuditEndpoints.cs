@@ -101,7 +101,7 @@ public static class AuditEndpoints
                     title: "The decision log does not verify; no checkpoint was signed",
                     detail: v.FailedCheckpoint is { } failed
                         ? $"Checkpoint {failed.FileName}: {failed.Reason}" + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + CheckpointRecovery.Text : "")
-                        : $"The chain is broken at entry {v.Chain.FirstBrokenId}.",
+                        : $"The chain is broken at entry {v.Chain.FirstBrokenText}.",
                     statusCode: StatusCodes.Status409Conflict,
                     extensions: new Dictionary<string, object?> { ["verification"] = VerifyResponse.From(v) });
             }

@@ -3,21 +3,22 @@ using KetamineCds.Infrastructure.Checkpoints;
 namespace KetamineCds.Web.Audit;
 
 /// <summary>
-/// The body of GET /api/v1/audit/verify: the contract's three fields first, then whether the chain's own hashes are
+/// The body of GET /api/v1/audit/verify: the contract's three fields first, then the first broken entry's place in the
+/// chain (<c>firstBrokenSequence</c>; the only way to name an entry whose stored id was altered), then whether the chain's own hashes are
 /// intact (<c>chainIntact</c>: <c>intact</c> is false also when only a checkpoint does not match), then the checkpoints'
 /// (1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that no
 /// longer holds (a checkpoint of another log has status <c>other-log</c>, and <c>firstBrokenId</c> stays null: no entry
 /// of this log is broken), warnings, and the folders of checkpoints an administrator set aside.
 /// </summary>
 public sealed record VerifyResponse(
-    long Checked, bool Intact, Guid? FirstBrokenId, bool ChainIntact, VerificationMode Mode, long StartedAfter, VerifyResponse.CheckpointSummary Checkpoints,
+    long Checked, bool Intact, Guid? FirstBrokenId, long? FirstBrokenSequence, bool ChainIntact, VerificationMode Mode, long StartedAfter, VerifyResponse.CheckpointSummary Checkpoints,
     CheckpointResponse? FailedCheckpoint, IReadOnlyList<string> Warnings, IReadOnlyList<SetAsideFolder> SetAside)
 {
     public static VerifyResponse From(LogVerification v)
     {
         ArgumentNullException.ThrowIfNull(v);
         return new(
-            v.Chain.Checked, v.Intact, v.FirstBrokenId, v.Chain.Intact, v.Mode, v.StartedAfter,
+            v.Chain.Checked, v.Intact, v.FirstBrokenId, v.FirstBrokenSequence, v.Chain.Intact, v.Mode, v.StartedAfter,
             new CheckpointSummary(v.CheckpointsEnabled, v.Checkpoints.Count(c => c.Verdict != CheckpointVerdict.NotChecked), v.Holding),
             v.FailedCheckpoint is { } f ? CheckpointResponse.From(f) : null,
             v.Problems,

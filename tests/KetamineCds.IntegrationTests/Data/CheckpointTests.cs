@@ -138,7 +138,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         Assert.False(result.Intact);
         Assert.Equal(8, result.FailedCheckpoint!.Checkpoint!.Sequence);
         Assert.Equal(CheckpointVerdict.LogEndsBefore, result.FailedCheckpoint.Verdict);
-        Assert.Equal(ids[7], result.FirstBrokenId);
+        Assert.Equal((ids[7], 8L), (result.FirstBrokenId, result.FirstBrokenSequence));
     }
 
     [Fact]

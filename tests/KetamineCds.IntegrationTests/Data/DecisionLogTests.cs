@@ -259,7 +259,7 @@ public abstract class DecisionLogTests
 
         Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET {assignment} WHERE \"Sequence\" = 4"));
 
-        Assert.Equal(new ChainVerification(4, false, ids[3]), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(4, false, ids[3], 4), await store.Log.VerifyAsync());
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public abstract class DecisionLogTests
 
         await store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 3");
 
-        Assert.Equal(new ChainVerification(3, false, ids[3]), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(3, false, ids[3], 4), await store.Log.VerifyAsync());
     }
 
     [Fact]
@@ -300,7 +300,7 @@ public abstract class DecisionLogTests
 
         var result = await store.Log.VerifyAsync();
         Assert.False(result.Intact);
-        Assert.Equal(ids[3], result.FirstBrokenId);
+        Assert.Equal((ids[3], 4L), (result.FirstBrokenId, result.FirstBrokenSequence));
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public abstract class DecisionLogTests
         await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 5 WHERE \"Sequence\" = -1");
 
         // Entry 5 now sits in position 2: the first entry that no longer verifies.
-        Assert.Equal(new ChainVerification(2, false, ids[4]), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(2, false, ids[4], 2), await store.Log.VerifyAsync());
     }
 
     [Fact]
@@ -331,7 +331,7 @@ public abstract class DecisionLogTests
         var forgedId = Guid.NewGuid();
         await store.ExecuteAsOwnerAsync(CopyEntrySql(store, from: 2, toSequence: 3, forgedId));
 
-        Assert.Equal(new ChainVerification(3, false, forgedId), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(3, false, forgedId, 3), await store.Log.VerifyAsync());
         Assert.Equal(6, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         _ = ids;
     }
@@ -651,7 +651,7 @@ public abstract class DecisionLogTests
         Assert.Equal(new ChainVerification(3, true, null), await store.Access.VerifyAsync());
         await store.DisableTriggersAsync();
         await store.ExecuteAsOwnerAsync("UPDATE \"AccessEvents\" SET \"UserEmail\" = 'nobody' WHERE \"Sequence\" = 2");
-        Assert.Equal(new ChainVerification(2, false, history[0].Id), await store.Access.VerifyAsync());
+        Assert.Equal(new ChainVerification(2, false, history[0].Id, 2), await store.Access.VerifyAsync());
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
                 ? (localizer["Checkpoint written at entry {0}: {1}.", c.Sequence, c.FileName].Value, false)
                 : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint is { } failed
                     ? localizer["Checkpoint {0}:", failed.FileName] + " " + CheckpointTexts.Reason(failed, localizer) + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + localizer["How to set it aside is below."] : "")
-                    : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenId?.ToString() ?? string.Empty]), true);
+                    : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenText]), true);
         }
         catch (DecisionLogUnavailableException)
         {

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of GET /api/v1/audit/verify: the contract&apos;s three fields first, then whether the chain&apos;s own hashes areintact (`chainIntact`: `intact` is false also when only a checkpoint does not match), then the checkpoints&apos;(1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that nolonger holds (a checkpoint of another log has status `other-log`, and `firstBrokenId` stays null: no entryof this log is broken), warnings, and the folders of checkpoints an administrator set aside.
+    /// The body of GET /api/v1/audit/verify: the contract&apos;s three fields first, then the first broken entry&apos;s place in thechain (`firstBrokenSequence`; the only way to name an entry whose stored id was altered), then whether the chain&apos;s own hashes areintact (`chainIntact`: `intact` is false also when only a checkpoint does not match), then the checkpoints&apos;(1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that nolonger holds (a checkpoint of another log has status `other-log`, and `firstBrokenId` stays null: no entryof this log is broken), warnings, and the folders of checkpoints an administrator set aside.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class VerifyResponse : IAdditionalDataHolder, IParsable
@@ -37,6 +37,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>The firstBrokenId property</summary>
         public Guid? FirstBrokenId { get; set; }
+        /// <summary>The firstBrokenSequence property</summary>
+        public long? FirstBrokenSequence { get; set; }
         /// <summary>The intact property</summary>
         public bool? Intact { get; set; }
         /// <summary>How much of the chain a verification walks.</summary>
@@ -89,6 +91,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "checkpoints", n => { Checkpoints = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary>(global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary.CreateFromDiscriminatorValue); } },
                 { "failedCheckpoint", n => { FailedCheckpoint = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse.CreateFromDiscriminatorValue); } },
                 { "firstBrokenId", n => { FirstBrokenId = n.GetGuidValue(); } },
+                { "firstBrokenSequence", n => { FirstBrokenSequence = n.GetLongValue(); } },
                 { "intact", n => { Intact = n.GetBoolValue(); } },
                 { "mode", n => { Mode = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.VerificationMode>(); } },
                 { "setAside", n => { SetAside = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SetAsideFolder>(global::KetamineCds.ApiClient.Tests.Generated.Models.SetAsideFolder.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -108,6 +111,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary>("checkpoints", Checkpoints);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse>("failedCheckpoint", FailedCheckpoint);
             writer.WriteGuidValue("firstBrokenId", FirstBrokenId);
+            writer.WriteLongValue("firstBrokenSequence", FirstBrokenSequence);
             writer.WriteBoolValue("intact", Intact);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.VerificationMode>("mode", Mode);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SetAsideFolder>("setAside", SetAside);
