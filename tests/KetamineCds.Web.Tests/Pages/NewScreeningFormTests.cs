@@ -59,6 +59,28 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     }
 
     [Theory]
+    [InlineData("en-GB", "There are 2 problems to fix; nothing has been saved yet", "recorded")]
+    [InlineData("zh-CN", "有 2 个问题需要修正；尚未保存任何内容", "记录")]
+    public async Task NewScreening_Refused_ErrorSummarySaysNothingHasBeenSavedNotRecorded(string language, string heading, string notSaid)
+    {
+        // QA: "nothing has been recorded" read as "no answer was recorded" (or as a decision-log entry): it is "saved".
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = RequiredOnly();
+        form["Input.AgeYears"] = "";
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Screenings/New") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var title = Regex.Match(html, "<h2 id=\"error-summary-title\">(.*?)</h2>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(heading, title);
+        Assert.DoesNotContain(notSaid, title, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("aneurysmalVascularDisease")]
     [InlineData("recentMyocardialInfarctionOrStroke")]
     [InlineData("onNaltrexone")]
