@@ -59,6 +59,31 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     }
 
     [Theory]
+    [InlineData("en-GB", "\"", "\"", "Choose...", new[] { "Not known", "Not recorded" }, "(Sex at birth: \"Not recorded\")")]
+    [InlineData("zh-CN", "“", "”", "请选择……", new[] { "不详", "未记录" }, "（出生性别：“未记录”）")]
+    public async Task NewScreening_Introduction_NamesWhatTheControlsOfferForAnAnswerNotKnown(string language, string open, string close, string choose, string[] offered, string where)
+    {
+        // QA: the introduction said to answer "Not known", but sex at birth offers "Not recorded" (beside "Recorded as
+        // unknown"). Every empty option and third radio the form offers for an answer not known is named in it.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language)).Content.ReadAsStringAsync());
+
+        var intro = Regex.Match(html, "<p class=\"lead\" id=\"form-intro\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        var controls = Regex.Matches(html, "<option value=\"\">([^<]*)</option>").Select(m => m.Groups[1].Value)
+            .Concat(Regex.Matches(html, "<label for=\"[^\"]+-nr\">([^<]*)</label>").Select(m => m.Groups[1].Value))
+            .Where(text => text != choose && !text.Contains(':', StringComparison.Ordinal) && !text.Contains('：', StringComparison.Ordinal)) // "Not recorded: US (FDA label) applies" says itself what it means
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(offered.Order(StringComparer.Ordinal), controls);
+        foreach (var text in offered)
+        {
+            Assert.Contains(open + text + close, intro, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(where, intro, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en-GB", "There are 2 problems to fix; nothing has been saved yet", "recorded")]
     [InlineData("zh-CN", "有 2 个问题需要修正；尚未保存任何内容", "记录")]
     public async Task NewScreening_Refused_ErrorSummarySaysNothingHasBeenSavedNotRecorded(string language, string heading, string notSaid)
