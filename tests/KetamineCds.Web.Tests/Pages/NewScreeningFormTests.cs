@@ -372,6 +372,47 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted
     }
 
+    /// <summary>Posts the form re-screening <paramref name="from"/> with the required answers; the new screening's id.</summary>
+    private static async Task<Guid> CreateRescreenAsync(HttpClient client, Guid from)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["from"] = from.ToString(),
+            ["Input.PatientReference"] = "MRN-RESCREEN-OF",
+            ["Input.AgeYears"] = "45",
+            ["Input.SexAtBirth"] = "male",
+            ["Input.PrimaryDiagnosis"] = "mdd",
+            ["Input.CurrentDepressiveEpisode"] = "true",
+            ["Input.FailedAdequateTrials"] = "3",
+            ["Input.OnOralAntidepressant"] = "true",
+            ["Input.Psychosis"] = "none",
+            ["Input.Suicidality"] = "none",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={from}"),
+        };
+        using var post = await client.PostAsync($"/Screenings/New?from={from}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        return Guid.Parse(post.Headers.Location!.OriginalString["/Screenings/".Length..]);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "</a> (recorded ", " UTC):")]
+    [InlineData("zh-CN", "</a> （记录于 ", " UTC）")]
+    public async Task RescreenPages_WhenTheEarlierScreeningWasRecorded_IsInTheBracketsOfThePagesLanguage(string language, string start, string end)
+    {
+        // QA: Chinese text in ASCII brackets; the form and the result page say when the earlier screening was recorded.
+        var (id, _) = await CreateAsync("MRN-RESCREEN-BRACKETS-" + language);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var form = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/New?from={id}", language);
+        var rescreenId = await CreateRescreenAsync(client, id);
+        using var result = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{rescreenId}", language);
+
+        foreach (var page in new[] { form, result })
+        {
+            var line = Regex.Match(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), "<p class=\"(?:lead|meta)\" id=\"rescreen-of\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Matches(Regex.Escape(start) + @"\d{4}-\d{2}-\d{2} \d{2}:\d{2}" + Regex.Escape(end), line);
+        }
+    }
+
     [Fact]
     public async Task NewScreening_FromAnEarlierScreening_LeavesOutTheAnswersThatNoLongerHoldAndNamesThem()
     {
