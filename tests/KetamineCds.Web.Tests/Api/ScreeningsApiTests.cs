@@ -409,6 +409,28 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.False(problem.TryGetProperty("overall", out _));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BenchmarksDocument_QuotesThe503TitleTheApiSendsToday(bool outcomeUnknown)
+    {
+        // QA: docs/benchmarks.md quoted 503 titles the app no longer sends ("not recorded", "could not be confirmed as
+        // recorded"). The write-up quotes each title as the API sends it now.
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var title = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString();
+        var document = await File.ReadAllTextAsync(Path.Combine(Localization.TranslationResources.Folder, "..", "..", "..", "..", "docs", "benchmarks.md"));
+        Assert.Contains($"\"{title}\"", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"could not be confirmed as recorded", document, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Create_CorrelationIdHeader_IsRecordedWithTheScreening()
     {
