@@ -372,27 +372,21 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted
     }
 
-    /// <summary>Posts the form re-screening <paramref name="from"/> with the required answers; the new screening's id.</summary>
-    private static async Task<Guid> CreateRescreenAsync(HttpClient client, Guid from)
+    /// <summary>The form re-screening <paramref name="from"/> with the required answers, ready to post.</summary>
+    private static async Task<Dictionary<string, string>> RescreenFormAsync(HttpClient client, Guid from, string reference) => new()
     {
-        var form = new Dictionary<string, string>
-        {
-            ["from"] = from.ToString(),
-            ["Input.PatientReference"] = "MRN-RESCREEN-OF",
-            ["Input.AgeYears"] = "45",
-            ["Input.SexAtBirth"] = "male",
-            ["Input.PrimaryDiagnosis"] = "mdd",
-            ["Input.CurrentDepressiveEpisode"] = "true",
-            ["Input.FailedAdequateTrials"] = "3",
-            ["Input.OnOralAntidepressant"] = "true",
-            ["Input.Psychosis"] = "none",
-            ["Input.Suicidality"] = "none",
-            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={from}"),
-        };
-        using var post = await client.PostAsync($"/Screenings/New?from={from}", new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        return Guid.Parse(post.Headers.Location!.OriginalString["/Screenings/".Length..]);
-    }
+        ["from"] = from.ToString(),
+        ["Input.PatientReference"] = reference,
+        ["Input.AgeYears"] = "45",
+        ["Input.SexAtBirth"] = "male",
+        ["Input.PrimaryDiagnosis"] = "mdd",
+        ["Input.CurrentDepressiveEpisode"] = "true",
+        ["Input.FailedAdequateTrials"] = "3",
+        ["Input.OnOralAntidepressant"] = "true",
+        ["Input.Psychosis"] = "none",
+        ["Input.Suicidality"] = "none",
+        ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={from}"),
+    };
 
     [Theory]
     [InlineData("en-GB", "</a> (recorded ", " UTC):")]
@@ -403,7 +397,9 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         var (id, _) = await CreateAsync("MRN-RESCREEN-BRACKETS-" + language);
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         using var form = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/New?from={id}", language);
-        var rescreenId = await CreateRescreenAsync(client, id);
+        using var post = await client.PostAsync($"/Screenings/New?from={id}", new FormUrlEncodedContent(await RescreenFormAsync(client, id, "MRN-RESCREEN-OF")));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var rescreenId = post.Headers.Location!.OriginalString["/Screenings/".Length..];
         using var result = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{rescreenId}", language);
 
         foreach (var page in new[] { form, result })
@@ -476,22 +472,9 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
     {
         var (id, before) = await CreateAsync("MRN-RESCREEN-POST");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = new Dictionary<string, string>
-        {
-            ["from"] = id.ToString(),
-            ["Input.PatientReference"] = "MRN-RESCREEN-POST",
-            ["Input.AgeYears"] = "45",
-            ["Input.SexAtBirth"] = "male",
-            ["Input.PrimaryDiagnosis"] = "mdd",
-            ["Input.CurrentDepressiveEpisode"] = "true",
-            ["Input.FailedAdequateTrials"] = "3",
-            ["Input.OnOralAntidepressant"] = "true",
-            ["Input.Psychosis"] = "none",
-            ["Input.Suicidality"] = "none",
-            ["Input.AneurysmalVascularDisease"] = "false",
-            ["Input.ArteriovenousMalformation"] = "false",
-            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={id}"),
-        };
+        var form = await RescreenFormAsync(client, id, "MRN-RESCREEN-POST");
+        form["Input.AneurysmalVascularDisease"] = "false";
+        form["Input.ArteriovenousMalformation"] = "false";
 
         var post = await client.PostAsync($"/Screenings/New?from={id}", new FormUrlEncodedContent(form));
 
