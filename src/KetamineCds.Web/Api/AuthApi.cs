@@ -30,7 +30,7 @@ public static class AuthApi
     public const string RefreshRefused = "Refresh refused.";
 
     /// <summary>The detail of every refused refresh (ClinicalText: <c>Problem.RefreshRefused.Detail</c>).</summary>
-    public const string RefreshRefusedDetail = "The refresh token is not valid, was already used, or its session has ended (signed out, expired, or the account was locked or changed). Sign in again with POST /api/auth/login.";
+    public const string RefreshRefusedDetail = "The refresh token is not valid, or its session has ended: signed out, expired, the account was locked or changed, or every session of its sign-in was ended because one of its refresh tokens was used a second time. Sign in again with POST /api/auth/login.";
 
     /// <summary>The detail of a refresh refused because its token was used already (ClinicalText: <c>Problem.RefreshTokenReused.Detail</c>).</summary>
     public const string RefreshTokenReusedDetail = "This refresh token was already used. A refresh token that comes back after it was traded may have been copied, so every session of this sign-in has been ended, on every client that held one of its tokens. Sign in again with POST /api/auth/login.";

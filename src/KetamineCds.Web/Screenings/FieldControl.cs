@@ -144,10 +144,20 @@ public sealed class FieldControl
             OffersNotKnown = !field.Required && field.RequiredWhen?.Applies(input.ContractValueOf) != true,
             Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
             EmptyText = field.Default is not null ? text.NotRecordedDefault(field)
-                : field.Type == FieldType.Choice && field.Choices.Contains(UnknownChoice) ? text.NotRecorded
+                : EmptyReadsNotRecorded(field) ? text.NotRecorded
                 : null,
             FromEhr = fromEhr,
         };
+    }
+
+    /// <summary>
+    /// True for a drop-down whose empty option reads "Not recorded" rather than "Not known": a choice without a default
+    /// that has an "unknown" of its own (sex at birth). The form's introduction names these beside "Not known".
+    /// </summary>
+    public static bool EmptyReadsNotRecorded(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Default is null && field.Type == FieldType.Choice && field.Choices.Contains(UnknownChoice);
     }
 
     /// <summary>The form key for a field, e.g. <c>Input.AgeYears</c>.</summary>

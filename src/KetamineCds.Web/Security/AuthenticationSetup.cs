@@ -142,7 +142,7 @@ public static class AuthenticationSetup
         if (status == StatusCodes.Status401Unauthorized && context.Request.Cookies.ContainsKey(AuthCookieName))
         {
             // The browser still sent a session cookie: the session ended (idle, expired, or ended by an administrator's
-            // change). The sign-in page says so, and that whatever this request carried was not recorded.
+            // change). The sign-in page says so, and that whatever this request carried was not saved.
             location += (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ended=true";
         }
 

@@ -16,6 +16,10 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 {
     private const int PhoneWidth = 390;
 
+    /// <summary>The menu items whose words break over more than one line.</summary>
+    private const string MenuItemsOnMoreThanOneLine =
+        "() => [...document.querySelectorAll('.site-header .nav a')].filter(e => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; }).map(e => e.textContent.trim())";
+
     private static readonly string[] PrintHeadings = ["Not recorded", "Pathways", "Findings", "Requirements checklist", "Answers recorded", "Clinician's note"];
 
     [Fact]
@@ -67,7 +71,36 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         }
 
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= PhoneWidth);
+        // The menu wraps between its items, never inside one.
+        Assert.Empty(await page.EvaluateAsync<string[]>(MenuItemsOnMoreThanOneLine));
         await browser.ScreenshotAsync(page, "54-header-at-390px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("psychiatrist@demo.local", null)]
+    [InlineData("psychiatrist@demo.local", "zh-CN")]
+    [InlineData("auditor@demo.local", null)]
+    [InlineData("auditor@demo.local", "zh-CN")]
+    [InlineData("admin@demo.local", null)]
+    [InlineData("admin@demo.local", "zh-CN")]
+    public async Task Header_InA1100PxWindow_IsOneRowWithTheWholeMenu(string email, string? locale)
+    {
+        // QA: in English the psychiatrist's header wrapped onto two lines at 1100 px (the account controls under the menu).
+        var page = await browser.SignedInPageAsync(email, locale);
+        await page.SetViewportSizeAsync(1100, 800);
+        await page.GotoAsync("/");
+
+        // Every group of the header (brand, language, each menu item, the account controls) shares one band of height.
+        var groups = await page.EvaluateAsync<double[][]>(
+            "() => [...document.querySelectorAll('.site-header .brand, .site-header .language, .site-header .nav li, .site-header .signout')].map(e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; })");
+        Assert.True(groups.Length >= 6, $"only {groups.Length} header groups found");
+        var lowestTop = groups.Max(g => g[0]);
+        var highestBottom = groups.Min(g => g[1]);
+        Assert.True(lowestTop < highestBottom, $"the header is on more than one row at 1100 px: tops {string.Join(", ", groups.Select(g => Math.Round(g[0])))}");
+        Assert.Empty(await page.EvaluateAsync<string[]>(MenuItemsOnMoreThanOneLine));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1100);
+        await browser.ScreenshotAsync(page, $"55-header-at-1100px-{email.Split('@')[0]}{(locale is null ? "" : "-zh")}");
         await page.Context.CloseAsync();
     }
 

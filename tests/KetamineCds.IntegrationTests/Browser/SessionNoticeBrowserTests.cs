@@ -51,7 +51,7 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
         await page.Clock.FastForwardAsync("16:00");
         Assert.Equal(401, (await refused).Status);
         await Assertions.Expect(notice).ToHaveAttributeAsync("role", "alert");
-        await Assertions.Expect(notice).ToContainTextAsync("What you typed is still here and has not been recorded");
+        await Assertions.Expect(notice).ToContainTextAsync("What you typed is still here and has not been saved");
         await Assertions.Expect(notice.GetByRole(AriaRole.Link, new() { Name = "Sign in in a new tab" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Patient reference (MRN)")).ToHaveValueAsync("MRN-SESSION-1");
         await browser.ScreenshotAsync(page, "41-session-ended");

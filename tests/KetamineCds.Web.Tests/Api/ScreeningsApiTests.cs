@@ -394,6 +394,30 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     [InlineData(true, "The screening could not be confirmed as saved.", "It may have been stored")]
     public async Task Create_DecisionLogUnavailable_SaysWhetherTheScreeningMayHaveBeenStored(bool outcomeUnknown, string title, string detail)
     {
+        var problem = await AnswerWhileTheDecisionLogIsUnavailableAsync(outcomeUnknown);
+
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.TryGetProperty("overall", out _));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BenchmarksDocument_QuotesThe503TitleTheApiSendsToday(bool outcomeUnknown)
+    {
+        // QA: docs/benchmarks.md quoted 503 titles the app no longer sends ("not recorded", "could not be confirmed as
+        // recorded"). The write-up quotes each title as the API sends it now.
+        var title = (await AnswerWhileTheDecisionLogIsUnavailableAsync(outcomeUnknown)).GetProperty("title").GetString();
+
+        var document = await File.ReadAllTextAsync(Path.Combine(Localization.TranslationResources.Folder, "..", "..", "..", "..", "docs", "benchmarks.md"));
+        Assert.Contains($"\"{title}\"", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"could not be confirmed as recorded", document, StringComparison.Ordinal);
+    }
+
+    /// <summary>The problem the API answers (a 503) when the decision log fails before the commit, or during it.</summary>
+    private static async Task<JsonElement> AnswerWhileTheDecisionLogIsUnavailableAsync(bool outcomeUnknown)
+    {
         var log = new Mock<IDecisionLog>();
         log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
@@ -403,10 +427,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(title, problem.GetProperty("title").GetString());
-        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.False(problem.TryGetProperty("overall", out _));
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed partial class PageTextCompletenessTests
     [GeneratedRegex(@"(?:\bT|localizer)\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyPattern();
 
-    private static Dictionary<string, List<string>> KeysUsedByPages()
+    internal static Dictionary<string, List<string>> KeysUsedByPages()
     {
         // The pages, and the code behind them that words a message for a person (Identity's errors, the password validators).
         var web = Path.GetFullPath(Path.Combine(TranslationResources.Folder, "..", ".."));

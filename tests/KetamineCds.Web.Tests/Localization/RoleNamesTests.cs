@@ -1,6 +1,9 @@
 namespace KetamineCds.Web.Tests.Localization;
 
-/// <summary>Roles read as words, in the request's language, not as their identifiers: the signed-in role in the page header, the demo accounts on the sign-in page.</summary>
+/// <summary>
+/// Roles read as words, in the request's language, not as their identifiers: the signed-in role in the page header, the
+/// demo accounts on the sign-in page. In Chinese the brackets around them are full-width (QA).
+/// </summary>
 public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
 {
     private readonly KetamineCdsFactory _factory;
@@ -10,8 +13,8 @@ public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
     [Theory]
     [InlineData(KetamineCdsFactory.Psychiatrist, null, "(Psychiatrist)")]
     [InlineData(KetamineCdsFactory.Staff, null, "(Clinic staff)")]
-    [InlineData(KetamineCdsFactory.Auditor, "zh-CN", "(审计员)")]
-    [InlineData(KetamineCdsFactory.Staff, "zh-CN", "(诊所工作人员)")]
+    [InlineData(KetamineCdsFactory.Auditor, "zh-CN", "（审计员）")]
+    [InlineData(KetamineCdsFactory.Staff, "zh-CN", "（诊所工作人员）")]
     public async Task Header_SignedIn_NamesTheRoleInTheRequestsLanguage(string email, string? language, string shown)
     {
         var client = await _factory.CreatePageClientAsync(email);
@@ -25,7 +28,7 @@ public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
 
     [Theory]
     [InlineData(null, "(Psychiatrist)", "(Clinic staff)", "(Administrator)")]
-    [InlineData("zh-CN", "(精神科医生)", "(诊所工作人员)", "(管理员)")]
+    [InlineData("zh-CN", "（精神科医生）", "（诊所工作人员）", "（管理员）")]
     public async Task SignInPage_DevelopmentDemoAccounts_NameEachRoleInWordsInThePagesLanguage(string? language, string psychiatrist, string staff, string admin)
     {
         using var page = await CultureSelectionTests.GetAsync(_factory.CreateRawClient(), "/Account/Login", language);

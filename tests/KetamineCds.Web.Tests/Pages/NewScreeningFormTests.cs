@@ -59,6 +59,53 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     }
 
     [Theory]
+    [InlineData("en-GB", "\"", "\"", "Choose...", new[] { "Not known", "Not recorded" }, "(Sex at birth: \"Not recorded\")")]
+    [InlineData("zh-CN", "“", "”", "请选择……", new[] { "不详", "未记录" }, "（出生性别：“未记录”）")]
+    public async Task NewScreening_Introduction_NamesWhatTheControlsOfferForAnAnswerNotKnown(string language, string open, string close, string choose, string[] offered, string where)
+    {
+        // QA: the introduction said to answer "Not known", but sex at birth offers "Not recorded" (beside "Recorded as
+        // unknown"). Every empty option and third radio the form offers for an answer not known is named in it.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language)).Content.ReadAsStringAsync());
+
+        var intro = Regex.Match(html, "<p class=\"lead\" id=\"form-intro\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        var controls = Regex.Matches(html, "<option value=\"\">([^<]*)</option>").Select(m => m.Groups[1].Value)
+            .Concat(Regex.Matches(html, "<label for=\"[^\"]+-nr\">([^<]*)</label>").Select(m => m.Groups[1].Value))
+            .Where(text => text != choose && !text.Contains(':', StringComparison.Ordinal) && !text.Contains('：', StringComparison.Ordinal)) // "Not recorded: US (FDA label) applies" says itself what it means
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(offered.Order(StringComparer.Ordinal), controls);
+        foreach (var text in offered)
+        {
+            Assert.Contains(open + text + close, intro, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(where, intro, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "There are 2 problems to fix; nothing has been saved yet", "recorded")]
+    [InlineData("zh-CN", "有 2 个问题需要修正；尚未保存任何内容", "记录")]
+    public async Task NewScreening_Refused_ErrorSummarySaysNothingHasBeenSavedNotRecorded(string language, string heading, string notSaid)
+    {
+        // QA: "nothing has been recorded" read as "no answer was recorded" (or as a decision-log entry): it is "saved".
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = RequiredOnly();
+        form["Input.AgeYears"] = "";
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Screenings/New") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var title = Regex.Match(html, "<h2 id=\"error-summary-title\">(.*?)</h2>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(heading, title);
+        Assert.DoesNotContain(notSaid, title, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("aneurysmalVascularDisease")]
     [InlineData("recentMyocardialInfarctionOrStroke")]
     [InlineData("onNaltrexone")]
@@ -325,6 +372,43 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted
     }
 
+    /// <summary>The form re-screening <paramref name="from"/> with the required answers, ready to post.</summary>
+    private static async Task<Dictionary<string, string>> RescreenFormAsync(HttpClient client, Guid from, string reference) => new()
+    {
+        ["from"] = from.ToString(),
+        ["Input.PatientReference"] = reference,
+        ["Input.AgeYears"] = "45",
+        ["Input.SexAtBirth"] = "male",
+        ["Input.PrimaryDiagnosis"] = "mdd",
+        ["Input.CurrentDepressiveEpisode"] = "true",
+        ["Input.FailedAdequateTrials"] = "3",
+        ["Input.OnOralAntidepressant"] = "true",
+        ["Input.Psychosis"] = "none",
+        ["Input.Suicidality"] = "none",
+        ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={from}"),
+    };
+
+    [Theory]
+    [InlineData("en-GB", "</a> (recorded ", " UTC):")]
+    [InlineData("zh-CN", "</a> （记录于 ", " UTC）")]
+    public async Task RescreenPages_WhenTheEarlierScreeningWasRecorded_IsInTheBracketsOfThePagesLanguage(string language, string start, string end)
+    {
+        // QA: Chinese text in ASCII brackets; the form and the result page say when the earlier screening was recorded.
+        var (id, _) = await CreateAsync("MRN-RESCREEN-BRACKETS-" + language);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var form = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/New?from={id}", language);
+        using var post = await client.PostAsync($"/Screenings/New?from={id}", new FormUrlEncodedContent(await RescreenFormAsync(client, id, "MRN-RESCREEN-OF")));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var rescreenId = post.Headers.Location!.OriginalString["/Screenings/".Length..];
+        using var result = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{rescreenId}", language);
+
+        foreach (var page in new[] { form, result })
+        {
+            var line = Regex.Match(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), "<p class=\"(?:lead|meta)\" id=\"rescreen-of\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Matches(Regex.Escape(start) + @"\d{4}-\d{2}-\d{2} \d{2}:\d{2}" + Regex.Escape(end), line);
+        }
+    }
+
     [Fact]
     public async Task NewScreening_FromAnEarlierScreening_LeavesOutTheAnswersThatNoLongerHoldAndNamesThem()
     {
@@ -388,22 +472,9 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
     {
         var (id, before) = await CreateAsync("MRN-RESCREEN-POST");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = new Dictionary<string, string>
-        {
-            ["from"] = id.ToString(),
-            ["Input.PatientReference"] = "MRN-RESCREEN-POST",
-            ["Input.AgeYears"] = "45",
-            ["Input.SexAtBirth"] = "male",
-            ["Input.PrimaryDiagnosis"] = "mdd",
-            ["Input.CurrentDepressiveEpisode"] = "true",
-            ["Input.FailedAdequateTrials"] = "3",
-            ["Input.OnOralAntidepressant"] = "true",
-            ["Input.Psychosis"] = "none",
-            ["Input.Suicidality"] = "none",
-            ["Input.AneurysmalVascularDisease"] = "false",
-            ["Input.ArteriovenousMalformation"] = "false",
-            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={id}"),
-        };
+        var form = await RescreenFormAsync(client, id, "MRN-RESCREEN-POST");
+        form["Input.AneurysmalVascularDisease"] = "false";
+        form["Input.ArteriovenousMalformation"] = "false";
 
         var post = await client.PostAsync($"/Screenings/New?from={id}", new FormUrlEncodedContent(form));
 

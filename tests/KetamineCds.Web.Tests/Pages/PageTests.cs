@@ -386,7 +386,9 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         // The errors are where the clinician looks: a summary (focused by site.js) at the override, which the form's
         // action opens the page at, each linking to its field; the fields point to their messages.
         var summary = Regex.Match(html, "<div class=\"error-summary\"[^>]*id=\"error-summary\">.*?</div>", RegexOptions.Singleline).Value;
-        Assert.Contains("There are 2 problems to fix; nothing has been recorded", summary, StringComparison.Ordinal);
+        // "Saved", never "recorded": "not recorded" is what the page says of an unanswered question (QA).
+        Assert.Contains("There are 2 problems to fix; nothing has been saved yet", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("recorded", summary, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#override-reason\">Choose the reason for the override.</a>", summary, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#override-explanation\">", summary, StringComparison.Ordinal);
         Assert.Matches("<details class=\"override\" id=\"record-override\" open=\"open\">", html);

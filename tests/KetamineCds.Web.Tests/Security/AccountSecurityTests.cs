@@ -68,11 +68,14 @@ public sealed class AccountSecurityTests
         Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
         Assert.StartsWith("/Account/Login", idle.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
-        // The sign-in page says the session ended and that what was just sent was not recorded.
+        // The sign-in page says the session ended and that what was just sent was not saved ("not recorded" would read as
+        // an unanswered question, or as a decision-log entry: QA).
         Assert.Contains("ended=true", idle.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(idle.Headers.Location.OriginalString));
         Assert.Contains("Your session has ended", signIn, StringComparison.Ordinal);
         Assert.Contains("It ends after 15 minutes without activity", signIn, StringComparison.Ordinal);
+        Assert.Contains("Anything you submitted just now was not saved: sign in again and enter it again.", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("not recorded", signIn, StringComparison.Ordinal);
 
         // A first visit, with no session cookie, is sent to sign in without that message.
         using var fresh = await factory.CreateRawClient().GetAsync("/Screenings/New");

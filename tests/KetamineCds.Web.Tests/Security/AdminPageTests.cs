@@ -152,6 +152,25 @@ public sealed class AdminPageTests
     }
 
     [Theory]
+    [InlineData("en", "Second factor required for: ", " (setting <code>Accounts:SecondFactorRequiredRoles</code>).", "（")]
+    [InlineData("zh-CN", "需要第二重验证的角色：", "（配置项 <code>Accounts:SecondFactorRequiredRoles</code>）。", "(")]
+    public async Task Users_SecondFactorHint_IsOneSentenceWithTheBracketsOfThePagesLanguage(string language, string start, string end, string foreignBracket)
+    {
+        // QA: the Chinese hint read "需要第二重验证的角色：无 (配置项 …)": ASCII brackets and a space in Chinese text.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Users"));
+
+        var hint = Regex.Match(html, "<p class=\"hint\" id=\"second-factor-roles\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.StartsWith(start, hint, StringComparison.Ordinal);
+        Assert.EndsWith(end, hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(foreignBracket, hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(start + " ", hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en", "Created new.staff@clinic.example (Clinic staff).", "<td>Clinic staff</td>")]
     [InlineData("zh-CN", "已创建 new.staff@clinic.example（诊所工作人员）。", "<td>诊所工作人员</td>")]
     public async Task Create_Succeeding_TheMessageAndTheListNameTheRoleInWordsInThePagesLanguage(string language, string status, string cell)

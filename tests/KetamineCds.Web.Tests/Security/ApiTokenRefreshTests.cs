@@ -118,6 +118,37 @@ public sealed class ApiTokenRefreshTests
         Assert.Equal("RefreshTokenReused", problem.RootElement.GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData(null, "every session of its sign-in was ended because one of its refresh tokens was used a second time")]
+    [InlineData("zh-CN", "本次登录的某个刷新令牌被第二次使用，因而本次登录的所有会话均已结束")]
+    public async Task Refresh_AfterAReuseEndedItsSignIn_SaysTheSignInWasEndedNotThatTheTokenWasUsed(string? language, string expected)
+    {
+        // The thief's current token after the rightful client's reuse ended the family: its session row is gone, so the
+        // answer is the generic refusal, which must name that cause (the token itself was used only once).
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        var stolen = await SignInAsync(client, KetamineCdsFactory.Psychiatrist);
+        using var thiefRefresh = await RefreshAsync(client, stolen.RefreshToken);
+        var thief = await TokensAsync(thiefRefresh);
+        using var reused = await RefreshAsync(client, stolen.RefreshToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { refreshToken = thief.RefreshToken }) };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var refused = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(language is null ? "already used" : "已被使用", detail, StringComparison.Ordinal);
+        Assert.False(problem.RootElement.TryGetProperty("code", out _));
+    }
+
     [Fact]
     public async Task Refresh_AfterLogout_IsRefused()
     {
@@ -351,7 +382,12 @@ public sealed class ApiTokenRefreshTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Refresh refused.", problem.RootElement.GetProperty("title").GetString());
-        Assert.StartsWith("The refresh token is not valid, was already used, or its session has ended", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.StartsWith("The refresh token is not valid, or its session has ended", detail, StringComparison.Ordinal);
+        // QA: a token used once more now ends its family and says so (RefreshTokenReused); this answer no longer claims
+        // "already used", only that the sign-in may have been ended by such a reuse.
+        Assert.DoesNotContain("already used", detail, StringComparison.Ordinal);
+        Assert.False(problem.RootElement.TryGetProperty("code", out _));
         Assert.False(problem.RootElement.TryGetProperty("accessToken", out _));
     }
 }
