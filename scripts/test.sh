@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Sets up what the tests need on a fresh Debian 12 machine first:
 # PostgreSQL 15 server binaries (the tests start their own throwaway clusters), Debian's Chromium for the
-# browser tests and its CJK font (fonts-noto-cjk, for the Chinese print), and the npm packages the browser tests inject (axe-core).
+# browser tests and its fonts (fonts-noto-cjk for the Chinese print, fonts-dejavu-extra for the condensed print face), and the npm packages the browser tests inject (axe-core).
 # Ends with one line of totals over all test projects, read from the test results: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # The Chinese print embeds a CJK font; without one Chromium draws boxes (the browser tests check the PDF's font).
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt+=(fonts-noto-cjk)
+# The printed rationale's face: DejaVu Sans Condensed (its one-page browser tests measure the print with it).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf ] || need_apt+=(fonts-dejavu-extra)
 command -v runuser >/dev/null || need_apt+=(util-linux)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -268,6 +271,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
             """);
         return violations;
+    }
+
+    /// <summary>Records a screening through the API as the demo psychiatrist and returns the response's body (its id, overall verdict, findings).</summary>
+    public async Task<JsonNode> RecordScreeningAsync(JsonObject history)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "psychiatrist@demo.local", password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(history.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!;
     }
 
     /// <summary>The number of pages in a PDF: its page objects.</summary>

@@ -1,0 +1,357 @@
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>
+/// The QA pass on the one-page rationale, in headless Chromium: the longest realistic histories (the suicidality branch
+/// with safety answers not recorded or the whole safety net missing, bipolar depression with a recent attempt, full
+/// histories that are not eligible) print on one A4 and one US Letter page in English and in Simplified Chinese, with
+/// every finding's rule id, the rule set's version and digest, the disclaimer and the signature lines; no printed text
+/// is smaller than 7.5pt but the digest (7pt); and no rule id breaks at its hyphen.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
+{
+    /// <summary>The smallest type of the printed body text, the citations, the answers and the footer.</summary>
+    private const double SmallestBodyPoints = 7.5;
+
+    /// <summary>The digest is a checksum for the auditor, not prose: smaller, but still legible.</summary>
+    private const double SmallestDigestPoints = 7.0;
+
+    private const string ChineseCulture = "c=zh-Hans|uic=zh-Hans";
+
+    public static TheoryData<string, string, string> LongestRealisticHistories => new()
+    {
+        { "suicidal ideation, safety answers not recorded", "incomplete", "en" },
+        { "suicidal ideation, safety answers not recorded", "incomplete", "zh" },
+        { "suicidal ideation, the whole safety net missing", "not-eligible-now", "en" },
+        { "suicidal ideation, the whole safety net missing", "not-eligible-now", "zh" },
+        { "bipolar depression after a recent attempt", "not-eligible-now", "en" },
+        { "bipolar depression after a recent attempt", "not-eligible-now", "zh" },
+        { "full history, not eligible", "not-eligible-now", "en" },
+        { "full history, not eligible", "not-eligible-now", "zh" },
+        { "full history with suicidal ideation, not eligible", "not-eligible-now", "en" },
+        { "full history with suicidal ideation, not eligible", "not-eligible-now", "zh" },
+        { "full history, four contraindications", "not-eligible-now", "en" },
+        { "full history, four contraindications", "not-eligible-now", "zh" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LongestRealisticHistories))]
+    public async Task PrintedRationale_LongestRealisticHistory_FitsOnePageOnA4AndLetterWithEveryRuleAndTheSignature(string history, string overall, string language)
+    {
+        var reference = Reference(history, language);
+        var recorded = await browser.RecordScreeningAsync(History(history, reference));
+        Assert.Equal(overall, recorded["overall"]!.GetValue<string>());
+        var id = recorded["id"]!.GetValue<string>();
+        var ruleIds = recorded["findings"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var ruleSet = recorded["ruleSet"]!;
+        var page = await PrintPageAsync(id, language);
+
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var path = Path.Combine(browser.OutputFolder, $"rationale-one-page-{reference}-{format}.pdf");
+            var pdf = await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+            var pages = BrowserFixture.PdfPageTexts(path);
+            Assert.True(pages.Count == 1, $"{history} ({language}) prints on {pages.Count} {format} pages.");
+            Assert.Equal(1, BrowserFixture.CountPdfPages(pdf));
+
+            // Nothing clinical was dropped to make it fit: every finding's rule id (the completeness rules name theirs
+            // in the pathways table), the rule set's version and digest, the patient and the screening, the signature.
+            var text = pages[0];
+            var missing = ruleIds.Where(r => !text.Contains(r, StringComparison.Ordinal)).ToList();
+            Assert.True(missing.Count == 0, $"{history} ({language}, {format}): the print leaves out {string.Join(", ", missing)}.");
+            Assert.Contains(ruleSet["version"]!.GetValue<string>(), text, StringComparison.Ordinal);
+            Assert.Contains(ruleSet["digest"]!.GetValue<string>(), string.Concat(text.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
+            Assert.Contains(reference, text, StringComparison.Ordinal);
+            Assert.Contains(id, text, StringComparison.Ordinal);
+        }
+
+        var foot = page.Locator(".p-foot");
+        Assert.Equal(1, await foot.Locator(".p-disclaimer").CountAsync());
+        Assert.Equal(2, await foot.Locator(".p-line").CountAsync());
+        if (language == "en")
+        {
+            Assert.Contains("supports, and never replaces, the clinician's judgement", await foot.InnerTextAsync(), StringComparison.Ordinal);
+        }
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await browser.ScreenshotAsync(page, $"print-one-page-{reference}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task PrintedRationale_LongestHistories_NoTextSmallerThan7Point5PtButTheDigestAt7Pt(string language)
+    {
+        foreach (var history in new[] { "suicidal ideation, the whole safety net missing", "full history, not eligible" })
+        {
+            var reference = Reference(history, language) + "-TYPE";
+            var id = (await browser.RecordScreeningAsync(History(history, reference)))["id"]!.GetValue<string>();
+            var page = await PrintPageAsync(id, language);
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+            // Every visible piece of text on the printed page, at its computed size in points (96 px to the inch).
+            var sizes = await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const found = [];
+                  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+                  while (walker.nextNode()) {
+                    const node = walker.currentNode, element = node.parentElement;
+                    if (!node.textContent.trim() || element.getClientRects().length === 0) continue;
+                    const points = parseFloat(getComputedStyle(element).fontSize) * 0.75;
+                    found.push((element.closest('.digest') ? 'digest' : 'text') + '|' + points + '|' + node.textContent.trim().slice(0, 40));
+                  }
+                  return found;
+                }
+                """);
+            Assert.Contains(sizes, s => s.StartsWith("digest|", StringComparison.Ordinal));
+            var tooSmall = sizes.Select(s => s.Split('|', 3))
+                .Where(s => double.Parse(s[1], System.Globalization.CultureInfo.InvariantCulture) < (s[0] == "digest" ? SmallestDigestPoints : SmallestBodyPoints) - 0.01)
+                .Select(s => $"{s[1]}pt \"{s[2]}\"").ToList();
+            Assert.True(tooSmall.Count == 0, $"{history} ({language}): " + string.Join("; ", tooSmall));
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task PrintedRationale_AnyPrintWidthFromA5ToLetter_NeverBreaksARuleId(string language)
+    {
+        var reference = Reference("suicidal ideation, the whole safety net missing", language) + "-IDS";
+        var id = (await browser.RecordScreeningAsync(History("suicidal ideation, the whole safety net missing", reference)))["id"]!.GetValue<string>();
+        var page = await PrintPageAsync(id, language);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        // Every printable width from an A5 page's to a US Letter page's (128 to 198 mm inside the margins), 1 mm apart:
+        // each rule id (REC-001, REMS-004 ...) lies on one line, wherever it is printed (table, findings, checklist, box).
+        var broken = new SortedSet<string>(StringComparer.Ordinal);
+        for (var millimetres = 128; millimetres <= 198; millimetres++)
+        {
+            await page.SetViewportSizeAsync((int)Math.Round(millimetres / 25.4 * 96), 900);
+            foreach (var ruleId in await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const broken = [];
+                  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+                  while (walker.nextNode()) {
+                    const node = walker.currentNode;
+                    for (const match of node.textContent.matchAll(/\b[A-Z]{2,4}-\d{3}\b/g)) {
+                      const range = document.createRange();
+                      range.setStart(node, match.index);
+                      range.setEnd(node, match.index + match[0].length);
+                      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(match[0]);
+                    }
+                  }
+                  return broken;
+                }
+                """))
+            {
+                broken.Add($"{ruleId} at {millimetres} mm");
+            }
+        }
+
+        Assert.True(broken.Count == 0, string.Join(", ", broken));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A signed-in clinic staff member's page on the screening's print, in English or (by the culture cookie) Chinese.</summary>
+    private async Task<IPage> PrintPageAsync(string id, string language)
+    {
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        if (language == "zh")
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = ChineseCulture, Url = browser.BaseAddress }]);
+        }
+
+        await page.GotoAsync($"/Screenings/{id}/Print");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language == "zh" ? "zh-Hans" : "en");
+        return page;
+    }
+
+    private static string Reference(string history, string language) =>
+        "MRN-1P-" + string.Concat(history.Split(' ', ',').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]))) + "-" + language.ToUpperInvariant();
+
+    /// <summary>The realistic histories that printed longest in the QA pass.</summary>
+    private static JsonObject History(string name, string reference)
+    {
+        var history = new JsonObject
+        {
+            ["patientReference"] = reference,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+        };
+        var answers = name switch
+        {
+            // What the form requires for this branch and little more: every safety question that could block a pathway
+            // and every care item left unanswered, so each is listed with what it could block; a clinician's note.
+            "suicidal ideation, safety answers not recorded" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 29,
+                ["sexAtBirth"] = "female",
+                ["pregnant"] = false,
+                ["failedAdequateTrials"] = 3,
+                ["suicidality"] = "active-ideation-with-plan",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = false,
+                ["followUpArranged"] = true,
+                ["clinicianNote"] = "Seen in crisis clinic; partner present. Safety plan to be completed at next visit.",
+            },
+            "suicidal ideation, the whole safety net missing" => new Dictionary<string, JsonNode?>
+            {
+                // The patient's sex is not recorded either, so pregnancy cannot be ruled out.
+                ["ageYears"] = 29,
+                ["failedAdequateTrials"] = 2,
+                ["suicidality"] = "active-ideation-with-plan",
+                ["safetyPlanInPlace"] = false,
+                ["lethalMeansCounselled"] = false,
+                ["followUpArranged"] = false,
+                ["clinicianNote"] = "Seen in the crisis clinic with her partner. Safety plan, lethal-means counselling and follow-up to be put in place before anything else; cardiovascular and substance history to be taken at the next visit.",
+            },
+            "bipolar depression after a recent attempt" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 31,
+                ["primaryDiagnosis"] = "bipolar-ii",
+                ["moodStabilizer"] = "lamotrigine",
+                ["moodStabilizerOptimized"] = true,
+                ["failedAdequateTrials"] = 2,
+                ["onOralAntidepressant"] = false,
+                ["psychosis"] = "history-controlled",
+                ["suicidality"] = "recent-attempt",
+                ["safetyPlanInPlace"] = false,
+                ["lethalMeansCounselled"] = false,
+                ["followUpArranged"] = false,
+                ["clinicianNote"] = "Overdose six weeks ago; discharged from the ward last week. Mood chart and lamotrigine level reviewed with the patient.",
+            },
+            // Every question answered: an aneurysm blocks, the blood pressure and the breathing call for care.
+            "full history, not eligible" => EveryQuestionAnswered(new()
+            {
+                ["ageYears"] = 58,
+                ["failedAdequateTrials"] = 4,
+                ["distinctMechanisms"] = 3,
+                ["suicidality"] = "passive-ideation",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
+                ["suicidalIntent"] = false,
+                ["preparatoryActsOrAbortedAttempt"] = false,
+                ["benzodiazepineDiazepamEquivalentMg"] = 5,
+                ["aneurysmalVascularDisease"] = true,
+                ["respiratoryDiseaseOrSleepApnea"] = true,
+                ["systolicBp"] = 152,
+                ["diastolicBp"] = 94,
+                ["phq9Total"] = 21,
+                ["phq9Item9"] = 1,
+                ["clinicianNote"] = "Abdominal aortic aneurysm under vascular surgery follow-up; discussed with the patient and his wife. Vascular review requested.",
+            }),
+            "full history with suicidal ideation, not eligible" => EveryQuestionAnswered(new()
+            {
+                ["ageYears"] = 36,
+                ["sexAtBirth"] = "female",
+                ["pregnant"] = false,
+                ["breastfeeding"] = false,
+                ["failedAdequateTrials"] = 2,
+                ["oralAntidepressantClass"] = "snri",
+                ["suicidality"] = "active-ideation-with-plan",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
+                ["suicidalIntent"] = true,
+                ["preparatoryActsOrAbortedAttempt"] = false,
+                ["benzodiazepineDiazepamEquivalentMg"] = 10,
+                ["recentMyocardialInfarctionOrStroke"] = true,
+                ["systolicBp"] = 138,
+                ["diastolicBp"] = 88,
+                ["phq9Total"] = 25,
+                ["phq9Item9"] = 3,
+                ["clinicianNote"] = "Stroke five weeks ago; neurology follow-up booked. Safety plan written with the patient and her sister.",
+            }),
+
+            // An aneurysm, a recent haemorrhagic stroke, a serious cerebrovascular condition and a blood pressure that blocks,
+            // in a patient with pain on opioids, alcohol use in remission and sleep apnoea.
+            "full history, four contraindications" => EveryQuestionAnswered(new()
+            {
+                ["ageYears"] = 64,
+                ["oralAntidepressantClass"] = "snri",
+                ["suicidality"] = "active-ideation",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
+                ["suicidalIntent"] = false,
+                ["preparatoryActsOrAbortedAttempt"] = false,
+                ["chronicNeuropathicPain"] = true,
+                ["onOpioids"] = true,
+                ["benzodiazepineDiazepamEquivalentMg"] = 10,
+                ["substanceUse"] = "in-remission",
+                ["substancesUsed"] = new JsonArray("alcohol"),
+                ["otherCnsDepressants"] = true,
+                ["aneurysmalVascularDisease"] = true,
+                ["intracerebralHemorrhageHistory"] = true,
+                ["seriousCardiovascularOrCerebrovascularCondition"] = true,
+                ["recentMyocardialInfarctionOrStroke"] = true,
+                ["respiratoryDiseaseOrSleepApnea"] = true,
+                ["systolicBp"] = 164,
+                ["diastolicBp"] = 98,
+                ["hepaticImpairment"] = "mild",
+                ["phq9Total"] = 22,
+                ["phq9Item9"] = 2,
+                ["clinicianNote"] = "Haemorrhagic stroke four weeks ago on a background of a known abdominal aortic aneurysm; neurology and vascular surgery involved. Depression discussed with the patient and his daughter; ketamine not appropriate now.",
+            }),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such history."),
+        };
+        foreach (var (field, value) in answers)
+        {
+            history[field] = value;
+        }
+
+        return history;
+    }
+
+    /// <summary>A full history: every question answered and nothing found, with the case's own answers over it.</summary>
+    private static Dictionary<string, JsonNode?> EveryQuestionAnswered(Dictionary<string, JsonNode?> answers)
+    {
+        var history = new Dictionary<string, JsonNode?>
+        {
+            ["sexAtBirth"] = "male",
+            ["jurisdiction"] = "us",
+            ["failedAdequateTrials"] = 3,
+            ["distinctMechanisms"] = 2,
+            ["oralAntidepressantClass"] = "ssri",
+            ["currentManiaOrMixedFeatures"] = false,
+            ["lifeLimitingIllness"] = false,
+            ["chronicNeuropathicPain"] = false,
+            ["onOpioids"] = false,
+            ["opioidInducedHyperalgesia"] = false,
+            ["onNaltrexone"] = false,
+            ["benzodiazepineDiazepamEquivalentMg"] = 0,
+            ["onPsychostimulantOrMaoi"] = false,
+            ["substanceUse"] = "none",
+            ["otherCnsDepressants"] = false,
+            ["aneurysmalVascularDisease"] = false,
+            ["arteriovenousMalformation"] = false,
+            ["intracerebralHemorrhageHistory"] = false,
+            ["hypersensitivityToKetamine"] = false,
+            ["seriousCardiovascularOrCerebrovascularCondition"] = false,
+            ["recentMyocardialInfarctionOrStroke"] = false,
+            ["hypertensiveEncephalopathyHistory"] = false,
+            ["respiratoryDiseaseOrSleepApnea"] = false,
+            ["cognitiveImpairment"] = false,
+            ["urinaryTractSymptoms"] = false,
+            ["systolicBp"] = 126,
+            ["diastolicBp"] = 80,
+            ["hepaticImpairment"] = "none",
+        };
+        foreach (var (field, value) in answers)
+        {
+            history[field] = value;
+        }
+
+        return history;
+    }
+}
