@@ -12,8 +12,6 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # The Chinese print embeds a CJK font; without one Chromium draws boxes (the browser tests check the PDF's font).
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt+=(fonts-noto-cjk)
-# The printed rationale's face: DejaVu Sans Condensed (its one-page browser tests measure the print with it).
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf ] || need_apt+=(fonts-dejavu-extra)
 command -v runuser >/dev/null || need_apt+=(util-linux)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -49,6 +49,12 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         var ruleSet = recorded["ruleSet"]!;
         var page = await PrintPageAsync(id, language);
 
+        // In English, laid out in the face the app ships (wwwroot/fonts), not in whatever this machine has installed:
+        // what every clinic's browser prints with. (Chinese prints in the system's CJK face, print.css.)
+        Assert.True(
+            language != "en" || await page.EvaluateAsync<bool>("async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replaceAll('\"', '') === 'KetamineCds Print' && f.status === 'loaded'); }"),
+            "The print's own face (KetamineCds Print) did not load.");
+
         foreach (var format in new[] { "A4", "Letter" })
         {
             var path = Path.Combine(browser.OutputFolder, $"rationale-one-page-{reference}-{format}.pdf");
@@ -120,7 +126,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     [Theory]
     [InlineData("en")]
     [InlineData("zh")]
-    public async Task PrintedRationale_AnyPrintWidthFromA5ToLetter_NeverBreaksARuleId(string language)
+    public async Task PrintedRationale_AnyPrintWidthFromA5ToLetter_NeverBreaksARuleIdOrCitation(string language)
     {
         var reference = Reference("suicidal ideation, the whole safety net missing", language) + "-IDS";
         var id = (await browser.RecordScreeningAsync(History("suicidal ideation, the whole safety net missing", reference)))["id"]!.GetValue<string>();
@@ -128,7 +134,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
         // Every printable width from an A5 page's to a US Letter page's (128 to 198 mm inside the margins), 1 mm apart:
-        // each rule id (REC-001, REMS-004 ...) lies on one line, wherever it is printed (table, findings, checklist, box).
+        // each rule id (REC-001, REMS-004 ...) lies on one line, wherever it is printed (table, findings, checklist, box),
+        // and so does each principle id or source key a finding cites (P-SAFETY-REMS, SPRAVATO-PI-US ...).
         var broken = new SortedSet<string>(StringComparer.Ordinal);
         for (var millimetres = 128; millimetres <= 198; millimetres++)
         {
@@ -146,6 +153,11 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                       range.setEnd(node, match.index + match[0].length);
                       if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(match[0]);
                     }
+                  }
+                  const keys = [...document.querySelectorAll('main .p-key')];
+                  if (keys.length === 0) broken.push('no citation printed');
+                  for (const key of keys) {
+                    if (new Set([...key.getClientRects()].map(r => Math.round(r.top))).size > 1) broken.push(key.textContent);
                   }
                   return broken;
                 }
