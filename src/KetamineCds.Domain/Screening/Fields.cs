@@ -111,10 +111,13 @@ public static class Fields
     public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
     { AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
 
-    public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", FieldType.YesNo, FieldSection.Palliative, "Life-limiting illness", h => h.LifeLimitingIllness);
+    // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
+    // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.
+    public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", FieldType.YesNo, FieldSection.Palliative, "Life-limiting illness", h => h.LifeLimitingIllness)
+    { RequiredWhen = RequiredWhen.Parse("prognosisWeeks:0-520") };
 
     public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", FieldType.WholeNumber, FieldSection.Palliative, "Prognosis in weeks", h => h.PrognosisWeeks)
-    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting };
+    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = RequiredWhen.Parse("lifeLimitingIllness=false") };
 
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 

@@ -25,6 +25,38 @@ public sealed class ScreeningRequestValidatorTests
     [Fact]
     public void Validate_MinimalValidRequest_HasNoErrors() => Assert.True(_validator.Validate(Valid()).IsValid);
 
+    [Fact]
+    public void Validate_PrognosisOfWeeksWithTheIllnessNotRecorded_AsksForTheIllnessInsteadOfReadingItAsNo()
+    {
+        // Read as "no", the missing answer closed the palliative pathway ("not indicated") with a prognosis of 3 weeks recorded (QA).
+        var request = Valid();
+        request[Fields.PrognosisWeeks] = 3;
+
+        Assert.Equal(["Answer whether there is a life-limiting illness (a prognosis in weeks is recorded)."], ErrorsFor(request, "LifeLimitingIllness"));
+        Assert.Empty(ErrorsFor(request, "PrognosisWeeks"));
+    }
+
+    [Fact]
+    public void Validate_PrognosisOfWeeksWithNoLifeLimitingIllness_IsAContradictionOnThePrognosis()
+    {
+        var request = Valid();
+        request[Fields.LifeLimitingIllness] = false;
+        request[Fields.PrognosisWeeks] = 3;
+
+        Assert.Equal(["Leave the prognosis in weeks empty when there is no life-limiting illness."], ErrorsFor(request, "PrognosisWeeks"));
+        Assert.Empty(ErrorsFor(request, "LifeLimitingIllness"));
+    }
+
+    [Fact]
+    public void Validate_PrognosisOfWeeksWithALifeLimitingIllness_IsAccepted()
+    {
+        var request = Valid();
+        request[Fields.LifeLimitingIllness] = true;
+        request[Fields.PrognosisWeeks] = 3;
+
+        Assert.True(_validator.Validate(request).IsValid);
+    }
+
     [Theory]
     [InlineData("PatientReference")]
     [InlineData("AgeYears")]

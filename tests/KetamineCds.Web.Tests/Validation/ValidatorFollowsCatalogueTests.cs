@@ -164,7 +164,13 @@ public sealed class ValidatorFollowsCatalogueTests
     {
         var field = Fields.Find(name)!;
         var request = Valid();
-        request[field] = field.Type == FieldType.ChoiceList ? new List<string> { field.Choices[0] } : field.Choices[0];
+        request[field] = field.Type switch
+        {
+            FieldType.ChoiceList => new List<string> { field.Choices[0] },
+            FieldType.WholeNumber => (int)(field.Min ?? 0),
+            FieldType.Number => field.Min ?? 0m,
+            _ => field.Choices[0],
+        };
         var before = _validator.Validate(request).Errors.Count(e => e.PropertyName == field.Property);
 
         // Make the catalogue's condition hold: each of its clauses set to the first value it names.
