@@ -27,7 +27,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 query = query.Where(e => e.RecordedAt < at || (e.RecordedAt == at && e.Sequence < sequence));
             }
 
-            var rows = await Project(query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1))
+            var rows = await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
             var items = rows.Take(pageSize).Select(ToItem).ToList();
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
@@ -43,7 +43,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
-        var query = Project(Filter(db, filter).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence));
+        var query = Filter(db, filter).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence);
         await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return ToItem(row);
@@ -368,52 +368,29 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return query;
     }
 
-    /// <summary>
-    /// The list's columns, and the stored texts the entry's own page reads, so that the list can say which entries cannot
-    /// be read (never failing the whole list for one of them).
-    /// </summary>
-    private static IQueryable<ListRow> Project(IQueryable<DecisionLogEntry> query) =>
-        query.Select(e => new ListRow(e.Id, e.Sequence, e.RecordedAt, e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.CorrelationId, e.RelatesToId, e.CorrectionReason, e.EntryType, e.InputJson, e.HistoryJson, e.AssessmentJson, e.HookOriginJson));
-
     /// <summary>A screening's related entry is the one it corrects when it carries a reason, else the one it re-screens (as <see cref="EfDecisionLog"/> reads it).</summary>
-    private static AuditListItem ToItem(ListRow r) =>
-        new(r.Id, r.Sequence, EfDecisionLog.Utc(r.RecordedAt), r.ActorEmail, r.ActorRole, r.PatientReference, r.Overall ?? "", r.RuleSetVersion ?? "", r.RuleSetDigest ?? "", r.CorrelationId,
-            r.CorrectionReason is not null ? r.RelatesToId : null, r.EntryType, r.CorrectionReason is not null ? null : r.RelatesToId)
+    /// <remarks>
+    /// The whole entry is read, stored texts included, so that the list can say which entries cannot be read (never
+    /// failing the whole list for one of them).
+    /// </remarks>
+    private static AuditListItem ToItem(DecisionLogEntry e) =>
+        new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
+            e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
-            Unreadable = !IsReadable(r),
+            Unreadable = !IsReadable(e),
         };
 
     /// <summary>True when the entry's own page could read it (the same reading as <see cref="EfDecisionLog"/> and <see cref="ReadHookAnswer"/>).</summary>
-    private static bool IsReadable(ListRow r)
+    private static bool IsReadable(DecisionLogEntry e)
     {
-        var entry = new DecisionLogEntry
+        if (e.EntryType != DecisionLogEntryTypes.HookAnswer)
         {
-            Id = r.Id,
-            Sequence = r.Sequence,
-            RecordedAt = r.RecordedAt,
-            EntryType = r.EntryType,
-            ActorEmail = r.ActorEmail,
-            ActorRole = r.ActorRole,
-            PatientReference = r.PatientReference,
-            Overall = r.Overall,
-            RuleSetVersion = r.RuleSetVersion,
-            RuleSetDigest = r.RuleSetDigest,
-            CorrelationId = r.CorrelationId,
-            RelatesToId = r.RelatesToId,
-            CorrectionReason = r.CorrectionReason,
-            InputJson = r.InputJson,
-            HistoryJson = r.HistoryJson,
-            AssessmentJson = r.AssessmentJson,
-            HookOriginJson = r.HookOriginJson,
-        };
-        if (r.EntryType != DecisionLogEntryTypes.HookAnswer)
-        {
-            return EfDecisionLog.IsReadableScreening(entry);
+            return EfDecisionLog.IsReadableScreening(e);
         }
 
         try
         {
-            ReadHookAnswer(entry);
+            ReadHookAnswer(e);
             return true;
         }
         catch (DecisionLogEntryUnreadableException)
@@ -423,7 +400,4 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, Guid? RelatesToId, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
-
-    private sealed record ListRow(Guid Id, long Sequence, DateTime RecordedAt, string ActorEmail, string ActorRole, string PatientReference, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string CorrelationId, Guid? RelatesToId, string? CorrectionReason, string EntryType,
-        string InputJson, string? HistoryJson, string? AssessmentJson, string? HookOriginJson);
 }
