@@ -32,6 +32,8 @@ public static class Citations
     public const string Irwin2013 = "IRWIN-2013";
     public const string Phq9 = "PHQ-9";
     public const string Cssrs = "C-SSRS";
+    public const string FrontPsychiatry2020Benzodiazepines = "FRONT-PSYCHIATRY-2020-BZD";
+    public const string Feeney2023 = "FEENEY-2023";
 
     /// <summary>The source document's principles, in the order of <c>principles.md</c>.</summary>
     public static IReadOnlyList<Principle> AllPrinciples { get; } =
@@ -71,7 +73,10 @@ public static class Citations
             "EEG gamma power and peripheral BDNF may one day show that the intended plasticity is happening; today they are research markers, not decision criteria."),
     ];
 
-    /// <summary>The label, REMS and literature sources, keyed as in <c>label-and-literature.md</c>.</summary>
+    /// <summary>
+    /// The label, REMS and literature sources, keyed as in <c>label-and-literature.md</c>. The last two are references its
+    /// section 3.4 gives ([C]) without a key yet; they are keyed here for rule set 1.3.0 (docs/clinical-review.md, section 9).
+    /// </summary>
     public static IReadOnlyList<Source> AllSources { get; } =
     [
         new(SpravatoPiUs, "SPRAVATO (esketamine) nasal spray, US Prescribing Information"),
@@ -87,6 +92,8 @@ public static class Citations
         new(Irwin2013, "Irwin et al., daily oral ketamine for depression and anxiety in hospice patients, J Palliat Med 2013"),
         new(Phq9, "Kroenke, Spitzer, Williams, The PHQ-9, J Gen Intern Med 2001"),
         new(Cssrs, "Columbia Suicide Severity Rating Scale, screen version"),
+        new(FrontPsychiatry2020Benzodiazepines, "Concomitant benzodiazepines and the response to ketamine in depression, a cohort of 47 patients, Front Psychiatry 2020, doi:10.3389/fpsyt.2020.00844"),
+        new(Feeney2023, "Feeney et al., effect of concomitant benzodiazepines on the antidepressant effects of ketamine: findings from the RAPID intravenous ketamine study, J Clin Psychiatry 2023;84(1):22m14491"),
     ];
 
     private static readonly HashSet<string> PrincipleIds = AllPrinciples.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);

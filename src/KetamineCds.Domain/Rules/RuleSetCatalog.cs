@@ -112,11 +112,32 @@ public static class RuleSetCatalog
             new Palliative.PalliativePrognosisOfWeeksOffLabel(),
         ]);
 
+    /// <summary>
+    /// Version 1.3.0: the fifth QA pass (docs/clinical-review.md, sections 8 and 9). Other cardiovascular or
+    /// cerebrovascular disease calls for caution (a new field), the EU label's SSRI-or-SNRI combination is a high
+    /// requirement when another class is recorded and a caution when none is, and a benzodiazepine dose above 8 mg
+    /// diazepam-equivalent calls for a high caution on its cited studies.
+    /// </summary>
+    public static RuleSet V1_3_0 { get; } = V1_2_0.Next(
+        "1.3.0",
+        add:
+        [
+            new Cardiovascular.OtherCardiovascularOrCerebrovascularDisease(),
+            new EuLabel.EuOralAntidepressantClassNotRecorded(),
+            new Medicines.BenzodiazepineAboveEightMg(),
+        ],
+        replace:
+        [
+            new Completeness.OtherSafetyHistoryAndCardiovascularNotRecorded(),
+            new EuLabel.EuTrdOralAntidepressantNotSsriOrSnri(),
+            new Medicines.BenzodiazepineSedation(),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_2_0;
+    public static RuleSet Current => V1_3_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0];
 
     private static RuleSet BuildV1_1_0()
     {

@@ -163,6 +163,9 @@ public static class Fields
     public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
     { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke" };
 
+    public static readonly Field<bool?> OtherCardiovascularOrCerebrovascularDisease = new("otherCardiovascularOrCerebrovascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Other cardiovascular or cerebrovascular disease", h => h.OtherCardiovascularOrCerebrovascularDisease)
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Any not asked above, stable or past: e.g. coronary disease, a significant arrhythmia, or a myocardial infarction or stroke more than 6 weeks ago." };
+
     public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
     { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
 
@@ -203,7 +206,7 @@ public static class Fields
         OpioidInducedHyperalgesia, OnNaltrexone, BenzodiazepineDiazepamEquivalentMg, OnPsychostimulantOrMaoi, SubstanceUse,
         SubstancesUsed, OtherCnsDepressants, OralAntidepressantClass, AneurysmalVascularDisease, ArteriovenousMalformation,
         IntracerebralHemorrhageHistory, HypersensitivityToKetamine, SeriousCardiovascularOrCerebrovascularCondition,
-        RecentMyocardialInfarctionOrStroke, HypertensiveEncephalopathyHistory, RespiratoryDiseaseOrSleepApnea, CognitiveImpairment,
+        RecentMyocardialInfarctionOrStroke, OtherCardiovascularOrCerebrovascularDisease, HypertensiveEncephalopathyHistory, RespiratoryDiseaseOrSleepApnea, CognitiveImpairment,
         UrinaryTractSymptoms, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, ClinicianNote,
     ];
 

@@ -104,6 +104,9 @@ public sealed record PatientHistory
     /// <summary>Myocardial infarction or stroke within the last 6 weeks (1.1).</summary>
     public bool? RecentMyocardialInfarctionOrStroke { get; init; }
 
+    /// <summary>Cardiovascular or cerebrovascular disease other than the serious and recent conditions above (an addition to contract v1, rule set 1.3.0).</summary>
+    public bool? OtherCardiovascularOrCerebrovascularDisease { get; init; }
+
     public bool? HypertensiveEncephalopathyHistory { get; init; }
 
     /// <summary>COPD, pulmonary insufficiency or sleep apnoea (1.1).</summary>
@@ -175,6 +178,7 @@ public sealed record PatientHistory
         HypersensitivityToKetamine = Fields.HypersensitivityToKetamine.From(contractValue),
         SeriousCardiovascularOrCerebrovascularCondition = Fields.SeriousCardiovascularOrCerebrovascularCondition.From(contractValue),
         RecentMyocardialInfarctionOrStroke = Fields.RecentMyocardialInfarctionOrStroke.From(contractValue),
+        OtherCardiovascularOrCerebrovascularDisease = Fields.OtherCardiovascularOrCerebrovascularDisease.From(contractValue),
         HypertensiveEncephalopathyHistory = Fields.HypertensiveEncephalopathyHistory.From(contractValue),
         RespiratoryDiseaseOrSleepApnea = Fields.RespiratoryDiseaseOrSleepApnea.From(contractValue),
         CognitiveImpairment = Fields.CognitiveImpairment.From(contractValue),

@@ -126,7 +126,7 @@ public class InvariantTests
             Assert.NotEmpty(f.Because);
             Assert.All(f.Because, e =>
             {
-                Assert.Contains(e.Field, ContractFields.Names);
+                Assert.Contains(e.Field, ContractFields.All);
                 Assert.False(string.IsNullOrEmpty(e.Value));
             });
             Assert.Equal(f.Because.Count, f.Because.Select(e => e.Field).Distinct(StringComparer.Ordinal).Count());

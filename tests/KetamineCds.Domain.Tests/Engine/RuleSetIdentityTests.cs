@@ -21,6 +21,7 @@ public partial class RuleSetIdentityTests
         ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
         ["1.1.0"] = "sha256:25ec526510b5a44f9b5401fb7a2479942e05b5c7e3da8433736c7aaa98bda4db",
         ["1.2.0"] = "sha256:a013e031192388aa9bba62f0475fb760fb3faf15d871f3f621aac2af45405af0",
+        ["1.3.0"] = "sha256:e0321fc8c4ebd784c23f919e44c7d7be557910c02cbb190e09bfbd09ec6f361e",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -149,13 +150,39 @@ public partial class RuleSetIdentityTests
     }
 
     [Fact]
-    public void Catalogue_RuleSet1_2_0_IsCurrentAndAfter1_1_0()
+    public void Catalogue_RuleSet1_3_0_IsCurrentAndAfter1_2_0()
     {
-        Assert.Same(RuleSetCatalog.V1_2_0, RuleSetCatalog.Current);
-        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0], RuleSetCatalog.All);
+        Assert.Same(RuleSetCatalog.V1_3_0, RuleSetCatalog.Current);
+        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0], RuleSetCatalog.All);
         Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_2_0.Policy);
+        Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_3_0.Policy);
+    }
+
+    [Fact]
+    public void Diff_1_2_0To1_3_0_ListsExactlyTheAddedAndChangedRules()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0);
+        Assert.Equal(["CV-008", "EU-003", "MED-006"], diff.Added.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["EU-002", "MED-001", "SAF-001"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(RuleSetCatalog.V1_2_0.Pathways, RuleSetCatalog.V1_3_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_2_0.Rules.Count + 3, RuleSetCatalog.V1_3_0.Rules.Count);
+        var touched = diff.Changed.Select(c => c.Before.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(RuleSetCatalog.V1_2_0.Rules.Where(r => !touched.Contains(r.Id)), before =>
+            Assert.Same(before.GetType(), RuleSetCatalog.V1_3_0.Find(before.Id)!.GetType()));
+    }
+
+    [Fact]
+    public void Diff_1_2_0To1_3_0_Med001_ChangesOnlyItsDetail()
+    {
+        var before = RuleSetCatalog.V1_2_0.Find("MED-001")!;
+        var after = RuleSetCatalog.V1_3_0.Find("MED-001")!;
+        Assert.Equal((before.Kind, before.Severity, before.Condition.Canonical, before.ConditionText, before.Summary), (after.Kind, after.Severity, after.Condition.Canonical, after.ConditionText, after.Summary));
+        Assert.Equal(before.Sources, after.Sources);
+        Assert.NotEqual(before.Detail, after.Detail);
     }
 
     [Fact]

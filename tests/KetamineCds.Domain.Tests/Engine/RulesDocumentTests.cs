@@ -93,13 +93,15 @@ public class RulesDocumentTests
         Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
 
     [Fact]
-    public void RulesDocument_Rendering_IsOfRuleSet1_2_0AndListsTheUnconfirmedFacts()
+    public void RulesDocument_Rendering_IsOfRuleSet1_3_0AndListsTheUnconfirmedFacts()
     {
         var md = RuleCatalogDocument.Render(RuleSetCatalog.Current);
-        Assert.Contains("| Version | 1.2.0 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Digest | `" + RuleSetCatalog.V1_2_0.Digest + "` |", md, StringComparison.Ordinal);
+        Assert.Contains("| Version | 1.3.0 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Digest | `" + RuleSetCatalog.V1_3_0.Digest + "` |", md, StringComparison.Ordinal);
         Assert.Contains("#### REC-001\n", md, StringComparison.Ordinal);
         Assert.Contains("#### SUI-013\n", md, StringComparison.Ordinal);
+        Assert.Contains("#### CV-008\n", md, StringComparison.Ordinal);
+        Assert.Contains("#### MED-006\n", md, StringComparison.Ordinal);
         Assert.DoesNotContain("#### BIP-007\n", md, StringComparison.Ordinal);
         Assert.Contains("clinic-policy choice", md, StringComparison.Ordinal);
     }
@@ -112,7 +114,10 @@ public class RulesDocumentTests
     [InlineData("SUB-004")]
     [InlineData("SUI-008")]
     [InlineData("SUI-013")]
-    public void RulesDocument_Rendering_ListsTheRuleOf1_2_0AsACaution(string ruleId)
+    [InlineData("EU-003")]
+    [InlineData("CV-008")]
+    [InlineData("MED-006")]
+    public void RulesDocument_Rendering_ListsTheRuleOf1_2_0Or1_3_0AsACaution(string ruleId)
     {
         var md = RuleCatalogDocument.Render(RuleSetCatalog.Current);
         var row = md.Split('\n').Single(l => l.StartsWith("| [" + ruleId + "](", StringComparison.Ordinal));

@@ -99,4 +99,34 @@ public class CardiovascularRulesTests : RuleTestBase
 
     [Fact, Edge("CV-007")]
     public void Evaluate_NoRespiratoryDisease_DoesNotFireCv007() => AssertDoesNotFire("CV-007", Trd() with { RespiratoryDiseaseOrSleepApnea = false });
+
+    [Fact, Fires("CV-008")]
+    public void Evaluate_OtherCardiovascularDisease_FiresCv008AndCallsForCaution()
+    {
+        // The QA case: a stroke 2 months ago answers "no" to a serious condition and to an event within 6 weeks.
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { OtherCardiovascularOrCerebrovascularDisease = true };
+        var f = AssertFires("CV-008", h);
+        AssertBecause(f, "otherCardiovascularOrCerebrovascularDisease", "true");
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Severity.Moderate, f.Severity);
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Fact, Edge("CV-008")]
+    public void Evaluate_NoOtherCardiovascularDisease_DoesNotFireCv008AndReadsPlainlyEligible()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { OtherCardiovascularOrCerebrovascularDisease = false };
+        AssertDoesNotFire("CV-008", h);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Fact, Edge("CV-008")]
+    public void Evaluate_OtherCardiovascularDiseaseNotRecorded_DoesNotFireCv008ButSaf001()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { OtherCardiovascularOrCerebrovascularDisease = null };
+        AssertDoesNotFire("CV-008", h);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Contains(a.Findings, f => f.RuleId == "SAF-001" && f.Because.Contains(new Evidence("otherCardiovascularOrCerebrovascularDisease", WireNames.NotRecorded)));
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+    }
 }

@@ -85,6 +85,13 @@ public class CompletenessRulesTests : RuleTestBase
             "breastfeeding",
             WireNames.NotRecorded);
 
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_TrdWithOtherCardiovascularDiseaseNotRecorded_FiresSaf001()
+    {
+        var f = AssertFires("SAF-001", CareHistoryRecorded() with { OtherCardiovascularOrCerebrovascularDisease = null });
+        Assert.Equal([new Evidence("otherCardiovascularOrCerebrovascularDisease", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
+    }
+
     [Fact, Edge("SAF-001")]
     public void Evaluate_TrdWithTheOtherSafetyHistoryRecorded_DoesNotFireSaf001() => AssertDoesNotFire("SAF-001", CareHistoryRecorded());
 
@@ -94,6 +101,7 @@ public class CompletenessRulesTests : RuleTestBase
 
     private static PatientHistory CareHistoryRecorded() => Trd() with
     {
+        OtherCardiovascularOrCerebrovascularDisease = false,
         RespiratoryDiseaseOrSleepApnea = false,
         HypertensiveEncephalopathyHistory = false,
         CognitiveImpairment = false,

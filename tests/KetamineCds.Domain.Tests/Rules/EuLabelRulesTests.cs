@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -18,19 +19,50 @@ public class EuLabelRulesTests : RuleTestBase
     public void Evaluate_UsTrdWithoutOralAntidepressant_DoesNotFireEu001() =>
         AssertDoesNotFire("EU-001", Trd() with { Jurisdiction = Jurisdiction.Us, OnOralAntidepressant = false });
 
-    [Theory, Fires("EU-002")]
-    [InlineData(null)]
-    [InlineData(OralAntidepressantClass.Other)]
-    public void Evaluate_EuTrdOnAntidepressantNotRecordedAsSsriOrSnri_FiresEu002(OralAntidepressantClass? antidepressantClass) =>
-        AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
+    [Fact, Fires("EU-002")]
+    public void Evaluate_EuTrdOnAnAntidepressantOfAnotherClass_FiresEu002AsAHighRequirement()
+    {
+        var f = AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = OralAntidepressantClass.Other });
+        AssertBecause(f, "oralAntidepressantClass", "other");
+        // From 1.3.0 as high as EU-001 (no oral antidepressant): another class does not meet the EU label either.
+        Assert.Equal(FindingKind.Requirement, f.Kind);
+        Assert.Equal(Severity.High, f.Severity);
+    }
 
     [Theory, Edge("EU-002")]
     [InlineData(OralAntidepressantClass.Ssri)]
     [InlineData(OralAntidepressantClass.Snri)]
-    public void Evaluate_EuTrdOnSsriOrSnri_DoesNotFireEu002(OralAntidepressantClass antidepressantClass) =>
+    [InlineData(null)]
+    public void Evaluate_EuTrdOnSsriOrSnriOrClassNotRecorded_DoesNotFireEu002(OralAntidepressantClass? antidepressantClass) =>
         AssertDoesNotFire("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
 
     [Fact, Edge("EU-002")]
     public void Evaluate_EuOneFailedTrialOnOralAntidepressant_DoesNotFireEu002() =>
-        AssertDoesNotFire("EU-002", Adult() with { Jurisdiction = Jurisdiction.Eu, FailedAdequateTrials = 1 });
+        AssertDoesNotFire("EU-002", Adult() with { Jurisdiction = Jurisdiction.Eu, FailedAdequateTrials = 1, OralAntidepressantClass = OralAntidepressantClass.Other });
+
+    [Fact, Fires("EU-003")]
+    public void Evaluate_EuTrdOnAnAntidepressantOfUnrecordedClass_FiresEu003AsACaution()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = null };
+        var f = AssertFires("EU-003", h);
+        AssertBecause(f, "oralAntidepressantClass", WireNames.NotRecorded);
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        // Under 1.2.0 this was a moderate requirement and the result read plainly eligible.
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
+    }
+
+    [Theory, Edge("EU-003")]
+    [InlineData(Jurisdiction.Eu, OralAntidepressantClass.Snri)]
+    [InlineData(Jurisdiction.Eu, OralAntidepressantClass.Other)]
+    [InlineData(Jurisdiction.Us, null)]
+    public void Evaluate_ClassRecordedOrUsLabel_DoesNotFireEu003(Jurisdiction jurisdiction, OralAntidepressantClass? antidepressantClass) =>
+        AssertDoesNotFire("EU-003", Trd() with { Jurisdiction = jurisdiction, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
+
+    [Fact, Edge("EU-003")]
+    public void Evaluate_EuTrdOnNoOralAntidepressant_DoesNotFireEu003ButEu001()
+    {
+        var h = Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false };
+        AssertDoesNotFire("EU-003", h);
+        Assert.Contains(ScreeningEngine.Evaluate(h, RuleSet).Findings, f => f.RuleId == "EU-001");
+    }
 }

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -15,6 +16,37 @@ public class MedicinesRulesTests : RuleTestBase
 
     [Fact, Edge("MED-001")]
     public void Evaluate_ZeroBenzodiazepine_DoesNotFireMed001() => AssertDoesNotFire("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m });
+
+    [Fact]
+    public void Med001_Detail_StatesNoDoseEffectWithoutASource()
+    {
+        // 1.2.0's MED-001 said higher doses may blunt the effect, citing "not yet a cited source"; from 1.3.0 that is MED-006, with its sources.
+        var rule = RuleSet.Find("MED-001")!;
+        Assert.DoesNotContain("not yet a cited source", rule.Detail, StringComparison.Ordinal);
+        Assert.Contains("MED-006", rule.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory, Fires("MED-006")]
+    [InlineData("8.5")]
+    [InlineData("20")]
+    public void Evaluate_BenzodiazepineAbove8Mg_FiresMed006AsAHighCautionWithItsStudies(string dose)
+    {
+        var f = AssertFires("MED-006", Trd() with { BenzodiazepineDiazepamEquivalentMg = decimal.Parse(dose, System.Globalization.CultureInfo.InvariantCulture) });
+        AssertBecause(f, "benzodiazepineDiazepamEquivalentMg", dose);
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Equal(Severity.High, f.Severity);
+        Assert.Equal(["FRONT-PSYCHIATRY-2020-BZD", "FEENEY-2023"], f.Sources);
+    }
+
+    [Theory, Edge("MED-006")]
+    [InlineData("8")]
+    [InlineData("0.5")]
+    public void Evaluate_BenzodiazepineAtMost8Mg_DoesNotFireMed006ButMed001(string dose)
+    {
+        var h = Trd() with { BenzodiazepineDiazepamEquivalentMg = decimal.Parse(dose, System.Globalization.CultureInfo.InvariantCulture) };
+        AssertDoesNotFire("MED-006", h);
+        Assert.Contains(ScreeningEngine.Evaluate(h, RuleSet).Findings, f => f.RuleId == "MED-001");
+    }
 
     [Fact, Fires("MED-002")]
     public void Evaluate_OnOpioids_FiresMed002() => AssertFires("MED-002", Trd() with { OnOpioids = true });

@@ -190,4 +190,11 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
     [Fact, Edge("PAL-001")]
     public void Evaluate_PrognosisOf4WeeksWithoutDepressiveEpisode_DoesNotFirePal001() =>
         AssertDoesNotFire("PAL-001", Palliative(4) with { CurrentDepressiveEpisode = false });
+
+    [Fact, Fires("MED-001")]
+    public void Evaluate_HalfMilligramDiazepamEquivalent_FiresMed001() =>
+        AssertBecause(AssertFires("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0.5m }), "benzodiazepineDiazepamEquivalentMg", "0.5");
+
+    [Fact, Edge("MED-001")]
+    public void Evaluate_ZeroBenzodiazepine_DoesNotFireMed001() => AssertDoesNotFire("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m });
 }

@@ -119,4 +119,25 @@ public class RuleSet1_1_0RulesTests : RuleTestBase
 
     [Fact, Edge("PAL-001")]
     public void Evaluate_PrognosisOf9Weeks_DoesNotFirePal001() => AssertDoesNotFire("PAL-001", Palliative(9));
+
+    [Fact, Fires("MED-001")]
+    public void Evaluate_HalfMilligramDiazepamEquivalent_FiresMed001() =>
+        AssertBecause(AssertFires("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0.5m }), "benzodiazepineDiazepamEquivalentMg", "0.5");
+
+    [Fact, Edge("MED-001")]
+    public void Evaluate_ZeroBenzodiazepine_DoesNotFireMed001() => AssertDoesNotFire("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m });
+
+    [Theory, Fires("EU-002")]
+    [InlineData(null)]
+    [InlineData(OralAntidepressantClass.Other)]
+    public void Evaluate_EuTrdOnAntidepressantNotRecordedAsSsriOrSnri_FiresEu002AsAModerateRequirement(OralAntidepressantClass? antidepressantClass)
+    {
+        var f = AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
+        Assert.Equal(FindingKind.Requirement, f.Kind);
+        Assert.Equal(Severity.Moderate, f.Severity);
+    }
+
+    [Fact, Edge("EU-002")]
+    public void Evaluate_EuTrdOnSnri_DoesNotFireEu002() =>
+        AssertDoesNotFire("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = OralAntidepressantClass.Snri });
 }

@@ -96,6 +96,7 @@ internal static class Histories
         OnPsychostimulantOrMaoi = h.OnPsychostimulantOrMaoi ?? false,
         OtherCnsDepressants = h.OtherCnsDepressants ?? false,
         RespiratoryDiseaseOrSleepApnea = h.RespiratoryDiseaseOrSleepApnea ?? false,
+        OtherCardiovascularOrCerebrovascularDisease = h.OtherCardiovascularOrCerebrovascularDisease ?? false,
         HypertensiveEncephalopathyHistory = h.HypertensiveEncephalopathyHistory ?? false,
         CognitiveImpairment = h.CognitiveImpairment ?? false,
         UrinaryTractSymptoms = h.UrinaryTractSymptoms ?? false,

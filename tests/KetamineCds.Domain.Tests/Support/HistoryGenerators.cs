@@ -154,6 +154,7 @@ public static class HistoryGenerators
         OtherCnsDepressants = false,
         SubstancesUsed = null,
         RecentMyocardialInfarctionOrStroke = false,
+        OtherCardiovascularOrCerebrovascularDisease = false,
         HypertensiveEncephalopathyHistory = false,
         RespiratoryDiseaseOrSleepApnea = false,
         CognitiveImpairment = false,
@@ -183,6 +184,7 @@ public static class HistoryGenerators
         from hypersensitivity in NullableBool(4, 15, 1)
         from cardiovascular in NullableBool(4, 12, 1)
         from recentEvent in NullableBool(4, 15, 1)
+        from otherCardiovascular in NullableBool(3, 8, 1)
         from encephalopathy in NullableBool(4, 15, 1)
         from respiratory in NullableBool(3, 10, 1)
         from cognitive in NullableBool(3, 10, 1)
@@ -200,6 +202,7 @@ public static class HistoryGenerators
             HypersensitivityToKetamine = hypersensitivity,
             SeriousCardiovascularOrCerebrovascularCondition = cardiovascular,
             RecentMyocardialInfarctionOrStroke = recentEvent,
+            OtherCardiovascularOrCerebrovascularDisease = otherCardiovascular,
             HypertensiveEncephalopathyHistory = encephalopathy,
             RespiratoryDiseaseOrSleepApnea = respiratory,
             CognitiveImpairment = cognitive,

@@ -1,0 +1,64 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+/// <summary>
+/// Rule set 1.2.0 stays replayable, so the rules it had that 1.3.0 replaced keep their tests, evaluated with 1.2.0
+/// explicitly. Two fires here are what 1.3.0 corrected (docs/clinical-review.md, section 9): under the EU label an oral
+/// antidepressant of another class was a moderate requirement, so the result could read plainly eligible; and other
+/// cardiovascular or cerebrovascular disease was not asked at all.
+/// </summary>
+public class RuleSet1_2_0RulesTests : RuleTestBase
+{
+    public override RuleSet RuleSet => RuleSetCatalog.V1_2_0;
+
+    private static PatientHistory CheckedTrd() => Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();
+
+    [Theory, Fires("EU-002")]
+    [InlineData(null)]
+    [InlineData(OralAntidepressantClass.Other)]
+    public void Evaluate_EuTrdOnAntidepressantNotRecordedAsSsriOrSnri_FiresEu002AsAModerateRequirementAndStaysEligible(OralAntidepressantClass? antidepressantClass)
+    {
+        var h = CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass };
+        var f = AssertFires("EU-002", h);
+        Assert.Equal(FindingKind.Requirement, f.Kind);
+        Assert.Equal(Severity.Moderate, f.Severity);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h, RuleSet).Overall);
+    }
+
+    [Theory, Edge("EU-002")]
+    [InlineData(OralAntidepressantClass.Ssri)]
+    [InlineData(OralAntidepressantClass.Snri)]
+    public void Evaluate_EuTrdOnSsriOrSnri_DoesNotFireEu002(OralAntidepressantClass antidepressantClass) =>
+        AssertDoesNotFire("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass });
+
+    [Fact, Fires("MED-001")]
+    public void Evaluate_HalfMilligramDiazepamEquivalent_FiresMed001WithItsUnsourcedDoseSentence()
+    {
+        var f = AssertFires("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0.5m });
+        Assert.Contains("not yet a cited source", f.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact, Edge("MED-001")]
+    public void Evaluate_ZeroBenzodiazepine_DoesNotFireMed001() => AssertDoesNotFire("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m });
+
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_TrdWithRespiratoryHistoryNotRecorded_FiresSaf001AsACaution()
+    {
+        var f = AssertFires("SAF-001", CheckedTrd() with { RespiratoryDiseaseOrSleepApnea = null });
+        AssertBecause(f, "respiratoryDiseaseOrSleepApnea", WireNames.NotRecorded);
+        Assert.Equal(FindingKind.Caution, f.Kind);
+    }
+
+    [Fact, Edge("SAF-001")]
+    public void Evaluate_OtherCardiovascularDiseaseNotRecorded_DoesNotFireSaf001AndReadsPlainlyEligible()
+    {
+        // 1.2.0 never asked about other cardiovascular or cerebrovascular disease.
+        var h = CheckedTrd() with { OtherCardiovascularOrCerebrovascularDisease = null };
+        AssertDoesNotFire("SAF-001", h);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h, RuleSet).Overall);
+    }
+}
