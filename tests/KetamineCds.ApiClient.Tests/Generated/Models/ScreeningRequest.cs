@@ -77,6 +77,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? OpioidInducedHyperalgesia { get; set; }
         /// <summary>Class of the oral antidepressant. The EU label asks for an SSRI or SNRI alongside esketamine for TRD.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_oralAntidepressantClass? OralAntidepressantClass { get; set; }
+        /// <summary>Other cardiovascular or cerebrovascular disease. Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an infarction or stroke longer ago.</summary>
+        public bool? OtherCardiovascularOrCerebrovascularDisease { get; set; }
         /// <summary>Other CNS depressants, alcohol included. Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.</summary>
         public bool? OtherCnsDepressants { get; set; }
         /// <summary>Patient reference (MRN). The clinic&apos;s identifier (MRN): letters, digits, dot, hyphen or underscore. Never a name.</summary>
@@ -176,6 +178,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "onPsychostimulantOrMaoi", n => { OnPsychostimulantOrMaoi = n.GetBoolValue(); } },
                 { "opioidInducedHyperalgesia", n => { OpioidInducedHyperalgesia = n.GetBoolValue(); } },
                 { "oralAntidepressantClass", n => { OralAntidepressantClass = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_oralAntidepressantClass>(); } },
+                { "otherCardiovascularOrCerebrovascularDisease", n => { OtherCardiovascularOrCerebrovascularDisease = n.GetBoolValue(); } },
                 { "otherCnsDepressants", n => { OtherCnsDepressants = n.GetBoolValue(); } },
                 { "patientReference", n => { PatientReference = n.GetStringValue(); } },
                 { "phq9Item9", n => { Phq9Item9 = n.GetIntValue(); } },
@@ -234,6 +237,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteBoolValue("onPsychostimulantOrMaoi", OnPsychostimulantOrMaoi);
             writer.WriteBoolValue("opioidInducedHyperalgesia", OpioidInducedHyperalgesia);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_oralAntidepressantClass>("oralAntidepressantClass", OralAntidepressantClass);
+            writer.WriteBoolValue("otherCardiovascularOrCerebrovascularDisease", OtherCardiovascularOrCerebrovascularDisease);
             writer.WriteBoolValue("otherCnsDepressants", OtherCnsDepressants);
             writer.WriteStringValue("patientReference", PatientReference);
             writer.WriteIntValue("phq9Item9", Phq9Item9);
