@@ -3,7 +3,7 @@ namespace KetamineCds.Domain.Tests.Support;
 /// <summary>
 /// The request field names of <c>shared/api/screening-v1.md</c>, copied from the contract's table (1.1 fields included),
 /// and the optional fields the software adds within v1, as the contract allows ("the software may add optional fields
-/// ... for new concepts"); each addition is documented in docs/api.md.
+/// ... for new concepts"); each addition is documented in docs/web.md ("Fields added to contract v1").
 /// </summary>
 internal static class ContractFields
 {
