@@ -116,7 +116,7 @@ public static class RuleSetCatalog
     /// Version 1.3.0: the fifth QA pass (docs/clinical-review.md, sections 8 and 9). Other cardiovascular or
     /// cerebrovascular disease calls for caution (a new field), the EU label's SSRI-or-SNRI combination is a high
     /// requirement when another class is recorded and a caution when none is, and a benzodiazepine dose above 8 mg
-    /// diazepam-equivalent calls for a high caution on its cited studies.
+    /// diazepam-equivalent calls for a high caution on its cited studies; SUI-013's summary agrees with its kind.
     /// </summary>
     public static RuleSet V1_3_0 { get; } = V1_2_0.Next(
         "1.3.0",
@@ -131,6 +131,8 @@ public static class RuleSetCatalog
             new Completeness.OtherSafetyHistoryAndCardiovascularNotRecorded(),
             new EuLabel.EuTrdOralAntidepressantNotSsriOrSnri(),
             new Medicines.BenzodiazepineSedation(),
+            // Its summary said "do not treat until" while its kind, a caution, leaves the pathway open (section 7's note).
+            new Suicide.SafetyNetIncompleteBeforeFirstSession(),
         ]);
 
     /// <summary>The rule set new screenings are decided with.</summary>

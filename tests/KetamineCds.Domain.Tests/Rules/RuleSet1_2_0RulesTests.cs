@@ -61,4 +61,17 @@ public class RuleSet1_2_0RulesTests : RuleTestBase
         AssertDoesNotFire("SAF-001", h);
         Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h, RuleSet).Overall);
     }
+
+    [Fact, Fires("SUI-013")]
+    public void Evaluate_PassiveIdeationWithoutASafetyPlan_FiresSui013SayingDoNotTreatAsACaution()
+    {
+        // 1.2.0's wording against its kind: "do not treat until" on a caution that leaves the pathway open.
+        var f = AssertFires("SUI-013", Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null });
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Contains("do not treat until", f.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact, Edge("SUI-013")]
+    public void Evaluate_NoSuicidalityAndNoSafetyNet_DoesNotFireSui013() =>
+        AssertDoesNotFire("SUI-013", Trd() with { SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false });
 }

@@ -145,6 +145,9 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Equal(Severity.High, f.Severity);
         AssertBecause(f, "suicidality", "active-ideation");
         Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+        // From 1.3.0 the wording agrees with the kind: a caution leaves the pathway open, so it never says "do not treat".
+        Assert.DoesNotContain("do not treat", f.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("before the first session", f.Summary, StringComparison.Ordinal);
     }
 
     [Theory, Fires("SUI-013")]

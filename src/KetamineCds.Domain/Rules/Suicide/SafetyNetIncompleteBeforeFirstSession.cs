@@ -1,0 +1,35 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+using static KetamineCds.Domain.Rules.Conditions.Criteria;
+
+namespace KetamineCds.Domain.Rules.Suicide;
+
+/// <summary>
+/// SUI-013: Suicidality without the whole safety net calls for caution. (P-SAFETY-REMS, SPRAVATO-PI-US) From 1.3.0 its
+/// summary agrees with its kind: a caution leaves the pathway open, so it no longer says "do not treat until"; imminent
+/// risk with no safety net at all still closes every pathway (SUI-009).
+/// </summary>
+public sealed class SafetyNetIncompleteBeforeFirstSession : Rule
+{
+    public override string Id => "SUI-013";
+
+    public override FindingKind Kind => FindingKind.Caution;
+
+    public override Severity Severity => Severity.High;
+
+    public override IReadOnlyList<string> Principles { get; } = [Citations.SafetyRems];
+
+    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
+
+    public override string ConditionText => "Any suicidality is recorded and a safety plan, lethal-means counselling or immediate follow-up is not recorded as in place.";
+
+    public override Condition Condition { get; } = All(
+        Indications.AnySuicidality,
+        Any(NotTrue(Fields.SafetyPlanInPlace), NotTrue(Fields.LethalMeansCounselled), NotTrue(Fields.FollowUpArranged)));
+
+    public override string Summary => "Suicidality without the whole safety net: put the safety plan, lethal-means counselling and follow-up in place, or record why not, before the first session.";
+
+    public override string Detail =>
+        "The source document pairs treatment of a suicidal patient with a safety plan, restriction of lethal means and immediate follow-up care; the requirements listed with this result name what is still missing. Rapid relief of depressive symptoms does not by itself protect the patient, and the label says esketamine does not replace hospitalisation where the risk calls for it. With imminent risk and none of the three in place, every pathway stays closed (SUI-009).";
+}
