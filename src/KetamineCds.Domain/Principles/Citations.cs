@@ -92,7 +92,7 @@ public static class Citations
         new(Irwin2013, "Irwin et al., daily oral ketamine for depression and anxiety in hospice patients, J Palliat Med 2013"),
         new(Phq9, "Kroenke, Spitzer, Williams, The PHQ-9, J Gen Intern Med 2001"),
         new(Cssrs, "Columbia Suicide Severity Rating Scale, screen version"),
-        new(FrontPsychiatry2020Benzodiazepines, "Concomitant benzodiazepines and the response to ketamine in depression, a cohort of 47 patients, Front Psychiatry 2020, doi:10.3389/fpsyt.2020.00844"),
+        new(FrontPsychiatry2020Benzodiazepines, "Concomitant benzodiazepines and the response to ketamine in depression, a cohort of 47 patients, Front Psychiatry 2020, doi:10.3389/fpsyt.2020.00844 (descriptive title; authors and title to verify)"),
         new(Feeney2023, "Feeney et al., effect of concomitant benzodiazepines on the antidepressant effects of ketamine: findings from the RAPID intravenous ketamine study, J Clin Psychiatry 2023;84(1):22m14491"),
     ];
 

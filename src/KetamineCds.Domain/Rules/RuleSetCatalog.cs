@@ -114,9 +114,10 @@ public static class RuleSetCatalog
 
     /// <summary>
     /// Version 1.3.0: the fifth QA pass (docs/clinical-review.md, sections 8 and 9). Other cardiovascular or
-    /// cerebrovascular disease calls for caution (a new field), the EU label's SSRI-or-SNRI combination is a high
-    /// requirement when another class is recorded and a caution when none is, and a benzodiazepine dose above 8 mg
-    /// diazepam-equivalent calls for a high caution on its cited studies; SUI-013's summary agrees with its kind.
+    /// cerebrovascular disease calls for caution (a new field); a combination the label requires and the history does not
+    /// show (no SSRI or SNRI under the EU label, no oral antidepressant for acute suicidal ideation) is a high caution,
+    /// and a class not recorded a moderate one; a benzodiazepine dose above 8 mg diazepam-equivalent calls for a high
+    /// caution on its cited studies; SUI-013's summary agrees with its kind.
     /// </summary>
     public static RuleSet V1_3_0 { get; } = V1_2_0.Next(
         "1.3.0",
@@ -131,6 +132,9 @@ public static class RuleSetCatalog
             new Completeness.OtherSafetyHistoryAndCardiovascularNotRecorded(),
             new EuLabel.EuTrdOralAntidepressantNotSsriOrSnri(),
             new Medicines.BenzodiazepineSedation(),
+            // The label's combination not met: from requirements to high cautions, texts unchanged (section 7's open call 2).
+            new EuLabel.EuTrdNeedsSsriOrSnriCallsForCaution(),
+            new Suicide.SuicidalityPathwayNeedsOralAntidepressantCallsForCaution(),
             // Its summary said "do not treat until" while its kind, a caution, leaves the pathway open (section 7's note).
             new Suicide.SafetyNetIncompleteBeforeFirstSession(),
         ]);

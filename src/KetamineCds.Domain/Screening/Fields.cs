@@ -164,7 +164,7 @@ public static class Fields
     { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke" };
 
     public static readonly Field<bool?> OtherCardiovascularOrCerebrovascularDisease = new("otherCardiovascularOrCerebrovascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Other cardiovascular or cerebrovascular disease", h => h.OtherCardiovascularOrCerebrovascularDisease)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an infarction or stroke longer ago." };
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately)." };
 
     public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
     { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };

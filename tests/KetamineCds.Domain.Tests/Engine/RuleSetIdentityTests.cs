@@ -21,7 +21,7 @@ public partial class RuleSetIdentityTests
         ["1.0.0"] = "sha256:73e284134b0c249814bea3acd9ceb09afa8e742c9b119cf6cfa9cff85c85a6ca",
         ["1.1.0"] = "sha256:25ec526510b5a44f9b5401fb7a2479942e05b5c7e3da8433736c7aaa98bda4db",
         ["1.2.0"] = "sha256:a013e031192388aa9bba62f0475fb760fb3faf15d871f3f621aac2af45405af0",
-        ["1.3.0"] = "sha256:153cf16fe93961a4bf30557379006c89228b708f3083d60136e0186b7a881b8e",
+        ["1.3.0"] = "sha256:2ffd308aa5b30c0abc92d61eef060935a84da5b82140d0b67fe5c1828aa6406c",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -165,7 +165,7 @@ public partial class RuleSetIdentityTests
     {
         var diff = RuleSetDiff.Between(RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0);
         Assert.Equal(["CV-008", "EU-003", "MED-006"], diff.Added.Select(r => r.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(["EU-002", "MED-001", "SAF-001", "SUI-013"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["EU-001", "EU-002", "MED-001", "SAF-001", "SUI-002", "SUI-013"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
         Assert.Empty(diff.Removed);
         Assert.False(diff.PolicyChanged);
         Assert.Equal(RuleSetCatalog.V1_2_0.Pathways, RuleSetCatalog.V1_3_0.Pathways);

@@ -10,9 +10,13 @@ public class EuLabelRulesTests : RuleTestBase
     [Fact, Fires("EU-001")]
     public void Evaluate_EuTrdWithoutOralAntidepressant_FiresEu001()
     {
-        var f = AssertFires("EU-001", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false });
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false };
+        var f = AssertFires("EU-001", h);
         AssertBecause(f, "jurisdiction", "eu");
         AssertBecause(f, "onOralAntidepressant", "false");
+        // From 1.3.0 a high caution (it was a high requirement, and the result read plainly eligible).
+        Assert.Equal((FindingKind.Caution, Severity.High), (f.Kind, f.Severity));
+        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
     }
 
     [Fact, Edge("EU-001")]
@@ -20,12 +24,13 @@ public class EuLabelRulesTests : RuleTestBase
         AssertDoesNotFire("EU-001", Trd() with { Jurisdiction = Jurisdiction.Us, OnOralAntidepressant = false });
 
     [Fact, Fires("EU-002")]
-    public void Evaluate_EuTrdOnAnAntidepressantOfAnotherClass_FiresEu002AsAHighRequirement()
+    public void Evaluate_EuTrdOnAnAntidepressantOfAnotherClass_FiresEu002AsAHighCaution()
     {
         var f = AssertFires("EU-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = OralAntidepressantClass.Other });
         AssertBecause(f, "oralAntidepressantClass", "other");
-        // From 1.3.0 as high as EU-001 (no oral antidepressant): another class does not meet the EU label either.
-        Assert.Equal(FindingKind.Requirement, f.Kind);
+        // From 1.3.0 a high caution, as EU-001 (no oral antidepressant): another class does not meet the EU label either,
+        // and a class known to miss it must not read better than a class not recorded (EU-003, a caution).
+        Assert.Equal(FindingKind.Caution, f.Kind);
         Assert.Equal(Severity.High, f.Severity);
     }
 

@@ -197,4 +197,20 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
 
     [Fact, Edge("MED-001")]
     public void Evaluate_ZeroBenzodiazepine_DoesNotFireMed001() => AssertDoesNotFire("MED-001", Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m });
+
+    [Fact, Fires("EU-001")]
+    public void Evaluate_EuTrdWithoutOralAntidepressant_FiresEu001AsAHighRequirement() =>
+        Assert.Equal(FindingKind.Requirement, AssertFires("EU-001", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }).Kind);
+
+    [Fact, Edge("EU-001")]
+    public void Evaluate_UsTrdWithoutOralAntidepressant_DoesNotFireEu001() =>
+        AssertDoesNotFire("EU-001", Trd() with { Jurisdiction = Jurisdiction.Us, OnOralAntidepressant = false });
+
+    [Fact, Fires("SUI-002")]
+    public void Evaluate_SuicidalMddWithoutOralAntidepressant_FiresSui002AsARequirement() =>
+        Assert.Equal(FindingKind.Requirement, AssertFires("SUI-002", Suicidal() with { OnOralAntidepressant = false }).Kind);
+
+    [Fact, Edge("SUI-002")]
+    public void Evaluate_SuicidalMddOnOralAntidepressant_DoesNotFireSui002() =>
+        AssertDoesNotFire("SUI-002", Suicidal() with { OnOralAntidepressant = true });
 }

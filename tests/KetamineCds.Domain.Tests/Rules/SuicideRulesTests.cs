@@ -26,8 +26,12 @@ public class SuicideRulesTests : RuleTestBase
         AssertDoesNotFire("SUI-001", BipolarDepression() with { Suicidality = Suicidality.ActiveIdeation, SafetyPlanInPlace = true, LethalMeansCounselled = true, FollowUpArranged = true });
 
     [Fact, Fires("SUI-002")]
-    public void Evaluate_SuicidalMddWithoutOralAntidepressant_FiresSui002() =>
-        AssertFires("SUI-002", Suicidal() with { OnOralAntidepressant = false });
+    public void Evaluate_SuicidalMddWithoutOralAntidepressant_FiresSui002AsAHighCaution()
+    {
+        var f = AssertFires("SUI-002", Suicidal() with { OnOralAntidepressant = false });
+        // From 1.3.0 a high caution (it was a high requirement): the pathway never reads plainly eligible without one.
+        Assert.Equal((FindingKind.Caution, Severity.High), (f.Kind, f.Severity));
+    }
 
     [Fact, Edge("SUI-002")]
     public void Evaluate_SuicidalMddOnOralAntidepressant_DoesNotFireSui002() =>

@@ -25,5 +25,5 @@ public sealed class EuOralAntidepressantClassNotRecorded : Rule
     public override string Summary => "EU: the class of the oral antidepressant is not recorded: confirm that it is an SSRI or SNRI before starting esketamine for TRD.";
 
     public override string Detail =>
-        "Under the EU Summary of Product Characteristics, esketamine for TRD is given in combination with an SSRI or SNRI specifically. Until the class is recorded the screening cannot tell whether this is met; a class other than these is a high requirement (EU-002).";
+        "Under the EU Summary of Product Characteristics, esketamine for TRD is given in combination with an SSRI or SNRI specifically. Until the class is recorded the screening cannot tell whether this is met; a class other than these is a high caution (EU-002).";
 }

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.EuLabel;
 
 /// <summary>EU-001: EU: start an SSRI or SNRI to be given alongside esketamine for TRD. (P-TRD-PROCEDURE, SPRAVATO-SMPC-EU)</summary>
-public sealed class EuTrdNeedsSsriOrSnri : Rule
+public class EuTrdNeedsSsriOrSnri : Rule
 {
     public override string Id => "EU-001";
 

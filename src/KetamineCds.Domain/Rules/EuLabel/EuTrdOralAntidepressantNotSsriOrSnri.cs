@@ -5,12 +5,12 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules.EuLabel;
 
-/// <summary>EU-002: EU: the oral antidepressant is recorded as neither an SSRI nor an SNRI: switch to or add one to give alongside esketamine for TRD. (P-TRD-PROCEDURE, SPRAVATO-SMPC-EU) From 1.3.0 a high requirement, like EU-001; a class not recorded is EU-003.</summary>
+/// <summary>EU-002: EU: the oral antidepressant is recorded as neither an SSRI nor an SNRI: switch to or add one to give alongside esketamine for TRD. (P-TRD-PROCEDURE, SPRAVATO-SMPC-EU) From 1.3.0 a high caution (it was a moderate requirement), like EU-001: a class known to miss the label must not read better than a class not recorded (EU-003, a caution).</summary>
 public sealed class EuTrdOralAntidepressantNotSsriOrSnri : Rule
 {
     public override string Id => "EU-002";
 
-    public override FindingKind Kind => FindingKind.Requirement;
+    public override FindingKind Kind => FindingKind.Caution;
 
     public override Severity Severity => Severity.High;
 
@@ -25,5 +25,5 @@ public sealed class EuTrdOralAntidepressantNotSsriOrSnri : Rule
     public override string Summary => "EU: the oral antidepressant is recorded as neither an SSRI nor an SNRI: switch to or add one to give alongside esketamine for TRD.";
 
     public override string Detail =>
-        "Under the EU Summary of Product Characteristics, esketamine for TRD is given in combination with an SSRI or SNRI specifically; an antidepressant of another class does not meet this, so the requirement is as high as for a patient on no oral antidepressant (EU-001).";
+        "Under the EU Summary of Product Characteristics, esketamine for TRD is given in combination with an SSRI or SNRI; an antidepressant of another class does not meet this. Start or switch to one before the first session, or record why treatment goes ahead outside the EU indication.";
 }

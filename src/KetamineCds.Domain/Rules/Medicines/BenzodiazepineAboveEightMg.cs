@@ -23,5 +23,5 @@ public sealed class BenzodiazepineAboveEightMg : Rule
     public override string Summary => "Benzodiazepine above 8 mg diazepam-equivalent a day: the antidepressant effect may be weaker; weigh this in the decision and when judging the response.";
 
     public override string Detail =>
-        "In a cohort of 47 patients given ketamine for depression, a daily benzodiazepine dose above 8 mg diazepam-equivalent set apart those who did not respond, with worse outcomes on days 3 and 7. A secondary analysis of the RAPID intravenous ketamine trial found that higher doses weakened the effect on day 1 but not on day 3. Both are studies of intravenous ketamine, one small and one secondary; the esketamine label does not address the effect, only the added sedation (MED-001).";
+        "In a cohort of 47 patients given ketamine for depression, a daily benzodiazepine dose above 8 mg diazepam-equivalent set apart those who did not respond, with worse outcomes on days 3 and 7. A secondary analysis of the RAPID intravenous ketamine trial found that higher doses weakened the effect on day 1 but not on day 3. Neither study used esketamine (the RAPID analysis was of intravenous ketamine); one is small and one a secondary analysis. The esketamine label, as far as the fact base shows, speaks only of the added sedation (MED-001).";
 }

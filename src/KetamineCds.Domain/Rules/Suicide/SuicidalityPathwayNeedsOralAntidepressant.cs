@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Suicide;
 
 /// <summary>SUI-002: Start an oral antidepressant: for acute suicidal ideation esketamine is given only together with one. (P-TRD-PROCEDURE, P-SUICIDALITY-APPROVAL, SPRAVATO-PI-US, SPRAVATO-SMPC-EU)</summary>
-public sealed class SuicidalityPathwayNeedsOralAntidepressant : Rule
+public class SuicidalityPathwayNeedsOralAntidepressant : Rule
 {
     public override string Id => "SUI-002";
 

@@ -77,7 +77,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? OpioidInducedHyperalgesia { get; set; }
         /// <summary>Class of the oral antidepressant. The EU label asks for an SSRI or SNRI alongside esketamine for TRD.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_oralAntidepressantClass? OralAntidepressantClass { get; set; }
-        /// <summary>Other cardiovascular or cerebrovascular disease. Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an infarction or stroke longer ago.</summary>
+        /// <summary>Other cardiovascular or cerebrovascular disease. Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately).</summary>
         public bool? OtherCardiovascularOrCerebrovascularDisease { get; set; }
         /// <summary>Other CNS depressants, alcohol included. Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.</summary>
         public bool? OtherCnsDepressants { get; set; }
