@@ -103,6 +103,16 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             return null;
         }
 
+        try
+        {
+            // A replay never vouches for an entry changed after it was recorded ("reproduced exactly" of altered content).
+            EfDecisionLog.ThrowIfAltered(entry);
+        }
+        catch (FormatException ex)
+        {
+            throw new DecisionLogEntryUnreadableException(entry.Id, entry.Sequence, ex);
+        }
+
         var recorded = new RuleSetIdentity(entry.RuleSetVersion ?? "", entry.RuleSetDigest ?? "");
         var ruleSet = RuleSetCatalog.Find(recorded.Version);
         if (ruleSet is null)

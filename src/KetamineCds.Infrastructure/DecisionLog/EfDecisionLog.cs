@@ -275,12 +275,21 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
-    /// <summary>Throws when the entry's id, time or related id is not one (an altered SQLite column, <see cref="SqliteLogColumns"/>).</summary>
+    /// <summary>
+    /// Throws when the entry's id, time or related id is not one (an altered SQLite column, <see cref="SqliteLogColumns"/>),
+    /// or when its content no longer gives the hash it was recorded with: a page, the API or a replay never shows, or
+    /// vouches for, an entry changed after it was recorded. One hash of the one entry; the chain itself is Verify's.
+    /// </summary>
     internal static void ThrowIfAltered(DecisionLogEntry e)
     {
         if (SqliteLogColumns.IsAltered(e.Id, e.RecordedAt, e.RelatesToId))
         {
             throw new FormatException("The stored id or time is not one the app writes.");
+        }
+
+        if (!string.Equals(ChainHash.Compute(e), e.Hash, StringComparison.Ordinal))
+        {
+            throw new FormatException("The entry no longer matches the hash it was recorded with: its stored content was changed after it was recorded.");
         }
     }
 

@@ -278,6 +278,37 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task Readers_EntryContentChangedToValidContent_RefuseToShowOrReplayItAndMarkItInTheList()
+    {
+        // QA: a screening whose stored input and history were changed to other valid JSON (another patient reference)
+        // read as if nothing had happened: its page, the API and the print showed it, and the replay said "reproduced
+        // exactly". Every reader now checks the entry's own hash first; Verify still names the broken chain.
+        await using var store = await CreateStoreAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-A"))).Id);
+        }
+
+        await store.DisableTriggersAsync();
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync(
+            "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'MRN-A', 'MRN-Z'), \"HistoryJson\" = replace(\"HistoryJson\", 'MRN-A', 'MRN-Z') WHERE \"Sequence\" = 2"));
+
+        Assert.Equal(new ChainVerification(2, false, ids[1], 2), await store.Log.VerifyAsync());
+        var shown = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Log.FindScreeningAsync(ids[1]));
+        Assert.Equal((ids[1], 2L), (shown.EntryId, shown.Sequence));
+        var replayed = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.ReplayAsync(ids[1]));
+        Assert.Equal(ids[1], replayed.EntryId);
+        Assert.True((await store.Audit.ReplayAsync(ids[0]))!.Reproduced);
+
+        var page = await store.Audit.SearchAsync(new AuditFilter(), null, 50);
+        Assert.Equal([ids[1]], page.Items.Where(i => i.Unreadable).Select(i => i.Id));
+        var patient = await store.Log.ListScreeningsForPatientAsync("MRN-A");
+        Assert.Equal([ids[2], ids[0]], patient.Screenings.Select(s => s.Id));
+        Assert.Equal([new UnreadableEntry(ids[1], 2)], patient.Unreadable);
+    }
+
+    [Fact]
     public async Task Verify_EntryDeleted_NamesTheEntryAfterTheGap()
     {
         await using var store = await CreateStoreAsync();
