@@ -168,6 +168,38 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain(notExpected, html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_AuditScreeningInChinese_ShowsFindingsStatusesRolesAndOverridesInChinese()
+    {
+        // QA6: the auditor's screening page showed the findings' summaries, kinds, severities, the pathways and their
+        // statuses, the recorder's role and the overrides' decision and reason as English texts and codes in Chinese.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-AUDIT-ZH"));
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var psychiatrist = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
+            ["Override.Explanation"] = "Cardiology reviewed the blood pressure.",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(psychiatrist, $"/Screenings/{id}"),
+        };
+        var overridden = await psychiatrist.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(form));
+        Assert.True(overridden.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, overridden.StatusCode.ToString());
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var page = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{id}", "zh-CN")).Content.ReadAsStringAsync());
+
+        Assert.Contains("psychiatrist@demo.local （精神科医生）", page, StringComparison.Ordinal);
+        Assert.Contains("<td>注意事项</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>caution</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Esketamine only in a REMS-certified setting", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">esketamine-trd</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>benefit-outweighs-risk-after-review</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>proceed</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>继续治疗</td><td>经评估后获益大于风险</td>", page, StringComparison.Ordinal);
+    }
+
     /// <summary>Records a screening through the API, then posts the override form on its result page in a language.</summary>
     private async Task<string> PostOverrideAsync(string reference, string language, Dictionary<string, string> form)
     {
