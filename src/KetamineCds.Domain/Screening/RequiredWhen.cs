@@ -16,7 +16,6 @@ public sealed class RequiredWhen
     {
         Expression = expression;
         Clauses = clauses;
-        Text = string.Join(" and ", clauses.Select(c => c.Text));
     }
 
     /// <summary>The expression as written, e.g. <c>sexAtBirth!=male;ageYears:12-55</c>.</summary>
@@ -25,8 +24,12 @@ public sealed class RequiredWhen
     /// <summary>The clauses, all of which must hold.</summary>
     public IReadOnlyList<WhenClause> Clauses { get; }
 
-    /// <summary>The condition in plain words, completing "required when ...".</summary>
-    public string Text { get; }
+    /// <summary>
+    /// The condition in plain words, completing "required when ...", each clause read against its field in
+    /// <see cref="Fields"/> (a range that covers the field's whole allowed range reads "is recorded"). Made when first
+    /// read, since the catalogue's own fields are built from such conditions.
+    /// </summary>
+    public string Text => field ??= string.Join(" and ", Clauses.Select(c => c.TextFor(Fields.Find(c.Field))));
 
     /// <summary>Whether it holds, given a way to read any field's contract value (a string, bool, int, decimal or null).</summary>
     public bool Applies(Func<string, object?> value)

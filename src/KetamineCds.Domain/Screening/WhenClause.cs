@@ -18,6 +18,15 @@ public sealed record WhenClause(string Field, WhenTest Test, IReadOnlyList<strin
         _ => string.Create(CultureInfo.InvariantCulture, $"{Field} is {Low} to {High}"),
     };
 
+    /// <summary>
+    /// The clause in plain words, knowing the tested field (null when unknown): a range that takes in the field's whole
+    /// allowed range holds for any recorded value, so it reads "prognosisWeeks is recorded", not "is 0 to 520".
+    /// </summary>
+    public string TextFor(FieldDefinition? field) =>
+        Test == WhenTest.InRange && field is { Min: { } min, Max: { } max } && Low <= min && High >= max
+            ? $"{Field} is recorded"
+            : Text;
+
     /// <summary>Whether a contract value (null when not recorded) passes the clause.</summary>
     public bool Holds(object? value) => Test switch
     {

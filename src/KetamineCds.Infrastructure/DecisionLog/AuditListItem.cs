@@ -12,8 +12,9 @@ public sealed record AuditListItem(
     string EntryType = DecisionLogEntryTypes.Screening, Guid? RescreenOf = null)
 {
     /// <summary>
-    /// The entry's stored content (input, history, result or origin) cannot be read as the app wrote it, so its page
-    /// can show nothing of it: the log may have been altered. Listed and marked, never the reason the list fails.
+    /// The entry's stored content (input, history, result or origin), or an override recorded against it, cannot be
+    /// read as the app wrote it, so its page can show nothing of it: the log may have been altered. Listed and marked,
+    /// never the reason the list fails.
     /// </summary>
     public bool Unreadable { get; init; }
 }

@@ -35,6 +35,7 @@ internal static class ChainVerifier
             long checkedCount = 0;
             var lastSequence = afterSequence;
             var lastHash = afterHash;
+            Guid? lastId = null;
             (Guid Id, long Sequence)? broken = null;
             long mustReach = 0;
             var computed = new string[BatchPipeline.BatchSize];
@@ -62,6 +63,7 @@ internal static class ChainVerifier
 
                                 lastSequence = sequence;
                                 lastHash = storedHash;
+                                lastId = id;
                                 observe?.Invoke(sequence, id, storedHash);
                             }
 
@@ -77,7 +79,14 @@ internal static class ChainVerifier
 
                 // Head and entry are committed together, so a head read after the walk covers every honest entry the
                 // walk saw; anything beyond it did not come through the app.
-                var head = await db.LogChainHeads.AsNoTracking().SingleAsync(h => h.Chain == chain, cancellationToken);
+                var head = await ReadHeadAsync(db, chain, cancellationToken);
+                if (head.LastId == Guid.Empty)
+                {
+                    // The head's last id is not an id (SQLite keeps whatever text the file was given): the head was
+                    // altered. Name the place it claims, with the id that cannot be read.
+                    return new ChainWalk(new ChainVerification(checkedCount, false, Guid.Empty, head.LastSequence), lastSequence);
+                }
+
                 if (lastSequence < mustReach)
                 {
                     // The head said this many entries were committed, yet the walk ended short of them: entries were
@@ -93,8 +102,14 @@ internal static class ChainVerifier
 
                 if (lastSequence == head.LastSequence)
                 {
-                    var intact = string.Equals(lastHash, head.LastHash, StringComparison.Ordinal);
-                    return new ChainWalk(new ChainVerification(checkedCount, intact, intact ? null : head.LastId, intact ? null : head.LastSequence), lastSequence);
+                    if (!string.Equals(lastHash, head.LastHash, StringComparison.Ordinal))
+                    {
+                        return new ChainWalk(new ChainVerification(checkedCount, false, head.LastId, head.LastSequence), lastSequence);
+                    }
+
+                    // The head names the last entry it committed; another id there means the head was altered.
+                    var idMatches = head.LastId is null || lastId is null || head.LastId == lastId;
+                    return new ChainWalk(new ChainVerification(checkedCount, idMatches, idMatches ? null : lastId, idMatches ? null : head.LastSequence), lastSequence);
                 }
 
                 // Either honest appends arrived while we walked, or entries were removed from the end: walk on; the
@@ -107,6 +122,34 @@ internal static class ChainVerifier
             throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
         }
     }
+
+    /// <summary>
+    /// Reads a chain head with its last id as text, not through EF's Guid reading: on SQLite an altered head holding a
+    /// text that is not an id would fail the read, and with it verification. Such a text reads as
+    /// <see cref="Guid.Empty"/> (never written by the app); no id (a chain nothing was appended to) as null.
+    /// </summary>
+    private static async Task<(long LastSequence, string LastHash, Guid? LastId)> ReadHeadAsync(KetamineCdsDbContext db, string chain, CancellationToken cancellationToken)
+    {
+        var row = await db.Database
+            .SqlQuery<ChainHeadRow>($"SELECT \"LastSequence\", \"LastHash\", CAST(\"LastId\" AS TEXT) AS \"LastId\" FROM \"LogChainHeads\" WHERE \"Chain\" = {chain}")
+            .SingleAsync(cancellationToken);
+        Guid? lastId = row.LastId switch
+        {
+            null => null,
+            var text => Guid.TryParse(text, out var id) ? id : Guid.Empty,
+        };
+        return (row.LastSequence, row.LastHash, lastId);
+    }
+}
+
+/// <summary>A chain head as verification reads it: its last id as text, since SQLite keeps any text there.</summary>
+internal sealed class ChainHeadRow
+{
+    public long LastSequence { get; set; }
+
+    public string LastHash { get; set; } = "";
+
+    public string? LastId { get; set; }
 }
 
 /// <summary>The outcome of a walk and the last sequence it verified.</summary>

@@ -12,6 +12,9 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>EF Core implementation of <see cref="IDecisionLogAudit"/>.</summary>
 public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAccessAudit accessAudit) : IDecisionLogAudit
 {
+    /// <summary>How many exported entries share one look-up of their overrides.</summary>
+    private const int ExportBatchSize = 500;
+
     public async Task<AuditPage> SearchAsync(AuditFilter filter, AuditCursor? before, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -29,7 +32,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
             var rows = await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
-            var items = rows.Take(pageSize).Select(ToItem).ToList();
+            var shown = rows.Take(pageSize).ToList();
+            var overrideUnreadable = await WithUnreadableOverrideAsync(db, shown, cancellationToken);
+            var items = shown.Select(e => ToItem(e, overrideUnreadable)).ToList();
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
             return new AuditPage(items, next);
         }
@@ -43,10 +48,66 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = contexts.CreateDbContext();
+        // The overrides are looked up a batch of entries at a time, in a context of their own (the export's reader is
+        // still open on the first).
+        await using var overrides = contexts.CreateDbContext();
         var query = Filter(db, filter).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence);
+        var batch = new List<DecisionLogEntry>(ExportBatchSize);
         await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return ToItem(row);
+            batch.Add(row);
+            if (batch.Count == ExportBatchSize)
+            {
+                foreach (var item in await ToItemsAsync(overrides, batch, cancellationToken))
+                {
+                    yield return item;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        foreach (var item in await ToItemsAsync(overrides, batch, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private static async Task<List<AuditListItem>> ToItemsAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var overrideUnreadable = await WithUnreadableOverrideAsync(db, entries, cancellationToken);
+        return [.. entries.Select(e => ToItem(e, overrideUnreadable))];
+    }
+
+    /// <summary>
+    /// The ids of those entries that an override recorded against them cannot be read for (altered: its payload, id or
+    /// time is not what the app wrote). Their pages cannot show them (<see cref="EfDecisionLog.OverridesOfAsync"/> names
+    /// the override), so the list marks them as it marks an unreadable entry.
+    /// </summary>
+    private static async Task<HashSet<Guid>> WithUnreadableOverrideAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries.Where(e => e.Id != Guid.Empty).Select(e => (Guid?)e.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var overrides = await db.DecisionLogEntries.AsNoTracking()
+            .Where(e => e.EntryType == DecisionLogEntryTypes.Override && ids.Contains(e.RelatesToId))
+            .ToListAsync(cancellationToken);
+        return [.. overrides.Where(o => !IsReadableOverride(o)).Select(o => o.RelatesToId!.Value)];
+    }
+
+    private static bool IsReadableOverride(DecisionLogEntry e)
+    {
+        try
+        {
+            EfDecisionLog.ToOverride(e);
+            return true;
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            return false;
         }
     }
 
@@ -383,11 +444,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// The whole entry is read, stored texts included, so that the list can say which entries cannot be read (never
     /// failing the whole list for one of them).
     /// </remarks>
-    private static AuditListItem ToItem(DecisionLogEntry e) =>
+    private static AuditListItem ToItem(DecisionLogEntry e, HashSet<Guid> overrideUnreadable) =>
         new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
             e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
-            Unreadable = !IsReadable(e),
+            Unreadable = !IsReadable(e) || overrideUnreadable.Contains(e.Id),
         };
 
     /// <summary>True when the entry's own page could read it (the same reading as <see cref="EfDecisionLog"/> and <see cref="ReadHookAnswer"/>).</summary>

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KetamineCds.IntegrationTests.Browser;
@@ -13,6 +16,9 @@ namespace KetamineCds.IntegrationTests.Browser;
 public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 {
     private const int PhoneWidth = 390;
+
+    /// <summary>An address of 58 characters, as a clinic's long naming scheme gives one.</summary>
+    private const string LongEmail = "a.very.long.name.of.a.psychiatrist@some-clinic.example.org";
 
     /// <summary>The menu items whose words break over more than one line.</summary>
     private const string MenuItemsOnMoreThanOneLine =
@@ -82,9 +88,17 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     [InlineData("auditor@demo.local", "zh-CN")]
     [InlineData("admin@demo.local", null)]
     [InlineData("admin@demo.local", "zh-CN")]
+    [InlineData(LongEmail, null)]
+    [InlineData(LongEmail, "zh-CN")]
     public async Task Header_InA1100PxWindow_IsOneRowWithTheWholeMenu(string email, string? locale)
     {
-        // QA: in English the psychiatrist's header wrapped onto two lines at 1100 px (the account controls under the menu).
+        // QA: in English the psychiatrist's header wrapped onto two lines at 1100 px (the account controls under the menu),
+        // and an address longer than about 27 characters pushed the account controls to a second row.
+        if (email == LongEmail)
+        {
+            await EnsurePsychiatristAsync(LongEmail);
+        }
+
         var page = await browser.SignedInPageAsync(email, locale);
         await page.SetViewportSizeAsync(1100, 800);
         await page.GotoAsync("/");
@@ -98,6 +112,11 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         Assert.True(lowestTop < highestBottom, $"the header is on more than one row at 1100 px: tops {string.Join(", ", groups.Select(g => Math.Round(g[0])))}");
         Assert.Empty(await page.EvaluateAsync<string[]>(MenuItemsOnMoreThanOneLine));
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1100);
+        // The address may be cut short on screen (an ellipsis), never in the page: the whole of it is the element's text
+        // (read out by a screen reader) and its title (shown on hover).
+        var shown = page.Locator(".site-header .signout__email");
+        Assert.Equal(email, (await shown.TextContentAsync())?.Trim());
+        Assert.Equal(email, await shown.GetAttributeAsync("title"));
         await browser.ScreenshotAsync(page, $"55-header-at-1100px-{email.Split('@')[0]}{(locale is null ? "" : "-zh")}");
         await page.Context.CloseAsync();
     }
@@ -295,4 +314,19 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 
     /// <summary>Records a screening through the API as the demo psychiatrist and returns its id.</summary>
     private async Task<string> RecordScreeningAsync(JsonObject history) => (await browser.RecordScreeningAsync(history))["id"]!.GetValue<string>();
+
+    /// <summary>A psychiatrist's account with this address and the demo password, made once in the app's user store.</summary>
+    private async Task EnsurePsychiatristAsync(string email)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Long Address" };
+        Assert.True((await users.CreateAsync(user, BrowserFixture.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Psychiatrist)).Succeeded);
+    }
 }

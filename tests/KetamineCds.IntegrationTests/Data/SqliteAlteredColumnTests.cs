@@ -71,4 +71,43 @@ public sealed class SqliteAlteredColumnTests
 
         Assert.Equal(new ChainVerification(3, false, history.Single(h => h.Sequence == 3).Id, 3), await store.Access.VerifyAsync());
     }
+
+    [Theory]
+    [InlineData("decisions")]
+    [InlineData("access")]
+    public async Task ChainHeadLastIdNotAnId_VerificationAnswersNotIntactAtTheHeadsPlace(string chain)
+    {
+        await using var store = await LogStore.SqliteAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-A"));
+            await store.Access.RecordAsync(new AccessEvent(AccessEventKind.ViewScreening, "auditor@demo.local", "Auditor", "S-1", null, $"c{i}"));
+        }
+
+        await store.DisableTriggersAsync();
+        await store.DisableChainHeadTriggersAsync();
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"LogChainHeads\" SET \"LastId\" = 'not-an-id' WHERE \"Chain\" = '{chain}'"));
+
+        var altered = new ChainVerification(3, false, Guid.Empty, 3);
+        var intact = new ChainVerification(3, true, null);
+        Assert.Equal(chain == "decisions" ? altered : intact, await store.Log.VerifyAsync());
+        Assert.Equal(chain == "access" ? altered : intact, await store.Access.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task ChainHeadLastIdAnotherEntrysId_VerificationNamesTheLastEntry()
+    {
+        await using var store = await LogStore.SqliteAsync();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-A"))).Id);
+        }
+
+        await store.DisableTriggersAsync();
+        await store.DisableChainHeadTriggersAsync();
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"LogChainHeads\" SET \"LastId\" = '{ids[0].ToString().ToUpperInvariant()}' WHERE \"Chain\" = 'decisions'"));
+
+        Assert.Equal(new ChainVerification(3, false, ids[2], 3), await store.Log.VerifyAsync());
+    }
 }

@@ -58,6 +58,34 @@ public abstract class UnreadableEntryTests
     }
 
     [Fact]
+    public async Task SearchAndExport_OverrideAltered_MarkTheScreeningItWasRecordedAgainst()
+    {
+        await using var store = await CreateStoreAsync();
+        var first = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-U"));
+        var second = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-U"));
+        var overrides = new List<Guid>();
+        foreach (var screening in new[] { first, second })
+        {
+            overrides.Add((await store.Log.RecordOverrideAsync(new OverrideSubmission(
+                screening.Id, OverrideDecision.Proceed, OverrideReason.BenefitOutweighsRiskAfterReview, "Reviewed with the patient.", Screenings.Psychiatrist, "corr-o"))).Id);
+        }
+
+        await store.DisableTriggersAsync();
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"decision\": \"maybe\"}' WHERE \"Sequence\" = 3"));
+
+        var page = await store.Audit.SearchAsync(new AuditFilter(), null, 50);
+        var exported = new List<AuditListItem>();
+        await foreach (var item in store.Audit.ExportAsync(new AuditFilter()))
+        {
+            exported.Add(item);
+        }
+
+        Assert.Equal([(second.Id, false), (first.Id, true)], page.Items.Select(i => (i.Id, i.Unreadable)));
+        Assert.Equal(page.Items.Select(i => (i.Id, i.Unreadable)), exported.Select(i => (i.Id, i.Unreadable)));
+        Assert.Equal(new ChainVerification(3, false, overrides[0], 3), await store.Log.VerifyAsync());
+    }
+
+    [Fact]
     public async Task SearchAndExport_OneEntryAltered_ListEveryEntryAndMarkOnlyThatOne()
     {
         await using var store = await CreateStoreAsync();

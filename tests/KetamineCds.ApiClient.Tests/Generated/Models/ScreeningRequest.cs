@@ -59,7 +59,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_jurisdiction? Jurisdiction { get; set; }
         /// <summary>Lethal-means counselling given. Required when suicidality is not none.</summary>
         public bool? LethalMeansCounselled { get; set; }
-        /// <summary>Life-limiting illness. Required when prognosisWeeks is 0 to 520.</summary>
+        /// <summary>Life-limiting illness. Required when prognosisWeeks is recorded.</summary>
         public bool? LifeLimitingIllness { get; set; }
         /// <summary>Mood stabilizer. Required for bipolar disorder; choose None if there is none. Required when primaryDiagnosis is bipolar-i or bipolar-ii.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest_moodStabilizer? MoodStabilizer { get; set; }
