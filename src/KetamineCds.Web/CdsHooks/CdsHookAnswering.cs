@@ -195,12 +195,14 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
 
             var decision = card.OverrideDecision == WireNames.Of(OverrideDecision.DoNotProceed) ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
             var reason = WireNames.TryParse<OverrideReason>(item.ReasonCode, out var parsed) ? parsed : OverrideReason.Other;
-            var explanation = (item.Comment, item.ReasonCode) switch
-            {
-                ({ Length: > 0 } comment, _) => comment,
-                (_, { } code) when reason == OverrideReason.Other && code != WireNames.Of(OverrideReason.Other) => $"{CardTexts.FeedbackExplanation} Reason code given: {code}.",
-                _ => CardTexts.FeedbackExplanation,
-            };
+            // A reason code the card did not offer is kept in the explanation, with or without a comment: the log shows
+            // what the EHR sent, never only the "other" it was read as.
+            var unknownCode = item.ReasonCode is { } given && reason == OverrideReason.Other && given != WireNames.Of(OverrideReason.Other)
+                ? $" Reason code given: {item.ReasonCode}."
+                : "";
+            var explanation = item.Comment is { Length: > 0 } comment
+                ? comment + unknownCode
+                : CardTexts.FeedbackExplanation + unknownCode;
             // An EHR may send the same feedback again (a retry): an override the log already holds from this client,
             // with the same decision, reason and words, is not recorded twice.
             var submission = new OverrideSubmission(decisionId, decision, reason, Fit(explanation, 2000), actor, correlationId);

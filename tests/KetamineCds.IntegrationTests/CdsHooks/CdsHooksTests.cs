@@ -294,6 +294,18 @@ public abstract class CdsHooksTests
         }
 
         Assert.Equal(2, (await log.FindScreeningAsync(entry.Id))!.Overrides.Count);
+
+        // QA6: a reason code the card did not offer was read as "other" and, with a comment, lost; it is kept now.
+        feedback["feedback"]![0]!["overrideReason"]!["reason"]!["code"] = "ehr-local-42";
+        feedback["feedback"]![0]!["overrideReason"]!["userComment"] = "Discussed at the team meeting.";
+        using (var unknown = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        }
+
+        var kept = (await log.FindScreeningAsync(entry.Id))!.Overrides[^1];
+        Assert.Equal(OverrideReason.Other, kept.Reason);
+        Assert.Equal("Discussed at the team meeting. Reason code given: ehr-local-42.", kept.Explanation);
         Assert.True((await log.VerifyAsync()).Intact);
     }
 
