@@ -17,4 +17,7 @@ public sealed record AuditListItem(
     /// never the reason the list fails.
     /// </summary>
     public bool Unreadable { get; init; }
+
+    /// <summary>How many overrides are recorded against the entry (a clinician's, or an EHR's CDS Hooks feedback).</summary>
+    public int Overrides { get; init; }
 }

@@ -33,8 +33,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             var rows = await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
             var shown = rows.Take(pageSize).ToList();
-            var overrideUnreadable = await WithUnreadableOverrideAsync(db, shown, cancellationToken);
-            var items = shown.Select(e => ToItem(e, overrideUnreadable)).ToList();
+            var overrides = await OverridesOfAsync(db, shown, cancellationToken);
+            var items = shown.Select(e => ToItem(e, overrides)).ToList();
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
             return new AuditPage(items, next);
         }
@@ -75,27 +75,29 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     private static async Task<List<AuditListItem>> ToItemsAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
-        var overrideUnreadable = await WithUnreadableOverrideAsync(db, entries, cancellationToken);
-        return [.. entries.Select(e => ToItem(e, overrideUnreadable))];
+        var overrides = await OverridesOfAsync(db, entries, cancellationToken);
+        return [.. entries.Select(e => ToItem(e, overrides))];
     }
 
     /// <summary>
-    /// The ids of those entries that an override recorded against them cannot be read for (altered: its payload, id or
-    /// time is not what the app wrote). Their pages cannot show them (<see cref="EfDecisionLog.OverridesOfAsync"/> names
-    /// the override), so the list marks them as it marks an unreadable entry.
+    /// The overrides recorded against those entries: how many each has, and the ids of those that an override cannot be
+    /// read for (altered: its payload, id or time is not what the app wrote). Their pages cannot show them
+    /// (<see cref="EfDecisionLog.OverridesOfAsync"/> names the override), so the list marks them as it marks an
+    /// unreadable entry.
     /// </summary>
-    private static async Task<HashSet<Guid>> WithUnreadableOverrideAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    private static async Task<(Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable)> OverridesOfAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
         var ids = entries.Where(e => e.Id != Guid.Empty).Select(e => (Guid?)e.Id).ToList();
         if (ids.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         var overrides = await db.DecisionLogEntries.AsNoTracking()
             .Where(e => e.EntryType == DecisionLogEntryTypes.Override && ids.Contains(e.RelatesToId))
             .ToListAsync(cancellationToken);
-        return [.. overrides.Where(o => !IsReadableOverride(o)).Select(o => o.RelatesToId!.Value)];
+        var counts = overrides.GroupBy(o => o.RelatesToId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        return (counts, [.. overrides.Where(o => !IsReadableOverride(o)).Select(o => o.RelatesToId!.Value)]);
     }
 
     private static bool IsReadableOverride(DecisionLogEntry e)
@@ -444,11 +446,12 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// The whole entry is read, stored texts included, so that the list can say which entries cannot be read (never
     /// failing the whole list for one of them).
     /// </remarks>
-    private static AuditListItem ToItem(DecisionLogEntry e, HashSet<Guid> overrideUnreadable) =>
+    private static AuditListItem ToItem(DecisionLogEntry e, (Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable) overrides) =>
         new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
             e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
-            Unreadable = !IsReadable(e) || overrideUnreadable.Contains(e.Id),
+            Unreadable = !IsReadable(e) || overrides.Unreadable.Contains(e.Id),
+            Overrides = overrides.Counts.GetValueOrDefault(e.Id),
         };
 
     /// <summary>True when the entry's own page could read it (the same reading as <see cref="EfDecisionLog"/> and <see cref="ReadHookAnswer"/>).</summary>

@@ -45,7 +45,7 @@ public static class AuditCsvExport
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = "attachment; filename=\"decision-log.csv\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable\n");
+        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides\n");
         var count = 0;
         for (; more; more = await rows.MoveNextAsync())
         {
@@ -64,7 +64,8 @@ public static class AuditCsvExport
                 item.Corrects?.ToString(),
                 item.RescreenOf?.ToString(),
                 item.EntryType,
-                item.Unreadable ? "true" : null));
+                item.Unreadable ? "true" : null,
+                item.Overrides.ToString(CultureInfo.InvariantCulture)));
             if (++count % 1000 == 0)
             {
                 await writer.FlushAsync(cancellationToken);

@@ -198,6 +198,13 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("<td>benefit-outweighs-risk-after-review</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>proceed</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>继续治疗</td><td>经评估后获益大于风险</td>", page, StringComparison.Ordinal);
+
+        // QA6 F4: the list and the export say how many overrides each decision has.
+        var list = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, "/Audit?patient=MRN-AUDIT-ZH", "zh-CN")).Content.ReadAsStringAsync());
+        Assert.Contains("（偏离建议的决定：1）", list, StringComparison.Ordinal);
+        var csv = (await (await auditor.GetAsync("/Audit?handler=Csv&patient=MRN-AUDIT-ZH")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",unreadable,overrides", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",screening,,1", Assert.Single(csv, l => l.StartsWith(id.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     /// <summary>Records a screening through the API, then posts the override form on its result page in a language.</summary>
