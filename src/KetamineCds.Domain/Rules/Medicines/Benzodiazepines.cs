@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Medicines;
 
 /// <summary>MED-001: Benzodiazepine co-medication: more sedation; monitor closely and record it on the REMS monitoring form. (SPRAVATO-PI-US, SPRAVATO-REMS)</summary>
-public sealed class Benzodiazepines : Rule
+public class Benzodiazepines : Rule
 {
     public override string Id => "MED-001";
 

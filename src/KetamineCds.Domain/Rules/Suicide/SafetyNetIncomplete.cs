@@ -10,7 +10,7 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// requirements SUI-003 to SUI-005 name each missing part; without this caution a patient with active ideation and no
 /// safety plan read as plain "eligible, nothing calls for caution".
 /// </summary>
-public sealed class SafetyNetIncomplete : Rule
+public class SafetyNetIncomplete : Rule
 {
     public override string Id => "SUI-013";
     public override FindingKind Kind => FindingKind.Caution;

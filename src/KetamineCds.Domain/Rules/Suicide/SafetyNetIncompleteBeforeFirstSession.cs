@@ -1,8 +1,3 @@
-using KetamineCds.Domain.Principles;
-using KetamineCds.Domain.Rules.Conditions;
-using KetamineCds.Domain.Screening;
-using static KetamineCds.Domain.Rules.Conditions.Criteria;
-
 namespace KetamineCds.Domain.Rules.Suicide;
 
 /// <summary>
@@ -10,24 +5,8 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// summary agrees with its kind: a caution leaves the pathway open, so it no longer says "do not treat until"; imminent
 /// risk with no safety net at all still closes every pathway (SUI-009).
 /// </summary>
-public sealed class SafetyNetIncompleteBeforeFirstSession : Rule
+public sealed class SafetyNetIncompleteBeforeFirstSession : SafetyNetIncomplete
 {
-    public override string Id => "SUI-013";
-
-    public override FindingKind Kind => FindingKind.Caution;
-
-    public override Severity Severity => Severity.High;
-
-    public override IReadOnlyList<string> Principles { get; } = [Citations.SafetyRems];
-
-    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs];
-
-    public override string ConditionText => "Any suicidality is recorded and a safety plan, lethal-means counselling or immediate follow-up is not recorded as in place.";
-
-    public override Condition Condition { get; } = All(
-        Indications.AnySuicidality,
-        Any(NotTrue(Fields.SafetyPlanInPlace), NotTrue(Fields.LethalMeansCounselled), NotTrue(Fields.FollowUpArranged)));
-
     public override string Summary => "Suicidality without the whole safety net: put the safety plan, lethal-means counselling and follow-up in place, or record why not, before the first session.";
 
     public override string Detail =>
