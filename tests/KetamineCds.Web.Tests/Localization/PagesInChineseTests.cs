@@ -191,9 +191,9 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         var page = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{id}", "zh-CN")).Content.ReadAsStringAsync());
 
         Assert.Contains("psychiatrist@demo.local （精神科医生）", page, StringComparison.Ordinal);
-        Assert.Contains("<td>注意事项</td>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<td>caution</td>", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<td>Esketamine only in a REMS-certified setting", page, StringComparison.Ordinal);
+        Assert.Contains(">注意事项</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">caution</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Esketamine only in a REMS-certified setting", page, StringComparison.Ordinal);
         Assert.DoesNotContain(">esketamine-trd</th>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>benefit-outweighs-risk-after-review</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>proceed</td>", page, StringComparison.Ordinal);
