@@ -76,7 +76,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     private static async Task<List<AuditListItem>> ToItemsAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
         var overrides = await OverridesOfAsync(db, entries, cancellationToken);
-        return [.. entries.Select(e => ToItem(e, overrides))];
+        // Reading each entry (its stored texts and its own hash) is the export's CPU work: a batch is read on every core,
+        // in order (one core: 13,622 rows/s at 1,000,000 entries, docs/benchmarks.md).
+        return entries.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(e => ToItem(e, overrides)).ToList();
     }
 
     /// <summary>
