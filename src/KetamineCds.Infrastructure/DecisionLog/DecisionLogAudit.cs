@@ -33,7 +33,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             var rows = await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
             var shown = rows.Take(pageSize).ToList();
-            var overrides = await OverridesOfAsync(db, shown, cancellationToken);
+            var overrides = await OverrideMarksAsync(db, shown, cancellationToken);
             var items = shown.Select(e => ToItem(e, overrides)).ToList();
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
             return new AuditPage(items, next);
@@ -75,7 +75,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     private static async Task<List<AuditListItem>> ToItemsAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
-        var overrides = await OverridesOfAsync(db, entries, cancellationToken);
+        var overrides = await OverrideMarksAsync(db, entries, cancellationToken);
         // Reading each entry (its stored texts and its own hash) is the export's CPU work: a batch is read on every core,
         // in order (one core: 13,622 rows/s at 1,000,000 entries, docs/benchmarks.md).
         return entries.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(e => ToItem(e, overrides)).ToList();
@@ -87,7 +87,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// (<see cref="EfDecisionLog.OverridesOfAsync"/> names the override), so the list marks them as it marks an
     /// unreadable entry.
     /// </summary>
-    private static async Task<(Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable)> OverridesOfAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    private static async Task<(Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable)> OverrideMarksAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
         var ids = entries.Where(e => e.Id != Guid.Empty).Select(e => (Guid?)e.Id).ToList();
         if (ids.Count == 0)

@@ -173,18 +173,12 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     {
         // QA6: the auditor's screening page showed the findings' summaries, kinds, severities, the pathways and their
         // statuses, the recorder's role and the overrides' decision and reason as English texts and codes in Chinese.
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-AUDIT-ZH"));
-        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        var psychiatrist = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = new Dictionary<string, string>
+        var (id, overridden) = await SendOverrideAsync("MRN-AUDIT-ZH", null, new Dictionary<string, string>
         {
             ["Override.Decision"] = "Proceed",
             ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
             ["Override.Explanation"] = "Cardiology reviewed the blood pressure.",
-            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(psychiatrist, $"/Screenings/{id}"),
-        };
-        var overridden = await psychiatrist.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(form));
+        });
         Assert.True(overridden.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, overridden.StatusCode.ToString());
         var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
@@ -210,18 +204,27 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     /// <summary>Records a screening through the API, then posts the override form on its result page in a language.</summary>
     private async Task<string> PostOverrideAsync(string reference, string language, Dictionary<string, string> form)
     {
+        var (_, response) = await SendOverrideAsync(reference, language, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Records a screening through the API and posts the override form on its result page (in a language, if given).</summary>
+    private async Task<(Guid Id, HttpResponseMessage Response)> SendOverrideAsync(string reference, string? language, Dictionary<string, string> form)
+    {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(reference));
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/Screenings/{id}?handler=Override") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
 
-        var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        return (id, await client.SendAsync(request));
     }
 
     [Theory]
