@@ -152,6 +152,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             {
                 Contraindications = contraindications,
                 RuleSetVersion = entry.RuleSetVersion,
+                Overall = entry.Overall ?? "",
             };
         }
         catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))

@@ -78,7 +78,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
             (sequence, previousHash) =>
             {
                 var e = Entry(sequence, previousHash, DecisionLogEntryTypes.HookAnswer, submission.Actor, submission.CorrelationId, submission.PatientReference);
-                e.Overall = WireNames.Of(Verdict.Incomplete);
+                e.Overall = WireNames.Of(submission.Overall);
                 e.RuleSetVersion = submission.RuleSet?.Version;
                 e.RuleSetDigest = submission.RuleSet?.Digest;
                 e.InputJson = payload;

@@ -23,4 +23,12 @@ public sealed record HookAnswerSubmission(string PatientReference, IReadOnlyList
     /// always recorded.
     /// </summary>
     public RuleSetIdentity? RuleSet { get; init; }
+
+    /// <summary>
+    /// The verdict logged for the answer. A contraindication the chart records blocks every pathway whatever else is
+    /// missing (screening-v1.md; the decision policy blocks every indicated pathway), so no pathway can open and the answer
+    /// is <c>not-eligible-now</c>, as the precedence gives for blocked pathways. Without one, the missing items leave it
+    /// <c>incomplete</c>. An auditor filtering the log by verdict finds a blocked patient either way.
+    /// </summary>
+    public Verdict Overall => Contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete;
 }

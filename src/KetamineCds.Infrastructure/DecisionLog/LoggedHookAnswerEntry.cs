@@ -24,4 +24,11 @@ public sealed record LoggedHookAnswerEntry(
 
     /// <summary>The overrides an EHR sent back for the answer's cards (CDS Hooks feedback), oldest first.</summary>
     public IReadOnlyList<LoggedOverride> Overrides { get; init; } = [];
+
+    /// <summary>
+    /// The verdict logged for the answer (<see cref="HookAnswerSubmission.Overall"/>): <c>not-eligible-now</c> when the chart
+    /// records a contraindication, else <c>incomplete</c>. Entries logged before the contraindication decided it read
+    /// <c>incomplete</c> whatever they hold.
+    /// </summary>
+    public string Overall { get; init; } = "incomplete";
 }

@@ -30,6 +30,10 @@ public static class Display
 
     public static string Explain(Verdict verdict) => Text.VerdictExplanation(verdict);
 
+    /// <summary>A logged verdict's contract value (<c>not-eligible-now</c>) in the reader's words; an unknown value as it is.</summary>
+    public static string VerdictText(string? wire) =>
+        WireNames.TryParse<Verdict>(wire, out var verdict) ? Text.Verdict(verdict) : wire ?? "";
+
     public static (string Text, string Symbol, string Css) Of(PathwayStatus status) => status switch
     {
         PathwayStatus.Eligible => (Text.PathwayStatus(status), "\u2714", "ok"),

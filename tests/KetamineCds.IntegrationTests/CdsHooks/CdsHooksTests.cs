@@ -117,7 +117,7 @@ public abstract class CdsHooksTests
         Assert.Equal(DecisionLogEntryTypes.HookAnswer, entry.EntryType);
         Assert.Equal("Practitioner/demo-psychiatrist", entry.ActorUserId);
         Assert.Contains("failedAdequateTrials", entry.InputJson, StringComparison.Ordinal);
-        Assert.Equal("incomplete", entry.Overall);
+        Assert.Equal("not-eligible-now", entry.Overall);
         Assert.Equal(RuleSetCatalog.Current.Version, entry.RuleSetVersion);
         var logged = (await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(entry.Id))!;
         var found = Assert.Single(logged.Contraindications);
@@ -397,6 +397,10 @@ public abstract class CdsHooksTests
         Assert.Contains("VAS-001", page, StringComparison.Ordinal);
         Assert.Contains(RuleSetCatalog.Current.Find("VAS-001")!.Summary, page, StringComparison.Ordinal);
         Assert.Contains("\"resourceType\": \"Bundle\"", page, StringComparison.Ordinal);
+        // The recorded aneurysm blocks every pathway, so the answer reads "not eligible now", in words and in the contract's spelling.
+        Assert.Contains("Not eligible now</span> <code>not-eligible-now</code>", page, StringComparison.Ordinal);
+        Assert.Contains("so the answer is logged as not eligible now", page, StringComparison.Ordinal);
+        Assert.Contains("Not eligible now</span> <code class=\"audit-code\">not-eligible-now</code>", System.Net.WebUtility.HtmlDecode(list), StringComparison.Ordinal);
         Assert.Contains("audit workspace; hook answer", System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}")), StringComparison.Ordinal);
 
         // A screening is not a hook answer, and an unknown id is not found.

@@ -598,6 +598,27 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task RecordHookAnswer_ChartRecordsAContraindication_IsLoggedNotEligibleNowAndFoundByThatVerdict()
+    {
+        await using var store = await CreateStoreAsync();
+        var withAneurysm = Screenings.Trd("MRN-C") with { AneurysmalVascularDisease = true };
+        var contraindications = ScreeningEngine.Evaluate(withAneurysm, RuleSetCatalog.Current).Findings.Where(f => f.Kind == FindingKind.Contraindication).ToList();
+        Assert.NotEmpty(contraindications);
+
+        var blocked = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-C") with { Contraindications = contraindications });
+        var missingOnly = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-C"));
+
+        // A recorded contraindication blocks every pathway whatever else is missing (screening-v1.md): no pathway can open.
+        var page = await store.Audit.SearchAsync(new AuditFilter(PatientReference: "MRN-C"), null, 10);
+        Assert.Equal([(missingOnly.Id, "incomplete"), (blocked.Id, "not-eligible-now")], page.Items.Select(i => (i.Id, i.Overall)));
+        Assert.Equal("not-eligible-now", (await store.Audit.FindHookAnswerAsync(blocked.Id))!.Overall);
+        Assert.Equal("incomplete", (await store.Audit.FindHookAnswerAsync(missingOnly.Id))!.Overall);
+        var filtered = await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.NotEligibleNow), null, 10);
+        Assert.Equal([blocked.Id], filtered.Items.Select(i => i.Id));
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task SearchAndExport_RescreenAndCorrection_NameEachRelationForWhatItIs()
     {
         await using var store = await CreateStoreAsync();
