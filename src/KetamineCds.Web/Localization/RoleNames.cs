@@ -15,6 +15,7 @@ public static class RoleNames
             Roles.ClinicStaff => localizer["Clinic staff"],
             Roles.Auditor => localizer["Auditor"],
             Roles.Admin => localizer["Administrator"],
+            CdsHooks.CdsHookAnswering.EhrUserRole => localizer["EHR user"],
             _ => role ?? "",
         };
     }

@@ -389,7 +389,7 @@ public abstract class CdsHooksTests
         Assert.Contains(csv.Split('\n'), line => line.StartsWith(id.ToString(), StringComparison.Ordinal) && line.EndsWith(",hook-answer,,0", StringComparison.Ordinal));
 
         var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}"));
-        Assert.Contains("Practitioner/demo-psychiatrist", page, StringComparison.Ordinal);
+        Assert.Contains("Practitioner/demo-psychiatrist (EHR user)", page, StringComparison.Ordinal);
         Assert.Contains(CdsHooksApp.Issuer, page, StringComparison.Ordinal);
         Assert.Contains(request["hookInstance"]!.GetValue<string>(), page, StringComparison.Ordinal);
         Assert.Contains("Failed adequate antidepressant trials", page, StringComparison.Ordinal);
