@@ -406,6 +406,17 @@ public abstract class CdsHooksTests
         // A screening is not a hook answer, and an unknown id is not found.
         using var notFound = await auditor.GetAsync($"/Audit/HookAnswer/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+
+        // Asked to replay it, the auditor is sent to the answer's page, which says why nothing can be replayed; an unknown
+        // id still finds nothing.
+        using (var replay = await auditor.GetAsync($"/Audit/Replay/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+            Assert.Equal($"/Audit/HookAnswer/{id}", replay.Headers.Location!.OriginalString);
+        }
+
+        using var unknownReplay = await auditor.GetAsync($"/Audit/Replay/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknownReplay.StatusCode);
     }
 
     [Fact]

@@ -160,8 +160,12 @@ public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<
         var html = await client.GetStringAsync("/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0");
 
         Assert.Contains("impact-matrix", html, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\">eligible</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"col\">incomplete</th>", html, StringComparison.Ordinal);
+        html = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains("<th scope=\"row\">Eligible <code class=\"audit-code\">eligible</code></th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Incomplete — answers missing <code class=\"audit-code\">incomplete</code></th>", html, StringComparison.Ordinal);
+        // The baseline 1.0.0 read an unanswered safety question as no: the page says its verdicts are history.
+        Assert.Contains("Rule set 1.0.0 predates the rule that a safety question not answered is never read as no", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rule set 1.1.0 predates", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Rules#REC-001\"", html, StringComparison.Ordinal);
         Assert.Contains("MRN-IMPACT-PAGE", html, StringComparison.Ordinal);
     }

@@ -34,7 +34,8 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
             var result = await audit.ReplayAsync(id, HttpContext.RequestAborted);
             if (result is null)
             {
-                return NotFound();
+                // An EHR answer that ran no screening has nothing to replay: its own page says so and shows what it holds.
+                return await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted) is null ? NotFound() : RedirectToPage("/Audit/HookAnswer", new { id });
             }
 
             await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.Reproduced ? "reproduced" : "did not reproduce");
