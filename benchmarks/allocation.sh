@@ -5,14 +5,19 @@
 #
 #   benchmarks/allocation.sh [REQUESTS] [CONNECTIONS]     default 20000 requests at 16 connections, 2 rounds
 #
-# Method: the runtime's own count of the bytes the app has allocated (the System.Runtime meter's
-# dotnet.gc.heap.total_allocated, i.e. GC.GetTotalAllocatedBytes), read with `dotnet-counters collect` as one increment
-# per second for the whole measurement. After a warm-up (wrk, WARM seconds at 32 connections, as run.sh warms up) the
-# app is left idle until the decision log stops growing, and 10 s more; then a client sends exactly REQUESTS POSTs over
-# CONNECTIONS keep-alive connections and reads every response; then the app is left idle again; ROUNDS times. Each
-# round's bytes (its burst of allocation between idle gaps, see below), divided by the screenings it created (201
-# responses, checked against the rows added to the decision log), is that round's figure; the last line is over all
-# rounds. The idle allocation (the app with no request, per second) is printed apart and not subtracted.
+# Method: the runtime's own count of the bytes the app has allocated (GC.GetTotalAllocatedBytes, which the System.Runtime
+# meter reports as dotnet.gc.heap.total_allocated), read inside the app by a startup hook
+# (benchmarks/KetamineCds.AllocationProbe, loaded with DOTNET_STARTUP_HOOKS; the app does not reference it) that appends
+# the cumulative count to a file four times a second. After a warm-up (wrk, WARM seconds at 32 connections, as run.sh
+# warms up) the app is left idle until the decision log stops growing; the count is read; a client sends exactly
+# REQUESTS POSTs over CONNECTIONS keep-alive connections and reads every response; the app is left idle again and the
+# count read again; ROUNDS times. Each round's bytes (the difference of the two counts, both read while the app is
+# idle), divided by the screenings it created (201 responses, checked against the rows added to the decision log), is
+# that round's figure; the last line is over all rounds. The idle allocation (the app with no request, per second,
+# measured over 10 s before the rounds) is printed apart and not subtracted.
+# (Until 2026-11-29 the count was read with `dotnet-counters collect` as one increment a second; in runs of 20,000
+# requests it lost its samples after about 80 s, reporting 0 B/s while the app was loaded. A cumulative count read
+# at idle points cannot lose a round's bytes.)
 #
 # Env: ALLOC_PG_PORT (26432), ALLOC_APP_PORT (26080), WARM (60 s, as run.sh's first warm-up), ROUNDS (2), KETAMINECDS_PG_BIN.
 # The last line reads: bytes allocated per created screening: N
@@ -33,16 +38,12 @@ log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 for p in "$pgport" "$appport"; do
   if ss -ltn | awk '{print $4}' | grep -q ":$p\$"; then log "port $p is in use; set ALLOC_PG_PORT / ALLOC_APP_PORT"; exit 1; fi
 done
-export PATH="$PATH:$HOME/.dotnet/tools"
-command -v dotnet-counters >/dev/null || dotnet tool install -g dotnet-counters --version 10.0.750501 >/dev/null
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
 
 work=$(mktemp -d /tmp/kcds-alloc.XXXXXX)
 chmod 755 "$work"
 apppid=""
-counterspid=""
 cleanup() {
-  [ -n "$counterspid" ] && kill "$counterspid" 2>/dev/null || true
   [ -n "$apppid" ] && kill "$apppid" 2>/dev/null || true
   bench_pg_ctl kill
   [ "${KEEP_ALLOC_WORK:-0}" = 1 ] || rm -rf "$work"
@@ -51,25 +52,30 @@ trap cleanup EXIT
 
 log "building (Release) at $(git rev-parse --short HEAD)"
 dotnet build -c Release -v q -nologo src/KetamineCds.Web/KetamineCds.Web.csproj >/dev/null
+dotnet build -c Release -v q -nologo benchmarks/KetamineCds.AllocationProbe/KetamineCds.AllocationProbe.csproj >/dev/null
 webdll="$root/src/KetamineCds.Web/bin/Release/net10.0/KetamineCds.Web.dll"
+probedll="$root/benchmarks/KetamineCds.AllocationProbe/bin/Release/net10.0/KetamineCds.AllocationProbe.dll"
 
 bench_pg_start
 
 log "starting the app (Production, PostgreSQL) on port $appport"
 demo_password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')!A1"
-bench_app_start "$appport" app
+# DATAS (Server GC's dynamic heap count, on by default since .NET 9) makes the count unreliable: the runtime sums it over
+# the heaps active at the moment, so it stalls or drops when a heap is decommissioned (fixed upstream in dotnet/runtime
+# PR 131069, not in the 10.0 runtime here). With the heap count fixed it only grows; what the app allocates is the same.
+bench_app_start "$appport" app DOTNET_STARTUP_HOOKS="$probedll" KETAMINECDS_ALLOCATION_PROBE="$work/allocated.txt" \
+  DOTNET_GCDynamicAdaptationMode=0
 apppid=$bench_app_pid
 token=$(bench_token "$appport" psychiatrist@demo.local)
 python3 "$here/load/make_bodies.py" valid 2000 >"$work/valid.jsonl"
 
-log "collecting System.Runtime counters from the app (pid $apppid) once a second"
-# dotnet-counters writes its CSV file in blocks of about 10 KB and, stopped by a signal, drops the last block: it
-# collects the whole System.Runtime meter, so that a block fills every few seconds, and is stopped only once the file
-# holds samples past the last window.
-dotnet-counters collect -p "$apppid" --refresh-interval 1 --format csv -o "$work/counters.csv" \
-  --counters System.Runtime >"$work/counters.out" 2>&1 &
-counterspid=$!
-sleep 3
+# allocated: the app's cumulative count of bytes allocated, from a reading taken after this call (the probe writes
+# four a second, so waiting 0.6 s makes the last line a fresh one).
+allocated() {
+  sleep 0.6
+  tail -n 1 "$work/allocated.txt" | cut -d' ' -f2
+}
+[ -s "$work/allocated.txt" ] || { log "the allocation probe wrote nothing (is DOTNET_STARTUP_HOOKS honoured?)"; exit 1; }
 
 log "warm-up: wrk ${warm}s at 32 connections"
 BODIES="$work/valid.jsonl" TOKEN="$token" TARGET_PATH=/api/v1/screenings \
@@ -119,79 +125,39 @@ print(json.dumps({"requests": total, "statuses": dict(statuses)}))
 PY
 }
 
+idle_from=$(allocated)
 sleep 10
+idle_per_second=$(( ($(allocated) - idle_from) / 10 ))
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 created_counts=()
+allocated_counts=()
+round_seconds=()
 for round in $(seq 1 "$rounds"); do
   before=$(log_count)
+  from=$(allocated)
+  started=$(date +%s)
   log "round $round: $requests POSTs at $connections connections"
   r=$(send)
   settle
+  to=$(allocated)
+  round_seconds+=("$(( $(date +%s) - started ))")
   after=$(log_count)
   created=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"].get("201", 0))' "$r")
   log "round $round: $r; decision log rows added: $((after - before))"
   [ "$created" = "$((after - before))" ] || log "MISMATCH round $round: 201 responses $created, log rows added $((after - before))"
   created_counts+=("$created")
-  sleep 10
+  allocated_counts+=("$((to - from))")
 done
-last_sample() { python3 - "$work/counters.csv" <<'PY'
-import datetime, sys
-last = 0.0
-try:
-    for line in open(sys.argv[1], encoding="utf-8"):
-        if "total_allocated" in line:
-            t = datetime.datetime.strptime(line.split(",")[0], "%m/%d/%Y %H:%M:%S")
-            last = (t - datetime.datetime(1970, 1, 1)).total_seconds()
-except FileNotFoundError:
-    pass
-print(int(last))
-PY
-}
-for _ in $(seq 1 120); do
-  [ "$(last_sample)" -ge "$(($(date -u +%s) - 2))" ] && break
-  sleep 1
-done
-kill "$counterspid"; wait "$counterspid" 2>/dev/null || true; counterspid=""
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# dotnet-counters writes, for each one-second interval, the bytes allocated in it (the difference of the cumulative
-# count), stamped with the time it received the sample, which lags on a busy machine. So the windows are not cut by the
-# clock: the load phases are the bursts of allocation (samples over 1 MB) between idle gaps of at least 10 s, in order
-# the warm-up, then each round (more than 5 samples under 1 MB end a burst). A burst's bytes are the sum of its samples
-# from the one before its first sample over 1 MB to the one after its last (idle at both ends, so nothing of the round
-# is cut off); the idle allocation is the median sample outside the bursts.
-python3 - "$work/counters.csv" "$load_start / $load" "$rounds" "${created_counts[@]}" <<'PY'
-import csv, statistics, sys
-path, load, rounds, created = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(n) for n in sys.argv[4:]]
-values = []
-with open(path, newline="") as f:
-    for rec in csv.DictReader(f):
-        if rec.get("Counter Name", "").startswith("dotnet.gc.heap.total_allocated"):
-            try:
-                values.append(float(rec["Mean/Increment"]))
-            except (TypeError, ValueError):
-                pass
-bursts, start, last = [], None, None
-for i, v in enumerate(values):
-    if v > 1_000_000:
-        if start is not None and i - last > 5:
-            bursts.append((start, last)); start = None
-        if start is None:
-            start = i
-        last = i
-if start is not None:
-    bursts.append((start, last))
-if len(bursts) != rounds + 1:
-    sys.exit("expected %d bursts of allocation (warm-up and %d rounds), found %d: %s" % (rounds + 1, rounds, len(bursts), bursts))
-inside = {i for a, b in bursts for i in range(a, b + 1)}
-idle = statistics.median(v for i, v in enumerate(values) if i not in inside)
-total_bytes = total_created = 0
-for n, ((a, b), c) in enumerate(zip(bursts[1:], created), 1):
-    a, b = max(0, a - 1), min(len(values) - 1, b + 1)
-    bytes_ = sum(values[a:b + 1])
-    total_bytes += bytes_; total_created += c
-    print("round %d: %d bytes allocated in %d one-second samples for %d created screenings: %.0f bytes per screening (idle allocation over as long: %.0f bytes, %.2f%%, not subtracted)"
-          % (n, bytes_, b - a + 1, c, bytes_ / c, idle * (b - a + 1), 100.0 * idle * (b - a + 1) / bytes_))
-print("idle allocation: %.0f bytes/s; load average (1, 5, 15 min) at the start / end of the rounds: %s" % (idle, load))
-print("bytes allocated per created screening: %d" % round(total_bytes / total_created))
+python3 - "$idle_per_second" "$load_start / $load" "${#created_counts[@]}" "${created_counts[@]}" "${allocated_counts[@]}" "${round_seconds[@]}" <<'PY'
+import sys
+idle, load, rounds = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+rest = [int(n) for n in sys.argv[4:]]
+created, allocated, seconds = rest[:rounds], rest[rounds:2 * rounds], rest[2 * rounds:]
+for n, (c, b, s) in enumerate(zip(created, allocated, seconds), 1):
+    print("round %d: %d bytes allocated in %d s for %d created screenings: %.0f bytes per screening (idle allocation over as long: %d bytes, %.2f%%, not subtracted)"
+          % (n, b, s, c, b / c, idle * s, 100.0 * idle * s / b))
+print("idle allocation: %d bytes/s; load average (1, 5, 15 min) at the start / end of the rounds: %s" % (idle, load))
+print("bytes allocated per created screening: %d" % round(sum(allocated) / sum(created)))
 PY
