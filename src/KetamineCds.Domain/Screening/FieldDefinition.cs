@@ -92,10 +92,13 @@ public abstract class FieldDefinition
     public string? Default { get; init; }
 
     /// <summary>
-    /// For an answer that describes one moment (today's blood pressure, a recent score or pregnancy status): for how many
-    /// days after it was recorded it still holds, 0 meaning the same day only. An older answer is never carried into a new
-    /// screening (a re-screen, a CDS Hooks call completed from an earlier screening), and an EHR's observation older than
-    /// this is not read. Null: the answer holds until the clinician changes it.
+    /// For an answer about the patient's present state or a recent window (today's blood pressure, suicidality now, a
+    /// current medicine or episode, an infarction within 6 weeks, a recent score, pregnancy status): for how many days
+    /// after it was recorded it still holds, 0 meaning the same day only (the clinic's day). An older answer is never
+    /// carried into a new screening (a re-screen, a CDS Hooks call completed from an earlier screening): it is asked or
+    /// measured again, so that an old "no" is never read as today's. An EHR's observation older than this is not read.
+    /// Null: history (an aneurysm, a past haemorrhage, the diagnosis, this episode's trials), which holds until the
+    /// clinician changes it.
     /// </summary>
     public int? CurrentForDays { get; init; }
 

@@ -43,7 +43,7 @@ public static class Fields
     };
 
     public static readonly Field<bool?> Breastfeeding = new("breastfeeding", FieldType.YesNo, FieldSection.Patient, "Breastfeeding", h => h.Breastfeeding)
-    { AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare };
+    { AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare, CurrentForDays = 0 };
 
     public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", FieldType.Choice, FieldSection.Patient, "Labelling jurisdiction", h => h.Jurisdiction)
     { Choices = WireNames.All<Screening.Jurisdiction>(), Default = "us", Help = "Which label applies; US when not recorded." };
@@ -52,7 +52,7 @@ public static class Fields
     { Required = true, Choices = WireNames.All<Screening.PrimaryDiagnosis>(), ValueSet = "primary-diagnosis" };
 
     public static readonly Field<bool> CurrentDepressiveEpisode = new("currentDepressiveEpisode", FieldType.YesNo, FieldSection.Depression, "Current major depressive episode", h => h.CurrentDepressiveEpisode)
-    { Required = true, ValueSet = "current-depressive-episode" };
+    { Required = true, ValueSet = "current-depressive-episode", CurrentForDays = 0 };
 
     public static readonly Field<int> FailedAdequateTrials = new("failedAdequateTrials", FieldType.WholeNumber, FieldSection.Depression, "Failed adequate antidepressant trials", h => h.FailedAdequateTrials)
     { Required = true, Min = 0, Max = 30, Help = "Different antidepressants tried in this episode, each at an adequate dose for at least 4 weeks, without response." };
@@ -61,7 +61,7 @@ public static class Fields
     { Min = 0, Max = 30, AtMost = "failedAdequateTrials", Help = "Not more than the failed trials." };
 
     public static readonly Field<bool> OnOralAntidepressant = new("onOralAntidepressant", FieldType.YesNo, FieldSection.Depression, "On an oral antidepressant", h => h.OnOralAntidepressant)
-    { Required = true, ValueSet = "oral-antidepressants" };
+    { Required = true, ValueSet = "oral-antidepressants", CurrentForDays = 0 };
 
     public static readonly Field<OralAntidepressantClass?> OralAntidepressantClass = new("oralAntidepressantClass", FieldType.Choice, FieldSection.Depression, "Class of the oral antidepressant", h => h.OralAntidepressantClass)
     {
@@ -72,6 +72,7 @@ public static class Fields
         NotRecorded = NotRecordedMeans.CallsForCare,
         Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",
         ValueSet = "oral-antidepressants",
+        CurrentForDays = 0,
     };
 
     public static readonly Field<MoodStabilizer?> MoodStabilizer = new("moodStabilizer", FieldType.Choice, FieldSection.Bipolar, "Mood stabilizer", h => h.MoodStabilizer)
@@ -82,34 +83,35 @@ public static class Fields
         NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Required for bipolar disorder; choose None if there is none.",
         ValueSet = "mood-stabilizers",
+        CurrentForDays = 0,
     };
 
     public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", FieldType.YesNo, FieldSection.Bipolar, "Mood stabilizer at a therapeutic level", h => h.MoodStabilizerOptimized)
-    { RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock };
+    { RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
-    { NotRecorded = NotRecordedMeans.CanBlock };
+    { NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", FieldType.Choice, FieldSection.Psychosis, "Psychosis", h => h.Psychosis)
-    { Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis" };
+    { Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis", CurrentForDays = 0 };
 
     public static readonly Field<Suicidality> Suicidality = new("suicidality", FieldType.Choice, FieldSection.Suicidality, "Suicidality", h => h.Suicidality)
-    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt" };
+    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt", CurrentForDays = 0 };
 
     public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", FieldType.YesNo, FieldSection.Suicidality, "Safety plan in place", h => h.SafetyPlanInPlace)
-    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> LethalMeansCounselled = new("lethalMeansCounselled", FieldType.YesNo, FieldSection.Suicidality, "Lethal-means counselling given", h => h.LethalMeansCounselled)
-    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", FieldType.YesNo, FieldSection.Suicidality, "Immediate follow-up arranged", h => h.FollowUpArranged)
-    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
-    { AskedWhen = ActiveIdeation, NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan." };
+    { AskedWhen = ActiveIdeation, NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
 
     public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
-    { AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock };
+    { AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
     // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.
@@ -117,33 +119,33 @@ public static class Fields
     { RequiredWhen = RequiredWhen.Parse("prognosisWeeks:0-520") };
 
     public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", FieldType.WholeNumber, FieldSection.Palliative, "Prognosis in weeks", h => h.PrognosisWeeks)
-    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = RequiredWhen.Parse("lifeLimitingIllness=false") };
+    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = RequiredWhen.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
 
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 
     public static readonly Field<bool?> OnOpioids = new("onOpioids", FieldType.YesNo, FieldSection.PainAndMedicines, "On opioids", h => h.OnOpioids)
-    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "opioids" };
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "opioids", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OpioidInducedHyperalgesia = new("opioidInducedHyperalgesia", FieldType.YesNo, FieldSection.PainAndMedicines, "Opioid-induced hyperalgesia", h => h.OpioidInducedHyperalgesia)
-    { Help = "Suspected or diagnosed." };
+    { Help = "Suspected or diagnosed.", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OnNaltrexone = new("onNaltrexone", FieldType.YesNo, FieldSection.PainAndMedicines, "On naltrexone", h => h.OnNaltrexone)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder).", ValueSet = "naltrexone" };
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder).", ValueSet = "naltrexone", CurrentForDays = 0 };
 
     public static readonly Field<decimal?> BenzodiazepineDiazepamEquivalentMg = new("benzodiazepineDiazepamEquivalentMg", FieldType.Number, FieldSection.PainAndMedicines, "Benzodiazepine dose (mg diazepam equivalent per day)", h => h.BenzodiazepineDiazepamEquivalentMg)
-    { Min = 0, Max = 200, Unit = "mg/day", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Daily dose, 0 to 200; 0 if none." };
+    { Min = 0, Max = 200, Unit = "mg/day", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Daily dose, 0 to 200; 0 if none.", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OnPsychostimulantOrMaoi = new("onPsychostimulantOrMaoi", FieldType.YesNo, FieldSection.PainAndMedicines, "On a psychostimulant or MAOI", h => h.OnPsychostimulantOrMaoi)
-    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "psychostimulants-or-maois" };
+    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "psychostimulants-or-maois", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OtherCnsDepressants = new("otherCnsDepressants", FieldType.YesNo, FieldSection.PainAndMedicines, "Other CNS depressants, alcohol included", h => h.OtherCnsDepressants)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants" };
+    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants", CurrentForDays = 0 };
 
     public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", FieldType.Choice, FieldSection.PainAndMedicines, "Substance use disorder", h => h.SubstanceUse)
-    { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders" };
+    { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed, items => new ValueList<SubstanceUsed>(items.Cast<SubstanceUsed>()))
-    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders" };
+    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
@@ -158,10 +160,10 @@ public static class Fields
     { NotRecorded = NotRecordedMeans.CanBlock, Help = "Ketamine, esketamine or excipients." };
 
     public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.", ValueSet = "serious-cardiovascular-condition" };
+    { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.", ValueSet = "serious-cardiovascular-condition", CurrentForDays = 0 };
 
     public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
-    { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke" };
+    { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OtherCardiovascularOrCerebrovascularDisease = new("otherCardiovascularOrCerebrovascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Other cardiovascular or cerebrovascular disease", h => h.OtherCardiovascularOrCerebrovascularDisease)
     { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately)." };

@@ -16,7 +16,7 @@ namespace KetamineCds.Web.CdsHooks;
 /// required item recorded) and records the screening, or records an answer naming what the chart does not hold. The
 /// answer is in the decision log, with the call's origin, before any card is returned.
 /// </summary>
-public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock)
+public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock, ClinicCalendar calendar)
 {
     /// <summary>The role recorded for people who asked through an EHR (their EHR user id is the actor).</summary>
     public const string EhrUserRole = "EhrUser";
@@ -46,7 +46,8 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             }
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The chart's dates are read in the clinic's days: today's blood pressure is the clinic's today's.
+        var today = calendar.Today;
         FhirReading reading;
         try
         {
@@ -74,7 +75,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             completedBy = await RecentScreeningAsync((string)values[Fields.PatientReference.Name], cancellationToken);
             if (completedBy is not null)
             {
-                FillFrom(values, EarlierAnswers.Of(completedBy, clock.GetUtcNow()).Request);
+                FillFrom(values, EarlierAnswers.Of(completedBy, calendar).Request);
                 (required, safety) = NotRecorded(values);
             }
         }

@@ -16,6 +16,10 @@ public static class WebStartup
     public static IServiceCollection AddKetamineCdsWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.Section)
+            .Validate(o => ClinicCalendar.Find(o.TimeZone) is not null, "Clinic:TimeZone must name a time zone this machine knows (an IANA id such as Asia/Shanghai; default UTC).")
+            .ValidateOnStart();
+        services.AddSingleton<ClinicCalendar>();
         services.AddKetamineCdsLocalization();
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();

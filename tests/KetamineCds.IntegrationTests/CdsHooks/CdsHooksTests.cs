@@ -845,9 +845,11 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
-    public async Task PatientView_CompletedFromYesterdaysScreening_CarriesItsAnswersButNeverItsBloodPressure()
+    public async Task PatientView_CompletedFromYesterdaysScreening_CarriesItsHistoryButAsksTodaysSuicidalityAndBloodPressureAgain()
     {
-        // The clinician completed the screening yesterday, blood pressure included; the chart holds none today.
+        // The clinician completed the screening yesterday, blood pressure and suicidality included; the chart holds
+        // neither today. Yesterday's trials are history and still hold; yesterday's "no suicidality" and blood pressure
+        // describe yesterday, so they are not read as today's: the answer names them and no screening runs.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
         using var app = await CreateAppAsync();
         app.Clock = clock;
@@ -859,13 +861,14 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await using var db = app.Db();
-        var entry = await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null).SingleAsync();
-        var input = JsonNode.Parse(entry.InputJson)!;
-        Assert.Equal(3, input["failedAdequateTrials"]!.GetValue<int>());
-        Assert.Equal("none", input["suicidality"]!.GetValue<string>());
-        Assert.Null(input["systolicBp"]);
-        Assert.Null(input["diastolicBp"]);
-        Assert.Contains("blood pressure", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(await db.DecisionLogEntries.AnyAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null));
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var missing = JsonNode.Parse(answer.InputJson)!["missingItems"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("suicidality", missing);
+        Assert.DoesNotContain("failedAdequateTrials", missing);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Suicidality", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed adequate antidepressant trials", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <summary>The auditor's view of the log (search, replay, impact) to use instead of the app's, or null for the real one.</summary>
     public IDecisionLogAudit? DecisionLogAuditOverride { get; init; }
 
+    /// <summary>More configuration settings (key, value), applied after the factory's own.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -51,6 +54,11 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Audit:CheckpointDirectory", CheckpointDirectory);
         // Tests sign in many times a minute from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             if (DecisionLogOverride is not null)

@@ -438,12 +438,53 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("Systolic blood pressure, Diastolic blood pressure.", notCarried, StringComparison.Ordinal);
         Assert.DoesNotContain("PHQ-9", notCarried, StringComparison.Ordinal);
         Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked=\"checked\"", nextDay, StringComparison.Ordinal);
+        // What the patient is now (suicidality, the episode, the medicines) was yesterday's: asked again, never carried as
+        // today's "none" or "no". The history (the aneurysm above, the diagnosis, the trials) still holds.
+        foreach (var present in new[] { "Suicidality", "Current major depressive episode", "On an oral antidepressant", "Psychosis" })
+        {
+            Assert.Contains(present, notCarried, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("id=\"suicidality-none\" name=\"Input.Suicidality\" value=\"none\" checked", nextDay, StringComparison.Ordinal);
+        Assert.DoesNotContain("Primary diagnosis", notCarried, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed adequate antidepressant trials", notCarried, StringComparison.Ordinal);
 
         // Past the PHQ-9's two weeks: the scores are left out too.
         clock.Advance(TimeSpan.FromDays(14));
         var later = await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync($"/Screenings/New?from={id}");
         Assert.Matches("id=\"phq9Total\" name=\"Input.Phq9Total\" min=", later);
         Assert.Contains("PHQ-9 total score", Regex.Match(later, "id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UTC", true)]
+    [InlineData("Asia/Shanghai", false)]
+    public async Task NewScreening_FromAnEarlierScreening_CountsTodayInTheClinicsTimeZone(string timeZone, bool bloodPressureCarried)
+    {
+        // 00:30 UTC on Monday is 08:30 on Monday in Shanghai; 23:00 UTC on Monday is 07:00 on Tuesday there. In UTC both
+        // are Monday, so Monday's blood pressure still reads as today's; in the clinic's own days it is yesterday's.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 30, 0, TimeSpan.Zero));
+        using var factory = new Infrastructure.ClockFactory(clock) { Settings = new Dictionary<string, string> { ["Clinic:TimeZone"] = timeZone } };
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RESCREEN-ZONE").With("systolicBp", 132).With("diastolicBp", 84));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        clock.Advance(TimeSpan.FromHours(22.5));
+        var html = await (await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync($"/Screenings/New?from={id}");
+
+        Assert.Equal(bloodPressureCarried, html.Contains("id=\"systolicBp\" name=\"Input.SystolicBp\" value=\"132\"", StringComparison.Ordinal));
+        Assert.Equal(!bloodPressureCarried, Regex.Match(html, "id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value.Contains("Systolic blood pressure", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Start_ClinicTimeZoneTheMachineDoesNotKnow_RefusesToStartNamingTheSetting()
+    {
+        using var factory = new KetamineCdsFactory { Settings = new Dictionary<string, string> { ["Clinic:TimeZone"] = "Mars/Olympus_Mons" } };
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Clinic:TimeZone", ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The labels of the earlier screening's answers not carried over because they are out of date (today's blood pressure ...).</summary>
     public IReadOnlyList<string> NotCarriedOver { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromServices] CdsHookStore hookStore, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromServices] CdsHookStore hookStore, [FromServices] ClinicCalendar calendar, CancellationToken cancellationToken)
     {
         if (PrefillId is { } prefillId)
         {
@@ -144,7 +144,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             }
 
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, from.ToString(), "re-screen", Roles.Psychiatrist);
-            var earlier = EarlierAnswers.Of(previous, clock.GetUtcNow());
+            var earlier = EarlierAnswers.Of(previous, calendar);
             Prefill(earlier.Request);
             RescreenOfRecordedAt = previous.RecordedAt;
             NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
