@@ -18,9 +18,25 @@ public static class FhirHistoryReader
     /// not used are ignored) as of <paramref name="today"/>.
     /// </summary>
     /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
-    public static FhirReading Read(IEnumerable<JsonElement> prefetch, DateOnly today)
+    public static FhirReading Read(IEnumerable<JsonElement> prefetch, DateOnly today) =>
+        Read(PrefetchResources.Collect(prefetch), today);
+
+    /// <summary>
+    /// The same for a CDS Hooks prefetch by key: a message names the key (<c>prefetch.patient</c>). The key never decides
+    /// how its resource is read (a Bundle may arrive under any key): each resource is read by its own type.
+    /// </summary>
+    /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
+    public static FhirReading Read(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, DateOnly today)
     {
-        var resources = PrefetchResources.Collect(prefetch);
+        ArgumentNullException.ThrowIfNull(prefetch);
+        return Read(PrefetchResources.Collect(prefetch.Select(item => ($"prefetch.{KeyName(item.Key)}", item.Value))), today);
+    }
+
+    /// <summary>A prefetch key as the caller named it (the service's templates name them), cut short if it is long.</summary>
+    private static string KeyName(string key) => key.Length <= 64 ? key : key[..64] + "…";
+
+    private static FhirReading Read(IReadOnlyList<SourcedResource> resources, DateOnly today)
+    {
         var record = new PatientRecord(resources, today);
         SamePatient.Check(record);
 

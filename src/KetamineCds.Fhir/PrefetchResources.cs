@@ -7,8 +7,10 @@ namespace KetamineCds.Fhir;
 
 /// <summary>
 /// Takes the prefetch apart: every element is a FHIR resource or a Bundle (searchset bundles nested in bundles
-/// included), and every resource of a type the reader uses is parsed with the Firely SDK. Resource types the reader
-/// does not use (Encounter, Practitioner ..., or a type R4 does not know) are skipped without being parsed.
+/// included), and every resource of a type the reader uses is parsed with the Firely SDK. R4 resource types the reader
+/// does not use (Encounter, Practitioner ...) are skipped without being parsed. A <c>resourceType</c> R4 does not know
+/// (a misspelling, <c>patient</c>, a type of another FHIR version) is not FHIR R4: it is refused, never skipped, so an
+/// EHR integration error is not hidden behind an answer that reads as "not recorded".
 /// </summary>
 internal static class PrefetchResources
 {
@@ -29,16 +31,24 @@ internal static class PrefetchResources
     public static IReadOnlyList<SourcedResource> Collect(IEnumerable<JsonElement> prefetch)
     {
         ArgumentNullException.ThrowIfNull(prefetch);
-        var resources = new List<SourcedResource>();
-        var item = 0;
-        foreach (var element in prefetch)
-        {
-            item++;
+        return Collect(prefetch.Select((element, index) => ($"prefetch item {index + 1}", element)));
+    }
 
+    /// <summary>
+    /// The same, each element named in messages by where it came from (<c>prefetch.patient</c>). A prefetch key's name
+    /// never decides how its resource is read: the resource's own <c>resourceType</c> does (the contract lets a Bundle
+    /// arrive under any key).
+    /// </summary>
+    public static IReadOnlyList<SourcedResource> Collect(IEnumerable<(string Where, JsonElement Element)> prefetch)
+    {
+        ArgumentNullException.ThrowIfNull(prefetch);
+        var resources = new List<SourcedResource>();
+        foreach (var (where, element) in prefetch)
+        {
             // A CDS client may send null for a prefetch key it could not fill: nothing was sent, nothing is read.
             if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
                 continue;
-            Walk(element, $"prefetch item {item}", fullUrl: null, depth: 0, resources);
+            Walk(element, where, fullUrl: null, depth: 0, resources);
         }
 
         return resources;
@@ -60,7 +70,11 @@ internal static class PrefetchResources
         }
 
         if (!ReadTypes.Contains(type))
+        {
+            if (!IsR4ResourceType(type))
+                throw new FhirFormatException($"FHIR: {where} has resourceType {Quoted(type)}, which is not a FHIR R4 resource type.");
             return;
+        }
 
         var resource = Parse(element, type, where);
         resources.Add(new SourcedResource(resource, ReferenceOf(resource, fullUrl)));
@@ -108,6 +122,20 @@ internal static class PrefetchResources
             throw new FhirFormatException($"FHIR: {where} is not a valid R4 {type} ({string.Join(", ", codes)}).", failure);
         }
     }
+
+    /// <summary>
+    /// A concrete resource type of FHIR R4, spelled exactly (the SDK's look-up ignores case; JSON's resourceType does not).
+    /// The abstract Resource and DomainResource are never an instance's type.
+    /// </summary>
+    private static bool IsR4ResourceType(string type) =>
+        type is not ("Resource" or "DomainResource")
+        && ModelInfo.IsKnownResource(type)
+        && ModelInfo.GetTypeForFhirType(type) is { } model
+        && string.Equals(ModelInfo.GetFhirTypeNameForType(model), type, StringComparison.Ordinal);
+
+    /// <summary>The type as sent when it looks like a type name (it is the caller's, never the patient's data), else a placeholder.</summary>
+    private static string Quoted(string type) =>
+        type.Length <= 64 && type.All(char.IsAsciiLetterOrDigit) ? $"\"{type}\"" : "(not a type name)";
 
     private static string ReferenceOf(Resource resource, string? fullUrl) =>
         !string.IsNullOrEmpty(resource.Id) ? $"{resource.TypeName}/{resource.Id}"

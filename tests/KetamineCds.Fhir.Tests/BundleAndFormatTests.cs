@@ -2,6 +2,9 @@ namespace KetamineCds.Fhir.Tests;
 
 public class BundleAndFormatTests
 {
+    /// <summary>A CDS Hooks prefetch item: its key and its resource.</summary>
+    private static KeyValuePair<string, System.Text.Json.JsonElement> Keyed(string key, object resource) => new(key, Fhir.Json(resource));
+
     [Fact]
     public void Read_NestedSearchsetBundles_ReadsEveryEntry()
     {
@@ -15,14 +18,56 @@ public class BundleAndFormatTests
     }
 
     [Fact]
-    public void Read_UnknownAndUnusedResourceTypes_AreIgnored()
+    public void Read_R4ResourceTypesTheReaderDoesNotUse_AreIgnored()
     {
         var reading = Fhir.Read(
             Fhir.Json("""{"resourceType":"Encounter","id":"e1","status":"finished","whatever":{"not":"checked"}}"""),
-            Fhir.Json("""{"resourceType":"SomethingNew","id":"x"}"""),
             Fhir.Bundle(Fhir.Json("""{"resourceType":"Practitioner","id":"pr1"}"""), Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2")));
 
         Assert.Equal(["aneurysmalVascularDisease"], reading.Values.Keys);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Nope"}""", "prefetch item 1 has resourceType \"Nope\"")]
+    [InlineData("""{"resourceType":"patient","id":"p1"}""", "prefetch item 1 has resourceType \"patient\"")]
+    [InlineData("""{"resourceType":"DomainResource","id":"x"}""", "has resourceType \"DomainResource\"")]
+    [InlineData("""{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"SomethingNew","id":"x"}}]}""", "prefetch item 1, entry 0 has resourceType \"SomethingNew\"")]
+    [InlineData("""{"resourceType":"Patient <b>Jane Doe</b>"}""", "has resourceType (not a type name)")]
+    public void Read_ResourceTypeR4DoesNotKnow_ThrowsNamingWhereInsteadOfIgnoringIt(string json, string reason)
+    {
+        // QA6 F1: an unknown type was skipped, so the EHR's Patient (misspelled, or of another FHIR version) read as "not recorded".
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(Fhir.Json(json)));
+
+        Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("not a FHIR R4 resource type", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnknownResourceTypeUnderAPrefetchKey_NamesTheKey()
+    {
+        var failure = Assert.Throws<FhirFormatException>(() => FhirHistoryReader.Read(
+            [Keyed("patient", Fhir.Patient(birthDate: "1980-01-01")), Keyed("conditions", Fhir.Bundle(Fhir.Json("""{"resourceType":"Nope"}""")))],
+            Fhir.Today));
+
+        Assert.StartsWith("FHIR: prefetch.conditions, entry 0 has resourceType \"Nope\"", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PrefetchKeyHoldingAnotherTypeOrABundle_ReadsEachResourceByItsOwnType()
+    {
+        // The contract lets a Bundle arrive under any key, and the key's name never decides how a resource is read: a
+        // Condition sent under "patient" is still the chart's Condition, never dropped.
+        var reading = FhirHistoryReader.Read(
+            [
+                Keyed("patient", Fhir.Bundle(Fhir.Patient(birthDate: "1980-01-01"), Fhir.Condition("c2", Fhir.Snomed, "370143000"))),
+                Keyed("medications", Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2")),
+            ],
+            Fhir.Today);
+
+        Assert.Equal(46, reading.Values["ageYears"]);
+        Assert.Equal("mdd", reading.Values["primaryDiagnosis"]);
+        Assert.Equal(true, reading.Values["aneurysmalVascularDisease"]);
     }
 
     [Fact]

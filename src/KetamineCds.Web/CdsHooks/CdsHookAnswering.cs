@@ -16,7 +16,7 @@ namespace KetamineCds.Web.CdsHooks;
 /// required item recorded) and records the screening, or records an answer naming what the chart does not hold. The
 /// answer is in the decision log, with the call's origin, before any card is returned.
 /// </summary>
-public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock, ClinicCalendar calendar)
+public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock, ClinicCalendar calendar)
 {
     /// <summary>The role recorded for people who asked through an EHR (their EHR user id is the actor).</summary>
     public const string EhrUserRole = "EhrUser";
@@ -201,12 +201,16 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             var unknownCode = item.ReasonCode is { } given && reason == OverrideReason.Other && given != WireNames.Of(OverrideReason.Other)
                 ? $" Reason code given: {item.ReasonCode}."
                 : "";
-            var explanation = item.Comment is { Length: > 0 } comment
-                ? comment + unknownCode
-                : CardTexts.FeedbackExplanation + unknownCode;
-            // An EHR may send the same feedback again (a retry): an override the log already holds from this client,
-            // with the same decision, reason and words, is not recorded twice.
-            var submission = new OverrideSubmission(decisionId, decision, reason, Fit(explanation, 2000), actor, correlationId);
+            // The card is named in the explanation: a decision has several cards, and each overridden card is an outcome
+            // of its own (the spec's feedback is one per card outcome). The clinician's words are cut, never the names.
+            var recordedFacts = unknownCode + $" CDS Hooks card: {card.Uuid}.";
+            var words = item.Comment is { Length: > 0 } comment ? comment : CardTexts.FeedbackExplanation;
+            var explanation = Fit(words, OverrideExplanationMax - recordedFacts.Length) + recordedFacts;
+            // An EHR may send the same feedback again (a retry): an override the log already holds from this client for
+            // this card, with the same decision, reason and words, is not recorded twice. A different override of the same
+            // card (the clinician changed their reason or words) is a new entry naming the same card: the log keeps both,
+            // in order, as the clinician gave them.
+            var submission = new OverrideSubmission(decisionId, decision, reason, explanation, actor, correlationId);
             var earlier = card.ScreeningId is { } screeningId
                 ? (await log.FindScreeningAsync(screeningId, cancellationToken))?.Overrides
                 : (await audit.FindHookAnswerAsync(card.EntryId, cancellationToken))?.Overrides;
@@ -247,6 +251,9 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     }
 
     private static readonly Dictionary<string, List<string>> NothingUnreadable = [];
+
+    /// <summary>The longest override explanation the log keeps (as on the form).</summary>
+    private const int OverrideExplanationMax = 2000;
 
     /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
     public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);
@@ -463,7 +470,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
     }
 
     /// <summary>The parts of a hook request the service reads.</summary>
-    private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<JsonElement> Prefetch, string FhirJson)
+    private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<KeyValuePair<string, JsonElement>> Prefetch, string FhirJson)
     {
         public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Guid> cards) =>
             new(caller.Issuer, UserId, Hook, HookInstance, service.Id, cards, FhirJson);
@@ -500,7 +507,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                 draftOrders = orders;
             }
 
-            var prefetch = new List<JsonElement>();
+            var prefetch = new List<KeyValuePair<string, JsonElement>>();
             string prefetchJson = "{}";
             if (root.TryGetProperty("prefetch", out var items) && items.ValueKind != JsonValueKind.Null)
             {
@@ -522,7 +529,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                         throw new CdsHookRequestException($"prefetch.{item.Name} must be a FHIR resource or Bundle.");
                     }
 
-                    prefetch.Add(item.Value);
+                    prefetch.Add(new(item.Name, item.Value));
                 }
 
                 prefetchJson = items.GetRawText();
@@ -558,6 +565,7 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
                     throw new CdsHookRequestException("feedback.outcome must be accepted or overridden.");
                 }
 
+                RequireOutcomeTimestamp(item);
                 string? code = null, comment = null;
                 if (item.TryGetProperty("overrideReason", out var reason) && reason.ValueKind == JsonValueKind.Object)
                 {
@@ -579,6 +587,29 @@ public sealed class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDe
             return items;
         }
     }
+
+    /// <summary>
+    /// The spec's required <c>outcomeTimestamp</c>: an ISO 8601 date and time with its time zone (UTC as the spec asks, or
+    /// an offset), when the clinician acted on the card. Anything else is refused for the whole call, never guessed.
+    /// </summary>
+    private static void RequireOutcomeTimestamp(JsonElement item)
+    {
+        const string Expected = "feedback.outcomeTimestamp must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
+        if (!item.TryGetProperty("outcomeTimestamp", out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            throw new CdsHookRequestException(Expected);
+        }
+
+        var text = value.GetString()!;
+        if (!IsoDateTime().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out _))
+        {
+            throw new CdsHookRequestException(Expected);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex IsoDateTime();
 
     private static string RequiredString(JsonElement element, string name, string path)
     {

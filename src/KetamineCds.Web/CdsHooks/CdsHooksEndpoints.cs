@@ -98,7 +98,7 @@ public static class CdsHooksEndpoints
         }
     }
 
-    /// <summary>The token first (401 before anything else is said), then the service (404), then the body (400 when too large).</summary>
+    /// <summary>The token first (401 before anything else is said), then the service (404), then the body (413 when too large).</summary>
     private static async Task<(CdsHookService? Service, CdsHookCaller? Caller, byte[]? Body, IResult? Refusal)> AcceptAsync(string id, HttpContext context, CdsHookAuthentication authentication)
     {
         var (caller, refusal) = await AuthenticateAsync(context, authentication);
@@ -114,7 +114,7 @@ public static class CdsHooksEndpoints
 
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         return body is null
-            ? (null, null, null, BadRequest($"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB."))
+            ? (null, null, null, TooLarge())
             : (service, caller, body, null);
     }
 
@@ -157,6 +157,12 @@ public static class CdsHooksEndpoints
 
     private static IResult BadRequest(string reason) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read; nothing was recorded.", detail: reason);
+
+    /// <summary>RFC 9110's 413 Content Too Large, so that a client library or gateway classifies it as such, with the limit.</summary>
+    private static IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large; nothing was recorded.",
+        detail: $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
 
     private static IResult Unavailable() => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

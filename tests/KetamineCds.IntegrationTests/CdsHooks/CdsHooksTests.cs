@@ -278,9 +278,11 @@ public abstract class CdsHooksTests
         var overridden = Assert.Single((await log.FindScreeningAsync(entry.Id))!.Overrides);
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, overridden.Reason);
         Assert.Equal(OverrideDecision.Proceed, overridden.Decision);
-        Assert.Equal("Vascular surgery cleared treatment.", overridden.Explanation);
+        var cardNamed = $" CDS Hooks card: {critical["uuid"]!.GetValue<string>()}.";
+        Assert.Equal("Vascular surgery cleared treatment." + cardNamed, overridden.Explanation);
 
-        // The EHR sends the same feedback again (a retry): still one override. Another comment is another override.
+        // The EHR sends the same feedback again (a retry): still one override. Another comment on the same card is another
+        // override, naming the same card: the log keeps both, in order (QA6 F5).
         using (var again = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -293,7 +295,9 @@ public abstract class CdsHooksTests
             Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         }
 
-        Assert.Equal(2, (await log.FindScreeningAsync(entry.Id))!.Overrides.Count);
+        Assert.Equal(
+            ["Vascular surgery cleared treatment." + cardNamed, "Cleared again after the repeat scan." + cardNamed],
+            (await log.FindScreeningAsync(entry.Id))!.Overrides.Select(o => o.Explanation));
 
         // QA6: a reason code the card did not offer was read as "other" and, with a comment, lost; it is kept now.
         feedback["feedback"]![0]!["overrideReason"]!["reason"]!["code"] = "ehr-local-42";
@@ -305,7 +309,7 @@ public abstract class CdsHooksTests
 
         var kept = (await log.FindScreeningAsync(entry.Id))!.Overrides[^1];
         Assert.Equal(OverrideReason.Other, kept.Reason);
-        Assert.Equal("Discussed at the team meeting. Reason code given: ehr-local-42.", kept.Explanation);
+        Assert.Equal("Discussed at the team meeting. Reason code given: ehr-local-42." + cardNamed, kept.Explanation);
         Assert.True((await log.VerifyAsync()).Intact);
     }
 
@@ -587,6 +591,43 @@ public abstract class CdsHooksTests
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
+    [Theory]
+    [InlineData("\"yesterday\"")]
+    [InlineData("\"2026-13-45T10:00:00Z\"")]
+    [InlineData("\"2026-11-28\"")]
+    [InlineData("\"2026-11-28T10:00:00\"")]
+    [InlineData("1764324000")]
+    [InlineData(null)]
+    public async Task Feedback_OutcomeTimestampNotAnIsoDateTime_Answers400NamingTheFieldAndRecordsNothing(string? timestamp)
+    {
+        // QA6 F5: "yesterday" was accepted. The spec's outcomeTimestamp is a required date and time.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+        var field = timestamp is null ? "" : $",\"outcomeTimestamp\":{timestamp}";
+
+        using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden"{{{field}}},"overrideReason":{"reason":{"code":"other"},"userComment":"x"}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("feedback.outcomeTimestamp must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task Feedback_BodyOverFourMegabytes_Answers413WithTheLimit()
+    {
+        using var app = await CreateAppAsync();
+        var body = $$$"""{"feedback":[{"card":"{{{Guid.NewGuid()}}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z","overrideReason":{"userComment":"{{{new string('x', 4 * 1024 * 1024)}}}"}}]}""";
+
+        using var response = await app.PostAsync(PatientView + "/feedback", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The request body may be at most 4 MB.", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Feedback_OnTheCardOfAnAnswerWithoutAScreening_Answers200AndRecordsNothing()
     {
@@ -637,7 +678,7 @@ public abstract class CdsHooksTests
         var recorded = Assert.Single(logged.Overrides);
         Assert.Equal(OverrideDecision.Proceed, recorded.Decision);
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, recorded.Reason);
-        Assert.Equal("Vascular surgeon: repaired, stable", recorded.Explanation);
+        Assert.Equal($"Vascular surgeon: repaired, stable CDS Hooks card: {critical}.", recorded.Explanation);
         Assert.Equal(2, await app.DecisionLogCountAsync());
         Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
 
@@ -699,6 +740,8 @@ public abstract class CdsHooksTests
     [InlineData("no-context")]
     [InlineData("prefetch-not-an-object")]
     [InlineData("wrong-hook")]
+    [InlineData("unknown-resource-type")]
+    [InlineData("unknown-resource-type-in-a-bundle-entry")]
     public async Task Hook_MalformedRequest_Answers400WithAShortReasonAndRecordsNothing(string kind)
     {
         using var app = await CreateAppAsync();
@@ -721,6 +764,15 @@ public abstract class CdsHooksTests
                 request["prefetch"] = new JsonObject { ["chart"] = "Patient/1" };
                 body = request.ToJsonString();
                 break;
+            case "unknown-resource-type":
+                // QA6 F1: answered 200 "incomplete" with the Patient silently unread.
+                request["prefetch"]!["patient"] = new JsonObject { ["resourceType"] = "Nope" };
+                body = request.ToJsonString();
+                break;
+            case "unknown-resource-type-in-a-bundle-entry":
+                request["prefetch"]!["patient"] = JsonNode.Parse("""{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":"Nope","id":"x"}}]}""");
+                body = request.ToJsonString();
+                break;
             default:
                 request["hook"] = "order-select";
                 body = request.ToJsonString();
@@ -733,6 +785,13 @@ public abstract class CdsHooksTests
         var detail = problem["detail"]!.GetValue<string>();
         Assert.InRange(detail.Length, 1, 300);
         Assert.DoesNotContain("   at ", detail, StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        if (kind.StartsWith("unknown-resource-type", StringComparison.Ordinal))
+        {
+            Assert.Contains("prefetch.patient", detail, StringComparison.Ordinal);
+            Assert.Contains("resourceType \"Nope\", which is not a FHIR R4 resource type", detail, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await app.DecisionLogCountAsync());
     }
 
@@ -872,7 +931,7 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
-    public async Task PatientView_OnKestrel_AChartOfTwoMegabytesIsReadAndOneOverFourIsRefusedWithAMessage()
+    public async Task PatientView_OnKestrel_AChartOfTwoMegabytesIsReadAndOneOverFourIsRefusedWith413AndAMessage()
     {
         // The server refuses bodies over 1 MB; a hook call's prefetch may hold up to 4 MB of chart (docs/cds-hooks.md).
         using var app = CdsHooksApp.Sqlite();
@@ -904,14 +963,17 @@ public abstract class CdsHooksTests
         Assert.True(two.Status == HttpStatusCode.OK, two.Body);
         Assert.Contains("\"cards\"", two.Body, StringComparison.Ordinal);
 
+        // QA6 F2: 413 (RFC 9110 Content Too Large), not 400, with the same clear problem.
         var five = await SendAsync(5_000_000);
-        Assert.Equal(HttpStatusCode.BadRequest, five.Status);
-        Assert.Contains("at most 4 MB", five.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, five.Status);
+        var problem = JsonNode.Parse(five.Body)!;
+        Assert.Equal(413, problem["status"]!.GetValue<int>());
+        Assert.Equal("The request body may be at most 4 MB.", problem["detail"]!.GetValue<string>());
         Assert.DoesNotContain("   at ", five.Body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task PrefillLink_AfterAnHour_IsNotFound()
+    public async Task PrefillLink_AfterAnHour_IsNotFoundAndOpensTheEmptyFormWithANotice()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var app = CdsHooksApp.Sqlite();
@@ -945,6 +1007,12 @@ public abstract class CdsHooksTests
 
         using var expired = await client.GetAsync(url.PathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+
+        // QA6 F10: the clinician sees the empty form with a notice, not the generic "Page not found"; nothing was read.
+        var page = WebUtility.HtmlDecode(await expired.Content.ReadAsStringAsync());
+        Assert.Contains("This prefilled link from the EHR is unknown or has expired", page, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\" class=\"form screening-form\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"from-ehr\"", page, StringComparison.Ordinal);
     }
 
     /// <summary>A patient-view call with a sample, answered by the app with <paramref name="log"/> as its decision log.</summary>

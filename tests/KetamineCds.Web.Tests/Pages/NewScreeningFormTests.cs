@@ -550,3 +550,66 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(0, stored.GetProperty("items").GetArrayLength());
     }
 }
+
+/// <summary>A prefilled link from an EHR card (<c>/Screenings/New?prefill={id}</c>) that names nothing the server holds (QA6 F10).</summary>
+public sealed class UnknownPrefillLinkTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public UnknownPrefillLinkTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Theory]
+    [InlineData("AAAAbogus")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task NewScreening_UnknownOrExpiredPrefillLink_Answers404WithTheEmptyFormAndSaysSo(string prefill)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.GetAsync($"/Screenings/New?prefill={prefill}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        // 404 (the link names nothing), but the clinician's page, not the generic "Page not found".
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Page not found", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>New screening</h1>", html, StringComparison.Ordinal);
+        var notice = html[html.IndexOf("id=\"prefill-unavailable\"", StringComparison.Ordinal)..];
+        notice = notice[..notice.IndexOf("</div>", StringComparison.Ordinal)];
+        Assert.Contains("This prefilled link from the EHR is unknown or has expired", notice, StringComparison.Ordinal);
+        Assert.Contains("Nothing has been filled in from the chart", notice, StringComparison.Ordinal);
+        Assert.Contains("Start the screening here, or open the patient's chart in the EHR again to get a fresh card", notice, StringComparison.Ordinal);
+
+        // The form is there and empty: nothing from any chart, nothing marked as from the EHR.
+        Assert.Contains("<form method=\"post\" class=\"form screening-form\"", html, StringComparison.Ordinal);
+        var patient = Regex.Match(html, "<input[^>]*id=\"patientReference\"[^>]*>");
+        Assert.True(patient.Success, "The form has no patient reference box.");
+        Assert.DoesNotMatch("value=\"[^\"]", patient.Value);
+        Assert.DoesNotContain("id=\"from-ehr\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"from-ehr\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_UnknownPrefillLinkInChinese_SaysSoInChinese()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New?prefill=AAAAbogus", "zh-CN");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<html lang=\"zh-Hans\"", html, StringComparison.Ordinal);
+        Assert.Contains("此电子病历预填链接无效或已过期", html, StringComparison.Ordinal);
+        Assert.Contains("未从病历填入任何内容", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown or has expired", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewScreening_PlainForm_HasNoPrefillNotice()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.GetAsync("/Screenings/New");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("id=\"prefill-unavailable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

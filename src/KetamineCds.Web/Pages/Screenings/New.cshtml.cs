@@ -91,10 +91,20 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>
     /// An EHR's prefill (<c>?prefill=</c>, the opaque id on a CDS Hooks card): the form opens with what the chart sent.
-    /// The data stays on the server; an unknown or expired id is 404.
+    /// The data stays on the server. An unknown or expired id answers 404 with the empty form and a notice saying so
+    /// (<see cref="PrefillUnavailable"/>): the clinician came from the EHR's card and can start here.
     /// </summary>
     [BindProperty(SupportsGet = true, Name = "prefill")]
     public string? PrefillId { get; set; }
+
+    /// <summary>
+    /// The EHR's prefilled link named no prefill the server holds (unknown, or older than
+    /// <see cref="CdsHookStore.PrefillLifetime"/>): nothing was filled in, and the page says so above the empty form.
+    /// </summary>
+    public bool PrefillUnavailable { get; private set; }
+
+    /// <summary>How long a prefilled link from an EHR card can be opened, in whole hours (the notice names it).</summary>
+    public static int PrefillLifetimeHours => (int)CdsHookStore.PrefillLifetime.TotalHours;
 
     /// <summary>How many answers an EHR's prefill filled in (0 without one): the form says so, so that each is checked.</summary>
     public int FromEhrCount => FromEhr.Count;
@@ -118,7 +128,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             var prefill = await hookStore.FindPrefillAsync(prefillId, cancellationToken);
             if (prefill is null)
             {
-                return NotFound();
+                // Not the generic "page not found": the link came from the app's own card. The status stays 404 (the
+                // link names nothing), the page is the empty form with a notice (QA6 F10).
+                PrefillUnavailable = true;
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return FormWithDefaults();
             }
 
             await audit.RecordAsync(
@@ -150,7 +164,12 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         }
 
-        // A field with a contract default (the jurisdiction: US) shows it until the clinician chooses otherwise.
+        return FormWithDefaults();
+    }
+
+    /// <summary>The form as it opens: a field with a contract default (the jurisdiction: US) shows it until the clinician chooses otherwise.</summary>
+    private PageResult FormWithDefaults()
+    {
         foreach (var field in Catalogue.All.Where(f => f.Default is not null && Input[f] is null))
         {
             Input[field] = field.Default;
