@@ -6,30 +6,29 @@ namespace KetamineCds.Web.Screenings;
 /// The inputs behind the printed rationale's findings (their <c>because</c>), every kind included. Many findings fire on
 /// the same inputs (the indication that opens a pathway: diagnosis, current episode, failed trials); such a list, when
 /// two or more findings start with it, is printed once under a letter and each finding names the letter and adds only
-/// what is its own, so that every finding keeps its inputs and an ordinary screening still fits one page.
+/// what is its own, so that every finding keeps its inputs and an ordinary screening still fits one page. Each letter's
+/// list is printed whole, even when it starts with another letter's: a reader never resolves one letter to read another.
 /// </summary>
 public sealed class FindingInputs
 {
     private FindingInputs(IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> shared) => Shared = shared;
 
-    /// <summary>
-    /// The lists several findings share, each under its letter (<c>a</c>, <c>b</c> ...), shorter lists first, so that a
-    /// longer one can be printed as a shorter one's letter and what it adds.
-    /// </summary>
+    /// <summary>The lists several findings share, each whole under its letter (<c>a</c>, <c>b</c> ...), shorter lists first.</summary>
     public IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> Shared { get; }
 
     /// <summary>The inputs of one finding: the letter of the longest shared list it starts with (or null), and the inputs that are its own.</summary>
     public (string? Key, IReadOnlyList<Evidence> Own) Of(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return Split(finding.Because, int.MaxValue);
-    }
+        foreach (var (key, inputs) in Shared.Reverse())
+        {
+            if (StartsWith(finding.Because, inputs))
+            {
+                return (key, [.. finding.Because.Skip(inputs.Count)]);
+            }
+        }
 
-    /// <summary>A shared list as the legend prints it: the letter of a shorter shared list it starts with (or null), and what it adds.</summary>
-    public (string? Key, IReadOnlyList<Evidence> Own) Legend(string key)
-    {
-        var inputs = Shared.First(s => s.Key == key).Inputs;
-        return Split(inputs, inputs.Count - 1);
+        return (null, finding.Because);
     }
 
     /// <summary>The shared lists of these findings: a finding's whole list, of two inputs or more, that two or more of them start with.</summary>
@@ -47,19 +46,6 @@ public sealed class FindingInputs
         }
 
         return new FindingInputs([.. lists.OrderBy(l => l.Count).Select((l, i) => (((char)('a' + i)).ToString(), l))]);
-    }
-
-    private (string? Key, IReadOnlyList<Evidence> Own) Split(IReadOnlyList<Evidence> list, int longest)
-    {
-        foreach (var (key, inputs) in Shared.Reverse())
-        {
-            if (inputs.Count <= longest && StartsWith(list, inputs))
-            {
-                return (key, [.. list.Skip(inputs.Count)]);
-            }
-        }
-
-        return (null, list);
     }
 
     private static bool StartsWith(IReadOnlyList<Evidence> list, IReadOnlyList<Evidence> prefix) =>

@@ -264,8 +264,10 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Matches(@"<strong>SUI-007</strong>[^<]*<span class=""p-cite"">\[[^\]]*; because Suicidality: Active ideation with a plan\]</span>", print);
         Assert.Matches(@"<strong>SUI-006</strong>[^<]*\s*<span class=""p-cite"">\[[^\]]*; because Suicidality: Active ideation with a plan\]</span>", print);
         Assert.Matches(@"<strong>SUI-011</strong>[^<]*\s*<span class=""p-cite"">\[[^\]]*; because Suicidality: Active ideation with a plan\]</span>", print);
-        // Inputs several findings share are printed once, under a letter the findings name.
-        Assert.Contains("<strong>(a)</strong> Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.", print, StringComparison.Ordinal);
+        // Inputs several findings share are printed once, under a letter the findings name, one letter to an item, each
+        // with its inputs whole: no letter is written in terms of another ("(b) (a); ...").
+        Assert.Contains("<li><strong>(a)</strong> <span>Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.</span></li>", print, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"<li><strong>\([a-z]\)</strong> <span>\([a-z]\)", print);
         Assert.Matches(@"<strong>TRD-001</strong>[^<]*\s*<span class=""p-cite"">\[[^\]]*; because \([a-z]\)\]</span>", print);
         Assert.Matches(@"<strong>REMS-001</strong>[^<]*<span class=""p-cite"">\[[^\]]*; because \([a-z]\)\]</span>", print);
     }

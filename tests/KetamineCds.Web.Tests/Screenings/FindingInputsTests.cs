@@ -31,18 +31,21 @@ public sealed class FindingInputsTests
     }
 
     [Fact]
-    public void For_ALongerSharedList_IsPrintedAsTheShorterOnesLetterAndWhatItAdds()
+    public void For_ALongerSharedListStartingWithAShorterOne_IsSharedWholeUnderItsOwnLetter()
     {
-        Finding[] findings = [Fired("A-1", Mdd, Episode), Fired("A-2", Mdd, Episode), Fired("B-1", Mdd, Episode, Plan), Fired("B-2", Mdd, Episode, Plan)];
+        Finding[] findings = [Fired("A-1", Mdd, Episode), Fired("A-2", Mdd, Episode), Fired("B-1", Mdd, Episode, Plan), Fired("B-2", Mdd, Episode, Plan, NoOpioids)];
 
         var inputs = FindingInputs.For(findings);
 
+        // (b) is printed with all its inputs, not as "(a); Suicidality ...": no letter is read through another.
         Assert.Equal(["a", "b"], inputs.Shared.Select(s => s.Key));
+        Assert.Equal([Mdd, Episode], inputs.Shared[0].Inputs);
+        Assert.Equal([Mdd, Episode, Plan], inputs.Shared[1].Inputs);
+        Assert.Equal(("a", 0), (inputs.Of(findings[0]).Key, inputs.Of(findings[0]).Own.Count));
         Assert.Equal("b", inputs.Of(findings[2]).Key);
         Assert.Empty(inputs.Of(findings[2]).Own);
-        Assert.Equal("a", inputs.Legend("b").Key);
-        Assert.Equal([Plan], inputs.Legend("b").Own);
-        Assert.Null(inputs.Legend("a").Key);
+        Assert.Equal("b", inputs.Of(findings[3]).Key);
+        Assert.Equal([NoOpioids], inputs.Of(findings[3]).Own);
     }
 
     [Fact]
