@@ -425,8 +425,10 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
         if (!string.IsNullOrWhiteSpace(filter.PatientReference))
         {
-            var patient = filter.PatientReference.Trim();
-            query = query.Where(e => e.PatientReference == patient);
+            var patient = DecisionLogEntry.LookupKey(filter.PatientReference);
+#pragma warning disable CA1304, CA1862 // translated to SQL lower("PatientReference"), which its index covers; references are ASCII
+            query = query.Where(e => e.PatientReference.ToLower() == patient);
+#pragma warning restore CA1304, CA1862
         }
 
         if (filter.Overall is { } verdict)

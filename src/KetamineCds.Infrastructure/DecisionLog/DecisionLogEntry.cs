@@ -28,6 +28,15 @@ public sealed class DecisionLogEntry
     /// <summary>The patient the entry is about (copied onto overrides so the auditor's filters find them).</summary>
     public string PatientReference { get; set; } = "";
 
+    /// <summary>
+    /// How a patient reference is looked up (a person's search, the auditor's filter): without surrounding spaces and
+    /// without letter case, so that MRN-12 and mrn-12, which a clinician reads as one patient, find each other; the
+    /// reference stays stored and shown as it was recorded. The databases index <c>lower("PatientReference")</c> for it
+    /// (migration <c>PatientReferenceAnyCase</c>). References are ASCII (the validator's pattern), so this lower-casing
+    /// is the databases' own.
+    /// </summary>
+    public static string LookupKey(string patientReference) => patientReference.Trim().ToLowerInvariant();
+
     /// <summary>The overall verdict's contract spelling; screenings only.</summary>
     public string? Overall { get; set; }
 

@@ -160,8 +160,11 @@ public sealed partial class EfDecisionLog : IDecisionLog
         try
         {
             await using var db = _contexts.CreateDbContext();
+            var key = DecisionLogEntry.LookupKey(patientReference);
             var entries = await db.DecisionLogEntries.AsNoTracking()
-                .Where(e => e.PatientReference == patientReference)
+#pragma warning disable CA1304, CA1862 // translated to SQL lower("PatientReference"), which its index covers; references are ASCII
+                .Where(e => e.PatientReference.ToLower() == key)
+#pragma warning restore CA1304, CA1862
                 .OrderByDescending(e => e.Sequence)
                 .ToListAsync(cancellationToken);
             var overrides = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Override)

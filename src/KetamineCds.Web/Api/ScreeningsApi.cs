@@ -116,6 +116,7 @@ public static class ScreeningsApi
 
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
     {
+        patientReference = patientReference?.Trim();
         var problem = validator.CheckPatientReference(patientReference);
         if (problem is not null)
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -595,6 +596,44 @@ public abstract class DecisionLogTests
         }
 
         Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task PatientLookups_ReferenceInAnotherLetterCaseOrWithSpaces_FindEveryScreeningOfThePatientThroughAnIndex()
+    {
+        await using var store = await CreateStoreAsync();
+        var upper = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-Case-7"));
+        var lower = await store.Log.RecordScreeningAsync(Screenings.Submit("mrn-case-7"));
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-Case-70"));
+
+        // A clinician reads MRN-Case-7 and mrn-case-7 as one patient: a search must not answer "no screenings".
+        var found = await store.Log.ListScreeningsForPatientAsync(" MRN-CASE-7 ");
+        Assert.Equal([lower.Id, upper.Id], found.Screenings.Select(s => s.Id));
+        Assert.Equal(["mrn-case-7", "MRN-Case-7"], found.Screenings.Select(s => s.History.PatientReference)); // as recorded
+        var filtered = await store.Audit.SearchAsync(new AuditFilter(PatientReference: "Mrn-Case-7"), null, 10);
+        Assert.Equal([lower.Id, upper.Id], filtered.Items.Select(i => i.Id));
+
+        // The lookup is one index probe, not a scan of the log.
+        await using var db = store.Factory.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
+            ? """SET enable_seqscan = off; EXPLAIN SELECT "Id" FROM "DecisionLogEntries" WHERE lower("PatientReference") = 'mrn-case-7' ORDER BY "Sequence" DESC"""
+            : """EXPLAIN QUERY PLAN SELECT "Id" FROM "DecisionLogEntries" WHERE lower("PatientReference") = 'mrn-case-7' ORDER BY "Sequence" DESC""";
+        var plan = new System.Text.StringBuilder();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    plan.Append(reader.GetValue(i)).Append(' ');
+                }
+            }
+        }
+
+        Assert.Contains("IX_DecisionLogEntries_PatientReferenceAnyCase", plan.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -451,6 +451,27 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", html);
     }
 
+    [Fact]
+    public async Task FindScreenings_ReferenceTypedInAnotherCaseWithSpaces_ListsEverySpellingAndAsksToCheckTheyAreOnePatient()
+    {
+        var (client, first) = await ScreeningAsPsychiatristAsync("MRN-Spell-1");
+        var (_, second) = await ScreeningAsPsychiatristAsync("mrn-spell-1");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=%20MRN-SPELL-1%20"));
+        var api = await (await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync("/api/v1/screenings?patientReference=mrn-SPELL-1");
+
+        Assert.Contains("2 screenings for MRN-SPELL-1", html, StringComparison.Ordinal);
+        Assert.Contains($"/Screenings/{first}", html, StringComparison.Ordinal);
+        Assert.Contains($"/Screenings/{second}", html, StringComparison.Ordinal);
+        Assert.Contains("differ only in letter case: MRN-Spell-1, mrn-spell-1. Check that they are the same patient", html, StringComparison.Ordinal);
+        Assert.Contains(first.ToString(), api, StringComparison.Ordinal);
+        Assert.Contains(second.ToString(), api, StringComparison.Ordinal);
+
+        // One spelling alone: no note.
+        var single = await client.GetStringAsync("/Screenings?patientReference=MRN-CSP-NONE");
+        Assert.DoesNotContain("reference-spellings", single, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Client, Guid Id)> ScreeningAsPsychiatristAsync(string reference)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

@@ -21,6 +21,8 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // A reference pasted with spaces around it is the same reference.
+        PatientReference = PatientReference?.Trim();
         if (string.IsNullOrEmpty(PatientReference))
         {
             return;
