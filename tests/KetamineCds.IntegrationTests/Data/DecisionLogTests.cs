@@ -1,9 +1,9 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 
 namespace KetamineCds.IntegrationTests.Data;
 
