@@ -33,8 +33,7 @@ public static class AccountApi
             .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Authentication")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
         return app;
     }
 
