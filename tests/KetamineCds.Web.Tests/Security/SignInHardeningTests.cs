@@ -236,6 +236,8 @@ public sealed class SignInHardeningTests
         // The confirmation stands again, with the problem under the reason.
         Assert.Contains($"id=\"{confirmation}\"", html, StringComparison.Ordinal);
         Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>Give the reason; it is recorded in the access log."), html);
+        // The rest of the page still shows the account as it is: its role stays ticked.
+        Assert.Matches(new Regex("id=\"role-ClinicStaff\"[^>]*checked"), html);
         var staff = await FindAsync(factory, KetamineCdsFactory.Staff);
         Assert.Null(staff.LockoutEnd);
         Assert.True(staff.TwoFactorEnabled);

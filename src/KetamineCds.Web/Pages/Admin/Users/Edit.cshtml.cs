@@ -225,7 +225,8 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             SignInEvents = null; // the page says the log could not be read; managing the account still works
         }
 
-        if (SelectedRoles.Count == 0 && HttpMethods.IsGet(Request.Method))
+        // The role boxes show the account's roles, except after a post of the roles form, which shows what was chosen.
+        if (SelectedRoles.Count == 0 && !(HttpMethods.IsPost(Request.Method) && Request.Query["handler"] == "Roles"))
         {
             SelectedRoles = [.. CurrentRoles];
         }
