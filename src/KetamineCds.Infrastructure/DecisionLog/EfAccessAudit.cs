@@ -74,6 +74,32 @@ public sealed class EfAccessAudit : IAccessAudit
         }
     }
 
+    /// <summary>
+    /// The latest sign-in events of one account, newest first: its sign-ins, failed attempts (wrong passwords and codes,
+    /// wrong current passwords on changing it) and lockouts, recorded under the email as it was typed (the account's
+    /// own spelling or in lower case). Read through the (user email, sequence) index.
+    /// </summary>
+    public async Task<IReadOnlyList<LoggedAccessEvent>> ListSignInEventsAsync(string email, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        string[] kinds = [WireNames.Of(AccessEventKind.SignIn), WireNames.Of(AccessEventKind.SignInFailed), WireNames.Of(AccessEventKind.LockedOut)];
+        var lower = email.ToLowerInvariant();
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            var rows = await db.AccessEvents.AsNoTracking()
+                .Where(e => (e.UserEmail == email || e.UserEmail == lower) && kinds.Contains(e.Kind))
+                .OrderByDescending(e => e.Sequence)
+                .Take(count)
+                .ToListAsync(cancellationToken);
+            return rows.Select(ToLogged).ToList();
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The access log could not be read.", ex);
+        }
+    }
+
     /// <summary>Verifies the access log's chain in bounded memory.</summary>
     public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
         (await ChainVerifier.WalkAsync(

@@ -11,10 +11,21 @@ namespace KetamineCds.Web.Api;
 /// <c>POST /api/auth/password</c>: an API user changes their own password, as the change-password page does (same
 /// checks, same audit). It stays open to an account that must change its password first. On success the answer is
 /// 204 and every token of the account, this one included, stops working once the security stamp is checked: sign in
-/// again with the new password.
+/// again with the new password. Every problem of the request is answered at once (400). A wrong current password counts
+/// towards the lockout; the one that locks the account answers 403 <c>AccountLockedNow</c> and ends every token and
+/// session of the account; while the account is locked the answer is 403 <c>AccountLocked</c> and nothing changes.
 /// </summary>
 public static class AccountApi
 {
+    /// <summary>The title of the answer for a locked account.</summary>
+    public const string AccountLockedTitle = "Account locked";
+
+    /// <summary>The answer when this call's wrong current password locked the account.</summary>
+    public const string LockedNowDetail = "Too many wrong current passwords: this account is now locked for 15 minutes (until lockedUntil), and all its sessions and tokens have ended, this one too. The password has not been changed. Sign in again after that time with the current password, or ask an administrator to unlock the account.";
+
+    /// <summary>The answer when the account was already locked by failed sign-in attempts.</summary>
+    public const string LockedDetail = "This account is locked (until lockedUntil) after too many failed sign-in attempts, so its password cannot be changed now. Try again after that time, or ask an administrator to unlock the account.";
+
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/password", ChangePasswordAsync)
@@ -40,26 +51,60 @@ public static class AccountApi
             return Results.Unauthorized();
         }
 
-        // The page's validator; an API client sends the new password once.
+        // The page's validator; an API client sends the new password once. Every field is checked on each call and
+        // every problem answered together.
         var input = new ChangePasswordModel.InputModel { CurrentPassword = request.CurrentPassword, NewPassword = request.NewPassword, ConfirmPassword = request.NewPassword };
         var validation = await validator.ValidateAsync(input, cancellationToken);
-        if (!validation.IsValid)
+        var change = await OwnPassword.ChangeAsync(users, audit, context, user, input.CurrentPassword, input.NewPassword, validation.IsValid, "api");
+        if (change.Outcome is PasswordChangeOutcome.LockedNow or PasswordChangeOutcome.Locked)
         {
-            return Results.ValidationProblem(validation.Errors
-                .GroupBy(e => ApiField(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: AccountLockedTitle,
+                detail: change.Outcome == PasswordChangeOutcome.LockedNow ? LockedNowDetail : LockedDetail,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = change.Outcome == PasswordChangeOutcome.LockedNow ? "AccountLockedNow" : "AccountLocked",
+                    ["lockedUntil"] = change.LockedUntil,
+                });
         }
 
-        var result = await OwnPassword.ChangeAsync(users, user, input.CurrentPassword!, input.NewPassword!);
-        if (!result.Succeeded)
+        if (change.Outcome == PasswordChangeOutcome.Refused)
         {
-            return OwnPassword.IsWrongCurrentPassword(result)
-                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = [OwnPassword.WrongCurrentPassword] })
-                : Results.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] });
+            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var error in validation.Errors)
+            {
+                Add(errors, ApiField(error.PropertyName), error.ErrorMessage);
+            }
+
+            if (change.CurrentPasswordWrong)
+            {
+                Add(errors, "currentPassword", OwnPassword.WrongCurrentPassword);
+            }
+
+            foreach (var error in change.NewPasswordErrors)
+            {
+                Add(errors, "newPassword", error.Description);
+            }
+
+            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
         await audit.RecordAsync(context, AccessEventKind.AccountSecurity, "user:" + user.Id, "changed own password (api)");
         return Results.NoContent();
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+
+        if (!messages.Contains(message))
+        {
+            messages.Add(message);
+        }
     }
 
     private static string ApiField(string property) => property switch

@@ -63,8 +63,13 @@ public sealed class RoleBrowserTests(BrowserFixture browser)
         Assert.Contains("Clinic staff", await row.InnerTextAsync(), StringComparison.Ordinal);
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
+        // Locking asks to confirm, with a reason for the access log, on a step of its own (no script needed).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lock account…" }).ClickAsync();
+        await page.GetByLabel("Reason (recorded in the access log)").FillAsync("Left the clinic");
+        await browser.ScreenshotAsync(page, "26-admin-lock-confirm");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("is locked", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#account-state")).ToContainTextAsync("Locked by an administrator");
         await browser.ScreenshotAsync(page, "26-admin-locked");
         Assert.Equal(LoginOutcome.Refused, await TrySignInAsync(email, "Clinic!Start2026"));
 

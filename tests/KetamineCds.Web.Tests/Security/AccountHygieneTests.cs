@@ -532,7 +532,7 @@ public sealed class AccountHygieneTests
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
         var id = (await FindAsync(factory, KetamineCdsFactory.Staff))!.Id;
 
-        using var reset = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetSecondFactor", new(), $"/Admin/Users/Edit/{id}");
+        using var reset = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetSecondFactor", new() { ["Reason"] = "phone lost" }, $"/Admin/Users/Edit/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();

@@ -178,7 +178,7 @@ public sealed class ApiTokenRefreshTests
         var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
 
         using var changed = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}",
-            newPassword is null ? [new("SelectedRoles", "Auditor")] : [new("NewPassword", newPassword)]);
+            newPassword is null ? [new("SelectedRoles", "Auditor"), new("Reason", "left the clinic")] : [new("NewPassword", newPassword)]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
         using var refreshed = await RefreshAsync(client, tokens.RefreshToken);

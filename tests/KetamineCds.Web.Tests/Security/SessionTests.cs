@@ -98,7 +98,7 @@ public sealed class SessionTests
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
         var id = await factory.UserIdAsync(KetamineCdsFactory.Psychiatrist);
 
-        using var locked = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Lock", []);
+        using var locked = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Lock", [new("Reason", "left the clinic")]);
 
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
         using var create = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LOCKED"));

@@ -15,6 +15,8 @@ namespace KetamineCds.Web.Pages.Account;
 /// A signed-in user changes their own password: the current one, then the new one twice. Identity checks the new one
 /// against the password policy and the common-password list, and changes the security stamp, which ends the user's
 /// other sessions. An administrator-set password must be changed here before anything else (<see cref="AccountGate"/>).
+/// Wrong current passwords count towards the sign-in lockout; the one that locks the account ends all its sessions and
+/// this browser is signed out, told why (<see cref="OwnPassword"/>).
 /// </summary>
 public sealed class ChangePasswordModel(
     UserManager<ApplicationUser> users,
@@ -28,6 +30,11 @@ public sealed class ChangePasswordModel(
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Every error in the form's order, linked to its field, for the summary at the top of the form.</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary => FormErrors.Summary(ModelState, nameof(Input), FormFields);
+
+    private static readonly string[] FormFields = ["", nameof(InputModel.CurrentPassword), nameof(InputModel.NewPassword), nameof(InputModel.ConfirmPassword)];
 
     /// <summary>True while the password must be replaced (set by an administrator, or a common password).</summary>
     public bool Required { get; private set; }
@@ -59,25 +66,27 @@ public sealed class ChangePasswordModel(
             ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
         }
 
-        if (!validation.IsValid)
-        {
-            return Page();
-        }
-
+        // Every field is checked on each post, and every problem listed together (the summary and under each field).
         var renewal = await SessionRenewal.BeforeStampChangeAsync(HttpContext);
-        var result = await OwnPassword.ChangeAsync(users, user, Input.CurrentPassword!, Input.NewPassword!);
-        if (!result.Succeeded)
+        var change = await OwnPassword.ChangeAsync(users, audit, HttpContext, user, Input.CurrentPassword, Input.NewPassword, validation.IsValid, "page");
+        switch (change.Outcome)
         {
-            if (OwnPassword.IsWrongCurrentPassword(result))
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", localizer["The current password is not right."]);
-            }
-            else
-            {
-                PasswordErrors.AddTo(ModelState, result, $"{nameof(Input)}.{nameof(InputModel.NewPassword)}", $"{nameof(Input)}.{nameof(InputModel.NewPassword)}");
-            }
+            case PasswordChangeOutcome.LockedNow:
+                // Every session of the account has ended with the lock; this browser is signed out and told why.
+                await signIn.SignOutAsync();
+                TempData[LoginModel.LockedNotice] = localizer["Too many wrong passwords: this account is now locked until {0}, and it has been signed out everywhere, in other browsers and API clients too. Your password has not been changed. Sign in again after that time with your current password, or ask an administrator to unlock the account.", OwnPassword.LockEndText(change.LockedUntil)].Value;
+                return RedirectToPage("/Account/Login");
+            case PasswordChangeOutcome.Locked:
+                ModelState.AddModelError(string.Empty, localizer["This account is locked until {0} after too many failed sign-in attempts, so its password cannot be changed now. Try again after that time, or ask an administrator to unlock the account.", OwnPassword.LockEndText(change.LockedUntil)]);
+                return Page();
+            case PasswordChangeOutcome.Refused:
+                if (change.CurrentPasswordWrong)
+                {
+                    ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.CurrentPassword)}", localizer["The current password is not right."]);
+                }
 
-            return Page();
+                PasswordErrors.AddTo(ModelState, IdentityResult.Failed([.. change.NewPasswordErrors]), $"{nameof(Input)}.{nameof(InputModel.NewPassword)}", $"{nameof(Input)}.{nameof(InputModel.NewPassword)}");
+                return Page();
         }
 
         // The stamp changed with the password: renew this session's cookie so that only the other sessions end.

@@ -14,6 +14,9 @@ namespace KetamineCds.Web.Pages.Account;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environment, IConfiguration configuration, IStringLocalizer<PageText> localizer) : PageModel
 {
+    /// <summary>The TempData key of the notice that this account has just been locked and signed out (<see cref="ChangePasswordModel"/>).</summary>
+    public const string LockedNotice = "LockedNotice";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

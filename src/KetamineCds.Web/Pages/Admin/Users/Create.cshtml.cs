@@ -25,13 +25,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
     /// Every error in the form's order, with the id of the field it links to (null for one about no field), for the
     /// summary at the top of the form; each also stands under its field.
     /// </summary>
-    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary =>
-        FormFields
-            .Select(name => (Key: name.Length == 0 ? "" : $"{nameof(Input)}.{name}", Anchor: name.Length == 0 ? null : $"{nameof(Input)}_{name}"))
-            .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
-            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (x.Anchor, e.ErrorMessage)))
-            .Distinct()
-            .ToList();
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary => FormErrors.Summary(ModelState, nameof(Input), FormFields);
 
     private static readonly string[] FormFields = ["", nameof(InputModel.Email), nameof(InputModel.DisplayName), nameof(InputModel.Role), nameof(InputModel.Password)];
 

@@ -14,11 +14,41 @@ namespace KetamineCds.Web.Pages.Admin.Users;
 /// <summary>
 /// An administrator changes a user's roles, resets the password, and locks or unlocks the account. The last
 /// active administrator cannot be locked or lose the Admin role, so the clinic is never locked out of its own app.
+/// The page says whether a lock was an administrator's or came from failed attempts (and until when), and lists the
+/// account's latest sign-in events from the access log. Locking and resetting the second factor take two steps (the
+/// button opens a confirmation, which works without JavaScript) and a reason, recorded in the access log.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, TimeProvider clock, IStringLocalizer<PageText> localizer) : PageModel
+public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer) : PageModel
 {
+    /// <summary>How many of the account's latest sign-in events the page lists.</summary>
+    public const int SignInEventCount = 20;
+
+    /// <summary>The longest reason an administrator can give for a lock or a reset.</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary><see cref="Confirm"/> asking to confirm a lock.</summary>
+    public const string ConfirmLock = "Lock";
+
+    /// <summary><see cref="Confirm"/> asking to confirm a reset of the second factor.</summary>
+    public const string ConfirmResetSecondFactor = "ResetSecondFactor";
+
     public ApplicationUser? Account { get; private set; }
+
+    /// <summary>True when an administrator locked the account (it stays locked until unlocked), not failed attempts.</summary>
+    public bool LockedByAdministrator { get; private set; }
+
+    /// <summary>The account's latest sign-in events, newest first; null when the access log could not be read.</summary>
+    public IReadOnlyList<LoggedAccessEvent>? SignInEvents { get; private set; }
+
+    /// <summary>The action waiting for confirmation (<see cref="ConfirmLock"/>, <see cref="ConfirmResetSecondFactor"/>), or null.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Confirm { get; set; }
+
+    /// <summary>Why the account is locked or its second factor reset; recorded in the access log.</summary>
+    [BindProperty]
+    [Display(Name = "Reason")]
+    public string? Reason { get; set; }
 
     public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
 
@@ -82,14 +112,20 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
         if (CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
         {
+            Confirm = null;
             ModelState.AddModelError(string.Empty, localizer["This is the last active administrator and cannot be locked."]);
+            return Page();
+        }
+
+        if (!ReasonIsGiven(ConfirmLock))
+        {
             return Page();
         }
 
         await users.SetLockoutEnabledAsync(Account!, true);
         await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(Account!);
-        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "locked " + Account!.Email, Roles.Admin);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"locked {Account!.Email}; reason: {Reason}", Roles.Admin);
         TempData["Status"] = localizer["{0} is locked.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
@@ -146,7 +182,8 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
 
     /// <summary>
     /// Removes the user's second factor (a lost or replaced phone): the authenticator key changes and the second factor
-    /// is off. If the user's role requires one, they are sent to set it up again at their next sign-in.
+    /// is off. If the user's role requires one, they are sent to set it up again at their next sign-in. Needs a reason
+    /// (the confirmation step asks for it).
     /// </summary>
     public async Task<IActionResult> OnPostResetSecondFactorAsync(string id, CancellationToken cancellationToken)
     {
@@ -155,9 +192,14 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
             return NotFound();
         }
 
+        if (!ReasonIsGiven(ConfirmResetSecondFactor))
+        {
+            return Page();
+        }
+
         await users.SetTwoFactorEnabledAsync(Account!, false);
         await users.ResetAuthenticatorKeyAsync(Account!);
-        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the second factor of " + Account!.Email, Roles.Admin);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"reset the second factor of {Account!.Email}; reason: {Reason}", Roles.Admin);
         TempData["Status"] = localizer["The second factor of {0} is reset; they can set up a new authenticator app after signing in.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
@@ -173,12 +215,46 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, T
         CurrentRoles = (await users.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToArray();
         RoleConflict = RoleNames.Conflict(CurrentRoles, localizer);
         Locked = Account.LockoutEnd is { } end && end > clock.GetUtcNow();
-        if (SelectedRoles.Count == 0 && HttpMethods.IsGet(Request.Method))
+        LockedByAdministrator = Locked && IsAdministratorLock(Account.LockoutEnd);
+        try
+        {
+            SignInEvents = await accessLog.ListSignInEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, SignInEventCount, HttpContext.RequestAborted);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            SignInEvents = null; // the page says the log could not be read; managing the account still works
+        }
+
+        // The role boxes show the account's roles, except after a post of the roles form, which shows what was chosen.
+        if (SelectedRoles.Count == 0 && !(HttpMethods.IsPost(Request.Method) && Request.Query["handler"] == "Roles"))
         {
             SelectedRoles = [.. CurrentRoles];
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True for an administrator's lock, which has no end (<see cref="DateTimeOffset.MaxValue"/>, however the database
+    /// rounds it), unlike a lock after failed attempts, which ends after 15 minutes.
+    /// </summary>
+    public static bool IsAdministratorLock(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end.UtcDateTime.Year == DateTimeOffset.MaxValue.Year;
+
+    /// <summary>Checks the reason of a confirmed action; else shows the confirmation again with the problem.</summary>
+    private bool ReasonIsGiven(string action)
+    {
+        Reason = Reason?.Trim();
+        var problem = string.IsNullOrEmpty(Reason) ? localizer["Give the reason; it is recorded in the access log."].Value
+            : Reason.Length > MaxReasonLength ? localizer["The reason can be at most {0} characters.", MaxReasonLength].Value
+            : null;
+        if (problem is null)
+        {
+            return true;
+        }
+
+        ModelState.AddModelError(nameof(Reason), problem);
+        Confirm = action;
+        return false;
     }
 
     private async Task<bool> IsLastActiveAdminAsync()
