@@ -170,15 +170,9 @@ public static class ContractOpenApi
                 + "correctionReason. It is recorded as a new screening whose corrects is {id}; screening {id} is never changed, and the "
                 + "pages show it as corrected. The same outcomes as POST /api/v1/screenings: 201 recorded, 400 (every field problem and a "
                 + "missing or too long correctionReason at once; nothing stored), 503 not recorded or may have been recorded.";
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Description = "The corrected patient history and the reason; null or absent means not recorded. Unknown fields are rejected.",
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(CorrectionSchema, document) },
-                },
-            };
+            operation.RequestBody = JsonBody(
+                "The corrected patient history and the reason; null or absent means not recorded. Unknown fields are rejected.",
+                new OpenApiSchemaReference(CorrectionSchema, document));
             if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse response)
             {
                 response.Description = "Recorded as a correction; Location gives /api/v1/screenings/{id} of the new screening.";
