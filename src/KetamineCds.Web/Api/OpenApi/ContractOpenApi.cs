@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
-using Microsoft.AspNetCore.OpenApi;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace KetamineCds.Web.Api.OpenApi;
