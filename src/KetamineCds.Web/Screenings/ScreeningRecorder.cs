@@ -84,7 +84,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         }
         catch (DecisionLogUnavailableException e)
         {
-            logger.LogError(e, "The decision log could not record a screening (a correction of {Corrects}); no result was shown.", correction?.Corrects);
+            logger.LogError(e, "The decision log could not record a screening (correcting screening {Corrects}, if any); no result was shown.", correction?.Corrects);
             return new(e.OutcomeUnknown ? RecordingStatus.MayHaveBeenRecorded : RecordingStatus.NotRecorded, null, NoErrors);
         }
     }
