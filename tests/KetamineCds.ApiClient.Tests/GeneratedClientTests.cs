@@ -94,6 +94,46 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
     }
 
     [Fact]
+    public async Task PostCorrection_ThroughGeneratedClient_RecordsANewScreeningThatNamesWhatItCorrectsAndWhy()
+    {
+        var client = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var reference = "GEN-C-" + Guid.NewGuid().ToString("N")[..8];
+        var earlier = await client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression(reference));
+
+        var correction = await client.Api.V1.Screenings[earlier!.Id!.Value].Corrections.PostAsync(new CorrectionRequest
+        {
+            PatientReference = reference,
+            AgeYears = 45,
+            SexAtBirth = CorrectionRequest_sexAtBirth.Male,
+            PrimaryDiagnosis = CorrectionRequest_primaryDiagnosis.Mdd,
+            CurrentDepressiveEpisode = true,
+            FailedAdequateTrials = 3,
+            OnOralAntidepressant = true,
+            Psychosis = CorrectionRequest_psychosis.None,
+            Suicidality = CorrectionRequest_suicidality.None,
+            CorrectionReason = "Trials were 3, not 2 (pharmacy record).",
+        });
+
+        Assert.NotNull(correction);
+        Assert.NotEqual(earlier.Id, correction.Id);
+        Assert.Equal(earlier.Id, correction.Corrects);
+        Assert.Equal("Trials were 3, not 2 (pharmacy record).", correction.CorrectionReason);
+        Assert.Null(correction.RescreenOf);
+        Assert.Equal(3, correction.Input!.FailedAdequateTrials);
+        var unchanged = await client.Api.V1.Screenings[earlier.Id.Value].GetAsync();
+        Assert.Null(unchanged!.Corrects);
+        Assert.Equal(2, unchanged.Input!.FailedAdequateTrials);
+
+        var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => client.Api.V1.Screenings[earlier.Id.Value].Corrections.PostAsync(new CorrectionRequest
+        {
+            PatientReference = reference,
+            AgeYears = 45,
+        }));
+        Assert.Equal(400, problem.ResponseStatusCode);
+        Assert.Contains("correctionReason", problem.Errors!.AdditionalData.Keys);
+    }
+
+    [Fact]
     public async Task Post_OutOfRangeAndMissingFields_GivesValidationProblemWithFieldErrors()
     {
         var client = await factory.SignInAsync(AppFactory.Psychiatrist);

@@ -155,6 +155,39 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
+    public async Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            var entries = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.RelatesToId == id && e.EntryType == DecisionLogEntryTypes.Screening)
+                .OrderByDescending(e => e.Sequence)
+                .ToListAsync(cancellationToken);
+            var later = new List<LaterScreening>();
+            var unreadable = new List<UnreadableEntry>();
+            foreach (var entry in entries)
+            {
+                // An entry changed after it was recorded is never vouched for as this one's successor, only named.
+                try
+                {
+                    ThrowIfAltered(entry);
+                    later.Add(new LaterScreening(entry.Id, entry.Sequence, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole), entry.CorrectionReason));
+                }
+                catch (Exception ex) when (IsUnreadable(ex))
+                {
+                    unreadable.Add(new UnreadableEntry(entry.Id, entry.Sequence));
+                }
+            }
+
+            return new LaterScreenings(later, unreadable);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
+
     public async Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default)
     {
         try

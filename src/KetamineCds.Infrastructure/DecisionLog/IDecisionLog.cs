@@ -10,6 +10,13 @@ public interface IDecisionLog
     Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records a corrected screening as a new entry that points to the one it corrects, with the reason, in one
+    /// transaction as <see cref="RecordScreeningAsync"/> does (same failures). The corrected entry is never changed.
+    /// Throws <see cref="KeyNotFoundException"/> when there is no screening <paramref name="correctsScreeningId"/>.
+    /// </summary>
+    Task<LoggedScreening> RecordCorrectionAsync(Guid correctsScreeningId, string reason, ScreeningSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A screening with its overrides; null if there is none. Throws <see cref="DecisionLogEntryUnreadableException"/>
     /// when its stored content (or an override's) cannot be read: the app never writes such an entry.
     /// </summary>
@@ -17,6 +24,12 @@ public interface IDecisionLog
 
     /// <summary>A patient's screenings, newest first; an entry that cannot be read is named in <see cref="PatientScreenings.Unreadable"/>.</summary>
     Task<PatientScreenings> ListScreeningsForPatientAsync(string patientReference, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The screenings recorded later that re-screen or correct screening <paramref name="id"/>, newest first (read by
+    /// the indexed related-entry column, never by scanning the log). Empty when there are none.
+    /// </summary>
+    Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default);
 

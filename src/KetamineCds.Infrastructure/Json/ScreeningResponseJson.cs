@@ -8,7 +8,8 @@ namespace KetamineCds.Infrastructure.Json;
 
 /// <summary>
 /// The contract's screening body (<c>{id, recordedAt, recordedBy, ruleSet, overall, pathways, findings, input}</c>, and
-/// after <c>recordedBy</c> on a re-screen only, <c>rescreenOf</c>: the earlier screening it started from)
+/// after <c>recordedBy</c> on a re-screen only, <c>rescreenOf</c>: the earlier screening it started from; on a correction
+/// only, <c>corrects</c> and <c>correctionReason</c>: the screening it corrects and why)
 /// written from what the decision log stored: the assessment and the input are spliced in verbatim, so the API
 /// shows exactly the bytes that were hashed, never a re-serialization that could drift.
 /// </summary>
@@ -76,6 +77,12 @@ public static class ScreeningResponseJson
         if (screening.RescreenOf is { } earlier)
         {
             writer.WriteString("rescreenOf", earlier);
+        }
+
+        if (screening.Corrects is { } corrected)
+        {
+            writer.WriteString("corrects", corrected);
+            writer.WriteString("correctionReason", screening.CorrectionReason);
         }
     }
 

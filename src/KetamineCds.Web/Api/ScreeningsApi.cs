@@ -31,6 +31,19 @@ public static class ScreeningsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        // A correction of a recorded screening: the corrected history with correctionReason, recorded as a new screening
+        // that points to the one it corrects (never changed; it is shown as corrected).
+        group.MapPost("/screenings/{id:guid}/corrections", CorrectAsync)
+            .RequireApiPolicy(Policies.CreateScreening)
+            .Accepts<JsonElement>("application/json")
+            .Produces<ScreeningResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(UnreadableEntries.Status)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         group.MapGet("/screenings/{id:guid}", GetAsync)
             .RequireApiPolicy(Policies.ReadScreening)
             .Produces<ScreeningResponse>()
@@ -46,7 +59,29 @@ public static class ScreeningsApi
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, ScreeningRecorder recorder, CancellationToken cancellationToken)
+    private static Task<IResult> CreateAsync(HttpContext context, ScreeningRecorder recorder, CancellationToken cancellationToken) =>
+        RecordAsync(context, recorder, null, cancellationToken);
+
+    private static async Task<IResult> CorrectAsync(Guid id, HttpContext context, ScreeningRecorder recorder, IDecisionLog log, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await log.FindScreeningAsync(id, cancellationToken) is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
+            }
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            // Nothing is corrected that cannot be read: the entry is named, as its own GET names it.
+            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+        }
+
+        return await RecordAsync(context, recorder, id, cancellationToken);
+    }
+
+    /// <summary>Records the body as a screening, or, with <paramref name="corrects"/>, as a correction of that screening.</summary>
+    private static async Task<IResult> RecordAsync(HttpContext context, ScreeningRecorder recorder, Guid? corrects, CancellationToken cancellationToken)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -64,13 +99,22 @@ public static class ScreeningsApi
             return Invalid(new Dictionary<string, string[]> { [ScreeningJsonReader.BodyKey] = [badText] });
         }
 
-        var read = ScreeningJsonReader.Read(body);
+        Correction? correction = null;
+        var screeningBody = new ReadOnlyMemory<byte>(body);
+        if (corrects is { } correctsId)
+        {
+            (screeningBody, var reason) = WithoutCorrectionReason(body);
+            correction = new Correction(correctsId, reason);
+        }
+
+        var read = ScreeningJsonReader.Read(screeningBody);
         if (read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))
         {
             return Invalid(read.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
-        var recording = await recorder.RecordAsync(read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken);
+        var recording = await recorder.RecordAsync(
+            read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction);
         switch (recording.Status)
         {
             case RecordingStatus.Invalid:
@@ -91,6 +135,54 @@ public static class ScreeningsApi
         var logged = recording.Screening!;
         context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// A correction's body is the screening's body with <c>correctionReason</c> beside its fields: the reason (null when
+    /// absent or not a string, which the recorder reports) and the body without it, for the screening's reader. A body
+    /// that is not a JSON object is passed on as it is, for the reader to say what is wrong with it.
+    /// </summary>
+    private static (ReadOnlyMemory<byte> Screening, string? Reason) WithoutCorrectionReason(byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return (body, null);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (body, null);
+            }
+
+            string? reason = null;
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(body.Length);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (property.NameEquals(Correction.ReasonName))
+                    {
+                        reason = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                    }
+                    else
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return (buffer.WrittenMemory, reason);
+        }
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -118,4 +118,7 @@ public static class Display
 
     /// <summary>The intake form, filled with a recorded screening's answers (a re-screen is a new log entry).</summary>
     public static string RescreenLink(Guid screeningId) => $"/Screenings/New?from={screeningId}";
+
+    /// <summary>The intake form prefilled from a screening, to record a correction of it with a reason.</summary>
+    public static string CorrectionLink(Guid screeningId) => $"/Screenings/New?corrects={screeningId}";
 }

@@ -2,15 +2,18 @@ using KetamineCds.Infrastructure.DecisionLog;
 
 namespace KetamineCds.Web.Screenings;
 
-/// <summary>The earlier screening a re-screen started from, as the result and the print name it.</summary>
+/// <summary>The earlier screening a re-screen started from, or a correction corrects, as the result and the print name it.</summary>
 public static class EarlierScreening
 {
-    /// <summary>When the screening <paramref name="screening"/> re-screens was recorded; null if it re-screens none, or that entry cannot be read.</summary>
+    /// <summary>
+    /// When the screening <paramref name="screening"/> re-screens or corrects was recorded; null if it re-screens and
+    /// corrects none, or that entry cannot be read.
+    /// </summary>
     public static async Task<DateTimeOffset?> RecordedAtAsync(IDecisionLog log, LoggedScreening screening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(screening);
-        if (screening.RescreenOf is not { } earlier)
+        if ((screening.RescreenOf ?? screening.Corrects) is not { } earlier)
         {
             return null;
         }

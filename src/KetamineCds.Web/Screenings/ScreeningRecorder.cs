@@ -21,6 +21,11 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// <param name="actor">Who screens.</param>
     /// <param name="correlationId">The request's correlation id.</param>
     /// <param name="rescreenOf">The screening this one re-screens, or null.</param>
+    /// <param name="correction">
+    /// The earlier screening this one corrects and why, or null. Its reason is validated with the fields (every problem
+    /// reported at once) and the screening is recorded as a correction of that entry, by the same path and with the same
+    /// outcomes.
+    /// </param>
     /// <param name="cancellationToken">Cancels validation and recording.</param>
     /// <param name="originOf">
     /// For a screening an EHR asked for: the CDS Hooks call behind it, made once the rules have run and before it is
@@ -33,9 +38,15 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         string correlationId,
         Guid? rescreenOf,
         CancellationToken cancellationToken,
-        Func<Assessment, HookOrigin>? originOf = null)
+        Func<Assessment, HookOrigin>? originOf = null,
+        Correction? correction = null)
     {
         var errors = unreadable.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
+        if (correction?.ReasonProblem() is { } reasonProblem)
+        {
+            errors[Correction.ReasonName] = [reasonProblem];
+        }
+
         foreach (var failure in (await validator.ValidateAsync(request, cancellationToken)).Errors)
         {
             var name = NameOfProperty(failure.PropertyName);
@@ -61,18 +72,19 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         var assessment = ScreeningEngine.Evaluate(history);
         try
         {
-            var logged = await log.RecordScreeningAsync(
-                new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
-                {
-                    RescreenOf = rescreenOf,
-                    Origin = originOf?.Invoke(assessment),
-                },
-                cancellationToken);
+            var submission = new ScreeningSubmission(history, request.ToContractJson(), assessment, actor, correlationId)
+            {
+                RescreenOf = correction is null ? rescreenOf : null,
+                Origin = originOf?.Invoke(assessment),
+            };
+            var logged = correction is null
+                ? await log.RecordScreeningAsync(submission, cancellationToken)
+                : await log.RecordCorrectionAsync(correction.Corrects, correction.TrimmedReason, submission, cancellationToken);
             return new(RecordingStatus.Recorded, logged, NoErrors);
         }
         catch (DecisionLogUnavailableException e)
         {
-            logger.LogError(e, "The decision log could not record a screening; no result was shown.");
+            logger.LogError(e, "The decision log could not record a screening (correcting screening {Corrects}, if any); no result was shown.", correction?.Corrects);
             return new(e.OutcomeUnknown ? RecordingStatus.MayHaveBeenRecorded : RecordingStatus.NotRecorded, null, NoErrors);
         }
     }

@@ -22,4 +22,13 @@ public sealed record ScreeningResponse(
     /// present only on a re-screen, after <c>recordedBy</c>.
     /// </summary>
     public Guid? RescreenOf { get; init; }
+
+    /// <summary>
+    /// The earlier screening this one corrects (answers entered wrongly there, put right here; that entry is unchanged);
+    /// present only on a correction, after <c>recordedBy</c>.
+    /// </summary>
+    public Guid? Corrects { get; init; }
+
+    /// <summary>Why the earlier screening was corrected; present only with <see cref="Corrects"/>.</summary>
+    public string? CorrectionReason { get; init; }
 }

@@ -180,6 +180,58 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task FindLaterScreenings_RescreensAndCorrections_ReturnsEachNewestFirstAndNothingElse()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero)) { Step = TimeSpan.FromMinutes(1) };
+        await using var store = await CreateStoreAsync(clock);
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-L"));
+        var other = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-L"));
+        var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-L") with { RescreenOf = original.Id });
+        await store.Log.RecordOverrideAsync(new OverrideSubmission(original.Id, OverrideDecision.Proceed, OverrideReason.Other, "Seen today", Screenings.Psychiatrist, "corr-o"));
+        var correction = await store.Log.RecordCorrectionAsync(original.Id, "Trials were 3, not 1", Screenings.Submit("MRN-L"));
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-L") with { RescreenOf = other.Id });
+        var ofRescreen = await store.Log.RecordCorrectionAsync(rescreen.Id, "Wrong BP", Screenings.Submit("MRN-L"));
+
+        var later = await store.Log.FindLaterScreeningsAsync(original.Id);
+
+        Assert.Equal(
+            [(correction.Id, "Trials were 3, not 1", correction.RecordedAt), (rescreen.Id, (string?)null, rescreen.RecordedAt)],
+            later.Items.Select(i => (i.Id, i.CorrectionReason, i.RecordedAt)));
+        Assert.Equal(correction.Id, later.LatestCorrection!.Id);
+        Assert.Equal(Screenings.Psychiatrist, later.Items[0].RecordedBy);
+        Assert.Empty(later.Unreadable);
+        Assert.Equal([ofRescreen.Id], (await store.Log.FindLaterScreeningsAsync(rescreen.Id)).Items.Select(i => i.Id));
+        Assert.True((await store.Log.FindLaterScreeningsAsync(correction.Id)).IsEmpty);
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task FindLaterScreenings_LaterEntryChangedBehindTheAppsBack_NamesItAsUnreadable()
+    {
+        await using var store = await CreateStoreAsync();
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-L"));
+        var correction = await store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit("MRN-L"));
+        await store.DisableTriggersAsync();
+
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"CorrectionReason\" = 'Nothing was wrong' WHERE \"Sequence\" = 2"));
+
+        var later = await store.Log.FindLaterScreeningsAsync(original.Id);
+        Assert.Empty(later.Items);
+        Assert.Equal([new UnreadableEntry(correction.Id, 2)], later.Unreadable);
+        Assert.False(later.IsEmpty);
+    }
+
+    [Fact]
+    public async Task RecordCorrection_UnknownScreening_IsRejectedAndNothingIsStored()
+    {
+        await using var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.Log.RecordCorrectionAsync(Guid.NewGuid(), "Age was mistyped", Screenings.Submit("MRN-1")));
+
+        Assert.Equal(0, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
+    }
+
+    [Fact]
     public async Task RecordScreening_RescreenOfUnknownScreening_IsRejectedAndNothingIsStored()
     {
         await using var store = await CreateStoreAsync();

@@ -367,7 +367,9 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("id=\"aneurysmalVascularDisease-no\" name=\"Input.AneurysmalVascularDisease\" value=\"false\" checked=\"checked\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"substancesUsed-alcohol\" name=\"Input.SubstancesUsed\" value=\"alcohol\" checked=\"checked\"", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"active\" selected=\"selected\">", html, StringComparison.Ordinal);
-        Assert.Contains("First visit.</textarea>", html, StringComparison.Ordinal);
+        // The earlier encounter's note is shown beside the box, never carried into the new screening (QA7 F5).
+        Assert.DoesNotContain("First visit.</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("<blockquote class=\"note\">First visit.</blockquote>", html, StringComparison.Ordinal);
         Assert.Contains($"<input type=\"hidden\" name=\"from\" value=\"{id}\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal); // answered: not counted
     }

@@ -346,6 +346,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var screening = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
         var log = new Mock<IDecisionLog>();
         log.Setup(l => l.FindScreeningAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(screening);
+        log.Setup(l => l.FindLaterScreeningsAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
         log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
         using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };

@@ -46,6 +46,56 @@ public sealed class ScreeningRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_Correction_RecordsItAsACorrectionWithTheTrimmedReasonAndNoRescreen()
+    {
+        var (recorder, log) = Make();
+        var corrects = Guid.NewGuid();
+        ScreeningSubmission? stored = null;
+        log.Setup(l => l.RecordCorrectionAsync(corrects, "Trials were 3, not 1.", It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .Callback<Guid, string, ScreeningSubmission, CancellationToken>((_, _, s, _) => stored = s)
+            .ReturnsAsync((Guid c, string r, ScreeningSubmission s, CancellationToken _) =>
+                new LoggedScreening(Guid.NewGuid(), 2, DateTimeOffset.UnixEpoch, s.Actor, s.CorrelationId, s.History, s.InputJson, s.Assessment, []) { Corrects = c, CorrectionReason = r });
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", Guid.NewGuid(), CancellationToken.None, correction: new Correction(corrects, "  Trials were 3, not 1.\n"));
+
+        Assert.Equal(RecordingStatus.Recorded, result.Status);
+        Assert.Equal(corrects, result.Screening!.Corrects);
+        Assert.Null(stored!.RescreenOf); // a correction is not also a re-screen
+        log.Verify(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" \t ")]
+    public async Task RecordAsync_CorrectionWithoutReason_ReportsItWithTheFieldErrorsAndStoresNothing(string? reason)
+    {
+        var (recorder, log) = Make();
+        var request = Valid();
+        request[Fields.AgeYears] = 130;
+
+        var result = await recorder.RecordAsync(request, None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(Guid.NewGuid(), reason));
+
+        Assert.Equal(RecordingStatus.Invalid, result.Status);
+        Assert.Equal(["ageYears", "correctionReason"], result.Errors.Keys.Order(StringComparer.Ordinal));
+        log.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(false, RecordingStatus.NotRecorded)]
+    [InlineData(true, RecordingStatus.MayHaveBeenRecorded)]
+    public async Task RecordAsync_CorrectionAndTheLogFails_GivesTheSameOutcomesAsAScreening(bool outcomeUnknown, RecordingStatus expected)
+    {
+        var (recorder, log) = Make();
+        log.Setup(l => l.RecordCorrectionAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(Guid.NewGuid(), "BP was 128/82."));
+
+        Assert.Equal(expected, result.Status);
+        Assert.Null(result.Screening);
+    }
+
+    [Fact]
     public async Task RecordAsync_InvalidRequest_ReturnsErrorsByContractNameAndStoresNothing()
     {
         var (recorder, log) = Make();

@@ -82,6 +82,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         // Screenings: created by psychiatrists only; read and printed by psychiatrists, clinic staff and auditors.
         ["PAGE /Screenings/New"] = Who.Psychiatrist,
         ["POST /api/v1/screenings"] = Who.Psychiatrist,
+        ["POST /api/v1/screenings/{id:guid}/corrections"] = Who.Psychiatrist,
         ["PAGE /Screenings"] = Who.Readers,
         ["PAGE /Screenings/Index"] = Who.Readers,
         ["PAGE /Screenings/{id:guid}"] = Who.Readers,

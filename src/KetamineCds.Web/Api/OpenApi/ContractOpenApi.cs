@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Audit;
+using KetamineCds.Web.Screenings;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -15,6 +17,8 @@ public static class ContractOpenApi
 {
     /// <summary>The component name of the screening request schema.</summary>
     public const string RequestSchema = "ScreeningRequest";
+
+    public const string CorrectionSchema = "CorrectionRequest";
 
     /// <summary>The component name of the login response schema.</summary>
     public const string TokenSchema = "AccessTokenResponse";
@@ -77,6 +81,7 @@ public static class ContractOpenApi
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
+        document.Components.Schemas[CorrectionSchema] = CorrectionRequestSchema();
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
         document.Components.Schemas[LoginSchema] = LoginRequestSchema();
         document.Components.Schemas[RefreshSchema] = RefreshRequestSchema();
@@ -159,6 +164,25 @@ public static class ContractOpenApi
             }
         }
 
+        if (path == "/api/v1/screenings/{id}/corrections" && method == HttpMethod.Post)
+        {
+            operation.Description = "Records a correction of screening {id}: the history with the answers entered wrongly put right, and "
+                + "correctionReason. It is recorded as a new screening whose corrects is {id}; screening {id} is never changed, and the "
+                + "pages show it as corrected. The same outcomes as POST /api/v1/screenings: 201 recorded, 400 (every field problem and a "
+                + "missing or too long correctionReason at once; nothing stored), 503 not recorded or may have been recorded.";
+            operation.RequestBody = JsonBody(
+                "The corrected patient history and the reason; null or absent means not recorded. Unknown fields are rejected.",
+                new OpenApiSchemaReference(CorrectionSchema, document));
+            if (operation.Responses.TryGetValue("201", out var created) && created is OpenApiResponse response)
+            {
+                response.Description = "Recorded as a correction; Location gives /api/v1/screenings/{id} of the new screening.";
+            }
+
+            Describe(operation, "404", "No screening has this id: nothing is recorded.");
+            Describe(operation, UnreadableEntries.Status.ToString(CultureInfo.InvariantCulture),
+                "The screening to correct cannot be read (the log may have been altered): nothing is recorded.");
+        }
+
         if (path == "/api/v1/ruleset")
         {
             operation.Responses["200"] = Json("The current rule set, or the released version asked for.", new OpenApiSchemaReference(RuleSetSchema, document));
@@ -186,7 +210,33 @@ public static class ContractOpenApi
             {
                 earlier.Description = "On a re-screen only: the earlier screening it started from (the form prefilled with that one's answers). That entry is unchanged; a re-screen is not a correction.";
             }
+
+            if (response.Properties.TryGetValue("corrects", out var corrects) && corrects is OpenApiSchema corrected)
+            {
+                corrected.Description = "On a correction only: the screening it corrects (answers entered wrongly there, put right here). That entry is unchanged and is shown as corrected.";
+            }
+
+            if (response.Properties.TryGetValue("correctionReason", out var reason) && reason is OpenApiSchema why)
+            {
+                why.Description = "On a correction only: why the earlier screening was corrected, as the clinician gave it.";
+            }
         }
+    }
+
+    /// <summary>A correction's body: the request's fields and the required <c>correctionReason</c>.</summary>
+    public static OpenApiSchema CorrectionRequestSchema()
+    {
+        var schema = ScreeningRequestSchema();
+        schema.Description = "A corrected patient history (the fields of ScreeningRequest) and why the earlier screening is corrected.";
+        schema.Properties!["correctionReason"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            MinLength = 1,
+            MaxLength = Correction.ReasonMaxLength,
+            Description = $"What was entered wrongly in the earlier screening, and how it is known; at most {Correction.ReasonMaxLength} characters, not blank.",
+        };
+        schema.Required!.Add("correctionReason");
+        return schema;
     }
 
     /// <summary>The request body, field by field, from <see cref="Fields.All"/>.</summary>

@@ -20,6 +20,9 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
 
     public string InputPretty { get; private set; } = "";
 
+    /// <summary>The later screenings that re-screen or correct this one, newest first: the chain read in both directions.</summary>
+    public LaterScreenings Later { get; private set; } = LaterScreenings.None;
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         try
@@ -34,6 +37,7 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
             Screening = screening;
             AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
             InputPretty = AuditJson.Pretty(screening.InputJson);
+            Later = await log.FindLaterScreeningsAsync(id, HttpContext.RequestAborted);
             return Page();
         }
         catch (DecisionLogUnavailableException)

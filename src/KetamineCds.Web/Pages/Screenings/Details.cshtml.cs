@@ -27,14 +27,20 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// <summary>True when the user may record an override (the CreateScreening policy).</summary>
     public bool CanOverride { get; private set; }
 
-    /// <summary>True when the user may re-screen with these answers (the CreateScreening policy, as for a new screening).</summary>
+    /// <summary>
+    /// True when the user may re-screen with these answers, or correct an answer (the CreateScreening policy, as for a
+    /// new screening).
+    /// </summary>
     public bool CanRescreen => CanOverride;
 
     /// <summary>What the page opens with: the safety items and the care items not recorded.</summary>
     public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
-    /// <summary>When the earlier screening this one re-screens was recorded (null if this is no re-screen).</summary>
-    public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
+    /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
+    public DateTimeOffset? EarlierRecordedAt { get; private set; }
+
+    /// <summary>The later screenings that re-screen or correct this one, newest first.</summary>
+    public LaterScreenings Later { get; private set; } = LaterScreenings.None;
 
     [BindProperty]
     public OverrideInput Override { get; set; } = new();
@@ -120,7 +126,8 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
         Screening = screening;
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
-        RescreenOfRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
+        EarlierRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
+        Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
     }

@@ -19,6 +19,12 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     /// <summary>The patient's entries that could not be read: named under the list, never the reason it is not shown.</summary>
     public IReadOnlyList<UnreadableEntry> Unreadable { get; private set; } = [];
 
+    /// <summary>The listed screenings that a later listed one corrects.</summary>
+    public IReadOnlySet<Guid> CorrectedLater { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>The listed screenings that a later listed one re-screens.</summary>
+    public IReadOnlySet<Guid> RescreenedLater { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // A reference pasted with spaces around it is the same reference.
@@ -37,6 +43,8 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
         var found = await log.ListScreeningsForPatientAsync(PatientReference, cancellationToken);
         Results = found.Screenings;
         Unreadable = found.Unreadable;
+        CorrectedLater = found.Screenings.Select(r => r.Corrects).OfType<Guid>().ToHashSet();
+        RescreenedLater = found.Screenings.Select(r => r.RescreenOf).OfType<Guid>().ToHashSet();
         await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, "patient:" + PatientReference, "list");
     }
 }

@@ -31,6 +31,31 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     [BindProperty(SupportsGet = true, Name = "from")]
     public Guid? From { get; set; }
 
+    /// <summary>
+    /// The screening this one corrects (<c>?corrects=</c>): the form is prefilled as for a re-screen, a reason is
+    /// required, and the new log entry is recorded as a correction of that one (which is never changed, and is then
+    /// shown as corrected). Takes the place of <see cref="From"/> when both are given.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "corrects")]
+    public Guid? Corrects { get; set; }
+
+    /// <summary>Why the earlier screening is corrected (with <see cref="Corrects"/>), kept as typed after an error.</summary>
+    [BindProperty(Name = Correction.ReasonName)]
+    public string? CorrectionReason { get; set; }
+
+    /// <summary>The earlier screening the form starts from: the one corrected, or the one re-screened.</summary>
+    public Guid? Earlier => Corrects ?? From;
+
+    /// <summary>The message for a missing or too long correction reason, or null.</summary>
+    public string? CorrectionReasonError =>
+        ModelState.TryGetValue(Correction.ReasonName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>
+    /// The earlier screening's clinician's note, shown beside the empty note box and never carried over: a note
+    /// describes one encounter, and a re-screen or correction that repeated it would put the earlier words under a new date.
+    /// </summary>
+    public string? EarlierNote { get; private set; }
+
     /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
     public bool NotRecorded { get; private set; }
 
@@ -50,10 +75,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
-        Catalogue.All
+        (CorrectionReasonError is { } reasonError ? new[] { (Correction.ReasonName, reasonError) } : [])
+        .Concat(Catalogue.All
             .Select(f => (Field: f, Key: FieldControl.KeyOf(f)))
             .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
-            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FieldControl.AnchorOf(x.Field), e.ErrorMessage)))
+            .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FieldControl.AnchorOf(x.Field), e.ErrorMessage))))
             .Distinct()
             .ToList();
 
@@ -112,11 +138,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
     private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Set when the screening to re-screen (<see cref="From"/>) cannot be read; the page then says so and shows no form.</summary>
+    /// <summary>Set when the screening to re-screen or correct (<see cref="Earlier"/>) cannot be read; the page then says so and shows no form.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
 
-    /// <summary>When the screening this one re-screens was recorded (with <see cref="From"/>).</summary>
-    public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
+    /// <summary>When the screening this one re-screens or corrects was recorded (with <see cref="Earlier"/>).</summary>
+    public DateTimeOffset? EarlierRecordedAt { get; private set; }
 
     /// <summary>The labels of the earlier screening's answers not carried over because they are out of date (today's blood pressure ...).</summary>
     public IReadOnlyList<string> NotCarriedOver { get; private set; } = [];
@@ -142,11 +168,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             Prefill(chart);
             MarkChartAnswers(chart);
         }
-        else if (From is { } from)
+        else if (Earlier is { } earlierId)
         {
-            // A re-screen never starts from an entry that cannot be read (only a tampered log holds one): 409 and the same
-            // notice as its result page, never a 500.
-            (var previous, Unreadable) = await log.FindScreeningForPageAsync(from, HttpContext, logger, cancellationToken);
+            var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
             if (Unreadable is not null)
             {
                 return Page();
@@ -157,11 +181,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 return NotFound();
             }
 
-            await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, from.ToString(), "re-screen", Roles.Psychiatrist);
-            var earlier = EarlierAnswers.Of(previous, calendar);
-            Prefill(earlier.Request);
-            RescreenOfRecordedAt = previous.RecordedAt;
-            NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
+            await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, earlierId.ToString(), Corrects is null ? "re-screen" : "correction", Roles.Psychiatrist);
+            Prefill(previous.Request);
+
+            // The note is the earlier encounter's: shown beside the box (EarlierNote), never carried into this one.
+            Input[Catalogue.ClinicianNote] = null;
         }
 
         return FormWithDefaults();
@@ -178,17 +202,35 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromServices] CdsHookStore hookStore, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromServices] CdsHookStore hookStore, [FromServices] ClinicCalendar calendar, CancellationToken cancellationToken)
     {
-        if (From is { } from && await log.FindScreeningAsync(from, cancellationToken) is null)
+        if (Earlier is { } earlierId)
         {
-            return NotFound();
+            // The earlier entry is read again, so that the page that comes back after an error still says when it was
+            // recorded and which of its answers were not carried over.
+            var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
+            if (Unreadable is not null)
+            {
+                return Page();
+            }
+
+            if (previous is null)
+            {
+                return NotFound();
+            }
         }
 
         // The reader's messages (a number that is not a number) stay; the recorder does not repeat them.
         (Input, var unreadable) = ScreeningFormReader.Read(Request.Form, ModelState);
 
-        var recording = await recorder.RecordAsync(Input, unreadable, User.ToActor(Roles.Psychiatrist), HttpContext.GetCorrelationId(), From, cancellationToken);
+        var recording = await recorder.RecordAsync(
+            Input,
+            unreadable,
+            User.ToActor(Roles.Psychiatrist),
+            HttpContext.GetCorrelationId(),
+            Corrects is null ? From : null,
+            cancellationToken,
+            correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) : null);
         switch (recording.Status)
         {
             case RecordingStatus.Recorded:
@@ -198,7 +240,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 {
                     foreach (var message in messages)
                     {
-                        ModelState.AddModelError(Catalogue.Find(name) is { } field ? KeyOf(field) : string.Empty, message);
+                        ModelState.AddModelError(Catalogue.Find(name) is { } field ? KeyOf(field) : name == Correction.ReasonName ? name : string.Empty, message);
                     }
                 }
 
@@ -230,6 +272,26 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     }
 
     private static string KeyOf(FieldDefinition field) => FieldControl.KeyOf(field);
+
+    /// <summary>
+    /// Reads the screening to re-screen or correct, with when it was recorded, its note and the answers no longer
+    /// current; null if there is none. One that cannot be read (only a tampered log holds one) sets
+    /// <see cref="Unreadable"/>: the page says so as its result page does, never a 500, and no form is shown.
+    /// </summary>
+    private async Task<EarlierAnswers?> LoadEarlierAsync(Guid id, ClinicCalendar calendar, CancellationToken cancellationToken)
+    {
+        (var previous, Unreadable) = await log.FindScreeningForPageAsync(id, HttpContext, logger, cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var earlier = EarlierAnswers.Of(previous, calendar);
+        EarlierRecordedAt = previous.RecordedAt;
+        EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
+        NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
+        return earlier;
+    }
 
     /// <summary>Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs.</summary>
     private void MarkChartAnswers(ScreeningRequest chart)

@@ -34,8 +34,11 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>The screening clinician's display name, when the account has one.</summary>
     public string Clinician { get; private set; } = "";
 
-    /// <summary>When the earlier screening this one re-screens was recorded (null if this is no re-screen).</summary>
-    public DateTimeOffset? RescreenOfRecordedAt { get; private set; }
+    /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
+    public DateTimeOffset? EarlierRecordedAt { get; private set; }
+
+    /// <summary>The later screenings that re-screen or correct this one, newest first: a print of a corrected screening says so.</summary>
+    public LaterScreenings Later { get; private set; } = LaterScreenings.None;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -52,7 +55,8 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 
         Screening = screening;
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
-        RescreenOfRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
+        EarlierRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
+        Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];

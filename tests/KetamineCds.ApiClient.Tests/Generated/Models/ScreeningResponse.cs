@@ -15,6 +15,16 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>On a correction only: why the earlier screening was corrected, as the clinician gave it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CorrectionReason { get; set; }
+#nullable restore
+#else
+        public string CorrectionReason { get; set; }
+#endif
+        /// <summary>On a correction only: the screening it corrects (answers entered wrongly there, put right here). That entry is unchanged and is shown as corrected.</summary>
+        public Guid? Corrects { get; set; }
         /// <summary>The findings property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +98,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "correctionReason", n => { CorrectionReason = n.GetStringValue(); } },
+                { "corrects", n => { Corrects = n.GetGuidValue(); } },
                 { "findings", n => { Findings = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.Finding>(global::KetamineCds.ApiClient.Tests.Generated.Models.Finding.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "input", n => { Input = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest>(global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest.CreateFromDiscriminatorValue); } },
@@ -106,6 +118,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("correctionReason", CorrectionReason);
+            writer.WriteGuidValue("corrects", Corrects);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.Finding>("findings", Findings);
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest>("input", Input);

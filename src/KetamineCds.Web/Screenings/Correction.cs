@@ -1,0 +1,34 @@
+using KetamineCds.Web.Localization;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// A correction of an earlier screening: the answers entered wrongly are put right in a new screening that points to
+/// the one it corrects, with the clinician's reason. The earlier entry is never changed; it is shown as corrected.
+/// </summary>
+/// <param name="Corrects">The screening this one corrects.</param>
+/// <param name="Reason">Why: what was entered wrongly (required, at most <see cref="ReasonMaxLength"/> characters).</param>
+public sealed record Correction(Guid Corrects, string? Reason)
+{
+    /// <summary>The longest reason accepted: a sentence or two, as an override's reason is, not a second note.</summary>
+    public const int ReasonMaxLength = 500;
+
+    /// <summary>The contract name of the reason, in the API's body and its validation problems.</summary>
+    public const string ReasonName = "correctionReason";
+
+    /// <summary>The reason as recorded: trimmed.</summary>
+    public string TrimmedReason => Reason?.Trim() ?? "";
+
+    /// <summary>What is wrong with the reason, in the request's language, or null when it can be recorded.</summary>
+    public string? ReasonProblem()
+    {
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            return ClinicalText.Shared.Message("Validation.CorrectionReason.Required");
+        }
+
+        return TrimmedReason.Length > ReasonMaxLength
+            ? ClinicalText.Shared.Message("Validation.CorrectionReason.AtMost", ReasonMaxLength)
+            : null;
+    }
+}

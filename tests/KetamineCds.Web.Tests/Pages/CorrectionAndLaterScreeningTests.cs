@@ -1,0 +1,305 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// QA pass 7, section 1: a screening that was later re-screened or corrected says so on its result, print and audit
+/// pages, and the patient's list marks both (F2); a psychiatrist records a correction with a reason from the result
+/// page or the API (F3); a re-screen form that comes back after an error still says when the earlier screening was
+/// recorded and what was not carried over (F4); the earlier clinician's note is never carried into a new screening (F5).
+/// </summary>
+public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCdsFactory>
+{
+    private const string TimeToTheSecond = @"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC";
+
+    private readonly KetamineCdsFactory _factory;
+
+    public CorrectionAndLaterScreeningTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task EarlierScreening_RescreenedLater_ResultPrintAndAuditPageSayWhenAndLinkTheRescreen()
+    {
+        var earlier = await CreateAsync("MRN-LATER-RESCREEN");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-LATER-RESCREEN", ("from", earlier.ToString())));
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var result = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{earlier}"));
+        var print = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{earlier}/Print"));
+        var audit = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{earlier}"));
+
+        Assert.Matches($"Re-screened on {TimeToTheSecond} as <a href=\"/Screenings/{rescreen}\">{rescreen}</a>\\.", LaterBox(result));
+        Assert.Contains("This screening was re-screened", LaterBox(result), StringComparison.Ordinal);
+        Assert.Matches($"Re-screened on {TimeToTheSecond} as <a href=\"/Screenings/{rescreen}\">{rescreen}</a>\\.", LaterBox(print));
+        Assert.Matches($"Re-screened on {TimeToTheSecond} as <a href=\"/Audit/Screening/{rescreen}\">{rescreen}</a>\\.", LaterBox(audit));
+        Assert.DoesNotContain("id=\"later-screenings\"", await client.GetStringAsync($"/Screenings/{rescreen}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Correction_FromTheResultPage_IsRecordedWithItsReasonAndTheEarlierScreeningShowsItAsCorrected()
+    {
+        var earlier = await CreateAsync("MRN-CORRECT-FORM");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var details = await client.GetStringAsync($"/Screenings/{earlier}");
+        Assert.Contains($"href=\"/Screenings/New?corrects={earlier}\" id=\"correct-answer\">Correct an answer</a>", details, StringComparison.Ordinal);
+
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?corrects={earlier}"));
+        Assert.Contains($"Correction of screening <a href=\"/Screenings/{earlier}\">{earlier}</a> (recorded ", form, StringComparison.Ordinal);
+        Assert.Contains("<textarea class=\"input textarea\" rows=\"3\" id=\"correctionReason\" name=\"correctionReason\" maxlength=\"500\"", form, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"corrects\" value=\"{earlier}\">", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-CORRECT-FORM\"", form, StringComparison.Ordinal);
+
+        var correction = await PostFormAsync(client, $"/Screenings/New?corrects={earlier}",
+            Form("MRN-CORRECT-FORM", ("corrects", earlier.ToString()), ("correctionReason", "Trials were 3, not 1 <pharmacy record>.")));
+
+        var corrected = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{earlier}"));
+        Assert.Contains("This screening was corrected", LaterBox(corrected), StringComparison.Ordinal);
+        Assert.Matches(
+            $"Corrected by psychiatrist@demo.local on {TimeToTheSecond} as <a href=\"/Screenings/{correction}\">{correction}</a>: Trials were 3, not 1 <pharmacy record>\\.",
+            LaterBox(corrected));
+        Assert.DoesNotContain("<pharmacy record>", await client.GetStringAsync($"/Screenings/{earlier}"), StringComparison.Ordinal); // encoded
+        var print = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{earlier}/Print"));
+        Assert.Contains("This screening was corrected", LaterBox(print), StringComparison.Ordinal);
+        Assert.Contains("Trials were 3, not 1 <pharmacy record>.", LaterBox(print), StringComparison.Ordinal);
+
+        var own = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{correction}"));
+        Assert.Contains($"Correction of screening <a href=\"/Screenings/{earlier}\">{earlier}</a> (recorded ", own, StringComparison.Ordinal);
+        Assert.Contains("Reason: Trials were 3, not 1 <pharmacy record>.", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-screen of screening", own, StringComparison.Ordinal);
+        var ownPrint = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{correction}/Print"));
+        Assert.Contains($"<dt>Corrects</dt><dd>{earlier} (recorded ", ownPrint, StringComparison.Ordinal);
+
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var audit = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{earlier}"));
+        Assert.Contains($"as <a href=\"/Audit/Screening/{correction}\">{correction}</a>: Trials were 3, not 1", LaterBox(audit), StringComparison.Ordinal);
+        var auditOfCorrection = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{correction}"));
+        Assert.Contains($"<dt>Corrects</dt><dd><a href=\"/Audit/Screening/{earlier}\">{earlier}</a>: Trials were 3, not 1 <pharmacy record>.", auditOfCorrection, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Correction_WithoutReasonAndWithAnotherProblem_NamesBothAtOnceKeepsTheAnswersAndStoresNothing()
+    {
+        var earlier = await CreateAsync("MRN-CORRECT-NOREASON");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = Form("MRN-CORRECT-NOREASON", ("corrects", earlier.ToString()), ("correctionReason", "   "));
+        form["Input.AgeYears"] = "";
+        form["Input.ClinicianNote"] = "Typed before the error.";
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
+
+        using var post = await client.PostAsync($"/Screenings/New?corrects={earlier}", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains("There are 2 problems to fix; nothing has been saved yet", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#correctionReason\">Give the reason for the correction: what was entered wrongly, and how you know.</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" id=\"correctionReason-error\">", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"correctionReason-hint correctionReason-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("Typed before the error.</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains($"Correction of screening <a href=\"/Screenings/{earlier}\">{earlier}</a> (recorded ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(recorded )", html, StringComparison.Ordinal);
+        Assert.Single(await ClinicianEmailsAsync("MRN-CORRECT-NOREASON"));
+    }
+
+    [Fact]
+    public async Task Correction_ReasonTooLong_IsRefusedWithItsLimit()
+    {
+        var earlier = await CreateAsync("MRN-CORRECT-LONG");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = Form("MRN-CORRECT-LONG", ("corrects", earlier.ToString()), ("correctionReason", new string('x', 501)));
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
+
+        using var post = await client.PostAsync($"/Screenings/New?corrects={earlier}", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains("The reason for the correction may have at most 500 characters.", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(await ClinicianEmailsAsync("MRN-CORRECT-LONG"));
+    }
+
+    [Fact]
+    public async Task Correction_AsStaff_IsNeitherOfferedNorAllowed()
+    {
+        var earlier = await CreateAsync("MRN-CORRECT-STAFF");
+        var staff = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        Assert.DoesNotContain("Correct an answer", await staff.GetStringAsync($"/Screenings/{earlier}"), StringComparison.Ordinal);
+        using var form = await staff.GetAsync($"/Screenings/New?corrects={earlier}");
+        Assert.NotEqual(HttpStatusCode.OK, form.StatusCode);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections", SampleRequests.Trd("MRN-CORRECT-STAFF").With("correctionReason", "x"));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task Correction_OfAnUnknownScreening_Returns404()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var page = await client.GetAsync($"/Screenings/New?corrects={Guid.NewGuid()}");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{Guid.NewGuid()}/corrections", SampleRequests.Trd("MRN-CORRECT-404").With("correctionReason", "x"));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Empty(await ClinicianEmailsAsync("MRN-CORRECT-404"));
+    }
+
+    [Fact]
+    public async Task ApiCorrection_ValidBody_Returns201NamingWhatItCorrectsAndWhy()
+    {
+        var earlier = await CreateAsync("MRN-CORRECT-API");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
+            SampleRequests.Trd("MRN-CORRECT-API").With("failedAdequateTrials", 3).With("correctionReason", "  Trials were 3, not 1.  "));
+
+        Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        using var body = JsonDocument.Parse(await post.Content.ReadAsStringAsync());
+        var id = body.RootElement.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/screenings/{id}", post.Headers.Location!.OriginalString);
+        Assert.Equal(["id", "recordedAt", "recordedBy", "corrects", "correctionReason", "ruleSet"], body.RootElement.EnumerateObject().Select(p => p.Name).Take(6));
+        Assert.Equal(earlier, body.RootElement.GetProperty("corrects").GetGuid());
+        Assert.Equal("Trials were 3, not 1.", body.RootElement.GetProperty("correctionReason").GetString());
+        Assert.False(body.RootElement.GetProperty("input").TryGetProperty("correctionReason", out _));
+        Assert.Equal(3, body.RootElement.GetProperty("input").GetProperty("failedAdequateTrials").GetInt32());
+        using var earlierBody = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{earlier}"));
+        Assert.False(earlierBody.RootElement.TryGetProperty("corrects", out _));
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        Assert.Contains("Trials were 3, not 1.", LaterBox(await client.GetStringAsync($"/Screenings/{earlier}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiCorrection_MissingReasonAndBadField_Returns400WithBothAndStoresNothing()
+    {
+        var earlier = await CreateAsync("MRN-CORRECT-API-400");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections", SampleRequests.Trd("MRN-CORRECT-API-400").With("ageYears", null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        using var body = JsonDocument.Parse(await post.Content.ReadAsStringAsync());
+        var errors = body.RootElement.GetProperty("errors");
+        Assert.Equal("Give the reason for the correction: what was entered wrongly, and how you know.", errors.GetProperty("correctionReason")[0].GetString());
+        Assert.True(errors.TryGetProperty("ageYears", out _));
+        Assert.Single(await ClinicianEmailsAsync("MRN-CORRECT-API-400"));
+    }
+
+    [Fact]
+    public async Task PatientList_RescreenAndCorrection_MarksEachAndTheOnesDoneLaterWithTimesToTheSecond()
+    {
+        var earlier = await CreateAsync("MRN-LIST-MARKS");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-LIST-MARKS", ("from", earlier.ToString())));
+        var correction = await PostFormAsync(client, $"/Screenings/New?corrects={rescreen}",
+            Form("MRN-LIST-MARKS", ("corrects", rescreen.ToString()), ("correctionReason", "BP was 128/82.")));
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=MRN-LIST-MARKS"));
+
+        string Row(Guid id) => Regex.Match(html, $"<tr>\\s*<td><a href=\"/Screenings/{id}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Matches($"<time datetime=\"[^\"]+\">{TimeToTheSecond}</time>", Row(earlier));
+        Assert.Contains("(re-screened later)", Row(earlier), StringComparison.Ordinal);
+        Assert.Contains("(re-screen)", Row(rescreen), StringComparison.Ordinal);
+        Assert.Contains("(corrected later)", Row(rescreen), StringComparison.Ordinal);
+        Assert.Contains("(correction)", Row(correction), StringComparison.Ordinal);
+        Assert.DoesNotContain("later)", Row(correction), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rescreen_ValidationError_KeepsTheEarlierScreeningsDateAndTheNotCarriedOverNotice()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        using var factory = new Infrastructure.ClockFactory(clock);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RESCREEN-ERROR").With("systolicBp", 132).With("diastolicBp", 84));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var earlier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        clock.Advance(TimeSpan.FromDays(1));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = Form("MRN-RESCREEN-ERROR", ("from", earlier.ToString()));
+        form["Input.Phq9Item9"] = "5"; // out of range: the form comes back
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={earlier}");
+
+        using var post = await client.PostAsync($"/Screenings/New?from={earlier}", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains($"Re-screen of screening <a href=\"/Screenings/{earlier}\">{earlier}</a> (recorded 2026-11-20 09:00 UTC):", html, StringComparison.Ordinal);
+        Assert.Contains("Systolic blood pressure, Diastolic blood pressure.",
+            Regex.Match(html, "<p class=\"lead\" id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from")]
+    [InlineData("corrects")]
+    public async Task RescreenOrCorrection_EarlierNote_IsLeftEmptyAndShownBesideTheBox(string mode)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-NOTE-" + mode).With("clinicianNote", "First screening; trials to be checked."));
+        var earlier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?{mode}={earlier}"));
+
+        Assert.Matches("<textarea class=\"input textarea\" rows=\"4\" id=\"clinicianNote\" name=\"Input.ClinicianNote\"[^>]*></textarea>", html);
+        Assert.Contains("<blockquote class=\"note\">First screening; trials to be checked.</blockquote>",
+            Regex.Match(html, "<div class=\"earlier-note\" id=\"earlier-note\">.*?</div>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LaterScreenings_InChinese_AreSaidInChinese()
+    {
+        var earlier = await CreateAsync("MRN-LATER-ZH");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        await PostFormAsync(client, $"/Screenings/New?corrects={earlier}", Form("MRN-LATER-ZH", ("corrects", earlier.ToString()), ("correctionReason", "试验次数录错。")));
+
+        using var page = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{earlier}", "zh-CN");
+
+        var box = LaterBox(WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        Assert.Contains("本筛查已被更正", box, StringComparison.Ordinal);
+        Assert.Matches($"已由 psychiatrist@demo.local 于 {TimeToTheSecond} 更正为 <a href=\"/Screenings/[0-9a-f-]+\">[0-9a-f-]+</a>：试验次数录错。", box);
+    }
+
+    /// <summary>The box naming the later screenings (empty when there is none).</summary>
+    private static string LaterBox(string html) =>
+        Regex.Match(html, "<div class=\"[^\"]*\" id=\"later-screenings\" role=\"note\">.*?</ul>", RegexOptions.Singleline).Value;
+
+    /// <summary>A screening through the API, as an EHR or a script records one.</summary>
+    private async Task<Guid> CreateAsync(string patient)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The form with the required answers, and the re-screen's or correction's own fields.</summary>
+    private static Dictionary<string, string> Form(string patient, params (string Name, string Value)[] extra)
+    {
+        var form = PageTests.ValidForm(patient);
+        foreach (var (name, value) in extra)
+        {
+            form[name] = value;
+        }
+
+        return form;
+    }
+
+    /// <summary>Posts the form as the page does; it must be recorded (redirect to the new result).</summary>
+    private static async Task<Guid> PostFormAsync(HttpClient client, string path, Dictionary<string, string> form)
+    {
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, path);
+        using var post = await client.PostAsync(path, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        return Guid.Parse(post.Headers.Location!.OriginalString["/Screenings/".Length..]);
+    }
+
+    /// <summary>Who recorded each of a patient's screenings, from the API's list: one per screening stored.</summary>
+    private async Task<IReadOnlyList<string>> ClinicianEmailsAsync(string patient)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        using var list = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings?patientReference={patient}"));
+        return [.. list.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("recordedBy").GetString()!)];
+    }
+}
