@@ -114,10 +114,11 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(" on[a-z]+=", html);
-        // Scripts are files only (no inline script): the form's and the session notice's.
-        Assert.Equal(2, Regex.Count(html, "<script"));
-        Assert.Equal(2, Regex.Count(html, "<script src=\"/js/"));
+        // Scripts are files only (no inline script): the form's, the unsent answers' and the session notice's.
+        Assert.Equal(3, Regex.Count(html, "<script"));
+        Assert.Equal(3, Regex.Count(html, "<script src=\"/js/"));
         Assert.Contains("<script src=\"/js/site.js", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/drafts.js", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/session.js", html, StringComparison.Ordinal);
     }
 

@@ -28,13 +28,16 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
     }
 
     [Fact]
-    public async Task ListScreenings_PatientReferenceWithATrailingNewline_IsRefused()
+    public async Task ListScreenings_PatientReferenceWithANewline_IsTrimmedAtItsEndsAndRefusedInside()
     {
         var client = await app.ClientAsync(KetamineCdsFactory.Psychiatrist);
 
-        using var response = await client.GetAsync("/api/v1/screenings?patientReference=MRN-1%0A");
+        // Whitespace around a pasted reference is not part of it (the search trims it); inside, a newline is refused.
+        using var trailing = await client.GetAsync("/api/v1/screenings?patientReference=MRN-1%0A");
+        using var inside = await client.GetAsync("/api/v1/screenings?patientReference=MRN%0A-1");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, trailing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, inside.StatusCode);
     }
 
     [Theory]
