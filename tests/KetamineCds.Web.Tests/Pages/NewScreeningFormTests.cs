@@ -458,6 +458,26 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("PHQ-9 total score", Regex.Match(later, "id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NewScreening_RescreenOfAnOverriddenScreening_ShowsTheEarlierDecisionsWithoutCarryingThem()
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RESCREEN-OVERRIDDEN"));
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        await log.RecordOverrideAsync(new OverrideSubmission(id, OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, "Patient declined <b>today</b>.", new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-f21"));
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var rescreen = await client.GetStringAsync($"/Screenings/New?from={id}");
+        var plain = await client.GetStringAsync("/Screenings/New");
+
+        var box = Regex.Match(rescreen, "<div class=\"notice\" id=\"earlier-overrides\">.*?</div>", RegexOptions.Singleline).Value;
+        Assert.Contains("Do not proceed", box, StringComparison.Ordinal);
+        Assert.Contains("Patient declined &lt;b&gt;today&lt;/b&gt;.", box, StringComparison.Ordinal); // encoded, never markup
+        Assert.Contains(KetamineCdsFactory.Psychiatrist, box, StringComparison.Ordinal);
+        Assert.DoesNotContain("earlier-overrides", plain, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("UTC", true)]
     [InlineData("Asia/Shanghai", false)]

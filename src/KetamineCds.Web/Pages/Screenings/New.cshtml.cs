@@ -56,6 +56,13 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public string? EarlierNote { get; private set; }
 
+    /// <summary>
+    /// The clinicians' decisions against the earlier screening's recommendation (QA7 F21: "do not proceed, the patient
+    /// declined"), shown above the re-screen or correction form: they belong to that screening and are not carried, but
+    /// the clinician should know them before screening again.
+    /// </summary>
+    public IReadOnlyList<LoggedOverride> EarlierOverrides { get; private set; } = [];
+
     /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
     public bool NotRecorded { get; private set; }
 
@@ -289,6 +296,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         var earlier = EarlierAnswers.Of(previous, calendar);
         EarlierRecordedAt = previous.RecordedAt;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
+        EarlierOverrides = previous.Overrides;
         NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         return earlier;
     }
