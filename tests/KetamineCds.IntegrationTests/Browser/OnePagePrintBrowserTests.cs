@@ -6,7 +6,8 @@ namespace KetamineCds.IntegrationTests.Browser;
 /// <summary>
 /// The QA pass on the one-page rationale, in headless Chromium: the longest realistic histories (the suicidality branch
 /// with safety answers not recorded or the whole safety net missing, bipolar depression with a recent attempt, full
-/// histories that are not eligible) print on one A4 and one US Letter page in English and in Simplified Chinese, with
+/// histories that are not eligible, an older patient with a suicide plan, pain on opioids and many comorbidities, QA7
+/// F20) print on one A4 and one US Letter page in English and in Simplified Chinese, with
 /// every finding's rule id, the rule set's version and digest, the disclaimer and the signature lines; no printed text
 /// is smaller than 7.5pt but the digest (7pt); and no rule id breaks at its hyphen.
 /// </summary>
@@ -104,7 +105,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     [InlineData("zh")]
     public async Task PrintedRationale_LongestHistories_NoTextSmallerThan7Point5PtButTheDigestAt7Pt(string language)
     {
-        foreach (var history in new[] { "suicidal ideation, the whole safety net missing", "full history, not eligible" })
+        foreach (var history in new[] { "suicidal ideation, the whole safety net missing", "full history, not eligible", "older patient with pain, opioids and a suicide plan" })
         {
             var reference = Reference(history, language) + "-TYPE";
             var id = (await browser.RecordScreeningAsync(History(history, reference)))["id"]!.GetValue<string>();
