@@ -6,7 +6,8 @@ namespace KetamineCds.IntegrationTests.Browser;
 /// <summary>
 /// The QA pass on the one-page rationale, in headless Chromium: the longest realistic histories (the suicidality branch
 /// with safety answers not recorded or the whole safety net missing, bipolar depression with a recent attempt, full
-/// histories that are not eligible) print on one A4 and one US Letter page in English and in Simplified Chinese, with
+/// histories that are not eligible, an older patient with a suicide plan, pain on opioids and many comorbidities, QA7
+/// F20) print on one A4 and one US Letter page in English and in Simplified Chinese, with
 /// every finding's rule id, the rule set's version and digest, the disclaimer and the signature lines; no printed text
 /// is smaller than 7.5pt but the digest (7pt); and no rule id breaks at its hyphen.
 /// </summary>
@@ -33,6 +34,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         { "full history with suicidal ideation, not eligible", "not-eligible-now", "zh" },
         { "full history, four contraindications", "not-eligible-now", "en" },
         { "full history, four contraindications", "not-eligible-now", "zh" },
+        { "older patient with pain, opioids and a suicide plan", "not-eligible-now", "en" },
+        { "older patient with pain, opioids and a suicide plan", "not-eligible-now", "zh" },
     };
 
     [Theory]
@@ -102,7 +105,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     [InlineData("zh")]
     public async Task PrintedRationale_LongestHistories_NoTextSmallerThan7Point5PtButTheDigestAt7Pt(string language)
     {
-        foreach (var history in new[] { "suicidal ideation, the whole safety net missing", "full history, not eligible" })
+        foreach (var history in new[] { "suicidal ideation, the whole safety net missing", "full history, not eligible", "older patient with pain, opioids and a suicide plan" })
         {
             var reference = Reference(history, language) + "-TYPE";
             var id = (await browser.RecordScreeningAsync(History(history, reference)))["id"]!.GetValue<string>();
@@ -311,6 +314,55 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["phq9Item9"] = 2,
                 ["clinicianNote"] = "Haemorrhagic stroke four weeks ago on a background of a known abdominal aortic aneurysm; neurology and vascular surgery involved. Depression discussed with the patient and his daughter; ketamine not appropriate now.",
             }),
+
+            // QA7 F20: a 67-year-old with treatment-resistant depression, a suicide plan and the whole safety net "no"
+            // (intent and preparatory acts not recorded), controlled psychosis in the past, neuropathic pain on opioids
+            // with hyperalgesia, a benzodiazepine and other CNS depressants, alcohol and sedatives in remission, sleep
+            // apnoea, cognitive impairment, urinary symptoms, other cardiovascular disease, a raised blood pressure and
+            // moderate hepatic impairment; about fifteen cautions and thirteen requirements, and a 250-character note.
+            // It printed on one page in Chinese but ran three lines onto a second sheet in English.
+            "older patient with pain, opioids and a suicide plan" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 67,
+                ["sexAtBirth"] = "female",
+                ["breastfeeding"] = false,
+                ["failedAdequateTrials"] = 3,
+                ["distinctMechanisms"] = 2,
+                ["oralAntidepressantClass"] = "snri",
+                ["currentManiaOrMixedFeatures"] = false,
+                ["psychosis"] = "history-controlled",
+                ["suicidality"] = "active-ideation-with-plan",
+                ["safetyPlanInPlace"] = false,
+                ["lethalMeansCounselled"] = false,
+                ["followUpArranged"] = false,
+                ["lifeLimitingIllness"] = false,
+                ["chronicNeuropathicPain"] = true,
+                ["onOpioids"] = true,
+                ["opioidInducedHyperalgesia"] = true,
+                ["onNaltrexone"] = false,
+                ["benzodiazepineDiazepamEquivalentMg"] = 15,
+                ["onPsychostimulantOrMaoi"] = false,
+                ["substanceUse"] = "in-remission",
+                ["substancesUsed"] = new JsonArray("alcohol", "sedatives"),
+                ["otherCnsDepressants"] = true,
+                ["aneurysmalVascularDisease"] = false,
+                ["arteriovenousMalformation"] = false,
+                ["intracerebralHemorrhageHistory"] = false,
+                ["hypersensitivityToKetamine"] = false,
+                ["seriousCardiovascularOrCerebrovascularCondition"] = false,
+                ["recentMyocardialInfarctionOrStroke"] = false,
+                ["otherCardiovascularOrCerebrovascularDisease"] = true,
+                ["hypertensiveEncephalopathyHistory"] = false,
+                ["respiratoryDiseaseOrSleepApnea"] = true,
+                ["cognitiveImpairment"] = true,
+                ["urinaryTractSymptoms"] = true,
+                ["systolicBp"] = 158,
+                ["diastolicBp"] = 96,
+                ["hepaticImpairment"] = "moderate",
+                ["phq9Total"] = 24,
+                ["phq9Item9"] = 3,
+                ["clinicianNote"] = "Suicidal ideation worse over two weeks with a specific plan; family present. Two previous admissions. Safety plan not yet written, lethal-means counselling and follow-up pending. Chronic neuropathic pain on long-term oxycodone; sleep apnoea, on CPAP.",
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such history."),
         };
         foreach (var (field, value) in answers)
