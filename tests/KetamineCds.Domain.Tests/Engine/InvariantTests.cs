@@ -285,8 +285,13 @@ public class InvariantTests
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {
         // The invariants above are only as good as the histories they see: a sample must reach every outcome. From rule set
-        // 1.2.0 a plainly eligible palliative pathway needs every care item recorded too, which is rare: hence 10,000.
-        var assessments = FsCheck.Fluent.Gen.Sample(HistoryGenerators.History, 10000).Select(ScreeningEngine.Evaluate).ToArray();
+        // 1.2.0 a plainly eligible palliative pathway needs every care item recorded too, which is rare: hence 10,000. The
+        // sample has a fixed seed, so the check is the same on every run: with 1.3.0's further care items a plainly
+        // eligible suicidal-ideation pathway is rare enough that a random sample of 10,000 missed it about once in a few
+        // runs, which said nothing about the generator.
+        var sample = FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 10000), 50, new FsCheck.Rnd(20261129UL), 1)[0];
+        Assert.True(sample.Distinct().Count() > 9000, "the seeded sample is 10,000 different histories, not one repeated");
+        var assessments = sample.Select(ScreeningEngine.Evaluate).ToArray();
         Assert.All(Enum.GetValues<Verdict>(), v => Assert.Contains(assessments, a => a.Overall == v));
         // Unreachable by design: an investigational pathway never opens, and an open bipolar-adjunct pathway always
         // carries the switch caution (BIP-008), so it is never plainly eligible.
