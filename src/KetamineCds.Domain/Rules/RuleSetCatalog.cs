@@ -139,11 +139,22 @@ public static class RuleSetCatalog
             new Suicide.SafetyNetIncompleteBeforeFirstSession(),
         ]);
 
+    /// <summary>
+    /// Version 1.4.0: the seventh QA pass (docs/clinical-review.md, section 11). One blood pressure reading gives one
+    /// instruction: at or above 180/110 mmHg CV-003 defers the session and CV-002's "weigh delaying" no longer fires beside it.
+    /// </summary>
+    public static RuleSet V1_4_0 { get; } = V1_3_0.Next(
+        "1.4.0",
+        replace:
+        [
+            new Cardiovascular.ElevatedBloodPressureBelowDeferral(),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_3_0;
+    public static RuleSet Current => V1_4_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0];
 
     private static RuleSet BuildV1_1_0()
     {

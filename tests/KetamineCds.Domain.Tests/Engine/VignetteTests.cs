@@ -244,7 +244,7 @@ public class VignetteTests
         new("TRD two weeks after a myocardial infarction",
             AskedTrd() with { RecentMyocardialInfarctionOrStroke = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-006"]),
         new("TRD with blood pressure 184/112 before today's session",
-            AskedTrd() with { SystolicBp = 184, DiastolicBp = 112 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-003", "CV-002"]),
+            AskedTrd() with { SystolicBp = 184, DiastolicBp = 112 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-003"]),
         new("TRD with blood pressure 150/92 before today's session",
             AskedTrd() with { SystolicBp = 150, DiastolicBp = 92 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-002"]),
         new("TRD, safety history taken, blood pressure not yet measured today",

@@ -32,6 +32,30 @@ public class CardiovascularRulesTests : RuleTestBase
     [Fact, Edge("CV-002")]
     public void Evaluate_BloodPressure140Over90_DoesNotFireCv002() => AssertDoesNotFire("CV-002", Trd() with { SystolicBp = 140, DiastolicBp = 90 });
 
+    [Theory, Fires("CV-002"), Edge("CV-003")]
+    [InlineData(179, 109)]
+    [InlineData(179, 80)]
+    [InlineData(120, 109)]
+    public void Evaluate_BloodPressureJustBelow180Over110_FiresCv002AndNotCv003(int systolic, int diastolic)
+    {
+        var h = Trd() with { SystolicBp = systolic, DiastolicBp = diastolic };
+        AssertFires("CV-002", h);
+        AssertDoesNotFire("CV-003", h);
+    }
+
+    [Theory, Edge("CV-002"), Fires("CV-003")]
+    [InlineData(180, 100)]
+    [InlineData(170, 110)]
+    [InlineData(184, 112)]
+    public void Evaluate_BloodPressureAt180Or110_FiresOnlyCv003(int systolic, int diastolic)
+    {
+        // From 1.4.0 one reading gives one instruction: CV-003 defers the session, CV-002's "weigh delaying" is not added
+        // (docs/clinical-review.md, section 11).
+        var h = Trd() with { SystolicBp = systolic, DiastolicBp = diastolic };
+        AssertDoesNotFire("CV-002", h);
+        AssertFires("CV-003", h);
+    }
+
     [Fact, Edge("CV-002")]
     public void Evaluate_BloodPressureNotRecorded_DoesNotFireCv002() => AssertDoesNotFire("CV-002", Trd() with { SystolicBp = null, DiastolicBp = null });
 

@@ -213,4 +213,11 @@ public class RuleSet1_0_0RulesTests : RuleTestBase
     [Fact, Edge("SUI-002")]
     public void Evaluate_SuicidalMddOnOralAntidepressant_DoesNotFireSui002() =>
         AssertDoesNotFire("SUI-002", Suicidal() with { OnOralAntidepressant = true });
+
+    [Fact, Fires("CV-002")]
+    public void Evaluate_BloodPressure184Over112_FiresCv002() =>
+        AssertBecause(AssertFires("CV-002", Trd() with { SystolicBp = 184, DiastolicBp = 112 }), "systolicBp", "184");
+
+    [Fact, Edge("CV-002")]
+    public void Evaluate_BloodPressure140Over90_DoesNotFireCv002() => AssertDoesNotFire("CV-002", Trd() with { SystolicBp = 140, DiastolicBp = 90 });
 }

@@ -156,4 +156,16 @@ public class RuleSet1_1_0RulesTests : RuleTestBase
     [Fact, Edge("SUI-002")]
     public void Evaluate_SuicidalMddOnOralAntidepressant_DoesNotFireSui002() =>
         AssertDoesNotFire("SUI-002", Suicidal() with { OnOralAntidepressant = true });
+
+    [Fact, Fires("CV-002"), Fires("CV-003")]
+    public void Evaluate_BloodPressure184Over112_FiresCv002BesideCv003()
+    {
+        // What 1.4.0 corrected (docs/clinical-review.md, section 11): two instructions for one reading.
+        var h = Trd() with { SystolicBp = 184, DiastolicBp = 112 };
+        AssertBecause(AssertFires("CV-002", h), "systolicBp", "184");
+        AssertFires("CV-003", h);
+    }
+
+    [Fact, Edge("CV-002")]
+    public void Evaluate_BloodPressure140Over90_DoesNotFireCv002() => AssertDoesNotFire("CV-002", Trd() with { SystolicBp = 140, DiastolicBp = 90 });
 }

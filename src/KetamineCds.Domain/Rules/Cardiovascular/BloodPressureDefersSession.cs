@@ -20,7 +20,10 @@ public sealed class BloodPressureDefersSession : Rule
 
     public override string ConditionText => "Today's pre-treatment blood pressure is at or above 180 mmHg systolic or 110 mmHg diastolic (clinic policy).";
 
-    public override Condition Condition { get; } = Any(AtLeast(Fields.SystolicBp, 180), AtLeast(Fields.DiastolicBp, 110));
+    /// <summary>The reading that defers the session; from 1.4.0 CV-002 does not fire on it (docs/clinical-review.md, section 11).</summary>
+    public static Condition DefersToday { get; } = Any(AtLeast(Fields.SystolicBp, 180), AtLeast(Fields.DiastolicBp, 110));
+
+    public override Condition Condition => DefersToday;
 
     public override string Summary => "Blood pressure at or above 180/110 before treatment: defer today's session and treat the blood pressure.";
 

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Cardiovascular;
 
 /// <summary>CV-002: Blood pressure is above 140/90 mmHg before treatment: weigh delaying today's session and recheck. (SPRAVATO-PI-US)</summary>
-public sealed class ElevatedPreTreatmentBloodPressure : Rule
+public class ElevatedPreTreatmentBloodPressure : Rule
 {
     public override string Id => "CV-002";
 
