@@ -140,14 +140,16 @@ public static class RuleSetCatalog
         ]);
 
     /// <summary>
-    /// Version 1.4.0: the seventh QA pass (docs/clinical-review.md, section 11). One blood pressure reading gives one
-    /// instruction: at or above 180/110 mmHg CV-003 defers the session and CV-002's "weigh delaying" no longer fires beside it.
+    /// Version 1.4.0: the seventh QA pass and the review of its draft (docs/clinical-review.md, section 11). One input gives
+    /// one instruction: at or above 180/110 mmHg CV-003 defers the session and CV-002's "weigh delaying" is not listed beside
+    /// it; where SUI-009 closes every pathway, SUI-013's "or record why not" is not listed beside it.
     /// </summary>
     public static RuleSet V1_4_0 { get; } = V1_3_0.Next(
         "1.4.0",
         replace:
         [
             new Cardiovascular.ElevatedBloodPressureBelowDeferral(),
+            new Suicide.SafetyNetIncompleteUnlessImminentRiskCloses(),
         ]);
 
     /// <summary>The rule set new screenings are decided with.</summary>

@@ -282,16 +282,20 @@ public class InvariantTests
     }
 
     [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
-    public void Evaluate_1_4_0Against1_3_0_SameVerdictsAndOnlyCv002LeavesTheDeferredReadings(PatientHistory history)
+    public void Evaluate_1_4_0Against1_3_0_SameVerdictsAndOnlyCv002AndSui013LeaveBesideTheirContraindications(PatientHistory history)
     {
         // Rule set 1.4.0 changes the findings a screening lists, never its verdicts (docs/clinical-review.md, section 11):
-        // at or above 180/110 CV-003's contraindication already decided every pathway, and below it CV-002 is unchanged.
+        // where CV-003 (at or above 180/110) or SUI-009 (imminent risk, no safety net) fires, its contraindication already
+        // decided every pathway; elsewhere CV-002 and SUI-013 fire as in 1.3.0.
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_3_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_4_0);
         Assert.Equal(before.Overall, after.Overall);
         Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status)), after.Pathways.Select(p => (p.Pathway, p.Status)));
         var deferred = after.Findings.Any(f => f.RuleId == "CV-003");
-        Assert.Equal(before.Findings.Select(f => f.RuleId).Where(id => !(deferred && id == "CV-002")), after.Findings.Select(f => f.RuleId));
+        var closed = after.Findings.Any(f => f.RuleId == "SUI-009");
+        Assert.Equal(
+            before.Findings.Select(f => f.RuleId).Where(id => !(deferred && id == "CV-002") && !(closed && id == "SUI-013")),
+            after.Findings.Select(f => f.RuleId));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public partial class RuleSetIdentityTests
         ["1.1.0"] = "sha256:25ec526510b5a44f9b5401fb7a2479942e05b5c7e3da8433736c7aaa98bda4db",
         ["1.2.0"] = "sha256:a013e031192388aa9bba62f0475fb760fb3faf15d871f3f621aac2af45405af0",
         ["1.3.0"] = "sha256:2ffd308aa5b30c0abc92d61eef060935a84da5b82140d0b67fe5c1828aa6406c",
-        ["1.4.0"] = "sha256:a6d4f57d152e46241aa606c12fd8240af104f4b2b76b0f8d05897b67ef8d6846",
+        ["1.4.0"] = "sha256:b526445392847d6598594fd10e7e50994033c1f0c7f6cf251474cf4f71a6c408",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -163,22 +163,23 @@ public partial class RuleSetIdentityTests
     }
 
     [Fact]
-    public void Diff_1_3_0To1_4_0_ChangesOnlyCv002()
+    public void Diff_1_3_0To1_4_0_ChangesOnlyCv002AndSui013()
     {
         var diff = RuleSetDiff.Between(RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0);
         Assert.Empty(diff.Added);
         Assert.Empty(diff.Removed);
-        Assert.Equal(["CV-002"], diff.Changed.Select(c => c.After.Id));
+        Assert.Equal(["CV-002", "SUI-013"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
         Assert.False(diff.PolicyChanged);
         Assert.Equal(RuleSetCatalog.V1_3_0.Pathways, RuleSetCatalog.V1_4_0.Pathways);
-        var before = diff.Changed.Single().Before;
-        var after = diff.Changed.Single().After;
-        // Only the condition (and its words) changed: kind, severity, citations and summary are 1.3.0's.
-        Assert.Equal((before.Kind, before.Severity, before.Summary), (after.Kind, after.Severity, after.Summary));
-        Assert.Equal(before.Sources, after.Sources);
-        Assert.Equal(before.Principles, after.Principles);
-        Assert.NotEqual(before.ConditionText, after.ConditionText);
-        Assert.All(RuleSetCatalog.V1_3_0.Rules.Where(r => r.Id != "CV-002"), r =>
+        Assert.All(diff.Changed, change =>
+        {
+            // Only the condition and its words changed: kind, severity, citations and summary are 1.3.0's.
+            Assert.Equal((change.Before.Kind, change.Before.Severity, change.Before.Summary), (change.After.Kind, change.After.Severity, change.After.Summary));
+            Assert.Equal(change.Before.Sources, change.After.Sources);
+            Assert.Equal(change.Before.Principles, change.After.Principles);
+            Assert.NotEqual(change.Before.ConditionText, change.After.ConditionText);
+        });
+        Assert.All(RuleSetCatalog.V1_3_0.Rules.Where(r => r.Id is not "CV-002" and not "SUI-013"), r =>
             Assert.Same(r.GetType(), RuleSetCatalog.V1_4_0.Find(r.Id)!.GetType()));
     }
 

@@ -169,6 +169,44 @@ public class SuicideRulesTests : RuleTestBase
     public void Evaluate_NoSuicidalityAndNoSafetyNet_DoesNotFireSui013() =>
         AssertDoesNotFire("SUI-013", Trd() with { SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false });
 
+    [Theory, Edge("SUI-013"), Fires("SUI-009")]
+    [InlineData(false, false, false)]
+    [InlineData(null, null, null)]
+    public void Evaluate_PlanWithNoSafetyNet_FiresOnlySui009(bool? safetyPlan, bool? lethalMeans, bool? followUp)
+    {
+        // From 1.4.0 one input gives one instruction: SUI-009 closes every pathway, and SUI-013's "or record why not" is
+        // not listed beside it (docs/clinical-review.md, section 11).
+        var h = PlanWithSafetyNet(safetyPlan, lethalMeans, followUp);
+        AssertFires("SUI-009", h);
+        AssertDoesNotFire("SUI-013", h);
+    }
+
+    [Fact, Fires("SUI-013"), Edge("SUI-009")]
+    public void Evaluate_PlanWithOnlyFollowUpArranged_FiresSui013AndNotSui009()
+    {
+        // SUI-009 does not apply, so SUI-013 names the rest of the safety net.
+        var h = PlanWithSafetyNet(false, false, true);
+        Assert.Equal(FindingKind.Caution, AssertFires("SUI-013", h).Kind);
+        AssertDoesNotFire("SUI-009", h);
+    }
+
+    [Fact, Fires("SUI-013"), Edge("SUI-009")]
+    public void Evaluate_ActiveIdeationWithIntentNotRecordedAndNoSafetyNet_FiresSui013AndNotSui009()
+    {
+        // Imminent risk is undetermined while the intent is not recorded: SUI-009 does not fire, so SUI-013 still does
+        // (SUI-008 asks for the rest of the assessment).
+        var h = Suicidal(Suicidality.ActiveIdeation) with
+        {
+            SuicidalIntent = null,
+            PreparatoryActsOrAbortedAttempt = false,
+            SafetyPlanInPlace = false,
+            LethalMeansCounselled = false,
+            FollowUpArranged = false,
+        };
+        AssertFires("SUI-013", h);
+        AssertDoesNotFire("SUI-009", h);
+    }
+
     private static PatientHistory PlanWithSafetyNet(bool? safetyPlan, bool? lethalMeans, bool? followUp) =>
         Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = safetyPlan, LethalMeansCounselled = lethalMeans, FollowUpArranged = followUp };
 

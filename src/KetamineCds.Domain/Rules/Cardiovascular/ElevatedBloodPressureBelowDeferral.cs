@@ -12,12 +12,12 @@ namespace KetamineCds.Domain.Rules.Cardiovascular;
 public sealed class ElevatedBloodPressureBelowDeferral : ElevatedPreTreatmentBloodPressure
 {
     public override string ConditionText =>
-        "Today's pre-treatment blood pressure is above 140/90 mmHg (systolic above 140 or diastolic above 90) and below 180/110 mmHg, where CV-003 defers the session instead.";
+        "Today's pre-treatment blood pressure is above 140/90 mmHg (systolic above 140 or diastolic above 90) but below CV-003's clinic-policy threshold of 180/110 mmHg (systolic below 180 and diastolic below 110); at or above that threshold CV-003 defers today's session instead.";
 
     public override Condition Condition { get; } = All(
         Any(Above(Fields.SystolicBp, 140), Above(Fields.DiastolicBp, 90)),
-        Not(BloodPressureDefersSession.DefersToday));
+        NoneHolds(BloodPressureDefersSession.DefersToday));
 
     public override string Detail =>
-        "Esketamine raises blood pressure, peaking about 40 minutes after the dose and lasting about 4 hours. As a general guide the label suggests weighing a delay when blood pressure exceeds 140/90 mmHg before dosing. A higher threshold quoted on some websites is not in the label and is not used. At or above 180/110 mmHg this caution gives way to CV-003, which defers the session, so that one reading gives one instruction.";
+        "Esketamine raises blood pressure, peaking about 40 minutes after the dose and lasting about 4 hours. As a general guide the label suggests weighing a delay when blood pressure exceeds 140/90 mmHg before dosing. A higher threshold quoted on some websites is not in the label and is not used. At or above 180/110 mmHg (systolic 180 or diastolic 110), the clinic's threshold, CV-003 applies instead and defers today's session; this caution is then not listed, so that one reading gives one instruction.";
 }

@@ -20,7 +20,11 @@ public sealed class ImminentRiskWithoutSafetyNet : Rule
 
     public override string ConditionText => "Imminent suicide risk (SUI-007) and none of the safety net is recorded as in place: no safety plan, no lethal-means counselling and no follow-up arranged.";
 
-    public override Condition Condition { get; } = All(Indications.ImminentSuicideRisk, NotTrue(Fields.SafetyPlanInPlace), NotTrue(Fields.LethalMeansCounselled), NotTrue(Fields.FollowUpArranged));
+    /// <summary>Imminent risk with none of the safety net in place; from 1.4.0 SUI-013 is not listed beside it (docs/clinical-review.md, section 11).</summary>
+    public static Condition ClosesEveryPathway { get; } =
+        All(Indications.ImminentSuicideRisk, NotTrue(Fields.SafetyPlanInPlace), NotTrue(Fields.LethalMeansCounselled), NotTrue(Fields.FollowUpArranged));
+
+    public override Condition Condition => ClosesEveryPathway;
 
     public override string Summary => "Imminent suicide risk with no safety net in place: no ketamine or esketamine now; same-day evaluation and a safety net come first.";
 

@@ -5,7 +5,7 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// summary agrees with its kind: a caution leaves the pathway open, so it no longer says "do not treat until"; imminent
 /// risk with no safety net at all still closes every pathway (SUI-009).
 /// </summary>
-public sealed class SafetyNetIncompleteBeforeFirstSession : SafetyNetIncomplete
+public class SafetyNetIncompleteBeforeFirstSession : SafetyNetIncomplete
 {
     public override string Summary => "Suicidality without the whole safety net: put the safety plan, lethal-means counselling and follow-up in place, or record why not, before the first session.";
 
