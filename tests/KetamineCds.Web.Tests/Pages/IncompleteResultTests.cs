@@ -197,6 +197,31 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Print_APathwayDecidedByManyRules_WrapsItsRuleIdsAndNotAShortList()
+    {
+        // QA8 F14: fifteen rule ids on one unbreakable line squeezed the pathway's name to a character a line. More than six
+        // ids wrap between ids (print.css: p-rules--wrap); a short list stays on one line beside the name.
+        var request = EightAnswers("MRN-PRINT-MANY-IDS");
+        foreach (var field in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke" })
+        {
+            request[field] = true;
+        }
+
+        request["systolicBp"] = 190;
+        request["diastolicBp"] = 115;
+        var (id, body) = await CreateAsync(request);
+        var trd = body.GetProperty("pathways").EnumerateArray().Single(p => p.GetProperty("pathway").GetString() == "esketamine-trd");
+        Assert.True(trd.GetProperty("ruleIds").GetArrayLength() > 6);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = await client.GetStringAsync($"/Screenings/{id}/Print");
+
+        var rows = html[html.IndexOf("<table class=\"p-table\">", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<td class=\"p-rules--wrap\"><span class=\"p-rule\">TRD-001</span>", rows, StringComparison.Ordinal);
+        Assert.Contains("<td><span class=\"p-rule\">SUI-001</span>", rows, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NotRecordedSummary_AContraindicationBlocks_ListsTheQuestionsAskedAndNotRecordedWithNoPathwayWaiting()
     {
         var request = Requests.OnlyTheRequiredAnswers();
