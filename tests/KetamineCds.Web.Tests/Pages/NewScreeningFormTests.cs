@@ -561,7 +561,11 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         var old = await log.FindScreeningAsync(id);
         Assert.Null(old!.RescreenOf);
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        Assert.Equal(before, await api.GetStringAsync($"/api/v1/screenings/{id}"));
+        // The old entry's body is what it was, with only the re-screen named among its later entries.
+        var now = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/v1/screenings/{id}"))!.AsObject();
+        Assert.Equal(newId, Assert.Single(now["laterEntries"]!.AsArray())!["id"]!.GetValue<Guid>());
+        now.Remove("laterEntries");
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(before)!.ToJsonString(), now.ToJsonString());
         var verify = await (await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/audit/verify");
         Assert.True(verify.GetProperty("intact").GetBoolean());
     }
