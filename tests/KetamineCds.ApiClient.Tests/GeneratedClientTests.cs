@@ -123,6 +123,14 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         var unchanged = await client.Api.V1.Screenings[earlier.Id.Value].GetAsync();
         Assert.Null(unchanged!.Corrects);
         Assert.Equal(2, unchanged.Input!.FailedAdequateTrials);
+        // Unchanged, but no longer silent about it: its later entries name the correction, typed.
+        var later = Assert.Single(unchanged.LaterEntries!);
+        Assert.Equal(correction.Id, later.Id);
+        Assert.Equal(LaterScreeningKind.Correction, later.Kind);
+        Assert.Equal(correction.RecordedAt, later.RecordedAt);
+        Assert.Equal("Trials were 3, not 2 (pharmacy record).", later.CorrectionReason);
+        Assert.Equal($"/api/v1/screenings/{correction.Id}", later.Link);
+        Assert.Null(unchanged.UnreadableLaterEntries);
 
         var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => client.Api.V1.Screenings[earlier.Id.Value].Corrections.PostAsync(new CorrectionRequest
         {

@@ -51,6 +51,41 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task CorrectedScreening_WithItsLaterEntries_ValidatesAgainstTheDocumentWhichListsTheKinds()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var response = SchemaFor(document, "ScreeningResponse");
+        await SignInAsync(http, AppFactory.Psychiatrist);
+        var reference = "OAS-L-" + Guid.NewGuid().ToString("N")[..8];
+        var body = new JsonObject
+        {
+            ["patientReference"] = reference,
+            ["ageYears"] = 45,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["failedAdequateTrials"] = 3,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+        };
+        using var created = await http.PostAsJsonAsync("/api/v1/screenings", body);
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        body["correctionReason"] = "Age was mistyped.";
+        using var corrected = await http.PostAsJsonAsync($"/api/v1/screenings/{id}/corrections", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, corrected.StatusCode);
+
+        var earlier = JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings/{id}"))!;
+        var list = JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings?patientReference={reference}"))!;
+
+        Assert.Equal("correction", earlier["laterEntries"]![0]!["kind"]!.GetValue<string>());
+        AssertValid(response, earlier, "the corrected screening");
+        Assert.All(list["items"]!.AsArray(), item => AssertValid(response, item!, "a listed screening"));
+        var kinds = document["components"]!["schemas"]!["LaterScreeningKind"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
+        Assert.Equal(["re-screen", "correction"], kinds);
+    }
+
+    [Fact]
     public async Task AuditRoutes_AnswerWhatTheDocumentSays()
     {
         using var http = factory.CreateClient();
@@ -117,7 +152,8 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
     private static JsonSchema SchemaFor(JsonNode document, string component)
     {
         var defs = document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
-        var text = $$"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketaminecds.test/{{component}}","$defs":{{defs}},"$ref":"#/$defs/{{component}}"}""";
+        // A fresh $id each time: the validator keeps every schema it has read by its id, and two tests read the same component.
+        var text = $$"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ketaminecds.test/{{component}}/{{Guid.NewGuid():N}}","$defs":{{defs}},"$ref":"#/$defs/{{component}}"}""";
         return JsonSchema.FromText(text);
     }
 

@@ -13,6 +13,23 @@ public sealed record LaterScreening(Guid Id, long Sequence, DateTimeOffset Recor
 {
     /// <summary>True for a correction of the earlier entry, false for a re-screen of it.</summary>
     public bool IsCorrection => CorrectionReason is not null;
+
+    /// <summary>What the later screening is to the earlier one (the API's <c>laterEntries[].kind</c>).</summary>
+    public LaterScreeningKind Kind => IsCorrection ? LaterScreeningKind.Correction : LaterScreeningKind.ReScreen;
+}
+
+/// <summary>
+/// What a later screening is to an earlier one (the API's <c>laterEntries[].kind</c>): <c>re-screen</c>, a new screening
+/// started from the earlier one's answers (its <c>rescreenOf</c> names it); <c>correction</c>, answers entered wrongly
+/// there put right (its <c>corrects</c> names it).
+/// </summary>
+public enum LaterScreeningKind
+{
+    /// <summary>A new screening started from the earlier one's answers (its <c>rescreenOf</c>).</summary>
+    ReScreen,
+
+    /// <summary>A correction of answers entered wrongly in the earlier one (its <c>corrects</c>).</summary>
+    Correction,
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
 namespace KetamineCds.Infrastructure.Json;
@@ -9,20 +10,30 @@ namespace KetamineCds.Infrastructure.Json;
 /// <summary>
 /// The contract's screening body (<c>{id, recordedAt, recordedBy, ruleSet, overall, pathways, findings, input}</c>, and
 /// after <c>recordedBy</c> on a re-screen only, <c>rescreenOf</c>: the earlier screening it started from; on a correction
-/// only, <c>corrects</c> and <c>correctionReason</c>: the screening it corrects and why)
+/// only, <c>corrects</c> and <c>correctionReason</c>: the screening it corrects and why; and, when given the later
+/// screenings of a screening that has any, <c>laterEntries</c> and <c>unreadableLaterEntries</c>: what re-screened or
+/// corrected it since)
 /// written from what the decision log stored: the assessment and the input are spliced in verbatim, so the API
 /// shows exactly the bytes that were hashed, never a re-serialization that could drift.
 /// </summary>
 public static class ScreeningResponseJson
 {
-    public static string Write(LoggedScreening screening) => Encoding.UTF8.GetString(WriteUtf8(screening).Span);
+    /// <summary>Where a screening is read in the API: a later entry's <c>link</c>, as the <c>Location</c> of a created one.</summary>
+    public const string ApiPath = "/api/v1/screenings/";
+
+    public static string Write(LoggedScreening screening, LaterScreenings? later = null) => Encoding.UTF8.GetString(WriteUtf8(screening, later).Span);
 
     /// <summary>
     /// The body as UTF-8. The stored assessment is one JSON object; its members are copied as they are, between the
     /// header fields and the input, with no parse and re-write (which was the costliest step of a created screening's
-    /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening)"/>.
+    /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening, LaterScreenings?)"/>.
     /// </summary>
-    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening)
+    /// <param name="screening">The screening as the log stored it.</param>
+    /// <param name="later">
+    /// Its later screenings (<see cref="IDecisionLog.FindLaterScreeningsAsync"/>), written as <c>laterEntries</c> when there
+    /// are any; null or none: the body says nothing of them (a screening just recorded has none).
+    /// </param>
+    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening, LaterScreenings? later = null)
     {
         ArgumentNullException.ThrowIfNull(screening);
         var assessment = AssessmentText(screening).AsSpan().Trim();
@@ -30,14 +41,14 @@ public static class ScreeningResponseJson
         if (assessment.Length < 2 || assessment[0] != '{' || assessment[^1] != '}' || assessment[1..^1].IsWhiteSpace())
         {
             using var writer = new Utf8JsonWriter(buffer);
-            Write(writer, screening);
+            Write(writer, screening, later);
             writer.Flush();
             return buffer.WrittenMemory;
         }
 
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteHeader(writer, screening);
+            WriteHeader(writer, screening, later);
             writer.Flush(); // leaves the object open: {"id":..,"recordedAt":..,"recordedBy":..
         }
 
@@ -49,11 +60,11 @@ public static class ScreeningResponseJson
         return buffer.WrittenMemory;
     }
 
-    public static void Write(Utf8JsonWriter writer, LoggedScreening screening)
+    public static void Write(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(screening);
-        WriteHeader(writer, screening);
+        WriteHeader(writer, screening, later);
         var assessment = AssessmentText(screening);
         using (var document = JsonDocument.Parse(assessment))
         {
@@ -68,11 +79,11 @@ public static class ScreeningResponseJson
         writer.WriteEndObject();
     }
 
-    private static void WriteHeader(Utf8JsonWriter writer, LoggedScreening screening)
+    private static void WriteHeader(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later)
     {
         writer.WriteStartObject();
         writer.WriteString("id", screening.Id);
-        writer.WriteString("recordedAt", screening.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        writer.WriteString("recordedAt", Instant(screening.RecordedAt));
         writer.WriteString("recordedBy", screening.RecordedBy.Email);
         if (screening.RescreenOf is { } earlier)
         {
@@ -84,7 +95,59 @@ public static class ScreeningResponseJson
             writer.WriteString("corrects", corrected);
             writer.WriteString("correctionReason", screening.CorrectionReason);
         }
+
+        if (later is not null)
+        {
+            WriteLater(writer, later);
+        }
     }
+
+    /// <summary>
+    /// The later screenings, newest first, before the assessment, so that a client reading an earlier screening learns
+    /// first that it was re-screened or corrected (a correction says what this one should have said). Each names what its
+    /// own body names (<c>rescreenOf</c> or <c>corrects</c> this id); a correction carries its reason. Entries that point
+    /// here but cannot be read are named apart, never vouched for and never left out unsaid, as on the result page.
+    /// </summary>
+    private static void WriteLater(Utf8JsonWriter writer, LaterScreenings later)
+    {
+        if (later.Items.Count > 0)
+        {
+            writer.WriteStartArray("laterEntries");
+            foreach (var item in later.Items)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", item.Id);
+                writer.WriteString("kind", WireNames.Of(item.Kind));
+                writer.WriteString("recordedAt", Instant(item.RecordedAt));
+                writer.WriteString("recordedBy", item.RecordedBy.Email);
+                if (item.IsCorrection)
+                {
+                    writer.WriteString("correctionReason", item.CorrectionReason);
+                }
+
+                writer.WriteString("link", ApiPath + item.Id);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (later.Unreadable.Count > 0)
+        {
+            writer.WriteStartArray("unreadableLaterEntries");
+            foreach (var entry in later.Unreadable)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", entry.Id);
+                writer.WriteNumber("sequence", entry.Sequence);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     private static string AssessmentText(LoggedScreening screening) => string.IsNullOrEmpty(screening.AssessmentJson)
         ? JsonSerializer.Serialize(screening.Assessment, ContractJson.Options)

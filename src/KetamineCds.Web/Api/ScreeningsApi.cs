@@ -133,7 +133,7 @@ public static class ScreeningsApi
         }
 
         var logged = recording.Screening!;
-        context.Response.Headers.Location = $"/api/v1/screenings/{logged.Id}";
+        context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
     }
 
@@ -202,8 +202,10 @@ public static class ScreeningsApi
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
         }
 
+        // Whether it was re-screened or corrected since, as its result page says: the later entries point to it.
+        var later = await log.FindLaterScreeningsAsync(id, cancellationToken);
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, id.ToString(), "api");
-        return ContractBody(ScreeningResponseJson.WriteUtf8(screening));
+        return ContractBody(ScreeningResponseJson.WriteUtf8(screening, later));
     }
 
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -218,8 +220,16 @@ public static class ScreeningsApi
         }
 
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);
+        // Each item is the body GET /api/v1/screenings/{id} answers, later entries included: a later entry may be under
+        // another patient reference (a correction of the reference itself), so they are looked up, not inferred from the list.
+        var later = new Dictionary<Guid, LaterScreenings>();
+        foreach (var screening in screenings.Screenings)
+        {
+            later[screening.Id] = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
+        }
+
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, "patient:" + patientReference, "api list");
-        return ContractBody(WriteList(screenings));
+        return ContractBody(WriteList(screenings, later));
     }
 
     /// <summary>
@@ -245,7 +255,7 @@ public static class ScreeningsApi
     }
 
     /// <summary>The list body: the readable screenings, and, only when there are any, the entries that cannot be read.</summary>
-    private static string WriteList(PatientScreenings screenings)
+    private static string WriteList(PatientScreenings screenings, IReadOnlyDictionary<Guid, LaterScreenings> later)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -254,7 +264,7 @@ public static class ScreeningsApi
             writer.WriteStartArray("items");
             foreach (var screening in screenings.Screenings)
             {
-                ScreeningResponseJson.Write(writer, screening);
+                ScreeningResponseJson.Write(writer, screening, later.GetValueOrDefault(screening.Id));
             }
 
             writer.WriteEndArray();

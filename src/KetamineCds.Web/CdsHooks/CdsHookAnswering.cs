@@ -8,6 +8,7 @@ using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.CdsHooks;
 
@@ -16,7 +17,7 @@ namespace KetamineCds.Web.CdsHooks;
 /// required item recorded) and records the screening, or records an answer naming what the chart does not hold. The
 /// answer is in the decision log, with the call's origin, before any card is returned.
 /// </summary>
-public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock, ClinicCalendar calendar)
+public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> validator, IDecisionLog log, IDecisionLogAudit audit, ScreeningRecorder recorder, CdsHookStore store, TimeProvider clock, ClinicCalendar calendar, IOptions<ClinicOptions> clinic)
 {
     /// <summary>The role recorded for people who asked through an EHR (their EHR user id is the actor).</summary>
     public const string EhrUserRole = "EhrUser";
@@ -391,8 +392,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         _ => field.Choices.Count > 0 ? field.Choices[0] : field.Name,
     };
 
+    /// <summary>
+    /// Reads the values as a screening request and validates it. A chart never records the labelling jurisdiction; when a
+    /// completed screening does not give one either, the clinic's (<c>Clinic:Jurisdiction</c>) is read, as the intake form
+    /// preselects it: the service is the clinic's. It is added here only, never to the prefill, where it would be marked as
+    /// the chart's answer (the form preselects it by itself).
+    /// </summary>
     private async Task<(ScreeningRequest? Request, List<string> Refused)> ReadAsync(Dictionary<string, object> values, CancellationToken cancellationToken)
     {
+        if (!values.ContainsKey(Fields.Jurisdiction.Name))
+        {
+            values = new Dictionary<string, object>(values, StringComparer.Ordinal) { [Fields.Jurisdiction.Name] = clinic.Value.Jurisdiction };
+        }
+
         var read = ScreeningJsonReader.Read(ContractJson(values));
         var refused = read.Errors.Keys.ToList();
         if (!read.Errors.ContainsKey(ScreeningJsonReader.BodyKey))

@@ -1,6 +1,8 @@
+using KetamineCds.Domain.Screening;
+
 namespace KetamineCds.Web.Screenings;
 
-/// <summary>The clinic's time zone (<c>Clinic:TimeZone</c> in configuration).</summary>
+/// <summary>The clinic's settings (<c>Clinic:TimeZone</c>, <c>Clinic:Jurisdiction</c> in configuration).</summary>
 public sealed class ClinicOptions
 {
     public const string Section = "Clinic";
@@ -10,4 +12,15 @@ public sealed class ClinicOptions
     /// <c>UTC</c>. It decides what "today" is for the answers that hold only on the day they were recorded.
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// The labelling jurisdiction the clinic works under, a contract value of <c>jurisdiction</c> (<c>us</c> or <c>eu</c>);
+    /// default <c>us</c>. The intake form preselects it for a new screening (the clinician can change it for the patient),
+    /// and a CDS Hooks answer reads it when neither the chart nor a completed screening gives one. The API keeps the
+    /// contract's rule: a request without <c>jurisdiction</c> is screened under the US label.
+    /// </summary>
+    public string Jurisdiction { get; set; } = "us";
+
+    /// <summary>True when <paramref name="value"/> is a contract value of <c>jurisdiction</c>, exactly as the contract spells it.</summary>
+    public static bool IsJurisdiction(string? value) => value is not null && Fields.Jurisdiction.Choices.Contains(value);
 }

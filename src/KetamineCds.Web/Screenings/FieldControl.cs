@@ -118,8 +118,11 @@ public sealed class FieldControl
     /// <summary>True for free text long enough to want a text area (the clinician's note).</summary>
     public bool IsLongText => Field.Type == FieldType.Text && Field.MaxLength > 200;
 
-    /// <summary>The control for one contract field.</summary>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false)
+    /// <summary>
+    /// The control for one contract field. <paramref name="moreHint"/> is a sentence the page adds to the catalogue's help
+    /// (the jurisdiction: the clinic's default), or null.
+    /// </summary>
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? moreHint = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -130,7 +133,9 @@ public sealed class FieldControl
         return new FieldControl(field, key)
         {
             Label = text.FieldLabel(field),
-            Hint = text.FieldHelp(field),
+            Hint = text.FieldHelp(field) is { } help && moreHint is not null
+                ? help + (ClinicalText.IsChinese ? "" : " ") + moreHint // Chinese sentences follow one another without a space
+                : text.FieldHelp(field) ?? moreHint,
             Unit = text.Unit(field),
             Error = entry is { Errors.Count: > 0 } ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal)) : null,
             Value = entry?.AttemptedValue ?? Invariant(input[field]),

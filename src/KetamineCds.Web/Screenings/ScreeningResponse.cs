@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -30,5 +31,27 @@ public sealed record ScreeningResponse(
     public Guid? Corrects { get; init; }
 
     /// <summary>Why the earlier screening was corrected; present only with <see cref="Corrects"/>.</summary>
+    public string? CorrectionReason { get; init; }
+
+    /// <summary>
+    /// The later screenings that re-screen or correct this one, newest first; present only when there are any (on
+    /// <c>GET</c>, and on each item of the patient's list), before <c>ruleSet</c>. Each one's own body names this one
+    /// (<c>rescreenOf</c> or <c>corrects</c>).
+    /// </summary>
+    public IReadOnlyList<LaterEntry>? LaterEntries { get; init; }
+
+    /// <summary>Later entries that point to this one but cannot be read (the log may have been altered); present only when there are any.</summary>
+    public IReadOnlyList<UnreadableListEntry>? UnreadableLaterEntries { get; init; }
+}
+
+/// <summary>A later screening that re-screens or corrects a screening: an item of its <c>laterEntries</c>.</summary>
+/// <param name="Id">The later screening's id.</param>
+/// <param name="Kind">A re-screen (its <c>rescreenOf</c> is the earlier id) or a correction (its <c>corrects</c> is).</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+/// <param name="RecordedBy">Who recorded it.</param>
+/// <param name="Link">Where the API answers it: <c>/api/v1/screenings/{id}</c>.</param>
+public sealed record LaterEntry(Guid Id, LaterScreeningKind Kind, DateTimeOffset RecordedAt, string RecordedBy, string Link)
+{
+    /// <summary>Why the earlier screening was corrected; present only on a correction.</summary>
     public string? CorrectionReason { get; init; }
 }

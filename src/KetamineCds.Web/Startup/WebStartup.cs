@@ -18,6 +18,7 @@ public static class WebStartup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.Section)
             .Validate(o => ClinicCalendar.Find(o.TimeZone) is not null, "Clinic:TimeZone must name a time zone this machine knows (an IANA id such as Asia/Shanghai; default UTC).")
+            .Validate(o => ClinicOptions.IsJurisdiction(o.Jurisdiction), "Clinic:Jurisdiction must be us or eu (the labelling jurisdiction the intake form preselects; default us).")
             .ValidateOnStart();
         services.AddSingleton<ClinicCalendar>();
         services.AddKetamineCdsLocalization();

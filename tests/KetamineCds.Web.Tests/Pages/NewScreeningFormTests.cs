@@ -125,19 +125,29 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     }
 
     [Theory]
-    [InlineData(null, "Not recorded: US (FDA label) applies")]
-    [InlineData("zh-CN", "未记录：按美国（FDA 说明书）")]
-    public async Task NewScreening_ChoiceWithADefault_SaysWhatNotRecordedMeansAndShowsTheDefault(string? language, string emptyOption)
+    [InlineData(null, null, "Not recorded: US (FDA label) applies", "us", "Preset to the clinic's default, US (FDA label); change it if another label applies to this patient.")]
+    [InlineData("zh-CN", null, "未记录：按美国（FDA 说明书）", "us", "已预选本诊所的默认设置：美国（FDA 说明书）；如该患者适用另一地区的说明书，请更改。")]
+    [InlineData(null, "eu", "Not recorded: US (FDA label) applies", "eu", "Preset to the clinic's default, EU (SmPC); change it if another label applies to this patient.")]
+    [InlineData("zh-CN", "eu", "未记录：按美国（FDA 说明书）", "eu", "已预选本诊所的默认设置：欧盟（产品特性概要 SmPC）；如该患者适用另一地区的说明书，请更改。")]
+    public async Task NewScreening_ChoiceWithADefault_SaysWhatNotRecordedMeansAndShowsTheClinicsDefault(string? language, string? clinicJurisdiction, string emptyOption, string chosen, string clinicHint)
     {
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        // QA7 F19: a clinic in the EU had to change the jurisdiction on every screening. The form now preselects the
+        // clinic's (Clinic:Jurisdiction, default us) and says so; the contract's own default is unchanged.
+        using var clinic = clinicJurisdiction is null ? null : new KetamineCdsFactory { Settings = new Dictionary<string, string> { ["Clinic:Jurisdiction"] = clinicJurisdiction } };
+        var client = await (clinic ?? _factory).CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         using var response = await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language);
         var html = await response.Content.ReadAsStringAsync();
 
-        // The catalogue's default (the jurisdiction: US) names the empty option and is chosen until the clinician changes it.
+        // The catalogue's default (the jurisdiction: US) names the empty option, as the contract reads a jurisdiction not
+        // recorded; the clinic's jurisdiction is chosen until the clinician changes it.
         var select = Regex.Match(html, "<select[^>]*id=\"jurisdiction\".*?</select>", RegexOptions.Singleline).Value;
         Assert.Contains($"<option value=\"\">{emptyOption}</option>", select, StringComparison.Ordinal);
-        Assert.Matches("<option value=\"us\" selected=\"selected\">", select);
+        Assert.Matches($"<option value=\"{chosen}\" selected=\"selected\">", select);
+        Assert.Single(Regex.Matches(select, "selected="));
+        var hint = WebUtility.HtmlDecode(Regex.Match(html, "<p class=\"hint\" id=\"jurisdiction-hint\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value);
+        Assert.EndsWith(clinicHint, hint, StringComparison.Ordinal);
+        Assert.NotEqual(clinicHint, hint); // after the catalogue's help, which it does not replace
 
         // A choice without a default keeps the plain empty option.
         var sex = Regex.Match(html, "<select[^>]*id=\"sexAtBirth\".*?</select>", RegexOptions.Singleline).Value;
@@ -551,7 +561,11 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         var old = await log.FindScreeningAsync(id);
         Assert.Null(old!.RescreenOf);
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        Assert.Equal(before, await api.GetStringAsync($"/api/v1/screenings/{id}"));
+        // The old entry's body is what it was, with only the re-screen named among its later entries.
+        var now = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/v1/screenings/{id}"))!.AsObject();
+        Assert.Equal(newId, Assert.Single(now["laterEntries"]!.AsArray())!["id"]!.GetValue<Guid>());
+        now.Remove("laterEntries");
+        Assert.Equal(System.Text.Json.Nodes.JsonNode.Parse(before)!.ToJsonString(), now.ToJsonString());
         var verify = await (await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/audit/verify");
         Assert.True(verify.GetProperty("intact").GetBoolean());
     }

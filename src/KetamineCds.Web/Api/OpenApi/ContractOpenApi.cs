@@ -220,6 +220,27 @@ public static class ContractOpenApi
             {
                 why.Description = "On a correction only: why the earlier screening was corrected, as the clinician gave it.";
             }
+
+            if (response.Properties.TryGetValue("laterEntries", out var laterEntries) && laterEntries is OpenApiSchema later)
+            {
+                later.Description = "Only when there are any (GET of a screening, and each item of a patient's list): the later screenings that "
+                    + "re-screen or correct this one, newest first. Each one's own body names this one (rescreenOf or corrects). "
+                    + "With a correction among them, this screening was corrected: use the newest correction.";
+            }
+
+            if (response.Properties.TryGetValue("unreadableLaterEntries", out var unreadable) && unreadable is OpenApiSchema notVouched)
+            {
+                notVouched.Description = "Only when there are any: later entries that point to this screening but cannot be read (the log may "
+                    + "have been altered). Not vouched for, never left out unsaid; GET /api/v1/audit/verify names the first broken entry.";
+            }
+        }
+
+        if (document.Components.Schemas.TryGetValue("LaterEntry", out var entry) && entry is OpenApiSchema laterEntry && laterEntry.Properties is not null)
+        {
+            if (laterEntry.Properties.TryGetValue("correctionReason", out var entryReason) && entryReason is OpenApiSchema entryWhy)
+            {
+                entryWhy.Description = "On a correction only: why this screening was corrected, as the clinician gave it.";
+            }
         }
     }
 

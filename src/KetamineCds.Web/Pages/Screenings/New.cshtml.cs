@@ -10,6 +10,7 @@ using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Catalogue = KetamineCds.Domain.Screening.Fields;
 
 namespace KetamineCds.Web.Pages.Screenings;
@@ -19,7 +20,7 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// (Post-Redirect-Get to the result page); an invalid one, or one the log could not record, comes back with
 /// everything the clinician typed.
 /// </summary>
-public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit, ClinicalText text, IStringLocalizer<PageText> localizer, ILogger<NewModel> logger) : PageModel
+public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAccessAudit audit, ClinicalText text, IStringLocalizer<PageText> localizer, IOptions<ClinicOptions> clinic, ILogger<NewModel> logger) : PageModel
 {
     /// <summary>What the form shows and posts: the contract's fields (read from the post by <see cref="ScreeningFormReader"/>).</summary>
     public ScreeningRequest Input { get; private set; } = new();
@@ -71,7 +72,22 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
-        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name));
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name), name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint : null);
+
+    /// <summary>
+    /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),
+    /// or on a re-screen or correction keeps the earlier screening's, and the clinician can change it for this patient.
+    /// </summary>
+    public string ClinicJurisdictionHint
+    {
+        get
+        {
+            var clinicDefault = text.Choice(Catalogue.Jurisdiction, clinic.Value.Jurisdiction);
+            return Earlier is null
+                ? localizer["Preset to the clinic's default, {0}; change it if another label applies to this patient.", clinicDefault]
+                : localizer["Kept from the earlier screening; the clinic's default is {0}. Change it if another label applies to this patient.", clinicDefault];
+        }
+    }
 
     /// <summary>
     /// Whether the form holds yes for a question the other answers do not ask (its <c>AskedWhen</c> does not hold): an
@@ -198,12 +214,16 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         return FormWithDefaults();
     }
 
-    /// <summary>The form as it opens: a field with a contract default (the jurisdiction: US) shows it until the clinician chooses otherwise.</summary>
+    /// <summary>
+    /// The form as it opens: a field with a contract default shows a value until the clinician chooses otherwise. For the
+    /// jurisdiction that is the clinic's (<c>Clinic:Jurisdiction</c>, default US), so that a clinic in the EU need not
+    /// change it on every screening; a re-screen or correction has the earlier screening's already (<see cref="EarlierAnswers"/>).
+    /// </summary>
     private PageResult FormWithDefaults()
     {
         foreach (var field in Catalogue.All.Where(f => f.Default is not null && Input[f] is null))
         {
-            Input[field] = field.Default;
+            Input[field] = field == Catalogue.Jurisdiction ? clinic.Value.Jurisdiction : field.Default;
         }
 
         return Page();

@@ -43,6 +43,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest Input { get; set; }
 #endif
+        /// <summary>Only when there are any (GET of a screening, and each item of a patient&apos;s list): the later screenings that re-screen or correct this one, newest first. Each one&apos;s own body names this one (rescreenOf or corrects). With a correction among them, this screening was corrected: use the newest correction.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>? LaterEntries { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry> LaterEntries { get; set; }
+#endif
         /// <summary>The overall verdict of a screening (contract field `overall`).</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict? Overall { get; set; }
         /// <summary>The pathways property</summary>
@@ -72,6 +80,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #nullable restore
 #else
         public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity RuleSet { get; set; }
+#endif
+        /// <summary>Only when there are any: later entries that point to this screening but cannot be read (the log may have been altered). Not vouched for, never left out unsaid; GET /api/v1/audit/verify names the first broken entry.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>? UnreadableLaterEntries { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry> UnreadableLaterEntries { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningResponse"/> and sets the default values.
@@ -103,12 +119,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "findings", n => { Findings = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.Finding>(global::KetamineCds.ApiClient.Tests.Generated.Models.Finding.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "input", n => { Input = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest>(global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest.CreateFromDiscriminatorValue); } },
+                { "laterEntries", n => { LaterEntries = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "overall", n => { Overall = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>(); } },
                 { "pathways", n => { Pathways = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>(global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
                 { "recordedBy", n => { RecordedBy = n.GetStringValue(); } },
                 { "rescreenOf", n => { RescreenOf = n.GetGuidValue(); } },
                 { "ruleSet", n => { RuleSet = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity.CreateFromDiscriminatorValue); } },
+                { "unreadableLaterEntries", n => { UnreadableLaterEntries = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -123,12 +141,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.Finding>("findings", Findings);
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest>("input", Input);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>("laterEntries", LaterEntries);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>("overall", Overall);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>("pathways", Pathways);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);
             writer.WriteStringValue("recordedBy", RecordedBy);
             writer.WriteGuidValue("rescreenOf", RescreenOf);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>("ruleSet", RuleSet);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>("unreadableLaterEntries", UnreadableLaterEntries);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace KetamineCds.Web.Tests.Api;
+
+/// <summary>
+/// <c>GET /api/v1/screenings/{id}</c> of an earlier screening says that it was later re-screened or corrected, as its
+/// result page does ("This screening was corrected"): <c>laterEntries</c>, newest first, each naming what its own body
+/// names (<c>rescreenOf</c> or <c>corrects</c>). New optional properties only: a screening with no later entry answers
+/// the body it always did. The patient's list carries the same on each item.
+/// </summary>
+public sealed class LaterEntriesApiTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public LaterEntriesApiTests(KetamineCdsFactory factory) => _factory = factory;
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage created)
+    {
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A screening, a re-screen of it (from the form: the API has no re-screen) and then an API correction of it.</summary>
+    private async Task<(Guid Earlier, Guid Rescreen, Guid Correction, string EarlierBefore)> EarlierRescreenedThenCorrectedAsync(string patient)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
+        var earlier = await IdOfAsync(created);
+        var before = await api.GetStringAsync($"/api/v1/screenings/{earlier}");
+
+        var page = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = new Dictionary<string, string>
+        {
+            ["from"] = earlier.ToString(),
+            ["Input.PatientReference"] = patient,
+            ["Input.AgeYears"] = "45",
+            ["Input.SexAtBirth"] = "male",
+            ["Input.Jurisdiction"] = "us",
+            ["Input.PrimaryDiagnosis"] = "mdd",
+            ["Input.CurrentDepressiveEpisode"] = "true",
+            ["Input.FailedAdequateTrials"] = "3",
+            ["Input.OnOralAntidepressant"] = "true",
+            ["Input.Psychosis"] = "none",
+            ["Input.Suicidality"] = "none",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(page, $"/Screenings/New?from={earlier}"),
+        };
+        using var posted = await page.PostAsync($"/Screenings/New?from={earlier}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var rescreen = Guid.Parse(posted.Headers.Location!.OriginalString["/Screenings/".Length..]);
+
+        using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
+            SampleRequests.Trd(patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4, not 3 (pharmacy record)."));
+        return (earlier, rescreen, await IdOfAsync(corrected), before);
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist, null)]
+    [InlineData(KetamineCdsFactory.Staff, null)]
+    [InlineData(KetamineCdsFactory.Auditor, "zh-CN")]
+    public async Task Get_EarlierScreeningRescreenedThenCorrected_NamesBothNewestFirstAsTheirOwnBodiesDo(string reader, string? language)
+    {
+        var patient = "MRN-LATER-API-" + reader[..4].ToUpperInvariant();
+        var (earlier, rescreen, correction, _) = await EarlierRescreenedThenCorrectedAsync(patient);
+        var api = await _factory.CreateApiClientAsync(reader);
+        if (language is not null)
+        {
+            api.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var body = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{earlier}"));
+
+        var root = body.RootElement;
+        // Before the assessment: a client reading the earlier screening learns first that it was superseded.
+        Assert.Equal(["id", "recordedAt", "recordedBy", "laterEntries", "ruleSet"], root.EnumerateObject().Select(p => p.Name).Take(5));
+        var later = root.GetProperty("laterEntries").EnumerateArray().ToList();
+        Assert.Equal([correction, rescreen], later.Select(e => e.GetProperty("id").GetGuid()));
+        Assert.Equal(["correction", "re-screen"], later.Select(e => e.GetProperty("kind").GetString())); // never translated
+        Assert.Equal("Trials were 4, not 3 (pharmacy record).", later[0].GetProperty("correctionReason").GetString());
+        Assert.False(later[1].TryGetProperty("correctionReason", out _));
+        Assert.False(root.TryGetProperty("unreadableLaterEntries", out _));
+        foreach (var entry in later)
+        {
+            // Each entry says what the later screening's own body says: its id, time, author and that it points here.
+            var link = entry.GetProperty("link").GetString()!;
+            Assert.Equal($"/api/v1/screenings/{entry.GetProperty("id").GetGuid()}", link);
+            using var own = JsonDocument.Parse(await api.GetStringAsync(link));
+            Assert.Equal(entry.GetProperty("recordedAt").GetString(), own.RootElement.GetProperty("recordedAt").GetString());
+            Assert.Equal(KetamineCdsFactory.Psychiatrist, entry.GetProperty("recordedBy").GetString());
+            Assert.Equal(KetamineCdsFactory.Psychiatrist, own.RootElement.GetProperty("recordedBy").GetString());
+            Assert.Equal(earlier, own.RootElement.GetProperty(entry.GetProperty("kind").GetString() == "correction" ? "corrects" : "rescreenOf").GetGuid());
+            Assert.False(own.RootElement.TryGetProperty(entry.GetProperty("kind").GetString() == "correction" ? "rescreenOf" : "corrects", out _));
+            Assert.False(own.RootElement.TryGetProperty("laterEntries", out _));
+        }
+    }
+
+    [Fact]
+    public async Task Get_EarlierScreening_IsTheBodyItWasBeforeWithLaterEntriesAdded()
+    {
+        // Backward compatible: nothing of the body changes but the new optional property; a screening without later
+        // entries answers exactly what it answered before.
+        var (earlier, _, correction, before) = await EarlierRescreenedThenCorrectedAsync("MRN-LATER-API-SAME");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var after = JsonNode.Parse(await api.GetStringAsync($"/api/v1/screenings/{earlier}"))!.AsObject();
+        var correctionBody = await api.GetStringAsync($"/api/v1/screenings/{correction}");
+
+        Assert.True(after.Remove("laterEntries"));
+        Assert.Equal(JsonNode.Parse(before)!.ToJsonString(), after.ToJsonString());
+        using var created = JsonDocument.Parse(correctionBody);
+        Assert.False(created.RootElement.TryGetProperty("laterEntries", out _));
+    }
+
+    [Fact]
+    public async Task List_EachItem_CarriesTheLaterEntriesItsOwnGetAnswers()
+    {
+        var (earlier, rescreen, _, _) = await EarlierRescreenedThenCorrectedAsync("MRN-LATER-API-LIST");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        using var list = JsonDocument.Parse(await api.GetStringAsync("/api/v1/screenings?patientReference=MRN-LATER-API-LIST"));
+
+        var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        foreach (var item in items)
+        {
+            using var own = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{item.GetProperty("id").GetGuid()}"));
+            Assert.Equal(
+                own.RootElement.TryGetProperty("laterEntries", out var expected) ? expected.GetRawText() : null,
+                item.TryGetProperty("laterEntries", out var listed) ? listed.GetRawText() : null);
+        }
+
+        Assert.Equal(2, items.Single(i => i.GetProperty("id").GetGuid() == earlier).GetProperty("laterEntries").GetArrayLength());
+        Assert.False(items.Single(i => i.GetProperty("id").GetGuid() == rescreen).TryGetProperty("laterEntries", out _));
+    }
+
+    [Fact]
+    public async Task Get_WithoutAToken_IsRefusedAndSaysNothingOfLaterEntries()
+    {
+        var (earlier, _, _, _) = await EarlierRescreenedThenCorrectedAsync("MRN-LATER-API-ANON");
+
+        using var response = await _factory.CreateRawClient().GetAsync($"/api/v1/screenings/{earlier}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("laterEntries", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ALaterEntryChangedBehindTheAppsBack_IsNamedApartNeverVouchedFor()
+    {
+        // As the result page does: an entry that points here but no longer matches its hash is named, not listed as a correction.
+        using var factory = new KetamineCdsFactory();
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LATER-API-ALTERED"));
+        var earlier = await IdOfAsync(created);
+        using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
+            SampleRequests.Trd("MRN-LATER-API-ALTERED").With("correctionReason", "Age was mistyped."));
+        var correction = await IdOfAsync(corrected);
+        long sequence;
+        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER \"DecisionLogEntries_no_update\";"
+                + "UPDATE \"DecisionLogEntries\" SET \"CorrectionReason\" = 'Nothing was wrong.' WHERE \"CorrectionReason\" IS NOT NULL RETURNING \"Sequence\";";
+            sequence = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        using var body = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{earlier}"));
+
+        Assert.False(body.RootElement.TryGetProperty("laterEntries", out _));
+        var unreadable = Assert.Single(body.RootElement.GetProperty("unreadableLaterEntries").EnumerateArray());
+        Assert.Equal(correction, unreadable.GetProperty("id").GetGuid());
+        Assert.Equal(sequence, unreadable.GetProperty("sequence").GetInt64());
+        Assert.DoesNotContain("Nothing was wrong", body.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+}

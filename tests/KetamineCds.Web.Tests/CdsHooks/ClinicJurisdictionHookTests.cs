@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KetamineCds.Web.CdsHooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// QA7 F19 on the CDS Hooks side: a chart never records the labelling jurisdiction. The service is the clinic's, so an
+/// answer reads the clinic's (<c>Clinic:Jurisdiction</c>) as the intake form does: its prefilled form preselects it, and a
+/// screening completed from an earlier one keeps that one's, as a re-screen does. The hook is answered in process
+/// (<see cref="CdsHookAnswering"/>); its authentication is the integration tests'.
+/// </summary>
+public sealed class ClinicJurisdictionHookTests
+{
+    private static KetamineCdsFactory Clinic(string? jurisdiction) => jurisdiction is null
+        ? new KetamineCdsFactory()
+        : new KetamineCdsFactory { Settings = new Dictionary<string, string> { ["Clinic:Jurisdiction"] = jurisdiction } };
+
+    /// <summary>A patient-view call whose chart holds the Patient only: no jurisdiction, no trials, no suicidality.</summary>
+    private static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient)
+    {
+        var body = new JsonObject
+        {
+            ["hook"] = "patient-view",
+            ["hookInstance"] = Guid.NewGuid().ToString(),
+            ["context"] = new JsonObject { ["userId"] = "Practitioner/test-psychiatrist", ["patientId"] = patient },
+            ["prefetch"] = new JsonObject { ["patient"] = new JsonObject { ["resourceType"] = "Patient", ["id"] = patient } },
+        };
+        var answering = factory.Services.GetRequiredService<CdsHookAnswering>();
+        return await answering.AnswerAsync(
+            CdsHookServices.Find("ketamine-screening-patient-view")!, new CdsHookCaller("https://ehr.test.example"),
+            Encoding.UTF8.GetBytes(body.ToJsonString()), "http://localhost", "corr-jurisdiction", CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("eu", "eu", "EU (SmPC)")]
+    [InlineData(null, "us", "US (FDA label)")]
+    public async Task PatientView_ChartWithoutAJurisdiction_PrefilledFormPreselectsTheClinicsNotMarkedAsTheCharts(string? clinicJurisdiction, string chosen, string label)
+    {
+        using var factory = Clinic(clinicJurisdiction);
+
+        var cards = await PatientViewAsync(factory, "MRN-HOOK-PREFILL");
+
+        var url = Assert.Single(cards[^1].Links!).Url;
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var html = await client.GetStringAsync(new Uri(url).PathAndQuery);
+        var select = Regex.Match(html, "<select[^>]*id=\"jurisdiction\".*?</select>", RegexOptions.Singleline).Value;
+        Assert.Matches($"<option value=\"{chosen}\" selected=\"selected\">", select);
+        Assert.Single(Regex.Matches(select, "selected="));
+        var field = Regex.Match(html, "<label for=\"jurisdiction\">.*?</label>", RegexOptions.Singleline).Value;
+        Assert.DoesNotContain("from the EHR chart", field, StringComparison.Ordinal);
+        Assert.Contains($"Preset to the clinic's default, {label};", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("eu", null, "us")] // the earlier screening was assessed under the contract's US: kept, never the clinic's EU
+    [InlineData("eu", "eu", "eu")]
+    [InlineData(null, "eu", "eu")]
+    public async Task PatientView_CompletedFromAnEarlierScreening_KeepsItsJurisdiction(string? clinicJurisdiction, string? earlierJurisdiction, string recorded)
+    {
+        using var factory = Clinic(clinicJurisdiction);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-HOOK-COMPLETED").With("jurisdiction", earlierJurisdiction));
+        var earlier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await PatientViewAsync(factory, "MRN-HOOK-COMPLETED");
+
+        var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/screenings?patientReference=MRN-HOOK-COMPLETED");
+        var completed = list.GetProperty("items")[0];
+        Assert.Equal(earlier, completed.GetProperty("rescreenOf").GetGuid());
+        Assert.Equal(recorded, completed.GetProperty("input").GetProperty("jurisdiction").GetString());
+        var euRules = completed.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("ruleId").GetString()!.StartsWith("EU-", StringComparison.Ordinal));
+        Assert.Equal(recorded == "eu", euRules);
+    }
+}
