@@ -13,6 +13,8 @@ public static class LanguageEndpoint
 {
     public const string Path = "/Language";
 
+    private const string SignInPath = "/Account/Login";
+
     /// <summary>How long the browser remembers the choice.</summary>
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(365);
 
@@ -30,12 +32,25 @@ public static class LanguageEndpoint
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: text.Message("Language.FormExpected"));
         }
 
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: text.Message("Language.AntiforgeryFailed"));
+            // A page's form whose token no longer holds: most often the session ended (signed out in another tab, or
+            // idle). The browser gets a page, never a bare problem document (QA8 F22): signed out, the sign-in page
+            // with a notice, which leads back to the page afterwards; still signed in, the page again (a fresh token).
+            // The language is not changed: only a valid form changes it.
+            var back = LocalReturnUrl(form["returnUrl"].ToString());
+            if (context.User.Identity?.IsAuthenticated == true || back.StartsWith(SignInPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return Results.Redirect(back, permanent: false, preserveMethod: false);
+            }
+
+            return Results.Redirect(
+                $"{SignInPath}?ReturnUrl={Uri.EscapeDataString(back)}&{Pages.Account.LoginModel.LanguageNotChangedName}=true",
+                permanent: false,
+                preserveMethod: false);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var culture = Cultures.Map(form["culture"].ToString());
         if (!Cultures.Supported.Contains(culture, StringComparer.Ordinal))
         {

@@ -27,8 +27,14 @@ public sealed record Correction(Guid Corrects, string? Reason)
             return ClinicalText.Shared.Message("Validation.CorrectionReason.Required");
         }
 
-        return TrimmedReason.Length > ReasonMaxLength
-            ? ClinicalText.Shared.Message("Validation.CorrectionReason.AtMost", ReasonMaxLength)
+        if (TrimmedReason.Length > ReasonMaxLength)
+        {
+            return ClinicalText.Shared.Message("Validation.CorrectionReason.AtMost", ReasonMaxLength);
+        }
+
+        // Shown to auditors on the corrected screening and in print: it must read as written (QA8 F6).
+        return FreeText.HasHiddenCharacters(TrimmedReason, multiLine: true)
+            ? ClinicalText.Shared.Message("Validation.CorrectionReason.HiddenCharacters")
             : null;
     }
 }

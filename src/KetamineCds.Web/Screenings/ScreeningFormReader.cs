@@ -13,6 +13,9 @@ namespace KetamineCds.Web.Screenings;
 /// </summary>
 public static class ScreeningFormReader
 {
+    private const NumberStyles DecimalNumber = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
+        | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
     /// <summary>The request, and the messages of the fields whose value could not be read, by contract name.</summary>
     public static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable) Read(IFormCollection form, ModelStateDictionary modelState)
     {
@@ -41,10 +44,20 @@ public static class ScreeningFormReader
                 continue;
             }
 
+            if (field.Type is FieldType.WholeNumber or FieldType.Number && text.Contains(',', StringComparison.Ordinal))
+            {
+                // "1,5" is 1.5 to some and 15 to others: a comma is never read in a number, in either language (QA8 F5).
+                var message = ClinicalText.Shared.Message("Binding.CommaInNumber", text, ClinicalText.Shared.FieldLabel(field));
+                modelState.AddModelError(key, message);
+                unreadable[field.Name] = [message];
+                continue;
+            }
+
+            // Digits with a decimal point only: never a thousands separator, in either language.
             object? value = field.Type switch
             {
-                FieldType.WholeNumber => int.TryParse(text, NumberStyles.Integer, CultureInfo.CurrentCulture, out var whole) ? whole : null,
-                FieldType.Number => decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out var number) ? number : null,
+                FieldType.WholeNumber => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole : null,
+                FieldType.Number => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) ? number : null,
                 FieldType.YesNo => bool.TryParse(text, out var flag) ? flag : null,
                 _ => text,
             };

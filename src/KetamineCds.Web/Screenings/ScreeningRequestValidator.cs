@@ -61,6 +61,13 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
                 .WithMessage(_ => Message("Validation.MaxLength", Label(field), maxLength.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
+        if (field.Type == FieldType.Text && field != PatientReferenceField)
+        {
+            // Free text (the note): no control characters but line breaks and tabs, no marks that reorder it (QA8 F6).
+            rule.Must(value => value is not string text || !FreeText.HasHiddenCharacters(text, multiLine: true))
+                .WithMessage(_ => Message("Validation.HiddenCharacters", Label(field)));
+        }
+
         if (field.Min is not null || field.Max is not null)
         {
             rule.Must(value => value is null || InRange(field, value))

@@ -76,6 +76,7 @@ public static class WebStartup
         app.UseKetamineCdsHardening();
         app.UseCorrelationId();
         app.UseStaticFiles();
+        app.UseScreeningFormNulGuard();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace KetamineCds.IntegrationTests.Browser;
@@ -72,5 +73,133 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         Assert.EndsWith("/Screenings/New", page.Url, StringComparison.Ordinal);
 
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_RestoredAfterASwitch_IsKeptByTheNextSwitchAndLeavingAsks()
+    {
+        // QA8 F1: the restored answers are still unsent.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-3");
+        await page.GetByLabel("Age in years").FillAsync("33");
+        await page.Locator("form.language button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("新建筛查");
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-3");
+
+        // Back to English without typing: still there.
+        await page.Locator("form.language button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New screening");
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-3");
+        await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("33");
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
+
+        // And a header link asks first.
+        var asked = await LeaveByTheRulesLinkAsync(page);
+        Assert.Equal(["beforeunload"], asked);
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-3");
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_SentBackWithProblems_IsKeptByASwitchAndLeavingAsks()
+    {
+        // QA8 F2: what the server sent back after refusing the post was not recorded.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-4");
+        await page.GetByLabel("Age in years").FillAsync("44");
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-4");
+
+        var asked = await LeaveByTheRulesLinkAsync(page);
+        Assert.Equal(["beforeunload"], asked);
+
+        await page.Locator("form.language button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("新建筛查");
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-4");
+        await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("44");
+        await Assertions.Expect(page.Locator("#primaryDiagnosis")).ToHaveValueAsync("mdd");
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Correction_SentBackWithProblems_SwitchKeepsTheEditsNotTheEarlierAnswers()
+    {
+        // QA8 F2: a refused correction must not quietly go back to the earlier screening's answers.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, "MRN-DRAFT-5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Correct an answer" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New\\?corrects=[0-9a-f-]{36}$"));
+        var correctionForm = page.Url;
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
+        await page.Locator("#failedAdequateTrials").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync(); // no reason: refused
+        await Assertions.Expect(page.Locator("#correctionReason-error")).ToBeVisibleAsync();
+
+        await page.Locator("form.language button").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("更正筛查");
+        Assert.Equal(correctionForm, page.Url);
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("5");
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_SessionEndedInAnotherTab_SwitchLeadsToSignInAndTheAnswersComeBackAfterIt()
+    {
+        // QA8 F22: never a bare JSON page; the draft outlives the sign-in page.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-6");
+        await page.GetByLabel("Age in years").FillAsync("51");
+
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/Rules");
+        await other.Locator("form.signout button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/Logout$"));
+        await other.CloseAsync();
+
+        await page.Locator("form.language button").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
+        await Assertions.Expect(page.Locator("#language-not-changed")).ToContainTextAsync("The language was not changed");
+        await browser.ScreenshotAsync(page, "73-language-switch-after-session-ended");
+
+        await page.Locator("#email").FillAsync("psychiatrist@demo.local");
+        await page.Locator("#password").FillAsync(BrowserFixture.Password);
+        await page.Locator("main form.form button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-6");
+        await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("51");
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Clicks the header's Rules link, dismissing any "leave this page?" prompt; returns the prompts seen.</summary>
+    private static async Task<List<string>> LeaveByTheRulesLinkAsync(IPage page)
+    {
+        var asked = new List<string>();
+        EventHandler<IDialog> onDialog = async (_, dialog) =>
+        {
+            asked.Add(dialog.Type);
+            await dialog.DismissAsync(); // stay on the page
+        };
+
+        page.Dialog += onDialog;
+        await page.Locator("header nav a[href='/Rules']").ClickAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToBeVisibleAsync();
+        page.Dialog -= onDialog;
+        return asked;
     }
 }

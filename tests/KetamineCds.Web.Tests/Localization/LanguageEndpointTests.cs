@@ -45,17 +45,42 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
-    public async Task Post_WithoutAntiforgeryToken_Returns400AndSetsNoCookie()
+    public async Task Post_WithoutAntiforgeryTokenSignedOut_RedirectsToSignInWithANoticeAndSetsNoCookie()
+    {
+        // QA8 F22: the session ended in another tab; the switch leads to the sign-in page (never a bare JSON page),
+        // which then leads back to the page the clinician was on.
+        var client = _factory.CreateRawClient();
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "zh-Hans",
+            ["returnUrl"] = "/Screenings/New?from=1",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login?ReturnUrl=%2FScreenings%2FNew%3Ffrom%3D1&languageNotChanged=true", response.Headers.Location!.OriginalString);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)));
+
+        var signIn = await client.GetAsync(response.Headers.Location);
+        var html = await signIn.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("id=\"language-not-changed\"", html, StringComparison.Ordinal);
+        Assert.Contains("The language was not changed: sign in again", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryTokenFromTheSignInPage_ReturnsToIt()
     {
         var client = _factory.CreateRawClient();
 
         var response = await client.PostAsync(LanguageEndpoint.Path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "zh-Hans",
-            ["returnUrl"] = "/",
+            ["returnUrl"] = "/Account/Login?ReturnUrl=%2F",
         }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login?ReturnUrl=%2F", response.Headers.Location!.OriginalString);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)));
     }
 

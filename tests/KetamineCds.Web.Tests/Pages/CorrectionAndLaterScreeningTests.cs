@@ -261,6 +261,80 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         Assert.Matches($"已由 psychiatrist@demo.local 于 {TimeToTheSecond} 更正为 <a href=\"/Screenings/[0-9a-f-]+\">[0-9a-f-]+</a>：试验次数录错。", box);
     }
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("Trials were 3 \u202Eton 1")]
+    [InlineData("x\u2066y\u2069")]
+    [InlineData("bell\u0007")]
+    public async Task ApiCorrectionAndScreening_HiddenCharactersInTheReasonOrNote_Return400NamingTheFieldAndStoreNothing(string text)
+    {
+        // QA8 F6: a reason an auditor reads must read as written; NUL and direction overrides are refused, not stored.
+        var patient = "MRN-HIDDEN-API-" + Guid.NewGuid().ToString("N")[..8];
+        var earlier = await CreateAsync(patient);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var correction = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
+            SampleRequests.Trd(patient).With("correctionReason", text).With("clinicianNote", text));
+        using var screening = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient).With("clinicianNote", text));
+
+        Assert.Equal(HttpStatusCode.BadRequest, correction.StatusCode);
+        var errors = JsonDocument.Parse(await correction.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Contains("control character or an invisible mark", errors.GetProperty("correctionReason")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("control character or an invisible mark", errors.GetProperty("clinicianNote")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, screening.StatusCode);
+        errors = JsonDocument.Parse(await screening.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.StartsWith("Clinician's note holds a control character", errors.GetProperty("clinicianNote")[0].GetString(), StringComparison.Ordinal);
+        Assert.Single(await ClinicianEmailsAsync(patient));
+    }
+
+    [Fact]
+    public async Task ApiScreening_NoteOnSeveralLinesWithTabs_IsRecorded()
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var screening = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-HIDDEN-LINES").With("clinicianNote", "Line one.\r\n\tLine two (تجربة, 试验)."));
+
+        Assert.Equal(HttpStatusCode.Created, screening.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("Trials were 3 \u202Eton 1")]
+    public async Task FormCorrection_HiddenCharactersInTheReasonAndNote_AreMessagesOnTheirFieldsAndNothingIsStored(string text)
+    {
+        // QA8 F6: the form answered a blank 400 for a NUL; it comes back with its messages and what was typed.
+        var patient = "MRN-HIDDEN-FORM-" + Guid.NewGuid().ToString("N")[..8];
+        var earlier = await CreateAsync(patient);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = Form(patient, ("corrects", earlier.ToString()), ("correctionReason", text), ("Input.ClinicianNote", text));
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
+
+        using var post = await client.PostAsync($"/Screenings/New?corrects={earlier}", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Contains("There are 2 problems to fix; nothing has been saved yet", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#correctionReason\">The reason for the correction holds a control character or an invisible mark", html, StringComparison.Ordinal);
+        Assert.Contains("Clinician's note holds a control character or an invisible mark", html, StringComparison.Ordinal);
+        Assert.Single(await ClinicianEmailsAsync(patient));
+    }
+
+    [Fact]
+    public async Task Form_SentBackWithProblems_IsMarkedUnsentAndAFreshFormIsNot()
+    {
+        // QA8 F2: drafts.js treats a form the server sent back as holding unsent answers.
+        var earlier = await CreateAsync("MRN-UNSENT-MARK");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = Form("MRN-UNSENT-MARK", ("corrects", earlier.ToString()), ("correctionReason", ""));
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
+
+        using var post = await client.PostAsync($"/Screenings/New?corrects={earlier}", new FormUrlEncodedContent(form));
+        var fresh = await client.GetStringAsync($"/Screenings/New?corrects={earlier}");
+
+        Assert.Matches("<form method=\"post\" class=\"form screening-form\" novalidate data-keep-draft=\"psychiatrist@demo.local\" data-unsent=\"true\">", await post.Content.ReadAsStringAsync());
+        Assert.Contains("data-keep-draft=\"psychiatrist@demo.local\" data-unsent=\"false\">", fresh, StringComparison.Ordinal);
+    }
+
     /// <summary>The box naming the later screenings (empty when there is none).</summary>
     private static string LaterBox(string html) =>
         Regex.Match(html, "<div class=\"[^\"]*\" id=\"later-screenings\" role=\"note\">.*?</ul>", RegexOptions.Singleline).Value;

@@ -62,6 +62,50 @@ public sealed class ScreeningFormReaderTests
         Assert.Single(state[key]!.Errors);
     }
 
+    [Theory]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "1,5", "benzodiazepineDiazepamEquivalentMg", "en")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "1,5", "benzodiazepineDiazepamEquivalentMg", "zh-Hans")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "1,000", "benzodiazepineDiazepamEquivalentMg", "en")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "10,", "benzodiazepineDiazepamEquivalentMg", "en")]
+    [InlineData("Input.AgeYears", "4,5", "ageYears", "en")]
+    public void Read_ANumberWithAComma_IsRefusedOnItsFieldSayingToUseADecimalPoint(string key, string typed, string name, string culture)
+    {
+        // QA8 F5: "1,5" mg was recorded as 15 mg/day (the comma read as a thousands separator).
+        var (request, unreadable, state) = InCulture(culture, () => Read((key, typed)));
+
+        Assert.Null(request.ContractValueOf(name));
+        var message = Assert.Single(unreadable[name]);
+        Assert.Contains(typed, message, StringComparison.Ordinal);
+        Assert.Contains("1.5", message, StringComparison.Ordinal);
+        Assert.Equal(typed, state[key]!.AttemptedValue);
+    }
+
+    [Theory]
+    [InlineData("1.5", "en")]
+    [InlineData("1.5", "zh-Hans")]
+    [InlineData(" 2.5 ", "en")]
+    public void Read_ADoseWithADecimalPoint_IsReadTheSameInEitherLanguage(string typed, string culture)
+    {
+        var (request, unreadable, _) = InCulture(culture, () => Read(("Input.BenzodiazepineDiazepamEquivalentMg", typed)));
+
+        Assert.Empty(unreadable);
+        Assert.Equal(decimal.Parse(typed, System.Globalization.CultureInfo.InvariantCulture), request[Fields.BenzodiazepineDiazepamEquivalentMg]);
+    }
+
+    private static T InCulture<T>(string culture, Func<T> read)
+    {
+        var (before, beforeUi) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            return read();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+
     [Fact]
     public void ToHistory_AChoiceTheContractDoesNotKnow_FailsInsteadOfBeingNotRecorded()
     {

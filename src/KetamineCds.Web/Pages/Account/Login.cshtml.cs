@@ -27,6 +27,16 @@ public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environme
     [BindProperty(SupportsGet = true, Name = "ended")]
     public bool SessionEnded { get; set; }
 
+    /// <summary>
+    /// True when the language switch was refused for want of a valid form token while signed out (the session ended in
+    /// another tab or by idling): the page says the language was not changed and that unsent answers are kept.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = LanguageNotChangedName)]
+    public bool LanguageNotChanged { get; set; }
+
+    /// <summary>The query name of <see cref="LanguageNotChanged"/>.</summary>
+    public const string LanguageNotChangedName = "languageNotChanged";
+
     public string? ErrorMessage { get; private set; }
 
     /// <summary>The demo accounts are listed only in Development, where they exist with the published password.</summary>

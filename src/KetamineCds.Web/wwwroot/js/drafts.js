@@ -1,12 +1,15 @@
-// Nothing typed is lost to a click (QA7 F15). Leaving a page whose form holds unsent changes asks first (the browser's
-// own "leave this page?" prompt). Switching the language keeps a screening form's unsent answers (forms marked
-// data-keep-draft): they are kept in this tab's sessionStorage across the reload only, put back, and removed at once;
-// the form then says so (#draft-restored). Passwords, hidden fields and the anti-forgery token are never kept, and a
-// draft older than ten minutes, or left by another page, is dropped unread.
+// Nothing typed is lost to a click (QA7 F15, QA8 F1, F2, F22). Leaving a page whose form holds unsent changes asks
+// first (the browser's own "leave this page?" prompt). A form the server sent back after refusing a post (marked
+// data-unsent=true) holds unsent answers too. Switching the language keeps a screening form's unsent answers (forms marked
+// data-keep-draft, whose value names the signed-in user): they are kept in this tab's sessionStorage until that form
+// is shown again to the same user, put back, and removed at once; the form then says so (#draft-restored). A page
+// that is not the draft's form leaves the draft alone (the sign-in page, when the session had ended: the form comes
+// back after signing in). Passwords, hidden fields and the anti-forgery token are never kept; a draft older than two
+// hours is dropped unread, and signing out drops it.
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
-  var MAX_AGE = 10 * 60 * 1000;
+  var MAX_AGE = 2 * 60 * 60 * 1000;
   var SELECTOR = "main form[method=post]";
   var unsent = null; // the form holding changes not yet sent
 
@@ -14,6 +17,10 @@
 
   function keeps(control) {
     return control.name && ["password", "hidden", "submit", "button", "file", "reset"].indexOf(control.type) === -1;
+  }
+
+  function drop() {
+    try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
   }
 
   function save(form) {
@@ -24,18 +31,21 @@
       fields.push(c.type === "radio" || c.type === "checkbox" ? [c.name, c.value, c.checked] : [c.name, c.value]);
     }
     try {
-      window.sessionStorage.setItem(KEY, JSON.stringify({ url: here(), at: Date.now(), fields: fields }));
+      window.sessionStorage.setItem(KEY, JSON.stringify({
+        url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(), fields: fields
+      }));
     } catch (e) { /* storage refused: the browser's prompt below still asks */ }
   }
 
   function restore() {
     var draft = null;
-    try {
-      draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
-      window.sessionStorage.removeItem(KEY);
-    } catch (e) { return; }
+    try { draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null"); } catch (e) { drop(); return; }
+    if (!draft) { return; }
+    if (typeof draft.at !== "number" || Date.now() - draft.at > MAX_AGE || !Array.isArray(draft.fields)) { drop(); return; }
     var form = document.querySelector(SELECTOR + "[data-keep-draft]");
-    if (!draft || !form || draft.url !== here() || Date.now() - draft.at > MAX_AGE) { return; }
+    // Not this draft's form (another page, the sign-in page, another user): keep it for its own form.
+    if (!form || draft.url !== here() || !draft.who || draft.who !== form.getAttribute("data-keep-draft")) { return; }
+    drop();
     var changed = [];
     draft.fields.forEach(function (f) {
       var controls = form.querySelectorAll('[name="' + f[0] + '"]');
@@ -52,8 +62,11 @@
     });
     // The form's own script shows the sections and counts the questions the restored answers call for.
     changed.forEach(function (c) { c.dispatchEvent(new Event("change", { bubbles: true })); });
-    var notice = document.getElementById("draft-restored");
-    if (notice && changed.length > 0) { notice.hidden = false; }
+    if (changed.length > 0) {
+      unsent = form; // still not sent: a second switch keeps them again, leaving asks first
+      var notice = document.getElementById("draft-restored");
+      if (notice) { notice.hidden = false; }
+    }
   }
 
   function mark(event) {
@@ -61,11 +74,14 @@
     if (form && form.matches(SELECTOR) && keeps(event.target)) { unsent = form; }
   }
 
+  // A form sent back by the server with its problems holds what was typed and not recorded.
+  unsent = document.querySelector(SELECTOR + "[data-unsent=true]");
   restore();
   document.addEventListener("input", mark, true);
   document.addEventListener("change", mark, true);
   document.addEventListener("submit", function (event) {
     var form = event.target;
+    if (/\/Account\/Logout$/i.test(form.getAttribute("action") || "")) { drop(); } // signing out: nothing typed stays behind in this tab
     if (form.matches(SELECTOR)) { unsent = null; return; } // being sent: nothing to lose
     if (form.classList.contains("language") && unsent && unsent.hasAttribute("data-keep-draft")) {
       save(unsent);
