@@ -62,7 +62,14 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 return Hashed(e);
             },
             cancellationToken);
-        return ToLogged(entry, submission.History, submission.Assessment, []);
+        var logged = ToLogged(entry, submission.History, submission.Assessment, []);
+        if (correction is null)
+        {
+            return logged;
+        }
+
+        await using var db = _contexts.CreateDbContext();
+        return logged with { AnswersRecordedAt = await AnswersRecordedAtAsync(db, entry, null, cancellationToken) };
     }
 
     public async Task<LoggedHookAnswer> RecordHookAnswerAsync(HookAnswerSubmission submission, CancellationToken cancellationToken = default)
@@ -147,7 +154,8 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 return null;
             }
 
-            return ToLogged(entry, await OverridesOfAsync(db, id, cancellationToken));
+            var logged = ToLogged(entry, await OverridesOfAsync(db, id, cancellationToken));
+            return entry.CorrectionReason is null ? logged : logged with { AnswersRecordedAt = await AnswersRecordedAtAsync(db, entry, null, cancellationToken) };
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
@@ -205,12 +213,14 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 .ToLookup(e => e.RelatesToId);
             var screenings = new List<LoggedScreening>();
             var unreadable = new List<UnreadableEntry>();
-            foreach (var entry in entries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening))
+            var patients = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening).ToDictionary(e => e.Id);
+            foreach (var entry in patients.Values.OrderByDescending(e => e.Sequence))
             {
                 // One entry that cannot be read is named, never the reason the patient's other screenings go unlisted.
                 try
                 {
-                    screenings.Add(ToLogged(entry, overrides[entry.Id].Select(ToOverride).ToList()));
+                    var logged = ToLogged(entry, overrides[entry.Id].Select(ToOverride).ToList());
+                    screenings.Add(entry.CorrectionReason is null ? logged : logged with { AnswersRecordedAt = await AnswersRecordedAtAsync(db, entry, patients, cancellationToken) });
                 }
                 catch (DecisionLogEntryUnreadableException ex)
                 {
@@ -256,6 +266,52 @@ public sealed partial class EfDecisionLog : IDecisionLog
             .Select(e => e.PatientReference)
             .SingleOrDefaultAsync(cancellationToken);
         return patient ?? throw new KeyNotFoundException(orHookAnswer ? $"No screening or hook answer {id} in the decision log." : $"No screening {id} in the decision log.");
+    }
+
+    /// <summary>
+    /// <see cref="LoggedScreening.AnswersRecordedAt"/> of a screening entry: its own time, or for a correction the time of
+    /// the first entry up its chain of corrections that is not one. A corrected entry that is missing, altered or not
+    /// older than its correction gives <see cref="DateTimeOffset.MinValue"/> (nothing of the present state is current).
+    /// </summary>
+    /// <param name="db">The context to read the corrected entries with.</param>
+    /// <param name="entry">The screening entry.</param>
+    /// <param name="known">Entries already read (a patient's list), looked up before the database.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    internal static async Task<DateTimeOffset> AnswersRecordedAtAsync(KetamineCdsDbContext db, DecisionLogEntry entry, IReadOnlyDictionary<Guid, DecisionLogEntry>? known, CancellationToken cancellationToken)
+    {
+        var current = entry;
+        while (current.CorrectionReason is not null)
+        {
+            if (current.RelatesToId is not { } correctedId)
+            {
+                return DateTimeOffset.MinValue;
+            }
+
+            var corrected = known?.GetValueOrDefault(correctedId) ?? await db.DecisionLogEntries.AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Id == correctedId && e.EntryType == DecisionLogEntryTypes.Screening, cancellationToken);
+            if (corrected is null || corrected.Sequence >= current.Sequence || !IsIntact(corrected))
+            {
+                return DateTimeOffset.MinValue;
+            }
+
+            current = corrected;
+        }
+
+        return Utc(current.RecordedAt);
+    }
+
+    /// <summary>True when the entry still gives the hash it was recorded with (<see cref="ThrowIfAltered"/>).</summary>
+    private static bool IsIntact(DecisionLogEntry e)
+    {
+        try
+        {
+            ThrowIfAltered(e);
+            return true;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            return false;
+        }
     }
 
     /// <summary>The overrides recorded against a screening or a hook answer, oldest first.</summary>

@@ -28,4 +28,25 @@ public sealed record LoggedScreening(
 
     /// <summary>The CDS Hooks call this screening answered, if it came from an EHR.</summary>
     public HookOrigin? Origin { get; init; }
+
+    private readonly DateTimeOffset? _answersRecordedAt;
+
+    /// <summary>
+    /// When the encounter this entry's answers describe was recorded: the time its answers hold for (QA8 F11). For a
+    /// screening or a re-screen, its own <see cref="RecordedAt"/>; for a correction, the <see cref="RecordedAt"/> of the
+    /// screening it corrects, followed through corrections of corrections to the first entry that is not one: a
+    /// correction puts right the record of that encounter and never makes its answers today's. When that entry cannot
+    /// be read or found (only a tampered log has such a chain), <see cref="DateTimeOffset.MinValue"/>: no answer about
+    /// the patient's present state is then taken as current. Answers that hold for a number of days
+    /// (<c>FieldDefinition.CurrentForDays</c>) are counted from this time's day in the clinic, never from a
+    /// correction's own time.
+    /// </summary>
+    public DateTimeOffset AnswersRecordedAt
+    {
+        get => _answersRecordedAt ?? RecordedAt;
+        init => _answersRecordedAt = value;
+    }
+
+    /// <summary>True when <see cref="AnswersRecordedAt"/> could not be established (a correction whose earlier entry cannot be read).</summary>
+    public bool AnswersRecordedAtUnknown => AnswersRecordedAt == DateTimeOffset.MinValue;
 }

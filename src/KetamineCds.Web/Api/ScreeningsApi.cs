@@ -66,22 +66,23 @@ public static class ScreeningsApi
     {
         try
         {
-            if (await log.FindScreeningAsync(id, cancellationToken) is null)
+            if (await log.FindScreeningAsync(id, cancellationToken) is not { } corrected)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
             }
+
+            // A correction is of the corrected screening's patient (QA8 F16): another reference is a field-level 400.
+            return await RecordAsync(context, recorder, id, cancellationToken, corrected.History.PatientReference);
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
             // Nothing is corrected that cannot be read: the entry is named, as its own GET names it.
             return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
         }
-
-        return await RecordAsync(context, recorder, id, cancellationToken);
     }
 
     /// <summary>Records the body as a screening, or, with <paramref name="corrects"/>, as a correction of that screening.</summary>
-    private static async Task<IResult> RecordAsync(HttpContext context, ScreeningRecorder recorder, Guid? corrects, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordAsync(HttpContext context, ScreeningRecorder recorder, Guid? corrects, CancellationToken cancellationToken, string? samePatientAs = null)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -114,7 +115,7 @@ public static class ScreeningsApi
         }
 
         var recording = await recorder.RecordAsync(
-            read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction);
+            read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction, samePatientAs: samePatientAs);
         switch (recording.Status)
         {
             case RecordingStatus.Invalid:

@@ -16,6 +16,12 @@ public sealed record Correction(Guid Corrects, string? Reason)
     /// <summary>The contract name of the reason, in the API's body and its validation problems.</summary>
     public const string ReasonName = "correctionReason";
 
+    /// <summary>
+    /// The key of a problem with the screening corrected itself (it was corrected already: the latest correction is the
+    /// entry to correct), in the API's validation problems and on the form (the correction's section).
+    /// </summary>
+    public const string CorrectsName = "corrects";
+
     /// <summary>The reason as recorded: trimmed.</summary>
     public string TrimmedReason => Reason?.Trim() ?? "";
 

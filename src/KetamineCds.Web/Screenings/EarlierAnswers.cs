@@ -8,13 +8,16 @@ namespace KetamineCds.Web.Screenings;
 /// completed from the clinician's recent screening. An answer about the patient's present state or a recent window that
 /// is out of date by now (<see cref="FieldDefinition.CurrentForDays"/>: yesterday's blood pressure, suicidality or
 /// medicines recorded on another day, a PHQ-9 older than its two weeks) is left out and named, so that it is asked or
-/// measured again instead of being read as current. An answer not recorded that has a contract default (the
-/// jurisdiction: <c>us</c>) is carried as the value the earlier screening was assessed under, so that a re-screen keeps
-/// the earlier screening's label and never takes the clinic's default in its place.
+/// measured again instead of being read as current. The day an answer was given is the day of the encounter it
+/// describes (<see cref="AnswersDay"/>): a correction recorded today of yesterday's screening holds yesterday's answers.
+/// An answer not recorded that has a contract default (the jurisdiction: <c>us</c>) is carried as the value the earlier
+/// screening was assessed under, so that a re-screen keeps the earlier screening's label and never takes the clinic's
+/// default in its place.
 /// </summary>
 /// <param name="Request">The stored answers still current, read as the API reads a body.</param>
 /// <param name="OutOfDate">The fields the earlier screening recorded that are no longer current, in the catalogue's order.</param>
-public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<FieldDefinition> OutOfDate)
+/// <param name="AnswersOn">The clinic's day the earlier screening's answers hold for (<see cref="AnswersDay"/>); null when it cannot be established.</param>
+public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<FieldDefinition> OutOfDate, DateOnly? AnswersOn = null)
 {
     /// <summary>The answers of <paramref name="earlier"/> that still hold today, days counted in the clinic's time zone.</summary>
     public static EarlierAnswers Of(LoggedScreening earlier, ClinicCalendar calendar)
@@ -22,10 +25,10 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(calendar);
         var stored = ScreeningJsonReader.ReadStored(earlier.InputJson);
-        var recordedOn = calendar.DayOf(earlier.RecordedAt);
+        var answersOn = AnswersDay(earlier, calendar);
         var today = calendar.Today;
         var outOfDate = new List<FieldDefinition>();
-        foreach (var field in Fields.All.Where(f => !f.IsCurrent(recordedOn, today) && stored[f] is not null))
+        foreach (var field in Fields.All.Where(f => stored[f] is not null && (answersOn is { } day ? !f.IsCurrent(day, today) : f.CurrentForDays is not null)))
         {
             stored[field] = null;
             outOfDate.Add(field);
@@ -36,6 +39,20 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
             stored[field] = field.Default;
         }
 
-        return new(stored, outOfDate);
+        return new(stored, outOfDate, answersOn);
+    }
+
+    /// <summary>
+    /// The clinic's day a screening's answers hold for (QA8 F11): the day of <see cref="LoggedScreening.AnswersRecordedAt"/>,
+    /// that is the screening's own day, or for a correction the day of the screening it corrects (followed through
+    /// corrections of corrections). Null when that cannot be established (a correction of an entry that cannot be read):
+    /// then no answer with <see cref="FieldDefinition.CurrentForDays"/> is current. This is the one place that dates an
+    /// entry's answers, for a re-screen's form and for a CDS Hooks completion alike.
+    /// </summary>
+    public static DateOnly? AnswersDay(LoggedScreening screening, ClinicCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return screening.AnswersRecordedAtUnknown ? null : calendar.DayOf(screening.AnswersRecordedAt);
     }
 }

@@ -82,11 +82,20 @@ public sealed class FieldControl
     /// <summary>True when the value shown came from an EHR's chart (a CDS Hooks card's prefill): the form marks it for checking.</summary>
     public bool FromEhr { get; private init; }
 
+    /// <summary>
+    /// Why the answer cannot be changed on this form, shown as its hint (a re-screen or correction keeps the earlier
+    /// screening's patient reference, QA8 F16); null when it can. Only text boxes are made read-only.
+    /// </summary>
+    public string? ReadOnlyBecause { get; private init; }
+
+    /// <summary>The id of the read-only reason, tied to the control.</summary>
+    public string? ReadOnlyId => ReadOnlyBecause is null ? null : Id + "-readonly";
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Id + "-error";
 
-    public string? DescribedBy => (HintId, ErrorId) switch
+    public string? DescribedBy => ReadOnlyId is { } readOnlyId ? string.Join(' ', new[] { readOnlyId, HintId, ErrorId }.OfType<string>()) : (HintId, ErrorId) switch
     {
         (null, null) => null,
         (null, var e) => e,
@@ -118,11 +127,15 @@ public sealed class FieldControl
     /// <summary>True for free text long enough to want a text area (the clinician's note).</summary>
     public bool IsLongText => Field.Type == FieldType.Text && Field.MaxLength > 200;
 
-    /// <summary>
-    /// The control for one contract field. <paramref name="moreHint"/> is a sentence the page adds to the catalogue's help
-    /// (the jurisdiction: the clinic's default), or null.
-    /// </summary>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? moreHint = null)
+    /// <summary>The control for one contract field.</summary>
+    /// <param name="field">The field.</param>
+    /// <param name="modelState">The form's state (an answer typed, an error).</param>
+    /// <param name="input">The answers the form holds.</param>
+    /// <param name="text">The clinical texts in the request's language.</param>
+    /// <param name="fromEhr">Whether an EHR's prefill gave the answer shown.</param>
+    /// <param name="moreHint">A sentence the page adds to the catalogue's help (the jurisdiction: the clinic's default), or null.</param>
+    /// <param name="readOnlyBecause">Why the answer cannot be changed here (a re-screen's patient), or null.</param>
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? moreHint = null, string? readOnlyBecause = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -152,6 +165,7 @@ public sealed class FieldControl
                 : EmptyReadsNotRecorded(field) ? text.NotRecorded
                 : null,
             FromEhr = fromEhr,
+            ReadOnlyBecause = readOnlyBecause,
         };
     }
 

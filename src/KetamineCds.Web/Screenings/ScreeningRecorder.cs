@@ -2,6 +2,7 @@ using FluentValidation;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -27,6 +28,11 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// outcomes.
     /// </param>
     /// <param name="cancellationToken">Cancels validation and recording.</param>
+    /// <param name="samePatientAs">
+    /// The patient reference of the screening this one re-screens or corrects, or null: a re-screen or a correction is of
+    /// that patient (QA8 F16), so a request naming another is refused under <c>patientReference</c>. References equal
+    /// but for letter case and surrounding spaces are one patient (<see cref="DecisionLogEntry.LookupKey"/>).
+    /// </param>
     /// <param name="originOf">
     /// For a screening an EHR asked for: the CDS Hooks call behind it, made once the rules have run and before it is
     /// recorded (the call's cards, whose uuids the origin names, depend on the assessment). Null for the form and the API.
@@ -39,12 +45,27 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         Guid? rescreenOf,
         CancellationToken cancellationToken,
         Func<Assessment, HookOrigin>? originOf = null,
-        Correction? correction = null)
+        Correction? correction = null,
+        string? samePatientAs = null)
     {
         var errors = unreadable.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
         if (correction?.ReasonProblem() is { } reasonProblem)
         {
             errors[Correction.ReasonName] = [reasonProblem];
+        }
+
+        if (correction is not null && await LatestCorrectionOfAsync(correction.Corrects, cancellationToken) is { } newer)
+        {
+            // QA8 F17: a second correction of one entry would start from its answers and undo the first one's; the
+            // entry to correct is the latest correction, which holds what the first one put right.
+            errors[Correction.CorrectsName] = [ClinicalText.Shared.Message("Validation.Corrects.AlreadyCorrected", correction.Corrects, newer.Id)];
+        }
+
+        if (samePatientAs is not null && request[Fields.PatientReference] is string reference && !string.IsNullOrWhiteSpace(reference)
+            && !string.Equals(DecisionLogEntry.LookupKey(reference), DecisionLogEntry.LookupKey(samePatientAs), StringComparison.Ordinal))
+        {
+            errors[Fields.PatientReference.Name] = [ClinicalText.Shared.Message(
+                correction is null ? "Validation.PatientReference.RescreenSamePatient" : "Validation.PatientReference.CorrectionSamePatient", samePatientAs.Trim())];
         }
 
         foreach (var failure in (await validator.ValidateAsync(request, cancellationToken)).Errors)
@@ -90,6 +111,10 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     }
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
+
+    /// <summary>The newest correction of screening <paramref name="id"/>, or null when it has none (or the log gave no answer).</summary>
+    private async Task<LaterScreening?> LatestCorrectionOfAsync(Guid id, CancellationToken cancellationToken) =>
+        (await log.FindLaterScreeningsAsync(id, cancellationToken))?.LatestCorrection;
 
     /// <summary>
     /// The contract name for a validator property path such as <c>AgeYears</c> or <c>SubstancesUsed[0]</c> (an item of

@@ -16,6 +16,8 @@ public sealed class ScreeningRecorderTests
     private static (ScreeningRecorder Recorder, Mock<IDecisionLog> Log) Make()
     {
         var log = new Mock<IDecisionLog>(MockBehavior.Strict);
+        // A correction is checked against the corrected entry's later corrections (QA8 F17): none here.
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
         return (new ScreeningRecorder(new ScreeningRequestValidator(), log.Object, NullLogger<ScreeningRecorder>.Instance), log);
     }
 
@@ -77,6 +79,7 @@ public sealed class ScreeningRecorderTests
 
         Assert.Equal(RecordingStatus.Invalid, result.Status);
         Assert.Equal(["ageYears", "correctionReason"], result.Errors.Keys.Order(StringComparer.Ordinal));
+        log.Verify(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.AtMostOnce()); // only read
         log.VerifyNoOtherCalls();
     }
 

@@ -47,6 +47,29 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The earlier screening the form starts from: the one corrected, or the one re-screened.</summary>
     public Guid? Earlier => Corrects ?? From;
 
+    /// <summary>
+    /// The screening the clinician asked to correct (<c>?corrects=</c>) when it had been corrected already: the form then
+    /// corrects its latest correction instead (<see cref="Corrects"/>), starting from that correction's answers, so that
+    /// what the first correction put right is not undone (QA8 F17). Null otherwise.
+    /// </summary>
+    public Guid? AlreadyCorrected { get; private set; }
+
+    /// <summary>The screening that the entry corrected here itself corrects (a correction of a correction), or null.</summary>
+    public Guid? EarlierCorrects { get; private set; }
+
+    /// <summary>
+    /// The clinic's day the earlier screening's answers hold for (<see cref="EarlierAnswers.AnswersDay"/>): its own day,
+    /// or for a correction the day of the screening it corrects. A correction's form shows that day's answers whole.
+    /// </summary>
+    public DateOnly? EarlierAnswersOn { get; private set; }
+
+    /// <summary>When the encounter the earlier screening's answers describe was recorded, when that is not the earlier entry's own time (it is a correction).</summary>
+    public DateTimeOffset? EarlierAnswersRecordedAt { get; private set; }
+
+    /// <summary>The message for a correction of an entry already corrected, or null.</summary>
+    public string? CorrectsError =>
+        ModelState.TryGetValue(Correction.CorrectsName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     /// <summary>The message for a missing or too long correction reason, or null.</summary>
     public string? CorrectionReasonError =>
         ModelState.TryGetValue(Correction.ReasonName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
@@ -72,7 +95,13 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
-        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name), name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint : null);
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name),
+            name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint : null,
+            Earlier is not null && name == Catalogue.PatientReference.Name
+                ? (Corrects is null
+                    ? localizer["A re-screen is of the same patient: the reference stays as recorded. To screen another patient, start a new screening."]
+                    : localizer["A correction is of the same patient: the reference stays as recorded. If the screening was recorded under the wrong patient, record a new screening for the right one."]).Value
+                : null);
 
     /// <summary>
     /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),
@@ -98,7 +127,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
-        (CorrectionReasonError is { } reasonError ? new[] { (Correction.ReasonName, reasonError) } : [])
+        (CorrectsError is { } correctsError ? new[] { ("correction", correctsError) } : [])
+        .Concat(CorrectionReasonError is { } reasonError ? new[] { (Correction.ReasonName, reasonError) } : [])
         .Concat(Catalogue.All
             .Select(f => (Field: f, Key: FieldControl.KeyOf(f)))
             .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
@@ -191,8 +221,17 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             Prefill(chart);
             MarkChartAnswers(chart);
         }
-        else if (Earlier is { } earlierId)
+        else if (Earlier is { } asked)
         {
+            if (Corrects is not null && await LatestCorrectionAsync(asked, cancellationToken) is { } latest)
+            {
+                // QA8 F17: correcting an entry already corrected starts from the latest correction's answers, and records
+                // a correction of that correction: the first correction's fixes are kept, and the page says so.
+                AlreadyCorrected = asked;
+                Corrects = latest;
+            }
+
+            var earlierId = Earlier.Value;
             var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
             if (Unreadable is not null)
             {
@@ -257,7 +296,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             HttpContext.GetCorrelationId(),
             Corrects is null ? From : null,
             cancellationToken,
-            correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) : null);
+            correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) : null,
+            samePatientAs: EarlierPatientReference);
         switch (recording.Status)
         {
             case RecordingStatus.Recorded:
@@ -267,7 +307,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 {
                     foreach (var message in messages)
                     {
-                        ModelState.AddModelError(Catalogue.Find(name) is { } field ? KeyOf(field) : name == Correction.ReasonName ? name : string.Empty, message);
+                        ModelState.AddModelError(Catalogue.Find(name) is { } field ? KeyOf(field) : name is Correction.ReasonName or Correction.CorrectsName ? name : string.Empty, message);
                     }
                 }
 
@@ -313,13 +353,49 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             return null;
         }
 
-        var earlier = EarlierAnswers.Of(previous, calendar);
+        // A correction corrects the record of the earlier encounter (QA8 F11): every answer given then is shown, as that
+        // day's, to be put right; none is dropped as "no longer current". A re-screen is today's encounter: what no
+        // longer holds is left out and named.
+        var earlier = Corrects is null
+            ? EarlierAnswers.Of(previous, calendar)
+            : new EarlierAnswers(ScreeningJsonReader.ReadStored(previous.InputJson), [], EarlierAnswers.AnswersDay(previous, calendar));
         EarlierRecordedAt = previous.RecordedAt;
+        EarlierPatientReference = previous.History.PatientReference;
+        EarlierAnswersOn = earlier.AnswersOn;
+        EarlierAnswersRecordedAt = previous.AnswersRecordedAt == previous.RecordedAt || previous.AnswersRecordedAtUnknown ? null : previous.AnswersRecordedAt;
+        EarlierCorrects = previous.Corrects;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
         EarlierOverrides = previous.Overrides;
         NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         return earlier;
     }
+
+    /// <summary>The patient reference of the screening re-screened or corrected: the new one is of the same patient (QA8 F16).</summary>
+    public string? EarlierPatientReference { get; private set; }
+
+    /// <summary>
+    /// The newest correction at the end of <paramref name="id"/>'s corrections (a correction of a correction followed
+    /// to the last), or null when it has none.
+    /// </summary>
+    private async Task<Guid?> LatestCorrectionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Guid? latest = null;
+        var current = id;
+        for (var step = 0; step < MaxCorrectionChain; step++)
+        {
+            if ((await log.FindLaterScreeningsAsync(current, cancellationToken))?.LatestCorrection is not { } newer)
+            {
+                break;
+            }
+
+            latest = current = newer.Id;
+        }
+
+        return latest;
+    }
+
+    /// <summary>How many corrections of corrections are followed; a longer chain is cut there (the recorder still refuses an entry already corrected).</summary>
+    private const int MaxCorrectionChain = 100;
 
     /// <summary>Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs.</summary>
     private void MarkChartAnswers(ScreeningRequest chart)
