@@ -82,6 +82,12 @@ public sealed class FieldControl
     /// <summary>True when the value shown came from an EHR's chart (a CDS Hooks card's prefill): the form marks it for checking.</summary>
     public bool FromEhr { get; private init; }
 
+    /// <summary>
+    /// The day (yyyy-MM-dd) of the earlier screening a clinician recorded in KetamineCds whose answer a CDS Hooks card's
+    /// prefill carried into this field, or null: the form marks it apart from the chart's answers.
+    /// </summary>
+    public string? FromScreeningOn { get; private init; }
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Id + "-error";
@@ -119,7 +125,7 @@ public sealed class FieldControl
     public bool IsLongText => Field.Type == FieldType.Text && Field.MaxLength > 200;
 
     /// <summary>The control for one contract field.</summary>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false)
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? fromScreeningOn = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -147,6 +153,7 @@ public sealed class FieldControl
                 : EmptyReadsNotRecorded(field) ? text.NotRecorded
                 : null,
             FromEhr = fromEhr,
+            FromScreeningOn = fromScreeningOn,
         };
     }
 
