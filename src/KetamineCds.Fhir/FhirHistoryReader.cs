@@ -19,25 +19,48 @@ public static class FhirHistoryReader
     /// </summary>
     /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
     public static FhirReading Read(IEnumerable<JsonElement> prefetch, DateOnly today) =>
-        Read(PrefetchResources.Collect(prefetch), today);
+        Read(PrefetchResources.Collect(prefetch), EndOf(today), TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// Reads every resource of the prefetch as of <paramref name="now"/> in a clinic in <paramref name="zone"/>: an
+    /// observation's time is read as the clinic's day it falls on, whatever offset the EHR wrote it in, and one more than
+    /// <see cref="PatientRecord.ClockSkew"/> after <paramref name="now"/> is not read.
+    /// </summary>
+    /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
+    public static FhirReading Read(IEnumerable<JsonElement> prefetch, DateTimeOffset now, TimeZoneInfo zone) =>
+        Read(PrefetchResources.Collect(prefetch), now, Require(zone));
 
     /// <summary>
     /// The same for a CDS Hooks prefetch by key: a message names the key (<c>prefetch.patient</c>). The key never decides
     /// how its resource is read (a Bundle may arrive under any key): each resource is read by its own type.
     /// </summary>
     /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
-    public static FhirReading Read(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, DateOnly today)
+    public static FhirReading Read(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, DateOnly today) =>
+        Read(prefetch, EndOf(today), TimeZoneInfo.Utc);
+
+    /// <summary>The same by key, as of <paramref name="now"/> in a clinic in <paramref name="zone"/> (the clinic's days).</summary>
+    /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
+    public static FhirReading Read(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(prefetch);
-        return Read(PrefetchResources.Collect(prefetch.Select(item => ($"prefetch.{KeyName(item.Key)}", item.Value))), today);
+        return Read(PrefetchResources.Collect(prefetch.Select(item => ($"prefetch.{KeyName(item.Key)}", item.Value))), now, Require(zone));
+    }
+
+    /// <summary>A day given without a time or zone: read as a UTC day, as of its last moment.</summary>
+    private static DateTimeOffset EndOf(DateOnly today) => new(today.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+
+    private static TimeZoneInfo Require(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return zone;
     }
 
     /// <summary>A prefetch key as the caller named it (the service's templates name them), cut short if it is long.</summary>
     private static string KeyName(string key) => key.Length <= 64 ? key : key[..64] + "…";
 
-    private static FhirReading Read(IReadOnlyList<SourcedResource> resources, DateOnly today)
+    private static FhirReading Read(IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var record = new PatientRecord(resources, today);
+        var record = new PatientRecord(resources, now, zone);
         SamePatient.Check(record);
 
         var reading = new ReadingBuilder();

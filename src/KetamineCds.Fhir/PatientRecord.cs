@@ -2,12 +2,17 @@ using Hl7.Fhir.Model;
 
 namespace KetamineCds.Fhir;
 
-/// <summary>The resources of one prefetch, by type, and the day the screening is for.</summary>
+/// <summary>The resources of one prefetch, by type, and the moment and clinic's day the screening is for.</summary>
 internal sealed class PatientRecord
 {
-    public PatientRecord(IReadOnlyList<SourcedResource> resources, DateOnly today)
+    /// <summary>How far in the future an observation's time may be (a clock a little fast) and still be read.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public PatientRecord(IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone)
     {
-        Today = today;
+        Now = now;
+        Zone = zone;
+        Today = DayOf(now);
         Patients = Of<Patient>(resources);
         Conditions = Of<Condition>(resources);
         Observations = Of<Observation>(resources);
@@ -17,7 +22,17 @@ internal sealed class PatientRecord
         Allergies = Of<AllergyIntolerance>(resources);
     }
 
+    /// <summary>The clinic's day at <see cref="Now"/>.</summary>
     public DateOnly Today { get; }
+
+    /// <summary>When the data is read.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>The clinic's time zone: a time is read as the clinic's day it falls on.</summary>
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>The clinic's day at <paramref name="instant"/>.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     public IReadOnlyList<Sourced<Patient>> Patients { get; }
 

@@ -19,6 +19,10 @@ internal static class Fhir
     public static FhirReading Read(params object[] resources) =>
         FhirHistoryReader.Read(resources.Select(r => r is JsonElement e ? e : Json(r)), Today);
 
+    /// <summary>Reads as of <paramref name="now"/> in a clinic in the time zone <paramref name="zone"/> (an IANA id).</summary>
+    public static FhirReading ReadAt(DateTimeOffset now, string zone, params object[] resources) =>
+        FhirHistoryReader.Read(resources.Select(r => r is JsonElement e ? e : Json(r)), now, TimeZoneInfo.FindSystemTimeZoneById(zone));
+
     public static object Patient(string? birthDate = null, string? birthSex = null, string id = "p1", string? gender = null)
     {
         var patient = new Dictionary<string, object> { ["resourceType"] = "Patient", ["id"] = id };

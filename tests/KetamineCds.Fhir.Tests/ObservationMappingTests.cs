@@ -113,4 +113,79 @@ public class ObservationMappingTests
 
         Assert.False(reading.Values.ContainsKey("pregnant"));
     }
+
+    /// <summary>QA8 F19: 00:17 on 29 November in a clinic in Chicago (06:17Z).</summary>
+    private static readonly DateTimeOffset ChicagoJustAfterMidnight = new(2026, 11, 29, 6, 17, 0, TimeSpan.Zero);
+
+    private static object Panel(string effective) =>
+        Fhir.Observation("bp1", "85354-9", effective: effective, components: [Fhir.PressureComponent("8480-6", 185m), Fhir.PressureComponent("8462-4", 112m)]);
+
+    [Theory]
+    [InlineData("2026-11-28T23:30:00-06:00")] // last evening, in the clinic's offset
+    [InlineData("2026-11-29T05:30:00Z")] // the same instant in UTC: still last evening in the clinic
+    [InlineData("2026-11-29T05:30:00+08:00")] // 21:30Z on 28 November: the afternoon before, in the clinic
+    [InlineData("2026-11-29T08:17:00Z")] // two hours from now
+    [InlineData("2026-11-29T06:22:01Z")] // just beyond the five minutes a clock may be fast
+    public void ReadAt_BloodPressureNotOnTheClinicsDayOrInTheFuture_IsNotRead(string effective)
+    {
+        var reading = Fhir.ReadAt(ChicagoJustAfterMidnight, "America/Chicago", Panel(effective));
+
+        Assert.False(reading.Values.ContainsKey("systolicBp"));
+        Assert.False(reading.Values.ContainsKey("diastolicBp"));
+    }
+
+    [Theory]
+    [InlineData("2026-11-29T06:05:00Z")] // 00:05 in the clinic, sent in UTC
+    [InlineData("2026-11-29T00:10:00-06:00")]
+    [InlineData("2026-11-29T14:10:00+08:00")] // 06:10Z, written in another zone
+    [InlineData("2026-11-29T06:20:00Z")] // three minutes ahead: a clock a little fast
+    [InlineData("2026-11-29")] // a date without a time is the day it names
+    public void ReadAt_BloodPressureTakenOnTheClinicsDay_IsReadWhateverTheOffset(string effective)
+    {
+        var reading = Fhir.ReadAt(ChicagoJustAfterMidnight, "America/Chicago", Panel(effective));
+
+        Assert.Equal(185, reading.Values["systolicBp"]);
+        Assert.Equal(112, reading.Values["diastolicBp"]);
+    }
+
+    [Fact]
+    public void ReadAt_BloodPressureOfTheMorningInAClinicEastOfUtc_IsTodaysAlthoughItsUtcDayIsYesterday()
+    {
+        // 07:30 on 29 November in Shanghai is 23:30Z on the 28th: this morning in the clinic, yesterday in UTC.
+        var now = new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
+
+        var reading = Fhir.ReadAt(now, "Asia/Shanghai", Panel("2026-11-28T23:30:00Z"));
+
+        Assert.Equal(185, reading.Values["systolicBp"]);
+    }
+
+    [Fact]
+    public void ReadAt_Phq9OfFifteenClinicDaysAgo_IsNotReadAlthoughItsUtcDayIsFourteenDaysAgo()
+    {
+        // 29 November 05:30Z is 23:30 on the 28th in Chicago; on 13 December (clinic) it is 15 days old, beyond its 14.
+        var now = new DateTimeOffset(2026, 12, 13, 18, 0, 0, TimeSpan.Zero);
+
+        var reading = Fhir.ReadAt(now, "America/Chicago", Fhir.Observation("q1", "44261-6", 17, effective: "2026-11-29T05:30:00Z"));
+
+        Assert.False(reading.Values.ContainsKey("phq9Total"));
+    }
+
+    [Fact]
+    public void ReadAt_Phq9TimedInTheFuture_IsNotRead()
+    {
+        var reading = Fhir.ReadAt(ChicagoJustAfterMidnight, "America/Chicago", Fhir.Observation("q1", "44261-6", 17, effective: "2026-11-29T09:00:00Z"));
+
+        Assert.False(reading.Values.ContainsKey("phq9Total"));
+    }
+
+    [Fact]
+    public void ReadAt_PregnancyStatusOfEightClinicDaysAgo_IsNotReadAlthoughItsUtcDayIsSevenDaysAgo()
+    {
+        // 29 November 05:30Z is 23:30 on the 28th in Chicago; on 6 December (clinic) it is eight days old, beyond its 7.
+        var now = new DateTimeOffset(2026, 12, 6, 18, 0, 0, TimeSpan.Zero);
+
+        var reading = Fhir.ReadAt(now, "America/Chicago", Fhir.Observation("p1", "82810-3", (Fhir.Loinc, "LA26683-5"), effective: "2026-11-29T05:30:00Z"));
+
+        Assert.False(reading.Values.ContainsKey("pregnant"));
+    }
 }

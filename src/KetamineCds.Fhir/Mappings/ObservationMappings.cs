@@ -5,18 +5,46 @@ using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 namespace KetamineCds.Fhir.Mappings;
 
 /// <summary>Observations that count: final, amended or corrected (never preliminary, cancelled or entered-in-error), with their effective day.</summary>
-internal static class Observations
+internal static partial class Observations
 {
     public static bool Counts(Observation observation) => observation.Status is ObservationStatus.Final or ObservationStatus.Amended or ObservationStatus.Corrected;
 
-    /// <summary>The effective day (effectiveDateTime, effectivePeriod.start or effectiveInstant) as written, or null.</summary>
-    public static DaySpan? DayOf(Observation observation) => observation.Effective switch
+    /// <summary>
+    /// The effective day (effectiveDateTime, effectivePeriod.start or effectiveInstant) as the clinic's day: a time is
+    /// converted from the offset it was written in to the clinic's time zone (an evening reading sent in UTC is the
+    /// evening's day, not the next); a date without a time is the day it names. Null when there is none, or when the
+    /// time is more than <see cref="PatientRecord.ClockSkew"/> after now (an observation from the future is not read).
+    /// </summary>
+    public static DaySpan? DayOf(Observation observation, PatientRecord record)
     {
-        FhirDateTime dateTime => DaySpan.Parse(dateTime.Value),
-        Period period => DaySpan.Parse(period.Start),
-        Instant instant => DaySpan.Parse(instant.Value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-        _ => null,
-    };
+        var text = observation.Effective switch
+        {
+            FhirDateTime dateTime => dateTime.Value,
+            Period period => period.Start,
+            _ => null,
+        };
+        DateTimeOffset? instant = observation.Effective is Instant { Value: { } value } ? value : null;
+        if (instant is null && text is not null && text.Contains('T', StringComparison.Ordinal))
+        {
+            // FHIR requires a zone with a time; one without is not read rather than guessed.
+            if (!HasZone().IsMatch(text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                return null;
+            instant = parsed;
+        }
+
+        if (instant is { } at)
+        {
+            if (at > record.Now + PatientRecord.ClockSkew)
+                return null;
+            var day = record.DayOf(at);
+            return new DaySpan(day, day);
+        }
+
+        return DaySpan.Parse(text) is { } span && span.Earliest <= record.Today ? span : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HasZone();
 
     /// <summary>A sort key for "most recent": the effective instant where it parses, else the latest day.</summary>
     public static DateTimeOffset When(Observation observation)
@@ -31,7 +59,7 @@ internal static class Observations
             return value;
         if (text is not null && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
             return parsed;
-        return DayOf(observation) is { } day ? new DateTimeOffset(day.Latest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue;
+        return DaySpan.Parse(text) is { } day ? new DateTimeOffset(day.Latest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue;
     }
 
     public static bool HasCode(ValueSet valueSet, CodeableConcept? code, string role) =>
@@ -69,7 +97,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     {
         var latest = record.Observations
             .Where(o => Observations.Counts(o.Resource) && Codes.Matches(valueSet, o.Resource.Code).Count > 0)
-            .Where(o => Observations.DayOf(o.Resource) is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .Where(o => Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays))
             .Select(o => (o.Reference, When: Observations.When(o.Resource), Score: Observations.WholeNumberOf(o.Resource.Value)))
             .Where(o => o.Score is { } s && (field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max))
             .OrderByDescending(o => o.When)
@@ -98,7 +126,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
     internal static (int Systolic, int Diastolic, string[] References)? Latest(ValueSet valueSet, PatientRecord record)
     {
         var today = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && Observations.DayOf(o.Resource) is { } day && day.Earliest == record.Today && day.Latest == record.Today)
+            .Where(o => Observations.Counts(o.Resource) && Observations.DayOf(o.Resource, record) is { } day && day.Earliest == record.Today && day.Latest == record.Today)
             .ToArray();
         var candidates = new List<(DateTimeOffset When, int Systolic, int Diastolic, string[] References)>();
 
@@ -137,7 +165,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
     {
         var latest = record.Observations
             .Where(o => Observations.Counts(o.Resource) && Observations.HasCode(valueSet, o.Resource.Code, "question"))
-            .Where(o => Observations.DayOf(o.Resource) is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .Where(o => Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays))
             .Select(o => (o.Reference, When: Observations.When(o.Resource), Answer: Answer(valueSet, o.Resource.Value)))
             .Where(o => o.Answer is not null)
             .OrderByDescending(o => o.When)

@@ -58,17 +58,18 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
     }
 
     /// <summary>
-    /// The newest screening of this patient recorded since <paramref name="since"/>, by id (an indexed query that reads
-    /// no JSON), or null.
+    /// The newest screening of this patient a clinician recorded in KetamineCds since <paramref name="since"/> (the form or
+    /// the API: a screening, re-screen or correction; never an EHR's own earlier answer, which has a hook origin), by id
+    /// (an indexed query that reads no JSON), or null.
     /// </summary>
-    public async Task<Guid?> LatestScreeningSinceAsync(string patientReference, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<Guid?> LatestClinicianScreeningSinceAsync(string patientReference, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var from = ChainHash.ToStoredTime(since);
         try
         {
             await using var db = contexts.CreateDbContext();
             return await db.DecisionLogEntries.AsNoTracking()
-                .Where(e => e.PatientReference == patientReference && e.RecordedAt >= from && e.EntryType == DecisionLogEntryTypes.Screening)
+                .Where(e => e.PatientReference == patientReference && e.RecordedAt >= from && e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson == null)
                 .OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence)
                 .Select(e => (Guid?)e.Id)
                 .FirstOrDefaultAsync(cancellationToken);

@@ -94,8 +94,8 @@ public static class CardTexts
 
     public static string Recorded(string screeningId) => Text("Card.Recorded", screeningId);
 
-    public static string CompletedFrom(string screeningId, DateTimeOffset recordedAt) =>
-        Text("Card.CompletedFrom", screeningId, recordedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static string CompletedFrom(string screeningId, DateOnly recordedOn) =>
+        Text("Card.CompletedFrom", screeningId, recordedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     public static string AnswerRecorded(string entryId) => Text("Card.AnswerRecorded", entryId);
 

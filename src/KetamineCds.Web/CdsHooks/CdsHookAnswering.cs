@@ -47,12 +47,12 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
         }
 
-        // The chart's dates are read in the clinic's days: today's blood pressure is the clinic's today's.
-        var today = calendar.Today;
+        // The chart's dates are read in the clinic's days: today's blood pressure is the clinic's today's, whatever offset
+        // the EHR wrote its time in; an observation timed in the future is not read.
         FhirReading reading;
         try
         {
-            reading = FhirHistoryReader.Read(call.Prefetch, today);
+            reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone);
         }
         catch (FhirFormatException e)
         {
@@ -68,7 +68,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
 
         var (required, safety) = NotRecorded(values);
-        LoggedScreening? completedBy = null;
+        Completion? completedBy = null;
         if (required.Count > 0)
         {
             // The chart rarely holds the trials or suicidality. When the clinician has recently completed a screening of
@@ -76,7 +76,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             completedBy = await RecentScreeningAsync((string)values[Fields.PatientReference.Name], cancellationToken);
             if (completedBy is not null)
             {
-                FillFrom(values, EarlierAnswers.Of(completedBy, calendar).Request);
+                // Dated by the encounter the answers were recorded at (a correction's, the screening it corrects).
+                FillFrom(values, EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request, completedBy.Carried);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -99,7 +100,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 values.Remove(field);
             }
 
-            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values);
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy);
             List<Card> answerCards =
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
@@ -118,7 +119,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // nothing, so there is nothing to override on it.
             var incompleteCard = answerCards[^1];
             await SaveAnswerAsync([.. answerCards.Select(c => (c, c == incompleteCard ? (OverrideDecision?)null : OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
-            return CardBuilder.WithRecordNote(answerCards, CardTexts.AnswerRecorded(answer.Id.ToString()));
+            var answerNote = CardTexts.AnswerRecorded(answer.Id.ToString());
+            if (completedBy is not null)
+            {
+                answerNote += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt));
+            }
+
+            return CardBuilder.WithRecordNote(answerCards, answerNote);
         }
 
         // Recorded like every screening (ScreeningRecorder), with the call as its origin: the cards are made once the rules
@@ -126,11 +133,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         List<Card> cards = [];
         (CdsHookPrefill? Prefill, string? Url) incomplete = (null, null);
         var history = request.ToHistory();
-        var recording = await recorder.RecordAsync(request, NothingUnreadable, actor, correlationId, completedBy?.Id, cancellationToken, assessment =>
+        var recording = await recorder.RecordAsync(request, NothingUnreadable, actor, correlationId, completedBy?.Screening.Id, cancellationToken, assessment =>
         {
             // The cards name what the result page lists as not recorded: the same summary, from the same history.
             var notRecorded = NotRecordedSummary.Of(assessment, history);
-            incomplete = CardBuilder.NeedsForm(assessment, notRecorded) ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values) : (null, null);
+            incomplete = CardBuilder.NeedsForm(assessment, notRecorded) ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy) : (null, null);
             cards = [.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction];
             return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]);
         });
@@ -156,7 +163,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var note = CardTexts.Recorded(logged.Id.ToString());
         if (completedBy is not null)
         {
-            note += " " + CardTexts.CompletedFrom(completedBy.Id.ToString(), completedBy.RecordedAt);
+            note += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt));
         }
 
         return CardBuilder.WithRecordNote(cards, note);
@@ -171,7 +178,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     public async Task<string?> FeedbackAsync(CdsHookService service, CdsHookCaller caller, byte[] body, string correlationId, CancellationToken cancellationToken)
     {
         using var document = Parse(body);
-        var items = Feedback.Read(document.RootElement);
+        var items = Feedback.Read(document.RootElement, clock.GetUtcNow());
         var found = new List<(Feedback Item, CdsHookCard Card)>();
         foreach (var item in items)
         {
@@ -259,16 +266,51 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>How recent a screening completed in KetamineCds must be for its answers to fill the chart's gaps.</summary>
     public static readonly TimeSpan CompletionWindow = TimeSpan.FromDays(30);
 
-    private async Task<LoggedScreening?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken)
+    /// <summary>
+    /// The screening a clinician recorded in KetamineCds (the form or the API; never an EHR's own earlier answer) whose
+    /// answers complete the chart, with the day they were recorded, and the fields it filled.
+    /// </summary>
+    private sealed record Completion(LoggedScreening Screening, DateTimeOffset RecordedAt)
     {
-        if (await store.LatestScreeningSinceAsync(patientReference, clock.GetUtcNow() - CompletionWindow, cancellationToken) is not { } id)
+        public HashSet<string> Carried { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>How many corrections of corrections are followed back to the encounter.</summary>
+    private const int MaxCorrectionChain = 32;
+
+    /// <summary>
+    /// The newest screening a clinician recorded of this patient within <see cref="CompletionWindow"/>. An EHR's earlier
+    /// automatic answers are never used: they would restart the window at each chart opening and re-date the answers they
+    /// carried. A correction puts right the encounter it corrects, so its answers are dated by that encounter (followed
+    /// back through corrections of corrections), and the window is counted from it.
+    /// </summary>
+    private async Task<Completion?> RecentScreeningAsync(string patientReference, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - CompletionWindow;
+        if (await store.LatestClinicianScreeningSinceAsync(patientReference, since, cancellationToken) is not { } id)
         {
             return null;
         }
 
         try
         {
-            return await log.FindScreeningAsync(id, cancellationToken);
+            if (await log.FindScreeningAsync(id, cancellationToken) is not { } screening)
+            {
+                return null;
+            }
+
+            var encounter = screening;
+            for (var step = 0; encounter.Corrects is { } corrected && step < MaxCorrectionChain; step++)
+            {
+                if (await log.FindScreeningAsync(corrected, cancellationToken) is not { } earlier)
+                {
+                    return null;
+                }
+
+                encounter = earlier;
+            }
+
+            return encounter.Corrects is null && encounter.RecordedAt >= since ? new Completion(screening, encounter.RecordedAt) : null;
         }
         catch (DecisionLogEntryUnreadableException)
         {
@@ -278,14 +320,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
     }
 
-    /// <summary>Adds an earlier screening's answers still current (<see cref="EarlierAnswers"/>) for the fields the chart did not decide.</summary>
-    private static void FillFrom(Dictionary<string, object> values, ScreeningRequest stored)
+    /// <summary>
+    /// Adds an earlier screening's answers still current (<see cref="EarlierAnswers"/>) for the fields the chart did not
+    /// decide, naming each in <paramref name="carried"/>. The clinician's note is never carried: it describes one
+    /// encounter (as for a re-screen).
+    /// </summary>
+    private static void FillFrom(Dictionary<string, object> values, ScreeningRequest stored, HashSet<string> carried)
     {
         foreach (var field in Fields.All)
         {
-            if (!values.ContainsKey(field.Name) && stored.ContractValueOf(field.Name) is { } value)
+            if (field.Name != Fields.ClinicianNote.Name && !values.ContainsKey(field.Name) && stored.ContractValueOf(field.Name) is { } value)
             {
                 values[field.Name] = value;
+                carried.Add(field.Name);
             }
         }
     }
@@ -418,10 +465,18 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     }
 
     /// <summary>The prefill of the form (stored with the cards, after the answer is recorded) and its link.</summary>
-    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values)
+    /// <summary>
+    /// The prefill of the form (stored with the cards, after the answer is recorded) and its link. The answers taken from
+    /// a clinician's earlier screening are named apart from the chart's (<see cref="PrefillContent"/>).
+    /// </summary>
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy)
     {
         var id = CdsHookStore.NewPrefillId();
-        return (store.NewPrefill(id, patientReference, Encoding.UTF8.GetString(ContractJson(values))), $"{baseUrl}/Screenings/New?prefill={id}");
+        var input = Encoding.UTF8.GetString(ContractJson(values));
+        var stored = completedBy is null
+            ? input
+            : PrefillContent.Write(input, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt), completedBy.Carried.Where(values.ContainsKey));
+        return (store.NewPrefill(id, patientReference, stored), $"{baseUrl}/Screenings/New?prefill={id}");
     }
 
     /// <summary>The values as contract JSON, in the catalogue's order.</summary>
@@ -508,6 +563,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
             var userId = RequiredString(context, "userId", "context.userId");
             var patientId = RequiredString(context, "patientId", "context.patientId");
+            // The patient reference the screening contract allows (and FHIR's ids fit): anything else is refused, never
+            // recorded, so that the log holds only references the rest of the app can find. The value is not echoed.
+            if (!PatientIdPattern().IsMatch(patientId))
+            {
+                throw new CdsHookRequestException("context.patientId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-' (the screening's patientReference).");
+            }
+
             JsonElement? draftOrders = null;
             if (service.OrderSign)
             {
@@ -555,7 +617,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>One feedback item of the spec's <c>{"feedback": [...]}</c>.</summary>
     private sealed record Feedback(string CardUuid, string Outcome, string? ReasonCode, string? Comment)
     {
-        public static List<Feedback> Read(JsonElement root)
+        public static List<Feedback> Read(JsonElement root, DateTimeOffset now)
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
             {
@@ -577,7 +639,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     throw new CdsHookRequestException("feedback.outcome must be accepted or overridden.");
                 }
 
-                RequireOutcomeTimestamp(item);
+                RequireOutcomeTimestamp(item, now);
                 string? code = null, comment = null;
                 if (item.TryGetProperty("overrideReason", out var reason) && reason.ValueKind == JsonValueKind.Object)
                 {
@@ -600,11 +662,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
     }
 
+    /// <summary>How far before now an <c>outcomeTimestamp</c> may lie: a card's prefill link lasts an hour, a card itself
+    /// rarely longer than a clinic day; a week leaves room for an EHR that sends its feedback late.</summary>
+    public static readonly TimeSpan OutcomeTimestampPast = TimeSpan.FromDays(7);
+
+    /// <summary>How far after now an <c>outcomeTimestamp</c> may lie: the EHR's clock a little fast.</summary>
+    public static readonly TimeSpan OutcomeTimestampSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// The spec's required <c>outcomeTimestamp</c>: an ISO 8601 date and time with its time zone (UTC as the spec asks, or
-    /// an offset), when the clinician acted on the card. Anything else is refused for the whole call, never guessed.
+    /// an offset), when the clinician acted on the card, within <see cref="OutcomeTimestampPast"/> before now and
+    /// <see cref="OutcomeTimestampSkew"/> after it. Anything else is refused for the whole call, never guessed.
     /// </summary>
-    private static void RequireOutcomeTimestamp(JsonElement item)
+    private static void RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now)
     {
         const string Expected = "feedback.outcomeTimestamp must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
         if (!item.TryGetProperty("outcomeTimestamp", out var value) || value.ValueKind != JsonValueKind.String)
@@ -614,14 +684,23 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         var text = value.GetString()!;
         if (!IsoDateTime().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out _))
+            || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var actedAt))
         {
             throw new CdsHookRequestException(Expected);
+        }
+
+        if (actedAt > now + OutcomeTimestampSkew || actedAt < now - OutcomeTimestampPast)
+        {
+            throw new CdsHookRequestException(
+                $"feedback.outcomeTimestamp must be when the card was acted on: not more than {OutcomeTimestampSkew.TotalMinutes:0} minutes after now nor more than {OutcomeTimestampPast.TotalDays:0} days before it.");
         }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex IsoDateTime();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PatientIdPattern();
 
     private static string RequiredString(JsonElement element, string name, string path)
     {

@@ -12,6 +12,9 @@ public sealed class ClinicCalendar(TimeProvider clock, IOptions<ClinicOptions> o
 {
     private readonly TimeZoneInfo _zone = Find(options.Value.TimeZone) ?? throw new InvalidOperationException(Unknown(options.Value.TimeZone));
 
+    /// <summary>The clinic's time zone (<c>Clinic:TimeZone</c>).</summary>
+    public TimeZoneInfo Zone => _zone;
+
     /// <summary>Today, in the clinic's time zone.</summary>
     public DateOnly Today => DayOf(clock.GetUtcNow());
 

@@ -91,6 +91,12 @@ public sealed class FieldControl
     /// <summary>The id of the read-only reason, tied to the control.</summary>
     public string? ReadOnlyId => ReadOnlyBecause is null ? null : Id + "-readonly";
 
+    /// <summary>
+    /// The day (yyyy-MM-dd) of the earlier screening a clinician recorded in KetamineCds whose answer a CDS Hooks card's
+    /// prefill carried into this field, or null: the form marks it apart from the chart's answers.
+    /// </summary>
+    public string? FromScreeningOn { get; private init; }
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Id + "-error";
@@ -135,7 +141,8 @@ public sealed class FieldControl
     /// <param name="fromEhr">Whether an EHR's prefill gave the answer shown.</param>
     /// <param name="moreHint">A sentence the page adds to the catalogue's help (the jurisdiction: the clinic's default), or null.</param>
     /// <param name="readOnlyBecause">Why the answer cannot be changed here (a re-screen's patient), or null.</param>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? moreHint = null, string? readOnlyBecause = null)
+    /// <param name="fromScreeningOn">The day of the earlier KetamineCds screening a CDS Hooks prefill took the answer from, or null.</param>
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? moreHint = null, string? readOnlyBecause = null, string? fromScreeningOn = null)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -166,6 +173,7 @@ public sealed class FieldControl
                 : null,
             FromEhr = fromEhr,
             ReadOnlyBecause = readOnlyBecause,
+            FromScreeningOn = fromScreeningOn,
         };
     }
 

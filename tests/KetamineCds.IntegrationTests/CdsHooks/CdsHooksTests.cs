@@ -931,6 +931,141 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_CalledAgain_IsCompletedFromTheClinicansScreeningNeverFromTheEhrsOwnEarlierAnswer()
+    {
+        // QA8 F8: the second call was completed from the first call's automatic screening (H2 -> H1 -> S), so each chart
+        // opening restarted the 30-day window and the card named the EHR's answer as "completed in KetamineCds".
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        var clinicians = await CompleteTheScreeningAsync(app, patient, ""","clinicianNote":"Seen with his sister; plan discussed." """);
+
+        for (var call = 0; call < 2; call++)
+        {
+            using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains($"taken from screening {clinicians}, completed in KetamineCds on", body, StringComparison.Ordinal);
+        }
+
+        var log = app.Services.GetRequiredService<IDecisionLog>();
+        await using var db = app.Db();
+        var answers = await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null).Select(e => e.Id).ToListAsync();
+        Assert.Equal(2, answers.Count);
+        foreach (var id in answers)
+        {
+            var screening = (await log.FindScreeningAsync(id))!;
+            Assert.Equal(clinicians, screening.RescreenOf);
+            // QA8 F9: the clinician's note describes their encounter: it is not carried into the EHR's answer.
+            Assert.Null(screening.History.ClinicianNote);
+        }
+    }
+
+    [Fact]
+    public async Task PatientView_AfterACorrectionMadeToday_DatesTheAnswersByTheEncounterItCorrects()
+    {
+        // QA8 F8/F11: a correction today of yesterday's screening made yesterday's suicidality and blood pressure today's.
+        // The correction puts right yesterday's encounter: its answers are yesterday's, so today's are asked again.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        var sample = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
+        var patient = sample["context"]!["patientId"]!.GetValue<string>();
+        var yesterdays = await CompleteTheScreeningAsync(app, patient);
+        clock.Advance(TimeSpan.FromDays(1));
+        var correction = await CompleteTheScreeningAsync(app, patient, ""","phq9Total":21,"correctionReason":"PHQ-9 total was 21 (questionnaire sheet)." """, $"/api/v1/screenings/{yesterdays}/corrections");
+
+        using var response = await app.PostAsync(PatientView, sample.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await using var db = app.Db();
+        Assert.False(await db.DecisionLogEntries.AnyAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null));
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var missing = JsonNode.Parse(answer.InputJson)!["missingItems"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("suicidality", missing);
+        Assert.DoesNotContain("failedAdequateTrials", missing);
+        Assert.NotEqual(yesterdays, correction);
+    }
+
+    [Fact]
+    public async Task PrefillLink_CompletedFromYesterdaysScreening_MarksItsAnswersAsThatScreeningsNotTheChartsAndCarriesNoNote()
+    {
+        // QA8 F9: every carried answer was tagged "from the EHR chart", and the earlier clinician's note was filled in.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        var sample = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
+        var earlier = await CompleteTheScreeningAsync(app, sample["context"]!["patientId"]!.GetValue<string>(), ""","clinicianNote":"Seen with his sister; plan discussed." """);
+        clock.Advance(TimeSpan.FromDays(1));
+
+        using var answer = await app.PostAsync(PatientView, sample.ToJsonString());
+        var body = await answer.Content.ReadAsStringAsync();
+        // The incomplete card says where its answers came from, as the card of a screening that ran does.
+        Assert.Contains($"taken from screening {earlier}, completed in KetamineCds on", body, StringComparison.Ordinal);
+        var url = PrefillUrl(JsonNode.Parse(body)!);
+        var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
+        var html = WebUtility.HtmlDecode(await psychiatrist.GetStringAsync(url.PathAndQuery));
+
+        Assert.Contains($"answers are filled in from screening {earlier}, recorded in KetamineCds on", html, StringComparison.Ordinal);
+        Assert.Matches("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-earlier\"", html);
+        Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-ehr\"", html);
+        Assert.DoesNotContain("Seen with his sister", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a-very-long-one")]
+    [InlineData("患者 1")]
+    [InlineData("x\\u0000y")]
+    [InlineData("=1+2")]
+    [InlineData("MRN 42")]
+    public async Task PatientView_PatientIdOutsideTheContractsPattern_Answers400NamingTheFieldAndRecordsNothing(string patientId)
+    {
+        // QA8 F18: these were recorded under references the rest of the app refuses.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString();
+        var sent = patientId == "a-very-long-one" ? new string('a', 65) : patientId;
+        var original = JsonNode.Parse(request)!["context"]!["patientId"]!.GetValue<string>();
+        var body = request.Replace($"\"patientId\":\"{original}\"", $"\"patientId\":\"{sent}\"", StringComparison.Ordinal);
+        Assert.NotEqual(request, body);
+
+        using var response = await app.PostAsync(PatientView, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("context.patientId must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("future")]
+    [InlineData("long-ago")]
+    public async Task Feedback_OutcomeTimestampFarFromNow_Answers400NamingTheFieldAndRecordsNothing(string timestamp)
+    {
+        // QA8 F20: years 0001 and 9999 were accepted.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+        var at = timestamp switch
+        {
+            "future" => DateTimeOffset.UtcNow.AddHours(2).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+            "long-ago" => DateTimeOffset.UtcNow.AddDays(-30).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+            _ => timestamp,
+        };
+
+        using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{at}}}","overrideReason":{"reason":{"code":"other"},"userComment":"x"}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("feedback.outcomeTimestamp must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+
+        // A time given in another offset, a minute ago, is accepted.
+        var minuteAgo = DateTimeOffset.UtcNow.AddMinutes(-1).ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        using var ok = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{minuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"x"}}]}""");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task PatientView_OnKestrel_AChartOfTwoMegabytesIsReadAndOneOverFourIsRefusedWith413AndAMessage()
     {
         // The server refuses bodies over 1 MB; a hook call's prefetch may hold up to 4 MB of chart (docs/cds-hooks.md).
@@ -1034,13 +1169,14 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
-    protected static async Task CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "")
+    protected static async Task<Guid> CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "", string path = "/api/v1/screenings")
     {
         var api = await ApiClientAsync(app, "psychiatrist@demo.local");
-        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(
+        using var created = await api.PostAsync(path, new StringContent(
             $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82{{moreAnswers}}}""",
             System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
     /// <summary>The link of the answer's one card that has one (the incomplete card, after any critical card).</summary>

@@ -3,6 +3,7 @@ using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -101,7 +102,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 ? (Corrects is null
                     ? localizer["A re-screen is of the same patient: the reference stays as recorded. To screen another patient, start a new screening."]
                     : localizer["A correction is of the same patient: the reference stays as recorded. If the screening was recorded under the wrong patient, record a new screening for the right one."]).Value
-                : null);
+                : null,
+            fromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null);
 
     /// <summary>
     /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),
@@ -191,6 +193,18 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The contract names of the fields an EHR's prefill filled in; each is marked on the form.</summary>
     private HashSet<string> FromEhr { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many answers an EHR's prefill took from a clinician's earlier KetamineCds screening (not the chart).</summary>
+    public int FromScreeningCount => FromScreeningFields.Count;
+
+    /// <summary>That earlier screening (with <see cref="FromScreeningCount"/>).</summary>
+    public Guid? FromScreening { get; private set; }
+
+    /// <summary>The clinic's day its answers were recorded, yyyy-MM-dd.</summary>
+    public string? FromScreeningOn { get; private set; }
+
+    /// <summary>The contract names of the fields the prefill took from that screening; each is marked apart from the chart's.</summary>
+    private HashSet<string> FromScreeningFields { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Set when the screening to re-screen or correct (<see cref="Earlier"/>) cannot be read; the page then says so and shows no form.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
 
@@ -217,9 +231,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             await audit.RecordAsync(
                 new AccessEvent(AccessEventKind.ViewScreening, User.ToActor().Email, User.ActingRole(), "patient:" + prefill.PatientReference, "cds-hooks prefill", HttpContext.GetCorrelationId()),
                 cancellationToken);
-            var chart = ScreeningJsonReader.ReadStored(prefill.InputJson);
+            var content = PrefillContent.Read(prefill.InputJson);
+            var chart = ScreeningJsonReader.ReadStored(content.InputJson);
             Prefill(chart);
-            MarkChartAnswers(chart);
+            MarkChartAnswers(chart, content);
         }
         else if (Earlier is { } asked)
         {
@@ -330,7 +345,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         {
             if (PrefillId is { } prefillId && await hookStore.FindPrefillAsync(prefillId, cancellationToken) is { } prefill)
             {
-                MarkChartAnswers(ScreeningJsonReader.ReadStored(prefill.InputJson));
+                var content = PrefillContent.Read(prefill.InputJson);
+                MarkChartAnswers(ScreeningJsonReader.ReadStored(content.InputJson), content);
             }
         }
         catch (Exception e) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(e))
@@ -397,17 +413,28 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>How many corrections of corrections are followed; a longer chain is cut there (the recorder still refuses an entry already corrected).</summary>
     private const int MaxCorrectionChain = 100;
 
-    /// <summary>Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs.</summary>
-    private void MarkChartAnswers(ScreeningRequest chart)
+    /// <summary>
+    /// Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs. Those
+    /// the prefill took from a clinician's earlier KetamineCds screening are marked as that screening's, not the chart's.
+    /// </summary>
+    private void MarkChartAnswers(ScreeningRequest chart, PrefillContent content)
     {
-        FromEhr.UnionWith(Catalogue.All
+        var same = Catalogue.All
             .Where(f => chart.ContractValueOf(f.Name) is { } fromChart && Input.ContractValueOf(f.Name) is { } shown
                 && (fromChart, shown) switch
                 {
                     (IEnumerable<string> a, IEnumerable<string> b) => a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal)),
                     _ => fromChart.Equals(shown),
                 })
-            .Select(f => f.Name));
+            .Select(f => f.Name)
+            .ToList();
+        FromEhr.UnionWith(same.Where(n => !content.Carried.Contains(n)));
+        if (content.CarriedFrom is { } screening && content.CarriedOn is { } on)
+        {
+            FromScreening = screening;
+            FromScreeningOn = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            FromScreeningFields.UnionWith(same.Where(content.Carried.Contains));
+        }
     }
 
     /// <summary>Fills the form with stored answers (an EHR's prefill, or an earlier screening's current answers).</summary>

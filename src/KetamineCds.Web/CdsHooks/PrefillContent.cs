@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace KetamineCds.Web.CdsHooks;
+
+/// <summary>
+/// What a CDS Hooks card's prefill holds: the screening input (contract JSON) the form opens with and, when the EHR's
+/// answer was completed from a screening a clinician recorded in KetamineCds, that screening, the day its answers were
+/// recorded and the fields it filled. The form marks the chart's answers and the earlier screening's apart, so that each
+/// is checked against its own source. Stored as <c>{"input": {...}, "carriedFrom": {...}}</c>; a prefill stored as the
+/// bare input (before the envelope existed, or with nothing carried) is all the chart's.
+/// </summary>
+/// <param name="InputJson">The screening input, contract JSON.</param>
+/// <param name="CarriedFrom">The screening a clinician recorded whose answers completed the chart's, or null.</param>
+/// <param name="CarriedOn">The clinic's day those answers were recorded (with <paramref name="CarriedFrom"/>).</param>
+/// <param name="Carried">The contract names of the fields taken from that screening.</param>
+public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnly? CarriedOn, IReadOnlySet<string> Carried)
+{
+    private static readonly HashSet<string> None = [];
+
+    /// <summary>The stored form of a prefill: the bare input when nothing was carried, else the envelope.</summary>
+    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried)
+    {
+        var fields = carried.ToList();
+        if (carriedFrom is null || carriedOn is null || fields.Count == 0)
+        {
+            return inputJson;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("input");
+            writer.WriteRawValue(inputJson);
+            writer.WriteStartObject("carriedFrom");
+            writer.WriteString("screening", carriedFrom.Value.ToString("D"));
+            writer.WriteString("recordedOn", carriedOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteStartArray("fields");
+            foreach (var field in fields)
+            {
+                writer.WriteStringValue(field);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads a stored prefill (the envelope, or a bare input: all the chart's).</summary>
+    public static PrefillContent Read(string stored)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(stored);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("carriedFrom", out var from) && from.ValueKind == JsonValueKind.Object
+                && from.TryGetProperty("screening", out var id) && Guid.TryParse(id.GetString(), out var screening)
+                && from.TryGetProperty("recordedOn", out var on) && DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && from.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+            {
+                var carried = fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal);
+                return new PrefillContent(input.GetRawText(), screening, day, carried);
+            }
+        }
+        catch (JsonException)
+        {
+            // Read as the bare input: the screening reader says what it cannot read.
+        }
+
+        return new PrefillContent(stored, null, null, None);
+    }
+}
