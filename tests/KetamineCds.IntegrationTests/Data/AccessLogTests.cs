@@ -116,6 +116,22 @@ public abstract class AccessLogTests
         Assert.Equal([2L, 1], events.Select(e => e.Sequence));
     }
 
+    [Fact]
+    public async Task EntryTypes_IdsOfSubjects_NameTheScreeningsAndEhrAnswersThatExist()
+    {
+        await using var store = await CreateStoreAsync();
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-LINK-1"));
+        var answer = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-LINK-1"));
+        var unknown = Guid.NewGuid();
+
+        var types = await store.Audit.EntryTypesAsync([screening.Id, answer.Id, unknown, screening.Id]);
+
+        Assert.Equal(2, types.Count);
+        Assert.Equal(DecisionLogEntryTypes.Screening, types[screening.Id]);
+        Assert.Equal(DecisionLogEntryTypes.HookAnswer, types[answer.Id]);
+        Assert.Empty(await store.Audit.EntryTypesAsync([]));
+    }
+
     [Theory]
     [InlineData("""lower("UserEmail") = 'staff@demo.local'""", "IX_AccessEvents_UserEmailAnyCase")]
     [InlineData("""lower("Subject") = 'patient:mrn-1'""", "IX_AccessEvents_SubjectAnyCase")]
