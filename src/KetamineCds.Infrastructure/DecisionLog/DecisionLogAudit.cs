@@ -361,6 +361,30 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// <summary>How the rules behind one changed verdict differ: started, stopped, or fired with another kind or severity.</summary>
     private sealed record RuleDelta(string[] Newly, string[] Stopped, (string RuleId, string Text)[] Changed);
 
+    public async Task<IReadOnlyDictionary<Guid, string>> EntryTypesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var wanted = ids.Distinct().ToList();
+            var found = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => wanted.Contains(e.Id) && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
+                .Select(e => new { e.Id, e.EntryType })
+                .ToListAsync(cancellationToken);
+            return found.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().EntryType);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
+
     public Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default) =>
         accessAudit.ListForSubjectAsync(subject, cancellationToken);
 

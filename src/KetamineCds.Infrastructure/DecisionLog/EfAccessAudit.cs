@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -76,19 +77,21 @@ public sealed class EfAccessAudit : IAccessAudit
 
     /// <summary>
     /// The latest sign-in events of one account, newest first: its sign-ins, failed attempts (wrong passwords and codes,
-    /// wrong current passwords on changing it) and lockouts, recorded under the email as it was typed (the account's
-    /// own spelling or in lower case). Read through the (user email, sequence) index.
+    /// wrong current passwords on changing it) and lockouts, recorded under the email as it was typed, in any letter
+    /// case (Identity finds the account whatever the case typed). Read through the lower(user email) index.
     /// </summary>
     public async Task<IReadOnlyList<LoggedAccessEvent>> ListSignInEventsAsync(string email, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
         string[] kinds = [WireNames.Of(AccessEventKind.SignIn), WireNames.Of(AccessEventKind.SignInFailed), WireNames.Of(AccessEventKind.LockedOut)];
-        var lower = email.ToLowerInvariant();
+        var key = LookupKey(email);
         try
         {
             await using var db = _contexts.CreateDbContext();
+#pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
             var rows = await db.AccessEvents.AsNoTracking()
-                .Where(e => (e.UserEmail == email || e.UserEmail == lower) && kinds.Contains(e.Kind))
+                .Where(e => e.UserEmail.ToLower() == key && kinds.Contains(e.Kind))
+#pragma warning restore CA1304, CA1862
                 .OrderByDescending(e => e.Sequence)
                 .Take(count)
                 .ToListAsync(cancellationToken);
@@ -98,6 +101,132 @@ public sealed class EfAccessAudit : IAccessAudit
         {
             throw new DecisionLogUnavailableException("The access log could not be read.", ex);
         }
+    }
+
+    /// <summary>
+    /// The kinds of event an administrator may read about an account: signing in and out, failed attempts, lockouts,
+    /// changes to its own security and account administration. None of them names a patient or a screening.
+    /// </summary>
+    public static IReadOnlyList<AccessEventKind> AccountKinds { get; } =
+        [AccessEventKind.SignIn, AccessEventKind.SignOut, AccessEventKind.SignInFailed, AccessEventKind.LockedOut, AccessEventKind.AccountSecurity, AccessEventKind.UserAdministration];
+
+    /// <summary>
+    /// The auditor's view of the whole access log: the events matching the filter, newest first (by sequence, the
+    /// log's own order), one keyset page at a time (never OFFSET): the page starts strictly before
+    /// <paramref name="before"/>, or at the newest event.
+    /// </summary>
+    public async Task<AccessLogPage> SearchAsync(AccessLogFilter filter, long? before, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            return await PageAsync(Filter(db, filter), before, pageSize, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The access log could not be read.", ex);
+        }
+    }
+
+    /// <summary>Every access event matching the filter, newest first, streamed from the database.</summary>
+    public async IAsyncEnumerable<LoggedAccessEvent> ExportAsync(AccessLogFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = _contexts.CreateDbContext();
+        await foreach (var row in Filter(db, filter).OrderByDescending(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return ToLogged(row);
+        }
+    }
+
+    /// <summary>
+    /// One account's events for its administrator, newest first, a keyset page at a time: those recorded under its email
+    /// (in any letter case) and those about it (subject <c>user:ID</c>), of the <see cref="AccountKinds"/> only, so that
+    /// the administrator sees nothing of what the account read or did with patients' screenings.
+    /// </summary>
+    public async Task<AccessLogPage> ListAccountEventsAsync(string email, string userId, long? before, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(userId);
+        string[] kinds = [.. AccountKinds.Select(k => WireNames.Of(k))];
+        var key = LookupKey(email);
+        var subject = "user:" + userId;
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+#pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
+            var query = db.AccessEvents.AsNoTracking()
+                .Where(e => kinds.Contains(e.Kind) && (e.UserEmail.ToLower() == key || e.Subject == subject));
+#pragma warning restore CA1304, CA1862
+            return await PageAsync(query, before, pageSize, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The access log could not be read.", ex);
+        }
+    }
+
+    /// <summary>
+    /// How an email or a subject is looked up: without surrounding spaces and without letter case. The databases index
+    /// <c>lower("UserEmail")</c> and <c>lower("Subject")</c> for it (migration <c>AccessLogLookups</c>); their lower() is
+    /// sure to agree with this one for A to Z, which is what emails, ids and patient references are written in.
+    /// </summary>
+    public static string LookupKey(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Trim().ToLowerInvariant();
+    }
+
+    private static IQueryable<AccessLogEntry> Filter(KetamineCdsDbContext db, AccessLogFilter filter)
+    {
+        var query = db.AccessEvents.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            var f = ChainHash.ToStoredTime(from);
+            query = query.Where(e => e.OccurredAt >= f);
+        }
+
+        if (filter.To is { } to)
+        {
+            var t = ChainHash.ToStoredTime(to);
+            query = query.Where(e => e.OccurredAt < t);
+        }
+
+#pragma warning disable CA1304, CA1862 // translated to SQL lower(...), which the lookup indexes cover (LookupKey)
+        if (!string.IsNullOrWhiteSpace(filter.UserEmail))
+        {
+            var who = LookupKey(filter.UserEmail);
+            query = query.Where(e => e.UserEmail.ToLower() == who);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Subject))
+        {
+            var subject = LookupKey(filter.Subject);
+            query = query.Where(e => e.Subject!.ToLower() == subject);
+        }
+#pragma warning restore CA1304, CA1862
+
+        if (filter.Kind is { } kind)
+        {
+            var name = WireNames.Of(kind);
+            query = query.Where(e => e.Kind == name);
+        }
+
+        return query;
+    }
+
+    private static async Task<AccessLogPage> PageAsync(IQueryable<AccessLogEntry> query, long? before, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        if (before is { } b)
+        {
+            query = query.Where(e => e.Sequence < b);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Sequence).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize).Select(ToLogged).ToList();
+        return new AccessLogPage(items, rows.Count > pageSize ? items[^1].Sequence : null);
     }
 
     /// <summary>Verifies the access log's chain in bounded memory.</summary>

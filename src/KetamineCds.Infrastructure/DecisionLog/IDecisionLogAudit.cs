@@ -27,6 +27,12 @@ public interface IDecisionLogAudit
     /// </summary>
     Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Which of these ids name an entry of the decision log, and of which type (<see cref="DecisionLogEntryTypes.Screening"/>
+    /// or <see cref="DecisionLogEntryTypes.HookAnswer"/>): the access log links a subject to the auditor's page of its entry.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> EntryTypesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Access events about one subject (e.g. a screening id), oldest first.</summary>
     Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default);
 

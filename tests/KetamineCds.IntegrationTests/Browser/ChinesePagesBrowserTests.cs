@@ -1,3 +1,6 @@
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KetamineCds.IntegrationTests.Browser;
@@ -25,6 +28,10 @@ public sealed class ChinesePagesBrowserTests(BrowserFixture browser)
         await ExpectChinesePageAsync(page, "/Audit", "决策日志", "62-audit-zh");
         await Assertions.Expect(page.Locator("nav.audit-nav")).ToContainTextAsync("校验日志");
 
+        await ExpectChinesePageAsync(page, "/Audit/Access", "访问日志", "70-access-log-zh");
+        await Assertions.Expect(page.Locator("table#access-events caption")).ToContainTextAsync("访问事件，最新的在前");
+        await Assertions.Expect(page.Locator("table#access-events tbody tr").First).ToContainTextAsync("查看了访问日志");
+
         await ExpectChinesePageAsync(page, "/Audit/Verify?run=true", "校验日志", "63-verify-zh");
         await Assertions.Expect(page.Locator("caption")).ToContainTextAsync("校验用时");
 
@@ -48,12 +55,26 @@ public sealed class ChinesePagesBrowserTests(BrowserFixture browser)
         await ExpectChinesePageAsync(page, "/Admin/Users", "用户", "67-admin-users-zh");
         await Assertions.Expect(page.Locator("table.data-table caption")).ToHaveTextAsync("全部账户");
 
+        var staffId = await StaffIdAsync();
+        await page.GotoAsync($"/Admin/Users/Edit/{staffId}");
+        await page.Locator("#all-account-events").ClickAsync();
+        Assert.EndsWith($"/Admin/Users/Events/{staffId}", page.Url, StringComparison.Ordinal);
+        await ExpectChinesePageAsync(page, $"/Admin/Users/Events/{staffId}", "staff@demo.local 的事件", "71-account-events-zh");
+        await Assertions.Expect(page.Locator("table#account-events caption")).ToContainTextAsync("账户事件，最新的在前");
+
         await ExpectChinesePageAsync(page, "/Account/TwoFactor", "您的账户", "68-account-zh");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("第二重验证");
 
         await ExpectChinesePageAsync(page, "/no-such-page", "未找到页面", "69-not-found-zh", expectedStatus: 404);
 
         await page.Context.CloseAsync();
+    }
+
+    private async Task<string> StaffIdAsync()
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return (await users.FindByEmailAsync("staff@demo.local"))!.Id;
     }
 
     private async Task ExpectChinesePageAsync(IPage page, string path, string heading, string screenshot, int expectedStatus = 200)

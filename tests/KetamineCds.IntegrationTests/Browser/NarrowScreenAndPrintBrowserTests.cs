@@ -49,7 +49,7 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 
         var auditor = await browser.SignedInPageAsync("auditor@demo.local");
         await auditor.SetViewportSizeAsync(PhoneWidth, 844);
-        foreach (var path in new[] { "/Audit", $"/Audit/Screening/{id}", "/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0", "/Audit/Checkpoints" })
+        foreach (var path in new[] { "/Audit", "/Audit/Access", $"/Audit/Screening/{id}", "/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0", "/Audit/Checkpoints" })
         {
             tooWide.AddRange(await WidthProblemsAsync(auditor, path));
         }
@@ -57,6 +57,19 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         await auditor.GotoAsync($"/Audit/Screening/{id}");
         await browser.ScreenshotAsync(auditor, "53-audit-screening-at-390px");
         await auditor.Context.CloseAsync();
+
+        var admin = await browser.SignedInPageAsync("admin@demo.local");
+        await admin.SetViewportSizeAsync(PhoneWidth, 844);
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var staffId = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("staff@demo.local"))!.Id;
+            foreach (var path in new[] { $"/Admin/Users/Edit/{staffId}", $"/Admin/Users/Events/{staffId}" })
+            {
+                tooWide.AddRange(await WidthProblemsAsync(admin, path));
+            }
+        }
+
+        await admin.Context.CloseAsync();
 
         Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
     }

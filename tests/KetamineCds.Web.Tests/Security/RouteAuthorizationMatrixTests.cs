@@ -93,6 +93,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         // The auditor's workspace.
         ["PAGE /Audit"] = Who.Auditor,
         ["PAGE /Audit/Index"] = Who.Auditor,
+        ["PAGE /Audit/Access"] = Who.Auditor,
         ["PAGE /Audit/Impact"] = Who.Auditor,
         ["PAGE /Audit/Verify"] = Who.Auditor,
         ["PAGE /Audit/Checkpoints"] = Who.Auditor,
@@ -110,6 +111,8 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Admin/Users/Index"] = Who.Admin,
         ["PAGE /Admin/Users/Create"] = Who.Admin,
         ["PAGE /Admin/Users/Edit/{id}"] = Who.Admin,
+        // An account's sign-in and account events only (EfAccessAudit.AccountKinds); the whole access log is the auditor's.
+        ["PAGE /Admin/Users/Events/{id}"] = Who.Admin,
     };
 
     private static readonly string[] Callers = ["anonymous", "psychiatrist", "staff", "auditor", "admin"];

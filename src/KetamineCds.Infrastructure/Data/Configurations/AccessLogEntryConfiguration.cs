@@ -21,9 +21,12 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
         builder.Property(e => e.CorrelationId).HasMaxLength(AccessLogColumns.CorrelationId).IsRequired();
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
-        // The detail view lists a screening's access history; the auditor filters access by user and time.
+        // The detail view lists a screening's access history; the auditor filters access by user, kind and time, newest
+        // first by sequence. The user and subject filters ignore letter case: their indexes on lower(...) are in the
+        // migration AccessLogLookups (an expression index is not part of the model).
         builder.HasIndex(e => new { e.Subject, e.Sequence });
         builder.HasIndex(e => new { e.UserEmail, e.Sequence });
+        builder.HasIndex(e => new { e.Kind, e.Sequence });
         builder.HasIndex(e => e.OccurredAt);
     }
 }

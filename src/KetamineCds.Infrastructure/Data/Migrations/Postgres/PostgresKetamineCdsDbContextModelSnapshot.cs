@@ -161,6 +161,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("Kind", "Sequence");
+
                     b.HasIndex("Subject", "Sequence");
 
                     b.HasIndex("UserEmail", "Sequence");

@@ -120,7 +120,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Id")
+                    b.Property<string>("Id")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -128,7 +129,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("OccurredAt")
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
@@ -155,6 +157,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Kind", "Sequence");
 
                     b.HasIndex("Subject", "Sequence");
 
@@ -210,7 +214,8 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("HookOriginJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Id")
+                    b.Property<string>("Id")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InputJson")
@@ -231,10 +236,11 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("RelatesToId")
+                    b.Property<string>("RelatesToId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RuleSetDigest")

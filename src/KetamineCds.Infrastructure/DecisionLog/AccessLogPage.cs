@@ -1,0 +1,7 @@
+namespace KetamineCds.Infrastructure.DecisionLog;
+
+/// <summary>
+/// A page of access events, newest first (the log's own order, by sequence), and where the next page starts: strictly
+/// before <see cref="NextBefore"/>, or null when this is the last page.
+/// </summary>
+public sealed record AccessLogPage(IReadOnlyList<LoggedAccessEvent> Items, long? NextBefore);

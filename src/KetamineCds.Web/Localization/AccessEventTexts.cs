@@ -1,0 +1,100 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.Localization;
+
+namespace KetamineCds.Web.Localization;
+
+/// <summary>
+/// An access event in the reader's words, in the request's language: its kind, and its detail where the detail is one of
+/// the app's fixed texts (a sign-in's channel, "audit workspace" ...). The log keeps the English it recorded (it is
+/// hashed); a detail with anything of its own in it (a filter, a reason, an email) is shown as recorded.
+/// </summary>
+public static class AccessEventTexts
+{
+    /// <summary>What happened, in words; an unknown kind (a newer app's) is shown as recorded.</summary>
+    public static string Kind(string? kind, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (!WireNames.TryParse<AccessEventKind>(kind, out var known))
+        {
+            return kind ?? "";
+        }
+
+        return known switch
+        {
+            AccessEventKind.SignIn => localizer["Signed in"],
+            AccessEventKind.SignOut => localizer["Signed out"],
+            AccessEventKind.SignInFailed => localizer["Failed attempt"],
+            AccessEventKind.LockedOut => localizer["Locked, or refused while locked"],
+            AccessEventKind.ViewScreening => localizer["Viewed screenings"],
+            AccessEventKind.PrintScreening => localizer["Printed a screening"],
+            AccessEventKind.Export => localizer["Exported"],
+            AccessEventKind.Replay => localizer["Replayed a screening"],
+            AccessEventKind.ImpactAnalysis => localizer["Ran an impact analysis"],
+            AccessEventKind.Verify => localizer["Verified the log"],
+            AccessEventKind.UserAdministration => localizer["Administered an account"],
+            AccessEventKind.Checkpoint => localizer["Checkpoint"],
+            AccessEventKind.AccountSecurity => localizer["Own account security"],
+            AccessEventKind.ViewAccessLog => localizer["Viewed the access log"],
+            _ => kind ?? "",
+        };
+    }
+
+    /// <summary>
+    /// The detail in the reader's words when it is one of the app's fixed texts (the recorded English is then shown
+    /// beside it); else exactly as recorded, or empty.
+    /// </summary>
+    public static string Detail(string? detail, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return detail switch
+        {
+            null => "",
+            // Sign-in channels (PasswordSignIn, LoginWithCode, AuthApi, OwnPassword); "page" is also a page's view or sign-out.
+            "page" => localizer["Web page"],
+            "api" => localizer["API"],
+            "page, authenticator code" => localizer["Web page, authenticator code"],
+            "page, recovery code" => localizer["Web page, recovery code"],
+            "api refresh" => localizer["API, token refresh"],
+            Api.AuthApi.RefreshTokenReusedAudit => localizer["API, token refresh: the token was used again; every session of its sign-in ended"],
+            "change password (page): wrong current password" => localizer["Change password (web page): wrong current password"],
+            "change password (api): wrong current password" => localizer["Change password (API): wrong current password"],
+            "change password (page): wrong current password, sessions ended" => localizer["Change password (web page): wrong current password; the account's sessions ended"],
+            "change password (api): wrong current password, sessions ended" => localizer["Change password (API): wrong current password; the account's sessions ended"],
+            // Views (Pages/Screenings, ScreeningsApi, Pages/Audit).
+            "list" => localizer["A patient's screenings (web page)"],
+            "api list" => localizer["A patient's screenings (API)"],
+            "cds-hooks prefill" => localizer["Form filled in from the EHR (CDS Hooks)"],
+            "re-screen" => localizer["Opened to re-screen"],
+            "correction" => localizer["Opened to correct"],
+            "audit workspace" => localizer["Audit workspace"],
+            "audit workspace; hook answer" => localizer["Audit workspace, EHR answer"],
+            "audit workspace, from checkpoint" => localizer["Audit workspace, from the newest checkpoint"],
+            "reproduced" => localizer["Reproduced"],
+            "did not reproduce" => localizer["Did not reproduce"],
+            // Verification and checkpoints (AuditEndpoints, Pages/Audit).
+            "full" => localizer["API, the whole log"],
+            "from checkpoint" => localizer["API, from the newest checkpoint"],
+            "write checkpoint" => localizer["Wrote a checkpoint (API)"],
+            "write checkpoint (audit workspace)" => localizer["Wrote a checkpoint (audit workspace)"],
+            "list checkpoints" => localizer["Listed the checkpoints (API)"],
+            "checkpoints download" => localizer["Downloaded the checkpoints"],
+            // A user's own account (Pages/Account, AccountApi).
+            "changed own password" => localizer["Changed own password"],
+            "changed own password (api)" => localizer["Changed own password (API)"],
+            "made new recovery codes (the old ones no longer work)" => localizer["Made new recovery codes (the old ones no longer work)"],
+            "turned off the second factor" => localizer["Turned off the second factor"],
+            "turned on the second factor (authenticator app)" => localizer["Turned on the second factor (authenticator app)"],
+            // The access log's own readers (Pages/Admin/Users/Events).
+            AccountEventsDetail => localizer["An account's events (user administration)"],
+            _ => detail,
+        };
+    }
+
+    /// <summary>True when <see cref="Detail"/> says more than the recorded text (another language or other words), so the page shows the recorded text beside it.</summary>
+    public static bool ShowsRecorded(string? detail, string shown) =>
+        detail is not null && !string.Equals(detail, shown, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The detail recorded when an administrator reads one account's events.</summary>
+    public const string AccountEventsDetail = "account events (user administration)";
+}

@@ -1,0 +1,54 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Localization;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Admin.Users;
+
+/// <summary>
+/// All of one account's events that an administrator may read, newest first, a keyset page at a time: its sign-ins
+/// and sign-outs, failed attempts and lockouts (under its email in any letter case) and the changes to the account
+/// (its own, and administrators'). Never what it viewed, printed or exported: an administrator manages accounts and must
+/// not see clinical records (docs/security.md), so the whole access log is the auditor's (Pages/Audit/Access). Reading
+/// these events is recorded in the access log.
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class EventsModel(UserManager<ApplicationUser> users, EfAccessAudit accessLog, IAccessAudit audit) : PageModel
+{
+    public const int PageSize = 50;
+
+    public ApplicationUser? Account { get; private set; }
+
+    /// <summary>The keyset cursor: the page starts strictly before this sequence (an unreadable one starts at the newest).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
+
+    /// <summary>The page of events; null when the access log could not be read.</summary>
+    public AccessLogPage? Events { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        Account = await users.FindByIdAsync(id);
+        if (Account is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await audit.RecordAsync(HttpContext, AccessEventKind.ViewAccessLog, "user:" + Account.Id, AccessEventTexts.AccountEventsDetail, Roles.Admin);
+            Events = await accessLog.ListAccountEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, Account.Id, Before, PageSize, HttpContext.RequestAborted);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            Events = null; // the page says the log could not be read
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// The auditor's access log page (/Audit/Access): auditors only; newest first with what happened in words and in the
+/// log's spelling; who (any letter case), kind, subject and date filters, with a field message and nothing listed for one
+/// it cannot use; keyset pages; a CSV export of the same filter with formulas neutralised; every view and export is
+/// itself in the log.
+/// </summary>
+public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : IClassFixture<AccessLogPageTests.App>
+{
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Audit/Access")]
+    [InlineData(KetamineCdsFactory.Staff, "/Audit/Access")]
+    [InlineData(KetamineCdsFactory.Admin, "/Audit/Access")]
+    [InlineData(KetamineCdsFactory.Psychiatrist, "/Audit/Access?handler=Csv")]
+    [InlineData(KetamineCdsFactory.Admin, "/Audit/Access?handler=Csv")]
+    public async Task AccessLog_NotAnAuditor_IsSentToAccessDeniedAndNothingIsRecorded(string email, string path)
+    {
+        var client = await app.PageClientAsync(email);
+        var views = await app.CountAsync("view-access-log");
+        var exports = await app.CountAsync("export");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(views, await app.CountAsync("view-access-log"));
+        Assert.Equal(exports, await app.CountAsync("export"));
+    }
+
+    [Fact]
+    public async Task AccessLog_Anonymous_IsSentToSignIn()
+    {
+        using var response = await app.Factory.CreateRawClient().GetAsync("/Audit/Access");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessLog_Auditor_ListsNewestFirstInWordsAndCodeAndRecordsItsOwnView()
+    {
+        using (var failed = await app.Factory.CreateRawClient().PostAsJsonAsync("/api/auth/login", new { email = "Staff@Demo.local", password = "Wrong!Passw0rd9" }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit/Access");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = Rows(html);
+        Assert.True(rows.Count >= 3, html);
+        Assert.Equal(rows.Select(r => r.Sequence).OrderDescending(), rows.Select(r => r.Sequence));
+        // This very view is the newest event: who, role, what in words beside the log's spelling, subject, detail.
+        Assert.Contains(KetamineCdsFactory.Auditor, rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td>Auditor</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("Viewed the access log <code class=\"audit-code\">view-access-log</code>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-subject\">access-log</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td>Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.Html.Contains("Staff@Demo.local", StringComparison.Ordinal)
+            && r.Html.Contains("Failed attempt <code class=\"audit-code\">sign-in-failed</code>", StringComparison.Ordinal));
+        var view = await app.LastAsync("view-access-log");
+        Assert.Equal((KetamineCdsFactory.Auditor, "Auditor", "access-log", "audit workspace"), (view.UserEmail, view.Role, view.Subject, view.Detail));
+        Assert.Equal(view.Sequence, rows[0].Sequence);
+    }
+
+    [Fact]
+    public async Task AccessLog_InChinese_SaysWhatHappenedAndTheFixedDetailInChineseBesideWhatWasRecorded()
+    {
+        await app.RecordAsync(AccessEventKind.SignIn, "zh.reader@clinic.example", null, "page, recovery code");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, "/Audit/Access?who=zh.reader@clinic.example", "zh-CN");
+
+        var row = Assert.Single(Rows(html));
+        Assert.Contains("已登录 <code class=\"audit-code\">sign-in</code>", row.Html, StringComparison.Ordinal);
+        Assert.Contains("网页，恢复码 <code class=\"recorded-text\">page, recovery code</code>", row.Html, StringComparison.Ordinal);
+        Assert.Contains("<h1>访问日志</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessLog_Filters_WhoInAnyCaseKindSubjectAndDates()
+    {
+        await app.RecordAsync(AccessEventKind.SignInFailed, "Filter.Who@Clinic.Example", null, "page");
+        await app.RecordAsync(AccessEventKind.SignIn, "filter.who@clinic.example", null, "page");
+        await app.RecordAsync(AccessEventKind.ViewScreening, "filter.who@clinic.example", "patient:MRN-FILTER-1", "list");
+        await app.RecordAsync(AccessEventKind.ViewScreening, "filter.other@clinic.example", "patient:mrn-filter-1", "api list");
+        await app.RecordAsync(AccessEventKind.SignInFailed, "filter.who@clinic.example.org", null, "page");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var who = Rows(await GetAsync(client, "/Audit/Access?who=FILTER.WHO%40clinic.example"));
+        var failed = Rows(await GetAsync(client, "/Audit/Access?who=filter.who%40CLINIC.example&kind=sign-in-failed"));
+        var subject = Rows(await GetAsync(client, "/Audit/Access?subject=Patient%3AMrn-Filter-1"));
+        var recent = Rows(await GetAsync(client, $"/Audit/Access?who=filter.who%40clinic.example&from={yesterday}"));
+        var longAgo = await GetAsync(client, "/Audit/Access?who=filter.who%40clinic.example&from=2000-01-01&to=2000-01-31");
+
+        Assert.Equal(3, who.Count);
+        Assert.All(who, r => Assert.Matches("<td class=\"access-who\">(Filter.Who@Clinic.Example|filter.who@clinic.example)</td>", r.Html));
+        var onlyFailed = Assert.Single(failed);
+        Assert.Contains("Filter.Who@Clinic.Example", onlyFailed.Html, StringComparison.Ordinal);
+        Assert.Equal(2, subject.Count);
+        Assert.All(subject, r => Assert.Contains("view-screening", r.Html, StringComparison.Ordinal));
+        Assert.Equal(3, recent.Count);
+        Assert.Contains("No access events match.", longAgo, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"access-events\"", longAgo, StringComparison.Ordinal);
+        // The view records the filter it was read with.
+        Assert.Equal("audit workspace; from=2000-01-01; to=2000-01-31; who=filter.who@clinic.example", (await app.LastAsync("view-access-log")).Detail);
+    }
+
+    [Fact]
+    public async Task AccessLog_MoreThanAPage_OlderLinksWalkEveryEventOnceNewestFirst()
+    {
+        var recorded = new List<long>();
+        for (var i = 0; i < 2 * KetamineCds.Web.Pages.Audit.AccessModel.PageSize + 20; i++)
+        {
+            await app.RecordAsync(AccessEventKind.Export, "paging@clinic.example", "paging-subject", "n" + i);
+        }
+
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var seen = new List<long>();
+        var counts = new List<int>();
+        string? next = "/Audit/Access?subject=paging-subject";
+        while (next is not null)
+        {
+            var html = await GetAsync(client, next);
+            var rows = Rows(html);
+            counts.Add(rows.Count);
+            seen.AddRange(rows.Select(r => r.Sequence));
+            next = NextLink().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
+            Assert.True(counts.Count < 5, "the pages never end");
+            if (next is not null)
+            {
+                Assert.Contains("subject=paging-subject", next, StringComparison.Ordinal); // the filter goes with every page
+            }
+        }
+
+        Assert.Equal([KetamineCds.Web.Pages.Audit.AccessModel.PageSize, KetamineCds.Web.Pages.Audit.AccessModel.PageSize, 20], counts);
+        Assert.Equal(seen.OrderDescending(), seen);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+        Assert.Equal(await db.AccessEvents.Where(e => e.Subject == "paging-subject").OrderByDescending(e => e.Sequence).Select(e => e.Sequence).ToListAsync(), seen);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-45", "from", "'from' could not be read as a date")]
+    [InlineData("to=2026-02-30", "to", "'to' could not be read as a date")]
+    [InlineData("from=2026-02-01&to=2026-01-01", "from", "'from' must not be after 'to'.")]
+    [InlineData("from=9999-12-31", "from", "'from' must be a date between 2000-01-01 and 2999-12-31.")]
+    [InlineData("kind=signin", "kind", "'kind' must be one of: sign-in, sign-out, sign-in-failed,")]
+    [InlineData("who=LONG", "who", "'who' can be at most 256 characters")]
+    [InlineData("subject=LONG", "subject", "'subject' can be at most 128 characters")]
+    public async Task AccessLog_FilterItCannotUse_SaysWhichNextToItListsNothingAndRecordsNothing(string query, string field, string message)
+    {
+        query = query.Replace("LONG", new string('a', 300), StringComparison.Ordinal);
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var views = await app.CountAsync("view-access-log");
+
+        using var response = await client.GetAsync("/Audit/Access?" + query);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("The filter cannot be used", html, StringComparison.Ordinal);
+        Assert.Contains("Correct the filter to list access events.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"access-events\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
+        Assert.Equal(views, await app.CountAsync("view-access-log"));
+    }
+
+    [Fact]
+    public async Task AccessLog_UnknownKindInChinese_SaysSoInChinese()
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, "/Audit/Access?kind=signin", "zh-CN", HttpStatusCode.BadRequest);
+
+        Assert.Contains("“kind”必须是以下之一：sign-in, sign-out, sign-in-failed", html, StringComparison.Ordinal);
+        Assert.Contains("请更正筛选条件以列出访问事件。", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessLogCsv_Filtered_ExportsThoseEventsWithFormulasNeutralisedAndIsRecorded()
+    {
+        await app.RecordAsync(AccessEventKind.SignInFailed, "=HYPERLINK(\"http://evil\")", null, "+SUM(A1:A9)");
+        await app.RecordAsync(AccessEventKind.SignInFailed, "someone.else@clinic.example", null, "page");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit/Access?handler=Csv&kind=sign-in-failed&who=" + Uri.EscapeDataString("=HYPERLINK(\"http://evil\")"));
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("access-log.csv", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal("id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId", lines[0]);
+        var row = Assert.Single(lines[1..]);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",,sign-in-failed,,'+SUM(A1:A9),", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("someone.else", csv, StringComparison.Ordinal);
+        var export = await app.LastAsync("export");
+        Assert.Equal((KetamineCdsFactory.Auditor, "access-log", "csv; who==HYPERLINK(\"http://evil\"); kind=sign-in-failed"), (export.UserEmail, export.Subject, export.Detail));
+    }
+
+    [Fact]
+    public async Task AccessLogCsv_FilterItCannotUse_Is400FieldProblemAndExportsNothing()
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var exports = await app.CountAsync("export");
+
+        using var response = await client.GetAsync("/Audit/Access?handler=Csv&kind=everything");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(["kind"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(exports, await app.CountAsync("export"));
+    }
+
+    [Fact]
+    public async Task AccessLog_ScreeningAndPatientSubjects_LinkToTheirAuditPages()
+    {
+        var psychiatrist = await app.Factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-ACCESS-LINK"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await psychiatrist.GetAsync($"/api/v1/screenings/{id}")).Dispose();
+        (await psychiatrist.GetAsync("/api/v1/screenings?patientReference=MRN-ACCESS-LINK")).Dispose();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var byId = await GetAsync(client, "/Audit/Access?subject=" + id.ToString().ToUpperInvariant());
+        var byPatient = await GetAsync(client, "/Audit/Access?subject=patient%3AMRN-ACCESS-LINK");
+        var screeningPage = await GetAsync(client, $"/Audit/Screening/{id}");
+
+        Assert.Contains($"<a href=\"/Audit/Screening/{id}\">{id}</a> <span class=\"audit-note\">(screening)</span>", byId, StringComparison.Ordinal);
+        Assert.Contains("<td>API</td>", Assert.Single(Rows(byId)).Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Audit?patient=MRN-ACCESS-LINK\"", byPatient, StringComparison.Ordinal);
+        Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\">api list</code>", byPatient, StringComparison.Ordinal);
+        // The screening's own page says what happened in words, and leads to the whole log about it.
+        Assert.Contains("Viewed screenings <code class=\"audit-code\">view-screening</code>", screeningPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Audit/Access?subject={id}\"", screeningPage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit")]
+    [InlineData("/Audit/Checkpoints")]
+    public async Task AuditWorkspace_Navigation_LinksToTheAccessLog(string path)
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, path);
+
+        Assert.Matches("<nav class=\"audit-nav\"[^>]*>.*?<a href=\"/Audit/Access\">Access log</a>.*?</nav>", html.ReplaceLineEndings(" "));
+    }
+
+    private static async Task<string> GetAsync(HttpClient client, string path, string? language = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        using var response = await client.SendAsync(request);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode}");
+        return html;
+    }
+
+    /// <summary>The listed events: each row's sequence (its second cell) and its markup.</summary>
+    private static List<(long Sequence, string Html)> Rows(string html)
+    {
+        var table = Table().Match(html);
+        return table.Success
+            ? [.. Row().Matches(table.Groups[1].Value).Select(m => (long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m.Value))]
+            : [];
+    }
+
+    [GeneratedRegex("<table class=\"audit-table\" id=\"access-events\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline)]
+    private static partial Regex Table();
+
+    [GeneratedRegex("<tr>\\s*<td class=\"audit-tight\">.*?</td>\\s*<td>(\\d+)</td>.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex Row();
+
+    [GeneratedRegex("<a rel=\"next\" href=\"([^\"]+)\">")]
+    private static partial Regex NextLink();
+
+    /// <summary>One app for the class, with a signed-in page client per account, and the access log behind it.</summary>
+    public sealed class App : IDisposable
+    {
+        private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+        public KetamineCdsFactory Factory { get; } = new();
+
+        public async Task<HttpClient> PageClientAsync(string email) =>
+            _clients.TryGetValue(email, out var client) ? client : _clients[email] = await Factory.CreatePageClientAsync(email);
+
+        /// <summary>An event recorded as the app records them (fitted to its columns, chained).</summary>
+        public Task RecordAsync(AccessEventKind kind, string email, string? subject, string? detail) =>
+            Factory.Services.GetRequiredService<IAccessAudit>().RecordAsync(new AccessEvent(kind, email, null, subject, detail, "test-" + Guid.NewGuid().ToString("N")[..8]));
+
+        public async Task<int> CountAsync(string kind)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            return await db.AccessEvents.CountAsync(e => e.Kind == kind);
+        }
+
+        public async Task<AccessLogEntry> LastAsync(string kind)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            return await db.AccessEvents.Where(e => e.Kind == kind).OrderByDescending(e => e.Sequence).FirstAsync();
+        }
+
+        public void Dispose() => Factory.Dispose();
+    }
+}
