@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Security;
 
@@ -35,44 +34,17 @@ public static class AccessLogCsvExport
             return AuditEndpoints.Unavailable();
         }
 
-        var cancellationToken = context.RequestAborted;
-        await using var rows = accessLog.ExportAsync(input.ToFilter(), cancellationToken).GetAsyncEnumerator(cancellationToken);
-        bool more;
-        try
-        {
-            more = await rows.MoveNextAsync();
-        }
-        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
-        {
-            return AuditEndpoints.Unavailable();
-        }
-
-        var response = context.Response;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = "attachment; filename=\"access-log.csv\"";
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync(Header);
-        var count = 0;
-        for (; more; more = await rows.MoveNextAsync())
-        {
-            var e = rows.Current;
-            await writer.WriteAsync(Csv.Row(
-                e.Id.ToString(),
-                e.Sequence.ToString(CultureInfo.InvariantCulture),
-                e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-                e.UserEmail,
-                e.Role,
-                e.Kind,
-                e.Subject,
-                e.Detail,
-                e.CorrelationId));
-            if (++count % 1000 == 0)
-            {
-                await writer.FlushAsync(cancellationToken);
-            }
-        }
-
-        await writer.FlushAsync(cancellationToken);
-        return Results.Empty;
+        return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(), context.RequestAborted), "access-log.csv", Header, row =>
+        [
+            row.Id.ToString(),
+            row.Sequence.ToString(CultureInfo.InvariantCulture),
+            row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            row.UserEmail,
+            row.Role,
+            row.Kind,
+            row.Subject,
+            row.Detail,
+            row.CorrelationId
+        ]);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Security;
 
@@ -13,6 +12,9 @@ namespace KetamineCds.Web.Audit;
 /// </summary>
 public static class AuditCsvExport
 {
+    /// <summary>The export's header line.</summary>
+    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides\n";
+
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
         if (input.Validate(context.Request.Query) is { Count: > 0 } errors)
@@ -29,50 +31,23 @@ public static class AuditCsvExport
             return AuditEndpoints.Unavailable();
         }
 
-        var cancellationToken = context.RequestAborted;
-        await using var rows = audit.ExportAsync(input.ToFilter(), cancellationToken).GetAsyncEnumerator(cancellationToken);
-        bool more;
-        try
-        {
-            more = await rows.MoveNextAsync();
-        }
-        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
-        {
-            return AuditEndpoints.Unavailable();
-        }
-
-        var response = context.Response;
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = "attachment; filename=\"decision-log.csv\"";
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides\n");
-        var count = 0;
-        for (; more; more = await rows.MoveNextAsync())
-        {
-            var item = rows.Current;
-            await writer.WriteAsync(Csv.Row(
-                item.Id.ToString(),
-                item.Sequence.ToString(CultureInfo.InvariantCulture),
-                item.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-                item.ClinicianEmail,
-                item.ClinicianRole,
-                item.PatientReference,
-                item.Overall,
-                item.RuleSetVersion,
-                item.RuleSetDigest,
-                item.CorrelationId,
-                item.Corrects?.ToString(),
-                item.RescreenOf?.ToString(),
-                item.EntryType,
-                item.Unreadable ? "true" : null,
-                item.Overrides.ToString(CultureInfo.InvariantCulture)));
-            if (++count % 1000 == 0)
-            {
-                await writer.FlushAsync(cancellationToken);
-            }
-        }
-
-        await writer.FlushAsync(cancellationToken);
-        return Results.Empty;
+        return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(), context.RequestAborted), "decision-log.csv", Header, row =>
+        [
+            row.Id.ToString(),
+            row.Sequence.ToString(CultureInfo.InvariantCulture),
+            row.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            row.ClinicianEmail,
+            row.ClinicianRole,
+            row.PatientReference,
+            row.Overall,
+            row.RuleSetVersion,
+            row.RuleSetDigest,
+            row.CorrelationId,
+            row.Corrects?.ToString(),
+            row.RescreenOf?.ToString(),
+            row.EntryType,
+            row.Unreadable ? "true" : null,
+            row.Overrides.ToString(CultureInfo.InvariantCulture)
+        ]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using KetamineCds.Infrastructure.DecisionLog;
 
 namespace KetamineCds.Web.Audit;
 
@@ -33,5 +34,47 @@ public static class Csv
         }
 
         return sb.Append('\n').ToString();
+    }
+
+    /// <summary>
+    /// Streams <paramref name="rows"/> as a CSV attachment. The first row is read before the response starts, so an
+    /// unreachable database is a 503, never a 200 with half a file; then the header and every row, flushed every 1,000 rows.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="rows">The rows, read lazily from the database.</param>
+    /// <param name="fileName">The attachment's file name.</param>
+    /// <param name="header">The header line, with its newline.</param>
+    /// <param name="cells">A row's cells, in the header's order.</param>
+    public static async Task<IResult> StreamAsync<T>(HttpContext context, IAsyncEnumerable<T> rows, string fileName, string header, Func<T, string?[]> cells)
+    {
+        var cancellationToken = context.RequestAborted;
+        await using var e = rows.GetAsyncEnumerator(cancellationToken);
+        bool more;
+        try
+        {
+            more = await e.MoveNextAsync();
+        }
+        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
+        {
+            return AuditEndpoints.Unavailable();
+        }
+
+        var response = context.Response;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(header);
+        var count = 0;
+        for (; more; more = await e.MoveNextAsync())
+        {
+            await writer.WriteAsync(Row(cells(e.Current)));
+            if (++count % 1000 == 0)
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        return Results.Empty;
     }
 }
