@@ -34,12 +34,28 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
             outOfDate.Add(field);
         }
 
+        return new(WithDefaults(stored), outOfDate, answersOn);
+    }
+
+    /// <summary>
+    /// Every answer of <paramref name="earlier"/> as that day's, none left out: what a correction corrects (the record of
+    /// that encounter, QA8 F11), with its answers' day.
+    /// </summary>
+    public static EarlierAnswers AsRecorded(LoggedScreening earlier, ClinicCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new(WithDefaults(ScreeningJsonReader.ReadStored(earlier.InputJson)), [], AnswersDay(earlier, calendar));
+    }
+
+    /// <summary>An answer not recorded that has a contract default is the value the screening was assessed under.</summary>
+    private static ScreeningRequest WithDefaults(ScreeningRequest stored)
+    {
         foreach (var field in Fields.All.Where(f => f.Default is not null && stored.ContractValueOf(f.Name) is null))
         {
             stored[field] = field.Default;
         }
 
-        return new(stored, outOfDate, answersOn);
+        return stored;
     }
 
     /// <summary>

@@ -374,7 +374,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         // longer holds is left out and named.
         var earlier = Corrects is null
             ? EarlierAnswers.Of(previous, calendar)
-            : new EarlierAnswers(ScreeningJsonReader.ReadStored(previous.InputJson), [], EarlierAnswers.AnswersDay(previous, calendar));
+            : EarlierAnswers.AsRecorded(previous, calendar);
         EarlierRecordedAt = previous.RecordedAt;
         EarlierPatientReference = previous.History.PatientReference;
         EarlierAnswersOn = earlier.AnswersOn;
