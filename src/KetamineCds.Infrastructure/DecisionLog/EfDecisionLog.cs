@@ -163,32 +163,44 @@ public sealed partial class EfDecisionLog : IDecisionLog
         }
     }
 
-    public async Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await FindLaterScreeningsAsync([id], cancellationToken))[id];
+
+    public async Task<IReadOnlyDictionary<Guid, LaterScreenings>> FindLaterScreeningsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         try
         {
+            var wanted = ids.Distinct().ToList();
             await using var db = _contexts.CreateDbContext();
-            var entries = await db.DecisionLogEntries.AsNoTracking()
-                .Where(e => e.RelatesToId == id && e.EntryType == DecisionLogEntryTypes.Screening)
+            var entries = wanted.Count == 0 ? [] : await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.RelatesToId != null && wanted.Contains(e.RelatesToId.Value) && e.EntryType == DecisionLogEntryTypes.Screening)
                 .OrderByDescending(e => e.Sequence)
                 .ToListAsync(cancellationToken);
-            var later = new List<LaterScreening>();
-            var unreadable = new List<UnreadableEntry>();
-            foreach (var entry in entries)
+            var byEarlier = entries.ToLookup(e => e.RelatesToId!.Value);
+            var found = new Dictionary<Guid, LaterScreenings>(wanted.Count);
+            foreach (var id in wanted)
             {
-                // An entry changed after it was recorded is never vouched for as this one's successor, only named.
-                try
+                var later = new List<LaterScreening>();
+                var unreadable = new List<UnreadableEntry>();
+                foreach (var entry in byEarlier[id])
                 {
-                    ThrowIfAltered(entry);
-                    later.Add(new LaterScreening(entry.Id, entry.Sequence, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole), entry.CorrectionReason));
+                    // An entry changed after it was recorded is never vouched for as this one's successor, only named.
+                    try
+                    {
+                        ThrowIfAltered(entry);
+                        later.Add(new LaterScreening(entry.Id, entry.Sequence, Utc(entry.RecordedAt), new Actor(entry.ActorUserId, entry.ActorEmail, entry.ActorRole), entry.CorrectionReason));
+                    }
+                    catch (Exception ex) when (IsUnreadable(ex))
+                    {
+                        unreadable.Add(new UnreadableEntry(entry.Id, entry.Sequence));
+                    }
                 }
-                catch (Exception ex) when (IsUnreadable(ex))
-                {
-                    unreadable.Add(new UnreadableEntry(entry.Id, entry.Sequence));
-                }
+
+                found[id] = new LaterScreenings(later, unreadable);
             }
 
-            return new LaterScreenings(later, unreadable);
+            return found;
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {

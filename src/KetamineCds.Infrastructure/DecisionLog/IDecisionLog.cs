@@ -31,6 +31,12 @@ public interface IDecisionLog
     /// </summary>
     Task<LaterScreenings> FindLaterScreeningsAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The later screenings of each of <paramref name="ids"/> (as <see cref="FindLaterScreeningsAsync(Guid, CancellationToken)"/>),
+    /// read in one query: a patient's list is not one query per screening. Every id is a key; one with none has empty lists.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, LaterScreenings>> FindLaterScreeningsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
     Task<LoggedOverride> RecordOverrideAsync(OverrideSubmission submission, CancellationToken cancellationToken = default);
 
     /// <summary>Records a CDS Hooks answer that is not a screening (see <see cref="HookAnswerSubmission"/>), before it is sent.</summary>

@@ -30,7 +30,7 @@ public static class ScreeningResponseJson
     /// </summary>
     /// <param name="screening">The screening as the log stored it.</param>
     /// <param name="later">
-    /// Its later screenings (<see cref="IDecisionLog.FindLaterScreeningsAsync"/>), written as <c>laterEntries</c> when there
+    /// Its later screenings (<see cref="IDecisionLog.FindLaterScreeningsAsync(Guid, CancellationToken)"/>), written as <c>laterEntries</c> when there
     /// are any; null or none: the body says nothing of them (a screening just recorded has none).
     /// </param>
     public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening, LaterScreenings? later = null)

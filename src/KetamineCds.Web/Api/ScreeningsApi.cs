@@ -223,11 +223,7 @@ public static class ScreeningsApi
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);
         // Each item is the body GET /api/v1/screenings/{id} answers, later entries included: a later entry may be under
         // another patient reference (a correction of the reference itself), so they are looked up, not inferred from the list.
-        var later = new Dictionary<Guid, LaterScreenings>();
-        foreach (var screening in screenings.Screenings)
-        {
-            later[screening.Id] = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
-        }
+        var later = await log.FindLaterScreeningsAsync([.. screenings.Screenings.Select(s => s.Id)], cancellationToken);
 
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, "patient:" + patientReference, "api list");
         return ContractBody(WriteList(screenings, later));

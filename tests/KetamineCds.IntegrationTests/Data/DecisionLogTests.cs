@@ -206,6 +206,35 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task FindLaterScreenings_SeveralIdsAtOnce_GiveEachIdWhatItsOwnLookupGives()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero)) { Step = TimeSpan.FromMinutes(1) };
+        await using var store = await CreateStoreAsync(clock);
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-B"));
+        var other = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-B"));
+        var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-B") with { RescreenOf = original.Id });
+        var correction = await store.Log.RecordCorrectionAsync(original.Id, "Trials were 3, not 1", Screenings.Submit("MRN-B"));
+        var ofOther = await store.Log.RecordCorrectionAsync(other.Id, "Wrong BP", Screenings.Submit("MRN-B"));
+        var unknown = Guid.NewGuid();
+        Guid[] ids = [original.Id, other.Id, rescreen.Id, correction.Id, ofOther.Id, unknown, original.Id];
+
+        var all = await store.Log.FindLaterScreeningsAsync(ids);
+
+        Assert.Equal(ids.Distinct().Order(), all.Keys.Order());
+        foreach (var id in ids.Distinct())
+        {
+            var one = await store.Log.FindLaterScreeningsAsync(id);
+            Assert.Equal(one.Items, all[id].Items);
+            Assert.Equal(one.Unreadable, all[id].Unreadable);
+        }
+
+        Assert.Equal([correction.Id, rescreen.Id], all[original.Id].Items.Select(i => i.Id));
+        Assert.Equal([ofOther.Id], all[other.Id].Items.Select(i => i.Id));
+        Assert.True(all[unknown].IsEmpty);
+        Assert.Empty(await store.Log.FindLaterScreeningsAsync(Array.Empty<Guid>()));
+    }
+
+    [Fact]
     public async Task FindLaterScreenings_LaterEntryChangedBehindTheAppsBack_NamesItAsUnreadable()
     {
         await using var store = await CreateStoreAsync();

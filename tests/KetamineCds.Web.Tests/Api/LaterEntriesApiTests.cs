@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -134,6 +137,29 @@ public sealed class LaterEntriesApiTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Equal(2, items.Single(i => i.GetProperty("id").GetGuid() == earlier).GetProperty("laterEntries").GetArrayLength());
         Assert.False(items.Single(i => i.GetProperty("id").GetGuid() == rescreen).TryGetProperty("laterEntries", out _));
+    }
+
+    [Fact]
+    public async Task List_LaterEntriesOfEveryItem_AreReadInOneLookupNotOnePerScreening()
+    {
+        var (earlier, rescreen, correction, _) = await EarlierRescreenedThenCorrectedAsync("MRN-LATER-API-ONCE");
+        var real = _factory.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.ListScreeningsForPatientAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns((string patient, CancellationToken ct) => real.ListScreeningsForPatientAsync(patient, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<Guid> ids, CancellationToken ct) => real.FindLaterScreeningsAsync(ids, ct));
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        using var list = JsonDocument.Parse(await api.GetStringAsync("/api/v1/screenings?patientReference=MRN-LATER-API-ONCE"));
+
+        Assert.Equal(2, list.RootElement.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetGuid() == earlier).GetProperty("laterEntries").GetArrayLength());
+        log.Verify(
+            l => l.FindLaterScreeningsAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.Order().SequenceEqual(new[] { earlier, rescreen, correction }.Order())), It.IsAny<CancellationToken>()),
+            Times.Once);
+        log.Verify(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
