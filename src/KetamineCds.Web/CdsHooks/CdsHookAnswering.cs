@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
@@ -210,8 +211,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 ? $" Reason code given: {item.ReasonCode}."
                 : "";
             // The card is named in the explanation: a decision has several cards, and each overridden card is an outcome
-            // of its own (the spec's feedback is one per card outcome). The clinician's words are cut, never the names.
-            var recordedFacts = unknownCode + $" CDS Hooks card: {card.Uuid}.";
+            // of its own (the spec's feedback is one per card outcome). So is when the clinician acted on it in the EHR
+            // (outcomeTimestamp, in UTC), which the log's own time (when the feedback arrived) may lag. The clinician's
+            // words are cut, never these facts.
+            var recordedFacts = unknownCode + $" CDS Hooks card: {card.Uuid}. Acted on in the EHR at {item.ActedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}.";
             var words = item.Comment is { Length: > 0 } comment ? comment : CardTexts.FeedbackExplanation;
             var explanation = Fit(words, OverrideExplanationMax - recordedFacts.Length) + recordedFacts;
             // An EHR may send the same feedback again (a retry): an override the log already holds from this client for
@@ -615,7 +618,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     }
 
     /// <summary>One feedback item of the spec's <c>{"feedback": [...]}</c>.</summary>
-    private sealed record Feedback(string CardUuid, string Outcome, string? ReasonCode, string? Comment)
+    private sealed record Feedback(string CardUuid, string Outcome, DateTimeOffset ActedAt, string? ReasonCode, string? Comment)
     {
         public static List<Feedback> Read(JsonElement root, DateTimeOffset now)
         {
@@ -639,7 +642,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     throw new CdsHookRequestException("feedback.outcome must be accepted or overridden.");
                 }
 
-                RequireOutcomeTimestamp(item, now);
+                var actedAt = RequireOutcomeTimestamp(item, now);
                 string? code = null, comment = null;
                 if (item.TryGetProperty("overrideReason", out var reason) && reason.ValueKind == JsonValueKind.Object)
                 {
@@ -652,10 +655,17 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     if (reason.TryGetProperty("userComment", out var u) && u.ValueKind == JsonValueKind.String)
                     {
                         comment = u.GetString()?.Trim();
+                        // The clinician's words become the override's explanation, read by auditors and printed: they
+                        // must read as written (QA8 F6), as the form's explanation and the API's note must.
+                        if (FreeText.HasHiddenCharacters(comment, multiLine: true))
+                        {
+                            throw new CdsHookRequestException(
+                                "feedback.overrideReason.userComment holds a control character (other than a line break or tab) or an invisible mark that changes the direction of the text (U+202A-U+202E, U+2066-U+2069).");
+                        }
                     }
                 }
 
-                items.Add(new Feedback(card, outcome, code, comment));
+                items.Add(new Feedback(card, outcome, actedAt, code, comment));
             }
 
             return items;
@@ -674,7 +684,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// an offset), when the clinician acted on the card, within <see cref="OutcomeTimestampPast"/> before now and
     /// <see cref="OutcomeTimestampSkew"/> after it. Anything else is refused for the whole call, never guessed.
     /// </summary>
-    private static void RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now)
+    private static DateTimeOffset RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now)
     {
         const string Expected = "feedback.outcomeTimestamp must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
         if (!item.TryGetProperty("outcomeTimestamp", out var value) || value.ValueKind != JsonValueKind.String)
@@ -694,6 +704,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             throw new CdsHookRequestException(
                 $"feedback.outcomeTimestamp must be when the card was acted on: not more than {OutcomeTimestampSkew.TotalMinutes:0} minutes after now nor more than {OutcomeTimestampPast.TotalDays:0} days before it.");
         }
+
+        return actedAt;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]

@@ -259,6 +259,8 @@ public abstract class CdsHooksTests
         Assert.Equal(cards.Count, screening.Origin.CardUuids.Count);
         Assert.NotNull(screening.RescreenOf);
 
+        // When the clinician acted in the EHR (given in Chicago's offset) is recorded with the override, in UTC (QA8 F20).
+        var acted = new DateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-3).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var feedback = new JsonObject
         {
             ["feedback"] = new JsonArray(new JsonObject
@@ -270,7 +272,7 @@ public abstract class CdsHooksTests
                     ["reason"] = new JsonObject { ["system"] = "https://ketaminecds.org/fhir/CodeSystem/override-reason", ["code"] = "specialist-advice-obtained" },
                     ["userComment"] = "Vascular surgery cleared treatment.",
                 },
-                ["outcomeTimestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+                ["outcomeTimestamp"] = acted.ToOffset(TimeSpan.FromHours(-6)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
             }),
         };
         using var ok = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString());
@@ -278,7 +280,7 @@ public abstract class CdsHooksTests
         var overridden = Assert.Single((await log.FindScreeningAsync(entry.Id))!.Overrides);
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, overridden.Reason);
         Assert.Equal(OverrideDecision.Proceed, overridden.Decision);
-        var cardNamed = $" CDS Hooks card: {critical["uuid"]!.GetValue<string>()}.";
+        var cardNamed = $" CDS Hooks card: {critical["uuid"]!.GetValue<string>()}. Acted on in the EHR at {acted.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}.";
         Assert.Equal("Vascular surgery cleared treatment." + cardNamed, overridden.Explanation);
 
         // The EHR sends the same feedback again (a retry): still one override. Another comment on the same card is another
@@ -503,6 +505,9 @@ public abstract class CdsHooksTests
         Assert.Equal("氯胺酮与艾司氯胺酮筛查", JsonNode.Parse(await discovery.Content.ReadAsStringAsync())!["services"]![0]!["title"]!.GetValue<string>());
     }
 
+    /// <summary>An <c>outcomeTimestamp</c> a minute ago, in UTC to the second (feedback more than 7 days old is refused).</summary>
+    private static string ActedMinuteAgo { get; } = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string InChinese(Func<string> text)
     {
         var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
@@ -585,7 +590,7 @@ public abstract class CdsHooksTests
         using var app = await CreateAppAsync();
         await FirstAnswerPatientAsync(app, "patient-view-mdd-nothing-else");
         var before = await app.DecisionLogCountAsync();
-        var feedback = $$"""{"feedback":[{"card":"{{Guid.NewGuid()}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z"}]}""";
+        var feedback = $$"""{"feedback":[{"card":"{{Guid.NewGuid()}}","outcome":"overridden","outcomeTimestamp":"{{ActedMinuteAgo}}"}]}""";
         using var response = await app.PostAsync(PatientView + "/feedback", feedback);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(before, await app.DecisionLogCountAsync());
@@ -615,11 +620,35 @@ public abstract class CdsHooksTests
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
+    [Theory]
+    [InlineData("Vascular surgeon\\u0000 cleared")]
+    [InlineData("Vascular surgeon \\u202Edeniced")]
+    [InlineData("Vascular \\u2067surgeon\\u2069 cleared")]
+    public async Task Feedback_UserCommentWithHiddenCharacters_Answers400NamingTheFieldAndRecordsNothing(string jsonComment)
+    {
+        // QA8 F6: the comment becomes the override's explanation, which auditors read and the print shows.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+
+        using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"{{{jsonComment}}}"}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("feedback.overrideReason.userComment holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+
+        // A comment of several lines is the clinician's words and is kept.
+        using var ok = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"Vascular surgeon cleared.\n\tRepeat scan stable."}}]}""");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(before + 1, await app.DecisionLogCountAsync());
+    }
+
     [Fact]
     public async Task Feedback_BodyOverFourMegabytes_Answers413WithTheLimit()
     {
         using var app = await CreateAppAsync();
-        var body = $$$"""{"feedback":[{"card":"{{{Guid.NewGuid()}}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z","overrideReason":{"userComment":"{{{new string('x', 4 * 1024 * 1024)}}}"}}]}""";
+        var body = $$$"""{"feedback":[{"card":"{{{Guid.NewGuid()}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"userComment":"{{{new string('x', 4 * 1024 * 1024)}}}"}}]}""";
 
         using var response = await app.PostAsync(PatientView + "/feedback", body);
 
@@ -635,7 +664,7 @@ public abstract class CdsHooksTests
         using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString());
         var uuid = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
         var before = await app.DecisionLogCountAsync();
-        using var response = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{uuid}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z"}]}""");
+        using var response = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{uuid}}","outcome":"overridden","outcomeTimestamp":"{{ActedMinuteAgo}}"}]}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
@@ -656,8 +685,8 @@ public abstract class CdsHooksTests
             answerId = (await db.DecisionLogEntries.SingleAsync()).Id;
         }
 
-        var feedback = """{"feedback":[{"card":"CARD","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z","overrideReason":{"reason":{"code":"specialist-advice-obtained","system":"https://ketaminecds.org/fhir/CodeSystem/override-reason"},"userComment":"Vascular surgeon: repaired, stable"}}]}"""
-            .Replace("CARD", critical, StringComparison.Ordinal);
+        var feedback = """{"feedback":[{"card":"CARD","outcome":"overridden","outcomeTimestamp":"ACTED","overrideReason":{"reason":{"code":"specialist-advice-obtained","system":"https://ketaminecds.org/fhir/CodeSystem/override-reason"},"userComment":"Vascular surgeon: repaired, stable"}}]}"""
+            .Replace("CARD", critical, StringComparison.Ordinal).Replace("ACTED", ActedMinuteAgo, StringComparison.Ordinal);
         using (var first = await app.PostAsync(PatientView + "/feedback", feedback))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -669,7 +698,7 @@ public abstract class CdsHooksTests
             Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         }
 
-        using (var onIncomplete = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{incomplete}}","outcome":"overridden","outcomeTimestamp":"2026-11-28T10:00:00Z"}]}"""))
+        using (var onIncomplete = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{incomplete}}","outcome":"overridden","outcomeTimestamp":"{{ActedMinuteAgo}}"}]}"""))
         {
             Assert.Equal(HttpStatusCode.OK, onIncomplete.StatusCode);
         }
@@ -678,7 +707,7 @@ public abstract class CdsHooksTests
         var recorded = Assert.Single(logged.Overrides);
         Assert.Equal(OverrideDecision.Proceed, recorded.Decision);
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, recorded.Reason);
-        Assert.Equal($"Vascular surgeon: repaired, stable CDS Hooks card: {critical}.", recorded.Explanation);
+        Assert.Equal($"Vascular surgeon: repaired, stable CDS Hooks card: {critical}. Acted on in the EHR at {ActedMinuteAgo}.", recorded.Explanation);
         Assert.Equal(2, await app.DecisionLogCountAsync());
         Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
 
