@@ -23,6 +23,9 @@ public sealed class OverrideInputValidator : AbstractValidator<OverrideInput>
         RuleFor(o => o.Explanation)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(_ => localizer["Explain the override in your own words."])
             .MaximumLength(ExplanationMaxLength)
-            .WithMessage(_ => localizer["The explanation may have at most {0} characters.", ExplanationMaxLength.ToString("N0", CultureInfo.InvariantCulture)]);
+            .WithMessage(_ => localizer["The explanation may have at most {0} characters.", ExplanationMaxLength.ToString("N0", CultureInfo.InvariantCulture)])
+            // Shown to auditors and in print: it must read as written (QA8 F6), as the note and a correction's reason.
+            .Must(text => !FreeText.HasHiddenCharacters(text, multiLine: true))
+            .WithMessage(_ => localizer["The explanation holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again."]);
     }
 }

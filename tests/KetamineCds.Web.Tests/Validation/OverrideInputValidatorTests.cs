@@ -82,4 +82,30 @@ public sealed class OverrideInputValidatorTests
         input.Explanation = new string('x', OverrideInputValidator.ExplanationMaxLength);
         Assert.True(_validator.Validate(input).IsValid);
     }
+
+    [Theory]
+    [InlineData("Seen by cardiology\u0000 today")]
+    [InlineData("Seen by \u202Eygoloidrac today")]
+    [InlineData("Seen by \u2066cardiology\u2069 today")]
+    [InlineData("Seen by cardiology\u001B[2J today")]
+    public void Validate_ExplanationWithHiddenCharacters_IsRefusedOnItsField(string explanation)
+    {
+        // QA8 F6: an override's explanation is read by auditors and printed; it must read as it was written.
+        var input = Complete();
+        input.Explanation = explanation;
+
+        var error = Assert.Single(_validator.Validate(input).Errors);
+
+        Assert.Equal("Explanation", error.PropertyName);
+        Assert.StartsWith("The explanation holds a control character", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ExplanationOfSeveralLinesWithTabs_IsValid()
+    {
+        var input = Complete();
+        input.Explanation = "Cardiology reviewed the blood pressure.\r\n\tRepeat reading 128/80.";
+
+        Assert.True(_validator.Validate(input).IsValid);
+    }
 }
