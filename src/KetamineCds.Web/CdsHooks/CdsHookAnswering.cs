@@ -78,7 +78,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             if (completedBy is not null)
             {
                 // Dated by the encounter the answers were recorded at (a correction's, the screening it corrects).
-                FillFrom(values, EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request, completedBy.Carried);
+                FillFrom(values, EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request, completedBy.Carried, setAside);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -326,13 +326,16 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>
     /// Adds an earlier screening's answers still current (<see cref="EarlierAnswers"/>) for the fields the chart did not
     /// decide, naming each in <paramref name="carried"/>. The clinician's note is never carried: it describes one
-    /// encounter (as for a re-screen).
+    /// encounter (as for a re-screen). Nor is an answer the chart contradicts itself on (<paramref name="setAside"/>):
+    /// the chart does record it, and an earlier answer filled in its place would bring the contradiction back and take
+    /// the chart's yes with it.
     /// </summary>
-    private static void FillFrom(Dictionary<string, object> values, ScreeningRequest stored, HashSet<string> carried)
+    private static void FillFrom(Dictionary<string, object> values, ScreeningRequest stored, HashSet<string> carried, IReadOnlyCollection<string> setAside)
     {
         foreach (var field in Fields.All)
         {
-            if (field.Name != Fields.ClinicianNote.Name && !values.ContainsKey(field.Name) && stored.ContractValueOf(field.Name) is { } value)
+            if (field.Name != Fields.ClinicianNote.Name && !values.ContainsKey(field.Name) && !setAside.Contains(field.Name)
+                && stored.ContractValueOf(field.Name) is { } value)
             {
                 values[field.Name] = value;
                 carried.Add(field.Name);

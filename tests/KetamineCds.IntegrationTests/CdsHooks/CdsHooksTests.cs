@@ -181,6 +181,37 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_ChartContradictsItselfAndAnEarlierScreeningCompletesIt_DoesNotFillTheSetAsideAnswerBackIn()
+    {
+        // The chart records a pregnancy and a birth sex of male; the sex is set aside so that the pregnancy counts. The
+        // clinician's screening of last week (male) completes what the chart lacks: it used to fill the set-aside sex back
+        // in, the yes was then refused, and no screening ran.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        await CompleteTheScreeningAsync(app, request["context"]!["patientId"]!.GetValue<string>());
+        Observations(request).Add(JsonNode.Parse("""
+            {"resource": {"resourceType": "Observation", "id": "preg-status", "status": "final",
+              "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status"}]},
+              "subject": {"reference": "Patient/ex-mdd-aaa"}, "effectiveDateTime": "WHEN",
+              "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA15173-0", "display": "Pregnant"}]}}}
+            """.Replace("WHEN", DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+
+        using var response = await app.PostAsync(PatientView, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith("The chart contradicts itself", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c!["source"]!["url"]!.GetValue<string>().EndsWith("#REP-001", StringComparison.Ordinal));
+        await using var db = app.Db();
+        var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+        var input = JsonNode.Parse(screening.InputJson)!;
+        Assert.True(input["pregnant"]!.GetValue<bool>());
+        Assert.Null(input["sexAtBirth"]);
+        Assert.Equal(3, input["failedAdequateTrials"]!.GetValue<int>());
+        Assert.Equal("not-eligible-now", screening.Overall);
+    }
+
+    [Fact]
     public async Task PatientView_AValueTheScreeningRefuses_StillAnswersTheRecordedContraindication()
     {
         // A diastolic above the systolic is refused; it used to take every recorded contraindication with it.
