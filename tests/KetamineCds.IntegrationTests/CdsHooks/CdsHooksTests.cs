@@ -142,12 +142,7 @@ public abstract class CdsHooksTests
         // pregnancy for a patient male at birth, and the pregnancy used to disappear without a word.
         using var app = await CreateAppAsync();
         var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
-        Observations(request).Add(JsonNode.Parse("""
-            {"resource": {"resourceType": "Observation", "id": "preg-status", "status": "final",
-              "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status"}]},
-              "subject": {"reference": "Patient/ex-mdd-aaa"}, "effectiveDateTime": "WHEN",
-              "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA15173-0", "display": "Pregnant"}]}}}
-            """.Replace("WHEN", DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        AddPregnantAnHourAgo(request);
 
         using var response = await app.PostAsync(PatientView, request.ToJsonString());
 
@@ -189,12 +184,7 @@ public abstract class CdsHooksTests
         using var app = await CreateAppAsync();
         var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
         await CompleteTheScreeningAsync(app, request["context"]!["patientId"]!.GetValue<string>());
-        Observations(request).Add(JsonNode.Parse("""
-            {"resource": {"resourceType": "Observation", "id": "preg-status", "status": "final",
-              "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status"}]},
-              "subject": {"reference": "Patient/ex-mdd-aaa"}, "effectiveDateTime": "WHEN",
-              "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA15173-0", "display": "Pregnant"}]}}}
-            """.Replace("WHEN", DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        AddPregnantAnHourAgo(request);
 
         using var response = await app.PostAsync(PatientView, request.ToJsonString());
 
@@ -231,6 +221,14 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>The sample chart's searchset of Observations (blood pressure, PHQ-9).</summary>
+    /// <summary>Adds to the chart a pregnancy status of "pregnant", observed an hour ago.</summary>
+    private static void AddPregnantAnHourAgo(JsonNode request) => Observations(request).Add(JsonNode.Parse("""
+        {"resource": {"resourceType": "Observation", "id": "preg-status", "status": "final",
+          "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status"}]},
+          "subject": {"reference": "Patient/ex-mdd-aaa"}, "effectiveDateTime": "WHEN",
+          "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA15173-0", "display": "Pregnant"}]}}}
+        """.Replace("WHEN", DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+
     private static JsonArray Observations(JsonNode request) =>
         request["prefetch"]!["chart"]!["entry"]!.AsArray()
             .Select(e => e!["resource"]!)
