@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 namespace KetamineCds.Fhir;
 
 /// <summary>The resources of one prefetch, by type, and the moment and clinic's day the screening is for.</summary>
-internal sealed class PatientRecord
+internal sealed partial class PatientRecord
 {
     /// <summary>How far in the future an observation's time may be (a clock a little fast) and still be read.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -33,6 +33,36 @@ internal sealed class PatientRecord
 
     /// <summary>The clinic's day at <paramref name="instant"/>.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>
+    /// The clinic's days a FHIR date or dateTime stands for: a time is converted from the offset it was written in to
+    /// the clinic's time zone (an evening reading sent in UTC is the evening's day, not the next); a date without a time
+    /// is the day (or month, or year) it names. Null when there is none, when a time has no zone (FHIR requires one; it
+    /// is not guessed), or when it lies in the future (a time more than <see cref="ClockSkew"/> after now, a day after
+    /// today).
+    /// </summary>
+    public DaySpan? DaysOf(string? text, DateTimeOffset? instant = null)
+    {
+        if (instant is null && text is not null && text.Contains('T', StringComparison.Ordinal))
+        {
+            if (!HasZone().IsMatch(text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                return null;
+            instant = parsed;
+        }
+
+        if (instant is { } at)
+        {
+            if (at > Now + ClockSkew)
+                return null;
+            var day = DayOf(at);
+            return new DaySpan(day, day);
+        }
+
+        return DaySpan.Parse(text) is { } span && span.Earliest <= Today ? span : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HasZone();
 
     public IReadOnlyList<Sourced<Patient>> Patients { get; }
 

@@ -94,6 +94,32 @@ public class ConditionFieldsTests
         Assert.Equal(recorded, reading.Values.ContainsKey("recentMyocardialInfarctionOrStroke"));
     }
 
+    [Theory]
+    [InlineData("2026-10-16T20:00:00-05:00", "Asia/Shanghai", true)] // 17 Oct in Shanghai: day 42 of the window
+    [InlineData("2026-10-17T02:00:00+09:00", "America/Chicago", false)] // 16 Oct in Chicago: day 43
+    [InlineData("2026-10-17T02:00:00+09:00", "Asia/Tokyo", true)]
+    [InlineData("2026-10-16", "Asia/Shanghai", false)] // a date without a time is the day it names
+    public void Read_MyocardialInfarctionOnsetWithATime_CountsTheClinicsDayNotTheDayAsWritten(string onset, string zone, bool recorded)
+    {
+        // The onset's time is converted to the clinic's day, as an observation's is: the six weeks are the clinic's days.
+        var now = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero); // 28 Nov in all three zones
+
+        var reading = Fhir.ReadAt(now, zone, Fhir.Condition("c1", Fhir.Icd10Cm, "I21.4", clinical: "resolved", onset: onset));
+
+        Assert.Equal(recorded, reading.Values.ContainsKey("recentMyocardialInfarctionOrStroke"));
+    }
+
+    [Fact]
+    public void Read_MyocardialInfarctionOnsetLaterToday_IsNotReadAsRecent()
+    {
+        // An onset in the future (beyond a clock a little fast) is not read, as an observation from the future is not.
+        var now = new DateTimeOffset(2026, 11, 28, 17, 0, 0, TimeSpan.Zero);
+
+        var reading = Fhir.ReadAt(now, "UTC", Fhir.Condition("c1", Fhir.Icd10Cm, "I21.4", clinical: "resolved", onset: "2026-11-28T23:00:00Z"));
+
+        Assert.False(reading.Values.ContainsKey("recentMyocardialInfarctionOrStroke"));
+    }
+
     [Fact]
     public void Read_StrokeWithoutOnset_LeavesRecentNotRecorded()
     {

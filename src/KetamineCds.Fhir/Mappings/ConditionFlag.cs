@@ -13,7 +13,7 @@ namespace KetamineCds.Fhir.Mappings;
 /// is under way). Everything else leaves the field not recorded; <c>entered-in-error</c> is ignored. A choice field
 /// answered by one value (suicidality <c>recent-attempt</c>) records <paramref name="yesValue"/> for yes.
 /// </summary>
-internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, bool refutedAnswersNo = true, object? yesValue = null) : FieldMapping
+internal sealed class ConditionFlag(Func<Condition, PatientRecord, bool> answersYes, bool refutedAnswersNo = true, object? yesValue = null) : FieldMapping
 {
     /// <summary>A field about now: only a current Condition (active, recurrence, relapse) answers yes.</summary>
     public static ConditionFlag Current(bool refutedAnswersNo = true) =>
@@ -24,11 +24,11 @@ internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, 
 
     /// <summary>
     /// A recent event: yes when the onset (onsetDateTime, else onsetPeriod.start) lies certainly within
-    /// <paramref name="windowDays"/> days up to today, whatever the clinical status. An older or undated event leaves
+    /// <paramref name="windowDays"/> days up to today (the clinic's days), whatever the clinical status. An older or undated event leaves
     /// the field not recorded: it does not show that no other event happened.
     /// </summary>
     public static ConditionFlag Recent(int windowDays, object? yesValue = null, bool refutedAnswersNo = true) =>
-        new((condition, today) => ConditionStatus.OnsetOf(condition) is { } onset && onset.CertainlyWithin(today, windowDays), refutedAnswersNo, yesValue);
+        new((condition, record) => ConditionStatus.OnsetOf(condition, record) is { } onset && onset.CertainlyWithin(record.Today, windowDays), refutedAnswersNo, yesValue);
 
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
@@ -42,7 +42,7 @@ internal sealed class ConditionFlag(Func<Condition, DateOnly, bool> answersYes, 
             var verification = ConditionStatus.VerificationOf(condition);
             if (verification == Verification.Refuted)
                 refuted.Add(reference);
-            else if (verification == Verification.Confirmed && answersYes(condition, record.Today))
+            else if (verification == Verification.Confirmed && answersYes(condition, record))
                 yes.Add(reference);
         }
 

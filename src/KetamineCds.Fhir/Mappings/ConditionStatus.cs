@@ -61,11 +61,14 @@ internal static class ConditionStatus
         };
     }
 
-    /// <summary>The day span of the onset (onsetDateTime, else onsetPeriod.start), or null when it is not a date.</summary>
-    public static DaySpan? OnsetOf(Condition condition) => condition.Onset switch
+    /// <summary>
+    /// The clinic's days of the onset (onsetDateTime, else onsetPeriod.start; <see cref="PatientRecord.DaysOf"/>), or
+    /// null when it is not a date or lies in the future.
+    /// </summary>
+    public static DaySpan? OnsetOf(Condition condition, PatientRecord record) => condition.Onset switch
     {
-        FhirDateTime dateTime => DaySpan.Parse(dateTime.Value),
-        Period period => DaySpan.Parse(period.Start),
+        FhirDateTime dateTime => record.DaysOf(dateTime.Value),
+        Period period => record.DaysOf(period.Start),
         _ => null,
     };
 }

@@ -5,46 +5,21 @@ using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 namespace KetamineCds.Fhir.Mappings;
 
 /// <summary>Observations that count: final, amended or corrected (never preliminary, cancelled or entered-in-error), with their effective day.</summary>
-internal static partial class Observations
+internal static class Observations
 {
     public static bool Counts(Observation observation) => observation.Status is ObservationStatus.Final or ObservationStatus.Amended or ObservationStatus.Corrected;
 
     /// <summary>
-    /// The effective day (effectiveDateTime, effectivePeriod.start or effectiveInstant) as the clinic's day: a time is
-    /// converted from the offset it was written in to the clinic's time zone (an evening reading sent in UTC is the
-    /// evening's day, not the next); a date without a time is the day it names. Null when there is none, or when the
-    /// time is more than <see cref="PatientRecord.ClockSkew"/> after now (an observation from the future is not read).
+    /// The effective day (effectiveDateTime, effectivePeriod.start or effectiveInstant) as the clinic's day
+    /// (<see cref="PatientRecord.DaysOf"/>); null when there is none or it lies in the future.
     /// </summary>
-    public static DaySpan? DayOf(Observation observation, PatientRecord record)
+    public static DaySpan? DayOf(Observation observation, PatientRecord record) => observation.Effective switch
     {
-        var text = observation.Effective switch
-        {
-            FhirDateTime dateTime => dateTime.Value,
-            Period period => period.Start,
-            _ => null,
-        };
-        DateTimeOffset? instant = observation.Effective is Instant { Value: { } value } ? value : null;
-        if (instant is null && text is not null && text.Contains('T', StringComparison.Ordinal))
-        {
-            // FHIR requires a zone with a time; one without is not read rather than guessed.
-            if (!HasZone().IsMatch(text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                return null;
-            instant = parsed;
-        }
-
-        if (instant is { } at)
-        {
-            if (at > record.Now + PatientRecord.ClockSkew)
-                return null;
-            var day = record.DayOf(at);
-            return new DaySpan(day, day);
-        }
-
-        return DaySpan.Parse(text) is { } span && span.Earliest <= record.Today ? span : null;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex HasZone();
+        Instant { Value: { } instant } => record.DaysOf(null, instant),
+        FhirDateTime dateTime => record.DaysOf(dateTime.Value),
+        Period period => record.DaysOf(period.Start),
+        _ => null,
+    };
 
     /// <summary>A sort key for "most recent": the effective instant where it parses, else the latest day.</summary>
     public static DateTimeOffset When(Observation observation)
