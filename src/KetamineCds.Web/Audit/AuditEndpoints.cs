@@ -5,20 +5,22 @@ using KetamineCds.Infrastructure.Json;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace KetamineCds.Web.Audit;
 
-/// <summary>The auditor's HTTP API: chain and checkpoint verification (contract), signed checkpoints, and the CSV export.</summary>
+/// <summary>The auditor's HTTP API: chain and checkpoint verification (contract), signed checkpoints, and the CSV exports of the decision log and the access log.</summary>
 public static class AuditEndpoints
 {
     /// <summary>
     /// Maps <c>GET /api/v1/audit/verify</c> (<c>{"checked": N, "intact": true, "firstBrokenId": null, ...}</c>, the chain
     /// and every signed checkpoint; <c>?from=checkpoint</c> walks only from the newest checkpoint that holds),
     /// <c>POST /api/v1/audit/checkpoints</c>, <c>GET /api/v1/audit/checkpoints</c> (each with its status),
-    /// <c>GET /api/v1/audit/checkpoints/key</c> (the public key, PEM) and <c>GET /api/v1/audit/export.csv</c>, all behind
-    /// the "Audit" policy and the API's bearer token (the auditor's page exports through its own handler, with the
-    /// page's cookie: <c>/Audit?handler=Csv</c>).
+    /// <c>GET /api/v1/audit/checkpoints/key</c> (the public key, PEM), <c>GET /api/v1/audit/export.csv</c> (the decision
+    /// log) and <c>GET /api/v1/audit/access.csv</c> (the access log), all behind the "Audit" policy and the API's bearer
+    /// token (the auditor's pages export through their own handlers, with the page's cookie: <c>/Audit?handler=Csv</c>,
+    /// <c>/Audit/Access?handler=Csv</c>).
     /// </summary>
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
@@ -43,20 +45,27 @@ public static class AuditEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // The dates are read as text (so that one that is not a date gets a field message), and are dates.
-                foreach (var parameter in operation.Parameters ?? [])
-                {
-                    if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema schema)
-                    {
-                        schema.Format = "date";
-                    }
-                }
-
-                return Task.CompletedTask;
-            });
+            .AddOpenApiOperationTransformer(DatesAreDates);
+        group.MapGet("/access.csv", AccessExportAsync).WithName("AuditAccessExportCsv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(DatesAreDates);
         return group;
+    }
+
+    /// <summary>An export's dates are read as text (so that one that is not a date gets a field message), and are dates.</summary>
+    private static Task DatesAreDates(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Format = "date";
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
@@ -164,10 +173,49 @@ public static class AuditEndpoints
         return AuditCsvExport.ExportAsync(context, query.ToInput(), audit, access);
     }
 
+    /// <summary>
+    /// The access log's CSV export for a SIEM or a script, with the bearer token: exactly what the auditor's "Export these
+    /// as CSV" on /Audit/Access gives for the same filter (<see cref="AccessLogCsvExport"/>), recorded the same way. An
+    /// unknown filter is refused, never ignored.
+    /// </summary>
+    private static Task<IResult> AccessExportAsync(HttpContext context, [AsParameters] AccessExportQuery query, [FromServices] EfAccessAudit accessLog, IAccessAudit access)
+    {
+        var unknown = context.Request.Query.Keys.Where(k => !AccessExportQuery.Names.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Task.FromResult(Results.ValidationProblem(
+                unknown.ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message("Audit.UnknownFilter", k, string.Join(", ", AccessExportQuery.Names)) }, StringComparer.Ordinal),
+                title: "The export's filter is not valid."));
+        }
+
+        return AccessLogCsvExport.ExportAsync(context, query.ToInput(), accessLog, access);
+    }
+
     internal static IResult Unavailable() => Results.Problem(
         title: "The decision log is unavailable",
         detail: "The database could not be reached; try again shortly.",
         statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>The access log export's query, as the page's filter (<see cref="AccessFilterInput"/>); dates bound as text, as below.</summary>
+    private sealed record AccessExportQuery(
+        [FromQuery(Name = "from")] string? From,
+        [FromQuery(Name = "to")] string? To,
+        [FromQuery(Name = "who")] string? Who,
+        [FromQuery(Name = "kind")] string? Kind,
+        [FromQuery(Name = "subject")] string? Subject)
+    {
+        /// <summary>Every filter the export reads (query names are matched without regard to case, as the binder does).</summary>
+        public static readonly HashSet<string> Names = new(["from", "to", "who", "kind", "subject"], StringComparer.OrdinalIgnoreCase);
+
+        public AccessFilterInput ToInput() => new()
+        {
+            From = AuditFilterInput.ReadDate(From),
+            To = AuditFilterInput.ReadDate(To),
+            Who = Who,
+            Kind = Kind,
+            Subject = Subject,
+        };
+    }
 
     /// <summary>
     /// The export's query. The dates are bound as text and read here: typed as dates, an unreadable one made the

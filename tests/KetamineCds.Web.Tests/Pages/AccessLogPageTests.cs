@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -230,6 +231,63 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
         Assert.Equal(["kind"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(exports, await app.CountAsync("export"));
+    }
+
+    [Fact]
+    public async Task AccessLogCsvApi_AuditorsBearerToken_ExportsWhatThePageExportsForTheSameFilterAndIsRecorded()
+    {
+        // For a SIEM or a script: the page's export, with the API's bearer token instead of the page's cookie.
+        await app.RecordAsync(AccessEventKind.SignInFailed, "api.export@clinic.example", null, "=cmd|' /C calc'!A0");
+        await app.RecordAsync(AccessEventKind.SignInFailed, "someone.other@clinic.example", null, "page");
+        var api = await app.Factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var page = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        const string Filter = "kind=sign-in-failed&who=API.Export%40clinic.example&from=2000-01-01";
+
+        using var response = await api.GetAsync("/api/v1/audit/access.csv?" + Filter);
+        var csv = await response.Content.ReadAsStringAsync();
+        var export = await app.LastAsync("export");
+        var fromPage = await page.GetStringAsync("/Audit/Access?handler=Csv&" + Filter);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(fromPage, csv);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal(AccessLogCsvExport.Header.TrimEnd('\n'), lines[0]);
+        Assert.Contains(",'=cmd|' /C calc'!A0,", Assert.Single(lines[1..]), StringComparison.Ordinal);
+        Assert.Equal((KetamineCdsFactory.Auditor, "access-log"), (export.UserEmail, export.Subject));
+        Assert.StartsWith("csv; from=2000-01-01; who=API.Export@clinic.example; kind=sign-in-failed", export.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kind=everything", "kind")]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("user=someone%40clinic.example", "user")]
+    public async Task AccessLogCsvApi_FilterItCannotUse_Is400NamingItAndExportsNothing(string query, string field)
+    {
+        var api = await app.Factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var exports = await app.CountAsync("export");
+
+        using var response = await api.GetAsync("/api/v1/audit/access.csv?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal([field], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(exports, await app.CountAsync("export"));
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist)]
+    [InlineData(KetamineCdsFactory.Admin)]
+    public async Task AccessLogCsvApi_NotAnAuditor_Is403AndExportsNothing(string email)
+    {
+        var api = await app.Factory.CreateApiClientAsync(email);
+        var exports = await app.CountAsync("export");
+
+        using var response = await api.GetAsync("/api/v1/audit/access.csv");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(exports, await app.CountAsync("export"));
     }
 
