@@ -474,6 +474,27 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("reference-spellings", single, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Psychiatrist@Demo.Local")]
+    [InlineData(" PSYCHIATRIST@demo.local ")]
+    public async Task AuditClinicianFilter_EmailInAnotherLetterCaseOrWithSpaces_ListsAndExportsTheirScreenings(string clinician)
+    {
+        var reference = "MRN-AUDIT-CASE-" + (clinician.StartsWith(' ') ? "SPACES" : "CAPITAL");
+        var (_, id) = await ScreeningAsPsychiatristAsync(reference);
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var query = $"clinician={Uri.EscapeDataString(clinician)}&patient={reference}";
+
+        var html = await auditor.GetStringAsync("/Audit?" + query);
+        var fromPage = await auditor.GetStringAsync("/Audit?handler=Csv&" + query);
+        var fromApi = await api.GetStringAsync("/api/v1/audit/export.csv?" + query);
+
+        Assert.Contains($"/Audit/Screening/{id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No screenings match", html, StringComparison.Ordinal);
+        Assert.Contains($"{id},", fromPage, StringComparison.Ordinal);
+        Assert.Contains($"{id},", fromApi, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Client, Guid Id)> ScreeningAsPsychiatristAsync(string reference)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
