@@ -243,6 +243,34 @@ public sealed class SignInHardeningTests
         Assert.True(staff.TwoFactorEnabled);
     }
 
+    [Fact]
+    public async Task EditUser_AccountLockedByFailedSignIns_CanBeLockedForGoodWithAReasonWithoutUnlockingItFirst()
+    {
+        using var factory = new KetamineCdsFactory();
+        await LockBySignInAttemptsAsync(factory, KetamineCdsFactory.Auditor);
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Auditor);
+
+        // A timed lock offers both: unlock (it was the user) and lock (someone else is guessing the password).
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}"));
+        Assert.Contains(">Unlock account</button>", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Users/Edit/{id}?confirm=Lock#confirm-lock\"", page, StringComparison.Ordinal);
+        var confirm = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}?confirm=Lock"));
+        Assert.Matches(new Regex("id=\"confirm-lock\".*<textarea[^>]*name=\"Reason\".*<button type=\"submit\" class=\"button button-danger\">Lock account</button>", RegexOptions.Singleline), confirm);
+
+        using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}?confirm=Lock", $"/Admin/Users/Edit/{id}?handler=Lock", [new("Reason", "the attempts were not the user's")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.True(KetamineCds.Web.Pages.Admin.Users.EditModel.IsAdministratorLock((await FindAsync(factory, KetamineCdsFactory.Auditor)).LockoutEnd));
+        var log = factory.Services.GetRequiredService<EfAccessAudit>();
+        var recorded = await log.ListForSubjectAsync("user:" + id);
+        Assert.Contains(recorded, e => e.Kind == "user-administration" && e.Detail == "locked auditor@demo.local; reason: the attempts were not the user's");
+        var after = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}"));
+        Assert.Contains("Locked by an administrator", after, StringComparison.Ordinal);
+        Assert.Contains(">Unlock account</button>", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirm=Lock", after, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Lock", "confirm-lock", "Lock account", "locked staff@demo.local; reason: left the clinic")]
     [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "Reset second factor", "reset the second factor of staff@demo.local; reason: left the clinic")]
