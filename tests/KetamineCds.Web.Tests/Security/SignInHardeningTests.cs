@@ -219,10 +219,10 @@ public sealed class SignInHardeningTests
     }
 
     [Theory]
-    [InlineData("Lock", "confirm-lock", "")]
-    [InlineData("Lock", "confirm-lock", "   ")]
-    [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "")]
-    public async Task EditUser_LockOrResetWithoutAReason_AsksForOneAndChangesNothing(string handler, string confirmation, string reason)
+    [InlineData("Lock", "confirm-lock", "", "There is a problem to fix; the account has not been locked")]
+    [InlineData("Lock", "confirm-lock", "   ", "There is a problem to fix; the account has not been locked")]
+    [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "", "There is a problem to fix; the second factor has not been reset")]
+    public async Task EditUser_LockOrResetWithoutAReason_AsksForOneAtItsSectionAndChangesNothing(string handler, string confirmation, string reason, string summary)
     {
         using var factory = new KetamineCdsFactory();
         await AccountHygieneTests.EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
@@ -236,6 +236,12 @@ public sealed class SignInHardeningTests
         // The confirmation stands again, with the problem under the reason.
         Assert.Contains($"id=\"{confirmation}\"", html, StringComparison.Ordinal);
         Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>Give the reason; it is recorded in the access log."), html);
+        // It comes back where it was (its form posts to its own section), with the error summary at the section's top
+        // linking to the reason box, as the other forms do.
+        Assert.Contains($"action=\"/Admin/Users/Edit/{id}?handler={handler}#{confirmation}\"", html, StringComparison.Ordinal);
+        var section = Regex.Match(html, $"id=\"{confirmation}\".*?</form>", RegexOptions.Singleline).Value;
+        Assert.Matches(new Regex($"id=\"error-summary\".*?{Regex.Escape(summary)}.*?<a href=\"#Reason\">Give the reason; it is recorded in the access log.</a>.*?<textarea[^>]*id=\"Reason\"", RegexOptions.Singleline), section);
+        Assert.Single(Regex.Matches(html, "id=\"error-summary\""));
         // The rest of the page still shows the account as it is: its role stays ticked.
         Assert.Matches(new Regex("id=\"role-ClinicStaff\"[^>]*checked"), html);
         var staff = await FindAsync(factory, KetamineCdsFactory.Staff);
