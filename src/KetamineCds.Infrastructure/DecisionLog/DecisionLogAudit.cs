@@ -443,8 +443,12 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
         if (!string.IsNullOrWhiteSpace(filter.Clinician))
         {
-            var clinician = filter.Clinician.Trim();
-            query = query.Where(e => e.ActorEmail == clinician);
+            // An email is one address in any letter case (the account's is recorded as it was written): "Dr.A@clinic"
+            // must find dr.a@clinic's screenings, not an empty list an auditor would read as "recorded nothing".
+            var clinician = EfAccessAudit.LookupKey(filter.Clinician);
+#pragma warning disable CA1304, CA1862 // translated to SQL lower("ActorEmail"), which its index covers (migration ClinicianAnyCase)
+            query = query.Where(e => e.ActorEmail.ToLower() == clinician);
+#pragma warning restore CA1304, CA1862
         }
 
         if (!string.IsNullOrWhiteSpace(filter.PatientReference))

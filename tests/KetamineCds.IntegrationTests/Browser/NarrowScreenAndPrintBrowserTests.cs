@@ -35,6 +35,7 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     public async Task ResultAndAuditPages_OnA390PxPhone_AreNoWiderThanTheScreen()
     {
         var id = await RecordComplexScreeningAsync("MRN-NARROW-1");
+        await RecordComplexScreeningAsync("mrn-narrow-1"); // a second spelling: the list shows each row's reference
         var tooWide = new List<string>();
 
         var staff = await browser.SignedInPageAsync("staff@demo.local");

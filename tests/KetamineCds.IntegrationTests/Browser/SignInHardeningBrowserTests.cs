@@ -51,6 +51,9 @@ public sealed class SignInHardeningBrowserTests(BrowserFixture browser)
         await Assertions.Expect(admin.Locator("#account-state")).ToContainTextAsync(state);
         await Assertions.Expect(admin.Locator("#sign-in-events tbody tr")).ToHaveCountAsync(6); // the sign-in, 4 failed, the lock
         await Assertions.Expect(admin.Locator("#sign-in-events tbody td", new() { HasTextString = failed })).ToHaveCountAsync(4);
+        // A timed lock can be unlocked, or made an administrator's lock without unlocking it first.
+        await Assertions.Expect(admin.Locator("form[action*='handler=Unlock'] button")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("a[href*='confirm=Lock']")).ToBeVisibleAsync();
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(admin));
         await browser.ScreenshotAsync(admin, $"92-admin-locked-after-failed-sign-ins-{suffix}");
         await admin.Context.CloseAsync();
@@ -79,6 +82,12 @@ public sealed class SignInHardeningBrowserTests(BrowserFixture browser)
         await admin.Locator("a[href*='confirm=Lock']").ClickAsync();
         await admin.Locator("#confirm-lock button[type=submit]").ClickAsync();
         await Assertions.Expect(admin.Locator("#confirm-lock .field-error")).ToHaveTextAsync(reasonMissing, new() { Timeout = 60_000 });
+        // It comes back at the confirmation, not the page's top, with the error summary focused and linking to the reason.
+        Assert.EndsWith("#confirm-lock", admin.Url, StringComparison.Ordinal);
+        await Assertions.Expect(admin.Locator("#confirm-lock #error-summary a[href='#Reason']")).ToHaveTextAsync(reasonMissing);
+        await Assertions.Expect(admin.Locator("#error-summary")).ToBeFocusedAsync();
+        await Assertions.Expect(admin.Locator("#confirm-lock")).ToBeInViewportAsync();
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(admin));
         await browser.ScreenshotAsync(admin, $"94-admin-confirm-lock-no-reason-{suffix}");
         await admin.Locator("#confirm-lock textarea[name=Reason]").FillAsync("Left the clinic");
         await admin.Locator("#confirm-lock button[type=submit]").ClickAsync();

@@ -474,6 +474,59 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("reference-spellings", single, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "Reference as recorded")]
+    [InlineData("zh-CN", "记录时的患者编号")]
+    public async Task FindScreenings_SeveralSpellings_EachRowShowsItsReferenceAsRecordedInThePagesLanguage(string? language, string heading)
+    {
+        var suffix = language is null ? "EN" : "ZH";
+        var (client, upper) = await ScreeningAsPsychiatristAsync("MRN-Row-" + suffix);
+        var (_, lower) = await ScreeningAsPsychiatristAsync("mrn-row-" + suffix.ToLowerInvariant());
+        var (_, alone) = await ScreeningAsPsychiatristAsync("MRN-Alone-" + suffix);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=mrn-row-" + suffix));
+
+        // The notice names the spellings; each row says which one it was recorded under, so no row has to be opened.
+        Assert.Contains("id=\"reference-spellings\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"col\">{heading}</th>", html, StringComparison.Ordinal);
+        Assert.Contains(">MRN-Row-" + suffix + "<", Row(html, upper), StringComparison.Ordinal);
+        Assert.DoesNotContain("mrn-row-", Row(html, upper), StringComparison.Ordinal);
+        Assert.Contains(">mrn-row-" + suffix.ToLowerInvariant() + "<", Row(html, lower), StringComparison.Ordinal);
+
+        // One spelling: the heading already names it, and the list keeps its four columns.
+        var single = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=MRN-Alone-" + suffix));
+        Assert.Contains($"/Screenings/{alone}", single, StringComparison.Ordinal);
+        Assert.DoesNotContain(heading, single, StringComparison.Ordinal);
+
+        static string Row(string html, Guid id) =>
+            Regex.Match(html, $"<tr>(?:(?!</tr>).)*?/Screenings/{id}\".*?</tr>", RegexOptions.Singleline).Value;
+    }
+
+    [Theory]
+    [InlineData("Psychiatrist@Demo.Local")]
+    [InlineData(" PSYCHIATRIST@demo.local ")]
+    public async Task AuditClinicianFilter_EmailInAnotherLetterCaseOrWithSpaces_ListsAndExportsTheirScreenings(string clinician)
+    {
+        var reference = "MRN-AUDIT-CASE-" + (clinician.StartsWith(' ') ? "SPACES" : "CAPITAL");
+        var (_, id) = await ScreeningAsPsychiatristAsync(reference);
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var query = $"clinician={Uri.EscapeDataString(clinician)}&patient={reference}";
+
+        var html = await auditor.GetStringAsync("/Audit?" + query);
+        var fromPage = await auditor.GetStringAsync("/Audit?handler=Csv&" + query);
+        var fromApi = await api.GetStringAsync("/api/v1/audit/export.csv?" + query);
+
+        Assert.Contains($"/Audit/Screening/{id}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No screenings match", html, StringComparison.Ordinal);
+        Assert.Contains($"{id},", fromPage, StringComparison.Ordinal);
+        Assert.Contains($"{id},", fromApi, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpClient Client, Guid Id)> ScreeningAsPsychiatristAsync(string reference)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

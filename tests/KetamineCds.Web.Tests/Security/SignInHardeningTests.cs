@@ -219,10 +219,10 @@ public sealed class SignInHardeningTests
     }
 
     [Theory]
-    [InlineData("Lock", "confirm-lock", "")]
-    [InlineData("Lock", "confirm-lock", "   ")]
-    [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "")]
-    public async Task EditUser_LockOrResetWithoutAReason_AsksForOneAndChangesNothing(string handler, string confirmation, string reason)
+    [InlineData("Lock", "confirm-lock", "", "There is a problem to fix; the account has not been locked")]
+    [InlineData("Lock", "confirm-lock", "   ", "There is a problem to fix; the account has not been locked")]
+    [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "", "There is a problem to fix; the second factor has not been reset")]
+    public async Task EditUser_LockOrResetWithoutAReason_AsksForOneAtItsSectionAndChangesNothing(string handler, string confirmation, string reason, string summary)
     {
         using var factory = new KetamineCdsFactory();
         await AccountHygieneTests.EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
@@ -236,11 +236,45 @@ public sealed class SignInHardeningTests
         // The confirmation stands again, with the problem under the reason.
         Assert.Contains($"id=\"{confirmation}\"", html, StringComparison.Ordinal);
         Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>Give the reason; it is recorded in the access log."), html);
+        // It comes back where it was (its form posts to its own section), with the error summary at the section's top
+        // linking to the reason box, as the other forms do.
+        Assert.Contains($"action=\"/Admin/Users/Edit/{id}?handler={handler}#{confirmation}\"", html, StringComparison.Ordinal);
+        var section = Regex.Match(html, $"id=\"{confirmation}\".*?</form>", RegexOptions.Singleline).Value;
+        Assert.Matches(new Regex($"id=\"error-summary\".*?{Regex.Escape(summary)}.*?<a href=\"#Reason\">Give the reason; it is recorded in the access log.</a>.*?<textarea[^>]*id=\"Reason\"", RegexOptions.Singleline), section);
+        Assert.Single(Regex.Matches(html, "id=\"error-summary\""));
         // The rest of the page still shows the account as it is: its role stays ticked.
         Assert.Matches(new Regex("id=\"role-ClinicStaff\"[^>]*checked"), html);
         var staff = await FindAsync(factory, KetamineCdsFactory.Staff);
         Assert.Null(staff.LockoutEnd);
         Assert.True(staff.TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task EditUser_AccountLockedByFailedSignIns_CanBeLockedForGoodWithAReasonWithoutUnlockingItFirst()
+    {
+        using var factory = new KetamineCdsFactory();
+        await LockBySignInAttemptsAsync(factory, KetamineCdsFactory.Auditor);
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Auditor);
+
+        // A timed lock offers both: unlock (it was the user) and lock (someone else is guessing the password).
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}"));
+        Assert.Contains(">Unlock account</button>", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Admin/Users/Edit/{id}?confirm=Lock#confirm-lock\"", page, StringComparison.Ordinal);
+        var confirm = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}?confirm=Lock"));
+        Assert.Matches(new Regex("id=\"confirm-lock\".*<textarea[^>]*name=\"Reason\".*<button type=\"submit\" class=\"button button-danger\">Lock account</button>", RegexOptions.Singleline), confirm);
+
+        using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}?confirm=Lock", $"/Admin/Users/Edit/{id}?handler=Lock", [new("Reason", "the attempts were not the user's")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.True(KetamineCds.Web.Pages.Admin.Users.EditModel.IsAdministratorLock((await FindAsync(factory, KetamineCdsFactory.Auditor)).LockoutEnd));
+        var log = factory.Services.GetRequiredService<EfAccessAudit>();
+        var recorded = await log.ListForSubjectAsync("user:" + id);
+        Assert.Contains(recorded, e => e.Kind == "user-administration" && e.Detail == "locked auditor@demo.local; reason: the attempts were not the user's");
+        var after = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Edit/{id}"));
+        Assert.Contains("Locked by an administrator", after, StringComparison.Ordinal);
+        Assert.Contains(">Unlock account</button>", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirm=Lock", after, StringComparison.Ordinal);
     }
 
     [Theory]

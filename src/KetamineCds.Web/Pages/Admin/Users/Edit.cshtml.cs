@@ -50,6 +50,9 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
     [Display(Name = "Reason")]
     public string? Reason { get; set; }
 
+    /// <summary>The problem with the reason of a refused confirmation, for its error summary (linked to the reason box).</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ReasonErrors => FormErrors.Summary(ModelState, "", [nameof(Reason)]);
+
     public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
 
     public bool Locked { get; private set; }
