@@ -249,6 +249,28 @@ public sealed class SignInHardeningTests
         Assert.True(staff.TwoFactorEnabled);
     }
 
+    [Theory]
+    [InlineData("Lock", "Left the clinic\u202E today")]
+    [InlineData("Lock", "Left the clinic\u0007")]
+    [InlineData("ResetSecondFactor", "Lost phone \u2066reported\u2069")]
+    public async Task EditUser_ReasonWithHiddenCharacters_IsRefusedOnTheReasonAndChangesNothing(string handler, string reason)
+    {
+        // QA8 F6: the reason is recorded in the access log and read by auditors; it must read as it was written.
+        using var factory = new KetamineCdsFactory();
+        await AccountHygieneTests.EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
+
+        using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}", [new("Reason", reason)]);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>The reason holds a control character or an invisible mark"), html);
+        var staff = await FindAsync(factory, KetamineCdsFactory.Staff);
+        Assert.Null(staff.LockoutEnd);
+        Assert.True(staff.TwoFactorEnabled);
+    }
+
     [Fact]
     public async Task EditUser_AccountLockedByFailedSignIns_CanBeLockedForGoodWithAReasonWithoutUnlockingItFirst()
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -249,6 +250,8 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
         Reason = Reason?.Trim();
         var problem = string.IsNullOrEmpty(Reason) ? localizer["Give the reason; it is recorded in the access log."].Value
             : Reason.Length > MaxReasonLength ? localizer["The reason can be at most {0} characters.", MaxReasonLength].Value
+            // Recorded in the access log and read there by auditors: it must read as written (QA8 F6).
+            : FreeText.HasHiddenCharacters(Reason, multiLine: true) ? localizer["The reason holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again."].Value
             : null;
         if (problem is null)
         {
