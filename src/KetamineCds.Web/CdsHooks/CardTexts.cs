@@ -94,8 +94,12 @@ public static class CardTexts
 
     public static string Recorded(string screeningId) => Text("Card.Recorded", screeningId);
 
-    public static string CompletedFrom(string screeningId, DateOnly recordedOn) =>
-        Text("Card.CompletedFrom", screeningId, recordedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    /// <summary>
+    /// Where the answers the chart does not record came from: the screening and the clinic's day its answers were given,
+    /// the day the rules counted "today" from, with the clinic's time zone named (QA8 F10).
+    /// </summary>
+    public static string CompletedFrom(string screeningId, DateOnly recordedOn, string clinicZone) =>
+        Text("Card.CompletedFrom", screeningId, Screenings.ClinicTime.Day(recordedOn), clinicZone);
 
     public static string AnswerRecorded(string entryId) => Text("Card.AnswerRecorded", entryId);
 

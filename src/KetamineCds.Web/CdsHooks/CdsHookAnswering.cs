@@ -123,7 +123,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var answerNote = CardTexts.AnswerRecorded(answer.Id.ToString());
             if (completedBy is not null)
             {
-                answerNote += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt));
+                answerNote += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id);
             }
 
             return CardBuilder.WithRecordNote(answerCards, answerNote);
@@ -164,7 +164,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var note = CardTexts.Recorded(logged.Id.ToString());
         if (completedBy is not null)
         {
-            note += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt));
+            note += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id);
         }
 
         return CardBuilder.WithRecordNote(cards, note);

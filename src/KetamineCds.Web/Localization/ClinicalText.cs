@@ -150,6 +150,17 @@ public sealed class ClinicalText
     public string NotRecordedDefault(FieldDefinition field) =>
         NotNull(field).Default is { } value ? Message("Value.NotRecordedDefault", Choice(field, value)) : NotRecorded;
 
+    /// <summary>
+    /// "Not recorded: US (FDA label) applied": a screening's answer with a default that was not recorded, as its result
+    /// shows it (QA8 F21): never as if the default had been answered.
+    /// </summary>
+    public string NotRecordedDefaultApplied(FieldDefinition field) =>
+        NotNull(field).Default is { } value ? Message("Value.NotRecordedDefaultApplied", Choice(field, value)) : NotRecorded;
+
+    /// <summary>"US (FDA label) applied": the default that applied to an answer not recorded, in a list already headed "Not recorded".</summary>
+    public string DefaultApplied(FieldDefinition field) =>
+        NotNull(field).Default is { } value ? Message("Value.DefaultApplied", Choice(field, value)) : NotRecorded;
+
     /// <summary>The heading of a form section ("Pain and medicines").</summary>
     public string Section(FieldSection section) => Message("Section." + section);
 

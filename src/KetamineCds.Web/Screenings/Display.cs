@@ -92,17 +92,23 @@ public static class Display
     }
 
     /// <summary>
-    /// Every answer of the history in the contract's order, each with its label and value in words, "Not recorded"
-    /// where it was not; the patient reference, age and note are shown elsewhere and left out.
+    /// Every answer of the screening in the contract's order, each with its label and value in words, "Not recorded"
+    /// where it was not; the patient reference, age and note are shown elsewhere and left out. An answer with a default
+    /// that was not recorded (the jurisdiction) is read from the input as submitted, not from the history the rules
+    /// read (which holds the default): "Not recorded: US (FDA label) applied", never a recorded "US (FDA label)" (QA8 F21).
     /// </summary>
-    public static IReadOnlyList<(FieldDefinition Field, string Value, bool Recorded)> Answers(PatientHistory history)
+    public static IReadOnlyList<(FieldDefinition Field, string Value, bool Recorded)> Answers(KetamineCds.Infrastructure.DecisionLog.LoggedScreening screening)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(screening);
+        var history = screening.History;
+        var submitted = ScreeningJsonReader.ReadStored(screening.InputJson);
         return
         [
             .. Fields.All
                 .Where(f => f.Name is not ("patientReference" or "ageYears" or "clinicianNote"))
-                .Select(f => f.ValueOf(history) is { } v
+                .Select(f => f.Default is not null && submitted.ContractValueOf(f.Name) is null
+                    ? (f, Text.NotRecordedDefaultApplied(f), false)
+                    : f.ValueOf(history) is { } v
                     ? (f, Value(f.Name, WireNames.Display(v)), true)
                     : (f, NotRecorded, false)),
         ];

@@ -17,7 +17,8 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="Request">The stored answers still current, read as the API reads a body.</param>
 /// <param name="OutOfDate">The fields the earlier screening recorded that are no longer current, in the catalogue's order.</param>
 /// <param name="AnswersOn">The clinic's day the earlier screening's answers hold for (<see cref="AnswersDay"/>); null when it cannot be established.</param>
-public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<FieldDefinition> OutOfDate, DateOnly? AnswersOn = null)
+/// <param name="Today">The clinic's day the answers were counted against ("today"), which the page names beside <paramref name="AnswersOn"/> (QA8 F10).</param>
+public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<FieldDefinition> OutOfDate, DateOnly? AnswersOn = null, DateOnly? Today = null)
 {
     /// <summary>The answers of <paramref name="earlier"/> that still hold today, days counted in the clinic's time zone.</summary>
     public static EarlierAnswers Of(LoggedScreening earlier, ClinicCalendar calendar)
@@ -34,7 +35,7 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
             outOfDate.Add(field);
         }
 
-        return new(WithDefaults(stored), outOfDate, answersOn);
+        return new(WithDefaults(stored), outOfDate, answersOn, today);
     }
 
     /// <summary>

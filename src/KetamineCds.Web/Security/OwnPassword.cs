@@ -95,9 +95,15 @@ public static class OwnPassword
         return new PasswordChange(PasswordChangeOutcome.Changed, false, [], null);
     }
 
-    /// <summary>The time a lock ends, as the pages and the API say it: "14:05 UTC".</summary>
-    public static string LockEndText(DateTimeOffset? end) =>
-        end is { } e ? e.ToUniversalTime().ToString("HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "";
+    /// <summary>
+    /// The time a lock ends, as the pages say it: the clinic's time with its offset, "08:05 UTC-06:00", or "14:05 UTC"
+    /// in a clinic on UTC (QA8 F10). The API gives <c>lockedUntil</c> as a UTC instant instead.
+    /// </summary>
+    public static string LockEndText(DateTimeOffset? end, Screenings.ClinicTime time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return end is { } e ? time.TimeOfDay(e) : "";
+    }
 }
 
 /// <summary>What became of an own-password change.</summary>

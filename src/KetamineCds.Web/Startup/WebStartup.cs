@@ -21,6 +21,7 @@ public static class WebStartup
             .Validate(o => ClinicOptions.IsJurisdiction(o.Jurisdiction), "Clinic:Jurisdiction must be us or eu (the labelling jurisdiction the intake form preselects; default us).")
             .ValidateOnStart();
         services.AddSingleton<ClinicCalendar>();
+        services.AddSingleton<ClinicTime>();
         services.AddKetamineCdsLocalization();
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();

@@ -88,4 +88,35 @@ public sealed class ClinicJurisdictionTests
         var rules = body.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).ToList();
         Assert.Equal(euRules, rules.Any(r => r.StartsWith("EU-", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData(null, "en-GB", "<dt>Labelling jurisdiction</dt><dd>Not recorded: US (FDA label) applied</dd>", "Labelling jurisdiction: US (FDA label) applied")]
+    [InlineData(null, "zh-CN", "<dt>说明书适用地区</dt><dd>未记录：已按美国（FDA 说明书）评估</dd>", "说明书适用地区：已按美国（FDA 说明书）评估")]
+    [InlineData("us", "en-GB", "<dt>Labelling jurisdiction</dt><dd>US (FDA label)</dd>", null)]
+    public async Task ResultAndPrint_JurisdictionNotRecorded_ShowItAsNotRecordedWithTheLabelThatApplied(string? jurisdiction, string language, string resultAnswer, string? printNotRecorded)
+    {
+        // QA8 F21: the rules read the contract's US when the jurisdiction was not recorded; the pages say it was not recorded.
+        using var factory = Clinic("eu");
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-JURISDICTION-SHOWN").With("jurisdiction", jurisdiction));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var result = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", language);
+        using var print = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}/Print", language);
+
+        Assert.Contains(resultAnswer, Regex.Replace(WebUtility.HtmlDecode(await result.Content.ReadAsStringAsync()), @"<div class=""[^""]*""><dt>|<div><dt>", "<dt>"), StringComparison.Ordinal);
+        var printed = WebUtility.HtmlDecode(await print.Content.ReadAsStringAsync());
+        var answers = Regex.Match(printed, "<p class=\"p-answers\">.*?</p>", RegexOptions.Singleline).Value;
+        var notRecorded = Regex.Match(printed, "<p class=\"p-answers p-answers--not-recorded\">.*?</p>", RegexOptions.Singleline).Value;
+        if (printNotRecorded is not null)
+        {
+            Assert.Contains(printNotRecorded, notRecorded, StringComparison.Ordinal);
+            Assert.DoesNotContain(printNotRecorded.Split(':', '：')[0], answers, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain("Labelling jurisdiction", notRecorded, StringComparison.Ordinal);
+        }
+    }
 }

@@ -23,7 +23,8 @@ public sealed class ChangePasswordModel(
     SignInManager<ApplicationUser> signIn,
     IAccessAudit audit,
     IValidator<ChangePasswordModel.InputModel> validator,
-    IStringLocalizer<PageText> localizer) : PageModel
+    IStringLocalizer<PageText> localizer,
+    KetamineCds.Web.Screenings.ClinicTime clinicTime) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -74,10 +75,10 @@ public sealed class ChangePasswordModel(
             case PasswordChangeOutcome.LockedNow:
                 // Every session of the account has ended with the lock; this browser is signed out and told why.
                 await signIn.SignOutAsync();
-                TempData[LoginModel.LockedNotice] = localizer["Too many wrong passwords: this account is now locked until {0}, and it has been signed out everywhere, in other browsers and API clients too. Your password has not been changed. Sign in again after that time with your current password, or ask an administrator to unlock the account.", OwnPassword.LockEndText(change.LockedUntil)].Value;
+                TempData[LoginModel.LockedNotice] = localizer["Too many wrong passwords: this account is now locked until {0}, and it has been signed out everywhere, in other browsers and API clients too. Your password has not been changed. Sign in again after that time with your current password, or ask an administrator to unlock the account.", OwnPassword.LockEndText(change.LockedUntil, clinicTime)].Value;
                 return RedirectToPage("/Account/Login");
             case PasswordChangeOutcome.Locked:
-                ModelState.AddModelError(string.Empty, localizer["This account is locked until {0} after too many failed sign-in attempts, so its password cannot be changed now. Try again after that time, or ask an administrator to unlock the account.", OwnPassword.LockEndText(change.LockedUntil)]);
+                ModelState.AddModelError(string.Empty, localizer["This account is locked until {0} after too many failed sign-in attempts, so its password cannot be changed now. Try again after that time, or ask an administrator to unlock the account.", OwnPassword.LockEndText(change.LockedUntil, clinicTime)]);
                 return Page();
             case PasswordChangeOutcome.Refused:
                 if (change.CurrentPasswordWrong)

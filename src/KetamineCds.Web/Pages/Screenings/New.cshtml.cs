@@ -64,6 +64,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public DateOnly? EarlierAnswersOn { get; private set; }
 
+    /// <summary>The clinic's day a re-screen counted the earlier answers against ("today"; QA8 F10), or null for a correction.</summary>
+    public DateOnly? EarlierCountedOn { get; private set; }
+
     /// <summary>When the encounter the earlier screening's answers describe was recorded, when that is not the earlier entry's own time (it is a correction).</summary>
     public DateTimeOffset? EarlierAnswersRecordedAt { get; private set; }
 
@@ -378,6 +381,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         EarlierRecordedAt = previous.RecordedAt;
         EarlierPatientReference = previous.History.PatientReference;
         EarlierAnswersOn = earlier.AnswersOn;
+        EarlierCountedOn = earlier.Today;
         EarlierAnswersRecordedAt = previous.AnswersRecordedAt == previous.RecordedAt || previous.AnswersRecordedAtUnknown ? null : previous.AnswersRecordedAt;
         EarlierCorrects = previous.Corrects;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
