@@ -2,12 +2,13 @@ using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.Audit;
 
 /// <summary>
 /// The auditor's filter of the access log as query-string fields, shared by the page and its CSV export so that "export
-/// what I see" exports exactly that. Dates are whole UTC days (as the decision log's filter); <c>to</c> is inclusive.
+/// what I see" exports exactly that. Dates are the clinic's whole days (<c>Clinic:TimeZone</c>, as the decision log's filter); <c>to</c> is inclusive.
 /// <c>who</c> and <c>subject</c> are matched whole, in any letter case.
 /// </summary>
 public sealed class AccessFilterInput
@@ -53,10 +54,10 @@ public sealed class AccessFilterInput
         return errors;
     }
 
-    /// <summary>The filter for the query; call <see cref="Validate"/> first.</summary>
-    public AccessLogFilter ToFilter() => new(
-        From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+    /// <summary>The filter for the query, its days the clinic's (<paramref name="calendar"/>); call <see cref="Validate"/> first.</summary>
+    public AccessLogFilter ToFilter(ClinicCalendar calendar) => new(
+        From is { } from ? calendar.StartOf(from) : null,
+        To is { } to ? calendar.StartOf(to.AddDays(1)) : null,
         Who,
         WireNames.TryParse<AccessEventKind>(Kind, out var kind) ? kind : null,
         Subject);

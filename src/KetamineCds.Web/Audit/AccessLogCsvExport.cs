@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Audit;
@@ -34,7 +35,7 @@ public static class AccessLogCsvExport
             return AuditEndpoints.Unavailable();
         }
 
-        return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(), context.RequestAborted), "access-log.csv", Header, row =>
+        return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "access-log.csv", Header, row =>
         [
             row.Id.ToString(),
             row.Sequence.ToString(CultureInfo.InvariantCulture),

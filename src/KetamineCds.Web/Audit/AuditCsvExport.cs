@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Audit;
@@ -31,7 +32,7 @@ public static class AuditCsvExport
             return AuditEndpoints.Unavailable();
         }
 
-        return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(), context.RequestAborted), "decision-log.csv", Header, row =>
+        return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "decision-log.csv", Header, row =>
         [
             row.Id.ToString(),
             row.Sequence.ToString(CultureInfo.InvariantCulture),

@@ -3,12 +3,14 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.Audit;
 
 /// <summary>
 /// The auditor's filter as query-string fields, shared by the list page and the CSV export so that "export what I
-/// see" exports exactly that. Dates are whole UTC days; <c>to</c> is inclusive.
+/// see" exports exactly that. Dates are the clinic's whole days (<c>Clinic:TimeZone</c>, the days the pages' times are in); <c>to</c>
+/// is inclusive.
 /// </summary>
 public sealed class AuditFilterInput
 {
@@ -92,10 +94,10 @@ public sealed class AuditFilterInput
     public static DateOnly? ReadDate(string? text) =>
         DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    /// <summary>The filter for the query; call <see cref="Validate"/> first.</summary>
-    public AuditFilter ToFilter() => new(
-        From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+    /// <summary>The filter for the query, its days the clinic's (<paramref name="calendar"/>); call <see cref="Validate"/> first.</summary>
+    public AuditFilter ToFilter(ClinicCalendar calendar) => new(
+        From is { } from ? calendar.StartOf(from) : null,
+        To is { } to ? calendar.StartOf(to.AddDays(1)) : null,
         Clinician,
         Patient,
         WireNames.TryParse<Verdict>(Overall, out var verdict) ? verdict : null,

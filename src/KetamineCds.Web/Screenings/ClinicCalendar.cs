@@ -21,6 +21,22 @@ public sealed class ClinicCalendar(TimeProvider clock, IOptions<ClinicOptions> o
     /// <summary>The clinic's day at <paramref name="instant"/>.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
+    /// <summary>
+    /// The moment (UTC) the clinic's <paramref name="day"/> begins: its midnight in the clinic's zone, or, where a clock
+    /// change skips midnight, the first moment of the day that exists. The auditor's date filters are the clinic's days,
+    /// as the times the pages show are the clinic's.
+    /// </summary>
+    public DateTime StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (_zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, _zone);
+    }
+
     /// <summary>The time zone named by <paramref name="id"/>, or null when this machine does not know it.</summary>
     public static TimeZoneInfo? Find(string? id)
     {

@@ -205,4 +205,31 @@ public sealed class ClinicTimeTests
 
         Assert.Equal("9999-12-31 23:59 UTC", time.At(DateTimeOffset.MaxValue));
     }
+
+    [Theory]
+    [InlineData("America/Chicago", "2026-11-28", true)]
+    [InlineData("America/Chicago", "2026-11-29", false)]
+    [InlineData("UTC", "2026-11-29", true)]
+    [InlineData("UTC", "2026-11-28", false)]
+    public async Task AuditDateFilters_ScreeningRecordedLateInTheEvening_FindItOnTheClinicsDayItIsShownOn(string zone, string day, bool found)
+    {
+        // The lists show the clinic's times; their date filters count the same days (an auditor in Chicago filtering on
+        // 28 November finds the screening shown at 23:48 on 28 November). The page, its CSV and the access log's agree.
+        var clock = new FakeTimeProvider(Evening);
+        using var factory = Clinic(clock, zone);
+        var id = await RecordAsync(factory, "MRN-TZ-FILTER");
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        (await psychiatrist.GetAsync($"/api/v1/screenings/{id}")).Dispose(); // an access event of the same moment
+
+        var list = await PageAsync(auditor, $"/Audit?patient=MRN-TZ-FILTER&from={day}&to={day}");
+        var csv = await api.GetStringAsync($"/api/v1/audit/export.csv?patient=MRN-TZ-FILTER&from={day}&to={day}");
+        var access = await api.GetStringAsync($"/api/v1/audit/access.csv?kind=view-screening&subject={id}&from={day}&to={day}");
+
+        Assert.Equal(found, list.Contains($"/Audit/Screening/{id}", StringComparison.Ordinal));
+        Assert.Equal(found, csv.Contains(id.ToString(), StringComparison.Ordinal));
+        Assert.Equal(found, access.Contains($",{id},", StringComparison.Ordinal));
+    }
 }

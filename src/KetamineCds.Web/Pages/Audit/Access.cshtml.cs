@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// log is itself recorded in it (<see cref="AccessEventKind.ViewAccessLog"/>, <see cref="AccessEventKind.Export"/>).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit access, IDecisionLogAudit audit, ILogger<AccessModel> logger) : PageModel
+public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit access, IDecisionLogAudit audit, ClinicCalendar calendar, ILogger<AccessModel> logger) : PageModel
 {
     public const int PageSize = 50;
 
@@ -48,7 +49,7 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
         {
             // Recorded before it is read, as a screening's page records its view: the list then shows this view too.
             await access.RecordAsync(HttpContext, AccessEventKind.ViewAccessLog, AccessLogCsvExport.Subject, ViewDetail());
-            Results = await accessLog.SearchAsync(Filter.ToFilter(), Before, PageSize, HttpContext.RequestAborted);
+            Results = await accessLog.SearchAsync(Filter.ToFilter(calendar), Before, PageSize, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {

@@ -2,6 +2,7 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>Runs a period's logged screenings through the current rule set and lists those whose verdict would change.</summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<ImpactModel> logger) : PageModel
+public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit access, ClinicCalendar calendar, ILogger<ImpactModel> logger) : PageModel
 {
     /// <summary>Most changes shown on the page; the count says how many there are in all.</summary>
     public const int ShowAtMost = 1000;
@@ -100,7 +101,7 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
             var input = new AuditFilterInput { From = From, To = To };
             await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log",
                 $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {input}");
-            var filter = input.ToFilter();
+            var filter = input.ToFilter(calendar);
             Report = await audit.AnalyzeImpactAsync(filter.From, filter.To, Current, BaselineSet, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)

@@ -2,6 +2,7 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Screenings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// keyset pages (never OFFSET), CSV export of the same filter from this page with its cookie.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access) : PageModel
+public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, ClinicCalendar calendar) : PageModel
 {
     public const int PageSize = 50;
 
@@ -47,7 +48,7 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access) : P
 
         try
         {
-            Results = await audit.SearchAsync(Filter.ToFilter(), AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
+            Results = await audit.SearchAsync(Filter.ToFilter(calendar), AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {
