@@ -138,12 +138,11 @@ public sealed class FieldControl
     /// <param name="modelState">The form's state (an answer typed, an error).</param>
     /// <param name="input">The answers the form holds.</param>
     /// <param name="text">The clinical texts in the request's language.</param>
-    /// <param name="fromEhr">Whether an EHR's prefill gave the answer shown.</param>
-    /// <param name="moreHint">A sentence the page adds to the catalogue's help (the jurisdiction: the clinic's default), or null.</param>
-    /// <param name="readOnlyBecause">Why the answer cannot be changed here (a re-screen's patient), or null.</param>
-    /// <param name="fromScreeningOn">The day of the earlier KetamineCds screening a CDS Hooks prefill took the answer from, or null.</param>
-    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, bool fromEhr = false, string? moreHint = null, string? readOnlyBecause = null, string? fromScreeningOn = null)
+    /// <param name="context">What the page knows of the answer beyond the form's state; none when null.</param>
+    public static FieldControl For(FieldDefinition field, ModelStateDictionary modelState, ScreeningRequest input, ClinicalText text, FieldContext? context = null)
     {
+        context ??= FieldContext.None;
+        var moreHint = context.MoreHint;
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(input);
@@ -171,9 +170,9 @@ public sealed class FieldControl
             EmptyText = field.Default is not null ? text.NotRecordedDefault(field)
                 : EmptyReadsNotRecorded(field) ? text.NotRecorded
                 : null,
-            FromEhr = fromEhr,
-            ReadOnlyBecause = readOnlyBecause,
-            FromScreeningOn = fromScreeningOn,
+            FromEhr = context.FromEhr,
+            ReadOnlyBecause = context.ReadOnlyBecause,
+            FromScreeningOn = context.FromScreeningOn,
         };
     }
 

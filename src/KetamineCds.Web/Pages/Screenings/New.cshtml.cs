@@ -99,14 +99,15 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
-        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, FromEhr.Contains(name),
-            name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint : null,
-            Earlier is not null && name == Catalogue.PatientReference.Name
+        FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, new FieldContext(
+            FromEhr: FromEhr.Contains(name),
+            MoreHint: name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint : null,
+            ReadOnlyBecause: Earlier is not null && name == Catalogue.PatientReference.Name
                 ? (Corrects is null
                     ? localizer["A re-screen is of the same patient: the reference stays as recorded. To screen another patient, start a new screening."]
                     : localizer["A correction is of the same patient: the reference stays as recorded. If the screening was recorded under the wrong patient, record a new screening for the right one."]).Value
                 : null,
-            fromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null);
+            FromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null));
 
     /// <summary>
     /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),

@@ -1,0 +1,15 @@
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// What the page knows of one field's answer beyond the form's own state, for <see cref="FieldControl.For"/>: where
+/// the answer came from and what the page adds to the catalogue's help.
+/// </summary>
+/// <param name="FromEhr">Whether an EHR's prefill gave the answer shown.</param>
+/// <param name="MoreHint">A sentence the page adds to the catalogue's help (the jurisdiction: the clinic's default), or null.</param>
+/// <param name="ReadOnlyBecause">Why the answer cannot be changed here (a re-screen's patient), or null.</param>
+/// <param name="FromScreeningOn">The day of the earlier KetamineCds screening a CDS Hooks prefill took the answer from, or null.</param>
+public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null)
+{
+    /// <summary>Nothing beyond the form's state.</summary>
+    public static FieldContext None { get; } = new();
+}
