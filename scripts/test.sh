@@ -14,6 +14,9 @@ need_apt=()
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need_apt+=(fonts-noto-cjk)
 command -v runuser >/dev/null || need_apt+=(util-linux)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+# The CDS Hooks first-call test runs the documented key and token commands (docs/cds-hooks.md).
+command -v openssl >/dev/null || need_apt+=(openssl)
+command -v python3 >/dev/null || need_apt+=(python3)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "scripts/test.sh: missing ${need_apt[*]}; run as root or install them with apt-get" >&2

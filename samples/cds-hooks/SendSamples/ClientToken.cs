@@ -29,6 +29,14 @@ public sealed class ClientToken : IDisposable
         return new ClientToken(key, jwk.Kid);
     }
 
+    /// <summary>Reads an EC private key in PEM (SEC 1 or PKCS#8, as openssl writes it); the kid is the one its JWKS gives it.</summary>
+    public static ClientToken FromPem(string pem, string? kid)
+    {
+        var key = ECDsa.Create();
+        key.ImportFromPem(pem);
+        return new ClientToken(key, kid);
+    }
+
     /// <summary>A new P-384 key with this kid (null: tokens without a kid).</summary>
     public static ClientToken Generate(string? kid) => new(ECDsa.Create(ECCurve.NamedCurves.nistP384), kid);
 

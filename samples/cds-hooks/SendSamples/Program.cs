@@ -7,8 +7,14 @@ using KetamineCds.Samples.CdsHooks;
 // the demo EHR's key the app created in App_Data, and prints the cards:
 //   dotnet run --project samples/cds-hooks/SendSamples -- http://localhost:5000
 // With --language=zh-CN the calls ask for the cards in Simplified Chinese (Accept-Language), as an EHR set to it would.
-var language = args.FirstOrDefault(a => a.StartsWith("--language=", StringComparison.Ordinal))?["--language=".Length..];
-args = [.. args.Where(a => !a.StartsWith("--language=", StringComparison.Ordinal))];
+// An integrator's own client (docs/cds-hooks.md, "First call"): the key file as the second argument, a private JWK or
+// an EC P-384 private key in PEM, with --issuer= (the configured CdsHooks:Clients:N:Issuer) and, for a PEM
+// key, --kid= (the kid of its JWKS):
+//   dotnet run --project samples/cds-hooks/SendSamples -- https://cds.clinic.example ehr-es384.pem --issuer=https://ehr.example.org --kid=ehr-key-1
+var language = Option("--language=");
+var issuer = Option("--issuer=") ?? "https://demo-ehr.ketaminecds.local";
+var kid = Option("--kid=");
+args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
 var baseUrl = (args.Length > 0 ? args[0] : "http://localhost:5000").TrimEnd('/');
 var root = FindRepositoryRoot();
 var keyPath = args.Length > 1 ? args[1] : Path.Combine(root, "src", "KetamineCds.Web", "App_Data", "cds-hooks-demo-client.private.jwk.json");
@@ -18,8 +24,8 @@ if (!File.Exists(keyPath))
     return 2;
 }
 
-const string Issuer = "https://demo-ehr.ketaminecds.local";
-using var token = ClientToken.FromJwk(File.ReadAllText(keyPath));
+var keyText = File.ReadAllText(keyPath);
+using var token = keyText.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal) ? ClientToken.FromPem(keyText, kid) : ClientToken.FromJwk(keyText);
 using var http = new HttpClient();
 if (!string.IsNullOrEmpty(language))
 {
@@ -28,7 +34,7 @@ if (!string.IsNullOrEmpty(language))
 
 using (var discovery = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/cds-services"))
 {
-    discovery.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Create(Issuer, baseUrl + "/cds-services"));
+    discovery.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Create(issuer, baseUrl + "/cds-services"));
     using var response = await http.SendAsync(discovery);
     Console.WriteLine($"GET /cds-services -> {(int)response.StatusCode}");
     if (!response.IsSuccessStatusCode)
@@ -49,7 +55,7 @@ foreach (var file in Directory.GetFiles(Path.Combine(root, "samples", "cds-hooks
     body = body.Replace(request.RootElement.GetProperty("hookInstance").GetString()!, Guid.NewGuid().ToString(), StringComparison.Ordinal);
     var url = $"{baseUrl}/cds-services/{service}";
     using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Create(Issuer, url));
+    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Create(issuer, url));
     using var response = await http.SendAsync(message);
     var text = await response.Content.ReadAsStringAsync();
     Console.WriteLine();
@@ -82,6 +88,8 @@ foreach (var file in Directory.GetFiles(Path.Combine(root, "samples", "cds-hooks
 }
 
 return failed == 0 ? 0 : 1;
+
+string? Option(string prefix) => args.FirstOrDefault(a => a.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
 
 static string FindRepositoryRoot()
 {

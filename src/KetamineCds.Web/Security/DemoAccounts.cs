@@ -7,7 +7,7 @@ namespace KetamineCds.Web.Security;
 /// The contract's demo accounts (shared/api/screening-v1.md, "Authentication"), one per role. They are created
 /// only in the Development environment, or where configuration sets <c>DemoAccounts:Enabled</c> explicitly.
 /// </summary>
-public static class DemoAccounts
+public static partial class DemoAccounts
 {
     /// <summary>The demo password; public knowledge by design, never valid outside Development.</summary>
     public const string Password = "Demo!Passw0rd1";
@@ -95,21 +95,39 @@ public static class DemoAccounts
 
     /// <summary>
     /// Outside Development the first administrator comes from configuration (<c>Bootstrap:AdminEmail</c> and
-    /// <c>Bootstrap:AdminPassword</c>, e.g. environment variables or a secret store), and only while no administrator
-    /// exists; after that, administrators manage accounts from the Admin pages.
+    /// <c>Bootstrap:AdminPassword</c>, e.g. environment variables or a secret store), and only while no usable
+    /// administrator exists: an administrator locked for good (an administrator's lock, or a demo account locked at
+    /// start-up, <see cref="DemoAccountLock"/>) does not count. After that, administrators manage accounts from the
+    /// Admin pages, and a configured <c>Bootstrap:AdminEmail</c> naming another account is ignored, which is logged.
     /// </summary>
-    public static async Task EnsureBootstrapAdminAsync(IServiceProvider services, IConfiguration configuration)
+    public static async Task EnsureBootstrapAdminAsync(IServiceProvider services, IConfiguration configuration, ILogger? logger = null)
     {
+        logger ??= Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         var email = configuration["Bootstrap:AdminEmail"];
         var password = configuration["Bootstrap:AdminPassword"];
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var usable = (await users.GetUsersInRoleAsync(Roles.Admin))
+            .Where(a => !Pages.Admin.Users.EditModel.IsAdministratorLock(a.LockoutEnd))
+            .Select(a => a.Email ?? a.UserName ?? a.Id)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
+            if (usable.Count == 0)
+            {
+                LogNoUsableAdministrator(logger);
+            }
+
             return;
         }
 
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        if (usable.Count > 0)
         {
+            if (!usable.Contains(email, StringComparer.OrdinalIgnoreCase))
+            {
+                LogBootstrapIgnored(logger, email, string.Join(", ", usable));
+            }
+
             return;
         }
 
@@ -121,13 +139,44 @@ public static class DemoAccounts
             admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
             Check(await users.CreateAsync(admin, password));
         }
+        else if (await users.IsInRoleAsync(admin, Roles.Admin))
+        {
+            // An administrator locked for good (no usable one is left): the configuration cannot unlock it.
+            LogBootstrapLocked(logger, email);
+            return;
+        }
         else if (Roles.Conflict([.. await users.GetRolesAsync(admin), Roles.Admin]) is { } conflict)
         {
             throw new InvalidOperationException($"Bootstrap:AdminEmail names the existing account {email}, which cannot become the administrator: {conflict}");
         }
 
         Check(await users.AddToRoleAsync(admin, Roles.Admin));
+        LogBootstrapCreated(logger, email);
     }
+
+    /// <summary>
+    /// Outside Development the app refuses to start when <c>Bootstrap:AdminEmail</c> is a demo address: demo accounts
+    /// are locked there at every start (<see cref="DemoAccountLock"/>).
+    /// </summary>
+    public static void RefuseDemoBootstrapAdminOutsideDevelopment(IHostEnvironment environment, IConfiguration configuration)
+    {
+        if (!environment.IsDevelopment() && DemoAccountLock.IsDemoAddress(configuration["Bootstrap:AdminEmail"]?.Trim()))
+        {
+            throw new InvalidOperationException($"Refusing to start: Bootstrap:AdminEmail is a demo address (@{DemoAccountLock.Domain}) outside the Development environment; name the clinic's own administrator.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap:AdminEmail {Email} is ignored: a usable administrator exists ({Administrators}). The first administrator comes from configuration only while none exists; administrators manage accounts on /Admin/Users.")]
+    private static partial void LogBootstrapIgnored(ILogger logger, string email, string administrators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap:AdminEmail {Email} names an administrator locked for good, and no usable administrator exists; configuration does not unlock it (docs/security.md, \"Demo accounts outside Development\").")]
+    private static partial void LogBootstrapLocked(ILogger logger, string email);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap administrator {Email} created from Bootstrap:AdminEmail (no usable administrator existed); the password must be changed at first sign-in.")]
+    private static partial void LogBootstrapCreated(ILogger logger, string email);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No usable administrator exists (none, or all locked for good) and Bootstrap:AdminEmail with Bootstrap:AdminPassword is not set: nobody can manage accounts. Set them and restart (docs/security.md).")]
+    private static partial void LogNoUsableAdministrator(ILogger logger);
 
     private static void Check(IdentityResult result)
     {

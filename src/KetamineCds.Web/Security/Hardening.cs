@@ -29,6 +29,7 @@ public static class Hardening
         var services = builder.Services;
 
         DemoAccounts.RefuseDemoPasswordOutsideDevelopment(builder.Environment, builder.Configuration);
+        DemoAccounts.RefuseDemoBootstrapAdminOutsideDevelopment(builder.Environment, builder.Configuration);
 
         if (!builder.Environment.IsDevelopment())
         {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace KetamineCds.Web.Startup;
 
 /// <summary>Prepares the database at start-up: migrations, roles and (Development only) the demo accounts, and the
-/// first administrator from configuration.</summary>
+/// first administrator from configuration; outside Development, demo accounts found are locked (DemoAccountLock).</summary>
 public static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -15,7 +15,8 @@ public static partial class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var demo = DemoAccounts.AreEnabled(app.Environment, app.Configuration);
         await DemoAccounts.SeedAsync(scope.ServiceProvider, demo, demo ? DemoAccounts.PasswordFor(app.Environment, app.Configuration) : DemoAccounts.Password);
-        await DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, app.Configuration);
+        await DemoAccountLock.LockOutsideDevelopmentAsync(scope.ServiceProvider, app.Environment, app.Configuration, app.Logger);
+        await DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, app.Configuration, app.Logger);
         if (app.Services.GetService<UnencryptedDataProtectionKeys>() is not null)
         {
             LogUnencryptedKeys(app.Logger);

@@ -20,7 +20,7 @@ namespace KetamineCds.Web.Pages.Admin.Users;
 /// button opens a confirmation, which works without JavaScript) and a reason, recorded in the access log.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer) : PageModel
+public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer, IHostEnvironment environment) : PageModel
 {
     /// <summary>How many of the account's latest sign-in events the page lists.</summary>
     public const int SignInEventCount = 20;
@@ -53,6 +53,9 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
 
     /// <summary>The problem with the reason of a refused confirmation, for its error summary (linked to the reason box).</summary>
     public IReadOnlyList<(string? Anchor, string Message)> ReasonErrors => FormErrors.Summary(ModelState, "", [nameof(Reason)]);
+
+    /// <summary>True for a demo account outside Development, which the app locks at every start (<see cref="DemoAccountLock"/>).</summary>
+    public bool DemoAccountOutsideDevelopment { get; private set; }
 
     public IReadOnlyList<string> CurrentRoles { get; private set; } = [];
 
@@ -220,6 +223,8 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
         RoleConflict = RoleNames.Conflict(CurrentRoles, localizer);
         Locked = Account.LockoutEnd is { } end && end > clock.GetUtcNow();
         LockedByAdministrator = Locked && IsAdministratorLock(Account.LockoutEnd);
+        DemoAccountOutsideDevelopment = !environment.IsDevelopment()
+            && (DemoAccountLock.IsDemoAddress(Account.Email) || DemoAccountLock.IsDemoAddress(Account.UserName));
         try
         {
             SignInEvents = await accessLog.ListSignInEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, SignInEventCount, HttpContext.RequestAborted);
