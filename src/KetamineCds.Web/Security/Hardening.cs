@@ -141,6 +141,27 @@ public static class Hardening
     }
 
     /// <summary>
+    /// Outside Development, refuses to start when <c>appsettings.json</c> is not in the content root: the content root
+    /// is the working directory unless set (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>), so the published app
+    /// started from another folder would silently run on the code's defaults, among them no second factor for
+    /// administrators (<c>Accounts:SecondFactorRequiredRoles</c>).
+    /// </summary>
+    public static WebApplicationBuilder RequireAppSettingsOutsideDevelopment(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var root = builder.Environment.ContentRootPath;
+        if (!builder.Environment.IsDevelopment() && !File.Exists(Path.Combine(root, "appsettings.json")))
+        {
+            throw new InvalidOperationException(
+                $"Refusing to start: there is no appsettings.json in the content root '{root}', so the app's settings (among them "
+                + "the administrators' second factor) would not be read. Start the app from the folder that holds "
+                + "KetamineCds.Web.dll and appsettings.json (systemd: WorkingDirectory=), or pass --contentRoot with that folder.");
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// Outside Development the app answers only the host names it is published under (<c>AllowedHosts</c>, e.g.
     /// <c>clinic.example</c>); host filtering answers 400 to any other <c>Host</c>. A wildcard or empty value is refused
     /// at start-up.

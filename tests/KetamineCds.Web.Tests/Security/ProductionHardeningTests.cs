@@ -185,6 +185,25 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
+    public void Production_NoAppSettingsInTheContentRoot_RefusesToStartNamingIt()
+    {
+        var root = Directory.CreateTempSubdirectory("ketaminecds-no-appsettings-").FullName;
+        try
+        {
+            using var factory = new ProductionFactory { ContentRoot = root };
+
+            var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+            Assert.Contains("appsettings.json", error.Message, StringComparison.Ordinal);
+            Assert.Contains(root, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Production_DemoPasswordConfigured_RefusesToStart()
     {
         using var factory = new ProductionFactory(("DemoAccounts:Enabled", "true"), ("DemoAccounts:Password", DemoAccounts.Password));
@@ -249,12 +268,20 @@ public sealed class ProductionHardeningTests
         /// <summary>Makes every access-audit write throw, to provoke an unhandled error on the sign-in paths.</summary>
         public bool ThrowFromAccessAudit { get; init; }
 
+        /// <summary>The content root the app starts with, when set (otherwise the project's folder).</summary>
+        public string? ContentRoot { get; init; }
+
         /// <summary>The client address the server sees (a TLS proxy's), when set.</summary>
         public IPAddress? RemoteAddress { get; init; }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            if (ContentRoot is not null)
+            {
+                builder.UseContentRoot(ContentRoot);
+            }
+
             builder.UseSetting("Database:Provider", "sqlite");
             builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
             builder.UseSetting("https_port", "443");
