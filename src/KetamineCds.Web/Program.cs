@@ -4,6 +4,7 @@ using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RequireAppSettingsOutsideDevelopment();
 
 builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddKetamineCdsAuthentication();

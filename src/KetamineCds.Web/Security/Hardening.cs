@@ -142,6 +142,27 @@ public static class Hardening
     }
 
     /// <summary>
+    /// Outside Development, refuses to start when <c>appsettings.json</c> is not in the content root: the content root
+    /// is the working directory unless set (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>), so the published app
+    /// started from another folder would silently run on the code's defaults, among them no second factor for
+    /// administrators (<c>Accounts:SecondFactorRequiredRoles</c>).
+    /// </summary>
+    public static WebApplicationBuilder RequireAppSettingsOutsideDevelopment(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var root = builder.Environment.ContentRootPath;
+        if (!builder.Environment.IsDevelopment() && !File.Exists(Path.Combine(root, "appsettings.json")))
+        {
+            throw new InvalidOperationException(
+                $"Refusing to start: there is no appsettings.json in the content root '{root}', so the app's settings (among them "
+                + "the administrators' second factor) would not be read. Start the app from the folder that holds "
+                + "KetamineCds.Web.dll and appsettings.json (systemd: WorkingDirectory=), or pass --contentRoot with that folder.");
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// Outside Development the app answers only the host names it is published under (<c>AllowedHosts</c>, e.g.
     /// <c>clinic.example</c>); host filtering answers 400 to any other <c>Host</c>. A wildcard or empty value is refused
     /// at start-up.
@@ -162,9 +183,9 @@ public static class Hardening
     internal static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/cds-services");
 
-    /// <summary>The text a page request over plain HTTP gets outside Development.</summary>
+    /// <summary>The text a request over plain HTTP gets outside Development: a page's as text, the API's as problem details.</summary>
     public const string PlainHttpRefused =
-        "KetamineCds serves its pages over HTTPS only. Open the address your clinic published (https://...), or, if you run "
+        "KetamineCds serves its pages and its API over HTTPS only. Open the address your clinic published (https://...), or, if you run "
         + "the app, put it behind the TLS proxy with ForwardedHeaders:Enabled, or set https_port (docs/security.md).";
 
     private static Task RefusePlainHttpAsync(HttpContext context)
@@ -172,6 +193,26 @@ public static class Hardening
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(PlainHttpRefused);
+    }
+
+    /// <summary>
+    /// An API or CDS Hooks call over plain HTTP, outside Development: refused with problem details before anything in
+    /// it (a password, a bearer token, a patient's data) is read, and never redirected, so that a client that sent it
+    /// in the clear learns to stop rather than to follow.
+    /// </summary>
+    private static Task RefusePlainHttpApiAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return context.Response.WriteAsJsonAsync(
+            new ProblemDetails
+            {
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                Title = "HTTPS is required.",
+                Status = StatusCodes.Status400BadRequest,
+                Detail = PlainHttpRefused,
+            },
+            options: null,
+            contentType: "application/problem+json");
     }
 
     /// <summary>The middleware half; call before routing-dependent middleware.</summary>
@@ -190,11 +231,14 @@ public static class Hardening
             app.UseWhen(IsApi, api => api.UseExceptionHandler());
             app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/Error"));
             app.UseHsts();
+            // The API and the CDS Hooks services over plain HTTP: refused, not redirected (see RefusePlainHttpApiAsync).
+            // Behind the TLS proxy with ForwardedHeaders:Enabled the scheme is the proxy's, https.
+            app.UseWhen(ctx => !ctx.Request.IsHttps && IsApi(ctx), http => http.Run(RefusePlainHttpApiAsync));
             app.UseHttpsRedirection();
 
             // Pages need HTTPS here (their cookies are Secure). Where no HTTPS address is known to redirect to (no
             // https_port, no forwarded headers from the proxy), say so plainly rather than failing on the antiforgery
-            // cookie with a 500. Health checks stay reachable for the container; the API answers its callers itself.
+            // cookie with a 500. Health checks stay reachable for the container.
             app.UseWhen(
                 ctx => !ctx.Request.IsHttps && !IsApi(ctx) && !ctx.Request.Path.StartsWithSegments("/health"),
                 http => http.Run(RefusePlainHttpAsync));

@@ -59,6 +59,34 @@ public sealed class CheckpointFolderTests : IDisposable
     }
 
     [Fact]
+    public void FromConfiguration_FolderSetAndNoKeyOutsideDevelopment_CreatesNoAppDataFolder()
+    {
+        // The Docker image's content root belongs to root and the app runs as another user: nothing may be created there
+        // when nothing is written there (PostgreSQL, the checkpoint folder configured, or checkpoints off).
+        Settings(Postgres("Host=db;Port=5432;Database=clinic;Username=app"), Path.Combine(_root, "elsewhere"));
+        Settings(Postgres("Host=db;Port=5432;Database=clinic;Username=app"));
+
+        Assert.False(Directory.Exists(Path.Combine(_root, "App_Data")));
+        Assert.False(Directory.Exists(Path.Combine(_root, "elsewhere")));
+    }
+
+    [Fact]
+    public void Write_DefaultFolderInAnAppDataFolderNotYetThere_CreatesItWithTheFirstCheckpoint()
+    {
+        var settings = Settings(Postgres("Host=db;Port=5432;Database=clinic;Username=app"));
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var keyPath = Path.Combine(_root, "key.pem");
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        var checkpoint = CheckpointSigningKey.Load(keyPath).Sign("decisions", 1, new string('a', 64), Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+
+        var path = new CheckpointFiles(settings).Write(checkpoint);
+
+        Assert.True(File.Exists(path));
+        Assert.StartsWith(Path.Combine(_root, "App_Data"), path, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadAll_CheckpointsLeftInTheFolderEveryDatabaseOnceShared_SaysTheyAreNotRead()
     {
         var settings = Settings(Sqlite(Path.Combine(_root, "a", "clinic.db")));

@@ -1,6 +1,7 @@
 using System.Net;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,10 +40,61 @@ public sealed class ProductionHardeningTests
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
 
-        // The CDS Hooks services are for an EHR's calls, like the API: they answer themselves (here: no client JWT),
-        // in JSON, rather than with the page's plain-HTTP refusal.
+        // The CDS Hooks services are for an EHR's calls, like the API: refused too, in JSON rather than with the page's text.
+        await AssertPlainHttpApiRefusedAsync(discovery);
+    }
+
+    [Theory]
+    [InlineData("443")]
+    [InlineData("")]
+    public async Task Production_ApiOverPlainHttp_RefusedWithProblemDetailsBeforeCredentialsAreRead(string httpsPort)
+    {
+        using var factory = new ProductionFactory(
+            ("https_port", httpsPort),
+            ("Bootstrap:AdminEmail", "first.admin@clinic.example"),
+            ("Bootstrap:AdminPassword", "Clinic!Admin-Passw0rd"));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://clinic.example") });
+
+        // Refused, never redirected (with an HTTPS port known, a page would be): the password has already crossed the
+        // network in the clear, and a client that followed would keep sending it so.
+        using var login = await client.PostAsync("/api/auth/login", JsonContent("{\"email\":\"first.admin@clinic.example\",\"password\":\"Clinic!Admin-Passw0rd\"}"));
+        using var ruleset = await client.GetAsync("/api/v1/ruleset");
+        using var hook = await client.PostAsync("/cds-services/ketamine-order-sign", JsonContent("{}"));
+
+        await AssertPlainHttpApiRefusedAsync(login);
+        await AssertPlainHttpApiRefusedAsync(ruleset);
+        await AssertPlainHttpApiRefusedAsync(hook);
+    }
+
+    [Fact]
+    public async Task Production_ApiBehindTheTlsProxyWithForwardedHeaders_IsServed()
+    {
+        using var factory = new ProductionFactory(
+            ("https_port", ""),
+            ("ForwardedHeaders:Enabled", "true"),
+            ("ForwardedHeaders:KnownProxies", "127.0.0.1"),
+            ("Bootstrap:AdminEmail", "first.admin@clinic.example"),
+            ("Bootstrap:AdminPassword", "Clinic!Admin-Passw0rd"))
+        { RemoteAddress = IPAddress.Loopback };
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://clinic.example") });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        using var login = await client.PostAsync("/api/auth/login", JsonContent("{\"email\":\"first.admin@clinic.example\",\"password\":\"Clinic!Admin-Passw0rd\"}"));
+        using var discovery = await client.GetAsync("/cds-services");
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("accessToken", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, discovery.StatusCode);
-        Assert.Equal("application/problem+json", discovery.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task AssertPlainHttpApiRefusedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Hardening.PlainHttpRefused, problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -133,6 +185,25 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
+    public void Production_NoAppSettingsInTheContentRoot_RefusesToStartNamingIt()
+    {
+        var root = Directory.CreateTempSubdirectory("ketaminecds-no-appsettings-").FullName;
+        try
+        {
+            using var factory = new ProductionFactory { ContentRoot = root };
+
+            var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+            Assert.Contains("appsettings.json", error.Message, StringComparison.Ordinal);
+            Assert.Contains(root, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Production_DemoPasswordConfigured_RefusesToStart()
     {
         using var factory = new ProductionFactory(("DemoAccounts:Enabled", "true"), ("DemoAccounts:Password", DemoAccounts.Password));
@@ -197,9 +268,20 @@ public sealed class ProductionHardeningTests
         /// <summary>Makes every access-audit write throw, to provoke an unhandled error on the sign-in paths.</summary>
         public bool ThrowFromAccessAudit { get; init; }
 
+        /// <summary>The content root the app starts with, when set (otherwise the project's folder).</summary>
+        public string? ContentRoot { get; init; }
+
+        /// <summary>The client address the server sees (a TLS proxy's), when set.</summary>
+        public IPAddress? RemoteAddress { get; init; }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            if (ContentRoot is not null)
+            {
+                builder.UseContentRoot(ContentRoot);
+            }
+
             builder.UseSetting("Database:Provider", "sqlite");
             builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
             builder.UseSetting("https_port", "443");
@@ -207,6 +289,11 @@ public sealed class ProductionHardeningTests
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (RemoteAddress is { } address)
+            {
+                builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address)));
             }
 
             if (ThrowFromAccessAudit)
@@ -235,5 +322,19 @@ public sealed class ProductionHardeningTests
     {
         public Task RecordAsync(AccessEvent accessEvent, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("test failure marker");
+    }
+
+    /// <summary>Sets the connection's remote address before the app's own middleware, as a proxy's connection would have it.</summary>
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
