@@ -225,14 +225,7 @@ public sealed class SignInHardeningTests
     public async Task EditUser_LockOrResetWithoutAReason_AsksForOneAtItsSectionAndChangesNothing(string handler, string confirmation, string reason, string summary)
     {
         using var factory = new KetamineCdsFactory();
-        await AccountHygieneTests.EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
-        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
-        var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
-
-        using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}", [new("Reason", reason)]);
-
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        var (id, html) = await PostReasonToEnrolledStaffAsync(factory, handler, reason);
         // The confirmation stands again, with the problem under the reason.
         Assert.Contains($"id=\"{confirmation}\"", html, StringComparison.Ordinal);
         Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>Give the reason; it is recorded in the access log."), html);
@@ -257,6 +250,19 @@ public sealed class SignInHardeningTests
     {
         // QA8 F6: the reason is recorded in the access log and read by auditors; it must read as it was written.
         using var factory = new KetamineCdsFactory();
+        var (id, html) = await PostReasonToEnrolledStaffAsync(factory, handler, reason);
+        Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>The reason holds a control character or an invisible mark"), html);
+        var staff = await FindAsync(factory, KetamineCdsFactory.Staff);
+        Assert.Null(staff.LockoutEnd);
+        Assert.True(staff.TwoFactorEnabled);
+    }
+
+    /// <summary>
+    /// The administrator posts a lock or second-factor reset of the clinic staff account (enrolled in a second factor)
+    /// with this reason, and the post is answered 200 (the confirmation again); returns the account's id and the page.
+    /// </summary>
+    private static async Task<(string Id, string Html)> PostReasonToEnrolledStaffAsync(KetamineCdsFactory factory, string handler, string reason)
+    {
         await AccountHygieneTests.EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
         var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
@@ -264,11 +270,7 @@ public sealed class SignInHardeningTests
         using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}", [new("Reason", reason)]);
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
-        Assert.Matches(new Regex("data-valmsg-for=\"Reason\"[^>]*>The reason holds a control character or an invisible mark"), html);
-        var staff = await FindAsync(factory, KetamineCdsFactory.Staff);
-        Assert.Null(staff.LockoutEnd);
-        Assert.True(staff.TwoFactorEnabled);
+        return (id, WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync()));
     }
 
     [Fact]
