@@ -112,7 +112,7 @@ def worker():
             counter[0] += 1
         body = bodies[i % len(bodies)]
         try:
-            c.request("POST", u.path, body, {"Content-Type": "application/json", "Authorization": "Bearer " + token})
+            c.request("POST", u.path, body, {"Content-Type": "application/json", "Authorization": "Bearer " + token, "X-Forwarded-Proto": "https"})
             r = c.getresponse(); r.read(); s = str(r.status)
         except Exception:
             s = "error"; c.close(); c = http.client.HTTPConnection(u.hostname, u.port, timeout=60)

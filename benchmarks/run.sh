@@ -150,7 +150,7 @@ settled_log_count() {
   echo "$current"
 }
 hook_answer_count() { psql_admin -d ketaminecds -c "SELECT count(*) FROM \"DecisionLogEntries\" WHERE \"EntryType\" = 'hook-answer'"; }
-verify() { curl -fsS -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }
+verify() { curl -fsS -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $auditor_token" "http://127.0.0.1:$app1/api/v1/audit/verify"; }
 wrk_run() { # url connections seconds label [extra env...]
   local out
   out=$(BODIES="${BODIES:-$work/valid.jsonl}" wrk -t2 -c"$2" -d"$3"s --timeout 10s --latency -s "$here/load/screening.lua" "$1" | grep '^RESULT ' | sed 's/^RESULT //')
@@ -293,7 +293,7 @@ up_at=$(date +%s.%N)
 recovered=""
 body=$(head -n 1 "$work/valid.jsonl")
 for _ in $(seq 1 200); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$app1/api/v1/screenings" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-Proto: https' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$app1/api/v1/screenings" || true)
   if [ "$code" = 201 ]; then recovered=$(date +%s.%N); break; fi
   sleep 0.1
 done
@@ -327,7 +327,7 @@ path, url, token = sys.argv[1], sys.argv[2], sys.argv[3]
 bodies = [line.rstrip("\n") for line in open(path, encoding="utf-8", errors="surrogatepass")]
 def send(body):
     req = urllib.request.Request(url, data=body.encode("utf-8", "surrogatepass"), method="POST",
-        headers={"Content-Type": "application/json", "Authorization": "Bearer " + token})
+        headers={"Content-Type": "application/json", "Authorization": "Bearer " + token, "X-Forwarded-Proto": "https"})
     try:
         with urllib.request.urlopen(req, timeout=30) as r:
             return r.status, r.read()

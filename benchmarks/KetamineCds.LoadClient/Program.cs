@@ -41,13 +41,16 @@ var signedAhead = new System.Collections.Concurrent.ConcurrentQueue<string>();
 var signedDuringRun = 0L;
 if (hookToken is not null)
 {
-    var audience = url.GetLeftPart(UriPartial.Path);
+    // The app sees the scheme its TLS proxy forwards (this client sends X-Forwarded-Proto: https), and checks aud against it.
+    var audience = new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = url.Port }.Uri.GetLeftPart(UriPartial.Path);
     var count = int.TryParse(Environment.GetEnvironmentVariable("CDS_HOOKS_TOKENS"), CultureInfo.InvariantCulture, out var n) ? n : (int)Math.Ceiling(seconds * 1000);
     Parallel.For(0, count, _ => signedAhead.Enqueue(hookToken.Create(hookIssuer!, audience)));
 }
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
 using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+// Outside Development the app serves its API over HTTPS only; the benchmark stands in for the TLS proxy in front of it.
+client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 if (!string.IsNullOrEmpty(token))
 {
     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -52,7 +52,11 @@ psql_admin() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -v ON_ERROR_S
 bench_app_start() {
   local port=$1 name=$2
   shift 2
+  # Outside Development the app serves its API over HTTPS only: as a clinic runs it, behind the TLS proxy, whose
+  # forwarded scheme the clients send themselves (X-Forwarded-Proto: https, from 127.0.0.1, the one trusted proxy), so
+  # that the figures are the app's and not TLS's.
   env ASPNETCORE_ENVIRONMENT=Production AllowedHosts="127.0.0.1;localhost" \
+    ForwardedHeaders__Enabled=true ForwardedHeaders__KnownProxies=127.0.0.1 \
     Database__Provider=postgres \
     Database__AppRole=kcds_app \
     ConnectionStrings__KetamineCdsMigrations="Host=127.0.0.1;Port=$pgport;Database=ketaminecds;Username=kcds_owner;Password=bench-owner" \
@@ -73,7 +77,7 @@ bench_app_start() {
 
 # bench_token PORT EMAIL: a bearer token for a demo account of the app on PORT.
 bench_token() {
-  curl -fsS -H 'Content-Type: application/json' \
+  curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-Proto: https' \
     -d "{\"email\":\"$2\",\"password\":\"$demo_password\"}" \
     "http://127.0.0.1:$1/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
 }
