@@ -7,21 +7,34 @@ using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KetamineCds.Web.Startup;
 
 /// <summary>The web app's services and pipeline, grouped so that Program.cs stays a table of contents.</summary>
 public static class WebStartup
 {
-    public static IServiceCollection AddKetamineCdsWeb(this IServiceCollection services)
+    /// <summary>
+    /// The clinic's settings (<c>Clinic:TimeZone</c>, <c>Clinic:Jurisdiction</c>, checked at start), its days
+    /// (<see cref="ClinicCalendar"/>) and the times people read (<see cref="ClinicTime"/>): what every page showing a time,
+    /// and every filter by day, needs.
+    /// </summary>
+    public static IServiceCollection AddKetamineCdsClinic(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.Section)
             .Validate(o => ClinicCalendar.Find(o.TimeZone) is not null, "Clinic:TimeZone must name a time zone this machine knows (an IANA id such as Asia/Shanghai; default UTC).")
             .Validate(o => ClinicOptions.IsJurisdiction(o.Jurisdiction), "Clinic:Jurisdiction must be us or eu (the labelling jurisdiction the intake form preselects; default us).")
             .ValidateOnStart();
         services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<ClinicTime>();
+        return services;
+    }
+
+    public static IServiceCollection AddKetamineCdsWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddKetamineCdsClinic();
         services.AddKetamineCdsLocalization();
         services.AddValidatorsFromAssemblyContaining<ScreeningRequestValidator>(ServiceLifetime.Singleton);
         services.AddSingleton<ScreeningRequestValidator>();

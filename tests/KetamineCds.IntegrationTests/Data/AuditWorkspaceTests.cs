@@ -8,6 +8,7 @@ using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Pages.Audit;
+using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -41,6 +42,7 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
         builder.Services.AddAuthorizationBuilder().AddPolicy(AuditRequest.Policy, p => p.RequireRole("Auditor"));
         builder.Services.AddRazorPages().AddApplicationPart(typeof(IndexModel).Assembly);
         builder.Services.AddKetamineCdsLocalization();
+        builder.Services.AddKetamineCdsClinic();
         _app = builder.Build();
         _app.UseRouting();
         _app.UseAuthentication();
