@@ -17,7 +17,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     [InlineData(KetamineCdsFactory.Auditor, "/Rules", "<h1>规则目录</h1>", "<dt>类型</dt>")]
     [InlineData(KetamineCdsFactory.Auditor, "/Principles", "<h1>原则</h1>", "条规则引用")]
     [InlineData(KetamineCdsFactory.Auditor, "/Rules/Diff?from=1.0.0&to=1.1.0", "<h1>规则集变更</h1>", "<th scope=\"row\">严重程度</th>")]
-    [InlineData(KetamineCdsFactory.Auditor, "/Audit", "<h1>决策日志</h1>", "记录起始日期（UTC）")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit", "<h1>决策日志</h1>", "记录起始日期（诊所当地日期）")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Verify?run=true", "<h1>校验日志</h1>", "校验用时")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Checkpoints", "<h1>签名检查点</h1>", "核对您保存的副本")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Impact?run=true", "<h1>影响分析</h1>", "项结论将会改变")]
