@@ -211,16 +211,18 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Waits until the page has navigated to a URL matching <paramref name="url"/> and its main content is in the
-    /// DOM. Waits on the committed URL and an element, not on the load event, for the reason given at
+    /// DOM. Waits on the URL (polled) and an element, not on the load event, for the reason given at
     /// <see cref="SignInAsync"/>.
     /// </summary>
     public static async Task ArrivedAtAsync(IPage page, Regex url)
     {
         try
         {
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            // Polls the page's URL: a navigation event can be missed when the page settles by a same-document URL change
+            // (the CI once timed out here with the page already at the URL it waited for).
+            await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 60_000 });
         }
-        catch (TimeoutException timeout)
+        catch (PlaywrightException timeout)
         {
             // Say where the page stayed and what it showed (an error summary, a 429), not only that it timed out.
             var shown = await page.Locator("main").CountAsync() > 0 ? await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }) : await page.ContentAsync();
