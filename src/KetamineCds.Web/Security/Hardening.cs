@@ -188,11 +188,19 @@ public static class Hardening
         "KetamineCds serves its pages and its API over HTTPS only. Open the address your clinic published (https://...), or, if you run "
         + "the app, put it behind the TLS proxy with ForwardedHeaders:Enabled, or set https_port (docs/security.md).";
 
+    /// <summary>
+    /// The text a page requested over plain HTTP gets: <see cref="PlainHttpRefused"/> in English and in Chinese, since it
+    /// is answered before the request's language is known (the language cookie is Secure and never crosses plain HTTP).
+    /// </summary>
+    public const string PlainHttpRefusedPage = PlainHttpRefused + "\n\n"
+        + "KetamineCds 仅通过 HTTPS 提供页面和 API。请打开诊所公布的地址（https://...）；如果您负责运行本应用，请将其置于 TLS 代理之后并启用 "
+        + "ForwardedHeaders:Enabled，或设置 https_port（docs/security.md）。";
+
     private static Task RefusePlainHttpAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(PlainHttpRefused);
+        return context.Response.WriteAsync(PlainHttpRefusedPage);
     }
 
     /// <summary>

@@ -1,14 +1,19 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -204,6 +209,29 @@ public sealed class ClinicTimeTests
         var time = new ClinicTime(new ClinicCalendar(TimeProvider.System, Options.Create(new ClinicOptions { TimeZone = "Asia/Shanghai" })));
 
         Assert.Equal("9999-12-31 23:59 UTC", time.At(DateTimeOffset.MaxValue));
+    }
+
+    [Theory]
+    [InlineData("en", "on 2026-11-28 23:48:05 UTC-06:00, before this log's first entry was recorded (2026-11-29 00:30:00 UTC-06:00)")]
+    [InlineData("zh-Hans", "它于 2026-11-28 23:48:05 UTC-06:00 签名了条目 3（~），早于本日志第一条记录的时间（2026-11-29 00:30:00 UTC-06:00）")]
+    public void CheckpointReason_SignedForAnotherLog_NamesItsTimesInTheClinicsTime(string language, string expected)
+    {
+        using var factory = Clinic(new FakeTimeProvider(Evening), "America/Chicago");
+        var localizer = factory.Services.GetRequiredService<IStringLocalizer<PageText>>();
+        var status = new CheckpointStatus(
+            null, "checkpoint-3.json", [], CheckpointVerdict.OtherLog, "(the log's English words)", null,
+            ["3", "~", "2026-11-29 05:48:05", "2026-11-29 06:30:00"]);
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+
+            Assert.Contains(expected, CheckpointTexts.Reason(status, localizer, factory.Services.GetRequiredService<ClinicTime>()), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Theory]

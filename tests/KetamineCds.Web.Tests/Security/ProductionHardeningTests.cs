@@ -36,7 +36,10 @@ public sealed class ProductionHardeningTests
         using var discovery = await client.GetAsync("/cds-services");
 
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.Equal(Hardening.PlainHttpRefused, await page.Content.ReadAsStringAsync());
+        var text = await page.Content.ReadAsStringAsync();
+        Assert.Equal(Hardening.PlainHttpRefusedPage, text);
+        Assert.StartsWith(Hardening.PlainHttpRefused, text, StringComparison.Ordinal);
+        Assert.Contains("KetamineCds 仅通过 HTTPS 提供页面和 API", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
 

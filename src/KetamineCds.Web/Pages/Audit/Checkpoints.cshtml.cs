@@ -4,6 +4,7 @@ using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace KetamineCds.Web.Pages.Audit;
 /// is checked too (its signature, and against the log).
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
-public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access, IStringLocalizer<PageText> localizer) : PageModel
+public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccessAudit access, IStringLocalizer<PageText> localizer, ClinicTime clinicTime) : PageModel
 {
     /// <summary>The most files one upload may hold.</summary>
     public const int MaxUploadFiles = 200;
@@ -84,7 +85,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             (Message, MessageIsError) = created.Checkpoint is { } c
                 ? (localizer["Checkpoint written at entry {0}: {1}.", c.Sequence, c.FileName].Value, false)
                 : (localizer["The decision log does not verify, so no checkpoint was signed."] + " " + (created.Verification.FailedCheckpoint is { } failed
-                    ? localizer["Checkpoint {0}:", failed.FileName] + " " + CheckpointTexts.Reason(failed, localizer) + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + localizer["How to set it aside is below."] : "")
+                    ? localizer["Checkpoint {0}:", failed.FileName] + " " + CheckpointTexts.Reason(failed, localizer, clinicTime) + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + localizer["How to set it aside is below."] : "")
                     : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenText]), true);
         }
         catch (DecisionLogUnavailableException)
