@@ -209,8 +209,8 @@ public static class AuditEndpoints
 
         public AccessFilterInput ToInput() => new()
         {
-            From = AuditFilterInput.ReadDate(From),
-            To = AuditFilterInput.ReadDate(To),
+            From = DatePeriodInput.ReadDate(From),
+            To = DatePeriodInput.ReadDate(To),
             Who = Who,
             Kind = Kind,
             Subject = Subject,
@@ -238,8 +238,8 @@ public static class AuditEndpoints
 
         public AuditFilterInput ToInput() => new()
         {
-            From = AuditFilterInput.ReadDate(From),
-            To = AuditFilterInput.ReadDate(To),
+            From = DatePeriodInput.ReadDate(From),
+            To = DatePeriodInput.ReadDate(To),
             Clinician = Clinician,
             Patient = Patient is { Length: > 0 } ? Patient : PatientReference,
             Overall = Overall,
