@@ -132,19 +132,32 @@ public static class ScreeningResponseJson
             writer.WriteEndArray();
         }
 
-        if (later.Unreadable.Count > 0)
-        {
-            writer.WriteStartArray("unreadableLaterEntries");
-            foreach (var entry in later.Unreadable)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", entry.Id);
-                writer.WriteNumber("sequence", entry.Sequence);
-                writer.WriteEndObject();
-            }
+        WriteUnreadable(writer, "unreadableLaterEntries", later.Unreadable);
+    }
 
-            writer.WriteEndArray();
+    /// <summary>
+    /// Entries that cannot be read, as the array <paramref name="propertyName"/> of <c>{id, sequence}</c>, named apart
+    /// and never vouched for; nothing at all when there are none.
+    /// </summary>
+    public static void WriteUnreadable(Utf8JsonWriter writer, string propertyName, IReadOnlyCollection<UnreadableEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
         }
+
+        writer.WriteStartArray(propertyName);
+        foreach (var entry in entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", entry.Id);
+            writer.WriteNumber("sequence", entry.Sequence);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -265,20 +265,7 @@ public static class ScreeningsApi
             }
 
             writer.WriteEndArray();
-            if (screenings.Unreadable.Count > 0)
-            {
-                writer.WriteStartArray("unreadable");
-                foreach (var entry in screenings.Unreadable)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("id", entry.Id);
-                    writer.WriteNumber("sequence", entry.Sequence);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
-
+            ScreeningResponseJson.WriteUnreadable(writer, "unreadable", screenings.Unreadable);
             writer.WriteEndObject();
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
@@ -8,15 +7,11 @@ namespace KetamineCds.Web.Audit;
 
 /// <summary>
 /// The auditor's filter of the access log as query-string fields, shared by the page and its CSV export so that "export
-/// what I see" exports exactly that. Dates are the clinic's whole days (<c>Clinic:TimeZone</c>, as the decision log's filter); <c>to</c> is inclusive.
-/// <c>who</c> and <c>subject</c> are matched whole, in any letter case.
+/// what I see" exports exactly that. Its period (<c>from</c>, <c>to</c>) is a <see cref="DatePeriodInput"/>, as the decision log's
+/// filter: the clinic's whole days, <c>to</c> inclusive. <c>who</c> and <c>subject</c> are matched whole, in any letter case.
 /// </summary>
-public sealed class AccessFilterInput
+public sealed class AccessFilterInput : DatePeriodInput
 {
-    public DateOnly? From { get; set; }
-
-    public DateOnly? To { get; set; }
-
     /// <summary>The user's email, as signed in or as typed at a sign-in attempt.</summary>
     public string? Who { get; set; }
 
@@ -32,12 +27,12 @@ public sealed class AccessFilterInput
     /// <summary>
     /// Field-level problems with the filter (query-string names as keys), empty when the filter can run; checked before
     /// anything is recorded or a response starts. A date the binder could not read is named (see
-    /// <see cref="AuditFilterInput.ValidatePeriod"/>), and so is an unknown kind or a value longer than anything the log
+    /// <see cref="DatePeriodInput.ValidatePeriod"/>), and so is an unknown kind or a value longer than anything the log
     /// can hold: running without them would list more, or less, than the auditor asked for.
     /// </summary>
     public Dictionary<string, string[]> Validate(IQueryCollection query)
     {
-        var errors = AuditFilterInput.ValidatePeriod(From, To, query);
+        var errors = ValidatePeriod(query);
         if (!string.IsNullOrEmpty(Kind) && !WireNames.TryParse<AccessEventKind>(Kind, out _))
         {
             errors["kind"] = [ClinicalText.Shared.Message("Audit.NotOneOf", "kind", string.Join(", ", Kinds))];
@@ -55,24 +50,19 @@ public sealed class AccessFilterInput
     }
 
     /// <summary>The filter for the query, its days the clinic's (<paramref name="calendar"/>); call <see cref="Validate"/> first.</summary>
-    public AccessLogFilter ToFilter(ClinicCalendar calendar) => new(
-        From is { } from ? calendar.StartOf(from) : null,
-        To is { } to ? calendar.StartOf(to.AddDays(1)) : null,
-        Who,
-        WireNames.TryParse<AccessEventKind>(Kind, out var kind) ? kind : null,
-        Subject);
-
-    /// <summary>The filter as route values, for links (next page, export).</summary>
-    public Dictionary<string, string?> RouteValues() => new()
+    public AccessLogFilter ToFilter(ClinicCalendar calendar)
     {
-        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["who"] = Who,
-        ["kind"] = Kind,
-        ["subject"] = Subject,
-    };
+        var (start, end) = Instants(calendar);
+        return new(start, end, Who, WireNames.TryParse<AccessEventKind>(Kind, out var kind) ? kind : null, Subject);
+    }
 
-    public override string ToString() => string.Join(
-        "; ",
-        RouteValues().Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => kv.Key + "=" + kv.Value));
+    /// <inheritdoc />
+    public override Dictionary<string, string?> RouteValues()
+    {
+        var values = base.RouteValues();
+        values["who"] = Who;
+        values["kind"] = Kind;
+        values["subject"] = Subject;
+        return values;
+    }
 }

@@ -153,14 +153,9 @@ public static class AuditEndpoints
 
     private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access)
     {
-        // A filter the export does not know is refused, never ignored: ignored, it exported the whole log (QA:
-        // ?patientReference= before that name was accepted).
-        var unknown = context.Request.Query.Keys.Where(k => !ExportQuery.Names.Contains(k)).ToList();
-        if (unknown.Count > 0)
+        if (UnknownFilters(context, ExportQuery.Names) is { } unknown)
         {
-            return Task.FromResult(Results.ValidationProblem(
-                unknown.ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message("Audit.UnknownFilter", k, string.Join(", ", ExportQuery.Names)) }, StringComparer.Ordinal),
-                title: "The export's filter is not valid."));
+            return Task.FromResult(unknown);
         }
 
         if (query.Patient is { Length: > 0 } patient && query.PatientReference is { Length: > 0 } reference && patient != reference)
@@ -180,15 +175,27 @@ public static class AuditEndpoints
     /// </summary>
     private static Task<IResult> AccessExportAsync(HttpContext context, [AsParameters] AccessExportQuery query, [FromServices] EfAccessAudit accessLog, IAccessAudit access)
     {
-        var unknown = context.Request.Query.Keys.Where(k => !AccessExportQuery.Names.Contains(k)).ToList();
-        if (unknown.Count > 0)
+        if (UnknownFilters(context, AccessExportQuery.Names) is { } unknown)
         {
-            return Task.FromResult(Results.ValidationProblem(
-                unknown.ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message("Audit.UnknownFilter", k, string.Join(", ", AccessExportQuery.Names)) }, StringComparer.Ordinal),
-                title: "The export's filter is not valid."));
+            return Task.FromResult(unknown);
         }
 
         return AccessLogCsvExport.ExportAsync(context, query.ToInput(), accessLog, access);
+    }
+
+    /// <summary>
+    /// A 400 naming each query parameter an export does not read (<paramref name="names"/>), or null when there is none. A
+    /// filter the export does not know is refused, never ignored: ignored, it exported the whole log (QA:
+    /// ?patientReference= before that name was accepted).
+    /// </summary>
+    private static IResult? UnknownFilters(HttpContext context, HashSet<string> names)
+    {
+        var unknown = context.Request.Query.Keys.Where(k => !names.Contains(k)).ToList();
+        return unknown.Count == 0
+            ? null
+            : Results.ValidationProblem(
+                unknown.ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message("Audit.UnknownFilter", k, string.Join(", ", names)) }, StringComparer.Ordinal),
+                title: "The export's filter is not valid.");
     }
 
     internal static IResult Unavailable() => Results.Problem(
@@ -209,8 +216,8 @@ public static class AuditEndpoints
 
         public AccessFilterInput ToInput() => new()
         {
-            From = AuditFilterInput.ReadDate(From),
-            To = AuditFilterInput.ReadDate(To),
+            From = DatePeriodInput.ReadDate(From),
+            To = DatePeriodInput.ReadDate(To),
             Who = Who,
             Kind = Kind,
             Subject = Subject,
@@ -238,8 +245,8 @@ public static class AuditEndpoints
 
         public AuditFilterInput ToInput() => new()
         {
-            From = AuditFilterInput.ReadDate(From),
-            To = AuditFilterInput.ReadDate(To),
+            From = DatePeriodInput.ReadDate(From),
+            To = DatePeriodInput.ReadDate(To),
             Clinician = Clinician,
             Patient = Patient is { Length: > 0 } ? Patient : PatientReference,
             Overall = Overall,

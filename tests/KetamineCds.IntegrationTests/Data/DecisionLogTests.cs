@@ -725,6 +725,19 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task Migrations_ClinicianIndexes_KeepOnlyTheAnyCaseOneTheFilterWalks()
+    {
+        await using var store = await CreateStoreAsync();
+
+        var indexes = await IndexNamesAsync(store, "DecisionLogEntries");
+
+        // The clinician filter compares lower("ActorEmail") (ClinicianAnyCase); the exact-case index was written on every
+        // entry and read by no query (migration DropExactCaseClinicianIndex).
+        Assert.Contains("IX_DecisionLogEntries_ActorEmailAnyCase", indexes);
+        Assert.DoesNotContain("IX_DecisionLogEntries_ActorEmail_RecordedAt_Sequence", indexes);
+    }
+
+    [Fact]
     public async Task RecordHookAnswer_ChartRecordsAContraindication_IsLoggedNotEligibleNowAndFoundByThatVerdict()
     {
         await using var store = await CreateStoreAsync();
@@ -901,6 +914,30 @@ public abstract class DecisionLogTests
         db.DecisionLogEntries.Add(forged);
         await db.SaveChangesAsync();
         return forged.Id;
+    }
+
+    /// <summary>The names of the indexes the database holds on <paramref name="table"/>.</summary>
+    private static async Task<List<string>> IndexNamesAsync(LogStore store, string table)
+    {
+        await using var db = store.Factory.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
+            ? "SELECT indexname FROM pg_indexes WHERE tablename = @table"
+            : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@table";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     /// <summary>The database's plan for <paramref name="sql"/> (PostgreSQL told to avoid a scan where an index serves), as one line.</summary>

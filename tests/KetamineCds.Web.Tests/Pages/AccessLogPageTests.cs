@@ -67,7 +67,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal(rows.Select(r => r.Sequence).OrderDescending(), rows.Select(r => r.Sequence));
         // This very view is the newest event: who, role, what in words beside the log's spelling, subject, detail.
         Assert.Contains(KetamineCdsFactory.Auditor, rows[0].Html, StringComparison.Ordinal);
-        Assert.Contains("<td>Auditor</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"audit-tight\">Auditor</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("Viewed the access log <code class=\"audit-code\">view-access-log</code>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-subject\">access-log</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td>Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
@@ -90,6 +90,10 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("已登录 <code class=\"audit-code\">sign-in</code>", row.Html, StringComparison.Ordinal);
         Assert.Contains("网页，恢复码 <code class=\"recorded-text\">page, recovery code</code>", row.Html, StringComparison.Ordinal);
         Assert.Contains("<h1>访问日志</h1>", html, StringComparison.Ordinal);
+
+        // The role is one word that must not wrap a character a line (审计员 at 1280 px).
+        var views = await GetAsync(client, $"/Audit/Access?who={KetamineCdsFactory.Auditor}&kind=view-access-log", "zh-CN");
+        Assert.Contains("<td class=\"audit-tight\">审计员</td>", Rows(views)[0].Html, StringComparison.Ordinal);
     }
 
     [Fact]

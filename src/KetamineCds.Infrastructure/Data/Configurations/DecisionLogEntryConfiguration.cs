@@ -31,9 +31,10 @@ public sealed class DecisionLogEntryConfiguration : IEntityTypeConfiguration<Dec
         builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
 
         // The auditor's list is ordered newest first by (RecordedAt, Sequence) and filtered by one of these; each
-        // index serves a filter plus the keyset order so a first page never scans the table.
+        // index serves a filter plus the keyset order so a first page never scans the table. The clinician filter
+        // matches the email in any letter case, through (lower("ActorEmail"), RecordedAt, Sequence): migration
+        // ClinicianAnyCase, outside the model; migration DropExactCaseClinicianIndex dropped the exact-case one it replaced.
         builder.HasIndex(e => new { e.RecordedAt, e.Sequence });
-        builder.HasIndex(e => new { e.ActorEmail, e.RecordedAt, e.Sequence });
         builder.HasIndex(e => new { e.PatientReference, e.RecordedAt, e.Sequence });
         builder.HasIndex(e => new { e.Overall, e.RecordedAt, e.Sequence });
         builder.HasIndex(e => new { e.RuleSetVersion, e.RecordedAt, e.Sequence });

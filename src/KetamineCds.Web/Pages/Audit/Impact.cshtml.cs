@@ -80,7 +80,8 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
             return;
         }
 
-        FilterErrors = AuditFilterInput.ValidatePeriod(From, To, Request.Query);
+        var period = new DatePeriodInput { From = From, To = To };
+        FilterErrors = period.ValidatePeriod(Request.Query);
         foreach (var (name, version) in new[] { ("version", Version), ("baseline", Baseline) })
         {
             // An unknown version would otherwise be analysed as the current set, or compared against the logged verdicts.
@@ -98,11 +99,10 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
         try
         {
-            var input = new AuditFilterInput { From = From, To = To };
             await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log",
-                $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {input}");
-            var filter = input.ToFilter(calendar);
-            Report = await audit.AnalyzeImpactAsync(filter.From, filter.To, Current, BaselineSet, HttpContext.RequestAborted);
+                $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {period}");
+            var (start, end) = period.Instants(calendar);
+            Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {

@@ -265,8 +265,6 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("RecordedAt", "Sequence");
 
-                    b.HasIndex("ActorEmail", "RecordedAt", "Sequence");
-
                     b.HasIndex("Overall", "RecordedAt", "Sequence");
 
                     b.HasIndex("PatientReference", "RecordedAt", "Sequence");

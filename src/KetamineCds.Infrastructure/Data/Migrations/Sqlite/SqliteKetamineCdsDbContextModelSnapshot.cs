@@ -260,8 +260,6 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordedAt", "Sequence");
 
-                    b.HasIndex("ActorEmail", "RecordedAt", "Sequence");
-
                     b.HasIndex("Overall", "RecordedAt", "Sequence");
 
                     b.HasIndex("PatientReference", "RecordedAt", "Sequence");

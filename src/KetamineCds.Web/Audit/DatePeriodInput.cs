@@ -1,0 +1,86 @@
+using System.Globalization;
+using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.Audit;
+
+/// <summary>
+/// A period as the query-string fields <c>from</c> and <c>to</c>: the clinic's whole days (<c>Clinic:TimeZone</c>, the
+/// days the pages' times are in), <c>to</c> inclusive. The decision log's filter (<see cref="AuditFilterInput"/>) and the
+/// access log's (<see cref="AccessFilterInput"/>) are periods with more fields; the impact analysis has only a period.
+/// One place reads, checks and names the period, so that the pages, the CSV exports and the API agree.
+/// </summary>
+public class DatePeriodInput
+{
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    /// <summary>The earliest date a filter may name: before the app existed nothing was logged.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    /// <summary>The latest date a filter may name (a typo such as 9999-12-31 is refused, not turned into a server error).</summary>
+    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+
+    /// <summary>
+    /// Field-level problems with the period (query-string names as keys), empty when it can run. Checked before anything
+    /// is recorded or a response starts. <paramref name="query"/> is the request's query string: a date given there that
+    /// the binder could not read left its property empty, and running without it would list (or export) more than the
+    /// auditor asked for.
+    /// </summary>
+    public Dictionary<string, string[]> ValidatePeriod(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, value) in new[] { ("from", From), ("to", To) })
+        {
+            if (value is null && !string.IsNullOrWhiteSpace(query[name]))
+            {
+                errors[name] = [ClinicalText.Shared.Message("Audit.DateUnreadable", name)];
+            }
+            else if (value is { } date && (date < EarliestDate || date > LatestDate))
+            {
+                errors[name] = [ClinicalText.Shared.Message("Audit.DateOutOfRange", name, Text(EarliestDate), Text(LatestDate))];
+            }
+        }
+
+        if (errors.Count == 0 && From is { } f && To is { } t && f > t)
+        {
+            errors["from"] = ["'from' must not be after 'to'."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// A query-string date as the pages' binder reads it (invariant culture, e.g. <c>2026-01-31</c>), or null when it
+    /// is absent or unreadable; <see cref="ValidatePeriod"/> then names an unreadable one.
+    /// </summary>
+    public static DateOnly? ReadDate(string? text) =>
+        DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>
+    /// The period as moments (UTC) in the clinic's days (<paramref name="calendar"/>): from the start of <c>from</c>'s day,
+    /// up to (not including) the start of the day after <c>to</c>; null where the period is open. Call
+    /// <see cref="ValidatePeriod"/> first.
+    /// </summary>
+    public (DateTimeOffset? Start, DateTimeOffset? End) Instants(ClinicCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return (From is { } from ? calendar.StartOf(from) : null, To is { } to ? calendar.StartOf(to.AddDays(1)) : null);
+    }
+
+    /// <summary>The filter as route values, for links (next page, export): the period first, then the filter's other fields.</summary>
+    public virtual Dictionary<string, string?> RouteValues() => new()
+    {
+        ["from"] = From is { } from ? Text(from) : null,
+        ["to"] = To is { } to ? Text(to) : null,
+    };
+
+    /// <summary>The filter as the access log records it: <c>from=2026-01-01; to=2026-01-31; ...</c>, the fields given only.</summary>
+    public override string ToString() => string.Join(
+        "; ",
+        RouteValues().Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => kv.Key + "=" + kv.Value));
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
