@@ -46,7 +46,7 @@ public class DatePeriodInput
 
         if (errors.Count == 0 && From is { } f && To is { } t && f > t)
         {
-            errors["from"] = ["'from' must not be after 'to'."];
+            errors["from"] = [ClinicalText.Shared.Message("Problem.FromAfterTo")];
         }
 
         return errors;

@@ -260,6 +260,8 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Contains("<h2>无法使用此筛选条件</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<li>“from”不能晚于“to”。</li>", html, StringComparison.Ordinal);
+        // The summary's item links to the message beside the field (QA10 A10), and the message says what the field is.
+        Assert.Contains("<li><a href=\"#filter-from-error\">时间段的开始（“from”）不能晚于其结束（“to”）。</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"filter-from-error\"", html, StringComparison.Ordinal);
     }
 }

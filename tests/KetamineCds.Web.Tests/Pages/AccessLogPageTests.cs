@@ -164,7 +164,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     [Theory]
     [InlineData("from=2026-13-45", "from", "'from' could not be read as a date")]
     [InlineData("to=2026-02-30", "to", "'to' could not be read as a date")]
-    [InlineData("from=2026-02-01&to=2026-01-01", "from", "'from' must not be after 'to'.")]
+    [InlineData("from=2026-02-01&to=2026-01-01", "from", "The start of the period ('from') must not be after its end ('to').")]
     [InlineData("from=9999-12-31", "from", "'from' must be a date between 2000-01-01 and 2999-12-31.")]
     [InlineData("kind=signin", "kind", "'kind' must be one of: sign-in, sign-out, sign-in-failed,")]
     [InlineData("who=LONG", "who", "'who' can be at most 256 characters")]
