@@ -26,6 +26,17 @@ public static class Indications
         Shared(All(Is(Fields.PrimaryDiagnosis, PrimaryDiagnosis.Mdd), True(Fields.CurrentDepressiveEpisode),
             In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan, Suicidality.RecentAttempt)));
 
+    /// <summary>
+    /// From rule set 1.5.0: MDD in a current episode with acute suicidal ideation or recent suicidal behaviour. Behaviour is
+    /// any recorded within 3 months: an attempt, or, with some suicidality recorded, an aborted or interrupted attempt or
+    /// preparatory acts (P-SUICIDALITY-APPROVAL; SPRAVATO-PI-US's "ideation or behavior", C-SSRS item 6; clinical audit
+    /// QA10b C2). <see cref="SuicidalMdd"/> stays as it was, so that 1.0.0 to 1.4.0 replay exactly.
+    /// </summary>
+    public static readonly Condition SuicidalMddWithRecentBehaviour =
+        Shared(All(Is(Fields.PrimaryDiagnosis, PrimaryDiagnosis.Mdd), True(Fields.CurrentDepressiveEpisode),
+            Any(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan, Suicidality.RecentAttempt),
+                All(AnySuicidality, True(Fields.PreparatoryActsOrAbortedAttempt)))));
+
     /// <summary>Bipolar I or II disorder.</summary>
     public static readonly Condition BipolarDiagnosis = Shared(In(Fields.PrimaryDiagnosis, PrimaryDiagnosis.BipolarI, PrimaryDiagnosis.BipolarII));
 
@@ -68,4 +79,11 @@ public static class Indications
 
     /// <summary>Any pathway is indicated.</summary>
     public static readonly Condition AnyIndication = Shared(Any(TreatmentResistantDepression, SuicidalMdd, BipolarDepression, PalliativeWeeks, PtsdOrOcd));
+
+    /// <summary>From rule set 1.5.0: an esketamine pathway is indicated, recent suicidal behaviour counting (<see cref="SuicidalMddWithRecentBehaviour"/>).</summary>
+    public static readonly Condition AnyEsketamineWithRecentBehaviour = Shared(Any(TreatmentResistantDepression, SuicidalMddWithRecentBehaviour));
+
+    /// <summary>From rule set 1.5.0: any pathway is indicated, recent suicidal behaviour counting (<see cref="SuicidalMddWithRecentBehaviour"/>).</summary>
+    public static readonly Condition AnyIndicationWithRecentBehaviour =
+        Shared(Any(TreatmentResistantDepression, SuicidalMddWithRecentBehaviour, BipolarDepression, PalliativeWeeks, PtsdOrOcd));
 }

@@ -152,11 +152,61 @@ public static class RuleSetCatalog
             new Suicide.SafetyNetIncompleteUnlessImminentRiskCloses(),
         ]);
 
+    /// <summary>
+    /// Version 1.5.0: the clinical audit QA10b (docs/clinical-review.md, section 13). Recent suicidal behaviour (an aborted or
+    /// interrupted attempt, or preparatory acts, within 3 months) counts as behaviour for the suicidal-ideation pathway, and
+    /// every rule that names that pathway's indication agrees with it, REC-002 included (C2); the US and EU indications are
+    /// each attributed to their label, the REMS is worded as the US programme this clinic applies everywhere, and EU-004
+    /// names the EU's "psychiatric emergency" (C1); texts with no source are reworded or marked as the app's suggestion
+    /// (C3, C4, C5).
+    /// </summary>
+    public static RuleSet V1_5_0 { get; } = BuildV1_5_0();
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_4_0;
+    public static RuleSet Current => V1_5_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0];
+
+    private static RuleSet BuildV1_5_0()
+    {
+        var rules = V1_4_0.Next(
+            "1.5.0",
+            add:
+            [
+                new EuLabel.EuSuicidalityPathwayPsychiatricEmergency(),
+            ],
+            replace:
+            [
+                // C2 and C1: the suicidal-ideation pathway's indication counts recent suicidal behaviour; each label's wording is its own.
+                new Suicide.AcuteSuicidalIdeationOrRecentBehaviourInMdd(),
+                new Suicide.SuicidalityPathwayNeedsOralAntidepressantEitherLabel(),
+                new Rems.CertifiedSettingUsRemsAppliedEverywhere(),
+                new Rems.NeverTakenHomeUsRemsAppliedEverywhere(),
+                // C2: rules that read "a pathway is indicated" agree with the new indication; texts unchanged.
+                new Rems.PostDoseMonitoringRecentBehaviourCounts(),
+                new Rems.NoDrivingRecentBehaviourCounts(),
+                new Biomarkers.BiomarkersResearchOnlyRecentBehaviourCounts(),
+                new Cardiovascular.BloodPressureNotRecordedRecentBehaviourCounts(),
+                new Hepatic.HepaticStatusNotRecordedRecentBehaviourCounts(),
+                new Medicines.MedicinesNotRecordedRecentBehaviourCounts(),
+                new Completeness.OtherSafetyHistoryNotRecordedRecentBehaviourCounts(),
+                // C3, C4, C5: texts with no source reworded, or marked as the app's suggestion.
+                new Substance.KetamineOrPcpUseAbuseRiskAsLabelled(),
+                new Naltrexone.NaltrexoneKeptForItsDisorder(),
+                new Cognition.CognitiveImpairmentBaselineSuggested(),
+                new Bipolar.CurrentManiaOrMixedFeaturesBlocksAsSourced(),
+                new Scores.Phq9BelowDepressionCutoffCheckSuggested(),
+                new Urinary.UrinaryTractSymptomsReferAsWarranted(),
+                new Suicide.PositivePhq9Item9ImmediateFollowUp(),
+            ]);
+
+        // REC-002 was built in 1.1.0 from SUI-001's indication then; built again from 1.5.0's, it waits for the same items
+        // (the contraindications that are undecided, and suicidal intent for active ideation) wherever the pathway is now
+        // indicated. The other completeness rules would be built exactly as they are, so they stay.
+        var suicidalIdeation = Completeness.PathwayCompleteness.For(rules).Single(c => c.Pathway == Pathway.EsketamineSuicidalIdeation);
+        return rules.Next("1.5.0", replace: [suicidalIdeation]);
+    }
 
     private static RuleSet BuildV1_1_0()
     {

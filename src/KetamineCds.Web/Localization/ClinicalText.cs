@@ -131,6 +131,12 @@ public sealed class ClinicalText
 
     public string VerdictExplanation(Verdict verdict) => Message("Verdict." + WireNames.Of(verdict) + ".Explain");
 
+    /// <summary>
+    /// "Not indicated" where the investigational PTSD/OCD pathway applies: only an investigational use applies, which the
+    /// overall verdict leaves aside (P-PTSD, P-OCD; clinical audit QA10b C7).
+    /// </summary>
+    public string VerdictExplanationInvestigationalOnly() => Message("Verdict.not-indicated.ExplainInvestigational");
+
     public string PathwayStatus(PathwayStatus status) => Message("PathwayStatus." + WireNames.Of(status));
 
     public string Pathway(Pathway pathway) => Message("Pathway." + WireNames.Of(pathway));

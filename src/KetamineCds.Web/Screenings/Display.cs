@@ -30,6 +30,20 @@ public static class Display
 
     public static string Explain(Verdict verdict) => Text.VerdictExplanation(verdict);
 
+    /// <summary>
+    /// The explanation of an assessment's verdict. "Not indicated" leaves the investigational pathway aside (contract
+    /// 1.1), so where that pathway applies (any status but not-applicable) the explanation says that only an
+    /// investigational use applies, never that no pathway does (P-PTSD, P-OCD; clinical audit QA10b C7).
+    /// </summary>
+    public static string Explain(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.Overall == Verdict.NotIndicated
+            && assessment.Pathways.Any(p => p.Pathway == Pathway.InvestigationalPtsdOcd && p.Status != PathwayStatus.NotApplicable)
+            ? Text.VerdictExplanationInvestigationalOnly()
+            : Text.VerdictExplanation(assessment.Overall);
+    }
+
     /// <summary>A logged verdict's contract value (<c>not-eligible-now</c>) in the reader's words; an unknown value as it is.</summary>
     public static string VerdictText(string? wire) =>
         WireNames.TryParse<Verdict>(wire, out var verdict) ? Text.Verdict(verdict) : wire ?? "";

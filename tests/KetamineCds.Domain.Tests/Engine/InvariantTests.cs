@@ -298,6 +298,23 @@ public class InvariantTests
             after.Findings.Select(f => f.RuleId));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_5_0Against1_4_0_SameVerdictsAndFindingsUnlessOnlyRecentBehaviourOpensTheSuicidalIdeationPathway(PatientHistory history)
+    {
+        // Rule set 1.5.0 changes texts, and the suicidal-ideation indication only where suicidal behaviour other than an
+        // attempt is recorded (docs/clinical-review.md, section 13, C2); EU-004 is information on that pathway in the EU.
+        if (Indications.SuicidalMddWithRecentBehaviour.IsMet(history) && !Indications.SuicidalMdd.IsMet(history))
+        {
+            return;
+        }
+
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_4_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_5_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId).Where(id => id != "EU-004"));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -93,11 +93,12 @@ public class RulesDocumentTests
         Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
 
     [Fact]
-    public void RulesDocument_Rendering_IsOfRuleSet1_4_0AndListsTheUnconfirmedFacts()
+    public void RulesDocument_Rendering_IsOfRuleSet1_5_0AndListsTheUnconfirmedFacts()
     {
         var md = RuleCatalogDocument.Render(RuleSetCatalog.Current);
-        Assert.Contains("| Version | 1.4.0 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Digest | `" + RuleSetCatalog.V1_4_0.Digest + "` |", md, StringComparison.Ordinal);
+        Assert.Contains("| Version | 1.5.0 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Digest | `" + RuleSetCatalog.V1_5_0.Digest + "` |", md, StringComparison.Ordinal);
+        Assert.Contains("#### EU-004\n", md, StringComparison.Ordinal);
         Assert.Contains("#### REC-001\n", md, StringComparison.Ordinal);
         Assert.Contains("#### SUI-013\n", md, StringComparison.Ordinal);
         Assert.Contains("#### CV-008\n", md, StringComparison.Ordinal);

@@ -140,9 +140,11 @@ public class VignetteTests
         new("MDD with active suicidal ideation, safety net in place, intent not yet asked",
             (Suicidal(Suicidality.ActiveIdeation) with { PreparatoryActsOrAbortedAttempt = false }).WithSafetyItemsRecordedAbsent() with { SuicidalIntent = null },
             Verdict.Incomplete, SuicidalOnly(Incomplete), SuicidalPrinciples, ["REC-002", "SUI-012"]),
+        // From rule set 1.5.0 preparatory acts within 3 months are suicidal behaviour: the suicidal-ideation pathway is
+        // indicated, under the imminent-risk caution (docs/clinical-review.md, section 13, C2). 1.4.0 read "not indicated".
         new("MDD with passive death wishes who has given away belongings, safety net in place",
             (Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = true }).WithSafetyItemsRecordedAbsent(),
-            Verdict.NotIndicated, NoneApplies, [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid], ["SUI-007", "SUI-006"]),
+            Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), SuicidalPrinciples, ["SUI-001", "SUI-007", "SUI-011", "SUI-006"]),
         new("TRD with a suicide attempt last month, on no antidepressant, safety plan in place, BP 150/95 today",
             (Trd() with
             {

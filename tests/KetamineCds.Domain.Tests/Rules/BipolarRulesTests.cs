@@ -125,4 +125,13 @@ public class BipolarRulesTests : RuleTestBase
     [Fact, Edge("BIP-008")]
     public void Evaluate_BipolarNotInDepressiveEpisode_DoesNotFireBip008() =>
         AssertDoesNotFire("BIP-008", BipolarDepression() with { CurrentDepressiveEpisode = false });
+
+    [Fact, Fires("BIP-004")]
+    public void Bip004_Detail_MarksTheDiagnosisReviewAsTheAppsSuggestion()
+    {
+        // C4: "calls the working diagnosis into question" is not in the fact base.
+        var f = AssertFires("BIP-004", Trd() with { CurrentManiaOrMixedFeatures = true });
+        Assert.DoesNotContain("calls the working diagnosis into question", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("the app suggests reviewing the working diagnosis", f.Detail, StringComparison.Ordinal);
+    }
 }

@@ -14,4 +14,14 @@ public class CognitionRulesTests : RuleTestBase
 
     [Fact, Edge("COG-001")]
     public void Evaluate_CognitiveImpairmentNotRecorded_DoesNotFireCog001() => AssertDoesNotFire("COG-001", Trd() with { CognitiveImpairment = null });
+
+    [Fact, Fires("COG-001")]
+    public void Cog001_Texts_MarkTheAdviceAsTheAppsSuggestion()
+    {
+        // C4: "may need more help after each session" and "for some hours" are not in the fact base.
+        var f = AssertFires("COG-001", Trd() with { CognitiveImpairment = true });
+        Assert.DoesNotContain("may need more help", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("some hours", f.Summary, StringComparison.Ordinal);
+        Assert.Contains("this app suggests", f.Detail, StringComparison.Ordinal);
+    }
 }

@@ -108,4 +108,25 @@ public class CompletenessRulesTests : RuleTestBase
         UrinaryTractSymptoms = false,
         Breastfeeding = false,
     };
+
+    [Fact, Fires("REC-002")]
+    public void Evaluate_PassiveIdeationWithAbortedAttemptAndSafetyItemsNotRecorded_FiresRec002()
+    {
+        // From 1.5.0 the pathway is indicated for this history (C2), so its completeness rule waits for the undecided
+        // contraindications as for any other indicated history; suicidal intent is not asked for passive ideation.
+        var h = ReplacedIn1_5_0.PassiveWithAbortedAttempt() with { HypersensitivityToKetamine = null };
+        var f = AssertFires("REC-002", h);
+        AssertBecause(f, "hypersensitivityToKetamine", WireNames.NotRecorded);
+        Assert.DoesNotContain(f.Because, e => e.Field == "suicidalIntent");
+        Assert.Equal(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Fact, Edge("REC-002")]
+    public void Evaluate_PassiveIdeationWithAbortedAttemptAndSafetyItemsRecorded_DoesNotFireRec002()
+    {
+        // Intent is not asked for passive ideation and never waited for: the pathway opens, governed by SUI-011.
+        var h = ReplacedIn1_5_0.PassiveWithAbortedAttempt().WithSafetyItemsRecordedAbsent();
+        AssertDoesNotFire("REC-002", h);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
 }

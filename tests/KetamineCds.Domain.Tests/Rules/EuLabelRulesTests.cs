@@ -70,4 +70,34 @@ public class EuLabelRulesTests : RuleTestBase
         AssertDoesNotFire("EU-003", h);
         Assert.Contains(ScreeningEngine.Evaluate(h, RuleSet).Findings, f => f.RuleId == "EU-001");
     }
+
+    [Fact, Fires("EU-004")]
+    public void Evaluate_EuSuicidalIdeationPathway_FiresEu004PsychiatricEmergency()
+    {
+        var f = AssertFires("EU-004", Suicidal(Suicidality.ActiveIdeation) with { Jurisdiction = Jurisdiction.Eu });
+        Assert.Equal(FindingKind.Information, f.Kind);
+        Assert.Contains("psychiatric emergency", f.Summary, StringComparison.Ordinal);
+        Assert.Contains("psychiatrist's judgement", f.Summary, StringComparison.Ordinal);
+        Assert.Equal(["SPRAVATO-SMPC-EU"], f.Sources);
+    }
+
+    [Fact, Fires("EU-004")]
+    public void Evaluate_EuPassiveIdeationWithAbortedAttempt_FiresEu004() =>
+        AssertFires("EU-004", ReplacedIn1_5_0.PassiveWithAbortedAttempt() with { Jurisdiction = Jurisdiction.Eu });
+
+    [Fact, Edge("EU-004")]
+    public void Evaluate_UsSuicidalIdeationPathway_DoesNotFireEu004() =>
+        AssertDoesNotFire("EU-004", Suicidal(Suicidality.ActiveIdeation));
+
+    [Fact, Edge("EU-004")]
+    public void Evaluate_EuTrdWithoutSuicidality_DoesNotFireEu004() =>
+        AssertDoesNotFire("EU-004", Trd() with { Jurisdiction = Jurisdiction.Eu });
+
+    [Fact]
+    public void Evaluate_EuSuicidalIdeationPathway_Eu004AddsNoPrecondition()
+    {
+        // Information only: whether the episode is a psychiatric emergency is an open question for the clinical lead.
+        var h = Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Jurisdiction = Jurisdiction.Eu, SuicidalIntent = false };
+        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
 }

@@ -33,4 +33,13 @@ public class NaltrexoneRulesTests : RuleTestBase
 
     [Fact, Edge("NAL-002")]
     public void Evaluate_OpioidsWithNaltrexoneNotRecorded_DoesNotFireNal002() => AssertDoesNotFire("NAL-002", Trd() with { OnOpioids = true, OnNaltrexone = null });
+
+    [Fact, Fires("NAL-001")]
+    public void Nal001_Detail_NoLongerSaysNaltrexoneProtectsAgainstRelapse()
+    {
+        // C3: no source key states it; never stopping naltrexone for ketamine stays.
+        var f = AssertFires("NAL-001", Trd() with { OnNaltrexone = true });
+        Assert.DoesNotContain("protects against relapse", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("never suggests stopping it", f.Detail, StringComparison.Ordinal);
+    }
 }

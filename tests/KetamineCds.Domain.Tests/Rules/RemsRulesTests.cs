@@ -53,4 +53,25 @@ public class RemsRulesTests : RuleTestBase
     [InlineData("REMS-004")]
     public void Evaluate_OneFailedTrialAndPassiveIdeation_DoesNotFireRemsRequirement(string ruleId) =>
         AssertDoesNotFire(ruleId, Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1 });
+
+    [Theory]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-004")]
+    public void RemsRule_Text_IsTheUsRemsAppliedByThisClinicEverywhere(string remsRule)
+    {
+        // C1: the REMS is the US programme; outside the US the clinic applies it as the safer reading, never as the EU's rule.
+        var rule = RuleSet.Find(remsRule)!;
+        Assert.Contains("US REMS", rule.Summary + " " + rule.Detail, StringComparison.Ordinal);
+        Assert.Contains("every jurisdiction", rule.Summary, StringComparison.Ordinal);
+        Assert.Contains("safer reading", rule.Detail, StringComparison.Ordinal);
+        Assert.Contains("records no", rule.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory, Fires("REMS-001"), Fires("REMS-002"), Fires("REMS-003"), Fires("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    [InlineData("REMS-004")]
+    public void Evaluate_PassiveIdeationWithAbortedAttempt_FiresTheRemsRequirementsOfTheSuicidalIdeationPathway(string ruleId) =>
+        AssertFires(ruleId, ReplacedIn1_5_0.PassiveWithAbortedAttempt());
 }

@@ -65,4 +65,15 @@ public class SubstanceRulesTests : RuleTestBase
     [Fact, Edge("SUB-004")]
     public void Evaluate_NoSubstanceUseAndNoSubstances_DoesNotFireSub004() =>
         AssertDoesNotFire("SUB-004", Trd() with { SubstanceUse = SubstanceUse.None, SubstancesUsed = null });
+
+    [Fact, Fires("SUB-003")]
+    public void Sub003_Detail_ClaimsNothingTheFactBaseDoesNotHold()
+    {
+        // C3: "like other drugs of its class", "relapse" and "diversion" are in no shared document.
+        var f = AssertFires("SUB-003", Using(SubstanceUse.InRemission, SubstanceUsed.KetamineOrPcp));
+        Assert.DoesNotContain("like other drugs of its class", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("relapse", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("diversion", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("each patient's risk be assessed", f.Detail, StringComparison.Ordinal);
+    }
 }

@@ -281,4 +281,56 @@ public class SuicideRulesTests : RuleTestBase
 
     [Fact, Edge("SUI-012")]
     public void Evaluate_NoSuicidalityWithNothingAsked_DoesNotFireSui012() => AssertDoesNotFire("SUI-012", Trd());
+
+    // Rule set 1.5.0 (docs/clinical-review.md, section 13, C2): suicidal behaviour within 3 months counts as behaviour for
+    // the suicidal-ideation pathway, whether an attempt, an aborted or interrupted attempt, or preparatory acts.
+    [Fact, Fires("SUI-001")]
+    public void Evaluate_PassiveIdeationWithAbortedAttemptOrPreparatoryActs_FiresSui001()
+    {
+        var f = AssertFires("SUI-001", ReplacedIn1_5_0.PassiveWithAbortedAttempt());
+        AssertBecause(f, "preparatoryActsOrAbortedAttempt", "true");
+    }
+
+    [Fact, Edge("SUI-001")]
+    public void Evaluate_PassiveIdeationWithNoPreparatoryActs_DoesNotFireSui001() =>
+        AssertDoesNotFire("SUI-001", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false });
+
+    [Fact, Edge("SUI-001")]
+    public void Evaluate_PassiveIdeationWithPreparatoryActsNotRecorded_DoesNotFireSui001() =>
+        AssertDoesNotFire("SUI-001", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = null });
+
+    [Fact, Edge("SUI-001")]
+    public void Evaluate_NoSuicidalityWithPreparatoryActs_DoesNotFireSui001() =>
+        AssertDoesNotFire("SUI-001", Adult() with { PreparatoryActsOrAbortedAttempt = true });
+
+    [Fact]
+    public void Sui001_Detail_StatesEachLabelsIndicationAsItsOwn()
+    {
+        // C1: the US indication and the EU wording ("psychiatric emergency"), each attributed and cited.
+        var rule = RuleSet.Find("SUI-001")!;
+        Assert.Contains("The US label approves", rule.Detail, StringComparison.Ordinal);
+        Assert.Contains("EU Summary of Product Characteristics", rule.Detail, StringComparison.Ordinal);
+        Assert.Contains("psychiatric emergency", rule.Detail, StringComparison.Ordinal);
+        Assert.Contains(Citations.SpravatoPiUs, rule.Sources);
+        Assert.Contains(Citations.SpravatoSmpcEu, rule.Sources);
+    }
+
+    [Fact, Fires("SUI-002")]
+    public void Evaluate_PassiveIdeationWithAbortedAttemptAndNoOralAntidepressant_FiresSui002WithEachLabelsWording()
+    {
+        var f = AssertFires("SUI-002", ReplacedIn1_5_0.PassiveWithAbortedAttempt() with { OnOralAntidepressant = false });
+        Assert.Equal(FindingKind.Caution, f.Kind);
+        Assert.Contains("The US label approves it", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("psychiatric emergency", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Both the US label and the EU Summary of Product Characteristics approve", f.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact, Fires("SUI-008")]
+    public void Sui008_Detail_SaysImmediateFollowUpAsTheSourceDoes()
+    {
+        // C5: the source says "immediate" (FB l.706), not "prompt".
+        var f = AssertFires("SUI-008", Adult() with { Phq9Total = 15, Phq9Item9 = 1 });
+        Assert.Contains("warrants immediate follow-up", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("prompt", f.Detail, StringComparison.Ordinal);
+    }
 }

@@ -14,4 +14,14 @@ public class UrinaryRulesTests : RuleTestBase
 
     [Fact, Edge("URO-001")]
     public void Evaluate_UrinaryTractSymptomsNotRecorded_DoesNotFireUro001() => AssertDoesNotFire("URO-001", Trd() with { UrinaryTractSymptoms = null });
+
+    [Fact, Fires("URO-001")]
+    public void Uro001_Texts_ReferAsWarrantedAsTheLabelSays()
+    {
+        // C4: the label says "refer as warranted", not "refer to urology".
+        var f = AssertFires("URO-001", Trd() with { UrinaryTractSymptoms = true });
+        Assert.DoesNotContain("urology", f.Summary + f.Detail, StringComparison.Ordinal);
+        Assert.Contains("refer as warranted", f.Summary, StringComparison.Ordinal);
+        Assert.Contains("referred as warranted", f.Detail, StringComparison.Ordinal);
+    }
 }

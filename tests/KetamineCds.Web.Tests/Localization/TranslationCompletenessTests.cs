@@ -116,7 +116,7 @@ public sealed class TranslationCompletenessTests
                 .Concat(Enum.GetValues<FindingKind>().SelectMany(k => new[] { text.FindingKind(k), text.FindingKindHeading(k) }))
                 .Concat(Enum.GetValues<Severity>().Select(text.Severity))
                 .Concat(Enum.GetValues<KetamineCds.Infrastructure.DecisionLog.OverrideReason>().Select(r => KetamineCds.Web.Screenings.Display.Of(r)))
-                .Concat([text.NotRecorded, text.YesNo(true), text.YesNo(false), text.NoneChosen]);
+                .Concat([text.NotRecorded, text.YesNo(true), text.YesNo(false), text.NoneChosen, text.VerdictExplanationInvestigationalOnly()]);
 
             var unresolved = names.Where(n => n.Contains('.', StringComparison.Ordinal) && !n.Contains(' ', StringComparison.Ordinal)).ToList();
             Assert.True(unresolved.Count == 0, $"{culture}: " + string.Join(", ", unresolved));
