@@ -203,8 +203,9 @@ public static class RuleSetCatalog
 
         // REC-002 was built in 1.1.0 from SUI-001's indication then; built again from 1.5.0's, it waits for the same items
         // (the contraindications that are undecided, and suicidal intent for active ideation) wherever the pathway is now
-        // indicated. The other completeness rules would be built exactly as they are, so they stay.
-        var suicidalIdeation = Completeness.PathwayCompleteness.For(rules).Single(c => c.Pathway == Pathway.EsketamineSuicidalIdeation);
+        // indicated, and for recent behaviour where it decides imminent risk or the indication itself (B1 of
+        // docs/clinical-review-1.5.0.md). The other completeness rules would be built exactly as they are, so they stay.
+        var suicidalIdeation = Completeness.PathwayCompleteness.For(rules, waitForRecentBehaviour: true).Single(c => c.Pathway == Pathway.EsketamineSuicidalIdeation);
         return rules.Next("1.5.0", replace: [suicidalIdeation]);
     }
 

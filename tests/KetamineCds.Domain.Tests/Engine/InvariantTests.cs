@@ -301,9 +301,14 @@ public class InvariantTests
     [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
     public void Evaluate_1_5_0Against1_4_0_SameVerdictsAndFindingsUnlessOnlyRecentBehaviourOpensTheSuicidalIdeationPathway(PatientHistory history)
     {
-        // Rule set 1.5.0 changes texts, and the suicidal-ideation indication only where suicidal behaviour other than an
-        // attempt is recorded (docs/clinical-review.md, section 13, C2); EU-004 is information on that pathway in the EU.
-        if (Indications.SuicidalMddWithRecentBehaviour.IsMet(history) && !Indications.SuicidalMdd.IsMet(history))
+        // Rule set 1.5.0 changes texts, and otherwise only: the suicidal-ideation indication where suicidal behaviour other
+        // than an attempt is recorded (docs/clinical-review.md, section 13, C2) or, with passive ideation, not recorded
+        // (B1 of clinical-review-1.5.0.md); REC-002's wait for that answer (B1); and EU-004, a high caution on that
+        // pathway in the EU (B2).
+        var sui001 = RuleSetCatalog.V1_5_0.Find("SUI-001")!.Condition.IsMet(history);
+        if ((sui001 && !RuleSetCatalog.V1_4_0.Find("SUI-001")!.Condition.IsMet(history))
+            || (sui001 && history.Jurisdiction == Jurisdiction.Eu)
+            || (RuleSetCatalog.V1_5_0.Find("REC-002")!.Condition.IsMet(history) && !RuleSetCatalog.V1_4_0.Find("REC-002")!.Condition.IsMet(history)))
         {
             return;
         }

@@ -78,12 +78,15 @@ public class RuleSet1_5_0AuditTests
     [Fact]
     public void C2_CompletenessRules_OnlyRec002ChangesAndItIsBuiltFrom1_5_0sIndication()
     {
-        var rebuilt = Domain.Rules.Completeness.PathwayCompleteness.For(After);
+        var rebuilt = Domain.Rules.Completeness.PathwayCompleteness.For(After, waitForRecentBehaviour: true);
         Assert.All(rebuilt, c => Assert.Equal(c.CanonicalDefinition(), After.Find(c.Id)!.CanonicalDefinition()));
         Assert.Equal(
             ["REC-001", "REC-003", "REC-004", "REC-005", "REC-006"],
             rebuilt.Where(c => c.CanonicalDefinition() == Before.Find(c.Id)!.CanonicalDefinition()).Select(c => c.Id));
         Assert.Contains(Indications.SuicidalMddWithRecentBehaviour.Canonical, After.Find("REC-002")!.Condition.Canonical, StringComparison.Ordinal);
+        // B1 of the independent review: REC-002 also waits for recent behaviour where it decides the pathway or imminent risk.
+        Assert.Contains("preparatory acts or an aborted or interrupted attempt are not recorded", After.Find("REC-002")!.ConditionText, StringComparison.Ordinal);
+        Assert.DoesNotContain("preparatory acts", Before.Find("REC-002")!.ConditionText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,8 +97,10 @@ public class RuleSet1_5_0AuditTests
         Assert.Empty(diff.Removed);
         Assert.False(diff.PolicyChanged);
         Assert.Equal(ChangedIn1_5_0, diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
-        // Kinds and severities are 1.4.0's: only texts and the suicidal-ideation indication changed.
+        // Kinds and severities are 1.4.0's: only texts and the suicidal-ideation indication changed. EU-004, new, is a
+        // high caution (B2).
         Assert.All(diff.Changed, c => Assert.Equal((c.Before.Kind, c.Before.Severity), (c.After.Kind, c.After.Severity)));
+        Assert.Equal((FindingKind.Caution, Severity.High), (After.Find("EU-004")!.Kind, After.Find("EU-004")!.Severity));
     }
 
     [Fact]
@@ -110,8 +115,9 @@ public class RuleSet1_5_0AuditTests
         var sui001 = after.Findings.Single(f => f.RuleId == "SUI-001");
         Assert.Contains("psychiatric emergency", sui001.Detail, StringComparison.Ordinal);
         Assert.Contains("SPRAVATO-SMPC-EU", sui001.Sources);
-        // No precondition: the verdict is 1.4.0's.
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.For(Pathway.EsketamineSuicidalIdeation).Status, after.For(Pathway.EsketamineSuicidalIdeation).Status);
+        // No precondition, but no longer "nothing calls for caution" beside the unasked criterion (B2): 1.4.0 said eligible.
+        Assert.Equal(Verdict.Eligible, before.Overall);
+        Assert.Equal(Verdict.EligibleWithCautions, after.Overall);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, after.For(Pathway.EsketamineSuicidalIdeation).Status);
     }
 }

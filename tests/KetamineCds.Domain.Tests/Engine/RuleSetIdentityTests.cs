@@ -23,7 +23,7 @@ public partial class RuleSetIdentityTests
         ["1.2.0"] = "sha256:a013e031192388aa9bba62f0475fb760fb3faf15d871f3f621aac2af45405af0",
         ["1.3.0"] = "sha256:2ffd308aa5b30c0abc92d61eef060935a84da5b82140d0b67fe5c1828aa6406c",
         ["1.4.0"] = "sha256:b526445392847d6598594fd10e7e50994033c1f0c7f6cf251474cf4f71a6c408",
-        ["1.5.0"] = "sha256:a6843e2b59f97d06fe2c1c7b1d4b70507b928fd8f7333760f8c6cec8208dd61b",
+        ["1.5.0"] = "sha256:86b748ebcd6a36ef8192fd9c6a6e64945e78b57310a5743db0cd550f26dd290a",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]

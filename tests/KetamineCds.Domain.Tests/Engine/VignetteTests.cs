@@ -232,8 +232,14 @@ public class VignetteTests
             [.. TrdPrinciples, Citations.Pain], ["PAIN-001", "PAIN-002", "MED-002"]),
         new("MDD after one failed SSRI, no suicidality",
             Adult(), Verdict.NotIndicated, NoneApplies, [Def], ["TRD-003"]),
+        // From 1.5.0 whether the suicidal-ideation pathway applies turns on the unrecorded recent behaviour: it waits
+        // (REC-002) rather than reading "no pathway applies" (clinical-review-1.5.0.md, B1).
         new("MDD after one failed SSRI with passive death wishes, nothing yet in place",
-            Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.NotIndicated, NoneApplies,
+            Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.Incomplete, SuicidalOnly(Incomplete),
+            [Def, Rems, Citations.SuicidalityApproval, Citations.SuicidalityLimit, Citations.SuicidalityRapid],
+            ["SUI-001", "REC-002", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-012"]),
+        new("MDD after one failed SSRI with passive death wishes, no recent behaviour, nothing yet in place",
+            Adult() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = false }, Verdict.NotIndicated, NoneApplies,
             [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
         new("MDD with no suicidality recorded but PHQ-9 item 9 of 2 and a total of 8",
             Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.NotIndicated, NoneApplies, [Def], ["SUI-008", "SCR-001"]),

@@ -75,7 +75,8 @@ public class EuLabelRulesTests : RuleTestBase
     public void Evaluate_EuSuicidalIdeationPathway_FiresEu004PsychiatricEmergency()
     {
         var f = AssertFires("EU-004", Suicidal(Suicidality.ActiveIdeation) with { Jurisdiction = Jurisdiction.Eu });
-        Assert.Equal(FindingKind.Information, f.Kind);
+        // A high caution from the independent review (B2): never "nothing calls for caution" beside an unasked criterion.
+        Assert.Equal((FindingKind.Caution, Severity.High), (f.Kind, f.Severity));
         Assert.Contains("psychiatric emergency", f.Summary, StringComparison.Ordinal);
         Assert.Contains("psychiatrist's judgement", f.Summary, StringComparison.Ordinal);
         Assert.Equal(["SPRAVATO-SMPC-EU"], f.Sources);
@@ -94,10 +95,14 @@ public class EuLabelRulesTests : RuleTestBase
         AssertDoesNotFire("EU-004", Trd() with { Jurisdiction = Jurisdiction.Eu });
 
     [Fact]
-    public void Evaluate_EuSuicidalIdeationPathway_Eu004AddsNoPrecondition()
+    public void Evaluate_EuSuicidalIdeationPathway_Eu004AddsNoPreconditionButMarksTheResult()
     {
-        // Information only: whether the episode is a psychiatric emergency is an open question for the clinical lead.
+        // No precondition: whether the episode is a psychiatric emergency is an open question for the clinical lead. But
+        // the pathway is open with cautions, not plainly eligible, while the psychiatrist has not judged it (B2).
         var h = Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Jurisdiction = Jurisdiction.Eu, SuicidalIntent = false };
-        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+        var assessment = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, assessment.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(Verdict.EligibleWithCautions, assessment.Overall);
+        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h with { Jurisdiction = Jurisdiction.Us }, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
     }
 }

@@ -18,8 +18,6 @@ public class SuicideRulesTests : RuleTestBase
     [Fact, Fires("SUI-001")]
     public void Evaluate_MddWithRecentAttempt_FiresSui001() => AssertFires("SUI-001", Suicidal(Suicidality.RecentAttempt));
 
-    [Fact, Edge("SUI-001")]
-    public void Evaluate_MddWithPassiveIdeationOnly_DoesNotFireSui001() => AssertDoesNotFire("SUI-001", Suicidal(Suicidality.PassiveIdeation));
 
     [Fact, Edge("SUI-001")]
     public void Evaluate_BipolarWithActiveIdeation_DoesNotFireSui001() =>
@@ -295,9 +293,29 @@ public class SuicideRulesTests : RuleTestBase
     public void Evaluate_PassiveIdeationWithNoPreparatoryActs_DoesNotFireSui001() =>
         AssertDoesNotFire("SUI-001", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false });
 
-    [Fact, Edge("SUI-001")]
-    public void Evaluate_PassiveIdeationWithPreparatoryActsNotRecorded_DoesNotFireSui001() =>
-        AssertDoesNotFire("SUI-001", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = null });
+    // The independent review of 1.5.0 (B1): with passive ideation, whether the pathway applies turns on the recent
+    // behaviour; not recorded, the pathway is indicated and waits for it (REC-002), never "no pathway applies".
+    [Fact, Fires("SUI-001")]
+    public void Evaluate_PassiveIdeationWithPreparatoryActsNotRecorded_FiresSui001AndRec002WaitsForIt()
+    {
+        var h = Suicidal(Suicidality.PassiveIdeation).WithSafetyItemsRecordedAbsent() with { PreparatoryActsOrAbortedAttempt = null };
+        AssertBecause(AssertFires("SUI-001", h), "preparatoryActsOrAbortedAttempt", "not recorded");
+        var assessment = ScreeningEngine.Evaluate(h, RuleSet);
+        AssertBecause(assessment.Findings.Single(f => f.RuleId == "REC-002"), "preparatoryActsOrAbortedAttempt", "not recorded");
+        Assert.Equal(PathwayStatus.Incomplete, assessment.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(Verdict.Incomplete, assessment.Overall);
+    }
+
+    [Fact]
+    public void Evaluate_ActiveIdeationWithoutIntentAndPreparatoryActsNotRecorded_Rec002WaitsForIt()
+    {
+        // Whether the risk is imminent (SUI-007, SUI-011) turns on this answer, as it does on intent.
+        var h = Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = null };
+        var assessment = ScreeningEngine.Evaluate(h, RuleSet);
+        AssertBecause(assessment.Findings.Single(f => f.RuleId == "REC-002"), "preparatoryActsOrAbortedAttempt", "not recorded");
+        Assert.Equal(PathwayStatus.Incomplete, assessment.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h with { PreparatoryActsOrAbortedAttempt = false }, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
 
     [Fact, Edge("SUI-001")]
     public void Evaluate_NoSuicidalityWithPreparatoryActs_DoesNotFireSui001() =>

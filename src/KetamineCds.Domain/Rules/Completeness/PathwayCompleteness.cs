@@ -78,8 +78,13 @@ public sealed class PathwayCompleteness : Rule
         return int.MaxValue;
     }
 
-    /// <summary>The completeness rules for a rule set's pathways, from its contraindications.</summary>
-    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet)
+    /// <summary>
+    /// The completeness rules for a rule set's pathways, from its contraindications. With
+    /// <paramref name="waitForRecentBehaviour"/> (from 1.5.0, where recent behaviour counts for the suicidal-ideation
+    /// pathway), REC-002 also waits for preparatory acts or an aborted attempt with passive ideation or active ideation
+    /// without a plan, where that answer decides whether the risk is imminent (the independent review's B1).
+    /// </summary>
+    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet, bool waitForRecentBehaviour = false)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var blockers = ruleSet.Rules
@@ -105,10 +110,13 @@ public sealed class PathwayCompleteness : Rule
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),
             "suicidal intent is not recorded for active ideation");
+        var behaviour = (All(In(Fields.Suicidality, Suicidality.PassiveIdeation, Suicidality.ActiveIdeation), True(Fields.PreparatoryActsOrAbortedAttempt)),
+            "preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation or active ideation without a plan");
+        (Condition, string)[] suicidalIdeationItems = waitForRecentBehaviour ? [intent, behaviour] : [intent];
         return
         [
             Make("REC-001", Pathway.EsketamineTrd, "esketamine for treatment-resistant depression", [Citations.SafetyRems]),
-            Make("REC-002", Pathway.EsketamineSuicidalIdeation, "esketamine for acute suicidal ideation", [Citations.SafetyRems, Citations.SuicidalityLimit], intent),
+            Make("REC-002", Pathway.EsketamineSuicidalIdeation, "esketamine for acute suicidal ideation", [Citations.SafetyRems, Citations.SuicidalityLimit], suicidalIdeationItems),
             Make("REC-003", Pathway.KetamineOffLabelTrd, "off-label ketamine for treatment-resistant depression", [Citations.SafetyRems]),
             Make("REC-004", Pathway.BipolarAdjunct, "ketamine as a bipolar adjunct", [Citations.SafetyRems, Citations.Bipolar]),
             Make("REC-005", Pathway.PalliativeRapidActing, "rapid-acting ketamine in palliative care", [Citations.SafetyRems, Citations.Palliative]),

@@ -7,7 +7,8 @@ namespace KetamineCds.Domain.Rules.EuLabel;
 
 /// <summary>
 /// EU-004 (from 1.5.0): EU: the Summary of Product Characteristics frames the suicidal-ideation indication as a psychiatric
-/// emergency; whether this episode is one is the psychiatrist's judgement. Information only: the screening adds no
+/// emergency; whether this episode is one is the psychiatrist's judgement. A high caution, so that the result never reads
+/// "nothing calls for caution" beside an unasked criterion (the independent review's B2); the screening adds no
 /// precondition (an open question for the clinical lead). (P-SUICIDALITY-APPROVAL, SPRAVATO-SMPC-EU;
 /// docs/clinical-review.md, section 13, C1)
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class EuSuicidalityPathwayPsychiatricEmergency : Rule
 {
     public override string Id => "EU-004";
 
-    public override FindingKind Kind => FindingKind.Information;
+    public override FindingKind Kind => FindingKind.Caution;
 
     public override Severity Severity => Severity.High;
 
@@ -30,5 +31,5 @@ public sealed class EuSuicidalityPathwayPsychiatricEmergency : Rule
     public override string Summary => "EU: the Summary of Product Characteristics frames this indication as a psychiatric emergency; whether this episode is one is the psychiatrist's judgement.";
 
     public override string Detail =>
-        "Under the EU Summary of Product Characteristics esketamine is given, with oral antidepressant therapy, as acute short-term treatment of a moderate to severe depressive episode that is a psychiatric emergency, and a psychiatrist decides to prescribe it. The screening opens this pathway on the recorded ideation or behaviour; it does not ask whether the episode is a psychiatric emergency and does not decide it. The psychiatrist judges whether this episode meets the EU wording.";
+        "Under the EU Summary of Product Characteristics esketamine is given, with oral antidepressant therapy, as acute short-term treatment of a moderate to severe depressive episode that is a psychiatric emergency, and a psychiatrist decides to prescribe it. The screening opens this pathway on the recorded ideation or behaviour; it does not ask whether the episode is a psychiatric emergency and does not decide it. The psychiatrist judges whether this episode meets the EU wording. Until the psychiatrist has judged it, the result is marked with this caution.";
 }

@@ -25,8 +25,8 @@ public sealed class NeverTakenHomeUsRemsAppliedEverywhere : Rule
 
     public override Condition Condition { get; } = Indications.AnyEsketamineWithRecentBehaviour;
 
-    public override string Summary => "Esketamine is never dispensed for home use: every dose is self-administered under direct observation, in every jurisdiction.";
+    public override string Summary => "Esketamine is never dispensed for home use: every dose is self-administered under direct observation (US REMS; this clinic applies it in every jurisdiction).";
 
     public override string Detail =>
-        "Under the US REMS the nasal spray is never given to the patient to take home: the patient uses it in the treatment setting under the direct observation of a healthcare professional, and the source document says the same. The fact base records no EU rule on this; this clinic applies it in every jurisdiction as the safer reading.";
+        "Under the US REMS the nasal spray is never given to the patient to take home, and the source document also says it is not a take-home medicine: the patient uses it in the treatment setting under the direct observation of a healthcare professional. The fact base records no EU rule on this; this clinic applies it in every jurisdiction as the safer reading.";
 }

@@ -17,6 +17,8 @@ public sealed class SuicidalityPathwayNeedsOralAntidepressantEitherLabel : Suici
 
     public override Condition Condition { get; } = All(Indications.SuicidalMddWithRecentBehaviour, False(Fields.OnOralAntidepressant));
 
+    public override string Summary => "Start an oral antidepressant: for acute suicidal ideation or behaviour esketamine is given only together with one.";
+
     public override string Detail =>
         "Neither label gives esketamine alone on this pathway. The US label approves it for depression with acute suicidal ideation or behaviour only in conjunction with an oral antidepressant; the EU Summary of Product Characteristics gives it co-administered with oral antidepressant therapy, for a depressive episode that is a psychiatric emergency.";
 }
