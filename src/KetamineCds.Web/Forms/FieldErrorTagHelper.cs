@@ -1,15 +1,13 @@
-using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Forms;
 
 /// <summary>
 /// Ties a field's error to its control on the forms written with <c>asp-for</c> and <c>asp-validation-for</c> (account,
 /// administration and second-factor pages), as the intake form does (FieldDescription): the message under the field
-/// gets the id <c>{control id}-error</c> and a hidden "Error:" before it, and while the field has an error its control
+/// gets the id <c>{control id}-error</c>, and while the field has an error its control
 /// gets <c>aria-invalid="true"</c> and that id added to its <c>aria-describedby</c>. A control that is not written with
 /// <c>asp-for</c> (a password box of one of several forms on a page, the checkboxes of one list) names the model entry
 /// whose error it shows with <c>field-errors-of</c>; its message's id is then <c>{entry}-error</c>.
@@ -20,7 +18,7 @@ namespace KetamineCds.Web.Forms;
 [HtmlTargetElement("textarea", Attributes = ForAttribute)]
 [HtmlTargetElement("input", Attributes = ErrorsOfAttribute)]
 [HtmlTargetElement("span", Attributes = ValidationForAttribute)]
-public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHelper
+public sealed class FieldErrorTagHelper : TagHelper
 {
     private const string ForAttribute = "asp-for";
     private const string ErrorsOfAttribute = "field-errors-of";
@@ -48,12 +46,6 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
         {
             var name = FullName(ValidationFor.Name);
             output.Attributes.SetAttribute("id", FieldDescription.ErrorId(IdOf(name)));
-            if (HasError(name))
-            {
-                output.PreContent.AppendHtml("<span class=\"visually-hidden\">");
-                output.PreContent.Append(text["Error:"].Value);
-                output.PreContent.AppendHtml(" </span>");
-            }
             return;
         }
 

@@ -52,9 +52,9 @@ public sealed class FormErrorMarkupTests
     }
 
     [Theory]
-    [InlineData("en", "Enter the user&#x27;s email address.", "Error:")]
-    [InlineData("zh-CN", "请输入用户的电子邮箱地址。", "错误：")]
-    public async Task CreateUser_SentEmpty_EachErrorIsTiedToItsField(string language, string emailMessage, string errorWord)
+    [InlineData("en", "Enter the user&#x27;s email address.")]
+    [InlineData("zh-CN", "请输入用户的电子邮箱地址。")]
+    public async Task CreateUser_SentEmpty_EachErrorIsTiedToItsField(string language, string emailMessage)
     {
         using var factory = new KetamineCdsFactory();
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
@@ -70,8 +70,6 @@ public sealed class FormErrorMarkupTests
         AssertTied(WebUtility.HtmlDecode(html), "Input_Email", null, WebUtility.HtmlDecode(emailMessage));
         AssertTied(html, "Input_Password", "password-hint", null);
         AssertNotInError(html, "Input_DisplayName");
-        // As on the intake form, the message starts with a hidden "Error:" for a screen reader.
-        Assert.Matches(new Regex("id=\"Input_Email-error\"[^>]*><span class=\"visually-hidden\">" + Regex.Escape(errorWord) + " </span>"), WebUtility.HtmlDecode(html));
     }
 
     [Fact]
