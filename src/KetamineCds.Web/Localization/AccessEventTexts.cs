@@ -9,7 +9,7 @@ namespace KetamineCds.Web.Localization;
 /// the app's fixed texts (a sign-in's channel, "audit workspace" ...). The log keeps the English it recorded (it is
 /// hashed); a detail with anything of its own in it (a filter, a reason, an email) is shown as recorded.
 /// </summary>
-public static class AccessEventTexts
+public static partial class AccessEventTexts
 {
     /// <summary>What happened, in words; an unknown kind (a newer app's) is shown as recorded.</summary>
     public static string Kind(string? kind, IStringLocalizer localizer)
@@ -87,9 +87,31 @@ public static class AccessEventTexts
             "turned on the second factor (authenticator app)" => localizer["Turned on the second factor (authenticator app)"],
             // The access log's own readers (Pages/Admin/Users/Events).
             AccountEventsDetail => localizer["An account's events (user administration)"],
-            _ => detail,
+            _ => ImpactAnalysis(detail, localizer) ?? detail,
         };
     }
+
+    /// <summary>
+    /// An impact analysis's detail (Pages/Audit/Impact: "rule set 1.4.0 against 1.3.0; from=2026-01-01; to=2026-01-31",
+    /// or "against the logged verdicts") in words; its filter stays as recorded, since it names the query's parameters.
+    /// Null for any other detail.
+    /// </summary>
+    private static string? ImpactAnalysis(string detail, IStringLocalizer localizer)
+    {
+        var match = ImpactDetail().Match(detail);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var (current, baseline, filter) = (match.Groups["current"].Value, match.Groups["baseline"].Value, match.Groups["filter"].Value.Trim());
+        string words = baseline == "the logged verdicts"
+            ? localizer["Rule set {0} compared with the verdicts as logged", current]
+            : localizer["Rule set {0} compared with rule set {1}", current, baseline];
+        return filter.Length == 0 ? words : localizer["{0}; filter: {1}", words, filter];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^rule set (?<current>[0-9][0-9A-Za-z.+-]*) against (?<baseline>the logged verdicts|[0-9][0-9A-Za-z.+-]*);(?<filter>.*)$")]
+    private static partial System.Text.RegularExpressions.Regex ImpactDetail();
 
     /// <summary>True when <see cref="Detail"/> says more than the recorded text (another language or other words), so the page shows the recorded text beside it.</summary>
     public static bool ShowsRecorded(string? detail, string shown) =>

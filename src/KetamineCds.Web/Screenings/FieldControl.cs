@@ -99,15 +99,9 @@ public sealed class FieldControl
 
     public string? HintId => Hint is null ? null : Id + "-hint";
 
-    public string? ErrorId => Error is null ? null : Id + "-error";
+    public string? ErrorId => Error is null ? null : Forms.FieldDescription.ErrorId(Id);
 
-    public string? DescribedBy => ReadOnlyId is { } readOnlyId ? string.Join(' ', new[] { readOnlyId, HintId, ErrorId }.OfType<string>()) : (HintId, ErrorId) switch
-    {
-        (null, null) => null,
-        (null, var e) => e,
-        (var h, null) => h,
-        var (h, e) => h + " " + e,
-    };
+    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, HintId, ErrorId);
 
     /// <summary><c>can-block</c> or <c>calls-for-care</c> for a safety question (site.js counts them), else null.</summary>
     public string? Safety => Field.NotRecorded switch

@@ -160,6 +160,31 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ResultPage_OnALaptop_EachDecidingRuleLinkIsOneWordAtLeast24PxHigh()
+    {
+        // QA10a A9 (WCAG 2.5.8): the "Decided by" links were 16 px high, stacked 22 px apart, and "MED-006" broke at its hyphen.
+        var id = await RecordComplexScreeningAsync("MRN-TARGET-1");
+        var page = await browser.SignedInPageAsync("staff@demo.local");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync($"/Screenings/{id}");
+
+        var links = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('table.pathways td .rule-id')]
+              .map(e => e.textContent.trim() + ' ' + e.getClientRects().length + ' ' + Math.round(e.getBoundingClientRect().height))
+            """);
+        Assert.True(links.Length > 6, string.Join(", ", links));
+        Assert.All(links, link =>
+        {
+            var parts = link.Split(' ');
+            Assert.True(parts[1] == "1" && int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) >= 24, $"{link}: line boxes, height");
+        });
+        Assert.DoesNotContain(await browser.SeriousAccessibilityViolationsAsync(page), v => v.Contains("target-size", StringComparison.Ordinal));
+        await browser.ScreenshotAsync(page, "56-result-rule-links-at-1280px");
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("zh")]

@@ -85,6 +85,70 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Warning_IsWrittenIntoALiveRegionThePageHadFromItsStart()
+    {
+        // QA10a A2: the warning's words were written into a hidden element with no role, which got role="status" and
+        // showed only afterwards; a screen reader announces changes to a live region it already knows.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.Clock.InstallAsync();
+        await page.GotoAsync("/Screenings/New");
+        var notice = page.Locator("#session-notice");
+        await Assertions.Expect(notice).ToHaveAttributeAsync("role", "status");
+        Assert.Equal("", await notice.Locator(".session-notice__text").TextContentAsync());
+        var quiet = await notice.EvaluateAsync<string>("n => getComputedStyle(n).display + ' ' + (n.closest('[hidden],[aria-hidden=true]') === null)");
+        Assert.NotEqual("none", quiet.Split(' ')[0]);
+        Assert.EndsWith("True", quiet, StringComparison.OrdinalIgnoreCase);
+        await Assertions.Expect(notice).ToBeHiddenAsync(); // no box while quiet
+
+        await page.Clock.FastForwardAsync("13:30");
+
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+        await Assertions.Expect(notice).ToHaveAttributeAsync("role", "status");
+        await Assertions.Expect(notice.Locator(".session-notice__text")).ToHaveTextAsync(new Regex("^You will be signed out in about 2 minutes"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Warning_ShownAtTheTop_NeverHidesTheFieldThatHasFocus()
+    {
+        // QA10a A1 (WCAG 2.4.11): the notice stays at the top of the window, and Shift+Tab up the form put the focus on
+        // fields scrolled to the window's top edge, entirely under it.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.Clock.InstallAsync();
+        await page.GotoAsync("/Screenings/New");
+        await page.Clock.FastForwardAsync("13:30");
+        var notice = page.Locator("#session-notice");
+        await Assertions.Expect(notice).ToBeVisibleAsync();
+
+        await page.Locator("#clinicianNote").FocusAsync();
+        var hidden = new List<string>();
+        var steps = 0;
+        string id;
+        do
+        {
+            await page.Keyboard.PressAsync("Shift+Tab");
+            steps++;
+            // The focused control's box against the notice's: a control above the notice's bottom edge is under it.
+            var where = await page.EvaluateAsync<double[]>(@"() => {
+                const n = document.getElementById('session-notice').getBoundingClientRect();
+                const e = document.activeElement.getBoundingClientRect();
+                return [n.bottom, e.top, e.bottom, e.height];
+            }");
+            id = await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.tagName");
+            if (where[3] > 0 && where[2] > 0 && where[1] < where[0] - 1)
+            {
+                hidden.Add($"{id}: top {where[1]:0} under the notice's bottom {where[0]:0}");
+            }
+        }
+        while (id != "ageYears" && steps < 120);
+
+        Assert.Equal("ageYears", id);
+        Assert.Empty(hidden);
+        await browser.ScreenshotAsync(page, "42-session-warning-focus");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Ends the session from a second tab of the same browser, as "Sign out" there would; returns that tab.</summary>
     private static async Task<IPage> SignOutInAnotherTabAsync(IPage page)
     {

@@ -88,7 +88,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
 
         var row = Assert.Single(Rows(html));
         Assert.Contains("已登录 <code class=\"audit-code\">sign-in</code>", row.Html, StringComparison.Ordinal);
-        Assert.Contains("网页，恢复码 <code class=\"recorded-text\">page, recovery code</code>", row.Html, StringComparison.Ordinal);
+        Assert.Contains("网页，恢复码 <code class=\"recorded-text\" lang=\"en\">page, recovery code</code>", row.Html, StringComparison.Ordinal);
         Assert.Contains("<h1>访问日志</h1>", html, StringComparison.Ordinal);
 
         // The role is one word that must not wrap a character a line (审计员 at 1280 px).
@@ -312,7 +312,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains($"<a href=\"/Audit/Screening/{id}\">{id}</a> <span class=\"audit-note\">(screening)</span>", byId, StringComparison.Ordinal);
         Assert.Contains("<td>API</td>", Assert.Single(Rows(byId)).Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Audit?patient=MRN-ACCESS-LINK\"", byPatient, StringComparison.Ordinal);
-        Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\">api list</code>", byPatient, StringComparison.Ordinal);
+        Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\" lang=\"en\">api list</code>", byPatient, StringComparison.Ordinal);
         // The screening's own page says what happened in words, and leads to the whole log about it.
         Assert.Contains("Viewed screenings <code class=\"audit-code\">view-screening</code>", screeningPage, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Audit/Access?subject={id}\"", screeningPage, StringComparison.Ordinal);

@@ -155,6 +155,22 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     }
 
     [Fact]
+    public async Task NewScreening_RequiredYesNoGroupNotAnswered_MarksEachOfItsRadiosInvalid()
+    {
+        // QA10a A11: the fieldset was described by the error, but its radios carried no aria-invalid.
+        var form = RequiredOnly();
+        form.Remove("Input.CurrentDepressiveEpisode");
+
+        var html = await PostAsync(form);
+
+        Assert.Matches("<fieldset [^>]*id=\"currentDepressiveEpisode-group\"[^>]*aria-describedby=\"[^\"]*currentDepressiveEpisode-error", html);
+        Assert.Matches("<input type=\"radio\" id=\"currentDepressiveEpisode-yes\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("<input type=\"radio\" id=\"currentDepressiveEpisode-no\"[^>]*aria-invalid=\"true\"", html);
+        // A group answered is not marked.
+        Assert.DoesNotMatch("<input type=\"radio\" id=\"onOralAntidepressant-(yes|no)\"[^>]*aria-invalid", html);
+    }
+
+    [Fact]
     public async Task NewScreening_NotKnownChosen_IsStillCheckedWhenTheFormComesBack()
     {
         var form = RequiredOnly();

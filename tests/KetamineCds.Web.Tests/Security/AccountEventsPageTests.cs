@@ -88,8 +88,8 @@ public sealed class AccountEventsPageTests
     }
 
     [Theory]
-    [InlineData("en", "<td>Web page <code class=\"recorded-text\">page</code></td>", "<td>API</td>")]
-    [InlineData("zh-CN", "<td>网页 <code class=\"recorded-text\">page</code></td>", "<td>API</td>")]
+    [InlineData("en", "<td>Web page <code class=\"recorded-text\" lang=\"en\">page</code></td>", "<td>API</td>")]
+    [InlineData("zh-CN", "<td>网页 <code class=\"recorded-text\" lang=\"en\">page</code></td>", "<td>API</td>")]
     public async Task EditUser_SignInEvents_SayTheRecordedChannelInThePagesLanguage(string language, string page, string api)
     {
         using var factory = new KetamineCdsFactory();

@@ -119,7 +119,8 @@ public sealed class ChangePasswordModel(
         public InputValidator(IStringLocalizer<PageText> localizer)
         {
             RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => localizer["Enter your current password."]);
-            RuleFor(x => x.NewPassword).NotEmpty().WithMessage(_ => localizer["Enter a new password."])
+            // An empty new password gets one message ("enter"), not also "must be different" from an empty current one (QA10a A7).
+            RuleFor(x => x.NewPassword).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => localizer["Enter a new password."])
                 .NotEqual(x => x.CurrentPassword).WithMessage(_ => localizer["The new password must be different from the current one."])
                 .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
                 .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);

@@ -46,15 +46,16 @@
     var minutes = Math.max(1, Math.ceil((ends - Date.now()) / 60000));
     var words = minutes === 1 ? notice.getAttribute("data-text-warning-one")
       : notice.getAttribute("data-text-warning").replace("{0}", String(minutes));
-    if (text.textContent !== words) { text.textContent = words; } // a live region: announce changes only
     show("warning");
+    // The notice is a live region from the page's start (role="status" in the markup, empty and flat while quiet), and
+    // shows before its words are written: a screen reader announces a change to a region it already knows (QA10a A2).
+    if (text.textContent !== words) { text.textContent = words; keepInView(); } // announce changes only
   }
 
   function show(next) {
     if (state === next) { return; }
     state = next;
-    notice.hidden = next === "quiet";
-    notice.className = "session-notice" + (next === "ended" ? " session-notice--ended" : "");
+    notice.className = "session-notice" + (next === "quiet" ? " session-notice--quiet" : next === "ended" ? " session-notice--ended" : "");
     notice.setAttribute("role", next === "ended" ? "alert" : "status");
     stay.hidden = next !== "warning";
     signIn.hidden = next !== "ended";
@@ -62,7 +63,16 @@
       text.textContent = notice.getAttribute(holdsTyping() ? "data-text-ended" : "data-text-ended-plain");
     } else if (next === "back") {
       text.textContent = notice.getAttribute("data-text-back");
+    } else if (next === "quiet") {
+      text.textContent = "";
     }
+    keepInView();
+  }
+
+  // While the notice shows, it stays at the top of the window (sticky); the page scrolls a control that takes focus to
+  // below it, never under it (WCAG 2.4.11, QA10a A1). Its height follows its words and the window's width.
+  function keepInView() {
+    document.documentElement.style.scrollPaddingTop = state === "quiet" ? "" : (notice.offsetHeight + 8) + "px";
   }
 
   // Renews the session; or, with check, only asks whether it is still live (past this page's reckoning of its end: a
@@ -119,6 +129,7 @@
   document.addEventListener("change", function () { typedSince = true; if (state === "warning") { tick(); } });
   stay.addEventListener("click", function () { renew(); });
   window.addEventListener("storage", function (event) { if (event.key === KEY) { tick(); } });
+  window.addEventListener("resize", keepInView);
   share(ends);
   window.setInterval(tick, 5000);
 })();

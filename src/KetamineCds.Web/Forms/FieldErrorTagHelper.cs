@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace KetamineCds.Web.Forms;
+
+/// <summary>
+/// Ties a field's error to its control on the forms written with <c>asp-for</c> and <c>asp-validation-for</c> (account,
+/// administration and second-factor pages), as the intake form does (FieldDescription): the message under the field
+/// gets the id <c>{control id}-error</c>, and while the field has an error its control
+/// gets <c>aria-invalid="true"</c> and that id added to its <c>aria-describedby</c>. A control that is not written with
+/// <c>asp-for</c> (a password box of one of several forms on a page, the checkboxes of one list) names the model entry
+/// whose error it shows with <c>field-errors-of</c>; its message's id is then <c>{entry}-error</c>.
+/// Runs after the framework's tag helpers, which write the id, the name and the message.
+/// </summary>
+[HtmlTargetElement("input", Attributes = ForAttribute)]
+[HtmlTargetElement("select", Attributes = ForAttribute)]
+[HtmlTargetElement("textarea", Attributes = ForAttribute)]
+[HtmlTargetElement("input", Attributes = ErrorsOfAttribute)]
+[HtmlTargetElement("span", Attributes = ValidationForAttribute)]
+public sealed class FieldErrorTagHelper : TagHelper
+{
+    private const string ForAttribute = "asp-for";
+    private const string ErrorsOfAttribute = "field-errors-of";
+    private const string ValidationForAttribute = "asp-validation-for";
+
+    public override int Order => 1000;
+
+    [HtmlAttributeNotBound]
+    [ViewContext]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    [HtmlAttributeName(ForAttribute)]
+    public ModelExpression? For { get; set; }
+
+    [HtmlAttributeName(ValidationForAttribute)]
+    public ModelExpression? ValidationFor { get; set; }
+
+    /// <summary>The model entry whose error a control written without <c>asp-for</c> shows.</summary>
+    [HtmlAttributeName(ErrorsOfAttribute)]
+    public string? ErrorsOf { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (ValidationFor is not null)
+        {
+            var name = FullName(ValidationFor.Name);
+            output.Attributes.SetAttribute("id", FieldDescription.ErrorId(IdOf(name)));
+            return;
+        }
+
+        var entry = ErrorsOf ?? (For is null ? null : FullName(For.Name));
+        if (entry is null || !HasError(entry))
+        {
+            return;
+        }
+        var errorId = FieldDescription.ErrorId(IdOf(entry));
+        var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value?.ToString() : null;
+        output.Attributes.SetAttribute("aria-describedby", FieldDescription.DescribedBy(describedBy, errorId));
+        output.Attributes.SetAttribute("aria-invalid", "true");
+    }
+
+    private string FullName(string expression) => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression);
+
+    private static string IdOf(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_");
+
+    private bool HasError(string fullName) =>
+        ViewContext.ViewData.ModelState.TryGetValue(fullName, out var state) && state.Errors.Count > 0;
+}

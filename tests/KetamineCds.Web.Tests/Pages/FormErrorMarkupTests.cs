@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Tests.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// The account, administration and second-factor forms tie each field's error to its control as the intake form does
+/// (QA10a A3): the message has an id, the control <c>aria-invalid="true"</c> and that id in its
+/// <c>aria-describedby</c> (after its hint), so that a screen reader tabbing to the field hears the problem.
+/// </summary>
+public sealed class FormErrorMarkupTests
+{
+    [Fact]
+    public async Task ChangePassword_SentEmpty_EachErrorIsTiedToItsField_AndOnlyTheTwoTrueOnesShow()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = await PostAsync(client, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = "",
+            ["Input.NewPassword"] = "",
+            ["Input.ConfirmPassword"] = "",
+        });
+
+        AssertTied(html, "Input_CurrentPassword", null, "Enter your current password.");
+        AssertTied(html, "Input_NewPassword", "new-password-hint", "Enter a new password.");
+        AssertNotInError(html, "Input_ConfirmPassword");
+        // QA10a A7: nothing was typed, so "must be different" is not true; two problems, not three.
+        Assert.DoesNotContain("must be different", html, StringComparison.Ordinal);
+        Assert.Contains("There are 2 problems to fix", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_SameAsTheCurrentOne_StillSaysItMustBeDifferent()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = await PostAsync(client, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = "violet harbour lantern 42",
+            ["Input.NewPassword"] = "violet harbour lantern 42",
+            ["Input.ConfirmPassword"] = "violet harbour lantern 42",
+        });
+
+        AssertTied(html, "Input_NewPassword", "new-password-hint", "The new password must be different from the current one.");
+    }
+
+    [Theory]
+    [InlineData("en", "Enter the user&#x27;s email address.")]
+    [InlineData("zh-CN", "请输入用户的电子邮箱地址。")]
+    public async Task CreateUser_SentEmpty_EachErrorIsTiedToItsField(string language, string emailMessage)
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var html = await PostAsync(admin, "/Admin/Users/Create", new()
+        {
+            ["Input.Email"] = "",
+            ["Input.Role"] = Roles.ClinicStaff,
+            ["Input.Password"] = "",
+        });
+
+        AssertTied(WebUtility.HtmlDecode(html), "Input_Email", null, WebUtility.HtmlDecode(emailMessage));
+        AssertTied(html, "Input_Password", "password-hint", null);
+        AssertNotInError(html, "Input_DisplayName");
+    }
+
+    [Fact]
+    public async Task ManageUser_CommonPasswordAndNoRole_AreTiedToTheirFields()
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await IdOfAsync(factory, KetamineCdsFactory.Staff);
+
+        var reset = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetPassword", new() { ["NewPassword"] = "Password123!" }, $"/Admin/Users/Edit/{id}");
+        AssertTied(reset, "NewPassword", "new-password-hint", "most common passwords");
+
+        var roles = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles",
+            [new("SelectedRoles", Roles.Admin), new("SelectedRoles", Roles.ClinicStaff)], $"/Admin/Users/Edit/{id}");
+        Assert.Matches(new Regex("id=\"SelectedRoles-error\"[^>]*>.+</span>"), roles);
+        foreach (var role in Roles.All)
+        {
+            var tag = OpeningTag(roles, "role-" + role);
+            Assert.Equal("true", Attribute(tag, "aria-invalid"));
+            Assert.Equal("SelectedRoles-error", Attribute(tag, "aria-describedby"));
+        }
+    }
+
+    [Fact]
+    public async Task SecondFactor_WrongCodeAndWrongPassword_AreTiedToTheirFields()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var enable = await PostAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = "12345" });
+        AssertTied(enable, "Code", null, null);
+
+        await AccountHygieneTests.EnrolAsync(client);
+        var disable = await PostAsync(client, "/Account/TwoFactor?handler=Disable", new() { ["Password"] = "not my password" }, "/Account/TwoFactor");
+        var box = OpeningTag(disable, "password-disable");
+        Assert.Equal("true", Attribute(box, "aria-invalid"));
+        Assert.Equal("Password-error", Attribute(box, "aria-describedby"));
+        Assert.Matches(new Regex("id=\"Password-error\"[^>]*>.*The password is not right\\."), disable);
+        // The other form's password box, not sent, is not in error.
+        AssertNotInError(disable, "password-codes");
+    }
+
+    /// <summary>The control <paramref name="id"/> is invalid and described by its hint (if any) then its error, which says <paramref name="message"/>.</summary>
+    private static void AssertTied(string html, string id, string? hintId, string? message)
+    {
+        var tag = OpeningTag(html, id);
+        Assert.Equal("true", Attribute(tag, "aria-invalid"));
+        Assert.Equal(hintId is null ? id + "-error" : hintId + " " + id + "-error", Attribute(tag, "aria-describedby"));
+        var error = Regex.Match(html, "<span[^>]*\\bid=\"" + Regex.Escape(id) + "-error\"[^>]*>(.*?)</span>\\s*</", RegexOptions.Singleline);
+        Assert.True(error.Success, $"no message with the id {id}-error");
+        Assert.Contains("field-validation-error", error.Value, StringComparison.Ordinal);
+        if (message is not null)
+        {
+            Assert.Contains(message, error.Groups[1].Value, StringComparison.Ordinal);
+        }
+    }
+
+    private static void AssertNotInError(string html, string id)
+    {
+        var tag = OpeningTag(html, id);
+        Assert.Null(Attribute(tag, "aria-invalid"));
+        Assert.DoesNotContain("-error", Attribute(tag, "aria-describedby") ?? "", StringComparison.Ordinal);
+    }
+
+    private static string OpeningTag(string html, string id)
+    {
+        var match = Regex.Match(html, "<(input|select|textarea)\\b[^>]*\\bid=\"" + Regex.Escape(id) + "\"[^>]*>");
+        Assert.True(match.Success, $"no control with the id {id}");
+        return match.Value;
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var match = Regex.Match(tag, "\\s" + Regex.Escape(name) + "=\"([^\"]*)\"");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static Task<string> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null) =>
+        PostPairsAsync(client, path, [.. fields], formPage ?? path);
+
+    private static async Task<string> PostPairsAsync(HttpClient client, string path, List<KeyValuePair<string, string>> fields, string formPage)
+    {
+        fields.Add(new("__RequestVerificationToken", await KetamineCdsFactory.AntiforgeryTokenAsync(client, formPage)));
+        using var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> IdOfAsync(KetamineCdsFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
+    }
+}
