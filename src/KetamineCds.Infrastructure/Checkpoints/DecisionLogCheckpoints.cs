@@ -26,15 +26,25 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
     public CheckpointFiles Files => files;
 
     /// <summary>
-    /// Verifies the log from the newest checkpoint that holds, then signs and writes the last entry that verified.
-    /// Refuses (no checkpoint, the verification returned) if the log does not verify: a checkpoint never vouches for a
-    /// log that is already wrong.
+    /// What an auditor asks for (page and API): verifies the whole log (every entry's content re-hashed, every link,
+    /// every checkpoint), then signs and writes its last entry. Refuses (no checkpoint, the verification returned) if
+    /// the log does not verify: a checkpoint an auditor asks for never vouches for a log that is already wrong, an entry
+    /// edited without re-hashing before the newest checkpoint included (QA10c S2).
     /// </summary>
-    public async Task<CheckpointCreation> CreateAsync(CancellationToken cancellationToken = default)
+    public Task<CheckpointCreation> CreateAsync(CancellationToken cancellationToken = default) =>
+        CreateAsync(VerificationMode.Full, cancellationToken);
+
+    /// <summary>
+    /// Verifies the log in the given mode, then signs and writes the last entry that verified; refuses if it does not
+    /// verify. <see cref="VerificationMode.FromCheckpoint"/> (the periodic writer) re-hashes only the entries after the
+    /// newest checkpoint that holds: an entry before it whose content was edited without re-hashing keeps the hash that
+    /// checkpoint signed, so that walk cannot see it (docs/security.md); only the full mode can.
+    /// </summary>
+    public async Task<CheckpointCreation> CreateAsync(VerificationMode mode, CancellationToken cancellationToken = default)
     {
         var signing = keys.Signing ?? throw new CheckpointsDisabledException(keys.DisabledReason!);
         (long Sequence, Guid? Id, string Hash) last = (0, null, ChainHash.Genesis);
-        var verification = await VerifyAsync(VerificationMode.FromCheckpoint, null, (s, id, h) => last = (s, id, h), cancellationToken);
+        var verification = await VerifyAsync(mode, null, (s, id, h) => last = (s, id, h), cancellationToken);
         if (!verification.Intact)
         {
             return new CheckpointCreation(null, verification);
@@ -52,7 +62,11 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
         return new CheckpointCreation(checkpoint, verification);
     }
 
-    /// <summary>Writes a checkpoint if the head has moved past the newest one in the folder; null if it has not.</summary>
+    /// <summary>
+    /// The periodic writer: writes a checkpoint if the head has moved past the newest one in the folder (null if it has
+    /// not), after verifying from the newest checkpoint that holds (a full walk every interval would read the whole
+    /// log: about 35-50 s per million entries, docs/benchmarks.md).
+    /// </summary>
     public async Task<CheckpointCreation?> WriteIfHeadMovedAsync(CancellationToken cancellationToken = default)
     {
         long head;
@@ -66,7 +80,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             throw new DecisionLogUnavailableException("The decision log's head could not be read.", ex);
         }
 
-        return head > files.LatestSequence() ? await CreateAsync(cancellationToken) : null;
+        return head > files.LatestSequence() ? await CreateAsync(VerificationMode.FromCheckpoint, cancellationToken) : null;
     }
 
     /// <summary>Verifies the chain (all of it, or from the newest checkpoint that holds) and every checkpoint found, uploaded ones too.</summary>

@@ -6,6 +6,9 @@ public enum VerificationMode
     /// <summary>Every entry from the first, and every checkpoint.</summary>
     Full,
 
-    /// <summary>From the newest checkpoint that holds onward; older entries are vouched for by that checkpoint.</summary>
+    /// <summary>
+    /// From the newest checkpoint that holds onward; older entries' stored hashes are vouched for by that checkpoint, not
+    /// their content: an older entry edited without re-hashing is found by <see cref="Full"/> only.
+    /// </summary>
     FromCheckpoint,
 }

@@ -136,7 +136,9 @@ public sealed class EfAccessAudit : IAccessAudit
         await using var db = _contexts.CreateDbContext();
         await foreach (var row in Filter(db, filter).OrderByDescending(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return ToLogged(row);
+            // Each row's own hash is recomputed, as the decision log's export does: an event edited without re-hashing
+            // is exported marked, never as genuine.
+            yield return ToLogged(row) with { Unreadable = !string.Equals(ChainHash.Compute(row), row.Hash, StringComparison.Ordinal) };
         }
     }
 

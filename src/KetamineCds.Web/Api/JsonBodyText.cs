@@ -41,4 +41,103 @@ public static class JsonBodyText
 
         return null;
     }
+
+    /// <summary>
+    /// As <see cref="Problem(ReadOnlySpan{byte})"/>, and where: <paramref name="path"/> names the string that cannot be
+    /// read (<c>context.userId</c>, <c>prefetch.patient.name[0].family</c>; a property name as its object's path and
+    /// "(a property name)"), so that a caller that is not a person's form (a CDS Hooks client) is told which field.
+    /// </summary>
+    public static string? Problem(ReadOnlySpan<byte> utf8Json, int maxDepth, out string? path)
+    {
+        path = null;
+        if (!Utf8.IsValid(utf8Json))
+        {
+            return ClinicalText.Shared.Message("Json.NotUtf8");
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth });
+        var frames = new List<Frame>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        if (!TryRead(ref reader, out var name))
+                        {
+                            frames[^1] = frames[^1] with { Name = null };
+                            path = Path(frames) + " (a property name)";
+                            return ClinicalText.Shared.Message("Json.LoneSurrogate", reader.TokenStartIndex + 1);
+                        }
+
+                        frames[^1] = frames[^1] with { Name = name };
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        break;
+                    default:
+                        // A value: an array's next element, or the value of the property just read.
+                        if (frames.Count > 0 && frames[^1].IsArray)
+                        {
+                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
+                        }
+
+                        if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !TryRead(ref reader, out _))
+                        {
+                            path = Path(frames);
+                            return ClinicalText.Shared.Message("Json.LoneSurrogate", reader.TokenStartIndex + 1);
+                        }
+
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null));
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private static bool TryRead(ref Utf8JsonReader reader, out string? text)
+    {
+        text = null;
+        try
+        {
+            text = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string Path(List<Frame> frames)
+    {
+        var path = new System.Text.StringBuilder();
+        foreach (var frame in frames)
+        {
+            if (frame.IsArray)
+            {
+                path.Append('[').Append(frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+            }
+            else if (frame.Name is { } name)
+            {
+                path.Append(path.Length == 0 ? "" : ".").Append(name);
+            }
+        }
+
+        var text = path.Length == 0 ? "(the body)" : path.ToString();
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
+
+    private readonly record struct Frame(bool IsArray, int Index, string? Name);
 }

@@ -10,14 +10,15 @@ namespace KetamineCds.Web.Audit;
 /// decision log: the filter is validated, the export recorded and the first row read before the response starts, so a
 /// bad filter is a 400 with a field message and an unreachable database a 503, never a 200 with half a file or with the
 /// filter left out. Every cell goes through <see cref="Csv"/> (formula injection neutralised): the emails, subjects and
-/// details come from outside (an attempted sign-in, a reason typed by an administrator).
+/// details come from outside (an attempted sign-in, a reason typed by an administrator). An event whose stored content no
+/// longer matches its hash is exported with <c>unreadable</c> = <c>true</c>, as the decision log's export marks an entry.
 /// </summary>
 public static class AccessLogCsvExport
 {
     /// <summary>The subject of the export's own access event, and of the page's view events.</summary>
     public const string Subject = "access-log";
 
-    public const string Header = "id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId\n";
+    public const string Header = "id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId,unreadable\n";
 
     public static async Task<IResult> ExportAsync(HttpContext context, AccessFilterInput input, EfAccessAudit accessLog, IAccessAudit access)
     {
@@ -45,7 +46,8 @@ public static class AccessLogCsvExport
             row.Kind,
             row.Subject,
             row.Detail,
-            row.CorrelationId
+            row.CorrelationId,
+            row.Unreadable ? "true" : null
         ]);
     }
 }

@@ -15,7 +15,8 @@ public static class AuditEndpoints
 {
     /// <summary>
     /// Maps <c>GET /api/v1/audit/verify</c> (<c>{"checked": N, "intact": true, "firstBrokenId": null, ...}</c>, the chain
-    /// and every signed checkpoint; <c>?from=checkpoint</c> walks only from the newest checkpoint that holds),
+    /// and every signed checkpoint, then the access log's chain in <c>access</c>; <c>?from=checkpoint</c> walks only from
+    /// the newest checkpoint that holds),
     /// <c>POST /api/v1/audit/checkpoints</c>, <c>GET /api/v1/audit/checkpoints</c> (each with its status),
     /// <c>GET /api/v1/audit/checkpoints/key</c> (the public key, PEM), <c>GET /api/v1/audit/export.csv</c> (the decision
     /// log) and <c>GET /api/v1/audit/access.csv</c> (the access log), all behind the "Audit" policy and the API's bearer
@@ -68,7 +69,7 @@ public static class AuditEndpoints
         return Task.CompletedTask;
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
+    private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit)
     {
         var incremental = string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase) || string.Equals(mode, "from-checkpoint", StringComparison.OrdinalIgnoreCase);
         if ((from is not null && !string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase))
@@ -84,7 +85,9 @@ public static class AuditEndpoints
         {
             await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", incremental ? "from checkpoint" : "full");
             var result = await checkpoints.VerifyAsync(incremental ? VerificationMode.FromCheckpoint : VerificationMode.Full, null, context.RequestAborted);
-            return Results.Json(VerifyResponse.From(result), ContractJson.Options);
+            // The access log's chain too, as the Verify page reports it (QA10c S3).
+            var accessChain = await audit.VerifyAccessLogAsync(context.RequestAborted);
+            return Results.Json(VerifyResponse.From(result, accessChain), ContractJson.Options);
         }
         catch (DecisionLogUnavailableException)
         {

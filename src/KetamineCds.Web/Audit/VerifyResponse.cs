@@ -1,4 +1,5 @@
 using KetamineCds.Infrastructure.Checkpoints;
+using KetamineCds.Infrastructure.DecisionLog;
 
 namespace KetamineCds.Web.Audit;
 
@@ -8,13 +9,16 @@ namespace KetamineCds.Web.Audit;
 /// intact (<c>chainIntact</c>: <c>intact</c> is false also when only a checkpoint does not match), then the checkpoints'
 /// (1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that no
 /// longer holds (a checkpoint of another log has status <c>other-log</c>, and <c>firstBrokenId</c> stays null: no entry
-/// of this log is broken), warnings, and the folders of checkpoints an administrator set aside.
+/// of this log is broken), warnings, and the folders of checkpoints an administrator set aside. Then (QA10c S3) the
+/// access log's own chain (<c>access</c>: checked, intact, first broken event), verified in full as the Verify page does;
+/// <c>intact</c> stays the decision log's (the contract's), and the access log has no signed checkpoints. Null where
+/// the access log was not verified (the verification a refused checkpoint returns).
 /// </summary>
 public sealed record VerifyResponse(
     long Checked, bool Intact, Guid? FirstBrokenId, long? FirstBrokenSequence, bool ChainIntact, VerificationMode Mode, long StartedAfter, VerifyResponse.CheckpointSummary Checkpoints,
-    CheckpointResponse? FailedCheckpoint, IReadOnlyList<string> Warnings, IReadOnlyList<SetAsideFolder> SetAside)
+    CheckpointResponse? FailedCheckpoint, IReadOnlyList<string> Warnings, IReadOnlyList<SetAsideFolder> SetAside, VerifyResponse.AccessChain? Access)
 {
-    public static VerifyResponse From(LogVerification v)
+    public static VerifyResponse From(LogVerification v, ChainVerification? access = null)
     {
         ArgumentNullException.ThrowIfNull(v);
         return new(
@@ -22,9 +26,13 @@ public sealed record VerifyResponse(
             new CheckpointSummary(v.CheckpointsEnabled, v.Checkpoints.Count(c => c.Verdict != CheckpointVerdict.NotChecked), v.Holding),
             v.FailedCheckpoint is { } f ? CheckpointResponse.From(f) : null,
             v.Problems,
-            v.SetAside);
+            v.SetAside,
+            access is { } a ? new AccessChain(a.Checked, a.Intact, a.FirstBrokenId, a.FirstBrokenSequence) : null);
     }
 
     /// <summary>Whether checkpoints are on, how many were checked in this run, and how many of those hold.</summary>
     public sealed record CheckpointSummary(bool Enabled, int Checked, int Holding);
+
+    /// <summary>The access log's hash chain: how many events were checked, whether every hash and link holds, and the first event that does not.</summary>
+    public sealed record AccessChain(long Checked, bool Intact, Guid? FirstBrokenId, long? FirstBrokenSequence);
 }

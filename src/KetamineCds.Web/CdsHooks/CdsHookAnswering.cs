@@ -7,6 +7,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Fhir;
 using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Api;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using Microsoft.Extensions.Options;
@@ -530,17 +531,42 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     private static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
 
+    private const int MaxDepth = 128;
+
+    /// <summary>
+    /// Parses the body, after checking that every string in it can be read as text (QA10c S1): System.Text.Json parses
+    /// an escaped lone surrogate (<c>"\ud800"</c>) but throws when the string is read, wherever that is (the call's
+    /// fields, a prefetch resource, feedback's comment), which would be a 500. Such a body is refused whole, naming the
+    /// field, before anything is read or recorded, as the screening API refuses it.
+    /// </summary>
     private static JsonDocument Parse(byte[] body)
     {
+        if (JsonBodyText.Problem(body, MaxDepth, out var path) is { } badText)
+        {
+            throw new CdsHookRequestException(path is null ? badText : $"{path}: {badText}");
+        }
+
         try
         {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException)
         {
             throw new CdsHookRequestException("The body is not JSON.");
         }
     }
+
+    /// <summary>
+    /// Refuses text from the EHR that would not read as it was sent (QA8 F6, QA10c S4): a control character (other than a
+    /// line break or tab in text of several lines) or an invisible mark that changes the direction of the text. The one
+    /// check for every free string of a call or feedback that the log records (who asked, the call's id, a reason code,
+    /// the clinician's comment), as the app's own forms refuse them in notes and reasons.
+    /// </summary>
+    private static string Readable(string text, string path, bool multiLine = false) =>
+        FreeText.HasHiddenCharacters(text, multiLine)
+            ? throw new CdsHookRequestException(
+                $"{path} holds a control character ({(multiLine ? "other than a line break or tab" : "a line break or tab included")}) or an invisible mark that changes the direction of the text (U+202A-U+202E, U+2066-U+2069).")
+            : text;
 
     /// <summary>The parts of a hook request the service reads.</summary>
     private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<KeyValuePair<string, JsonElement>> Prefetch, string FhirJson)
@@ -561,13 +587,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 throw new CdsHookRequestException($"This service answers the {service.Hook} hook, not {hook}.");
             }
 
-            var hookInstance = RequiredString(root, "hookInstance", "hookInstance");
+            var hookInstance = Readable(RequiredString(root, "hookInstance", "hookInstance"), "hookInstance");
             if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
             {
                 throw new CdsHookRequestException("context must be an object.");
             }
 
-            var userId = RequiredString(context, "userId", "context.userId");
+            var userId = Readable(RequiredString(context, "userId", "context.userId"), "context.userId");
             var patientId = RequiredString(context, "patientId", "context.patientId");
             // The patient reference the screening contract allows (and FHIR's ids fit): anything else is refused, never
             // recorded, so that the log holds only references the rest of the app can find. The value is not echoed.
@@ -652,19 +678,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     if (reason.TryGetProperty("reason", out var coding) && coding.ValueKind == JsonValueKind.Object
                         && coding.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String)
                     {
-                        code = c.GetString();
+                        code = Readable(c.GetString()!, "feedback.overrideReason.reason.code");
                     }
 
                     if (reason.TryGetProperty("userComment", out var u) && u.ValueKind == JsonValueKind.String)
                     {
-                        comment = u.GetString()?.Trim();
                         // The clinician's words become the override's explanation, read by auditors and printed: they
                         // must read as written (QA8 F6), as the form's explanation and the API's note must.
-                        if (FreeText.HasHiddenCharacters(comment, multiLine: true))
-                        {
-                            throw new CdsHookRequestException(
-                                "feedback.overrideReason.userComment holds a control character (other than a line break or tab) or an invisible mark that changes the direction of the text (U+202A-U+202E, U+2066-U+2069).");
-                        }
+                        comment = Readable(u.GetString()!.Trim(), "feedback.overrideReason.userComment", multiLine: true);
                     }
                 }
 

@@ -41,6 +41,90 @@ public sealed class SqliteCdsHooksTests : CdsHooksTests
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
         Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("hook")]
+    [InlineData("hookInstance")]
+    [InlineData("context.userId")]
+    [InlineData("context.patientId")]
+    [InlineData("prefetch.chart.entry[0].resource.meta.profile[0]")]
+    public async Task PatientView_EscapedLoneSurrogateInAString_Answers400NamingTheFieldAndRecordsNothing(string field)
+    {
+        // QA10c S1: System.Text.Json parses "\ud800" alone but throws when the string is read: that was a 500.
+        using var app = await CreateAppAsync();
+        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        const string Marker = "@@lone-surrogate@@";
+        switch (field)
+        {
+            case "hook" or "hookInstance":
+                call[field] = Marker;
+                break;
+            case "context.userId":
+                call["context"]!["userId"] = Marker;
+                break;
+            case "context.patientId":
+                call["context"]!["patientId"] = Marker;
+                break;
+            default:
+                call["prefetch"]!["chart"]!["entry"]![0]!["resource"]!["meta"]!["profile"]![0] = Marker;
+                break;
+        }
+
+        var before = await app.DecisionLogCountAsync();
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString().Replace(Marker, "ab\\ud800cd", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        Assert.StartsWith(field + ": The body has a string that is not valid Unicode text", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task Feedback_EscapedLoneSurrogateInTheComment_Answers400NamingTheFieldAndRecordsNothing()
+    {
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+
+        using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"plain \udc00 words"}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("feedback[0].overrideReason.userComment: The body has a string that is not valid Unicode text", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("context.userId", "Practitioner/\u202Ecod.rD\u2066")]
+    [InlineData("context.userId", "Practitioner/evil\u0007")]
+    [InlineData("hookInstance", "hi-\u202E-\u0001")]
+    [InlineData("hookInstance", "hi\tthere")]
+    public async Task PatientView_WhoAskedOrTheCallsIdWithHiddenCharacters_Answers400NamingTheFieldAndRecordsNothing(string field, string value)
+    {
+        // QA10c S4: the EHR's user id becomes the entry's "who asked", shown on /Audit and in the export: it must read
+        // as the EHR sent it, as a note or a feedback comment must (QA8 F6).
+        using var app = await CreateAppAsync();
+        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        if (field == "hookInstance")
+        {
+            call["hookInstance"] = value;
+        }
+        else
+        {
+            call["context"]!["userId"] = value;
+        }
+
+        var before = await app.DecisionLogCountAsync();
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(field + " holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
 }
 
 /// <summary>The same tests on PostgreSQL.</summary>
@@ -535,7 +619,7 @@ public abstract class CdsHooksTests
     }
 
     /// <summary>An <c>outcomeTimestamp</c> a minute ago, in UTC to the second (feedback more than 7 days old is refused).</summary>
-    private static string ActedMinuteAgo { get; } = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    protected static string ActedMinuteAgo { get; } = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string InChinese(Func<string> text)
     {

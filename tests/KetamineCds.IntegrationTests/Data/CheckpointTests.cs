@@ -305,6 +305,26 @@ public abstract class CheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateCheckpoint_EntryBeforeTheNewestCheckpointEditedWithoutRehashing_RefusesToSign()
+    {
+        // QA10c S2: a checkpoint at entry 3, then the owner edits entry 1's content and leaves its hash as it was; the
+        // checkpoint still holds (its entry keeps the signed hash), and the clinic records one more entry.
+        var checkpoints = Checkpoints();
+        await RecordAsync(3);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1");
+        await RecordAsync(1);
+
+        var created = await checkpoints.CreateAsync();
+
+        Assert.Null(created.Checkpoint);
+        Assert.False(created.Verification.Chain.Intact);
+        Assert.Equal(1, created.Verification.FirstBrokenSequence);
+        Assert.Single(CheckpointFilesWritten());
+    }
+
+    [Fact]
     public async Task CheckpointWriter_IntervalPasses_WritesOneOnlyWhenTheHeadHasMoved()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));

@@ -214,7 +214,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("access-log.csv", response.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
         var lines = csv.TrimEnd('\n').Split('\n');
-        Assert.Equal("id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId", lines[0]);
+        Assert.Equal("id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId,unreadable", lines[0]);
         var row = Assert.Single(lines[1..]);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",,sign-in-failed,,'+SUM(A1:A9),", row, StringComparison.Ordinal);
         Assert.DoesNotContain("someone.else", csv, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         await LoadAsync();
     }
 
-    /// <summary>Verifies the log from the newest checkpoint that holds, then signs and writes its head.</summary>
+    /// <summary>Verifies the whole log (every entry re-hashed, every checkpoint), then signs and writes its head.</summary>
     public async Task<IActionResult> OnPostCreateAsync()
     {
         if (!checkpoints.Enabled)

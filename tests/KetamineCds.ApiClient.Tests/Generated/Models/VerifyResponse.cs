@@ -8,11 +8,19 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of GET /api/v1/audit/verify: the contract&apos;s three fields first, then the first broken entry&apos;s place in thechain (`firstBrokenSequence`; the only way to name an entry whose stored id was altered), then whether the chain&apos;s own hashes areintact (`chainIntact`: `intact` is false also when only a checkpoint does not match), then the checkpoints&apos;(1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that nolonger holds (a checkpoint of another log has status `other-log`, and `firstBrokenId` stays null: no entryof this log is broken), warnings, and the folders of checkpoints an administrator set aside.
+    /// The body of GET /api/v1/audit/verify: the contract&apos;s three fields first, then the first broken entry&apos;s place in thechain (`firstBrokenSequence`; the only way to name an entry whose stored id was altered), then whether the chain&apos;s own hashes areintact (`chainIntact`: `intact` is false also when only a checkpoint does not match), then the checkpoints&apos;(1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that nolonger holds (a checkpoint of another log has status `other-log`, and `firstBrokenId` stays null: no entryof this log is broken), warnings, and the folders of checkpoints an administrator set aside. Then (QA10c S3) theaccess log&apos;s own chain (`access`: checked, intact, first broken event), verified in full as the Verify page does;`intact` stays the decision log&apos;s (the contract&apos;s), and the access log has no signed checkpoints. Null wherethe access log was not verified (the verification a refused checkpoint returns).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class VerifyResponse : IAdditionalDataHolder, IParsable
     {
+        /// <summary>The access property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.AccessChain? Access { get; set; }
+#nullable restore
+#else
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.AccessChain Access { get; set; }
+#endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The chainIntact property</summary>
@@ -86,6 +94,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "access", n => { Access = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessChain>(global::KetamineCds.ApiClient.Tests.Generated.Models.AccessChain.CreateFromDiscriminatorValue); } },
                 { "chainIntact", n => { ChainIntact = n.GetBoolValue(); } },
                 { "checked", n => { Checked = n.GetLongValue(); } },
                 { "checkpoints", n => { Checkpoints = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary>(global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary.CreateFromDiscriminatorValue); } },
@@ -106,6 +115,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessChain>("access", Access);
             writer.WriteBoolValue("chainIntact", ChainIntact);
             writer.WriteLongValue("checked", Checked);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary>("checkpoints", Checkpoints);

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace KetamineCds.Web.Tests.Api;
+
+/// <summary>
+/// What the auditor's bearer API says of a log edited behind the app's back (QA10c S2, S3): a checkpoint is not signed
+/// over a decision log whose full verification fails, and the access log's chain and export tell of an edited event.
+/// </summary>
+public sealed class AuditIntegrityApiTests
+{
+    [Fact]
+    public async Task CreateCheckpoint_EntryBeforeTheNewestCheckpointEditedWithoutRehashing_Answers409AndSignsNothing()
+    {
+        // QA10c S2: a checkpoint at entry 1 still holds after entry 1's content is edited (its stored hash is what it
+        // signed); the quick walk from it saw nothing, and a new checkpoint was signed over the edited log.
+        using var factory = new KetamineCdsFactory();
+        var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        await ScreenAsync(psychiatrist, "MRN-S2-FIRST");
+        using (var first = await auditor.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        await ExecuteAsync(factory, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
+        await ScreenAsync(psychiatrist, "MRN-S2-LATER");
+
+        using var response = await auditor.PostAsync("/api/v1/audit/checkpoints", null);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var verification = body.RootElement.GetProperty("verification");
+        Assert.False(verification.GetProperty("intact").GetBoolean());
+        Assert.Equal(1, verification.GetProperty("firstBrokenSequence").GetInt64());
+        Assert.Single(Directory.GetFiles(factory.CheckpointDirectory, "*.json"));
+    }
+
+    [Fact]
+    public async Task AccessLogEventEditedWithoutRehashing_VerifyNamesItAndTheExportMarksIt()
+    {
+        // QA10c S3: the page named the broken access event; the API said nothing and exported it as genuine.
+        using var factory = new KetamineCdsFactory();
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using (var before = await auditor.GetAsync("/api/v1/audit/verify"))
+        {
+            var intact = JsonNode.Parse(await before.Content.ReadAsStringAsync())!["access"]!;
+            Assert.True(intact["intact"]!.GetValue<bool>());
+            Assert.Null(intact["firstBrokenSequence"]);
+            Assert.True(intact["checked"]!.GetValue<long>() >= 1);
+        }
+
+        await ExecuteAsync(factory, "DROP TRIGGER \"AccessEvents_no_update\"; UPDATE \"AccessEvents\" SET \"UserEmail\" = 'nobody-here@clinic.example' WHERE \"Sequence\" = 1;");
+
+        using var verify = await auditor.GetAsync("/api/v1/audit/verify");
+        var result = JsonNode.Parse(await verify.Content.ReadAsStringAsync())!;
+        using var export = await auditor.GetAsync("/api/v1/audit/access.csv");
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        Assert.True(result["intact"]!.GetValue<bool>()); // the decision log's, as the contract says
+        Assert.False(result["access"]!["intact"]!.GetValue<bool>());
+        Assert.Equal(1, result["access"]!["firstBrokenSequence"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("id,sequence,occurredAt,userEmail,role,kind,subject,detail,correlationId,unreadable", lines[0]);
+        var edited = Assert.Single(lines, l => l.Contains("nobody-here@clinic.example", StringComparison.Ordinal));
+        Assert.EndsWith(",true", edited, StringComparison.Ordinal);
+        Assert.All(lines.Skip(1).Where(l => l != edited), l => Assert.EndsWith(",", l, StringComparison.Ordinal));
+    }
+
+    private static async Task ScreenAsync(HttpClient psychiatrist, string patient)
+    {
+        using var created = await psychiatrist.PostAsync("/api/v1/screenings", new StringContent(SampleRequests.Trd(patient).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    private static async Task ExecuteAsync(KetamineCdsFactory factory, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
