@@ -232,6 +232,17 @@ public sealed class ClinicalText
         }
     }
 
+    /// <summary>
+    /// What a rule set's decision policy means, in the request's language; null for a policy this does not know. The policy
+    /// itself stays in its English words, which its digest covers (the rule set changes page quotes them).
+    /// </summary>
+    public string? PolicyMeaning(string policy) => policy switch
+    {
+        Domain.Rules.DecisionPolicy.V1Text => Message("Policy.V1"),
+        Domain.Rules.DecisionPolicy.V1_1Text => Message("Policy.V1_1"),
+        _ => null,
+    };
+
     /// <summary>An English problem text in the request's language when it is a known one; else unchanged.</summary>
     public string? KnownProblemText(string? english) =>
         english is not null && _problemKeysByEnglish.Value.TryGetValue(english, out var key) ? Message(key) : english;
