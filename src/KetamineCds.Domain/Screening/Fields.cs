@@ -110,8 +110,11 @@ public static class Fields
     public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
     { AskedWhen = ActiveIdeation, NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
 
+    // Recent suicidal behaviour with "no suicidality" recorded is a contradiction: no rule would read the behaviour (the
+    // imminent-risk rules need some suicidality), so it is refused rather than silently dropped (clinical-review-1.5.0.md,
+    // observation 1; C-SSRS item 6).
     public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
-    { AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { AskedWhen = AnySuicidality, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
     // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.

@@ -292,6 +292,25 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Create_RecentSuicidalBehaviourWithNoSuicidality_Returns400UnderTheBehaviourAndStoresNothing()
+    {
+        // No rule reads recent behaviour without some suicidality recorded: refused, never silently dropped
+        // (clinical-review-1.5.0.md, observation 1). Recorded with suicidality it is accepted.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-BEHAVIOUR-NONE").With("preparatoryActsOrAbortedAttempt", true));
+        var accepted = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-BEHAVIOUR-NONE").With("suicidality", "passive-ideation")
+            .With("safetyPlanInPlace", true).With("lethalMeansCounselled", true).With("followUpArranged", true).With("preparatoryActsOrAbortedAttempt", true));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("Preparatory acts or an aborted or interrupted attempt in the last 3 months is suicidal behaviour: record suicidality as well", errors.GetProperty("preparatoryActsOrAbortedAttempt")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(["preparatoryActsOrAbortedAttempt"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(1, await CountAsync("MRN-BEHAVIOUR-NONE"));
+    }
+
+    [Fact]
     public async Task Create_NotPregnantAndMaleAtBirth_IsAcceptedAsAChartMaySendIt()
     {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
