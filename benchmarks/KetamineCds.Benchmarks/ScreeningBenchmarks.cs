@@ -77,6 +77,13 @@ public class ScreeningBenchmarks
     [Benchmark(OperationsPerInvoke = BenchmarkHistories.Count, Description = "ScreeningEngine.Evaluate, all rules of 1.0.0")]
     public int DomainEngineAllRulesOfOneZeroZero() => Screen(_histories, RuleSetCatalog.V1_0_0);
 
+    /// <summary>
+    /// The release before the current one, in the same run: what a new release costs, apart from how fast the machine
+    /// happens to be that day (the current set's median compared with this one's, not with an earlier day's figure).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = BenchmarkHistories.Count, Description = "ScreeningEngine.Evaluate, all rules of the previous release")]
+    public int DomainEngineAllRulesOfPreviousRelease() => Screen(_histories, RuleSetCatalog.All[^2]);
+
     [Benchmark(OperationsPerInvoke = ManyCount, Description = "ScreeningEngine.Evaluate, all rules, 16,384 histories")]
     public int DomainEngineAllRulesManyHistories() => Screen(_many, RuleSetCatalog.Current);
 
