@@ -1,6 +1,8 @@
+using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Forms;
 
@@ -11,6 +13,8 @@ namespace KetamineCds.Web.Forms;
 /// gets <c>aria-invalid="true"</c> and that id added to its <c>aria-describedby</c>. A control that is not written with
 /// <c>asp-for</c> (a password box of one of several forms on a page, the checkboxes of one list) names the model entry
 /// whose error it shows with <c>field-errors-of</c>; its message's id is then <c>{entry}-error</c>.
+/// A message shown starts with a visually hidden "Error: " (错误：), as on the intake form (_FieldHintAndError), so that a
+/// screen reader reading it, or reading the field's description, hears that it is a problem and not a hint.
 /// Runs after the framework's tag helpers, which write the id, the name and the message.
 /// </summary>
 [HtmlTargetElement("input", Attributes = ForAttribute)]
@@ -18,7 +22,7 @@ namespace KetamineCds.Web.Forms;
 [HtmlTargetElement("textarea", Attributes = ForAttribute)]
 [HtmlTargetElement("input", Attributes = ErrorsOfAttribute)]
 [HtmlTargetElement("span", Attributes = ValidationForAttribute)]
-public sealed class FieldErrorTagHelper : TagHelper
+public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHelper
 {
     private const string ForAttribute = "asp-for";
     private const string ErrorsOfAttribute = "field-errors-of";
@@ -46,6 +50,11 @@ public sealed class FieldErrorTagHelper : TagHelper
         {
             var name = FullName(ValidationFor.Name);
             output.Attributes.SetAttribute("id", FieldDescription.ErrorId(IdOf(name)));
+            if (HasError(name))
+            {
+                output.PreContent.AppendHtml("<span class=\"visually-hidden\">").Append(text["Error:"].Value + " ").AppendHtml("</span>");
+            }
+
             return;
         }
 

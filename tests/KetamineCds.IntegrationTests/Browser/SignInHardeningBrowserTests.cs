@@ -81,7 +81,8 @@ public sealed class SignInHardeningBrowserTests(BrowserFixture browser)
         // Lock: the confirmation without a reason is shown again with the problem; with one, the account is locked.
         await admin.Locator("a[href*='confirm=Lock']").ClickAsync();
         await admin.Locator("#confirm-lock button[type=submit]").ClickAsync();
-        await Assertions.Expect(admin.Locator("#confirm-lock .field-error")).ToHaveTextAsync(reasonMissing, new() { Timeout = 60_000 });
+        // Read as a screen reader reads it: a visually hidden "Error:" in the page's language, then the message.
+        await Assertions.Expect(admin.Locator("#confirm-lock .field-error")).ToHaveTextAsync((locale is null ? "Error: " : "错误： ") + reasonMissing, new() { Timeout = 60_000 });
         // It comes back at the confirmation, not the page's top, with the error summary focused and linking to the reason.
         Assert.EndsWith("#confirm-lock", admin.Url, StringComparison.Ordinal);
         await Assertions.Expect(admin.Locator("#confirm-lock #error-summary a[href='#Reason']")).ToHaveTextAsync(reasonMissing);

@@ -1,3 +1,7 @@
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace KetamineCds.Web.Tests.Localization;
 
 /// <summary>
@@ -24,6 +28,26 @@ public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Contains($"<span class=\"role\">{shown}</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("(ClinicStaff)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Header_SignedInWithoutARole_ShowsTheEmailWithoutEmptyBrackets()
+    {
+        // An administrator can save an account with no role ticked; its header read "staff@demo.local ()".
+        using var factory = new KetamineCdsFactory();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var staff = (await users.FindByEmailAsync(KetamineCdsFactory.Staff))!;
+            Assert.True((await users.RemoveFromRolesAsync(staff, await users.GetRolesAsync(staff))).Succeeded);
+        }
+
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        using var page = await client.GetAsync("/Account/TwoFactor");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Contains($">{KetamineCdsFactory.Staff}</span></span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span class=\"role\">", html, StringComparison.Ordinal);
     }
 
     [Theory]

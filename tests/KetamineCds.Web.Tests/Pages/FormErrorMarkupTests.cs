@@ -35,6 +35,29 @@ public sealed class FormErrorMarkupTests
         Assert.Contains("There are 2 problems to fix", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Error: ", "Enter your current password.")]
+    [InlineData("zh-CN", "错误： ", "请输入当前密码。")]
+    public async Task ChangePassword_SentEmpty_EachMessageStartsWithAHiddenErrorInThePagesLanguage_AndAFieldWithoutOneSaysNothing(string language, string error, string message)
+    {
+        // As on the intake form (_FieldHintAndError): a screen reader hears "Error:" before the message, a sighted user
+        // sees the message in red; a field without an error has an empty message, with no "Error:" to read out.
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var html = await PostAsync(client, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = "",
+            ["Input.NewPassword"] = "",
+            ["Input.ConfirmPassword"] = "",
+        });
+
+        Assert.Matches(new Regex("data-valmsg-for=\"Input.CurrentPassword\"[^>]*><span class=\"visually-hidden\">" + Regex.Escape(error) + "</span>" + Regex.Escape(message) + "</span>"), html);
+        Assert.Equal(error + message, FieldMessages.Of(html, "Input.CurrentPassword"));
+        Assert.Matches(new Regex("data-valmsg-for=\"Input.ConfirmPassword\"[^>]*></span>"), html);
+    }
+
     [Fact]
     public async Task ChangePassword_SameAsTheCurrentOne_StillSaysItMustBeDifferent()
     {
@@ -84,7 +107,7 @@ public sealed class FormErrorMarkupTests
 
         var roles = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles",
             [new("SelectedRoles", Roles.Admin), new("SelectedRoles", Roles.ClinicStaff)], $"/Admin/Users/Edit/{id}");
-        Assert.Matches(new Regex("id=\"SelectedRoles-error\"[^>]*>.+</span>"), roles);
+        Assert.Matches(new Regex("^Error: .+"), FieldMessages.Of(roles, "SelectedRoles"));
         foreach (var role in Roles.All)
         {
             var tag = OpeningTag(roles, "role-" + role);
@@ -107,7 +130,7 @@ public sealed class FormErrorMarkupTests
         var box = OpeningTag(disable, "password-disable");
         Assert.Equal("true", Attribute(box, "aria-invalid"));
         Assert.Equal("Password-error", Attribute(box, "aria-describedby"));
-        Assert.Matches(new Regex("id=\"Password-error\"[^>]*>.*The password is not right\\."), disable);
+        Assert.StartsWith("Error: The password is not right.", FieldMessages.Of(disable, "Password"), StringComparison.Ordinal);
         // The other form's password box, not sent, is not in error.
         AssertNotInError(disable, "password-codes");
     }
@@ -121,9 +144,12 @@ public sealed class FormErrorMarkupTests
         var error = Regex.Match(html, "<span[^>]*\\bid=\"" + Regex.Escape(id) + "-error\"[^>]*>(.*?)</span>\\s*</", RegexOptions.Singleline);
         Assert.True(error.Success, $"no message with the id {id}-error");
         Assert.Contains("field-validation-error", error.Value, StringComparison.Ordinal);
+        // Read as a screen reader reads it: the message says it is an error, in the page's language, before what is wrong.
+        var read = WebUtility.HtmlDecode(Regex.Replace(error.Groups[1].Value, "<[^>]*>", string.Empty));
+        Assert.Matches(new Regex("^(Error: |错误： )[^ ]"), read);
         if (message is not null)
         {
-            Assert.Contains(message, error.Groups[1].Value, StringComparison.Ordinal);
+            Assert.Contains(message, read, StringComparison.Ordinal);
         }
     }
 
