@@ -12,7 +12,8 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// <c>Audit:CheckpointDirectory</c> (default: the database's own folder, <see cref="DefaultDirectory"/>; never the database),
 /// <c>Audit:CheckpointKeyPath</c> (PEM ECDSA P-256 private key; in Development a key is created in the data folder when
 /// the setting is absent, elsewhere checkpoints are off until it is set), <c>Audit:CheckpointInterval</c> (default
-/// 00:05:00), <c>Audit:ExternalCheckpointCopies</c> (folders holding copies kept elsewhere, read and checked too) and
+/// 00:05:00), <c>Audit:FullVerificationInterval</c> (how often at most the periodic writer verifies the whole log before
+/// it signs, default 1.00:00:00), <c>Audit:ExternalCheckpointCopies</c> (folders holding copies kept elsewhere, read and checked too) and
 /// <c>Audit:CheckpointTrustedPublicKeys</c> (PEM public keys of earlier signing keys, after a key rotation).
 /// Relative paths are taken from the app's content root.
 /// </summary>
@@ -25,6 +26,14 @@ public sealed record CheckpointSettings(
     IReadOnlyList<string> TrustedPublicKeyPaths)
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan DefaultFullVerificationInterval = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long the periodic writer signs after verifying only from the newest checkpoint before it verifies the whole
+    /// log again (every entry's content re-hashed); its first signing after start verifies the whole log too.
+    /// </summary>
+    public TimeSpan FullVerificationInterval { get; init; } = DefaultFullVerificationInterval;
 
     /// <summary>The Development key's file name in the data folder.</summary>
     public const string DevelopmentKeyFileName = "checkpoint-signing-key.pem";
@@ -66,6 +75,13 @@ public sealed record CheckpointSettings(
             throw new InvalidOperationException($"Audit:CheckpointInterval '{text}' is not a time span of at least one second (for example 00:05:00).");
         }
 
+        var full = DefaultFullVerificationInterval;
+        if (configuration["Audit:FullVerificationInterval"] is { Length: > 0 } fullText
+            && (!TimeSpan.TryParse(fullText, CultureInfo.InvariantCulture, out full) || full < TimeSpan.Zero))
+        {
+            throw new InvalidOperationException($"Audit:FullVerificationInterval '{fullText}' is not a time span (for example 1.00:00:00 for a day; 00:00:00 verifies the whole log before every checkpoint).");
+        }
+
         return new CheckpointSettings(
             directory,
             keyPath,
@@ -75,6 +91,7 @@ public sealed record CheckpointSettings(
             List(configuration, "Audit:CheckpointTrustedPublicKeys").Select(p => Resolve(root, p)).ToList())
         {
             DirectoryDerived = configured is null,
+            FullVerificationInterval = full,
             FormerSharedDirectory = configured is null && !string.Equals(former, Path.GetFullPath(directory), StringComparison.Ordinal) ? former : null,
         };
     }

@@ -6,12 +6,19 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 
 /// <summary>
 /// Writes a checkpoint every <c>Audit:CheckpointInterval</c> when the decision log's head has moved since the newest
-/// one. Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk
-/// is logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed.
+/// one. Before signing it verifies from the newest checkpoint that holds, and the whole log (every entry's content
+/// re-hashed) at its first signing after start and then at most once every <c>Audit:FullVerificationInterval</c> (a
+/// day by default): the quicker check cannot see an entry before that checkpoint edited without re-hashing (QA10c S2).
+/// Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk is
+/// logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed, and
+/// after a full check that failed every tick checks in full until one passes.
 /// </summary>
 public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints, CheckpointSettings settings, TimeProvider clock, ILogger<CheckpointWriter> logger) : BackgroundService
 {
     private PeriodicTimer? _timer;
+
+    /// <summary>When the whole log last verified before a signing; null until the first full check after start passes.</summary>
+    private DateTimeOffset? _lastFullCheck;
 
     /// <summary>
     /// Starts the interval at start-up itself: ExecuteAsync runs on the thread pool (since .NET 10), so a timer made
@@ -22,7 +29,7 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
         if (checkpoints.Enabled)
         {
             _timer = new PeriodicTimer(settings.Interval, clock);
-            LogEnabled(logger, checkpoints.KeyId!, settings.Directory, settings.Interval);
+            LogEnabled(logger, checkpoints.KeyId!, settings.Directory, settings.Interval, settings.FullVerificationInterval);
             if (settings.DirectoryDerived && !settings.CreateKeyIfMissing)
             {
                 // Outside Development the folder is meant to be chosen: on another volume than the database's.
@@ -63,19 +70,32 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
         }
     }
 
-    /// <summary>One tick: a checkpoint if the head moved. Never throws but on shutdown.</summary>
+    /// <summary>
+    /// One tick: a checkpoint if the head moved, after a full verification when one is due (none passed since start, or
+    /// the last passed <see cref="CheckpointSettings.FullVerificationInterval"/> ago or more), else a verification from
+    /// the newest checkpoint. Never throws but on shutdown.
+    /// </summary>
     public async Task WriteOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var created = await checkpoints.WriteIfHeadMovedAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var full = _lastFullCheck is not { } last || now - last >= settings.FullVerificationInterval;
+            var created = await checkpoints.WriteIfHeadMovedAsync(full ? VerificationMode.Full : VerificationMode.FromCheckpoint, cancellationToken);
+            if (created is { Verification: { Intact: true, Mode: VerificationMode.Full } passed })
+            {
+                // Only a full check that passed postpones the next: after one that failed, every tick checks in full.
+                _lastFullCheck = now;
+                LogFullCheckPassed(logger, passed.Chain.Checked, settings.FullVerificationInterval);
+            }
+
             if (created?.Checkpoint is { } checkpoint)
             {
                 LogWritten(logger, checkpoint.Sequence, checkpoint.FileName);
             }
             else if (created is { Verification: var v })
             {
-                LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}");
+                LogRefused(logger, v.Mode == VerificationMode.Full ? "Full check: " : "Check from the newest checkpoint: ", v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}");
             }
         }
         catch (DecisionLogUnavailableException ex)
@@ -88,8 +108,8 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Signed checkpoints on: key {KeyId}, folder {Directory}, every {Interval} when the log has grown")]
-    private static partial void LogEnabled(ILogger logger, string keyId, string directory, TimeSpan interval);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signed checkpoints on: key {KeyId}, folder {Directory}, every {Interval} when the log has grown; the whole log verified before signing at the first one and then at most every {FullInterval}")]
+    private static partial void LogEnabled(ILogger logger, string keyId, string directory, TimeSpan interval, TimeSpan fullInterval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:CheckpointDirectory is not set: checkpoints go to {Directory}, the database's own default folder. Set it to a folder on another volume than the database's (docs/security.md).")]
     private static partial void LogDerivedFolder(ILogger logger, string directory);
@@ -100,8 +120,11 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision log checkpoint written at entry {Sequence}: {FileName}")]
     private static partial void LogWritten(ILogger logger, long sequence, string fileName);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The decision log does not verify; no checkpoint was signed. {Reason}")]
-    private static partial void LogRefused(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The decision log does not verify; no checkpoint was signed. {Check}{Reason}")]
+    private static partial void LogRefused(ILogger logger, string check, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Full verification of the decision log before signing: {Entries} entries re-hashed, intact; the next full check is due in {Interval}")]
+    private static partial void LogFullCheckPassed(ILogger logger, long entries, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The decision log could not be read for a checkpoint; trying again at the next interval.")]
     private static partial void LogUnavailable(ILogger logger, Exception exception);

@@ -64,10 +64,11 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
 
     /// <summary>
     /// The periodic writer: writes a checkpoint if the head has moved past the newest one in the folder (null if it has
-    /// not), after verifying from the newest checkpoint that holds (a full walk every interval would read the whole
-    /// log: about 35-50 s per million entries, docs/benchmarks.md).
+    /// not), after verifying in the given mode: usually from the newest checkpoint that holds (a full walk every
+    /// interval would read the whole log: about 35-50 s per million entries, docs/benchmarks.md), and in full when the
+    /// writer's daily full check is due (<see cref="CheckpointSettings.FullVerificationInterval"/>).
     /// </summary>
-    public async Task<CheckpointCreation?> WriteIfHeadMovedAsync(CancellationToken cancellationToken = default)
+    public async Task<CheckpointCreation?> WriteIfHeadMovedAsync(VerificationMode mode, CancellationToken cancellationToken = default)
     {
         long head;
         try
@@ -80,7 +81,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             throw new DecisionLogUnavailableException("The decision log's head could not be read.", ex);
         }
 
-        return head > files.LatestSequence() ? await CreateAsync(VerificationMode.FromCheckpoint, cancellationToken) : null;
+        return head > files.LatestSequence() ? await CreateAsync(mode, cancellationToken) : null;
     }
 
     /// <summary>Verifies the chain (all of it, or from the newest checkpoint that holds) and every checkpoint found, uploaded ones too.</summary>

@@ -99,6 +99,9 @@ public static partial class DemoAccounts
     /// administrator exists: an administrator locked for good (an administrator's lock, or a demo account locked at
     /// start-up, <see cref="DemoAccountLock"/>) does not count. After that, administrators manage accounts from the
     /// Admin pages, and a configured <c>Bootstrap:AdminEmail</c> naming another account is ignored, which is logged.
+    /// The administrator is always a new account with the configured password, to be changed at first sign-in: an
+    /// existing account is never promoted (one with a clinical or audit role stops the start-up; one with no role is
+    /// logged as an error and left as it is).
     /// </summary>
     public static async Task EnsureBootstrapAdminAsync(IServiceProvider services, IConfiguration configuration, ILogger? logger = null)
     {
@@ -149,6 +152,15 @@ public static partial class DemoAccounts
         {
             throw new InvalidOperationException($"Bootstrap:AdminEmail names the existing account {email}, which cannot become the administrator: {conflict}");
         }
+        else
+        {
+            // An existing account with no role (all its roles removed) is never made the administrator (QA10c O1): it
+            // would keep its own password, which the configuration's holder does not know and someone else may, and
+            // resetting that password instead would take over a person's account and its history in the logs. The app
+            // starts, and the log says what to do.
+            LogBootstrapExistingAccount(logger, email);
+            return;
+        }
 
         Check(await users.AddToRoleAsync(admin, Roles.Admin));
         LogBootstrapCreated(logger, email);
@@ -171,6 +183,9 @@ public static partial class DemoAccounts
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap:AdminEmail {Email} names an administrator locked for good, and no usable administrator exists; configuration does not unlock it (docs/security.md, \"Demo accounts outside Development\").")]
     private static partial void LogBootstrapLocked(ILogger logger, string email);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bootstrap:AdminEmail {Email} names an existing account that is not an administrator; it was not made one (it would keep its own password, not Bootstrap:AdminPassword). No usable administrator exists, so nobody can manage accounts: set Bootstrap:AdminEmail to an address that has no account yet and restart, and the app creates the administrator with Bootstrap:AdminPassword, to be changed at first sign-in (docs/security.md, \"Demo accounts outside Development\").")]
+    private static partial void LogBootstrapExistingAccount(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap administrator {Email} created from Bootstrap:AdminEmail (no usable administrator existed); the password must be changed at first sign-in.")]
     private static partial void LogBootstrapCreated(ILogger logger, string email);

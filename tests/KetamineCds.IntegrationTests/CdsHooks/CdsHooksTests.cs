@@ -41,6 +41,48 @@ public sealed class SqliteCdsHooksTests : CdsHooksTests
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
         Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+[Collection(PostgresTestGroup.Name)]
+public sealed class PostgresCdsHooksTests(PostgresFixture fixture) : CdsHooksTests
+{
+    protected override Task<CdsHooksApp> CreateAppAsync() => CdsHooksApp.PostgresAsync(fixture.Cluster);
+}
+
+public abstract class CdsHooksTests
+{
+    protected const string PatientView = "/cds-services/ketamine-screening-patient-view";
+    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
+
+    protected abstract Task<CdsHooksApp> CreateAppAsync();
+
+    [Fact]
+    public async Task Discovery_WithAValidToken_ListsBothServicesWithPrefetchTemplates()
+    {
+        using var app = await CreateAppAsync();
+        using var response = await app.GetAsync("/cds-services", app.Token("/cds-services"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var services = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["services"]!.AsArray();
+        Assert.Equal(["ketamine-screening-patient-view", "ketamine-screening-order-sign"], services.Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal(["patient-view", "order-sign"], services.Select(s => s!["hook"]!.GetValue<string>()));
+        foreach (var service in services)
+        {
+            var prefetch = service!["prefetch"]!.AsObject();
+            Assert.Equal("Patient/{{context.patientId}}", prefetch["patient"]!.GetValue<string>());
+            Assert.Contains("44261-6", prefetch["observations"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains(prefetch, p => p.Value!.GetValue<string>().StartsWith("AllergyIntolerance?", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Discovery_WithoutAToken_Answers401WithWwwAuthenticate()
+    {
+        using var app = await CreateAppAsync();
+        using var response = await app.GetAsync("/cds-services", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("hook")]
@@ -125,47 +167,24 @@ public sealed class SqliteCdsHooksTests : CdsHooksTests
         Assert.StartsWith(field + " holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
-}
 
-/// <summary>The same tests on PostgreSQL.</summary>
-[Collection(PostgresTestGroup.Name)]
-public sealed class PostgresCdsHooksTests(PostgresFixture fixture) : CdsHooksTests
-{
-    protected override Task<CdsHooksApp> CreateAppAsync() => CdsHooksApp.PostgresAsync(fixture.Cluster);
-}
-
-public abstract class CdsHooksTests
-{
-    protected const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
-
-    protected abstract Task<CdsHooksApp> CreateAppAsync();
-
-    [Fact]
-    public async Task Discovery_WithAValidToken_ListsBothServicesWithPrefetchTemplates()
+    [Theory]
+    [InlineData("specialist-advice\\u202Eobtained")]
+    [InlineData("other\\u0007")]
+    [InlineData("other\\tcode")]
+    public async Task Feedback_ReasonCodeWithHiddenCharacters_Answers400NamingTheFieldAndRecordsNothing(string jsonCode)
     {
+        // QA10c S4: a reason code the card did not offer is kept in the override's explanation, read by auditors.
         using var app = await CreateAppAsync();
-        using var response = await app.GetAsync("/cds-services", app.Token("/cds-services"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var services = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["services"]!.AsArray();
-        Assert.Equal(["ketamine-screening-patient-view", "ketamine-screening-order-sign"], services.Select(s => s!["id"]!.GetValue<string>()));
-        Assert.Equal(["patient-view", "order-sign"], services.Select(s => s!["hook"]!.GetValue<string>()));
-        foreach (var service in services)
-        {
-            var prefetch = service!["prefetch"]!.AsObject();
-            Assert.Equal("Patient/{{context.patientId}}", prefetch["patient"]!.GetValue<string>());
-            Assert.Contains("44261-6", prefetch["observations"]!.GetValue<string>(), StringComparison.Ordinal);
-            Assert.Contains(prefetch, p => p.Value!.GetValue<string>().StartsWith("AllergyIntolerance?", StringComparison.Ordinal));
-        }
-    }
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
 
-    [Fact]
-    public async Task Discovery_WithoutAToken_Answers401WithWwwAuthenticate()
-    {
-        using var app = await CreateAppAsync();
-        using var response = await app.GetAsync("/cds-services", null);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"{{{jsonCode}}}"},"userComment":"x"}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("feedback.overrideReason.reason.code holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
     [Fact]

@@ -102,9 +102,30 @@ public sealed class CheckpointFolderTests : IDisposable
         Assert.Contains(settings.Directory, problem, StringComparison.Ordinal);
     }
 
-    private CheckpointSettings Settings(KetamineCdsDatabaseSettings database, string? folder = null)
+    [Theory]
+    [InlineData(null, "1.00:00:00")]
+    [InlineData("02:00:00", "02:00:00")]
+    [InlineData("00:00:00", "00:00:00")]
+    public void FromConfiguration_FullVerificationInterval_DefaultsToADay(string? configured, string expected)
     {
-        var values = new Dictionary<string, string?> { ["Audit:CheckpointDirectory"] = folder };
+        var settings = Settings(Sqlite(Path.Combine(_root, "clinic.db")), fullVerificationInterval: configured);
+
+        Assert.Equal(TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), settings.FullVerificationInterval);
+    }
+
+    [Theory]
+    [InlineData("daily")]
+    [InlineData("-01:00:00")]
+    public void FromConfiguration_FullVerificationIntervalNotATimeSpan_StopsWithTheSettingNamed(string configured)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Settings(Sqlite(Path.Combine(_root, "clinic.db")), fullVerificationInterval: configured));
+
+        Assert.StartsWith($"Audit:FullVerificationInterval '{configured}' is not a time span", error.Message, StringComparison.Ordinal);
+    }
+
+    private CheckpointSettings Settings(KetamineCdsDatabaseSettings database, string? folder = null, string? fullVerificationInterval = null)
+    {
+        var values = new Dictionary<string, string?> { ["Audit:CheckpointDirectory"] = folder, ["Audit:FullVerificationInterval"] = fullVerificationInterval };
         return CheckpointSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new Environment(_root), database);
     }
 

@@ -2,6 +2,7 @@ using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -360,6 +361,83 @@ public abstract class CheckpointTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task CheckpointWriter_EntryEditedWithoutRehashingBeforeTheNewestCheckpoint_TheDailyFullCheckFindsItAndSignsNothing()
+    {
+        // QA10c S2: the writer's check from the newest checkpoint cannot see an entry before it edited without
+        // re-hashing (it keeps the signed hash); the whole log is verified once a day (the default) before signing.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var checkpoints = Checkpoints(clock);
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(checkpoints, Settings, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Single(CheckpointFilesWritten());
+        Assert.Contains(logger.Messages, m => m.Level == LogLevel.Information && m.Text.StartsWith("Full verification of the decision log before signing: 3 entries re-hashed, intact", StringComparison.Ordinal));
+
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1");
+        await RecordAsync(1);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        // Between full checks the quicker check signs over it (docs/security.md says so): the entry is before checkpoint 3.
+        Assert.Equal(2, CheckpointFilesWritten().Length);
+
+        clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(5));
+        await RecordAsync(1);
+        await writer.WriteOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, CheckpointFilesWritten().Length);
+        var refused = Assert.Single(logger.Messages, m => m.Level == LogLevel.Error);
+        Assert.StartsWith("The decision log does not verify; no checkpoint was signed. Full check: the chain is broken at entry 1 (", refused.Text, StringComparison.Ordinal);
+
+        // A full check that failed does not wait a day: the next tick checks in full again, and signs nothing.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync(1);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Equal(2, CheckpointFilesWritten().Length);
+        Assert.Equal(2, logger.Messages.Count(m => m.Level == LogLevel.Error && m.Text.Contains("Full check: the chain is broken at entry 1 (", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_FirstRunAfterStart_VerifiesTheWholeLogAndSignsNothingOverAnEditedEntry()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var checkpoints = Checkpoints(clock);
+        await RecordAsync(3);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1");
+        await RecordAsync(1);
+
+        // The app restarts: its writer's first run checks all of it, whatever the interval.
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(checkpoints, Settings with { FullVerificationInterval = TimeSpan.FromDays(7) }, clock, logger);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+
+        Assert.Single(CheckpointFilesWritten());
+        Assert.Contains(logger.Messages, m => m.Level == LogLevel.Error && m.Text.Contains("Full check: the chain is broken at entry 1 (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_FullCheckPassed_NextOneOnlyAfterTheConfiguredInterval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings with { FullVerificationInterval = TimeSpan.FromHours(2) }, clock, logger);
+        for (var tick = 0; tick <= 25; tick++)
+        {
+            await RecordAsync(1);
+            await writer.WriteOnceAsync(CancellationToken.None);
+            clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        // Ticks at 0, 5, ..., 125 minutes: full at 0 and at 120 only, and a checkpoint at every tick.
+        Assert.Equal(26, CheckpointFilesWritten().Length);
+        Assert.Equal(["1 entries", "25 entries"], logger.Messages.Where(m => m.Text.StartsWith("Full verification", StringComparison.Ordinal)).Select(m => m.Text.Split(": ")[1].Split(" re-hashed")[0]));
+    }
+
     private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null, LogStore? store = null) =>
         new((store ?? Store).Factory, (store ?? Store).Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System);
 
@@ -387,6 +465,35 @@ public abstract class CheckpointTests : IAsyncLifetime
         return CheckpointFilesWritten().Order(StringComparer.Ordinal)
             .Select(f => SignedCheckpoint.TryParse(File.ReadAllText(f), out _)!)
             .ToList();
+    }
+
+    private sealed class ListLogger : ILogger<CheckpointWriter>
+    {
+        private readonly List<(LogLevel Level, string Text)> _messages = [];
+
+        public IReadOnlyList<(LogLevel Level, string Text)> Messages
+        {
+            get
+            {
+                lock (_messages)
+                {
+                    return [.. _messages];
+                }
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_messages)
+            {
+                _messages.Add((logLevel, formatter(state, exception)));
+            }
+        }
     }
 
     /// <summary>What someone who can write the whole database does: changes an entry and recomputes every hash after it.</summary>

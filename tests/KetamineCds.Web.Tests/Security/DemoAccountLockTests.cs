@@ -194,6 +194,53 @@ public sealed class DemoAccountLockTests : IDisposable
         Assert.Contains("Bootstrap:AdminEmail is a demo address", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Production_BootstrapNamesAnExistingAccountWithNoRole_StartsButDoesNotMakeItTheAdministratorAndSaysWhatToDo()
+    {
+        // QA10c O1: an account whose roles were all removed was made the administrator as it was, with its own password
+        // (not the configured one) and no forced change, so whoever held it became the administrator.
+        const string holderPassword = "Former holder own 58";
+        using (var development = new StartFactory("Development", _databasePath, _checkpoints))
+        {
+            development.CreateClient();
+            await using var scope = development.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var existing = new ApplicationUser { UserName = BootstrapEmail, Email = BootstrapEmail, EmailConfirmed = true, DisplayName = "Former clinician" };
+            Assert.True((await users.CreateAsync(existing, holderPassword)).Succeeded);
+        }
+
+        // The demo administrator is locked at start-up, so no usable administrator exists and the bootstrap applies.
+        using var production = new StartFactory("Production", _databasePath, _checkpoints,
+            ("Bootstrap:AdminEmail", BootstrapEmail), ("Bootstrap:AdminPassword", BootstrapPassword));
+        var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+
+        await using (var scope = production.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var account = (await users.FindByEmailAsync(BootstrapEmail))!;
+            Assert.Empty(await users.GetRolesAsync(account));
+            Assert.False(account.MustChangePassword);
+            Assert.True(await users.CheckPasswordAsync(account, holderPassword));
+            Assert.False(await users.CheckPasswordAsync(account, BootstrapPassword));
+        }
+
+        // Neither the holder's password nor the configured one reaches the administrator's pages.
+        foreach (var password in new[] { holderPassword, BootstrapPassword })
+        {
+            var page = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+            using var signIn = await PageSignInAsync(page, BootstrapEmail, password);
+            using var users = await page.GetAsync("/Admin/Users");
+            Assert.NotEqual(HttpStatusCode.OK, users.StatusCode);
+        }
+
+        var error = Assert.Single(production.Logs, l => l.Message.StartsWith($"Bootstrap:AdminEmail {BootstrapEmail} names an existing account that is not an administrator", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.Contains("set Bootstrap:AdminEmail to an address that has no account yet and restart", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(production.Logs, l => l.Message.StartsWith("Bootstrap administrator", StringComparison.Ordinal));
+        using var health = await client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     [Theory]
     [InlineData("admin@demo.local", true)]
     [InlineData("Nurse@DEMO.LOCAL", true)]
