@@ -13,19 +13,19 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
     {
         PatientReference = patientReference,
         AgeYears = 45,
-        SexAtBirth = ScreeningRequest_sexAtBirth.Male,
-        Jurisdiction = ScreeningRequest_jurisdiction.Us,
-        PrimaryDiagnosis = ScreeningRequest_primaryDiagnosis.Mdd,
+        SexAtBirth = SexAtBirth.Male,
+        Jurisdiction = Jurisdiction.Us,
+        PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
         CurrentDepressiveEpisode = true,
         FailedAdequateTrials = 2,
         DistinctMechanisms = 2,
         OnOralAntidepressant = true,
-        Psychosis = ScreeningRequest_psychosis.None,
-        Suicidality = ScreeningRequest_suicidality.None,
-        SubstanceUse = ScreeningRequest_substanceUse.None,
+        Psychosis = PsychosisStatus.None,
+        Suicidality = Suicidality.None,
+        SubstanceUse = SubstanceUse.None,
         SystolicBp = 122,
         DiastolicBp = 78,
-        HepaticImpairment = ScreeningRequest_hepaticImpairment.None,
+        HepaticImpairment = HepaticImpairment.None,
         ClinicianNote = "Generated client test.",
     };
 
@@ -63,8 +63,8 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         });
         Assert.Equal(reference, created.Input!.PatientReference);
         Assert.Equal(45, created.Input.AgeYears);
-        Assert.Equal(ScreeningRequest_primaryDiagnosis.Mdd, created.Input.PrimaryDiagnosis);
-        Assert.Equal(ScreeningRequest_psychosis.None, created.Input.Psychosis);
+        Assert.Equal(PrimaryDiagnosis.Mdd, created.Input.PrimaryDiagnosis);
+        Assert.Equal(PsychosisStatus.None, created.Input.Psychosis);
         Assert.Equal(122, created.Input.SystolicBp);
 
         var read = await client.Api.V1.Screenings[created.Id.Value].GetAsync();
@@ -75,7 +75,7 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(created.Pathways!.Select(p => (p.Pathway, p.Status)), read.Pathways!.Select(p => (p.Pathway, p.Status)));
         Assert.Equal(created.Findings!.Select(f => (f.RuleId, f.Kind, f.Severity)), read.Findings!.Select(f => (f.RuleId, f.Kind, f.Severity)));
         Assert.Equal(reference, read.Input!.PatientReference);
-        Assert.Equal(ScreeningRequest_sexAtBirth.Male, read.Input.SexAtBirth);
+        Assert.Equal(SexAtBirth.Male, read.Input.SexAtBirth);
 
         // The generated enumeration maps the same string the wire carries.
         using var http = factory.CreateClient();
@@ -104,13 +104,13 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         {
             PatientReference = reference,
             AgeYears = 45,
-            SexAtBirth = CorrectionRequest_sexAtBirth.Male,
-            PrimaryDiagnosis = CorrectionRequest_primaryDiagnosis.Mdd,
+            SexAtBirth = SexAtBirth.Male,
+            PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
             CurrentDepressiveEpisode = true,
             FailedAdequateTrials = 3,
             OnOralAntidepressant = true,
-            Psychosis = CorrectionRequest_psychosis.None,
-            Suicidality = CorrectionRequest_suicidality.None,
+            Psychosis = PsychosisStatus.None,
+            Suicidality = Suicidality.None,
             CorrectionReason = "Trials were 3, not 2 (pharmacy record).",
         });
 

@@ -39,7 +39,8 @@ public sealed class OpenApiSnapshotTests(AppFactory factory) : IClassFixture<App
             request["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal("^[A-Za-z0-9._-]{1,64}$", properties["patientReference"]!["pattern"]!.GetValue<string>());
         Assert.Equal(120, properties["ageYears"]!["maximum"]!.GetValue<int>());
-        Assert.Contains("history-untreated", properties["psychosis"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
+        Assert.Equal("#/components/schemas/PsychosisStatus", properties["psychosis"]!["$ref"]!.GetValue<string>());
+        Assert.Contains("history-untreated", document["components"]!["schemas"]!["PsychosisStatus"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
         // The server reads a repeated substance once, so the document does not claim repeats are refused.
         Assert.Null(properties["substancesUsed"]!["uniqueItems"]);
         Assert.Equal("1.1", document["info"]!["version"]!.GetValue<string>());
@@ -47,5 +48,35 @@ public sealed class OpenApiSnapshotTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(
             ["eligible", "eligible-with-cautions", "incomplete", "not-eligible-now", "not-indicated"],
             document["components"]!["schemas"]!["Verdict"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ServedDocument_ChoiceFields_ShareOneComponentBetweenTheRequestAndTheCorrection()
+    {
+        // Each schema with its own inline copy of a choice's values made Kiota generate every enumeration twice
+        // (ScreeningRequest_psychosis and CorrectionRequest_psychosis): both reference one component instead.
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+        var choices = KetamineCds.Domain.Screening.Fields.All
+            .Where(f => f.Type is KetamineCds.Domain.Screening.FieldType.Choice or KetamineCds.Domain.Screening.FieldType.ChoiceList)
+            .ToArray();
+        Assert.NotEmpty(choices);
+        foreach (var field in choices)
+        {
+            var inRequest = ValuesReference(schemas["ScreeningRequest"]!["properties"]![field.Name]!);
+            var inCorrection = ValuesReference(schemas["CorrectionRequest"]!["properties"]![field.Name]!);
+            Assert.True(inRequest is not null, $"ScreeningRequest.{field.Name} does not reference a component for its values.");
+            Assert.Equal(inRequest, inCorrection);
+            var values = schemas[inRequest["#/components/schemas/".Length..]]!;
+            Assert.Equal(field.Choices, values["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.Equal("string", values["type"]!.GetValue<string>());
+        }
+
+        // The reference itself, the one beside null of a field that may be not recorded, or a list's items'.
+        static string? ValuesReference(JsonNode property) =>
+            property["$ref"]?.GetValue<string>()
+            ?? property["oneOf"]?.AsArray().Select(s => s!["$ref"]?.GetValue<string>()).SingleOrDefault(r => r is not null)
+            ?? property["items"]?["$ref"]?.GetValue<string>();
     }
 }

@@ -57,7 +57,7 @@ public static class ScreeningFormReader
             object? value = field.Type switch
             {
                 FieldType.WholeNumber => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole : null,
-                FieldType.Number => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) ? number : null,
+                FieldType.Number => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) ? ScreeningJsonReader.WithoutNegativeZero(number) : null,
                 FieldType.YesNo => bool.TryParse(text, out var flag) ? flag : null,
                 _ => text,
             };

@@ -138,7 +138,7 @@ public static class ScreeningJsonReader
             case FieldType.Number:
                 if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
                 {
-                    value = number;
+                    value = WithoutNegativeZero(number);
                     return true;
                 }
 
@@ -149,6 +149,12 @@ public static class ScreeningJsonReader
                 throw new InvalidOperationException($"Unknown field type {field.Type}.");
         }
     }
+
+    /// <summary>
+    /// A number as the app holds it: <c>-0</c> (or <c>-0.0</c>) is zero, held without its sign, so that nothing made from
+    /// it (the stored input, the echoed history, a page, a because item, a conversion to double) can read "-0".
+    /// </summary>
+    public static decimal WithoutNegativeZero(decimal number) => number == 0m && decimal.IsNegative(number) ? decimal.Negate(number) : number;
 
     private static void Add(Dictionary<string, List<string>> errors, string key, string message)
     {

@@ -8,17 +8,24 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// Keeps the per-rule tests honest: every rule of the current catalogue has a test that fires it and a test at the
 /// edge where it just does not, in the test class of its topic. Adding a rule without both tests fails here. Every rule
 /// of an earlier release whose definition the current set no longer has (replaced or removed) keeps both tests too, in
-/// the class that evaluates with that release, so that the release stays covered as long as it can be replayed.
+/// the class that evaluates with that release, so that the release stays covered as long as it can be replayed. A test
+/// declared once in an abstract base class (such as <see cref="ReplacedIn1_5_0RulesTests"/>) counts for every concrete
+/// class that inherits it, with the rule set of that class: xUnit runs it in each of them.
 /// </summary>
 public class RuleCoverageTests
 {
-    /// <summary>Every rule test method, with the rule set its class evaluates with.</summary>
-    private static readonly (MethodInfo Method, RuleSet RuleSet)[] TestMethods = typeof(RuleCoverageTests).Assembly.GetTypes()
+    /// <summary>
+    /// Every rule test method of every concrete test class, the ones it declares and the ones it inherits from an abstract
+    /// test class between it and <see cref="RuleTestBase"/>, with that concrete class and the rule set it evaluates with.
+    /// </summary>
+    private static readonly (Type Class, MethodInfo Method, RuleSet RuleSet)[] TestMethods = typeof(RuleCoverageTests).Assembly.GetTypes()
         .Where(t => t.IsClass && !t.IsAbstract && typeof(RuleTestBase).IsAssignableFrom(t))
         .SelectMany(t =>
         {
             var ruleSet = ((RuleTestBase)Activator.CreateInstance(t)!).RuleSet;
-            return t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => (m, ruleSet));
+            return t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Where(m => m.DeclaringType != typeof(RuleTestBase) && typeof(RuleTestBase).IsAssignableFrom(m.DeclaringType))
+                .Select(m => (t, m, ruleSet));
         })
         .ToArray();
 
@@ -86,17 +93,17 @@ public class RuleCoverageTests
             .SelectMany(t => t.Method.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
                 .Concat(t.Method.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId))
                 .Where(id => t.RuleSet.Find(id) is null)
-                .Select(id => $"{t.Method.DeclaringType!.Name}.{t.Method.Name}: {id} (rule set {t.RuleSet.Version})"));
+                .Select(id => $"{t.Class.Name}.{t.Method.Name}: {id} (rule set {t.RuleSet.Version})"));
         Assert.Empty(unknown);
     }
 
     [Fact]
     public void RuleTests_EveryMethodWithARuleAttribute_IsATest()
     {
-        var notTests = TestMethods.Select(t => t.Method)
-            .Where(m => m.IsDefined(typeof(FiresAttribute)) || m.IsDefined(typeof(EdgeAttribute)))
-            .Where(m => !m.IsDefined(typeof(FactAttribute)))
-            .Select(m => m.DeclaringType!.Name + "." + m.Name);
+        var notTests = TestMethods
+            .Where(t => t.Method.IsDefined(typeof(FiresAttribute)) || t.Method.IsDefined(typeof(EdgeAttribute)))
+            .Where(t => !t.Method.IsDefined(typeof(FactAttribute)))
+            .Select(t => t.Class.Name + "." + t.Method.Name);
         Assert.Empty(notTests);
     }
 
@@ -104,7 +111,7 @@ public class RuleCoverageTests
     public void RuleTests_TheoriesOverRuleIds_RunEveryDeclaredRule()
     {
         // A theory that takes the rule id as data must have a data row for each rule it declares, and no other.
-        foreach (var m in TestMethods.Select(t => t.Method).Where(m => m.GetParameters().FirstOrDefault()?.Name == "ruleId"))
+        foreach (var (testClass, m, _) in TestMethods.Where(t => t.Method.GetParameters().FirstOrDefault()?.Name == "ruleId"))
         {
             var rows = m.GetCustomAttributes<Xunit.Sdk.DataAttribute>()
                 .SelectMany(d => d.GetData(m))
@@ -113,13 +120,13 @@ public class RuleCoverageTests
             var declared = m.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
                 .Concat(m.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId))
                 .ToHashSet(StringComparer.Ordinal);
-            Assert.True(rows.SetEquals(declared), $"{m.DeclaringType!.Name}.{m.Name}: rows [{string.Join(", ", rows)}] vs declared [{string.Join(", ", declared)}]");
+            Assert.True(rows.SetEquals(declared), $"{testClass.Name}.{m.Name}: rows [{string.Join(", ", rows)}] vs declared [{string.Join(", ", declared)}]");
         }
     }
 
     /// <summary>
     /// The rule has a test with the attribute among the classes that evaluate with this rule set: for the current set
-    /// in the class of the rule's topic, for an earlier release in that release's class.
+    /// in the class of the rule's topic, for an earlier release in that release's class (declared there or inherited).
     /// </summary>
     private static void AssertCovered<TAttribute>(RuleSet ruleSet, string ruleId, Func<TAttribute, string> id)
         where TAttribute : Attribute
@@ -128,9 +135,8 @@ public class RuleCoverageTests
         var expectedClass = ruleSet == RuleSetCatalog.Current ? rule.Topic + "RulesTests" : "RuleSet" + ruleSet.Version.Replace('.', '_') + "RulesTests";
         var tests = TestMethods
             .Where(t => t.RuleSet == ruleSet && t.Method.GetCustomAttributes<TAttribute>().Any(a => id(a) == ruleId))
-            .Select(t => t.Method)
             .ToArray();
         Assert.True(tests.Length > 0, $"{ruleId} ({rule.GetType().Name}) of rule set {ruleSet.Version} has no [{typeof(TAttribute).Name}] test; add one to {expectedClass}.");
-        Assert.All(tests, m => Assert.Equal(expectedClass, m.DeclaringType!.Name));
+        Assert.All(tests, t => Assert.Equal(expectedClass, t.Class.Name));
     }
 }

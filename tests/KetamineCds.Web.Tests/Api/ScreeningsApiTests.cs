@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace KetamineCds.Web.Tests.Api;
@@ -67,6 +68,53 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(createdBody, await response.Content.ReadAsStringAsync());
         }
+    }
+
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.0")]
+    public async Task Create_BenzodiazepineDoseNegativeZero_IsZeroAndNothingShowsMinusZero(string dose)
+    {
+        // JSON allows -0; it is a dose of zero. The app holds it as zero without its sign, so that neither the stored
+        // input, the echoed history, the pages, a because item nor anything converted from it reads "-0".
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var json = SampleRequests.Trd("MRN-MINUS-ZERO").ToJsonString().TrimEnd('}') + ",\"benzodiazepineDiazepamEquivalentMg\":" + dose + "}";
+
+        var response = await client.PostAsync("/api/v1/screenings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(created);
+        var echoed = body.RootElement.GetProperty("input").GetProperty("benzodiazepineDiazepamEquivalentMg");
+        Assert.Equal(0m, echoed.GetDecimal());
+        Assert.DoesNotMatch(MinusZero, created);
+        Assert.DoesNotContain(body.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "MED-001" or "MED-006");
+
+        var id = body.RootElement.GetProperty("id").GetGuid();
+        Assert.DoesNotMatch(MinusZero, await client.GetStringAsync(response.Headers.Location));
+        var stored = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
+        Assert.DoesNotMatch(MinusZero, stored!.InputJson);
+        var held = stored.History.BenzodiazepineDiazepamEquivalentMg!.Value;
+        Assert.Equal(0m, held);
+        Assert.False(decimal.IsNegative(held));
+
+        var pages = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        Assert.DoesNotMatch(MinusZero, await pages.GetStringAsync($"/Screenings/{id}"));
+        Assert.DoesNotMatch(MinusZero, await pages.GetStringAsync($"/Screenings/{id}/Print"));
+    }
+
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("-0.0")]
+    [InlineData("-0e3")]
+    public void Read_NumberNegativeZero_IsHeldAsZeroWithoutItsSign(string dose)
+    {
+        var read = KetamineCds.Web.Screenings.ScreeningJsonReader.Read(Encoding.UTF8.GetBytes("{\"benzodiazepineDiazepamEquivalentMg\":" + dose + "}"));
+
+        var held = Assert.IsType<decimal>(read.Request[Fields.BenzodiazepineDiazepamEquivalentMg]);
+        Assert.Equal(0m, held);
+        Assert.False(decimal.IsNegative(held));
+        Assert.Equal("0", ((double)held).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -508,6 +556,9 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         var list = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/screenings?patientReference={Uri.EscapeDataString(patientReference)}");
         return list.GetProperty("items").GetArrayLength();
     }
+
+    /// <summary>A number written as minus zero (-0, -0.0), not a date's or an id's "-0" followed by more digits or letters.</summary>
+    private static readonly System.Text.RegularExpressions.Regex MinusZero = new(@"(?<![0-9A-Za-z])-0(\.0+)?(?![0-9A-Za-z.])", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private static string With(string field, JsonNode? value) => SampleRequests.Trd("MRN-BAD").With(field, value).ToJsonString();
 

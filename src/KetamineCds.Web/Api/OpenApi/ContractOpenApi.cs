@@ -80,8 +80,8 @@ public static class ContractOpenApi
         };
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[RequestSchema] = ScreeningRequestSchema();
-        document.Components.Schemas[CorrectionSchema] = CorrectionRequestSchema();
+        document.Components.Schemas[RequestSchema] = ScreeningRequestSchema(document);
+        document.Components.Schemas[CorrectionSchema] = CorrectionRequestSchema(document);
         document.Components.Schemas[TokenSchema] = TokenResponseSchema();
         document.Components.Schemas[LoginSchema] = LoginRequestSchema();
         document.Components.Schemas[RefreshSchema] = RefreshRequestSchema();
@@ -245,9 +245,9 @@ public static class ContractOpenApi
     }
 
     /// <summary>A correction's body: the request's fields and the required <c>correctionReason</c>.</summary>
-    public static OpenApiSchema CorrectionRequestSchema()
+    public static OpenApiSchema CorrectionRequestSchema(OpenApiDocument document)
     {
-        var schema = ScreeningRequestSchema();
+        var schema = ScreeningRequestSchema(document);
         schema.Description = "A corrected patient history (the fields of ScreeningRequest) and why the earlier screening is corrected.";
         schema.Properties!["correctionReason"] = new OpenApiSchema
         {
@@ -260,9 +260,15 @@ public static class ContractOpenApi
         return schema;
     }
 
-    /// <summary>The request body, field by field, from <see cref="Fields.All"/>.</summary>
-    public static OpenApiSchema ScreeningRequestSchema()
+    /// <summary>
+    /// The request body, field by field, from <see cref="Fields.All"/>. A choice's values are one component schema, named
+    /// after its Domain enumeration and added to the document, that the request and the correction both reference: each
+    /// schema with its own inline copy made a client generator (Kiota) generate the same enumeration twice
+    /// (ScreeningRequest_psychosis and CorrectionRequest_psychosis).
+    /// </summary>
+    public static OpenApiSchema ScreeningRequestSchema(OpenApiDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var schema = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
@@ -274,7 +280,7 @@ public static class ContractOpenApi
 
         foreach (var field in Fields.All)
         {
-            schema.Properties[field.Name] = FieldSchema(field);
+            schema.Properties[field.Name] = FieldSchema(document, field);
             if (field.Required)
             {
                 schema.Required.Add(field.Name);
@@ -284,8 +290,22 @@ public static class ContractOpenApi
         return schema;
     }
 
-    private static OpenApiSchema FieldSchema(FieldDefinition field)
+    private static IOpenApiSchema FieldSchema(OpenApiDocument document, FieldDefinition field)
     {
+        if (field.Type == FieldType.Choice)
+        {
+            // One choice: its values' component, with null beside it when the field may be left not recorded (as the
+            // document describes every other nullable reference).
+            var values = ChoiceReference(document, field);
+            if (field.Required)
+            {
+                values.Description = Describe(field);
+                return values;
+            }
+
+            return new OpenApiSchema { Description = Describe(field), OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, values] };
+        }
+
         var nullable = field.Required ? 0 : JsonSchemaType.Null;
         var schema = new OpenApiSchema { Description = Describe(field) };
         switch (field.Type)
@@ -311,17 +331,9 @@ public static class ContractOpenApi
             case FieldType.YesNo:
                 schema.Type = JsonSchemaType.Boolean | nullable;
                 break;
-            case FieldType.Choice:
-                schema.Type = JsonSchemaType.String | nullable;
-                schema.Enum = WithNull(field.Choices, !field.Required);
-                break;
             case FieldType.ChoiceList:
                 schema.Type = JsonSchemaType.Array | nullable;
-                schema.Items = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Enum = field.Choices.Select(c => (JsonNode)JsonValue.Create(c)).ToList(),
-                };
+                schema.Items = ChoiceReference(document, field);
                 // A value given twice counts once (the reader drops the repeat), so repeats are allowed, not refused.
                 schema.Description += " A value given twice counts once.";
                 break;
@@ -340,6 +352,35 @@ public static class ContractOpenApi
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// A reference to the component schema of a choice field's values (its Domain enumeration's contract strings, never
+    /// null: a field's nullability is the field's), adding the component to the document.
+    /// </summary>
+    private static OpenApiSchemaReference ChoiceReference(OpenApiDocument document, FieldDefinition field)
+    {
+        var type = field.GetType().GetGenericArguments().Single();
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueList<>))
+        {
+            type = type.GetGenericArguments()[0];
+        }
+
+        if (!type.IsEnum)
+        {
+            throw new InvalidOperationException($"Choice field {field.Name} holds {type.Name}, not an enumeration.");
+        }
+
+        var values = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(field.Choices) };
+        if (document.Components!.Schemas!.TryGetValue(type.Name, out var existing)
+            && (existing is not OpenApiSchema same || same.Enum is null || !same.Enum.Select(v => v?.GetValue<string>()).SequenceEqual(field.Choices)))
+        {
+            throw new InvalidOperationException($"Component schema {type.Name} exists with other values than choice field {field.Name}.");
+        }
+
+        document.Components.Schemas[type.Name] = values;
+        return new OpenApiSchemaReference(type.Name, document);
     }
 
     private static string Describe(FieldDefinition field)

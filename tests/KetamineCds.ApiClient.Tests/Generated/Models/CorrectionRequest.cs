@@ -56,7 +56,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         /// <summary>Immediate follow-up arranged. Required when suicidality is not none.</summary>
         public bool? FollowUpArranged { get; set; }
         /// <summary>Hepatic impairment.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_hepaticImpairment? HepaticImpairment { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.HepaticImpairment? HepaticImpairment { get; set; }
         /// <summary>Hypersensitivity to ketamine or esketamine. Ketamine, esketamine or excipients.</summary>
         public bool? HypersensitivityToKetamine { get; set; }
         /// <summary>History of hypertensive encephalopathy.</summary>
@@ -64,13 +64,13 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         /// <summary>History of intracerebral haemorrhage.</summary>
         public bool? IntracerebralHemorrhageHistory { get; set; }
         /// <summary>Labelling jurisdiction. Which label applies; US when not recorded.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_jurisdiction? Jurisdiction { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.Jurisdiction? Jurisdiction { get; set; }
         /// <summary>Lethal-means counselling given. Required when suicidality is not none.</summary>
         public bool? LethalMeansCounselled { get; set; }
         /// <summary>Life-limiting illness. Required when prognosisWeeks is recorded.</summary>
         public bool? LifeLimitingIllness { get; set; }
         /// <summary>Mood stabilizer. Required for bipolar disorder; choose None if there is none. Required when primaryDiagnosis is bipolar-i or bipolar-ii.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_moodStabilizer? MoodStabilizer { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.MoodStabilizer? MoodStabilizer { get; set; }
         /// <summary>Mood stabilizer at a therapeutic level. Required when moodStabilizer is not none.</summary>
         public bool? MoodStabilizerOptimized { get; set; }
         /// <summary>On naltrexone. Oral or injectable, for any reason (e.g. alcohol use disorder).</summary>
@@ -84,7 +84,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         /// <summary>Opioid-induced hyperalgesia. Suspected or diagnosed.</summary>
         public bool? OpioidInducedHyperalgesia { get; set; }
         /// <summary>Class of the oral antidepressant. The EU label asks for an SSRI or SNRI alongside esketamine for TRD.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_oralAntidepressantClass? OralAntidepressantClass { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.OralAntidepressantClass? OralAntidepressantClass { get; set; }
         /// <summary>Other cardiovascular or cerebrovascular disease. Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately).</summary>
         public bool? OtherCardiovascularOrCerebrovascularDisease { get; set; }
         /// <summary>Other CNS depressants, alcohol included. Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.</summary>
@@ -106,11 +106,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         /// <summary>Preparatory acts, or an aborted or interrupted attempt, within 3 months.</summary>
         public bool? PreparatoryActsOrAbortedAttempt { get; set; }
         /// <summary>Primary diagnosis.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_primaryDiagnosis? PrimaryDiagnosis { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis? PrimaryDiagnosis { get; set; }
         /// <summary>Prognosis in weeks. Unit: weeks. Required when lifeLimitingIllness is true.</summary>
         public int? PrognosisWeeks { get; set; }
         /// <summary>Psychosis.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_psychosis? Psychosis { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus? Psychosis { get; set; }
         /// <summary>Myocardial infarction or stroke in the last 6 weeks.</summary>
         public bool? RecentMyocardialInfarctionOrStroke { get; set; }
         /// <summary>Respiratory disease or sleep apnoea. COPD, pulmonary insufficiency or sleep apnoea.</summary>
@@ -120,21 +120,21 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         /// <summary>Serious cardiovascular or cerebrovascular condition. E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.</summary>
         public bool? SeriousCardiovascularOrCerebrovascularCondition { get; set; }
         /// <summary>Sex at birth. Unless it is male, the pregnancy question is asked for ages 12 to 55.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_sexAtBirth? SexAtBirth { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.SexAtBirth? SexAtBirth { get; set; }
         /// <summary>Substances involved. A value given twice counts once.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substancesUsed?>? SubstancesUsed { get; set; }
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUsed?>? SubstancesUsed { get; set; }
 #nullable restore
 #else
-        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substancesUsed?> SubstancesUsed { get; set; }
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUsed?> SubstancesUsed { get; set; }
 #endif
         /// <summary>Substance use disorder.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substanceUse? SubstanceUse { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUse? SubstanceUse { get; set; }
         /// <summary>Some intent to act on the thoughts. Asked for active ideation, with or without a plan.</summary>
         public bool? SuicidalIntent { get; set; }
         /// <summary>Suicidality. A recent attempt is one within the last 3 months.</summary>
-        public global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_suicidality? Suicidality { get; set; }
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.Suicidality? Suicidality { get; set; }
         /// <summary>Systolic blood pressure. Today, before treatment. Both values or neither. Unit: mmHg.</summary>
         public int? SystolicBp { get; set; }
         /// <summary>Urinary tract symptoms or cystitis. Ulcerative or interstitial cystitis, or lower urinary tract symptoms.</summary>
@@ -172,21 +172,21 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "distinctMechanisms", n => { DistinctMechanisms = n.GetIntValue(); } },
                 { "failedAdequateTrials", n => { FailedAdequateTrials = n.GetIntValue(); } },
                 { "followUpArranged", n => { FollowUpArranged = n.GetBoolValue(); } },
-                { "hepaticImpairment", n => { HepaticImpairment = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_hepaticImpairment>(); } },
+                { "hepaticImpairment", n => { HepaticImpairment = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.HepaticImpairment>(); } },
                 { "hypersensitivityToKetamine", n => { HypersensitivityToKetamine = n.GetBoolValue(); } },
                 { "hypertensiveEncephalopathyHistory", n => { HypertensiveEncephalopathyHistory = n.GetBoolValue(); } },
                 { "intracerebralHemorrhageHistory", n => { IntracerebralHemorrhageHistory = n.GetBoolValue(); } },
-                { "jurisdiction", n => { Jurisdiction = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_jurisdiction>(); } },
+                { "jurisdiction", n => { Jurisdiction = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Jurisdiction>(); } },
                 { "lethalMeansCounselled", n => { LethalMeansCounselled = n.GetBoolValue(); } },
                 { "lifeLimitingIllness", n => { LifeLimitingIllness = n.GetBoolValue(); } },
-                { "moodStabilizer", n => { MoodStabilizer = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_moodStabilizer>(); } },
+                { "moodStabilizer", n => { MoodStabilizer = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.MoodStabilizer>(); } },
                 { "moodStabilizerOptimized", n => { MoodStabilizerOptimized = n.GetBoolValue(); } },
                 { "onNaltrexone", n => { OnNaltrexone = n.GetBoolValue(); } },
                 { "onOpioids", n => { OnOpioids = n.GetBoolValue(); } },
                 { "onOralAntidepressant", n => { OnOralAntidepressant = n.GetBoolValue(); } },
                 { "onPsychostimulantOrMaoi", n => { OnPsychostimulantOrMaoi = n.GetBoolValue(); } },
                 { "opioidInducedHyperalgesia", n => { OpioidInducedHyperalgesia = n.GetBoolValue(); } },
-                { "oralAntidepressantClass", n => { OralAntidepressantClass = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_oralAntidepressantClass>(); } },
+                { "oralAntidepressantClass", n => { OralAntidepressantClass = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.OralAntidepressantClass>(); } },
                 { "otherCardiovascularOrCerebrovascularDisease", n => { OtherCardiovascularOrCerebrovascularDisease = n.GetBoolValue(); } },
                 { "otherCnsDepressants", n => { OtherCnsDepressants = n.GetBoolValue(); } },
                 { "patientReference", n => { PatientReference = n.GetStringValue(); } },
@@ -194,18 +194,18 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "phq9Total", n => { Phq9Total = n.GetIntValue(); } },
                 { "pregnant", n => { Pregnant = n.GetBoolValue(); } },
                 { "preparatoryActsOrAbortedAttempt", n => { PreparatoryActsOrAbortedAttempt = n.GetBoolValue(); } },
-                { "primaryDiagnosis", n => { PrimaryDiagnosis = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_primaryDiagnosis>(); } },
+                { "primaryDiagnosis", n => { PrimaryDiagnosis = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis>(); } },
                 { "prognosisWeeks", n => { PrognosisWeeks = n.GetIntValue(); } },
-                { "psychosis", n => { Psychosis = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_psychosis>(); } },
+                { "psychosis", n => { Psychosis = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus>(); } },
                 { "recentMyocardialInfarctionOrStroke", n => { RecentMyocardialInfarctionOrStroke = n.GetBoolValue(); } },
                 { "respiratoryDiseaseOrSleepApnea", n => { RespiratoryDiseaseOrSleepApnea = n.GetBoolValue(); } },
                 { "safetyPlanInPlace", n => { SafetyPlanInPlace = n.GetBoolValue(); } },
                 { "seriousCardiovascularOrCerebrovascularCondition", n => { SeriousCardiovascularOrCerebrovascularCondition = n.GetBoolValue(); } },
-                { "sexAtBirth", n => { SexAtBirth = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_sexAtBirth>(); } },
-                { "substanceUse", n => { SubstanceUse = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substanceUse>(); } },
-                { "substancesUsed", n => { SubstancesUsed = n.GetCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substancesUsed>()?.AsList(); } },
+                { "sexAtBirth", n => { SexAtBirth = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.SexAtBirth>(); } },
+                { "substanceUse", n => { SubstanceUse = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUse>(); } },
+                { "substancesUsed", n => { SubstancesUsed = n.GetCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUsed>()?.AsList(); } },
                 { "suicidalIntent", n => { SuicidalIntent = n.GetBoolValue(); } },
-                { "suicidality", n => { Suicidality = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_suicidality>(); } },
+                { "suicidality", n => { Suicidality = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Suicidality>(); } },
                 { "systolicBp", n => { SystolicBp = n.GetIntValue(); } },
                 { "urinaryTractSymptoms", n => { UrinaryTractSymptoms = n.GetBoolValue(); } },
             };
@@ -232,21 +232,21 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteIntValue("distinctMechanisms", DistinctMechanisms);
             writer.WriteIntValue("failedAdequateTrials", FailedAdequateTrials);
             writer.WriteBoolValue("followUpArranged", FollowUpArranged);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_hepaticImpairment>("hepaticImpairment", HepaticImpairment);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.HepaticImpairment>("hepaticImpairment", HepaticImpairment);
             writer.WriteBoolValue("hypersensitivityToKetamine", HypersensitivityToKetamine);
             writer.WriteBoolValue("hypertensiveEncephalopathyHistory", HypertensiveEncephalopathyHistory);
             writer.WriteBoolValue("intracerebralHemorrhageHistory", IntracerebralHemorrhageHistory);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_jurisdiction>("jurisdiction", Jurisdiction);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Jurisdiction>("jurisdiction", Jurisdiction);
             writer.WriteBoolValue("lethalMeansCounselled", LethalMeansCounselled);
             writer.WriteBoolValue("lifeLimitingIllness", LifeLimitingIllness);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_moodStabilizer>("moodStabilizer", MoodStabilizer);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.MoodStabilizer>("moodStabilizer", MoodStabilizer);
             writer.WriteBoolValue("moodStabilizerOptimized", MoodStabilizerOptimized);
             writer.WriteBoolValue("onNaltrexone", OnNaltrexone);
             writer.WriteBoolValue("onOpioids", OnOpioids);
             writer.WriteBoolValue("onOralAntidepressant", OnOralAntidepressant);
             writer.WriteBoolValue("onPsychostimulantOrMaoi", OnPsychostimulantOrMaoi);
             writer.WriteBoolValue("opioidInducedHyperalgesia", OpioidInducedHyperalgesia);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_oralAntidepressantClass>("oralAntidepressantClass", OralAntidepressantClass);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.OralAntidepressantClass>("oralAntidepressantClass", OralAntidepressantClass);
             writer.WriteBoolValue("otherCardiovascularOrCerebrovascularDisease", OtherCardiovascularOrCerebrovascularDisease);
             writer.WriteBoolValue("otherCnsDepressants", OtherCnsDepressants);
             writer.WriteStringValue("patientReference", PatientReference);
@@ -254,18 +254,18 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteIntValue("phq9Total", Phq9Total);
             writer.WriteBoolValue("pregnant", Pregnant);
             writer.WriteBoolValue("preparatoryActsOrAbortedAttempt", PreparatoryActsOrAbortedAttempt);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_primaryDiagnosis>("primaryDiagnosis", PrimaryDiagnosis);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis>("primaryDiagnosis", PrimaryDiagnosis);
             writer.WriteIntValue("prognosisWeeks", PrognosisWeeks);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_psychosis>("psychosis", Psychosis);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus>("psychosis", Psychosis);
             writer.WriteBoolValue("recentMyocardialInfarctionOrStroke", RecentMyocardialInfarctionOrStroke);
             writer.WriteBoolValue("respiratoryDiseaseOrSleepApnea", RespiratoryDiseaseOrSleepApnea);
             writer.WriteBoolValue("safetyPlanInPlace", SafetyPlanInPlace);
             writer.WriteBoolValue("seriousCardiovascularOrCerebrovascularCondition", SeriousCardiovascularOrCerebrovascularCondition);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_sexAtBirth>("sexAtBirth", SexAtBirth);
-            writer.WriteCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substancesUsed>("substancesUsed", SubstancesUsed);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_substanceUse>("substanceUse", SubstanceUse);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.SexAtBirth>("sexAtBirth", SexAtBirth);
+            writer.WriteCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUsed>("substancesUsed", SubstancesUsed);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUse>("substanceUse", SubstanceUse);
             writer.WriteBoolValue("suicidalIntent", SuicidalIntent);
-            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CorrectionRequest_suicidality>("suicidality", Suicidality);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Suicidality>("suicidality", Suicidality);
             writer.WriteIntValue("systolicBp", SystolicBp);
             writer.WriteBoolValue("urinaryTractSymptoms", UrinaryTractSymptoms);
         }

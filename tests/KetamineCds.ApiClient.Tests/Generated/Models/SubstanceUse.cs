@@ -3,21 +3,22 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Labelling jurisdiction. Which label applies; US when not recorded.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum ScreeningRequest_jurisdiction
+    #pragma warning disable CS1591
+    public enum SubstanceUse
+    #pragma warning restore CS1591
     {
-        [EnumMember(Value = "us")]
+        [EnumMember(Value = "none")]
         #pragma warning disable CS1591
-        Us,
+        None,
         #pragma warning restore CS1591
-        [EnumMember(Value = "eu")]
+        [EnumMember(Value = "in-remission")]
         #pragma warning disable CS1591
-        Eu,
+        InRemission,
         #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
+        [EnumMember(Value = "active")]
         #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
+        Active,
         #pragma warning restore CS1591
     }
 }

@@ -3,25 +3,22 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Psychosis.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum CorrectionRequest_psychosis
+    #pragma warning disable CS1591
+    public enum OralAntidepressantClass
+    #pragma warning restore CS1591
     {
-        [EnumMember(Value = "none")]
+        [EnumMember(Value = "ssri")]
         #pragma warning disable CS1591
-        None,
+        Ssri,
         #pragma warning restore CS1591
-        [EnumMember(Value = "history-controlled")]
+        [EnumMember(Value = "snri")]
         #pragma warning disable CS1591
-        HistoryControlled,
+        Snri,
         #pragma warning restore CS1591
-        [EnumMember(Value = "history-untreated")]
+        [EnumMember(Value = "other")]
         #pragma warning disable CS1591
-        HistoryUntreated,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "active")]
-        #pragma warning disable CS1591
-        Active,
+        Other,
         #pragma warning restore CS1591
     }
 }

@@ -3,29 +3,33 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Hepatic impairment.</summary>
+    /// <summary>Primary diagnosis.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum CorrectionRequest_hepaticImpairment
+    public enum PrimaryDiagnosis
     {
-        [EnumMember(Value = "none")]
+        [EnumMember(Value = "mdd")]
         #pragma warning disable CS1591
-        None,
+        Mdd,
         #pragma warning restore CS1591
-        [EnumMember(Value = "mild")]
+        [EnumMember(Value = "bipolar-i")]
         #pragma warning disable CS1591
-        Mild,
+        BipolarI,
         #pragma warning restore CS1591
-        [EnumMember(Value = "moderate")]
+        [EnumMember(Value = "bipolar-ii")]
         #pragma warning disable CS1591
-        Moderate,
+        BipolarIi,
         #pragma warning restore CS1591
-        [EnumMember(Value = "severe")]
+        [EnumMember(Value = "ptsd")]
         #pragma warning disable CS1591
-        Severe,
+        Ptsd,
         #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
+        [EnumMember(Value = "ocd")]
         #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
+        Ocd,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "other")]
+        #pragma warning disable CS1591
+        Other,
         #pragma warning restore CS1591
     }
 }

@@ -3,29 +3,26 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Suicidality. A recent attempt is one within the last 3 months.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum ScreeningRequest_suicidality
+    #pragma warning disable CS1591
+    public enum HepaticImpairment
+    #pragma warning restore CS1591
     {
         [EnumMember(Value = "none")]
         #pragma warning disable CS1591
         None,
         #pragma warning restore CS1591
-        [EnumMember(Value = "passive-ideation")]
+        [EnumMember(Value = "mild")]
         #pragma warning disable CS1591
-        PassiveIdeation,
+        Mild,
         #pragma warning restore CS1591
-        [EnumMember(Value = "active-ideation")]
+        [EnumMember(Value = "moderate")]
         #pragma warning disable CS1591
-        ActiveIdeation,
+        Moderate,
         #pragma warning restore CS1591
-        [EnumMember(Value = "active-ideation-with-plan")]
+        [EnumMember(Value = "severe")]
         #pragma warning disable CS1591
-        ActiveIdeationWithPlan,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "recent-attempt")]
-        #pragma warning disable CS1591
-        RecentAttempt,
+        Severe,
         #pragma warning restore CS1591
     }
 }

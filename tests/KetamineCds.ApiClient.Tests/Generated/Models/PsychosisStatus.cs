@@ -3,29 +3,25 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Suicidality. A recent attempt is one within the last 3 months.</summary>
+    /// <summary>Psychosis.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum CorrectionRequest_suicidality
+    public enum PsychosisStatus
     {
         [EnumMember(Value = "none")]
         #pragma warning disable CS1591
         None,
         #pragma warning restore CS1591
-        [EnumMember(Value = "passive-ideation")]
+        [EnumMember(Value = "history-controlled")]
         #pragma warning disable CS1591
-        PassiveIdeation,
+        HistoryControlled,
         #pragma warning restore CS1591
-        [EnumMember(Value = "active-ideation")]
+        [EnumMember(Value = "history-untreated")]
         #pragma warning disable CS1591
-        ActiveIdeation,
+        HistoryUntreated,
         #pragma warning restore CS1591
-        [EnumMember(Value = "active-ideation-with-plan")]
+        [EnumMember(Value = "active")]
         #pragma warning disable CS1591
-        ActiveIdeationWithPlan,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "recent-attempt")]
-        #pragma warning disable CS1591
-        RecentAttempt,
+        Active,
         #pragma warning restore CS1591
     }
 }

@@ -3,9 +3,10 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Mood stabilizer. Required for bipolar disorder; choose None if there is none. Required when primaryDiagnosis is bipolar-i or bipolar-ii.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum ScreeningRequest_moodStabilizer
+    #pragma warning disable CS1591
+    public enum MoodStabilizer
+    #pragma warning restore CS1591
     {
         [EnumMember(Value = "none")]
         #pragma warning disable CS1591
@@ -30,10 +31,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         [EnumMember(Value = "other")]
         #pragma warning disable CS1591
         Other,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
-        #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
         #pragma warning restore CS1591
     }
 }

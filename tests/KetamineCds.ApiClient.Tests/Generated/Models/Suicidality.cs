@@ -3,29 +3,29 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Sex at birth. Unless it is male, the pregnancy question is asked for ages 12 to 55.</summary>
+    /// <summary>Suicidality. A recent attempt is one within the last 3 months.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum CorrectionRequest_sexAtBirth
+    public enum Suicidality
     {
-        [EnumMember(Value = "female")]
+        [EnumMember(Value = "none")]
         #pragma warning disable CS1591
-        Female,
+        None,
         #pragma warning restore CS1591
-        [EnumMember(Value = "male")]
+        [EnumMember(Value = "passive-ideation")]
         #pragma warning disable CS1591
-        Male,
+        PassiveIdeation,
         #pragma warning restore CS1591
-        [EnumMember(Value = "intersex")]
+        [EnumMember(Value = "active-ideation")]
         #pragma warning disable CS1591
-        Intersex,
+        ActiveIdeation,
         #pragma warning restore CS1591
-        [EnumMember(Value = "unknown")]
+        [EnumMember(Value = "active-ideation-with-plan")]
         #pragma warning disable CS1591
-        Unknown,
+        ActiveIdeationWithPlan,
         #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
+        [EnumMember(Value = "recent-attempt")]
         #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
+        RecentAttempt,
         #pragma warning restore CS1591
     }
 }

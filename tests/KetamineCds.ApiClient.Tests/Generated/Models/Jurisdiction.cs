@@ -3,9 +3,10 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Labelling jurisdiction. Which label applies; US when not recorded.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum CorrectionRequest_jurisdiction
+    #pragma warning disable CS1591
+    public enum Jurisdiction
+    #pragma warning restore CS1591
     {
         [EnumMember(Value = "us")]
         #pragma warning disable CS1591
@@ -14,10 +15,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         [EnumMember(Value = "eu")]
         #pragma warning disable CS1591
         Eu,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
-        #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
         #pragma warning restore CS1591
     }
 }

@@ -3,9 +3,10 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Sex at birth. Unless it is male, the pregnancy question is asked for ages 12 to 55.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public enum ScreeningRequest_sexAtBirth
+    #pragma warning disable CS1591
+    public enum SexAtBirth
+    #pragma warning restore CS1591
     {
         [EnumMember(Value = "female")]
         #pragma warning disable CS1591
@@ -22,10 +23,6 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         [EnumMember(Value = "unknown")]
         #pragma warning disable CS1591
         Unknown,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
-        #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
         #pragma warning restore CS1591
     }
 }

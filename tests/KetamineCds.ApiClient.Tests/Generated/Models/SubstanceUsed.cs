@@ -5,7 +5,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum ScreeningRequest_substancesUsed
+    public enum SubstanceUsed
     #pragma warning restore CS1591
     {
         [EnumMember(Value = "alcohol")]
