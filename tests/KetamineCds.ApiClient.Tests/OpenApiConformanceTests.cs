@@ -100,6 +100,14 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         using var badExport = await http.GetAsync("/api/v1/audit/export.csv?from=2026-13-01");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, badExport.StatusCode);
         using var created = await http.PostAsync("/api/v1/audit/checkpoints", null);
+        if (created.StatusCode == System.Net.HttpStatusCode.Created)
+        {
+            AssertValid(SchemaFor(document, "SignedCheckpointDocument"), JsonNode.Parse(await created.Content.ReadAsStringAsync())!, "the created checkpoint");
+        }
+
+        using var listed = await http.GetAsync("/api/v1/audit/checkpoints");
+        Assert.Equal(System.Net.HttpStatusCode.OK, listed.StatusCode);
+        AssertValid(SchemaFor(document, "CheckpointListResponse"), JsonNode.Parse(await listed.Content.ReadAsStringAsync())!, "the checkpoint list");
 
         var paths = document["paths"]!;
         Assert.NotNull(paths["/api/v1/audit/verify"]!["get"]!["responses"]!["400"]);
@@ -152,6 +160,50 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
     }
 
     /// <summary>A JSON Schema for one component: the document's schemas as <c>$defs</c>, its references pointed there.</summary>
+    [Fact]
+    public async Task TheDocument_EveryReferenceNamesASchemaItDefines()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var references = new List<string>();
+        CollectReferences(document, references);
+
+        Assert.Contains("#/components/schemas/CheckpointListResponse", references);
+        var dangling = references.Distinct()
+            .Where(r => !r.StartsWith("#/components/schemas/", StringComparison.Ordinal) || !schemas.ContainsKey(r["#/components/schemas/".Length..]))
+            .ToList();
+        Assert.True(dangling.Count == 0, "The document refers to schemas it does not define: " + string.Join(", ", dangling));
+    }
+
+    private static void CollectReferences(JsonNode? node, List<string> references)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    if (key == "$ref" && value is JsonValue v && v.TryGetValue<string>(out var target))
+                    {
+                        references.Add(target);
+                    }
+                    else
+                    {
+                        CollectReferences(value, references);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    CollectReferences(item, references);
+                }
+
+                break;
+        }
+    }
+
     private static JsonSchema SchemaFor(JsonNode document, string component)
     {
         var defs = document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);

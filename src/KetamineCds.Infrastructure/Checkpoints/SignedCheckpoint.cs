@@ -60,8 +60,10 @@ public sealed partial record SignedCheckpoint(
             $"{Format}\nchain={chain}\nsequence={sequence}\nheadHash={headHash}\nheadEntryId={headEntryId?.ToString("D") ?? "~"}\ncreatedAt={createdAt}\nkeyId={keyId}\n"));
 
     /// <summary>The checkpoint file's JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(
-        new FileBody(Format, Chain, Sequence, HeadHash, HeadEntryId, CreatedAtText, KeyId, Algorithm, Signature), FileJson);
+    public string ToJson() => JsonSerializer.Serialize(ToDocument(), FileJson);
+
+    /// <summary>The checkpoint file's fields, as <see cref="ToJson"/> writes them (and the API describes them).</summary>
+    public SignedCheckpointDocument ToDocument() => new(Format, Chain, Sequence, HeadHash, HeadEntryId, CreatedAtText, KeyId, Algorithm, Signature);
 
     /// <summary>Reads a checkpoint file; null and a reason if it is not a well-formed checkpoint of this format.</summary>
     public static SignedCheckpoint? TryParse(string json, out string? problem)
@@ -112,7 +114,7 @@ public sealed partial record SignedCheckpoint(
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]
     private static partial Regex ChainName();
 
-    /// <summary>The file's fields, in the order they are written.</summary>
+    /// <summary>The file's fields as read: any may be missing, which <see cref="TryParse"/> names.</summary>
     private sealed record FileBody(
         string? Format, string? Chain, long Sequence, string? HeadHash, Guid? HeadEntryId, string? CreatedAt, string? KeyId, string? Algorithm, string? Signature);
 }

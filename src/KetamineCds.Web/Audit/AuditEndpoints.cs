@@ -33,11 +33,11 @@ public static class AuditEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint")
-            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status201Created, "application/json")
+            .Produces<SignedCheckpointDocument>(StatusCodes.Status201Created, "application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints")
-            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json")
+            .Produces<CheckpointListResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey")
             .Produces<string>(StatusCodes.Status200OK, "application/x-pem-file")
@@ -141,7 +141,7 @@ public static class AuditEndpoints
             var (files, problems) = checkpoints.Files.ReadAll();
             var statuses = await checkpoints.CheckAsync(files, context.RequestAborted);
             return Results.Json(
-                new { enabled = checkpoints.Enabled, keyId = checkpoints.KeyId, items = statuses.Select(CheckpointResponse.From), warnings = problems, setAside = checkpoints.Files.SetAside() },
+                new CheckpointListResponse(checkpoints.Enabled, checkpoints.KeyId, [.. statuses.Select(CheckpointResponse.From)], problems, checkpoints.Files.SetAside()),
                 ContractJson.Options);
         }
         catch (DecisionLogUnavailableException)

@@ -39,7 +39,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints
         public CheckpointsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/audit/checkpoints", rawUrl)
         {
         }
-        /// <returns>A <see cref="UntypedNode"/></returns>
+        /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointListResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -47,11 +47,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<UntypedNode?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointListResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<UntypedNode> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointListResponse> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -61,9 +61,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints
                 { "403", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<UntypedNode>(requestInfo, UntypedNode.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointListResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointListResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
-        /// <returns>A <see cref="UntypedNode"/></returns>
+        /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.SignedCheckpointDocument"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -72,11 +72,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<UntypedNode?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.SignedCheckpointDocument?> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<UntypedNode> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KetamineCds.ApiClient.Tests.Generated.Models.SignedCheckpointDocument> PostAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToPostRequestInformation(requestConfiguration);
@@ -87,7 +87,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints
                 { "409", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<UntypedNode>(requestInfo, UntypedNode.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.SignedCheckpointDocument>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.SignedCheckpointDocument.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
