@@ -88,6 +88,11 @@ public sealed class PageTitleAndLanguageTests : IClassFixture<KetamineCdsFactory
         Assert.Contains("<q lang=\"en\" class=\"recorded-text\">" + DecisionPolicy.V1Text + "</q>", html, StringComparison.Ordinal);
         Assert.Contains("<q lang=\"en\" class=\"recorded-text\">" + DecisionPolicy.V1_1Text + "</q>", html, StringComparison.Ordinal);
         Assert.Contains("含义：</strong> 禁忌证阻断每一条有适应证的路径；否则，已触发的完整性规则使该路径不完整", html, StringComparison.Ordinal);
+        // The whole cell, as the page wrote it before the quote became a partial: the quote, then its meaning, nothing between.
+        Assert.Matches(
+            new Regex("<td class=\"diff-after\"><q lang=\"en\" class=\"recorded-text\">" + Regex.Escape(DecisionPolicy.V1_1Text)
+                + "</q><span class=\"policy-meaning\"><strong>含义：</strong> 禁忌证阻断[^<]+</span></td>"),
+            html);
         Assert.Contains("注意事项，严重程度：中", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex("(caution|requirement|contraindication), (high|moderate|low)"), html);
     }
