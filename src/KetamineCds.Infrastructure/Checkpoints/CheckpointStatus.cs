@@ -8,13 +8,20 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// <param name="Reason">Why, in words an auditor can act on.</param>
 /// <param name="EntryId">The entry the checkpoint signed, if it no longer holds.</param>
 /// <param name="ReasonArguments">
-/// The values in <paramref name="Reason"/> (entry numbers, a key id, a file's problem), in order, so that a page can word the
-/// reason in its own language; empty when the reason has none.
+/// The values in <paramref name="Reason"/> other than its times (entry numbers, an entry id, a key id, a file's problem), in
+/// order, so that a page can word the reason in its own language; empty when the reason has none.
 /// </param>
-public sealed record CheckpointStatus(SignedCheckpoint? Checkpoint, string FileName, IReadOnlyList<string> Sources, CheckpointVerdict Verdict, string Reason, Guid? EntryId, IReadOnlyList<string>? ReasonArguments = null)
+/// <param name="ReasonTimes">
+/// The instants <paramref name="Reason"/> names (UTC in its words), in order, so that a page can show them in the clinic's
+/// time rather than read them back from the words; empty when the reason names none.
+/// </param>
+public sealed record CheckpointStatus(SignedCheckpoint? Checkpoint, string FileName, IReadOnlyList<string> Sources, CheckpointVerdict Verdict, string Reason, Guid? EntryId, IReadOnlyList<string>? ReasonArguments = null, IReadOnlyList<DateTimeOffset>? ReasonTimes = null)
 {
-    /// <summary>The values in <see cref="Reason"/>, in order.</summary>
+    /// <summary>The values in <see cref="Reason"/> other than its times, in order.</summary>
     public IReadOnlyList<string> Arguments => ReasonArguments ?? [];
+
+    /// <summary>The instants in <see cref="Reason"/>, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> Times => ReasonTimes ?? [];
 
     /// <summary>The checkpoint no longer holds, or is not a checkpoint the app can trust.</summary>
     public bool Fails => Verdict is not (CheckpointVerdict.Holds or CheckpointVerdict.NotChecked);

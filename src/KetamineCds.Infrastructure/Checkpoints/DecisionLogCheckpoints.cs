@@ -269,28 +269,27 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
         return statuses;
     }
 
-    /// <summary>A checkpoint of another log: what it signed (entry, id, when), and when this log began, or that it is empty.</summary>
+    /// <summary>
+    /// A checkpoint of another log: what it signed (entry, id, when), and when this log began, or that it is empty. Its
+    /// times are carried as instants (<see cref="CheckpointStatus.Times"/>), and written here in UTC for the API's words.
+    /// </summary>
     private static CheckpointStatus OtherLog(Candidate c, DateTimeOffset? began)
     {
         var cp = c.Checkpoint;
         var signed = cp.HeadEntryId?.ToString("D") ?? "~";
-        var at = Utc(cp.CreatedAt);
         return began is { } first
             ? c.Status(
                 CheckpointVerdict.OtherLog,
-                $"Signed for another log: it signed entry {cp.Sequence} ({signed}) on {at} UTC, before this log's first entry was recorded ({Utc(first)} UTC). The database was replaced or recreated since, or this log was replaced.",
+                $"Signed for another log: it signed entry {cp.Sequence} ({signed}) on {Utc(cp.CreatedAt)} UTC, before this log's first entry was recorded ({Utc(first)} UTC). The database was replaced or recreated since, or this log was replaced.",
                 cp.HeadEntryId,
-                N(cp.Sequence),
-                signed,
-                at,
-                Utc(first))
+                [N(cp.Sequence), signed],
+                [cp.CreatedAt, first])
             : c.Status(
                 CheckpointVerdict.OtherLog,
-                $"Signed for another log: it signed entry {cp.Sequence} ({signed}) on {at} UTC, and this log is empty. The database was replaced or recreated since, or this log was emptied.",
+                $"Signed for another log: it signed entry {cp.Sequence} ({signed}) on {Utc(cp.CreatedAt)} UTC, and this log is empty. The database was replaced or recreated since, or this log was emptied.",
                 cp.HeadEntryId,
-                N(cp.Sequence),
-                signed,
-                at);
+                [N(cp.Sequence), signed],
+                [cp.CreatedAt]);
     }
 
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
@@ -298,7 +297,10 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
     private sealed record Candidate(SignedCheckpoint Checkpoint, string FileName, List<string> Sources)
     {
         public CheckpointStatus Status(CheckpointVerdict verdict, string reason, Guid? entryId, params string[] arguments) =>
-            new(Checkpoint, FileName, Sources.Distinct(StringComparer.Ordinal).ToList(), verdict, reason, entryId, arguments);
+            Status(verdict, reason, entryId, arguments, []);
+
+        public CheckpointStatus Status(CheckpointVerdict verdict, string reason, Guid? entryId, IReadOnlyList<string> arguments, IReadOnlyList<DateTimeOffset> times) =>
+            new(Checkpoint, FileName, Sources.Distinct(StringComparer.Ordinal).ToList(), verdict, reason, entryId, arguments, times);
     }
 
     private static string N(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -11,6 +11,39 @@ namespace KetamineCds.Web.Localization;
 /// </summary>
 public static partial class AccessEventTexts
 {
+    /// <summary>
+    /// Who, in the pieces a narrow column may wrap between: before the last <c>@</c> and before each dot after it
+    /// (<c>auditor</c>, <c>@demo</c>, <c>.local</c>), never inside a name. The page joins them with <c>&lt;wbr&gt;</c>;
+    /// a piece still too wide for the column wraps where it must (<c>overflow-wrap: anywhere</c>).
+    /// </summary>
+    public static IReadOnlyList<string> EmailPieces(string? email)
+    {
+        if (string.IsNullOrEmpty(email))
+        {
+            return [email ?? ""];
+        }
+
+        var at = email.LastIndexOf('@');
+        if (at <= 0)
+        {
+            return [email];
+        }
+
+        var pieces = new List<string> { email[..at] };
+        var start = at;
+        for (var i = at + 1; i < email.Length; i++)
+        {
+            if (email[i] == '.' && i > start + 1)
+            {
+                pieces.Add(email[start..i]);
+                start = i;
+            }
+        }
+
+        pieces.Add(email[start..]);
+        return pieces;
+    }
+
     /// <summary>What happened, in words; an unknown kind (a newer app's) is shown as recorded.</summary>
     public static string Kind(string? kind, IStringLocalizer localizer)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
@@ -187,6 +188,11 @@ public abstract class CheckpointTests : IAsyncLifetime
 
         Assert.Equal(CheckpointVerdict.OtherLog, whenEmpty.FailedCheckpoint!.Verdict);
         Assert.Contains("this log is empty", whenEmpty.FailedCheckpoint.Reason, StringComparison.Ordinal);
+        // The reason's time is carried as the instant (the pages show it in the clinic's time); the API's words name it in UTC.
+        Assert.Equal([earlier.CreatedAt], whenEmpty.FailedCheckpoint.Times);
+        Assert.Equal(
+            $"Signed for another log: it signed entry 3 ({earlierIds[^1]}) on {earlier.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, and this log is empty. The database was replaced or recreated since, or this log was emptied.",
+            whenEmpty.FailedCheckpoint.Reason);
         foreach (var result in new[] { whenEmpty, full, incremental, refused.Verification })
         {
             // The chain itself is intact; the log is still not verified, and the checkpoint is named, not an entry this log never held.
@@ -203,6 +209,9 @@ public abstract class CheckpointTests : IAsyncLifetime
 
         Assert.Equal(2, full.Chain.Checked);
         Assert.Contains("before this log's first entry was recorded", full.FailedCheckpoint!.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, full.FailedCheckpoint.Times.Count);
+        Assert.Equal(earlier.CreatedAt, full.FailedCheckpoint.Times[0]);
+        Assert.True(full.FailedCheckpoint.Times[1] > earlier.CreatedAt);
         Assert.Null(refused.Checkpoint);
 
         // The administrator, on the host, sets the earlier database's checkpoints aside: the new log verifies and can be

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,16 +67,46 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.True(rows.Count >= 3, html);
         Assert.Equal(rows.Select(r => r.Sequence).OrderDescending(), rows.Select(r => r.Sequence));
         // This very view is the newest event: who, role, what in words beside the log's spelling, subject, detail.
-        Assert.Contains(KetamineCdsFactory.Auditor, rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-who\">auditor<wbr /><span class=\"email-domain\">@demo<wbr />.local</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"audit-tight\">Auditor</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("Viewed the access log <code class=\"audit-code\">view-access-log</code>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-subject\">access-log</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td>Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
-        Assert.Contains(rows, r => r.Html.Contains("Staff@Demo.local", StringComparison.Ordinal)
+        Assert.Contains(rows, r => r.Html.Contains("Staff<wbr /><span class=\"email-domain\">@Demo<wbr />.local</span>", StringComparison.Ordinal)
             && r.Html.Contains("Failed attempt <code class=\"audit-code\">sign-in-failed</code>", StringComparison.Ordinal));
         var view = await app.LastAsync("view-access-log");
         Assert.Equal((KetamineCdsFactory.Auditor, "Auditor", "access-log", "audit workspace"), (view.UserEmail, view.Role, view.Subject, view.Detail));
         Assert.Equal(view.Sequence, rows[0].Sequence);
+    }
+
+    [Theory]
+    [InlineData("en", "No role recorded")]
+    [InlineData("zh-CN", "未记录角色")]
+    public async Task AccessLog_SignInRow_SaysNoRoleWasRecorded_AndWrapsTheEmailBeforeItsAtAndTheDomainOnlyBeforeADot(string language, string noRole)
+    {
+        // A sign-in is recorded for the attempted email before anyone acts in a role (AccessAuditing.RecordSignInAsync).
+        await app.RecordAsync(AccessEventKind.SignIn, $"first.last@ward-{language}.clinic.example", null, "page");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, $"/Audit/Access?who=first.last@ward-{language}.clinic.example", language);
+
+        var row = Assert.Single(Rows(html)).Html;
+        Assert.Contains($"<td class=\"access-who\">first.last<wbr /><span class=\"email-domain\">@ward-{language}<wbr />.clinic<wbr />.example</span></td>", row, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"audit-tight\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">{noRole}</span></td>", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("auditor@demo.local", new[] { "auditor", "@demo", ".local" })]
+    [InlineData("first.last@clinic.example.org", new[] { "first.last", "@clinic", ".example", ".org" })]
+    [InlineData("a@b@c.d", new[] { "a@b", "@c", ".d" })]
+    [InlineData("no-at-sign", new[] { "no-at-sign" })]
+    [InlineData("@leading.at", new[] { "@leading.at" })]
+    [InlineData("trailing@..dots.", new[] { "trailing", "@.", ".dots", "." })]
+    [InlineData("", new[] { "" })]
+    public void EmailPieces_BreakOnlyBeforeTheAtAndTheDomainsDots_AndJoinBackToTheEmail(string email, string[] pieces)
+    {
+        Assert.Equal(pieces, AccessEventTexts.EmailPieces(email));
+        Assert.Equal(email, string.Concat(AccessEventTexts.EmailPieces(email)));
     }
 
     [Fact]
@@ -114,9 +145,9 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         var longAgo = await GetAsync(client, "/Audit/Access?who=filter.who%40clinic.example&from=2000-01-01&to=2000-01-31");
 
         Assert.Equal(3, who.Count);
-        Assert.All(who, r => Assert.Matches("<td class=\"access-who\">(Filter.Who@Clinic.Example|filter.who@clinic.example)</td>", r.Html));
+        Assert.All(who, r => Assert.Matches("<td class=\"access-who\">(Filter.Who<wbr /><span class=\"email-domain\">@Clinic<wbr />.Example|filter.who<wbr /><span class=\"email-domain\">@clinic<wbr />.example)</span></td>", r.Html));
         var onlyFailed = Assert.Single(failed);
-        Assert.Contains("Filter.Who@Clinic.Example", onlyFailed.Html, StringComparison.Ordinal);
+        Assert.Contains("Filter.Who<wbr /><span class=\"email-domain\">@Clinic<wbr />.Example</span>", onlyFailed.Html, StringComparison.Ordinal);
         Assert.Equal(2, subject.Count);
         Assert.All(subject, r => Assert.Contains("view-screening", r.Html, StringComparison.Ordinal));
         Assert.Equal(3, recent.Count);

@@ -220,7 +220,8 @@ public sealed class ClinicTimeTests
         var localizer = factory.Services.GetRequiredService<IStringLocalizer<PageText>>();
         var status = new CheckpointStatus(
             null, "checkpoint-3.json", [], CheckpointVerdict.OtherLog, "(the log's English words)", null,
-            ["3", "~", "2026-11-29 05:48:05", "2026-11-29 06:30:00"]);
+            ["3", "~"],
+            [new DateTimeOffset(2026, 11, 29, 5, 48, 5, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 6, 30, 0, TimeSpan.Zero)]);
         var culture = CultureInfo.CurrentUICulture;
         try
         {

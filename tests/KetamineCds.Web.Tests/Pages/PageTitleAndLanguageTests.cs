@@ -60,6 +60,30 @@ public sealed class PageTitleAndLanguageTests : IClassFixture<KetamineCdsFactory
         Assert.Contains(refused, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "/Audit", "?overall=bogus", "Decision log", "Error: Decision log")]
+    [InlineData("zh-CN", "/Audit", "?from=2026-02-01&to=2026-01-01", "决策日志", "错误：决策日志")]
+    [InlineData("en", "/Audit/Access", "?kind=bogus", "Access log", "Error: Access log")]
+    [InlineData("zh-CN", "/Audit/Access", "?kind=bogus", "访问日志", "错误：访问日志")]
+    [InlineData("en", "/Audit/Impact", "?run=true&version=9.9.9", "Impact analysis", "Error: Impact analysis")]
+    [InlineData("zh-CN", "/Audit/Impact", "?run=true&from=2026-02-01&to=2026-01-01", "影响分析", "错误：影响分析")]
+    [InlineData("en", "/Audit/Verify", "?run=true&from=everything", "Verify the log", "Error: Verify the log")]
+    [InlineData("zh-CN", "/Audit/Verify", "?run=true&from=2026-13-45", "校验日志", "错误：校验日志")]
+    public async Task AuditFilter_Refused_TitleSaysError_LikeTheForms(string language, string path, string query, string plain, string refused)
+    {
+        // The filters' error summary is the page's problem to fix, as a form's is: the title says so first (WCAG 2.4.2). A
+        // date that does not bind is also in the model state; these problems are the page's own (an unknown verdict or
+        // kind, from after to, a rule set or starting point it does not know), which only the filter's check finds.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        Assert.Contains($"<title>{plain} - KetamineCds</title>", await GetAsync(client, path, language), StringComparison.Ordinal);
+
+        using var response = await CultureSelectionTests.GetAsync(client, path + query, language);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{refused} - KetamineCds</title>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignIn_Failed_TitleSaysError()
     {
@@ -88,6 +112,11 @@ public sealed class PageTitleAndLanguageTests : IClassFixture<KetamineCdsFactory
         Assert.Contains("<q lang=\"en\" class=\"recorded-text\">" + DecisionPolicy.V1Text + "</q>", html, StringComparison.Ordinal);
         Assert.Contains("<q lang=\"en\" class=\"recorded-text\">" + DecisionPolicy.V1_1Text + "</q>", html, StringComparison.Ordinal);
         Assert.Contains("含义：</strong> 禁忌证阻断每一条有适应证的路径；否则，已触发的完整性规则使该路径不完整", html, StringComparison.Ordinal);
+        // The whole cell, as the page wrote it before the quote became a partial: the quote, then its meaning, nothing between.
+        Assert.Matches(
+            new Regex("<td class=\"diff-after\"><q lang=\"en\" class=\"recorded-text\">" + Regex.Escape(DecisionPolicy.V1_1Text)
+                + "</q><span class=\"policy-meaning\"><strong>含义：</strong> 禁忌证阻断[^<]+</span></td>"),
+            html);
         Assert.Contains("注意事项，严重程度：中", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex("(caution|requirement|contraindication), (high|moderate|low)"), html);
     }
