@@ -101,7 +101,8 @@ public static partial class DemoAccounts
     /// Admin pages, and a configured <c>Bootstrap:AdminEmail</c> naming another account is ignored, which is logged.
     /// The administrator is always a new account with the configured password, to be changed at first sign-in: an
     /// existing account is never promoted (one with a clinical or audit role stops the start-up; one with no role is
-    /// logged as an error and left as it is).
+    /// logged as an error and left as it is), unless it is one the bootstrap itself left half-made: no role, the
+    /// configured password still its own and never changed.
     /// </summary>
     public static async Task EnsureBootstrapAdminAsync(IServiceProvider services, IConfiguration configuration, ILogger? logger = null)
     {
@@ -152,7 +153,7 @@ public static partial class DemoAccounts
         {
             throw new InvalidOperationException($"Bootstrap:AdminEmail names the existing account {email}, which cannot become the administrator: {conflict}");
         }
-        else
+        else if (!(admin.MustChangePassword && await users.CheckPasswordAsync(admin, password)))
         {
             // An existing account with no role (all its roles removed) is never made the administrator (QA10c O1): it
             // would keep its own password, which the configuration's holder does not know and someone else may, and
@@ -161,6 +162,9 @@ public static partial class DemoAccounts
             LogBootstrapExistingAccount(logger, email);
             return;
         }
+
+        // Otherwise the account still holds the configured password, never changed (a bootstrap stopped between creating
+        // the account and giving it the role): only the configuration's holder can sign in to it, so it is finished.
 
         Check(await users.AddToRoleAsync(admin, Roles.Admin));
         LogBootstrapCreated(logger, email);

@@ -241,6 +241,37 @@ public sealed class DemoAccountLockTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Fact]
+    public async Task Production_BootstrapAccountLeftWithoutItsRole_IsFinishedAtTheNextStart()
+    {
+        // A start that stopped between creating the bootstrap account and giving it the role leaves an account with no
+        // role, the configured password (never changed) and the forced change: only the configuration's holder can sign in
+        // to it, so the next start makes it the administrator rather than refusing the clinic its only way in.
+        using (var development = new StartFactory("Development", _databasePath, _checkpoints))
+        {
+            development.CreateClient();
+            await using var scope = development.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var halfMade = new ApplicationUser { UserName = BootstrapEmail, Email = BootstrapEmail, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
+            Assert.True((await users.CreateAsync(halfMade, BootstrapPassword)).Succeeded);
+        }
+
+        using var production = new StartFactory("Production", _databasePath, _checkpoints,
+            ("Bootstrap:AdminEmail", BootstrapEmail), ("Bootstrap:AdminPassword", BootstrapPassword));
+        production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+
+        await using (var scope = production.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var account = (await users.FindByEmailAsync(BootstrapEmail))!;
+            Assert.Equal([Roles.Admin], await users.GetRolesAsync(account));
+            Assert.True(account.MustChangePassword);
+        }
+
+        Assert.Contains(production.Logs, l => l.Message.StartsWith($"Bootstrap administrator {BootstrapEmail} created", StringComparison.Ordinal));
+        Assert.DoesNotContain(production.Logs, l => l.Message.StartsWith($"Bootstrap:AdminEmail {BootstrapEmail} names an existing account", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("admin@demo.local", true)]
     [InlineData("Nurse@DEMO.LOCAL", true)]
