@@ -9,7 +9,7 @@ namespace KetamineCds.Web.Screenings;
 /// only as a third cue (never colour alone). "Incomplete" has its own words, symbol and style: it is never shown as
 /// eligible and never with a tick.
 /// </summary>
-public static class Display
+public static partial class Display
 {
     private static ClinicalText Text => ClinicalText.Shared;
 
@@ -141,4 +141,35 @@ public static class Display
 
     /// <summary>The intake form prefilled from a screening, to record a correction of it with a reason.</summary>
     public static string CorrectionLink(Guid screeningId) => $"/Screenings/New?corrects={screeningId}";
+
+    /// <summary>
+    /// A text cut where it names an identifier (a rule id such as <c>EU-004</c>, a source key, <c>C-SSRS</c>): the page keeps
+    /// each identifier on one line (<c>_KeepIdsWhole</c>), so that a narrow line never breaks it at its hyphen, while the
+    /// text itself, Chinese included, still wraps where it may. The identifier keeps its plain hyphen, so a copied id
+    /// still searches.
+    /// </summary>
+    public static IEnumerable<(string Text, bool Identifier)> IdentifierPieces(string text)
+    {
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match id in Identifier().Matches(text))
+        {
+            if (id.Index > at)
+            {
+                yield return (text[at..id.Index], false);
+            }
+
+            yield return (id.Value, true);
+            at = id.Index + id.Length;
+        }
+
+        if (at < text.Length)
+        {
+            yield return (text[at..], false);
+        }
+    }
+
+    // Capitals and digits joined by hyphens, starting with a capital; not inside a longer word of Latin letters or digits
+    // (a Chinese character next to it is a boundary, as in "（EU-004）").
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![A-Za-z0-9-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9-])")]
+    private static partial System.Text.RegularExpressions.Regex Identifier();
 }

@@ -249,6 +249,28 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("/css/print.css", print, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "longer monitoring (<span class=\"id-whole\">HEP-002</span>)")]
+    [InlineData("zh-CN", "<span class=\"id-whole\">HEP-002</span>")]
+    public async Task Result_RuleIdsAndSourceKeysInAFindingsText_AreKeptOnOneLine(string language, string detail)
+    {
+        // QA: in a narrow line the browser broke "EU-004" or "HEP-002" inside a finding's text at its hyphen (and Chinese
+        // text wraps anywhere). Each identifier the text names is kept whole; the rule-id links already were.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-IDS-" + language));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var result = await client.GetStringAsync($"/Screenings/{id}");
+
+        // HEP-003 fires (the hepatic status is not recorded) and names HEP-001 and HEP-002 in its detail.
+        Assert.Contains(detail, result, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"id-whole\">HEP-001</span>", result, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"id-whole\">SPRAVATO-PI-US</span>", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span class=\"id-whole\"> ", result, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Print_ActiveIdeationWithAPlan_ShowsTheInputsOfEveryKindOfFinding()
     {
