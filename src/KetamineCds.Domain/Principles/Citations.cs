@@ -102,6 +102,4 @@ public static class Citations
     public static bool IsPrinciple(string id) => PrincipleIds.Contains(id);
 
     public static bool IsSource(string key) => SourceKeys.Contains(key);
-
-    public static Principle? FindPrinciple(string id) => AllPrinciples.FirstOrDefault(p => p.Id == id);
 }

@@ -30,8 +30,6 @@ public sealed class CdsHookClients
         _byIssuer = clients.ToDictionary(c => c.Issuer, StringComparer.Ordinal);
     }
 
-    public IReadOnlyCollection<string> Issuers => _byIssuer.Keys;
-
     public CdsHookClient? Find(string? issuer) => issuer is not null && _byIssuer.TryGetValue(issuer, out var client) ? client : null;
 
     /// <summary>Reads the configured clients; in Development adds the demo client, creating its key pair on first start.</summary>

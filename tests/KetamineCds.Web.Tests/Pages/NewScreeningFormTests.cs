@@ -629,6 +629,9 @@ public sealed class UnknownPrefillLinkTests : IClassFixture<KetamineCdsFactory>
         notice = notice[..notice.IndexOf("</div>", StringComparison.Ordinal)];
         Assert.Contains("This prefilled link from the EHR is unknown or has expired", notice, StringComparison.Ordinal);
         Assert.Contains("Nothing has been filled in from the chart", notice, StringComparison.Ordinal);
+        // The notice names the lifetime in words; it must be the store's.
+        Assert.Equal(TimeSpan.FromHours(1), KetamineCds.Infrastructure.CdsHooks.CdsHookStore.PrefillLifetime);
+        Assert.Contains("can be opened for one hour after the card was shown", notice, StringComparison.Ordinal);
         Assert.Contains("Start the screening here, or open the patient's chart in the EHR again to get a fresh card", notice, StringComparison.Ordinal);
 
         // The form is there and empty: nothing from any chart, nothing marked as from the EHR.

@@ -188,9 +188,6 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public bool PrefillUnavailable { get; private set; }
 
-    /// <summary>How long a prefilled link from an EHR card can be opened, in whole hours (the notice names it).</summary>
-    public static int PrefillLifetimeHours => (int)CdsHookStore.PrefillLifetime.TotalHours;
-
     /// <summary>How many answers an EHR's prefill filled in (0 without one): the form says so, so that each is checked.</summary>
     public int FromEhrCount => FromEhr.Count;
 
