@@ -5,7 +5,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules.Biomarkers;
 
 /// <summary>BIO-001: EEG gamma power and BDNF are research markers: they do not change this decision. (P-BIOMARKERS)</summary>
-public sealed class BiomarkersResearchOnly : Rule
+public class BiomarkersResearchOnly : Rule
 {
     public override string Id => "BIO-001";
 

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Completeness;
 
 /// <summary>SAF-001: Part of the pre-treatment safety history is not recorded: ask before the first session. (P-SAFETY-REMS, SPRAVATO-PI-US) From 1.3.0 it also names other cardiovascular or cerebrovascular disease (CV-008).</summary>
-public sealed class OtherSafetyHistoryAndCardiovascularNotRecorded : Rule
+public class OtherSafetyHistoryAndCardiovascularNotRecorded : Rule
 {
     public override string Id => "SAF-001";
 

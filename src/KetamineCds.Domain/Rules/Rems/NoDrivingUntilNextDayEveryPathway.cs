@@ -5,7 +5,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules.Rems;
 
 /// <summary>REMS-003: No driving or operating machinery until the next day after restful sleep; arrange a ride home. (P-SAFETY-REMS, SPRAVATO-PI-US)</summary>
-public sealed class NoDrivingUntilNextDayEveryPathway : Rule
+public class NoDrivingUntilNextDayEveryPathway : Rule
 {
     public override string Id => "REMS-003";
 

@@ -5,7 +5,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules.Rems;
 
 /// <summary>REMS-002: Monitor for at least 2 hours after each dose: blood pressure, sedation, dissociation and breathing with pulse oximetry. (P-SAFETY-REMS, SPRAVATO-PI-US, SPRAVATO-REMS, APA-KETAMINE-2017)</summary>
-public sealed class PostDoseMonitoringEveryPathway : Rule
+public class PostDoseMonitoringEveryPathway : Rule
 {
     public override string Id => "REMS-002";
 

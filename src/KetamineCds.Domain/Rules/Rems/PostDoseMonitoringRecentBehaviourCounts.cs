@@ -1,32 +1,13 @@
 using KetamineCds.Domain.Rules.Conditions;
-using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules.Rems;
 
 /// <summary>
-/// REMS-002 from 1.5.0: PostDoseMonitoringEveryPathway's texts, kind, severity and citations unchanged; only its indication now counts recent suicidal
+/// REMS-002 from 1.5.0: PostDoseMonitoringEveryPathway's texts, kind, severity and citations inherited unchanged; only its indication now counts recent suicidal
 /// behaviour (an aborted or interrupted attempt, or preparatory acts) for the suicidal-ideation pathway, as SUI-001 does
 /// (<see cref="Indications.SuicidalMddWithRecentBehaviour"/>; docs/clinical-review.md, section 13, C2).
 /// </summary>
-public sealed class PostDoseMonitoringRecentBehaviourCounts : Rule
+public sealed class PostDoseMonitoringRecentBehaviourCounts : PostDoseMonitoringEveryPathway
 {
-    private static readonly PostDoseMonitoringEveryPathway Released = new();
-
-    public override string Id => Released.Id;
-
-    public override FindingKind Kind => Released.Kind;
-
-    public override Severity Severity => Released.Severity;
-
-    public override IReadOnlyList<string> Principles => Released.Principles;
-
-    public override IReadOnlyList<string> Sources => Released.Sources;
-
-    public override string ConditionText => Released.ConditionText;
-
     public override Condition Condition { get; } = Indications.AnyIndicationWithRecentBehaviour;
-
-    public override string Summary => Released.Summary;
-
-    public override string Detail => Released.Detail;
 }
