@@ -41,7 +41,12 @@ public sealed class DatabaseTicketStore(ServerSessions sessions, IOptions<Identi
     public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null, cancellationToken);
 
     public Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken) =>
-        sessions.RenewAsync(key, Serializer.Serialize(ticket), ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), cancellationToken);
+        sessions.RenewAsync(
+            key,
+            ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType) ?? throw new InvalidOperationException("A page session needs the user's id."),
+            Serializer.Serialize(ticket),
+            ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType),
+            cancellationToken);
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
 

@@ -131,13 +131,19 @@ public sealed class ServerSessions(KetamineCdsContextFactory contexts, TimeProvi
 
     /// <summary>
     /// Replaces a page session's ticket (sliding renewal, or this browser signed in again after its own stamp change:
-    /// the ticket then carries the new stamp, which the session takes); its absolute end stays.
+    /// the ticket then carries the new stamp, which the session takes); its absolute end stays. A ticket of another
+    /// account never enters the session: the session ends instead (a session key is never handed from one person to
+    /// another; the sign-in page does not sign anyone in over a live session).
     /// </summary>
-    public async Task RenewAsync(string id, byte[] ticket, string? securityStamp, CancellationToken cancellationToken)
+    public async Task RenewAsync(string id, string userId, byte[] ticket, string? securityStamp, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        await db.UserSessions.Where(s => s.Id == id).ExecuteUpdateAsync(
+        var renewed = await db.UserSessions.Where(s => s.Id == id && s.UserId == userId).ExecuteUpdateAsync(
             u => u.SetProperty(s => s.Ticket, ticket).SetProperty(s => s.SecurityStamp, securityStamp), cancellationToken);
+        if (renewed == 0)
+        {
+            await db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -149,6 +149,111 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task SignInPage_WhileSignedIn_OffersToContinueOrSignOutAndShowsNoForm()
+    {
+        using var factory = new KetamineCdsFactory();
+        var (client, _) = await factory.SignInRecordingAsync(KetamineCdsFactory.Psychiatrist);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/Account/Login?ReturnUrl=%2FScreenings%2FNew"));
+
+        Assert.Contains("You are signed in as " + KetamineCdsFactory.Psychiatrist, page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button\" href=\"/Screenings/New\">Continue as " + KetamineCdsFactory.Psychiatrist + "</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"password\"", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Staff)]
+    [InlineData(KetamineCdsFactory.Psychiatrist)]
+    public async Task SignIn_SentWhileThisBrowserIsSignedIn_SignsNobodyInAndKeepsTheSession(string email)
+    {
+        // QA11 F1: a second person signing in on a shared browser (or a stale sign-in form in another tab) used to put
+        // their ticket into the first person's session, which then read as ended for both of them.
+        using var factory = new KetamineCdsFactory();
+        var (client, cookie) = await factory.SignInRecordingAsync(KetamineCdsFactory.Psychiatrist);
+        var before = cookie();
+
+        using var second = await client.PostFormAsync("/Account/Login", "/Account/Login",
+            [new("Input.Email", email), new("Input.Password", KetamineCdsFactory.Password)]);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var page = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
+        Assert.Contains("You are signed in as " + KetamineCdsFactory.Psychiatrist, page, StringComparison.Ordinal);
+        Assert.Equal(before, cookie());
+        using var stillIn = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Contains(KetamineCdsFactory.Psychiatrist, await stillIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInForm_OpenedBeforeThisBrowserSignedInElsewhere_AnswersWithThePageNotABare400()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        var staleToken = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        var freshToken = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        using (var first = await client.PostAsync("/Account/Login", Form(KetamineCdsFactory.Psychiatrist, freshToken)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        // The other tab's form still carries the token of a browser that was not signed in.
+        using var stale = await client.PostAsync("/Account/Login", Form(KetamineCdsFactory.Staff, staleToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var page = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("You are signed in as " + KetamineCdsFactory.Psychiatrist, page, StringComparison.Ordinal);
+        using var stillIn = await client.GetAsync("/Screenings/New");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInForm_WithoutAValidToken_SignsNobodyInAndSaysToEnterItAgain()
+    {
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        using var forged = await client.PostAsync("/Account/Login", Form(KetamineCdsFactory.Psychiatrist, "not-a-token"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var page = WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync());
+        Assert.Contains("This sign-in form had expired: nothing was checked. Enter your email and password again.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"password\"", page, StringComparison.Ordinal);
+        using var notIn = await client.GetAsync("/Screenings/New");
+        Assert.True(SessionClients.IsSentToSignIn(notIn), $"Expected a redirect to sign in, got {(int)notIn.StatusCode}.");
+    }
+
+    private static FormUrlEncodedContent Form(string email, string token) => new(new Dictionary<string, string>
+    {
+        ["Input.Email"] = email,
+        ["Input.Password"] = KetamineCdsFactory.Password,
+        ["__RequestVerificationToken"] = token,
+    });
+
+    [Fact]
+    public async Task SessionStore_RenewedWithAnotherAccountsTicket_EndsTheSessionRatherThanHandItOver()
+    {
+        using var factory = new KetamineCdsFactory();
+        var sessions = factory.Services.GetRequiredService<KetamineCds.Web.Security.ServerSessions>();
+        var psychiatrist = await factory.UserIdAsync(KetamineCdsFactory.Psychiatrist);
+        var staff = await factory.UserIdAsync(KetamineCdsFactory.Staff);
+        string? stamp;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KetamineCds.Infrastructure.Identity.ApplicationUser>>();
+            stamp = (await users.FindByEmailAsync(KetamineCdsFactory.Psychiatrist))!.SecurityStamp;
+        }
+
+        var id = await sessions.StartAsync(psychiatrist, stamp, KetamineCds.Infrastructure.Identity.UserSession.PageKind, sessions.Now, null, [1], CancellationToken.None);
+
+        await sessions.RenewAsync(id, psychiatrist, [2], stamp, CancellationToken.None);
+        Assert.Equal(new byte[] { 2 }, (await sessions.FindAsync(id, CancellationToken.None))?.Ticket);
+
+        await sessions.RenewAsync(id, staff, [3], stamp, CancellationToken.None);
+        Assert.Null(await sessions.FindAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task PageSession_AbsoluteLifetimeByDefault_Is12Hours()
     {
         using var factory = new KetamineCdsFactory();

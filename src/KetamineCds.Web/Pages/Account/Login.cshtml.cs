@@ -1,5 +1,6 @@
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,8 @@ namespace KetamineCds.Web.Pages.Account;
 /// accounts). Every attempt, good or bad, is recorded in the access audit.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environment, IConfiguration configuration, IStringLocalizer<PageText> localizer) : PageModel
+[IgnoreAntiforgeryToken] // Checked in OnPostAsync, so that a form that went stale answers with this page, not a bare 400.
+public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, IHostEnvironment environment, IConfiguration configuration, IStringLocalizer<PageText> localizer) : PageModel
 {
     /// <summary>The TempData key of the notice that this account has just been locked and signed out (<see cref="ChangePasswordModel"/>).</summary>
     public const string LockedNotice = "LockedNotice";
@@ -42,12 +44,38 @@ public sealed class LoginModel(PasswordSignIn signIn, IHostEnvironment environme
     /// <summary>The demo accounts are listed only in Development, where they exist with the published password.</summary>
     public bool ShowDemoAccounts => environment.IsDevelopment() && DemoAccounts.AreEnabled(environment, configuration);
 
+    /// <summary>
+    /// The account this browser is signed in to, or null. While it is signed in, the page offers to continue or to sign
+    /// out and signs nobody else in: a sign-in over a live session would hand that session's key to another account
+    /// (the session store ends the session rather than do so, see <see cref="ServerSessions.RenewAsync"/>), and a
+    /// sign-in always starts a session with a new key.
+    /// </summary>
+    public string? SignedInAs => User.Identity?.IsAuthenticated == true ? User.Identity.Name ?? "" : null;
+
+    /// <summary>Where "Continue" goes while signed in: the return address if it is local, otherwise the start page.</summary>
+    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            // No valid form token: a forged post, or a form opened before this browser signed in or out in another tab.
+            // Nothing is checked or recorded; the page says what to do (or, signed in, offers to continue or sign out).
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ErrorMessage = SignedInAs is null ? localizer["This sign-in form had expired: nothing was checked. Enter your email and password again."].Value : null;
+            return Page();
+        }
+
+        if (SignedInAs is not null)
+        {
+            // A sign-in form sent while this browser is signed in (another tab): nobody else is signed in over the session.
+            return Page();
+        }
+
         var email = Input.Email?.Trim() ?? "";
         if (email.Length == 0 || string.IsNullOrEmpty(Input.Password))
         {

@@ -74,6 +74,12 @@ public sealed class LoginWithCodeModel(
 
     private async Task<IActionResult> CompleteAsync(Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string how, string? authenticatorCode = null)
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            // This browser signed in to an account in another tab meanwhile: nobody is signed in over it (see LoginModel.SignedInAs).
+            return RedirectToPage("/Account/Login");
+        }
+
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
