@@ -29,7 +29,7 @@ public static class AccessLogCsvExport
 
         try
         {
-            await access.RecordAsync(context, AccessEventKind.Export, Subject, "csv; " + input);
+            await access.RecordAsync(context, AccessEventKind.Export, Subject, Csv.ExportDetail(input));
         }
         catch (DecisionLogUnavailableException)
         {

@@ -25,7 +25,7 @@ public static class AuditCsvExport
 
         try
         {
-            await access.RecordAsync(context, AccessEventKind.Export, "decision-log", "csv; " + input);
+            await access.RecordAsync(context, AccessEventKind.Export, "decision-log", Csv.ExportDetail(input));
         }
         catch (DecisionLogUnavailableException)
         {

@@ -6,6 +6,9 @@ namespace KetamineCds.Web.Audit;
 /// <summary>RFC 4180 CSV, with spreadsheet formula injection neutralised.</summary>
 public static class Csv
 {
+    /// <summary>What an export's access event records as its detail: "csv", then the filter if there is one.</summary>
+    public static string ExportDetail(object filter) => filter.ToString() is { Length: > 0 } text ? "csv; " + text : "csv";
+
     public static string Row(params string?[] cells)
     {
         var sb = new StringBuilder();

@@ -231,6 +231,21 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("请更正筛选条件以列出访问事件。", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Audit/Access?handler=Csv", "access-log")]
+    [InlineData("/Audit?handler=Csv", "decision-log")]
+    public async Task Csv_Unfiltered_RecordsItsExportAsPlainCsvWithNoTrailingSeparator(string path, string subject)
+    {
+        // QA11 F9: an unfiltered export recorded its detail as "csv; ".
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var export = await app.LastAsync("export");
+        Assert.Equal((subject, "csv"), (export.Subject, export.Detail));
+    }
+
     [Fact]
     public async Task AccessLogCsv_Filtered_ExportsThoseEventsWithFormulasNeutralisedAndIsRecorded()
     {
