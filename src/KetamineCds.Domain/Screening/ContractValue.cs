@@ -10,7 +10,7 @@ internal static class ContractValue
     /// <summary>The reader of <paramref name="field"/>'s values.</summary>
     /// <param name="field">The field.</param>
     /// <param name="list">For a list field: how its items (enumeration values) become the field's list.</param>
-    public static Func<object?, T> ReaderFor<T>(FieldDefinition field, Func<IEnumerable<object>, T>? list)
+    public static Func<object?, T> ReaderFor<T>(FieldDefinition field, ListOfChoices<T>? list)
     {
         var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
         var optional = !typeof(T).IsValueType || Nullable.GetUnderlyingType(typeof(T)) is not null;
@@ -18,7 +18,7 @@ internal static class ContractValue
             type == typeof(string) ? value => value is string { Length: > 0 } text ? text : null
             : type == typeof(decimal) ? value => value is int whole ? (decimal)whole : value
             : type.IsEnum ? EnumReader(field, type)
-            : list is not null ? ListReader(field, type.GetGenericArguments()[0], items => list(items))
+            : list is not null ? ListReader(field, list.ItemType, items => list.Make(items))
             : value => value;
         return value =>
         {

@@ -15,9 +15,9 @@ public sealed class Field<T> : FieldDefinition
     /// <param name="section">The form's section.</param>
     /// <param name="label">The clinician's label.</param>
     /// <param name="get">The value in a history.</param>
-    /// <param name="list">For a list field: how its items become the list.</param>
-    internal Field(string name, FieldType type, FieldSection section, string label, Func<PatientHistory, T> get, Func<IEnumerable<object>, T>? list = null)
-        : base(name, type, section, label)
+    /// <param name="list">For a choice list: the enumeration its items are and how they become the list.</param>
+    internal Field(string name, FieldType type, FieldSection section, string label, Func<PatientHistory, T> get, ListOfChoices<T>? list = null)
+        : base(name, type, section, label, ChoiceTypeOf(type, list))
     {
         _get = get;
         _fromContract = new(() => ContractValue.ReaderFor(this, list));
@@ -31,6 +31,14 @@ public sealed class Field<T> : FieldDefinition
     }
 
     public T Of(PatientHistory history) => _get(history);
+
+    /// <summary>The enumeration a choice (<typeparamref name="T"/> itself) or a choice list (its items) holds; null for another field.</summary>
+    private static Type? ChoiceTypeOf(FieldType type, ListOfChoices<T>? list) => type switch
+    {
+        FieldType.Choice => Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T),
+        FieldType.ChoiceList => list?.ItemType,
+        _ => null,
+    };
 
     /// <summary>The typed value of this field among a request's contract values (<paramref name="contractValue"/> looks them up).</summary>
     public T From(Func<FieldDefinition, object?> contractValue) => _fromContract.Value(contractValue(this));

@@ -8,10 +8,16 @@ namespace KetamineCds.Domain.Screening;
 /// </summary>
 public abstract class FieldDefinition
 {
-    private protected FieldDefinition(string name, FieldType type, FieldSection section, string label)
+    private protected FieldDefinition(string name, FieldType type, FieldSection section, string label, Type? choiceType)
     {
+        if ((type is FieldType.Choice or FieldType.ChoiceList) != choiceType is { IsEnum: true })
+        {
+            throw new ArgumentException($"Field {name}: a choice or a choice list holds the values of one enumeration, and no other field does.", nameof(choiceType));
+        }
+
         Name = name;
         Type = type;
+        ChoiceType = choiceType;
         Section = section;
         Label = label;
         Property = char.ToUpperInvariant(name[0]) + name[1..];
@@ -47,6 +53,12 @@ public abstract class FieldDefinition
 
     /// <summary>The unit a number is in (<c>mmHg</c>), or null.</summary>
     public string? Unit { get; init; }
+
+    /// <summary>
+    /// For a choice or a choice list: the Domain enumeration its values are, whose contract strings are
+    /// <see cref="Choices"/> (the OpenAPI document names the values' component after it); null for any other field.
+    /// </summary>
+    public Type? ChoiceType { get; }
 
     /// <summary>The contract strings a choice or choice list allows, in the contract's order.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];

@@ -11,7 +11,8 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// day by default): the quicker check cannot see an entry before that checkpoint edited without re-hashing (QA10c S2).
 /// Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk is
 /// logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed, and
-/// after a full check that failed every tick checks in full until one passes.
+/// after a full check that failed every tick checks in full until one passes. Every tick ends in one message: a
+/// checkpoint written, a refusal, a failure to read or write, or (at Debug) nothing to sign.
 /// </summary>
 public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints, CheckpointSettings settings, TimeProvider clock, ILogger<CheckpointWriter> logger) : BackgroundService
 {
@@ -89,13 +90,18 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
                 LogFullCheckPassed(logger, passed.Chain.Checked, settings.FullVerificationInterval);
             }
 
-            if (created?.Checkpoint is { } checkpoint)
+            if (created is null)
+            {
+                LogNothingToSign(logger);
+            }
+            else if (created.Checkpoint is { } checkpoint)
             {
                 LogWritten(logger, checkpoint.Sequence, checkpoint.FileName);
             }
-            else if (created is { Verification: var v })
+            else
             {
-                LogRefused(logger, v.Mode == VerificationMode.Full ? "Full check: " : "Check from the newest checkpoint: ", v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}");
+                var v = created.Verification;
+                LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}", CheckName(v.Mode));
             }
         }
         catch (DecisionLogUnavailableException ex)
@@ -107,6 +113,9 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             LogNotWritten(logger, settings.Directory, ex);
         }
     }
+
+    /// <summary>The <c>Check</c> of a refusal, spelt as the verify API's <c>mode</c>: <c>full</c> or <c>from-checkpoint</c>.</summary>
+    private static string CheckName(VerificationMode mode) => mode == VerificationMode.Full ? "full" : "from-checkpoint";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signed checkpoints on: key {KeyId}, folder {Directory}, every {Interval} when the log has grown; the whole log verified before signing at the first one and then at most every {FullInterval}")]
     private static partial void LogEnabled(ILogger logger, string keyId, string directory, TimeSpan interval, TimeSpan fullInterval);
@@ -120,8 +129,15 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision log checkpoint written at entry {Sequence}: {FileName}")]
     private static partial void LogWritten(ILogger logger, long sequence, string fileName);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The decision log does not verify; no checkpoint was signed. {Check}{Reason}")]
-    private static partial void LogRefused(ILogger logger, string check, string reason);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The decision log has not grown since the newest checkpoint; nothing to sign.")]
+    private static partial void LogNothingToSign(ILogger logger);
+
+    /// <summary>
+    /// A refusal: the text up to the reason is the one monitoring has matched since checkpoints began
+    /// (docs/operations.md, Log messages to watch); which check refused is the <c>Check</c> property, after the reason.
+    /// </summary>
+    [LoggerMessage(Level = LogLevel.Error, Message = "The decision log does not verify; no checkpoint was signed. {Reason} (check: {Check})")]
+    private static partial void LogRefused(ILogger logger, string reason, string check);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Full verification of the decision log before signing: {Entries} entries re-hashed, intact; the next full check is due in {Interval}")]
     private static partial void LogFullCheckPassed(ILogger logger, long entries, TimeSpan interval);

@@ -13,8 +13,9 @@ namespace KetamineCds.Web.Forms;
 /// gets <c>aria-invalid="true"</c> and that id added to its <c>aria-describedby</c>. A control that is not written with
 /// <c>asp-for</c> (a password box of one of several forms on a page, the checkboxes of one list) names the model entry
 /// whose error it shows with <c>field-errors-of</c>; its message's id is then <c>{entry}-error</c>.
-/// A message shown starts with a visually hidden "Error: " (错误：), as on the intake form (_FieldHintAndError), so that a
-/// screen reader reading it, or reading the field's description, hears that it is a problem and not a hint.
+/// A message shown starts with a visually hidden "Error: " (错误：), the same markup as on the intake form
+/// (<see cref="FieldErrorPrefix"/>), so that a screen reader reading it, or reading the field's description, hears that
+/// it is a problem and not a hint.
 /// Runs after the framework's tag helpers, which write the id, the name and the message.
 /// </summary>
 [HtmlTargetElement("input", Attributes = ForAttribute)]
@@ -52,7 +53,7 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
             output.Attributes.SetAttribute("id", FieldDescription.ErrorId(IdOf(name)));
             if (HasError(name))
             {
-                output.PreContent.AppendHtml("<span class=\"visually-hidden\">").Append(text["Error:"].Value + " ").AppendHtml("</span>");
+                output.PreContent.AppendHtml(FieldErrorPrefix.Html(text));
             }
 
             return;

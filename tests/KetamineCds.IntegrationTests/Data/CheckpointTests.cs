@@ -1,10 +1,10 @@
 using System.Globalization;
+using System.Threading.Channels;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KetamineCds.IntegrationTests.Data;
@@ -337,37 +337,44 @@ public abstract class CheckpointTests : IAsyncLifetime
     [Fact]
     public async Task CheckpointWriter_IntervalPasses_WritesOneOnlyWhenTheHeadHasMoved()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        // Only the fake clock moves the writer: its timer fires inside Advance (the clock notes when), and each tick it
+        // runs ends in one message (a checkpoint written, or nothing to sign), read here in turn; the test waits for
+        // the writer, never for the wall clock.
+        var start = new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero);
+        var clock = new TimerNotingClock(start);
         var checkpoints = Checkpoints(clock);
-        using var writer = new CheckpointWriter(checkpoints, Settings, clock, NullLogger<CheckpointWriter>.Instance);
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(checkpoints, Settings, clock, logger);
         await writer.StartAsync(CancellationToken.None);
         try
         {
             await RecordAsync(3);
             clock.Advance(TimeSpan.FromMinutes(4));
-            await Task.Delay(200);
-            Assert.Empty(CheckpointFilesWritten());
-
+            Assert.Empty(clock.Fired);
             clock.Advance(TimeSpan.FromMinutes(1));
-            var first = await WaitForCheckpointsAsync(1);
-            Assert.Equal(3, first[0].Sequence);
-            Assert.Equal(clock.GetUtcNow(), first[0].CreatedAt);
+            Assert.Equal([start.AddMinutes(5)], clock.Fired);
+            Assert.StartsWith("Decision log checkpoint written at entry 3: ", await logger.NextTickAsync(), StringComparison.Ordinal);
+            Assert.Equal([(3L, start.AddMinutes(5))], CheckpointsWritten().Select(c => (c.Sequence, c.CreatedAt)));
 
-            // Nothing new: the next tick writes nothing.
+            // Nothing new: the next tick signs nothing.
             clock.Advance(TimeSpan.FromMinutes(5));
-            await Task.Delay(300);
+            Assert.Equal(NothingToSign, await logger.NextTickAsync());
             Assert.Single(CheckpointFilesWritten());
 
             await RecordAsync(2);
             clock.Advance(TimeSpan.FromMinutes(5));
-            var both = await WaitForCheckpointsAsync(2);
-            Assert.Equal([3L, 5L], both.Select(c => c.Sequence));
+            Assert.StartsWith("Decision log checkpoint written at entry 5: ", await logger.NextTickAsync(), StringComparison.Ordinal);
+            Assert.Equal([(3L, start.AddMinutes(5)), (5L, start.AddMinutes(15))], CheckpointsWritten().Select(c => (c.Sequence, c.CreatedAt)));
             Assert.True((await checkpoints.VerifyAsync(VerificationMode.Full)).Intact);
         }
         finally
         {
             await writer.StopAsync(CancellationToken.None);
         }
+
+        // Every 5 minutes and at no other time, one tick each.
+        Assert.Equal([start.AddMinutes(5), start.AddMinutes(10), start.AddMinutes(15)], clock.Fired);
+        Assert.Equal(3, logger.TicksEnded);
     }
 
     [Fact]
@@ -398,14 +405,20 @@ public abstract class CheckpointTests : IAsyncLifetime
 
         Assert.Equal(2, CheckpointFilesWritten().Length);
         var refused = Assert.Single(logger.Messages, m => m.Level == LogLevel.Error);
-        Assert.StartsWith("The decision log does not verify; no checkpoint was signed. Full check: the chain is broken at entry 1 (", refused.Text, StringComparison.Ordinal);
+        // Monitoring matches the text up to the reason (docs/operations.md); which check refused comes after it, and is
+        // a property of its own.
+        Assert.StartsWith("The decision log does not verify; no checkpoint was signed. the chain is broken at entry 1 (", refused.Text, StringComparison.Ordinal);
+        Assert.EndsWith(" (check: full)", refused.Text, StringComparison.Ordinal);
+        Assert.Equal("The decision log does not verify; no checkpoint was signed. {Reason} (check: {Check})", refused.Properties["{OriginalFormat}"]);
+        Assert.Equal("full", refused.Properties["Check"]);
+        Assert.StartsWith("the chain is broken at entry 1 (", (string)refused.Properties["Reason"]!, StringComparison.Ordinal);
 
         // A full check that failed does not wait a day: the next tick checks in full again, and signs nothing.
         clock.Advance(TimeSpan.FromMinutes(5));
         await RecordAsync(1);
         await writer.WriteOnceAsync(CancellationToken.None);
         Assert.Equal(2, CheckpointFilesWritten().Length);
-        Assert.Equal(2, logger.Messages.Count(m => m.Level == LogLevel.Error && m.Text.Contains("Full check: the chain is broken at entry 1 (", StringComparison.Ordinal)));
+        Assert.Equal(2, logger.Messages.Count(m => m.Level == LogLevel.Error && Equals(m.Properties["Check"], "full") && m.Text.Contains("signed. the chain is broken at entry 1 (", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -426,7 +439,33 @@ public abstract class CheckpointTests : IAsyncLifetime
         await writer.WriteOnceAsync(CancellationToken.None);
 
         Assert.Single(CheckpointFilesWritten());
-        Assert.Contains(logger.Messages, m => m.Level == LogLevel.Error && m.Text.Contains("Full check: the chain is broken at entry 1 (", StringComparison.Ordinal));
+        Assert.Contains(logger.Messages, m => m.Level == LogLevel.Error && Equals(m.Properties["Check"], "full") && m.Text.Contains("signed. the chain is broken at entry 1 (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_LogRewrittenAfterACheckpoint_TheCheckFromTheNewestCheckpointRefuses_AndTheLogSaysWhichCheck()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        await RecordAsync(2);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        // The checkpoint at entry 3 still holds after this, the one at 5 no longer does.
+        await RewriteAndRehashAsync(fromSequence: 5, e => e.PatientReference = "MRN-OTHER");
+        await RecordAsync(1);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        await writer.WriteOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, CheckpointFilesWritten().Length);
+        var refused = Assert.Single(logger.Messages, m => m.Level == LogLevel.Error);
+        var reason = (string)refused.Properties["Reason"]!;
+        Assert.Equal("from-checkpoint", refused.Properties["Check"]);
+        Assert.Equal($"The decision log does not verify; no checkpoint was signed. {reason} (check: from-checkpoint)", refused.Text);
+        Assert.DoesNotContain("the chain is broken", reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -464,23 +503,53 @@ public abstract class CheckpointTests : IAsyncLifetime
     private string[] CheckpointFilesWritten() =>
         Directory.Exists(Settings.Directory) ? Directory.GetFiles(Settings.Directory, "*.json") : [];
 
-    private async Task<List<SignedCheckpoint>> WaitForCheckpointsAsync(int count)
-    {
-        for (var i = 0; i < 200 && CheckpointFilesWritten().Length < count; i++)
-        {
-            await Task.Delay(50);
-        }
-
-        return CheckpointFilesWritten().Order(StringComparer.Ordinal)
+    private List<SignedCheckpoint> CheckpointsWritten() =>
+        CheckpointFilesWritten().Order(StringComparer.Ordinal)
             .Select(f => SignedCheckpoint.TryParse(File.ReadAllText(f), out _)!)
             .ToList();
+
+    private const string NothingToSign = "The decision log has not grown since the newest checkpoint; nothing to sign.";
+
+    /// <summary>A fake clock that notes the time whenever a timer made from it fires (inside <see cref="FakeTimeProvider.Advance"/>).</summary>
+    private sealed class TimerNotingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly List<DateTimeOffset> _fired = [];
+
+        public IReadOnlyList<DateTimeOffset> Fired
+        {
+            get
+            {
+                lock (_fired)
+                {
+                    return [.. _fired];
+                }
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(
+                s =>
+                {
+                    lock (_fired)
+                    {
+                        _fired.Add(GetUtcNow());
+                    }
+
+                    callback(s);
+                },
+                state,
+                dueTime,
+                period);
     }
 
+    /// <summary>The writer's messages with their properties; the messages that end a tick can be awaited in turn.</summary>
     private sealed class ListLogger : ILogger<CheckpointWriter>
     {
-        private readonly List<(LogLevel Level, string Text)> _messages = [];
+        private readonly List<(LogLevel Level, string Text, IReadOnlyDictionary<string, object?> Properties)> _messages = [];
+        private readonly Channel<string> _ticks = Channel.CreateUnbounded<string>();
+        private int _ticksEnded;
 
-        public IReadOnlyList<(LogLevel Level, string Text)> Messages
+        public IReadOnlyList<(LogLevel Level, string Text, IReadOnlyDictionary<string, object?> Properties)> Messages
         {
             get
             {
@@ -491,6 +560,19 @@ public abstract class CheckpointTests : IAsyncLifetime
             }
         }
 
+        /// <summary>How many ticks have ended so far.</summary>
+        public int TicksEnded => Volatile.Read(ref _ticksEnded);
+
+        /// <summary>
+        /// The message that ends the writer's next tick. The time limit only turns a tick that never comes (a writer not
+        /// on the fake clock) into a failure instead of a hung run; the test never waits it out.
+        /// </summary>
+        public async Task<string> NextTickAsync()
+        {
+            using var never = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            return await _ticks.Reader.ReadAsync(never.Token);
+        }
+
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
@@ -498,9 +580,20 @@ public abstract class CheckpointTests : IAsyncLifetime
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            var text = formatter(state, exception);
+            var properties = (state as IEnumerable<KeyValuePair<string, object?>> ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             lock (_messages)
             {
-                _messages.Add((logLevel, formatter(state, exception)));
+                _messages.Add((logLevel, text, properties));
+            }
+
+            // Every message but these ends a tick: the two of the start, and a full check that passed before signing.
+            if (!text.StartsWith("Signed checkpoints on:", StringComparison.Ordinal)
+                && !text.StartsWith("Audit:CheckpointDirectory is not set", StringComparison.Ordinal)
+                && !text.StartsWith("Full verification of the decision log", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _ticksEnded);
+                _ticks.Writer.TryWrite(text);
             }
         }
     }

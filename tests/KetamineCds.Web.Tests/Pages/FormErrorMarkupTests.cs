@@ -58,6 +58,33 @@ public sealed class FormErrorMarkupTests
         Assert.Matches(new Regex("data-valmsg-for=\"Input.ConfirmPassword\"[^>]*></span>"), html);
     }
 
+    [Theory]
+    [InlineData("en", "<span class=\"visually-hidden\">Error: </span>")]
+    [InlineData("zh-CN", "<span class=\"visually-hidden\">错误： </span>")]
+    public async Task IntakeFormAndAccountForm_FieldInError_StartTheMessageWithTheSameHiddenError(string language, string prefix)
+    {
+        // One markup for both (FieldErrorPrefix): the intake form's message (_FieldHintAndError) and a message written
+        // by asp-validation-for (FieldErrorTagHelper) start alike, byte for byte, in either language.
+        using var factory = new KetamineCdsFactory();
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var psychiatrist = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        psychiatrist.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var account = WebUtility.HtmlDecode(await PostAsync(staff, "/Account/ChangePassword", new()
+        {
+            ["Input.CurrentPassword"] = "",
+            ["Input.NewPassword"] = "",
+            ["Input.ConfirmPassword"] = "",
+        }));
+        var intake = WebUtility.HtmlDecode(await PostAsync(psychiatrist, "/Screenings/New", new() { ["Input.AgeYears"] = "45" }));
+
+        var accountPrefix = Regex.Match(account, "data-valmsg-for=\"Input.CurrentPassword\"[^>]*>(<span[^>]*>[^<]*</span>)").Groups[1].Value;
+        var intakePrefix = Regex.Match(intake, "<p class=\"field-error\" id=\"[^\"]+-error\">(<span[^>]*>[^<]*</span>)").Groups[1].Value;
+        Assert.Equal(prefix, accountPrefix);
+        Assert.Equal(prefix, intakePrefix);
+    }
+
     [Fact]
     public async Task ChangePassword_SameAsTheCurrentOne_StillSaysItMustBeDifferent()
     {

@@ -355,23 +355,13 @@ public static class ContractOpenApi
     }
 
     /// <summary>
-    /// A reference to the component schema of a choice field's values (its Domain enumeration's contract strings, never
-    /// null: a field's nullability is the field's), adding the component to the document.
+    /// A reference to the component schema of a choice field's values (the contract strings of its Domain enumeration,
+    /// <see cref="FieldDefinition.ChoiceType"/>, which names the component; never null: a field's nullability is the
+    /// field's), adding the component to the document.
     /// </summary>
     private static OpenApiSchemaReference ChoiceReference(OpenApiDocument document, FieldDefinition field)
     {
-        var type = field.GetType().GetGenericArguments().Single();
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueList<>))
-        {
-            type = type.GetGenericArguments()[0];
-        }
-
-        if (!type.IsEnum)
-        {
-            throw new InvalidOperationException($"Choice field {field.Name} holds {type.Name}, not an enumeration.");
-        }
-
+        var type = field.ChoiceType ?? throw new InvalidOperationException($"Field {field.Name} is not a choice.");
         var values = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(field.Choices) };
         if (document.Components!.Schemas!.TryGetValue(type.Name, out var existing)
             && (existing is not OpenApiSchema same || same.Enum is null || !same.Enum.Select(v => v?.GetValue<string>()).SequenceEqual(field.Choices)))
