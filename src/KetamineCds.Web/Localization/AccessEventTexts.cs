@@ -44,6 +44,59 @@ public static partial class AccessEventTexts
         return pieces;
     }
 
+    /// <summary>The longest piece of a subject that <see cref="SubjectPieces"/> keeps on one line.</summary>
+    public const int LongestWholeSubjectPiece = 16;
+
+    /// <summary>
+    /// A subject (<c>access-log</c>, <c>user:ID</c>, <c>patient:MRN-12</c>, a screening id) in the pieces a narrow column may
+    /// wrap between: after a <c>:</c> or a <c>/</c>, and between the groups of an id (a GUID). A word or a reference is kept
+    /// whole (QA: "acces" / "s-log" beside a long email), so the column is never narrower than the longest of them. An id's
+    /// groups are not: they break at their hyphens first and, in a column narrower than a group, where they must, so
+    /// that an id still fits without widening the table. A part longer than <see cref="LongestWholeSubjectPiece"/> (an
+    /// unusual patient reference) is cut after its hyphens, dots and underscores too, and a piece still longer wraps where
+    /// it must.
+    /// </summary>
+    public static IReadOnlyList<(string Text, bool Whole)> SubjectPieces(string? subject)
+    {
+        if (string.IsNullOrEmpty(subject))
+        {
+            return [];
+        }
+
+        var pieces = new List<(string Text, bool Whole)>();
+        foreach (var part in CutAfter(subject, ":/"))
+        {
+            if (Guid.TryParseExact(part.TrimEnd(':', '/'), "D", out _))
+            {
+                pieces.AddRange(CutAfter(part, "-").Select(group => (group, false)));
+                continue;
+            }
+
+            var cuts = part.Length > LongestWholeSubjectPiece ? CutAfter(part, "-._") : [part];
+            pieces.AddRange(cuts.Select(piece => (piece, piece.Length <= LongestWholeSubjectPiece)));
+        }
+
+        return pieces;
+    }
+
+    /// <summary><paramref name="text"/> cut after each of <paramref name="marks"/> that has something after it.</summary>
+    private static List<string> CutAfter(string text, string marks)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (marks.Contains(text[i], StringComparison.Ordinal))
+            {
+                pieces.Add(text[start..(i + 1)]);
+                start = i + 1;
+            }
+        }
+
+        pieces.Add(text[start..]);
+        return pieces;
+    }
+
     /// <summary>What happened, in words; an unknown kind (a newer app's) is shown as recorded.</summary>
     public static string Kind(string? kind, IStringLocalizer localizer)
     {

@@ -76,6 +76,58 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(null, 1280)]
+    [InlineData(null, 1024)]
+    [InlineData("zh-CN", 1280)]
+    [InlineData("zh-CN", 1024)]
+    public async Task AccessLog_LongEmailInWho_SubjectKeepsItsWordsWhole_AndAnIdStillFitsItsCell(string? locale, int width)
+    {
+        // The review: a long email widened Who and the Subject cell, which wraps anywhere so that an id fits, broke
+        // "access-log" as "acces" / "s-log" (Chinese) or "access-" / "log". Each word stays whole, and an id still fits.
+        var user = Guid.NewGuid();
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IAccessAudit>().RecordAsync(new KetamineCds.Infrastructure.DecisionLog.AccessEvent(
+                KetamineCds.Infrastructure.DecisionLog.AccessEventKind.AccountSecurity, LongEmail, null, "user:" + user, "changed own password", "browser-subject"));
+        }
+
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/Audit/Access");
+
+        // Each subject's lines, as laid out: the characters of the cell (its note aside) grouped by the line they stand on.
+        var subjects = await page.EvaluateAsync<string[][]>(
+            """
+            () => [...document.querySelectorAll('td.access-subject')].map(td => {
+              const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT, { acceptNode: n => n.parentElement.closest('.audit-note') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+              const lines = []; let top = null;
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                for (let i = 0; i < n.length; i++) {
+                  const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                  const rect = r.getClientRects()[0];
+                  if (!rect || !n.data[i].trim()) continue;
+                  if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
+                  lines[lines.length - 1] += n.data[i];
+                }
+              }
+              return lines;
+            }).filter(lines => lines.length > 0)
+            """);
+
+        var accessLog = subjects.Where(lines => string.Concat(lines) == "access-log").ToList();
+        Assert.NotEmpty(accessLog);
+        Assert.All(accessLog, lines => Assert.Equal("access-log", Assert.Single(lines)));
+        var id = Assert.Single(subjects, lines => string.Concat(lines) == "user:" + user);
+        // The id still fits the column: "user:" stays whole; the id breaks after its hyphens first, inside a group only where it must.
+        Assert.StartsWith("user:", id[0], StringComparison.Ordinal);
+        await browser.ScreenshotAsync(page, $"access-log-subject-at-{width}px" + (locale is null ? "" : "-zh"));
+        // Every subject fits its cell (an id too); whether the whole table fits the window depends on the other rows' words.
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('td.access-subject')].filter(td => td.scrollWidth > td.clientWidth).map(td => td.textContent.trim())"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData(null, "Account", "Sign out")]
     [InlineData("zh-CN", "账户", "退出登录")]
     public async Task Header_OnA390PxPhone_KeepsTheAccountLinkAndSignOutOnOneLine(string? locale, string account, string signOut)

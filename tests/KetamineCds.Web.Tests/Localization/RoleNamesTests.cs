@@ -33,7 +33,8 @@ public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
     [Fact]
     public async Task Header_SignedInWithoutARole_ShowsTheEmailWithoutEmptyBrackets()
     {
-        // An administrator can save an account with no role ticked; its header read "staff@demo.local ()".
+        // An account left with no role (one made before the users page refused that, or changed in the database): its
+        // header read "staff@demo.local ()".
         using var factory = new KetamineCdsFactory();
         await using (var scope = factory.Services.CreateAsyncScope())
         {

@@ -70,7 +70,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("<td class=\"access-who\">auditor<wbr /><span class=\"email-domain\">@demo<wbr />.local</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"audit-tight\">Auditor</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("Viewed the access log <code class=\"audit-code\">view-access-log</code>", rows[0].Html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"access-subject\">access-log</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-subject\"><span class=\"subject-part\">access-log</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td>Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.Html.Contains("Staff<wbr /><span class=\"email-domain\">@Demo<wbr />.local</span>", StringComparison.Ordinal)
             && r.Html.Contains("Failed attempt <code class=\"audit-code\">sign-in-failed</code>", StringComparison.Ordinal));
@@ -341,6 +341,46 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal(exports, await app.CountAsync("export"));
     }
 
+    [Theory]
+    [InlineData("access-log", new[] { "access-log" }, new[] { true })]
+    [InlineData("decision-log", new[] { "decision-log" }, new[] { true })]
+    [InlineData("user:0b6a3f1e-5c2d-4e8f-9a7b-1c2d3e4f5a6b", new[] { "user:", "0b6a3f1e-", "5c2d-", "4e8f-", "9a7b-", "1c2d3e4f5a6b" }, new[] { true, false, false, false, false, false })]
+    [InlineData("0B6A3F1E-5C2D-4E8F-9A7B-1C2D3E4F5A6B", new[] { "0B6A3F1E-", "5C2D-", "4E8F-", "9A7B-", "1C2D3E4F5A6B" }, new[] { false, false, false, false, false })]
+    [InlineData("patient:MRN-12", new[] { "patient:", "MRN-12" }, new[] { true, true })]
+    [InlineData("patient:KCH-2024-000123456.A", new[] { "patient:", "KCH-", "2024-", "000123456.", "A" }, new[] { true, true, true, true, true })]
+    [InlineData("patient:ABCDEFGHIJKLMNOPQRSTUVWXYZ", new[] { "patient:", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" }, new[] { true, false })]
+    [InlineData("a/b-c:", new[] { "a/", "b-c:" }, new[] { true, true })]
+    [InlineData("", new string[] { }, new bool[] { })]
+    public void SubjectPieces_KeepWordsWhole_BreakAfterColonSlashAndBetweenAnIdsGroups_AndJoinBack(string subject, string[] pieces, bool[] whole)
+    {
+        var cut = AccessEventTexts.SubjectPieces(subject);
+
+        Assert.Equal(pieces, cut.Select(p => p.Text));
+        Assert.Equal(whole, cut.Select(p => p.Whole));
+        Assert.Equal(subject, string.Concat(cut.Select(p => p.Text)));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task AccessLog_SubjectCell_KeepsEachWordOnOneLine_AndAnIdBreaksBetweenItsGroupsFirst(string language)
+    {
+        // The review: beside a long email in Who, the subject "access-log" broke as "acces" / "s-log": the cell wrapped
+        // anywhere so that an id fits. Now each word is one unbreakable span; an id offers a break after each hyphen.
+        var user = Guid.NewGuid();
+        await app.RecordAsync(AccessEventKind.AccountSecurity, $"a.very.long.name.of.a.psychiatrist@subject-{language}.clinic.example.org", "user:" + user, "changed own password");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, "/Audit/Access", language);
+
+        var row = Rows(html).First(r => r.Html.Contains($"subject-{language}", StringComparison.Ordinal)).Html;
+        Assert.Contains($"<td class=\"access-subject\"><span class=\"subject-part\">user:</span><wbr />{IdPieces(user)}</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-subject\"><span class=\"subject-part\">access-log</span></td>", Rows(html)[0].Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>An id as the Subject column shows it: a break offered after each hyphen (a group breaks only where it must).</summary>
+    private static string IdPieces(Guid id) => string.Join("-<wbr />", id.ToString().Split('-'));
+
     [Fact]
     public async Task AccessLog_ScreeningAndPatientSubjects_LinkToTheirAuditPages()
     {
@@ -355,9 +395,10 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         var byPatient = await GetAsync(client, "/Audit/Access?subject=patient%3AMRN-ACCESS-LINK");
         var screeningPage = await GetAsync(client, $"/Audit/Screening/{id}");
 
-        Assert.Contains($"<a href=\"/Audit/Screening/{id}\">{id}</a> <span class=\"audit-note\">(screening)</span>", byId, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/Audit/Screening/{id}\">{IdPieces(id)}</a> <span class=\"audit-note\">(screening)</span>", byId, StringComparison.Ordinal);
         Assert.Contains("<td>API</td>", Assert.Single(Rows(byId)).Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Audit?patient=MRN-ACCESS-LINK\"", byPatient, StringComparison.Ordinal);
+        Assert.Contains("><span class=\"subject-part\">patient:</span><wbr /><span class=\"subject-part\">MRN-ACCESS-LINK</span></a>", byPatient, StringComparison.Ordinal);
         Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\" lang=\"en\">api list</code>", byPatient, StringComparison.Ordinal);
         // The screening's own page says what happened in words, and leads to the whole log about it.
         Assert.Contains("Viewed screenings <code class=\"audit-code\">view-screening</code>", screeningPage, StringComparison.Ordinal);

@@ -162,6 +162,31 @@ public sealed class FormErrorMarkupTests
         AssertNotInError(disable, "password-codes");
     }
 
+    [Theory]
+    [InlineData(null, "12345", "There is a problem to fix; the second factor has not been turned on", "The code is the 6 digits your authenticator app shows.", "Error: Set up a second factor")]
+    [InlineData("zh-CN", "", "有 1 个问题需要修正；第二重验证尚未开启", "请输入身份验证器应用显示的 6 位验证码。", "错误：设置第二重验证")]
+    public async Task SecondFactorSetUp_WrongCode_IsSummedUpAtTheTopLinkedToTheCodeBox_AsOnTheOtherAccountForms(string? language, string code, string heading, string message, string title)
+    {
+        // The review: the set-up page had only the message under the box, far down the page past the QR code and the key,
+        // while the other account forms open with an error summary.
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = WebUtility.HtmlDecode(await PostAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = code }));
+
+        var summary = Regex.Match(html, "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\" id=\"error-summary\">\\s*<h2 id=\"error-summary-title\">([^<]*)</h2>\\s*<ul>\\s*<li>\\s*<a href=\"#([^\"]*)\">([^<]*)</a>\\s*</li>\\s*</ul>");
+        Assert.True(summary.Success, "no error summary with one linked problem");
+        Assert.Equal((heading, "Code", message), (summary.Groups[1].Value, summary.Groups[2].Value, summary.Groups[3].Value));
+        Assert.True(html.IndexOf("id=\"error-summary\"", StringComparison.Ordinal) < html.IndexOf("class=\"qr-code\"", StringComparison.Ordinal), "the summary stands before the steps");
+        Assert.EndsWith(message, FieldMessages.Of(html, "Code"), StringComparison.Ordinal);
+        Assert.Contains($"<title>{title} - KetamineCds</title>", html, StringComparison.Ordinal);
+        AssertTied(html, "Code", null, null);
+    }
+
     /// <summary>The control <paramref name="id"/> is invalid and described by its hint (if any) then its error, which says <paramref name="message"/>.</summary>
     private static void AssertTied(string html, string id, string? hintId, string? message)
     {

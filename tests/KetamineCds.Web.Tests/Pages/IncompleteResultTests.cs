@@ -180,8 +180,8 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("zh-CN", "禁忌证，高", "[<span class=\"p-rule\">HEP-003</span>]；", "PHQ-9 第 9 项。", "[<span class=\"p-key\">P-SAFETY-REMS</span>、<span class=\"p-key\">SPRAVATO-PI-US</span>；依据 收缩压：182 mmHg；舒张压：112 mmHg]", "<strong>（a）</strong> <span>主要诊断：重度抑郁症；目前处于重度抑郁发作：是；抗抑郁药充分治疗失败次数：3。")]
-    [InlineData("en-GB", "Contraindication, high", "[<span class=\"p-rule\">HEP-003</span>]; ", "PHQ-9 item 9.", "[<span class=\"p-key\">P-SAFETY-REMS</span>, <span class=\"p-key\">SPRAVATO-PI-US</span>; because Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg]", "<strong>(a)</strong> <span>Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.")]
+    [InlineData("zh-CN", "禁忌证，高", "[<span class=\"p-rule\">HEP-003</span>]；", "<span class=\"id-whole\">PHQ-9</span> 第 9 项。", "[<span class=\"p-key\">P-SAFETY-REMS</span>、<span class=\"p-key\">SPRAVATO-PI-US</span>；依据 收缩压：182 mmHg；舒张压：112 mmHg]", "<strong>（a）</strong> <span>主要诊断：重度抑郁症；目前处于重度抑郁发作：是；抗抑郁药充分治疗失败次数：3。")]
+    [InlineData("en-GB", "Contraindication, high", "[<span class=\"p-rule\">HEP-003</span>]; ", "<span class=\"id-whole\">PHQ-9</span> item 9.", "[<span class=\"p-key\">P-SAFETY-REMS</span>, <span class=\"p-key\">SPRAVATO-PI-US</span>; because Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg]", "<strong>(a)</strong> <span>Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.")]
     public async Task Print_InEachLanguage_UsesThatLanguagesPunctuation(string language, string kindAndSeverity, string careItem, string lastNotRecorded, string cvCitation, string sharedInputs)
     {
         var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-PUNCT-PRINT-" + language));

@@ -271,6 +271,35 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("<span class=\"id-whole\"> ", result, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "<span class=\"id-whole\">PHQ-9</span> total is below 10")]
+    [InlineData("zh-CN", "但 <span class=\"id-whole\">PHQ-9</span> 总分低于 10")]
+    public async Task PrintAndAuditScreening_RuleIdsAndSourceKeysInTheirTexts_AreKeptOnOneLine_AsOnTheResultPage(string language, string summary)
+    {
+        // The review: the result page kept "PHQ-9" or "HEP-002" whole in a finding's text (bbb9b4c); the print and the
+        // auditor's screening page still broke them at the hyphen in a narrow line or in Chinese text.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-IDS-PRINT-" + language).With("phq9Total", 8));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var clinician = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        clinician.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        auditor.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var print = WebUtility.HtmlDecode(await clinician.GetStringAsync($"/Screenings/{id}/Print"));
+        var audit = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{id}"));
+
+        // SCR-001 fires (PHQ-9 below 10): its summary names PHQ-9, and so does the input it cites (the PHQ-9 total).
+        Assert.Contains(summary, print, StringComparison.Ordinal);
+        Assert.True(Regex.Count(print, "<span class=\"id-whole\">PHQ-9</span>") >= 2, "the summary and the cited input");
+        Assert.Contains(".id-whole", await clinician.GetStringAsync("/css/print.css"), StringComparison.Ordinal);
+        Assert.Matches("<td class=\"audit-summary\">[^<]*" + Regex.Escape(summary), audit);
+        Assert.Contains("<span class=\"id-whole\">PHQ-9</span></td>", audit, StringComparison.Ordinal); // its cites
+        Assert.Contains("<span class=\"id-whole\">SPRAVATO-PI-US</span>", audit, StringComparison.Ordinal);
+        Assert.Matches("<td><span class=\"id-whole\">[A-Z]+-[0-9]{3}</span>(, <span class=\"id-whole\">[A-Z]+-[0-9]{3}</span>)*</td></tr>", audit);
+        Assert.DoesNotContain("<span class=\"id-whole\"> ", print + audit, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Print_ActiveIdeationWithAPlan_ShowsTheInputsOfEveryKindOfFinding()
     {

@@ -7,6 +7,7 @@ using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -567,6 +568,52 @@ public sealed class AccountHygieneTests
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.Equal([Roles.Auditor], await users.GetRolesAsync((await users.FindByIdAsync(id))!));
+    }
+
+    [Theory]
+    [InlineData(null, "Error:", "Choose at least one role. To stop this account from signing in, lock it instead.", "There is a problem to fix; the roles have not been changed", "Error: Manage ")]
+    [InlineData("zh-CN", "错误：", "请至少选择一个角色。如要让此账户无法登录，请改为锁定它。", "有 1 个问题需要修正；角色尚未更改", "错误：管理 ")]
+    public async Task Roles_EveryRoleUnticked_IsRefusedUnderTheRolesAndInASummary_AndNothingChanges(string? language, string error, string message, string heading, string title)
+    {
+        // Saved with no role ticked, the account lost every role with no word said (the review): it still signed in, to
+        // the rules and its own account, so it was neither stopped (that is a lock) nor an account the app would create.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var id = (await FindAsync(factory, KetamineCdsFactory.Psychiatrist))!.Id;
+        string stamp;
+        await using (var before = factory.Services.CreateAsyncScope())
+        {
+            stamp = (await before.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(id))!.SecurityStamp!;
+        }
+
+        // Nothing ticked sends no SelectedRoles at all; an unknown role is dropped the same way.
+        using var none = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles", [], $"/Admin/Users/Edit/{id}");
+        using var unknown = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles", [new("SelectedRoles", "Superuser")], $"/Admin/Users/Edit/{id}");
+
+        foreach (var post in new[] { none, unknown })
+        {
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+            var html = await post.Content.ReadAsStringAsync();
+            Assert.Equal($"{error} {message}", FieldMessages.Of(html, "SelectedRoles"));
+            var summary = Regex.Match(html, "<div class=\"error-summary\"[^>]*id=\"error-summary\">.*?</div>", RegexOptions.Singleline).Value;
+            Assert.Contains($">{heading}</h3>", WebUtility.HtmlDecode(summary), StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"#role-{Roles.All[0]}\">{message}</a>", WebUtility.HtmlDecode(summary), StringComparison.Ordinal);
+            Assert.Contains($"<title>{title}", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+            Assert.All(Roles.All, role => Assert.DoesNotMatch(new Regex($"<input [^>]*id=\"role-{role}\"[^>]*checked"), html));
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var account = (await users.FindByIdAsync(id))!;
+        Assert.Equal([Roles.Psychiatrist], await users.GetRolesAsync(account));
+        Assert.Equal(stamp, account.SecurityStamp); // its sessions go on
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.Data.KetamineCdsDbContext>();
+        Assert.False(await db.AccessEvents.AnyAsync(e => e.Kind == "user-administration" && e.Subject == "user:" + id));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using KetamineCds.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -108,9 +109,9 @@ public sealed class SessionTests
     }
 
     [Theory]
-    [InlineData(KetamineCdsFactory.Psychiatrist, "Roles", null)] // every role removed
-    [InlineData(KetamineCdsFactory.Staff, "ResetPassword", "Fresh!Clinic-Passw0rd")]
-    public async Task AdministratorChangesTheAccount_ItsTokenAndCookie_AreRefusedNotMerelyForbidden(string email, string handler, string? newPassword)
+    [InlineData(KetamineCdsFactory.Psychiatrist, "Roles", "SelectedRoles", Roles.ClinicStaff)] // another role (none at all is refused)
+    [InlineData(KetamineCdsFactory.Staff, "ResetPassword", "NewPassword", "Fresh!Clinic-Passw0rd")]
+    public async Task AdministratorChangesTheAccount_ItsTokenAndCookie_AreRefusedNotMerelyForbidden(string email, string handler, string field, string value)
     {
         using var factory = new KetamineCdsFactory();
         var api = await factory.CreateApiClientAsync(email);
@@ -118,8 +119,7 @@ public sealed class SessionTests
         var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
         var id = await factory.UserIdAsync(email);
 
-        using var changed = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}",
-            newPassword is null ? [] : [new("NewPassword", newPassword)]);
+        using var changed = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler={handler}", [new(field, value)]);
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         // Routes open to any signed-in user: only an ended session can refuse them.

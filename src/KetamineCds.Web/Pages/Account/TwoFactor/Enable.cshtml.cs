@@ -28,6 +28,9 @@ public sealed class EnableModel(
     [Display(Name = "Code from the app")]
     public string? Code { get; set; }
 
+    /// <summary>The problem with the code, for the error summary at the top of the page (linked to the code box).</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary => FormErrors.Summary(ModelState, "", [nameof(Code)]);
+
     public string SharedKey { get; private set; } = "";
 
     public string AuthenticatorUri { get; private set; } = "";

@@ -67,6 +67,10 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
     [BindProperty]
     public List<string> SelectedRoles { get; set; } = [];
 
+    /// <summary>The problem with the roles chosen, for the roles form's error summary (linked to the first role's box).</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> RoleErrors =>
+        [.. FormErrors.Summary(ModelState, "", [nameof(SelectedRoles)]).Select(e => ((string?)("role-" + Roles.All[0]), e.Message))];
+
     [BindProperty]
     [Display(Name = "New password")]
     [DataType(DataType.Password)]
@@ -82,6 +86,14 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
         }
 
         var wanted = SelectedRoles.Where(r => Roles.All.Contains(r)).Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0)
+        {
+            // An account with no role still signs in (the rules, its own account): taking every role away is not how an
+            // account is stopped, and an account is created with a role. Locking is (docs/security.md).
+            ModelState.AddModelError(nameof(SelectedRoles), localizer["Choose at least one role. To stop this account from signing in, lock it instead."]);
+            return Page();
+        }
+
         if (RoleNames.Conflict(wanted, localizer) is { } conflict)
         {
             ModelState.AddModelError(nameof(SelectedRoles), conflict);
