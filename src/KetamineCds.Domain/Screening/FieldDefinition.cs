@@ -81,6 +81,20 @@ public abstract class FieldDefinition
     /// <summary>When the form asks the field at all (it is hidden otherwise), or null for always.</summary>
     public RequiredWhen? AskedWhen { get; init; }
 
+    /// <summary>
+    /// True when the history calls for this question: the form asks it for these answers (<see cref="AskedWhen"/> holds,
+    /// or it is always asked). A question the history does not call for (pregnancy for a man, the safety net without
+    /// suicidality) is not missing when it is blank: the result page and the print leave it out of the answers.
+    /// </summary>
+    public bool IsAskedOf(PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return IsAskedGiven(name => Fields.ContractValueOf(history, name));
+    }
+
+    /// <summary>The same, given each field's contract value by its name (a request's answers as the form holds them).</summary>
+    public bool IsAskedGiven(Func<string, object?> valueOf) => AskedWhen is null || AskedWhen.Applies(valueOf);
+
     /// <summary>Another field (its contract name) this number may not exceed when both are recorded, or null.</summary>
     public string? AtMost { get; init; }
 

@@ -200,7 +200,7 @@ public sealed class FieldControl
         ArgumentNullException.ThrowIfNull(request);
         return Fields.All
             .Where(f => f.NotRecorded != NotRecordedMeans.Nothing)
-            .Where(f => f.AskedWhen is null || f.AskedWhen.Applies(request.ContractValueOf))
+            .Where(f => f.IsAskedGiven(request.ContractValueOf))
             .Where(f => request.ContractValueOf(f.Name) is null)
             .ToList();
     }

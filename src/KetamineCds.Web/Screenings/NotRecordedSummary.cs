@@ -87,7 +87,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             var ruleSet = RuleSetCatalog.Find(assessment.RuleSet.Version);
             foreach (var field in Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !f.IsRecorded(history)))
             {
-                if ((field.AskedWhen is null || field.AskedWhen.Applies(name => Fields.ContractValueOf(history, name)))
+                if (field.IsAskedOf(history)
                     && !waiting.Exists(w => w.Field == field.Name)
                     && (ruleSet is null || CouldBlock(field, history, assessment, ruleSet)))
                 {

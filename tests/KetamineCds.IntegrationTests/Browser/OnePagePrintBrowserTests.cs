@@ -100,6 +100,92 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// QA11 F2: realistic histories with a clinician's note of the field's maximum length (2,000 characters), in Chinese
+    /// and in English, printed from the English and the Chinese UI.
+    /// </summary>
+    public static TheoryData<string, string, string> MaximumNotes()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var history in new[] { "palliative care with pain, opioids and naltrexone", "suicide plan with a partial safety net" })
+        {
+            foreach (var note in new[] { "zh", "en" })
+            {
+                foreach (var language in new[] { "en", "zh" })
+                {
+                    data.Add(history, note, language);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MaximumNotes))]
+    public async Task PrintedRationale_NoteOfTheMaximumLength_FitsOnePageWithTheDisclaimerAndSignature_ACutNoteSaysWhereTheRestIs(string history, string noteLanguage, string language)
+    {
+        var reference = Reference(history, language) + "-NOTE" + noteLanguage.ToUpperInvariant();
+        var request = History(history, reference);
+        var note = MaximumNote(noteLanguage);
+        request["clinicianNote"] = note;
+        var id = (await browser.RecordScreeningAsync(request))["id"]!.GetValue<string>();
+        static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var page = await PrintedRationale.OpenAsync(browser, id, language);
+            var path = Path.Combine(browser.OutputFolder, $"rationale-note-{reference}-{format}.pdf");
+            var pdf = await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+            var pages = BrowserFixture.PdfPageTexts(path);
+            Assert.True(pages.Count == 1, $"{history} with a 2,000-character {noteLanguage} note ({language} UI) prints on {pages.Count} {format} pages.");
+            Assert.Equal(1, BrowserFixture.CountPdfPages(pdf));
+
+            // The disclaimer and the signature lines are on the page with the verdict.
+            var text = Compact(pages[0]);
+            Assert.Contains(Compact(language == "zh" ? "KetamineCds 辅助而绝不取代临床医生的判断。" : "KetamineCds supports, and never replaces, the clinician's judgement."), text, StringComparison.Ordinal);
+            Assert.Contains(language == "zh" ? "临床医生签名：" : "Cliniciansignature:", text, StringComparison.Ordinal);
+
+            // Never cut silently: a note that is cut says so, how much is left out and where the rest is; one that is not is
+            // printed to its last word.
+            var printedNote = await page.Locator(".p-note").InnerTextAsync();
+            var cut = page.Locator("#note-cut");
+            if (noteLanguage == "zh")
+            {
+                Assert.EndsWith("…", printedNote, StringComparison.Ordinal);
+                Assert.StartsWith(printedNote[..^1], note, StringComparison.Ordinal);
+                var left = note.Length - printedNote[..^1].Length;
+                var expected = language == "zh" ? $"备注未打印完：其余 {left} 个字符见记录，筛查编号 {id}。" : $"The note continues in the record: {left} more characters, screening id {id}.";
+                Assert.Equal(expected, (await cut.InnerTextAsync()).Trim());
+                Assert.Contains(Compact(expected), text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(0, await cut.CountAsync());
+                Assert.Equal(note, printedNote);
+                Assert.Contains(Compact(note[^80..]), text, StringComparison.Ordinal);
+            }
+
+            if (format == "A4")
+            {
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+                await browser.ScreenshotAsync(page, $"print-note-{reference}");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>A clinician's note of the field's maximum length, 2,000 characters, as QA11 wrote it.</summary>
+    private static string MaximumNote(string language)
+    {
+        var sentence = language == "zh"
+            ? "患者由伴侣陪同就诊，既往两次药物过量，本次抑郁加重两周；已与患者及家属讨论安全计划，下次复诊时再评估。"
+            : "Seen with her partner; two previous overdoses, mood worse over two weeks. Safety plan discussed with the patient and family; review at the next visit. ";
+        var note = string.Concat(Enumerable.Repeat(sentence, (2000 / sentence.Length) + 1))[..1999];
+        return note + (language == "zh" ? "。" : ".");
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("zh")]
@@ -362,6 +448,55 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["phq9Total"] = 24,
                 ["phq9Item9"] = 3,
                 ["clinicianNote"] = "Suicidal ideation worse over two weeks with a specific plan; family present. Two previous admissions. Safety plan not yet written, lethal-means counselling and follow-up pending. Chronic neuropathic pain on long-term oxycodone; sleep apnoea, on CPAP.",
+            },
+            // QA11 F2's two histories: a palliative patient with pain on opioids and naltrexone, many comorbidities, and a
+            // suicide plan with intent and a partial safety net; each printed on two pages with a 2,000-character Chinese note.
+            "palliative care with pain, opioids and naltrexone" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 70,
+                ["sexAtBirth"] = "male",
+                ["jurisdiction"] = "us",
+                ["failedAdequateTrials"] = 0,
+                ["onOralAntidepressant"] = false,
+                ["suicidality"] = "passive-ideation",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
+                ["preparatoryActsOrAbortedAttempt"] = false,
+                ["lifeLimitingIllness"] = true,
+                ["prognosisWeeks"] = 6,
+                ["chronicNeuropathicPain"] = true,
+                ["onOpioids"] = true,
+                ["opioidInducedHyperalgesia"] = true,
+                ["onNaltrexone"] = true,
+                ["substanceUse"] = "none",
+                ["systolicBp"] = 118,
+                ["diastolicBp"] = 70,
+                ["hepaticImpairment"] = "mild",
+                ["respiratoryDiseaseOrSleepApnea"] = true,
+                ["otherCnsDepressants"] = true,
+                ["clinicianNote"] = "Palliative care review with the patient's wife.",
+            },
+            "suicide plan with a partial safety net" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 29,
+                ["sexAtBirth"] = "female",
+                ["pregnant"] = false,
+                ["breastfeeding"] = false,
+                ["jurisdiction"] = "us",
+                ["failedAdequateTrials"] = 1,
+                ["suicidality"] = "active-ideation-with-plan",
+                ["suicidalIntent"] = true,
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = false,
+                ["followUpArranged"] = false,
+                ["phq9Total"] = 24,
+                ["phq9Item9"] = 3,
+                ["substanceUse"] = "none",
+                ["systolicBp"] = 124,
+                ["diastolicBp"] = 80,
+                ["hepaticImpairment"] = "none",
+                ["clinicianNote"] = "Seen in crisis clinic.",
             },
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such history."),
         };

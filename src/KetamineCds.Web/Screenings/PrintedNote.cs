@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// The clinician's note as the one-page rationale prints it: whole when it fits in <see cref="MaxLines"/> printed lines,
+/// otherwise cut at a word or a punctuation mark, with the number of characters left out, so that the print says it is
+/// cut and where the rest is (the record: the result page of the screening). The note may hold up to 2,000 characters;
+/// 2,000 Chinese characters take about two and a half times the lines of 2,000 Latin letters in the print's condensed
+/// face, and a long Chinese note pushed the disclaimer and the signature lines onto a second page (QA11 F2).
+/// </summary>
+/// <remarks>
+/// The lines are estimated, not measured: a narrow character (Latin, digits, punctuation) is <see cref="Narrow"/> units,
+/// a wide one (CJK, full-width forms, Hangul, kana) is <see cref="Wide"/>, a printed line holds <see cref="LineUnits"/>
+/// (about 180 Latin letters or 72 Chinese characters at 8pt across an A4 or Letter page), and a line break ends a line.
+/// So a 2,000-character English note (the field's maximum) is always printed whole, in either UI.
+/// </remarks>
+public static class PrintedNote
+{
+    /// <summary>The most lines the note takes on the print.</summary>
+    public const int MaxLines = 12;
+
+    internal const int Narrow = 2;
+    internal const int Wide = 5;
+    internal const int LineUnits = 360;
+
+    /// <summary>The note as printed (cut, with an ellipsis, when it runs over) and how many characters are not printed.</summary>
+    public static (string Printed, int CharactersLeft) Of(string note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var budget = MaxLines * LineUnits;
+        var used = 0;
+        var line = 0;
+        var lastBreak = -1;
+        var index = 0;
+        foreach (var rune in note.EnumerateRunes())
+        {
+            if (rune.Value == '\n')
+            {
+                // A line break ends the line: the rest of it is blank on paper.
+                used += LineUnits - line;
+                line = 0;
+            }
+            else
+            {
+                var width = IsWide(rune) ? Wide : Narrow;
+                if (line + width > LineUnits)
+                {
+                    line = 0;
+                }
+
+                used += width;
+                line += width;
+            }
+
+            if (used > budget)
+            {
+                // Cut after the last space or punctuation within the last line, else here; never inside a character.
+                var cut = lastBreak > 0 && index - lastBreak <= 60 ? lastBreak : index;
+                var printed = note[..cut].TrimEnd();
+                return (printed + "…", CountCharacters(note[printed.Length..].TrimStart()));
+            }
+
+            index += rune.Utf16SequenceLength;
+            if (Rune.IsWhiteSpace(rune) || IsBreakAfter(rune))
+            {
+                lastBreak = index;
+            }
+        }
+
+        return (note, 0);
+    }
+
+    /// <summary>Characters as a reader counts them (a character outside the BMP is one, not two).</summary>
+    private static int CountCharacters(string text) => text.EnumerateRunes().Count();
+
+    private static bool IsBreakAfter(Rune rune) => rune.Value is ',' or '.' or ';' or ':' or '!' or '?' or ')' or '，' or '。' or '；' or '：' or '、' or '！' or '？' or '）';
+
+    /// <summary>East Asian wide and full-width characters (Unicode's East_Asian_Width W and F, in outline).</summary>
+    private static bool IsWide(Rune rune) => rune.Value switch
+    {
+        >= 0x1100 and <= 0x115F => true,
+        >= 0x2E80 and <= 0x303E => true,
+        >= 0x3041 and <= 0x33FF => true,
+        >= 0x3400 and <= 0x4DBF => true,
+        >= 0x4E00 and <= 0x9FFF => true,
+        >= 0xA000 and <= 0xA4CF => true,
+        >= 0xAC00 and <= 0xD7A3 => true,
+        >= 0xF900 and <= 0xFAFF => true,
+        >= 0xFE30 and <= 0xFE4F => true,
+        >= 0xFF00 and <= 0xFF60 => true,
+        >= 0xFFE0 and <= 0xFFE6 => true,
+        >= 0x1F300 and <= 0x1F64F => true,
+        >= 0x20000 and <= 0x3FFFD => true,
+        _ => false,
+    };
+}

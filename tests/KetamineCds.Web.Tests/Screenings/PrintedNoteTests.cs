@@ -1,0 +1,63 @@
+using KetamineCds.Web.Screenings;
+
+namespace KetamineCds.Web.Tests.Screenings;
+
+/// <summary>QA11 F2: the clinician's note on the one-page print, whole when it fits, otherwise cut with the count left out.</summary>
+public sealed class PrintedNoteTests
+{
+    /// <summary>The note's maximum length (Fields.ClinicianNote).</summary>
+    private const int MaxNote = 2000;
+
+    private static string Repeat(string text, int length) => string.Concat(Enumerable.Repeat(text, (length / text.Length) + 1))[..length];
+
+    [Fact]
+    public void Of_EnglishNoteOfTheMaximumLength_IsPrintedWhole()
+    {
+        var note = Repeat("Seen with her partner; two previous overdoses, safety plan written together. ", MaxNote);
+
+        var (printed, left) = PrintedNote.Of(note);
+
+        Assert.Equal(note, printed);
+        Assert.Equal(0, left);
+    }
+
+    [Fact]
+    public void Of_ChineseNoteOfTheMaximumLength_IsCutAtAPunctuationMarkAndCountsEveryCharacterLeftOut()
+    {
+        var note = Repeat("患者由伴侣陪同就诊，既往两次药物过量。", MaxNote);
+
+        var (printed, left) = PrintedNote.Of(note);
+
+        Assert.EndsWith("…", printed, StringComparison.Ordinal);
+        var head = printed[..^1];
+        Assert.StartsWith(head, note, StringComparison.Ordinal);
+        Assert.True(head[^1] is '，' or '。', $"Cut inside a clause: \"{head[^10..]}\".");
+        Assert.Equal(note.Length - head.Length, left);
+
+        // About the lines of a 2,000-character English note, not two and a half times as many.
+        Assert.InRange(head.Length, 700, 1000);
+    }
+
+    [Fact]
+    public void Of_ManyShortLines_CountsEachLineBreakAsTheRestOfItsLine()
+    {
+        var note = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"Item {i}: reviewed."));
+
+        var (printed, left) = PrintedNote.Of(note);
+
+        Assert.Equal(PrintedNote.MaxLines, printed.Split('\n').Length);
+        Assert.True(left > 0);
+    }
+
+    [Fact]
+    public void Of_CharactersOutsideTheBasicPlane_AreNeverSplit()
+    {
+        var note = Repeat("𠀀𠀁𠀂，", 2002);
+
+        var (printed, left) = PrintedNote.Of(note);
+
+        Assert.False(char.IsHighSurrogate(printed[^2]), "A surrogate pair was cut.");
+        Assert.True(left > 0);
+        Assert.Equal(note[(printed.Length - 1)..].EnumerateRunes().Count(), left);
+    }
+}
