@@ -26,7 +26,8 @@ public class DatePeriodInput
     /// Field-level problems with the period (query-string names as keys), empty when it can run. Checked before anything
     /// is recorded or a response starts. <paramref name="query"/> is the request's query string: a date given there that
     /// the binder could not read left its property empty, and running without it would list (or export) more than the
-    /// auditor asked for.
+    /// auditor asked for. Every spelling the binder reads the date from is looked at: <c>from</c> and, on the pages
+    /// that bind the filter as a property, the prefixed <c>Filter.From</c> (any prefix, any letter case; QA11 F12).
     /// </summary>
     public Dictionary<string, string[]> ValidatePeriod(IQueryCollection query)
     {
@@ -34,7 +35,7 @@ public class DatePeriodInput
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, value) in new[] { ("from", From), ("to", To) })
         {
-            if (value is null && !string.IsNullOrWhiteSpace(query[name]))
+            if (value is null && Given(query, name))
             {
                 errors[name] = [ClinicalText.Shared.Message("Audit.DateUnreadable", name)];
             }
@@ -51,6 +52,16 @@ public class DatePeriodInput
 
         return errors;
     }
+
+    /// <summary>
+    /// Whether the query gives a value for <paramref name="name"/> under any spelling the binder may read it from: the
+    /// name itself or a prefixed <c>Prefix.name</c>, in any letter case. A prefixed name no binder reads is counted too:
+    /// refusing a hand-made URL is safe, listing more than was asked for is not.
+    /// </summary>
+    private static bool Given(IQueryCollection query, string name) =>
+        query.Any(pair => !string.IsNullOrWhiteSpace(pair.Value)
+            && (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)
+                || pair.Key.EndsWith("." + name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// A query-string date as the pages' binder reads it (invariant culture, e.g. <c>2026-01-31</c>), or null when it

@@ -109,7 +109,8 @@ public static class AuthenticationSetup
             // Idle sign-out: a page session ends after 15 minutes without a request (sliding).
             options.ExpireTimeSpan = Hardening.IdleTimeout;
             options.SlidingExpiration = true;
-            // The page learns when its session ends, and the keep-alive renews it at once (SessionKeepAlive).
+            // Every request restarts the 15 minutes, not only one past half of them (the handler's default); the page
+            // learns when its session ends; the keep-alive's check renews nothing (SessionKeepAlive).
             options.Events.OnCheckSlidingExpiration = SessionKeepAlive.CheckSlidingExpiration;
 
             // An API caller is never redirected to a sign-in page: it gets the status code.

@@ -70,7 +70,7 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task PageWithoutAForm_WhenTheSessionEnds_SaysSoWithoutTalkingOfTypedAnswers()
+    public async Task PageWithoutAForm_WhenTheSessionEnds_GoesToTheSignInPageAndBackAfterIt()
     {
         var page = await browser.SignedInPageAsync("auditor@demo.local");
         await page.Clock.InstallAsync();
@@ -79,9 +79,113 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
 
         await page.Clock.FastForwardAsync("16:00");
 
+        // As a reload would: the sign-in page (with "your session has ended" when the cookie is still there, after an idle
+        // end; signed out in another tab, it is gone), and signing in comes back to the page.
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?ReturnUrl=%2FRules(&ended=true)?$"));
+        await SignInHereAsync(page, "auditor@demo.local");
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Rules$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("en", "Record an override")]
+    [InlineData("zh-Hans", "记录偏离建议的决定")]
+    public async Task ResultPage_NothingTyped_WhenTheSessionEnds_LeavesNoPatientDataOnTheScreen(string language, string resultText)
+    {
+        // QA11 F13: after the idle sign-out the patient's result stayed readable on an unattended screen, under the
+        // header's name and "Sign out". The result page holds the override form, but nothing was typed into it.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.Clock.InstallAsync();
+        await page.GotoAsync("/Screenings/New");
+        var reference = "MRN-SESSION-RESULT-" + language.ToUpperInvariant();
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, reference);
+        await page.Locator("form.screening-form button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
+        var result = page.Url;
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = browser.BaseAddress }]);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(resultText);
+        await SignOutInAnotherTabAsync(page);
+
+        await page.Clock.FastForwardAsync("16:00");
+
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?ReturnUrl=%2FScreenings%2F[0-9a-f-]{36}(&ended=true)?$"));
+        await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
+        Assert.DoesNotContain(reference, await page.ContentAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("form.signout")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync(page, "43-session-ended-result-" + language);
+        await SignInHereAsync(page, "psychiatrist@demo.local");
+        await BrowserFixture.ArrivedAtAsync(page, new Regex(Regex.Escape(result) + "$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ResultPage_OverrideExplanationTyped_WhenTheSessionEnds_KeepsWhatWasTyped()
+    {
+        // A page holding something typed and not sent keeps it, as documented (session.js): only a page with nothing typed goes.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.Clock.InstallAsync();
+        await page.GotoAsync("/Screenings/New");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, "MRN-SESSION-OVERRIDE-TYPED");
+        await page.Locator("form.screening-form button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
+        var result = page.Url;
+        await page.Locator("#record-override summary").ClickAsync();
+        var explanation = page.Locator("#override-explanation");
+        await explanation.FillAsync("Reviewed with the patient.");
+        await SignOutInAnotherTabAsync(page);
+
+        await page.Clock.FastForwardAsync("16:00");
+
         var notice = page.Locator("#session-notice");
-        await Assertions.Expect(notice).ToContainTextAsync("Your session has ended. Sign in again to go on.");
-        await Assertions.Expect(notice).Not.ToContainTextAsync("What you typed");
+        await Assertions.Expect(notice).ToContainTextAsync("What you typed is still here and has not been saved");
+        Assert.Equal(result, page.Url);
+        await Assertions.Expect(explanation).ToHaveValueAsync("Reviewed with the patient.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Typing_RenewsTheSessionWithinThirtySecondsOfTheLastKeystroke_AndAtMostEveryThirtySeconds()
+    {
+        // QA11 F10: typing renewed the session only every 4 minutes, so the session could end about 19 minutes after
+        // the last keystroke. Each keep-alive the page asks for is logged with the page's clock.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.Clock.InstallAsync();
+        await page.AddInitScriptAsync(@"(() => {
+            window.__keepAlives = [];
+            const fetch = window.fetch;
+            window.fetch = function (url) {
+                if (String(url).indexOf('/Account/KeepAlive') === 0) { window.__keepAlives.push([Date.now(), String(url)]); }
+                return fetch.apply(this, arguments);
+            };
+        })()");
+        await page.GotoAsync("/Screenings/New");
+        await page.Clock.PauseAtAsync(DateTime.UtcNow.AddMinutes(1)); // the page's clock moves only when the test moves it
+        var patient = page.GetByLabel("Patient reference (MRN)");
+
+        // A keystroke 40 seconds after the page came (more than 30 seconds after its renewal) renews at once.
+        await page.Clock.RunForAsync(40_000);
+        await patient.PressSequentiallyAsync("M");
+        var firstKey = await page.EvaluateAsync<double>("() => Date.now()");
+        var firstAnswer = page.WaitForResponseAsync(r => KeepAlive.IsMatch(r.Url));
+        await page.Clock.RunForAsync(1_000);
+        Assert.Equal(200, (await firstAnswer).Status);
+        // Another 10 seconds later: not renewed again before 30 seconds have passed since the last renewal, then at once.
+        await page.Clock.RunForAsync(9_000);
+        await patient.PressSequentiallyAsync("R");
+        var lastKey = await page.EvaluateAsync<double>("() => Date.now()");
+        await page.Clock.RunForAsync(19_000);
+        var before = await page.EvaluateAsync<double[][]>("() => window.__keepAlives.map(k => [k[0], k[1].indexOf('check') < 0 ? 1 : 0])");
+        await page.Clock.RunForAsync(2_000);
+        await page.Clock.RunForAsync(60_000); // nothing typed since: no more renewals
+        var renewals = (await page.EvaluateAsync<double[][]>("() => window.__keepAlives.map(k => [k[0], k[1].indexOf('check') < 0 ? 1 : 0])"))
+            .Where(k => k[1] == 1).Select(k => k[0]).ToList();
+
+        Assert.Equal(2, renewals.Count);
+        Assert.InRange(renewals[0] - firstKey, 0, 1_000);
+        Assert.Single(before, k => k[1] == 1); // the second waited for 30 seconds after the first
+        Assert.InRange(renewals[1] - renewals[0], 30_000, 30_000 + 1_000);
+        Assert.InRange(renewals[1] - lastKey, 0, 30_000);
         await page.Context.CloseAsync();
     }
 
@@ -149,12 +253,20 @@ public sealed class SessionNoticeBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Signs in on the sign-in page the tab shows, which then goes back to the page it names (ReturnUrl).</summary>
+    private static async Task SignInHereAsync(IPage page, string email)
+    {
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(BrowserFixture.Password);
+        await page.Locator("main form.form button[type=submit]").ClickAsync();
+    }
+
     /// <summary>Ends the session from a second tab of the same browser, as "Sign out" there would; returns that tab.</summary>
     private static async Task<IPage> SignOutInAnotherTabAsync(IPage page)
     {
         var other = await page.Context.NewPageAsync();
         await other.GotoAsync("/");
-        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await other.Locator("form.signout button[type=submit]").ClickAsync();
         await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/(Login|Logout)"));
         return other;
     }

@@ -195,6 +195,8 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     [Theory]
     [InlineData("from=2026-13-45", "from", "'from' could not be read as a date")]
     [InlineData("to=2026-02-30", "to", "'to' could not be read as a date")]
+    [InlineData("Filter.From=2026-13-45", "from", "'from' could not be read as a date")] // QA11 F12: the binder's prefixed spelling
+    [InlineData("filter.TO=garbage", "to", "'to' could not be read as a date")]
     [InlineData("from=2026-02-01&to=2026-01-01", "from", "The start of the period ('from') must not be after its end ('to').")]
     [InlineData("from=9999-12-31", "from", "'from' must be a date between 2000-01-01 and 2999-12-31.")]
     [InlineData("kind=signin", "kind", "'kind' must be one of: sign-in, sign-out, sign-in-failed,")]
@@ -268,19 +270,22 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal((KetamineCdsFactory.Auditor, "access-log", "csv; who==HYPERLINK(\"http://evil\"); kind=sign-in-failed"), (export.UserEmail, export.Subject, export.Detail));
     }
 
-    [Fact]
-    public async Task AccessLogCsv_FilterItCannotUse_Is400FieldProblemAndExportsNothing()
+    [Theory]
+    [InlineData("kind=everything", "kind")]
+    [InlineData("Filter.From=garbage", "from")] // QA11 F12: the binder's prefixed spelling exported the whole log
+    [InlineData("filter.to=2026-02-30", "to")]
+    public async Task AccessLogCsv_FilterItCannotUse_Is400FieldProblemAndExportsNothing(string query, string field)
     {
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
         var exports = await app.CountAsync("export");
 
-        using var response = await client.GetAsync("/Audit/Access?handler=Csv&kind=everything");
+        using var response = await client.GetAsync("/Audit/Access?handler=Csv&" + query);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
-        Assert.Equal(["kind"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal([field], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(exports, await app.CountAsync("export"));
     }
 

@@ -145,6 +145,45 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         Assert.Empty(await ClinicianEmailsAsync("MRN-CORRECT-404"));
     }
 
+    [Theory]
+    [InlineData("corrects=abc", "en", "Page not found")]
+    [InlineData("from=abc", "en", "Page not found")]
+    [InlineData("corrects=", "en", "Page not found")]
+    [InlineData("from=0f8fad5b-d9cb-469f", "en", "Page not found")]
+    [InlineData("corrects=abc", "zh-CN", "未找到页面")]
+    [InlineData("from=abc", "zh-CN", "未找到页面")]
+    public async Task NewScreening_LinkWithAnUnreadableEarlierId_Is404AsForAnUnknownOne_NeverABlankForm(string query, string language, string notFound)
+    {
+        // QA11 F7: a link cut short opened the blank form of a new screening, which the clinician would take for the
+        // correction or re-screen they had asked for.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Screenings/New?" + query);
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        using var page = await client.SendAsync(request);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains(notFound, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("screening-form", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("corrects=abc")]
+    [InlineData("from=abc")]
+    public async Task NewScreening_PostWithAnUnreadableEarlierId_Is404AndRecordsNothing(string query)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var patient = "MRN-UNREADABLE-EARLIER-" + Guid.NewGuid().ToString("N")[..8];
+        var form = Form(patient);
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        using var post = await client.PostAsync("/Screenings/New?" + query, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Empty(await ClinicianEmailsAsync(patient));
+    }
+
     [Fact]
     public async Task ApiCorrection_ValidBody_Returns201NamingWhatItCorrectsAndWhy()
     {

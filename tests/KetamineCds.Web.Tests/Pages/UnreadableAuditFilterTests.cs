@@ -117,6 +117,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("from=2026-13-45", "from", "could not be read as a date")]
     [InlineData("to=notadate", "to", "could not be read as a date")]
     [InlineData("overall=maybe", "overall", "must be one of")]
+    [InlineData("Filter.From=2026-13-45", "from", "could not be read as a date")] // QA11 F12: the binder's prefixed spelling
+    [InlineData("filter.to=notadate", "to", "could not be read as a date")]
     public async Task AuditList_UnreadableFilter_SaysWhichNextToItAndListsNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
@@ -134,12 +136,14 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AuditList_UnreadableDateInChinese_SaysSoInChinese()
+    [Theory]
+    [InlineData("to=notadate")]
+    [InlineData("Filter.To=notadate")]
+    public async Task AuditList_UnreadableDateInChinese_SaysSoInChinese(string query)
     {
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Audit?to=notadate");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Audit?" + query);
         request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
         using var response = await client.SendAsync(request);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -152,6 +156,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("from=2026-13-45", "from")]
     [InlineData("to=notadate", "to")]
     [InlineData("overall=maybe", "overall")]
+    [InlineData("Filter.From=garbage", "from")] // QA11 F12: this exported the whole log
+    [InlineData("FILTER.TO=2026-02-30", "to")]
     public async Task AuditPageCsv_UnreadableFilter_Is400FieldProblemAndExportsNothing(string query, string field)
     {
         await app.LogAScreeningAsync();

@@ -38,8 +38,34 @@ public sealed partial class SessionKeepAliveTests
         var later = SecondsLeft(await page.GetStringAsync("/Rules"));
 
         Assert.InRange(fresh, 14 * 60, 15 * 60);
-        // Before half the idle time has passed a request does not renew the session: its end has not moved.
-        Assert.InRange(later, fresh - 5 * 60 - 1, fresh - 5 * 60 + 1);
+        // Every request restarts the 15 minutes, even before half of them have passed (QA11 F11).
+        Assert.Equal(15 * 60, later);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public async Task PageRequest_RestartsTheFifteenMinutesWheneverItComes_SoTheSessionEndsFifteenMinutesAfterTheLastClick(int minutesAfterSignIn)
+    {
+        // QA11 F11: the cookie handler renewed the session only once more than half of the 15 minutes had passed, so a
+        // click at minute 5 left the session ending 10 minutes later, not 15.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var kept = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var ended = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        clock.Advance(TimeSpan.FromMinutes(minutesAfterSignIn));
+        using var click = await kept.GetAsync("/Rules");
+        using var endedClick = await ended.GetAsync("/Rules");
+        clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1)); // a second before 15 minutes after the click
+        using var stillLive = await kept.GetAsync("/Screenings");
+        clock.Advance(TimeSpan.FromSeconds(2)); // a second past 15 minutes after the other account's last click
+        using var afterIdle = await ended.GetAsync("/Screenings");
+
+        Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillLive.StatusCode);
+        Assert.True(SessionClients.IsSentToSignIn(afterIdle), $"Expected a redirect to sign in, got {(int)afterIdle.StatusCode}.");
     }
 
     [Fact]
@@ -52,14 +78,12 @@ public sealed partial class SessionKeepAliveTests
 
         clock.Advance(TimeSpan.FromMinutes(5));
         var renewed = await kept.GetFromJsonAsync<JsonElement>("/Account/KeepAlive");
-        using var notKeptPage = await notKept.GetAsync("/Screenings"); // a page request at 5 minutes does not renew
         clock.Advance(TimeSpan.FromMinutes(12)); // 17 minutes after sign-in, 12 after the keep-alive
 
         using var keptAfter = await kept.GetAsync("/Screenings/New");
         using var notKeptAfter = await notKept.GetAsync("/Screenings");
 
         Assert.Equal(15 * 60, renewed.GetProperty("secondsLeft").GetInt64());
-        Assert.Equal(HttpStatusCode.OK, notKeptPage.StatusCode);
         Assert.Equal(HttpStatusCode.OK, keptAfter.StatusCode);
         Assert.True(SessionClients.IsSentToSignIn(notKeptAfter), $"Expected a redirect to sign in, got {(int)notKeptAfter.StatusCode}.");
     }

@@ -217,6 +217,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     public async Task<IActionResult> OnGetAsync([FromServices] CdsHookStore hookStore, [FromServices] ClinicCalendar calendar, CancellationToken cancellationToken)
     {
+        if (NamesUnreadableEarlier())
+        {
+            return NotFound();
+        }
+
         if (PrefillId is { } prefillId)
         {
             var prefill = await hookStore.FindPrefillAsync(prefillId, cancellationToken);
@@ -270,6 +275,18 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     }
 
     /// <summary>
+    /// A <c>from</c> or <c>corrects</c> was given (in the link or the post) that is not a screening id, such as a link cut
+    /// short (<c>?corrects=abc</c>, or <c>?from=</c> with nothing after it): the page answers 404, as for an id that names
+    /// no screening, never the blank form of a new screening that the clinician would take for the correction or
+    /// re-screen they asked for (QA11 F7).
+    /// </summary>
+    private bool NamesUnreadableEarlier() =>
+        (From is null && Given("from")) || (Corrects is null && Given(Correction.CorrectsName));
+
+    private bool Given(string name) =>
+        Request.Query.ContainsKey(name) || (Request.HasFormContentType && Request.Form.ContainsKey(name));
+
+    /// <summary>
     /// The form as it opens: a field with a contract default shows a value until the clinician chooses otherwise. For the
     /// jurisdiction that is the clinic's (<c>Clinic:Jurisdiction</c>, default US), so that a clinic in the EU need not
     /// change it on every screening; a re-screen or correction has the earlier screening's already (<see cref="EarlierAnswers"/>).
@@ -286,6 +303,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     public async Task<IActionResult> OnPostAsync([FromServices] CdsHookStore hookStore, [FromServices] ClinicCalendar calendar, CancellationToken cancellationToken)
     {
+        if (NamesUnreadableEarlier())
+        {
+            return NotFound();
+        }
+
         if (Earlier is { } earlierId)
         {
             // The earlier entry is read again, so that the page that comes back after an error still says when it was

@@ -1,9 +1,12 @@
 // Keeps what a clinician types from being lost to the idle sign-out (Security/SessionKeepAlive.cs).
 // The page says how many seconds its session has left (#session-notice data-seconds-left). While the clinician types in
-// a form, the session is renewed through the keep-alive at most every few minutes: typing is activity although it
-// sends nothing. Two minutes before an idle session ends, the notice offers "Stay signed in"; once it has ended, the
-// notice says so and leaves the form as it is, so that the clinician can sign in again in another tab and send it.
-// Tabs share the session's end through localStorage (a time, never anything typed).
+// a form, the session is renewed through the keep-alive: typing is activity although it sends nothing. It is renewed at
+// most every 30 seconds and at most 30 seconds after a keystroke, so the session ends between 15 minutes and 15 minutes
+// 30 seconds after the last keystroke (QA11 F10). Two minutes before an idle session ends, the notice offers "Stay
+// signed in". Once it has ended, a page holding something typed and not sent says so and leaves the form as it is, so
+// that the clinician can sign in again in another tab and send it; a page with nothing typed (a result, a list) hides
+// its content at once and goes to the sign-in page, as a reload would, so that no patient's data is left on an
+// unattended screen (QA11 F13). Tabs share the session's end through localStorage (a time, never anything typed).
 (function () {
   "use strict";
 
@@ -11,7 +14,7 @@
   if (!notice || !window.fetch) { return; }
 
   var WARN_BEFORE = 120 * 1000;    // the warning shows this long before the end
-  var RENEW_AFTER = 4 * 60 * 1000; // typing renews the session at most this often
+  var RENEW_AFTER = 30 * 1000;     // typing renews the session at most this often, and at most this long after a keystroke
   var KEY = "ketaminecds.session-ends";
   var text = notice.querySelector(".session-notice__text");
   var stay = notice.querySelector(".session-notice__stay");
@@ -22,6 +25,7 @@
   var state = "quiet";
   var asking = false;
   var backSince = 0;
+  var due = null; // the renewal a keystroke is waiting for
 
   function shared() {
     try { return Number(window.localStorage.getItem(KEY)) || 0; } catch (e) { return 0; }
@@ -35,10 +39,41 @@
     } catch (e) { /* storage refused: this tab still knows */ }
   }
 
-  // A page with a form the clinician can type into keeps what was typed; other pages have nothing to lose.
+  // Whether a form on the page holds something typed and not sent: a field changed from what the page came with (typed,
+  // or put back from a kept draft), or a form the server sent back unsent (data-unsent=true). A page with nothing typed
+  // has nothing to lose when it goes.
   function holdsTyping() {
-    return !!document.querySelector("main form[method=post] textarea, main form[method=post] select, " +
-      "main form[method=post] input:not([type=hidden]):not([type=submit]):not([type=button])");
+    var forms = document.querySelectorAll("main form[method=post]");
+    for (var f = 0; f < forms.length; f++) {
+      if (forms[f].getAttribute("data-unsent") === "true") { return true; }
+      var controls = forms[f].elements;
+      for (var i = 0; i < controls.length; i++) {
+        var c = controls[i];
+        if (!c.name || ["hidden", "submit", "button", "reset", "password"].indexOf(c.type) !== -1) { continue; }
+        if (c.type === "radio" || c.type === "checkbox") {
+          if (c.checked !== c.defaultChecked) { return true; }
+        } else if (c.options) {
+          // A list with no option marked selected starts at its first option (defaultSelected is false for every one).
+          var marked = false;
+          for (var o = 0; o < c.options.length; o++) { marked = marked || c.options[o].defaultSelected; }
+          for (o = 0; o < c.options.length; o++) {
+            var from = marked || c.multiple ? c.options[o].defaultSelected : o === 0;
+            if (c.options[o].selected !== from) { return true; }
+          }
+        } else if (c.value !== c.defaultValue) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // The session has ended and the page holds nothing typed: its content is hidden at once (this works offline), and the
+  // page is asked for again, which the server answers with the sign-in page ("your session has ended", and back here
+  // after signing in) or, if the session is live again after all, with the page itself.
+  function leave() {
+    document.documentElement.classList.add("session-ended");
+    window.location.replace(window.location.href);
   }
 
   // The warning's minutes follow the clock while it shows.
@@ -60,7 +95,9 @@
     stay.hidden = next !== "warning";
     signIn.hidden = next !== "ended";
     if (next === "ended") {
-      text.textContent = notice.getAttribute(holdsTyping() ? "data-text-ended" : "data-text-ended-plain");
+      var typed = holdsTyping();
+      text.textContent = notice.getAttribute(typed ? "data-text-ended" : "data-text-ended-plain");
+      if (!typed) { leave(); }
     } else if (next === "back") {
       text.textContent = notice.getAttribute("data-text-back");
     } else if (next === "quiet") {
@@ -99,6 +136,7 @@
       if (ends <= Date.now()) { show("ended"); } // cannot ask, and the end has passed
     }).then(function () {
       asking = false;
+      if (typedSince) { schedule(); } // typed while this renewal was on its way
       tick();
     });
   }
@@ -125,8 +163,20 @@
     }
   }
 
-  document.addEventListener("input", function () { typedSince = true; if (state === "warning") { tick(); } });
-  document.addEventListener("change", function () { typedSince = true; if (state === "warning") { tick(); } });
+  // A keystroke renews the session at once when the last renewal is RENEW_AFTER old, otherwise as soon as it is.
+  function schedule() {
+    if (due === null) {
+      due = window.setTimeout(function () { due = null; tick(); }, Math.max(0, renewedAt + RENEW_AFTER - Date.now()));
+    }
+  }
+
+  function typed() {
+    typedSince = true;
+    if (state === "warning") { tick(); } else { schedule(); }
+  }
+
+  document.addEventListener("input", typed);
+  document.addEventListener("change", typed);
   stay.addEventListener("click", function () { renew(); });
   window.addEventListener("storage", function (event) { if (event.key === KEY) { tick(); } });
   window.addEventListener("resize", keepInView);
