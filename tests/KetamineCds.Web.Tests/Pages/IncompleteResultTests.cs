@@ -164,8 +164,8 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("zh-CN", "患者 <strong>MRN-PUNCT-zh-CN</strong>，45 岁", "规则集 {0}，摘要值", "<span class=\"label\">依据</span> 收缩压：182 mmHg；舒张压：112 mmHg", "<strong>肝功能损害</strong>——")]
-    [InlineData("en-GB", "Patient <strong>MRN-PUNCT-en-GB</strong>, 45 years", "rule set {0}, digest", "<span class=\"label\">Because</span> Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg", "<strong>Hepatic impairment</strong> \u2014 ")]
+    [InlineData("zh-CN", "患者 <strong class=\"id-block\">MRN-PUNCT-zh-CN</strong>，45 岁", "规则集 {0}，摘要值", "<span class=\"label\">依据</span> 收缩压：182 mmHg；舒张压：112 mmHg", "<strong>肝功能损害</strong>——")]
+    [InlineData("en-GB", "Patient <strong class=\"id-block\">MRN-PUNCT-en-GB</strong>, 45 years", "rule set {0}, digest", "<span class=\"label\">Because</span> Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg", "<strong>Hepatic impairment</strong> \u2014 ")]
     public async Task Result_InEachLanguage_UsesThatLanguagesPunctuation(string language, string patient, string ruleSet, string because, string careItem)
     {
         var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-PUNCT-" + language));
