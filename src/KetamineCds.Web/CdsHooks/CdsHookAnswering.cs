@@ -382,7 +382,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 required.Add(field.Name);
             }
-            else if (field.NotRecorded == NotRecordedMeans.CanBlock && (field.AskedWhen?.Applies(Value) ?? true))
+            else if (field.NotRecorded == NotRecordedMeans.CanBlock && field.IsAskedGiven(Value))
             {
                 safety.Add(field.Name);
             }

@@ -129,7 +129,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// EHR's pregnancy record for a patient aged 60. Such a question is kept shown, never hidden and dropped from the post.
     /// </summary>
     public bool YesNotAsked(FieldDefinition field) =>
-        field.AskedWhen is { } asked && Input.ContractValueOf(field.Name) is true && !asked.Applies(Input.ContractValueOf);
+        Input.ContractValueOf(field.Name) is true && !field.IsAskedGiven(Input.ContractValueOf);
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
