@@ -35,9 +35,16 @@ public class DatePeriodInput
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, value) in new[] { ("from", From), ("to", To) })
         {
-            if (value is null && Given(query, name))
+            var given = Given(query, name);
+            if (given.Any(text => ReadDate(text) is null))
             {
                 errors[name] = [ClinicalText.Shared.Message("Audit.DateUnreadable", name)];
+            }
+            else if (given.Any(text => ReadDate(text) != value))
+            {
+                // Readable, but not the date the filter runs with: two different dates, or one under a spelling this
+                // binding did not read (Filter.From=...&to=...: the binder read Filter.* only, so 'to' was dropped).
+                errors[name] = [ClinicalText.Shared.Message("Audit.DateNotUsed", name)];
             }
             else if (value is { } date && (date < EarliestDate || date > LatestDate))
             {
@@ -54,14 +61,20 @@ public class DatePeriodInput
     }
 
     /// <summary>
-    /// Whether the query gives a value for <paramref name="name"/> under any spelling the binder may read it from: the
-    /// name itself or a prefixed <c>Prefix.name</c>, in any letter case. A prefixed name no binder reads is counted too:
-    /// refusing a hand-made URL is safe, listing more than was asked for is not.
+    /// The values the query gives for <paramref name="name"/> under every spelling the binder may read it from: the name
+    /// itself or a prefixed <c>Prefix.name</c>, in any letter case, blanks left out. A prefixed name no binder reads is
+    /// counted too, and so is every value of a repeated name: the binder uses one of them, so one it could not read, or
+    /// a date the filter does not run with (two different dates, or <c>to</c> beside <c>Filter.From</c>, which the binder
+    /// does not read then), are refused. Refusing a hand-made URL is
+    /// safe; listing more, or other, than was asked for is not.
     /// </summary>
-    private static bool Given(IQueryCollection query, string name) =>
-        query.Any(pair => !string.IsNullOrWhiteSpace(pair.Value)
-            && (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)
-                || pair.Key.EndsWith("." + name, StringComparison.OrdinalIgnoreCase)));
+    private static List<string> Given(IQueryCollection query, string name) =>
+        query.Where(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)
+                || pair.Key.EndsWith("." + name, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value)
+            .Where(text => !string.IsNullOrWhiteSpace(text))
+            .Select(text => text!)
+            .ToList();
 
     /// <summary>
     /// A query-string date as the pages' binder reads it (invariant culture, e.g. <c>2026-01-31</c>), or null when it

@@ -119,6 +119,10 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("overall=maybe", "overall", "must be one of")]
     [InlineData("Filter.From=2026-13-45", "from", "could not be read as a date")] // QA11 F12: the binder's prefixed spelling
     [InlineData("filter.to=notadate", "to", "could not be read as a date")]
+    [InlineData("Filter.From=2026-01-01&from=garbage", "from", "could not be read as a date")] // the binder read one spelling, the other was dropped silently
+    [InlineData("Filter.From=2026-01-01&from=2026-02-01", "from", "was not used as given")]
+    [InlineData("to=2026-01-31&to=2026-12-31", "to", "was not used as given")]
+    [InlineData("Filter.From=2026-01-01&to=2026-01-31", "to", "was not used as given")] // the binder reads Filter.* only, and would drop 'to'
     public async Task AuditList_UnreadableFilter_SaysWhichNextToItAndListsNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
@@ -134,6 +138,18 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.Contains("Correct the filter to list screenings.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditList_SameDateUnderBothSpellings_StillLists()
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit?Filter.From=2000-01-01&from=2000-01-01&Filter.To=2999-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(LoggedPatient, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -158,6 +174,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("overall=maybe", "overall")]
     [InlineData("Filter.From=garbage", "from")] // QA11 F12: this exported the whole log
     [InlineData("FILTER.TO=2026-02-30", "to")]
+    [InlineData("Filter.From=2026-01-01&from=garbage", "from")]
+    [InlineData("from=2026-01-01&Filter.From=2026-06-01", "from")]
     public async Task AuditPageCsv_UnreadableFilter_Is400FieldProblemAndExportsNothing(string query, string field)
     {
         await app.LogAScreeningAsync();
