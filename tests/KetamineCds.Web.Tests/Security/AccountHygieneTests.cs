@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -455,6 +456,46 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var status = await fresh.GetStringAsync("/Account/TwoFactor");
         Assert.Contains($"Recovery codes left: <strong>{Authenticator.RecoveryCodeCount - 1}</strong>", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondFactor_AnotherAccountSignedInMeanwhileInThisBrowser_TheCodeSignsNobodyInOverIt()
+    {
+        // A shared ward computer: the psychiatrist gives the password and leaves the code step open; in another tab a
+        // colleague signs in. The psychiatrist's right code must not sign in over the colleague's session (QA11 F1's
+        // second-factor half): the page goes to the sign-in page, which says who is signed in, and nothing is recorded
+        // as a sign-in.
+        using var factory = new KetamineCdsFactory();
+        var (key, _, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist));
+        var browser = factory.CreateRawClient();
+        using (var password = await PostFormAsync(browser, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Psychiatrist, ["Input.Password"] = KetamineCdsFactory.Password }))
+        {
+            Assert.StartsWith("/Account/LoginWithCode", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        using (var colleague = await PostFormAsync(browser, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Staff, ["Input.Password"] = KetamineCdsFactory.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, colleague.StatusCode);
+            Assert.DoesNotContain("/Account/Login", colleague.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var signInsBefore = await CountSignInsAsync(factory, KetamineCdsFactory.Psychiatrist);
+        using var code = await PostFormAsync(browser, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
+
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal("/Account/Login", code.Headers.Location!.OriginalString);
+        Assert.Equal(signInsBefore, await CountSignInsAsync(factory, KetamineCdsFactory.Psychiatrist));
+        var loginPage = WebUtility.HtmlDecode(await browser.GetStringAsync("/Account/Login"));
+        Assert.Contains("You are signed in as " + KetamineCdsFactory.Staff, loginPage, StringComparison.Ordinal);
+        using var inside = await browser.GetAsync("/Screenings");
+        Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+    }
+
+    private static async Task<int> CountSignInsAsync(KetamineCdsFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+        return await db.AccessEvents.CountAsync(e => e.UserEmail == email && e.Kind == "sign-in");
     }
 
     [Fact]
