@@ -63,8 +63,8 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
     }
 
     /// <summary>
-    /// The periodic writer: writes a checkpoint if the head has moved past the newest one in the folder (null if it has
-    /// not), after verifying in the given mode: usually from the newest checkpoint that holds (a full walk every
+    /// The periodic writer: writes a checkpoint if the head has moved from the newest one in the folder (null if it has
+    /// not; a head behind it fails the verification and is refused), after verifying in the given mode: usually from the newest checkpoint that holds (a full walk every
     /// interval would read the whole log: about 35-50 s per million entries, docs/benchmarks.md), and in full when the
     /// writer's daily full check is due (<see cref="CheckpointSettings.FullVerificationInterval"/>).
     /// </summary>
@@ -81,7 +81,10 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             throw new DecisionLogUnavailableException("The decision log's head could not be read.", ex);
         }
 
-        return head > files.LatestSequence() ? await CreateAsync(mode, cancellationToken) : null;
+        // A head behind the newest checkpoint is not "nothing to sign": the log lost entries that checkpoint signed (an
+        // older backup restored, or the end cut off). Verifying names it at once (log-ends-before) instead of staying
+        // silent until the log grows past the checkpoint again (QA12 G2).
+        return head != files.LatestSequence() ? await CreateAsync(mode, cancellationToken) : null;
     }
 
     /// <summary>Verifies the chain (all of it, or from the newest checkpoint that holds) and every checkpoint found, uploaded ones too.</summary>

@@ -469,6 +469,38 @@ public abstract class CheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckpointWriter_OlderBackupRestored_TheNextTickRefusesAndSaysTheLogEndsBeforeTheCheckpoint()
+    {
+        // QA12 G2: with the head behind the newest checkpoint the writer said "nothing to sign" (Debug) at every tick,
+        // until the log grew past the checkpoint again; then it named a differing entry, which reads like tampering.
+        // The fake clock starts now: the entries carry real times, and a checkpoint signed before the log's first entry
+        // would read as another log's.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        var backup = await Store.BackupAsync();
+        await RecordAsync(2);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Equal(2, CheckpointFilesWritten().Length);
+
+        await Store.RestoreAsync(backup);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        await RecordAsync(1); // the clinic works on: entry 4 again, still before the checkpoint at 5
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+
+        var refusals = logger.Messages.Where(m => m.Level == LogLevel.Error).ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.Contains("The log ends at entry 3, before entry 5 that this checkpoint signed", (string)refusals[0].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.Contains("The log ends at entry 4, before entry 5 that this checkpoint signed", (string)refusals[1].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.Equal(2, CheckpointFilesWritten().Length);
+    }
+
+    [Fact]
     public async Task CheckpointWriter_FullCheckPassed_NextOneOnlyAfterTheConfiguredInterval()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
