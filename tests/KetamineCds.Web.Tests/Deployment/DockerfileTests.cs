@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace KetamineCds.Web.Tests.Deployment;
+
+/// <summary>
+/// The image's build stage (<c>src/KetamineCds.Web/Dockerfile</c>) restores from the project files it copied first, then
+/// publishes with <c>--no-restore</c>. A referenced project it did not copy is skipped by the restore without an error,
+/// and the publish fails (QA12 G1: <c>KetamineCds.Fhir</c> was missing). No Docker engine runs here, so these tests
+/// read the Dockerfile against the projects' references.
+/// </summary>
+public sealed class DockerfileTests
+{
+    private static readonly string Root = RepositoryRoot();
+
+    [Fact]
+    public void BuildStage_CopiesEveryProjectTheAppReferences_BeforeTheRestore()
+    {
+        var (copied, restoreSeen) = ProjectFilesCopiedBeforeRestore();
+
+        Assert.True(restoreSeen, "The Dockerfile has no 'RUN dotnet restore'.");
+        var needed = ProjectClosure("src/KetamineCds.Web/KetamineCds.Web.csproj");
+        Assert.Contains("src/KetamineCds.Fhir/KetamineCds.Fhir.csproj", needed);
+        Assert.Empty(needed.Except(copied));
+    }
+
+    [Fact]
+    public void BuildStage_CopiesTheRepositoryWideBuildFiles_BeforeTheRestore()
+    {
+        var lines = BuildStageUntilRestore();
+        var copiedFiles = lines
+            .Where(line => line.StartsWith("COPY ", StringComparison.Ordinal))
+            .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1])
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var file in new[] { "global.json", "Directory.Build.props", "Directory.Packages.props", "nuget.config", "NuGet.Config" })
+        {
+            if (File.Exists(Path.Combine(Root, file)))
+            {
+                Assert.Contains(file, copiedFiles);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("**/bin")]
+    [InlineData("**/obj")]
+    [InlineData("**/App_Data")]
+    [InlineData("**/*.db")]
+    [InlineData("secrets")]
+    [InlineData(".git")]
+    public void DockerIgnore_KeepsTheWorkingCopysOutputKeysAndDatabasesOutOfTheImage(string pattern)
+    {
+        var path = Path.Combine(Root, ".dockerignore");
+        Assert.True(File.Exists(path), ".dockerignore is missing at the repository root (the build context).");
+        var patterns = File.ReadAllLines(path).Select(l => l.Trim().TrimEnd('/')).Where(l => l.Length > 0 && !l.StartsWith('#'));
+        Assert.Contains(pattern, patterns);
+    }
+
+    [Fact]
+    public void ComposeFile_BuildsTheAppFromTheRepositoryRootWithThisDockerfile()
+    {
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+
+        Assert.Matches(new Regex(@"context:\s*\.\s*$", RegexOptions.Multiline), compose);
+        Assert.Matches(new Regex(@"dockerfile:\s*src/KetamineCds\.Web/Dockerfile\s*$", RegexOptions.Multiline), compose);
+    }
+
+    private static (HashSet<string> Copied, bool RestoreSeen) ProjectFilesCopiedBeforeRestore()
+    {
+        var lines = BuildStageUntilRestore();
+        var copied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal)))
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var destination = parts[^1];
+            foreach (var source in parts[1..^1].Where(p => p.EndsWith(".csproj", StringComparison.Ordinal)))
+            {
+                // "COPY src/A/A.csproj src/A/": the file keeps its path only when the destination is its own folder.
+                if (destination.TrimEnd('/') == Path.GetDirectoryName(source)!.Replace('\\', '/'))
+                {
+                    copied.Add(source);
+                }
+            }
+        }
+
+        return (copied, lines.Count > 0 && lines[^1].StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+    }
+
+    /// <summary>The build stage's instructions up to and including the first restore (comments and blank lines left out).</summary>
+    private static List<string> BuildStageUntilRestore()
+    {
+        var result = new List<string>();
+        foreach (var raw in File.ReadAllLines(Path.Combine(Root, "src", "KetamineCds.Web", "Dockerfile")))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            result.Add(line);
+            if (line.StartsWith("RUN dotnet restore", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The project and every project it references, directly or not, as repository-relative paths.</summary>
+    private static HashSet<string> ProjectClosure(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            var folder = Path.GetDirectoryName(Path.Combine(Root, current))!;
+            foreach (var reference in XDocument.Load(Path.Combine(Root, current)).Descendants("ProjectReference"))
+            {
+                var full = Path.GetFullPath(Path.Combine(folder, reference.Attribute("Include")!.Value.Replace('\\', '/')));
+                pending.Push(Path.GetRelativePath(Root, full).Replace('\\', '/'));
+            }
+        }
+
+        return seen;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (KetamineCds.sln) was not found.");
+    }
+}
