@@ -20,4 +20,13 @@ public sealed record AuditListItem(
 
     /// <summary>How many overrides are recorded against the entry (a clinician's, or an EHR's CDS Hooks feedback).</summary>
     public int Overrides { get; init; }
+
+    /// <summary>
+    /// The newest correction of this entry (a later screening that <see cref="Corrects"/> it, with a reason), if any:
+    /// the entry that says what this one should have said, so this one is no longer the live decision. Null otherwise.
+    /// </summary>
+    public Guid? CorrectedBy { get; init; }
+
+    /// <summary>The sequence of <see cref="CorrectedBy"/> (the list names entries by it).</summary>
+    public long? CorrectedBySequence { get; init; }
 }

@@ -12,7 +12,7 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>EF Core implementation of <see cref="IDecisionLogAudit"/>.</summary>
 public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAccessAudit accessAudit) : IDecisionLogAudit
 {
-    /// <summary>How many exported entries share one look-up of their overrides.</summary>
+    /// <summary>How many exported entries share one look-up of their overrides and corrections.</summary>
     private const int ExportBatchSize = 500;
 
     public async Task<AuditPage> SearchAsync(AuditFilter filter, AuditCursor? before, int pageSize, CancellationToken cancellationToken = default)
@@ -33,8 +33,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             var rows = await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence).Take(pageSize + 1)
                 .ToListAsync(cancellationToken);
             var shown = rows.Take(pageSize).ToList();
-            var overrides = await OverrideMarksAsync(db, shown, cancellationToken);
-            var items = shown.Select(e => ToItem(e, overrides)).ToList();
+            var marks = await LaterMarksAsync(db, shown, cancellationToken);
+            var items = shown.Select(e => ToItem(e, marks)).ToList();
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
             return new AuditPage(items, next);
         }
@@ -75,31 +75,60 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
     private static async Task<List<AuditListItem>> ToItemsAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
-        var overrides = await OverrideMarksAsync(db, entries, cancellationToken);
+        var marks = await LaterMarksAsync(db, entries, cancellationToken);
         // Reading each entry (its stored texts and its own hash) is the export's CPU work: a batch is read on every core,
         // in order (one core: 13,622 rows/s at 1,000,000 entries, docs/benchmarks.md).
-        return entries.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(e => ToItem(e, overrides)).ToList();
+        return entries.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(e => ToItem(e, marks)).ToList();
     }
 
     /// <summary>
-    /// The overrides recorded against those entries: how many each has, and the ids of those that an override cannot be
-    /// read for (altered: its payload, id or time is not what the app wrote). Their pages cannot show them
-    /// (<see cref="EfDecisionLog.OverridesOfAsync"/> names the override), so the list marks them as it marks an
-    /// unreadable entry.
+    /// What was recorded later against those entries, in one query: the overrides (how many each has, and the ids of
+    /// those that an override cannot be read for: altered, its payload, id or time is not what the app wrote; their
+    /// pages cannot show them, <see cref="EfDecisionLog.OverridesOfAsync"/> names the override, so the list marks them
+    /// as it marks an unreadable entry), and the newest correction of each (QA11 F3: a corrected entry must not read
+    /// as a live decision). A correction changed after it was recorded is not vouched for as one, as on the entry's
+    /// own page (<see cref="EfDecisionLog.FindLaterScreeningsAsync(IReadOnlyCollection{Guid}, CancellationToken)"/>);
+    /// it is listed, and marked, on its own row.
     /// </summary>
-    private static async Task<(Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable)> OverrideMarksAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    private static async Task<LaterMarks> LaterMarksAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
         var ids = entries.Where(e => e.Id != Guid.Empty).Select(e => (Guid?)e.Id).ToList();
         if (ids.Count == 0)
         {
-            return ([], []);
+            return new([], [], []);
         }
 
-        var overrides = await db.DecisionLogEntries.AsNoTracking()
-            .Where(e => e.EntryType == DecisionLogEntryTypes.Override && ids.Contains(e.RelatesToId))
+        var later = await db.DecisionLogEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.RelatesToId)
+                && (e.EntryType == DecisionLogEntryTypes.Override || (e.EntryType == DecisionLogEntryTypes.Screening && e.CorrectionReason != null)))
             .ToListAsync(cancellationToken);
+        var overrides = later.Where(e => e.EntryType == DecisionLogEntryTypes.Override).ToList();
         var counts = overrides.GroupBy(o => o.RelatesToId!.Value).ToDictionary(g => g.Key, g => g.Count());
-        return (counts, [.. overrides.Where(o => !IsReadableOverride(o)).Select(o => o.RelatesToId!.Value)]);
+        var corrections = later
+            .Where(e => e.EntryType == DecisionLogEntryTypes.Screening && IsIntact(e))
+            .GroupBy(e => e.RelatesToId!.Value)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Sequence)!);
+        return new(
+            counts,
+            [.. overrides.Where(o => !IsReadableOverride(o)).Select(o => o.RelatesToId!.Value)],
+            corrections.ToDictionary(c => c.Key, c => (c.Value.Id, c.Value.Sequence)));
+    }
+
+    /// <summary>What <see cref="LaterMarksAsync"/> found: override counts, entries with an unreadable override, and each corrected entry's newest correction.</summary>
+    private sealed record LaterMarks(Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable, Dictionary<Guid, (Guid Id, long Sequence)> Corrections);
+
+    /// <summary>True when the entry is as it was recorded (its id, time and related id are ones, and its hash matches).</summary>
+    private static bool IsIntact(DecisionLogEntry e)
+    {
+        try
+        {
+            EfDecisionLog.ThrowIfAltered(e);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool IsReadableOverride(DecisionLogEntry e)
@@ -479,12 +508,14 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// The whole entry is read, stored texts included, so that the list can say which entries cannot be read (never
     /// failing the whole list for one of them).
     /// </remarks>
-    private static AuditListItem ToItem(DecisionLogEntry e, (Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable) overrides) =>
+    private static AuditListItem ToItem(DecisionLogEntry e, LaterMarks marks) =>
         new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
             e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
-            Unreadable = !IsReadable(e) || overrides.Unreadable.Contains(e.Id),
-            Overrides = overrides.Counts.GetValueOrDefault(e.Id),
+            Unreadable = !IsReadable(e) || marks.Unreadable.Contains(e.Id),
+            Overrides = marks.Counts.GetValueOrDefault(e.Id),
+            CorrectedBy = marks.Corrections.TryGetValue(e.Id, out var correction) ? correction.Id : null,
+            CorrectedBySequence = marks.Corrections.TryGetValue(e.Id, out var c) ? c.Sequence : null,
         };
 
     /// <summary>True when the entry's own page could read it (the same reading as <see cref="EfDecisionLog"/> and <see cref="ReadHookAnswer"/>).</summary>

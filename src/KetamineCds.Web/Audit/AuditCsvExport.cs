@@ -10,11 +10,13 @@ namespace KetamineCds.Web.Audit;
 /// recorded and the first row read before the response starts, so a bad or unreadable date (or verdict) is a 400 with a
 /// field message and an unreachable database a 503, never a 200 with half a file or with the filter left out. An entry
 /// whose stored content cannot be read is exported with what the list shows of it and <c>unreadable</c> = <c>true</c>.
+/// New columns are added at the end (<c>correctedBy</c>, the newest correction of a corrected entry, QA11 F3), so a
+/// reader that takes the columns by position keeps reading the ones it knows.
 /// </summary>
 public static class AuditCsvExport
 {
     /// <summary>The export's header line.</summary>
-    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides\n";
+    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy\n";
 
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
@@ -48,7 +50,8 @@ public static class AuditCsvExport
             row.RescreenOf?.ToString(),
             row.EntryType,
             row.Unreadable ? "true" : null,
-            row.Overrides.ToString(CultureInfo.InvariantCulture)
+            row.Overrides.ToString(CultureInfo.InvariantCulture),
+            row.CorrectedBy?.ToString()
         ]);
     }
 }

@@ -106,6 +106,24 @@ public sealed class ClinicalText
 
     public string RuleCondition(string ruleId, string englishCondition) => Translate(_rules, RuleKey(ruleId, RulePart.Condition, englishCondition), englishCondition);
 
+    /// <summary>
+    /// One text of a rule in the reader's language, and whether it is shown in English only because no translation of
+    /// that English exists (an older rule set's wording that was never translated; a translation is tied to the hash
+    /// of the English it translates, <see cref="RuleKey"/>). A page marks such a text <c>lang="en"</c> and says why
+    /// (QA11 F5). Always false in English.
+    /// </summary>
+    public (string Text, bool Untranslated) RuleText(string ruleId, RulePart part, string english)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        if (!IsChinese)
+        {
+            return (english, false);
+        }
+
+        var found = _rules[RuleKey(ruleId, part, english)];
+        return found.ResourceNotFound ? (english, true) : (found.Value, false);
+    }
+
     public string RuleSummary(Rule rule) => RuleSummary(NotNull(rule).Id, rule.Summary);
 
     public string RuleDetail(Rule rule) => RuleDetail(NotNull(rule).Id, rule.Detail);

@@ -782,6 +782,56 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task SearchAndExport_CorrectedEntry_NamesItsNewestCorrectionUnderEveryFilter()
+    {
+        // QA11 F3: the corrected entry is no longer the live decision; the list must say which entry replaced it.
+        await using var store = await CreateStoreAsync();
+        var original = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-F")));
+        var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-F") with { RescreenOf = original.Id });
+        var first = await store.Log.RecordCorrectionAsync(original.Id, "Mania was answered on paper", Screenings.Submit("MRN-F"));
+        var second = await store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit("MRN-F"));
+        var ofCorrection = await store.Log.RecordCorrectionAsync(first.Id, "Blood pressure was mistyped", Screenings.Submit("MRN-F"));
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-OTHER"));
+        Assert.Equal("incomplete", WireNames.Of(original.Assessment.Overall));
+        Assert.NotEqual("incomplete", WireNames.Of(second.Assessment.Overall));
+
+        async Task<List<AuditListItem>> ExportAsync(AuditFilter filter)
+        {
+            var rows = new List<AuditListItem>();
+            await foreach (var row in store.Audit.ExportAsync(filter))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        // Newest first; a re-screen is not a correction; the newest correction of an entry is the one named.
+        (Guid, Guid?, long?)[] expected =
+        [
+            (ofCorrection.Id, null, null), (second.Id, null, null), (first.Id, ofCorrection.Id, ofCorrection.Sequence),
+            (rescreen.Id, null, null), (original.Id, second.Id, second.Sequence),
+        ];
+        var patient = new AuditFilter(PatientReference: "mrn-f");
+        foreach (var items in new[] { (await store.Audit.SearchAsync(patient, null, 10)).Items, await ExportAsync(patient) })
+        {
+            Assert.Equal(expected, items.Select(i => (i.Id, i.CorrectedBy, i.CorrectedBySequence)));
+        }
+
+        // A filter that leaves the corrections out still marks the entry they correct.
+        var incomplete = new AuditFilter(Overall: Verdict.Incomplete);
+        foreach (var items in new[] { (await store.Audit.SearchAsync(incomplete, null, 10)).Items, await ExportAsync(incomplete) })
+        {
+            Assert.Equal([(original.Id, second.Id, second.Sequence)], items.Select(i => (i.Id, i.CorrectedBy, i.CorrectedBySequence)));
+        }
+
+        // A page of one: the correction is not on the page, the mark is.
+        var listed = (await store.Audit.SearchAsync(patient, null, 10)).Items.Single(i => i.Id == rescreen.Id);
+        var page = await store.Audit.SearchAsync(patient, new AuditCursor(listed.RecordedAt, listed.Sequence), 1);
+        Assert.Equal([(original.Id, second.Id)], page.Items.Select(i => (i.Id, i.CorrectedBy)));
+    }
+
+    [Fact]
     public async Task Search_FiltersAndKeysetPages_ReturnEachMatchOnceNewestFirst()
     {
         await using var store = await CreateStoreAsync();

@@ -245,6 +245,46 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     }
 
     [Fact]
+    public async Task AuditList_CorrectedEntry_IsMarkedCorrectedLaterLinkingItsCorrectionInEnglishChineseAndTheCsv()
+    {
+        // QA11 F3: the auditor's list said "(correction)" on the correcting entry only; the corrected one read as live.
+        var earlier = await CreateAsync("MRN-AUDIT-CORRECTED");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-AUDIT-CORRECTED", ("from", earlier.ToString())));
+        var correction = await PostFormAsync(client, $"/Screenings/New?corrects={earlier}",
+            Form("MRN-AUDIT-CORRECTED", ("corrects", earlier.ToString()), ("correctionReason", "Trials were 3, not 1.")));
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit?patient=mrn-audit-corrected"));
+
+        // A row is found by its own Open link (the mark links the correction too).
+        string Row(string page, Guid id) => Regex.Match(page, $"<tr>(?:(?!</tr>).)*<a href=\"/Audit/Screening/{id}\">(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
+        var sequence = Regex.Match(Row(html, correction), @"<td>(\d+)</td>").Groups[1].Value;
+        Assert.NotEmpty(sequence);
+        Assert.Contains($"<span class=\"audit-note audit-note--corrected\"> (corrected later by <a href=\"/Audit/Screening/{correction}\">#{sequence}</a>)</span>", Row(html, earlier), StringComparison.Ordinal);
+        Assert.DoesNotContain("corrected later", Row(html, rescreen), StringComparison.Ordinal);
+        Assert.DoesNotContain("corrected later", Row(html, correction), StringComparison.Ordinal);
+        Assert.Contains("(correction)", Row(html, correction), StringComparison.Ordinal);
+
+        using var zh = await Localization.CultureSelectionTests.GetAsync(auditor, "/Audit?patient=MRN-AUDIT-CORRECTED", "zh-CN");
+        var zhHtml = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains($"（后已由 <a href=\"/Audit/Screening/{correction}\">#{sequence}</a> 更正）", Row(zhHtml, earlier), StringComparison.Ordinal);
+
+        // The CSV's new column is the last one, so the columns machine readers know keep their places.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        foreach (var (reader, path) in new[] { (auditor, "/Audit?handler=Csv&patient=MRN-AUDIT-CORRECTED"), (api, "/api/v1/audit/export.csv?patient=MRN-AUDIT-CORRECTED") })
+        {
+            var lines = (await reader.GetStringAsync(path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy", lines[0]);
+            string Line(Guid id) => Assert.Single(lines, l => l.StartsWith(id.ToString(), StringComparison.Ordinal));
+            Assert.EndsWith($",screening,,0,{correction}", Line(earlier), StringComparison.Ordinal);
+            Assert.EndsWith(",screening,,0,", Line(rescreen), StringComparison.Ordinal);
+            Assert.EndsWith($",{earlier},,screening,,0,", Line(correction), StringComparison.Ordinal);
+            Assert.All(lines, l => Assert.Equal(16, l.Split(',').Length));
+        }
+    }
+
+    [Fact]
     public async Task Rescreen_ValidationError_KeepsTheEarlierScreeningsDateAndTheNotCarriedOverNotice()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));

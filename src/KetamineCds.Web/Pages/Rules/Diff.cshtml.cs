@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Rules;
+using KetamineCds.Web.Api;
 using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace KetamineCds.Web.Pages.Rules;
 
 /// <summary>What changed between two released rule sets: rules added, changed (before and after), removed, and the policy.</summary>
-public sealed class DiffModel(IStringLocalizer<PageText> localizer) : PageModel
+public sealed class DiffModel(IStringLocalizer<PageText> localizer, ClinicalText clinical) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -18,6 +19,21 @@ public sealed class DiffModel(IStringLocalizer<PageText> localizer) : PageModel
     public RuleSetDiff? Diff { get; private set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>
+    /// True when the page shows a rule text in English because it has no translation (an older rule set's wording, in
+    /// the Chinese UI): the page says so once, and marks each such text <c>lang="en"</c> (QA11 F5).
+    /// </summary>
+    public bool ShowsUntranslatedTexts { get; private set; }
+
+    /// <summary>The rule text the aspect of <see cref="RuleChanges"/> names, or null for an aspect that is not one (kind, ids, the canonical condition).</summary>
+    public static RulePart? TextPart(string aspect) => aspect switch
+    {
+        "summary" => RulePart.Summary,
+        "detail" => RulePart.Detail,
+        "condition" => RulePart.Condition,
+        _ => null,
+    };
 
     public void OnGet()
     {
@@ -34,5 +50,29 @@ public sealed class DiffModel(IStringLocalizer<PageText> localizer) : PageModel
         }
 
         Diff = RuleSetDiff.Between(before, after);
+        ShowsUntranslatedTexts = ShownTexts(Diff).Any(t => clinical.RuleText(t.RuleId, t.Part, t.English).Untranslated);
+    }
+
+    /// <summary>Every rule text the page shows: summaries and conditions of the added and removed rules, and the changed rules' heading and before/after texts.</summary>
+    private static IEnumerable<(string RuleId, RulePart Part, string English)> ShownTexts(RuleSetDiff diff)
+    {
+        foreach (var r in diff.Added.Concat(diff.Removed))
+        {
+            yield return (r.Id, RulePart.Summary, r.Summary);
+            yield return (r.Id, RulePart.Condition, r.ConditionText);
+        }
+
+        foreach (var (was, now) in diff.Changed)
+        {
+            yield return (now.Id, RulePart.Summary, now.Summary);
+            foreach (var (name, textBefore, textAfter) in RuleChanges.Of(was, now))
+            {
+                if (TextPart(name) is { } part)
+                {
+                    yield return (was.Id, part, textBefore);
+                    yield return (now.Id, part, textAfter);
+                }
+            }
+        }
     }
 }

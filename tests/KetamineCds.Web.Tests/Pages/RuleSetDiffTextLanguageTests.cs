@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Web.Localization;
+using KetamineCds.Web.Tests.Localization;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// QA11 F5: on the rule set changes page in Chinese, the changed rules' before and after texts were English, with no
+/// note and no <c>lang="en"</c>, although every released rule set's texts have a translation (keyed by the hash of the
+/// English). A text with a translation is shown in Chinese; a wording that was never translated would be shown as
+/// written, marked <c>lang="en"</c>, under one note that says why.
+/// </summary>
+public sealed partial class RuleSetDiffTextLanguageTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
+{
+    private const string Note = "未曾翻译的规则文本（旧版措辞）按规则集原文以英文显示。";
+
+    [Theory]
+    [InlineData("1.4.0", "1.5.0")]
+    [InlineData("1.5.0", "1.4.0")]
+    public async Task Diff_InChinese_ShowsTranslatedTextsInChineseAndMarksTheOthersEnglishUnderOneNote(string from, string to)
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await CultureSelectionTests.GetAsync(client, $"/Rules/Diff?from={from}&to={to}", "zh-CN");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cells = TextRows().Matches(html).SelectMany(m => new[] { m.Groups["before"].Value, m.Groups["after"].Value }).ToList();
+        Assert.NotEmpty(cells);
+        // Each summary, detail or condition cell is either Chinese or English marked so: never unmarked English.
+        Assert.All(cells, cell => Assert.True(Chinese().IsMatch(cell) || EnglishSpan().IsMatch(cell), cell));
+        // The current rule set's texts are translated: they are shown in Chinese, not in English.
+        var current = to == "1.5.0" ? "after" : "before";
+        Assert.Contains(TextRows().Matches(html), m => Chinese().IsMatch(m.Groups[current].Value));
+        // Older wording that was never translated would be marked, and the page would say why, once; every released rule
+        // set's texts are translated today (TranslationCompletenessTests), so the note is there exactly when a mark is.
+        Assert.Equal(cells.Any(cell => EnglishSpan().IsMatch(cell)) ? 1 : 0, Regex.Count(html, Regex.Escape(Note)));
+        // Kind and severity are said in the reader's words, not as the contract's values.
+        Assert.DoesNotMatch("<th scope=\"row\">(类型|严重程度)</th><td class=\"diff-before\">[a-z-]+</td>", html);
+    }
+
+    [Fact]
+    public async Task Diff_InEnglish_HasNoNoteAndNoMarkedText()
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await client.GetStringAsync("/Rules/Diff?from=1.4.0&to=1.5.0");
+
+        Assert.Contains("<td class=\"diff-before\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("untranslated-texts", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span lang=\"en\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-Hans", true)]
+    [InlineData("en", false)]
+    public void RuleText_EnglishWithNoTranslation_IsShownAsWrittenAndSaysSoOnlyInChinese(string language, bool untranslated)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            var rule = RuleSetCatalog.Current.Rules[0];
+            const string neverTranslated = "A wording no rule set has ever had.";
+
+            Assert.Equal((neverTranslated, untranslated), ClinicalText.Shared.RuleText(rule.Id, RulePart.Summary, neverTranslated));
+            var (text, current) = ClinicalText.Shared.RuleText(rule.Id, RulePart.Summary, rule.Summary);
+            Assert.False(current);
+            Assert.Equal(untranslated, text != rule.Summary); // the current wording is translated
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    /// <summary>A summary, detail or condition row of a changed rule (摘要、详情、条件).</summary>
+    [GeneratedRegex("<tr><th scope=\"row\">(?:摘要|详情|条件)</th><td class=\"diff-before\">(?<before>(?:(?!</td>).)*)</td><td class=\"diff-after\">(?<after>(?:(?!</td>).)*)</td></tr>", RegexOptions.Singleline)]
+    private static partial Regex TextRows();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Chinese();
+
+    [GeneratedRegex("^<span lang=\"en\">(?:(?!</span>).)+</span>$", RegexOptions.Singleline)]
+    private static partial Regex EnglishSpan();
+}
