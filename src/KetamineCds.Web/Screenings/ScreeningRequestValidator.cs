@@ -46,7 +46,7 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         if (field.Required || field.RequiredWhen is not null)
         {
             rule.Must(IsRecorded)
-                .When(r => field.Required || field.RequiredWhen!.Applies(r.ContractValueOf))
+                .When(r => field.Required || field.RequiredWhen!.Applies(KnownValues(r)))
                 .WithMessage(_ => Message($"Validation.{field.Property}.Required"));
         }
 
@@ -121,16 +121,28 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
 
         if (field.EmptyWhen is { } emptyWhen)
         {
-            rule.Must(value => !IsRecorded(value)).When(r => emptyWhen.Applies(r.ContractValueOf), ApplyConditionTo.CurrentValidator)
+            rule.Must(value => !IsRecorded(value)).When(r => emptyWhen.Applies(KnownValues(r)), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => Message($"Validation.{field.Property}.EmptyWhen"));
         }
 
         if (field.YesRuledOutWhen is { } yesRuledOut)
         {
-            rule.Must(value => value is not true).When(r => yesRuledOut.Applies(r.ContractValueOf), ApplyConditionTo.CurrentValidator)
+            rule.Must(value => value is not true).When(r => yesRuledOut.Applies(KnownValues(r)), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => Message($"Validation.{field.Property}.YesRuledOutWhen"));
         }
     }
+
+    /// <summary>
+    /// The request's values as the conditions between fields read them: a choice that is not one of its field's choices
+    /// has its own error and says nothing about the patient, so it reads as not recorded here. Otherwise
+    /// <c>"suicidality": "passive"</c> read as "recorded, and not none" and asked for the safety net three times over
+    /// (QA12 G7).
+    /// </summary>
+    private static Func<string, object?> KnownValues(ScreeningRequest request) => name =>
+        request.ContractValueOf(name) is string text && Fields.Find(name) is { Type: FieldType.Choice } field
+            && !field.Choices.Contains(text, StringComparer.Ordinal)
+            ? null
+            : request.ContractValueOf(name);
 
     private static FieldDefinition Other(FieldDefinition field, string name) =>
         Fields.Find(name) ?? throw new InvalidOperationException($"The catalogue entry {field.Name} names an unknown field '{name}'.");

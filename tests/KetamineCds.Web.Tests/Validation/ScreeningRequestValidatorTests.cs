@@ -58,6 +58,30 @@ public sealed class ScreeningRequestValidatorTests
     }
 
     [Theory]
+    [InlineData("passive")]
+    [InlineData("Active-Ideation")]
+    public void Validate_SuicidalityNotOneOfItsChoices_IsItsOwnErrorOnlyNotASafetyNetRequired(string suicidality)
+    {
+        // QA12 G7: the unknown value read as "some suicidality", and the safety net's three questions were required.
+        var request = Valid();
+        request[Fields.Suicidality] = suicidality;
+
+        var errors = _validator.Validate(request).Errors;
+
+        Assert.Equal(["Suicidality"], errors.Select(e => e.PropertyName).Distinct());
+        Assert.Contains("must be one of", Assert.Single(errors).ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SuicidalityKnownAndNotNone_StillAsksForTheSafetyNet()
+    {
+        var request = Valid();
+        request[Fields.Suicidality] = "passive-ideation";
+
+        Assert.Single(ErrorsFor(request, "SafetyPlanInPlace"));
+    }
+
+    [Theory]
     [InlineData("PatientReference")]
     [InlineData("AgeYears")]
     [InlineData("PrimaryDiagnosis")]
