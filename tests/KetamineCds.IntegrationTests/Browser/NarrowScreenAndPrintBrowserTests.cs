@@ -128,6 +128,58 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(null, 1024)]
+    [InlineData(null, 1280)]
+    [InlineData("zh-CN", 1024)]
+    [InlineData("zh-CN", 1280)]
+    public async Task AccessLog_AnAdministratorsRow_FitsTheWindow_AndItsCorrelationIdStaysReadableAndWhole(string? locale, int width)
+    {
+        // The review: with an administrator's rows ("Administrator", a detail naming a long email) the table was wider
+        // than a 1024 px window (and than 1280), and in Chinese the correlation id was squeezed to 2-3 characters a line.
+        var correlation = Guid.NewGuid().ToString("N");
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IAccessAudit>().RecordAsync(new KetamineCds.Infrastructure.DecisionLog.AccessEvent(
+                KetamineCds.Infrastructure.DecisionLog.AccessEventKind.UserAdministration, "admin@demo.local", Roles.Admin, "user:" + Guid.NewGuid(), "created user " + LongEmail + " with role Psychiatrist", correlation));
+        }
+
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/Audit/Access");
+
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
+        var box = await page.EvaluateAsync<int[]>("() => { const b = document.getElementById('access-events').parentElement; return [b.scrollWidth, b.clientWidth]; }");
+        Assert.True(box[0] <= box[1], $"the table scrolls sideways: {box[0]} px in {box[1]} px");
+
+        // The id's lines as laid out: it is the whole id (nothing added between its pieces, so it is copied whole), in
+        // lines of at least 8 characters but its last.
+        var lines = await page.EvaluateAsync<string[]>(
+            """
+            id => {
+              const code = [...document.querySelectorAll('td.access-correlation code')].find(c => c.textContent === id);
+              if (!code) return [];
+              const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+              const lines = []; let top = null;
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                for (let i = 0; i < n.length; i++) {
+                  const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                  const rect = r.getClientRects()[0];
+                  if (!rect) continue;
+                  if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
+                  lines[lines.length - 1] += n.data[i];
+                }
+              }
+              return lines;
+            }
+            """, correlation);
+        Assert.Equal(correlation, string.Concat(lines));
+        Assert.All(lines.SkipLast(1), line => Assert.True(line.Length >= 8, $"a line of the correlation id is \"{line}\": {string.Join(" / ", lines)}"));
+        await browser.ScreenshotAsync(page, $"access-log-administrator-row-at-{width}px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData(null, "Account", "Sign out")]
     [InlineData("zh-CN", "账户", "退出登录")]
     public async Task Header_OnA390PxPhone_KeepsTheAccountLinkAndSignOutOnOneLine(string? locale, string account, string signOut)
