@@ -180,6 +180,42 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(null, 1024)]
+    [InlineData(null, 1280)]
+    [InlineData("zh-CN", 1024)]
+    [InlineData("zh-CN", 1280)]
+    public async Task AuditScreening_FindingsTrace_FitsTheWindow_AndNoRuleIdOrWordBreaksInside(string? locale, int width)
+    {
+        // The review: with many findings, long field names in "Because" and long source keys in "Cites"
+        // (FRONT-PSYCHIATRY-2020-BZD) the findings trace scrolled sideways at 1280 px. A long name wraps between its words
+        // and a long key after its hyphens; a rule id, a word or a piece never breaks inside.
+        var id = await RecordComplexScreeningAsync("MRN-TRACE-" + width + (locale is null ? "" : "-ZH"));
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync($"/Audit/Screening/{id}");
+
+        var trace = page.Locator("td.trace-because").First.Locator("xpath=ancestor::div[contains(@class, 'table-scroll')]");
+        var box = await trace.EvaluateAsync<int[]>("b => [b.scrollWidth, b.clientWidth]");
+        Assert.True(box[0] <= box[1], $"the findings trace scrolls sideways: {box[0]} px in {box[1]} px");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
+
+        // Each rule id, and each piece of a field's name or of a citation, stands on one line.
+        var broken = await trace.EvaluateAsync<string[]>(
+            """
+            b => [...b.querySelectorAll('tbody th, td.trace-because .id-whole, td.trace-cites .id-whole')].filter(e => {
+              const r = document.createRange(); r.selectNodeContents(e);
+              return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+            }).map(e => e.textContent)
+            """);
+        Assert.Empty(broken);
+        // The long key is there whole when copied, and wraps only after a hyphen.
+        Assert.Contains(await trace.Locator("td.trace-cites").AllTextContentsAsync(), cites => cites.Contains("FRONT-PSYCHIATRY-2020-BZD", StringComparison.Ordinal));
+        await trace.ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync(page, $"audit-findings-trace-at-{width}px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData(null, "Account", "Sign out")]
     [InlineData("zh-CN", "账户", "退出登录")]
     public async Task Header_OnA390PxPhone_KeepsTheAccountLinkAndSignOutOnOneLine(string? locale, string account, string signOut)
