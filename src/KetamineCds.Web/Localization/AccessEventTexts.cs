@@ -79,6 +79,46 @@ public static partial class AccessEventTexts
         return pieces;
     }
 
+    /// <summary>The longest piece of a correlation id that <see cref="CorrelationIdPieces"/> keeps on one line.</summary>
+    public const int CorrelationIdGroup = 8;
+
+    /// <summary>
+    /// A correlation id (32 hexadecimal digits, or the caller's token of letters, digits, <c>-</c>, <c>_</c> and <c>.</c>) in
+    /// the pieces the access log's narrow last column may wrap between: after its separators, and in groups of
+    /// <see cref="CorrelationIdGroup"/> characters, each kept on one line. The column is then never narrower than a group
+    /// (in Chinese it was squeezed to 2-3 characters a line), and the page joins the pieces with <c>&lt;wbr&gt;</c> only, so
+    /// that the id is still copied whole.
+    /// </summary>
+    public static IReadOnlyList<string> CorrelationIdPieces(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return [];
+        }
+
+        var pieces = new List<string>();
+        foreach (var part in CutAfter(id, "-_."))
+        {
+            for (var at = 0; at < part.Length; at += CorrelationIdGroup)
+            {
+                pieces.Add(part.Substring(at, Math.Min(CorrelationIdGroup, part.Length - at)));
+            }
+        }
+
+        return pieces;
+    }
+
+    /// <summary>
+    /// A recorded time (<c>2026-11-29 21:21:58 UTC</c>) as its day and its time of day, the two pieces the access log's
+    /// When column may wrap between; each stays whole.
+    /// </summary>
+    public static (string Day, string Time) WhenPieces(string at)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        var space = at.IndexOf(' ', StringComparison.Ordinal);
+        return space <= 0 ? (at, "") : (at[..space], at[(space + 1)..]);
+    }
+
     /// <summary><paramref name="text"/> cut after each of <paramref name="marks"/> that has something after it.</summary>
     private static List<string> CutAfter(string text, string marks)
     {

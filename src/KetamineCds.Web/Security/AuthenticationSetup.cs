@@ -143,8 +143,13 @@ public static class AuthenticationSetup
         if (status == StatusCodes.Status401Unauthorized && context.Request.Cookies.ContainsKey(AuthCookieName))
         {
             // The browser still sent a session cookie: the session ended (idle, expired, or ended by an administrator's
-            // change). The sign-in page says so, and that whatever this request carried was not saved.
+            // change). The sign-in page says so, and, when this request sent something (a post), that it was not saved;
+            // a page only asked for (a result reloaded after the idle sign-out, session.js) had nothing to lose.
             location += (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ended=true";
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                location += "&" + Pages.Account.LoginModel.UnsavedName + "=true";
+            }
         }
 
         context.Response.Redirect(location);

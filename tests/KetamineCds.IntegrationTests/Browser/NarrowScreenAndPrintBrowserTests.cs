@@ -128,6 +128,94 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(null, 1024)]
+    [InlineData(null, 1280)]
+    [InlineData("zh-CN", 1024)]
+    [InlineData("zh-CN", 1280)]
+    public async Task AccessLog_AnAdministratorsRow_FitsTheWindow_AndItsCorrelationIdStaysReadableAndWhole(string? locale, int width)
+    {
+        // The review: with an administrator's rows ("Administrator", a detail naming a long email) the table was wider
+        // than a 1024 px window (and than 1280), and in Chinese the correlation id was squeezed to 2-3 characters a line.
+        var correlation = Guid.NewGuid().ToString("N");
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IAccessAudit>().RecordAsync(new KetamineCds.Infrastructure.DecisionLog.AccessEvent(
+                KetamineCds.Infrastructure.DecisionLog.AccessEventKind.UserAdministration, "admin@demo.local", Roles.Admin, "user:" + Guid.NewGuid(), "created user " + LongEmail + " with role Psychiatrist", correlation));
+        }
+
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/Audit/Access");
+
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
+        var box = await page.EvaluateAsync<int[]>("() => { const b = document.getElementById('access-events').parentElement; return [b.scrollWidth, b.clientWidth]; }");
+        Assert.True(box[0] <= box[1], $"the table scrolls sideways: {box[0]} px in {box[1]} px");
+
+        // The id's lines as laid out: it is the whole id (nothing added between its pieces, so it is copied whole), in
+        // lines of at least 8 characters but its last.
+        var lines = await page.EvaluateAsync<string[]>(
+            """
+            id => {
+              const code = [...document.querySelectorAll('td.access-correlation code')].find(c => c.textContent === id);
+              if (!code) return [];
+              const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+              const lines = []; let top = null;
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                for (let i = 0; i < n.length; i++) {
+                  const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                  const rect = r.getClientRects()[0];
+                  if (!rect) continue;
+                  if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
+                  lines[lines.length - 1] += n.data[i];
+                }
+              }
+              return lines;
+            }
+            """, correlation);
+        Assert.Equal(correlation, string.Concat(lines));
+        Assert.All(lines.SkipLast(1), line => Assert.True(line.Length >= 8, $"a line of the correlation id is \"{line}\": {string.Join(" / ", lines)}"));
+        await browser.ScreenshotAsync(page, $"access-log-administrator-row-at-{width}px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null, 1024)]
+    [InlineData(null, 1280)]
+    [InlineData("zh-CN", 1024)]
+    [InlineData("zh-CN", 1280)]
+    public async Task AuditScreening_FindingsTrace_FitsTheWindow_AndNoRuleIdOrWordBreaksInside(string? locale, int width)
+    {
+        // The review: with many findings, long field names in "Because" and long source keys in "Cites"
+        // (FRONT-PSYCHIATRY-2020-BZD) the findings trace scrolled sideways at 1280 px. A long name wraps between its words
+        // and a long key after its hyphens; a rule id, a word or a piece never breaks inside.
+        var id = await RecordComplexScreeningAsync("MRN-TRACE-" + width + (locale is null ? "" : "-ZH"));
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync($"/Audit/Screening/{id}");
+
+        var trace = page.Locator("td.trace-because").First.Locator("xpath=ancestor::div[contains(@class, 'table-scroll')]");
+        var box = await trace.EvaluateAsync<int[]>("b => [b.scrollWidth, b.clientWidth]");
+        Assert.True(box[0] <= box[1], $"the findings trace scrolls sideways: {box[0]} px in {box[1]} px");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
+
+        // Each rule id, and each piece of a field's name or of a citation, stands on one line.
+        var broken = await trace.EvaluateAsync<string[]>(
+            """
+            b => [...b.querySelectorAll('tbody th, td.trace-because .id-whole, td.trace-cites .id-whole')].filter(e => {
+              const r = document.createRange(); r.selectNodeContents(e);
+              return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+            }).map(e => e.textContent)
+            """);
+        Assert.Empty(broken);
+        // The long key is there whole when copied, and wraps only after a hyphen.
+        Assert.Contains(await trace.Locator("td.trace-cites").AllTextContentsAsync(), cites => cites.Contains("FRONT-PSYCHIATRY-2020-BZD", StringComparison.Ordinal));
+        await trace.ScrollIntoViewIfNeededAsync();
+        await browser.ScreenshotAsync(page, $"audit-findings-trace-at-{width}px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData(null, "Account", "Sign out")]
     [InlineData("zh-CN", "账户", "退出登录")]
     public async Task Header_OnA390PxPhone_KeepsTheAccountLinkAndSignOutOnOneLine(string? locale, string account, string signOut)

@@ -187,6 +187,31 @@ public sealed class FormErrorMarkupTests
         AssertTied(html, "Code", null, null);
     }
 
+    [Theory]
+    [InlineData(null, "Disable", "not my password", "password-disable", "There is a problem to fix; the second factor is still on", "The password is not right.", "Error: Your account")]
+    [InlineData("zh-CN", "RecoveryCodes", "", "password-codes", "有 1 个问题需要修正；尚未生成新的恢复码", "请输入密码以确认。", "错误：您的账户")]
+    public async Task YourAccount_PasswordRefused_IsSummedUpAtTheTopLinkedToThatFormsPasswordBox(string? language, string handler, string password, string box, string heading, string message, string title)
+    {
+        // The review: turning the second factor off and making new recovery codes had no error summary, unlike the other
+        // forms (the set-up page's), only the message under the box.
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        await AccountHygieneTests.EnrolAsync(client);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = WebUtility.HtmlDecode(await PostAsync(client, "/Account/TwoFactor?handler=" + handler, new() { ["Password"] = password }, "/Account/TwoFactor"));
+
+        var summary = Regex.Match(html, "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\" id=\"error-summary\">\\s*<h2 id=\"error-summary-title\">([^<]*)</h2>\\s*<ul>\\s*<li>\\s*<a href=\"#([^\"]*)\">([^<]*)</a>\\s*</li>\\s*</ul>");
+        Assert.True(summary.Success, "no error summary with one linked problem");
+        Assert.Equal((heading, box, message), (summary.Groups[1].Value, summary.Groups[2].Value, summary.Groups[3].Value));
+        Assert.Single(Regex.Matches(html, "class=\"error-summary\""));
+        Assert.Equal("true", Attribute(OpeningTag(html, box), "aria-invalid"));
+        Assert.Contains($"<title>{title} - KetamineCds</title>", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The control <paramref name="id"/> is invalid and described by its hint (if any) then its error, which says <paramref name="message"/>.</summary>
     private static void AssertTied(string html, string id, string? hintId, string? message)
     {

@@ -164,6 +164,28 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task Print_CareItemsNotRecorded_EachIsAnItemWithItsBoxLabelsAndRule_NotOneJoinedText(string language)
+    {
+        // The review: the line joined the care items' labels into one run of text ("…disease [SAF-001]; Substances
+        // involved [SUB-004]; …"); each is now an item of its own, as the questions above it are.
+        var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-CARE-PRINT-" + language));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}/Print", language)).Content.ReadAsStringAsync());
+
+        var start = html.IndexOf("<p class=\"p-nr-care\">", StringComparison.Ordinal);
+        Assert.True(start > 0, "the print has a line of care items not recorded");
+        var line = html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
+        var items = System.Text.RegularExpressions.Regex.Matches(line, "<span class=\"p-nr-item\"><span class=\"p-box\" aria-hidden=\"true\">\u2610</span>\u00A0(?<labels>(?:<strong>[^<]+</strong>(?:, |、)?)+)\u00A0\\[<span class=\"p-rule\">(?<rule>[A-Z]+-[0-9]+)</span>\\]</span>");
+        Assert.True(items.Count > 0, line);
+        Assert.Contains(items, m => m.Groups["rule"].Value == "HEP-003");
+        // Nothing of an item stands outside it: the line is its title and its items.
+        Assert.DoesNotContain("]" + (language == "zh-CN" ? "\uFF1B" : ";"), line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("zh-CN", "患者 <strong class=\"id-block\">MRN-PUNCT-zh-CN</strong>，45 岁", "规则集 {0}，摘要值", "<span class=\"label\">依据</span> 收缩压：182 mmHg；舒张压：112 mmHg", "<strong>肝功能损害</strong>——")]
     [InlineData("en-GB", "Patient <strong class=\"id-block\">MRN-PUNCT-en-GB</strong>, 45 years", "rule set {0}, digest", "<span class=\"label\">Because</span> Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg", "<strong>Hepatic impairment</strong> \u2014 ")]
     public async Task Result_InEachLanguage_UsesThatLanguagesPunctuation(string language, string patient, string ruleSet, string because, string careItem)
@@ -180,8 +202,8 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("zh-CN", "禁忌证，高", "[<span class=\"p-rule\">HEP-003</span>]；", "<span class=\"id-whole\">PHQ-9</span> 第 9 项。", "[<span class=\"p-key\">P-SAFETY-REMS</span>、<span class=\"p-key\">SPRAVATO-PI-US</span>；依据 收缩压：182 mmHg；舒张压：112 mmHg]", "<strong>（a）</strong> <span>主要诊断：重度抑郁症；目前处于重度抑郁发作：是；抗抑郁药充分治疗失败次数：3。")]
-    [InlineData("en-GB", "Contraindication, high", "[<span class=\"p-rule\">HEP-003</span>]; ", "<span class=\"id-whole\">PHQ-9</span> item 9.", "[<span class=\"p-key\">P-SAFETY-REMS</span>, <span class=\"p-key\">SPRAVATO-PI-US</span>; because Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg]", "<strong>(a)</strong> <span>Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.")]
+    [InlineData("zh-CN", "禁忌证，高", "<strong>肝功能损害</strong>\u00A0[<span class=\"p-rule\">HEP-003</span>]</span>", "<span class=\"id-whole\">PHQ-9</span> 第 9 项。", "[<span class=\"p-key\">P-SAFETY-REMS</span>、<span class=\"p-key\">SPRAVATO-PI-US</span>；依据 收缩压：182 mmHg；舒张压：112 mmHg]", "<strong>（a）</strong> <span>主要诊断：重度抑郁症；目前处于重度抑郁发作：是；抗抑郁药充分治疗失败次数：3。")]
+    [InlineData("en-GB", "Contraindication, high", "<strong>Hepatic impairment</strong>\u00A0[<span class=\"p-rule\">HEP-003</span>]</span>", "<span class=\"id-whole\">PHQ-9</span> item 9.", "[<span class=\"p-key\">P-SAFETY-REMS</span>, <span class=\"p-key\">SPRAVATO-PI-US</span>; because Systolic blood pressure: 182 mmHg; Diastolic blood pressure: 112 mmHg]", "<strong>(a)</strong> <span>Primary diagnosis: Major depressive disorder; Current major depressive episode: Yes; Failed adequate antidepressant trials: 3.")]
     public async Task Print_InEachLanguage_UsesThatLanguagesPunctuation(string language, string kindAndSeverity, string careItem, string lastNotRecorded, string cvCitation, string sharedInputs)
     {
         var (id, _) = await CreateAsync(EightAnswersAndBloodPressure182Over112("MRN-PUNCT-PRINT-" + language));

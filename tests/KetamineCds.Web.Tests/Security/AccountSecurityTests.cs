@@ -68,18 +68,43 @@ public sealed class AccountSecurityTests
         Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
         Assert.StartsWith("/Account/Login", idle.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
-        // The sign-in page says the session ended and that what was just sent was not saved ("not recorded" would read as
-        // an unanswered question, or as a decision-log entry: QA).
+        // The sign-in page says the session ended. The page was only asked for: nothing was sent, so it does not say
+        // that something was not saved (that read oddly after a result page's idle sign-out).
         Assert.Contains("ended=true", idle.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsaved", idle.Headers.Location.OriginalString, StringComparison.Ordinal);
         var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(idle.Headers.Location.OriginalString));
         Assert.Contains("Your session has ended", signIn, StringComparison.Ordinal);
-        Assert.Contains("It ends after 15 minutes without activity", signIn, StringComparison.Ordinal);
-        Assert.Contains("Anything you submitted just now was not saved: sign in again and enter it again.", signIn, StringComparison.Ordinal);
+        Assert.Contains("It ends after 15 minutes without activity, or when an administrator changes your account. Sign in again to go on.", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("was not saved", signIn, StringComparison.Ordinal);
         Assert.DoesNotContain("not recorded", signIn, StringComparison.Ordinal);
 
         // A first visit, with no session cookie, is sent to sign in without that message.
         using var fresh = await factory.CreateRawClient().GetAsync("/Screenings/New");
         Assert.DoesNotContain("ended=true", fresh.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Anything you submitted just now was not saved: sign in again and enter it again.")]
+    [InlineData("zh-CN", "您刚才提交的内容未保存：请重新登录并再次填写。")]
+    public async Task PageSession_IdleThenAFormSent_SignInPageSaysWhatWasSentWasNotSaved(string? language, string notSaved)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        using var refused = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.PatientReference", "MRN-IDLE-POST")]));
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("ended=true&unsaved=true", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(refused.Headers.Location.OriginalString));
+        Assert.Contains("id=\"session-ended\"", signIn, StringComparison.Ordinal);
+        Assert.Contains(notSaved, signIn, StringComparison.Ordinal);
     }
 
     [Fact]

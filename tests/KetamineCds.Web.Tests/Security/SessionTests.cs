@@ -159,6 +159,13 @@ public sealed class SessionTests
         Assert.Contains("You are signed in as " + KetamineCdsFactory.Psychiatrist, page, StringComparison.Ordinal);
         Assert.Contains("<a class=\"button\" href=\"/Screenings/New\">Continue as " + KetamineCdsFactory.Psychiatrist + "</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"password\"", page, StringComparison.Ordinal);
+        // No form, so no accounts to sign in with either (the Development box stood under "You are signed in as").
+        Assert.DoesNotContain("demo-accounts", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(KetamineCds.Web.Security.DemoAccounts.Password, page, StringComparison.Ordinal);
+
+        // Signed out, the same Development page lists them beside its form.
+        var signedOut = WebUtility.HtmlDecode(await factory.CreateRawClient().GetStringAsync("/Account/Login"));
+        Assert.Contains("<section class=\"demo-accounts\"", signedOut, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -30,6 +30,17 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
     public bool SessionEnded { get; set; }
 
     /// <summary>
+    /// True when the request the ended session refused sent something (a form's post): the page then says that it was
+    /// not saved. A page only asked for (a result read after the idle sign-out) had nothing to lose, and the page says
+    /// only that the session ended (AuthenticationSetup).
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = UnsavedName)]
+    public bool Unsaved { get; set; }
+
+    /// <summary>The query name of <see cref="Unsaved"/>.</summary>
+    public const string UnsavedName = "unsaved";
+
+    /// <summary>
     /// True when the language switch was refused for want of a valid form token while signed out (the session ended in
     /// another tab or by idling): the page says the language was not changed and that unsent answers are kept.
     /// </summary>

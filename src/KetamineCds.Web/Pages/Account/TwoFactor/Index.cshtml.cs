@@ -33,6 +33,27 @@ public sealed class IndexModel(
 
     public int RecoveryCodesLeft { get; private set; }
 
+    /// <summary>
+    /// The form that was sent and refused (<c>RecoveryCodes</c> or <c>Disable</c>), from the handler in the address; each
+    /// asks for the password in a field of its own.
+    /// </summary>
+    public string? PostedForm => Request.Query["handler"].ToString() switch
+    {
+        "RecoveryCodes" => "RecoveryCodes",
+        "Disable" => "Disable",
+        _ => null,
+    };
+
+    /// <summary>The id of the password field of the form that was sent.</summary>
+    public string PasswordFieldId => PostedForm == "Disable" ? "password-disable" : "password-codes";
+
+    /// <summary>
+    /// The error summary at the top of the page, as on the other forms (the set-up page's): the problem linked to the
+    /// password field of the form that was sent; a problem about no field (a role that requires the second factor) unlinked.
+    /// </summary>
+    public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary =>
+        [.. FormErrors.Summary(ModelState, "", ["", nameof(Password)]).Select(e => e.Anchor is null ? e : (PasswordFieldId, e.Message))];
+
     /// <summary>New recovery codes, shown once after the user asked for them.</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
