@@ -46,6 +46,12 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
     /// <summary>Tests only: awaited by the leader with the batch's size before the batch's transaction begins.</summary>
     internal Func<int, Task>? BatchStartingForTests { get; set; }
 
+    /// <summary>
+    /// Tests only: awaited by the leader after its batch's prepare steps and before it locks the chain head, so that two
+    /// app instances can be made to prepare before either stores (the unique index then decides).
+    /// </summary>
+    internal Func<Task>? PreparedForTests { get; set; }
+
     /// <summary>How many appends are queued on <paramref name="chain"/> and not yet taken into a batch.</summary>
     internal int QueuedCount(string chain) => _queues.TryGetValue(chain, out var queue) ? queue.Count : 0;
 
@@ -141,6 +147,11 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
             if (ready.Count == 0)
             {
                 return; // every prepare failed on its own: nothing to store, the transaction rolls back
+            }
+
+            if (PreparedForTests is { } prepared)
+            {
+                await prepared();
             }
 
             var (first, headHash) = await LockHeadAsync(db, chain, CancellationToken.None);
