@@ -10,8 +10,8 @@ namespace KetamineCds.IntegrationTests.Browser;
 public sealed partial class ResentFormBrowserTests(BrowserFixture browser)
 {
     [Theory]
-    [InlineData(null, "MRN-RESENT-EN", "This form had already been submitted, so it was not recorded again.", "resent-form-result")]
-    [InlineData("zh-CN", "MRN-RESENT-ZH", "此表单此前已经提交，因此未再次记录。", "resent-form-result-zh")]
+    [InlineData(null, "MRN-RESENT-EN", "This form had already been submitted, so it was not saved again.", "resent-form-result")]
+    [InlineData("zh-CN", "MRN-RESENT-ZH", "此表单此前已经提交，因此未再次保存。", "resent-form-result-zh")]
     public async Task NewScreening_SameFormSentThreeTimes_RecordsOneScreeningAndSaysSoOnItsResult(string? locale, string patient, string notice, string screenshot)
     {
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);

@@ -32,8 +32,8 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
     }
 
     [Theory]
-    [InlineData("en-GB", "This form had already been submitted, so it was not recorded again.")]
-    [InlineData("zh-CN", "此表单此前已经提交，因此未再次记录。")]
+    [InlineData("en-GB", "This form had already been submitted, so it was not saved again.")]
+    [InlineData("zh-CN", "此表单此前已经提交，因此未再次保存。")]
     public async Task Post_SameFormSentTwice_RecordsOneScreeningAndShowsItWithANotice(string language, string notice)
     {
         var patient = "SUB-TWICE-" + language;

@@ -360,7 +360,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         {
             if (!Guid.TryParse(postedId.ToString(), out var parsed) || parsed == Guid.Empty)
             {
-                ModelState.AddModelError(SubmissionIdName, localizer["This form could not be matched to the form that was opened (its submission id is not one the app makes), so nothing was recorded. Check the answers below and send the form again."]);
+                ModelState.AddModelError(SubmissionIdName, localizer["This form could not be matched to the form that was opened (its submission id is not one the app makes), so nothing was saved. Check the answers below and send the form again."]);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 await MarkChartAnswersAsync(hookStore, cancellationToken);
                 return Page();
