@@ -46,9 +46,9 @@ internal static class SqliteLogColumns
         }
     }
 
-    /// <summary>True when an entry's id, time or related id holds what an altered column reads as (never written by the app).</summary>
-    public static bool IsAltered(Guid id, DateTime recordedAt, Guid? relatesToId = null) =>
-        id == Guid.Empty || recordedAt == DateTime.MinValue || relatesToId == Guid.Empty;
+    /// <summary>True when an entry's id, time, related id or submission id holds what an altered column reads as (never written by the app).</summary>
+    public static bool IsAltered(Guid id, DateTime recordedAt, Guid? relatesToId = null, Guid? submissionId = null) =>
+        id == Guid.Empty || recordedAt == DateTime.MinValue || relatesToId == Guid.Empty || submissionId == Guid.Empty;
 
     private static Guid ReadId(string text) => Guid.TryParse(text, out var id) ? id : Guid.Empty;
 

@@ -46,6 +46,12 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
     /// <summary>Tests only: awaited by the leader with the batch's size before the batch's transaction begins.</summary>
     internal Func<int, Task>? BatchStartingForTests { get; set; }
 
+    /// <summary>
+    /// Tests only: awaited by the leader after its batch's prepare steps and before it locks the chain head, so that two
+    /// app instances can be made to prepare before either stores (the unique index then decides).
+    /// </summary>
+    internal Func<Task>? PreparedForTests { get; set; }
+
     /// <summary>How many appends are queued on <paramref name="chain"/> and not yet taken into a batch.</summary>
     internal int QueuedCount(string chain) => _queues.TryGetValue(chain, out var queue) ? queue.Count : 0;
 
@@ -143,6 +149,11 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
                 return; // every prepare failed on its own: nothing to store, the transaction rolls back
             }
 
+            if (PreparedForTests is { } prepared)
+            {
+                await prepared();
+            }
+
             var (first, headHash) = await LockHeadAsync(db, chain, CancellationToken.None);
             var previousHash = headHash;
             Guid? lastId = null;
@@ -197,13 +208,27 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
         catch (Exception ex) when (!committing && batch.Count > 1 && DatabaseFailures.IsRejectedEntry(ex))
         {
             // One entry the database refused (nothing was stored): store the others without it. Each is retried alone,
-            // in queue order, so the refused one fails by itself and every other lands in the chain.
-            logger?.LogWarning(ex, "The {Chain} log refused an entry of a batch of {Count}; storing them one by one.", chain, batch.Count);
+            // in queue order, so the refused one fails by itself and every other lands in the chain. The same form sent
+            // twice into one batch is expected, not a fault: its second entry then finds the first (QA11 F6).
+            if (DatabaseFailures.IsDuplicateSubmission(ex))
+            {
+                logger?.LogInformation("A submission id came twice in a batch of {Count} of the {Chain} log; storing them one by one, so that it is recorded once.", batch.Count, chain);
+            }
+            else
+            {
+                logger?.LogWarning(ex, "The {Chain} log refused an entry of a batch of {Count}; storing them one by one.", chain, batch.Count);
+            }
+
             retry = true;
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
-            if (!committing && DatabaseFailures.IsRejectedEntry(ex))
+            if (!committing && DatabaseFailures.IsDuplicateSubmission(ex))
+            {
+                // Another app instance stored the same submission first; the caller reads back its entry (EfDecisionLog).
+                logger?.LogInformation("The {Chain} log already holds this entry's submission id (sent twice at once); it was not stored again.", chain);
+            }
+            else if (!committing && DatabaseFailures.IsRejectedEntry(ex))
             {
                 logger?.LogError(ex, "The {Chain} log refused an entry; it was not stored and its caller was told.", chain);
             }
@@ -468,4 +493,15 @@ internal static class DatabaseFailures
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
         _ => ex.InnerException is { } inner && IsRejectedEntry(inner),
     };
+
+    /// <summary>The unique index on the decision log's submission id refused the entry: the same submission was stored already.</summary>
+    public static bool IsDuplicateSubmission(Exception ex) => ex switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == SubmissionIdIndex,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("DecisionLogEntries.SubmissionId", StringComparison.Ordinal),
+        _ => ex.InnerException is { } inner && IsDuplicateSubmission(inner),
+    };
+
+    /// <summary>The unique index on <c>DecisionLogEntries.SubmissionId</c> (migration SubmissionIds).</summary>
+    private const string SubmissionIdIndex = "IX_DecisionLogEntries_SubmissionId";
 }

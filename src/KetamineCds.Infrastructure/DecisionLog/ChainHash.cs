@@ -52,6 +52,12 @@ public static class ChainHash
             w.Field("hookOrigin", e.HookOriginJson);
         }
 
+        if (e.SubmissionId is { } submissionId)
+        {
+            // Likewise: entries without a submission id (all those written before it existed) hash as they did.
+            w.Field("submissionId", submissionId.ToString("D"));
+        }
+
         w.Field("previousHash", e.PreviousHash);
         return w.Finish();
     }

@@ -68,6 +68,14 @@ public sealed class DecisionLogEntry
     /// </summary>
     public string? HookOriginJson { get; set; }
 
+    /// <summary>
+    /// Screening: the one-time id of the form or request that submitted it (<see cref="ScreeningSubmission.SubmissionId"/>),
+    /// or null (entries written before the column existed, CDS Hooks answers, API requests without an idempotency key).
+    /// Unique over the log, so the same submission sent twice is recorded once. Hashed only when present, so entries
+    /// written before the column existed keep their hashes.
+    /// </summary>
+    public Guid? SubmissionId { get; set; }
+
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";

@@ -44,24 +44,60 @@ public sealed partial class EfDecisionLog : IDecisionLog
         var historyJson = JsonSerializer.Serialize(submission.History, ContractJson.Options);
         var assessmentJson = JsonSerializer.Serialize(submission.Assessment, ContractJson.Options);
         var originJson = submission.Origin?.ToJson();
-        var entry = await _appender.AppendAsync(
-            LogChainHead.Decisions,
-            (correction?.Id ?? submission.RescreenOf) is { } related ? (db, ct) => EnsureScreeningExistsAsync(db, related, ct) : null,
-            (sequence, previousHash) =>
+        var related = correction?.Id ?? submission.RescreenOf;
+        if (submission.SubmissionId == Guid.Empty)
+        {
+            throw new ArgumentException("A submission id is never the empty id.", nameof(submission));
+        }
+
+        DecisionLogEntry entry;
+        try
+        {
+            entry = await _appender.AppendAsync(
+                LogChainHead.Decisions,
+                related is null && submission.SubmissionId is null ? null : async (db, ct) =>
+                {
+                    // In the recording transaction: the same form sent again finds the entry its first sending made.
+                    if (submission.SubmissionId is { } submissionId && await FindSubmissionAsync(db, submissionId, ct) is { } recorded)
+                    {
+                        throw new SubmissionAlreadyRecordedException(recorded);
+                    }
+
+                    if (related is { } relatedId)
+                    {
+                        await EnsureScreeningExistsAsync(db, relatedId, ct);
+                    }
+                },
+                (sequence, previousHash) =>
+                {
+                    var e = Entry(sequence, previousHash, DecisionLogEntryTypes.Screening, submission.Actor, submission.CorrelationId, submission.History.PatientReference);
+                    e.Overall = WireNames.Of(submission.Assessment.Overall);
+                    e.RuleSetVersion = submission.Assessment.RuleSet.Version;
+                    e.RuleSetDigest = submission.Assessment.RuleSet.Digest;
+                    e.InputJson = submission.InputJson;
+                    e.HistoryJson = historyJson;
+                    e.AssessmentJson = assessmentJson;
+                    e.RelatesToId = correction?.Id ?? submission.RescreenOf;
+                    e.CorrectionReason = correction?.Reason;
+                    e.HookOriginJson = originJson;
+                    e.SubmissionId = submission.SubmissionId;
+                    return Hashed(e);
+                },
+                cancellationToken);
+        }
+        catch (DecisionLogUnavailableException ex) when (submission.SubmissionId is { } submissionId && !ex.OutcomeUnknown)
+        {
+            // Two sent at once (another app instance, or the same batch retried): the database's unique index let one
+            // in and refused the other. Read the one it let in; if there is none, or the log cannot be read, the
+            // failure stands as it was.
+            if (await TryFindSubmissionAsync(submissionId) is { } recorded)
             {
-                var e = Entry(sequence, previousHash, DecisionLogEntryTypes.Screening, submission.Actor, submission.CorrelationId, submission.History.PatientReference);
-                e.Overall = WireNames.Of(submission.Assessment.Overall);
-                e.RuleSetVersion = submission.Assessment.RuleSet.Version;
-                e.RuleSetDigest = submission.Assessment.RuleSet.Digest;
-                e.InputJson = submission.InputJson;
-                e.HistoryJson = historyJson;
-                e.AssessmentJson = assessmentJson;
-                e.RelatesToId = correction?.Id ?? submission.RescreenOf;
-                e.CorrectionReason = correction?.Reason;
-                e.HookOriginJson = originJson;
-                return Hashed(e);
-            },
-            cancellationToken);
+                throw new SubmissionAlreadyRecordedException(recorded, ex);
+            }
+
+            throw;
+        }
+
         var logged = ToLogged(entry, submission.History, submission.Assessment, []);
         if (correction is null)
         {
@@ -140,6 +176,38 @@ public sealed partial class EfDecisionLog : IDecisionLog
     {
         entry.Hash = ChainHash.Compute(entry);
         return entry;
+    }
+
+    public async Task<RecordedSubmission?> FindSubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            return await FindSubmissionAsync(db, submissionId, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
+
+    private static async Task<RecordedSubmission?> FindSubmissionAsync(KetamineCdsDbContext db, Guid submissionId, CancellationToken cancellationToken) =>
+        await db.DecisionLogEntries.AsNoTracking()
+            .Where(e => e.SubmissionId == submissionId)
+            .Select(e => new RecordedSubmission(submissionId, e.Id, e.ActorUserId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The entry recorded with <paramref name="submissionId"/>, or null when there is none or the log cannot be read.</summary>
+    private async Task<RecordedSubmission?> TryFindSubmissionAsync(Guid submissionId)
+    {
+        try
+        {
+            return await FindSubmissionAsync(submissionId, CancellationToken.None);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return null;
+        }
     }
 
     public async Task<LoggedScreening?> FindScreeningAsync(Guid id, CancellationToken cancellationToken = default)
@@ -386,7 +454,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
     /// </summary>
     internal static void ThrowIfAltered(DecisionLogEntry e)
     {
-        if (SqliteLogColumns.IsAltered(e.Id, e.RecordedAt, e.RelatesToId))
+        if (SqliteLogColumns.IsAltered(e.Id, e.RecordedAt, e.RelatesToId, e.SubmissionId))
         {
             throw new FormatException("The stored id or time is not one the app writes.");
         }

@@ -7,6 +7,11 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// </summary>
 public interface IDecisionLog
 {
+    /// <summary>
+    /// Records a screening. With a <see cref="ScreeningSubmission.SubmissionId"/> already in the log (checked in the
+    /// recording transaction, and by the database's unique index when two arrive at once), nothing is stored and
+    /// <see cref="SubmissionAlreadyRecordedException"/> names the entry recorded with it.
+    /// </summary>
     Task<LoggedScreening> RecordScreeningAsync(ScreeningSubmission submission, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -15,6 +20,9 @@ public interface IDecisionLog
     /// Throws <see cref="KeyNotFoundException"/> when there is no screening <paramref name="correctsScreeningId"/>.
     /// </summary>
     Task<LoggedScreening> RecordCorrectionAsync(Guid correctsScreeningId, string reason, ScreeningSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>The screening recorded with a submission id, or null when none was (<see cref="ScreeningSubmission.SubmissionId"/>).</summary>
+    Task<RecordedSubmission?> FindSubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A screening with its overrides; null if there is none. Throws <see cref="DecisionLogEntryUnreadableException"/>

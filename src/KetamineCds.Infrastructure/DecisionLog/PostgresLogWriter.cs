@@ -16,8 +16,8 @@ internal static class PostgresLogWriter
     private const string InsertDecision =
         "INSERT INTO \"DecisionLogEntries\" (\"Sequence\", \"Id\", \"EntryType\", \"RecordedAt\", \"ActorUserId\", \"ActorEmail\", " +
         "\"ActorRole\", \"CorrelationId\", \"PatientReference\", \"Overall\", \"RuleSetVersion\", \"RuleSetDigest\", \"InputJson\", " +
-        "\"HistoryJson\", \"AssessmentJson\", \"RelatesToId\", \"CorrectionReason\", \"PreviousHash\", \"Hash\", \"HookOriginJson\") " +
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
+        "\"HistoryJson\", \"AssessmentJson\", \"RelatesToId\", \"CorrectionReason\", \"PreviousHash\", \"Hash\", \"HookOriginJson\", " +
+        "\"SubmissionId\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
 
     private const string InsertAccess =
         "INSERT INTO \"AccessEvents\" (\"Sequence\", \"Id\", \"Kind\", \"OccurredAt\", \"UserEmail\", \"Role\", \"Subject\", " +
@@ -81,6 +81,7 @@ internal static class PostgresLogWriter
         p.Add(Text(e.PreviousHash));
         p.Add(Text(e.Hash));
         p.Add(Text(e.HookOriginJson));
+        p.Add(Uuid(e.SubmissionId));
         return command;
     }
 

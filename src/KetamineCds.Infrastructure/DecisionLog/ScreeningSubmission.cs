@@ -18,4 +18,11 @@ public sealed record ScreeningSubmission(PatientHistory History, string InputJso
 
     /// <summary>The EHR's CDS Hooks call this screening answered, or null for the form and the JSON API.</summary>
     public HookOrigin? Origin { get; init; }
+
+    /// <summary>
+    /// The one-time id of the form (or API request) that submitted it, or null. A screening is recorded at most once per
+    /// id: a second submission with an id already recorded stores nothing and gets
+    /// <see cref="SubmissionAlreadyRecordedException"/>, naming the entry recorded. Never <see cref="Guid.Empty"/>.
+    /// </summary>
+    public Guid? SubmissionId { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
@@ -14,6 +15,13 @@ namespace KetamineCds.Web.Api;
 /// <summary>The screening API, version 1 (shared/api/screening-v1.md).</summary>
 public static class ScreeningsApi
 {
+    /// <summary>
+    /// The optional request header that makes a POST safe to send again (QA11 F6): a UUID the client makes for each
+    /// screening. A repeat with the same key records nothing and answers as the first did (201, the same Location, the
+    /// screening as stored); a key another user recorded is a 409.
+    /// </summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     /// <summary>The largest request body accepted; a screening with a full note is about 3 KB.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -26,6 +34,8 @@ public static class ScreeningsApi
             .Accepts<JsonElement>("application/json")
             .Produces<ScreeningResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            // The Idempotency-Key was recorded by another user.
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             // A body that is not sent as application/json is refused by routing before the endpoint runs.
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -59,8 +69,14 @@ public static class ScreeningsApi
         return app;
     }
 
-    private static Task<IResult> CreateAsync(HttpContext context, ScreeningRecorder recorder, CancellationToken cancellationToken) =>
-        RecordAsync(context, recorder, null, cancellationToken);
+    private static Task<IResult> CreateAsync(
+        HttpContext context,
+        ScreeningRecorder recorder,
+        IDecisionLog log,
+        ILoggerFactory loggers,
+        [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each screening and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the screening recorded by the first. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
+        CancellationToken cancellationToken) =>
+        RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, loggers));
 
     private static async Task<IResult> CorrectAsync(Guid id, HttpContext context, ScreeningRecorder recorder, IDecisionLog log, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -82,8 +98,25 @@ public static class ScreeningsApi
     }
 
     /// <summary>Records the body as a screening, or, with <paramref name="corrects"/>, as a correction of that screening.</summary>
-    private static async Task<IResult> RecordAsync(HttpContext context, ScreeningRecorder recorder, Guid? corrects, CancellationToken cancellationToken, string? samePatientAs = null)
+    private static async Task<IResult> RecordAsync(
+        HttpContext context,
+        ScreeningRecorder recorder,
+        Guid? corrects,
+        CancellationToken cancellationToken,
+        string? samePatientAs = null,
+        (string? Key, IDecisionLog Log, ILoggerFactory Loggers)? idempotency = null)
     {
+        Guid? submissionId = null;
+        if (idempotency?.Key is { } key)
+        {
+            if (!Guid.TryParse(key, out var parsed) || parsed == Guid.Empty)
+            {
+                return Invalid(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [ClinicalText.Shared.Message("Validation.IdempotencyKey.NotAUuid")] });
+            }
+
+            submissionId = parsed;
+        }
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             return TooLarge();
@@ -115,9 +148,17 @@ public static class ScreeningsApi
         }
 
         var recording = await recorder.RecordAsync(
-            read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction, samePatientAs: samePatientAs);
+            read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction, samePatientAs: samePatientAs,
+            submissionId: submissionId);
         switch (recording.Status)
         {
+            case RecordingStatus.AlreadyRecorded:
+                return await AsFirstAnsweredAsync(context, recording.Submission!, idempotency!.Value.Log, idempotency.Value.Loggers, cancellationToken);
+            case RecordingStatus.SubmittedByAnother:
+                return Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "This Idempotency-Key was used by another user.",
+                    detail: "Nothing was recorded, and the other user's screening is not shown. Send the screening with a new key.");
             case RecordingStatus.Invalid:
                 return Invalid(recording.Errors);
             case RecordingStatus.MayHaveBeenRecorded:
@@ -136,6 +177,32 @@ public static class ScreeningsApi
         var logged = recording.Screening!;
         context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// A repeat of a request already recorded under its Idempotency-Key: answered as the first was, 201 with the same
+    /// Location and the screening as stored (with any override recorded since).
+    /// </summary>
+    private static async Task<IResult> AsFirstAnsweredAsync(HttpContext context, RecordedSubmission recorded, IDecisionLog log, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await log.FindScreeningAsync(recorded.ScreeningId, cancellationToken) is not { } logged)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The screening recorded under this key could not be read.", detail: "Try again shortly; nothing was recorded again.");
+            }
+
+            context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
+            return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(ScreeningsApi)), ex);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The screening recorded under this key could not be read.", detail: "Try again shortly; nothing was recorded again.");
+        }
     }
 
     /// <summary>

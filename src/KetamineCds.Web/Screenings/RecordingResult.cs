@@ -6,4 +6,11 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="Status">How the attempt ended.</param>
 /// <param name="Screening">The recorded screening when <paramref name="Status"/> is <see cref="RecordingStatus.Recorded"/>.</param>
 /// <param name="Errors">Per contract field name, when <see cref="RecordingStatus.Invalid"/>.</param>
-public sealed record RecordingResult(RecordingStatus Status, LoggedScreening? Screening, IReadOnlyDictionary<string, string[]> Errors);
+public sealed record RecordingResult(RecordingStatus Status, LoggedScreening? Screening, IReadOnlyDictionary<string, string[]> Errors)
+{
+    /// <summary>
+    /// The entry the submission id was recorded with, when <see cref="Status"/> is <see cref="RecordingStatus.AlreadyRecorded"/>
+    /// or <see cref="RecordingStatus.SubmittedByAnother"/>.
+    /// </summary>
+    public RecordedSubmission? Submission { get; init; }
+}

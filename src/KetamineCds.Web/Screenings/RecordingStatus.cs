@@ -14,4 +14,15 @@ public enum RecordingStatus
 
     /// <summary>The decision log failed during the commit: it may have been stored, so no result may be shown.</summary>
     MayHaveBeenRecorded,
+
+    /// <summary>
+    /// The same submission (form or idempotency key) was recorded before, by the same person: nothing was stored again,
+    /// and <see cref="RecordingResult.Submission"/> names the screening recorded then, which may be shown.
+    /// </summary>
+    AlreadyRecorded,
+
+    /// <summary>
+    /// The submission id was recorded before by someone else: nothing was stored, and their screening is not shown.
+    /// </summary>
+    SubmittedByAnother,
 }

@@ -33,6 +33,13 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// that patient (QA8 F16), so a request naming another is refused under <c>patientReference</c>. References equal
     /// but for letter case and surrounding spaces are one patient (<see cref="DecisionLogEntry.LookupKey"/>).
     /// </param>
+    /// <param name="submissionId">
+    /// The one-time id of the form or request, or null. One already recorded is not recorded again: the result is
+    /// <see cref="RecordingStatus.AlreadyRecorded"/> with that screening when <paramref name="actor"/> recorded it,
+    /// <see cref="RecordingStatus.SubmittedByAnother"/> otherwise. It is looked for before anything is validated (a
+    /// correction sent twice would otherwise be refused as "already corrected" by itself), and again, with the unique
+    /// index behind it, in the recording transaction, for two sent at once.
+    /// </param>
     /// <param name="originOf">
     /// For a screening an EHR asked for: the CDS Hooks call behind it, made once the rules have run and before it is
     /// recorded (the call's cards, whose uuids the origin names, depend on the assessment). Null for the form and the API.
@@ -46,8 +53,26 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         CancellationToken cancellationToken,
         Func<Assessment, HookOrigin>? originOf = null,
         Correction? correction = null,
-        string? samePatientAs = null)
+        string? samePatientAs = null,
+        Guid? submissionId = null)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (submissionId is { } submitted)
+        {
+            try
+            {
+                if (await log.FindSubmissionAsync(submitted, cancellationToken) is { } recorded)
+                {
+                    return Resubmitted(recorded, actor);
+                }
+            }
+            catch (DecisionLogUnavailableException e)
+            {
+                logger.LogError(e, "The decision log could not be read to look for submission {SubmissionId}; nothing was recorded.", submitted);
+                return new(RecordingStatus.NotRecorded, null, NoErrors);
+            }
+        }
+
         var errors = unreadable.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
         if (correction?.ReasonProblem() is { } reasonProblem)
         {
@@ -97,11 +122,17 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             {
                 RescreenOf = correction is null ? rescreenOf : null,
                 Origin = originOf?.Invoke(assessment),
+                SubmissionId = submissionId,
             };
             var logged = correction is null
                 ? await log.RecordScreeningAsync(submission, cancellationToken)
                 : await log.RecordCorrectionAsync(correction.Corrects, correction.TrimmedReason, submission, cancellationToken);
             return new(RecordingStatus.Recorded, logged, NoErrors);
+        }
+        catch (SubmissionAlreadyRecordedException e) when (e.Recorded is { } recorded)
+        {
+            logger.LogInformation("Submission {SubmissionId} arrived again while it was being recorded; screening {ScreeningId} holds it.", recorded.SubmissionId, recorded.ScreeningId);
+            return Resubmitted(recorded, actor);
         }
         catch (DecisionLogUnavailableException e)
         {
@@ -111,6 +142,10 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     }
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
+
+    /// <summary>What a submission already recorded comes to: that screening for its own author, a conflict for anybody else.</summary>
+    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor) =>
+        new(recorded.RecordedBy(actor.UserId) ? RecordingStatus.AlreadyRecorded : RecordingStatus.SubmittedByAnother, null, NoErrors) { Submission = recorded };
 
     /// <summary>The newest correction of screening <paramref name="id"/>, or null when it has none (or the log gave no answer).</summary>
     private async Task<LaterScreening?> LatestCorrectionOfAsync(Guid id, CancellationToken cancellationToken) =>

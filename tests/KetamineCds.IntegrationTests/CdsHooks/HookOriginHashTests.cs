@@ -16,6 +16,19 @@ public sealed class HookOriginHashTests
     }
 
     [Fact]
+    public void Compute_SubmissionIdGivenOrChanged_ChangesTheHash()
+    {
+        // QA11 F6: the submission id is inside the hash when present (an entry without one hashes as before, below).
+        var entry = Entry();
+        var without = ChainHash.Compute(entry);
+        entry.SubmissionId = Guid.Parse("6f1c2a3b-0d4e-4f50-8a6b-7c8d9e0f1a2b");
+        var with = ChainHash.Compute(entry);
+        entry.SubmissionId = Guid.Parse("6f1c2a3b-0d4e-4f50-8a6b-7c8d9e0f1a2c");
+        Assert.NotEqual(without, with);
+        Assert.NotEqual(with, ChainHash.Compute(entry));
+    }
+
+    [Fact]
     public void Compute_NoOrigin_HashesAsBeforeTheFieldExisted()
     {
         // The v1 serialization as it was before the origin field existed, re-implemented independently below.

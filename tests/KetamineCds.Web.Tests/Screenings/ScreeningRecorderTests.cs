@@ -152,4 +152,54 @@ public sealed class ScreeningRecorderTests
     [InlineData("BenzodiazepineDiazepamEquivalentMg", "benzodiazepineDiazepamEquivalentMg")]
     public void NameOfProperty_ValidatorPath_GivesTheContractName(string path, string expected) =>
         Assert.Equal(expected, ScreeningRecorder.NameOfProperty(path));
+
+    [Fact]
+    public async Task RecordAsync_SubmissionIdAlreadyRecordedBySameUser_RecordsNothingAndNamesThatScreening()
+    {
+        // QA11 F6: looked for before anything is validated; the strict mock fails on any call to record.
+        var (recorder, log) = Make();
+        var submissionId = Guid.NewGuid();
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId);
+        log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync(recorded);
+
+        var result = await recorder.RecordAsync(new ScreeningRequest(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.AlreadyRecorded, result.Status);
+        Assert.Equal(recorded, result.Submission);
+        Assert.Null(result.Screening);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SubmissionIdRecordedByAnotherUser_IsAConflictAndRecordsNothing()
+    {
+        var (recorder, log) = Make();
+        var submissionId = Guid.NewGuid();
+        log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RecordedSubmission(submissionId, Guid.NewGuid(), "another-user"));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.SubmittedByAnother, result.Status);
+        Assert.Null(result.Screening);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SubmissionIdRecordedByATwinWhileThisOneWasRecorded_NamesTheTwinsScreening()
+    {
+        // Two sent at once: both find the id free; the log stores one and refuses the other, naming the one stored.
+        var (recorder, log) = Make();
+        var submissionId = Guid.NewGuid();
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId);
+        ScreeningSubmission? sent = null;
+        log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync((RecordedSubmission?)null);
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .Callback<ScreeningSubmission, CancellationToken>((s, _) => sent = s)
+            .ThrowsAsync(new SubmissionAlreadyRecordedException(recorded));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.AlreadyRecorded, result.Status);
+        Assert.Equal(recorded, result.Submission);
+        Assert.Equal(submissionId, sent!.SubmissionId);
+    }
 }

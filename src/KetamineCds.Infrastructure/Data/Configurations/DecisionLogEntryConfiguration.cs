@@ -40,6 +40,10 @@ public sealed class DecisionLogEntryConfiguration : IEntityTypeConfiguration<Dec
         builder.HasIndex(e => new { e.RuleSetVersion, e.RecordedAt, e.Sequence });
         builder.HasIndex(e => e.RelatesToId);
 
+        // One entry per submitted form or idempotency key: a resent post, or two at once, records one screening (QA11
+        // F6). Null for entries without one; both databases let a unique index hold any number of nulls.
+        builder.HasIndex(e => e.SubmissionId).IsUnique();
+
         // A CDS Hooks call looks up the patient's newest screening: every chart opened records a hook answer for the
         // patient too, so without the entry type in the key the lookup would walk all of them.
         builder.HasIndex(e => new { e.PatientReference, e.EntryType, e.RecordedAt, e.Sequence });

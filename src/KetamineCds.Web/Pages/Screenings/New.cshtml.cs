@@ -91,6 +91,26 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public IReadOnlyList<LoggedOverride> EarlierOverrides { get; private set; } = [];
 
+    /// <summary>The name the form's one-time submission id is posted under.</summary>
+    public const string SubmissionIdName = "submissionId";
+
+    /// <summary>The TempData key that tells the result page it is shown for a form sent again (QA11 F6).</summary>
+    public const string AlreadySubmittedKey = "AlreadySubmitted";
+
+    /// <summary>
+    /// The form's one-time submission id (QA11 F6): a random id made when the form is rendered and posted with it. The
+    /// screening is recorded with it, once: the same form sent again (a resent request, a proxy's retry) shows the
+    /// screening recorded from it instead of recording a second. A form sent back with problems keeps its id; nothing
+    /// was recorded with it.
+    /// </summary>
+    public Guid SubmissionId { get; private set; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Set when the form's submission id was recorded by another user: nothing was recorded, their screening is not
+    /// shown, and the page answers 409.
+    /// </summary>
+    public bool SubmittedByAnother { get; private set; }
+
     /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
     public bool NotRecorded { get; private set; }
 
@@ -131,9 +151,14 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public bool YesNotAsked(FieldDefinition field) =>
         Input.ContractValueOf(field.Name) is true && !field.IsAskedGiven(Input.ContractValueOf);
 
+    /// <summary>The message for a submission id that is not one the form makes, or null.</summary>
+    public string? SubmissionIdError =>
+        ModelState.TryGetValue(SubmissionIdName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
-        (CorrectsError is { } correctsError ? new[] { ("correction", correctsError) } : [])
+        (SubmissionIdError is { } submissionError ? new[] { ("record-screening", submissionError) } : [])
+        .Concat(CorrectsError is { } correctsError ? new[] { ("correction", correctsError) } : [])
         .Concat(CorrectionReasonError is { } reasonError ? new[] { (Correction.ReasonName, reasonError) } : [])
         .Concat(Catalogue.All
             .Select(f => (Field: f, Key: FieldControl.KeyOf(f)))
@@ -327,6 +352,23 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         // The reader's messages (a number that is not a number) stay; the recorder does not repeat them.
         (Input, var unreadable) = ScreeningFormReader.Read(Request.Form, ModelState);
 
+        // A form rendered before submission ids existed posts none and is recorded as before. One that is not an id
+        // the form makes (changed by hand or cut short) is refused at the field, nothing recorded, and the page comes
+        // back with a new id so that the answers can be sent again.
+        Guid? submissionId = null;
+        if (Request.Form.TryGetValue(SubmissionIdName, out var postedId))
+        {
+            if (!Guid.TryParse(postedId.ToString(), out var parsed) || parsed == Guid.Empty)
+            {
+                ModelState.AddModelError(SubmissionIdName, localizer["This form could not be matched to the form that was opened (its submission id is not one the app makes), so nothing was saved. Check the answers below and send the form again."]);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                await MarkChartAnswersAsync(hookStore, cancellationToken);
+                return Page();
+            }
+
+            submissionId = SubmissionId = parsed;
+        }
+
         var recording = await recorder.RecordAsync(
             Input,
             unreadable,
@@ -335,11 +377,23 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             Corrects is null ? From : null,
             cancellationToken,
             correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) : null,
-            samePatientAs: EarlierPatientReference);
+            samePatientAs: EarlierPatientReference,
+            submissionId: submissionId);
         switch (recording.Status)
         {
             case RecordingStatus.Recorded:
                 return Redirect($"/Screenings/{recording.Screening!.Id}");
+            case RecordingStatus.AlreadyRecorded:
+                // The same form sent again: nothing new was recorded; its screening is shown, saying so.
+                TempData[AlreadySubmittedKey] = true;
+                return Redirect($"/Screenings/{recording.Submission!.ScreeningId}");
+            case RecordingStatus.SubmittedByAnother:
+                // Another user's screening is neither recorded again nor shown. The answers stay, under a new id, so
+                // that they can be recorded as a screening of this user's own.
+                SubmittedByAnother = true;
+                SubmissionId = Guid.NewGuid();
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
             case RecordingStatus.Invalid:
                 foreach (var (name, messages) in recording.Errors.Where(e => !unreadable.ContainsKey(e.Key)).Select(e => (e.Key, e.Value)))
                 {

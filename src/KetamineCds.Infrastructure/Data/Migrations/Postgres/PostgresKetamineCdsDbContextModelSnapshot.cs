@@ -256,12 +256,18 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
                         .IsUnique();
 
                     b.HasIndex("RelatesToId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("RecordedAt", "Sequence");
 

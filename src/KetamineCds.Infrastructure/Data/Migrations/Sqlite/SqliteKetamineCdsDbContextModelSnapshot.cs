@@ -251,12 +251,18 @@ namespace KetamineCds.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("Id")
                         .IsUnique();
 
                     b.HasIndex("RelatesToId");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("RecordedAt", "Sequence");
 
