@@ -102,6 +102,7 @@ public static class DependencyInjection
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            await DatabaseRoles.RequireAppRoleAsync(db.Database.GetDbConnection(), settings, cancellationToken);
             // The migration that creates the logs reads this session setting to grant the app role; the grant is
             // repeated after every migration so that tables added later are covered too.
             await db.Database.ExecuteSqlRawAsync("SELECT set_config('ketaminecds.app_role', {0}, false)", [settings.AppRole ?? ""], cancellationToken);

@@ -3,20 +3,34 @@ using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.RequireAppSettingsOutsideDevelopment();
+// A setting refused or a database that cannot be used ends the start with one message naming what to fix and exit code
+// 1 (StartupFailure, docs/operations.md); under WebApplicationFactory the exception reaches the test as before.
+WebApplicationBuilder? builder = null;
+WebApplication? app = null;
+try
+{
+    builder = WebApplication.CreateBuilder(args);
+    StartupFailure.QuietDuplicateErrorsWhileStarting(builder);
+    builder.RequireAppSettingsOutsideDevelopment();
 
-builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddKetamineCdsAuthentication();
-builder.Services.AddKetamineCdsWeb();
-builder.Services.AddKetamineCdsHooks(builder.Configuration, builder.Environment);
-builder.AddKetamineCdsHardening();
+    builder.Services.AddKetamineCdsInfrastructure(builder.Configuration, builder.Environment);
+    builder.Services.AddKetamineCdsAuthentication();
+    builder.Services.AddKetamineCdsWeb();
+    builder.Services.AddKetamineCdsHooks(builder.Configuration, builder.Environment);
+    builder.AddKetamineCdsHardening();
 
-var app = builder.Build();
+    app = builder.Build();
+    app.Lifetime.ApplicationStarted.Register(StartupFailure.Started);
 
-await app.PrepareDatabaseAsync();
-app.UseKetamineCdsWeb();
-await app.RunAsync();
+    await app.PrepareDatabaseAsync();
+    app.UseKetamineCdsWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupFailure.ShouldHandle(exception))
+{
+    return await StartupFailure.ReportAsync(exception, builder, app);
+}
 
 /// <summary>Entry point; public so that WebApplicationFactory can start the app in tests.</summary>
 public partial class Program;

@@ -12,7 +12,8 @@ namespace KetamineCds.Infrastructure.Data;
 /// <c>Database:Provider</c> (<c>sqlite</c> default, <c>postgres</c>), <c>ConnectionStrings:KetamineCds</c> (the app's
 /// connection; on PostgreSQL ideally a role that may only INSERT and SELECT the logs),
 /// <c>ConnectionStrings:KetamineCdsMigrations</c> (the schema owner, used only to migrate; defaults to the app's) and
-/// <c>Database:AppRole</c> (PostgreSQL role to grant the app's privileges to when migrating; created if missing).
+/// <c>Database:AppRole</c> (PostgreSQL role to grant the app's privileges to when migrating; it must exist, unless the app
+/// connects as that role, when the migration creates it).
 /// </summary>
 public sealed record KetamineCdsDatabaseSettings(
     DatabaseProvider Provider,

@@ -1,4 +1,5 @@
 using KetamineCds.Infrastructure;
+using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -11,8 +12,36 @@ public static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        await app.Services.MigrateKetamineCdsDatabaseAsync();
+        var settings = app.Services.GetRequiredService<KetamineCdsDatabaseSettings>();
+        try
+        {
+            await app.Services.MigrateKetamineCdsDatabaseAsync();
+        }
+        catch (Exception exception) when (settings.Provider == DatabaseProvider.Postgres && StartupDatabaseException.FindNpgsql(exception) is { } npgsql)
+        {
+            var setting = settings.MigrationsConnectionString == settings.ConnectionString ? "ConnectionStrings:KetamineCds" : "ConnectionStrings:KetamineCdsMigrations";
+            throw new StartupDatabaseException(setting, settings.MigrationsConnectionString, "Migrating the database", npgsql);
+        }
+
+        try
+        {
+            await PrepareAccountsAsync(app, settings);
+        }
+        catch (Exception exception) when (settings.Provider == DatabaseProvider.Postgres && StartupDatabaseException.FindNpgsql(exception) is { } npgsql)
+        {
+            throw new StartupDatabaseException("ConnectionStrings:KetamineCds", settings.ConnectionString, "Preparing the accounts", npgsql);
+        }
+    }
+
+    private static async Task PrepareAccountsAsync(WebApplication app, KetamineCdsDatabaseSettings settings)
+    {
         await using var scope = app.Services.CreateAsyncScope();
+        if (settings.Provider == DatabaseProvider.Postgres
+            && await DatabaseRoles.AppConnectionCanChangeLogsAsync(scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>()) is { } why)
+        {
+            LogAppCanChangeLogs(app.Logger, why);
+        }
+
         var demo = DemoAccounts.AreEnabled(app.Environment, app.Configuration);
         await DemoAccounts.SeedAsync(scope.ServiceProvider, demo, demo ? DemoAccounts.PasswordFor(app.Environment, app.Configuration) : DemoAccounts.Password);
         await DemoAccountLock.LockOutsideDevelopmentAsync(scope.ServiceProvider, app.Environment, app.Configuration, app.Logger);
@@ -43,4 +72,7 @@ public static partial class DatabaseStartup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DataProtection:CertificatePath is not set: the data-protection keys (which protect sign-in cookies and tokens) are stored in the database unencrypted. See docs/security.md.")]
     private static partial void LogUnencryptedKeys(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The app's own connection (ConnectionStrings:KetamineCds) {Reason}: it could switch the append-only triggers off and change or delete decision and access log entries, so the database no longer keeps the app from changing the log. Connect the app as a role that may only insert and read the logs, and run migrations as the owner through ConnectionStrings:KetamineCdsMigrations with Database:AppRole set (README, docs/security.md).")]
+    private static partial void LogAppCanChangeLogs(ILogger logger, string reason);
 }

@@ -60,4 +60,35 @@ public sealed class InfrastructureRegistrationTests(PostgresFixture fixture)
         command.Parameters.AddWithValue("r", role);
         Assert.Equal("INSERT,SELECT", (string?)await command.ExecuteScalarAsync());
     }
+
+    /// <summary>QA12 G4: a misspelt Database:AppRole is refused by name; no role is created for the typo.</summary>
+    [Fact]
+    public async Task MigrateKetamineCdsDatabase_AppRoleNotOnTheServer_RefusesNamingDatabaseAppRoleAndCreatesNothing()
+    {
+        var database = await fixture.Cluster.CreateDatabaseAsync();
+        var role = "app_" + Guid.NewGuid().ToString("N")[..8];
+        var typo = role + "_typo";
+        var settings = InfrastructureHost.PostgresWithAppRole(fixture.Cluster, database, role);
+        settings["Database:AppRole"] = typo;
+        await using (var create = new Npgsql.NpgsqlConnection(fixture.Cluster.SuperuserConnectionString()))
+        {
+            await create.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE ROLE {role} LOGIN", create);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var services = InfrastructureHost.Build(settings, Path.GetTempPath());
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => services.MigrateKetamineCdsDatabaseAsync());
+
+        Assert.Equal(
+            $"Refusing to start: Database:AppRole '{typo}' is not a role of this PostgreSQL server (the app connects as '{role}' (ConnectionStrings:KetamineCds)). "
+            + "Set Database:AppRole to the role the app connects as, or create that role first; the migration does not create it.",
+            refused.Message);
+        await using var owner = new Npgsql.NpgsqlConnection(fixture.Cluster.SuperuserConnectionString(database));
+        await owner.OpenAsync();
+        await using var exists = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_roles WHERE rolname = @r", owner);
+        exists.Parameters.AddWithValue("r", typo);
+        Assert.Equal(0L, (long)(await exists.ExecuteScalarAsync())!);
+    }
 }
