@@ -71,7 +71,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("<td class=\"audit-tight\">Auditor</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("Viewed the access log <code class=\"audit-code\">view-access-log</code>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-subject\"><span class=\"subject-part\">access-log</span></td>", rows[0].Html, StringComparison.Ordinal);
-        Assert.Contains("<td>Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-detail\">Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.Html.Contains("Staff<wbr /><span class=\"email-domain\">@Demo<wbr />.local</span>", StringComparison.Ordinal)
             && r.Html.Contains("Failed attempt <code class=\"audit-code\">sign-in-failed</code>", StringComparison.Ordinal));
         var view = await app.LastAsync("view-access-log");
@@ -404,7 +404,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         var screeningPage = await GetAsync(client, $"/Audit/Screening/{id}");
 
         Assert.Contains($"<a href=\"/Audit/Screening/{id}\">{IdPieces(id)}</a> <span class=\"audit-note\">(screening)</span>", byId, StringComparison.Ordinal);
-        Assert.Contains("<td>API</td>", Assert.Single(Rows(byId)).Html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"access-detail\">API</td>", Assert.Single(Rows(byId)).Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Audit?patient=MRN-ACCESS-LINK\"", byPatient, StringComparison.Ordinal);
         Assert.Contains("><span class=\"subject-part\">patient:</span><wbr /><span class=\"subject-part\">MRN-ACCESS-LINK</span></a>", byPatient, StringComparison.Ordinal);
         Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\" lang=\"en\">api list</code>", byPatient, StringComparison.Ordinal);
@@ -451,7 +451,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     [GeneratedRegex("<table class=\"audit-table\" id=\"access-events\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline)]
     private static partial Regex Table();
 
-    [GeneratedRegex("<tr>\\s*<td class=\"audit-tight\">.*?</td>\\s*<td>(\\d+)</td>.*?</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr>\\s*<td class=\"access-when\">.*?</td>\\s*<td>(\\d+)</td>.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
 
     [GeneratedRegex("<a rel=\"next\" href=\"([^\"]+)\">")]
