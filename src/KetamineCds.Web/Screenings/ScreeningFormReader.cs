@@ -34,7 +34,14 @@ public static class ScreeningFormReader
             modelState.SetModelValue(key, new ValueProviderResult(raw, CultureInfo.CurrentCulture));
             if (field.Type == FieldType.ChoiceList)
             {
-                request[field] = raw.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+                // No box ticked sends nothing; a list of empty values (a hand-made post) is not recorded either, as the
+                // form has always read it. The validator refuses an empty list, which only the API can send.
+                var ticked = raw.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+                if (ticked.Count > 0)
+                {
+                    request[field] = ticked;
+                }
+
                 continue;
             }
 

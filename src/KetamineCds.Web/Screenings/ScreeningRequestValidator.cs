@@ -83,6 +83,14 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         {
             rule.Must(value => value is not List<string> items || items.TrueForAll(v => field.Choices.Contains(v, StringComparer.Ordinal)))
                 .WithMessage(_ => Message("Validation.ChoiceList", Label(field), string.Join(", ", field.Choices)));
+
+            // The response's input is the request as stored (screening-v1): a repeat would be stored once and an empty list
+            // as not recorded, so that what was sent and what was stored differ. Both are refused instead (QA12 G10); the
+            // form's checkboxes send neither (no box ticked sends no list at all).
+            rule.Must(value => value is not List<string> items || items.Distinct(StringComparer.Ordinal).Count() == items.Count)
+                .WithMessage(_ => Message("Validation.ChoiceList.Repeated", Label(field)));
+            rule.Must(value => value is not List<string> { Count: 0 })
+                .WithMessage(_ => Message("Validation.ChoiceList.Empty", Label(field)));
         }
     }
 

@@ -325,6 +325,35 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         }
     }
 
+    [Theory]
+    [InlineData("[\"alcohol\",\"alcohol\"]", null, "Substances involved lists a value more than once: list each value once.")]
+    [InlineData("[]", null, "Substances involved is an empty list: list at least one value, or leave the field out (or send null) when it is not recorded.")]
+    [InlineData("[\"alcohol\",\"alcohol\"]", "zh-CN", "涉及的物质中有重复的值：每个值只列一次。")]
+    [InlineData("[]", "zh-CN", "涉及的物质是空列表：请至少列出一个值；未记录时请省略该字段（或发送 null）。")]
+    public async Task Create_SubstancesUsedRepeatedOrEmpty_Returns400UnderTheFieldAndStoresNothing(string substances, string? language, string message)
+    {
+        // The response's input is "the request as stored": a repeat stored once, or [] stored as not recorded, made
+        // what was sent and what was stored differ without a word (QA12 G10). Refused instead, saying what to send.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var reference = "MRN-SUBS-" + substances.Length + (language is null ? "" : "-ZH");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/screenings")
+        {
+            Content = JsonContent.Create(SampleRequests.Trd(reference).With("substanceUse", "in-remission").With("substancesUsed", JsonNode.Parse(substances))),
+        };
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["substancesUsed"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal([message], errors.GetProperty("substancesUsed").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, await CountAsync(reference));
+    }
+
     [Fact]
     public async Task Create_PregnantAndMaleAtBirth_Returns400WithTheContradictionUnderPregnantAndStoresNothing()
     {

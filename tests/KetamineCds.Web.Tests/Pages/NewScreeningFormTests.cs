@@ -358,6 +358,33 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.DoesNotContain("id=\"substancesUsed-cannabis\" name=\"Input.SubstancesUsed\" value=\"cannabis\" checked", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task NewScreening_SubstanceUseWithNoSubstanceTicked_IsRecordedWithSubstancesNotRecorded(bool emptyValuePosted)
+    {
+        // The API refuses an empty substancesUsed list (QA12 G10); the form, whose unticked boxes send nothing (or, in a
+        // hand-made post, an empty value), still records the screening, the substances not recorded (SUB-004 asks for them).
+        var form = RequiredOnly();
+        var reference = "MRN-FORM-NOSUBS-" + emptyValuePosted;
+        form["Input.PatientReference"] = reference;
+        form["Input.SubstanceUse"] = "in-remission";
+        if (emptyValuePosted)
+        {
+            form["Input.SubstancesUsed"] = "";
+        }
+
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New");
+
+        using var response = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var result = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+        Assert.Contains(reference, result, StringComparison.Ordinal);
+        Assert.Contains("SUB-004", result, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<div class=\"safety-count[^\"]*\" id=\"safety-count\".*?</ul>", RegexOptions.Singleline)]
     private static partial Regex SafetyCountBlock();
 }

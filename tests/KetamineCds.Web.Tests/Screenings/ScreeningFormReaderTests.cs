@@ -37,6 +37,18 @@ public sealed class ScreeningFormReaderTests
     }
 
     [Fact]
+    public void Read_ChoiceListWithOnlyEmptyValues_IsNotRecordedRatherThanAnEmptyList()
+    {
+        // The validator refuses an empty list (QA12 G10); the form's way of saying nothing (no box ticked, or an empty
+        // value in a hand-made post) stays "not recorded", as it always read.
+        var (request, unreadable, _) = Read(("Input.SubstanceUse", "in-remission"), ("Input.SubstancesUsed", new StringValues(["", ""])));
+
+        Assert.Empty(unreadable);
+        Assert.Null(request[Fields.SubstancesUsed]);
+        Assert.True(new ScreeningRequestValidator().Validate(request).Errors.TrueForAll(e => e.PropertyName != "SubstancesUsed"));
+    }
+
+    [Fact]
     public void Read_AnEmptyAnswer_IsNotRecordedAndTheChoiceOfNotKnownIsKept()
     {
         var (request, unreadable, state) = Read(("Input.Pregnant", ""), ("Input.AgeYears", ""));

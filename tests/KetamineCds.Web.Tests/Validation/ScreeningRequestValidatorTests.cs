@@ -319,6 +319,30 @@ public sealed class ScreeningRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_SubstancesUsed_ARepeatedValue_IsRefusedSayingToListEachOnce()
+    {
+        // Stored once, it made the response's input differ from the request (QA12 G10).
+        var request = Valid();
+        request[Fields.SubstanceUse] = "in-remission";
+        request[Fields.SubstancesUsed] = new List<string> { "alcohol", "alcohol" };
+
+        Assert.Equal(["Substances involved lists a value more than once: list each value once."], ErrorsFor(request, "SubstancesUsed"));
+    }
+
+    [Fact]
+    public void Validate_SubstancesUsed_AnEmptyList_IsRefusedSayingToLeaveTheFieldOutWhenNotRecorded()
+    {
+        // Stored as not recorded, it made the response's input differ from the request (QA12 G10).
+        var request = Valid();
+        request[Fields.SubstanceUse] = "in-remission";
+        request[Fields.SubstancesUsed] = new List<string>();
+
+        Assert.Equal(
+            ["Substances involved is an empty list: list at least one value, or leave the field out (or send null) when it is not recorded."],
+            ErrorsFor(request, "SubstancesUsed"));
+    }
+
+    [Fact]
     public void Validate_SubstancesWithoutASubstanceUseDisorder_IsReported()
     {
         var request = Valid();
