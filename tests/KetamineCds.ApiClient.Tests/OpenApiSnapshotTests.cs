@@ -41,8 +41,9 @@ public sealed class OpenApiSnapshotTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(120, properties["ageYears"]!["maximum"]!.GetValue<int>());
         Assert.Equal("#/components/schemas/PsychosisStatus", properties["psychosis"]!["$ref"]!.GetValue<string>());
         Assert.Contains("history-untreated", document["components"]!["schemas"]!["PsychosisStatus"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
-        // The server reads a repeated substance once, so the document does not claim repeats are refused.
-        Assert.Null(properties["substancesUsed"]!["uniqueItems"]);
+        // The server refuses a repeated substance and an empty list (QA12 G10), and the document says so.
+        Assert.True(properties["substancesUsed"]!["uniqueItems"]!.GetValue<bool>());
+        Assert.Equal(1, properties["substancesUsed"]!["minItems"]!.GetValue<int>());
         Assert.Equal("1.1", document["info"]!["version"]!.GetValue<string>());
         Assert.Equal("#/components/schemas/ScreeningRequest", document["components"]!["schemas"]!["ScreeningResponse"]!["properties"]!["input"]!["$ref"]!.GetValue<string>());
         Assert.Equal(

@@ -14,6 +14,12 @@ public static class RateLimits
     /// <summary>Policy name for sign-in endpoints and the sign-in page's post.</summary>
     public const string SignIn = "sign-in";
 
+    /// <summary>
+    /// The <c>type</c> of the API's 429 problem: RFC 6585's definition of 429, as the other problems name the RFC 9110
+    /// section of their status (the framework knows no type for 429; QA12 G6).
+    /// </summary>
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
+
     public static IServiceCollection AddKetamineCdsRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("RateLimiting:SignInPerMinute", 10);
@@ -41,7 +47,8 @@ public static class RateLimits
                 await Results.Problem(
                         title: "Too many requests",
                         detail: "Too many requests from this account or address. Wait a moment and try again.",
-                        statusCode: StatusCodes.Status429TooManyRequests)
+                        statusCode: StatusCodes.Status429TooManyRequests,
+                        type: TooManyRequestsType)
                     .ExecuteAsync(http);
             };
 

@@ -140,6 +140,8 @@ public sealed class AccountSecurityTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        using var body = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", body.RootElement.GetProperty("type").GetString());
     }
 
     [Fact]

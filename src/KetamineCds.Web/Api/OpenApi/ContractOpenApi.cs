@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 
 namespace KetamineCds.Web.Api.OpenApi;
@@ -11,7 +14,8 @@ namespace KetamineCds.Web.Api.OpenApi;
 /// <summary>
 /// Makes the OpenAPI document (<c>/openapi/v1.json</c>) say what goes over the wire (shared/api/screening-v1.md):
 /// enumerations as their contract strings, the screening request built from the Domain's field catalogue, the
-/// response's <c>input</c> echoing that request, bearer authentication and the problem bodies of 401 and 403.
+/// response's <c>input</c> echoing that request, bearer authentication, the problem bodies of 401, 403 and 429, and the
+/// response headers a client relies on (X-Correlation-Id, Location, Retry-After).
 /// </summary>
 public static class ContractOpenApi
 {
@@ -38,6 +42,8 @@ public static class ContractOpenApi
     private const string RuleSchema = "RuleDescription";
 
     private const string ProblemSchema = "ProblemDetails";
+    private const string RetryAfterHeader = "Retry-After";
+    private const string LocationHeader = "Location";
     private const string BearerScheme = "Bearer";
 
     public static OpenApiOptions AddContractTransformers(this OpenApiOptions options)
@@ -103,15 +109,89 @@ public static class ContractOpenApi
         // endpoint's Accepts<JsonElement> and ScreeningResponse.Input brought in is referenced by nothing.
         document.Components.Schemas.Remove("JsonElement");
 
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        document.Components.Headers[CorrelationId.HeaderName] = new OpenApiHeader
+        {
+            Description = "The request's correlation id: the caller's own X-Correlation-Id when it is 1-64 letters, digits, '-', '_' or '.', "
+                + "otherwise a new one. Recorded with a screening and in the access audit; quote it when reporting a problem.",
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+        };
+        document.Components.Headers[RetryAfterHeader] = new OpenApiHeader
+        {
+            Description = "Seconds to wait before calling again.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+        };
+        document.Components.Headers[LocationHeader] = new OpenApiHeader
+        {
+            Description = "The screening recorded: /api/v1/screenings/{id}, relative to the API's address.",
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+        };
+
+        var signInLimited = SignInLimited(context);
         foreach (var (path, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 Describe(document, path, method, operation);
+                DescribeRateLimit(document, path, operation, signInLimited.Contains((method.Method, path)));
+                DescribeHeaders(document, path, method, operation);
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The operations behind the sign-in limiter (<see cref="RateLimits.SignIn"/>) as well as the API's, read from the
+    /// endpoints' own metadata: their method and document path.
+    /// </summary>
+    private static HashSet<(string Method, string Path)> SignInLimited(OpenApiDocumentTransformerContext context) =>
+        context.DescriptionGroups.SelectMany(g => g.Items)
+            .Where(d => d.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any(a => a.PolicyName == RateLimits.SignIn))
+            .Select(d => ((d.HttpMethod ?? "").ToUpperInvariant(), "/" + (d.RelativePath ?? "").Split('?')[0]))
+            .ToHashSet();
+
+    /// <summary>
+    /// Every API call is rate limited (<c>RateLimiting:ApiPerMinute</c> per user, or per address before sign-in), and
+    /// sign-in, refresh and a password change also by the sign-in limiter: a 429 problem with Retry-After (QA12 G6).
+    /// </summary>
+    private static void DescribeRateLimit(OpenApiDocument document, string path, OpenApiOperation operation, bool signIn)
+    {
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var limits = signIn
+            ? "Too many attempts: more than RateLimiting:SignInPerMinute (10 a minute by default) sign-in, refresh and password change attempts "
+                + "from this address, or more than RateLimiting:ApiPerMinute (600 a minute by default) API calls. "
+            : "Too many calls: more than RateLimiting:ApiPerMinute (600 a minute by default) from this user (before sign-in, from this address). ";
+        var response = Problem(document, limits + "Nothing was done; wait Retry-After seconds and call again.");
+        response.Headers = new Dictionary<string, IOpenApiHeader> { [RetryAfterHeader] = new OpenApiHeaderReference(RetryAfterHeader, document) };
+        operation.Responses!.TryAdd(StatusCodes.Status429TooManyRequests.ToString(CultureInfo.InvariantCulture), response);
+    }
+
+    /// <summary>
+    /// The response headers a client relies on: X-Correlation-Id on every answer, and Location on a screening's 201.
+    /// </summary>
+    private static void DescribeHeaders(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
+    {
+        foreach (var (status, found) in operation.Responses ?? [])
+        {
+            if (found is not OpenApiResponse response)
+            {
+                continue;
+            }
+
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[CorrelationId.HeaderName] = new OpenApiHeaderReference(CorrelationId.HeaderName, document);
+            if (status == "201" && method == HttpMethod.Post && path.StartsWith("/api/v1/screenings", StringComparison.Ordinal))
+            {
+                response.Headers[LocationHeader] = new OpenApiHeaderReference(LocationHeader, document);
+            }
+        }
     }
 
     private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
@@ -334,8 +414,10 @@ public static class ContractOpenApi
             case FieldType.ChoiceList:
                 schema.Type = JsonSchemaType.Array | nullable;
                 schema.Items = ChoiceReference(document, field);
-                // A value given twice counts once (the reader drops the repeat), so repeats are allowed, not refused.
-                schema.Description += " A value given twice counts once.";
+                // The validator refuses a repeat and an empty list (the response's input is the request as stored; QA12 G10).
+                schema.UniqueItems = true;
+                schema.MinItems = 1;
+                schema.Description += " Each value at most once; leave the field out, or null, when it is not recorded (an empty list or a repeated value is refused).";
                 break;
             default:
                 throw new InvalidOperationException($"No OpenAPI type for field type {field.Type}.");

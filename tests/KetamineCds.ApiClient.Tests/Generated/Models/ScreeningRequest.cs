@@ -113,7 +113,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? SeriousCardiovascularOrCerebrovascularCondition { get; set; }
         /// <summary>Sex at birth. Unless it is male, the pregnancy question is asked for ages 12 to 55.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.SexAtBirth? SexAtBirth { get; set; }
-        /// <summary>Substances involved. A value given twice counts once.</summary>
+        /// <summary>Substances involved. Each value at most once; leave the field out, or null, when it is not recorded (an empty list or a repeated value is refused).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUsed?>? SubstancesUsed { get; set; }
