@@ -44,6 +44,40 @@ public class BundleAndFormatTests
     }
 
     [Fact]
+    public void DraftOrders_ReadWithThePrefetchChecks_GiveEachMedicationRequestsCodingsAndSkipOtherValidTypes()
+    {
+        // QA12 G11: order-sign's draftOrders go through the same reader as the prefetch.
+        var orders = DraftOrderReader.MedicationRequests(
+            Fhir.Json("""
+                {"resourceType":"Bundle","type":"collection","entry":[
+                  {"resource":{"resourceType":"ServiceRequest","id":"s1","status":"draft","intent":"order","subject":{"reference":"Patient/p1"}}},
+                  {"resource":{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"MedicationRequest","id":"m1","status":"draft","intent":"order",
+                    "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"6130","display":"ketamine"}],"text":"Ketamine"},
+                    "subject":{"reference":"Patient/p1"}}}]}},
+                  {"resource":{"resourceType":"MedicationRequest","id":"m2","status":"draft","intent":"order","medicationReference":{"reference":"Medication/x"},"subject":{"reference":"Patient/p1"}}}]}
+                """),
+            "context.draftOrders");
+
+        Assert.Equal(2, orders.Count);
+        Assert.Equal(new OrderedCoding("http://www.nlm.nih.gov/research/umls/rxnorm", "6130", "ketamine"), Assert.Single(orders[0].Codings));
+        Assert.Equal("Ketamine", orders[0].Text);
+        Assert.Empty(orders[1].Codings);
+        Assert.Null(orders[1].Text);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"MedicationRequest","status":"banana","intent":"order","subject":{"reference":"Patient/p1"}}""", "FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (")]
+    [InlineData("""{"resourceType":"MedicationRequest","status":"draft","intent":"order","foo":1,"subject":{"reference":"Patient/p1"}}""", "FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (")]
+    [InlineData("""{"resourceType":"Frobnicator","medicationCodeableConcept":{"text":"ketamine"}}""", "FHIR: context.draftOrders, entry 0 has resourceType \"Frobnicator\", which is not a FHIR R4 resource type.")]
+    public void DraftOrders_NotValidFhirR4_ThrowNamingTheEntry(string resource, string reason)
+    {
+        var failure = Assert.Throws<FhirFormatException>(() => DraftOrderReader.MedicationRequests(
+            Fhir.Json($$"""{"resourceType":"Bundle","type":"collection","entry":[{"resource":{{resource}}}]}"""), "context.draftOrders"));
+
+        Assert.StartsWith(reason, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_UnknownResourceTypeUnderAPrefetchKey_NamesTheKey()
     {
         var failure = Assert.Throws<FhirFormatException>(() => FhirHistoryReader.Read(

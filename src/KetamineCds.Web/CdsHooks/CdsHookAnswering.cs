@@ -42,6 +42,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 throw new CdsHookRequestException(e.Message);
             }
+            catch (FhirFormatException e)
+            {
+                // The same reason as the prefetch's, naming context.draftOrders and the entry; nothing is recorded.
+                throw new CdsHookRequestException("The FHIR data could not be read: " + e.Message, e);
+            }
 
             if (!ordersKetamine)
             {

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using KetamineCds.Fhir;
 
 namespace KetamineCds.Web.CdsHooks;
 
 /// <summary>
 /// Whether <c>context.draftOrders</c> (a FHIR Bundle) orders ketamine or esketamine: a MedicationRequest coded with
 /// one of <see cref="RxNormCodes"/>, or, for EHRs that send only text, naming ketamine, esketamine or a brand in its
-/// code's text or display (documented in docs/cds-hooks.md). An order that names neither gets no cards.
+/// code's text or display (documented in docs/cds-hooks.md). An order that names neither gets no cards. The Bundle is
+/// read as the prefetch is (<see cref="DraftOrderReader"/>): FHIR the reader cannot trust is refused, so that a ketamine
+/// order in a malformed resource is never silently not seen (QA12 G11).
 /// </summary>
 public static class DraftOrders
 {
@@ -20,7 +23,12 @@ public static class DraftOrders
     private static readonly string[] Names = ["ketamine", "spravato", "ketalar", "vesierra"];
 
     /// <summary>True when a draft MedicationRequest is for ketamine or esketamine.</summary>
-    /// <exception cref="FormatException">draftOrders is not a Bundle of resources.</exception>
+    /// <exception cref="FormatException">draftOrders is not a Bundle.</exception>
+    /// <exception cref="FhirFormatException">
+    /// An entry is not FHIR R4 the reader can trust (read with the prefetch's checks, <see cref="DraftOrderReader"/>): an
+    /// unknown <c>resourceType</c>, a MedicationRequest with an invalid code or an unknown element. A valid resource of
+    /// another type (a ServiceRequest) is simply not a medication order.
+    /// </exception>
     public static bool OrdersKetamine(JsonElement draftOrders)
     {
         if (draftOrders.ValueKind != JsonValueKind.Object
@@ -29,60 +37,10 @@ public static class DraftOrders
             throw new FormatException("context.draftOrders must be a FHIR Bundle.");
         }
 
-        if (!draftOrders.TryGetProperty("entry", out var entries))
-        {
-            return false;
-        }
-
-        if (entries.ValueKind != JsonValueKind.Array)
-        {
-            throw new FormatException("context.draftOrders.entry must be an array.");
-        }
-
-        foreach (var entry in entries.EnumerateArray())
-        {
-            if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource) && resource.ValueKind == JsonValueKind.Object
-                && resource.TryGetProperty("resourceType", out var rt) && rt.ValueKind == JsonValueKind.String && rt.GetString() == "MedicationRequest"
-                && resource.TryGetProperty("medicationCodeableConcept", out var concept) && IsKetamine(concept))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return DraftOrderReader.MedicationRequests(draftOrders, "context.draftOrders").Any(IsKetamine);
     }
 
-    private static bool IsKetamine(JsonElement concept)
-    {
-        if (concept.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        if (concept.TryGetProperty("coding", out var codings) && codings.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var coding in codings.EnumerateArray())
-            {
-                if (coding.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                if (Text(coding, "system") == RxNormSystem && Text(coding, "code") is { } code && RxNormCodes.Contains(code))
-                {
-                    return true;
-                }
-
-                if (Names.Any(n => Text(coding, "display")?.Contains(n, StringComparison.OrdinalIgnoreCase) == true))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return Names.Any(n => Text(concept, "text")?.Contains(n, StringComparison.OrdinalIgnoreCase) == true);
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static bool IsKetamine(OrderedMedication medication) =>
+        medication.Codings.Any(c => (c.System == RxNormSystem && c.Code is { } code && RxNormCodes.Contains(code)) || Names.Any(n => c.Display?.Contains(n, StringComparison.OrdinalIgnoreCase) == true))
+        || Names.Any(n => medication.Text?.Contains(n, StringComparison.OrdinalIgnoreCase) == true);
 }

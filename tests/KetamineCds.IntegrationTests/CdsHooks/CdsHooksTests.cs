@@ -366,6 +366,90 @@ public abstract class CdsHooksTests
         Assert.Equal(0, await app.DecisionLogCountAsync());
     }
 
+    [Theory]
+    [InlineData("status-banana")]
+    [InlineData("extra-element")]
+    [InlineData("unknown-resource-type")]
+    public async Task OrderSign_DraftOrderThatIsNotValidFhirR4_Answers400NamingTheEntryAndRecordsNothing(string kind)
+    {
+        // QA12 G11: draftOrders was looked into as plain JSON, so a draft with "status": "banana" or an unknown element
+        // got cards (and went into the log), and a ketamine order in a resource of an unknown type got {"cards":[]}.
+        using var app = await CreateAppAsync();
+        using (var earlier = await app.PostAsync(OrderSign, CdsHooksApp.Sample("order-sign-esketamine").ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
+        }
+
+        var before = await app.DecisionLogCountAsync();
+        Assert.Equal(1, before);
+        var request = CdsHooksApp.Sample("order-sign-esketamine");
+        request["hookInstance"] = "00000000-0000-4000-8000-0000000000b1";
+        var draft = request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!.AsObject();
+        switch (kind)
+        {
+            case "status-banana":
+                draft["status"] = "banana";
+                break;
+            case "extra-element":
+                draft["foo"] = 1;
+                break;
+            default:
+                draft["resourceType"] = "Frobnicator";
+                draft["medicationCodeableConcept"] = new JsonObject { ["text"] = "ketamine" };
+                break;
+        }
+
+        using var response = await app.PostAsync(OrderSign, request.ToJsonString());
+
+        // Nothing recorded for a refused call: the log holds only the earlier answer.
+        Assert.Equal(before, await app.DecisionLogCountAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.DoesNotContain("   at ", detail, StringComparison.Ordinal);
+        Assert.Contains(
+            kind == "unknown-resource-type"
+                ? "context.draftOrders, entry 0 has resourceType \"Frobnicator\", which is not a FHIR R4 resource type."
+                : "context.draftOrders, entry 0 is not a valid R4 MedicationRequest (",
+            detail,
+            StringComparison.Ordinal);
+        // The short reason names where, never the data: the draft's text and codes are not echoed.
+        Assert.DoesNotContain("banana", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("2201623", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderSign_AValidServiceRequestBesideTheKetamineOrder_StillAnswersTheCard()
+    {
+        // order-sign carries every draft order of the encounter: a valid resource of another type is not a medication
+        // order, and is neither refused nor mistaken for one.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("order-sign-esketamine");
+        var entries = request["context"]!["draftOrders"]!["entry"]!.AsArray();
+        entries.Insert(0, JsonNode.Parse("""
+            {"resource": {"resourceType": "ServiceRequest", "id": "draft-lab-1", "status": "draft", "intent": "order",
+              "code": {"coding": [{"system": "http://loinc.org", "code": "24323-8", "display": "Comprehensive metabolic panel"}]},
+              "subject": {"reference": "Patient/ex-mdd-only"}}}
+            """));
+
+        using var response = await app.PostAsync(OrderSign, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        Assert.Equal("warning", card["indicator"]!.GetValue<string>());
+        Assert.Equal(1, await app.DecisionLogCountAsync());
+
+        // The ServiceRequest alone orders no ketamine: no cards, nothing recorded.
+        entries.RemoveAt(1);
+        request["hookInstance"] = "00000000-0000-4000-8000-0000000000b2";
+        using var alone = await app.PostAsync(OrderSign, request.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, alone.StatusCode);
+        Assert.Equal("""{"cards":[]}""", await alone.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.DecisionLogCountAsync());
+    }
+
     [Fact]
     public async Task PatientView_AfterTheClinicianCompletedTheScreening_RunsTheRulesRecordsAScreeningAndFeedbackOverridesIt()
     {
