@@ -107,8 +107,10 @@ public static class Fields
     public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", FieldType.YesNo, FieldSection.Suicidality, "Immediate follow-up arranged", h => h.FollowUpArranged)
     { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
+    // Intent to act is asked after active thoughts (C-SSRS items 4 and 5 follow item 2): with "none" or passive ideation
+    // recorded, no rule would read it, so it is refused rather than silently dropped (QA13 M2), as the behaviour below.
     public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
-    { AskedWhen = ActiveIdeation, NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
+    { AskedWhen = ActiveIdeation, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
 
     // Recent suicidal behaviour with "no suicidality" recorded is a contradiction: no rule would read the behaviour (the
     // imminent-risk rules need some suicidality), so it is refused rather than silently dropped (clinical-review-1.5.0.md,

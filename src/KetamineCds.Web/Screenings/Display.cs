@@ -44,6 +44,24 @@ public static partial class Display
             : Text.VerdictExplanation(assessment.Overall);
     }
 
+    /// <summary>
+    /// The findings that still call for action although no pathway applies: under "Not indicated", every high-severity
+    /// contraindication, caution and requirement, by kind, in the assessment's order (QA13 M3: the headline must never
+    /// read calmer than the findings, e.g. an imminent suicide risk under "standard care first"). Empty for any other
+    /// verdict, whose headline already speaks of the pathways the findings act on.
+    /// </summary>
+    public static IReadOnlyList<(FindingKind Kind, IReadOnlyList<string> RuleIds)> StillCallForAction(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.Overall != Verdict.NotIndicated
+            ? []
+            : [.. assessment.Findings
+                .Where(f => f.Kind != FindingKind.Information && f.Severity == Severity.High)
+                .GroupBy(f => f.Kind)
+                .OrderBy(g => g.Key)
+                .Select(g => (g.Key, (IReadOnlyList<string>)[.. g.Select(f => f.RuleId).Distinct(StringComparer.Ordinal)]))];
+    }
+
     /// <summary>A logged verdict's contract value (<c>not-eligible-now</c>) in the reader's words; an unknown value as it is.</summary>
     public static string VerdictText(string? wire) =>
         WireNames.TryParse<Verdict>(wire, out var verdict) ? Text.Verdict(verdict) : wire ?? "";

@@ -129,6 +129,68 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 
     [Theory]
     [InlineData(null, 1024)]
+    [InlineData("zh-CN", 1024)]
+    [InlineData(null, PhoneWidth)]
+    public async Task AuditList_AUsualPatientReference_IsNotBrokenAtItsHyphens(string? locale, int width)
+    {
+        // A follow-up of QA11 F8 (fixed on the result page): the decision log list broke "MRN-2026-000123-A" as
+        // "MRN-2026-" / "000123-A" at 1024 px, the identifier an auditor must read and copy right.
+        const string reference = "MRN-2026-000123-A";
+        await RecordScreeningAsync(OrdinaryHistory(reference));
+
+        var page = await browser.SignedInPageAsync("auditor@demo.local", locale);
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/Audit?patient=" + reference);
+
+        var lineCounts = await page.EvaluateAsync<int[]>(
+            """
+            reference => [...document.querySelectorAll('.audit-table tbody td')].filter(td => td.textContent.trim() === reference).map(td => {
+              const r = document.createRange(); r.selectNodeContents(td);
+              return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+            })
+            """, reference);
+        Assert.NotEmpty(lineCounts);
+        Assert.All(lineCounts, lines => Assert.Equal(1, lines));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
+        await browser.ScreenshotAsync(page, $"audit-list-reference-at-{width}px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task SignInPage_TheDemoPasswordAndAddresses_AreNeverBrokenInside(string? locale)
+    {
+        // In Chinese at 1024 px the demo box broke the password as "Demo!Pass" / "w0rd1": it is typed from here.
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseAddress,
+            Locale = locale,
+            ExtraHTTPHeaders = locale is null ? null : new Dictionary<string, string> { ["Accept-Language"] = locale },
+        });
+        var page = await context.NewPageAsync();
+        foreach (var width in new[] { 1024, 1280, PhoneWidth })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync("/Account/Login");
+            var broken = await page.EvaluateAsync<string[]>(
+                """
+                () => [...document.querySelectorAll('.demo-accounts code')].filter(c => {
+                  const r = document.createRange(); r.selectNodeContents(c);
+                  return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size > 1;
+                }).map(c => c.textContent)
+                """);
+            Assert.True(broken.Length == 0, $"at {width} px broken inside: {string.Join(", ", broken)}");
+            Assert.Contains(BrowserFixture.Password, await page.Locator(".demo-accounts").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, $"the sign-in page is wider than {width} px");
+        }
+
+        await browser.ScreenshotAsync(page, "sign-in-demo-box-at-390px" + (locale is null ? "" : "-zh"));
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null, 1024)]
     [InlineData(null, 1280)]
     [InlineData("zh-CN", 1024)]
     [InlineData("zh-CN", 1280)]

@@ -325,6 +325,45 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task ResultAndPrint_NotIndicatedBesideAnImminentRisk_TheHeadlineNamesTheFindingsThatStillCallForAction()
+    {
+        // QA13 M3: "Not indicated: standard care first" with a neutral icon headed an imminent-risk contraindication
+        // (SUI-009) and a same-day evaluation (SUI-007), four blocks down. The headline names them now.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd("MRN-M3-ATTEMPT").With("currentDepressiveEpisode", false).With("suicidality", "recent-attempt")
+            .With("preparatoryActsOrAbortedAttempt", false).With("safetyPlanInPlace", false).With("lethalMeansCounselled", false).With("followUpArranged", false);
+        var body = await (await api.PostAsJsonAsync("/api/v1/screenings", request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("not-indicated", body.GetProperty("overall").GetString());
+        var id = body.GetProperty("id").GetGuid();
+        var calm = await (await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-M3-CALM").With("currentDepressiveEpisode", false))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("not-indicated", calm.GetProperty("overall").GetString());
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var result = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+        var print = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
+
+        var line = Regex.Match(result, @"<p class=""verdict__still-act""[^>]*>(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(line.Success, "the result page's headline names no finding");
+        var text = Regex.Replace(line.Groups[1].Value, "<[^>]+>", "");
+        Assert.Contains("No pathway applies, yet these findings still call for action:", text, StringComparison.Ordinal);
+        foreach (var ruleId in new[] { "SUI-009", "SUI-011", "SUI-007" })
+        {
+            Assert.Contains(ruleId, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"#kind-Contraindication\"", line.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUI-006", text, StringComparison.Ordinal); // information is read below, not acted on
+        var printLine = Regex.Match(print, @"<p class=""p-still-act"">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(printLine.Success, "the print's headline names no finding");
+        Assert.Contains("SUI-009", printLine.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("SUI-007", printLine.Groups[1].Value, StringComparison.Ordinal);
+
+        // A "Not indicated" with nothing to act on keeps its plain headline.
+        var plain = await client.GetStringAsync($"/Screenings/{calm.GetProperty("id").GetGuid()}");
+        Assert.DoesNotContain("verdict__still-act", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Result_Admin_IsDenied()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

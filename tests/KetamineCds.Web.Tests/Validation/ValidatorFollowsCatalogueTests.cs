@@ -220,6 +220,31 @@ public sealed class ValidatorFollowsCatalogueTests
     public void Catalogue_PregnancyYes_IsRuledOutForAPatientMaleAtBirthOnly() =>
         Assert.Equal("sexAtBirth=male", Fields.Pregnant.YesRuledOutWhen?.Expression);
 
+    [Theory]
+    [InlineData("none", true)]
+    [InlineData("passive-ideation", true)]
+    [InlineData("active-ideation", false)]
+    [InlineData("active-ideation-with-plan", false)]
+    [InlineData("recent-attempt", false)]
+    public void Validate_SuicidalIntentYes_IsRefusedBesideNoSuicidalityOrPassiveIdeation(string suicidality, bool refused)
+    {
+        // QA13 M2: intent beside "passive-ideation" or "none" was stored, read by no rule, and the verdict was "Eligible".
+        var request = Valid();
+        request[Fields.Suicidality] = suicidality;
+        request[Fields.SuicidalIntent] = true;
+
+        var errors = _validator.Validate(request).Errors.Where(e => e.PropertyName == Fields.SuicidalIntent.Property).ToList();
+
+        if (refused)
+        {
+            Assert.Contains("active ideation", Assert.Single(errors).ErrorMessage, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(errors);
+        }
+    }
+
     private static void AlsoSatisfyTheFieldsThatGoWithIt(ScreeningRequest request, FieldDefinition field)
     {
         switch (field.Name)

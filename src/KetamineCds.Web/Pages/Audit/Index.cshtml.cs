@@ -19,6 +19,12 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// A patient reference up to this length is kept on one line in the list (a reference misread at a hyphen is the worst
+    /// misreading); a longer one may wrap so that the row still fits a 1024 px window.
+    /// </summary>
+    public const int WholeReferenceLength = 24;
+
     [BindProperty(SupportsGet = true)]
     public AuditFilterInput Filter { get; set; } = new();
 
