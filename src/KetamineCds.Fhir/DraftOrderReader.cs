@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using KetamineCds.Fhir.Mappings;
 
 namespace KetamineCds.Fhir;
 
@@ -13,26 +14,32 @@ namespace KetamineCds.Fhir;
 /// </summary>
 public static class DraftOrderReader
 {
-    /// <summary>What each draft MedicationRequest orders (its <c>medicationCodeableConcept</c>), in the bundle's order.</summary>
+    /// <summary>
+    /// What each draft MedicationRequest orders, in the bundle's order: its <c>medicationCodeableConcept</c>, or for a
+    /// <c>medicationReference</c> the code of the Medication it names (contained, or an entry of the same bundle), as the
+    /// prefetch's medicines are read; a reference to a Medication not sent keeps only the reference's <c>display</c>.
+    /// </summary>
     /// <param name="draftOrders">The draft orders as sent (the caller checks that it is a Bundle).</param>
     /// <param name="where">How messages name it (<c>context.draftOrders</c>).</param>
     /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust: the message is a short, safe reason.</exception>
     public static IReadOnlyList<OrderedMedication> MedicationRequests(JsonElement draftOrders, string where)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(where);
+        var resources = PrefetchResources.Collect([(where, draftOrders)]);
+        var medications = resources.Where(r => r.Resource is Medication).Select(r => new Sourced<Medication>((Medication)r.Resource, r.Reference)).ToList();
         return
         [
-            .. PrefetchResources.Collect([(where, draftOrders)])
+            .. resources
                 .Select(r => r.Resource)
                 .OfType<MedicationRequest>()
-                .Select(request => request.Medication is CodeableConcept concept
+                .Select(request => CurrentMedicines.ConceptOf(request.Medication, request.Contained, medications) is { } concept
                     ? new OrderedMedication([.. concept.Coding.Select(c => new OrderedCoding(c.System, c.Code, c.Display))], concept.Text)
-                    : new OrderedMedication([], null)),
+                    : new OrderedMedication([], (request.Medication as ResourceReference)?.Display)),
         ];
     }
 }
 
-/// <summary>A draft MedicationRequest's coded medicine: its codings and text (none for a <c>medicationReference</c>).</summary>
+/// <summary>A draft MedicationRequest's medicine: its codings and text (a reference's display when the Medication was not sent).</summary>
 public sealed record OrderedMedication(IReadOnlyList<OrderedCoding> Codings, string? Text);
 
 /// <summary>One coding of an ordered medicine, as sent.</summary>

@@ -65,6 +65,29 @@ public class BundleAndFormatTests
         Assert.Null(orders[1].Text);
     }
 
+    [Fact]
+    public void DraftOrders_AMedicationReference_IsReadThroughTheMedicationItNames_AsThePrefetchsMedicinesAre()
+    {
+        // helper-78's note on QA12 G11: a ketamine order naming its medicine by reference was silently not seen.
+        var orders = DraftOrderReader.MedicationRequests(
+            Fhir.Json("""
+                {"resourceType":"Bundle","type":"collection","entry":[
+                  {"resource":{"resourceType":"MedicationRequest","id":"c1","status":"draft","intent":"order",
+                    "contained":[{"resourceType":"Medication","id":"med","code":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"2201623"}]}}],
+                    "medicationReference":{"reference":"#med"},"subject":{"reference":"Patient/p1"}}},
+                  {"fullUrl":"urn:uuid:5e0f3d6c-7d0c-4d8e-9d3c-0c6a1f2b9a11","resource":{"resourceType":"Medication","id":"k1","code":{"text":"Ketamine 50 mg/mL injection"}}},
+                  {"resource":{"resourceType":"MedicationRequest","id":"b1","status":"draft","intent":"order","medicationReference":{"reference":"Medication/k1"},"subject":{"reference":"Patient/p1"}}},
+                  {"resource":{"resourceType":"MedicationRequest","id":"u1","status":"draft","intent":"order","medicationReference":{"reference":"Medication/not-sent","display":"Spravato 28 mg"},"subject":{"reference":"Patient/p1"}}}]}
+                """),
+            "context.draftOrders");
+
+        Assert.Equal(3, orders.Count);
+        Assert.Equal("2201623", Assert.Single(orders[0].Codings).Code);
+        Assert.Equal("Ketamine 50 mg/mL injection", orders[1].Text);
+        Assert.Empty(orders[2].Codings);
+        Assert.Equal("Spravato 28 mg", orders[2].Text);
+    }
+
     [Theory]
     [InlineData("""{"resourceType":"MedicationRequest","status":"banana","intent":"order","subject":{"reference":"Patient/p1"}}""", "FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (")]
     [InlineData("""{"resourceType":"MedicationRequest","status":"draft","intent":"order","foo":1,"subject":{"reference":"Patient/p1"}}""", "FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (")]

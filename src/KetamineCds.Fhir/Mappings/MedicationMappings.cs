@@ -40,13 +40,20 @@ internal static class CurrentMedicines
         }
     }
 
-    private static CodeableConcept? ConceptOf(DataType? medication, List<Resource> contained, PatientRecord record) => medication switch
+    private static CodeableConcept? ConceptOf(DataType? medication, List<Resource> contained, PatientRecord record) =>
+        ConceptOf(medication, contained, record.Medications);
+
+    /// <summary>
+    /// What a MedicationRequest or MedicationStatement's <c>medication[x]</c> orders: its CodeableConcept, or the code of
+    /// the Medication its reference names (contained, <c>#id</c>, or sent beside it). Null when the reference names none.
+    /// </summary>
+    internal static CodeableConcept? ConceptOf(DataType? medication, List<Resource> contained, IEnumerable<Sourced<Medication>> medications) => medication switch
     {
         CodeableConcept concept => concept,
         ResourceReference { Reference: { Length: > 1 } target } when target.StartsWith('#') =>
             contained.OfType<Medication>().FirstOrDefault(m => m.Id == target[1..])?.Code,
         ResourceReference { Reference: { Length: > 0 } target } =>
-            record.Medications.FirstOrDefault(m => target == m.Reference || target.EndsWith("/" + m.Reference, StringComparison.Ordinal))?.Resource.Code,
+            medications.FirstOrDefault(m => target == m.Reference || target.EndsWith("/" + m.Reference, StringComparison.Ordinal))?.Resource.Code,
         _ => null,
     };
 }

@@ -352,6 +352,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         }
 
         Assert.Contains("href=\"#kind-Contraindication\"", line.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ;", text, StringComparison.Ordinal); // the separators follow the ids, as in running text
         Assert.DoesNotContain("SUI-006", text, StringComparison.Ordinal); // information is read below, not acted on
         var printLine = Regex.Match(print, @"<p class=""p-still-act"">(.*?)</p>", RegexOptions.Singleline);
         Assert.True(printLine.Success, "the print's headline names no finding");
