@@ -21,6 +21,18 @@ public static partial class AccessEventTexts
     /// <summary>An email's wrap points: before the last <c>@</c>, and before each dot after it that leaves more than a dot.</summary>
     public static readonly WrapRule Email = new() { WrapsFromLast = '@', Between = WrapRule.Before("."), ShortestPiece = 2 };
 
+    /// <summary>
+    /// A detail as shown (<c>created user first.last@clinic.example with role Nurse</c>) cut around each email in it, so that
+    /// the page wraps an email in the narrow Detail column at its own points (<see cref="EmailPieces"/>) as in the Who column,
+    /// not at any letter. Joined again, the pieces are the detail.
+    /// </summary>
+    public static IEnumerable<(string Text, bool Email)> DetailPieces(string detail) => WrapRule.Around(detail, EmailInText());
+
+    // An email in a sentence: no spaces, and none of the marks around it in the recorded details ("; reason", "[roles]");
+    // a dot after it ends the sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@;,()\[\]]+@[^\s@;,()\[\]]*[^\s@;,()\[\].]")]
+    private static partial System.Text.RegularExpressions.Regex EmailInText();
+
     /// <summary>The longest piece of a subject that <see cref="SubjectPieces"/> keeps on one line.</summary>
     public const int LongestWholeSubjectPiece = 16;
 

@@ -73,6 +73,33 @@ public sealed record WrapRule
         return Groups == 0 ? pieces : [.. pieces.SelectMany(InGroups)];
     }
 
+    /// <summary>
+    /// <paramref name="text"/> cut around each match of <paramref name="pattern"/> (an identifier, an email in a sentence),
+    /// each piece flagged when it is a match, so that the page can treat that piece by its own rule. Joined again, the
+    /// pieces are the text.
+    /// </summary>
+    public static IEnumerable<(string Text, bool Match)> Around(string text, System.Text.RegularExpressions.Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match match in pattern.Matches(text))
+        {
+            if (match.Index > at)
+            {
+                yield return (text[at..match.Index], false);
+            }
+
+            yield return (match.Value, true);
+            at = match.Index + match.Length;
+        }
+
+        if (at < text.Length)
+        {
+            yield return (text[at..], false);
+        }
+    }
+
     private IEnumerable<string> InGroups(string piece)
     {
         for (var at = 0; at < piece.Length; at += Groups)

@@ -148,25 +148,7 @@ public static partial class Display
     /// text itself, Chinese included, still wraps where it may. The identifier keeps its plain hyphen, so a copied id
     /// still searches.
     /// </summary>
-    public static IEnumerable<(string Text, bool Identifier)> IdentifierPieces(string text)
-    {
-        var at = 0;
-        foreach (System.Text.RegularExpressions.Match id in Identifier().Matches(text))
-        {
-            if (id.Index > at)
-            {
-                yield return (text[at..id.Index], false);
-            }
-
-            yield return (id.Value, true);
-            at = id.Index + id.Length;
-        }
-
-        if (at < text.Length)
-        {
-            yield return (text[at..], false);
-        }
-    }
+    public static IEnumerable<(string Text, bool Identifier)> IdentifierPieces(string text) => WrapRule.Around(text, Identifier());
 
     /// <summary>The longest citation <see cref="CitationPieces"/> keeps on one line.</summary>
     public const int LongestWholeCitation = 16;
