@@ -109,7 +109,7 @@ public static class ScreeningsApi
         Guid? submissionId = null;
         if (idempotency?.Key is { } key)
         {
-            if (!Guid.TryParse(key, out var parsed) || parsed == Guid.Empty)
+            if (!ScreeningRecorder.TryReadSubmissionId(key, out var parsed))
             {
                 return Invalid(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = [ClinicalText.Shared.Message("Validation.IdempotencyKey.NotAUuid")] });
             }

@@ -16,36 +16,34 @@ public static partial class AccessEventTexts
     /// (<c>auditor</c>, <c>@demo</c>, <c>.local</c>), never inside a name. The page joins them with <c>&lt;wbr&gt;</c>;
     /// a piece still too wide for the column wraps where it must (<c>overflow-wrap: anywhere</c>).
     /// </summary>
-    public static IReadOnlyList<string> EmailPieces(string? email)
-    {
-        if (string.IsNullOrEmpty(email))
-        {
-            return [email ?? ""];
-        }
+    public static IReadOnlyList<string> EmailPieces(string? email) => Email.Pieces(email ?? "");
 
-        var at = email.LastIndexOf('@');
-        if (at <= 0)
-        {
-            return [email];
-        }
+    /// <summary>An email's wrap points: before the last <c>@</c>, and before each dot after it that leaves more than a dot.</summary>
+    public static readonly WrapRule Email = new() { WrapsFromLast = '@', Between = WrapRule.Before("."), ShortestPiece = 2 };
 
-        var pieces = new List<string> { email[..at] };
-        var start = at;
-        for (var i = at + 1; i < email.Length; i++)
-        {
-            if (email[i] == '.' && i > start + 1)
-            {
-                pieces.Add(email[start..i]);
-                start = i;
-            }
-        }
+    /// <summary>
+    /// A detail as shown (<c>created user first.last@clinic.example with role Nurse</c>) cut around each email in it, so that
+    /// the page wraps an email in the narrow Detail column at its own points (<see cref="EmailPieces"/>) as in the Who column,
+    /// not at any letter. Joined again, the pieces are the detail.
+    /// </summary>
+    public static IEnumerable<(string Text, bool Email)> DetailPieces(string detail) => WrapRule.Around(detail, EmailInText());
 
-        pieces.Add(email[start..]);
-        return pieces;
-    }
+    // An email in a sentence: no spaces, and none of the marks around it in the recorded details ("; reason", "[roles]");
+    // a dot after it ends the sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@;,()\[\]]+@[^\s@;,()\[\]]*[^\s@;,()\[\].]")]
+    private static partial System.Text.RegularExpressions.Regex EmailInText();
 
     /// <summary>The longest piece of a subject that <see cref="SubjectPieces"/> keeps on one line.</summary>
     public const int LongestWholeSubjectPiece = 16;
+
+    /// <summary>A subject's parts: after each <c>:</c> and <c>/</c>.</summary>
+    private static readonly WrapRule SubjectParts = new() { Between = WrapRule.After(":/") };
+
+    /// <summary>An id's groups (a GUID's): after each hyphen.</summary>
+    private static readonly WrapRule IdGroups = new() { Between = WrapRule.After("-") };
+
+    /// <summary>A subject's part longer than <see cref="LongestWholeSubjectPiece"/>: after its hyphens, dots and underscores.</summary>
+    private static readonly WrapRule LongSubjectPart = new() { Between = WrapRule.After("-._"), WholeUpTo = LongestWholeSubjectPiece };
 
     /// <summary>
     /// A subject (<c>access-log</c>, <c>user:ID</c>, <c>patient:MRN-12</c>, a screening id) in the pieces a narrow column may
@@ -56,31 +54,18 @@ public static partial class AccessEventTexts
     /// unusual patient reference) is cut after its hyphens, dots and underscores too, and a piece still longer wraps where
     /// it must.
     /// </summary>
-    public static IReadOnlyList<(string Text, bool Whole)> SubjectPieces(string? subject)
-    {
-        if (string.IsNullOrEmpty(subject))
-        {
-            return [];
-        }
-
-        var pieces = new List<(string Text, bool Whole)>();
-        foreach (var part in CutAfter(subject, ":/"))
-        {
-            if (Guid.TryParseExact(part.TrimEnd(':', '/'), "D", out _))
-            {
-                pieces.AddRange(CutAfter(part, "-").Select(group => (group, false)));
-                continue;
-            }
-
-            var cuts = part.Length > LongestWholeSubjectPiece ? CutAfter(part, "-._") : [part];
-            pieces.AddRange(cuts.Select(piece => (piece, piece.Length <= LongestWholeSubjectPiece)));
-        }
-
-        return pieces;
-    }
+    public static IReadOnlyList<(string Text, bool Whole)> SubjectPieces(string? subject) =>
+        string.IsNullOrEmpty(subject)
+            ? []
+            : [.. SubjectParts.Pieces(subject).SelectMany(part => Guid.TryParseExact(part.TrimEnd(':', '/'), "D", out _)
+                ? IdGroups.Pieces(part).Select(group => (group, false))
+                : LongSubjectPart.Pieces(part).Select(piece => (piece, piece.Length <= LongestWholeSubjectPiece)))];
 
     /// <summary>The longest piece of a correlation id that <see cref="CorrelationIdPieces"/> keeps on one line.</summary>
     public const int CorrelationIdGroup = 8;
+
+    /// <summary>A correlation id's wrap points: after its separators, and in groups of <see cref="CorrelationIdGroup"/>.</summary>
+    private static readonly WrapRule CorrelationId = new() { Between = WrapRule.After("-_."), Groups = CorrelationIdGroup };
 
     /// <summary>
     /// A correlation id (32 hexadecimal digits, or the caller's token of letters, digits, <c>-</c>, <c>_</c> and <c>.</c>) in
@@ -89,53 +74,16 @@ public static partial class AccessEventTexts
     /// (in Chinese it was squeezed to 2-3 characters a line), and the page joins the pieces with <c>&lt;wbr&gt;</c> only, so
     /// that the id is still copied whole.
     /// </summary>
-    public static IReadOnlyList<string> CorrelationIdPieces(string? id)
-    {
-        if (string.IsNullOrEmpty(id))
-        {
-            return [];
-        }
+    public static IReadOnlyList<string> CorrelationIdPieces(string? id) => string.IsNullOrEmpty(id) ? [] : CorrelationId.Pieces(id);
 
-        var pieces = new List<string>();
-        foreach (var part in CutAfter(id, "-_."))
-        {
-            for (var at = 0; at < part.Length; at += CorrelationIdGroup)
-            {
-                pieces.Add(part.Substring(at, Math.Min(CorrelationIdGroup, part.Length - at)));
-            }
-        }
-
-        return pieces;
-    }
+    /// <summary>A recorded time's wrap point: at its first space (after the day).</summary>
+    private static readonly WrapRule When = new() { Between = WrapRule.Before(" "), MostPieces = 2 };
 
     /// <summary>
     /// A recorded time (<c>2026-11-29 21:21:58 UTC</c>) as its day and its time of day, the two pieces the access log's
     /// When column may wrap between; each stays whole.
     /// </summary>
-    public static (string Day, string Time) WhenPieces(string at)
-    {
-        ArgumentNullException.ThrowIfNull(at);
-        var space = at.IndexOf(' ', StringComparison.Ordinal);
-        return space <= 0 ? (at, "") : (at[..space], at[(space + 1)..]);
-    }
-
-    /// <summary><paramref name="text"/> cut after each of <paramref name="marks"/> that has something after it.</summary>
-    private static List<string> CutAfter(string text, string marks)
-    {
-        var pieces = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length - 1; i++)
-        {
-            if (marks.Contains(text[i], StringComparison.Ordinal))
-            {
-                pieces.Add(text[start..(i + 1)]);
-                start = i + 1;
-            }
-        }
-
-        pieces.Add(text[start..]);
-        return pieces;
-    }
+    public static (string Day, string Time) WhenPieces(string at) => When.Pieces(at) is [var day, var time] ? (day, time[1..]) : (at, "");
 
     /// <summary>What happened, in words; an unknown kind (a newer app's) is shown as recorded.</summary>
     public static string Kind(string? kind, IStringLocalizer localizer)

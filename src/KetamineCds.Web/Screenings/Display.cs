@@ -166,28 +166,16 @@ public static partial class Display
     /// text itself, Chinese included, still wraps where it may. The identifier keeps its plain hyphen, so a copied id
     /// still searches.
     /// </summary>
-    public static IEnumerable<(string Text, bool Identifier)> IdentifierPieces(string text)
-    {
-        var at = 0;
-        foreach (System.Text.RegularExpressions.Match id in Identifier().Matches(text))
-        {
-            if (id.Index > at)
-            {
-                yield return (text[at..id.Index], false);
-            }
-
-            yield return (id.Value, true);
-            at = id.Index + id.Length;
-        }
-
-        if (at < text.Length)
-        {
-            yield return (text[at..], false);
-        }
-    }
+    public static IEnumerable<(string Text, bool Identifier)> IdentifierPieces(string text) => WrapRule.Around(text, Identifier());
 
     /// <summary>The longest citation <see cref="CitationPieces"/> keeps on one line.</summary>
     public const int LongestWholeCitation = 16;
+
+    /// <summary>A long citation's wrap points: after its hyphens, a head of up to three characters kept with the word after it.</summary>
+    private static readonly WrapRule Citation = new() { Between = WrapRule.After("-"), ShortestPiece = 4, WholeUpTo = LongestWholeCitation };
+
+    /// <summary>A field name's wrap points: between its words.</summary>
+    private static readonly WrapRule Name = new() { Between = WrapRule.BetweenWords };
 
     /// <summary>
     /// A principle id or source key in the pieces a narrow column (the audit's findings trace) may wrap between. A key up to
@@ -195,51 +183,14 @@ public static partial class Display
     /// (<c>FRONT-PSYCHIATRY-2020-BZD</c>) is cut after its hyphens, a one- or two-letter head (<c>P-</c>) kept with the
     /// word after it, so that it wraps at a separator and never inside a word.
     /// </summary>
-    public static IReadOnlyList<string> CitationPieces(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (key.Length <= LongestWholeCitation)
-        {
-            return [key];
-        }
-
-        var pieces = new List<string>();
-        var start = 0;
-        for (var i = 0; i < key.Length - 1; i++)
-        {
-            if (key[i] == '-' && i + 1 - start > 3)
-            {
-                pieces.Add(key[start..(i + 1)]);
-                start = i + 1;
-            }
-        }
-
-        pieces.Add(key[start..]);
-        return pieces;
-    }
+    public static IReadOnlyList<string> CitationPieces(string key) => Citation.Pieces(key);
 
     /// <summary>
     /// A field's name as the engine spells it (<c>seriousCardiovascularOrCerebrovascularDisease</c>) in the pieces a narrow
     /// column may wrap between: before each capital that follows a small letter or a digit, so that a long name wraps
     /// between its words and never inside one. Joined again, the pieces are the name.
     /// </summary>
-    public static IReadOnlyList<string> NamePieces(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var pieces = new List<string>();
-        var start = 0;
-        for (var i = 1; i < name.Length; i++)
-        {
-            if (char.IsAsciiLetterUpper(name[i]) && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1])))
-            {
-                pieces.Add(name[start..i]);
-                start = i;
-            }
-        }
-
-        pieces.Add(name[start..]);
-        return pieces;
-    }
+    public static IReadOnlyList<string> NamePieces(string name) => Name.Pieces(name);
 
     // Capitals and digits joined by hyphens, starting with a capital; not inside a longer word of Latin letters or digits
     // (a Chinese character next to it is a boundary, as in "（EU-004）").

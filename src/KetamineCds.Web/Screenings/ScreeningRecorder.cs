@@ -13,6 +13,13 @@ namespace KetamineCds.Web.Screenings;
 /// </summary>
 public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, IDecisionLog log, ILogger<ScreeningRecorder> logger)
 {
+    /// <summary>
+    /// A submission id as the intake form posts it or a client sends it (<c>Idempotency-Key</c>): a GUID, and not the empty
+    /// one. False for anything else; the caller says so at its field.
+    /// </summary>
+    public static bool TryReadSubmissionId(string? text, out Guid submissionId) =>
+        Guid.TryParse(text, out submissionId) && submissionId != Guid.Empty;
+
     /// <summary>Records a request on behalf of <paramref name="actor"/>.</summary>
     /// <param name="request">The request as read from the form or the JSON body.</param>
     /// <param name="unreadable">

@@ -7,21 +7,10 @@ namespace KetamineCds.Domain.Tests.Engine;
 /// <summary>docs/rules.md is the rendering of the current rule set; it is regenerated, never edited by hand.</summary>
 public class RulesDocumentTests
 {
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("KetamineCds.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void RulesDocument_Committed_EqualsTheRenderingOfTheCurrentRuleSet()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "rules.md");
+        var path = Path.Combine(TestRepository.Root(), "docs", "rules.md");
         var rendered = RuleCatalogDocument.Render(RuleSetCatalog.Current);
         if (Environment.GetEnvironmentVariable("KETAMINECDS_WRITE_RULES_DOC") == "1")
         {

@@ -92,7 +92,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Browser tests need Chromium at {chromium} (set KETAMINECDS_CHROMIUM, or apt-get install -y chromium). They do not download a browser.");
         }
 
-        var root = RepositoryRoot();
+        var root = TestRepository.Root();
         AxePath = Path.Combine(root, "tests", "KetamineCds.IntegrationTests", "node_modules", "axe-core", "axe.min.js");
         if (!File.Exists(AxePath))
         {
@@ -334,17 +334,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             return pages;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (KetamineCds.sln).");
     }
 }
 

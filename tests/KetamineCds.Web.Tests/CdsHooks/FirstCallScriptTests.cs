@@ -20,7 +20,7 @@ public sealed class FirstCallScriptTests : IDisposable
     [Fact]
     public async Task ClientJwtScript_KeyAndTokens_AreAcceptedOnceEach()
     {
-        var root = RepositoryRoot();
+        var root = TestRepository.Root();
         var script = Path.Combine(root, "samples", "cds-hooks", "client-jwt.py");
         var key = Path.Combine(_folder, "ehr-es384.pem");
         var jwks = Path.Combine(_folder, "ehr-jwks.json");
@@ -83,18 +83,5 @@ public sealed class FirstCallScriptTests : IDisposable
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{program} failed: {error}");
         return output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (KetamineCds.sln) was not found.");
     }
 }

@@ -11,7 +11,7 @@ namespace KetamineCds.Web.Tests.Deployment;
 /// </summary>
 public sealed class DockerfileTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = TestRepository.Root();
 
     [Fact]
     public void BuildStage_CopiesEveryProjectTheAppReferences_BeforeTheRestore()
@@ -131,18 +131,5 @@ public sealed class DockerfileTests
         }
 
         return seen;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (KetamineCds.sln) was not found.");
     }
 }

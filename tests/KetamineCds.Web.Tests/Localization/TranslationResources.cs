@@ -14,7 +14,7 @@ public static class TranslationResources
 {
     public const string HashPrefix = "en-sha256:";
 
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "src", "KetamineCds.Web", "Resources", "Localization");
+    public static string Folder { get; } = Path.Combine(TestRepository.Root(), "src", "KetamineCds.Web", "Resources", "Localization");
 
     /// <summary>One entry of a resx file: its key, its text and its comment (null when there is none).</summary>
     public sealed record Entry(string Key, string Value, string? Comment);
@@ -98,16 +98,5 @@ public static class TranslationResources
         }
 
         return problems;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("KetamineCds.sln not found above " + AppContext.BaseDirectory);
     }
 }

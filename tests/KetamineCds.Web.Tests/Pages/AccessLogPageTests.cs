@@ -386,6 +386,22 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("<td class=\"access-subject\"><span class=\"subject-part\">access-log</span></td>", Rows(html)[0].Html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task AccessLog_AnEmailInTheDetail_WrapsAtItsOwnPointsAsInWho_AndTheRestOfTheDetailIsAsRecorded(string language)
+    {
+        // The review: a long email in the Detail cell (an administrator's "created user ...") wrapped at any letter; it
+        // wraps before its @ and its domain's dots, as in the Who column, and is still copied whole.
+        await app.RecordAsync(AccessEventKind.UserAdministration, KetamineCdsFactory.Admin, "user:" + Guid.NewGuid(), $"locked first.last@detail-{language}.clinic.example; reason: left the ward (ask a.b@c.org).");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, "/Audit/Access", language);
+
+        var row = Rows(html).First(r => r.Html.Contains($"detail-{language}", StringComparison.Ordinal)).Html;
+        Assert.Contains($"<td class=\"access-detail\">locked first.last<wbr /><span class=\"email-domain\">@detail-{language}<wbr />.clinic<wbr />.example</span>; reason: left the ward (ask a.b<wbr /><span class=\"email-domain\">@c<wbr />.org</span>).</td>", row, StringComparison.Ordinal);
+    }
+
     /// <summary>An id as the Subject column shows it: a break offered after each hyphen (a group breaks only where it must).</summary>
     private static string IdPieces(Guid id) => string.Join("-<wbr />", id.ToString().Split('-'));
 

@@ -358,7 +358,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         Guid? submissionId = null;
         if (Request.Form.TryGetValue(SubmissionIdName, out var postedId))
         {
-            if (!Guid.TryParse(postedId.ToString(), out var parsed) || parsed == Guid.Empty)
+            if (!ScreeningRecorder.TryReadSubmissionId(postedId.ToString(), out var parsed))
             {
                 ModelState.AddModelError(SubmissionIdName, localizer["This form could not be matched to the form that was opened (its submission id is not one the app makes), so nothing was saved. Check the answers below and send the form again."]);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
