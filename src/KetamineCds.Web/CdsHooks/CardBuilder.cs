@@ -49,10 +49,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).ToList();
             var requirements = assessment.OfKind(FindingKind.Requirement).ToList();
+            // The high-severity information findings (the label's Limitations of Use, SUI-006; SUI-001) are the limits of
+            // what an open pathway means: the result page shows them, so the card does too, never more reassuring (QA13 M1).
+            var important = assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList();
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
                 + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}: {Display.Of(p.Status).Text}"))
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
                     + string.Join("\n", requirements.Select(r => $"- {Text.FindingSummary(r)} ({CardTexts.Cites(r.Principles, r.Sources)})")))
+                + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
+                    + string.Join("\n", important.Select(f => $"- {Text.FindingSummary(f)} ({CardTexts.Cites(f.Principles, f.Sources)} {CardTexts.Rule(f.RuleId)})")))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
                 CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway)))),

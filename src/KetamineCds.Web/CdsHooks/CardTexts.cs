@@ -82,6 +82,9 @@ public static class CardTexts
 
     public static string OpenPathwaysHeading => Text("Card.OpenPathwaysHeading");
 
+    /// <summary>The eligible card's heading for the high-severity information findings (what the open pathways do not mean).</summary>
+    public static string EligibleImportantHeading => Text("Card.EligibleImportantHeading");
+
     public static string Because(string evidence) => Text("Card.Because", evidence);
 
     public static string Cites(IEnumerable<string> principles, IEnumerable<string> sources)
