@@ -103,15 +103,17 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
 
             var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy);
+            // The items that call for care while not recorded, as the form's result page lists them (QA13 L1).
+            var care = CareNotRecorded(values, [.. needsAttention, .. setAside]);
             List<Card> answerCards =
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), Labels(care), prefillUrl),
             ];
             var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))]);
             var answer = await log.RecordHookAnswerAsync(
-                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside], actor, correlationId, origin)
+                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
                 {
                     Contraindications = contraindications,
                     RuleSet = RuleSetCatalog.Current.Identity,
@@ -342,6 +344,22 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 carried.Add(field.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// The fields that call for care while not recorded (<see cref="NotRecordedMeans.CallsForCare"/>: a requirement or a
+    /// caution fires for each) that these answers ask and do not record, in the catalogue's order, leaving out those
+    /// already named otherwise (<paramref name="namedElsewhere"/>).
+    /// </summary>
+    public static List<string> CareNotRecorded(IReadOnlyDictionary<string, object> values, IReadOnlyCollection<string> namedElsewhere)
+    {
+        object? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        return
+        [
+            .. Fields.All
+                .Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !values.ContainsKey(f.Name) && !namedElsewhere.Contains(f.Name) && f.IsAskedGiven(Value))
+                .Select(f => f.Name),
+        ];
     }
 
     private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision? Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)

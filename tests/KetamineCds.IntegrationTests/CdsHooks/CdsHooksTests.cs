@@ -323,6 +323,36 @@ public abstract class CdsHooksTests
         Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PatientView_ScreeningCannotRunYet_NamesTheCareItemsNotRecordedAndCountsThem()
+    {
+        // QA13 L1: the incomplete card before the rules can run passed an always-empty care list: today's blood pressure,
+        // the liver and the medicines were on no card, and its count left them out.
+        using var app = await CreateAppAsync();
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        var detail = card["detail"]!.GetValue<string>();
+        var care = detail[detail.IndexOf("**Items that call for care while not recorded:**", StringComparison.Ordinal)..];
+        foreach (var label in new[] { "Systolic blood pressure", "Diastolic blood pressure", "Hepatic impairment", "On opioids", "On naltrexone", "Benzodiazepine dose (mg diazepam equivalent per day)", "On a psychostimulant or MAOI", "Other CNS depressants, alcohol included", "Breastfeeding" })
+        {
+            Assert.Contains("- " + label + "\n", care, StringComparison.Ordinal);
+        }
+
+        // Counted as the form's result page counts them: every item listed.
+        var items = System.Text.RegularExpressions.Regex.Count(detail, "^- ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal($"Ketamine screening incomplete: {items} items are not recorded in the chart", card["summary"]!.GetValue<string>());
+
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var missing = JsonNode.Parse(answer.InputJson)!["missingItems"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("systolicBp", missing);
+        Assert.Contains("hepaticImpairment", missing);
+        Assert.Equal(items, missing.Count);
+    }
+
     /// <summary>The sample chart's searchset of Observations (blood pressure, PHQ-9).</summary>
     /// <summary>Adds to the chart a pregnancy status of "pregnant", observed an hour ago.</summary>
     private static void AddPregnantAnHourAgo(JsonNode request) => Observations(request).Add(JsonNode.Parse("""
