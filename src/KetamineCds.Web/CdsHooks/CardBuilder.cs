@@ -185,6 +185,52 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             RuleUrl(citing.FirstOrDefault()?.Id));
     }
 
+    /// <summary>
+    /// The card for a chart that answers less cautiously than the clinician's recent screening (<see cref="ChartDisagreement"/>):
+    /// for each field, what the chart records and where, what the screening recorded, and the more cautious answer used;
+    /// the clinician decides which is right. It cites what the contraindications and cautions that read those fields cite.
+    /// </summary>
+    /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
+    /// <param name="disagreements">The fields, in the catalogue's order.</param>
+    /// <param name="screeningId">The clinician's screening.</param>
+    /// <param name="answersOn">The clinic's day the screening's answers were given.</param>
+    public Card Disagreement(string ruleSetVersion, IReadOnlyList<ChartDisagreement> disagreements, string screeningId, DateOnly answersOn)
+    {
+        ArgumentNullException.ThrowIfNull(disagreements);
+        var fields = disagreements.Select(d => d.Field).ToList();
+        var citing = (RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current).Rules
+            .Where(r => r.Kind is FindingKind.Contraindication or FindingKind.Caution && r.Condition.FieldsRead().Any(f => fields.Contains(f.Name)))
+            .OrderBy(r => r.Kind)
+            .ToList();
+        var cites = citing.Count == 0
+            ? CardTexts.Cites([Citations.SafetyRems], [])
+            : CardTexts.Cites(citing.SelectMany(r => r.Principles).Distinct(), citing.SelectMany(r => r.Sources).Distinct());
+        var items = disagreements.Select(d => "- " + CardTexts.DisagreementItem(
+            Text.FieldLabel(d.Field),
+            Display.Value(d.Field, ContractText(d.Chart)),
+            string.Join(", ", d.ChartEntries),
+            Display.Value(d.Field, ContractText(d.Screening)),
+            Display.Value(d.Field, ContractText(d.Used))));
+        return NewCard(
+            CardTexts.DisagreementSummary(Labels(fields)),
+            "warning",
+            CardTexts.DisagreementIntro(screeningId, Screenings.ClinicTime.Day(answersOn)) + "\n\n"
+                + string.Join("\n", items) + "\n\n"
+                + cites + "\n\n"
+                + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(citing.FirstOrDefault()?.Id));
+    }
+
+    /// <summary>A contract value as <see cref="Display.Value"/> reads it: <c>true</c>, <c>active</c>, <c>alcohol, ketamine-or-pcp</c>.</summary>
+    private static string ContractText(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        string s => s,
+        IEnumerable<string> list => string.Join(", ", list),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     private static string Labels(IEnumerable<string> names) => string.Join(Text.ListSeparator, names.Select(Text.FieldLabel));
 
     /// <summary>Adds a line saying where the answer was recorded to each card's detail.</summary>
