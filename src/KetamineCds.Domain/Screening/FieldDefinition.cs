@@ -131,6 +131,44 @@ public abstract class FieldDefinition
     /// <summary>True when an answer recorded on <paramref name="recordedOn"/> still holds on <paramref name="today"/> (<see cref="CurrentForDays"/>).</summary>
     public bool IsCurrent(DateOnly recordedOn, DateOnly today) => CurrentForDays is not { } days || today.DayNumber - recordedOn.DayNumber <= days;
 
+    /// <summary>
+    /// Which of two recorded answers is the more cautious (<see cref="MoreCautiousAnswer"/>), or null when the field has
+    /// no such order. Read where two sources answer the same question (the chart and a clinician's recent screening).
+    /// </summary>
+    public MoreCautiousAnswer? MoreCautious { get; init; }
+
+    /// <summary>
+    /// When <paramref name="other"/> is a more cautious answer than <paramref name="recorded"/> (<see cref="MoreCautious"/>):
+    /// the answer that keeps what is cautious in both (the other answer; for a list, the two lists together, in the
+    /// catalogue's order). Null when <paramref name="recorded"/> is as cautious or more, when the field declares no
+    /// order, or when either value is not this field's contract value.
+    /// </summary>
+    /// <param name="recorded">A contract value of this field (a bool, a choice string, a list of choice strings).</param>
+    /// <param name="other">Another contract value of this field.</param>
+    public object? MoreCautiousOf(object recorded, object other) => MoreCautious switch
+    {
+        MoreCautiousAnswer.Yes when Type == FieldType.YesNo && recorded is false && other is true => true,
+        MoreCautiousAnswer.No when Type == FieldType.YesNo && recorded is true && other is false => false,
+        MoreCautiousAnswer.LaterChoice when Type == FieldType.Choice && recorded is string a && other is string b
+            && ChoiceIndex(a) >= 0 && ChoiceIndex(b) > ChoiceIndex(a) => b,
+        MoreCautiousAnswer.EveryChoice when Type == FieldType.ChoiceList && recorded is IEnumerable<string> a && other is IEnumerable<string> b
+            && b.Except(a, StringComparer.Ordinal).Any(Choices.Contains) => Choices.Where(c => a.Contains(c, StringComparer.Ordinal) || b.Contains(c, StringComparer.Ordinal)).ToList(),
+        _ => null,
+    };
+
+    private int ChoiceIndex(string value)
+    {
+        for (var i = 0; i < Choices.Count; i++)
+        {
+            if (string.Equals(Choices[i], value, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>What it means when the field is not recorded.</summary>
     public NotRecordedMeans NotRecorded { get; init; }
 

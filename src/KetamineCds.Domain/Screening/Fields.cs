@@ -32,6 +32,7 @@ public static class Fields
 
     public static readonly Field<bool?> Pregnant = new("pregnant", FieldType.YesNo, FieldSection.Patient, "Pregnant", h => h.Pregnant)
     {
+        MoreCautious = MoreCautiousAnswer.Yes,
         RequiredWhen = FemaleOfChildbearingAge,
         AskedWhen = CouldBePregnant,
         // A pregnancy recorded for a patient male at birth is a contradiction (one answer is wrong); "not pregnant" is not.
@@ -43,7 +44,7 @@ public static class Fields
     };
 
     public static readonly Field<bool?> Breastfeeding = new("breastfeeding", FieldType.YesNo, FieldSection.Patient, "Breastfeeding", h => h.Breastfeeding)
-    { AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = NotMale, NotRecorded = NotRecordedMeans.CallsForCare, CurrentForDays = 0 };
 
     public static readonly Field<Jurisdiction> Jurisdiction = new("jurisdiction", FieldType.Choice, FieldSection.Patient, "Labelling jurisdiction", h => h.Jurisdiction)
     { Choices = WireNames.All<Screening.Jurisdiction>(), Default = "us", Help = "Which label applies; US when not recorded." };
@@ -87,36 +88,36 @@ public static class Fields
     };
 
     public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", FieldType.YesNo, FieldSection.Bipolar, "Mood stabilizer at a therapeutic level", h => h.MoodStabilizerOptimized)
-    { RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
-    { NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", FieldType.Choice, FieldSection.Psychosis, "Psychosis", h => h.Psychosis)
-    { Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis", CurrentForDays = 0 };
 
     public static readonly Field<Suicidality> Suicidality = new("suicidality", FieldType.Choice, FieldSection.Suicidality, "Suicidality", h => h.Suicidality)
-    { Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt", CurrentForDays = 0 };
 
     public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", FieldType.YesNo, FieldSection.Suicidality, "Safety plan in place", h => h.SafetyPlanInPlace)
-    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> LethalMeansCounselled = new("lethalMeansCounselled", FieldType.YesNo, FieldSection.Suicidality, "Lethal-means counselling given", h => h.LethalMeansCounselled)
-    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", FieldType.YesNo, FieldSection.Suicidality, "Immediate follow-up arranged", h => h.FollowUpArranged)
-    { RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     // Intent to act is asked after active thoughts (C-SSRS items 4 and 5 follow item 2): with "none" or passive ideation
     // recorded, no rule would read it, so it is refused rather than silently dropped (QA13 M2), as the behaviour below.
     public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
-    { AskedWhen = ActiveIdeation, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = ActiveIdeation, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
 
     // Recent suicidal behaviour with "no suicidality" recorded is a contradiction: no rule would read the behaviour (the
     // imminent-risk rules need some suicidality), so it is refused rather than silently dropped (clinical-review-1.5.0.md,
     // observation 1; C-SSRS item 6).
     public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
-    { AskedWhen = AnySuicidality, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = AnySuicidality, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
     // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.
@@ -129,61 +130,61 @@ public static class Fields
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 
     public static readonly Field<bool?> OnOpioids = new("onOpioids", FieldType.YesNo, FieldSection.PainAndMedicines, "On opioids", h => h.OnOpioids)
-    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "opioids", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "opioids", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OpioidInducedHyperalgesia = new("opioidInducedHyperalgesia", FieldType.YesNo, FieldSection.PainAndMedicines, "Opioid-induced hyperalgesia", h => h.OpioidInducedHyperalgesia)
     { Help = "Suspected or diagnosed.", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OnNaltrexone = new("onNaltrexone", FieldType.YesNo, FieldSection.PainAndMedicines, "On naltrexone", h => h.OnNaltrexone)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder).", ValueSet = "naltrexone", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Oral or injectable, for any reason (e.g. alcohol use disorder).", ValueSet = "naltrexone", CurrentForDays = 0 };
 
     public static readonly Field<decimal?> BenzodiazepineDiazepamEquivalentMg = new("benzodiazepineDiazepamEquivalentMg", FieldType.Number, FieldSection.PainAndMedicines, "Benzodiazepine dose (mg diazepam equivalent per day)", h => h.BenzodiazepineDiazepamEquivalentMg)
     { Min = 0, Max = 200, Unit = "mg/day", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Daily dose, 0 to 200; 0 if none.", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OnPsychostimulantOrMaoi = new("onPsychostimulantOrMaoi", FieldType.YesNo, FieldSection.PainAndMedicines, "On a psychostimulant or MAOI", h => h.OnPsychostimulantOrMaoi)
-    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "psychostimulants-or-maois", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "psychostimulants-or-maois", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OtherCnsDepressants = new("otherCnsDepressants", FieldType.YesNo, FieldSection.PainAndMedicines, "Other CNS depressants, alcohol included", h => h.OtherCnsDepressants)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines.", ValueSet = "other-cns-depressants", CurrentForDays = 0 };
 
     public static readonly Field<SubstanceUse?> SubstanceUse = new("substanceUse", FieldType.Choice, FieldSection.PainAndMedicines, "Substance use disorder", h => h.SubstanceUse)
-    { Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.LaterChoice, Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed, ListOfChoices.Of<SubstanceUsed>())
-    { Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.EveryChoice, Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };
 
     public static readonly Field<bool?> ArteriovenousMalformation = new("arteriovenousMalformation", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Arteriovenous malformation", h => h.ArteriovenousMalformation)
-    { NotRecorded = NotRecordedMeans.CanBlock };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock };
 
     public static readonly Field<bool?> IntracerebralHemorrhageHistory = new("intracerebralHemorrhageHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of intracerebral haemorrhage", h => h.IntracerebralHemorrhageHistory)
-    { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "intracerebral-hemorrhage" };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "intracerebral-hemorrhage" };
 
     public static readonly Field<bool?> HypersensitivityToKetamine = new("hypersensitivityToKetamine", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Hypersensitivity to ketamine or esketamine", h => h.HypersensitivityToKetamine)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "Ketamine, esketamine or excipients." };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, Help = "Ketamine, esketamine or excipients." };
 
     public static readonly Field<bool?> SeriousCardiovascularOrCerebrovascularCondition = new("seriousCardiovascularOrCerebrovascularCondition", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Serious cardiovascular or cerebrovascular condition", h => h.SeriousCardiovascularOrCerebrovascularCondition)
-    { NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.", ValueSet = "serious-cardiovascular-condition", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, Help = "E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.", ValueSet = "serious-cardiovascular-condition", CurrentForDays = 0 };
 
     public static readonly Field<bool?> RecentMyocardialInfarctionOrStroke = new("recentMyocardialInfarctionOrStroke", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Myocardial infarction or stroke in the last 6 weeks", h => h.RecentMyocardialInfarctionOrStroke)
-    { NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "recent-myocardial-infarction-or-stroke", CurrentForDays = 0 };
 
     public static readonly Field<bool?> OtherCardiovascularOrCerebrovascularDisease = new("otherCardiovascularOrCerebrovascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Other cardiovascular or cerebrovascular disease", h => h.OtherCardiovascularOrCerebrovascularDisease)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately)." };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Stable or past, other than a serious condition or an infarction or stroke in the last 6 weeks: e.g. coronary disease, a significant arrhythmia, or an ischaemic stroke or infarction longer ago (a past intracerebral haemorrhage is asked separately)." };
 
     public static readonly Field<bool?> HypertensiveEncephalopathyHistory = new("hypertensiveEncephalopathyHistory", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "History of hypertensive encephalopathy", h => h.HypertensiveEncephalopathyHistory)
-    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "hypertensive-encephalopathy" };
 
     public static readonly Field<bool?> RespiratoryDiseaseOrSleepApnea = new("respiratoryDiseaseOrSleepApnea", FieldType.YesNo, FieldSection.OtherConditions, "Respiratory disease or sleep apnoea", h => h.RespiratoryDiseaseOrSleepApnea)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "COPD, pulmonary insufficiency or sleep apnoea." };
 
     public static readonly Field<bool?> CognitiveImpairment = new("cognitiveImpairment", FieldType.YesNo, FieldSection.OtherConditions, "Cognitive impairment", h => h.CognitiveImpairment)
-    { NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "cognitive-impairment" };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "cognitive-impairment" };
 
     public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.OtherConditions, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
-    { NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
 
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
     { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure", CurrentForDays = 0 };
@@ -192,7 +193,7 @@ public static class Fields
     { Min = 20, Max = 200, Unit = "mmHg", RecordedWith = "systolicBp", NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "diastolic-blood-pressure", CurrentForDays = 0 };
 
     public static readonly Field<HepaticImpairment?> HepaticImpairment = new("hepaticImpairment", FieldType.Choice, FieldSection.Hepatic, "Hepatic impairment", h => h.HepaticImpairment)
-    { Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
+    { MoreCautious = MoreCautiousAnswer.LaterChoice, Choices = WireNames.All<Screening.HepaticImpairment>(), NotRecorded = NotRecordedMeans.CallsForCare };
 
     public static readonly Field<int?> Phq9Total = new("phq9Total", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 total score", h => h.Phq9Total)
     { Min = 0, Max = 27, ValueSet = "phq9-total", CurrentForDays = 14 };

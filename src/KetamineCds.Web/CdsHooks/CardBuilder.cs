@@ -49,10 +49,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).ToList();
             var requirements = assessment.OfKind(FindingKind.Requirement).ToList();
+            // The high-severity information findings (the label's Limitations of Use, SUI-006; SUI-001) are the limits of
+            // what an open pathway means: the result page shows them, so the card does too, never more reassuring (QA13 M1).
+            var important = assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList();
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
                 + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}: {Display.Of(p.Status).Text}"))
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
                     + string.Join("\n", requirements.Select(r => $"- {Text.FindingSummary(r)} ({CardTexts.Cites(r.Principles, r.Sources)})")))
+                + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
+                    + string.Join("\n", important.Select(f => $"- {Text.FindingSummary(f)} ({CardTexts.Cites(f.Principles, f.Sources)} {CardTexts.Rule(f.RuleId)})")))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
                 CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway)))),
@@ -179,6 +184,52 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             ruleSetVersion,
             RuleUrl(citing.FirstOrDefault()?.Id));
     }
+
+    /// <summary>
+    /// The card for a chart that answers less cautiously than the clinician's recent screening (<see cref="ChartDisagreement"/>):
+    /// for each field, what the chart records and where, what the screening recorded, and the more cautious answer used;
+    /// the clinician decides which is right. It cites what the contraindications and cautions that read those fields cite.
+    /// </summary>
+    /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
+    /// <param name="disagreements">The fields, in the catalogue's order.</param>
+    /// <param name="screeningId">The clinician's screening.</param>
+    /// <param name="answersOn">The clinic's day the screening's answers were given.</param>
+    public Card Disagreement(string ruleSetVersion, IReadOnlyList<ChartDisagreement> disagreements, string screeningId, DateOnly answersOn)
+    {
+        ArgumentNullException.ThrowIfNull(disagreements);
+        var fields = disagreements.Select(d => d.Field).ToList();
+        var citing = (RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current).Rules
+            .Where(r => r.Kind is FindingKind.Contraindication or FindingKind.Caution && r.Condition.FieldsRead().Any(f => fields.Contains(f.Name)))
+            .OrderBy(r => r.Kind)
+            .ToList();
+        var cites = citing.Count == 0
+            ? CardTexts.Cites([Citations.SafetyRems], [])
+            : CardTexts.Cites(citing.SelectMany(r => r.Principles).Distinct(), citing.SelectMany(r => r.Sources).Distinct());
+        var items = disagreements.Select(d => "- " + CardTexts.DisagreementItem(
+            Text.FieldLabel(d.Field),
+            Display.Value(d.Field, ContractText(d.Chart)),
+            string.Join(", ", d.ChartEntries),
+            Display.Value(d.Field, ContractText(d.Screening)),
+            Display.Value(d.Field, ContractText(d.Used))));
+        return NewCard(
+            CardTexts.DisagreementSummary(Labels(fields)),
+            "warning",
+            CardTexts.DisagreementIntro(screeningId, Screenings.ClinicTime.Day(answersOn)) + "\n\n"
+                + string.Join("\n", items) + "\n\n"
+                + cites + "\n\n"
+                + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(citing.FirstOrDefault()?.Id));
+    }
+
+    /// <summary>A contract value as <see cref="Display.Value"/> reads it: <c>true</c>, <c>active</c>, <c>alcohol, ketamine-or-pcp</c>.</summary>
+    private static string ContractText(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        string s => s,
+        IEnumerable<string> list => string.Join(", ", list),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static string Labels(IEnumerable<string> names) => string.Join(Text.ListSeparator, names.Select(Text.FieldLabel));
 

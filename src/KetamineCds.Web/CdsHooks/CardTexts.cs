@@ -69,6 +69,16 @@ public static class CardTexts
 
     public static string ContradictionDetail(string kept, string setAside) => Text("Card.ContradictionDetail", kept, setAside);
 
+    /// <summary>The summary of the card for a chart that answers less cautiously than the clinician's screening.</summary>
+    public static string DisagreementSummary(string fields) => Summary(Text("Card.DisagreementSummary", fields));
+
+    /// <summary>Why the more cautious answer was used, naming the clinician's screening and the clinic's day of its answers.</summary>
+    public static string DisagreementIntro(string screeningId, string answersOn) => Text("Card.DisagreementIntro", screeningId, answersOn);
+
+    /// <summary>One field: its label, the chart's answer, the chart entries it was read from, the screening's answer, the answer used.</summary>
+    public static string DisagreementItem(string field, string chart, string chartEntries, string screening, string used) =>
+        Text("Card.DisagreementItem", field, chart, chartEntries, screening, used);
+
     public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
 
     public static string CautionsSummary(int count) =>
@@ -81,6 +91,9 @@ public static class CardTexts
     public static string EligibleRequirementsHeading => Text("Card.EligibleRequirementsHeading");
 
     public static string OpenPathwaysHeading => Text("Card.OpenPathwaysHeading");
+
+    /// <summary>The eligible card's heading for the high-severity information findings (what the open pathways do not mean).</summary>
+    public static string EligibleImportantHeading => Text("Card.EligibleImportantHeading");
 
     public static string Because(string evidence) => Text("Card.Because", evidence);
 

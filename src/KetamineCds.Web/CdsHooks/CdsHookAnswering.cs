@@ -84,7 +84,16 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             if (completedBy is not null)
             {
                 // Dated by the encounter the answers were recorded at (a correction's, the screening it corrects).
-                FillFrom(values, EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request, completedBy.Carried, setAside);
+                var earlier = EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request;
+                // Where the chart answers less cautiously than the clinician did, the clinician's answer is kept and a card
+                // names both (QA13 H1); then the chart's gaps are filled.
+                var disagreements = TakeTheMoreCautious(values, earlier, reading.Sources, completedBy.Carried);
+                if (disagreements.Count > 0)
+                {
+                    contradiction.Add(builder.Disagreement(CardBuilder.CurrentVersion, disagreements, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt)));
+                }
+
+                FillFrom(values, earlier, completedBy.Carried, setAside);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -108,15 +117,17 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
 
             var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy);
+            // The items that call for care while not recorded, as the form's result page lists them (QA13 L1).
+            var care = CareNotRecorded(values, [.. needsAttention, .. setAside]);
             List<Card> answerCards =
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), [], prefillUrl),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), Labels(care), prefillUrl),
             ];
             var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))]);
             var answer = await log.RecordHookAnswerAsync(
-                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside], actor, correlationId, origin)
+                new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
                 {
                     Contraindications = contraindications,
                     RuleSet = RuleSetCatalog.Current.Identity,
@@ -347,6 +358,48 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 carried.Add(field.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Where the chart answers a field less cautiously than the clinician's earlier screening (that field's
+    /// <see cref="FieldDefinition.MoreCautious"/>: a refuted aneurysm's "no" against the clinician's yes, a "not pregnant"
+    /// status against a pregnancy, a disorder in remission against an active one), the two disagree, and missing the
+    /// more cautious answer is the unsafe error (as for a chart that contradicts itself, <see cref="SetAsideContradictions"/>):
+    /// the more cautious answer is used, carried from the screening (<paramref name="carried"/>), and each disagreement is
+    /// returned for a card naming both sources. Only the answers the completion would carry count (<see cref="EarlierAnswers"/>:
+    /// an answer about the present that is out of date is not compared). A chart answer as cautious or more stays.
+    /// </summary>
+    private static List<ChartDisagreement> TakeTheMoreCautious(Dictionary<string, object> values, ScreeningRequest earlier, IReadOnlyDictionary<string, IReadOnlyList<string>> chartSources, HashSet<string> carried)
+    {
+        var disagreements = new List<ChartDisagreement>();
+        foreach (var field in Fields.All)
+        {
+            if (values.TryGetValue(field.Name, out var chart) && earlier.ContractValueOf(field.Name) is { } screening
+                && field.MoreCautiousOf(chart, screening) is { } used)
+            {
+                disagreements.Add(new ChartDisagreement(field.Name, chart, chartSources.GetValueOrDefault(field.Name) ?? [], screening, used));
+                values[field.Name] = used;
+                carried.Add(field.Name);
+            }
+        }
+
+        return disagreements;
+    }
+
+    /// <summary>
+    /// The fields that call for care while not recorded (<see cref="NotRecordedMeans.CallsForCare"/>: a requirement or a
+    /// caution fires for each) that these answers ask and do not record, in the catalogue's order, leaving out those
+    /// already named otherwise (<paramref name="namedElsewhere"/>).
+    /// </summary>
+    public static List<string> CareNotRecorded(IReadOnlyDictionary<string, object> values, IReadOnlyCollection<string> namedElsewhere)
+    {
+        object? Value(string name) => values.TryGetValue(name, out var v) ? v : null;
+        return
+        [
+            .. Fields.All
+                .Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !values.ContainsKey(f.Name) && !namedElsewhere.Contains(f.Name) && f.IsAskedGiven(Value))
+                .Select(f => f.Name),
+        ];
     }
 
     private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision? Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)

@@ -323,6 +323,234 @@ public abstract class CdsHooksTests
         Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A clinician's complete history for a female patient aged 30 (QA13's bodies, /tmp/qa13/api): MDD, 3 failed trials,
+    /// nothing contraindicating; <paramref name="changes"/> replaces answers (JSON members, e.g. <c>"pregnant":true</c>).
+    /// </summary>
+    private static async Task<Guid> RecordClinicianScreeningAsync(CdsHooksApp app, string patient, string changes)
+    {
+        var body = JsonNode.Parse($$"""
+            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
+             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
+             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
+             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
+             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
+             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
+             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
+             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
+             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
+            """)!.AsObject();
+        foreach (var (name, value) in JsonNode.Parse("{" + changes + "}")!.AsObject().ToList())
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
+        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    /// <summary>
+    /// A call whose chart is a female patient aged 30 with an active, confirmed recurrent MDD (F33.1) and
+    /// <paramref name="resources"/> (QA13's charts, /tmp/qa13/cds); on order-sign with an esketamine draft order.
+    /// </summary>
+    private static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
+    {
+        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
+        call["context"]!["patientId"] = patient;
+        if (orderSign)
+        {
+            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
+        }
+
+        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var entries = new JsonArray(
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
+                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
+                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
+        foreach (var resource in resources)
+        {
+            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
+        }
+
+        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
+        return call;
+    }
+
+    /// <summary>A final pregnancy status "not pregnant" (SNOMED 60001007), observed five minutes ago (QA13 pv-preg.json).</summary>
+    private static string NotPregnantFiveMinutesAgo => """
+        {"resourceType": "Observation", "id": "preg", "status": "final", "subject": {"reference": "Patient/PATIENT"},
+         "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3"}]}, "effectiveDateTime": "WHEN",
+         "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "60001007"}]}}
+        """.Replace("WHEN", DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private const string DisagreementPrefix = "The chart and the clinician's screening disagree: check ";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Hook_ChartSaysNotPregnantAfterTheClinicianRecordedAPregnancy_UsesThePregnancyAndACardNamesBothSources(bool orderSign)
+    {
+        // QA13 H1 (b): the clinician recorded a pregnancy (REP-001); five minutes later a "not pregnant" status in the chart
+        // won in silence and the card said "eligible", on patient-view and on order-sign alike.
+        using var app = await CreateAppAsync();
+        var patient = orderSign ? "p13e-os" : "p13e";
+        var clinicians = await RecordClinicianScreeningAsync(app, patient, "\"pregnant\":true");
+
+        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, ChartCall(patient, orderSign, NotPregnantFiveMinutesAgo).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.All(cards, c => AssertCardShape(c!));
+        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c!["indicator"]!.GetValue<string>() == "critical" && c["source"]!["url"]!.GetValue<string>().EndsWith("#REP-001", StringComparison.Ordinal));
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Equal(DisagreementPrefix + "Pregnant", card["summary"]!.GetValue<string>());
+        Assert.Equal("warning", card["indicator"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Contains($"The chart answers less cautiously than screening {clinicians}, completed in KetamineCds on {DateTime.UtcNow:yyyy-MM-dd}.", detail, StringComparison.Ordinal);
+        Assert.Contains("- **Pregnant**: the chart records No (Observation/preg); the screening recorded Yes. Used: Yes.", detail, StringComparison.Ordinal);
+        Assert.Contains("Cites: ", detail, StringComparison.Ordinal);
+        Assert.Contains("SPRAVATO-PI-US", detail, StringComparison.Ordinal);
+        Assert.EndsWith("#REP-001", card["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await using var db = app.Db();
+        var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+        Assert.True(JsonNode.Parse(screening.InputJson)!["pregnant"]!.GetValue<bool>());
+        Assert.Equal("not-eligible-now", screening.Overall);
+    }
+
+    [Fact]
+    public async Task PatientView_ChartHoldsAnAlcoholDisorderInRemissionAfterTheClinicianRecordedActiveKetamineUse_KeepsBoth()
+    {
+        // QA13 H1 (c): the chart's alcohol dependence in remission replaced the clinician's same-day active ketamine/PCP use
+        // disorder (SUB-001): one caution and an "eligible" card.
+        using var app = await CreateAppAsync();
+        var clinicians = await RecordClinicianScreeningAsync(app, "p13f", "\"substanceUse\":\"active\",\"substancesUsed\":[\"ketamine-or-pcp\"]");
+
+        using var response = await app.PostAsync(PatientView, ChartCall("p13f", false, """
+            {"resourceType": "Condition", "id": "c-aud", "subject": {"reference": "Patient/PATIENT"},
+             "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "remission"}]},
+             "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+             "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F10.20"}]}}
+            """).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c!["indicator"]!.GetValue<string>() == "critical" && c["source"]!["url"]!.GetValue<string>().EndsWith("#SUB-001", StringComparison.Ordinal));
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Equal(DisagreementPrefix + "Substance use disorder, Substances involved", card["summary"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Contains($"screening {clinicians}", detail, StringComparison.Ordinal);
+        Assert.Contains("- **Substance use disorder**: the chart records In remission (Condition/c-aud); the screening recorded Active. Used: Active.", detail, StringComparison.Ordinal);
+        Assert.Contains("- **Substances involved**: the chart records Alcohol (Condition/c-aud); the screening recorded Ketamine or PCP. Used: Alcohol, Ketamine or PCP.", detail, StringComparison.Ordinal);
+
+        await using var db = app.Db();
+        var input = JsonNode.Parse((await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).InputJson)!;
+        Assert.Equal("active", input["substanceUse"]!.GetValue<string>());
+        Assert.Equal(["alcohol", "ketamine-or-pcp"], input["substancesUsed"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task OrderSign_ChartRefutesAnAorticAneurysmAfterTheClinicianRecordedAnAneurysm_NeverAnswersEligible()
+    {
+        // QA13 H1 (a), on order-sign (os-vas3.json): the clinician recorded an intracranial aneurysm (VAS-001); the chart's
+        // refuted abdominal aortic aneurysm won and the esketamine order met an "eligible" card.
+        using var app = await CreateAppAsync();
+        await RecordClinicianScreeningAsync(app, "p13g", "\"aneurysmalVascularDisease\":true");
+
+        using var response = await app.PostAsync(OrderSign, ChartCall("p13g", true, """
+            {"resourceType": "Condition", "id": "c-aaa", "subject": {"reference": "Patient/PATIENT"},
+             "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+             "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "refuted"}]},
+             "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I71.40"}]}}
+            """).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        Assert.Equal("critical", cards[0]!["indicator"]!.GetValue<string>());
+        Assert.EndsWith("#VAS-001", cards[0]!["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = app.Db();
+        var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+        Assert.True(JsonNode.Parse(screening.InputJson)!["aneurysmalVascularDisease"]!.GetValue<bool>());
+        Assert.Equal("not-eligible-now", screening.Overall);
+    }
+
+    [Fact]
+    public async Task PatientView_ChartAnswersMoreCautiouslyThanTheClinician_KeepsTheChartsAnswerWithoutADisagreementCard()
+    {
+        // The chart's pregnancy against the clinician's "not pregnant": the chart's yes stands, as it always did.
+        using var app = await CreateAppAsync();
+        await RecordClinicianScreeningAsync(app, "p83-preg", "\"pregnant\":false");
+        var pregnant = NotPregnantFiveMinutesAgo.Replace("60001007", "77386006", StringComparison.Ordinal);
+
+        using var response = await app.PostAsync(PatientView, ChartCall("p83-preg", false, pregnant).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal));
+        Assert.Contains(cards, c => c!["source"]!["url"]!.GetValue<string>().EndsWith("#REP-001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PatientView_TheClinicansPregnancyIsOutOfDate_IsNotComparedWithTheChartsNotPregnant()
+    {
+        // A pregnancy status holds 7 days (CurrentForDays): the clinician's yes of 8 days ago is not carried, so it does
+        // not stand against today's "not pregnant" either.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        await RecordClinicianScreeningAsync(app, "p83-old", "\"pregnant\":true");
+        clock.Advance(TimeSpan.FromDays(8));
+
+        using var response = await app.PostAsync(PatientView, ChartCall("p83-old", false, NotPregnantFiveMinutesAgo).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(cards, c => c!["source"]!["url"]!.GetValue<string>().EndsWith("#REP-001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PatientView_ScreeningCannotRunYet_NamesTheCareItemsNotRecordedAndCountsThem()
+    {
+        // QA13 L1: the incomplete card before the rules can run passed an always-empty care list: today's blood pressure,
+        // the liver and the medicines were on no card, and its count left them out.
+        using var app = await CreateAppAsync();
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        var detail = card["detail"]!.GetValue<string>();
+        var care = detail[detail.IndexOf("**Items that call for care while not recorded:**", StringComparison.Ordinal)..];
+        foreach (var label in new[] { "Systolic blood pressure", "Diastolic blood pressure", "Hepatic impairment", "On opioids", "On naltrexone", "Benzodiazepine dose (mg diazepam equivalent per day)", "On a psychostimulant or MAOI", "Other CNS depressants, alcohol included", "Breastfeeding" })
+        {
+            Assert.Contains("- " + label + "\n", care, StringComparison.Ordinal);
+        }
+
+        // Counted as the form's result page counts them: every item listed.
+        var items = System.Text.RegularExpressions.Regex.Count(detail, "^- ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Equal($"Ketamine screening incomplete: {items} items are not recorded in the chart", card["summary"]!.GetValue<string>());
+
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var missing = JsonNode.Parse(answer.InputJson)!["missingItems"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Contains("systolicBp", missing);
+        Assert.Contains("hepaticImpairment", missing);
+        Assert.Equal(items, missing.Count);
+    }
+
     /// <summary>The sample chart's searchset of Observations (blood pressure, PHQ-9).</summary>
     /// <summary>Adds to the chart a pregnancy status of "pregnant", observed an hour ago.</summary>
     private static void AddPregnantAnHourAgo(JsonNode request) => Observations(request).Add(JsonNode.Parse("""

@@ -191,4 +191,51 @@ public sealed class CardBuilderTests
         Assert.Contains("依据：", card.Detail, StringComparison.Ordinal);
         Assert.Equal("在 KetamineCds 中完成筛查（已根据病历预填）", card.Links![0].Label);
     }
+
+    /// <summary>QA13 M1: an MDD history with active ideation, intent and behaviour answered no, the safety net complete (eligible for the suicidal-ideation pathway).</summary>
+    private const string ActiveIdeationSafetyNetComplete = """
+        {"patientReference":"MRN-M1","ageYears":45,"sexAtBirth":"male","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
+         "failedAdequateTrials":0,"distinctMechanisms":0,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
+         "psychosis":"none","suicidality":"active-ideation","safetyPlanInPlace":true,"lethalMeansCounselled":true,"followUpArranged":true,
+         "suicidalIntent":false,"preparatoryActsOrAbortedAttempt":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
+         "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
+         "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
+         "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
+         "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
+         "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
+         "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
+        """;
+
+    [Fact]
+    public void ForAssessment_Eligible_ListsEveryHighSeverityInformationFindingTheResultPageShows()
+    {
+        // QA13 M1: the eligible card listed the open pathways and requirements only; the label's Limitations of Use
+        // (SUI-006: esketamine does not prevent suicide nor replace hospitalisation) never reached the EHR.
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(ActiveIdeationSafetyNetComplete));
+        Assert.Empty(read.Errors);
+        var (assessment, _, cards) = Answer(read.Request);
+
+        Assert.Equal(Verdict.Eligible, assessment.Overall);
+        var card = Assert.Single(cards, c => c.Summary.StartsWith("Ketamine screening: eligible for", StringComparison.Ordinal));
+        var important = assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList();
+        Assert.Contains(important, f => f.RuleId == "SUI-006");
+        Assert.Contains(important, f => f.RuleId == "SUI-001");
+        Assert.Contains("**Information of high severity (as on the result page):**", card.Detail, StringComparison.Ordinal);
+        foreach (var finding in important)
+        {
+            Assert.Contains($"- {ClinicalText.Shared.FindingSummary(finding)} ({CardTexts.Cites(finding.Principles, finding.Sources)} Rule {finding.RuleId}.)", card.Detail, StringComparison.Ordinal);
+        }
+
+        // The low-severity information (the research markers) stays on the result page.
+        Assert.Contains(assessment.OfKind(FindingKind.Information), f => f.Severity != Severity.High);
+        Assert.All(assessment.OfKind(FindingKind.Information).Where(f => f.Severity != Severity.High),
+            f => Assert.DoesNotContain(ClinicalText.Shared.FindingSummary(f), card.Detail, StringComparison.Ordinal));
+        Assert.EndsWith(CardTexts.SupportsNotReplaces, card.Detail, StringComparison.Ordinal);
+
+        using var chinese = new UiCulture("zh-Hans");
+        var zh = Assert.Single(Answer(read.Request).Cards, c => c.OverrideMeans == KetamineCds.Infrastructure.DecisionLog.OverrideDecision.DoNotProceed);
+        Assert.Contains("**高严重程度的信息（与结果页相同）：**", zh.Detail, StringComparison.Ordinal);
+        Assert.Contains(ClinicalText.Shared.FindingSummary(important.Single(f => f.RuleId == "SUI-006")), zh.Detail, StringComparison.Ordinal);
+        Assert.InRange(zh.Summary.Length, 1, 140);
+    }
 }
