@@ -136,6 +136,26 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
     }
 
     [Fact]
+    public async Task Post_SubmissionIdNotOneTheFormMakes_AlsoShowsTheAnswersProblemsAtOnce()
+    {
+        // helper-75's note: a bad id showed only its own message; the answers' problems came on the next sending.
+        const string patient = "SUB-BAD-AND-AGE";
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = await OpenedFormAsync(client, "/Screenings/New", patient);
+        form["submissionId"] = "abc";
+        form["Input.AgeYears"] = "130";
+
+        using var response = await PostAsync(client, "/Screenings/New", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("its submission id is not one the app makes", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#record-screening\"", html, StringComparison.Ordinal);
+        Assert.Matches("href=\"#[^\"]*(?i:ageyears)[^\"]*\"", html); // the age's own problem, in the same summary
+        Assert.Equal(0, await ScreeningsOfAsync(patient));
+    }
+
+    [Fact]
     public async Task Post_SubmissionIdNotOne_InChinese_SaysSoInChinese()
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);

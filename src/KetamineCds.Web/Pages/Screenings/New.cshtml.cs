@@ -355,18 +355,23 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         // A form rendered before submission ids existed posts none and is recorded as before. One that is not an id
         // the form makes (changed by hand or cut short) is refused at the field, nothing recorded, and the page comes
         // back with a new id so that the answers can be sent again.
+        // The answers are still checked, so that every problem shows at once, not the others only on the next sending;
+        // the id's problem keeps anything from being recorded.
         Guid? submissionId = null;
+        var submissionIdRefused = false;
         if (Request.Form.TryGetValue(SubmissionIdName, out var postedId))
         {
-            if (!ScreeningRecorder.TryReadSubmissionId(postedId.ToString(), out var parsed))
+            if (ScreeningRecorder.TryReadSubmissionId(postedId.ToString(), out var parsed))
             {
-                ModelState.AddModelError(SubmissionIdName, localizer["This form could not be matched to the form that was opened (its submission id is not one the app makes), so nothing was saved. Check the answers below and send the form again."]);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                await MarkChartAnswersAsync(hookStore, cancellationToken);
-                return Page();
+                submissionId = SubmissionId = parsed;
             }
-
-            submissionId = SubmissionId = parsed;
+            else
+            {
+                string message = localizer["This form could not be matched to the form that was opened (its submission id is not one the app makes), so nothing was saved. Check the answers below and send the form again."];
+                ModelState.AddModelError(SubmissionIdName, message);
+                unreadable[SubmissionIdName] = [message];
+                submissionIdRefused = true;
+            }
         }
 
         var recording = await recorder.RecordAsync(
@@ -395,6 +400,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             case RecordingStatus.Invalid:
+                if (submissionIdRefused)
+                {
+                    Response.StatusCode = StatusCodes.Status400BadRequest;
+                }
+
                 foreach (var (name, messages) in recording.Errors.Where(e => !unreadable.ContainsKey(e.Key)).Select(e => (e.Key, e.Value)))
                 {
                     foreach (var message in messages)
