@@ -93,6 +93,29 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         Assert.Equal([created.Id], list!.Items!.Select(s => s.Id));
     }
 
+    [Theory]
+    [InlineData("en", "KetamineCds supports, and never replaces, the clinician's judgement.")]
+    [InlineData("zh-CN", "KetamineCds 辅助而绝不取代临床医生的判断。")]
+    public async Task PostGetAndList_ThroughGeneratedClient_ReadTheNoticeInTheRequestsLanguage(string language, string notice)
+    {
+        // QA13 L3: an integrator showing the result in its own UI has the statement to show with it.
+        var client = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var reference = "GEN-N-" + Guid.NewGuid().ToString("N")[..8];
+        void InLanguage(RequestConfiguration<DefaultQueryParameters> c) => c.Headers.Add("Accept-Language", language);
+
+        var created = await client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression(reference), c => c.Headers.Add("Accept-Language", language));
+        var read = await client.Api.V1.Screenings[created!.Id!.Value].GetAsync(InLanguage);
+        var list = await client.Api.V1.Screenings.GetAsync(c =>
+        {
+            c.QueryParameters.PatientReference = reference;
+            c.Headers.Add("Accept-Language", language);
+        });
+
+        Assert.Equal(notice, created.Notice);
+        Assert.Equal(notice, read!.Notice);
+        Assert.Equal(notice, Assert.Single(list!.Items!).Notice);
+    }
+
     [Fact]
     public async Task PostCorrection_ThroughGeneratedClient_RecordsANewScreeningThatNamesWhatItCorrectsAndWhy()
     {

@@ -162,11 +162,23 @@ public static class RuleSetCatalog
     /// </summary>
     public static RuleSet V1_5_0 { get; } = BuildV1_5_0();
 
+    /// <summary>
+    /// Version 1.6.0: the thirteenth QA pass (QA13 L5; docs/clinical-review.md, section 14). SCR-002, SCR-001's mirror: a
+    /// PHQ-9 total at or above SCR-001's cut-off with no current depressive episode recorded is no longer accepted in
+    /// silence; an information finding asks to check the episode answer against the score. Nothing else changes.
+    /// </summary>
+    public static RuleSet V1_6_0 { get; } = V1_5_0.Next(
+        "1.6.0",
+        add:
+        [
+            new Scores.Phq9AtOrAboveCutoffWithoutEpisode(),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_5_0;
+    public static RuleSet Current => V1_6_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0];
 
     private static RuleSet BuildV1_5_0()
     {

@@ -12,7 +12,8 @@ namespace KetamineCds.Infrastructure.Json;
 /// after <c>recordedBy</c> on a re-screen only, <c>rescreenOf</c>: the earlier screening it started from; on a correction
 /// only, <c>corrects</c> and <c>correctionReason</c>: the screening it corrects and why; and, when given the later
 /// screenings of a screening that has any, <c>laterEntries</c> and <c>unreadableLaterEntries</c>: what re-screened or
-/// corrected it since)
+/// corrected it since; and last, when the API gives one, <c>notice</c>: the statement that the app supports, and never
+/// replaces, the clinician's judgement, in the request's language: presentation only, never stored or hashed)
 /// written from what the decision log stored: the assessment and the input are spliced in verbatim, so the API
 /// shows exactly the bytes that were hashed, never a re-serialization that could drift.
 /// </summary>
@@ -21,19 +22,24 @@ public static class ScreeningResponseJson
     /// <summary>Where a screening is read in the API: a later entry's <c>link</c>, as the <c>Location</c> of a created one.</summary>
     public const string ApiPath = "/api/v1/screenings/";
 
-    public static string Write(LoggedScreening screening, LaterScreenings? later = null) => Encoding.UTF8.GetString(WriteUtf8(screening, later).Span);
+    public static string Write(LoggedScreening screening, LaterScreenings? later = null, string? notice = null) =>
+        Encoding.UTF8.GetString(WriteUtf8(screening, later, notice).Span);
 
     /// <summary>
     /// The body as UTF-8. The stored assessment is one JSON object; its members are copied as they are, between the
     /// header fields and the input, with no parse and re-write (which was the costliest step of a created screening's
-    /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening, LaterScreenings?)"/>.
+    /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening, LaterScreenings?, string?)"/>.
     /// </summary>
     /// <param name="screening">The screening as the log stored it.</param>
     /// <param name="later">
     /// Its later screenings (<see cref="IDecisionLog.FindLaterScreeningsAsync(Guid, CancellationToken)"/>), written as <c>laterEntries</c> when there
     /// are any; null or none: the body says nothing of them (a screening just recorded has none).
     /// </param>
-    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening, LaterScreenings? later = null)
+    /// <param name="notice">
+    /// The statement the API adds to every screening body (<c>notice</c>, in the request's language); null: none. It is
+    /// presentation, written after the stored entry is read, never part of what the log stored or hashed.
+    /// </param>
+    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening, LaterScreenings? later = null, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(screening);
         var assessment = AssessmentText(screening).AsSpan().Trim();
@@ -41,7 +47,7 @@ public static class ScreeningResponseJson
         if (assessment.Length < 2 || assessment[0] != '{' || assessment[^1] != '}' || assessment[1..^1].IsWhiteSpace())
         {
             using var writer = new Utf8JsonWriter(buffer);
-            Write(writer, screening, later);
+            Write(writer, screening, later, notice);
             writer.Flush();
             return buffer.WrittenMemory;
         }
@@ -56,11 +62,17 @@ public static class ScreeningResponseJson
         Append(buffer, assessment[1..^1]);
         Append(buffer, ",\"input\":");
         Append(buffer, screening.InputJson);
+        if (notice is not null)
+        {
+            Append(buffer, ",\"notice\":");
+            Append(buffer, JsonSerializer.Serialize(notice));
+        }
+
         Append(buffer, "}");
         return buffer.WrittenMemory;
     }
 
-    public static void Write(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later = null)
+    public static void Write(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later = null, string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(screening);
@@ -76,6 +88,11 @@ public static class ScreeningResponseJson
 
         writer.WritePropertyName("input");
         writer.WriteRawValue(screening.InputJson);
+        if (notice is not null)
+        {
+            writer.WriteString("notice", notice);
+        }
+
         writer.WriteEndObject();
     }
 

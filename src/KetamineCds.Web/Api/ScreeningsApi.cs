@@ -4,6 +4,7 @@ using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Infrastructure.Json;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -21,6 +22,13 @@ public static class ScreeningsApi
     /// screening as stored); a key another user recorded is a 409.
     /// </summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// Every screening body's <c>notice</c> (QA13 L3): the statement every page, print and CDS card carries, that
+    /// KetamineCds supports, and never replaces, the clinician's judgement, in the request's language (the cards' own
+    /// text, ClinicalText <c>Card.SupportsNotReplaces</c>). Presentation only: the decision log neither stores nor hashes it.
+    /// </summary>
+    private static string Notice => CardTexts.SupportsNotReplaces;
 
     /// <summary>The largest request body accepted; a screening with a full note is about 3 KB.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -176,7 +184,7 @@ public static class ScreeningsApi
 
         var logged = recording.Screening!;
         context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
-        return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
+        return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice), StatusCodes.Status201Created);
     }
 
     /// <summary>
@@ -193,7 +201,7 @@ public static class ScreeningsApi
             }
 
             context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
-            return ContractBody(ScreeningResponseJson.WriteUtf8(logged), StatusCodes.Status201Created);
+            return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice), StatusCodes.Status201Created);
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
@@ -273,7 +281,7 @@ public static class ScreeningsApi
         // Whether it was re-screened or corrected since, as its result page says: the later entries point to it.
         var later = await log.FindLaterScreeningsAsync(id, cancellationToken);
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, id.ToString(), "api");
-        return ContractBody(ScreeningResponseJson.WriteUtf8(screening, later));
+        return ContractBody(ScreeningResponseJson.WriteUtf8(screening, later, Notice));
     }
 
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -328,7 +336,7 @@ public static class ScreeningsApi
             writer.WriteStartArray("items");
             foreach (var screening in screenings.Screenings)
             {
-                ScreeningResponseJson.Write(writer, screening, later.GetValueOrDefault(screening.Id));
+                ScreeningResponseJson.Write(writer, screening, later.GetValueOrDefault(screening.Id), Notice);
             }
 
             writer.WriteEndArray();

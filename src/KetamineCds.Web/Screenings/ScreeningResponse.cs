@@ -42,6 +42,13 @@ public sealed record ScreeningResponse(
 
     /// <summary>Later entries that point to this one but cannot be read (the log may have been altered); present only when there are any.</summary>
     public IReadOnlyList<UnreadableListEntry>? UnreadableLaterEntries { get; init; }
+
+    /// <summary>
+    /// The statement every page, print and CDS card carries, "KetamineCds supports, and never replaces, the clinician's
+    /// judgement.", in the request's language (as <c>summary</c>), last, after <c>input</c>. The API
+    /// adds it to every screening body; presentation only, never in the decision log's stored or hashed entry.
+    /// </summary>
+    public string? Notice { get; init; }
 }
 
 /// <summary>A later screening that re-screens or corrects a screening: an item of its <c>laterEntries</c>.</summary>

@@ -46,7 +46,7 @@ public static class RuleCatalogDocument
             ["TRD-001", "TRD-002"]),
         new("The PHQ-9 \"no permission required to reproduce\" statement was not retrieved; the app reads only the scores the clinician records.",
             "label-and-literature.md section 7.1 and section 10 item 6",
-            ["SCR-001", "SUI-008"]),
+            ["SCR-001", "SCR-002", "SUI-008"]),
         new("The EU SmPC's contraindication of a recent significant cardiovascular event (myocardial infarction or stroke within the previous 6 weeks) is not in the fact base: its EU SmPC section records only the indications, the psychiatrist's decision, blood pressure before dosing and the setting for unstable cardiovascular or respiratory conditions. CV-006 blocks on this contraindication as known, not as read.",
             "label-and-literature.md section 1.10 (not recorded there)",
             ["CV-006"]),

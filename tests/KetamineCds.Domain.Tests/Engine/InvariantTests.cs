@@ -320,6 +320,19 @@ public class InvariantTests
         Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId).Where(id => id != "EU-004"));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_6_0Against1_5_0_SameVerdictsAndFindingsButScr002(PatientHistory history)
+    {
+        // Rule set 1.6.0 adds SCR-002, an information finding (QA13 L5; docs/clinical-review.md, section 14): it lists a
+        // consistency check and changes no verdict, no pathway status and no other finding.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_5_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_6_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId).Where(id => id != "SCR-002"));
+        Assert.Equal(history is { CurrentDepressiveEpisode: false, Phq9Total: >= 10 }, after.Findings.Any(f => f.RuleId == "SCR-002"));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

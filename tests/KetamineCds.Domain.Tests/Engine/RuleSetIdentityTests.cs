@@ -24,6 +24,7 @@ public partial class RuleSetIdentityTests
         ["1.3.0"] = "sha256:2ffd308aa5b30c0abc92d61eef060935a84da5b82140d0b67fe5c1828aa6406c",
         ["1.4.0"] = "sha256:b526445392847d6598594fd10e7e50994033c1f0c7f6cf251474cf4f71a6c408",
         ["1.5.0"] = "sha256:86b748ebcd6a36ef8192fd9c6a6e64945e78b57310a5743db0cd550f26dd290a",
+        ["1.6.0"] = "sha256:83abd5ce285cf1f07661cd98fe4a8e0cee81599a0e5397e4a959274d4c3d1463",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -152,10 +153,10 @@ public partial class RuleSetIdentityTests
     }
 
     [Fact]
-    public void Catalogue_RuleSet1_5_0_IsCurrentAndAfter1_4_0()
+    public void Catalogue_RuleSet1_6_0_IsCurrentAndAfter1_5_0()
     {
-        Assert.Same(RuleSetCatalog.V1_5_0, RuleSetCatalog.Current);
-        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0], RuleSetCatalog.All);
+        Assert.Same(RuleSetCatalog.V1_6_0, RuleSetCatalog.Current);
+        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0], RuleSetCatalog.All);
         Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_2_0.Policy);
@@ -163,6 +164,19 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_4_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_5_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_4_0.Pathways, RuleSetCatalog.V1_5_0.Pathways);
+        Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_6_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_5_0.Pathways, RuleSetCatalog.V1_6_0.Pathways);
+    }
+
+    [Fact]
+    public void Diff_1_5_0To1_6_0_AddsOnlyScr002()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0);
+        Assert.Equal(["SCR-002"], diff.Added.Select(r => r.Id));
+        Assert.Empty(diff.Removed);
+        Assert.Empty(diff.Changed);
+        Assert.False(diff.PolicyChanged);
+        Assert.All(RuleSetCatalog.V1_5_0.Rules, r => Assert.Same(r, RuleSetCatalog.V1_6_0.Find(r.Id)));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class Phq9BelowDepressionCutoffCheckSuggested : Rule
 
     public override string ConditionText => "A current depressive episode is recorded but the PHQ-9 total is below 10.";
 
-    public override Condition Condition { get; } = All(True(Fields.CurrentDepressiveEpisode), Below(Fields.Phq9Total, 10));
+    public override Condition Condition { get; } = All(True(Fields.CurrentDepressiveEpisode), Below(Fields.Phq9Total, Phq9Cutoff.Depression));
 
     public override string Summary => "PHQ-9 total is below 10 although a current depressive episode is recorded: check severity against the diagnosis.";
 

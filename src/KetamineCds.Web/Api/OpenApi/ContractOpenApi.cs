@@ -313,6 +313,14 @@ public static class ContractOpenApi
                 notVouched.Description = "Only when there are any: later entries that point to this screening but cannot be read (the log may "
                     + "have been altered). Not vouched for, never left out unsaid; GET /api/v1/audit/verify names the first broken entry.";
             }
+
+            if (response.Properties.TryGetValue("notice", out var notice) && notice is OpenApiSchema statement)
+            {
+                statement.Description = "On every screening body (POST, GET, each item of a patient's list): \"KetamineCds supports, and never "
+                    + "replaces, the clinician's judgement.\", in the request's language like summary and detail (Simplified Chinese for "
+                    + "zh-Hans, zh-CN, zh-SG or zh; English otherwise). Show it with the result. Presentation only: it is not part of the "
+                    + "decision log's stored or hashed entry, and its wording may change with the app's translations.";
+            }
         }
 
         if (document.Components.Schemas.TryGetValue("LaterEntry", out var entry) && entry is OpenApiSchema laterEntry && laterEntry.Properties is not null)

@@ -51,6 +51,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public List<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry> LaterEntries { get; set; }
 #endif
+        /// <summary>On every screening body (POST, GET, each item of a patient&apos;s list): &quot;KetamineCds supports, and never replaces, the clinician&apos;s judgement.&quot;, in the request&apos;s language like summary and detail (Simplified Chinese for zh-Hans, zh-CN, zh-SG or zh; English otherwise). Show it with the result. Presentation only: it is not part of the decision log&apos;s stored or hashed entry, and its wording may change with the app&apos;s translations.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Notice { get; set; }
+#nullable restore
+#else
+        public string Notice { get; set; }
+#endif
         /// <summary>The overall verdict of a screening (contract field `overall`).</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict? Overall { get; set; }
         /// <summary>The pathways property</summary>
@@ -120,6 +128,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "input", n => { Input = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest>(global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest.CreateFromDiscriminatorValue); } },
                 { "laterEntries", n => { LaterEntries = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "notice", n => { Notice = n.GetStringValue(); } },
                 { "overall", n => { Overall = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>(); } },
                 { "pathways", n => { Pathways = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>(global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
@@ -142,6 +151,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningRequest>("input", Input);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>("laterEntries", LaterEntries);
+            writer.WriteStringValue("notice", Notice);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>("overall", Overall);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>("pathways", Pathways);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);
