@@ -11,7 +11,8 @@ namespace KetamineCds.Fhir.Mappings;
 /// verification status is <c>refuted</c>, and only when nothing answers yes and ruling that code out answers the
 /// whole field (<paramref name="refutedAnswersNo"/>, false unless the value set says so: a refuted "moderate recurrent
 /// episode" does not show that no episode is under way, a refuted abdominal aortic aneurysm does not rule out an
-/// intracranial one; QA13 H2). Everything else leaves the field not recorded; <c>entered-in-error</c> is ignored. A choice field
+/// intracranial one; QA13 H2). Everything else leaves the field not recorded; an unconfirmed, provisional or differential match is
+/// named for the clinician to check (<see cref="FhirReading.ToCheck"/>, QA13 M4), never dropped; <c>entered-in-error</c> is ignored. A choice field
 /// answered by one value (suicidality <c>recent-attempt</c>) records <paramref name="yesValue"/> for yes.
 /// </summary>
 internal sealed class ConditionFlag(Func<Condition, PatientRecord, bool> answersYes, bool refutedAnswersNo = false, object? yesValue = null) : FieldMapping
@@ -43,6 +44,8 @@ internal sealed class ConditionFlag(Func<Condition, PatientRecord, bool> answers
             var verification = ConditionStatus.VerificationOf(condition);
             if (verification == Verification.Refuted)
                 refuted.Add(reference);
+            else if (verification == Verification.Uncertain)
+                reading.Check(field.Name, ChartCheckKind.Unconfirmed, reference, ChartWords.Of(condition.Code));
             else if (verification == Verification.Confirmed && answersYes(condition, record))
                 yes.Add(reference);
         }
