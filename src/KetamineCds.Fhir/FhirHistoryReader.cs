@@ -67,6 +67,7 @@ public static class FhirHistoryReader
         PatientFields.Read(record, reading);
         foreach (var (field, valueSet, reader) in FieldReaders.All)
             reader.Read(field, valueSet, record, reading);
+        ChartChecks.Read(record, reading);
 
         return reading.Build();
     }

@@ -7,4 +7,12 @@ namespace KetamineCds.Fhir;
 /// </summary>
 /// <param name="Values">Contract field name to contract value, only for the fields the FHIR data decides.</param>
 /// <param name="Sources">Contract field name to the resources (<c>Condition/123</c>) that decided it.</param>
-public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources);
+public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources)
+{
+    /// <summary>
+    /// Chart entries about fields the data does not decide that the reader cannot read as an answer (an unconfirmed
+    /// Condition, an allergy named only in words, a psychotic-disorder diagnosis): named for the clinician to check,
+    /// never read as yes or no. Only for fields absent from <see cref="Values"/>.
+    /// </summary>
+    public IReadOnlyList<ChartEntryToCheck> ToCheck { get; init; } = [];
+}

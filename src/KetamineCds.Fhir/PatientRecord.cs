@@ -92,6 +92,7 @@ internal sealed class ReadingBuilder
 {
     private readonly Dictionary<string, object> values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> sources = new(StringComparer.Ordinal);
+    private readonly List<ChartEntryToCheck> toCheck = [];
 
     public void Record(string field, object value, IEnumerable<string> references)
     {
@@ -99,5 +100,13 @@ internal sealed class ReadingBuilder
         sources[field] = references.Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    public FhirReading Build() => new(values, sources);
+    /// <summary>Names a chart entry the clinician checks (<see cref="FhirReading.ToCheck"/>).</summary>
+    public void Check(string field, ChartCheckKind kind, string reference, string what) =>
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what));
+
+    /// <summary>The reading; an entry to check about a field the data did decide is left out (the answer stands on its own evidence).</summary>
+    public FhirReading Build() => new(values, sources)
+    {
+        ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
+    };
 }

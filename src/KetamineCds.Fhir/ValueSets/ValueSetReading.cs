@@ -23,8 +23,12 @@ public sealed record ValueSetReading
     /// </summary>
     public int? WithinDays { get; init; }
 
-    /// <summary>For <c>condition</c>: whether a refuted Condition records "no" (true unless ruling the code out does not answer the field).</summary>
-    public bool RefutedAnswersNo { get; init; } = true;
+    /// <summary>
+    /// For <c>condition</c>: whether a refuted Condition records "no". False unless the value set says so: a refuted
+    /// Condition is negative evidence for its own code only, and answers "no" only where ruling that code out rules out
+    /// everything the field asks about (QA13 H2). No value set does today: each field covers more than any one code.
+    /// </summary>
+    public bool RefutedAnswersNo { get; init; }
 
     /// <summary>For <c>condition</c> on a choice field: the value a yes records (<c>recent-attempt</c>).</summary>
     public string? YesValue { get; init; }

@@ -42,6 +42,22 @@ public static class CardTexts
 
     public static string NeedsAttentionHeading => Text("Card.NeedsAttentionHeading");
 
+    /// <summary>
+    /// One chart entry the reader cannot read as an answer, under <see cref="NeedsAttentionHeading"/> (QA13 H3, M4): the
+    /// question's label, the chart's words and the resource, and why it is neither yes nor no.
+    /// </summary>
+    public static string ChartCheck(KetamineCds.Fhir.ChartEntryToCheck entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var key = entry.Kind switch
+        {
+            KetamineCds.Fhir.ChartCheckKind.AllergyNamingKetamine => "Card.ChartCheck.Allergy",
+            KetamineCds.Fhir.ChartCheckKind.PsychoticDisorder => "Card.ChartCheck.PsychoticDisorder",
+            _ => "Card.ChartCheck.Unconfirmed",
+        };
+        return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+    }
+
     /// <summary>The result page's heading for the safety items a pathway waits for (REC-00x).</summary>
     public static string WaitingHeading => Text("Card.WaitingHeading");
 

@@ -93,7 +93,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     contradiction.Add(builder.Disagreement(CardBuilder.CurrentVersion, disagreements, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt)));
                 }
 
-                FillFrom(values, earlier, completedBy.Carried, setAside);
+                // A chart entry named to check (QA13 H3, M4: a ketamine allergy in words, a provisional aneurysm, a
+                // schizophrenia diagnosis) keeps the earlier answer out too: that answer may not have weighed it.
+                FillFrom(values, earlier, completedBy.Carried, [.. setAside, .. reading.ToCheck.Select(c => c.Field)]);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -116,14 +118,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 values.Remove(field);
             }
 
-            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy);
-            // The items that call for care while not recorded, as the form's result page lists them (QA13 L1).
-            var care = CareNotRecorded(values, [.. needsAttention, .. setAside]);
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck);
+            // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one named
+            // among the chart entries to check is listed there, not twice.
+            var care = CareNotRecorded(values, [.. needsAttention, .. setAside, .. reading.ToCheck.Select(c => c.Field)]);
             List<Card> answerCards =
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), Labels(needsAttention), Labels(care), prefillUrl),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. reading.ToCheck.Select(CardTexts.ChartCheck)], Labels(care), prefillUrl),
             ];
             var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))]);
             var answer = await log.RecordHookAnswerAsync(
@@ -155,8 +158,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             // The cards name what the result page lists as not recorded: the same summary, from the same history.
             var notRecorded = NotRecordedSummary.Of(assessment, history);
-            incomplete = CardBuilder.NeedsForm(assessment, notRecorded) ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy) : (null, null);
-            cards = [.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction];
+            incomplete = CardBuilder.NeedsForm(assessment, notRecorded) || reading.ToCheck.Count > 0
+                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
+                : (null, null);
+            cards = WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url);
             return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]);
         });
         var logged = recording.Status switch
@@ -534,13 +539,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// The prefill of the form (stored with the cards, after the answer is recorded) and its link. The answers taken from
     /// a clinician's earlier screening are named apart from the chart's (<see cref="PrefillContent"/>).
     /// </summary>
-    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy)
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck)
     {
         var id = CdsHookStore.NewPrefillId();
         var input = Encoding.UTF8.GetString(ContractJson(values));
-        var stored = completedBy is null
-            ? input
-            : PrefillContent.Write(input, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt), completedBy.Carried.Where(values.ContainsKey));
+        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck);
         return (store.NewPrefill(id, patientReference, stored), $"{baseUrl}/Screenings/New?prefill={id}");
     }
 
@@ -583,6 +586,30 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Names the chart entries to check (QA13 H3, M4) on the card that links to the form (the card naming what is not
+    /// recorded), else on the last card, under the heading the incomplete card uses for them, so that no answer's cards
+    /// leave them out.
+    /// </summary>
+    private static List<Card> WithChartChecks(List<Card> cards, IReadOnlyList<ChartEntryToCheck> toCheck, string? prefillUrl)
+    {
+        if (toCheck.Count == 0 || cards.Count == 0)
+        {
+            return cards;
+        }
+
+        var index = cards.FindIndex(c => c.Links is { Count: > 0 });
+        index = index < 0 ? cards.Count - 1 : index;
+        var section = CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", toCheck.Select(c => "- " + CardTexts.ChartCheck(c)));
+        var card = cards[index];
+        cards[index] = card with
+        {
+            Detail = card.Detail + "\n\n" + section,
+            Links = card.Links ?? (prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")]),
+        };
+        return cards;
     }
 
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];

@@ -18,11 +18,19 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
 {
     private static readonly HashSet<string> None = [];
 
-    /// <summary>The stored form of a prefill: the bare input when nothing was carried, else the envelope.</summary>
-    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried)
+    /// <summary>
+    /// The chart entries the reader named for checking (<see cref="KetamineCds.Fhir.FhirReading.ToCheck"/>, QA13 H3 and
+    /// M4), by field: the chart's words and the resource, shown beside the question. Stored as
+    /// <c>"toCheck": [{"field", "what", "reference"}]</c>.
+    /// </summary>
+    public IReadOnlyList<(string Field, string What, string Reference)> ToCheck { get; init; } = [];
+
+    /// <summary>The stored form of a prefill: the bare input when nothing was carried and nothing is to check, else the envelope.</summary>
+    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried, IReadOnlyList<KetamineCds.Fhir.ChartEntryToCheck>? toCheck = null)
     {
         var fields = carried.ToList();
-        if (carriedFrom is null || carriedOn is null || fields.Count == 0)
+        var carries = carriedFrom is not null && carriedOn is not null && fields.Count > 0;
+        if (!carries && (toCheck is null || toCheck.Count == 0))
         {
             return inputJson;
         }
@@ -33,17 +41,36 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
             writer.WriteStartObject();
             writer.WritePropertyName("input");
             writer.WriteRawValue(inputJson);
-            writer.WriteStartObject("carriedFrom");
-            writer.WriteString("screening", carriedFrom.Value.ToString("D"));
-            writer.WriteString("recordedOn", carriedOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            writer.WriteStartArray("fields");
-            foreach (var field in fields)
+            if (toCheck is { Count: > 0 })
             {
-                writer.WriteStringValue(field);
+                writer.WriteStartArray("toCheck");
+                foreach (var entry in toCheck)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("field", entry.Field);
+                    writer.WriteString("what", entry.What);
+                    writer.WriteString("reference", entry.Reference);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            if (carries)
+            {
+                writer.WriteStartObject("carriedFrom");
+                writer.WriteString("screening", carriedFrom.GetValueOrDefault().ToString("D"));
+                writer.WriteString("recordedOn", carriedOn.GetValueOrDefault().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteStartArray("fields");
+                foreach (var field in fields)
+                {
+                    writer.WriteStringValue(field);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -57,14 +84,28 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
         {
             using var document = JsonDocument.Parse(stored);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("carriedFrom", out var from) && from.ValueKind == JsonValueKind.Object
-                && from.TryGetProperty("screening", out var id) && Guid.TryParse(id.GetString(), out var screening)
-                && from.TryGetProperty("recordedOn", out var on) && DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                && from.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.Object)
             {
-                var carried = fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal);
-                return new PrefillContent(input.GetRawText(), screening, day, carried);
+                List<(string, string, string)> toCheck = [];
+                if (root.TryGetProperty("toCheck", out var checks) && checks.ValueKind == JsonValueKind.Array)
+                {
+                    toCheck = [.. checks.EnumerateArray()
+                        .Where(c => c.ValueKind == JsonValueKind.Object)
+                        .Select(c => (Text(c, "field"), Text(c, "what"), Text(c, "reference")))
+                        .Where(c => c.Item1 is not null && c.Item2 is not null && c.Item3 is not null)
+                        .Select(c => (c.Item1!, c.Item2!, c.Item3!))];
+                }
+
+                if (root.TryGetProperty("carriedFrom", out var from) && from.ValueKind == JsonValueKind.Object
+                    && from.TryGetProperty("screening", out var id) && Guid.TryParse(id.GetString(), out var screening)
+                    && from.TryGetProperty("recordedOn", out var on) && DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                    && from.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
+                {
+                    var carried = fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal);
+                    return new PrefillContent(input.GetRawText(), screening, day, carried) { ToCheck = toCheck };
+                }
+
+                return new PrefillContent(input.GetRawText(), null, null, None) { ToCheck = toCheck };
             }
         }
         catch (JsonException)
@@ -74,4 +115,7 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
 
         return new PrefillContent(stored, null, null, None);
     }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -8,7 +8,8 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="MoreHint">A sentence the page adds to the catalogue's help (the jurisdiction: the clinic's default), or null.</param>
 /// <param name="ReadOnlyBecause">Why the answer cannot be changed here (a re-screen's patient), or null.</param>
 /// <param name="FromScreeningOn">The day of the earlier KetamineCds screening a CDS Hooks prefill took the answer from, or null.</param>
-public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null)
+/// <param name="ChartChecks">The chart entries about this question a CDS Hooks prefill names for checking (the chart's words and the resource; QA13 H3, M4), or null.</param>
+public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null)
 {
     /// <summary>Nothing beyond the form's state.</summary>
     public static FieldContext None { get; } = new();

@@ -97,11 +97,21 @@ public sealed class FieldControl
     /// </summary>
     public string? FromScreeningOn { get; private init; }
 
+    /// <summary>
+    /// The chart entries about this question that the EHR's reading could not use as an answer (an allergy record naming
+    /// ketamine, a provisional diagnosis, a schizophrenia diagnosis; QA13 H3, M4): the chart's words and the resource,
+    /// shown beside the question for the clinician to check. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<(string What, string Reference)> ChartChecks { get; private init; } = [];
+
+    /// <summary>The id of the chart entries to check, tied to the control.</summary>
+    public string? ChartChecksId => ChartChecks.Count == 0 ? null : Id + "-chart-check";
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Forms.FieldDescription.ErrorId(Id);
 
-    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, HintId, ErrorId);
+    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, HintId, ErrorId);
 
     /// <summary><c>can-block</c> or <c>calls-for-care</c> for a safety question (site.js counts them), else null.</summary>
     public string? Safety => Field.NotRecorded switch
@@ -167,6 +177,7 @@ public sealed class FieldControl
             FromEhr = context.FromEhr,
             ReadOnlyBecause = context.ReadOnlyBecause,
             FromScreeningOn = context.FromScreeningOn,
+            ChartChecks = context.ChartChecks ?? [],
         };
     }
 

@@ -127,7 +127,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                     ? localizer["A re-screen is of the same patient: the reference stays as recorded. To screen another patient, start a new screening."]
                     : localizer["A correction is of the same patient: the reference stays as recorded. If the screening was recorded under the wrong patient, record a new screening for the right one."]).Value
                 : null,
-            FromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null));
+            FromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null,
+            ChartChecks: ChartChecks.TryGetValue(name, out var checks) ? checks : null));
+
+    /// <summary>The chart entries a CDS Hooks prefill names for checking, by field (QA13 H3, M4).</summary>
+    private Dictionary<string, List<(string What, string Reference)>> ChartChecks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),
@@ -517,6 +521,17 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             .Select(f => f.Name)
             .ToList();
         FromEhr.UnionWith(same.Where(n => !content.Carried.Contains(n)));
+        ChartChecks.Clear();
+        foreach (var (field, what, reference) in content.ToCheck)
+        {
+            if (!ChartChecks.TryGetValue(field, out var list))
+            {
+                ChartChecks[field] = list = [];
+            }
+
+            list.Add((what, reference));
+        }
+
         if (content.CarriedFrom is { } screening && content.CarriedOn is { } on)
         {
             FromScreening = screening;

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// QA13 H2, H3 and M4 on the CDS Hooks side (charts from the QA13 evidence, /tmp/qa13/cds/pv-*.json): a refuted
+/// Condition leaves its question not recorded; a ketamine allergy in words, a provisional aneurysm and a confirmed
+/// schizophrenia are named for the clinician to check on the card and beside the question on the form, never read as
+/// yes or no, and keep an earlier screening's answer from filling the question. Answered in process.
+/// </summary>
+public sealed class ChartChecksHookTests
+{
+    private static JsonObject Patient(string id) => new() { ["resourceType"] = "Patient", ["id"] = id };
+
+    private static JsonObject Condition(string id, string patient, string code, string verification = "confirmed", string? onset = null)
+    {
+        var condition = new JsonObject
+        {
+            ["resourceType"] = "Condition",
+            ["id"] = id,
+            ["clinicalStatus"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/condition-clinical", ["code"] = "active" }) },
+            ["verificationStatus"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/condition-ver-status", ["code"] = verification }) },
+            ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://hl7.org/fhir/sid/icd-10-cm", ["code"] = code }) },
+            ["subject"] = new JsonObject { ["reference"] = "Patient/" + patient },
+        };
+        if (onset is not null)
+        {
+            condition["onsetDateTime"] = onset;
+        }
+
+        return condition;
+    }
+
+    /// <summary>The QA13 evidence's anaphylaxis to ketamine (pv-alg-only.json).</summary>
+    private static JsonObject KetamineAllergy(string patient) => JsonNode.Parse($$"""
+        {"resourceType": "AllergyIntolerance", "id": "alg1",
+         "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "code": "active"}]},
+         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "code": "confirmed"}]},
+         "type": "allergy", "category": ["medication"], "criticality": "high",
+         "code": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "6130", "display": "ketamine"}], "text": "Ketamine"},
+         "patient": {"reference": "Patient/{{patient}}"},
+         "reaction": [{"manifestation": [{"coding": [{"system": "http://snomed.info/sct", "code": "39579001", "display": "Anaphylaxis"}]}]}]}
+        """)!.AsObject();
+
+    private static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient, params JsonObject[] resources)
+    {
+        var entries = new JsonArray([.. resources.Select(r => (JsonNode)new JsonObject { ["resource"] = r })]);
+        var body = new JsonObject
+        {
+            ["hook"] = "patient-view",
+            ["hookInstance"] = Guid.NewGuid().ToString(),
+            ["context"] = new JsonObject { ["userId"] = "Practitioner/test-psychiatrist", ["patientId"] = patient },
+            ["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } },
+        };
+        var answering = factory.Services.GetRequiredService<CdsHookAnswering>();
+        return await answering.AnswerAsync(
+            CdsHookServices.Find("ketamine-screening-patient-view")!, new CdsHookCaller("https://ehr.test.example"),
+            Encoding.UTF8.GetBytes(body.ToJsonString()), "http://localhost", "corr-chart-checks", CancellationToken.None);
+    }
+
+    private static string AllDetail(IReadOnlyList<Card> cards) => string.Join("\n\n", cards.Select(c => c.Summary + "\n" + c.Detail));
+
+    private static async Task<string> FormAsync(KetamineCdsFactory factory, IReadOnlyList<Card> cards)
+    {
+        var url = cards.SelectMany(c => c.Links ?? []).First().Url;
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        return WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(url).PathAndQuery));
+    }
+
+    [Fact]
+    public async Task PatientView_RefutedConditions_LeaveTheirQuestionsNotRecorded()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-QA13-REFUTED";
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var cards = await PatientViewAsync(
+            factory,
+            P,
+            Patient(P),
+            Condition("c-mdd", P, "F33.1"),
+            Condition("c-aaa", P, "I71.40", "refuted"),
+            Condition("c-ua", P, "I20.0", "refuted"),
+            Condition("c-nstemi", P, "I21.4", "refuted", onset: today),
+            Condition("c-ich", P, "I61.0", "refuted"));
+
+        var detail = AllDetail(cards);
+        foreach (var field in new[] { "aneurysmalVascularDisease", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "intracerebralHemorrhageHistory" })
+        {
+            Assert.Contains("- " + ClinicalText.Shared.FieldLabel(field), detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PatientView_KetamineAllergyInWords_IsNamedToCheck_AndAnEarlierNoDoesNotFillIt()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-QA13-ALLERGY";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(P).With("hypersensitivityToKetamine", false));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), KetamineAllergy(P));
+
+        var detail = AllDetail(cards);
+        Assert.Contains("the chart holds an allergy record naming “Ketamine (6130)” (AllergyIntolerance/alg1)", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/screenings?patientReference={P}");
+        foreach (var item in list.GetProperty("items").EnumerateArray())
+        {
+            if (item.TryGetProperty("rescreenOf", out var of) && of.ValueKind != JsonValueKind.Null)
+            {
+                Assert.False(item.GetProperty("input").TryGetProperty("hypersensitivityToKetamine", out var v) && v.ValueKind != JsonValueKind.Null, "the earlier No filled the field");
+            }
+        }
+
+        var html = await FormAsync(factory, cards);
+        Assert.Contains("The chart holds “Ketamine (6130)” (AllergyIntolerance/alg1), which the screening cannot read as an answer", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_ProvisionalAneurysm_IsNamedToCheck_OnTheCardAndTheForm()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-QA13-PROV";
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), Condition("c-ica", P, "I67.1", "provisional"));
+
+        Assert.Contains(ClinicalText.Shared.FieldLabel("aneurysmalVascularDisease") + ": the chart holds “I67.1” (Condition/c-ica), not confirmed", AllDetail(cards), StringComparison.Ordinal);
+        var html = await FormAsync(factory, cards);
+        Assert.Contains("The chart holds “I67.1” (Condition/c-ica)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_ConfirmedSchizophrenia_IsNamedToCheck_AndAnEarlierPsychosisNoneDoesNotFillIt()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-QA13-SCZ";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(P));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), Condition("c-scz", P, "F20.9"));
+
+        var detail = AllDetail(cards);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("psychosis") + ": the chart holds a current diagnosis “F20.9” (Condition/c-scz)", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+    }
+}
