@@ -171,26 +171,7 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         var box = await page.EvaluateAsync<int[]>("() => { const b = document.querySelector('.table-scroll'); return [b.scrollWidth, b.clientWidth]; }");
         Assert.True(box[0] <= box[1], $"the list of accounts scrolls sideways: {box[0]} px in {box[1]} px");
         // Each line of the long address ends at a wrap point: before the @ or a dot, never inside a word.
-        var lines = await page.EvaluateAsync<string[]>(
-            """
-            email => {
-              const td = [...document.querySelectorAll('td.user-email')].find(c => c.textContent === email);
-              if (!td) return [];
-              const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-              const lines = []; let top = null;
-              while (walker.nextNode()) {
-                const n = walker.currentNode;
-                for (let i = 0; i < n.length; i++) {
-                  const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                  const rect = r.getClientRects()[0];
-                  if (!rect) continue;
-                  if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
-                  lines[lines.length - 1] += n.data[i];
-                }
-              }
-              return lines;
-            }
-            """, LongEmail);
+        var lines = await LinesOfAsync(page, "td.user-email", LongEmail);
         Assert.Equal(LongEmail, string.Concat(lines));
         Assert.All(lines.Skip(1), line => Assert.True(line.StartsWith('@') || line.StartsWith('.'), $"the address breaks inside a word: {string.Join(" / ", lines)}"));
         await browser.ScreenshotAsync(page, "admin-users-long-address-at-1024px" + (locale is null ? "" : "-zh"));
@@ -256,26 +237,7 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 
         // The id's lines as laid out: it is the whole id (nothing added between its pieces, so it is copied whole), in
         // lines of at least 8 characters but its last.
-        var lines = await page.EvaluateAsync<string[]>(
-            """
-            id => {
-              const code = [...document.querySelectorAll('td.access-correlation code')].find(c => c.textContent === id);
-              if (!code) return [];
-              const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-              const lines = []; let top = null;
-              while (walker.nextNode()) {
-                const n = walker.currentNode;
-                for (let i = 0; i < n.length; i++) {
-                  const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                  const rect = r.getClientRects()[0];
-                  if (!rect) continue;
-                  if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
-                  lines[lines.length - 1] += n.data[i];
-                }
-              }
-              return lines;
-            }
-            """, correlation);
+        var lines = await LinesOfAsync(page, "td.access-correlation code", correlation);
         Assert.Equal(correlation, string.Concat(lines));
         Assert.All(lines.SkipLast(1), line => Assert.True(line.Length >= 8, $"a line of the correlation id is \"{line}\": {string.Join(" / ", lines)}"));
         await browser.ScreenshotAsync(page, $"access-log-administrator-row-at-{width}px" + (locale is null ? "" : "-zh"));
@@ -561,6 +523,31 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         problems.AddRange(boxes.Select(b => $"{path}: the table \"{b}\" is not in a focusable, labelled .table-scroll region"));
         return problems;
     }
+
+    /// <summary>
+    /// The lines, as laid out, of the first element matching <paramref name="selector"/> whose text is
+    /// <paramref name="text"/>: its characters grouped by the line they stand on; empty when there is no such element.
+    /// </summary>
+    private static Task<string[]> LinesOfAsync(IPage page, string selector, string text) => page.EvaluateAsync<string[]>(
+        """
+        ([selector, text]) => {
+          const element = [...document.querySelectorAll(selector)].find(e => e.textContent === text);
+          if (!element) return [];
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const lines = []; let top = null;
+          while (walker.nextNode()) {
+            const n = walker.currentNode;
+            for (let i = 0; i < n.length; i++) {
+              const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+              const rect = r.getClientRects()[0];
+              if (!rect) continue;
+              if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
+              lines[lines.length - 1] += n.data[i];
+            }
+          }
+          return lines;
+        }
+        """, new[] { selector, text });
 
     private async Task<string> RecordComplexScreeningAsync(string reference)
     {
