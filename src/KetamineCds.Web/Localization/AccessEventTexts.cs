@@ -22,6 +22,12 @@ public static partial class AccessEventTexts
     public static readonly WrapRule Email = new() { WrapsFromLast = '@', Between = WrapRule.Before("."), ShortestPiece = 2 };
 
     /// <summary>
+    /// An address in a list with many columns (the administrator's accounts): it may also wrap before a dot of its local
+    /// part, so that one long address cannot widen the list past a 1024 px window; never inside a word.
+    /// </summary>
+    public static readonly WrapRule AccountEmail = new() { Between = WrapRule.Before(".@"), ShortestPiece = 2 };
+
+    /// <summary>
     /// A detail as shown (<c>created user first.last@clinic.example with role Nurse</c>) cut around each email in it, so that
     /// the page wraps an email in the narrow Detail column at its own points (<see cref="EmailPieces"/>) as in the Who column,
     /// not at any letter. Joined again, the pieces are the detail.
