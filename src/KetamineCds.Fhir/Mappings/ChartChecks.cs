@@ -9,7 +9,7 @@ namespace KetamineCds.Fhir.Mappings;
 /// Chart entries no value set reads that must not vanish (<see cref="FhirReading.ToCheck"/>): they are named for the
 /// clinician to check, never read as yes or no.
 /// <list type="bullet">
-/// <item>An AllergyIntolerance whose code's text or displays name ketamine, esketamine or Spravato (氯胺酮, 艾司氯胺酮),
+/// <item>An AllergyIntolerance whose code's text or displays name ketamine or esketamine (<see cref="KetamineNames"/>),
 /// neither refuted, entered in error, inactive nor resolved: no RxNorm or SNOMED CT code for them could be confirmed
 /// (docs/fhir-mapping.md), so the words are matched, and only to say "check it" beside hypersensitivityToKetamine
 /// (ALG-001, QA13 H3).</item>
@@ -24,8 +24,6 @@ internal static class ChartChecks
     private const string AllergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     private const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 
-    private static readonly string[] KetamineWords = ["ketamine", "spravato", "氯胺酮"];
-
     private static readonly string[] PsychoticDisorderWords = ["schizophreni", "schizoaffective", "精神分裂"];
 
     /// <summary>ICD-10-CM categories of a psychotic disorder (schizophrenia, schizoaffective disorder), matched as prefixes.</summary>
@@ -39,7 +37,7 @@ internal static class ChartChecks
             var verification = Codes.CodeIn(allergy.VerificationStatus, AllergyVerification);
             if (clinical is "inactive" or "resolved" || verification is "refuted" or "entered-in-error")
                 continue;
-            if (Words(allergy.Code).Any(w => KetamineWords.Any(k => w.Contains(k, StringComparison.OrdinalIgnoreCase))))
+            if (Words(allergy.Code).Any(KetamineNames.In))
                 reading.Check(Fields.HypersensitivityToKetamine.Name, ChartCheckKind.AllergyNamingKetamine, reference, ChartWords.Of(allergy.Code));
         }
 

@@ -20,8 +20,6 @@ public static class DraftOrders
     /// </summary>
     public static readonly IReadOnlySet<string> RxNormCodes = new HashSet<string>(StringComparer.Ordinal) { "6130", "2201623", "2201625" };
 
-    private static readonly string[] Names = ["ketamine", "spravato", "ketalar", "vesierra"];
-
     /// <summary>True when a draft MedicationRequest is for ketamine or esketamine.</summary>
     /// <exception cref="FormatException">draftOrders is not a Bundle.</exception>
     /// <exception cref="FhirFormatException">
@@ -41,6 +39,6 @@ public static class DraftOrders
     }
 
     private static bool IsKetamine(OrderedMedication medication) =>
-        medication.Codings.Any(c => (c.System == RxNormSystem && c.Code is { } code && RxNormCodes.Contains(code)) || Names.Any(n => c.Display?.Contains(n, StringComparison.OrdinalIgnoreCase) == true))
-        || Names.Any(n => medication.Text?.Contains(n, StringComparison.OrdinalIgnoreCase) == true);
+        medication.Codings.Any(c => (c.System == RxNormSystem && c.Code is { } code && RxNormCodes.Contains(code)) || KetamineNames.In(c.Display))
+        || KetamineNames.In(medication.Text);
 }
