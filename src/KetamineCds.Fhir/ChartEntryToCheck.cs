@@ -11,6 +11,18 @@ public enum ChartCheckKind
 
     /// <summary>A confirmed, current psychotic-disorder diagnosis, which does not say whether psychosis is active or controlled (QA13 M4, P-PSYCHOSIS).</summary>
     PsychoticDisorder,
+
+    /// <summary>A Condition in the field's value set with no clinical status (or one not of the FHIR code system), for a question about now: it may be current.</summary>
+    StatusUnknown,
+
+    /// <summary>A Condition in the field's value set for a recent event (an infarction or stroke, a suicide attempt) whose onset does not show whether it falls within the period asked about: no onset, one that is not a date, one in the future, or a partial date reaching into the period.</summary>
+    Undated,
+
+    /// <summary>A medicine in the field's value set ordered or recorded but not as taken now: a MedicationRequest on hold, draft, of unknown status or only proposed; a MedicationStatement intended, on hold or of unknown status.</summary>
+    MedicineNotActive,
+
+    /// <summary>An Observation in the field's value set within the period the field reads that is not final: preliminary, registered (no result yet) or of unknown status.</summary>
+    ResultNotFinal,
 }
 
 /// <summary>

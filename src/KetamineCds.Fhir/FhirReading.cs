@@ -10,9 +10,11 @@ namespace KetamineCds.Fhir;
 public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IReadOnlyDictionary<string, IReadOnlyList<string>> Sources)
 {
     /// <summary>
-    /// Chart entries about fields the data does not decide that the reader cannot read as an answer (an unconfirmed
-    /// Condition, an allergy named only in words, a psychotic-disorder diagnosis): named for the clinician to check,
-    /// never read as yes or no. Only for fields absent from <see cref="Values"/>.
+    /// Chart entries about fields the data does not decide that the reader cannot read as an answer but that may mean
+    /// yes (an unconfirmed Condition, one with no clinical status or no onset that places it, a medicine on hold or only
+    /// proposed, a preliminary result, an allergy named only in words, a psychotic-disorder diagnosis;
+    /// <see cref="ChartCheckKind"/>): named for the clinician to check, never read as yes or no. Only for fields absent
+    /// from <see cref="Values"/>.
     /// </summary>
     public IReadOnlyList<ChartEntryToCheck> ToCheck { get; init; } = [];
 }

@@ -6,31 +6,61 @@ namespace KetamineCds.Fhir.Mappings;
 
 /// <summary>
 /// A yes/no field answered by Conditions coded in the value set. Yes: a matching Condition that is confirmed (or has
-/// no verification status) and that <paramref name="answersYes"/> accepts (current for a field about now, any for a
-/// field about history, onset within the window for a recent event). No: only a matching Condition whose
-/// verification status is <c>refuted</c>, and only when nothing answers yes and ruling that code out answers the
-/// whole field (<paramref name="refutedAnswersNo"/>, false unless the value set says so: a refuted "moderate recurrent
-/// episode" does not show that no episode is under way, a refuted abdominal aortic aneurysm does not rule out an
-/// intracranial one; QA13 H2). Everything else leaves the field not recorded; an unconfirmed, provisional or differential match is
-/// named for the clinician to check (<see cref="FhirReading.ToCheck"/>, QA13 M4), never dropped; <c>entered-in-error</c> is ignored. A choice field
-/// answered by one value (suicidality <c>recent-attempt</c>) records <paramref name="yesValue"/> for yes.
+/// no verification status) and that the field's test answers yes for (current for a field about now, any for a field
+/// about history, onset within the window for a recent event). No: only a matching Condition whose verification
+/// status is <c>refuted</c>, and only when nothing answers yes and ruling that code out answers the whole field
+/// (<paramref name="refutedAnswersNo"/>, false unless the value set says so: a refuted "moderate recurrent episode"
+/// does not show that no episode is under way, a refuted abdominal aortic aneurysm does not rule out an intracranial
+/// one; QA13 H2). Everything else leaves the field not recorded. A match that may mean yes but that the reader cannot
+/// use is named for the clinician to check (<see cref="FhirReading.ToCheck"/>, QA13 M4), never dropped: an unconfirmed,
+/// provisional or differential one; for a field about now, a confirmed one with no clinical status; for a recent event,
+/// a confirmed one whose onset does not place it (undated, in the future, or a partial date reaching into the window).
+/// One clearly not current (remission, inactive, resolved), clearly older than the window, refuted or
+/// <c>entered-in-error</c> is not named. A choice field answered by one value (suicidality <c>recent-attempt</c>)
+/// records <paramref name="yesValue"/> for yes.
 /// </summary>
-internal sealed class ConditionFlag(Func<Condition, PatientRecord, bool> answersYes, bool refutedAnswersNo = false, object? yesValue = null) : FieldMapping
+internal sealed class ConditionFlag(Func<Condition, PatientRecord, ConditionFlag.Answer> answer, bool refutedAnswersNo = false, object? yesValue = null) : FieldMapping
 {
-    /// <summary>A field about now: only a current Condition (active, recurrence, relapse) answers yes.</summary>
+    /// <summary>What a confirmed matching Condition says about the field.</summary>
+    internal enum Answer
+    {
+        Yes,
+
+        /// <summary>Neither: clearly not current, or clearly outside the window.</summary>
+        Nothing,
+
+        /// <summary>It may be current: no clinical status says (<see cref="ChartCheckKind.StatusUnknown"/>).</summary>
+        MaybeCurrent,
+
+        /// <summary>It may be recent: its onset does not say (<see cref="ChartCheckKind.Undated"/>).</summary>
+        MaybeRecent,
+    }
+
+    /// <summary>A field about now: only a current Condition (active, recurrence, relapse) answers yes; one with no clinical status may be current.</summary>
     public static ConditionFlag Current(bool refutedAnswersNo = false) =>
-        new((condition, _) => ConditionStatus.ClinicalOf(condition) == ClinicalState.Current, refutedAnswersNo);
+        new((condition, _) => ConditionStatus.ClinicalOf(condition) switch
+        {
+            ClinicalState.Current => Answer.Yes,
+            ClinicalState.Unknown => Answer.MaybeCurrent,
+            _ => Answer.Nothing,
+        }, refutedAnswersNo);
 
     /// <summary>A field about the past ("history of ..."): a Condition in any clinical status, or none, answers yes.</summary>
-    public static ConditionFlag History(bool refutedAnswersNo = false) => new((_, _) => true, refutedAnswersNo);
+    public static ConditionFlag History(bool refutedAnswersNo = false) => new((_, _) => Answer.Yes, refutedAnswersNo);
 
     /// <summary>
     /// A recent event: yes when the onset (onsetDateTime, else onsetPeriod.start) lies certainly within
-    /// <paramref name="windowDays"/> days up to today (the clinic's days), whatever the clinical status. An older or undated event leaves
-    /// the field not recorded: it does not show that no other event happened.
+    /// <paramref name="windowDays"/> days up to today (the clinic's days), whatever the clinical status. An event
+    /// certainly older leaves the field not recorded (it does not show that no other event happened); an undated one, or
+    /// one whose onset may fall within the window, is named for the clinician to check.
     /// </summary>
     public static ConditionFlag Recent(int windowDays, object? yesValue = null, bool refutedAnswersNo = false) =>
-        new((condition, record) => ConditionStatus.OnsetOf(condition, record) is { } onset && onset.CertainlyWithin(record.Today, windowDays), refutedAnswersNo, yesValue);
+        new((condition, record) => ConditionStatus.OnsetOf(condition, record) switch
+        {
+            { } onset when onset.CertainlyWithin(record.Today, windowDays) => Answer.Yes,
+            { } onset when onset.Latest < record.Today.AddDays(-windowDays) => Answer.Nothing,
+            _ => Answer.MaybeRecent,
+        }, refutedAnswersNo, yesValue);
 
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
@@ -46,8 +76,21 @@ internal sealed class ConditionFlag(Func<Condition, PatientRecord, bool> answers
                 refuted.Add(reference);
             else if (verification == Verification.Uncertain)
                 reading.Check(field.Name, ChartCheckKind.Unconfirmed, reference, ChartWords.Of(condition.Code));
-            else if (verification == Verification.Confirmed && answersYes(condition, record))
-                yes.Add(reference);
+            else if (verification == Verification.Confirmed)
+            {
+                switch (answer(condition, record))
+                {
+                    case Answer.Yes:
+                        yes.Add(reference);
+                        break;
+                    case Answer.MaybeCurrent:
+                        reading.Check(field.Name, ChartCheckKind.StatusUnknown, reference, ChartWords.Of(condition.Code));
+                        break;
+                    case Answer.MaybeRecent:
+                        reading.Check(field.Name, ChartCheckKind.Undated, reference, ChartWords.Of(condition.Code));
+                        break;
+                }
+            }
         }
 
         if (yes.Count > 0)

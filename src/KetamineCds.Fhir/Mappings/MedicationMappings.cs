@@ -8,7 +8,10 @@ namespace KetamineCds.Fhir.Mappings;
 /// <summary>
 /// The medicines the patient takes now: an <c>active</c> MedicationRequest (intent order, plan, original-order,
 /// reflex-order, filler-order or instance-order; not a proposal) or an <c>active</c> MedicationStatement, coded in
-/// medicationCodeableConcept or through a Medication resource it references (in the prefetch or contained).
+/// medicationCodeableConcept or through a Medication resource it references (in the prefetch or contained). A medicine
+/// in the value set that may be taken but is not recorded as taken now (a request on hold, draft, of unknown status or
+/// only proposed; a statement intended, on hold or of unknown status) is unclear: named for the clinician to check,
+/// never read as yes (QA13 M4). One stopped, completed, cancelled, not taken or entered in error is neither.
 /// </summary>
 internal static class CurrentMedicines
 {
@@ -20,24 +23,43 @@ internal static class CurrentMedicines
     ];
 
     /// <summary>Each current medicine's matching value set entries and the resource that records it.</summary>
-    public static IEnumerable<(ValueSetCode Entry, string Reference)> Matching(ValueSet valueSet, PatientRecord record)
+    public static IEnumerable<(ValueSetCode Entry, string Reference)> Matching(ValueSet valueSet, PatientRecord record) =>
+        All(valueSet, record).Where(m => m.Current).Select(m => (m.Entry, m.Reference));
+
+    /// <summary>Each unclear medicine's matching value set entries, the resource and the chart's words for it.</summary>
+    public static IEnumerable<(ValueSetCode Entry, string Reference, string What)> Unclear(ValueSet valueSet, PatientRecord record) =>
+        All(valueSet, record).Where(m => !m.Current).Select(m => (m.Entry, m.Reference, m.What));
+
+    private static IEnumerable<(ValueSetCode Entry, string Reference, bool Current, string What)> All(ValueSet valueSet, PatientRecord record)
     {
         foreach (var (request, reference) in record.MedicationRequests)
         {
-            if (request.Status != MedicationRequest.MedicationrequestStatus.Active
-                || request.Intent is not { } intent || !OrderIntents.Contains(intent))
+            var current = request.Status == MedicationRequest.MedicationrequestStatus.Active && request.Intent is { } intent && OrderIntents.Contains(intent);
+            if (!current && request.Status is MedicationRequest.MedicationrequestStatus.Stopped or MedicationRequest.MedicationrequestStatus.Completed
+                or MedicationRequest.MedicationrequestStatus.Cancelled or MedicationRequest.MedicationrequestStatus.EnteredInError)
                 continue;
-            foreach (var entry in Codes.Matches(valueSet, ConceptOf(request.Medication, request.Contained, record)))
-                yield return (entry, reference);
+            var concept = ConceptOf(request.Medication, request.Contained, record);
+            foreach (var entry in Codes.Matches(valueSet, concept))
+                yield return (entry, reference, current, ChartWords.Of(concept));
         }
 
         foreach (var (statement, reference) in record.MedicationStatements)
         {
-            if (statement.Status != MedicationStatement.MedicationStatusCodes.Active)
+            var current = statement.Status == MedicationStatement.MedicationStatusCodes.Active;
+            if (!current && statement.Status is MedicationStatement.MedicationStatusCodes.Stopped or MedicationStatement.MedicationStatusCodes.Completed
+                or MedicationStatement.MedicationStatusCodes.NotTaken or MedicationStatement.MedicationStatusCodes.EnteredInError)
                 continue;
-            foreach (var entry in Codes.Matches(valueSet, ConceptOf(statement.Medication, statement.Contained, record)))
-                yield return (entry, reference);
+            var concept = ConceptOf(statement.Medication, statement.Contained, record);
+            foreach (var entry in Codes.Matches(valueSet, concept))
+                yield return (entry, reference, current, ChartWords.Of(concept));
         }
+    }
+
+    /// <summary>Names each unclear medicine for the clinician to check beside <paramref name="field"/>.</summary>
+    public static void Check(string field, IEnumerable<(ValueSetCode Entry, string Reference, string What)> unclear, ReadingBuilder reading)
+    {
+        foreach (var (_, reference, what) in unclear)
+            reading.Check(field, ChartCheckKind.MedicineNotActive, reference, what);
     }
 
     private static CodeableConcept? ConceptOf(DataType? medication, List<Resource> contained, PatientRecord record) =>
@@ -58,7 +80,10 @@ internal static class CurrentMedicines
     };
 }
 
-/// <summary>A yes/no field a current medicine in the value set answers yes. Nothing answers no: a stopped or absent medicine does not show that no other is taken.</summary>
+/// <summary>
+/// A yes/no field a current medicine in the value set answers yes. Nothing answers no: a stopped or absent medicine does
+/// not show that no other is taken. Without a current one, an unclear one (on hold, draft, proposed ...) is named to check.
+/// </summary>
 internal sealed class MedicationFlag : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
@@ -66,12 +91,16 @@ internal sealed class MedicationFlag : FieldMapping
         var references = CurrentMedicines.Matching(valueSet, record).Select(m => m.Reference).ToArray();
         if (references.Length > 0)
             reading.Record(field.Name, true, references);
+        else
+            CurrentMedicines.Check(field.Name, CurrentMedicines.Unclear(valueSet, record), reading);
     }
 }
 
 /// <summary>
 /// A choice field answered by the <c>value</c> of the current medicines' entries; when several are present, the first
-/// of <paramref name="precedence"/> that is present. Nothing records <c>none</c>.
+/// of <paramref name="precedence"/> that is present. Nothing records <c>none</c>. An unclear medicine (on hold, draft,
+/// proposed ...) that would come first were it current leaves the field not recorded and is named to check, as is any
+/// unclear one when no current one answers.
 /// </summary>
 internal sealed class MedicationChoice(IReadOnlyList<string> precedence) : FieldMapping
 {
@@ -81,7 +110,12 @@ internal sealed class MedicationChoice(IReadOnlyList<string> precedence) : Field
             .Where(m => m.Entry.Value is not null)
             .GroupBy(m => m.Entry.Value!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Reference).ToArray(), StringComparer.Ordinal);
-        if (precedence.FirstOrDefault(found.ContainsKey) is { } chosen)
+        var unclear = CurrentMedicines.Unclear(valueSet, record).ToArray();
+        var chosen = precedence.FirstOrDefault(found.ContainsKey);
+        var unclearValues = unclear.Select(u => u.Entry.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (chosen is not null && precedence.First(v => found.ContainsKey(v) || unclearValues.Contains(v)) == chosen)
             reading.Record(field.Name, chosen, found[chosen]);
+        else
+            CurrentMedicines.Check(field.Name, unclear, reading);
     }
 }

@@ -4,10 +4,30 @@ using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 
 namespace KetamineCds.Fhir.Mappings;
 
-/// <summary>Observations that count: final, amended or corrected (never preliminary, cancelled or entered-in-error), with their effective day.</summary>
+/// <summary>
+/// Observations that count: final, amended or corrected (never preliminary, cancelled or entered-in-error), with their
+/// effective day. A preliminary, registered or unknown one is not final: it is named for the clinician to check where
+/// it would be read were it final (QA13 M4), never read as a value.
+/// </summary>
 internal static class Observations
 {
     public static bool Counts(Observation observation) => observation.Status is ObservationStatus.Final or ObservationStatus.Amended or ObservationStatus.Corrected;
+
+    /// <summary>Preliminary, registered (no result yet) or of unknown status: a result that may stand, not yet one to read.</summary>
+    public static bool NotFinal(Observation observation) => observation.Status is ObservationStatus.Preliminary or ObservationStatus.Registered or ObservationStatus.Unknown;
+
+    /// <summary>
+    /// Names for the clinician to check, beside <paramref name="field"/>, the not-final observations among
+    /// <paramref name="candidates"/> taken after <paramref name="after"/> (the answer's own observation; none: all), and
+    /// says whether there were any: an answer a newer, not yet final result may overturn is not recorded.
+    /// </summary>
+    public static bool CheckNotFinal(string field, IEnumerable<Sourced<Observation>> candidates, DateTimeOffset? after, ReadingBuilder reading)
+    {
+        var newer = candidates.Where(o => NotFinal(o.Resource) && (after is null || When(o.Resource) > after)).ToArray();
+        foreach (var (observation, reference) in newer)
+            reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code));
+        return newer.Length > 0;
+    }
 
     /// <summary>
     /// The effective day (effectiveDateTime, effectivePeriod.start or effectiveInstant) as the clinic's day
@@ -64,20 +84,25 @@ internal static class Observations
 /// <summary>
 /// A whole-number score (PHQ-9 total, item 9): the most recent counting Observation coded in the value set, effective
 /// within <paramref name="windowDays"/> days up to today, whose value is a whole number in the field's range. An
-/// answer of 0 is a recorded value.
+/// answer of 0 is a recorded value. A score within the window that is not final (preliminary, registered, unknown) and
+/// later than that one, or the only one, leaves the field not recorded and is named for the clinician to check: a
+/// preliminary item 9 of 3 after a final 0 must not vanish behind the 0.
 /// </summary>
 internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var latest = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && Codes.Matches(valueSet, o.Resource.Code).Count > 0)
+        var inWindow = record.Observations
+            .Where(o => Codes.Matches(valueSet, o.Resource.Code).Count > 0)
             .Where(o => Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .ToArray();
+        var latest = inWindow
+            .Where(o => Observations.Counts(o.Resource))
             .Select(o => (o.Reference, When: Observations.When(o.Resource), Score: Observations.WholeNumberOf(o.Resource.Value)))
             .Where(o => o.Score is { } s && (field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max))
             .OrderByDescending(o => o.When)
             .FirstOrDefault();
-        if (latest.Reference is not null)
+        if (!Observations.CheckNotFinal(field.Name, inWindow, latest.Reference is null ? null : latest.When, reading) && latest.Reference is not null)
             reading.Record(field.Name, latest.Score!.Value, [latest.Reference]);
     }
 }
@@ -86,22 +111,30 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
 /// Today's blood pressure, systolic and diastolic together (both or neither): from the most recent counting panel
 /// (85354-9) with both components, or a systolic and a diastolic Observation with the same effective time, taken on
 /// the screening's day. Each field reads its half of the same pair; values outside the contract's range are not read.
+/// A blood pressure taken today that is not final (preliminary, registered, unknown) and later than the pair, or today's
+/// only one, leaves the field not recorded and is named for the clinician to check.
 /// </summary>
 internal sealed class BloodPressure(bool systolic) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        if (Latest(valueSet, record) is not { } pair)
+        var pair = Latest(valueSet, record);
+        var notFinal = record.Observations.Where(o => IsToday(o.Resource, record)
+            && (Observations.HasCode(valueSet, o.Resource.Code, "panel") || Observations.HasCode(valueSet, o.Resource.Code, "systolic") || Observations.HasCode(valueSet, o.Resource.Code, "diastolic")));
+        if (Observations.CheckNotFinal(field.Name, notFinal, pair?.When, reading) || pair is not { } latest)
             return;
-        var value = systolic ? pair.Systolic : pair.Diastolic;
-        if ((field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max) && pair.Systolic > pair.Diastolic)
-            reading.Record(field.Name, value, pair.References);
+        var value = systolic ? latest.Systolic : latest.Diastolic;
+        if ((field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max) && latest.Systolic > latest.Diastolic)
+            reading.Record(field.Name, value, latest.References);
     }
 
-    internal static (int Systolic, int Diastolic, string[] References)? Latest(ValueSet valueSet, PatientRecord record)
+    private static bool IsToday(Observation observation, PatientRecord record) =>
+        Observations.DayOf(observation, record) is { } day && day.Earliest == record.Today && day.Latest == record.Today;
+
+    internal static (DateTimeOffset When, int Systolic, int Diastolic, string[] References)? Latest(ValueSet valueSet, PatientRecord record)
     {
         var today = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && Observations.DayOf(o.Resource, record) is { } day && day.Earliest == record.Today && day.Latest == record.Today)
+            .Where(o => Observations.Counts(o.Resource) && IsToday(o.Resource, record))
             .ToArray();
         var candidates = new List<(DateTimeOffset When, int Systolic, int Diastolic, string[] References)>();
 
@@ -125,27 +158,31 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
 
         if (candidates.Count == 0)
             return null;
-        var latest = candidates.OrderByDescending(c => c.When).First();
-        return (latest.Systolic, latest.Diastolic, latest.References);
+        return candidates.OrderByDescending(c => c.When).First();
     }
 }
 
 /// <summary>
 /// pregnant: the most recent counting pregnancy status Observation within <paramref name="windowDays"/> days whose
 /// answer is coded: "pregnant" records true, "not pregnant" false; "unknown" or an older one leaves it not recorded.
+/// A pregnancy status within the window that is not final (preliminary, registered, unknown) and later than that one,
+/// or the only one, leaves the field not recorded and is named for the clinician to check, whatever its answer.
 /// </summary>
 internal sealed class PregnancyStatus(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var latest = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && Observations.HasCode(valueSet, o.Resource.Code, "question"))
+        var inWindow = record.Observations
+            .Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question"))
             .Where(o => Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .ToArray();
+        var latest = inWindow
+            .Where(o => Observations.Counts(o.Resource))
             .Select(o => (o.Reference, When: Observations.When(o.Resource), Answer: Answer(valueSet, o.Resource.Value)))
             .Where(o => o.Answer is not null)
             .OrderByDescending(o => o.When)
             .FirstOrDefault();
-        if (latest.Reference is not null)
+        if (!Observations.CheckNotFinal(field.Name, inWindow, latest.Reference is null ? null : latest.When, reading) && latest.Reference is not null)
             reading.Record(field.Name, latest.Answer!.Value, [latest.Reference]);
     }
 

@@ -53,6 +53,10 @@ public static class CardTexts
         {
             KetamineCds.Fhir.ChartCheckKind.AllergyNamingKetamine => "Card.ChartCheck.Allergy",
             KetamineCds.Fhir.ChartCheckKind.PsychoticDisorder => "Card.ChartCheck.PsychoticDisorder",
+            KetamineCds.Fhir.ChartCheckKind.StatusUnknown => "Card.ChartCheck.StatusUnknown",
+            KetamineCds.Fhir.ChartCheckKind.Undated => "Card.ChartCheck.Undated",
+            KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
+            KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
             _ => "Card.ChartCheck.Unconfirmed",
         };
         return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);

@@ -153,4 +153,90 @@ public sealed class ChartChecksHookTests
         Assert.Contains(ClinicalText.Shared.FieldLabel("psychosis") + ": the chart holds a current diagnosis “F20.9” (Condition/c-scz)", detail, StringComparison.Ordinal);
         Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
     }
+
+    /// <summary>A complete screening that answers every safety question no (QA13's psy-none.req.json): eligible on its own.</summary>
+    private static JsonObject CompleteNo(string patient)
+    {
+        var request = SampleRequests.Trd(patient);
+        foreach (var (field, value) in new (string, JsonNode)[]
+        {
+            ("jurisdiction", "us"), ("oralAntidepressantClass", "ssri"), ("currentManiaOrMixedFeatures", false), ("breastfeeding", false),
+            ("lifeLimitingIllness", false), ("chronicNeuropathicPain", false), ("onOpioids", false), ("opioidInducedHyperalgesia", false),
+            ("onNaltrexone", false), ("benzodiazepineDiazepamEquivalentMg", 0), ("onPsychostimulantOrMaoi", false), ("substanceUse", "none"),
+            ("otherCnsDepressants", false), ("aneurysmalVascularDisease", false), ("arteriovenousMalformation", false),
+            ("intracerebralHemorrhageHistory", false), ("hypersensitivityToKetamine", false), ("seriousCardiovascularOrCerebrovascularCondition", false),
+            ("recentMyocardialInfarctionOrStroke", false), ("hypertensiveEncephalopathyHistory", false), ("respiratoryDiseaseOrSleepApnea", false),
+            ("cognitiveImpairment", false), ("urinaryTractSymptoms", false), ("hepaticImpairment", "none"), ("phq9Total", 18), ("phq9Item9", 0),
+            ("otherCardiovascularOrCerebrovascularDisease", false),
+        })
+        {
+            request[field] = value;
+        }
+
+        return request;
+    }
+
+    /// <summary>The screenings KetamineCds completed from the chart (rescreens) do not carry the earlier answer for <paramref name="field"/>.</summary>
+    private static async Task AssertNotCarriedAsync(HttpClient api, string patient, string field)
+    {
+        var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/screenings?patientReference={patient}");
+        foreach (var item in list.GetProperty("items").EnumerateArray())
+        {
+            if (item.TryGetProperty("rescreenOf", out var of) && of.ValueKind != JsonValueKind.Null)
+            {
+                Assert.False(item.GetProperty("input").TryGetProperty(field, out var v) && v.ValueKind != JsonValueKind.Null, $"the earlier answer filled {field}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PatientView_ProvisionalOpioidUseDisorder_IsNamedToCheck_AndAnEarlierNoneDoesNotFillIt()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H87-SUD";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(P));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), Condition("c-oud", P, "F11.20", "provisional"));
+
+        Assert.Contains(ClinicalText.Shared.FieldLabel("substanceUse") + ": the chart holds “F11.20” (Condition/c-oud), not confirmed", AllDetail(cards), StringComparison.Ordinal);
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        await AssertNotCarriedAsync(api, P, "substanceUse");
+        var html = await FormAsync(factory, cards);
+        Assert.Contains("The chart holds “F11.20” (Condition/c-oud), which the screening cannot read as an answer", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_OnHoldOpioidUndatedInfarctionAndPreliminaryItem9_AreNamedToCheck_AndEarlierAnswersDoNotFillThem()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H87-KINDS";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(P));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var opioid = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationRequest", "id": "m-hc", "status": "on-hold", "intent": "order",
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "1372265"}], "text": "Hydrocodone oral solution"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var item9 = JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "o-i9", "status": "preliminary",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]}, "valueInteger": 2,
+             "effectiveDateTime": "{{{now}}}", "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), Condition("c-mi", P, "I21.4"), opioid, item9);
+
+        var detail = AllDetail(cards);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("onOpioids") + ": the chart holds “Hydrocodone oral solution (1372265)” (MedicationRequest/m-hc), ordered or recorded but not as taken now", detail, StringComparison.Ordinal);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("recentMyocardialInfarctionOrStroke") + ": the chart holds “I21.4” (Condition/c-mi) without an onset date", detail, StringComparison.Ordinal);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44260-8” (Observation/o-i9), a result that is not final", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        foreach (var field in new[] { "onOpioids", "recentMyocardialInfarctionOrStroke", "phq9Item9" })
+        {
+            await AssertNotCarriedAsync(api, P, field);
+        }
+    }
 }

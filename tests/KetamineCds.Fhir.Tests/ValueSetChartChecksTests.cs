@@ -1,0 +1,309 @@
+namespace KetamineCds.Fhir.Tests;
+
+/// <summary>
+/// Every kind of value set reading names a matching chart entry it cannot use as an answer but that may mean yes
+/// (<see cref="FhirReading.ToCheck"/>, QA13 M4: "not recorded is never no"), and never reads it as an answer; an entry
+/// clearly not current, clearly outside the window, refuted or entered in error stays unnamed.
+/// </summary>
+public class ValueSetChartChecksTests
+{
+    /// <summary>An opioid (RxNorm, in the opioids value set).</summary>
+    private const string Hydrocodone = "1372265";
+
+    private static void AssertNamed(FhirReading reading, string field, ChartCheckKind kind, string reference)
+    {
+        Assert.False(reading.Values.ContainsKey(field), $"{field} was read as {(reading.Values.TryGetValue(field, out var v) ? v : null)}");
+        Assert.Contains(reading.ToCheck, c => c.Field == field && c.Kind == kind && c.Reference == reference);
+    }
+
+    private static void AssertNotNamed(FhirReading reading, string field)
+    {
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == field);
+        Assert.False(reading.Values.ContainsKey(field));
+    }
+
+    // Substance use disorders (the brief's example: a provisional opioid use disorder was dropped, and an earlier
+    // "none" could fill the field).
+    [Theory]
+    [InlineData("provisional")]
+    [InlineData("unconfirmed")]
+    [InlineData("differential")]
+    public void Read_UnconfirmedSubstanceUseDisorder_IsNamedBesideSubstanceUse(string verification)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "F11.20", verification: verification));
+
+        AssertNamed(reading, "substanceUse", ChartCheckKind.Unconfirmed, "Condition/c1");
+        Assert.False(reading.Values.ContainsKey("substancesUsed"));
+    }
+
+    [Fact]
+    public void Read_KetamineDependenceWithNoClinicalStatus_IsNamedBesideSubstanceUse()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Snomed, "724715004", clinical: null));
+
+        AssertNamed(reading, "substanceUse", ChartCheckKind.StatusUnknown, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_ProvisionalActiveDisorderBesideOneInRemission_LeavesSubstanceUseNotRecorded()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Condition("c1", Fhir.Icd10Cm, "F10.20", clinical: "remission"),
+            Fhir.Condition("c2", Fhir.Icd10Cm, "F11.20", verification: "provisional"));
+
+        AssertNamed(reading, "substanceUse", ChartCheckKind.Unconfirmed, "Condition/c2");
+        AssertNamed(reading, "substancesUsed", ChartCheckKind.Unconfirmed, "Condition/c2");
+    }
+
+    [Fact]
+    public void Read_ProvisionalDisorderBesideAConfirmedActiveOne_TheActiveStands_SubstancesWait()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Condition("c1", Fhir.Icd10Cm, "F10.20"),
+            Fhir.Condition("c2", Fhir.Icd10Cm, "F11.20", verification: "provisional"));
+
+        Assert.Equal("active", reading.Values["substanceUse"]);
+        AssertNamed(reading, "substancesUsed", ChartCheckKind.Unconfirmed, "Condition/c2");
+    }
+
+    [Theory]
+    [InlineData("active", "refuted")]
+    [InlineData("active", "entered-in-error")]
+    public void Read_RefutedOrErroneousDisorder_IsNotNamed(string clinical, string verification)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "F11.20", clinical: clinical, verification: verification));
+
+        AssertNotNamed(reading, "substanceUse");
+    }
+
+    // Conditions read for a question about now.
+    [Fact]
+    public void Read_AneurysmWithNoClinicalStatus_IsNamedToCheck()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I67.1", clinical: null));
+
+        AssertNamed(reading, "aneurysmalVascularDisease", ChartCheckKind.StatusUnknown, "Condition/c1");
+    }
+
+    [Theory]
+    [InlineData("resolved")]
+    [InlineData("inactive")]
+    [InlineData("remission")]
+    public void Read_AneurysmClearlyNotCurrent_IsNotNamed(string clinical)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I67.1", clinical: clinical));
+
+        AssertNotNamed(reading, "aneurysmalVascularDisease");
+    }
+
+    // Recent events.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2026-10")]
+    [InlineData("2027-01-01")]
+    public void Read_InfarctionWhoseOnsetDoesNotPlaceIt_IsNamedToCheck(string? onset)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I21.4", onset: onset));
+
+        AssertNamed(reading, "recentMyocardialInfarctionOrStroke", ChartCheckKind.Undated, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_InfarctionCertainlyOlderThanSixWeeks_IsNotNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I21.4", clinical: "resolved", onset: "2025-03"));
+
+        AssertNotNamed(reading, "recentMyocardialInfarctionOrStroke");
+    }
+
+    [Fact]
+    public void Read_UndatedSuicideAttempt_IsNamedBesideSuicidality()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "T14.91XA"));
+
+        AssertNamed(reading, "suicidality", ChartCheckKind.Undated, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_ProvisionalSuicideAttempt_IsNamedBesideSuicidality()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "T14.91XA", verification: "provisional", onset: "2026-11-20"));
+
+        AssertNamed(reading, "suicidality", ChartCheckKind.Unconfirmed, "Condition/c1");
+    }
+
+    // Choices read from Conditions.
+    [Fact]
+    public void Read_ProvisionalEpisodeWithPsychoticFeatures_IsNamedBesidePsychosis()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "F33.3", verification: "provisional"));
+
+        AssertNamed(reading, "psychosis", ChartCheckKind.Unconfirmed, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_EpisodeWithPsychoticFeaturesWithNoClinicalStatus_IsNamedBesidePsychosis()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "F33.3", clinical: null));
+
+        AssertNamed(reading, "psychosis", ChartCheckKind.StatusUnknown, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_EpisodeWithPsychoticFeaturesResolved_IsNotNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "F33.3", clinical: "resolved"));
+
+        AssertNotNamed(reading, "psychosis");
+    }
+
+    [Fact]
+    public void Read_ProvisionalBipolarBesideConfirmedMdd_LeavesTheDiagnosisNotRecorded()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Condition("c1", Fhir.Icd10Cm, "F33.1"),
+            Fhir.Condition("c2", Fhir.Icd10Cm, "F31.81", verification: "differential"));
+
+        AssertNamed(reading, "primaryDiagnosis", ChartCheckKind.Unconfirmed, "Condition/c2");
+    }
+
+    [Fact]
+    public void Read_ProvisionalMddBesideConfirmedMdd_TheDiagnosisStands()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Condition("c1", Fhir.Icd10Cm, "F33.1"),
+            Fhir.Condition("c2", Fhir.Icd10Cm, "F32.2", verification: "provisional"));
+
+        Assert.Equal("mdd", reading.Values["primaryDiagnosis"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "primaryDiagnosis");
+    }
+
+    // Medicines.
+    [Theory]
+    [InlineData("on-hold", "order")]
+    [InlineData("draft", "order")]
+    [InlineData("unknown", "order")]
+    [InlineData("active", "proposal")]
+    public void Read_OpioidRequestNotActive_IsNamedBesideOnOpioids(string status, string intent)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationRequest("m1", Hydrocodone, status, intent));
+
+        AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineNotActive, "MedicationRequest/m1");
+    }
+
+    [Theory]
+    [InlineData("intended")]
+    [InlineData("on-hold")]
+    [InlineData("unknown")]
+    public void Read_OpioidStatementNotActive_IsNamedBesideOnOpioids(string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m1", Hydrocodone, status));
+
+        AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineNotActive, "MedicationStatement/m1");
+    }
+
+    [Theory]
+    [InlineData("stopped")]
+    [InlineData("completed")]
+    [InlineData("cancelled")]
+    [InlineData("entered-in-error")]
+    public void Read_OpioidRequestEnded_IsNotNamed(string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationRequest("m1", Hydrocodone, status));
+
+        AssertNotNamed(reading, "onOpioids");
+    }
+
+    [Fact]
+    public void Read_OnHoldLithiumBesideActiveLamotrigine_LeavesTheMoodStabilizerNotRecorded()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationRequest("m1", "198427"), Fhir.MedicationRequest("m2", "197889", status: "on-hold"));
+
+        AssertNamed(reading, "moodStabilizer", ChartCheckKind.MedicineNotActive, "MedicationRequest/m2");
+    }
+
+    [Fact]
+    public void Read_OnHoldLamotrigineBesideActiveLithium_LithiumStands()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationRequest("m1", "197889"), Fhir.MedicationRequest("m2", "198427", status: "on-hold"));
+
+        Assert.Equal("lithium", reading.Values["moodStabilizer"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "moodStabilizer");
+    }
+
+    // Observations.
+    [Theory]
+    [InlineData("preliminary")]
+    [InlineData("registered")]
+    [InlineData("unknown")]
+    public void Read_Phq9Item9NotFinal_IsNamedToCheck(string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("o1", "44260-8", 2, status: status));
+
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultNotFinal, "Observation/o1");
+    }
+
+    [Fact]
+    public void Read_PreliminaryItem9AfterAFinalZero_LeavesItNotRecorded()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("o1", "44260-8", 0, effective: "2026-11-20T09:00:00Z"),
+            Fhir.Observation("o2", "44260-8", 3, effective: "2026-11-28T09:00:00Z", status: "preliminary"));
+
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultNotFinal, "Observation/o2");
+    }
+
+    [Fact]
+    public void Read_PreliminaryItem9BeforeAFinalOne_TheFinalStands()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("o1", "44260-8", 3, effective: "2026-11-20T09:00:00Z", status: "preliminary"),
+            Fhir.Observation("o2", "44260-8", 1, effective: "2026-11-28T09:00:00Z"));
+
+        Assert.Equal(1, reading.Values["phq9Item9"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Item9");
+    }
+
+    [Theory]
+    [InlineData("cancelled")]
+    [InlineData("entered-in-error")]
+    public void Read_Phq9ItemCancelledOrErroneous_IsNotNamed(string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("o1", "44260-8", 2, status: status));
+
+        AssertNotNamed(reading, "phq9Item9");
+    }
+
+    [Fact]
+    public void Read_PreliminaryPhq9OlderThanItsWindow_IsNotNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("o1", "44261-6", 20, effective: "2026-10-01T09:00:00Z", status: "preliminary"));
+
+        AssertNotNamed(reading, "phq9Total");
+    }
+
+    [Fact]
+    public void Read_PreliminaryPregnancyStatus_IsNamedToCheck()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("o1", "82810-3", (Fhir.Loinc, "LA15173-0"), status: "preliminary"));
+
+        AssertNamed(reading, "pregnant", ChartCheckKind.ResultNotFinal, "Observation/o1");
+    }
+
+    [Fact]
+    public void Read_PreliminaryBloodPressureToday_IsNamedBesideBoth()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("o1", "85354-9", status: "preliminary", components: [Fhir.PressureComponent("8480-6", 182m), Fhir.PressureComponent("8462-4", 104m)]));
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
+    }
+}
