@@ -699,7 +699,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
 
             var prefetch = new List<KeyValuePair<string, JsonElement>>();
-            string prefetchJson = "{}";
+            JsonElement? prefetchJson = null;
             if (root.TryGetProperty("prefetch", out var items) && items.ValueKind != JsonValueKind.Null)
             {
                 if (items.ValueKind != JsonValueKind.Object)
@@ -723,10 +723,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     prefetch.Add(new(item.Name, item.Value));
                 }
 
-                prefetchJson = items.GetRawText();
+                prefetchJson = items;
             }
 
-            var fhir = draftOrders is { } d ? $"{{\"prefetch\":{prefetchJson},\"draftOrders\":{d.GetRawText()}}}" : $"{{\"prefetch\":{prefetchJson}}}";
+            // The log keeps what the answer was read from, without the patient's direct identifiers (QA14a P9).
+            var fhir = LoggedFhir.Of(prefetchJson, draftOrders);
             return new HookCall(hook, hookInstance, userId, patientId, draftOrders, prefetch, fhir);
         }
     }

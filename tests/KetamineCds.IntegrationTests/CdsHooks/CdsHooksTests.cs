@@ -232,9 +232,75 @@ public abstract class CdsHooksTests
         Assert.Equal("patient-view", origin.Hook);
         Assert.Equal(request["hookInstance"]!.GetValue<string>(), origin.HookInstance);
         Assert.Equal(cards.Select(c => Guid.Parse(c!["uuid"]!.GetValue<string>())), origin.CardUuids);
-        Assert.Equal(
-            JsonNode.Parse(request["prefetch"]!.ToJsonString())!.ToJsonString(),
-            JsonNode.Parse(origin.FhirJson)!["prefetch"]!.ToJsonString());
+        // The FHIR as it was sent, but for the patient's direct identifiers (QA14a P9): the sample's Patient loses its MRN,
+        // its name and "active", and keeps the year of its birth date.
+        var expected = JsonNode.Parse(request["prefetch"]!.ToJsonString())!;
+        var patient = expected["chart"]!["entry"]![0]!["resource"]!.AsObject();
+        patient.Remove("identifier");
+        patient.Remove("name");
+        patient.Remove("active");
+        patient["birthDate"] = "1968";
+        var stored = JsonNode.Parse(origin.FhirJson)!;
+        Assert.Equal(expected.ToJsonString(), stored["prefetch"]!.ToJsonString());
+        Assert.True(stored["directIdentifiersRemoved"]!.GetValue<bool>());
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task PatientView_RecordsTheChartWithoutThePatientsDirectIdentifiers()
+    {
+        // QA14a P9: the whole prefetch went into the append-only log, the patient's name, birth date and MRN included,
+        // although the app refuses a name everywhere else. What the answer was read from stays; the identifiers do not.
+        using var app = await CreateAppAsync();
+        var call = ChartCall("p14-id", false, """
+            {"resourceType": "RelatedPerson", "id": "rp-1", "patient": {"reference": "Patient/p14-id", "display": "Adamo Zyxwort"},
+             "name": [{"family": "Zyxwort", "given": ["Evangelina"]}], "telecom": [{"system": "phone", "value": "555-0100"}]}
+            """);
+        var entries = call["prefetch"]!.AsObject().Select(p => p.Value).OfType<JsonObject>().First(o => o["entry"] is JsonArray)["entry"]!.AsArray();
+        var patient = entries.Select(e => e!["resource"]!.AsObject()).Single(r => r["resourceType"]!.GetValue<string>() == "Patient");
+        var birthDate = patient["birthDate"]!.GetValue<string>();
+        patient["identifier"] = JsonNode.Parse("""[{"system": "urn:oid:2.16.840.1.113883.19.5", "value": "MRN-SECRET-77"}]""");
+        patient["name"] = JsonNode.Parse("""[{"use": "official", "family": "Zyxwort", "given": ["Adamo"]}]""");
+        patient["telecom"] = JsonNode.Parse("""[{"system": "phone", "value": "555-0199"}]""");
+        patient["address"] = JsonNode.Parse("""[{"line": ["1 Hidden Lane"], "city": "Springfield"}]""");
+        patient["text"] = JsonNode.Parse("""{"status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">Adamo Zyxwort</div>"}""");
+        patient["extension"]!.AsArray().Add(JsonNode.Parse("""{"url": "http://example.org/fhir/mothers-maiden-name", "valueString": "Hiddenname"}"""));
+        var condition = entries.Select(e => e!["resource"]!.AsObject()).First(r => r["resourceType"]!.GetValue<string>() == "Condition");
+        condition["subject"]!["display"] = "Adamo Zyxwort";
+        condition["note"] = JsonNode.Parse("""[{"text": "Told by his wife Evangelina Zyxwort"}]""");
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync(e => e.HookOriginJson != null);
+        var fhir = HookOrigin.FromJson(entry.HookOriginJson!).FhirJson;
+        foreach (var identifying in new[] { "Adamo", "Evangelina", "Zyxwort", "MRN-SECRET-77", "555-01", "Hidden", "Springfield", birthDate })
+        {
+            Assert.DoesNotContain(identifying, fhir, StringComparison.Ordinal);
+        }
+
+        var stored = JsonNode.Parse(fhir)!;
+        Assert.True(stored["directIdentifiersRemoved"]!.GetValue<bool>());
+        var storedResources = stored["prefetch"]!.AsObject().Select(p => p.Value).OfType<JsonObject>().First(o => o["entry"] is JsonArray)["entry"]!.AsArray()
+            .Select(e => e!["resource"]!.AsObject()).ToArray();
+        var storedPatient = storedResources.Single(r => r["resourceType"]!.GetValue<string>() == "Patient");
+        Assert.Equal(["resourceType", "id", "gender", "birthDate", "extension"], storedPatient.Select(p => p.Key));
+        Assert.Equal(birthDate[..4], storedPatient["birthDate"]!.GetValue<string>());
+        Assert.Equal("F", Assert.Single(storedPatient["extension"]!.AsArray())!["valueCode"]!.GetValue<string>());
+        var storedCondition = storedResources.First(r => r["resourceType"]!.GetValue<string>() == "Condition");
+        Assert.Equal("Patient/p14-id", storedCondition["subject"]!["reference"]!.GetValue<string>());
+        Assert.Null(storedCondition["subject"]!["display"]);
+        Assert.Null(storedCondition["note"]);
+        Assert.Equal("F33.1", storedCondition["code"]!["coding"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal(["resourceType", "id"], storedResources.Single(r => r["resourceType"]!.GetValue<string>() == "RelatedPerson").Select(p => p.Key));
+
+        // The answer was read from the chart before anything was left out: the age (from the full birth date) and the sex
+        // at birth are not among the items the chart did not hold.
+        var logged = (await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(entry.Id))!;
+        Assert.Contains("failedAdequateTrials", logged.MissingItems);
+        Assert.DoesNotContain("ageYears", logged.MissingItems);
+        Assert.DoesNotContain("sexAtBirth", logged.MissingItems);
         Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
     }
 
@@ -894,6 +960,7 @@ public abstract class CdsHooksTests
         Assert.Contains("Asked from the EHR (CDS Hooks)", page, StringComparison.Ordinal);
         Assert.Contains(request["hookInstance"]!.GetValue<string>(), page, StringComparison.Ordinal);
         Assert.Contains("Practitioner/demo-psychiatrist", page, StringComparison.Ordinal);
+        Assert.Contains("Recorded without the patient's direct identifiers", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Asked from the EHR (CDS Hooks)", System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{typed}")), StringComparison.Ordinal);
     }
 
