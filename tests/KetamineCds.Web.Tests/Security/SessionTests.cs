@@ -58,6 +58,8 @@ public sealed class SessionTests
         using var logout = await client.PostFormAsync("/Screenings/New", "/Account/Logout", []);
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        // QA14a P6: a shared clinic computer keeps no page or stored state of the session (the language cookie stays).
+        Assert.Equal("\"cache\", \"storage\"", string.Join(", ", logout.Headers.GetValues("Clear-Site-Data")));
         using var afterLogout = await copied.GetAsync("/Screenings/New");
         Assert.True(SessionClients.IsSentToSignIn(afterLogout), $"Expected a redirect to sign in, got {(int)afterLogout.StatusCode}.");
     }

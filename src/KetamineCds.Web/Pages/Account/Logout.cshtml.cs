@@ -9,7 +9,8 @@ namespace KetamineCds.Web.Pages.Account;
 
 /// <summary>
 /// Signs out (POST only, with the anti-forgery token) and records it. The session ends on the server (its row in
-/// the session store is deleted), so a copy of the cookie kept from before opens nothing.
+/// the session store is deleted), so a copy of the cookie kept from before opens nothing; the browser is told to drop
+/// its cache and the page's storage.
 /// </summary>
 public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit) : PageModel
 {
@@ -25,6 +26,10 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, IAccessAu
         }
 
         await signIn.SignOutAsync();
+
+        // A shared clinic computer keeps nothing of the session: the browser drops its cached pages and the page's
+        // stored state (QA14a P6). Not "cookies": the language chosen stays for the next person at the desk.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return RedirectToPage("/Account/Logout");
     }
 }
