@@ -31,12 +31,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     {
         using var document = Parse(body);
         var call = HookCall.Read(document.RootElement, service);
+        IReadOnlyList<OrderedMedication>? orders = null;
         if (service.OrderSign)
         {
             bool ordersKetamine;
             try
             {
-                ordersKetamine = DraftOrders.OrdersKetamine(call.DraftOrders!.Value);
+                // Every order is of this patient (context.patientId), or refused as the prefetch's resources are.
+                orders = DraftOrders.Read(call.DraftOrders!.Value, call.PatientId);
+                ordersKetamine = DraftOrders.OrdersKetamine(orders);
             }
             catch (FormatException e)
             {
@@ -60,6 +63,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         try
         {
             reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone);
+            if (orders is not null && reading.PatientId is { } prefetchPatient)
+            {
+                // ... and of the prefetch's Patient, when it sends one: the orders are never read as another chart's.
+                DraftOrderReader.CheckSamePatient(orders, prefetchPatient, "the one in the prefetch");
+            }
         }
         catch (FhirFormatException e)
         {

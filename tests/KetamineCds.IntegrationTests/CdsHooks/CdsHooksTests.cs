@@ -678,6 +678,65 @@ public abstract class CdsHooksTests
         Assert.Equal(1, await app.DecisionLogCountAsync());
     }
 
+    [Theory]
+    [InlineData("context-patient")]
+    [InlineData("prefetch-patient")]
+    [InlineData("absolute-url")]
+    public async Task OrderSign_AKetamineOrderOfAnotherPatient_Answers400NamingTheEntryAndRecordsNothing(string kind)
+    {
+        // The prefetch was checked to be of one patient, draftOrders was not: an esketamine order whose subject is another
+        // patient was answered (and recorded) as this patient's.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("order-sign-esketamine");
+        var subject = request["context"]!["draftOrders"]!["entry"]!.AsArray()[0]!["resource"]!["subject"]!;
+        string whose;
+        switch (kind)
+        {
+            case "context-patient":
+                subject["reference"] = "Patient/someone-else";
+                whose = "context.patientId";
+                break;
+            case "absolute-url":
+                subject["reference"] = "https://ehr.example.org/fhir/Patient/someone-else";
+                whose = "context.patientId";
+                break;
+            default:
+                // The call names the order's patient; its prefetch is another's (ex-mdd-only).
+                request["context"]!["patientId"] = "someone-else";
+                subject["reference"] = "Patient/someone-else";
+                whose = "the one in the prefetch";
+                break;
+        }
+
+        using var response = await app.PostAsync(OrderSign, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        Assert.Equal(
+            $"The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than {whose}.",
+            problem["detail"]!.GetValue<string>());
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task OrderSign_AKetamineOrderWhoseSubjectNamesNoPatientById_IsReadAsTheCallsPatientsOrder()
+    {
+        // A subject given only by its display names no Patient to compare: context.patientId names the patient, as for
+        // such a reference in the prefetch. (An order without any subject is not valid R4: refused, as before.)
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("order-sign-esketamine");
+        request["context"]!["draftOrders"]!["entry"]!.AsArray()[0]!["resource"]!["subject"] = new JsonObject { ["display"] = "The patient" };
+
+        using var response = await app.PostAsync(OrderSign, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        Assert.Equal("warning", card["indicator"]!.GetValue<string>());
+        Assert.Equal(1, await app.DecisionLogCountAsync());
+    }
+
     [Fact]
     public async Task PatientView_AfterTheClinicianCompletedTheScreening_RunsTheRulesRecordsAScreeningAndFeedbackOverridesIt()
     {
