@@ -1476,7 +1476,7 @@ public abstract class CdsHooksTests
             using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadAsStringAsync();
-            Assert.Contains($"taken from screening {clinicians}, completed in KetamineCds on", body, StringComparison.Ordinal);
+            Assert.Contains($"The answers of screening {clinicians}, completed in KetamineCds on", body, StringComparison.Ordinal);
         }
 
         var log = app.Services.GetRequiredService<IDecisionLog>();
@@ -1532,12 +1532,14 @@ public abstract class CdsHooksTests
         using var answer = await app.PostAsync(PatientView, sample.ToJsonString());
         var body = await answer.Content.ReadAsStringAsync();
         // The incomplete card says where its answers came from, as the card of a screening that ran does.
-        Assert.Contains($"taken from screening {earlier}, completed in KetamineCds on", body, StringComparison.Ordinal);
+        Assert.Contains($"The answers of screening {earlier}, completed in KetamineCds on", body, StringComparison.Ordinal);
+        Assert.Contains("were used where the chart records no answer or a less cautious one, while they still hold; not for a question whose chart entry a card names to check.", body, StringComparison.Ordinal);
         var url = PrefillUrl(JsonNode.Parse(body)!);
         var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
         var html = WebUtility.HtmlDecode(await psychiatrist.GetStringAsync(url.PathAndQuery));
 
         Assert.Contains($"answers are filled in from screening {earlier}, recorded in KetamineCds on", html, StringComparison.Ordinal);
+        Assert.Contains("where the chart says nothing or answers less cautiously. Check that each still holds today.", html, StringComparison.Ordinal);
         Assert.Matches("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-earlier\"", html);
         Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-ehr\"", html);
         Assert.DoesNotContain("Seen with his sister", html, StringComparison.Ordinal);
