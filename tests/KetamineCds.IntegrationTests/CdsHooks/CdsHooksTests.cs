@@ -487,6 +487,72 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task Audit_TheChartAndTheClinicianDisagreed_BothAuditPagesNameTheFieldBothAnswersAndTheOneUsed()
+    {
+        // The card named the disagreement (QA13 H1), but the log kept only the answer used: the auditor could find the
+        // chart's answer only by reading the raw FHIR. Now the entry keeps it (in its hashed origin) and the page shows it,
+        // for a screening that ran and for an answer without one (yesterday's suicidality is out of date).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        var yesterdays = await RecordClinicianScreeningAsync(app, "p88-yesterday", "\"pregnant\":true");
+        clock.Advance(TimeSpan.FromDays(1));
+        using (var response = await app.PostAsync(PatientView, ChartCall("p88-yesterday", false, NotPregnantFiveMinutesAgo).ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var todays = await RecordClinicianScreeningAsync(app, "p88-preg", "\"pregnant\":true");
+        using (var response = await app.PostAsync(PatientView, ChartCall("p88-preg", false, NotPregnantFiveMinutesAgo).ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Guid answer, screening;
+        await using (var db = app.Db())
+        {
+            answer = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer && e.PatientReference == "p88-yesterday")).Id;
+            screening = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null && e.PatientReference == "p88-preg")).Id;
+        }
+
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        async Task<string> PageAsync(string path, string? language = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (language is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(language);
+            }
+
+            using var response = await auditor.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        static string Row(string label, string field, string chart, string entry, string screening, string used) =>
+            $@"<th scope=""row"">{label} <code>{field}</code></th>\s*<td>{chart}</td>\s*<td>\s*<code>{entry}</code><br />\s*</td>\s*<td>{screening}</td>\s*<td><strong>{used}</strong></td>";
+
+        var answerPage = await PageAsync($"/Audit/HookAnswer/{answer}");
+        Assert.Contains("The chart and the clinician's screening disagreed", answerPage, StringComparison.Ordinal);
+        Assert.Contains($"less cautiously than screening {yesterdays} (answers of {DateTime.UtcNow.AddDays(-1):yyyy-MM-dd})", answerPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Audit/Screening/{yesterdays}\"", answerPage, StringComparison.Ordinal);
+        Assert.Matches(Row("Pregnant", "pregnant", "No", "Observation/preg", "Yes", "Yes"), answerPage);
+
+        var screeningPage = await PageAsync($"/Audit/Screening/{screening}");
+        Assert.Contains($"less cautiously than screening {todays} (answers of {DateTime.UtcNow:yyyy-MM-dd})", screeningPage, StringComparison.Ordinal);
+        Assert.Matches(Row("Pregnant", "pregnant", "No", "Observation/preg", "Yes", "Yes"), screeningPage);
+
+        var chinese = await PageAsync($"/Audit/Screening/{screening}", "zh-CN");
+        Assert.Contains("病历与临床医生的筛查不一致", chinese, StringComparison.Ordinal);
+        Assert.Contains($"病历对以下问题的回答不如筛查 {todays}（{DateTime.UtcNow:yyyy-MM-dd} 的回答）谨慎。", chinese, StringComparison.Ordinal);
+        Assert.Matches(Row("妊娠", "pregnant", "否", "Observation/preg", "是", "是"), chinese);
+
+        // An entry without a disagreement shows no such section.
+        Assert.DoesNotContain("The chart and the clinician's screening disagreed", await PageAsync($"/Audit/Screening/{todays}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PatientView_ChartAnswersMoreCautiouslyThanTheClinician_KeepsTheChartsAnswerWithoutADisagreementCard()
     {
         // The chart's pregnancy against the clinician's "not pregnant": the chart's yes stands, as it always did.
