@@ -531,7 +531,7 @@ public abstract class CdsHooksTests
         }
 
         static string Row(string label, string field, string chart, string entry, string screening, string used) =>
-            $@"<th scope=""row"">{label} <code>{field}</code></th>\s*<td>{chart}</td>\s*<td>\s*<code>{entry}</code><br />\s*</td>\s*<td>{screening}</td>\s*<td><strong>{used}</strong></td>";
+            $@"<th scope=""row"">{label} <code><span class=""id-whole"">{field}</span></code></th>\s*<td>{chart}</td>\s*<td>\s*<code class=""id-whole"">{entry}</code><br />\s*</td>\s*<td>{screening}</td>\s*<td><strong>{used}</strong></td>";
 
         var answerPage = await PageAsync($"/Audit/HookAnswer/{answer}");
         Assert.Contains("The chart and the clinician's screening disagreed", answerPage, StringComparison.Ordinal);
