@@ -30,17 +30,50 @@ public static class DraftOrderReader
         return
         [
             .. resources
-                .Select(r => r.Resource)
-                .OfType<MedicationRequest>()
-                .Select(request => CurrentMedicines.ConceptOf(request.Medication, request.Contained, medications) is { } concept
+                .Where(r => r.Resource is MedicationRequest)
+                .Select(r => (Request: (MedicationRequest)r.Resource, r.Where))
+                .Select(o => (CurrentMedicines.ConceptOf(o.Request.Medication, o.Request.Contained, medications) is { } concept
                     ? new OrderedMedication([.. concept.Coding.Select(c => new OrderedCoding(c.System, c.Code, c.Display))], concept.Text)
-                    : new OrderedMedication([], (request.Medication as ResourceReference)?.Display)),
+                    : new OrderedMedication([], (o.Request.Medication as ResourceReference)?.Display)) with
+                {
+                    Entry = o.Where,
+                    Subject = o.Request.Subject?.Reference,
+                }),
         ];
+    }
+
+    /// <summary>
+    /// Refuses draft orders of another patient, as the prefetch's resources are refused (<see cref="SamePatient"/>, the same
+    /// test): an order whose <c>subject</c> names a Patient other than <paramref name="patientId"/> (<c>Patient/ID</c>, or
+    /// an absolute URL ending so) would otherwise be read as this patient's. An order without a subject, or whose subject
+    /// names no Patient that way, is not refused: it is read as the call's patient's.
+    /// </summary>
+    /// <param name="orders">The orders read by <see cref="MedicationRequests"/>.</param>
+    /// <param name="patientId">The patient the answer is about.</param>
+    /// <param name="whose">How the message names that patient (<c>context.patientId</c>, <c>the one in the prefetch</c>).</param>
+    /// <exception cref="FhirFormatException">An order names another patient: the message names the entry, never the ids.</exception>
+    public static void CheckSamePatient(IEnumerable<OrderedMedication> orders, string patientId, string whose)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(whose);
+        if (orders.FirstOrDefault(o => SamePatient.NamesAnother(o.Subject, patientId)) is { } other)
+            throw new FhirFormatException($"FHIR: {other.Entry} refers to a different Patient than {whose}.");
     }
 }
 
-/// <summary>A draft MedicationRequest's medicine: its codings and text (a reference's display when the Medication was not sent).</summary>
-public sealed record OrderedMedication(IReadOnlyList<OrderedCoding> Codings, string? Text);
+/// <summary>
+/// A draft MedicationRequest's medicine: its codings and text (a reference's display when the Medication was not sent);
+/// where the order was sent (<see cref="Entry"/>) and whom it names (<see cref="Subject"/>).
+/// </summary>
+public sealed record OrderedMedication(IReadOnlyList<OrderedCoding> Codings, string? Text)
+{
+    /// <summary>Where the order was sent, as messages name it (<c>context.draftOrders, entry 0</c>).</summary>
+    public string Entry { get; init; } = "";
+
+    /// <summary>The order's <c>subject.reference</c> as sent, or null when it has none.</summary>
+    public string? Subject { get; init; }
+}
 
 /// <summary>One coding of an ordered medicine, as sent.</summary>
 public sealed record OrderedCoding(string? System, string? Code, string? Display);

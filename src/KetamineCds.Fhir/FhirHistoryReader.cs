@@ -61,7 +61,7 @@ public static class FhirHistoryReader
     private static FhirReading Read(IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone)
     {
         var record = new PatientRecord(resources, now, zone);
-        SamePatient.Check(record);
+        var patientId = SamePatient.Check(record);
 
         var reading = new ReadingBuilder();
         PatientFields.Read(record, reading);
@@ -69,6 +69,6 @@ public static class FhirHistoryReader
             reader.Read(field, valueSet, record, reading);
         ChartChecks.Read(record, reading);
 
-        return reading.Build();
+        return reading.Build() with { PatientId = patientId };
     }
 }

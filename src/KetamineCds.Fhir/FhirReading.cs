@@ -17,4 +17,7 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
     /// from <see cref="Values"/>.
     /// </summary>
     public IReadOnlyList<ChartEntryToCheck> ToCheck { get; init; } = [];
+
+    /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
+    public string? PatientId { get; init; }
 }

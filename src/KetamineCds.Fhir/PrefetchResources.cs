@@ -77,7 +77,7 @@ internal static class PrefetchResources
         }
 
         var resource = Parse(element, type, where);
-        resources.Add(new SourcedResource(resource, ReferenceOf(resource, fullUrl)));
+        resources.Add(new SourcedResource(resource, ReferenceOf(resource, fullUrl), where));
     }
 
     private static void ReadBundle(JsonElement bundle, string where, int depth, List<SourcedResource> resources)
@@ -143,5 +143,8 @@ internal static class PrefetchResources
         : $"{resource.TypeName}/(no id)";
 }
 
-/// <summary>A parsed resource and the reference that names it in <see cref="FhirReading.Sources"/>.</summary>
-internal sealed record SourcedResource(Resource Resource, string Reference);
+/// <summary>
+/// A parsed resource, the reference that names it in <see cref="FhirReading.Sources"/>, and where it was sent
+/// (<c>context.draftOrders, entry 0</c>), as messages name it.
+/// </summary>
+internal sealed record SourcedResource(Resource Resource, string Reference, string Where);

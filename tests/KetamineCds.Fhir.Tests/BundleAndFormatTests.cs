@@ -88,6 +88,52 @@ public class BundleAndFormatTests
         Assert.Equal("Spravato 28 mg", orders[2].Text);
     }
 
+    private static IReadOnlyList<OrderedMedication> DraftOrdersOf(params string[] subjects) => DraftOrderReader.MedicationRequests(
+        Fhir.Json("""{"resourceType":"Bundle","type":"collection","entry":[""" + string.Join(",", subjects.Select((subject, i) =>
+            $$$"""{"resource":{"resourceType":"MedicationRequest","id":"m{{{i}}}","status":"draft","intent":"order","medicationCodeableConcept":{"text":"Ketamine"}{{{subject}}}}}""")) + "]}"),
+        "context.draftOrders");
+
+    [Theory]
+    [InlineData("Patient/p2", 1)]
+    [InlineData("https://ehr.example.org/fhir/Patient/p2", 1)]
+    [InlineData("Patient/p2/_history/3", 0)]
+    public void DraftOrders_AnOrderOfAnotherPatient_IsRefusedNamingTheEntryNeverTheIds(string subject, int entry)
+    {
+        // A ketamine order whose subject is another patient was read as this patient's: the prefetch's same-patient check
+        // was not applied to draftOrders.
+        var subjects = entry == 0 ? new[] { subject } : ["Patient/p1", subject];
+        var orders = DraftOrdersOf([.. subjects.Select(s => $$""","subject":{"reference":"{{s}}"}""")]);
+
+        var failure = Assert.Throws<FhirFormatException>(() => DraftOrderReader.CheckSamePatient(orders, "p1", "context.patientId"));
+
+        Assert.Equal($"FHIR: context.draftOrders, entry {entry} refers to a different Patient than context.patientId.", failure.Message);
+        Assert.DoesNotContain("p2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(""","subject":{"reference":"Patient/p1"}""")]
+    [InlineData(""","subject":{"reference":"https://ehr.example.org/fhir/Patient/p1/_history/2"}""")]
+    [InlineData(""","subject":{"display":"The patient"}""")]
+    [InlineData(""","subject":{"reference":"urn:uuid:5e0f3d6c-7d0c-4d8e-9d3c-0c6a1f2b9a11"}""")]
+    public void DraftOrders_AnOrderOfThisPatientOrWhoseSubjectNamesNoPatientById_IsAccepted(string subject)
+    {
+        // A subject given only by display or by a urn:uuid names no Patient the check could compare: the order is read as
+        // the call's patient's, as such a reference is in the prefetch.
+        var orders = DraftOrdersOf(subject);
+
+        DraftOrderReader.CheckSamePatient(orders, "p1", "context.patientId");
+        Assert.Equal("context.draftOrders, entry 0", Assert.Single(orders).Entry);
+    }
+
+    [Fact]
+    public void DraftOrders_AnOrderWithoutASubject_IsNotValidR4()
+    {
+        // R4 gives MedicationRequest.subject 1..1, and the strict reader refuses an order without one (as in the prefetch).
+        var failure = Assert.Throws<FhirFormatException>(() => DraftOrdersOf(""));
+
+        Assert.Equal("FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (PVAL105).", failure.Message);
+    }
+
     [Theory]
     [InlineData("""{"resourceType":"MedicationRequest","status":"banana","intent":"order","subject":{"reference":"Patient/p1"}}""", "FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (")]
     [InlineData("""{"resourceType":"MedicationRequest","status":"draft","intent":"order","foo":1,"subject":{"reference":"Patient/p1"}}""", "FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (")]
@@ -199,6 +245,25 @@ public class BundleAndFormatTests
             Fhir.Read(Fhir.Patient(id: "p1"), Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "Patient/p2")));
 
         Assert.Contains("different Patient", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ConditionOfAnotherPatientNamedByAnAbsoluteUrl_Throws()
+    {
+        // An absolute reference to another Patient was not judged (only "Patient/..." was).
+        var failure = Assert.Throws<FhirFormatException>(() =>
+            Fhir.Read(Fhir.Patient(id: "p1"), Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "https://ehr.example.org/fhir/Patient/p2")));
+
+        Assert.Equal("FHIR: Condition refers to a different Patient than the one in the prefetch.", failure.Message);
+    }
+
+    [Fact]
+    public void Read_ConditionNamingThePatientsVersion_IsThePatientsAndTheReadingNamesThePatient()
+    {
+        var reading = Fhir.Read(Fhir.Patient(id: "p1"), Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "Patient/p1/_history/2"));
+
+        Assert.Equal("p1", reading.PatientId);
+        Assert.Null(Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "Patient/p1")).PatientId);
     }
 
     [Fact]

@@ -7,6 +7,13 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// </summary>
 public sealed record HookOrigin(string Issuer, string UserId, string Hook, string HookInstance, string ServiceId, IReadOnlyList<Guid> CardUuids, string FhirJson)
 {
+    /// <summary>
+    /// Where the chart answered less cautiously than the clinician's screening that completed it and the more cautious
+    /// answer was used (QA13 H1), or null. Written into the origin's JSON only when present, so an origin without one
+    /// (every entry logged before it existed) is the same JSON, and its entry hashes as it did.
+    /// </summary>
+    public HookDisagreement? Disagreement { get; init; }
+
     /// <summary>The origin as the JSON the log stores and hashes: fixed property order, the FHIR embedded as it came.</summary>
     public string ToJson()
     {
@@ -26,6 +33,36 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
             }
 
             writer.WriteEndArray();
+            if (Disagreement is { } disagreement)
+            {
+                writer.WriteStartObject("disagreement");
+                writer.WriteString("screening", disagreement.Screening.ToString("D"));
+                writer.WriteString("answersOn", disagreement.AnswersOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteStartArray("fields");
+                foreach (var field in disagreement.Fields)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("field", field.Field);
+                    writer.WritePropertyName("chart");
+                    writer.WriteRawValue(field.ChartJson);
+                    writer.WriteStartArray("chartEntries");
+                    foreach (var entry in field.ChartEntries)
+                    {
+                        writer.WriteStringValue(entry);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WritePropertyName("screening");
+                    writer.WriteRawValue(field.ScreeningJson);
+                    writer.WritePropertyName("used");
+                    writer.WriteRawValue(field.UsedJson);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
             writer.WritePropertyName("fhir");
             writer.WriteRawValue(FhirJson);
             writer.WriteEndObject();
@@ -39,6 +76,22 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var root = document.RootElement;
+        HookDisagreement? disagreement = null;
+        if (root.TryGetProperty("disagreement", out var d))
+        {
+            disagreement = new HookDisagreement(
+                d.GetProperty("screening").GetGuid(),
+                DateOnly.ParseExact(d.GetProperty("answersOn").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                [
+                    .. d.GetProperty("fields").EnumerateArray().Select(f => new HookDisagreementField(
+                        f.GetProperty("field").GetString()!,
+                        f.GetProperty("chart").GetRawText(),
+                        [.. f.GetProperty("chartEntries").EnumerateArray().Select(e => e.GetString()!)],
+                        f.GetProperty("screening").GetRawText(),
+                        f.GetProperty("used").GetRawText())),
+                ]);
+        }
+
         return new HookOrigin(
             root.GetProperty("issuer").GetString()!,
             root.GetProperty("userId").GetString()!,
@@ -46,6 +99,21 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
             root.GetProperty("hookInstance").GetString()!,
             root.GetProperty("service").GetString()!,
             root.GetProperty("cards").EnumerateArray().Select(c => c.GetGuid()).ToList(),
-            root.GetProperty("fhir").GetRawText());
+            root.GetProperty("fhir").GetRawText())
+        {
+            Disagreement = disagreement,
+        };
     }
 }
+
+/// <summary>
+/// The chart's answers that were less cautious than those of the clinician's screening that completed the answer: that
+/// screening, the clinic's day its answers were given, and each field in the catalogue's order.
+/// </summary>
+public sealed record HookDisagreement(Guid Screening, DateOnly AnswersOn, IReadOnlyList<HookDisagreementField> Fields);
+
+/// <summary>
+/// One field: the chart's answer and the entries it was read from (<c>Condition/123</c>), the screening's answer, and
+/// the answer used (the more cautious), each as its contract JSON value (<c>true</c>, <c>"active"</c>, <c>["alcohol"]</c>).
+/// </summary>
+public sealed record HookDisagreementField(string Field, string ChartJson, IReadOnlyList<string> ChartEntries, string ScreeningJson, string UsedJson);

@@ -20,4 +20,22 @@ public static class AuditJson
             return json;
         }
     }
+
+    /// <summary>
+    /// A stored contract JSON value as <see cref="Screenings.Display.Value"/> reads it: <c>true</c>, <c>active</c>,
+    /// <c>alcohol, ketamine-or-pcp</c>, a number as written.
+    /// </summary>
+    public static string ContractText(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var value = document.RootElement;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())),
+            _ => value.GetRawText(),
+        };
+    }
 }

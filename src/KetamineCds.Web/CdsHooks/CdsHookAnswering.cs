@@ -31,12 +31,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     {
         using var document = Parse(body);
         var call = HookCall.Read(document.RootElement, service);
+        IReadOnlyList<OrderedMedication>? orders = null;
         if (service.OrderSign)
         {
             bool ordersKetamine;
             try
             {
-                ordersKetamine = DraftOrders.OrdersKetamine(call.DraftOrders!.Value);
+                // Every order is of this patient (context.patientId), or refused as the prefetch's resources are.
+                orders = DraftOrders.Read(call.DraftOrders!.Value, call.PatientId);
+                ordersKetamine = DraftOrders.OrdersKetamine(orders);
             }
             catch (FormatException e)
             {
@@ -60,6 +63,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         try
         {
             reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone);
+            if (orders is not null && reading.PatientId is { } prefetchPatient)
+            {
+                // ... and of the prefetch's Patient, when it sends one: the orders are never read as another chart's.
+                DraftOrderReader.CheckSamePatient(orders, prefetchPatient, "the one in the prefetch");
+            }
         }
         catch (FhirFormatException e)
         {
@@ -76,6 +84,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         var (required, safety) = NotRecorded(values);
         Completion? completedBy = null;
+        HookDisagreement? loggedDisagreement = null;
         if (required.Count > 0)
         {
             // The chart rarely holds the trials or suicidality. When the clinician has recently completed a screening of
@@ -91,6 +100,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 if (disagreements.Count > 0)
                 {
                     contradiction.Add(builder.Disagreement(CardBuilder.CurrentVersion, disagreements, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt)));
+                    // The auditor sees it too: the log's entry keeps what the card names (in its origin, hashed with it).
+                    loggedDisagreement = Logged(disagreements, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt));
                 }
 
                 // A chart entry named to check (QA13 H3, M4: a ketamine allergy in words, a provisional aneurysm, a
@@ -128,7 +139,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. reading.ToCheck.Select(CardTexts.ChartCheck)], Labels(care), prefillUrl),
             ];
-            var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))]);
+            var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))], loggedDisagreement);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
                 {
@@ -162,7 +173,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
                 : (null, null);
             cards = WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url);
-            return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))]);
+            return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))], loggedDisagreement);
         });
         var logged = recording.Status switch
         {
@@ -390,6 +401,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         return disagreements;
     }
+
+    /// <summary>The disagreements as the decision log keeps them: each answer as its contract JSON value.</summary>
+    private static HookDisagreement Logged(IReadOnlyList<ChartDisagreement> disagreements, Guid screening, DateOnly answersOn) =>
+        new(screening, answersOn, [.. disagreements.Select(d => new HookDisagreementField(d.Field, JsonSerializer.Serialize(d.Chart), d.ChartEntries, JsonSerializer.Serialize(d.Screening), JsonSerializer.Serialize(d.Used)))]);
 
     /// <summary>
     /// The fields that call for care while not recorded (<see cref="NotRecordedMeans.CallsForCare"/>: a requirement or a
@@ -656,8 +671,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>The parts of a hook request the service reads.</summary>
     private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<KeyValuePair<string, JsonElement>> Prefetch, string FhirJson)
     {
-        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Guid> cards) =>
-            new(caller.Issuer, UserId, Hook, HookInstance, service.Id, cards, FhirJson);
+        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Guid> cards, HookDisagreement? disagreement) =>
+            new(caller.Issuer, UserId, Hook, HookInstance, service.Id, cards, FhirJson) { Disagreement = disagreement };
 
         public static HookCall Read(JsonElement root, CdsHookService service)
         {

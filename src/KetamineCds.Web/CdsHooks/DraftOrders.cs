@@ -20,14 +20,18 @@ public static class DraftOrders
     /// </summary>
     public static readonly IReadOnlySet<string> RxNormCodes = new HashSet<string>(StringComparer.Ordinal) { "6130", "2201623", "2201625" };
 
-    /// <summary>True when a draft MedicationRequest is for ketamine or esketamine.</summary>
+    /// <summary>
+    /// The draft MedicationRequests of <c>context.draftOrders</c>, each checked to be of the call's patient: an order
+    /// whose <c>subject</c> names another Patient than <c>context.patientId</c> is refused as the prefetch's resources are
+    /// (<see cref="DraftOrderReader.CheckSamePatient"/>); an order without a subject is read as the call's patient's.
+    /// </summary>
     /// <exception cref="FormatException">draftOrders is not a Bundle.</exception>
     /// <exception cref="FhirFormatException">
     /// An entry is not FHIR R4 the reader can trust (read with the prefetch's checks, <see cref="DraftOrderReader"/>): an
-    /// unknown <c>resourceType</c>, a MedicationRequest with an invalid code or an unknown element. A valid resource of
-    /// another type (a ServiceRequest) is simply not a medication order.
+    /// unknown <c>resourceType</c>, a MedicationRequest with an invalid code or an unknown element; or an order names
+    /// another patient. A valid resource of another type (a ServiceRequest) is simply not a medication order.
     /// </exception>
-    public static bool OrdersKetamine(JsonElement draftOrders)
+    public static IReadOnlyList<OrderedMedication> Read(JsonElement draftOrders, string patientId)
     {
         if (draftOrders.ValueKind != JsonValueKind.Object
             || !draftOrders.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Bundle")
@@ -35,8 +39,13 @@ public static class DraftOrders
             throw new FormatException("context.draftOrders must be a FHIR Bundle.");
         }
 
-        return DraftOrderReader.MedicationRequests(draftOrders, "context.draftOrders").Any(IsKetamine);
+        var orders = DraftOrderReader.MedicationRequests(draftOrders, "context.draftOrders");
+        DraftOrderReader.CheckSamePatient(orders, patientId, "context.patientId");
+        return orders;
     }
+
+    /// <summary>True when a draft MedicationRequest is for ketamine or esketamine.</summary>
+    public static bool OrdersKetamine(IEnumerable<OrderedMedication> orders) => orders.Any(IsKetamine);
 
     private static bool IsKetamine(OrderedMedication medication) =>
         medication.Codings.Any(c => (c.System == RxNormSystem && c.Code is { } code && RxNormCodes.Contains(code)) || KetamineNames.In(c.Display))

@@ -553,6 +553,72 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task Audit_TheChartAndTheClinicianDisagreed_BothAuditPagesNameTheFieldBothAnswersAndTheOneUsed()
+    {
+        // The card named the disagreement (QA13 H1), but the log kept only the answer used: the auditor could find the
+        // chart's answer only by reading the raw FHIR. Now the entry keeps it (in its hashed origin) and the page shows it,
+        // for a screening that ran and for an answer without one (yesterday's suicidality is out of date).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        var yesterdays = await RecordClinicianScreeningAsync(app, "p88-yesterday", "\"pregnant\":true");
+        clock.Advance(TimeSpan.FromDays(1));
+        using (var response = await app.PostAsync(PatientView, ChartCall("p88-yesterday", false, NotPregnantFiveMinutesAgo).ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var todays = await RecordClinicianScreeningAsync(app, "p88-preg", "\"pregnant\":true");
+        using (var response = await app.PostAsync(PatientView, ChartCall("p88-preg", false, NotPregnantFiveMinutesAgo).ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Guid answer, screening;
+        await using (var db = app.Db())
+        {
+            answer = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer && e.PatientReference == "p88-yesterday")).Id;
+            screening = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null && e.PatientReference == "p88-preg")).Id;
+        }
+
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        async Task<string> PageAsync(string path, string? language = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            if (language is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(language);
+            }
+
+            using var response = await auditor.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        static string Row(string label, string field, string chart, string entry, string screening, string used) =>
+            $@"<th scope=""row"">{label} <code><span class=""id-whole"">{field}</span></code></th>\s*<td>{chart}</td>\s*<td>\s*<code class=""id-whole"">{entry}</code><br />\s*</td>\s*<td>{screening}</td>\s*<td><strong>{used}</strong></td>";
+
+        var answerPage = await PageAsync($"/Audit/HookAnswer/{answer}");
+        Assert.Contains("The chart and the clinician's screening disagreed", answerPage, StringComparison.Ordinal);
+        Assert.Contains($"less cautiously than screening {yesterdays} (answers of {DateTime.UtcNow.AddDays(-1):yyyy-MM-dd})", answerPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Audit/Screening/{yesterdays}\"", answerPage, StringComparison.Ordinal);
+        Assert.Matches(Row("Pregnant", "pregnant", "No", "Observation/preg", "Yes", "Yes"), answerPage);
+
+        var screeningPage = await PageAsync($"/Audit/Screening/{screening}");
+        Assert.Contains($"less cautiously than screening {todays} (answers of {DateTime.UtcNow:yyyy-MM-dd})", screeningPage, StringComparison.Ordinal);
+        Assert.Matches(Row("Pregnant", "pregnant", "No", "Observation/preg", "Yes", "Yes"), screeningPage);
+
+        var chinese = await PageAsync($"/Audit/Screening/{screening}", "zh-CN");
+        Assert.Contains("病历与临床医生的筛查不一致", chinese, StringComparison.Ordinal);
+        Assert.Contains($"病历对以下问题的回答不如筛查 {todays}（{DateTime.UtcNow:yyyy-MM-dd} 的回答）谨慎。", chinese, StringComparison.Ordinal);
+        Assert.Matches(Row("妊娠", "pregnant", "否", "Observation/preg", "是", "是"), chinese);
+
+        // An entry without a disagreement shows no such section.
+        Assert.DoesNotContain("The chart and the clinician's screening disagreed", await PageAsync($"/Audit/Screening/{todays}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PatientView_ChartAnswersMoreCautiouslyThanTheClinician_KeepsTheChartsAnswerWithoutADisagreementCard()
     {
         // The chart's pregnancy against the clinician's "not pregnant": the chart's yes stands, as it always did.
@@ -741,6 +807,65 @@ public abstract class CdsHooksTests
         using var alone = await app.PostAsync(OrderSign, request.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, alone.StatusCode);
         Assert.Equal("""{"cards":[]}""", await alone.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("context-patient")]
+    [InlineData("prefetch-patient")]
+    [InlineData("absolute-url")]
+    public async Task OrderSign_AKetamineOrderOfAnotherPatient_Answers400NamingTheEntryAndRecordsNothing(string kind)
+    {
+        // The prefetch was checked to be of one patient, draftOrders was not: an esketamine order whose subject is another
+        // patient was answered (and recorded) as this patient's.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("order-sign-esketamine");
+        var subject = request["context"]!["draftOrders"]!["entry"]!.AsArray()[0]!["resource"]!["subject"]!;
+        string whose;
+        switch (kind)
+        {
+            case "context-patient":
+                subject["reference"] = "Patient/someone-else";
+                whose = "context.patientId";
+                break;
+            case "absolute-url":
+                subject["reference"] = "https://ehr.example.org/fhir/Patient/someone-else";
+                whose = "context.patientId";
+                break;
+            default:
+                // The call names the order's patient; its prefetch is another's (ex-mdd-only).
+                request["context"]!["patientId"] = "someone-else";
+                subject["reference"] = "Patient/someone-else";
+                whose = "the one in the prefetch";
+                break;
+        }
+
+        using var response = await app.PostAsync(OrderSign, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        Assert.Equal(
+            $"The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than {whose}.",
+            problem["detail"]!.GetValue<string>());
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task OrderSign_AKetamineOrderWhoseSubjectNamesNoPatientById_IsReadAsTheCallsPatientsOrder()
+    {
+        // A subject given only by its display names no Patient to compare: context.patientId names the patient, as for
+        // such a reference in the prefetch. (An order without any subject is not valid R4: refused, as before.)
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("order-sign-esketamine");
+        request["context"]!["draftOrders"]!["entry"]!.AsArray()[0]!["resource"]!["subject"] = new JsonObject { ["display"] = "The patient" };
+
+        using var response = await app.PostAsync(OrderSign, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        Assert.Equal("warning", card["indicator"]!.GetValue<string>());
         Assert.Equal(1, await app.DecisionLogCountAsync());
     }
 
@@ -1484,7 +1609,7 @@ public abstract class CdsHooksTests
             using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadAsStringAsync();
-            Assert.Contains($"taken from screening {clinicians}, completed in KetamineCds on", body, StringComparison.Ordinal);
+            Assert.Contains($"The answers of screening {clinicians}, completed in KetamineCds on", body, StringComparison.Ordinal);
         }
 
         var log = app.Services.GetRequiredService<IDecisionLog>();
@@ -1540,12 +1665,14 @@ public abstract class CdsHooksTests
         using var answer = await app.PostAsync(PatientView, sample.ToJsonString());
         var body = await answer.Content.ReadAsStringAsync();
         // The incomplete card says where its answers came from, as the card of a screening that ran does.
-        Assert.Contains($"taken from screening {earlier}, completed in KetamineCds on", body, StringComparison.Ordinal);
+        Assert.Contains($"The answers of screening {earlier}, completed in KetamineCds on", body, StringComparison.Ordinal);
+        Assert.Contains("were used where the chart records no answer or a less cautious one, while they still hold; not for a question whose chart entry a card names to check.", body, StringComparison.Ordinal);
         var url = PrefillUrl(JsonNode.Parse(body)!);
         var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
         var html = WebUtility.HtmlDecode(await psychiatrist.GetStringAsync(url.PathAndQuery));
 
         Assert.Contains($"answers are filled in from screening {earlier}, recorded in KetamineCds on", html, StringComparison.Ordinal);
+        Assert.Contains("where the chart says nothing or answers less cautiously. Check that each still holds today.", html, StringComparison.Ordinal);
         Assert.Matches("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-earlier\"", html);
         Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-ehr\"", html);
         Assert.DoesNotContain("Seen with his sister", html, StringComparison.Ordinal);

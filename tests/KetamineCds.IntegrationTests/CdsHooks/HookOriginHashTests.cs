@@ -49,6 +49,49 @@ public sealed class HookOriginHashTests
         Assert.Equal(origin.FhirJson, read.FhirJson);
     }
 
+    [Fact]
+    public void ToJson_WithoutADisagreement_IsTheOriginsJsonAsItWasStoredBefore()
+    {
+        // Entries logged before the disagreement existed store exactly this JSON: it is read, and written again, alike.
+        const string Stored = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        Assert.Equal(Stored, Origin("Practitioner/1").ToJson());
+        var read = HookOrigin.FromJson(Stored);
+        Assert.Null(read.Disagreement);
+        Assert.Equal(Stored, read.ToJson());
+    }
+
+    [Fact]
+    public void Disagreement_IsStoredInTheOriginReadBackAndCoveredByTheHash()
+    {
+        // QA13 H1's disagreement, kept for the auditor: every part round-trips, and changing any answer changes the hash.
+        var origin = Origin("Practitioner/1") with { Disagreement = Disagreement("true") };
+        var read = HookOrigin.FromJson(origin.ToJson());
+        var d = Assert.IsType<HookDisagreement>(read.Disagreement);
+        Assert.Equal(Guid.Parse("0190a0b0-0000-7000-8000-000000000003"), d.Screening);
+        Assert.Equal(new DateOnly(2026, 11, 28), d.AnswersOn);
+        var pregnant = d.Fields[0];
+        Assert.Equal(("pregnant", "false", "true", "true"), (pregnant.Field, pregnant.ChartJson, pregnant.ScreeningJson, pregnant.UsedJson));
+        Assert.Equal(["Observation/preg"], pregnant.ChartEntries);
+        Assert.Equal("""["alcohol","ketamine-or-pcp"]""", d.Fields[1].UsedJson);
+        Assert.Equal(origin.ToJson(), read.ToJson());
+
+        var entry = Entry();
+        entry.HookOriginJson = origin.ToJson();
+        var recorded = ChainHash.Compute(entry);
+        entry.HookOriginJson = (origin with { Disagreement = Disagreement("false") }).ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+        entry.HookOriginJson = Origin("Practitioner/1").ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+    }
+
+    private static HookDisagreement Disagreement(string used) => new(
+        Guid.Parse("0190a0b0-0000-7000-8000-000000000003"),
+        new DateOnly(2026, 11, 28),
+        [
+            new HookDisagreementField("pregnant", "false", ["Observation/preg"], "true", used),
+            new HookDisagreementField("substancesUsed", """["alcohol"]""", ["Condition/c-aud"], """["ketamine-or-pcp"]""", """["alcohol","ketamine-or-pcp"]"""),
+        ]);
+
     private static HookOrigin Origin(string user) => new(
         "https://ehr.example", user, "patient-view", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", "ketamine-screening-patient-view",
         [Guid.Parse("5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11")], """{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""");

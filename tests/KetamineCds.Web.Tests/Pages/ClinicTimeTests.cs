@@ -146,8 +146,8 @@ public sealed class ClinicTimeTests
     }
 
     [Theory]
-    [InlineData("America/Chicago", "completed in KetamineCds on 2026-11-28 (the clinic's day, time zone America/Chicago).")]
-    [InlineData("UTC", "completed in KetamineCds on 2026-11-29 (the clinic's day, time zone UTC).")]
+    [InlineData("America/Chicago", "completed in KetamineCds on 2026-11-28 (the clinic's day, time zone America/Chicago)")]
+    [InlineData("UTC", "completed in KetamineCds on 2026-11-29 (the clinic's day, time zone UTC)")]
     public async Task PatientView_CompletedFromAScreening_NamesTheClinicsDayItsAnswersWereGiven(string zone, string expected)
     {
         var clock = new FakeTimeProvider(Evening);
@@ -166,7 +166,7 @@ public sealed class ClinicTimeTests
             CdsHookServices.Find("ketamine-screening-patient-view")!, new CdsHookCaller("https://ehr.test.example"),
             Encoding.UTF8.GetBytes(body.ToJsonString()), "http://localhost", "corr-clinic-time", CancellationToken.None);
 
-        Assert.All(cards, card => Assert.Contains($"taken from screening {earlier}, {expected}", card.Detail, StringComparison.Ordinal));
+        Assert.All(cards, card => Assert.Contains($"The answers of screening {earlier}, {expected}, were used where the chart records no answer or a less cautious one", card.Detail, StringComparison.Ordinal));
     }
 
     [Theory]
