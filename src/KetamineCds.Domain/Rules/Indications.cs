@@ -63,7 +63,11 @@ public static class Indications
             All(Is(Fields.Suicidality, Suicidality.ActiveIdeation), True(Fields.SuicidalIntent)),
             True(Fields.PreparatoryActsOrAbortedAttempt))));
 
-    /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
+    /// <summary>
+    /// Sex at birth recorded and not male, aged 12 to 55: the patient could be pregnant. Unknown (not true) when the sex
+    /// at birth is not recorded, so a rule that must fire then needs <see cref="NotRecordedAsMale"/> instead; the form's
+    /// question (<c>Fields.CouldBePregnant</c>, asked unless male) is asked then.
+    /// </summary>
     public static readonly Condition CouldBePregnant =
         Shared(All(Not(Is(Fields.SexAtBirth, (SexAtBirth?)SexAtBirth.Male)), Between(Fields.AgeYears, 12, 55)));
 

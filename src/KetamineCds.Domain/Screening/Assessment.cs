@@ -16,20 +16,4 @@ public sealed record Assessment(
 
     /// <summary>The result for one pathway.</summary>
     public PathwayResult For(Pathway pathway) => Pathways.First(p => p.Pathway == pathway);
-
-    /// <summary>True when the assessments are equal value for value, including every list.</summary>
-    public bool SameAs(Assessment other) =>
-        RuleSet == other.RuleSet
-        && Overall == other.Overall
-        && Pathways.Count == other.Pathways.Count
-        && Pathways.Zip(other.Pathways).All(p => p.First.Pathway == p.Second.Pathway
-            && p.First.Status == p.Second.Status
-            && p.First.RuleIds.SequenceEqual(p.Second.RuleIds))
-        && Findings.Count == other.Findings.Count
-        && Findings.Zip(other.Findings).All(f => SameFinding(f.First, f.Second));
-
-    private static bool SameFinding(Finding a, Finding b) =>
-        a.RuleId == b.RuleId && a.Kind == b.Kind && a.Severity == b.Severity
-        && a.Principles.SequenceEqual(b.Principles) && a.Sources.SequenceEqual(b.Sources)
-        && a.Summary == b.Summary && a.Detail == b.Detail && a.Because.SequenceEqual(b.Because);
 }

@@ -223,9 +223,6 @@ public static class Fields
     /// <summary>The field with this contract name (case-sensitive), or null.</summary>
     public static FieldDefinition? Find(string name) => ByName.GetValueOrDefault(name);
 
-    /// <summary>The clinician's words for a contract field name; the name itself if unknown.</summary>
-    public static string LabelOf(string name) => Find(name)?.Label ?? name;
-
     /// <summary>
     /// A field's contract value in a history, as a request holds it: choices as their contract strings (a list of them as
     /// a list of strings), numbers and booleans as they are.

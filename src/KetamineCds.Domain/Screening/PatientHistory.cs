@@ -4,11 +4,11 @@ namespace KetamineCds.Domain.Screening;
 /// One patient's history as the clinician recorded it: every field of the screening contract
 /// (<c>shared/api/screening-v1.md</c>). A <c>null</c> optional field means "not recorded", which is never the same as
 /// "no": rules that need a fact treat "not recorded" as not established, and say so.
-/// Shape (ranges, required fields) is checked by the validator before a history reaches the engine.
+/// Shape (ranges, required fields) is checked by the validator before a history reaches the engine. What each field
+/// means (its label, help, unit and range) is said once, in the field catalogue (<see cref="Fields"/>).
 /// </summary>
 public sealed record PatientHistory
 {
-    /// <summary>The clinic's patient identifier (an MRN); never a name.</summary>
     public required string PatientReference { get; init; }
 
     public required int AgeYears { get; init; }
@@ -24,20 +24,16 @@ public sealed record PatientHistory
 
     public required PrimaryDiagnosis PrimaryDiagnosis { get; init; }
 
-    /// <summary>A major depressive episode now.</summary>
     public required bool CurrentDepressiveEpisode { get; init; }
 
-    /// <summary>Antidepressant trials in the current episode at adequate dose and duration (at least 4 weeks) with no response.</summary>
     public required int FailedAdequateTrials { get; init; }
 
-    /// <summary>How many different mechanisms the failed trials covered.</summary>
     public int? DistinctMechanisms { get; init; }
 
     public required bool OnOralAntidepressant { get; init; }
 
     public MoodStabilizer? MoodStabilizer { get; init; }
 
-    /// <summary>The mood stabilizer is at a therapeutic level.</summary>
     public bool? MoodStabilizerOptimized { get; init; }
 
     public bool? CurrentManiaOrMixedFeatures { get; init; }
@@ -52,10 +48,8 @@ public sealed record PatientHistory
 
     public bool? FollowUpArranged { get; init; }
 
-    /// <summary>Some intent to act on the suicidal thoughts (1.1).</summary>
     public bool? SuicidalIntent { get; init; }
 
-    /// <summary>An aborted or interrupted attempt, or preparatory acts, within 3 months (1.1).</summary>
     public bool? PreparatoryActsOrAbortedAttempt { get; init; }
 
     public bool? LifeLimitingIllness { get; init; }
@@ -66,42 +60,32 @@ public sealed record PatientHistory
 
     public bool? OnOpioids { get; init; }
 
-    /// <summary>Opioid-induced hyperalgesia, suspected or diagnosed.</summary>
     public bool? OpioidInducedHyperalgesia { get; init; }
 
-    /// <summary>Naltrexone, oral or injectable, for any reason.</summary>
     public bool? OnNaltrexone { get; init; }
 
-    /// <summary>Daily benzodiazepine dose in diazepam-equivalent milligrams.</summary>
     public decimal? BenzodiazepineDiazepamEquivalentMg { get; init; }
 
     public bool? OnPsychostimulantOrMaoi { get; init; }
 
     public SubstanceUse? SubstanceUse { get; init; }
 
-    /// <summary>Which substances the substance use disorder involves (1.1); null when not recorded.</summary>
     public ValueList<SubstanceUsed>? SubstancesUsed { get; init; }
 
-    /// <summary>Regular alcohol, z-drugs, gabapentinoids, barbiturates or sedating antihistamines (1.1).</summary>
     public bool? OtherCnsDepressants { get; init; }
 
-    /// <summary>The class of the current oral antidepressant (1.1).</summary>
     public OralAntidepressantClass? OralAntidepressantClass { get; init; }
 
-    /// <summary>Aneurysmal vascular disease: aorta, intracranial or peripheral arterial.</summary>
     public bool? AneurysmalVascularDisease { get; init; }
 
     public bool? ArteriovenousMalformation { get; init; }
 
     public bool? IntracerebralHemorrhageHistory { get; init; }
 
-    /// <summary>Hypersensitivity to ketamine, esketamine or excipients.</summary>
     public bool? HypersensitivityToKetamine { get; init; }
 
-    /// <summary>E.g. recent myocardial infarction or stroke, unstable angina, raised intracranial pressure.</summary>
     public bool? SeriousCardiovascularOrCerebrovascularCondition { get; init; }
 
-    /// <summary>Myocardial infarction or stroke within the last 6 weeks (1.1).</summary>
     public bool? RecentMyocardialInfarctionOrStroke { get; init; }
 
     /// <summary>Cardiovascular or cerebrovascular disease other than the serious and recent conditions above (an addition to contract v1, rule set 1.3.0).</summary>
@@ -109,18 +93,14 @@ public sealed record PatientHistory
 
     public bool? HypertensiveEncephalopathyHistory { get; init; }
 
-    /// <summary>COPD, pulmonary insufficiency or sleep apnoea (1.1).</summary>
     public bool? RespiratoryDiseaseOrSleepApnea { get; init; }
 
     public bool? CognitiveImpairment { get; init; }
 
-    /// <summary>Ulcerative or interstitial cystitis, or lower urinary tract symptoms (1.1).</summary>
     public bool? UrinaryTractSymptoms { get; init; }
 
-    /// <summary>Today's pre-treatment systolic blood pressure, mmHg.</summary>
     public int? SystolicBp { get; init; }
 
-    /// <summary>Today's pre-treatment diastolic blood pressure, mmHg.</summary>
     public int? DiastolicBp { get; init; }
 
     public HepaticImpairment? HepaticImpairment { get; init; }
@@ -129,7 +109,6 @@ public sealed record PatientHistory
 
     public int? Phq9Item9 { get; init; }
 
-    /// <summary>Free text, stored and printed, never interpreted by any rule.</summary>
     public string? ClinicianNote { get; init; }
 
     /// <summary>

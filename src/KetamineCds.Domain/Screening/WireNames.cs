@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
 
 namespace KetamineCds.Domain.Screening;
 
 /// <summary>
 /// The contract's spelling of enumeration values: lower-case and hyphenated (<c>BipolarI</c> is <c>bipolar-i</c>,
-/// <c>HistoryControlled</c> is <c>history-controlled</c>). The API, the form, the log and the rules all use these.
+/// <c>HistoryControlled</c> is <c>history-controlled</c>). The API, the form, the log and the rules all use these. One
+/// speller: <see cref="JsonNamingPolicy.KebabCaseLower"/>, the policy the stored JSON (<c>ContractJson</c>) writes the
+/// same values with, so that what is shown and what is replayed cannot differ.
 /// </summary>
 public static class WireNames
 {
     private static readonly ConcurrentDictionary<Enum, string> Cache = new();
 
     /// <summary>The contract string for an enumeration value.</summary>
-    public static string Of(Enum value) => Cache.GetOrAdd(value, static v => ToKebab(v.ToString()));
+    public static string Of(Enum value) => Cache.GetOrAdd(value, static v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
 
     /// <summary>Parses a contract string into an enumeration value, or returns false.</summary>
     public static bool TryParse<TEnum>(string? text, out TEnum value)
@@ -49,23 +51,4 @@ public static class WireNames
 
     /// <summary>The text used for a field that was not recorded.</summary>
     public const string NotRecorded = "not recorded";
-
-    private static string ToKebab(string pascal)
-    {
-        var sb = new StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            var c = pascal[i];
-            // A hyphen starts each word; an upper-case letter that follows another continues the same word, so that
-            // BipolarII is "bipolar-ii" (the contract's spelling), not "bipolar-i-i".
-            if (char.IsUpper(c) && i > 0 && !char.IsUpper(pascal[i - 1]))
-            {
-                sb.Append('-');
-            }
-
-            sb.Append(char.ToLowerInvariant(c));
-        }
-
-        return sb.ToString();
-    }
 }

@@ -15,7 +15,7 @@ public static class RuleCatalogDocument
 {
     /// <summary>The command that rewrites <c>docs/rules.md</c> from the code.</summary>
     public const string RegenerateCommand =
-        "KETAMINECDS_WRITE_RULES_DOC=1 dotnet test tests/KetamineCds.Domain.Tests --filter RulesDocument";
+        "KETAMINECDS_WRITE_RULES_DOC=1 dotnet test tests/KetamineCds.Domain.Tests -c Release --filter RulesDocument";
 
     /// <summary>The unconfirmed facts the current rules rely on: [K] facts of <c>label-and-literature.md</c>, and facts it does not record.</summary>
     public static IReadOnlyList<UnconfirmedFact> ToVerify { get; } =

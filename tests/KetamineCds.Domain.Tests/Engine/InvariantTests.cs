@@ -126,7 +126,11 @@ public class InvariantTests
             Assert.NotEmpty(f.Because);
             Assert.All(f.Because, e =>
             {
-                Assert.Contains(e.Field, ContractFields.All);
+                Assert.True(
+                    ContractFields.All.Contains(e.Field),
+                    $"{f.RuleId} names {e.Field}, which is not a field of contract v1. If it is a new field the software adds, add it to "
+                    + "ContractFields.SoftwareAdditions (tests/KetamineCds.Domain.Tests/Support/ContractFields.cs) and a row to docs/web.md, "
+                    + "\"Fields added to contract v1\" (docs/contributing.md, step 5 of \"Add a field\").");
                 Assert.False(string.IsNullOrEmpty(e.Value));
             });
             Assert.Equal(f.Because.Count, f.Because.Select(e => e.Field).Distinct(StringComparer.Ordinal).Count());

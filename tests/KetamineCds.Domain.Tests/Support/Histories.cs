@@ -81,25 +81,71 @@ internal static class Histories
     };
 
     /// <summary>
-    /// The history with the care items recorded as well: blood pressure measured today (120/80 unless recorded), hepatic
-    /// status, the medicine list and the other pre-treatment safety history recorded as absent unless recorded. From rule
-    /// set 1.2.0 an open pathway reads plainly eligible only then: a care item not recorded is a caution.
+    /// The history with the care items recorded as well: every field the catalogue marks
+    /// <see cref="NotRecordedMeans.CallsForCare"/> that the history asks and does not record, recorded with its ordinary
+    /// answer (<see cref="OrdinaryValue"/>: no, none, today's blood pressure 120/80, no benzodiazepine). From rule set
+    /// 1.2.0 an open pathway reads plainly eligible only then: a care item not recorded is a caution.
     /// </summary>
-    public static PatientHistory WithCareItemsRecorded(this PatientHistory h) => h with
+    public static PatientHistory WithCareItemsRecorded(this PatientHistory h) =>
+        h.WithItemsRecorded(f => f.NotRecorded == NotRecordedMeans.CallsForCare);
+
+    /// <summary>
+    /// The history with every item whose absence matters recorded (the catalogue's <see cref="NotRecordedMeans.CanBlock"/>
+    /// and <see cref="NotRecordedMeans.CallsForCare"/> fields the history asks): those recorded keep their answer, the
+    /// others get their ordinary answer.
+    /// </summary>
+    public static PatientHistory WithEveryItemRecorded(this PatientHistory h) =>
+        h.WithItemsRecorded(f => f.NotRecorded != NotRecordedMeans.Nothing);
+
+    /// <summary>The history with <paramref name="field"/> not recorded, and the field recorded with it (blood pressure's other value).</summary>
+    public static PatientHistory Without(this PatientHistory h, FieldDefinition field)
     {
-        SystolicBp = h.SystolicBp ?? 120,
-        DiastolicBp = h.DiastolicBp ?? 80,
-        HepaticImpairment = h.HepaticImpairment ?? HepaticImpairment.None,
-        OnOpioids = h.OnOpioids ?? false,
-        OnNaltrexone = h.OnNaltrexone ?? false,
-        BenzodiazepineDiazepamEquivalentMg = h.BenzodiazepineDiazepamEquivalentMg ?? 0m,
-        OnPsychostimulantOrMaoi = h.OnPsychostimulantOrMaoi ?? false,
-        OtherCnsDepressants = h.OtherCnsDepressants ?? false,
-        RespiratoryDiseaseOrSleepApnea = h.RespiratoryDiseaseOrSleepApnea ?? false,
-        OtherCardiovascularOrCerebrovascularDisease = h.OtherCardiovascularOrCerebrovascularDisease ?? false,
-        HypertensiveEncephalopathyHistory = h.HypertensiveEncephalopathyHistory ?? false,
-        CognitiveImpairment = h.CognitiveImpairment ?? false,
-        UrinaryTractSymptoms = h.UrinaryTractSymptoms ?? false,
-        Breastfeeding = h.SexAtBirth == SexAtBirth.Male ? h.Breastfeeding : h.Breastfeeding ?? false,
+        var values = Fields.All.ToDictionary(f => f.Name, f => Fields.ContractValueOf(h, f.Name), StringComparer.Ordinal);
+        values[field.Name] = null;
+        if (field.RecordedWith is { } partner)
+        {
+            values[partner] = null;
+        }
+
+        return PatientHistory.From(f => values[f.Name]);
+    }
+
+    /// <summary>
+    /// The answer a clinician records for a patient without the condition, derived from the catalogue: a yes/no whose more
+    /// cautious answer is yes (a condition, a medicine) is no, one whose more cautious answer is no (a safeguard) is yes; a
+    /// choice is its first (none, or the ordinary class); a list names its first choice; a number is its ordinary
+    /// measurement or its smallest value (a dose of 0).
+    /// </summary>
+    public static object OrdinaryValue(FieldDefinition field) => field.Type switch
+    {
+        FieldType.YesNo => field.MoreCautious == MoreCautiousAnswer.No,
+        FieldType.Choice => field.Choices[0],
+        FieldType.ChoiceList => new List<string> { field.Choices[0] },
+        FieldType.WholeNumber => OrdinaryMeasurements.TryGetValue(field.Name, out var m) ? m : (int)(field.Min ?? throw NoOrdinaryValue(field)),
+        FieldType.Number => field.Min ?? throw NoOrdinaryValue(field),
+        _ => throw NoOrdinaryValue(field),
     };
+
+    /// <summary>Measurements whose smallest allowed value is not an ordinary one (a systolic pressure of 50 is not).</summary>
+    private static readonly Dictionary<string, int> OrdinaryMeasurements = new(StringComparer.Ordinal) { ["systolicBp"] = 120, ["diastolicBp"] = 80 };
+
+    private static InvalidOperationException NoOrdinaryValue(FieldDefinition field) =>
+        new($"Histories.OrdinaryValue knows no ordinary answer for {field.Name} ({field.Type}); add one to OrdinaryMeasurements.");
+
+    private static PatientHistory WithItemsRecorded(this PatientHistory h, Func<FieldDefinition, bool> which)
+    {
+        var values = Fields.All.ToDictionary(f => f.Name, f => Fields.ContractValueOf(h, f.Name), StringComparer.Ordinal);
+
+        // In the catalogue's order, so that a question asked because of another answer (pregnancy after the sex at birth)
+        // sees that answer recorded first.
+        foreach (var field in Fields.All.Where(which))
+        {
+            if (values[field.Name] is null && field.IsAskedGiven(name => values[name]) && field.EmptyWhen?.Applies(name => values[name]) != true)
+            {
+                values[field.Name] = OrdinaryValue(field);
+            }
+        }
+
+        return PatientHistory.From(f => values[f.Name]);
+    }
 }

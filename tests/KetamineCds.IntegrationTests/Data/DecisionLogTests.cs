@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Text.Json;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Json;
 using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +61,8 @@ public abstract class DecisionLogTests
         Assert.Equal(1, found.Sequence);
         Assert.Equal(submission.InputJson, found.InputJson);
         Assert.Equal(submission.History, found.History with { });
-        Assert.True(submission.Assessment.SameAs(found.Assessment));
+        // Equal value for value, every list included: what replay compares (the stored spelling).
+        Assert.Equal(JsonSerializer.Serialize(submission.Assessment, ContractJson.Options), JsonSerializer.Serialize(found.Assessment, ContractJson.Options));
         Assert.Equal(submission.Actor, found.RecordedBy);
         Assert.Equal(submission.CorrelationId, found.CorrelationId);
         Assert.Equal(logged.RecordedAt, found.RecordedAt);

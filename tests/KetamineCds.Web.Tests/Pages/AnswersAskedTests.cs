@@ -67,16 +67,16 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
 
         foreach (var field in NotCalledFor)
         {
-            Assert.DoesNotContain($"<dt>{Fields.LabelOf(field)}</dt>", answers, StringComparison.Ordinal);
-            Assert.DoesNotContain(Fields.LabelOf(field), printNotRecorded, StringComparison.Ordinal);
+            Assert.DoesNotContain($"<dt>{Fields.Find(field)!.Label}</dt>", answers, StringComparison.Ordinal);
+            Assert.DoesNotContain(Fields.Find(field)!.Label, printNotRecorded, StringComparison.Ordinal);
         }
 
         Assert.Contains("(Questions this history does not call for are left out.)", answers, StringComparison.Ordinal);
         Assert.Contains("(Questions this history does not call for are left out.)", printNotRecorded, StringComparison.Ordinal);
 
         // A question this history calls for and that was not answered is still "Not recorded", in the warning style.
-        Assert.Contains($"<div class=\"answers--not-recorded\"><dt>{Fields.LabelOf("aneurysmalVascularDisease")}</dt><dd>Not recorded</dd></div>", answers, StringComparison.Ordinal);
-        Assert.Contains($"<dt>{Fields.LabelOf("sexAtBirth")}</dt><dd>Male</dd>", answers, StringComparison.Ordinal);
+        Assert.Contains($"<div class=\"answers--not-recorded\"><dt>{Fields.Find("aneurysmalVascularDisease")!.Label}</dt><dd>Not recorded</dd></div>", answers, StringComparison.Ordinal);
+        Assert.Contains($"<dt>{Fields.Find("sexAtBirth")!.Label}</dt><dd>Male</dd>", answers, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,12 +113,12 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
 
         foreach (var field in new[] { "pregnant", "breastfeeding", "suicidalIntent", "preparatoryActsOrAbortedAttempt" })
         {
-            Assert.Contains($"<div class=\"answers--not-recorded\"><dt>{Fields.LabelOf(field)}</dt><dd>Not recorded</dd></div>", answers, StringComparison.Ordinal);
+            Assert.Contains($"<div class=\"answers--not-recorded\"><dt>{Fields.Find(field)!.Label}</dt><dd>Not recorded</dd></div>", answers, StringComparison.Ordinal);
         }
 
         // Still left out: the class of the antidepressant under the US label, the substances without a disorder.
-        Assert.DoesNotContain($"<dt>{Fields.LabelOf("oralAntidepressantClass")}</dt>", answers, StringComparison.Ordinal);
-        Assert.DoesNotContain($"<dt>{Fields.LabelOf("substancesUsed")}</dt>", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<dt>{Fields.Find("oralAntidepressantClass")!.Label}</dt>", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<dt>{Fields.Find("substancesUsed")!.Label}</dt>", answers, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,8 +143,8 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
 
         var answers = Answers(await client.GetStringAsync($"/Screenings/{id}"));
 
-        Assert.Contains($"<dt>{Fields.LabelOf("pregnant")}</dt>", answers, StringComparison.Ordinal);
-        Assert.Contains($"<dt>{Fields.LabelOf("substancesUsed")}</dt>", answers, StringComparison.Ordinal);
-        Assert.Contains($"<dt>{Fields.LabelOf("oralAntidepressantClass")}</dt>", answers, StringComparison.Ordinal);
+        Assert.Contains($"<dt>{Fields.Find("pregnant")!.Label}</dt>", answers, StringComparison.Ordinal);
+        Assert.Contains($"<dt>{Fields.Find("substancesUsed")!.Label}</dt>", answers, StringComparison.Ordinal);
+        Assert.Contains($"<dt>{Fields.Find("oralAntidepressantClass")!.Label}</dt>", answers, StringComparison.Ordinal);
     }
 }

@@ -62,7 +62,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.True(notRecorded > 0 && notRecorded < html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal), "Not recorded comes before the pathways");
         foreach (var field in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "pregnant", "substanceUse" })
         {
-            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", html, StringComparison.Ordinal);
+            Assert.Contains($"<strong>{Fields.Find(field)!.Label}</strong>", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("Esketamine for treatment-resistant depression", html, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.Contains("p-verdict--incomplete", html, StringComparison.Ordinal);
         Assert.Contains("Overall: Incomplete \u2014 answers missing", html, StringComparison.Ordinal);
         Assert.True(html.IndexOf("<h2>Not recorded</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal));
-        Assert.Contains($"<strong>{Fields.LabelOf("hypersensitivityToKetamine")}</strong>", html, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{Fields.Find("hypersensitivityToKetamine")!.Label}</strong>", html, StringComparison.Ordinal);
         Assert.Contains("esketamine TRD", html[html.IndexOf("Not recorded", StringComparison.Ordinal)..html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("never replaces, the clinician", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\u2714", html, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var box = html[html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal)..html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal)];
         foreach (var field in NineUnansweredBlockingQuestions)
         {
-            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", box, StringComparison.Ordinal);
+            Assert.Contains($"<strong>{Fields.Find(field)!.Label}</strong>", box, StringComparison.Ordinal);
         }
 
         Assert.Contains("Safety questions not answered that could block a pathway <span class=\"count\">(9)</span>", box, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var box = html[html.IndexOf("<h2>Not recorded", StringComparison.Ordinal)..html.IndexOf("<h2>Pathways</h2>", StringComparison.Ordinal)];
         foreach (var field in NineUnansweredBlockingQuestions)
         {
-            Assert.Contains($"<strong>{Fields.LabelOf(field)}</strong>", box, StringComparison.Ordinal);
+            Assert.Contains($"<strong>{Fields.Find(field)!.Label}</strong>", box, StringComparison.Ordinal);
         }
 
         Assert.Contains("Safety questions not answered that could block a pathway:", box, StringComparison.Ordinal);
@@ -160,7 +160,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
         // Named in the box, so not again in the line of other questions not recorded.
         var rest = html[html.IndexOf("<h2>Answers recorded</h2>", StringComparison.Ordinal)..];
-        Assert.DoesNotContain(Fields.LabelOf("aneurysmalVascularDisease"), rest, StringComparison.Ordinal);
+        Assert.DoesNotContain(Fields.Find("aneurysmalVascularDisease")!.Label, rest, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -13,12 +13,6 @@ public abstract class Condition(params Condition[] parts)
     /// <summary>The conditions this one is made of (none for a test of one field).</summary>
     private protected Condition[] Parts { get; } = parts;
 
-    /// <summary>The condition's answer for the history.</summary>
-    public Truth Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
-
-    /// <summary>True when the condition certainly holds (a rule fires only then).</summary>
-    public bool IsMet(PatientHistory history) => Evaluate(history) == Truth.True;
-
     /// <summary>The condition's answer within one screening, where shared conditions are decided once.</summary>
     internal abstract Truth Evaluate(EvaluationScope scope);
 

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// What one rule found: its kind and severity, the principles and sources it rests on, a summary and detail inplain words, and the inputs that made it fire. Findings are immutable, and the engine hands out the same instancefor the same rule and the same inputs, so an assessment&apos;s findings may be shared with other assessments (store themby value, e.g. as JSON; never attach them to a change tracker).
+    /// What one rule found: its kind and severity, the principles and sources it rests on, a summary and detail inplain words, and the inputs that made it fire. Immutable; its principles and sources may be therule&apos;s own lists, shared with other findings of that rule, so store a finding by value (e.g. as JSON), never attach itto a change tracker.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Finding : IAdditionalDataHolder, IParsable
