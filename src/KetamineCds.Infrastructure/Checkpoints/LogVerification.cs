@@ -23,13 +23,61 @@ public sealed record LogVerification(
     public bool Intact => Chain.Intact && FailedCheckpoint is null;
 
     /// <summary>
-    /// The chain's first broken entry, else the entry a failed checkpoint signed; never the entry of a checkpoint of
-    /// another log, which this log never held (that checkpoint is named in <see cref="FailedCheckpoint"/> instead).
+    /// The chain's first broken entry, else the entry a failed checkpoint signed when that checkpoint is about this log's
+    /// entries (it no longer matches, or the log ends before it); never for a checkpoint whose file fails (a bad
+    /// signature, an unknown key, an unreadable file, another log's): that is about the file, not an entry of this log
+    /// (QA14a P2), and is named in <see cref="FailedCheckpoint"/> and <see cref="Findings"/>. The change a failed
+    /// checkpoint reveals lies somewhere in the range its finding gives, not at the entry named here.
     /// </summary>
-    public Guid? FirstBrokenId => Chain.FirstBrokenId ?? (FailedCheckpoint is { Verdict: not CheckpointVerdict.OtherLog } failed ? failed.EntryId : null);
+    public Guid? FirstBrokenId => Chain.FirstBrokenId ?? (FailedEntryCheckpoint is { } failed ? failed.EntryId : null);
 
     /// <summary>The place in the chain of <see cref="FirstBrokenId"/>, or null.</summary>
-    public long? FirstBrokenSequence => Chain.FirstBrokenSequence ?? (FailedCheckpoint is { Verdict: not CheckpointVerdict.OtherLog, EntryId: not null } failed ? failed.Checkpoint?.Sequence : null);
+    public long? FirstBrokenSequence => Chain.FirstBrokenSequence ?? (FailedEntryCheckpoint is { EntryId: not null } failed ? failed.Checkpoint?.Sequence : null);
+
+    private CheckpointStatus? FailedEntryCheckpoint =>
+        Checkpoints.FirstOrDefault(c => c.Verdict is CheckpointVerdict.EntryDiffers or CheckpointVerdict.LogEndsBefore);
+
+    /// <summary>
+    /// Every finding: the chain's (in chain order), then each failing checkpoint's, at most
+    /// <see cref="ChainFinding.ListedAtMost"/> in all. A checkpoint that no longer matches gives the range its change lies
+    /// in: after the highest checkpoint below it that holds (which vouches for every entry up to its own), up to the entry
+    /// it signed.
+    /// </summary>
+    public IReadOnlyList<ChainFinding> Findings => [.. Chain.Findings, .. CheckpointFindings().Take(Math.Max(0, ChainFinding.ListedAtMost - Chain.Findings.Count))];
+
+    /// <summary>How many findings there are in all.</summary>
+    public long FindingCount => Chain.FindingCount + CheckpointFindings().Count();
+
+    private IEnumerable<ChainFinding> CheckpointFindings()
+    {
+        foreach (var c in Checkpoints.Where(c => c.Fails))
+        {
+            if (c.Verdict is CheckpointVerdict.EntryDiffers or CheckpointVerdict.LogEndsBefore && c.Checkpoint is { } cp)
+            {
+                var holding = Checkpoints
+                    .Where(h => h.Verdict == CheckpointVerdict.Holds && h.Checkpoint!.Sequence < cp.Sequence)
+                    .Select(h => h.Checkpoint!.Sequence)
+                    .DefaultIfEmpty(0)
+                    .Max();
+                yield return new ChainFinding(
+                    c.Verdict == CheckpointVerdict.EntryDiffers ? ChainFinding.CheckpointDiffers : ChainFinding.CheckpointLogEndsBefore,
+                    cp.Sequence, c.EntryId, holding + 1, cp.Sequence, c.FileName);
+            }
+            else
+            {
+                // About the file, not an entry of this log: named by its file and what is wrong with it.
+                yield return new ChainFinding(
+                    c.Verdict switch
+                    {
+                        CheckpointVerdict.BadSignature => ChainFinding.CheckpointBadSignature,
+                        CheckpointVerdict.UnknownKey => ChainFinding.CheckpointUnknownKey,
+                        CheckpointVerdict.OtherLog => ChainFinding.CheckpointOtherLog,
+                        _ => ChainFinding.CheckpointUnreadable,
+                    },
+                    null, null, null, null, c.FileName);
+            }
+        }
+    }
 
     public int Holding => Checkpoints.Count(c => c.Verdict == CheckpointVerdict.Holds);
 }

@@ -36,7 +36,7 @@ internal static class ChainVerifier
             var lastSequence = afterSequence;
             var lastHash = afterHash;
             Guid? lastId = null;
-            (Guid Id, long Sequence)? broken = null;
+            var findings = new Findings();
             long mustReach = 0;
             var computed = new string[BatchPipeline.BatchSize];
 
@@ -53,28 +53,44 @@ internal static class ChainVerifier
                             {
                                 var (sequence, id, previousHash, storedHash) = linkOf(batch[i]);
                                 checkedCount++;
-                                if (sequence != lastSequence + 1
-                                    || !string.Equals(previousHash, lastHash, StringComparison.Ordinal)
-                                    || !string.Equals(storedHash, computed[i], StringComparison.Ordinal))
+                                var intact = true;
+                                if (sequence <= lastSequence)
                                 {
-                                    broken = (id, sequence);
-                                    return false;
+                                    findings.Add(new ChainFinding(ChainFinding.OutOfOrder, sequence, id));
+                                    intact = false;
+                                }
+                                else if (sequence != lastSequence + 1)
+                                {
+                                    // The link cannot join across a gap: the gap is the finding, not the link.
+                                    findings.Add(new ChainFinding(ChainFinding.Missing, sequence, id, lastSequence + 1, sequence - 1));
+                                    intact = false;
+                                }
+                                else if (!string.Equals(previousHash, lastHash, StringComparison.Ordinal))
+                                {
+                                    findings.Add(new ChainFinding(ChainFinding.LinkBroken, sequence, id));
+                                    intact = false;
                                 }
 
-                                lastSequence = sequence;
+                                if (!string.Equals(storedHash, computed[i], StringComparison.Ordinal))
+                                {
+                                    findings.Add(new ChainFinding(ChainFinding.ContentChanged, sequence, id));
+                                    intact = false;
+                                }
+
+                                // Walk on from what is stored, so that each break is named once and the entries after it
+                                // that still join are not.
+                                lastSequence = Math.Max(lastSequence, sequence);
                                 lastHash = storedHash;
                                 lastId = id;
-                                observe?.Invoke(sequence, id, storedHash);
+                                if (intact && findings.Count == 0)
+                                {
+                                    observe?.Invoke(sequence, id, storedHash);
+                                }
                             }
 
                             return true;
                         },
                         cancellationToken);
-                }
-
-                if (broken is not null)
-                {
-                    return new ChainWalk(new ChainVerification(checkedCount, false, broken.Value.Id, broken.Value.Sequence), lastSequence);
                 }
 
                 // Head and entry are committed together, so a head read after the walk covers every honest entry the
@@ -84,32 +100,36 @@ internal static class ChainVerifier
                 {
                     // The head's last id is not an id (SQLite keeps whatever text the file was given): the head was
                     // altered. Name the place it claims, with the id that cannot be read.
-                    return new ChainWalk(new ChainVerification(checkedCount, false, Guid.Empty, head.LastSequence), lastSequence);
+                    findings.Add(new ChainFinding(ChainFinding.HeadDiffers, head.LastSequence, Guid.Empty));
+                    return Done(checkedCount, findings, lastSequence);
                 }
 
                 if (lastSequence < mustReach)
                 {
                     // The head said this many entries were committed, yet the walk ended short of them: entries were
                     // removed from the end of the chain.
-                    return new ChainWalk(new ChainVerification(checkedCount, false, head.LastId, head.LastSequence), lastSequence);
+                    findings.Add(new ChainFinding(ChainFinding.RemovedFromEnd, head.LastSequence, head.LastId, lastSequence + 1, head.LastSequence));
+                    return Done(checkedCount, findings, lastSequence);
                 }
 
                 if (lastSequence > head.LastSequence)
                 {
                     var forged = linkOf(await entriesAfter(db, head.LastSequence).FirstAsync(cancellationToken));
-                    return new ChainWalk(new ChainVerification(checkedCount, false, forged.Id, forged.Sequence), lastSequence);
+                    findings.Add(new ChainFinding(ChainFinding.BeyondHead, forged.Sequence, forged.Id, forged.Sequence, lastSequence));
+                    return Done(checkedCount, findings, lastSequence);
                 }
 
                 if (lastSequence == head.LastSequence)
                 {
-                    if (!string.Equals(lastHash, head.LastHash, StringComparison.Ordinal))
+                    // The head names the last entry it committed, with its hash; another hash or id there means the head
+                    // or the end of the log was altered.
+                    var idMatches = head.LastId is null || lastId is null || head.LastId == lastId;
+                    if (!string.Equals(lastHash, head.LastHash, StringComparison.Ordinal) || !idMatches)
                     {
-                        return new ChainWalk(new ChainVerification(checkedCount, false, head.LastId, head.LastSequence), lastSequence);
+                        findings.Add(new ChainFinding(ChainFinding.HeadDiffers, head.LastSequence, idMatches ? head.LastId : lastId));
                     }
 
-                    // The head names the last entry it committed; another id there means the head was altered.
-                    var idMatches = head.LastId is null || lastId is null || head.LastId == lastId;
-                    return new ChainWalk(new ChainVerification(checkedCount, idMatches, idMatches ? null : lastId, idMatches ? null : head.LastSequence), lastSequence);
+                    return Done(checkedCount, findings, lastSequence);
                 }
 
                 // Either honest appends arrived while we walked, or entries were removed from the end: walk on; the
@@ -122,6 +142,15 @@ internal static class ChainVerifier
             throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
         }
     }
+
+    private static ChainWalk Done(long checkedCount, Findings findings, long lastSequence) =>
+        new(
+            new ChainVerification(checkedCount, findings.Count == 0, findings.First?.EntryId, findings.First?.Sequence)
+            {
+                Findings = findings.Listed,
+                FindingCount = findings.Count,
+            },
+            lastSequence);
 
     /// <summary>
     /// Reads a chain head with its last id as text, not through EF's Guid reading: on SQLite an altered head holding a
@@ -150,6 +179,26 @@ internal sealed class ChainHeadRow
     public string LastHash { get; set; } = "";
 
     public string? LastId { get; set; }
+}
+
+/// <summary>The findings of a walk: the first <see cref="ChainFinding.ListedAtMost"/> kept, all counted.</summary>
+internal sealed class Findings
+{
+    public List<ChainFinding> Listed { get; } = [];
+
+    public long Count { get; private set; }
+
+    public ChainFinding? First { get; private set; }
+
+    public void Add(ChainFinding finding)
+    {
+        First ??= finding;
+        Count++;
+        if (Listed.Count < ChainFinding.ListedAtMost)
+        {
+            Listed.Add(finding);
+        }
+    }
 }
 
 /// <summary>The outcome of a walk and the last sequence it verified.</summary>

@@ -212,17 +212,30 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var ruleSet = RuleSetCatalog.Find(recorded.Version);
         if (ruleSet is null)
         {
-            return new ReplayResult(entry.Id, recorded, false, false, false, entry.AssessmentJson ?? "", null, null);
+            return new ReplayResult(entry.Id, recorded, false, false, false, entry.AssessmentJson ?? "", null, null, StoredInputs.Agree(entry.InputJson, entry.HistoryJson))
+            {
+                InputJson = entry.InputJson,
+                ReplayedInputJson = entry.HistoryJson ?? entry.InputJson,
+            };
         }
 
         var history = ReadHistory(entry.Id, entry.Sequence, entry.HistoryJson ?? entry.InputJson);
         var replayed = ScreeningEngine.Evaluate(history, ruleSet);
         var replayedJson = JsonSerializer.Serialize(replayed, ContractJson.Options);
         var digestMatches = string.Equals(ruleSet.Digest, recorded.Digest, StringComparison.Ordinal);
+        var matches = digestMatches && string.Equals(replayedJson, entry.AssessmentJson, StringComparison.Ordinal);
+
+        // The history replayed is the stored history; the page shows the input as submitted. A replay vouches only for
+        // inputs it used: when the two copies hold different answers it never says "reproduced" (QA14a P1).
+        var inputsAgree = StoredInputs.Agree(entry.InputJson, entry.HistoryJson);
         return new ReplayResult(
-            entry.Id, recorded, true, digestMatches,
-            digestMatches && string.Equals(replayedJson, entry.AssessmentJson, StringComparison.Ordinal),
-            entry.AssessmentJson ?? "", replayedJson, WireNames.Of(replayed.Overall));
+            entry.Id, recorded, true, digestMatches, matches && inputsAgree != false,
+            entry.AssessmentJson ?? "", replayedJson, WireNames.Of(replayed.Overall), inputsAgree)
+        {
+            AssessmentMatches = matches,
+            InputJson = entry.InputJson,
+            ReplayedInputJson = entry.HistoryJson ?? entry.InputJson,
+        };
     }
 
     public Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default) =>

@@ -7,10 +7,31 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <param name="Recorded">The rule set version and digest the log recorded.</param>
 /// <param name="RuleSetFound">The recorded version is still in the catalogue.</param>
 /// <param name="DigestMatches">The catalogue's rule set of that version has the recorded digest.</param>
-/// <param name="Reproduced">The recomputed assessment is identical, byte for byte, to the stored one.</param>
+/// <param name="Reproduced">
+/// The recomputed assessment is identical, byte for byte, to the stored one, and the inputs replayed are the inputs shown
+/// as submitted (<paramref name="InputsAgree"/> is not false).
+/// </param>
 /// <param name="StoredAssessmentJson">The assessment as logged.</param>
 /// <param name="ReplayedAssessmentJson">The assessment recomputed now, or null if the rule set is gone.</param>
 /// <param name="ReplayedOverall">The recomputed overall verdict.</param>
+/// <param name="InputsAgree">
+/// Whether the entry's input as submitted (what its page shows) and its stored history (what was replayed) hold the same
+/// answers (<see cref="StoredInputs"/>); null when the entry holds only the input, which is then what was replayed.
+/// False means the log's two copies of the inputs disagree: the replay cannot vouch for the inputs shown.
+/// </param>
 public sealed record ReplayResult(
     Guid ScreeningId, RuleSetIdentity Recorded, bool RuleSetFound, bool DigestMatches, bool Reproduced,
-    string StoredAssessmentJson, string? ReplayedAssessmentJson, string? ReplayedOverall);
+    string StoredAssessmentJson, string? ReplayedAssessmentJson, string? ReplayedOverall, bool? InputsAgree = null)
+{
+    /// <summary>The recomputed assessment is identical to the stored one (whatever the inputs shown say).</summary>
+    public bool AssessmentMatches { get; init; }
+
+    /// <summary>The input as submitted, as stored (what the entry's page shows).</summary>
+    public string InputJson { get; init; } = "";
+
+    /// <summary>The inputs the replay read: the stored history, or the input itself where no history is stored.</summary>
+    public string ReplayedInputJson { get; init; } = "";
+
+    /// <summary>The stored inputs disagree with the inputs replayed: never "reproduced exactly".</summary>
+    public bool InputsDisagree => InputsAgree == false;
+}

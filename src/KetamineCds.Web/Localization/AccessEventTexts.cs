@@ -152,6 +152,7 @@ public static partial class AccessEventTexts
             "audit workspace, from checkpoint" => localizer["Audit workspace, from the newest checkpoint"],
             "reproduced" => localizer["Reproduced"],
             "did not reproduce" => localizer["Did not reproduce"],
+            "stored inputs disagree" => localizer["Stored inputs disagree"],
             // Verification and checkpoints (AuditEndpoints, Pages/Audit).
             "full" => localizer["API, the whole log"],
             "from checkpoint" => localizer["API, from the newest checkpoint"],

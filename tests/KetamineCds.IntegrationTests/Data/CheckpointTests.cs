@@ -518,6 +518,44 @@ public abstract class CheckpointTests : IAsyncLifetime
         Assert.Equal(["1 entries", "25 entries"], logger.Messages.Where(m => m.Text.StartsWith("Full verification", StringComparison.Ordinal)).Select(m => m.Text.Split(": ")[1].Split(" re-hashed")[0]));
     }
 
+    [Fact]
+    public async Task Verify_RewrittenBetweenTwoCheckpoints_GivesTheRangeTheChangeLiesInNotAnEntryNobodyChanged()
+    {
+        // QA14a P2 (d): a re-hashed rewrite of entry 3 was reported as "first broken entry 11", the checkpoint's entry.
+        var checkpoints = Checkpoints();
+        var ids = await RecordAsync(2);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        ids.AddRange(await RecordAsync(4));
+        var failing = (await checkpoints.CreateAsync()).Checkpoint!;
+
+        await RewriteAndRehashAsync(fromSequence: 3, e => e.ActorEmail = "someone@else");
+
+        var result = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.False(result.Intact);
+        Assert.True(result.Chain.Intact);
+        Assert.Equal(
+            [new ChainFinding(ChainFinding.CheckpointDiffers, 6, ids[5], 3, 6, failing.FileName)],
+            result.Findings);
+        Assert.Equal(1, result.FindingCount);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointFileSignatureBroken_NamesTheFileAndNoLogEntry()
+    {
+        // QA14a P2 addendum: a checkpoint file changed after signing named log entry 11 as the first broken entry.
+        var checkpoints = Checkpoints();
+        await RecordAsync(3);
+        var checkpoint = (await checkpoints.CreateAsync()).Checkpoint!;
+        await File.WriteAllTextAsync(Path.Combine(Settings.Directory, checkpoint.FileName), (checkpoint with { CreatedAt = checkpoint.CreatedAt.AddDays(-1) }).ToJson());
+
+        var result = await checkpoints.VerifyAsync(VerificationMode.Full);
+        Assert.False(result.Intact);
+        Assert.Equal(CheckpointVerdict.BadSignature, result.FailedCheckpoint!.Verdict);
+        Assert.Null(result.FirstBrokenId);
+        Assert.Null(result.FirstBrokenSequence);
+        Assert.Equal([new ChainFinding(ChainFinding.CheckpointBadSignature, null, null, null, null, checkpoint.FileName)], result.Findings);
+    }
+
     private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null, LogStore? store = null) =>
         new((store ?? Store).Factory, (store ?? Store).Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System);
 

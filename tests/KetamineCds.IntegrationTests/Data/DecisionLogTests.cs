@@ -344,7 +344,7 @@ public abstract class DecisionLogTests
 
         Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET {assignment} WHERE \"Sequence\" = 4"));
 
-        Assert.Equal(new ChainVerification(4, false, ids[3], 4), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(6, false, ids[3], 4), await store.Log.VerifyAsync());
     }
 
     [Fact]
@@ -379,7 +379,7 @@ public abstract class DecisionLogTests
         Assert.Equal(1, await store.ExecuteAsOwnerAsync(
             "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'MRN-A', 'MRN-Z'), \"HistoryJson\" = replace(\"HistoryJson\", 'MRN-A', 'MRN-Z') WHERE \"Sequence\" = 2"));
 
-        Assert.Equal(new ChainVerification(2, false, ids[1], 2), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(3, false, ids[1], 2), await store.Log.VerifyAsync());
         var shown = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Log.FindScreeningAsync(ids[1]));
         Assert.Equal((ids[1], 2L), (shown.EntryId, shown.Sequence));
         var replayed = await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.ReplayAsync(ids[1]));
@@ -402,7 +402,9 @@ public abstract class DecisionLogTests
 
         await store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 3");
 
-        Assert.Equal(new ChainVerification(3, false, ids[3], 4), await store.Log.VerifyAsync());
+        var result = await store.Log.VerifyAsync();
+        Assert.Equal(new ChainVerification(5, false, ids[3], 4), result);
+        Assert.Equal([new ChainFinding(ChainFinding.Missing, 4, ids[3], 3, 3)], result.Findings);
     }
 
     [Fact]
@@ -431,7 +433,7 @@ public abstract class DecisionLogTests
         await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 5 WHERE \"Sequence\" = -1");
 
         // Entry 5 now sits in position 2: the first entry that no longer verifies.
-        Assert.Equal(new ChainVerification(2, false, ids[4], 2), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(6, false, ids[4], 2), await store.Log.VerifyAsync());
     }
 
     [Fact]
@@ -447,7 +449,7 @@ public abstract class DecisionLogTests
         var forgedId = Guid.NewGuid();
         await store.ExecuteAsOwnerAsync(CopyEntrySql(store, from: 2, toSequence: 3, forgedId));
 
-        Assert.Equal(new ChainVerification(3, false, forgedId, 3), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(6, false, forgedId, 3), await store.Log.VerifyAsync());
         Assert.Equal(6, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         _ = ids;
     }
@@ -531,6 +533,114 @@ public abstract class DecisionLogTests
         Assert.True(replay.DigestMatches);
         Assert.True(replay.Reproduced);
         Assert.Equal(logged.AssessmentJson, replay.ReplayedAssessmentJson);
+    }
+
+    [Fact]
+    public async Task Replay_InputAsSubmittedRewrittenAndRehashed_SaysTheStoredInputsDisagreeAndNeverReproduced()
+    {
+        // QA14a P1: the page shows InputJson, replay reads HistoryJson. Someone who rewrites the shown input (blood
+        // pressure 128 -> 198) and re-hashes leaves a chain that verifies; the replay must not vouch for it.
+        await using var store = await CreateStoreAsync();
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd() with { SystolicBp = 128, DiastolicBp = 80 }));
+        Assert.Equal(true, (await store.Audit.ReplayAsync(logged.Id))!.InputsAgree);
+
+        await RewriteAndRehashAsync(store, 1, e => e.InputJson = e.InputJson.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
+
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+        var replay = await store.Audit.ReplayAsync(logged.Id);
+        Assert.Equal(false, replay!.InputsAgree);
+        Assert.True(replay.InputsDisagree);
+        Assert.True(replay.AssessmentMatches);
+        Assert.False(replay.Reproduced);
+        Assert.Contains("\"systolicBp\":198", replay.InputJson, StringComparison.Ordinal);
+        Assert.Contains("\"systolicBp\":128", replay.ReplayedInputJson, StringComparison.Ordinal);
+        var shown = (await store.Log.FindScreeningAsync(logged.Id))!;
+        Assert.False(StoredInputs.Agree(shown.InputJson, shown.History));
+    }
+
+    [Fact]
+    public async Task Replay_InputInAnotherFormOrOnlyOneCopy_StillReproducesExactly()
+    {
+        // The input as submitted may differ from the stored history in form (field order, spacing):
+        // the answers are compared, not the bytes. An entry that stores only its input (no history) replays that input.
+        await using var store = await CreateStoreAsync();
+        var history = Screenings.Trd() with { SystolicBp = 128, DiastolicBp = 80 };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(history, KetamineCds.Infrastructure.Json.ContractJson.Options))!.AsObject();
+        var reordered = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, value) in json.Reverse().ToList())
+        {
+            reordered[name] = value?.DeepClone();
+        }
+
+        var input = reordered.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(history, inputJson: input));
+        var other = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-OLD"));
+
+        var replay = await store.Audit.ReplayAsync(logged.Id);
+        Assert.Equal(true, replay!.InputsAgree);
+        Assert.True(replay.Reproduced);
+
+        await RewriteAndRehashAsync(store, 2, e => e.HistoryJson = null);
+        var old = await store.Audit.ReplayAsync(other.Id);
+        Assert.Null(old!.InputsAgree);
+        Assert.True(old.Reproduced);
+    }
+
+    [Fact]
+    public async Task Verify_EntryDeletedAndTwoEdited_WalksTheWholeChainAndNamesEachFindingWithItsKind()
+    {
+        // QA14a P2: the walk stopped at the first break, named the entry after a gap as "broken" and never the second
+        // edited entry.
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 9);
+        await store.DisableTriggersAsync();
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"ActorEmail\" = 'someone@else' WHERE \"Sequence\" IN (3, 8)");
+        await store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 5");
+
+        var result = await store.Log.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Equal(8, result.Checked);
+        Assert.Equal(
+            [
+                new ChainFinding(ChainFinding.ContentChanged, 3, ids[2]),
+                new ChainFinding(ChainFinding.Missing, 6, ids[5], 5, 5),
+                new ChainFinding(ChainFinding.ContentChanged, 8, ids[7]),
+            ],
+            result.Findings);
+        Assert.Equal(3, result.FindingCount);
+        Assert.Equal((ids[2], 3L), (result.FirstBrokenId, result.FirstBrokenSequence));
+    }
+
+    [Fact]
+    public async Task Verify_EntryChangedAndRehashedAlone_NamesItsChangedContentOnceAndTheBrokenLinkAfterIt()
+    {
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 5);
+        await store.DisableTriggersAsync();
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Hash\" = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' WHERE \"Sequence\" = 2");
+
+        var result = await store.Log.VerifyAsync();
+
+        Assert.Equal(
+            [new ChainFinding(ChainFinding.ContentChanged, 2, ids[1]), new ChainFinding(ChainFinding.LinkBroken, 3, ids[2])],
+            result.Findings);
+        Assert.Equal(5, result.Checked);
+    }
+
+    [Fact]
+    public async Task Verify_EveryEntryBroken_ListsTheFirstHundredFindingsAndCountsThemAll()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordManyAsync(store, ChainFinding.ListedAtMost + 5);
+        await store.DisableTriggersAsync();
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"CorrelationId\" = 'other'");
+
+        var result = await store.Log.VerifyAsync();
+
+        Assert.Equal(ChainFinding.ListedAtMost, result.Findings.Count);
+        Assert.Equal(ChainFinding.ListedAtMost + 5, result.FindingCount);
+        Assert.Equal(Enumerable.Range(1, ChainFinding.ListedAtMost).Select(i => (long?)i), result.Findings.Select(f => f.Sequence));
     }
 
     [Fact]
@@ -911,6 +1021,31 @@ public abstract class DecisionLogTests
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
         Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
+    }
+
+    /// <summary>What someone who can write the whole database does: changes an entry and recomputes every hash after it.</summary>
+    private static async Task RewriteAndRehashAsync(LogStore store, long fromSequence, Action<DecisionLogEntry> change)
+    {
+        await store.DisableTriggersAsync();
+        await store.DisableChainHeadTriggersAsync();
+        await using var db = store.Factory.CreateOwnerDbContext();
+        var entries = await db.DecisionLogEntries.Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).ToListAsync();
+        var previous = entries[0].PreviousHash;
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence == fromSequence)
+            {
+                change(entry);
+            }
+
+            entry.PreviousHash = previous;
+            entry.Hash = ChainHash.Compute(entry);
+            previous = entry.Hash;
+        }
+
+        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
+        head.LastHash = previous;
+        await db.SaveChangesAsync();
     }
 
     protected static async Task<List<Guid>> RecordManyAsync(LogStore store, int count)

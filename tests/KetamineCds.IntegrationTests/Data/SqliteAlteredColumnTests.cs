@@ -28,7 +28,7 @@ public sealed class SqliteAlteredColumnTests
         Assert.Equal(1, await store.ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET {assignment} WHERE \"Sequence\" = 2"));
         var alteredId = idAltered ? Guid.Empty : ids[1];
 
-        Assert.Equal(new ChainVerification(2, false, alteredId, 2), await store.Log.VerifyAsync());
+        Assert.Equal(new ChainVerification(3, false, alteredId, 2), await store.Log.VerifyAsync());
 
         var page = await store.Audit.SearchAsync(new AuditFilter(), null, 50);
         Assert.Equal(new[] { ids[0], alteredId, ids[2] }.Order(), page.Items.Select(i => i.Id).Order());

@@ -38,7 +38,7 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
                 return await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted) is null ? NotFound() : RedirectToPage("/Audit/HookAnswer", new { id });
             }
 
-            await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.Reproduced ? "reproduced" : "did not reproduce");
+            await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce");
             Result = result;
             return Page();
         }

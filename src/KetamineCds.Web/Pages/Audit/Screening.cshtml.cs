@@ -20,6 +20,12 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
 
     public string InputPretty { get; private set; } = "";
 
+    /// <summary>
+    /// The input as submitted (shown) and the stored history (read for the verdict, replay and impact) hold different
+    /// answers: the page says so rather than let the shown inputs stand for the verdict (QA14a P1).
+    /// </summary>
+    public bool InputsDisagree { get; private set; }
+
     /// <summary>The later screenings that re-screen or correct this one, newest first: the chain read in both directions.</summary>
     public LaterScreenings Later { get; private set; } = LaterScreenings.None;
 
@@ -37,6 +43,7 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
             Screening = screening;
             AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
             InputPretty = AuditJson.Pretty(screening.InputJson);
+            InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
             Later = await log.FindLaterScreeningsAsync(id, HttpContext.RequestAborted);
             return Page();
         }

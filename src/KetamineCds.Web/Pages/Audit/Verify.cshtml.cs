@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>
-/// Checks both hash chains (decisions and access) and names the first entry that no longer verifies, and checks the
+/// Checks both hash chains (decisions and access) and names every entry that no longer verifies (QA14a P2), and checks the
 /// decision log against every signed checkpoint, naming the one that no longer holds. The decision log may be checked
 /// in full or from the newest checkpoint that holds.
 /// </summary>

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The access log&apos;s hash chain: how many events were checked, whether every hash and link holds, and the first event that does not.
+    /// The access log&apos;s hash chain: how many events were checked, whether every hash and link holds, the first event that does not, and every finding (at most 100, all counted).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AccessChain : IAdditionalDataHolder, IParsable
@@ -17,6 +17,16 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The checked property</summary>
         public long? Checked { get; set; }
+        /// <summary>The findingCount property</summary>
+        public long? FindingCount { get; set; }
+        /// <summary>The findings property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>? Findings { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding> Findings { get; set; }
+#endif
         /// <summary>The firstBrokenId property</summary>
         public Guid? FirstBrokenId { get; set; }
         /// <summary>The firstBrokenSequence property</summary>
@@ -49,6 +59,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "checked", n => { Checked = n.GetLongValue(); } },
+                { "findingCount", n => { FindingCount = n.GetLongValue(); } },
+                { "findings", n => { Findings = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>(global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "firstBrokenId", n => { FirstBrokenId = n.GetGuidValue(); } },
                 { "firstBrokenSequence", n => { FirstBrokenSequence = n.GetLongValue(); } },
                 { "intact", n => { Intact = n.GetBoolValue(); } },
@@ -62,6 +74,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteLongValue("checked", Checked);
+            writer.WriteLongValue("findingCount", FindingCount);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>("findings", Findings);
             writer.WriteGuidValue("firstBrokenId", FirstBrokenId);
             writer.WriteLongValue("firstBrokenSequence", FirstBrokenSequence);
             writer.WriteBoolValue("intact", Intact);

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of GET /api/v1/audit/verify: the contract&apos;s three fields first, then the first broken entry&apos;s place in thechain (`firstBrokenSequence`; the only way to name an entry whose stored id was altered), then whether the chain&apos;s own hashes areintact (`chainIntact`: `intact` is false also when only a checkpoint does not match), then the checkpoints&apos;(1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that nolonger holds (a checkpoint of another log has status `other-log`, and `firstBrokenId` stays null: no entryof this log is broken), warnings, and the folders of checkpoints an administrator set aside. Then (QA10c S3) theaccess log&apos;s own chain (`access`: checked, intact, first broken event), verified in full as the Verify page does;`intact` stays the decision log&apos;s (the contract&apos;s), and the access log has no signed checkpoints. Null wherethe access log was not verified (the verification a refused checkpoint returns).
+    ///     The body of GET /api/v1/audit/verify: the contract&apos;s three fields first, then the first broken entry&apos;s place in the    chain (`firstBrokenSequence`; the only way to name an entry whose stored id was altered), then whether the chain&apos;s own hashes are    intact (`chainIntact`: `intact` is false also when only a checkpoint does not match), then the checkpoints&apos;    (1.1): the mode that ran, where the walk started, how many checkpoints were checked and hold, the lowest one that no    longer holds (a checkpoint of another log has status `other-log`, and `firstBrokenId` stays null: no entry    of this log is broken), warnings, and the folders of checkpoints an administrator set aside. Then (QA10c S3) the    access log&apos;s own chain (`access`: checked, intact, first broken event), verified in full as the Verify page does;    `intact` stays the decision log&apos;s (the contract&apos;s), and the access log has no signed checkpoints. Null where    the access log was not verified (the verification a refused checkpoint returns).    Then (QA14a P2) every finding (findings, at most 100, with findingCount counting them all): the walkreads the whole chain and names each gap (missing, with the range from-to of the missingnumbers), each entry whose content no longer gives its hash (content-changed), each broken link, the chain head&apos;sfindings, and each failing checkpoint: one that no longer matches gives the range its change lies in(checkpoint-differs, from after the highest checkpoint below it that holds, to its entry), and onewhose file fails (checkpoint-bad-signature and the like) names its file and no entry.firstBrokenId/firstBrokenSequence stay for compatibility: the entry of the first chain finding (for agap, the entry after it), else the entry a checkpoint that no longer matches signed; null when only a checkpointfile fails.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class VerifyResponse : IAdditionalDataHolder, IParsable
@@ -42,6 +42,16 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #nullable restore
 #else
         public global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse FailedCheckpoint { get; set; }
+#endif
+        /// <summary>The findingCount property</summary>
+        public long? FindingCount { get; set; }
+        /// <summary>The findings property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>? Findings { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding> Findings { get; set; }
 #endif
         /// <summary>The firstBrokenId property</summary>
         public Guid? FirstBrokenId { get; set; }
@@ -99,6 +109,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "checked", n => { Checked = n.GetLongValue(); } },
                 { "checkpoints", n => { Checkpoints = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary>(global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary.CreateFromDiscriminatorValue); } },
                 { "failedCheckpoint", n => { FailedCheckpoint = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse>(global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse.CreateFromDiscriminatorValue); } },
+                { "findingCount", n => { FindingCount = n.GetLongValue(); } },
+                { "findings", n => { Findings = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>(global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "firstBrokenId", n => { FirstBrokenId = n.GetGuidValue(); } },
                 { "firstBrokenSequence", n => { FirstBrokenSequence = n.GetLongValue(); } },
                 { "intact", n => { Intact = n.GetBoolValue(); } },
@@ -120,6 +132,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteLongValue("checked", Checked);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointSummary>("checkpoints", Checkpoints);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse>("failedCheckpoint", FailedCheckpoint);
+            writer.WriteLongValue("findingCount", FindingCount);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>("findings", Findings);
             writer.WriteGuidValue("firstBrokenId", FirstBrokenId);
             writer.WriteLongValue("firstBrokenSequence", FirstBrokenSequence);
             writer.WriteBoolValue("intact", Intact);
