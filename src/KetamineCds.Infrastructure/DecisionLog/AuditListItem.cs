@@ -29,4 +29,17 @@ public sealed record AuditListItem(
 
     /// <summary>The sequence of <see cref="CorrectedBy"/> (the list names entries by it).</summary>
     public long? CorrectedBySequence { get; init; }
+
+    /// <summary>A correction's reason, as the clinician wrote it; null for an entry that corrects nothing.</summary>
+    public string? CorrectionReason { get; init; }
+
+    /// <summary>
+    /// An override entry (<see cref="EntryType"/> <c>override</c>, exported as a row of its own, QA14a P3): what it
+    /// overrides, its decision, reason and explanation (the clinician is <see cref="ClinicianEmail"/>); null on other
+    /// entries and on an override whose stored content cannot be read (<see cref="Unreadable"/>).
+    /// </summary>
+    public LoggedOverride? Override { get; init; }
+
+    /// <summary>The entry an override overrides (also when its content cannot be read); null on other entries.</summary>
+    public Guid? OverrideOf { get; init; }
 }

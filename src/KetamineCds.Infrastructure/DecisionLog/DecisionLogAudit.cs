@@ -51,7 +51,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         // The overrides are looked up a batch of entries at a time, in a context of their own (the export's reader is
         // still open on the first).
         await using var overrides = contexts.CreateDbContext();
-        var query = Filter(db, filter).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence);
+        // The export has a row for every override too (QA14a P3: without one, its sequence number was a gap that looked
+        // like a deleted entry, and what was overridden and why was not in the file).
+        var query = Filter(db, filter, includeOverrides: true).OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Sequence);
         var batch = new List<DecisionLogEntry>(ExportBatchSize);
         await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -70,6 +72,22 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         foreach (var item in await ToItemsAsync(overrides, batch, cancellationToken))
         {
             yield return item;
+        }
+    }
+
+    public IAsyncEnumerable<DecisionLogEntry> EntriesAsync(AuditFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Stream(filter, cancellationToken);
+
+        async IAsyncEnumerable<DecisionLogEntry> Stream(AuditFilter f, [EnumeratorCancellation] CancellationToken ct)
+        {
+            await using var db = contexts.CreateDbContext();
+            var query = Filter(db, f, includeOverrides: true).OrderBy(e => e.Sequence);
+            await foreach (var entry in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return entry;
+            }
         }
     }
 
@@ -466,9 +484,15 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// the CDS Hooks answers that ran no rules (an EHR asked; the chart lacked a required item). Anything that reads an
     /// entry's history must leave the hook answers out: they hold none.
     /// </summary>
-    private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter, bool includeHookAnswers = true)
+    /// <remarks>
+    /// <paramref name="includeOverrides"/>: the export's override entries too (an override has no verdict and no rule set,
+    /// so a filter by verdict or rule set leaves them out; by patient it finds them, the patient being copied onto them).
+    /// </remarks>
+    private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter, bool includeHookAnswers = true, bool includeOverrides = false)
     {
-        var query = includeHookAnswers
+        var query = includeOverrides
+            ? db.DecisionLogEntries.AsNoTracking()
+            : includeHookAnswers
             ? db.DecisionLogEntries.AsNoTracking().Where(e => e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer)
             : db.DecisionLogEntries.AsNoTracking().Where(e => e.EntryType == DecisionLogEntryTypes.Screening);
         if (filter.From is { } from)
@@ -521,15 +545,38 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// The whole entry is read, stored texts included, so that the list can say which entries cannot be read (never
     /// failing the whole list for one of them).
     /// </remarks>
-    private static AuditListItem ToItem(DecisionLogEntry e, LaterMarks marks) =>
-        new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
+    private static AuditListItem ToItem(DecisionLogEntry e, LaterMarks marks) => e.EntryType == DecisionLogEntryTypes.Override
+        ? ToOverrideItem(e)
+        : new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
             e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
             Unreadable = !IsReadable(e) || marks.Unreadable.Contains(e.Id),
             Overrides = marks.Counts.GetValueOrDefault(e.Id),
             CorrectedBy = marks.Corrections.TryGetValue(e.Id, out var correction) ? correction.Id : null,
             CorrectedBySequence = marks.Corrections.TryGetValue(e.Id, out var c) ? c.Sequence : null,
+            CorrectionReason = e.CorrectionReason,
         };
+
+    /// <summary>An override entry as an export row: what it overrides, and (when it can be read) its decision, reason and explanation.</summary>
+    private static AuditListItem ToOverrideItem(DecisionLogEntry e)
+    {
+        LoggedOverride? logged = null;
+        try
+        {
+            logged = EfDecisionLog.ToOverride(e);
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            // Listed and marked, never the reason the export fails.
+        }
+
+        return new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, "", "", "", e.CorrelationId, null, e.EntryType)
+        {
+            Unreadable = logged is null,
+            Override = logged,
+            OverrideOf = e.RelatesToId,
+        };
+    }
 
     /// <summary>True when the entry's own page could read it (the same reading as <see cref="EfDecisionLog"/> and <see cref="ReadHookAnswer"/>).</summary>
     private static bool IsReadable(DecisionLogEntry e)

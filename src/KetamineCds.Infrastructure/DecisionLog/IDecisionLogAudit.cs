@@ -11,6 +11,13 @@ public interface IDecisionLogAudit
     /// <summary>Every screening matching the filter, newest first, streamed from the database.</summary>
     IAsyncEnumerable<AuditListItem> ExportAsync(AuditFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every log entry of every type (screenings, CDS Hooks answers, overrides) matching the filter, as stored (the
+    /// hashed fields, the hash and the previous hash), in sequence order, streamed from the database: the lossless
+    /// export an auditor re-verifies offline. Overrides have no verdict or rule set, so a filter by either leaves them out.
+    /// </summary>
+    IAsyncEnumerable<DecisionLogEntry> EntriesAsync(AuditFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>A CDS Hooks answer that ran no rules (the chart lacked a required item); null if there is no such entry.</summary>
     Task<LoggedHookAnswerEntry?> FindHookAnswerAsync(Guid id, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -12,11 +13,17 @@ namespace KetamineCds.Web.Audit;
 /// whose stored content cannot be read is exported with what the list shows of it and <c>unreadable</c> = <c>true</c>.
 /// New columns are added at the end (<c>correctedBy</c>, the newest correction of a corrected entry, QA11 F3), so a
 /// reader that takes the columns by position keeps reading the ones it knows.
+/// Every override entry is a row of its own (QA14a P3: without one, its sequence number was a gap in the file that looked
+/// exactly like a deleted entry): <c>entryType</c> <c>override</c>, <c>clinician</c> and <c>role</c> who overrode,
+/// <c>overrideOf</c> the entry overridden, <c>overrideDecision</c>, <c>overrideReason</c> and <c>overrideExplanation</c>.
+/// A correction's row carries its <c>correctionReason</c>. The clinicians' words pass through the same formula guard as
+/// every cell (<see cref="Csv.Row"/>). The inputs and the stored assessment do not fit a row: they are in the JSON Lines
+/// export (<see cref="AuditJsonLinesExport"/>).
 /// </summary>
 public static class AuditCsvExport
 {
     /// <summary>The export's header line.</summary>
-    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy\n";
+    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation\n";
 
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
@@ -51,7 +58,12 @@ public static class AuditCsvExport
             row.EntryType,
             row.Unreadable ? "true" : null,
             row.Overrides.ToString(CultureInfo.InvariantCulture),
-            row.CorrectedBy?.ToString()
+            row.CorrectedBy?.ToString(),
+            row.CorrectionReason,
+            row.OverrideOf?.ToString(),
+            row.Override is { } o ? WireNames.Of(o.Decision) : null,
+            row.Override is { } r ? WireNames.Of(r.Reason) : null,
+            row.Override?.Explanation
         ]);
     }
 }

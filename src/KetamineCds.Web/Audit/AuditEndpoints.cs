@@ -19,8 +19,8 @@ public static class AuditEndpoints
     /// the newest checkpoint that holds),
     /// <c>POST /api/v1/audit/checkpoints</c>, <c>GET /api/v1/audit/checkpoints</c> (each with its status),
     /// <c>GET /api/v1/audit/checkpoints/key</c> (the public key, PEM), <c>GET /api/v1/audit/export.csv</c> (the decision
-    /// log) and <c>GET /api/v1/audit/access.csv</c> (the access log), all behind the "Audit" policy and the API's bearer
-    /// token (the auditor's pages export through their own handlers, with the page's cookie: <c>/Audit?handler=Csv</c>,
+    /// log), <c>GET /api/v1/audit/export.jsonl</c> (the decision log, lossless: every entry with its hashes) and <c>GET /api/v1/audit/access.csv</c> (the access log), all behind the "Audit" policy and the API's bearer
+    /// token (the auditor's pages export through their own handlers, with the page's cookie: <c>/Audit?handler=Csv</c>, <c>/Audit?handler=JsonLines</c>,
     /// <c>/Audit/Access?handler=Csv</c>).
     /// </summary>
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
@@ -44,6 +44,11 @@ public static class AuditEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(DatesAreDates);
+        group.MapGet("/export.jsonl", ExportJsonLinesAsync).WithName("AuditExportJsonLines")
+            .Produces<string>(StatusCodes.Status200OK, AuditJsonLinesExport.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DatesAreDates);
@@ -154,21 +159,36 @@ public static class AuditEndpoints
         ? Results.Text(pem, "application/x-pem-file", Encoding.ASCII)
         : Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status404NotFound);
 
-    private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access)
+    private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access) =>
+        QueryProblem(context, query) is { } problem
+            ? Task.FromResult(problem)
+            : AuditCsvExport.ExportAsync(context, query.ToInput(), audit, access);
+
+    /// <summary>
+    /// The lossless export (<see cref="AuditJsonLinesExport"/>): every entry of every type for the filter, with what the
+    /// chain hashes, the hash and the previous hash, one JSON object a line; the same filter as the CSV.
+    /// </summary>
+    private static Task<IResult> ExportJsonLinesAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access) =>
+        QueryProblem(context, query) is { } problem
+            ? Task.FromResult(problem)
+            : AuditJsonLinesExport.ExportAsync(context, query.ToInput(), audit, access);
+
+    /// <summary>A 400 for a filter the exports do not read, or a patient named twice differently; null when the query can run.</summary>
+    private static IResult? QueryProblem(HttpContext context, ExportQuery query)
     {
         if (UnknownFilters(context, ExportQuery.Names) is { } unknown)
         {
-            return Task.FromResult(unknown);
+            return unknown;
         }
 
         if (query.Patient is { Length: > 0 } patient && query.PatientReference is { Length: > 0 } reference && patient != reference)
         {
-            return Task.FromResult(Results.ValidationProblem(
+            return Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["patientReference"] = [ClinicalText.Shared.Message("Audit.PatientTwice")] },
-                title: "The export's filter is not valid."));
+                title: "The export's filter is not valid.");
         }
 
-        return AuditCsvExport.ExportAsync(context, query.ToInput(), audit, access);
+        return null;
     }
 
     /// <summary>

@@ -77,11 +77,14 @@ public class DatePeriodInput
             .ToList();
 
     /// <summary>
-    /// A query-string date as the pages' binder reads it (invariant culture, e.g. <c>2026-01-31</c>), or null when it
-    /// is absent or unreadable; <see cref="ValidatePeriod"/> then names an unreadable one.
+    /// A query-string date written exactly as <c>yyyy-mm-dd</c> (e.g. <c>2026-01-31</c>, the message's spelling), or null
+    /// when it is absent or written otherwise; <see cref="ValidatePeriod"/> then names it. Nothing else is read as a
+    /// date: read leniently, <c>2026-11-29T23:00</c> was the whole day 29 (the time silently dropped) and
+    /// <c>11/30/2026</c> or <c>Nov 30 2026</c> a date in a spelling the message does not offer (QA14a P7). Surrounding
+    /// spaces are allowed, as the binder allows them.
     /// </summary>
     public static DateOnly? ReadDate(string? text) =>
-        DateOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>
     /// The period as moments (UTC) in the clinic's days (<paramref name="calendar"/>): from the start of <c>from</c>'s day,

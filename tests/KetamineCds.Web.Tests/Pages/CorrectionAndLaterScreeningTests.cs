@@ -270,17 +270,17 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         var zhHtml = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
         Assert.Contains($"（后已由 <a href=\"/Audit/Screening/{correction}\">#{sequence}</a> 更正）", Row(zhHtml, earlier), StringComparison.Ordinal);
 
-        // The CSV's new column is the last one, so the columns machine readers know keep their places.
+        // The CSV's new columns are the last ones, so the columns machine readers know keep their places.
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
         foreach (var (reader, path) in new[] { (auditor, "/Audit?handler=Csv&patient=MRN-AUDIT-CORRECTED"), (api, "/api/v1/audit/export.csv?patient=MRN-AUDIT-CORRECTED") })
         {
             var lines = (await reader.GetStringAsync(path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy", lines[0]);
+            Assert.Equal("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation", lines[0]);
             string Line(Guid id) => Assert.Single(lines, l => l.StartsWith(id.ToString(), StringComparison.Ordinal));
-            Assert.EndsWith($",screening,,0,{correction}", Line(earlier), StringComparison.Ordinal);
-            Assert.EndsWith(",screening,,0,", Line(rescreen), StringComparison.Ordinal);
-            Assert.EndsWith($",{earlier},,screening,,0,", Line(correction), StringComparison.Ordinal);
-            Assert.All(lines, l => Assert.Equal(16, l.Split(',').Length));
+            Assert.EndsWith($",screening,,0,{correction},,,,,", Line(earlier), StringComparison.Ordinal);
+            Assert.EndsWith(",screening,,0,,,,,,", Line(rescreen), StringComparison.Ordinal);
+            Assert.EndsWith($",{earlier},,screening,,0,,\"Trials were 3, not 1.\",,,,", Line(correction), StringComparison.Ordinal);
+            Assert.All(lines.Where(l => !l.Contains('"', StringComparison.Ordinal)), l => Assert.Equal(21, l.Split(',').Length));
         }
     }
 

@@ -54,11 +54,11 @@ public sealed class RescreenRelationTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("(re-screen)", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("(correction)", listed, StringComparison.Ordinal);
         var header = csv[0].Split(',');
-        Assert.Equal(["corrects", "rescreenOf", "entryType", "unreadable", "overrides", "correctedBy"], header[^6..]);
+        Assert.Equal(["corrects", "rescreenOf", "entryType", "unreadable", "overrides", "correctedBy"], header[10..16]);
         var row = csv.Single(line => line.StartsWith(rescreen.ToString(), StringComparison.Ordinal)).Split(',');
-        Assert.Equal(("", earlier.ToString(), "screening", "", "0", ""), (row[^6], row[^5], row[^4], row[^3], row[^2], row[^1]));
+        Assert.Equal(("", earlier.ToString(), "screening", "", "0", ""), (row[10], row[11], row[12], row[13], row[14], row[15]));
         var first = csv.Single(line => line.StartsWith(earlier.ToString(), StringComparison.Ordinal)).Split(',');
-        Assert.Equal(("", "", ""), (first[^6], first[^5], first[^1])); // a re-screen is not a correction: correctedBy stays empty
+        Assert.Equal(("", "", ""), (first[10], first[11], first[15])); // a re-screen is not a correction: correctedBy stays empty
     }
 
     /// <summary>A screening through the API, then a re-screen of it through the form, as "Re-screen with these answers" posts it.</summary>

@@ -169,9 +169,9 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.EndsWith(",entryType,unreadable,overrides,correctedBy", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",screening,true,0,", Assert.Single(lines, l => l.StartsWith(altered.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",screening,,0,", Assert.Single(lines, l => l.StartsWith(readable.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",screening,true,0,,,,,,", Assert.Single(lines, l => l.StartsWith(altered.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",screening,,0,,,,,,", Assert.Single(lines, l => l.StartsWith(readable.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

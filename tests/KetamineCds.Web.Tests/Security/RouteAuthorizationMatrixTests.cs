@@ -105,6 +105,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["GET /api/v1/audit/checkpoints"] = Who.Auditor,
         ["GET /api/v1/audit/checkpoints/key"] = Who.Auditor,
         ["GET /api/v1/audit/export.csv"] = Who.Auditor,
+        ["GET /api/v1/audit/export.jsonl"] = Who.Auditor,
         ["GET /api/v1/audit/access.csv"] = Who.Auditor,
 
         // Administration: accounts only, no clinical data.

@@ -3,6 +3,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
 using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -54,6 +55,10 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
 
         try
         {
+            // Recorded before it is read, one event per page viewed, with its filter, as the export and the
+            // psychiatrist's search are (QA14a P4: browsing the list, even by patient, left no trace). A patient filter is
+            // the event's subject, so that "who looked at patient X" finds the auditor too.
+            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, ListSubject(Filter), ListDetail(Filter, AuditCursor.TryDecode(Before)));
             Results = await audit.SearchAsync(Filter.ToFilter(calendar), AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
@@ -69,6 +74,25 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
         var result = await AuditCsvExport.ExportAsync(HttpContext, Filter, audit, access);
         await result.ExecuteAsync(HttpContext);
         return new EmptyResult();
+    }
+
+    /// <summary>"Export these as JSON Lines": every entry of every type for the same filter, lossless, with its hashes (<see cref="AuditJsonLinesExport"/>).</summary>
+    public async Task<IActionResult> OnGetJsonLinesAsync()
+    {
+        var result = await AuditJsonLinesExport.ExportAsync(HttpContext, Filter, audit, access);
+        await result.ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
+    /// <summary>The list view's access event subject: <c>patient:REF</c> when the list is filtered by patient, else the log.</summary>
+    public static string ListSubject(AuditFilterInput filter) =>
+        filter.Patient is { Length: > 0 } patient && patient.Trim().Length > 0 ? "patient:" + patient.Trim() : "decision-log";
+
+    /// <summary>The list view's access event detail: "audit list", the filter given, and which page after the first.</summary>
+    public static string ListDetail(AuditFilterInput filter, AuditCursor? before)
+    {
+        var detail = filter.ToString() is { Length: > 0 } text ? "audit list; " + text : "audit list";
+        return before is null ? detail : detail + "; page before entry " + before.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Dictionary<string, string?> NextPageRoute()

@@ -3,6 +3,7 @@
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.AccessCsv;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv;
+using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Verify;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -32,6 +33,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit
         public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv.ExportCsvRequestBuilder ExportCsv
         {
             get => new global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv.ExportCsvRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The exportJsonl property</summary>
+        public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl.ExportJsonlRequestBuilder ExportJsonl
+        {
+            get => new global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl.ExportJsonlRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The verify property</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Verify.VerifyRequestBuilder Verify

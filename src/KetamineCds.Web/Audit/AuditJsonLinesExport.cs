@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
+
+namespace KetamineCds.Web.Audit;
+
+/// <summary>
+/// The lossless export of the decision log for the auditor's filter (QA14a P3): JSON Lines, one object per log entry of
+/// every type (screenings, CDS Hooks answers, overrides), in sequence order, each with every field the chain hashes
+/// exactly as stored (the input as submitted, the history evaluated, the assessment shown, the CDS Hooks origin, as the
+/// JSON texts they are stored as), its <c>hash</c> and its <c>previousHash</c>, so that an auditor can recompute every
+/// entry's hash offline (docs/operations.md, scripts/verify-decision-log.py) and, where two consecutive entries are
+/// both in the file, check that they join. A filtered export leaves other entries out, so its links are checked only
+/// between consecutive sequences; each entry's own hash, which covers its previous hash, is checked always.
+/// As the CSV: the filter is validated, the export recorded in the access log and the first entry read before the
+/// response starts (a 400 with a field message, a 503, never a 200 with half a file); then streamed, flushed every
+/// 200 entries, never held in memory; <c>Cache-Control: no-store</c>.
+/// </summary>
+public static class AuditJsonLinesExport
+{
+    public const string ContentType = "application/x-ndjson";
+
+    public const string FileName = "decision-log.jsonl";
+
+    /// <summary>How an entry's time is written: exactly the text the chain hashes.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
+    {
+        if (input.Validate(context.Request.Query) is { Count: > 0 } errors)
+        {
+            return Results.ValidationProblem(errors, title: "The export's filter is not valid.");
+        }
+
+        try
+        {
+            await access.RecordAsync(context, AccessEventKind.Export, "decision-log", Detail(input));
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return AuditEndpoints.Unavailable();
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var filter = input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>());
+        await using var e = audit.EntriesAsync(filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool more;
+        try
+        {
+            more = await e.MoveNextAsync();
+        }
+        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
+        {
+            return AuditEndpoints.Unavailable();
+        }
+
+        var response = context.Response;
+        response.ContentType = ContentType + "; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
+        response.Headers.CacheControl = "no-store";
+        // One entry at a time is written to a buffer, then to the response (asynchronously: the server allows no
+        // synchronous writes); only the entry being written is in memory.
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        await using var json = new Utf8JsonWriter(buffer);
+        var count = 0;
+        for (; more; more = await e.MoveNextAsync())
+        {
+            Write(json, e.Current);
+            json.Flush();
+            buffer.Write("\n"u8);
+            await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            if (++count % 200 == 0)
+            {
+                await response.Body.FlushAsync(cancellationToken);
+            }
+        }
+
+        await response.Body.FlushAsync(cancellationToken);
+        return Results.Empty;
+    }
+
+    /// <summary>What the export's access event records as its detail: "jsonl", then the filter if there is one.</summary>
+    public static string Detail(AuditFilterInput input) => input.ToString() is { Length: > 0 } text ? "jsonl; " + text : "jsonl";
+
+    /// <summary>One entry as one JSON object: the hashed fields under the names the chain hashes them by, in its order.</summary>
+    private static void Write(Utf8JsonWriter json, DecisionLogEntry entry)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("sequence", entry.Sequence);
+        json.WriteString("id", entry.Id.ToString("D"));
+        json.WriteString("type", entry.EntryType);
+        json.WriteString("recordedAt", DateTime.SpecifyKind(entry.RecordedAt, DateTimeKind.Utc).ToString(TimeFormat, CultureInfo.InvariantCulture));
+        json.WriteString("actorUserId", entry.ActorUserId);
+        json.WriteString("actorEmail", entry.ActorEmail);
+        json.WriteString("actorRole", entry.ActorRole);
+        json.WriteString("correlationId", entry.CorrelationId);
+        json.WriteString("patientReference", entry.PatientReference);
+        json.WriteString("overall", entry.Overall);
+        json.WriteString("ruleSetVersion", entry.RuleSetVersion);
+        json.WriteString("ruleSetDigest", entry.RuleSetDigest);
+        json.WriteString("relatesToId", entry.RelatesToId?.ToString("D"));
+        json.WriteString("correctionReason", entry.CorrectionReason);
+        json.WriteString("inputJson", entry.InputJson);
+        json.WriteString("historyJson", entry.HistoryJson);
+        json.WriteString("assessmentJson", entry.AssessmentJson);
+        json.WriteString("hookOrigin", entry.HookOriginJson);
+        json.WriteString("submissionId", entry.SubmissionId?.ToString("D"));
+        json.WriteString("previousHash", entry.PreviousHash);
+        json.WriteString("hash", entry.Hash);
+        json.WriteEndObject();
+    }
+}

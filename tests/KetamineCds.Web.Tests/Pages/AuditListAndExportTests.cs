@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// QA14a P3, P4, P7: the auditor's list views are recorded in the access log, the audit date filter reads exactly
+/// yyyy-mm-dd, the CSV has a row for every override and the correction reason, and the lossless JSON Lines export holds
+/// every entry with its hashes, re-verifiable offline with scripts/verify-decision-log.py.
+/// </summary>
+public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public AuditListAndExportTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task AuditList_ByPatientByClinicianAndUnfiltered_EachPageViewIsRecordedOnceWithItsFilter()
+    {
+        var patient = "MRN-P4-" + Guid.NewGuid().ToString("N")[..8];
+        await ScreenAsync(patient);
+        await ScreenAsync(patient);
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/Audit?patient={patient}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/Audit?clinician={KetamineCdsFactory.Psychiatrist}&from=2000-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/Audit")).StatusCode);
+        // A filter that is not valid lists nothing, and records nothing.
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync($"/Audit?patient={patient}&overall=maybe")).StatusCode);
+
+        var events = (await api.GetStringAsync("/api/v1/audit/access.csv?kind=view-screening&who=" + KetamineCdsFactory.Auditor))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var byPatient = Assert.Single(events, e => e.Contains($",patient:{patient},", StringComparison.Ordinal));
+        Assert.Contains($"audit list; patient={patient}", byPatient, StringComparison.Ordinal);
+        Assert.Contains(events, e => e.Contains($",decision-log,\"audit list; from=2000-01-01; clinician={KetamineCdsFactory.Psychiatrist}\"", StringComparison.Ordinal)
+            || e.Contains($",decision-log,audit list; from=2000-01-01; clinician={KetamineCdsFactory.Psychiatrist},", StringComparison.Ordinal));
+        Assert.Contains(events, e => e.Contains(",decision-log,audit list,", StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.Contains("overall=maybe", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2026-11-29T23:00")]
+    [InlineData("11/30/2026")]
+    [InlineData("Nov 30 2026")]
+    [InlineData("2026-11-29 23:00")]
+    [InlineData("20261129")]
+    public async Task AuditDateFilter_NotExactlyYyyyMmDd_IsAFieldMessageOnThePageTheCsvAndTheJsonLines(string date)
+    {
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var q = Uri.EscapeDataString(date);
+
+        foreach (var (client, url) in new[]
+        {
+            (auditor, $"/Audit?from={q}"), (auditor, $"/Audit?handler=Csv&to={q}"), (auditor, $"/Audit?handler=JsonLines&from={q}"),
+            (api, $"/api/v1/audit/export.csv?from={q}"), (api, $"/api/v1/audit/export.jsonl?to={q}"), (auditor, $"/Audit/Impact?run=true&from={q}"),
+            (auditor, $"/Audit/Access?from={q}"),
+        })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {response.StatusCode}");
+            Assert.Contains("could not be read as a date: write it as yyyy-mm-dd", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/audit/export.csv?from=2026-11-29&to=2026-11-30")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/Audit?from=2026-11-29")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CsvExport_OverrideAndCorrection_OverrideHasARowOfItsOwnAndTheCorrectionItsReason()
+    {
+        var patient = "MRN-P3-" + Guid.NewGuid().ToString("N")[..8];
+        var (screening, overrideId, correction) = await OverrideAndCorrectAsync(patient);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var lines = (await api.GetStringAsync($"/api/v1/audit/export.csv?patient={patient}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal(["correctedBy", "correctionReason", "overrideOf", "overrideDecision", "overrideReason", "overrideExplanation"], header[15..]);
+        Assert.Equal(4, lines.Length);
+        var overrideRow = Cells(lines.Single(l => l.StartsWith(overrideId.ToString(), StringComparison.Ordinal)));
+        Assert.Equal(
+            ("override", KetamineCdsFactory.Psychiatrist, patient, screening.ToString(), "do-not-proceed", "patient-preference", "'=HYPERLINK(\"x\") declined, today"),
+            (overrideRow[12], overrideRow[3], overrideRow[5], overrideRow[17], overrideRow[18], overrideRow[19], overrideRow[20]));
+        var correctionRow = Cells(lines.Single(l => l.StartsWith(correction.ToString(), StringComparison.Ordinal)));
+        Assert.Equal((screening.ToString(), "Trials were 4, not 3 (pharmacy record)."), (correctionRow[10], correctionRow[16]));
+        // The sequence numbers of the patient's entries run without a gap: the override is no longer a missing number.
+        var sequences = lines.Skip(1).Select(l => long.Parse(Cells(l)[1], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(sequences[0] + 2, sequences[^1]);
+    }
+
+    [Fact]
+    public async Task JsonLinesExport_WholeLogAndOnePatient_EveryEntryWithItsHashesReverifiesOfflineAndATamperedOneDoesNot()
+    {
+        var patient = "MRN-JL-" + Guid.NewGuid().ToString("N")[..8];
+        var (screening, overrideId, correction) = await OverrideAndCorrectAsync(patient);
+        await ScreenAsync("MRN-JL-OTHER");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var page = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var whole = await api.GetAsync("/api/v1/audit/export.jsonl");
+        using var onePatient = await page.GetAsync($"/Audit?handler=JsonLines&patient={patient}");
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal("application/x-ndjson", whole.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", whole.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", onePatient.Headers.CacheControl?.ToString());
+        var all = (await whole.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var mine = (await onePatient.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var entries = all.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.GetProperty("sequence").GetInt64()));
+        var ovr = entries.Single(e => e.GetProperty("id").GetGuid() == overrideId);
+        Assert.Equal(("override", screening), (ovr.GetProperty("type").GetString(), ovr.GetProperty("relatesToId").GetGuid()));
+        Assert.Contains("patient-preference", ovr.GetProperty("inputJson").GetString(), StringComparison.Ordinal);
+        var corr = entries.Single(e => e.GetProperty("id").GetGuid() == correction);
+        Assert.Equal("Trials were 4, not 3 (pharmacy record).", corr.GetProperty("correctionReason").GetString());
+        Assert.Contains("failedAdequateTrials", corr.GetProperty("inputJson").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(corr.GetProperty("assessmentJson").GetString());
+        Assert.Equal([screening, overrideId, correction], mine.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetGuid()));
+
+        var (wholeExit, wholeOut) = await VerifyOfflineAsync(all, "--complete");
+        Assert.True(wholeExit == 0, wholeOut);
+        Assert.Contains($"{entries.Count} entries checked, {entries.Count - 1} links between consecutive entries checked: all hold", wholeOut, StringComparison.Ordinal);
+        var (mineExit, mineOut) = await VerifyOfflineAsync(mine);
+        Assert.True(mineExit == 0, mineOut);
+        var head = entries[^1];
+        Assert.Equal(0, (await VerifyOfflineAsync(all, "--complete", "--head", $"{head.GetProperty("sequence").GetInt64()}:{head.GetProperty("hash").GetString()}")).Exit);
+
+        // One stored input changed (systolic BP, say), the file is caught; one entry left out of a complete export too.
+        var tampered = all.Select(l => l.Contains(correction.ToString(), StringComparison.Ordinal) ? l.Replace("failedAdequateTrials\\u0022:4", "failedAdequateTrials\\u0022:5", StringComparison.Ordinal) : l).ToArray();
+        Assert.NotEqual(all, tampered);
+        var (tamperedExit, tamperedOut) = await VerifyOfflineAsync(tampered);
+        Assert.Equal(1, tamperedExit);
+        Assert.Contains($"({correction}): content does not match its hash", tamperedOut, StringComparison.Ordinal);
+        var (gapExit, gapOut) = await VerifyOfflineAsync([.. all.Where((_, i) => i != 1)], "--complete");
+        Assert.Equal(1, gapExit);
+        Assert.Contains("entries 2-2 missing (1 is followed by 3)", gapOut, StringComparison.Ordinal);
+
+        var events = await api.GetStringAsync("/api/v1/audit/access.csv?kind=export&who=" + KetamineCdsFactory.Auditor);
+        Assert.Contains(",decision-log,jsonl,", events, StringComparison.Ordinal);
+        Assert.Contains($",decision-log,jsonl; patient={patient},", events, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(KetamineCdsFactory.Psychiatrist)]
+    [InlineData(KetamineCdsFactory.Staff)]
+    [InlineData(KetamineCdsFactory.Admin)]
+    public async Task JsonLinesExport_NotAnAuditor_IsRefused(string email)
+    {
+        var api = await _factory.CreateApiClientAsync(email);
+        var page = await _factory.CreatePageClientAsync(email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/audit/export.jsonl")).StatusCode);
+        using var viaPage = await page.GetAsync("/Audit?handler=JsonLines");
+        Assert.NotEqual(HttpStatusCode.OK, viaPage.StatusCode);
+        Assert.DoesNotContain("previousHash", await viaPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> ScreenAsync(string patient)
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A screening, an override of it (with words a spreadsheet would run), and a correction with its reason.</summary>
+    private async Task<(Guid Screening, Guid Override, Guid Correction)> OverrideAndCorrectAsync(string patient)
+    {
+        var screening = await ScreenAsync(patient);
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        var logged = await log.RecordOverrideAsync(new OverrideSubmission(
+            screening, OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, "=HYPERLINK(\"x\") declined, today",
+            new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-p3"));
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{screening}/corrections",
+            SampleRequests.Trd(patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4, not 3 (pharmacy record)."));
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        return (screening, logged.Id, (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    /// <summary>Runs scripts/verify-decision-log.py over the lines, as an auditor would offline.</summary>
+    private static async Task<(int Exit, string Output)> VerifyOfflineAsync(string[] lines, params string[] options)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ketaminecds-export-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            var script = Path.Combine(RepositoryRoot(), "scripts", "verify-decision-log.py");
+            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(script);
+            start.ArgumentList.Add(file);
+            foreach (var option in options)
+            {
+                start.ArgumentList.Add(option);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, output + error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KetamineCds.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (KetamineCds.sln) was not found.");
+    }
+
+    /// <summary>One CSV line's cells (RFC 4180 quotes).</summary>
+    private static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
+    }
+}
