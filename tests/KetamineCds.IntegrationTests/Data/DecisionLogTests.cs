@@ -1006,7 +1006,8 @@ public abstract class DecisionLogTests
         Assert.Equal(new ChainVerification(3, true, null), await store.Access.VerifyAsync());
         await store.DisableTriggersAsync();
         await store.ExecuteAsOwnerAsync("UPDATE \"AccessEvents\" SET \"UserEmail\" = 'nobody' WHERE \"Sequence\" = 2");
-        Assert.Equal(new ChainVerification(2, false, history[0].Id, 2), await store.Access.VerifyAsync());
+        // The whole chain is walked (QA14a P2): all 3 events are checked, the edited one named.
+        Assert.Equal(new ChainVerification(3, false, history[0].Id, 2), await store.Access.VerifyAsync());
     }
 
     [Fact]
