@@ -47,12 +47,7 @@ public static class AuditJsonLinesExport
         var cancellationToken = context.RequestAborted;
         var filter = input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>());
         await using var e = audit.EntriesAsync(filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        bool more;
-        try
-        {
-            more = await e.MoveNextAsync();
-        }
-        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
+        if (await Csv.FirstRowAsync(e) is not { } more)
         {
             return AuditEndpoints.Unavailable();
         }

@@ -40,6 +40,22 @@ public static class Csv
     }
 
     /// <summary>
+    /// Reads an export's first row before any byte is sent, so a log that cannot be read still answers 503 (null) rather
+    /// than a cut-off download; otherwise whether there is a row.
+    /// </summary>
+    internal static async Task<bool?> FirstRowAsync<T>(IAsyncEnumerator<T> rows)
+    {
+        try
+        {
+            return await rows.MoveNextAsync();
+        }
+        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Streams <paramref name="rows"/> as a CSV attachment. The first row is read before the response starts, so an
     /// unreachable database is a 503, never a 200 with half a file; then the header and every row, flushed every 1,000 rows.
     /// </summary>
@@ -52,12 +68,7 @@ public static class Csv
     {
         var cancellationToken = context.RequestAborted;
         await using var e = rows.GetAsyncEnumerator(cancellationToken);
-        bool more;
-        try
-        {
-            more = await e.MoveNextAsync();
-        }
-        catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
+        if (await FirstRowAsync(e) is not { } more)
         {
             return AuditEndpoints.Unavailable();
         }
