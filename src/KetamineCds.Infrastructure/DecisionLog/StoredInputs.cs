@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Json;
 
@@ -34,8 +35,42 @@ public static class StoredInputs
     public static bool Agree(string inputJson, PatientHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return Read(inputJson) is { } input
+        return ReadInput(inputJson) is { } input
             && Same(JsonSerializer.SerializeToElement(input, ContractJson.Options), JsonSerializer.SerializeToElement(history, ContractJson.Options));
+    }
+
+    /// <summary>
+    /// The input as submitted, read as the contract reads a request: a field it leaves out takes the contract's default
+    /// (the jurisdiction: <c>us</c>), as the evaluated history did. Without this, every API screening that left out the
+    /// jurisdiction read as a disagreement, which says the log may have been altered (QA96 F1). A default fills only a
+    /// field not recorded: a recorded answer that differs from the history still disagrees.
+    /// </summary>
+    private static PatientHistory? ReadInput(string inputJson)
+    {
+        JsonObject? input;
+        try
+        {
+            input = JsonNode.Parse(inputJson) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (input is null)
+        {
+            return null;
+        }
+
+        foreach (var field in Fields.All)
+        {
+            if (field.Default is { } fallback && input[field.Name] is null)
+            {
+                input[field.Name] = fallback;
+            }
+        }
+
+        return Read(input.ToJsonString());
     }
 
     private static PatientHistory? Read(string json)
