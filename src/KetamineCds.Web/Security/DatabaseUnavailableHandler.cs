@@ -1,15 +1,23 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
+using System.Text.Encodings.Web;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Security;
 
 /// <summary>
 /// A request that fails because the database cannot be reached (checking the session on every request, for example,
 /// while PostgreSQL restarts) answers 503 with a short explanation and <c>Retry-After</c>, never a 500: the API as
-/// problem details, a page as a plain message. Nothing was stored by such a request.
+/// problem details, a page as a short page of its own in the reader's language (it cannot use the layout, which may need
+/// the database too). Nothing was stored by such a request. A form that was being sent keeps its answers in the browser
+/// tab (drafts.js), and the page says so and links back to it (QA96 F3). Each refusal is logged as a warning, so that an
+/// operator sees from the log that users were turned away (QA96 F7).
 /// </summary>
 public sealed class DatabaseUnavailableHandler : IExceptionHandler
 {
@@ -35,11 +43,50 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         }
         else
         {
-            httpContext.Response.ContentType = "text/plain; charset=utf-8";
-            await httpContext.Response.WriteAsync("KetamineCds is briefly unavailable. " + Detail, cancellationToken);
+            httpContext.Response.ContentType = "text/html; charset=utf-8";
+            await httpContext.Response.WriteAsync(Page(httpContext), cancellationToken);
         }
 
+        httpContext.RequestServices?.GetService<ILogger<DatabaseUnavailableHandler>>()?.LogWarning(
+            "{Method} {Path} answered 503: the database could not be reached ({Error}); nothing was stored.",
+            httpContext.Request.Method,
+            httpContext.Request.Path.Value,
+            exception.GetBaseException().GetType().Name);
         return true;
+    }
+
+    /// <summary>The page's answer, in the request's language where the localisation has run.</summary>
+    private static string Page(HttpContext httpContext)
+    {
+        var localizer = httpContext.RequestServices?.GetService<IStringLocalizer<PageText>>();
+        var culture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
+        string T(string english)
+        {
+            if (localizer is null)
+            {
+                return english;
+            }
+
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                return localizer[english];
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        }
+
+        var html = HtmlEncoder.Default;
+        var form = HttpMethods.IsPost(httpContext.Request.Method)
+            ? $"<p>{html.Encode(T("Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."))}</p>"
+              + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(T("Back to the form"))}</a></p>"
+            : "";
+        return $"<!DOCTYPE html><html lang=\"{html.Encode(culture.Name)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + $"<title>{html.Encode(T("KetamineCds is briefly unavailable"))}</title></head><body><main><h1>{html.Encode(T("KetamineCds is briefly unavailable"))}</h1>"
+            + $"<p>{html.Encode(T(Detail))}</p>{form}</main></body></html>";
     }
 
     /// <summary>True when the exception, or one it wraps, says the database could not be reached.</summary>

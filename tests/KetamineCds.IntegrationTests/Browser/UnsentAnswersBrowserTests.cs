@@ -187,6 +187,57 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>Clicks the header's Rules link, dismissing any "leave this page?" prompt; returns the prompts seen.</summary>
+    [Fact]
+    public async Task NewScreening_SendRefusedWhole_AnswersComeBackWithTheFormAndGoOnceRecorded()
+    {
+        // QA96 F3: the database down at the moment of sending answers 503 with no form at all; what was typed must not be
+        // lost. The send is refused here by the browser's route, as the app refuses it when the database is down.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-F3");
+        await page.GetByLabel("Age in years").FillAsync("52");
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.Locator("#failedAdequateTrials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-yes").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await page.RouteAsync("**/Screenings/New", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.FulfillAsync(new() { Status = 503, ContentType = "text/plain", Body = "database unavailable" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("database unavailable");
+        await page.UnrouteAllAsync();
+        await page.GotoAsync("/Screenings/New");
+
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-F3");
+        await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("52");
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.Locator("#onOralAntidepressant-yes")).ToBeCheckedAsync();
+        await browser.ScreenshotAsync(page, "74-answers-kept-after-a-refused-send");
+
+        // Sent again and recorded: the patient's page drops them, and the next form starts empty.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Screenings/[0-9a-f-]{36}$"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+        await page.GotoAsync("/Screenings/New");
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
+
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<List<string>> LeaveByTheRulesLinkAsync(IPage page)
     {
         var asked = new List<string>();

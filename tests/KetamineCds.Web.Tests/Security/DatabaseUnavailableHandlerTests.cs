@@ -34,13 +34,31 @@ public class DatabaseUnavailableHandlerTests
     }
 
     [Fact]
-    public async Task TryHandle_PageRequestWithTimeout_Answers503WithAPlainMessage()
+    public async Task TryHandle_PageRequestWithTimeout_Answers503WithAPageAndNoFormLink()
     {
-        var context = Context("/Screenings/New");
+        var context = Context("/Screenings");
         Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, new TimeoutException(), CancellationToken.None));
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.StartsWith("text/html", context.Response.ContentType, StringComparison.Ordinal);
         context.Response.Body.Position = 0;
-        Assert.Contains("nothing was stored", await new StreamReader(context.Response.Body).ReadToEndAsync(), StringComparison.Ordinal);
+        var page = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Contains("nothing was stored", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Back to the form", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryHandle_FormSent_SaysTheAnswersAreKeptAndLinksBackToTheForm()
+    {
+        // QA96 F3: the form's answers stay in the browser tab (drafts.js); the page says so and leads back to the form.
+        var context = Context("/Screenings/New");
+        context.Request.Method = "POST";
+        context.Request.QueryString = new QueryString("?from=0193a0c4-1e5b-7000-8000-000000000001");
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, new FakeDbException("connection refused"), CancellationToken.None));
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        var page = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Contains("Your answers are kept in this browser tab", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Screenings/New?from=0193a0c4-1e5b-7000-8000-000000000001\">Back to the form</a>", page, StringComparison.Ordinal);
     }
 
     [Fact]

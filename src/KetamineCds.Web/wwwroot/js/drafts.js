@@ -6,6 +6,10 @@
 // that is not the draft's form leaves the draft alone (the sign-in page, when the session had ended: the form comes
 // back after signing in). Passwords, hidden fields and the anti-forgery token are never kept; a draft older than two
 // hours is dropped unread, and signing out drops it.
+// Sending the form keeps its answers too, until a page says they were recorded (data-draft-recorded, on the screening's
+// own page, for the same patient): a send that never reached the app or was refused whole (the database down: a 503 with no form; the network
+// gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
+// the form then says it may have been recorded, and to check before sending it again.
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
@@ -23,7 +27,7 @@
     try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
   }
 
-  function save(form) {
+  function save(form, sent) {
     var fields = [];
     for (var i = 0; i < form.elements.length; i++) {
       var c = form.elements[i];
@@ -32,7 +36,7 @@
     }
     try {
       window.sessionStorage.setItem(KEY, JSON.stringify({
-        url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(), fields: fields
+        url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(), sent: !!sent, fields: fields
       }));
     } catch (e) { /* storage refused: the browser's prompt below still asks */ }
   }
@@ -42,10 +46,17 @@
     try { draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null"); } catch (e) { drop(); return; }
     if (!draft) { return; }
     if (typeof draft.at !== "number" || Date.now() - draft.at > MAX_AGE || !Array.isArray(draft.fields)) { drop(); return; }
+    // The answers sent were recorded: nothing to give back, ever (a new screening's form must not open with them).
+    var recorded = document.querySelector("[data-draft-recorded]");
+    if (draft.sent && recorded && draft.fields.some(function (f) {
+      return /PatientReference$/.test(f[0]) && f[1] === recorded.getAttribute("data-draft-recorded");
+    })) { drop(); return; }
     var form = document.querySelector(SELECTOR + "[data-keep-draft]");
     // Not this draft's form (another page, the sign-in page, another user): keep it for its own form.
     if (!form || draft.url !== here() || !draft.who || draft.who !== form.getAttribute("data-keep-draft")) { return; }
     drop();
+    // The app answered the send with the form and what it holds (problems to fix, or not recorded): that is the truth.
+    if (draft.sent && form.getAttribute("data-unsent") === "true") { return; }
     var changed = [];
     draft.fields.forEach(function (f) {
       var controls = form.querySelectorAll('[name="' + f[0] + '"]');
@@ -64,7 +75,7 @@
     changed.forEach(function (c) { c.dispatchEvent(new Event("change", { bubbles: true })); });
     if (changed.length > 0) {
       unsent = form; // still not sent: a second switch keeps them again, leaving asks first
-      var notice = document.getElementById("draft-restored");
+      var notice = document.getElementById(draft.sent ? "draft-restored-sent" : "draft-restored");
       if (notice) { notice.hidden = false; }
     }
   }
@@ -82,7 +93,11 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (/\/Account\/Logout$/i.test(form.getAttribute("action") || "")) { drop(); } // signing out: nothing typed stays behind in this tab
-    if (form.matches(SELECTOR)) { unsent = null; return; } // being sent: nothing to lose
+    if (form.matches(SELECTOR)) { // being sent: kept until a page says it was recorded
+      if (form.hasAttribute("data-keep-draft")) { save(form, true); }
+      unsent = null;
+      return;
+    }
     if (form.classList.contains("language") && unsent && unsent.hasAttribute("data-keep-draft")) {
       save(unsent);
       unsent = null;
