@@ -544,7 +544,7 @@ public abstract class DecisionLogTests
         var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd() with { SystolicBp = 128, DiastolicBp = 80 }));
         Assert.Equal(true, (await store.Audit.ReplayAsync(logged.Id))!.InputsAgree);
 
-        await RewriteAndRehashAsync(store, 1, e => e.InputJson = e.InputJson.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
+        await store.RewriteAndRehashAsync(1, e => e.InputJson = e.InputJson.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
 
         Assert.True((await store.Log.VerifyAsync()).Intact);
         var replay = await store.Audit.ReplayAsync(logged.Id);
@@ -580,7 +580,7 @@ public abstract class DecisionLogTests
         Assert.Equal(true, replay!.InputsAgree);
         Assert.True(replay.Reproduced);
 
-        await RewriteAndRehashAsync(store, 2, e => e.HistoryJson = null);
+        await store.RewriteAndRehashAsync(2, e => e.HistoryJson = null);
         var old = await store.Audit.ReplayAsync(other.Id);
         Assert.Null(old!.InputsAgree);
         Assert.True(old.Reproduced);
@@ -1022,31 +1022,6 @@ public abstract class DecisionLogTests
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
         Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
-    }
-
-    /// <summary>What someone who can write the whole database does: changes an entry and recomputes every hash after it.</summary>
-    private static async Task RewriteAndRehashAsync(LogStore store, long fromSequence, Action<DecisionLogEntry> change)
-    {
-        await store.DisableTriggersAsync();
-        await store.DisableChainHeadTriggersAsync();
-        await using var db = store.Factory.CreateOwnerDbContext();
-        var entries = await db.DecisionLogEntries.Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).ToListAsync();
-        var previous = entries[0].PreviousHash;
-        foreach (var entry in entries)
-        {
-            if (entry.Sequence == fromSequence)
-            {
-                change(entry);
-            }
-
-            entry.PreviousHash = previous;
-            entry.Hash = ChainHash.Compute(entry);
-            previous = entry.Hash;
-        }
-
-        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
-        head.LastHash = previous;
-        await db.SaveChangesAsync();
     }
 
     protected static async Task<List<Guid>> RecordManyAsync(LogStore store, int count)
