@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Json;
 
@@ -38,11 +39,46 @@ public static class StoredInputs
             && Same(JsonSerializer.SerializeToElement(input, ContractJson.Options), JsonSerializer.SerializeToElement(history, ContractJson.Options));
     }
 
+    /// <summary>
+    /// The contract fields whose answers differ between the input as submitted and the stored history, in the contract's
+    /// order; empty when they agree; <c>["*"]</c> when either cannot be read as a history at all.
+    /// </summary>
+    public static IReadOnlyList<string> DisagreeingFields(string inputJson, string historyJson)
+    {
+        if (Read(inputJson) is not { } input || Read(historyJson) is not { } history)
+        {
+            return ["*"];
+        }
+
+        var a = JsonSerializer.SerializeToElement(input, ContractJson.Options);
+        var b = JsonSerializer.SerializeToElement(history, ContractJson.Options);
+        return
+        [
+            .. a.EnumerateObject().Select(p => p.Name).Concat(b.EnumerateObject().Select(p => p.Name)).Distinct(StringComparer.Ordinal)
+                .Where(n => !(a.TryGetProperty(n, out var x) && b.TryGetProperty(n, out var y) && Same(x, y))),
+        ];
+    }
+
     private static PatientHistory? Read(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<PatientHistory>(json, ContractJson.Options);
+            // The input as submitted holds every contract field, null where not recorded (ScreeningRequest.ToContractJson),
+            // and a field not recorded that has a default (the jurisdiction: "jurisdiction": null) is that default in the
+            // history the app evaluated. Read without its nulls, it gives that history: a null is a field left out, which
+            // reads as not recorded, or as the field's default. (Read with them, a null jurisdiction could not be read, and
+            // every screening without one was said to disagree with its history.)
+            if (JsonNode.Parse(json) is not JsonObject fields)
+            {
+                return null;
+            }
+
+            foreach (var name in fields.Where(f => f.Value is null).Select(f => f.Key).ToList())
+            {
+                fields.Remove(name);
+            }
+
+            return fields.Deserialize<PatientHistory>(ContractJson.Options);
         }
         catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
         {

@@ -658,6 +658,32 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task AnalyzeImpact_StoredInputsDisagree_CountsAndNamesTheEntryApartAndNeverExaminesIt()
+    {
+        // QA14a P1 for the impact analysis: it read the stored history without asking whether the input as submitted
+        // (what the entry shows) holds the same answers, so a rewritten and re-hashed entry was counted like the others.
+        await using var store = await CreateStoreAsync();
+        var psychotic = Screenings.Trd("MRN-P") with { Psychosis = PsychosisStatus.Active };
+        await store.Log.RecordScreeningAsync(Screenings.Submit(psychotic));
+        var altered = await store.Log.RecordScreeningAsync(Screenings.Submit(psychotic with { PatientReference = "MRN-Q" }));
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-R"));
+        await store.RewriteAndRehashAsync(2, e => e.InputJson = e.InputJson.Replace("\"psychosis\":\"active\"", "\"psychosis\":\"none\"", StringComparison.Ordinal));
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+        var current = RuleSetCatalog.Current;
+        var withoutPsy001 = new RuleSet("9.9.9-test", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
+
+        var report = await store.Audit.AnalyzeImpactAsync(null, null, withoutPsy001);
+
+        Assert.Equal(2, report.Examined);
+        Assert.Equal(1, report.InputsDisagreeCount);
+        Assert.Equal(new UnreadableEntry(altered.Id, 2), Assert.Single(report.InputsDisagree));
+        Assert.DoesNotContain(report.Changes, c => c.Id == altered.Id);
+        Assert.Single(report.Changes);
+        Assert.Equal(2, report.Transitions.Sum(t => t.Count));
+        Assert.Equal(0, report.UnreadableCount);
+    }
+
+    [Fact]
     public async Task AnalyzeImpact_ModifiedRuleSet_ListsExactlyTheChangedVerdicts()
     {
         await using var store = await CreateStoreAsync();
