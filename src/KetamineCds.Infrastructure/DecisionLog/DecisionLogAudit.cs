@@ -256,6 +256,36 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         };
     }
 
+    public async Task<ReplayResult?> ReplayAtSequenceAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        Guid id;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var found = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.Sequence == sequence && e.EntryType == DecisionLogEntryTypes.Screening)
+                .Select(e => new { e.Id })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            id = found.Id;
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+        catch (FormatException ex)
+        {
+            // An id that is not a GUID (SQLite stores it as text): the app never writes one.
+            throw new DecisionLogEntryUnreadableException(Guid.Empty, sequence, ex);
+        }
+
+        return await ReplayAsync(id, cancellationToken);
+    }
+
     public Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default) =>
         AnalyzeImpactAsync(periodStart, periodEnd, ruleSet ?? RuleSetCatalog.Current, null, cancellationToken);
 
