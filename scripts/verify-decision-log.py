@@ -6,7 +6,8 @@ Usage: python3 scripts/verify-decision-log.py decision-log.jsonl [--complete] [-
 The export is GET /api/v1/audit/export.jsonl (or Audit > "Export as JSON Lines (lossless)"): one object per log entry,
 in sequence order, with every field the chain hashes, exactly as stored, its `hash` and its `previousHash`.
 
-For every entry it recomputes the hash (the format of ChainHash.Compute, "ketaminecds/decision-log/v1": each field as
+For every entry it recomputes the hash (the format of ChainHash.Compute, "ketaminecds/decision-log/v1": the fields of
+ChainHash.DecisionFields, the list the export writes too, in its order, each as
 `name=LENGTH:VALUE\\n`, LENGTH in UTF-16 code units, a null as `name=~\\n`; `hookOrigin` and `submissionId` only when
 present; SHA-256 of the UTF-8 bytes) and compares it with the stored one. Because each hash covers the previous hash,
 an entry whose hash holds also vouches for the link it claims. Where two consecutive sequence numbers are both in the
@@ -26,6 +27,8 @@ import sys
 
 TAG = "ketaminecds/decision-log/v1\n"
 GENESIS = "0" * 64
+# ChainHash.DecisionFields, re-stated here so that this script needs nothing but the file: a field added there makes
+# the export carry it, and this check fail on entries that have it until it is added here too.
 FIELDS = [
     ("sequence", "sequence"),
     ("id", "id"),

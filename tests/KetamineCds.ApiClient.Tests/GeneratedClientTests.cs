@@ -252,6 +252,28 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
             Task.FromResult(token);
     }
 
+    [Fact]
+    public async Task Replay_ThroughGeneratedClient_ReadsTheTypedOutcomeAndRuleSet()
+    {
+        var psychiatrist = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var created = await psychiatrist.Api.V1.Screenings.PostAsync(TreatmentResistantDepression("GEN-R-" + Guid.NewGuid().ToString("N")[..8]));
+        var log = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IDecisionLog>(factory.Services);
+        var sequence = (await log.FindScreeningAsync(created!.Id!.Value))!.Sequence;
+        var auditor = await factory.SignInAsync(AppFactory.Auditor);
+
+        var replay = await auditor.Api.V1.Audit.Screenings[sequence].Replay.GetAsync();
+
+        Assert.NotNull(replay);
+        Assert.Equal(ReplayOutcome.Reproduced, replay.Outcome);
+        Assert.Equal("reproduced", WireValue(ReplayOutcome.Reproduced));
+        Assert.True(replay.Reproduced);
+        Assert.True(replay.InputsAgree);
+        Assert.Equal(created.RuleSet!.Version, replay.RuleSet!.Version);
+        Assert.Equal(created.RuleSet.Digest, replay.RuleSet.Digest);
+        Assert.Empty(replay.Differences!);
+        await Assert.ThrowsAsync<ProblemDetails>(() => auditor.Api.V1.Audit.Screenings[987654321].Replay.GetAsync());
+    }
+
     private static string? WireValue<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         typeof(TEnum).GetField(value.ToString())!.GetCustomAttribute<EnumMemberAttribute>()!.Value;

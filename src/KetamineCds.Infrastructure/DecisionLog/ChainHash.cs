@@ -26,40 +26,67 @@ public static class ChainHash
         return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
     }
 
+    /// <summary>
+    /// The fields of a decision-log entry the chain hashes, in the order it hashes them, each with its text as hashed: the
+    /// one list that <see cref="Compute(DecisionLogEntry)"/> and the JSON Lines export (and so the offline verifier,
+    /// scripts/verify-decision-log.py) both read, so that a field added to the hash cannot be left out of the export.
+    /// Append a new field only with <see cref="HashedField.OnlyWhenPresent"/> (before <c>previousHash</c>, which stays
+    /// last), so that every entry written before it existed hashes exactly as it did.
+    /// </summary>
+    public static readonly IReadOnlyList<HashedField> DecisionFields =
+    [
+        new("sequence", e => e.Sequence.ToString(CultureInfo.InvariantCulture), IsNumber: true),
+        new("id", e => e.Id.ToString("D")),
+        new("type", e => e.EntryType),
+        new("recordedAt", e => Time(e.RecordedAt)),
+        new("actorUserId", e => e.ActorUserId),
+        new("actorEmail", e => e.ActorEmail),
+        new("actorRole", e => e.ActorRole),
+        new("correlationId", e => e.CorrelationId),
+        new("patientReference", e => e.PatientReference),
+        new("overall", e => e.Overall),
+        new("ruleSetVersion", e => e.RuleSetVersion),
+        new("ruleSetDigest", e => e.RuleSetDigest),
+        new("relatesToId", e => e.RelatesToId?.ToString("D")),
+        new("correctionReason", e => e.CorrectionReason),
+        new("inputJson", e => e.InputJson),
+        new("historyJson", e => e.HistoryJson),
+        new("assessmentJson", e => e.AssessmentJson),
+        // Only when present: entries without an origin hash exactly as they did before the field existed.
+        new("hookOrigin", e => e.HookOriginJson, OnlyWhenPresent: true),
+        // Likewise: entries without a submission id (all those written before it existed) hash as they did.
+        new("submissionId", e => e.SubmissionId?.ToString("D"), OnlyWhenPresent: true),
+        new("previousHash", e => e.PreviousHash),
+    ];
+
+    /// <summary>How an entry's time is hashed (and exported): UTC, to the microsecond.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
     public static string Compute(DecisionLogEntry e)
     {
         var w = new Writer(DecisionTag);
-        w.Field("sequence", e.Sequence.ToString(CultureInfo.InvariantCulture));
-        w.Field("id", e.Id.ToString("D"));
-        w.Field("type", e.EntryType);
-        w.Field("recordedAt", Time(e.RecordedAt));
-        w.Field("actorUserId", e.ActorUserId);
-        w.Field("actorEmail", e.ActorEmail);
-        w.Field("actorRole", e.ActorRole);
-        w.Field("correlationId", e.CorrelationId);
-        w.Field("patientReference", e.PatientReference);
-        w.Field("overall", e.Overall);
-        w.Field("ruleSetVersion", e.RuleSetVersion);
-        w.Field("ruleSetDigest", e.RuleSetDigest);
-        w.Field("relatesToId", e.RelatesToId?.ToString("D"));
-        w.Field("correctionReason", e.CorrectionReason);
-        w.Field("inputJson", e.InputJson);
-        w.Field("historyJson", e.HistoryJson);
-        w.Field("assessmentJson", e.AssessmentJson);
-        if (e.HookOriginJson is not null)
+        foreach (var (name, text) in Hashed(e))
         {
-            // Only when present: entries without an origin hash exactly as they did before the field existed.
-            w.Field("hookOrigin", e.HookOriginJson);
+            w.Field(name, text);
         }
 
-        if (e.SubmissionId is { } submissionId)
-        {
-            // Likewise: entries without a submission id (all those written before it existed) hash as they did.
-            w.Field("submissionId", submissionId.ToString("D"));
-        }
-
-        w.Field("previousHash", e.PreviousHash);
         return w.Finish();
+    }
+
+    /// <summary>The (name, text) pairs <see cref="Compute(DecisionLogEntry)"/> hashes for the entry, in order.</summary>
+    public static IEnumerable<(string Name, string? Text)> Hashed(DecisionLogEntry e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        foreach (var field in DecisionFields)
+        {
+            var text = field.Text(e);
+            if (text is null && field.OnlyWhenPresent)
+            {
+                continue;
+            }
+
+            yield return (field.Name, text);
+        }
     }
 
     public static string Compute(AccessLogEntry e)
@@ -80,7 +107,7 @@ public static class ChainHash
 
     // SQLite hands DateTime back with Kind Unspecified; the stored value is UTC either way.
     private static string Time(DateTime t) =>
-        DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Streams fields into an incremental SHA-256 through one pooled buffer: no per-entry string building.</summary>
     private struct Writer

@@ -256,6 +256,36 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         };
     }
 
+    public async Task<ReplayResult?> ReplayAtSequenceAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        Guid id;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var found = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.Sequence == sequence && e.EntryType == DecisionLogEntryTypes.Screening)
+                .Select(e => new { e.Id })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            id = found.Id;
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+        catch (FormatException ex)
+        {
+            // An id that is not a GUID (SQLite stores it as text): the app never writes one.
+            throw new DecisionLogEntryUnreadableException(Guid.Empty, sequence, ex);
+        }
+
+        return await ReplayAsync(id, cancellationToken);
+    }
+
     public Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default) =>
         AnalyzeImpactAsync(periodStart, periodEnd, ruleSet ?? RuleSetCatalog.Current, null, cancellationToken);
 
@@ -271,19 +301,22 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var after = new string[BatchPipeline.BatchSize];
         var deltas = new RuleDelta?[BatchPipeline.BatchSize];
         var readable = new bool[BatchPipeline.BatchSize];
+        var disagree = new bool[BatchPipeline.BatchSize];
         var unreadable = new List<UnreadableEntry>();
         long unreadableCount = 0;
+        var disagreeing = new List<UnreadableEntry>();
+        long disagreeingCount = 0;
         try
         {
             await using var db = contexts.CreateDbContext();
-            // Only the stored history and verdict are read; the assessment JSON, the largest column, never leaves the
-            // database. Each batch is screened in parallel while the next one is read. A row logged under the baseline
+            // Only the stored inputs (the history and the input as submitted, compared as replay compares them) and the
+            // verdict are read; the assessment JSON, the largest column, never leaves the database. Each batch is screened in parallel while the next one is read. A row logged under the baseline
             // (same version and digest) keeps its logged verdict, which replay reproduces; only the changed rows are
             // screened a second time, to name the rules that made the difference. Screenings only: a CDS Hooks answer
             // ran no rules and stores no history, so there is nothing to re-screen in it.
             var rows = Filter(db, new AuditFilter(periodStart, periodEnd), includeHookAnswers: false)
                 .OrderBy(e => e.Sequence)
-                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.RelatesToId, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.HistoryJson ?? e.InputJson))
+                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.RelatesToId, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.InputJson, e.HistoryJson))
                 .AsAsyncEnumerable();
             await BatchPipeline.RunAsync(
                 rows,
@@ -293,9 +326,12 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     {
                         var row = batch[i];
                         // A row whose id, time or history cannot be read is left out and named; the rest of the period is still analysed.
-                        var history = SqliteLogColumns.IsAltered(row.Id, row.RecordedAt, row.RelatesToId) ? null : TryReadHistory(row.History);
+                        var history = SqliteLogColumns.IsAltered(row.Id, row.RecordedAt, row.RelatesToId) ? null : TryReadHistory(row.HistoryJson ?? row.InputJson);
                         readable[i] = history is not null;
-                        if (history is null)
+                        // A row whose input as submitted holds other answers than its history is not analysed: its shown
+                        // inputs would not give the verdict counted (QA14a P1, as replay). Counted and named apart.
+                        disagree[i] = history is not null && row.HistoryJson is not null && !StoredInputs.Agree(row.InputJson, history);
+                        if (history is null || disagree[i])
                         {
                             return;
                         }
@@ -318,6 +354,16 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                             if (++unreadableCount <= ImpactReport.UnreadableListedAtMost)
                             {
                                 unreadable.Add(new UnreadableEntry(batch[i].Id, batch[i].Sequence));
+                            }
+
+                            continue;
+                        }
+
+                        if (disagree[i])
+                        {
+                            if (++disagreeingCount <= ImpactReport.UnreadableListedAtMost)
+                            {
+                                disagreeing.Add(new UnreadableEntry(batch[i].Id, batch[i].Sequence));
                             }
 
                             continue;
@@ -374,6 +420,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         {
             Unreadable = unreadable,
             UnreadableCount = unreadableCount,
+            InputsDisagree = disagreeing,
+            InputsDisagreeCount = disagreeingCount,
         };
     }
 
@@ -597,5 +645,5 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         }
     }
 
-    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, Guid? RelatesToId, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string History);
+    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, Guid? RelatesToId, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string InputJson, string? HistoryJson);
 }

@@ -24,6 +24,12 @@ public interface IDecisionLogAudit
     /// <summary>Re-runs a logged screening under the rule set it was decided with; null if there is no such screening.</summary>
     Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Re-runs the screening at a place in the chain (the replay API names entries by sequence); null if the entry there
+    /// is not a screening (an override, a CDS Hooks answer) or there is none.
+    /// </summary>
+    Task<ReplayResult?> ReplayAtSequenceAsync(long sequence, CancellationToken cancellationToken = default);
+
     /// <summary>Runs the period's screenings through a rule set (the current one by default) and lists changed verdicts.</summary>
     Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default);
 

@@ -5,7 +5,9 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>The result of running a period's screenings through a rule set.</summary>
 /// <param name="RuleSet">The rule set analysed.</param>
 /// <param name="Baseline">The rule set compared against, or null for the verdicts as logged.</param>
-/// <param name="Examined">Screenings examined (those whose stored history could be read).</param>
+/// <param name="Examined">
+/// Screenings examined: those whose stored history could be read and whose input as submitted holds the same answers.
+/// </param>
 /// <param name="Changes">Screenings whose verdict changes, in log order.</param>
 /// <param name="Elapsed">How long the analysis took.</param>
 /// <param name="Transitions">Every (before, after) verdict pair seen, with its count.</param>
@@ -22,6 +24,16 @@ public sealed record ImpactReport(
 
     /// <summary>How many screenings of the period were left out because their history could not be read.</summary>
     public long UnreadableCount { get; init; }
+
+    /// <summary>
+    /// The period's screenings whose stored inputs disagree (the input as submitted and the history evaluated hold different
+    /// answers, <see cref="StoredInputs"/>), left out of the analysis, in log order; at most
+    /// <see cref="UnreadableListedAtMost"/> named, <see cref="InputsDisagreeCount"/> counts them all.
+    /// </summary>
+    public IReadOnlyList<UnreadableEntry> InputsDisagree { get; init; } = [];
+
+    /// <summary>How many screenings of the period were left out because their stored inputs disagree.</summary>
+    public long InputsDisagreeCount { get; init; }
 
     public double ScreeningsPerSecond => Elapsed.TotalSeconds > 0 ? Examined / Elapsed.TotalSeconds : 0;
 }

@@ -35,49 +35,50 @@ public static class StoredInputs
     public static bool Agree(string inputJson, PatientHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return ReadInput(inputJson) is { } input
+        return Read(inputJson) is { } input
             && Same(JsonSerializer.SerializeToElement(input, ContractJson.Options), JsonSerializer.SerializeToElement(history, ContractJson.Options));
     }
 
     /// <summary>
-    /// The input as submitted, read as the contract reads a request: a field it leaves out takes the contract's default
-    /// (the jurisdiction: <c>us</c>), as the evaluated history did. Without this, every API screening that left out the
-    /// jurisdiction read as a disagreement, which says the log may have been altered (QA96 F1). A default fills only a
-    /// field not recorded: a recorded answer that differs from the history still disagrees.
+    /// The contract fields whose answers differ between the input as submitted and the stored history, in the contract's
+    /// order; empty when they agree; <c>["*"]</c> when either cannot be read as a history at all.
     /// </summary>
-    private static PatientHistory? ReadInput(string inputJson)
+    public static IReadOnlyList<string> DisagreeingFields(string inputJson, string historyJson)
     {
-        JsonObject? input;
-        try
+        if (Read(inputJson) is not { } input || Read(historyJson) is not { } history)
         {
-            input = JsonNode.Parse(inputJson) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
+            return ["*"];
         }
 
-        if (input is null)
-        {
-            return null;
-        }
-
-        foreach (var field in Fields.All)
-        {
-            if (field.Default is { } fallback && input[field.Name] is null)
-            {
-                input[field.Name] = fallback;
-            }
-        }
-
-        return Read(input.ToJsonString());
+        var a = JsonSerializer.SerializeToElement(input, ContractJson.Options);
+        var b = JsonSerializer.SerializeToElement(history, ContractJson.Options);
+        return
+        [
+            .. a.EnumerateObject().Select(p => p.Name).Concat(b.EnumerateObject().Select(p => p.Name)).Distinct(StringComparer.Ordinal)
+                .Where(n => !(a.TryGetProperty(n, out var x) && b.TryGetProperty(n, out var y) && Same(x, y))),
+        ];
     }
 
     private static PatientHistory? Read(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<PatientHistory>(json, ContractJson.Options);
+            // The input as submitted holds every contract field, null where not recorded (ScreeningRequest.ToContractJson),
+            // and a field not recorded that has a default (the jurisdiction: "jurisdiction": null) is that default in the
+            // history the app evaluated. Read without its nulls, it gives that history: a null is a field left out, which
+            // reads as not recorded, or as the field's default. (Read with them, a null jurisdiction could not be read, and
+            // every screening without one was said to disagree with its history.)
+            if (JsonNode.Parse(json) is not JsonObject fields)
+            {
+                return null;
+            }
+
+            foreach (var name in fields.Where(f => f.Value is null).Select(f => f.Key).ToList())
+            {
+                fields.Remove(name);
+            }
+
+            return fields.Deserialize<PatientHistory>(ContractJson.Options);
         }
         catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
         {

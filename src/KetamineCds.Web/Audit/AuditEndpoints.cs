@@ -52,6 +52,13 @@ public static class AuditEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DatesAreDates);
+        group.MapGet("/screenings/{sequence}/replay", ReplayAsync).WithName("AuditReplayScreening")
+            .Produces<ReplayResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(UnreadableEntries.Status)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(SequenceIsAPlaceInTheChain);
         group.MapGet("/access.csv", AccessExportAsync).WithName("AuditAccessExportCsv")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
@@ -72,6 +79,64 @@ public static class AuditEndpoints
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The replay's sequence is read as text (so that one that is not a number gets a field message), and is an integer from 1.</summary>
+    private static Task SequenceIsAPlaceInTheChain(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Summary = "Replays the screening at a place in the decision log under the rule set it was decided with.";
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (parameter.Name == "sequence" && parameter is OpenApiParameter p && p.Schema is OpenApiSchema schema)
+            {
+                p.Description = "The entry's place in the decision log's chain (its sequence number), a whole number from 1.";
+                schema.Type = JsonSchemaType.Integer;
+                schema.Format = "int64";
+                schema.Minimum = "1";
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// GET /api/v1/audit/screenings/{sequence}/replay: the Replay page's answer for the screening at that place in the
+    /// chain, recorded in the access log as the page's is (kind replay, the screening's id, "api; " and the outcome).
+    /// 400 for a sequence that is not a whole number from 1, 404 where the entry is not a screening, 409 for an entry
+    /// that cannot be read, 503 when the log cannot be read.
+    /// </summary>
+    private static async Task<IResult> ReplayAsync(HttpContext context, string sequence, IDecisionLogAudit audit, IAccessAudit access, ILoggerFactory loggers)
+    {
+        if (!long.TryParse(sequence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var place) || place < 1)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["sequence"] = ["The sequence is the entry's place in the decision log: a whole number from 1."] },
+                title: "The sequence is not valid.");
+        }
+
+        try
+        {
+            var result = await audit.ReplayAtSequenceAsync(place, context.RequestAborted);
+            if (result is null)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status404NotFound,
+                    title: "No screening at this sequence.",
+                    detail: $"Entry {place} of the decision log does not exist or is not a screening (an override or a CDS Hooks answer ran no rules: it has nothing to replay).");
+            }
+
+            await access.RecordAsync(context, AccessEventKind.Replay, result.ScreeningId.ToString(),
+                "api; " + (result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce"));
+            return Results.Json(ReplayResponse.From(place, result), ContractJson.Options);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return Unavailable();
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            return UnreadableEntries.Problem(context, loggers.CreateLogger(typeof(AuditEndpoints)), ex);
+        }
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
@@ -24,9 +23,6 @@ public static class AuditJsonLinesExport
     public const string ContentType = "application/x-ndjson";
 
     public const string FileName = "decision-log.jsonl";
-
-    /// <summary>How an entry's time is written: exactly the text the chain hashes.</summary>
-    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
@@ -82,30 +78,27 @@ public static class AuditJsonLinesExport
     /// <summary>What the export's access event records as its detail: "jsonl", then the filter if there is one.</summary>
     public static string Detail(AuditFilterInput input) => input.ToString() is { Length: > 0 } text ? "jsonl; " + text : "jsonl";
 
-    /// <summary>One entry as one JSON object: the hashed fields under the names the chain hashes them by, in its order.</summary>
-    private static void Write(Utf8JsonWriter json, DecisionLogEntry entry)
+    /// <summary>
+    /// One entry as one JSON object: the fields the chain hashes (<see cref="ChainHash.DecisionFields"/>, the same list the
+    /// hash reads) under the names it hashes them by, in its order, each exactly as hashed (null where null), then its hash.
+    /// </summary>
+    internal static void Write(Utf8JsonWriter json, DecisionLogEntry entry)
     {
         json.WriteStartObject();
-        json.WriteNumber("sequence", entry.Sequence);
-        json.WriteString("id", entry.Id.ToString("D"));
-        json.WriteString("type", entry.EntryType);
-        json.WriteString("recordedAt", DateTime.SpecifyKind(entry.RecordedAt, DateTimeKind.Utc).ToString(TimeFormat, CultureInfo.InvariantCulture));
-        json.WriteString("actorUserId", entry.ActorUserId);
-        json.WriteString("actorEmail", entry.ActorEmail);
-        json.WriteString("actorRole", entry.ActorRole);
-        json.WriteString("correlationId", entry.CorrelationId);
-        json.WriteString("patientReference", entry.PatientReference);
-        json.WriteString("overall", entry.Overall);
-        json.WriteString("ruleSetVersion", entry.RuleSetVersion);
-        json.WriteString("ruleSetDigest", entry.RuleSetDigest);
-        json.WriteString("relatesToId", entry.RelatesToId?.ToString("D"));
-        json.WriteString("correctionReason", entry.CorrectionReason);
-        json.WriteString("inputJson", entry.InputJson);
-        json.WriteString("historyJson", entry.HistoryJson);
-        json.WriteString("assessmentJson", entry.AssessmentJson);
-        json.WriteString("hookOrigin", entry.HookOriginJson);
-        json.WriteString("submissionId", entry.SubmissionId?.ToString("D"));
-        json.WriteString("previousHash", entry.PreviousHash);
+        foreach (var field in ChainHash.DecisionFields)
+        {
+            var text = field.Text(entry);
+            if (field.IsNumber && text is not null)
+            {
+                json.WritePropertyName(field.Name);
+                json.WriteRawValue(text);
+            }
+            else
+            {
+                json.WriteString(field.Name, text);
+            }
+        }
+
         json.WriteString("hash", entry.Hash);
         json.WriteEndObject();
     }

@@ -128,17 +128,19 @@ public static partial class Display
     /// where it was not; the patient reference, age and note are shown elsewhere and left out. An answer with a default
     /// that was not recorded (the jurisdiction) is read from the input as submitted, not from the history the rules
     /// read (which holds the default): "Not recorded: US (FDA label) applied", never a recorded "US (FDA label)" (QA8 F21).
+    /// Only while the input and the history hold the same answers (<see cref="KetamineCds.Infrastructure.DecisionLog.StoredInputs"/>): when they disagree (the log
+    /// altered, QA14a P1), every answer shown is the one the verdict was decided on, and the page says they disagree.
     /// </summary>
     public static IReadOnlyList<(FieldDefinition Field, string Value, bool Recorded)> Answers(KetamineCds.Infrastructure.DecisionLog.LoggedScreening screening)
     {
         ArgumentNullException.ThrowIfNull(screening);
         var history = screening.History;
-        var submitted = ScreeningJsonReader.ReadStored(screening.InputJson);
+        var submitted = KetamineCds.Infrastructure.DecisionLog.StoredInputs.Agree(screening.InputJson, history) ? ScreeningJsonReader.ReadStored(screening.InputJson) : null;
         return
         [
             .. Fields.All
                 .Where(f => f.Name is not ("patientReference" or "ageYears" or "clinicianNote"))
-                .Select(f => f.Default is not null && submitted.ContractValueOf(f.Name) is null
+                .Select(f => f.Default is not null && submitted is not null && submitted.ContractValueOf(f.Name) is null
                     ? (f, Text.NotRecordedDefaultApplied(f), false)
                     : f.ValueOf(history) is { } v
                     ? (f, Value(f.Name, WireNames.Display(v)), true)

@@ -153,7 +153,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         var second = (await checkpoints.CreateAsync()).Checkpoint!;
 
         // Entry 6's verdict is changed, every hash from there on recomputed, and the head moved to the new last hash.
-        await RewriteAndRehashAsync(fromSequence: 6, e => e.Overall = "not-eligible-now");
+        await Store.RewriteAndRehashAsync(fromSequence: 6, e => e.Overall = "not-eligible-now");
 
         Assert.Equal(new ChainVerification(8, true, null), await Store.Log.VerifyAsync());
         foreach (var mode in new[] { VerificationMode.Full, VerificationMode.FromCheckpoint })
@@ -235,7 +235,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         var path = Path.Combine(Settings.Directory, checkpoint.FileName);
 
         // Someone on the host re-points the checkpoint at a rewritten log's head, without the key.
-        await RewriteAndRehashAsync(fromSequence: 2, e => e.ActorEmail = "someone@else");
+        await Store.RewriteAndRehashAsync(fromSequence: 2, e => e.ActorEmail = "someone@else");
         string newHead;
         await using (var db = Store.Factory.CreateOwnerDbContext())
         {
@@ -304,7 +304,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         var checkpoints = Checkpoints();
         await RecordAsync(3);
         Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
-        await RewriteAndRehashAsync(fromSequence: 1, e => e.PatientReference = "MRN-OTHER");
+        await Store.RewriteAndRehashAsync(fromSequence: 1, e => e.PatientReference = "MRN-OTHER");
         await RecordAsync(1);
 
         var created = await checkpoints.CreateAsync();
@@ -454,7 +454,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromMinutes(5));
         await writer.WriteOnceAsync(CancellationToken.None);
         // The checkpoint at entry 3 still holds after this, the one at 5 no longer does.
-        await RewriteAndRehashAsync(fromSequence: 5, e => e.PatientReference = "MRN-OTHER");
+        await Store.RewriteAndRehashAsync(fromSequence: 5, e => e.PatientReference = "MRN-OTHER");
         await RecordAsync(1);
         clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -528,7 +528,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         ids.AddRange(await RecordAsync(4));
         var failing = (await checkpoints.CreateAsync()).Checkpoint!;
 
-        await RewriteAndRehashAsync(fromSequence: 3, e => e.ActorEmail = "someone@else");
+        await Store.RewriteAndRehashAsync(fromSequence: 3, e => e.ActorEmail = "someone@else");
 
         var result = await checkpoints.VerifyAsync(VerificationMode.Full);
         Assert.False(result.Intact);
@@ -666,31 +666,6 @@ public abstract class CheckpointTests : IAsyncLifetime
                 _ticks.Writer.TryWrite(text);
             }
         }
-    }
-
-    /// <summary>What someone who can write the whole database does: changes an entry and recomputes every hash after it.</summary>
-    private async Task RewriteAndRehashAsync(long fromSequence, Action<DecisionLogEntry> change)
-    {
-        await Store.DisableTriggersAsync();
-        await Store.DisableChainHeadTriggersAsync();
-        await using var db = Store.Factory.CreateOwnerDbContext();
-        var entries = await db.DecisionLogEntries.Where(e => e.Sequence >= fromSequence - 1).OrderBy(e => e.Sequence).ToListAsync();
-        var previous = entries[0].Sequence == fromSequence ? entries[0].PreviousHash : entries[0].Hash;
-        foreach (var entry in entries.Where(e => e.Sequence >= fromSequence))
-        {
-            if (entry.Sequence == fromSequence)
-            {
-                change(entry);
-            }
-
-            entry.PreviousHash = previous;
-            entry.Hash = ChainHash.Compute(entry);
-            previous = entry.Hash;
-        }
-
-        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
-        head.LastHash = previous;
-        await db.SaveChangesAsync();
     }
 }
 

@@ -544,7 +544,7 @@ public abstract class DecisionLogTests
         var logged = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.Trd() with { SystolicBp = 128, DiastolicBp = 80 }));
         Assert.Equal(true, (await store.Audit.ReplayAsync(logged.Id))!.InputsAgree);
 
-        await RewriteAndRehashAsync(store, 1, e => e.InputJson = e.InputJson.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
+        await store.RewriteAndRehashAsync(1, e => e.InputJson = e.InputJson.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
 
         Assert.True((await store.Log.VerifyAsync()).Intact);
         var replay = await store.Audit.ReplayAsync(logged.Id);
@@ -580,7 +580,7 @@ public abstract class DecisionLogTests
         Assert.Equal(true, replay!.InputsAgree);
         Assert.True(replay.Reproduced);
 
-        await RewriteAndRehashAsync(store, 2, e => e.HistoryJson = null);
+        await store.RewriteAndRehashAsync(2, e => e.HistoryJson = null);
         var old = await store.Audit.ReplayAsync(other.Id);
         Assert.Null(old!.InputsAgree);
         Assert.True(old.Reproduced);
@@ -655,6 +655,32 @@ public abstract class DecisionLogTests
 
         Assert.True(replay!.DigestMatches);
         Assert.False(replay.Reproduced);
+    }
+
+    [Fact]
+    public async Task AnalyzeImpact_StoredInputsDisagree_CountsAndNamesTheEntryApartAndNeverExaminesIt()
+    {
+        // QA14a P1 for the impact analysis: it read the stored history without asking whether the input as submitted
+        // (what the entry shows) holds the same answers, so a rewritten and re-hashed entry was counted like the others.
+        await using var store = await CreateStoreAsync();
+        var psychotic = Screenings.Trd("MRN-P") with { Psychosis = PsychosisStatus.Active };
+        await store.Log.RecordScreeningAsync(Screenings.Submit(psychotic));
+        var altered = await store.Log.RecordScreeningAsync(Screenings.Submit(psychotic with { PatientReference = "MRN-Q" }));
+        await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-R"));
+        await store.RewriteAndRehashAsync(2, e => e.InputJson = e.InputJson.Replace("\"psychosis\":\"active\"", "\"psychosis\":\"none\"", StringComparison.Ordinal));
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+        var current = RuleSetCatalog.Current;
+        var withoutPsy001 = new RuleSet("9.9.9-test", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
+
+        var report = await store.Audit.AnalyzeImpactAsync(null, null, withoutPsy001);
+
+        Assert.Equal(2, report.Examined);
+        Assert.Equal(1, report.InputsDisagreeCount);
+        Assert.Equal(new UnreadableEntry(altered.Id, 2), Assert.Single(report.InputsDisagree));
+        Assert.DoesNotContain(report.Changes, c => c.Id == altered.Id);
+        Assert.Single(report.Changes);
+        Assert.Equal(2, report.Transitions.Sum(t => t.Count));
+        Assert.Equal(0, report.UnreadableCount);
     }
 
     [Fact]
@@ -1022,31 +1048,6 @@ public abstract class DecisionLogTests
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT \"LastSequence\" FROM \"LogChainHeads\" WHERE \"Chain\" = 'decisions'"));
         Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());
-    }
-
-    /// <summary>What someone who can write the whole database does: changes an entry and recomputes every hash after it.</summary>
-    private static async Task RewriteAndRehashAsync(LogStore store, long fromSequence, Action<DecisionLogEntry> change)
-    {
-        await store.DisableTriggersAsync();
-        await store.DisableChainHeadTriggersAsync();
-        await using var db = store.Factory.CreateOwnerDbContext();
-        var entries = await db.DecisionLogEntries.Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).ToListAsync();
-        var previous = entries[0].PreviousHash;
-        foreach (var entry in entries)
-        {
-            if (entry.Sequence == fromSequence)
-            {
-                change(entry);
-            }
-
-            entry.PreviousHash = previous;
-            entry.Hash = ChainHash.Compute(entry);
-            previous = entry.Hash;
-        }
-
-        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
-        head.LastHash = previous;
-        await db.SaveChangesAsync();
     }
 
     protected static async Task<List<Guid>> RecordManyAsync(LogStore store, int count)

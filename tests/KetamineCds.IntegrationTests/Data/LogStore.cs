@@ -3,6 +3,7 @@ using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.IntegrationTests.Fixtures;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KetamineCds.IntegrationTests.Data;
@@ -54,6 +55,34 @@ public abstract class LogStore : IAsyncDisposable
 
     /// <summary>The owner switches off the triggers that let the chain head move only forward (after <see cref="DisableTriggersAsync"/>).</summary>
     public abstract Task DisableChainHeadTriggersAsync();
+
+    /// <summary>
+    /// What someone who can write the whole database does: changes the entry at <paramref name="fromSequence"/>, then
+    /// recomputes its hash and every hash after it, and moves the chain head, so that the chain verifies again.
+    /// </summary>
+    public async Task RewriteAndRehashAsync(long fromSequence, Action<DecisionLogEntry> change)
+    {
+        await DisableTriggersAsync();
+        await DisableChainHeadTriggersAsync();
+        await using var db = Factory.CreateOwnerDbContext();
+        var entries = await db.DecisionLogEntries.Where(e => e.Sequence >= fromSequence - 1).OrderBy(e => e.Sequence).ToListAsync();
+        var previous = entries[0].Sequence == fromSequence ? entries[0].PreviousHash : entries[0].Hash;
+        foreach (var entry in entries.Where(e => e.Sequence >= fromSequence))
+        {
+            if (entry.Sequence == fromSequence)
+            {
+                change(entry);
+            }
+
+            entry.PreviousHash = previous;
+            entry.Hash = ChainHash.Compute(entry);
+            previous = entry.Hash;
+        }
+
+        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
+        head.LastHash = previous;
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Backs the database up the way its administrator would (SQLite: VACUUM INTO a file; PostgreSQL: pg_dump -Fc) and returns the file.</summary>
     public abstract Task<string> BackupAsync();

@@ -1,57 +1,46 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Json;
 
 namespace KetamineCds.IntegrationTests.Data;
 
-/// <summary>
-/// The input as submitted against the evaluated history, read as answers. A field the contract lets a request leave
-/// out takes its default, as the history did (QA96 F1: an API screening without a jurisdiction read as "the stored inputs
-/// disagree"); a recorded answer that differs still disagrees.
-/// </summary>
+/// <summary>The two stored copies of a screening's inputs are compared as answers, as the app writes them.</summary>
 public sealed class StoredInputsTests
 {
-    private static readonly PatientHistory History = Screenings.Trd() with { Jurisdiction = Jurisdiction.Us, SystolicBp = 128 };
-
-    private static JsonObject Input() => JsonNode.Parse(JsonSerializer.Serialize(History, ContractJson.Options))!.AsObject();
-
     [Fact]
-    public void Agree_JurisdictionNullInTheInput_IsTheContractDefaultAndAgrees()
+    public void Agree_InputAsTheAppWritesItWithNullsWhereNotRecorded_AgreesWithTheHistoryEvaluated()
     {
-        var input = Input();
-        input["jurisdiction"] = null;
+        // The app stores the input with every contract field, null where not recorded: a null jurisdiction is the
+        // default (US) in the history. It could not be read, so every such screening was said to disagree.
+        var history = Screenings.Trd();
+        var input = AsSubmitted(history, ("jurisdiction", null), ("clinicianNote", null));
 
-        Assert.True(StoredInputs.Agree(input.ToJsonString(), History));
-        Assert.Equal(true, StoredInputs.Agree(input.ToJsonString(), JsonSerializer.Serialize(History, ContractJson.Options)));
+        Assert.True(StoredInputs.Agree(input, history));
+        Assert.Equal(true, StoredInputs.Agree(input, JsonSerializer.Serialize(history, ContractJson.Options)));
+        Assert.Empty(StoredInputs.DisagreeingFields(input, JsonSerializer.Serialize(history, ContractJson.Options)));
     }
 
     [Fact]
-    public void Agree_JurisdictionAbsentFromTheInput_Agrees()
+    public void Agree_AnswerChangedOrJurisdictionRecordedOtherwise_DisagreesAndNamesTheFields()
     {
-        var input = Input();
-        input.Remove("jurisdiction");
+        var history = Screenings.Trd() with { SystolicBp = 128, DiastolicBp = 80 };
+        var stored = JsonSerializer.Serialize(history, ContractJson.Options);
+        var input = AsSubmitted(history, ("jurisdiction", "eu"), ("systolicBp", 198));
 
-        Assert.True(StoredInputs.Agree(input.ToJsonString(), History));
+        Assert.False(StoredInputs.Agree(input, history));
+        Assert.Equal(["jurisdiction", "systolicBp"], StoredInputs.DisagreeingFields(input, stored).Order(StringComparer.Ordinal));
+        Assert.Equal(["*"], StoredInputs.DisagreeingFields("{not json", stored));
     }
 
-    [Fact]
-    public void Agree_JurisdictionRecordedOtherwise_Disagrees()
+    private static string AsSubmitted(KetamineCds.Domain.Screening.PatientHistory history, params (string Field, JsonNode? Value)[] changes)
     {
-        var input = Input();
-        input["jurisdiction"] = "eu";
+        var json = JsonSerializer.SerializeToNode(history, ContractJson.Options)!.AsObject();
+        foreach (var (field, value) in changes)
+        {
+            json[field] = value;
+        }
 
-        Assert.False(StoredInputs.Agree(input.ToJsonString(), History));
-    }
-
-    [Fact]
-    public void Agree_AnotherAnswerChangedBesideAMissingJurisdiction_Disagrees()
-    {
-        var input = Input();
-        input["jurisdiction"] = null;
-        input["systolicBp"] = 198;
-
-        Assert.False(StoredInputs.Agree(input.ToJsonString(), History));
+        return json.ToJsonString();
     }
 }

@@ -107,6 +107,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["GET /api/v1/audit/export.csv"] = Who.Auditor,
         ["GET /api/v1/audit/export.jsonl"] = Who.Auditor,
         ["GET /api/v1/audit/access.csv"] = Who.Auditor,
+        ["GET /api/v1/audit/screenings/{sequence}/replay"] = Who.Auditor,
 
         // Administration: accounts only, no clinical data.
         ["PAGE /Admin/Users"] = Who.Admin,

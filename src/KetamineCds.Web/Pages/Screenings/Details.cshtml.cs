@@ -24,6 +24,12 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
 
+    /// <summary>
+    /// The entry's input as submitted and the history its result was decided on hold different answers (the log altered,
+    /// QA14a P1): the answers shown are the ones decided on, and the page says the two disagree.
+    /// </summary>
+    public bool InputsDisagree { get; private set; }
+
     /// <summary>True when the user may record an override (the CreateScreening policy).</summary>
     public bool CanOverride { get; private set; }
 
@@ -125,6 +131,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         }
 
         Screening = screening;
+        InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         EarlierRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);

@@ -19,6 +19,9 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
 
     public LoggedScreening Screening { get; private set; } = null!;
 
+    /// <summary>The input as submitted and the history decided on hold different answers (as on the result page).</summary>
+    public bool InputsDisagree { get; private set; }
+
     /// <summary>What the rationale opens with: the safety items and the care items not recorded.</summary>
     public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
@@ -54,6 +57,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         }
 
         Screening = screening;
+        InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         EarlierRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);

@@ -4,6 +4,7 @@ using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.AccessCsv;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Checkpoints;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl;
+using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Screenings;
 using KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Verify;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
@@ -38,6 +39,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit
         public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl.ExportJsonlRequestBuilder ExportJsonl
         {
             get => new global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl.ExportJsonlRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The screenings property</summary>
+        public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Screenings.ScreeningsRequestBuilder Screenings
+        {
+            get => new global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Screenings.ScreeningsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The verify property</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Verify.VerifyRequestBuilder Verify

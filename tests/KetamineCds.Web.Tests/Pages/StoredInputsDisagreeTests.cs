@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// QA14a P1 beyond replay: an entry whose input as submitted was rewritten (and its hash recomputed, so the chain still
+/// verifies) is never counted by the impact analysis, and the clinician's result page shows the answers its verdict was
+/// decided on and says that the stored answers disagree.
+/// </summary>
+public sealed class StoredInputsDisagreeTests
+{
+    [Fact]
+    public async Task ResultPage_InputAsSubmittedRewrittenAndRehashed_ShowsTheAnswersDecidedOnAndSaysTheyDisagree()
+    {
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-1").With("jurisdiction", "eu"));
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var before = WebUtility.HtmlDecode(await page.GetStringAsync($"/Screenings/{id}"));
+        Assert.DoesNotContain("id=\"inputs-disagree\"", before, StringComparison.Ordinal);
+        Assert.Contains("EU (SmPC)", before, StringComparison.Ordinal);
+
+        // The shown input now says the jurisdiction was not recorded; the verdict was decided under the EU label.
+        await RewriteLastInputAndRehashAsync(factory, json => json.Replace(",\"jurisdiction\":\"eu\"", "", StringComparison.Ordinal));
+
+        using var response = await page.GetAsync($"/Screenings/{id}");
+        var after = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"inputs-disagree\"", after, StringComparison.Ordinal);
+        Assert.Contains("EU (SmPC)", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not recorded: US (FDA label) applied", after, StringComparison.Ordinal);
+        var print = WebUtility.HtmlDecode(await page.GetStringAsync($"/Screenings/{id}/Print"));
+        Assert.Contains("id=\"inputs-disagree\"", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not recorded: US (FDA label) applied", print, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResultPage_ScreeningWithoutAJurisdiction_SaysNotRecordedDefaultAppliedAndNoDisagreement()
+    {
+        // The input as submitted holds "jurisdiction": null; the history the default. They agree (it was read as a
+        // disagreement, which would have flagged every such screening and left it out of the impact analysis).
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-2"));
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await page.GetStringAsync($"/Screenings/{id}"));
+        var replay = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Replay/{id}"));
+
+        Assert.DoesNotContain("id=\"inputs-disagree\"", html, StringComparison.Ordinal);
+        Assert.Contains("Not recorded: US (FDA label) applied", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"inputs-disagree\"", replay, StringComparison.Ordinal);
+        Assert.Contains("Reproduced exactly", replay, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImpactPage_OneEntrysInputRewrittenAndRehashed_ListsItAsNotAnalysedAndCountsOnlyTheOthers()
+    {
+        using var factory = new KetamineCdsFactory();
+        await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-A"));
+        var altered = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-B"));
+        await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Impact?run=true"));
+        using var inChinese = await Localization.CultureSelectionTests.GetAsync(auditor, "/Audit/Impact?run=true", "zh-CN");
+        var zh = WebUtility.HtmlDecode(await inChinese.Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"impact-inputs-disagree\"", html, StringComparison.Ordinal);
+        Assert.Contains("Stored inputs disagree: not analysed. In 1 screening of the period", html, StringComparison.Ordinal);
+        Assert.Contains($"/Audit/Replay/{altered}", html, StringComparison.Ordinal);
+        Assert.Contains("1 screening examined", html, StringComparison.Ordinal);
+        Assert.Contains("存储的输入不一致：未分析。", zh, StringComparison.Ordinal);
+    }
+
+    private static async Task<Guid> ScreenAsync(KetamineCdsFactory factory, System.Text.Json.Nodes.JsonObject request)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>What someone who can write the database does: rewrites the last entry's input and recomputes its hash.</summary>
+    internal static Task RewriteLastInputAndRehashAsync(KetamineCdsFactory factory, Func<string, string> change) =>
+        RewriteLastAndRehashAsync(factory, entry =>
+        {
+            var changed = change(entry.InputJson);
+            Assert.NotEqual(entry.InputJson, changed);
+            entry.InputJson = changed;
+        });
+
+    /// <summary>What someone who can write the database does: changes the last entry and recomputes its hash and the chain head.</summary>
+    internal static async Task RewriteLastAndRehashAsync(KetamineCdsFactory factory, Action<DecisionLogEntry> change)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER \"DecisionLogEntries_no_update\"; DROP TRIGGER \"LogChainHeads_forward_only\";";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var db = factory.Services.GetRequiredService<KetamineCdsContextFactory>().CreateOwnerDbContext();
+        var entry = await db.DecisionLogEntries.OrderByDescending(e => e.Sequence).FirstAsync();
+        change(entry);
+        entry.Hash = ChainHash.Compute(entry);
+        var head = await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions);
+        head.LastHash = entry.Hash;
+        await db.SaveChangesAsync();
+    }
+}
