@@ -56,7 +56,7 @@ public sealed class AuditFindingsOnPagesTests
         using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
         var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
         Assert.Contains($"检查点文件 {Path.GetFileName(file)} 已不在检查点文件夹中", chinese, StringComparison.Ordinal);
-        Assert.Contains("个检查点文件已不在检查点文件夹", chinese, StringComparison.Ordinal);
+        Assert.Contains("日志未通过校验：访问日志记录为已写入的检查点文件已不在检查点文件夹", chinese, StringComparison.Ordinal);
     }
 
     [Fact]
