@@ -104,6 +104,25 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
         }
     }
 
+    /// <summary>The names of the checkpoint files set aside in folders inside the app's folder (<see cref="SetAside"/>).</summary>
+    public IReadOnlySet<string> SetAsideFileNames()
+    {
+        try
+        {
+            return System.IO.Directory.Exists(settings.Directory)
+                ? System.IO.Directory.EnumerateDirectories(settings.Directory)
+                    .SelectMany(d => System.IO.Directory.EnumerateFiles(d, "*.json", SearchOption.AllDirectories))
+                    .Select(Path.GetFileName)
+                    .OfType<string>()
+                    .ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+    }
+
     private static int CountJson(string folder)
     {
         try

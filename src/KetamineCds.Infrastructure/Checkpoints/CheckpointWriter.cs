@@ -83,11 +83,16 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             var now = clock.GetUtcNow();
             var full = _lastFullCheck is not { } last || now - last >= settings.FullVerificationInterval;
             var created = await checkpoints.WriteIfHeadMovedAsync(full ? VerificationMode.Full : VerificationMode.FromCheckpoint, cancellationToken);
-            if (created is { Verification: { Intact: true, Mode: VerificationMode.Full } passed })
+            if (created is { Verification: { Signable: true, Mode: VerificationMode.Full } passed })
             {
                 // Only a full check that passed postpones the next: after one that failed, every tick checks in full.
                 _lastFullCheck = now;
                 LogFullCheckPassed(logger, passed.Chain.Checked, settings.FullVerificationInterval);
+            }
+
+            foreach (var missing in created?.Verification.MissingCheckpointFiles ?? [])
+            {
+                LogFileMissing(logger, missing.File!, missing.Sequence ?? 0, settings.Directory);
             }
 
             if (created is null)
@@ -138,6 +143,9 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
     /// </summary>
     [LoggerMessage(Level = LogLevel.Error, Message = "The decision log does not verify; no checkpoint was signed. {Reason} (check: {Check})")]
     private static partial void LogRefused(ILogger logger, string reason, string check);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint file {FileName} (entry {Sequence}), recorded in the access log as written, is missing from {Directory}: put it back from a kept copy (docs/security.md)")]
+    private static partial void LogFileMissing(ILogger logger, string fileName, long sequence, string directory);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Full verification of the decision log before signing: {Entries} entries re-hashed, intact; the next full check is due in {Interval}")]
     private static partial void LogFullCheckPassed(ILogger logger, long entries, TimeSpan interval);

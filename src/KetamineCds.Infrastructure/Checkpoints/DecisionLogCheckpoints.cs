@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,21 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// checkpoint, so that a restored older backup, a log cut short, or a chain rewritten and re-hashed is found even by
 /// someone who could write the whole database consistently.
 /// </summary>
-public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, EfDecisionLog log, CheckpointFiles files, CheckpointKeys keys, TimeProvider clock)
+/// <remarks>
+/// Each checkpoint written is recorded in the access log (its hash chain), after its file is written: kind
+/// <c>checkpoint</c>, subject <c>checkpoint:FILE</c>, detail <c>written; entry N; hash H; id ID</c>. Verification reads
+/// those records back and names every recorded file the checkpoint folder no longer holds (QA P8): without them a
+/// checkpoint deleted from the folder left no trace there. Without an access audit (some tests) nothing is recorded.
+/// </remarks>
+public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, EfDecisionLog log, CheckpointFiles files, CheckpointKeys keys, TimeProvider clock, IAccessAudit? access = null)
 {
     private const int LookupChunk = 500;
+
+    /// <summary>Who the access log names as writing a checkpoint: the app itself (the page or API that asked is recorded just before, under the auditor).</summary>
+    public const string WriterActor = "(checkpoint writer)";
+
+    /// <summary>The subject of a checkpoint-written record: this, then the file's name.</summary>
+    public const string WrittenSubjectPrefix = "checkpoint:";
 
     public bool Enabled => keys.Enabled;
 
@@ -45,7 +58,7 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
         var signing = keys.Signing ?? throw new CheckpointsDisabledException(keys.DisabledReason!);
         (long Sequence, Guid? Id, string Hash) last = (0, null, ChainHash.Genesis);
         var verification = await VerifyAsync(mode, null, (s, id, h) => last = (s, id, h), cancellationToken);
-        if (!verification.Intact)
+        if (!verification.Signable)
         {
             return new CheckpointCreation(null, verification);
         }
@@ -59,6 +72,12 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
 
         var checkpoint = signing.Sign(LogChainHead.Decisions, last.Sequence, last.Hash, last.Id, ChainHash.ToStoredTime(clock.GetUtcNow()));
         files.Write(checkpoint);
+        if (access is not null)
+        {
+            // Recorded once the file is there, whatever happens to the request that asked for it.
+            await access.RecordAsync(WrittenEvent(checkpoint), CancellationToken.None);
+        }
+
         return new CheckpointCreation(checkpoint, verification);
     }
 
@@ -138,8 +157,75 @@ public sealed class DecisionLogCheckpoints(KetamineCdsContextFactory contexts, E
             walk.Result, startAfter > 0 ? VerificationMode.FromCheckpoint : VerificationMode.Full, startAfter, keys.Enabled, Ordered(statuses), problems)
         {
             SetAside = files.SetAside(),
+            MissingCheckpointFiles = await MissingFilesAsync(found, cancellationToken),
         };
     }
+
+    /// <summary>The access event that records a checkpoint written: its file, and the entry, hash and id it signed.</summary>
+    public static AccessEvent WrittenEvent(SignedCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return new AccessEvent(
+            AccessEventKind.Checkpoint,
+            WriterActor,
+            null,
+            WrittenSubjectPrefix + checkpoint.FileName,
+            $"written; entry {N(checkpoint.Sequence)}; hash {checkpoint.HeadHash}; id {checkpoint.HeadEntryId?.ToString("D") ?? "~"}",
+            "checkpoint-" + Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>
+    /// Every checkpoint file the access log records as written (<see cref="WrittenEvent"/>) that is not in the app's
+    /// checkpoint folder, lowest entry first. A copy kept elsewhere does not stand in for it: the folder is where the app
+    /// keeps them, and a file gone from it was deleted or moved by someone with the app's host. A file set aside in a
+    /// folder inside it is not missing.
+    /// </summary>
+    private async Task<IReadOnlyList<ChainFinding>> MissingFilesAsync(IReadOnlyList<CheckpointFile> found, CancellationToken cancellationToken)
+    {
+        // One set aside by an administrator in a folder inside it (docs/security.md) is accounted for: named as set aside.
+        var present = found.Where(f => f.Source == CheckpointFiles.AppFolderSource).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        present.UnionWith(files.SetAsideFileNames());
+        var kind = WireNames.Of(AccessEventKind.Checkpoint);
+        List<(string? Subject, string? Detail)> recorded;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            recorded = (await db.AccessEvents.AsNoTracking()
+                .Where(e => e.Kind == kind && e.UserEmail == WriterActor && e.Subject != null && e.Subject.StartsWith(WrittenSubjectPrefix))
+                .OrderBy(e => e.Sequence)
+                .Select(e => new { e.Subject, e.Detail })
+                .ToListAsync(cancellationToken))
+                .Select(r => (r.Subject, r.Detail))
+                .ToList();
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The access log could not be read to check the checkpoint folder.", ex);
+        }
+
+        var missing = new Dictionary<string, ChainFinding>(StringComparer.Ordinal);
+        foreach (var (subject, detail) in recorded)
+        {
+            var name = subject![WrittenSubjectPrefix.Length..];
+            if (present.Contains(name) || missing.ContainsKey(name))
+            {
+                continue;
+            }
+
+            var match = WrittenDetail().Match(detail ?? "");
+            missing[name] = new ChainFinding(
+                ChainFinding.CheckpointFileMissing,
+                match.Success ? long.Parse(match.Groups["entry"].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+                match.Success && Guid.TryParse(match.Groups["id"].Value, out var id) ? id : null,
+                File: name,
+                Hash: match.Success ? match.Groups["hash"].Value : null);
+        }
+
+        return missing.Values.OrderBy(f => f.Sequence ?? long.MaxValue).ThenBy(f => f.File, StringComparer.Ordinal).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\Awritten; entry (?<entry>[0-9]{1,18}); hash (?<hash>[0-9a-f]+); id (?<id>\S+)\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 1000)]
+    private static partial System.Text.RegularExpressions.Regex WrittenDetail();
 
     private static List<CheckpointStatus> Ordered(List<CheckpointStatus> statuses) =>
         statuses.OrderBy(s => s.Checkpoint?.Sequence ?? long.MaxValue).ThenBy(s => s.Checkpoint?.CreatedAt).ThenBy(s => s.FileName, StringComparer.Ordinal).ToList();

@@ -19,8 +19,22 @@ public sealed record LogVerification(
     /// <summary>The lowest checkpoint that no longer holds (or cannot be trusted), if any.</summary>
     public CheckpointStatus? FailedCheckpoint => Checkpoints.FirstOrDefault(c => c.Fails);
 
-    /// <summary>The chain verifies and every checkpoint checked holds.</summary>
-    public bool Intact => Chain.Intact && FailedCheckpoint is null;
+    /// <summary>
+    /// The checkpoint files the access log records as written that the checkpoint folder no longer holds
+    /// (<see cref="ChainFinding.CheckpointFileMissing"/>, lowest entry first): deleted or moved, the evidence they were is
+    /// gone from where the app keeps it (QA P8).
+    /// </summary>
+    public IReadOnlyList<ChainFinding> MissingCheckpointFiles { get; init; } = [];
+
+    /// <summary>The chain verifies, every checkpoint checked holds, and no checkpoint file recorded as written is missing.</summary>
+    public bool Intact => Chain.Intact && FailedCheckpoint is null && MissingCheckpointFiles.Count == 0;
+
+    /// <summary>
+    /// What a new checkpoint may be signed over: the chain verifies and every checkpoint found holds. A missing checkpoint
+    /// file does not stop the next one (the log and the checkpoints still present verify; a new one makes nothing weaker),
+    /// but stays a finding until the file is put back.
+    /// </summary>
+    public bool Signable => Chain.Intact && FailedCheckpoint is null;
 
     /// <summary>
     /// The chain's first broken entry, else the entry a failed checkpoint signed when that checkpoint is about this log's
@@ -38,15 +52,15 @@ public sealed record LogVerification(
         Checkpoints.FirstOrDefault(c => c.Verdict is CheckpointVerdict.EntryDiffers or CheckpointVerdict.LogEndsBefore);
 
     /// <summary>
-    /// Every finding: the chain's (in chain order), then each failing checkpoint's, at most
+    /// Every finding: the chain's (in chain order), then each failing checkpoint's, then each missing checkpoint file's, at most
     /// <see cref="ChainFinding.ListedAtMost"/> in all. A checkpoint that no longer matches gives the range its change lies
     /// in: after the highest checkpoint below it that holds (which vouches for every entry up to its own), up to the entry
     /// it signed.
     /// </summary>
-    public IReadOnlyList<ChainFinding> Findings => [.. Chain.Findings, .. CheckpointFindings().Take(Math.Max(0, ChainFinding.ListedAtMost - Chain.Findings.Count))];
+    public IReadOnlyList<ChainFinding> Findings => [.. Chain.Findings, .. CheckpointFindings().Concat(MissingCheckpointFiles).Take(Math.Max(0, ChainFinding.ListedAtMost - Chain.Findings.Count))];
 
     /// <summary>How many findings there are in all.</summary>
-    public long FindingCount => Chain.FindingCount + CheckpointFindings().Count();
+    public long FindingCount => Chain.FindingCount + CheckpointFindings().Count() + MissingCheckpointFiles.Count;
 
     private IEnumerable<ChainFinding> CheckpointFindings()
     {

@@ -13,6 +13,7 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <item><c>checkpoint-differs</c>: a signed checkpoint no longer matches; the change lies in entries <see cref="From"/> to <see cref="To"/> (after the last checkpoint that holds, up to the failing one's entry).</item>
 /// <item><c>checkpoint-log-ends-before</c>: the log ends before the entry a checkpoint signed; entries from <see cref="From"/> to <see cref="To"/> were removed or restored from an older backup.</item>
 /// <item><c>checkpoint-bad-signature</c>, <c>checkpoint-unknown-key</c>, <c>checkpoint-unreadable</c>, <c>checkpoint-other-log</c>: the checkpoint file <see cref="File"/> itself fails (changed after it was signed, signed by a key the app does not trust, not a checkpoint, or signed for another log): about the file, not an entry of this log.</item>
+/// <item><c>checkpoint-file-missing</c>: the access log records that the checkpoint file <see cref="File"/> was written, signing entry <see cref="Sequence"/> (id <see cref="EntryId"/>) with hash <see cref="Hash"/>, and the checkpoint folder no longer holds it (deleted or moved): about the file, not an entry of this log.</item>
 /// </list>
 /// </summary>
 /// <param name="Kind">The kind, as above.</param>
@@ -21,7 +22,8 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <param name="From">The first entry of a range (missing entries, or where a checkpoint's change lies).</param>
 /// <param name="To">The last entry of that range.</param>
 /// <param name="File">The checkpoint file a checkpoint finding is about.</param>
-public sealed record ChainFinding(string Kind, long? Sequence, Guid? EntryId, long? From = null, long? To = null, string? File = null)
+/// <param name="Hash">The head hash a missing checkpoint file signed (<c>checkpoint-file-missing</c> only).</param>
+public sealed record ChainFinding(string Kind, long? Sequence, Guid? EntryId, long? From = null, long? To = null, string? File = null, string? Hash = null)
 {
     public const string Missing = "missing";
     public const string ContentChanged = "content-changed";
@@ -36,6 +38,7 @@ public sealed record ChainFinding(string Kind, long? Sequence, Guid? EntryId, lo
     public const string CheckpointUnknownKey = "checkpoint-unknown-key";
     public const string CheckpointUnreadable = "checkpoint-unreadable";
     public const string CheckpointOtherLog = "checkpoint-other-log";
+    public const string CheckpointFileMissing = "checkpoint-file-missing";
 
     /// <summary>At most this many findings are listed; the rest are counted (a wholly broken log never makes a huge page or body).</summary>
     public const int ListedAtMost = 100;

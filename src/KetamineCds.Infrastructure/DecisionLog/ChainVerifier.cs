@@ -53,29 +53,7 @@ internal static class ChainVerifier
                             {
                                 var (sequence, id, previousHash, storedHash) = linkOf(batch[i]);
                                 checkedCount++;
-                                var intact = true;
-                                if (sequence <= lastSequence)
-                                {
-                                    findings.Add(new ChainFinding(ChainFinding.OutOfOrder, sequence, id));
-                                    intact = false;
-                                }
-                                else if (sequence != lastSequence + 1)
-                                {
-                                    // The link cannot join across a gap: the gap is the finding, not the link.
-                                    findings.Add(new ChainFinding(ChainFinding.Missing, sequence, id, lastSequence + 1, sequence - 1));
-                                    intact = false;
-                                }
-                                else if (!string.Equals(previousHash, lastHash, StringComparison.Ordinal))
-                                {
-                                    findings.Add(new ChainFinding(ChainFinding.LinkBroken, sequence, id));
-                                    intact = false;
-                                }
-
-                                if (!string.Equals(storedHash, computed[i], StringComparison.Ordinal))
-                                {
-                                    findings.Add(new ChainFinding(ChainFinding.ContentChanged, sequence, id));
-                                    intact = false;
-                                }
+                                var intact = CheckEntry(lastSequence, lastHash, sequence, id, previousHash, storedHash, computed[i], findings.Add);
 
                                 // Walk on from what is stored, so that each break is named once and the entries after it
                                 // that still join are not.
@@ -121,12 +99,9 @@ internal static class ChainVerifier
 
                 if (lastSequence == head.LastSequence)
                 {
-                    // The head names the last entry it committed, with its hash; another hash or id there means the head
-                    // or the end of the log was altered.
-                    var idMatches = head.LastId is null || lastId is null || head.LastId == lastId;
-                    if (!string.Equals(lastHash, head.LastHash, StringComparison.Ordinal) || !idMatches)
+                    if (HeadDiffers(head, lastHash, lastId) is { } differs)
                     {
-                        findings.Add(new ChainFinding(ChainFinding.HeadDiffers, head.LastSequence, idMatches ? head.LastId : lastId));
+                        findings.Add(differs);
                     }
 
                     return Done(checkedCount, findings, lastSequence);
@@ -143,6 +118,100 @@ internal static class ChainVerifier
         }
     }
 
+    /// <summary>
+    /// The walk's checks of one entry against the entry before it in the log (its sequence and stored hash; 0 and the
+    /// genesis before the first): each finding goes to <paramref name="add"/>; true when there is none. The one place
+    /// these checks are made: the walk makes them of every entry, and <see cref="EntryFindings"/> of one entry and the
+    /// entry after it (an entry's own page, QA P10).
+    /// </summary>
+    internal static bool CheckEntry(long lastSequence, string lastHash, long sequence, Guid id, string previousHash, string storedHash, string computedHash, Action<ChainFinding> add)
+    {
+        var intact = true;
+        if (sequence <= lastSequence)
+        {
+            add(new ChainFinding(ChainFinding.OutOfOrder, sequence, id));
+            intact = false;
+        }
+        else if (sequence != lastSequence + 1)
+        {
+            // The link cannot join across a gap: the gap is the finding, not the link.
+            add(new ChainFinding(ChainFinding.Missing, sequence, id, lastSequence + 1, sequence - 1));
+            intact = false;
+        }
+        else if (!string.Equals(previousHash, lastHash, StringComparison.Ordinal))
+        {
+            add(new ChainFinding(ChainFinding.LinkBroken, sequence, id));
+            intact = false;
+        }
+
+        if (!string.Equals(storedHash, computedHash, StringComparison.Ordinal))
+        {
+            add(new ChainFinding(ChainFinding.ContentChanged, sequence, id));
+            intact = false;
+        }
+
+        return intact;
+    }
+
+    /// <summary>
+    /// The chain head against the entry at its place (the last one the head says was committed): a finding when the head
+    /// names another hash or another id there, else null.
+    /// </summary>
+    internal static ChainFinding? HeadDiffers((long LastSequence, string LastHash, Guid? LastId) head, string hash, Guid? id)
+    {
+        // The head names the last entry it committed, with its hash; another hash or id there means the head or the end
+        // of the log was altered.
+        var idMatches = head.LastId is null || id is null || head.LastId == id;
+        return !string.Equals(hash, head.LastHash, StringComparison.Ordinal) || !idMatches
+            ? new ChainFinding(ChainFinding.HeadDiffers, head.LastSequence, idMatches ? head.LastId : id)
+            : null;
+    }
+
+    /// <summary>
+    /// What verification finds about one entry, by the walk's own checks (<see cref="CheckEntry"/>, <see cref="HeadDiffers"/>)
+    /// made only where the entry takes part: against the entry before it (a gap, a broken link, its content changed),
+    /// the entry after it against it (a gap, or a link that no longer joins: this entry changed and re-hashed, or the
+    /// next one moved or inserted; the next entry's own content is its own finding), and the chain head (beyond it, or
+    /// the head names it otherwise). Empty when the entry verifies. A change that only a signed checkpoint reveals is not
+    /// seen here: the Verify page finds it.
+    /// </summary>
+    /// <param name="entry">The entry: its link, stored hash, and the hash its content gives now.</param>
+    /// <param name="before">The entry before it in the log (sequence, stored hash), or null when it is the first.</param>
+    /// <param name="after">The entry after it (sequence, id, previous hash), or null when it is the last.</param>
+    /// <param name="head">The chain head.</param>
+    /// <param name="lastSequence">The log's highest sequence.</param>
+    internal static IReadOnlyList<ChainFinding> EntryFindings(
+        (long Sequence, Guid Id, string PreviousHash, string StoredHash, string ComputedHash) entry,
+        (long Sequence, string Hash)? before,
+        (long Sequence, Guid Id, string PreviousHash)? after,
+        (long LastSequence, string LastHash, Guid? LastId) head,
+        long lastSequence)
+    {
+        var findings = new List<ChainFinding>();
+        var (beforeSequence, beforeHash) = before ?? (0, ChainHash.Genesis);
+        CheckEntry(beforeSequence, beforeHash, entry.Sequence, entry.Id, entry.PreviousHash, entry.StoredHash, entry.ComputedHash, findings.Add);
+        if (after is { } next)
+        {
+            // The next entry's content is not this entry's finding: its stored hash stands in for the hash it gives.
+            CheckEntry(entry.Sequence, entry.StoredHash, next.Sequence, next.Id, next.PreviousHash, "", "", findings.Add);
+        }
+
+        if (head.LastId == Guid.Empty && head.LastSequence == entry.Sequence)
+        {
+            findings.Add(new ChainFinding(ChainFinding.HeadDiffers, head.LastSequence, Guid.Empty));
+        }
+        else if (entry.Sequence > head.LastSequence)
+        {
+            findings.Add(new ChainFinding(ChainFinding.BeyondHead, entry.Sequence, entry.Id, head.LastSequence + 1, lastSequence));
+        }
+        else if (entry.Sequence == head.LastSequence && HeadDiffers(head, entry.StoredHash, entry.Id) is { } differs)
+        {
+            findings.Add(differs);
+        }
+
+        return findings;
+    }
+
     private static ChainWalk Done(long checkedCount, Findings findings, long lastSequence) =>
         new(
             new ChainVerification(checkedCount, findings.Count == 0, findings.First?.EntryId, findings.First?.Sequence)
@@ -157,7 +226,7 @@ internal static class ChainVerifier
     /// text that is not an id would fail the read, and with it verification. Such a text reads as
     /// <see cref="Guid.Empty"/> (never written by the app); no id (a chain nothing was appended to) as null.
     /// </summary>
-    private static async Task<(long LastSequence, string LastHash, Guid? LastId)> ReadHeadAsync(KetamineCdsDbContext db, string chain, CancellationToken cancellationToken)
+    internal static async Task<(long LastSequence, string LastHash, Guid? LastId)> ReadHeadAsync(KetamineCdsDbContext db, string chain, CancellationToken cancellationToken)
     {
         var row = await db.Database
             .SqlQuery<ChainHeadRow>($"SELECT \"LastSequence\", \"LastHash\", CAST(\"LastId\" AS TEXT) AS \"LastId\" FROM \"LogChainHeads\" WHERE \"Chain\" = {chain}")

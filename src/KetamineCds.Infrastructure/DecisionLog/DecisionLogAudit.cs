@@ -496,6 +496,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     public Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default) =>
         accessAudit.ListForSubjectAsync(subject, cancellationToken);
 
+    public Task<IReadOnlyList<ChainFinding>> VerifyEntryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        EfDecisionLog.VerifyEntryAsync(contexts, id, cancellationToken);
+
     public Task<ChainVerification> VerifyAccessLogAsync(CancellationToken cancellationToken = default) =>
         accessAudit.VerifyAsync(cancellationToken);
 

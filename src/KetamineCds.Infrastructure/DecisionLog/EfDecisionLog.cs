@@ -332,6 +332,45 @@ public sealed partial class EfDecisionLog : IDecisionLog
             observe,
             cancellationToken);
 
+    /// <summary>
+    /// What verification finds about one entry (<see cref="ChainVerifier.EntryFindings"/>): the entry, the entries either
+    /// side of it and the chain head, read in one context; its hash computed as the walk computes it. Empty when there is
+    /// no such entry.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ChainFinding>> VerifyEntryAsync(KetamineCdsContextFactory contexts, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var entry = await db.DecisionLogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (entry is null)
+            {
+                return [];
+            }
+
+            var before = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.Sequence < entry.Sequence).OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var after = await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.Sequence > entry.Sequence).OrderBy(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Id, e.PreviousHash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var last = await db.DecisionLogEntries.AsNoTracking().MaxAsync(e => e.Sequence, cancellationToken);
+            var head = await ChainVerifier.ReadHeadAsync(db, LogChainHead.Decisions, cancellationToken);
+            return ChainVerifier.EntryFindings(
+                (entry.Sequence, entry.Id, entry.PreviousHash, entry.Hash, ChainHash.Compute(entry)),
+                before is null ? null : (before.Sequence, before.Hash),
+                after is null ? null : (after.Sequence, after.Id, after.PreviousHash),
+                head,
+                last);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read to verify the entry.", ex);
+        }
+    }
+
     private static Task<string> EnsureScreeningExistsAsync(KetamineCdsDbContext db, Guid screeningId, CancellationToken cancellationToken) =>
         EnsureExistsAsync(db, screeningId, false, cancellationToken);
 

@@ -49,6 +49,14 @@ public interface IDecisionLogAudit
     /// <summary>Access events about one subject (e.g. a screening id), oldest first.</summary>
     Task<IReadOnlyList<LoggedAccessEvent>> AccessHistoryAsync(string subject, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What verification finds about one entry of the decision log (any type), by the walk's own checks, made only where the
+    /// entry takes part: its content against its stored hash, its link to the entry before it and the next entry's link to
+    /// it, gaps next to it, and the chain head (QA P10: an altered entry's own page says so). Empty when it verifies or
+    /// there is no such entry.
+    /// </summary>
+    Task<IReadOnlyList<ChainFinding>> VerifyEntryAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>Verifies the access log's own chain.</summary>
     Task<ChainVerification> VerifyAccessLogAsync(CancellationToken cancellationToken = default);
 }

@@ -27,6 +27,13 @@ public sealed class AuditFilterInput : DatePeriodInput
     public Dictionary<string, string[]> Validate(IQueryCollection query)
     {
         var errors = ValidatePeriod(query);
+        // The patient is checked as the list API checks it (one check, one message): a reference no screening can have
+        // is refused under the name it was given, never searched or exported for (QA P11).
+        if (Patient?.Trim() is { Length: > 0 } patient && !ScreeningRequestValidator.IsPatientReference(patient))
+        {
+            errors[query.ContainsKey("patientReference") && !query.ContainsKey("patient") ? "patientReference" : "patient"] = [ScreeningRequestValidator.PatientReferenceMessage];
+        }
+
         if (!string.IsNullOrEmpty(Overall) && !WireNames.TryParse<Verdict>(Overall, out _))
         {
             errors["overall"] = [ClinicalText.Shared.Message("Audit.NotOneOf", "overall", string.Join(", ", Enum.GetValues<Verdict>().Select(v => WireNames.Of(v))))];

@@ -31,6 +31,7 @@ public static class FindingTexts
             ChainFinding.CheckpointBadSignature => localizer["Checkpoint file {0}: its signature does not verify (the file was changed after it was signed). This is about the file, not a log entry.", file],
             ChainFinding.CheckpointUnknownKey => localizer["Checkpoint file {0}: signed by a key the application does not trust. This is about the file, not a log entry.", file],
             ChainFinding.CheckpointOtherLog => localizer["Checkpoint file {0}: signed for another log (see below).", file],
+            ChainFinding.CheckpointFileMissing => localizer["Checkpoint file {0} is missing from the checkpoint folder: the access log records that it was written, vouching for entry {1} with hash {2}. It was deleted or moved; put it back from a kept copy.", file, s, finding.Hash ?? ""],
             _ => localizer["Checkpoint file {0}: not a readable checkpoint. This is about the file, not a log entry.", file],
         };
         return text.Value;

@@ -19,7 +19,10 @@ namespace KetamineCds.Web.Audit;
 /// numbers), each entry whose content no longer gives its hash (<c>content-changed</c>), each broken link, the chain head's
 /// findings, and each failing checkpoint: one that no longer matches gives the range its change lies in
 /// (<c>checkpoint-differs</c>, <c>from</c> after the highest checkpoint below it that holds, <c>to</c> its entry), and one
-/// whose file fails (<c>checkpoint-bad-signature</c> and the like) names its <c>file</c> and no entry.
+/// whose file fails (<c>checkpoint-bad-signature</c> and the like) names its <c>file</c> and no entry. A checkpoint file the
+/// access log records as written that the checkpoint folder no longer holds is <c>checkpoint-file-missing</c>, with its
+/// <c>file</c>, the entry it signed (<c>sequence</c>, <c>entryId</c>) and its <c>hash</c>; it makes <c>intact</c> false
+/// and leaves <c>firstBrokenId</c> null (QA P8).
 /// <c>firstBrokenId</c>/<c>firstBrokenSequence</c> stay for compatibility: the entry of the first chain finding (for a
 /// gap, the entry after it), else the entry a checkpoint that no longer matches signed; null when only a checkpoint
 /// file fails.

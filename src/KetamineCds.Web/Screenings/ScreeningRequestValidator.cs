@@ -52,8 +52,8 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
 
         if (field == PatientReferenceField)
         {
-            rule.Must(value => value is not string text || PatientReferencePattern.IsMatch(text))
-                .WithMessage(_ => Message("Validation.PatientReference.Pattern"));
+            rule.Must(value => value is not string text || IsPatientReference(text))
+                .WithMessage(_ => PatientReferenceMessage);
         }
         else if (field.MaxLength is { } maxLength)
         {
@@ -179,6 +179,16 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         field.Unit is { } unit && !field.Label.Contains(unit, StringComparison.OrdinalIgnoreCase)
             ? " " + (ClinicalText.Shared.Unit(field) ?? unit)
             : "";
+
+    /// <summary>
+    /// The one check of a patient reference's shape: the form, the API, the psychiatrist's list by patient and every audit
+    /// filter by patient (page, CSV and JSON Lines exports, <see cref="Audit.AuditFilterInput"/>) use it, with
+    /// <see cref="PatientReferenceMessage"/> (QA P11).
+    /// </summary>
+    public static bool IsPatientReference(string text) => PatientReferencePattern.IsMatch(text);
+
+    /// <summary>What a patient reference that is not of that shape is told, in the request's language.</summary>
+    public static string PatientReferenceMessage => Message("Validation.PatientReference.Pattern");
 
     /// <summary>The message for an unusable patient reference (a search, for example), or null when it is fine.</summary>
     public string? CheckPatientReference(string? patientReference)

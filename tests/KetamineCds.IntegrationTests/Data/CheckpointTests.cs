@@ -556,8 +556,45 @@ public abstract class CheckpointTests : IAsyncLifetime
         Assert.Equal([new ChainFinding(ChainFinding.CheckpointBadSignature, null, null, null, null, checkpoint.FileName)], result.Findings);
     }
 
+    [Fact]
+    public async Task Verify_CheckpointFileRecordedAsWrittenDeletedFromTheFolder_NamesTheFileAndTheEntryItVouchedFor()
+    {
+        // QA P8: a checkpoint deleted from the app's folder left no trace; the access log now records each one written.
+        var checkpoints = Checkpoints();
+        var ids = await RecordAsync(3);
+        var deleted = (await checkpoints.CreateAsync()).Checkpoint!;
+        await RecordAsync(2);
+        var kept = (await checkpoints.CreateAsync()).Checkpoint!;
+        Assert.True((await checkpoints.VerifyAsync(VerificationMode.Full)).Intact);
+
+        File.Delete(Path.Combine(Settings.Directory, deleted.FileName));
+
+        foreach (var mode in new[] { VerificationMode.Full, VerificationMode.FromCheckpoint })
+        {
+            var result = await checkpoints.VerifyAsync(mode);
+            Assert.False(result.Intact);
+            Assert.True(result.Chain.Intact);
+            Assert.Null(result.FailedCheckpoint);
+            Assert.Null(result.FirstBrokenId);
+            var missing = Assert.Single(result.Findings);
+            Assert.Equal(new ChainFinding(ChainFinding.CheckpointFileMissing, 3, ids[2], File: deleted.FileName, Hash: deleted.HeadHash), missing);
+            Assert.Equal(1, result.FindingCount);
+            Assert.DoesNotContain(result.Findings, f => f.File == kept.FileName);
+        }
+
+        // The log and the checkpoints still present verify: the next checkpoint is signed, and the finding stays.
+        await RecordAsync(1);
+        var next = await checkpoints.CreateAsync();
+        Assert.NotNull(next.Checkpoint);
+        Assert.Equal([deleted.FileName], next.Verification.MissingCheckpointFiles.Select(f => f.File));
+
+        // Put back from a kept copy: verified again.
+        await File.WriteAllTextAsync(Path.Combine(Settings.Directory, deleted.FileName), deleted.ToJson() + "\n");
+        Assert.True((await checkpoints.VerifyAsync(VerificationMode.Full)).Intact);
+    }
+
     private DecisionLogCheckpoints Checkpoints(TimeProvider? clock = null, LogStore? store = null) =>
-        new((store ?? Store).Factory, (store ?? Store).Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System);
+        new((store ?? Store).Factory, (store ?? Store).Log, new CheckpointFiles(Settings), _keys, clock ?? TimeProvider.System, (store ?? Store).Access);
 
     private async Task<List<Guid>> RecordAsync(int count, LogStore? store = null)
     {

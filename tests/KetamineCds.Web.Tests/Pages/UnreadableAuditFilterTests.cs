@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,6 +70,85 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
 
         Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
         Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/audit/export.csv?patient=", "patient")]
+    [InlineData("/api/v1/audit/export.csv?patientReference=", "patientReference")]
+    [InlineData("/api/v1/audit/export.jsonl?patient=", "patient")]
+    [InlineData("page:/Audit?handler=Csv&patient=", "patient")]
+    [InlineData("page:/Audit?handler=JsonLines&patient=", "patient")]
+    public async Task Export_PatientTheListApiRefuses_Is400WithTheListApisMessageAndExportsNothing(string path, string field)
+    {
+        // QA P11: the CSV export took patient references the list API refuses, and exported for them.
+        await app.LogAScreeningAsync();
+        var listApi = await app.ClientAsync(KetamineCdsFactory.Psychiatrist);
+        var client = path.StartsWith("page:", StringComparison.Ordinal) ? await app.PageClientAsync(KetamineCdsFactory.Auditor) : await app.ClientAsync(KetamineCdsFactory.Auditor);
+        foreach (var patient in new[] { "MRN 1", "MRN-1\nMRN-2", "<b>x", "MRN-1'--", new string('M', 65) })
+        {
+            using var refused = await listApi.GetAsync("/api/v1/screenings?patientReference=" + Uri.EscapeDataString(patient));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            using var listProblem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            var message = listProblem.RootElement.GetProperty("errors").GetProperty("patientReference")[0].GetString();
+            var exportsBefore = await app.CountAccessEventsAsync("export");
+
+            using var response = await client.GetAsync(path.Replace("page:", "", StringComparison.Ordinal) + Uri.EscapeDataString(patient));
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            using var problem = JsonDocument.Parse(body);
+            var errors = problem.RootElement.GetProperty("errors");
+            Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+            Assert.Equal(message, errors.GetProperty(field)[0].GetString());
+            Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
+            Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+        }
+    }
+
+    [Fact]
+    public async Task AuditList_PatientTheListApiRefuses_Is400WithTheFieldMessageAndListsNothing()
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var viewsBefore = await app.CountAccessEventsAsync("view-screening");
+
+        using var response = await client.GetAsync("/Audit?patient=" + Uri.EscapeDataString("MRN-1\nMRN-2"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("id=\"filter-patient-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("The patient reference may have 1 to 64 letters, digits, dots, hyphens or underscores; never a name.", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"filter-patient-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
+        Assert.Equal(viewsBefore, await app.CountAccessEventsAsync("view-screening"));
+    }
+
+    [Fact]
+    public async Task AuditSearch_ControlCharactersInAFilter_AreLoggedEscapedAndTheAccessCsvKeepsOneLineAnEvent()
+    {
+        // QA P11: a newline typed into an audit search was logged as U+FFFD: the auditor could not read what was typed.
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        using (var list = await client.GetAsync("/Audit?clinician=" + Uri.EscapeDataString("dr\nwho\u0001\\n@clinic.example")))
+        {
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        }
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            var detail = await db.AccessEvents.Where(e => e.Kind == "view-screening").OrderByDescending(e => e.Sequence).Select(e => e.Detail).FirstAsync();
+            // A typed backslash is doubled, so that "\n" typed and a newline typed read differently.
+            Assert.Contains("clinician=dr\\nwho\\u0001\\\\n@clinic.example", detail, StringComparison.Ordinal);
+            Assert.DoesNotContain(LogText.Replacement, detail!);
+            Assert.DoesNotContain('\n', detail!);
+        }
+
+        var api = await app.ClientAsync(KetamineCdsFactory.Auditor);
+        using var export = await api.GetAsync("/api/v1/audit/access.csv?kind=view-screening");
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.All(lines.Skip(1), l => Assert.True(Guid.TryParse(l.Split(',')[0], out _), l));
+        Assert.Contains(lines, l => l.Contains("dr\\nwho\\u0001", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -260,8 +260,9 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
 
         var stored = await app.StoredEmailsAsync("sign-in-failed");
         Assert.Contains(stored, e => e.Length == AccessLogColumns.UserEmail && e.EndsWith(LogText.Ellipsis));
-        Assert.Contains("victim@clinic.example\uFFFD\uFFFD2026-01-01 sign-in admin@clinic.example", stored);
-        Assert.Contains("\uFFFDelpmaxe.cinilc@nimda", stored);
+        // Escaped since QA P11 (U+FFFD before): what was typed can be read, and still cannot forge a line or reorder text.
+        Assert.Contains(@"victim@clinic.example\r\n2026-01-01 sign-in admin@clinic.example", stored);
+        Assert.Contains(@"\u202Eelpmaxe.cinilc@nimda", stored);
         Assert.Contains("<script>alert(1)</script>@clinic.example", stored);
         Assert.All(stored, e => Assert.DoesNotMatch(@"[\p{Cc}\p{Cf}]", e));
     }

@@ -21,6 +21,9 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
 
+    /// <summary>What verification finds about this entry and the overrides shown with it (QA P10); shown first when anything.</summary>
+    public EntryVerification Verification { get; private set; } = EntryVerification.None;
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         try
@@ -34,6 +37,7 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
             await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace; hook answer");
             Answer = answer;
             AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
+            Verification = await EntryVerification.ForAsync(audit, id, answer.Overrides.Select(o => o.Id), HttpContext.RequestAborted);
             return Page();
         }
         catch (DecisionLogUnavailableException)
@@ -43,6 +47,16 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            try
+            {
+                // The entry that cannot be read (this one, or an override recorded against it): which way it fails.
+                Verification = await EntryVerification.ForAsync(audit, id, [ex.EntryId], HttpContext.RequestAborted);
+            }
+            catch (DecisionLogUnavailableException)
+            {
+                // The notice stands on its own.
+            }
+
             return Page();
         }
     }

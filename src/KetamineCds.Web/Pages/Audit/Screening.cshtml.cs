@@ -18,6 +18,9 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
 
+    /// <summary>What verification finds about this entry and the overrides shown with it (QA P10); shown first when anything.</summary>
+    public EntryVerification Verification { get; private set; } = EntryVerification.None;
+
     public string InputPretty { get; private set; } = "";
 
     /// <summary>
@@ -36,12 +39,17 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
             var screening = await log.FindScreeningAsync(id, HttpContext.RequestAborted);
             if (screening is null)
             {
-                return NotFound();
+                // Verify links each finding's entry here: a CDS Hooks answer has a page of its own.
+                var types = await audit.EntryTypesAsync([id], HttpContext.RequestAborted);
+                return types.TryGetValue(id, out var type) && type == DecisionLogEntryTypes.HookAnswer
+                    ? RedirectToPage("/Audit/HookAnswer", new { id })
+                    : NotFound();
             }
 
             await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace");
             Screening = screening;
             AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
+            Verification = await EntryVerification.ForAsync(audit, id, screening.Overrides.Select(o => o.Id), HttpContext.RequestAborted);
             InputPretty = AuditJson.Pretty(screening.InputJson);
             InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
             Later = await log.FindLaterScreeningsAsync(id, HttpContext.RequestAborted);
@@ -54,6 +62,16 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            try
+            {
+                // The entry that cannot be read (this one, or an override recorded against it): which way it fails.
+                Verification = await EntryVerification.ForAsync(audit, id, [ex.EntryId], HttpContext.RequestAborted);
+            }
+            catch (DecisionLogUnavailableException)
+            {
+                // The notice stands on its own.
+            }
+
             return Page();
         }
     }

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    ///             One thing verification found wrong, with its kind and the entries it concerns (QA14a P2). Kinds (their wire names):            * missing: entries long? ChainFinding.From to long? ChainFinding.To are not in the log; the entry before them is followed by long? ChainFinding.Sequence.* content-changed: entry long? ChainFinding.Sequence&apos;s content no longer gives the hash it was recorded with.* link-broken: entry long? ChainFinding.Sequence does not link to the entry before it (that one was changed and re-hashed, or this one was moved or inserted).* out-of-order: entry long? ChainFinding.Sequence comes after an entry with the same or a higher number.* removed-from-end: the chain head says entries up to long? ChainFinding.To were committed; the log ends before them, from long? ChainFinding.From.* beyond-head: entry long? ChainFinding.Sequence and any after it lie past the chain head: they did not come through the app.* head-differs: the chain head does not name the log&apos;s last entry long? ChainFinding.Sequence as it is (the head or the end of the log was altered).* checkpoint-differs: a signed checkpoint no longer matches; the change lies in entries long? ChainFinding.From to long? ChainFinding.To (after the last checkpoint that holds, up to the failing one&apos;s entry).* checkpoint-log-ends-before: the log ends before the entry a checkpoint signed; entries from long? ChainFinding.From to long? ChainFinding.To were removed or restored from an older backup.* checkpoint-bad-signature, checkpoint-unknown-key, checkpoint-unreadable, checkpoint-other-log: the checkpoint file string? ChainFinding.File itself fails (changed after it was signed, signed by a key the app does not trust, not a checkpoint, or signed for another log): about the file, not an entry of this log.
+    ///             One thing verification found wrong, with its kind and the entries it concerns (QA14a P2). Kinds (their wire names):            * missing: entries long? ChainFinding.From to long? ChainFinding.To are not in the log; the entry before them is followed by long? ChainFinding.Sequence.* content-changed: entry long? ChainFinding.Sequence&apos;s content no longer gives the hash it was recorded with.* link-broken: entry long? ChainFinding.Sequence does not link to the entry before it (that one was changed and re-hashed, or this one was moved or inserted).* out-of-order: entry long? ChainFinding.Sequence comes after an entry with the same or a higher number.* removed-from-end: the chain head says entries up to long? ChainFinding.To were committed; the log ends before them, from long? ChainFinding.From.* beyond-head: entry long? ChainFinding.Sequence and any after it lie past the chain head: they did not come through the app.* head-differs: the chain head does not name the log&apos;s last entry long? ChainFinding.Sequence as it is (the head or the end of the log was altered).* checkpoint-differs: a signed checkpoint no longer matches; the change lies in entries long? ChainFinding.From to long? ChainFinding.To (after the last checkpoint that holds, up to the failing one&apos;s entry).* checkpoint-log-ends-before: the log ends before the entry a checkpoint signed; entries from long? ChainFinding.From to long? ChainFinding.To were removed or restored from an older backup.* checkpoint-bad-signature, checkpoint-unknown-key, checkpoint-unreadable, checkpoint-other-log: the checkpoint file string? ChainFinding.File itself fails (changed after it was signed, signed by a key the app does not trust, not a checkpoint, or signed for another log): about the file, not an entry of this log.* checkpoint-file-missing: the access log records that the checkpoint file string? ChainFinding.File was written, signing entry long? ChainFinding.Sequence (id Guid? ChainFinding.EntryId) with hash string? ChainFinding.Hash, and the checkpoint folder no longer holds it (deleted or moved): about the file, not an entry of this log.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ChainFinding : IAdditionalDataHolder, IParsable
@@ -27,6 +27,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>The first entry of a range (missing entries, or where a checkpoint&apos;s change lies).</summary>
         public long? From { get; set; }
+        /// <summary>The head hash a missing checkpoint file signed (`checkpoint-file-missing` only).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Hash { get; set; }
+#nullable restore
+#else
+        public string Hash { get; set; }
+#endif
         /// <summary>The kind, as above.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -67,6 +75,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "entryId", n => { EntryId = n.GetGuidValue(); } },
                 { "file", n => { File = n.GetStringValue(); } },
                 { "from", n => { From = n.GetLongValue(); } },
+                { "hash", n => { Hash = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "sequence", n => { Sequence = n.GetLongValue(); } },
                 { "to", n => { To = n.GetLongValue(); } },
@@ -82,6 +91,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteGuidValue("entryId", EntryId);
             writer.WriteStringValue("file", File);
             writer.WriteLongValue("from", From);
+            writer.WriteStringValue("hash", Hash);
             writer.WriteStringValue("kind", Kind);
             writer.WriteLongValue("sequence", Sequence);
             writer.WriteLongValue("to", To);

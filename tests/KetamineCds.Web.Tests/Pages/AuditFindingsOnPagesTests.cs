@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Tests.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// What the auditor sees of a log altered behind the app's back, where the earlier QA found nothing: a checkpoint file
+/// recorded as written but deleted from the folder (P8), and an altered entry's own page (P10); English and Chinese.
+/// </summary>
+public sealed class AuditFindingsOnPagesTests
+{
+    [Fact]
+    public async Task Verify_CheckpointFileRecordedAsWrittenDeleted_ApiAndPageNameTheFileAndTheHead()
+    {
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 2);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using (var created = await api.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var file = Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json"));
+        var hash = await HashOfAsync(app, 2);
+        File.Delete(file);
+
+        using var verify = await api.GetAsync("/api/v1/audit/verify");
+        var result = JsonNode.Parse(await verify.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        Assert.False(result["intact"]!.GetValue<bool>());
+        Assert.True(result["chainIntact"]!.GetValue<bool>());
+        Assert.Null(result["firstBrokenId"]);
+        Assert.Equal(1, result["findingCount"]!.GetValue<long>());
+        var finding = Assert.Single(result["findings"]!.AsArray())!;
+        Assert.Equal("checkpoint-file-missing", finding["kind"]!.GetValue<string>());
+        Assert.Equal(Path.GetFileName(file), finding["file"]!.GetValue<string>());
+        Assert.Equal(2, finding["sequence"]!.GetValue<long>());
+        Assert.Equal(ids[1], finding["entryId"]!.GetValue<Guid>());
+        Assert.Equal(hash, finding["hash"]!.GetValue<string>());
+
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains("id=\"checkpoint-files-missing\"", english, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"checkpoint-file-missing\"", english, StringComparison.Ordinal);
+        Assert.Contains($"Checkpoint file {Path.GetFileName(file)} is missing from the checkpoint folder: the access log records that it was written, vouching for entry 2 with hash {hash}.", english, StringComparison.Ordinal);
+        // Never the reassuring colour: the checkpoints that hold are a note beside a log that is not verified.
+        Assert.DoesNotContain("class=\"audit-ok\" id=\"checkpoints-hold\"", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains($"检查点文件 {Path.GetFileName(file)} 已不在检查点文件夹中", chinese, StringComparison.Ordinal);
+        Assert.Contains("日志未通过校验：访问日志记录为已写入的检查点文件已不在检查点文件夹", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EntryPage_ContentChanged_SaysItFailsVerificationAndHow_InEnglishAndChinese()
+    {
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 2);
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var altered = await auditor.GetAsync($"/Audit/Screening/{ids[0]}");
+        var english = WebUtility.HtmlDecode(await altered.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"entry-fails-verification\"", english, StringComparison.Ordinal);
+        Assert.Contains("This entry fails verification: the log may have been altered here.", english, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"content-changed\"", english, StringComparison.Ordinal);
+        Assert.Contains("Entry 1: its content no longer matches its hash (changed after it was recorded).", english, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Audit/Verify\"", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{ids[0]}", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("此条目未通过校验：日志可能在此处被篡改。", chinese, StringComparison.Ordinal);
+        Assert.Contains("条目 1：其内容与其哈希值不再相符（记录后被修改）。", chinese, StringComparison.Ordinal);
+
+        var intact = await auditor.GetStringAsync($"/Audit/Screening/{ids[1]}");
+        Assert.DoesNotContain("entry-fails-verification", intact, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EntryPage_ChangedAndRehashed_ShowsTheEntryButSaysTheNextEntrysLinkNoLongerJoins()
+    {
+        // The content still gives its (new) hash, so the page shows the entry as it shows any; only the next entry's link
+        // tells, and the page said nothing of it.
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 3);
+        string hash;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            var entry = await db.DecisionLogEntries.AsNoTracking().SingleAsync(e => e.Sequence == 2);
+            entry.PatientReference = "MRN-777";
+            hash = ChainHash.Compute(entry);
+        }
+
+        await ExecuteAsync(app, $"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777', \"Hash\" = '{hash}' WHERE \"Sequence\" = 2;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var changed = await auditor.GetAsync($"/Audit/Screening/{ids[1]}");
+        var english = WebUtility.HtmlDecode(await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("Screening #2", english, StringComparison.Ordinal);
+        Assert.Contains("id=\"entry-fails-verification\"", english, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"link-broken\"", english, StringComparison.Ordinal);
+        Assert.Contains("Entry 3: its link to entry 2 no longer joins (entry 2 was changed and re-hashed, or entry 3 was moved or inserted).", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{ids[1]}", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("条目 3：其与条目 2 的链接不再衔接", chinese, StringComparison.Ordinal);
+
+        Assert.DoesNotContain("entry-fails-verification", await auditor.GetStringAsync($"/Audit/Screening/{ids[0]}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EntryPage_OverrideAltered_ItsScreeningsPageSaysTheOverrideFailsVerification()
+    {
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 1);
+        var psychiatrist = await app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(psychiatrist, "/Screenings/New");
+        using (await psychiatrist.PostAsync($"/Screenings/{ids[0]}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
+            ["Override.Explanation"] = "Reviewed with the patient.",
+            ["__RequestVerificationToken"] = token,
+        })))
+        {
+        }
+
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await (await auditor.GetAsync($"/Audit/Screening/{ids[0]}")).Content.ReadAsStringAsync());
+        Assert.Contains("id=\"entry-fails-verification\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"content-changed\"", html, StringComparison.Ordinal);
+        Assert.Contains("Entry 2: its content no longer matches its hash", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<Guid>> RecordScreeningsAsync(KetamineCdsFactory app, int count)
+    {
+        var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-FINDING-" + i));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            ids.Add(JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>());
+        }
+
+        return ids;
+    }
+
+    private static async Task<string> HashOfAsync(KetamineCdsFactory app, long sequence)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+        return await db.DecisionLogEntries.Where(e => e.Sequence == sequence).Select(e => e.Hash).SingleAsync();
+    }
+
+    private static async Task ExecuteAsync(KetamineCdsFactory app, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
