@@ -62,12 +62,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         FhirReading reading;
         try
         {
-            reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone);
-            if (orders is not null && reading.PatientId is { } prefetchPatient)
-            {
-                // ... and of the prefetch's Patient, when it sends one: the orders are never read as another chart's.
-                DraftOrderReader.CheckSamePatient(orders, prefetchPatient, "the one in the prefetch");
-            }
+            // Every resource of the prefetch is of the call's patient (context.patientId), its Patient resource included, as
+            // the draft orders are: a chart of another patient is refused naming the entry, with or without a Patient.
+            reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone, call.PatientId);
         }
         catch (FhirFormatException e)
         {

@@ -833,10 +833,11 @@ public abstract class CdsHooksTests
                 whose = "context.patientId";
                 break;
             default:
-                // The call names the order's patient; its prefetch is another's (ex-mdd-only).
+                // The call names the order's patient; its prefetch is another's (ex-mdd-only): since the prefetch itself is
+                // checked against context.patientId, it is the prefetch's Patient that is refused, naming its key.
                 request["context"]!["patientId"] = "someone-else";
                 subject["reference"] = "Patient/someone-else";
-                whose = "the one in the prefetch";
+                whose = "context.patientId";
                 break;
         }
 
@@ -847,8 +848,42 @@ public abstract class CdsHooksTests
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
         Assert.Equal(
-            $"The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than {whose}.",
+            kind == "prefetch-patient"
+                ? "The FHIR data could not be read: FHIR: prefetch.chart, entry 0 is a different Patient than context.patientId."
+                : $"The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than {whose}.",
             problem["detail"]!.GetValue<string>());
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("patient", "prefetch.chart, entry 0 is a different Patient than context.patientId.")]
+    [InlineData("no-patient", "prefetch.chart, entry 0, entry 1 refers to a different Patient than context.patientId.")]
+    public async Task PatientView_APrefetchOfAnotherPatientThanContextPatientId_Answers400NamingTheEntryAndRecordsNothing(string kind, string reason)
+    {
+        // The prefetch's Patient was never compared with context.patientId, and a prefetch without a Patient got no
+        // same-patient check at all: another patient's chart (its aneurysm) was answered and logged as this patient's.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var chart = request["prefetch"]!["chart"]!["entry"]!.AsArray();
+        if (kind == "patient")
+        {
+            request["context"]!["patientId"] = "someone-else";
+        }
+        else
+        {
+            // No Patient resource; the aneurysm (the conditions bundle's second entry) is another patient's.
+            chart.RemoveAt(0);
+            chart[0]!["resource"]!["entry"]!.AsArray()[1]!["resource"]!["subject"]!["reference"] = "Patient/someone-else";
+        }
+
+        using var response = await app.PostAsync(PatientView, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        Assert.Equal("The FHIR data could not be read: FHIR: " + reason, problem["detail"]!.GetValue<string>());
+        Assert.DoesNotContain("someone-else", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, await app.DecisionLogCountAsync());
     }
 
