@@ -134,7 +134,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. reading.ToCheck.Select(CardTexts.ChartCheck)], Labels(care), prefillUrl),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], Labels(care), prefillUrl),
             ];
             var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))], loggedDisagreement);
             var answer = await log.RecordHookAnswerAsync(
@@ -614,7 +614,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         var index = cards.FindIndex(c => c.Links is { Count: > 0 });
         index = index < 0 ? cards.Count - 1 : index;
-        var section = CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", toCheck.Select(c => "- " + CardTexts.ChartCheck(c)));
+        var section = CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", CardTexts.ChartChecks(toCheck).Select(line => "- " + line));
         var card = cards[index];
         cards[index] = card with
         {
