@@ -23,6 +23,14 @@ public enum ChartCheckKind
 
     /// <summary>An Observation in the field's value set within the period the field reads that is not final: preliminary, registered (no result yet) or of unknown status.</summary>
     ResultNotFinal,
+
+    /// <summary>
+    /// A MedicationRequest or MedicationStatement, not stopped, completed, cancelled, not taken or entered in error, whose
+    /// medicine is recorded only in words (a text or display, no code), or names a Medication not sent: no value set can
+    /// read it, and it may be one of the medicines a question asks about. Named beside every medicine question, never
+    /// matched by its words.
+    /// </summary>
+    MedicineInWordsOnly,
 }
 
 /// <summary>

@@ -46,6 +46,20 @@ public static class FhirHistoryReader
         return Read(PrefetchResources.Collect(prefetch.Select(item => ($"prefetch.{KeyName(item.Key)}", item.Value))), now, Require(zone));
     }
 
+    /// <summary>
+    /// The same by key, for the patient the call names (CDS Hooks' <c>context.patientId</c>): a Patient resource with
+    /// another id, or any resource whose subject or patient names another Patient, is refused naming where it was sent
+    /// (<c>FHIR: prefetch.conditions, entry 0 refers to a different Patient than context.patientId.</c>), whether or not
+    /// the prefetch holds a Patient resource.
+    /// </summary>
+    /// <exception cref="FhirFormatException">The data is not FHIR R4 JSON the reader can trust, or is another patient's: the message is a short, safe reason that never quotes the ids.</exception>
+    public static FhirReading Read(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, DateTimeOffset now, TimeZoneInfo zone, string patientId)
+    {
+        ArgumentNullException.ThrowIfNull(prefetch);
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientId);
+        return Read(PrefetchResources.Collect(prefetch.Select(item => ($"prefetch.{KeyName(item.Key)}", item.Value))), now, Require(zone), patientId);
+    }
+
     /// <summary>A day given without a time or zone: read as a UTC day, as of its last moment.</summary>
     private static DateTimeOffset EndOf(DateOnly today) => new(today.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
 
@@ -58,10 +72,10 @@ public static class FhirHistoryReader
     /// <summary>A prefetch key as the caller named it (the service's templates name them), cut short if it is long.</summary>
     private static string KeyName(string key) => key.Length <= 64 ? key : key[..64] + "…";
 
-    private static FhirReading Read(IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone)
+    private static FhirReading Read(IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone, string? callPatientId = null)
     {
         var record = new PatientRecord(resources, now, zone);
-        var patientId = SamePatient.Check(record);
+        var patientId = SamePatient.Check(record, callPatientId);
 
         var reading = new ReadingBuilder();
         PatientFields.Read(record, reading);

@@ -13,6 +13,7 @@ internal sealed partial class PatientRecord
         Now = now;
         Zone = zone;
         Today = DayOf(now);
+        Resources = resources;
         Patients = Of<Patient>(resources);
         Conditions = Of<Condition>(resources);
         Observations = Of<Observation>(resources);
@@ -63,6 +64,9 @@ internal sealed partial class PatientRecord
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex HasZone();
+
+    /// <summary>Every resource read, with where it was sent (<c>prefetch.conditions, entry 0</c>), as messages name it.</summary>
+    public IReadOnlyList<SourcedResource> Resources { get; }
 
     public IReadOnlyList<Sourced<Patient>> Patients { get; }
 

@@ -3,34 +3,60 @@ using Hl7.Fhir.Model;
 namespace KetamineCds.Fhir;
 
 /// <summary>
-/// One screening is about one patient: a prefetch with two different Patient resources, or a resource whose
-/// subject or patient is another Patient than the one sent, is refused rather than mixed into one history. The same
-/// test refuses a draft order of another patient (<see cref="DraftOrderReader.CheckSamePatient"/>).
+/// One screening is about one patient: a prefetch with two different Patient resources, or a resource whose subject or
+/// patient is another Patient than the one sent, is refused rather than mixed into one history. When the caller names the
+/// patient the answer is for (CDS Hooks' <c>context.patientId</c>), every resource is checked against that patient, with
+/// or without a Patient resource in the prefetch: a Patient resource with another id, or a resource whose subject or
+/// patient names another Patient, is refused naming where it was sent, as a draft order of another patient is
+/// (<see cref="DraftOrderReader.CheckSamePatient"/>, the same test).
 /// </summary>
 internal static class SamePatient
 {
-    /// <summary>Checks the prefetch; returns the id of its Patient, or null when it holds none.</summary>
-    public static string? Check(PatientRecord record)
+    /// <summary>
+    /// Checks the prefetch, against <paramref name="patientId"/> when given (how messages name it:
+    /// <paramref name="whose"/>), else against its own Patient; returns the id of its Patient, or null when it holds none.
+    /// </summary>
+    public static string? Check(PatientRecord record, string? patientId = null, string whose = "context.patientId")
     {
         var ids = record.Patients.Select(p => p.Resource.Id!).Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToArray();
         if (ids.Length > 1)
             throw new FhirFormatException("FHIR: the prefetch holds more than one Patient.");
+
+        if (patientId is not null)
+        {
+            foreach (var sourced in record.Resources)
+            {
+                if (sourced.Resource is Patient { Id: { Length: > 0 } id } && !string.Equals(id, patientId, StringComparison.Ordinal))
+                    throw new FhirFormatException($"FHIR: {sourced.Where} is a different Patient than {whose}.");
+                if (NamesAnother(SubjectOf(sourced.Resource)?.Reference, patientId))
+                    throw new FhirFormatException($"FHIR: {sourced.Where} refers to a different Patient than {whose}.");
+            }
+
+            return ids.Length == 0 ? null : ids[0];
+        }
+
         if (ids.Length == 0)
             return null;
 
-        var others = record.Conditions.Select(c => (Subject: (ResourceReference?)c.Resource.Subject, c.Reference))
-            .Concat(record.Observations.Select(o => (Subject: (ResourceReference?)o.Resource.Subject, o.Reference)))
-            .Concat(record.MedicationRequests.Select(m => (Subject: (ResourceReference?)m.Resource.Subject, m.Reference)))
-            .Concat(record.MedicationStatements.Select(m => (Subject: (ResourceReference?)m.Resource.Subject, m.Reference)))
-            .Concat(record.Allergies.Select(a => (Subject: (ResourceReference?)a.Resource.Patient, a.Reference)));
-        foreach (var (subject, reference) in others)
+        foreach (var sourced in record.Resources)
         {
-            if (NamesAnother(subject?.Reference, ids[0]))
-                throw new FhirFormatException($"FHIR: {reference.Split('/')[0]} refers to a different Patient than the one in the prefetch.");
+            if (NamesAnother(SubjectOf(sourced.Resource)?.Reference, ids[0]))
+                throw new FhirFormatException($"FHIR: {sourced.Reference.Split('/')[0]} refers to a different Patient than the one in the prefetch.");
         }
 
         return ids[0];
     }
+
+    /// <summary>The reference that says whose a resource of a read type is: its <c>subject</c>, or an allergy's <c>patient</c>.</summary>
+    private static ResourceReference? SubjectOf(Resource resource) => resource switch
+    {
+        Condition condition => condition.Subject,
+        Observation observation => observation.Subject,
+        MedicationRequest request => request.Subject,
+        MedicationStatement statement => statement.Subject,
+        AllergyIntolerance allergy => allergy.Patient,
+        _ => null,
+    };
 
     /// <summary>
     /// True when <paramref name="reference"/> names a Patient other than <paramref name="patientId"/>: <c>Patient/ID</c>,

@@ -266,6 +266,59 @@ public class BundleAndFormatTests
         Assert.Null(Fhir.Read(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "Patient/p1")).PatientId);
     }
 
+    /// <summary>Reads a keyed prefetch for the call's patient, as the hooks service does.</summary>
+    private static FhirReading ReadFor(string patientId, params KeyValuePair<string, System.Text.Json.JsonElement>[] prefetch) =>
+        FhirHistoryReader.Read(prefetch, new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc, patientId);
+
+    [Fact]
+    public void Read_ForTheCallsPatient_APatientResourceOfAnotherPatient_IsRefusedNamingTheKeyNeverTheIds()
+    {
+        // The Patient resource's id was never compared with context.patientId: another patient's age and sex were read
+        // into this patient's screening.
+        var failure = Assert.Throws<FhirFormatException>(() =>
+            ReadFor("p1", Keyed("patient", Fhir.Patient(birthDate: "1980-01-01", id: "p2")), Keyed("conditions", Fhir.Bundle(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "Patient/p2")))));
+
+        Assert.Equal("FHIR: prefetch.patient is a different Patient than context.patientId.", failure.Message);
+        Assert.DoesNotContain("p2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Patient/p2")]
+    [InlineData("https://ehr.example.org/fhir/Patient/p2/_history/4")]
+    public void Read_ForTheCallsPatient_WithoutAPatientResource_AResourceOfAnotherPatientIsRefusedNamingTheEntry(string subject)
+    {
+        // Without a Patient resource the prefetch got no same-patient check at all: another patient's aneurysm was read as
+        // this patient's.
+        var failure = Assert.Throws<FhirFormatException>(() =>
+            ReadFor("p1", Keyed("conditions", Fhir.Bundle(Fhir.Condition("c1", Fhir.Icd10Cm, "I10", subject: "Patient/p1"), Fhir.Condition("c2", Fhir.Icd10Cm, "I71.2", subject: subject)))));
+
+        Assert.Equal("FHIR: prefetch.conditions, entry 1 refers to a different Patient than context.patientId.", failure.Message);
+        Assert.DoesNotContain("p2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ForTheCallsPatient_AnAllergyOfAnotherPatient_IsRefusedNamingTheKey()
+    {
+        var allergy = Fhir.Json("""{"resourceType":"AllergyIntolerance","id":"a1","patient":{"reference":"Patient/p2"}}""");
+
+        var failure = Assert.Throws<FhirFormatException>(() => ReadFor("p1", Keyed("allergies", allergy)));
+
+        Assert.Equal("FHIR: prefetch.allergies refers to a different Patient than context.patientId.", failure.Message);
+    }
+
+    [Fact]
+    public void Read_ForTheCallsPatient_ThePatientsOwnChartOrOneNamingNoPatientById_IsRead()
+    {
+        var reading = ReadFor(
+            "p1",
+            Keyed("patient", Fhir.Patient(birthDate: "1980-01-01", id: "p1")),
+            Keyed("conditions", Fhir.Bundle(Fhir.Condition("c1", Fhir.Icd10Cm, "I71.2", subject: "https://ehr.example.org/fhir/Patient/p1/_history/2"), Fhir.Condition("c2", Fhir.Icd10Cm, "F33.1", subject: "urn:uuid:5e0f3d6c-7d0c-4d8e-9d3c-0c6a1f2b9a11"))));
+
+        Assert.Equal(46, reading.Values["ageYears"]);
+        Assert.Equal(true, reading.Values["aneurysmalVascularDisease"]);
+        Assert.Equal("p1", reading.PatientId);
+    }
+
     [Fact]
     public void Read_SamePatientTwice_IsFine()
     {

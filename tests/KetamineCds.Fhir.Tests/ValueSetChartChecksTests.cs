@@ -306,4 +306,83 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
         AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
     }
+
+    // A medicine recorded only in words (helper-95): it was silently ignored, so an earlier "no" to naltrexone, opioids,
+    // MAOIs ... could fill the questions as if the chart agreed.
+    private static readonly string[] MedicineQuestions =
+        ["onOralAntidepressant", "oralAntidepressantClass", "moodStabilizer", "onOpioids", "onNaltrexone", "onPsychostimulantOrMaoi", "otherCnsDepressants", "benzodiazepineDiazepamEquivalentMg"];
+
+    private static Dictionary<string, object> InWords(string type, string id, string status, object medication)
+    {
+        var resource = new Dictionary<string, object> { ["resourceType"] = type, ["id"] = id, ["status"] = status, ["subject"] = new { reference = "Patient/p1" } };
+        if (type == "MedicationRequest")
+            resource["intent"] = "order";
+        resource[medication is string ? "medicationCodeableConcept" : "medicationReference"] = medication is string text ? (object)new { text } : medication;
+        return resource;
+    }
+
+    [Theory]
+    [InlineData("MedicationStatement", "active")]
+    [InlineData("MedicationStatement", "intended")]
+    [InlineData("MedicationRequest", "active")]
+    [InlineData("MedicationRequest", "on-hold")]
+    public void Read_AMedicineRecordedOnlyAsText_IsNamedBesideEveryMedicineQuestion(string type, string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), InWords(type, "m1", status, "Naltrexone 50 mg"));
+
+        foreach (var field in MedicineQuestions)
+            AssertNamed(reading, field, ChartCheckKind.MedicineInWordsOnly, $"{type}/m1");
+        Assert.All(reading.ToCheck, c => Assert.Equal("Naltrexone 50 mg", c.What));
+        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
+    }
+
+    [Fact]
+    public void Read_AMedicineWithADisplayButNoCode_OrAReferenceToAMedicationNotSent_IsNamed()
+    {
+        var displayOnly = Fhir.Json("""
+            {"resourceType":"MedicationStatement","id":"m1","status":"active","subject":{"reference":"Patient/p1"},
+             "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","display":"phenelzine"}]}}
+            """);
+        var notSent = InWords("MedicationStatement", "m2", "active", new { reference = "Medication/med-x", display = "Tranylcypromine" });
+
+        var reading = Fhir.Read(Fhir.Patient(), displayOnly, notSent);
+
+        AssertNamed(reading, "onPsychostimulantOrMaoi", ChartCheckKind.MedicineInWordsOnly, "MedicationStatement/m1");
+        AssertNamed(reading, "onPsychostimulantOrMaoi", ChartCheckKind.MedicineInWordsOnly, "MedicationStatement/m2");
+        Assert.Contains(reading.ToCheck, c => c.Reference == "MedicationStatement/m1" && c.What == "phenelzine");
+        Assert.Contains(reading.ToCheck, c => c.Reference == "MedicationStatement/m2" && c.What == "Tranylcypromine");
+    }
+
+    [Theory]
+    [InlineData("MedicationStatement", "stopped")]
+    [InlineData("MedicationStatement", "completed")]
+    [InlineData("MedicationStatement", "not-taken")]
+    [InlineData("MedicationStatement", "entered-in-error")]
+    [InlineData("MedicationRequest", "cancelled")]
+    [InlineData("MedicationRequest", "stopped")]
+    public void Read_AMedicineInWordsNoLongerTaken_IsNotNamed(string type, string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), InWords(type, "m1", status, "Naltrexone 50 mg"));
+
+        Assert.Empty(reading.ToCheck);
+    }
+
+    [Fact]
+    public void Read_AMedicineInWordsBesideACurrentCodedOne_LeavesTheCodedAnswer_AndIsNamedBesideTheOtherQuestions()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m-hc", Hydrocodone), InWords("MedicationStatement", "m1", "active", "Naltrexone 50 mg"));
+
+        Assert.Equal(true, reading.Values["onOpioids"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOpioids");
+        AssertNamed(reading, "onNaltrexone", ChartCheckKind.MedicineInWordsOnly, "MedicationStatement/m1");
+    }
+
+    [Fact]
+    public void Read_ACodedMedicineNoValueSetHolds_IsNotNamed()
+    {
+        // A coded medicine is read by its code: one no value set holds is no medicine a question asks about.
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m1", "197361"));
+
+        Assert.Empty(reading.ToCheck);
+    }
 }

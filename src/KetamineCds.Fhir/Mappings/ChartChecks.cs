@@ -16,6 +16,11 @@ namespace KetamineCds.Fhir.Mappings;
 /// <item>A confirmed, current Condition that names a psychotic disorder (ICD-10-CM F20 schizophrenia, F25 schizoaffective
 /// disorder, or the words schizophrenia / schizoaffective / 精神分裂): the psychosis value set deliberately does not read
 /// it (it does not say whether psychosis is active or controlled), but it is named beside psychosis (P-PSYCHOSIS, QA13 M4).</item>
+/// <item>A MedicationRequest or MedicationStatement, not stopped, completed, cancelled, not taken or entered in error,
+/// whose medicine has no code (<see cref="CurrentMedicines.InWordsOnly"/>): it may be naltrexone, an opioid, a
+/// benzodiazepine, an MAOI ..., so it is named beside every medicine question (each field a medication value set reads,
+/// and the benzodiazepine dose, which none reads). Its words are never matched against drug names: the clinician reads
+/// them (P-SAFETY-REMS).</item>
 /// </list>
 /// </summary>
 internal static class ChartChecks
@@ -29,8 +34,22 @@ internal static class ChartChecks
     /// <summary>ICD-10-CM categories of a psychotic disorder (schizophrenia, schizoaffective disorder), matched as prefixes.</summary>
     private static readonly string[] PsychoticDisorderIcd10Cm = ["F20", "F25"];
 
+    /// <summary>The medicine questions, in the catalogue's order: every field a medication value set reads, and the benzodiazepine dose.</summary>
+    private static readonly Lazy<string[]> MedicineQuestions = new(() =>
+    {
+        var medicines = FieldReaders.All.Where(r => r.ValueSet.Read.From == "medication").Select(r => r.Field.Name)
+            .Append(Fields.BenzodiazepineDiazepamEquivalentMg.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. Fields.All.Select(f => f.Name).Where(medicines.Contains)];
+    });
+
     public static void Read(PatientRecord record, ReadingBuilder reading)
     {
+        foreach (var (reference, what) in CurrentMedicines.InWordsOnly(record))
+        {
+            foreach (var field in MedicineQuestions.Value)
+                reading.Check(field, ChartCheckKind.MedicineInWordsOnly, reference, what);
+        }
+
         foreach (var (allergy, reference) in record.Allergies)
         {
             var clinical = Codes.CodeIn(allergy.ClinicalStatus, AllergyClinical);

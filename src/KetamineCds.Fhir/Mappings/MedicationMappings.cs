@@ -55,6 +55,41 @@ internal static class CurrentMedicines
         }
     }
 
+    /// <summary>
+    /// Each medicine ordered or recorded, neither stopped, completed, cancelled, not taken nor entered in error, that no
+    /// value set can read: its medication has no code (only a <c>text</c> or a coding's <c>display</c>), or is a reference
+    /// to a Medication not sent (then only the reference's <c>display</c>, if any). The resource and the chart's words.
+    /// </summary>
+    public static IEnumerable<(string Reference, string What)> InWordsOnly(PatientRecord record)
+    {
+        foreach (var (request, reference) in record.MedicationRequests)
+        {
+            if (request.Status is MedicationRequest.MedicationrequestStatus.Stopped or MedicationRequest.MedicationrequestStatus.Completed
+                or MedicationRequest.MedicationrequestStatus.Cancelled or MedicationRequest.MedicationrequestStatus.EnteredInError)
+                continue;
+            if (WordsOnly(request.Medication, request.Contained, record) is { } what)
+                yield return (reference, what);
+        }
+
+        foreach (var (statement, reference) in record.MedicationStatements)
+        {
+            if (statement.Status is MedicationStatement.MedicationStatusCodes.Stopped or MedicationStatement.MedicationStatusCodes.Completed
+                or MedicationStatement.MedicationStatusCodes.NotTaken or MedicationStatement.MedicationStatusCodes.EnteredInError)
+                continue;
+            if (WordsOnly(statement.Medication, statement.Contained, record) is { } what)
+                yield return (reference, what);
+        }
+    }
+
+    /// <summary>The chart's words for a medicine no code names, or null when a code names it.</summary>
+    private static string? WordsOnly(DataType? medication, List<Resource> contained, PatientRecord record)
+    {
+        var concept = ConceptOf(medication, contained, record);
+        if (concept is null)
+            return ChartWords.Of(new CodeableConcept { Text = (medication as ResourceReference)?.Display });
+        return concept.Coding.Any(c => !string.IsNullOrWhiteSpace(c.Code)) ? null : ChartWords.Of(concept);
+    }
+
     /// <summary>Names each unclear medicine for the clinician to check beside <paramref name="field"/>.</summary>
     public static void Check(string field, IEnumerable<(ValueSetCode Entry, string Reference, string What)> unclear, ReadingBuilder reading)
     {

@@ -7,7 +7,7 @@ namespace KetamineCds.Fhir.Mappings;
 /// The Patient resource's fields. <c>ageYears</c> from <c>birthDate</c>, on the screening's day, only when the
 /// (possibly partial) birth date fixes it. <c>sexAtBirth</c> only from the US Core birth sex extension (F, M, UNK):
 /// <c>Patient.gender</c> is administrative gender, not sex at birth, so it is never read. <c>patientReference</c> is
-/// left to the CDS Hooks service, which decides it from the Patient's identifier.
+/// left to the CDS Hooks service, which records <c>context.patientId</c>.
 /// </summary>
 internal static class PatientFields
 {

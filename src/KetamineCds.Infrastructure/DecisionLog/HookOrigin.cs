@@ -14,6 +14,13 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
     /// </summary>
     public HookDisagreement? Disagreement { get; init; }
 
+    /// <summary>
+    /// The cards as the EHR was sent them (P12): what each said, not only its uuid. Null in entries logged before they
+    /// were kept; written into the origin's JSON only when present (as <c>shown</c>), so such an entry is the same JSON
+    /// and hashes as it did.
+    /// </summary>
+    public HookCardsShown? Shown { get; init; }
+
     /// <summary>The origin as the JSON the log stores and hashes: fixed property order, the FHIR embedded as it came.</summary>
     public string ToJson()
     {
@@ -63,12 +70,45 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 writer.WriteEndObject();
             }
 
+            if (Shown is { } shown)
+            {
+                writer.WriteStartObject("shown");
+                writer.WriteString("language", shown.Language);
+                writer.WriteStartArray("cards");
+                foreach (var card in shown.Cards)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("uuid", card.Uuid.ToString("D"));
+                    writer.WriteString("indicator", card.Indicator);
+                    writer.WriteString("summary", card.Summary);
+                    writer.WriteString("detail", card.Detail);
+                    writer.WriteString("source", card.SourceLabel);
+                    WriteLabels(writer, "links", card.LinkLabels);
+                    WriteLabels(writer, "suggestions", card.SuggestionLabels);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
             writer.WritePropertyName("fhir");
             writer.WriteRawValue(FhirJson);
             writer.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteLabels(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string> labels)
+    {
+        writer.WriteStartArray(name);
+        foreach (var label in labels)
+        {
+            writer.WriteStringValue(label);
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
@@ -92,6 +132,23 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 ]);
         }
 
+        HookCardsShown? shown = null;
+        if (root.TryGetProperty("shown", out var sh))
+        {
+            shown = new HookCardsShown(
+                sh.GetProperty("language").GetString()!,
+                [
+                    .. sh.GetProperty("cards").EnumerateArray().Select(c => new HookCardShown(
+                        c.GetProperty("uuid").GetGuid(),
+                        c.GetProperty("indicator").GetString()!,
+                        c.GetProperty("summary").GetString()!,
+                        c.GetProperty("detail").GetString()!,
+                        c.GetProperty("source").GetString()!,
+                        [.. c.GetProperty("links").EnumerateArray().Select(l => l.GetString()!)],
+                        [.. c.GetProperty("suggestions").EnumerateArray().Select(l => l.GetString()!)])),
+                ]);
+        }
+
         return new HookOrigin(
             root.GetProperty("issuer").GetString()!,
             root.GetProperty("userId").GetString()!,
@@ -102,6 +159,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
             root.GetProperty("fhir").GetRawText())
         {
             Disagreement = disagreement,
+            Shown = shown,
         };
     }
 }
@@ -117,3 +175,16 @@ public sealed record HookDisagreement(Guid Screening, DateOnly AnswersOn, IReadO
 /// the answer used (the more cautious), each as its contract JSON value (<c>true</c>, <c>"active"</c>, <c>["alcohol"]</c>).
 /// </summary>
 public sealed record HookDisagreementField(string Field, string ChartJson, IReadOnlyList<string> ChartEntries, string ScreeningJson, string UsedJson);
+
+/// <summary>
+/// The cards of an answer as sent to the EHR, in the language they were written in (<c>en</c>, <c>zh-Hans</c>). Each
+/// card's detail is as built before the closing note that names the log entry itself (that note needs the entry's id,
+/// which the entry is given only as it is written).
+/// </summary>
+public sealed record HookCardsShown(string Language, IReadOnlyList<HookCardShown> Cards);
+
+/// <summary>
+/// One card as shown: its uuid, indicator, summary, Markdown detail, <c>source.label</c>, and the labels of its links and
+/// suggestions (a link's URL is not kept: the intake form's carries the prefill id that opens the patient's prefilled form).
+/// </summary>
+public sealed record HookCardShown(Guid Uuid, string Indicator, string Summary, string Detail, string SourceLabel, IReadOnlyList<string> LinkLabels, IReadOnlyList<string> SuggestionLabels);

@@ -57,9 +57,43 @@ public static class CardTexts
             KetamineCds.Fhir.ChartCheckKind.Undated => "Card.ChartCheck.Undated",
             KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
             KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
+            KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
             _ => "Card.ChartCheck.Unconfirmed",
         };
         return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+    }
+
+    /// <summary>
+    /// The lines of <see cref="ChartCheck"/> for the chart entries to check, in order, except that a medicine recorded only
+    /// in words (<see cref="KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly"/>), named beside every medicine question,
+    /// is one line naming those questions together rather than one line per question.
+    /// </summary>
+    public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var lines = new List<string>();
+        var inWords = new Dictionary<(string Reference, string What), (int Line, List<string> Labels)>();
+        foreach (var entry in entries)
+        {
+            if (entry.Kind != KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly)
+            {
+                lines.Add(ChartCheck(entry));
+                continue;
+            }
+
+            var label = ClinicalText.Shared.FieldLabel(entry.Field);
+            if (inWords.TryGetValue((entry.Reference, entry.What), out var seen))
+            {
+                seen.Labels.Add(label);
+                lines[seen.Line] = Text("Card.ChartCheck.MedicineInWordsOnly", string.Join("; ", seen.Labels), entry.What, entry.Reference);
+                continue;
+            }
+
+            inWords[(entry.Reference, entry.What)] = (lines.Count, [label]);
+            lines.Add(ChartCheck(entry));
+        }
+
+        return lines;
     }
 
     /// <summary>The result page's heading for the safety items a pathway waits for (REC-00x).</summary>

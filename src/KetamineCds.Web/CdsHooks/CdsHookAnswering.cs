@@ -62,12 +62,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         FhirReading reading;
         try
         {
-            reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone);
-            if (orders is not null && reading.PatientId is { } prefetchPatient)
-            {
-                // ... and of the prefetch's Patient, when it sends one: the orders are never read as another chart's.
-                DraftOrderReader.CheckSamePatient(orders, prefetchPatient, "the one in the prefetch");
-            }
+            // Every resource of the prefetch is of the call's patient (context.patientId), its Patient resource included, as
+            // the draft orders are: a chart of another patient is refused naming the entry, with or without a Patient.
+            reading = FhirHistoryReader.Read(call.Prefetch, clock.GetUtcNow(), calendar.Zone, call.PatientId);
         }
         catch (FhirFormatException e)
         {
@@ -137,9 +134,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. reading.ToCheck.Select(CardTexts.ChartCheck)], Labels(care), prefillUrl),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], Labels(care), prefillUrl),
             ];
-            var origin = call.Origin(caller, service, [.. answerCards.Select(c => Guid.Parse(c.Uuid))], loggedDisagreement);
+            var origin = call.Origin(caller, service, answerCards, loggedDisagreement);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
                 {
@@ -173,7 +170,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
                 : (null, null);
             cards = WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url);
-            return call.Origin(caller, service, [.. cards.Select(c => Guid.Parse(c.Uuid))], loggedDisagreement);
+            return call.Origin(caller, service, cards, loggedDisagreement);
         });
         var logged = recording.Status switch
         {
@@ -617,7 +614,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         var index = cards.FindIndex(c => c.Links is { Count: > 0 });
         index = index < 0 ? cards.Count - 1 : index;
-        var section = CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", toCheck.Select(c => "- " + CardTexts.ChartCheck(c)));
+        var section = CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", CardTexts.ChartChecks(toCheck).Select(line => "- " + line));
         var card = cards[index];
         cards[index] = card with
         {
@@ -671,8 +668,18 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>The parts of a hook request the service reads.</summary>
     private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<KeyValuePair<string, JsonElement>> Prefetch, string FhirJson)
     {
-        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Guid> cards, HookDisagreement? disagreement) =>
-            new(caller.Issuer, UserId, Hook, HookInstance, service.Id, cards, FhirJson) { Disagreement = disagreement };
+        /// <summary>
+        /// The call as the log keeps it, with the cards answered: their uuids, and what each said (P12), as built before the
+        /// closing note that names the entry (<see cref="CardBuilder.WithRecordNote"/>), in the language they were written in.
+        /// </summary>
+        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Card> cards, HookDisagreement? disagreement) =>
+            new(caller.Issuer, UserId, Hook, HookInstance, service.Id, [.. cards.Select(c => Guid.Parse(c.Uuid))], FhirJson)
+            {
+                Disagreement = disagreement,
+                Shown = new HookCardsShown(
+                    CultureInfo.CurrentUICulture.Name,
+                    [.. cards.Select(c => new HookCardShown(Guid.Parse(c.Uuid), c.Indicator, c.Summary, c.Detail, c.Source.Label, [.. (c.Links ?? []).Select(l => l.Label)], []))]),
+            };
 
         public static HookCall Read(JsonElement root, CdsHookService service)
         {

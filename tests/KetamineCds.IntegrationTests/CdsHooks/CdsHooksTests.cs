@@ -833,10 +833,11 @@ public abstract class CdsHooksTests
                 whose = "context.patientId";
                 break;
             default:
-                // The call names the order's patient; its prefetch is another's (ex-mdd-only).
+                // The call names the order's patient; its prefetch is another's (ex-mdd-only): since the prefetch itself is
+                // checked against context.patientId, it is the prefetch's Patient that is refused, naming its key.
                 request["context"]!["patientId"] = "someone-else";
                 subject["reference"] = "Patient/someone-else";
-                whose = "the one in the prefetch";
+                whose = "context.patientId";
                 break;
         }
 
@@ -847,8 +848,42 @@ public abstract class CdsHooksTests
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
         Assert.Equal(
-            $"The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than {whose}.",
+            kind == "prefetch-patient"
+                ? "The FHIR data could not be read: FHIR: prefetch.chart, entry 0 is a different Patient than context.patientId."
+                : $"The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than {whose}.",
             problem["detail"]!.GetValue<string>());
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("patient", "prefetch.chart, entry 0 is a different Patient than context.patientId.")]
+    [InlineData("no-patient", "prefetch.chart, entry 0, entry 1 refers to a different Patient than context.patientId.")]
+    public async Task PatientView_APrefetchOfAnotherPatientThanContextPatientId_Answers400NamingTheEntryAndRecordsNothing(string kind, string reason)
+    {
+        // The prefetch's Patient was never compared with context.patientId, and a prefetch without a Patient got no
+        // same-patient check at all: another patient's chart (its aneurysm) was answered and logged as this patient's.
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var chart = request["prefetch"]!["chart"]!["entry"]!.AsArray();
+        if (kind == "patient")
+        {
+            request["context"]!["patientId"] = "someone-else";
+        }
+        else
+        {
+            // No Patient resource; the aneurysm (the conditions bundle's second entry) is another patient's.
+            chart.RemoveAt(0);
+            chart[0]!["resource"]!["entry"]!.AsArray()[1]!["resource"]!["subject"]!["reference"] = "Patient/someone-else";
+        }
+
+        using var response = await app.PostAsync(PatientView, request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        Assert.Equal("The FHIR data could not be read: FHIR: " + reason, problem["detail"]!.GetValue<string>());
+        Assert.DoesNotContain("someone-else", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, await app.DecisionLogCountAsync());
     }
 
@@ -1002,6 +1037,87 @@ public abstract class CdsHooksTests
             Assert.Equal("proceed", stored.OverrideDecision);
             Assert.Equal(id, stored.ScreeningId);
         }
+    }
+
+    [Fact]
+    public async Task Audit_AHookAnswer_KeepsWhatEachCardSaid_OnItsPageInEnglishAndChinese_AndInTheJsonLinesExport()
+    {
+        // P12: the log kept the cards' uuids only, so an auditor could not see what the EHR was told.
+        using var app = await CreateAppAsync();
+        JsonArray sent;
+        using (var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            sent = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        }
+
+        DecisionLogEntry entry;
+        await using (var db = app.Db())
+        {
+            entry = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        }
+
+        var shown = Assert.IsType<HookCardsShown>(HookOrigin.FromJson(entry.HookOriginJson!).Shown);
+        Assert.Equal(sent.Count, shown.Cards.Count);
+        foreach (var (card, logged) in sent.Zip(shown.Cards))
+        {
+            Assert.Equal(card!["uuid"]!.GetValue<string>(), logged.Uuid.ToString("D"));
+            Assert.Equal(card["summary"]!.GetValue<string>(), logged.Summary);
+            Assert.Equal(card["indicator"]!.GetValue<string>(), logged.Indicator);
+            Assert.Equal(card["source"]!["label"]!.GetValue<string>(), logged.SourceLabel);
+            // The detail as sent, but for the closing note naming the entry (written once the entry has its id).
+            Assert.Equal(card["detail"]!.GetValue<string>(), logged.Detail + "\n\n" + $"Recorded in the KetamineCds decision log as answer {entry.Id}.");
+            Assert.Equal(card["links"]?.AsArray().Select(l => l!["label"]!.GetValue<string>()) ?? [], logged.LinkLabels);
+        }
+
+        Assert.Contains(shown.Cards, c => c.LinkLabels.Count > 0);
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{entry.Id}"));
+        Assert.Contains("What the cards said", page, StringComparison.Ordinal);
+        Assert.All(shown.Cards, c => Assert.Contains($"<h4>{c.Summary}</h4>", page, StringComparison.Ordinal));
+        Assert.Contains(shown.Cards[^1].Detail.Split('\n')[0], page, StringComparison.Ordinal);
+        Assert.DoesNotContain("only their ids are recorded", page, StringComparison.Ordinal);
+        using (var chineseRequest = new HttpRequestMessage(HttpMethod.Get, $"/Audit/HookAnswer/{entry.Id}"))
+        {
+            chineseRequest.Headers.AcceptLanguage.ParseAdd("zh-CN");
+            using var chinese = await auditor.SendAsync(chineseRequest);
+            var html = System.Net.WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+            Assert.Contains("卡片的内容", html, StringComparison.Ordinal);
+            Assert.Contains("指示级别", html, StringComparison.Ordinal);
+        }
+
+        // The JSON Lines export writes the stored origin verbatim: the cards' words are in it.
+        var lines = (await auditor.GetStringAsync("/Audit?handler=JsonLines")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var exported = lines.Select(l => JsonNode.Parse(l)!).Single(l => l["id"]?.GetValue<string>() == entry.Id.ToString("D"));
+        Assert.Equal(entry.HookOriginJson, exported["hookOrigin"]!.GetValue<string>());
+        Assert.Contains("\"shown\":", entry.HookOriginJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_AHookAnswerLoggedBeforeTheCardsWordsWereKept_VerifiesAndOpensSayingOnlyTheIdsAreRecorded()
+    {
+        // An entry as every earlier release stored it: the origin without "shown" (HookOriginHashTests pins that JSON).
+        using var app = await CreateAppAsync();
+        var origin = new HookOrigin(
+            CdsHooksApp.Issuer, "Practitioner/demo-psychiatrist", "patient-view", "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea", "ketamine-screening-patient-view",
+            [Guid.Parse("5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11")], """{"prefetch":{"patient":{"resourceType":"Patient","id":"p-old"}}}""");
+        var logged = await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(
+            new HookAnswerSubmission("p-old", ["failedAdequateTrials"], new Actor("Practitioner/demo-psychiatrist", "Practitioner/demo-psychiatrist", "EhrUser"), "corr-old", origin));
+
+        await using (var db = app.Db())
+        {
+            var stored = await db.DecisionLogEntries.SingleAsync(e => e.Id == logged.Id);
+            Assert.DoesNotContain("shown", stored.HookOriginJson!, StringComparison.Ordinal);
+            Assert.Equal(stored.Hash, ChainHash.Compute(stored));
+        }
+
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{logged.Id}"));
+        Assert.Contains("This entry was logged before the cards' words were kept: only their ids are recorded.", page, StringComparison.Ordinal);
+        Assert.Contains("5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,8 +57,42 @@ public sealed class HookOriginHashTests
         Assert.Equal(Stored, Origin("Practitioner/1").ToJson());
         var read = HookOrigin.FromJson(Stored);
         Assert.Null(read.Disagreement);
+        Assert.Null(read.Shown);
         Assert.Equal(Stored, read.ToJson());
     }
+
+    [Fact]
+    public void Shown_IsStoredInTheOriginReadBackAndCoveredByTheHash_AndAnOriginWithoutItHashesAsBefore()
+    {
+        // P12: what each card said is kept in the origin the entry already stores and hashes, as an optional member.
+        var without = Origin("Practitioner/1");
+        var origin = without with { Shown = Shown("Ketamine screening incomplete: 2 items not recorded") };
+        var json = origin.ToJson();
+        Assert.Contains("""
+            "shown":{"language":"en","cards":[{"uuid":"5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11","indicator":"info","summary":"Ketamine screening incomplete: 2 items not recorded","detail":"Not recorded:\n\n- Suicidality","source":"KetamineCds rule set 1.9.0","links":["Open the intake form"],"suggestions":[]}]}
+            """.Trim(), json, StringComparison.Ordinal);
+        var read = HookOrigin.FromJson(json);
+        var card = Assert.Single(Assert.IsType<HookCardsShown>(read.Shown).Cards);
+        Assert.Equal(("info", "Ketamine screening incomplete: 2 items not recorded", "Not recorded:\n\n- Suicidality", "KetamineCds rule set 1.9.0"), (card.Indicator, card.Summary, card.Detail, card.SourceLabel));
+        Assert.Equal(["Open the intake form"], card.LinkLabels);
+        Assert.Equal(json, read.ToJson());
+
+        var entry = Entry();
+        entry.HookOriginJson = json;
+        var recorded = ChainHash.Compute(entry);
+        entry.HookOriginJson = (without with { Shown = Shown("Ketamine screening: eligible") }).ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+
+        // Without it, the origin is the JSON every earlier entry stores, so such an entry hashes as it did.
+        entry.HookOriginJson = without.ToJson();
+        var before = Entry();
+        before.HookOriginJson = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        Assert.Equal(ChainHash.Compute(before), ChainHash.Compute(entry));
+    }
+
+    private static HookCardsShown Shown(string summary) => new(
+        "en",
+        [new HookCardShown(Guid.Parse("5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"), "info", summary, "Not recorded:\n\n- Suicidality", "KetamineCds rule set 1.9.0", ["Open the intake form"], [])]);
 
     [Fact]
     public void Disagreement_IsStoredInTheOriginReadBackAndCoveredByTheHash()

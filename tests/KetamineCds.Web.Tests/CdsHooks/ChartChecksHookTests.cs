@@ -239,4 +239,71 @@ public sealed class ChartChecksHookTests
             await AssertNotCarriedAsync(api, P, field);
         }
     }
+
+    [Fact]
+    public async Task PatientView_AMedicineRecordedOnlyInWords_IsNamedOnceBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem()
+    {
+        // A MedicationStatement whose medicine has only text was silently ignored: the clinician's earlier "no" to
+        // naltrexone, opioids, MAOIs ... and "0" benzodiazepines filled the questions as if the chart agreed, and the
+        // answer read eligible. The words are not matched against drug names: the clinician is told to check them.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H95-WORDS";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(P));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var inWords = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationStatement", "id": "ms-words", "status": "active",
+             "medicationCodeableConcept": {"text": "Revia 50 mg daily"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), inWords);
+
+        var detail = AllDetail(cards);
+        string[] medicines = ["onOralAntidepressant", "oralAntidepressantClass", "moodStabilizer", "onOpioids", "onNaltrexone", "onPsychostimulantOrMaoi", "otherCnsDepressants", "benzodiazepineDiazepamEquivalentMg"];
+        // In the catalogue's order, as the form asks them.
+        string[] questions = [.. KetamineCds.Domain.Screening.Fields.All.Select(f => f.Name).Where(medicines.Contains)];
+        Assert.Equal(medicines.Length, questions.Length);
+        var line = string.Join("; ", questions.Select(ClinicalText.Shared.FieldLabel))
+            + ": the chart holds “Revia 50 mg daily” (MedicationStatement/ms-words), a medicine recorded only in words";
+        Assert.Contains(line, detail, StringComparison.Ordinal);
+        Assert.Single(cards, c => c.Detail.Contains("(MedicationStatement/ms-words)", StringComparison.Ordinal));
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        foreach (var field in questions)
+        {
+            await AssertNotCarriedAsync(api, P, field);
+        }
+
+        // The prefilled form does not carry the earlier "no" / "0" into these questions either.
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        var content = PrefillContent.Read(prefill!.InputJson);
+        using (var input = JsonDocument.Parse(content.InputJson))
+        {
+            Assert.All(questions, field => Assert.False(input.RootElement.TryGetProperty(field, out _), $"the prefill holds {field}"));
+        }
+
+        Assert.NotNull(content.CarriedFrom);
+        Assert.All(questions, field => Assert.DoesNotContain(field, content.Carried));
+        Assert.All(questions, field => Assert.Contains(content.ToCheck, c => c.Field == field && c.Reference == "MedicationStatement/ms-words"));
+
+        var html = await FormAsync(factory, cards);
+        Assert.Contains("The chart holds “Revia 50 mg daily” (MedicationStatement/ms-words), which the screening cannot read as an answer", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_AStoppedMedicineRecordedOnlyInWords_IsNotNamed()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H95-STOPPED";
+        var inWords = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationStatement", "id": "ms-stopped", "status": "stopped",
+             "medicationCodeableConcept": {"text": "Revia 50 mg daily"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), inWords);
+
+        Assert.DoesNotContain("ms-stopped", AllDetail(cards), StringComparison.Ordinal);
+    }
 }
