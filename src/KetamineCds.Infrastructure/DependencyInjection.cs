@@ -30,12 +30,28 @@ public static class DependencyInjection
     /// Registers signed checkpoints (<see cref="DecisionLogCheckpoints"/>) and the writer that makes one every interval
     /// when the head has moved. The keys are read here, at start-up: a configured key that is missing or is not an
     /// ECDSA P-256 key stops the app with a message naming the setting; no key outside Development turns checkpoints off.
+    /// When checkpoints are signed, the folder is created if missing and must be writable, else the start stops naming
+    /// <c>Audit:CheckpointDirectory</c> (<see cref="CheckpointFolder"/>).
     /// </summary>
     public static IServiceCollection AddKetamineCdsCheckpoints(this IServiceCollection services, CheckpointSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var keys = CheckpointKeys.Load(settings);
+        if (keys.Enabled)
+        {
+            try
+            {
+                CheckpointFolder.EnsureWritable(settings.Directory);
+            }
+            catch (InvalidOperationException)
+            {
+                keys.Dispose();
+                throw;
+            }
+        }
+
         services.AddSingleton(settings);
-        services.AddSingleton(CheckpointKeys.Load(settings));
+        services.AddSingleton(keys);
         services.AddSingleton<CheckpointFiles>();
         services.AddSingleton<DecisionLogCheckpoints>();
         services.AddHostedService<CheckpointWriter>();

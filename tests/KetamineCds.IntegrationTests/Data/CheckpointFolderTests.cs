@@ -123,6 +123,29 @@ public sealed class CheckpointFolderTests : IDisposable
         Assert.StartsWith($"Audit:FullVerificationInterval '{configured}' is not a time span", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EnsureWritable_FolderIsAFile_NamesTheSettingAndThePath()
+    {
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "not-a-folder");
+        File.WriteAllText(file, "");
+
+        var error = Assert.Throws<InvalidOperationException>(() => CheckpointFolder.EnsureWritable(file));
+
+        Assert.StartsWith($"Audit:CheckpointDirectory is '{file}', but that is a file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureWritable_FolderMissingUnderAWritableParent_CreatesItAndLeavesNothingInIt()
+    {
+        var folder = Path.Combine(_root, "new", "checkpoints");
+
+        CheckpointFolder.EnsureWritable(folder);
+
+        Assert.True(Directory.Exists(folder));
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     private CheckpointSettings Settings(KetamineCdsDatabaseSettings database, string? folder = null, string? fullVerificationInterval = null)
     {
         var values = new Dictionary<string, string?> { ["Audit:CheckpointDirectory"] = folder, ["Audit:FullVerificationInterval"] = fullVerificationInterval };
