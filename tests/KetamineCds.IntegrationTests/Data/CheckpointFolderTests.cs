@@ -123,6 +123,28 @@ public sealed class CheckpointFolderTests : IDisposable
         Assert.StartsWith($"Audit:FullVerificationInterval '{configured}' is not a time span", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("postgres", "KetamineCds", "Host=db;Prot=5432;Database=clinic;Username=app;Password=Secret-Not-Shown-9")]
+    [InlineData("postgres", "KetamineCds", "Host=db;Port=five;Database=clinic;Username=app;Password=Secret-Not-Shown-9")]
+    [InlineData("postgres", "KetamineCdsMigrations", "Host=db;Prot=5432;Database=clinic;Username=owner;Password=Secret-Not-Shown-9")]
+    [InlineData("sqlite", "KetamineCds", "Data Sorce=clinic.db;Password=Secret-Not-Shown-9")]
+    public void DatabaseFromConfiguration_MalformedConnectionString_StopsNamingTheSettingWithoutItsValue(string provider, string name, string connection)
+    {
+        // QA96 F5: "Couldn't set prot (Parameter 'prot')" named nothing to fix.
+        var values = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:KetamineCds"] = name == "KetamineCds" ? connection : "Host=db;Database=clinic;Username=app",
+            ["ConnectionStrings:" + name] = connection,
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            KetamineCdsDatabaseSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new Environment(_root)));
+
+        Assert.StartsWith($"ConnectionStrings:{name} is not a valid", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret-Not-Shown-9", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EnsureWritable_FolderIsAFile_NamesTheSettingAndThePath()
     {

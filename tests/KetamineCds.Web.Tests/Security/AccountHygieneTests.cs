@@ -719,6 +719,8 @@ public sealed class AccountHygieneTests
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("most common passwords", error.ToString(), StringComparison.Ordinal);
+        // QA96 F5: the message the operator reads names the setting to fix.
+        Assert.StartsWith("Bootstrap:AdminPassword is refused: the first administrator first.admin@clinic.example could not be created", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
