@@ -41,7 +41,7 @@ public static class DependencyInjection
         {
             try
             {
-                CheckpointFolder.EnsureWritable(settings.Directory);
+                CheckpointFolder.EnsureWritable(settings.Directory, settings.DirectoryDerived);
             }
             catch (InvalidOperationException)
             {

@@ -158,6 +158,20 @@ public sealed class CheckpointFolderTests : IDisposable
     }
 
     [Fact]
+    public void EnsureWritable_DefaultFolderCannotBeCreated_SaysTheSettingIsNotSetAndNamesTheFolder()
+    {
+        // The Docker image's content root belongs to root: the default folder in App_Data cannot be made there.
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "App_Data");
+        File.WriteAllText(file, "");
+        var folder = Path.Combine(file, "checkpoints-postgres-db-5432-clinic");
+
+        var error = Assert.Throws<InvalidOperationException>(() => CheckpointFolder.EnsureWritable(folder, derived: true));
+
+        Assert.StartsWith($"Audit:CheckpointDirectory is not set, so checkpoints go to the database's default folder '{folder}', but that folder does not exist and cannot be created", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnsureWritable_FolderMissingUnderAWritableParent_CreatesItAndLeavesNothingInIt()
     {
         var folder = Path.Combine(_root, "new", "checkpoints");
