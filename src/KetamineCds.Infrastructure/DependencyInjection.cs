@@ -30,12 +30,28 @@ public static class DependencyInjection
     /// Registers signed checkpoints (<see cref="DecisionLogCheckpoints"/>) and the writer that makes one every interval
     /// when the head has moved. The keys are read here, at start-up: a configured key that is missing or is not an
     /// ECDSA P-256 key stops the app with a message naming the setting; no key outside Development turns checkpoints off.
+    /// When checkpoints are signed, the folder is created if missing and must be writable, else the start stops naming
+    /// <c>Audit:CheckpointDirectory</c> (<see cref="CheckpointFolder"/>).
     /// </summary>
     public static IServiceCollection AddKetamineCdsCheckpoints(this IServiceCollection services, CheckpointSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var keys = CheckpointKeys.Load(settings);
+        if (keys.Enabled)
+        {
+            try
+            {
+                CheckpointFolder.EnsureWritable(settings.Directory, settings.DirectoryDerived);
+            }
+            catch (InvalidOperationException)
+            {
+                keys.Dispose();
+                throw;
+            }
+        }
+
         services.AddSingleton(settings);
-        services.AddSingleton(CheckpointKeys.Load(settings));
+        services.AddSingleton(keys);
         services.AddSingleton<CheckpointFiles>();
         services.AddSingleton<DecisionLogCheckpoints>();
         services.AddHostedService<CheckpointWriter>();
@@ -71,15 +87,16 @@ public static class DependencyInjection
     /// Applies the provider's migrations as the schema owner (<c>ConnectionStrings:KetamineCdsMigrations</c>, else the
     /// app's connection). On PostgreSQL with <c>Database:AppRole</c> set, grants that role what the app needs and no
     /// more: INSERT and SELECT on the logs, never UPDATE, DELETE or TRUNCATE. Call once at start-up, before serving.
+    /// Returns the migrations this call applied, oldest first (empty when the schema was already up to date).
     /// </summary>
-    public static async Task MigrateKetamineCdsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> MigrateKetamineCdsDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<KetamineCdsContextFactory>();
-        await MigrateAsync(factory, cancellationToken);
+        return await MigrateAsync(factory, cancellationToken);
     }
 
-    /// <summary>Migrates the database the factory points at (see <see cref="MigrateKetamineCdsDatabaseAsync"/>).</summary>
-    public static async Task MigrateAsync(KetamineCdsContextFactory factory, CancellationToken cancellationToken = default)
+    /// <summary>Migrates the database the factory points at (see <see cref="MigrateKetamineCdsDatabaseAsync"/>) and returns the migrations applied.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(KetamineCdsContextFactory factory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var settings = factory.Settings;
@@ -93,12 +110,14 @@ public static class DependencyInjection
                 Directory.CreateDirectory(folder);
             }
 
+            var before = await AppliedAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // WAL is a property of the file: set once, it stays.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            return;
+            return await NewlyAppliedAsync(db, before, cancellationToken);
         }
 
+        IReadOnlyList<string> applied;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -106,11 +125,14 @@ public static class DependencyInjection
             // The migration that creates the logs reads this session setting to grant the app role; the grant is
             // repeated after every migration so that tables added later are covered too.
             await db.Database.ExecuteSqlRawAsync("SELECT set_config('ketaminecds.app_role', {0}, false)", [settings.AppRole ?? ""], cancellationToken);
+            var before = await AppliedAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (settings.AppRole is not null)
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT ketaminecds_grant_app_role({0})", [settings.AppRole], cancellationToken);
             }
+
+            applied = await NewlyAppliedAsync(db, before, cancellationToken);
         }
         finally
         {
@@ -119,5 +141,13 @@ public static class DependencyInjection
 
         // Roles and grants may have changed under pooled connections.
         NpgsqlConnection.ClearAllPools();
+        return applied;
     }
+
+    private static async Task<HashSet<string>> AppliedAsync(KetamineCdsDbContext db, CancellationToken cancellationToken) =>
+        (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The migrations in the history now that were not before, oldest first (their ids start with a timestamp).</summary>
+    private static async Task<IReadOnlyList<string>> NewlyAppliedAsync(KetamineCdsDbContext db, HashSet<string> before, CancellationToken cancellationToken) =>
+        (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !before.Contains(m)).Order(StringComparer.Ordinal).ToList();
 }

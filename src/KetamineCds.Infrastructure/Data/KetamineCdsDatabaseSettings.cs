@@ -44,12 +44,38 @@ public sealed record KetamineCdsDatabaseSettings(
         }
 
         var migrations = configuration.GetConnectionString("KetamineCdsMigrations");
+        RequireWellFormed(provider, connection, "ConnectionStrings:KetamineCds");
+        if (!string.IsNullOrWhiteSpace(migrations))
+        {
+            RequireWellFormed(provider, migrations, "ConnectionStrings:KetamineCdsMigrations");
+        }
+
         var appRole = configuration["Database:AppRole"];
         return new KetamineCdsDatabaseSettings(
             provider,
             connection,
             string.IsNullOrWhiteSpace(migrations) ? connection : migrations,
             string.IsNullOrWhiteSpace(appRole) ? null : appRole.Trim());
+    }
+
+    /// <summary>
+    /// A connection string the provider cannot parse (a misspelt keyword, a port that is not a number) stops the start
+    /// with a message naming the setting (QA96 F5), never its value, which may hold a password.
+    /// </summary>
+    private static void RequireWellFormed(DatabaseProvider provider, string connection, string setting)
+    {
+        try
+        {
+            _ = provider == DatabaseProvider.Sqlite
+                ? (DbConnectionStringBuilder)new SqliteConnectionStringBuilder(connection)
+                : new NpgsqlConnectionStringBuilder(connection);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new InvalidOperationException(
+                $"{setting} is not a valid {(provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} connection string: {ex.Message}. Check its keywords (for example Host, Port, Database, Username, Password) and values.",
+                ex);
+        }
     }
 
     /// <summary>Configures an options builder for this provider and connection string.</summary>

@@ -141,7 +141,7 @@ public static partial class DemoAccounts
             // The password sits in configuration, so the administrator must replace it at first sign-in. Identity checks
             // it against the password policy and the common-password list like any other.
             admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
-            Check(await users.CreateAsync(admin, password));
+            CheckBootstrap(await users.CreateAsync(admin, password), email);
         }
         else if (await users.IsInRoleAsync(admin, Roles.Admin))
         {
@@ -196,6 +196,26 @@ public static partial class DemoAccounts
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No usable administrator exists (none, or all locked for good) and Bootstrap:AdminEmail with Bootstrap:AdminPassword is not set: nobody can manage accounts. Set them and restart (docs/security.md).")]
     private static partial void LogNoUsableAdministrator(ILogger logger);
+
+    /// <summary>
+    /// The first administrator could not be created: the message names the setting to fix (QA96 F5),
+    /// <c>Bootstrap:AdminPassword</c> when only the password was refused (policy, common-password list).
+    /// </summary>
+    private static void CheckBootstrap(IdentityResult result, string email)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var setting = result.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
+            ? "Bootstrap:AdminPassword"
+            : "Bootstrap:AdminEmail or Bootstrap:AdminPassword";
+        throw new InvalidOperationException(
+            $"{setting} is refused: the first administrator {email} could not be created: "
+            + string.Join("; ", result.Errors.Select(e => e.Description))
+            + $" Set {setting} to another value and restart.");
+    }
 
     private static void Check(IdentityResult result)
     {

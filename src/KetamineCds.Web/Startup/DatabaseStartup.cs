@@ -15,7 +15,15 @@ public static partial class DatabaseStartup
         var settings = app.Services.GetRequiredService<KetamineCdsDatabaseSettings>();
         try
         {
-            await app.Services.MigrateKetamineCdsDatabaseAsync();
+            var applied = await app.Services.MigrateKetamineCdsDatabaseAsync();
+            if (applied.Count > 0)
+            {
+                LogMigrationsApplied(app.Logger, applied.Count, string.Join(", ", applied));
+            }
+            else
+            {
+                LogSchemaUpToDate(app.Logger);
+            }
         }
         catch (Exception exception) when (settings.Provider == DatabaseProvider.Postgres && StartupDatabaseException.FindNpgsql(exception) is { } npgsql)
         {
@@ -69,6 +77,12 @@ public static partial class DatabaseStartup
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrations applied at start ({Count}): {Migrations}")]
+    private static partial void LogMigrationsApplied(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database schema is up to date: no migration to apply.")]
+    private static partial void LogSchemaUpToDate(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DataProtection:CertificatePath is not set: the data-protection keys (which protect sign-in cookies and tokens) are stored in the database unencrypted. See docs/security.md.")]
     private static partial void LogUnencryptedKeys(ILogger logger);

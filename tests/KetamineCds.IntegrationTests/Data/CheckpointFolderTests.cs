@@ -123,6 +123,65 @@ public sealed class CheckpointFolderTests : IDisposable
         Assert.StartsWith($"Audit:FullVerificationInterval '{configured}' is not a time span", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("postgres", "KetamineCds", "Host=db;Prot=5432;Database=clinic;Username=app;Password=Secret-Not-Shown-9")]
+    [InlineData("postgres", "KetamineCds", "Host=db;Port=five;Database=clinic;Username=app;Password=Secret-Not-Shown-9")]
+    [InlineData("postgres", "KetamineCdsMigrations", "Host=db;Prot=5432;Database=clinic;Username=owner;Password=Secret-Not-Shown-9")]
+    [InlineData("sqlite", "KetamineCds", "Data Sorce=clinic.db;Password=Secret-Not-Shown-9")]
+    public void DatabaseFromConfiguration_MalformedConnectionString_StopsNamingTheSettingWithoutItsValue(string provider, string name, string connection)
+    {
+        // QA96 F5: "Couldn't set prot (Parameter 'prot')" named nothing to fix.
+        var values = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:KetamineCds"] = name == "KetamineCds" ? connection : "Host=db;Database=clinic;Username=app",
+            ["ConnectionStrings:" + name] = connection,
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            KetamineCdsDatabaseSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), new Environment(_root)));
+
+        Assert.StartsWith($"ConnectionStrings:{name} is not a valid", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret-Not-Shown-9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureWritable_FolderIsAFile_NamesTheSettingAndThePath()
+    {
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "not-a-folder");
+        File.WriteAllText(file, "");
+
+        var error = Assert.Throws<InvalidOperationException>(() => CheckpointFolder.EnsureWritable(file));
+
+        Assert.StartsWith($"Audit:CheckpointDirectory is '{file}', but that is a file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureWritable_DefaultFolderCannotBeCreated_SaysTheSettingIsNotSetAndNamesTheFolder()
+    {
+        // The Docker image's content root belongs to root: the default folder in App_Data cannot be made there.
+        Directory.CreateDirectory(_root);
+        var file = Path.Combine(_root, "App_Data");
+        File.WriteAllText(file, "");
+        var folder = Path.Combine(file, "checkpoints-postgres-db-5432-clinic");
+
+        var error = Assert.Throws<InvalidOperationException>(() => CheckpointFolder.EnsureWritable(folder, derived: true));
+
+        Assert.StartsWith($"Audit:CheckpointDirectory is not set, so checkpoints go to the database's default folder '{folder}', but that folder does not exist and cannot be created", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureWritable_FolderMissingUnderAWritableParent_CreatesItAndLeavesNothingInIt()
+    {
+        var folder = Path.Combine(_root, "new", "checkpoints");
+
+        CheckpointFolder.EnsureWritable(folder);
+
+        Assert.True(Directory.Exists(folder));
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     private CheckpointSettings Settings(KetamineCdsDatabaseSettings database, string? folder = null, string? fullVerificationInterval = null)
     {
         var values = new Dictionary<string, string?> { ["Audit:CheckpointDirectory"] = folder, ["Audit:FullVerificationInterval"] = fullVerificationInterval };

@@ -92,6 +92,25 @@ public sealed partial class StartupFailureTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Start_MalformedConnectionString_NamesTheSettingWithoutThePassword()
+    {
+        // QA96 F5: before, "KetamineCds did not start: Couldn't set prot (Parameter 'prot')" named nothing to fix.
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__KetamineCds"] = $"Host=127.0.0.1;Prot=5432;Database=ketaminecds;Username=ketaminecds_app;Password={Password}",
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        var output = app.Output;
+        Assert.Equal(1, exitCode);
+        Assert.Contains("KetamineCds did not start: ConnectionStrings:KetamineCds is not a valid PostgreSQL connection string: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, output, StringComparison.Ordinal);
+        AssertOneMessageWithoutStackFrames(output);
+    }
+
+    [Fact]
     public async Task Start_AppConnectsAsTheLogTablesOwner_WarnsThatTheLogIsNotProtected()
     {
         var database = await fixture.Cluster.CreateDatabaseAsync();

@@ -66,6 +66,20 @@ public sealed class DockerfileTests
         Assert.Matches(new Regex(@"dockerfile:\s*src/KetamineCds\.Web/Dockerfile\s*$", RegexOptions.Multiline), compose);
     }
 
+    [Fact]
+    public void ComposeFile_BootstrapPassword_MayBeRemovedAfterTheFirstSignInWithoutComposeRefusing()
+    {
+        // QA96 F2: README and the file's header say the password may be removed from .env once the first administrator
+        // has changed it; compose's ":?" refuses an unset or empty variable, so every later "docker compose up" stopped.
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+
+        Assert.Matches(new Regex(@"^\s*Bootstrap__AdminPassword:\s*\$\{KETAMINECDS_ADMIN_PASSWORD:-\}\s*$", RegexOptions.Multiline), compose);
+        Assert.DoesNotContain("KETAMINECDS_ADMIN_PASSWORD:?", compose, StringComparison.Ordinal);
+        Assert.Contains("it may be removed from .env", compose, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"^\| `KETAMINECDS_ADMIN_PASSWORD` \| empty \|.*may be removed from `\.env`", RegexOptions.Multiline), readme);
+    }
+
     private static (HashSet<string> Copied, bool RestoreSeen) ProjectFilesCopiedBeforeRestore()
     {
         var lines = BuildStageUntilRestore();

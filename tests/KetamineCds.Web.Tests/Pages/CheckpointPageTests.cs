@@ -286,6 +286,48 @@ public sealed partial class CheckpointPageTests : IDisposable
     }
 
     [Fact]
+    public void Startup_CheckpointFolderCannotBeCreated_StopsNamingTheSettingAndThePath()
+    {
+        // QA96 F4: before, the app started ("Signed checkpoints on") and failed at every interval. A regular file as the
+        // parent makes the folder impossible to create even for root, who may write everywhere else.
+        var file = Path.Combine(Path.GetTempPath(), "ketaminecds-not-a-folder-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "");
+        try
+        {
+            var folder = Path.Combine(file, "checkpoints");
+            using var factory = new KetamineCdsFactory().WithWebHostBuilder(b => b.UseSetting("Audit:CheckpointDirectory", folder));
+
+            var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+
+            Assert.Contains($"Audit:CheckpointDirectory is '{folder}'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("cannot be created", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Startup_CheckpointFolderMissingUnderAWritableParent_IsCreatedAtStart()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ketaminecds-new-checkpoints-" + Guid.NewGuid().ToString("N"), "checkpoints");
+        try
+        {
+            using var factory = new KetamineCdsFactory().WithWebHostBuilder(b => b.UseSetting("Audit:CheckpointDirectory", folder));
+
+            using var client = factory.CreateClient();
+
+            Assert.True(Directory.Exists(folder));
+            Assert.Empty(Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CheckpointsPage_ManyCheckpoints_ListsEveryFailingOneAndTheNewestFifty()
     {
         await RecordScreeningsAsync(1);

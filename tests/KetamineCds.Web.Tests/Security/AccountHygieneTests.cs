@@ -719,6 +719,30 @@ public sealed class AccountHygieneTests
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("most common passwords", error.ToString(), StringComparison.Ordinal);
+        // QA96 F5: the message the operator reads names the setting to fix.
+        Assert.StartsWith("Bootstrap:AdminPassword is refused: the first administrator first.admin@clinic.example could not be created", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("it@clinic.example")]
+    [InlineData("")]
+    public async Task Bootstrap_PasswordEmptyWhileAnAdministratorExists_CreatesNothingAndDoesNotFail(string email)
+    {
+        // QA96 F2: docker-compose.yml passes an empty Bootstrap:AdminPassword once it is removed from .env.
+        using var factory = new KetamineCdsFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var before = users.Users.Count();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bootstrap:AdminEmail"] = email,
+            ["Bootstrap:AdminPassword"] = "",
+        }).Build();
+
+        await DemoAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, configuration);
+
+        Assert.Equal(before, users.Users.Count());
+        Assert.Null(await users.FindByEmailAsync("it@clinic.example"));
     }
 
     [Fact]

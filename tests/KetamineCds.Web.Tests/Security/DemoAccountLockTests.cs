@@ -281,6 +281,28 @@ public sealed class DemoAccountLockTests : IDisposable
     public void IsDemoAddress_OnlyTheDemoDomain(string? email, bool expected) =>
         Assert.Equal(expected, DemoAccountLock.IsDemoAddress(email));
 
+    [Fact]
+    public void Start_LogsTheMigrationsItAppliedAndThenThatTheSchemaIsUpToDate()
+    {
+        // QA96 F8: an upgrade's migrations left no line in the log (EF logs at Warning only).
+        IReadOnlyList<(LogLevel Level, string Message)> first;
+        using (var factory = new StartFactory("Development", _databasePath, _checkpoints))
+        {
+            factory.CreateClient();
+            first = factory.Logs;
+        }
+
+        using var again = new StartFactory("Development", _databasePath, _checkpoints);
+        again.CreateClient();
+
+        var applied = Assert.Single(first, l => l.Message.StartsWith("Database migrations applied at start", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, applied.Level);
+        Assert.Contains("_InitialCreate", applied.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(first, l => l.Message.StartsWith("The database schema is up to date", StringComparison.Ordinal));
+        Assert.Single(again.Logs, l => l.Level == LogLevel.Information && l.Message == "The database schema is up to date: no migration to apply.");
+        Assert.DoesNotContain(again.Logs, l => l.Message.StartsWith("Database migrations applied", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
