@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Security;
 
@@ -58,36 +60,31 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
     /// <summary>The page's answer, in the request's language where the localisation has run.</summary>
     private static string Page(HttpContext httpContext)
     {
-        var localizer = httpContext.RequestServices?.GetService<IStringLocalizer<PageText>>();
+        var localizer = httpContext.RequestServices?.GetService<IStringLocalizer<PageText>>() ?? SharedText;
         var culture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
-        string T(string english)
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
         {
-            if (localizer is null)
-            {
-                return english;
-            }
-
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-            try
-            {
-                return localizer[english];
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
-            }
+            var html = HtmlEncoder.Default;
+            var title = html.Encode(localizer["KetamineCds is briefly unavailable"]);
+            var form = HttpMethods.IsPost(httpContext.Request.Method)
+                ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."])}</p>"
+                  + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+                : "";
+            return $"<!DOCTYPE html><html lang=\"{html.Encode(culture.Name)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + $"<title>{title}</title></head><body><main><h1>{title}</h1>"
+                + $"<p>{html.Encode(localizer["The database could not be reached, so nothing was done and nothing was stored; try again shortly."])}</p>{form}</main></body></html>";
         }
-
-        var html = HtmlEncoder.Default;
-        var form = HttpMethods.IsPost(httpContext.Request.Method)
-            ? $"<p>{html.Encode(T("Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."))}</p>"
-              + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(T("Back to the form"))}</a></p>"
-            : "";
-        return $"<!DOCTYPE html><html lang=\"{html.Encode(culture.Name)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>{html.Encode(T("KetamineCds is briefly unavailable"))}</title></head><body><main><h1>{html.Encode(T("KetamineCds is briefly unavailable"))}</h1>"
-            + $"<p>{html.Encode(T(Detail))}</p>{form}</main></body></html>";
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
+
+    /// <summary>The page texts where the request has no service provider (the unit tests).</summary>
+    private static readonly IStringLocalizer<PageText> SharedText = new StringLocalizer<PageText>(new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }), NullLoggerFactory.Instance));
 
     /// <summary>True when the exception, or one it wraps, says the database could not be reached.</summary>
     public static bool IsDatabaseUnavailable(Exception? exception)

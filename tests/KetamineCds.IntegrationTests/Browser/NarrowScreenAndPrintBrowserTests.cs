@@ -233,7 +233,13 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
         var box = await page.EvaluateAsync<int[]>("() => { const b = document.getElementById('access-events').parentElement; return [b.scrollWidth, b.clientWidth]; }");
-        Assert.True(box[0] <= box[1], $"the table scrolls sideways: {box[0]} px in {box[1]} px");
+        // On failure, say which cells are the widest: the table holds every test's events, so the culprit may be any row.
+        var widest = box[0] <= box[1] ? "" : await page.EvaluateAsync<string>(
+            """
+            () => [...document.querySelectorAll('#access-events td')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)
+              .slice(0, 4).map(td => Math.round(td.getBoundingClientRect().width) + ' px: ' + td.textContent.trim().slice(0, 160)).join(' | ')
+            """);
+        Assert.True(box[0] <= box[1], $"the table scrolls sideways: {box[0]} px in {box[1]} px; widest cells: {widest}");
 
         // The id's lines as laid out: it is the whole id (nothing added between its pieces, so it is copied whole), in
         // lines of at least 8 characters but its last.

@@ -110,19 +110,30 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
     [Fact]
     public async Task ExportCsv_Filter_StreamsMatchingRowsAndRecordsTheExport()
     {
-        await _store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
+        var other = await _store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
         var wanted = await _store.Log.RecordScreeningAsync(Screenings.Submit("=cmd|' /C calc'!A0"));
 
-        using var response = await _client.GetAsync(new Uri("/api/v1/audit/export.csv?patient=%3Dcmd%7C%27%20%2FC%20calc%27%21A0", UriKind.Relative));
+        using var filtered = await _client.GetAsync(new Uri("/api/v1/audit/export.csv?patient=MRN-1", UriKind.Relative));
+        var filteredLines = (await filtered.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        using var response = await _client.GetAsync(new Uri("/api/v1/audit/export.csv", UriKind.Relative));
         var csv = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal("text/csv; charset=utf-8", filtered.Content.Headers.ContentType?.ToString());
+        Assert.Equal(2, filteredLines.Length);
+        Assert.StartsWith(other.Id + ",1,", filteredLines[1], StringComparison.Ordinal);
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         var lines = csv.TrimEnd('\n').Split('\n');
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         Assert.StartsWith("id,sequence,recordedAt", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith(wanted.Id + ",2,", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",'=cmd|' /C calc'!A0,", lines[1], StringComparison.Ordinal);
-        Assert.Equal(new ChainVerification(1, true, null), await _store.Access.VerifyAsync());
+        // A stored reference that a spreadsheet would run as a formula is written guarded.
+        var row = Assert.Single(lines, l => l.StartsWith(wanted.Id + ",2,", StringComparison.Ordinal));
+        Assert.Contains(",'=cmd|' /C calc'!A0,", row, StringComparison.Ordinal);
+        Assert.Equal(new ChainVerification(2, true, null), await _store.Access.VerifyAsync());
+
+        // As a filter it is refused, as the list API refuses it (QA14a P11): nothing exported, nothing recorded.
+        using var refused = await _client.GetAsync(new Uri("/api/v1/audit/export.csv?patient=%3Dcmd%7C%27%20%2FC%20calc%27%21A0", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(new ChainVerification(2, true, null), await _store.Access.VerifyAsync());
     }
 
     [Fact]
