@@ -32,7 +32,12 @@ public static class DecisionPolicy
     /// <summary>The verdict and every pathway's result, given the findings of one screening.</summary>
     public static (Verdict Overall, IReadOnlyList<PathwayResult> Pathways) Decide(RuleSet ruleSet, IReadOnlyList<Finding> findings)
     {
-        var fired = findings.Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        var fired = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            fired.Add(finding.RuleId);
+        }
+
         var blocking = Fired(findings, FindingKind.Contraindication);
         var cautions = Fired(findings, FindingKind.Caution);
 
@@ -75,6 +80,18 @@ public static class DecisionPolicy
     }
 
     /// <summary>The ids of the fired rules of one kind, in rule-id order.</summary>
-    private static string[] Fired(IReadOnlyList<Finding> findings, FindingKind kind) =>
-        [.. findings.Where(f => f.Kind == kind).Select(f => f.RuleId).Order(StringComparer.Ordinal)];
+    private static string[] Fired(IReadOnlyList<Finding> findings, FindingKind kind)
+    {
+        var ids = new List<string>();
+        foreach (var finding in findings)
+        {
+            if (finding.Kind == kind)
+            {
+                ids.Add(finding.RuleId);
+            }
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        return [.. ids];
+    }
 }

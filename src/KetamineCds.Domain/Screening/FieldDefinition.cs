@@ -150,11 +150,24 @@ public abstract class FieldDefinition
         MoreCautiousAnswer.Yes when Type == FieldType.YesNo && recorded is false && other is true => true,
         MoreCautiousAnswer.No when Type == FieldType.YesNo && recorded is true && other is false => false,
         MoreCautiousAnswer.LaterChoice when Type == FieldType.Choice && recorded is string a && other is string b
-            && Choices.SkipWhile(c => c != a).Skip(1).Contains(b) => b,
+            && ChoiceIndex(a) >= 0 && ChoiceIndex(b) > ChoiceIndex(a) => b,
         MoreCautiousAnswer.EveryChoice when Type == FieldType.ChoiceList && recorded is IEnumerable<string> a && other is IEnumerable<string> b
             && b.Except(a, StringComparer.Ordinal).Any(Choices.Contains) => Choices.Where(c => a.Contains(c, StringComparer.Ordinal) || b.Contains(c, StringComparer.Ordinal)).ToList(),
         _ => null,
     };
+
+    private int ChoiceIndex(string value)
+    {
+        for (var i = 0; i < Choices.Count; i++)
+        {
+            if (string.Equals(Choices[i], value, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>What it means when the field is not recorded.</summary>
     public NotRecordedMeans NotRecorded { get; init; }
