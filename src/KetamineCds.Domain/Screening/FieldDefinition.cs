@@ -76,10 +76,10 @@ public abstract class FieldDefinition
     public bool Required { get; init; }
 
     /// <summary>When the field is required although <see cref="Required"/> is false, or null.</summary>
-    public RequiredWhen? RequiredWhen { get; init; }
+    public AnswerCondition? RequiredWhen { get; init; }
 
     /// <summary>When the form asks the field at all (it is hidden otherwise), or null for always.</summary>
-    public RequiredWhen? AskedWhen { get; init; }
+    public AnswerCondition? AskedWhen { get; init; }
 
     /// <summary>
     /// True when the history calls for this question: the form asks it for these answers (<see cref="AskedWhen"/> holds,
@@ -105,14 +105,14 @@ public abstract class FieldDefinition
     public string? RecordedWith { get; init; }
 
     /// <summary>When the field must be left empty because another answer rules it out, or null.</summary>
-    public RequiredWhen? EmptyWhen { get; init; }
+    public AnswerCondition? EmptyWhen { get; init; }
 
     /// <summary>
     /// For a yes/no: when another answer rules out a yes (pregnant when the sex at birth is male), or null. Unlike
     /// <see cref="EmptyWhen"/>, a no is consistent with that answer and accepted: a chart may record "not pregnant" for
     /// any patient, and refusing it would refuse nothing wrong.
     /// </summary>
-    public RequiredWhen? YesRuledOutWhen { get; init; }
+    public AnswerCondition? YesRuledOutWhen { get; init; }
 
     /// <summary>The contract value that holds when the field is not recorded (the jurisdiction: <c>us</c>), or null.</summary>
     public string? Default { get; init; }

@@ -7,19 +7,19 @@ namespace KetamineCds.Domain.Screening;
 /// </summary>
 public static class Fields
 {
-    private static readonly RequiredWhen Bipolar = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii");
-    private static readonly RequiredWhen AnySuicidality = RequiredWhen.Parse("suicidality<>none");
-    private static readonly RequiredWhen ActiveIdeation = RequiredWhen.Parse("suicidality=active-ideation,active-ideation-with-plan");
-    private static readonly RequiredWhen MoodStabilizerTaken = RequiredWhen.Parse("moodStabilizer<>none");
-    private static readonly RequiredWhen BipolarOnMoodStabilizer = RequiredWhen.Parse("primaryDiagnosis=bipolar-i,bipolar-ii;moodStabilizer<>none");
-    private static readonly RequiredWhen LifeLimiting = RequiredWhen.Parse("lifeLimitingIllness=true");
-    private static readonly RequiredWhen AnySubstanceUse = RequiredWhen.Parse("substanceUse=in-remission,active");
-    private static readonly RequiredWhen NotMale = RequiredWhen.Parse("sexAtBirth!=male");
+    private static readonly AnswerCondition Bipolar = AnswerCondition.Parse("primaryDiagnosis=bipolar-i,bipolar-ii");
+    private static readonly AnswerCondition AnySuicidality = AnswerCondition.Parse("suicidality<>none");
+    private static readonly AnswerCondition ActiveIdeation = AnswerCondition.Parse("suicidality=active-ideation,active-ideation-with-plan");
+    private static readonly AnswerCondition MoodStabilizerTaken = AnswerCondition.Parse("moodStabilizer<>none");
+    private static readonly AnswerCondition BipolarOnMoodStabilizer = AnswerCondition.Parse("primaryDiagnosis=bipolar-i,bipolar-ii;moodStabilizer<>none");
+    private static readonly AnswerCondition LifeLimiting = AnswerCondition.Parse("lifeLimitingIllness=true");
+    private static readonly AnswerCondition AnySubstanceUse = AnswerCondition.Parse("substanceUse=in-remission,active");
+    private static readonly AnswerCondition NotMale = AnswerCondition.Parse("sexAtBirth!=male");
 
     /// <summary>Sex at birth not male (or not recorded) and aged 12 to 55: the patient could be pregnant.</summary>
-    private static readonly RequiredWhen CouldBePregnant = RequiredWhen.Parse("sexAtBirth!=male;ageYears:12-55");
+    private static readonly AnswerCondition CouldBePregnant = AnswerCondition.Parse("sexAtBirth!=male;ageYears:12-55");
 
-    private static readonly RequiredWhen FemaleOfChildbearingAge = RequiredWhen.Parse("sexAtBirth=female;ageYears:12-55");
+    private static readonly AnswerCondition FemaleOfChildbearingAge = AnswerCondition.Parse("sexAtBirth=female;ageYears:12-55");
 
     public static readonly Field<string> PatientReference = new("patientReference", FieldType.Text, FieldSection.Patient, "Patient reference (MRN)", h => h.PatientReference)
     { Required = true, MaxLength = 64, Help = "The clinic's identifier (MRN): letters, digits, dot, hyphen or underscore. Never a name." };
@@ -36,7 +36,7 @@ public static class Fields
         RequiredWhen = FemaleOfChildbearingAge,
         AskedWhen = CouldBePregnant,
         // A pregnancy recorded for a patient male at birth is a contradiction (one answer is wrong); "not pregnant" is not.
-        YesRuledOutWhen = RequiredWhen.Parse("sexAtBirth=male"),
+        YesRuledOutWhen = AnswerCondition.Parse("sexAtBirth=male"),
         NotRecorded = NotRecordedMeans.CanBlock,
         Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
         ValueSet = "pregnancy-status",
@@ -68,8 +68,8 @@ public static class Fields
     {
         Choices = WireNames.All<Screening.OralAntidepressantClass>(),
         // Only the EU label's rule (EU-002) reads the class: elsewhere it is not asked, nor counted as a question not recorded.
-        AskedWhen = RequiredWhen.Parse("onOralAntidepressant=true;jurisdiction=eu"),
-        EmptyWhen = RequiredWhen.Parse("onOralAntidepressant=false"),
+        AskedWhen = AnswerCondition.Parse("onOralAntidepressant=true;jurisdiction=eu"),
+        EmptyWhen = AnswerCondition.Parse("onOralAntidepressant=false"),
         NotRecorded = NotRecordedMeans.CallsForCare,
         Help = "The EU label asks for an SSRI or SNRI alongside esketamine for TRD.",
         ValueSet = "oral-antidepressants",
@@ -111,21 +111,21 @@ public static class Fields
     // Intent to act is asked after active thoughts (C-SSRS items 4 and 5 follow item 2): with "none" or passive ideation
     // recorded, no rule would read it, so it is refused rather than silently dropped (QA13 M2), as the behaviour below.
     public static readonly Field<bool?> SuicidalIntent = new("suicidalIntent", FieldType.YesNo, FieldSection.Suicidality, "Some intent to act on the thoughts", h => h.SuicidalIntent)
-    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = ActiveIdeation, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = ActiveIdeation, YesRuledOutWhen = AnswerCondition.Parse("suicidality=none,passive-ideation"), NotRecorded = NotRecordedMeans.CanBlock, Help = "Asked for active ideation, with or without a plan.", CurrentForDays = 0 };
 
     // Recent suicidal behaviour with "no suicidality" recorded is a contradiction: no rule would read the behaviour (the
     // imminent-risk rules need some suicidality), so it is refused rather than silently dropped (clinical-review-1.5.0.md,
     // observation 1; C-SSRS item 6).
     public static readonly Field<bool?> PreparatoryActsOrAbortedAttempt = new("preparatoryActsOrAbortedAttempt", FieldType.YesNo, FieldSection.Suicidality, "Preparatory acts, or an aborted or interrupted attempt, within 3 months", h => h.PreparatoryActsOrAbortedAttempt)
-    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = AnySuicidality, YesRuledOutWhen = RequiredWhen.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.Yes, AskedWhen = AnySuicidality, YesRuledOutWhen = AnswerCondition.Parse("suicidality=none"), NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     // A prognosis in weeks speaks of a life-limiting illness: with one recorded, the illness must be answered (never left to
     // read as "no", which would close the palliative pathway), and "no illness" with a prognosis is a contradiction.
     public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", FieldType.YesNo, FieldSection.Palliative, "Life-limiting illness", h => h.LifeLimitingIllness)
-    { RequiredWhen = RequiredWhen.Parse("prognosisWeeks:0-520") };
+    { RequiredWhen = AnswerCondition.Parse("prognosisWeeks:0-520") };
 
     public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", FieldType.WholeNumber, FieldSection.Palliative, "Prognosis in weeks", h => h.PrognosisWeeks)
-    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = RequiredWhen.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
+    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = AnswerCondition.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
 
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 
@@ -151,7 +151,7 @@ public static class Fields
     { MoreCautious = MoreCautiousAnswer.LaterChoice, Choices = WireNames.All<Screening.SubstanceUse>(), NotRecorded = NotRecordedMeans.CanBlock, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<ValueList<SubstanceUsed>?> SubstancesUsed = new("substancesUsed", FieldType.ChoiceList, FieldSection.PainAndMedicines, "Substances involved", h => h.SubstancesUsed, ListOfChoices.Of<SubstanceUsed>())
-    { MoreCautious = MoreCautiousAnswer.EveryChoice, Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = RequiredWhen.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.EveryChoice, Choices = WireNames.All<SubstanceUsed>(), AskedWhen = AnySubstanceUse, EmptyWhen = AnswerCondition.Parse("substanceUse=none"), NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "substance-use-disorders", CurrentForDays = 0 };
 
     public static readonly Field<bool?> AneurysmalVascularDisease = new("aneurysmalVascularDisease", FieldType.YesNo, FieldSection.VascularAndCardiovascular, "Aneurysmal vascular disease", h => h.AneurysmalVascularDisease)
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, Help = "Aorta, intracranial or peripheral arterial.", ValueSet = "aneurysmal-vascular-disease" };

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KetamineCds.Domain.Screening;
 
-/// <summary>One clause of a <see cref="RequiredWhen"/>: a field, how it is tested, and the values or range.</summary>
+/// <summary>One clause of a <see cref="AnswerCondition"/>: a field, how it is tested, and the values or range.</summary>
 /// <param name="Field">The field's contract name.</param>
 /// <param name="Test">How the value is tested.</param>
 /// <param name="Values">The contract values (<see cref="WhenTest.OneOf"/>, <see cref="WhenTest.RecordedAndNot"/>, <see cref="WhenTest.AnythingBut"/>).</param>

@@ -220,7 +220,7 @@ public sealed class FieldControl
     /// When the form shows a question, in the browser's terms (site.js): the catalogue's condition with each field as
     /// its form key, and "recorded and not x" spelled out as the other choices (<c>Input.Suicidality=passive-ideation,...</c>).
     /// </summary>
-    public static string ShowWhen(RequiredWhen when)
+    public static string ShowWhen(AnswerCondition when)
     {
         ArgumentNullException.ThrowIfNull(when);
         return string.Join(";", when.Clauses.Select(c =>

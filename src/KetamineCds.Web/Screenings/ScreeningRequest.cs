@@ -24,7 +24,7 @@ public class ScreeningRequest
     }
 
     /// <summary>
-    /// A field's contract value by its wire name, for the catalogue's conditions (<see cref="RequiredWhen"/>): null when
+    /// A field's contract value by its wire name, for the catalogue's conditions (<see cref="AnswerCondition"/>): null when
     /// not recorded, an empty text or list included.
     /// </summary>
     public object? ContractValueOf(string name) => Fields.Find(name) is { } field ? RecordedValue(field) : null;

@@ -54,10 +54,10 @@ public sealed class OpenApiRequiredWhenWordingTests : IClassFixture<KetamineCdsF
     [Fact]
     public void Text_RangeCoveringTheFieldsWholeRange_ReadsRecorded()
     {
-        Assert.Equal("prognosisWeeks is recorded", RequiredWhen.Parse("prognosisWeeks:0-520").Text);
-        Assert.Equal("ageYears is 12 to 55", RequiredWhen.Parse("ageYears:12-55").Text);
-        Assert.Equal("ageYears is recorded and suicidality is not none", RequiredWhen.Parse("ageYears:0-120;suicidality<>none").Text);
-        Assert.Equal("notAField is 0 to 520", RequiredWhen.Parse("notAField:0-520").Text);
+        Assert.Equal("prognosisWeeks is recorded", AnswerCondition.Parse("prognosisWeeks:0-520").Text);
+        Assert.Equal("ageYears is 12 to 55", AnswerCondition.Parse("ageYears:12-55").Text);
+        Assert.Equal("ageYears is recorded and suicidality is not none", AnswerCondition.Parse("ageYears:0-120;suicidality<>none").Text);
+        Assert.Equal("notAField is 0 to 520", AnswerCondition.Parse("notAField:0-520").Text);
     }
 
     private async Task<JsonObject> RequestPropertiesAsync()

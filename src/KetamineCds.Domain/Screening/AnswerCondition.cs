@@ -3,6 +3,8 @@ namespace KetamineCds.Domain.Screening;
 /// <summary>
 /// A condition on other fields' contract values, written once as a small expression that the validator, the form's
 /// show-and-hide (in the browser) and the documentation all read: clauses joined by <c>;</c>, all of which must hold.
+/// A field declares when it is required (<see cref="FieldDefinition.RequiredWhen"/>), asked, to be left empty, or
+/// cannot be yes with it.
 /// <list type="bullet">
 /// <item><c>field=a,b</c>: recorded as one of these values (<c>true</c>/<c>false</c> for a yes/no).</item>
 /// <item><c>field&lt;&gt;a</c>: recorded, and not this value.</item>
@@ -10,9 +12,9 @@ namespace KetamineCds.Domain.Screening;
 /// <item><c>field:12-55</c>: a number in this range, bounds included.</item>
 /// </list>
 /// </summary>
-public sealed class RequiredWhen
+public sealed class AnswerCondition
 {
-    private RequiredWhen(string expression, IReadOnlyList<WhenClause> clauses)
+    private AnswerCondition(string expression, IReadOnlyList<WhenClause> clauses)
     {
         Expression = expression;
         Clauses = clauses;
@@ -39,7 +41,7 @@ public sealed class RequiredWhen
     }
 
     /// <summary>Reads an expression; throws on one that is not well formed (the catalogue is checked at start-up).</summary>
-    public static RequiredWhen Parse(string expression)
+    public static AnswerCondition Parse(string expression)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(expression);
         return new(expression, [.. expression.Split(';').Select(WhenClause.Parse)]);
