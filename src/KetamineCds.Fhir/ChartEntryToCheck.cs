@@ -31,6 +31,15 @@ public enum ChartCheckKind
     /// matched by its words.
     /// </summary>
     MedicineInWordsOnly,
+
+    /// <summary>
+    /// A MedicationRequest or MedicationStatement, not stopped, completed, cancelled, not taken or entered in error, whose
+    /// medicine is coded, but only in code systems none of the medication value sets uses (NDC, SNOMED CT, a local system,
+    /// a code without its system; the value sets are RxNorm today): no value set can read it, and it may be one of the
+    /// medicines a question asks about. Named beside every medicine question with each code and its system, never matched
+    /// by its words. A medicine coded in a system the value sets use but in none of them is not named.
+    /// </summary>
+    MedicineCodeNotRead,
 }
 
 /// <summary>

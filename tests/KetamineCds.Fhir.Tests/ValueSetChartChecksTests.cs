@@ -385,4 +385,138 @@ public class ValueSetChartChecksTests
 
         Assert.Empty(reading.ToCheck);
     }
+
+    // A medicine coded only in code systems the medication value sets do not use (helper-98): it was silently ignored, as a
+    // medicine in words was, so an earlier "no" could fill the medicine questions while the chart held, say, an NDC-coded
+    // opioid. The codes below are placeholders: the app does not read them, so what they stand for does not matter.
+    private const string Ndc = "http://hl7.org/fhir/sid/ndc";
+    private const string LocalSystem = "http://clinic.example/fhir/CodeSystem/formulary";
+
+    private static Dictionary<string, object> Coded(string type, string id, string status, string? text, params (string? System, string Code, string? Display)[] codings)
+    {
+        var resource = new Dictionary<string, object> { ["resourceType"] = type, ["id"] = id, ["status"] = status, ["subject"] = new { reference = "Patient/p1" } };
+        if (type == "MedicationRequest")
+            resource["intent"] = "order";
+        var concept = new Dictionary<string, object>
+        {
+            ["coding"] = codings.Select(c =>
+            {
+                var coding = new Dictionary<string, string> { ["code"] = c.Code };
+                if (c.System is not null)
+                    coding["system"] = c.System;
+                if (c.Display is not null)
+                    coding["display"] = c.Display;
+                return coding;
+            }).ToArray(),
+        };
+        if (text is not null)
+            concept["text"] = text;
+        resource["medicationCodeableConcept"] = concept;
+        return resource;
+    }
+
+    [Theory]
+    [InlineData("MedicationStatement", "active")]
+    [InlineData("MedicationStatement", "intended")]
+    [InlineData("MedicationRequest", "active")]
+    [InlineData("MedicationRequest", "on-hold")]
+    public void Read_AMedicineCodedOnlyInNdc_IsNamedBesideEveryMedicineQuestion_WithItsSystemAndCode(string type, string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Coded(type, "m1", status, "oxycodone 5 mg", (Ndc, "12345-678-90", null)));
+
+        foreach (var field in MedicineQuestions)
+            AssertNamed(reading, field, ChartCheckKind.MedicineCodeNotRead, $"{type}/m1");
+        Assert.All(reading.ToCheck, c => Assert.Equal("oxycodone 5 mg (NDC 12345-678-90)", c.What));
+        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
+    }
+
+    [Theory]
+    [InlineData(Fhir.Snomed, "000000001", "SNOMED CT 000000001")]
+    [InlineData(LocalSystem, "OXY5", LocalSystem + " OXY5")]
+    [InlineData(null, "OXY5", "OXY5")]
+    public void Read_AMedicineCodedInASnomedLocalOrNoSystem_IsNamed_WithTheSystemAsTheChartSendsIt(string? system, string code, string named)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", null, (system, code, "oxycodone 5 mg")));
+
+        foreach (var field in MedicineQuestions)
+            AssertNamed(reading, field, ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
+        Assert.All(reading.ToCheck, c => Assert.Equal($"oxycodone 5 mg ({named})", c.What));
+    }
+
+    [Fact]
+    public void Read_AMedicineCodedInSeveralSystemsNoneRead_NamesEachCode()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationRequest", "m1", "active", "Oxycodone 5 mg tablet", (Ndc, "12345-678-90", null), (Fhir.Snomed, "000000001", null)));
+
+        AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineCodeNotRead, "MedicationRequest/m1");
+        Assert.All(reading.ToCheck, c => Assert.Equal("Oxycodone 5 mg tablet (NDC 12345-678-90, SNOMED CT 000000001)", c.What));
+    }
+
+    [Fact]
+    public void Read_AMedicationResourceCodedOnlyInNdc_IsNamed()
+    {
+        var statement = Fhir.Json("""
+            {"resourceType":"MedicationStatement","id":"m1","status":"active","subject":{"reference":"Patient/p1"},
+             "medicationReference":{"reference":"#med"},
+             "contained":[{"resourceType":"Medication","id":"med","code":{"coding":[{"system":"http://hl7.org/fhir/sid/ndc","code":"12345-678-90","display":"naltrexone 50 mg"}]}}]}
+            """);
+
+        var reading = Fhir.Read(Fhir.Patient(), statement);
+
+        AssertNamed(reading, "onNaltrexone", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
+        Assert.Contains(reading.ToCheck, c => c.What == "naltrexone 50 mg (NDC 12345-678-90)");
+    }
+
+    [Theory]
+    [InlineData("MedicationStatement", "stopped")]
+    [InlineData("MedicationStatement", "completed")]
+    [InlineData("MedicationStatement", "not-taken")]
+    [InlineData("MedicationStatement", "entered-in-error")]
+    [InlineData("MedicationRequest", "cancelled")]
+    [InlineData("MedicationRequest", "completed")]
+    [InlineData("MedicationRequest", "stopped")]
+    [InlineData("MedicationRequest", "entered-in-error")]
+    public void Read_AMedicineCodedInNdcNoLongerTaken_IsNotNamed(string type, string status)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Coded(type, "m1", status, "oxycodone 5 mg", (Ndc, "12345-678-90", null)));
+
+        Assert.Empty(reading.ToCheck);
+    }
+
+    [Fact]
+    public void Read_AMedicineCodedInNdcBesideACurrentCodedOne_LeavesTheCodedAnswer_AndIsNamedBesideTheOtherQuestions()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m-hc", Hydrocodone), Coded("MedicationStatement", "m1", "active", "naltrexone 50 mg", (Ndc, "12345-678-90", null)));
+
+        Assert.Equal(true, reading.Values["onOpioids"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOpioids");
+        AssertNamed(reading, "onNaltrexone", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
+    }
+
+    [Fact]
+    public void Read_AMedicineWithAnRxNormCodeInNoValueSetBesideAnNdcCode_IsNotNamed()
+    {
+        // RxNorm is a system the medication value sets use: a code in it that none holds is no medicine a question asks
+        // about (an amoxicillin, an amlodipine), whatever other codes come with it. (An RxNorm ingredient-level code is
+        // read the same way: none is listed, docs/fhir-mapping.md.)
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "amlodipine 5 mg", (Fhir.RxNorm, "197361", null), (Ndc, "12345-678-90", null)));
+
+        Assert.Empty(reading.ToCheck);
+        Assert.DoesNotContain(reading.Values.Keys, MedicineQuestions.Contains);
+    }
+
+    [Fact]
+    public void Read_ACodeInEverySystemAMedicationValueSetUses_IsNotNamed_AndAnyOtherSystemIs()
+    {
+        // The systems the reader reads are the medication value sets' own: a code in one of them is read by its code.
+        var systems = KetamineCds.Fhir.ValueSets.ValueSetCatalogue.All.Values.Where(v => v.Read.From == "medication")
+            .SelectMany(v => v.Codes).Select(c => c.System).Distinct(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(systems);
+        foreach (var system in systems)
+            Assert.Empty(Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "a medicine", (system, "0", null))).ToCheck);
+
+        // The same system spelled otherwise (with a trailing slash) is not one the value sets use: no entry can match it.
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "a medicine", (systems[0] + "/", "0", null)));
+        AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
+    }
 }

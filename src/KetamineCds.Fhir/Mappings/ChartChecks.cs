@@ -17,10 +17,10 @@ namespace KetamineCds.Fhir.Mappings;
 /// disorder, or the words schizophrenia / schizoaffective / 精神分裂): the psychosis value set deliberately does not read
 /// it (it does not say whether psychosis is active or controlled), but it is named beside psychosis (P-PSYCHOSIS, QA13 M4).</item>
 /// <item>A MedicationRequest or MedicationStatement, not stopped, completed, cancelled, not taken or entered in error,
-/// whose medicine has no code (<see cref="CurrentMedicines.InWordsOnly"/>): it may be naltrexone, an opioid, a
-/// benzodiazepine, an MAOI ..., so it is named beside every medicine question (each field a medication value set reads,
-/// and the benzodiazepine dose, which none reads). Its words are never matched against drug names: the clinician reads
-/// them (P-SAFETY-REMS).</item>
+/// whose medicine has no code, or is coded only in code systems none of the medication value sets uses (NDC, SNOMED CT, a
+/// local system; <see cref="CurrentMedicines.NotRead"/>): it may be naltrexone, an opioid, a benzodiazepine, an MAOI ...,
+/// so it is named beside every medicine question (each field a medication value set reads, and the benzodiazepine dose,
+/// which none reads). Its words are never matched against drug names: the clinician reads them (P-SAFETY-REMS).</item>
 /// </list>
 /// </summary>
 internal static class ChartChecks
@@ -44,10 +44,10 @@ internal static class ChartChecks
 
     public static void Read(PatientRecord record, ReadingBuilder reading)
     {
-        foreach (var (reference, what) in CurrentMedicines.InWordsOnly(record))
+        foreach (var (reference, kind, what) in CurrentMedicines.NotRead(record))
         {
             foreach (var field in MedicineQuestions.Value)
-                reading.Check(field, ChartCheckKind.MedicineInWordsOnly, reference, what);
+                reading.Check(field, kind, reference, what);
         }
 
         foreach (var (allergy, reference) in record.Allergies)
@@ -90,6 +90,31 @@ internal static class ChartWords
         var text = words is null ? code ?? "(no code)" : code is null ? words : $"{words} ({code})";
         return Plain(text);
     }
+
+    /// <summary>
+    /// The code's text, else its first display, with each of its codes and the system it is in, for a medicine coded only
+    /// in systems no value set reads ("oxycodone 5 mg (NDC 12345-678-90)"): a bare code does not say which system it is
+    /// from. NDC and SNOMED CT are named; another system by its URI as the chart sends it; a code without a system alone.
+    /// These are names only: which systems are read is the value sets' (<see cref="CurrentMedicines.NotRead"/>).
+    /// </summary>
+    public static string WithSystems(CodeableConcept concept)
+    {
+        var words = !string.IsNullOrWhiteSpace(concept.Text) ? concept.Text
+            : concept.Coding.Select(c => c.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
+        var codes = string.Join(", ", concept.Coding
+            .Where(c => !string.IsNullOrWhiteSpace(c.Code))
+            .Select(c => SystemName(c.System) is { } system ? $"{system} {c.Code!.Trim()}" : c.Code!.Trim())
+            .Distinct(StringComparer.Ordinal));
+        return Plain(words is null ? codes : $"{words} ({codes})");
+    }
+
+    private static string? SystemName(string? system) => system?.Trim() switch
+    {
+        null or "" => null,
+        "http://hl7.org/fhir/sid/ndc" => "NDC",
+        "http://snomed.info/sct" => "SNOMED CT",
+        var other => other,
+    };
 
     /// <summary>Keeps letters, digits, spaces and simple punctuation: no line breaks, markdown, HTML or hidden marks reach a card.</summary>
     private static string Plain(string text)

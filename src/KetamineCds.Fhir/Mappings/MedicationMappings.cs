@@ -56,38 +56,52 @@ internal static class CurrentMedicines
     }
 
     /// <summary>
-    /// Each medicine ordered or recorded, neither stopped, completed, cancelled, not taken nor entered in error, that no
-    /// value set can read: its medication has no code (only a <c>text</c> or a coding's <c>display</c>), or is a reference
-    /// to a Medication not sent (then only the reference's <c>display</c>, if any). The resource and the chart's words.
+    /// The code systems the medication value sets use (RxNorm today), read from the value sets the field catalogue names:
+    /// a coding in any other system (NDC, SNOMED CT, a local one) can match none of their entries.
     /// </summary>
-    public static IEnumerable<(string Reference, string What)> InWordsOnly(PatientRecord record)
-    {
-        foreach (var (request, reference) in record.MedicationRequests)
-        {
-            if (request.Status is MedicationRequest.MedicationrequestStatus.Stopped or MedicationRequest.MedicationrequestStatus.Completed
-                or MedicationRequest.MedicationrequestStatus.Cancelled or MedicationRequest.MedicationrequestStatus.EnteredInError)
-                continue;
-            if (WordsOnly(request.Medication, request.Contained, record) is { } what)
-                yield return (reference, what);
-        }
+    private static readonly Lazy<HashSet<string>> ReadSystems = new(() => FieldReaders.All
+        .Where(r => r.ValueSet.Read.From == "medication")
+        .SelectMany(r => r.ValueSet.Codes)
+        .Select(c => c.System)
+        .ToHashSet(StringComparer.Ordinal));
 
-        foreach (var (statement, reference) in record.MedicationStatements)
+    /// <summary>
+    /// Each medicine ordered or recorded, neither stopped, completed, cancelled, not taken nor entered in error, that no
+    /// value set can read, with why and the chart's words: recorded only in words (<see cref="ChartCheckKind.MedicineInWordsOnly"/>:
+    /// no code, only a <c>text</c> or a coding's <c>display</c>, or a reference to a Medication not sent, then only the
+    /// reference's <c>display</c>, if any), or coded only in code systems no medication value set uses
+    /// (<see cref="ChartCheckKind.MedicineCodeNotRead"/>: NDC, SNOMED CT, a local system, a code without its system; the
+    /// words name each code's system). A medicine with a code in a system the value sets use is read by that code: one no
+    /// value set holds is no medicine a question asks about, and is not named (an RxNorm ingredient-level code included,
+    /// since none is listed: docs/fhir-mapping.md).
+    /// </summary>
+    public static IEnumerable<(string Reference, ChartCheckKind Kind, string What)> NotRead(PatientRecord record)
+    {
+        var notEnded = record.MedicationRequests
+            .Where(r => r.Resource.Status is not (MedicationRequest.MedicationrequestStatus.Stopped or MedicationRequest.MedicationrequestStatus.Completed
+                or MedicationRequest.MedicationrequestStatus.Cancelled or MedicationRequest.MedicationrequestStatus.EnteredInError))
+            .Select(r => (r.Resource.Medication, r.Resource.Contained, r.Reference))
+            .Concat(record.MedicationStatements
+                .Where(s => s.Resource.Status is not (MedicationStatement.MedicationStatusCodes.Stopped or MedicationStatement.MedicationStatusCodes.Completed
+                    or MedicationStatement.MedicationStatusCodes.NotTaken or MedicationStatement.MedicationStatusCodes.EnteredInError))
+                .Select(s => (s.Resource.Medication, s.Resource.Contained, s.Reference)));
+        foreach (var (medication, contained, reference) in notEnded)
         {
-            if (statement.Status is MedicationStatement.MedicationStatusCodes.Stopped or MedicationStatement.MedicationStatusCodes.Completed
-                or MedicationStatement.MedicationStatusCodes.NotTaken or MedicationStatement.MedicationStatusCodes.EnteredInError)
-                continue;
-            if (WordsOnly(statement.Medication, statement.Contained, record) is { } what)
-                yield return (reference, what);
+            if (Unreadable(medication, contained, record) is { } unreadable)
+                yield return (reference, unreadable.Kind, unreadable.What);
         }
     }
 
-    /// <summary>The chart's words for a medicine no code names, or null when a code names it.</summary>
-    private static string? WordsOnly(DataType? medication, List<Resource> contained, PatientRecord record)
+    /// <summary>Why no value set can read a medicine and the chart's words for it, or null when a code in a system they use names it.</summary>
+    private static (ChartCheckKind Kind, string What)? Unreadable(DataType? medication, List<Resource> contained, PatientRecord record)
     {
         var concept = ConceptOf(medication, contained, record);
         if (concept is null)
-            return ChartWords.Of(new CodeableConcept { Text = (medication as ResourceReference)?.Display });
-        return concept.Coding.Any(c => !string.IsNullOrWhiteSpace(c.Code)) ? null : ChartWords.Of(concept);
+            return (ChartCheckKind.MedicineInWordsOnly, ChartWords.Of(new CodeableConcept { Text = (medication as ResourceReference)?.Display }));
+        var coded = concept.Coding.Where(c => !string.IsNullOrWhiteSpace(c.Code)).ToList();
+        if (coded.Count == 0)
+            return (ChartCheckKind.MedicineInWordsOnly, ChartWords.Of(concept));
+        return coded.Any(c => c.System is { } system && ReadSystems.Value.Contains(system)) ? null : (ChartCheckKind.MedicineCodeNotRead, ChartWords.WithSystems(concept));
     }
 
     /// <summary>Names each unclear medicine for the clinician to check beside <paramref name="field"/>.</summary>

@@ -49,52 +49,56 @@ public static class CardTexts
     public static string ChartCheck(KetamineCds.Fhir.ChartEntryToCheck entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var key = entry.Kind switch
-        {
-            KetamineCds.Fhir.ChartCheckKind.AllergyNamingKetamine => "Card.ChartCheck.Allergy",
-            KetamineCds.Fhir.ChartCheckKind.PsychoticDisorder => "Card.ChartCheck.PsychoticDisorder",
-            KetamineCds.Fhir.ChartCheckKind.StatusUnknown => "Card.ChartCheck.StatusUnknown",
-            KetamineCds.Fhir.ChartCheckKind.Undated => "Card.ChartCheck.Undated",
-            KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
-            KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
-            KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
-            _ => "Card.ChartCheck.Unconfirmed",
-        };
-        return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+        return Text(ChartCheckKey(entry.Kind), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
     }
 
     /// <summary>
-    /// The lines of <see cref="ChartCheck"/> for the chart entries to check, in order, except that a medicine recorded only
-    /// in words (<see cref="KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly"/>), named beside every medicine question,
-    /// is one line naming those questions together rather than one line per question.
+    /// The lines of <see cref="ChartCheck"/> for the chart entries to check, in order, except that a medicine no value set
+    /// can read (recorded only in words, <see cref="KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly"/>, or coded only
+    /// in systems the medication value sets do not use, <see cref="KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead"/>),
+    /// named beside every medicine question, is one line naming those questions together, separated as the language
+    /// separates items that have commas of their own ("; ", "；"), rather than one line per question.
     /// </summary>
     public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var lines = new List<string>();
-        var inWords = new Dictionary<(string Reference, string What), (int Line, List<string> Labels)>();
+        var medicines = new Dictionary<(KetamineCds.Fhir.ChartCheckKind Kind, string Reference, string What), (int Line, List<string> Labels)>();
         foreach (var entry in entries)
         {
-            if (entry.Kind != KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly)
+            if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead))
             {
                 lines.Add(ChartCheck(entry));
                 continue;
             }
 
             var label = ClinicalText.Shared.FieldLabel(entry.Field);
-            if (inWords.TryGetValue((entry.Reference, entry.What), out var seen))
+            if (medicines.TryGetValue((entry.Kind, entry.Reference, entry.What), out var seen))
             {
                 seen.Labels.Add(label);
-                lines[seen.Line] = Text("Card.ChartCheck.MedicineInWordsOnly", string.Join("; ", seen.Labels), entry.What, entry.Reference);
+                lines[seen.Line] = Text(ChartCheckKey(entry.Kind), string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry.What, entry.Reference);
                 continue;
             }
 
-            inWords[(entry.Reference, entry.What)] = (lines.Count, [label]);
+            medicines[(entry.Kind, entry.Reference, entry.What)] = (lines.Count, [label]);
             lines.Add(ChartCheck(entry));
         }
 
         return lines;
     }
+
+    private static string ChartCheckKey(KetamineCds.Fhir.ChartCheckKind kind) => kind switch
+    {
+        KetamineCds.Fhir.ChartCheckKind.AllergyNamingKetamine => "Card.ChartCheck.Allergy",
+        KetamineCds.Fhir.ChartCheckKind.PsychoticDisorder => "Card.ChartCheck.PsychoticDisorder",
+        KetamineCds.Fhir.ChartCheckKind.StatusUnknown => "Card.ChartCheck.StatusUnknown",
+        KetamineCds.Fhir.ChartCheckKind.Undated => "Card.ChartCheck.Undated",
+        KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
+        KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
+        KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
+        KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",
+        _ => "Card.ChartCheck.Unconfirmed",
+    };
 
     /// <summary>The result page's heading for the safety items a pathway waits for (REC-00x).</summary>
     public static string WaitingHeading => Text("Card.WaitingHeading");

@@ -306,4 +306,93 @@ public sealed class ChartChecksHookTests
 
         Assert.DoesNotContain("ms-stopped", AllDetail(cards), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PatientView_AMedicineCodedOnlyInNdc_IsNamedOnceWithItsCodeBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem()
+    {
+        // A MedicationStatement coded only in NDC (the medication value sets are RxNorm) was silently ignored, as one in
+        // words was: the clinician's earlier "no" to opioids ... and "0" benzodiazepines filled the questions and the
+        // answer read eligible while the chart held an opioid. The NDC code is a placeholder: the app does not read it.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H98-NDC";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(P));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var ndc = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationStatement", "id": "ms-ndc", "status": "active",
+             "medicationCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "12345-678-90"}], "text": "oxycodone 5 mg"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), ndc);
+
+        var detail = AllDetail(cards);
+        string[] medicines = ["onOralAntidepressant", "oralAntidepressantClass", "moodStabilizer", "onOpioids", "onNaltrexone", "onPsychostimulantOrMaoi", "otherCnsDepressants", "benzodiazepineDiazepamEquivalentMg"];
+        string[] questions = [.. KetamineCds.Domain.Screening.Fields.All.Select(f => f.Name).Where(medicines.Contains)];
+        Assert.Equal(medicines.Length, questions.Length);
+        var line = string.Join("; ", questions.Select(ClinicalText.Shared.FieldLabel))
+            + ": the chart holds “oxycodone 5 mg (NDC 12345-678-90)” (MedicationStatement/ms-ndc), a medicine recorded with a code the screening does not read";
+        Assert.Contains(line, detail, StringComparison.Ordinal);
+        Assert.Single(cards, c => c.Detail.Contains("(MedicationStatement/ms-ndc)", StringComparison.Ordinal));
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
+        foreach (var field in questions)
+        {
+            await AssertNotCarriedAsync(api, P, field);
+        }
+
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        var content = PrefillContent.Read(prefill!.InputJson);
+        using (var input = JsonDocument.Parse(content.InputJson))
+        {
+            Assert.All(questions, field => Assert.False(input.RootElement.TryGetProperty(field, out _), $"the prefill holds {field}"));
+        }
+
+        Assert.NotNull(content.CarriedFrom);
+        Assert.All(questions, field => Assert.DoesNotContain(field, content.Carried));
+        Assert.All(questions, field => Assert.Contains(content.ToCheck, c => c.Field == field && c.Reference == "MedicationStatement/ms-ndc"));
+
+        var html = await FormAsync(factory, cards);
+        Assert.Contains("The chart holds “oxycodone 5 mg (NDC 12345-678-90)” (MedicationStatement/ms-ndc), which the screening cannot read as an answer", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_AnRxNormMedicineInNoValueSet_IsNotNamed_AndAStoppedNdcOneIsNot()
+    {
+        // RxNorm is read: a code no value set holds (amlodipine) is no medicine a question asks about.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H98-RXNORM";
+        var amlodipine = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationStatement", "id": "ms-aml", "status": "active",
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "197361"}], "text": "amlodipine 5 mg"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+        var stopped = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationStatement", "id": "ms-ndc-stopped", "status": "stopped",
+             "medicationCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "12345-678-90"}], "text": "oxycodone 5 mg"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), amlodipine, stopped);
+
+        var detail = AllDetail(cards);
+        Assert.DoesNotContain("ms-aml", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("ms-ndc-stopped", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChartChecks_InChinese_ListTheMedicineQuestionsWithTheChineseSemicolon()
+    {
+        // The questions a medicine no value set reads is named beside were joined with "; " in every language.
+        using var chinese = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture("zh-Hans");
+        string[] questions = ["onOpioids", "onNaltrexone", "benzodiazepineDiazepamEquivalentMg"];
+        foreach (var kind in new[] { KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly, KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead })
+        {
+            var lines = CardTexts.ChartChecks([.. questions.Select(f => new KetamineCds.Fhir.ChartEntryToCheck(f, kind, "MedicationStatement/m1", "oxycodone 5 mg (NDC 12345-678-90)"))]);
+
+            var line = Assert.Single(lines);
+            Assert.StartsWith(string.Join("；", questions.Select(ClinicalText.Shared.FieldLabel)) + "：病历中有“oxycodone 5 mg (NDC 12345-678-90)”（MedicationStatement/m1）", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("; ", line, StringComparison.Ordinal);
+        }
+    }
 }
