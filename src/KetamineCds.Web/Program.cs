@@ -3,8 +3,9 @@ using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 
-// A setting refused or a database that cannot be used ends the start with one message naming what to fix and exit code
-// 1 (StartupFailure, docs/operations.md); under WebApplicationFactory the exception reaches the test as before.
+// A setting refused, a database that cannot be used, an address Kestrel cannot listen on or a TLS certificate it cannot
+// open ends the start with one Critical message naming what to fix and exit code 1 (StartupFailure,
+// docs/operations.md); under WebApplicationFactory the exception reaches the test as before.
 WebApplicationBuilder? builder = null;
 WebApplication? app = null;
 try
@@ -24,7 +25,11 @@ try
 
     await app.PrepareDatabaseAsync();
     app.UseKetamineCdsWeb();
-    await app.RunAsync();
+    // RunAsync would dispose the app's services when the start fails (a port, the TLS certificate, a Clinic setting),
+    // before ReportAsync writes its Critical record through the app's loggers: so start, wait and dispose here.
+    await app.StartAsync();
+    await app.WaitForShutdownAsync();
+    await app.DisposeAsync();
     return 0;
 }
 catch (Exception exception) when (StartupFailure.ShouldHandle(exception))

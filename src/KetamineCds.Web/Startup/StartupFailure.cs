@@ -66,16 +66,22 @@ public static partial class StartupFailure
         && (category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
             || category == "Microsoft.Extensions.Hosting.Internal.Host");
 
-    /// <summary>Logs the failure as one message (and the exception at Debug) and returns the exit code.</summary>
+    /// <summary>
+    /// Logs the failure as one Critical record of <c>KetamineCds.Startup</c> (and the exception at Debug) and returns the
+    /// exit code. The app's own loggers write it when they still can; when the host is already gone (its services
+    /// disposed), loggers made from the same <c>Logging</c> settings do, so that the record never falls back to a bare
+    /// console line while a start-up setting can be read (QA96 F5).
+    /// </summary>
     public static async Task<int> ReportAsync(Exception exception, WebApplicationBuilder? builder, WebApplication? app)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var started = Volatile.Read(ref _started) == 1;
-        var message = (started ? "KetamineCds stopped on an error: " : "KetamineCds did not start: ") + Describe(exception);
+        var message = (started ? "KetamineCds stopped on an error: " : "KetamineCds did not start: ")
+            + Describe(exception, builder?.Configuration, builder?.Environment.ContentRootPath);
         ILoggerFactory? ownFactory = null;
         try
         {
-            var factory = app?.Services.GetService<ILoggerFactory>();
+            var factory = AppLoggerFactory(app);
             if (factory is null && builder is not null)
             {
                 ownFactory = LoggerFactory.Create(logging =>
@@ -121,14 +127,36 @@ public static partial class StartupFailure
         return ExitCode;
     }
 
-    /// <summary>The sentence an operator reads: the app's own message, or for a database the setting, where it points and the server's reason.</summary>
-    public static string Describe(Exception exception)
+    /// <summary>The app's logger factory, or null when there is no app or its services are already disposed.</summary>
+    private static ILoggerFactory? AppLoggerFactory(WebApplication? app)
+    {
+        try
+        {
+            return app?.Services.GetService<ILoggerFactory>();
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The sentence an operator reads: the app's own message; for a database the setting, where it points and the
+    /// server's reason; for Kestrel the address or the TLS certificate setting and why (<see cref="KestrelStartFailure"/>).
+    /// </summary>
+    public static string Describe(Exception exception, IConfiguration? configuration = null, string? contentRoot = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var root = Unwrap(exception);
         if (root is StartupDatabaseException database)
         {
             return database.Message;
+        }
+
+        if (configuration is not null
+            && KestrelStartFailure.Describe(root, configuration, contentRoot ?? Directory.GetCurrentDirectory()) is { } server)
+        {
+            return server;
         }
 
         return root.Message;

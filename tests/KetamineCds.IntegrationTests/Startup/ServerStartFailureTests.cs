@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+
+namespace KetamineCds.IntegrationTests.Startup;
+
+/// <summary>
+/// QA96 F5: a start refused by a Clinic setting, a port or the TLS certificate ends, like every other start failure,
+/// with one Critical record of KetamineCds.Startup naming what to fix, and exit code 1 (docs/operations.md). Before,
+/// these were a bare console line (the host had disposed the app's loggers), and named neither the address's reason
+/// nor the certificate's setting.
+/// </summary>
+public sealed partial class ServerStartFailureTests : IDisposable
+{
+    private const string TlsPassword = "Right-Tls-Password-3";
+    private const string WrongTlsPassword = "Wrong-Tls-Password-4";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("server-start-").FullName;
+
+    [Fact]
+    public async Task Start_UnknownClinicTimeZone_IsOneCriticalRecordNamingTheSetting()
+    {
+        using var app = Start(new Dictionary<string, string> { ["Clinic__TimeZone"] = "Mars/Olympus_Mons" });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(app.Output, "Clinic:TimeZone must name a time zone this machine knows");
+    }
+
+    [Fact]
+    public async Task Start_PortAlreadyInUse_IsOneCriticalRecordNamingTheAddressAndThatItIsInUse()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var app = Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            $"Could not listen on http://127.0.0.1:{port} (urls: ASPNETCORE_URLS or --urls): the address is already in use.");
+    }
+
+    [Fact]
+    public async Task Start_WrongTlsCertificatePassword_IsOneCriticalRecordNamingThePasswordSetting()
+    {
+        var pfx = WriteCertificate();
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
+            ["Kestrel__Certificates__Default__Path"] = pfx,
+            ["Kestrel__Certificates__Default__Password"] = WrongTlsPassword,
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            $"The TLS certificate '{pfx}' (Kestrel:Certificates:Default:Path) could not be opened: a wrong Kestrel:Certificates:Default:Password");
+        Assert.DoesNotContain(WrongTlsPassword, app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_TlsCertificateMissing_IsOneCriticalRecordNamingThePathSetting()
+    {
+        var missing = Path.Combine(_folder, "no-such-tls.pfx");
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
+            ["Kestrel__Certificates__Default__Path"] = missing,
+            ["Kestrel__Certificates__Default__Password"] = TlsPassword,
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(app.Output, $"Kestrel:Certificates:Default:Path is '{missing}', but there is no such file (the TLS certificate).");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The app on its own SQLite file, so that these starts share nothing with other tests.</summary>
+    private AppProcess Start(Dictionary<string, string> settings)
+    {
+        settings["ConnectionStrings__KetamineCds"] = $"Data Source={Path.Combine(_folder, "app.db")}";
+        return AppProcess.Start(settings);
+    }
+
+    private static void AssertOneCriticalRecord(string output, string message)
+    {
+        Assert.Matches(new Regex(@"^crit: KetamineCds\.Startup\[1\]\r?\n\s+KetamineCds did not start: " + Regex.Escape(message), RegexOptions.Multiline), output);
+        Assert.Single(Regex.Matches(output, "KetamineCds did not start"));
+        Assert.DoesNotContain("fail:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(StackFrame(), output);
+    }
+
+    [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
+    private static partial Regex StackFrame();
+
+    private string WriteCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var path = Path.Combine(_folder, "tls.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, TlsPassword));
+        return path;
+    }
+}
