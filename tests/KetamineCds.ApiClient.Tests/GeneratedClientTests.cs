@@ -271,6 +271,9 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(created.RuleSet!.Version, replay.RuleSet!.Version);
         Assert.Equal(created.RuleSet.Digest, replay.RuleSet.Digest);
         Assert.Empty(replay.Differences!);
+        // The verdict recomputed reads as the generated verdict enumeration, as a screening's overall does.
+        Assert.NotNull(replay.ReplayedOverall);
+        Assert.Equal(created.Overall, replay.ReplayedOverall);
         await Assert.ThrowsAsync<ProblemDetails>(() => auditor.Api.V1.Audit.Screenings[987654321].Replay.GetAsync());
     }
 

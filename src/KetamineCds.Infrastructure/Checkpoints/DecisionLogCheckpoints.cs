@@ -178,10 +178,14 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
     /// Every checkpoint file the access log records as written (<see cref="WrittenEvent"/>) that is not in the app's
     /// checkpoint folder, lowest entry first. A copy kept elsewhere does not stand in for it: the folder is where the app
     /// keeps them, and a file gone from it was deleted or moved by someone with the app's host. A file set aside in a
-    /// folder inside it is not missing.
+    /// folder inside it is not missing. Verification reports them as findings; the Checkpoints page lists them too.
     /// </summary>
-    private async Task<IReadOnlyList<ChainFinding>> MissingFilesAsync(IReadOnlyList<CheckpointFile> found, CancellationToken cancellationToken)
+    /// <param name="found">The checkpoint files read (<see cref="CheckpointFiles.ReadAll"/>).</param>
+    /// <param name="cancellationToken">Cancels the read of the access log.</param>
+    public async Task<IReadOnlyList<ChainFinding>> MissingFilesAsync(IReadOnlyList<CheckpointFile> found, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(found);
+
         // One set aside by an administrator in a folder inside it (docs/security.md) is accounted for: named as set aside.
         var present = found.Where(f => f.Source == CheckpointFiles.AppFolderSource).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         present.UnionWith(files.SetAsideFileNames());

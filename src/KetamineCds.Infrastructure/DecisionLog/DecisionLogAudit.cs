@@ -173,6 +173,43 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return ReadHookAnswer(entry) with { Overrides = await OverridesOfAsync(id, cancellationToken) };
     }
 
+    public async Task<LoggedOverrideEntry?> FindOverrideAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var entry = await FindEntryAsync(id, DecisionLogEntryTypes.Override, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        // Throws DecisionLogEntryUnreadableException for an entry that no longer gives its hash, as the screening's page does.
+        var logged = EfDecisionLog.ToOverride(entry);
+        OverriddenEntry? overridden = null;
+        if (entry.RelatesToId is { } decisionId)
+        {
+            DecisionLogEntry? target;
+            try
+            {
+                await using var db = contexts.CreateDbContext();
+                target = await db.DecisionLogEntries.AsNoTracking()
+                    .Where(e => e.Id == decisionId && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
+                    .OrderBy(e => e.Sequence)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+            {
+                throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+            }
+
+            if (target is not null)
+            {
+                // The verdict only from an entry that still gives its hash: an altered one's page says so instead.
+                overridden = new OverriddenEntry(target.Id, target.Sequence, target.EntryType, IsIntact(target) ? target.Overall : null);
+            }
+        }
+
+        return new LoggedOverrideEntry(logged, entry.Sequence, entry.CorrelationId, entry.PatientReference, entry.Hash, entry.PreviousHash, overridden);
+    }
+
     /// <summary>A hook-answer entry as the auditor reads it; one whose stored payload or origin cannot be read is named, never a bare JSON error.</summary>
     internal static LoggedHookAnswerEntry ReadHookAnswer(DecisionLogEntry entry)
     {
@@ -482,7 +519,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             await using var db = contexts.CreateDbContext();
             var wanted = ids.Distinct().ToList();
             var found = await db.DecisionLogEntries.AsNoTracking()
-                .Where(e => wanted.Contains(e.Id) && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
+                .Where(e => wanted.Contains(e.Id) && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer || e.EntryType == DecisionLogEntryTypes.Override))
                 .Select(e => new { e.Id, e.EntryType })
                 .ToListAsync(cancellationToken);
             return found.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().EntryType);

@@ -21,6 +21,13 @@ public interface IDecisionLogAudit
     /// <summary>A CDS Hooks answer that ran no rules (the chart lacked a required item); null if there is no such entry.</summary>
     Task<LoggedHookAnswerEntry?> FindHookAnswerAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An override entry for its own auditor's page: the override, its place in the chain (sequence, hash, previous hash)
+    /// and the entry it was recorded against; null if there is no such override. One whose stored content no longer gives
+    /// its hash, or cannot be read, throws <see cref="DecisionLogEntryUnreadableException"/>, as a screening's does.
+    /// </summary>
+    Task<LoggedOverrideEntry?> FindOverrideAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>Re-runs a logged screening under the rule set it was decided with; null if there is no such screening.</summary>
     Task<ReplayResult?> ReplayAsync(Guid screeningId, CancellationToken cancellationToken = default);
 
@@ -41,8 +48,9 @@ public interface IDecisionLogAudit
     Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet ruleSet, RuleSet? baseline, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Which of these ids name an entry of the decision log, and of which type (<see cref="DecisionLogEntryTypes.Screening"/>
-    /// or <see cref="DecisionLogEntryTypes.HookAnswer"/>): the access log links a subject to the auditor's page of its entry.
+    /// Which of these ids name an entry of the decision log, and of which type (<see cref="DecisionLogEntryTypes.Screening"/>,
+    /// <see cref="DecisionLogEntryTypes.HookAnswer"/> or <see cref="DecisionLogEntryTypes.Override"/>): the access log and
+    /// the Verify page link an entry to the auditor's page of its type.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, string>> EntryTypesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
 namespace KetamineCds.Web.Audit;
@@ -24,13 +25,13 @@ public enum ReplayOutcome
 /// auditor's script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded
 /// (version and digest), whether it is still released and has that digest; whether the entry's two copies of its inputs
 /// hold the same answers (<c>inputsAgree</c>, null when the entry stores one copy) and, when they do not, which fields
-/// differ; the verdict recomputed; and where the recomputed assessment differs from the logged one (<c>differences</c>,
+/// differ; the verdict recomputed (the contract's verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (<c>differences</c>,
 /// each a JSON Pointer with the logged and the recomputed JSON, at most 100, <c>differenceCount</c> counting them all).
 /// </summary>
 public sealed record ReplayResponse(
     long Sequence, Guid ScreeningId, ReplayOutcome Outcome, bool Reproduced, bool AssessmentMatches, bool? InputsAgree,
     IReadOnlyList<string> InputFieldsDisagreeing, ReplayResponse.ReplayRuleSet RuleSet, bool RuleSetFound, bool DigestMatches,
-    string? ReplayedOverall, IReadOnlyList<ReplayResponse.ReplayDifference> Differences, long DifferenceCount)
+    Verdict? ReplayedOverall, IReadOnlyList<ReplayResponse.ReplayDifference> Differences, long DifferenceCount)
 {
     /// <summary>Most differences listed; <see cref="DifferenceCount"/> counts them all.</summary>
     public const int DifferencesListedAtMost = 100;
@@ -53,7 +54,7 @@ public sealed record ReplayResponse(
             sequence, result.ScreeningId, outcome, result.Reproduced, result.AssessmentMatches, result.InputsAgree,
             result.InputsDisagree ? StoredInputs.DisagreeingFields(result.InputJson, result.ReplayedInputJson) : [],
             new ReplayRuleSet(result.Recorded.Version, result.Recorded.Digest), result.RuleSetFound, result.DigestMatches,
-            result.ReplayedOverall, differences, count);
+            WireNames.TryParse<Verdict>(result.ReplayedOverall, out var overall) ? overall : null, differences, count);
     }
 
     /// <summary>The rule set the log recorded for the screening.</summary>

@@ -14,6 +14,9 @@ public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
 {
     private readonly KetamineCdsFactory _factory;
 
+    /// <summary>The contract's verdict strings (shared/api/screening-v1.md, field <c>overall</c>).</summary>
+    private static readonly string[] ContractVerdicts = ["eligible", "eligible-with-cautions", "incomplete", "not-eligible-now", "not-indicated"];
+
     public AuditApiDocumentTests(KetamineCdsFactory factory) => _factory = factory;
 
     [Theory]
@@ -82,6 +85,24 @@ public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True(body.RootElement.GetProperty("errors").TryGetProperty(name, out _), $"no error under '{name}'");
         }
+    }
+
+    [Fact]
+    public async Task ReplayDocument_ReplayedOverall_IsTheVerdictsStringEnumerationOrNull()
+    {
+        var http = _factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+
+        var replayed = schemas["ReplayResponse"]!["properties"]!["replayedOverall"]!;
+        var choices = replayed["oneOf"]!.AsArray();
+        Assert.Equal(2, choices.Count);
+        Assert.Contains(choices, c => c!["type"]?.GetValue<string>() == "null");
+        Assert.Contains(choices, c => c!["$ref"]?.GetValue<string>() == "#/components/schemas/Verdict");
+        Assert.Equal(
+            KetamineCds.Domain.Screening.WireNames.All<KetamineCds.Domain.Screening.Verdict>(),
+            schemas["Verdict"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList());
+        Assert.Equal(ContractVerdicts, schemas["Verdict"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList());
     }
 
     private async Task AssertDocumentedAsync(string method, string path, HttpResponseMessage response, KetamineCdsFactory? factory = null)

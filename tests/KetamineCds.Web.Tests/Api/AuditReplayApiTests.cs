@@ -43,6 +43,10 @@ public sealed class AuditReplayApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Empty(body.GetProperty("differences").EnumerateArray());
         Assert.Equal(0, body.GetProperty("differenceCount").GetInt64());
 
+        // The verdict recomputed, as the contract spells a screening's overall (the document's Verdict enumeration).
+        var logged = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
+        Assert.Equal(KetamineCds.Domain.Screening.WireNames.Of(logged!.Assessment.Overall), body.GetProperty("replayedOverall").GetString());
+
         var events = await auditor.GetStringAsync("/api/v1/audit/access.csv?kind=replay&who=" + KetamineCdsFactory.Auditor);
         Assert.Contains($",replay,{id},api; reproduced,", events, StringComparison.Ordinal);
     }

@@ -23,6 +23,9 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     public const string Auditor = "auditor@demo.local";
     public const string Admin = "admin@demo.local";
 
+    /// <summary>The clinician's words of the override <see cref="RecordOverrideThroughPageAsync"/> records.</summary>
+    public const string OverrideExplanation = "Reviewed with the patient.";
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ketaminecds-web-{Guid.NewGuid():N}.db");
 
     /// <summary>The app's SQLite file, for tests that change the database behind the app's back.</summary>
@@ -112,6 +115,28 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Records an override of a screening through its page's form, as the demo psychiatrist: proceed, "benefit outweighs
+    /// risk after review", explained as "Reviewed with the patient." (the arrange step of the tests that look at an
+    /// override in the audit workspace, or alter it). Throws when the page does not record it (no redirect to the result).
+    /// </summary>
+    public async Task RecordOverrideThroughPageAsync(Guid screeningId)
+    {
+        var psychiatrist = await CreatePageClientAsync(Psychiatrist);
+        var token = await AntiforgeryTokenAsync(psychiatrist, "/Screenings/New");
+        using var response = await psychiatrist.PostAsync($"/Screenings/{screeningId}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "Proceed",
+            ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
+            ["Override.Explanation"] = OverrideExplanation,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"The override of {screeningId} was not recorded: {response.StatusCode}");
+        }
     }
 
     /// <summary>Reads the anti-forgery token from a page's form.</summary>

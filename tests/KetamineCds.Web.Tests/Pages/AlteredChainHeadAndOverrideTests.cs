@@ -44,17 +44,7 @@ public sealed class AlteredChainHeadAndOverrideTests
     {
         using var app = new KetamineCdsFactory();
         var ids = await RecordScreeningsAsync(app, 2);
-        var psychiatrist = await app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(psychiatrist, "/Screenings/New");
-        using (await psychiatrist.PostAsync($"/Screenings/{ids[0]}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Override.Decision"] = "Proceed",
-            ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
-            ["Override.Explanation"] = "Reviewed with the patient.",
-            ["__RequestVerificationToken"] = token,
-        })))
-        {
-        }
+        await app.RecordOverrideThroughPageAsync(ids[0]);
 
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\";");
         Assert.Equal(1, await ExecuteAsync(app, "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"decision\": \"maybe\"}' WHERE \"EntryType\" = 'override';"));

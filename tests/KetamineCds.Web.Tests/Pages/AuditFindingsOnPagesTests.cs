@@ -60,6 +60,41 @@ public sealed class AuditFindingsOnPagesTests
     }
 
     [Fact]
+    public async Task Checkpoints_CheckpointFileRecordedAsWrittenDeleted_ListsItMissingWithTheHeadItVouchedFor_InEnglishAndChinese()
+    {
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 2);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using (var created = await api.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var file = Path.GetFileName(Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json")));
+        var hash = await HashOfAsync(app, 2);
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        Assert.DoesNotContain("checkpoint-files-missing", await auditor.GetStringAsync("/Audit/Checkpoints"), StringComparison.Ordinal);
+        File.Delete(Path.Combine(app.CheckpointDirectory, file));
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Checkpoints"));
+        Assert.Contains("id=\"checkpoint-files-missing\"", english, StringComparison.Ordinal);
+        var row = Assert.Single(english.Split("<tr", StringSplitOptions.None), r => r.Contains("data-kind=\"checkpoint-file-missing\"", StringComparison.Ordinal));
+        Assert.Contains("class=\"audit-error checkpoint-missing\"", row, StringComparison.Ordinal);
+        Assert.Contains("Missing from the checkpoint folder", row, StringComparison.Ordinal);
+        Assert.Contains($"<code>{file}</code>", row, StringComparison.Ordinal);
+        Assert.Contains($"entry 2, <code>{ids[1]}</code>, hash <code>{hash}</code>", row, StringComparison.Ordinal);
+        Assert.Contains("Checkpoint files that the access log records as written are missing from the checkpoint folder", english, StringComparison.Ordinal);
+        // The folder holds none now, but one was written: never "no checkpoints yet".
+        Assert.DoesNotContain("No checkpoints yet.", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Checkpoints", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("已不在检查点文件夹中", chinese, StringComparison.Ordinal);
+        Assert.Contains("访问日志记录为已写入的检查点文件已不在检查点文件夹", chinese, StringComparison.Ordinal);
+        Assert.Contains($"<code>{file}</code>", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EntryPage_ContentChanged_SaysItFailsVerificationAndHow_InEnglishAndChinese()
     {
         using var app = new KetamineCdsFactory();
@@ -123,17 +158,7 @@ public sealed class AuditFindingsOnPagesTests
     {
         using var app = new KetamineCdsFactory();
         var ids = await RecordScreeningsAsync(app, 1);
-        var psychiatrist = await app.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(psychiatrist, "/Screenings/New");
-        using (await psychiatrist.PostAsync($"/Screenings/{ids[0]}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Override.Decision"] = "Proceed",
-            ["Override.Reason"] = "BenefitOutweighsRiskAfterReview",
-            ["Override.Explanation"] = "Reviewed with the patient.",
-            ["__RequestVerificationToken"] = token,
-        })))
-        {
-        }
+        await app.RecordOverrideThroughPageAsync(ids[0]);
 
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);

@@ -98,6 +98,7 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Audit/Verify"] = Who.Auditor,
         ["PAGE /Audit/Checkpoints"] = Who.Auditor,
         ["PAGE /Audit/HookAnswer/{id:guid}"] = Who.Auditor,
+        ["PAGE /Audit/Override/{id:guid}"] = Who.Auditor,
         ["PAGE /Audit/Replay/{id:guid}"] = Who.Auditor,
         ["PAGE /Audit/Screening/{id:guid}"] = Who.Auditor,
         ["GET /api/v1/audit/verify"] = Who.Auditor,

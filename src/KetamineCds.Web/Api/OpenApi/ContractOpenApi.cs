@@ -104,6 +104,7 @@ public static class ContractOpenApi
         };
 
         EchoRequestInResponse(document);
+        DescribeReplayedVerdict(document);
 
         // The request and the echoed input are described by the contract's schema above; the untyped element the
         // endpoint's Accepts<JsonElement> and ScreeningResponse.Input brought in is referenced by nothing.
@@ -442,6 +443,33 @@ public static class ContractOpenApi
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// A replay's <c>replayedOverall</c> is the verdict recomputed, in the contract's verdict strings (the <c>Verdict</c>
+    /// component, as a screening's <c>overall</c>), or null when nothing was recomputed (the rule set is no longer
+    /// released). Null or a reference to the component, as a choice that may be not recorded is, so that a generated
+    /// client reads the verdict enumeration (an inline nullable enumeration gets Kiota's extra sentinel member).
+    /// </summary>
+    private static void DescribeReplayedVerdict(OpenApiDocument document)
+    {
+        if (!document.Components!.Schemas!.TryGetValue(nameof(ReplayResponse), out var found) || found is not OpenApiSchema replay
+            || replay.Properties is not { } properties || !properties.ContainsKey("replayedOverall"))
+        {
+            return;
+        }
+
+        document.Components.Schemas.TryAdd(nameof(Verdict), new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = Strings(WireNames.All<Verdict>()),
+            Description = "The overall verdict of a screening (contract field `overall`).",
+        });
+        properties["replayedOverall"] = new OpenApiSchema
+        {
+            Description = "The overall verdict recomputed under the recorded rule set, as the contract spells a screening's `overall`; null when nothing was recomputed (`outcome` `rule-set-unavailable`).",
+            OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(nameof(Verdict), document)],
+        };
     }
 
     /// <summary>

@@ -39,6 +39,13 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
+    /// <summary>
+    /// Checkpoint files the access log records as written that the checkpoint folder no longer holds (deleted or moved),
+    /// lowest entry first: the same <c>checkpoint-file-missing</c> findings verification reports, each with the head it
+    /// vouched for (QA P8).
+    /// </summary>
+    public IReadOnlyList<ChainFinding> Missing { get; private set; } = [];
+
     /// <summary>Folders of checkpoints an administrator set aside in the checkpoint folder.</summary>
     public IReadOnlyList<SetAsideFolder> SetAside { get; private set; } = [];
 
@@ -197,6 +204,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             Problems = problems;
             SetAside = checkpoints.Files.SetAside();
             Statuses = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
+            Missing = await checkpoints.MissingFilesAsync(files, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {

@@ -39,10 +39,11 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
             var screening = await log.FindScreeningAsync(id, HttpContext.RequestAborted);
             if (screening is null)
             {
-                // Verify links each finding's entry here: a CDS Hooks answer has a page of its own.
+                // A link kept from before (Verify linked every finding's entry here): a CDS Hooks answer and an override
+                // have pages of their own.
                 var types = await audit.EntryTypesAsync([id], HttpContext.RequestAborted);
-                return types.TryGetValue(id, out var type) && type == DecisionLogEntryTypes.HookAnswer
-                    ? RedirectToPage("/Audit/HookAnswer", new { id })
+                return types.TryGetValue(id, out var type) && type != DecisionLogEntryTypes.Screening
+                    ? RedirectToPage(AuditEntryPages.Of(type), new { id })
                     : NotFound();
             }
 

@@ -36,6 +36,12 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     public bool Unavailable { get; private set; }
 
+    /// <summary>The type of each entry a finding names, so that each links to its own page (an override's is not a screening's).</summary>
+    public IReadOnlyDictionary<Guid, string> EntryTypes { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The auditor's page of an entry a finding names (a screening's when its type is not known: that page says what it can).</summary>
+    public string PageOf(Guid id) => AuditEntryPages.Of(EntryTypes.GetValueOrDefault(id));
+
     /// <summary>Field-level problems with the query (query-string names as keys); nothing is verified while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; } = [];
 
@@ -69,6 +75,16 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
             Decisions = await checkpoints.VerifyAsync(incremental ? VerificationMode.FromCheckpoint : VerificationMode.Full, null, HttpContext.RequestAborted);
             Access = await audit.VerifyAccessLogAsync(HttpContext.RequestAborted);
             Elapsed = started.Elapsed;
+            var named = Decisions.Findings.Select(f => f.EntryId).Append(Decisions.Chain.FirstBrokenId)
+                .OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
+            try
+            {
+                EntryTypes = await audit.EntryTypesAsync(named, HttpContext.RequestAborted);
+            }
+            catch (DecisionLogUnavailableException)
+            {
+                // The findings stand; each links to the screening page, which sends another type of entry to its own.
+            }
         }
         catch (DecisionLogUnavailableException)
         {

@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of GET /api/v1/audit/screenings/{sequence}/replay: what the Replay page shows, for an integrator or anauditor&apos;s script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded(version and digest), whether it is still released and has that digest; whether the entry&apos;s two copies of its inputshold the same answers (`inputsAgree`, null when the entry stores one copy) and, when they do not, which fieldsdiffer; the verdict recomputed; and where the recomputed assessment differs from the logged one (`differences`,each a JSON Pointer with the logged and the recomputed JSON, at most 100, `differenceCount` counting them all).
+    /// The body of GET /api/v1/audit/screenings/{sequence}/replay: what the Replay page shows, for an integrator or anauditor&apos;s script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded(version and digest), whether it is still released and has that digest; whether the entry&apos;s two copies of its inputshold the same answers (`inputsAgree`, null when the entry stores one copy) and, when they do not, which fieldsdiffer; the verdict recomputed (the contract&apos;s verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (`differences`,each a JSON Pointer with the logged and the recomputed JSON, at most 100, `differenceCount` counting them all).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReplayResponse : IAdditionalDataHolder, IParsable
@@ -41,14 +41,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? InputsAgree { get; set; }
         /// <summary>What a replay came to, as the Replay page says it.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayOutcome? Outcome { get; set; }
-        /// <summary>The replayedOverall property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ReplayedOverall { get; set; }
-#nullable restore
-#else
-        public string ReplayedOverall { get; set; }
-#endif
+        /// <summary>The overall verdict recomputed under the recorded rule set, as the contract spells a screening&apos;s `overall`; null when nothing was recomputed (`outcome` `rule-set-unavailable`).</summary>
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict? ReplayedOverall { get; set; }
         /// <summary>The reproduced property</summary>
         public bool? Reproduced { get; set; }
         /// <summary>The rule set the log recorded for the screening.</summary>
@@ -97,7 +91,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "inputFieldsDisagreeing", n => { InputFieldsDisagreeing = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "inputsAgree", n => { InputsAgree = n.GetBoolValue(); } },
                 { "outcome", n => { Outcome = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayOutcome>(); } },
-                { "replayedOverall", n => { ReplayedOverall = n.GetStringValue(); } },
+                { "replayedOverall", n => { ReplayedOverall = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>(); } },
                 { "reproduced", n => { Reproduced = n.GetBoolValue(); } },
                 { "ruleSet", n => { RuleSet = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayRuleSet>(global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayRuleSet.CreateFromDiscriminatorValue); } },
                 { "ruleSetFound", n => { RuleSetFound = n.GetBoolValue(); } },
@@ -119,7 +113,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteCollectionOfPrimitiveValues<string>("inputFieldsDisagreeing", InputFieldsDisagreeing);
             writer.WriteBoolValue("inputsAgree", InputsAgree);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayOutcome>("outcome", Outcome);
-            writer.WriteStringValue("replayedOverall", ReplayedOverall);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>("replayedOverall", ReplayedOverall);
             writer.WriteBoolValue("reproduced", Reproduced);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayRuleSet>("ruleSet", RuleSet);
             writer.WriteBoolValue("ruleSetFound", RuleSetFound);

@@ -1,0 +1,68 @@
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Audit;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KetamineCds.Web.Pages.Audit;
+
+/// <summary>
+/// One override entry of the decision log, for the auditor: who overrode, when, in which role, the decision, the reason
+/// and the clinician's words, the screening or EHR answer it overrides, its place in the chain (sequence, hash, previous
+/// hash), what verification finds about it, and who has looked at it. Verify links an override's findings here.
+/// </summary>
+[Authorize(Policy = AuditRequest.Policy)]
+public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<OverrideModel> logger) : PageModel
+{
+    /// <summary>Set when the entry's stored content cannot be read (or no longer gives its hash): the page says so, and shows nothing of it.</summary>
+    public UnreadableEntryNotice? Unreadable { get; private set; }
+
+    public LoggedOverrideEntry Entry { get; private set; } = null!;
+
+    public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
+
+    /// <summary>What verification finds about this entry (the verifier's own per-entry checks); shown first when anything.</summary>
+    public EntryVerification Verification { get; private set; } = EntryVerification.None;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        try
+        {
+            var entry = await audit.FindOverrideAsync(id, HttpContext.RequestAborted);
+            if (entry is null)
+            {
+                // An id of another type (a link kept from before, or typed): its own page.
+                var types = await audit.EntryTypesAsync([id], HttpContext.RequestAborted);
+                return types.TryGetValue(id, out var type) && type != DecisionLogEntryTypes.Override
+                    ? RedirectToPage(AuditEntryPages.Of(type), new { id })
+                    : NotFound();
+            }
+
+            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace; override");
+            Entry = entry;
+            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
+            Verification = await EntryVerification.ForAsync(audit, id, [], HttpContext.RequestAborted);
+            return Page();
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (DecisionLogEntryUnreadableException ex)
+        {
+            Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            try
+            {
+                // Which way it fails, said first (nothing of it is shown, so no view is recorded, as on the other entries' pages).
+                Verification = await EntryVerification.ForAsync(audit, id, [ex.EntryId], HttpContext.RequestAborted);
+            }
+            catch (DecisionLogUnavailableException)
+            {
+                // The notice stands on its own.
+            }
+
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Tests.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// An override entry's own audit page (/Audit/Override/{id}): Verify, the screening's page and the access log link an
+/// override there (it was a 404 from Verify), it shows who, when, the role, the decision, the reason, what it overrides
+/// and its place in the chain, records its view, and says first, in red, when the entry fails verification; English and
+/// Chinese. Each test has an app and a database of its own (the log is altered behind the app's back).
+/// </summary>
+public sealed class OverrideEntryPageTests
+{
+    [Fact]
+    public async Task Verify_OverrideContentAltered_LinksToTheOverridesOwnPage_WhichSaysItFailsVerification_InEnglishAndChinese()
+    {
+        using var app = new KetamineCdsFactory();
+        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-1");
+        await app.RecordOverrideThroughPageAsync(screening);
+        var overrideId = await OverrideIdAsync(app);
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var verify = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains($"href=\"/Audit/Override/{overrideId}\"", verify, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/Audit/Screening/{overrideId}\"", verify, StringComparison.Ordinal);
+
+        using var page = await auditor.GetAsync($"/Audit/Override/{overrideId}");
+        var english = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
+        Assert.Contains("id=\"entry-fails-verification\"", english, StringComparison.Ordinal);
+        Assert.Contains("This entry fails verification: the log may have been altered here.", english, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"content-changed\"", english, StringComparison.Ordinal);
+        Assert.Contains("Entry 2: its content no longer matches its hash (changed after it was recorded).", english, StringComparison.Ordinal);
+        // Nothing of an entry that no longer gives its hash is shown: not the altered words either.
+        Assert.DoesNotContain("Not reviewed", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, $"/Audit/Override/{overrideId}", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("此条目未通过校验：日志可能在此处被篡改。", chinese, StringComparison.Ordinal);
+        Assert.Contains("条目 2：其内容与其哈希值不再相符（记录后被修改）。", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverridePage_ChangedAndRehashed_ShowsTheEntryAndSaysTheNextEntrysLinkNoLongerJoins()
+    {
+        using var app = new KetamineCdsFactory();
+        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-2");
+        await app.RecordOverrideThroughPageAsync(screening);
+        await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-2");
+        var overrideId = await OverrideIdAsync(app);
+        string hash;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            var entry = await db.DecisionLogEntries.AsNoTracking().SingleAsync(e => e.Id == overrideId);
+            entry.InputJson = entry.InputJson.Replace("Reviewed", "Not reviewed", StringComparison.Ordinal);
+            hash = ChainHash.Compute(entry);
+        }
+
+        await ExecuteAsync(app, $"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed'), \"Hash\" = '{hash}' WHERE \"EntryType\" = 'override';");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var page = await auditor.GetAsync($"/Audit/Override/{overrideId}");
+        var english = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Override #2", english, StringComparison.Ordinal);
+        Assert.Contains("Not reviewed with the patient.", english, StringComparison.Ordinal);
+        Assert.Contains("id=\"entry-fails-verification\"", english, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"link-broken\"", english, StringComparison.Ordinal);
+        Assert.Contains("Entry 3: its link to entry 2 no longer joins", english, StringComparison.Ordinal);
+        Assert.Contains($"<dt>This entry's hash</dt><dd><code>{hash}</code></dd>", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverridePage_Intact_ShowsWhoWhenRoleDecisionReasonWhatItOverridesAndItsPlaceInTheChain_AndIsRecorded()
+    {
+        using var app = new KetamineCdsFactory();
+        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-3");
+        await app.RecordOverrideThroughPageAsync(screening);
+        var overrideId = await OverrideIdAsync(app);
+        string screeningHash, overrideHash;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            screeningHash = await db.DecisionLogEntries.Where(e => e.Id == screening).Select(e => e.Hash).SingleAsync();
+            overrideHash = await db.DecisionLogEntries.Where(e => e.Id == overrideId).Select(e => e.Hash).SingleAsync();
+        }
+
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        // The screening's audit page links its override to the override's own page.
+        var screeningPage = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{screening}"));
+        Assert.Contains($"href=\"/Audit/Override/{overrideId}\"", screeningPage, StringComparison.Ordinal);
+
+        using var page = await auditor.GetAsync($"/Audit/Override/{overrideId}");
+        var english = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Override #2", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("entry-fails-verification", english, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Recorded by</dt><dd>{KetamineCdsFactory.Psychiatrist}</dd>", english, StringComparison.Ordinal);
+        Assert.Contains("<dt>Role</dt><dd>Psychiatrist</dd>", english, StringComparison.Ordinal);
+        Assert.Contains("<dt>Decision</dt><dd>Proceed <code>proceed</code></dd>", english, StringComparison.Ordinal);
+        Assert.Contains("<dt>Reason</dt><dd>Benefit outweighs risk after review <code>benefit-outweighs-risk-after-review</code></dd>", english, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Explanation</dt><dd>{KetamineCdsFactory.OverrideExplanation}</dd>", english, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/Audit/Screening/{screening}\">Screening #1</a>", english, StringComparison.Ordinal);
+        Assert.Contains("<dt>Sequence</dt><dd>2</dd>", english, StringComparison.Ordinal);
+        Assert.Contains($"<dt>This entry's hash</dt><dd><code>{overrideHash}</code></dd>", english, StringComparison.Ordinal);
+        Assert.Contains($"<dt>Previous hash</dt><dd><code>{screeningHash}</code></dd>", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, $"/Audit/Override/{overrideId}", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("偏离建议的决定 #2", chinese, StringComparison.Ordinal);
+        Assert.Contains("在哈希链中的位置", chinese, StringComparison.Ordinal);
+        Assert.Contains("经评估后获益大于风险", chinese, StringComparison.Ordinal);
+
+        // Each view is recorded, and the access log links the override to its page.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+            Assert.Equal(2, await db.AccessEvents.CountAsync(e => e.Subject == overrideId.ToString() && e.Detail == "audit workspace; override"));
+        }
+
+        var access = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Access?subject={overrideId}"));
+        Assert.Contains($"<a href=\"/Audit/Override/{overrideId}\">", access, StringComparison.Ordinal);
+        Assert.Contains("(override)", access, StringComparison.Ordinal);
+
+        // A link kept from before (Verify sent every entry to the screening page) reaches it too (the client does not follow redirects).
+        using var old = await auditor.GetAsync($"/Audit/Screening/{overrideId}");
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Equal($"/Audit/Override/{overrideId}", old.Headers.Location?.OriginalString);
+    }
+
+    private static async Task<Guid> RecordScreeningAsync(KetamineCdsFactory app, string patient)
+    {
+        var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<Guid> OverrideIdAsync(KetamineCdsFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+        return await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Override).Select(e => e.Id).SingleAsync();
+    }
+
+    private static async Task ExecuteAsync(KetamineCdsFactory app, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
