@@ -332,6 +332,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 return null;
             }
 
+            // Its two stored copies of the answers disagree (only a log altered behind the app's back holds one): either may
+            // be the altered one, so it fills nothing, as one that cannot be read; a re-screen from it is refused as well.
+            if (!StoredInputs.Agree(screening.InputJson, screening.History))
+            {
+                return null;
+            }
+
             var encounter = screening;
             for (var step = 0; encounter.Corrects is { } corrected && step < MaxCorrectionChain; step++)
             {

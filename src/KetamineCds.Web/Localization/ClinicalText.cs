@@ -7,8 +7,6 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Localization;
 
@@ -49,8 +47,7 @@ public sealed class ClinicalText
     /// The instance for code that has no service provider (the static <c>Display</c> helpers, the validator's messages,
     /// the JSON reader): the same resource files through the framework's own factory.
     /// </summary>
-    public static ClinicalText Shared { get; } = new(new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }), NullLoggerFactory.Instance));
+    public static ClinicalText Shared { get; } = new(LocalizationSetup.SharedFactory);
 
     /// <summary>True when the current request's UI language is Simplified Chinese.</summary>
     public static bool IsChinese => Cultures.IsSimplifiedChinese(CultureInfo.CurrentUICulture);

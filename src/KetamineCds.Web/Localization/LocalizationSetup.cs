@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Localization;
 
@@ -14,6 +16,14 @@ public static class LocalizationSetup
 {
     /// <summary>Where the resource files are, relative to the project (the framework's ResourcesPath).</summary>
     public const string ResourcesPath = "Resources";
+
+    /// <summary>
+    /// The framework's factory over the same resource files, for code that runs without a request's services: the static
+    /// <see cref="ClinicalText.Shared"/> and the outage page of a request that has none (DatabaseUnavailableHandler). One
+    /// factory, so that both read the resources as the app does and share its cache.
+    /// </summary>
+    public static IStringLocalizerFactory SharedFactory { get; } = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = ResourcesPath }), NullLoggerFactory.Instance);
 
     public static IServiceCollection AddKetamineCdsLocalization(this IServiceCollection services)
     {

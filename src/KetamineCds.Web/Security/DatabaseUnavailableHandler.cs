@@ -3,13 +3,12 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Encodings.Web;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Forms;
 using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Security;
 
@@ -17,9 +16,11 @@ namespace KetamineCds.Web.Security;
 /// A request that fails because the database cannot be reached (checking the session on every request, for example,
 /// while PostgreSQL restarts) answers 503 with a short explanation and <c>Retry-After</c>, never a 500: the API as
 /// problem details, a page as a short page of its own in the reader's language (it cannot use the layout, which may need
-/// the database too). Nothing was stored by such a request. A form that was being sent keeps its answers in the browser
-/// tab (drafts.js), and the page says so and links back to it (QA96 F3). Each refusal is logged as a warning, so that an
-/// operator sees from the log that users were turned away (QA96 F7).
+/// the database too). Nothing was stored by such a request. A post of a form that keeps its answers in the browser tab
+/// when it is sent (drafts.js: the screening form, <see cref="KeptDrafts"/>) gets a page that says so and links back to
+/// it (QA96 F3); a post of any other form (an override, a sign-in, an account form) a page that says what was sent was
+/// neither saved nor kept, and promises no form. Each refusal is logged as a warning, so that an operator sees from the
+/// log that users were turned away (QA96 F7).
 /// </summary>
 public sealed class DatabaseUnavailableHandler : IExceptionHandler
 {
@@ -68,10 +69,11 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         {
             var html = HtmlEncoder.Default;
             var title = html.Encode(localizer["KetamineCds is briefly unavailable"]);
-            var form = HttpMethods.IsPost(httpContext.Request.Method)
+            var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
+                : KeptDrafts.AtFormPath(httpContext.Request.Path)
                 ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."])}</p>"
                   + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
-                : "";
+                : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it: once it is back, go back to the page and send it again."])}</p>";
             return $"<!DOCTYPE html><html lang=\"{html.Encode(culture.Name)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + $"<title>{title}</title></head><body><main><h1>{title}</h1>"
                 + $"<p>{html.Encode(localizer["The database could not be reached, so nothing was done and nothing was stored; try again shortly."])}</p>{form}</main></body></html>";
@@ -83,8 +85,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
     }
 
     /// <summary>The page texts where the request has no service provider (the unit tests).</summary>
-    private static readonly IStringLocalizer<PageText> SharedText = new StringLocalizer<PageText>(new ResourceManagerStringLocalizerFactory(
-        Options.Create(new LocalizationOptions { ResourcesPath = LocalizationSetup.ResourcesPath }), NullLoggerFactory.Instance));
+    private static readonly IStringLocalizer<PageText> SharedText = new StringLocalizer<PageText>(LocalizationSetup.SharedFactory);
 
     /// <summary>True when the exception, or one it wraps, says the database could not be reached.</summary>
     public static bool IsDatabaseUnavailable(Exception? exception)

@@ -41,6 +41,41 @@ public sealed class SqliteCdsHooksTests : CdsHooksTests
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
         Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PatientView_TheCompletedScreeningsStoredAnswersDisagree_FillsNothingAndAnswersIncomplete()
+    {
+        // The input as submitted rewritten (4 failed trials; its verdict was decided on 3): either copy may be the altered
+        // one, so neither fills the chart's gaps, as for an entry that cannot be read.
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        var completed = await CompleteTheScreeningAsync(app, patient);
+        await using (var db = app.Db())
+        {
+            // Rewritten as someone who can write the database would, with the entry's hash recomputed: an entry whose hash no
+            // longer holds is read as unreadable, the other path.
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; DROP TRIGGER \"LogChainHeads_forward_only\";");
+            var entry = await db.DecisionLogEntries.SingleAsync(e => e.Id == completed);
+            Assert.Equal(await db.DecisionLogEntries.MaxAsync(e => e.Sequence), entry.Sequence);
+            entry.InputJson = entry.InputJson.Replace("\"failedAdequateTrials\":3", "\"failedAdequateTrials\":4", StringComparison.Ordinal);
+            entry.Hash = ChainHash.Compute(entry);
+            (await db.LogChainHeads.SingleAsync(h => h.Chain == LogChainHead.Decisions)).LastHash = entry.Hash;
+            await db.SaveChangesAsync();
+            Assert.False(StoredInputs.Agree(entry.InputJson, entry.HistoryJson));
+        }
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(completed.ToString(), cards.ToJsonString(), StringComparison.Ordinal);
+        await using (var db = app.Db())
+        {
+            // Completed from it, the answer would be recorded as a re-screen of it.
+            Assert.False(await db.DecisionLogEntries.AnyAsync(e => e.RelatesToId == completed));
+        }
+    }
 }
 
 /// <summary>The same tests on PostgreSQL.</summary>

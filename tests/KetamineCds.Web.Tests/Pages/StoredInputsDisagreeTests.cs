@@ -79,6 +79,80 @@ public sealed class StoredInputsDisagreeTests
         Assert.Contains("存储的输入不一致：未分析。", zh, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ResultPage_StoredInputsDisagree_OffersNeitherRescreenNorCorrectionAndSaysWhy()
+    {
+        // A re-screen or a correction starts from the input as submitted, which may be the rewritten copy: its answers
+        // would come back as a new entry whose two copies agree, and nothing would show they had been doubted.
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-3"));
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var before = await page.GetStringAsync($"/Screenings/{id}");
+        Assert.Contains($"href=\"/Screenings/New?from={id}\"", before, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Screenings/New?corrects={id}\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"rescreen-withheld\"", before, StringComparison.Ordinal);
+
+        await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
+
+        var after = WebUtility.HtmlDecode(await page.GetStringAsync($"/Screenings/{id}"));
+        using var inChinese = await Localization.CultureSelectionTests.GetAsync(page, $"/Screenings/{id}", "zh-CN");
+        var zh = WebUtility.HtmlDecode(await inChinese.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"inputs-disagree\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Screenings/New?from=", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Screenings/New?corrects=", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"rescreen-withheld\"", after, StringComparison.Ordinal);
+        Assert.Contains("Re-screening or correcting from these answers is not offered", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Screenings/New?from=", zh, StringComparison.Ordinal);
+        Assert.Contains("不提供以这些回答重新筛查或更正", zh, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from", "en", "Tell the clinic's auditor")]
+    [InlineData("corrects", "en", "Tell the clinic's auditor")]
+    [InlineData("from", "zh-CN", "请告知诊所的审计员")]
+    [InlineData("corrects", "zh-CN", "请告知诊所的审计员")]
+    public async Task RescreenOrCorrectionForm_StoredInputsDisagree_Is409WithNoFormAndPointsToTheAuditor(string mode, string language, string auditor)
+    {
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-4"));
+        await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(page, $"/Screenings/New?{mode}={id}", language);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("id=\"earlier-inputs-disagree\"", html, StringComparison.Ordinal);
+        Assert.Contains(auditor, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("screening-form", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("MRN-DISAGREE-4", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from")]
+    [InlineData("corrects")]
+    public async Task RescreenOrCorrectionPost_StoredInputsDisagree_Is409AndRecordsNothing(string mode)
+    {
+        using var factory = new KetamineCdsFactory();
+        const string Patient = "MRN-DISAGREE-5";
+        var id = await ScreenAsync(factory, SampleRequests.Trd(Patient));
+        await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = PageTests.ValidForm(Patient);
+        form[mode] = id.ToString();
+        form["correctionReason"] = "Trials were 3, not 1.";
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(page, "/Screenings/New");
+
+        using var post = await page.PostAsync($"/Screenings/New?{mode}={id}", new FormUrlEncodedContent(form));
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
+        Assert.Contains("id=\"earlier-inputs-disagree\"", html, StringComparison.Ordinal);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        using var list = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings?patientReference={Patient}"));
+        Assert.Equal(1, list.RootElement.GetProperty("items").GetArrayLength());
+    }
+
     private static async Task<Guid> ScreenAsync(KetamineCdsFactory factory, System.Text.Json.Nodes.JsonObject request)
     {
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

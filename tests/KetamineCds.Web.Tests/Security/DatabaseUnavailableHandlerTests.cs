@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 
 namespace KetamineCds.Web.Tests.Security;
 
@@ -59,6 +60,57 @@ public class DatabaseUnavailableHandlerTests
         var page = await new StreamReader(context.Response.Body).ReadToEndAsync();
         Assert.Contains("Your answers are kept in this browser tab", page, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/Screenings/New?from=0193a0c4-1e5b-7000-8000-000000000001\">Back to the form</a>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Screenings/New", "?corrects=0193a0c4-1e5b-7000-8000-000000000001", "en")]
+    [InlineData("/screenings/new", "", "en")]
+    [InlineData("/Screenings/New", "", "zh-Hans")]
+    public async Task TryHandle_ScreeningFormSent_SaysTheAnswersAreKeptInTheReadersLanguage(string path, string query, string language)
+    {
+        // The screening form, a re-screen's and a correction's alike, is the form drafts.js keeps when it is sent.
+        var page = await OutagePageAsync("POST", path, query, language);
+
+        var (kept, back) = language == "en"
+            ? ("Your answers are kept in this browser tab", "Back to the form")
+            : ("您填写的答案已保存在此浏览器标签页中", "返回表单");
+        Assert.Contains(kept, page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{path}{query}\">{back}</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(language == "en" ? "What you sent was not saved" : "您提交的内容未保存", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Screenings/0193a0c4-1e5b-7000-8000-000000000001", "?handler=Override", "en")]
+    [InlineData("/Account/Login", "", "en")]
+    [InlineData("/Account/ChangePassword", "", "en")]
+    [InlineData("/Admin/Users/Create", "", "en")]
+    [InlineData("/Screenings/0193a0c4-1e5b-7000-8000-000000000001", "?handler=Override", "zh-Hans")]
+    [InlineData("/Account/Login", "", "zh-Hans")]
+    public async Task TryHandle_OtherFormSent_SaysNothingWasSavedOrKeptAndPromisesNoForm(string path, string query, string language)
+    {
+        // An override, a sign-in, an account form: nothing keeps what was typed there, so the page must not say it does.
+        var page = await OutagePageAsync("POST", path, query, language);
+
+        var (notSaved, kept, back) = language == "en"
+            ? ("What you sent was not saved, and KetamineCds kept no copy of it", "kept in this browser tab", "Back to the form")
+            : ("您提交的内容未保存，KetamineCds 也未留存任何副本", "已保存在此浏览器标签页中", "返回表单");
+        Assert.Contains(notSaved, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(kept, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(back, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a ", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> OutagePageAsync(string method, string path, string query, string language)
+    {
+        var context = Context(path);
+        context.Request.Method = method;
+        context.Request.QueryString = new QueryString(query);
+        context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(language), provider: null));
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, new FakeDbException("connection refused"), CancellationToken.None));
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        // The page writes Chinese as character references (the default encoder's); a browser reads them as the characters.
+        return System.Net.WebUtility.HtmlDecode(await new StreamReader(context.Response.Body).ReadToEndAsync());
     }
 
     [Fact]

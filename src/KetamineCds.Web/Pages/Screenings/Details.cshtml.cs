@@ -35,9 +35,11 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
     /// <summary>
     /// True when the user may re-screen with these answers, or correct an answer (the CreateScreening policy, as for a
-    /// new screening).
+    /// new screening), and the entry's two copies of its answers agree. When they disagree neither is offered: both start
+    /// from the input as submitted, which may be the altered copy, and would carry its answers into a new entry whose
+    /// copies agree (the new form refuses them too, <see cref="NewModel.EarlierInputsDisagree"/>).
     /// </summary>
-    public bool CanRescreen => CanOverride;
+    public bool CanRescreen => CanOverride && !InputsDisagree;
 
     /// <summary>What the page opens with: the safety items and the care items not recorded.</summary>
     public NotRecordedSummary NotRecorded { get; private set; } = null!;

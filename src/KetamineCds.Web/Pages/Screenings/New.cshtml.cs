@@ -238,6 +238,16 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>Set when the screening to re-screen or correct (<see cref="Earlier"/>) cannot be read; the page then says so and shows no form.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
 
+    /// <summary>
+    /// Set when the screening to re-screen or correct (<see cref="Earlier"/>) holds two copies of its answers that disagree
+    /// (the input as submitted and the history its verdict was decided on, <see cref="StoredInputs"/>; only a log altered
+    /// behind the app's back holds one). The form would start from the input as submitted, which may be the altered copy,
+    /// and its answers would come back as a new entry whose copies agree, the doubt gone. So nothing is filled in and
+    /// nothing is recorded: the page answers 409, says why, points to the auditor, and offers a new screening, whose
+    /// answers are taken afresh from the chart.
+    /// </summary>
+    public bool EarlierInputsDisagree { get; private set; }
+
     /// <summary>When the screening this one re-screens or corrects was recorded (with <see cref="Earlier"/>).</summary>
     public DateTimeOffset? EarlierRecordedAt { get; private set; }
 
@@ -285,6 +295,12 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
             if (Unreadable is not null)
             {
+                return Page();
+            }
+
+            if (EarlierInputsDisagree)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             }
 
@@ -344,6 +360,13 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
             if (Unreadable is not null)
             {
+                return Page();
+            }
+
+            if (EarlierInputsDisagree)
+            {
+                // Also for a form opened before the entry was altered: nothing is recorded against it.
+                Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             }
 
@@ -450,13 +473,20 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>
     /// Reads the screening to re-screen or correct, with when it was recorded, its note and the answers no longer
     /// current; null if there is none. One that cannot be read (only a tampered log holds one) sets
-    /// <see cref="Unreadable"/>: the page says so as its result page does, never a 500, and no form is shown.
+    /// <see cref="Unreadable"/>: the page says so as its result page does, never a 500, and no form is shown. One whose
+    /// two copies of its answers disagree sets <see cref="EarlierInputsDisagree"/> and gives none of its answers.
     /// </summary>
     private async Task<EarlierAnswers?> LoadEarlierAsync(Guid id, ClinicCalendar calendar, CancellationToken cancellationToken)
     {
         (var previous, Unreadable) = await log.FindScreeningForPageAsync(id, HttpContext, logger, cancellationToken);
         if (previous is null)
         {
+            return null;
+        }
+
+        if (!StoredInputs.Agree(previous.InputJson, previous.History))
+        {
+            EarlierInputsDisagree = true;
             return null;
         }
 
