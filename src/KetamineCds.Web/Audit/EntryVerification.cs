@@ -27,4 +27,22 @@ public sealed record EntryVerification(IReadOnlyList<ChainFinding> Findings, boo
 
         return new EntryVerification(all, own.Count > 0);
     }
+
+    /// <summary>
+    /// For a page whose entry (or an override shown with it) cannot be read: which way <paramref name="unreadable"/>'s
+    /// entry fails, said first; <see cref="None"/> when the log cannot be read at all, where the unreadable notice stands
+    /// on its own. Nothing of the entry is shown, so no view is recorded.
+    /// </summary>
+    public static async Task<EntryVerification> ForUnreadableAsync(IDecisionLogAudit audit, Guid id, DecisionLogEntryUnreadableException unreadable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unreadable);
+        try
+        {
+            return await ForAsync(audit, id, [unreadable.EntryId], cancellationToken);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return None;
+        }
+    }
 }

@@ -47,15 +47,7 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
-            try
-            {
-                // The entry that cannot be read (this one, or an override recorded against it): which way it fails.
-                Verification = await EntryVerification.ForAsync(audit, id, [ex.EntryId], HttpContext.RequestAborted);
-            }
-            catch (DecisionLogUnavailableException)
-            {
-                // The notice stands on its own.
-            }
+            Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
 
             return Page();
         }

@@ -52,15 +52,7 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
-            try
-            {
-                // Which way it fails, said first (nothing of it is shown, so no view is recorded, as on the other entries' pages).
-                Verification = await EntryVerification.ForAsync(audit, id, [ex.EntryId], HttpContext.RequestAborted);
-            }
-            catch (DecisionLogUnavailableException)
-            {
-                // The notice stands on its own.
-            }
+            Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
 
             return Page();
         }
