@@ -233,13 +233,18 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
 
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "the page is wider than the window");
         var box = await page.EvaluateAsync<int[]>("() => { const b = document.getElementById('access-events').parentElement; return [b.scrollWidth, b.clientWidth]; }");
-        // On failure, say which cells are the widest: the table holds every test's events, so the culprit may be any row.
+        // On failure, say how wide each column is and the longest word in it: the table holds every test's events, so the
+        // culprit may be any row (the widest cells alone named only one column, whose cells share its width).
         var widest = box[0] <= box[1] ? "" : await page.EvaluateAsync<string>(
             """
-            () => [...document.querySelectorAll('#access-events td')].sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width)
-              .slice(0, 4).map(td => Math.round(td.getBoundingClientRect().width) + ' px: ' + td.textContent.trim().slice(0, 160)).join(' | ')
+            () => { const t = document.getElementById('access-events');
+              return [...t.querySelectorAll('thead th')].map((th, i) => {
+                const words = [...t.querySelectorAll('tbody tr')].map(tr => tr.children[i]).filter(Boolean)
+                  .flatMap(td => td.textContent.trim().split(/\s+/)).sort((a, b) => b.length - a.length);
+                return th.textContent.trim() + ' ' + Math.round(th.getBoundingClientRect().width) + ' px, longest word: ' + (words[0] || '').slice(0, 80);
+              }).join(' | ') + '; rows: ' + t.querySelectorAll('tbody tr').length; }
             """);
-        Assert.True(box[0] <= box[1], $"the table scrolls sideways: {box[0]} px in {box[1]} px; widest cells: {widest}");
+        Assert.True(box[0] <= box[1], $"the table scrolls sideways: {box[0]} px in {box[1]} px; columns: {widest}");
 
         // The id's lines as laid out: it is the whole id (nothing added between its pieces, so it is copied whole), in
         // lines of at least 8 characters but its last.
