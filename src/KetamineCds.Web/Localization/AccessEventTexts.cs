@@ -39,14 +39,28 @@ public static partial class AccessEventTexts
     [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@;,()\[\]]+@[^\s@;,()\[\]]*[^\s@;,()\[\].]")]
     private static partial System.Text.RegularExpressions.Regex EmailInText();
 
-    /// <summary>The longest piece of a subject that <see cref="SubjectPieces"/> keeps on one line.</summary>
-    public const int LongestWholeSubjectPiece = 16;
+    /// <summary>
+    /// The longest piece of a subject that <see cref="SubjectPieces"/> keeps on one line: the app's own words
+    /// (<c>decision-log</c>) and a usual patient reference (<c>MRN-12345678</c>). At 16, a 16-character reference
+    /// (187 px) beside an administrator's row made the table wider than a 1024 px window.
+    /// </summary>
+    public const int LongestWholeSubjectPiece = 12;
 
     /// <summary>A subject's parts: after each <c>:</c> and <c>/</c>.</summary>
     private static readonly WrapRule SubjectParts = new() { Between = WrapRule.After(":/") };
 
     /// <summary>An id's groups (a GUID's): after each hyphen.</summary>
     private static readonly WrapRule IdGroups = new() { Between = WrapRule.After("-") };
+
+    /// <summary>
+    /// What happened's recorded spelling (<c>user-administration</c>) in the pieces the access log's What column may wrap
+    /// between: after its hyphens, each piece whole (a short one stays whole). Kept on one line, it alone made the column 173 px wide, and with an
+    /// administrator's row and a long patient reference the table no longer fitted a 1024 px window.
+    /// </summary>
+    public static IReadOnlyList<string> KindPieces(string? kind) => string.IsNullOrEmpty(kind) ? [] : KindParts.Pieces(kind);
+
+    /// <summary>A kind's spelling: whole up to <see cref="LongestWholeSubjectPiece"/> characters (<c>sign-in</c> never "sign-" / "in"), else after each hyphen.</summary>
+    private static readonly WrapRule KindParts = new() { Between = WrapRule.After("-"), WholeUpTo = LongestWholeSubjectPiece };
 
     /// <summary>A subject's part longer than <see cref="LongestWholeSubjectPiece"/>: after its hyphens, dots and underscores.</summary>
     private static readonly WrapRule LongSubjectPart = new() { Between = WrapRule.After("-._"), WholeUpTo = LongestWholeSubjectPiece };

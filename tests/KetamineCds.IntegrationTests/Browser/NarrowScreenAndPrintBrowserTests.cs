@@ -225,6 +225,10 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         {
             await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IAccessAudit>().RecordAsync(new KetamineCds.Infrastructure.DecisionLog.AccessEvent(
                 KetamineCds.Infrastructure.DecisionLog.AccessEventKind.UserAdministration, "admin@demo.local", Roles.Admin, "user:" + Guid.NewGuid(), "created user " + LongEmail + " with role Psychiatrist", correlation));
+            // The widest subject kept whole (a 12-character patient reference): the table fits with it, whichever other
+            // tests' rows share the page (a 14-character one beside this row made it 1024 px wide in 984 px, 2 runs in 5).
+            await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IAccessAudit>().RecordAsync(new KetamineCds.Infrastructure.DecisionLog.AccessEvent(
+                KetamineCds.Infrastructure.DecisionLog.AccessEventKind.ViewScreening, LongEmail, Roles.Psychiatrist, "patient:MRN000000123", "Audit workspace", "browser-widest-subject"));
         }
 
         var page = await browser.SignedInPageAsync("auditor@demo.local", locale);

@@ -69,11 +69,11 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         // This very view is the newest event: who, role, what in words beside the log's spelling, subject, detail.
         Assert.Contains("<td class=\"access-who\">auditor<wbr /><span class=\"email-domain\">@demo<wbr />.local</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"audit-tight\">Auditor</td>", rows[0].Html, StringComparison.Ordinal);
-        Assert.Contains("Viewed the access log <code class=\"audit-code\">view-access-log</code>", rows[0].Html, StringComparison.Ordinal);
+        Assert.Contains("Viewed the access log <code class=\"audit-code\"><span class=\"kind-piece\">view-</span><wbr /><span class=\"kind-piece\">access-</span><wbr /><span class=\"kind-piece\">log</span></code>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-subject\"><span class=\"subject-part\">access-log</span></td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-detail\">Audit workspace</td>", rows[0].Html, StringComparison.Ordinal);
         Assert.Contains(rows, r => r.Html.Contains("Staff<wbr /><span class=\"email-domain\">@Demo<wbr />.local</span>", StringComparison.Ordinal)
-            && r.Html.Contains("Failed attempt <code class=\"audit-code\">sign-in-failed</code>", StringComparison.Ordinal));
+            && r.Html.Contains("Failed attempt <code class=\"audit-code\"><span class=\"kind-piece\">sign-</span><wbr /><span class=\"kind-piece\">in-</span><wbr /><span class=\"kind-piece\">failed</span></code>", StringComparison.Ordinal));
         var view = await app.LastAsync("view-access-log");
         Assert.Equal((KetamineCdsFactory.Auditor, "Auditor", "access-log", "audit workspace"), (view.UserEmail, view.Role, view.Subject, view.Detail));
         Assert.Equal(view.Sequence, rows[0].Sequence);
@@ -118,7 +118,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         var html = await GetAsync(client, "/Audit/Access?who=zh.reader@clinic.example", "zh-CN");
 
         var row = Assert.Single(Rows(html));
-        Assert.Contains("已登录 <code class=\"audit-code\">sign-in</code>", row.Html, StringComparison.Ordinal);
+        Assert.Contains("已登录 <code class=\"audit-code\"><span class=\"kind-piece\">sign-in</span></code>", row.Html, StringComparison.Ordinal);
         Assert.Contains("网页，恢复码 <code class=\"recorded-text\" lang=\"en\">page, recovery code</code>", row.Html, StringComparison.Ordinal);
         Assert.Contains("<h1>访问日志</h1>", html, StringComparison.Ordinal);
 
@@ -149,7 +149,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         var onlyFailed = Assert.Single(failed);
         Assert.Contains("Filter.Who<wbr /><span class=\"email-domain\">@Clinic<wbr />.Example</span>", onlyFailed.Html, StringComparison.Ordinal);
         Assert.Equal(2, subject.Count);
-        Assert.All(subject, r => Assert.Contains("view-screening", r.Html, StringComparison.Ordinal));
+        Assert.All(subject, r => Assert.Contains("<span class=\"kind-piece\">view-</span><wbr /><span class=\"kind-piece\">screening</span>", r.Html, StringComparison.Ordinal));
         Assert.Equal(3, recent.Count);
         Assert.Contains("No access events match.", longAgo, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"access-events\"", longAgo, StringComparison.Ordinal);
@@ -355,6 +355,9 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     [InlineData("user:0b6a3f1e-5c2d-4e8f-9a7b-1c2d3e4f5a6b", new[] { "user:", "0b6a3f1e-", "5c2d-", "4e8f-", "9a7b-", "1c2d3e4f5a6b" }, new[] { true, false, false, false, false, false })]
     [InlineData("0B6A3F1E-5C2D-4E8F-9A7B-1C2D3E4F5A6B", new[] { "0B6A3F1E-", "5C2D-", "4E8F-", "9A7B-", "1C2D3E4F5A6B" }, new[] { false, false, false, false, false })]
     [InlineData("patient:MRN-12", new[] { "patient:", "MRN-12" }, new[] { true, true })]
+    [InlineData("patient:MRN000000123", new[] { "patient:", "MRN000000123" }, new[] { true, true })]
+    [InlineData("patient:MRN-TRACE-1024", new[] { "patient:", "MRN-", "TRACE-", "1024" }, new[] { true, true, true, true })]
+    [InlineData("patient:MRN0000001234", new[] { "patient:", "MRN0000001234" }, new[] { true, false })]
     [InlineData("patient:KCH-2024-000123456.A", new[] { "patient:", "KCH-", "2024-", "000123456.", "A" }, new[] { true, true, true, true, true })]
     [InlineData("patient:ABCDEFGHIJKLMNOPQRSTUVWXYZ", new[] { "patient:", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" }, new[] { true, false })]
     [InlineData("a/b-c:", new[] { "a/", "b-c:" }, new[] { true, true })]
@@ -366,6 +369,21 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal(pieces, cut.Select(p => p.Text));
         Assert.Equal(whole, cut.Select(p => p.Whole));
         Assert.Equal(subject, string.Concat(cut.Select(p => p.Text)));
+    }
+
+    [Theory]
+    [InlineData("user-administration", new[] { "user-", "administration" })]
+    [InlineData("view-access-log", new[] { "view-", "access-", "log" })]
+    [InlineData("export", new[] { "export" })]
+    [InlineData("sign-in", new[] { "sign-in" })]
+    [InlineData("locked-out", new[] { "locked-out" })]
+    [InlineData("", new string[] { })]
+    public void KindPieces_ALongOneBreaksAfterItsHyphensOnly_AShortOneStaysWhole_AndJoinBack(string kind, string[] pieces)
+    {
+        var cut = AccessEventTexts.KindPieces(kind);
+
+        Assert.Equal(pieces, cut);
+        Assert.Equal(kind, string.Concat(cut));
     }
 
     [Theory]
@@ -422,7 +440,8 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains($"<a href=\"/Audit/Screening/{id}\">{IdPieces(id)}</a> <span class=\"audit-note\">(screening)</span>", byId, StringComparison.Ordinal);
         Assert.Contains("<td class=\"access-detail\">API</td>", Assert.Single(Rows(byId)).Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Audit?patient=MRN-ACCESS-LINK\"", byPatient, StringComparison.Ordinal);
-        Assert.Contains("><span class=\"subject-part\">patient:</span><wbr /><span class=\"subject-part\">MRN-ACCESS-LINK</span></a>", byPatient, StringComparison.Ordinal);
+        // A reference longer than 12 characters wraps after its hyphens, each piece whole.
+        Assert.Contains("><span class=\"subject-part\">patient:</span><wbr /><span class=\"subject-part\">MRN-</span><wbr /><span class=\"subject-part\">ACCESS-</span><wbr /><span class=\"subject-part\">LINK</span></a>", byPatient, StringComparison.Ordinal);
         Assert.Contains("A patient's screenings (API) <code class=\"recorded-text\" lang=\"en\">api list</code>", byPatient, StringComparison.Ordinal);
         // The screening's own page says what happened in words, and leads to the whole log about it.
         Assert.Contains("Viewed screenings <code class=\"audit-code\">view-screening</code>", screeningPage, StringComparison.Ordinal);
