@@ -471,6 +471,15 @@ public class ValueSetChartChecksTests
         Assert.All(reading.ToCheck, c => Assert.Equal("Oxycodone 5 mg tablet (NDC 12345-678-90, SNOMED CT 000000001)", c.What));
     }
 
+    /// <summary>The chart's words for an entry, shortened to the limit of 80 characters: starting, holding and ending as given.</summary>
+    private static void AssertShortened(string what, string start, string within, string end)
+    {
+        Assert.StartsWith(start, what, StringComparison.Ordinal);
+        Assert.Contains(within, what, StringComparison.Ordinal);
+        Assert.EndsWith(end, what, StringComparison.Ordinal);
+        Assert.InRange(what.Length, 1, 80);
+    }
+
     [Fact]
     public void Read_AMedicineCodedInALongLocalSystem_KeepsItsWordsFirstAndItsCodeWhole_AndShortensTheSystem()
     {
@@ -480,11 +489,7 @@ public class ValueSetChartChecksTests
         var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "oxycodone 5 mg", (LongSystem, "OXY-5MG-TAB-000123", null)));
 
         AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
-        var what = Assert.Single(reading.ToCheck.Select(c => c.What).Distinct());
-        Assert.StartsWith("oxycodone 5 mg (https://terminology.", what, StringComparison.Ordinal);
-        Assert.EndsWith("-local-medications OXY-5MG-TAB-000123)", what, StringComparison.Ordinal);
-        Assert.Contains("\u2026", what, StringComparison.Ordinal);
-        Assert.InRange(what.Length, 1, 80);
+        AssertShortened(Assert.Single(reading.ToCheck.Select(c => c.What).Distinct()), "oxycodone 5 mg (https://terminology.", "\u2026", "-local-medications OXY-5MG-TAB-000123)");
     }
 
     [Fact]
@@ -493,11 +498,7 @@ public class ValueSetChartChecksTests
         const string Words = "oxycodone hydrochloride 5 mg immediate-release oral tablet, one every six hours as needed for pain";
         var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationRequest", "m1", "active", Words, (Ndc, "12345-678-90", null), (LocalSystem, "OXY5", null)));
 
-        var what = Assert.Single(reading.ToCheck.Select(c => c.What).Distinct());
-        Assert.StartsWith("oxycodone hydrochloride 5 mg", what, StringComparison.Ordinal);
-        Assert.Contains("\u2026 (NDC 12345-678-90, http://", what, StringComparison.Ordinal);
-        Assert.EndsWith("/formulary OXY5)", what, StringComparison.Ordinal);
-        Assert.InRange(what.Length, 1, 80);
+        AssertShortened(Assert.Single(reading.ToCheck.Select(c => c.What).Distinct()), "oxycodone hydrochloride 5 mg", "\u2026 (NDC 12345-678-90, http://", "/formulary OXY5)");
     }
 
     [Fact]
@@ -514,10 +515,7 @@ public class ValueSetChartChecksTests
         var reading = Fhir.Read(Fhir.Patient(), condition);
 
         AssertNamed(reading, "substanceUse", ChartCheckKind.Unconfirmed, "Condition/c1");
-        var what = Assert.Single(reading.ToCheck, c => c.Field == "substanceUse").What;
-        Assert.StartsWith("Opioid dependence, uncomplicated", what, StringComparison.Ordinal);
-        Assert.EndsWith("\u2026 (F11.20)", what, StringComparison.Ordinal);
-        Assert.InRange(what.Length, 1, 80);
+        AssertShortened(Assert.Single(reading.ToCheck, c => c.Field == "substanceUse").What, "Opioid dependence, uncomplicated", "\u2026", "\u2026 (F11.20)");
     }
 
     [Fact]
