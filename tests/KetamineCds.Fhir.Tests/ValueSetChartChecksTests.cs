@@ -307,18 +307,71 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
     }
 
-    // A medicine recorded only in words (helper-95): it was silently ignored, so an earlier "no" to naltrexone, opioids,
-    // MAOIs ... could fill the questions as if the chart agreed.
+    // A medicine recorded only in words (helper-95), or coded only in code systems the medication value sets do not use
+    // (helper-98): it was silently ignored, so an earlier "no" to naltrexone, opioids, MAOIs ... could fill the questions
+    // as if the chart agreed, while the chart held, say, an NDC-coded opioid. The codes below are placeholders: the app
+    // does not read them, so what they stand for does not matter.
     private static readonly string[] MedicineQuestions =
         ["onOralAntidepressant", "oralAntidepressantClass", "moodStabilizer", "onOpioids", "onNaltrexone", "onPsychostimulantOrMaoi", "otherCnsDepressants", "benzodiazepineDiazepamEquivalentMg"];
 
-    private static Dictionary<string, object> InWords(string type, string id, string status, object medication)
+    private const string Ndc = "http://hl7.org/fhir/sid/ndc";
+    private const string LocalSystem = "http://clinic.example/fhir/CodeSystem/formulary";
+
+    /// <summary>A MedicationStatement or MedicationRequest (an order) of patient p1 whose <c>medication[x]</c> is <paramref name="medication"/>.</summary>
+    private static Dictionary<string, object> Medicine(string type, string id, string status, string medicationElement, object medication)
     {
-        var resource = new Dictionary<string, object> { ["resourceType"] = type, ["id"] = id, ["status"] = status, ["subject"] = new { reference = "Patient/p1" } };
+        var resource = new Dictionary<string, object>
+        {
+            ["resourceType"] = type,
+            ["id"] = id,
+            ["status"] = status,
+            ["subject"] = new { reference = "Patient/p1" },
+            [medicationElement] = medication,
+        };
         if (type == "MedicationRequest")
             resource["intent"] = "order";
-        resource[medication is string ? "medicationCodeableConcept" : "medicationReference"] = medication is string text ? (object)new { text } : medication;
         return resource;
+    }
+
+    /// <summary>A medicine in words only: a text (<c>medicationCodeableConcept.text</c>), or a <c>medicationReference</c> as given.</summary>
+    private static Dictionary<string, object> InWords(string type, string id, string status, object medication) =>
+        medication is string text
+            ? Medicine(type, id, status, "medicationCodeableConcept", new { text })
+            : Medicine(type, id, status, "medicationReference", medication);
+
+    /// <summary>A coded medicine: each coding (a null system or display left out) and the concept's text, if any.</summary>
+    private static Dictionary<string, object> Coded(string type, string id, string status, string? text, params (string? System, string Code, string? Display)[] codings)
+    {
+        var concept = new Dictionary<string, object>
+        {
+            ["coding"] = codings.Select(c =>
+            {
+                var coding = new Dictionary<string, string> { ["code"] = c.Code };
+                if (c.System is not null)
+                    coding["system"] = c.System;
+                if (c.Display is not null)
+                    coding["display"] = c.Display;
+                return coding;
+            }).ToArray(),
+        };
+        if (text is not null)
+            concept["text"] = text;
+        return Medicine(type, id, status, "medicationCodeableConcept", concept);
+    }
+
+    /// <summary>Naltrexone, in words or coded in NDC only, as a MedicationStatement m1.</summary>
+    private static Dictionary<string, object> UnreadNaltrexone(ChartCheckKind kind, string type = "MedicationStatement", string status = "active") =>
+        kind == ChartCheckKind.MedicineInWordsOnly
+            ? InWords(type, "m1", status, "Naltrexone 50 mg")
+            : Coded(type, "m1", status, "naltrexone 50 mg", (Ndc, "12345-678-90", null));
+
+    /// <summary>One medicine no value set reads, named beside every medicine question and nothing else, in these words.</summary>
+    private static void AssertNamedBesideEveryMedicineQuestion(FhirReading reading, ChartCheckKind kind, string reference, string what)
+    {
+        foreach (var field in MedicineQuestions)
+            AssertNamed(reading, field, kind, reference);
+        Assert.All(reading.ToCheck, c => Assert.Equal(what, c.What));
+        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
     }
 
     [Theory]
@@ -330,10 +383,7 @@ public class ValueSetChartChecksTests
     {
         var reading = Fhir.Read(Fhir.Patient(), InWords(type, "m1", status, "Naltrexone 50 mg"));
 
-        foreach (var field in MedicineQuestions)
-            AssertNamed(reading, field, ChartCheckKind.MedicineInWordsOnly, $"{type}/m1");
-        Assert.All(reading.ToCheck, c => Assert.Equal("Naltrexone 50 mg", c.What));
-        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
+        AssertNamedBesideEveryMedicineQuestion(reading, ChartCheckKind.MedicineInWordsOnly, $"{type}/m1", "Naltrexone 50 mg");
     }
 
     [Fact]
@@ -359,22 +409,25 @@ public class ValueSetChartChecksTests
     [InlineData("MedicationStatement", "not-taken")]
     [InlineData("MedicationStatement", "entered-in-error")]
     [InlineData("MedicationRequest", "cancelled")]
+    [InlineData("MedicationRequest", "completed")]
     [InlineData("MedicationRequest", "stopped")]
-    public void Read_AMedicineInWordsNoLongerTaken_IsNotNamed(string type, string status)
+    [InlineData("MedicationRequest", "entered-in-error")]
+    public void Read_AMedicineInWordsOrCodedInNdcNoLongerTaken_IsNotNamed(string type, string status)
     {
-        var reading = Fhir.Read(Fhir.Patient(), InWords(type, "m1", status, "Naltrexone 50 mg"));
-
-        Assert.Empty(reading.ToCheck);
+        Assert.Empty(Fhir.Read(Fhir.Patient(), UnreadNaltrexone(ChartCheckKind.MedicineInWordsOnly, type, status)).ToCheck);
+        Assert.Empty(Fhir.Read(Fhir.Patient(), UnreadNaltrexone(ChartCheckKind.MedicineCodeNotRead, type, status)).ToCheck);
     }
 
-    [Fact]
-    public void Read_AMedicineInWordsBesideACurrentCodedOne_LeavesTheCodedAnswer_AndIsNamedBesideTheOtherQuestions()
+    [Theory]
+    [InlineData(ChartCheckKind.MedicineInWordsOnly)]
+    [InlineData(ChartCheckKind.MedicineCodeNotRead)]
+    public void Read_AMedicineInWordsOrCodedInNdcBesideACurrentCodedOne_LeavesTheCodedAnswer_AndIsNamedBesideTheOtherQuestions(ChartCheckKind kind)
     {
-        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m-hc", Hydrocodone), InWords("MedicationStatement", "m1", "active", "Naltrexone 50 mg"));
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m-hc", Hydrocodone), UnreadNaltrexone(kind));
 
         Assert.Equal(true, reading.Values["onOpioids"]);
         Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOpioids");
-        AssertNamed(reading, "onNaltrexone", ChartCheckKind.MedicineInWordsOnly, "MedicationStatement/m1");
+        AssertNamed(reading, "onNaltrexone", kind, "MedicationStatement/m1");
     }
 
     [Fact]
@@ -386,35 +439,6 @@ public class ValueSetChartChecksTests
         Assert.Empty(reading.ToCheck);
     }
 
-    // A medicine coded only in code systems the medication value sets do not use (helper-98): it was silently ignored, as a
-    // medicine in words was, so an earlier "no" could fill the medicine questions while the chart held, say, an NDC-coded
-    // opioid. The codes below are placeholders: the app does not read them, so what they stand for does not matter.
-    private const string Ndc = "http://hl7.org/fhir/sid/ndc";
-    private const string LocalSystem = "http://clinic.example/fhir/CodeSystem/formulary";
-
-    private static Dictionary<string, object> Coded(string type, string id, string status, string? text, params (string? System, string Code, string? Display)[] codings)
-    {
-        var resource = new Dictionary<string, object> { ["resourceType"] = type, ["id"] = id, ["status"] = status, ["subject"] = new { reference = "Patient/p1" } };
-        if (type == "MedicationRequest")
-            resource["intent"] = "order";
-        var concept = new Dictionary<string, object>
-        {
-            ["coding"] = codings.Select(c =>
-            {
-                var coding = new Dictionary<string, string> { ["code"] = c.Code };
-                if (c.System is not null)
-                    coding["system"] = c.System;
-                if (c.Display is not null)
-                    coding["display"] = c.Display;
-                return coding;
-            }).ToArray(),
-        };
-        if (text is not null)
-            concept["text"] = text;
-        resource["medicationCodeableConcept"] = concept;
-        return resource;
-    }
-
     [Theory]
     [InlineData("MedicationStatement", "active")]
     [InlineData("MedicationStatement", "intended")]
@@ -424,10 +448,7 @@ public class ValueSetChartChecksTests
     {
         var reading = Fhir.Read(Fhir.Patient(), Coded(type, "m1", status, "oxycodone 5 mg", (Ndc, "12345-678-90", null)));
 
-        foreach (var field in MedicineQuestions)
-            AssertNamed(reading, field, ChartCheckKind.MedicineCodeNotRead, $"{type}/m1");
-        Assert.All(reading.ToCheck, c => Assert.Equal("oxycodone 5 mg (NDC 12345-678-90)", c.What));
-        Assert.Equal(MedicineQuestions.Length, reading.ToCheck.Count);
+        AssertNamedBesideEveryMedicineQuestion(reading, ChartCheckKind.MedicineCodeNotRead, $"{type}/m1", "oxycodone 5 mg (NDC 12345-678-90)");
     }
 
     [Theory]
@@ -438,9 +459,7 @@ public class ValueSetChartChecksTests
     {
         var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", null, (system, code, "oxycodone 5 mg")));
 
-        foreach (var field in MedicineQuestions)
-            AssertNamed(reading, field, ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
-        Assert.All(reading.ToCheck, c => Assert.Equal($"oxycodone 5 mg ({named})", c.What));
+        AssertNamedBesideEveryMedicineQuestion(reading, ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1", $"oxycodone 5 mg ({named})");
     }
 
     [Fact]
@@ -450,6 +469,53 @@ public class ValueSetChartChecksTests
 
         AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineCodeNotRead, "MedicationRequest/m1");
         Assert.All(reading.ToCheck, c => Assert.Equal("Oxycodone 5 mg tablet (NDC 12345-678-90, SNOMED CT 000000001)", c.What));
+    }
+
+    /// <summary>The chart's words for an entry, shortened to the limit of 80 characters: starting, holding and ending as given.</summary>
+    private static void AssertShortened(string what, string start, string within, string end)
+    {
+        Assert.StartsWith(start, what, StringComparison.Ordinal);
+        Assert.Contains(within, what, StringComparison.Ordinal);
+        Assert.EndsWith(end, what, StringComparison.Ordinal);
+        Assert.InRange(what.Length, 1, 80);
+    }
+
+    [Fact]
+    public void Read_AMedicineCodedInALongLocalSystem_KeepsItsWordsFirstAndItsCodeWhole_AndShortensTheSystem()
+    {
+        // A local system's URI filled the 80 characters a chart entry's words may take and cut the code itself off, so
+        // an integrator could not find the entry in the chart by it. The middle of the URI gives way instead.
+        const string LongSystem = "https://terminology.regional-health-network.example.org/fhir/CodeSystem/pharmacy-formulary-local-medications";
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationStatement", "m1", "active", "oxycodone 5 mg", (LongSystem, "OXY-5MG-TAB-000123", null)));
+
+        AssertNamed(reading, "onOpioids", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
+        AssertShortened(Assert.Single(reading.ToCheck.Select(c => c.What).Distinct()), "oxycodone 5 mg (https://terminology.", "\u2026", "-local-medications OXY-5MG-TAB-000123)");
+    }
+
+    [Fact]
+    public void Read_AMedicineWithLongWordsCodedInNdc_CutsItsWordsAndKeepsEveryCodeWhole()
+    {
+        const string Words = "oxycodone hydrochloride 5 mg immediate-release oral tablet, one every six hours as needed for pain";
+        var reading = Fhir.Read(Fhir.Patient(), Coded("MedicationRequest", "m1", "active", Words, (Ndc, "12345-678-90", null), (LocalSystem, "OXY5", null)));
+
+        AssertShortened(Assert.Single(reading.ToCheck.Select(c => c.What).Distinct()), "oxycodone hydrochloride 5 mg", "\u2026 (NDC 12345-678-90, http://", "/formulary OXY5)");
+    }
+
+    [Fact]
+    public void Read_AConditionWithLongWords_KeepsItsCodeWhole()
+    {
+        // The same for a condition named to check: its words give way to its code.
+        var condition = (Dictionary<string, object>)Fhir.Condition("c1", Fhir.Icd10Cm, "F11.20", verification: "provisional");
+        condition["code"] = new
+        {
+            coding = new[] { new { system = Fhir.Icd10Cm, code = "F11.20" } },
+            text = "Opioid dependence, uncomplicated, provisional pending the addiction service's assessment next month",
+        };
+
+        var reading = Fhir.Read(Fhir.Patient(), condition);
+
+        AssertNamed(reading, "substanceUse", ChartCheckKind.Unconfirmed, "Condition/c1");
+        AssertShortened(Assert.Single(reading.ToCheck, c => c.Field == "substanceUse").What, "Opioid dependence, uncomplicated", "\u2026", "\u2026 (F11.20)");
     }
 
     [Fact]
@@ -465,32 +531,6 @@ public class ValueSetChartChecksTests
 
         AssertNamed(reading, "onNaltrexone", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
         Assert.Contains(reading.ToCheck, c => c.What == "naltrexone 50 mg (NDC 12345-678-90)");
-    }
-
-    [Theory]
-    [InlineData("MedicationStatement", "stopped")]
-    [InlineData("MedicationStatement", "completed")]
-    [InlineData("MedicationStatement", "not-taken")]
-    [InlineData("MedicationStatement", "entered-in-error")]
-    [InlineData("MedicationRequest", "cancelled")]
-    [InlineData("MedicationRequest", "completed")]
-    [InlineData("MedicationRequest", "stopped")]
-    [InlineData("MedicationRequest", "entered-in-error")]
-    public void Read_AMedicineCodedInNdcNoLongerTaken_IsNotNamed(string type, string status)
-    {
-        var reading = Fhir.Read(Fhir.Patient(), Coded(type, "m1", status, "oxycodone 5 mg", (Ndc, "12345-678-90", null)));
-
-        Assert.Empty(reading.ToCheck);
-    }
-
-    [Fact]
-    public void Read_AMedicineCodedInNdcBesideACurrentCodedOne_LeavesTheCodedAnswer_AndIsNamedBesideTheOtherQuestions()
-    {
-        var reading = Fhir.Read(Fhir.Patient(), Fhir.MedicationStatement("m-hc", Hydrocodone), Coded("MedicationStatement", "m1", "active", "naltrexone 50 mg", (Ndc, "12345-678-90", null)));
-
-        Assert.Equal(true, reading.Values["onOpioids"]);
-        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOpioids");
-        AssertNamed(reading, "onNaltrexone", ChartCheckKind.MedicineCodeNotRead, "MedicationStatement/m1");
     }
 
     [Fact]

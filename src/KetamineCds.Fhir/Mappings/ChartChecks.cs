@@ -75,10 +75,22 @@ internal static class ChartChecks
         concept is null ? [] : new[] { concept.Text }.Concat(concept.Coding.Select(c => c.Display)).OfType<string>();
 }
 
-/// <summary>A chart entry's words as the card and the form show them: plain, short, never markup.</summary>
+/// <summary>
+/// A chart entry's words as the card and the form show them: plain, short (80 characters), never markup. An integrator
+/// must be able to find the entry in the chart by its code, so a code shown with words is kept whole: when the two do
+/// not fit, a system named by its URI gives way first (its middle elided with "…", its start and end kept, down to 24
+/// characters), then the words (cut at their end with "…", down to 16), which stay first. Only codes too long to fit
+/// even then are cut, as any text is.
+/// </summary>
 internal static class ChartWords
 {
     private const int Max = 80;
+
+    /// <summary>The fewest characters a system's URI is shortened to.</summary>
+    private const int ShortestSystem = 24;
+
+    /// <summary>The fewest characters the words are cut to.</summary>
+    private const int ShortestWords = 16;
 
     /// <summary>The code's text, else its first display, else its first code; each shown with the code when there is one.</summary>
     public static string Of(CodeableConcept? concept)
@@ -87,25 +99,26 @@ internal static class ChartWords
         var words = !string.IsNullOrWhiteSpace(concept?.Text) ? concept!.Text
             : concept?.Coding.Select(c => c.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
         var code = coding?.Code;
-        var text = words is null ? code ?? "(no code)" : code is null ? words : $"{words} ({code})";
-        return Plain(text);
+        return words is null ? Plain(code ?? "(no code)") : code is null ? Plain(words) : Fit(words, [(null, code)]);
     }
 
     /// <summary>
     /// The code's text, else its first display, with each of its codes and the system it is in, for a medicine coded only
     /// in systems no value set reads ("oxycodone 5 mg (NDC 12345-678-90)"): a bare code does not say which system it is
-    /// from. NDC and SNOMED CT are named; another system by its URI as the chart sends it; a code without a system alone.
-    /// These are names only: which systems are read is the value sets' (<see cref="CurrentMedicines.NotRead"/>).
+    /// from. NDC and SNOMED CT are named; another system by its URI as the chart sends it, its middle elided when it
+    /// would not leave room for the codes; a code without a system alone. These are names only: which systems are read
+    /// is the value sets' (<see cref="CurrentMedicines.NotRead"/>).
     /// </summary>
     public static string WithSystems(CodeableConcept concept)
     {
         var words = !string.IsNullOrWhiteSpace(concept.Text) ? concept.Text
             : concept.Coding.Select(c => c.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
-        var codes = string.Join(", ", concept.Coding
+        var codes = concept.Coding
             .Where(c => !string.IsNullOrWhiteSpace(c.Code))
-            .Select(c => SystemName(c.System) is { } system ? $"{system} {c.Code!.Trim()}" : c.Code!.Trim())
-            .Distinct(StringComparer.Ordinal));
-        return Plain(words is null ? codes : $"{words} ({codes})");
+            .Select(c => (System: SystemName(c.System), Code: c.Code!.Trim()))
+            .Distinct()
+            .ToList();
+        return Fit(words, codes);
     }
 
     private static string? SystemName(string? system) => system?.Trim() switch
@@ -116,13 +129,84 @@ internal static class ChartWords
         var other => other,
     };
 
-    /// <summary>Keeps letters, digits, spaces and simple punctuation: no line breaks, markdown, HTML or hidden marks reach a card.</summary>
-    private static string Plain(string text)
+    /// <summary>
+    /// "words (system code, system code)", or the codes alone without words, within <see cref="Max"/>: the codes whole,
+    /// a system's URI shortened first, then the words. Only codes too long to fit even so are cut, as any text is.
+    /// </summary>
+    private static string Fit(string? words, IReadOnlyList<(string? System, string Code)> codes)
+    {
+        var plainWords = words is null ? null : Plain(words, int.MaxValue);
+        var plainCodes = codes.Select(c => (System: c.System is null ? null : Plain(c.System, int.MaxValue), Code: Plain(c.Code, int.MaxValue))).ToList();
+        string Compose(int systemLength, int wordsLength)
+        {
+            var named = string.Join(", ", plainCodes.Select(c => c.System is { Length: > 0 } system ? $"{Shortened(system, systemLength)} {c.Code}" : c.Code));
+            return plainWords is null ? named : $"{Shortened(plainWords, wordsLength, elideMiddle: false)} ({named})";
+        }
+
+        var longestSystem = plainCodes.Max(c => c.System?.Length ?? 0);
+        var wordsLength = plainWords?.Length ?? 0;
+        if (Compose(longestSystem, wordsLength).Length <= Max)
+        {
+            return Compose(longestSystem, wordsLength);
+        }
+
+        var systemLength = Largest(ShortestSystem, longestSystem, s => Compose(s, wordsLength).Length <= Max) ?? Math.Min(ShortestSystem, longestSystem);
+        var cutWords = Largest(ShortestWords, wordsLength, w => Compose(systemLength, w).Length <= Max) ?? Math.Min(ShortestWords, wordsLength);
+        var text = Compose(systemLength, cutWords);
+        return text.Length <= Max ? text : string.Concat(text.AsSpan(0, Max), "\u2026");
+    }
+
+    /// <summary>The text within <paramref name="length"/> characters: its middle elided (a URI keeps its host and its name), or its end cut.</summary>
+    private static string Shortened(string text, int length, bool elideMiddle = true)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        if (!elideMiddle)
+        {
+            return text[..(length - 1)].TrimEnd() + "\u2026";
+        }
+
+        var head = (length - 1) / 2;
+        return string.Concat(text.AsSpan(0, head), "\u2026", text.AsSpan(text.Length - (length - 1 - head)));
+    }
+
+    /// <summary>The largest value from <paramref name="low"/> to <paramref name="high"/> for which <paramref name="fits"/> holds (it holds for all below one that does), or null.</summary>
+    private static int? Largest(int low, int high, Func<int, bool> fits)
+    {
+        if (high < low || !fits(low))
+        {
+            return null;
+        }
+
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            if (fits(middle))
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// Keeps letters, digits, spaces and simple punctuation: no line breaks, markdown, HTML or hidden marks reach a card;
+    /// cut after <paramref name="max"/> characters with "…".
+    /// </summary>
+    private static string Plain(string text, int max = Max)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (builder.Length >= Max)
+            if (builder.Length >= max)
             {
                 builder.Append('…');
                 break;

@@ -57,6 +57,7 @@ public static class ScreeningsApi
             .Produces<ScreeningResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            // Screening {id} cannot be read, or its two stored copies of its answers disagree: nothing is recorded.
             .ProducesProblem(UnreadableEntries.Status)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -93,6 +94,14 @@ public static class ScreeningsApi
             if (await log.FindScreeningAsync(id, cancellationToken) is not { } corrected)
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
+            }
+
+            if (!StoredInputs.Agree(corrected.InputJson, corrected.History))
+            {
+                // Its two stored copies of the answers disagree (only a log altered behind the app's back holds one), as the
+                // form refuses it: nobody can tell which copy is the altered one, and a correction recorded over either
+                // would be a new entry whose copies agree, the doubt gone. Nothing is recorded.
+                return InputsDisagree(context, id);
             }
 
             // A correction is of the corrected screening's patient (QA8 F16): another reference is a field-level 400.
@@ -375,6 +384,22 @@ public static class ScreeningsApi
 
     private static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors.ToDictionary(), title: "The screening was not saved: some fields need attention.");
+
+    /// <summary>
+    /// The answer to a correction of a screening whose two stored copies of its answers disagree
+    /// (<see cref="StoredInputs"/>): 409 problem details, in the request's language, naming the screening and saying why
+    /// and what to do (an auditor verifies the log; a new screening of the patient), with the screening's id as
+    /// <c>entryId</c>, as the answer for an entry that cannot be read names it.
+    /// </summary>
+    private static IResult InputsDisagree(HttpContext context, Guid id)
+    {
+        var text = context.RequestServices.GetRequiredService<ClinicalText>();
+        return Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: text.Message("Problem.InputsDisagree"),
+            detail: text.Message("Problem.InputsDisagree.Detail", id),
+            extensions: new Dictionary<string, object?> { ["entryId"] = id });
+    }
 
     private static IResult TooLarge() => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,

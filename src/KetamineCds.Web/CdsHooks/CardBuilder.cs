@@ -250,7 +250,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var lines = new List<string> { Text.FindingDetail(finding) };
         if (finding.Because.Count > 0)
         {
-            lines.Add(CardTexts.Because(string.Join("; ", finding.Because.Select(Display.Because))));
+            lines.Add(CardTexts.Because(string.Join(Text.Semicolon, finding.Because.Select(Display.Because))));
         }
 
         var cites = CardTexts.Cites(finding.Principles, finding.Sources);

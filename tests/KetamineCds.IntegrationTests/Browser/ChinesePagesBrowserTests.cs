@@ -55,6 +55,9 @@ public sealed class ChinesePagesBrowserTests(BrowserFixture browser)
         await ExpectChinesePageAsync(page, "/Admin/Users", "用户", "67-admin-users-zh");
         await Assertions.Expect(page.Locator("table.data-table caption")).ToHaveTextAsync("全部账户");
 
+        // The events page lists the staff account's events only when it has some: it signs in here, so that this test
+        // does not depend on another having signed staff in first (run alone, it found no table).
+        Assert.True(await browser.SignsInAsync("staff@demo.local", BrowserFixture.Password));
         var staffId = await StaffIdAsync();
         await page.GotoAsync($"/Admin/Users/Edit/{staffId}");
         await page.Locator("#all-account-events").ClickAsync();

@@ -192,6 +192,28 @@ public sealed class CardBuilderTests
         Assert.Equal("在 KetamineCds 中完成筛查（已根据病历预填）", card.Links![0].Label);
     }
 
+    [Fact]
+    public void ForAssessment_AFindingWithSeveralInputs_SeparatesThemAsTheReadersLanguageDoes()
+    {
+        // The inputs behind a finding were joined with "; " in Chinese too; every page separates them with the
+        // language's own semicolon (ClinicalText.Semicolon: "; " in English, "；" in Chinese).
+        var request = ActiveIdeationWithoutASafetyNet();
+        request[Fields.SystolicBp] = 182;
+        request[Fields.DiastolicBp] = 112;
+        var (assessment, _, english) = Answer(request);
+        var several = assessment.Findings.Where(f => f.Kind is FindingKind.Contraindication or FindingKind.Caution && f.Because.Count > 1).ToList();
+        Assert.NotEmpty(several);
+        var englishDetail = string.Join("\n", english.Select(c => c.Detail));
+        Assert.All(several, f => Assert.Contains("Because: " + string.Join("; ", f.Because.Select(Display.Because)) + "\n", englishDetail, StringComparison.Ordinal));
+
+        using var chinese = new UiCulture("zh-Hans");
+        var detail = string.Join("\n", Answer(request).Cards.Select(c => c.Detail));
+        Assert.All(several, f => Assert.Contains("依据的输入：" + string.Join("；", f.Because.Select(Display.Because)) + "\n", detail, StringComparison.Ordinal));
+        var because = detail.Split('\n').Where(l => l.StartsWith("依据的输入：", StringComparison.Ordinal)).ToList();
+        Assert.Equal(assessment.Findings.Count(f => f.Kind is FindingKind.Contraindication or FindingKind.Caution && f.Because.Count > 0), because.Count);
+        Assert.All(because, l => Assert.DoesNotContain("; ", l, StringComparison.Ordinal));
+    }
+
     /// <summary>QA13 M1: an MDD history with active ideation, intent and behaviour answered no, the safety net complete (eligible for the suicidal-ideation pathway).</summary>
     private const string ActiveIdeationSafetyNetComplete = """
         {"patientReference":"MRN-M1","ageYears":45,"sexAtBirth":"male","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,

@@ -240,24 +240,44 @@ public sealed class ChartChecksHookTests
         }
     }
 
-    [Fact]
-    public async Task PatientView_AMedicineRecordedOnlyInWords_IsNamedOnceBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem()
+    /// <summary>
+    /// A MedicationStatement of <paramref name="patient"/>, its medicine in <paramref name="text"/> and coded in each of
+    /// <paramref name="codings"/> (none: in words only).
+    /// </summary>
+    private static JsonObject MedicationStatement(string id, string patient, string status, string text, params (string System, string Code)[] codings)
     {
-        // A MedicationStatement whose medicine has only text was silently ignored: the clinician's earlier "no" to
-        // naltrexone, opioids, MAOIs ... and "0" benzodiazepines filled the questions as if the chart agreed, and the
-        // answer read eligible. The words are not matched against drug names: the clinician is told to check them.
-        using var factory = new KetamineCdsFactory();
-        const string P = "MRN-H95-WORDS";
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(P));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var inWords = JsonNode.Parse($$$"""
-            {"resourceType": "MedicationStatement", "id": "ms-words", "status": "active",
-             "medicationCodeableConcept": {"text": "Revia 50 mg daily"},
-             "subject": {"reference": "Patient/{{{P}}}"}}
-            """)!.AsObject();
+        var medicine = new JsonObject();
+        if (codings.Length > 0)
+        {
+            medicine["coding"] = new JsonArray([.. codings.Select(c => (JsonNode)new JsonObject { ["system"] = c.System, ["code"] = c.Code })]);
+        }
 
-        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), inWords);
+        medicine["text"] = text;
+        return new JsonObject
+        {
+            ["resourceType"] = "MedicationStatement",
+            ["id"] = id,
+            ["status"] = status,
+            ["medicationCodeableConcept"] = medicine,
+            ["subject"] = new JsonObject { ["reference"] = "Patient/" + patient },
+        };
+    }
+
+    /// <summary>
+    /// The chart of <paramref name="patient"/>, screened earlier with every medicine answered no (<see cref="CompleteNo"/>),
+    /// holds <paramref name="medicine"/>, which no value set reads: the cards name it once, as <paramref name="what"/>,
+    /// beside every medicine question in the form's order, the answer is not eligible, and neither a completed screening
+    /// nor the prefilled form carries the earlier "no" / "0" into those questions; the form names it beside them.
+    /// </summary>
+    private static async Task AssertNamedOnceBesideTheMedicineQuestionsAndNotFilledAsync(string patient, JsonObject medicine, string what, string why)
+    {
+        using var factory = new KetamineCdsFactory();
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(patient));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var reference = "MedicationStatement/" + (string)medicine["id"]!;
+
+        var cards = await PatientViewAsync(factory, patient, Patient(patient), Condition("c-mdd", patient, "F33.1"), medicine);
 
         var detail = AllDetail(cards);
         string[] medicines = ["onOralAntidepressant", "oralAntidepressantClass", "moodStabilizer", "onOpioids", "onNaltrexone", "onPsychostimulantOrMaoi", "otherCnsDepressants", "benzodiazepineDiazepamEquivalentMg"];
@@ -265,13 +285,13 @@ public sealed class ChartChecksHookTests
         string[] questions = [.. KetamineCds.Domain.Screening.Fields.All.Select(f => f.Name).Where(medicines.Contains)];
         Assert.Equal(medicines.Length, questions.Length);
         var line = string.Join("; ", questions.Select(ClinicalText.Shared.FieldLabel))
-            + ": the chart holds “Revia 50 mg daily” (MedicationStatement/ms-words), a medicine recorded only in words";
+            + $": the chart holds “{what}” ({reference}), {why}";
         Assert.Contains(line, detail, StringComparison.Ordinal);
-        Assert.Single(cards, c => c.Detail.Contains("(MedicationStatement/ms-words)", StringComparison.Ordinal));
+        Assert.Single(cards, c => c.Detail.Contains($"({reference})", StringComparison.Ordinal));
         Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
         foreach (var field in questions)
         {
-            await AssertNotCarriedAsync(api, P, field);
+            await AssertNotCarriedAsync(api, patient, field);
         }
 
         // The prefilled form does not carry the earlier "no" / "0" into these questions either.
@@ -285,100 +305,55 @@ public sealed class ChartChecksHookTests
 
         Assert.NotNull(content.CarriedFrom);
         Assert.All(questions, field => Assert.DoesNotContain(field, content.Carried));
-        Assert.All(questions, field => Assert.Contains(content.ToCheck, c => c.Field == field && c.Reference == "MedicationStatement/ms-words"));
+        Assert.All(questions, field => Assert.Contains(content.ToCheck, c => c.Field == field && c.Reference == reference));
 
         var html = await FormAsync(factory, cards);
-        Assert.Contains("The chart holds “Revia 50 mg daily” (MedicationStatement/ms-words), which the screening cannot read as an answer", html, StringComparison.Ordinal);
+        Assert.Contains($"The chart holds “{what}” ({reference}), which the screening cannot read as an answer", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task PatientView_AStoppedMedicineRecordedOnlyInWords_IsNotNamed()
+    /// <summary>The chart of <paramref name="patient"/> holds <paramref name="medicines"/>, none of which the cards name.</summary>
+    private static async Task AssertNotNamedAsync(string patient, params JsonObject[] medicines)
     {
         using var factory = new KetamineCdsFactory();
-        const string P = "MRN-H95-STOPPED";
-        var inWords = JsonNode.Parse($$$"""
-            {"resourceType": "MedicationStatement", "id": "ms-stopped", "status": "stopped",
-             "medicationCodeableConcept": {"text": "Revia 50 mg daily"},
-             "subject": {"reference": "Patient/{{{P}}}"}}
-            """)!.AsObject();
 
-        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), inWords);
+        var cards = await PatientViewAsync(factory, patient, [Patient(patient), Condition("c-mdd", patient, "F33.1"), .. medicines]);
 
-        Assert.DoesNotContain("ms-stopped", AllDetail(cards), StringComparison.Ordinal);
+        var detail = AllDetail(cards);
+        Assert.All(medicines, m => Assert.DoesNotContain((string)m["id"]!, detail, StringComparison.Ordinal));
     }
 
+    private const string Ndc = "http://hl7.org/fhir/sid/ndc";
+
     [Fact]
-    public async Task PatientView_AMedicineCodedOnlyInNdc_IsNamedOnceWithItsCodeBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem()
-    {
+    public Task PatientView_AMedicineRecordedOnlyInWords_IsNamedOnceBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem() =>
+        // A MedicationStatement whose medicine has only text was silently ignored: the clinician's earlier "no" to
+        // naltrexone, opioids, MAOIs ... and "0" benzodiazepines filled the questions as if the chart agreed, and the
+        // answer read eligible. The words are not matched against drug names: the clinician is told to check them.
+        AssertNamedOnceBesideTheMedicineQuestionsAndNotFilledAsync(
+            "MRN-H95-WORDS", MedicationStatement("ms-words", "MRN-H95-WORDS", "active", "Revia 50 mg daily"), "Revia 50 mg daily", "a medicine recorded only in words");
+
+    [Fact]
+    public Task PatientView_AStoppedMedicineRecordedOnlyInWords_IsNotNamed() =>
+        AssertNotNamedAsync("MRN-H95-STOPPED", MedicationStatement("ms-stopped", "MRN-H95-STOPPED", "stopped", "Revia 50 mg daily"));
+
+    [Fact]
+    public Task PatientView_AMedicineCodedOnlyInNdc_IsNamedOnceWithItsCodeBesideTheMedicineQuestions_AndEarlierNoAnswersDoNotFillThem() =>
         // A MedicationStatement coded only in NDC (the medication value sets are RxNorm) was silently ignored, as one in
         // words was: the clinician's earlier "no" to opioids ... and "0" benzodiazepines filled the questions and the
         // answer read eligible while the chart held an opioid. The NDC code is a placeholder: the app does not read it.
-        using var factory = new KetamineCdsFactory();
-        const string P = "MRN-H98-NDC";
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(P));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var ndc = JsonNode.Parse($$$"""
-            {"resourceType": "MedicationStatement", "id": "ms-ndc", "status": "active",
-             "medicationCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "12345-678-90"}], "text": "oxycodone 5 mg"},
-             "subject": {"reference": "Patient/{{{P}}}"}}
-            """)!.AsObject();
-
-        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), ndc);
-
-        var detail = AllDetail(cards);
-        string[] medicines = ["onOralAntidepressant", "oralAntidepressantClass", "moodStabilizer", "onOpioids", "onNaltrexone", "onPsychostimulantOrMaoi", "otherCnsDepressants", "benzodiazepineDiazepamEquivalentMg"];
-        string[] questions = [.. KetamineCds.Domain.Screening.Fields.All.Select(f => f.Name).Where(medicines.Contains)];
-        Assert.Equal(medicines.Length, questions.Length);
-        var line = string.Join("; ", questions.Select(ClinicalText.Shared.FieldLabel))
-            + ": the chart holds “oxycodone 5 mg (NDC 12345-678-90)” (MedicationStatement/ms-ndc), a medicine recorded with a code the screening does not read";
-        Assert.Contains(line, detail, StringComparison.Ordinal);
-        Assert.Single(cards, c => c.Detail.Contains("(MedicationStatement/ms-ndc)", StringComparison.Ordinal));
-        Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
-        foreach (var field in questions)
-        {
-            await AssertNotCarriedAsync(api, P, field);
-        }
-
-        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
-        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
-        var content = PrefillContent.Read(prefill!.InputJson);
-        using (var input = JsonDocument.Parse(content.InputJson))
-        {
-            Assert.All(questions, field => Assert.False(input.RootElement.TryGetProperty(field, out _), $"the prefill holds {field}"));
-        }
-
-        Assert.NotNull(content.CarriedFrom);
-        Assert.All(questions, field => Assert.DoesNotContain(field, content.Carried));
-        Assert.All(questions, field => Assert.Contains(content.ToCheck, c => c.Field == field && c.Reference == "MedicationStatement/ms-ndc"));
-
-        var html = await FormAsync(factory, cards);
-        Assert.Contains("The chart holds “oxycodone 5 mg (NDC 12345-678-90)” (MedicationStatement/ms-ndc), which the screening cannot read as an answer", html, StringComparison.Ordinal);
-    }
+        AssertNamedOnceBesideTheMedicineQuestionsAndNotFilledAsync(
+            "MRN-H98-NDC",
+            MedicationStatement("ms-ndc", "MRN-H98-NDC", "active", "oxycodone 5 mg", (Ndc, "12345-678-90")),
+            "oxycodone 5 mg (NDC 12345-678-90)",
+            "a medicine recorded with a code the screening does not read");
 
     [Fact]
-    public async Task PatientView_AnRxNormMedicineInNoValueSet_IsNotNamed_AndAStoppedNdcOneIsNot()
-    {
+    public Task PatientView_AnRxNormMedicineInNoValueSet_IsNotNamed_AndAStoppedNdcOneIsNot() =>
         // RxNorm is read: a code no value set holds (amlodipine) is no medicine a question asks about.
-        using var factory = new KetamineCdsFactory();
-        const string P = "MRN-H98-RXNORM";
-        var amlodipine = JsonNode.Parse($$$"""
-            {"resourceType": "MedicationStatement", "id": "ms-aml", "status": "active",
-             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "197361"}], "text": "amlodipine 5 mg"},
-             "subject": {"reference": "Patient/{{{P}}}"}}
-            """)!.AsObject();
-        var stopped = JsonNode.Parse($$$"""
-            {"resourceType": "MedicationStatement", "id": "ms-ndc-stopped", "status": "stopped",
-             "medicationCodeableConcept": {"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "12345-678-90"}], "text": "oxycodone 5 mg"},
-             "subject": {"reference": "Patient/{{{P}}}"}}
-            """)!.AsObject();
-
-        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), amlodipine, stopped);
-
-        var detail = AllDetail(cards);
-        Assert.DoesNotContain("ms-aml", detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("ms-ndc-stopped", detail, StringComparison.Ordinal);
-    }
+        AssertNotNamedAsync(
+            "MRN-H98-RXNORM",
+            MedicationStatement("ms-aml", "MRN-H98-RXNORM", "active", "amlodipine 5 mg", ("http://www.nlm.nih.gov/research/umls/rxnorm", "197361")),
+            MedicationStatement("ms-ndc-stopped", "MRN-H98-RXNORM", "stopped", "oxycodone 5 mg", (Ndc, "12345-678-90")));
 
     [Fact]
     public void ChartChecks_InChinese_ListTheMedicineQuestionsWithTheChineseSemicolon()

@@ -153,6 +153,45 @@ public sealed class StoredInputsDisagreeTests
         Assert.Equal(1, list.RootElement.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task CorrectionApi_StoredInputsDisagree_Is409ProblemSayingWhyAndRecordsNothing()
+    {
+        // The page refused; the API recorded the correction, its answers taken from the body as if the entry were sound.
+        using var factory = new KetamineCdsFactory();
+        const string Patient = "MRN-DISAGREE-6";
+        var id = await ScreenAsync(factory, SampleRequests.Trd(Patient));
+        await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        foreach (var (language, title, auditor) in new[]
+        {
+            ("en", "The screening to correct holds stored answers that disagree", "Ask the clinic's auditor to verify the log"),
+            ("zh-CN", "要更正的筛查存储的回答不一致", "请诊所的审计员校验日志"),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/screenings/{id}/corrections")
+            {
+                Content = JsonContent.Create(SampleRequests.Trd(Patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4, not 3.")),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await api.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(409, problem.RootElement.GetProperty("status").GetInt32());
+            Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+            var detail = problem.RootElement.GetProperty("detail").GetString();
+            Assert.Contains(id.ToString(), detail, StringComparison.Ordinal);
+            Assert.Contains(auditor, detail, StringComparison.Ordinal);
+            Assert.Equal(id, problem.RootElement.GetProperty("entryId").GetGuid());
+        }
+
+        using var list = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings?patientReference={Patient}"));
+        var only = Assert.Single(list.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, only.GetProperty("id").GetGuid());
+    }
+
     private static async Task<Guid> ScreenAsync(KetamineCdsFactory factory, System.Text.Json.Nodes.JsonObject request)
     {
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
