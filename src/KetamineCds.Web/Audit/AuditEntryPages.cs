@@ -1,4 +1,7 @@
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KetamineCds.Web.Audit;
 
@@ -18,4 +21,43 @@ public static class AuditEntryPages
         DecisionLogEntryTypes.Override => Override,
         _ => Screening,
     };
+
+    /// <summary>
+    /// The first step of an entry's page, the same on each: the entry of the page's type is found, its view recorded
+    /// (<see cref="AccessEventKind.ViewScreening"/>, the entry's id as the subject, <paramref name="detail"/>) and shown by
+    /// <paramref name="show"/>; an id of another type goes to its own page (a link kept from before, when Verify linked every
+    /// finding to the screening page, or typed); an id the log does not hold is 404, nothing recorded. Reading failures
+    /// (<see cref="DecisionLogUnavailableException"/>, <see cref="DecisionLogEntryUnreadableException"/>) are the page's.
+    /// </summary>
+    /// <param name="page">The entry's page.</param>
+    /// <param name="audit">Tells an id's entry type.</param>
+    /// <param name="access">Records the view.</param>
+    /// <param name="id">The entry's id.</param>
+    /// <param name="entryType">The page's own entry type (<see cref="DecisionLogEntryTypes"/>).</param>
+    /// <param name="detail">The view's detail in the access log ("audit workspace", "audit workspace; override" ...).</param>
+    /// <param name="find">Reads the entry of the page's type; null when there is none.</param>
+    /// <param name="show">Puts the entry found, and what goes with it, on the page.</param>
+    public static async Task<IActionResult> OpenAsync<T>(
+        PageModel page, IDecisionLogAudit audit, IAccessAudit access, Guid id, string entryType, string detail,
+        Func<CancellationToken, Task<T?>> find, Func<T, CancellationToken, Task> show)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(show);
+        var aborted = page.HttpContext.RequestAborted;
+        var entry = await find(aborted);
+        if (entry is null)
+        {
+            var types = await audit.EntryTypesAsync([id], aborted);
+            return types.TryGetValue(id, out var type) && type != entryType
+                ? page.RedirectToPage(Of(type), new { id })
+                : page.NotFound();
+        }
+
+        await access.RecordAsync(page.HttpContext, AccessEventKind.ViewScreening, id.ToString(), detail);
+        await show(entry, aborted);
+        return page.Page();
+    }
 }

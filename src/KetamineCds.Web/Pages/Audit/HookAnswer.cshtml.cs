@@ -1,6 +1,5 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
-using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,17 +27,15 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
     {
         try
         {
-            var answer = await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted);
-            if (answer is null)
-            {
-                return NotFound();
-            }
-
-            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace; hook answer");
-            Answer = answer;
-            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
-            Verification = await EntryVerification.ForAsync(audit, id, answer.Overrides.Select(o => o.Id), HttpContext.RequestAborted);
-            return Page();
+            return await AuditEntryPages.OpenAsync(
+                this, audit, access, id, DecisionLogEntryTypes.HookAnswer, "audit workspace; hook answer",
+                aborted => audit.FindHookAnswerAsync(id, aborted),
+                async (answer, aborted) =>
+                {
+                    Answer = answer;
+                    AccessHistory = await audit.AccessHistoryAsync(id.ToString(), aborted);
+                    Verification = await EntryVerification.ForAsync(audit, id, answer.Overrides.Select(o => o.Id), aborted);
+                });
         }
         catch (DecisionLogUnavailableException)
         {
