@@ -29,12 +29,11 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         {
             return await AuditEntryPages.OpenAsync(
                 this, audit, access, id, DecisionLogEntryTypes.HookAnswer, "audit workspace; hook answer",
-                aborted => audit.FindHookAnswerAsync(id, aborted),
-                async (answer, aborted) =>
+                aborted => audit.FindHookAnswerAsync(id, aborted), answer => answer.Overrides.Select(o => o.Id),
+                (answer, opened, _) =>
                 {
-                    Answer = answer;
-                    AccessHistory = await audit.AccessHistoryAsync(id.ToString(), aborted);
-                    Verification = await EntryVerification.ForAsync(audit, id, answer.Overrides.Select(o => o.Id), aborted);
+                    (Answer, AccessHistory, Verification) = (answer, opened.AccessHistory, opened.Verification);
+                    return Task.CompletedTask;
                 });
         }
         catch (DecisionLogUnavailableException)

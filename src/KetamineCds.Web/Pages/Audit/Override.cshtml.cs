@@ -30,12 +30,11 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
         {
             return await AuditEntryPages.OpenAsync(
                 this, audit, access, id, DecisionLogEntryTypes.Override, "audit workspace; override",
-                aborted => audit.FindOverrideAsync(id, aborted),
-                async (entry, aborted) =>
+                aborted => audit.FindOverrideAsync(id, aborted), _ => [],
+                (entry, opened, _) =>
                 {
-                    Entry = entry;
-                    AccessHistory = await audit.AccessHistoryAsync(id.ToString(), aborted);
-                    Verification = await EntryVerification.ForAsync(audit, id, [], aborted);
+                    (Entry, AccessHistory, Verification) = (entry, opened.AccessHistory, opened.Verification);
+                    return Task.CompletedTask;
                 });
         }
         catch (DecisionLogUnavailableException)

@@ -37,12 +37,10 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
         {
             return await AuditEntryPages.OpenAsync(
                 this, audit, access, id, DecisionLogEntryTypes.Screening, "audit workspace",
-                aborted => log.FindScreeningAsync(id, aborted),
-                async (screening, aborted) =>
+                aborted => log.FindScreeningAsync(id, aborted), screening => screening.Overrides.Select(o => o.Id),
+                async (screening, opened, aborted) =>
                 {
-                    Screening = screening;
-                    AccessHistory = await audit.AccessHistoryAsync(id.ToString(), aborted);
-                    Verification = await EntryVerification.ForAsync(audit, id, screening.Overrides.Select(o => o.Id), aborted);
+                    (Screening, AccessHistory, Verification) = (screening, opened.AccessHistory, opened.Verification);
                     InputPretty = AuditJson.Pretty(screening.InputJson);
                     InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
                     Later = await log.FindLaterScreeningsAsync(id, aborted);
