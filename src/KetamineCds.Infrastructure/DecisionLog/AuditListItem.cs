@@ -1,8 +1,9 @@
 namespace KetamineCds.Infrastructure.DecisionLog;
 
 /// <summary>
-/// One entry in the auditor's list: a screening, or a CDS Hooks answer that ran no rules because the chart lacked a
-/// required item (<see cref="EntryType"/> <c>hook-answer</c>, overall <c>incomplete</c>, no rule set).
+/// One entry in the auditor's list: a screening, a CDS Hooks answer that ran no rules because the chart lacked a
+/// required item (<see cref="EntryType"/> <c>hook-answer</c>, overall <c>incomplete</c>, no rule set), or an override
+/// (<see cref="EntryType"/> <c>override</c>: no verdict, no rule set; <see cref="Override"/>, <see cref="OverrideOf"/>).
 /// <see cref="Corrects"/> names the screening a correction (with a reason) corrects; <see cref="RescreenOf"/> the
 /// earlier screening a re-screen started from, which is never a correction.
 /// </summary>
@@ -42,4 +43,10 @@ public sealed record AuditListItem(
 
     /// <summary>The entry an override overrides (also when its content cannot be read); null on other entries.</summary>
     public Guid? OverrideOf { get; init; }
+
+    /// <summary>
+    /// The place in the chain and the type (<see cref="DecisionLogEntryTypes"/>) of <see cref="OverrideOf"/>, by which the
+    /// list names and links it; null on other entries, and when the log holds no screening or EHR answer with that id.
+    /// </summary>
+    public (long Sequence, string EntryType)? Overridden { get; init; }
 }

@@ -22,7 +22,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         try
         {
             await using var db = contexts.CreateDbContext();
-            var query = Filter(db, filter);
+            // Every type of entry, overrides too, as the CSV export of the same filter has them (an auditor reviewing who
+            // decided what reads the overrides in the list, not only as a count on the entry overridden).
+            var query = Filter(db, filter, includeOverrides: true);
             if (before is not null)
             {
                 var at = ChainHash.ToStoredTime(before.RecordedAt);
@@ -113,7 +115,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var ids = entries.Where(e => e.Id != Guid.Empty).Select(e => (Guid?)e.Id).ToList();
         if (ids.Count == 0)
         {
-            return new([], [], []);
+            return new([], [], [], []);
         }
 
         var later = await db.DecisionLogEntries.AsNoTracking()
@@ -129,11 +131,37 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return new(
             counts,
             [.. overrides.Where(o => !IsReadableOverride(o)).Select(o => o.RelatesToId!.Value)],
-            corrections.ToDictionary(c => c.Key, c => (c.Value.Id, c.Value.Sequence)));
+            corrections.ToDictionary(c => c.Key, c => (c.Value.Id, c.Value.Sequence)),
+            await OverriddenAsync(db, entries, cancellationToken));
     }
 
-    /// <summary>What <see cref="LaterMarksAsync"/> found: override counts, entries with an unreadable override, and each corrected entry's newest correction.</summary>
-    private sealed record LaterMarks(Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable, Dictionary<Guid, (Guid Id, long Sequence)> Corrections);
+    /// <summary>
+    /// The entries the override entries among <paramref name="entries"/> override: each one's place and type, by which the
+    /// list names it (the first in the chain, should an altered log hold the id twice, as the override's page reads it).
+    /// No query when there is no override among them.
+    /// </summary>
+    private static async Task<Dictionary<Guid, (long Sequence, string EntryType)>> OverriddenAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var targets = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Override && e.RelatesToId is not null).Select(e => e.RelatesToId!.Value).Distinct().ToList();
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.DecisionLogEntries.AsNoTracking()
+            .Where(e => targets.Contains(e.Id) && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
+            .Select(e => new { e.Id, e.Sequence, e.EntryType })
+            .ToListAsync(cancellationToken);
+        return found.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).Select(e => (e.Sequence, e.EntryType)).First());
+    }
+
+    /// <summary>
+    /// What <see cref="LaterMarksAsync"/> found: override counts, entries with an unreadable override, each corrected entry's
+    /// newest correction, and the entries overridden by the override entries among them.
+    /// </summary>
+    private sealed record LaterMarks(
+        Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable, Dictionary<Guid, (Guid Id, long Sequence)> Corrections,
+        Dictionary<Guid, (long Sequence, string EntryType)> Overridden);
 
     /// <summary>True when the entry is as it was recorded (its id, time and related id are ones, and its hash matches).</summary>
     private static bool IsIntact(DecisionLogEntry e)
@@ -573,8 +601,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// entry's history must leave the hook answers out: they hold none.
     /// </summary>
     /// <remarks>
-    /// <paramref name="includeOverrides"/>: the export's override entries too (an override has no verdict and no rule set,
-    /// so a filter by verdict or rule set leaves them out; by patient it finds them, the patient being copied onto them).
+    /// <paramref name="includeOverrides"/>: the override entries too, for the list and the exports (an override has no
+    /// verdict and no rule set, so a filter by verdict or rule set leaves them out; by patient it finds them, the patient
+    /// being copied onto them; by clinician, those the clinician recorded).
     /// </remarks>
     private static IQueryable<DecisionLogEntry> Filter(KetamineCdsDbContext db, AuditFilter filter, bool includeHookAnswers = true, bool includeOverrides = false)
     {
@@ -634,7 +663,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// failing the whole list for one of them).
     /// </remarks>
     private static AuditListItem ToItem(DecisionLogEntry e, LaterMarks marks) => e.EntryType == DecisionLogEntryTypes.Override
-        ? ToOverrideItem(e)
+        ? ToOverrideItem(e) with { Overridden = e.RelatesToId is { } of && marks.Overridden.TryGetValue(of, out var target) ? target : null }
         : new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
             e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
@@ -645,7 +674,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             CorrectionReason = e.CorrectionReason,
         };
 
-    /// <summary>An override entry as an export row: what it overrides, and (when it can be read) its decision, reason and explanation.</summary>
+    /// <summary>An override entry as a row of the list and the export: what it overrides, and (when it can be read) its decision, reason and explanation.</summary>
     private static AuditListItem ToOverrideItem(DecisionLogEntry e)
     {
         LoggedOverride? logged = null;

@@ -5,10 +5,15 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// <summary>The auditor's view of the decision log: search, export, replay, impact analysis, access history.</summary>
 public interface IDecisionLogAudit
 {
-    /// <summary>Screenings matching the filter, newest first, one keyset page at a time (never OFFSET).</summary>
+    /// <summary>
+    /// The entries of every type (screenings, CDS Hooks answers, overrides) matching the filter, newest first, one keyset
+    /// page at a time (never OFFSET): the rows of <see cref="ExportAsync"/> for the same filter. Overrides have no verdict
+    /// or rule set, so a filter by either leaves them out; the clinician is who recorded the entry (who overrode), the
+    /// patient an override's as copied from the entry it overrides.
+    /// </summary>
     Task<AuditPage> SearchAsync(AuditFilter filter, AuditCursor? before, int pageSize, CancellationToken cancellationToken = default);
 
-    /// <summary>Every screening matching the filter, newest first, streamed from the database.</summary>
+    /// <summary>Every entry matching the filter (overrides included, each a row of its own), newest first, streamed from the database.</summary>
     IAsyncEnumerable<AuditListItem> ExportAsync(AuditFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,4 +1,7 @@
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KetamineCds.Web.Audit;
 
@@ -18,4 +21,55 @@ public static class AuditEntryPages
         DecisionLogEntryTypes.Override => Override,
         _ => Screening,
     };
+
+    /// <summary>
+    /// How each entry page opens its entry, the same on every one: the entry of the page's type is found, its view recorded
+    /// (<see cref="AccessEventKind.ViewScreening"/>, the entry's id as the subject, <paramref name="detail"/>), and it is
+    /// shown by <paramref name="show"/> with who has looked at it (this view included) and what verification finds about it
+    /// and the overrides shown with it. An id of another type goes to that type's own page (a link kept from before, when
+    /// Verify linked every finding to the screening page, or typed); an id the log does not hold is 404, nothing recorded.
+    /// Reading failures (<see cref="DecisionLogUnavailableException"/>, <see cref="DecisionLogEntryUnreadableException"/>)
+    /// are the page's to answer.
+    /// </summary>
+    /// <param name="page">The entry's page.</param>
+    /// <param name="audit">Tells an id's entry type, reads the access history and verifies the entry.</param>
+    /// <param name="access">Records the view.</param>
+    /// <param name="id">The entry's id.</param>
+    /// <param name="entryType">The page's own entry type (<see cref="DecisionLogEntryTypes"/>).</param>
+    /// <param name="detail">The view's detail in the access log ("audit workspace", "audit workspace; override" ...).</param>
+    /// <param name="find">Reads the entry of the page's type; null when there is none.</param>
+    /// <param name="overridesShown">The overrides the page shows with the entry (verified with it).</param>
+    /// <param name="show">Puts the entry, and what goes with it, on the page.</param>
+    public static async Task<IActionResult> OpenAsync<T>(
+        PageModel page, IDecisionLogAudit audit, IAccessAudit access, Guid id, string entryType, string detail,
+        Func<CancellationToken, Task<T?>> find, Func<T, IEnumerable<Guid>> overridesShown, Func<T, OpenedEntry, CancellationToken, Task> show)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(find);
+        ArgumentNullException.ThrowIfNull(overridesShown);
+        ArgumentNullException.ThrowIfNull(show);
+        var aborted = page.HttpContext.RequestAborted;
+        var entry = await find(aborted);
+        if (entry is null)
+        {
+            var types = await audit.EntryTypesAsync([id], aborted);
+            return types.TryGetValue(id, out var type) && type != entryType
+                ? page.RedirectToPage(Of(type), new { id })
+                : page.NotFound();
+        }
+
+        await access.RecordAsync(page.HttpContext, AccessEventKind.ViewScreening, id.ToString(), detail);
+        var opened = new OpenedEntry(
+            await audit.AccessHistoryAsync(id.ToString(), aborted),
+            await EntryVerification.ForAsync(audit, id, overridesShown(entry), aborted));
+        await show(entry, opened, aborted);
+        return page.Page();
+    }
 }
+
+/// <summary>What every entry page shows beside the entry: who has looked at it, and what verification finds about it.</summary>
+/// <param name="AccessHistory">The entry's access events, oldest first, the view being opened included.</param>
+/// <param name="Verification">What verification finds about the entry and the overrides shown with it.</param>
+public sealed record OpenedEntry(IReadOnlyList<LoggedAccessEvent> AccessHistory, EntryVerification Verification);

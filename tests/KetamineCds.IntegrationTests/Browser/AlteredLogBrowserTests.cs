@@ -49,10 +49,13 @@ public sealed class AlteredLogBrowserTests(BrowserFixture browser)
         await ExecuteAsync(connection, "DROP TRIGGER \"DecisionLogEntries_no_update\";");
         Assert.Equal(1, await ExecuteAsync(connection, "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"decision\": \"maybe\"}' WHERE \"EntryType\" = 'override';"));
         await page.GotoAsync($"/Audit?patient={Patient}");
+        // The screening the override was recorded against, and the override's own row (listed since it has one).
         var marked = page.Locator("tr.audit-unreadable");
-        Assert.Equal(1, await marked.CountAsync());
-        Assert.Contains("Cannot be read", await marked.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal($"/Audit/Screening/{overridden.Id}", await marked.Locator("a").Last.GetAttributeAsync("href"));
+        Assert.Equal(2, await marked.CountAsync());
+        Assert.Contains("Cannot be read", await marked.Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal($"/Audit/Screening/{overridden.Id}", await marked.Last.Locator("a").Last.GetAttributeAsync("href"));
+        Assert.Contains("Cannot be read", await marked.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/Audit/Override/", await marked.First.Locator("a").Last.GetAttributeAsync("href"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator($"tr.audit-unreadable a[href='/Audit/Screening/{other.Id}']").CountAsync());
         await browser.ScreenshotAsync(page, "56-audit-list-altered-override");
         await context.CloseAsync();

@@ -971,6 +971,79 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
+    public async Task SearchAndExport_Overrides_ListedInTheirPlaceNamingWhatTheyOverride_EveryFilterButVerdictAndRuleSetFindsThem()
+    {
+        var clock = new SteppingClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero)) { Step = TimeSpan.FromHours(1) };
+        await using var store = await CreateStoreAsync(clock);
+        var other = new Actor("user-2", "other@demo.local", "Psychiatrist");
+        var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-OV"));
+        var answer = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-OV"));
+        var ofScreening = await store.Log.RecordOverrideAsync(new OverrideSubmission(
+            screening.Id, OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, "Declined after the discussion.", Screenings.Psychiatrist, "corr-ov-1"));
+        var ofAnswer = await store.Log.RecordOverrideAsync(new OverrideSubmission(
+            answer.Id, OverrideDecision.Proceed, OverrideReason.BenefitOutweighsRiskAfterReview, "Reviewed with the patient.", other, "corr-ov-2"));
+        var elsewhere = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-ELSE"));
+
+        async Task<List<Guid>> ExportedAsync(AuditFilter filter)
+        {
+            var rows = new List<Guid>();
+            await foreach (var row in store.Audit.ExportAsync(filter))
+            {
+                rows.Add(row.Id);
+            }
+
+            return rows;
+        }
+
+        async Task<List<AuditListItem>> ListedAsync(AuditFilter filter, int pageSize)
+        {
+            var items = new List<AuditListItem>();
+            AuditCursor? cursor = null;
+            do
+            {
+                var page = await store.Audit.SearchAsync(filter, cursor, pageSize);
+                items.AddRange(page.Items);
+                cursor = page.Next;
+            }
+            while (cursor is not null);
+
+            return items;
+        }
+
+        // An override is an entry of its own in the list, newest first among the others, with who, when and what it overrides.
+        var patient = await ListedAsync(new AuditFilter(PatientReference: "mrn-ov"), 10);
+        Assert.Equal([ofAnswer.Id, ofScreening.Id, answer.Id, screening.Id], patient.Select(i => i.Id));
+        var listed = patient[1];
+        Assert.Equal(
+            (DecisionLogEntryTypes.Override, Screenings.Psychiatrist.Email, "MRN-OV", ofScreening.RecordedAt, (Guid?)screening.Id, ((long, string)?)(screening.Sequence, DecisionLogEntryTypes.Screening), "", ""),
+            (listed.EntryType, listed.ClinicianEmail, listed.PatientReference, listed.RecordedAt, listed.OverrideOf, listed.Overridden, listed.Overall, listed.RuleSetVersion));
+        Assert.Equal((OverrideDecision.DoNotProceed, OverrideReason.PatientPreference), (listed.Override!.Decision, listed.Override.Reason));
+        Assert.False(listed.Unreadable);
+        Assert.Equal(((Guid?)answer.Id, ((long, string)?)(answer.Sequence, DecisionLogEntryTypes.HookAnswer)), (patient[0].OverrideOf, patient[0].Overridden));
+        Assert.Equal(1, patient[3].Overrides);
+
+        // Keyset pages of one keep every entry once, in the export's order.
+        var all = await ListedAsync(new AuditFilter(), 1);
+        Assert.Equal([elsewhere.Id, ofAnswer.Id, ofScreening.Id, answer.Id, screening.Id], all.Select(i => i.Id));
+        Assert.Equal(await ExportedAsync(new AuditFilter()), all.Select(i => i.Id));
+
+        // Who recorded it and when find it; a verdict or a rule set never does (an override has neither), as in the export.
+        var filters = new (AuditFilter Filter, Guid[] Expected)[]
+        {
+            (new AuditFilter(Clinician: "OTHER@demo.local"), [ofAnswer.Id]),
+            (new AuditFilter(From: ofScreening.RecordedAt, To: ofAnswer.RecordedAt), [ofScreening.Id]),
+            (new AuditFilter(PatientReference: "MRN-OV", Overall: screening.Assessment.Overall), [screening.Id]),
+            (new AuditFilter(PatientReference: "MRN-OV", Overall: Verdict.Incomplete), [answer.Id]),
+            (new AuditFilter(PatientReference: "MRN-OV", RuleSetVersion: RuleSetCatalog.Current.Version), [screening.Id]),
+        };
+        foreach (var (filter, expected) in filters)
+        {
+            Assert.Equal(expected, (await ListedAsync(filter, 2)).Select(i => i.Id));
+            Assert.Equal(expected, await ExportedAsync(filter));
+        }
+    }
+
+    [Fact]
     public async Task Search_FiltersAndKeysetPages_ReturnEachMatchOnceNewestFirst()
     {
         await using var store = await CreateStoreAsync();

@@ -53,8 +53,13 @@ public sealed class AlteredChainHeadAndOverrideTests
         using var list = await auditor.GetAsync($"/Audit?patient={Patient}");
         var rows = WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync()).Split("<tr", StringSplitOptions.None);
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
-        Assert.Contains("Cannot be read", Assert.Single(rows, r => r.Contains(ids[0].ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.DoesNotContain("Cannot be read", Assert.Single(rows, r => r.Contains(ids[1].ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        // Each screening's own row (the override's row links the screening it overrides too).
+        Assert.Contains("Cannot be read", Assert.Single(rows, r => r.Contains($"href=\"/Audit/Screening/{ids[0]}\">Open", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Cannot be read", Assert.Single(rows, r => r.Contains($"href=\"/Audit/Screening/{ids[1]}\">Open", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // The override is listed too, and it is the altered entry: marked itself, and still naming what it overrides.
+        var overrideRow = Assert.Single(rows, r => r.Contains("href=\"/Audit/Override/", StringComparison.Ordinal));
+        Assert.Contains("Cannot be read", overrideRow, StringComparison.Ordinal);
+        Assert.Contains($"Overrides <a href=\"/Audit/Screening/{ids[0]}\">Screening #1</a>", overrideRow, StringComparison.Ordinal);
 
         using var csv = await auditor.GetAsync($"/Audit?handler=Csv&patient={Patient}");
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -83,6 +83,15 @@ public sealed class AuditFindingsOnPagesTests
         Assert.Contains("Missing from the checkpoint folder", row, StringComparison.Ordinal);
         Assert.Contains($"<code>{file}</code>", row, StringComparison.Ordinal);
         Assert.Contains($"entry 2, <code>{ids[1]}</code>, hash <code>{hash}</code>", row, StringComparison.Ordinal);
+        // The head's entry is said once: no "Entry" column repeating the number beside "The head it vouched for".
+        static string Panel(string page)
+        {
+            var start = page.IndexOf("id=\"checkpoint-files-missing\"", StringComparison.Ordinal);
+            return page[start..page.IndexOf("</table>", start, StringComparison.Ordinal)];
+        }
+
+        Assert.DoesNotContain("<th scope=\"col\">Entry</th>", Panel(english), StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>2</td>", row, StringComparison.Ordinal);
         Assert.Contains("Checkpoint files that the access log records as written are missing from the checkpoint folder", english, StringComparison.Ordinal);
         // The folder holds none now, but one was written: never "no checkpoints yet".
         Assert.DoesNotContain("No checkpoints yet.", english, StringComparison.Ordinal);
@@ -92,6 +101,8 @@ public sealed class AuditFindingsOnPagesTests
         Assert.Contains("已不在检查点文件夹中", chinese, StringComparison.Ordinal);
         Assert.Contains("访问日志记录为已写入的检查点文件已不在检查点文件夹", chinese, StringComparison.Ordinal);
         Assert.Contains($"<code>{file}</code>", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th scope=\"col\">条目</th>", Panel(chinese), StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">其担保的链头</th>", Panel(chinese), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,6 +95,48 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task AuditList_Override_IsARowOfItsOwnMarkedAndLinkedWithWhoWhatItOverridesAndThePatient_InEnglishAndChinese()
+    {
+        var patient = "MRN-OL-" + Guid.NewGuid().ToString("N")[..8];
+        var (screening, overrideId, correction) = await OverrideAndCorrectAsync(patient);
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit?patient={patient}"));
+
+        // Every entry of the patient, newest first, each opening its own page: the override between the screening and its correction.
+        Assert.Equal([correction, overrideId, screening], ListedIds(html));
+        var row = Assert.Single(Rows(html), r => r.Contains($"href=\"/Audit/Override/{overrideId}\">Open", StringComparison.Ordinal));
+        var csv = (await api.GetStringAsync($"/api/v1/audit/export.csv?patient={patient}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var sequence = Cells(csv.Single(l => l.StartsWith(screening.ToString(), StringComparison.Ordinal)))[1];
+        Assert.Contains("<span class=\"audit-note\">(override)</span>", row, StringComparison.Ordinal);
+        Assert.Contains($"Overrides <a href=\"/Audit/Screening/{screening}\">Screening #{sequence}</a>: <strong>Do not proceed</strong> <code class=\"audit-code\">do-not-proceed</code>; reason: Patient preference", row, StringComparison.Ordinal);
+        Assert.Contains($"<td>{KetamineCdsFactory.Psychiatrist}</td>", row, StringComparison.Ordinal);
+        Assert.Contains($">{patient}</span></td>", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"overrides-not-listed\"", html, StringComparison.Ordinal);
+        // The list holds what the CSV export of the same filter holds, in its order.
+        Assert.Equal(csv.Skip(1).Select(l => Guid.Parse(Cells(l)[0])), ListedIds(html));
+
+        // A verdict or rule-set filter no override can match (as in the exports): the page says so.
+        var overall = Cells(csv.Single(l => l.StartsWith(screening.ToString(), StringComparison.Ordinal)))[6];
+        var ruleSet = Cells(csv.Single(l => l.StartsWith(screening.ToString(), StringComparison.Ordinal)))[7];
+        foreach (var filter in new[] { $"overall={overall}", $"ruleSet={ruleSet}" })
+        {
+            var filtered = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit?patient={patient}&{filter}"));
+            Assert.Contains(screening, ListedIds(filtered));
+            Assert.DoesNotContain(overrideId, ListedIds(filtered));
+            Assert.Contains("id=\"overrides-not-listed\">Overrides are not listed under a verdict or rule-set filter: an override has neither of its own.", filtered, StringComparison.Ordinal);
+        }
+
+        using var zh = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit?patient={patient}", "zh-CN");
+        var chinese = Assert.Single(Rows(WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync())), r => r.Contains($"href=\"/Audit/Override/{overrideId}\"", StringComparison.Ordinal));
+        Assert.Contains("<span class=\"audit-note\">（偏离建议的决定）</span>", chinese, StringComparison.Ordinal);
+        Assert.Contains($"针对<a href=\"/Audit/Screening/{screening}\">筛查 #{sequence}</a>：<strong>不继续治疗</strong> <code class=\"audit-code\">do-not-proceed</code>；理由：患者意愿", chinese, StringComparison.Ordinal);
+        using var zhFiltered = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit?patient={patient}&overall={overall}", "zh-CN");
+        Assert.Contains("按结论或规则集版本筛选时，不列出偏离建议的决定", await zhFiltered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JsonLinesExport_WholeLogAndOnePatient_EveryEntryWithItsHashesReverifiesOfflineAndATamperedOneDoesNot()
     {
         var patient = "MRN-JL-" + Guid.NewGuid().ToString("N")[..8];
@@ -182,6 +225,14 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
         return (screening, logged.Id, (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
+
+    /// <summary>The list's rows (the table's body), in its order.</summary>
+    private static List<string> Rows(string html) =>
+        [.. html.Split("<tr", StringSplitOptions.None).Where(r => r.Contains("<td", StringComparison.Ordinal))];
+
+    /// <summary>The id of each listed entry, in the list's order, by its own "Open" link (in any language).</summary>
+    private static List<Guid> ListedIds(string html) =>
+        [.. Rows(html).Select(r => Guid.Parse(Regex.Match(r, "href=\"/Audit/[A-Za-z]+/([0-9a-f-]{36})\">[^<]+<span class=\"visually-hidden\">").Groups[1].Value))];
 
     /// <summary>Runs scripts/verify-decision-log.py over the lines, as an auditor would offline.</summary>
     private static async Task<(int Exit, string Output)> VerifyOfflineAsync(string[] lines, params string[] options)

@@ -139,6 +139,52 @@ public sealed class OverrideEntryPageTests
         Assert.Equal($"/Audit/Override/{overrideId}", old.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task EntryPages_IdOfAnotherType_GoesToThatTypesOwnPage_AnUnknownIdIs404_AndOnlyTheOwnPageRecordsAView()
+    {
+        using var app = new KetamineCdsFactory();
+        var screening = await RecordScreeningAsync(app, "MRN-ENTRY-PAGES");
+        var hookAnswer = (await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
+            "MRN-ENTRY-PAGES", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-entry-pages",
+            new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")))).Id;
+        await app.RecordOverrideThroughPageAsync(screening);
+        var overrideId = await OverrideIdAsync(app);
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        (string Page, Guid Id)[] entries = [("/Audit/Screening", screening), ("/Audit/HookAnswer", hookAnswer), ("/Audit/Override", overrideId)];
+
+        foreach (var (page, _) in entries)
+        {
+            foreach (var (ownPage, id) in entries)
+            {
+                // The client does not follow redirects.
+                using var response = await auditor.GetAsync($"{page}/{id}");
+                if (page == ownPage)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}/{id}: {response.StatusCode}");
+                }
+                else
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page}/{id}: {response.StatusCode}");
+                    Assert.Equal($"{ownPage}/{id}", response.Headers.Location?.OriginalString);
+                }
+            }
+
+            using var unknown = await auditor.GetAsync($"{page}/{Guid.NewGuid()}");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        // One view of each entry, by its own page, each in the shape the access log has always had.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
+        var views = (await db.AccessEvents.Where(e => e.Kind == "view-screening").Select(e => new { e.Subject, e.Detail }).ToListAsync())
+            .Where(v => v.Detail?.StartsWith("audit workspace", StringComparison.Ordinal) == true)
+            .Select(v => (v.Subject, v.Detail))
+            .ToList();
+        Assert.Equal(
+            new (string?, string?)[] { (screening.ToString(), "audit workspace"), (hookAnswer.ToString(), "audit workspace; hook answer"), (overrideId.ToString(), "audit workspace; override") }.Order(),
+            views.Order());
+    }
+
     private static async Task<Guid> RecordScreeningAsync(KetamineCdsFactory app, string patient)
     {
         var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

@@ -613,7 +613,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var fromApi = await api.GetStringAsync("/api/v1/audit/export.csv?" + query);
 
         Assert.Contains($"/Audit/Screening/{id}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("No screenings match", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No entries match", html, StringComparison.Ordinal);
         Assert.Contains($"{id},", fromPage, StringComparison.Ordinal);
         Assert.Contains($"{id},", fromApi, StringComparison.Ordinal);
     }

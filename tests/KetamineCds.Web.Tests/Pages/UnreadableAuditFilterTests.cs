@@ -215,7 +215,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
         Assert.Contains($"aria-describedby=\"filter-{field}-error\"", html, StringComparison.Ordinal);
         Assert.Contains($"'{field}' " + message, html, StringComparison.Ordinal);
-        Assert.Contains("Correct the filter to list screenings.", html, StringComparison.Ordinal);
+        Assert.Contains("Correct the filter to list entries.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
     }

@@ -1,6 +1,5 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
-using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,17 +27,14 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
     {
         try
         {
-            var answer = await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted);
-            if (answer is null)
-            {
-                return NotFound();
-            }
-
-            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace; hook answer");
-            Answer = answer;
-            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
-            Verification = await EntryVerification.ForAsync(audit, id, answer.Overrides.Select(o => o.Id), HttpContext.RequestAborted);
-            return Page();
+            return await AuditEntryPages.OpenAsync(
+                this, audit, access, id, DecisionLogEntryTypes.HookAnswer, "audit workspace; hook answer",
+                aborted => audit.FindHookAnswerAsync(id, aborted), answer => answer.Overrides.Select(o => o.Id),
+                (answer, opened, _) =>
+                {
+                    (Answer, AccessHistory, Verification) = (answer, opened.AccessHistory, opened.Verification);
+                    return Task.CompletedTask;
+                });
         }
         catch (DecisionLogUnavailableException)
         {

@@ -11,9 +11,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>
-/// The auditor's list of logged screenings: filters (dates and verdict checked, a field message and 400 for one out of
-/// range or unreadable, and nothing listed or exported while there is one),
-/// keyset pages (never OFFSET), CSV export of the same filter from this page with its cookie.
+/// The auditor's list of the decision log's entries (screenings, EHR answers and overrides, each linked to its own
+/// page): filters (dates and verdict checked, a field message and 400 for one out of range or unreadable, and nothing
+/// listed or exported while there is one), keyset pages (never OFFSET), CSV export of the same filter from this page with
+/// its cookie.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
 public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, ClinicCalendar calendar) : PageModel
@@ -37,6 +38,12 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
 
     public bool Unavailable { get; private set; }
 
+    /// <summary>
+    /// The list ran with a verdict or rule-set filter, which no override can match (an override has neither of its own,
+    /// as in the exports): the page says so, rather than let "no overrides listed" read as "none recorded".
+    /// </summary>
+    public bool OverridesFilteredOut { get; private set; }
+
     public static IReadOnlyList<string> Verdicts { get; } = Enum.GetValues<Verdict>().Select(v => WireNames.Of(v)).ToList();
 
     public static IReadOnlyList<string> RuleSetVersions { get; } = RuleSetCatalog.All.Select(r => r.Version).ToList();
@@ -59,7 +66,9 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
             // psychiatrist's search are (QA14a P4: browsing the list, even by patient, left no trace). A patient filter is
             // the event's subject, so that "who looked at patient X" finds the auditor too.
             await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, ListSubject(Filter), ListDetail(Filter, AuditCursor.TryDecode(Before)));
-            Results = await audit.SearchAsync(Filter.ToFilter(calendar), AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
+            var filter = Filter.ToFilter(calendar);
+            Results = await audit.SearchAsync(filter, AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
+            OverridesFilteredOut = filter.Overall is not null || !string.IsNullOrWhiteSpace(filter.RuleSetVersion);
         }
         catch (DecisionLogUnavailableException)
         {

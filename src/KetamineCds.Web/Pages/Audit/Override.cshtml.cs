@@ -1,6 +1,5 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
-using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,21 +28,14 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
     {
         try
         {
-            var entry = await audit.FindOverrideAsync(id, HttpContext.RequestAborted);
-            if (entry is null)
-            {
-                // An id of another type (a link kept from before, or typed): its own page.
-                var types = await audit.EntryTypesAsync([id], HttpContext.RequestAborted);
-                return types.TryGetValue(id, out var type) && type != DecisionLogEntryTypes.Override
-                    ? RedirectToPage(AuditEntryPages.Of(type), new { id })
-                    : NotFound();
-            }
-
-            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace; override");
-            Entry = entry;
-            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
-            Verification = await EntryVerification.ForAsync(audit, id, [], HttpContext.RequestAborted);
-            return Page();
+            return await AuditEntryPages.OpenAsync(
+                this, audit, access, id, DecisionLogEntryTypes.Override, "audit workspace; override",
+                aborted => audit.FindOverrideAsync(id, aborted), _ => [],
+                (entry, opened, _) =>
+                {
+                    (Entry, AccessHistory, Verification) = (entry, opened.AccessHistory, opened.Verification);
+                    return Task.CompletedTask;
+                });
         }
         catch (DecisionLogUnavailableException)
         {

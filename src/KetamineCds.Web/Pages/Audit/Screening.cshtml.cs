@@ -1,6 +1,5 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
-using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,25 +35,16 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
     {
         try
         {
-            var screening = await log.FindScreeningAsync(id, HttpContext.RequestAborted);
-            if (screening is null)
-            {
-                // A link kept from before (Verify linked every finding's entry here): a CDS Hooks answer and an override
-                // have pages of their own.
-                var types = await audit.EntryTypesAsync([id], HttpContext.RequestAborted);
-                return types.TryGetValue(id, out var type) && type != DecisionLogEntryTypes.Screening
-                    ? RedirectToPage(AuditEntryPages.Of(type), new { id })
-                    : NotFound();
-            }
-
-            await access.RecordAsync(HttpContext, AccessEventKind.ViewScreening, id.ToString(), "audit workspace");
-            Screening = screening;
-            AccessHistory = await audit.AccessHistoryAsync(id.ToString(), HttpContext.RequestAborted);
-            Verification = await EntryVerification.ForAsync(audit, id, screening.Overrides.Select(o => o.Id), HttpContext.RequestAborted);
-            InputPretty = AuditJson.Pretty(screening.InputJson);
-            InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
-            Later = await log.FindLaterScreeningsAsync(id, HttpContext.RequestAborted);
-            return Page();
+            return await AuditEntryPages.OpenAsync(
+                this, audit, access, id, DecisionLogEntryTypes.Screening, "audit workspace",
+                aborted => log.FindScreeningAsync(id, aborted), screening => screening.Overrides.Select(o => o.Id),
+                async (screening, opened, aborted) =>
+                {
+                    (Screening, AccessHistory, Verification) = (screening, opened.AccessHistory, opened.Verification);
+                    InputPretty = AuditJson.Pretty(screening.InputJson);
+                    InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
+                    Later = await log.FindLaterScreeningsAsync(id, aborted);
+                });
         }
         catch (DecisionLogUnavailableException)
         {
