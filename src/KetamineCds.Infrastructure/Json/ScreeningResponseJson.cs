@@ -43,33 +43,42 @@ public static class ScreeningResponseJson
     {
         ArgumentNullException.ThrowIfNull(screening);
         var assessment = AssessmentText(screening).AsSpan().Trim();
-        var buffer = new ArrayBufferWriter<byte>(((assessment.Length + screening.InputJson.Length) * 3 / 2) + 256);
         if (assessment.Length < 2 || assessment[0] != '{' || assessment[^1] != '}' || assessment[1..^1].IsWhiteSpace())
         {
+            var buffer = new ArrayBufferWriter<byte>(((assessment.Length + screening.InputJson.Length) * 3 / 2) + 256);
             using var writer = new Utf8JsonWriter(buffer);
             Write(writer, screening, later, notice);
             writer.Flush();
             return buffer.WrittenMemory;
         }
 
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Sized once for the whole body: the header's room (the writer asks for HeaderRoom bytes at its first write), then
+        // the spliced parts' exact UTF-8 length. Asking for each part's worst case (three bytes a character) instead grew
+        // the buffer to about five times the body, an array of over 85,000 bytes (the large object heap, collected only
+        // with generation 2) once an assessment passed about 17,000 characters (docs/benchmarks.md, 2026-11-30).
+        var members = assessment[1..^1];
+        var noticeJson = notice is null ? null : JsonSerializer.Serialize(notice);
+        var tail = Encoding.UTF8.GetByteCount(members) + Encoding.UTF8.GetByteCount(screening.InputJson)
+            + (noticeJson is null ? 0 : NoticeName.Length + Encoding.UTF8.GetByteCount(noticeJson)) + InputName.Length + 2;
+        var exact = new ArrayBufferWriter<byte>(HeaderRoom + tail);
+        using (var writer = new Utf8JsonWriter(exact))
         {
             WriteHeader(writer, screening, later);
             writer.Flush(); // leaves the object open: {"id":..,"recordedAt":..,"recordedBy":..
         }
 
-        Append(buffer, ",");
-        Append(buffer, assessment[1..^1]);
-        Append(buffer, ",\"input\":");
-        Append(buffer, screening.InputJson);
-        if (notice is not null)
+        Append(exact, ",");
+        Append(exact, members);
+        Append(exact, InputName);
+        Append(exact, screening.InputJson);
+        if (noticeJson is not null)
         {
-            Append(buffer, ",\"notice\":");
-            Append(buffer, JsonSerializer.Serialize(notice));
+            Append(exact, NoticeName);
+            Append(exact, noticeJson);
         }
 
-        Append(buffer, "}");
-        return buffer.WrittenMemory;
+        Append(exact, "}");
+        return exact.WrittenMemory;
     }
 
     public static void Write(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later = null, string? notice = null)
@@ -183,9 +192,20 @@ public static class ScreeningResponseJson
         ? JsonSerializer.Serialize(screening.Assessment, ContractJson.Options)
         : screening.AssessmentJson;
 
+    /// <summary>
+    /// Room for the header fields: Utf8JsonWriter asks its buffer for at least 4,096 bytes at its first write. A header
+    /// longer than that (many later entries) grows the buffer once, as any ArrayBufferWriter grows.
+    /// </summary>
+    private const int HeaderRoom = 4096;
+
+    private const string InputName = ",\"input\":";
+
+    private const string NoticeName = ",\"notice\":";
+
+    /// <summary>Appends the text as UTF-8, asking the buffer for its exact length (not the worst case of three bytes a character).</summary>
     private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)
     {
-        var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var span = buffer.GetSpan(Encoding.UTF8.GetByteCount(text));
         buffer.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 }
