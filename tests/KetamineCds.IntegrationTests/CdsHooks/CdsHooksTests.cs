@@ -1212,6 +1212,43 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task Audit_AHookAnswersContraindicationOnSeveralInputs_JoinsThemWithTheReadersSeparator()
+    {
+        // A chart blood pressure at or above 180/110 (CV-003): both readings are its inputs. In Chinese they are joined with
+        // "；", as on the screening's own page and the card, not with "; ".
+        using var app = await CreateAppAsync();
+        var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        // The chart is a bundle of bundles: the blood pressure panel is one of the inner bundles' resources.
+        static IEnumerable<JsonNode> Resources(JsonNode bundle) => (bundle["entry"]?.AsArray() ?? []).Select(e => e!["resource"]!)
+            .SelectMany(r => r["resourceType"]?.GetValue<string>() == "Bundle" ? Resources(r) : [r]);
+        var panel = Assert.Single(Resources(request["prefetch"]!["chart"]!), r => r["code"]?["coding"]?[0]?["code"]?.GetValue<string>() == "85354-9");
+        panel["component"]![0]!["valueQuantity"]!["value"] = 185;
+        panel["component"]![1]!["valueQuantity"]!["value"] = 115;
+        using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Guid id;
+        await using (var db = app.Db())
+        {
+            id = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer)).Id;
+        }
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        string Because(string html) => Assert.Single(html.Split("<li>"), li => li.Contains(">CV-003</a>", StringComparison.Ordinal) && li.Contains("class=\"because\"", StringComparison.Ordinal))
+            .Split("class=\"because\"")[1].Split("</li>")[0];
+        var english = Because(System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}")));
+        Assert.Contains("185 mmHg; ", english, StringComparison.Ordinal);
+        using var chineseRequest = new HttpRequestMessage(HttpMethod.Get, $"/Audit/HookAnswer/{id}");
+        chineseRequest.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var chinese = await auditor.SendAsync(chineseRequest);
+        var zh = Because(System.Net.WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync()));
+        Assert.Contains("185 mmHg；", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("; ", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_AScreeningAnsweredThroughAHook_ShowsTheCallBehindIt()
     {
         using var app = await CreateAppAsync();

@@ -449,15 +449,26 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     }
 
     [Theory]
-    [InlineData("/Audit")]
-    [InlineData("/Audit/Checkpoints")]
-    public async Task AuditWorkspace_Navigation_LinksToTheAccessLog(string path)
+    [InlineData("/Audit", "en")]
+    [InlineData("/Audit/Access", "en")]
+    [InlineData("/Audit/Verify", "en")]
+    [InlineData("/Audit/Checkpoints", "en")]
+    [InlineData("/Audit/Impact", "en")]
+    [InlineData("/Audit/Impact", "zh-CN")]
+    [InlineData("/Audit/Checkpoints", "zh-CN")]
+    public async Task AuditWorkspace_EveryPage_HasTheSameNavigation_WithThePageShownMarked(string path, string language)
     {
+        // The navigation was on three of the five pages, one of them without "Rule set changes", and named the decision
+        // log "Screenings" under its heading "Decision log".
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
 
-        var html = await GetAsync(client, path);
+        var html = await GetAsync(client, path, language);
 
-        Assert.Matches("<nav class=\"audit-nav\"[^>]*>.*?<a href=\"/Audit/Access\">Access log</a>.*?</nav>", html.ReplaceLineEndings(" "));
+        var nav = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html.ReplaceLineEndings(" "), "<nav class=\"audit-nav\"[^>]*>(.*?)</nav>")).Groups[1].Value;
+        var links = System.Text.RegularExpressions.Regex.Matches(nav, "<a href=\"([^\"]+)\"( aria-current=\"page\")?>([^<]+)</a>");
+        Assert.Equal(["/Audit", "/Audit/Access", "/Audit/Verify", "/Audit/Checkpoints", "/Audit/Impact", "/Rules/Diff"], links.Select(l => l.Groups[1].Value));
+        Assert.Equal(path, Assert.Single(links, l => l.Groups[2].Success).Groups[1].Value);
+        Assert.Equal(language == "en" ? "Decision log" : "决策日志", links[0].Groups[3].Value);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string path, string? language = null, HttpStatusCode expected = HttpStatusCode.OK)

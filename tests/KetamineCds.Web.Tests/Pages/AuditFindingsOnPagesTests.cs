@@ -103,6 +103,8 @@ public sealed class AuditFindingsOnPagesTests
         Assert.Contains($"<code>{file}</code>", chinese, StringComparison.Ordinal);
         Assert.DoesNotContain("<th scope=\"col\">条目</th>", Panel(chinese), StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">其担保的链头</th>", Panel(chinese), StringComparison.Ordinal);
+        // The head's parts are separated as Chinese separates them, not with ASCII commas.
+        Assert.Contains($"条目 2，<code>{ids[1]}</code>，哈希 <code>{hash}</code>", Panel(chinese), StringComparison.Ordinal);
     }
 
     [Fact]
