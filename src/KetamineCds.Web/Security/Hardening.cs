@@ -105,6 +105,7 @@ public static class Hardening
             }
         });
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddExceptionHandler<UnreadableRequestHandler>();
         services.AddSingleton<DatabaseOutageLog>();
         return builder;
     }
