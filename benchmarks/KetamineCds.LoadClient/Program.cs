@@ -9,7 +9,8 @@ using System.Text;
 // (aud = URL, a fresh jti), as an EHR sends it.
 // Each connection sends one request at a time until the deadline, then finishes the request it has in flight:
 // every response is read and counted; a 503 saying the screening "could not be confirmed as saved" (the database
-// went away during its commit) is counted apart, as "503-unconfirmed". Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
+// went away during its commit) is counted apart, as "503-unconfirmed"; an answer that carries a stack trace is counted
+// in stack_traces_in_bodies. Prints one line: RESULT {json} in the same shape as benchmarks/load/screening.lua.
 if (args is ["--make-cds-hooks-key", var folder])
 {
     using var generated = KetamineCds.Samples.CdsHooks.ClientToken.Generate("bench-ehr-1");
@@ -64,6 +65,7 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
     var latencies = new List<double>(4096);
     var statuses = new Dictionary<string, long>();
     var errors = 0L;
+    var traces = 0L;
     while (clock.Elapsed < deadline)
     {
         var body = bodies[(Interlocked.Increment(ref next) & int.MaxValue) % bodies.Length];
@@ -98,6 +100,11 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
             }
 
             statuses[key] = statuses.GetValueOrDefault(key) + 1;
+            if (answer.AsSpan().IndexOf("   at "u8) >= 0 || answer.AsSpan().IndexOf("Exception: "u8) >= 0)
+            {
+                // No answer may ever carry a stack trace (an exception's text and its "   at ..." frames).
+                traces++;
+            }
         }
         catch (HttpRequestException)
         {
@@ -111,7 +118,7 @@ var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         latencies.Add((clock.Elapsed - started).TotalMilliseconds);
     }
 
-    return (latencies, statuses, errors);
+    return (latencies, statuses, errors, traces);
 })).ToArray();
 
 var results = await Task.WhenAll(workers);
@@ -121,5 +128,5 @@ var totals = results.SelectMany(r => r.statuses).GroupBy(kv => kv.Key).ToDiction
 double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p / 100 * all.Length) - 1)];
 var statusJson = string.Join(", ", totals.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"\"{kv.Key}\": {kv.Value}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"RESULT {{\"requests\": {all.Length}, \"seconds\": {elapsed:F3}, \"rps\": {all.Length / elapsed:F1}, \"p50_ms\": {Percentile(50):F2}, \"p90_ms\": {Percentile(90):F2}, \"p99_ms\": {Percentile(99):F2}, \"max_ms\": {(all.Length == 0 ? 0 : all[^1]):F2}, \"socket_errors\": {results.Sum(r => r.errors)}, \"statuses\": {{{statusJson}}}{(hookToken is null ? "" : $", \"tokens_signed_during_run\": {signedDuringRun}")}}}"));
+    $"RESULT {{\"requests\": {all.Length}, \"seconds\": {elapsed:F3}, \"rps\": {all.Length / elapsed:F1}, \"p50_ms\": {Percentile(50):F2}, \"p90_ms\": {Percentile(90):F2}, \"p99_ms\": {Percentile(99):F2}, \"max_ms\": {(all.Length == 0 ? 0 : all[^1]):F2}, \"socket_errors\": {results.Sum(r => r.errors)}, \"stack_traces_in_bodies\": {results.Sum(r => r.traces)}, \"statuses\": {{{statusJson}}}{(hookToken is null ? "" : $", \"tokens_signed_during_run\": {signedDuringRun}")}}}"));
 return 0;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,13 +27,22 @@ public static class LocalizationSetup
     public static IStringLocalizerFactory SharedFactory { get; } = new ResourceManagerStringLocalizerFactory(
         Options.Create(new LocalizationOptions { ResourcesPath = ResourcesPath }), NullLoggerFactory.Instance);
 
+    /// <summary>
+    /// The HTML encoder of a page written without Razor (the outage page, DatabaseUnavailableHandler, where a request has
+    /// no services): the same settings as Razor's (<see cref="PageEncoderSettings"/>), so that both write the same text.
+    /// </summary>
+    public static HtmlEncoder PageHtmlEncoder { get; } = HtmlEncoder.Create(PageEncoderSettings());
+
+    /// <summary>
+    /// Pages write Chinese as characters, not as one HTML entity each (pages three times the size); the encoder still
+    /// escapes markup (&lt;, &gt;, &amp;, quotes) and everything it must. The pages are UTF-8 and say so.
+    /// </summary>
+    private static TextEncoderSettings PageEncoderSettings() => new(UnicodeRanges.All);
+
     public static IServiceCollection AddKetamineCdsLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
-        // Razor writes Chinese as characters, not as one HTML entity each (pages three times the size); the encoder
-        // still escapes markup (<, >, &, quotes) and everything it must.
-        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
-            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options => options.TextEncoderSettings = PageEncoderSettings());
         services.AddSingleton(sp => new ClinicalText(sp.GetRequiredService<IStringLocalizerFactory>()));
         services.Configure<RequestLocalizationOptions>(Configure);
         services.PostConfigure<ProblemDetailsOptions>(options =>

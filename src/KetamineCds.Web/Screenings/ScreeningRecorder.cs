@@ -3,6 +3,7 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -11,7 +12,7 @@ namespace KetamineCds.Web.Screenings;
 /// record it in the decision log, and say which of the outcomes happened (recorded; invalid; not recorded; may have
 /// been recorded). A result is only ever shown after <see cref="RecordingStatus.Recorded"/>.
 /// </summary>
-public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, IDecisionLog log, ILogger<ScreeningRecorder> logger)
+public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, IDecisionLog log, DatabaseOutageLog outage, ILogger<ScreeningRecorder> logger)
 {
     /// <summary>
     /// A submission id as the intake form posts it or a client sends it (<c>Idempotency-Key</c>): a GUID, and not the empty
@@ -75,7 +76,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             }
             catch (DecisionLogUnavailableException e)
             {
-                logger.LogError(e, "The decision log could not be read to look for submission {SubmissionId}; nothing was recorded.", submitted);
+                outage.Refused($"A screening was not recorded (its submission {submitted} could not be looked for in the decision log)", e);
                 return new(RecordingStatus.NotRecorded, null, NoErrors);
             }
         }
@@ -143,7 +144,16 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         }
         catch (DecisionLogUnavailableException e)
         {
-            logger.LogError(e, "The decision log could not record a screening (correcting screening {Corrects}, if any); no result was shown.", correction?.Corrects);
+            var what = correction is null ? "A screening" : $"A correction of screening {correction.Corrects}";
+            if (e.OutcomeUnknown)
+            {
+                outage.Unconfirmed($"{what} could not be confirmed as recorded, and no result was shown", e);
+            }
+            else
+            {
+                outage.Refused($"{what} was not recorded, and no result was shown", e);
+            }
+
             return new(e.OutcomeUnknown ? RecordingStatus.MayHaveBeenRecorded : RecordingStatus.NotRecorded, null, NoErrors);
         }
     }

@@ -19,8 +19,8 @@ namespace KetamineCds.Web.Security;
 /// the database too). Nothing was stored by such a request. A post of a form that keeps its answers in the browser tab
 /// when it is sent (drafts.js: the screening form, <see cref="KeptDrafts"/>) gets a page that says so and links back to
 /// it (QA96 F3); a post of any other form (an override, a sign-in, an account form) a page that says what was sent was
-/// neither saved nor kept, and promises no form. Each refusal is logged as a warning, so that an operator sees from the
-/// log that users were turned away (QA96 F7).
+/// neither saved nor kept, and promises no form. Each refusal is logged as one warning line, and the exception once per
+/// outage (<see cref="DatabaseOutageLog"/>), so that an operator sees from the log that users were turned away (QA96 F7).
 /// </summary>
 public sealed class DatabaseUnavailableHandler : IExceptionHandler
 {
@@ -50,11 +50,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
             await httpContext.Response.WriteAsync(Page(httpContext), cancellationToken);
         }
 
-        httpContext.RequestServices?.GetService<ILogger<DatabaseUnavailableHandler>>()?.LogWarning(
-            "{Method} {Path} answered 503: the database could not be reached ({Error}); nothing was stored.",
-            httpContext.Request.Method,
-            httpContext.Request.Path.Value,
-            exception.GetBaseException().GetType().Name);
+        httpContext.RequestServices?.GetService<DatabaseOutageLog>()?.Refused($"{httpContext.Request.Method} {httpContext.Request.Path.Value} answered 503", exception);
         return true;
     }
 
@@ -67,7 +63,8 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            var html = HtmlEncoder.Default;
+            // The app's encoder, as Razor's pages: Chinese as characters in the UTF-8 page, not as character references.
+            var html = httpContext.RequestServices?.GetService<HtmlEncoder>() ?? LocalizationSetup.PageHtmlEncoder;
             var title = html.Encode(localizer["KetamineCds is briefly unavailable"]);
             var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
                 : KeptDrafts.AtFormPath(httpContext.Request.Path)

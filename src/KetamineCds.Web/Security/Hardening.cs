@@ -105,6 +105,8 @@ public static class Hardening
             }
         });
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddExceptionHandler<UnreadableRequestHandler>();
+        services.AddSingleton<DatabaseOutageLog>();
         return builder;
     }
 

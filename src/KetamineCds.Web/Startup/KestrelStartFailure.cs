@@ -8,9 +8,10 @@ namespace KetamineCds.Web.Startup;
 
 /// <summary>
 /// Kestrel's own start failures in the operator's words (QA96 F5): the address it could not listen on, the setting it
-/// came from and why (permission denied for a port below 1024, an address already in use), and the TLS certificate
-/// setting (<c>Kestrel:Certificates:Default:Path</c>, <c>:Password</c>) it could not open. Kestrel throws these
-/// without naming a setting, and for an address given by host name or IP not even the address.
+/// came from and why (permission denied for a port below 1024, an address already in use), the TLS certificate
+/// setting (<c>Kestrel:Certificates:Default:Path</c>, <c>:Password</c>, <c>:KeyPath</c>) it could not open, or, for an
+/// https:// address, that no certificate is set at all. Kestrel throws these without naming a setting, and for an
+/// address given by host name or IP not even the address.
 /// </summary>
 public static partial class KestrelStartFailure
 {
@@ -26,8 +27,10 @@ public static partial class KestrelStartFailure
             return null;
         }
 
-        return DescribeListening(root, ConfiguredAddresses(configuration), Environment.ProcessPath)
-            ?? DescribeCertificate(root, ConfiguredCertificates(configuration, contentRoot));
+        var addresses = ConfiguredAddresses(configuration);
+        return DescribeListening(root, addresses, Environment.ProcessPath)
+            ?? DescribeCertificate(root, ConfiguredCertificates(configuration, contentRoot))
+            ?? DescribeNoCertificate(root, addresses);
     }
 
     /// <summary>True when a frame of the exception's stack is Kestrel's (its core or its socket transport).</summary>
@@ -123,7 +126,17 @@ public static partial class KestrelStartFailure
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(configured);
-        if (root is not (CryptographicException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException) || configured.Count == 0)
+        if (configured.Count == 0)
+        {
+            return null;
+        }
+
+        if (DescribeKey(root, configured) is { } key)
+        {
+            return key;
+        }
+
+        if (root is not (CryptographicException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
         {
             return null;
         }
@@ -166,6 +179,65 @@ public static partial class KestrelStartFailure
                 yield return (certificate.KeyPath, certificate.Section + ":KeyPath");
             }
         }
+    }
+
+    /// <summary>
+    /// A PEM certificate's key file (<c>KeyPath</c>) that Kestrel read but could not use: the key of another certificate
+    /// (Kestrel's "Error getting private key from '...'"), or a file that holds no private key it can read (the
+    /// runtime's ArgumentException from the PEM import, an encrypted key without a password among them). A key file
+    /// missing or unreadable is named by <see cref="DescribeCertificate"/> with the other files.
+    /// </summary>
+    private static string? DescribeKey(Exception root, IReadOnlyList<ConfiguredCertificate> configured)
+    {
+        var withKey = configured.Where(c => c.KeyPath is not null).ToList();
+        if (withKey.Count == 0)
+        {
+            return null;
+        }
+
+        if (root is InvalidOperationException && withKey.FirstOrDefault(c => root.Message.Contains(c.KeyPath!, StringComparison.Ordinal)) is { } mismatched)
+        {
+            return $"The TLS certificate's key file '{mismatched.KeyPath}' ({mismatched.Section}:KeyPath) does not hold the private key of the certificate "
+                + $"'{mismatched.Path}' ({mismatched.Section}:Path): set {mismatched.Section}:KeyPath to the key made with that certificate, "
+                + $"or {mismatched.Section}:Path to the certificate of that key. {root.InnerException?.Message ?? root.Message}";
+        }
+
+        if (root is ArgumentException)
+        {
+            // The runtime's PEM import names no file; the key file is the first configured one (Default first).
+            var certificate = withKey[0];
+            var encrypted = root.Message.Contains("encrypted", StringComparison.OrdinalIgnoreCase);
+            return encrypted
+                ? $"The TLS certificate's key file '{certificate.KeyPath}' ({certificate.Section}:KeyPath) is encrypted and no password is set: set "
+                    + $"{certificate.Section}:Password to the key's password."
+                : $"The TLS certificate's key file '{certificate.KeyPath}' ({certificate.Section}:KeyPath) holds no private key in PEM form "
+                    + $"(-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----): set {certificate.Section}:KeyPath "
+                    + $"to the key file of the certificate '{certificate.Path}' ({certificate.Section}:Path).";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An https:// address with no TLS certificate set: Kestrel then looks for the .NET developer certificate, which a
+    /// clinic's server does not have, and says so in a developer's words (<c>dotnet dev-certs https</c>; its message is
+    /// matched, Kestrel's strings are not translated). Null when the failure is not that one.
+    /// </summary>
+    internal static string? DescribeNoCertificate(Exception root, IReadOnlyList<ConfiguredAddress> configured)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(configured);
+        var https = configured.Where(address => string.Equals(TryParse(address.Url)?.Scheme, "https", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (root is not InvalidOperationException || !root.Message.Contains("No server certificate was specified", StringComparison.Ordinal) || https.Count == 0)
+        {
+            return null;
+        }
+
+        var where = string.Join(", ", https.Select(address => $"{address.Url} ({address.Setting})"));
+        return $"{where} {(https.Count == 1 ? "is an HTTPS address" : "are HTTPS addresses")}, but no TLS certificate is set: set "
+            + "Kestrel:Certificates:Default:Path to the certificate file, with Kestrel:Certificates:Default:Password for a .pfx, or "
+            + "Kestrel:Certificates:Default:KeyPath to the key file of a PEM certificate (README, \"Production without Docker\", step 3); or let the TLS proxy "
+            + "hold the certificate and listen on http://127.0.0.1:8080 (ForwardedHeaders:Enabled).";
     }
 
     /// <summary>The certificate files Kestrel loads (relative paths are from the content root, as Kestrel reads them).</summary>

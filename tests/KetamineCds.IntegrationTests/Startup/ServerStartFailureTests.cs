@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace KetamineCds.IntegrationTests.Startup;
 
 /// <summary>
-/// QA96 F5: a start refused by a Clinic setting, a port or the TLS certificate ends, like every other start failure,
+/// QA96 F5: a start refused by a Clinic setting, a port or the TLS certificate (missing, unreadable, its key not its own) ends, like every other start failure,
 /// with one Critical record of KetamineCds.Startup naming what to fix, and exit code 1 (docs/operations.md). Before,
 /// these were a bare console line (the host had disposed the app's loggers), and named neither the address's reason
 /// nor the certificate's setting.
@@ -83,6 +83,49 @@ public sealed partial class ServerStartFailureTests : IDisposable
         AssertOneCriticalRecord(app.Output, $"Kestrel:Certificates:Default:Path is '{missing}', but there is no such file (the TLS certificate).");
     }
 
+    [Fact]
+    public async Task Start_ProductionHttpsAddressWithoutCertificate_IsOneCriticalRecordNamingTheCertificateSettings()
+    {
+        // Kestrel's own message spoke of the developer certificate (`dotnet dev-certs https`) and named no setting.
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AllowedHosts"] = "clinic.example",
+            ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            "https://127.0.0.1:0 (urls: ASPNETCORE_URLS or --urls) is an HTTPS address, but no TLS certificate is set: set "
+            + "Kestrel:Certificates:Default:Path to the certificate file, with Kestrel:Certificates:Default:Password for a .pfx, or "
+            + "Kestrel:Certificates:Default:KeyPath to the key file of a PEM certificate");
+        Assert.DoesNotContain("dev-certs", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PemKeyOfAnotherCertificate_IsOneCriticalRecordNamingTheKeyPathSetting()
+    {
+        var (certificate, _) = WritePemCertificate("tls");
+        var (_, otherKey) = WritePemCertificate("other");
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
+            ["Kestrel__Certificates__Default__Path"] = certificate,
+            ["Kestrel__Certificates__Default__KeyPath"] = otherKey,
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            $"The TLS certificate's key file '{otherKey}' (Kestrel:Certificates:Default:KeyPath) does not hold the private key of the certificate "
+            + $"'{certificate}' (Kestrel:Certificates:Default:Path)");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>The app on its own SQLite file, so that these starts share nothing with other tests.</summary>
@@ -103,6 +146,18 @@ public sealed partial class ServerStartFailureTests : IDisposable
 
     [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
+
+    /// <summary>A self-signed certificate as PEM files: NAME.crt and its key NAME.key.</summary>
+    private (string Certificate, string Key) WritePemCertificate(string name)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var (certificatePath, keyPath) = (Path.Combine(_folder, name + ".crt"), Path.Combine(_folder, name + ".key"));
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
+        return (certificatePath, keyPath);
+    }
 
     private string WriteCertificate()
     {

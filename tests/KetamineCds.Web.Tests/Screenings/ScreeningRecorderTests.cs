@@ -1,6 +1,7 @@
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
+using KetamineCds.Web.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -18,7 +19,8 @@ public sealed class ScreeningRecorderTests
         var log = new Mock<IDecisionLog>(MockBehavior.Strict);
         // A correction is checked against the corrected entry's later corrections (QA8 F17): none here.
         log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
-        return (new ScreeningRecorder(new ScreeningRequestValidator(), log.Object, NullLogger<ScreeningRecorder>.Instance), log);
+        return (new ScreeningRecorder(
+            new ScreeningRequestValidator(), log.Object, new DatabaseOutageLog(TimeProvider.System, NullLogger<DatabaseOutageLog>.Instance), NullLogger<ScreeningRecorder>.Instance), log);
     }
 
     private static readonly Dictionary<string, List<string>> None = [];

@@ -100,6 +100,27 @@ public class DatabaseUnavailableHandlerTests
         Assert.DoesNotContain("<a ", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TryHandle_ChinesePage_WritesTheCharactersAsTheRazorPagesDoNotCharacterReferences()
+    {
+        // Razor writes Chinese as UTF-8 text (LocalizationSetup's encoder); the outage page wrote one &#x...; per character.
+        var page = await OutagePageAsync("GET", "/Screenings", "", "zh-Hans");
+
+        Assert.Contains("<title>KetamineCds 暂时无法使用</title>", page, StringComparison.Ordinal);
+        Assert.Contains("<meta charset=\"utf-8\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryHandle_PageText_IsStillEncodedAsHtml()
+    {
+        // The app's encoder lets Chinese through, never markup (here in the form's address, the request's own).
+        var page = await OutagePageAsync("POST", "/Screenings/New", "?from=<script>", "zh-Hans");
+
+        Assert.Contains("<a href=\"/Screenings/New?from=&lt;script&gt;\">返回表单</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
+    }
+
     private static async Task<string> OutagePageAsync(string method, string path, string query, string language)
     {
         var context = Context(path);
@@ -109,8 +130,8 @@ public class DatabaseUnavailableHandlerTests
         Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, new FakeDbException("connection refused"), CancellationToken.None));
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
         context.Response.Body.Position = 0;
-        // The page writes Chinese as character references (the default encoder's); a browser reads them as the characters.
-        return System.Net.WebUtility.HtmlDecode(await new StreamReader(context.Response.Body).ReadToEndAsync());
+        // Read as it is sent: UTF-8 text, Chinese as characters (as Razor's pages write it), never decoded here.
+        return await new StreamReader(context.Response.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
     }
 
     [Fact]

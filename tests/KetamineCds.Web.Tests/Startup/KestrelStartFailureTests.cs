@@ -66,6 +66,80 @@ public sealed class KestrelStartFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Describe_HttpsAddressWithoutCertificateInProduction_NamesTheCertificateSettings()
+    {
+        // Kestrel's own message speaks of the developer certificate and `dotnet dev-certs https`, no setting.
+        var (exception, configuration) = await StartKestrelAsync("--urls", "https://127.0.0.1:0");
+
+        Assert.Equal(
+            "https://127.0.0.1:0 (urls: ASPNETCORE_URLS or --urls) is an HTTPS address, but no TLS certificate is set: set "
+            + "Kestrel:Certificates:Default:Path to the certificate file, with Kestrel:Certificates:Default:Password for a .pfx, or "
+            + "Kestrel:Certificates:Default:KeyPath to the key file of a PEM certificate (README, \"Production without Docker\", step 3); or let the TLS proxy "
+            + "hold the certificate and listen on http://127.0.0.1:8080 (ForwardedHeaders:Enabled).",
+            StartupFailure.Describe(exception, configuration, _folder));
+    }
+
+    [Fact]
+    public async Task Describe_PemKeyFileMissing_NamesTheKeyPathSettingAndThePath()
+    {
+        var (certificate, _) = WritePemCertificate("tls");
+        var missing = Path.Combine(_folder, "no-such.key");
+
+        var (exception, configuration) = await StartKestrelAsync(
+            "--urls", "https://127.0.0.1:0", "--Kestrel:Certificates:Default:Path", certificate, "--Kestrel:Certificates:Default:KeyPath", missing);
+
+        Assert.Equal(
+            $"Kestrel:Certificates:Default:KeyPath is '{missing}', but there is no such file (the TLS certificate).",
+            StartupFailure.Describe(exception, configuration, _folder));
+    }
+
+    [Fact]
+    public async Task Describe_PemKeyOfAnotherCertificate_NamesTheKeyPathAndPathSettings()
+    {
+        var (certificate, _) = WritePemCertificate("tls");
+        var (_, otherKey) = WritePemCertificate("other");
+
+        var (exception, configuration) = await StartKestrelAsync(
+            "--urls", "https://127.0.0.1:0", "--Kestrel:Certificates:Default:Path", certificate, "--Kestrel:Certificates:Default:KeyPath", otherKey);
+
+        Assert.StartsWith(
+            $"The TLS certificate's key file '{otherKey}' (Kestrel:Certificates:Default:KeyPath) does not hold the private key of the certificate "
+            + $"'{certificate}' (Kestrel:Certificates:Default:Path): set Kestrel:Certificates:Default:KeyPath to the key made with that certificate, "
+            + "or Kestrel:Certificates:Default:Path to the certificate of that key.",
+            StartupFailure.Describe(exception, configuration, _folder),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Describe_PemKeyPathNamesTheCertificateItself_SaysTheFileHoldsNoPrivateKey()
+    {
+        var (certificate, _) = WritePemCertificate("tls");
+
+        var (exception, configuration) = await StartKestrelAsync(
+            "--urls", "https://127.0.0.1:0", "--Kestrel:Certificates:Default:Path", certificate, "--Kestrel:Certificates:Default:KeyPath", certificate);
+
+        Assert.Equal(
+            $"The TLS certificate's key file '{certificate}' (Kestrel:Certificates:Default:KeyPath) holds no private key in PEM form "
+            + "(-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----): set Kestrel:Certificates:Default:KeyPath "
+            + $"to the key file of the certificate '{certificate}' (Kestrel:Certificates:Default:Path).",
+            StartupFailure.Describe(exception, configuration, _folder));
+    }
+
+    [Fact]
+    public async Task Describe_EncryptedPemKeyWithoutPassword_NamesThePasswordSetting()
+    {
+        var (certificate, key) = WritePemCertificate("tls", keyPassword: "key-password");
+
+        var (exception, configuration) = await StartKestrelAsync(
+            "--urls", "https://127.0.0.1:0", "--Kestrel:Certificates:Default:Path", certificate, "--Kestrel:Certificates:Default:KeyPath", key);
+
+        Assert.Equal(
+            $"The TLS certificate's key file '{key}' (Kestrel:Certificates:Default:KeyPath) is encrypted and no password is set: set "
+            + "Kestrel:Certificates:Default:Password to the key's password.",
+            StartupFailure.Describe(exception, configuration, _folder));
+    }
+
+    [Fact]
     public void DescribeListening_LocalhostPort443Denied_NamesTheAddressTheSettingAndTheRemedies()
     {
         // As LocalhostListenOptions.BindAsync throws when both loopback interfaces refuse.
@@ -152,12 +226,27 @@ public sealed class KestrelStartFailureTests : IDisposable
     /// <summary>Starts a bare Kestrel with these command-line settings and returns what its start threw.</summary>
     private async Task<(Exception Exception, IConfiguration Configuration)> StartKestrelAsync(params string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = _folder });
+        // Production, as a clinic runs it: outside Development nothing may stand in for a missing certificate.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = _folder, EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         await using var app = builder.Build();
         var exception = await Record.ExceptionAsync(() => app.StartAsync());
         Assert.NotNull(exception);
         return (exception, builder.Configuration);
+    }
+
+    /// <summary>A self-signed certificate as PEM files, <c>NAME.crt</c> and its key <c>NAME.key</c> (encrypted when a password is given).</summary>
+    private (string Certificate, string Key) WritePemCertificate(string name, string? keyPassword = null)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var (certificatePath, keyPath) = (Path.Combine(_folder, name + ".crt"), Path.Combine(_folder, name + ".key"));
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, keyPassword is null
+            ? rsa.ExportPkcs8PrivateKeyPem()
+            : rsa.ExportEncryptedPkcs8PrivateKeyPem(keyPassword, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
+        return (certificatePath, keyPath);
     }
 
     private string WriteCertificate(string password)

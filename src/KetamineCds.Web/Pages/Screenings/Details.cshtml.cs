@@ -17,7 +17,7 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// A recorded screening's result. Only screenings in the decision log can be shown; every view is audited. A
 /// psychiatrist may record an override (a decision against, or in spite of, the recommendation) with a coded reason.
 /// </summary>
-public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, IStringLocalizer<PageText> localizer) : PageModel
+public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, DatabaseOutageLog outage, IStringLocalizer<PageText> localizer) : PageModel
 {
     public LoggedScreening Screening { get; private set; } = null!;
 
@@ -108,7 +108,15 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         }
         catch (DecisionLogUnavailableException e)
         {
-            logger.LogError(e, "The decision log could not record an override.");
+            if (e.OutcomeUnknown)
+            {
+                outage.Unconfirmed($"An override of screening {id} could not be confirmed as recorded", e);
+            }
+            else
+            {
+                outage.Refused($"An override of screening {id} was not recorded", e);
+            }
+
             OverrideProblem = e.OutcomeUnknown
                 ? localizer["The override could NOT be confirmed as saved: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."]
                 : localizer["The override was NOT saved: the decision log is unavailable. Your text is kept below; try again shortly."];

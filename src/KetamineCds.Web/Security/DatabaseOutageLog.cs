@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace KetamineCds.Web.Security;
+
+/// <summary>
+/// How a database outage is logged: one line for every request it turned away, and the exception with its stack once,
+/// with the first of them. An operator reading the log while PostgreSQL is down or restarting sees what was refused and
+/// why, once the trace, and not thousands of identical ones (a 10 s outage under load turned away tens of thousands of
+/// requests: benchmarks/run.sh). An outage is a run of refusals with less than <see cref="QuietBetweenOutages"/>
+/// between them; the first refusal after such a quiet spell logs the stack again. Every line is a Warning of this one
+/// category, so that one alert covers them all (docs/operations.md). No response ever carries the exception.
+/// </summary>
+public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<DatabaseOutageLog> logger)
+{
+    /// <summary>The quiet spell after which a refusal counts as the start of a new outage, and logs its stack again.</summary>
+    public static readonly TimeSpan QuietBetweenOutages = TimeSpan.FromMinutes(1);
+
+    private long _lastRefusal = long.MinValue;
+
+    /// <summary>
+    /// <paramref name="what"/> (the request or the use case, "POST /api/v1/screenings answered 503") was turned away
+    /// because the database could not be reached; nothing was stored.
+    /// </summary>
+    public void Refused(string what, Exception exception) => LogRefused(logger, StackOnce(exception), what, Reason(exception));
+
+    /// <summary>
+    /// <paramref name="what"/> lost its connection during the commit: what it stored may have been committed, and nobody
+    /// can say (the caller answers "could not be confirmed as saved").
+    /// </summary>
+    public void Unconfirmed(string what, Exception exception) => LogUnconfirmed(logger, StackOnce(exception), what, Reason(exception));
+
+    /// <summary>The database's reason in one line: the server's answer or the socket's, else the innermost exception's.</summary>
+    public static string Reason(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException npgsql)
+            {
+                return Startup.StartupFailure.Reason(npgsql);
+            }
+        }
+
+        var innermost = exception.GetBaseException();
+        return $"{innermost.GetType().Name}: {innermost.Message}";
+    }
+
+    /// <summary>The exception for the first refusal of an outage; null (one line, no stack) for every other.</summary>
+    private Exception? StackOnce(Exception exception)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        var previous = Interlocked.Exchange(ref _lastRefusal, now);
+        return previous == long.MinValue || now - previous >= QuietBetweenOutages.Ticks ? exception : null;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{What}: the database could not be reached ({Reason}); nothing was stored.")]
+    private static partial void LogRefused(ILogger logger, Exception? exception, string what, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{What}: the connection to the database failed during the commit ({Reason}); it may have been stored.")]
+    private static partial void LogUnconfirmed(ILogger logger, Exception? exception, string what, string reason);
+}

@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace KetamineCds.Web.Tests.Security;
+
+/// <summary>
+/// A database outage in the log: one line for each request it turned away, the exception's stack once (benchmarks/run.sh
+/// found a stack per screening in flight when PostgreSQL stopped), and never a stack in a response.
+/// </summary>
+public sealed class DatabaseOutageLogTests
+{
+    private sealed record Record(string Category, LogLevel Level, string Message, Exception? Exception);
+
+    [Fact]
+    public async Task Outage_ScreeningsRefusedWhileTheDecisionLogIsDown_LogOneWarningLineEachAndTheStackOnce()
+    {
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", new SocketException((int)SocketError.ConnectionRefused)));
+        var records = new ConcurrentQueue<Record>();
+        using var factory = new LoggingFactory(records) { DecisionLogOverride = log.Object };
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var before = records.Count;
+
+        var bodies = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            bodies.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        var refusals = records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(3, refusals.Count);
+        Assert.All(refusals, r => Assert.Equal(LogLevel.Warning, r.Level));
+        Assert.All(refusals, r => Assert.Equal("KetamineCds.Web.Security.DatabaseOutageLog", r.Category)); // the category operators alert on
+        Assert.All(refusals, r => Assert.Equal(
+            "A screening was not recorded, and no result was shown: the database could not be reached (SocketException: Connection refused); nothing was stored.",
+            r.Message));
+        Assert.NotNull(refusals[0].Exception);
+        Assert.All(refusals.Skip(1), r => Assert.Null(r.Exception));
+        Assert.All(bodies, body => Assert.DoesNotContain("   at ", body, StringComparison.Ordinal));
+        Assert.All(bodies, body => Assert.DoesNotContain("Exception", body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Refused_AfterAQuietMinute_IsANewOutageAndLogsTheStackAgain()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var records = new ConcurrentQueue<Record>();
+        var outage = new DatabaseOutageLog(time, new QueueLogger<DatabaseOutageLog>(records));
+        var refused = new TimeoutException("The operation has timed out.");
+
+        outage.Refused("GET /Screenings answered 503", refused);
+        time.Advance(TimeSpan.FromSeconds(50));
+        outage.Unconfirmed("A screening could not be confirmed as recorded", refused);
+        time.Advance(TimeSpan.FromSeconds(50)); // 100 s after the first, 50 s after the last: the same outage
+        outage.Refused("GET /Screenings answered 503", refused);
+        time.Advance(DatabaseOutageLog.QuietBetweenOutages);
+        outage.Refused("GET /Screenings answered 503", refused);
+
+        Assert.Equal([true, false, false, true], records.Select(r => r.Exception is not null));
+        Assert.Equal(
+            "A screening could not be confirmed as recorded: the connection to the database failed during the commit (TimeoutException: The operation has timed out.); it may have been stored.",
+            records.ElementAt(1).Message);
+    }
+
+    /// <summary>The app as the other tests start it, with every log record also kept in <paramref name="records"/>.</summary>
+    private sealed class LoggingFactory(ConcurrentQueue<Record> records) : KetamineCdsFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(records)));
+        }
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<Record> records) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(categoryName, records);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private class QueueLogger(string category, ConcurrentQueue<Record> records) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            records.Enqueue(new Record(category, logLevel, formatter(state, exception), exception));
+    }
+
+    private sealed class QueueLogger<T>(ConcurrentQueue<Record> records) : QueueLogger(typeof(T).FullName!, records), ILogger<T>;
+}
