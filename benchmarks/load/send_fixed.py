@@ -1,4 +1,4 @@
-# Sends exactly N POSTs over C keep-alive connections, reads every response, prints {"requests", "statuses"} (benchmarks/cpu-ab.sh).
+# Sends exactly N POSTs over C keep-alive connections, reads every response, prints {"requests", "statuses"} (benchmarks/cpu-ab.sh, benchmarks/allocation.sh).
 # send_fixed.py URL BODIES_FILE TOKEN N C
 import http.client, json, sys, threading, urllib.parse, collections
 url, path, token, total, conns = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
