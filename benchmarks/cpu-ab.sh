@@ -23,27 +23,12 @@ work=${H105_WORK:-$(mktemp -d /tmp/kcds-cpu-ab.XXXXXX)}
 mkdir -p "$work"; chmod 755 "$work"
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 apps=(); labels=(); roots=()
-cleanup() { for p in "${apps[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true; }
+# The cluster as run.sh and allocation.sh start it (benchmarks/lib/server.sh), with pg_stat_statements.
+# shellcheck source=lib/server.sh
+source "$here/lib/server.sh"
+cleanup() { for p in "${apps[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; bench_pg_ctl kill; }
 trap cleanup EXIT
-mkdir -p "$work/pg"; chown postgres:postgres "$work/pg"
-runuser -u postgres -- "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 >/dev/null
-cat >>"$work/pg/data/postgresql.conf" <<CONF
-port = $pgport
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work/pg'
-max_connections = 400
-shared_buffers = 1GB
-synchronous_commit = on
-fsync = on
-max_wal_size = 8GB
-checkpoint_timeout = 15min
-wal_init_zero = off
-shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = all
-CONF
-runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start >/dev/null
-psql_admin() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_admin -d postgres -c "CREATE ROLE kcds_owner LOGIN PASSWORD 'bench-owner'" -c "CREATE ROLE kcds_app LOGIN PASSWORD 'bench-app'"
+bench_pg_start "shared_preload_libraries = 'pg_stat_statements'" "pg_stat_statements.track = all"
 psql_admin -d postgres -c "CREATE EXTENSION pg_stat_statements"
 demo_password="Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')!A1"
 i=0
