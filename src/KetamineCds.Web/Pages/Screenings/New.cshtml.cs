@@ -292,21 +292,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             }
 
             var earlierId = Earlier.Value;
-            var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
-            if (Unreadable is not null)
-            {
-                return Page();
-            }
-
-            if (EarlierInputsDisagree)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            }
-
+            var (stop, previous) = await OpenEarlierAsync(earlierId, calendar, cancellationToken);
             if (previous is null)
             {
-                return NotFound();
+                return stop!;
             }
 
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, earlierId.ToString(), Corrects is null ? "re-screen" : "correction", Roles.Psychiatrist);
@@ -356,23 +345,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         if (Earlier is { } earlierId)
         {
             // The earlier entry is read again, so that the page that comes back after an error still says when it was
-            // recorded and which of its answers were not carried over.
-            var previous = await LoadEarlierAsync(earlierId, calendar, cancellationToken);
-            if (Unreadable is not null)
+            // recorded and which of its answers were not carried over; one altered since the form was opened stops here too.
+            if ((await OpenEarlierAsync(earlierId, calendar, cancellationToken)).Stop is { } stop)
             {
-                return Page();
-            }
-
-            if (EarlierInputsDisagree)
-            {
-                // Also for a form opened before the entry was altered: nothing is recorded against it.
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            }
-
-            if (previous is null)
-            {
-                return NotFound();
+                return stop;
             }
         }
 
@@ -469,6 +445,29 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     }
 
     private static string KeyOf(FieldDefinition field) => FieldControl.KeyOf(field);
+
+    /// <summary>
+    /// Opens the screening to re-screen or correct (<see cref="LoadEarlierAsync"/>), or gives the answer that stops the request
+    /// instead: one that cannot be read, the page that says so; one whose two copies of its answers disagree, the page with
+    /// 409 (nothing is recorded against it, also for a form opened before it was altered); no such screening, 404. Exactly
+    /// one of the two is null.
+    /// </summary>
+    private async Task<(IActionResult? Stop, EarlierAnswers? Previous)> OpenEarlierAsync(Guid id, ClinicCalendar calendar, CancellationToken cancellationToken)
+    {
+        var previous = await LoadEarlierAsync(id, calendar, cancellationToken);
+        if (Unreadable is not null)
+        {
+            return (Page(), null);
+        }
+
+        if (EarlierInputsDisagree)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return (Page(), null);
+        }
+
+        return previous is null ? (NotFound(), null) : (null, previous);
+    }
 
     /// <summary>
     /// Reads the screening to re-screen or correct, with when it was recorded, its note and the answers no longer
