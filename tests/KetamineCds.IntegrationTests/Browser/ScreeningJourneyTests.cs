@@ -181,6 +181,76 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// QA108 F1: a pregnancy ticked yes was hidden, disabled and dropped from the post when the age was then corrected
+    /// to one the question is not asked at (56), and the screening came out eligible; the API blocks the same history
+    /// (REP-001). The yes now stays shown with a note to check it, is sent, and blocks; switched to male at birth, it
+    /// is named at the field as the API names it.
+    /// </summary>
+    [Fact]
+    public async Task Form_PregnancyYes_ThenAnAnswerThatNoLongerAsksIt_StaysShownWithANoteAndIsSent()
+    {
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-KEPT-YES-1");
+        await page.GetByLabel("Age in years").FillAsync("30");
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
+        await page.Locator("#pregnant-yes").CheckAsync();
+        var note = page.Locator("#pregnant-asked .field-note--kept");
+        Assert.Equal(0, await note.CountAsync()); // asked: no note
+
+        await page.GetByLabel("Age in years").FillAsync("56");
+        Assert.True(await page.Locator("#pregnant-yes").IsVisibleAsync());
+        Assert.True(await page.Locator("#pregnant-yes").IsEnabledAsync());
+        Assert.True(await page.Locator("#pregnant-yes").IsCheckedAsync());
+        Assert.True(await note.IsVisibleAsync());
+        Assert.Contains("check it before sending", await note.InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync(page, "form-pregnancy-yes-kept-at-56");
+
+        // Asked again: the note goes. A no is not kept: not asked at 56, it is hidden as before.
+        await page.GetByLabel("Age in years").FillAsync("30");
+        Assert.False(await note.IsVisibleAsync());
+        await page.Locator("#pregnant-no").CheckAsync();
+        await page.GetByLabel("Age in years").FillAsync("56");
+        Assert.False(await page.Locator("#pregnant-no").IsVisibleAsync());
+        await page.GetByLabel("Age in years").FillAsync("30");
+        await page.Locator("#pregnant-yes").CheckAsync();
+        await page.GetByLabel("Age in years").FillAsync("56");
+
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-no").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
+        Assert.Contains("Not eligible now", await page.Locator(".verdict h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("REP-001", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Male at birth: the yes stays shown, and the server names the contradiction at the field, recording nothing.
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-KEPT-YES-2");
+        await page.GetByLabel("Age in years").FillAsync("30");
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
+        await page.Locator("#pregnant-yes").CheckAsync();
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("male");
+        Assert.True(await page.Locator("#pregnant-yes").IsCheckedAsync());
+        Assert.True(await note.IsVisibleAsync());
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-no").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await page.Locator("#error-summary").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.EndsWith("/Screenings/New", page.Url, StringComparison.Ordinal);
+        Assert.Contains("male at birth", await page.Locator("#pregnant-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#pregnant-yes").IsCheckedAsync());
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Form_QuestionsRequiredByTheAnswers_AreMarkedRequiredLiveAsTheAnswersChange()
     {

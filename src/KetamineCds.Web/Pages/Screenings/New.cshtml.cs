@@ -155,6 +155,15 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public bool YesNotAsked(FieldDefinition field) =>
         Input.ContractValueOf(field.Name) is true && !field.IsAskedGiven(Input.ContractValueOf);
 
+    /// <summary>
+    /// Whether a yes to this conditional question is kept shown when the other answers stop asking it (site.js,
+    /// <c>data-keep-yes</c>): a yes/no whose yes is the more cautious answer, such as a pregnancy. Hidden, it would be
+    /// dropped from the post without a word; shown, the server either takes it (a recorded pregnancy blocks at any age)
+    /// or names the contradiction at the field (a pregnancy for a patient male at birth).
+    /// </summary>
+    public static bool KeepsYes(FieldDefinition field) =>
+        field is { Type: FieldType.YesNo, MoreCautious: MoreCautiousAnswer.Yes, AskedWhen: not null };
+
     /// <summary>The message for a submission id that is not one the form makes, or null.</summary>
     public string? SubmissionIdError =>
         ModelState.TryGetValue(SubmissionIdName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

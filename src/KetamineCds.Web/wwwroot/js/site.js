@@ -54,10 +54,17 @@
     var sections = form.querySelectorAll("[data-show-when]");
     for (var i = 0; i < sections.length; i++) {
       var section = sections[i];
-      var show = section.parentElement.closest("[data-show-when].is-hidden") === null
-        && allHold(form, section.getAttribute("data-show-when"));
+      var parentShown = section.parentElement.closest("[data-show-when].is-hidden") === null;
+      var asked = parentShown && allHold(form, section.getAttribute("data-show-when"));
+      // A yes that calls for more care (data-keep-yes: a pregnancy) stays shown, with a note to check it, when the other
+      // answers stop asking the question: hidden, it would be dropped from the post without a word. The server then
+      // takes it or names the contradiction at the field.
+      var kept = !asked && parentShown && keepsYes(section);
+      var show = asked || kept;
       section.classList.toggle("is-hidden", !show);
+      section.classList.toggle("conditional--kept", kept);
       section.hidden = !show;
+      keptNote(section, kept);
       var controls = section.querySelectorAll("input, select, textarea");
       for (var j = 0; j < controls.length; j++) { controls[j].disabled = !show; }
     }
@@ -89,6 +96,26 @@
       }
     }
     updateSafetyCount(form);
+  }
+
+  // Whether a section marked data-keep-yes holds its question's yes (ticked, also while disabled: hiding does not untick).
+  function keepsYes(section) {
+    if (!section.hasAttribute("data-keep-yes")) { return false; }
+    var yes = section.querySelector('input[type="radio"][value="true"]');
+    return yes !== null && yes.checked;
+  }
+
+  // The note of a kept yes, in the page's language (data-keep-yes), shown while the section is kept.
+  function keptNote(section, kept) {
+    var note = section.querySelector(":scope > .field-note--kept");
+    if (kept && note === null) {
+      note = document.createElement("p");
+      note.className = "field-note field-note--kept";
+      note.setAttribute("role", "note");
+      note.textContent = section.getAttribute("data-keep-yes");
+      section.insertBefore(note, section.firstChild);
+    }
+    if (note !== null) { note.hidden = !kept; }
   }
 
   function answered(question) {
