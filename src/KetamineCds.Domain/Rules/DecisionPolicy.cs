@@ -9,10 +9,12 @@ namespace KetamineCds.Domain.Rules;
 /// <remarks>
 /// For each pathway: not indicated -> not-applicable; any contraindication -> not-eligible; else its completeness rule
 /// fired (a safety item that could block it is not recorded) -> incomplete; else open: investigational-only for an
-/// investigational pathway, otherwise eligible, or eligible-with-cautions when any caution fired. Overall, leaving
-/// investigational pathways aside: any open -> eligible or eligible-with-cautions; else any incomplete -> incomplete;
-/// else any blocked -> not-eligible-now; else not-indicated. Contraindication and caution ids follow the indication in
-/// a pathway's rule ids, in rule-id order.
+/// investigational pathway, otherwise eligible, or eligible-with-cautions when a caution fired that concerns it (every
+/// caution does, but one that names the pathways it concerns: <see cref="Rule.Concerns"/>, from 1.7.0). Overall,
+/// leaving investigational pathways aside: any open -> eligible, or eligible-with-cautions when any caution fired
+/// (also one that concerns another pathway: the safer reading); else any incomplete -> incomplete; else any blocked ->
+/// not-eligible-now; else not-indicated. Contraindication and caution ids follow the indication in a pathway's rule
+/// ids, in rule-id order.
 /// </remarks>
 public static class DecisionPolicy
 {
@@ -26,6 +28,17 @@ public static class DecisionPolicy
     public const string V1_1Text =
         "contraindication blocks every indicated pathway; else a fired completeness rule makes the pathway incomplete; "
         + "caution marks every open pathway with-cautions; "
+        + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
+        + "else incomplete -> incomplete, else blocked -> not-eligible-now, else not-indicated";
+
+    /// <summary>
+    /// The policy from rule set 1.7.0 on: a caution that belongs to one indication marks only that pathway (QA108 F2;
+    /// label-and-literature.md D1, R03, R04): the EU's SSRI or SNRI for esketamine for TRD is not a condition of the
+    /// off-label or palliative ketamine pathways.
+    /// </summary>
+    public const string V1_7Text =
+        "contraindication blocks every indicated pathway; else a fired completeness rule makes the pathway incomplete; "
+        + "caution marks every open pathway with-cautions, or only the pathways it names as its concern; "
         + "overall ignores investigational pathways: open -> eligible or eligible-with-cautions (any caution), "
         + "else incomplete -> incomplete, else blocked -> not-eligible-now, else not-indicated";
 
@@ -62,10 +75,11 @@ public static class DecisionPolicy
             }
             else
             {
+                var own = ruleSet.HasConcerns ? [.. cautions.Where(id => ruleSet.Find(id)?.Concerns is not { } concerns || concerns.Contains(p.Pathway))] : cautions;
                 var status = p.InvestigationalOnly ? PathwayStatus.InvestigationalOnly
-                    : cautions.Length > 0 ? PathwayStatus.EligibleWithCautions
+                    : own.Length > 0 ? PathwayStatus.EligibleWithCautions
                     : PathwayStatus.Eligible;
-                result = new(p.Pathway, status, [p.IndicationRuleId, .. cautions]);
+                result = new(p.Pathway, status, [p.IndicationRuleId, .. own]);
                 anyOpen |= !p.InvestigationalOnly;
             }
 

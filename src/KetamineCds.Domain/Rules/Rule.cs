@@ -7,8 +7,8 @@ namespace KetamineCds.Domain.Rules;
 /// <summary>
 /// One clinical rule: a stable id, a kind and severity, the principles and sources it cites, its condition in plain
 /// words and as data, and what it tells the clinician when it fires. Rules are pure: no I/O, no clock.
-/// A contraindication blocks every pathway now; a caution marks every open pathway "with cautions"; requirements
-/// and information never change a status.
+/// A contraindication blocks every pathway now; a caution marks every open pathway "with cautions", or only those it
+/// <see cref="Concerns"/> (from rule set 1.7.0); requirements and information never change a status.
 /// </summary>
 public abstract class Rule
 {
@@ -32,6 +32,12 @@ public abstract class Rule
     public abstract Condition Condition { get; }
 
     public abstract string Summary { get; }
+
+    /// <summary>
+    /// For a caution that belongs to one indication (a label's condition for esketamine for TRD), the pathways it marks
+    /// "with cautions"; null, as for every rule before 1.7.0, for a caution that marks every open pathway.
+    /// </summary>
+    public virtual IReadOnlyList<Pathway>? Concerns => null;
 
     public abstract string Detail { get; }
 
@@ -74,6 +80,12 @@ public abstract class Rule
             .Append("|condition=").Append(ConditionText)
             .Append("|summary=").Append(Summary)
             .Append("|detail=").Append(Detail);
+        if (Concerns is { } concerns)
+        {
+            // Only where declared, so that every earlier rule's line, and every released digest, stays as it was.
+            sb.Append("|concerns=").AppendJoin(',', concerns.Select(p => WireNames.Of(p)));
+        }
+
         return sb.ToString();
     }
 }

@@ -18,6 +18,14 @@ public sealed class RuleSet
         Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
         Pathways = pathways.OrderBy(p => p.Pathway).ToArray();
 
+        foreach (var rule in Rules.Where(r => r.Concerns is not null))
+        {
+            if (rule.Kind != FindingKind.Caution || rule.Concerns!.Count == 0)
+            {
+                throw new ArgumentException($"Rule {rule.Id} names the pathways it concerns; only a caution may, and it must name at least one.", nameof(rules));
+            }
+        }
+
         var duplicate = Rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -50,6 +58,7 @@ public sealed class RuleSet
         }
 
         RulesInFindingOrder = [.. Rules.OrderBy(r => r.Kind).ThenBy(r => r.Severity).ThenBy(r => r.Id, StringComparer.Ordinal)];
+        HasConcerns = Rules.Any(r => r.Concerns is not null);
         CanonicalText = BuildCanonicalText();
         Identity = new RuleSetIdentity(version, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText))));
     }
@@ -66,6 +75,9 @@ public sealed class RuleSet
     public IReadOnlyList<Rule> RulesInFindingOrder { get; }
 
     public IReadOnlyList<PathwayDefinition> Pathways { get; }
+
+    /// <summary>Whether a caution of the set names the pathways it concerns (<see cref="Rule.Concerns"/>; none before 1.7.0).</summary>
+    public bool HasConcerns { get; }
 
     public RuleSetIdentity Identity { get; }
 

@@ -174,11 +174,30 @@ public static class RuleSetCatalog
             new Scores.Phq9AtOrAboveCutoffWithoutEpisode(),
         ]);
 
+    /// <summary>
+    /// Version 1.7.0: the QA pass QA108 (F2; docs/clinical-review.md, section 15). A caution that is one indication's label
+    /// condition marks only that pathway: the EU's SSRI or SNRI for esketamine for TRD (EU-001, EU-002, EU-003) no longer
+    /// marks the off-label ketamine, palliative or suicidal-ideation pathways, and the oral antidepressant of the
+    /// suicidal-ideation indication (SUI-002) and its EU emergency wording (EU-004) no longer mark the TRD pathways. Every
+    /// finding and text is unchanged; the overall verdict still counts every caution.
+    /// </summary>
+    public static RuleSet V1_7_0 { get; } = V1_6_0.Next(
+        "1.7.0",
+        replace:
+        [
+            new EuLabel.EuTrdNeedsSsriOrSnriEsketamineTrdOnly(),
+            new EuLabel.EuTrdOralAntidepressantNotSsriOrSnriEsketamineTrdOnly(),
+            new EuLabel.EuOralAntidepressantClassNotRecordedEsketamineTrdOnly(),
+            new EuLabel.EuPsychiatricEmergencySuicidalIdeationPathwayOnly(),
+            new Suicide.SuicidalityPathwayNeedsOralAntidepressantItsPathwayOnly(),
+        ],
+        policy: DecisionPolicy.V1_7Text);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_6_0;
+    public static RuleSet Current => V1_7_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0];
 
     private static RuleSet BuildV1_5_0()
     {

@@ -21,7 +21,11 @@ public static class RuleChanges
             ("detail", before.Detail, after.Detail),
             ("principles", string.Join(", ", before.Principles), string.Join(", ", after.Principles)),
             ("sources", string.Join(", ", before.Sources), string.Join(", ", after.Sources)),
+            ("concerns", Concerns(before), Concerns(after)),
         ];
         return [.. aspects.Where(a => !string.Equals(a.Item2, a.Item3, StringComparison.Ordinal))];
     }
+
+    /// <summary>The pathways a caution marks as the rule names them (<see cref="Rule.Concerns"/>), or empty for every open pathway.</summary>
+    public static string Concerns(Rule rule) => rule.Concerns is { } pathways ? string.Join(", ", pathways.Select(p => WireNames.Of(p))) : "";
 }

@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Json;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
@@ -98,6 +99,7 @@ public static class RuleSetApi
         sources = r.Sources,
         condition = ClinicalText.Shared.RuleCondition(r),
         summary = ClinicalText.Shared.RuleSummary(r),
+        concerns = r.Concerns?.Select(p => WireNames.Of(p)),
     };
 
     private static IResult UnknownVersion(string version) => Results.Problem(

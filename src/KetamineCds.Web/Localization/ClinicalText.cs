@@ -255,6 +255,7 @@ public sealed class ClinicalText
     {
         Domain.Rules.DecisionPolicy.V1Text => Message("Policy.V1"),
         Domain.Rules.DecisionPolicy.V1_1Text => Message("Policy.V1_1"),
+        Domain.Rules.DecisionPolicy.V1_7Text => Message("Policy.V1_7"),
         _ => null,
     };
 

@@ -104,7 +104,7 @@ public static class RuleCatalogDocument
         sb.Append("## Decision policy\n\n");
         sb.Append(ruleSet.Policy).Append(".\n\n");
         sb.Append("- `contraindication`: blocks every indicated pathway now (status `not-eligible`).\n");
-        sb.Append("- `caution`: every open pathway becomes `eligible-with-cautions`.\n");
+        sb.Append("- `caution`: every open pathway becomes `eligible-with-cautions`; a caution that names the pathways it concerns (from 1.7.0: one indication's label condition) marks only those. The overall verdict counts every caution.\n");
         sb.Append("- `requirement`: must be in place or arranged; never changes a status.\n");
         sb.Append("- `information`: for the clinician; never changes a status.\n\n");
 
@@ -146,6 +146,11 @@ public static class RuleCatalogDocument
             sb.Append(rule.Summary).Append("\n\n");
             sb.Append("- Kind: `").Append(WireNames.Of(rule.Kind)).Append("`; severity: `").Append(WireNames.Of(rule.Severity)).Append("`\n");
             sb.Append("- Topic: ").Append(rule.Topic).Append('\n');
+            if (rule.Concerns is { } concerns)
+            {
+                sb.Append("- Concerns: ").Append(string.Join(", ", concerns.Select(p => "`" + WireNames.Of(p) + "`"))).Append(" only (the pathways this caution marks)\n");
+            }
+
             sb.Append("- Condition: ").Append(rule.ConditionText).Append('\n');
             sb.Append("- Canonical condition: `").Append(rule.Condition.Canonical).Append("`\n");
             sb.Append("- Principles: ").Append(List(rule.Principles)).Append('\n');

@@ -233,8 +233,15 @@ public class InvariantTests
             : indicated.Any(s => s == PathwayStatus.Incomplete) ? Verdict.Incomplete
             : indicated.Any(s => s == PathwayStatus.NotEligible) ? Verdict.NotEligibleNow : Verdict.NotIndicated;
         Assert.Equal(expected, a.Overall);
+
+        // An open pathway is marked by the cautions that concern it: every caution, but one that names its pathways
+        // (rule set 1.7.0: a label condition of one indication). The overall verdict above counts every caution.
         Assert.All(a.Pathways.Where(p => IsOpen(p.Status)), p =>
-            Assert.Equal(anyCaution ? PathwayStatus.EligibleWithCautions : PathwayStatus.Eligible, p.Status));
+        {
+            var concerning = a.OfKind(FindingKind.Caution).Where(f => RuleSetCatalog.Current.Find(f.RuleId)!.Concerns is not { } concerns || concerns.Contains(p.Pathway)).ToArray();
+            Assert.Equal(concerning.Length > 0 ? PathwayStatus.EligibleWithCautions : PathwayStatus.Eligible, p.Status);
+            Assert.Equal(concerning.Select(f => f.RuleId).Order(StringComparer.Ordinal), p.RuleIds.Skip(1));
+        });
     }
 
     [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]

@@ -310,7 +310,8 @@ public class NotRecordedIsNeverNoTests
     /// with a pathway indicated and every other item recorded, a care item left blank never leaves any pathway plainly
     /// eligible. Checked for every pathway's indication, both sexes, both jurisdictions, and with and without a substance
     /// use disorder in remission (so that each care item the form can ask is asked somewhere), under the current rule set
-    /// and 1.5.0. The releases before keep their answers (replay) and do not keep this: 1.2.0 has no caution for
+    /// and 1.5.0, except where the caution that fired for the item concerns only other pathways (from 1.7.0: the EU
+    /// antidepressant class, EU-003, is a condition of esketamine for TRD only). The releases before keep their answers (replay) and do not keep this: 1.2.0 has no caution for
     /// otherCardiovascularOrCerebrovascularDisease (added in 1.3.0), and 1.2.0 to 1.4.0 leave the EU suicidal-ideation
     /// pathway plainly eligible without the antidepressant's class.
     /// </summary>
@@ -329,7 +330,13 @@ public class NotRecordedIsNeverNoTests
             {
                 blanked.Add(field.Name);
                 var a = ScreeningEngine.Evaluate(everything.Without(field), ruleSet);
-                var plain = a.Pathways.Where(p => p.Status == PathwayStatus.Eligible && !KnownGaps.Contains((field.Name, p.Pathway)))
+
+                // From 1.7.0 a caution may concern only the pathways of its indication (Rule.Concerns): the one that fired
+                // for this item marks those, and another pathway, which the item is no condition of, may open plainly.
+                var concernsOthers = a.Findings.Where(f => f.Kind == FindingKind.Caution).Select(f => ruleSet.Find(f.RuleId)!)
+                    .Where(r => r.Concerns is not null && r.Condition.FieldsRead().Contains(field)).ToArray();
+                var plain = a.Pathways.Where(p => p.Status == PathwayStatus.Eligible && !KnownGaps.Contains((field.Name, p.Pathway))
+                        && !concernsOthers.Any(r => !r.Concerns!.Contains(p.Pathway)))
                     .Select(p => WireNames.Of(p.Pathway)).ToArray();
                 if (plain.Length > 0)
                 {

@@ -25,6 +25,7 @@ public partial class RuleSetIdentityTests
         ["1.4.0"] = "sha256:b526445392847d6598594fd10e7e50994033c1f0c7f6cf251474cf4f71a6c408",
         ["1.5.0"] = "sha256:86b748ebcd6a36ef8192fd9c6a6e64945e78b57310a5743db0cd550f26dd290a",
         ["1.6.0"] = "sha256:83abd5ce285cf1f07661cd98fe4a8e0cee81599a0e5397e4a959274d4c3d1463",
+        ["1.7.0"] = "sha256:8f48643392c87f2c9dc8f6c489c8d93c82dfef334c973511077a3e78c0fab563",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -153,10 +154,13 @@ public partial class RuleSetIdentityTests
     }
 
     [Fact]
-    public void Catalogue_RuleSet1_6_0_IsCurrentAndAfter1_5_0()
+    public void Catalogue_RuleSet1_7_0_IsCurrentAndAfter1_6_0()
     {
-        Assert.Same(RuleSetCatalog.V1_6_0, RuleSetCatalog.Current);
-        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0], RuleSetCatalog.All);
+        Assert.Same(RuleSetCatalog.V1_7_0, RuleSetCatalog.Current);
+        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0], RuleSetCatalog.All);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_7_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_6_0.Pathways, RuleSetCatalog.V1_7_0.Pathways);
+        Assert.All(RuleSetCatalog.All.Where(r => r != RuleSetCatalog.V1_7_0), r => Assert.False(r.HasConcerns));
         Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_2_0.Policy);
@@ -166,6 +170,52 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_4_0.Pathways, RuleSetCatalog.V1_5_0.Pathways);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_6_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_5_0.Pathways, RuleSetCatalog.V1_6_0.Pathways);
+    }
+
+    /// <summary>
+    /// 1.7.0 (QA108 F2): five cautions that are one indication's label condition name the pathway they concern; nothing
+    /// else of theirs changes, and every other rule is 1.6.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_6_0To1_7_0_ScopesFiveCautionsToTheirPathwayAndChangesNothingElse()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.True(diff.PolicyChanged);
+        Assert.Equal(["EU-001", "EU-002", "EU-003", "EU-004", "SUI-002"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed, change =>
+        {
+            Assert.Null(change.Before.Concerns);
+            Assert.Equal(FindingKind.Caution, change.After.Kind);
+            Assert.Equal(change.Before.CanonicalDefinition() + "|concerns=" + string.Join(',', change.After.Concerns!.Select(p => WireNames.Of(p))), change.After.CanonicalDefinition());
+        });
+        Assert.Equal([Pathway.EsketamineTrd], RuleSetCatalog.V1_7_0.Find("EU-001")!.Concerns);
+        Assert.Equal([Pathway.EsketamineTrd], RuleSetCatalog.V1_7_0.Find("EU-002")!.Concerns);
+        Assert.Equal([Pathway.EsketamineTrd], RuleSetCatalog.V1_7_0.Find("EU-003")!.Concerns);
+        Assert.Equal([Pathway.EsketamineSuicidalIdeation], RuleSetCatalog.V1_7_0.Find("EU-004")!.Concerns);
+        Assert.Equal([Pathway.EsketamineSuicidalIdeation], RuleSetCatalog.V1_7_0.Find("SUI-002")!.Concerns);
+        Assert.All(RuleSetCatalog.V1_6_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_7_0.Find(r.Id)));
+    }
+
+    [Fact]
+    public void Digest_ChangingThePathwaysACautionConcerns_ChangesTheDigest()
+    {
+        var digests = new HashSet<string>(StringComparer.Ordinal) { Current.Digest };
+        foreach (var target in Current.Rules.Where(r => r.Kind == FindingKind.Caution))
+        {
+            IReadOnlyList<Pathway> other = target.Concerns is null ? [Pathway.BipolarAdjunct] : [];
+            var changed = Rebuilt(r => r.Id == target.Id ? new TweakedRule(r) { ConcernsOverride = other } : r);
+            Assert.True(digests.Add(changed.Digest), $"changing the pathways {target.Id} concerns did not give a new digest");
+        }
+    }
+
+    [Fact]
+    public void Constructor_ARuleThatIsNotACautionNamingPathways_IsRefused()
+    {
+        var requirement = Current.Rules.First(r => r.Kind == FindingKind.Requirement);
+        var error = Assert.Throws<ArgumentException>(() => Rebuilt(r => r == requirement ? new TweakedRule(r) { ConcernsOverride = [Pathway.EsketamineTrd], KindOverride = FindingKind.Requirement } : r));
+        Assert.Contains(requirement.Id, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -394,5 +444,11 @@ public partial class RuleSetIdentityTests
         public override string Summary => SummaryOverride ?? inner.Summary;
 
         public override string Detail => DetailOverride ?? inner.Detail;
+
+        /// <summary>Set to replace the pathways the rule concerns; an empty list stands for null (every pathway).</summary>
+        public IReadOnlyList<Pathway>? ConcernsOverride { get; init; }
+
+        public override IReadOnlyList<Pathway>? Concerns =>
+            ConcernsOverride is { } concerns ? (concerns.Count == 0 ? null : concerns) : Kind == FindingKind.Caution ? inner.Concerns : null;
     }
 }

@@ -82,12 +82,13 @@ public class RulesDocumentTests
         Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
 
     [Fact]
-    public void RulesDocument_Rendering_IsOfRuleSet1_6_0AndListsTheUnconfirmedFacts()
+    public void RulesDocument_Rendering_IsOfRuleSet1_7_0AndListsTheUnconfirmedFacts()
     {
         var md = RuleCatalogDocument.Render(RuleSetCatalog.Current);
-        Assert.Contains("| Version | 1.6.0 |", md, StringComparison.Ordinal);
-        Assert.Contains("| Digest | `" + RuleSetCatalog.V1_6_0.Digest + "` |", md, StringComparison.Ordinal);
+        Assert.Contains("| Version | 1.7.0 |", md, StringComparison.Ordinal);
+        Assert.Contains("| Digest | `" + RuleSetCatalog.V1_7_0.Digest + "` |", md, StringComparison.Ordinal);
         Assert.Contains("#### SCR-002\n", md, StringComparison.Ordinal);
+        Assert.Contains("- Concerns: `esketamine-trd` only", md, StringComparison.Ordinal);
         Assert.Contains("#### EU-004\n", md, StringComparison.Ordinal);
         Assert.Contains("#### REC-001\n", md, StringComparison.Ordinal);
         Assert.Contains("#### SUI-013\n", md, StringComparison.Ordinal);

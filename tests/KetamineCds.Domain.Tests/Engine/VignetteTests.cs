@@ -44,6 +44,8 @@ public class VignetteTests
 
     private static readonly PathwayStatus[] TrdOpen = S(Eligible, NotApplicable, Eligible, NotApplicable, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] TrdWithCautions = S(EligibleWithCautions, NotApplicable, EligibleWithCautions, NotApplicable, NotApplicable, NotApplicable);
+    /// <summary>A caution of the EU label's esketamine TRD indication (EU-001 to EU-003) marks that pathway only, from 1.7.0 (QA108 F2).</summary>
+    private static readonly PathwayStatus[] EsketamineTrdWithCautions = S(EligibleWithCautions, NotApplicable, Eligible, NotApplicable, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] TrdBlocked = S(NotEligible, NotApplicable, NotEligible, NotApplicable, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] TrdIncomplete = S(Incomplete, NotApplicable, Incomplete, NotApplicable, NotApplicable, NotApplicable);
     private static PathwayStatus[] SuicidalOnly(PathwayStatus status) => S(NotApplicable, status, NotApplicable, NotApplicable, NotApplicable, NotApplicable);
@@ -208,13 +210,13 @@ public class VignetteTests
             Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotEligible),
             [Citations.Ptsd, Citations.Ocd, Rems, Bio], ["INV-001", "REP-001"]),
         new("EU patient with TRD who takes no SSRI or SNRI",
-            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.EligibleWithCautions, TrdWithCautions,
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
             TrdPrinciples, ["EU-001"]),
         new("EU 68-year-old with TRD on venlafaxine",
             CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68, OralAntidepressantClass = OralAntidepressantClass.Snri }, Verdict.Eligible, TrdOpen,
             TrdPrinciples, ["AGE-003"]),
         new("EU patient with TRD on bupropion",
-            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.EligibleWithCautions, TrdWithCautions,
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
             TrdPrinciples, ["EU-002"]),
         new("17-year-old with TRD",
             Trd() with { AgeYears = 17 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["AGE-001"]),
@@ -264,7 +266,7 @@ public class VignetteTests
         new("TRD on diazepam 20 mg a day (rule set 1.3.0)",
             CheckedTrd() with { BenzodiazepineDiazepamEquivalentMg = 20m }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["MED-001", "MED-006"]),
         new("EU patient with TRD on an oral antidepressant of unrecorded class (rule set 1.3.0)",
-            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = null }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["EU-003"]),
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = null }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions, TrdPrinciples, ["EU-003"]),
         new("TRD with obstructive sleep apnoea",
             AskedTrd() with { RespiratoryDiseaseOrSleepApnea = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-007"]),
         new("TRD with mild cognitive impairment",

@@ -40,10 +40,14 @@ public class RuleCoverageTests
         return data;
     }
 
-    /// <summary>The rules of each earlier release that the current set does not have with the same definition.</summary>
+    /// <summary>
+    /// The rules of each earlier release that the current set does not have with the same definition. One that differs
+    /// only in the pathways it concerns (1.7.0's five label cautions) fires exactly as the current one, whose fire and edge
+    /// tests therefore cover it; what each concerns is tested in CautionConcernsTests.
+    /// </summary>
     public static TheoryData<string, string> EarlierOnlyRules()
     {
-        var current = RuleSetCatalog.Current.Rules.Select(r => r.CanonicalDefinition()).ToHashSet(StringComparer.Ordinal);
+        var current = RuleSetCatalog.Current.Rules.Select(r => WithoutConcerns(r.CanonicalDefinition())).ToHashSet(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();
         foreach (var ruleSet in RuleSetCatalog.All.Where(r => r != RuleSetCatalog.Current))
         {
@@ -55,6 +59,9 @@ public class RuleCoverageTests
 
         return data;
     }
+
+    private static string WithoutConcerns(string definition) =>
+        definition.LastIndexOf("|concerns=", StringComparison.Ordinal) is var at and >= 0 ? definition[..at] : definition;
 
     [Theory]
     [MemberData(nameof(RuleIds))]

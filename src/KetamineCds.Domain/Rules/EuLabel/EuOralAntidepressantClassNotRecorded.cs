@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.EuLabel;
 
 /// <summary>EU-003: EU: the class of the oral antidepressant is not recorded: confirm that it is an SSRI or SNRI before starting esketamine for TRD. (P-TRD-PROCEDURE, SPRAVATO-SMPC-EU)</summary>
-public sealed class EuOralAntidepressantClassNotRecorded : Rule
+public class EuOralAntidepressantClassNotRecorded : Rule
 {
     public override string Id => "EU-003";
 

@@ -12,7 +12,7 @@ namespace KetamineCds.Domain.Rules.EuLabel;
 /// precondition (an open question for the clinical lead). (P-SUICIDALITY-APPROVAL, SPRAVATO-SMPC-EU;
 /// docs/clinical-review.md, section 13, C1)
 /// </summary>
-public sealed class EuSuicidalityPathwayPsychiatricEmergency : Rule
+public class EuSuicidalityPathwayPsychiatricEmergency : Rule
 {
     public override string Id => "EU-004";
 

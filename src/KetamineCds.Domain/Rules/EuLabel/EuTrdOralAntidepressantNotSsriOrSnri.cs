@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.EuLabel;
 
 /// <summary>EU-002: EU: the oral antidepressant is recorded as neither an SSRI nor an SNRI: switch to or add one to give alongside esketamine for TRD. (P-TRD-PROCEDURE, SPRAVATO-SMPC-EU) From 1.3.0 a high caution (it was a moderate requirement), like EU-001: a class known to miss the label must not read better than a class not recorded (EU-003, a caution).</summary>
-public sealed class EuTrdOralAntidepressantNotSsriOrSnri : Rule
+public class EuTrdOralAntidepressantNotSsriOrSnri : Rule
 {
     public override string Id => "EU-002";
 

@@ -9,7 +9,7 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// and its detail attributes each label's wording to that label (C1). (P-TRD-PROCEDURE, P-SUICIDALITY-APPROVAL,
 /// SPRAVATO-PI-US, SPRAVATO-SMPC-EU; docs/clinical-review.md, section 13)
 /// </summary>
-public sealed class SuicidalityPathwayNeedsOralAntidepressantEitherLabel : SuicidalityPathwayNeedsOralAntidepressant
+public class SuicidalityPathwayNeedsOralAntidepressantEitherLabel : SuicidalityPathwayNeedsOralAntidepressant
 {
     public override FindingKind Kind => FindingKind.Caution;
 

@@ -556,7 +556,7 @@ public static class ContractOpenApi
 
     /// <summary>One rule as the rule set endpoints describe it (<c>RuleSetApi.Describe</c>).</summary>
     private static OpenApiSchema RuleDescriptionSchema() => Object(
-        "A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller's language.",
+        "A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller's language, and, for a caution that belongs to one indication (rule set 1.7.0 on), the pathways it marks (concerns; null: every open pathway).",
         new()
         {
             ["id"] = Text,
@@ -567,6 +567,11 @@ public static class ContractOpenApi
             ["sources"] = Texts,
             ["condition"] = Text,
             ["summary"] = Text,
+            ["concerns"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array | JsonSchemaType.Null,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Strings(WireNames.All<Pathway>()) },
+            },
         });
 
     private static OpenApiSchema RuleSetDescriptionSchema(OpenApiDocument document) => Object(
@@ -586,7 +591,7 @@ public static class ContractOpenApi
         var version = new OpenApiSchemaReference(nameof(RuleSetIdentity), document);
         var rules = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchemaReference(RuleSchema, document) };
         var changed = Object(
-            "A rule both versions have, defined differently: the aspects that changed (kind, severity, condition, canonical condition, summary, detail, principles, sources), and the rule before and after.",
+            "A rule both versions have, defined differently: the aspects that changed (kind, severity, condition, canonical condition, summary, detail, principles, sources, concerns), and the rule before and after.",
             new()
             {
                 ["id"] = Text,

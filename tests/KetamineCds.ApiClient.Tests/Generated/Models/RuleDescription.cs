@@ -8,13 +8,21 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language.
+    /// A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language, and, for a caution that belongs to one indication (rule set 1.7.0 on), the pathways it marks (concerns; null: every open pathway).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleDescription : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The concerns property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_concerns?>? Concerns { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_concerns?> Concerns { get; set; }
+#endif
         /// <summary>The condition property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -92,6 +100,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "concerns", n => { Concerns = n.GetCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_concerns>()?.AsList(); } },
                 { "condition", n => { Condition = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_kind>(); } },
@@ -109,6 +118,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_concerns>("concerns", Concerns);
             writer.WriteStringValue("condition", Condition);
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription_kind>("kind", Kind);

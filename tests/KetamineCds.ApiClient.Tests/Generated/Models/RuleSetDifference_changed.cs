@@ -8,14 +8,14 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// A rule both versions have, defined differently: the aspects that changed (kind, severity, condition, canonical condition, summary, detail, principles, sources), and the rule before and after.
+    /// A rule both versions have, defined differently: the aspects that changed (kind, severity, condition, canonical condition, summary, detail, principles, sources, concerns), and the rule before and after.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleSetDifference_changed : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language.</summary>
+        /// <summary>A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language, and, for a caution that belongs to one indication (rule set 1.7.0 on), the pathways it marks (concerns; null: every open pathway).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription? After { get; set; }
@@ -23,7 +23,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription After { get; set; }
 #endif
-        /// <summary>A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language.</summary>
+        /// <summary>A rule: its id, topic, kind, severity, the principles and sources it cites, its condition and summary in the caller&apos;s language, and, for a caution that belongs to one indication (rule set 1.7.0 on), the pathways it marks (concerns; null: every open pathway).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleDescription? Before { get; set; }

@@ -1,0 +1,12 @@
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules.Suicide;
+
+/// <summary>
+/// SUI-002 from 1.7.0: the same caution, marking only the esketamine-suicidal-ideation pathway, whose label condition it is (QA108 F2;
+/// label-and-literature.md D1, R03, R04; docs/clinical-review.md, section 15). Before, it marked every open pathway.
+/// </summary>
+public sealed class SuicidalityPathwayNeedsOralAntidepressantItsPathwayOnly : SuicidalityPathwayNeedsOralAntidepressantEitherLabel
+{
+    public override IReadOnlyList<Pathway>? Concerns { get; } = [Pathway.EsketamineSuicidalIdeation];
+}
