@@ -1160,16 +1160,7 @@ public abstract class CdsHooksTests
     {
         using var app = await CreateAppAsync();
         var request = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
-        using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        Guid id;
-        await using (var db = app.Db())
-        {
-            id = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer)).Id;
-        }
+        var id = await PatientViewAnswerAsync(app, request);
 
         var auditor = await app.SignInAsync("auditor@demo.local");
         var list = await auditor.GetStringAsync("/Audit");
@@ -1224,16 +1215,7 @@ public abstract class CdsHooksTests
         var panel = Assert.Single(Resources(request["prefetch"]!["chart"]!), r => r["code"]?["coding"]?[0]?["code"]?.GetValue<string>() == "85354-9");
         panel["component"]![0]!["valueQuantity"]!["value"] = 185;
         panel["component"]![1]!["valueQuantity"]!["value"] = 115;
-        using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-
-        Guid id;
-        await using (var db = app.Db())
-        {
-            id = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer)).Id;
-        }
+        var id = await PatientViewAnswerAsync(app, request);
 
         var auditor = await app.SignInAsync("auditor@demo.local");
         string Because(string html) => Assert.Single(html.Split("<li>"), li => li.Contains(">CV-003</a>", StringComparison.Ordinal) && li.Contains("class=\"because\"", StringComparison.Ordinal))
@@ -2037,6 +2019,21 @@ public abstract class CdsHooksTests
     /// <summary>The link of the answer's one card that has one (the incomplete card, after any critical card).</summary>
     private static Uri PrefillUrl(JsonNode answer) =>
         new(Assert.Single(answer["cards"]!.AsArray(), c => c!["links"] is not null)!["links"]![0]!["url"]!.GetValue<string>());
+
+    /// <summary>
+    /// Posts a patient-view request for a chart that lacks required items, checks that it is answered, and returns the id
+    /// of the one hook answer it logged (no screening ran).
+    /// </summary>
+    private static async Task<Guid> PatientViewAnswerAsync(CdsHooksApp app, JsonNode request)
+    {
+        using (var response = await app.PostAsync(PatientView, request.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await using var db = app.Db();
+        return (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer)).Id;
+    }
 
     protected static async Task<string> FirstAnswerPatientAsync(CdsHooksApp app, string sample)
     {

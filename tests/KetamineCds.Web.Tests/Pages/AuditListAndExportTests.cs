@@ -136,6 +136,32 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("按结论或规则集版本筛选时，不列出偏离建议的决定", await zhFiltered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Not applicable: an override has no rule set of its own")]
+    [InlineData("zh-CN", "不适用：偏离建议的决定本身没有规则集")]
+    public async Task AuditList_Override_ItsRuleSetCellSaysNotApplicable_NotBlank(string language, string notApplicable)
+    {
+        // An auditor reading down the rule-set column met a blank cell on each override's row.
+        var patient = "MRN-RS-" + Guid.NewGuid().ToString("N")[..8];
+        var (screening, overrideId, _) = await OverrideAndCorrectAsync(patient);
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var csv = (await api.GetStringAsync($"/api/v1/audit/export.csv?patient={patient}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ruleSet = Cells(csv.Single(l => l.StartsWith(screening.ToString(), StringComparison.Ordinal)))[7];
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit?patient={patient}", language);
+        var rows = Rows(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        static string RuleSetCell(string row) => Regex.Matches(row, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline)[5].Groups[1].Value.Trim();
+
+        var overrideCell = RuleSetCell(Assert.Single(rows, r => r.Contains($"href=\"/Audit/Override/{overrideId}\"", StringComparison.Ordinal)));
+        // A dash to the eye, the words to a screen reader (and on hover): never an empty cell.
+        Assert.Equal(
+            $"<span class=\"audit-note\" aria-hidden=\"true\" title=\"{notApplicable}\">—</span><span class=\"visually-hidden\">{notApplicable}</span>",
+            overrideCell);
+        // A screening's cell is still its rule-set version.
+        Assert.Equal(ruleSet, RuleSetCell(Assert.Single(rows, r => Regex.IsMatch(r, $"href=\"/Audit/Screening/{screening}\">[^<]+<span class=\"visually-hidden\">"))));
+    }
+
     [Fact]
     public async Task JsonLinesExport_WholeLogAndOnePatient_EveryEntryWithItsHashesReverifiesOfflineAndATamperedOneDoesNot()
     {
