@@ -3,11 +3,11 @@ using System.Net.Sockets;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 
 namespace KetamineCds.Web.Tests.Security;
 
