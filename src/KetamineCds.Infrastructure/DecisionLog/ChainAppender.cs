@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -470,38 +469,4 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
 
         public override bool Done => Result.Task.IsCompleted;
     }
-}
-
-/// <summary>Which exceptions mean "the database could not take it" rather than a bug.</summary>
-internal static class DatabaseFailures
-{
-    public static bool IsUnavailable(Exception ex) => ex switch
-    {
-        DbException or DbUpdateException or TimeoutException => true,
-        // Npgsql and EF report a broken or exhausted connection as InvalidOperationException around the real cause.
-        InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
-        _ => false,
-    };
-
-    /// <summary>
-    /// The database refused the statement for its data (PostgreSQL classes 22 "data exception" and 23 "integrity
-    /// constraint violation", SQLite's constraint error), not because it could not be reached.
-    /// </summary>
-    public static bool IsRejectedEntry(Exception ex) => ex switch
-    {
-        PostgresException postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal) || postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        _ => ex.InnerException is { } inner && IsRejectedEntry(inner),
-    };
-
-    /// <summary>The unique index on the decision log's submission id refused the entry: the same submission was stored already.</summary>
-    public static bool IsDuplicateSubmission(Exception ex) => ex switch
-    {
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == SubmissionIdIndex,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("DecisionLogEntries.SubmissionId", StringComparison.Ordinal),
-        _ => ex.InnerException is { } inner && IsDuplicateSubmission(inner),
-    };
-
-    /// <summary>The unique index on <c>DecisionLogEntries.SubmissionId</c> (migration SubmissionIds).</summary>
-    private const string SubmissionIdIndex = "IX_DecisionLogEntries_SubmissionId";
 }

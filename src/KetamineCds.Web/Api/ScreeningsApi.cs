@@ -42,7 +42,7 @@ public static class ScreeningsApi
             .Accepts<JsonElement>("application/json")
             .Produces<ScreeningResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            // The Idempotency-Key was recorded by another user.
+            // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             // A body that is not sent as application/json is refused by routing before the endpoint runs.
@@ -184,6 +184,12 @@ public static class ScreeningsApi
                     title: "The screening could not be confirmed as saved.",
                     detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
                         + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).");
+            case RecordingStatus.RefusedByDatabase:
+                // No outage (503 would tell the client to try again shortly): the database answered and refused the entry.
+                return Results.Problem(
+                    statusCode: DatabaseUnavailableHandler.RefusedStatus,
+                    title: DatabaseUnavailableHandler.RefusedTitle,
+                    detail: DatabaseUnavailableHandler.RefusedDetail);
             case RecordingStatus.NotRecorded:
                 return Results.Problem(
                     statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -12,6 +12,13 @@ public enum RecordingStatus
     /// <summary>The decision log could not record it; nothing was stored and no result may be shown.</summary>
     NotRecorded,
 
+    /// <summary>
+    /// The database answered and refused to store it (a broken constraint, a value it would not take): nothing was
+    /// stored and no result may be shown. It is no outage, and sending it again unchanged will not help; the cause is
+    /// in the app's log.
+    /// </summary>
+    RefusedByDatabase,
+
     /// <summary>The decision log failed during the commit: it may have been stored, so no result may be shown.</summary>
     MayHaveBeenRecorded,
 

@@ -76,8 +76,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             }
             catch (DecisionLogUnavailableException e)
             {
-                outage.Refused($"A screening was not recorded (its submission {submitted} could not be looked for in the decision log)", e);
-                return new(RecordingStatus.NotRecorded, null, NoErrors);
+                return NotRecorded(outage.NotRecorded("A screening", e, $" (its submission {submitted} could not be looked for in the decision log)"));
             }
         }
 
@@ -145,18 +144,19 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         catch (DecisionLogUnavailableException e)
         {
             var what = correction is null ? "A screening" : $"A correction of screening {correction.Corrects}";
-            if (e.OutcomeUnknown)
-            {
-                outage.Unconfirmed($"{what} could not be confirmed as recorded, and no result was shown", e);
-            }
-            else
-            {
-                outage.Refused($"{what} was not recorded, and no result was shown", e);
-            }
-
-            return new(e.OutcomeUnknown ? RecordingStatus.MayHaveBeenRecorded : RecordingStatus.NotRecorded, null, NoErrors);
+            return NotRecorded(outage.NotRecorded(what, e, ", and no result was shown"));
         }
     }
+
+    private static RecordingResult NotRecorded(NotRecordedBecause because) => new(
+        because switch
+        {
+            NotRecordedBecause.OutcomeUnknown => RecordingStatus.MayHaveBeenRecorded,
+            NotRecordedBecause.RefusedByDatabase => RecordingStatus.RefusedByDatabase,
+            _ => RecordingStatus.NotRecorded,
+        },
+        null,
+        NoErrors);
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
 

@@ -1,3 +1,4 @@
+using KetamineCds.Infrastructure.DecisionLog;
 using Npgsql;
 
 namespace KetamineCds.Web.Security;
@@ -7,8 +8,10 @@ namespace KetamineCds.Web.Security;
 /// with the first of them. An operator reading the log while PostgreSQL is down or restarting sees what was refused and
 /// why, once the trace, and not thousands of identical ones (a 10 s outage under load turned away tens of thousands of
 /// requests: benchmarks/run.sh). An outage is a run of refusals with less than <see cref="QuietBetweenOutages"/>
-/// between them; the first refusal after such a quiet spell logs the stack again. Every line is a Warning of this one
-/// category, so that one alert covers them all (docs/operations.md). No response ever carries the exception.
+/// between them; the first refusal after such a quiet spell logs the stack again. Every outage line is a Warning of this one
+/// category, so that one alert covers them all (docs/operations.md). A statement the database answered and refused (a
+/// broken constraint: no outage) is an Error of the same category, with its stack every time. No response ever carries
+/// the exception.
 /// </summary>
 public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<DatabaseOutageLog> logger)
 {
@@ -28,6 +31,40 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
     /// can say (the caller answers "could not be confirmed as saved").
     /// </summary>
     public void Unconfirmed(string what, Exception exception) => LogUnconfirmed(logger, StackOnce(exception), what, Reason(exception));
+
+    /// <summary>
+    /// Logs why something was not recorded and says which of the three it was, the one place that reads the decision
+    /// log's failure for it: the connection failed during the commit (<see cref="DecisionLogUnavailableException.OutcomeUnknown"/>:
+    /// "<paramref name="what"/> could not be confirmed as recorded"), the database could not be reached ("... was not
+    /// recorded"), or it answered and refused the entry (a broken constraint, a value it would not take: "... was not
+    /// recorded", logged as an error with its cause and stack every time, for it is no outage and will not pass by itself).
+    /// A refusal the server sent in answer to the commit is a refusal too: the transaction was rolled back, so nothing
+    /// was stored. <paramref name="afterwards"/> follows the phrase in the log line (", and no result was shown").
+    /// </summary>
+    public NotRecordedBecause NotRecorded(string what, DecisionLogUnavailableException exception, string afterwards = "")
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (DatabaseFailures.IsRefusedByDatabase(exception))
+        {
+            LogRejected(logger, exception, $"{what} was not recorded{afterwards}", Reason(exception));
+            return NotRecordedBecause.RefusedByDatabase;
+        }
+
+        if (exception.OutcomeUnknown)
+        {
+            Unconfirmed($"{what} could not be confirmed as recorded{afterwards}", exception);
+            return NotRecordedBecause.OutcomeUnknown;
+        }
+
+        Refused($"{what} was not recorded{afterwards}", exception);
+        return NotRecordedBecause.Unreachable;
+    }
+
+    /// <summary>
+    /// <paramref name="what"/> ("POST /Account/Login answered 422") failed because the database answered and refused a
+    /// statement: an error with its stack every time (no outage, and it will not pass by itself).
+    /// </summary>
+    public void RefusedByDatabase(string what, Exception exception) => LogRejected(logger, exception, what, Reason(exception));
 
     /// <summary>The database's reason in one line: the server's answer or the socket's, else the innermost exception's.</summary>
     public static string Reason(Exception exception)
@@ -56,6 +93,22 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{What}: the database could not be reached ({Reason}); nothing was stored.")]
     private static partial void LogRefused(ILogger logger, Exception? exception, string what, string reason);
 
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "{What}: the database refused it ({Reason}); nothing was stored.")]
+    private static partial void LogRejected(ILogger logger, Exception exception, string what, string reason);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{What}: the connection to the database failed during the commit ({Reason}); it may have been stored.")]
     private static partial void LogUnconfirmed(ILogger logger, Exception? exception, string what, string reason);
+}
+
+/// <summary>Why something was not recorded (<see cref="DatabaseOutageLog.NotRecorded"/>); in every case no result may be shown.</summary>
+public enum NotRecordedBecause
+{
+    /// <summary>The database could not be reached; nothing was stored, and trying again shortly may succeed.</summary>
+    Unreachable,
+
+    /// <summary>The connection failed during the commit: it may have been stored.</summary>
+    OutcomeUnknown,
+
+    /// <summary>The database answered and refused it; nothing was stored, and sending it again unchanged will not help.</summary>
+    RefusedByDatabase,
 }

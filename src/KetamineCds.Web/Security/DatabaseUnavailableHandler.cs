@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text.Encodings.Web;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Forms;
@@ -21,15 +19,43 @@ namespace KetamineCds.Web.Security;
 /// it (QA96 F3); a post of any other form (an override, a sign-in, an account form) a page that says what was sent was
 /// neither saved nor kept, and promises no form. Each refusal is logged as one warning line, and the exception once per
 /// outage (<see cref="DatabaseOutageLog"/>), so that an operator sees from the log that users were turned away (QA96 F7).
+/// <para>
+/// A database that answered and refused the statement (a broken constraint, a value it would not take, a permission:
+/// <see cref="DatabaseFailures.IsRefusedByDatabase"/>) is no outage, and is not called one: the answer is
+/// <see cref="RefusedStatus"/> (409, no <c>Retry-After</c>, for sending it again unchanged will not help) saying that
+/// nothing was stored, with the same care for what was typed, and the cause is logged as an error with its stack. Never
+/// a 500 or a stack trace. Which failures are which is <see cref="DatabaseFailures"/>'s one list, for both providers.
+/// </para>
 /// </summary>
 public sealed class DatabaseUnavailableHandler : IExceptionHandler
 {
     /// <summary>The message both forms of the answer carry.</summary>
     public const string Detail = "The database could not be reached, so nothing was done and nothing was stored; try again shortly.";
 
+    /// <summary>The status of a request the database answered and refused: not 503 (no outage), not 500 (no crash).</summary>
+    public const int RefusedStatus = StatusCodes.Status409Conflict;
+
+    /// <summary>The title of the answer to a request the database refused.</summary>
+    public const string RefusedTitle = "KetamineCds could not save this";
+
+    /// <summary>The message both forms of the answer to a request the database refused carry.</summary>
+    public const string RefusedDetail = "The database refused the request, so nothing was stored. This is not an outage, and sending it again unchanged will not help; the cause is in KetamineCds's log for the administrator.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsDatabaseUnavailable(exception) || httpContext.Response.HasStarted)
+        if (httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        if (DatabaseFailures.IsRefusedByDatabase(exception))
+        {
+            await RefusedAsync(httpContext, cancellationToken);
+            httpContext.RequestServices?.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{httpContext.Request.Method} {httpContext.Request.Path.Value} answered {RefusedStatus}", exception);
+            return true;
+        }
+
+        if (!IsDatabaseUnavailable(exception))
         {
             return false;
         }
@@ -54,8 +80,38 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         return true;
     }
 
-    /// <summary>The page's answer, in the request's language where the localisation has run.</summary>
-    private static string Page(HttpContext httpContext)
+    /// <summary>The answer to a request the database refused: problem details for the API, else a short page.</summary>
+    private static async Task RefusedAsync(HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        httpContext.Response.StatusCode = RefusedStatus;
+        if (httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await httpContext.Response.WriteAsJsonAsync(
+                new ProblemDetails { Status = RefusedStatus, Title = RefusedTitle, Detail = RefusedDetail },
+                options: null,
+                contentType: "application/problem+json",
+                cancellationToken);
+            return;
+        }
+
+        httpContext.Response.ContentType = "text/html; charset=utf-8";
+        await httpContext.Response.WriteAsync(
+            InLanguage(httpContext, (localizer, html) =>
+            {
+                var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
+                    : KeptDrafts.AtFormPath(httpContext.Request.Path)
+                    ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab: open the form again to check them."])}</p>"
+                      + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+                    : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it."])}</p>";
+                // RefusedTitle and RefusedDetail, written out for the page-text check.
+                return (localizer["KetamineCds could not save this"],
+                    $"<p>{html.Encode(localizer["The database refused the request, so nothing was stored. This is not an outage, and sending it again unchanged will not help; the cause is in KetamineCds's log for the administrator."])}</p>{form}");
+            }),
+            cancellationToken);
+    }
+
+    /// <summary>A short page of its own (no layout: it may need the database), in the request's language.</summary>
+    private static string InLanguage(HttpContext httpContext, Func<IStringLocalizer<PageText>, HtmlEncoder, (string Title, string Body)> content)
     {
         var localizer = httpContext.RequestServices?.GetService<IStringLocalizer<PageText>>() ?? SharedText;
         var culture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
@@ -65,15 +121,10 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         {
             // The app's encoder, as Razor's pages: Chinese as characters in the UTF-8 page, not as character references.
             var html = httpContext.RequestServices?.GetService<HtmlEncoder>() ?? LocalizationSetup.PageHtmlEncoder;
-            var title = html.Encode(localizer["KetamineCds is briefly unavailable"]);
-            var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
-                : KeptDrafts.AtFormPath(httpContext.Request.Path)
-                ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."])}</p>"
-                  + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
-                : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it: once it is back, go back to the page and send it again."])}</p>";
+            var (title, body) = content(localizer, html);
+            var encodedTitle = html.Encode(title);
             return $"<!DOCTYPE html><html lang=\"{html.Encode(culture.Name)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + $"<title>{title}</title></head><body><main><h1>{title}</h1>"
-                + $"<p>{html.Encode(localizer["The database could not be reached, so nothing was done and nothing was stored; try again shortly."])}</p>{form}</main></body></html>";
+                + $"<title>{encodedTitle}</title></head><body><main><h1>{encodedTitle}</h1>{body}</main></body></html>";
         }
         finally
         {
@@ -81,20 +132,23 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         }
     }
 
+    /// <summary>The outage page's answer, in the request's language where the localisation has run.</summary>
+    private static string Page(HttpContext httpContext) => InLanguage(httpContext, (localizer, html) =>
+    {
+        var form = !HttpMethods.IsPost(httpContext.Request.Method) ? ""
+            : KeptDrafts.AtFormPath(httpContext.Request.Path)
+            ? $"<p>{html.Encode(localizer["Your answers are kept in this browser tab. Open the form again once KetamineCds is back: they are put back, for you to check and send again."])}</p>"
+              + $"<p><a href=\"{html.Encode($"{httpContext.Request.PathBase}{httpContext.Request.Path}{httpContext.Request.QueryString}")}\">{html.Encode(localizer["Back to the form"])}</a></p>"
+            : $"<p>{html.Encode(localizer["What you sent was not saved, and KetamineCds kept no copy of it: once it is back, go back to the page and send it again."])}</p>";
+        return (localizer["KetamineCds is briefly unavailable"], $"<p>{html.Encode(localizer["The database could not be reached, so nothing was done and nothing was stored; try again shortly."])}</p>{form}");
+    });
+
     /// <summary>The page texts where the request has no service provider (the unit tests).</summary>
     private static readonly IStringLocalizer<PageText> SharedText = new StringLocalizer<PageText>(LocalizationSetup.SharedFactory);
 
-    /// <summary>True when the exception, or one it wraps, says the database could not be reached.</summary>
-    public static bool IsDatabaseUnavailable(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or DecisionLogUnavailableException or TimeoutException or SocketException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// True when the exception, or one it wraps, says the database could not be reached (or could not take the work
+    /// now); false where it answered and refused (<see cref="DatabaseFailures.IsUnreachable"/>, both providers' codes).
+    /// </summary>
+    public static bool IsDatabaseUnavailable(Exception? exception) => DatabaseFailures.IsUnreachable(exception);
 }

@@ -9,7 +9,8 @@ namespace KetamineCds.Web.Startup;
 /// <summary>
 /// Kestrel's own start failures in the operator's words (QA96 F5): the address it could not listen on, the setting it
 /// came from and why (permission denied for a port below 1024, an address already in use), the TLS certificate
-/// setting (<c>Kestrel:Certificates:Default:Path</c>, <c>:Password</c>, <c>:KeyPath</c>) it could not open, or, for an
+/// setting (<c>Kestrel:Certificates:Default:Path</c>, <c>:Password</c>, <c>:KeyPath</c>) it could not open (a PEM key
+/// file the password did not decrypt named as such), or, for an
 /// https:// address, that no certificate is set at all. Kestrel throws these without naming a setting, and for an
 /// address given by host name or IP not even the address.
 /// </summary>
@@ -45,7 +46,7 @@ public static partial class KestrelStartFailure
     }
 
     /// <summary>A TLS certificate file Kestrel is told to load: the setting's prefix, the file and its key file.</summary>
-    internal sealed record ConfiguredCertificate(string Section, string Path, string? KeyPath);
+    internal sealed record ConfiguredCertificate(string Section, string Path, string? KeyPath, bool HasPassword = false);
 
     /// <summary>
     /// The addresses as Kestrel chooses them: its own endpoints (<c>Kestrel:Endpoints:*:Url</c>) win over <c>urls</c>,
@@ -183,9 +184,11 @@ public static partial class KestrelStartFailure
 
     /// <summary>
     /// A PEM certificate's key file (<c>KeyPath</c>) that Kestrel read but could not use: the key of another certificate
-    /// (Kestrel's "Error getting private key from '...'"), or a file that holds no private key it can read (the
-    /// runtime's ArgumentException from the PEM import, an encrypted key without a password among them). A key file
-    /// missing or unreadable is named by <see cref="DescribeCertificate"/> with the other files.
+    /// (Kestrel's "Error getting private key from '...'"), a file that holds no private key it can read (the runtime's
+    /// ArgumentException from the PEM import, an encrypted key without a password among them), or an encrypted key
+    /// (<c>-----BEGIN ENCRYPTED PRIVATE KEY-----</c>) that the password set did not decrypt (the runtime's
+    /// CryptographicException, which names no file and no setting: the file is read to tell this case from the others).
+    /// A key file missing or unreadable is named by <see cref="DescribeCertificate"/> with the other files.
     /// </summary>
     private static string? DescribeKey(Exception root, IReadOnlyList<ConfiguredCertificate> configured)
     {
@@ -202,6 +205,12 @@ public static partial class KestrelStartFailure
                 + $"or {mismatched.Section}:Path to the certificate of that key. {root.InnerException?.Message ?? root.Message}";
         }
 
+        if (root is CryptographicException && withKey.FirstOrDefault(c => c.HasPassword && IsEncryptedKey(c.KeyPath!)) is { } encryptedKey)
+        {
+            return $"The TLS certificate's key file '{encryptedKey.KeyPath}' ({encryptedKey.Section}:KeyPath) did not decrypt with the password in "
+                + $"{encryptedKey.Section}:Password: set that setting to the key's own password (the one it was encrypted with).";
+        }
+
         if (root is ArgumentException)
         {
             // The runtime's PEM import names no file; the key file is the first configured one (Default first).
@@ -216,6 +225,19 @@ public static partial class KestrelStartFailure
         }
 
         return null;
+    }
+
+    /// <summary>True when the file is a PKCS#8 encrypted PEM key; false when it is not, or cannot be read.</summary>
+    private static bool IsEncryptedKey(string keyPath)
+    {
+        try
+        {
+            return File.ReadAllText(keyPath).Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -250,7 +272,8 @@ public static partial class KestrelStartFailure
             .Select(section => new ConfiguredCertificate(
                 section.Path,
                 Path.GetFullPath(Path.Combine(contentRoot, section["Path"]!.Trim())),
-                string.IsNullOrWhiteSpace(section["KeyPath"]) ? null : Path.GetFullPath(Path.Combine(contentRoot, section["KeyPath"]!.Trim()))))
+                string.IsNullOrWhiteSpace(section["KeyPath"]) ? null : Path.GetFullPath(Path.Combine(contentRoot, section["KeyPath"]!.Trim())),
+                !string.IsNullOrEmpty(section["Password"])))
             .ToList();
     }
 

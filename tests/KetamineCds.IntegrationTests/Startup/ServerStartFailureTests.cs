@@ -126,6 +126,28 @@ public sealed partial class ServerStartFailureTests : IDisposable
             + $"'{certificate}' (Kestrel:Certificates:Default:Path)");
     }
 
+    [Fact]
+    public async Task Start_EncryptedPemKeyWithWrongPassword_IsOneCriticalRecordNamingThePasswordSetting()
+    {
+        var (certificate, key) = WritePemCertificate("tls", keyPassword: "key-password");
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "https://127.0.0.1:0",
+            ["Kestrel__Certificates__Default__Path"] = certificate,
+            ["Kestrel__Certificates__Default__KeyPath"] = key,
+            ["Kestrel__Certificates__Default__Password"] = "wrong-password",
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            $"The TLS certificate's key file '{key}' (Kestrel:Certificates:Default:KeyPath) did not decrypt with the password in "
+            + "Kestrel:Certificates:Default:Password");
+        Assert.DoesNotContain("wrong-password", app.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>The app on its own SQLite file, so that these starts share nothing with other tests.</summary>
@@ -147,15 +169,17 @@ public sealed partial class ServerStartFailureTests : IDisposable
     [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 
-    /// <summary>A self-signed certificate as PEM files: NAME.crt and its key NAME.key.</summary>
-    private (string Certificate, string Key) WritePemCertificate(string name)
+    /// <summary>A self-signed certificate as PEM files: NAME.crt and its key NAME.key (encrypted when a password is given).</summary>
+    private (string Certificate, string Key) WritePemCertificate(string name, string? keyPassword = null)
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
         var (certificatePath, keyPath) = (Path.Combine(_folder, name + ".crt"), Path.Combine(_folder, name + ".key"));
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(keyPath, keyPassword is null
+            ? rsa.ExportPkcs8PrivateKeyPem()
+            : rsa.ExportEncryptedPkcs8PrivateKeyPem(keyPassword, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
         return (certificatePath, keyPath);
     }
 

@@ -206,6 +206,24 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NewScreening_DatabaseRefusedTheEntry_KeepsInputAndSaysNotSavedWithoutCallingItAnOutage()
+    {
+        // The database answered (a check constraint): the page said "The decision log is unavailable ... submit again in a moment".
+        var refused = new DecisionLogUnavailableException(
+            "The decision log could not record the entry; nothing was stored.", new Npgsql.PostgresException("new row violates check constraint", "ERROR", "ERROR", "23514"));
+
+        var (status, html) = await PostNewScreeningAsync(new Mock<IDecisionLog>(), refused, "MRN-REFUSED");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("The screening was NOT saved", html, StringComparison.Ordinal);
+        Assert.Contains("The database refused to store it, so no result can be shown.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The decision log is unavailable", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("check constraint", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"MRN-REFUSED\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overall verdict", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Posts a valid new-screening form for <paramref name="mrn"/> while the decision log throws <paramref name="failure"/>.</summary>
     private static async Task<(HttpStatusCode Status, string Html)> PostNewScreeningAsync(Mock<IDecisionLog> log, DecisionLogUnavailableException failure, string mrn)
     {
@@ -458,6 +476,37 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.Contains("Patient prefers to wait.", html, StringComparison.Ordinal);
         log.Verify(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Override_DatabaseRefusedTheEntry_KeepsTheTextAndSaysNotSavedWithoutCallingItAnOutage()
+    {
+        var (_, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-REFUSED");
+        var screening = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(screening);
+        log.Setup(l => l.FindLaterScreeningsAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
+        log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException(
+                "The decision log could not record the entry; nothing was stored.", new Microsoft.Data.Sqlite.SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19)));
+        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+
+        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "DoNotProceed",
+            ["Override.Reason"] = "PatientPreference",
+            ["Override.Explanation"] = "Patient prefers to wait.",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = await post.Content.ReadAsStringAsync();
+        Assert.Contains("The override was NOT saved: the database refused to store it.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("the decision log is unavailable", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHECK constraint", html, StringComparison.Ordinal);
+        Assert.Contains("Patient prefers to wait.", html, StringComparison.Ordinal);
     }
 
     [Fact]

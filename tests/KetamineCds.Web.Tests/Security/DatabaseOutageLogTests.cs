@@ -52,6 +52,62 @@ public sealed class DatabaseOutageLogTests
     }
 
     [Fact]
+    public async Task Refusal_ScreeningTheDatabaseRefused_Answers409AndLogsAnErrorWithItsCauseEveryTimeNotAnOutage()
+    {
+        // A broken constraint is no outage: it was answered 503 ("try again shortly") and logged as "could not be reached".
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException(
+                "The decision log could not record the entry; nothing was stored.", new Npgsql.PostgresException("value too long for type character varying(64)", "ERROR", "ERROR", "22001")));
+        var records = new ConcurrentQueue<Record>();
+        using var factory = new LoggingFactory(records) { DecisionLogOverride = log.Object };
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var before = records.Count;
+
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.False(response.Headers.Contains("Retry-After"));
+            var body = await response.Content.ReadAsStringAsync();
+            using (var json = System.Text.Json.JsonDocument.Parse(body))
+            {
+                Assert.Equal(DatabaseUnavailableHandler.RefusedDetail, json.RootElement.GetProperty("detail").GetString());
+            }
+
+            Assert.DoesNotContain("unavailable", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("value too long", body, StringComparison.Ordinal);
+        }
+
+        var refusals = records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.All(refusals, r => Assert.Equal(LogLevel.Error, r.Level));
+        Assert.All(refusals, r => Assert.Equal("KetamineCds.Web.Security.DatabaseOutageLog", r.Category));
+        Assert.All(refusals, r => Assert.StartsWith("A screening was not recorded, and no result was shown: the database refused it (", r.Message, StringComparison.Ordinal));
+        Assert.All(refusals, r => Assert.Contains("value too long", r.Message, StringComparison.Ordinal));
+        Assert.All(refusals, r => Assert.DoesNotContain("could not be reached", r.Message, StringComparison.Ordinal));
+        Assert.All(refusals, r => Assert.NotNull(r.Exception));
+    }
+
+    [Theory]
+    [InlineData(false, false, NotRecordedBecause.Unreachable, "An override of screening X was not recorded: the database could not be reached")]
+    [InlineData(true, false, NotRecordedBecause.OutcomeUnknown, "An override of screening X could not be confirmed as recorded: the connection to the database failed during the commit")]
+    [InlineData(false, true, NotRecordedBecause.RefusedByDatabase, "An override of screening X was not recorded: the database refused it")]
+    [InlineData(true, true, NotRecordedBecause.RefusedByDatabase, "An override of screening X was not recorded: the database refused it")]
+    public void NotRecorded_ChoosesFromTheFailureAndLogsTheCallersWords(bool outcomeUnknown, bool answered, NotRecordedBecause expected, string line)
+    {
+        // A refusal the server sent in answer to the commit (a deferred constraint) rolled it back: known not stored.
+        var records = new ConcurrentQueue<Record>();
+        var outage = new DatabaseOutageLog(TimeProvider.System, new QueueLogger<DatabaseOutageLog>(records));
+        Exception cause = answered ? new Npgsql.PostgresException("violates foreign key constraint", "ERROR", "ERROR", "23503") : new TimeoutException("The operation has timed out.");
+
+        var because = outage.NotRecorded("An override of screening X", new DecisionLogUnavailableException("x", cause) { OutcomeUnknown = outcomeUnknown });
+
+        Assert.Equal(expected, because);
+        Assert.StartsWith(line, Assert.Single(records).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refused_AfterAQuietMinute_IsANewOutageAndLogsTheStackAgain()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,7 +1,13 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
+using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KetamineCds.Web.Tests.Security;
 
@@ -132,6 +138,153 @@ public class DatabaseUnavailableHandlerTests
         context.Response.Body.Position = 0;
         // Read as it is sent: UTF-8 text, Chinese as characters (as Razor's pages write it), never decoded here.
         return await new StreamReader(context.Response.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
+    }
+
+    [Theory]
+    [InlineData("23505")] // unique violation
+    [InlineData("23503")] // foreign key violation
+    [InlineData("23514")] // check violation
+    [InlineData("22001")] // value too long for its column
+    [InlineData("42501")] // permission denied
+    [InlineData("42P01")] // no such table
+    public void IsDatabaseUnavailable_PostgresAnsweredAndRefused_IsNoOutage(string sqlState)
+    {
+        // The server answered: it was reached. Every DbException was called an outage (503, "try again shortly").
+        var refused = new PostgresException("refused", "ERROR", "ERROR", sqlState);
+
+        Assert.False(DatabaseUnavailableHandler.IsDatabaseUnavailable(refused));
+        Assert.False(DatabaseUnavailableHandler.IsDatabaseUnavailable(new DbUpdateException("save failed", refused)));
+        Assert.False(DatabaseUnavailableHandler.IsDatabaseUnavailable(new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", refused)));
+        Assert.True(DatabaseFailures.IsRefusedByDatabase(new DecisionLogUnavailableException("x", refused)));
+    }
+
+    [Theory]
+    [InlineData("57P01")] // admin shutdown
+    [InlineData("57P02")] // crash shutdown
+    [InlineData("57P03")] // cannot connect now (starting up)
+    [InlineData("53300")] // too many connections
+    [InlineData("53100")] // disk full
+    [InlineData("08006")] // connection failure
+    [InlineData("40P01")] // deadlock
+    public void IsDatabaseUnavailable_PostgresCouldNotTakeTheWorkNow_IsAnOutage(string sqlState)
+    {
+        var unavailable = new PostgresException("unavailable", "FATAL", "FATAL", sqlState);
+
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(unavailable));
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(new DecisionLogUnavailableException("x", unavailable)));
+        Assert.False(DatabaseFailures.IsRefusedByDatabase(unavailable));
+    }
+
+    [Fact]
+    public async Task IsDatabaseUnavailable_NpgsqlCannotConnect_IsAnOutage()
+    {
+        // A real failed connection: a port nothing listens on.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=x;Password=x;Timeout=5");
+
+        var failure = await Assert.ThrowsAsync<NpgsqlException>(() => connection.OpenAsync());
+
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(failure));
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(new DecisionLogUnavailableException("x", failure)));
+        Assert.False(DatabaseFailures.IsRefusedByDatabase(failure));
+    }
+
+    [Fact]
+    public async Task IsDatabaseUnavailable_SqliteConstraintViolation_IsNoOutage()
+    {
+        // A real SQLITE_CONSTRAINT from a real file: the database answered.
+        var folder = Directory.CreateTempSubdirectory("db-refused-").FullName;
+        try
+        {
+            var refused = await SqliteFailureAsync($"Data Source={Path.Combine(folder, "app.db")};Pooling=False", "CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1); INSERT INTO t VALUES (1);");
+
+            Assert.Equal(19, refused.SqliteErrorCode);
+            Assert.False(DatabaseUnavailableHandler.IsDatabaseUnavailable(refused));
+            Assert.False(DatabaseUnavailableHandler.IsDatabaseUnavailable(new DbUpdateException("save failed", refused)));
+            Assert.True(DatabaseFailures.IsRefusedByDatabase(new DecisionLogUnavailableException("x", refused)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task IsDatabaseUnavailable_SqliteCannotOpenOrBusy_IsAnOutage()
+    {
+        // A real SQLITE_CANTOPEN (a folder that does not exist); SQLITE_BUSY and SQLITE_LOCKED as the driver reports them.
+        var cannotOpen = await SqliteFailureAsync($"Data Source={Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid(), "app.db")}", "SELECT 1;");
+
+        Assert.Equal(14, cannotOpen.SqliteErrorCode);
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(cannotOpen));
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(new SqliteException("database is locked", 5)));
+        Assert.True(DatabaseUnavailableHandler.IsDatabaseUnavailable(new DbUpdateException("x", new SqliteException("database table is locked", 6))));
+        Assert.False(DatabaseFailures.IsRefusedByDatabase(cannotOpen));
+    }
+
+    [Fact]
+    public async Task TryHandle_ApiRequestTheDatabaseRefused_Answers409SayingNothingWasStoredNotThatItIsUnreachable()
+    {
+        var context = Context("/api/v1/screenings");
+        var refused = new DbUpdateException("save failed", new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", "23505"));
+
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, refused, CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status409Conflict, context.Response.StatusCode);
+        Assert.Empty(context.Response.Headers.RetryAfter.ToString());
+        context.Response.Body.Position = 0;
+        var text = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal(DatabaseUnavailableHandler.RefusedDetail, body.RootElement.GetProperty("detail").GetString());
+        Assert.DoesNotContain("could not be reached", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("unavailable", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("duplicate key", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Screenings/New", "en", "Your answers are kept in this browser tab: open the form again to check them.", "<a href=\"/Screenings/New\">Back to the form</a>")]
+    [InlineData("/Account/Login", "en", "What you sent was not saved, and KetamineCds kept no copy of it.", null)]
+    [InlineData("/Screenings/New", "zh-Hans", "您填写的答案已保存在此浏览器标签页中", "<a href=\"/Screenings/New\">返回表单</a>")]
+    public async Task TryHandle_FormTheDatabaseRefused_Answers409PageSayingSoAndWhatBecameOfTheAnswers(string path, string language, string answers, string? link)
+    {
+        var context = Context(path);
+        context.Request.Method = "POST";
+        context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(language), provider: null));
+        var refused = new SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19);
+
+        Assert.True(await new DatabaseUnavailableHandler().TryHandleAsync(context, refused, CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status409Conflict, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        var page = await new StreamReader(context.Response.Body, System.Text.Encoding.UTF8).ReadToEndAsync();
+        Assert.Contains(language == "en" ? "The database refused the request, so nothing was stored." : "数据库拒绝了此请求", page, StringComparison.Ordinal);
+        Assert.Contains(answers, page, StringComparison.Ordinal);
+        if (link is null)
+        {
+            Assert.DoesNotContain("<a ", page, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(link, page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(language == "en" ? "could not be reached" : "暂时无法使用", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHECK constraint", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<SqliteException> SqliteFailureAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        return await Assert.ThrowsAsync<SqliteException>(async () =>
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        });
     }
 
     [Fact]

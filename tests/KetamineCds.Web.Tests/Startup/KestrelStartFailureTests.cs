@@ -140,6 +140,24 @@ public sealed class KestrelStartFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Describe_EncryptedPemKeyWithWrongPassword_NamesThePasswordSettingAndThatTheKeyDidNotDecrypt()
+    {
+        // It got the general "could not be opened" message, naming both files and a .pfx, for a PEM key file (QA96 F5).
+        var (certificate, key) = WritePemCertificate("tls", keyPassword: "key-password");
+
+        var (exception, configuration) = await StartKestrelAsync(
+            "--urls", "https://127.0.0.1:0", "--Kestrel:Certificates:Default:Path", certificate, "--Kestrel:Certificates:Default:KeyPath", key,
+            "--Kestrel:Certificates:Default:Password", "wrong-password");
+
+        var message = StartupFailure.Describe(exception, configuration, _folder);
+        Assert.Equal(
+            $"The TLS certificate's key file '{key}' (Kestrel:Certificates:Default:KeyPath) did not decrypt with the password in "
+            + "Kestrel:Certificates:Default:Password: set that setting to the key's own password (the one it was encrypted with).",
+            message);
+        Assert.DoesNotContain("wrong-password", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DescribeListening_LocalhostPort443Denied_NamesTheAddressTheSettingAndTheRemedies()
     {
         // As LocalhostListenOptions.BindAsync throws when both loopback interfaces refuse.

@@ -108,18 +108,12 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         }
         catch (DecisionLogUnavailableException e)
         {
-            if (e.OutcomeUnknown)
+            OverrideProblem = outage.NotRecorded($"An override of screening {id}", e) switch
             {
-                outage.Unconfirmed($"An override of screening {id} could not be confirmed as recorded", e);
-            }
-            else
-            {
-                outage.Refused($"An override of screening {id} was not recorded", e);
-            }
-
-            OverrideProblem = e.OutcomeUnknown
-                ? localizer["The override could NOT be confirmed as saved: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."]
-                : localizer["The override was NOT saved: the decision log is unavailable. Your text is kept below; try again shortly."];
+                NotRecordedBecause.OutcomeUnknown => localizer["The override could NOT be confirmed as saved: the decision log stopped answering while storing it, and it may have been stored. Your text is kept below; check the overrides listed here before trying again."],
+                NotRecordedBecause.RefusedByDatabase => localizer["The override was NOT saved: the database refused to store it. Your text is kept below. Sending it again unchanged will not help; the cause is in KetamineCds's log for the administrator."],
+                _ => localizer["The override was NOT saved: the decision log is unavailable. Your text is kept below; try again shortly."],
+            };
             return Page();
         }
 

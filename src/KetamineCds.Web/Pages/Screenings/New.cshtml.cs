@@ -117,6 +117,9 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// <summary>The decision log failed during the commit: the screening may have been stored (see <see cref="DecisionLogUnavailableException.OutcomeUnknown"/>).</summary>
     public bool MayHaveBeenRecorded { get; private set; }
 
+    /// <summary>The database answered and refused to store the screening (<see cref="RecordingStatus.RefusedByDatabase"/>): nothing was stored or shown.</summary>
+    public bool RefusedByDatabase { get; private set; }
+
     /// <summary>The control of one contract field, as the partial <c>_Field</c> renders it.</summary>
     public FieldControl Control(string name) =>
         FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, new FieldContext(
@@ -430,6 +433,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             default:
                 NotRecorded = true;
                 MayHaveBeenRecorded = recording.Status == RecordingStatus.MayHaveBeenRecorded;
+                RefusedByDatabase = recording.Status == RecordingStatus.RefusedByDatabase;
                 return Page();
         }
     }
