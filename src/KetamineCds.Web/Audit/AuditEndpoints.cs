@@ -1,4 +1,8 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Json;
@@ -67,14 +71,30 @@ public static class AuditEndpoints
         return group;
     }
 
-    /// <summary>An export's dates are read as text (so that one that is not a date gets a field message), and are dates.</summary>
+    /// <summary>
+    /// An export's dates are read as text (so that one that is not a date gets a field message), and are dates; its verdict
+    /// and rule-set filters are read as text too, and take only the verdicts and the released versions (QA109 F6).
+    /// </summary>
     private static Task DatesAreDates(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         foreach (var parameter in operation.Parameters ?? [])
         {
-            if (parameter.Name is "from" or "to" && parameter.Schema is OpenApiSchema schema)
+            if (parameter.Schema is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            if (parameter.Name is "from" or "to")
             {
                 schema.Format = "date";
+            }
+            else if (parameter.Name == "overall")
+            {
+                schema.Enum = [.. Enum.GetValues<Verdict>().Select(v => (JsonNode)WireNames.Of(v)!)];
+            }
+            else if (parameter.Name == "ruleSet")
+            {
+                schema.Enum = [.. RuleSetCatalog.All.Select(r => (JsonNode)r.Version!)];
             }
         }
 
@@ -127,7 +147,9 @@ public static class AuditEndpoints
 
             await access.RecordAsync(context, AccessEventKind.Replay, result.ScreeningId.ToString(),
                 "api; " + (result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce"));
-            return Results.Json(ReplayResponse.From(place, result), ContractJson.Options);
+            // The entry's own verification beside the replay (QA109 F2): the entry page's check, a few reads.
+            var findings = await audit.VerifyEntryAsync(result.ScreeningId, context.RequestAborted);
+            return Results.Json(ReplayResponse.From(place, result, findings), ContractJson.Options);
         }
         catch (DecisionLogUnavailableException)
         {
@@ -185,7 +207,9 @@ public static class AuditEndpoints
                         ? $"Checkpoint {failed.FileName}: {failed.Reason}" + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + CheckpointRecovery.Text : "")
                         : $"The chain is broken at entry {v.Chain.FirstBrokenText}.",
                     statusCode: StatusCodes.Status409Conflict,
-                    extensions: new Dictionary<string, object?> { ["verification"] = VerifyResponse.From(v) });
+                    // Written as GET /api/v1/audit/verify writes it (enumerations as their wire strings; QA109 F7: the
+                    // problem's own serializer wrote "mode": 0), not by the problem writer's default options.
+                    extensions: new Dictionary<string, object?> { ["verification"] = JsonSerializer.SerializeToElement(VerifyResponse.From(v), ContractJson.Options) });
             }
 
             return Results.Text(checkpoint.ToJson(), "application/json", Encoding.UTF8, StatusCodes.Status201Created);

@@ -14,6 +14,22 @@ public static class AuditEntryPages
 
     public const string Override = "/Audit/Override";
 
+    /// <summary>The request item an entry page sets when the log holds no entry with the id asked for: the 404 page then says so.</summary>
+    public const string NoSuchEntryItem = "KetamineCds.Audit.NoSuchEntry";
+
+    /// <summary>
+    /// 404 for an id the decision log does not hold, said as that (QA109 F8: an id kept from an earlier export or printout
+    /// got "Check the link"): the error page reads <see cref="NoSuchEntryItem"/> and says that no entry with this id is in
+    /// the log, with a link to Verify, which names entries missing from the log. Nothing is verified per 404: a full walk
+    /// reads the whole log.
+    /// </summary>
+    public static IActionResult NoSuchEntry(PageModel page, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.HttpContext.Items[NoSuchEntryItem] = id;
+        return page.NotFound();
+    }
+
     /// <summary>The page of an entry of <paramref name="entryType"/> (<see cref="DecisionLogEntryTypes"/>); a screening's when not known.</summary>
     public static string Of(string? entryType) => entryType switch
     {
@@ -57,7 +73,7 @@ public static class AuditEntryPages
             var types = await audit.EntryTypesAsync([id], aborted);
             return types.TryGetValue(id, out var type) && type != entryType
                 ? page.RedirectToPage(Of(type), new { id })
-                : page.NotFound();
+                : NoSuchEntry(page, id);
         }
 
         await access.RecordAsync(page.HttpContext, AccessEventKind.ViewScreening, id.ToString(), detail);

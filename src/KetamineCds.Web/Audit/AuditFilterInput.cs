@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
@@ -37,6 +38,13 @@ public sealed class AuditFilterInput : DatePeriodInput
         if (!string.IsNullOrEmpty(Overall) && !WireNames.TryParse<Verdict>(Overall, out _))
         {
             errors["overall"] = [ClinicalText.Shared.Message("Audit.NotOneOf", "overall", string.Join(", ", Enum.GetValues<Verdict>().Select(v => WireNames.Of(v))))];
+        }
+
+        // A version never released matches nothing: refused like an unknown verdict, so that a typo (1.6 for 1.6.0) never
+        // reads as "no screenings under this rule set" (QA109 F6). Matched as the filter matches it, trimmed.
+        if (RuleSet?.Trim() is { Length: > 0 } version && RuleSetCatalog.Find(version) is null)
+        {
+            errors["ruleSet"] = [ClinicalText.Shared.Message("Audit.UnknownRuleSet", "ruleSet", string.Join(", ", RuleSetCatalog.All.Select(r => r.Version)))];
         }
 
         return errors;

@@ -27,18 +27,24 @@ public enum ReplayOutcome
 /// hold the same answers (<c>inputsAgree</c>, null when the entry stores one copy) and, when they do not, which fields
 /// differ; the verdict recomputed (the contract's verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (<c>differences</c>,
 /// each a JSON Pointer with the logged and the recomputed JSON, at most 100, <c>differenceCount</c> counting them all).
+/// Then the entry's verification (QA109 F2), apart from the replay: <c>entryVerifies</c>, false when verification finds
+/// something at this entry (its content, its links to the entries next to it, a gap beside it), and those findings in
+/// <c>verificationFindings</c>, as the auditor's entry page shows them. A replay reproduces the decision from the entry
+/// as stored; it does not say that the log's chain verifies there.
 /// </summary>
 public sealed record ReplayResponse(
     long Sequence, Guid ScreeningId, ReplayOutcome Outcome, bool Reproduced, bool AssessmentMatches, bool? InputsAgree,
     IReadOnlyList<string> InputFieldsDisagreeing, ReplayResponse.ReplayRuleSet RuleSet, bool RuleSetFound, bool DigestMatches,
-    Verdict? ReplayedOverall, IReadOnlyList<ReplayResponse.ReplayDifference> Differences, long DifferenceCount)
+    Verdict? ReplayedOverall, IReadOnlyList<ReplayResponse.ReplayDifference> Differences, long DifferenceCount,
+    bool EntryVerifies, IReadOnlyList<ChainFinding> VerificationFindings)
 {
     /// <summary>Most differences listed; <see cref="DifferenceCount"/> counts them all.</summary>
     public const int DifferencesListedAtMost = 100;
 
-    public static ReplayResponse From(long sequence, ReplayResult result)
+    public static ReplayResponse From(long sequence, ReplayResult result, IReadOnlyList<ChainFinding> verificationFindings)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(verificationFindings);
         var outcome = result.InputsDisagree ? ReplayOutcome.InputsDisagree
             : !result.RuleSetFound ? ReplayOutcome.RuleSetUnavailable
             : result.Reproduced ? ReplayOutcome.Reproduced
@@ -54,7 +60,8 @@ public sealed record ReplayResponse(
             sequence, result.ScreeningId, outcome, result.Reproduced, result.AssessmentMatches, result.InputsAgree,
             result.InputsDisagree ? StoredInputs.DisagreeingFields(result.InputJson, result.ReplayedInputJson) : [],
             new ReplayRuleSet(result.Recorded.Version, result.Recorded.Digest), result.RuleSetFound, result.DigestMatches,
-            WireNames.TryParse<Verdict>(result.ReplayedOverall, out var overall) ? overall : null, differences, count);
+            WireNames.TryParse<Verdict>(result.ReplayedOverall, out var overall) ? overall : null, differences, count,
+            verificationFindings.Count == 0, verificationFindings);
     }
 
     /// <summary>The rule set the log recorded for the screening.</summary>

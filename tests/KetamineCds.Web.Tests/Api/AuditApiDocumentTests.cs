@@ -62,8 +62,44 @@ public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.False(body.RootElement.GetProperty("verification").GetProperty("intact").GetBoolean());
+        // QA109 F7: the embedded verification is GET /api/v1/audit/verify's shape: its mode a string, never "mode": 0.
+        Assert.Equal("full", body.RootElement.GetProperty("verification").GetProperty("mode").GetString());
+        Assert.Equal("content-changed", body.RootElement.GetProperty("verification").GetProperty("findings")[0].GetProperty("kind").GetString());
         Assert.Empty(Directory.Exists(factory.CheckpointDirectory) ? Directory.GetFiles(factory.CheckpointDirectory, "*.json") : []);
         await AssertDocumentedAsync("POST", "/api/v1/audit/checkpoints", response, factory);
+    }
+
+    [Fact]
+    public async Task CreateCheckpointDocument_409_DescribesTheVerificationItCarries()
+    {
+        // QA109 F7: the 409 was declared a bare problem while its body carried the verification that refused it.
+        using var http = _factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+
+        var conflict = document["paths"]!["/api/v1/audit/checkpoints"]!["post"]!["responses"]!["409"]!;
+        var schema = conflict["content"]!["application/problem+json"]!["schema"]!;
+        var parts = schema["allOf"]!.AsArray();
+        Assert.Contains(parts, p => p!["$ref"]?.GetValue<string>() == "#/components/schemas/ProblemDetails");
+        Assert.Contains(parts, p => p!["properties"]?["verification"]?["$ref"]?.GetValue<string>() == "#/components/schemas/VerifyResponse");
+        Assert.Contains("GET /api/v1/audit/verify", conflict["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportDocument_VerdictAndRuleSetFilters_ListTheValuesTheEndpointAccepts()
+    {
+        // QA109 F6: both were plain strings, while the endpoint refuses any other verdict and (now) any unreleased rule set.
+        using var http = _factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+
+        foreach (var path in new[] { "/api/v1/audit/export.csv", "/api/v1/audit/export.jsonl" })
+        {
+            var parameters = document["paths"]![path]!["get"]!["parameters"]!.AsArray();
+            JsonNode Schema(string name) => parameters.Single(p => p!["name"]!.GetValue<string>() == name)!["schema"]!;
+            Assert.Equal(ContractVerdicts.Order(StringComparer.Ordinal), Schema("overall")["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                KetamineCds.Domain.Rules.RuleSetCatalog.All.Select(r => r.Version),
+                Schema("ruleSet")["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        }
     }
 
     [Fact]
@@ -78,7 +114,7 @@ public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
         Assert.All(parameters.Where(p => p!["name"]!.GetValue<string>() is "from" or "to"), p => Assert.Equal("date", p!["schema"]!["format"]!.GetValue<string>()));
 
         // A bad value under each documented name is named back under that name: the endpoint reads what the document says.
-        foreach (var (name, bad) in new[] { ("from", "2026-13-01"), ("to", "never"), ("overall", "maybe") })
+        foreach (var (name, bad) in new[] { ("from", "2026-13-01"), ("to", "never"), ("overall", "maybe"), ("ruleSet", "1.6") })
         {
             using var response = await auditor.GetAsync($"/api/v1/audit/export.csv?{name}={bad}");
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -182,6 +182,101 @@ public sealed class AuditFindingsOnPagesTests
         Assert.Contains("Entry 2: its content no longer matches its hash", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Checkpoints_EntryBeforeTheCheckpointEdited_NeverSaysInTheOkStyleThatItVouchesForTheEntriesBeforeIt()
+    {
+        // QA109 F1: the page compares the signed entry only; it said in the reassuring colour that the checkpoint holds and
+        // "vouches for every entry before it" while Verify failed on an entry before it.
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 3);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using (var created = await api.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
+        var verify = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify"))!;
+        Assert.False(verify["intact"]!.GetValue<bool>());
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Checkpoints"));
+
+        Assert.DoesNotContain("class=\"audit-ok\"", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("vouches for every entry before it", english, StringComparison.Ordinal);
+        Assert.Contains("<p role=\"status\" id=\"checkpoints-status\" class=\"audit-note\">", english, StringComparison.Ordinal);
+        Assert.Contains("This compares each signed entry only, not the entries before it: an entry edited, deleted or moved before a checkpoint is not found here.", english, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Audit/Verify\" id=\"checkpoint-scope-verify\">Run Verify the log</a> for the entries before it.", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Checkpoints", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("此处只比较每个检查点所签名的条目，不检查其之前的条目", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"audit-ok\"", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_EntryNextToADeletedOne_PageAndApiSayItFailsVerificationBesideReproducedExactly()
+    {
+        // QA109 F2: entry 3 is untouched but entry 2 before it was deleted: its audit page said red "fails verification",
+        // while Replay said green "Reproduced exactly" and the API reproduced:true with no word of verification.
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 4);
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Replay/{ids[2]}"));
+        Assert.Contains("id=\"entry-fails-verification\"", english, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"missing\"", english, StringComparison.Ordinal);
+        Assert.Contains("<p role=\"status\" id=\"replay-reproduced\" class=\"audit-note\">Reproduced exactly", english, StringComparison.Ordinal);
+        Assert.Contains("That is the decision recomputed from the entry as stored; it does not make the entry verify (above).", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, $"/Audit/Replay/{ids[2]}", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("此条目未通过校验", chinese, StringComparison.Ordinal);
+        Assert.Contains("这是根据所存条目重新计算出的决策", chinese, StringComparison.Ordinal);
+
+        var intact = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Replay/{ids[3]}"));
+        Assert.DoesNotContain("entry-fails-verification", intact, StringComparison.Ordinal);
+        Assert.Contains("<p role=\"status\" id=\"replay-reproduced\" class=\"audit-ok\">Reproduced exactly", intact, StringComparison.Ordinal);
+
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var replay = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/screenings/3/replay"))!;
+        Assert.True(replay["reproduced"]!.GetValue<bool>());
+        Assert.False(replay["entryVerifies"]!.GetValue<bool>());
+        var finding = Assert.Single(replay["verificationFindings"]!.AsArray(), f => f!["kind"]!.GetValue<string>() == "missing")!;
+        Assert.Equal(3, finding["sequence"]!.GetValue<long>());
+        Assert.Equal(2, finding["from"]!.GetValue<long>());
+        var intactReplay = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/screenings/4/replay"))!;
+        Assert.True(intactReplay["entryVerifies"]!.GetValue<bool>());
+        Assert.Empty(intactReplay["verificationFindings"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("/Audit/Screening/")]
+    [InlineData("/Audit/Override/")]
+    [InlineData("/Audit/Replay/")]
+    public async Task EntryPage_DeletedEntrysId_SaysNoEntryWithThisIdIsInTheLogAndPointsToVerify(string page)
+    {
+        // QA109 F8: an id kept from an earlier export, its entry deleted, got "Page not found ... Check the link".
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 3);
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await auditor.GetAsync(page + ids[1]);
+        var english = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>No such entry in the decision log</h1>", english, StringComparison.Ordinal);
+        Assert.Contains($"No entry with the id {ids[1]} is in the decision log.", english, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Audit/Verify\">Run Verify the log</a> to see whether entries are missing from the log, and which.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Check the link", english, StringComparison.Ordinal);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, page + ids[1], "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains($"决策日志中没有 ID 为 {ids[1]} 的条目。", chinese, StringComparison.Ordinal);
+    }
+
     private static async Task<List<Guid>> RecordScreeningsAsync(KetamineCdsFactory app, int count)
     {
         var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

@@ -90,7 +90,7 @@ public sealed partial class CheckpointPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Contains("Checkpoint written at entry 1", html, StringComparison.Ordinal);
-        Assert.Contains("The checkpoint holds.", html, StringComparison.Ordinal);
+        Assert.Contains("signed entry still has the hash it signed.", html, StringComparison.Ordinal);
         Assert.Contains("Entry 1 has the signed hash.", html, StringComparison.Ordinal);
         Assert.Contains("checkpoint folder", html, StringComparison.Ordinal);
 

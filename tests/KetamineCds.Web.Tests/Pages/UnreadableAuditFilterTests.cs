@@ -46,6 +46,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("to=notadate", "to", "could not be read as a date")]
     [InlineData("from=2026-01-01&to=2026-02-30", "to", "could not be read as a date")]
     [InlineData("overall=maybe", "overall", "must be one of")]
+    [InlineData("ruleSet=1.6", "ruleSet", "must be a released rule-set version: 1.0.0, 1.1.0,")] // QA109 F6: it exported nothing, and logged the export
     public async Task ApiExport_UnreadableFilter_Is400FieldProblemWithoutTraceOrHeadersAndExportsNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
@@ -182,6 +183,31 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Fact]
+    public async Task ApiJsonLinesExport_UnreleasedRuleSet_Is400NamingTheReleasedOnes_AndAReleasedOneStillExports()
+    {
+        // QA109 F6: ruleSet=1.6 (never released; 1.6.0 is) answered an empty export as if no screening were under it.
+        await app.LogAScreeningAsync();
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+        var exportsBefore = await app.CountAccessEventsAsync("export");
+
+        using var refused = await client.GetAsync("/api/v1/audit/export.jsonl?ruleSet=1.6");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        var message = problem.RootElement.GetProperty("errors").GetProperty("ruleSet")[0].GetString()!;
+        foreach (var version in KetamineCds.Domain.Rules.RuleSetCatalog.All.Select(r => r.Version))
+        {
+            Assert.Contains(version, message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+
+        var current = KetamineCds.Domain.Rules.RuleSetCatalog.Current.Version;
+        using var released = await client.GetAsync($"/api/v1/audit/export.jsonl?ruleSet={current}&patient={LoggedPatient}");
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        Assert.Contains(LoggedPatient, await released.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApiExport_ReadableDates_StillExport()
     {
         await app.LogAScreeningAsync();
@@ -197,6 +223,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("from=2026-13-45", "from", "could not be read as a date")]
     [InlineData("to=notadate", "to", "could not be read as a date")]
     [InlineData("overall=maybe", "overall", "must be one of")]
+    [InlineData("ruleSet=1.6", "ruleSet", "must be a released rule-set version: 1.0.0, 1.1.0,")] // QA109 F6: it said "No entries match."
     [InlineData("Filter.From=2026-13-45", "from", "could not be read as a date")] // QA11 F12: the binder's prefixed spelling
     [InlineData("filter.to=notadate", "to", "could not be read as a date")]
     [InlineData("Filter.From=2026-01-01&from=garbage", "from", "could not be read as a date")] // the binder read one spelling, the other was dropped silently

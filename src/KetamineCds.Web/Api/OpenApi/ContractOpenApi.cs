@@ -264,6 +264,35 @@ public static class ContractOpenApi
                 "The screening to correct cannot be read (the log may have been altered): nothing is recorded.");
         }
 
+        if (path == "/api/v1/audit/checkpoints" && method == HttpMethod.Post)
+        {
+            // QA109 F7: the 409 that refuses to sign carries the verification that refused it, as GET /api/v1/audit/verify
+            // writes it; it was declared as a bare problem.
+            operation.Responses["409"] = new OpenApiResponse
+            {
+                Description = "No checkpoint was signed: checkpoints are off (a problem alone), or the decision log does not verify. Then "
+                    + "verification holds the full verification that refused it, in the shape of GET /api/v1/audit/verify (its access is null: "
+                    + "the access log is not verified for a checkpoint).",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            AllOf = [new OpenApiSchemaReference(ProblemSchema, document), new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                                {
+                                    ["verification"] = new OpenApiSchemaReference("VerifyResponse", document),
+                                },
+                            }],
+                        },
+                    },
+                },
+            };
+        }
+
         if (path == "/api/v1/ruleset")
         {
             operation.Responses["200"] = Json("The current rule set, or the released version asked for.", new OpenApiSchemaReference(RuleSetSchema, document));

@@ -23,6 +23,12 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
     /// <summary>Set when the entry's stored history cannot be read: the page says so (409), and replays nothing.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
 
+    /// <summary>
+    /// What verification finds at this entry, as its audit page shows it (QA109 F2): a replay reproduces the decision from
+    /// the entry as stored, which says nothing of whether the log's chain verifies there; the page says both.
+    /// </summary>
+    public EntryVerification Verification { get; private set; } = EntryVerification.None;
+
     /// <summary>Why the replay could not be done, for the auditor: never a stack trace.</summary>
     public string? Problem { get; private set; }
 
@@ -35,11 +41,12 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
             if (result is null)
             {
                 // An EHR answer that ran no screening has nothing to replay: its own page says so and shows what it holds.
-                return await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted) is null ? NotFound() : RedirectToPage("/Audit/HookAnswer", new { id });
+                return await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted) is null ? AuditEntryPages.NoSuchEntry(this, id) : RedirectToPage("/Audit/HookAnswer", new { id });
             }
 
             await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce");
             Result = result;
+            Verification = await EntryVerification.ForAsync(audit, id, [], HttpContext.RequestAborted);
             return Page();
         }
         catch (DecisionLogUnavailableException)
@@ -49,6 +56,7 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
         catch (DecisionLogEntryUnreadableException ex)
         {
             Unreadable = UnreadableEntries.Notice(HttpContext, logger, ex);
+            Verification = await EntryVerification.ForUnreadableAsync(audit, id, ex, HttpContext.RequestAborted);
             return Page();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

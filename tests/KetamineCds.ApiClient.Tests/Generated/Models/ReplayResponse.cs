@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of GET /api/v1/audit/screenings/{sequence}/replay: what the Replay page shows, for an integrator or anauditor&apos;s script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded(version and digest), whether it is still released and has that digest; whether the entry&apos;s two copies of its inputshold the same answers (`inputsAgree`, null when the entry stores one copy) and, when they do not, which fieldsdiffer; the verdict recomputed (the contract&apos;s verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (`differences`,each a JSON Pointer with the logged and the recomputed JSON, at most 100, `differenceCount` counting them all).
+    /// The body of GET /api/v1/audit/screenings/{sequence}/replay: what the Replay page shows, for an integrator or anauditor&apos;s script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded(version and digest), whether it is still released and has that digest; whether the entry&apos;s two copies of its inputshold the same answers (`inputsAgree`, null when the entry stores one copy) and, when they do not, which fieldsdiffer; the verdict recomputed (the contract&apos;s verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (`differences`,each a JSON Pointer with the logged and the recomputed JSON, at most 100, `differenceCount` counting them all).Then the entry&apos;s verification (QA109 F2), apart from the replay: `entryVerifies`, false when verification findssomething at this entry (its content, its links to the entries next to it, a gap beside it), and those findings in`verificationFindings`, as the auditor&apos;s entry page shows them. A replay reproduces the decision from the entryas stored; it does not say that the log&apos;s chain verifies there.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReplayResponse : IAdditionalDataHolder, IParsable
@@ -29,6 +29,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>The digestMatches property</summary>
         public bool? DigestMatches { get; set; }
+        /// <summary>The entryVerifies property</summary>
+        public bool? EntryVerifies { get; set; }
         /// <summary>The inputFieldsDisagreeing property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -59,6 +61,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public Guid? ScreeningId { get; set; }
         /// <summary>The sequence property</summary>
         public long? Sequence { get; set; }
+        /// <summary>The verificationFindings property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>? VerificationFindings { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding> VerificationFindings { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayResponse"/> and sets the default values.
         /// </summary>
@@ -88,6 +98,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "differenceCount", n => { DifferenceCount = n.GetLongValue(); } },
                 { "differences", n => { Differences = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference>(global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "digestMatches", n => { DigestMatches = n.GetBoolValue(); } },
+                { "entryVerifies", n => { EntryVerifies = n.GetBoolValue(); } },
                 { "inputFieldsDisagreeing", n => { InputFieldsDisagreeing = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "inputsAgree", n => { InputsAgree = n.GetBoolValue(); } },
                 { "outcome", n => { Outcome = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayOutcome>(); } },
@@ -97,6 +108,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "ruleSetFound", n => { RuleSetFound = n.GetBoolValue(); } },
                 { "screeningId", n => { ScreeningId = n.GetGuidValue(); } },
                 { "sequence", n => { Sequence = n.GetLongValue(); } },
+                { "verificationFindings", n => { VerificationFindings = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>(global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -110,6 +122,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteLongValue("differenceCount", DifferenceCount);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference>("differences", Differences);
             writer.WriteBoolValue("digestMatches", DigestMatches);
+            writer.WriteBoolValue("entryVerifies", EntryVerifies);
             writer.WriteCollectionOfPrimitiveValues<string>("inputFieldsDisagreeing", InputFieldsDisagreeing);
             writer.WriteBoolValue("inputsAgree", InputsAgree);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayOutcome>("outcome", Outcome);
@@ -119,6 +132,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteBoolValue("ruleSetFound", RuleSetFound);
             writer.WriteGuidValue("screeningId", ScreeningId);
             writer.WriteLongValue("sequence", Sequence);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ChainFinding>("verificationFindings", VerificationFindings);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -108,19 +108,10 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
             [QueryParameter("from")]
             public Date? From { get; set; }
             #pragma warning restore CS1591
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("overall")]
-            public string? Overall { get; set; }
+            public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl.GetOverallQueryParameterType? Overall { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("overall")]
-            public string Overall { get; set; }
-            #pragma warning restore CS1591
-#endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591
@@ -147,19 +138,10 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
             public string PatientReference { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("ruleSet")]
-            public string? RuleSet { get; set; }
+            public global::KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl.GetRuleSetQueryParameterType? RuleSet { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("ruleSet")]
-            public string RuleSet { get; set; }
-            #pragma warning restore CS1591
-#endif
             #pragma warning disable CS1591
             [QueryParameter("to")]
             public Date? To { get; set; }
