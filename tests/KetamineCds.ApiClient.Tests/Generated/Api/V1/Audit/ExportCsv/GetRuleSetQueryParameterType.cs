@@ -36,5 +36,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneSixZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.7.0")]
+        #pragma warning disable CS1591
+        OneSevenZero,
+        #pragma warning restore CS1591
     }
 }
