@@ -6,6 +6,9 @@ namespace KetamineCds.Web.Audit;
 /// <summary>RFC 4180 CSV, with spreadsheet formula injection neutralised.</summary>
 public static class Csv
 {
+    /// <summary>The byte-order mark every CSV export starts with (EF BB BF once encoded).</summary>
+    public const char Utf8ByteOrderMark = '\uFEFF';
+
     /// <summary>What an export's access event records as its detail: "csv", then the filter if there is one.</summary>
     public static string ExportDetail(object filter) => filter.ToString() is { Length: > 0 } text ? "csv; " + text : "csv";
 
@@ -56,8 +59,9 @@ public static class Csv
     }
 
     /// <summary>
-    /// Streams <paramref name="rows"/> as a CSV attachment. The first row is read before the response starts, so an
-    /// unreachable database is a 503, never a 200 with half a file; then the header and every row, flushed every 1,000 rows.
+    /// Streams <paramref name="rows"/> as a CSV attachment in UTF-8 with a byte-order mark. The first row is read before the
+    /// response starts, so an unreachable database is a 503, never a 200 with half a file; then the header and every row,
+    /// flushed every 1,000 rows.
     /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="rows">The rows, read lazily from the database.</param>
@@ -77,6 +81,10 @@ public static class Csv
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        // The UTF-8 byte-order mark first (QA109 F5): a spreadsheet opening a .csv without one reads it in the machine's
+        // ANSI code page, and the clinicians' Chinese or accented words come out garbled. Readers that know UTF-8 skip it
+        // (Python: encoding="utf-8-sig"; HttpClient's ReadAsStringAsync). The JSON Lines export has none (RFC 8259).
+        await writer.WriteAsync(Utf8ByteOrderMark);
         await writer.WriteAsync(header);
         var count = 0;
         for (; more; more = await e.MoveNextAsync())

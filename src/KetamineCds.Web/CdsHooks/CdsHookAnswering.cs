@@ -144,10 +144,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     RuleSet = RuleSetCatalog.Current.Identity,
                 },
                 cancellationToken);
-            // Overriding a critical card (or the contradiction's) is proceeding against it; the incomplete card recommends
-            // nothing, so there is nothing to override on it.
-            var incompleteCard = answerCards[^1];
-            await SaveAnswerAsync([.. answerCards.Select(c => (c, c == incompleteCard ? (OverrideDecision?)null : OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
+            // Overriding any of these cards is proceeding against it: a critical card (or the contradiction's), or the
+            // incomplete card, whose override reasons the EHR collects when the clinician goes past the screening
+            // unfinished (QA109 F3: that reason was once answered 200 and dropped).
+            await SaveAnswerAsync([.. answerCards.Select(c => (c, (OverrideDecision?)OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
             var answerNote = CardTexts.AnswerRecorded(answer.Id.ToString());
             if (completedBy is not null)
             {
@@ -202,9 +202,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// Records each <c>overridden</c> outcome as an override of the decision behind its card: the screening, or, for an
-    /// answer that ran no screening, the hook answer itself (a contraindication the chart records, signed against). The
-    /// incomplete card of such an answer recommends nothing and is not recorded. Returns the first unknown card uuid
-    /// (then nothing is recorded), or null.
+    /// answer that ran no screening, the hook answer itself (a contraindication the chart records, signed against, or
+    /// the incomplete card, gone past without completing the screening). Returns the first unknown card uuid (then
+    /// nothing is recorded), or null.
     /// </summary>
     public async Task<string?> FeedbackAsync(CdsHookService service, CdsHookCaller caller, byte[] body, string correlationId, CancellationToken cancellationToken)
     {
@@ -225,14 +225,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var actor = new Actor(Fit("cds-hooks:" + caller.Issuer, 450), Fit(caller.Issuer, 256), ClientRole);
         foreach (var (item, card) in found)
         {
-            // A card stored without a decision (the incomplete card of an answer without a screening) recommended nothing.
-            if (item.Outcome != "overridden" || card.OverrideDecision.Length == 0)
+            if (item.Outcome != "overridden")
             {
                 continue;
             }
 
             var decisionId = card.ScreeningId ?? card.EntryId;
 
+            // A card stored without a decision is the incomplete card of an answer without a screening, sent before its
+            // override was recorded (QA109 F3): going past it is proceeding, as for the cards stored since.
             var decision = card.OverrideDecision == WireNames.Of(OverrideDecision.DoNotProceed) ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
             var reason = WireNames.TryParse<OverrideReason>(item.ReasonCode, out var parsed) ? parsed : OverrideReason.Other;
             // A reason code the card did not offer is kept in the explanation, with or without a comment: the log shows

@@ -142,7 +142,11 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                problem = Text.Message("Json.Number", Text.FieldLabel(field));
+                // QA109 F9: a JSON number too large for a decimal (1e29, 1e308, 1e309: RFC 8259 sets no limit) is a number
+                // out of the field's range, and told so at the field, never "must be a number".
+                problem = element.ValueKind == JsonValueKind.Number && (field.Min is not null || field.Max is not null)
+                    ? ScreeningRequestValidator.RangeMessage(field)
+                    : Text.Message("Json.Number", Text.FieldLabel(field));
                 return false;
 
             default:

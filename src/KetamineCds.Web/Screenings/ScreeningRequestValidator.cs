@@ -71,7 +71,7 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         if (field.Min is not null || field.Max is not null)
         {
             rule.Must(value => value is null || InRange(field, value))
-                .WithMessage(_ => Message("Validation.Range", Label(field), Number(field.Min), Number(field.Max), UnitAfter(field)));
+                .WithMessage(_ => RangeMessage(field));
         }
 
         if (field.Type == FieldType.Choice)
@@ -171,6 +171,13 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
     };
 
     private static string Label(FieldDefinition field) => ClinicalText.Shared.FieldLabel(field);
+
+    /// <summary>
+    /// What a value out of <paramref name="field"/>'s range is told ("... must be between 0 and 200 mg/day."), in the
+    /// request's language; the JSON reader gives it too to a number too large to hold (<see cref="ScreeningJsonReader"/>).
+    /// </summary>
+    public static string RangeMessage(FieldDefinition field) =>
+        Message("Validation.Range", Label(field), Number(field.Min), Number(field.Max), UnitAfter(field));
 
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 

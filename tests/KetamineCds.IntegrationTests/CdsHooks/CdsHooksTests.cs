@@ -1464,15 +1464,32 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
-    public async Task Feedback_OnTheCardOfAnAnswerWithoutAScreening_Answers200AndRecordsNothing()
+    public async Task Feedback_OnTheIncompleteCardOfAnAnswerWithoutAScreening_IsRecordedAsProceedingWithTheReasonTheCardOffered()
     {
+        // QA109 F3: the card offers override reasons; the clinician's reason for going past an unfinished screening was
+        // answered 200 and dropped.
         using var app = await CreateAppAsync();
         using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-nothing-else").ToJsonString());
-        var uuid = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
-        var before = await app.DecisionLogCountAsync();
-        using var response = await app.PostAsync(PatientView + "/feedback", $$"""{"feedback":[{"card":"{{uuid}}","outcome":"overridden","outcomeTimestamp":"{{ActedMinuteAgo}}"}]}""");
+        var card = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]!.AsArray().Single()!;
+        var uuid = card["uuid"]!.GetValue<string>();
+        Assert.Contains(card["overrideReasons"]!.AsArray(), r => r!["code"]!.GetValue<string>() == "benefit-outweighs-risk-after-review");
+        Guid answerId;
+        await using (var db = app.Db())
+        {
+            answerId = (await db.DecisionLogEntries.SingleAsync()).Id;
+        }
+
+        var feedback = """{"feedback":[{"card":"CARD","outcome":"overridden","outcomeTimestamp":"ACTED","overrideReason":{"reason":{"code":"benefit-outweighs-risk-after-review","system":"https://ketaminecds.org/fhir/CodeSystem/override-reason"},"userComment":"Proceeding without completing the screening."}}]}"""
+            .Replace("CARD", uuid, StringComparison.Ordinal).Replace("ACTED", ActedMinuteAgo, StringComparison.Ordinal);
+        using var response = await app.PostAsync(PatientView + "/feedback", feedback);
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(before, await app.DecisionLogCountAsync());
+        var recorded = Assert.Single((await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(answerId))!.Overrides);
+        Assert.Equal(OverrideDecision.Proceed, recorded.Decision);
+        Assert.Equal(OverrideReason.BenefitOutweighsRiskAfterReview, recorded.Reason);
+        Assert.Equal($"Proceeding without completing the screening. CDS Hooks card: {uuid}. Acted on in the EHR at {ActedMinuteAgo}.", recorded.Explanation);
+        Assert.Equal(2, await app.DecisionLogCountAsync());
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -1498,7 +1515,8 @@ public abstract class CdsHooksTests
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        // An EHR's retry is not recorded twice; the incomplete card recommends nothing, so overriding it records nothing.
+        // An EHR's retry is not recorded twice; overriding the incomplete card is going past the unfinished screening, an
+        // override of its own (QA109 F3), naming that card.
         using (var retry = await app.PostAsync(PatientView + "/feedback", feedback))
         {
             Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
@@ -1510,11 +1528,14 @@ public abstract class CdsHooksTests
         }
 
         var logged = (await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(answerId))!;
-        var recorded = Assert.Single(logged.Overrides);
+        Assert.Equal(2, logged.Overrides.Count);
+        var recorded = Assert.Single(logged.Overrides, o => o.Explanation.Contains(critical, StringComparison.Ordinal));
         Assert.Equal(OverrideDecision.Proceed, recorded.Decision);
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, recorded.Reason);
         Assert.Equal($"Vascular surgeon: repaired, stable CDS Hooks card: {critical}. Acted on in the EHR at {ActedMinuteAgo}.", recorded.Explanation);
-        Assert.Equal(2, await app.DecisionLogCountAsync());
+        var pastIncomplete = Assert.Single(logged.Overrides, o => o.Explanation.Contains(incomplete, StringComparison.Ordinal));
+        Assert.Equal((OverrideDecision.Proceed, OverrideReason.Other), (pastIncomplete.Decision, pastIncomplete.Reason));
+        Assert.Equal(3, await app.DecisionLogCountAsync());
         Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
 
         // The auditor sees it on the answer's page.

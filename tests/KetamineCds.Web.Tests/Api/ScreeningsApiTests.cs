@@ -104,6 +104,27 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
+    [InlineData("1e29")]
+    [InlineData("1e308")]
+    [InlineData("1e309")]
+    [InlineData("-1e400")]
+    [InlineData("123456789012345678901234567890")]
+    public async Task Create_ADoseTooLargeForADecimal_Returns400WithTheFieldsRangeMessageAtTheFieldAndStoresNothing(string dose)
+    {
+        // QA109 F9: valid JSON numbers (RFC 8259 sets no limit) were told "must be a number".
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var json = SampleRequests.Trd("MRN-QA109-F9").ToJsonString().TrimEnd('}') + ",\"benzodiazepineDiazepamEquivalentMg\":" + dose + "}";
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["benzodiazepineDiazepamEquivalentMg"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal("Benzodiazepine dose (mg diazepam equivalent per day) must be between 0 and 200 mg/day.", Assert.Single(errors.GetProperty("benzodiazepineDiazepamEquivalentMg").EnumerateArray()).GetString());
+        Assert.Equal(0, await CountAsync("MRN-QA109-F9"));
+    }
+
+    [Theory]
     [InlineData("-0")]
     [InlineData("-0.0")]
     [InlineData("-0e3")]

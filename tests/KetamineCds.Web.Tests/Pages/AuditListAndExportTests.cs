@@ -229,6 +229,38 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("previousHash", await viaPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exports_EveryCsvStartsWithTheUtf8ByteOrderMark_SoASpreadsheetReadsChineseWords_AndTheJsonLinesHasNone()
+    {
+        // QA109 F5: without the mark, a spreadsheet opening the file reads it in the ANSI code page and garbles these words.
+        var patient = "MRN-QA109-F5-" + Guid.NewGuid().ToString("N")[..8];
+        var screening = await ScreenAsync(patient);
+        await _factory.Services.GetRequiredService<IDecisionLog>().RecordOverrideAsync(new OverrideSubmission(
+            screening, OverrideDecision.DoNotProceed, OverrideReason.Other, "患者拒绝；家属意见不同", new Actor("qa109", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "qa109-f5"));
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+
+        foreach (var (client, url, header) in new[]
+        {
+            (api, $"/api/v1/audit/export.csv?patient={patient}", "id,sequence,"),
+            (auditor, $"/Audit?handler=Csv&patient={patient}", "id,sequence,"),
+            (api, $"/api/v1/audit/access.csv?subject=patient:{patient}", "id,sequence,"),
+            (auditor, $"/Audit/Access?handler=Csv&subject=patient:{patient}", "id,sequence,"),
+        })
+        {
+            var bytes = await client.GetByteArrayAsync(url);
+            Assert.True(bytes.AsSpan().StartsWith(bom), $"{url} starts with {Convert.ToHexString(bytes.AsSpan(0, Math.Min(3, bytes.Length)))}, not EF BB BF");
+            var text = new System.Text.UTF8Encoding(false, true).GetString(bytes, bom.Length, bytes.Length - bom.Length);
+            Assert.StartsWith(header, text, StringComparison.Ordinal);
+            Assert.DoesNotContain('\uFEFF', text);
+        }
+
+        Assert.Contains("患者拒绝；家属意见不同", System.Text.Encoding.UTF8.GetString(await api.GetByteArrayAsync($"/api/v1/audit/export.csv?patient={patient}")), StringComparison.Ordinal);
+        var lines = await api.GetByteArrayAsync($"/api/v1/audit/export.jsonl?patient={patient}");
+        Assert.Equal((byte)'{', lines[0]);
+    }
+
     private async Task<Guid> ScreenAsync(string patient)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

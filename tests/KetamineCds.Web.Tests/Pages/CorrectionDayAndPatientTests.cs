@@ -171,6 +171,38 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
         Assert.Equal(0, await CountAsync(api, "MRN-F16-ELSEWHERE"));
     }
 
+    [Fact]
+    public async Task Override_OfACorrectedScreening_IsNotOfferedAndIsRefusedWith409NamingTheCorrection_AndNothingIsRecorded()
+    {
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-QA109-F4"));
+        var correction = await CorrectAsync(api, earlier, SampleRequests.Trd("MRN-QA109-F4").With("failedAdequateTrials", 4), "Trials were 4.");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var inForce = $"<a href=\"/Screenings/{correction}#record-override\" id=\"override-in-force\">{correction}</a>";
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{earlier}"));
+        Assert.DoesNotContain("id=\"record-override\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Override", page, StringComparison.Ordinal);
+        Assert.Contains($"No override is recorded on this screening: it was corrected, and the decision in force is its latest correction, {inForce}. Record an override there.", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"record-override\"", await client.GetStringAsync($"/Screenings/{correction}"), StringComparison.Ordinal);
+
+        using var post = await client.PostAsync($"/Screenings/{earlier}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Override.Decision"] = "DoNotProceed",
+            ["Override.Reason"] = "Other",
+            ["Override.Explanation"] = "患者拒绝；家属意见不同",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{correction}"),
+        }));
+
+        Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
+        var refused = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Matches("<div class=\"alert alert--danger\" id=\"override-withheld\" role=\"alert\">\\s*<p>The override was NOT saved: this screening has been corrected", refused);
+        Assert.Contains(inForce, refused, StringComparison.Ordinal);
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        Assert.Empty((await log.FindScreeningAsync(earlier))!.Overrides);
+        Assert.Empty((await log.FindScreeningAsync(correction))!.Overrides);
+    }
+
     [Theory]
     [InlineData("en", "A clinician recorded a decision against this recommendation:", "Do not proceed")]
     [InlineData("zh-CN", "一位临床医生记录了偏离此建议的决定：", "不继续治疗")]

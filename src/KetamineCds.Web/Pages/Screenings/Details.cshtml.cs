@@ -56,6 +56,12 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// <summary>Set when the override could not be recorded.</summary>
     public string? OverrideProblem { get; private set; }
 
+    /// <summary>
+    /// The latest correction of this screening, when it has one: the decision in force, where an override belongs. No
+    /// override of this entry is offered or recorded (QA109 F4), as no second correction of it is (QA8 F17).
+    /// </summary>
+    public LaterScreening? OverrideBelongsTo => Later.LatestCorrection;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -87,6 +93,15 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         if (Unreadable is not null)
         {
             // Nothing can be overridden that cannot be read; the page says why and records nothing.
+            return Page();
+        }
+
+        if (OverrideBelongsTo is not null)
+        {
+            // QA109 F4: an override of a corrected entry would sit on a decision no longer in force, and the correction
+            // would show none. Nothing is recorded; the page names the correction to override instead.
+            OverrideProblem = localizer["The override was NOT saved: this screening has been corrected, and an override belongs on the decision in force."];
+            Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
