@@ -191,11 +191,7 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
     public async Task Form_PregnancyYes_ThenAnAnswerThatNoLongerAsksIt_StaysShownWithANoteAndIsSent()
     {
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
-        await page.GotoAsync("/Screenings/New");
-        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-KEPT-YES-1");
-        await page.GetByLabel("Age in years").FillAsync("30");
-        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
-        await page.Locator("#pregnant-yes").CheckAsync();
+        await StartWithAPregnancyAt30Async(page, "MRN-KEPT-YES-1");
         var note = page.Locator("#pregnant-asked .field-note--kept");
         Assert.Equal(0, await note.CountAsync()); // asked: no note
 
@@ -217,38 +213,45 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Locator("#pregnant-yes").CheckAsync();
         await page.GetByLabel("Age in years").FillAsync("56");
 
-        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
-        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
-        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
-        await page.Locator("#onOralAntidepressant-no").CheckAsync();
-        await page.Locator("#psychosis").SelectOptionAsync("none");
-        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await AnswerTheOtherRequiredQuestionsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
         Assert.Contains("Not eligible now", await page.Locator(".verdict h2").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("REP-001", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         // Male at birth: the yes stays shown, and the server names the contradiction at the field, recording nothing.
-        await page.GotoAsync("/Screenings/New");
-        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-KEPT-YES-2");
-        await page.GetByLabel("Age in years").FillAsync("30");
-        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
-        await page.Locator("#pregnant-yes").CheckAsync();
+        await StartWithAPregnancyAt30Async(page, "MRN-KEPT-YES-2");
         await page.GetByLabel("Sex at birth").SelectOptionAsync("male");
         Assert.True(await page.Locator("#pregnant-yes").IsCheckedAsync());
         Assert.True(await note.IsVisibleAsync());
-        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
-        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
-        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
-        await page.Locator("#onOralAntidepressant-no").CheckAsync();
-        await page.Locator("#psychosis").SelectOptionAsync("none");
-        await page.Locator("#suicidality").SelectOptionAsync("none");
+        await AnswerTheOtherRequiredQuestionsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await page.Locator("#error-summary").WaitForAsync(new() { Timeout = 60_000 });
         Assert.EndsWith("/Screenings/New", page.Url, StringComparison.Ordinal);
         Assert.Contains("male at birth", await page.Locator("#pregnant-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("#pregnant-yes").IsCheckedAsync());
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A new screening of a female patient aged 30, pregnant recorded yes.</summary>
+    private static async Task StartWithAPregnancyAt30Async(IPage page, string patientReference)
+    {
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync(patientReference);
+        await page.GetByLabel("Age in years").FillAsync("30");
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
+        await page.Locator("#pregnant-yes").CheckAsync();
+    }
+
+    /// <summary>The rest of the required answers: MDD in a current episode, three failed trials, no oral antidepressant, no psychosis or suicidality.</summary>
+    private static async Task AnswerTheOtherRequiredQuestionsAsync(IPage page)
+    {
+        await page.GetByLabel("Primary diagnosis").SelectOptionAsync("mdd");
+        await page.Locator("#currentDepressiveEpisode-yes").CheckAsync();
+        await page.GetByLabel("Failed adequate antidepressant trials").FillAsync("3");
+        await page.Locator("#onOralAntidepressant-no").CheckAsync();
+        await page.Locator("#psychosis").SelectOptionAsync("none");
+        await page.Locator("#suicidality").SelectOptionAsync("none");
     }
 
     [Fact]

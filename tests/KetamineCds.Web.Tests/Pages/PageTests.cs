@@ -452,27 +452,9 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     [InlineData(true, "The override could NOT be confirmed as saved")]
     public async Task Override_DecisionLogUnavailable_KeepsTheTextAndSaysWhetherItMayHaveBeenRecorded(bool outcomeUnknown, string message)
     {
-        var (_, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-DOWN-" + outcomeUnknown);
-        var screening = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
-        var log = new Mock<IDecisionLog>();
-        log.Setup(l => l.FindScreeningAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(screening);
-        log.Setup(l => l.FindLaterScreeningsAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
-        log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
-        using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
-        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+        var (status, html, log) = await OverrideWithFailingLogAsync("MRN-OVERRIDE-DOWN-" + outcomeUnknown, new DecisionLogUnavailableException("database down") { OutcomeUnknown = outcomeUnknown });
 
-        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Override.Decision"] = "DoNotProceed",
-            ["Override.Reason"] = "PatientPreference",
-            ["Override.Explanation"] = "Patient prefers to wait.",
-            ["__RequestVerificationToken"] = token,
-        }));
-
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        var html = await post.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(message, html, StringComparison.Ordinal);
         Assert.Contains("Patient prefers to wait.", html, StringComparison.Ordinal);
         log.Verify(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()), Times.Once);
@@ -481,14 +463,28 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     [Fact]
     public async Task Override_DatabaseRefusedTheEntry_KeepsTheTextAndSaysNotSavedWithoutCallingItAnOutage()
     {
-        var (_, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-REFUSED");
+        var (status, html, _) = await OverrideWithFailingLogAsync("MRN-OVERRIDE-REFUSED", new DecisionLogUnavailableException(
+            "The decision log could not record the entry; nothing was stored.", new Microsoft.Data.Sqlite.SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("The override was NOT saved: the database refused to store it.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("the decision log is unavailable", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHECK constraint", html, StringComparison.Ordinal);
+        Assert.Contains("Patient prefers to wait.", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A psychiatrist's screening, then its override form posted ("do not proceed", "Patient prefers to wait.") to an app
+    /// whose decision log throws <paramref name="failure"/> when recording the override: the answer's status and page.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, string Html, Mock<IDecisionLog> Log)> OverrideWithFailingLogAsync(string patientReference, Exception failure)
+    {
+        var (_, id) = await ScreeningAsPsychiatristAsync(patientReference);
         var screening = await _factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
         var log = new Mock<IDecisionLog>();
         log.Setup(l => l.FindScreeningAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(screening);
         log.Setup(l => l.FindLaterScreeningsAsync(id, It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
-        log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new DecisionLogUnavailableException(
-                "The decision log could not record the entry; nothing was stored.", new Microsoft.Data.Sqlite.SqliteException("SQLite Error 19: 'CHECK constraint failed'.", 19)));
+        log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
@@ -500,13 +496,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
             ["Override.Explanation"] = "Patient prefers to wait.",
             ["__RequestVerificationToken"] = token,
         }));
-
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        var html = await post.Content.ReadAsStringAsync();
-        Assert.Contains("The override was NOT saved: the database refused to store it.", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("the decision log is unavailable", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("CHECK constraint", html, StringComparison.Ordinal);
-        Assert.Contains("Patient prefers to wait.", html, StringComparison.Ordinal);
+        return (post.StatusCode, await post.Content.ReadAsStringAsync(), log);
     }
 
     [Fact]
