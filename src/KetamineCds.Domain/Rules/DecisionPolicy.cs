@@ -75,7 +75,8 @@ public static class DecisionPolicy
             }
             else
             {
-                var own = ruleSet.HasConcerns ? [.. cautions.Where(id => ruleSet.Find(id)?.Concerns is not { } concerns || concerns.Contains(p.Pathway))] : cautions;
+                var own = ruleSet.ConcernsByRule.Count == 0 ? cautions
+                    : [.. cautions.Where(id => !ruleSet.ConcernsByRule.TryGetValue(id, out var concerns) || concerns.Contains(p.Pathway))];
                 var status = p.InvestigationalOnly ? PathwayStatus.InvestigationalOnly
                     : own.Length > 0 ? PathwayStatus.EligibleWithCautions
                     : PathwayStatus.Eligible;

@@ -58,7 +58,7 @@ public sealed class RuleSet
         }
 
         RulesInFindingOrder = [.. Rules.OrderBy(r => r.Kind).ThenBy(r => r.Severity).ThenBy(r => r.Id, StringComparer.Ordinal)];
-        HasConcerns = Rules.Any(r => r.Concerns is not null);
+        ConcernsByRule = Rules.Where(r => r.Concerns is not null).ToDictionary(r => r.Id, r => r.Concerns!, StringComparer.Ordinal);
         CanonicalText = BuildCanonicalText();
         Identity = new RuleSetIdentity(version, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText))));
     }
@@ -76,8 +76,8 @@ public sealed class RuleSet
 
     public IReadOnlyList<PathwayDefinition> Pathways { get; }
 
-    /// <summary>Whether a caution of the set names the pathways it concerns (<see cref="Rule.Concerns"/>; none before 1.7.0).</summary>
-    public bool HasConcerns { get; }
+    /// <summary>The pathways each caution that names them concerns, by rule id (<see cref="Rule.Concerns"/>; empty before 1.7.0).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Pathway>> ConcernsByRule { get; }
 
     public RuleSetIdentity Identity { get; }
 

@@ -160,7 +160,7 @@ public partial class RuleSetIdentityTests
         Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0], RuleSetCatalog.All);
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_7_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_6_0.Pathways, RuleSetCatalog.V1_7_0.Pathways);
-        Assert.All(RuleSetCatalog.All.Where(r => r != RuleSetCatalog.V1_7_0), r => Assert.False(r.HasConcerns));
+        Assert.All(RuleSetCatalog.All.Where(r => r != RuleSetCatalog.V1_7_0), r => Assert.Empty(r.ConcernsByRule));
         Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_2_0.Policy);
