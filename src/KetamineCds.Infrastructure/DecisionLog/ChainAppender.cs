@@ -209,9 +209,9 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
             // One entry the database refused (nothing was stored): store the others without it. Each is retried alone,
             // in queue order, so the refused one fails by itself and every other lands in the chain. The same form sent
             // twice into one batch is expected, not a fault: its second entry then finds the first (QA11 F6).
-            if (DatabaseFailures.IsDuplicateSubmission(ex))
+            if (DatabaseFailures.IsExpectedConflict(ex))
             {
-                logger?.LogInformation("A submission id came twice in a batch of {Count} of the {Chain} log; storing them one by one, so that it is recorded once.", batch.Count, chain);
+                logger?.LogInformation("A submission id, or a correction of one screening, came twice in a batch of {Count} of the {Chain} log; storing them one by one, so that it is recorded once.", batch.Count, chain);
             }
             else
             {
@@ -222,10 +222,11 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
-            if (!committing && DatabaseFailures.IsDuplicateSubmission(ex))
+            if (!committing && DatabaseFailures.IsExpectedConflict(ex))
             {
-                // Another app instance stored the same submission first; the caller reads back its entry (EfDecisionLog).
-                logger?.LogInformation("The {Chain} log already holds this entry's submission id (sent twice at once); it was not stored again.", chain);
+                // Another app instance stored the same submission, or a correction of the same screening, first; the
+                // caller is told which (EfDecisionLog).
+                logger?.LogInformation("The {Chain} log already holds this entry's submission id, or a correction of the screening it corrects (sent twice at once); it was not stored.", chain);
             }
             else if (!committing && DatabaseFailures.IsRejectedEntry(ex))
             {

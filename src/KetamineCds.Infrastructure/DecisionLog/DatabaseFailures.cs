@@ -97,6 +97,23 @@ public static class DatabaseFailures
         _ => ex.InnerException is { } inner && IsDuplicateSubmission(inner),
     };
 
+    /// <summary>
+    /// The log's one-correction-per-screening trigger refused the entry (migration OneCorrectionPerScreening): the
+    /// screening it corrects was corrected already, by a correction stored first.
+    /// </summary>
+    public static bool IsDuplicateCorrection(Exception ex) => ex switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == OneCorrectionPerScreening,
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains(OneCorrectionPerScreening, StringComparison.Ordinal),
+        _ => ex.InnerException is { } inner && IsDuplicateCorrection(inner),
+    };
+
+    /// <summary>
+    /// The database refused the entry for a conflict the app expects when two send at once (the same submission twice, two
+    /// corrections of one screening): its caller is told what was stored first, and nothing is wrong with the log.
+    /// </summary>
+    public static bool IsExpectedConflict(Exception ex) => IsDuplicateSubmission(ex) || IsDuplicateCorrection(ex);
+
     /// <summary>A PostgreSQL SQLSTATE that says the server could not do the work now (see <see cref="IsUnreachable(Exception?)"/>).</summary>
     private static bool IsUnreachable(string sqlState) =>
         sqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
@@ -121,4 +138,7 @@ public static class DatabaseFailures
 
     /// <summary>The unique index on <c>DecisionLogEntries.SubmissionId</c> (migration SubmissionIds).</summary>
     private const string SubmissionIdIndex = "IX_DecisionLogEntries_SubmissionId";
+
+    /// <summary>The name the one-correction-per-screening trigger gives its refusal (migration OneCorrectionPerScreening).</summary>
+    private const string OneCorrectionPerScreening = "one_correction_per_screening";
 }

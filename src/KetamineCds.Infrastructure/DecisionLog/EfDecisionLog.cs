@@ -85,14 +85,20 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 },
                 cancellationToken);
         }
-        catch (DecisionLogUnavailableException ex) when (submission.SubmissionId is { } submissionId && !ex.OutcomeUnknown)
+        catch (DecisionLogUnavailableException ex) when (!ex.OutcomeUnknown && (submission.SubmissionId is not null || correction is not null))
         {
             // Two sent at once (another app instance, or the same batch retried): the database's unique index let one
             // in and refused the other. Read the one it let in; if there is none, or the log cannot be read, the
             // failure stands as it was.
-            if (await TryFindSubmissionAsync(submissionId) is { } recorded)
+            if (submission.SubmissionId is { } submissionId && await TryFindSubmissionAsync(submissionId) is { } recorded)
             {
                 throw new SubmissionAlreadyRecordedException(recorded, ex);
+            }
+
+            // Two corrections of one screening at once: the log's trigger stored the first and refused this one.
+            if (correction is { } c && DatabaseFailures.IsDuplicateCorrection(ex))
+            {
+                throw new ScreeningAlreadyCorrectedException(c.Id, ex);
             }
 
             throw;

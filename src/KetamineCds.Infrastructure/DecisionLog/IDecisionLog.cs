@@ -17,7 +17,9 @@ public interface IDecisionLog
     /// <summary>
     /// Records a corrected screening as a new entry that points to the one it corrects, with the reason, in one
     /// transaction as <see cref="RecordScreeningAsync"/> does (same failures). The corrected entry is never changed.
-    /// Throws <see cref="KeyNotFoundException"/> when there is no screening <paramref name="correctsScreeningId"/>.
+    /// Throws <see cref="KeyNotFoundException"/> when there is no screening <paramref name="correctsScreeningId"/>, and
+    /// <see cref="ScreeningAlreadyCorrectedException"/> when a correction of it was stored first (a screening is corrected
+    /// once; a later correction corrects the latest one).
     /// </summary>
     Task<LoggedScreening> RecordCorrectionAsync(Guid correctsScreeningId, string reason, ScreeningSubmission submission, CancellationToken cancellationToken = default);
 

@@ -90,7 +90,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         {
             // QA8 F17: a second correction of one entry would start from its answers and undo the first one's; the
             // entry to correct is the latest correction, which holds what the first one put right.
-            errors[Correction.CorrectsName] = [ClinicalText.Shared.Message("Validation.Corrects.AlreadyCorrected", correction.Corrects, newer.Id)];
+            errors[Correction.CorrectsName] = [AlreadyCorrected(correction, newer)];
         }
 
         if (samePatientAs is not null && request[Fields.PatientReference] is string reference && !string.IsNullOrWhiteSpace(reference)
@@ -141,12 +141,26 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             logger.LogInformation("Submission {SubmissionId} arrived again while it was being recorded; screening {ScreeningId} holds it.", recorded.SubmissionId, recorded.ScreeningId);
             return Resubmitted(recorded, actor);
         }
+        catch (ScreeningAlreadyCorrectedException e) when (correction is not null)
+        {
+            // Two corrections of one screening sent at once both passed the check above; the log stored the other one.
+            logger.LogInformation("A correction of screening {ScreeningId} was refused: another correction of it was stored first.", e.Corrects);
+            if (await LatestCorrectionOfAsync(correction.Corrects, cancellationToken) is not { } storedFirst)
+            {
+                return NotRecorded(outage.NotRecorded($"A correction of screening {correction.Corrects}", new DecisionLogUnavailableException($"Another correction of it was stored first, and could not be read: {e.Message}"), ", and no result was shown"));
+            }
+
+            return new(RecordingStatus.Invalid, null, new Dictionary<string, string[]>(StringComparer.Ordinal) { [Correction.CorrectsName] = [AlreadyCorrected(correction, storedFirst)] });
+        }
         catch (DecisionLogUnavailableException e)
         {
             var what = correction is null ? "A screening" : $"A correction of screening {correction.Corrects}";
             return NotRecorded(outage.NotRecorded(what, e, ", and no result was shown"));
         }
     }
+
+    private static string AlreadyCorrected(Correction correction, LaterScreening newer) =>
+        ClinicalText.Shared.Message("Validation.Corrects.AlreadyCorrected", correction.Corrects, newer.Id);
 
     private static RecordingResult NotRecorded(NotRecordedBecause because) => new(
         because switch

@@ -928,6 +928,7 @@ public abstract class DecisionLogTests
         var original = await store.Log.RecordScreeningAsync(Screenings.Submit(Screenings.TrdRequiredAnswersOnly("MRN-F")));
         var rescreen = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-F") with { RescreenOf = original.Id });
         var first = await store.Log.RecordCorrectionAsync(original.Id, "Mania was answered on paper", Screenings.Submit("MRN-F"));
+        await store.AllowSecondCorrectionsAsync(); // a log written before one correction per screening was enforced
         var second = await store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit("MRN-F"));
         var ofCorrection = await store.Log.RecordCorrectionAsync(first.Id, "Blood pressure was mistyped", Screenings.Submit("MRN-F"));
         await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-OTHER"));

@@ -53,6 +53,15 @@ public abstract class LogStore : IAsyncDisposable
     /// <summary>The owner makes every insert into the decision log fail, so that an append dies mid-transaction.</summary>
     public abstract Task BreakDecisionLogInsertsAsync();
 
+    /// <summary>
+    /// The owner drops the trigger that refuses a second correction of one screening, as in a log written before
+    /// migration OneCorrectionPerScreening (such a log may hold two corrections of one screening, and must still read).
+    /// </summary>
+    public Task<int> AllowSecondCorrectionsAsync() => ExecuteAsOwnerAsync(
+        this is PostgresStore
+            ? "DROP TRIGGER \"DecisionLogEntries_one_correction_per_screening\" ON \"DecisionLogEntries\";"
+            : "DROP TRIGGER \"DecisionLogEntries_one_correction_per_screening\";");
+
     /// <summary>The owner switches off the triggers that let the chain head move only forward (after <see cref="DisableTriggersAsync"/>).</summary>
     public abstract Task DisableChainHeadTriggersAsync();
 

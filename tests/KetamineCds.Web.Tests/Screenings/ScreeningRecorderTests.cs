@@ -101,6 +101,40 @@ public sealed class ScreeningRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_AnotherCorrectionOfTheSameScreeningWasStoredFirst_NamesItUnderCorrectsAndShowsNoResult()
+    {
+        // Two corrections sent at once both find the screening uncorrected; the log stores one and refuses the other.
+        var (recorder, log) = Make();
+        var corrects = Guid.NewGuid();
+        var first = new LaterScreening(Guid.NewGuid(), 7, DateTimeOffset.UnixEpoch, Psychiatrist, "BP was 128/82.");
+        log.SetupSequence(l => l.FindLaterScreeningsAsync(corrects, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(LaterScreenings.None)
+            .ReturnsAsync(new LaterScreenings([first], []));
+        log.Setup(l => l.RecordCorrectionAsync(corrects, It.IsAny<string>(), It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ScreeningAlreadyCorrectedException(corrects, new DecisionLogUnavailableException("refused")));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(corrects, "Trials were 3, not 1."));
+
+        Assert.Equal(RecordingStatus.Invalid, result.Status);
+        Assert.Null(result.Screening);
+        var message = Assert.Single(Assert.Single(result.Errors, e => e.Key == Correction.CorrectsName).Value);
+        Assert.Contains(first.Id.ToString(), message, StringComparison.Ordinal); // the correction to correct instead
+    }
+
+    [Fact]
+    public async Task RecordAsync_AnotherCorrectionWasStoredFirstAndCannotBeRead_SaysNotRecorded()
+    {
+        var (recorder, log) = Make();
+        log.Setup(l => l.RecordCorrectionAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ScreeningAlreadyCorrectedException(Guid.NewGuid(), null));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(Guid.NewGuid(), "BP was 128/82."));
+
+        Assert.Equal(RecordingStatus.NotRecorded, result.Status);
+        Assert.Null(result.Screening);
+    }
+
+    [Fact]
     public async Task RecordAsync_InvalidRequest_ReturnsErrorsByContractNameAndStoresNothing()
     {
         var (recorder, log) = Make();
