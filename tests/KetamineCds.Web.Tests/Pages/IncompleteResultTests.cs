@@ -73,6 +73,56 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.Contains("<dt>Primary diagnosis</dt><dd>Major depressive disorder</dd>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB", "No contraindication among the answers recorded, but {0} safety questions that could block a pathway are not answered.", "None.")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证，但另有 {0} 个可能阻止路径的安全问题尚未回答。", "无。")]
+    public async Task Result_EightAnswers_ContraindicationsNeverReadNone_TheyCountTheUnansweredQuestionsThatCouldBlock(string language, string expected, string none)
+    {
+        // QA113 F1: "Contraindications (0) None." (禁忌证 (0) 无。) read as "no contraindications" while every question that
+        // could be one was blank.
+        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-CONTRA-" + language));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", language)).Content.ReadAsStringAsync());
+
+        var notRecorded = Between(html, "id=\"not-recorded-title\"", "id=\"not-recorded-care\"");
+        var unanswered = notRecorded.Split("class=\"not-recorded__item\"").Length - 1;
+        Assert.True(unanswered >= 9, $"the safety questions not recorded are listed ({unanswered})");
+        var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered), contraindications, StringComparison.Ordinal);
+        Assert.Contains("href=\"#not-recorded-title\"", contraindications, StringComparison.Ordinal);
+        Assert.DoesNotContain(none, contraindications, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_EverySafetyQuestionAnswered_ContraindicationsSayNone()
+    {
+        var request = SampleRequests.Trd("MRN-INC-CONTRA-NONE").With("substanceUse", "none");
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        {
+            request = request.With(safetyItem, false);
+        }
+
+        var (id, _) = await CreateAsync(request);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+
+        Assert.DoesNotContain("id=\"not-recorded-safety\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"not-recorded-could-block\"", html, StringComparison.Ordinal);
+        var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
+        Assert.Contains("<p class=\"none\">None.</p>", contraindications, StringComparison.Ordinal);
+        Assert.DoesNotContain("contraindications-unanswered", contraindications, StringComparison.Ordinal);
+    }
+
+    private static string Between(string html, string start, string end)
+    {
+        var from = html.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{start} is on the page");
+        var to = html.IndexOf(end, from, StringComparison.Ordinal);
+        return html[from..(to < 0 ? html.Length : to)];
+    }
+
     [Fact]
     public async Task Result_Staff_HasNoRescreenLink()
     {
