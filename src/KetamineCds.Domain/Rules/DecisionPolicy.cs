@@ -45,7 +45,7 @@ public static class DecisionPolicy
     /// <summary>The verdict and every pathway's result, given the findings of one screening.</summary>
     public static (Verdict Overall, IReadOnlyList<PathwayResult> Pathways) Decide(RuleSet ruleSet, IReadOnlyList<Finding> findings)
     {
-        var fired = new HashSet<string>(StringComparer.Ordinal);
+        var fired = new HashSet<string>(findings.Count, StringComparer.Ordinal);
         foreach (var finding in findings)
         {
             fired.Add(finding.RuleId);

@@ -19,7 +19,8 @@ namespace KetamineCds.Domain.Rules.Completeness;
 /// </remarks>
 public sealed class PathwayCompleteness : Rule
 {
-    private readonly string _pathwayName;
+    /// <summary>Each field's place in the catalogue (the form's order), built once rather than searched for at every comparison.</summary>
+    private static readonly Dictionary<string, int> CatalogueIndex = Fields.All.Select((f, i) => (f.Name, i)).ToDictionary(e => e.Name, e => e.i, StringComparer.Ordinal);
 
     private readonly Condition _waitingFor;
 
@@ -29,7 +30,7 @@ public sealed class PathwayCompleteness : Rule
         Condition = All(indication, waitingFor);
         Id = id;
         Pathway = pathway;
-        _pathwayName = pathwayName;
+        Summary = $"Not recorded: the {pathwayName} pathway cannot open until the safety items listed are answered.";
         Principles = principles;
         ConditionText = $"The {pathwayName} pathway is indicated, nothing recorded blocks it, and a safety item that could block it is not recorded: {itemsText}.";
     }
@@ -51,7 +52,7 @@ public sealed class PathwayCompleteness : Rule
 
     public override Condition Condition { get; }
 
-    public override string Summary => $"Not recorded: the {_pathwayName} pathway cannot open until the safety items listed are answered.";
+    public override string Summary { get; }
 
     public override string Detail =>
         "A blank answer is never read as no. The items listed are the unrecorded answers on which a question that could rule this pathway out still turns (for pregnancy, the sex at birth too), so the pathway stays incomplete until they are recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
@@ -62,20 +63,7 @@ public sealed class PathwayCompleteness : Rule
         _waitingFor.Explain(scope, because);
 
         // In the form's order (the catalogue's), not the contraindications' rule-id order.
-        because.Sort((a, b) => CatalogueIndex(a.Field).CompareTo(CatalogueIndex(b.Field)));
-    }
-
-    private static int CatalogueIndex(string field)
-    {
-        for (var i = 0; i < Fields.All.Count; i++)
-        {
-            if (string.Equals(Fields.All[i].Name, field, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
+        because.Sort((a, b) => CatalogueIndex.GetValueOrDefault(a.Field, int.MaxValue).CompareTo(CatalogueIndex.GetValueOrDefault(b.Field, int.MaxValue)));
     }
 
     /// <summary>
