@@ -185,7 +185,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
             await using var db = _contexts.CreateDbContext();
             return await FindSubmissionAsync(db, submissionId, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -225,7 +225,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
             var logged = ToLogged(entry, await OverridesOfAsync(db, id, cancellationToken));
             return entry.CorrectionReason is null ? logged : logged with { AnswersRecordedAt = await AnswersRecordedAtAsync(db, entry, null, cancellationToken) };
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -270,7 +270,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
 
             return found;
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -310,7 +310,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
 
             return new PatientScreenings(screenings, unreadable);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -365,7 +365,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 head,
                 last);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read to verify the entry.", ex);
         }
