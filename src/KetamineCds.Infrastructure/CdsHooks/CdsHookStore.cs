@@ -34,7 +34,7 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
         {
             return false;
         }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
         {
             throw new DecisionLogUnavailableException("The token store could not be reached.", e);
         }
@@ -74,7 +74,7 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
                 .Select(e => (Guid?)e.Id)
                 .FirstOrDefaultAsync(cancellationToken);
         }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", e);
         }
@@ -112,7 +112,7 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
 
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
         {
             throw new DecisionLogUnavailableException("The cards could not be stored.", e);
         }
@@ -143,7 +143,7 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
             await db.Set<CdsHookTokenUse>().Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
             await db.Set<CdsHookPrefill>().Where(p => p.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
         {
             // A purge that fails is retried a minute later; the insert that follows reports the outage.
         }

@@ -95,7 +95,7 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
             await using var db = contexts.CreateDbContext();
             head = await db.LogChainHeads.AsNoTracking().Where(h => h.Chain == LogChainHead.Decisions).Select(h => h.LastSequence).SingleAsync(cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log's head could not be read.", ex);
         }
@@ -202,7 +202,7 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
                 .Select(r => (r.Subject, r.Detail))
                 .ToList();
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The access log could not be read to check the checkpoint folder.", ex);
         }
@@ -315,7 +315,7 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
                 ? EfDecisionLog.Utc(first)
                 : null;
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read to check its checkpoints.", ex);
         }

@@ -220,7 +220,7 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
 
             retry = true;
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             if (!committing && DatabaseFailures.IsExpectedConflict(ex))
             {
@@ -419,7 +419,7 @@ internal sealed class ChainAppender(KetamineCdsContextFactory contexts, ILogger?
                 await prepare(db, CancellationToken.None);
                 return true;
             }
-            catch (Exception ex) when (!DatabaseFailures.IsUnavailable(ex))
+            catch (Exception ex) when (!DatabaseFailures.IsDatabaseFailure(ex))
             {
                 Fail(ex);
                 return false;

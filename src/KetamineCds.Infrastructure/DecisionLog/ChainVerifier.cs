@@ -112,7 +112,7 @@ internal static class ChainVerifier
                 mustReach = head.LastSequence;
             }
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
         }

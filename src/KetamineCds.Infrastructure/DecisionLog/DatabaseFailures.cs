@@ -15,13 +15,16 @@ public static class DatabaseFailures
 {
     /// <summary>
     /// Any failure of the database, reached or not (a DbException, EF's DbUpdateException, a timeout), as opposed to a
-    /// bug of ours. The decision log turns each into <see cref="DecisionLogUnavailableException"/>.
+    /// bug of ours. The decision log turns each into <see cref="DecisionLogUnavailableException"/>, whose name says
+    /// "unavailable" for both: which one it was is <see cref="IsUnreachable(Exception?)"/> or
+    /// <see cref="IsRefusedByDatabase"/>, read from its cause. (It was named <c>IsUnavailable</c>, which read as
+    /// "could not be reached".)
     /// </summary>
-    public static bool IsUnavailable(Exception ex) => ex switch
+    public static bool IsDatabaseFailure(Exception ex) => ex switch
     {
         DbException or DbUpdateException or TimeoutException => true,
         // Npgsql and EF report a broken or exhausted connection as InvalidOperationException around the real cause.
-        InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
+        InvalidOperationException { InnerException: { } inner } => IsDatabaseFailure(inner),
         _ => false,
     };
 

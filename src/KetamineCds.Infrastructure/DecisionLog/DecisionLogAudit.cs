@@ -40,7 +40,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             var next = rows.Count > pageSize ? new AuditCursor(items[^1].RecordedAt, items[^1].Sequence) : null;
             return new AuditPage(items, next);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -223,7 +223,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     .OrderBy(e => e.Sequence)
                     .FirstOrDefaultAsync(cancellationToken);
             }
-            catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+            catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
             {
                 throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
             }
@@ -338,7 +338,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
 
             id = found.Id;
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -468,7 +468,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 },
                 cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -552,7 +552,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 .ToListAsync(cancellationToken);
             return found.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().EntryType);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -574,7 +574,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             await using var db = contexts.CreateDbContext();
             return await EfDecisionLog.OverridesOfAsync(db, decisionId, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -589,7 +589,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             return await db.DecisionLogEntries.AsNoTracking()
                 .SingleOrDefaultAsync(e => e.Id == id && e.EntryType == entryType, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }

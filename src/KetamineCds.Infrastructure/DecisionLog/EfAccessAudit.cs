@@ -69,7 +69,7 @@ public sealed class EfAccessAudit : IAccessAudit
                 .ToListAsync(cancellationToken);
             return rows.Select(ToLogged).ToList();
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The access log could not be read.", ex);
         }
@@ -97,7 +97,7 @@ public sealed class EfAccessAudit : IAccessAudit
                 .ToListAsync(cancellationToken);
             return rows.Select(ToLogged).ToList();
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The access log could not be read.", ex);
         }
@@ -123,7 +123,7 @@ public sealed class EfAccessAudit : IAccessAudit
             await using var db = _contexts.CreateDbContext();
             return await PageAsync(Filter(db, filter), before, pageSize, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The access log could not be read.", ex);
         }
@@ -163,7 +163,7 @@ public sealed class EfAccessAudit : IAccessAudit
 #pragma warning restore CA1304, CA1862
             return await PageAsync(query, before, pageSize, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The access log could not be read.", ex);
         }

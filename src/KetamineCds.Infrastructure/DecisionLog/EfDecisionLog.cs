@@ -191,7 +191,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
             await using var db = _contexts.CreateDbContext();
             return await FindSubmissionAsync(db, submissionId, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -231,7 +231,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
             var logged = ToLogged(entry, await OverridesOfAsync(db, id, cancellationToken));
             return entry.CorrectionReason is null ? logged : logged with { AnswersRecordedAt = await AnswersRecordedAtAsync(db, entry, null, cancellationToken) };
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -276,7 +276,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
 
             return found;
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -316,7 +316,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
 
             return new PatientScreenings(screenings, unreadable);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
         }
@@ -371,7 +371,7 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 head,
                 last);
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read to verify the entry.", ex);
         }

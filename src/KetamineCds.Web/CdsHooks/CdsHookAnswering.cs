@@ -176,6 +176,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             RecordingStatus.Recorded => recording.Screening!,
             RecordingStatus.Invalid => throw new CdsHookRequestException("The chart's data could not be used for: " + string.Join(", ", recording.Errors.Keys) + "."),
+            // The database answered and refused the entry: no outage (a 503 would tell the EHR to try again shortly).
+            RecordingStatus.RefusedByDatabase => throw new CdsHookRefusedException(),
             _ => throw new DecisionLogUnavailableException("The decision log could not record the hook's screening.")
             {
                 OutcomeUnknown = recording.Status == RecordingStatus.MayHaveBeenRecorded,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Localization;
 
@@ -67,9 +68,13 @@ public static class CdsHooksEndpoints
         {
             return BadRequest(e.Message);
         }
-        catch (DecisionLogUnavailableException)
+        catch (CdsHookRefusedException)
         {
-            return Unavailable();
+            return Refused();
+        }
+        catch (DecisionLogUnavailableException e)
+        {
+            return NotRecorded(context, e);
         }
     }
 
@@ -92,9 +97,9 @@ public static class CdsHooksEndpoints
         {
             return BadRequest(e.Message);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException e)
         {
-            return Unavailable();
+            return NotRecorded(context, e);
         }
     }
 
@@ -131,9 +136,9 @@ public static class CdsHooksEndpoints
             context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason!.Replace("\"", "'", StringComparison.Ordinal)}\"";
             return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The client JWT was refused.", detail: reason));
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException e)
         {
-            return (null, Unavailable());
+            return (null, NotRecorded(context, e));
         }
     }
 
@@ -164,10 +169,33 @@ public static class CdsHooksEndpoints
         title: "The request body is too large; nothing was recorded.",
         detail: $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
 
+    /// <summary>
+    /// The decision log failed: 503 when the database could not be reached (try again shortly), 409 when it answered and
+    /// refused (<see cref="DatabaseFailures.IsRefusedByDatabase"/>), as the screening API answers, the refusal logged at
+    /// Error with its cause (<see cref="DatabaseOutageLog.RefusedByDatabase"/>). No card either way.
+    /// </summary>
+    private static IResult NotRecorded(HttpContext context, DecisionLogUnavailableException exception)
+    {
+        if (!DatabaseFailures.IsRefusedByDatabase(exception))
+        {
+            return Unavailable();
+        }
+
+        context.RequestServices.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{context.Request.Method} {context.Request.Path.Value} answered {DatabaseUnavailableHandler.RefusedStatus}", exception);
+        return Refused();
+    }
+
     private static IResult Unavailable() => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "No answer: the decision log is unavailable.",
         detail: "Every answer is recorded before it is shown, and the decision log could not record this one. Try again shortly.");
+
+    /// <summary>The database answered and refused: no outage, so no invitation to try again; the cause is logged (Error).</summary>
+    private static IResult Refused() => Results.Problem(
+        statusCode: DatabaseUnavailableHandler.RefusedStatus,
+        title: "No answer: the database refused to record it.",
+        detail: "Every answer is recorded before it is shown, and the database refused to record this one, so nothing was recorded and no card is shown. "
+            + "This is not an outage, and sending the call again unchanged will not help; the cause is in KetamineCds's log for the administrator.");
 
     /// <summary>The app's own address as the caller sees it (behind forwarded headers), for links on cards.</summary>
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -68,6 +68,15 @@ public static class ScreeningFormReader
                 FieldType.YesNo => bool.TryParse(text, out var flag) ? flag : null,
                 _ => text,
             };
+            if (value is decimal read && ScreeningJsonReader.RoundsToZero(text, read))
+            {
+                // "0.00000000000000000000000000001" reads as a decimal 0: a recorded dose would silently become none.
+                var message = ScreeningJsonReader.TooCloseToZero(field);
+                modelState.AddModelError(key, message);
+                unreadable[field.Name] = [message];
+                continue;
+            }
+
             if (value is null)
             {
                 var message = ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", text, ClinicalText.Shared.FieldLabel(field));

@@ -126,7 +126,9 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var whole) && whole == decimal.Truncate(whole) && Math.Abs(whole) <= int.MaxValue)
+                // 1e-400 reads as a decimal 0 (the digits below 28 places are dropped): it is not a whole number.
+                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var whole) && whole == decimal.Truncate(whole) && Math.Abs(whole) <= int.MaxValue
+                    && !RoundsToZero(element.GetRawText(), whole))
                 {
                     value = (int)whole;
                     return true;
@@ -138,6 +140,13 @@ public static class ScreeningJsonReader
             case FieldType.Number:
                 if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
                 {
+                    if (RoundsToZero(element.GetRawText(), number))
+                    {
+                        // A dose of 1e-400 (or 0.1e-28) is read as a decimal 0: a recorded dose would silently become none.
+                        problem = TooCloseToZero(field);
+                        return false;
+                    }
+
                     value = WithoutNegativeZero(number);
                     return true;
                 }
@@ -153,6 +162,27 @@ public static class ScreeningJsonReader
                 throw new InvalidOperationException($"Unknown field type {field.Type}.");
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> (a JSON number or what the form's field holds) is not zero but was read as
+    /// <paramref name="read"/> 0: a decimal holds at most 28 decimal places and rounds away what is below them, so that
+    /// <c>1e-400</c> or <c>0.00000000000000000000000000001</c> would become 0 without a word.
+    /// </summary>
+    public static bool RoundsToZero(string text, decimal read)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (read != 0m)
+        {
+            return false;
+        }
+
+        var exponent = text.AsSpan().IndexOfAny('e', 'E');
+        var digits = exponent < 0 ? text.AsSpan() : text.AsSpan(0, exponent);
+        return digits.IndexOfAnyInRange('1', '9') >= 0;
+    }
+
+    /// <summary>What a number <see cref="RoundsToZero"/> is told, at its field, in the request's language.</summary>
+    public static string TooCloseToZero(FieldDefinition field) => Text.Message("Number.TooCloseToZero", Text.FieldLabel(field));
 
     /// <summary>
     /// A number as the app holds it: <c>-0</c> (or <c>-0.0</c>) is zero, held without its sign, so that nothing made from

@@ -1373,6 +1373,68 @@ public abstract class CdsHooksTests
         Assert.Equal(entries, await after.DecisionLogEntries.CountAsync());
     }
 
+    [Fact]
+    public async Task PatientView_TheDatabaseRefusesTheHookAnswer_Answers409WithoutCardsAsTheApiDoes()
+    {
+        // A refusal (the database answered: a check constraint) is no outage: it was answered 503, which tells the EHR to
+        // try again shortly, while the screening API answers 409 for the same cause.
+        using var app = await CreateAppAsync();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordHookAnswerAsync(It.IsAny<HookAnswerSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Refusal());
+
+        using var response = await PatientViewWithLogAsync(app, log.Object, "patient-view-mdd-nothing-else");
+
+        await AssertRefusedWithoutCardsAsync(response);
+        await using var db = app.Db();
+        Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
+        Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+    }
+
+    [Fact]
+    public async Task PatientView_TheDatabaseRefusesTheScreening_Answers409WithoutCardsAndStoresNoCardNorPrefill()
+    {
+        using var app = await CreateAppAsync();
+        var patient = await FirstAnswerPatientAsync(app, "patient-view-mdd-with-aneurysm");
+        await CompleteTheScreeningAsync(app, patient);
+        var real = app.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken token) => real.FindScreeningAsync(id, token));
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Refusal());
+        int cards, prefills, entries;
+        await using (var db = app.Db())
+        {
+            (cards, prefills, entries) = (await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync(),
+                await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync(), await db.DecisionLogEntries.CountAsync());
+        }
+
+        using var response = await PatientViewWithLogAsync(app, log.Object, "patient-view-mdd-with-aneurysm");
+
+        await AssertRefusedWithoutCardsAsync(response);
+        log.Verify(l => l.RecordScreeningAsync(It.Is<ScreeningSubmission>(s => s.Origin != null && s.Origin.CardUuids.Count > 0), It.IsAny<CancellationToken>()), Times.Once);
+        await using var after = app.Db();
+        Assert.Equal(cards, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
+        Assert.Equal(prefills, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+        Assert.Equal(entries, await after.DecisionLogEntries.CountAsync());
+    }
+
+    /// <summary>The decision log's failure when PostgreSQL answered and refused the entry (a check constraint, 23514).</summary>
+    private static DecisionLogUnavailableException Refusal() => new(
+        "The decision log could not record the entry; nothing was stored.", new Npgsql.PostgresException("new row violates check constraint", "ERROR", "ERROR", "23514"));
+
+    /// <summary>409 as the screening API's refusal, no Retry-After, a problem that says the database refused, and no card.</summary>
+    private static async Task AssertRefusedWithoutCardsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.False(response.Headers.Contains("Retry-After"), "a refusal invites no retry");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("No answer: the database refused to record it.", JsonNode.Parse(body)!["title"]!.GetValue<string>());
+        Assert.DoesNotContain("\"cards\"", body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", "/cds-services/unknown")]
     [InlineData("GET", "/cds-services/ketamine-screening-patient-view")]

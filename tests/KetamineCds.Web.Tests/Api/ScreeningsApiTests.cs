@@ -71,6 +71,66 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
+    [InlineData("1e-400")]
+    [InlineData("-1e-400")]
+    [InlineData("1e-29")]
+    [InlineData("0.5e-28")]
+    [InlineData("0.00000000000000000000000000001")]
+    public async Task Create_ADoseTooCloseToZeroForADecimal_Returns400AtTheFieldAndStoresNothing(string dose)
+    {
+        // Underflow: the reader rounded what a decimal cannot hold (below 28 decimal places) to 0, so a recorded dose of
+        // 1e-400 mg was stored and screened as 0 mg without a word.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var json = SampleRequests.Trd("MRN-UNDERFLOW").ToJsonString().TrimEnd('}') + ",\"benzodiazepineDiazepamEquivalentMg\":" + dose + "}";
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["benzodiazepineDiazepamEquivalentMg"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(
+            "Benzodiazepine dose (mg diazepam equivalent per day) is too close to zero to be read exactly: give 0 if that is what was recorded, or the value with at most 28 decimal places.",
+            Assert.Single(errors.GetProperty("benzodiazepineDiazepamEquivalentMg").EnumerateArray()).GetString());
+        Assert.Equal(0, await CountAsync("MRN-UNDERFLOW"));
+    }
+
+    [Theory]
+    [InlineData("failedAdequateTrials", "1e-400")]
+    [InlineData("failedAdequateTrials", "2.00000000000000000000000000001e-400")]
+    public async Task Create_AWholeNumberTooCloseToZeroForADecimal_Returns400NotAWholeNumberAndStoresNothing(string field, string count)
+    {
+        // 1e-400 read as the decimal 0, which is whole: a count of 0 trials was recorded.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd("MRN-UNDERFLOW-WHOLE");
+        request.Remove(field);
+        var json = request.ToJsonString().TrimEnd('}') + ",\"" + field + "\":" + count + "}";
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.EndsWith("must be a whole number.", Assert.Single(errors.GetProperty(field).EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("MRN-UNDERFLOW-WHOLE"));
+    }
+
+    [Theory]
+    [InlineData("0e-400", "0")]
+    [InlineData("0.0e5", "0")]
+    [InlineData("1e-28", "0.0000000000000000000000000001")]
+    public async Task Create_ZeroWrittenWithAnExponentOrADoseWithin28DecimalPlaces_IsRecordedAsSent(string dose, string stored)
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var json = SampleRequests.Trd("MRN-UNDERFLOW-EDGE").ToJsonString().TrimEnd('}') + ",\"benzodiazepineDiazepamEquivalentMg\":" + dose + "}";
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("input").GetProperty("benzodiazepineDiazepamEquivalentMg").GetDecimal());
+    }
+
+    [Theory]
     [InlineData("-0")]
     [InlineData("-0.0")]
     public async Task Create_BenzodiazepineDoseNegativeZero_IsZeroAndNothingShowsMinusZero(string dose)

@@ -471,6 +471,29 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Equal(language == "en" ? "Decision log" : "决策日志", links[0].Groups[3].Value);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task ReplayPage_HasTheAuditNavigation_WithTheDecisionLogMarkedAsTheSectionItIsIn(string language)
+    {
+        // The replay page had no audit navigation: the auditor left it only by "Back to the screening". It is a page of
+        // an entry of the decision log, not one of the workspace's pages: that link is marked as its section ("true",
+        // as the header marks "Audit"), none as the page itself.
+        var psychiatrist = await app.Factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-REPLAY-NAV"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, $"/Audit/Replay/{id}", language);
+
+        var nav = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html.ReplaceLineEndings(" "), "<nav class=\"audit-nav\"[^>]*>(.*?)</nav>")).Groups[1].Value;
+        var links = System.Text.RegularExpressions.Regex.Matches(nav, "<a href=\"([^\"]+)\"(?: aria-current=\"([a-z]+)\")?>([^<]+)</a>");
+        Assert.Equal(["/Audit", "/Audit/Access", "/Audit/Verify", "/Audit/Checkpoints", "/Audit/Impact", "/Rules/Diff"], links.Select(l => l.Groups[1].Value));
+        var marked = Assert.Single(links, l => l.Groups[2].Success);
+        Assert.Equal(("/Audit", "true"), (marked.Groups[1].Value, marked.Groups[2].Value));
+        Assert.Equal(language == "en" ? "Decision log" : "决策日志", marked.Groups[3].Value);
+    }
+
     private static async Task<string> GetAsync(HttpClient client, string path, string? language = null, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

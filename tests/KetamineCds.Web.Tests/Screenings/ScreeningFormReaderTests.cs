@@ -104,6 +104,37 @@ public sealed class ScreeningFormReaderTests
         Assert.Equal(decimal.Parse(typed, System.Globalization.CultureInfo.InvariantCulture), request[Fields.BenzodiazepineDiazepamEquivalentMg]);
     }
 
+    [Theory]
+    [InlineData("0.00000000000000000000000000001", "en")]
+    [InlineData("-0.00000000000000000000000000001", "en")]
+    [InlineData("0.000000000000000000000000000000000000000000000000001", "zh-Hans")]
+    public void Read_ADoseTooCloseToZeroForADecimal_IsRefusedOnItsFieldNotReadAsZero(string typed, string culture)
+    {
+        // A decimal holds 28 decimal places and rounded the rest away: a recorded dose was read as 0 without a word.
+        var (request, unreadable, state) = InCulture(culture, () => Read(("Input.BenzodiazepineDiazepamEquivalentMg", typed)));
+
+        Assert.Null(request[Fields.BenzodiazepineDiazepamEquivalentMg]);
+        Assert.EndsWith(
+            culture == "en"
+                ? " is too close to zero to be read exactly: give 0 if that is what was recorded, or the value with at most 28 decimal places."
+                : "过于接近零，无法准确读取：如记录的是 0，请填写 0；否则请填写最多 28 位小数的数值。",
+            Assert.Single(unreadable["benzodiazepineDiazepamEquivalentMg"]),
+            StringComparison.Ordinal);
+        Assert.Equal(typed, state["Input.BenzodiazepineDiazepamEquivalentMg"]!.AttemptedValue);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.0000000000000000000000000000")]
+    [InlineData("0.0000000000000000000000000001")]
+    public void Read_ZeroOrADoseWithin28DecimalPlaces_IsReadExactly(string typed)
+    {
+        var (request, unreadable, _) = Read(("Input.BenzodiazepineDiazepamEquivalentMg", typed));
+
+        Assert.Empty(unreadable);
+        Assert.Equal(decimal.Parse(typed, System.Globalization.CultureInfo.InvariantCulture), request[Fields.BenzodiazepineDiazepamEquivalentMg]);
+    }
+
     private static T InCulture<T>(string culture, Func<T> read)
     {
         var (before, beforeUi) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);

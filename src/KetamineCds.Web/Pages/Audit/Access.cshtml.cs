@@ -31,7 +31,8 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
     /// <summary>The listed subjects that are ids of decision log entries, with the entry's type, so that they link to its page.</summary>
     public IReadOnlyDictionary<Guid, string> SubjectEntries { get; private set; } = new Dictionary<Guid, string>();
 
-    public bool Unavailable { get; private set; }
+    /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
+    public LogFailure Failure { get; private set; }
 
     /// <summary>Field-level problems with the filter (query-string names as keys); nothing is listed while there are any.</summary>
     public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
@@ -51,10 +52,9 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
             await access.RecordAsync(HttpContext, AccessEventKind.ViewAccessLog, AccessLogCsvExport.Subject, ViewDetail());
             Results = await accessLog.SearchAsync(Filter.ToFilter(calendar), Before, PageSize, HttpContext.RequestAborted);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Failure = LogFailures.Answer(HttpContext, ex);
             return;
         }
 

@@ -63,7 +63,8 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     [TempData]
     public bool MessageIsError { get; set; }
 
-    public bool Unavailable { get; private set; }
+    /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
+    public LogFailure Failure { get; private set; }
 
     public int Failing => Statuses.Count(s => s.Fails);
 
@@ -95,9 +96,11 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
                     ? localizer["Checkpoint {0}:", failed.FileName] + " " + CheckpointTexts.Reason(failed, localizer, clinicTime) + (failed.Verdict == CheckpointVerdict.OtherLog ? " " + localizer["How to set it aside is below."] : "")
                     : localizer["The chain is broken at entry {0}.", created.Verification.Chain.FirstBrokenText]), true);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            (Message, MessageIsError) = (localizer["The decision log is unavailable; no checkpoint was written. Try again shortly."], true);
+            (Message, MessageIsError) = (LogFailures.Of(HttpContext, ex) == LogFailure.Refused
+                ? LogFailures.RefusedMessage(localizer, localizer["The database refused the request, so no checkpoint was written."])
+                : localizer["The decision log is unavailable; no checkpoint was written. Try again shortly."], true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -119,9 +122,9 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         {
             await access.RecordAsync(HttpContext, AccessEventKind.Export, "decision-log", "checkpoints download");
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
         }
 
         var buffer = new MemoryStream();
@@ -170,9 +173,11 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
                 await access.RecordAsync(HttpContext, AccessEventKind.Checkpoint, "decision-log", $"check uploaded copy ({files.Count} files)");
                 Uploaded = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
             }
-            catch (DecisionLogUnavailableException)
+            catch (DecisionLogUnavailableException ex)
             {
-                UploadError = localizer["The decision log is unavailable; the copy could not be checked. Try again shortly."];
+                UploadError = LogFailures.Of(HttpContext, ex) == LogFailure.Refused
+                    ? LogFailures.RefusedMessage(localizer, localizer["The database refused the request, so the copy could not be checked."])
+                    : localizer["The decision log is unavailable; the copy could not be checked. Try again shortly."];
             }
         }
 
@@ -206,10 +211,9 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             Statuses = await checkpoints.CheckAsync(files, HttpContext.RequestAborted);
             Missing = await checkpoints.MissingFilesAsync(files, HttpContext.RequestAborted);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Failure = LogFailures.Answer(HttpContext, ex);
         }
     }
 

@@ -36,9 +36,9 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
                     return Task.CompletedTask;
                 });
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

@@ -56,7 +56,8 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
     public ImpactReport? Report { get; private set; }
 
-    public bool Unavailable { get; private set; }
+    /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
+    public LogFailure Failure { get; private set; }
 
     /// <summary>The entry the analysis could not read as a screening, when that is what stopped it.</summary>
     public DecisionLogEntryUnreadableException? Unreadable { get; private set; }
@@ -104,10 +105,9 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
             var (start, end) = period.Instants(calendar);
             Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, HttpContext.RequestAborted);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Failure = LogFailures.Answer(HttpContext, ex);
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

@@ -36,7 +36,8 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
 
     public AuditPage Results { get; private set; } = new([], null);
 
-    public bool Unavailable { get; private set; }
+    /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
+    public LogFailure Failure { get; private set; }
 
     /// <summary>
     /// The list ran with a verdict or rule-set filter, which no override can match (an override has neither of its own,
@@ -70,10 +71,9 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
             Results = await audit.SearchAsync(filter, AuditCursor.TryDecode(Before), PageSize, HttpContext.RequestAborted);
             OverridesFilteredOut = filter.Overall is not null || !string.IsNullOrWhiteSpace(filter.RuleSetVersion);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Failure = LogFailures.Answer(HttpContext, ex);
         }
     }
 

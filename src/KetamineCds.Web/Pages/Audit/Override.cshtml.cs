@@ -37,9 +37,9 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
                     return Task.CompletedTask;
                 });
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

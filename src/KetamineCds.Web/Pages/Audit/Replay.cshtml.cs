@@ -49,9 +49,9 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
             Verification = await EntryVerification.ForAsync(audit, id, [], HttpContext.RequestAborted);
             return Page();
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

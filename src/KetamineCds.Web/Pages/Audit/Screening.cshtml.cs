@@ -46,9 +46,9 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
                     Later = await log.FindLaterScreeningsAsync(id, aborted);
                 });
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

@@ -34,7 +34,8 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
     /// <summary>The app's checkpoint folder, named when checkpoints of another log are to be set aside.</summary>
     public string CheckpointDirectory => checkpoints.Files.Directory;
 
-    public bool Unavailable { get; private set; }
+    /// <summary>Why the log could not be read, if it could not: the page says "unavailable" or "the database refused".</summary>
+    public LogFailure Failure { get; private set; }
 
     /// <summary>The type of each entry a finding names, so that each links to its own page (an override's is not a screening's).</summary>
     public IReadOnlyDictionary<Guid, string> EntryTypes { get; private set; } = new Dictionary<Guid, string>();
@@ -86,10 +87,9 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
                 // The findings stand; each links to the screening page, which sends another type of entry to its own.
             }
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            Unavailable = true;
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Failure = LogFailures.Answer(HttpContext, ex);
         }
     }
 }
