@@ -30,6 +30,21 @@ public sealed partial class ServerStartFailureTests : IDisposable
         AssertOneCriticalRecord(app.Output, "Clinic:TimeZone must name a time zone this machine knows");
     }
 
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("-01:00:00")]
+    [InlineData("00:00:00")]
+    public async Task Start_SessionAbsoluteLifetimeNotAPositiveTimeSpan_IsOneCriticalRecordNamingTheSetting(string lifetime)
+    {
+        // QA114 F3: before, the app started, /health/ready said Healthy and every sign-in was a 500.
+        using var app = Start(new Dictionary<string, string> { ["Sessions__AbsoluteLifetime"] = lifetime });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(app.Output, $"Sessions:AbsoluteLifetime '{lifetime}' is not a positive time span (for example 12:00:00");
+    }
+
     [Fact]
     public async Task Start_PortAlreadyInUse_IsOneCriticalRecordNamingTheAddressAndThatItIsInUse()
     {
