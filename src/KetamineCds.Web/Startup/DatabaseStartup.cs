@@ -3,6 +3,7 @@ using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace KetamineCds.Web.Startup;
 
@@ -44,6 +45,11 @@ public static partial class DatabaseStartup
     private static async Task PrepareAccountsAsync(WebApplication app, KetamineCdsDatabaseSettings settings)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        if (app.Services.GetService<UnencryptedDataProtectionKeys>() is not null)
+        {
+            await RefuseClearKeyBesideEncryptedKeysAsync(scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>());
+        }
+
         if (settings.Provider == DatabaseProvider.Postgres
             && await DatabaseRoles.AppConnectionCanChangeLogsAsync(scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>()) is { } why)
         {
@@ -60,6 +66,24 @@ public static partial class DatabaseStartup
         }
 
         await WarnAboutConflictingRolesAsync(scope.ServiceProvider, app.Logger);
+    }
+
+    /// <summary>
+    /// QA114 F1: without a data-protection certificate (outside Development), an instance cannot read keys that others
+    /// stored encrypted, so the framework would add a new key in clear to the shared key ring, and every instance would
+    /// then protect cookies and tokens with it. When the ring already holds encrypted keys the start stops here, before
+    /// anything reads or writes the ring (the data-protection service starts with the host, after this). A database
+    /// without keys, or with unencrypted keys only, starts as before with the warning.
+    /// </summary>
+    private static async Task RefuseClearKeyBesideEncryptedKeysAsync(KetamineCdsDbContext db)
+    {
+        if (await db.DataProtectionKeys.AnyAsync(k => k.Xml != null && k.Xml.Contains("<encryptedSecret")))
+        {
+            throw new InvalidOperationException(
+                "DataProtection:CertificatePath is not set, but the data-protection keys in the database are encrypted with a certificate: "
+                + "this instance could not read them and would add a key stored unencrypted that every instance then uses. "
+                + "Set DataProtection:CertificatePath and DataProtection:CertificatePassword to the certificate the other instances use (docs/security.md, \"Keys at rest\").");
+        }
     }
 
     /// <summary>
