@@ -99,6 +99,27 @@ public sealed partial class ServerStartFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_CdsHooksClientJwksFileNotJson_IsOneCriticalRecordNamingTheClientTheSettingAndTheFile()
+    {
+        // QA114 F4: before, the library's "IDX10805: Error deserializing json" named neither the client nor the file.
+        var jwks = Path.Combine(_folder, "bad.jwks.json");
+        File.WriteAllText(jwks, "not json");
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["CdsHooks__Clients__0__Issuer"] = "https://ehr.example.org",
+            ["CdsHooks__Clients__0__JwksPath"] = jwks,
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            $"The JWKS file of CDS Hooks client 0 (CdsHooks:Clients:0:JwksPath) is not a JSON Web Key Set (a JSON object {{\"keys\": [...]}} holding the EHR's public keys): {jwks}");
+        Assert.DoesNotContain("IDX10805", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_PortAlreadyInUse_IsOneCriticalRecordNamingTheAddressAndThatItIsInUse()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
