@@ -4,6 +4,7 @@ using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KetamineCds.Web.Startup;
 
@@ -28,8 +29,9 @@ public static partial class DatabaseStartup
         }
         catch (Exception exception) when (settings.Provider == DatabaseProvider.Postgres && StartupDatabaseException.FindNpgsql(exception) is { } npgsql)
         {
-            var setting = settings.MigrationsConnectionString == settings.ConnectionString ? "ConnectionStrings:KetamineCds" : "ConnectionStrings:KetamineCdsMigrations";
-            throw new StartupDatabaseException(setting, settings.MigrationsConnectionString, "Migrating the database", npgsql);
+            var ownerGiven = settings.MigrationsConnectionString != settings.ConnectionString;
+            var setting = ownerGiven ? "ConnectionStrings:KetamineCdsMigrations" : "ConnectionStrings:KetamineCds";
+            throw new StartupDatabaseException(setting, settings.MigrationsConnectionString, "Migrating the database", npgsql, MigrationRemedy(npgsql, ownerGiven));
         }
 
         try
@@ -40,6 +42,32 @@ public static partial class DatabaseStartup
         {
             throw new StartupDatabaseException("ConnectionStrings:KetamineCds", settings.ConnectionString, "Preparing the accounts", npgsql);
         }
+    }
+
+    /// <summary>
+    /// QA114 F5: what to fix when the server refused a migration for a reason that is not the connection: a user that
+    /// may not create objects (the app's own role migrating), or an object another instance created a moment before
+    /// (two instances migrating a new database at once). Null: the connection's own advice.
+    /// </summary>
+    public static string? MigrationRemedy(NpgsqlException exception, bool ownerGiven)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return (exception as PostgresException)?.SqlState switch
+        {
+            PostgresErrorCodes.InsufficientPrivilege when !ownerGiven =>
+                "Migrations create and change tables, so they need the database's owner: set ConnectionStrings:KetamineCdsMigrations to the owner's "
+                + "connection string and Database:AppRole to the app's role (README, \"Production without Docker\", step 4); the app's own connection "
+                + "(ConnectionStrings:KetamineCds) stays the app's role.",
+            PostgresErrorCodes.InsufficientPrivilege =>
+                "Migrations create and change tables, so the user of ConnectionStrings:KetamineCdsMigrations must own the database and its public "
+                + "schema (README, \"Production without Docker\", step 4).",
+            PostgresErrorCodes.DuplicateFunction or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject
+                or PostgresErrorCodes.DuplicateSchema or PostgresErrorCodes.UniqueViolation =>
+                "Another instance was most likely migrating the same database at the same time (start one instance first on a new database or "
+                + "an upgrade, docs/operations.md): start this one again, and it finds the schema up to date. If no other instance was "
+                + "starting, the database holds objects its migration history does not record: restore it from a backup or start on an empty database.",
+            _ => null,
+        };
     }
 
     private static async Task PrepareAccountsAsync(WebApplication app, KetamineCdsDatabaseSettings settings)
