@@ -72,9 +72,33 @@ public sealed record KetamineCdsDatabaseSettings(
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
         {
+            // QA114 F5: a PostgreSQL string read as SQLite (Database:Provider left out, so its default) was told to
+            // check its Host keyword; the cause is the provider.
+            if (provider == DatabaseProvider.Sqlite && IsPostgresConnectionString(connection))
+            {
+                throw new InvalidOperationException(
+                    $"{setting} is a PostgreSQL connection string, but Database:Provider is sqlite (its default when not set): set Database:Provider to postgres (Database__Provider=postgres in the environment; README, \"Production without Docker\").",
+                    ex);
+            }
+
             throw new InvalidOperationException(
-                $"{setting} is not a valid {(provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL")} connection string: {ex.Message}. Check its keywords (for example Host, Port, Database, Username, Password) and values.",
+                provider == DatabaseProvider.Sqlite
+                    ? $"{setting} is not a valid SQLite connection string: {ex.Message}. Check its keywords and values (for example Data Source=/var/lib/ketaminecds/ketaminecds.db); for PostgreSQL set Database:Provider to postgres."
+                    : $"{setting} is not a valid PostgreSQL connection string: {ex.Message}. Check its keywords (for example Host, Port, Database, Username, Password) and values.",
                 ex);
+        }
+    }
+
+    private static bool IsPostgresConnectionString(string connection)
+    {
+        try
+        {
+            var parsed = new NpgsqlConnectionStringBuilder(connection);
+            return !string.IsNullOrWhiteSpace(parsed.Host);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -47,7 +47,7 @@ public sealed class CdsHookClients
             }
 
             var path = Path.IsPathRooted(jwksPath) ? jwksPath : Path.Combine(environment.ContentRootPath, jwksPath);
-            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key), LanguageOf(section)));
+            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key, $"CdsHooks:Clients:{section.Key}:JwksPath"), LanguageOf(section)));
         }
 
         var demoEnabled = configuration.GetValue<bool?>("CdsHooks:DemoClient") ?? environment.IsDevelopment();
@@ -106,7 +106,8 @@ public sealed class CdsHookClients
         }
     }
 
-    private static List<SecurityKey> ReadKeys(string path, string name)
+    /// <summary>The keys of a JWKS file; <paramref name="setting"/> names the setting that points at it (none for the demo client).</summary>
+    private static List<SecurityKey> ReadKeys(string path, string name, string? setting = null)
     {
         string json;
         try
@@ -118,7 +119,18 @@ public sealed class CdsHookClients
             throw new InvalidOperationException($"The JWKS file of CDS Hooks client {name} cannot be read: {path}", e);
         }
 
-        var set = new JsonWebKeySet(json);
+        JsonWebKeySet set;
+        try
+        {
+            set = new JsonWebKeySet(json);
+        }
+        catch (ArgumentException e)
+        {
+            // QA114 F4: the library's own message (IDX10805, its content hidden) named neither the client nor the file.
+            throw new InvalidOperationException(
+                $"The JWKS file of CDS Hooks client {name}{(setting is null ? "" : $" ({setting})")} is not a JSON Web Key Set (a JSON object {{\"keys\": [...]}} holding the EHR's public keys): {path}", e);
+        }
+
         var keys = set.Keys.Where(k => !string.IsNullOrEmpty(k.Kid)).Cast<SecurityKey>().ToList();
         if (keys.Count == 0 || set.Keys.Any(k => k.HasPrivateKey))
         {

@@ -3,6 +3,8 @@ using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KetamineCds.Web.Startup;
 
@@ -27,8 +29,9 @@ public static partial class DatabaseStartup
         }
         catch (Exception exception) when (settings.Provider == DatabaseProvider.Postgres && StartupDatabaseException.FindNpgsql(exception) is { } npgsql)
         {
-            var setting = settings.MigrationsConnectionString == settings.ConnectionString ? "ConnectionStrings:KetamineCds" : "ConnectionStrings:KetamineCdsMigrations";
-            throw new StartupDatabaseException(setting, settings.MigrationsConnectionString, "Migrating the database", npgsql);
+            var ownerGiven = settings.MigrationsConnectionString != settings.ConnectionString;
+            var setting = ownerGiven ? "ConnectionStrings:KetamineCdsMigrations" : "ConnectionStrings:KetamineCds";
+            throw new StartupDatabaseException(setting, settings.MigrationsConnectionString, "Migrating the database", npgsql, MigrationRemedy(npgsql, ownerGiven));
         }
 
         try
@@ -41,9 +44,40 @@ public static partial class DatabaseStartup
         }
     }
 
+    /// <summary>
+    /// QA114 F5: what to fix when the server refused a migration for a reason that is not the connection: a user that
+    /// may not create objects (the app's own role migrating), or an object another instance created a moment before
+    /// (two instances migrating a new database at once). Null: the connection's own advice.
+    /// </summary>
+    public static string? MigrationRemedy(NpgsqlException exception, bool ownerGiven)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return (exception as PostgresException)?.SqlState switch
+        {
+            PostgresErrorCodes.InsufficientPrivilege when !ownerGiven =>
+                "Migrations create and change tables, so they need the database's owner: set ConnectionStrings:KetamineCdsMigrations to the owner's "
+                + "connection string and Database:AppRole to the app's role (README, \"Production without Docker\", step 4); the app's own connection "
+                + "(ConnectionStrings:KetamineCds) stays the app's role.",
+            PostgresErrorCodes.InsufficientPrivilege =>
+                "Migrations create and change tables, so the user of ConnectionStrings:KetamineCdsMigrations must own the database and its public "
+                + "schema (README, \"Production without Docker\", step 4).",
+            PostgresErrorCodes.DuplicateFunction or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject
+                or PostgresErrorCodes.DuplicateSchema or PostgresErrorCodes.UniqueViolation =>
+                "Another instance was most likely migrating the same database at the same time (start one instance first on a new database or "
+                + "an upgrade, docs/operations.md): start this one again, and it finds the schema up to date. If no other instance was "
+                + "starting, the database holds objects its migration history does not record: restore it from a backup or start on an empty database.",
+            _ => null,
+        };
+    }
+
     private static async Task PrepareAccountsAsync(WebApplication app, KetamineCdsDatabaseSettings settings)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        if (app.Services.GetService<UnencryptedDataProtectionKeys>() is not null)
+        {
+            await RefuseClearKeyBesideEncryptedKeysAsync(scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>());
+        }
+
         if (settings.Provider == DatabaseProvider.Postgres
             && await DatabaseRoles.AppConnectionCanChangeLogsAsync(scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>()) is { } why)
         {
@@ -60,6 +94,24 @@ public static partial class DatabaseStartup
         }
 
         await WarnAboutConflictingRolesAsync(scope.ServiceProvider, app.Logger);
+    }
+
+    /// <summary>
+    /// QA114 F1: without a data-protection certificate (outside Development), an instance cannot read keys that others
+    /// stored encrypted, so the framework would add a new key in clear to the shared key ring, and every instance would
+    /// then protect cookies and tokens with it. When the ring already holds encrypted keys the start stops here, before
+    /// anything reads or writes the ring (the data-protection service starts with the host, after this). A database
+    /// without keys, or with unencrypted keys only, starts as before with the warning.
+    /// </summary>
+    private static async Task RefuseClearKeyBesideEncryptedKeysAsync(KetamineCdsDbContext db)
+    {
+        if (await db.DataProtectionKeys.AnyAsync(k => k.Xml != null && k.Xml.Contains("<encryptedSecret")))
+        {
+            throw new InvalidOperationException(
+                "DataProtection:CertificatePath is not set, but the data-protection keys in the database are encrypted with a certificate: "
+                + "this instance could not read them and would add a key stored unencrypted that every instance then uses. "
+                + "Set DataProtection:CertificatePath and DataProtection:CertificatePassword to the certificate the other instances use (docs/security.md, \"Keys at rest\").");
+        }
     }
 
     /// <summary>

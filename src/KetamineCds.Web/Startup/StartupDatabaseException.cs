@@ -9,8 +9,10 @@ namespace KetamineCds.Web.Startup;
 /// </summary>
 public sealed class StartupDatabaseException : Exception
 {
-    public StartupDatabaseException(string setting, string connectionString, string task, NpgsqlException inner)
-        : base(Sentence(setting, connectionString, task, inner), inner)
+    // remedy: what to fix, when it is known to be something else than the connection (QA114 F5); by default the
+    // connection's host and port, database, user and password.
+    public StartupDatabaseException(string setting, string connectionString, string task, NpgsqlException inner, string? remedy = null)
+        : base(Sentence(setting, connectionString, task, inner, remedy), inner)
     {
         Setting = setting;
     }
@@ -49,7 +51,7 @@ public sealed class StartupDatabaseException : Exception
         return null;
     }
 
-    private static string Sentence(string setting, string connectionString, string task, NpgsqlException inner)
+    private static string Sentence(string setting, string connectionString, string task, NpgsqlException inner, string? remedy)
     {
         string where;
         try
@@ -63,6 +65,6 @@ public sealed class StartupDatabaseException : Exception
         }
 
         return $"{task} through {setting} ({where}) failed: {StartupFailure.Reason(inner)}. "
-            + $"Check {setting}: the host and port, the database, the user and its password.";
+            + (remedy ?? $"Check {setting}: the host and port, the database, the user and its password.");
     }
 }

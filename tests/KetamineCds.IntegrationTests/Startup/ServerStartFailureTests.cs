@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 
 namespace KetamineCds.IntegrationTests.Startup;
 
@@ -16,6 +17,7 @@ public sealed partial class ServerStartFailureTests : IDisposable
 {
     private const string TlsPassword = "Right-Tls-Password-3";
     private const string WrongTlsPassword = "Wrong-Tls-Password-4";
+    private const string DataProtectionPassword = "Data-Protection-Password-5";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("server-start-").FullName;
 
@@ -28,6 +30,93 @@ public sealed partial class ServerStartFailureTests : IDisposable
 
         Assert.Equal(1, exitCode);
         AssertOneCriticalRecord(app.Output, "Clinic:TimeZone must name a time zone this machine knows");
+    }
+
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("-01:00:00")]
+    [InlineData("00:00:00")]
+    public async Task Start_SessionAbsoluteLifetimeNotAPositiveTimeSpan_IsOneCriticalRecordNamingTheSetting(string lifetime)
+    {
+        // QA114 F3: before, the app started, /health/ready said Healthy and every sign-in was a 500.
+        using var app = Start(new Dictionary<string, string> { ["Sessions__AbsoluteLifetime"] = lifetime });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(app.Output, $"Sessions:AbsoluteLifetime '{lifetime}' is not a positive time span (for example 12:00:00");
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithoutDataProtectionCertificateOnEncryptedKeyRing_IsOneCriticalRecordAndWritesNoClearKey()
+    {
+        // QA114 F1: before, this start added an unencrypted key to the shared key ring (the newest, so every instance
+        // then signed cookies with it) and logged about 160 lines of stack frames.
+        var production = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AllowedHosts"] = "clinic.example",
+        };
+        var pfx = WriteCertificate(DataProtectionPassword);
+        using (var first = Start(new Dictionary<string, string>(production)
+        {
+            ["DataProtection__CertificatePath"] = pfx,
+            ["DataProtection__CertificatePassword"] = DataProtectionPassword,
+        }))
+        {
+            Assert.True(await first.WaitForOutputAsync("Application started"), first.Output);
+            Assert.True(await WaitForAsync(() => KeyRing().Count > 0), "the first start wrote no key: " + first.Output);
+            first.Stop();
+        }
+
+        var before = KeyRing();
+        Assert.All(before, key => Assert.True(key.Encrypted, key.Name));
+
+        using var app = Start(production);
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(app.Output, "DataProtection:CertificatePath is not set, but the data-protection keys in the database are encrypted with a certificate");
+        Assert.DoesNotContain("No XML encryptor configured", app.Output, StringComparison.Ordinal);
+        Assert.Equal(before, KeyRing());
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithoutDataProtectionCertificateOnNewDatabase_StartsWithTheWarning()
+    {
+        // A new database (no keys yet) keeps starting without a certificate, with the documented warning.
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["AllowedHosts"] = "clinic.example",
+        });
+
+        Assert.True(await app.WaitForOutputAsync("Application started"), app.Output);
+        app.Stop();
+
+        Assert.Contains("DataProtection:CertificatePath is not set: the data-protection keys", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("did not start", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_CdsHooksClientJwksFileNotJson_IsOneCriticalRecordNamingTheClientTheSettingAndTheFile()
+    {
+        // QA114 F4: before, the library's "IDX10805: Error deserializing json" named neither the client nor the file.
+        var jwks = Path.Combine(_folder, "bad.jwks.json");
+        File.WriteAllText(jwks, "not json");
+        using var app = Start(new Dictionary<string, string>
+        {
+            ["CdsHooks__Clients__0__Issuer"] = "https://ehr.example.org",
+            ["CdsHooks__Clients__0__JwksPath"] = jwks,
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(
+            app.Output,
+            $"The JWKS file of CDS Hooks client 0 (CdsHooks:Clients:0:JwksPath) is not a JSON Web Key Set (a JSON object {{\"keys\": [...]}} holding the EHR's public keys): {jwks}");
+        Assert.DoesNotContain("IDX10805", app.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,13 +272,51 @@ public sealed partial class ServerStartFailureTests : IDisposable
         return (certificatePath, keyPath);
     }
 
-    private string WriteCertificate()
+    /// <summary>The data-protection keys in the app's SQLite file: each key's name and whether it is stored encrypted.</summary>
+    private List<(string Name, bool Encrypted)> KeyRing()
+    {
+        var keys = new List<(string, bool)>();
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "app.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'DataProtectionKeys'";
+        if (command.ExecuteScalar() is null)
+        {
+            return keys;
+        }
+
+        command.CommandText = "SELECT \"FriendlyName\", \"Xml\" FROM \"DataProtectionKeys\" ORDER BY \"Id\"";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add((reader.GetString(0), reader.GetString(1).Contains("<encryptedSecret", StringComparison.Ordinal)));
+        }
+
+        return keys;
+    }
+
+    private static async Task<bool> WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return condition();
+    }
+
+    private string WriteCertificate(string password = TlsPassword)
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        var path = Path.Combine(_folder, "tls.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, TlsPassword));
+        var path = Path.Combine(_folder, password == TlsPassword ? "tls.pfx" : "dataprotection.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, password));
         return path;
     }
 }

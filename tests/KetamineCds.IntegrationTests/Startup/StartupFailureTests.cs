@@ -111,6 +111,60 @@ public sealed partial class StartupFailureTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Start_PostgresConnectionStringWithoutProvider_SaysToSetTheProvider()
+    {
+        // QA114 F5: before, "not a valid SQLite connection string: ... 'host' is not supported ... Check its keywords
+        // (for example Host, ...)", which named Host as the fix and not Database:Provider.
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__KetamineCds"] = $"Host=127.0.0.1;Port=5432;Database=ketaminecds;Username=ketaminecds_app;Password={Password}",
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        var output = app.Output;
+        Assert.Equal(1, exitCode);
+        Assert.Contains(
+            "KetamineCds did not start: ConnectionStrings:KetamineCds is a PostgreSQL connection string, but Database:Provider is sqlite (its default when not set): set Database:Provider to postgres",
+            output,
+            StringComparison.Ordinal);
+        AssertOneMessageWithoutStackFrames(output);
+    }
+
+    [Fact]
+    public async Task Start_AppRoleMigratesWithoutOwnerConnection_SaysMigrationsNeedTheOwner()
+    {
+        // QA114 F5: before, "permission denied for schema public (42501). Check ConnectionStrings:KetamineCds: the host
+        // and port, the database, the user and its password", when the password was right and the owner was missing.
+        var database = await fixture.Cluster.CreateDatabaseAsync();
+        var role = "app_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new Npgsql.NpgsqlConnection(fixture.Cluster.SuperuserConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE ROLE {role} LOGIN", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__KetamineCds"] = fixture.Cluster.ConnectionString(role, database),
+        });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        var output = app.Output;
+        Assert.Equal(1, exitCode);
+        Assert.Contains("(42501)", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Migrations create and change tables, so they need the database's owner: set ConnectionStrings:KetamineCdsMigrations to the owner's connection string",
+            output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("the user and its password", output, StringComparison.Ordinal);
+        AssertOneMessageWithoutStackFrames(output);
+    }
+
+    [Fact]
     public async Task Start_AppConnectsAsTheLogTablesOwner_WarnsThatTheLogIsNotProtected()
     {
         var database = await fixture.Cluster.CreateDatabaseAsync();

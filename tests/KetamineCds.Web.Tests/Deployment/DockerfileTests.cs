@@ -80,6 +80,19 @@ public sealed class DockerfileTests
         Assert.Matches(new Regex(@"^\| `KETAMINECDS_ADMIN_PASSWORD` \| empty \|.*may be removed from `\.env`", RegexOptions.Multiline), readme);
     }
 
+    [Fact]
+    public void ComposeFile_BootstrapEmail_MayBeRemovedAfterTheFirstSignInWithoutComposeRefusing()
+    {
+        // QA114 F8: docs/security.md asks to remove Bootstrap:AdminEmail once the first administrator has signed in, but
+        // compose read it with ":?", so every later "docker compose up" stopped on the missing variable.
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+
+        Assert.Matches(new Regex(@"^\s*Bootstrap__AdminEmail:\s*\$\{KETAMINECDS_ADMIN_EMAIL:-\}\s*$", RegexOptions.Multiline), compose);
+        Assert.DoesNotContain("KETAMINECDS_ADMIN_EMAIL:?", compose, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"^\| `KETAMINECDS_ADMIN_EMAIL` \| empty \|.*may be removed from `\.env`", RegexOptions.Multiline), readme);
+    }
+
     private static (HashSet<string> Copied, bool RestoreSeen) ProjectFilesCopiedBeforeRestore()
     {
         var lines = BuildStageUntilRestore();
