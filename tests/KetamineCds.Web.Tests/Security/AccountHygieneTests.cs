@@ -381,10 +381,13 @@ public sealed class AccountHygieneTests
         Assert.Contains("RequiresTwoFactor", await noCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var badCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = WrongCode(key) });
         Assert.Equal(HttpStatusCode.Unauthorized, badCode.StatusCode);
-        using var withCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
+        // One code, read once: read again after a 30-second boundary it would be the next step's code, a new one (a flake
+        // seen once under load, when the replay below was accepted).
+        var stepAfterNext = TestTotp.CodeInSteps(key, 2);
+        using var withCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = stepAfterNext });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
         Assert.Contains("accessToken", await withCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var sameCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = TestTotp.CodeInSteps(key, 2) });
+        using var sameCode = await api.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Psychiatrist, password = KetamineCdsFactory.Password, twoFactorCode = stepAfterNext });
         Assert.Equal(HttpStatusCode.Unauthorized, sameCode.StatusCode);
         using (var problem = JsonDocument.Parse(await sameCode.Content.ReadAsStringAsync()))
         {
