@@ -82,6 +82,9 @@ public static class LanguageEndpoint
                 MaxAge = CookieLifetime,
                 HttpOnly = true,
                 Secure = context.Request.IsHttps,
+                // Lax, not Strict as every other cookie (docs/security.md): a preference, not a credential, and a page
+                // reached from another site (the EHR's card link, which lands on the sign-in page) is then in the language
+                // the user chose. It is set only by a same-site post carrying a valid anti-forgery token.
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true, // a preference the user asked for, not tracking
             });
