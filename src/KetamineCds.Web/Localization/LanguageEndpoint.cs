@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace KetamineCds.Web.Localization;
 
@@ -14,6 +15,12 @@ public static class LanguageEndpoint
     public const string Path = "/Language";
 
     private const string SignInPath = "/Account/Login";
+
+    /// <summary>
+    /// The TempData key that tells the page a signed-in user is sent back to that the language was not changed (its
+    /// form's token no longer held); the layout shows the notice once (QA113 F5).
+    /// </summary>
+    public const string NotChangedNotice = "LanguageNotChanged";
 
     /// <summary>How long the browser remembers the choice.</summary>
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(365);
@@ -38,10 +45,17 @@ public static class LanguageEndpoint
             // A page's form whose token no longer holds: most often the session ended (signed out in another tab, or
             // idle). The browser gets a page, never a bare problem document (QA8 F22): signed out, the sign-in page
             // with a notice, which leads back to the page afterwards; still signed in, the page again (a fresh token).
-            // The language is not changed: only a valid form changes it.
+            // The language is not changed: only a valid form changes it. Signed in, the page says so (QA113 F5).
             var back = LocalReturnUrl(form["returnUrl"].ToString());
             if (context.User.Identity?.IsAuthenticated == true || back.StartsWith(SignInPath, StringComparison.OrdinalIgnoreCase))
             {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    var tempData = context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context);
+                    tempData[NotChangedNotice] = true;
+                    tempData.Save();
+                }
+
                 return Results.Redirect(back, permanent: false, preserveMethod: false);
             }
 
@@ -68,6 +82,9 @@ public static class LanguageEndpoint
                 MaxAge = CookieLifetime,
                 HttpOnly = true,
                 Secure = context.Request.IsHttps,
+                // Lax, not Strict as every other cookie (docs/security.md): a preference, not a credential, and a page
+                // reached from another site (the EHR's card link, which lands on the sign-in page) is then in the language
+                // the user chose. It is set only by a same-site post carrying a valid anti-forgery token.
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true, // a preference the user asked for, not tracking
             });

@@ -83,6 +83,10 @@ public static class AuthenticationSetup
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<ApiTokens>();
         services.AddScoped<ApiTokenRefresh>();
+        // Identity's other cookies (the two-factor ones between the password and the code, the external one) are
+        // SameSite=Strict like the session cookie; Identity's default is Lax, and every step of a sign-in is on this site
+        // (QA114 F7, docs/security.md).
+        services.ConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SameSite = SameSiteMode.Strict);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
 

@@ -43,6 +43,10 @@ public static class Hardening
             services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.Always);
         }
 
+        // The TempData cookie carries a notice from a post to the page it redirects to, both on this site: SameSite=Strict
+        // like the session and anti-forgery cookies (QA114 F7). Only the language cookie is Lax (LanguageEndpoint says why).
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SameSite = SameSiteMode.Strict);
+
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("KetamineCds")
             .PersistKeysToDbContext<KetamineCdsDbContext>();

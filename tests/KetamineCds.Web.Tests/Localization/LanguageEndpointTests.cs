@@ -68,6 +68,36 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("The language was not changed: sign in again", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "The language was not changed")]
+    [InlineData("zh-Hans", "语言未更改")]
+    public async Task Post_WithoutAntiforgeryTokenSignedIn_ReturnsToThePageWhichSaysOnceTheLanguageWasNotChanged(string language, string notice)
+    {
+        // QA113 F5: the page comes back in the language it had, and says that the switch was not taken.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = language == "en" ? "zh-Hans" : "en",
+            ["returnUrl"] = "/Rules",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Rules", response.Headers.Location!.OriginalString);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)));
+
+        var page = await client.GetAsync(response.Headers.Location);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal([language], page.Content.Headers.ContentLanguage);
+        Assert.Contains("id=\"language-not-changed\"", html, StringComparison.Ordinal);
+        Assert.Contains(notice, html, StringComparison.Ordinal);
+
+        // Once: the next page does not say it again.
+        Assert.DoesNotContain("id=\"language-not-changed\"", await client.GetStringAsync("/Rules"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_WithoutAntiforgeryTokenFromTheSignInPage_ReturnsToIt()
     {

@@ -164,7 +164,9 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
             ["Override.Explanation"] = "Cardiology reviewed the blood pressure.",
         });
 
-        Assert.Contains($"<p class=\"field-error\" id=\"override-reason-error\">{expected}</p>", html, StringComparison.Ordinal);
+        // The message starts with the visually hidden "Error: " (QA113 F3).
+        var prefix = language == "zh-CN" ? "错误： " : "Error: ";
+        Assert.Contains($"<p class=\"field-error\" id=\"override-reason-error\"><span class=\"visually-hidden\">{prefix}</span>{expected}</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(notExpected, html, StringComparison.Ordinal);
     }
 

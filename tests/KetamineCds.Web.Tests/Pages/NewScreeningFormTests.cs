@@ -40,6 +40,24 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
     private static string SafetyCount(string html) => SafetyCountBlock().Match(html).Value;
 
     [Theory]
+    [InlineData("en-GB", "Patient", "Blood pressure today, before treatment", "Note")]
+    [InlineData("zh-CN", "患者", "今日治疗前血压", "备注")]
+    public async Task NewScreening_EachSection_IsAHeadingInsideItsLegend(string language, string first, string bloodPressure, string last)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language)).Content.ReadAsStringAsync());
+
+        // QA113 F4: screen-reader users move between the form's sections by heading; the legend still names the group.
+        var headings = Regex.Matches(html, "<fieldset class=\"section\">\\s*<legend><h2 class=\"section__title\">([^<]+)</h2></legend>")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(Enum.GetValues<KetamineCds.Domain.Screening.FieldSection>().Length, headings.Count);
+        Assert.Equal(first, headings[0]);
+        Assert.Contains(bloodPressure, headings);
+        Assert.Equal(last, headings[^1]);
+    }
+
+    [Theory]
     [InlineData("en-GB", "Not recorded", "Recorded as unknown", "Not known")]
     [InlineData("zh-CN", "未记录", "记录为未知", "不详")]
     public async Task NewScreening_SexAtBirth_TellsAnAnswerRecordedAsUnknownFromOneNotRecorded(string language, string empty, string unknown, string notKnown)

@@ -530,6 +530,64 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("id=\"override-reason\" name=\"Override.Reason\" aria-describedby=\"override-reason-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, "Error: ")]
+    [InlineData("zh-CN", "错误： ")]
+    public async Task Override_NothingChosen_MarksEachFieldAsTheIntakeFormDoes(string? language, string prefix)
+    {
+        var (client, id) = await ScreeningAsPsychiatristAsync("MRN-OVERRIDE-MARKS-" + (language ?? "en"));
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
+
+        var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        // QA113 F3: each message starts with the visually hidden "Error: " (FieldErrorPrefix), and each decision radio,
+        // which the summary's first link focuses, is invalid and described by the group's message.
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        foreach (var field in new[] { "override-decision", "override-reason", "override-explanation" })
+        {
+            Assert.Matches($"<p class=\"field-error\" id=\"{field}-error\"><span class=\"visually-hidden\">{Regex.Escape(prefix)}</span>[^<]+</p>", html);
+        }
+
+        foreach (var radio in new[] { "override-proceed", "override-dont" })
+        {
+            var tag = Regex.Match(html, $"<input type=\"radio\" id=\"{radio}\"[^>]*>").Value;
+            Assert.Contains("aria-invalid=\"true\"", tag, StringComparison.Ordinal);
+            Assert.Contains("aria-describedby=\"override-decision-error\"", tag, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PagePost_WithAWrongTokenOrToNoPage_GetsTheErrorPageWrittenForIt()
+    {
+        // QA114 F6: the status page re-executes the POST; the error page must not fail the same anti-forgery check.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var stale = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.PatientReference"] = "MRN-STALE-TOKEN",
+            ["__RequestVerificationToken"] = "CfDJ8-not-a-token",
+        }));
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Equal("text/html", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>The request could not be accepted</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+
+        // A post to no page at all, without a token: the not-found page, not a 400.
+        using var nowhere = await client.PostAsync("/nope", new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        Assert.Contains("<h1>Page not found</h1>", await nowhere.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Override_Staff_IsForbiddenAndHasNoForm()
     {

@@ -225,6 +225,35 @@ public sealed class ProductionHardeningTests
     }
 
     [Fact]
+    public async Task Production_PagePostWithAStaleToken_GetsTheExplanatoryErrorPageNotABlank400()
+    {
+        // QA114 F6: the status page re-executes the POST, and the error page must not fail the same token check.
+        using var factory = new ProductionFactory(("Bootstrap:AdminEmail", "first.admin@clinic.example"), ("Bootstrap:AdminPassword", "Clinic!Admin-Passw0rd"));
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
+        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        using var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "first.admin@clinic.example",
+            ["Input.Password"] = "Clinic!Admin-Passw0rd",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // Sign out from a tab whose form carries another token (here: one not issued to this session).
+        using var logout = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = "CfDJ8-not-a-token",
+        }));
+        var body = await logout.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal("text/html", logout.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>The request could not be accepted</h1>", body, StringComparison.Ordinal);
+        Assert.Contains("The form may have expired or been sent twice.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_UnhandledErrorOnAPage_ShowsTheErrorPageWithoutStackTrace()
     {
         using var factory = new ProductionFactory { ThrowFromAccessAudit = true };

@@ -7,6 +7,8 @@
 // and the "(required)" marks of such questions (data-required-when) are shown while it holds.
 // It also keeps the count of safety questions not yet recorded (server-rendered in #safety-count) live: every
 // visible control marked data-safety that holds no answer ("Not known" included) is listed, linked to its control.
+// Only the count's sentence (#safety-count-text) is a live region; it and the list are written only when they change,
+// so that typing in a text box makes a screen reader announce nothing (QA113 F2).
 (function () {
   "use strict";
 
@@ -150,6 +152,7 @@
     var unanswered = 0;
     var blocking = 0;
     var items = document.createDocumentFragment();
+    var signature = [];
     for (var i = 0; i < questions.length; i++) {
       var q = questions[i];
       if (q.closest("[data-show-when].is-hidden") !== null || answered(q)) { continue; }
@@ -163,11 +166,21 @@
       li.appendChild(a);
       if (canBlock) { li.appendChild(document.createTextNode(box.getAttribute("data-text-could-block"))); }
       items.appendChild(li);
+      signature.push(a.getAttribute("href") + "|" + li.textContent);
     }
-    var strong = document.createElement("strong");
-    strong.textContent = countText(box, unanswered, blocking);
-    text.replaceChildren(strong);
-    list.replaceChildren(items);
+    var sentence = countText(box, unanswered, blocking);
+    if (text.textContent.trim() !== sentence) {
+      var strong = document.createElement("strong");
+      strong.textContent = sentence;
+      text.replaceChildren(strong);
+    }
+    var shown = [];
+    var current = list.querySelectorAll(":scope > li");
+    for (var j = 0; j < current.length; j++) {
+      var link = current[j].querySelector("a");
+      shown.push((link ? link.getAttribute("href") : "") + "|" + current[j].textContent);
+    }
+    if (shown.join("\n") !== signature.join("\n")) { list.replaceChildren(items); }
     box.classList.toggle("safety-count--done", unanswered === 0);
   }
 
