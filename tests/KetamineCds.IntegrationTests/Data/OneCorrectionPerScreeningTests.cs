@@ -67,17 +67,7 @@ public abstract class OneCorrectionPerScreeningTests
         Assert.Equal(new ChainVerification(4, true, null), await store.Log.VerifyAsync());
     }
 
-    protected static async Task<(LoggedScreening? Stored, ScreeningAlreadyCorrectedException? Refused)> Outcome(Task<LoggedScreening> append)
-    {
-        try
-        {
-            return (await append, null);
-        }
-        catch (ScreeningAlreadyCorrectedException e)
-        {
-            return (null, e);
-        }
-    }
+    protected static Task<(LoggedScreening? Stored, ScreeningAlreadyCorrectedException? Refused)> Outcome(Task<LoggedScreening> append) => TwoAtOnce.Outcome<ScreeningAlreadyCorrectedException>(append);
 }
 
 /// <summary>One correction per screening on SQLite, a temp file per test.</summary>
@@ -100,20 +90,7 @@ public sealed class PostgresOneCorrectionPerScreeningTests(PostgresFixture fixtu
         var original = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-C4"));
         var one = store.NewInstance("one");
         var two = store.NewInstance("two");
-        var bothPrepared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var prepared = 0;
-        Task Prepared()
-        {
-            if (Interlocked.Increment(ref prepared) == 2)
-            {
-                bothPrepared.SetResult();
-            }
-
-            return bothPrepared.Task;
-        }
-
-        one.Appender.PreparedForTests = Prepared;
-        two.Appender.PreparedForTests = Prepared;
+        TwoAtOnce.PrepareTogether(one, two);
 
         var outcomes = await Task.WhenAll(
             Outcome(Task.Run(() => one.RecordCorrectionAsync(original.Id, "Age was mistyped", Screenings.Submit("MRN-C4")))),

@@ -114,17 +114,7 @@ public abstract class SubmissionIdTests
         Assert.Equal(without.Id, (await store.Log.VerifyAsync()).FirstBrokenId);
     }
 
-    protected static async Task<(LoggedScreening? Stored, SubmissionAlreadyRecordedException? Refused)> Outcome(Task<LoggedScreening> append)
-    {
-        try
-        {
-            return (await append, null);
-        }
-        catch (SubmissionAlreadyRecordedException e)
-        {
-            return (null, e);
-        }
-    }
+    protected static Task<(LoggedScreening? Stored, SubmissionAlreadyRecordedException? Refused)> Outcome(Task<LoggedScreening> append) => TwoAtOnce.Outcome<SubmissionAlreadyRecordedException>(append);
 }
 
 /// <summary>Submission ids on SQLite, a temp file per test.</summary>
@@ -147,20 +137,7 @@ public sealed class PostgresSubmissionIdTests(PostgresFixture fixture) : Submiss
         await using var store = await CreateStoreAsync();
         var one = store.NewInstance("one");
         var two = store.NewInstance("two");
-        var bothPrepared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var prepared = 0;
-        Task Prepared()
-        {
-            if (Interlocked.Increment(ref prepared) == 2)
-            {
-                bothPrepared.SetResult();
-            }
-
-            return bothPrepared.Task;
-        }
-
-        one.Appender.PreparedForTests = Prepared;
-        two.Appender.PreparedForTests = Prepared;
+        TwoAtOnce.PrepareTogether(one, two);
         var submissionId = Guid.NewGuid();
 
         var outcomes = await Task.WhenAll(

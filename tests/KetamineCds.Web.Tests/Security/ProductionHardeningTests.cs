@@ -147,13 +147,7 @@ public sealed class ProductionHardeningTests
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
 
         using var form = await client.GetAsync("/Account/Login");
-        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
-        using var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = "first.admin@clinic.example",
-            ["Input.Password"] = "Clinic!Admin-Passw0rd",
-            ["__RequestVerificationToken"] = token,
-        }));
+        using var signIn = await SignInTheFirstAdminAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         using var users = await client.GetAsync("/Admin/Users");
 
@@ -230,13 +224,7 @@ public sealed class ProductionHardeningTests
         // QA114 F6: the status page re-executes the POST, and the error page must not fail the same token check.
         using var factory = new ProductionFactory(("Bootstrap:AdminEmail", "first.admin@clinic.example"), ("Bootstrap:AdminPassword", "Clinic!Admin-Passw0rd"));
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://clinic.example") });
-        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
-        using var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = "first.admin@clinic.example",
-            ["Input.Password"] = "Clinic!Admin-Passw0rd",
-            ["__RequestVerificationToken"] = token,
-        }));
+        using var signIn = await SignInTheFirstAdminAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         // Sign out from a tab whose form carries another token (here: one not issued to this session).
@@ -251,6 +239,18 @@ public sealed class ProductionHardeningTests
         Assert.Contains("The form may have expired or been sent twice.", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Signs in the bootstrap administrator the production factories are given, on the page.</summary>
+    private static async Task<HttpResponseMessage> SignInTheFirstAdminAsync(HttpClient client)
+    {
+        var token = await KetamineCds.Web.Tests.Infrastructure.KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "first.admin@clinic.example",
+            ["Input.Password"] = "Clinic!Admin-Passw0rd",
+            ["__RequestVerificationToken"] = token,
+        }));
     }
 
     [Fact]
