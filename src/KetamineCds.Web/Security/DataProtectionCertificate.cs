@@ -69,11 +69,38 @@ public static class DataProtectionCertificate
         }
     }
 
+    /// <summary>The subject of the certificate Development makes.</summary>
+    public const string DevelopmentSubject = "CN=KetamineCds data protection (Development)";
+
+    /// <summary>
+    /// True when a stored key (its XML) was encrypted with a certificate Development made (<see cref="DevelopmentSubject"/>,
+    /// which the encrypted key carries): a key of a trial run on this database, not of another production instance.
+    /// </summary>
+    public static bool IsEncryptedForDevelopment(string keyXml)
+    {
+        ArgumentNullException.ThrowIfNull(keyXml);
+        var match = System.Text.RegularExpressions.Regex.Match(keyXml, "<X509Certificate>([A-Za-z0-9+/=\\s]+)</X509Certificate>");
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(match.Groups[1].Value));
+            return certificate.Subject == DevelopmentSubject;
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A self-signed RSA 3072 certificate for Development, written readable by its owner only.</summary>
     private static void CreateSelfSigned(string path)
     {
         using var rsa = RSA.Create(3072);
-        var request = new CertificateRequest("CN=KetamineCds data protection (Development)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest(DevelopmentSubject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));

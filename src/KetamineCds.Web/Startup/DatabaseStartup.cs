@@ -101,11 +101,13 @@ public static partial class DatabaseStartup
     /// stored encrypted, so the framework would add a new key in clear to the shared key ring, and every instance would
     /// then protect cookies and tokens with it. When the ring already holds encrypted keys the start stops here, before
     /// anything reads or writes the ring (the data-protection service starts with the host, after this). A database
-    /// without keys, or with unencrypted keys only, starts as before with the warning.
+    /// without keys, with unencrypted keys only, or whose encrypted keys are a Development trial's (encrypted with the
+    /// certificate Development makes: no other instance uses them), starts as before with the warning.
     /// </summary>
     private static async Task RefuseClearKeyBesideEncryptedKeysAsync(KetamineCdsDbContext db)
     {
-        if (await db.DataProtectionKeys.AnyAsync(k => k.Xml != null && k.Xml.Contains("<encryptedSecret")))
+        var encrypted = await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains("<encryptedSecret")).Select(k => k.Xml!).ToListAsync();
+        if (encrypted.Any(xml => !DataProtectionCertificate.IsEncryptedForDevelopment(xml)))
         {
             throw new InvalidOperationException(
                 "DataProtection:CertificatePath is not set, but the data-protection keys in the database are encrypted with a certificate: "
