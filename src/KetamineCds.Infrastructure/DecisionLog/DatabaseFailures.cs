@@ -93,29 +93,30 @@ public static class DatabaseFailures
     };
 
     /// <summary>The unique index on the decision log's submission id refused the entry: the same submission was stored already.</summary>
-    public static bool IsDuplicateSubmission(Exception ex) => ex switch
-    {
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == SubmissionIdIndex,
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("DecisionLogEntries.SubmissionId", StringComparison.Ordinal),
-        _ => ex.InnerException is { } inner && IsDuplicateSubmission(inner),
-    };
+    public static bool IsDuplicateSubmission(Exception ex) => IsUniqueViolation(ex, SubmissionIdIndex, "DecisionLogEntries.SubmissionId");
 
     /// <summary>
     /// The log's one-correction-per-screening trigger refused the entry (migration OneCorrectionPerScreening): the
     /// screening it corrects was corrected already, by a correction stored first.
     /// </summary>
-    public static bool IsDuplicateCorrection(Exception ex) => ex switch
-    {
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == OneCorrectionPerScreening,
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains(OneCorrectionPerScreening, StringComparison.Ordinal),
-        _ => ex.InnerException is { } inner && IsDuplicateCorrection(inner),
-    };
+    public static bool IsDuplicateCorrection(Exception ex) => IsUniqueViolation(ex, OneCorrectionPerScreening, OneCorrectionPerScreening);
 
     /// <summary>
     /// The database refused the entry for a conflict the app expects when two send at once (the same submission twice, two
     /// corrections of one screening): its caller is told what was stored first, and nothing is wrong with the log.
     /// </summary>
     public static bool IsExpectedConflict(Exception ex) => IsDuplicateSubmission(ex) || IsDuplicateCorrection(ex);
+
+    /// <summary>
+    /// PostgreSQL's unique violation named <paramref name="constraint"/>, or SQLite's constraint error whose message names
+    /// <paramref name="sqliteMarker"/> (SQLite names no constraint apart from its message), here or in an inner exception.
+    /// </summary>
+    private static bool IsUniqueViolation(Exception ex, string constraint, string sqliteMarker) => ex switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == constraint,
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains(sqliteMarker, StringComparison.Ordinal),
+        _ => ex.InnerException is { } inner && IsUniqueViolation(inner, constraint, sqliteMarker),
+    };
 
     /// <summary>A PostgreSQL SQLSTATE that says the server could not do the work now (see <see cref="IsUnreachable(Exception?)"/>).</summary>
     private static bool IsUnreachable(string sqlState) =>

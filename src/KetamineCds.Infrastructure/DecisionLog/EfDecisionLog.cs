@@ -95,7 +95,9 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 throw new SubmissionAlreadyRecordedException(recorded, ex);
             }
 
-            // Two corrections of one screening at once: the log's trigger stored the first and refused this one.
+            // Two corrections of one screening at once: the log's trigger stored the first and refused this one. Asked
+            // after the submission on purpose: a correction sent twice (a retry) meets the trigger too, and its sender
+            // must get the correction it stored, not "already corrected".
             if (correction is { } c && DatabaseFailures.IsDuplicateCorrection(ex))
             {
                 throw new ScreeningAlreadyCorrectedException(c.Id, ex);

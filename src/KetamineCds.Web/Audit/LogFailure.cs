@@ -58,8 +58,8 @@ public static class LogFailures
     public static string RefusedMessage(IStringLocalizer<PageText> localizer, string whatFailed)
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        return whatFailed + (ClinicalText.IsChinese ? "" : " ")
-            + localizer["This is not an outage, and trying again will not help; the cause is in KetamineCds's log for the administrator."];
+        return ClinicalText.Sentences(
+            whatFailed, localizer["This is not an outage, and trying again will not help; the cause is in KetamineCds's log for the administrator."]);
     }
 
     /// <summary>The status of a page that could not be shown for <paramref name="failure"/>.</summary>

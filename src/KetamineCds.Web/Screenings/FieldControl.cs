@@ -157,7 +157,7 @@ public sealed class FieldControl
         {
             Label = text.FieldLabel(field),
             Hint = text.FieldHelp(field) is { } help && moreHint is not null
-                ? help + (ClinicalText.IsChinese ? "" : " ") + moreHint // Chinese sentences follow one another without a space
+                ? ClinicalText.Sentences(help, moreHint)
                 : text.FieldHelp(field) ?? moreHint,
             Unit = text.Unit(field),
             Error = entry is { Errors.Count: > 0 } ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage).Distinct(StringComparer.Ordinal)) : null,

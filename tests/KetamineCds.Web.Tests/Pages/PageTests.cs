@@ -571,16 +571,8 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         // QA114 F6: the status page re-executes the POST; the error page must not fail the same anti-forgery check.
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
-        using var stale = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.PatientReference"] = "MRN-STALE-TOKEN",
-            ["__RequestVerificationToken"] = "CfDJ8-not-a-token",
-        }));
-        var html = await stale.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
-        Assert.Equal("text/html", stale.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<h1>The request could not be accepted</h1>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+        using var stale = await RefusedForms.PostWithAWrongTokenAsync(client, "/Screenings/New", ("Input.PatientReference", "MRN-STALE-TOKEN"));
+        await RefusedForms.AssertTheErrorPageForARefusedFormAsync(stale);
 
         // A post to no page at all, without a token: the not-found page, not a 400.
         using var nowhere = await client.PostAsync("/nope", new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
