@@ -8,7 +8,7 @@ namespace KetamineCds.Web.Audit;
 /// <summary>
 /// The CSV export of the auditor's access log filter (Pages/Audit/Access), as <see cref="AuditCsvExport"/> exports the
 /// decision log: the filter is validated, the export recorded and the first row read before the response starts, so a
-/// bad filter is a 400 with a field message and an unreachable database a 503, never a 200 with half a file or with the
+/// bad filter is a 400 with a field message, an unreachable database a 503 and a refusing one a 409, never a 200 with half a file or with the
 /// filter left out. Every cell goes through <see cref="Csv"/> (formula injection neutralised): the emails, subjects and
 /// details come from outside (an attempted sign-in, a reason typed by an administrator). An event whose stored content no
 /// longer matches its hash is exported with <c>unreadable</c> = <c>true</c>, as the decision log's export marks an entry.
@@ -31,9 +31,9 @@ public static class AccessLogCsvExport
         {
             await access.RecordAsync(context, AccessEventKind.Export, Subject, Csv.ExportDetail(input));
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return AuditEndpoints.Unavailable();
+            return AuditEndpoints.LogFailed(context, ex);
         }
 
         return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "access-log.csv", Header, row =>

@@ -9,7 +9,7 @@ namespace KetamineCds.Web.Audit;
 /// <summary>
 /// The CSV export of the auditor's filter, for the API and the page alike. The filter is validated, the export
 /// recorded and the first row read before the response starts, so a bad or unreadable date (or verdict) is a 400 with a
-/// field message and an unreachable database a 503, never a 200 with half a file or with the filter left out. An entry
+/// field message, an unreachable database a 503 and a refusing one a 409, never a 200 with half a file or with the filter left out. An entry
 /// whose stored content cannot be read is exported with what the list shows of it and <c>unreadable</c> = <c>true</c>.
 /// New columns are added at the end (<c>correctedBy</c>, the newest correction of a corrected entry, QA11 F3), so a
 /// reader that takes the columns by position keeps reading the ones it knows.
@@ -36,9 +36,9 @@ public static class AuditCsvExport
         {
             await access.RecordAsync(context, AccessEventKind.Export, "decision-log", Csv.ExportDetail(input));
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return AuditEndpoints.Unavailable();
+            return AuditEndpoints.LogFailed(context, ex);
         }
 
         return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "decision-log.csv", Header, row =>

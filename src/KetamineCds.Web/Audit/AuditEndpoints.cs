@@ -32,9 +32,12 @@ public static class AuditEndpoints
         var group = endpoints.MapGroup("/api/v1/audit").RequireAuthorization(AuditRequest.Policy);
         // Each route documents what it answers (QA: the checkpoint's 201 was documented as a 200 without a body, and no
         // 400 or 409 at all).
+        // Every route that reads or writes the logs answers 409 where the database refused (no outage) and 503 with
+        // Retry-After where it could not be reached (LogFailed), as the audit pages tell the two apart.
         group.MapGet("/verify", VerifyAsync).WithName("AuditVerify")
             .Produces<VerifyResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(DatabaseUnavailableHandler.RefusedStatus)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint")
             .Produces<SignedCheckpointDocument>(StatusCodes.Status201Created, "application/json")
@@ -42,6 +45,7 @@ public static class AuditEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints")
             .Produces<CheckpointListResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(DatabaseUnavailableHandler.RefusedStatus)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey")
             .Produces<string>(StatusCodes.Status200OK, "application/x-pem-file")
@@ -49,11 +53,13 @@ public static class AuditEndpoints
         group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
+            .ProducesProblem(DatabaseUnavailableHandler.RefusedStatus)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DatesAreDates);
         group.MapGet("/export.jsonl", ExportJsonLinesAsync).WithName("AuditExportJsonLines")
             .Produces<string>(StatusCodes.Status200OK, AuditJsonLinesExport.ContentType)
             .ProducesValidationProblem()
+            .ProducesProblem(DatabaseUnavailableHandler.RefusedStatus)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DatesAreDates);
         group.MapGet("/screenings/{sequence}/replay", ReplayAsync).WithName("AuditReplayScreening")
@@ -66,6 +72,7 @@ public static class AuditEndpoints
         group.MapGet("/access.csv", AccessExportAsync).WithName("AuditAccessExportCsv")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
+            .ProducesProblem(DatabaseUnavailableHandler.RefusedStatus)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DatesAreDates);
         return group;
@@ -123,7 +130,7 @@ public static class AuditEndpoints
     /// GET /api/v1/audit/screenings/{sequence}/replay: the Replay page's answer for the screening at that place in the
     /// chain, recorded in the access log as the page's is (kind replay, the screening's id, "api; " and the outcome).
     /// 400 for a sequence that is not a whole number from 1, 404 where the entry is not a screening, 409 for an entry
-    /// that cannot be read, 503 when the log cannot be read.
+    /// that cannot be read or a database that refused the request, 503 when the database could not be reached.
     /// </summary>
     private static async Task<IResult> ReplayAsync(HttpContext context, string sequence, IDecisionLogAudit audit, IAccessAudit access, ILoggerFactory loggers)
     {
@@ -151,9 +158,9 @@ public static class AuditEndpoints
             var findings = await audit.VerifyEntryAsync(result.ScreeningId, context.RequestAborted);
             return Results.Json(ReplayResponse.From(place, result, findings), ContractJson.Options);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return Unavailable();
+            return LogFailed(context, ex);
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
@@ -181,9 +188,9 @@ public static class AuditEndpoints
             var accessChain = await audit.VerifyAccessLogAsync(context.RequestAborted);
             return Results.Json(VerifyResponse.From(result, accessChain), ContractJson.Options);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return Unavailable();
+            return LogFailed(context, ex);
         }
     }
 
@@ -214,9 +221,9 @@ public static class AuditEndpoints
 
             return Results.Text(checkpoint.ToJson(), "application/json", Encoding.UTF8, StatusCodes.Status201Created);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return Unavailable();
+            return LogFailed(context, ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -238,9 +245,9 @@ public static class AuditEndpoints
                 new CheckpointListResponse(checkpoints.Enabled, checkpoints.KeyId, [.. statuses.Select(CheckpointResponse.From)], problems, checkpoints.Files.SetAside()),
                 ContractJson.Options);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return Unavailable();
+            return LogFailed(context, ex);
         }
     }
 
@@ -310,10 +317,35 @@ public static class AuditEndpoints
                 title: "The export's filter is not valid.");
     }
 
-    internal static IResult Unavailable() => Results.Problem(
-        title: "The decision log is unavailable",
-        detail: "The database could not be reached; try again shortly.",
-        statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>
+    /// The answer of an audit route (or of a page's export) whose read or write of the logs failed, told apart as the audit
+    /// pages tell it (<see cref="LogFailures"/>): the database answered and refused (a permission, a missing table: no
+    /// outage) is a 409 without Retry-After, its cause logged at Error; the database could not be reached is a 503 with
+    /// Retry-After. Every failure was a 503 "try again shortly" before, a refusal included.
+    /// </summary>
+    internal static IResult LogFailed(HttpContext context, Exception exception)
+    {
+        if (LogFailures.Of(context, exception) == LogFailure.Refused)
+        {
+            return Results.Problem(
+                title: RefusedTitle,
+                detail: RefusedDetail,
+                statusCode: DatabaseUnavailableHandler.RefusedStatus);
+        }
+
+        context.Response.Headers.RetryAfter = DatabaseUnavailableHandler.RetryAfterSeconds;
+        return Results.Problem(
+            title: "The decision log is unavailable",
+            detail: "The database could not be reached; try again shortly.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>The title of an audit route's answer when the database refused the request.</summary>
+    public const string RefusedTitle = "The database refused the request";
+
+    /// <summary>The detail of that answer: no outage, so no invitation to try again.</summary>
+    public const string RefusedDetail = "The database refused the request, so the log could not be read or written and no result is given. "
+        + "This is not an outage, and trying again will not help; the cause is in KetamineCds's log for the administrator.";
 
     /// <summary>The access log export's query, as the page's filter (<see cref="AccessFilterInput"/>); dates bound as text, as below.</summary>
     private sealed record AccessExportQuery(

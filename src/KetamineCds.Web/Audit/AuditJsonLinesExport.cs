@@ -15,7 +15,7 @@ namespace KetamineCds.Web.Audit;
 /// both in the file, check that they join. A filtered export leaves other entries out, so its links are checked only
 /// between consecutive sequences; each entry's own hash, which covers its previous hash, is checked always.
 /// As the CSV: the filter is validated, the export recorded in the access log and the first entry read before the
-/// response starts (a 400 with a field message, a 503, never a 200 with half a file); then streamed, flushed every
+/// response starts (a 400 with a field message, a 503 or a 409, never a 200 with half a file); then streamed, flushed every
 /// 200 entries, never held in memory; <c>Cache-Control: no-store</c>.
 /// </summary>
 public static class AuditJsonLinesExport
@@ -35,17 +35,18 @@ public static class AuditJsonLinesExport
         {
             await access.RecordAsync(context, AccessEventKind.Export, "decision-log", Detail(input));
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
-            return AuditEndpoints.Unavailable();
+            return AuditEndpoints.LogFailed(context, ex);
         }
 
         var cancellationToken = context.RequestAborted;
         var filter = input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>());
         await using var e = audit.EntriesAsync(filter, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        if (await Csv.FirstRowAsync(e) is not { } more)
+        var (more, failure) = await Csv.FirstRowAsync(e);
+        if (failure is not null)
         {
-            return AuditEndpoints.Unavailable();
+            return AuditEndpoints.LogFailed(context, failure);
         }
 
         var response = context.Response;

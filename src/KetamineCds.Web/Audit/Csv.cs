@@ -43,24 +43,25 @@ public static class Csv
     }
 
     /// <summary>
-    /// Reads an export's first row before any byte is sent, so a log that cannot be read still answers 503 (null) rather
-    /// than a cut-off download; otherwise whether there is a row.
+    /// Reads an export's first row before any byte is sent, so a log that cannot be read still answers 409 or 503
+    /// (<see cref="AuditEndpoints.LogFailed"/>, from the failure returned) rather than a cut-off download; otherwise whether
+    /// there is a row.
     /// </summary>
-    internal static async Task<bool?> FirstRowAsync<T>(IAsyncEnumerator<T> rows)
+    internal static async Task<(bool More, Exception? Failure)> FirstRowAsync<T>(IAsyncEnumerator<T> rows)
     {
         try
         {
-            return await rows.MoveNextAsync();
+            return (await rows.MoveNextAsync(), null);
         }
         catch (Exception ex) when (ex is DecisionLogUnavailableException or System.Data.Common.DbException)
         {
-            return null;
+            return (false, ex);
         }
     }
 
     /// <summary>
     /// Streams <paramref name="rows"/> as a CSV attachment in UTF-8 with a byte-order mark. The first row is read before the
-    /// response starts, so an unreachable database is a 503, never a 200 with half a file; then the header and every row,
+    /// response starts, so an unreachable database is a 503 (a refusing one a 409), never a 200 with half a file; then the header and every row,
     /// flushed every 1,000 rows.
     /// </summary>
     /// <param name="context">The request.</param>
@@ -72,9 +73,10 @@ public static class Csv
     {
         var cancellationToken = context.RequestAborted;
         await using var e = rows.GetAsyncEnumerator(cancellationToken);
-        if (await FirstRowAsync(e) is not { } more)
+        var (more, failure) = await FirstRowAsync(e);
+        if (failure is not null)
         {
-            return AuditEndpoints.Unavailable();
+            return AuditEndpoints.LogFailed(context, failure);
         }
 
         var response = context.Response;

@@ -31,7 +31,7 @@ public static class LogFailures
     /// event 3), for the page tells the auditor the cause is in the log. An outage is not logged here (the request's own
     /// outage lines are the handler's and the writer's).
     /// </summary>
-    public static LogFailure Of(HttpContext context, DecisionLogUnavailableException exception)
+    public static LogFailure Of(HttpContext context, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!DatabaseFailures.IsRefusedByDatabase(exception))

@@ -147,7 +147,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // Overriding any of these cards is proceeding against it: a critical card (or the contradiction's), or the
             // incomplete card, whose override reasons the EHR collects when the clinician goes past the screening
             // unfinished (QA109 F3: that reason was once answered 200 and dropped).
-            await SaveAnswerAsync([.. answerCards.Select(c => (c, (OverrideDecision?)OverrideDecision.Proceed))], prefill, service, caller, answer.Id, null, cancellationToken);
+            await SaveAnswerAsync([.. answerCards.Select(c => (c, (OverrideDecision?)OverrideDecision.Proceed))], prefill, service, caller, answer.Id, answer.Sequence, null, cancellationToken);
             var answerNote = CardTexts.AnswerRecorded(answer.Id.ToString());
             if (completedBy is not null)
             {
@@ -190,6 +190,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             service,
             caller,
             logged.Id,
+            logged.Sequence,
             logged.Id,
             cancellationToken);
 
@@ -429,22 +430,34 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         ];
     }
 
-    private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision? Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, Guid? screeningId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the answer's cards (and its prefill) once its entry is in the decision log: a transaction of the card store's
+    /// own, after the log's, so a failure here leaves the entry recorded and no card stored. It is then
+    /// <see cref="CdsHookCardsNotStoredException"/>, naming the entry, never the log's "nothing was recorded".
+    /// </summary>
+    private async Task SaveAnswerAsync(IEnumerable<(Card Card, OverrideDecision? Decision)> cards, CdsHookPrefill? prefill, CdsHookService service, CdsHookCaller caller, Guid entryId, long sequence, Guid? screeningId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await store.SaveAnswerAsync(
-            cards.Select(c => new CdsHookCard
-            {
-                Uuid = Guid.Parse(c.Card.Uuid),
-                ServiceId = service.Id,
-                Issuer = caller.Issuer,
-                EntryId = entryId,
-                ScreeningId = screeningId,
-                OverrideDecision = c.Decision is { } decision ? WireNames.Of(decision) : "",
-                CreatedAt = now,
-            }),
-            prefill,
-            cancellationToken);
+        try
+        {
+            await store.SaveAnswerAsync(
+                cards.Select(c => new CdsHookCard
+                {
+                    Uuid = Guid.Parse(c.Card.Uuid),
+                    ServiceId = service.Id,
+                    Issuer = caller.Issuer,
+                    EntryId = entryId,
+                    ScreeningId = screeningId,
+                    OverrideDecision = c.Decision is { } decision ? WireNames.Of(decision) : "",
+                    CreatedAt = now,
+                }),
+                prefill,
+                cancellationToken);
+        }
+        catch (DecisionLogUnavailableException e)
+        {
+            throw new CdsHookCardsNotStoredException(entryId, sequence, screeningId is not null, e);
+        }
     }
 
     /// <summary>

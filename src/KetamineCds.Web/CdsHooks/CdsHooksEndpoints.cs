@@ -72,6 +72,10 @@ public static class CdsHooksEndpoints
         {
             return Refused();
         }
+        catch (CdsHookCardsNotStoredException e)
+        {
+            return CardsNotStored(context, e);
+        }
         catch (DecisionLogUnavailableException e)
         {
             return NotRecorded(context, e);
@@ -196,6 +200,30 @@ public static class CdsHooksEndpoints
         title: "No answer: the database refused to record it.",
         detail: "Every answer is recorded before it is shown, and the database refused to record this one, so nothing was recorded and no card is shown. "
             + "This is not an outage, and sending the call again unchanged will not help; the cause is in KetamineCds's log for the administrator.");
+
+    /// <summary>
+    /// The answer was recorded in the decision log, and then its cards could not be stored (their own transaction, after
+    /// the log's): no card is sent, and the answer says what was recorded (the entry's sequence and id, also as
+    /// <c>sequence</c> and <c>entryId</c>), never "nothing was recorded". 409 where the database refused the cards (no
+    /// outage: logged at Error), 503 where it could not be reached (a call sent again is recorded as an entry of its own).
+    /// </summary>
+    private static IResult CardsNotStored(HttpContext context, CdsHookCardsNotStoredException exception)
+    {
+        var refused = exception.RefusedByDatabase;
+        var status = refused ? DatabaseUnavailableHandler.RefusedStatus : StatusCodes.Status503ServiceUnavailable;
+        var entry = (exception.IsScreening ? "screening " : "answer ") + $"{exception.Sequence} ({exception.EntryId})";
+        context.RequestServices.GetService<DatabaseOutageLog>()?.CardsNotStored($"{context.Request.Method} {context.Request.Path.Value} answered {status}", entry, exception.InnerException!, refused);
+        var recorded = $"The {(exception.IsScreening ? "screening" : "answer")} was recorded in the decision log (entry {exception.Sequence}, {exception.EntryId}), but ";
+        return Results.Problem(
+            statusCode: status,
+            title: refused ? "No cards: the database refused to store them." : "No cards: they could not be stored.",
+            detail: refused
+                ? recorded + "the database refused to store its cards, so no card is shown and none can be acted on. This is not an outage, and "
+                    + "sending the call again unchanged will not help (it would be recorded as another entry); the cause is in KetamineCds's log for the administrator."
+                : recorded + "the database could not be reached to store its cards, so no card is shown. Try again shortly: the call is then answered "
+                    + "and recorded again, as an entry of its own.",
+            extensions: new Dictionary<string, object?> { ["entryId"] = exception.EntryId, ["sequence"] = exception.Sequence });
+    }
 
     /// <summary>The app's own address as the caller sees it (behind forwarded headers), for links on cards.</summary>
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -66,6 +66,23 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
     /// </summary>
     public void RefusedByDatabase(string what, Exception exception) => LogRejected(logger, exception, what, Reason(exception));
 
+    /// <summary>
+    /// <paramref name="what"/> ("POST /cds-services/x answered 409") recorded <paramref name="entry"/> ("screening 12 (id)")
+    /// in the decision log, and then its CDS Hooks cards could not be stored, so none was sent: an error with its stack
+    /// every time where the database refused them (event 4), else an outage warning with the stack once (event 5).
+    /// </summary>
+    public void CardsNotStored(string what, string entry, Exception exception, bool refused)
+    {
+        if (refused)
+        {
+            LogCardsRefused(logger, exception, what, entry, Reason(exception));
+        }
+        else
+        {
+            LogCardsUnreachable(logger, StackOnce(exception), what, entry, Reason(exception));
+        }
+    }
+
     /// <summary>The database's reason in one line: the server's answer or the socket's, else the innermost exception's.</summary>
     public static string Reason(Exception exception)
     {
@@ -95,6 +112,12 @@ public sealed partial class DatabaseOutageLog(TimeProvider time, ILogger<Databas
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "{What}: the database refused it ({Reason}); nothing was stored.")]
     private static partial void LogRejected(ILogger logger, Exception exception, string what, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "{What}: {Entry} was recorded in the decision log, but the database refused to store its cards ({Reason}); no card was sent.")]
+    private static partial void LogCardsRefused(ILogger logger, Exception exception, string what, string entry, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{What}: {Entry} was recorded in the decision log, but the database could not be reached to store its cards ({Reason}); no card was sent.")]
+    private static partial void LogCardsUnreachable(ILogger logger, Exception? exception, string what, string entry, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{What}: the connection to the database failed during the commit ({Reason}); it may have been stored.")]
     private static partial void LogUnconfirmed(ILogger logger, Exception? exception, string what, string reason);

@@ -35,6 +35,9 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
     /// <summary>The status of a request the database answered and refused: not 503 (no outage), not 500 (no crash).</summary>
     public const int RefusedStatus = StatusCodes.Status409Conflict;
 
+    /// <summary>The Retry-After, in seconds, of an answer that the database could not be reached (503).</summary>
+    public const string RetryAfterSeconds = "5";
+
     /// <summary>The title of the answer to a request the database refused.</summary>
     public const string RefusedTitle = "KetamineCds could not save this";
 
@@ -61,7 +64,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
         }
 
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = "5";
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         if (httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await httpContext.Response.WriteAsJsonAsync(

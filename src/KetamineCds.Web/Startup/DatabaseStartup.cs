@@ -4,6 +4,7 @@ using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace KetamineCds.Web.Startup;
@@ -14,6 +15,10 @@ public static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // The settings checked at start (ValidateOnStart: Sessions, Clinic, Accounts) are checked before the first
+        // migration, not when the host starts after them: a mistyped setting during an upgrade stopped the start with
+        // the database already migrated, so the version that ran before could no longer be started on it.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         var settings = app.Services.GetRequiredService<KetamineCdsDatabaseSettings>();
         try
         {

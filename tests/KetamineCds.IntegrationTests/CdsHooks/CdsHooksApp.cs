@@ -132,6 +132,26 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
 
     public KetamineCdsDbContext Db() => Services.GetRequiredService<KetamineCdsContextFactory>().CreateDbContext();
 
+    /// <summary>
+    /// Runs a statement as the database's owner, behind the app's back: on SQLite <paramref name="sqlite"/> on the app's
+    /// file, on PostgreSQL <paramref name="postgres"/> as the cluster's superuser (the app's role owns no table).
+    /// </summary>
+    public async Task ExecuteAsOwnerAsync(string sqlite, string postgres)
+    {
+        if (_cluster is null)
+        {
+            await using var db = Db();
+            await db.Database.ExecuteSqlRawAsync(sqlite);
+            return;
+        }
+
+        await using var connection = new Npgsql.NpgsqlConnection(_cluster.SuperuserConnectionString(_database!));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = postgres;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<int> DecisionLogCountAsync()
     {
         await using var db = Db();

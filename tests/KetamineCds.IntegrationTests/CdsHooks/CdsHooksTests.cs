@@ -1403,6 +1403,58 @@ public abstract class CdsHooksTests
         Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PatientView_TheDatabaseRefusesTheCardsAfterTheEntryWasRecorded_Answers409NamingTheEntryRecordedAndSendsNoCard(bool screening)
+    {
+        // The entry and its cards are two transactions: the entry in the decision log (committed), then the cards and the
+        // prefill in the card store. A refusal of the cards was answered "nothing was recorded", while the entry stayed in
+        // the append-only log. The answer now names the entry recorded, and still sends no card.
+        using var app = await CreateAppAsync();
+        var sample = screening ? "patient-view-mdd-with-aneurysm" : "patient-view-mdd-nothing-else";
+        if (screening)
+        {
+            await CompleteTheScreeningAsync(app, await FirstAnswerPatientAsync(app, sample));
+        }
+
+        var entries = await app.DecisionLogCountAsync();
+        int cards, prefills;
+        await using (var db = app.Db())
+        {
+            (cards, prefills) = (await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync(), await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+        }
+
+        // The database refuses every new card (SQLite: a trigger's abort, SQLITE_CONSTRAINT; PostgreSQL: a check, 23514).
+        await app.ExecuteAsOwnerAsync(
+            "CREATE TRIGGER \"refuse_cards\" BEFORE INSERT ON \"CdsHookCards\" BEGIN SELECT RAISE(ABORT, 'cards refused'); END;",
+            "ALTER TABLE \"CdsHookCards\" ADD CONSTRAINT \"refuse_cards\" CHECK (false) NOT VALID;");
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.Sample(sample).ToJsonString());
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{(int)response.StatusCode}: {body}");
+        Assert.False(response.Headers.Contains("Retry-After"), "a refusal invites no retry");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("\"cards\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing was recorded", body, StringComparison.OrdinalIgnoreCase);
+        await using var after = app.Db();
+        Assert.Equal(entries + 1, await after.DecisionLogEntries.CountAsync());
+        var recorded = await after.DecisionLogEntries.OrderByDescending(e => e.Sequence).FirstAsync();
+        Assert.Equal(screening ? DecisionLogEntryTypes.Screening : DecisionLogEntryTypes.HookAnswer, recorded.EntryType);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal("No cards: the database refused to store them.", problem["title"]!.GetValue<string>());
+        Assert.Equal(
+            $"The {(screening ? "screening" : "answer")} was recorded in the decision log (entry {recorded.Sequence}, {recorded.Id}), but the database refused to store "
+            + "its cards, so no card is shown and none can be acted on. This is not an outage, and sending the call again unchanged will not help (it would be "
+            + "recorded as another entry); the cause is in KetamineCds's log for the administrator.",
+            problem["detail"]!.GetValue<string>());
+        Assert.Equal(recorded.Id, problem["entryId"]!.GetValue<Guid>());
+        Assert.Equal(recorded.Sequence, problem["sequence"]!.GetValue<long>());
+        Assert.Equal(cards, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
+        Assert.Equal(prefills, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+    }
+
     /// <summary>The decision log's failure when PostgreSQL answered and refused the entry (a check constraint, 23514).</summary>
     private static DecisionLogUnavailableException Refusal() => new(
         "The decision log could not record the entry; nothing was stored.", new Npgsql.PostgresException("new row violates check constraint", "ERROR", "ERROR", "23514"));

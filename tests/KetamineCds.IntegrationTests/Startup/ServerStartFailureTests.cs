@@ -47,6 +47,29 @@ public sealed partial class ServerStartFailureTests : IDisposable
         AssertOneCriticalRecord(app.Output, $"Sessions:AbsoluteLifetime '{lifetime}' is not a positive time span (for example 12:00:00");
     }
 
+    [Theory]
+    [InlineData("Sessions__AbsoluteLifetime", "banana", "Sessions:AbsoluteLifetime 'banana' is not a positive time span")]
+    [InlineData("Clinic__TimeZone", "Mars/Olympus_Mons", "Clinic:TimeZone must name a time zone this machine knows")]
+    [InlineData("Clinic__Jurisdiction", "EU", "Clinic:Jurisdiction must be us or eu")]
+    public async Task Start_ASettingCheckedAtStartIsRefused_StopsBeforeAnyMigrationIsApplied(string setting, string value, string message)
+    {
+        // These settings were checked when the host started, after the migrations: a typo during an upgrade left the
+        // database migrated (the previous version no longer fit it) and the app stopped.
+        using (var empty = new SqliteConnection($"Data Source={Path.Combine(_folder, "app.db")};Pooling=False"))
+        {
+            empty.Open();
+        }
+
+        using var app = Start(new Dictionary<string, string> { [setting] = value });
+
+        var exitCode = await app.ExitCodeAsync();
+
+        Assert.Equal(1, exitCode);
+        AssertOneCriticalRecord(app.Output, message);
+        Assert.Empty(Tables());
+        Assert.DoesNotContain("Database migrations applied at start", app.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_ProductionWithoutDataProtectionCertificateOnEncryptedKeyRing_IsOneCriticalRecordAndWritesNoClearKey()
     {
@@ -270,6 +293,23 @@ public sealed partial class ServerStartFailureTests : IDisposable
             ? rsa.ExportPkcs8PrivateKeyPem()
             : rsa.ExportEncryptedPkcs8PrivateKeyPem(keyPassword, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
         return (certificatePath, keyPath);
+    }
+
+    /// <summary>The tables of the app's SQLite file (none in an empty database; a migration adds __EFMigrationsHistory first).</summary>
+    private List<string> Tables()
+    {
+        var tables = new List<string>();
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "app.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     /// <summary>The data-protection keys in the app's SQLite file: each key's name and whether it is stored encrypted.</summary>

@@ -203,6 +203,30 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.EndsWith(",screening,,1,,,,,,", Assert.Single(csv, l => l.StartsWith(id.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_ReplayInChinese_ShowsTheReplayedVerdictInChineseWithItsWireValueBeside()
+    {
+        // The replay showed "Replayed verdict" as the wire value alone ("incomplete"), English on a Chinese page; the entry's
+        // page and the list show the verdict in the reader's words with the wire value beside it.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-REPLAY-ZH"));
+        var body = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var id = body.GetProperty("id").GetGuid();
+        Assert.Equal("incomplete", body.GetProperty("overall").GetString());
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var chinese = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, $"/Audit/Replay/{id}", "zh-CN")).Content.ReadAsStringAsync());
+        var english = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, $"/Audit/Replay/{id}", "en")).Content.ReadAsStringAsync());
+
+        Assert.Matches("<dt>重放结论</dt><dd>\\s*<span class=\"audit-verdict verdict-incomplete\">不完整——缺少回答</span> <code class=\"audit-code\">incomplete</code>\\s*</dd>", chinese);
+        Assert.Matches("<dt>Replayed verdict</dt><dd>\\s*<span class=\"audit-verdict verdict-incomplete\">Incomplete — answers missing</span> <code class=\"audit-code\">incomplete</code>\\s*</dd>", english);
+        // Every other fact of the replay in Chinese too (the rule set's version and digest are the log's own).
+        Assert.Contains("<dt>规则集仍为已发布版本</dt><dd>是</dd>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<dt>摘要值一致</dt><dd>是</dd>", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dd>yes</dd>", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reproduced exactly", chinese, StringComparison.Ordinal);
+    }
+
     /// <summary>Records a screening through the API, then posts the override form on its result page in a language.</summary>
     private async Task<string> PostOverrideAsync(string reference, string language, Dictionary<string, string> form)
     {

@@ -185,6 +185,41 @@ public sealed class OverrideEntryPageTests
             views.Order());
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task EntryPages_HaveTheAuditNavigation_WithTheDecisionLogMarkedAsTheSectionTheyAreIn(string language)
+    {
+        // The screening, EHR answer and override pages had no audit navigation (the lists and the replay have it): the
+        // auditor left them only by "Back to the decision log". Each is a page of an entry of the decision log: that link is
+        // marked as its section ("true"), none as the page itself; an entry that cannot be read has it too.
+        using var app = new KetamineCdsFactory();
+        var screening = await RecordScreeningAsync(app, "MRN-ENTRY-NAV");
+        var hookAnswer = (await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
+            "MRN-ENTRY-NAV", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-entry-nav",
+            new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")))).Id;
+        await app.RecordOverrideThroughPageAsync(screening);
+        var overrideId = await OverrideIdAsync(app);
+        var unreadable = await RecordScreeningAsync(app, "MRN-ENTRY-NAV-ALTERED");
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{not json' WHERE \"PatientReference\" = 'MRN-ENTRY-NAV-ALTERED';");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        foreach (var path in new[] { $"/Audit/Screening/{screening}", $"/Audit/HookAnswer/{hookAnswer}", $"/Audit/Override/{overrideId}", $"/Audit/Screening/{unreadable}" })
+        {
+            using var response = await CultureSelectionTests.GetAsync(auditor, path, language);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            // The altered entry is shown as one that cannot be read (409), the others as they are.
+            Assert.Equal(path.EndsWith(unreadable.ToString(), StringComparison.Ordinal) ? HttpStatusCode.Conflict : HttpStatusCode.OK, response.StatusCode);
+
+            var nav = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html.ReplaceLineEndings(" "), "<nav class=\"audit-nav\"[^>]*>(.*?)</nav>")).Groups[1].Value;
+            var links = System.Text.RegularExpressions.Regex.Matches(nav, "<a href=\"([^\"]+)\"(?: aria-current=\"([a-z]+)\")?>([^<]+)</a>");
+            Assert.Equal(["/Audit", "/Audit/Access", "/Audit/Verify", "/Audit/Checkpoints", "/Audit/Impact", "/Rules/Diff"], links.Select(l => l.Groups[1].Value));
+            var marked = Assert.Single(links, l => l.Groups[2].Success);
+            Assert.Equal(("/Audit", "true"), (marked.Groups[1].Value, marked.Groups[2].Value));
+            Assert.Equal(language == "en" ? "Decision log" : "决策日志", marked.Groups[3].Value);
+        }
+    }
+
     private static async Task<Guid> RecordScreeningAsync(KetamineCdsFactory app, string patient)
     {
         var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

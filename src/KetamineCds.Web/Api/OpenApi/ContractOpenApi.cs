@@ -264,13 +264,19 @@ public static class ContractOpenApi
                 "The screening to correct cannot be read (the log may have been altered): nothing is recorded.");
         }
 
+        if (path.StartsWith("/api/v1/audit/", StringComparison.Ordinal))
+        {
+            DescribeLogFailures(document, path, method, operation);
+        }
+
         if (path == "/api/v1/audit/checkpoints" && method == HttpMethod.Post)
         {
             // QA109 F7: the 409 that refuses to sign carries the verification that refused it, as GET /api/v1/audit/verify
             // writes it; it was declared as a bare problem.
             operation.Responses["409"] = new OpenApiResponse
             {
-                Description = "No checkpoint was signed: checkpoints are off (a problem alone), or the decision log does not verify. Then "
+                Description = "No checkpoint was signed: checkpoints are off (a problem alone), the database refused the request (a problem "
+                    + "alone; no outage: trying again will not help, and the cause is in KetamineCds's log), or the decision log does not verify. Then "
                     + "verification holds the full verification that refused it, in the shape of GET /api/v1/audit/verify (its access is null: "
                     + "the access log is not verified for a checkpoint).",
                 Content = new Dictionary<string, OpenApiMediaType>
@@ -307,6 +313,36 @@ public static class ContractOpenApi
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
         operation.Responses.TryAdd("401", Problem(document, "No or an invalid bearer token."));
         operation.Responses.TryAdd("403", Problem(document, "The signed-in user's role may not do this."));
+    }
+
+    /// <summary>
+    /// An audit route's answers when the logs cannot be read or written (AuditEndpoints.LogFailed), as the audit pages tell
+    /// them apart: 409 where the database answered and refused (no outage, no Retry-After), 503 with Retry-After where it
+    /// could not be reached.
+    /// </summary>
+    private static void DescribeLogFailures(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
+    {
+        const string Refused = "the database refused the request (a permission, a missing table: no outage). Trying again will not help, "
+            + "and the cause is in KetamineCds's log for the administrator; no Retry-After.";
+        var checkpoint = path == "/api/v1/audit/checkpoints" && method == HttpMethod.Post;
+        if (operation.Responses!.TryGetValue("503", out var found) && found is OpenApiResponse unavailable)
+        {
+            unavailable.Description = checkpoint
+                ? "Nothing was signed: the database could not be reached (call again after Retry-After seconds), or the checkpoint folder "
+                    + "(Audit:CheckpointDirectory) could not be written (no Retry-After)."
+                : "The database could not be reached: call again after Retry-After seconds.";
+            unavailable.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            unavailable.Headers[RetryAfterHeader] = new OpenApiHeaderReference(RetryAfterHeader, document);
+        }
+
+        if (path == "/api/v1/audit/screenings/{sequence}/replay")
+        {
+            Describe(operation, "409", "The entry at this sequence cannot be read (the log may have been altered; named, with a reference), or " + Refused);
+        }
+        else if (!checkpoint)
+        {
+            Describe(operation, "409", "The log could not be read or written: " + Refused);
+        }
     }
 
     /// <summary>The response's <c>input</c> is the request as stored: the request schema, not an untyped element.</summary>
