@@ -486,12 +486,7 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
 
         var html = await GetAsync(client, $"/Audit/Replay/{id}", language);
 
-        var nav = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html.ReplaceLineEndings(" "), "<nav class=\"audit-nav\"[^>]*>(.*?)</nav>")).Groups[1].Value;
-        var links = System.Text.RegularExpressions.Regex.Matches(nav, "<a href=\"([^\"]+)\"(?: aria-current=\"([a-z]+)\")?>([^<]+)</a>");
-        Assert.Equal(["/Audit", "/Audit/Access", "/Audit/Verify", "/Audit/Checkpoints", "/Audit/Impact", "/Rules/Diff"], links.Select(l => l.Groups[1].Value));
-        var marked = Assert.Single(links, l => l.Groups[2].Success);
-        Assert.Equal(("/Audit", "true"), (marked.Groups[1].Value, marked.Groups[2].Value));
-        Assert.Equal(language == "en" ? "Decision log" : "决策日志", marked.Groups[3].Value);
+        AuditNavigation.AssertMarksTheDecisionLog(html, language);
     }
 
     private static async Task<string> GetAsync(HttpClient client, string path, string? language = null, HttpStatusCode expected = HttpStatusCode.OK)

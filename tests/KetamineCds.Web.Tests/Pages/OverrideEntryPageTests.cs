@@ -211,12 +211,7 @@ public sealed class OverrideEntryPageTests
             // The altered entry is shown as one that cannot be read (409), the others as they are.
             Assert.Equal(path.EndsWith(unreadable.ToString(), StringComparison.Ordinal) ? HttpStatusCode.Conflict : HttpStatusCode.OK, response.StatusCode);
 
-            var nav = Assert.Single(System.Text.RegularExpressions.Regex.Matches(html.ReplaceLineEndings(" "), "<nav class=\"audit-nav\"[^>]*>(.*?)</nav>")).Groups[1].Value;
-            var links = System.Text.RegularExpressions.Regex.Matches(nav, "<a href=\"([^\"]+)\"(?: aria-current=\"([a-z]+)\")?>([^<]+)</a>");
-            Assert.Equal(["/Audit", "/Audit/Access", "/Audit/Verify", "/Audit/Checkpoints", "/Audit/Impact", "/Rules/Diff"], links.Select(l => l.Groups[1].Value));
-            var marked = Assert.Single(links, l => l.Groups[2].Success);
-            Assert.Equal(("/Audit", "true"), (marked.Groups[1].Value, marked.Groups[2].Value));
-            Assert.Equal(language == "en" ? "Decision log" : "决策日志", marked.Groups[3].Value);
+            AuditNavigation.AssertMarksTheDecisionLog(html, language);
         }
     }
 
