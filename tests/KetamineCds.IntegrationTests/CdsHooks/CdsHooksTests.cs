@@ -1215,6 +1215,9 @@ public abstract class CdsHooksTests
         var panel = Assert.Single(Resources(request["prefetch"]!["chart"]!), r => r["code"]?["coding"]?[0]?["code"]?.GetValue<string>() == "85354-9");
         panel["component"]![0]!["valueQuantity"]!["value"] = 185;
         panel["component"]![1]!["valueQuantity"]!["value"] = 115;
+        // Taken a moment ago: the sample's 08:40 (UTC-5) on today's UTC date is still in the future before 13:40 UTC, and a
+        // reading from the future is not read (PatientRecord.DaysOf), so the test passed only in the afternoon.
+        panel["effectiveDateTime"] = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
         var id = await PatientViewAnswerAsync(app, request);
 
         var auditor = await app.SignInAsync("auditor@demo.local");
