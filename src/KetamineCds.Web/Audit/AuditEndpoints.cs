@@ -333,7 +333,7 @@ public static class AuditEndpoints
                 statusCode: DatabaseUnavailableHandler.RefusedStatus);
         }
 
-        context.Response.Headers.RetryAfter = DatabaseUnavailableHandler.RetryAfterSeconds;
+        DatabaseUnavailableHandler.MarkUnavailable(context.Response);
         return Results.Problem(
             title: "The decision log is unavailable",
             detail: "The database could not be reached; try again shortly.",

@@ -43,11 +43,22 @@ public static class LogFailures
         return LogFailure.Refused;
     }
 
-    /// <summary><see cref="Of"/>, and the page's status set to match: 409 for a refusal, 503 for an outage.</summary>
+    /// <summary>
+    /// <see cref="Of"/>, and the page's status set to match: 409 for a refusal, 503 with Retry-After for an outage
+    /// (<see cref="DatabaseUnavailableHandler.MarkUnavailable"/>).
+    /// </summary>
     public static LogFailure Answer(HttpContext context, DecisionLogUnavailableException exception)
     {
         var failure = Of(context, exception);
-        context.Response.StatusCode = Status(failure);
+        if (failure == LogFailure.Refused)
+        {
+            context.Response.StatusCode = DatabaseUnavailableHandler.RefusedStatus;
+        }
+        else
+        {
+            DatabaseUnavailableHandler.MarkUnavailable(context.Response);
+        }
+
         return failure;
     }
 

@@ -103,7 +103,7 @@ public static class CdsHooksEndpoints
         }
         catch (DecisionLogUnavailableException e)
         {
-            return NotRecorded(context, e);
+            return FeedbackNotRecorded(context, e);
         }
     }
 
@@ -174,7 +174,7 @@ public static class CdsHooksEndpoints
         detail: $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
 
     /// <summary>
-    /// The decision log failed: 503 when the database could not be reached (try again shortly), 409 when it answered and
+    /// The decision log failed: 503 with Retry-After when the database could not be reached (try again shortly), 409 when it answered and
     /// refused (<see cref="DatabaseFailures.IsRefusedByDatabase"/>), as the screening API answers, the refusal logged at
     /// Error with its cause (<see cref="DatabaseOutageLog.RefusedByDatabase"/>). No card either way.
     /// </summary>
@@ -182,11 +182,40 @@ public static class CdsHooksEndpoints
     {
         if (!DatabaseFailures.IsRefusedByDatabase(exception))
         {
+            DatabaseUnavailableHandler.MarkUnavailable(context.Response);
             return Unavailable();
         }
 
         context.RequestServices.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{context.Request.Method} {context.Request.Path.Value} answered {DatabaseUnavailableHandler.RefusedStatus}", exception);
         return Refused();
+    }
+
+    /// <summary>
+    /// Feedback whose overrides the decision log could not record. Each overridden card is recorded on its own, in the
+    /// feedback's order, so those before the failure may be in the log: the answer never says "nothing was recorded". A
+    /// feedback sent again records only what the log does not hold yet (an override already recorded for the card, with the
+    /// same decision, reason and words, is not recorded twice), so an outage (503, Retry-After) invites it; a refusal (409)
+    /// does not, its cause logged at Error.
+    /// </summary>
+    private static IResult FeedbackNotRecorded(HttpContext context, DecisionLogUnavailableException exception)
+    {
+        const string Some = "Each overridden card of the feedback is recorded in the decision log on its own, in the order sent; ";
+        if (!DatabaseFailures.IsRefusedByDatabase(exception))
+        {
+            DatabaseUnavailableHandler.MarkUnavailable(context.Response);
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The feedback could not be recorded: the decision log is unavailable.",
+                detail: Some + "the log could not be reached, so some, all or none of them were recorded. Send the feedback again shortly: "
+                    + "an override the log already holds is not recorded twice.");
+        }
+
+        context.RequestServices.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{context.Request.Method} {context.Request.Path.Value} answered {DatabaseUnavailableHandler.RefusedStatus}", exception);
+        return Results.Problem(
+            statusCode: DatabaseUnavailableHandler.RefusedStatus,
+            title: "The feedback could not be recorded: the database refused it.",
+            detail: Some + "the database refused one, so it and those after it were not recorded, while those before it were. This is not an "
+                + "outage, and sending it again unchanged will not help; the cause is in KetamineCds's log for the administrator.");
     }
 
     private static IResult Unavailable() => Results.Problem(
@@ -205,12 +234,18 @@ public static class CdsHooksEndpoints
     /// The answer was recorded in the decision log, and then its cards could not be stored (their own transaction, after
     /// the log's): no card is sent, and the answer says what was recorded (the entry's sequence and id, also as
     /// <c>sequence</c> and <c>entryId</c>), never "nothing was recorded". 409 where the database refused the cards (no
-    /// outage: logged at Error), 503 where it could not be reached (a call sent again is recorded as an entry of its own).
+    /// outage: logged at Error), 503 with Retry-After where it could not be reached (a call sent again is recorded as an
+    /// entry of its own).
     /// </summary>
     private static IResult CardsNotStored(HttpContext context, CdsHookCardsNotStoredException exception)
     {
         var refused = exception.RefusedByDatabase;
         var status = refused ? DatabaseUnavailableHandler.RefusedStatus : StatusCodes.Status503ServiceUnavailable;
+        if (!refused)
+        {
+            DatabaseUnavailableHandler.MarkUnavailable(context.Response);
+        }
+
         var entry = (exception.IsScreening ? "screening " : "answer ") + $"{exception.Sequence} ({exception.EntryId})";
         context.RequestServices.GetService<DatabaseOutageLog>()?.CardsNotStored($"{context.Request.Method} {context.Request.Path.Value} answered {status}", entry, exception.InnerException!, refused);
         var recorded = $"The {(exception.IsScreening ? "screening" : "answer")} was recorded in the decision log (entry {exception.Sequence}, {exception.EntryId}), but ";

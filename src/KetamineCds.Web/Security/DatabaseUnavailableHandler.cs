@@ -38,6 +38,17 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
     /// <summary>The Retry-After, in seconds, of an answer that the database could not be reached (503).</summary>
     public const string RetryAfterSeconds = "5";
 
+    /// <summary>
+    /// Marks <paramref name="response"/> as "the database could not be reached": 503 with <see cref="RetryAfterSeconds"/>,
+    /// the one way every page, API route and CDS Hooks answer tells a client when to try again.
+    /// </summary>
+    public static void MarkUnavailable(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = RetryAfterSeconds;
+    }
+
     /// <summary>The title of the answer to a request the database refused.</summary>
     public const string RefusedTitle = "KetamineCds could not save this";
 
@@ -63,8 +74,7 @@ public sealed class DatabaseUnavailableHandler : IExceptionHandler
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        MarkUnavailable(httpContext.Response);
         if (httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await httpContext.Response.WriteAsJsonAsync(

@@ -1340,6 +1340,7 @@ public abstract class CdsHooksTests
             .ThrowsAsync(new DecisionLogUnavailableException("down"));
         using var response = await PatientViewWithLogAsync(app, log.Object, "patient-view-mdd-nothing-else");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
         Assert.DoesNotContain("\"cards\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = app.Db();
         Assert.Equal(0, await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
@@ -1456,6 +1457,71 @@ public abstract class CdsHooksTests
         Assert.Equal(recorded.Sequence, problem["sequence"]!.GetValue<long>());
         Assert.Equal(cards, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookCard>().CountAsync());
         Assert.Equal(prefills, await after.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().CountAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Feedback_TheLogFailsOnTheSecondOverride_SaysTheFirstMayBeRecordedAndASecondSendingRecordsOnlyTheRest(bool refusedByDatabase)
+    {
+        // Feedback overriding two cards records two overrides, one after the other. When the second could not be recorded,
+        // the answer said "nothing was recorded and no card is shown" (the words of a hook call), while the first stayed in
+        // the append-only log. It now says what may have been recorded; an outage invites sending it again (Retry-After),
+        // and that records only the override the log does not hold yet.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var cards = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Guid answerId;
+        await using (var db = app.Db())
+        {
+            answerId = (await db.DecisionLogEntries.SingleAsync()).Id;
+        }
+
+        var feedback = $$"""{"feedback":[{"card":"{{cards[0]!["uuid"]!.GetValue<string>()}}","outcome":"overridden","outcomeTimestamp":"{{ActedMinuteAgo}}"},{"card":"{{cards[^1]!["uuid"]!.GetValue<string>()}}","outcome":"overridden","outcomeTimestamp":"{{ActedMinuteAgo}}"}]}""";
+        var real = app.Services.GetRequiredService<IDecisionLog>();
+        var calls = 0;
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.RecordOverrideAsync(It.IsAny<OverrideSubmission>(), It.IsAny<CancellationToken>()))
+            .Returns((OverrideSubmission submission, CancellationToken token) => CountedAsync(submission, token));
+        async Task<LoggedOverride> CountedAsync(OverrideSubmission submission, CancellationToken token) =>
+            ++calls == 1
+                ? await real.RecordOverrideAsync(submission, token)
+                : throw (refusedByDatabase ? Refusal() : new DecisionLogUnavailableException("down"));
+        using var withLog = app.WithWebHostBuilder(b => b.ConfigureServices(services =>
+        {
+            services.RemoveAll<IDecisionLog>();
+            services.AddSingleton(log.Object);
+        }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView + "/feedback")
+        {
+            Content = new StringContent(feedback, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token(PatientView + "/feedback"));
+
+        using var response = await withLog.CreateClient().SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(2, calls);
+        Assert.Equal(refusedByDatabase ? HttpStatusCode.Conflict : HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(refusedByDatabase ? null : "5", response.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("nothing was recorded", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("card is shown", body, StringComparison.OrdinalIgnoreCase);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal(
+            refusedByDatabase ? "The feedback could not be recorded: the database refused it." : "The feedback could not be recorded: the decision log is unavailable.",
+            problem["title"]!.GetValue<string>());
+        var audit = app.Services.GetRequiredService<IDecisionLogAudit>();
+        Assert.Single((await audit.FindHookAnswerAsync(answerId))!.Overrides);
+
+        // Sent again once the log answers: only the second override is recorded; the first is not recorded twice.
+        using (var again = await app.PostAsync(PatientView + "/feedback", feedback))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.Equal(2, (await audit.FindHookAnswerAsync(answerId))!.Overrides.Count);
+        Assert.True((await real.VerifyAsync()).Intact);
     }
 
     /// <summary>The decision log's failure when PostgreSQL answered and refused the entry (a check constraint, 23514).</summary>

@@ -9,7 +9,8 @@ namespace KetamineCds.Web.Tests.Pages;
 /// An audit page that cannot read the log says why, as the screening forms do: "unavailable" (503, try again shortly) when
 /// the database could not be reached, "the database refused" (409, no outage, trying again will not help) when it answered
 /// and refused. Until this change every failure was called "unavailable" with a 503, a refusal (a permission taken away, a
-/// table missing after a bad migration) included.
+/// table missing after a bad migration) included. The 503 says when to try again (Retry-After), as the API's does; the 409
+/// does not.
 /// </summary>
 public sealed class AuditLogFailureTests
 {
@@ -24,10 +25,11 @@ public sealed class AuditLogFailureTests
     [MemberData(nameof(Pages))]
     public async Task AuditPage_TheDatabaseRefused_SaysItRefusedWith409AndNotUnavailable(string path, string refused, string unavailable)
     {
-        var (status, html) = await GetWhileTheLogFailsAsync(path, new DecisionLogUnavailableException(
+        var (status, retryAfter, html) = await GetWhileTheLogFailsAsync(path, new DecisionLogUnavailableException(
             "The decision log could not be read.", new Npgsql.PostgresException("permission denied for table DecisionLogEntries", "ERROR", "ERROR", "42501")));
 
         Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Null(retryAfter);
         Assert.Contains(refused + " This is not an outage, and trying again will not help; the cause is in KetamineCds's log for the administrator.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(unavailable, html, StringComparison.Ordinal);
     }
@@ -36,10 +38,11 @@ public sealed class AuditLogFailureTests
     [MemberData(nameof(Pages))]
     public async Task AuditPage_TheDatabaseCouldNotBeReached_SaysUnavailableWith503(string path, string refused, string unavailable)
     {
-        var (status, html) = await GetWhileTheLogFailsAsync(path, new DecisionLogUnavailableException(
+        var (status, retryAfter, html) = await GetWhileTheLogFailsAsync(path, new DecisionLogUnavailableException(
             "The decision log could not be read.", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("5", retryAfter);
         Assert.Contains(unavailable, html, StringComparison.Ordinal);
         Assert.DoesNotContain(refused, html, StringComparison.Ordinal);
     }
@@ -47,7 +50,7 @@ public sealed class AuditLogFailureTests
     [Fact]
     public async Task AuditPage_TheDatabaseRefused_SaysItInChinese()
     {
-        var (status, html) = await GetWhileTheLogFailsAsync("/Audit", new DecisionLogUnavailableException(
+        var (status, _, html) = await GetWhileTheLogFailsAsync("/Audit", new DecisionLogUnavailableException(
             "The decision log could not be read.", new Npgsql.PostgresException("permission denied", "ERROR", "ERROR", "42501")), "zh-CN");
 
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -55,7 +58,7 @@ public sealed class AuditLogFailureTests
     }
 
     /// <summary>The page, as an auditor sees it while every read of the decision log fails with <paramref name="failure"/>.</summary>
-    private static async Task<(HttpStatusCode Status, string Html)> GetWhileTheLogFailsAsync(string path, DecisionLogUnavailableException failure, string? language = null)
+    private static async Task<(HttpStatusCode Status, string? RetryAfter, string Html)> GetWhileTheLogFailsAsync(string path, DecisionLogUnavailableException failure, string? language = null)
     {
         var audit = new Mock<IDecisionLogAudit>();
         audit.Setup(a => a.SearchAsync(It.IsAny<AuditFilter>(), It.IsAny<AuditCursor?>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
@@ -70,6 +73,6 @@ public sealed class AuditLogFailureTests
         }
 
         using var response = await auditor.SendAsync(request);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        return (response.StatusCode, response.Headers.RetryAfter?.ToString(), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }

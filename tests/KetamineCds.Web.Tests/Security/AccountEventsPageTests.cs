@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace KetamineCds.Web.Tests.Security;
 
@@ -56,6 +58,35 @@ public sealed class AccountEventsPageTests
         var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
         var view = await db.AccessEvents.Where(e => e.Kind == "view-access-log").OrderByDescending(e => e.Sequence).FirstAsync();
         Assert.Equal((KetamineCdsFactory.Admin, "Admin", "user:" + id, "account events (user administration)"), (view.UserEmail, view.Role, view.Subject, view.Detail));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Events_TheAccessLogFails_Answers409ForARefusalAnd503WithRetryAfterForAnOutage(bool refusedByDatabase)
+    {
+        // The page answered 503 "reload in a moment" for both, a refusal (a permission taken away) included, and without
+        // Retry-After; it now tells them apart as the audit pages do (LogFailures).
+        var access = new Mock<IAccessAudit>();
+        access.Setup(a => a.RecordAsync(It.IsAny<AccessEvent>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        access.Setup(a => a.RecordAsync(It.Is<AccessEvent>(e => e.Kind == AccessEventKind.ViewAccessLog), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new DecisionLogUnavailableException("The access log could not be written.", refusedByDatabase
+                ? new Npgsql.PostgresException("permission denied for table AccessEvents", "ERROR", "ERROR", "42501")
+                : new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+        using var factory = new KetamineCdsFactory { AccessAuditOverride = access.Object };
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
+
+        using var response = await admin.GetAsync($"/Admin/Users/Events/{id}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        const string Refused = "The database refused the request, so the events are not shown. This is not an outage, and trying again will not help; the cause is in KetamineCds's log for the administrator.";
+        const string Unavailable = "The access log could not be read just now, so the events are not shown. Reload the page in a moment.";
+        Assert.Equal(refusedByDatabase ? HttpStatusCode.Conflict : HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(refusedByDatabase ? null : "5", response.Headers.RetryAfter?.ToString());
+        Assert.Contains(refusedByDatabase ? Refused : Unavailable, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(refusedByDatabase ? Unavailable : Refused, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"account-events\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

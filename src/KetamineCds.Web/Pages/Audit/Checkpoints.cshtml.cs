@@ -124,7 +124,7 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         }
         catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
+            return StatusCode(LogFailures.Status(LogFailures.Answer(HttpContext, ex)));
         }
 
         var buffer = new MemoryStream();

@@ -38,7 +38,7 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
         }
         catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
+            return StatusCode(LogFailures.Status(LogFailures.Answer(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

@@ -39,7 +39,7 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
         }
         catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
+            return StatusCode(LogFailures.Status(LogFailures.Answer(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

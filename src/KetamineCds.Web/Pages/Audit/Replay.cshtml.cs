@@ -51,7 +51,7 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
         }
         catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
+            return StatusCode(LogFailures.Status(LogFailures.Answer(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

@@ -48,7 +48,7 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
         }
         catch (DecisionLogUnavailableException ex)
         {
-            return StatusCode(LogFailures.Status(LogFailures.Of(HttpContext, ex)));
+            return StatusCode(LogFailures.Status(LogFailures.Answer(HttpContext, ex)));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

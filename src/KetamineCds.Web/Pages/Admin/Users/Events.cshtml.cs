@@ -1,5 +1,6 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Audit;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -30,6 +31,9 @@ public sealed class EventsModel(UserManager<ApplicationUser> users, EfAccessAudi
     /// <summary>The page of events; null when the access log could not be read.</summary>
     public AccessLogPage? Events { get; private set; }
 
+    /// <summary>Why the access log could not be read: the database refused (409), or could not be reached (503, Retry-After).</summary>
+    public LogFailure Failure { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         Account = await users.FindByIdAsync(id);
@@ -43,10 +47,10 @@ public sealed class EventsModel(UserManager<ApplicationUser> users, EfAccessAudi
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewAccessLog, "user:" + Account.Id, AccessEventTexts.AccountEventsDetail, Roles.Admin);
             Events = await accessLog.ListAccountEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, Account.Id, Before, PageSize, HttpContext.RequestAborted);
         }
-        catch (DecisionLogUnavailableException)
+        catch (DecisionLogUnavailableException ex)
         {
             Events = null; // the page says the log could not be read
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Failure = LogFailures.Answer(HttpContext, ex);
         }
 
         return Page();
