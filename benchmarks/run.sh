@@ -92,13 +92,21 @@ start_app() { # port name
 
 # The CDS Hooks scenario's EHR: a key pair the app trusts (its JWKS) and the load client signs with.
 dotnet "$clientdll" --make-cds-hooks-key "$work"
-# Real prefetch bundles: the patient-view samples (FHIR sample bundles of a chart each), one request per line, their
-# dates moved to today as SampleDates does for the tests and SendSamples (today's blood pressure stays today's).
+# Real prefetch bundles: the patient-view samples (FHIR sample bundles of a chart each), one request per line, moved
+# to now as SampleDates.MovedTo does for the tests and SendSamples: a reading (a date-time with its offset) by the time
+# since 2026-11-28T09:15-05:00, so the morning's blood pressure is 35 minutes old and never in the future (which the
+# service does not read); a date alone by the days to today's UTC date.
 python3 - "$root"/samples/cds-hooks/requests/patient-view-*.json >"$work/hooks.jsonl" <<'PY'
 import datetime, json, re, sys
-shift = datetime.timedelta(days=(datetime.datetime.now(datetime.timezone.utc).date() - datetime.date(2026, 11, 28)).days)
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+shift = now - datetime.datetime(2026, 11, 28, 9, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
+days = datetime.timedelta(days=(now.date() - datetime.date(2026, 11, 28)).days)
+def reading(m):
+    at = datetime.datetime.fromisoformat(m.group().replace("Z", "+00:00")) + shift
+    return at.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if m.group().endswith("Z") else at.strftime("%z")[:3] + ":" + at.strftime("%z")[3:])
 for name in sys.argv[1:]:
-    text = re.sub(r'(?<=")\d{4}-\d{2}-\d{2}(?=["T])', lambda m: (datetime.date.fromisoformat(m.group()) + shift).isoformat(), open(name).read())
+    text = re.sub(r'(?<=")\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})(?=")', reading, open(name).read())
+    text = re.sub(r'(?<=")\d{4}-\d{2}-\d{2}(?=")', lambda m: (datetime.date.fromisoformat(m.group()) + days).isoformat(), text)
     print(json.dumps(json.loads(text), separators=(",", ":")))
 PY
 log "starting the app (instance 1) and the raw-insert baseline"

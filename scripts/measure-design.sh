@@ -9,7 +9,9 @@
 #     indications they share (Rules/Indications.cs) and the released versions' rule lists (Rules/RuleSetCatalog.cs,
 #     where a rule class may share a field's name). A line that is only a comment is not counted; the measure is by
 #     word, so an enumeration, section or class that shares a field's name counts as naming it. Fields named in more
-#     than 3 files are listed with their files.
+#     than 3 files are listed with their files. Translations are not counted: every field also has its Chinese label
+#     and help in src/KetamineCds.Web/Resources/Localization/ClinicalText.zh-Hans.resx (keys Field.<wireName>.*,
+#     camelCase), so a plain field is the 2 files printed here plus that one entry (docs/contributing.md; QA121 F12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 at=""

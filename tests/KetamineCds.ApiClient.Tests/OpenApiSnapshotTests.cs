@@ -21,7 +21,9 @@ public sealed class OpenApiSnapshotTests(AppFactory factory) : IClassFixture<App
 
         Assert.True(JsonNode.DeepEquals(served, snapshot),
             "The served /openapi/v1.json differs from tests/KetamineCds.ApiClient.Tests/openapi/v1.json. "
-            + "Run scripts/generate-client.sh and commit the snapshot and the regenerated client.");
+            + "Run KETAMINECDS_OPENAPI_PORT=<a free port> bash scripts/generate-client.sh (the default port, 25081, is shared by every "
+            + "worktree on the machine) and commit the snapshot and the regenerated client. A new field, an API change, and a new rule-set "
+            + "version (the audit exports' ruleSet filter lists the released versions) each change the document.");
     }
 
     [Fact]

@@ -47,7 +47,7 @@ using (var discovery = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/cds-se
 var failed = 0;
 foreach (var file in Directory.GetFiles(Path.Combine(root, "samples", "cds-hooks", "requests"), "*.json").Order(StringComparer.Ordinal))
 {
-    var body = SampleDates.MovedToToday(File.ReadAllText(file));
+    var body = SampleDates.MovedToNow(File.ReadAllText(file));
     using var request = JsonDocument.Parse(body);
     var hook = request.RootElement.GetProperty("hook").GetString();
     var service = hook == "order-sign" ? "ketamine-screening-order-sign" : "ketamine-screening-patient-view";

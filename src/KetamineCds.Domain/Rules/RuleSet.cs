@@ -13,6 +13,13 @@ public sealed class RuleSet
 {
     public RuleSet(string version, IReadOnlyList<Rule> rules, IReadOnlyList<PathwayDefinition> pathways, string policy = DecisionPolicy.V1Text)
     {
+        // The CDS Hooks card label ("KetamineCds rule set 1.7.0", cds-hooks.md) and each release's test class
+        // (RuleSet1_7_0RulesTests) are spelled from the version: MAJOR.MINOR.PATCH, digits only (QA121 F9).
+        if (!IsVersion(version))
+        {
+            throw new ArgumentException($"Rule-set version \"{version}\" is not MAJOR.MINOR.PATCH in digits only (such as 1.8.0): no suffix, no leading zero.", nameof(version));
+        }
+
         Version = version;
         Policy = policy;
         Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
@@ -87,6 +94,14 @@ public sealed class RuleSet
     public string CanonicalText { get; }
 
     public Rule? Find(string ruleId) => Rules.FirstOrDefault(r => r.Id == ruleId);
+
+    /// <summary>Whether <paramref name="version"/> is a rule-set version: three numbers in ASCII digits, without leading zeros, joined by dots.</summary>
+    public static bool IsVersion(string? version)
+    {
+        var parts = version?.Split('.');
+        return parts is { Length: 3 }
+            && parts.All(p => p.Length is > 0 and <= 9 && p.All(char.IsAsciiDigit) && (p.Length == 1 || p[0] != '0'));
+    }
 
     /// <summary>
     /// The next version, declared as a difference from this one: rules added, rules replaced (same id, a new

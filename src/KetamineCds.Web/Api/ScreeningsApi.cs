@@ -183,7 +183,9 @@ public static class ScreeningsApi
                     statusCode: StatusCodes.Status503ServiceUnavailable,
                     title: "The screening could not be confirmed as saved.",
                     detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
-                        + "It may have been stored; try again shortly (a repeat is recorded as a screening of its own).");
+                        + (submissionId is null
+                            ? "It may have been stored; try again shortly (a repeat is recorded as a screening of its own)."
+                            : "It may have been stored; try again shortly with the same Idempotency-Key: if it was stored, the repeat records nothing and answers with that screening."));
             case RecordingStatus.RefusedByDatabase:
                 // No outage (503 would tell the client to try again shortly): the database answered and refused the entry.
                 return Results.Problem(

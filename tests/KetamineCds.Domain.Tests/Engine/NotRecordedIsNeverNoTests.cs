@@ -310,17 +310,21 @@ public class NotRecordedIsNeverNoTests
     /// with a pathway indicated and every other item recorded, a care item left blank never leaves any pathway plainly
     /// eligible. Checked for every pathway's indication, both sexes, both jurisdictions, and with and without a substance
     /// use disorder in remission (so that each care item the form can ask is asked somewhere), under the current rule set
-    /// and 1.5.0, except where the caution that fired for the item concerns only other pathways (from 1.7.0: the EU
-    /// antidepressant class, EU-003, is a condition of esketamine for TRD only). The releases before keep their answers (replay) and do not keep this: 1.2.0 has no caution for
-    /// otherCardiovascularOrCerebrovascularDisease (added in 1.3.0), and 1.2.0 to 1.4.0 leave the EU suicidal-ideation
-    /// pathway plainly eligible without the antidepressant's class.
+    /// and every release from 1.5.0, except where the caution that fired for the item concerns only other pathways (from
+    /// 1.7.0: the EU antidepressant class, EU-003, is a condition of esketamine for TRD only). The current set is checked
+    /// for every care item of the catalogue; a release before it only for the care items that its rules, or an earlier
+    /// release's, read (<see cref="CareItemsCheckedIn"/>; QA121 F3): a care field added later did not exist for it, and a
+    /// released set never changes, so a new care field is checked from the version that reads it first, while every
+    /// care item 1.5.0 to 1.7.0 read stays checked there. The releases before 1.5.0 keep their answers (replay) and do not
+    /// keep this: 1.2.0 has no caution for otherCardiovascularOrCerebrovascularDisease (added in 1.3.0), and 1.2.0 to
+    /// 1.4.0 leave the EU suicidal-ideation pathway plainly eligible without the antidepressant's class.
     /// </summary>
     [Theory]
     [MemberData(nameof(RuleSetsFrom1_5_0))]
     public void Evaluate_ACareItemNotRecorded_NeverLeavesAPathwayPlainlyEligible(string version)
     {
         var ruleSet = RuleSetCatalog.Find(version)!;
-        var careItems = Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare).ToArray();
+        var careItems = CareItemsCheckedIn(ruleSet);
         var blanked = new HashSet<string>(StringComparer.Ordinal);
         var gaps = new List<string>();
         foreach (var (scenario, start) in CareScenarios())
@@ -350,8 +354,53 @@ public class NotRecordedIsNeverNoTests
             $"Rule set {version}, every other item recorded, a care item not recorded leaves a pathway plainly eligible:\n{string.Join("\n", gaps.Distinct())}\n"
             + "The catalogue (Fields.cs) says each of these calls for care when not recorded, so a caution must fire when it is not recorded: "
             + "a FindingKind.Caution rule whose condition holds when the field is not recorded, e.g. with NotRecorded(Fields.X) or NotTrue(Fields.X) "
-            + "(docs/contributing.md, \"Decide what not recorded does\").");
+            + "(docs/contributing.md, \"Decide what not recorded does\"). A released rule set never changes: add the caution (or replace the rule "
+            + "that says the same thing, such as SAF-001 for the pre-treatment safety history) in the next version in RuleSetCatalog and make it "
+            + "Current. The current set is checked for every care item; a released one only for the care items its rules or an earlier release's read, "
+            + (ruleSet == RuleSetCatalog.Current ? "so a new care field needs its caution in the version that adds it." : $"so {version} failing means a field it reads was made CallsForCare after it was released, or the release was changed."));
         Assert.Equal(careItems.Select(f => f.Name).Order(StringComparer.Ordinal), blanked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void CareItemsCheckedIn_TheCurrentSetEveryCareItem_AReleaseOnlyTheCareItemsItOrAnEarlierReleaseReads()
+    {
+        var careItems = Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare).ToArray();
+        Assert.Equal(careItems, CareItemsCheckedIn(RuleSetCatalog.Current));
+
+        // 1.2.0 read no otherCardiovascularOrCerebrovascularDisease (1.3.0 added it to SAF-001), 1.3.0 does.
+        var added = Fields.Find("otherCardiovascularOrCerebrovascularDisease")!;
+        Assert.DoesNotContain(added, CareItemsCheckedIn(RuleSetCatalog.V1_2_0));
+        Assert.Contains(added, CareItemsCheckedIn(RuleSetCatalog.V1_3_0));
+        Assert.All(RuleSetCatalog.All, r => Assert.Subset(careItems.ToHashSet(), CareItemsCheckedIn(r).ToHashSet()));
+
+        // The sixteen care items of the catalogue when this was derived (QA121 F3) stay checked in 1.5.0 to 1.7.0, as before:
+        // each of those releases reads every one of them.
+        string[] before =
+        [
+            "breastfeeding", "oralAntidepressantClass", "onOpioids", "onNaltrexone", "benzodiazepineDiazepamEquivalentMg", "onPsychostimulantOrMaoi",
+            "otherCnsDepressants", "substancesUsed", "otherCardiovascularOrCerebrovascularDisease", "hypertensiveEncephalopathyHistory",
+            "respiratoryDiseaseOrSleepApnea", "cognitiveImpairment", "urinaryTractSymptoms", "systolicBp", "diastolicBp", "hepaticImpairment",
+        ];
+        Assert.All(
+            new[] { RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0 },
+            r => Assert.Subset(CareItemsCheckedIn(r).Select(f => f.Name).ToHashSet(StringComparer.Ordinal), before.ToHashSet(StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// The care items checked in <paramref name="ruleSet"/>: every one of the catalogue for the current set; for a release
+    /// before it, those that a rule of it or of an earlier release reads (derived from the rules, no list by hand).
+    /// </summary>
+    private static FieldDefinition[] CareItemsCheckedIn(RuleSet ruleSet)
+    {
+        var careItems = Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare);
+        if (ruleSet == RuleSetCatalog.Current)
+        {
+            return [.. careItems];
+        }
+
+        var read = RuleSetCatalog.All.TakeWhile(r => r != ruleSet).Append(ruleSet)
+            .SelectMany(r => r.Rules).SelectMany(r => r.Condition.FieldsRead()).ToHashSet();
+        return [.. careItems.Where(read.Contains)];
     }
 
     public static TheoryData<string> RuleSetsFrom1_5_0() =>

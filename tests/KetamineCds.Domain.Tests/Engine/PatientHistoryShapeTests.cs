@@ -8,8 +8,11 @@ namespace KetamineCds.Domain.Tests.Engine;
 
 /// <summary>
 /// <see cref="PatientHistory"/> is generated from the field catalogue (<see cref="Fields"/>), and its JSON is what the
-/// decision log stores and hashes (<c>HistoryJson</c>): the properties' names and order must stay those of the
-/// hand-written record it replaced, byte for byte, or stored entries would no longer read back as they were written.
+/// decision log stores and hashes (<c>HistoryJson</c>). The names, order and spelling of the existing properties never
+/// change, or stored entries would no longer read back as they were written. A new field is added: its property at the
+/// place of its field in <see cref="Fields.All"/>, and its member in <see cref="Full"/> and in both pinned strings below
+/// (the only edit these tests take; docs/contributing.md, "Add a field"). Entries stored before it keep their own text,
+/// without the member, and read it back as not recorded.
 /// </summary>
 public class PatientHistoryShapeTests
 {

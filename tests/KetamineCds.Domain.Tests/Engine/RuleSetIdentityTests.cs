@@ -128,19 +128,50 @@ public partial class RuleSetIdentityTests
 
     [Fact]
     public void Constructor_DuplicateRuleId_Throws() =>
-        Assert.Throws<ArgumentException>(() => new RuleSet("x", [.. Current.Rules, new TweakedRule(Current.Rules[0])], Current.Pathways));
+        Assert.Throws<ArgumentException>(() => new RuleSet("9.9.9", [.. Current.Rules, new TweakedRule(Current.Rules[0])], Current.Pathways));
 
     [Fact]
     public void Constructor_PathwayDefinedTwice_Throws() =>
-        Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, [.. Current.Pathways, Current.Pathways[0]]));
+        Assert.Throws<ArgumentException>(() => new RuleSet("9.9.9", Current.Rules, [.. Current.Pathways, Current.Pathways[0]]));
 
     [Fact]
     public void Constructor_PathwayMissing_Throws() =>
-        Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, Current.Pathways.Skip(1).ToArray()));
+        Assert.Throws<ArgumentException>(() => new RuleSet("9.9.9", Current.Rules, Current.Pathways.Skip(1).ToArray()));
 
     [Fact]
     public void Constructor_PathwayNamingUnknownRule_Throws() =>
-        Assert.Throws<ArgumentException>(() => new RuleSet("x", Current.Rules, Current.Pathways.Select(p => p with { IndicationRuleId = "NOPE-001" }).ToArray()));
+        Assert.Throws<ArgumentException>(() => new RuleSet("9.9.9", Current.Rules, Current.Pathways.Select(p => p with { IndicationRuleId = "NOPE-001" }).ToArray()));
+
+    [Theory]
+    [InlineData("1.8.0-scratch")]
+    [InlineData("1.8")]
+    [InlineData("1.8.0.1")]
+    [InlineData("v1.8.0")]
+    [InlineData("1.08.0")]
+    [InlineData("1..0")]
+    [InlineData("1.8.0 ")]
+    [InlineData("1.٨.0")]
+    [InlineData("x")]
+    [InlineData("")]
+    public void Constructor_VersionNotMajorMinorPatchDigits_IsRefusedSayingWhatAVersionIs(string version)
+    {
+        // QA121 F9: the CDS Hooks card label and the release test class name are spelled from the version.
+        var error = Assert.Throws<ArgumentException>(() => new RuleSet(version, Current.Rules, Current.Pathways, Current.Policy));
+        Assert.Equal("version", error.ParamName);
+        Assert.Contains("MAJOR.MINOR.PATCH in digits only", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Current.Next(version));
+    }
+
+    [Theory]
+    [InlineData("1.8.0")]
+    [InlineData("2.0.0")]
+    [InlineData("10.20.30")]
+    public void Constructor_MajorMinorPatchDigits_IsAccepted(string version) =>
+        Assert.Equal(version, Current.Next(version).Version);
+
+    [Fact]
+    public void Catalogue_EveryReleasedVersion_IsMajorMinorPatchDigits() =>
+        Assert.All(RuleSetCatalog.All, r => Assert.Matches(@"\A(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\z", r.Version));
 
     [Fact]
     public void Catalogue_EveryRuleClassInTheDomain_IsInTheCurrentRuleSetOrOnlyInAnEarlierRelease()
@@ -153,14 +184,25 @@ public partial class RuleSetIdentityTests
         Assert.Equal(classes.Length, current.Count + earlierOnly.Count);
     }
 
+    /// <summary>
+    /// The current set is the last released, and the releases are listed in version order (QA121 F8: true for the next
+    /// release too, with no test to rename; the facts of each release are in <see cref="Catalogue_EachRelease_HasItsPolicyPathwaysAndConcerns"/>).
+    /// </summary>
     [Fact]
-    public void Catalogue_RuleSet1_7_0_IsCurrentAndAfter1_6_0()
+    public void Catalogue_CurrentRuleSet_IsTheLastReleasedAndTheReleasesAreInVersionOrder()
     {
-        Assert.Same(RuleSetCatalog.V1_7_0, RuleSetCatalog.Current);
-        Assert.Equal([RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0], RuleSetCatalog.All);
-        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_7_0.Policy);
-        Assert.Equal(RuleSetCatalog.V1_6_0.Pathways, RuleSetCatalog.V1_7_0.Pathways);
-        Assert.All(RuleSetCatalog.All.Where(r => r != RuleSetCatalog.V1_7_0), r => Assert.Empty(r.ConcernsByRule));
+        Assert.Same(RuleSetCatalog.All[^1], RuleSetCatalog.Current);
+        Assert.Equal(
+            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0],
+            RuleSetCatalog.All.Take(8));
+        var versions = RuleSetCatalog.All.Select(r => System.Version.Parse(r.Version)).ToArray();
+        Assert.All(versions.Zip(versions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.Second} is listed after {pair.First}"));
+    }
+
+    /// <summary>The decision policy, the pathway map and the pathways cautions concern, release by release.</summary>
+    [Fact]
+    public void Catalogue_EachRelease_HasItsPolicyPathwaysAndConcerns()
+    {
         Assert.Equal(DecisionPolicy.V1Text, RuleSetCatalog.V1_0_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_1_0.Policy);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_2_0.Policy);
@@ -170,6 +212,15 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_4_0.Pathways, RuleSetCatalog.V1_5_0.Pathways);
         Assert.Equal(DecisionPolicy.V1_1Text, RuleSetCatalog.V1_6_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_5_0.Pathways, RuleSetCatalog.V1_6_0.Pathways);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_7_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_6_0.Pathways, RuleSetCatalog.V1_7_0.Pathways);
+
+        // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
+        Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
+        {
+            Assert.Empty(r.ConcernsByRule);
+            Assert.All(r.Rules, rule => Assert.Null(rule.Concerns));
+        });
     }
 
     /// <summary>

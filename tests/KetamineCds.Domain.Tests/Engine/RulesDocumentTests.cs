@@ -82,9 +82,19 @@ public class RulesDocumentTests
         Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
 
     [Fact]
-    public void RulesDocument_Rendering_IsOfRuleSet1_7_0AndListsTheUnconfirmedFacts()
+    public void RulesDocument_Rendering_IsOfTheCurrentRuleSet()
     {
+        // QA121 F8: true for every release, with no test to rename; the committed docs/rules.md is this rendering
+        // (RulesDocument_Committed_EqualsTheRenderingOfTheCurrentRuleSet).
         var md = RuleCatalogDocument.Render(RuleSetCatalog.Current);
+        Assert.Contains("| Version | " + RuleSetCatalog.Current.Version + " |", md, StringComparison.Ordinal);
+        Assert.Contains("| Digest | `" + RuleSetCatalog.Current.Digest + "` |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesDocument_RenderingOf1_7_0_IsOfThatVersionAndListsTheUnconfirmedFacts()
+    {
+        var md = RuleCatalogDocument.Render(RuleSetCatalog.V1_7_0);
         Assert.Contains("| Version | 1.7.0 |", md, StringComparison.Ordinal);
         Assert.Contains("| Digest | `" + RuleSetCatalog.V1_7_0.Digest + "` |", md, StringComparison.Ordinal);
         Assert.Contains("#### SCR-002\n", md, StringComparison.Ordinal);

@@ -99,15 +99,12 @@ public class CompletenessRulesTests : RuleTestBase
     public void Evaluate_ManWithBreastfeedingNotRecorded_DoesNotFireSaf001() =>
         AssertDoesNotFire("SAF-001", CareHistoryRecorded() with { SexAtBirth = SexAtBirth.Male, Breastfeeding = null });
 
-    private static PatientHistory CareHistoryRecorded() => Trd() with
-    {
-        OtherCardiovascularOrCerebrovascularDisease = false,
-        RespiratoryDiseaseOrSleepApnea = false,
-        HypertensiveEncephalopathyHistory = false,
-        CognitiveImpairment = false,
-        UrinaryTractSymptoms = false,
-        Breastfeeding = false,
-    };
+    /// <summary>
+    /// TRD with every care item recorded (its ordinary answer, from the catalogue: a care field added later needs no edit
+    /// here, QA121 F4), SAF-001's other safety history among them; the man's breastfeeding, which the form does not ask
+    /// him, recorded no, so that the edge test below leaves only it unrecorded.
+    /// </summary>
+    private static PatientHistory CareHistoryRecorded() => Trd().WithCareItemsRecorded() with { Breastfeeding = false };
 
     [Fact, Fires("REC-002")]
     public void Evaluate_PassiveIdeationWithAbortedAttemptAndSafetyItemsNotRecorded_FiresRec002()

@@ -47,17 +47,41 @@ public class RuleCoverageTests
     /// </summary>
     public static TheoryData<string, string> EarlierOnlyRules()
     {
-        var current = RuleSetCatalog.Current.Rules.Select(r => WithoutConcerns(r.CanonicalDefinition())).ToHashSet(StringComparer.Ordinal);
         var data = new TheoryData<string, string>();
-        foreach (var ruleSet in RuleSetCatalog.All.Where(r => r != RuleSetCatalog.Current))
+        foreach (var (version, ruleId) in EarlierOnly(RuleSetCatalog.Current, RuleSetCatalog.All))
         {
-            foreach (var rule in ruleSet.Rules.Where(r => !current.Contains(r.CanonicalDefinition())))
-            {
-                data.Add(ruleSet.Version, rule.Id);
-            }
+            data.Add(version, ruleId);
         }
 
         return data;
+    }
+
+    /// <summary>
+    /// The (version, rule id) of each release before <paramref name="current"/> whose rule's definition, without the
+    /// pathways it concerns, <paramref name="current"/> does not have. Both sides are compared without them (QA121 F7: the
+    /// earlier side was compared with them, so a next release listed 1.7.0's scoped cautions it never touched).
+    /// </summary>
+    private static IEnumerable<(string Version, string RuleId)> EarlierOnly(RuleSet current, IEnumerable<RuleSet> releases)
+    {
+        var definitions = current.Rules.Select(r => WithoutConcerns(r.CanonicalDefinition())).ToHashSet(StringComparer.Ordinal);
+        return from ruleSet in releases.Where(r => r != current)
+               from rule in ruleSet.Rules
+               where !definitions.Contains(WithoutConcerns(rule.CanonicalDefinition()))
+               select (ruleSet.Version, rule.Id);
+    }
+
+    [Fact]
+    public void EarlierOnly_ANextReleaseThatChangesNothing_ListsNoRuleOfTheReleaseBeforeIt()
+    {
+        // The next release, declared as the current one with nothing changed: none of the current set's rules (1.7.0's
+        // scoped cautions among them) becomes "earlier only", and the earlier releases' rows stay what they are today.
+        var parts = RuleSetCatalog.Current.Version.Split('.');
+        var next = RuleSetCatalog.Current.Next($"{parts[0]}.{int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) + 1}.0");
+
+        var rows = EarlierOnly(next, [.. RuleSetCatalog.All, next]).ToArray();
+
+        Assert.DoesNotContain(rows, r => r.Version == RuleSetCatalog.Current.Version);
+        Assert.Equal(EarlierOnly(RuleSetCatalog.Current, RuleSetCatalog.All), rows);
     }
 
     private static string WithoutConcerns(string definition) =>

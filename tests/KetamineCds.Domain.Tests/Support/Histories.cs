@@ -111,26 +111,10 @@ internal static class Histories
     }
 
     /// <summary>
-    /// The answer a clinician records for a patient without the condition, derived from the catalogue: a yes/no whose more
-    /// cautious answer is yes (a condition, a medicine) is no, one whose more cautious answer is no (a safeguard) is yes; a
-    /// choice is its first (none, or the ordinary class); a list names its first choice; a number is its ordinary
-    /// measurement or its smallest value (a dose of 0).
+    /// The answer a clinician records for a patient without the condition, derived from the catalogue (one definition for
+    /// every test project: <see cref="CompleteScreeningBodies.OrdinaryValue"/>, tests/Shared).
     /// </summary>
-    public static object OrdinaryValue(FieldDefinition field) => field.Type switch
-    {
-        FieldType.YesNo => field.MoreCautious == MoreCautiousAnswer.No,
-        FieldType.Choice => field.Choices[0],
-        FieldType.ChoiceList => new List<string> { field.Choices[0] },
-        FieldType.WholeNumber => OrdinaryMeasurements.TryGetValue(field.Name, out var m) ? m : (int)(field.Min ?? throw NoOrdinaryValue(field)),
-        FieldType.Number => field.Min ?? throw NoOrdinaryValue(field),
-        _ => throw NoOrdinaryValue(field),
-    };
-
-    /// <summary>Measurements whose smallest allowed value is not an ordinary one (a systolic pressure of 50 is not).</summary>
-    private static readonly Dictionary<string, int> OrdinaryMeasurements = new(StringComparer.Ordinal) { ["systolicBp"] = 120, ["diastolicBp"] = 80 };
-
-    private static InvalidOperationException NoOrdinaryValue(FieldDefinition field) =>
-        new($"Histories.OrdinaryValue knows no ordinary answer for {field.Name} ({field.Type}); add one to OrdinaryMeasurements.");
+    public static object OrdinaryValue(FieldDefinition field) => CompleteScreeningBodies.OrdinaryValue(field);
 
     private static PatientHistory WithItemsRecorded(this PatientHistory h, Func<FieldDefinition, bool> which)
     {

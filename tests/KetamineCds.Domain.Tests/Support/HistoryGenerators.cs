@@ -142,9 +142,14 @@ public static class HistoryGenerators
 
     /// <summary>
     /// No comorbidity, no co-medication, and every care item recorded (blood pressure measured, hepatic status, medicines):
-    /// from rule set 1.2.0 a care item not recorded is a caution, so only such a history can read plainly eligible.
+    /// from rule set 1.2.0 a care item not recorded is a caution, so only such a history can read plainly eligible. The
+    /// answers below are the ones this generator has always given; every other item whose absence matters that is still
+    /// not recorded and asked gets its ordinary answer from the catalogue (<see cref="Histories.WithEveryItemRecorded"/>:
+    /// the EU antidepressant's class, and any care or safety field added later, with no edit here; QA121 F4).
     /// </summary>
-    private static PatientHistory Uncomplicated(PatientHistory h) => h with
+    private static PatientHistory Uncomplicated(PatientHistory h) => UncomplicatedAnswers(h).WithEveryItemRecorded();
+
+    private static PatientHistory UncomplicatedAnswers(PatientHistory h) => h with
     {
         Pregnant = h.SexAtBirth == SexAtBirth.Male ? h.Pregnant : false,
         Breastfeeding = false,

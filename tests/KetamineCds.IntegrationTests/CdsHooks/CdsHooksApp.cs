@@ -122,10 +122,10 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     /// <summary>A valid token for a call to <paramref name="path"/>.</summary>
     public string Token(string path, string? jti = null) => Trusted.Create(Issuer, Origin + path, jti: jti);
 
-    /// <summary>A sample request from samples/cds-hooks/requests, with a fresh hookInstance, its dates moved to today (<see cref="SampleDates"/>).</summary>
+    /// <summary>A sample request from samples/cds-hooks/requests, with a fresh hookInstance, its dates moved to now (<see cref="SampleDates"/>).</summary>
     public static JsonObject Sample(string name)
     {
-        var json = JsonNode.Parse(SampleDates.MovedToToday(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Requests", name + ".json"))))!.AsObject();
+        var json = JsonNode.Parse(SampleDates.MovedToNow(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Requests", name + ".json"))))!.AsObject();
         json["hookInstance"] = Guid.NewGuid().ToString();
         return json;
     }

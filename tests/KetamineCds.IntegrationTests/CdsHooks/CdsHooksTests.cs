@@ -441,6 +441,9 @@ public abstract class CdsHooksTests
              "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
              "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
             """)!.AsObject();
+
+        // A care or safety field added to the catalogue later is answered with its ordinary answer too (QA121 F4).
+        CompleteScreeningBodies.WithEveryItemRecorded(body);
         foreach (var (name, value) in JsonNode.Parse("{" + changes + "}")!.AsObject().ToList())
         {
             body[name] = value?.DeepClone();

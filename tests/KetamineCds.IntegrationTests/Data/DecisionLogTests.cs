@@ -670,7 +670,7 @@ public abstract class DecisionLogTests
         await store.RewriteAndRehashAsync(2, e => e.InputJson = e.InputJson.Replace("\"psychosis\":\"active\"", "\"psychosis\":\"none\"", StringComparison.Ordinal));
         Assert.True((await store.Log.VerifyAsync()).Intact);
         var current = RuleSetCatalog.Current;
-        var withoutPsy001 = new RuleSet("9.9.9-test", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
+        var withoutPsy001 = new RuleSet("9.9.9", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
 
         var report = await store.Audit.AnalyzeImpactAsync(null, null, withoutPsy001);
 
@@ -700,7 +700,7 @@ public abstract class DecisionLogTests
 
         // A rule set without the active-psychosis contraindication opens treatment for exactly those four patients.
         var current = RuleSetCatalog.Current;
-        var withoutPsy001 = new RuleSet("9.9.9-test", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
+        var withoutPsy001 = new RuleSet("9.9.9", current.Rules.Where(r => r.Id != "PSY-001").ToList(), current.Pathways);
 
         var report = await store.Audit.AnalyzeImpactAsync(null, null, withoutPsy001);
 

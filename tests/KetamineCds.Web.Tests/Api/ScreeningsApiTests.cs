@@ -592,8 +592,32 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("\"could not be confirmed as recorded", document, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// QA121 F15: what a repeat does depends on the Idempotency-Key. Without one, a repeat is a screening of its own; with
+    /// one, the detail says to repeat with the same key, which records nothing more if the first was stored.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Create_DecisionLogStoppedDuringTheCommit_SaysWhatARepeatDoesWithOrWithoutAnIdempotencyKey(bool withKey)
+    {
+        var detail = (await AnswerWhileTheDecisionLogIsUnavailableAsync(outcomeUnknown: true, idempotencyKey: withKey ? Guid.NewGuid().ToString() : null))
+            .GetProperty("detail").GetString()!;
+
+        Assert.Contains("It may have been stored", detail, StringComparison.Ordinal);
+        if (withKey)
+        {
+            Assert.Contains("with the same Idempotency-Key: if it was stored, the repeat records nothing and answers with that screening.", detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("screening of its own", detail, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("(a repeat is recorded as a screening of its own)", detail, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The problem the API answers (a 503) when the decision log fails before the commit, or during it.</summary>
-    private static async Task<JsonElement> AnswerWhileTheDecisionLogIsUnavailableAsync(bool outcomeUnknown)
+    private static async Task<JsonElement> AnswerWhileTheDecisionLogIsUnavailableAsync(bool outcomeUnknown, string? idempotencyKey = null)
     {
         var log = new Mock<IDecisionLog>();
         log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
@@ -601,7 +625,13 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         using var factory = new KetamineCdsFactory { DecisionLogOverride = log.Object };
         var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
-        var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/screenings") { Content = JsonContent.Create(SampleRequests.Trd()) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -214,8 +214,12 @@ public sealed class CardBuilderTests
         Assert.All(because, l => Assert.DoesNotContain("; ", l, StringComparison.Ordinal));
     }
 
-    /// <summary>QA13 M1: an MDD history with active ideation, intent and behaviour answered no, the safety net complete (eligible for the suicidal-ideation pathway).</summary>
-    private const string ActiveIdeationSafetyNetComplete = """
+    /// <summary>
+    /// QA13 M1: an MDD history with active ideation, intent and behaviour answered no, the safety net complete (eligible for
+    /// the suicidal-ideation pathway). Any item whose absence matters that it leaves out (a care or safety field added to
+    /// the catalogue later) is recorded with its ordinary answer (<see cref="CompleteScreeningBodies"/>, QA121 F4).
+    /// </summary>
+    private static readonly string ActiveIdeationSafetyNetComplete = CompleteScreeningBodies.WithEveryItemRecorded("""
         {"patientReference":"MRN-M1","ageYears":45,"sexAtBirth":"male","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
          "failedAdequateTrials":0,"distinctMechanisms":0,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
          "psychosis":"none","suicidality":"active-ideation","safetyPlanInPlace":true,"lethalMeansCounselled":true,"followUpArranged":true,
@@ -226,7 +230,7 @@ public sealed class CardBuilderTests
          "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
          "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
          "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
-        """;
+        """);
 
     [Fact]
     public void ForAssessment_Eligible_ListsEveryHighSeverityInformationFindingTheResultPageShows()

@@ -173,7 +173,8 @@ public sealed class ChartChecksHookTests
             request[field] = value;
         }
 
-        return request;
+        // A care or safety field added to the catalogue later is answered with its ordinary answer too (QA121 F4).
+        return CompleteScreeningBodies.WithEveryItemRecorded(request);
     }
 
     /// <summary>The screenings KetamineCds completed from the chart (rescreens) do not carry the earlier answer for <paramref name="field"/>.</summary>

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Testing;
+
+/// <summary>
+/// Screening requests with every item whose absence matters recorded, derived from the field catalogue (QA121 F4): a
+/// test's "everything recorded" fixture names the answers it is about, and this fills in the rest, so that a care or
+/// safety field added to the catalogue later needs no edit in the fixtures. One source file, linked into each test
+/// project that needs it (Domain.Tests' <c>Histories.WithEveryItemRecorded</c> gives the same answers to a history).
+/// </summary>
+internal static class CompleteScreeningBodies
+{
+    /// <summary>Measurements whose smallest allowed value is not an ordinary one (a systolic pressure of 50 is not).</summary>
+    private static readonly Dictionary<string, int> OrdinaryMeasurements = new(StringComparer.Ordinal) { ["systolicBp"] = 120, ["diastolicBp"] = 80 };
+
+    /// <summary>
+    /// The answer a clinician records for a patient without the condition, derived from the catalogue, as a contract
+    /// value: a yes/no whose more cautious answer is yes (a condition, a medicine) is no, one whose more cautious answer
+    /// is no (a safeguard) is yes; a choice is its first (none, or the ordinary class); a list names its first choice; a
+    /// number is its ordinary measurement or its smallest value (a dose of 0).
+    /// </summary>
+    public static object OrdinaryValue(FieldDefinition field) => field.Type switch
+    {
+        FieldType.YesNo => field.MoreCautious == MoreCautiousAnswer.No,
+        FieldType.Choice => field.Choices[0],
+        FieldType.ChoiceList => new List<string> { field.Choices[0] },
+        FieldType.WholeNumber => OrdinaryMeasurements.TryGetValue(field.Name, out var m) ? m : (int)(field.Min ?? throw NoOrdinaryValue(field)),
+        FieldType.Number => field.Min ?? throw NoOrdinaryValue(field),
+        _ => throw NoOrdinaryValue(field),
+    };
+
+    /// <summary>The request (JSON text) with every item whose absence matters that it asks and leaves out recorded: <see cref="WithEveryItemRecorded(JsonObject)"/>.</summary>
+    public static string WithEveryItemRecorded(string json) => WithEveryItemRecorded(JsonNode.Parse(json)!.AsObject()).ToJsonString();
+
+    /// <summary>
+    /// <paramref name="body"/>, changed in place and returned, with each catalogue field that is <see cref="NotRecordedMeans.CanBlock"/>
+    /// or <see cref="NotRecordedMeans.CallsForCare"/>, absent, asked given the other answers and not ruled out by them
+    /// (<c>EmptyWhen</c>), given its <see cref="OrdinaryValue"/>, in the catalogue's order; answers already there stay.
+    /// </summary>
+    public static JsonObject WithEveryItemRecorded(JsonObject body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        object? ValueOf(string name) => body[name] switch
+        {
+            JsonArray list => list.Select(x => x!.GetValue<string>()).ToList(),
+            JsonValue v => v.GetValueKind() switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.String => v.GetValue<string>(),
+                JsonValueKind.Number => v.TryGetValue<int>(out var n) ? n : v.GetValue<decimal>(),
+                _ => null,
+            },
+            _ => null,
+        };
+
+        foreach (var field in Fields.All.Where(f => f.NotRecorded != NotRecordedMeans.Nothing))
+        {
+            if (ValueOf(field.Name) is null && field.IsAskedGiven(ValueOf) && field.EmptyWhen?.Applies(ValueOf) != true)
+            {
+                body[field.Name] = OrdinaryValue(field) switch
+                {
+                    List<string> list => new JsonArray([.. list.Select(x => (JsonNode)JsonValue.Create(x))]),
+                    bool b => JsonValue.Create(b),
+                    int n => JsonValue.Create(n),
+                    decimal d => JsonValue.Create(d),
+                    var other => JsonValue.Create((string)other),
+                };
+            }
+        }
+
+        return body;
+    }
+
+    private static InvalidOperationException NoOrdinaryValue(FieldDefinition field) =>
+        new($"CompleteScreeningBodies.OrdinaryValue knows no ordinary answer for {field.Name} ({field.Type}); add one to OrdinaryMeasurements.");
+}
