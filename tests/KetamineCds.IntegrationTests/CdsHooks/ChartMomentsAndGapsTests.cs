@@ -138,6 +138,15 @@ public sealed class ChartMomentsAndGapsTests
         Assert.Null(input["phq9Total"]);
         var total = Assert.Single(HookOrigin.FromJson(screening.HookOriginJson!).Disagreement!.Fields, f => f.Field == "phq9Total");
         Assert.Equal(("order-not-known", "null"), (total.Measured!.Order, total.UsedJson));
+
+        // The auditor's page says how the measurements were settled and when each was taken, not "less cautiously".
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        using var page = await auditor.GetAsync($"/Audit/Screening/{screening.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("gave different readings of a measurement, the newer reading was used", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("less cautiously than screening", html, StringComparison.Ordinal);
+        Assert.Matches($@"<td>12\s*<br /><small>taken {today}</small>\s*</td>\s*<td>\s*<code class=""id-whole"">Observation/tot</code><br />\s*</td>\s*<td>18\s*<br /><small>recorded {today}T[0-9:.]+Z \(UTC\)</small>\s*</td>\s*<td><strong>Not recorded</strong></td>", html);
     }
 
     [Theory]
