@@ -21,6 +21,13 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
     /// </summary>
     public HookCardsShown? Shown { get; init; }
 
+    /// <summary>
+    /// The prefetch keys the EHR did not send, sent as null or an OperationOutcome, or sent in part (QA120 F4), or null
+    /// when there were none. Written into the origin's JSON only when present (as <c>prefetchGaps</c>), so every entry
+    /// logged before it existed, and every call without a gap, is the same JSON and hashes as it did.
+    /// </summary>
+    public IReadOnlyList<HookPrefetchGap>? PrefetchGaps { get; init; }
+
     /// <summary>The origin as the JSON the log stores and hashes: fixed property order, the FHIR embedded as it came.</summary>
     public string ToJson()
     {
@@ -63,6 +70,19 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                     writer.WriteRawValue(field.ScreeningJson);
                     writer.WritePropertyName("used");
                     writer.WriteRawValue(field.UsedJson);
+                    if (field.Measured is { } measured)
+                    {
+                        writer.WriteStartObject("measured");
+                        writer.WriteString("order", measured.Order);
+                        if (measured.ChartAt is { } chartAt)
+                        {
+                            writer.WriteString("chartAt", chartAt);
+                        }
+
+                        writer.WriteString("screeningAt", measured.ScreeningAt);
+                        writer.WriteEndObject();
+                    }
+
                     writer.WriteEndObject();
                 }
 
@@ -90,6 +110,25 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
 
                 writer.WriteEndArray();
                 writer.WriteEndObject();
+            }
+
+            if (PrefetchGaps is { Count: > 0 } gaps)
+            {
+                writer.WriteStartArray("prefetchGaps");
+                foreach (var gap in gaps)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("key", gap.Key);
+                    writer.WriteString("state", gap.State);
+                    if (gap.Detail.Length > 0)
+                    {
+                        writer.WriteString("detail", gap.Detail);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WritePropertyName("fhir");
@@ -128,7 +167,15 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                         f.GetProperty("chart").GetRawText(),
                         [.. f.GetProperty("chartEntries").EnumerateArray().Select(e => e.GetString()!)],
                         f.GetProperty("screening").GetRawText(),
-                        f.GetProperty("used").GetRawText())),
+                        f.GetProperty("used").GetRawText())
+                    {
+                        Measured = f.TryGetProperty("measured", out var m)
+                            ? new HookMeasuredAt(
+                                m.GetProperty("order").GetString()!,
+                                m.TryGetProperty("chartAt", out var chartAt) ? chartAt.GetString() : null,
+                                m.GetProperty("screeningAt").GetString()!)
+                            : null,
+                    }),
                 ]);
         }
 
@@ -149,6 +196,18 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 ]);
         }
 
+        List<HookPrefetchGap>? gaps = null;
+        if (root.TryGetProperty("prefetchGaps", out var g))
+        {
+            gaps =
+            [
+                .. g.EnumerateArray().Select(x => new HookPrefetchGap(
+                    x.GetProperty("key").GetString()!,
+                    x.GetProperty("state").GetString()!,
+                    x.TryGetProperty("detail", out var detail) ? detail.GetString()! : "")),
+            ];
+        }
+
         return new HookOrigin(
             root.GetProperty("issuer").GetString()!,
             root.GetProperty("userId").GetString()!,
@@ -160,6 +219,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
         {
             Disagreement = disagreement,
             Shown = shown,
+            PrefetchGaps = gaps,
         };
     }
 }
@@ -174,7 +234,22 @@ public sealed record HookDisagreement(Guid Screening, DateOnly AnswersOn, IReadO
 /// One field: the chart's answer and the entries it was read from (<c>Condition/123</c>), the screening's answer, and
 /// the answer used (the more cautious), each as its contract JSON value (<c>true</c>, <c>"active"</c>, <c>["alcohol"]</c>).
 /// </summary>
-public sealed record HookDisagreementField(string Field, string ChartJson, IReadOnlyList<string> ChartEntries, string ScreeningJson, string UsedJson);
+public sealed record HookDisagreementField(string Field, string ChartJson, IReadOnlyList<string> ChartEntries, string ScreeningJson, string UsedJson)
+{
+    /// <summary>
+    /// For a measurement (blood pressure, PHQ-9; QA120 F2), which reading was newer and when each was taken; null for an
+    /// answer compared by caution, and in every entry logged before it existed (written only when present, so such an
+    /// entry is the same JSON and hashes as it did). <see cref="UsedJson"/> is <c>null</c> when neither reading was used.
+    /// </summary>
+    public HookMeasuredAt? Measured { get; init; }
+}
+
+/// <summary>
+/// How a measurement the chart and the screening both gave was settled: <c>screening-newer</c> or <c>chart-newer</c> (the
+/// newer reading used), or <c>order-not-known</c>; the chart observation's time as the FHIR wrote it (null when it could
+/// not be read) and when the screening's answers were recorded (UTC, ISO 8601).
+/// </summary>
+public sealed record HookMeasuredAt(string Order, string? ChartAt, string ScreeningAt);
 
 /// <summary>
 /// The cards of an answer as sent to the EHR, in the language they were written in (<c>en</c>, <c>zh-Hans</c>). Each
@@ -188,3 +263,9 @@ public sealed record HookCardsShown(string Language, IReadOnlyList<HookCardShown
 /// suggestions (a link's URL is not kept: the intake form's carries the prefill id that opens the patient's prefilled form).
 /// </summary>
 public sealed record HookCardShown(Guid Uuid, string Indicator, string Summary, string Detail, string SourceLabel, IReadOnlyList<string> LinkLabels, IReadOnlyList<string> SuggestionLabels);
+
+/// <summary>
+/// A prefetch key the EHR left unfilled: the key, its state (<c>not-sent</c>, <c>null</c>, <c>operation-outcome</c>,
+/// <c>partial</c>) and a detail (the OperationOutcome's issue codes, "57 found, 1 sent", "next page"; empty when none).
+/// </summary>
+public sealed record HookPrefetchGap(string Key, string State, string Detail);

@@ -13,6 +13,12 @@ namespace KetamineCds.Web.CdsHooks;
 /// </summary>
 public sealed class CardBuilder(string baseUrl, bool orderSign)
 {
+    /// <summary>
+    /// The EHR did not send part of the chart (QA120 F4, <see cref="PrefetchGap"/>): an incomplete card's summary then
+    /// never says its items are "not recorded in the chart".
+    /// </summary>
+    public bool ChartNotAllSent { get; init; }
+
     private static ClinicalText Text => ClinicalText.Shared;
 
     /// <summary>
@@ -113,7 +119,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
             incomplete
-                ? CardTexts.IncompleteSummary(notRecorded.SafetyQuestions.Count + care.Count)
+                ? CardTexts.IncompleteSummary(notRecorded.SafetyQuestions.Count + care.Count, ChartNotAllSent)
                 : CardTexts.NotRecordedSummary(notRecorded.SafetyQuestions.Count),
             orderSign ? "warning" : "info",
             string.Join("\n\n", parts),
@@ -122,6 +128,21 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             Links = prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")],
         };
+    }
+
+    /// <summary>
+    /// The card for a draft order whose medicine cannot be identified (QA120 F7): each such order (where it was sent and
+    /// its codes), and why the service cannot tell whether it is ketamine or esketamine.
+    /// </summary>
+    public Card UnidentifiedOrder(string ruleSetVersion, IReadOnlyList<string> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        return NewCard(
+            CardTexts.UnidentifiedOrderSummary,
+            "info",
+            CardTexts.UnidentifiedOrderDetail + "\n\n" + string.Join("\n", orders.Select(o => "- " + o)) + "\n\n" + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(null));
     }
 
     /// <summary>One critical card per contraindication.</summary>
@@ -151,7 +172,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         parts.Add(CardTexts.SupportsNotReplaces);
         var count = required.Count + safety.Count + needsAttention.Count + care.Count;
         return NewCard(
-            CardTexts.IncompleteSummary(count),
+            CardTexts.IncompleteSummary(count, ChartNotAllSent),
             orderSign ? "warning" : "info",
             string.Join("\n\n", parts),
             ruleSetVersion,
@@ -194,7 +215,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <param name="disagreements">The fields, in the catalogue's order.</param>
     /// <param name="screeningId">The clinician's screening.</param>
     /// <param name="answersOn">The clinic's day the screening's answers were given.</param>
-    public Card Disagreement(string ruleSetVersion, IReadOnlyList<ChartDisagreement> disagreements, string screeningId, DateOnly answersOn)
+    /// <param name="clinicTime">How a measurement's moments are written (the clinic's time); UTC when not given.</param>
+    public Card Disagreement(string ruleSetVersion, IReadOnlyList<ChartDisagreement> disagreements, string screeningId, DateOnly answersOn, Screenings.ClinicTime? clinicTime = null)
     {
         ArgumentNullException.ThrowIfNull(disagreements);
         var fields = disagreements.Select(d => d.Field).ToList();
@@ -205,16 +227,35 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var cites = citing.Count == 0
             ? CardTexts.Cites([Citations.SafetyRems], [])
             : CardTexts.Cites(citing.SelectMany(r => r.Principles).Distinct(), citing.SelectMany(r => r.Sources).Distinct());
-        var items = disagreements.Select(d => "- " + CardTexts.DisagreementItem(
-            Text.FieldLabel(d.Field),
-            Display.Value(d.Field, ContractText(d.Chart)),
-            string.Join(", ", d.ChartEntries),
-            Display.Value(d.Field, ContractText(d.Screening)),
-            Display.Value(d.Field, ContractText(d.Used))));
+        string At(DateTimeOffset instant) => clinicTime?.At(instant) ?? instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+        var items = disagreements.Select(d =>
+        {
+            var (field, chart, entries, screening) = (Text.FieldLabel(d.Field), Display.Value(d.Field, ContractText(d.Chart)), string.Join(", ", d.ChartEntries), Display.Value(d.Field, ContractText(d.Screening)));
+            if (d.Measured is not { } measured)
+            {
+                return "- " + CardTexts.DisagreementItem(field, chart, entries, screening, Display.Value(d.Field, ContractText(d.Used!)));
+            }
+
+            // A day alone is written as the FHIR gave it: the clinic's day the reading was taken on, at an unknown time.
+            var chartAt = measured.Chart is not { } moment ? "?" : moment.Exact ? At(moment.Earliest) : moment.Written;
+            var screeningAt = At(measured.Screening);
+            return "- " + (d.Used is { } used
+                ? measured.Order == MeasurementOrder.NotKnown
+                    ? CardTexts.DisagreementItemOrderNotKnownHigher(field, chart, entries, chartAt, screening, screeningAt, Display.Value(d.Field, ContractText(used)))
+                    : CardTexts.DisagreementItemNewer(field, chart, entries, chartAt, screening, screeningAt, Display.Value(d.Field, ContractText(used)))
+                : CardTexts.DisagreementItemOrderNotKnownNeither(field, chart, entries, chartAt, screening, screeningAt));
+        });
+        var intro = string.Join(
+            " ",
+            new[]
+            {
+                disagreements.Any(d => d.Measured is null) ? CardTexts.DisagreementIntro(screeningId, Screenings.ClinicTime.Day(answersOn)) : null,
+                disagreements.Any(d => d.Measured is not null) ? CardTexts.DisagreementIntroMeasurements(screeningId, Screenings.ClinicTime.Day(answersOn)) : null,
+            }.OfType<string>());
         return NewCard(
             CardTexts.DisagreementSummary(Labels(fields)),
             "warning",
-            CardTexts.DisagreementIntro(screeningId, Screenings.ClinicTime.Day(answersOn)) + "\n\n"
+            intro + "\n\n"
                 + string.Join("\n", items) + "\n\n"
                 + cites + "\n\n"
                 + CardTexts.SupportsNotReplaces,

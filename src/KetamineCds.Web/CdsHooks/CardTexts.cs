@@ -28,8 +28,32 @@ public static class CardTexts
 
     public static string OpenFormLabel => Text("Card.OpenFormLabel");
 
-    public static string IncompleteSummary(int notRecorded) =>
-        Summary(notRecorded == 1 ? Text("Card.IncompleteSummary.One") : Text("Card.IncompleteSummary.Many", Number(notRecorded)));
+    public static string IncompleteSummary(int notRecorded, bool chartNotAllSent = false) =>
+        Summary(chartNotAllSent
+            ? notRecorded == 1 ? Text("Card.IncompleteSummary.NotAllSent.One") : Text("Card.IncompleteSummary.NotAllSent.Many", Number(notRecorded))
+            : notRecorded == 1 ? Text("Card.IncompleteSummary.One") : Text("Card.IncompleteSummary.Many", Number(notRecorded)));
+
+    /// <summary>The summary of the card for a draft order whose medicine cannot be identified (QA120 F7).</summary>
+    public static string UnidentifiedOrderSummary => Summary(Text("Card.UnidentifiedOrderSummary"));
+
+    /// <summary>Why such an order cannot be told from a ketamine order, and what to do, with its citation.</summary>
+    public static string UnidentifiedOrderDetail => Text("Card.UnidentifiedOrderDetail");
+
+    /// <summary>The heading of the prefetch keys the EHR did not send, or sent failed or in part (QA120 F4).</summary>
+    public static string PrefetchGapsHeading => Text("Card.PrefetchGapsHeading");
+
+    /// <summary>What those gaps mean for the items read from them, with its citation.</summary>
+    public static string PrefetchGapsNote => Text("Card.PrefetchGapsNote");
+
+    /// <summary>One gap: the key and how the EHR left it.</summary>
+    public static string PrefetchGap(PrefetchGap gap) => gap.Kind switch
+    {
+        PrefetchGapKind.NotSent => Text("Card.PrefetchGap.NotSent", gap.Key),
+        PrefetchGapKind.Null => Text("Card.PrefetchGap.Null", gap.Key),
+        PrefetchGapKind.Failed => Text("Card.PrefetchGap.Failed", gap.Key, gap.Detail),
+        _ when gap.Found is { } found && gap.Sent is { } sent => Text("Card.PrefetchGap.Partial", gap.Key, Number(sent), Number(found)),
+        _ => Text("Card.PrefetchGap.NextPage", gap.Key),
+    };
 
     public static string IncompleteIntro => Text("Card.IncompleteIntro");
 
@@ -136,6 +160,21 @@ public static class CardTexts
     /// <summary>One field: its label, the chart's answer, the chart entries it was read from, the screening's answer, the answer used.</summary>
     public static string DisagreementItem(string field, string chart, string chartEntries, string screening, string used) =>
         Text("Card.DisagreementItem", field, chart, chartEntries, screening, used);
+
+    /// <summary>Why a measurement's newer reading was used (QA120 F2), naming the screening and the clinic's day of its answers.</summary>
+    public static string DisagreementIntroMeasurements(string screeningId, string answersOn) => Text("Card.DisagreementIntro.Measurements", screeningId, answersOn);
+
+    /// <summary>A measurement: its label, the chart's reading, its entries and time, the screening's reading and time, the newer used.</summary>
+    public static string DisagreementItemNewer(string field, string chart, string chartEntries, string chartAt, string screening, string screeningAt, string used) =>
+        Text("Card.DisagreementItem.Newer", field, chart, chartEntries, chartAt, screening, screeningAt, used);
+
+    /// <summary>PHQ-9 item 9 when which reading is newer cannot be told: the higher used.</summary>
+    public static string DisagreementItemOrderNotKnownHigher(string field, string chart, string chartEntries, string chartAt, string screening, string screeningAt, string used) =>
+        Text("Card.DisagreementItem.OrderNotKnownHigher", field, chart, chartEntries, chartAt, screening, screeningAt, used);
+
+    /// <summary>Another measurement when which reading is newer cannot be told: neither used, not recorded.</summary>
+    public static string DisagreementItemOrderNotKnownNeither(string field, string chart, string chartEntries, string chartAt, string screening, string screeningAt) =>
+        Text("Card.DisagreementItem.OrderNotKnownNeither", field, chart, chartEntries, chartAt, screening, screeningAt);
 
     public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
 

@@ -53,7 +53,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
             if (!ordersKetamine)
             {
-                return [];
+                // An order whose medicine cannot be identified may be ketamine: said, and recorded (QA120 F7); an order
+                // identified as another medicine (amlodipine) gets no cards and nothing is recorded.
+                var unidentified = DraftOrders.Unidentified(orders);
+                return unidentified.Count == 0 ? [] : await AnswerUnidentifiedOrderAsync(call, service, caller, unidentified, baseUrl, correlationId, cancellationToken);
             }
         }
 
@@ -75,7 +78,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         // The FHIR id (A-Z, a-z, 0-9, '-', '.', at most 64) is a valid patient reference; anything else the validator refuses.
         values.TryAdd(Fields.PatientReference.Name, call.PatientId);
         var (kept, setAside) = SetAsideContradictions(values);
-        var builder = new CardBuilder(baseUrl, service.OrderSign);
+        var builder = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = call.Gaps.Count > 0 };
         List<Card> contradiction = setAside.Count == 0 ? [] : [builder.Contradiction(CardBuilder.CurrentVersion, kept, setAside)];
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
 
@@ -91,19 +94,23 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 // Dated by the encounter the answers were recorded at (a correction's, the screening it corrects).
                 var earlier = EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request;
+                // A measurement the chart and the clinician both give describes its moment: the newer reading is used, never
+                // an older chart reading in place of the clinician's newer one (QA120 F2); where the order cannot be told,
+                // item 9 takes the higher and any other measurement is left not recorded (unsettled).
+                var (measured, unsettled) = TakeTheNewer(values, earlier, reading.Sources, ChartMoments.Of(call.Prefetch, calendar), completedBy.RecordedAt, completedBy.Carried);
                 // Where the chart answers less cautiously than the clinician did, the clinician's answer is kept and a card
                 // names both (QA13 H1); then the chart's gaps are filled.
-                var disagreements = TakeTheMoreCautious(values, earlier, reading.Sources, completedBy.Carried);
+                var disagreements = InCatalogueOrder([.. measured, .. TakeTheMoreCautious(values, earlier, reading.Sources, completedBy.Carried)]);
                 if (disagreements.Count > 0)
                 {
-                    contradiction.Add(builder.Disagreement(CardBuilder.CurrentVersion, disagreements, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt)));
+                    contradiction.Add(builder.Disagreement(CardBuilder.CurrentVersion, disagreements, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), new ClinicTime(calendar)));
                     // The auditor sees it too: the log's entry keeps what the card names (in its origin, hashed with it).
                     loggedDisagreement = Logged(disagreements, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt));
                 }
 
                 // A chart entry named to check (QA13 H3, M4: a ketamine allergy in words, a provisional aneurysm, a
                 // schizophrenia diagnosis) keeps the earlier answer out too: that answer may not have weighed it.
-                FillFrom(values, earlier, completedBy.Carried, [.. setAside, .. reading.ToCheck.Select(c => c.Field)]);
+                FillFrom(values, earlier, completedBy.Carried, [.. setAside, .. unsettled, .. reading.ToCheck.Select(c => c.Field)]);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -130,12 +137,12 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one named
             // among the chart entries to check is listed there, not twice.
             var care = CareNotRecorded(values, [.. needsAttention, .. setAside, .. reading.ToCheck.Select(c => c.Field)]);
-            List<Card> answerCards =
+            var answerCards = WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], Labels(care), prefillUrl),
-            ];
+            ], call.Gaps);
             var origin = call.Origin(caller, service, answerCards, loggedDisagreement);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
@@ -169,7 +176,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             incomplete = CardBuilder.NeedsForm(assessment, notRecorded) || reading.ToCheck.Count > 0
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
                 : (null, null);
-            cards = WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url);
+            cards = WithPrefetchGaps(WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
             return call.Origin(caller, service, cards, loggedDisagreement);
         });
         var logged = recording.Status switch
@@ -201,6 +208,26 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         return CardBuilder.WithRecordNote(cards, note);
+    }
+
+    /// <summary>
+    /// The answer to an order-sign whose draft orders name no ketamine but hold an order whose medicine cannot be identified
+    /// (<see cref="DraftOrders.Unidentified"/>): one <c>info</c> card saying so, recorded as a hook answer (nothing is
+    /// missing from a screening; the card's words are in its origin) before it is sent, its card stored for feedback.
+    /// </summary>
+    private async Task<IReadOnlyList<Card>> AnswerUnidentifiedOrderAsync(HookCall call, CdsHookService service, CdsHookCaller caller, IReadOnlyList<OrderedMedication> unidentified, string baseUrl, string correlationId, CancellationToken cancellationToken)
+    {
+        var builder = new CardBuilder(baseUrl, service.OrderSign);
+        List<Card> cards = [builder.UnidentifiedOrder(CardBuilder.CurrentVersion, [.. unidentified.Select(DraftOrders.Describe)])];
+        var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
+        var answer = await log.RecordHookAnswerAsync(
+            new HookAnswerSubmission(Fit(call.PatientId, 64), [], actor, correlationId, call.Origin(caller, service, cards, null))
+            {
+                RuleSet = RuleSetCatalog.Current.Identity,
+            },
+            cancellationToken);
+        await SaveAnswerAsync([.. cards.Select(c => (c, (OverrideDecision?)OverrideDecision.Proceed))], null, service, caller, answer.Id, answer.Sequence, null, cancellationToken);
+        return CardBuilder.WithRecordNote(cards, CardTexts.AnswerRecorded(answer.Id.ToString()));
     }
 
     /// <summary>
@@ -410,9 +437,117 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         return disagreements;
     }
 
-    /// <summary>The disagreements as the decision log keeps them: each answer as its contract JSON value.</summary>
+    /// <summary>
+    /// The measurements the chart and a clinician's screening both give, each a moment's reading rather than an answer
+    /// with a cautious side (no <see cref="FieldDefinition.MoreCautious"/>): today's blood pressure (its two values one
+    /// reading, never mixed), the PHQ-9 total and item 9.
+    /// </summary>
+    private static readonly string[][] Measurements =
+    [
+        [Fields.SystolicBp.Name, Fields.DiastolicBp.Name],
+        [Fields.Phq9Total.Name],
+        [Fields.Phq9Item9.Name],
+    ];
+
+    /// <summary>
+    /// Where the chart and the clinician's earlier screening (still current, <see cref="EarlierAnswers"/>) both give a
+    /// measurement (<see cref="Measurements"/>) and the readings differ, the newer is used (QA120 F2): the chart's
+    /// observation time (<see cref="ChartMoments"/>, read from the entries <paramref name="chartSources"/> names) against
+    /// when the screening's answers were recorded (<paramref name="screeningAt"/>). A screening's newer reading is carried
+    /// (<paramref name="carried"/>). When the order cannot be told (a chart reading dated only by the screening's day),
+    /// PHQ-9 item 9 takes the higher (any answer above 0 calls for follow-up, SUI-008; <c>PHQ-9</c>, <c>C-SSRS</c>), and
+    /// any other measurement is left not recorded and returned as unsettled, so that neither fills it. Each difference is
+    /// returned for the disagreement card (QA13 H1), naming both readings and their moments.
+    /// </summary>
+    private static (List<ChartDisagreement> Measured, List<string> Unsettled) TakeTheNewer(
+        Dictionary<string, object> values,
+        ScreeningRequest earlier,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> chartSources,
+        IReadOnlyDictionary<string, ChartMoment> moments,
+        DateTimeOffset screeningAt,
+        HashSet<string> carried)
+    {
+        List<ChartDisagreement> measured = [];
+        List<string> unsettled = [];
+        foreach (var group in Measurements)
+        {
+            var inChart = group.Where(values.ContainsKey).ToList();
+            var screening = group.ToDictionary(f => f, earlier.ContractValueOf, StringComparer.Ordinal);
+            if (inChart.Count == 0 || group.All(f => screening[f] is null)
+                || group.All(f => SameReading(values.GetValueOrDefault(f), screening[f])))
+            {
+                continue;
+            }
+
+            var entries = group.SelectMany(f => chartSources.GetValueOrDefault(f) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            var chartMoment = entries.Count == 0 ? null : ChartMoment.Covering(entries.Select(e => moments.GetValueOrDefault(e)));
+            var order = chartMoment is null ? MeasurementOrder.NotKnown
+                : chartMoment.Latest < screeningAt ? MeasurementOrder.ScreeningNewer
+                : chartMoment.Earliest > screeningAt ? MeasurementOrder.ChartNewer
+                : MeasurementOrder.NotKnown;
+            var at = new MeasuredAt(chartMoment, screeningAt, order);
+            var chart = inChart.ToDictionary(f => f, f => values[f], StringComparer.Ordinal);
+            foreach (var field in group)
+            {
+                var used = order switch
+                {
+                    MeasurementOrder.ScreeningNewer => screening[field],
+                    MeasurementOrder.ChartNewer => chart.GetValueOrDefault(field),
+                    _ when field == Fields.Phq9Item9.Name => Higher(chart.GetValueOrDefault(field), screening[field]),
+                    _ => null,
+                };
+                if (used is null)
+                {
+                    // Neither reading, nor an older half of a blood pressure filled in beside a newer one.
+                    values.Remove(field);
+                    unsettled.Add(field);
+                }
+                else
+                {
+                    values[field] = used;
+                    if (!ReferenceEquals(used, chart.GetValueOrDefault(field)))
+                    {
+                        carried.Add(field);
+                    }
+                }
+
+                if (chart.GetValueOrDefault(field) is { } chartValue && screening[field] is { } screeningValue)
+                {
+                    measured.Add(new ChartDisagreement(field, chartValue, chartSources.GetValueOrDefault(field) ?? [], screeningValue, used) { Measured = at });
+                }
+            }
+        }
+
+        return (measured, unsettled);
+    }
+
+    /// <summary>Two contract values of one measurement read alike (a whole number may be an int or a long).</summary>
+    private static bool SameReading(object? a, object? b) =>
+        a is null || b is null ? a is null && b is null
+        : a is IConvertible && b is IConvertible && a is not string && b is not string
+            ? Convert.ToDecimal(a, CultureInfo.InvariantCulture) == Convert.ToDecimal(b, CultureInfo.InvariantCulture)
+            : Equals(a, b);
+
+    private static object? Higher(object? a, object? b) =>
+        a is null ? b : b is null ? a : Convert.ToDecimal(b, CultureInfo.InvariantCulture) > Convert.ToDecimal(a, CultureInfo.InvariantCulture) ? b : a;
+
+    private static List<ChartDisagreement> InCatalogueOrder(IEnumerable<ChartDisagreement> disagreements) =>
+        [.. disagreements.OrderBy(d => Fields.All.ToList().FindIndex(f => f.Name == d.Field))];
+
+    /// <summary>
+    /// The disagreements as the decision log keeps them: each answer as its contract JSON value; for a measurement, how
+    /// it was settled and both moments (written only in entries that have them, so older entries hash as they did).
+    /// </summary>
     private static HookDisagreement Logged(IReadOnlyList<ChartDisagreement> disagreements, Guid screening, DateOnly answersOn) =>
-        new(screening, answersOn, [.. disagreements.Select(d => new HookDisagreementField(d.Field, JsonSerializer.Serialize(d.Chart), d.ChartEntries, JsonSerializer.Serialize(d.Screening), JsonSerializer.Serialize(d.Used)))]);
+        new(screening, answersOn, [.. disagreements.Select(d => new HookDisagreementField(d.Field, JsonSerializer.Serialize(d.Chart), d.ChartEntries, JsonSerializer.Serialize(d.Screening), JsonSerializer.Serialize(d.Used))
+        {
+            Measured = d.Measured is { } at
+                ? new HookMeasuredAt(
+                    at.Order switch { MeasurementOrder.ScreeningNewer => "screening-newer", MeasurementOrder.ChartNewer => "chart-newer", _ => "order-not-known" },
+                    at.Chart?.Written,
+                    at.Screening.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture))
+                : null,
+        })]);
 
     /// <summary>
     /// The fields that call for care while not recorded (<see cref="NotRecordedMeans.CallsForCare"/>: a requirement or a
@@ -647,6 +782,24 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         return cards;
     }
 
+    /// <summary>
+    /// Names the prefetch keys the EHR did not send, or sent failed or in part (QA120 F4), on the card that links to the
+    /// form, else on the last card: what the service reads from them is unknown here, not absent from the chart.
+    /// </summary>
+    private static List<Card> WithPrefetchGaps(List<Card> cards, IReadOnlyList<PrefetchGap> gaps)
+    {
+        if (gaps.Count == 0 || cards.Count == 0)
+        {
+            return cards;
+        }
+
+        var index = cards.FindIndex(c => c.Links is { Count: > 0 });
+        index = index < 0 ? cards.Count - 1 : index;
+        var section = CardTexts.PrefetchGapsHeading + "\n\n" + string.Join("\n", gaps.Select(g => "- " + CardTexts.PrefetchGap(g))) + "\n\n" + CardTexts.PrefetchGapsNote;
+        cards[index] = cards[index] with { Detail = cards[index].Detail + "\n\n" + section };
+        return cards;
+    }
+
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
     private static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
@@ -691,6 +844,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>The parts of a hook request the service reads.</summary>
     private sealed record HookCall(string Hook, string HookInstance, string UserId, string PatientId, JsonElement? DraftOrders, IReadOnlyList<KeyValuePair<string, JsonElement>> Prefetch, string FhirJson)
     {
+        /// <summary>The prefetch keys the EHR did not send, or sent failed or in part (QA120 F4).</summary>
+        public IReadOnlyList<PrefetchGap> Gaps { get; init; } = [];
+
         /// <summary>
         /// The call as the log keeps it, with the cards answered: their uuids, and what each said (P12), as built before the
         /// closing note that names the entry (<see cref="CardBuilder.WithRecordNote"/>), in the language they were written in.
@@ -699,6 +855,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             new(caller.Issuer, UserId, Hook, HookInstance, service.Id, [.. cards.Select(c => Guid.Parse(c.Uuid))], FhirJson)
             {
                 Disagreement = disagreement,
+                PrefetchGaps = Gaps.Count == 0 ? null : [.. Gaps.Select(g => new HookPrefetchGap(g.Key, g.State, g.Detail))],
                 Shown = new HookCardsShown(
                     CultureInfo.CurrentUICulture.Name,
                     [.. cards.Select(c => new HookCardShown(Guid.Parse(c.Uuid), c.Indicator, c.Summary, c.Detail, c.Source.Label, [.. (c.Links ?? []).Select(l => l.Label)], []))]),
@@ -773,7 +930,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
             // The log keeps what the answer was read from, without the patient's direct identifiers (QA14a P9).
             var fhir = LoggedFhir.Of(prefetchJson, draftOrders);
-            return new HookCall(hook, hookInstance, userId, patientId, draftOrders, prefetch, fhir);
+            return new HookCall(hook, hookInstance, userId, patientId, draftOrders, prefetch, fhir) { Gaps = PrefetchGaps.Of(prefetchJson) };
         }
     }
 

@@ -1,8 +1,35 @@
 namespace KetamineCds.Web.CdsHooks;
 
 /// <summary>
-/// A field the chart answers less cautiously than the clinician's recent screening in KetamineCds (the field's
-/// <see cref="Domain.Screening.FieldDefinition.MoreCautious"/>): both answers as contract values, the chart entries the
-/// chart's answer was read from (<c>Condition/123</c>), and the answer used (the more cautious).
+/// A field the chart answers otherwise than the clinician's recent screening in KetamineCds: both answers as contract
+/// values, the chart entries the chart's answer was read from (<c>Condition/123</c>), and the answer used. For an answer
+/// (the field's <see cref="Domain.Screening.FieldDefinition.MoreCautious"/>), the more cautious is used; for a measurement
+/// (<see cref="Measured"/>), the newer reading (QA120 F2).
 /// </summary>
-public sealed record ChartDisagreement(string Field, object Chart, IReadOnlyList<string> ChartEntries, object Screening, object Used);
+public sealed record ChartDisagreement(string Field, object Chart, IReadOnlyList<string> ChartEntries, object Screening, object? Used)
+{
+    /// <summary>For a measurement: when each was taken and which is newer; null for an answer compared by caution.</summary>
+    public MeasuredAt? Measured { get; init; }
+}
+
+/// <summary>
+/// When the chart's reading (<see cref="Chart"/>, null when its time could not be read) and the screening's were taken
+/// (the screening's: when its answers were recorded, a correction's at the encounter it corrects), and which is newer.
+/// </summary>
+public sealed record MeasuredAt(ChartMoment? Chart, DateTimeOffset Screening, MeasurementOrder Order);
+
+/// <summary>Which of two readings of one measurement was taken later.</summary>
+public enum MeasurementOrder
+{
+    /// <summary>The screening's reading is newer: it is used.</summary>
+    ScreeningNewer,
+
+    /// <summary>The chart's reading is newer: it is used.</summary>
+    ChartNewer,
+
+    /// <summary>
+    /// Which is newer cannot be told (the chart gives only the day of the screening): PHQ-9 item 9 takes the higher, any
+    /// other measurement is not recorded.
+    /// </summary>
+    NotKnown,
+}

@@ -47,6 +47,30 @@ public static class DraftOrders
     /// <summary>True when a draft MedicationRequest is for ketamine or esketamine.</summary>
     public static bool OrdersKetamine(IEnumerable<OrderedMedication> orders) => orders.Any(IsKetamine);
 
+    /// <summary>
+    /// The orders whose medicine cannot be identified at all (QA120 F7): no RxNorm code (the only system the service
+    /// reads an order's medicine in) and no words (no <c>display</c>, no <c>text</c>): coded only in NDC or a local
+    /// system, or a reference to a Medication not sent, without a display. Such an order may be ketamine; an order the
+    /// service can identify as another medicine (an RxNorm code, or words, that are not ketamine's) is not listed.
+    /// </summary>
+    public static IReadOnlyList<OrderedMedication> Unidentified(IEnumerable<OrderedMedication> orders) =>
+        [.. orders.Where(o => !o.Codings.Any(c => c.System == RxNormSystem && !string.IsNullOrWhiteSpace(c.Code))
+            && o.Codings.All(c => string.IsNullOrWhiteSpace(c.Display)) && string.IsNullOrWhiteSpace(o.Text))];
+
+    /// <summary>
+    /// An unidentified order as a card names it: where it was sent and its codes (<c>system|code</c>), each code only
+    /// when it reads as a code (letters, digits and <c>: / . _ | -</c>, at most 100 characters), never free text.
+    /// </summary>
+    public static string Describe(OrderedMedication order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var codes = order.Codings
+            .Select(c => (c.System is null ? "" : c.System + "|") + c.Code)
+            .Where(c => c.Length is > 0 and <= 100 && c.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ':' or '/' or '.' or '_' or '|' or '-'))
+            .Select(c => "`" + c + "`");
+        return string.Join(", ", [order.Entry, .. codes]);
+    }
+
     private static bool IsKetamine(OrderedMedication medication) =>
         medication.Codings.Any(c => (c.System == RxNormSystem && c.Code is { } code && RxNormCodes.Contains(code)) || KetamineNames.In(c.Display))
         || KetamineNames.In(medication.Text);

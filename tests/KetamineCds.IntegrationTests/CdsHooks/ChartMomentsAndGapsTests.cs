@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineCds.IntegrationTests.CdsHooks;
+
+/// <summary>
+/// QA120 F2, F4 and F7 (found by reading the code; cases from the QA120 scratch file): a chart measurement older than
+/// the clinician's screening, a prefetch the EHR did not fill, and a draft order whose medicine cannot be identified.
+/// </summary>
+public sealed class ChartMomentsAndGapsTests
+{
+    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
+    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
+    private const string DisagreementPrefix = "The chart and the clinician's screening disagree: check ";
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Score(string id, string loinc, string when, int value) =>
+        $$"""{"resourceType": "Observation", "id": "{{id}}", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "{{loinc}}"}]}, "effectiveDateTime": "{{when}}", "valueInteger": {{value}}}""";
+
+    private static string BloodPressure(string id, string when, int systolic, int diastolic) =>
+        $$$"""
+        {"resourceType": "Observation", "id": "{{{id}}}", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]}, "effectiveDateTime": "{{{when}}}",
+         "component": [{"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, "valueQuantity": {"value": {{{systolic}}}, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}},
+                       {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, "valueQuantity": {"value": {{{diastolic}}}, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}]}
+        """;
+
+    [Fact]
+    public async Task PatientView_ChartPhq9OlderThanTheClinicianScreening_UsesTheScreeningsNewerItem9AndNamesBothWithTheirMoments()
+    {
+        // F2: the chart's item 9 = 0 of ten days ago replaced the clinician's item 9 = 2 of today, silently: SUI-008 was lost.
+        using var app = CdsHooksApp.Sqlite();
+        var clinicians = await RecordClinicianScreeningAsync(app, "qa123-phq", "\"phq9Total\":18,\"phq9Item9\":2");
+        var tenDaysAgo = Day(DateTimeOffset.UtcNow.AddDays(-10));
+        var call = ChartCall("qa123-phq", false, Score("i9", "44260-8", tenDaysAgo, 0), Score("tot", "44261-6", tenDaysAgo, 12));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        // SUI-008 fires on the screening's item 9 (a card of the rules, not the disagreement card, names it).
+        Assert.Contains(cards, c => !c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal) && c["detail"]!.GetValue<string>().Contains("SUI-008", StringComparison.Ordinal));
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Equal(DisagreementPrefix + "PHQ-9 total score, PHQ-9 item 9", card["summary"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Contains($"Where the chart and screening {clinicians}, completed in KetamineCds on {Day(DateTimeOffset.UtcNow)}, give different readings of a measurement, the newer reading was used", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("The chart answers less cautiously", detail, StringComparison.Ordinal);
+        Assert.Matches($@"- \*\*PHQ-9 item 9\*\*: the chart records 0 \(Observation/i9, taken {tenDaysAgo}\); the screening recorded 2 \({Day(DateTimeOffset.UtcNow)} \d\d:\d\d UTC\)\. Used: 2, the newer reading\.", detail);
+        Assert.Matches($@"- \*\*PHQ-9 total score\*\*: the chart records 12 \(Observation/tot, taken {tenDaysAgo}\); the screening recorded 18 \(.*\)\. Used: 18, the newer reading\.", detail);
+
+        await using var db = app.Db();
+        var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+        var input = JsonNode.Parse(screening.InputJson)!;
+        Assert.Equal(2, input["phq9Item9"]!.GetValue<int>());
+        Assert.Equal(18, input["phq9Total"]!.GetValue<int>());
+        var origin = HookOrigin.FromJson(screening.HookOriginJson!);
+        var item9 = Assert.Single(origin.Disagreement!.Fields, f => f.Field == "phq9Item9");
+        Assert.Equal(("0", "2", "2"), (item9.ChartJson, item9.ScreeningJson, item9.UsedJson));
+        Assert.Equal("screening-newer", item9.Measured!.Order);
+        Assert.Equal(tenDaysAgo, item9.Measured.ChartAt);
+    }
+
+    [Fact]
+    public async Task PatientView_ChartItem9NewerThanTheClinicianScreening_UsesTheChartsAndNamesBoth()
+    {
+        // The newer reading wins either way: the chart's item 9 = 1 taken after the clinician's 0 is used, and named.
+        using var app = CdsHooksApp.Sqlite();
+        await RecordClinicianScreeningAsync(app, "qa123-new", "\"phq9Total\":18,\"phq9Item9\":0");
+        var call = ChartCall("qa123-new", false, Score("i9", "44260-8", Utc(DateTimeOffset.UtcNow.AddMinutes(2)), 1));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Matches(@"- \*\*PHQ-9 item 9\*\*: the chart records 1 \(Observation/i9, taken .* UTC\); the screening recorded 0 \(.*\)\. Used: 1, the newer reading\.", card["detail"]!.GetValue<string>());
+        await using var db = app.Db();
+        var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+        Assert.Equal(1, JsonNode.Parse(screening.InputJson)!["phq9Item9"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task OrderSign_ChartBloodPressureOlderThanTheClinicians_UsesTheClinicianNewerPairAndCv003Fires()
+    {
+        // F2 for blood pressure within the day: the chart's 120/78 of a while ago replaced the clinician's 185/112 taken
+        // after it, and CV-003 (a contraindication) was lost.
+        using var app = CdsHooksApp.Sqlite();
+        var earlier = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await RecordClinicianScreeningAsync(app, "qa123-bp", "\"systolicBp\":185,\"diastolicBp\":112");
+        var call = ChartCall("qa123-bp", true, BloodPressure("bp-early", Utc(earlier), 120, 78));
+
+        using var response = await app.PostAsync(OrderSign, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.Contains(cards, c => c!["indicator"]!.GetValue<string>() == "critical" && c["source"]!["url"]!.GetValue<string>().EndsWith("#CV-003", StringComparison.Ordinal));
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Equal(DisagreementPrefix + "Systolic blood pressure, Diastolic blood pressure", card["summary"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Matches(@"- \*\*Systolic blood pressure\*\*: the chart records 120 mmHg \(Observation/bp-early, taken .* UTC\); the screening recorded 185 mmHg \(.* UTC\)\. Used: 185 mmHg, the newer reading\.", detail);
+        Assert.Matches(@"- \*\*Diastolic blood pressure\*\*: the chart records 78 mmHg \(Observation/bp-early, taken .* UTC\); the screening recorded 112 mmHg \(.* UTC\)\. Used: 112 mmHg, the newer reading\.", detail);
+        await using var db = app.Db();
+        var input = JsonNode.Parse((await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).InputJson)!;
+        Assert.Equal((185, 112), (input["systolicBp"]!.GetValue<int>(), input["diastolicBp"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task PatientView_ChartPhq9DatedOnlyByTheScreeningsDay_Item9TakesTheHigherAndTheTotalIsNotRecorded()
+    {
+        // Which reading is newer cannot be told from a date alone on the screening's day: item 9 > 0 is never lost to a 0
+        // (SUI-008), and the total, which has no cautious side, is left not recorded; the card says both.
+        using var app = CdsHooksApp.Sqlite();
+        await RecordClinicianScreeningAsync(app, "qa123-day", "\"phq9Total\":18,\"phq9Item9\":2");
+        var today = Day(DateTimeOffset.UtcNow);
+        var call = ChartCall("qa123-day", false, Score("i9", "44260-8", today, 0), Score("tot", "44261-6", today, 12));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        var detail = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!["detail"]!.GetValue<string>();
+        Assert.Contains($"- **PHQ-9 item 9**: the chart records 0 (Observation/i9, taken {today}); the screening recorded 2 (", detail, StringComparison.Ordinal);
+        Assert.Contains("which is newer cannot be told. Used: 2, the higher", detail, StringComparison.Ordinal);
+        Assert.Contains($"- **PHQ-9 total score**: the chart records 12 (Observation/tot, taken {today}); the screening recorded 18 (", detail, StringComparison.Ordinal);
+        Assert.Contains("which is newer cannot be told, so neither is used: not recorded.", detail, StringComparison.Ordinal);
+        await using var db = app.Db();
+        var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+        var input = JsonNode.Parse(screening.InputJson)!;
+        Assert.Equal(2, input["phq9Item9"]!.GetValue<int>());
+        Assert.Null(input["phq9Total"]);
+        var total = Assert.Single(HookOrigin.FromJson(screening.HookOriginJson!).Disagreement!.Fields, f => f.Field == "phq9Total");
+        Assert.Equal(("order-not-known", "null"), (total.Measured!.Order, total.UsedJson));
+
+        // The auditor's page says how the measurements were settled and when each was taken, not "less cautiously".
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        using var page = await auditor.GetAsync($"/Audit/Screening/{screening.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("gave different readings of a measurement, the newer reading was used", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("less cautiously than screening", html, StringComparison.Ordinal);
+        Assert.Matches($@"<td>12\s*<br /><small>taken {today}</small>\s*</td>\s*<td>\s*<code class=""id-whole"">Observation/tot</code><br />\s*</td>\s*<td>18\s*<br /><small>recorded {today}T[0-9:.]+Z \(UTC\)</small>\s*</td>\s*<td><strong>Not recorded</strong></td>", html);
+    }
+
+    [Theory]
+    [InlineData("operation-outcome")]
+    [InlineData("null")]
+    [InlineData("absent")]
+    [InlineData("partial")]
+    [InlineData("next-page")]
+    public async Task PatientView_PrefetchTheEhrDidNotFill_CardAndLogNameTheKeysNeverNotRecordedInTheChart(string how)
+    {
+        // F4: an OperationOutcome, a null, a key left out, a searchset of 1 of 57 were all read as an empty chart, and the
+        // card said the items were "not recorded in the chart".
+        using var app = CdsHooksApp.Sqlite();
+        var call = ChartCall("qa123-pf", false);
+        var patient = call["prefetch"]!["chart"]!["entry"]![0]!["resource"]!.DeepClone();
+        const string Mdd = """{"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/qa123-pf"}, "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}, "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}""";
+        const string Empty = """{"resourceType": "Bundle", "type": "searchset", "total": 0}""";
+        var prefetch = new JsonObject
+        {
+            ["patient"] = patient,
+            ["conditions"] = JsonNode.Parse("""{"resourceType": "Bundle", "type": "searchset", "total": 1, "entry": [""" + Mdd + "]}"),
+            ["medicationRequests"] = JsonNode.Parse(Empty),
+            ["medicationStatements"] = JsonNode.Parse(Empty),
+            ["observations"] = JsonNode.Parse(Empty),
+            ["allergies"] = JsonNode.Parse(Empty),
+        };
+        string expected;
+        switch (how)
+        {
+            case "operation-outcome":
+                prefetch["observations"] = JsonNode.Parse("""{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "timeout", "diagnostics": "Observation search timed out"}]}""");
+                expected = "- `observations`: the EHR sent an OperationOutcome instead of the data (issue: timeout).";
+                break;
+            case "null":
+                prefetch["medicationRequests"] = null;
+                expected = "- `medicationRequests`: sent empty (null): the EHR could not fetch it.";
+                break;
+            case "absent":
+                prefetch.Remove("allergies");
+                expected = "- `allergies`: not sent.";
+                break;
+            case "partial":
+                prefetch["conditions"] = JsonNode.Parse("""{"resourceType": "Bundle", "type": "searchset", "total": 57, "entry": [""" + Mdd + "]}");
+                expected = "- `conditions`: sent in part (1 of the 57 results the EHR's search found).";
+                break;
+            default:
+                prefetch["conditions"] = JsonNode.Parse("""{"resourceType": "Bundle", "type": "searchset", "link": [{"relation": "next", "url": "https://ehr.example.org/fhir/Condition?page=2"}], "entry": [""" + Mdd + "]}");
+                expected = "- `conditions`: sent in part (the EHR's search has a next page that was not sent).";
+                break;
+        }
+
+        call["prefetch"] = prefetch;
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain("not recorded in the chart", cards.ToJsonString(), StringComparison.Ordinal);
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Ketamine screening incomplete", StringComparison.Ordinal))!;
+        Assert.EndsWith("items are not recorded; the EHR did not send all of the chart", card["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Contains("**Parts of the chart the EHR did not send (CDS Hooks prefetch):**\n\n" + expected + "\n\nWhat the screening reads from these parts is unknown here, not absent from the chart", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("timed out", detail, StringComparison.Ordinal);
+
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var gap = Assert.Single(HookOrigin.FromJson(answer.HookOriginJson!).PrefetchGaps!);
+        Assert.Equal(how switch { "operation-outcome" => "operation-outcome", "null" => "null", "absent" => "not-sent", _ => "partial" }, gap.State);
+    }
+
+    [Fact]
+    public async Task PatientView_EveryTemplateKeySentAndComplete_SaysNotRecordedInTheChartAndLogsNoGaps()
+    {
+        // The edge: the same call with every key filled and complete is an empty chart, and says so as before.
+        using var app = CdsHooksApp.Sqlite();
+        var call = ChartCall("qa123-full", false);
+        const string Empty = """{"resourceType": "Bundle", "type": "searchset", "total": 0}""";
+        call["prefetch"] = new JsonObject
+        {
+            ["patient"] = call["prefetch"]!["chart"]!["entry"]![0]!["resource"]!.DeepClone(),
+            ["conditions"] = JsonNode.Parse(Empty),
+            ["medicationRequests"] = JsonNode.Parse(Empty),
+            ["medicationStatements"] = JsonNode.Parse(Empty),
+            ["observations"] = JsonNode.Parse(Empty),
+            ["allergies"] = JsonNode.Parse(Empty),
+        };
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.EndsWith("items are not recorded in the chart", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("did not send", cards.ToJsonString(), StringComparison.Ordinal);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        Assert.DoesNotContain("prefetchGaps", answer.HookOriginJson!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderSign_OrderCodedOnlyInNdcWithoutWords_AnswersAnInfoCardAndRecordsIt()
+    {
+        // F7: {"cards": []} and nothing recorded, as for an order the service knows is not ketamine.
+        using var app = CdsHooksApp.Sqlite();
+        var call = ChartCall("qa123-ndc", true);
+        call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["medicationCodeableConcept"] = JsonNode.Parse("""{"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "50458-0028-02"}]}""");
+
+        using var response = await app.PostAsync(OrderSign, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+        Assert.Equal("info", card["indicator"]!.GetValue<string>());
+        Assert.Equal("Ketamine screening: the medicine of a draft order could not be identified", card["summary"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.Contains("- context.draftOrders, entry 0, `http://hl7.org/fhir/sid/ndc|50458-0028-02`", detail, StringComparison.Ordinal);
+        Assert.Contains("Cites: P-SAFETY-REMS", detail, StringComparison.Ordinal);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        Assert.Contains(answer.Id.ToString(), detail, StringComparison.Ordinal);
+        Assert.Equal(Guid.Parse(card["uuid"]!.GetValue<string>()), Assert.Single(HookOrigin.FromJson(answer.HookOriginJson!).CardUuids));
+    }
+
+    [Fact]
+    public async Task OrderSign_AmlodipineOrder_StaysSilentAndRecordsNothing()
+    {
+        // The edge: an order the service identifies as another medicine still gets no cards.
+        using var app = CdsHooksApp.Sqlite();
+
+        using var response = await app.PostAsync(OrderSign, CdsHooksApp.Sample("order-sign-amlodipine").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray());
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    // Helpers from the QA120 scratch file (copied there from CdsHooksTests, where they are private).
+    private static async Task<Guid> RecordClinicianScreeningAsync(CdsHooksApp app, string patient, string changes)
+    {
+        var body = JsonNode.Parse($$"""
+            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
+             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
+             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
+             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
+             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
+             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
+             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
+             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
+             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
+            """)!.AsObject();
+        foreach (var (name, value) in JsonNode.Parse("{" + changes + "}")!.AsObject().ToList())
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        var api = app.Raw();
+        using (var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "psychiatrist@demo.local", password = CdsHooksApp.Password }))
+        {
+            login.EnsureSuccessStatusCode();
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>());
+        }
+
+        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    private static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
+    {
+        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
+        call["context"]!["patientId"] = patient;
+        if (orderSign)
+        {
+            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
+        }
+
+        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var entries = new JsonArray(
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
+                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
+                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
+        foreach (var resource in resources)
+        {
+            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
+        }
+
+        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
+        return call;
+    }
+}
