@@ -25,6 +25,21 @@ public enum ChartCheckKind
     ResultNotFinal,
 
     /// <summary>
+    /// The latest final (amended, corrected) Observation in the field's value set within the period the field reads whose
+    /// value the reader cannot read as an answer: a unit it does not convert (kPa), an answer not in the value set
+    /// (pregnancy "unknown", a LOINC answer code for a PHQ-9 item), a value out of range, only in words, a
+    /// <c>dataAbsentReason</c>, or a blood pressure whose systolic and diastolic do not pair. No older reading takes its
+    /// place (QA120 F1).
+    /// </summary>
+    ResultNotReadable,
+
+    /// <summary>
+    /// Final Observations in the field's value set that may be the latest but give different values: taken at the same
+    /// time, or dated without a time on the same day as another, so which one is the latest cannot be told (QA120 F1).
+    /// </summary>
+    ResultTimeUnclear,
+
+    /// <summary>
     /// A MedicationRequest or MedicationStatement, not stopped, completed, cancelled, not taken or entered in error, whose
     /// medicine is recorded only in words (a text or display, no code), or names a Medication not sent: no value set can
     /// read it, and it may be one of the medicines a question asks about. Named beside every medicine question, never
@@ -40,6 +55,29 @@ public enum ChartCheckKind
     /// by its words. A medicine coded in a system the value sets use but in none of them is not named.
     /// </summary>
     MedicineCodeNotRead,
+
+    /// <summary>
+    /// A Condition, neither refuted nor entered in error, coded only in code systems none of the Condition value sets uses
+    /// (WHO ICD-10 <c>http://hl7.org/fhir/sid/icd-10</c>, the ICD-10-CM or SNOMED CT OIDs, <c>http://snomed.info/sct/</c>
+    /// with a trailing slash, a local system, a code without its system; the value sets use ICD-10-CM and SNOMED CT under
+    /// their canonical URIs), or with no code at all: no value set can read it, and it may be one of the conditions a
+    /// question asks about. Named beside every Condition question with each code and its system, never translated
+    /// (QA120 F3).
+    /// </summary>
+    ConditionCodeNotRead,
+
+    /// <summary>
+    /// A confirmed Condition for a question where a record that is not current may still stand (aneurysmal vascular
+    /// disease: an aneurysm rarely goes away unless it is repaired), recorded as inactive, resolved or in remission: read
+    /// as neither yes nor no (QA120 F3, VAS-001).
+    /// </summary>
+    NotCurrentMayStand,
+
+    /// <summary>
+    /// An active AllergyIntolerance coded RxNorm 6130 (ketamine), 2201623 or 2201625 (esketamine nasal spray), the codes
+    /// the order-sign hook reads as ketamine, with or without words: never read as yes (QA120 F6, ALG-001).
+    /// </summary>
+    AllergyCodedKetamine,
 }
 
 /// <summary>

@@ -6,19 +6,64 @@ namespace KetamineCds.Fhir.Tests;
 /// </summary>
 public class ChartChecksTests
 {
-    private static object Allergy(string text, string? display = "ketamine", string clinical = "active", string verification = "confirmed") => new
+    /// <summary>A local allergen code: the words decide (RxNorm 6130 is ketamine itself, and is named by its code, QA120 F6).</summary>
+    private const string LocalAllergens = "http://clinic.example/fhir/CodeSystem/allergens";
+
+    private static object Allergy(string? text, string? display = "ketamine", string clinical = "active", string verification = "confirmed", string system = LocalAllergens, string code = "6130") => new
     {
         resourceType = "AllergyIntolerance",
         id = "alg1",
         clinicalStatus = new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", code = clinical } } },
         verificationStatus = new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", code = verification } } },
-        code = new
-        {
-            coding = new object[] { display is null ? new { system = "http://www.nlm.nih.gov/research/umls/rxnorm", code = "6130" } : new { system = "http://www.nlm.nih.gov/research/umls/rxnorm", code = "6130", display } },
-            text,
-        },
+        code = text is null
+            ? (object)new { coding = new object[] { display is null ? new { system, code } : new { system, code, display } } }
+            : new { coding = new object[] { display is null ? new { system, code } : new { system, code, display } }, text },
         patient = new { reference = "Patient/p1" },
     };
+
+    // QA120 F6: an allergy coded RxNorm 6130 (ketamine), 2201623 or 2201625 (esketamine nasal spray), the codes the
+    // order-sign hook reads as ketamine, was not named when it carried no words, and an earlier "no" filled the field.
+    [Theory]
+    [InlineData("6130")]
+    [InlineData("2201623")]
+    [InlineData("2201625")]
+    public void Read_ActiveAllergyCodedRxNormKetamineWithoutWords_IsNamedToCheck_NeverAnswered(string code)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Allergy(text: null, display: null, system: Fhir.RxNorm, code: code));
+
+        Assert.False(reading.Values.ContainsKey("hypersensitivityToKetamine"));
+        var check = Assert.Single(reading.ToCheck);
+        Assert.Equal(("hypersensitivityToKetamine", ChartCheckKind.AllergyCodedKetamine, "AllergyIntolerance/alg1", $"RxNorm {code}"), (check.Field, check.Kind, check.Reference, check.What));
+    }
+
+    [Fact]
+    public void Read_AllergyCodedRxNormKetamineWithWords_IsNamedOnce_WithItsWordsAndCode()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Allergy(text: "Ketamine", display: null, system: Fhir.RxNorm, code: "6130"));
+
+        var check = Assert.Single(reading.ToCheck);
+        Assert.Equal((ChartCheckKind.AllergyCodedKetamine, "Ketamine (RxNorm 6130)"), (check.Kind, check.What));
+    }
+
+    [Theory]
+    [InlineData("inactive", "confirmed")]
+    [InlineData("active", "refuted")]
+    [InlineData("active", "entered-in-error")]
+    public void Read_AllergyCodedRxNormKetamineNotStanding_IsNotNamed(string clinical, string verification)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Allergy(text: null, display: null, clinical: clinical, verification: verification, system: Fhir.RxNorm, code: "6130"));
+
+        Assert.Empty(reading.ToCheck);
+    }
+
+    [Fact]
+    public void Read_AllergyWithAnotherRxNormCodeAndNoWords_IsNotNamed()
+    {
+        // 7980 is no code the order-sign hook reads as ketamine: neither is it read as one here.
+        var reading = Fhir.Read(Fhir.Patient(), Allergy(text: null, display: null, system: Fhir.RxNorm, code: "7980"));
+
+        Assert.Empty(reading.ToCheck);
+    }
 
     [Theory]
     [InlineData("Ketamine")]

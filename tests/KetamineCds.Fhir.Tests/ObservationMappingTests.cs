@@ -31,6 +31,53 @@ public class ObservationMappingTests
         Assert.False(reading.Values.ContainsKey("diastolicBp"));
     }
 
+    // QA120 F1: UCUM's code is mm[Hg]; "mmHg" and "mm Hg" are common spellings of the same unit (as a code or as unit
+    // text) and are read; kPa never is (ValueSetChartChecksTests).
+    [Theory]
+    [InlineData("mmHg", "http://unitsofmeasure.org", "mmHg")]
+    [InlineData("mm Hg", null, null)]
+    [InlineData("mmHg", null, null)]
+    [InlineData("mm[Hg]", "http://unitsofmeasure.org", "MM[HG]")]
+    public void Read_BloodPressureInAnotherSpellingOfMillimetresOfMercury_IsRead(string unit, string? system, string? code)
+    {
+        object Component(string loinc, int value) => new
+        {
+            code = new { coding = new[] { new { system = Fhir.Loinc, code = loinc } } },
+            valueQuantity = code is null ? (object)new { value, unit } : new { value, unit, system, code },
+        };
+        var reading = Fhir.Read(
+            Fhir.Observation("bp1", "85354-9", effective: "2026-11-28T08:00:00Z", components: [Fhir.PressureComponent("8480-6", 128m), Fhir.PressureComponent("8462-4", 80m)]),
+            Fhir.Observation("bp2", "85354-9", effective: "2026-11-28T10:00:00Z", components: [Component("8480-6", 190), Component("8462-4", 115)]));
+
+        Assert.Equal(190, reading.Values["systolicBp"]);
+        Assert.Equal(115, reading.Values["diastolicBp"]);
+        Assert.Equal(["Observation/bp2"], reading.Sources["systolicBp"]);
+    }
+
+    [Fact]
+    public void Read_NewerPanelCoded55284WithSystolicAndDiastolicComponents_IsReadByItsComponents()
+    {
+        var reading = Fhir.Read(
+            Fhir.Observation("bp1", "85354-9", effective: "2026-11-28T08:00:00Z", components: [Fhir.PressureComponent("8480-6", 128m), Fhir.PressureComponent("8462-4", 80m)]),
+            Fhir.Observation("bp2", "55284-4", effective: "2026-11-28T10:00:00Z", components: [Fhir.PressureComponent("8480-6", 190m), Fhir.PressureComponent("8462-4", 115m)]));
+
+        Assert.Equal(190, reading.Values["systolicBp"]);
+        Assert.Equal(["Observation/bp2"], reading.Sources["diastolicBp"]);
+    }
+
+    [Fact]
+    public void Read_APanelAndItsPartsSentSeparatelyAtTheSameTime_RecordsThePair()
+    {
+        // EHRs may send a panel and its systolic and diastolic as Observations of their own: the same reading, not a rival.
+        var reading = Fhir.Read(
+            Fhir.Observation("bp1", "85354-9", effective: "2026-11-28T10:00:00Z", components: [Fhir.PressureComponent("8480-6", 141m), Fhir.PressureComponent("8462-4", 92m)]),
+            Fhir.Observation("s1", "8480-6", 141m, effective: "2026-11-28T10:00:00Z"));
+
+        Assert.Equal(141, reading.Values["systolicBp"]);
+        Assert.Equal(92, reading.Values["diastolicBp"]);
+        Assert.Empty(reading.ToCheck);
+    }
+
     [Fact]
     public void Read_TwoPanelsToday_RecordsTheLatest()
     {

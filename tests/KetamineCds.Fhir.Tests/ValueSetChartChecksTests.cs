@@ -87,15 +87,129 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "aneurysmalVascularDisease", ChartCheckKind.StatusUnknown, "Condition/c1");
     }
 
+    // QA120 F3: an aneurysm rarely goes away unless it is repaired, so one recorded as resolved, inactive or in remission
+    // is named (it was dropped, and an earlier "no" filled the field); the value set says so (notCurrentMayStand).
     [Theory]
     [InlineData("resolved")]
     [InlineData("inactive")]
     [InlineData("remission")]
-    public void Read_AneurysmClearlyNotCurrent_IsNotNamed(string clinical)
+    public void Read_AneurysmRecordedAsNotCurrent_IsNamedToCheck(string clinical)
     {
         var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I67.1", clinical: clinical));
 
-        AssertNotNamed(reading, "aneurysmalVascularDisease");
+        AssertNamed(reading, "aneurysmalVascularDisease", ChartCheckKind.NotCurrentMayStand, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_ResolvedAneurysmBesideAnActiveOne_TheYesStands()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I67.1", clinical: "resolved"), Fhir.Condition("c2", Fhir.Icd10Cm, "I71.4"));
+
+        Assert.Equal(true, reading.Values["aneurysmalVascularDisease"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "aneurysmalVascularDisease");
+    }
+
+    [Theory]
+    [InlineData("resolved")]
+    [InlineData("inactive")]
+    public void Read_OtherCurrentConditionRecordedAsNotCurrent_IsStillNotNamed(string clinical)
+    {
+        // Unstable angina (I20.0) resolved is not current: only the aneurysm value set says a past record may stand.
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "I20.0", clinical: clinical));
+
+        AssertNotNamed(reading, "seriousCardiovascularOrCerebrovascularCondition");
+    }
+
+    // QA120 F3: a Condition coded only in a system no Condition value set uses was neither read nor named, so an earlier
+    // screening's "no" filled the field (a medicine coded so was named: MedicineCodeNotRead).
+    private static readonly string[] ConditionQuestions =
+    [
+        "primaryDiagnosis", "currentDepressiveEpisode", "psychosis", "suicidality", "substanceUse", "substancesUsed",
+        "aneurysmalVascularDisease", "intracerebralHemorrhageHistory", "seriousCardiovascularOrCerebrovascularCondition",
+        "recentMyocardialInfarctionOrStroke", "hypertensiveEncephalopathyHistory", "cognitiveImpairment",
+    ];
+
+    [Theory]
+    [InlineData("http://hl7.org/fhir/sid/icd-10", "I71.4", "Aortic aneurysm (http://hl7.org/fhir/sid/icd-10 I71.4)")]
+    [InlineData("urn:oid:2.16.840.1.113883.6.90", "I71.4", "Aortic aneurysm (urn:oid:2.16.840.1.113883.6.90 I71.4)")]
+    [InlineData("urn:oid:2.16.840.1.113883.6.96", "432119003", "Aortic aneurysm (urn:oid:2.16.840.1.113883.6.96 432119003)")]
+    [InlineData("http://snomed.info/sct/", "432119003", "Aortic aneurysm (http://snomed.info/sct/ 432119003)")]
+    public void Read_AConditionCodedOnlyInASystemNoValueSetUses_IsNamedBesideEveryConditionQuestion_WithItsSystemAndCode(string system, string code, string named)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json($$$"""
+            {"resourceType": "Condition", "id": "c-aaa",
+             "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+             "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+             "code": {"coding": [{"system": "{{{system}}}", "code": "{{{code}}}"}], "text": "Aortic aneurysm"},
+             "subject": {"reference": "Patient/p1"}}
+            """));
+
+        foreach (var field in ConditionQuestions)
+        {
+            AssertNamed(reading, field, ChartCheckKind.ConditionCodeNotRead, "Condition/c-aaa");
+            Assert.Equal(named, reading.ToCheck.Single(c => c.Field == field).What);
+        }
+
+        Assert.All(reading.ToCheck, c => Assert.Contains(c.Field, ConditionQuestions));
+    }
+
+    [Fact]
+    public void Read_AConditionWithoutAnyCode_IsNamedBesideEveryConditionQuestion()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json("""
+            {"resourceType": "Condition", "id": "c1", "code": {"text": "Abdominal aortic aneurysm"}, "subject": {"reference": "Patient/p1"}}
+            """));
+
+        foreach (var field in ConditionQuestions)
+            AssertNamed(reading, field, ChartCheckKind.ConditionCodeNotRead, "Condition/c1");
+    }
+
+    [Theory]
+    [InlineData("http://hl7.org/fhir/sid/icd-10")]
+    [InlineData("urn:oid:2.16.840.1.113883.6.90")]
+    public void Read_BipolarCodedInAnotherSystemBesideAnIcd10CmMdd_LeavesTheDiagnosisNotRecorded_AndNamesIt(string system)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", Fhir.Icd10Cm, "F33.1"), Fhir.Condition("c2", system, "F31.4"));
+
+        AssertNamed(reading, "primaryDiagnosis", ChartCheckKind.ConditionCodeNotRead, "Condition/c2");
+        // A yes read from the chart's own codes stands: the unread Condition could not make it less cautious.
+        Assert.Equal(true, reading.Values["currentDepressiveEpisode"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "currentDepressiveEpisode");
+    }
+
+    [Fact]
+    public void Read_SubstanceUseDisorderInRemissionBesideAConditionNoValueSetReads_LeavesSubstanceUseNotRecorded()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Condition("c1", Fhir.Icd10Cm, "F10.20", clinical: "remission"),
+            Fhir.Condition("c2", "http://hl7.org/fhir/sid/icd-10", "F11.2"));
+
+        AssertNamed(reading, "substanceUse", ChartCheckKind.ConditionCodeNotRead, "Condition/c2");
+        AssertNamed(reading, "substancesUsed", ChartCheckKind.ConditionCodeNotRead, "Condition/c2");
+    }
+
+    [Theory]
+    [InlineData("refuted", "active")]
+    [InlineData("entered-in-error", "active")]
+    public void Read_AConditionNoValueSetReads_RefutedOrEnteredInError_IsNotNamed(string verification, string clinical)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10", "I71.4", clinical: clinical, verification: verification));
+
+        Assert.Empty(reading.ToCheck);
+    }
+
+    [Fact]
+    public void Read_AConditionWithACodeInASystemTheValueSetsUse_IsReadByIt_AndNotNamed()
+    {
+        // Essential hypertension in ICD-10-CM and WHO ICD-10: no question's code, and ICD-10-CM is read.
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json("""
+            {"resourceType": "Condition", "id": "c1",
+             "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "I10"}, {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I10"}]},
+             "subject": {"reference": "Patient/p1"}}
+            """));
+
+        Assert.Empty(reading.ToCheck);
     }
 
     // Recent events.
@@ -305,6 +419,129 @@ public class ValueSetChartChecksTests
 
         AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
         AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotFinal, "Observation/o1");
+    }
+
+    // QA120 F1: "the latest" was the latest the reader could read. A newer final result it could not read was skipped
+    // and an older one used as today's, with nothing named. Now the latest is decided first, then its value is read.
+    private static System.Text.Json.JsonElement Raw(string id, string loinc, string effective, string valuePart) => Fhir.Json($$"""
+        {"resourceType": "Observation", "id": "{{id}}", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "{{loinc}}"}]},
+         "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "{{effective}}", {{valuePart}} }
+        """);
+
+    [Theory]
+    [InlineData("\"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"LA6570-1\", \"display\": \"Nearly every day\"}]}")]
+    [InlineData("\"dataAbsentReason\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/data-absent-reason\", \"code\": \"asked-declined\"}]}")]
+    [InlineData("\"valueString\": \"3\"")]
+    [InlineData("\"valueInteger\": 7")]
+    public void Read_NewerFinalItem9TheReaderCannotRead_IsNamed_AndTheOlderZeroIsNotUsed(string valuePart)
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("i9-old", "44260-8", 0, effective: "2026-11-18"),
+            Raw("i9-new", "44260-8", "2026-11-27", valuePart));
+
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultNotReadable, "Observation/i9-new");
+        Assert.DoesNotContain(reading.ToCheck, c => c.Reference == "Observation/i9-old");
+    }
+
+    [Fact]
+    public void Read_OlderItem9TheReaderCannotReadBeforeANewerReadableOne_TheNewerStands()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Raw("i9-old", "44260-8", "2026-11-18", "\"valueString\": \"1\""),
+            Fhir.Observation("i9-new", "44260-8", 2, effective: "2026-11-27"));
+
+        Assert.Equal(2, reading.Values["phq9Item9"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Item9");
+    }
+
+    [Theory]
+    [InlineData("\"valueCodeableConcept\": {\"text\": \"Pregnant\"}")]
+    [InlineData("\"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"LA4489-6\", \"display\": \"Unknown\"}]}")]
+    [InlineData("\"valueString\": \"pregnant\"")]
+    [InlineData("\"dataAbsentReason\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/data-absent-reason\", \"code\": \"unknown\"}]}")]
+    public void Read_NewerFinalPregnancyStatusTheReaderCannotRead_IsNamed_AndTheOlderNotPregnantIsNotUsed(string valuePart)
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient("1990-01-01", "F"),
+            Fhir.Observation("preg-old", "82810-3", (Fhir.Loinc, "LA26683-5"), effective: "2026-11-23"),
+            Raw("preg-new", "82810-3", "2026-11-28T09:00:00Z", valuePart));
+
+        AssertNamed(reading, "pregnant", ChartCheckKind.ResultNotReadable, "Observation/preg-new");
+    }
+
+    private static object PanelAt0800 => Fhir.Observation("bp-0800", "85354-9", effective: "2026-11-28T08:00:00Z",
+        components: [Fhir.PressureComponent("8480-6", 128m), Fhir.PressureComponent("8462-4", 80m)]);
+
+    private static System.Text.Json.JsonElement PanelAt1000(string systolic, string diastolic, string loinc = "85354-9") => Fhir.Json($$"""
+        {"resourceType": "Observation", "id": "bp-1000", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "{{loinc}}"}]},
+         "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2026-11-28T10:00:00Z",
+         "component": [
+           {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, {{systolic}} },
+           {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, {{diastolic}} }]}
+        """);
+
+    private static string Quantity(decimal value, string? unit, string? code) =>
+        "\"valueQuantity\": {\"value\": " + value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + (unit is null ? "" : $", \"unit\": \"{unit}\"") + (code is null ? "" : $", \"system\": \"http://unitsofmeasure.org\", \"code\": \"{code}\"") + "}";
+
+    [Fact]
+    public void Read_NewerBloodPressureInKilopascals_IsNamedBesideBoth_NeverConverted_AndTheOlderPairIsNotUsed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt0800, PanelAt1000(Quantity(25.3m, "kPa", "kPa"), Quantity(15.3m, "kPa", "kPa")));
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+    }
+
+    [Fact]
+    public void Read_NewerBloodPressureWhoseDiastolicIsAbsent_IsNamedBesideBoth_AndTheOlderPairIsNotUsed()
+    {
+        var absent = "\"dataAbsentReason\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/data-absent-reason\", \"code\": \"error\"}]}";
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt0800, PanelAt1000(Quantity(190m, "mmHg", "mm[Hg]"), absent));
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+    }
+
+    [Fact]
+    public void Read_NewerSystolicAndDiastolicOneSecondApart_AreNamed_AndTheOlderPairIsNotUsed()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            PanelAt0800,
+            Fhir.Observation("s-1000", "8480-6", 190m, effective: "2026-11-28T10:00:00Z"),
+            Fhir.Observation("d-1000", "8462-4", 115m, effective: "2026-11-28T10:00:01Z"));
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotReadable, "Observation/d-1000");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/d-1000");
+    }
+
+    [Fact]
+    public void Read_BloodPressureTodayWithoutATime_BesideATimedOneWithAnotherValue_IsNamedAsTimeUnclear()
+    {
+        var dateOnly = Fhir.Observation("bp-day", "85354-9", effective: "2026-11-28",
+            components: [Fhir.PressureComponent("8480-6", 190m), Fhir.PressureComponent("8462-4", 115m)]);
+
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt0800, dateOnly);
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultTimeUnclear, "Observation/bp-day");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultTimeUnclear, "Observation/bp-0800");
+    }
+
+    [Fact]
+    public void Read_TwoFinalItem9ResultsAtTheSameTimeWithDifferentValues_AreBothNamedAsTimeUnclear()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("i9-a", "44260-8", 0, effective: "2026-11-27T09:00:00Z", status: "amended"),
+            Fhir.Observation("i9-b", "44260-8", 2, effective: "2026-11-27T09:00:00Z"));
+
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultTimeUnclear, "Observation/i9-a");
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultTimeUnclear, "Observation/i9-b");
     }
 
     // A medicine recorded only in words (helper-95), or coded only in code systems the medication value sets do not use

@@ -9,10 +9,11 @@ namespace KetamineCds.Fhir.Mappings;
 /// Chart entries no value set reads that must not vanish (<see cref="FhirReading.ToCheck"/>): they are named for the
 /// clinician to check, never read as yes or no.
 /// <list type="bullet">
-/// <item>An AllergyIntolerance whose code's text or displays name ketamine or esketamine (<see cref="KetamineNames"/>),
-/// neither refuted, entered in error, inactive nor resolved: no RxNorm or SNOMED CT code for them could be confirmed
-/// (docs/fhir-mapping.md), so the words are matched, and only to say "check it" beside hypersensitivityToKetamine
-/// (ALG-001, QA13 H3).</item>
+/// <item>An AllergyIntolerance, neither refuted, entered in error, inactive nor resolved, coded RxNorm 6130, 2201623 or
+/// 2201625 (<see cref="KetamineNames.RxNormCodes"/>, the codes the order-sign hook reads as ketamine; QA120 F6), or whose
+/// code's text or displays name ketamine or esketamine (<see cref="KetamineNames"/>): named, only to say "check it"
+/// beside hypersensitivityToKetamine (ALG-001, QA13 H3). It is never read as yes: an allergy record does not say what
+/// reaction it was, and no SNOMED CT code for these substances could be confirmed (docs/fhir-mapping.md).</item>
 /// <item>A confirmed, current Condition that names a psychotic disorder (ICD-10-CM F20 schizophrenia, F25 schizoaffective
 /// disorder, or the words schizophrenia / schizoaffective / 精神分裂): the psychosis value set deliberately does not read
 /// it (it does not say whether psychosis is active or controlled), but it is named beside psychosis (P-PSYCHOSIS, QA13 M4).</item>
@@ -21,6 +22,8 @@ namespace KetamineCds.Fhir.Mappings;
 /// local system; <see cref="CurrentMedicines.NotRead"/>): it may be naltrexone, an opioid, a benzodiazepine, an MAOI ...,
 /// so it is named beside every medicine question (each field a medication value set reads, and the benzodiazepine dose,
 /// which none reads). Its words are never matched against drug names: the clinician reads them (P-SAFETY-REMS).</item>
+/// <item>A Condition, neither refuted nor entered in error, coded only in systems no Condition value set uses, or not
+/// coded (<see cref="UnreadConditions"/>): named beside every Condition question, never translated (QA120 F3).</item>
 /// </list>
 /// </summary>
 internal static class ChartChecks
@@ -56,7 +59,9 @@ internal static class ChartChecks
             var verification = Codes.CodeIn(allergy.VerificationStatus, AllergyVerification);
             if (clinical is "inactive" or "resolved" || verification is "refuted" or "entered-in-error")
                 continue;
-            if (Words(allergy.Code).Any(KetamineNames.In))
+            if (allergy.Code?.Coding.Any(c => KetamineNames.IsRxNormCode(c.System, c.Code)) == true)
+                reading.Check(Fields.HypersensitivityToKetamine.Name, ChartCheckKind.AllergyCodedKetamine, reference, ChartWords.WithSystems(allergy.Code));
+            else if (Words(allergy.Code).Any(KetamineNames.In))
                 reading.Check(Fields.HypersensitivityToKetamine.Name, ChartCheckKind.AllergyNamingKetamine, reference, ChartWords.Of(allergy.Code));
         }
 
@@ -68,6 +73,12 @@ internal static class ChartChecks
                 && PsychoticDisorderIcd10Cm.Any(p => code.StartsWith(p, StringComparison.OrdinalIgnoreCase))) == true;
             if (coded || Words(condition.Code).Any(w => PsychoticDisorderWords.Any(k => w.Contains(k, StringComparison.OrdinalIgnoreCase))))
                 reading.Check(Fields.Psychosis.Name, ChartCheckKind.PsychoticDisorder, reference, ChartWords.Of(condition.Code));
+        }
+
+        foreach (var (reference, what) in UnreadConditions.In(record))
+        {
+            foreach (var field in UnreadConditions.Questions.Value)
+                reading.Check(field, ChartCheckKind.ConditionCodeNotRead, reference, what);
         }
     }
 
@@ -103,9 +114,10 @@ internal static class ChartWords
     }
 
     /// <summary>
-    /// The code's text, else its first display, with each of its codes and the system it is in, for a medicine coded only
-    /// in systems no value set reads ("oxycodone 5 mg (NDC 12345-678-90)"): a bare code does not say which system it is
-    /// from. NDC and SNOMED CT are named; another system by its URI as the chart sends it, its middle elided when it
+    /// The code's text, else its first display, with each of its codes and the system it is in, for a medicine or a
+    /// Condition coded only in systems no value set reads ("oxycodone 5 mg (NDC 12345-678-90)"), or an allergy coded as
+    /// ketamine ("RxNorm 6130"): a bare code does not say which system it is from. NDC, SNOMED CT and RxNorm are named
+    /// (by their canonical URIs only); another system by its URI as the chart sends it, its middle elided when it
     /// would not leave room for the codes; a code without a system alone. These are names only: which systems are read
     /// is the value sets' (<see cref="CurrentMedicines.NotRead"/>).
     /// </summary>
@@ -126,6 +138,7 @@ internal static class ChartWords
         null or "" => null,
         "http://hl7.org/fhir/sid/ndc" => "NDC",
         "http://snomed.info/sct" => "SNOMED CT",
+        KetamineNames.RxNormSystem => "RxNorm",
         var other => other,
     };
 

@@ -12,7 +12,8 @@ namespace KetamineCds.Fhir.Mappings;
 /// unconfirmed, provisional or differential Condition; a confirmed one with no clinical status, where the field does
 /// not accept that) is named for the clinician to check, and the value is recorded only when that match, were it
 /// confirmed, would leave it the same (a provisional bipolar disorder beside a confirmed MDD leaves the diagnosis
-/// not recorded). One clearly outside the accepted states (resolved, say) is not named.
+/// not recorded). One clearly outside the accepted states (resolved, say) is not named. A Condition no value set can
+/// read (<see cref="UnreadConditions"/>) counts as unclear with every value of the value set.
 /// </summary>
 internal sealed class ConditionChoice(IReadOnlySet<ClinicalState> accepted, IReadOnlyDictionary<string, string[]> supersededBy) : FieldMapping
 {
@@ -51,6 +52,11 @@ internal sealed class ConditionChoice(IReadOnlySet<ClinicalState> accepted, IRea
                 references.Add(reference);
             }
         }
+
+        // A Condition no value set can read may hold any of the value set's values (a bipolar disorder coded in WHO ICD-10
+        // beside an ICD-10-CM MDD): the value is recorded only when none of them would change it (UnreadConditions).
+        if (UnreadConditions.Any(record))
+            unclear.UnionWith(valueSet.Codes.Select(c => c.Value).OfType<string>());
 
         var standing = Standing(found.Keys);
         // A marker such as "bipolar" (type not stated) blocks what it supersedes but is no contract value itself.

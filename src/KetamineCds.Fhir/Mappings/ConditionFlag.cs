@@ -15,8 +15,8 @@ namespace KetamineCds.Fhir.Mappings;
 /// use is named for the clinician to check (<see cref="FhirReading.ToCheck"/>, QA13 M4), never dropped: an unconfirmed,
 /// provisional or differential one; for a field about now, a confirmed one with no clinical status; for a recent event,
 /// a confirmed one whose onset does not place it (undated, in the future, or a partial date reaching into the window).
-/// One clearly not current (remission, inactive, resolved), clearly older than the window, refuted or
-/// <c>entered-in-error</c> is not named. A choice field answered by one value (suicidality <c>recent-attempt</c>)
+/// One clearly not current (remission, inactive, resolved; unless the value set says such a record may still stand, as
+/// for an aneurysm, when it is named), clearly older than the window, refuted or <c>entered-in-error</c> is not named. A choice field answered by one value (suicidality <c>recent-attempt</c>)
 /// records <paramref name="yesValue"/> for yes.
 /// </summary>
 internal sealed class ConditionFlag(Func<Condition, PatientRecord, ConditionFlag.Answer> answer, bool refutedAnswersNo = false, object? yesValue = null) : FieldMapping
@@ -34,14 +34,23 @@ internal sealed class ConditionFlag(Func<Condition, PatientRecord, ConditionFlag
 
         /// <summary>It may be recent: its onset does not say (<see cref="ChartCheckKind.Undated"/>).</summary>
         MaybeRecent,
+
+        /// <summary>Recorded as not current, where such a record may still stand (<see cref="ChartCheckKind.NotCurrentMayStand"/>).</summary>
+        MaybeStands,
     }
 
-    /// <summary>A field about now: only a current Condition (active, recurrence, relapse) answers yes; one with no clinical status may be current.</summary>
-    public static ConditionFlag Current(bool refutedAnswersNo = false) =>
+    /// <summary>
+    /// A field about now: only a current Condition (active, recurrence, relapse) answers yes; one with no clinical status
+    /// may be current. One in remission, inactive or resolved answers nothing, unless <paramref name="notCurrentMayStand"/>
+    /// (the value set's <c>notCurrentMayStand</c>: aneurysmal vascular disease, since an aneurysm rarely goes away unless
+    /// it is repaired), when it is named for the clinician to check (QA120 F3).
+    /// </summary>
+    public static ConditionFlag Current(bool refutedAnswersNo = false, bool notCurrentMayStand = false) =>
         new((condition, _) => ConditionStatus.ClinicalOf(condition) switch
         {
             ClinicalState.Current => Answer.Yes,
             ClinicalState.Unknown => Answer.MaybeCurrent,
+            _ when notCurrentMayStand => Answer.MaybeStands,
             _ => Answer.Nothing,
         }, refutedAnswersNo);
 
@@ -89,13 +98,17 @@ internal sealed class ConditionFlag(Func<Condition, PatientRecord, ConditionFlag
                     case Answer.MaybeRecent:
                         reading.Check(field.Name, ChartCheckKind.Undated, reference, ChartWords.Of(condition.Code));
                         break;
+                    case Answer.MaybeStands:
+                        reading.Check(field.Name, ChartCheckKind.NotCurrentMayStand, reference, ChartWords.Of(condition.Code));
+                        break;
                 }
             }
         }
 
         if (yes.Count > 0)
             reading.Record(field.Name, yesValue ?? true, yes);
-        else if (refuted.Count > 0 && refutedAnswersNo)
+        // A Condition no value set can read may be the yes (UnreadConditions): a refuted one then does not answer no.
+        else if (refuted.Count > 0 && refutedAnswersNo && !UnreadConditions.Any(record))
             reading.Record(field.Name, false, refuted);
     }
 }

@@ -40,7 +40,7 @@ internal static class FieldReaders
 
     private static ConditionFlag ConditionReader(ValueSetReading read, ValueSet valueSet) => read.When switch
     {
-        "current" => ConditionFlag.Current(read.RefutedAnswersNo),
+        "current" => ConditionFlag.Current(read.RefutedAnswersNo, read.NotCurrentMayStand),
         "history" => ConditionFlag.History(read.RefutedAnswersNo),
         "recent" => ConditionFlag.Recent(
             read.WithinDays ?? throw new InvalidOperationException($"The value set '{valueSet.Id}' reads recent conditions but gives no withinDays."),

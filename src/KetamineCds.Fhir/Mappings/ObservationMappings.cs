@@ -72,21 +72,103 @@ internal static class Observations
         string.IsNullOrEmpty(quantity.Code) ? string.IsNullOrEmpty(quantity.Unit) || quantity.Unit is "{score}" or "score"
         : quantity.Code is "{score}" or "1";
 
-    /// <summary>A pressure in mmHg (UCUM mm[Hg], or unit text mmHg), rounded to a whole number.</summary>
+    /// <summary>
+    /// A pressure in millimetres of mercury, rounded to a whole number: the quantity's <c>code</c> (whatever its system)
+    /// or, without a code, its <c>unit</c> text is UCUM's <c>mm[Hg]</c> (or its case-insensitive form <c>MM[HG]</c>), or
+    /// one of the common non-UCUM spellings of that same unit, <c>mmHg</c> and <c>mm Hg</c>: each names millimetres of
+    /// mercury and nothing else. A code, when there is one, decides (a code <c>kPa</c> with a unit text <c>mmHg</c> is
+    /// not read). Any other unit (kPa, cm[H2O], none at all) is never converted or guessed: null, and the reading is
+    /// named as not readable.
+    /// </summary>
     public static int? MillimetresOfMercury(DataType? value) => value switch
     {
-        Quantity { Value: { } q } quantity when quantity.Code == "mm[Hg]" || (string.IsNullOrEmpty(quantity.Code) && quantity.Unit is "mmHg" or "mm[Hg]") =>
+        Quantity { Value: { } q } quantity when IsMillimetresOfMercury(string.IsNullOrWhiteSpace(quantity.Code) ? quantity.Unit : quantity.Code) =>
             (int)Math.Round(q, MidpointRounding.AwayFromZero),
         _ => null,
     };
+
+    private static bool IsMillimetresOfMercury(string? unit) => unit?.Trim() is "mm[Hg]" or "MM[HG]" or "mmHg" or "mm Hg";
+
+    /// <summary>
+    /// Whether the effective time is a date without a time (<c>2026-11-28</c>, or a partial date): such a reading cannot be
+    /// ordered against another taken that day.
+    /// </summary>
+    public static bool DayOnly(Observation observation) => observation.Effective switch
+    {
+        FhirDateTime dateTime => dateTime.Value is { } text && !text.Contains('T', StringComparison.Ordinal),
+        Period period => period.Start is { } text && !text.Contains('T', StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The latest of the counting readings of a field (<paramref name="counting"/>: final, amended or corrected, in the
+    /// field's value set and period, whether or not their value can be read), decided before any value is read; null
+    /// when the field is not recorded. A not-final result later than it is named (<see cref="CheckNotFinal"/>). When its
+    /// value cannot be read (<see cref="ObservedValue.Value"/> null: an unknown unit, an answer not in the value set, a
+    /// value absent or only in words, a pair that does not pair), it is named
+    /// (<see cref="ChartCheckKind.ResultNotReadable"/>) and no older reading takes its place: a newer result the reader
+    /// cannot read is doubtful data about now (QA120 F1; "not recorded is never no"). A reading that may be as late (the
+    /// same time, or the same day without a time) and gives another value, or none that can be read, leaves the field not
+    /// recorded too, each named (<see cref="ChartCheckKind.ResultTimeUnclear"/>, or not readable); one giving the same
+    /// value does not.
+    /// </summary>
+    public static ObservedValue? Latest(string field, IReadOnlyList<ObservedValue> counting, IEnumerable<Sourced<Observation>> candidates, ReadingBuilder reading)
+    {
+        var latest = counting.OrderByDescending(c => c.When).FirstOrDefault();
+        if (CheckNotFinal(field, candidates, latest?.When, reading) || latest is null)
+            return null;
+        if (latest.Value is null)
+        {
+            Name(field, ChartCheckKind.ResultNotReadable, latest, reading);
+            return null;
+        }
+
+        var rivals = counting.Where(c => !ReferenceEquals(c, latest) && MayBeAsLate(c, latest) && !Equals(c.Value, latest.Value)).ToArray();
+        if (rivals.Length == 0)
+            return latest;
+        if (rivals.Any(r => r.Value is not null))
+            Name(field, ChartCheckKind.ResultTimeUnclear, latest, reading);
+        foreach (var rival in rivals)
+            Name(field, rival.Value is null ? ChartCheckKind.ResultNotReadable : ChartCheckKind.ResultTimeUnclear, rival, reading);
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> may have been taken as late as <paramref name="latest"/>: at the same time, or
+    /// dated without a time on its clinic day or later, or on the day of a <paramref name="latest"/> dated without a time.
+    /// </summary>
+    private static bool MayBeAsLate(ObservedValue other, ObservedValue latest) =>
+        other.When == latest.When
+        || (other.DayOnly && other.Day >= latest.Day)
+        || (latest.DayOnly && other.Day == latest.Day);
+
+    private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading)
+    {
+        foreach (var reference in observed.References)
+            reading.Check(field, kind, reference, observed.What);
+    }
 }
 
 /// <summary>
-/// A whole-number score (PHQ-9 total, item 9): the most recent counting Observation coded in the value set, effective
-/// within <paramref name="windowDays"/> days up to today, whose value is a whole number in the field's range. An
-/// answer of 0 is a recorded value. A score within the window that is not final (preliminary, registered, unknown) and
-/// later than that one, or the only one, leaves the field not recorded and is named for the clinician to check: a
-/// preliminary item 9 of 3 after a final 0 must not vanish behind the 0.
+/// One reading of a field from the chart: the Observations it comes from, when it was taken (its sort key, whether it is
+/// dated without a time, and its clinic day), its value (a score, an answer, a pair), or null when the value cannot be
+/// read, and the chart's words for it.
+/// </summary>
+internal sealed record ObservedValue(string[] References, DateTimeOffset When, bool DayOnly, DateOnly Day, object? Value, string What)
+{
+    public static ObservedValue Of(Sourced<Observation> observation, DaySpan day, object? value) =>
+        new([observation.Reference], Observations.When(observation.Resource), Observations.DayOnly(observation.Resource), day.Latest, value, ChartWords.Of(observation.Resource.Code));
+}
+
+/// <summary>
+/// A whole-number score (PHQ-9 total, item 9): the value of the most recent counting Observation coded in the value set,
+/// effective within <paramref name="windowDays"/> days up to today, when it is a whole number in the field's range. The
+/// most recent is decided over every counting one first, then its value is read (<see cref="Observations.Latest"/>): a
+/// newer final score the reader cannot read (a LOINC answer code, a <c>dataAbsentReason</c>, a <c>valueString</c>, a
+/// unit, a value out of range) is named and leaves the field not recorded, never replaced by an older one. An answer of
+/// 0 is a recorded value. A score within the window that is not final (preliminary, registered, unknown) and later than
+/// that one, or the only one, leaves the field not recorded and is named for the clinician to check: a preliminary item
+/// 9 of 3 after a final 0 must not vanish behind the 0.
 /// </summary>
 internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
@@ -94,23 +176,30 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     {
         var inWindow = record.Observations
             .Where(o => Codes.Matches(valueSet, o.Resource.Code).Count > 0)
-            .Where(o => Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
+            .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
             .ToArray();
-        var latest = inWindow
-            .Where(o => Observations.Counts(o.Resource))
-            .Select(o => (o.Reference, When: Observations.When(o.Resource), Score: Observations.WholeNumberOf(o.Resource.Value)))
-            .Where(o => o.Score is { } s && (field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max))
-            .OrderByDescending(o => o.When)
-            .FirstOrDefault();
-        if (!Observations.CheckNotFinal(field.Name, inWindow, latest.Reference is null ? null : latest.When, reading) && latest.Reference is not null)
-            reading.Record(field.Name, latest.Score!.Value, [latest.Reference]);
+        var counting = inWindow
+            .Where(o => Observations.Counts(o.Observation.Resource))
+            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Score(field, o.Observation.Resource)))
+            .ToArray();
+        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
+            reading.Record(field.Name, latest.Value!, latest.References);
     }
+
+    private static int? Score(FieldDefinition field, Observation observation) =>
+        Observations.WholeNumberOf(observation.Value) is { } s && (field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max) ? s : null;
 }
 
 /// <summary>
-/// Today's blood pressure, systolic and diastolic together (both or neither): from the most recent counting panel
-/// (85354-9) with both components, or a systolic and a diastolic Observation with the same effective time, taken on
-/// the screening's day. Each field reads its half of the same pair; values outside the contract's range are not read.
+/// Today's blood pressure, systolic and diastolic together (both or neither), from the most recent counting reading taken
+/// on the screening's day: a panel (85354-9, or any Observation carrying systolic and diastolic components coded
+/// 8480-6 / 8462-4) or a systolic and a diastolic Observation with the same effective time. The most recent reading is
+/// decided over every one of them first, then its values are read (<see cref="Observations.Latest"/>): both in
+/// millimetres of mercury (<see cref="Observations.MillimetresOfMercury"/>), within the contract's ranges, systolic above
+/// diastolic. A newer reading that cannot be read so (kPa, a diastolic absent, a systolic whose diastolic has another
+/// time) is named and leaves both fields not recorded, never replaced by an older pair. A separate systolic or diastolic
+/// Observation at the time of a readable pair with the same value (an EHR sending a panel and its parts) is part of it.
 /// A blood pressure taken today that is not final (preliminary, registered, unknown) and later than the pair, or today's
 /// only one, leaves the field not recorded and is named for the clinician to check.
 /// </summary>
@@ -118,53 +207,84 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var pair = Latest(valueSet, record);
-        var notFinal = record.Observations.Where(o => IsToday(o.Resource, record)
-            && (Observations.HasCode(valueSet, o.Resource.Code, "panel") || Observations.HasCode(valueSet, o.Resource.Code, "systolic") || Observations.HasCode(valueSet, o.Resource.Code, "diastolic")));
-        if (Observations.CheckNotFinal(field.Name, notFinal, pair?.When, reading) || pair is not { } latest)
-            return;
-        var value = systolic ? latest.Systolic : latest.Diastolic;
-        if ((field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max) && latest.Systolic > latest.Diastolic)
-            reading.Record(field.Name, value, latest.References);
+        var today = record.Observations.Where(o => IsToday(o.Resource, record) && IsBloodPressure(valueSet, o.Resource)).ToArray();
+        var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
+        if (Observations.Latest(field.Name, counting, today, reading) is { Value: (int sys, int dia) } latest)
+            reading.Record(field.Name, systolic ? sys : dia, latest.References);
     }
 
     private static bool IsToday(Observation observation, PatientRecord record) =>
         Observations.DayOf(observation, record) is { } day && day.Earliest == record.Today && day.Latest == record.Today;
 
-    internal static (DateTimeOffset When, int Systolic, int Diastolic, string[] References)? Latest(ValueSet valueSet, PatientRecord record)
-    {
-        var today = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && IsToday(o.Resource, record))
-            .ToArray();
-        var candidates = new List<(DateTimeOffset When, int Systolic, int Diastolic, string[] References)>();
+    private static bool IsHalf(ValueSet valueSet, CodeableConcept? code) =>
+        Observations.HasCode(valueSet, code, "systolic") || Observations.HasCode(valueSet, code, "diastolic");
 
-        foreach (var (observation, reference) in today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "panel")))
-        {
-            var sys = observation.Component.Where(c => Observations.HasCode(valueSet, c.Code, "systolic")).Select(c => Observations.MillimetresOfMercury(c.Value)).FirstOrDefault();
-            var dia = observation.Component.Where(c => Observations.HasCode(valueSet, c.Code, "diastolic")).Select(c => Observations.MillimetresOfMercury(c.Value)).FirstOrDefault();
-            if (sys is { } s && dia is { } d)
-                candidates.Add((Observations.When(observation), s, d, [reference]));
-        }
+    private static bool IsPanel(ValueSet valueSet, Observation observation) =>
+        Observations.HasCode(valueSet, observation.Code, "panel")
+        || (!IsHalf(valueSet, observation.Code) && observation.Component.Any(c => IsHalf(valueSet, c.Code)));
+
+    private static bool IsBloodPressure(ValueSet valueSet, Observation observation) => IsPanel(valueSet, observation) || IsHalf(valueSet, observation.Code);
+
+    /// <summary>The pair when both values are read and fit the contract (ranges, systolic above diastolic), else null.</summary>
+    private static (int, int)? Pair(int? sys, int? dia) =>
+        sys is { } s && dia is { } d && Within(Fields.SystolicBp.Name, s) && Within(Fields.DiastolicBp.Name, d) && s > d ? (s, d) : null;
+
+    private static bool Within(string name, int value)
+    {
+        var field = Fields.All.First(f => f.Name == name);
+        return (field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max);
+    }
+
+    /// <summary>Every counting reading of today: each panel, each same-time systolic and diastolic pair, and each half left alone (not readable).</summary>
+    private static List<ObservedValue> Readings(ValueSet valueSet, PatientRecord record, Sourced<Observation>[] today)
+    {
+        var readings = new List<ObservedValue>();
+        int? Half(Observation observation, string role) => observation.Component
+            .Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.MillimetresOfMercury(c.Value)).FirstOrDefault();
+
+        foreach (var panel in today.Where(o => IsPanel(valueSet, o.Resource)))
+            readings.Add(ObservedValue.Of(panel, Observations.DayOf(panel.Resource, record)!.Value, Pair(Half(panel.Resource, "systolic"), Half(panel.Resource, "diastolic"))));
 
         var systolics = today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "systolic")).ToArray();
-        var diastolics = today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "diastolic")).ToArray();
-        foreach (var (sysObservation, sysReference) in systolics)
+        var diastolics = today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "diastolic")).ToList();
+        var alone = new List<(Sourced<Observation> Observation, int Index)>();
+        foreach (var sys in systolics)
         {
-            var when = Observations.When(sysObservation);
+            var when = Observations.When(sys.Resource);
             var partner = diastolics.FirstOrDefault(d => Observations.When(d.Resource) == when);
-            if (partner is not null && Observations.MillimetresOfMercury(sysObservation.Value) is { } s && Observations.MillimetresOfMercury(partner.Resource.Value) is { } d)
-                candidates.Add((when, s, d, [sysReference, partner.Reference]));
+            if (partner is null)
+            {
+                alone.Add((sys, 0));
+                continue;
+            }
+
+            diastolics.Remove(partner);
+            var pair = Pair(Observations.MillimetresOfMercury(sys.Resource.Value), Observations.MillimetresOfMercury(partner.Resource.Value));
+            var day = Observations.DayOf(sys.Resource, record)!.Value;
+            readings.Add(new ObservedValue([sys.Reference, partner.Reference], when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code)));
         }
 
-        if (candidates.Count == 0)
-            return null;
-        return candidates.OrderByDescending(c => c.When).First();
+        alone.AddRange(diastolics.Select(d => (d, 1)));
+        foreach (var (half, index) in alone)
+        {
+            var when = Observations.When(half.Resource);
+            var value = Observations.MillimetresOfMercury(half.Resource.Value);
+            // A part of a readable pair taken at the same time, with the same value, is that pair's, not a reading of its own.
+            var partOfAPair = readings.Any(r => r.When == when && r.Value is (int s, int d) && (index == 0 ? s : d) == value);
+            if (!partOfAPair)
+                readings.Add(ObservedValue.Of(half, Observations.DayOf(half.Resource, record)!.Value, null));
+        }
+
+        return readings;
     }
 }
 
 /// <summary>
-/// pregnant: the most recent counting pregnancy status Observation within <paramref name="windowDays"/> days whose
-/// answer is coded: "pregnant" records true, "not pregnant" false; "unknown" or an older one leaves it not recorded.
+/// pregnant: the answer of the most recent counting pregnancy status Observation within <paramref name="windowDays"/>
+/// days: "pregnant" records true, "not pregnant" false. The most recent is decided over every counting one first, then
+/// its answer is read (<see cref="Observations.Latest"/>): a newer one whose answer is "unknown" (LOINC LA4489-6), any
+/// other answer not in the value set, only words, a <c>valueString</c> or a <c>dataAbsentReason</c> is named and
+/// leaves the field not recorded: it never lets an older "not pregnant" stand. Anything older leaves it not recorded.
 /// A pregnancy status within the window that is not final (preliminary, registered, unknown) and later than that one,
 /// or the only one, leaves the field not recorded and is named for the clinician to check, whatever its answer.
 /// </summary>
@@ -174,16 +294,15 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
     {
         var inWindow = record.Observations
             .Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question"))
-            .Where(o => Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
+            .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
             .ToArray();
-        var latest = inWindow
-            .Where(o => Observations.Counts(o.Resource))
-            .Select(o => (o.Reference, When: Observations.When(o.Resource), Answer: Answer(valueSet, o.Resource.Value)))
-            .Where(o => o.Answer is not null)
-            .OrderByDescending(o => o.When)
-            .FirstOrDefault();
-        if (!Observations.CheckNotFinal(field.Name, inWindow, latest.Reference is null ? null : latest.When, reading) && latest.Reference is not null)
-            reading.Record(field.Name, latest.Answer!.Value, [latest.Reference]);
+        var counting = inWindow
+            .Where(o => Observations.Counts(o.Observation.Resource))
+            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
+            .ToArray();
+        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
+            reading.Record(field.Name, latest.Value!, latest.References);
     }
 
     private static bool? Answer(ValueSet valueSet, DataType? value)

@@ -52,7 +52,7 @@ internal static class SubstanceUseConditions
 /// <summary>
 /// substanceUse: <c>active</c> when a confirmed, current substance use disorder Condition is recorded (not a remission
 /// code), else <c>in-remission</c> when one is in remission, inactive or resolved and no Condition the reader cannot use
-/// may be an active one. Never <c>none</c>: a refuted diagnosis rules out that one disorder, not every substance. An
+/// may be an active one, and no Condition no value set can read (<see cref="UnreadConditions"/>) is held. Never <c>none</c>: a refuted diagnosis rules out that one disorder, not every substance. An
 /// unconfirmed, provisional or differential disorder, or a confirmed one with no clinical status, is named for the
 /// clinician to check (QA13 M4): the field stays not recorded unless a confirmed active disorder answers it.
 /// </summary>
@@ -65,7 +65,7 @@ internal sealed class SubstanceUseStatus : FieldMapping
         var active = counted.Where(c => !c.InRemission).ToArray();
         if (active.Length > 0)
             reading.Record(field.Name, "active", active.Select(c => c.Reference));
-        else if (counted.Count > 0 && !unclear.Any(u => u.MayBeActive))
+        else if (counted.Count > 0 && !unclear.Any(u => u.MayBeActive) && !UnreadConditions.Any(record))
             reading.Record(field.Name, "in-remission", counted.Select(c => c.Reference));
     }
 }
@@ -86,6 +86,13 @@ internal sealed class DisorderSubstances : FieldMapping
 
         var substances = counted.Select(c => c.Entry.Value!).ToHashSet(StringComparer.Ordinal);
         var adding = unclear.Where(u => !u.Substances.All(substances.Contains)).ToArray();
+        // A Condition no value set can read may add a substance: it is named beside this field by ChartChecks.
+        if (UnreadConditions.Any(record))
+        {
+            SubstanceUseConditions.Check(field.Name, adding, reading);
+            return;
+        }
+
         if (adding.Length > 0)
         {
             SubstanceUseConditions.Check(field.Name, adding, reading);

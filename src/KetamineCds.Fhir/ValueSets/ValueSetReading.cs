@@ -30,6 +30,14 @@ public sealed record ValueSetReading
     /// </summary>
     public bool RefutedAnswersNo { get; init; }
 
+    /// <summary>
+    /// For a <c>current</c> condition: whether a confirmed Condition recorded as not current (remission, inactive,
+    /// resolved) may still stand and is named for the clinician to check rather than dropped. True for aneurysmal
+    /// vascular disease only: an aneurysm rarely goes away unless it is repaired, so a problem list's "resolved" is more
+    /// likely a stale status than a cure, and the safer reading is to ask (QA120 F3, VAS-001).
+    /// </summary>
+    public bool NotCurrentMayStand { get; init; }
+
     /// <summary>For <c>condition</c> on a choice field: the value a yes records (<c>recent-attempt</c>).</summary>
     public string? YesValue { get; init; }
 

@@ -80,7 +80,9 @@ public static class CardTexts
     /// The lines of <see cref="ChartCheck"/> for the chart entries to check, in order, except that a medicine no value set
     /// can read (recorded only in words, <see cref="KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly"/>, or coded only
     /// in systems the medication value sets do not use, <see cref="KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead"/>),
-    /// named beside every medicine question, is one line naming those questions together, separated as the language
+    /// named beside every medicine question, and a Condition no value set can read
+    /// (<see cref="KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead"/>), named beside every Condition question, is one
+    /// line naming those questions together, separated as the language
     /// separates items that have commas of their own ("; ", "；"), rather than one line per question.
     /// </summary>
     public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
@@ -90,7 +92,8 @@ public static class CardTexts
         var medicines = new Dictionary<(KetamineCds.Fhir.ChartCheckKind Kind, string Reference, string What), (int Line, List<string> Labels)>();
         foreach (var entry in entries)
         {
-            if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead))
+            if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead
+                or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead))
             {
                 lines.Add(ChartCheck(entry));
                 continue;
@@ -121,6 +124,11 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",
+        KetamineCds.Fhir.ChartCheckKind.AllergyCodedKetamine => "Card.ChartCheck.AllergyCoded",
+        KetamineCds.Fhir.ChartCheckKind.NotCurrentMayStand => "Card.ChartCheck.NotCurrentMayStand",
+        KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.ChartCheck.ResultNotReadable",
+        KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear => "Card.ChartCheck.ResultTimeUnclear",
+        KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead => "Card.ChartCheck.ConditionCodeNotRead",
         _ => "Card.ChartCheck.Unconfirmed",
     };
 

@@ -110,7 +110,8 @@ public sealed class ChartChecksHookTests
         var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), KetamineAllergy(P));
 
         var detail = AllDetail(cards);
-        Assert.Contains("the chart holds an allergy record naming “Ketamine (6130)” (AllergyIntolerance/alg1)", detail, StringComparison.Ordinal);
+        // Coded RxNorm 6130 (ketamine) as well as worded: named by its code since QA120 F6.
+        Assert.Contains("the chart holds an allergy record coded as ketamine or esketamine, “Ketamine (RxNorm 6130)” (AllergyIntolerance/alg1)", detail, StringComparison.Ordinal);
         Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
         var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/screenings?patientReference={P}");
         foreach (var item in list.GetProperty("items").EnumerateArray())
@@ -122,7 +123,7 @@ public sealed class ChartChecksHookTests
         }
 
         var html = await FormAsync(factory, cards);
-        Assert.Contains("The chart holds “Ketamine (6130)” (AllergyIntolerance/alg1), which the screening cannot read as an answer", html, StringComparison.Ordinal);
+        Assert.Contains("The chart holds “Ketamine (RxNorm 6130)” (AllergyIntolerance/alg1), which the screening cannot read as an answer", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -355,6 +356,41 @@ public sealed class ChartChecksHookTests
             "MRN-H98-RXNORM",
             MedicationStatement("ms-aml", "MRN-H98-RXNORM", "active", "amlodipine 5 mg", ("http://www.nlm.nih.gov/research/umls/rxnorm", "197361")),
             MedicationStatement("ms-ndc-stopped", "MRN-H98-RXNORM", "stopped", "oxycodone 5 mg", (Ndc, "12345-678-90")));
+
+    [Fact]
+    public void KetamineRxNormCodes_OfDraftOrdersAndOfAllergyRecords_AreTheSame()
+    {
+        // QA120 F6: an allergy coded with a code the order-sign hook reads as ketamine is named; the two lists must not drift.
+        Assert.True(DraftOrders.RxNormCodes.SetEquals(KetamineCds.Fhir.KetamineNames.RxNormCodes));
+        Assert.Equal(DraftOrders.RxNormSystem, KetamineCds.Fhir.KetamineNames.RxNormSystem);
+    }
+
+    [Fact]
+    public void ChartChecks_AConditionNoValueSetReads_IsOneLineNamingTheConditionQuestions()
+    {
+        // QA120 F3: named beside every Condition question, shown once, as a medicine no value set reads is.
+        string[] questions = ["primaryDiagnosis", "aneurysmalVascularDisease", "cognitiveImpairment"];
+        var lines = CardTexts.ChartChecks([.. questions.Select(f => new KetamineCds.Fhir.ChartEntryToCheck(f, KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead, "Condition/c-aaa", "Aortic aneurysm (http://hl7.org/fhir/sid/icd-10 I71.4)"))]);
+
+        var line = Assert.Single(lines);
+        Assert.StartsWith(string.Join("; ", questions.Select(ClinicalText.Shared.FieldLabel)) + ": the chart holds “Aortic aneurysm (http://hl7.org/fhir/sid/icd-10 I71.4)” (Condition/c-aaa), a condition recorded with no code the screening reads", line, StringComparison.Ordinal);
+        Assert.EndsWith("Cites: P-SAFETY-REMS.", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "its value cannot be read as an answer", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear, "which is the latest cannot be told", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.NotCurrentMayStand, "An aneurysm rarely goes away unless it is repaired", "SPRAVATO-PI-US")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.AllergyCodedKetamine, "an allergy record coded as ketamine or esketamine", "SPRAVATO-PI-US")]
+    public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
+    {
+        var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
+
+        Assert.Contains(why, line, StringComparison.Ordinal);
+        Assert.Contains("(Observation/bp-1000)", line, StringComparison.Ordinal);
+        Assert.EndsWith("Cites: " + cites + ".", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not confirmed (provisional", line, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void ChartChecks_InChinese_ListTheMedicineQuestionsWithTheChineseSemicolon()

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace KetamineCds.IntegrationTests.CdsHooks;
+
+/// <summary>
+/// QA120 F1 and F3 through the hooks service: a newer chart entry the reader cannot read (a blood pressure in kPa, a PHQ-9
+/// item 9 given as a LOINC answer code, an aneurysm coded in WHO ICD-10) no longer lets an older reading, or an earlier
+/// screening's "no", stand in for it: the answer leaves the field not recorded and the card names the entry.
+/// </summary>
+public sealed class UnreadableChartEntriesTests
+{
+    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
+    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
+
+    private static string Ago(TimeSpan span, bool dateOnly = false) =>
+        (DateTimeOffset.UtcNow - span).ToString(dateOnly ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Panel(string id, TimeSpan ago, string systolic, string diastolic) => $$"""
+        {"resourceType": "Observation", "id": "{{id}}", "status": "final", "subject": {"reference": "Patient/PATIENT"},
+         "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]}, "effectiveDateTime": "{{Ago(ago)}}",
+         "component": [{"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, "valueQuantity": {{systolic}}},
+                       {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, "valueQuantity": {{diastolic}}}]}
+        """;
+
+    [Fact]
+    public async Task PatientView_NewerBloodPressureInKilopascals_DoesNotGiveTheOlderPair_AndTheCardNamesIt()
+    {
+        using var app = CdsHooksApp.Sqlite();
+        // The clinician's screening of today recorded 120/80: it must not fill the pressure either.
+        await RecordClinicianScreeningAsync(app, "qa120-bp", "");
+        var call = ChartCall("qa120-bp", false,
+            Panel("bp-early", TimeSpan.FromMinutes(2), """{"value": 124, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", """{"value": 78, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}"""),
+            Panel("bp-late", TimeSpan.FromMinutes(1), """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}"""));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.ToJsonString();
+        Assert.Contains("Observation/bp-late", cards, StringComparison.Ordinal);
+        Assert.Contains("its value cannot be read as an answer", cards, StringComparison.Ordinal);
+        var input = await HookInputAsync(app);
+        Assert.Null(input["systolicBp"]);
+        Assert.Null(input["diastolicBp"]);
+    }
+
+    [Fact]
+    public async Task PatientView_NewerItem9GivenAsALoincAnswerCode_DoesNotGiveTheOlderZero_AndTheCardNamesIt()
+    {
+        using var app = CdsHooksApp.Sqlite();
+        var call = ChartCall("qa120-i9", false,
+            $$"""{"resourceType": "Observation", "id": "i9-old", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]}, "effectiveDateTime": "{{Ago(TimeSpan.FromDays(10), true)}}", "valueInteger": 0}""",
+            $$"""{"resourceType": "Observation", "id": "i9-new", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]}, "effectiveDateTime": "{{Ago(TimeSpan.FromDays(2), true)}}", "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA6570-1", "display": "Nearly every day"}]} }""");
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.ToJsonString();
+        Assert.Contains("Observation/i9-new", cards, StringComparison.Ordinal);
+        var input = await HookInputAsync(app);
+        Assert.Null(input["phq9Item9"]);
+    }
+
+    [Theory]
+    [InlineData("http://hl7.org/fhir/sid/icd-10", "I71.4")]
+    [InlineData("urn:oid:2.16.840.1.113883.6.96", "432119003")]
+    public async Task OrderSign_AneurysmCodedInASystemNoValueSetUses_IsNamed_AndTheEarlierNoDoesNotFillIt(string system, string code)
+    {
+        using var app = CdsHooksApp.Sqlite();
+        await RecordClinicianScreeningAsync(app, "qa120-aaa", "");
+        var call = ChartCall("qa120-aaa", true,
+            $$"""{"resourceType": "Condition", "id": "c-aaa", "subject": {"reference": "Patient/PATIENT"}, "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}, "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "code": {"coding": [{"system": "{{system}}", "code": "{{code}}", "display": "Abdominal aortic aneurysm, without rupture"}]} }""");
+
+        using var response = await app.PostAsync(OrderSign, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.ToJsonString();
+        Assert.Contains("Condition/c-aaa", cards, StringComparison.Ordinal);
+        var input = await HookInputAsync(app);
+        Assert.Null(input["aneurysmalVascularDisease"]);
+    }
+
+    /// <summary>The input the hook answer recorded (a screening, or an incomplete answer's entry).</summary>
+    private static async Task<JsonObject> HookInputAsync(CdsHooksApp app)
+    {
+        await using var db = app.Db();
+        var hook = await db.DecisionLogEntries.SingleAsync(e => e.HookOriginJson != null);
+        return JsonNode.Parse(hook.InputJson)!.AsObject();
+    }
+
+    /// <summary>A complete screening of today by the demo psychiatrist through the API, with <paramref name="changes"/> (JSON members).</summary>
+    private static async Task RecordClinicianScreeningAsync(CdsHooksApp app, string patient, string changes)
+    {
+        var body = JsonNode.Parse($$"""
+            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
+             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
+             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
+             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
+             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
+             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
+             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
+             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
+             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0{{changes}}}
+            """)!.AsObject();
+
+        var api = app.Raw();
+        using (var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "psychiatrist@demo.local", password = CdsHooksApp.Password }))
+        {
+            login.EnsureSuccessStatusCode();
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>());
+        }
+
+        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    /// <summary>A sample hook call for <paramref name="patient"/> whose prefetch holds the patient, an ICD-10-CM MDD and <paramref name="resources"/>.</summary>
+    private static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
+    {
+        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
+        call["context"]!["patientId"] = patient;
+        if (orderSign)
+        {
+            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
+        }
+
+        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var entries = new JsonArray(
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
+                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
+                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
+        foreach (var resource in resources)
+        {
+            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
+        }
+
+        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
+        return call;
+    }
+}
