@@ -408,9 +408,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                         var now = WireNames.Of(assessment.Overall);
                         before[i] = was;
                         after[i] = now;
+                        // Against the verdicts as logged, a row logged under a rule set this build does not release has no rules
+                        // to compare with: it is named as such, never counted as every current finding "newly fired" (QA119 F5).
                         deltas[i] = string.Equals(was, now, StringComparison.Ordinal)
                             ? null
-                            : RuleDeltas(history, baseline ?? RuleSetCatalog.Find(row.RuleSetVersion ?? ""), assessment);
+                            : (baseline ?? RuleSetCatalog.Find(row.RuleSetVersion ?? "")) is { } earlier ? RuleDeltas(history, earlier, assessment) : RuleDelta.RuleSetUnknown;
                     });
                     for (var i = 0; i < count; i++)
                     {
@@ -443,6 +445,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                             changes.Add(new ImpactChange(row.Id, EfDecisionLog.Utc(row.RecordedAt), row.PatientReference, row.ActorEmail, before[i], after[i], row.RuleSetVersion ?? "", delta.Newly, delta.Stopped)
                             {
                                 ChangedKindOrSeverity = [.. delta.Changed.Select(c => c.Text)],
+                                LoggedRuleSetUnknown = delta.Unknown,
                             });
                             foreach (var id in delta.Newly)
                             {
@@ -517,10 +520,10 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     }
 
     /// <summary>The rules that fire after and not before, and before and not after; only for a changed screening.</summary>
-    private static RuleDelta RuleDeltas(PatientHistory history, RuleSet? before, Assessment after)
+    private static RuleDelta RuleDeltas(PatientHistory history, RuleSet before, Assessment after)
     {
         var now = after.Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
-        var was = before is null ? [] : ScreeningEngine.Evaluate(history, before).Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        var was = ScreeningEngine.Evaluate(history, before).Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
         string KindAndSeverity(Finding f) => WireNames.Of(f.Kind) + "/" + WireNames.Of(f.Severity);
         return new RuleDelta(
             [.. now.Keys.Where(id => !was.ContainsKey(id)).Order(StringComparer.Ordinal)],
@@ -531,8 +534,14 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 .Select(f => (f.RuleId, $"{f.RuleId} {KindAndSeverity(was[f.RuleId])} -> {KindAndSeverity(f)}"))]);
     }
 
-    /// <summary>How the rules behind one changed verdict differ: started, stopped, or fired with another kind or severity.</summary>
-    private sealed record RuleDelta(string[] Newly, string[] Stopped, (string RuleId, string Text)[] Changed);
+    /// <summary>
+    /// How the rules behind one changed verdict differ: started, stopped, or fired with another kind or severity; or, for a
+    /// row logged under a rule set this build does not release, <see cref="Unknown"/>: nothing to compare the rules with.
+    /// </summary>
+    private sealed record RuleDelta(string[] Newly, string[] Stopped, (string RuleId, string Text)[] Changed, bool Unknown = false)
+    {
+        public static RuleDelta RuleSetUnknown { get; } = new([], [], [], Unknown: true);
+    }
 
     public async Task<IReadOnlyDictionary<Guid, string>> EntryTypesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {

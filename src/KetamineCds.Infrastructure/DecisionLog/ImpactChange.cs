@@ -19,4 +19,10 @@ public sealed record ImpactChange(
     /// verdict without any rule starting or stopping): "SUI-008 requirement/high -> caution/high".
     /// </summary>
     public IReadOnlyList<string> ChangedKindOrSeverity { get; init; } = [];
+
+    /// <summary>
+    /// Compared against the verdicts as logged, the screening was logged under a rule set this build does not release: its
+    /// verdict is compared, its rules cannot be (none is counted as newly fired or stopped), and the page says so (QA119 F5).
+    /// </summary>
+    public bool LoggedRuleSetUnknown { get; init; }
 }

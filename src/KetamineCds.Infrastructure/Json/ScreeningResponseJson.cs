@@ -13,7 +13,9 @@ namespace KetamineCds.Infrastructure.Json;
 /// only, <c>corrects</c> and <c>correctionReason</c>: the screening it corrects and why; and, when given the later
 /// screenings of a screening that has any, <c>laterEntries</c> and <c>unreadableLaterEntries</c>: what re-screened or
 /// corrected it since; and last, when the API gives one, <c>notice</c>: the statement that the app supports, and never
-/// replaces, the clinician's judgement, in the request's language: presentation only, never stored or hashed)
+/// replaces, the clinician's judgement, in the request's language: presentation only, never stored or hashed; and after
+/// it, when the API gives one, <c>ruleSetNotice</c>: the warning that the entry's rule set predates "not recorded is never
+/// no", likewise presentation only)
 /// written from what the decision log stored: the assessment and the input are spliced in verbatim, so the API
 /// shows exactly the bytes that were hashed, never a re-serialization that could drift.
 /// </summary>
@@ -22,13 +24,13 @@ public static class ScreeningResponseJson
     /// <summary>Where a screening is read in the API: a later entry's <c>link</c>, as the <c>Location</c> of a created one.</summary>
     public const string ApiPath = "/api/v1/screenings/";
 
-    public static string Write(LoggedScreening screening, LaterScreenings? later = null, string? notice = null) =>
-        Encoding.UTF8.GetString(WriteUtf8(screening, later, notice).Span);
+    public static string Write(LoggedScreening screening, LaterScreenings? later = null, string? notice = null, string? ruleSetNotice = null) =>
+        Encoding.UTF8.GetString(WriteUtf8(screening, later, notice, ruleSetNotice).Span);
 
     /// <summary>
     /// The body as UTF-8. The stored assessment is one JSON object; its members are copied as they are, between the
     /// header fields and the input, with no parse and re-write (which was the costliest step of a created screening's
-    /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening, LaterScreenings?, string?)"/>.
+    /// response). Anything else falls back to <see cref="Write(Utf8JsonWriter, LoggedScreening, LaterScreenings?, string?, string?)"/>.
     /// </summary>
     /// <param name="screening">The screening as the log stored it.</param>
     /// <param name="later">
@@ -39,7 +41,11 @@ public static class ScreeningResponseJson
     /// The statement the API adds to every screening body (<c>notice</c>, in the request's language); null: none. It is
     /// presentation, written after the stored entry is read, never part of what the log stored or hashed.
     /// </param>
-    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening, LaterScreenings? later = null, string? notice = null)
+    /// <param name="ruleSetNotice">
+    /// The warning the API adds, after <c>notice</c>, to the body of a screening decided under a rule set that predates
+    /// "not recorded is never no" (<c>ruleSetNotice</c>); null: none. Presentation, as the notice is.
+    /// </param>
+    public static ReadOnlyMemory<byte> WriteUtf8(LoggedScreening screening, LaterScreenings? later = null, string? notice = null, string? ruleSetNotice = null)
     {
         ArgumentNullException.ThrowIfNull(screening);
         var assessment = AssessmentText(screening).AsSpan().Trim();
@@ -47,7 +53,7 @@ public static class ScreeningResponseJson
         {
             var buffer = new ArrayBufferWriter<byte>(((assessment.Length + screening.InputJson.Length) * 3 / 2) + 256);
             using var writer = new Utf8JsonWriter(buffer);
-            Write(writer, screening, later, notice);
+            Write(writer, screening, later, notice, ruleSetNotice);
             writer.Flush();
             return buffer.WrittenMemory;
         }
@@ -58,8 +64,10 @@ public static class ScreeningResponseJson
         // with generation 2) once an assessment passed about 17,000 characters (docs/benchmarks.md, 2026-11-30).
         var members = assessment[1..^1];
         var noticeJson = notice is null ? null : JsonSerializer.Serialize(notice);
+        var ruleSetNoticeJson = ruleSetNotice is null ? null : JsonSerializer.Serialize(ruleSetNotice);
         var tail = Encoding.UTF8.GetByteCount(members) + Encoding.UTF8.GetByteCount(screening.InputJson)
-            + (noticeJson is null ? 0 : NoticeName.Length + Encoding.UTF8.GetByteCount(noticeJson)) + InputName.Length + 2;
+            + (noticeJson is null ? 0 : NoticeName.Length + Encoding.UTF8.GetByteCount(noticeJson))
+            + (ruleSetNoticeJson is null ? 0 : RuleSetNoticeName.Length + Encoding.UTF8.GetByteCount(ruleSetNoticeJson)) + InputName.Length + 2;
         var exact = new ArrayBufferWriter<byte>(HeaderRoom + tail);
         using (var writer = new Utf8JsonWriter(exact))
         {
@@ -77,11 +85,17 @@ public static class ScreeningResponseJson
             Append(exact, noticeJson);
         }
 
+        if (ruleSetNoticeJson is not null)
+        {
+            Append(exact, RuleSetNoticeName);
+            Append(exact, ruleSetNoticeJson);
+        }
+
         Append(exact, "}");
         return exact.WrittenMemory;
     }
 
-    public static void Write(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later = null, string? notice = null)
+    public static void Write(Utf8JsonWriter writer, LoggedScreening screening, LaterScreenings? later = null, string? notice = null, string? ruleSetNotice = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(screening);
@@ -100,6 +114,11 @@ public static class ScreeningResponseJson
         if (notice is not null)
         {
             writer.WriteString("notice", notice);
+        }
+
+        if (ruleSetNotice is not null)
+        {
+            writer.WriteString("ruleSetNotice", ruleSetNotice);
         }
 
         writer.WriteEndObject();
@@ -201,6 +220,8 @@ public static class ScreeningResponseJson
     private const string InputName = ",\"input\":";
 
     private const string NoticeName = ",\"notice\":";
+
+    private const string RuleSetNoticeName = ",\"ruleSetNotice\":";
 
     /// <summary>Appends the text as UTF-8, asking the buffer for its exact length (not the worst case of three bytes a character).</summary>
     private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)

@@ -10,6 +10,7 @@ using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Api;
 
@@ -29,6 +30,16 @@ public static class ScreeningsApi
     /// text, ClinicalText <c>Card.SupportsNotReplaces</c>). Presentation only: the decision log neither stores nor hashes it.
     /// </summary>
     private static string Notice => CardTexts.SupportsNotReplaces;
+
+    /// <summary>
+    /// A screening body's <c>ruleSetNotice</c> (QA119 F2): for a screening decided under a rule set that predates "not
+    /// recorded is never no" (1.0.0), the warning its result page and print give, in the request's language; null (no
+    /// member) for any other. Presentation only, as <see cref="Notice"/> is.
+    /// </summary>
+    private static string? RuleSetNotice(HttpContext context, LoggedScreening screening) =>
+        BeforeNotRecordedIsNeverNo.Applies(screening.Assessment.RuleSet.Version)
+            ? BeforeNotRecordedIsNeverNo.Warning(context.RequestServices.GetRequiredService<IStringLocalizer<PageText>>(), screening.Assessment.RuleSet.Version).Value
+            : null;
 
     /// <summary>The largest request body accepted; a screening with a full note is about 3 KB.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -201,7 +212,7 @@ public static class ScreeningsApi
 
         var logged = recording.Screening!;
         context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
-        return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice), StatusCodes.Status201Created);
+        return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice, ruleSetNotice: RuleSetNotice(context, logged)), StatusCodes.Status201Created);
     }
 
     /// <summary>
@@ -218,7 +229,7 @@ public static class ScreeningsApi
             }
 
             context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
-            return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice), StatusCodes.Status201Created);
+            return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice, ruleSetNotice: RuleSetNotice(context, logged)), StatusCodes.Status201Created);
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
@@ -298,7 +309,7 @@ public static class ScreeningsApi
         // Whether it was re-screened or corrected since, as its result page says: the later entries point to it.
         var later = await log.FindLaterScreeningsAsync(id, cancellationToken);
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, id.ToString(), "api");
-        return ContractBody(ScreeningResponseJson.WriteUtf8(screening, later, Notice));
+        return ContractBody(ScreeningResponseJson.WriteUtf8(screening, later, Notice, RuleSetNotice(context, screening)));
     }
 
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
@@ -318,7 +329,7 @@ public static class ScreeningsApi
         var later = await log.FindLaterScreeningsAsync([.. screenings.Screenings.Select(s => s.Id)], cancellationToken);
 
         await audit.RecordAsync(context, AccessEventKind.ViewScreening, "patient:" + patientReference, "api list");
-        return ContractBody(WriteList(screenings, later));
+        return ContractBody(WriteList(context, screenings, later));
     }
 
     /// <summary>
@@ -344,7 +355,7 @@ public static class ScreeningsApi
     }
 
     /// <summary>The list body: the readable screenings, and, only when there are any, the entries that cannot be read.</summary>
-    private static string WriteList(PatientScreenings screenings, IReadOnlyDictionary<Guid, LaterScreenings> later)
+    private static string WriteList(HttpContext context, PatientScreenings screenings, IReadOnlyDictionary<Guid, LaterScreenings> later)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -353,7 +364,7 @@ public static class ScreeningsApi
             writer.WriteStartArray("items");
             foreach (var screening in screenings.Screenings)
             {
-                ScreeningResponseJson.Write(writer, screening, later.GetValueOrDefault(screening.Id), Notice);
+                ScreeningResponseJson.Write(writer, screening, later.GetValueOrDefault(screening.Id), Notice, RuleSetNotice(context, screening));
             }
 
             writer.WriteEndArray();

@@ -56,7 +56,7 @@ public static class AuditJsonLinesExport
         // One entry at a time is written to a buffer, then to the response (asynchronously: the server allows no
         // synchronous writes); only the entry being written is in memory.
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        await using var json = new Utf8JsonWriter(buffer);
+        await using var json = new Utf8JsonWriter(buffer, WriterOptions);
         var count = 0;
         for (; more; more = await e.MoveNextAsync())
         {
@@ -75,6 +75,17 @@ public static class AuditJsonLinesExport
         await response.Body.FlushAsync(cancellationToken);
         return Results.Empty;
     }
+
+    /// <summary>
+    /// Text as it is stored: a Chinese correction reason (a text column) is in the file as characters, not <c>\uXXXX</c>
+    /// (QA119 F7). Only the file's escaping changes: a string value reads back as the same text, and the hash is over that
+    /// stored text (ChainHash, scripts/verify-decision-log.py), never over the exported bytes. The stored JSON texts (the
+    /// input, the history, the assessment: a note, an override's explanation) are exported exactly as stored, and the app
+    /// stores them with the characters beyond ASCII escaped, so those stay escaped inside them. The file is a download
+    /// (<c>attachment</c>, <c>application/x-ndjson</c>), never put into an HTML page or a script, so the HTML-sensitive
+    /// characters the default encoder escapes need no escaping; control characters and quotes are still escaped.
+    /// </summary>
+    internal static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>What the export's access event records as its detail: "jsonl", then the filter if there is one.</summary>
     public static string Detail(AuditFilterInput input) => input.ToString() is { Length: > 0 } text ? "jsonl; " + text : "jsonl";

@@ -24,11 +24,26 @@ public static class PrintedNote
     internal const int Wide = 5;
     internal const int LineUnits = 360;
 
+    /// <summary>
+    /// The room an override's explanation (up to 2,000 characters, any number of overrides) or a correction's reason (up to
+    /// 500) takes on the print: half a line, about 90 Latin letters or 36 Chinese characters, after the line that says who
+    /// decided what and when. The longest realistic histories leave the print a few lines, so these texts are cut as the
+    /// note is, with the count of what is left out and where it is (QA119 F1).
+    /// </summary>
+    public const int ShortTextUnits = LineUnits / 2;
+
     /// <summary>The note as printed (cut, with an ellipsis, when it runs over) and how many characters are not printed.</summary>
-    public static (string Printed, int CharactersLeft) Of(string note)
+    public static (string Printed, int CharactersLeft) Of(string note) => Within(note, MaxLines * LineUnits);
+
+    /// <summary>
+    /// A clinician's text as printed in at most <paramref name="units"/> (<see cref="ShortTextUnits"/> for an override's
+    /// explanation or a correction's reason), cut as the note is, and how many characters are not printed.
+    /// </summary>
+    public static (string Printed, int CharactersLeft) Within(string note, int units)
     {
         ArgumentNullException.ThrowIfNull(note);
-        var budget = MaxLines * LineUnits;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);
+        var budget = units;
         var used = 0;
         var line = 0;
         var lastBreak = -1;

@@ -49,6 +49,14 @@ public sealed record ScreeningResponse(
     /// adds it to every screening body; presentation only, never in the decision log's stored or hashed entry.
     /// </summary>
     public string? Notice { get; init; }
+
+    /// <summary>
+    /// Only on a screening decided under a rule set that predates "not recorded is never no" (1.0.0), last, after
+    /// <c>notice</c>: the warning its result page and print give, that under that rule set a screening with safety
+    /// questions unanswered can read eligible, so its verdict is history, not a safe answer today, in the request's
+    /// language. Presentation only, never in the decision log's stored or hashed entry.
+    /// </summary>
+    public string? RuleSetNotice { get; init; }
 }
 
 /// <summary>A later screening that re-screens or corrects a screening: an item of its <c>laterEntries</c>.</summary>

@@ -1,4 +1,11 @@
 using System.Text.Json.Nodes;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Pages.Screenings;
+using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KetamineCds.IntegrationTests.Browser;
@@ -174,6 +181,134 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
 
             await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// QA119 F1: the longest realistic not-eligible history, overridden four times (the last explanation 2,000 characters,
+    /// the field's maximum), or corrected three times and re-screened twice with reasons of the maximum 500 characters:
+    /// the print of the overridden screening, of the corrected one (its later screenings) and of its latest correction (its
+    /// reason) each fit one A4 and one Letter page with the verdict, the disclaimer and the signature, in English and in
+    /// Chinese; what is cut says so, and where the rest is.
+    /// </summary>
+    public static TheoryData<string, string> OverriddenAndCorrected => new()
+    {
+        { "overridden", "en" },
+        { "overridden", "zh" },
+        { "corrected", "en" },
+        { "corrected", "zh" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverriddenAndCorrected))]
+    public async Task PrintedRationale_OverriddenOrCorrectedLongHistory_FitsOnePageWithTheVerdictDisclaimerAndSignature_ACutTextSaysWhereTheRestIs(string kind, string language)
+    {
+        // A long not-eligible history, as overrides are most common on (QA119). The very longest of the suite, the older
+        // patient with pain, opioids and a suicide plan, fills the page with its note to the last line: any override line
+        // or correction box runs it onto a second page (said in docs/web.md).
+        const string history = "full history, not eligible";
+        var reference = Reference(history, language) + (kind == "overridden" ? "-OVR" : "-CORR");
+        var recorded = await browser.RecordScreeningAsync(History(history, reference));
+        var id = recorded["id"]!.GetValue<string>();
+        var log = browser.App.Services.GetRequiredService<IDecisionLog>();
+        var actor = new Actor("qa119", "psychiatrist@demo.local", "Psychiatrist");
+        var prints = new List<(string Id, string What)>();
+        var corrects = "";
+        if (kind == "overridden")
+        {
+            var decisions = new[]
+            {
+                (OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, Longest(language == "zh" ? "患者拒绝本周开始治疗，希望先与伴侣商量。" : "The patient declined to start this week and wants to talk it over with her partner first. ", 200)),
+                (OverrideDecision.Proceed, OverrideReason.BenefitOutweighsRiskAfterReview, Longest(language == "zh" ? "与患者及家属复核后，认为获益大于风险；已安排每次给药后的监测。" : "Reviewed with the patient and family; benefit judged to outweigh the risk, monitoring arranged after each dose. ", 300)),
+                (OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, Longest(language == "zh" ? "再次评估后患者改变主意，暂不开始治疗，危机团队继续跟进。" : "Reassessed: the patient changed her mind and will not start for now; the crisis team follows her up. ", 400)),
+                (OverrideDecision.Proceed, OverrideReason.BenefitOutweighsRiskAfterReview, Longest(language == "zh" ? "由主治精神科医生与疼痛科会诊后决定继续：阿片类药物剂量稳定，已告知呼吸抑制风险，给药后观察两小时。" : "Decided with the pain team after a joint review: opioid dose stable, respiratory depression risk explained, observed for two hours after dosing. ", 2000)),
+            };
+            for (var i = 0; i < decisions.Length; i++)
+            {
+                var (decision, reason, explanation) = decisions[i];
+                await log.RecordOverrideAsync(new OverrideSubmission(Guid.Parse(id), decision, reason, explanation, actor, $"qa119-ovr-{i}"));
+            }
+
+            prints.Add((id, "overridden"));
+        }
+        else
+        {
+            var request = History(history, reference);
+            var patient = System.Text.Json.JsonSerializer.Deserialize<PatientHistory>(request.ToJsonString(), ContractJson.Options)!;
+            ScreeningSubmission Submission(int i) => new(patient, request.ToJsonString(), ScreeningEngine.Evaluate(patient, RuleSetCatalog.Current), actor, $"qa119-later-{i}");
+            // Re-screened four times, and corrected (one correction a screening: the correction is corrected in its turn),
+            // each reason of the maximum 500 characters.
+            var reason = Longest(language == "zh"
+                ? "药房记录与患者自述不一致，已与家属及既往主治医生核实用药史和既往自杀未遂的日期。"
+                : "The pharmacy record and the patient's account differed; the medication history and the date of the earlier attempt were checked with the family and the previous psychiatrist. ", 500);
+            for (var i = 0; i < 4; i++)
+            {
+                await log.RecordScreeningAsync(Submission(i) with { RescreenOf = Guid.Parse(id) });
+            }
+
+            var first = await log.RecordCorrectionAsync(Guid.Parse(id), reason, Submission(4));
+            var latest = await log.RecordCorrectionAsync(first.Id, reason, Submission(5));
+            corrects = first.Id.ToString();
+
+            prints.Add((id, "corrected"));
+            prints.Add((latest.Id.ToString(), "correction"));
+        }
+
+        static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var (printed, what) in prints)
+        {
+            foreach (var format in new[] { "A4", "Letter" })
+            {
+                var page = await PrintedRationale.OpenAsync(browser, printed, language);
+                var path = Path.Combine(browser.OutputFolder, $"rationale-{what}-{reference}-{format}.pdf");
+                var pdf = await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+                var pages = BrowserFixture.PdfPageTexts(path);
+                Assert.True(pages.Count == 1, $"The {what} screening ({language}) prints on {pages.Count} {format} pages.");
+                Assert.Equal(1, BrowserFixture.CountPdfPages(pdf));
+
+                // The verdict, the disclaimer and the signature lines on the one page.
+                var text = Compact(pages[0]);
+                Assert.Contains(Compact(language == "zh" ? "总体：目前不符合条件" : "Overall: Not eligible now"), text, StringComparison.Ordinal);
+                Assert.Contains(Compact(language == "zh" ? "KetamineCds 辅助而绝不取代临床医生的判断。" : "KetamineCds supports, and never replaces, the clinician's judgement."), text, StringComparison.Ordinal);
+                Assert.Contains(language == "zh" ? "临床医生签名：" : "Cliniciansignature:", text, StringComparison.Ordinal);
+
+                // Never cut silently: what is not printed is counted, and the print says where it is.
+                switch (what)
+                {
+                    case "overridden":
+                        Assert.Contains(Compact(language == "zh" ? "未打印的较早决定：3 项，见记录。" : "Earlier decisions not printed: 3; they are in the record."), text, StringComparison.Ordinal);
+                        // The latest decision, the one in force, with its 2,000-character explanation cut.
+                        Assert.Equal(PrintModel.OverridesPrinted, await page.Locator("#printed-overrides > li").CountAsync());
+                        Assert.Equal(1, await page.Locator(".explanation-cut").CountAsync());
+                        Assert.Contains(Compact(language == "zh" ? "（未打印完：其余" : "(continues in the record:"), text, StringComparison.Ordinal);
+                        break;
+                    case "corrected":
+                        Assert.Contains(Compact(language == "zh" ? "未打印的后续筛查：4 项，见记录。" : "Later screenings not printed: 4; they are in the record."), text, StringComparison.Ordinal);
+                        Assert.Equal(LaterScreeningsView.PrintedAtMost, await page.Locator("#later-screenings .later-screenings__list > li:not(#later-not-listed)").CountAsync());
+                        // The correction to use is named above the list, whatever the list leaves out.
+                        Assert.Equal(1, await page.Locator("#current-correction").CountAsync());
+                        break;
+                    default:
+                        Assert.Equal(1, await page.Locator("#correction-reason-cut").CountAsync());
+                        Assert.Contains(corrects, text, StringComparison.Ordinal);
+                        break;
+                }
+
+                if (format == "A4")
+                {
+                    await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+                    await browser.ScreenshotAsync(page, $"print-{what}-{reference}");
+                }
+
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>A text of <paramref name="length"/> characters made of the sentence repeated, ending at a full stop.</summary>
+    private static string Longest(string sentence, int length)
+    {
+        var text = string.Concat(Enumerable.Repeat(sentence, (length / sentence.Length) + 1))[..(length - 1)].TrimEnd();
+        return text + (sentence.Contains('。', StringComparison.Ordinal) ? "。" : ".");
     }
 
     /// <summary>A clinician's note of the field's maximum length, 2,000 characters, as QA11 wrote it.</summary>

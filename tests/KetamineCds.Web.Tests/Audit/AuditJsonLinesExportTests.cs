@@ -51,15 +51,38 @@ public sealed class AuditJsonLinesExportTests
         Assert.Equal([.. ChainHash.DecisionFields.Select(f => f.Name), "hash"], exported.EnumerateObject().Select(p => p.Name));
     }
 
-    private static JsonElement Export(DecisionLogEntry entry)
+    [Fact]
+    public void Write_ChineseTextWithTheExportsOptions_IsWrittenAsCharactersAndReadsBackAsTheTextHashed()
+    {
+        // QA119 F7: an auditor opening the file reads the Chinese, not \u66f4\u6b63; the hash is over the stored text.
+        var entry = Entry();
+        entry.InputJson = """{"clinicianNote":"患者由伴侣陪同就诊。<b>&'"}""";
+        entry.CorrectionReason = "更正：试验次数为 4 次，不是 3 次。";
+        entry.Hash = ChainHash.Compute(entry);
+
+        var line = System.Text.Encoding.UTF8.GetString(ExportBytes(entry, AuditJsonLinesExport.WriterOptions).Span);
+
+        Assert.Contains("更正：试验次数为 4 次，不是 3 次。", line, StringComparison.Ordinal);
+        Assert.Contains("患者由伴侣陪同就诊。", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", line, StringComparison.Ordinal);
+        var exported = JsonDocument.Parse(line).RootElement;
+        foreach (var (name, text) in ChainHash.Hashed(entry))
+        {
+            Assert.Equal(text, exported.GetProperty(name).ValueKind == JsonValueKind.Number ? exported.GetProperty(name).GetInt64().ToString(CultureInfo.InvariantCulture) : exported.GetProperty(name).GetString());
+        }
+    }
+
+    private static JsonElement Export(DecisionLogEntry entry) => JsonDocument.Parse(ExportBytes(entry, AuditJsonLinesExport.WriterOptions)).RootElement;
+
+    private static ReadOnlyMemory<byte> ExportBytes(DecisionLogEntry entry, JsonWriterOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, options))
         {
             AuditJsonLinesExport.Write(json, entry);
         }
 
-        return JsonDocument.Parse(buffer.WrittenMemory).RootElement;
+        return buffer.WrittenMemory;
     }
 
     private static DecisionLogEntry Entry()

@@ -200,7 +200,7 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(0, (await VerifyOfflineAsync(all, "--complete", "--head", $"{head.GetProperty("sequence").GetInt64()}:{head.GetProperty("hash").GetString()}")).Exit);
 
         // One stored input changed (systolic BP, say), the file is caught; one entry left out of a complete export too.
-        var tampered = all.Select(l => l.Contains(correction.ToString(), StringComparison.Ordinal) ? l.Replace("failedAdequateTrials\\u0022:4", "failedAdequateTrials\\u0022:5", StringComparison.Ordinal) : l).ToArray();
+        var tampered = all.Select(l => l.Contains(correction.ToString(), StringComparison.Ordinal) ? l.Replace("failedAdequateTrials\\\":4", "failedAdequateTrials\\\":5", StringComparison.Ordinal) : l).ToArray();
         Assert.NotEqual(all, tampered);
         var (tamperedExit, tamperedOut) = await VerifyOfflineAsync(tampered);
         Assert.Equal(1, tamperedExit);
@@ -259,6 +259,38 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("患者拒绝；家属意见不同", System.Text.Encoding.UTF8.GetString(await api.GetByteArrayAsync($"/api/v1/audit/export.csv?patient={patient}")), StringComparison.Ordinal);
         var lines = await api.GetByteArrayAsync($"/api/v1/audit/export.jsonl?patient={patient}");
         Assert.Equal((byte)'{', lines[0]);
+    }
+
+    [Fact]
+    public async Task JsonLinesExport_ChineseNoteAndCorrectionReason_AreReadableCharactersAndTheFileStillReverifiesOffline()
+    {
+        // QA119 F7: the export wrote every Chinese character as \uXXXX; the hash is over the stored text, so the verifier
+        // (scripts/verify-decision-log.py) reads the characters and still verifies every entry.
+        var patient = "MRN-JLZH-" + Guid.NewGuid().ToString("N")[..8];
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient).With("clinicianNote", "患者由伴侣陪同就诊，已讨论安全计划。"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var screening = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{screening}/corrections",
+            SampleRequests.Trd(patient).With("failedAdequateTrials", 4).With("correctionReason", "药房记录显示试验为 4 次，不是 3 次。"));
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var text = System.Text.Encoding.UTF8.GetString(await auditor.GetByteArrayAsync($"/api/v1/audit/export.jsonl?patient={patient}"));
+
+        // The reason is stored as text: the file holds its characters. The note is inside the input's stored JSON text,
+        // which the app writes with its characters escaped: the export keeps that text exactly as hashed.
+        Assert.Contains("\"correctionReason\":\"药房记录显示试验为 4 次，不是 3 次。\"", text, StringComparison.Ordinal);
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using (var input = JsonDocument.Parse(JsonDocument.Parse(lines[0]).RootElement.GetProperty("inputJson").GetString()!))
+        {
+            Assert.Equal("患者由伴侣陪同就诊，已讨论安全计划。", input.RootElement.GetProperty("clinicianNote").GetString());
+        }
+
+        var (exit, output) = await VerifyOfflineAsync(lines);
+        Assert.True(exit == 0, output);
+        Assert.Contains("2 entries checked", output, StringComparison.Ordinal);
     }
 
     private async Task<Guid> ScreenAsync(string patient)

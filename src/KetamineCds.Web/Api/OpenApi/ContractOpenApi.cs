@@ -387,6 +387,14 @@ public static class ContractOpenApi
                     + "zh-Hans, zh-CN, zh-SG or zh; English otherwise). Show it with the result. Presentation only: it is not part of the "
                     + "decision log's stored or hashed entry, and its wording may change with the app's translations.";
             }
+
+            if (response.Properties.TryGetValue("ruleSetNotice", out var ruleSetNotice) && ruleSetNotice is OpenApiSchema olderPolicy)
+            {
+                olderPolicy.Description = "Only on a screening decided under a rule set that predates \"not recorded is never no\" (rule set "
+                    + "1.0.0, which read a safety question not answered as no; P-SAFETY-REMS, from rule set 1.1.0): the warning its result "
+                    + "page and print give, that such a screening can read eligible with safety questions unanswered, so its verdict is "
+                    + "history, not a safe answer today. In the request's language like notice. Show it with the result. Presentation only.";
+            }
         }
 
         if (document.Components.Schemas.TryGetValue("LaterEntry", out var entry) && entry is OpenApiSchema laterEntry && laterEntry.Properties is not null)

@@ -18,19 +18,18 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
     /// <summary>Most changes shown on the page; the count says how many there are in all.</summary>
     public const int ShowAtMost = 1000;
 
-    /// <summary>The matrix's order of verdicts, from open to not indicated.</summary>
     /// <summary>
     /// The versions among the analysed and the baseline rule sets that predate "not recorded is never no" (1.0.0's decision
     /// policy): their verdicts are history, never a safe answer today, and the page says so.
     /// </summary>
     public static IEnumerable<string> BeforeNotRecordedIsNeverNo(ImpactReport report) =>
         new[] { report.Baseline, report.RuleSet }
-            .Select(identity => RuleSetCatalog.Find(identity?.Version ?? ""))
-            .OfType<RuleSet>()
-            .Where(set => set.Policy == DecisionPolicy.V1Text)
-            .Select(set => set.Version)
+            .Select(identity => identity?.Version)
+            .OfType<string>()
+            .Where(KetamineCds.Web.Screenings.BeforeNotRecordedIsNeverNo.Applies)
             .Distinct();
 
+    /// <summary>The matrix's order of verdicts, from open to not indicated.</summary>
     public static readonly string[] VerdictOrder = [.. Enum.GetValues<KetamineCds.Domain.Screening.Verdict>().Select(v => KetamineCds.Domain.Screening.WireNames.Of(v))];
 
     [BindProperty(SupportsGet = true)]

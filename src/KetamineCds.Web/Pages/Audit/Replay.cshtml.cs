@@ -29,6 +29,15 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
     /// </summary>
     public EntryVerification Verification { get; private set; } = EntryVerification.None;
 
+    /// <summary>
+    /// Where the recomputed assessment differs from the logged one, as the API's replay lists them (QA119 F3): a JSON
+    /// Pointer with the logged and the recomputed JSON there, at most <see cref="ReplayResponse.DifferencesListedAtMost"/>.
+    /// </summary>
+    public IReadOnlyList<ReplayResponse.ReplayDifference> Differences { get; private set; } = [];
+
+    /// <summary>How many places differ in all.</summary>
+    public long DifferenceCount { get; private set; }
+
     /// <summary>Why the replay could not be done, for the auditor: never a stack trace.</summary>
     public string? Problem { get; private set; }
 
@@ -46,6 +55,13 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
 
             await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce");
             Result = result;
+            if (result.ReplayedAssessmentJson is { } replayed)
+            {
+                var differences = new List<ReplayResponse.ReplayDifference>();
+                DifferenceCount = ReplayResponse.Compare(result.StoredAssessmentJson, replayed, differences);
+                Differences = differences;
+            }
+
             Verification = await EntryVerification.ForAsync(audit, id, [], HttpContext.RequestAborted);
             return Page();
         }

@@ -14,6 +14,13 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// <summary>The printable rationale: one page, no navigation, with a signature line. Every print view is audited.</summary>
 public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users, ILogger<PrintModel> logger) : PageModel
 {
+    /// <summary>
+    /// The most decisions against the recommendation printed, the latest (the one in force): a screening takes any number, each with an
+    /// explanation of up to 2,000 characters (cut to <see cref="PrintedNote.ShortTextUnits"/>); the print counts
+    /// the others and says they are in the record, so the verdict, the disclaimer and the signature stay on one page (QA119 F1).
+    /// </summary>
+    public const int OverridesPrinted = 1;
+
     /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
 

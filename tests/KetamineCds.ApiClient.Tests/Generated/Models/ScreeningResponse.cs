@@ -89,6 +89,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity RuleSet { get; set; }
 #endif
+        /// <summary>Only on a screening decided under a rule set that predates &quot;not recorded is never no&quot; (rule set 1.0.0, which read a safety question not answered as no; P-SAFETY-REMS, from rule set 1.1.0): the warning its result page and print give, that such a screening can read eligible with safety questions unanswered, so its verdict is history, not a safe answer today. In the request&apos;s language like notice. Show it with the result. Presentation only.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RuleSetNotice { get; set; }
+#nullable restore
+#else
+        public string RuleSetNotice { get; set; }
+#endif
         /// <summary>Only when there are any: later entries that point to this screening but cannot be read (the log may have been altered). Not vouched for, never left out unsaid; GET /api/v1/audit/verify names the first broken entry.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -135,6 +143,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "recordedBy", n => { RecordedBy = n.GetStringValue(); } },
                 { "rescreenOf", n => { RescreenOf = n.GetGuidValue(); } },
                 { "ruleSet", n => { RuleSet = n.GetObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>(global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity.CreateFromDiscriminatorValue); } },
+                { "ruleSetNotice", n => { RuleSetNotice = n.GetStringValue(); } },
                 { "unreadableLaterEntries", n => { UnreadableLaterEntries = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -158,6 +167,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteStringValue("recordedBy", RecordedBy);
             writer.WriteGuidValue("rescreenOf", RescreenOf);
             writer.WriteObjectValue<global::KetamineCds.ApiClient.Tests.Generated.Models.RuleSetIdentity>("ruleSet", RuleSet);
+            writer.WriteStringValue("ruleSetNotice", RuleSetNotice);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.UnreadableListEntry>("unreadableLaterEntries", UnreadableLaterEntries);
             writer.WriteAdditionalData(AdditionalData);
         }
