@@ -190,8 +190,8 @@ public static class ScreeningsApi
             case RecordingStatus.Invalid:
                 return Invalid(recording.Errors);
             case RecordingStatus.MayHaveBeenRecorded:
-                return Results.Problem(
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                return Unavailable(
+                    context,
                     title: "The screening could not be confirmed as saved.",
                     detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
                         + (submissionId is null
@@ -204,8 +204,8 @@ public static class ScreeningsApi
                     title: DatabaseUnavailableHandler.RefusedTitle,
                     detail: DatabaseUnavailableHandler.RefusedDetail);
             case RecordingStatus.NotRecorded:
-                return Results.Problem(
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                return Unavailable(
+                    context,
                     title: "The screening was not saved.",
                     detail: "The decision log is unavailable, so no result can be given. Try again shortly; nothing was stored.");
         }
@@ -225,7 +225,7 @@ public static class ScreeningsApi
         {
             if (await log.FindScreeningAsync(recorded.ScreeningId, cancellationToken) is not { } logged)
             {
-                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The screening recorded under this key could not be read.", detail: "Try again shortly; nothing was recorded again.");
+                return Unavailable(context, "The screening recorded under this key could not be read.", "Try again shortly; nothing was recorded again.");
             }
 
             context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
@@ -237,8 +237,15 @@ public static class ScreeningsApi
         }
         catch (DecisionLogUnavailableException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The screening recorded under this key could not be read.", detail: "Try again shortly; nothing was recorded again.");
+            return Unavailable(context, "The screening recorded under this key could not be read.", "Try again shortly; nothing was recorded again.");
         }
+    }
+
+    /// <summary>The database could not be reached: 503 with Retry-After (<see cref="DatabaseUnavailableHandler.MarkUnavailable"/>).</summary>
+    private static IResult Unavailable(HttpContext context, string title, string detail)
+    {
+        DatabaseUnavailableHandler.MarkUnavailable(context.Response);
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
 
     /// <summary>

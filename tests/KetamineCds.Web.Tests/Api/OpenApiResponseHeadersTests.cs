@@ -4,7 +4,8 @@ namespace KetamineCds.Web.Tests.Api;
 
 /// <summary>
 /// The served OpenAPI document declares what every API call may answer beyond its own statuses (QA12 G6): the rate
-/// limiter's 429 problem with Retry-After, X-Correlation-Id on every response, and Location on a screening's 201.
+/// limiter's 429 problem with Retry-After, Retry-After on every 503, X-Correlation-Id on every response, and Location on a
+/// screening's 201.
 /// </summary>
 public sealed class OpenApiResponseHeadersTests : IClassFixture<KetamineCdsFactory>
 {
@@ -45,6 +46,25 @@ public sealed class OpenApiResponseHeadersTests : IClassFixture<KetamineCdsFacto
             Assert.True(limited is not null, $"{method.ToUpperInvariant()} {path} does not declare 429");
             Assert.Equal("#/components/schemas/ProblemDetails", limited["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>());
             Assert.Equal("integer", Header(document, limited, "Retry-After")?["schema"]?["type"]?.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Every503_DeclaresRetryAfter()
+    {
+        // Every 503 the API answers is "the database could not be reached" and carries Retry-After
+        // (DatabaseUnavailableHandler.MarkUnavailable); the screening routes' 503s did not declare it (nor send it).
+        var document = await DocumentAsync();
+        var unavailable = Operations(document)
+            .Where(o => o.Operation["responses"]?["503"] is not null)
+            .Select(o => (o.Path, o.Method, Response: o.Operation["responses"]!["503"]!))
+            .ToList();
+
+        Assert.Contains(unavailable, o => o.Path == "/api/v1/screenings" && o.Method == "post");
+        Assert.Contains(unavailable, o => o.Path == "/api/v1/screenings/{id}/corrections" && o.Method == "post");
+        foreach (var (path, method, response) in unavailable)
+        {
+            Assert.True(Header(document, response, "Retry-After") is not null, $"{method.ToUpperInvariant()} {path} 503 does not declare Retry-After");
         }
     }
 

@@ -560,6 +560,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         var response = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("overall", body, StringComparison.Ordinal);
@@ -634,6 +635,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

@@ -264,6 +264,13 @@ public static class ContractOpenApi
                 "The screening to correct cannot be read (the log may have been altered): nothing is recorded.");
         }
 
+        // Every 503 is "the database could not be reached" and says when to call again (DatabaseUnavailableHandler.MarkUnavailable).
+        if (operation.Responses.TryGetValue("503", out var notReached) && notReached is OpenApiResponse unavailable)
+        {
+            unavailable.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            unavailable.Headers[RetryAfterHeader] = new OpenApiHeaderReference(RetryAfterHeader, document);
+        }
+
         if (path.StartsWith("/api/v1/audit/", StringComparison.Ordinal))
         {
             DescribeLogFailures(document, path, method, operation);
@@ -331,8 +338,6 @@ public static class ContractOpenApi
                 ? "Nothing was signed: the database could not be reached (call again after Retry-After seconds), or the checkpoint folder "
                     + "(Audit:CheckpointDirectory) could not be written (no Retry-After)."
                 : "The database could not be reached: call again after Retry-After seconds.";
-            unavailable.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            unavailable.Headers[RetryAfterHeader] = new OpenApiHeaderReference(RetryAfterHeader, document);
         }
 
         if (path == "/api/v1/audit/screenings/{sequence}/replay")
