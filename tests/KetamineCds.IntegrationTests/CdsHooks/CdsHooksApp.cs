@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -121,6 +122,41 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
 
     /// <summary>A valid token for a call to <paramref name="path"/>.</summary>
     public string Token(string path, string? jti = null) => Trusted.Create(Issuer, Origin + path, jti: jti);
+
+    /// <summary>
+    /// A call whose chart is a female patient aged 30 with an active, confirmed recurrent MDD (F33.1) and
+    /// <paramref name="resources"/> (each a resource's JSON, <c>PATIENT</c> standing for the patient's id), sent under one
+    /// prefetch key <c>chart</c>; on order-sign with an esketamine draft order for the patient.
+    /// </summary>
+    public static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
+    {
+        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
+        call["context"]!["patientId"] = patient;
+        if (orderSign)
+        {
+            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
+        }
+
+        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var entries = new JsonArray(
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
+                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
+            JsonNode.Parse("""
+                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
+                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
+                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
+        foreach (var resource in resources)
+        {
+            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
+        }
+
+        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
+        return call;
+    }
 
     /// <summary>A sample request from samples/cds-hooks/requests, with a fresh hookInstance, its dates moved to now (<see cref="SampleDates"/>).</summary>
     public static JsonObject Sample(string name)

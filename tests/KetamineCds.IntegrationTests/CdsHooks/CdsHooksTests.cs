@@ -287,7 +287,7 @@ public abstract class CdsHooksTests
         // QA14a P9: the whole prefetch went into the append-only log, the patient's name, birth date and MRN included,
         // although the app refuses a name everywhere else. What the answer was read from stays; the identifiers do not.
         using var app = await CreateAppAsync();
-        var call = ChartCall("p14-id", false, """
+        var call = CdsHooksApp.ChartCall("p14-id", false, """
             {"resourceType": "RelatedPerson", "id": "rp-1", "patient": {"reference": "Patient/p14-id", "display": "Adamo Zyxwort"},
              "name": [{"family": "Zyxwort", "given": ["Evangelina"]}], "telecom": [{"system": "phone", "value": "555-0100"}]}
             """);
@@ -455,40 +455,6 @@ public abstract class CdsHooksTests
         return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
-    /// <summary>
-    /// A call whose chart is a female patient aged 30 with an active, confirmed recurrent MDD (F33.1) and
-    /// <paramref name="resources"/> (QA13's charts, /tmp/qa13/cds); on order-sign with an esketamine draft order.
-    /// </summary>
-    private static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
-    {
-        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
-        call["context"]!["patientId"] = patient;
-        if (orderSign)
-        {
-            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
-        }
-
-        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var entries = new JsonArray(
-            JsonNode.Parse("""
-                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
-                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
-                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
-            JsonNode.Parse("""
-                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
-                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
-                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
-                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
-        foreach (var resource in resources)
-        {
-            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
-        }
-
-        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
-        return call;
-    }
-
     /// <summary>A final pregnancy status "not pregnant" (SNOMED 60001007), observed five minutes ago (QA13 pv-preg.json).</summary>
     private static string NotPregnantFiveMinutesAgo => """
         {"resourceType": "Observation", "id": "preg", "status": "final", "subject": {"reference": "Patient/PATIENT"},
@@ -509,7 +475,7 @@ public abstract class CdsHooksTests
         var patient = orderSign ? "p13e-os" : "p13e";
         var clinicians = await RecordClinicianScreeningAsync(app, patient, "\"pregnant\":true");
 
-        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, ChartCall(patient, orderSign, NotPregnantFiveMinutesAgo).ToJsonString());
+        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, CdsHooksApp.ChartCall(patient, orderSign, NotPregnantFiveMinutesAgo).ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
@@ -540,7 +506,7 @@ public abstract class CdsHooksTests
         using var app = await CreateAppAsync();
         var clinicians = await RecordClinicianScreeningAsync(app, "p13f", "\"substanceUse\":\"active\",\"substancesUsed\":[\"ketamine-or-pcp\"]");
 
-        using var response = await app.PostAsync(PatientView, ChartCall("p13f", false, """
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p13f", false, """
             {"resourceType": "Condition", "id": "c-aud", "subject": {"reference": "Patient/PATIENT"},
              "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "remission"}]},
              "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
@@ -572,7 +538,7 @@ public abstract class CdsHooksTests
         using var app = await CreateAppAsync();
         await RecordClinicianScreeningAsync(app, "p13g", "\"aneurysmalVascularDisease\":true");
 
-        using var response = await app.PostAsync(OrderSign, ChartCall("p13g", true, """
+        using var response = await app.PostAsync(OrderSign, CdsHooksApp.ChartCall("p13g", true, """
             {"resourceType": "Condition", "id": "c-aaa", "subject": {"reference": "Patient/PATIENT"},
              "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
              "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "refuted"}]},
@@ -601,13 +567,13 @@ public abstract class CdsHooksTests
         app.Clock = clock;
         var yesterdays = await RecordClinicianScreeningAsync(app, "p88-yesterday", "\"pregnant\":true");
         clock.Advance(TimeSpan.FromDays(1));
-        using (var response = await app.PostAsync(PatientView, ChartCall("p88-yesterday", false, NotPregnantFiveMinutesAgo).ToJsonString()))
+        using (var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p88-yesterday", false, NotPregnantFiveMinutesAgo).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         var todays = await RecordClinicianScreeningAsync(app, "p88-preg", "\"pregnant\":true");
-        using (var response = await app.PostAsync(PatientView, ChartCall("p88-preg", false, NotPregnantFiveMinutesAgo).ToJsonString()))
+        using (var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p88-preg", false, NotPregnantFiveMinutesAgo).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
@@ -664,7 +630,7 @@ public abstract class CdsHooksTests
         await RecordClinicianScreeningAsync(app, "p83-preg", "\"pregnant\":false");
         var pregnant = NotPregnantFiveMinutesAgo.Replace("60001007", "77386006", StringComparison.Ordinal);
 
-        using var response = await app.PostAsync(PatientView, ChartCall("p83-preg", false, pregnant).ToJsonString());
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p83-preg", false, pregnant).ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
@@ -683,7 +649,7 @@ public abstract class CdsHooksTests
         await RecordClinicianScreeningAsync(app, "p83-old", "\"pregnant\":true");
         clock.Advance(TimeSpan.FromDays(8));
 
-        using var response = await app.PostAsync(PatientView, ChartCall("p83-old", false, NotPregnantFiveMinutesAgo).ToJsonString());
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p83-old", false, NotPregnantFiveMinutesAgo).ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();

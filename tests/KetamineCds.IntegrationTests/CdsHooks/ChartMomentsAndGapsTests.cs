@@ -40,7 +40,7 @@ public sealed class ChartMomentsAndGapsTests
         using var app = CdsHooksApp.Sqlite();
         var clinicians = await RecordClinicianScreeningAsync(app, "qa123-phq", "\"phq9Total\":18,\"phq9Item9\":2");
         var tenDaysAgo = Day(DateTimeOffset.UtcNow.AddDays(-10));
-        var call = ChartCall("qa123-phq", false, Score("i9", "44260-8", tenDaysAgo, 0), Score("tot", "44261-6", tenDaysAgo, 12));
+        var call = CdsHooksApp.ChartCall("qa123-phq", false, Score("i9", "44260-8", tenDaysAgo, 0), Score("tot", "44261-6", tenDaysAgo, 12));
 
         using var response = await app.PostAsync(PatientView, call.ToJsonString());
 
@@ -74,7 +74,7 @@ public sealed class ChartMomentsAndGapsTests
         // The newer reading wins either way: the chart's item 9 = 1 taken after the clinician's 0 is used, and named.
         using var app = CdsHooksApp.Sqlite();
         await RecordClinicianScreeningAsync(app, "qa123-new", "\"phq9Total\":18,\"phq9Item9\":0");
-        var call = ChartCall("qa123-new", false, Score("i9", "44260-8", Utc(DateTimeOffset.UtcNow.AddMinutes(2)), 1));
+        var call = CdsHooksApp.ChartCall("qa123-new", false, Score("i9", "44260-8", Utc(DateTimeOffset.UtcNow.AddMinutes(2)), 1));
 
         using var response = await app.PostAsync(PatientView, call.ToJsonString());
 
@@ -95,7 +95,7 @@ public sealed class ChartMomentsAndGapsTests
         using var app = CdsHooksApp.Sqlite();
         var earlier = DateTimeOffset.UtcNow.AddMinutes(-3);
         await RecordClinicianScreeningAsync(app, "qa123-bp", "\"systolicBp\":185,\"diastolicBp\":112");
-        var call = ChartCall("qa123-bp", true, BloodPressure("bp-early", Utc(earlier), 120, 78));
+        var call = CdsHooksApp.ChartCall("qa123-bp", true, BloodPressure("bp-early", Utc(earlier), 120, 78));
 
         using var response = await app.PostAsync(OrderSign, call.ToJsonString());
 
@@ -120,7 +120,7 @@ public sealed class ChartMomentsAndGapsTests
         using var app = CdsHooksApp.Sqlite();
         await RecordClinicianScreeningAsync(app, "qa123-day", "\"phq9Total\":18,\"phq9Item9\":2");
         var today = Day(DateTimeOffset.UtcNow);
-        var call = ChartCall("qa123-day", false, Score("i9", "44260-8", today, 0), Score("tot", "44261-6", today, 12));
+        var call = CdsHooksApp.ChartCall("qa123-day", false, Score("i9", "44260-8", today, 0), Score("tot", "44261-6", today, 12));
 
         using var response = await app.PostAsync(PatientView, call.ToJsonString());
 
@@ -160,7 +160,7 @@ public sealed class ChartMomentsAndGapsTests
         // F4: an OperationOutcome, a null, a key left out, a searchset of 1 of 57 were all read as an empty chart, and the
         // card said the items were "not recorded in the chart".
         using var app = CdsHooksApp.Sqlite();
-        var call = ChartCall("qa123-pf", false);
+        var call = CdsHooksApp.ChartCall("qa123-pf", false);
         var patient = call["prefetch"]!["chart"]!["entry"]![0]!["resource"]!.DeepClone();
         const string Mdd = """{"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/qa123-pf"}, "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}, "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}""";
         const string Empty = """{"resourceType": "Bundle", "type": "searchset", "total": 0}""";
@@ -221,7 +221,7 @@ public sealed class ChartMomentsAndGapsTests
     {
         // The edge: the same call with every key filled and complete is an empty chart, and says so as before.
         using var app = CdsHooksApp.Sqlite();
-        var call = ChartCall("qa123-full", false);
+        var call = CdsHooksApp.ChartCall("qa123-full", false);
         const string Empty = """{"resourceType": "Bundle", "type": "searchset", "total": 0}""";
         call["prefetch"] = new JsonObject
         {
@@ -248,7 +248,7 @@ public sealed class ChartMomentsAndGapsTests
     {
         // F7: {"cards": []} and nothing recorded, as for an order the service knows is not ketamine.
         using var app = CdsHooksApp.Sqlite();
-        var call = ChartCall("qa123-ndc", true);
+        var call = CdsHooksApp.ChartCall("qa123-ndc", true);
         call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["medicationCodeableConcept"] = JsonNode.Parse("""{"coding": [{"system": "http://hl7.org/fhir/sid/ndc", "code": "50458-0028-02"}]}""");
 
         using var response = await app.PostAsync(OrderSign, call.ToJsonString());
@@ -308,35 +308,5 @@ public sealed class ChartMomentsAndGapsTests
         using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
-    }
-
-    private static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
-    {
-        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
-        call["context"]!["patientId"] = patient;
-        if (orderSign)
-        {
-            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
-        }
-
-        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var entries = new JsonArray(
-            JsonNode.Parse("""
-                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
-                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
-                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
-            JsonNode.Parse("""
-                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
-                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
-                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
-                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
-        foreach (var resource in resources)
-        {
-            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
-        }
-
-        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
-        return call;
     }
 }

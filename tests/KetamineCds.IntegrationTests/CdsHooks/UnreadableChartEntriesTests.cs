@@ -33,7 +33,7 @@ public sealed class UnreadableChartEntriesTests
         using var app = CdsHooksApp.Sqlite();
         // The clinician's screening of today recorded 120/80: it must not fill the pressure either.
         await RecordClinicianScreeningAsync(app, "qa120-bp", "");
-        var call = ChartCall("qa120-bp", false,
+        var call = CdsHooksApp.ChartCall("qa120-bp", false,
             Panel("bp-early", TimeSpan.FromMinutes(2), """{"value": 124, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", """{"value": 78, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}"""),
             Panel("bp-late", TimeSpan.FromMinutes(1), """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}"""));
 
@@ -52,7 +52,7 @@ public sealed class UnreadableChartEntriesTests
     public async Task PatientView_NewerItem9GivenAsALoincAnswerCode_DoesNotGiveTheOlderZero_AndTheCardNamesIt()
     {
         using var app = CdsHooksApp.Sqlite();
-        var call = ChartCall("qa120-i9", false,
+        var call = CdsHooksApp.ChartCall("qa120-i9", false,
             $$"""{"resourceType": "Observation", "id": "i9-old", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]}, "effectiveDateTime": "{{Ago(TimeSpan.FromDays(10), true)}}", "valueInteger": 0}""",
             $$"""{"resourceType": "Observation", "id": "i9-new", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]}, "effectiveDateTime": "{{Ago(TimeSpan.FromDays(2), true)}}", "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA6570-1", "display": "Nearly every day"}]} }""");
 
@@ -72,7 +72,7 @@ public sealed class UnreadableChartEntriesTests
     {
         using var app = CdsHooksApp.Sqlite();
         await RecordClinicianScreeningAsync(app, "qa120-aaa", "");
-        var call = ChartCall("qa120-aaa", true,
+        var call = CdsHooksApp.ChartCall("qa120-aaa", true,
             $$"""{"resourceType": "Condition", "id": "c-aaa", "subject": {"reference": "Patient/PATIENT"}, "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}, "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "code": {"coding": [{"system": "{{system}}", "code": "{{code}}", "display": "Abdominal aortic aneurysm, without rupture"}]} }""");
 
         using var response = await app.PostAsync(OrderSign, call.ToJsonString());
@@ -116,36 +116,5 @@ public sealed class UnreadableChartEntriesTests
 
         using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
-
-    /// <summary>A sample hook call for <paramref name="patient"/> whose prefetch holds the patient, an ICD-10-CM MDD and <paramref name="resources"/>.</summary>
-    private static JsonObject ChartCall(string patient, bool orderSign, params string[] resources)
-    {
-        var call = CdsHooksApp.Sample(orderSign ? "order-sign-esketamine" : "patient-view-mdd-nothing-else");
-        call["context"]!["patientId"] = patient;
-        if (orderSign)
-        {
-            call["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/" + patient;
-        }
-
-        var birthDate = DateTime.UtcNow.AddYears(-30).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var entries = new JsonArray(
-            JsonNode.Parse("""
-                {"resource": {"resourceType": "Patient", "id": "PATIENT", "gender": "female", "birthDate": "BIRTHDATE",
-                  "extension": [{"url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", "valueCode": "F"}]}}
-                """.Replace("PATIENT", patient, StringComparison.Ordinal).Replace("BIRTHDATE", birthDate, StringComparison.Ordinal)),
-            JsonNode.Parse("""
-                {"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/PATIENT"},
-                  "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-                  "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
-                  "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}
-                """.Replace("PATIENT", patient, StringComparison.Ordinal)));
-        foreach (var resource in resources)
-        {
-            entries.Add(JsonNode.Parse("{\"resource\": " + resource.Replace("PATIENT", patient, StringComparison.Ordinal) + "}"));
-        }
-
-        call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
-        return call;
     }
 }

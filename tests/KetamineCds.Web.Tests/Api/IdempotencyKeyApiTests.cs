@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KetamineCds.Domain.Rules;
-using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
-using KetamineCds.Infrastructure.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -124,22 +120,8 @@ public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
 
     private async Task<Guid> RecordAsAnotherUserAsync(string patient, Guid submissionId)
     {
-        var history = new PatientHistory
-        {
-            PatientReference = patient,
-            AgeYears = 50,
-            PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
-            CurrentDepressiveEpisode = true,
-            FailedAdequateTrials = 3,
-            OnOralAntidepressant = true,
-            Psychosis = PsychosisStatus.None,
-            Suicidality = Suicidality.None,
-        };
-        var log = _factory.Services.GetRequiredService<IDecisionLog>();
-        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
-            history, JsonSerializer.Serialize(history, ContractJson.Options), ScreeningEngine.Evaluate(history, RuleSetCatalog.Current),
-            new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other")
-        { SubmissionId = submissionId });
-        return logged.Id;
+        return await LoggedDirectly.RecordAsync(
+            _factory, LoggedDirectly.RequiredAnswers(patient, ageYears: 50), new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other",
+            submissionId: submissionId);
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
-using KetamineCds.Infrastructure.Json;
 using KetamineCds.Web.Tests.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,23 +88,10 @@ public sealed class OlderRuleSetVerdictTests(KetamineCdsFactory factory) : IClas
     private async Task<(Guid Id, string Reference)> RecordAsync(RuleSet ruleSet, string prefix)
     {
         var reference = prefix + "-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        var history = new PatientHistory
-        {
-            PatientReference = reference,
-            AgeYears = 45,
-            PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
-            CurrentDepressiveEpisode = true,
-            FailedAdequateTrials = 3,
-            OnOralAntidepressant = true,
-            Psychosis = PsychosisStatus.None,
-            Suicidality = Suicidality.None,
-        };
+        var history = LoggedDirectly.RequiredAnswers(reference);
         var assessment = ScreeningEngine.Evaluate(history, ruleSet);
         Assert.Equal(ruleSet == RuleSetCatalog.V1_0_0 ? Verdict.Eligible : Verdict.Incomplete, assessment.Overall);
-        var log = factory.Services.GetRequiredService<IDecisionLog>();
-        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
-            history, JsonSerializer.Serialize(history, ContractJson.Options), assessment,
-            new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-" + prefix));
-        return (logged.Id, reference);
+        var id = await LoggedDirectly.RecordAsync(factory, history, new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-" + prefix, assessment);
+        return (id, reference);
     }
 }

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
-using KetamineCds.Infrastructure.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -75,22 +72,8 @@ public sealed class ReplayAndImpactRuleSetTests(KetamineCdsFactory factory) : IC
     /// <summary>A screening of the eight required answers decided under <paramref name="decidedBy"/>, logged as of <paramref name="identity"/>.</summary>
     private async Task<Guid> RecordAsync(string reference, RuleSet decidedBy, RuleSetIdentity identity)
     {
-        var history = new PatientHistory
-        {
-            PatientReference = reference,
-            AgeYears = 45,
-            PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
-            CurrentDepressiveEpisode = true,
-            FailedAdequateTrials = 3,
-            OnOralAntidepressant = true,
-            Psychosis = PsychosisStatus.None,
-            Suicidality = Suicidality.None,
-        };
+        var history = LoggedDirectly.RequiredAnswers(reference);
         var assessment = ScreeningEngine.Evaluate(history, decidedBy) with { RuleSet = identity };
-        var log = factory.Services.GetRequiredService<IDecisionLog>();
-        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
-            history, JsonSerializer.Serialize(history, ContractJson.Options), assessment,
-            new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-" + reference));
-        return logged.Id;
+        return await LoggedDirectly.RecordAsync(factory, history, new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-" + reference, assessment);
     }
 }

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KetamineCds.Domain.Rules;
-using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
-using KetamineCds.Infrastructure.Json;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -237,22 +233,8 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
     /// <summary>Records a screening with the submission id as another psychiatrist would have.</summary>
     private async Task<Guid> RecordAsAnotherUserAsync(string patient, Guid submissionId)
     {
-        var history = new PatientHistory
-        {
-            PatientReference = patient,
-            AgeYears = 50,
-            PrimaryDiagnosis = PrimaryDiagnosis.Mdd,
-            CurrentDepressiveEpisode = true,
-            FailedAdequateTrials = 3,
-            OnOralAntidepressant = true,
-            Psychosis = PsychosisStatus.None,
-            Suicidality = Suicidality.None,
-        };
-        var log = _factory.Services.GetRequiredService<IDecisionLog>();
-        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
-            history, JsonSerializer.Serialize(history, ContractJson.Options), ScreeningEngine.Evaluate(history, RuleSetCatalog.Current),
-            new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other")
-        { SubmissionId = submissionId });
-        return logged.Id;
+        return await LoggedDirectly.RecordAsync(
+            _factory, LoggedDirectly.RequiredAnswers(patient, ageYears: 50), new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other",
+            submissionId: submissionId);
     }
 }
