@@ -68,7 +68,7 @@ public enum ChartCheckKind
 
     /// <summary>
     /// A confirmed Condition for a question where a record that is not current may still stand (aneurysmal vascular
-    /// disease: an aneurysm rarely goes away unless it is repaired), recorded as inactive, resolved or in remission: read
+    /// disease, a contraindication), recorded as inactive, resolved or in remission: read
     /// as neither yes nor no (QA120 F3, VAS-001).
     /// </summary>
     NotCurrentMayStand,

@@ -87,7 +87,7 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "aneurysmalVascularDisease", ChartCheckKind.StatusUnknown, "Condition/c1");
     }
 
-    // QA120 F3: an aneurysm rarely goes away unless it is repaired, so one recorded as resolved, inactive or in remission
+    // QA120 F3: an aneurysm (a contraindication) recorded as resolved, inactive or in remission is not read as no: it
     // is named (it was dropped, and an earlier "no" filled the field); the value set says so (notCurrentMayStand).
     [Theory]
     [InlineData("resolved")]

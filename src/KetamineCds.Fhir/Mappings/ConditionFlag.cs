@@ -42,8 +42,8 @@ internal sealed class ConditionFlag(Func<Condition, PatientRecord, ConditionFlag
     /// <summary>
     /// A field about now: only a current Condition (active, recurrence, relapse) answers yes; one with no clinical status
     /// may be current. One in remission, inactive or resolved answers nothing, unless <paramref name="notCurrentMayStand"/>
-    /// (the value set's <c>notCurrentMayStand</c>: aneurysmal vascular disease, since an aneurysm rarely goes away unless
-    /// it is repaired), when it is named for the clinician to check (QA120 F3).
+    /// (the value set's <c>notCurrentMayStand</c>: aneurysmal vascular disease, a contraindication whose "resolved" the
+    /// clinician confirms), when it is named for the clinician to check (QA120 F3).
     /// </summary>
     public static ConditionFlag Current(bool refutedAnswersNo = false, bool notCurrentMayStand = false) =>
         new((condition, _) => ConditionStatus.ClinicalOf(condition) switch

@@ -33,8 +33,8 @@ public sealed record ValueSetReading
     /// <summary>
     /// For a <c>current</c> condition: whether a confirmed Condition recorded as not current (remission, inactive,
     /// resolved) may still stand and is named for the clinician to check rather than dropped. True for aneurysmal
-    /// vascular disease only: an aneurysm rarely goes away unless it is repaired, so a problem list's "resolved" is more
-    /// likely a stale status than a cure, and the safer reading is to ask (QA120 F3, VAS-001).
+    /// vascular disease only, a contraindication: a problem list's "resolved" cannot tell whether it still stands or was
+    /// treated, so the safer reading is to ask the clinician (QA120 F3, VAS-001).
     /// </summary>
     public bool NotCurrentMayStand { get; init; }
 

@@ -380,7 +380,7 @@ public sealed class ChartChecksHookTests
     [Theory]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "its value cannot be read as an answer", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear, "which is the latest cannot be told", "P-SAFETY-REMS")]
-    [InlineData(KetamineCds.Fhir.ChartCheckKind.NotCurrentMayStand, "An aneurysm rarely goes away unless it is repaired", "SPRAVATO-PI-US")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.NotCurrentMayStand, "A contraindication recorded as no longer current is not read as no (the safer reading)", "SPRAVATO-PI-US")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.AllergyCodedKetamine, "an allergy record coded as ketamine or esketamine", "SPRAVATO-PI-US")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
