@@ -14,6 +14,20 @@ namespace KetamineCds.Fhir;
 public static class FhirHistoryReader
 {
     /// <summary>
+    /// The fields the chart answers with a measurement (an observation's reading of its moment, not an answer with a more
+    /// cautious side), in the catalogue's order, grouped so that the values of one reading stay together: today's blood
+    /// pressure (its systolic and diastolic values, one pair), the PHQ-9 total, PHQ-9 item 9. Derived from the value sets'
+    /// readers, naming no field.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> MeasurementGroups { get; } =
+    [
+        .. FieldReaders.All
+            .Where(r => r.Reader is BloodPressure or ObservationScore)
+            .GroupBy(r => r.Reader is BloodPressure ? r.ValueSet.Read.From : r.Field.Name, StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<string>)[.. g.Select(r => r.Field.Name)]),
+    ];
+
+    /// <summary>
     /// Reads every resource of the prefetch (resources or Bundles, nested searchset bundles included; resource types
     /// not used are ignored) as of <paramref name="today"/>.
     /// </summary>

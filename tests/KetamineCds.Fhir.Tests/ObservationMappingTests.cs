@@ -3,6 +3,16 @@ namespace KetamineCds.Fhir.Tests;
 public class ObservationMappingTests
 {
     [Fact]
+    public void MeasurementGroups_AreTheObservationFieldsWithTheBloodPressurePairKeptTogether()
+    {
+        // CDS Hooks compares these with a clinician's screening by when each was taken (QA120 F2); they come from the value
+        // sets' readers, so a field read from an observation joins them without a list to edit.
+        Assert.Equal(
+            [["systolicBp", "diastolicBp"], ["phq9Total"], ["phq9Item9"]],
+            FhirHistoryReader.MeasurementGroups.Select(g => g.ToArray()).ToArray());
+    }
+
+    [Fact]
     public void Read_BloodPressurePanelToday_RecordsBothValues()
     {
         var reading = Fhir.Read(Fhir.Observation("bp1", "85354-9", components: [Fhir.PressureComponent("8480-6", 132m), Fhir.PressureComponent("8462-4", 84m)]));

@@ -227,13 +227,14 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
 
     /// <summary>The pair when both values are read and fit the contract (ranges, systolic above diastolic), else null.</summary>
     private static (int, int)? Pair(int? sys, int? dia) =>
-        sys is { } s && dia is { } d && Within(Fields.SystolicBp.Name, s) && Within(Fields.DiastolicBp.Name, d) && s > d ? (s, d) : null;
+        sys is { } s && dia is { } d && Within(Half("systolic"), s) && Within(Half("diastolic"), d) && s > d ? (s, d) : null;
 
-    private static bool Within(string name, int value)
-    {
-        var field = Fields.All.First(f => f.Name == name);
-        return (field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max);
-    }
+    /// <summary>The field of one value of the pair: the one whose value set reads that component ("systolic", "diastolic").</summary>
+    private static FieldDefinition Half(string component) =>
+        FieldReaders.All.First(r => r.Reader is BloodPressure && r.ValueSet.Read.Component == component).Field;
+
+    private static bool Within(FieldDefinition field, int value) =>
+        (field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max);
 
     /// <summary>Every counting reading of today: each panel, each same-time systolic and diastolic pair, and each half left alone (not readable).</summary>
     private static List<ObservedValue> Readings(ValueSet valueSet, PatientRecord record, Sourced<Observation>[] today)

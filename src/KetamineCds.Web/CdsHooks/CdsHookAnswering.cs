@@ -438,20 +438,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     }
 
     /// <summary>
-    /// The measurements the chart and a clinician's screening both give, each a moment's reading rather than an answer
-    /// with a cautious side (no <see cref="FieldDefinition.MoreCautious"/>): today's blood pressure (its two values one
-    /// reading, never mixed), the PHQ-9 total and item 9.
-    /// </summary>
-    private static readonly string[][] Measurements =
-    [
-        [Fields.SystolicBp.Name, Fields.DiastolicBp.Name],
-        [Fields.Phq9Total.Name],
-        [Fields.Phq9Item9.Name],
-    ];
-
-    /// <summary>
     /// Where the chart and the clinician's earlier screening (still current, <see cref="EarlierAnswers"/>) both give a
-    /// measurement (<see cref="Measurements"/>) and the readings differ, the newer is used (QA120 F2): the chart's
+    /// measurement (<see cref="FhirHistoryReader.MeasurementGroups"/>: today's blood pressure, its two values one reading
+    /// never mixed, the PHQ-9 total and item 9) and the readings differ, the newer is used (QA120 F2): the chart's
     /// observation time (<see cref="ChartMoments"/>, read from the entries <paramref name="chartSources"/> names) against
     /// when the screening's answers were recorded (<paramref name="screeningAt"/>). A screening's newer reading is carried
     /// (<paramref name="carried"/>). When the order cannot be told (a chart reading dated only by the screening's day),
@@ -469,7 +458,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     {
         List<ChartDisagreement> measured = [];
         List<string> unsettled = [];
-        foreach (var group in Measurements)
+        foreach (var group in FhirHistoryReader.MeasurementGroups)
         {
             var inChart = group.Where(values.ContainsKey).ToList();
             var screening = group.ToDictionary(f => f, earlier.ContractValueOf, StringComparer.Ordinal);
