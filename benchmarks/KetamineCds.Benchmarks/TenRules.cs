@@ -25,7 +25,7 @@ public static class TenRules
     {
         var current = RuleSetCatalog.V1_0_0;
         DomainRule[] rules = [.. Ids.Select(id => current.Find(id) ?? throw new InvalidOperationException(id))];
-        return new RuleSet("bench-10", rules, current.Pathways);
+        return new RuleSet("9.9.10", rules, current.Pathways);
     }
 
     /// <summary>The ten rules as lambda expressions over <see cref="FlatHistory"/>.</summary>

@@ -171,7 +171,7 @@ await using (var raw = new NpgsqlConnection(settings.MigrationsConnectionString)
 
 var impact = await audit.AnalyzeImpactAsync(null, null, RuleSetCatalog.Current);
 Console.WriteLine($"Impact analysis (current rule set): {impact.Examined:N0} screenings, {impact.Changes.Count} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
-var modified = new RuleSet("9.9.9-bench", RuleSetCatalog.Current.Rules.Where(r => r.Id != "PSY-001").ToList(), RuleSetCatalog.Current.Pathways);
+var modified = new RuleSet("9.9.9", RuleSetCatalog.Current.Rules.Where(r => r.Id != "PSY-001").ToList(), RuleSetCatalog.Current.Pathways);
 impact = await audit.AnalyzeImpactAsync(null, null, modified);
 Console.WriteLine($"Impact analysis (without PSY-001): {impact.Examined:N0} screenings, {impact.Changes.Count:N0} changed, {impact.Elapsed.TotalSeconds:F1} s, {impact.ScreeningsPerSecond:N0} screenings/s");
 // 1.0.0 -> 1.1.0 over the whole log: the auditor's version comparison, with the from/to matrix and, for the changed
