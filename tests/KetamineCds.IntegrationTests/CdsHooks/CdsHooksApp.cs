@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -156,6 +158,49 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
 
         call["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } };
         return call;
+    }
+
+    /// <summary>A client signed in to the API as <paramref name="email"/> (a demo account) with a bearer token.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        var client = Raw();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>
+    /// The demo psychiatrist records, through the API, a complete history of a female patient aged 30 (QA13's bodies): MDD,
+    /// 3 failed trials, nothing contraindicating, every care and safety item answered (QA121 F4); <paramref name="changes"/>
+    /// replaces answers (JSON members, e.g. <c>"pregnant":true</c>). Returns the screening's id.
+    /// </summary>
+    public async Task<Guid> RecordClinicianScreeningAsync(string patient, string changes)
+    {
+        var body = JsonNode.Parse($$"""
+            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
+             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
+             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
+             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
+             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
+             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
+             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
+             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
+             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
+            """)!.AsObject();
+
+        // A care or safety field added to the catalogue later is answered with its ordinary answer too (QA121 F4).
+        CompleteScreeningBodies.WithEveryItemRecorded(body);
+        foreach (var (name, value) in JsonNode.Parse("{" + changes + "}")!.AsObject().ToList())
+        {
+            body[name] = value?.DeepClone();
+        }
+
+        var api = await ApiClientAsync("psychiatrist@demo.local");
+        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
     /// <summary>A sample request from samples/cds-hooks/requests, with a fresh hookInstance, its dates moved to now (<see cref="SampleDates"/>).</summary>

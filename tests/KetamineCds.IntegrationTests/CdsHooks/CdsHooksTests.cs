@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KetamineCds.Domain.Rules;
@@ -424,37 +423,6 @@ public abstract class CdsHooksTests
         Assert.StartsWith("Ketamine screening incomplete", cards[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// A clinician's complete history for a female patient aged 30 (QA13's bodies, /tmp/qa13/api): MDD, 3 failed trials,
-    /// nothing contraindicating; <paramref name="changes"/> replaces answers (JSON members, e.g. <c>"pregnant":true</c>).
-    /// </summary>
-    private static async Task<Guid> RecordClinicianScreeningAsync(CdsHooksApp app, string patient, string changes)
-    {
-        var body = JsonNode.Parse($$"""
-            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
-             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
-             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
-             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
-             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
-             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
-             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
-             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
-             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
-            """)!.AsObject();
-
-        // A care or safety field added to the catalogue later is answered with its ordinary answer too (QA121 F4).
-        CompleteScreeningBodies.WithEveryItemRecorded(body);
-        foreach (var (name, value) in JsonNode.Parse("{" + changes + "}")!.AsObject().ToList())
-        {
-            body[name] = value?.DeepClone();
-        }
-
-        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
-        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
-    }
-
     /// <summary>A final pregnancy status "not pregnant" (SNOMED 60001007), observed five minutes ago (QA13 pv-preg.json).</summary>
     private static string NotPregnantFiveMinutesAgo => """
         {"resourceType": "Observation", "id": "preg", "status": "final", "subject": {"reference": "Patient/PATIENT"},
@@ -473,7 +441,7 @@ public abstract class CdsHooksTests
         // won in silence and the card said "eligible", on patient-view and on order-sign alike.
         using var app = await CreateAppAsync();
         var patient = orderSign ? "p13e-os" : "p13e";
-        var clinicians = await RecordClinicianScreeningAsync(app, patient, "\"pregnant\":true");
+        var clinicians = await app.RecordClinicianScreeningAsync(patient, "\"pregnant\":true");
 
         using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, CdsHooksApp.ChartCall(patient, orderSign, NotPregnantFiveMinutesAgo).ToJsonString());
 
@@ -504,7 +472,7 @@ public abstract class CdsHooksTests
         // QA13 H1 (c): the chart's alcohol dependence in remission replaced the clinician's same-day active ketamine/PCP use
         // disorder (SUB-001): one caution and an "eligible" card.
         using var app = await CreateAppAsync();
-        var clinicians = await RecordClinicianScreeningAsync(app, "p13f", "\"substanceUse\":\"active\",\"substancesUsed\":[\"ketamine-or-pcp\"]");
+        var clinicians = await app.RecordClinicianScreeningAsync("p13f", "\"substanceUse\":\"active\",\"substancesUsed\":[\"ketamine-or-pcp\"]");
 
         using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p13f", false, """
             {"resourceType": "Condition", "id": "c-aud", "subject": {"reference": "Patient/PATIENT"},
@@ -536,7 +504,7 @@ public abstract class CdsHooksTests
         // QA13 H1 (a), on order-sign (os-vas3.json): the clinician recorded an intracranial aneurysm (VAS-001); the chart's
         // refuted abdominal aortic aneurysm won and the esketamine order met an "eligible" card.
         using var app = await CreateAppAsync();
-        await RecordClinicianScreeningAsync(app, "p13g", "\"aneurysmalVascularDisease\":true");
+        await app.RecordClinicianScreeningAsync("p13g", "\"aneurysmalVascularDisease\":true");
 
         using var response = await app.PostAsync(OrderSign, CdsHooksApp.ChartCall("p13g", true, """
             {"resourceType": "Condition", "id": "c-aaa", "subject": {"reference": "Patient/PATIENT"},
@@ -565,14 +533,14 @@ public abstract class CdsHooksTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
         using var app = await CreateAppAsync();
         app.Clock = clock;
-        var yesterdays = await RecordClinicianScreeningAsync(app, "p88-yesterday", "\"pregnant\":true");
+        var yesterdays = await app.RecordClinicianScreeningAsync("p88-yesterday", "\"pregnant\":true");
         clock.Advance(TimeSpan.FromDays(1));
         using (var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p88-yesterday", false, NotPregnantFiveMinutesAgo).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var todays = await RecordClinicianScreeningAsync(app, "p88-preg", "\"pregnant\":true");
+        var todays = await app.RecordClinicianScreeningAsync("p88-preg", "\"pregnant\":true");
         using (var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p88-preg", false, NotPregnantFiveMinutesAgo).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -627,7 +595,7 @@ public abstract class CdsHooksTests
     {
         // The chart's pregnancy against the clinician's "not pregnant": the chart's yes stands, as it always did.
         using var app = await CreateAppAsync();
-        await RecordClinicianScreeningAsync(app, "p83-preg", "\"pregnant\":false");
+        await app.RecordClinicianScreeningAsync("p83-preg", "\"pregnant\":false");
         var pregnant = NotPregnantFiveMinutesAgo.Replace("60001007", "77386006", StringComparison.Ordinal);
 
         using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p83-preg", false, pregnant).ToJsonString());
@@ -646,7 +614,7 @@ public abstract class CdsHooksTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-8));
         using var app = await CreateAppAsync();
         app.Clock = clock;
-        await RecordClinicianScreeningAsync(app, "p83-old", "\"pregnant\":true");
+        await app.RecordClinicianScreeningAsync("p83-old", "\"pregnant\":true");
         clock.Advance(TimeSpan.FromDays(8));
 
         using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p83-old", false, NotPregnantFiveMinutesAgo).ToJsonString());
@@ -2164,7 +2132,7 @@ public abstract class CdsHooksTests
     /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
     protected static async Task<Guid> CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "", string path = "/api/v1/screenings")
     {
-        var api = await ApiClientAsync(app, "psychiatrist@demo.local");
+        var api = await app.ApiClientAsync("psychiatrist@demo.local");
         using var created = await api.PostAsync(path, new StringContent(
             $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82{{moreAnswers}}}""",
             System.Text.Encoding.UTF8, "application/json"));
@@ -2197,16 +2165,6 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var db = app.Db();
         return (await db.DecisionLogEntries.OrderByDescending(e => e.Sequence).FirstAsync()).PatientReference;
-    }
-
-    private static async Task<HttpClient> ApiClientAsync(CdsHooksApp app, string email)
-    {
-        var client = app.Raw();
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = CdsHooksApp.Password });
-        response.EnsureSuccessStatusCode();
-        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private static readonly string[] Indicators = ["info", "warning", "critical"];

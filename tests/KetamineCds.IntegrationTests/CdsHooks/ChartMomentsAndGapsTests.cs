@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +35,7 @@ public sealed class ChartMomentsAndGapsTests
     {
         // F2: the chart's item 9 = 0 of ten days ago replaced the clinician's item 9 = 2 of today, silently: SUI-008 was lost.
         using var app = CdsHooksApp.Sqlite();
-        var clinicians = await RecordClinicianScreeningAsync(app, "qa123-phq", "\"phq9Total\":18,\"phq9Item9\":2");
+        var clinicians = await app.RecordClinicianScreeningAsync("qa123-phq", "\"phq9Total\":18,\"phq9Item9\":2");
         var tenDaysAgo = Day(DateTimeOffset.UtcNow.AddDays(-10));
         var call = CdsHooksApp.ChartCall("qa123-phq", false, Score("i9", "44260-8", tenDaysAgo, 0), Score("tot", "44261-6", tenDaysAgo, 12));
 
@@ -73,7 +70,7 @@ public sealed class ChartMomentsAndGapsTests
     {
         // The newer reading wins either way: the chart's item 9 = 1 taken after the clinician's 0 is used, and named.
         using var app = CdsHooksApp.Sqlite();
-        await RecordClinicianScreeningAsync(app, "qa123-new", "\"phq9Total\":18,\"phq9Item9\":0");
+        await app.RecordClinicianScreeningAsync("qa123-new", "\"phq9Total\":18,\"phq9Item9\":0");
         var call = CdsHooksApp.ChartCall("qa123-new", false, Score("i9", "44260-8", Utc(DateTimeOffset.UtcNow.AddMinutes(2)), 1));
 
         using var response = await app.PostAsync(PatientView, call.ToJsonString());
@@ -94,7 +91,7 @@ public sealed class ChartMomentsAndGapsTests
         // after it, and CV-003 (a contraindication) was lost.
         using var app = CdsHooksApp.Sqlite();
         var earlier = DateTimeOffset.UtcNow.AddMinutes(-3);
-        await RecordClinicianScreeningAsync(app, "qa123-bp", "\"systolicBp\":185,\"diastolicBp\":112");
+        await app.RecordClinicianScreeningAsync("qa123-bp", "\"systolicBp\":185,\"diastolicBp\":112");
         var call = CdsHooksApp.ChartCall("qa123-bp", true, BloodPressure("bp-early", Utc(earlier), 120, 78));
 
         using var response = await app.PostAsync(OrderSign, call.ToJsonString());
@@ -118,7 +115,7 @@ public sealed class ChartMomentsAndGapsTests
         // Which reading is newer cannot be told from a date alone on the screening's day: item 9 > 0 is never lost to a 0
         // (SUI-008), and the total, which has no cautious side, is left not recorded; the card says both.
         using var app = CdsHooksApp.Sqlite();
-        await RecordClinicianScreeningAsync(app, "qa123-day", "\"phq9Total\":18,\"phq9Item9\":2");
+        await app.RecordClinicianScreeningAsync("qa123-day", "\"phq9Total\":18,\"phq9Item9\":2");
         var today = Day(DateTimeOffset.UtcNow);
         var call = CdsHooksApp.ChartCall("qa123-day", false, Score("i9", "44260-8", today, 0), Score("tot", "44261-6", today, 12));
 
@@ -277,36 +274,5 @@ public sealed class ChartMomentsAndGapsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray());
         Assert.Equal(0, await app.DecisionLogCountAsync());
-    }
-
-    // Helpers from the QA120 scratch file (copied there from CdsHooksTests, where they are private).
-    private static async Task<Guid> RecordClinicianScreeningAsync(CdsHooksApp app, string patient, string changes)
-    {
-        var body = JsonNode.Parse($$"""
-            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
-             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
-             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
-             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
-             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
-             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
-             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
-             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
-             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0}
-            """)!.AsObject();
-        foreach (var (name, value) in JsonNode.Parse("{" + changes + "}")!.AsObject().ToList())
-        {
-            body[name] = value?.DeepClone();
-        }
-
-        var api = app.Raw();
-        using (var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "psychiatrist@demo.local", password = CdsHooksApp.Password }))
-        {
-            login.EnsureSuccessStatusCode();
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>());
-        }
-
-        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 }

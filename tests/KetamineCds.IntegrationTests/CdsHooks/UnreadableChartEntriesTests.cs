@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +29,7 @@ public sealed class UnreadableChartEntriesTests
     {
         using var app = CdsHooksApp.Sqlite();
         // The clinician's screening of today recorded 120/80: it must not fill the pressure either.
-        await RecordClinicianScreeningAsync(app, "qa120-bp", "");
+        await app.RecordClinicianScreeningAsync("qa120-bp", "");
         var call = CdsHooksApp.ChartCall("qa120-bp", false,
             Panel("bp-early", TimeSpan.FromMinutes(2), """{"value": 124, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", """{"value": 78, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}"""),
             Panel("bp-late", TimeSpan.FromMinutes(1), """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}"""));
@@ -71,7 +68,7 @@ public sealed class UnreadableChartEntriesTests
     public async Task OrderSign_AneurysmCodedInASystemNoValueSetUses_IsNamed_AndTheEarlierNoDoesNotFillIt(string system, string code)
     {
         using var app = CdsHooksApp.Sqlite();
-        await RecordClinicianScreeningAsync(app, "qa120-aaa", "");
+        await app.RecordClinicianScreeningAsync("qa120-aaa", "");
         var call = CdsHooksApp.ChartCall("qa120-aaa", true,
             $$"""{"resourceType": "Condition", "id": "c-aaa", "subject": {"reference": "Patient/PATIENT"}, "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}, "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "code": {"coding": [{"system": "{{system}}", "code": "{{code}}", "display": "Abdominal aortic aneurysm, without rupture"}]} }""");
 
@@ -90,31 +87,5 @@ public sealed class UnreadableChartEntriesTests
         await using var db = app.Db();
         var hook = await db.DecisionLogEntries.SingleAsync(e => e.HookOriginJson != null);
         return JsonNode.Parse(hook.InputJson)!.AsObject();
-    }
-
-    /// <summary>A complete screening of today by the demo psychiatrist through the API, with <paramref name="changes"/> (JSON members).</summary>
-    private static async Task RecordClinicianScreeningAsync(CdsHooksApp app, string patient, string changes)
-    {
-        var body = JsonNode.Parse($$"""
-            {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
-             "failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"oralAntidepressantClass":"ssri","currentManiaOrMixedFeatures":false,
-             "psychosis":"none","suicidality":"none","pregnant":false,"breastfeeding":false,"lifeLimitingIllness":false,"chronicNeuropathicPain":false,
-             "onOpioids":false,"opioidInducedHyperalgesia":false,"onNaltrexone":false,"benzodiazepineDiazepamEquivalentMg":0,"onPsychostimulantOrMaoi":false,
-             "substanceUse":"none","otherCnsDepressants":false,"aneurysmalVascularDisease":false,"arteriovenousMalformation":false,
-             "intracerebralHemorrhageHistory":false,"hypersensitivityToKetamine":false,"seriousCardiovascularOrCerebrovascularCondition":false,
-             "recentMyocardialInfarctionOrStroke":false,"otherCardiovascularOrCerebrovascularDisease":false,"hypertensiveEncephalopathyHistory":false,
-             "respiratoryDiseaseOrSleepApnea":false,"cognitiveImpairment":false,"urinaryTractSymptoms":false,"systolicBp":120,"diastolicBp":80,
-             "hepaticImpairment":"none","phq9Total":18,"phq9Item9":0{{changes}}}
-            """)!.AsObject();
-
-        var api = app.Raw();
-        using (var login = await api.PostAsJsonAsync("/api/auth/login", new { email = "psychiatrist@demo.local", password = CdsHooksApp.Password }))
-        {
-            login.EnsureSuccessStatusCode();
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>());
-        }
-
-        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 }
