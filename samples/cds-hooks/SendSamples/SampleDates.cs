@@ -8,7 +8,9 @@ namespace KetamineCds.Samples.CdsHooks;
 /// pressure taken that morning, the PHQ-9 four days before, the diagnoses months earlier. Sent at another moment, the
 /// chart moves with it, so that it reads as written: a date-time with its UTC offset (a reading) moves by exactly the time
 /// since <see cref="WrittenAt"/>, so it lies as long before the call as it lay before <see cref="WrittenAt"/> (the
-/// morning's blood pressure 35 minutes before, never in the future, which the service does not read); a date alone (a
+/// morning's blood pressure 35 minutes before, never in the future, which the service does not read), except that a
+/// reading of that morning never falls on the day before the call's UTC date (sent at 00:10 UTC, the blood pressure was
+/// taken at 00:00 UTC, so that a clinic on UTC reads it as today's); a date alone (a
 /// birth date, a diagnosis, a score's day) moves by the days from <see cref="AsOf"/> to the call's UTC date, so that ages
 /// stay the same and a recent score is as recent. Without this, a sample sent a day later would show a blood pressure that
 /// no longer counts; moved to the call's date at its written time of day (08:40 at UTC-5), it lay in the future before
@@ -39,7 +41,16 @@ public static partial class SampleDates
 
         var moved = DateTimeWithOffset().Replace(json, m =>
         {
-            var at = DateTimeOffset.Parse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.None).Add(shift);
+            var written = DateTimeOffset.Parse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.None);
+            var at = written.Add(shift);
+            // A reading of the day the samples were written for stays on the call's UTC date: in the first minutes of a
+            // UTC day it is taken at the day's first moment, not on the day before (still before the call, never after).
+            var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+            if (written.UtcDateTime.Date == WrittenAt.UtcDateTime.Date && at < dayStart)
+            {
+                at = dayStart.ToOffset(at.Offset);
+            }
+
             var offset = m.Groups["offset"].Value;
             return at.ToString(m.Groups["fraction"].Success ? "yyyy-MM-ddTHH:mm:ss.fff" : "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)
                 + (offset == "Z" ? "Z" : at.ToString("zzz", CultureInfo.InvariantCulture));

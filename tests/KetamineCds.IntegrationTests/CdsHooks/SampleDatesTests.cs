@@ -25,9 +25,13 @@ public sealed class SampleDatesTests
     /// QA121: moved to the call's UTC date at its written time of day, the 08:40 (UTC-5) blood pressure lay in the future
     /// before 13:40 UTC, and a reading from the future is not read, so a sample sent in the morning silently lost its
     /// blood pressure. Moved by the time since the samples were written, every reading lies before the call, on the call's
-    /// UTC date once the day is older than the reading was when written (35 minutes for the 08:40 blood pressure).
+    /// UTC date: in the first 35 minutes of a UTC day, the morning's blood pressure is taken at the day's first moment, not
+    /// 35 minutes before the call on the day before (where a clinic on UTC would not read it as today's).
     /// </summary>
     [Theory]
+    [InlineData("2026-12-01T00:00:00Z")]
+    [InlineData("2026-12-01T00:10:00Z")]
+    [InlineData("2026-12-01T00:34:59Z")]
     [InlineData("2026-12-01T00:36:00Z")]
     [InlineData("2026-12-01T04:10:00Z")]
     [InlineData("2026-12-01T13:39:00Z")]
