@@ -88,7 +88,15 @@ public static class Fields
     };
 
     public static readonly Field<bool?> MoodStabilizerOptimized = new("moodStabilizerOptimized", FieldType.YesNo, FieldSection.Bipolar, "Mood stabilizer at a therapeutic level", h => h.MoodStabilizerOptimized)
-    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = MoodStabilizerTaken, AskedWhen = BipolarOnMoodStabilizer, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    {
+        MoreCautious = MoreCautiousAnswer.No,
+        RequiredWhen = MoodStabilizerTaken,
+        AskedWhen = BipolarOnMoodStabilizer,
+        // "No mood stabilizer, at a therapeutic level" says something impossible: refused, as a class without an oral antidepressant is (QA128 F8).
+        EmptyWhen = AnswerCondition.Parse("moodStabilizer=none"),
+        NotRecorded = NotRecordedMeans.CanBlock,
+        CurrentForDays = 0,
+    };
 
     public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };

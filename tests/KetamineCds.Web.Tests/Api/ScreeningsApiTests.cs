@@ -346,6 +346,9 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         { "enum", With("oralAntidepressantClass", "tca"), "oralAntidepressantClass" },
         { "enum", With("psychosis", "history"), "psychosis" },
         { "contradictory", SampleRequests.Trd("MRN-BAD").With("onOralAntidepressant", false).With("oralAntidepressantClass", "ssri").ToJsonString(), "oralAntidepressantClass" },
+        // QA128 F8: "no mood stabilizer, at a therapeutic level" (or not) is refused, for MDD and for bipolar I alike.
+        { "contradictory", SampleRequests.Trd("MRN-BAD").With("moodStabilizer", "none").With("moodStabilizerOptimized", false).ToJsonString(), "moodStabilizerOptimized" },
+        { "contradictory", SampleRequests.Trd("MRN-BAD").With("primaryDiagnosis", "bipolar-i").With("moodStabilizer", "none").With("moodStabilizerOptimized", true).ToJsonString(), "moodStabilizerOptimized" },
         // Unknown field.
         { "unknown", With("patientName", "Jane Doe"), "patientName" },
         { "unknown", With("AgeYears", 40), "AgeYears" },

@@ -169,6 +169,7 @@ public sealed class ValidatorFollowsCatalogueTests
             FieldType.ChoiceList => new List<string> { field.Choices[0] },
             FieldType.WholeNumber => (int)(field.Min ?? 0),
             FieldType.Number => field.Min ?? 0m,
+            FieldType.YesNo => true,
             _ => field.Choices[0],
         };
         var before = _validator.Validate(request).Errors.Count(e => e.PropertyName == field.Property);
