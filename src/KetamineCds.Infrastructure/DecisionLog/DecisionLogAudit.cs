@@ -367,6 +367,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var deltas = new RuleDelta?[BatchPipeline.BatchSize];
         var readable = new bool[BatchPipeline.BatchSize];
         var disagree = new bool[BatchPipeline.BatchSize];
+        var superseded = new bool[BatchPipeline.BatchSize];
+        long supersededCount = 0;
         var unreadable = new List<UnreadableEntry>();
         long unreadableCount = 0;
         var disagreeing = new List<UnreadableEntry>();
@@ -374,6 +376,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         try
         {
             await using var db = contexts.CreateDbContext();
+            var later = await LaterDecisionsAsync(db, periodStart, cancellationToken);
             // Only the stored inputs (the history and the input as submitted, compared as replay compares them) and the
             // verdict are read; the assessment JSON, the largest column, never leaves the database. Each batch is screened in parallel while the next one is read. A row logged under the baseline
             // (same version and digest) keeps its logged verdict, which replay reproduces; only the changed rows are
@@ -381,7 +384,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             // ran no rules and stores no history, so there is nothing to re-screen in it.
             var rows = Filter(db, new AuditFilter(periodStart, periodEnd), includeHookAnswers: false)
                 .OrderBy(e => e.Sequence)
-                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.RelatesToId, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.InputJson, e.HistoryJson))
+                .Select(e => new ImpactRow(e.Sequence, e.Id, e.RecordedAt, e.RelatesToId, e.CorrectionReason, e.PatientReference, e.ActorEmail, e.Overall, e.RuleSetVersion, e.RuleSetDigest, e.InputJson, e.HistoryJson))
                 .AsAsyncEnumerable();
             await BatchPipeline.RunAsync(
                 rows,
@@ -390,6 +393,14 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     Parallel.For(0, count, i =>
                     {
                         var row = batch[i];
+                        // A screening a correction supersedes is not the decision in force: its latest correction is,
+                        // and is counted in its place (QA119 F4). Nothing is read or screened for it.
+                        superseded[i] = later.Corrected.Contains(row.Id);
+                        if (superseded[i])
+                        {
+                            return;
+                        }
+
                         // A row whose id, time or history cannot be read is left out and named; the rest of the period is still analysed.
                         var history = SqliteLogColumns.IsAltered(row.Id, row.RecordedAt, row.RelatesToId) ? null : TryReadHistory(row.HistoryJson ?? row.InputJson);
                         readable[i] = history is not null;
@@ -416,6 +427,12 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                     });
                     for (var i = 0; i < count; i++)
                     {
+                        if (superseded[i])
+                        {
+                            supersededCount++;
+                            continue;
+                        }
+
                         if (!readable[i])
                         {
                             if (++unreadableCount <= ImpactReport.UnreadableListedAtMost)
@@ -446,6 +463,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                             {
                                 ChangedKindOrSeverity = [.. delta.Changed.Select(c => c.Text)],
                                 LoggedRuleSetUnknown = delta.Unknown,
+                                Corrects = row.CorrectionReason is not null ? row.RelatesToId : null,
+                                Overrides = later.Overrides.TryGetValue(row.Id, out var overrides) ? overrides : [],
                             });
                             foreach (var id in delta.Newly)
                             {
@@ -490,8 +509,52 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             UnreadableCount = unreadableCount,
             InputsDisagree = disagreeing,
             InputsDisagreeCount = disagreeingCount,
+            SupersededCount = supersededCount,
         };
     }
+
+    /// <summary>
+    /// What was recorded later against the period's screenings, in one query before the pass (QA119 F4): the screenings a
+    /// correction supersedes, and each screening's overrides in log order. Both are recorded after the entry they point
+    /// to, so only entries from the period's start on are read (by the RelatesToId index; re-screens, which supersede
+    /// nothing, are not read).
+    /// </summary>
+    private static async Task<LaterDecisions> LaterDecisionsAsync(KetamineCdsDbContext db, DateTimeOffset? periodStart, CancellationToken cancellationToken)
+    {
+        var query = db.DecisionLogEntries.AsNoTracking()
+            .Where(e => e.RelatesToId != null
+                && (e.EntryType == DecisionLogEntryTypes.Override || (e.EntryType == DecisionLogEntryTypes.Screening && e.CorrectionReason != null)));
+        if (periodStart is { } from)
+        {
+            var f = ChainHash.ToStoredTime(from);
+            query = query.Where(e => e.RecordedAt >= f);
+        }
+
+        var rows = await query.OrderBy(e => e.Sequence).Select(e => new { e.EntryType, e.Id, RelatesToId = e.RelatesToId!.Value }).ToListAsync(cancellationToken);
+        var corrected = new HashSet<Guid>();
+        var overrides = new Dictionary<Guid, List<Guid>>();
+        foreach (var row in rows)
+        {
+            if (row.EntryType == DecisionLogEntryTypes.Override)
+            {
+                if (!overrides.TryGetValue(row.RelatesToId, out var list))
+                {
+                    overrides[row.RelatesToId] = list = [];
+                }
+
+                list.Add(row.Id);
+            }
+            else
+            {
+                corrected.Add(row.RelatesToId);
+            }
+        }
+
+        return new(corrected, overrides.ToDictionary(o => o.Key, o => (IReadOnlyList<Guid>)o.Value));
+    }
+
+    /// <summary>What <see cref="LaterDecisionsAsync"/> found: the screenings corrected later, and each screening's overrides, oldest first.</summary>
+    private sealed record LaterDecisions(HashSet<Guid> Corrected, Dictionary<Guid, IReadOnlyList<Guid>> Overrides);
 
     /// <summary>A stored history, or null when it cannot be read as one.</summary>
     private static PatientHistory? TryReadHistory(string json)
@@ -723,5 +786,5 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         }
     }
 
-    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, Guid? RelatesToId, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string InputJson, string? HistoryJson);
+    private sealed record ImpactRow(long Sequence, Guid Id, DateTime RecordedAt, Guid? RelatesToId, string? CorrectionReason, string PatientReference, string ActorEmail, string? Overall, string? RuleSetVersion, string? RuleSetDigest, string InputJson, string? HistoryJson);
 }

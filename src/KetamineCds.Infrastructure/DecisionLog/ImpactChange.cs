@@ -25,4 +25,10 @@ public sealed record ImpactChange(
     /// verdict is compared, its rules cannot be (none is counted as newly fired or stopped), and the page says so (QA119 F5).
     /// </summary>
     public bool LoggedRuleSetUnknown { get; init; }
+
+    /// <summary>The screening this one corrects, when it is a correction (it is then the decision in force for that encounter); null otherwise.</summary>
+    public Guid? Corrects { get; init; }
+
+    /// <summary>The clinicians' overrides of this screening, oldest first (the last is the one in force); empty when it has none.</summary>
+    public IReadOnlyList<Guid> Overrides { get; init; } = [];
 }

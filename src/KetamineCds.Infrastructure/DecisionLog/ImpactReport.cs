@@ -35,5 +35,11 @@ public sealed record ImpactReport(
     /// <summary>How many screenings of the period were left out because their stored inputs disagree.</summary>
     public long InputsDisagreeCount { get; init; }
 
+    /// <summary>
+    /// How many screenings of the period were left out because a correction supersedes them: the decision in force is the
+    /// latest correction, counted in their place (in the period it was recorded in), so an encounter is counted once.
+    /// </summary>
+    public long SupersededCount { get; init; }
+
     public double ScreeningsPerSecond => Elapsed.TotalSeconds > 0 ? Examined / Elapsed.TotalSeconds : 0;
 }

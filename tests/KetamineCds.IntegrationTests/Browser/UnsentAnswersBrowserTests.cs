@@ -52,24 +52,23 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
         await page.GotoAsync("/Screenings/New");
-        var asked = new List<string>();
-        page.Dialog += async (_, dialog) =>
-        {
-            asked.Add(dialog.Type);
-            await dialog.DismissAsync(); // stay on the page
-        };
+        using var prompts = new Prompts(page);
 
-        // Nothing typed: the link just goes.
+        // Nothing typed: the link just goes. Arrival is polled (ArrivedAtAsync), not awaited with WaitForURLAsync, whose
+        // navigation event can be missed when the click's navigation commits while it starts waiting: it once timed out
+        // in CI with nothing typed (the race BrowserFixture.ArrivedAtAsync records).
         await page.Locator("header nav a[href='/Rules']").ClickAsync();
-        await page.WaitForURLAsync("**/Rules");
-        Assert.Empty(asked);
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Rules$"));
+        Assert.Empty(prompts.Seen);
 
         await page.GotoAsync("/Screenings/New");
         await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-DRAFT-2");
         await page.Locator("header nav a[href='/Rules']").ClickAsync();
 
+        // The prompt is handled on Playwright's event thread: wait until it has been (dismissed), then read what was asked.
+        await prompts.FirstHandledAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-2");
-        Assert.Equal(["beforeunload"], asked);
+        Assert.Equal(["beforeunload"], prompts.Seen);
         Assert.EndsWith("/Screenings/New", page.Url, StringComparison.Ordinal);
 
         await page.Context.CloseAsync();
@@ -186,7 +185,6 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Clicks the header's Rules link, dismissing any "leave this page?" prompt; returns the prompts seen.</summary>
     [Fact]
     public async Task NewScreening_SendRefusedWhole_AnswersComeBackWithTheFormAndGoOnceRecorded()
     {
@@ -238,19 +236,76 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Clicks the header's Rules link, dismissing any "leave this page?" prompt; returns the prompts seen.</summary>
     private static async Task<List<string>> LeaveByTheRulesLinkAsync(IPage page)
     {
-        var asked = new List<string>();
-        EventHandler<IDialog> onDialog = async (_, dialog) =>
-        {
-            asked.Add(dialog.Type);
-            await dialog.DismissAsync(); // stay on the page
-        };
-
-        page.Dialog += onDialog;
+        // The handler stays until the prompt has been handled: taken off at once, a prompt that arrives after it was
+        // dismissed by Playwright unseen and the list read empty.
+        using var prompts = new Prompts(page);
         await page.Locator("header nav a[href='/Rules']").ClickAsync();
+        await prompts.FirstHandledAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToBeVisibleAsync();
-        page.Dialog -= onDialog;
-        return asked;
+        return prompts.Seen;
+    }
+
+    /// <summary>
+    /// The page's dialogs, each dismissed (stay on the page) and its type noted, on Playwright's event thread; a test waits
+    /// for the first to have been handled before it reads them.
+    /// </summary>
+    private sealed class Prompts : IDisposable
+    {
+        private readonly IPage _page;
+        private readonly List<string> _seen = [];
+        private readonly TaskCompletionSource _handled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly EventHandler<IDialog> _onDialog;
+
+        public Prompts(IPage page)
+        {
+            _page = page;
+            _onDialog = async (_, dialog) =>
+            {
+                lock (_seen)
+                {
+                    _seen.Add(dialog.Type);
+                }
+
+                try
+                {
+                    await dialog.DismissAsync(); // stay on the page
+                }
+                finally
+                {
+                    _handled.TrySetResult();
+                }
+            };
+            _page.Dialog += _onDialog;
+        }
+
+        /// <summary>The types of the dialogs handled so far.</summary>
+        public List<string> Seen
+        {
+            get
+            {
+                lock (_seen)
+                {
+                    return [.. _seen];
+                }
+            }
+        }
+
+        /// <summary>Completes when the first dialog has been dismissed; fails, naming what was awaited, when none comes.</summary>
+        public async Task FirstHandledAsync()
+        {
+            try
+            {
+                await _handled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException("The browser did not ask before leaving the page (no beforeunload prompt within 30 s).", ex);
+            }
+        }
+
+        public void Dispose() => _page.Dialog -= _onDialog;
     }
 }

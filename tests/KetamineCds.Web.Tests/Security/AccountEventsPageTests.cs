@@ -90,6 +90,21 @@ public sealed class AccountEventsPageTests
     }
 
     [Fact]
+    public async Task Events_SignInRecordedWithoutARole_SaysNoRoleRecorded_NeverABlankCell()
+    {
+        // A sign-in is recorded before the account's role is known: the cell said nothing at all, as the access log's does not.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Admin);
+
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Events/{id}"));
+
+        var row = Regex.Match(html, "<tr><td class=\"tight\">[^<]*</td><td>Signed in <code class=\"tight\">sign-in</code></td>.*?</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, "no sign-in row");
+        Assert.Contains("<td class=\"tight\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">No role recorded</span></td>", row.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Events_UnknownAccount_IsNotFound()
     {
         using var factory = new KetamineCdsFactory();
