@@ -165,7 +165,9 @@ public sealed class ChartMomentsAndGapsTests
         var item9 = Assert.Single(read, v => v.Field == "phq9Item9");
         Assert.Equal("0", item9.ValueJson);
         Assert.Equal(new HookChartSource("Observation/i9", written), Assert.Single(item9.From));
-        Assert.Equal(new HookChartSource("Condition/c-mdd", null), Assert.Single(Assert.Single(read, v => v.From.Any(f => f.Entry == "Condition/c-mdd")).From));
+        // The diagnosis gives two fields (the primary diagnosis, the current episode), each from the Condition, with no time.
+        Assert.All(read.Where(v => v.From.Any(f => f.Entry == "Condition/c-mdd")), v => Assert.Equal(new HookChartSource("Condition/c-mdd", null), Assert.Single(v.From)));
+        Assert.Contains(read, v => v.Field == "primaryDiagnosis" && v.From.Single().Entry == "Condition/c-mdd");
         Assert.Contains(read, v => v.Field == "ageYears" && v.From.Single().Entry == "Patient/qa120-f5");
 
         var auditor = await app.SignInAsync("auditor@demo.local");
