@@ -18,6 +18,14 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
     /// </summary>
     public IReadOnlyList<ChartEntryToCheck> ToCheck { get; init; } = [];
 
+    /// <summary>
+    /// Contract field name to the entries that decided it (the same entries as <see cref="Sources"/>, in the same order),
+    /// each with when it was taken where the entry says so (an Observation's <c>effective[x]</c>,
+    /// <see cref="FhirSource.Moment"/>): what the decision log keeps beside each value read (QA120 F5), and what orders a
+    /// chart's measurement against a clinician's (QA120 F2), without reading the FHIR again.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FhirSource>> ReadFrom { get; init; } = new Dictionary<string, IReadOnlyList<FhirSource>>(StringComparer.Ordinal);
+
     /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
     public string? PatientId { get; init; }
 }

@@ -95,13 +95,17 @@ internal sealed record Sourced<T>(T Resource, string Reference)
 internal sealed class ReadingBuilder
 {
     private readonly Dictionary<string, object> values = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<string>> sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<FhirSource>> sources = new(StringComparer.Ordinal);
     private readonly List<ChartEntryToCheck> toCheck = [];
 
-    public void Record(string field, object value, IEnumerable<string> references)
+    public void Record(string field, object value, IEnumerable<string> references) =>
+        Record(field, value, references.Select(r => new FhirSource(r)));
+
+    /// <summary>Records a value with the entries it was read from, each with its moment where it has one (an Observation's).</summary>
+    public void Record(string field, object value, IEnumerable<FhirSource> read)
     {
         values[field] = value;
-        sources[field] = references.Distinct(StringComparer.Ordinal).ToArray();
+        sources[field] = read.DistinctBy(s => s.Reference, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Names a chart entry the clinician checks (<see cref="FhirReading.ToCheck"/>).</summary>
@@ -109,8 +113,9 @@ internal sealed class ReadingBuilder
         toCheck.Add(new ChartEntryToCheck(field, kind, reference, what));
 
     /// <summary>The reading; an entry to check about a field the data did decide is left out (the answer stands on its own evidence).</summary>
-    public FhirReading Build() => new(values, sources)
+    public FhirReading Build() => new(values, sources.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)[.. s.Value.Select(r => r.Reference)], StringComparer.Ordinal))
     {
+        ReadFrom = sources,
         ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
     };
 }

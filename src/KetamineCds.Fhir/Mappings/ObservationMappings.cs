@@ -87,6 +87,28 @@ internal static class Observations
         _ => null,
     };
 
+    /// <summary>
+    /// The observation as a source of a value read from it: its reference and its moment (<see cref="FhirMoment"/>), from
+    /// its effective time as written, the instant where it gives a time (<see cref="When"/>), and <paramref name="day"/>,
+    /// the days <see cref="DayOf"/> read it as. Only an observation whose day was read is a source.
+    /// </summary>
+    public static FhirSource SourceOf(Sourced<Observation> observation, DaySpan day) => new(observation.Reference)
+    {
+        Moment = Written(observation.Resource) is { } written
+            ? new FhirMoment(written, DayOnly(observation.Resource) ? null : When(observation.Resource), day.Earliest, day.Latest)
+            : null,
+    };
+
+    /// <summary>The effective time as the FHIR wrote it (effectiveDateTime, effectivePeriod.start or effectiveInstant).</summary>
+    private static string? Written(Observation observation) => observation.Effective switch
+    {
+        FhirDateTime dateTime => dateTime.Value,
+        Period period => period.Start,
+        Instant instant => instant.JsonValue as string
+            ?? instant.Value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
     private static bool IsMillimetresOfMercury(string? unit) => unit?.Trim() is "mm[Hg]" or "MM[HG]" or "mmHg" or "mm Hg";
 
     /// <summary>
@@ -154,10 +176,13 @@ internal static class Observations
 /// dated without a time, and its clinic day), its value (a score, an answer, a pair), or null when the value cannot be
 /// read, and the chart's words for it.
 /// </summary>
-internal sealed record ObservedValue(string[] References, DateTimeOffset When, bool DayOnly, DateOnly Day, object? Value, string What)
+internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, bool DayOnly, DateOnly Day, object? Value, string What)
 {
+    /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
+    public IEnumerable<string> References => Sources.Select(s => s.Reference);
+
     public static ObservedValue Of(Sourced<Observation> observation, DaySpan day, object? value) =>
-        new([observation.Reference], Observations.When(observation.Resource), Observations.DayOnly(observation.Resource), day.Latest, value, ChartWords.Of(observation.Resource.Code));
+        new([Observations.SourceOf(observation, day)], Observations.When(observation.Resource), Observations.DayOnly(observation.Resource), day.Latest, value, ChartWords.Of(observation.Resource.Code));
 }
 
 /// <summary>
@@ -184,7 +209,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Score(field, o.Observation.Resource)))
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
-            reading.Record(field.Name, latest.Value!, latest.References);
+            reading.Record(field.Name, latest.Value!, latest.Sources);
     }
 
     private static int? Score(FieldDefinition field, Observation observation) =>
@@ -210,7 +235,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var today = record.Observations.Where(o => IsToday(o.Resource, record) && IsBloodPressure(valueSet, o.Resource)).ToArray();
         var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
         if (Observations.Latest(field.Name, counting, today, reading) is { Value: (int sys, int dia) } latest)
-            reading.Record(field.Name, systolic ? sys : dia, latest.References);
+            reading.Record(field.Name, systolic ? sys : dia, latest.Sources);
     }
 
     private static bool IsToday(Observation observation, PatientRecord record) =>
@@ -262,7 +287,8 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
             diastolics.Remove(partner);
             var pair = Pair(Observations.MillimetresOfMercury(sys.Resource.Value), Observations.MillimetresOfMercury(partner.Resource.Value));
             var day = Observations.DayOf(sys.Resource, record)!.Value;
-            readings.Add(new ObservedValue([sys.Reference, partner.Reference], when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code)));
+            var sources = new[] { Observations.SourceOf(sys, day), Observations.SourceOf(partner, Observations.DayOf(partner.Resource, record)!.Value) };
+            readings.Add(new ObservedValue(sources, when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code)));
         }
 
         alone.AddRange(diastolics.Select(d => (d, 1)));
@@ -303,7 +329,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
-            reading.Record(field.Name, latest.Value!, latest.References);
+            reading.Record(field.Name, latest.Value!, latest.Sources);
     }
 
     private static bool? Answer(ValueSet valueSet, DataType? value)

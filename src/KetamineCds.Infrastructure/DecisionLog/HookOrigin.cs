@@ -28,6 +28,15 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
     /// </summary>
     public IReadOnlyList<HookPrefetchGap>? PrefetchGaps { get; init; }
 
+    /// <summary>
+    /// Each value the chart's FHIR gave (QA120 F5): the field, the value as read (before any clinician's answer was
+    /// weighed against it), and the chart entries it was read from, each with when it was taken where it says (an
+    /// Observation's effective time as written). Null when the chart gave none, and in every entry logged before it
+    /// existed; written into the origin's JSON only when present (as <c>readFromChart</c>), so such an entry is the same
+    /// JSON and hashes as it did.
+    /// </summary>
+    public IReadOnlyList<HookChartValue>? ReadFromChart { get; init; }
+
     /// <summary>The origin as the JSON the log stores and hashes: fixed property order, the FHIR embedded as it came.</summary>
     public string ToJson()
     {
@@ -131,6 +140,35 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 writer.WriteEndArray();
             }
 
+            if (ReadFromChart is { Count: > 0 } read)
+            {
+                writer.WriteStartArray("readFromChart");
+                foreach (var value in read)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("field", value.Field);
+                    writer.WritePropertyName("value");
+                    writer.WriteRawValue(value.ValueJson);
+                    writer.WriteStartArray("from");
+                    foreach (var source in value.From)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("entry", source.Entry);
+                        if (source.At is { } at)
+                        {
+                            writer.WriteString("at", at);
+                        }
+
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WritePropertyName("fhir");
             writer.WriteRawValue(FhirJson);
             writer.WriteEndObject();
@@ -208,6 +246,22 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
             ];
         }
 
+        List<HookChartValue>? read = null;
+        if (root.TryGetProperty("readFromChart", out var r))
+        {
+            read =
+            [
+                .. r.EnumerateArray().Select(x => new HookChartValue(
+                    x.GetProperty("field").GetString()!,
+                    x.GetProperty("value").GetRawText(),
+                    [
+                        .. x.GetProperty("from").EnumerateArray().Select(f => new HookChartSource(
+                            f.GetProperty("entry").GetString()!,
+                            f.TryGetProperty("at", out var at) ? at.GetString() : null)),
+                    ])),
+            ];
+        }
+
         return new HookOrigin(
             root.GetProperty("issuer").GetString()!,
             root.GetProperty("userId").GetString()!,
@@ -220,6 +274,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
             Disagreement = disagreement,
             Shown = shown,
             PrefetchGaps = gaps,
+            ReadFromChart = read,
         };
     }
 }
@@ -269,3 +324,16 @@ public sealed record HookCardShown(Guid Uuid, string Indicator, string Summary, 
 /// <c>partial</c>) and a detail (the OperationOutcome's issue codes, "57 found, 1 sent", "next page"; empty when none).
 /// </summary>
 public sealed record HookPrefetchGap(string Key, string State, string Detail);
+
+/// <summary>
+/// One value the chart's FHIR gave (QA120 F5): the field, the value as read, as its contract JSON value (<c>true</c>,
+/// <c>"active"</c>, <c>12</c>), and the chart entries it was read from.
+/// </summary>
+public sealed record HookChartValue(string Field, string ValueJson, IReadOnlyList<HookChartSource> From);
+
+/// <summary>
+/// A chart entry a value was read from, as the FHIR reader names it (<c>Observation/abc</c>, else its Bundle entry's
+/// <c>fullUrl</c>), and when it was taken as the FHIR wrote it (an Observation's effective time:
+/// <c>2026-11-30T14:05:00+08:00</c>, <c>2026-11-30</c>), or null where the entry gives none the reader used.
+/// </summary>
+public sealed record HookChartSource(string Entry, string? At);

@@ -97,7 +97,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 // A measurement the chart and the clinician both give describes its moment: the newer reading is used, never
                 // an older chart reading in place of the clinician's newer one (QA120 F2); where the order cannot be told,
                 // item 9 takes the higher and any other measurement is left not recorded (unsettled).
-                var (measured, unsettled) = TakeTheNewer(values, earlier, reading.Sources, ChartMoments.Of(call.Prefetch, calendar), completedBy.RecordedAt, completedBy.Carried);
+                var (measured, unsettled) = TakeTheNewer(values, earlier, reading.Sources, ChartMoments.Of(reading, calendar), completedBy.RecordedAt, completedBy.Carried);
                 // Where the chart answers less cautiously than the clinician did, the clinician's answer is kept and a card
                 // names both (QA13 H1); then the chart's gaps are filled.
                 var disagreements = InCatalogueOrder([.. measured, .. TakeTheMoreCautious(values, earlier, reading.Sources, completedBy.Carried)]);
@@ -143,7 +143,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], Labels(care), prefillUrl),
             ], call.Gaps);
-            var origin = call.Origin(caller, service, answerCards, loggedDisagreement);
+            var origin = call.Origin(caller, service, answerCards, loggedDisagreement, reading);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
                 {
@@ -177,7 +177,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
                 : (null, null);
             cards = WithPrefetchGaps(WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
-            return call.Origin(caller, service, cards, loggedDisagreement);
+            return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch
         {
@@ -221,7 +221,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         List<Card> cards = [builder.UnidentifiedOrder(CardBuilder.CurrentVersion, [.. unidentified.Select(DraftOrders.Describe)])];
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
         var answer = await log.RecordHookAnswerAsync(
-            new HookAnswerSubmission(Fit(call.PatientId, 64), [], actor, correlationId, call.Origin(caller, service, cards, null))
+            new HookAnswerSubmission(Fit(call.PatientId, 64), [], actor, correlationId, call.Origin(caller, service, cards, null, null))
             {
                 RuleSet = RuleSetCatalog.Current.Identity,
             },
@@ -840,15 +840,36 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         /// The call as the log keeps it, with the cards answered: their uuids, and what each said (P12), as built before the
         /// closing note that names the entry (<see cref="CardBuilder.WithRecordNote"/>), in the language they were written in.
         /// </summary>
-        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Card> cards, HookDisagreement? disagreement) =>
+        public HookOrigin Origin(CdsHookCaller caller, CdsHookService service, IReadOnlyList<Card> cards, HookDisagreement? disagreement, FhirReading? reading) =>
             new(caller.Issuer, UserId, Hook, HookInstance, service.Id, [.. cards.Select(c => Guid.Parse(c.Uuid))], FhirJson)
             {
                 Disagreement = disagreement,
+                ReadFromChart = reading is null ? null : ReadFromChart(reading),
                 PrefetchGaps = Gaps.Count == 0 ? null : [.. Gaps.Select(g => new HookPrefetchGap(g.Key, g.State, g.Detail))],
                 Shown = new HookCardsShown(
                     CultureInfo.CurrentUICulture.Name,
                     [.. cards.Select(c => new HookCardShown(Guid.Parse(c.Uuid), c.Indicator, c.Summary, c.Detail, c.Source.Label, [.. (c.Links ?? []).Select(l => l.Label)], []))]),
             };
+
+        /// <summary>
+        /// The values the chart gave, as read (QA120 F5), in the catalogue's order, each with the entries it was read from
+        /// and when each was taken where it says; null when the chart gave none, so the origin is as before.
+        /// </summary>
+        private static List<HookChartValue>? ReadFromChart(FhirReading reading)
+        {
+            var catalogue = Fields.All.Select(f => f.Name).ToList();
+            List<HookChartValue> read =
+            [
+                .. reading.Values
+                    .OrderBy(v => catalogue.IndexOf(v.Key) is var i and >= 0 ? i : int.MaxValue)
+                    .ThenBy(v => v.Key, StringComparer.Ordinal)
+                    .Select(v => new HookChartValue(
+                        v.Key,
+                        JsonSerializer.Serialize(v.Value),
+                        [.. (reading.ReadFrom.GetValueOrDefault(v.Key) ?? []).Select(s => new HookChartSource(s.Reference, s.Moment?.Written))])),
+            ];
+            return read.Count == 0 ? null : read;
+        }
 
         public static HookCall Read(JsonElement root, CdsHookService service)
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using KetamineCds.Web.Screenings;
 
 namespace KetamineCds.Web.CdsHooks;
@@ -45,119 +43,52 @@ public sealed record ChartMoment(DateTimeOffset Earliest, DateTimeOffset Latest,
 }
 
 /// <summary>
-/// The moments of the call's Observations by the reference the FHIR reader names them with in
-/// <see cref="Fhir.FhirReading.Sources"/> (<c>Observation/123</c>, else the entry's <c>fullUrl</c>): read from the prefetch
-/// as sent, every resource and nested Bundle walked as the reader walks them. The reader has already refused anything
-/// that is not valid FHIR R4, so this only looks for the effective time.
+/// The moments of the Observations the call's values were read from, by the reference the FHIR reader names them with in
+/// <see cref="Fhir.FhirReading.Sources"/> (<c>Observation/123</c>, else the entry's <c>fullUrl</c>): taken from the
+/// reading itself (<see cref="Fhir.FhirReading.ReadFrom"/>, each source's <see cref="Fhir.FhirMoment"/>), so the
+/// prefetch is walked and its dates parsed once, by the reader. Only the clinic's days are placed here: a date without a
+/// time spans its clinic days, from the first moment of its first to the last of its last.
 /// </summary>
 public static class ChartMoments
 {
-    private const int MaxBundleDepth = 8;
-
-    public static IReadOnlyDictionary<string, ChartMoment> Of(IEnumerable<KeyValuePair<string, JsonElement>> prefetch, ClinicCalendar calendar)
+    public static IReadOnlyDictionary<string, ChartMoment> Of(Fhir.FhirReading reading, ClinicCalendar calendar)
     {
-        ArgumentNullException.ThrowIfNull(prefetch);
+        ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(calendar);
         var moments = new Dictionary<string, ChartMoment>(StringComparer.Ordinal);
-        foreach (var item in prefetch)
+        foreach (var source in reading.ReadFrom.Values.SelectMany(s => s))
         {
-            Walk(item.Value, fullUrl: null, depth: 0, moments, calendar);
+            if (source.Moment is { } moment && Of(moment, calendar) is { } chartMoment)
+            {
+                // One entry is one moment, whichever field it gave a value to.
+                moments.TryAdd(source.Reference, chartMoment);
+            }
         }
 
         return moments;
     }
 
-    private static void Walk(JsonElement element, string? fullUrl, int depth, Dictionary<string, ChartMoment> moments, ClinicCalendar calendar)
-    {
-        if (depth > MaxBundleDepth || element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
-        {
-            return;
-        }
-
-        if (type.GetString() == "Bundle")
-        {
-            if (!element.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
-            {
-                return;
-            }
-
-            foreach (var entry in entries.EnumerateArray())
-            {
-                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var resource))
-                {
-                    var url = entry.TryGetProperty("fullUrl", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-                    Walk(resource, url, depth + 1, moments, calendar);
-                }
-            }
-
-            return;
-        }
-
-        if (type.GetString() != "Observation")
-        {
-            return;
-        }
-
-        var id = element.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-        var reference = !string.IsNullOrEmpty(id) ? "Observation/" + id : !string.IsNullOrEmpty(fullUrl) ? fullUrl : "Observation/(no id)";
-        if (Effective(element) is { } written && Parse(written, calendar) is { } moment)
-        {
-            // The first of two resources with one id, as the reader's own order of the Bundle keeps it.
-            moments.TryAdd(reference, moment);
-        }
-    }
-
-    private static string? Effective(JsonElement observation)
-    {
-        foreach (var name in new[] { "effectiveDateTime", "effectiveInstant" })
-        {
-            if (observation.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
-            {
-                return value.GetString();
-            }
-        }
-
-        return observation.TryGetProperty("effectivePeriod", out var period) && period.ValueKind == JsonValueKind.Object
-            && period.TryGetProperty("start", out var start) && start.ValueKind == JsonValueKind.String
-            ? start.GetString()
-            : null;
-    }
-
     /// <summary>
-    /// A FHIR date or dateTime: with a time, that instant (FHIR requires its offset; one without is read as UTC, as the
-    /// reader reads it); a day, month or year alone, from the first moment of its first clinic day to the last of its last.
+    /// The reader's moment as instants: with a time, that instant; a day, month or year alone, from the first moment of its
+    /// first clinic day to the last of its last. Null at the ends of the calendar, which have no clinic day after them (the
+    /// reader reads no such date as a recent one).
     /// </summary>
-    public static ChartMoment? Parse(string written, ClinicCalendar calendar)
+    public static ChartMoment? Of(Fhir.FhirMoment moment, ClinicCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(moment);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (string.IsNullOrEmpty(written))
+        if (moment.Instant is { } at)
+        {
+            return new ChartMoment(at, at, Exact: true, moment.Written);
+        }
+
+        if (moment.FirstDay.Year < 2 || moment.LastDay.Year > 9998)
         {
             return null;
         }
 
-        if (written.Contains('T', StringComparison.Ordinal))
-        {
-            return DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                ? new ChartMoment(at, at, Exact: true, written)
-                : null;
-        }
-
-        (DateOnly First, DateOnly Last)? days = written.Length switch
-        {
-            10 when DateOnly.TryParseExact(written, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => (day, day),
-            7 when DateOnly.TryParseExact(written + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) => (month, month.AddMonths(1).AddDays(-1)),
-            4 when DateOnly.TryParseExact(written + "-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var year) => (year, year.AddYears(1).AddDays(-1)),
-            _ => null,
-        };
-        // The ends of the calendar have no clinic day after them (the reader reads no such date as a recent one).
-        if (days is not { } span || span.First.Year < 2 || span.Last.Year > 9998)
-        {
-            return null;
-        }
-
-        var earliest = new DateTimeOffset(calendar.StartOf(span.First), TimeSpan.Zero);
-        var latest = new DateTimeOffset(calendar.StartOf(span.Last.AddDays(1)), TimeSpan.Zero).AddTicks(-1);
-        return new ChartMoment(earliest, latest, Exact: false, written);
+        var earliest = new DateTimeOffset(calendar.StartOf(moment.FirstDay), TimeSpan.Zero);
+        var latest = new DateTimeOffset(calendar.StartOf(moment.LastDay.AddDays(1)), TimeSpan.Zero).AddTicks(-1);
+        return new ChartMoment(earliest, latest, Exact: false, moment.Written);
     }
 }

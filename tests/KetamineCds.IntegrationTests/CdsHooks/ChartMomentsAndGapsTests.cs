@@ -143,7 +143,45 @@ public sealed class ChartMomentsAndGapsTests
         var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("gave different readings of a measurement, the newer reading was used", html, StringComparison.Ordinal);
         Assert.DoesNotContain("less cautiously than screening", html, StringComparison.Ordinal);
-        Assert.Matches($@"<td>12\s*<br /><small>taken {today}</small>\s*</td>\s*<td>\s*<code class=""id-whole"">Observation/tot</code><br />\s*</td>\s*<td>18\s*<br /><small>recorded {today}T[0-9:.]+Z \(UTC\)</small>\s*</td>\s*<td><strong>Not recorded</strong></td>", html);
+        Assert.Matches($@"<td>12\s*<br /><small>taken {today}</small>\s*</td>\s*<td>\s*<code class=""id-whole"">Observation/tot</code><br />\s*</td>\s*<td>18\s*<br /><small>recorded {today} \d\d:\d\d UTC</small>\s*</td>\s*<td><strong>Not recorded</strong></td>", html);
+    }
+
+    [Fact]
+    public async Task PatientView_ChartGivesValues_TheLogKeepsEachValuesChartEntriesAndTheAuditorsPageShowsThemInClinicTime()
+    {
+        // QA120 F5: the origin kept the FHIR verbatim but not which chart entry gave each value; now it names them, with
+        // an Observation's time as written, and the auditor's page shows it in the clinic's time (UTC here).
+        using var app = CdsHooksApp.Sqlite();
+        var taken = DateTimeOffset.UtcNow.AddHours(-2);
+        var written = taken.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+        var call = CdsHooksApp.ChartCall("qa120-f5", false, Score("i9", "44260-8", written, 0));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var read = HookOrigin.FromJson(answer.HookOriginJson!).ReadFromChart!;
+        var item9 = Assert.Single(read, v => v.Field == "phq9Item9");
+        Assert.Equal("0", item9.ValueJson);
+        Assert.Equal(new HookChartSource("Observation/i9", written), Assert.Single(item9.From));
+        // The diagnosis gives two fields (the primary diagnosis, the current episode), each from the Condition, with no time.
+        Assert.All(read.Where(v => v.From.Any(f => f.Entry == "Condition/c-mdd")), v => Assert.Equal(new HookChartSource("Condition/c-mdd", null), Assert.Single(v.From)));
+        Assert.Contains(read, v => v.Field == "primaryDiagnosis" && v.From.Single().Entry == "Condition/c-mdd");
+        Assert.Contains(read, v => v.Field == "ageYears" && v.From.Single().Entry == "Patient/qa120-f5");
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var html = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{answer.Id}"));
+        Assert.Contains("<h2 id=\"read-from-chart\">Read from the chart</h2>", html, StringComparison.Ordinal);
+        var clinicTime = taken.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        Assert.Matches($@"PHQ-9 item 9 <code>.*</code></th>\s*<td>0</td>\s*<td class=""chart-sources"">\s*<span class=""chart-source"">\s*from Observation/i9, {clinicTime}\s*</span>", html);
+        Assert.Matches(@"<span class=""chart-source"">\s*from Condition/c-mdd\s*</span>", html);
+        using var chineseRequest = new HttpRequestMessage(HttpMethod.Get, $"/Audit/HookAnswer/{answer.Id}");
+        chineseRequest.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var chinese = await auditor.SendAsync(chineseRequest);
+        var chineseHtml = System.Net.WebUtility.HtmlDecode(await chinese.Content.ReadAsStringAsync());
+        Assert.Contains("从病历读取的内容", chineseHtml, StringComparison.Ordinal);
+        Assert.Contains($"来自 Observation/i9，{clinicTime}", chineseHtml, StringComparison.Ordinal);
     }
 
     [Theory]

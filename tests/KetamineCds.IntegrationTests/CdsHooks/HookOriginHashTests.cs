@@ -118,6 +118,47 @@ public sealed class HookOriginHashTests
         Assert.NotEqual(recorded, ChainHash.Compute(entry));
     }
 
+    [Fact]
+    public void ReadFromChart_IsStoredInTheOriginReadBackAndCoveredByTheHash_AndAnOriginWithoutItHashesAsBefore()
+    {
+        // QA120 F5: which chart entry gave each value, and when it was taken, kept in the origin as an optional member.
+        var without = Origin("Practitioner/1");
+        var origin = without with { ReadFromChart = ReadFromChart("2026-11-30T14:05:00+08:00") };
+        var json = origin.ToJson();
+        Assert.Contains("""
+            "readFromChart":[{"field":"phq9Item9","value":0,"from":[{"entry":"Observation/abc","at":"2026-11-30T14:05:00\u002B08:00"}]},{"field":"depressionDiagnosis","value":"recurrent","from":[{"entry":"Condition/c-mdd"}]}],"fhir":
+            """.Trim(), json, StringComparison.Ordinal);
+        var read = HookOrigin.FromJson(json);
+        Assert.Equal(2, read.ReadFromChart!.Count);
+        Assert.Equal(("phq9Item9", "0"), (read.ReadFromChart[0].Field, read.ReadFromChart[0].ValueJson));
+        Assert.Equal(new HookChartSource("Observation/abc", "2026-11-30T14:05:00+08:00"), Assert.Single(read.ReadFromChart[0].From));
+        Assert.Equal(new HookChartSource("Condition/c-mdd", null), Assert.Single(read.ReadFromChart[1].From));
+        Assert.Equal(json, read.ToJson());
+
+        var entry = Entry();
+        entry.HookOriginJson = json;
+        var recorded = ChainHash.Compute(entry);
+        entry.HookOriginJson = (without with { ReadFromChart = ReadFromChart("2026-11-30T14:06:00+08:00") }).ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+
+        // Without it (every entry logged before it existed, and a call whose chart gave nothing), the origin is the JSON
+        // those entries store, read back without it, so such an entry hashes as it did.
+        const string Stored = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        Assert.Null(HookOrigin.FromJson(Stored).ReadFromChart);
+        Assert.Equal(Stored, HookOrigin.FromJson(Stored).ToJson());
+        Assert.Equal(Stored, (without with { ReadFromChart = [] }).ToJson());
+        entry.HookOriginJson = without.ToJson();
+        var before = Entry();
+        before.HookOriginJson = Stored;
+        Assert.Equal(ChainHash.Compute(before), ChainHash.Compute(entry));
+    }
+
+    private static List<HookChartValue> ReadFromChart(string at) =>
+    [
+        new("phq9Item9", "0", [new HookChartSource("Observation/abc", at)]),
+        new("depressionDiagnosis", "\"recurrent\"", [new HookChartSource("Condition/c-mdd", null)]),
+    ];
+
     private static HookDisagreement Disagreement(string used) => new(
         Guid.Parse("0190a0b0-0000-7000-8000-000000000003"),
         new DateOnly(2026, 11, 28),
