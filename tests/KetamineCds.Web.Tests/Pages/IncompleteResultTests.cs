@@ -89,7 +89,9 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var unanswered = notRecorded.Split("class=\"not-recorded__item\"").Length - 1;
         Assert.True(unanswered >= 9, $"the safety questions not recorded are listed ({unanswered})");
         var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
-        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered), contraindications, StringComparison.Ordinal);
+        // QA128 F4: with them, the three questions contraindication rules read that the eight answers leave blank (blood
+        // pressure, CV-003; hepatic status, HEP-001), which Not recorded lists as care items.
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered + 3), contraindications, StringComparison.Ordinal);
         Assert.Contains("href=\"#not-recorded-title\"", contraindications, StringComparison.Ordinal);
         Assert.DoesNotContain(none, contraindications, StringComparison.Ordinal);
     }
@@ -97,7 +99,8 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     [Fact]
     public async Task Result_EverySafetyQuestionAnswered_ContraindicationsSayNone()
     {
-        var request = SampleRequests.Trd("MRN-INC-CONTRA-NONE").With("substanceUse", "none");
+        // QA128 F4: hepatic status too, which a contraindication (HEP-001) reads; the sample records a blood pressure.
+        var request = SampleRequests.Trd("MRN-INC-CONTRA-NONE").With("substanceUse", "none").With("hepaticImpairment", "none");
         foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
         {
             request = request.With(safetyItem, false);

@@ -44,8 +44,26 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// <summary>What the page opens with: the safety items and the care items not recorded.</summary>
     public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
+    /// <summary>
+    /// The questions a contraindication rule reads, asked and not recorded (QA128 F4): while any is blank, an empty
+    /// Contraindications section never says "None.".
+    /// </summary>
+    public ContraindicationsUnanswered ContraindicationsUnanswered { get; private set; } = new([]);
+
     /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
     public DateTimeOffset? EarlierRecordedAt { get; private set; }
+
+    /// <summary>
+    /// For a re-screen whose earlier screening was corrected (before or after this one was made from its answers), that
+    /// correction in force and what it changed (QA128 F1): the answers carried over may be the ones it put right.
+    /// </summary>
+    public CorrectionInForce? EarlierCorrected { get; private set; }
+
+    /// <summary>
+    /// The screening "Re-screen with these answers" starts from: this one, or when it was corrected its latest correction,
+    /// the decision in force (QA128 F1; the form follows a correction of that correction as well).
+    /// </summary>
+    public Guid RescreenFrom => Later.LatestCorrection?.Id ?? Screening.Id;
 
     /// <summary>The later screenings that re-screen or correct this one, newest first.</summary>
     public LaterScreenings Later { get; private set; } = LaterScreenings.None;
@@ -152,8 +170,10 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         Screening = screening;
         InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
+        ContraindicationsUnanswered = ContraindicationsUnanswered.Of(screening.Assessment, screening.History, NotRecorded);
         EarlierRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
         Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
+        EarlierCorrected = screening.RescreenOf is { } earlier ? await CorrectionInForce.FindAsync(log, earlier, cancellationToken) : null;
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
     }

@@ -55,6 +55,20 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public Guid? AlreadyCorrected { get; private set; }
 
+    /// <summary>
+    /// The screening the clinician asked to re-screen (<c>?from=</c>) when it had been corrected, with its correction in
+    /// force and what that changed (QA128 F1): the form then re-screens that correction instead (<see cref="From"/>),
+    /// starting from its answers, never from the answers the correction says were entered wrongly, and says so. Null otherwise.
+    /// </summary>
+    public CorrectionInForce? RescreenOfCorrected { get; private set; }
+
+    /// <summary>
+    /// When the screening re-screened here is itself a re-screen of one corrected since (or before: made from it under a
+    /// version that did not follow the correction), that correction and what it changed (QA128 F1): the answers it
+    /// carried over may be the ones the correction put right, and the form says so. Null otherwise.
+    /// </summary>
+    public CorrectionInForce? EarlierStartedFromCorrected { get; private set; }
+
     /// <summary>The screening that the entry corrected here itself corrects (a correction of a correction), or null.</summary>
     public Guid? EarlierCorrects { get; private set; }
 
@@ -295,12 +309,19 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         }
         else if (Earlier is { } asked)
         {
-            if (Corrects is not null && await LatestCorrectionAsync(asked, cancellationToken) is { } latest)
+            if (Corrects is not null && await CorrectionInForce.LatestCorrectionAsync(log, asked, cancellationToken) is { } latest)
             {
                 // QA8 F17: correcting an entry already corrected starts from the latest correction's answers, and records
                 // a correction of that correction: the first correction's fixes are kept, and the page says so.
                 AlreadyCorrected = asked;
                 Corrects = latest;
+            }
+            else if (Corrects is null && await CorrectionInForce.FindAsync(log, asked, cancellationToken) is { } inForce)
+            {
+                // QA128 F1: a re-screen of a corrected entry starts from the decision in force, its latest correction, and
+                // records a re-screen of that: the answers the correction says were entered wrongly are never filled in again.
+                RescreenOfCorrected = inForce;
+                From = inForce.Correction;
             }
 
             var earlierId = Earlier.Value;
@@ -516,36 +537,15 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         EarlierCorrects = previous.Corrects;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
         EarlierOverrides = previous.Overrides;
+        EarlierStartedFromCorrected = Corrects is null && previous.RescreenOf is { } source
+            ? await CorrectionInForce.FindAsync(log, source, cancellationToken)
+            : null;
         NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         return earlier;
     }
 
     /// <summary>The patient reference of the screening re-screened or corrected: the new one is of the same patient (QA8 F16).</summary>
     public string? EarlierPatientReference { get; private set; }
-
-    /// <summary>
-    /// The newest correction at the end of <paramref name="id"/>'s corrections (a correction of a correction followed
-    /// to the last), or null when it has none.
-    /// </summary>
-    private async Task<Guid?> LatestCorrectionAsync(Guid id, CancellationToken cancellationToken)
-    {
-        Guid? latest = null;
-        var current = id;
-        for (var step = 0; step < MaxCorrectionChain; step++)
-        {
-            if ((await log.FindLaterScreeningsAsync(current, cancellationToken))?.LatestCorrection is not { } newer)
-            {
-                break;
-            }
-
-            latest = current = newer.Id;
-        }
-
-        return latest;
-    }
-
-    /// <summary>How many corrections of corrections are followed; a longer chain is cut there (the recorder still refuses an entry already corrected).</summary>
-    private const int MaxCorrectionChain = 100;
 
     /// <summary>
     /// Marks the answers the form holds exactly as an EHR's prefill gave them; one the clinician changed is theirs. Those

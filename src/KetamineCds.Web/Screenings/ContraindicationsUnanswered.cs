@@ -1,0 +1,48 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Web.Screenings;
+
+/// <summary>
+/// The questions whose answer could be a contraindication and that were asked of this history and not recorded (QA128 F4):
+/// what keeps an empty Contraindications section from reading "None.". Derived from the screening's own rule set: every
+/// field a contraindication rule's condition reads (<see cref="Domain.Rules.Conditions.Condition.FieldsRead"/>) that the
+/// form asked for this history (<see cref="FieldDefinition.AskedWhen"/>) and that is blank, with the safety questions the
+/// "Not recorded" summary lists (<see cref="NotRecordedSummary.SafetyQuestions"/>). A blood pressure or a hepatic status
+/// that is not recorded is a care item for the verdict, yet each can give a contraindication (CV-003 at or above 180/110,
+/// HEP-001 severe hepatic impairment): "None." is not established while they are blank, as "not recorded" is never "no"
+/// (ADR 0005).
+/// </summary>
+/// <param name="Questions">The questions, in the form's order (the field catalogue's).</param>
+public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> Questions)
+{
+    /// <summary>How many such questions are not answered: 0 means the section may say "None.".</summary>
+    public int Count => Questions.Count;
+
+    /// <summary>The questions' labels, in the page's language.</summary>
+    public IReadOnlyList<string> Labels => [.. Questions.Select(q => Display.Label(q.Name))];
+
+    /// <summary>
+    /// The questions for this screening. A rule set the catalogue does not know (none is ever removed) leaves only the
+    /// summary's safety questions.
+    /// </summary>
+    public static ContraindicationsUnanswered Of(Assessment assessment, PatientHistory history, NotRecordedSummary notRecorded)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(notRecorded);
+        var names = notRecorded.SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
+        if (RuleSetCatalog.Find(assessment.RuleSet.Version) is { } ruleSet)
+        {
+            foreach (var field in ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).SelectMany(r => r.Condition.FieldsRead()))
+            {
+                if (!field.IsRecorded(history) && field.IsAskedOf(history))
+                {
+                    names.Add(field.Name);
+                }
+            }
+        }
+
+        return new ContraindicationsUnanswered([.. Fields.All.Where(f => names.Contains(f.Name))]);
+    }
+}

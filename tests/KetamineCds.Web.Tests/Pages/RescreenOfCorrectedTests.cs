@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// QA pass 128. F1: a re-screen of a corrected screening starts from its latest correction, never from the answers the
+/// correction says were entered wrongly; a re-screen made before its earlier screening was corrected says so, naming the
+/// correction and what it changed. F4: Contraindications never read "None." while a question a contraindication rule
+/// reads (blood pressure, hepatic status) is blank. F7: the patient list marks a screening both corrected and re-screened.
+/// </summary>
+public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
+{
+    private const string PsychosisWrong = "Psychosis was active at the visit; typed wrong.";
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage created)
+    {
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<Guid> CreateAsync(JsonObject request)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        return await IdOfAsync(created);
+    }
+
+    /// <summary>A correction of <paramref name="earlier"/> that records active psychosis where "none" was typed.</summary>
+    private async Task<Guid> CorrectPsychosisAsync(Guid earlier, string patient)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
+            SampleRequests.Trd(patient).With("psychosis", "active").With("correctionReason", PsychosisWrong));
+        return await IdOfAsync(corrected);
+    }
+
+    /// <summary>A re-screen of <paramref name="earlier"/> from the form (the API has no re-screen), with psychosis "none".</summary>
+    private async Task<Guid> RescreenAsync(Guid earlier, string patient)
+    {
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = new Dictionary<string, string>
+        {
+            ["from"] = earlier.ToString(),
+            ["Input.PatientReference"] = patient,
+            ["Input.AgeYears"] = "45",
+            ["Input.SexAtBirth"] = "male",
+            ["Input.Jurisdiction"] = "us",
+            ["Input.PrimaryDiagnosis"] = "mdd",
+            ["Input.CurrentDepressiveEpisode"] = "true",
+            ["Input.FailedAdequateTrials"] = "3",
+            ["Input.OnOralAntidepressant"] = "true",
+            ["Input.Psychosis"] = "none",
+            ["Input.Suicidality"] = "none",
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(page, $"/Screenings/New?from={earlier}"),
+        };
+        using var posted = await page.PostAsync($"/Screenings/New?from={earlier}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        return Guid.Parse(posted.Headers.Location!.OriginalString["/Screenings/".Length..]);
+    }
+
+    private async Task<string> PageAsync(string path, string? language = null)
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var response = await Localization.CultureSelectionTests.GetAsync(client, path, language ?? "en-GB");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Element(string html, string id)
+    {
+        var match = Regex.Match(html, $"<(p|div) [^>]*id=\"{id}\"[^>]*>.*?</\\1>", RegexOptions.Singleline);
+        Assert.True(match.Success, $"#{id} is on the page");
+        return match.Value;
+    }
+
+    [Fact]
+    public async Task RescreenForm_OfACorrectedScreening_StartsFromItsLatestCorrectionAndSaysSo()
+    {
+        const string patient = "MRN-QA128-F1-FORM";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+
+        var html = await PageAsync($"/Screenings/New?from={earlier}");
+
+        // The form re-screens the correction: its answers (active psychosis), and the new entry will point to it.
+        Assert.Contains($"name=\"from\" value=\"{correction}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"name=\"from\" value=\"{earlier}\"", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"active\" selected(=\"selected\")?>", Regex.Match(html, "<select[^>]*name=\"Input.Psychosis\".*?</select>", RegexOptions.Singleline).Value);
+        var notice = Element(html, "rescreen-corrected");
+        Assert.Contains($"href=\"/Screenings/{earlier}\"", notice, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Screenings/{correction}\"", notice, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResultPage_OfACorrectedScreening_OffersTheRescreenOfItsCorrection()
+    {
+        const string patient = "MRN-QA128-F1-LINK";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+
+        var html = await PageAsync($"/Screenings/{earlier}");
+
+        Assert.DoesNotContain($"href=\"/Screenings/New?from={earlier}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Screenings/New?from={correction}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Re-screen with the corrected answers", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-screen with these answers", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "was corrected by", "The correction changed: Psychosis.")]
+    [InlineData("zh-CN", "已由", "该更正修改了：")]
+    public async Task ResultPage_OfARescreenMadeBeforeItsEarlierWasCorrected_WarnsNamingTheCorrectionAndWhatItChanged(string language, string says, string changed)
+    {
+        var patient = "MRN-QA128-F1-B-" + language;
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+
+        var html = await PageAsync($"/Screenings/{rescreen}", language);
+
+        var warning = Element(html, "earlier-corrected");
+        Assert.Contains($"href=\"/Screenings/{earlier}\"", warning, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Screenings/{correction}\"", warning, StringComparison.Ordinal);
+        Assert.Contains(says, warning, StringComparison.Ordinal);
+        Assert.Contains(changed, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RescreenForm_OfARescreenWhoseEarlierWasCorrected_WarnsNamingTheCorrectionAndWhatItChanged()
+    {
+        const string patient = "MRN-QA128-F1-BFORM";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+
+        var html = await PageAsync($"/Screenings/New?from={rescreen}");
+
+        // The form still re-screens B (it was not corrected), and warns.
+        Assert.Contains($"name=\"from\" value=\"{rescreen}\"", html, StringComparison.Ordinal);
+        var warning = Element(html, "earlier-corrected");
+        Assert.Contains($"href=\"/Screenings/{earlier}\"", warning, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Screenings/{correction}\"", warning, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResultPage_OfARescreenOfAScreeningNeverCorrected_HasNoWarning()
+    {
+        const string patient = "MRN-QA128-F1-NONE";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+
+        Assert.DoesNotContain("id=\"earlier-corrected\"", await PageAsync($"/Screenings/{rescreen}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"earlier-corrected\"", await PageAsync($"/Screenings/New?from={rescreen}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"rescreen-corrected\"", await PageAsync($"/Screenings/New?from={earlier}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientList_AScreeningCorrectedAndRescreened_CarriesBothMarkers()
+    {
+        const string patient = "MRN-QA128-F7";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        await RescreenAsync(earlier, patient);
+        await CorrectPsychosisAsync(earlier, patient);
+
+        var html = await PageAsync($"/Screenings?patientReference={patient}");
+
+        var row = Regex.Match(html, $"<tr>\\s*<td><a href=\"/Screenings/{earlier}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains(" (corrected later)", row, StringComparison.Ordinal);
+        Assert.Contains(" (re-screened later)", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "No contraindication among the answers recorded, but 3 safety questions that could block a pathway are not answered.", "None.", "Systolic blood pressure, Diastolic blood pressure, Hepatic impairment")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证，但另有 3 个可能阻止路径的安全问题尚未回答。", "无。", "未回答：")]
+    public async Task ResultPage_BloodPressureAndHepaticStatusNotRecorded_ContraindicationsNeverSayNone(string language, string expected, string none, string names)
+    {
+        // QA128 F4: CV-003 (at or above 180/110) and HEP-001 (severe hepatic impairment) are contraindications; with both
+        // blank, "None." is not established. Every other question that could block is answered.
+        var request = SampleRequests.Trd("MRN-QA128-F4-" + language).With("systolicBp", null).With("diastolicBp", null).With("substanceUse", "none");
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        {
+            request = request.With(safetyItem, false);
+        }
+
+        var id = await CreateAsync(request);
+
+        var html = await PageAsync($"/Screenings/{id}", language);
+
+        var contraindications = Regex.Match(html, "id=\"kind-Contraindication\".*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains(expected, contraindications, StringComparison.Ordinal);
+        Assert.Contains(names, contraindications, StringComparison.Ordinal);
+        Assert.Contains("href=\"#not-recorded-title\"", contraindications, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<p class=\"none\">{none}</p>", contraindications, StringComparison.Ordinal);
+    }
+}
