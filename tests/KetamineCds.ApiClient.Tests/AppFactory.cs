@@ -2,6 +2,7 @@ using KetamineCds.ApiClient.Tests.Generated;
 using KetamineCds.ApiClient.Tests.Generated.Models;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
@@ -47,6 +48,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
         return CreateGeneratedClient(new BaseBearerTokenAuthenticationProvider(new StaticToken(token.AccessToken!)));
     }
+
+    /// <summary>Records a clinician's decision against screening <paramref name="screeningId"/>'s recommendation, as the result page does.</summary>
+    public Task RecordOverrideAsync(Guid screeningId, KetamineCds.Infrastructure.DecisionLog.OverrideDecision decision, string explanation) =>
+        Services.GetRequiredService<KetamineCds.Infrastructure.DecisionLog.IDecisionLog>().RecordOverrideAsync(new KetamineCds.Infrastructure.DecisionLog.OverrideSubmission(
+            screeningId, decision, KetamineCds.Infrastructure.DecisionLog.OverrideReason.PatientPreference, explanation,
+            new KetamineCds.Infrastructure.DecisionLog.Actor("apiclient-tests", Psychiatrist, "Psychiatrist"), "apiclient-override"));
 
     protected override void Dispose(bool disposing)
     {

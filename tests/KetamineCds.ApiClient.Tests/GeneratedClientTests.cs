@@ -165,6 +165,31 @@ public sealed class GeneratedClientTests(AppFactory factory) : IClassFixture<App
     }
 
     [Fact]
+    public async Task GetAndList_OverriddenScreening_ThroughGeneratedClient_ReadTheDecisionInForceTyped()
+    {
+        var client = await factory.SignInAsync(AppFactory.Psychiatrist);
+        var reference = "GEN-O-" + Guid.NewGuid().ToString("N")[..8];
+        var screening = await client.Api.V1.Screenings.PostAsync(TreatmentResistantDepression(reference));
+        Assert.Null(screening!.Overrides);
+        await factory.RecordOverrideAsync(screening.Id!.Value, KetamineCds.Infrastructure.DecisionLog.OverrideDecision.Proceed, "Reviewed with the patient.");
+        await factory.RecordOverrideAsync(screening.Id.Value, KetamineCds.Infrastructure.DecisionLog.OverrideDecision.DoNotProceed, "Patient declined.");
+
+        var read = await client.Api.V1.Screenings[screening.Id.Value].GetAsync();
+        var listed = await client.Api.V1.Screenings.GetAsync(r => r.QueryParameters.PatientReference = reference);
+
+        // Oldest first: the last is the decision in force, read beside overall.
+        Assert.Equal([OverrideDecision.Proceed, OverrideDecision.DoNotProceed], read!.Overrides!.Select(o => o.Decision));
+        var inForce = read.Overrides![^1];
+        Assert.Equal(OverrideReason.PatientPreference, inForce.Reason);
+        Assert.Equal("Patient declined.", inForce.Explanation);
+        Assert.Equal(AppFactory.Psychiatrist, inForce.RecordedBy);
+        Assert.NotNull(inForce.Id);
+        Assert.NotNull(inForce.RecordedAt);
+        var item = Assert.Single(listed!.Items!);
+        Assert.Equal(read.Overrides.Select(o => (o.Id, o.Decision, o.Explanation)), item.Overrides!.Select(o => (o.Id, o.Decision, o.Explanation)));
+    }
+
+    [Fact]
     public async Task Post_OutOfRangeAndMissingFields_GivesValidationProblemWithFieldErrors()
     {
         var client = await factory.SignInAsync(AppFactory.Psychiatrist);

@@ -86,6 +86,40 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task OverriddenScreening_WithItsOverrides_ValidatesAgainstTheDocumentWhichListsTheDecisionsAndReasons()
+    {
+        using var http = factory.CreateClient();
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var response = SchemaFor(document, "ScreeningResponse");
+        await SignInAsync(http, AppFactory.Psychiatrist);
+        var reference = "OAS-O-" + Guid.NewGuid().ToString("N")[..8];
+        using var created = await http.PostAsJsonAsync("/api/v1/screenings", new JsonObject
+        {
+            ["patientReference"] = reference,
+            ["ageYears"] = 45,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["failedAdequateTrials"] = 3,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+        });
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        await factory.RecordOverrideAsync(id, KetamineCds.Infrastructure.DecisionLog.OverrideDecision.DoNotProceed, "Patient declined.");
+
+        var overridden = JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings/{id}"))!;
+        var list = JsonNode.Parse(await http.GetStringAsync($"/api/v1/screenings?patientReference={reference}"))!;
+
+        Assert.Equal("do-not-proceed", overridden["overrides"]![0]!["decision"]!.GetValue<string>());
+        AssertValid(response, overridden, "the overridden screening");
+        Assert.All(list["items"]!.AsArray(), item => AssertValid(response, item!, "a listed screening"));
+        var item = document["components"]!["schemas"]!["ScreeningOverride"]!;
+        Assert.Equal(["proceed", "do-not-proceed"], document["components"]!["schemas"]!["OverrideDecision"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains("patient-preference", document["components"]!["schemas"]!["OverrideReason"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["id", "decision", "reason", "explanation", "recordedBy", "recordedAt"], item["required"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task AuditRoutes_AnswerWhatTheDocumentSays()
     {
         using var http = factory.CreateClient();

@@ -12,7 +12,8 @@ namespace KetamineCds.Infrastructure.Json;
 /// after <c>recordedBy</c> on a re-screen only, <c>rescreenOf</c>: the earlier screening it started from; on a correction
 /// only, <c>corrects</c> and <c>correctionReason</c>: the screening it corrects and why; and, when given the later
 /// screenings of a screening that has any, <c>laterEntries</c> and <c>unreadableLaterEntries</c>: what re-screened or
-/// corrected it since; and last, when the API gives one, <c>notice</c>: the statement that the app supports, and never
+/// corrected it since; and then, when the screening has any, <c>overrides</c>: the clinicians' decisions against its
+/// recommendation, oldest first (the last is in force); and last, when the API gives one, <c>notice</c>: the statement that the app supports, and never
 /// replaces, the clinician's judgement, in the request's language: presentation only, never stored or hashed; and after
 /// it, when the API gives one, <c>ruleSetNotice</c>: the warning that the entry's rule set predates "not recorded is never
 /// no", likewise presentation only)
@@ -145,6 +146,40 @@ public static class ScreeningResponseJson
         {
             WriteLater(writer, later);
         }
+
+        WriteOverrides(writer, screening.Overrides);
+    }
+
+    /// <summary>
+    /// The clinicians' decisions against (or in spite of) the recommendation, <c>overrides</c>, oldest first as the log
+    /// recorded them, so the last is the decision in force; before the assessment, so that a client reading
+    /// <c>overall</c> has read first that a clinician decided otherwise (QA128 F3: an EHR read "eligible-with-cautions"
+    /// and never the "do not proceed" its result page shows with the verdict). Each in the wire names the audit exports
+    /// use (<c>overrideDecision</c>, <c>overrideReason</c>: <c>do-not-proceed</c>, <c>patient-preference</c>). Nothing at
+    /// all when there are none. Each override is an entry of its own in the log, read with the screening: the
+    /// screening's stored and hashed entry holds none of this.
+    /// </summary>
+    private static void WriteOverrides(Utf8JsonWriter writer, IReadOnlyList<LoggedOverride> overrides)
+    {
+        if (overrides.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("overrides");
+        foreach (var o in overrides)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", o.Id);
+            writer.WriteString("decision", WireNames.Of(o.Decision));
+            writer.WriteString("reason", WireNames.Of(o.Reason));
+            writer.WriteString("explanation", o.Explanation);
+            writer.WriteString("recordedBy", o.RecordedBy.Email);
+            writer.WriteString("recordedAt", Instant(o.RecordedAt));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>

@@ -44,6 +44,14 @@ public sealed record ScreeningResponse(
     public IReadOnlyList<UnreadableListEntry>? UnreadableLaterEntries { get; init; }
 
     /// <summary>
+    /// The clinicians' decisions against (or in spite of) this screening's recommendation, oldest first: the last is the
+    /// decision in force. Present only when there are any (on <c>GET</c>, on each item of the patient's list, and on a
+    /// repeated <c>POST</c> answered as the first), after <c>laterEntries</c> and before <c>ruleSet</c>. Presentation
+    /// only: each is an entry of its own in the decision log, never part of the screening's stored or hashed entry.
+    /// </summary>
+    public IReadOnlyList<ScreeningOverride>? Overrides { get; init; }
+
+    /// <summary>
     /// The statement every page, print and CDS card carries, "KetamineCds supports, and never replaces, the clinician's
     /// judgement.", in the request's language (as <c>summary</c>), last, after <c>input</c>. The API
     /// adds it to every screening body; presentation only, never in the decision log's stored or hashed entry.
@@ -70,3 +78,12 @@ public sealed record LaterEntry(Guid Id, LaterScreeningKind Kind, DateTimeOffset
     /// <summary>Why the earlier screening was corrected; present only on a correction.</summary>
     public string? CorrectionReason { get; init; }
 }
+
+/// <summary>A clinician's decision against (or in spite of) a screening's recommendation: an item of its <c>overrides</c>.</summary>
+/// <param name="Id">The override's own entry in the decision log (the audit CSV's <c>id</c> of its row).</param>
+/// <param name="Decision">What the clinician decided: <c>proceed</c> or <c>do-not-proceed</c> (the audit CSV's <c>overrideDecision</c>).</param>
+/// <param name="Reason">The coded reason (the audit CSV's <c>overrideReason</c>).</param>
+/// <param name="Explanation">The clinician's explanation in their own words, as recorded (the audit CSV's <c>overrideExplanation</c>).</param>
+/// <param name="RecordedBy">Who recorded it.</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+public sealed record ScreeningOverride(Guid Id, OverrideDecision Decision, OverrideReason Reason, string Explanation, string RecordedBy, DateTimeOffset RecordedAt);

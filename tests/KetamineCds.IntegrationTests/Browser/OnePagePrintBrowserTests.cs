@@ -278,6 +278,9 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                         Assert.Contains(Compact(language == "zh" ? "未打印的较早决定：3 项，见记录。" : "Earlier decisions not printed: 3; they are in the record."), text, StringComparison.Ordinal);
                         // The latest decision, the one in force, with its 2,000-character explanation cut.
                         Assert.Equal(PrintModel.OverridesPrinted, await page.Locator("#printed-overrides > li").CountAsync());
+                        // Read with the verdict, inside its box (QA128 F2), and printed nowhere else.
+                        Assert.Equal(PrintModel.OverridesPrinted, await page.Locator(".p-verdict #verdict-overrides #printed-overrides > li").CountAsync());
+                        Assert.Contains(Compact(language == "zh" ? "临床医生记录了 4 项偏离此建议的决定；以最新一项为准：继续治疗" : "Clinicians recorded 4 decisions against this recommendation; the latest is in force: Proceed"), Compact(await page.Locator(".p-verdict").InnerTextAsync()), StringComparison.Ordinal);
                         Assert.Equal(1, await page.Locator(".explanation-cut").CountAsync());
                         Assert.Contains(Compact(language == "zh" ? "（未打印完：其余" : "(continues in the record:"), text, StringComparison.Ordinal);
                         break;

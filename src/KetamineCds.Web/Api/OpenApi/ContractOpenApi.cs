@@ -385,6 +385,16 @@ public static class ContractOpenApi
                     + "have been altered). Not vouched for, never left out unsaid; GET /api/v1/audit/verify names the first broken entry.";
             }
 
+            if (response.Properties.TryGetValue("overrides", out var overrides) && overrides is OpenApiSchema decisions)
+            {
+                decisions.Description = "Only when there are any (GET of a screening, each item of a patient's list, and a repeated POST "
+                    + "answered as the first): the clinicians' decisions against (or in spite of) this screening's recommendation, oldest "
+                    + "first. The last is the decision in force: read it with overall (a do-not-proceed beside an eligible verdict means the "
+                    + "clinician decided not to proceed). The wire names are the audit exports' (overrideDecision, overrideReason). "
+                    + "Presentation only: each override is an entry of its own in the decision log, not part of the screening's stored or "
+                    + "hashed entry.";
+            }
+
             if (response.Properties.TryGetValue("notice", out var notice) && notice is OpenApiSchema statement)
             {
                 statement.Description = "On every screening body (POST, GET, each item of a patient's list): \"KetamineCds supports, and never "

@@ -61,6 +61,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>The overall verdict of a screening (contract field `overall`).</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict? Overall { get; set; }
+        /// <summary>Only when there are any (GET of a screening, each item of a patient&apos;s list, and a repeated POST answered as the first): the clinicians&apos; decisions against (or in spite of) this screening&apos;s recommendation, oldest first. The last is the decision in force: read it with overall (a do-not-proceed beside an eligible verdict means the clinician decided not to proceed). The wire names are the audit exports&apos; (overrideDecision, overrideReason). Presentation only: each override is an entry of its own in the decision log, not part of the screening&apos;s stored or hashed entry.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningOverride>? Overrides { get; set; }
+#nullable restore
+#else
+        public List<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningOverride> Overrides { get; set; }
+#endif
         /// <summary>The pathways property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -138,6 +146,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "laterEntries", n => { LaterEntries = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>(global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "notice", n => { Notice = n.GetStringValue(); } },
                 { "overall", n => { Overall = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>(); } },
+                { "overrides", n => { Overrides = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningOverride>(global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningOverride.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "pathways", n => { Pathways = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>(global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
                 { "recordedBy", n => { RecordedBy = n.GetStringValue(); } },
@@ -162,6 +171,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.LaterEntry>("laterEntries", LaterEntries);
             writer.WriteStringValue("notice", Notice);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Verdict>("overall", Overall);
+            writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ScreeningOverride>("overrides", Overrides);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.PathwayResult>("pathways", Pathways);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);
             writer.WriteStringValue("recordedBy", RecordedBy);
