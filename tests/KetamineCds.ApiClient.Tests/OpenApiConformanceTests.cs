@@ -24,19 +24,9 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var reference = "OAS-" + Guid.NewGuid().ToString("N")[..8];
 
         // Only the required answers: every other field, choices included, is null in the stored input.
-        var body = new JsonObject
-        {
-            ["patientReference"] = reference,
-            ["ageYears"] = 45,
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = true,
-            ["failedAdequateTrials"] = 3,
-            ["onOralAntidepressant"] = true,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-            ["moodStabilizer"] = null,
-            ["hepaticImpairment"] = null,
-        };
+        var body = RequiredAnswers(reference);
+        body["moodStabilizer"] = null;
+        body["hepaticImpairment"] = null;
         AssertValid(request, body, "the request");
         using var created = await http.PostAsJsonAsync("/api/v1/screenings", body);
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
@@ -58,17 +48,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var response = SchemaFor(document, "ScreeningResponse");
         await SignInAsync(http, AppFactory.Psychiatrist);
         var reference = "OAS-L-" + Guid.NewGuid().ToString("N")[..8];
-        var body = new JsonObject
-        {
-            ["patientReference"] = reference,
-            ["ageYears"] = 45,
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = true,
-            ["failedAdequateTrials"] = 3,
-            ["onOralAntidepressant"] = true,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-        };
+        var body = RequiredAnswers(reference);
         using var created = await http.PostAsJsonAsync("/api/v1/screenings", body);
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         body["correctionReason"] = "Age was mistyped.";
@@ -93,17 +73,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var response = SchemaFor(document, "ScreeningResponse");
         await SignInAsync(http, AppFactory.Psychiatrist);
         var reference = "OAS-O-" + Guid.NewGuid().ToString("N")[..8];
-        using var created = await http.PostAsJsonAsync("/api/v1/screenings", new JsonObject
-        {
-            ["patientReference"] = reference,
-            ["ageYears"] = 45,
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = true,
-            ["failedAdequateTrials"] = 3,
-            ["onOralAntidepressant"] = true,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-        });
+        using var created = await http.PostAsJsonAsync("/api/v1/screenings", RequiredAnswers(reference));
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         await factory.RecordOverrideAsync(id, KetamineCds.Infrastructure.DecisionLog.OverrideDecision.DoNotProceed, "Patient declined.");
 
@@ -239,6 +209,19 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
                 break;
         }
     }
+
+    /// <summary>The eight required answers only (an adult with MDD, three failed trials, on an oral antidepressant).</summary>
+    private static JsonObject RequiredAnswers(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 45,
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = true,
+        ["failedAdequateTrials"] = 3,
+        ["onOralAntidepressant"] = true,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+    };
 
     private static JsonSchema SchemaFor(JsonNode document, string component)
     {

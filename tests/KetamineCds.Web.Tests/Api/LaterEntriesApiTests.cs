@@ -35,25 +35,7 @@ public sealed class LaterEntriesApiTests : IClassFixture<KetamineCdsFactory>
         var earlier = await IdOfAsync(created);
         var before = await api.GetStringAsync($"/api/v1/screenings/{earlier}");
 
-        var page = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = new Dictionary<string, string>
-        {
-            ["from"] = earlier.ToString(),
-            ["Input.PatientReference"] = patient,
-            ["Input.AgeYears"] = "45",
-            ["Input.SexAtBirth"] = "male",
-            ["Input.Jurisdiction"] = "us",
-            ["Input.PrimaryDiagnosis"] = "mdd",
-            ["Input.CurrentDepressiveEpisode"] = "true",
-            ["Input.FailedAdequateTrials"] = "3",
-            ["Input.OnOralAntidepressant"] = "true",
-            ["Input.Psychosis"] = "none",
-            ["Input.Suicidality"] = "none",
-            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(page, $"/Screenings/New?from={earlier}"),
-        };
-        using var posted = await page.PostAsync($"/Screenings/New?from={earlier}", new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var rescreen = Guid.Parse(posted.Headers.Location!.OriginalString["/Screenings/".Length..]);
+        var rescreen = await _factory.RescreenAsync(earlier, patient);
 
         using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
             SampleRequests.Trd(patient).With("failedAdequateTrials", 4).With("correctionReason", "Trials were 4, not 3 (pharmacy record)."));
@@ -127,13 +109,7 @@ public sealed class LaterEntriesApiTests : IClassFixture<KetamineCdsFactory>
 
         var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(3, items.Count);
-        foreach (var item in items)
-        {
-            using var own = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{item.GetProperty("id").GetGuid()}"));
-            Assert.Equal(
-                own.RootElement.TryGetProperty("laterEntries", out var expected) ? expected.GetRawText() : null,
-                item.TryGetProperty("laterEntries", out var listed) ? listed.GetRawText() : null);
-        }
+        await ListedItems.AssertEachAsItsOwnGetAsync(api, items, "laterEntries");
 
         Assert.Equal(2, items.Single(i => i.GetProperty("id").GetGuid() == earlier).GetProperty("laterEntries").GetArrayLength());
         Assert.False(items.Single(i => i.GetProperty("id").GetGuid() == rescreen).TryGetProperty("laterEntries", out _));

@@ -107,13 +107,7 @@ public sealed class OverridesApiTests : IClassFixture<KetamineCdsFactory>
 
         var items = list.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
-        foreach (var item in items)
-        {
-            using var own = JsonDocument.Parse(await staff.GetStringAsync($"/api/v1/screenings/{item.GetProperty("id").GetGuid()}"));
-            Assert.Equal(
-                own.RootElement.TryGetProperty("overrides", out var expected) ? expected.GetRawText() : null,
-                item.TryGetProperty("overrides", out var listed) ? listed.GetRawText() : null);
-        }
+        await ListedItems.AssertEachAsItsOwnGetAsync(staff, items, "overrides");
 
         var overridden = items.Single(i => i.GetProperty("id").GetGuid() == id);
         Assert.Equal("do-not-proceed", overridden.GetProperty("overrides").EnumerateArray().Last().GetProperty("decision").GetString());

@@ -446,20 +446,7 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
     }
 
     /// <summary>The form re-screening <paramref name="from"/> with the required answers, ready to post.</summary>
-    private static async Task<Dictionary<string, string>> RescreenFormAsync(HttpClient client, Guid from, string reference) => new()
-    {
-        ["from"] = from.ToString(),
-        ["Input.PatientReference"] = reference,
-        ["Input.AgeYears"] = "45",
-        ["Input.SexAtBirth"] = "male",
-        ["Input.PrimaryDiagnosis"] = "mdd",
-        ["Input.CurrentDepressiveEpisode"] = "true",
-        ["Input.FailedAdequateTrials"] = "3",
-        ["Input.OnOralAntidepressant"] = "true",
-        ["Input.Psychosis"] = "none",
-        ["Input.Suicidality"] = "none",
-        ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?from={from}"),
-    };
+    private static Task<Dictionary<string, string>> RescreenFormAsync(HttpClient client, Guid from, string reference) => RescreenForms.RequiredAnswersAsync(client, from, reference);
 
     [Theory]
     [InlineData("en-GB", "</a> (recorded ", " UTC):")]

@@ -39,28 +39,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     }
 
     /// <summary>A re-screen of <paramref name="earlier"/> from the form (the API has no re-screen), with psychosis "none".</summary>
-    private async Task<Guid> RescreenAsync(Guid earlier, string patient)
-    {
-        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        var form = new Dictionary<string, string>
-        {
-            ["from"] = earlier.ToString(),
-            ["Input.PatientReference"] = patient,
-            ["Input.AgeYears"] = "45",
-            ["Input.SexAtBirth"] = "male",
-            ["Input.Jurisdiction"] = "us",
-            ["Input.PrimaryDiagnosis"] = "mdd",
-            ["Input.CurrentDepressiveEpisode"] = "true",
-            ["Input.FailedAdequateTrials"] = "3",
-            ["Input.OnOralAntidepressant"] = "true",
-            ["Input.Psychosis"] = "none",
-            ["Input.Suicidality"] = "none",
-            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(page, $"/Screenings/New?from={earlier}"),
-        };
-        using var posted = await page.PostAsync($"/Screenings/New?from={earlier}", new FormUrlEncodedContent(form));
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        return Guid.Parse(posted.Headers.Location!.OriginalString["/Screenings/".Length..]);
-    }
+    private Task<Guid> RescreenAsync(Guid earlier, string patient) => factory.RescreenAsync(earlier, patient);
 
     private async Task<string> PageAsync(string path, string? language = null)
     {
