@@ -50,6 +50,25 @@ public sealed class ReplayAndImpactRuleSetTests(KetamineCdsFactory factory) : IC
     }
 
     [Fact]
+    public async Task ImpactPage_RulesNewlyFired_EachIdWhole_NeverBrokenAtItsHyphen()
+    {
+        // Logged "eligible" under 1.0.0 (which read the unanswered safety questions as no): the current rule set makes it
+        // incomplete, so REC-001 and others newly fire, listed in a narrow column that must wrap between ids, not in one.
+        var reference = "MRN-IMPACT-IDS-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var id = await RecordAsync(reference, RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_0_0.Identity);
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Impact?run=true"));
+
+        var row = html[..html.IndexOf($"href=\"/Audit/Screening/{id}\"", StringComparison.Ordinal)];
+        row = row[row.LastIndexOf("<tr>", StringComparison.Ordinal)..];
+        Assert.Contains(reference, row, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"id-whole\">REC-001</span>", row, StringComparison.Ordinal);
+        // No rule id bare in a cell (the patient reference, which may look like one, aside).
+        Assert.DoesNotMatch(@"<td>[^<]*\b[A-Z]{2,4}-\d{3}", row.Replace(reference, "MRN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ImpactPage_VerdictsAsLogged_RowOfARuleSetNotInThisBuild_IsNamedSo_NotCountedAsRulesNewlyFired()
     {
         // Logged "eligible" (what 1.0.0 gave the eight answers) under an unknown 0.9.0; the current rule set makes it
