@@ -69,12 +69,12 @@ public sealed record CorrectionInForce(Guid Corrected, Guid Correction, IReadOnl
         return new CorrectionInForce(id, latest, changed);
     }
 
-    /// <summary>The answers that differ between two histories, in the form's order; the note is left out.</summary>
+    /// <summary>The answers that differ between two histories, in the form's order; the note (the catalogue's Note section, never read by the rules) is left out.</summary>
     public static IReadOnlyList<FieldDefinition> ChangedFields(PatientHistory before, PatientHistory after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return [.. Fields.All.Where(f => !ReferenceEquals(f, Fields.ClinicianNote) && !Same(Fields.ContractValueOf(before, f.Name), Fields.ContractValueOf(after, f.Name)))];
+        return [.. Fields.All.Where(f => f.Section != FieldSection.Note && !Same(Fields.ContractValueOf(before, f.Name), Fields.ContractValueOf(after, f.Name)))];
     }
 
     private static bool Same(object? a, object? b) => (a, b) switch
