@@ -143,6 +143,10 @@ public sealed class ChartMomentsAndGapsTests
         var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("gave different readings of a measurement, the newer reading was used", html, StringComparison.Ordinal);
         Assert.DoesNotContain("less cautiously than screening", html, StringComparison.Ordinal);
+        // The chart's own readings, before the screening's answers were weighed against them, are on the screening's page
+        // too, not only on an EHR answer's (helper-126's limit, session 25).
+        Assert.Contains("<h2 id=\"read-from-chart\">Read from the chart</h2>", html, StringComparison.Ordinal);
+        Assert.Matches($@"PHQ-9 item 9 <code>.*</code></th>\s*<td>0</td>\s*<td class=""chart-sources"">\s*<span class=""chart-source"">\s*from Observation/i9, {today}\s*</span>", html);
         Assert.Matches($@"<td>12\s*<br /><small>taken {today}</small>\s*</td>\s*<td>\s*<code class=""id-whole"">Observation/tot</code><br />\s*</td>\s*<td>18\s*<br /><small>recorded {today} \d\d:\d\d UTC</small>\s*</td>\s*<td><strong>Not recorded</strong></td>", html);
     }
 
