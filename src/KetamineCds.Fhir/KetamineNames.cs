@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace KetamineCds.Fhir;
 
 /// <summary>
@@ -18,11 +21,42 @@ public static class KetamineNames
     /// </summary>
     public static readonly IReadOnlySet<string> RxNormCodes = new HashSet<string>(StringComparer.Ordinal) { "6130", "2201623", "2201625" };
 
-    private static readonly string[] Words = ["ketamine", "spravato", "ketalar", "vesierra", "氯胺酮"];
+    /// <summary>
+    /// The words, matched in any letter case and without accents. "ketamin" is the stem the name shares in the European
+    /// languages a chart outside the US may be written in (QA132 F3): ketamine (English, Dutch, and French kétamine once
+    /// its accent is set aside), Ketamin (German, the Nordic languages), ketamina (Spanish, Italian, Polish), ketaminum
+    /// (the Latin of the international nonproprietary name), esketamine and esketamin; "cetamina" is the Portuguese.
+    /// Not the shorter "cetamin", which acetaminophen contains.
+    /// </summary>
+    private static readonly string[] Words = ["ketamin", "cetamina", "spravato", "ketalar", "vesierra", "氯胺酮"];
 
-    /// <summary>Whether <paramref name="text"/> names ketamine or esketamine (any letter case).</summary>
-    public static bool In(string? text) =>
-        text is not null && Words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether <paramref name="text"/> names ketamine or esketamine (any letter case, with or without accents).</summary>
+    public static bool In(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var plain = WithoutAccents(text);
+        return Words.Any(w => plain.Contains(w, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The text with its combining marks left out (kétamine: ketamine).</summary>
+    private static string WithoutAccents(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
 
     /// <summary>Whether a coding is RxNorm (<see cref="RxNormSystem"/>) with one of <see cref="RxNormCodes"/>.</summary>
     public static bool IsRxNormCode(string? system, string? code) =>

@@ -10,6 +10,13 @@ public sealed class KetamineNamesTests
     [InlineData("Ketalar")]
     [InlineData("Vesierra")]
     [InlineData("艾司氯胺酮鼻喷雾剂")]
+    [InlineData("Ketamin")] // German, Swedish, Danish, Norwegian (QA132 F3)
+    [InlineData("Ketamina 50 mg/ml inyectable")] // Spanish, Italian
+    [InlineData("kétamine")] // French, with its accent
+    [InlineData("Ke\u0301tamine")] // the same, the accent as a combining mark
+    [InlineData("KETAMINUM")] // Latin (the INN)
+    [InlineData("Esketamin")]
+    [InlineData("cetamina")] // Portuguese
     public void In_ANameOfKetamineOrABrand_IsFound(string text) => Assert.True(KetamineNames.In(text));
 
     [Theory]
@@ -17,5 +24,7 @@ public sealed class KetamineNamesTests
     [InlineData("")]
     [InlineData("Amlodipine 5 mg")]
     [InlineData("Ketorolac")]
+    [InlineData("Acetaminophen 500 mg")] // holds "cetamin", not "cetamina"
+    [InlineData("Paracetamol")]
     public void In_AnotherMedicineOrNoText_IsNotFound(string? text) => Assert.False(KetamineNames.In(text));
 }
