@@ -33,7 +33,7 @@ public sealed record Correction(Guid Corrects, string? Reason)
             return ClinicalText.Shared.Message("Validation.CorrectionReason.Required");
         }
 
-        if (TrimmedReason.Length > ReasonMaxLength)
+        if (FreeText.Length(TrimmedReason) > ReasonMaxLength)
         {
             return ClinicalText.Shared.Message("Validation.CorrectionReason.AtMost", ReasonMaxLength);
         }

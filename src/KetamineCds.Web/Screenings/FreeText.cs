@@ -9,6 +9,23 @@ namespace KetamineCds.Web.Screenings;
 /// </summary>
 public static class FreeText
 {
+    /// <summary>
+    /// The length of <paramref name="text"/> in characters as a reader counts them and as JSON Schema's <c>maxLength</c>
+    /// does (QA132 F9): Unicode code points, so that an emoji or a CJK character outside the Basic Multilingual Plane is
+    /// one character, not the two UTF-16 units <see cref="string.Length"/> counts. A lone surrogate counts as one.
+    /// </summary>
+    public static int Length(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var length = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length;
+    }
+
     /// <summary>True when <paramref name="text"/> holds a character that is refused (see the class).</summary>
     public static bool HasHiddenCharacters(string? text, bool multiLine)
     {

@@ -22,7 +22,7 @@ public sealed class OverrideInputValidator : AbstractValidator<OverrideInput>
         RuleFor(o => o.Reason).NotNull().WithMessage(_ => localizer["Choose the reason for the override."]);
         RuleFor(o => o.Explanation)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(_ => localizer["Explain the override in your own words."])
-            .MaximumLength(ExplanationMaxLength)
+            .Must(text => FreeText.Length(text!) <= ExplanationMaxLength)
             .WithMessage(_ => localizer["The explanation may have at most {0} characters.", ExplanationMaxLength.ToString("N0", CultureInfo.InvariantCulture)])
             // Shown to auditors and in print: it must read as written (QA8 F6), as the note and a correction's reason.
             .Must(text => !FreeText.HasHiddenCharacters(text, multiLine: true))

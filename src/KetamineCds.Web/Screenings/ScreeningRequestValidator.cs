@@ -57,7 +57,7 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         }
         else if (field.MaxLength is { } maxLength)
         {
-            rule.Must(value => value is not string text || text.Length <= maxLength)
+            rule.Must(value => value is not string text || FreeText.Length(text) <= maxLength)
                 .WithMessage(_ => Message("Validation.MaxLength", Label(field), maxLength.ToString("N0", CultureInfo.InvariantCulture)));
         }
 

@@ -26,6 +26,17 @@ public sealed class OverrideInputValidatorTests
     public void Validate_CompleteOverride_IsValid() => Assert.True(_validator.Validate(Complete()).IsValid);
 
     [Fact]
+    public void Validate_ExplanationOf2000Emoji_IsValid_2001Refused()
+    {
+        // QA132 F9: 2,000 characters as a reader counts them (code points), not 2,000 UTF-16 units.
+        var input = Complete();
+        input.Explanation = string.Concat(Enumerable.Repeat("\U0001F600", 2000));
+        Assert.True(_validator.Validate(input).IsValid);
+        input.Explanation += "\U0001F600";
+        Assert.False(_validator.Validate(input).IsValid);
+    }
+
+    [Fact]
     public void Validate_NothingChosen_NamesDecisionReasonAndExplanation()
     {
         var errors = _validator.Validate(new OverrideInput()).Errors;

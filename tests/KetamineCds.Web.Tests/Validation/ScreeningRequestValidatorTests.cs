@@ -241,6 +241,20 @@ public sealed class ScreeningRequestValidatorTests
         Assert.NotEmpty(ErrorsFor(request, "ClinicianNote"));
     }
 
+    [Fact]
+    public void Validate_NoteOf2000EmojiOrCjkExtensionBCharacters_IsAccepted_2001Rejected()
+    {
+        // QA132 F9: characters are code points, as the OpenAPI document's maxLength counts them, not UTF-16 units (an
+        // emoji or a CJK Extension B character is two of those).
+        var request = Valid();
+        request[Fields.ClinicianNote] = string.Concat(Enumerable.Repeat("\U0001F600", 2000));
+        Assert.True(_validator.Validate(request).IsValid);
+        request[Fields.ClinicianNote] = string.Concat(Enumerable.Repeat("\U00020000", 2000));
+        Assert.True(_validator.Validate(request).IsValid);
+        request[Fields.ClinicianNote] = string.Concat(Enumerable.Repeat("\U00020000", 2001));
+        Assert.NotEmpty(ErrorsFor(request, "ClinicianNote"));
+    }
+
     [Theory]
     [InlineData("SexAtBirth", "F")]
     [InlineData("Psychosis", "Active")]

@@ -431,7 +431,7 @@ public static class ContractOpenApi
             Type = JsonSchemaType.String,
             MinLength = 1,
             MaxLength = Correction.ReasonMaxLength,
-            Description = $"What was entered wrongly in the earlier screening, and how it is known; at most {Correction.ReasonMaxLength} characters, not blank.",
+            Description = $"What was entered wrongly in the earlier screening, and how it is known; at most {Correction.ReasonMaxLength} characters, not blank. {HiddenCharactersRefused}",
         };
         schema.Required!.Add("correctionReason");
         return schema;
@@ -579,6 +579,10 @@ public static class ContractOpenApi
         return new OpenApiSchemaReference(type.Name, document);
     }
 
+    /// <summary>What every free text refuses (<see cref="FreeText.HasHiddenCharacters"/>), said where its schema is (QA132 F9).</summary>
+    private const string HiddenCharactersRefused =
+        "Characters are counted as Unicode code points. Refused with a 400 naming the field: a control character other than a line break or tab, and the invisible marks that change the direction of the text (U+202A-U+202E, U+2066-U+2069).";
+
     private static string Describe(FieldDefinition field)
     {
         var parts = new List<string> { field.Label };
@@ -595,6 +599,11 @@ public static class ContractOpenApi
         if (field.RequiredWhen is { } when)
         {
             parts.Add($"Required when {when.Text}.");
+        }
+
+        if (field.Type == FieldType.Text && field != Fields.PatientReference)
+        {
+            parts.Add(HiddenCharactersRefused);
         }
 
         return string.Join(" ", parts.Select(p => p.TrimEnd().EndsWith('.') ? p.TrimEnd() : p.TrimEnd() + "."));

@@ -25,7 +25,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? Breastfeeding { get; set; }
         /// <summary>Chronic neuropathic pain.</summary>
         public bool? ChronicNeuropathicPain { get; set; }
-        /// <summary>Clinician&apos;s note. Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules.</summary>
+        /// <summary>Clinician&apos;s note. Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules. Characters are counted as Unicode code points. Refused with a 400 naming the field: a control character other than a line break or tab, and the invisible marks that change the direction of the text (U+202A-U+202E, U+2066-U+2069).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ClinicianNote { get; set; }
@@ -35,7 +35,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>Cognitive impairment.</summary>
         public bool? CognitiveImpairment { get; set; }
-        /// <summary>What was entered wrongly in the earlier screening, and how it is known; at most 500 characters, not blank.</summary>
+        /// <summary>What was entered wrongly in the earlier screening, and how it is known; at most 500 characters, not blank. Characters are counted as Unicode code points. Refused with a 400 naming the field: a control character other than a line break or tab, and the invisible marks that change the direction of the text (U+202A-U+202E, U+2066-U+2069).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CorrectionReason { get; set; }
