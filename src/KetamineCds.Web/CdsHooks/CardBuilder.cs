@@ -19,6 +19,13 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// </summary>
     public bool ChartNotAllSent { get; init; }
 
+    /// <summary>
+    /// The answers with a default that the screening's request left unrecorded (<see cref="Display.DefaultsApplied(ScreeningRequest)"/>):
+    /// a finding's input the rule read as that default says it was not recorded and the default applied, as the result
+    /// page does (QA128 F6). None by default: every value read as recorded.
+    /// </summary>
+    public IReadOnlySet<string> DefaultsApplied { get; init; } = Display.NoDefaultsApplied;
+
     private static ClinicalText Text => ClinicalText.Shared;
 
     /// <summary>
@@ -286,12 +293,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         }
     }
 
-    private static string Markdown(Finding finding)
+    private string Markdown(Finding finding)
     {
         var lines = new List<string> { Text.FindingDetail(finding) };
         if (finding.Because.Count > 0)
         {
-            lines.Add(CardTexts.Because(string.Join(Text.Semicolon, finding.Because.Select(Display.Because))));
+            lines.Add(CardTexts.Because(string.Join(Text.Semicolon, finding.Because.Select(e => Display.Because(e, DefaultsApplied)))));
         }
 
         var cites = CardTexts.Cites(finding.Principles, finding.Sources);
@@ -304,7 +311,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         return string.Join("\n\n", lines.Where(l => l.Length > 0));
     }
 
-    private static string Markdown(IEnumerable<Finding> findings) =>
+    private string Markdown(IEnumerable<Finding> findings) =>
         string.Join("\n\n", findings.Select(f => "### " + Text.FindingSummary(f) + "\n\n" + Markdown(f)).DefaultIfEmpty(CardTexts.SupportsNotReplaces));
 
     private string RuleUrl(string? ruleId) => baseUrl + (ruleId is null ? "/Rules" : Display.RuleLink(ruleId));

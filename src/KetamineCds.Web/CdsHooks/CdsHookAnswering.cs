@@ -176,7 +176,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             incomplete = CardBuilder.NeedsForm(assessment, notRecorded) || reading.ToCheck.Count > 0
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
                 : (null, null);
-            cards = WithPrefetchGaps(WithChartChecks([.. builder.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
+            // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
+            var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request) };
+            cards = WithPrefetchGaps(WithChartChecks([.. screened.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 
@@ -34,7 +35,7 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
         var names = notRecorded.SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
         if (RuleSetCatalog.Find(assessment.RuleSet.Version) is { } ruleSet)
         {
-            foreach (var field in ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).SelectMany(r => r.Condition.FieldsRead()))
+            foreach (var field in ReadByContraindications(ruleSet))
             {
                 if (!field.IsRecorded(history) && field.IsAskedOf(history))
                 {
@@ -45,4 +46,11 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
 
         return new ContraindicationsUnanswered([.. Fields.All.Where(f => names.Contains(f.Name))]);
     }
+
+    /// <summary>The fields a rule set's contraindication rules read, worked out once per rule set (a rule set never changes).</summary>
+    private static readonly ConditionalWeakTable<RuleSet, IReadOnlyList<FieldDefinition>> ContraindicationFields = new();
+
+    /// <summary>Every field a contraindication rule of <paramref name="ruleSet"/> reads, each once.</summary>
+    private static IReadOnlyList<FieldDefinition> ReadByContraindications(RuleSet ruleSet) =>
+        ContraindicationFields.GetValue(ruleSet, static r => [.. r.Rules.Where(rule => rule.Kind == FindingKind.Contraindication).SelectMany(rule => rule.Condition.FieldsRead()).Distinct()]);
 }

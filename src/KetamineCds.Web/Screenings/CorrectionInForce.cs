@@ -27,14 +27,22 @@ public sealed record CorrectionInForce(Guid Corrected, Guid Correction, IReadOnl
     /// The newest correction at the end of <paramref name="id"/>'s corrections (a correction of a correction followed
     /// to the last), or null when it has none. One query per correction in the chain, never per listed row.
     /// </summary>
-    public static async Task<Guid?> LatestCorrectionAsync(IDecisionLog log, Guid id, CancellationToken cancellationToken)
+    public static Task<Guid?> LatestCorrectionAsync(IDecisionLog log, Guid id, CancellationToken cancellationToken) =>
+        LatestCorrectionAsync(log, id, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="LatestCorrectionAsync(IDecisionLog, Guid, CancellationToken)"/>, starting from <paramref name="later"/>,
+    /// <paramref name="id"/>'s later screenings when the caller has read them already (null: read here).
+    /// </summary>
+    private static async Task<Guid?> LatestCorrectionAsync(IDecisionLog log, Guid id, LaterScreenings? later, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         Guid? latest = null;
         var current = id;
         for (var step = 0; step < MaxCorrectionChain; step++)
         {
-            if ((await log.FindLaterScreeningsAsync(current, cancellationToken))?.LatestCorrection is not { } newer)
+            var laterOfCurrent = step == 0 && later is not null ? later : await log.FindLaterScreeningsAsync(current, cancellationToken);
+            if (laterOfCurrent?.LatestCorrection is not { } newer)
             {
                 break;
             }
@@ -48,17 +56,50 @@ public sealed record CorrectionInForce(Guid Corrected, Guid Correction, IReadOnl
     /// <summary>The correction in force of <paramref name="id"/> and what it changed, or null when it was never corrected.</summary>
     public static async Task<CorrectionInForce?> FindAsync(IDecisionLog log, Guid id, CancellationToken cancellationToken)
     {
-        if (await LatestCorrectionAsync(log, id, cancellationToken) is not { } latest)
+        if (await LatestCorrectionAsync(log, id, null, cancellationToken) is not { } latest)
         {
             return null;
         }
 
+        LoggedScreening? corrected;
+        try
+        {
+            corrected = await log.FindScreeningAsync(id, cancellationToken);
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            corrected = null;
+        }
+
+        return await InForceAsync(log, id, corrected, latest, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="FindAsync(IDecisionLog, Guid, CancellationToken)"/>, from what the page has read already, so that a page
+    /// load reads each thing once: <paramref name="corrected"/>, the entry <paramref name="id"/> (null when it could not be
+    /// read or found: then what the correction changed is not named, as when it is read here and cannot be), and
+    /// <paramref name="later"/>, its later screenings. Only the corrections after the first and the one in force are read.
+    /// </summary>
+    public static async Task<CorrectionInForce?> FindAsync(IDecisionLog log, Guid id, LoggedScreening? corrected, LaterScreenings later, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        if (corrected is not null && corrected.Id != id)
+        {
+            throw new ArgumentException($"The entry given is {corrected.Id}, not {id}.", nameof(corrected));
+        }
+
+        return await LatestCorrectionAsync(log, id, later, cancellationToken) is { } latest
+            ? await InForceAsync(log, id, corrected, latest, cancellationToken)
+            : null;
+    }
+
+    private static async Task<CorrectionInForce> InForceAsync(IDecisionLog log, Guid id, LoggedScreening? corrected, Guid latest, CancellationToken cancellationToken)
+    {
         IReadOnlyList<FieldDefinition> changed;
         try
         {
-            var before = await log.FindScreeningAsync(id, cancellationToken);
-            var after = await log.FindScreeningAsync(latest, cancellationToken);
-            changed = before is null || after is null ? [] : ChangedFields(before.History, after.History);
+            var after = corrected is null ? null : await log.FindScreeningAsync(latest, cancellationToken);
+            changed = corrected is null || after is null ? [] : ChangedFields(corrected.History, after.History);
         }
         catch (DecisionLogEntryUnreadableException)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
@@ -116,12 +117,63 @@ public static partial class Display
     /// <summary>A field's label in the request's language; the name itself if it is not a field.</summary>
     public static string Label(string field) => Text.FieldLabel(field);
 
-    /// <summary>A "because" item in words: the field's label and the recorded value ("Not recorded" where it was not).</summary>
+    /// <summary>
+    /// A "because" item in words: the field's label and the value the rule read ("Not recorded" where it was not). Use
+    /// <see cref="Because(Evidence, IReadOnlySet{string})"/> where the screening's input is known: this reads a value as
+    /// recorded, as it is on an entry whose request holds every answer with a default (a CDS Hooks answer's always holds
+    /// the jurisdiction).
+    /// </summary>
     public static string Because(Evidence evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         return Text.LabelAndValue(Label(evidence.Field), Value(evidence.Field, evidence.Value));
     }
+
+    /// <summary>
+    /// A "because" item in words, knowing which answers with a default the screening's input left unrecorded
+    /// (<see cref="DefaultsApplied(KetamineCds.Infrastructure.DecisionLog.LoggedScreening)"/>): the engine's evidence gives
+    /// the value the rule read, the default for such an answer ("us"), and this says so, "Labelling jurisdiction: Not
+    /// recorded: US (FDA label) applied", in the words the screening's answers use (QA128 F6), never a recorded "US (FDA label)".
+    /// </summary>
+    public static string Because(Evidence evidence, IReadOnlySet<string> defaultsApplied)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(defaultsApplied);
+        return IsDefaultApplied(evidence, defaultsApplied) && Fields.Find(evidence.Field) is { } field
+            ? Text.LabelAndValue(Label(evidence.Field), Text.NotRecordedDefaultApplied(field))
+            : Because(evidence);
+    }
+
+    /// <summary>Whether a "because" item is an answer that was not recorded and whose default the rule read.</summary>
+    public static bool IsDefaultApplied(Evidence evidence, IReadOnlySet<string> defaultsApplied)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(defaultsApplied);
+        return defaultsApplied.Contains(evidence.Field) && Fields.Find(evidence.Field)?.Default == evidence.Value;
+    }
+
+    /// <summary>
+    /// The fields with a default (the jurisdiction) that the screening's input as submitted left unrecorded, so that the
+    /// history the rules read holds the default. Empty when the input and the history disagree (the log altered, QA14a
+    /// P1): every answer shown is then the one the verdict was decided on, as <see cref="Answers"/> shows them.
+    /// </summary>
+    public static IReadOnlySet<string> DefaultsApplied(KetamineCds.Infrastructure.DecisionLog.LoggedScreening screening)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        return KetamineCds.Infrastructure.DecisionLog.StoredInputs.Agree(screening.InputJson, screening.History)
+            ? DefaultsApplied(ScreeningJsonReader.ReadStored(screening.InputJson))
+            : NoDefaultsApplied;
+    }
+
+    /// <summary>The fields with a default (the jurisdiction) that a request leaves unrecorded.</summary>
+    public static IReadOnlySet<string> DefaultsApplied(ScreeningRequest submitted)
+    {
+        ArgumentNullException.ThrowIfNull(submitted);
+        return Fields.All.Where(f => f.Default is not null && submitted.ContractValueOf(f.Name) is null).Select(f => f.Name).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>No answer with a default left unrecorded: every value a rule read was recorded.</summary>
+    public static readonly IReadOnlySet<string> NoDefaultsApplied = FrozenSet<string>.Empty;
 
     /// <summary>
     /// Every answer of the screening in the contract's order, each with its label and value in words, "Not recorded"
@@ -135,12 +187,12 @@ public static partial class Display
     {
         ArgumentNullException.ThrowIfNull(screening);
         var history = screening.History;
-        var submitted = KetamineCds.Infrastructure.DecisionLog.StoredInputs.Agree(screening.InputJson, history) ? ScreeningJsonReader.ReadStored(screening.InputJson) : null;
+        var defaultsApplied = DefaultsApplied(screening);
         return
         [
             .. Fields.All
                 .Where(f => f.Name is not ("patientReference" or "ageYears" or "clinicianNote"))
-                .Select(f => f.Default is not null && submitted is not null && submitted.ContractValueOf(f.Name) is null
+                .Select(f => defaultsApplied.Contains(f.Name)
                     ? (f, Text.NotRecordedDefaultApplied(f), false)
                     : f.ValueOf(history) is { } v
                     ? (f, Value(f.Name, WireNames.Display(v)), true)

@@ -9,7 +9,14 @@ public static class EarlierScreening
     /// When the screening <paramref name="screening"/> re-screens or corrects was recorded; null if it re-screens and
     /// corrects none, or that entry cannot be read.
     /// </summary>
-    public static async Task<DateTimeOffset?> RecordedAtAsync(IDecisionLog log, LoggedScreening screening, CancellationToken cancellationToken)
+    public static async Task<DateTimeOffset?> RecordedAtAsync(IDecisionLog log, LoggedScreening screening, CancellationToken cancellationToken) =>
+        (await FindAsync(log, screening, cancellationToken))?.RecordedAt;
+
+    /// <summary>
+    /// The screening <paramref name="screening"/> re-screens or corrects; null if it re-screens and corrects none, or that
+    /// entry cannot be read or found (its own page says why).
+    /// </summary>
+    public static async Task<LoggedScreening?> FindAsync(IDecisionLog log, LoggedScreening screening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(screening);
@@ -20,7 +27,7 @@ public static class EarlierScreening
 
         try
         {
-            return (await log.FindScreeningAsync(earlier, cancellationToken))?.RecordedAt;
+            return await log.FindScreeningAsync(earlier, cancellationToken);
         }
         catch (DecisionLogEntryUnreadableException)
         {

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KetamineCds.Infrastructure.DecisionLog;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -107,6 +110,39 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         Assert.Contains($"href=\"/Screenings/{correction}\"", warning, StringComparison.Ordinal);
         Assert.Contains(says, warning, StringComparison.Ordinal);
         Assert.Contains(changed, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResultPage_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
+    {
+        // The earlier screening is read once (for its time and for what its correction changed), and the later screenings
+        // of the re-screen and of its earlier one come in one query: CorrectionInForce is given what the page has read.
+        const string patient = "MRN-QA128-F1-ONCE";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+        var real = factory.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindScreeningAsync(id, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindLaterScreeningsAsync(id, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<Guid> ids, CancellationToken ct) => real.FindLaterScreeningsAsync(ids, ct));
+        using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await reading.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{rescreen}"));
+
+        var warning = Element(html, "earlier-corrected");
+        Assert.Contains($"href=\"/Screenings/{correction}\"", warning, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", warning, StringComparison.Ordinal);
+        log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(rescreen, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindLaterScreeningsAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.Order().SequenceEqual(new[] { earlier, rescreen }.Order())), It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindLaterScreeningsAsync(earlier, It.IsAny<CancellationToken>()), Times.Never);
+        log.Verify(l => l.FindLaterScreeningsAsync(rescreen, It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

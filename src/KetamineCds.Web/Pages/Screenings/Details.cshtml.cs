@@ -171,9 +171,21 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         ContraindicationsUnanswered = ContraindicationsUnanswered.Of(screening.Assessment, screening.History, NotRecorded);
-        EarlierRecordedAt = await EarlierScreening.RecordedAtAsync(log, screening, cancellationToken);
-        Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
-        EarlierCorrected = screening.RescreenOf is { } earlier ? await CorrectionInForce.FindAsync(log, earlier, cancellationToken) : null;
+        // Each entry is read once: the earlier screening gives its time and, for a re-screen, what its correction in force
+        // changed; the later screenings of this one and of the one it re-screens come in one query.
+        var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
+        EarlierRecordedAt = earlier?.RecordedAt;
+        if (screening.RescreenOf is { } rescreened)
+        {
+            var later = await log.FindLaterScreeningsAsync([screening.Id, rescreened], cancellationToken);
+            Later = later[screening.Id];
+            EarlierCorrected = await CorrectionInForce.FindAsync(log, rescreened, earlier, later[rescreened], cancellationToken);
+        }
+        else
+        {
+            Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
+            EarlierCorrected = null;
+        }
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         return true;
     }
