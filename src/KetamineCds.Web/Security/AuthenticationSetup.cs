@@ -49,6 +49,7 @@ public static class AuthenticationSetup
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
+            .AddPasswordValidator<AccountNamePasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
             .Validate(o => o.UnknownRoles.Count == 0, $"Accounts:SecondFactorRequiredRoles must name roles from: {string.Join(", ", Roles.All)}.")

@@ -12,6 +12,12 @@ public static partial class DemoAccounts
     /// <summary>The demo password; public knowledge by design, never valid outside Development.</summary>
     public const string Password = "Demo!Passw0rd1";
 
+    /// <summary>
+    /// Whether <paramref name="password"/> is the published demo password, also with spaces around it (QA132 F10): never
+    /// a real account's password, whatever else it passes.
+    /// </summary>
+    public static bool IsPublishedPassword(string? password) => string.Equals(password?.Trim(), Password, StringComparison.Ordinal);
+
     public static IReadOnlyList<(string Email, string Role, string DisplayName)> All { get; } =
     [
         ("psychiatrist@demo.local", Roles.Psychiatrist, "Dr Demo Psychiatrist"),

@@ -74,6 +74,51 @@ public sealed class AccountHygieneTests
         Assert.Null(await FindAsync(factory, "common@clinic.example"));
     }
 
+    [Theory]
+    [InlineData("margaret.okonkwo-smith@clinic.example", "The password must not be the account's email address or name.")] // the email itself
+    [InlineData("Margaret.Okonkwo-Smith", "The password must not be the account's email address or name.")] // its part before the @
+    [InlineData("Demo!Passw0rd1 ", "The published demo password cannot be used for a real account.")] // with a space after it
+    public async Task CreateUser_PasswordIsTheAccountsNameOrTheDemoPasswordWithSpaces_IsRefused(string password, string message)
+    {
+        // QA132 F10: both were accepted as an initial password.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        using var post = await PostFormAsync(admin, "/Admin/Users/Create", new()
+        {
+            ["Input.Email"] = "margaret.okonkwo-smith@clinic.example",
+            ["Input.Role"] = Roles.ClinicStaff,
+            ["Input.Password"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal("Error: " + message, FieldMessages.Of(WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync()), "Input.Password"));
+        Assert.Null(await FindAsync(factory, "margaret.okonkwo-smith@clinic.example"));
+    }
+
+    [Fact]
+    public async Task CreateUser_BadEmailHiddenMarkInTheNameAndAWeakPassword_SaysEveryProblemAtOnce()
+    {
+        // QA132 F10: only the email's problem was shown; the password's came after the email was fixed, and a display
+        // name with a right-to-left override (shown as "xy" in the users list) was accepted.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+
+        using var post = await PostFormAsync(admin, "/Admin/Users/Create", new()
+        {
+            ["Input.Email"] = "bad-email",
+            ["Input.DisplayName"] = "x\u202Ey",
+            ["Input.Role"] = Roles.ClinicStaff,
+            ["Input.Password"] = "Password123!",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Equal("Error: Enter a valid email address.", FieldMessages.Of(html, "Input.Email"));
+        Assert.StartsWith("Error: The display name holds a control character or an invisible mark", FieldMessages.Of(html, "Input.DisplayName"), StringComparison.Ordinal);
+        Assert.StartsWith("Error: This is one of the most common passwords", FieldMessages.Of(html, "Input.Password"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateUser_NothingFilledInChinese_SaysWhatIsMissingInChineseOnlyAndSumsItUpFirst()
     {

@@ -122,7 +122,7 @@ public sealed class ChangePasswordModel(
             // An empty new password gets one message ("enter"), not also "must be different" from an empty current one (QA10a A7).
             RuleFor(x => x.NewPassword).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => localizer["Enter a new password."])
                 .NotEqual(x => x.CurrentPassword).WithMessage(_ => localizer["The new password must be different from the current one."])
-                .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
+                .Must(p => !DemoAccounts.IsPublishedPassword(p))
                 .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(_ => localizer["The two new passwords are not the same."]);
         }

@@ -3,6 +3,7 @@ using FluentValidation;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -41,7 +42,19 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", error.ErrorMessage);
         }
 
-        if (!validation.IsValid)
+        // Every problem at once (QA132 F10), as Change password does: the password policy (length, common passwords, the
+        // account's own name) is checked now, not only when the account is made after the other fields are right.
+        if (!string.IsNullOrEmpty(Input.Password) && validation.Errors.All(e => e.PropertyName != nameof(InputModel.Password)))
+        {
+            var provisional = new ApplicationUser { UserName = Input.Email?.Trim(), Email = Input.Email?.Trim(), DisplayName = Input.DisplayName?.Trim() };
+            foreach (var passwordValidator in users.PasswordValidators)
+            {
+                PasswordErrors.AddTo(ModelState, await passwordValidator.ValidateAsync(users, provisional, Input.Password),
+                    $"{nameof(Input)}.{nameof(InputModel.Password)}", $"{nameof(Input)}.{nameof(InputModel.Email)}");
+            }
+        }
+
+        if (!validation.IsValid || !ModelState.IsValid)
         {
             return Page();
         }
@@ -103,10 +116,13 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             RuleFor(x => x.Email).NotEmpty().WithMessage(_ => localizer["Enter the user's email address."])
                 .EmailAddress().WithMessage(_ => localizer["Enter a valid email address."])
                 .MaximumLength(256).WithMessage(_ => localizer["The email address is too long."]);
-            RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage(_ => localizer["The display name can be at most 100 characters."]);
+            RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage(_ => localizer["The display name can be at most 100 characters."])
+                // Shown in the users list and as who recorded each decision: it must read as typed (QA132 F10, as notes and reasons).
+                .Must(n => !FreeText.HasHiddenCharacters(n, multiLine: false))
+                .WithMessage(_ => localizer["The display name holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again."]);
             RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
             RuleFor(x => x.Password).NotEmpty().WithMessage(_ => localizer["Enter an initial password."])
-                .Must(p => !string.Equals(p, DemoAccounts.Password, StringComparison.Ordinal))
+                .Must(p => !DemoAccounts.IsPublishedPassword(p))
                 .WithMessage(_ => localizer["The published demo password cannot be used for a real account."]);
         }
     }

@@ -176,7 +176,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
-        if (string.Equals(NewPassword, DemoAccounts.Password, StringComparison.Ordinal))
+        if (DemoAccounts.IsPublishedPassword(NewPassword))
         {
             ModelState.AddModelError(nameof(NewPassword), localizer["The published demo password cannot be used for a real account."]);
             return Page();
