@@ -78,6 +78,22 @@ public sealed class DecisionInForceCardTests
     }
 
     [Fact]
+    public async Task OrderSign_ClinicianProceedAgainstAContraindication_TheDecisionCardFollowsTheCriticalCard()
+    {
+        // The other direction: a "proceed" recorded against a contraindication (VAS-001) goes with the critical card.
+        using var app = CdsHooksApp.Sqlite();
+        var clinicians = await app.RecordClinicianScreeningAsync("qa132-pro", "\"aneurysmalVascularDisease\":true");
+        await RecordOverrideOnThePageAsync(app, clinicians, "Proceed");
+
+        var cards = await CardsAsync(app, OrderSign, CdsHooksApp.ChartCall("qa132-pro", true));
+
+        Assert.Equal("critical", cards[0]!["indicator"]!.GetValue<string>());
+        Assert.Equal(DecisionPrefix + "proceed against the recommendation (Patient preference)", Summary(cards[1]));
+        Assert.Equal("warning", cards[1]!["indicator"]!.GetValue<string>());
+        Assert.Contains("- **Proceed** (Patient preference), recorded by psychiatrist@demo.local on ", cards[1]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PatientView_EhrOverrodeTheEligibleCardThroughFeedback_TheNextCallNamesThatDoNotProceed()
     {
         using var app = CdsHooksApp.Sqlite();
