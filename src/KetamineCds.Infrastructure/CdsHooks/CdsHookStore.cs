@@ -80,6 +80,33 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
         }
     }
 
+    /// <summary>
+    /// Of KetamineCds's answers to an EHR completed from screening <paramref name="screeningId"/> (screenings with a hook
+    /// origin that re-screen it), the one with the newest override (a feedback "do not proceed" is recorded there, QA132 F1),
+    /// by id (an indexed query on the related-entry column that reads no JSON), or null when none has an override.
+    /// </summary>
+    public async Task<Guid?> LatestOverriddenHookScreeningAsync(Guid screeningId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            return await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => e.RelatesToId == screeningId && e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)
+                .Join(
+                    db.DecisionLogEntries.Where(o => o.EntryType == DecisionLogEntryTypes.Override),
+                    e => (Guid?)e.Id,
+                    o => o.RelatesToId,
+                    (e, o) => new { e.Id, o.Sequence })
+                .OrderByDescending(x => x.Sequence)
+                .Select(x => (Guid?)x.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", e);
+        }
+    }
+
     /// <summary>The prefill behind an opaque id, or null when there is none or it has expired.</summary>
     public async Task<CdsHookPrefill?> FindPrefillAsync(string id, CancellationToken cancellationToken)
     {

@@ -73,7 +73,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                     + string.Join("\n", important.Select(f => $"- {Text.FindingSummary(f)} ({CardTexts.Cites(f.Principles, f.Sources)} {CardTexts.Rule(f.RuleId)})")))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
-                CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway)))),
+                CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway))), assessment.Overall == Verdict.EligibleWithCautions),
                 "info",
                 detail,
                 version,
@@ -268,6 +268,34 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 + CardTexts.SupportsNotReplaces,
             ruleSetVersion,
             RuleUrl(citing.FirstOrDefault()?.Id));
+    }
+
+    /// <summary>
+    /// The card naming the decisions in force against this answer's recommendation where its answers came from (QA132 F1):
+    /// a clinician's "do not proceed" on the screening that completed the chart (or the EHR's, sent back through feedback on
+    /// an earlier answer completed from it), beside an eligible verdict; a "proceed" beside any other. A <c>warning</c> on
+    /// both hooks, never information only: the verdict is the rules' alone and stays as it is, and the decision is the
+    /// clinician's. It cites P-SAFETY-REMS (treatment under supervision, with the safety screening before it), as the
+    /// cards that name what is not recorded do.
+    /// </summary>
+    /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
+    /// <param name="completing">The clinician's screening whose answers were used.</param>
+    /// <param name="decisions">The decisions against the recommendation, the clinician's screening's first; all of one direction.</param>
+    /// <param name="clinicTime">How the moments are written (the clinic's time).</param>
+    public Card Decisions(string ruleSetVersion, Guid completing, IReadOnlyList<DecisionInForce> decisions, Screenings.ClinicTime clinicTime)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        var first = decisions[0].Override;
+        return NewCard(
+            CardTexts.DecisionSummary(first.Decision, Display.Of(first.Reason)),
+            "warning",
+            CardTexts.DecisionIntro(completing.ToString()) + "\n\n"
+                + string.Join("\n", decisions.Select(d => "- " + CardTexts.DecisionItem(d, clinicTime))) + "\n\n"
+                + CardTexts.DecisionOutro + "\n\n"
+                + CardTexts.Cites([Citations.SafetyRems], []) + "\n\n"
+                + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(null));
     }
 
     /// <summary>A contract value as <see cref="Display.Value"/> reads it: <c>true</c>, <c>active</c>, <c>alcohol, ketamine-or-pcp</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.CdsHooks;
@@ -189,7 +190,37 @@ public static class CardTexts
     public static string CautionsSummary(int count) =>
         Summary(count == 1 ? Text("Card.CautionsSummary.One") : Text("Card.CautionsSummary.Many", Number(count)));
 
-    public static string EligibleSummary(string pathways) => Summary(Text("Card.EligibleSummary", pathways));
+    /// <summary>
+    /// The eligible card's summary: "eligible with cautions" when the verdict is (QA132 F11), so that an EHR that shows
+    /// summaries only never reads a plain "eligible" for it.
+    /// </summary>
+    public static string EligibleSummary(string pathways, bool withCautions = false) =>
+        Summary(Text(withCautions ? "Card.EligibleWithCautionsSummary" : "Card.EligibleSummary", pathways));
+
+    /// <summary>The summary of the card naming a decision in force against this answer's recommendation (QA132 F1).</summary>
+    public static string DecisionSummary(OverrideDecision decision, string reason) =>
+        Summary(Text(decision == OverrideDecision.DoNotProceed ? "Card.DecisionSummary.DoNotProceed" : "Card.DecisionSummary.Proceed", reason));
+
+    /// <summary>What that card opens with, naming the screening whose answers were used.</summary>
+    public static string DecisionIntro(string screeningId) => Text("Card.DecisionIntro", screeningId);
+
+    /// <summary>
+    /// One decision: what and why, who recorded it (a clinician's email, or the EHR that sent it through feedback) and when,
+    /// and the screening it was recorded on, with that screening's time (the clinic's time, as the pages write it).
+    /// </summary>
+    public static string DecisionItem(DecisionInForce decision, Screenings.ClinicTime clinicTime)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(clinicTime);
+        var o = decision.Override;
+        var by = o.RecordedBy.Role == CdsHookAnswering.ClientRole ? Text("Card.DecisionBy.Ehr", o.RecordedBy.Email) : o.RecordedBy.Email;
+        var on = Text(decision.HookAnswer ? "Card.DecisionOn.HookAnswer" : "Card.DecisionOn.Completing", clinicTime.At(decision.Screening.RecordedAt));
+        var what = Text(o.Decision == OverrideDecision.DoNotProceed ? "Card.Decision.DoNotProceed" : "Card.Decision.Proceed");
+        return Text("Card.DecisionItem", what, Screenings.Display.Of(o.Reason), by, clinicTime.At(o.RecordedAt), decision.Screening.Id.ToString(), on);
+    }
+
+    /// <summary>That the verdict and the decision are read together, neither changing the other; where the explanation is.</summary>
+    public static string DecisionOutro => Text("Card.DecisionOutro");
 
     public static string NotIndicatedSummary => Text("Card.NotIndicatedSummary");
 

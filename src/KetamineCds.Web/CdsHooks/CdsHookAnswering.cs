@@ -115,6 +115,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
         }
 
+        // A clinician's decision against the recommendation in force where the answers came from goes with the verdict, as
+        // on the screening's page, print and API (QA132 F1): the cards name it when it goes against this answer's verdict.
+        var decisions = completedBy is null ? [] : await DecisionsInForceAsync(completedBy.Screening, cancellationToken);
         var needsAttention = new List<string>();
         ScreeningRequest? request = null;
         if (required.Count == 0)
@@ -140,6 +143,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var answerCards = WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
+                .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], Labels(care), prefillUrl),
             ], call.Gaps);
@@ -178,7 +182,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 : (null, null);
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
             var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request) };
-            cards = WithPrefetchGaps(WithChartChecks([.. screened.ForAssessment(assessment, notRecorded, incomplete.Url), .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
+            var assessed = screened.ForAssessment(assessment, notRecorded, incomplete.Url);
+            // After the critical cards (a contraindication stays first), before the rest: an eligible card's first.
+            assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
+            cards = WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch
@@ -391,6 +398,45 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // not recorded, and the answer says so. Verify names the entry.
             return null;
         }
+    }
+
+    /// <summary>
+    /// The decisions against the recommendation in force where an answer completed from <paramref name="completing"/> came
+    /// from (QA132 F1), read as the screening's page, print and API read them (<see cref="LoggedScreening.Overrides"/>: oldest
+    /// first, the last in force): that screening's, and that of KetamineCds's earlier answers to the EHR completed from it
+    /// whose override is the newest (an EHR's feedback "do not proceed" of an eligible card is recorded on the hook's own
+    /// screening). The two are kept apart: an EHR's later feedback never replaces the clinician's decision on the screening.
+    /// An earlier answer that cannot be read (only a log altered behind the app's back holds one; Verify names it) gives none.
+    /// </summary>
+    private async Task<List<DecisionInForce>> DecisionsInForceAsync(LoggedScreening completing, CancellationToken cancellationToken)
+    {
+        List<DecisionInForce> decisions = [];
+        if (completing.Overrides.Count > 0)
+        {
+            decisions.Add(new DecisionInForce(completing.Overrides[^1], completing, HookAnswer: false));
+        }
+
+        try
+        {
+            if (await store.LatestOverriddenHookScreeningAsync(completing.Id, cancellationToken) is { } id
+                && await log.FindScreeningAsync(id, cancellationToken) is { Overrides.Count: > 0 } hook)
+            {
+                decisions.Add(new DecisionInForce(hook.Overrides[^1], hook, HookAnswer: true));
+            }
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            // As a completing screening that cannot be read fills nothing.
+        }
+
+        return decisions;
+    }
+
+    /// <summary>The card naming the decisions in force that go against <paramref name="verdict"/> (<see cref="CardBuilder.Decisions"/>), or none.</summary>
+    private List<Card> DecisionCards(CardBuilder builder, string ruleSetVersion, Completion? completedBy, IReadOnlyList<DecisionInForce> decisions, Verdict verdict)
+    {
+        var against = decisions.Where(d => d.Against(verdict)).ToList();
+        return completedBy is null || against.Count == 0 ? [] : [builder.Decisions(ruleSetVersion, completedBy.Screening.Id, against, new ClinicTime(calendar))];
     }
 
     /// <summary>
