@@ -129,6 +129,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.ChartCheck.ResultNotReadable",
         KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear => "Card.ChartCheck.ResultTimeUnclear",
         KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead => "Card.ChartCheck.ConditionCodeNotRead",
+        KetamineCds.Fhir.ChartCheckKind.ConditionNamesQuestion => "Card.ChartCheck.ConditionNamesQuestion",
         _ => "Card.ChartCheck.Unconfirmed",
     };
 
