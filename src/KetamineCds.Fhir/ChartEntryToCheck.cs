@@ -88,6 +88,12 @@ public enum ChartCheckKind
     /// as neither yes nor no; a "no" read from elsewhere in the chart is not recorded beside it (QA132 F2).
     /// </summary>
     ConditionNamesQuestion,
+
+    /// <summary>
+    /// The latest final pregnancy status, older than the days the field reads, with none final within them, that answered
+    /// "pregnant" (its day is given with its words): too old to be read as an answer, and not "not pregnant" either (QA132 F2).
+    /// </summary>
+    ResultOlderThanPeriod,
 }
 
 /// <summary>

@@ -154,4 +154,43 @@ public class NamedConditionsTests
 
         Assert.DoesNotContain(reading.ToCheck, c => c.Field is "psychosis" or "arteriovenousMalformation" or "hepaticImpairment" or "pregnant");
     }
+
+    // QA132 F2: a final "pregnant" status 8 or 30 days old (the field reads 7) was dropped unnamed, and an earlier
+    // screening's "not pregnant" filled the field. It is not read (too old) and not "no": it is named with its day.
+    [Theory]
+    [InlineData("2026-11-20")]
+    [InlineData("2026-10-29T10:00:00Z")]
+    public void Read_OlderPregnantStatus_WithNoneWithinTheWeek_IsNamedWithItsDay(string effective)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("o1", "82810-3", (Fhir.Loinc, "LA15173-0"), effective: effective));
+
+        Assert.False(reading.Values.ContainsKey("pregnant"));
+        var check = Assert.Single(reading.ToCheck);
+        Assert.Equal(("pregnant", ChartCheckKind.ResultOlderThanPeriod, "Observation/o1"), (check.Field, check.Kind, check.Reference));
+        Assert.EndsWith(", " + effective[..10], check.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_OlderPregnantStatus_FollowedByAnOlderNotPregnant_IsNotNamed()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("o1", "82810-3", (Fhir.Snomed, "77386006"), effective: "2026-10-01"),
+            Fhir.Observation("o2", "82810-3", (Fhir.Loinc, "LA26683-5"), effective: "2026-11-10"));
+
+        Assert.False(reading.Values.ContainsKey("pregnant"));
+        Assert.Empty(reading.ToCheck);
+    }
+
+    [Fact]
+    public void Read_OlderPregnantStatus_BesideARecentNotPregnant_TheRecentAnswerStands()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("o1", "82810-3", (Fhir.Loinc, "LA15173-0"), effective: "2026-11-10"),
+            Fhir.Observation("o2", "82810-3", (Fhir.Loinc, "LA26683-5"), effective: "2026-11-26"));
+
+        Assert.Equal(false, reading.Values["pregnant"]);
+        Assert.Empty(reading.ToCheck);
+    }
 }
