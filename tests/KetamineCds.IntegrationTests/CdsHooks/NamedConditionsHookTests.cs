@@ -42,4 +42,26 @@ public sealed class NamedConditionsHookTests
         var hook = await db.DecisionLogEntries.SingleAsync(e => e.HookOriginJson != null);
         Assert.Null(JsonNode.Parse(hook.InputJson)![field]);
     }
+
+    // QA132 F2's qa132-oldpreg8: a final "pregnant" status 8 days old, none since; the earlier screening said not pregnant.
+    [Fact]
+    public async Task PatientView_PregnantStatusEightDaysOld_IsNamedWithItsDay_AndTheEarlierNoDoesNotFillIt()
+    {
+        using var app = CdsHooksApp.Sqlite();
+        await app.RecordClinicianScreeningAsync("qa132-oldpreg8", "");
+        var day = DateTime.UtcNow.AddDays(-8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var call = CdsHooksApp.ChartCall("qa132-oldpreg8", false,
+            $$"""{"resourceType": "Observation", "id": "preg-old", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "82810-3", "display": "Pregnancy status"}]}, "effectiveDateTime": "{{day}}", "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "77386006", "display": "Pregnant"}]} }""");
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.ToJsonString();
+        Assert.Contains("Observation/preg-old", cards, StringComparison.Ordinal);
+        Assert.Contains(day, cards, StringComparison.Ordinal);
+        Assert.DoesNotContain("screening: eligible", cards, StringComparison.Ordinal);
+        await using var db = app.Db();
+        var hook = await db.DecisionLogEntries.SingleAsync(e => e.HookOriginJson != null);
+        Assert.Null(JsonNode.Parse(hook.InputJson)!["pregnant"]);
+    }
 }
