@@ -78,6 +78,22 @@ public enum ChartCheckKind
     /// the order-sign hook reads as ketamine, with or without words: never read as yes (QA120 F6, ALG-001).
     /// </summary>
     AllergyCodedKetamine,
+
+    /// <summary>
+    /// A confirmed Condition, current or with no clinical status, whose code names a question but which the reader does not
+    /// read as that question's answer (the <c>conditions-naming-questions</c> value set: a bipolar disorder of unstated
+    /// type, a delusional or other psychotic disorder, an arteriovenous malformation of cerebral or precerebral vessels, a
+    /// pregnancy, a hepatic failure or cirrhosis): the code does not give the contract's answer (which bipolar type, whether
+    /// psychosis is active, how severe the impairment, whether the pregnancy still holds). Named beside that question, read
+    /// as neither yes nor no; a "no" read from elsewhere in the chart is not recorded beside it (QA132 F2).
+    /// </summary>
+    ConditionNamesQuestion,
+
+    /// <summary>
+    /// The latest final pregnancy status, older than the days the field reads, with none final within them, that answered
+    /// "pregnant" (its day is given with its words): too old to be read as an answer, and not "not pregnant" either (QA132 F2).
+    /// </summary>
+    ResultOlderThanPeriod,
 }
 
 /// <summary>

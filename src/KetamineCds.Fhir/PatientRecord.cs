@@ -97,6 +97,7 @@ internal sealed class ReadingBuilder
     private readonly Dictionary<string, object> values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<FhirSource>> sources = new(StringComparer.Ordinal);
     private readonly List<ChartEntryToCheck> toCheck = [];
+    private readonly HashSet<string> outweighNo = new(StringComparer.Ordinal);
 
     public void Record(string field, object value, IEnumerable<string> references) =>
         Record(field, value, references.Select(r => new FhirSource(r)));
@@ -108,14 +109,32 @@ internal sealed class ReadingBuilder
         sources[field] = read.DistinctBy(s => s.Reference, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Names a chart entry the clinician checks (<see cref="FhirReading.ToCheck"/>).</summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what) =>
+    /// <summary>
+    /// Names a chart entry the clinician checks (<see cref="FhirReading.ToCheck"/>). An entry that
+    /// <paramref name="outweighsNo"/> (a Condition naming the question, QA132 F2) keeps a "no" the chart gave elsewhere
+    /// (a recent "not pregnant" status beside a pregnancy diagnosis) from being recorded: the chart disagrees with itself,
+    /// and missing the more cautious answer is the unsafe error. A yes still stands on its own evidence.
+    /// </summary>
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false)
+    {
         toCheck.Add(new ChartEntryToCheck(field, kind, reference, what));
+        if (outweighsNo)
+            outweighNo.Add(field);
+    }
 
     /// <summary>The reading; an entry to check about a field the data did decide is left out (the answer stands on its own evidence).</summary>
-    public FhirReading Build() => new(values, sources.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)[.. s.Value.Select(r => r.Reference)], StringComparer.Ordinal))
+    public FhirReading Build()
     {
-        ReadFrom = sources,
-        ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
-    };
+        foreach (var field in outweighNo.Where(f => values.TryGetValue(f, out var value) && value is false))
+        {
+            values.Remove(field);
+            sources.Remove(field);
+        }
+
+        return new(values, sources.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)[.. s.Value.Select(r => r.Reference)], StringComparer.Ordinal))
+        {
+            ReadFrom = sources,
+            ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
+        };
+    }
 }

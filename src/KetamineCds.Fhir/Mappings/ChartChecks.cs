@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Hl7.Fhir.Model;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Fhir.ValueSets;
 
 namespace KetamineCds.Fhir.Mappings;
 
@@ -22,6 +23,10 @@ namespace KetamineCds.Fhir.Mappings;
 /// local system; <see cref="CurrentMedicines.NotRead"/>): it may be naltrexone, an opioid, a benzodiazepine, an MAOI ...,
 /// so it is named beside every medicine question (each field a medication value set reads, and the benzodiazepine dose,
 /// which none reads). Its words are never matched against drug names: the clinician reads them (P-SAFETY-REMS).</item>
+/// <item>A confirmed Condition, current or with no clinical status, whose code is in the <c>conditions-naming-questions</c>
+/// value set (<see cref="NamingQuestions"/>): a bipolar disorder of unstated type, a delusional or other psychotic disorder,
+/// an arteriovenous malformation, a pregnancy, a hepatic failure or cirrhosis. Each entry's value is the field it is named
+/// beside; it is never read as that field's answer (QA132 F2), and a "no" read elsewhere in the chart does not stand beside it.</item>
 /// <item>A Condition, neither refuted nor entered in error, coded only in systems no Condition value set uses, or not
 /// coded (<see cref="UnreadConditions"/>): named beside every Condition question, never translated (QA120 F3).</item>
 /// </list>
@@ -31,6 +36,9 @@ internal static class ChartChecks
     private const string AllergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     private const string AllergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     private const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
+
+    /// <summary>The value set of Conditions that name a question but do not answer it; each entry's value is its field.</summary>
+    public const string NamingQuestions = "conditions-naming-questions";
 
     private static readonly string[] PsychoticDisorderWords = ["schizophreni", "schizoaffective", "精神分裂"];
 
@@ -73,6 +81,17 @@ internal static class ChartChecks
                 && PsychoticDisorderIcd10Cm.Any(p => code.StartsWith(p, StringComparison.OrdinalIgnoreCase))) == true;
             if (coded || Words(condition.Code).Any(w => PsychoticDisorderWords.Any(k => w.Contains(k, StringComparison.OrdinalIgnoreCase))))
                 reading.Check(Fields.Psychosis.Name, ChartCheckKind.PsychoticDisorder, reference, ChartWords.Of(condition.Code));
+        }
+
+        // QA132 F2: a confirmed Condition whose code names a question the reader does not answer from it. One that may be
+        // current (no clinical status) is named too: the questions are about now, and the safer reading is to ask.
+        var naming = ValueSetCatalogue.Get(NamingQuestions);
+        foreach (var (condition, reference) in record.Conditions)
+        {
+            if (ConditionStatus.VerificationOf(condition) != Verification.Confirmed || ConditionStatus.ClinicalOf(condition) is not (ClinicalState.Current or ClinicalState.Unknown))
+                continue;
+            foreach (var field in Codes.Matches(naming, condition.Code).Select(m => m.Value).OfType<string>().Distinct(StringComparer.Ordinal))
+                reading.Check(field, ChartCheckKind.ConditionNamesQuestion, reference, ChartWords.Of(condition.Code), outweighsNo: true);
         }
 
         foreach (var (reference, what) in UnreadConditions.In(record))

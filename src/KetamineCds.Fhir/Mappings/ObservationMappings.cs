@@ -330,6 +330,32 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
             reading.Record(field.Name, latest.Value!, latest.Sources);
+        else if (counting.Length == 0)
+            NameOlderPregnant(field, valueSet, record, reading);
+    }
+
+    /// <summary>
+    /// QA132 F2: with no final status within the window, the latest final one before it that answered "pregnant" is named
+    /// (<see cref="ChartCheckKind.ResultOlderThanPeriod"/>, with its day): too old to be read as an answer, but not "not
+    /// pregnant" either, so an earlier screening's answer must not fill the field in silence.
+    /// </summary>
+    private void NameOlderPregnant(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
+    {
+        var older = record.Observations
+            .Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question") && Observations.Counts(o.Resource))
+            .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
+            .Where(o => o.Day is { } day && day.Latest <= record.Today && !day.CertainlyWithin(record.Today, windowDays))
+            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
+            .ToArray();
+        if (older.Length == 0)
+            return;
+        // Of several taken at the latest time, one that answered "pregnant" is enough to name.
+        var when = older.Max(o => o.When);
+        foreach (var pregnant in older.Where(o => o.When == when && o.Value is true))
+        {
+            foreach (var reference in pregnant.References)
+                reading.Check(field.Name, ChartCheckKind.ResultOlderThanPeriod, reference, $"{pregnant.What}, {pregnant.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
     }
 
     private static bool? Answer(ValueSet valueSet, DataType? value)

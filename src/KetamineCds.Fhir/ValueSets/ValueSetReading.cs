@@ -10,7 +10,8 @@ public sealed record ValueSetReading
 {
     /// <summary>
     /// <c>condition</c>, <c>condition-choice</c>, <c>medication</c>, <c>substance-use</c>, <c>blood-pressure</c>,
-    /// <c>observation-score</c> or <c>pregnancy-status</c>.
+    /// <c>observation-score</c> or <c>pregnancy-status</c>; or <c>named-to-check</c> for the one value set no field reads
+    /// (<c>conditions-naming-questions</c>): each entry's value is the field its Condition is named beside, never an answer.
     /// </summary>
     public required string From { get; init; }
 

@@ -130,6 +130,8 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.ChartCheck.ResultNotReadable",
         KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear => "Card.ChartCheck.ResultTimeUnclear",
         KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead => "Card.ChartCheck.ConditionCodeNotRead",
+        KetamineCds.Fhir.ChartCheckKind.ConditionNamesQuestion => "Card.ChartCheck.ConditionNamesQuestion",
+        KetamineCds.Fhir.ChartCheckKind.ResultOlderThanPeriod => "Card.ChartCheck.ResultOlderThanPeriod",
         _ => "Card.ChartCheck.Unconfirmed",
     };
 

@@ -382,6 +382,8 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear, "which is the latest cannot be told", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.NotCurrentMayStand, "A contraindication recorded as no longer current is not read as no (the safer reading)", "SPRAVATO-PI-US")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.AllergyCodedKetamine, "an allergy record coded as ketamine or esketamine", "SPRAVATO-PI-US")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultOlderThanPeriod, "answered pregnant, but it is older than the days this question reads", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ConditionNamesQuestion, "a confirmed diagnosis that bears on this question, but its code does not give the screening's answer", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
