@@ -286,6 +286,12 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // words are cut, never these facts.
             var recordedFacts = unknownCode + $" CDS Hooks card: {card.Uuid}. Acted on in the EHR at {item.ActedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}.";
             var words = item.Comment is { Length: > 0 } comment ? comment : CardTexts.FeedbackExplanation;
+            if (words.Length > OverrideExplanationMax - recordedFacts.Length)
+            {
+                // The log says when the clinician's words were cut, and how long they were (QA132 F5).
+                recordedFacts = $" The EHR's comment was cut to fit: it had {FreeText.Length(words).ToString("N0", CultureInfo.InvariantCulture)} characters." + recordedFacts;
+            }
+
             var explanation = Fit(words, OverrideExplanationMax - recordedFacts.Length) + recordedFacts;
             // An EHR may send the same feedback again (a retry): an override the log already holds from this client for
             // this card, with the same decision, reason and words, is not recorded twice. A different override of the same
@@ -839,7 +845,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
-    private static string Fit(string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>The text cut to at most <paramref name="max"/> UTF-16 units, never between the two halves of a surrogate pair (QA132 F5).</summary>
+    private static string Fit(string text, int max) =>
+        text.Length <= max ? text : text[..(max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 
     private const int MaxDepth = 128;
 

@@ -1553,6 +1553,39 @@ public abstract class CdsHooksTests
         Assert.Equal(before + 1, await app.DecisionLogCountAsync());
     }
 
+    [Theory]
+    [InlineData("A", 3000)]
+    [InlineData("\U0001F600", 1500)] // 3,000 UTF-16 units: the cut once fell between the halves of a pair
+    public async Task Feedback_CommentLongerThanTheExplanationHolds_IsCutBetweenCharactersAndTheLogSaysSo(string unit, int count)
+    {
+        // QA132 F5: the comment was cut to fit 2,000 characters without a word in the log, once leaving half an emoji.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var comment = string.Concat(Enumerable.Repeat(unit, count));
+        var feedback = new JsonObject
+        {
+            ["feedback"] = new JsonArray(new JsonObject
+            {
+                ["card"] = critical,
+                ["outcome"] = "overridden",
+                ["outcomeTimestamp"] = ActedMinuteAgo,
+                ["overrideReason"] = new JsonObject { ["reason"] = new JsonObject { ["code"] = "other" }, ["userComment"] = comment },
+            }),
+        };
+
+        using var response = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var explanation = Assert.Single((await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(entry.Id))!.Overrides).Explanation;
+        Assert.True(explanation.Length <= 2000, $"{explanation.Length} UTF-16 units");
+        Assert.DoesNotContain(explanation.EnumerateRunes(), r => r == System.Text.Rune.ReplacementChar);
+        Assert.StartsWith(string.Concat(Enumerable.Repeat(unit, 100)), explanation, StringComparison.Ordinal);
+        Assert.Contains($" The EHR's comment was cut to fit: it had {count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters. CDS Hooks card: {critical}.", explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Feedback_BodyOverFourMegabytes_Answers413WithTheLimit()
     {
