@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using KetamineCds.Testing;
 
 namespace KetamineCds.ApiClient.Tests;
 
@@ -24,7 +25,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var reference = "OAS-" + Guid.NewGuid().ToString("N")[..8];
 
         // Only the required answers: every other field, choices included, is null in the stored input.
-        var body = RequiredAnswers(reference);
+        var body = CompleteScreeningBodies.RequiredAnswers(reference);
         body["moodStabilizer"] = null;
         body["hepaticImpairment"] = null;
         AssertValid(request, body, "the request");
@@ -48,7 +49,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var response = SchemaFor(document, "ScreeningResponse");
         await SignInAsync(http, AppFactory.Psychiatrist);
         var reference = "OAS-L-" + Guid.NewGuid().ToString("N")[..8];
-        var body = RequiredAnswers(reference);
+        var body = CompleteScreeningBodies.RequiredAnswers(reference);
         using var created = await http.PostAsJsonAsync("/api/v1/screenings", body);
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         body["correctionReason"] = "Age was mistyped.";
@@ -73,7 +74,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         var response = SchemaFor(document, "ScreeningResponse");
         await SignInAsync(http, AppFactory.Psychiatrist);
         var reference = "OAS-O-" + Guid.NewGuid().ToString("N")[..8];
-        using var created = await http.PostAsJsonAsync("/api/v1/screenings", RequiredAnswers(reference));
+        using var created = await http.PostAsJsonAsync("/api/v1/screenings", CompleteScreeningBodies.RequiredAnswers(reference));
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         await factory.RecordOverrideAsync(id, KetamineCds.Infrastructure.DecisionLog.OverrideDecision.DoNotProceed, "Patient declined.");
 
@@ -209,19 +210,6 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
                 break;
         }
     }
-
-    /// <summary>The eight required answers only (an adult with MDD, three failed trials, on an oral antidepressant).</summary>
-    private static JsonObject RequiredAnswers(string reference) => new()
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 45,
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 3,
-        ["onOralAntidepressant"] = true,
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-    };
 
     private static JsonSchema SchemaFor(JsonNode document, string component)
     {

@@ -12,6 +12,22 @@ namespace KetamineCds.Testing;
 /// </summary>
 internal static class CompleteScreeningBodies
 {
+    /// <summary>
+    /// The eight answers the contract requires and nothing else (issue 10's journey): an adult with MDD in a current
+    /// episode, three failed trials, on an oral antidepressant, no psychosis, no suicidality.
+    /// </summary>
+    public static JsonObject RequiredAnswers(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 45,
+        ["primaryDiagnosis"] = "mdd",
+        ["currentDepressiveEpisode"] = true,
+        ["failedAdequateTrials"] = 3,
+        ["onOralAntidepressant"] = true,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+    };
+
     /// <summary>Measurements whose smallest allowed value is not an ordinary one (a systolic pressure of 50 is not).</summary>
     private static readonly Dictionary<string, int> OrdinaryMeasurements = new(StringComparer.Ordinal) { ["systolicBp"] = 120, ["diastolicBp"] = 80 };
 

@@ -11,19 +11,6 @@ namespace KetamineCds.Web.Tests.Pages;
 /// <summary>The result page, the print and the API for a screening whose safety items were not recorded (rule set 1.1.0).</summary>
 public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
 {
-    /// <summary>The eight answers: MDD, current episode, 3 failed trials, on an oral antidepressant, no psychosis, no suicidality.</summary>
-    private static JsonObject EightAnswers(string reference) => new()
-    {
-        ["patientReference"] = reference,
-        ["ageYears"] = 45,
-        ["primaryDiagnosis"] = "mdd",
-        ["currentDepressiveEpisode"] = true,
-        ["failedAdequateTrials"] = 3,
-        ["onOralAntidepressant"] = true,
-        ["psychosis"] = "none",
-        ["suicidality"] = "none",
-    };
-
     private async Task<(Guid Id, JsonElement Body)> CreateAsync(JsonObject request)
     {
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
@@ -36,7 +23,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     [Fact]
     public async Task Api_EightAnswers_SerialisesIncompleteAsTheContractSays()
     {
-        var (_, body) = await CreateAsync(EightAnswers("MRN-INC-API"));
+        var (_, body) = await CreateAsync(CompleteScreeningBodies.RequiredAnswers("MRN-INC-API"));
 
         Assert.Equal("incomplete", body.GetProperty("overall").GetString());
         var trd = body.GetProperty("pathways").EnumerateArray().Single(p => p.GetProperty("pathway").GetString() == "esketamine-trd");
@@ -49,7 +36,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     [Fact]
     public async Task Result_EightAnswers_OpensWithNotRecordedAndNeverShowsEligible()
     {
-        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-PAGE"));
+        var (id, _) = await CreateAsync(CompleteScreeningBodies.RequiredAnswers("MRN-INC-PAGE"));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
@@ -80,7 +67,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     {
         // QA113 F1: "Contraindications (0) None." (禁忌证 (0) 无。) read as "no contraindications" while every question that
         // could be one was blank.
-        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-CONTRA-" + language));
+        var (id, _) = await CreateAsync(CompleteScreeningBodies.RequiredAnswers("MRN-INC-CONTRA-" + language));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", language)).Content.ReadAsStringAsync());
@@ -129,7 +116,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     [Fact]
     public async Task Result_Staff_HasNoRescreenLink()
     {
-        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-STAFF"));
+        var (id, _) = await CreateAsync(CompleteScreeningBodies.RequiredAnswers("MRN-INC-STAFF"));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
 
         var html = await client.GetStringAsync($"/Screenings/{id}");
@@ -141,7 +128,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     [Fact]
     public async Task Print_EightAnswers_ListsWhatToAnswerAndKeepsTheDisclaimer()
     {
-        var (id, _) = await CreateAsync(EightAnswers("MRN-INC-PRINT"));
+        var (id, _) = await CreateAsync(CompleteScreeningBodies.RequiredAnswers("MRN-INC-PRINT"));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}/Print"));
@@ -165,7 +152,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     /// <summary>The QA case: the eight answers and a blood pressure of 182/112, which blocks every pathway (CV-003).</summary>
     private static JsonObject EightAnswersAndBloodPressure182Over112(string reference)
     {
-        var request = EightAnswers(reference);
+        var request = CompleteScreeningBodies.RequiredAnswers(reference);
         request["systolicBp"] = 182;
         request["diastolicBp"] = 112;
         return request;
@@ -276,7 +263,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     {
         // QA8 F14: fifteen rule ids on one unbreakable line squeezed the pathway's name to a character a line. More than six
         // ids wrap between ids (print.css: p-rules--wrap); a short list stays on one line beside the name.
-        var request = EightAnswers("MRN-PRINT-MANY-IDS");
+        var request = CompleteScreeningBodies.RequiredAnswers("MRN-PRINT-MANY-IDS");
         foreach (var field in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke" })
         {
             request[field] = true;
