@@ -55,9 +55,9 @@ public abstract class Rule
             return null;
         }
 
-        var because = new List<Evidence>(4);
+        var because = scope.EmptyBecause();
         Explain(scope, because);
-        return FindingWith(because);
+        return FindingWith(because.ToArray());
     }
 
     /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>
