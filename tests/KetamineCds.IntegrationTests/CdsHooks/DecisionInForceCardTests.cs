@@ -28,7 +28,7 @@ public sealed class DecisionInForceCardTests
     private static string Summary(JsonNode? card) => card!["summary"]!.GetValue<string>();
 
     /// <summary>Records an override on the screening's result page, as the psychiatrist does (QA132 F1, step 2).</summary>
-    private static async Task RecordOverrideOnThePageAsync(CdsHooksApp app, Guid screening, string decision)
+    internal static async Task RecordOverrideOnThePageAsync(CdsHooksApp app, Guid screening, string decision)
     {
         var page = await app.SignInAsync("psychiatrist@demo.local");
         var html = await page.GetStringAsync($"/Screenings/{screening}");

@@ -60,6 +60,13 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     public CorrectionInForce? EarlierCorrected { get; private set; }
 
     /// <summary>
+    /// For an answer to the EHR completed from a clinician's screening (a re-screen recorded through CDS Hooks), the
+    /// decision against the recommendation in force on that screening: its last override (QA132 F1). The EHR's card
+    /// names it; so does this page, and the patient list. A clinician's own re-screen is a new decision and carries none.
+    /// </summary>
+    public LoggedOverride? DecisionOnEarlier { get; private set; }
+
+    /// <summary>
     /// The screening "Re-screen with these answers" starts from: this one, or when it was corrected its latest correction,
     /// the decision in force (QA128 F1; the form follows a correction of that correction as well).
     /// </summary>
@@ -175,6 +182,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         // changed; the later screenings of this one and of the one it re-screens come in one query.
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
+        DecisionOnEarlier = screening.Origin is not null && earlier is { Overrides.Count: > 0 } ? earlier.Overrides[^1] : null;
         if (screening.RescreenOf is { } rescreened)
         {
             var later = await log.FindLaterScreeningsAsync([screening.Id, rescreened], cancellationToken);

@@ -25,6 +25,16 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     /// <summary>The listed screenings that a later listed one re-screens.</summary>
     public IReadOnlySet<Guid> RescreenedLater { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>
+    /// For an answer to the EHR completed from a listed screening (QA132 F1), that screening's decision in force (its last
+    /// override) when the answer has none of its own; null otherwise. A clinician's re-screen is a new decision.
+    /// </summary>
+    public LoggedOverride? DecisionCarried(LoggedScreening screening) =>
+        screening is { Origin: not null, Overrides.Count: 0, RescreenOf: { } from }
+            && Results?.FirstOrDefault(r => r.Id == from) is { Overrides.Count: > 0 } completedFrom
+            ? completedFrom.Overrides[^1]
+            : null;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // A reference pasted with spaces around it is the same reference.
