@@ -55,9 +55,9 @@ public abstract class Rule
             return null;
         }
 
-        var because = scope.EmptyBecause();
+        var because = new List<Evidence>(4);
         Explain(scope, because);
-        return FindingWith(because.ToArray());
+        return FindingWith(because);
     }
 
     /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>

@@ -20,7 +20,7 @@ public static class ScreeningEngine
 
         // The rule set keeps its rules in the assessment's order of findings: kind, then severity, then id.
         var scope = new Conditions.EvaluationScope(history);
-        var findings = new List<Finding>(16);
+        var findings = new List<Finding>();
         foreach (var rule in ruleSet.RulesInFindingOrder)
         {
             if (rule.Evaluate(scope) is { } finding)

@@ -72,8 +72,8 @@ internal sealed class NotCondition(Condition inner) : Condition(inner)
 }
 
 /// <summary>
-/// A condition shared by several rules (an indication), defined once, and decided and explained once per screening.
-/// Its canonical text is the inner condition's, so sharing never changes a digest.
+/// A condition shared by several rules (an indication), defined once and decided once per screening. Its canonical
+/// text is the inner condition's, so sharing never changes a digest.
 /// </summary>
 internal sealed class Shared(Condition inner) : Condition(inner)
 {
@@ -82,14 +82,6 @@ internal sealed class Shared(Condition inner) : Condition(inner)
     public override string Canonical => inner.Canonical;
 
     internal override Truth Evaluate(EvaluationScope scope) => scope.Decide(_slot, inner);
-
-    internal override void Explain(EvaluationScope scope, List<Evidence> because)
-    {
-        foreach (var evidence in scope.Explanation(_slot, inner))
-        {
-            AddOnce(because, evidence);
-        }
-    }
 }
 
 /// <summary>

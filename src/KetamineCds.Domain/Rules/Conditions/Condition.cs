@@ -70,31 +70,14 @@ public abstract class Condition(params Condition[] parts)
     /// <summary>Adds the field's evidence unless the list already names the field.</summary>
     private protected static void AddOnce(List<Evidence> because, FieldDefinition field, PatientHistory history)
     {
-        if (!Names(because, field.Name))
-        {
-            because.Add(field.EvidenceOf(history));
-        }
-    }
-
-    /// <summary>Adds the evidence unless the list already names its field.</summary>
-    private protected static void AddOnce(List<Evidence> because, Evidence evidence)
-    {
-        if (!Names(because, evidence.Field))
-        {
-            because.Add(evidence);
-        }
-    }
-
-    private static bool Names(List<Evidence> because, string field)
-    {
         foreach (var item in because)
         {
-            if (string.Equals(item.Field, field, StringComparison.Ordinal))
+            if (string.Equals(item.Field, field.Name, StringComparison.Ordinal))
             {
-                return true;
+                return;
             }
         }
 
-        return false;
+        because.Add(field.EvidenceOf(history));
     }
 }
