@@ -94,6 +94,22 @@ public enum ChartCheckKind
     /// "pregnant" (its day is given with its words): too old to be read as an answer, and not "not pregnant" either (QA132 F2).
     /// </summary>
     ResultOlderThanPeriod,
+
+    /// <summary>
+    /// A final (amended, corrected) or preliminary Observation in the field's value set dated in the future by the clinic's
+    /// clock (a time more than <see cref="PatientRecord.ClockSkew"/> after now, a date after today): an EHR clock or time
+    /// zone error, so it may be the latest result. It is not read, and no older result takes its place (as for a result
+    /// not readable, QA120 F1); its clinic time is given with its words (QA132 F11).
+    /// </summary>
+    ResultInFuture,
+
+    /// <summary>
+    /// Two results the chart gives together that cannot both be right: a value above the one it may not exceed (the
+    /// field's <see cref="Domain.Screening.FieldDefinition.AtMost"/>: PHQ-9 item 9 above the PHQ-9 total). One of them is
+    /// wrong (or they are of different questionnaires), so neither is read or prefilled; each is named, with its value and
+    /// its time, beside its own field, <see cref="ChartEntryToCheck.Against"/> naming the other (QA132 F4).
+    /// </summary>
+    ResultsContradict,
 }
 
 /// <summary>
@@ -104,4 +120,8 @@ public enum ChartCheckKind
 /// <param name="Kind">Why it is not read as an answer.</param>
 /// <param name="Reference">The resource (<c>Condition/123</c>).</param>
 /// <param name="What">The chart's words for it: its code's text or display, or its code, cut short and made plain (no line breaks, markup or hidden marks).</param>
-public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string Reference, string What);
+public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string Reference, string What)
+{
+    /// <summary>For <see cref="ChartCheckKind.ResultsContradict"/>: the contract name of the field whose result contradicts this one; otherwise null.</summary>
+    public string? Against { get; init; }
+}

@@ -95,6 +95,7 @@ public static class FhirHistoryReader
         PatientFields.Read(record, reading);
         foreach (var (field, valueSet, reader) in FieldReaders.All)
             reader.Read(field, valueSet, record, reading);
+        Contradictions.Read(record, reading);
         ChartChecks.Read(record, reading);
 
         return reading.Build() with { PatientId = patientId };

@@ -26,6 +26,27 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FhirSource>> ReadFrom { get; init; } = new Dictionary<string, IReadOnlyList<FhirSource>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Values the chart gives that contradict each other (<see cref="ChartCheckKind.ResultsContradict"/>: PHQ-9 item 9
+    /// above the total), by contract field name, with the entries they were read from: neither is in <see cref="Values"/>
+    /// (never read as an answer, never prefilled), and each is named in <see cref="ToCheck"/>. Kept so that a signal one
+    /// of them gives (a positive item 9) is still shown (QA132 F4).
+    /// </summary>
+    public IReadOnlyDictionary<string, FhirValue> Contradicting { get; init; } = new Dictionary<string, FhirValue>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The value the chart gives for <paramref name="field"/> and the entries it was read from: from <see cref="Values"/>,
+    /// else from <see cref="Contradicting"/>; null when the chart gives none.
+    /// </summary>
+    public FhirValue? InChart(string field) =>
+        Values.TryGetValue(field, out var value) ? new FhirValue(value, ReadFrom.GetValueOrDefault(field) ?? [])
+        : Contradicting.GetValueOrDefault(field);
+
     /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
     public string? PatientId { get; init; }
 }
+
+/// <summary>A value the chart gives (a contract value) and the entries it was read from, each with its moment where it has one.</summary>
+/// <param name="Value">The contract value (string, bool, int, decimal or string list).</param>
+/// <param name="ReadFrom">The entries it was read from.</param>
+public sealed record FhirValue(object Value, IReadOnlyList<FhirSource> ReadFrom);

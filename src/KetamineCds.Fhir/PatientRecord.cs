@@ -62,6 +62,55 @@ internal sealed partial class PatientRecord
         return DaySpan.Parse(text) is { } span && span.Earliest <= Today ? span : null;
     }
 
+    /// <summary>
+    /// Whether a FHIR date or dateTime lies in the future by the clinic's clock, which <see cref="DaysOf"/> does not read
+    /// (QA132 F11): a time with its zone more than <see cref="ClockSkew"/> after now, or a date (month, year) wholly after
+    /// today. A time without a zone, or text that is not a date, is not: it is not read for another reason.
+    /// </summary>
+    public bool InFuture(string? text, DateTimeOffset? instant = null)
+    {
+        if (instant is null && text is not null && text.Contains('T', StringComparison.Ordinal))
+        {
+            if (!HasZone().IsMatch(text) || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                return false;
+            instant = parsed;
+        }
+
+        if (instant is { } at)
+            return at > Now + ClockSkew;
+        return DaySpan.Parse(text) is { } span && span.Earliest > Today;
+    }
+
+    /// <summary>The instant a FHIR dateTime with a time and its zone names; null for a date alone or a time without its zone.</summary>
+    public static DateTimeOffset? InstantOf(string text) =>
+        text.Contains('T', StringComparison.Ordinal) && HasZone().IsMatch(text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? parsed
+            : null;
+
+    /// <summary>
+    /// An instant as the clinic reads it, as the cards write a clinic time: "2026-11-28 23:48 UTC-06:00", "2026-11-29 05:48
+    /// UTC" where the offset is zero.
+    /// </summary>
+    public string ClinicTimeOf(DateTimeOffset instant)
+    {
+        DateTimeOffset local;
+        try
+        {
+            local = TimeZoneInfo.ConvertTime(instant, Zone);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // At the ends of the calendar the zone's offset cannot be added: the instant in UTC.
+            local = instant.ToUniversalTime();
+        }
+
+        var offset = local.Offset;
+        var named = offset == TimeSpan.Zero ? "UTC"
+            : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return local.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + named;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"(Z|[+-]\d{2}:\d{2})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex HasZone();
 
@@ -98,6 +147,7 @@ internal sealed class ReadingBuilder
     private readonly Dictionary<string, IReadOnlyList<FhirSource>> sources = new(StringComparer.Ordinal);
     private readonly List<ChartEntryToCheck> toCheck = [];
     private readonly HashSet<string> outweighNo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FhirValue> contradicting = new(StringComparer.Ordinal);
 
     public void Record(string field, object value, IEnumerable<string> references) =>
         Record(field, value, references.Select(r => new FhirSource(r)));
@@ -115,11 +165,28 @@ internal sealed class ReadingBuilder
     /// (a recent "not pregnant" status beside a pregnancy diagnosis) from being recorded: the chart disagrees with itself,
     /// and missing the more cautious answer is the unsafe error. A yes still stands on its own evidence.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what));
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against });
         if (outweighsNo)
             outweighNo.Add(field);
+    }
+
+    /// <summary>The value recorded for <paramref name="field"/> and the entries it was read from, or false when none is.</summary>
+    public bool TryGet(string field, out object value, out IReadOnlyList<FhirSource> read)
+    {
+        read = sources.GetValueOrDefault(field) ?? [];
+        return values.TryGetValue(field, out value!);
+    }
+
+    /// <summary>
+    /// Takes back the value recorded for <paramref name="field"/>, which another of the chart's values contradicts
+    /// (<see cref="FhirReading.Contradicting"/>): it is not read, and is kept only so that a signal it gives is not lost.
+    /// </summary>
+    public void SetAside(string field)
+    {
+        if (values.Remove(field, out var value) && sources.Remove(field, out var read))
+            contradicting[field] = new FhirValue(value, read);
     }
 
     /// <summary>The reading; an entry to check about a field the data did decide is left out (the answer stands on its own evidence).</summary>
@@ -134,6 +201,7 @@ internal sealed class ReadingBuilder
         return new(values, sources.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)[.. s.Value.Select(r => r.Reference)], StringComparer.Ordinal))
         {
             ReadFrom = sources,
+            Contradicting = contradicting,
             ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
         };
     }

@@ -30,6 +30,51 @@ internal static class Observations
     }
 
     /// <summary>
+    /// QA132 F11: names for the clinician to check, beside <paramref name="field"/>, the results among
+    /// <paramref name="candidates"/> (final, amended, corrected or preliminary: a value given, not only a test registered)
+    /// dated in the future by the clinic's clock (<see cref="InFuture"/>), each with its words and its clinic time
+    /// (<see cref="ChartCheckKind.ResultInFuture"/>), and says whether there were any. Such a result is not read, and may be
+    /// the latest one, misdated by an EHR clock or time zone error: the field is then not recorded, no older result taking
+    /// its place (as for a newer result not readable, QA120 F1).
+    /// </summary>
+    public static bool CheckInFuture(string field, IEnumerable<Sourced<Observation>> candidates, PatientRecord record, ReadingBuilder reading)
+    {
+        var future = candidates
+            .Where(o => (Counts(o.Resource) || o.Resource.Status == ObservationStatus.Preliminary) && InFuture(o.Resource, record))
+            .ToArray();
+        foreach (var (observation, reference) in future)
+            reading.Check(field, ChartCheckKind.ResultInFuture, reference, $"{ChartWords.Of(observation.Code)}, {Dated(observation, record)}");
+        return future.Length > 0;
+    }
+
+    /// <summary>Whether the effective time (effectiveDateTime, effectivePeriod.start or effectiveInstant) lies in the future by the clinic's clock (<see cref="PatientRecord.InFuture"/>).</summary>
+    public static bool InFuture(Observation observation, PatientRecord record) => observation.Effective switch
+    {
+        Instant { Value: { } instant } => record.InFuture(null, instant),
+        FhirDateTime dateTime => record.InFuture(dateTime.Value),
+        Period period => record.InFuture(period.Start),
+        _ => false,
+    };
+
+    /// <summary>
+    /// When the observation was taken, as a person reads it: a time in the clinic's time (<see cref="PatientRecord.ClinicTimeOf"/>),
+    /// a date alone as written; "?" when it has none.
+    /// </summary>
+    public static string Dated(Observation observation, PatientRecord record)
+    {
+        if (observation.Effective is Instant { Value: { } instant })
+            return record.ClinicTimeOf(instant);
+        return Written(observation) is not { } written ? "?" : PatientRecord.InstantOf(written) is { } at ? record.ClinicTimeOf(at) : written;
+    }
+
+    /// <summary>
+    /// The same from a value's source (<see cref="FhirSource.Moment"/>): its instant in the clinic's time, else its date as
+    /// written; "?" when it has none.
+    /// </summary>
+    public static string Dated(FhirSource source, PatientRecord record) =>
+        source.Moment is not { } moment ? "?" : moment.Instant is { } at ? record.ClinicTimeOf(at) : moment.Written;
+
+    /// <summary>
     /// The effective day (effectiveDateTime, effectivePeriod.start or effectiveInstant) as the clinic's day
     /// (<see cref="PatientRecord.DaysOf"/>); null when there is none or it lies in the future.
     /// </summary>
@@ -199,8 +244,9 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var inWindow = record.Observations
-            .Where(o => Codes.Matches(valueSet, o.Resource.Code).Count > 0)
+        var coded = record.Observations.Where(o => Codes.Matches(valueSet, o.Resource.Code).Count > 0).ToArray();
+        var future = Observations.CheckInFuture(field.Name, coded, record, reading);
+        var inWindow = coded
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
             .ToArray();
@@ -208,7 +254,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Where(o => Observations.Counts(o.Observation.Resource))
             .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Score(field, o.Observation.Resource)))
             .ToArray();
-        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
+        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest && !future)
             reading.Record(field.Name, latest.Value!, latest.Sources);
     }
 
@@ -232,9 +278,10 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
+        var future = Observations.CheckInFuture(field.Name, record.Observations.Where(o => IsBloodPressure(valueSet, o.Resource)), record, reading);
         var today = record.Observations.Where(o => IsToday(o.Resource, record) && IsBloodPressure(valueSet, o.Resource)).ToArray();
         var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
-        if (Observations.Latest(field.Name, counting, today, reading) is { Value: (int sys, int dia) } latest)
+        if (Observations.Latest(field.Name, counting, today, reading) is { Value: (int sys, int dia) } latest && !future)
             reading.Record(field.Name, systolic ? sys : dia, latest.Sources);
     }
 
@@ -319,8 +366,9 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var inWindow = record.Observations
-            .Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question"))
+        var asked = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question")).ToArray();
+        var future = Observations.CheckInFuture(field.Name, asked, record, reading);
+        var inWindow = asked
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
             .ToArray();
@@ -329,8 +377,11 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
-            reading.Record(field.Name, latest.Value!, latest.Sources);
-        else if (counting.Length == 0)
+        {
+            if (!future)
+                reading.Record(field.Name, latest.Value!, latest.Sources);
+        }
+        else if (counting.Length == 0 && !future)
             NameOlderPregnant(field, valueSet, record, reading);
     }
 

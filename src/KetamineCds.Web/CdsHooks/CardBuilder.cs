@@ -214,6 +214,75 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     }
 
     /// <summary>
+    /// The rules of <paramref name="ruleSet"/> that read PHQ-9 item 9 (SUI-008 today): what the positive item-9 card cites,
+    /// and whose finding, when it fired, already names the item (<see cref="PositiveItem9"/>).
+    /// </summary>
+    public static IReadOnlyList<Rule> RulesReadingItem9(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return [.. ruleSet.Rules.Where(r => r.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
+    }
+
+    /// <summary>
+    /// The <c>warning</c> card for a positive PHQ-9 item 9 the chart gives (QA132 F4), or null: the chart's value when it
+    /// is 1 or more (as the reader decides what is current, <see cref="Fhir.FhirReading.InChart"/>: a value set aside
+    /// because the chart's total contradicts it counts too, and the card says so), the Observation and when it was taken
+    /// in the clinic's time; that the clinician must assess suicidality and record it; and the detail of the rule that
+    /// reads item 9 (SUI-008), citing what that rule cites. None when the rules ran and one that reads item 9 fired
+    /// (<paramref name="fired"/>): its finding names the item already.
+    /// </summary>
+    /// <param name="ruleSet">The rule set the answer was given with.</param>
+    /// <param name="reading">What the chart gave.</param>
+    /// <param name="clinicTime">How a moment is written (the clinic's time).</param>
+    /// <param name="fired">The findings of the rules, when they ran; null when they did not.</param>
+    public Card? PositiveItem9(RuleSet ruleSet, Fhir.FhirReading reading, Screenings.ClinicTime clinicTime, IReadOnlyList<Finding>? fired)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(clinicTime);
+        var item9 = reading.InChart(Fields.Phq9Item9.Name);
+        if (item9 is null || item9.Value is not (int or long) || Convert.ToInt64(item9.Value, System.Globalization.CultureInfo.InvariantCulture) < 1)
+        {
+            return null;
+        }
+
+        var rules = RulesReadingItem9(ruleSet);
+        if (fired is not null && fired.Any(f => rules.Any(r => r.Id == f.RuleId)))
+        {
+            return null;
+        }
+
+        var value = Convert.ToString(item9.Value, System.Globalization.CultureInfo.InvariantCulture)!;
+        string At(Fhir.FhirSource source) => source.Moment is not { } moment ? "?" : moment.Instant is { } at ? clinicTime.At(at) : moment.Written;
+        var entries = string.Join(Text.Semicolon, item9.ReadFrom.Select(s => CardTexts.Item9Entry(s.Reference, At(s))));
+        var first = item9.ReadFrom.Count > 0 ? item9.ReadFrom[0] : null;
+        var parts = new List<string> { CardTexts.Item9Detail(value, entries) };
+        if (rules.Count > 0)
+        {
+            parts.Add(Text.RuleDetail(rules[0]));
+        }
+
+        if (reading.Contradicting.ContainsKey(Fields.Phq9Item9.Name))
+        {
+            parts.Add(CardTexts.Item9Contradicted(Text.FieldLabel(Fields.Phq9Item9.AtMost!)));
+        }
+
+        var cites = CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct(), rules.SelectMany(r => r.Sources).Distinct());
+        if (cites.Length > 0)
+        {
+            parts.Add(cites + string.Concat(rules.Select(r => " " + CardTexts.Rule(r.Id))));
+        }
+
+        parts.Add(CardTexts.SupportsNotReplaces);
+        return NewCard(
+            CardTexts.Item9Summary(value, first?.Reference ?? "?", first is null ? "?" : At(first)),
+            "warning",
+            string.Join("\n\n", parts),
+            ruleSet.Version,
+            RuleUrl(rules.Count > 0 ? rules[0].Id : null));
+    }
+
+    /// <summary>
     /// The card for a chart that answers less cautiously than the clinician's recent screening (<see cref="ChartDisagreement"/>):
     /// for each field, what the chart records and where, what the screening recorded, and the more cautious answer used;
     /// the clinician decides which is right. It cites what the contraindications and cautions that read those fields cite.

@@ -74,6 +74,19 @@ public static class CardTexts
     public static string ChartCheck(KetamineCds.Fhir.ChartEntryToCheck entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict && entry.Against is { } against)
+        {
+            // "{item} cannot be above {limit}": the field whose value may not exceed the other's is named first (QA132 F4).
+            var (item, limit) = KetamineCds.Domain.Screening.Fields.Find(entry.Field)?.AtMost == against ? (entry.Field, against) : (against, entry.Field);
+            return Text(
+                ChartCheckKey(entry.Kind),
+                ClinicalText.Shared.FieldLabel(entry.Field),
+                entry.What,
+                entry.Reference,
+                ClinicalText.Shared.FieldLabel(item),
+                ClinicalText.Shared.FieldLabel(limit));
+        }
+
         return Text(ChartCheckKey(entry.Kind), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
     }
 
@@ -132,6 +145,8 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead => "Card.ChartCheck.ConditionCodeNotRead",
         KetamineCds.Fhir.ChartCheckKind.ConditionNamesQuestion => "Card.ChartCheck.ConditionNamesQuestion",
         KetamineCds.Fhir.ChartCheckKind.ResultOlderThanPeriod => "Card.ChartCheck.ResultOlderThanPeriod",
+        KetamineCds.Fhir.ChartCheckKind.ResultInFuture => "Card.ChartCheck.ResultInFuture",
+        KetamineCds.Fhir.ChartCheckKind.ResultsContradict => "Card.ChartCheck.ResultsContradict",
         _ => "Card.ChartCheck.Unconfirmed",
     };
 
@@ -186,6 +201,29 @@ public static class CardTexts
     /// <summary>Another measurement when which reading is newer cannot be told: neither used, not recorded.</summary>
     public static string DisagreementItemOrderNotKnownNeither(string field, string chart, string chartEntries, string chartAt, string screening, string screeningAt) =>
         Text("Card.DisagreementItem.OrderNotKnownNeither", field, chart, chartEntries, chartAt, screening, screeningAt);
+
+    /// <summary>
+    /// The summary of the card for a positive PHQ-9 item 9 in the chart (QA132 F4): its value, the Observation and when it
+    /// was taken (the clinic's time), and the action. Where the entry's name leaves no room, it is left to the detail, so
+    /// that the action is never cut.
+    /// </summary>
+    public static string Item9Summary(string value, string entry, string at)
+    {
+        var full = Text("Card.Item9Summary", value, entry, at);
+        return Summary(full.Length <= 140 ? full : Text("Card.Item9Summary.Short", value, at));
+    }
+
+    /// <summary>What the chart gives for item 9 and what the clinician must do now (assess suicidality and record it).</summary>
+    public static string Item9Detail(string value, string entries) => Text("Card.Item9Detail", value, entries);
+
+    /// <summary>One entry item 9 was read from, and when it was taken: "Observation/i9, taken 2026-12-01 09:00 UTC".</summary>
+    public static string Item9Entry(string reference, string at) => Text("Card.Item9Entry", reference, at);
+
+    /// <summary>
+    /// Item 9 is above the chart's PHQ-9 total (QA132 F4): neither value is read or prefilled, and this warning is still
+    /// shown, because a positive item 9 recorded in the chart must not be hidden.
+    /// </summary>
+    public static string Item9Contradicted(string total) => Text("Card.Item9Contradicted", total);
 
     public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
 

@@ -143,6 +143,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var answerCards = WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
+                // A positive item 9 in the chart is named whatever else is missing (QA132 F4): after the critical cards.
+                .. PositiveItem9(builder, RuleSetCatalog.Current, reading, null),
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], Labels(care), prefillUrl),
@@ -185,6 +187,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var assessed = screened.ForAssessment(assessment, notRecorded, incomplete.Url);
             // After the critical cards (a contraindication stays first), before the rest: an eligible card's first.
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
+            // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
+            assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
             cards = WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
@@ -437,6 +441,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         return decisions;
     }
+
+    /// <summary>The card for a positive PHQ-9 item 9 in the chart (<see cref="CardBuilder.PositiveItem9"/>), or none.</summary>
+    private List<Card> PositiveItem9(CardBuilder builder, RuleSet ruleSet, FhirReading reading, IReadOnlyList<Finding>? fired) =>
+        builder.PositiveItem9(ruleSet, reading, new ClinicTime(calendar), fired) is { } card ? [card] : [];
 
     /// <summary>The card naming the decisions in force that go against <paramref name="verdict"/> (<see cref="CardBuilder.Decisions"/>), or none.</summary>
     private List<Card> DecisionCards(CardBuilder builder, string ruleSetVersion, Completion? completedBy, IReadOnlyList<DecisionInForce> decisions, Verdict verdict)
