@@ -173,6 +173,47 @@ public abstract class CdsHooksTests
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
+    [Fact]
+    public async Task PatientView_BodyStartingWithAByteOrderMark_IsAnsweredAsWithoutIt()
+    {
+        // A UTF-8 byte-order mark (EF BB BF; StringContent encodes U+FEFF so), as Windows tools write it: RFC 8259 lets a
+        // parser ignore it, and "The body is not JSON." misled the integrator.
+        using var app = await CreateAppAsync();
+
+        using var response = await app.PostAsync(PatientView, "\uFEFF" + CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.StartsWith("Ketamine screening incomplete", JsonNode.Parse(body)!["cards"]!.AsArray()[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task PatientView_BodyStartingWithTwoByteOrderMarks_Answers400NamingTheMarkAndRecordsNothing()
+    {
+        using var app = await CreateAppAsync();
+
+        using var response = await app.PostAsync(PatientView, "\uFEFF\uFEFF" + CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("byte-order mark", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task Feedback_BodyStartingWithAByteOrderMark_IsRecorded()
+    {
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+
+        using var response = await app.PostAsync(PatientView + "/feedback", "\uFEFF" + $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"Reviewed with the patient."}}]}""");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before + 1, await app.DecisionLogCountAsync());
+    }
+
     [Theory]
     [InlineData("context.userId", "Practitioner/\u202Ecod.rD\u2066")]
     [InlineData("context.userId", "Practitioner/evil\u0007")]
