@@ -244,6 +244,67 @@ public abstract class CdsHooksTests
     }
 
     [Theory]
+    [InlineData("context.userId", 257)]
+    [InlineData("context.userId", 5000)]
+    [InlineData("hookInstance", 129)]
+    [InlineData("hookInstance", 5000)]
+    public async Task PatientView_WhoAskedOrTheCallsIdOverItsLimit_Answers400NamingTheFieldAndRecordsNothing(string field, int length)
+    {
+        // QA132: a 5,000-character userId was recorded as who asked and shown in the audit list's Clinician column.
+        using var app = await CreateAppAsync();
+        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var value = "Practitioner/" + new string('7', length - "Practitioner/".Length);
+        if (field == "hookInstance")
+        {
+            call["hookInstance"] = value;
+        }
+        else
+        {
+            call["context"]!["userId"] = value;
+        }
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        Assert.StartsWith(field + " must be at most " + (field == "hookInstance" ? "128" : "256") + " characters", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("7777", detail, StringComparison.Ordinal);
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("context.userId", 256)]
+    [InlineData("hookInstance", 128)]
+    public async Task PatientView_WhoAskedOrTheCallsIdAtItsLimit_IsAnsweredAndRecordedWhole(string field, int length)
+    {
+        using var app = await CreateAppAsync();
+        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var value = "Practitioner/" + new string('7', length - "Practitioner/".Length);
+        if (field == "hookInstance")
+        {
+            call["hookInstance"] = value;
+        }
+        else
+        {
+            call["context"]!["userId"] = value;
+        }
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync();
+        if (field == "context.userId")
+        {
+            Assert.Equal(value, entry.ActorEmail);
+        }
+        else
+        {
+            Assert.Equal(value, HookOrigin.FromJson(entry.HookOriginJson!).HookInstance);
+        }
+    }
+
+    [Theory]
     [InlineData("specialist-advice\\u202Eobtained")]
     [InlineData("other\\u0007")]
     [InlineData("other\\tcode")]
