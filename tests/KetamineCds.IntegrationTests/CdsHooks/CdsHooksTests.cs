@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -86,9 +87,6 @@ public sealed class PostgresCdsHooksTests(PostgresFixture fixture) : CdsHooksTes
 
 public abstract class CdsHooksTests
 {
-    protected const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
-
     protected abstract Task<CdsHooksApp> CreateAppAsync();
 
     [Fact]
