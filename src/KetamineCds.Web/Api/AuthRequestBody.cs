@@ -51,6 +51,7 @@ public static class AuthRequestBody
             return new(values, errors, Unreadable: true, TooLarge: true);
         }
 
+        body = JsonBodyText.WithoutByteOrderMark(body);
         if (JsonBodyText.Problem(body) is { } badText)
         {
             errors[ScreeningJsonReader.BodyKey] = [badText];

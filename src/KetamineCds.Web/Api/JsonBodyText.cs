@@ -5,18 +5,34 @@ using KetamineCds.Web.Localization;
 namespace KetamineCds.Web.Api;
 
 /// <summary>
-/// Checks that a JSON body's text can be read as text at all: valid UTF-8, and no escaped lone surrogate
-/// (<c>"\uD800"</c>) in a string or a property name. System.Text.Json parses such a body but throws when the string
-/// is read, which would be a 500; the API answers 400 with this message instead.
+/// Checks that a JSON body's text can be read as text at all: valid UTF-8, no second byte-order mark (the first is taken
+/// off by <see cref="WithoutByteOrderMark"/>), and no escaped lone surrogate (<c>"\uD800"</c>) in a string or a property
+/// name. System.Text.Json parses such a body but throws when the string is read, which would be a 500; the API answers
+/// 400 with this message instead.
 /// </summary>
 public static class JsonBodyText
 {
+    /// <summary>The UTF-8 byte-order mark, EF BB BF, that Windows tools put before a JSON body.</summary>
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// The body without one leading UTF-8 byte-order mark: RFC 8259 (section 8.1) lets a parser ignore it, and
+    /// System.Text.Json's readers of bytes do not, so each endpoint that reads a JSON body calls this first (the same
+    /// array when there is none). A second mark is left, for <see cref="Problem(ReadOnlySpan{byte})"/> to name.
+    /// </summary>
+    public static byte[] WithoutByteOrderMark(byte[] body) => body.AsSpan().StartsWith(ByteOrderMark) ? body[ByteOrderMark.Length..] : body;
+
     /// <summary>A message saying what is wrong with the body's text, or null when it is fine (or not JSON at all, which the reader reports).</summary>
     public static string? Problem(ReadOnlySpan<byte> utf8Json)
     {
         if (!Utf8.IsValid(utf8Json))
         {
             return ClinicalText.Shared.Message("Json.NotUtf8");
+        }
+
+        if (utf8Json.StartsWith(ByteOrderMark))
+        {
+            return ClinicalText.Shared.Message("Json.ByteOrderMark");
         }
 
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
@@ -53,6 +69,11 @@ public static class JsonBodyText
         if (!Utf8.IsValid(utf8Json))
         {
             return ClinicalText.Shared.Message("Json.NotUtf8");
+        }
+
+        if (utf8Json.StartsWith(ByteOrderMark))
+        {
+            return ClinicalText.Shared.Message("Json.ByteOrderMark");
         }
 
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth });

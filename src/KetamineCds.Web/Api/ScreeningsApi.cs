@@ -156,6 +156,7 @@ public static class ScreeningsApi
             return TooLarge();
         }
 
+        body = JsonBodyText.WithoutByteOrderMark(body);
         if (JsonBodyText.Problem(body) is { } badText)
         {
             return Invalid(new Dictionary<string, string[]> { [ScreeningJsonReader.BodyKey] = [badText] });

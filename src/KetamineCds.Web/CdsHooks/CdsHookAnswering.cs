@@ -948,13 +948,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 throw new CdsHookRequestException($"This service answers the {service.Hook} hook, not {hook}.");
             }
 
-            var hookInstance = Readable(RequiredString(root, "hookInstance", "hookInstance"), "hookInstance");
+            var hookInstance = Readable(AtMost(RequiredString(root, "hookInstance", "hookInstance"), MaxHookInstanceLength, "hookInstance"), "hookInstance");
             if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
             {
                 throw new CdsHookRequestException("context must be an object.");
             }
 
-            var userId = Readable(RequiredString(context, "userId", "context.userId"), "context.userId");
+            var userId = Readable(AtMost(RequiredString(context, "userId", "context.userId"), MaxUserIdLength, "context.userId"), "context.userId");
             var patientId = RequiredString(context, "patientId", "context.patientId");
             // The patient reference the screening contract allows (and FHIR's ids fit): anything else is refused, never
             // recorded, so that the log holds only references the rest of the app can find. The value is not echoed.
@@ -1099,6 +1099,22 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\A[A-Za-z0-9._-]{1,64}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex PatientIdPattern();
+
+    /// <summary>
+    /// The longest <c>context.userId</c>, in UTF-16 units: the log's who-asked column (<c>ActorEmail</c>, shown as the
+    /// audit list's Clinician) holds it whole, never cut (QA132). A FHIR reference (<c>Practitioner/</c> and an id of at
+    /// most 64 characters) is far shorter.
+    /// </summary>
+    public const int MaxUserIdLength = 256;
+
+    /// <summary>The longest <c>hookInstance</c>, in UTF-16 units: the spec's UUID is 36 characters (QA132).</summary>
+    public const int MaxHookInstanceLength = 128;
+
+    /// <summary>The text, or a 400 naming the field and its limit when it is longer, without echoing it (as for context.patientId).</summary>
+    private static string AtMost(string text, int max, string path) =>
+        text.Length <= max
+            ? text
+            : throw new CdsHookRequestException($"{path} must be at most {max} characters; this one has {text.Length}.");
 
     private static string RequiredString(JsonElement element, string name, string path)
     {

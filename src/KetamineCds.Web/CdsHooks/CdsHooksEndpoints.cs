@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Api;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Localization;
@@ -297,6 +298,7 @@ public static class CdsHooksEndpoints
             return null;
         }
 
-        return buffer.ToArray();
+        // One leading UTF-8 byte-order mark, as Windows tools write it, is not part of the JSON (RFC 8259 section 8.1).
+        return JsonBodyText.WithoutByteOrderMark(buffer.ToArray());
     }
 }

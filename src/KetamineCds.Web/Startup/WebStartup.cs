@@ -99,7 +99,7 @@ public static class WebStartup
 
         app.MapKetamineCdsHealth();
         // The API description is public: it holds no clinical data and integrators read it before they have an account.
-        app.MapOpenApi().AllowAnonymous();
+        app.MapKetamineCdsOpenApi();
         app.MapAuthApi();
         app.MapAccountApi();
         app.MapScreeningsApi();

@@ -26,6 +26,12 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     public const string Password = "Demo!Passw0rd1";
     public const string Origin = "http://localhost";
 
+    /// <summary>The patient-view service's path, as the CDS Hooks tests call it (one place for every test class).</summary>
+    public const string PatientView = "/cds-services/ketamine-screening-patient-view";
+
+    /// <summary>The order-sign service's path.</summary>
+    public const string OrderSign = "/cds-services/ketamine-screening-order-sign";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"ketaminecds-hooks-{Guid.NewGuid():N}");
     private readonly PostgresCluster? _cluster;
     private readonly string? _database;

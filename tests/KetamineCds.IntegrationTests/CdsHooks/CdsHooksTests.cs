@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -86,9 +87,6 @@ public sealed class PostgresCdsHooksTests(PostgresFixture fixture) : CdsHooksTes
 
 public abstract class CdsHooksTests
 {
-    protected const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
-
     protected abstract Task<CdsHooksApp> CreateAppAsync();
 
     [Fact]
@@ -173,6 +171,47 @@ public abstract class CdsHooksTests
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
+    [Fact]
+    public async Task PatientView_BodyStartingWithAByteOrderMark_IsAnsweredAsWithoutIt()
+    {
+        // A UTF-8 byte-order mark (EF BB BF; StringContent encodes U+FEFF so), as Windows tools write it: RFC 8259 lets a
+        // parser ignore it, and "The body is not JSON." misled the integrator.
+        using var app = await CreateAppAsync();
+
+        using var response = await app.PostAsync(PatientView, "\uFEFF" + CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.StartsWith("Ketamine screening incomplete", JsonNode.Parse(body)!["cards"]!.AsArray()[^1]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task PatientView_BodyStartingWithTwoByteOrderMarks_Answers400NamingTheMarkAndRecordsNothing()
+    {
+        using var app = await CreateAppAsync();
+
+        using var response = await app.PostAsync(PatientView, "\uFEFF\uFEFF" + CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("byte-order mark", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Fact]
+    public async Task Feedback_BodyStartingWithAByteOrderMark_IsRecorded()
+    {
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        var before = await app.DecisionLogCountAsync();
+
+        using var response = await app.PostAsync(PatientView + "/feedback", "\uFEFF" + $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"Reviewed with the patient."}}]}""");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before + 1, await app.DecisionLogCountAsync());
+    }
+
     [Theory]
     [InlineData("context.userId", "Practitioner/\u202Ecod.rD\u2066")]
     [InlineData("context.userId", "Practitioner/evil\u0007")]
@@ -200,6 +239,67 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith(field + " holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("context.userId", 257)]
+    [InlineData("context.userId", 5000)]
+    [InlineData("hookInstance", 129)]
+    [InlineData("hookInstance", 5000)]
+    public async Task PatientView_WhoAskedOrTheCallsIdOverItsLimit_Answers400NamingTheFieldAndRecordsNothing(string field, int length)
+    {
+        // QA132: a 5,000-character userId was recorded as who asked and shown in the audit list's Clinician column.
+        using var app = await CreateAppAsync();
+        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var value = "Practitioner/" + new string('7', length - "Practitioner/".Length);
+        if (field == "hookInstance")
+        {
+            call["hookInstance"] = value;
+        }
+        else
+        {
+            call["context"]!["userId"] = value;
+        }
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        Assert.StartsWith(field + " must be at most " + (field == "hookInstance" ? "128" : "256") + " characters", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("7777", detail, StringComparison.Ordinal);
+        Assert.Equal(0, await app.DecisionLogCountAsync());
+    }
+
+    [Theory]
+    [InlineData("context.userId", 256)]
+    [InlineData("hookInstance", 128)]
+    public async Task PatientView_WhoAskedOrTheCallsIdAtItsLimit_IsAnsweredAndRecordedWhole(string field, int length)
+    {
+        using var app = await CreateAppAsync();
+        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
+        var value = "Practitioner/" + new string('7', length - "Practitioner/".Length);
+        if (field == "hookInstance")
+        {
+            call["hookInstance"] = value;
+        }
+        else
+        {
+            call["context"]!["userId"] = value;
+        }
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await using var db = app.Db();
+        var entry = await db.DecisionLogEntries.SingleAsync();
+        if (field == "context.userId")
+        {
+            Assert.Equal(value, entry.ActorEmail);
+        }
+        else
+        {
+            Assert.Equal(value, HookOrigin.FromJson(entry.HookOriginJson!).HookInstance);
+        }
     }
 
     [Theory]

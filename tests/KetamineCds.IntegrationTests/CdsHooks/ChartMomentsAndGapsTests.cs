@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -12,8 +13,6 @@ namespace KetamineCds.IntegrationTests.CdsHooks;
 /// </summary>
 public sealed class ChartMomentsAndGapsTests
 {
-    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
     private const string DisagreementPrefix = "The chart and the clinician's screening disagree: check ";
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -14,8 +15,6 @@ namespace KetamineCds.IntegrationTests.CdsHooks;
 /// </summary>
 public sealed class DecisionInForceCardTests
 {
-    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
     private const string DecisionPrefix = "A clinician's decision is in force: ";
 
     private static async Task<JsonArray> CardsAsync(CdsHooksApp app, string path, JsonObject call, string? language = null)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -12,8 +13,6 @@ namespace KetamineCds.IntegrationTests.CdsHooks;
 /// </summary>
 public sealed class NamedConditionsHookTests
 {
-    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
-
     [Theory]
     [InlineData("F31.4", "primaryDiagnosis", true)]
     [InlineData("F29", "psychosis", true)]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -11,9 +12,6 @@ namespace KetamineCds.IntegrationTests.CdsHooks;
 /// </summary>
 public sealed class UnreadableChartEntriesTests
 {
-    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
-
     private static string Ago(TimeSpan span, bool dateOnly = false) =>
         (DateTimeOffset.UtcNow - span).ToString(dateOnly ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
