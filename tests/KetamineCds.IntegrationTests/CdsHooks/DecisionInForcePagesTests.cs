@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -18,7 +19,7 @@ public sealed class DecisionInForcePagesTests
         using var app = CdsHooksApp.Sqlite();
         var clinicians = await app.RecordClinicianScreeningAsync("qa132-ovr", "");
         await DecisionInForceCardTests.RecordOverrideOnThePageAsync(app, clinicians, "DoNotProceed");
-        using (var response = await app.PostAsync("/cds-services/ketamine-screening-patient-view", CdsHooksApp.ChartCall("qa132-ovr", false).ToJsonString()))
+        using (var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("qa132-ovr", false).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }

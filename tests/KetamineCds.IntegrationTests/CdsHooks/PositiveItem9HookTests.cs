@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
+using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
 
@@ -13,8 +14,6 @@ namespace KetamineCds.IntegrationTests.CdsHooks;
 /// </summary>
 public sealed class PositiveItem9HookTests
 {
-    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
-    private const string OrderSign = "/cds-services/ketamine-screening-order-sign";
     private const string Item9Prefix = "PHQ-9 item 9 is ";
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -33,6 +33,6 @@ public sealed class DecisionInForceListTests(KetamineCdsFactory factory) : IClas
         Assert.Contains(" (re-screen)", rescreenRow, StringComparison.Ordinal);
         Assert.DoesNotContain("Proceed", rescreenRow, StringComparison.Ordinal);
         Assert.DoesNotContain("completed from", rescreenRow, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"list-note\">None</span>", rescreenRow, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"list-note\">None recorded.</span>", rescreenRow, StringComparison.Ordinal);
     }
 }
