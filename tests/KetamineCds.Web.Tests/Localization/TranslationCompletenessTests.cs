@@ -76,6 +76,22 @@ public sealed class TranslationCompletenessTests
     }
 
     [Fact]
+    public void Resources_NoTwoKeysOfOneFile_DifferOnlyInLetterCase()
+    {
+        // The resource compiler matches names without letter case: a second key ("None" beside "none") is dropped with a
+        // build warning, and its translation never shown.
+        var clashes = Directory.GetFiles(Folder, "*.resx")
+            .SelectMany(file => System.Xml.Linq.XDocument.Load(file).Root!.Elements("data")
+                .Select(d => (string)d.Attribute("name")!)
+                .GroupBy(name => name, StringComparer.OrdinalIgnoreCase)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"{Path.GetFileName(file)}: {string.Join(" / ", g)}"))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, string.Join('\n', clashes));
+    }
+
+    [Fact]
     public void Problems_ChangedEnglish_ReportsTheEntryAsStale()
     {
         var translations = new Dictionary<string, Entry>(StringComparer.Ordinal)
