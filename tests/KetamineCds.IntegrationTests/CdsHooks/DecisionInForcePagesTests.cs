@@ -40,10 +40,17 @@ public sealed class DecisionInForcePagesTests
         Assert.Contains($"This answer to the EHR was completed from screening {clinicians}, where a clinician&#x27;s decision against the recommendation is in force:", note, StringComparison.Ordinal);
         Assert.Contains("<strong>Do not proceed</strong> (Patient preference) by psychiatrist@demo.local on ", note, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Screenings/{clinicians}#overrides-title\"", note, StringComparison.Ordinal);
+        // Its one-page print says the same, with the clinician's explanation.
+        var print = await page.GetStringAsync($"/Screenings/{answer}/Print");
+        var printed = Element(print, "decision-on-earlier");
+        Assert.Contains($"completed from screening {clinicians}", printed, StringComparison.Ordinal);
+        Assert.Contains("<strong>Do not proceed</strong> (Patient preference) by psychiatrist@demo.local on ", printed, StringComparison.Ordinal);
+        Assert.Contains("Patient declined esketamine today after discussion.", printed, StringComparison.Ordinal);
         // The clinician's own screening keeps its own block, and never the carried one.
         var own = await page.GetStringAsync($"/Screenings/{clinicians}");
         Assert.Contains("id=\"verdict-overrides\"", own, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"decision-on-earlier\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"decision-on-earlier\"", await page.GetStringAsync($"/Screenings/{clinicians}/Print"), StringComparison.Ordinal);
 
         // The patient list: both rows show the decision; the answer's row says where it comes from.
         var list = await page.GetStringAsync("/Screenings?patientReference=qa132-ovr");

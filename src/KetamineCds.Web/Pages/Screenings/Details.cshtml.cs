@@ -59,11 +59,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// </summary>
     public CorrectionInForce? EarlierCorrected { get; private set; }
 
-    /// <summary>
-    /// For an answer to the EHR completed from a clinician's screening (a re-screen recorded through CDS Hooks), the
-    /// decision against the recommendation in force on that screening: its last override (QA132 F1). The EHR's card
-    /// names it; so does this page, and the patient list. A clinician's own re-screen is a new decision and carries none.
-    /// </summary>
+    /// <summary>For an answer to the EHR, the decision in force on the screening it was completed from (<see cref="EarlierScreening.DecisionCarried"/>).</summary>
     public LoggedOverride? DecisionOnEarlier { get; private set; }
 
     /// <summary>
@@ -182,7 +178,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         // changed; the later screenings of this one and of the one it re-screens come in one query.
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
-        DecisionOnEarlier = screening.Origin is not null && earlier is { Overrides.Count: > 0 } ? earlier.Overrides[^1] : null;
+        DecisionOnEarlier = EarlierScreening.DecisionCarried(screening, earlier);
         if (screening.RescreenOf is { } rescreened)
         {
             var later = await log.FindLaterScreeningsAsync([screening.Id, rescreened], cancellationToken);

@@ -26,14 +26,11 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     public IReadOnlySet<Guid> RescreenedLater { get; private set; } = new HashSet<Guid>();
 
     /// <summary>
-    /// For an answer to the EHR completed from a listed screening (QA132 F1), that screening's decision in force (its last
-    /// override) when the answer has none of its own; null otherwise. A clinician's re-screen is a new decision.
+    /// For an answer to the EHR without a decision of its own, the one in force on the listed screening it was completed
+    /// from (<see cref="EarlierScreening.DecisionCarried"/>); null otherwise.
     /// </summary>
     public LoggedOverride? DecisionCarried(LoggedScreening screening) =>
-        screening is { Origin: not null, Overrides.Count: 0, RescreenOf: { } from }
-            && Results?.FirstOrDefault(r => r.Id == from) is { Overrides.Count: > 0 } completedFrom
-            ? completedFrom.Overrides[^1]
-            : null;
+        screening.Overrides.Count > 0 ? null : EarlierScreening.DecisionCarried(screening, Results?.FirstOrDefault(r => r.Id == screening.RescreenOf));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
