@@ -13,17 +13,41 @@ public static class EarlierScreening
         (await FindAsync(log, screening, cancellationToken))?.RecordedAt;
 
     /// <summary>
-    /// For an answer to the EHR that was completed from a clinician's screening (<paramref name="earlier"/>, the one it
-    /// re-screens), the decision against the recommendation in force there: its last override (QA132 F1). The EHR's card
-    /// names it, and so do the answer's page, its print and the patient list. Null for any other screening: a
-    /// clinician's own re-screen is a new decision and carries none.
+    /// The decision against the recommendation recorded on the screening <paramref name="screening"/> came from, where it
+    /// still bears on this one (QA132 F1, QA137 F1): for an answer to the EHR completed from a clinician's screening
+    /// (<paramref name="earlier"/>, the one it re-screens), that screening's last override, as the EHR's card names it; for a
+    /// correction without an override of its own, the last override of the screening it corrects, followed back through
+    /// earlier corrections (a correction puts right the record of the same encounter, and the patient's "declined" still
+    /// stands; it is not recorded again on the correction). Null for anything else: a clinician's own re-screen is a new
+    /// decision and carries none. <paramref name="find"/> reads a screening by id (the log, or a list already read).
     /// </summary>
-    public static LoggedOverride? DecisionCarried(LoggedScreening screening, LoggedScreening? earlier)
+    public static async Task<CarriedDecision?> DecisionCarriedAsync(LoggedScreening screening, LoggedScreening? earlier, Func<Guid, Task<LoggedScreening?>> find)
     {
         ArgumentNullException.ThrowIfNull(screening);
-        return screening is { Origin: not null, RescreenOf: { } from } && earlier is { Overrides.Count: > 0 } && earlier.Id == from
-            ? earlier.Overrides[^1]
-            : null;
+        ArgumentNullException.ThrowIfNull(find);
+        if (screening is { Origin: not null, RescreenOf: { } from })
+        {
+            return earlier is { Overrides.Count: > 0 } && earlier.Id == from ? new(earlier.Overrides[^1], from, Corrected: false) : null;
+        }
+
+        if (screening.Corrects is not { } corrects || screening.Overrides.Count > 0 || earlier?.Id != corrects)
+        {
+            return null;
+        }
+
+        // A chain of corrections is short; the bound only keeps a tampered log from looping.
+        var corrected = earlier;
+        for (var hops = 0; corrected is not null && hops < 100; hops++)
+        {
+            if (corrected.Overrides.Count > 0)
+            {
+                return new(corrected.Overrides[^1], corrected.Id, Corrected: true);
+            }
+
+            corrected = corrected.Corrects is { } next ? await find(next) : null;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -34,14 +58,16 @@ public static class EarlierScreening
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(screening);
-        if ((screening.RescreenOf ?? screening.Corrects) is not { } earlier)
-        {
-            return null;
-        }
+        return (screening.RescreenOf ?? screening.Corrects) is { } earlier ? await FindByIdAsync(log, earlier, cancellationToken) : null;
+    }
 
+    /// <summary>The screening with this id; null if there is none, or it cannot be read (its own page says why).</summary>
+    public static async Task<LoggedScreening?> FindByIdAsync(IDecisionLog log, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
         try
         {
-            return await log.FindScreeningAsync(earlier, cancellationToken);
+            return await log.FindScreeningAsync(id, cancellationToken);
         }
         catch (DecisionLogEntryUnreadableException)
         {

@@ -59,8 +59,8 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// </summary>
     public CorrectionInForce? EarlierCorrected { get; private set; }
 
-    /// <summary>For an answer to the EHR, the decision in force on the screening it was completed from (<see cref="EarlierScreening.DecisionCarried"/>).</summary>
-    public LoggedOverride? DecisionOnEarlier { get; private set; }
+    /// <summary>The decision recorded on the screening this one came from, where it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>).</summary>
+    public CarriedDecision? DecisionOnEarlier { get; private set; }
 
     /// <summary>
     /// The screening "Re-screen with these answers" starts from: this one, or when it was corrected its latest correction,
@@ -178,7 +178,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         // changed; the later screenings of this one and of the one it re-screens come in one query.
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
-        DecisionOnEarlier = EarlierScreening.DecisionCarried(screening, earlier);
+        DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         if (screening.RescreenOf is { } rescreened)
         {
             var later = await log.FindLaterScreeningsAsync([screening.Id, rescreened], cancellationToken);

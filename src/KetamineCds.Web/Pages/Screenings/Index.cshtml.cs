@@ -26,11 +26,10 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     public IReadOnlySet<Guid> RescreenedLater { get; private set; } = new HashSet<Guid>();
 
     /// <summary>
-    /// For an answer to the EHR without a decision of its own, the one in force on the listed screening it was completed
-    /// from (<see cref="EarlierScreening.DecisionCarried"/>); null otherwise.
+    /// For each listed screening without a decision of its own, the one recorded on the listed screening it came from where
+    /// it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>: an answer to the EHR, a correction).
     /// </summary>
-    public LoggedOverride? DecisionCarried(LoggedScreening screening) =>
-        screening.Overrides.Count > 0 ? null : EarlierScreening.DecisionCarried(screening, Results?.FirstOrDefault(r => r.Id == screening.RescreenOf));
+    public IReadOnlyDictionary<Guid, CarriedDecision> Carried { get; private set; } = new Dictionary<Guid, CarriedDecision>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +51,18 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
         Unreadable = found.Unreadable;
         CorrectedLater = found.Screenings.Select(r => r.Corrects).OfType<Guid>().ToHashSet();
         RescreenedLater = found.Screenings.Select(r => r.RescreenOf).OfType<Guid>().ToHashSet();
+        var byId = found.Screenings.ToDictionary(r => r.Id);
+        var carried = new Dictionary<Guid, CarriedDecision>();
+        foreach (var screening in found.Screenings.Where(r => r.Overrides.Count == 0))
+        {
+            var earlier = (screening.RescreenOf ?? screening.Corrects) is { } from ? byId.GetValueOrDefault(from) : null;
+            if (await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => Task.FromResult(byId.GetValueOrDefault(id))) is { } decision)
+            {
+                carried[screening.Id] = decision;
+            }
+        }
+
+        Carried = carried;
         await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, "patient:" + PatientReference, "list");
     }
 }

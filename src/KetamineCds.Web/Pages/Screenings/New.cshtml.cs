@@ -105,6 +105,12 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public IReadOnlyList<LoggedOverride> EarlierOverrides { get; private set; } = [];
 
+    /// <summary>
+    /// For an earlier screening without overrides of its own, the decision recorded on the screening it came from that still
+    /// bears on it (a correction's, an EHR answer's; QA137 F1): shown as its page shows it, and not carried into this one.
+    /// </summary>
+    public CarriedDecision? EarlierCarried { get; private set; }
+
     /// <summary>The name the form's one-time submission id is posted under.</summary>
     public const string SubmissionIdName = "submissionId";
 
@@ -537,6 +543,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         EarlierCorrects = previous.Corrects;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
         EarlierOverrides = previous.Overrides;
+        EarlierCarried = previous.Overrides.Count > 0 ? null
+            : await EarlierScreening.DecisionCarriedAsync(previous, await EarlierScreening.FindAsync(log, previous, cancellationToken), id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         EarlierStartedFromCorrected = Corrects is null && previous.RescreenOf is { } source
             ? await CorrectionInForce.FindAsync(log, source, cancellationToken)
             : null;

@@ -47,8 +47,8 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
     public DateTimeOffset? EarlierRecordedAt { get; private set; }
 
-    /// <summary>For an answer to the EHR, the decision in force on the screening it was completed from (<see cref="EarlierScreening.DecisionCarried"/>).</summary>
-    public LoggedOverride? DecisionOnEarlier { get; private set; }
+    /// <summary>The decision recorded on the screening this one came from, where it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>).</summary>
+    public CarriedDecision? DecisionOnEarlier { get; private set; }
 
     /// <summary>The later screenings that re-screen or correct this one, newest first: a print of a corrected screening says so.</summary>
     public LaterScreenings Later { get; private set; } = LaterScreenings.None;
@@ -71,7 +71,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
-        DecisionOnEarlier = EarlierScreening.DecisionCarried(screening, earlier);
+        DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
