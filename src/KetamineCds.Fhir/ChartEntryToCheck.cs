@@ -124,4 +124,16 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
 {
     /// <summary>For <see cref="ChartCheckKind.ResultsContradict"/>: the contract name of the field whose result contradicts this one; otherwise null.</summary>
     public string? Against { get; init; }
+
+    /// <summary>
+    /// For a result set aside for its status or its time (<see cref="ChartCheckKind.ResultNotFinal"/>,
+    /// <see cref="ChartCheckKind.ResultTimeUnclear"/>, <see cref="ChartCheckKind.ResultInFuture"/>) whose value reads as the
+    /// field's value would were the result read (a score within its range: the PHQ-9 total and item 9): that value;
+    /// otherwise null. It is not read: never an answer, never prefilled, never seen by the rules. Kept so that a signal it
+    /// gives (a positive PHQ-9 item 9) is still shown (QA132 F4).
+    /// </summary>
+    public object? Value { get; init; }
+
+    /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
+    public FhirMoment? Moment { get; init; }
 }

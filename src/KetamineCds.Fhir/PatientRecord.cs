@@ -163,11 +163,13 @@ internal sealed class ReadingBuilder
     /// Names a chart entry the clinician checks (<see cref="FhirReading.ToCheck"/>). An entry that
     /// <paramref name="outweighsNo"/> (a Condition naming the question, QA132 F2) keeps a "no" the chart gave elsewhere
     /// (a recent "not pregnant" status beside a pregnancy diagnosis) from being recorded: the chart disagrees with itself,
-    /// and missing the more cautious answer is the unsafe error. A yes still stands on its own evidence.
+    /// and missing the more cautious answer is the unsafe error. A yes still stands on its own evidence. A result set aside
+    /// for its status or time keeps the <paramref name="value"/> it gives and its <paramref name="moment"/>
+    /// (<see cref="ChartEntryToCheck.Value"/>), never read.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against });
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, Value = value, Moment = value is null ? null : moment });
         if (outweighsNo)
             outweighNo.Add(field);
     }

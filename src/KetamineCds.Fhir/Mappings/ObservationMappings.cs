@@ -19,13 +19,15 @@ internal static class Observations
     /// <summary>
     /// Names for the clinician to check, beside <paramref name="field"/>, the not-final observations among
     /// <paramref name="candidates"/> taken after <paramref name="after"/> (the answer's own observation; none: all), and
-    /// says whether there were any: an answer a newer, not yet final result may overturn is not recorded.
+    /// says whether there were any: an answer a newer, not yet final result may overturn is not recorded. With
+    /// <paramref name="valueOf"/> (the field's value were the result read), each keeps the value it gives, never read
+    /// (<see cref="ChartEntryToCheck.Value"/>).
     /// </summary>
-    public static bool CheckNotFinal(string field, IEnumerable<Sourced<Observation>> candidates, DateTimeOffset? after, ReadingBuilder reading)
+    public static bool CheckNotFinal(string field, IEnumerable<Sourced<Observation>> candidates, DateTimeOffset? after, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
     {
         var newer = candidates.Where(o => NotFinal(o.Resource) && (after is null || When(o.Resource) > after)).ToArray();
         foreach (var (observation, reference) in newer)
-            reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code));
+            reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code), value: valueOf?.Invoke(observation), moment: MomentOf(observation, record));
         return newer.Length > 0;
     }
 
@@ -35,16 +37,46 @@ internal static class Observations
     /// dated in the future by the clinic's clock (<see cref="InFuture"/>), each with its words and its clinic time
     /// (<see cref="ChartCheckKind.ResultInFuture"/>), and says whether there were any. Such a result is not read, and may be
     /// the latest one, misdated by an EHR clock or time zone error: the field is then not recorded, no older result taking
-    /// its place (as for a newer result not readable, QA120 F1).
+    /// its place (as for a newer result not readable, QA120 F1). With <paramref name="valueOf"/>, each keeps the value it
+    /// gives, never read (<see cref="ChartEntryToCheck.Value"/>).
     /// </summary>
-    public static bool CheckInFuture(string field, IEnumerable<Sourced<Observation>> candidates, PatientRecord record, ReadingBuilder reading)
+    public static bool CheckInFuture(string field, IEnumerable<Sourced<Observation>> candidates, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
     {
         var future = candidates
             .Where(o => (Counts(o.Resource) || o.Resource.Status == ObservationStatus.Preliminary) && InFuture(o.Resource, record))
             .ToArray();
         foreach (var (observation, reference) in future)
-            reading.Check(field, ChartCheckKind.ResultInFuture, reference, $"{ChartWords.Of(observation.Code)}, {Dated(observation, record)}");
+            reading.Check(field, ChartCheckKind.ResultInFuture, reference, $"{ChartWords.Of(observation.Code)}, {Dated(observation, record)}", value: valueOf?.Invoke(observation), moment: MomentOf(observation, record));
         return future.Length > 0;
+    }
+
+    /// <summary>
+    /// When the observation was taken (<see cref="FhirMoment"/>), for a result set aside, which may be dated in the future
+    /// (<see cref="DayOf"/> does not read those): the instant where it gives a time with its zone, the days as written or
+    /// of that instant; null when it has no effective time or one that cannot be read.
+    /// </summary>
+    public static FhirMoment? MomentOf(Observation observation, PatientRecord record)
+    {
+        if (Written(observation) is not { } written)
+            return null;
+        if (observation.Effective is Instant { Value: { } value })
+            return new FhirMoment(written, value, ClinicDay(value, record), ClinicDay(value, record));
+        if (DayOnly(observation))
+            return DaySpan.Parse(written) is { } span ? new FhirMoment(written, null, span.Earliest, span.Latest) : null;
+        return PatientRecord.InstantOf(written) is { } at ? new FhirMoment(written, at, ClinicDay(at, record), ClinicDay(at, record)) : null;
+    }
+
+    /// <summary>The clinic's day of an instant; at the ends of the calendar, where the zone's offset cannot be added, its UTC day.</summary>
+    private static DateOnly ClinicDay(DateTimeOffset instant, PatientRecord record)
+    {
+        try
+        {
+            return record.DayOf(instant);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateOnly.FromDateTime(instant.UtcDateTime);
+        }
     }
 
     /// <summary>Whether the effective time (effectiveDateTime, effectivePeriod.start or effectiveInstant) lies in the future by the clinic's clock (<see cref="PatientRecord.InFuture"/>).</summary>
@@ -177,26 +209,29 @@ internal static class Observations
     /// cannot read is doubtful data about now (QA120 F1; "not recorded is never no"). A reading that may be as late (the
     /// same time, or the same day without a time) and gives another value, or none that can be read, leaves the field not
     /// recorded too, each named (<see cref="ChartCheckKind.ResultTimeUnclear"/>, or not readable); one giving the same
-    /// value does not.
+    /// value does not. With <paramref name="valueOf"/> (the readings' values are the field's values: a score), a result
+    /// set aside for its status or its time keeps the value it gives, never read (<see cref="ChartEntryToCheck.Value"/>,
+    /// QA132 F4), as does the latest beside a rival as late that cannot be read, which is then named too.
     /// </summary>
-    public static ObservedValue? Latest(string field, IReadOnlyList<ObservedValue> counting, IEnumerable<Sourced<Observation>> candidates, ReadingBuilder reading)
+    public static ObservedValue? Latest(string field, IReadOnlyList<ObservedValue> counting, IEnumerable<Sourced<Observation>> candidates, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
     {
         var latest = counting.OrderByDescending(c => c.When).FirstOrDefault();
-        if (CheckNotFinal(field, candidates, latest?.When, reading) || latest is null)
+        if (CheckNotFinal(field, candidates, latest?.When, record, reading, valueOf) || latest is null)
             return null;
         if (latest.Value is null)
         {
-            Name(field, ChartCheckKind.ResultNotReadable, latest, reading);
+            Name(field, ChartCheckKind.ResultNotReadable, latest, reading, keepValue: false);
             return null;
         }
 
         var rivals = counting.Where(c => !ReferenceEquals(c, latest) && MayBeAsLate(c, latest) && !Equals(c.Value, latest.Value)).ToArray();
         if (rivals.Length == 0)
             return latest;
-        if (rivals.Any(r => r.Value is not null))
-            Name(field, ChartCheckKind.ResultTimeUnclear, latest, reading);
+        // A latest beside rivals none of which can be read was not named before (QA132 F4): its value vanished unseen.
+        if (rivals.Any(r => r.Value is not null) || valueOf is not null)
+            Name(field, ChartCheckKind.ResultTimeUnclear, latest, reading, keepValue: valueOf is not null);
         foreach (var rival in rivals)
-            Name(field, rival.Value is null ? ChartCheckKind.ResultNotReadable : ChartCheckKind.ResultTimeUnclear, rival, reading);
+            Name(field, rival.Value is null ? ChartCheckKind.ResultNotReadable : ChartCheckKind.ResultTimeUnclear, rival, reading, keepValue: valueOf is not null);
         return null;
     }
 
@@ -209,10 +244,10 @@ internal static class Observations
         || (other.DayOnly && other.Day >= latest.Day)
         || (latest.DayOnly && other.Day == latest.Day);
 
-    private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading)
+    private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue)
     {
-        foreach (var reference in observed.References)
-            reading.Check(field, kind, reference, observed.What);
+        foreach (var source in observed.Sources)
+            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value : null, moment: source.Moment);
     }
 }
 
@@ -245,7 +280,9 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
         var coded = record.Observations.Where(o => Codes.Matches(valueSet, o.Resource.Code).Count > 0).ToArray();
-        var future = Observations.CheckInFuture(field.Name, coded, record, reading);
+        // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9).
+        object? ScoreOf(Observation observation) => Score(field, observation);
+        var future = Observations.CheckInFuture(field.Name, coded, record, reading, ScoreOf);
         var inWindow = coded
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
@@ -254,7 +291,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Where(o => Observations.Counts(o.Observation.Resource))
             .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Score(field, o.Observation.Resource)))
             .ToArray();
-        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest && !future)
+        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf) is { } latest && !future)
             reading.Record(field.Name, latest.Value!, latest.Sources);
     }
 
@@ -281,7 +318,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var future = Observations.CheckInFuture(field.Name, record.Observations.Where(o => IsBloodPressure(valueSet, o.Resource)), record, reading);
         var today = record.Observations.Where(o => IsToday(o.Resource, record) && IsBloodPressure(valueSet, o.Resource)).ToArray();
         var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
-        if (Observations.Latest(field.Name, counting, today, reading) is { Value: (int sys, int dia) } latest && !future)
+        if (Observations.Latest(field.Name, counting, today, record, reading) is { Value: (int sys, int dia) } latest && !future)
             reading.Record(field.Name, systolic ? sys : dia, latest.Sources);
     }
 
@@ -376,7 +413,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Where(o => Observations.Counts(o.Observation.Resource))
             .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
             .ToArray();
-        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), reading) is { } latest)
+        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading) is { } latest)
         {
             if (!future)
                 reading.Record(field.Name, latest.Value!, latest.Sources);

@@ -228,8 +228,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// is 1 or more (as the reader decides what is current, <see cref="Fhir.FhirReading.InChart"/>: a value set aside
     /// because the chart's total contradicts it counts too, and the card says so), the Observation and when it was taken
     /// in the clinic's time; that the clinician must assess suicidality and record it; and the detail of the rule that
-    /// reads item 9 (SUI-008), citing what that rule cites. None when the rules ran and one that reads item 9 fired
-    /// (<paramref name="fired"/>): its finding names the item already.
+    /// reads item 9 (SUI-008), citing what that rule cites. Without such a value, a positive item 9 the reader set aside
+    /// for its status or time within the period it reads (a result not final, one as late as another that gives another
+    /// value, one dated in the future: <see cref="Fhir.ChartEntryToCheck.Value"/>) raises the card too, which says it was
+    /// not read and why; it stays unread, neither prefilled nor used by the rules (missing or uncertain information is never
+    /// reassurance). None when the rules ran and one that reads item 9 fired (<paramref name="fired"/>): its finding names
+    /// the item already.
     /// </summary>
     /// <param name="ruleSet">The rule set the answer was given with.</param>
     /// <param name="reading">What the chart gave.</param>
@@ -240,8 +244,14 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(clinicTime);
+        static long? Positive(object? value) =>
+            value is int or long && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is var v && v >= 1 ? v : null;
         var item9 = reading.InChart(Fields.Phq9Item9.Name);
-        if (item9 is null || item9.Value is not (int or long) || Convert.ToInt64(item9.Value, System.Globalization.CultureInfo.InvariantCulture) < 1)
+        var read = item9 is not null && Positive(item9.Value) is not null;
+        List<Fhir.ChartEntryToCheck> unread = read ? [] : [.. reading.ToCheck.Where(c => c.Field == Fields.Phq9Item9.Name
+            && c.Kind is Fhir.ChartCheckKind.ResultNotFinal or Fhir.ChartCheckKind.ResultTimeUnclear or Fhir.ChartCheckKind.ResultInFuture
+            && Positive(c.Value) is not null)];
+        if (!read && unread.Count == 0)
         {
             return null;
         }
@@ -252,11 +262,26 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             return null;
         }
 
-        var value = Convert.ToString(item9.Value, System.Globalization.CultureInfo.InvariantCulture)!;
-        string At(Fhir.FhirSource source) => source.Moment is not { } moment ? "?" : moment.Instant is { } at ? clinicTime.At(at) : moment.Written;
-        var entries = string.Join(Text.Semicolon, item9.ReadFrom.Select(s => CardTexts.Item9Entry(s.Reference, At(s))));
-        var first = item9.ReadFrom.Count > 0 ? item9.ReadFrom[0] : null;
-        var parts = new List<string> { CardTexts.Item9Detail(value, entries) };
+        string At(Fhir.FhirMoment? moment) => moment is null ? "?" : moment.Instant is { } at ? clinicTime.At(at) : moment.Written;
+        string Value(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+        var parts = new List<string>();
+        string summary;
+        if (read)
+        {
+            var value = Value(item9!.Value);
+            var entries = string.Join(Text.Semicolon, item9.ReadFrom.Select(s => CardTexts.Item9Entry(s.Reference, At(s.Moment))));
+            var first = item9.ReadFrom.Count > 0 ? item9.ReadFrom[0] : null;
+            parts.Add(CardTexts.Item9Detail(value, entries));
+            summary = CardTexts.Item9Summary(value, first?.Reference ?? "?", first is null ? "?" : At(first.Moment));
+        }
+        else
+        {
+            // The summary names the highest value not read (the first entry giving it); the detail names each.
+            var highest = unread.MaxBy(c => Positive(c.Value))!;
+            parts.Add(CardTexts.Item9UnreadDetail(string.Join(Text.Semicolon, unread.Select(c => CardTexts.Item9UnreadEntry(Value(c.Value!), c.Kind, c.Reference, At(c.Moment))))));
+            summary = CardTexts.Item9UnreadSummary(Value(highest.Value!), highest.Reference, At(highest.Moment));
+        }
+
         if (rules.Count > 0)
         {
             parts.Add(Text.RuleDetail(rules[0]));
@@ -275,7 +300,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
-            CardTexts.Item9Summary(value, first?.Reference ?? "?", first is null ? "?" : At(first)),
+            summary,
             "warning",
             string.Join("\n\n", parts),
             ruleSet.Version,

@@ -225,6 +225,33 @@ public static class CardTexts
     /// </summary>
     public static string Item9Contradicted(string total) => Text("Card.Item9Contradicted", total);
 
+    /// <summary>
+    /// The summary of the card for a positive PHQ-9 item 9 the chart gives but the reader set aside for its status or time
+    /// (QA132 F4): its value, said not to be read, the Observation and when it was taken, and the action; the entry left to
+    /// the detail where it leaves no room, as <see cref="Item9Summary"/>.
+    /// </summary>
+    public static string Item9UnreadSummary(string value, string entry, string at)
+    {
+        var full = Text("Card.Item9UnreadSummary", value, entry, at);
+        return Summary(full.Length <= 140 ? full : Text("Card.Item9UnreadSummary.Short", value, at));
+    }
+
+    /// <summary>The positive item-9 results not read (<see cref="Item9UnreadEntry"/>), that they are not used, and what the clinician must do now.</summary>
+    public static string Item9UnreadDetail(string entries) => Text("Card.Item9UnreadDetail", entries);
+
+    /// <summary>
+    /// One positive item 9 not read, why, the entry and when it was taken: "3, a result dated in the future by the clinic's
+    /// clock: Observation/i9, taken 2026-12-02 17:00 UTC+08:00".
+    /// </summary>
+    public static string Item9UnreadEntry(string value, KetamineCds.Fhir.ChartCheckKind why, string reference, string at) =>
+        Text("Card.Item9UnreadEntry", value, Text(why switch
+        {
+            KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.Item9Unread.NotFinal",
+            KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear => "Card.Item9Unread.TimeUnclear",
+            KetamineCds.Fhir.ChartCheckKind.ResultInFuture => "Card.Item9Unread.InFuture",
+            _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a result is set aside for its status or time."),
+        }), reference, at);
+
     public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
 
     public static string CautionsSummary(int count) =>

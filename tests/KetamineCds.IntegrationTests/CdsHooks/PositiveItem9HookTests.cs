@@ -131,6 +131,46 @@ public sealed class PositiveItem9HookTests
         Assert.All(cards.Take(cards.IndexOf(card)), c => Assert.Equal("critical", c!["indicator"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChartItem9OfThreeDatedInTheFuture_BesideAnOlderZero_GetsTheWarningCard_SayingItWasNotRead_AndStaysUnread(bool orderSign)
+    {
+        // QA132 F4's limit: the future-dated 3 was only named in the incomplete card's check list, with no warning, and
+        // the older 0 not read in its place either: nothing said a positive item 9 was in the chart.
+        using var app = CdsHooksApp.Sqlite();
+        var older = DateTimeOffset.UtcNow.AddDays(-3);
+        var ahead = DateTimeOffset.UtcNow.AddHours(20);
+        var call = CdsHooksApp.ChartCall("qa132-f4-future", orderSign, Score("i9-old", "44260-8", Utc(older), 0), Score("i9-f", "44260-8", Utc(ahead), 3));
+
+        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = Cards(await response.Content.ReadAsStringAsync());
+        var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
+        Assert.Equal("warning", card!["indicator"]!.GetValue<string>());
+        Assert.Equal($"PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-f, {ClinicTime(ahead)}): assess suicide risk now", Summary(card));
+        var detail = Detail(card);
+        Assert.Contains($"that was not read: 3, a result dated in the future by the clinic's clock (it may be the latest, misdated): Observation/i9-f, taken {ClinicTime(ahead)}. It is not used by the rules and not prefilled", detail, StringComparison.Ordinal);
+        Assert.Contains("the clinician must assess suicidality now and record it on the screening form.", detail, StringComparison.Ordinal);
+        Assert.Contains("Cites: PHQ-9, C-SSRS. Rule SUI-008.", detail, StringComparison.Ordinal);
+        Assert.EndsWith("#SUI-008", card["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, cards.IndexOf(card));
+        // Still named in the check list, as before.
+        var incomplete = Detail(cards[^1]);
+        Assert.Contains($"PHQ-9 item 9: the chart holds “44260-8, {ClinicTime(ahead)}” (Observation/i9-f), a result dated in the future", incomplete, StringComparison.Ordinal);
+
+        // Unread: neither prefilled nor logged as read from the chart (nor the older 0 in its place).
+        await using var db = app.Db();
+        var prefill = JsonNode.Parse((await db.Set<KetamineCds.Infrastructure.CdsHooks.CdsHookPrefill>().SingleAsync()).InputJson)!;
+        Assert.Null(prefill["input"]!["phq9Item9"]);
+        Assert.Contains(prefill["toCheck"]!.AsArray(), c => c!["field"]!.GetValue<string>() == "phq9Item9" && c["reference"]!.GetValue<string>() == "Observation/i9-f");
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var origin = HookOrigin.FromJson(answer.HookOriginJson!);
+        Assert.Contains(origin.Shown!.Cards, c => c.Summary == Summary(card) && c.Indicator == "warning");
+        Assert.DoesNotContain(origin.ReadFromChart ?? [], v => v.Field == "phq9Item9");
+    }
+
     [Fact]
     public async Task BloodPressureDatedTwentyHoursAhead_IsNamedWithItsClinicTimeAndWhyItWasNotRead()
     {

@@ -19,7 +19,7 @@ public sealed class PositiveItem9CardTests
 
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static JsonElement Score(string id, string loinc, int value, string effective = "2026-12-01T01:30:00Z", string? fullUrl = null) =>
+    private static JsonElement Score(string id, string loinc, int value, string effective = "2026-12-01T01:30:00Z", string? fullUrl = null, string status = "final") =>
         JsonSerializer.SerializeToElement(new
         {
             resourceType = "Bundle",
@@ -33,7 +33,7 @@ public sealed class PositiveItem9CardTests
                     {
                         resourceType = "Observation",
                         id = fullUrl is null ? id : null,
-                        status = "final",
+                        status,
                         code = new { coding = new[] { new { system = "http://loinc.org", code = loinc } } },
                         effectiveDateTime = effective,
                         valueInteger = value,
@@ -117,5 +117,127 @@ public sealed class PositiveItem9CardTests
         Assert.Contains(lines, l => l.Contains("Observation/i9", StringComparison.Ordinal) && l.Contains("不可能高于", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Observation/f", StringComparison.Ordinal) && l.Contains("日期在未来", StringComparison.Ordinal) && l.Contains("2026-12-02 17:00 UTC+08:00", StringComparison.Ordinal));
         Assert.All(lines, l => Assert.DoesNotContain("the chart", l, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // QA132 F4's limit: a positive item 9 the reader set aside for its status or its time gave no warning card, only a
+    // line in the incomplete card's check list (a future-dated 3 beside an older 0, a preliminary 3, a 3 and a 0 of the
+    // same time). It now raises the card, which says the value was not read and why; the value stays unread.
+
+    [Fact]
+    public void Item9DatedInTheFuture_BesideAnOlderZero_RaisesTheCard_SayingItWasNotReadAndWhy()
+    {
+        var reading = Read(Score("i9-old", "44260-8", 0, effective: "2026-11-25T01:30:00Z"), Score("i9-f", "44260-8", 3, effective: "2026-12-02T09:00:00Z"));
+        Assert.Null(reading.InChart("phq9Item9"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("warning", card.Indicator);
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-f, 2026-12-02 17:00 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains(
+            "The chart gives a PHQ-9 item 9 of 1 or more that was not read: 3, a result dated in the future by the clinic's clock (it may be the latest, misdated): Observation/i9-f, taken 2026-12-02 17:00 UTC+08:00. It is not used by the rules and not prefilled",
+            card.Detail,
+            StringComparison.Ordinal);
+        Assert.Contains("the clinician must assess suicidality now and record it on the screening form", card.Detail, StringComparison.Ordinal);
+        var rule = RuleSetCatalog.Current.Rules.Single(r => r.Id == "SUI-008");
+        Assert.Contains(ClinicalText.Shared.RuleDetail(rule), card.Detail, StringComparison.Ordinal);
+        Assert.Contains(CardTexts.Cites(rule.Principles, rule.Sources) + " Rule SUI-008.", card.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("/Rules#SUI-008", card.Source.Url, StringComparison.Ordinal);
+        // The older 0 is not named as the chart's item 9, and no contradiction is claimed.
+        Assert.DoesNotContain("i9-old", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("The chart also gives", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("preliminary")]
+    [InlineData("registered")]
+    [InlineData("unknown")]
+    public void NotFinalItem9_RaisesTheCard_SayingItIsNotFinal(string status)
+    {
+        var reading = Read(Score("i9-old", "44260-8", 0, effective: "2026-11-28T01:30:00Z"), Score("i9-p", "44260-8", 2, status: status));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 2 in the chart, not read (Observation/i9-p, 2026-12-01 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains("2, a result that is not final (preliminary, registered or of unknown status): Observation/i9-p, taken 2026-12-01 09:30 UTC+08:00.", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item9ResultsOfTheSameTimeThatDisagree_RaiseTheCardForThePositiveOne()
+    {
+        var reading = Read(Score("i9-a", "44260-8", 0), Score("i9-b", "44260-8", 3));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-b, 2026-12-01 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains("3, a result taken as late as another that gives a different value, so which one is the latest cannot be told: Observation/i9-b, taken 2026-12-01 09:30 UTC+08:00.", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("i9-a", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeveralPositiveItem9sNotRead_TheSummaryNamesTheHighest_TheDetailEach()
+    {
+        var reading = Read(Score("i9-p", "44260-8", 1, status: "preliminary"), Score("i9-f", "44260-8", 2, effective: "2026-12-03T01:00:00Z"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.StartsWith("PHQ-9 item 9 is 2 in the chart, not read (Observation/i9-f, 2026-12-03 09:00 UTC+08:00)", card.Summary, StringComparison.Ordinal);
+        Assert.Contains("1, a result that is not final", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("2, a result dated in the future", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item9NotReadButSui008Fired_NoSeparateCard()
+    {
+        var reading = Read(Score("i9-f", "44260-8", 3, effective: "2026-12-02T09:00:00Z"));
+        var sui008 = RuleSetCatalog.Current.Rules.Single(r => r.Id == "SUI-008");
+        var fired = new KetamineCds.Domain.Screening.Finding(sui008.Id, sui008.Kind, sui008.Severity, sui008.Principles, sui008.Sources, "summary", "detail", []);
+
+        Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, [fired]));
+    }
+
+    [Theory]
+    [InlineData(0, "preliminary", "2026-12-01T01:30:00Z")] // not positive
+    [InlineData(3, "preliminary", "2026-11-01T01:30:00Z")] // older than the 14 days item 9 is read over: not current
+    [InlineData(3, "entered-in-error", "2026-12-01T01:30:00Z")] // not a result
+    [InlineData(3, "cancelled", "2026-12-02T09:00:00Z")] // not a result, even dated in the future
+    public void Item9NotReadThatIsNotAPositiveCurrentResult_GivesNoCard(int value, string status, string effective)
+    {
+        var reading = Read(Score("i9", "44260-8", value, effective: effective, status: status));
+
+        Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null));
+    }
+
+    [Fact]
+    public void UnreadableItem9_GivesNoCard()
+    {
+        // Its value is not known, so no value is claimed; it stays named in the check list.
+        var answerCode = JsonSerializer.SerializeToElement(new
+        {
+            resourceType = "Observation",
+            id = "i9-c",
+            status = "final",
+            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
+            effectiveDateTime = "2026-12-01T01:30:00Z",
+            valueCodeableConcept = new { coding = new[] { new { system = "http://loinc.org", code = "LA6571-9" } } },
+        });
+
+        Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, Read(answerCode), Shanghai, null));
+    }
+
+    [Fact]
+    public void Chinese_TheCardForAnItem9NotReadIsTranslated()
+    {
+        using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");
+        var reading = Read(Score("i9-p", "44260-8", 1, status: "preliminary"), Score("i9-f", "44260-8", 2, effective: "2026-12-03T01:00:00Z"));
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("病历中 PHQ-9 第 9 项为 2，未读取（Observation/i9-f，2026-12-03 09:00 UTC+08:00）：请立即评估自杀风险", card.Summary);
+        Assert.Contains("病历中有一个未被读取、数值为 1 或以上的 PHQ-9 第 9 项：2，按诊所时钟日期在未来的结果（它可能是日期有误的最新结果）：Observation/i9-f，测于 2026-12-03 09:00 UTC+08:00；1，尚非最终结果的结果（初步、已登记或状态不明）：Observation/i9-p，测于 2026-12-01 09:30 UTC+08:00。", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("临床医生必须立即评估自杀倾向", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("The chart", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("result", card.Detail, StringComparison.Ordinal);
+
+        var timeUnclear = Builder().PositiveItem9(RuleSetCatalog.Current, Read(Score("i9-a", "44260-8", 0), Score("i9-b", "44260-8", 3)), Shanghai, null)!;
+        Assert.Contains("3，与另一结果同样晚测得但数值不同的结果，无法判断哪一个是最新的：Observation/i9-b", timeUnclear.Detail, StringComparison.Ordinal);
     }
 }
