@@ -241,15 +241,9 @@ public abstract class CdsHooksTests
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
-    [Theory]
-    [InlineData("context.userId", 257)]
-    [InlineData("context.userId", 5000)]
-    [InlineData("hookInstance", 129)]
-    [InlineData("hookInstance", 5000)]
-    public async Task PatientView_WhoAskedOrTheCallsIdOverItsLimit_Answers400NamingTheFieldAndRecordsNothing(string field, int length)
+    /// <summary>A patient-view call whose <paramref name="field"/> (<c>context.userId</c> or <c>hookInstance</c>) is <paramref name="length"/> characters.</summary>
+    private static JsonObject CallWithLongId(string field, int length)
     {
-        // QA132: a 5,000-character userId was recorded as who asked and shown in the audit list's Clinician column.
-        using var app = await CreateAppAsync();
         var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
         var value = "Practitioner/" + new string('7', length - "Practitioner/".Length);
         if (field == "hookInstance")
@@ -261,7 +255,19 @@ public abstract class CdsHooksTests
             call["context"]!["userId"] = value;
         }
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+        return call;
+    }
+
+    [Theory]
+    [InlineData("context.userId", 257)]
+    [InlineData("context.userId", 5000)]
+    [InlineData("hookInstance", 129)]
+    [InlineData("hookInstance", 5000)]
+    public async Task PatientView_WhoAskedOrTheCallsIdOverItsLimit_Answers400NamingTheFieldAndRecordsNothing(string field, int length)
+    {
+        // QA132: a 5,000-character userId was recorded as who asked and shown in the audit list's Clinician column.
+        using var app = await CreateAppAsync();
+        using var response = await app.PostAsync(PatientView, CallWithLongId(field, length).ToJsonString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
@@ -276,18 +282,8 @@ public abstract class CdsHooksTests
     public async Task PatientView_WhoAskedOrTheCallsIdAtItsLimit_IsAnsweredAndRecordedWhole(string field, int length)
     {
         using var app = await CreateAppAsync();
-        var call = CdsHooksApp.Sample("patient-view-mdd-with-aneurysm");
         var value = "Practitioner/" + new string('7', length - "Practitioner/".Length);
-        if (field == "hookInstance")
-        {
-            call["hookInstance"] = value;
-        }
-        else
-        {
-            call["context"]!["userId"] = value;
-        }
-
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+        using var response = await app.PostAsync(PatientView, CallWithLongId(field, length).ToJsonString());
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         await using var db = app.Db();
