@@ -25,6 +25,36 @@ public sealed class OverrideInputValidatorTests
     [Fact]
     public void Validate_CompleteOverride_IsValid() => Assert.True(_validator.Validate(Complete()).IsValid);
 
+    [Theory]
+    [InlineData(OverrideReason.BenefitOutweighsRiskAfterReview)]
+    [InlineData(OverrideReason.ContraindicationResolvedOrInaccurate)]
+    public void Validate_DoNotProceedWithAReasonToProceed_RefusedUnderReason_ProceedAccepted(OverrideReason reason)
+    {
+        // QA137 F3: "Do not proceed (Benefit outweighs risk after review)" was recorded and listed as the decision in force.
+        var input = Complete();
+        input.Reason = reason;
+        input.Decision = OverrideDecision.DoNotProceed;
+        var error = Assert.Single(_validator.Validate(input).Errors);
+        Assert.Equal(nameof(OverrideInput.Reason), error.PropertyName);
+        Assert.StartsWith("That reason is a reason to proceed.", error.ErrorMessage, StringComparison.Ordinal);
+        input.Decision = OverrideDecision.Proceed;
+        Assert.True(_validator.Validate(input).IsValid);
+    }
+
+    [Theory]
+    [InlineData(OverrideReason.PatientPreference)]
+    [InlineData(OverrideReason.SpecialistAdviceObtained)]
+    [InlineData(OverrideReason.ClinicalConcernNotCapturedByRules)]
+    [InlineData(OverrideReason.RecordedDataIncorrect)]
+    [InlineData(OverrideReason.Other)]
+    public void Validate_DoNotProceedWithAReasonThatFitsEither_IsValid(OverrideReason reason)
+    {
+        var input = Complete();
+        input.Reason = reason;
+        input.Decision = OverrideDecision.DoNotProceed;
+        Assert.True(_validator.Validate(input).IsValid);
+    }
+
     [Fact]
     public void Validate_ExplanationOf2000Emoji_IsValid_2001Refused()
     {
