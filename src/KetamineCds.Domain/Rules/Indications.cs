@@ -37,6 +37,14 @@ public static class Indications
             Any(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan, Suicidality.RecentAttempt),
                 All(AnySuicidality, True(Fields.PreparatoryActsOrAbortedAttempt)))));
 
+    /// <summary>
+    /// From rule set 1.8.0: no suicidality recorded while PHQ-9 item 9 is 1 or more. The two answers disagree, so "none"
+    /// does not settle the suicide-risk questions until an assessment since is recorded (QA137 F2, QA128 F5;
+    /// label-and-literature.md R39: a positive item 9 calls for the C-SSRS).
+    /// </summary>
+    public static readonly Condition NoSuicidalityAgainstPositiveItem9 =
+        Shared(All(Is(Fields.Suicidality, Suicidality.None), AtLeast(Fields.Phq9Item9, 1)));
+
     /// <summary>Bipolar I or II disorder.</summary>
     public static readonly Condition BipolarDiagnosis = Shared(In(Fields.PrimaryDiagnosis, PrimaryDiagnosis.BipolarI, PrimaryDiagnosis.BipolarII));
 

@@ -193,11 +193,33 @@ public static class RuleSetCatalog
         ],
         policy: DecisionPolicy.V1_7Text);
 
+    /// <summary>
+    /// Version 1.8.0: the QA passes QA128 (F5) and QA137 (F2; docs/clinical-review.md, section 16). "No suicidality" recorded
+    /// beside a positive PHQ-9 item 9 no longer settles the suicide-risk questions: until a suicide-risk assessment since is
+    /// recorded (a new field), every pathway is incomplete and the suicidal-ideation pathway cannot yet be ruled out; SUI-008
+    /// asks for the assessment and stands while it is recorded as not done.
+    /// </summary>
+    public static RuleSet V1_8_0 { get; } = BuildV1_8_0();
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_7_0;
+    public static RuleSet Current => V1_8_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0];
+
+    private static RuleSet BuildV1_8_0()
+    {
+        var rules = V1_7_0.Next(
+            "1.8.0",
+            replace:
+            [
+                new Suicide.SuicidalIdeationNotRuledOutUntilItem9Assessed(),
+                new Suicide.PositivePhq9Item9UntilRiskAssessed(),
+            ]);
+
+        // Every completeness rule waits for the assessment too (REC-002 as in 1.5.0 for recent behaviour and intent).
+        return rules.Next("1.8.0", replace: [.. Completeness.PathwayCompleteness.For(rules, waitForRecentBehaviour: true, waitForItem9Assessment: true)]);
+    }
 
     private static RuleSet BuildV1_5_0()
     {

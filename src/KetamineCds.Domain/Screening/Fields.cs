@@ -209,6 +209,11 @@ public static class Fields
     public static readonly Field<int?> Phq9Item9 = new("phq9Item9", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 item 9", h => h.Phq9Item9)
     { Min = 0, Max = 3, AtMost = "phq9Total", Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total.", ValueSet = "phq9-item9", CurrentForDays = 14 };
 
+    // A positive item 9 beside "no suicidality" leaves that answer in doubt until the suicide risk is assessed again (1.8.0,
+    // QA137 F2; label-and-literature.md R39, PHQ-9 and C-SSRS): not recorded, every pathway waits for it (REC-001 to 006).
+    public static readonly Field<bool?> SuicideRiskAssessedAfterItem9 = new("suicideRiskAssessedAfterItem9", FieldType.YesNo, FieldSection.Scores, "Suicide risk assessed since this positive item 9", h => h.SuicideRiskAssessedAfterItem9)
+    { MoreCautious = MoreCautiousAnswer.No, AskedWhen = AnswerCondition.Parse("suicidality=none;phq9Item9:1-3"), NotRecorded = NotRecordedMeans.CanBlock, Help = "For example with the C-SSRS screen. If it finds suicidality, record that above instead.", CurrentForDays = 0 };
+
     public static readonly Field<string?> ClinicianNote = new("clinicianNote", FieldType.Text, FieldSection.Note, "Clinician's note", h => h.ClinicianNote)
     { MaxLength = 2000, Help = "Free text, at most 2,000 characters. Stored and printed; never interpreted by the rules." };
 
@@ -223,7 +228,7 @@ public static class Fields
         SubstancesUsed, OtherCnsDepressants, OralAntidepressantClass, AneurysmalVascularDisease, ArteriovenousMalformation,
         IntracerebralHemorrhageHistory, HypersensitivityToKetamine, SeriousCardiovascularOrCerebrovascularCondition,
         RecentMyocardialInfarctionOrStroke, OtherCardiovascularOrCerebrovascularDisease, HypertensiveEncephalopathyHistory, RespiratoryDiseaseOrSleepApnea, CognitiveImpairment,
-        UrinaryTractSymptoms, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, ClinicianNote,
+        UrinaryTractSymptoms, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, SuicideRiskAssessedAfterItem9, ClinicianNote,
     ];
 
     private static readonly Dictionary<string, FieldDefinition> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);

@@ -109,6 +109,8 @@ public sealed record PatientHistory
 
     public int? Phq9Item9 { get; init; }
 
+    public bool? SuicideRiskAssessedAfterItem9 { get; init; }
+
     public string? ClinicianNote { get; init; }
 
     /// <summary>
@@ -167,6 +169,7 @@ public sealed record PatientHistory
         HepaticImpairment = Fields.HepaticImpairment.From(contractValue),
         Phq9Total = Fields.Phq9Total.From(contractValue),
         Phq9Item9 = Fields.Phq9Item9.From(contractValue),
+        SuicideRiskAssessedAfterItem9 = Fields.SuicideRiskAssessedAfterItem9.From(contractValue),
         ClinicianNote = Fields.ClinicianNote.From(contractValue),
     };
 }

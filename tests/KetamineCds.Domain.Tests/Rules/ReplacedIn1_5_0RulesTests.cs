@@ -9,7 +9,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// <see cref="RuleCoverageTests"/> counts the declaration for each of those classes. Rule set 1.0.0 has only some of
 /// these rules, so its class keeps its own theory.
 /// </summary>
-public abstract class ReplacedIn1_5_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_5_0RulesTests : ReplacedIn1_8_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

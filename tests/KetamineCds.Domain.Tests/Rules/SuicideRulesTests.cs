@@ -117,11 +117,59 @@ public class SuicideRulesTests : RuleTestBase
     }
 
     [Fact, Fires("SUI-008")]
-    public void Evaluate_TrdWithItem9OfThreeWithoutRecordedSuicidality_FiresSui008AndIsEligibleWithCautions()
+    public void Evaluate_TrdWithItem9OfThreeAndNoAssessmentRecorded_FiresSui008AndEveryPathwayWaitsForTheAssessment()
     {
-        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = 3 };
+        // Rule set 1.8.0 (QA137 F2, QA128 F5): "none" beside a positive item 9 settles nothing until the assessment is recorded.
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = null };
         AssertFires("SUI-008", h);
-        Assert.Equal(Verdict.EligibleWithCautions, ScreeningEngine.Evaluate(h).Overall);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        foreach (var id in new[] { "REC-001", "REC-002", "REC-003" })
+        {
+            Assert.Equal([new Evidence("suicideRiskAssessedAfterItem9", WireNames.NotRecorded)], a.Findings.Single(f => f.RuleId == id).Because);
+        }
+    }
+
+    [Fact, Fires("SUI-008")]
+    public void Evaluate_TrdWithItem9OfThreeAndAssessmentRecordedNotDone_FiresSui008AndIsEligibleWithCautions()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false };
+        AssertFires("SUI-008", h);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Fact, Edge("SUI-008"), Edge("SUI-001")]
+    public void Evaluate_TrdWithItem9OfThreeAndTheAssessmentDone_DoesNotFireSui008AndOpensThePathwaysPlainly()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = true };
+        AssertDoesNotFire("SUI-008", h);
+        AssertDoesNotFire("SUI-001", h);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.Eligible, a.Overall);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Fact, Fires("SUI-001")]
+    public void Evaluate_MddWithItem9PositiveAndNoAssessmentRecorded_CannotRuleOutTheSuicidalIdeationPathway()
+    {
+        var h = Adult().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = null };
+        var f = AssertFires("SUI-001", h);
+        Assert.Contains(new Evidence("suicideRiskAssessedAfterItem9", WireNames.NotRecorded), f.Because);
+        Assert.Equal(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    [Fact, Edge("SUI-001"), Edge("SUI-008")]
+    public void Evaluate_Item9NotRecorded_LeavesNothingInDoubt()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Item9 = null, Phq9Total = null, SuicideRiskAssessedAfterItem9 = null };
+        AssertDoesNotFire("SUI-001", h);
+        AssertDoesNotFire("SUI-008", h);
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
     }
 
     [Fact, Edge("SUI-008")]

@@ -25,6 +25,7 @@ internal static class ContractFields
     public static readonly IReadOnlySet<string> SoftwareAdditions = new HashSet<string>(StringComparer.Ordinal)
     {
         "otherCardiovascularOrCerebrovascularDisease",
+        "suicideRiskAssessedAfterItem9",
     };
 
     /// <summary>Every request field the software takes: the contract's and its additions.</summary>

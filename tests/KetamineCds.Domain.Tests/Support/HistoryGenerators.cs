@@ -198,6 +198,7 @@ public static class HistoryGenerators
         from hepatic in Nullable(AnyOf<HepaticImpairment>(), 1, 3)
         from phq9Total in Nullable(Gen.Choose(0, 27))
         from phq9Item9 in Nullable(Gen.Choose(0, 3))
+        from assessedAfterItem9 in Nullable(Gen.Elements(true, false))
         from note in Gen.Elements<string?>(null, "", "Lives with partner.", "Prefers morning sessions.")
         select h with
         {
@@ -217,6 +218,7 @@ public static class HistoryGenerators
             HepaticImpairment = hepatic,
             Phq9Total = phq9Total,
             Phq9Item9 = phq9Item9,
+            SuicideRiskAssessedAfterItem9 = assessedAfterItem9,
             ClinicianNote = note,
         };
 

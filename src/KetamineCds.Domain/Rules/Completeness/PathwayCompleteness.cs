@@ -24,9 +24,13 @@ public sealed class PathwayCompleteness : Rule
 
     private readonly Condition _waitingFor;
 
-    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition waitingFor, string itemsText)
+    /// <summary>From 1.8.0: the answers that leave an item in doubt (item 9 beside "none") are not named as unrecorded items.</summary>
+    private readonly bool _onlyUnrecorded;
+
+    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition waitingFor, string itemsText, bool onlyUnrecorded)
     {
         _waitingFor = waitingFor;
+        _onlyUnrecorded = onlyUnrecorded;
         Condition = All(indication, waitingFor);
         Id = id;
         Pathway = pathway;
@@ -61,6 +65,10 @@ public sealed class PathwayCompleteness : Rule
     private protected override void Explain(EvaluationScope scope, List<Evidence> because)
     {
         _waitingFor.Explain(scope, because);
+        if (_onlyUnrecorded)
+        {
+            because.RemoveAll(e => e.Value != WireNames.NotRecorded);
+        }
 
         // In the form's order (the catalogue's), not the contraindications' rule-id order.
         because.Sort((a, b) => CatalogueIndex.GetValueOrDefault(a.Field, int.MaxValue).CompareTo(CatalogueIndex.GetValueOrDefault(b.Field, int.MaxValue)));
@@ -70,9 +78,12 @@ public sealed class PathwayCompleteness : Rule
     /// The completeness rules for a rule set's pathways, from its contraindications. With
     /// <paramref name="waitForRecentBehaviour"/> (from 1.5.0, where recent behaviour counts for the suicidal-ideation
     /// pathway), REC-002 also waits for preparatory acts or an aborted attempt with passive ideation or active ideation
-    /// without a plan, where that answer decides whether the risk is imminent (the independent review's B1).
+    /// without a plan, where that answer decides whether the risk is imminent (the independent review's B1). With
+    /// <paramref name="waitForItem9Assessment"/> (from 1.8.0), every pathway also waits for the suicide-risk assessment
+    /// while "no suicidality" is recorded beside a positive PHQ-9 item 9: the suicide-risk contraindications read that
+    /// answer, and it is in doubt (QA137 F2).
     /// </summary>
-    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet, bool waitForRecentBehaviour = false)
+    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet, bool waitForRecentBehaviour = false, bool waitForItem9Assessment = false)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var blockers = ruleSet.Rules
@@ -82,8 +93,15 @@ public sealed class PathwayCompleteness : Rule
         // recorded contraindication already blocks (any contraindication, those of required or care-only fields too)
         // waits for nothing: it is not eligible whatever else is answered.
         var blockingOnce = Shared(Undetermined(Any([.. blockers.Select(b => b.Condition)])));
-        var nothingBlocks = Shared(NoneHolds([.. ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).Select(r => r.Condition)]));
         var blockerText = "the contraindications " + string.Join(", ", blockers.Select(b => b.Id)) + " are undecided";
+        if (waitForItem9Assessment)
+        {
+            // Only where item 9 is recorded positive: an item 9 not recorded leaves nothing in doubt.
+            blockingOnce = Shared(Any(blockingOnce, All(Indications.NoSuicidalityAgainstPositiveItem9, NotRecorded(Fields.SuicideRiskAssessedAfterItem9))));
+            blockerText += ", or no suicidality is recorded beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded";
+        }
+
+        var nothingBlocks = Shared(NoneHolds([.. ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).Select(r => r.Condition)]));
 
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
         {
@@ -93,7 +111,7 @@ public sealed class PathwayCompleteness : Rule
             var blocking = blockingOnce;
             var waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
             var text = blockerText + string.Concat(extras.Select(e => ", or " + e.Text));
-            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), waitingFor, text);
+            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), waitingFor, text, waitForItem9Assessment);
         }
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),

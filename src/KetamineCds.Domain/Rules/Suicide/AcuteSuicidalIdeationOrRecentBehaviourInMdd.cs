@@ -11,7 +11,7 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// or preparatory acts (C2); the US and EU indications are each stated and attributed to their label (C1).
 /// (P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS; docs/clinical-review.md, section 13)
 /// </summary>
-public sealed class AcuteSuicidalIdeationOrRecentBehaviourInMdd : Rule
+public class AcuteSuicidalIdeationOrRecentBehaviourInMdd : Rule
 {
     public override string Id => "SUI-001";
 
