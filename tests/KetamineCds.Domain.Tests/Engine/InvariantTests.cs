@@ -344,6 +344,43 @@ public class InvariantTests
         Assert.Equal(history is { CurrentDepressiveEpisode: false, Phq9Total: >= 10 }, after.Findings.Any(f => f.RuleId == "SCR-002"));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_8_0Against1_7_0_DiffersOnlyWhereNoSuicidalityMeetsAPositiveItem9(PatientHistory history)
+    {
+        // Rule set 1.8.0 (QA137 F2, QA128 F5; docs/clinical-review.md, section 16) reads only "no suicidality" beside a
+        // positive PHQ-9 item 9 differently: until a suicide-risk assessment since is recorded, it opens nothing 1.7.0 did not.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_7_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_8_0);
+        static IEnumerable<string> Findings(Assessment a) => a.Findings.Select(f => f.RuleId + ":" + string.Join(",", f.Because));
+        if (history is not { Suicidality: Suicidality.None, Phq9Item9: >= 1 })
+        {
+            Assert.Equal(before.Overall, after.Overall);
+            Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))));
+            Assert.Equal(Findings(before), Findings(after));
+            return;
+        }
+
+        if (history.SuicideRiskAssessedAfterItem9 == true)
+        {
+            // Assessed since, with none found: SUI-008 is answered, and nothing else changes.
+            Assert.Equal(before.Findings.Select(f => f.RuleId).Where(id => id != "SUI-008"), after.Findings.Select(f => f.RuleId));
+            return;
+        }
+
+        Assert.Contains(after.Findings, f => f.RuleId == "SUI-008");
+        Assert.All(after.Pathways, p =>
+        {
+            if (p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions)
+            {
+                Assert.Equal(p.Status, before.For(p.Pathway).Status);
+            }
+        });
+        if (history.SuicideRiskAssessedAfterItem9 is null)
+        {
+            Assert.DoesNotContain(after.Pathways, p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
+        }
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -26,6 +26,7 @@ public partial class RuleSetIdentityTests
         ["1.5.0"] = "sha256:86b748ebcd6a36ef8192fd9c6a6e64945e78b57310a5743db0cd550f26dd290a",
         ["1.6.0"] = "sha256:83abd5ce285cf1f07661cd98fe4a8e0cee81599a0e5397e4a959274d4c3d1463",
         ["1.7.0"] = "sha256:8f48643392c87f2c9dc8f6c489c8d93c82dfef334c973511077a3e78c0fab563",
+        ["1.8.0"] = "sha256:49162482e6beeb24296bf4d761d097bcd4acc7a51cdc9034994fbcc85b4150a1",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -193,8 +194,8 @@ public partial class RuleSetIdentityTests
     {
         Assert.Same(RuleSetCatalog.All[^1], RuleSetCatalog.Current);
         Assert.Equal(
-            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0],
-            RuleSetCatalog.All.Take(8));
+            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0, RuleSetCatalog.V1_8_0],
+            RuleSetCatalog.All.Take(9));
         var versions = RuleSetCatalog.All.Select(r => System.Version.Parse(r.Version)).ToArray();
         Assert.All(versions.Zip(versions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.Second} is listed after {pair.First}"));
     }
@@ -214,6 +215,8 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_5_0.Pathways, RuleSetCatalog.V1_6_0.Pathways);
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_7_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_6_0.Pathways, RuleSetCatalog.V1_7_0.Pathways);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_8_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_7_0.Pathways, RuleSetCatalog.V1_8_0.Pathways);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -247,6 +250,28 @@ public partial class RuleSetIdentityTests
         Assert.Equal([Pathway.EsketamineSuicidalIdeation], RuleSetCatalog.V1_7_0.Find("EU-004")!.Concerns);
         Assert.Equal([Pathway.EsketamineSuicidalIdeation], RuleSetCatalog.V1_7_0.Find("SUI-002")!.Concerns);
         Assert.All(RuleSetCatalog.V1_6_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_7_0.Find(r.Id)));
+    }
+
+    /// <summary>
+    /// 1.8.0 (QA137 F2, QA128 F5): SUI-001, SUI-008 and the six completeness rules read the suicide-risk assessment after a
+    /// positive item 9; nothing is added or removed, the policy and pathways stay, and every other rule is 1.7.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_7_0To1_8_0_ChangesOnlyTheRulesThatReadTheAssessmentAfterItem9()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_7_0, RuleSetCatalog.V1_8_0);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(["REC-001", "REC-002", "REC-003", "REC-004", "REC-005", "REC-006", "SUI-001", "SUI-008"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed, change =>
+        {
+            Assert.Equal(change.Before.Kind, change.After.Kind);
+            Assert.Equal(change.Before.Severity, change.After.Severity);
+            Assert.DoesNotContain(Fields.SuicideRiskAssessedAfterItem9, change.Before.Condition.FieldsRead());
+            Assert.Contains(Fields.SuicideRiskAssessedAfterItem9, change.After.Condition.FieldsRead());
+        });
+        Assert.All(RuleSetCatalog.V1_7_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_8_0.Find(r.Id)));
     }
 
     [Fact]
