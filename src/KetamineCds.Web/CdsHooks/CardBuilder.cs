@@ -214,13 +214,16 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     }
 
     /// <summary>
-    /// The rules of <paramref name="ruleSet"/> that read PHQ-9 item 9 (SUI-008 today): what the positive item-9 card cites,
-    /// and whose finding, when it fired, already names the item (<see cref="PositiveItem9"/>).
+    /// The rules of <paramref name="ruleSet"/> that ask for action on PHQ-9 item 9 (SUI-008 today): what the positive item-9
+    /// card cites, and whose finding, when it fired, already names the item (<see cref="PositiveItem9"/>). From 1.8.0 an
+    /// indication (SUI-001) and the completeness rules read item 9 too, to wait for the suicide-risk assessment; they say
+    /// nothing about the item's value, so they are not among these.
     /// </summary>
     public static IReadOnlyList<Rule> RulesReadingItem9(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        return [.. ruleSet.Rules.Where(r => r.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
+        return [.. ruleSet.Rules.Where(r => r.Kind != FindingKind.Information && r is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
+            && r.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
     }
 
     /// <summary>
