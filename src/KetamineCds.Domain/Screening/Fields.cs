@@ -95,6 +95,8 @@ public static class Fields
         // "No mood stabilizer, at a therapeutic level" says something impossible: refused, as a class without an oral antidepressant is (QA128 F8).
         EmptyWhen = AnswerCondition.Parse("moodStabilizer=none"),
         NotRecorded = NotRecordedMeans.CanBlock,
+        // Required while a mood stabilizer is taken, so "Not known" is not offered: the help says what to answer (QA137 F6).
+        Help = "Yes only when the level is known to be therapeutic; if that is not known, answer No, the safer answer: the pathways then stay closed until it is optimized (BIP-003).",
         CurrentForDays = 0,
     };
 
@@ -108,13 +110,13 @@ public static class Fields
     { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt", CurrentForDays = 0 };
 
     public static readonly Field<bool?> SafetyPlanInPlace = new("safetyPlanInPlace", FieldType.YesNo, FieldSection.Suicidality, "Safety plan in place", h => h.SafetyPlanInPlace)
-    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, Help = "Yes only when a safety plan is in place; if that is not known, answer No, the safer answer: the result then asks for one (SUI-003).", CurrentForDays = 0 };
 
     public static readonly Field<bool?> LethalMeansCounselled = new("lethalMeansCounselled", FieldType.YesNo, FieldSection.Suicidality, "Lethal-means counselling given", h => h.LethalMeansCounselled)
-    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, Help = "Yes only when the counselling has been given; if that is not known, answer No, the safer answer: the result then asks for it (SUI-004).", CurrentForDays = 0 };
 
     public static readonly Field<bool?> FollowUpArranged = new("followUpArranged", FieldType.YesNo, FieldSection.Suicidality, "Immediate follow-up arranged", h => h.FollowUpArranged)
-    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.No, RequiredWhen = AnySuicidality, AskedWhen = AnySuicidality, NotRecorded = NotRecordedMeans.CanBlock, Help = "Yes only when follow-up is arranged; if that is not known, answer No, the safer answer: the result then asks for it (SUI-005).", CurrentForDays = 0 };
 
     // Intent to act is asked after active thoughts (C-SSRS items 4 and 5 follow item 2): with "none" or passive ideation
     // recorded, no rule would read it, so it is refused rather than silently dropped (QA13 M2), as the behaviour below.

@@ -191,6 +191,18 @@ public sealed class FieldControl
         return field.Default is null && field.Type == FieldType.Choice && field.Choices.Contains(UnknownChoice);
     }
 
+    /// <summary>
+    /// True for a yes/no question that other answers can make required, so that "Not known" is not offered for it, and
+    /// whose more cautious answer is No (the safety net after suicidality, the mood stabilizer's level): the rules read
+    /// No as "not in place", as they read it not recorded, so No is what to answer when it is not known. Its help says so,
+    /// and the form's introduction names these questions (QA137 F6).
+    /// </summary>
+    public static bool AnswerNoWhenNotKnown(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Type == FieldType.YesNo && field.RequiredWhen is not null && field.MoreCautious == MoreCautiousAnswer.No;
+    }
+
     /// <summary>The form key for a field, e.g. <c>Input.AgeYears</c>.</summary>
     public static string KeyOf(FieldDefinition field) => $"Input.{field.Property}";
 

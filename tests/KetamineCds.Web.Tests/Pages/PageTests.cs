@@ -527,7 +527,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("<a href=\"#override-explanation\">", summary, StringComparison.Ordinal);
         Assert.Matches("<details class=\"override\" id=\"record-override\" open=\"open\">", html);
         Assert.Matches("<form method=\"post\" class=\"form\" novalidate action=\"[^\"]*handler=Override#record-override\"", html);
-        Assert.Contains("id=\"override-reason\" name=\"Override.Reason\" aria-describedby=\"override-reason-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"override-reason\" name=\"Override.Reason\" aria-describedby=\"override-reason-hint override-reason-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -104,6 +104,11 @@ public sealed class StoredInputsDisagreeTests
         Assert.Contains("Re-screening or correcting from these answers is not offered", after, StringComparison.Ordinal);
         Assert.DoesNotContain("/Screenings/New?from=", zh, StringComparison.Ordinal);
         Assert.Contains("不提供以这些回答重新筛查或更正", zh, StringComparison.Ordinal);
+        // QA137 F4: the override reason's hint, which elsewhere links "Correct an answer", says here that this screening
+        // cannot be corrected and that a new screening puts a wrong answer right.
+        Assert.Contains("This screening cannot be corrected (see the notice above): put a wrong answer right with a new screening of the patient.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"override-correct-answer\"", after, StringComparison.Ordinal);
+        Assert.Contains("此筛查不能更正（见上方提示）", zh, StringComparison.Ordinal);
     }
 
     [Theory]

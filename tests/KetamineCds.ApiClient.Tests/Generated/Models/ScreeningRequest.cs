@@ -45,7 +45,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public int? DistinctMechanisms { get; set; }
         /// <summary>Failed adequate antidepressant trials. Different antidepressants tried in this episode, each at an adequate dose for at least 4 weeks, without response.</summary>
         public int? FailedAdequateTrials { get; set; }
-        /// <summary>Immediate follow-up arranged. Required when suicidality is not none.</summary>
+        /// <summary>Immediate follow-up arranged. Yes only when follow-up is arranged; if that is not known, answer No, the safer answer: the result then asks for it (SUI-005). Required when suicidality is not none.</summary>
         public bool? FollowUpArranged { get; set; }
         /// <summary>Hepatic impairment.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.HepaticImpairment? HepaticImpairment { get; set; }
@@ -57,13 +57,13 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? IntracerebralHemorrhageHistory { get; set; }
         /// <summary>Labelling jurisdiction. Which label applies; US when not recorded.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.Jurisdiction? Jurisdiction { get; set; }
-        /// <summary>Lethal-means counselling given. Required when suicidality is not none.</summary>
+        /// <summary>Lethal-means counselling given. Yes only when the counselling has been given; if that is not known, answer No, the safer answer: the result then asks for it (SUI-004). Required when suicidality is not none.</summary>
         public bool? LethalMeansCounselled { get; set; }
         /// <summary>Life-limiting illness. Required when prognosisWeeks is recorded.</summary>
         public bool? LifeLimitingIllness { get; set; }
         /// <summary>Mood stabilizer. Required for bipolar disorder; choose None if there is none. Required when primaryDiagnosis is bipolar-i or bipolar-ii.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.MoodStabilizer? MoodStabilizer { get; set; }
-        /// <summary>Mood stabilizer at a therapeutic level. Required when moodStabilizer is not none.</summary>
+        /// <summary>Mood stabilizer at a therapeutic level. Yes only when the level is known to be therapeutic; if that is not known, answer No, the safer answer: the pathways then stay closed until it is optimized (BIP-003). Required when moodStabilizer is not none.</summary>
         public bool? MoodStabilizerOptimized { get; set; }
         /// <summary>On naltrexone. Oral or injectable, for any reason (e.g. alcohol use disorder).</summary>
         public bool? OnNaltrexone { get; set; }
@@ -107,7 +107,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? RecentMyocardialInfarctionOrStroke { get; set; }
         /// <summary>Respiratory disease or sleep apnoea. COPD, pulmonary insufficiency or sleep apnoea.</summary>
         public bool? RespiratoryDiseaseOrSleepApnea { get; set; }
-        /// <summary>Safety plan in place. Required when suicidality is not none.</summary>
+        /// <summary>Safety plan in place. Yes only when a safety plan is in place; if that is not known, answer No, the safer answer: the result then asks for one (SUI-003). Required when suicidality is not none.</summary>
         public bool? SafetyPlanInPlace { get; set; }
         /// <summary>Serious cardiovascular or cerebrovascular condition. E.g. unstable angina, uncontrolled heart failure, raised intracranial pressure.</summary>
         public bool? SeriousCardiovascularOrCerebrovascularCondition { get; set; }
