@@ -135,6 +135,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? SuicidalIntent { get; set; }
         /// <summary>Suicidality. A recent attempt is one within the last 3 months.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.Suicidality? Suicidality { get; set; }
+        /// <summary>Suicide risk assessed since this positive item 9. For example with the C-SSRS screen. If it finds suicidality, record that above instead.</summary>
+        public bool? SuicideRiskAssessedAfterItem9 { get; set; }
         /// <summary>Systolic blood pressure. Today, before treatment. Both values or neither. Unit: mmHg.</summary>
         public int? SystolicBp { get; set; }
         /// <summary>Urinary tract symptoms or cystitis. Ulcerative or interstitial cystitis, or lower urinary tract symptoms.</summary>
@@ -206,6 +208,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "substancesUsed", n => { SubstancesUsed = n.GetCollectionOfEnumValues<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUsed>()?.AsList(); } },
                 { "suicidalIntent", n => { SuicidalIntent = n.GetBoolValue(); } },
                 { "suicidality", n => { Suicidality = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Suicidality>(); } },
+                { "suicideRiskAssessedAfterItem9", n => { SuicideRiskAssessedAfterItem9 = n.GetBoolValue(); } },
                 { "systolicBp", n => { SystolicBp = n.GetIntValue(); } },
                 { "urinaryTractSymptoms", n => { UrinaryTractSymptoms = n.GetBoolValue(); } },
             };
@@ -266,6 +269,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.SubstanceUse>("substanceUse", SubstanceUse);
             writer.WriteBoolValue("suicidalIntent", SuicidalIntent);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.Suicidality>("suicidality", Suicidality);
+            writer.WriteBoolValue("suicideRiskAssessedAfterItem9", SuicideRiskAssessedAfterItem9);
             writer.WriteIntValue("systolicBp", SystolicBp);
             writer.WriteBoolValue("urinaryTractSymptoms", UrinaryTractSymptoms);
         }

@@ -40,5 +40,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneSevenZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.8.0")]
+        #pragma warning disable CS1591
+        OneEightZero,
+        #pragma warning restore CS1591
     }
 }
