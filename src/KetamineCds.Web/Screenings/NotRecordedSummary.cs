@@ -73,8 +73,10 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
                     }
                 }
             }
-            else if (unrecorded.Count > 0)
+            else if (unrecorded.Count > 0 && finding.Kind != FindingKind.Information)
             {
+                // An information finding (an indication that cannot yet be ruled out, SUI-001) asks for no care of its own:
+                // the completeness rule it leaves waiting names the item above.
                 care.Add(new CareItemNotRecorded([.. unrecorded.Select(Display.Label)], finding));
             }
         }

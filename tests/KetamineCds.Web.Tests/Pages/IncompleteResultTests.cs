@@ -346,6 +346,23 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.True(ScreeningEngine.Evaluate(history with { PreparatoryActsOrAbortedAttempt = true }, RuleSetCatalog.Current).OfKind(FindingKind.Contraindication).Any());
     }
 
+    [Fact]
+    public void NotRecordedSummary_ItemNineBesideNoSuicidality_ListsTheAssessmentAsAwaitedAndAsSui008sCareItemOnly()
+    {
+        // Rule set 1.8.0 (QA137 F2): every pathway waits for the suicide-risk assessment; SUI-008 asks for it. SUI-001, an
+        // indication that cannot yet be ruled out, asks for no care of its own and is not listed as a care item.
+        var history = Requests.OnlyTheRequiredAnswers().ToHistory() with { Phq9Total = 18, Phq9Item9 = 2 };
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        Assert.Contains(assessment.Findings, f => f.RuleId == "SUI-001");
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        var awaited = Assert.Single(summary.BeforeAPathwayCanOpen, i => i.Field == "suicideRiskAssessedAfterItem9");
+        Assert.Contains(Pathway.EsketamineTrd, awaited.Pathways);
+        Assert.Contains(Pathway.EsketamineSuicidalIdeation, awaited.Pathways);
+        Assert.Equal(["SUI-008"], summary.CareItems.Where(c => c.Finding.RuleId.StartsWith("SUI", StringComparison.Ordinal)).Select(c => c.Finding.RuleId));
+    }
+
     private static ScreeningRequest ActiveIdeation(bool safetyNet)
     {
         var request = Requests.OnlyTheRequiredAnswers();
