@@ -146,6 +146,16 @@ public sealed class CodedItem9AnswerTests
     }
 
     [Fact]
+    public void PreliminaryAnswerWhoseCodeAndWordsDisagree_KeepsTheHighestScoreNamed_Unread()
+    {
+        var reading = Fhir.Read(Coded("i9-p", "2026-11-28T08:00:00Z", "preliminary", (Fhir.Loinc, "LA6568-5", "Nearly every day")));
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
+        Assert.Equal((ChartCheckKind.ResultNotFinal, (object)3), (entry.Kind, entry.Value));
+    }
+
+    [Fact]
     public void AnObservationCodedAsAnAnswer_IsNotAnItem9()
     {
         // The answers are values of 44260-8, never the code of an Observation of their own.

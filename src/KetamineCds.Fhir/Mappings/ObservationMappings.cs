@@ -294,8 +294,14 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     {
         // The question's code is the entry without a value; the entries with one are its answers (item 9's LL358-3).
         var coded = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "")).ToArray();
-        // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9).
-        object? ScoreOf(Observation observation) => Score(field, valueSet, observation).Score;
+        // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9),
+        // or, when its answer cannot be read as one, the highest score its codes or words name: the safer reading.
+        object? ScoreOf(Observation observation)
+        {
+            var (score, unread) = Score(field, valueSet, observation);
+            return score ?? unread;
+        }
+
         var future = Observations.CheckInFuture(field.Name, coded, record, reading, ScoreOf);
         var inWindow = coded
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
