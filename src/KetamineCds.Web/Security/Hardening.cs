@@ -262,6 +262,8 @@ public static class Hardening
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
         {
+            // A caller that accepts no JSON: the same problem, in the request's language, written directly.
+            http.RequestServices.GetRequiredService<Localization.ClinicalText>().Localize(problem);
             await http.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
         }
     }

@@ -48,6 +48,24 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
     }
 
     [Fact]
+    public async Task WrongMethodOnAnApiPath_InChinese_HasTheTitleInChinese_AcceptingHtmlOrNot()
+    {
+        var client = await app.ClientAsync();
+        foreach (var accept in new[] { "application/json", "text/html" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/ruleset");
+            request.Headers.Accept.ParseAdd(accept);
+            request.Headers.AcceptLanguage.ParseAdd("zh-Hans");
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal("此处不允许使用该方法。", problem["title"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task WrongMethodOnAnApiPath_Anonymously_IsStill401Problem()
     {
         // Who the caller is comes first: an anonymous caller is asked to sign in, as on every API path.
