@@ -27,7 +27,8 @@ public enum ChartCheckKind
     /// <summary>
     /// The latest final (amended, corrected) Observation in the field's value set within the period the field reads whose
     /// value the reader cannot read as an answer: a unit it does not convert (kPa), an answer not in the value set
-    /// (pregnancy "unknown", a LOINC answer code for a PHQ-9 item), a value out of range, only in words, a
+    /// (pregnancy "unknown"; for PHQ-9 item 9 a code not among its four LOINC answers, or an answer whose codes and words
+    /// name different answers), a value out of range, only in words, a
     /// <c>dataAbsentReason</c>, or a blood pressure whose systolic and diastolic do not pair. No older reading takes its
     /// place (QA120 F1).
     /// </summary>
@@ -128,8 +129,10 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// <summary>
     /// For a result set aside for its status or its time (<see cref="ChartCheckKind.ResultNotFinal"/>,
     /// <see cref="ChartCheckKind.ResultTimeUnclear"/>, <see cref="ChartCheckKind.ResultInFuture"/>) whose value reads as the
-    /// field's value would were the result read (a score within its range: the PHQ-9 total and item 9): that value;
-    /// otherwise null. It is not read: never an answer, never prefilled, never seen by the rules. Kept so that a signal it
+    /// field's value would were the result read (a score within its range: the PHQ-9 total and item 9): that value. For
+    /// a PHQ-9 item 9 whose answer cannot be read as one of its LOINC answers but whose codes or words name some (they
+    /// disagree, or words only; <see cref="ChartCheckKind.ResultNotReadable"/> or set aside as above): the highest score
+    /// they name, the safer reading. Otherwise null. It is not read: never an answer, never prefilled, never seen by the rules. Kept so that a signal it
     /// gives (a positive PHQ-9 item 9) is still shown (QA132 F4).
     /// </summary>
     public object? Value { get; init; }

@@ -1500,6 +1500,10 @@ internal static class PinnedValueSets
         ["phq9-item9"] =
         [
             "loinc|44260-8",
+            "loinc|LA6568-5=0",
+            "loinc|LA6569-3=1",
+            "loinc|LA6570-1=2",
+            "loinc|LA6571-9=3",
         ],
         ["phq9-total"] =
         [

@@ -100,8 +100,9 @@ public sealed class UnreadItem9ValueTests
     [Fact]
     public void UnreadableItem9_KeepsNoValue()
     {
-        // A LOINC answer code is not read, and not guessed as a value either.
-        var reading = Fhir.Read(Fhir.Observation("i9-c", "44260-8", (Fhir.Loinc, "LA6571-9")));
+        // An answer code that is not one of item 9's LOINC answers is not read, and not guessed as a value either. (Until
+        // item 9's LOINC answers were read, this was LA6571-9, "Nearly every day": now read as 3, CodedItem9AnswerTests.)
+        var reading = Fhir.Read(Fhir.Observation("i9-c", "44260-8", (Fhir.Loinc, "LA4489-6")));
 
         var entry = Item9Entry(reading, "Observation/i9-c");
         Assert.Equal(ChartCheckKind.ResultNotReadable, entry.Kind);

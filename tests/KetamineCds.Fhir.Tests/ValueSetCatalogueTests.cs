@@ -29,6 +29,7 @@ public class ValueSetCatalogueTests
         ["systolic-blood-pressure"] = ["panel", "systolic", "diastolic"],
         ["diastolic-blood-pressure"] = ["panel", "systolic", "diastolic"],
         ["pregnancy-status"] = ["question", "pregnant", "not-pregnant"],
+        ["phq9-item9"] = ["0", "1", "2", "3"], // the scores of item 9's LOINC answers (LL358-3)
     };
 
     [Fact]

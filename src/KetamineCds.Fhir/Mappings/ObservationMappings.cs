@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Fhir.ValueSets;
 using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 
 namespace KetamineCds.Fhir.Mappings;
@@ -220,7 +221,8 @@ internal static class Observations
             return null;
         if (latest.Value is null)
         {
-            Name(field, ChartCheckKind.ResultNotReadable, latest, reading, keepValue: false);
+            // A score that cannot be read keeps what it may mean (QA132 F4: a positive item 9 must not vanish), never read.
+            Name(field, ChartCheckKind.ResultNotReadable, latest, reading, keepValue: valueOf is not null);
             return null;
         }
 
@@ -244,10 +246,14 @@ internal static class Observations
         || (other.DayOnly && other.Day >= latest.Day)
         || (latest.DayOnly && other.Day == latest.Day);
 
+    /// <summary>
+    /// Names each entry of <paramref name="observed"/>; with <paramref name="keepValue"/>, each keeps the value it gives,
+    /// or, when it cannot be read, the value it may mean (<see cref="ObservedValue.Unread"/>), never read.
+    /// </summary>
     private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue)
     {
         foreach (var source in observed.Sources)
-            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value : null, moment: source.Moment);
+            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment);
     }
 }
 
@@ -258,6 +264,13 @@ internal static class Observations
 /// </summary>
 internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, bool DayOnly, DateOnly Day, object? Value, string What)
 {
+    /// <summary>
+    /// For a reading whose value cannot be read (<see cref="Value"/> null) but which names a value it may mean (a PHQ-9
+    /// item 9 answer whose codes or words name different answers: the highest score they name), that value, never read;
+    /// kept on its chart entry (<see cref="ChartEntryToCheck.Value"/>) so that a possibly positive item 9 is still shown.
+    /// </summary>
+    public object? Unread { get; init; }
+
     /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
 
@@ -279,9 +292,16 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var coded = record.Observations.Where(o => Codes.Matches(valueSet, o.Resource.Code).Count > 0).ToArray();
-        // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9).
-        object? ScoreOf(Observation observation) => Score(field, observation);
+        // The question's code is the entry without a value; the entries with one are its answers (item 9's LL358-3).
+        var coded = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "")).ToArray();
+        // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9),
+        // or, when its answer cannot be read as one, the highest score its codes or words name: the safer reading.
+        object? ScoreOf(Observation observation)
+        {
+            var (score, unread) = Score(field, valueSet, observation);
+            return score ?? unread;
+        }
+
         var future = Observations.CheckInFuture(field.Name, coded, record, reading, ScoreOf);
         var inWindow = coded
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
@@ -289,14 +309,50 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .ToArray();
         var counting = inWindow
             .Where(o => Observations.Counts(o.Observation.Resource))
-            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Score(field, o.Observation.Resource)))
+            .Select(o =>
+            {
+                var (score, unread) = Score(field, valueSet, o.Observation.Resource);
+                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread };
+            })
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf) is { } latest && !future)
             reading.Record(field.Name, latest.Value!, latest.Sources);
     }
 
-    private static int? Score(FieldDefinition field, Observation observation) =>
-        Observations.WholeNumberOf(observation.Value) is { } s && (field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max) ? s : null;
+    /// <summary>
+    /// The score an observation gives (a whole number in the field's range, or a coded answer, <see cref="AnswerScore"/>),
+    /// or none; and, when none, the highest score its answer's codes or words name, if any (never read).
+    /// </summary>
+    private static (int? Score, int? Unread) Score(FieldDefinition field, ValueSet valueSet, Observation observation)
+    {
+        if (Observations.WholeNumberOf(observation.Value) is { } s)
+            return ((field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max) ? s : null, null);
+        return observation.Value is CodeableConcept answer ? AnswerScore(valueSet, answer) : (null, null);
+    }
+
+    /// <summary>
+    /// A coded answer's score: the value set's answer entries (those with a value, the score: item 9's four LOINC answers
+    /// of the PHQ-9 answer list LL358-3, phq9-item9.json) that the concept's codings give, and the answers its words name
+    /// (a coding's display or the concept's text that is, ignoring case and surrounding spaces, an answer entry's display).
+    /// Read only when at least one coding gives an answer and every answer given or named is the same one: the safer
+    /// reading, since a code of 0 beside the words "Nearly every day" may be a 3 wrongly coded. Otherwise none, with the
+    /// highest score named (two answers, a code and words that disagree, words only), kept for the card, never read.
+    /// Any other coding (a local code, another LOINC answer) names no answer and does not stop one being read.
+    /// </summary>
+    private static (int? Score, int? Unread) AnswerScore(ValueSet valueSet, CodeableConcept answer)
+    {
+        var answers = valueSet.Codes.Where(c => c.Value is not null && c.Code is not null).ToArray();
+        if (answers.Length == 0)
+            return (null, null);
+        static int ScoreOf(ValueSetCode entry) => int.Parse(entry.Value!, System.Globalization.CultureInfo.InvariantCulture);
+        var coded = Codes.Matches(valueSet, answer).Where(e => e.Value is not null).Select(ScoreOf).ToArray();
+        var words = answer.Coding.Select(c => c.Display).Append(answer.Text)
+            .Where(w => !string.IsNullOrWhiteSpace(w))
+            .SelectMany(w => answers.Where(a => string.Equals(a.Display, w!.Trim(), StringComparison.OrdinalIgnoreCase)).Select(ScoreOf))
+            .ToArray();
+        var named = coded.Concat(words).Distinct().ToArray();
+        return coded.Length > 0 && named.Length == 1 ? (named[0], null) : (null, named.Length > 0 ? named.Max() : null);
+    }
 }
 
 /// <summary>

@@ -233,9 +233,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// in the clinic's time; that the clinician must assess suicidality and record it; and the detail of the rule that
     /// reads item 9 (SUI-008), citing what that rule cites. Without such a value, a positive item 9 the reader set aside
     /// for its status or time within the period it reads (a result not final, one as late as another that gives another
-    /// value, one dated in the future: <see cref="Fhir.ChartEntryToCheck.Value"/>) raises the card too, which says it was
-    /// not read and why; it stays unread, neither prefilled nor used by the rules (missing or uncertain information is never
-    /// reassurance). None when the rules ran and one that reads item 9 fired (<paramref name="fired"/>): its finding names
+    /// value, one dated in the future: <see cref="Fhir.ChartEntryToCheck.Value"/>), or whose answer it could not read as one
+    /// answer of item 9's LOINC list but which names a positive one (its codes and words disagree, or only words: the
+    /// highest score named), raises the card too, which says it was not read and why; it stays unread, neither prefilled
+    /// nor used by the rules (missing or uncertain information is never reassurance). An item 9 that cannot be read and
+    /// names no score (an unknown answer, a <c>dataAbsentReason</c>, a number as a string) gives no card: it is named in
+    /// the check list as not readable, never as "no". None when the rules ran and one that reads item 9 fired (<paramref name="fired"/>): its finding names
     /// the item already.
     /// </summary>
     /// <param name="ruleSet">The rule set the answer was given with.</param>
@@ -252,7 +255,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var item9 = reading.InChart(Fields.Phq9Item9.Name);
         var read = item9 is not null && Positive(item9.Value) is not null;
         List<Fhir.ChartEntryToCheck> unread = read ? [] : [.. reading.ToCheck.Where(c => c.Field == Fields.Phq9Item9.Name
-            && c.Kind is Fhir.ChartCheckKind.ResultNotFinal or Fhir.ChartCheckKind.ResultTimeUnclear or Fhir.ChartCheckKind.ResultInFuture
+            && c.Kind is Fhir.ChartCheckKind.ResultNotFinal or Fhir.ChartCheckKind.ResultTimeUnclear or Fhir.ChartCheckKind.ResultInFuture or Fhir.ChartCheckKind.ResultNotReadable
             && Positive(c.Value) is not null)];
         if (!read && unread.Count == 0)
         {

@@ -241,7 +241,8 @@ public static class CardTexts
 
     /// <summary>
     /// One positive item 9 not read, why, the entry and when it was taken: "3, a result dated in the future by the clinic's
-    /// clock: Observation/i9, taken 2026-12-02 17:00 UTC+08:00".
+    /// clock: Observation/i9, taken 2026-12-02 17:00 UTC+08:00"; for an answer not readable as one answer, the highest
+    /// score its codes or words name.
     /// </summary>
     public static string Item9UnreadEntry(string value, KetamineCds.Fhir.ChartCheckKind why, string reference, string at) =>
         Text("Card.Item9UnreadEntry", value, Text(why switch
@@ -249,7 +250,8 @@ public static class CardTexts
             KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.Item9Unread.NotFinal",
             KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear => "Card.Item9Unread.TimeUnclear",
             KetamineCds.Fhir.ChartCheckKind.ResultInFuture => "Card.Item9Unread.InFuture",
-            _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a result is set aside for its status or time."),
+            KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.Item9Unread.NotReadable",
+            _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a positive item 9 is not read."),
         }), reference, at);
 
     public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));

@@ -2,6 +2,7 @@ using System.Net;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -229,6 +230,44 @@ public static class Hardening
             contentType: "application/problem+json");
     }
 
+    /// <summary>The default status code handler: problem details where the caller accepts them, else a line of text.</summary>
+    private static readonly Func<StatusCodeContext, Task> DefaultStatus = new StatusCodePagesOptions().HandleAsync;
+
+    /// <summary>The title of the 405 problem (<c>Problem.MethodNotAllowed</c>, translated as the other problem texts are).</summary>
+    public const string MethodNotAllowedTitle = "The method is not allowed here.";
+
+    /// <summary>
+    /// An API or CDS Hooks error status without a body. A method the path does not answer (405, set by routing with the
+    /// path's methods in <c>Allow</c>) is a problem that names them: "/api/v1/ruleset answers GET, not DELETE.", always
+    /// <c>application/problem+json</c>, as every API answer is, even to a caller that accepts only HTML (it was the
+    /// routing's bare problem with no detail, or plain text). Any other status: the default (problem details).
+    /// </summary>
+    private static async Task ApiStatusAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (http.Response.StatusCode != StatusCodes.Status405MethodNotAllowed)
+        {
+            await DefaultStatus(context);
+            return;
+        }
+
+        var allowed = http.Response.Headers.Allow.ToString();
+        var problem = new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+            Title = MethodNotAllowedTitle,
+            Status = StatusCodes.Status405MethodNotAllowed,
+            Detail = $"{http.Request.Path} answers {allowed}, not {http.Request.Method}.",
+        };
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
+        {
+            // A caller that accepts no JSON: the same problem, in the request's language, written directly.
+            http.RequestServices.GetRequiredService<Localization.ClinicalText>().Localize(problem);
+            await http.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        }
+    }
+
     /// <summary>The middleware half; call before routing-dependent middleware.</summary>
     public static WebApplication UseKetamineCdsHardening(this WebApplication app)
     {
@@ -259,7 +298,7 @@ public static class Hardening
         }
 
         // Error statuses: problem details for the API, the friendly error page for pages.
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(ApiStatusAsync));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         return app;
     }

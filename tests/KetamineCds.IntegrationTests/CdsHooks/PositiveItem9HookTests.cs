@@ -68,6 +68,49 @@ public sealed class PositiveItem9HookTests
         Assert.Equal("3", Assert.Single(origin.ReadFromChart!, v => v.Field == "phq9Item9").ValueJson);
     }
 
+    private static string Answer(string id, string when, string code, string display) =>
+        $$"""{"resourceType": "Observation", "id": "{{id}}", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]}, "effectiveDateTime": "{{when}}", "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "{{code}}", "display": "{{display}}"}]} }""";
+
+    [Fact]
+    public async Task ChartItem9GivenAsItsLoincAnswer_IsReadAsItsScore_AndGetsTheWarningCard()
+    {
+        // Until item 9's LOINC answers were read, "Nearly every day" (LA6571-9) was not read: no warning, not recorded.
+        using var app = CdsHooksApp.Sqlite();
+        var taken = DateTimeOffset.UtcNow.AddHours(-2);
+        var call = CdsHooksApp.ChartCall("i9-coded", false, Answer("i9", Utc(taken), "LA6571-9", "Nearly every day"));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single(Cards(await response.Content.ReadAsStringAsync()), c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
+        Assert.Equal("warning", card!["indicator"]!.GetValue<string>());
+        Assert.Equal($"PHQ-9 item 9 is 3 in the chart (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        Assert.Equal("3", Assert.Single(HookOrigin.FromJson(answer.HookOriginJson!).ReadFromChart!, v => v.Field == "phq9Item9").ValueJson);
+    }
+
+    [Fact]
+    public async Task ChartItem9CodedNotAtAllWithTheWordsNearlyEveryDay_IsNotRead_AndGetsTheWarningCardSayingWhy()
+    {
+        using var app = CdsHooksApp.Sqlite();
+        var taken = DateTimeOffset.UtcNow.AddHours(-2);
+        var call = CdsHooksApp.ChartCall("i9-coded-words", false, Answer("i9", Utc(taken), "LA6568-5", "Nearly every day"));
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = Cards(await response.Content.ReadAsStringAsync());
+        var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
+        Assert.Equal($"PHQ-9 item 9 is 3 in the chart, not read (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
+        Assert.Contains("its codes and words name different answers", Detail(card), StringComparison.Ordinal);
+        // Still named in the check list as not readable, never as "no".
+        Assert.Contains("its value cannot be read as an answer", cards.ToJsonString(), StringComparison.Ordinal);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        Assert.DoesNotContain(HookOrigin.FromJson(answer.HookOriginJson!).ReadFromChart ?? [], v => v.Field == "phq9Item9");
+    }
+
     [Fact]
     public async Task ChartItem9AboveTheTotal_IsNamedAsAContradiction_NeitherIsPrefilled_AndTheItem9WarningStillShows()
     {

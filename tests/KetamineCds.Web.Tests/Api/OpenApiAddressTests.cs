@@ -6,7 +6,7 @@ namespace KetamineCds.Web.Tests.Api;
 /// <summary>
 /// The OpenAPI document is public at <c>/openapi/v1.json</c>. <c>GET /openapi</c> leads to it, and any other address under
 /// <c>/openapi</c> is a 404 in the API's problem style that names it, for anyone: it answered 401 with the HTML error page
-/// "Something went wrong" (QA132).
+/// "Something went wrong" (QA132). <c>HEAD</c> answers as <c>GET</c> does (it answered 401 with that page too).
 /// </summary>
 public sealed class OpenApiAddressTests(OpenApiAddressTests.App app) : IClassFixture<OpenApiAddressTests.App>
 {
@@ -24,6 +24,44 @@ public sealed class OpenApiAddressTests(OpenApiAddressTests.App app) : IClassFix
         using var document = await client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Equal("3.1.1", JsonNode.Parse(await document.Content.ReadAsStringAsync())!["openapi"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/openapi")]
+    [InlineData("/openapi/")]
+    public async Task HeadOpenapi_Anonymously_RedirectsToTheDocumentAsGetDoes(string path)
+    {
+        // It answered 401 with the HTML error page: HEAD matched no endpoint, and the sign-in policy challenged it.
+        var client = app.Factory.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/openapi/v1.json", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task HeadTheDocument_Anonymously_Is200AsGetIs()
+    {
+        var client = app.Factory.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/openapi/v1.json");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task HeadAnotherAddressUnderOpenapi_Is404AsGetIs()
+    {
+        var client = app.Factory.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/openapi/v2.json");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]

@@ -207,21 +207,65 @@ public sealed class PositiveItem9CardTests
         Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null));
     }
 
+    private static JsonElement Answer(string id, string code, string? display, string status = "final", string effective = "2026-12-01T01:30:00Z") =>
+        JsonSerializer.SerializeToElement(new
+        {
+            resourceType = "Observation",
+            id,
+            status,
+            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
+            effectiveDateTime = effective,
+            valueCodeableConcept = new { coding = new[] { new { system = "http://loinc.org", code, display } } },
+        }, NoNulls);
+
     [Fact]
     public void UnreadableItem9_GivesNoCard()
     {
-        // Its value is not known, so no value is claimed; it stays named in the check list.
-        var answerCode = JsonSerializer.SerializeToElement(new
-        {
-            resourceType = "Observation",
-            id = "i9-c",
-            status = "final",
-            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
-            effectiveDateTime = "2026-12-01T01:30:00Z",
-            valueCodeableConcept = new { coding = new[] { new { system = "http://loinc.org", code = "LA6571-9" } } },
-        });
+        // Its value is not known and it names none, so no value is claimed; it stays named in the check list. (This was
+        // LA6571-9, "Nearly every day", until item 9's LOINC answers were read: it now gives the card below.)
+        var unknown = Answer("i9-c", "LA4489-6", "Unknown");
 
-        Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, Read(answerCode), Shanghai, null));
+        Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, Read(unknown), Shanghai, null));
+        Assert.Contains(CardTexts.ChartChecks(Read(unknown).ToCheck), l => l.Contains("Observation/i9-c", StringComparison.Ordinal) && l.Contains("cannot be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Item9GivenAsItsLoincAnswer_IsReadAndRaisesTheCard()
+    {
+        // Until this change the answer code was not read: no warning, and the field read as not recorded.
+        var reading = Read(Answer("i9-c", "LA6571-9", "Nearly every day"));
+
+        Assert.Equal(3, reading.Values["phq9Item9"]);
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+        Assert.Equal("warning", card.Indicator);
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart (Observation/i9-c, 2026-12-01 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+    }
+
+    [Fact]
+    public void Item9NotAtAllAsItsLoincAnswer_GivesNoCard()
+    {
+        var reading = Read(Answer("i9-c", "LA6568-5", "Not at all"));
+
+        Assert.Equal(0, reading.Values["phq9Item9"]);
+        Assert.Null(Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null));
+    }
+
+    [Fact]
+    public void Item9WhoseCodeAndWordsNameDifferentAnswers_RaisesTheCard_SayingItWasNotReadAndWhy()
+    {
+        // Coded "Not at all" (0) with the words "Nearly every day" (3): never read as 0; the card names the highest.
+        var reading = Read(Answer("i9-old", "LA6568-5", "Not at all", effective: "2026-11-25T01:30:00Z"), Answer("i9-c", "LA6568-5", "Nearly every day"));
+        Assert.Null(reading.InChart("phq9Item9"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("warning", card.Indicator);
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-c, 2026-12-01 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains(
+            "3, a result whose answer cannot be read as one answer: its codes and words name different answers, or it is given only in words (the highest score they name is given): Observation/i9-c, taken 2026-12-01 09:30 UTC+08:00.",
+            card.Detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("i9-old", card.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -236,6 +280,9 @@ public sealed class PositiveItem9CardTests
         Assert.Contains("临床医生必须立即评估自杀倾向", card.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("The chart", card.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("result", card.Detail, StringComparison.Ordinal);
+
+        var notReadable = Builder().PositiveItem9(RuleSetCatalog.Current, Read(Answer("i9-c", "LA6570-1", "Nearly every day")), Shanghai, null)!;
+        Assert.Contains("3，答案无法读取为单一答案的结果：其代码与文字所指的答案不同，或仅以文字给出（给出的是其所指的最高分）：Observation/i9-c", notReadable.Detail, StringComparison.Ordinal);
 
         var timeUnclear = Builder().PositiveItem9(RuleSetCatalog.Current, Read(Score("i9-a", "44260-8", 0), Score("i9-b", "44260-8", 3)), Shanghai, null)!;
         Assert.Contains("3，与另一结果同样晚测得但数值不同的结果，无法判断哪一个是最新的：Observation/i9-b", timeUnclear.Detail, StringComparison.Ordinal);

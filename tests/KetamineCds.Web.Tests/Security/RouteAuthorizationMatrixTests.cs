@@ -36,9 +36,13 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["ANY /health/live"] = Who.Anonymous,
         ["ANY /health/ready"] = Who.Anonymous,
         ["GET /openapi/v1.json"] = Who.Anonymous,
-        // GET /openapi redirects to the document; every other path or method there is a 404 problem naming it.
+        ["HEAD /openapi/v1.json"] = Who.Anonymous,
+        // GET /openapi redirects to the document; every other path or method there is a 404 problem naming it. HEAD
+        // answers as GET.
         ["GET /openapi"] = Who.Anonymous,
+        ["HEAD /openapi"] = Who.Anonymous,
         ["GET /openapi/{**rest}"] = Who.Anonymous,
+        ["HEAD /openapi/{**rest}"] = Who.Anonymous,
         ["POST /openapi/{**rest}"] = Who.Anonymous,
         ["PUT /openapi/{**rest}"] = Who.Anonymous,
         ["PATCH /openapi/{**rest}"] = Who.Anonymous,
