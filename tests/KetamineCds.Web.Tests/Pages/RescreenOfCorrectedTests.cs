@@ -146,6 +146,34 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     }
 
     [Fact]
+    public async Task RescreenForm_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
+    {
+        // The form re-screening B (a re-screen of A, corrected since) reads A once: for the decision B carries and for what
+        // A's correction changed. It was read a second time for the correction.
+        const string patient = "MRN-QA128-F1-FORMONCE";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+        var real = factory.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindScreeningAsync(id, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindLaterScreeningsAsync(id, ct));
+        using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await reading.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?from={rescreen}"));
+
+        var warning = Element(html, "earlier-corrected");
+        Assert.Contains($"href=\"/Screenings/{correction}\"", warning, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", warning, StringComparison.Ordinal);
+        log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(rescreen, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task RescreenForm_OfARescreenWhoseEarlierWasCorrected_WarnsNamingTheCorrectionAndWhatItChanged()
     {
         const string patient = "MRN-QA128-F1-BFORM";
