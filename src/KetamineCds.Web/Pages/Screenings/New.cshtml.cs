@@ -543,10 +543,12 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         EarlierCorrects = previous.Corrects;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
         EarlierOverrides = previous.Overrides;
+        // The screening it re-screens or corrects is read once: for the decision it carries and for what a correction of it changed.
+        var source = await EarlierScreening.FindAsync(log, previous, cancellationToken);
         EarlierCarried = previous.Overrides.Count > 0 ? null
-            : await EarlierScreening.DecisionCarriedAsync(previous, await EarlierScreening.FindAsync(log, previous, cancellationToken), id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
-        EarlierStartedFromCorrected = Corrects is null && previous.RescreenOf is { } source
-            ? await CorrectionInForce.FindAsync(log, source, cancellationToken)
+            : await EarlierScreening.DecisionCarriedAsync(previous, source, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
+        EarlierStartedFromCorrected = Corrects is null && previous.RescreenOf is { } rescreened
+            ? await CorrectionInForce.FindAsync(log, rescreened, source, cancellationToken)
             : null;
         NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         return earlier;
