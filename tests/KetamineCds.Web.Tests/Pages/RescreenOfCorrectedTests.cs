@@ -146,6 +146,33 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     }
 
     [Fact]
+    public async Task RescreenForm_OfACorrectedScreening_ReadsEachEntryOnce()
+    {
+        // ?from= the corrected screening opens its correction: each is read once, for the answers, the decision the
+        // correction carries and what it changed. Both were read twice (once to find the correction in force).
+        const string patient = "MRN-QA128-F1-FROMONCE";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+        var real = factory.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindScreeningAsync(id, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindLaterScreeningsAsync(id, ct));
+        using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await reading.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?from={earlier}"));
+
+        Assert.Contains($"name=\"from\" value=\"{correction}\"", html, StringComparison.Ordinal);
+        var notice = Element(html, "rescreen-corrected");
+        Assert.Contains($"href=\"/Screenings/{correction}\"", notice, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", notice, StringComparison.Ordinal);
+        log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task RescreenForm_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
     {
         // The form re-screening B (a re-screen of A, corrected since) reads A once: for the decision B carries and for what
