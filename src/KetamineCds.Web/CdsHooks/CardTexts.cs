@@ -275,7 +275,8 @@ public static class CardTexts
 
     /// <summary>
     /// One decision: what and why, who recorded it (a clinician's email, or the EHR that sent it through feedback) and when,
-    /// and the screening it was recorded on, with that screening's time (the clinic's time, as the pages write it).
+    /// and the screening it was recorded on, with that screening's time (the clinic's time, as the pages write it), and the
+    /// correction whose answers were used when it was recorded on the screening that correction puts right.
     /// </summary>
     public static string DecisionItem(DecisionInForce decision, Screenings.ClinicTime clinicTime)
     {
@@ -283,7 +284,9 @@ public static class CardTexts
         ArgumentNullException.ThrowIfNull(clinicTime);
         var o = decision.Override;
         var by = o.RecordedBy.Role == CdsHookAnswering.ClientRole ? Text("Card.DecisionBy.Ehr", o.RecordedBy.Email) : o.RecordedBy.Email;
-        var on = Text(decision.HookAnswer ? "Card.DecisionOn.HookAnswer" : "Card.DecisionOn.Completing", clinicTime.At(decision.Screening.RecordedAt));
+        var on = decision.CorrectedBy is { } correction
+            ? Text("Card.DecisionOn.Corrected", clinicTime.At(decision.Screening.RecordedAt), correction.ToString())
+            : Text(decision.HookAnswer ? "Card.DecisionOn.HookAnswer" : "Card.DecisionOn.Completing", clinicTime.At(decision.Screening.RecordedAt));
         var what = Text(o.Decision == OverrideDecision.DoNotProceed ? "Card.Decision.DoNotProceed" : "Card.Decision.Proceed");
         return Text("Card.DecisionItem", what, Screenings.Display.Of(o.Reason), by, clinicTime.At(o.RecordedAt), decision.Screening.Id.ToString(), on);
     }

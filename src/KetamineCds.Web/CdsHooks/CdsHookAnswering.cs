@@ -412,31 +412,26 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// The decisions against the recommendation in force where an answer completed from <paramref name="completing"/> came
-    /// from (QA132 F1), read as the screening's page, print and API read them (<see cref="LoggedScreening.Overrides"/>: oldest
-    /// first, the last in force): that screening's, and that of KetamineCds's earlier answers to the EHR completed from it
-    /// whose override is the newest (an EHR's feedback "do not proceed" of an eligible card is recorded on the hook's own
-    /// screening). The two are kept apart: an EHR's later feedback never replaces the clinician's decision on the screening.
-    /// An earlier answer that cannot be read (only a log altered behind the app's back holds one; Verify names it) gives none.
+    /// from (QA132 F1): the clinician's decision in force on that screening, by the one rule its result page, print and the
+    /// patient list read it by (<see cref="EarlierScreening.DecisionInForceAsync"/>: its last override, or, for a correction
+    /// without one, the last recorded on the screening it corrects, QA137 F1); and that of KetamineCds's earlier answers to
+    /// the EHR completed from it whose override is the newest (an EHR's feedback "do not proceed" of an eligible card is
+    /// recorded on the hook's own screening). The two are kept apart: an EHR's later feedback never replaces the clinician's
+    /// decision on the screening. An entry that cannot be read (only a log altered behind the app's back holds one; Verify
+    /// names it) gives none.
     /// </summary>
     private async Task<List<DecisionInForce>> DecisionsInForceAsync(LoggedScreening completing, CancellationToken cancellationToken)
     {
         List<DecisionInForce> decisions = [];
-        if (completing.Overrides.Count > 0)
+        if (await EarlierScreening.DecisionInForceAsync(completing, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken)) is { } inForce)
         {
-            decisions.Add(new DecisionInForce(completing.Overrides[^1], completing, HookAnswer: false));
+            decisions.Add(new DecisionInForce(inForce.Override, inForce.Screening, HookAnswer: false) { CorrectedBy = inForce.Corrected ? completing.Id : null });
         }
 
-        try
+        if (await store.LatestOverriddenHookScreeningAsync(completing.Id, cancellationToken) is { } id
+            && await EarlierScreening.FindByIdAsync(log, id, cancellationToken) is { Overrides.Count: > 0 } hook)
         {
-            if (await store.LatestOverriddenHookScreeningAsync(completing.Id, cancellationToken) is { } id
-                && await log.FindScreeningAsync(id, cancellationToken) is { Overrides.Count: > 0 } hook)
-            {
-                decisions.Add(new DecisionInForce(hook.Overrides[^1], hook, HookAnswer: true));
-            }
-        }
-        catch (DecisionLogEntryUnreadableException)
-        {
-            // As a completing screening that cannot be read fills nothing.
+            decisions.Add(new DecisionInForce(hook.Overrides[^1], hook, HookAnswer: true));
         }
 
         return decisions;

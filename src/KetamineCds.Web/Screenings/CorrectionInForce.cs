@@ -80,9 +80,22 @@ public sealed record CorrectionInForce(Guid Corrected, Guid Correction, IReadOnl
     /// read or found: then what the correction changed is not named, as when it is read here and cannot be), and
     /// <paramref name="later"/>, its later screenings. Only the corrections after the first and the one in force are read.
     /// </summary>
-    public static async Task<CorrectionInForce?> FindAsync(IDecisionLog log, Guid id, LoggedScreening? corrected, LaterScreenings later, CancellationToken cancellationToken)
+    public static Task<CorrectionInForce?> FindAsync(IDecisionLog log, Guid id, LoggedScreening? corrected, LaterScreenings later, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(later);
+        return FindReadAsync(log, id, corrected, later, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="FindAsync(IDecisionLog, Guid, CancellationToken)"/>, with <paramref name="corrected"/>, the entry
+    /// <paramref name="id"/> as the page has read it already (null when it could not be read or found), so that it is not
+    /// read again (the re-screen form). Its later screenings are read here.
+    /// </summary>
+    public static Task<CorrectionInForce?> FindAsync(IDecisionLog log, Guid id, LoggedScreening? corrected, CancellationToken cancellationToken) =>
+        FindReadAsync(log, id, corrected, null, cancellationToken);
+
+    private static async Task<CorrectionInForce?> FindReadAsync(IDecisionLog log, Guid id, LoggedScreening? corrected, LaterScreenings? later, CancellationToken cancellationToken)
+    {
         if (corrected is not null && corrected.Id != id)
         {
             throw new ArgumentException($"The entry given is {corrected.Id}, not {id}.", nameof(corrected));

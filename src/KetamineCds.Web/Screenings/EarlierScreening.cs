@@ -13,6 +13,26 @@ public static class EarlierScreening
         (await FindAsync(log, screening, cancellationToken))?.RecordedAt;
 
     /// <summary>
+    /// The clinician's decision against the recommendation in force on <paramref name="screening"/>, by the one rule the pages
+    /// and the EHR's card share: its own last override (oldest first, the last in force); without one, the decision it
+    /// carries (<see cref="DecisionCarriedAsync"/>: a correction's is the one recorded on the screening it corrects). Null
+    /// when neither. Only the screening the decision could come from is read, with <paramref name="find"/> (by id).
+    /// </summary>
+    public static async Task<CarriedDecision?> DecisionInForceAsync(LoggedScreening screening, Func<Guid, Task<LoggedScreening?>> find)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        ArgumentNullException.ThrowIfNull(find);
+        if (screening.Overrides.Count > 0)
+        {
+            return new(screening.Overrides[^1], screening, Corrected: false);
+        }
+
+        // The screening DecisionCarriedAsync reads the decision from: an answer to the EHR's source, a correction's corrected one.
+        var from = screening is { Origin: not null, RescreenOf: { } source } ? source : screening.Corrects;
+        return from is { } id ? await DecisionCarriedAsync(screening, await find(id), find) : null;
+    }
+
+    /// <summary>
     /// The decision against the recommendation recorded on the screening <paramref name="screening"/> came from, where it
     /// still bears on this one (QA132 F1, QA137 F1): for an answer to the EHR completed from a clinician's screening
     /// (<paramref name="earlier"/>, the one it re-screens), that screening's last override, as the EHR's card names it; for a
@@ -27,7 +47,7 @@ public static class EarlierScreening
         ArgumentNullException.ThrowIfNull(find);
         if (screening is { Origin: not null, RescreenOf: { } from })
         {
-            return earlier is { Overrides.Count: > 0 } && earlier.Id == from ? new(earlier.Overrides[^1], from, Corrected: false) : null;
+            return earlier is { Overrides.Count: > 0 } && earlier.Id == from ? new(earlier.Overrides[^1], earlier, Corrected: false) : null;
         }
 
         if (screening.Corrects is not { } corrects || screening.Overrides.Count > 0 || earlier?.Id != corrects)
@@ -41,7 +61,7 @@ public static class EarlierScreening
         {
             if (corrected.Overrides.Count > 0)
             {
-                return new(corrected.Overrides[^1], corrected.Id, Corrected: true);
+                return new(corrected.Overrides[^1], corrected, Corrected: true);
             }
 
             corrected = corrected.Corrects is { } next ? await find(next) : null;

@@ -117,6 +117,14 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         return await Raw().SendAsync(request);
     }
 
+    /// <summary>Sends a hook call to <paramref name="path"/> (as <see cref="PostAsync"/>), checks it is answered 200, and returns its cards.</summary>
+    public async Task<JsonArray> CardsAsync(string path, JsonObject call, string? acceptLanguage = null)
+    {
+        using var response = await PostAsync(path, call.ToJsonString(), acceptLanguage: acceptLanguage);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+    }
+
     public async Task<HttpResponseMessage> GetAsync(string path, string? bearer)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -17,13 +17,6 @@ public sealed class DecisionInForceCardTests
 {
     private const string DecisionPrefix = "A clinician's decision is in force: ";
 
-    private static async Task<JsonArray> CardsAsync(CdsHooksApp app, string path, JsonObject call, string? language = null)
-    {
-        using var response = await app.PostAsync(path, call.ToJsonString(), acceptLanguage: language);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
-    }
-
     private static string Summary(JsonNode? card) => card!["summary"]!.GetValue<string>();
 
     /// <summary>Records an override on the screening's result page, as the psychiatrist does (QA132 F1, step 2).</summary>
@@ -55,7 +48,7 @@ public sealed class DecisionInForceCardTests
 
         foreach (var (path, orderSign) in new[] { (PatientView, false), (OrderSign, true) })
         {
-            var cards = await CardsAsync(app, path, CdsHooksApp.ChartCall("qa132-ovr", orderSign));
+            var cards = await app.CardsAsync(path, CdsHooksApp.ChartCall("qa132-ovr", orderSign));
 
             // The engine's verdict is unchanged: the eligible card is still sent.
             Assert.Contains(cards, c => Summary(c).StartsWith("Ketamine screening: eligible for ", StringComparison.Ordinal) && c!["indicator"]!.GetValue<string>() == "info");
@@ -72,7 +65,92 @@ public sealed class DecisionInForceCardTests
             Assert.Equal(decision, cards[0]);
         }
 
-        var chinese = await CardsAsync(app, PatientView, CdsHooksApp.ChartCall("qa132-ovr", false), "zh-CN");
+        var chinese = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa132-ovr", false), "zh-CN");
+        Assert.Contains(chinese, c => Summary(c) == "临床医生的决定仍然有效：不继续治疗（患者意愿）");
+    }
+
+    /// <summary>
+    /// Corrects one answer of <paramref name="screening"/> on its form (Correct an answer, <c>/Screenings/New?corrects=</c>), as
+    /// the psychiatrist does: every other answer posted as the form shows it. Returns the correction's id.
+    /// </summary>
+    internal static async Task<Guid> CorrectOnTheFormAsync(CdsHooksApp app, Guid screening, string field, string value, string reason)
+    {
+        var page = await app.SignInAsync("psychiatrist@demo.local");
+        var path = $"/Screenings/New?corrects={screening}";
+        var form = FormAsShown(await page.GetStringAsync(path));
+        form[field] = value;
+        form["correctionReason"] = reason;
+        using var post = await page.PostAsync(path, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        return Guid.Parse(post.Headers.Location!.OriginalString["/Screenings/".Length..]);
+    }
+
+    /// <summary>What a browser would post for the page's form as it is shown: its text and hidden inputs, the checked choices, the selected options, the text areas.</summary>
+    private static Dictionary<string, string> FormAsShown(string html)
+    {
+        static string? Attribute(string tag, string name) =>
+            Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in Regex.Matches(html, "<input\\s[^>]*>").Select(m => m.Value))
+        {
+            if (Attribute(tag, "name") is not { } name || Attribute(tag, "disabled") is not null
+                || (Attribute(tag, "type") is "radio" or "checkbox" && Attribute(tag, "checked") is null) || Attribute(tag, "type") is "submit")
+            {
+                continue;
+            }
+
+            form[name] = form.TryGetValue(name, out var earlier) && Attribute(tag, "type") == "checkbox" ? earlier : Attribute(tag, "value") ?? "";
+        }
+
+        foreach (Match select in Regex.Matches(html, "<select\\s([^>]*)>(.*?)</select>", RegexOptions.Singleline))
+        {
+            if (Attribute(" " + select.Groups[1].Value, "name") is { } name)
+            {
+                var chosen = Regex.Match(select.Groups[2].Value, "<option value=\"([^\"]*)\" selected");
+                form[name] = chosen.Success ? WebUtility.HtmlDecode(chosen.Groups[1].Value) : "";
+            }
+        }
+
+        foreach (Match area in Regex.Matches(html, "<textarea\\s([^>]*)>(.*?)</textarea>", RegexOptions.Singleline))
+        {
+            if (Attribute(" " + area.Groups[1].Value, "name") is { } name)
+            {
+                form[name] = WebUtility.HtmlDecode(area.Groups[2].Value).TrimStart('\n');
+            }
+        }
+
+        return form;
+    }
+
+    [Fact]
+    public async Task PatientViewAndOrderSign_DoNotProceedThenAnAnswerCorrectedOnTheForm_TheCardNamesTheDecisionAsThePagesDo()
+    {
+        // The decision in force on a correction is the one recorded on the screening it corrects (QA137 F1): its page and
+        // the patient list said so, but the EHR's card, completed from the correction, named no decision.
+        using var app = CdsHooksApp.Sqlite();
+        var clinicians = await app.RecordClinicianScreeningAsync("qa-corr-dnp", "");
+        await RecordOverrideOnThePageAsync(app, clinicians, "DoNotProceed");
+        var correction = await CorrectOnTheFormAsync(app, clinicians, "Input.Phq9Total", "19", "The PHQ-9 total was 19; typed wrong.");
+
+        var page = await app.SignInAsync("psychiatrist@demo.local");
+        Assert.Contains("id=\"decision-on-earlier\"", await page.GetStringAsync($"/Screenings/{correction}"), StringComparison.Ordinal);
+        foreach (var (path, orderSign) in new[] { (PatientView, false), (OrderSign, true) })
+        {
+            var cards = await app.CardsAsync(path, CdsHooksApp.ChartCall("qa-corr-dnp", orderSign));
+
+            Assert.Contains(cards, c => Summary(c).StartsWith("Ketamine screening: eligible for ", StringComparison.Ordinal));
+            var decision = Assert.Single(cards, c => Summary(c).StartsWith(DecisionPrefix, StringComparison.Ordinal))!;
+            Assert.Equal(DecisionPrefix + "do not proceed (Patient preference)", Summary(decision));
+            Assert.Equal("warning", decision["indicator"]!.GetValue<string>());
+            var detail = decision["detail"]!.GetValue<string>();
+            Assert.StartsWith($"The answers of screening {correction} were used here.", detail, StringComparison.Ordinal);
+            Assert.Matches(
+                $@"- \*\*Do not proceed\*\* \(Patient preference\), recorded by psychiatrist@demo\.local on \d{{4}}-\d\d-\d\d \d\d:\d\d UTC, on screening {clinicians} \(recorded \d{{4}}-\d\d-\d\d \d\d:\d\d UTC, and put right by correction {correction}, whose answers were used here; the decision was not recorded again on it\)\.",
+                detail);
+        }
+
+        var chinese = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa-corr-dnp", false), "zh-CN");
         Assert.Contains(chinese, c => Summary(c) == "临床医生的决定仍然有效：不继续治疗（患者意愿）");
     }
 
@@ -84,7 +162,7 @@ public sealed class DecisionInForceCardTests
         var clinicians = await app.RecordClinicianScreeningAsync("qa132-pro", "\"aneurysmalVascularDisease\":true");
         await RecordOverrideOnThePageAsync(app, clinicians, "Proceed");
 
-        var cards = await CardsAsync(app, OrderSign, CdsHooksApp.ChartCall("qa132-pro", true));
+        var cards = await app.CardsAsync(OrderSign, CdsHooksApp.ChartCall("qa132-pro", true));
 
         Assert.Equal("critical", cards[0]!["indicator"]!.GetValue<string>());
         Assert.Equal(DecisionPrefix + "proceed against the recommendation (Patient preference)", Summary(cards[1]));
@@ -97,7 +175,7 @@ public sealed class DecisionInForceCardTests
     {
         using var app = CdsHooksApp.Sqlite();
         await app.RecordClinicianScreeningAsync("qa132-fb", "");
-        var first = await CardsAsync(app, PatientView, CdsHooksApp.ChartCall("qa132-fb", false));
+        var first = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa132-fb", false));
         Assert.DoesNotContain(first, c => Summary(c).StartsWith(DecisionPrefix, StringComparison.Ordinal));
         var eligible = Assert.Single(first, c => Summary(c).StartsWith("Ketamine screening: eligible for ", StringComparison.Ordinal))!;
         var acted = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -115,7 +193,7 @@ public sealed class DecisionInForceCardTests
             hookScreening = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).Id;
         }
 
-        var second = await CardsAsync(app, PatientView, CdsHooksApp.ChartCall("qa132-fb", false));
+        var second = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa132-fb", false));
 
         Assert.Contains(second, c => Summary(c).StartsWith("Ketamine screening: eligible for ", StringComparison.Ordinal));
         var decision = Assert.Single(second, c => Summary(c).StartsWith(DecisionPrefix, StringComparison.Ordinal))!;
@@ -139,7 +217,7 @@ public sealed class DecisionInForceCardTests
         {
             foreach (var (path, orderSign) in new[] { (PatientView, false), (OrderSign, true) })
             {
-                var cards = await CardsAsync(app, path, CdsHooksApp.ChartCall(patient, orderSign));
+                var cards = await app.CardsAsync(path, CdsHooksApp.ChartCall(patient, orderSign));
                 var card = Assert.Single(cards)!;
                 Assert.StartsWith("Ketamine screening: eligible for ", Summary(card), StringComparison.Ordinal);
                 Assert.Equal("info", card["indicator"]!.GetValue<string>());
@@ -156,8 +234,8 @@ public sealed class DecisionInForceCardTests
         using var app = CdsHooksApp.Sqlite();
         await app.RecordClinicianScreeningAsync("qa132-dis", "\"cognitiveImpairment\":true");
 
-        var cards = await CardsAsync(app, PatientView, CdsHooksApp.ChartCall("qa132-dis", false));
-        var chinese = await CardsAsync(app, PatientView, CdsHooksApp.ChartCall("qa132-dis", false), "zh-CN");
+        var cards = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa132-dis", false));
+        var chinese = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa132-dis", false), "zh-CN");
 
         Assert.Contains(cards, c => c!["indicator"]!.GetValue<string>() == "warning");
         var summary = Summary(Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "info"));

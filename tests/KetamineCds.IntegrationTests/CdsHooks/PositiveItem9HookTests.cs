@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +23,6 @@ public sealed class PositiveItem9HookTests
     private static string Score(string id, string loinc, string when, int value) =>
         $$"""{"resourceType": "Observation", "id": "{{id}}", "status": "final", "subject": {"reference": "Patient/PATIENT"}, "code": {"coding": [{"system": "http://loinc.org", "code": "{{loinc}}"}]}, "effectiveDateTime": "{{when}}", "valueInteger": {{value}}}""";
 
-    private static JsonArray Cards(string body) => JsonNode.Parse(body)!["cards"]!.AsArray();
-
     private static string Summary(JsonNode? card) => card!["summary"]!.GetValue<string>();
 
     private static string Detail(JsonNode? card) => card!["detail"]!.GetValue<string>();
@@ -40,10 +37,8 @@ public sealed class PositiveItem9HookTests
         var taken = DateTimeOffset.UtcNow.AddHours(-2);
         var call = CdsHooksApp.ChartCall("qa132-f4", orderSign, Score("tot", "44261-6", Utc(taken), 22), Score("i9", "44260-8", Utc(taken), 3));
 
-        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, call.ToJsonString());
+        var cards = await app.CardsAsync(orderSign ? OrderSign : PatientView, call);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cards = Cards(await response.Content.ReadAsStringAsync());
         var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Equal("warning", card!["indicator"]!.GetValue<string>());
         Assert.Equal($"PHQ-9 item 9 is 3 in the chart (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
@@ -118,10 +113,8 @@ public sealed class PositiveItem9HookTests
         var taken = DateTimeOffset.UtcNow.AddHours(-1);
         var call = CdsHooksApp.ChartCall("qa132-f4-contra", false, Score("tot", "44261-6", Utc(taken), 2), Score("i9", "44260-8", Utc(taken), 3));
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+        var cards = await app.CardsAsync(PatientView, call);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cards = Cards(await response.Content.ReadAsStringAsync());
         var warning = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Contains("The chart also gives a PHQ-9 total score below this item, which cannot be: one of the two is wrong, so neither value was read or prefilled", Detail(warning), StringComparison.Ordinal);
         Assert.Contains("a positive item 9 recorded in the chart is a signal that must not be hidden", Detail(warning), StringComparison.Ordinal);
@@ -145,10 +138,8 @@ public sealed class PositiveItem9HookTests
         await app.RecordClinicianScreeningAsync("qa132-f4-fired", "\"phq9Total\":18,\"phq9Item9\":0");
         var call = CdsHooksApp.ChartCall("qa132-f4-fired", false, Score("i9", "44260-8", Utc(DateTimeOffset.UtcNow.AddMinutes(2)), 2));
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+        var cards = await app.CardsAsync(PatientView, call);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cards = Cards(await response.Content.ReadAsStringAsync());
         Assert.Contains(cards, c => Detail(c).Contains("Rule SUI-008.", StringComparison.Ordinal));
         Assert.DoesNotContain(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
     }
@@ -163,10 +154,8 @@ public sealed class PositiveItem9HookTests
         var taken = DateTimeOffset.UtcNow.AddMinutes(2);
         var call = CdsHooksApp.ChartCall("qa132-f4-passive", false, Score("i9", "44260-8", Utc(taken), 2));
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+        var cards = await app.CardsAsync(PatientView, call);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cards = Cards(await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain(cards, c => Summary(c).StartsWith("Ketamine screening incomplete", StringComparison.Ordinal));
         var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Equal($"PHQ-9 item 9 is 2 in the chart (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
@@ -186,10 +175,8 @@ public sealed class PositiveItem9HookTests
         var ahead = DateTimeOffset.UtcNow.AddHours(20);
         var call = CdsHooksApp.ChartCall("qa132-f4-future", orderSign, Score("i9-old", "44260-8", Utc(older), 0), Score("i9-f", "44260-8", Utc(ahead), 3));
 
-        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, call.ToJsonString());
+        var cards = await app.CardsAsync(orderSign ? OrderSign : PatientView, call);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cards = Cards(await response.Content.ReadAsStringAsync());
         var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Equal("warning", card!["indicator"]!.GetValue<string>());
         Assert.Equal($"PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-f, {ClinicTime(ahead)}): assess suicide risk now", Summary(card));
@@ -227,10 +214,8 @@ public sealed class PositiveItem9HookTests
             """;
         var call = CdsHooksApp.ChartCall("qa132-f11", false, bp);
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+        var detail = Detail((await app.CardsAsync(PatientView, call))[^1]);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var detail = Detail(Cards(await response.Content.ReadAsStringAsync())[^1]);
         Assert.Contains($"Systolic blood pressure: the chart holds “85354-9, {ClinicTime(ahead)}” (Observation/bp-f), a result dated in the future by the clinic's clock", detail, StringComparison.Ordinal);
         Assert.Contains($"Diastolic blood pressure: the chart holds “85354-9, {ClinicTime(ahead)}” (Observation/bp-f)", detail, StringComparison.Ordinal);
     }

@@ -59,6 +59,23 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         return match.Value;
     }
 
+    /// <summary>
+    /// A decision log for an app on this fixture's database: a mock passing each read of screenings and later screenings to
+    /// the real log, so that a test can count them.
+    /// </summary>
+    private Mock<IDecisionLog> ReadsThroughAMock()
+    {
+        var real = factory.Services.GetRequiredService<IDecisionLog>();
+        var log = new Mock<IDecisionLog>();
+        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindScreeningAsync(id, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid id, CancellationToken ct) => real.FindLaterScreeningsAsync(id, ct));
+        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyCollection<Guid> ids, CancellationToken ct) => real.FindLaterScreeningsAsync(ids, ct));
+        return log;
+    }
+
     [Fact]
     public async Task RescreenForm_OfACorrectedScreening_StartsFromItsLatestCorrectionAndSaysSo()
     {
@@ -112,27 +129,20 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         Assert.Contains(changed, warning, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ResultPage_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
+    /// <summary>
+    /// Opens <paramref name="page"/> of B, a re-screen of A corrected since, through a log that counts the reads; checks that
+    /// it warns naming A's correction and what it changed, and reads A, B and the correction once each.
+    /// </summary>
+    private async Task<(Guid Earlier, Guid Rescreen, Mock<IDecisionLog> Log)> OpenARescreenWhoseEarlierWasCorrectedAsync(string patient, Func<Guid, string> page)
     {
-        // The earlier screening is read once (for its time and for what its correction changed), and the later screenings
-        // of the re-screen and of its earlier one come in one query: CorrectionInForce is given what the page has read.
-        const string patient = "MRN-QA128-F1-ONCE";
         var earlier = await CreateAsync(SampleRequests.Trd(patient));
         var rescreen = await RescreenAsync(earlier, patient);
         var correction = await CorrectPsychosisAsync(earlier, patient);
-        var real = factory.Services.GetRequiredService<IDecisionLog>();
-        var log = new Mock<IDecisionLog>();
-        log.Setup(l => l.FindScreeningAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
-            .Returns((Guid id, CancellationToken ct) => real.FindScreeningAsync(id, ct));
-        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
-            .Returns((Guid id, CancellationToken ct) => real.FindLaterScreeningsAsync(id, ct));
-        log.Setup(l => l.FindLaterScreeningsAsync(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyCollection<Guid> ids, CancellationToken ct) => real.FindLaterScreeningsAsync(ids, ct));
+        var log = ReadsThroughAMock();
         using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
         var client = await reading.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{rescreen}"));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(page(rescreen)));
 
         var warning = Element(html, "earlier-corrected");
         Assert.Contains($"href=\"/Screenings/{correction}\"", warning, StringComparison.Ordinal);
@@ -140,9 +150,49 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
         log.Verify(l => l.FindScreeningAsync(rescreen, It.IsAny<CancellationToken>()), Times.Once);
         log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
+        return (earlier, rescreen, log);
+    }
+
+    [Fact]
+    public async Task ResultPage_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
+    {
+        // The earlier screening is read once (for its time and for what its correction changed), and the later screenings
+        // of the re-screen and of its earlier one come in one query: CorrectionInForce is given what the page has read.
+        var (earlier, rescreen, log) = await OpenARescreenWhoseEarlierWasCorrectedAsync("MRN-QA128-F1-ONCE", id => $"/Screenings/{id}");
+
         log.Verify(l => l.FindLaterScreeningsAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.Order().SequenceEqual(new[] { earlier, rescreen }.Order())), It.IsAny<CancellationToken>()), Times.Once);
         log.Verify(l => l.FindLaterScreeningsAsync(earlier, It.IsAny<CancellationToken>()), Times.Never);
         log.Verify(l => l.FindLaterScreeningsAsync(rescreen, It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RescreenForm_OfACorrectedScreening_ReadsEachEntryOnce()
+    {
+        // ?from= the corrected screening opens its correction: each is read once, for the answers, the decision the
+        // correction carries and what it changed. Both were read twice (once to find the correction in force).
+        const string patient = "MRN-QA128-F1-FROMONCE";
+        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+        var log = ReadsThroughAMock();
+        using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await reading.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?from={earlier}"));
+
+        Assert.Contains($"name=\"from\" value=\"{correction}\"", html, StringComparison.Ordinal);
+        var notice = Element(html, "rescreen-corrected");
+        Assert.Contains($"href=\"/Screenings/{correction}\"", notice, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", notice, StringComparison.Ordinal);
+        log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RescreenForm_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
+    {
+        // The form re-screening B (a re-screen of A, corrected since) reads A once: for the decision B carries and for what
+        // A's correction changed. It was read a second time for the correction.
+        await OpenARescreenWhoseEarlierWasCorrectedAsync("MRN-QA128-F1-FORMONCE", id => $"/Screenings/New?from={id}");
     }
 
     [Fact]

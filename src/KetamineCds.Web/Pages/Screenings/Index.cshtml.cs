@@ -27,7 +27,8 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
 
     /// <summary>
     /// For each listed screening without a decision of its own, the one recorded on the listed screening it came from where
-    /// it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>: an answer to the EHR, a correction).
+    /// it still bears on it (<see cref="EarlierScreening.DecisionInForceAsync"/>, the EHR card's rule too: an answer to the
+    /// EHR, a correction).
     /// </summary>
     public IReadOnlyDictionary<Guid, CarriedDecision> Carried { get; private set; } = new Dictionary<Guid, CarriedDecision>();
 
@@ -55,8 +56,7 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
         var carried = new Dictionary<Guid, CarriedDecision>();
         foreach (var screening in found.Screenings.Where(r => r.Overrides.Count == 0))
         {
-            var earlier = (screening.RescreenOf ?? screening.Corrects) is { } from ? byId.GetValueOrDefault(from) : null;
-            if (await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => Task.FromResult(byId.GetValueOrDefault(id))) is { } decision)
+            if (await EarlierScreening.DecisionInForceAsync(screening, id => Task.FromResult(byId.GetValueOrDefault(id))) is { } decision)
             {
                 carried[screening.Id] = decision;
             }

@@ -322,12 +322,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 AlreadyCorrected = asked;
                 Corrects = latest;
             }
-            else if (Corrects is null && await CorrectionInForce.FindAsync(log, asked, cancellationToken) is { } inForce)
+            else if (Corrects is null && await CorrectionInForce.LatestCorrectionAsync(log, asked, cancellationToken) is { } inForce)
             {
                 // QA128 F1: a re-screen of a corrected entry starts from the decision in force, its latest correction, and
                 // records a re-screen of that: the answers the correction says were entered wrongly are never filled in again.
-                RescreenOfCorrected = inForce;
-                From = inForce.Correction;
+                From = inForce;
             }
 
             var earlierId = Earlier.Value;
@@ -335,6 +334,14 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             if (previous is null)
             {
                 return stop!;
+            }
+
+            if (Corrects is null && earlierId != asked)
+            {
+                // What the correction changed, from the entries read once: the correction opened, and the screening asked
+                // for, read already as the one it corrects (a chain of one correction) or read here (a longer chain).
+                var corrected = _earlierSource?.Id == asked ? _earlierSource : await EarlierScreening.FindByIdAsync(log, asked, cancellationToken);
+                RescreenOfCorrected = new CorrectionInForce(asked, earlierId, corrected is null ? [] : CorrectionInForce.ChangedFields(corrected.History, _earlierOpened!.History));
             }
 
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, earlierId.ToString(), Corrects is null ? "re-screen" : "correction", Roles.Psychiatrist);
@@ -543,14 +550,23 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         EarlierCorrects = previous.Corrects;
         EarlierNote = string.IsNullOrWhiteSpace(previous.History.ClinicianNote) ? null : previous.History.ClinicianNote;
         EarlierOverrides = previous.Overrides;
+        // The screening it re-screens or corrects is read once: for the decision it carries and for what a correction of it changed.
+        var source = _earlierSource = await EarlierScreening.FindAsync(log, previous, cancellationToken);
+        _earlierOpened = previous;
         EarlierCarried = previous.Overrides.Count > 0 ? null
-            : await EarlierScreening.DecisionCarriedAsync(previous, await EarlierScreening.FindAsync(log, previous, cancellationToken), id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
-        EarlierStartedFromCorrected = Corrects is null && previous.RescreenOf is { } source
-            ? await CorrectionInForce.FindAsync(log, source, cancellationToken)
+            : await EarlierScreening.DecisionCarriedAsync(previous, source, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
+        EarlierStartedFromCorrected = Corrects is null && previous.RescreenOf is { } rescreened
+            ? await CorrectionInForce.FindAsync(log, rescreened, source, cancellationToken)
             : null;
         NotCarriedOver = [.. earlier.OutOfDate.Select(text.FieldLabel)];
         return earlier;
     }
+
+    /// <summary>The screening to re-screen or correct, as <see cref="LoadEarlierAsync"/> read it.</summary>
+    private LoggedScreening? _earlierOpened;
+
+    /// <summary>The screening that one re-screens or corrects, as <see cref="LoadEarlierAsync"/> read it (null: none, or unreadable).</summary>
+    private LoggedScreening? _earlierSource;
 
     /// <summary>The patient reference of the screening re-screened or corrected: the new one is of the same patient (QA8 F16).</summary>
     public string? EarlierPatientReference { get; private set; }
