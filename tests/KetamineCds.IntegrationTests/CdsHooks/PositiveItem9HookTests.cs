@@ -74,10 +74,7 @@ public sealed class PositiveItem9HookTests
         var taken = DateTimeOffset.UtcNow.AddHours(-2);
         var call = CdsHooksApp.ChartCall("i9-coded", false, Answer("i9", Utc(taken), "LA6571-9", "Nearly every day"));
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var card = Assert.Single(Cards(await response.Content.ReadAsStringAsync()), c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
+        var card = Assert.Single(await app.CardsAsync(PatientView, call), c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Equal("warning", card!["indicator"]!.GetValue<string>());
         Assert.Equal($"PHQ-9 item 9 is 3 in the chart (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
         await using var db = app.Db();
@@ -92,10 +89,7 @@ public sealed class PositiveItem9HookTests
         var taken = DateTimeOffset.UtcNow.AddHours(-2);
         var call = CdsHooksApp.ChartCall("i9-coded-words", false, Answer("i9", Utc(taken), "LA6568-5", "Nearly every day"));
 
-        using var response = await app.PostAsync(PatientView, call.ToJsonString());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var cards = Cards(await response.Content.ReadAsStringAsync());
+        var cards = await app.CardsAsync(PatientView, call);
         var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Equal($"PHQ-9 item 9 is 3 in the chart, not read (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
         Assert.Contains("its codes and words name different answers", Detail(card), StringComparison.Ordinal);
