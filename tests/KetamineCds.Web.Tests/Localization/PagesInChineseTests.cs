@@ -231,6 +231,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Audit/Impact?run=true&baseline=1.0.0", "zh-CN")).Content.ReadAsStringAsync());
 
         Assert.Matches(new System.Text.RegularExpressions.Regex("对照规则集 1\\.0\\.0，检查了 \\d+ 项筛查"), html);
+        Assert.Matches(new System.Text.RegularExpressions.Regex("项）；<strong>\\d+ 项结论将会改变"), html); // no space after the full-width semicolon
     }
 
     [Fact]
