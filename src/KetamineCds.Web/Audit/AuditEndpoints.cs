@@ -182,10 +182,11 @@ public static class AuditEndpoints
 
         try
         {
-            await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", incremental ? "from checkpoint" : "full");
             var result = await checkpoints.VerifyAsync(incremental ? VerificationMode.FromCheckpoint : VerificationMode.Full, null, context.RequestAborted);
             // The access log's chain too, as the Verify page reports it (QA10c S3).
             var accessChain = await audit.VerifyAccessLogAsync(context.RequestAborted);
+            // Recorded with what it found, as a replay is (QA141 F7); recorded before the answer is sent.
+            await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", AccessEventTexts.VerifyDetail(incremental ? "from checkpoint" : "full", result.Intact, accessChain.Intact));
             return Results.Json(VerifyResponse.From(result, accessChain), ContractJson.Options);
         }
         catch (DecisionLogUnavailableException ex)

@@ -16,6 +16,7 @@ namespace KetamineCds.Web.Forms;
 /// A message shown starts with a visually hidden "Error: " (错误：), the same markup as on the intake form
 /// (<see cref="FieldErrorPrefix"/>), so that a screen reader reading it, or reading the field's description, hears that
 /// it is a problem and not a hint.
+/// A field with more than one error shows them all, as the summary lists them (the framework's message shows the first).
 /// Runs after the framework's tag helpers, which write the id, the name and the message.
 /// </summary>
 [HtmlTargetElement("input", Attributes = ForAttribute)]
@@ -54,6 +55,13 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
             if (HasError(name))
             {
                 output.PreContent.AppendHtml(FieldErrorPrefix.Html(text));
+                // The framework writes only the first of a field's errors; a password can have two ("too short" and "not a
+                // common password"), which the summary lists: the field says them all too (QA141 F7).
+                var errors = ViewContext.ViewData.ModelState[name]!.Errors;
+                if (errors.Count > 1)
+                {
+                    output.Content.SetContent(string.Join(ClinicalText.IsChinese ? "" : " ", errors.Select(e => e.ErrorMessage))); // Chinese sentences end in 。 and take no space
+                }
             }
 
             return;

@@ -182,8 +182,46 @@ public static partial class AccessEventTexts
             "turned on the second factor (authenticator app)" => localizer["Turned on the second factor (authenticator app)"],
             // The access log's own readers (Pages/Admin/Users/Events).
             AccountEventsDetail => localizer["An account's events (user administration)"],
-            _ => ImpactAnalysis(detail, localizer) ?? detail,
+            _ => Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? detail,
         };
+    }
+
+    /// <summary>
+    /// A verification's detail: where it was run, then what it found of the two logs (QA141 F7: it recorded no outcome,
+    /// so the access log could not say when the log first failed to verify, as a replay's "reproduced" does).
+    /// <c>full: intact</c>, <c>audit workspace: decision log does not verify</c>.
+    /// </summary>
+    public static string VerifyDetail(string where, bool decisionLogIntact, bool accessLogIntact) =>
+        where + ": " + (decisionLogIntact, accessLogIntact) switch
+        {
+            (true, true) => VerifiedIntact,
+            (false, true) => "decision log does not verify",
+            (true, false) => "access log does not verify",
+            (false, false) => "neither log verifies",
+        };
+
+    private const string VerifiedIntact = "intact";
+
+    /// <summary>A verification's detail (<see cref="VerifyDetail"/>) in words; null for any other detail.</summary>
+    private static string? Verification(string detail, IStringLocalizer localizer)
+    {
+        var colon = detail.LastIndexOf(": ", StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        string? outcome = detail[(colon + 2)..] switch
+        {
+            VerifiedIntact => localizer["both logs verify"].Value,
+            "decision log does not verify" => localizer["the decision log does not verify"].Value,
+            "access log does not verify" => localizer["the access log does not verify"].Value,
+            "neither log verifies" => localizer["neither log verifies"].Value,
+            _ => null,
+        };
+        var where = detail[..colon];
+        var place = Detail(where, localizer);
+        return outcome is null || place == where ? null : localizer["{0}: {1}", place, outcome].Value;
     }
 
     /// <summary>

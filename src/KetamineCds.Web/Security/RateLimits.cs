@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Security;
 
@@ -20,6 +21,38 @@ public static class RateLimits
     /// </summary>
     public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
 
+    /// <summary>
+    /// The <see cref="HttpContext.Items"/> key of the seconds a refused request's caller should wait (its Retry-After), for
+    /// the 429 page (Pages/Error.cshtml).
+    /// </summary>
+    public const string RetryAfterItem = "ketaminecds.retry-after-seconds";
+
+    /// <summary>
+    /// The 429 problem's detail: which limit (the sign-in limit counts attempts per client address, shared by everyone
+    /// behind it), and how long to wait, from the limiter's Retry-After (QA141 F6).
+    /// </summary>
+    public static string Detail(ClinicalText text, bool signIn, int? seconds)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Message(signIn ? "Problem.RateLimited.SignIn.Detail" : "Problem.RateLimited.Detail", Wait(text, seconds));
+    }
+
+    /// <summary>"Try again in 12 seconds." (from the limiter's Retry-After), or "Wait a moment and try again." without one.</summary>
+    public static string Wait(ClinicalText text, int? seconds)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return seconds switch
+        {
+            null => text.Message("Problem.RateLimited.WaitAMoment"),
+            1 => text.Message("Problem.RateLimited.WaitOneSecond"),
+            _ => text.Message("Problem.RateLimited.WaitSeconds", seconds.Value),
+        };
+    }
+
+    /// <summary>Whether the request is one of the sign-in limiter's (a sign-in, refresh or password change attempt).</summary>
+    public static bool IsSignIn(HttpContext context) =>
+        context?.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == SignIn;
+
     public static IServiceCollection AddKetamineCdsRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("RateLimiting:SignInPerMinute", 10);
@@ -31,22 +64,29 @@ public static class RateLimits
             options.OnRejected = static async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
+                int? seconds = null;
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                    http.Response.Headers.RetryAfter = seconds.Value.ToString(CultureInfo.InvariantCulture);
+                    http.Items[RetryAfterItem] = seconds.Value;
                 }
 
                 // A page (the sign-in form) gets the app's own page for 429, in its language and layout (the status
-                // code pages re-execute /Error); an API caller gets a problem.
+                // code pages re-execute /Error, which says how long to wait and gives the sign-in form back); an API
+                // caller gets a problem.
                 if (!Hardening.IsApi(http))
                 {
                     http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                     return;
                 }
 
+                // The detail says how long to wait (QA141 F6), in the request's language: a text with a value in it is not
+                // one the problem localizer matches, so it is written here in the request's words.
+                var text = http.RequestServices.GetRequiredService<ClinicalText>();
                 await Results.Problem(
                         title: "Too many requests",
-                        detail: "Too many requests from this account or address. Wait a moment and try again.",
+                        detail: Detail(text, IsSignIn(http), seconds),
                         statusCode: StatusCodes.Status429TooManyRequests,
                         type: TooManyRequestsType)
                     .ExecuteAsync(http);

@@ -68,7 +68,9 @@ public static class SessionKeepAlive
             context.Response.Headers.CacheControl = "no-store";
             if (context.User.Identity?.IsAuthenticated != true || EndsAt(context) is not { } endsAt)
             {
-                return Results.Unauthorized();
+                // A small problem for the script that asks (it reads only the status), never the error page's HTML
+                // (QA141 F7): a body of its own keeps the status code pages from re-executing /Error.
+                return Results.Problem(title: "No session", detail: "There is no session, or it has ended: sign in again.", statusCode: StatusCodes.Status401Unauthorized);
             }
 
             var secondsLeft = (long)Math.Max(0, (endsAt - clock.GetUtcNow()).TotalSeconds);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -68,6 +70,37 @@ public sealed class AuditIntegrityApiTests
         var edited = Assert.Single(lines, l => l.Contains("nobody-here@clinic.example", StringComparison.Ordinal));
         Assert.EndsWith(",true", edited, StringComparison.Ordinal);
         Assert.All(lines.Skip(1).Where(l => l != edited), l => Assert.EndsWith(",", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verify_ApiAndPage_RecordInTheAccessLogWhetherEachLogVerified()
+    {
+        // QA141 F7: a verify event recorded where it was run and nothing of what it found (a replay records "reproduced"),
+        // so the access log could not say when the log first failed to verify.
+        using var factory = new KetamineCdsFactory();
+        var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        await ScreenAsync(psychiatrist, "MRN-VERIFY-OUTCOME");
+        (await auditor.GetAsync("/api/v1/audit/verify")).Dispose();
+        (await page.GetAsync("/Audit/Verify?run=true")).Dispose();
+
+        await ExecuteAsync(factory, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-778' WHERE \"Sequence\" = 1;");
+        (await auditor.GetAsync("/api/v1/audit/verify")).Dispose();
+        (await page.GetAsync("/Audit/Verify?run=true")).Dispose();
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.Data.KetamineCdsDbContext>();
+            var details = await db.AccessEvents.Where(e => e.Kind == "verify").OrderBy(e => e.Sequence).Select(e => e.Detail).ToListAsync();
+            Assert.Equal(
+                ["full: intact", "audit workspace: intact", "full: decision log does not verify", "audit workspace: decision log does not verify"],
+                details);
+        }
+
+        var accessLog = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync("/Audit/Access"));
+        Assert.Contains("API, the whole log: both logs verify", accessLog, StringComparison.Ordinal);
+        Assert.Contains("Audit workspace: the decision log does not verify", accessLog, StringComparison.Ordinal);
     }
 
     private static async Task ScreenAsync(HttpClient psychiatrist, string patient)

@@ -203,6 +203,37 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         Assert.EndsWith(",screening,,1,,,,,,", Assert.Single(csv, l => l.StartsWith(id.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "onOpioids = 未记录", "= not recorded")]
+    [InlineData("en", "onOpioids = Not recorded", "= not recorded")]
+    public async Task Get_AuditScreening_BecauseSaysNotRecordedInThePagesWordsBesideTheFieldsName(string language, string expected, string notExpected)
+    {
+        // QA141 F7: the Chinese trace's "Because" column read "onOpioids = not recorded", the engine's English wire value.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-BECAUSE-" + language));
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var page = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{id}", language)).Content.ReadAsStringAsync());
+        var because = string.Concat(System.Text.RegularExpressions.Regex.Matches(page, "<td class=\"trace-because\">(.*?)</td>").Select(m => System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, "<[^>]*>", "")));
+
+        Assert.Contains(expected, because, StringComparison.Ordinal);
+        Assert.DoesNotContain(notExpected, because, StringComparison.Ordinal);
+        Assert.Contains("failedAdequateTrials = 3", because, StringComparison.Ordinal); // a recorded value stays as stored
+    }
+
+    [Fact]
+    public async Task Get_ImpactInChinese_KeepsTheBaselineVersionApartFromTheWordsAfterIt()
+    {
+        // QA141 F7: "对照规则集 1.0.0检查了": the version ran into the next word.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Audit/Impact?run=true&baseline=1.0.0", "zh-CN")).Content.ReadAsStringAsync());
+
+        Assert.Matches(new System.Text.RegularExpressions.Regex("对照规则集 1\\.0\\.0，检查了 \\d+ 项筛查"), html);
+        Assert.Matches(new System.Text.RegularExpressions.Regex("项）；<strong>\\d+ 项结论将会改变"), html); // no space after the full-width semicolon
+    }
+
     [Fact]
     public async Task Get_ReplayInChinese_ShowsTheReplayedVerdictInChineseWithItsWireValueBeside()
     {

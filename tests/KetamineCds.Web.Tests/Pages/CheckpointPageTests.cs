@@ -251,7 +251,8 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.True(after.GetProperty("intact").GetBoolean());
         Assert.Equal("set-aside-2026-12-01", after.GetProperty("setAside")[0].GetProperty("name").GetString());
         Assert.Equal(1, after.GetProperty("setAside")[0].GetProperty("files").GetInt32());
-        Assert.Contains("1 checkpoint files were set aside by an administrator in set-aside-2026-12-01", afterHtml, StringComparison.Ordinal);
+        Assert.Contains("1 checkpoint file was set aside by an administrator in set-aside-2026-12-01", afterHtml, StringComparison.Ordinal); // QA141 F7: "1 checkpoint files were"
+        Assert.DoesNotContain("1 checkpoint files", afterHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, written2.StatusCode);
     }
 

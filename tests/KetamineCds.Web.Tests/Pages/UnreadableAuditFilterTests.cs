@@ -247,6 +247,42 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("before=abc")]
+    [InlineData("before=-5")]
+    [InlineData("before=5")]
+    [InlineData("before=638000000000000000-x")]
+    public async Task AuditList_UnreadablePageCursor_Is400SayingSoAndListsNothing(string query)
+    {
+        // QA141 F7: ?before=abc or ?before=-5 was ignored silently, and the first page listed as if asked for.
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var viewsBefore = await app.CountAccessEventsAsync("view-screening");
+
+        using var response = await client.GetAsync("/Audit?" + query);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'before' could not be read as a page of this list", html, StringComparison.Ordinal);
+        Assert.Contains("Correct the filter to list entries.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
+        Assert.Equal(viewsBefore, await app.CountAccessEventsAsync("view-screening"));
+    }
+
+    [Fact]
+    public async Task AuditList_PageCursorFromTheNextLink_StillLists()
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit?before=" + new AuditCursor(DateTimeOffset.UtcNow.AddDays(1), long.MaxValue).Encode());
+        using var empty = await client.GetAsync("/Audit?before=");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(LoggedPatient, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+    }
+
     [Fact]
     public async Task AuditList_SameDateUnderBothSpellings_StillLists()
     {

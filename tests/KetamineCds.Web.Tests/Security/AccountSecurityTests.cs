@@ -161,21 +161,61 @@ public sealed class AccountSecurityTests
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
     }
 
-    [Theory]
-    [InlineData(null, "Too many requests", "Wait a moment and try again.")]
-    [InlineData("zh-CN", null, null)]
-    public async Task SignInPage_MoreAttemptsThanTheLimit_AnswersTheAppsOwn429PageNotJson(string? language, string? title, string? advice)
+    [Fact]
+    public async Task Login_OverTheLimit_ProblemSaysHowLongToWaitFromRetryAfter()
     {
+        // QA141 F6: the detail said "Wait a moment" and only the header said how long.
+        using var factory = new SignInLimitFactory(1);
+        var client = factory.CreateRawClient();
+        using var first = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@clinic.example", password = "Wrong!Passw0rd1" });
+
+        using var limited = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@clinic.example", password = "Wrong!Passw0rd1" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        var seconds = RetryAfterSeconds(limited);
+        using var body = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+        var detail = body.RootElement.GetProperty("detail").GetString()!;
+        Assert.Contains("from this address", detail, StringComparison.Ordinal);
+        Assert.Contains(seconds == 1 ? "Try again in 1 second." : $"Try again in {seconds} seconds.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wait a moment", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refresh_OverTheLimitInChinese_ProblemSaysHowLongToWaitInChinese()
+    {
+        using var factory = new SignInLimitFactory(1);
+        var client = factory.CreateRawClient();
+        using var first = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "guessed" });
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { refreshToken = "guessed-again" }) };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var limited = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        var seconds = RetryAfterSeconds(limited);
+        using var body = System.Text.Json.JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+        var detail = body.RootElement.GetProperty("detail").GetString()!;
+        Assert.Contains($"{seconds} 秒后再试", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Try again", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Too many sign-in attempts", "Try again in ", "Back to sign-in", "Everyone who signs in from the same network address shares this limit")]
+    [InlineData("zh-CN", "登录尝试过多", "秒后再试", "返回登录", "从同一网络地址登录的所有人共用这一限额")]
+    public async Task SignInPage_MoreAttemptsThanTheLimit_SaysHowLongToWaitAndGivesTheFormBackWithTheEmail(string? language, string title, string wait, string back, string shared)
+    {
+        // QA141 F6: the 429 page said only "Wait a moment and try again.", lost the typed email and linked only Home.
         using var factory = new SignInLimitFactory(2);
         var client = factory.CreateRawClient();
         HttpResponseMessage? last = null;
         for (var i = 0; i < 3; i++)
         {
-            var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+            var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Account/Login?returnUrl=%2FScreenings%2FNew");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login?returnUrl=%2FScreenings%2FNew")
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
+                    ["returnUrl"] = "/Screenings/New",
                     ["Input.Email"] = "nobody@clinic.example",
                     ["Input.Password"] = "Wrong!Passw0rd1",
                     ["__RequestVerificationToken"] = token,
@@ -193,19 +233,33 @@ public sealed class AccountSecurityTests
         using var limited = last!;
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal("text/html", limited.Content.Headers.ContentType?.MediaType);
+        var seconds = RetryAfterSeconds(limited);
         var html = System.Net.WebUtility.HtmlDecode(await limited.Content.ReadAsStringAsync());
         Assert.DoesNotContain("\"title\"", html, StringComparison.Ordinal);
         Assert.Contains("<header", html, StringComparison.Ordinal); // the app's layout
-        if (title is not null)
-        {
-            Assert.Contains(title, html, StringComparison.Ordinal);
-            Assert.Contains(advice!, html, StringComparison.Ordinal);
-        }
-        else
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains(shared, html, StringComparison.Ordinal);
+        Assert.Contains(language is null ? wait + seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + wait, html, StringComparison.Ordinal);
+
+        // The sign-in form again, the typed email kept (from the refused post itself: nothing stored), the password not.
+        Assert.Contains("<form method=\"post\" action=\"/Account/Login\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"nobody@clinic.example\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"returnUrl\" value=\"/Screenings/New\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wrong!Passw0rd1", html, StringComparison.Ordinal);
+        Assert.Contains(back, html, StringComparison.Ordinal);
+        if (language is not null)
         {
             Assert.Contains("lang=\"zh-Hans\"", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("Too many requests", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Too many", html, StringComparison.Ordinal);
         }
+    }
+
+    private static int RetryAfterSeconds(HttpResponseMessage response)
+    {
+        var seconds = (int)response.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+        Assert.InRange(seconds, 1, 60);
+        return seconds;
     }
 
     [Fact]

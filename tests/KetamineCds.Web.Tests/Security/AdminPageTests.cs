@@ -153,6 +153,30 @@ public sealed class AdminPageTests
     }
 
     [Theory]
+    [InlineData("en", "Error: ")]
+    [InlineData("zh-CN", "错误： ")]
+    public async Task Create_PasswordWithTwoProblems_ShowsBothUnderTheFieldAsTheSummaryDoes(string language, string error)
+    {
+        // QA141 F7: for "short" the summary listed two problems and the field showed only the first.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        using var post = await admin.PostFormAsync("/Admin/Users/Create", "/Admin/Users/Create",
+        [
+            new("Input.Email", "two.problems@clinic.example"),
+            new("Input.DisplayName", "Two problems"),
+            new("Input.Role", Roles.ClinicStaff),
+            new("Input.Password", "short"),
+        ]);
+
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        var summary = Regex.Matches(html, "<a href=\"#Input_Password\">([^<]*)</a>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, summary.Count);
+        Assert.Equal(error + string.Join(language == "en" ? " " : "", summary), FieldMessages.Of(html, "Input.Password")); // no space after 。
+    }
+
+    [Theory]
     [InlineData("en", "Second factor required for: ", " (setting <code>Accounts:SecondFactorRequiredRoles</code>).", "（")]
     [InlineData("zh-CN", "需要第二重验证的角色：", "（配置项 <code>Accounts:SecondFactorRequiredRoles</code>）。", "(")]
     public async Task Users_SecondFactorHint_IsOneSentenceWithTheBracketsOfThePagesLanguage(string language, string start, string end, string foreignBracket)

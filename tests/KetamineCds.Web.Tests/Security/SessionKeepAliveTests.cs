@@ -26,6 +26,31 @@ public sealed partial class SessionKeepAliveTests
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/html")]
+    public async Task KeepAlive_WithoutASession_AnswersASmallProblemNotTheErrorPage(string accept)
+    {
+        // QA141 F7: the 401's body was the whole "Something went wrong" page; session.js asks with Accept: application/json
+        // and reads only the status.
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/KeepAlive");
+        request.Headers.Accept.ParseAdd(accept);
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Something went wrong", body, StringComparison.Ordinal);
+        Assert.True(body.Length < 400, body);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("sign in again", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_SaysHowLongItsSessionHasLeft()
     {

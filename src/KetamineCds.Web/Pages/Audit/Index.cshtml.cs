@@ -2,6 +2,7 @@ using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -55,6 +56,13 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
     public async Task OnGetAsync()
     {
         FilterErrors = Filter.Validate(Request.Query);
+        // A page cursor this list did not write (?before=abc, ?before=-5) is refused, not read as "the first page" (QA141
+        // F7): the auditor would believe they were reading a later page.
+        if (!string.IsNullOrEmpty(Before) && AuditCursor.TryDecode(Before) is null)
+        {
+            FilterErrors["before"] = [ClinicalText.Shared.Message("Audit.BeforeUnreadable")];
+        }
+
         if (FilterErrors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

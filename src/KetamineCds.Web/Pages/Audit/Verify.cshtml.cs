@@ -71,11 +71,12 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
         try
         {
             var incremental = string.Equals(From, "checkpoint", StringComparison.OrdinalIgnoreCase);
-            await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", incremental ? "audit workspace, from checkpoint" : "audit workspace");
             var started = System.Diagnostics.Stopwatch.StartNew();
             Decisions = await checkpoints.VerifyAsync(incremental ? VerificationMode.FromCheckpoint : VerificationMode.Full, null, HttpContext.RequestAborted);
             Access = await audit.VerifyAccessLogAsync(HttpContext.RequestAborted);
             Elapsed = started.Elapsed;
+            // Recorded with what it found, as a replay is (QA141 F7), before the page shows it.
+            await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", AccessEventTexts.VerifyDetail(incremental ? "audit workspace, from checkpoint" : "audit workspace", Decisions.Intact, Access.Intact));
             var named = Decisions.Findings.Select(f => f.EntryId).Append(Decisions.Chain.FirstBrokenId)
                 .OfType<Guid>().Where(id => id != Guid.Empty).ToHashSet();
             try
