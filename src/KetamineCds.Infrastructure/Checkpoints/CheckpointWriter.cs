@@ -106,7 +106,16 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             else
             {
                 var v = created.Verification;
-                LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}", CheckName(v.Mode));
+                if (v.Chain.Findings is [{ Kind: ChainFinding.CountBeforeCheckpoint } count, ..] && v.FailedCheckpoint is null)
+                {
+                    // QA141 F1: the check from the checkpoint cannot say where; the next tick checks all of it, and names it.
+                    _lastFullCheck = null;
+                    LogRefused(logger, $"the log no longer holds exactly entries 1 to {count.To}, which checkpoint {count.File} vouches for: an entry there was deleted, inserted or moved (the next check, of all of it, names it)", CheckName(v.Mode));
+                }
+                else
+                {
+                    LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}", CheckName(v.Mode));
+                }
             }
         }
         catch (DecisionLogUnavailableException ex)

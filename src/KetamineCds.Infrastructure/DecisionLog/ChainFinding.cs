@@ -29,6 +29,8 @@ public sealed record ChainFinding(string Kind, long? Sequence, Guid? EntryId, lo
     public const string ContentChanged = "content-changed";
     public const string LinkBroken = "link-broken";
     public const string OutOfOrder = "out-of-order";
+    public const string Moved = "moved";
+    public const string CountBeforeCheckpoint = "count-before-checkpoint";
     public const string RemovedFromEnd = "removed-from-end";
     public const string BeyondHead = "beyond-head";
     public const string HeadDiffers = "head-differs";
