@@ -11,7 +11,8 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// day by default): the quicker check cannot see an entry before that checkpoint edited without re-hashing (QA10c S2).
 /// Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk is
 /// logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed, and
-/// after a full check that failed every tick checks in full until one passes. Every tick ends in one message: a
+/// after a full check that failed every tick checks in full until one passes; so does the tick after the quicker check
+/// found the entries before its checkpoint miscounted (QA141 F1: it cannot say which entry; the full check names it). Every tick ends in one message: a
 /// checkpoint written, a refusal, a failure to read or write, or (at Debug) nothing to sign.
 /// </summary>
 public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints, CheckpointSettings settings, TimeProvider clock, ILogger<CheckpointWriter> logger) : BackgroundService

@@ -50,8 +50,9 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
     /// <summary>
     /// Verifies the log in the given mode, then signs and writes the last entry that verified; refuses if it does not
     /// verify. <see cref="VerificationMode.FromCheckpoint"/> (the periodic writer) re-hashes only the entries after the
-    /// newest checkpoint that holds: an entry before it whose content was edited without re-hashing keeps the hash that
-    /// checkpoint signed, so that walk cannot see it (docs/security.md); only the full mode can.
+    /// newest checkpoint that holds, and counts the entries before it (one deleted, inserted or moved out of place there
+    /// refuses, QA141 F1): an entry before it whose content was edited without re-hashing, or two entries there swapped,
+    /// keep the hashes that checkpoint signed, so that walk cannot see them (docs/security.md); only the full mode can.
     /// </summary>
     public async Task<CheckpointCreation> CreateAsync(VerificationMode mode, CancellationToken cancellationToken = default)
     {
