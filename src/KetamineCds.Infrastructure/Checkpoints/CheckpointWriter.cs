@@ -11,7 +11,8 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// day by default): the quicker check cannot see an entry before that checkpoint edited without re-hashing (QA10c S2).
 /// Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk is
 /// logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed, and
-/// after a full check that failed every tick checks in full until one passes. Every tick ends in one message: a
+/// after a full check that failed every tick checks in full until one passes; so does the tick after the quicker check
+/// found the entries before its checkpoint miscounted (QA141 F1: it cannot say which entry; the full check names it). Every tick ends in one message: a
 /// checkpoint written, a refusal, a failure to read or write, or (at Debug) nothing to sign.
 /// </summary>
 public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints, CheckpointSettings settings, TimeProvider clock, ILogger<CheckpointWriter> logger) : BackgroundService
@@ -106,7 +107,16 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             else
             {
                 var v = created.Verification;
-                LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}", CheckName(v.Mode));
+                if (v.Chain.Findings is [{ Kind: ChainFinding.CountBeforeCheckpoint } count, ..] && v.FailedCheckpoint is null)
+                {
+                    // QA141 F1: the check from the checkpoint cannot say where; the next tick checks all of it, and names it.
+                    _lastFullCheck = null;
+                    LogRefused(logger, $"the log no longer holds exactly entries 1 to {count.To}, which checkpoint {count.File} vouches for: an entry there was deleted, inserted or moved (the next check, of all of it, names it)", CheckName(v.Mode));
+                }
+                else
+                {
+                    LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}", CheckName(v.Mode));
+                }
             }
         }
         catch (DecisionLogUnavailableException ex)

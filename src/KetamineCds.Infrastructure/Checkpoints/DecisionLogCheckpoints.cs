@@ -50,8 +50,9 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
     /// <summary>
     /// Verifies the log in the given mode, then signs and writes the last entry that verified; refuses if it does not
     /// verify. <see cref="VerificationMode.FromCheckpoint"/> (the periodic writer) re-hashes only the entries after the
-    /// newest checkpoint that holds: an entry before it whose content was edited without re-hashing keeps the hash that
-    /// checkpoint signed, so that walk cannot see it (docs/security.md); only the full mode can.
+    /// newest checkpoint that holds, and counts the entries before it (one deleted, inserted or moved out of place there
+    /// refuses, QA141 F1): an entry before it whose content was edited without re-hashing, or two entries there swapped,
+    /// keep the hashes that checkpoint signed, so that walk cannot see them (docs/security.md); only the full mode can.
     /// </summary>
     public async Task<CheckpointCreation> CreateAsync(VerificationMode mode, CancellationToken cancellationToken = default)
     {
@@ -125,6 +126,7 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
         var (statuses, candidates) = Parse(uploaded is null ? found : [.. found, .. uploaded]);
         long startAfter = 0;
         var startHash = ChainHash.Genesis;
+        string? startFile = null;
         if (mode == VerificationMode.Full)
         {
             statuses.AddRange(await CheckAgainstLogAsync(candidates, cancellationToken));
@@ -143,6 +145,7 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
                 {
                     startAfter = status.Checkpoint!.Sequence;
                     startHash = status.Checkpoint.HeadHash;
+                    startFile = status.FileName;
                     break;
                 }
             }
@@ -153,12 +156,51 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
         }
 
         var walk = await log.WalkAsync(startAfter, startHash, observe, cancellationToken);
+        var chain = walk.Result;
+        if (startAfter > 0 && await CountBeforeAsync(startAfter, startFile!, cancellationToken) is { } count)
+        {
+            // The entries before the checkpoint were not walked: the checkpoint vouches for their hashes, not for their
+            // number (QA141 F1). One found missing, added or out of 1..N there is a finding of the chain, before the walk's.
+            chain = new ChainVerification(chain.Checked, false, chain.FirstBrokenId, chain.FirstBrokenSequence)
+            {
+                Findings = [count, .. chain.Findings.Take(ChainFinding.ListedAtMost - 1)],
+                FindingCount = chain.FindingCount + 1,
+            };
+        }
+
         return new LogVerification(
-            walk.Result, startAfter > 0 ? VerificationMode.FromCheckpoint : VerificationMode.Full, startAfter, keys.Enabled, Ordered(statuses), problems)
+            chain, startAfter > 0 ? VerificationMode.FromCheckpoint : VerificationMode.Full, startAfter, keys.Enabled, Ordered(statuses), problems)
         {
             SetAside = files.SetAside(),
             MissingCheckpointFiles = await MissingFilesAsync(found, cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The cheap guard of the check from a checkpoint at entry <paramref name="sequence"/> (QA141 F1): the log must hold
+    /// exactly the entries 1 to that one before it, that is as many entries numbered up to it as its number, the lowest
+    /// being 1 (numbers are unique: the key). A deletion there, an entry inserted (numbered 0 or below, or the others
+    /// renumbered, which the checkpoint's own entry shows), or an entry moved out of that range is found; two entries
+    /// swapped within it, or one edited without re-hashing, is not (only the full check re-hashes them). One count over
+    /// the key's index, on SQLite and PostgreSQL alike. Null when it holds, else the finding.
+    /// </summary>
+    private async Task<ChainFinding?> CountBeforeAsync(long sequence, string fileName, CancellationToken cancellationToken)
+    {
+        long count;
+        long? lowest;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var upTo = db.DecisionLogEntries.AsNoTracking().Where(e => e.Sequence <= sequence);
+            count = await upTo.LongCountAsync(cancellationToken);
+            lowest = await upTo.MinAsync(e => (long?)e.Sequence, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read to count the entries before a checkpoint.", ex);
+        }
+
+        return count == sequence && lowest == 1 ? null : new ChainFinding(ChainFinding.CountBeforeCheckpoint, null, null, 1, sequence, fileName);
     }
 
     /// <summary>The access event that records a checkpoint written: its file, and the entry, hash and id it signed.</summary>

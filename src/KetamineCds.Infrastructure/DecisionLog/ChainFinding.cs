@@ -29,6 +29,21 @@ public sealed record ChainFinding(string Kind, long? Sequence, Guid? EntryId, lo
     public const string ContentChanged = "content-changed";
     public const string LinkBroken = "link-broken";
     public const string OutOfOrder = "out-of-order";
+    /// <summary>
+    /// <c>moved</c> (QA141 F2): the entry stored at <see cref="Sequence"/> no longer gives its hash there, but does at
+    /// <see cref="From"/> (= <see cref="To"/>), where its link leads (after the entry its previous hash names): it was
+    /// moved, its content unchanged. Named instead of <c>content-changed</c>; a swap of two entries is two of these.
+    /// </summary>
+    /// <remarks>Documented here, not in the type's summary, which the OpenAPI document carries (its snapshot is the client's).</remarks>
+    public const string Moved = "moved";
+
+    /// <summary>
+    /// <c>count-before-checkpoint</c> (QA141 F1, the check from a checkpoint only): the log no longer holds exactly entries
+    /// <see cref="From"/> (1) to <see cref="To"/> before the checkpoint <see cref="File"/> the check started from (as many
+    /// entries numbered up to it as its number, the lowest 1): one there was deleted, inserted or moved. That check did not
+    /// re-hash them and cannot say which; the full check names it.
+    /// </summary>
+    public const string CountBeforeCheckpoint = "count-before-checkpoint";
     public const string RemovedFromEnd = "removed-from-end";
     public const string BeyondHead = "beyond-head";
     public const string HeadDiffers = "head-differs";

@@ -27,6 +27,49 @@ internal static class ChainVerifier
         long afterSequence,
         string afterHash,
         Action<long, Guid, string>? observe,
+        CancellationToken cancellationToken,
+        Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyDictionary<long, long>>>? locateMoved = null)
+    {
+        var walk = await WalkChainAsync(contexts, chain, entriesAfter, linkOf, computeHash, afterSequence, afterHash, observe, cancellationToken);
+        if (locateMoved is null || !walk.Result.Findings.Any(f => f.Kind == ChainFinding.ContentChanged))
+        {
+            return walk;
+        }
+
+        // QA141 F2: an entry whose hash no longer holds where it is may hold where it was recorded (its link names the
+        // entry before that place): it was moved, its content unchanged. Looked up once, for the listed findings only.
+        IReadOnlyDictionary<long, long> moved;
+        try
+        {
+            moved = await locateMoved([.. walk.Result.Findings.Where(f => f.Kind == ChainFinding.ContentChanged).Select(f => f.Sequence!.Value)], cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
+        }
+
+        return moved.Count == 0 ? walk : walk with { Result = walk.Result with { Findings = Relocated(walk.Result.Findings, moved) } };
+    }
+
+    /// <summary>
+    /// The findings with each <c>content-changed</c> entry that <paramref name="moved"/> places elsewhere (stored place to
+    /// the place its hash holds at) named <c>moved</c> instead, <see cref="ChainFinding.From"/> and <see cref="ChainFinding.To"/>
+    /// being where it belongs.
+    /// </summary>
+    internal static List<ChainFinding> Relocated(IEnumerable<ChainFinding> findings, IReadOnlyDictionary<long, long> moved) =>
+        [.. findings.Select(f => f.Kind == ChainFinding.ContentChanged && f.Sequence is { } s && moved.TryGetValue(s, out var place)
+            ? new ChainFinding(ChainFinding.Moved, s, f.EntryId, place, place)
+            : f)];
+
+    private static async Task<ChainWalk> WalkChainAsync<TEntry>(
+        KetamineCdsContextFactory contexts,
+        string chain,
+        Func<KetamineCdsDbContext, long, IQueryable<TEntry>> entriesAfter,
+        Func<TEntry, (long Sequence, Guid Id, string PreviousHash, string StoredHash)> linkOf,
+        Func<TEntry, string> computeHash,
+        long afterSequence,
+        string afterHash,
+        Action<long, Guid, string>? observe,
         CancellationToken cancellationToken)
     {
         try

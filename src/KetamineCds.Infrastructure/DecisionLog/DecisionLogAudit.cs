@@ -351,6 +351,25 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         return await ReplayAsync(id, cancellationToken);
     }
 
+    public async Task<bool> IsGapAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            if (await db.DecisionLogEntries.AsNoTracking().AnyAsync(e => e.Sequence == sequence, cancellationToken))
+            {
+                return false;
+            }
+
+            var head = await db.LogChainHeads.AsNoTracking().Where(h => h.Chain == LogChainHead.Decisions).Select(h => (long?)h.LastSequence).SingleOrDefaultAsync(cancellationToken);
+            return sequence <= (head ?? 0) || await db.DecisionLogEntries.AsNoTracking().AnyAsync(e => e.Sequence > sequence, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log could not be read.", ex);
+        }
+    }
+
     public Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default) =>
         AnalyzeImpactAsync(periodStart, periodEnd, ruleSet ?? RuleSetCatalog.Current, null, cancellationToken);
 

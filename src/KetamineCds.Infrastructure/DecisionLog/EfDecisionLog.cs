@@ -338,7 +338,85 @@ public sealed partial class EfDecisionLog : IDecisionLog
             afterSequence,
             afterHash,
             observe,
-            cancellationToken);
+            cancellationToken,
+            (changed, ct) => LocateMovedAsync(_contexts, changed, ct));
+
+    /// <summary>
+    /// Of the entries stored at <paramref name="changed"/> (whose hash no longer holds where they are), those whose hash
+    /// holds at another place: the place their link leads to (after the entry their previous hash names, itself placed
+    /// the same way when it is not where it was recorded either), confirmed by their own hash computed at that place.
+    /// Stored place to recorded place. One look-up of the entries by sequence, and one (rarely a few) of the entries their
+    /// links name by hash (not indexed: a scan, made only when verification already found such entries).
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<long, long>> LocateMovedAsync(KetamineCdsContextFactory contexts, IReadOnlyCollection<long> changed, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var entries = await db.DecisionLogEntries.AsNoTracking().Where(e => changed.Contains(e.Sequence)).ToListAsync(cancellationToken);
+        var byHash = new Dictionary<string, DecisionLogEntry>(StringComparer.Ordinal);
+        foreach (var e in entries.OrderBy(e => e.Sequence))
+        {
+            byHash.TryAdd(e.Hash, e);
+        }
+
+        // The entries their links name, and (a few steps back) the ones those name while they are not where they were
+        // recorded either: one entry's own page has only itself to start from.
+        var unplaced = entries;
+        for (var round = 0; round < 4 && unplaced.Count > 0; round++)
+        {
+            var named = unplaced.Select(e => e.PreviousHash).Where(h => h != ChainHash.Genesis && !byHash.ContainsKey(h)).Distinct().ToList();
+            var found = named.Count == 0
+                ? []
+                : await db.DecisionLogEntries.AsNoTracking().Where(e => named.Contains(e.Hash)).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            foreach (var e in found)
+            {
+                byHash.TryAdd(e.Hash, e);
+            }
+
+            unplaced = [.. found.Where(e => HashAt(e, e.Sequence) != e.Hash)];
+        }
+
+        var places = new Dictionary<long, long?>();
+        long? PlaceOf(DecisionLogEntry e, int depth)
+        {
+            if (places.TryGetValue(e.Sequence, out var known))
+            {
+                return known;
+            }
+
+            long? place = HashAt(e, e.Sequence) == e.Hash ? e.Sequence
+                : e.PreviousHash == ChainHash.Genesis ? 1
+                : depth < 8 && byHash.TryGetValue(e.PreviousHash, out var previous) && previous.Sequence != e.Sequence && PlaceOf(previous, depth + 1) is { } p ? p + 1
+                : null;
+            places[e.Sequence] = place;
+            return place;
+        }
+
+        var moved = new Dictionary<long, long>();
+        foreach (var e in entries)
+        {
+            if (PlaceOf(e, 0) is { } place && place != e.Sequence && place > 0 && HashAt(e, place) == e.Hash)
+            {
+                moved[e.Sequence] = place;
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>The hash an entry's content gives at another place in the chain (its sequence is hashed with it).</summary>
+    private static string HashAt(DecisionLogEntry e, long sequence)
+    {
+        var stored = e.Sequence;
+        e.Sequence = sequence;
+        try
+        {
+            return ChainHash.Compute(e);
+        }
+        finally
+        {
+            e.Sequence = stored;
+        }
+    }
 
     /// <summary>
     /// What verification finds about one entry (<see cref="ChainVerifier.EntryFindings"/>): the entry, the entries either
@@ -366,12 +444,17 @@ public sealed partial class EfDecisionLog : IDecisionLog
                 .FirstOrDefaultAsync(cancellationToken);
             var last = await db.DecisionLogEntries.AsNoTracking().MaxAsync(e => e.Sequence, cancellationToken);
             var head = await ChainVerifier.ReadHeadAsync(db, LogChainHead.Decisions, cancellationToken);
-            return ChainVerifier.EntryFindings(
+            var findings = ChainVerifier.EntryFindings(
                 (entry.Sequence, entry.Id, entry.PreviousHash, entry.Hash, ChainHash.Compute(entry)),
                 before is null ? null : (before.Sequence, before.Hash),
                 after is null ? null : (after.Sequence, after.Id, after.PreviousHash),
                 head,
                 last);
+
+            // Moved, not changed, as the walk names it (QA141 F2).
+            return findings.Any(f => f.Kind == ChainFinding.ContentChanged)
+                ? ChainVerifier.Relocated(findings, await LocateMovedAsync(contexts, [entry.Sequence], cancellationToken))
+                : findings;
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {

@@ -42,6 +42,12 @@ public interface IDecisionLogAudit
     /// </summary>
     Task<ReplayResult?> ReplayAtSequenceAsync(long sequence, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// True when the log holds no entry at this place, though it holds one after it or its chain head says it was
+    /// committed (QA141 F4): a gap, the entry deleted or moved behind the application's back; Verify names it.
+    /// </summary>
+    Task<bool> IsGapAsync(long sequence, CancellationToken cancellationToken = default);
+
     /// <summary>Runs the period's screenings through a rule set (the current one by default) and lists changed verdicts.</summary>
     Task<ImpactReport> AnalyzeImpactAsync(DateTimeOffset? periodStart, DateTimeOffset? periodEnd, RuleSet? ruleSet = null, CancellationToken cancellationToken = default);
 

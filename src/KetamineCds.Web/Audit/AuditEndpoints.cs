@@ -146,6 +146,15 @@ public static class AuditEndpoints
             var result = await audit.ReplayAtSequenceAsync(place, context.RequestAborted);
             if (result is null)
             {
+                if (await audit.IsGapAsync(place, context.RequestAborted))
+                {
+                    // QA141 F4: a place inside the chain with no entry is a gap, not "no such entry".
+                    return Results.Problem(
+                        statusCode: StatusCodes.Status404NotFound,
+                        title: "The decision log has a gap at this sequence.",
+                        detail: $"The decision log holds no entry {place}, though it holds entries after it: entry {place} was deleted or moved behind the application's back. GET /api/v1/audit/verify names the gap and every other finding.");
+                }
+
                 return Results.Problem(
                     statusCode: StatusCodes.Status404NotFound,
                     title: "No screening at this sequence.",

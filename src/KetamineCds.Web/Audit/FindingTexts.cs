@@ -22,6 +22,8 @@ public static class FindingTexts
             ChainFinding.Missing => localizer["Entries {0} to {1} are missing: {2} is followed by {3}.", from, to, before, s],
             ChainFinding.ContentChanged => localizer["Entry {0}: its content no longer matches its hash (changed after it was recorded).", s],
             ChainFinding.LinkBroken => localizer["Entry {0}: its link to entry {1} no longer joins (entry {1} was changed and re-hashed, or entry {0} was moved or inserted).", s, previous],
+            ChainFinding.Moved => localizer["The entry stored at {0} belongs at {1}: its hash holds there, and its link names the entry before that place. It was moved; its content was not changed.", s, from],
+            ChainFinding.CountBeforeCheckpoint => localizer["Checkpoint {0} vouches for entries {1} to {2}, but the log no longer holds exactly those: an entry there was deleted, inserted or moved. This check did not re-hash them and cannot say which; check all of it to find it.", file, from, to],
             ChainFinding.OutOfOrder => localizer["Entry {0} comes after an entry with the same or a higher number.", s],
             ChainFinding.RemovedFromEnd => localizer["Entries {0} to {1} were removed from the end: the chain head says they were committed.", from, to],
             ChainFinding.BeyondHead => localizer["Entries {0} to {1} lie beyond the chain head: they did not come through the application.", from, to],

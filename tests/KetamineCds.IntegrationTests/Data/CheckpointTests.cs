@@ -298,6 +298,80 @@ public abstract class CheckpointTests : IAsyncLifetime
             statuses.Select(s => (s.FileName, s.Verdict)));
     }
 
+    [Theory]
+    [InlineData("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2")]
+    [InlineData("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 0 WHERE \"Sequence\" = 2")]
+    [InlineData("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 3")]
+    [InlineData("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 1000 WHERE \"Sequence\" = 2")]
+    public async Task Verify_FromCheckpoint_EntryBeforeTheCheckpointDeletedInsertedOrMoved_IsNotIntactAndSaysWhatItCannotVouchFor(string tamper)
+    {
+        // QA141 F1: the check from the newest checkpoint re-hashes only the entries after it; an entry before it deleted,
+        // or moved out of 1..N (below the first, past the checkpoint), or one inserted, left it reading "intact, 0 checked".
+        var checkpoints = Checkpoints();
+        await RecordAsync(5);
+        var checkpoint = (await checkpoints.CreateAsync()).Checkpoint!;
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync(tamper);
+
+        var result = await checkpoints.VerifyAsync(VerificationMode.FromCheckpoint);
+
+        Assert.Equal(VerificationMode.FromCheckpoint, result.Mode);
+        Assert.Equal(5, result.StartedAfter);
+        Assert.False(result.Intact);
+        Assert.False(result.Chain.Intact);
+        Assert.False(result.Signable);
+        Assert.Equal(new ChainFinding(ChainFinding.CountBeforeCheckpoint, null, null, 1, 5, checkpoint.FileName), result.Findings[0]);
+        // The full check names the place.
+        Assert.False((await checkpoints.VerifyAsync(VerificationMode.Full)).Chain.Intact);
+    }
+
+    [Fact]
+    public async Task Verify_FromCheckpoint_HonestLog_CountsTheEntriesBeforeTheCheckpointAndFindsNothing()
+    {
+        var checkpoints = Checkpoints();
+        await RecordAsync(4);
+        Assert.NotNull((await checkpoints.CreateAsync()).Checkpoint);
+        await RecordAsync(2);
+
+        var result = await checkpoints.VerifyAsync(VerificationMode.FromCheckpoint);
+
+        Assert.True(result.Intact);
+        Assert.Empty(result.Findings);
+        Assert.Equal(2, result.Chain.Checked);
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_EntryBeforeTheNewestCheckpointDeleted_TheCheckFromTheCheckpointRefuses_ThenTheFullCheckNamesTheGap()
+    {
+        // QA141 F1: the writer signed a checkpoint over a log with entry 10 deleted, without a warning.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Single(CheckpointFilesWritten());
+
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2");
+        await RecordAsync(1);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+
+        Assert.Single(CheckpointFilesWritten());
+        var refused = Assert.Single(logger.Messages, m => m.Level == LogLevel.Error);
+        Assert.Equal("from-checkpoint", refused.Properties["Check"]);
+        var reason = (string)refused.Properties["Reason"]!;
+        Assert.Contains("entries 1 to 3", reason, StringComparison.Ordinal);
+        Assert.Contains("deleted, inserted or moved", reason, StringComparison.Ordinal);
+
+        // The next tick checks all of it, and names the gap.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync(1);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Single(CheckpointFilesWritten());
+        Assert.Contains(logger.Messages, m => m.Level == LogLevel.Error && Equals(m.Properties["Check"], "full") && m.Text.Contains("signed. the chain is broken at entry 3 (", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task CreateCheckpoint_LogAlreadyRewritten_RefusesToSign()
     {

@@ -433,7 +433,58 @@ public abstract class DecisionLogTests
         await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 5 WHERE \"Sequence\" = -1");
 
         // Entry 5 now sits in position 2: the first entry that no longer verifies.
-        Assert.Equal(new ChainVerification(6, false, ids[4], 2), await store.Log.VerifyAsync());
+        var result = await store.Log.VerifyAsync();
+        Assert.Equal(new ChainVerification(6, false, ids[4], 2), result);
+
+        // QA141 F2: each one's hash still holds at the place it was recorded at, and its link names the entry before that
+        // place: moved, not "changed after it was recorded".
+        Assert.Contains(new ChainFinding(ChainFinding.Moved, 2, ids[4], 5, 5), result.Findings);
+        Assert.Contains(new ChainFinding(ChainFinding.Moved, 5, ids[1], 2, 2), result.Findings);
+        Assert.DoesNotContain(result.Findings, f => f.Kind == ChainFinding.ContentChanged);
+    }
+
+    [Fact]
+    public async Task Verify_TwoNeighboursSwapped_NamesEachAsMovedToTheOthersPlace_NotAsChangedContent()
+    {
+        // QA141 F2: entries 40 and 41 swapped were reported as two content edits.
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 6);
+        await store.DisableTriggersAsync();
+
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 3");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 3 WHERE \"Sequence\" = 4");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 4 WHERE \"Sequence\" = -1");
+
+        var result = await store.Log.VerifyAsync();
+
+        // The links no longer join where they are now (3 to 2, 4 to 3, 5 to 4); each entry is where the other belongs.
+        Assert.Equal(
+            [
+                new ChainFinding(ChainFinding.LinkBroken, 3, ids[3]),
+                new ChainFinding(ChainFinding.Moved, 3, ids[3], 4, 4),
+                new ChainFinding(ChainFinding.LinkBroken, 4, ids[2]),
+                new ChainFinding(ChainFinding.Moved, 4, ids[2], 3, 3),
+                new ChainFinding(ChainFinding.LinkBroken, 5, ids[4]),
+            ],
+            result.Findings);
+    }
+
+    [Fact]
+    public async Task Verify_EntryEditedAndMoved_IsContentChangedNotMoved()
+    {
+        // A moved entry whose content was also edited holds nowhere: it is named as changed, never as only moved.
+        await using var store = await CreateStoreAsync();
+        var ids = await RecordManyAsync(store, 5);
+        await store.DisableTriggersAsync();
+
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 2");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 3");
+        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 3, \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = -1");
+
+        var result = await store.Log.VerifyAsync();
+
+        Assert.Contains(new ChainFinding(ChainFinding.Moved, 2, ids[2], 3, 3), result.Findings);
+        Assert.Contains(new ChainFinding(ChainFinding.ContentChanged, 3, ids[1]), result.Findings);
     }
 
     [Fact]

@@ -84,6 +84,25 @@ public abstract class EntryVerificationTests : IAsyncLifetime
         Assert.Empty(await _store.Audit.VerifyEntryAsync(ids[3]));
     }
 
+    [Fact]
+    public async Task VerifyEntry_SwappedWithItsNeighbour_NamesItMovedAsTheWalkDoes()
+    {
+        var ids = await RecordAsync(4);
+        await _store.DisableTriggersAsync();
+        await _store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 2");
+        await _store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 3");
+        await _store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 3 WHERE \"Sequence\" = -1");
+
+        var walk = await _store.Log.VerifyAsync();
+        var own = await _store.Audit.VerifyEntryAsync(ids[1]);
+
+        var moved = new ChainFinding(ChainFinding.Moved, 3, ids[1], 2, 2);
+        Assert.Contains(moved, walk.Findings);
+        Assert.Contains(moved, own);
+        Assert.DoesNotContain(own, f => f.Kind == ChainFinding.ContentChanged);
+        Assert.Contains(new ChainFinding(ChainFinding.Moved, 2, ids[2], 3, 3), await _store.Audit.VerifyEntryAsync(ids[2]));
+    }
+
     private async Task<List<Guid>> RecordAsync(int count)
     {
         var ids = new List<Guid>();

@@ -277,6 +277,92 @@ public sealed class AuditFindingsOnPagesTests
         Assert.Contains($"决策日志中没有 ID 为 {ids[1]} 的条目。", chinese, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task VerifyFromCheckpoint_EntryBeforeTheCheckpointDeleted_ApiAndPageAreNotIntactAndSaySo()
+    {
+        // QA141 F1: "intact, checked 0" and every row green, with entry 2 deleted before the checkpoint.
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 3);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+
+        var verify = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify?from=checkpoint"))!;
+        Assert.Equal("from-checkpoint", verify["mode"]!.GetValue<string>());
+        Assert.False(verify["intact"]!.GetValue<bool>());
+        Assert.False(verify["chainIntact"]!.GetValue<bool>());
+        var finding = verify["findings"]!.AsArray()[0]!;
+        Assert.Equal("count-before-checkpoint", finding["kind"]!.GetValue<string>());
+        Assert.Equal(1, finding["from"]!.GetValue<long>());
+        Assert.Equal(3, finding["to"]!.GetValue<long>());
+
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true&from=checkpoint"));
+        Assert.Contains("data-kind=\"count-before-checkpoint\"", english, StringComparison.Ordinal);
+        Assert.Contains("vouches for entries 1 to 3, but the log no longer holds exactly those: an entry there was deleted, inserted or moved.", english, StringComparison.Ordinal);
+        // The decisions row fails, and no checkpoint line reads as reassurance (the access log's own row may be intact).
+        Assert.Equal("audit-error", System.Text.RegularExpressions.Regex.Match(english, "<tr class=\"([^\"]+)\">\\s*<th scope=\"row\">Decisions").Groups[1].Value);
+        Assert.DoesNotContain("class=\"audit-ok\" id=\"checkpoints-hold\"", english, StringComparison.Ordinal);
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true&from=checkpoint", "zh-CN");
+        Assert.Contains("其中有条目被删除、插入或移动", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyFromCheckpoint_Intact_NeverThePlainOkColour_AndSaysWhichEntriesWereNotRehashed()
+    {
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 3);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        await RecordScreeningsAsync(app, 1);
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true&from=checkpoint"));
+
+        Assert.Contains("<p class=\"audit-note\" id=\"verify-not-rehashed\">Entries 1 to 3 were not re-hashed: checkpoint 3 vouches for their stored hashes, and they were counted", english, StringComparison.Ordinal);
+        Assert.Contains("<td>yes, after entry 3</td>", english, StringComparison.Ordinal);
+        Assert.Equal("audit-note", System.Text.RegularExpressions.Regex.Match(english, "<tr class=\"([^\"]+)\">\\s*<th scope=\"row\">Decisions").Groups[1].Value);
+        Assert.DoesNotContain("class=\"audit-ok\" id=\"checkpoints-hold\"", english, StringComparison.Ordinal);
+        Assert.Contains("or two older entries swapped, still carry the hashes the checkpoint signed", english, StringComparison.Ordinal);
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true&from=checkpoint", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("条目 1 至 3 未重新计算哈希", chinese, StringComparison.Ordinal);
+        Assert.Contains("是（第 3 条之后）", chinese, StringComparison.Ordinal);
+
+        // The full check re-hashed all of them: the ok colour there.
+        var full = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains("class=\"audit-ok\" id=\"checkpoints-hold\"", full, StringComparison.Ordinal);
+        Assert.DoesNotContain("verify-not-rehashed", full, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_EntryDeleted_TheLinkAfterTheGapSaysWhoseIdItIs_AndReplayOfTheMissingPlaceSaysTheLogHasAGap()
+    {
+        // QA141 F4: "Entry 2 is missing: 1 is followed by 3." then a bare id, entry 3's; replay of 2 said "does not exist".
+        using var app = new KetamineCdsFactory();
+        var ids = await RecordScreeningsAsync(app, 4);
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains($"Entry 2 is missing: 1 is followed by 3. <a href=\"/Audit/Screening/{ids[2]}\">entry 3 (after the gap): <code>{ids[2]}</code></a>", english, StringComparison.Ordinal);
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
+        Assert.Contains("条目 3（缺口之后）", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var gap = await api.GetAsync("/api/v1/audit/screenings/2/replay");
+        Assert.Equal(HttpStatusCode.NotFound, gap.StatusCode);
+        var problem = JsonNode.Parse(await gap.Content.ReadAsStringAsync())!;
+        Assert.Equal("The decision log has a gap at this sequence.", problem["title"]!.GetValue<string>());
+        Assert.Contains("entry 2 was deleted or moved", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/api/v1/audit/verify", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Past the end of the log is no gap.
+        using var past = await api.GetAsync("/api/v1/audit/screenings/99/replay");
+        Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        Assert.DoesNotContain("gap", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<List<Guid>> RecordScreeningsAsync(KetamineCdsFactory app, int count)
     {
         var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
