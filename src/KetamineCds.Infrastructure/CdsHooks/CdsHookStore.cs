@@ -93,7 +93,8 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
             return await db.DecisionLogEntries.AsNoTracking()
                 .Where(e => e.RelatesToId == screeningId && e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)
                 .Join(
-                    db.DecisionLogEntries.Where(o => o.EntryType == DecisionLogEntryTypes.Override),
+                    // An override that states no decision (an EHR's bare "overridden", QA141 F3) is no decision in force.
+                    db.DecisionLogEntries.Where(o => o.EntryType == DecisionLogEntryTypes.Override && !o.InputJson.Contains("\"decision\":null")),
                     e => (Guid?)e.Id,
                     o => o.RelatesToId,
                     (e, o) => new { e.Id, o.Sequence })

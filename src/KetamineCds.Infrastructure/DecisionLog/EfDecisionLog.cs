@@ -633,5 +633,5 @@ public sealed partial class EfDecisionLog : IDecisionLog
     private sealed record HookAnswerPayload(IReadOnlyList<string> MissingItems, IReadOnlyList<HookAnswerContraindication> Contraindications);
 
     /// <summary>What an override entry stores (and hashes) as its InputJson.</summary>
-    private sealed record OverridePayload(OverrideDecision Decision, OverrideReason Reason, string Explanation);
+    private sealed record OverridePayload(OverrideDecision? Decision, OverrideReason? Reason, string Explanation);
 }

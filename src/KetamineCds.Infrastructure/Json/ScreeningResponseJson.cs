@@ -171,8 +171,8 @@ public static class ScreeningResponseJson
         {
             writer.WriteStartObject();
             writer.WriteString("id", o.Id);
-            writer.WriteString("decision", WireNames.Of(o.Decision));
-            writer.WriteString("reason", WireNames.Of(o.Reason));
+            writer.WriteString("decision", OverrideWireNames.Of(o.Decision));
+            writer.WriteString("reason", OverrideWireNames.Of(o.Reason));
             writer.WriteString("explanation", o.Explanation);
             writer.WriteString("recordedBy", o.RecordedBy.Email);
             writer.WriteString("recordedAt", Instant(o.RecordedAt));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -61,8 +60,8 @@ public static class AuditCsvExport
             row.CorrectedBy?.ToString(),
             row.CorrectionReason,
             row.OverrideOf?.ToString(),
-            row.Override is { } o ? WireNames.Of(o.Decision) : null,
-            row.Override is { } r ? WireNames.Of(r.Reason) : null,
+            row.Override is { } o ? OverrideWireNames.Of(o.Decision) : null,
+            row.Override is { } r ? OverrideWireNames.Of(r.Reason) : null,
             row.Override?.Explanation
         ]);
     }

@@ -385,9 +385,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     public Card Decisions(string ruleSetVersion, Guid completing, IReadOnlyList<DecisionInForce> decisions, Screenings.ClinicTime clinicTime)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var first = decisions[0].Override;
+        var first = decisions[0];
         return NewCard(
-            CardTexts.DecisionSummary(first.Decision, Display.Of(first.Reason)),
+            CardTexts.DecisionSummary(first.Decision, Display.Of(first.Override.Reason)),
             "warning",
             CardTexts.DecisionIntro(completing.ToString()) + "\n\n"
                 + string.Join("\n", decisions.Select(d => "- " + CardTexts.DecisionItem(d, clinicTime))) + "\n\n"

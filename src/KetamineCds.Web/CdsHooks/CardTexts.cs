@@ -287,7 +287,7 @@ public static class CardTexts
         var on = decision.CorrectedBy is { } correction
             ? Text("Card.DecisionOn.Corrected", clinicTime.At(decision.Screening.RecordedAt), correction.ToString())
             : Text(decision.HookAnswer ? "Card.DecisionOn.HookAnswer" : "Card.DecisionOn.Completing", clinicTime.At(decision.Screening.RecordedAt));
-        var what = Text(o.Decision == OverrideDecision.DoNotProceed ? "Card.Decision.DoNotProceed" : "Card.Decision.Proceed");
+        var what = Text(decision.Decision == OverrideDecision.DoNotProceed ? "Card.Decision.DoNotProceed" : "Card.Decision.Proceed");
         return Text("Card.DecisionItem", what, Screenings.Display.Of(o.Reason), by, clinicTime.At(o.RecordedAt), decision.Screening.Id.ToString(), on);
     }
 

@@ -275,14 +275,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
             var decisionId = card.ScreeningId ?? card.EntryId;
 
-            // A card stored without a decision is the incomplete card of an answer without a screening, sent before its
-            // override was recorded (QA109 F3): going past it is proceeding, as for the cards stored since.
-            var decision = card.OverrideDecision == WireNames.Of(OverrideDecision.DoNotProceed) ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
-            var reason = WireNames.TryParse<OverrideReason>(item.ReasonCode, out var parsed) ? parsed : OverrideReason.Other;
+            // In CDS Hooks 2.0 "overridden" says only that the clinician did not act on the card. With one of the reasons
+            // the card offers, the clinician stated why they went against it: the decision the card's override means is
+            // recorded (a card stored without one is the incomplete card of an answer without a screening, stored before
+            // QA109 F3: going past it is proceeding). Without a reason, or with a code the card did not offer, no decision
+            // and no reason is recorded, only that it was overridden (QA141 F3): never a "proceed" nobody stated.
+            OverrideReason? reason = WireNames.TryParse<OverrideReason>(item.ReasonCode, out var parsed) ? parsed : null;
+            OverrideDecision? decision = reason is null
+                ? null
+                : card.OverrideDecision == WireNames.Of(OverrideDecision.DoNotProceed) ? OverrideDecision.DoNotProceed : OverrideDecision.Proceed;
             // A reason code the card did not offer is kept in the explanation, with or without a comment: the log shows
-            // what the EHR sent, never only the "other" it was read as.
-            var unknownCode = item.ReasonCode is { } given && reason == OverrideReason.Other && given != WireNames.Of(OverrideReason.Other)
-                ? $" Reason code given: {item.ReasonCode}."
+            // what the EHR sent.
+            var unknownCode = item.ReasonCode is { } given && reason is null
+                ? $" Reason code given: {given}."
                 : "";
             // The card is named in the explanation: a decision has several cards, and each overridden card is an outcome
             // of its own (the spec's feedback is one per card outcome). So is when the clinician acted on it in the EHR
@@ -429,9 +434,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         if (await store.LatestOverriddenHookScreeningAsync(completing.Id, cancellationToken) is { } id
-            && await EarlierScreening.FindByIdAsync(log, id, cancellationToken) is { Overrides.Count: > 0 } hook)
+            && await EarlierScreening.FindByIdAsync(log, id, cancellationToken) is { } hook
+            && DecisionInForce.LastStated(hook.Overrides) is { } stated)
         {
-            decisions.Add(new DecisionInForce(hook.Overrides[^1], hook, HookAnswer: true));
+            // An EHR's bare "overridden" states no decision (QA141 F3): the last override that states one is in force.
+            decisions.Add(new DecisionInForce(stated, hook, HookAnswer: true));
         }
 
         return decisions;

@@ -16,6 +16,15 @@ namespace KetamineCds.Web.CdsHooks;
 public sealed record DecisionInForce(LoggedOverride Override, LoggedScreening Screening, bool HookAnswer)
 {
     /// <summary>
+    /// The decision stated. An override that stated none (an EHR's bare "overridden", QA141 F3) is never a decision in force:
+    /// <see cref="LastStated"/> passes over it.
+    /// </summary>
+    public OverrideDecision Decision { get; } = Override.Decision ?? throw new ArgumentException("An override that stated no decision is no decision in force.", nameof(Override));
+
+    /// <summary>The last of <paramref name="overrides"/> (oldest first) that states a decision; null when none does.</summary>
+    public static LoggedOverride? LastStated(IReadOnlyList<LoggedOverride> overrides) => overrides.LastOrDefault(o => o.Decision is not null);
+
+    /// <summary>
     /// The correction whose answers were used, when the decision was recorded on the screening it corrects (and not again on
     /// the correction); null when it was recorded on the screening whose answers were used, or on an answer to the EHR.
     /// </summary>
@@ -26,5 +35,5 @@ public sealed record DecisionInForce(LoggedOverride Override, LoggedScreening Sc
     /// with or without cautions), "proceed" beside any other verdict (a contraindication, nothing indicated, answers missing).
     /// </summary>
     public bool Against(Verdict verdict) =>
-        (Override.Decision == OverrideDecision.DoNotProceed) == (verdict is Verdict.Eligible or Verdict.EligibleWithCautions);
+        (Decision == OverrideDecision.DoNotProceed) == (verdict is Verdict.Eligible or Verdict.EligibleWithCautions);
 }

@@ -202,6 +202,15 @@ public static partial class Display
 
     public static string Of(KetamineCds.Infrastructure.DecisionLog.OverrideReason reason) => Text.Message("OverrideReason." + reason);
 
+    /// <summary>An override's reason; "None given" for an override that gave none (an EHR's bare feedback, QA141 F3).</summary>
+    public static string Of(KetamineCds.Infrastructure.DecisionLog.OverrideReason? reason) => reason is { } r ? Of(r) : Text.Message("OverrideReason.NoneGiven");
+
+    /// <summary>
+    /// What an override that stated no decision is shown as (an EHR's "overridden" feedback without an override reason says
+    /// only that the clinician did not act on the card, QA141 F3): never "Proceed" or "Do not proceed".
+    /// </summary>
+    public static string DecisionNotStated => Text.Message("OverrideDecision.NotStated");
+
     /// <summary>The anchor of a rule on the rule catalogue page.</summary>
     public static string RuleLink(string ruleId) => $"/Rules#{ruleId}";
 

@@ -22,9 +22,10 @@ public static class EarlierScreening
     {
         ArgumentNullException.ThrowIfNull(screening);
         ArgumentNullException.ThrowIfNull(find);
-        if (screening.Overrides.Count > 0)
+        // An EHR's bare "overridden" states no decision (QA141 F3): only an override that states one is in force.
+        if (Stated(screening) is { } own)
         {
-            return new(screening.Overrides[^1], screening, Corrected: false);
+            return new(own, screening, Corrected: false);
         }
 
         // The screening DecisionCarriedAsync reads the decision from: an answer to the EHR's source, a correction's corrected one.
@@ -47,10 +48,10 @@ public static class EarlierScreening
         ArgumentNullException.ThrowIfNull(find);
         if (screening is { Origin: not null, RescreenOf: { } from })
         {
-            return earlier is { Overrides.Count: > 0 } && earlier.Id == from ? new(earlier.Overrides[^1], earlier, Corrected: false) : null;
+            return earlier is not null && earlier.Id == from && Stated(earlier) is { } stated ? new(stated, earlier, Corrected: false) : null;
         }
 
-        if (screening.Corrects is not { } corrects || screening.Overrides.Count > 0 || earlier?.Id != corrects)
+        if (screening.Corrects is not { } corrects || Stated(screening) is not null || earlier?.Id != corrects)
         {
             return null;
         }
@@ -59,9 +60,9 @@ public static class EarlierScreening
         var corrected = earlier;
         for (var hops = 0; corrected is not null && hops < 100; hops++)
         {
-            if (corrected.Overrides.Count > 0)
+            if (Stated(corrected) is { } stated)
             {
-                return new(corrected.Overrides[^1], corrected, Corrected: true);
+                return new(stated, corrected, Corrected: true);
             }
 
             corrected = corrected.Corrects is { } next ? await find(next) : null;
@@ -95,4 +96,10 @@ public static class EarlierScreening
             return null;
         }
     }
+
+    /// <summary>
+    /// The last override of <paramref name="screening"/> that states a decision; null when none does. An EHR's feedback
+    /// "overridden" without an override reason is recorded with no decision (QA141 F3) and never becomes one in force.
+    /// </summary>
+    private static LoggedOverride? Stated(LoggedScreening screening) => screening.Overrides.LastOrDefault(o => o.Decision is not null);
 }

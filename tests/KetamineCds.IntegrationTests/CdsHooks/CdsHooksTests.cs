@@ -1724,6 +1724,43 @@ public abstract class CdsHooksTests
         Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-code-we-offered")]
+    public async Task Feedback_BareOverrideOfACriticalCard_IsRecordedWithNoDecisionOrReasonAndShownSo(string? code)
+    {
+        // QA141 F3: "overridden" with no override reason (or a code the card did not offer) says only that the clinician
+        // did not act on the card. It was recorded as the clinician deciding "Proceed, reason: Other" past the aneurysm.
+        using var app = await CreateAppAsync();
+        using var answer = await app.PostAsync(PatientView, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm").ToJsonString());
+        var critical = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!.GetValue<string>();
+        Guid answerId;
+        await using (var db = app.Db())
+        {
+            answerId = (await db.DecisionLogEntries.SingleAsync()).Id;
+        }
+
+        var reason = code is null ? "" : $$$""","overrideReason":{"reason":{"code":"{{{code}}}"}}""";
+        using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}"{{{reason}}}}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recorded = Assert.Single((await app.Services.GetRequiredService<IDecisionLogAudit>().FindHookAnswerAsync(answerId))!.Overrides);
+        Assert.Null(recorded.Decision);
+        Assert.Null(recorded.Reason);
+        if (code is not null)
+        {
+            Assert.Contains($"Reason code given: {code}.", recorded.Explanation, StringComparison.Ordinal);
+        }
+
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var page = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{answerId}"));
+        Assert.Contains("Overridden in the EHR, no decision stated", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Proceed<", page, StringComparison.Ordinal);
+        var csv = await auditor.GetStringAsync("/Audit?handler=Csv");
+        Assert.Contains(",not-stated,none-given,", csv, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Feedback_OverridingTheCriticalCardOfAnAnswerWithoutAScreening_IsRecordedAgainstTheAnswerOnce()
     {
@@ -1766,7 +1803,8 @@ public abstract class CdsHooksTests
         Assert.Equal(OverrideReason.SpecialistAdviceObtained, recorded.Reason);
         Assert.Equal($"Vascular surgeon: repaired, stable CDS Hooks card: {critical}. Acted on in the EHR at {ActedMinuteAgo}.", recorded.Explanation);
         var pastIncomplete = Assert.Single(logged.Overrides, o => o.Explanation.Contains(incomplete, StringComparison.Ordinal));
-        Assert.Equal((OverrideDecision.Proceed, OverrideReason.Other), (pastIncomplete.Decision, pastIncomplete.Reason));
+        // Sent with no override reason: no decision and no reason is recorded for it (QA141 F3), only that it was overridden.
+        Assert.Equal(((OverrideDecision?)null, (OverrideReason?)null), (pastIncomplete.Decision, pastIncomplete.Reason));
         Assert.Equal(3, await app.DecisionLogCountAsync());
         Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
 
