@@ -82,8 +82,9 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
 
     /// <summary>
     /// Of KetamineCds's answers to an EHR completed from screening <paramref name="screeningId"/> (screenings with a hook
-    /// origin that re-screen it), the one with the newest override (a feedback "do not proceed" is recorded there, QA132 F1),
-    /// by id (an indexed query on the related-entry column that reads no JSON), or null when none has an override.
+    /// origin that re-screen it), the one with the newest override that states a decision (a feedback "do not proceed" is
+    /// recorded there, QA132 F1; a bare "overridden" states none, QA141 F3), by id (an indexed query on the related-entry
+    /// column; of the override's stored JSON it reads only whether the decision is null), or null when none has one.
     /// </summary>
     public async Task<Guid?> LatestOverriddenHookScreeningAsync(Guid screeningId, CancellationToken cancellationToken)
     {

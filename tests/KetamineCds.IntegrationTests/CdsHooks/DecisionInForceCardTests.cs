@@ -204,6 +204,47 @@ public sealed class DecisionInForceCardTests
             decision["detail"]!.GetValue<string>());
     }
 
+    /// <summary>Sends the EHR's feedback "overridden" on <paramref name="card"/>, with the override reason code given (or none).</summary>
+    private static async Task OverrideThroughFeedbackAsync(CdsHooksApp app, JsonNode card, string? reasonCode)
+    {
+        var acted = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var reason = reasonCode is null
+            ? ""
+            : $$$""","overrideReason":{"reason":{"system":"https://ketaminecds.org/fhir/CodeSystem/override-reason","code":"{{{reasonCode}}}"},"userComment":"Vascular surgeon: repaired, stable."}""";
+        using var feedback = await app.PostAsync(PatientView + "/feedback",
+            $$$"""{"feedback":[{"card":"{{{card["uuid"]!.GetValue<string>()}}}","outcome":"overridden","outcomeTimestamp":"{{{acted}}}"{{{reason}}}}]}""");
+        Assert.Equal(HttpStatusCode.OK, feedback.StatusCode);
+    }
+
+    [Fact]
+    public async Task PatientView_BareOverriddenFeedbackOnTheCriticalCard_IsNeverADecisionInForceAndDoesNotHideAStatedOne()
+    {
+        // QA141 F3: an EHR's "overridden" without an override reason states no decision. It was read as "proceed, reason
+        // Other" and the next card said a clinician's decision to proceed against the contraindication was in force.
+        using var app = CdsHooksApp.Sqlite();
+        await app.RecordClinicianScreeningAsync("qa141-f3", "\"aneurysmalVascularDisease\":true");
+        static JsonNode Critical(JsonArray cards) => Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "critical")!;
+
+        // A bare override: no decision card on the next call.
+        await OverrideThroughFeedbackAsync(app, Critical(await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa141-f3", false))), null);
+        var afterBare = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa141-f3", false));
+        Assert.DoesNotContain(afterBare, c => Summary(c).StartsWith(DecisionPrefix, StringComparison.Ordinal));
+
+        // A stated override: its decision is in force on the next call.
+        await OverrideThroughFeedbackAsync(app, Critical(afterBare), "specialist-advice-obtained");
+        var afterStated = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa141-f3", false));
+        Assert.Equal(DecisionPrefix + "proceed against the recommendation (Specialist advice obtained)",
+            Summary(Assert.Single(afterStated, c => Summary(c).StartsWith(DecisionPrefix, StringComparison.Ordinal))));
+
+        // A later bare override, on a newer answer, neither replaces nor hides the stated decision.
+        await OverrideThroughFeedbackAsync(app, Critical(afterStated), null);
+        var afterBareAgain = await app.CardsAsync(PatientView, CdsHooksApp.ChartCall("qa141-f3", false));
+        Assert.Equal(DecisionPrefix + "proceed against the recommendation (Specialist advice obtained)",
+            Summary(Assert.Single(afterBareAgain, c => Summary(c).StartsWith(DecisionPrefix, StringComparison.Ordinal))));
+        await using var db = app.Db();
+        Assert.Equal(3, await db.DecisionLogEntries.CountAsync(e => e.EntryType == DecisionLogEntryTypes.Override));
+    }
+
     [Fact]
     public async Task PatientViewAndOrderSign_NoDecisionAgainstTheVerdict_NoDecisionCard()
     {
