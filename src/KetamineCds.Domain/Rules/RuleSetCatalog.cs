@@ -201,11 +201,32 @@ public static class RuleSetCatalog
     /// </summary>
     public static RuleSet V1_8_0 { get; } = BuildV1_8_0();
 
+    /// <summary>
+    /// Version 1.9.0: the clinical QA pass QA148 (docs/clinical-review.md, section 17). Recorded suicidality below imminent
+    /// risk is a caution (SUI-014); a recorded history of hypertensive encephalopathy (CV-005) and moderate hepatic
+    /// impairment (HEP-002) are cautions, never more reassuring than the same question unanswered; under the EU label, a TRD
+    /// patient with no PHQ-9 total of 10 or more recorded is marked on the esketamine-trd pathway (EU-005); SUI-008 says
+    /// "recorded as none".
+    /// </summary>
+    public static RuleSet V1_9_0 { get; } = V1_8_0.Next(
+        "1.9.0",
+        add:
+        [
+            new Suicide.SuicidalityBelowImminentRisk(),
+            new EuLabel.EuTrdModerateToSevereEpisodeNotShown(),
+        ],
+        replace:
+        [
+            new Cardiovascular.HypertensiveEncephalopathyHistoryCallsForCaution(),
+            new Hepatic.ModerateHepaticImpairmentCallsForCaution(),
+            new Suicide.PositivePhq9Item9RecordedAsNone(),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_8_0;
+    public static RuleSet Current => V1_9_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0];
 
     private static RuleSet BuildV1_8_0()
     {

@@ -104,7 +104,7 @@ public static class Fields
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
 
     public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", FieldType.Choice, FieldSection.Psychosis, "Psychosis", h => h.Psychosis)
-    { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<PsychosisStatus>(), ValueSet = "psychosis", CurrentForDays = 0 };
+    { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<PsychosisStatus>(), Help = "Active includes current psychotic symptoms of any cause, a depressive episode with psychotic features among them.", ValueSet = "psychosis", CurrentForDays = 0 };
 
     public static readonly Field<Suicidality> Suicidality = new("suicidality", FieldType.Choice, FieldSection.Suicidality, "Suicidality", h => h.Suicidality)
     { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<Screening.Suicidality>(), Help = "A recent attempt is one within the last 3 months.", ValueSet = "suicide-attempt", CurrentForDays = 0 };

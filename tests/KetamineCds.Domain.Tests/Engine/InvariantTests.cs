@@ -381,6 +381,35 @@ public class InvariantTests
         }
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_9_0Against1_8_0_OnlyAddsCautionsWhereTheyFireAndOpensNothing(PatientHistory history)
+    {
+        // Rule set 1.9.0 (QA148; docs/clinical-review.md, section 17) adds cautions (SUI-014, EU-005) and makes CV-005 and
+        // HEP-002 cautions. A caution never closes or opens a pathway: each pathway's status is 1.8.0's, or, where 1.8.0 read
+        // plainly eligible and one of those four fired, eligible with cautions. The findings are 1.8.0's and the new ones.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_8_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_9_0);
+        string[] changed = ["SUI-014", "EU-005", "CV-005", "HEP-002"];
+        var fired = after.Findings.Any(f => changed.Contains(f.RuleId));
+        // As sets: findings are listed by kind, and CV-005 and HEP-002 moved from the requirements to the cautions.
+        Assert.Equal(before.Findings.Select(f => f.RuleId).Order(StringComparer.Ordinal), after.Findings.Select(f => f.RuleId).Where(id => id is not ("SUI-014" or "EU-005")).Order(StringComparer.Ordinal));
+        Assert.All(after.Pathways, p =>
+        {
+            var was = before.For(p.Pathway).Status;
+            Assert.True(
+                p.Status == was || (fired && was == PathwayStatus.Eligible && p.Status == PathwayStatus.EligibleWithCautions),
+                $"{p.Pathway}: {was} became {p.Status}");
+        });
+        // Recorded suicidality always carries one of three cautions: imminent risk (SUI-011), risk not yet decidable
+        // (SUI-012), or below imminent risk (SUI-014); so no pathway reads plainly eligible beside it.
+        var suicidalityCautions = after.Findings.Where(f => f.RuleId is "SUI-011" or "SUI-012" or "SUI-014").Select(f => f.RuleId).ToArray();
+        Assert.Equal(history.Suicidality == Suicidality.None ? 0 : 1, suicidalityCautions.Length);
+        if (history.Suicidality != Suicidality.None)
+        {
+            Assert.DoesNotContain(after.Pathways, p => p.Status == PathwayStatus.Eligible);
+        }
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {
@@ -393,12 +422,13 @@ public class InvariantTests
         Assert.True(sample.Distinct().Count() > 9000, "the seeded sample is 10,000 different histories, not one repeated");
         var assessments = sample.Select(ScreeningEngine.Evaluate).ToArray();
         Assert.All(Enum.GetValues<Verdict>(), v => Assert.Contains(assessments, a => a.Overall == v));
-        // Unreachable by design: an investigational pathway never opens, and an open bipolar-adjunct pathway always
-        // carries the switch caution (BIP-008), so it is never plainly eligible.
+        // Unreachable by design: an investigational pathway never opens; an open bipolar-adjunct pathway always carries the
+        // switch caution (BIP-008), and from rule set 1.9.0 an open suicidal-ideation pathway always carries a suicidality
+        // caution (SUI-011, SUI-012 or SUI-014), so neither is ever plainly eligible.
         static bool Unreachable(Pathway pathway, PathwayStatus status) =>
             (pathway == Pathway.InvestigationalPtsdOcd && status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions)
             || (pathway != Pathway.InvestigationalPtsdOcd && status == PathwayStatus.InvestigationalOnly)
-            || (pathway == Pathway.BipolarAdjunct && status == PathwayStatus.Eligible);
+            || (pathway is Pathway.BipolarAdjunct or Pathway.EsketamineSuicidalIdeation && status == PathwayStatus.Eligible);
         Assert.All(Enum.GetValues<Pathway>(), pathway =>
             Assert.All(Enum.GetValues<PathwayStatus>(), status =>
                 Assert.True(

@@ -27,6 +27,7 @@ public partial class RuleSetIdentityTests
         ["1.6.0"] = "sha256:83abd5ce285cf1f07661cd98fe4a8e0cee81599a0e5397e4a959274d4c3d1463",
         ["1.7.0"] = "sha256:8f48643392c87f2c9dc8f6c489c8d93c82dfef334c973511077a3e78c0fab563",
         ["1.8.0"] = "sha256:49162482e6beeb24296bf4d761d097bcd4acc7a51cdc9034994fbcc85b4150a1",
+        ["1.9.0"] = "sha256:1a6e157cec51f62401d131d0763986d5e9d93058a5f1311d4fab0c8fe1bcf906",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -194,8 +195,8 @@ public partial class RuleSetIdentityTests
     {
         Assert.Same(RuleSetCatalog.All[^1], RuleSetCatalog.Current);
         Assert.Equal(
-            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0, RuleSetCatalog.V1_8_0],
-            RuleSetCatalog.All.Take(9));
+            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0, RuleSetCatalog.V1_8_0, RuleSetCatalog.V1_9_0],
+            RuleSetCatalog.All.Take(10));
         var versions = RuleSetCatalog.All.Select(r => System.Version.Parse(r.Version)).ToArray();
         Assert.All(versions.Zip(versions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.Second} is listed after {pair.First}"));
     }
@@ -217,6 +218,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_6_0.Pathways, RuleSetCatalog.V1_7_0.Pathways);
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_8_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_7_0.Pathways, RuleSetCatalog.V1_8_0.Pathways);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_9_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_8_0.Pathways, RuleSetCatalog.V1_9_0.Pathways);
+        Assert.Equal([Pathway.EsketamineTrd], RuleSetCatalog.V1_9_0.Find("EU-005")!.Concerns);
+        Assert.Null(RuleSetCatalog.V1_9_0.Find("SUI-014")!.Concerns);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -272,6 +277,30 @@ public partial class RuleSetIdentityTests
             Assert.Contains(Fields.SuicideRiskAssessedAfterItem9, change.After.Condition.FieldsRead());
         });
         Assert.All(RuleSetCatalog.V1_7_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_8_0.Find(r.Id)));
+    }
+
+    /// <summary>
+    /// 1.9.0 (QA148 F1, F3, F4, F6): two cautions added (SUI-014, EU-005); CV-005 and HEP-002 become cautions with their
+    /// texts unchanged; SUI-008 changes its summary only; the policy and pathways stay, and every other rule is 1.8.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_8_0To1_9_0_AddsTwoCautionsMakesTwoRequirementsCautionsAndRewordsSui008()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_8_0, RuleSetCatalog.V1_9_0);
+        Assert.Equal(["EU-005", "SUI-014"], diff.Added.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Added, r => Assert.Equal(FindingKind.Caution, r.Kind));
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(["CV-005", "HEP-002", "SUI-008"], diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed.Where(c => c.After.Id != "SUI-008"), change =>
+        {
+            Assert.Equal((FindingKind.Requirement, FindingKind.Caution), (change.Before.Kind, change.After.Kind));
+            Assert.Equal((change.Before.Summary, change.Before.Detail, change.Before.ConditionText), (change.After.Summary, change.After.Detail, change.After.ConditionText));
+        });
+        var sui008 = diff.Changed.Single(c => c.After.Id == "SUI-008");
+        Assert.Equal((sui008.Before.Kind, sui008.Before.Detail, sui008.Before.ConditionText), (sui008.After.Kind, sui008.After.Detail, sui008.After.ConditionText));
+        Assert.NotEqual(sui008.Before.Summary, sui008.After.Summary);
+        Assert.All(RuleSetCatalog.V1_8_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_9_0.Find(r.Id)));
     }
 
     [Fact]

@@ -213,8 +213,14 @@ public class VignetteTests
             CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
             TrdPrinciples, ["EU-001"]),
         new("EU 68-year-old with TRD on venlafaxine",
-            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68, OralAntidepressantClass = OralAntidepressantClass.Snri }, Verdict.Eligible, TrdOpen,
-            TrdPrinciples, ["AGE-003"]),
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 68, OralAntidepressantClass = OralAntidepressantClass.Snri }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
+            TrdPrinciples, ["AGE-003", "EU-005"]),
+        new("EU patient with TRD on venlafaxine and a PHQ-9 total of 18 (rule set 1.9.0)",
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Snri, Phq9Total = 18, Phq9Item9 = 0 }, Verdict.Eligible, TrdOpen,
+            TrdPrinciples, []),
+        new("EU patient with TRD on venlafaxine and a PHQ-9 total of 7 (rule set 1.9.0)",
+            CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Snri, Phq9Total = 7, Phq9Item9 = 0 }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
+            TrdPrinciples, ["EU-005", "SCR-001"]),
         new("EU patient with TRD on bupropion",
             CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
             TrdPrinciples, ["EU-002"]),
@@ -249,7 +255,7 @@ public class VignetteTests
         new("TRD with decompensated cirrhosis (Child-Pugh C)",
             Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["HEP-001"]),
         new("TRD with Child-Pugh B cirrhosis",
-            CheckedTrd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["HEP-002"]),
+            CheckedTrd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["HEP-002"]),
         new("TRD with unstable angina",
             Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-001"]),
         new("TRD two weeks after a myocardial infarction",
@@ -261,7 +267,7 @@ public class VignetteTests
         new("TRD, safety history taken, blood pressure not yet measured today",
             CheckedTrd() with { SystolicBp = null, DiastolicBp = null }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-004"]),
         new("TRD with a past hypertensive encephalopathy",
-            CheckedTrd() with { HypertensiveEncephalopathyHistory = true, SystolicBp = 130, DiastolicBp = 85 }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["CV-005"]),
+            CheckedTrd() with { HypertensiveEncephalopathyHistory = true, SystolicBp = 130, DiastolicBp = 85 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-005"]),
         new("TRD two months after a stroke (rule set 1.3.0)",
             CheckedTrd() with { OtherCardiovascularOrCerebrovascularDisease = true }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["CV-008"]),
         new("TRD on diazepam 20 mg a day (rule set 1.3.0)",
@@ -411,8 +417,15 @@ public class VignetteTests
     }
 
     [Fact]
-    public void Evaluate_ActiveIdeationWithTheWholeSafetyNet_IsPlainlyEligible() =>
-        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(ActiveIdeationWithoutIntent(safetyPlan: true, lethalMeans: true, followUp: true)).Overall);
+    public void Evaluate_ActiveIdeationWithTheWholeSafetyNet_IsEligibleWithCautionsFrom1_9_0AndWasPlainlyEligibleUnder1_8_0()
+    {
+        // QA148 F1 (QA10b C6): a recorded safety net is part of care, not an all-clear; SUI-014 keeps the result "with cautions".
+        var h = ActiveIdeationWithoutIntent(safetyPlan: true, lethalMeans: true, followUp: true);
+        var now = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.EligibleWithCautions, now.Overall);
+        Assert.Equal(["SUI-014"], now.Findings.Where(f => f.Kind == FindingKind.Caution).Select(f => f.RuleId));
+        Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_8_0).Overall);
+    }
 
     [Fact]
     public void Evaluate_NoSuicidalityButPhq9Item9Of3_IsEligibleWithCautionsUnder1_2_0AndWasEligibleUnder1_1_0()

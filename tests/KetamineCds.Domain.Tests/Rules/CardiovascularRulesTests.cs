@@ -98,8 +98,15 @@ public class CardiovascularRulesTests : RuleTestBase
         AssertDoesNotFire("CV-004", Adult() with { SystolicBp = null, DiastolicBp = null });
 
     [Fact, Fires("CV-005")]
-    public void Evaluate_HypertensiveEncephalopathyHistory_FiresCv005() =>
-        AssertBecause(AssertFires("CV-005", Trd() with { HypertensiveEncephalopathyHistory = true }), "hypertensiveEncephalopathyHistory", "true");
+    public void Evaluate_HypertensiveEncephalopathyHistory_FiresCv005AsACautionThatMarksTheOpenPathways()
+    {
+        // From 1.9.0 a caution (QA148 F3): recorded, it read plainly eligible, while the question unanswered read "with cautions".
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { HypertensiveEncephalopathyHistory = true };
+        var f = AssertFires("CV-005", h);
+        AssertBecause(f, "hypertensiveEncephalopathyHistory", "true");
+        Assert.Equal((FindingKind.Caution, Severity.Moderate), (f.Kind, f.Severity));
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineTrd).Status);
+    }
 
     [Fact, Edge("CV-005")]
     public void Evaluate_NoHypertensiveEncephalopathyHistory_DoesNotFireCv005() =>

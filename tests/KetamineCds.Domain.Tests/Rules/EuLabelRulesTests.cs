@@ -103,6 +103,34 @@ public class EuLabelRulesTests : RuleTestBase
         var assessment = ScreeningEngine.Evaluate(h, RuleSet);
         Assert.Equal(PathwayStatus.EligibleWithCautions, assessment.For(Pathway.EsketamineSuicidalIdeation).Status);
         Assert.Equal(Verdict.EligibleWithCautions, assessment.Overall);
-        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h with { Jurisdiction = Jurisdiction.Us }, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+        // Under the US label EU-004 is silent; from 1.9.0 the recorded suicidality is a caution of its own (SUI-014).
+        var us = ScreeningEngine.Evaluate(h with { Jurisdiction = Jurisdiction.Us }, RuleSet);
+        Assert.DoesNotContain(us.Findings, f => f.RuleId == "EU-004");
+        Assert.Equal(["SUI-014"], us.Findings.Where(f => f.Kind == FindingKind.Caution).Select(f => f.RuleId));
+    }
+
+    [Theory, Fires("EU-005")]
+    [InlineData(3)]
+    [InlineData(9)]
+    [InlineData(null)]
+    public void Evaluate_EuTrdWithoutAPhq9TotalOfTenOrMore_FiresEu005MarkingOnlyTheEsketamineTrdPathway(int? phq9Total)
+    {
+        // QA148 F4: the EU indication names a moderate to severe episode; EU, PHQ-9 total 3 read plainly eligible.
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri, Phq9Total = phq9Total, Phq9Item9 = phq9Total is null ? null : 0 };
+        var f = AssertFires("EU-005", h);
+        Assert.Equal((FindingKind.Caution, Severity.Moderate), (f.Kind, f.Severity));
+        Assert.Equal(["SPRAVATO-SMPC-EU", "PHQ-9"], f.Sources);
+        var a = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.Eligible, a.For(Pathway.KetamineOffLabelTrd).Status);
+    }
+
+    [Fact, Edge("EU-005")]
+    public void Evaluate_EuTrdWithPhq9TotalOfTenOrUsTrdWithThree_DoesNotFireEu005()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri, Phq9Total = 10, Phq9Item9 = 0 };
+        AssertDoesNotFire("EU-005", h);
+        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineTrd).Status);
+        AssertDoesNotFire("EU-005", h with { Jurisdiction = Jurisdiction.Us, Phq9Total = 3 });
     }
 }

@@ -18,7 +18,14 @@ public class HepaticRulesTests : RuleTestBase
     public void Evaluate_ModerateHepaticImpairment_DoesNotFireHep001() => AssertDoesNotFire("HEP-001", Trd() with { HepaticImpairment = HepaticImpairment.Moderate });
 
     [Fact, Fires("HEP-002")]
-    public void Evaluate_ModerateHepaticImpairment_FiresHep002() => AssertFires("HEP-002", Trd() with { HepaticImpairment = HepaticImpairment.Moderate });
+    public void Evaluate_ModerateHepaticImpairment_FiresHep002AsACautionThatMarksTheOpenPathways()
+    {
+        // From 1.9.0 a caution (QA148 F3): its detail cites the pain consensus's caution, and the status unanswered is one.
+        var h = Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { HepaticImpairment = HepaticImpairment.Moderate };
+        var f = AssertFires("HEP-002", h);
+        Assert.Equal((FindingKind.Caution, Severity.Moderate), (f.Kind, f.Severity));
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h).For(Pathway.KetamineOffLabelTrd).Status);
+    }
 
     [Fact, Edge("HEP-002")]
     public void Evaluate_MildHepaticImpairment_DoesNotFireHep002() => AssertDoesNotFire("HEP-002", Trd() with { HepaticImpairment = HepaticImpairment.Mild });

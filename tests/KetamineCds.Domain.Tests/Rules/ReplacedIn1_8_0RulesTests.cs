@@ -10,7 +10,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// suicide-risk assessment after a positive PHQ-9 item 9 beside "no suicidality"), declared once for the releases 1.1.0 to
 /// 1.7.0 that all have them: each release's class inherits the theory and runs it with its own rule set.
 /// </summary>
-public abstract class ReplacedIn1_8_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_8_0RulesTests : ReplacedIn1_9_0SinceRuleSet1_1_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

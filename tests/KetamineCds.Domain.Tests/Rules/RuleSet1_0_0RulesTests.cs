@@ -12,7 +12,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// Several edges here are exactly what 1.1.0 corrected (intent without a plan, lamotrigine in bipolar I, monitoring
 /// outside the esketamine pathways); the topic classes show the current answer for the same patients.
 /// </summary>
-public class RuleSet1_0_0RulesTests : RuleTestBase
+public class RuleSet1_0_0RulesTests : ReplacedIn1_9_0RulesTests
 {
     public override RuleSet RuleSet => RuleSetCatalog.V1_0_0;
 

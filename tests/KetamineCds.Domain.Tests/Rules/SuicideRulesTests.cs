@@ -172,6 +172,46 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Equal(Verdict.Eligible, ScreeningEngine.Evaluate(h).Overall);
     }
 
+    [Fact, Fires("SUI-008")]
+    public void Evaluate_Item9PositiveBesideNone_Sui008SaysSuicidalityIsRecordedAsNone()
+    {
+        // QA148 F6: "although no suicidality is recorded" read as a blank (its Chinese said 未记录, "not recorded").
+        var f = AssertFires("SUI-008", Adult() with { Phq9Item9 = 2 });
+        Assert.StartsWith("PHQ-9 item 9 is positive although suicidality is recorded as none:", f.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory, Fires("SUI-014")]
+    [InlineData(Suicidality.PassiveIdeation, 3)]
+    [InlineData(Suicidality.ActiveIdeation, 2)]
+    public void Evaluate_SuicidalityBelowImminentRiskWithTheSafetyNetComplete_FiresSui014AndNoPathwayReadsPlainlyEligible(Suicidality suicidality, int item9)
+    {
+        // QA10b C6, QA148 F1: with the whole safety net recorded this read "eligible: nothing calls for caution".
+        var h = Suicidal(suicidality).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with
+        {
+            FailedAdequateTrials = 3, DistinctMechanisms = 2, PreparatoryActsOrAbortedAttempt = false, Phq9Total = 18, Phq9Item9 = item9,
+        };
+        var f = AssertFires("SUI-014", h);
+        Assert.Equal((FindingKind.Caution, Severity.Moderate), (f.Kind, f.Severity));
+        AssertBecause(f, "suicidality", WireNames.Of(suicidality));
+        Assert.Equal([Citations.SuicidalityLimit, Citations.SafetyRems], f.Principles);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+        Assert.DoesNotContain(a.Pathways, p => p.Status == PathwayStatus.Eligible);
+        Assert.DoesNotContain(a.Findings, x => x.RuleId is "SUI-011" or "SUI-012");
+    }
+
+    [Fact, Edge("SUI-014")]
+    public void Evaluate_ImminentRiskOrRiskNotYetDecidable_DoesNotFireSui014ButAnotherCautionDoes()
+    {
+        var imminent = Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = true, PreparatoryActsOrAbortedAttempt = false };
+        AssertDoesNotFire("SUI-014", imminent);
+        Assert.Contains(ScreeningEngine.Evaluate(imminent, RuleSet).Findings, f => f.RuleId == "SUI-011");
+        var undecided = Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = null, PreparatoryActsOrAbortedAttempt = false };
+        AssertDoesNotFire("SUI-014", undecided);
+        Assert.Contains(ScreeningEngine.Evaluate(undecided, RuleSet).Findings, f => f.RuleId == "SUI-012");
+        AssertDoesNotFire("SUI-014", Adult() with { Suicidality = Suicidality.None });
+    }
+
     [Fact, Edge("SUI-008")]
     public void Evaluate_Item9OfZero_DoesNotFireSui008() => AssertDoesNotFire("SUI-008", Adult() with { Phq9Item9 = 0 });
 
@@ -362,7 +402,8 @@ public class SuicideRulesTests : RuleTestBase
         var assessment = ScreeningEngine.Evaluate(h, RuleSet);
         AssertBecause(assessment.Findings.Single(f => f.RuleId == "REC-002"), "preparatoryActsOrAbortedAttempt", "not recorded");
         Assert.Equal(PathwayStatus.Incomplete, assessment.For(Pathway.EsketamineSuicidalIdeation).Status);
-        Assert.Equal(PathwayStatus.Eligible, ScreeningEngine.Evaluate(h with { PreparatoryActsOrAbortedAttempt = false }, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+        // Recorded "no", the pathway opens; from 1.9.0 with SUI-014's caution (it read plainly eligible before).
+        Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h with { PreparatoryActsOrAbortedAttempt = false }, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
     }
 
     [Fact, Edge("SUI-001")]

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Cardiovascular;
 
 /// <summary>CV-005: History of hypertensive encephalopathy: monitor blood pressure and neurological symptoms more intensively. (P-SAFETY-REMS, SPRAVATO-PI-US)</summary>
-public sealed class HypertensiveEncephalopathyHistory : Rule
+public class HypertensiveEncephalopathyHistory : Rule
 {
     public override string Id => "CV-005";
 

@@ -6,7 +6,7 @@ using static KetamineCds.Domain.Rules.Conditions.Criteria;
 namespace KetamineCds.Domain.Rules.Hepatic;
 
 /// <summary>HEP-002: Moderate hepatic impairment: plan a longer observation period after each dose. (SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018)</summary>
-public sealed class ModerateHepaticImpairment : Rule
+public class ModerateHepaticImpairment : Rule
 {
     public override string Id => "HEP-002";
 

@@ -9,4 +9,7 @@ public static class Phq9Cutoff
 {
     /// <summary>The usual PHQ-9 cut-off for major depression.</summary>
     public const int Depression = 10;
+
+    /// <summary>The lowest PHQ-9 total of the moderate band (10-14; 0-4 minimal, 5-9 mild): EU-005 reads it.</summary>
+    public const int ModerateBand = 10;
 }

@@ -9,7 +9,7 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// as done; while that answer is not recorded every pathway also waits for it (REC-001 to REC-006). QA137 F2, QA128 F5
 /// (PHQ-9, C-SSRS; label-and-literature.md R39; docs/clinical-review.md, section 16).
 /// </summary>
-public sealed class PositivePhq9Item9UntilRiskAssessed : PositivePhq9Item9WithoutRecordedSuicidality
+public class PositivePhq9Item9UntilRiskAssessed : PositivePhq9Item9WithoutRecordedSuicidality
 {
     public override FindingKind Kind => FindingKind.Caution;
 
