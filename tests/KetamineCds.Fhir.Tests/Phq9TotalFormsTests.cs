@@ -225,7 +225,7 @@ public sealed class Phq9TotalFormsTests
         var named = reading.ToCheck.Where(c => c.Field == "phq9Total").ToArray();
         Assert.All(named, c => Assert.Equal(ChartCheckKind.ResultTimeUnclear, c.Kind));
         Assert.Contains(named, c => c.Reference == "Observation/t" && Equals(c.Value, 9));
-        Assert.Contains(named, c => c.Reference == "Observation/i1" && Equals(c.Value, 12));
+        Assert.Contains(named, c => c.Reference == "Observation/i1" && Equals(c.Value, 12) && c.What == "PHQ-9 44250-9 … 44260-8");
     }
 
     [Fact]

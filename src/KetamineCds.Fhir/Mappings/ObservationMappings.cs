@@ -378,7 +378,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
                 continue;
             var first = set.OrderBy(o => o.Item).First();
             var sources = set.OrderBy(o => o.Item).Select(o => Observations.SourceOf(o.Observation, o.Day!.Value)).ToArray();
-            yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), $"PHQ-9 items 1-9 ({items.Length} answers), sum");
+            yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), $"PHQ-9 {items.First().Code} … {items.Last().Code}");
         }
     }
 
