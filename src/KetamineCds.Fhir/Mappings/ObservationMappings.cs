@@ -349,9 +349,9 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
 
     /// <summary>
     /// The totals the chart gives as its items' answers instead of a total Observation: for each effective time within
-    /// the field's window (the class's windowDays) at which every item of the value set (<see cref="Item"/>) has a final, amended or
-    /// corrected Observation, and each item's Observations there read as one same score (<see cref="ItemScore"/>), the sum
-    /// of the items' scores, read from all of them. Nothing is summed from part of the items (a PHQ-2 asks items 1 and 2
+    /// the field's window (windowDays) at which every item of the value set (<see cref="Item"/>) has a final, amended
+    /// or corrected Observation, and each item's Observations there read as one same score (<see cref="ItemScore"/>),
+    /// the sum of the items' scores, read from all of them. Nothing is summed from part of the items (a PHQ-2 asks items 1 and 2
     /// only; an item missing, not final, not readable, or given twice with two scores): such a set gives no total and is not
     /// named, as before items were read; the item 9 field reads its own item. A value set without items gives none.
     /// </summary>
@@ -378,7 +378,9 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
                 continue;
             var first = set.OrderBy(o => o.Item).First();
             var sources = set.OrderBy(o => o.Item).Select(o => Observations.SourceOf(o.Observation, o.Day!.Value)).ToArray();
-            yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), $"PHQ-9 {items.First().Code} … {items.Last().Code}");
+            // Named by its items' codes, first to last (the chart's words are each item's own).
+            var what = $"PHQ-9 {items[0].Code} … {items[^1].Code}";
+            yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), what);
         }
     }
 
