@@ -1508,6 +1508,19 @@ internal static class PinnedValueSets
         ["phq9-total"] =
         [
             "loinc|44261-6",
+            "loinc|44250-9=1/item",
+            "loinc|44255-8=2/item",
+            "loinc|44259-0=3/item",
+            "loinc|44254-1=4/item",
+            "loinc|44251-7=5/item",
+            "loinc|44258-2=6/item",
+            "loinc|44252-5=7/item",
+            "loinc|44253-3=8/item",
+            "loinc|44260-8=9/item",
+            "loinc|LA6568-5=0/item-answer",
+            "loinc|LA6569-3=1/item-answer",
+            "loinc|LA6570-1=2/item-answer",
+            "loinc|LA6571-9=3/item-answer",
         ],
         ["pregnancy-status"] =
         [

@@ -30,6 +30,7 @@ public class ValueSetCatalogueTests
         ["diastolic-blood-pressure"] = ["panel", "systolic", "diastolic"],
         ["pregnancy-status"] = ["question", "pregnant", "not-pregnant"],
         ["phq9-item9"] = ["0", "1", "2", "3"], // the scores of item 9's LOINC answers (LL358-3)
+        ["phq9-total"] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"], // the items' numbers, and their answers' scores (LL358-3)
     };
 
     [Fact]

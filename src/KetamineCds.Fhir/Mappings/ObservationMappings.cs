@@ -138,11 +138,15 @@ internal static class Observations
     public static bool HasCode(ValueSet valueSet, CodeableConcept? code, string role) =>
         Codes.Matches(valueSet, code).Any(e => e.Value == role || (role.Length == 0 && e.Value is null));
 
-    /// <summary>A whole-number score: valueInteger, or a valueQuantity without a unit (or unit "{score}") that is whole.</summary>
+    /// <summary>
+    /// A whole-number score: valueInteger, or a valueQuantity without a unit (or unit "{score}") that is whole. A quantity
+    /// with a <c>comparator</c> (<c>&lt;</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>&gt;</c>, <c>ad</c>) is a bound, not a score:
+    /// "&gt;= 8" is not 8, so it is not read.
+    /// </summary>
     public static int? WholeNumberOf(DataType? value) => value switch
     {
         Integer { Value: { } i } => i,
-        Quantity { Value: { } q } quantity when IsScoreUnit(quantity) && q == decimal.Truncate(q) => (int)q,
+        Quantity { Value: { } q, Comparator: null } quantity when IsScoreUnit(quantity) && q == decimal.Truncate(q) => (int)q,
         _ => null,
     };
 
@@ -286,7 +290,10 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
 /// unit, a value out of range) is named and leaves the field not recorded, never replaced by an older one. An answer of
 /// 0 is a recorded value. A score within the window that is not final (preliminary, registered, unknown) and later than
 /// that one, or the only one, leaves the field not recorded and is named for the clinician to check: a preliminary item
-/// 9 of 3 after a final 0 must not vanish behind the 0.
+/// 9 of 3 after a final 0 must not vanish behind the 0. Where the value set names a questionnaire's items (the PHQ-9
+/// total's nine), a complete set of their answers taken at one time is a reading of the total too, their sum
+/// (<see cref="ItemSums"/>), decided against the total Observations as any other reading: the most recent is read, and
+/// one as late that disagrees leaves the field not recorded, both named.
 /// </summary>
 internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
@@ -314,6 +321,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
                 var (score, unread) = Score(field, valueSet, o.Observation.Resource);
                 return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread };
             })
+            .Concat(ItemSums(valueSet, record))
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf) is { } latest && !future)
             reading.Record(field.Name, latest.Value!, latest.Sources);
@@ -327,25 +335,85 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     {
         if (Observations.WholeNumberOf(observation.Value) is { } s)
             return ((field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max) ? s : null, null);
-        return observation.Value is CodeableConcept answer ? AnswerScore(valueSet, answer) : (null, null);
+        return observation.Value is CodeableConcept answer ? AnswerScore(valueSet, answer, null) : (null, null);
     }
 
     /// <summary>
-    /// A coded answer's score: the value set's answer entries (those with a value, the score: item 9's four LOINC answers
-    /// of the PHQ-9 answer list LL358-3, phq9-item9.json) that the concept's codings give, and the answers its words name
+    /// The status of a value set's entries for the questionnaire's items a total may be summed from, the value the item's
+    /// number (the PHQ-9's nine, phq9-total.json).
+    /// </summary>
+    private const string Item = "item";
+
+    /// <summary>The status of the entries for the answers the items are read from, the value the score (LL358-3).</summary>
+    private const string ItemAnswer = "item-answer";
+
+    /// <summary>
+    /// The totals the chart gives as its items' answers instead of a total Observation: for each effective time within
+    /// the field's window (windowDays) at which every item of the value set (<see cref="Item"/>) has a final, amended
+    /// or corrected Observation, and each item's Observations there read as one same score (<see cref="ItemScore"/>),
+    /// the sum of the items' scores, read from all of them. Nothing is summed from part of the items (a PHQ-2 asks items 1 and 2
+    /// only; an item missing, not final, not readable, or given twice with two scores): such a set gives no total and is not
+    /// named, as before items were read; the item 9 field reads its own item. A value set without items gives none.
+    /// </summary>
+    private IEnumerable<ObservedValue> ItemSums(ValueSet valueSet, PatientRecord record)
+    {
+        var items = valueSet.Codes.Where(c => c.Status == Item && c.Value is not null).ToArray();
+        if (items.Length == 0)
+            yield break;
+        // An Observation coded as two different items is neither.
+        int? ItemOf(Observation observation) =>
+            Codes.Matches(valueSet, observation.Code).Where(e => e.Status == Item).Select(e => e.Value).Distinct().ToArray() is [var one]
+                ? int.Parse(one!, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        var answered = record.Observations
+            .Where(o => Observations.Counts(o.Resource) && ItemOf(o.Resource) is not null)
+            .Select(o => (Observation: o, Item: ItemOf(o.Resource)!.Value, Day: Observations.DayOf(o.Resource, record)))
+            .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
+            .GroupBy(o => (Observations.When(o.Observation.Resource), Observations.DayOnly(o.Observation.Resource)));
+        foreach (var set in answered)
+        {
+            var scores = set.GroupBy(o => o.Item)
+                .ToDictionary(i => i.Key, i => i.Select(o => ItemScore(valueSet, o.Observation.Resource)).Distinct().ToArray());
+            if (scores.Count != items.Length || scores.Values.Any(s => s is not [{ }]))
+                continue;
+            var first = set.OrderBy(o => o.Item).First();
+            var sources = set.OrderBy(o => o.Item).Select(o => Observations.SourceOf(o.Observation, o.Day!.Value)).ToArray();
+            // Named by its items' codes, first to last (the chart's words are each item's own).
+            var what = $"PHQ-9 {items[0].Code} … {items[^1].Code}";
+            yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), what);
+        }
+    }
+
+    /// <summary>
+    /// An item's score: a whole number 0-3, or one of the value set's <see cref="ItemAnswer"/> answers whose codes and
+    /// words agree (<see cref="AnswerScore"/>, as item 9's own reading); null when neither.
+    /// </summary>
+    private static int? ItemScore(ValueSet valueSet, Observation observation)
+    {
+        var scores = valueSet.Codes.Where(c => c.Status == ItemAnswer).Select(c => int.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (Observations.WholeNumberOf(observation.Value) is { } s)
+            return scores.Length > 0 && s >= scores.Min() && s <= scores.Max() ? s : null;
+        return observation.Value is CodeableConcept answer ? AnswerScore(valueSet, answer, ItemAnswer).Score : null;
+    }
+
+    /// <summary>
+    /// A coded answer's score: the value set's answer entries (those with a value, the score, and the given
+    /// <paramref name="status"/>: none for item 9's four LOINC answers of the PHQ-9 answer list LL358-3, phq9-item9.json;
+    /// <see cref="ItemAnswer"/> for the same answers of the items a total is summed from, phq9-total.json, which never
+    /// answer the total itself) that the concept's codings give, and the answers its words name
     /// (a coding's display or the concept's text that is, ignoring case and surrounding spaces, an answer entry's display).
     /// Read only when at least one coding gives an answer and every answer given or named is the same one: the safer
     /// reading, since a code of 0 beside the words "Nearly every day" may be a 3 wrongly coded. Otherwise none, with the
     /// highest score named (two answers, a code and words that disagree, words only), kept for the card, never read.
     /// Any other coding (a local code, another LOINC answer) names no answer and does not stop one being read.
     /// </summary>
-    private static (int? Score, int? Unread) AnswerScore(ValueSet valueSet, CodeableConcept answer)
+    private static (int? Score, int? Unread) AnswerScore(ValueSet valueSet, CodeableConcept answer, string? status)
     {
-        var answers = valueSet.Codes.Where(c => c.Value is not null && c.Code is not null).ToArray();
+        var answers = valueSet.Codes.Where(c => c.Value is not null && c.Code is not null && c.Status == status).ToArray();
         if (answers.Length == 0)
             return (null, null);
         static int ScoreOf(ValueSetCode entry) => int.Parse(entry.Value!, System.Globalization.CultureInfo.InvariantCulture);
-        var coded = Codes.Matches(valueSet, answer).Where(e => e.Value is not null).Select(ScoreOf).ToArray();
+        var coded = Codes.Matches(valueSet, answer).Where(e => e.Value is not null && e.Status == status).Select(ScoreOf).ToArray();
         var words = answer.Coding.Select(c => c.Display).Append(answer.Text)
             .Where(w => !string.IsNullOrWhiteSpace(w))
             .SelectMany(w => answers.Where(a => string.Equals(a.Display, w!.Trim(), StringComparison.OrdinalIgnoreCase)).Select(ScoreOf))

@@ -20,7 +20,10 @@ public sealed class ValueSetCode
     /// <summary>The contract value the code stands for (<c>bipolar-i</c>, <c>ssri</c>, <c>alcohol</c>), or null when the field is a yes/no the code answers yes.</summary>
     public string? Value { get; init; }
 
-    /// <summary>A qualifier some value sets use (<c>in-remission</c> for a substance use disorder in remission), or null.</summary>
+    /// <summary>
+    /// A qualifier some value sets use (<c>in-remission</c> for a substance use disorder in remission; in the PHQ-9 total's,
+    /// <c>item</c> for the questionnaire's items a total is summed from and <c>item-answer</c> for their answers), or null.
+    /// </summary>
     public string? Status { get; init; }
 
     /// <summary>Where the code was confirmed: a document in the repository, a reference with its URL, or a public FHIR IG.</summary>
