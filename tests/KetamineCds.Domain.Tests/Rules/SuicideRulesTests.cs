@@ -188,7 +188,11 @@ public class SuicideRulesTests : RuleTestBase
         // QA10b C6, QA148 F1: with the whole safety net recorded this read "eligible: nothing calls for caution".
         var h = Suicidal(suicidality).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with
         {
-            FailedAdequateTrials = 3, DistinctMechanisms = 2, PreparatoryActsOrAbortedAttempt = false, Phq9Total = 18, Phq9Item9 = item9,
+            FailedAdequateTrials = 3,
+            DistinctMechanisms = 2,
+            PreparatoryActsOrAbortedAttempt = false,
+            Phq9Total = 18,
+            Phq9Item9 = item9,
         };
         var f = AssertFires("SUI-014", h);
         Assert.Equal((FindingKind.Caution, Severity.Moderate), (f.Kind, f.Severity));
