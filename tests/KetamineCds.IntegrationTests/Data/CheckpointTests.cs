@@ -423,7 +423,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         {
             clock.Advance(TimeSpan.FromMinutes(5));
             await writer.WriteOnceAsync(CancellationToken.None);
-            var again = logger.Messages.Last();
+            var again = logger.Messages[^1];
             Assert.Equal(LogLevel.Error, again.Level);
             Assert.Equal("full", again.Properties["Check"]);
             Assert.StartsWith("The decision log does not verify; no checkpoint was signed. the chain is broken at entry 2 (", again.Text, StringComparison.Ordinal);
@@ -434,7 +434,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         await RecordAsync(1);
         clock.Advance(TimeSpan.FromMinutes(5));
         await writer.WriteOnceAsync(CancellationToken.None);
-        var walked = logger.Messages.Last();
+        var walked = logger.Messages[^1];
         Assert.StartsWith("the chain is broken at entry 1 (", (string)walked.Properties["Reason"]!, StringComparison.Ordinal);
         Assert.DoesNotContain("not walked again", (string)walked.Properties["Reason"]!, StringComparison.Ordinal);
 
@@ -442,11 +442,11 @@ public abstract class CheckpointTests : IAsyncLifetime
         await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-C0' WHERE \"Sequence\" = 1");
         clock.Advance(TimeSpan.FromMinutes(5));
         await writer.WriteOnceAsync(CancellationToken.None);
-        Assert.Contains("not walked again", (string)logger.Messages.Last().Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.Contains("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
         clock.Advance(interval);
         await writer.WriteOnceAsync(CancellationToken.None);
-        Assert.StartsWith("the chain is broken at entry 2 (", (string)logger.Messages.Last().Properties["Reason"]!, StringComparison.Ordinal);
-        Assert.DoesNotContain("not walked again", (string)logger.Messages.Last().Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.StartsWith("the chain is broken at entry 2 (", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
         Assert.Single(CheckpointFilesWritten());
         Assert.Equal(7, logger.TicksEnded);
     }
@@ -468,7 +468,7 @@ public abstract class CheckpointTests : IAsyncLifetime
         await writer.WriteOnceAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(5));
         await writer.WriteOnceAsync(CancellationToken.None);
-        Assert.Contains("not walked again", (string)logger.Messages.Last().Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.Contains("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
 
         var file = Assert.Single(CheckpointFilesWritten());
         Directory.CreateDirectory(Path.Combine(Settings.Directory, "set-aside"));
@@ -476,8 +476,8 @@ public abstract class CheckpointTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromMinutes(5));
         await writer.WriteOnceAsync(CancellationToken.None);
 
-        Assert.DoesNotContain("not walked again", (string)logger.Messages.Last().Properties["Reason"]!, StringComparison.Ordinal);
-        Assert.StartsWith("the chain is broken at entry 2 (", (string)logger.Messages.Last().Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.StartsWith("the chain is broken at entry 2 (", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -311,7 +311,7 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.True(intact == 0, intactOutput);
 
         // Entry k deleted: the gap, and the count before the checkpoint's entry that --head names.
-        var k = lines.Length - 2;
+        var k = lines.Length - 1;
         var (exit, output) = await VerifyOfflineAsync([.. lines.Where((_, i) => i != k - 1)], "--complete", "--head", head);
         Assert.True(exit == 1, output);
         Assert.Contains($"FAIL: [missing] entries {k}-{k} missing ({k - 1} is followed by {k + 1})", output, StringComparison.Ordinal);
