@@ -12,8 +12,12 @@ namespace KetamineCds.Infrastructure.Checkpoints;
 /// Runs on the injected <see cref="TimeProvider"/>, so tests can advance time. A database outage or a full disk is
 /// logged and tried again at the next tick; a log that no longer verifies is logged as an error and not signed, and
 /// after a full check that failed every tick checks in full until one passes; so does the tick after the quicker check
-/// found the entries before its checkpoint miscounted (QA141 F1: it cannot say which entry; the full check names it). Every tick ends in one message: a
-/// checkpoint written, a refusal, a failure to read or write, or (at Debug) nothing to sign.
+/// found the entries before its checkpoint miscounted (QA141 F1: it cannot say which entry; the full check names it). A full
+/// check that failed is not walked again while nothing has changed since (helper-147): no entry appended, none deleted or
+/// put back, the head and the checkpoint folder's files as they were (<see cref="DecisionLogCheckpoints.StateAsync"/>),
+/// and less than <c>Audit:FullVerificationInterval</c> since that check; each such tick refuses again with that check's
+/// reason, saying it was not walked again. Every tick ends in one message: a checkpoint written, a refusal, a failure to
+/// read or write, or (at Debug) nothing to sign.
 /// </summary>
 public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints, CheckpointSettings settings, TimeProvider clock, ILogger<CheckpointWriter> logger) : BackgroundService
 {
@@ -21,6 +25,12 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
 
     /// <summary>When the whole log last verified before a signing; null until the first full check after start passes.</summary>
     private DateTimeOffset? _lastFullCheck;
+
+    /// <summary>
+    /// The last full check that refused, when it ran and the log's state just before it; null after one that did not
+    /// refuse. While the state stays the same the next ticks refuse with its verification instead of walking again.
+    /// </summary>
+    private (LogState State, DateTimeOffset At, LogVerification Verification)? _lastFailedFullCheck;
 
     /// <summary>
     /// Starts the interval at start-up itself: ExecuteAsync runs on the thread pool (since .NET 10), so a timer made
@@ -83,6 +93,28 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
         {
             var now = clock.GetUtcNow();
             var full = _lastFullCheck is not { } last || now - last >= settings.FullVerificationInterval;
+            LogState? before = null;
+            if (full)
+            {
+                before = await checkpoints.StateAsync(cancellationToken);
+                if (_lastFailedFullCheck is { } failed && failed.State == before && now - failed.At < settings.FullVerificationInterval)
+                {
+                    // Nothing appended or put back since the full check that refused: walking all of it again would find
+                    // the same. Refused again, with its reason, as loudly (helper-147).
+                    foreach (var missing in failed.Verification.MissingCheckpointFiles)
+                    {
+                        LogFileMissing(logger, missing.File!, missing.Sequence ?? 0, settings.Directory);
+                    }
+
+                    LogRefused(
+                        logger,
+                        $"{RefusalReason(failed.Verification)} (nothing was appended since the full check at {failed.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC that found it, so the log was not walked again)",
+                        CheckName(VerificationMode.Full));
+                    return;
+                }
+            }
+
+            _lastFailedFullCheck = null;
             var created = await checkpoints.WriteIfHeadMovedAsync(full ? VerificationMode.Full : VerificationMode.FromCheckpoint, cancellationToken);
             if (created is { Verification: { Signable: true, Mode: VerificationMode.Full } passed })
             {
@@ -115,7 +147,12 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
                 }
                 else
                 {
-                    LogRefused(logger, v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}", CheckName(v.Mode));
+                    if (v.Mode == VerificationMode.Full && before is not null)
+                    {
+                        _lastFailedFullCheck = (before, now, v);
+                    }
+
+                    LogRefused(logger, RefusalReason(v), CheckName(v.Mode));
                 }
             }
         }
@@ -128,6 +165,9 @@ public sealed partial class CheckpointWriter(DecisionLogCheckpoints checkpoints,
             LogNotWritten(logger, settings.Directory, ex);
         }
     }
+
+    /// <summary>Why a verification refuses: the lowest failing checkpoint's reason, else the chain's first broken entry.</summary>
+    private static string RefusalReason(LogVerification v) => v.FailedCheckpoint?.Reason ?? $"the chain is broken at entry {v.Chain.FirstBrokenText}";
 
     /// <summary>The <c>Check</c> of a refusal, spelt as the verify API's <c>mode</c>: <c>full</c> or <c>from-checkpoint</c>.</summary>
     private static string CheckName(VerificationMode mode) => mode == VerificationMode.Full ? "full" : "from-checkpoint";

@@ -107,6 +107,36 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
         return head != files.LatestSequence() ? await CreateAsync(mode, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// What the periodic writer compares to tell whether a log that failed its full check has changed since: the chain
+    /// head (its last sequence and hash), how many entries the log holds and the highest, and the names of the files in
+    /// the app's checkpoint folder. An entry appended, deleted, put back or forged past the head, or a checkpoint file
+    /// written, put back or set aside changes it; an entry edited or repaired in place does not (the writer walks again
+    /// at least every <see cref="CheckpointSettings.FullVerificationInterval"/> all the same). A few index reads and one
+    /// listing of the folder, nothing like a walk.
+    /// </summary>
+    internal async Task<LogState> StateAsync(CancellationToken cancellationToken)
+    {
+        LogState state;
+        try
+        {
+            await using var db = contexts.CreateDbContext();
+            var head = await db.LogChainHeads.AsNoTracking().Where(h => h.Chain == LogChainHead.Decisions).Select(h => new { h.LastSequence, h.LastHash }).SingleAsync(cancellationToken);
+            var entries = await db.DecisionLogEntries.AsNoTracking().LongCountAsync(cancellationToken);
+            var highest = await db.DecisionLogEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence, cancellationToken);
+            state = new LogState(head.LastSequence, head.LastHash, entries, highest, "");
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The decision log's head could not be read.", ex);
+        }
+
+        IEnumerable<string?> names = System.IO.Directory.Exists(files.Directory)
+            ? System.IO.Directory.EnumerateFiles(files.Directory, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            : [];
+        return state with { CheckpointFiles = string.Join('\n', names) };
+    }
+
     /// <summary>Verifies the chain (all of it, or from the newest checkpoint that holds) and every checkpoint found, uploaded ones too.</summary>
     public Task<LogVerification> VerifyAsync(VerificationMode mode, IReadOnlyList<CheckpointFile>? uploaded = null, CancellationToken cancellationToken = default) =>
         VerifyAsync(mode, uploaded, null, cancellationToken);
@@ -440,3 +470,6 @@ public sealed partial class DecisionLogCheckpoints(KetamineCdsContextFactory con
 
     private static string N(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The log and checkpoint folder as <see cref="DecisionLogCheckpoints.StateAsync"/> sees them; equal when nothing it compares changed.</summary>
+internal sealed record LogState(long HeadSequence, string HeadHash, long Entries, long? Highest, string CheckpointFiles);

@@ -93,5 +93,37 @@ public sealed record LogVerification(
         }
     }
 
-    public int Holding => Checkpoints.Count(c => c.Verdict == CheckpointVerdict.Holds);
+    /// <summary>
+    /// The checkpoints that hold, less those the chain's own findings undermine (<see cref="Undermined"/>): what "N of M
+    /// checkpoints checked hold" counts, on the page and in the API's summary.
+    /// </summary>
+    public int Holding => Checkpoints.Count(c => c.Verdict == CheckpointVerdict.Holds) - Undermined.Count;
+
+    /// <summary>
+    /// The checkpoints whose signed entry still has the signed hash (<see cref="CheckpointVerdict.Holds"/>, which they keep)
+    /// but whose entries up to it no longer verify: a finding of the chain lies at or before that entry (an entry
+    /// missing, changed, moved, out of order or not joining there), or the entries before the checkpoint the shorter check
+    /// started from were miscounted (<see cref="ChainFinding.CountBeforeCheckpoint"/>, which undermines it and every
+    /// checkpoint after it). The log they vouch for is no longer the one they signed, so they are not counted as holding
+    /// (helper-147, after QA141 F1): never "1 of 1 checkpoints hold" beside the finding that contradicts it. Lowest first.
+    /// </summary>
+    public IReadOnlyList<CheckpointStatus> Undermined => LowestEntryFinding() is { } lowest
+        ? Checkpoints.Where(c => c.Verdict == CheckpointVerdict.Holds && c.Checkpoint is { Sequence: > 0 } cp && cp.Sequence >= lowest).ToList()
+        : [];
+
+    /// <summary>
+    /// The lowest place in the chain that a finding of the chain's own says is not as recorded (the count before a
+    /// checkpoint: that checkpoint's entry), or null. The findings about the head or the end of the log are not about
+    /// the entries a checkpoint signed; the listed findings are the lowest (they are listed in chain order).
+    /// </summary>
+    private long? LowestEntryFinding() => Chain.Findings
+        .Select(f => f.Kind switch
+        {
+            ChainFinding.CountBeforeCheckpoint => f.To,
+            ChainFinding.Missing => f.From ?? f.Sequence,
+            ChainFinding.Moved => Math.Min(f.Sequence ?? long.MaxValue, f.From ?? long.MaxValue),
+            ChainFinding.ContentChanged or ChainFinding.LinkBroken or ChainFinding.OutOfOrder => f.Sequence,
+            _ => null,
+        })
+        .Min();
 }

@@ -16,7 +16,9 @@ internal static class ChainVerifier
 {
     /// <summary>
     /// Walks the chain after <paramref name="afterSequence"/>, whose hash is <paramref name="afterHash"/>, calling
-    /// <paramref name="observe"/> with the sequence, id and hash of each entry that verified.
+    /// <paramref name="observe"/> with the sequence, id and hash of each entry that verified. With
+    /// <paramref name="locateMoved"/>, each listed <c>content-changed</c> entry whose hash holds at another place is
+    /// named <c>moved</c> instead (QA141 F2), looked up once after the walk.
     /// </summary>
     public static async Task<ChainWalk> WalkAsync<TEntry>(
         KetamineCdsContextFactory contexts,
@@ -29,48 +31,6 @@ internal static class ChainVerifier
         Action<long, Guid, string>? observe,
         CancellationToken cancellationToken,
         Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyDictionary<long, long>>>? locateMoved = null)
-    {
-        var walk = await WalkChainAsync(contexts, chain, entriesAfter, linkOf, computeHash, afterSequence, afterHash, observe, cancellationToken);
-        if (locateMoved is null || !walk.Result.Findings.Any(f => f.Kind == ChainFinding.ContentChanged))
-        {
-            return walk;
-        }
-
-        // QA141 F2: an entry whose hash no longer holds where it is may hold where it was recorded (its link names the
-        // entry before that place): it was moved, its content unchanged. Looked up once, for the listed findings only.
-        IReadOnlyDictionary<long, long> moved;
-        try
-        {
-            moved = await locateMoved([.. walk.Result.Findings.Where(f => f.Kind == ChainFinding.ContentChanged).Select(f => f.Sequence!.Value)], cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
-        {
-            throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
-        }
-
-        return moved.Count == 0 ? walk : walk with { Result = walk.Result with { Findings = Relocated(walk.Result.Findings, moved) } };
-    }
-
-    /// <summary>
-    /// The findings with each <c>content-changed</c> entry that <paramref name="moved"/> places elsewhere (stored place to
-    /// the place its hash holds at) named <c>moved</c> instead, <see cref="ChainFinding.From"/> and <see cref="ChainFinding.To"/>
-    /// being where it belongs.
-    /// </summary>
-    internal static List<ChainFinding> Relocated(IEnumerable<ChainFinding> findings, IReadOnlyDictionary<long, long> moved) =>
-        [.. findings.Select(f => f.Kind == ChainFinding.ContentChanged && f.Sequence is { } s && moved.TryGetValue(s, out var place)
-            ? new ChainFinding(ChainFinding.Moved, s, f.EntryId, place, place)
-            : f)];
-
-    private static async Task<ChainWalk> WalkChainAsync<TEntry>(
-        KetamineCdsContextFactory contexts,
-        string chain,
-        Func<KetamineCdsDbContext, long, IQueryable<TEntry>> entriesAfter,
-        Func<TEntry, (long Sequence, Guid Id, string PreviousHash, string StoredHash)> linkOf,
-        Func<TEntry, string> computeHash,
-        long afterSequence,
-        string afterHash,
-        Action<long, Guid, string>? observe,
-        CancellationToken cancellationToken)
     {
         try
         {
@@ -122,7 +82,7 @@ internal static class ChainVerifier
                     // The head's last id is not an id (SQLite keeps whatever text the file was given): the head was
                     // altered. Name the place it claims, with the id that cannot be read.
                     findings.Add(new ChainFinding(ChainFinding.HeadDiffers, head.LastSequence, Guid.Empty));
-                    return Done(checkedCount, findings, lastSequence);
+                    break;
                 }
 
                 if (lastSequence < mustReach)
@@ -130,14 +90,14 @@ internal static class ChainVerifier
                     // The head said this many entries were committed, yet the walk ended short of them: entries were
                     // removed from the end of the chain.
                     findings.Add(new ChainFinding(ChainFinding.RemovedFromEnd, head.LastSequence, head.LastId, lastSequence + 1, head.LastSequence));
-                    return Done(checkedCount, findings, lastSequence);
+                    break;
                 }
 
                 if (lastSequence > head.LastSequence)
                 {
                     var forged = linkOf(await entriesAfter(db, head.LastSequence).FirstAsync(cancellationToken));
                     findings.Add(new ChainFinding(ChainFinding.BeyondHead, forged.Sequence, forged.Id, forged.Sequence, lastSequence));
-                    return Done(checkedCount, findings, lastSequence);
+                    break;
                 }
 
                 if (lastSequence == head.LastSequence)
@@ -147,19 +107,41 @@ internal static class ChainVerifier
                         findings.Add(differs);
                     }
 
-                    return Done(checkedCount, findings, lastSequence);
+                    break;
                 }
 
                 // Either honest appends arrived while we walked, or entries were removed from the end: walk on; the
                 // walk must now reach the head just read.
                 mustReach = head.LastSequence;
             }
+
+            // QA141 F2: an entry whose hash no longer holds where it is may hold where it was recorded (its link names
+            // the entry before that place): it was moved, its content unchanged. Looked up once, for the listed findings.
+            var changed = findings.Listed.Where(f => f.Kind == ChainFinding.ContentChanged).Select(f => f.Sequence!.Value).ToList();
+            var moved = locateMoved is null || changed.Count == 0 ? null : await locateMoved(changed, cancellationToken);
+            return new ChainWalk(
+                new ChainVerification(checkedCount, findings.Count == 0, findings.First?.EntryId, findings.First?.Sequence)
+                {
+                    Findings = moved is { Count: > 0 } ? Relocated(findings.Listed, moved) : findings.Listed,
+                    FindingCount = findings.Count,
+                },
+                lastSequence);
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             throw new DecisionLogUnavailableException("The log could not be read for verification.", ex);
         }
     }
+
+    /// <summary>
+    /// The findings with each <c>content-changed</c> entry that <paramref name="moved"/> places elsewhere (stored place to
+    /// the place its hash holds at) named <c>moved</c> instead, <see cref="ChainFinding.From"/> and <see cref="ChainFinding.To"/>
+    /// being where it belongs.
+    /// </summary>
+    internal static List<ChainFinding> Relocated(IEnumerable<ChainFinding> findings, IReadOnlyDictionary<long, long> moved) =>
+        [.. findings.Select(f => f.Kind == ChainFinding.ContentChanged && f.Sequence is { } s && moved.TryGetValue(s, out var place)
+            ? new ChainFinding(ChainFinding.Moved, s, f.EntryId, place, place)
+            : f)];
 
     /// <summary>
     /// The walk's checks of one entry against the entry before it in the log (its sequence and stored hash; 0 and the
@@ -254,15 +236,6 @@ internal static class ChainVerifier
 
         return findings;
     }
-
-    private static ChainWalk Done(long checkedCount, Findings findings, long lastSequence) =>
-        new(
-            new ChainVerification(checkedCount, findings.Count == 0, findings.First?.EntryId, findings.First?.Sequence)
-            {
-                Findings = findings.Listed,
-                FindingCount = findings.Count,
-            },
-            lastSequence);
 
     /// <summary>
     /// Reads a chain head with its last id as text, not through EF's Guid reading: on SQLite an altered head holding a

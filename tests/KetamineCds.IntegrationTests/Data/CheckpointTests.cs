@@ -373,6 +373,114 @@ public abstract class CheckpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_EntryBeforeACheckpointDeleted_ThatCheckpointIsNotCountedAsHolding_InEitherMode()
+    {
+        // helper-147 (after QA141 F1): both checks counted the checkpoint as holding beside the finding that the entries
+        // it vouches for are no longer the ones it signed; a checkpoint before the finding still holds.
+        var checkpoints = Checkpoints();
+        await RecordAsync(2);
+        var first = (await checkpoints.CreateAsync()).Checkpoint!;
+        await RecordAsync(3);
+        var second = (await checkpoints.CreateAsync()).Checkpoint!;
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 4");
+
+        var full = await checkpoints.VerifyAsync(VerificationMode.Full);
+        var incremental = await checkpoints.VerifyAsync(VerificationMode.FromCheckpoint);
+
+        Assert.Equal([first.FileName], full.Checkpoints.Where(c => c.Verdict == CheckpointVerdict.Holds).Except(full.Undermined).Select(c => c.FileName));
+        Assert.Equal([second.FileName], full.Undermined.Select(c => c.FileName));
+        Assert.Equal(1, full.Holding);
+        Assert.Equal([second.FileName], incremental.Undermined.Select(c => c.FileName));
+        Assert.Equal(0, incremental.Holding);
+        // The signed entry itself still has the signed hash: the checkpoint's own verdict says so, and stays.
+        Assert.All(full.Checkpoints, c => Assert.Equal(CheckpointVerdict.Holds, c.Verdict));
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_LogStaysDamagedAndNothingIsAppended_TheFullCheckIsNotRepeated_YetEveryTickRefuses()
+    {
+        // helper-147: while the log stayed damaged, every tick walked the whole log again though nothing had changed.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        var interval = TimeSpan.FromHours(6);
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings with { FullVerificationInterval = interval }, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Single(CheckpointFilesWritten());
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 2");
+        await RecordAsync(1);
+        clock.Advance(interval);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        var first = Assert.Single(logger.Messages, m => m.Level == LogLevel.Error);
+        Assert.StartsWith("the chain is broken at entry 2 (", (string)first.Properties["Reason"]!, StringComparison.Ordinal);
+
+        // Entry 1 edited in place too: nothing appended, so the next ticks do not walk again (a walk would name entry 1),
+        // and each still refuses, as an error with the same text up to the reason.
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-778' WHERE \"Sequence\" = 1");
+        for (var tick = 0; tick < 2; tick++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(5));
+            await writer.WriteOnceAsync(CancellationToken.None);
+            var again = logger.Messages[^1];
+            Assert.Equal(LogLevel.Error, again.Level);
+            Assert.Equal("full", again.Properties["Check"]);
+            Assert.StartsWith("The decision log does not verify; no checkpoint was signed. the chain is broken at entry 2 (", again.Text, StringComparison.Ordinal);
+            Assert.Contains("nothing was appended since the full check at 2026-11-28 12:00:00 UTC that found it, so the log was not walked again", (string)again.Properties["Reason"]!, StringComparison.Ordinal);
+        }
+
+        // An entry appended: the whole log is walked again, and the refusal names entry 1.
+        await RecordAsync(1);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        var walked = logger.Messages[^1];
+        Assert.StartsWith("the chain is broken at entry 1 (", (string)walked.Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("not walked again", (string)walked.Properties["Reason"]!, StringComparison.Ordinal);
+
+        // Nothing appended for a whole full-check interval: walked again all the same (a repair in place is seen).
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-C0' WHERE \"Sequence\" = 1");
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Contains("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+        clock.Advance(interval);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.StartsWith("the chain is broken at entry 2 (", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.Single(CheckpointFilesWritten());
+        Assert.Equal(7, logger.TicksEnded);
+    }
+
+    [Fact]
+    public async Task CheckpointWriter_LogDamaged_ACheckpointFileSetAside_TheNextTickWalksAgain()
+    {
+        // What the writer remembers of a failed full check is the log's head and count and the checkpoint folder's files:
+        // a change to the folder (a file put back or set aside) is checked again at the next tick.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero));
+        var logger = new ListLogger();
+        using var writer = new CheckpointWriter(Checkpoints(clock), Settings, clock, logger);
+        await RecordAsync(3);
+        await writer.WriteOnceAsync(CancellationToken.None);
+        await Store.DisableTriggersAsync();
+        await Store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 2");
+        await RecordAsync(1);
+        clock.Advance(TimeSpan.FromDays(1));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+        Assert.Contains("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+
+        var file = Assert.Single(CheckpointFilesWritten());
+        Directory.CreateDirectory(Path.Combine(Settings.Directory, "set-aside"));
+        File.Move(file, Path.Combine(Settings.Directory, "set-aside", Path.GetFileName(file)));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await writer.WriteOnceAsync(CancellationToken.None);
+
+        Assert.DoesNotContain("not walked again", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+        Assert.StartsWith("the chain is broken at entry 2 (", (string)logger.Messages[^1].Properties["Reason"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateCheckpoint_LogAlreadyRewritten_RefusesToSign()
     {
         var checkpoints = Checkpoints();

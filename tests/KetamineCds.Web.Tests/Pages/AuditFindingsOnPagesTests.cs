@@ -335,6 +335,58 @@ public sealed class AuditFindingsOnPagesTests
         Assert.DoesNotContain("verify-not-rehashed", full, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("run=true")]
+    [InlineData("run=true&from=checkpoint")]
+    public async Task Verify_EntryDeletedBeforeTheCheckpoint_TheCheckpointIsNotCountedAsHolding_PageAndApi(string query)
+    {
+        // helper-147 (after QA141 F1): both checks printed "1 of 1 checkpoints checked hold" beside the red finding that
+        // the entries the checkpoint vouches for are no longer the ones it signed.
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 3);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var file = Path.GetFileName(Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json")));
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?" + query));
+
+        Assert.Contains("class=\"audit-error\" data-kind=\"" + (query.Contains("checkpoint", StringComparison.Ordinal) ? "count-before-checkpoint" : "missing") + "\"", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 of 1 checkpoints checked hold.", english, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 checkpoints checked hold.", english, StringComparison.Ordinal);
+        Assert.Contains($"Checkpoint {file} still finds the hash it signed at entry 3, but the entries up to it no longer verify (the findings above), so it is not counted as holding.", english, StringComparison.Ordinal);
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?" + query, "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("已核对的 1 个检查点中有 0 个成立。", chinese, StringComparison.Ordinal);
+        Assert.Contains($"检查点 {file} 在第 3 条仍找到其签名的哈希，但截至该条的各条目已不再通过校验", chinese, StringComparison.Ordinal);
+
+        // The API's summary agrees with its findings.
+        var verify = JsonNode.Parse(await api.GetStringAsync(query == "run=true" ? "/api/v1/audit/verify" : "/api/v1/audit/verify?from=checkpoint"))!;
+        Assert.False(verify["intact"]!.GetValue<bool>());
+        Assert.Equal(1, verify["checkpoints"]!["checked"]!.GetValue<int>());
+        Assert.Equal(0, verify["checkpoints"]!["holding"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Verify_EntryEditedAfterTheCheckpoint_TheCheckpointStillHolds()
+    {
+        // Only a finding up to a checkpoint's entry takes it out of the count: one after it leaves it holding.
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 2);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        await RecordScreeningsAsync(app, 2);
+        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-EDITED' WHERE \"Sequence\" = 3;");
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+
+        Assert.Contains("data-kind=\"content-changed\"", english, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 checkpoints checked hold.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("so it is not counted as holding", english, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Verify_EntryDeleted_TheLinkAfterTheGapSaysWhoseIdItIs_AndReplayOfTheMissingPlaceSaysTheLogHasAGap()
     {

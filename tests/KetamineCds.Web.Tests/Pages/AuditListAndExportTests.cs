@@ -293,6 +293,56 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("2 entries checked", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task JsonLinesExport_EntryDeletedOrTwoSwapped_TheOfflineVerifierNamesTheGapTheCountAndTheMoveAsTheAppDoes()
+    {
+        // helper-147 (after QA141 F1, F2): the offline verifier knew neither 'moved' nor the count before a checkpoint: a
+        // swap was two content edits, and --head said nothing of an entry deleted before the entry it names.
+        for (var i = 0; i < 4; i++)
+        {
+            await ScreenAsync("MRN-OFFLINE-" + Guid.NewGuid().ToString("N")[..8]);
+        }
+
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var lines = System.Text.Encoding.UTF8.GetString(await auditor.GetByteArrayAsync("/api/v1/audit/export.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var last = JsonDocument.Parse(lines[^1]).RootElement;
+        var head = $"{last.GetProperty("sequence").GetInt64()}:{last.GetProperty("hash").GetString()}";
+        var (intact, intactOutput) = await VerifyOfflineAsync(lines, "--complete", "--head", head);
+        Assert.True(intact == 0, intactOutput);
+
+        // Entry k deleted: the gap, and the count before the checkpoint's entry that --head names.
+        var k = lines.Length - 1;
+        var (exit, output) = await VerifyOfflineAsync([.. lines.Where((_, i) => i != k - 1)], "--complete", "--head", head);
+        Assert.True(exit == 1, output);
+        Assert.Contains($"FAIL: [missing] entries {k}-{k} missing ({k - 1} is followed by {k + 1})", output, StringComparison.Ordinal);
+        Assert.Contains($"FAIL: [count-before-checkpoint] the checkpoint named by --head vouches for entries 1-{lines.Length}, but the export holds {lines.Length - 1} entries numbered up to it, the lowest 1: an entry there was deleted, inserted or moved", output, StringComparison.Ordinal);
+        // A filtered export leaves entries out by design: nothing to count, and it says so.
+        (exit, output) = await VerifyOfflineAsync([.. lines.Where((_, i) => i != k - 1)], "--head", head);
+        Assert.True(exit == 0, output);
+        Assert.Contains("note: the entries before the one --head names are not counted: without --complete", output, StringComparison.Ordinal);
+
+        // Entries k-1 and k swapped: each is moved, its content unchanged; the count holds.
+        string At(string line, long sequence) => Regex.Replace(line, "\"sequence\":[0-9]+", $"\"sequence\":{sequence}", RegexOptions.None, TimeSpan.FromSeconds(1));
+        string IdOf(string line) => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()!;
+        var swapped = lines.ToArray();
+        swapped[k - 2] = At(lines[k - 1], k - 1);
+        swapped[k - 1] = At(lines[k - 2], k);
+        (exit, output) = await VerifyOfflineAsync(swapped, "--complete", "--head", head);
+        Assert.True(exit == 1, output);
+        Assert.Contains($"FAIL: [moved] entry {k - 1} ({IdOf(lines[k - 1])}): stored at {k - 1}, belongs at {k}: its hash holds there", output, StringComparison.Ordinal);
+        Assert.Contains($"FAIL: [moved] entry {k} ({IdOf(lines[k - 2])}): stored at {k}, belongs at {k - 1}: its hash holds there", output, StringComparison.Ordinal);
+        Assert.Contains($"FAIL: [link-broken] entry {k - 1} does not join entry {k - 2}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[content-changed]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[count-before-checkpoint]", output, StringComparison.Ordinal);
+
+        // One edited as well as moved holds nowhere: changed, never only moved.
+        swapped[k - 1] = swapped[k - 1].Replace("\"patientReference\":\"MRN-", "\"patientReference\":\"MRN-X", StringComparison.Ordinal);
+        (exit, output) = await VerifyOfflineAsync(swapped, "--complete");
+        Assert.True(exit == 1, output);
+        Assert.Contains($"FAIL: [content-changed] entry {k} ({IdOf(lines[k - 2])})", output, StringComparison.Ordinal);
+        Assert.Contains($"FAIL: [moved] entry {k - 1} (", output, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> ScreenAsync(string patient)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
