@@ -153,17 +153,23 @@ public sealed class ContentTypeTests(ContentTypeTests.App app) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Post_TextPlain_AcceptingOnlyHtml_IsStillTheProblem()
+    [Theory]
+    [InlineData("screenings", "text/plain")]
+    [InlineData("screenings", null)]
+    [InlineData("password", null)]
+    [InlineData("login", "text/plain")]
+    [InlineData("patient-view", null)]
+    public async Task Post_NotJson_AcceptingOnlyHtml_IsStillTheProblemInTheRequestsLanguage(string endpoint, string? contentType)
     {
-        using var request = await app.RequestAsync("screenings", "text/plain");
+        using var request = await app.RequestAsync(endpoint, contentType);
         request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
 
-        using var response = await app.SendAsync("screenings", request);
+        using var response = await app.SendAsync(endpoint, request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Detail("text/plain"), JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]?.GetValue<string>());
+        Assert.Equal(ChineseDetail(contentType), JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]?.GetValue<string>());
     }
 
     [Fact]
