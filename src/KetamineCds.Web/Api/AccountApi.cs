@@ -33,7 +33,8 @@ public static class AccountApi
             .RequireRateLimiting(RateLimits.SignIn)
             .WithTags("Authentication")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireJsonBody();
         return app;
     }
 

@@ -55,7 +55,9 @@ public static class AuthApi
             .Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            // A body not sent as application/json: 415 before anything is read; no sign-in attempt (JsonRequestBody).
+            .RequireJsonBody();
         SignIn(app.MapPost("/api/auth/login", LoginAsync));
         SignIn(app.MapPost("/api/auth/refresh", RefreshAsync));
         app.MapPost("/api/auth/logout", LogoutAsync)

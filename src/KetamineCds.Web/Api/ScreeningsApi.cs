@@ -56,8 +56,8 @@ public static class ScreeningsApi
             // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            // A body that is not sent as application/json is refused by routing before the endpoint runs.
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            // A body not sent as application/json, or sent without a Content-Type: 415, nothing read (JsonRequestBody).
+            .RequireJsonBody()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // A correction of a recorded screening: the corrected history with correctionReason, recorded as a new screening
@@ -71,7 +71,7 @@ public static class ScreeningsApi
             // Screening {id} cannot be read, or its two stored copies of its answers disagree: nothing is recorded.
             .ProducesProblem(UnreadableEntries.Status)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireJsonBody()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/screenings/{id:guid}", GetAsync)

@@ -108,7 +108,10 @@ public static class CdsHooksEndpoints
         }
     }
 
-    /// <summary>The token first (401 before anything else is said), then the service (404), then the body (413 when too large).</summary>
+    /// <summary>
+    /// The token first (401 before anything else is said), then the service (404), then the body: 415 unless it is sent as
+    /// application/json (<see cref="JsonRequestBody"/>; nothing read or recorded), 413 when too large.
+    /// </summary>
     private static async Task<(CdsHookService? Service, CdsHookCaller? Caller, byte[]? Body, IResult? Refusal)> AcceptAsync(string id, HttpContext context, CdsHookAuthentication authentication)
     {
         var (caller, refusal) = await AuthenticateAsync(context, authentication);
@@ -120,6 +123,11 @@ public static class CdsHooksEndpoints
         if (CdsHookServices.Find(id) is not { } service)
         {
             return (null, null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CDS service has this id."));
+        }
+
+        if (!JsonRequestBody.IsJson(context.Request))
+        {
+            return (null, null, null, JsonRequestBody.Refusal(context));
         }
 
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);

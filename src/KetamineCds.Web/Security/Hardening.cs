@@ -240,25 +240,35 @@ public static class Hardening
     /// An API or CDS Hooks error status without a body. A method the path does not answer (405, set by routing with the
     /// path's methods in <c>Allow</c>) is a problem that names them: "/api/v1/ruleset answers GET, not DELETE.", always
     /// <c>application/problem+json</c>, as every API answer is, even to a caller that accepts only HTML (it was the
-    /// routing's bare problem with no detail, or plain text). Any other status: the default (problem details).
+    /// routing's bare problem with no detail, or plain text). A body that is not JSON (415, set by routing for an endpoint
+    /// that declares the JSON it accepts, or by the framework's binder) is <see cref="JsonRequestBody"/>'s problem, the one
+    /// every endpoint that reads JSON answers (QA141 F5: it was a title alone, in English). Any other status: the default
+    /// (problem details).
     /// </summary>
     private static async Task ApiStatusAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
-        if (http.Response.StatusCode != StatusCodes.Status405MethodNotAllowed)
+        ProblemDetails problem;
+        switch (http.Response.StatusCode)
         {
-            await DefaultStatus(context);
-            return;
+            case StatusCodes.Status405MethodNotAllowed:
+                var allowed = http.Response.Headers.Allow.ToString();
+                problem = new ProblemDetails
+                {
+                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+                    Title = MethodNotAllowedTitle,
+                    Status = StatusCodes.Status405MethodNotAllowed,
+                    Detail = $"{http.Request.Path} answers {allowed}, not {http.Request.Method}.",
+                };
+                break;
+            case StatusCodes.Status415UnsupportedMediaType:
+                problem = JsonRequestBody.Problem(http);
+                break;
+            default:
+                await DefaultStatus(context);
+                return;
         }
 
-        var allowed = http.Response.Headers.Allow.ToString();
-        var problem = new ProblemDetails
-        {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
-            Title = MethodNotAllowedTitle,
-            Status = StatusCodes.Status405MethodNotAllowed,
-            Detail = $"{http.Request.Path} answers {allowed}, not {http.Request.Method}.",
-        };
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }))
         {

@@ -198,6 +198,8 @@ public static class ContractOpenApi
     private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
     {
         operation.Responses ??= new OpenApiResponses();
+        // Every operation that reads a JSON body (JsonRequestBody.RequireJsonBody) lists the 415: say what it means.
+        Describe(operation, "415", JsonRequestBody.OpenApiDescription);
         if (path == "/api/auth/login")
         {
             // The endpoint reads its body itself (AuthRequestBody), so that any body it cannot use is a field-level 400.

@@ -43,6 +43,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,6 +61,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.Auth.Refresh
                 { "400", global::KetamineCds.ApiClient.Tests.Generated.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.AccessTokenResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
