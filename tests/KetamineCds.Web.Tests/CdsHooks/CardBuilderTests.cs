@@ -241,8 +241,10 @@ public sealed class CardBuilderTests
         Assert.Empty(read.Errors);
         var (assessment, _, cards) = Answer(read.Request);
 
-        Assert.Equal(Verdict.Eligible, assessment.Overall);
-        var card = Assert.Single(cards, c => c.Summary.StartsWith("Ketamine screening: eligible for", StringComparison.Ordinal));
+        // From rule set 1.9.0 recorded suicidality below imminent risk is a caution (SUI-014): eligible with cautions.
+        Assert.Equal(Verdict.EligibleWithCautions, assessment.Overall);
+        Assert.Contains(assessment.Findings, f => f.RuleId == "SUI-014");
+        var card = Assert.Single(cards, c => c.Summary.StartsWith("Ketamine screening: eligible with cautions for", StringComparison.Ordinal));
         var important = assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList();
         Assert.Contains(important, f => f.RuleId == "SUI-006");
         Assert.Contains(important, f => f.RuleId == "SUI-001");
