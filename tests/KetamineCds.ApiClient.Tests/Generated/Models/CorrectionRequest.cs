@@ -109,7 +109,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis? PrimaryDiagnosis { get; set; }
         /// <summary>Prognosis in weeks. Unit: weeks. Required when lifeLimitingIllness is true.</summary>
         public int? PrognosisWeeks { get; set; }
-        /// <summary>Psychosis.</summary>
+        /// <summary>Psychosis. Active includes current psychotic symptoms of any cause, a depressive episode with psychotic features among them.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus? Psychosis { get; set; }
         /// <summary>Myocardial infarction or stroke in the last 6 weeks.</summary>
         public bool? RecentMyocardialInfarctionOrStroke { get; set; }

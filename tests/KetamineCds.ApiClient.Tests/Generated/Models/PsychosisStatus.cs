@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>Psychosis.</summary>
+    /// <summary>Psychosis. Active includes current psychotic symptoms of any cause, a depressive episode with psychotic features among them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum PsychosisStatus
     {

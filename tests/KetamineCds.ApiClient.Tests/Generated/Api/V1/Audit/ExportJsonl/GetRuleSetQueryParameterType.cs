@@ -44,5 +44,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneEightZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.9.0")]
+        #pragma warning disable CS1591
+        OneNineZero,
+        #pragma warning restore CS1591
     }
 }
