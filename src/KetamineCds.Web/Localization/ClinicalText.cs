@@ -155,6 +155,9 @@ public sealed class ClinicalText
     /// </summary>
     public string VerdictExplanationInvestigationalOnly() => Message("Verdict.not-indicated.ExplainInvestigational");
 
+    /// <summary>"Not indicated" where the investigational PTSD/OCD pathway applies but is itself not eligible (QA148 F11).</summary>
+    public string VerdictExplanationInvestigationalBlocked() => Message("Verdict.not-indicated.ExplainInvestigationalBlocked");
+
     public string PathwayStatus(PathwayStatus status) => Message("PathwayStatus." + WireNames.Of(status));
 
     public string Pathway(Pathway pathway) => Message("Pathway." + WireNames.Of(pathway));

@@ -12,16 +12,30 @@ namespace KetamineCds.Web.Screenings;
 /// "Not recorded" summary lists (<see cref="NotRecordedSummary.SafetyQuestions"/>). A blood pressure or a hepatic status
 /// that is not recorded is a care item for the verdict, yet each can give a contraindication (CV-003 at or above 180/110,
 /// HEP-001 severe hepatic impairment): "None." is not established while they are blank, as "not recorded" is never "no"
-/// (ADR 0005).
+/// (ADR 0005). But they are care items, not questions a pathway waits for (QA148 F2): <see cref="CouldBlock"/> and
+/// <see cref="BeforeFirstDose"/> keep the two apart, by the field catalogue's own classification, and the page says of the
+/// second that the pathway opens without them while the dose waits for them (CV-004, HEP-003).
 /// </summary>
 /// <param name="Questions">The questions, in the form's order (the field catalogue's).</param>
-public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> Questions)
+/// <param name="BeforeFirstDose">
+/// The care items among them (<see cref="NotRecordedMeans.CallsForCare"/>, and not a safety item a pathway waits for: blood
+/// pressure, hepatic status): no pathway waits for them, but each must be known before the first dose, as an answer could be
+/// a contraindication.
+/// </param>
+public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> Questions, IReadOnlyList<FieldDefinition> BeforeFirstDose)
 {
     /// <summary>How many such questions are not answered: 0 means the section may say "None.".</summary>
     public int Count => Questions.Count;
 
     /// <summary>The questions' labels, in the page's language.</summary>
     public IReadOnlyList<string> Labels => [.. Questions.Select(q => Display.Label(q.Name))];
+
+    /// <summary>
+    /// The safety questions among them: those the "Not recorded" summary lists and every other one whose absence could block a
+    /// pathway (<see cref="NotRecordedMeans.CanBlock"/>); a pathway they could block waits for them, or a contraindication
+    /// recorded already blocks it.
+    /// </summary>
+    public IReadOnlyList<FieldDefinition> CouldBlock => [.. Questions.Where(q => !BeforeFirstDose.Contains(q))];
 
     /// <summary>
     /// The questions for this screening. A rule set the catalogue does not know (none is ever removed) leaves only the
@@ -44,7 +58,9 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
             }
         }
 
-        return new ContraindicationsUnanswered([.. Fields.All.Where(f => names.Contains(f.Name))]);
+        var safety = notRecorded.SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
+        var questions = Fields.All.Where(f => names.Contains(f.Name)).ToList();
+        return new ContraindicationsUnanswered(questions, [.. questions.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !safety.Contains(f.Name))]);
     }
 
     /// <summary>The fields a rule set's contraindication rules read, worked out once per rule set (a rule set never changes).</summary>

@@ -34,24 +34,31 @@ public static partial class Display
     /// <summary>
     /// The explanation of an assessment's verdict. "Not indicated" leaves the investigational pathway aside (contract
     /// 1.1), so where that pathway applies (any status but not-applicable) the explanation says that only an
-    /// investigational use applies, never that no pathway does (P-PTSD, P-OCD; clinical audit QA10b C7).
+    /// investigational use applies, never that no pathway does (P-PTSD, P-OCD; clinical audit QA10b C7); where that pathway
+    /// is itself not eligible, it says that the investigational use is blocked too (QA148 F11).
     /// </summary>
     public static string Explain(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return assessment.Overall == Verdict.NotIndicated
-            && assessment.Pathways.Any(p => p.Pathway == Pathway.InvestigationalPtsdOcd && p.Status != PathwayStatus.NotApplicable)
-            ? Text.VerdictExplanationInvestigationalOnly()
-            : Text.VerdictExplanation(assessment.Overall);
+        var investigational = assessment.Pathways.FirstOrDefault(p => p.Pathway == Pathway.InvestigationalPtsdOcd)?.Status ?? PathwayStatus.NotApplicable;
+        // QA148 F11: an investigational use that is itself not eligible (imminent suicide risk without a safety net, SUI-009)
+        // does not "apply": the explanation says it is blocked too.
+        return assessment.Overall != Verdict.NotIndicated || investigational == PathwayStatus.NotApplicable
+            ? Text.VerdictExplanation(assessment.Overall)
+            : investigational == PathwayStatus.NotEligible
+                ? Text.VerdictExplanationInvestigationalBlocked()
+                : Text.VerdictExplanationInvestigationalOnly();
     }
 
     /// <summary>
     /// The findings that still call for action although no pathway applies: under "Not indicated", every high-severity
     /// contraindication, caution and requirement, by kind, in the assessment's order (QA13 M3: the headline must never
-    /// read calmer than the findings, e.g. an imminent suicide risk under "standard care first"). Empty for any other
-    /// verdict, whose headline already speaks of the pathways the findings act on.
+    /// read calmer than the findings, e.g. an imminent suicide risk under "standard care first"), each rule once. Empty for
+    /// any other verdict, whose headline already speaks of the pathways the findings act on. The pages name each
+    /// contraindication and caution in words, its summary with its id (QA148 F11), and the requirements by id (the
+    /// checklist below has their words).
     /// </summary>
-    public static IReadOnlyList<(FindingKind Kind, IReadOnlyList<string> RuleIds)> StillCallForAction(Assessment assessment)
+    public static IReadOnlyList<(FindingKind Kind, IReadOnlyList<Finding> Findings)> StillCallForAction(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return assessment.Overall != Verdict.NotIndicated
@@ -60,8 +67,11 @@ public static partial class Display
                 .Where(f => f.Kind != FindingKind.Information && f.Severity == Severity.High)
                 .GroupBy(f => f.Kind)
                 .OrderBy(g => g.Key)
-                .Select(g => (g.Key, (IReadOnlyList<string>)[.. g.Select(f => f.RuleId).Distinct(StringComparer.Ordinal)]))];
+                .Select(g => (g.Key, (IReadOnlyList<Finding>)[.. g.DistinctBy(f => f.RuleId, StringComparer.Ordinal)]))];
     }
+
+    /// <summary>Whether the still-call-for-action line names a kind's findings in words (contraindications and cautions) or by id.</summary>
+    public static bool NamedInWords(FindingKind kind) => kind is FindingKind.Contraindication or FindingKind.Caution;
 
     /// <summary>A logged verdict's contract value (<c>not-eligible-now</c>) in the reader's words; an unknown value as it is.</summary>
     public static string VerdictText(string? wire) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -113,10 +114,14 @@ public sealed class FieldControl
 
     public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, HintId, ErrorId);
 
-    /// <summary><c>can-block</c> or <c>calls-for-care</c> for a safety question (site.js counts them), else null.</summary>
+    /// <summary>
+    /// <c>can-block</c>, <c>before-dose</c> (a care item that must be known before the first dose, <see cref="CareBeforeFirstDose"/>:
+    /// blood pressure, hepatic status) or <c>calls-for-care</c> for a safety question (site.js counts them), else null.
+    /// </summary>
     public string? Safety => Field.NotRecorded switch
     {
         NotRecordedMeans.CanBlock => "can-block",
+        NotRecordedMeans.CallsForCare when CareBeforeFirstDose.Includes(RuleSetCatalog.Current, Field) => "before-dose",
         NotRecordedMeans.CallsForCare => "calls-for-care",
         _ => null,
     };

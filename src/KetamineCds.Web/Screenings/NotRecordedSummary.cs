@@ -18,7 +18,8 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="SafetyQuestions">Every safety question not recorded that could block a pathway, in the form's order.</param>
 /// <param name="CareItems">The findings that fired because something calling for care was not recorded.</param>
 /// <param name="BlockedByContraindication">True when a recorded contraindication already makes a pathway not eligible.</param>
-public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQuestions, IReadOnlyList<CareItemNotRecorded> CareItems, bool BlockedByContraindication = false)
+/// <param name="APathwayIsOpen">True when a pathway is eligible (with or without cautions) although these are not recorded.</param>
+public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQuestions, IReadOnlyList<CareItemNotRecorded> CareItems, bool BlockedByContraindication = false, bool APathwayIsOpen = false)
 {
     public bool IsEmpty => SafetyQuestions.Count == 0 && CareItems.Count == 0;
 
@@ -30,6 +31,16 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     /// leave no pathway waiting): each could still rule a pathway out.
     /// </summary>
     public IReadOnlyList<MissingSafetyItem> CouldAlsoBlock => [.. SafetyQuestions.Where(i => i.Pathways.Count == 0)];
+
+    /// <summary>
+    /// The care items that must be known before the first dose (blood pressure, CV-004; hepatic status, HEP-003; QA148 F2):
+    /// no pathway waits for them, yet an answer could rule treatment out, so the dose waits. Listed apart from the safety
+    /// questions, never as questions that could keep a pathway waiting.
+    /// </summary>
+    public IReadOnlyList<CareItemNotRecorded> BeforeFirstDose => [.. CareItems.Where(c => c.BeforeFirstDose)];
+
+    /// <summary>The other care items: each calls for care meanwhile, and neither a pathway nor the dose waits for it.</summary>
+    public IReadOnlyList<CareItemNotRecorded> OtherCareItems => [.. CareItems.Where(c => !c.BeforeFirstDose)];
 
     /// <summary>
     /// The summary from the findings alone: the items a pathway waits for and the care items. Without the history it
@@ -48,7 +59,9 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     private static NotRecordedSummary Build(Assessment assessment, PatientHistory? history)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        var completeness = (RuleSetCatalog.Find(assessment.RuleSet.Version)?.Pathways ?? [])
+        var ruleSet = RuleSetCatalog.Find(assessment.RuleSet.Version);
+        var beforeFirstDose = ruleSet is null ? new HashSet<string>(StringComparer.Ordinal) : CareBeforeFirstDose.Questions(ruleSet).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var completeness = (ruleSet?.Pathways ?? [])
             .Where(p => p.CompletenessRuleId is not null)
             .ToDictionary(p => p.CompletenessRuleId!, p => p.Pathway, StringComparer.Ordinal);
 
@@ -77,7 +90,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             {
                 // An information finding (an indication that cannot yet be ruled out, SUI-001) asks for no care of its own:
                 // the completeness rule it leaves waiting names the item above.
-                care.Add(new CareItemNotRecorded([.. unrecorded.Select(Display.Label)], finding));
+                care.Add(new CareItemNotRecorded([.. unrecorded.Select(Display.Label)], finding, unrecorded.Exists(beforeFirstDose.Contains)));
             }
         }
 
@@ -86,7 +99,6 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             // Every question the form asked of this history whose absence could block a pathway, waited for or not, and
             // whose answer could still block one given the answers recorded (with the whole safety net recorded, an
             // aborted attempt cannot: the list never says a question could block when no answer to it would).
-            var ruleSet = RuleSetCatalog.Find(assessment.RuleSet.Version);
             foreach (var field in Fields.All.Where(f => f.NotRecorded == NotRecordedMeans.CanBlock && !f.IsRecorded(history)))
             {
                 if (field.IsAskedOf(history)
@@ -104,7 +116,8 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             .Select(w => new MissingSafetyItem(w.Field, Display.Label(w.Field), [.. w.Pathways.Order()]))
             .ToList();
         var blocked = assessment.Pathways.Any(p => p.Status == PathwayStatus.NotEligible) && assessment.OfKind(FindingKind.Contraindication).Any();
-        return new NotRecordedSummary(ordered, care, blocked);
+        var open = assessment.Pathways.Any(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
+        return new NotRecordedSummary(ordered, care, blocked, open);
     }
 
     /// <summary>

@@ -72,13 +72,15 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
 
         var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", language)).Content.ReadAsStringAsync());
 
-        var notRecorded = Between(html, "id=\"not-recorded-title\"", "id=\"not-recorded-care\"");
+        var notRecorded = Between(html, "id=\"not-recorded-title\"", "id=\"not-recorded-before-dose\"");
         var unanswered = notRecorded.Split("class=\"not-recorded__item\"").Length - 1;
         Assert.True(unanswered >= 9, $"the safety questions not recorded are listed ({unanswered})");
         var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
-        // QA128 F4: with them, the three questions contraindication rules read that the eight answers leave blank (blood
-        // pressure, CV-003; hepatic status, HEP-001), which Not recorded lists as care items.
-        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered + 3), contraindications, StringComparison.Ordinal);
+        // QA128 F4: the three questions contraindication rules read that the eight answers leave blank (blood pressure,
+        // CV-003; hepatic status, HEP-001) are named too, but QA148 F2: as care items the first dose waits for, not counted
+        // among the safety questions that could block a pathway (they were, as "unanswered + 3").
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered), contraindications, StringComparison.Ordinal);
+        Assert.Contains(language == "zh-CN" ? "首剂前必须明确的护理项目也未记录" : "Care items that must be known before the first dose are not recorded either: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment", contraindications, StringComparison.Ordinal);
         Assert.Contains("href=\"#not-recorded-title\"", contraindications, StringComparison.Ordinal);
         Assert.DoesNotContain(none, contraindications, StringComparison.Ordinal);
     }
@@ -215,14 +217,18 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
 
         var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}/Print", language)).Content.ReadAsStringAsync());
 
-        var start = html.IndexOf("<p class=\"p-nr-care\">", StringComparison.Ordinal);
-        Assert.True(start > 0, "the print has a line of care items not recorded");
-        var line = html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
-        var items = System.Text.RegularExpressions.Regex.Matches(line, "<span class=\"p-nr-item\"><span class=\"p-box\" aria-hidden=\"true\">\u2610</span>\u00A0(?<labels>(?:<strong>[^<]+</strong>(?:, |、)?)+)\u00A0\\[<span class=\"p-rule\">(?<rule>[A-Z]+-[0-9]+)</span>\\]</span>");
-        Assert.True(items.Count > 0, line);
-        Assert.Contains(items, m => m.Groups["rule"].Value == "HEP-003");
-        // Nothing of an item stands outside it: the line is its title and its items.
-        Assert.DoesNotContain("]" + (language == "zh-CN" ? "\uFF1B" : ";"), line, StringComparison.Ordinal);
+        // QA148 F2: the hepatic status (HEP-003) is a care item the first dose waits for, on a line of its own before the
+        // other care items, its items made the same way.
+        foreach (var (start, rule) in new[] { (html.IndexOf("<p class=\"p-nr-care\" id=\"p-before-dose\">", StringComparison.Ordinal), "HEP-003"), (html.IndexOf("<p class=\"p-nr-care\">", StringComparison.Ordinal), "SAF-001") })
+        {
+            Assert.True(start > 0, "the print has a line of care items not recorded");
+            var line = html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
+            var items = System.Text.RegularExpressions.Regex.Matches(line, "<span class=\"p-nr-item\"><span class=\"p-box\" aria-hidden=\"true\">\u2610</span>\u00A0(?<labels>(?:<strong>[^<]+</strong>(?:, |、)?)+)\u00A0\\[<span class=\"p-rule\">(?<rule>[A-Z]+-[0-9]+)</span>\\]</span>");
+            Assert.True(items.Count > 0, line);
+            Assert.Contains(items, m => m.Groups["rule"].Value == rule);
+            // Nothing of an item stands outside it: the line is its title and its items.
+            Assert.DoesNotContain("]" + (language == "zh-CN" ? "\uFF1B" : ";"), line, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

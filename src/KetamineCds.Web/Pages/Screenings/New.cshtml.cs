@@ -208,7 +208,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>
     /// The templates of the line above the submit button, in the page's language: the server fills one, and site.js
-    /// the same ones (from data attributes) as the answers change. {0}: not recorded; {1}: could block a pathway.
+    /// the same ones (from data attributes) as the answers change. {0}: not recorded; {1}: could block a pathway. A care item
+    /// that must be known before the first dose (blood pressure, hepatic status) is marked so in the list, never as could block (QA148 F2).
     /// </summary>
     public IReadOnlyDictionary<string, string> SafetyCountTemplates => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -218,6 +219,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         ["many-blocking"] = localizer["{0} safety questions are not recorded ({1} could block a pathway): no pathway can open while a question that could block it is not recorded."],
         ["many-care"] = localizer["{0} safety questions are not recorded: each calls for care when not recorded."],
         ["could-block"] = localizer[" (could block a pathway)"],
+        ["before-dose"] = localizer[" (must be known before the first dose)"],
     };
 
     /// <summary>The line above the submit button for these counts.</summary>

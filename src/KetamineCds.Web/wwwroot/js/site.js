@@ -165,6 +165,9 @@
       a.textContent = q.getAttribute("data-safety-label");
       li.appendChild(a);
       if (canBlock) { li.appendChild(document.createTextNode(box.getAttribute("data-text-could-block"))); }
+      // A care item that must be known before the first dose (blood pressure, hepatic status): a pathway does not wait for
+      // it, the dose does (QA148 F2).
+      else if (q.getAttribute("data-safety") === "before-dose") { li.appendChild(document.createTextNode(box.getAttribute("data-text-before-dose"))); }
       items.appendChild(li);
       signature.push(a.getAttribute("href") + "|" + li.textContent);
     }
