@@ -19,8 +19,11 @@ namespace KetamineCds.Web.Tests.Pages;
 /// </summary>
 public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
 {
-    /// <summary>QA148's benign base history "B": every safety question answered.</summary>
-    private static JsonObject Benign(string reference) => new()
+    /// <summary>
+    /// QA148's benign base history "B": a man of 40 with TRD on an SSRI, no suicidality, PHQ-9 18 with item 9 = 0, and every
+    /// safety question and care item answered with its ordinary answer (the catalogue's, <see cref="CompleteScreeningBodies.WithEveryItemRecorded(JsonObject)"/>).
+    /// </summary>
+    private static JsonObject Benign(string reference) => CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
     {
         ["patientReference"] = reference,
         ["ageYears"] = 40,
@@ -32,36 +35,13 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
         ["distinctMechanisms"] = 2,
         ["onOralAntidepressant"] = true,
         ["oralAntidepressantClass"] = "ssri",
-        ["currentManiaOrMixedFeatures"] = false,
         ["psychosis"] = "none",
         ["suicidality"] = "none",
-        ["lifeLimitingIllness"] = false,
-        ["chronicNeuropathicPain"] = false,
-        ["onOpioids"] = false,
-        ["opioidInducedHyperalgesia"] = false,
-        ["onNaltrexone"] = false,
-        ["benzodiazepineDiazepamEquivalentMg"] = 0,
-        ["onPsychostimulantOrMaoi"] = false,
-        ["substanceUse"] = "none",
-        ["otherCnsDepressants"] = false,
-        ["aneurysmalVascularDisease"] = false,
-        ["arteriovenousMalformation"] = false,
-        ["intracerebralHemorrhageHistory"] = false,
-        ["hypersensitivityToKetamine"] = false,
-        ["seriousCardiovascularOrCerebrovascularCondition"] = false,
-        ["recentMyocardialInfarctionOrStroke"] = false,
-        ["otherCardiovascularOrCerebrovascularDisease"] = false,
-        ["hypertensiveEncephalopathyHistory"] = false,
-        ["respiratoryDiseaseOrSleepApnea"] = false,
-        ["cognitiveImpairment"] = false,
-        ["urinaryTractSymptoms"] = false,
         ["systolicBp"] = 124,
         ["diastolicBp"] = 78,
-        ["hepaticImpairment"] = "none",
         ["phq9Total"] = 18,
         ["phq9Item9"] = 0,
-        ["breastfeeding"] = false,
-    };
+    });
 
     /// <summary>B with blood pressure and hepatic status left out (QA148 F2's steps).</summary>
     private static JsonObject CareItemsBlank(string reference) =>
