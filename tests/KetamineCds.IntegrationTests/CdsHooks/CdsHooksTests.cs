@@ -1039,7 +1039,8 @@ public abstract class CdsHooksTests
             ["Vascular surgery cleared treatment." + cardNamed, "Cleared again after the repeat scan." + cardNamed],
             (await log.FindScreeningAsync(entry.Id))!.Overrides.Select(o => o.Explanation));
 
-        // QA6: a reason code the card did not offer was read as "other" and, with a comment, lost; it is kept now.
+        // QA6: a reason code the card did not offer was read as "other" and, with a comment, lost; it is kept now. From QA141
+        // F3 such a code states no reason and no decision (it was recorded as "proceed, other"): only the code and the words.
         feedback["feedback"]![0]!["overrideReason"]!["reason"]!["code"] = "ehr-local-42";
         feedback["feedback"]![0]!["overrideReason"]!["userComment"] = "Discussed at the team meeting.";
         using (var unknown = await app.PostAsync(PatientView + "/feedback", feedback.ToJsonString()))
@@ -1048,7 +1049,8 @@ public abstract class CdsHooksTests
         }
 
         var kept = (await log.FindScreeningAsync(entry.Id))!.Overrides[^1];
-        Assert.Equal(OverrideReason.Other, kept.Reason);
+        Assert.Null(kept.Reason);
+        Assert.Null(kept.Decision);
         Assert.Equal("Discussed at the team meeting. Reason code given: ehr-local-42." + cardNamed, kept.Explanation);
         Assert.True((await log.VerifyAsync()).Intact);
     }
