@@ -60,6 +60,11 @@ public sealed class SampleDatesTests
         }
     }
 
+    /// <summary>
+    /// Sent now, the blood pressure lies 35 minutes before the call, or at the first moment of the call's UTC day when the
+    /// call comes in that day's first 35 minutes (the clean-clone CI of 2026-12-02 ran this at 00:22 UTC, and a range of
+    /// "35 minutes before" alone failed then).
+    /// </summary>
     [Fact]
     public void Sample_SentNow_HasItsBloodPressureTakenBeforeTheCallOnTheSameDay()
     {
@@ -69,7 +74,32 @@ public sealed class SampleDatesTests
 
         var bp = Assert.Single(Resources(sample), r => r["code"]?["coding"]?[0]?["code"]?.GetValue<string>() == "85354-9");
         var at = DateTimeOffset.Parse(bp["effectiveDateTime"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-        Assert.InRange(at, before - TimeSpan.FromMinutes(35) - TimeSpan.FromSeconds(1), after - TimeSpan.FromMinutes(35));
+        Assert.InRange(at, TakenFor(before) - TimeSpan.FromSeconds(1), TakenFor(after));
+        Assert.True(at <= after, $"{at:O} lies after the call at {after:O}");
+    }
+
+    [Theory]
+    [InlineData("2026-12-02T00:22:33Z", "2026-12-02T00:00:00Z")]
+    [InlineData("2026-12-02T00:35:00Z", "2026-12-02T00:00:00Z")]
+    [InlineData("2026-12-02T00:36:00Z", "2026-12-02T00:01:00Z")]
+    [InlineData("2026-12-01T23:47:32Z", "2026-12-01T23:12:32Z")]
+    public void MovedTo_TheBloodPressure_LiesWhereTheSentNowTestExpectsIt(string sentAt, string takenAt)
+    {
+        var now = DateTimeOffset.Parse(sentAt, CultureInfo.InvariantCulture);
+        var moved = JsonNode.Parse(SampleDates.MovedTo(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CdsHooks", "Requests", "patient-view-mdd-with-aneurysm.json")), now))!;
+
+        var bp = Assert.Single(Resources(moved), r => r["code"]?["coding"]?[0]?["code"]?.GetValue<string>() == "85354-9");
+        var at = DateTimeOffset.Parse(bp["effectiveDateTime"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        Assert.Equal(DateTimeOffset.Parse(takenAt, CultureInfo.InvariantCulture), at);
+        Assert.Equal(TakenFor(now), at);
+    }
+
+    /// <summary>When a call at <paramref name="sentAt"/> finds the morning's blood pressure taken: 35 minutes before, but not before the call's UTC day.</summary>
+    private static DateTimeOffset TakenFor(DateTimeOffset sentAt)
+    {
+        var dayStart = new DateTimeOffset(sentAt.UtcDateTime.Date, TimeSpan.Zero);
+        var taken = sentAt - TimeSpan.FromMinutes(35);
+        return taken < dayStart ? dayStart : taken;
     }
 
     /// <summary>Every resource of the request's prefetch, those of a bundle within a bundle (a search result) too.</summary>
