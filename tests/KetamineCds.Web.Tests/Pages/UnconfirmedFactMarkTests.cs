@@ -104,8 +104,8 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
 
         var html = await PageAsync($"/Screenings/{id}/Print");
 
-        Assert.Contains("<span class=\"p-unconfirmed\">Unconfirmed: 12</span>", PrintedItem(html, "NAL-001"), StringComparison.Ordinal);
-        Assert.Contains("<span class=\"p-unconfirmed\">Unconfirmed: 4, 13</span>", PrintedItem(html, "REMS-003"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"p-unconfirmed\">†12</span>", PrintedItem(html, "NAL-001"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"p-unconfirmed\">†4, 13</span>", PrintedItem(html, "REMS-003"), StringComparison.Ordinal);
         Assert.DoesNotContain("p-unconfirmed", PrintedItem(html, "PAIN-001"), StringComparison.Ordinal);
         Assert.Contains("id=\"unconfirmed-legend\"", html, StringComparison.Ordinal);
         Assert.Contains("\"To verify\" on the Rules page", html, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
         Assert.Contains("所依据的事实尚未证实", naltrexone, StringComparison.Ordinal);
         Assert.Contains("停用纳曲酮后的过量风险", naltrexone, StringComparison.Ordinal);
         Assert.DoesNotContain(Naltrexone.InBrief, naltrexone, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"p-unconfirmed\">未证实：4、13</span>", PrintedItem(print, "REMS-003"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"p-unconfirmed\">†4、13</span>", PrintedItem(print, "REMS-003"), StringComparison.Ordinal);
     }
 
     [Fact]
