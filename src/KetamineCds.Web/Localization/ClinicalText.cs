@@ -68,6 +68,13 @@ public sealed class ClinicalText
     /// <summary>The resource key of one text of a principle: <c>Principle.P-BIPOLAR.Statement</c>.</summary>
     public static string PrincipleKey(string principleId, PrinciplePart part) => $"Principle.{principleId}.{part}";
 
+    /// <summary>The resource key of one text of an unconfirmed fact, by its number: <c>Unconfirmed.13.InBrief</c>.</summary>
+    public static string UnconfirmedFactKey(int number, UnconfirmedFactPart part) =>
+        $"Unconfirmed.{number.ToString(CultureInfo.InvariantCulture)}.{part}";
+
+    /// <summary>The resource key of one text of a discrepancy: <c>Discrepancy.D7.Reading</c>.</summary>
+    public static string DiscrepancyKey(string id, DiscrepancyPart part) => $"Discrepancy.{id}.{part}";
+
     // ---- the Domain's texts --------------------------------------------------------------------------------
 
     public string FieldLabel(FieldDefinition field)
@@ -142,6 +149,23 @@ public sealed class ClinicalText
 
     public string PrincipleSection(Principle principle) =>
         Translate(_rules, PrincipleKey(NotNull(principle).Id, PrinciplePart.Section), principle.Section);
+
+    /// <summary>An unconfirmed fact ("To verify"), in full.</summary>
+    public string UnconfirmedFactText(UnconfirmedFact fact) =>
+        Translate(_rules, UnconfirmedFactKey(NotNull(fact).Number, UnconfirmedFactPart.Fact), fact.Fact);
+
+    /// <summary>An unconfirmed fact in a few words, as a finding's mark says it.</summary>
+    public string UnconfirmedFactInBrief(UnconfirmedFact fact) =>
+        Translate(_rules, UnconfirmedFactKey(NotNull(fact).Number, UnconfirmedFactPart.InBrief), fact.InBrief);
+
+    public string DiscrepancySubject(Discrepancy discrepancy) =>
+        Translate(_rules, DiscrepancyKey(NotNull(discrepancy).Id, DiscrepancyPart.Subject), discrepancy.Subject);
+
+    public string DiscrepancyDisagreement(Discrepancy discrepancy) =>
+        Translate(_rules, DiscrepancyKey(NotNull(discrepancy).Id, DiscrepancyPart.Disagreement), discrepancy.Disagreement);
+
+    public string DiscrepancyReading(Discrepancy discrepancy) =>
+        Translate(_rules, DiscrepancyKey(NotNull(discrepancy).Id, DiscrepancyPart.Reading), discrepancy.Reading);
 
     // ---- display names ------------------------------------------------------------------------------------
 

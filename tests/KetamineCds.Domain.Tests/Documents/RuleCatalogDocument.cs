@@ -8,7 +8,8 @@ namespace KetamineCds.Domain.Tests.Documents;
 
 /// <summary>
 /// Renders a rule set as the markdown rule catalogue (<c>docs/rules.md</c>): identity, decision policy, pathway map,
-/// every rule with its condition, kind, severity, topic and citations, and the [K] facts still to verify. The Web app
+/// every rule with its condition, kind, severity, topic and citations, the [K] facts still to verify
+/// (<see cref="UnconfirmedFacts"/>) and where the sources disagree (<see cref="Discrepancies"/>). The Web app
 /// can serve the same text; a test keeps the committed file equal to the rendering.
 /// </summary>
 public static class RuleCatalogDocument
@@ -16,68 +17,6 @@ public static class RuleCatalogDocument
     /// <summary>The command that rewrites <c>docs/rules.md</c> from the code.</summary>
     public const string RegenerateCommand =
         "KETAMINECDS_WRITE_RULES_DOC=1 dotnet test tests/KetamineCds.Domain.Tests -c Release --filter RulesDocument";
-
-    /// <summary>The unconfirmed facts the current rules rely on: [K] facts of <c>label-and-literature.md</c>, and facts it does not record.</summary>
-    public static IReadOnlyList<UnconfirmedFact> ToVerify { get; } =
-    [
-        new("A written safety plan (for example Stanley-Brown) and lethal-means counselling are standard suicide-care practice; no specific source was retrieved, so these requirements rest on the source document's principle alone.",
-            "label-and-literature.md section 2.5 and section 10 item 7",
-            ["SUI-003", "SUI-004", "SUI-005", "SUI-007", "SUI-009", "SUI-010"]),
-        new("The psychosis protocol \"use only once antipsychotics control the psychosis, stop at once if it worsens\" is expert opinion; no trial supports it.",
-            "label-and-literature.md section 6.2",
-            ["PSY-002", "PSY-003", "PSY-004"]),
-        new("The US label appears to have no separate starting dose for patients aged 65 or over (only the EU/HK labelling starts at 28 mg); not confirmed against the current US SPL.",
-            "label-and-literature.md section 1.6 and section 10 item 1",
-            ["AGE-003"]),
-        new("No modification of the SPRAVATO REMS after 31 December 2024 was seen; the current setting requirements (a truncated item), the current Patient Monitoring Form fields (including pulse oximetry) and its adverse-outcome block are not confirmed.",
-            "label-and-literature.md sections 2.2 and 2.4, section 10 item 3",
-            ["REMS-001", "REMS-002", "REMS-003", "REMS-004", "MED-001", "MED-002"]),
-        new("In ASPIRE I and II the between-group difference in suicidality severity (CGI-SS-r) was not significant; the excerpt read was truncated.",
-            "label-and-literature.md section 1.9, section 8 D3 and section 10 item 4",
-            ["SUI-006"]),
-        new("The current US SPL (version 18, March 2026): exact indication wording, section numbering, the respiratory-depression warning text and the pregnancy wording (\"not recommended\") were not read; most label text comes from the 2019 label and later secondary sources.",
-            "label-and-literature.md version caveat and section 10 item 1",
-            ["TRD-001", "TRD-004", "SUI-001", "SUI-002", "REMS-002", "MED-002", "REP-001"]),
-        new("The full texts of the ketamine consensus statements (Sanacora 2017, McIntyre 2021) were not read: their relative contraindications (psychosis, substance use, hypertension and cardiac disease, pregnancy) and monitoring parameters are known only from abstracts and secondary summaries.",
-            "label-and-literature.md sections 3.1 and 3.2, section 10 item 2",
-            ["KET-001", "KET-002", "SUB-001", "SUB-002"]),
-        new("The EMA guideline's verbatim TRD definition (at least two antidepressants of the same or a different class) is not confirmed.",
-            "label-and-literature.md section 5.1 and section 10 item 5",
-            ["TRD-001", "TRD-002"]),
-        new("The PHQ-9 \"no permission required to reproduce\" statement was not retrieved; the app reads only the scores the clinician records.",
-            "label-and-literature.md section 7.1 and section 10 item 6",
-            ["SCR-001", "SCR-002", "SUI-008"]),
-        new("The EU SmPC's contraindication of a recent significant cardiovascular event (myocardial infarction or stroke within the previous 6 weeks) is not in the fact base: its EU SmPC section records only the indications, the psychiatrist's decision, blood pressure before dosing and the setting for unstable cardiovascular or respiratory conditions. CV-006 blocks on this contraindication as known, not as read.",
-            "label-and-literature.md section 1.10 (not recorded there)",
-            ["CV-006"]),
-        new("The 180/110 mmHg threshold that defers the session is a clinic-policy choice, not a number from the label or the consensus: the label gives 140/90 only as a general guide for a benefit-risk decision to delay, the fact base records a third-party \"BP below 160/100\" claim as not label text, and the consensus statements' hypertension criteria were not read in full. The clinic must confirm the threshold, and say whether a rested repeat reading on the same day may reopen a deferred session (no source in the fact base says). From 1.4.0 CV-002 stops where CV-003 starts, so it rests on the same threshold.",
-            "label-and-literature.md section 1.4 (Increase in blood pressure) and section 10 item 2",
-            ["CV-002", "CV-003"]),
-        new("That a patient who stops naltrexone loses opioid tolerance and is at risk of a fatal overdose on relapse is general pharmacology: no source key in the fact base states it (its naltrexone section covers only whether naltrexone blunts ketamine's effect).",
-            "label-and-literature.md section 4 (not stated there)",
-            ["NAL-001"]),
-        new("No driving until the next day after a restful sleep, and the 2-hour observation, are the esketamine label's and REMS's requirements; for racemic ketamine (off-label TRD, bipolar adjunct, palliative) they are applied by analogy, the safer reading. The consensus asks for vital-sign and mental-status monitoring but no source in the fact base sets the driving advice or the observation time for racemic ketamine.",
-            "label-and-literature.md section 1.4 (Impaired ability to drive), section 1.5 and section 3",
-            ["REMS-002", "REMS-003"]),
-        new("That respiratory disease or sleep apnoea raises the risk of respiratory depression after esketamine is this app's reading: the fact base records the respiratory-depression warning, pulse oximetry and the EU setting for unstable respiratory conditions, not a higher risk in these patients.",
-            "label-and-literature.md sections 1.3, 1.4 and 1.10",
-            ["CV-007"]),
-        new("Whether the pivotal esketamine trials excluded recent substance use disorder is not confirmed; only the IV ketamine trial in depression with alcohol use disorder (Yoon) is.",
-            "label-and-literature.md sections 3.3 and 4",
-            ["SUB-001"]),
-        new("That lamotrigine gives no protection against mania (so that, in bipolar I, lamotrigine alone counts as no mood stabilizer) is general psychopharmacology; no source key in the fact base states it.",
-            "label-and-literature.md section 6.1 (not stated there)",
-            ["BIP-002", "BIP-005"]),
-        new("That naltrexone and opioids together block opioid analgesia and risk withdrawal, or overdose if the blockade is overridden, is general pharmacology; no source key in the fact base states it.",
-            "label-and-literature.md section 4 (not stated there)",
-            ["NAL-002"]),
-        new("The 2020 benzodiazepine cohort (FRONT-PSYCHIATRY-2020-BZD) is known by its journal, year, size and DOI only: its authors, title and route of ketamine are not in the fact base, and neither source key is yet in its key table; the fact base also read only part of the current esketamine label, so that the label says nothing of a dose effect is as far as it shows.",
-            "label-and-literature.md section 3.4 and version caveat",
-            ["MED-006"]),
-        new("The rapid reduction of suicidal thoughts within hours (P-SUICIDALITY-RAPID) comes from studies of intravenous ketamine, none of which is a source key in the fact base; SUI-006 cites only the esketamine label's limitation of use for it.",
-            "label-and-literature.md source keys (no IV ketamine suicidality study) and section 8 D3",
-            ["SUI-006"]),
-    ];
 
     /// <summary>The catalogue of a rule set as markdown, with <c>\n</c> line endings.</summary>
     public static string Render(RuleSet ruleSet)
@@ -155,10 +94,11 @@ public static class RuleCatalogDocument
             sb.Append("- Canonical condition: `").Append(rule.Condition.Canonical).Append("`\n");
             sb.Append("- Principles: ").Append(List(rule.Principles)).Append('\n');
             sb.Append("- Sources: ").Append(List(rule.Sources)).Append('\n');
-            var verify = ToVerify.Where(k => k.RuleIds.Contains(rule.Id)).ToArray();
-            if (verify.Length > 0)
+            var verify = UnconfirmedFacts.For(rule.Id);
+            if (verify.Count > 0)
             {
-                sb.Append("- Relies on unconfirmed facts: see [To verify](#to-verify)\n");
+                sb.Append("- Relies on unconfirmed facts: see [To verify](#to-verify) ")
+                    .Append(string.Join(", ", verify.Select(k => k.Number.ToString(CultureInfo.InvariantCulture)))).Append('\n');
             }
 
             sb.Append('\n').Append(rule.Detail).Append('\n');
@@ -179,12 +119,22 @@ public static class RuleCatalogDocument
         sb.Append("\n## To verify\n\n");
         sb.Append("Facts that rules rely on and that no source read confirms: those tagged [K] in `label-and-literature.md` (known, not confirmed in a source that was read), and those it does not record at all (general pharmacology, clinic policy, readings by analogy). ");
         sb.Append("None is encoded as certain; each must be checked before release.\n\n");
-        sb.Append("| # | Fact | Where recorded | Rules |\n|---|---|---|---|\n");
-        for (var i = 0; i < ToVerify.Count; i++)
+        sb.Append("| # | Fact | Where recorded | In the fact base | Rules |\n|---|---|---|---|---|\n");
+        foreach (var k in UnconfirmedFacts.All)
         {
-            var k = ToVerify[i];
-            sb.Append("| ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(k.Fact)).Append(" | ")
-                .Append(Cell(k.From)).Append(" | ").Append(string.Join(", ", k.RuleIds)).Append(" |\n");
+            sb.Append("| ").Append(k.Number.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(k.Fact)).Append(" | ")
+                .Append(Cell(k.From)).Append(" | ").Append(k.Status == UnconfirmedFactStatus.Known ? "[K]" : "not recorded")
+                .Append(" | ").Append(string.Join(", ", k.RuleIds)).Append(" |\n");
+        }
+
+        sb.Append("\n## Where the sources disagree\n\n");
+        sb.Append("The discrepancies between the source document and the label and literature (`label-and-literature.md` section 8) that rule texts cite as D1 to D9, ");
+        sb.Append("in this project's words, with the reading the rules encode (where they disagree, the safer one). The in-app Rules page shows the same list.\n\n");
+        sb.Append("| Id | About | Where they disagree | What the rules encode | Rules |\n|---|---|---|---|---|\n");
+        foreach (var d in Discrepancies.All)
+        {
+            sb.Append("| ").Append(d.Id).Append(" | ").Append(Cell(d.Subject)).Append(" | ").Append(Cell(d.Disagreement)).Append(" | ")
+                .Append(Cell(d.Reading)).Append(" | ").Append(string.Join(", ", d.RuleIds)).Append(" |\n");
         }
 
         return sb.ToString();

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Documents;
@@ -45,13 +46,45 @@ public class RulesDocumentTests
     [Fact]
     public void ToVerify_EveryItem_NamesRulesOfTheCurrentSetAndWhereItIsRecorded()
     {
-        Assert.NotEmpty(RuleCatalogDocument.ToVerify);
-        Assert.All(RuleCatalogDocument.ToVerify, k =>
+        Assert.NotEmpty(UnconfirmedFacts.All);
+        Assert.All(UnconfirmedFacts.All, k =>
         {
             Assert.NotEmpty(k.RuleIds);
-            Assert.All(k.RuleIds, id => Assert.NotNull(RuleSetCatalog.Current.Find(id)));
+            Assert.All(k.RuleIds, id => Assert.True(RuleSetCatalog.Current.Find(id) is not null, $"To verify {k.Number} names {id}, which is not in rule set {RuleSetCatalog.Current.Version}."));
             Assert.Contains("label-and-literature.md", k.From, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void ToVerify_Numbers_AreUniqueAscendingAndEachFactHasAShortFormForTheFindingsMark()
+    {
+        // QA148 F5: the number is the Rules page's anchor (/Rules#to-verify-13) and the print's mark; the short form is
+        // what the result page shows on each finding that rests on the fact, so it must stay short.
+        var numbers = UnconfirmedFacts.All.Select(k => k.Number).ToList();
+        Assert.Equal(numbers.Order().Distinct(), numbers);
+        Assert.All(UnconfirmedFacts.All, k => Assert.InRange(k.InBrief.Length, 10, 90));
+    }
+
+    [Fact]
+    public void Discrepancies_AreD1ToD9_EachWithItsReadingAndRulesOfTheCurrentSet()
+    {
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => "D" + i), Discrepancies.All.Select(d => d.Id));
+        Assert.All(Discrepancies.All, d =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(d.Subject));
+            Assert.False(string.IsNullOrWhiteSpace(d.Disagreement));
+            Assert.False(string.IsNullOrWhiteSpace(d.Reading));
+            Assert.NotEmpty(d.RuleIds);
+            Assert.All(d.RuleIds, id => Assert.True(RuleSetCatalog.Current.Find(id) is not null, $"{d.Id} names {id}, which is not in rule set {RuleSetCatalog.Current.Version}."));
+        });
+    }
+
+    [Fact]
+    public void Discrepancies_EveryOneARuleTextOfTheCurrentSetCites_IsListedWithThatRule()
+    {
+        // A rule text that says "discrepancy D7" sends the clinician to D7 on the Rules page: D7 must name the rule.
+        var cited = RuleSetCatalog.Current.Rules.SelectMany(r => System.Text.RegularExpressions.Regex.Matches(r.Summary + " " + r.Detail, @"\bD[1-9]\b").Select(m => (Rule: r.Id, Id: m.Value))).Distinct();
+        Assert.All(cited, c => Assert.Contains(c.Rule, Discrepancies.All.Single(d => d.Id == c.Id).RuleIds));
     }
 
     [Theory]
@@ -70,7 +103,7 @@ public class RulesDocumentTests
     [InlineData("PSY-004")]
     [InlineData("SUI-009")]
     public void ToVerify_RuleRestingOnAnUnconfirmedFact_IsListed(string ruleId) =>
-        Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId));
+        Assert.Contains(UnconfirmedFacts.All, k => k.RuleIds.Contains(ruleId));
 
     [Theory]
     [InlineData("CV-006", "6 weeks")]
@@ -79,7 +112,7 @@ public class RulesDocumentTests
     [InlineData("REMS-003", "racemic ketamine")]
     [InlineData("SUI-006", "intravenous ketamine")]
     public void ToVerify_NewRuleOf1_1_0_IsListedWithTheFactItRestsOn(string ruleId, string fact) =>
-        Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
+        Assert.Contains(UnconfirmedFacts.All, k => k.RuleIds.Contains(ruleId) && k.Fact.Contains(fact, StringComparison.Ordinal));
 
     [Fact]
     public void RulesDocument_Rendering_IsOfTheCurrentRuleSet()
@@ -130,6 +163,6 @@ public class RulesDocumentTests
     public void ToVerify_EveryRuleWhoseDetailDefersToTheDocument_IsListed()
     {
         var deferring = RuleSetCatalog.Current.Rules.Where(r => r.Detail.Contains("docs/rules.md", StringComparison.Ordinal));
-        Assert.All(deferring, r => Assert.Contains(RuleCatalogDocument.ToVerify, k => k.RuleIds.Contains(r.Id)));
+        Assert.All(deferring, r => Assert.Contains(UnconfirmedFacts.All, k => k.RuleIds.Contains(r.Id)));
     }
 }

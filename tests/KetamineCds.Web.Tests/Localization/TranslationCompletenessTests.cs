@@ -61,11 +61,19 @@ public sealed class TranslationCompletenessTests
     }
 
     [Fact]
+    public void UnconfirmedFactsAndDiscrepancies_EveryText_HasCurrentChineseTranslation()
+    {
+        var problems = Problems(RuleChinese, UnconfirmedFactAndDiscrepancyTexts());
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
     public void ChineseResources_EveryEntry_TranslatesAnEnglishTextThatStillExists()
     {
         // A translation whose English is gone (a rule text changed, a field renamed) is stale: its key names no English.
         var known = new HashSet<string>(English.Keys.Concat(FieldTexts().Select(t => t.Key)), StringComparer.Ordinal);
-        var knownRules = new HashSet<string>(RuleTexts().Select(t => t.Key).Concat(PrincipleTexts().Select(t => t.Key)), StringComparer.Ordinal);
+        var knownRules = new HashSet<string>(RuleTexts().Select(t => t.Key).Concat(PrincipleTexts().Select(t => t.Key)).Concat(UnconfirmedFactAndDiscrepancyTexts().Select(t => t.Key)), StringComparer.Ordinal);
 
         var orphans = Chinese.Keys.Where(k => !known.Contains(k))
             .Concat(RuleChinese.Keys.Where(k => !knownRules.Contains(k)))

@@ -74,6 +74,23 @@ public static class TranslationResources
         }
     }
 
+    /// <summary>Every unconfirmed fact ("To verify") in full and in brief, and every discrepancy's subject, disagreement and reading (QA148 F5).</summary>
+    public static IEnumerable<(string Key, string English)> UnconfirmedFactAndDiscrepancyTexts()
+    {
+        foreach (var fact in UnconfirmedFacts.All)
+        {
+            yield return (ClinicalText.UnconfirmedFactKey(fact.Number, UnconfirmedFactPart.Fact), fact.Fact);
+            yield return (ClinicalText.UnconfirmedFactKey(fact.Number, UnconfirmedFactPart.InBrief), fact.InBrief);
+        }
+
+        foreach (var discrepancy in Discrepancies.All)
+        {
+            yield return (ClinicalText.DiscrepancyKey(discrepancy.Id, DiscrepancyPart.Subject), discrepancy.Subject);
+            yield return (ClinicalText.DiscrepancyKey(discrepancy.Id, DiscrepancyPart.Disagreement), discrepancy.Disagreement);
+            yield return (ClinicalText.DiscrepancyKey(discrepancy.Id, DiscrepancyPart.Reading), discrepancy.Reading);
+        }
+    }
+
     /// <summary>
     /// The problems with one language's entries for these texts: each key with no translation, and each translation
     /// whose comment does not carry the hash of the English it stands for (stale: the English changed since).
