@@ -223,10 +223,24 @@ public static class RuleSetCatalog
         ]);
 
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_9_0;
+    /// <summary>
+    /// Version 1.10.0 (QA148 F9, F10; docs/clinical-review.md, section 18): four information findings for answers that disagree or
+    /// a diagnosis answer that hides the TRD pathways, each accepted in silence before. None changes a verdict.
+    /// </summary>
+    public static RuleSet V1_10_0 { get; } = V1_9_0.Next(
+        "1.10.0",
+        add:
+        [
+            new Suicide.SuicidalIdeationWithItem9None(),
+            new Trd.FailedTrialsWithoutCurrentEpisode(),
+            new Trd.FailedTrialsWithNoMechanism(),
+            new Investigational.PtsdOrOcdWithTrdHistory(),
+        ]);
+
+    public static RuleSet Current => V1_10_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0];
 
     private static RuleSet BuildV1_8_0()
     {

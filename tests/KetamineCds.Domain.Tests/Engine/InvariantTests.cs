@@ -410,6 +410,19 @@ public class InvariantTests
         }
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_10_0Against1_9_0_OnlyAddsInformationAndChangesNoStatus(PatientHistory history)
+    {
+        // Rule set 1.10.0 (QA148 F9, F10; docs/clinical-review.md, section 18) adds four information findings: the verdict and
+        // every pathway's status are 1.9.0's, and the findings are 1.9.0's (in the same order) and the new ones.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_9_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_10_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status)), after.Pathways.Select(p => (p.Pathway, p.Status)));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId).Where(id => id is not ("SUI-015" or "TRD-005" or "TRD-006" or "INV-002")));
+        Assert.All(after.Findings.Where(f => f.RuleId is "SUI-015" or "TRD-005" or "TRD-006" or "INV-002"), f => Assert.Equal(FindingKind.Information, f.Kind));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

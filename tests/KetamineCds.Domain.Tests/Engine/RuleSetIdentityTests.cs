@@ -28,6 +28,7 @@ public partial class RuleSetIdentityTests
         ["1.7.0"] = "sha256:8f48643392c87f2c9dc8f6c489c8d93c82dfef334c973511077a3e78c0fab563",
         ["1.8.0"] = "sha256:49162482e6beeb24296bf4d761d097bcd4acc7a51cdc9034994fbcc85b4150a1",
         ["1.9.0"] = "sha256:1a6e157cec51f62401d131d0763986d5e9d93058a5f1311d4fab0c8fe1bcf906",
+        ["1.10.0"] = "sha256:0da7310638665224581395ae949240c06aaca37b1fc4f38794cb8ce8ad7f146a",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -195,8 +196,8 @@ public partial class RuleSetIdentityTests
     {
         Assert.Same(RuleSetCatalog.All[^1], RuleSetCatalog.Current);
         Assert.Equal(
-            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0, RuleSetCatalog.V1_8_0, RuleSetCatalog.V1_9_0],
-            RuleSetCatalog.All.Take(10));
+            [RuleSetCatalog.V1_0_0, RuleSetCatalog.V1_1_0, RuleSetCatalog.V1_2_0, RuleSetCatalog.V1_3_0, RuleSetCatalog.V1_4_0, RuleSetCatalog.V1_5_0, RuleSetCatalog.V1_6_0, RuleSetCatalog.V1_7_0, RuleSetCatalog.V1_8_0, RuleSetCatalog.V1_9_0, RuleSetCatalog.V1_10_0],
+            RuleSetCatalog.All.Take(11));
         var versions = RuleSetCatalog.All.Select(r => System.Version.Parse(r.Version)).ToArray();
         Assert.All(versions.Zip(versions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.Second} is listed after {pair.First}"));
     }
@@ -222,6 +223,9 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_8_0.Pathways, RuleSetCatalog.V1_9_0.Pathways);
         Assert.Equal([Pathway.EsketamineTrd], RuleSetCatalog.V1_9_0.Find("EU-005")!.Concerns);
         Assert.Null(RuleSetCatalog.V1_9_0.Find("SUI-014")!.Concerns);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_10_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_9_0.Pathways, RuleSetCatalog.V1_10_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_9_0.ConcernsByRule, RuleSetCatalog.V1_10_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -301,6 +305,22 @@ public partial class RuleSetIdentityTests
         Assert.Equal((sui008.Before.Kind, sui008.Before.Detail, sui008.Before.ConditionText), (sui008.After.Kind, sui008.After.Detail, sui008.After.ConditionText));
         Assert.NotEqual(sui008.Before.Summary, sui008.After.Summary);
         Assert.All(RuleSetCatalog.V1_8_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_9_0.Find(r.Id)));
+    }
+
+    /// <summary>
+    /// 1.10.0 (QA148 F9, F10): four information findings added (SUI-015, TRD-005, TRD-006, INV-002); nothing changed or
+    /// removed; the policy and pathways stay, and every 1.9.0 rule is the same object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_9_0To1_10_0_AddsFourInformationFindingsOnly()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_9_0, RuleSetCatalog.V1_10_0);
+        Assert.Equal(["INV-002", "SUI-015", "TRD-005", "TRD-006"], diff.Added.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Added, r => Assert.Equal(FindingKind.Information, r.Kind));
+        Assert.Empty(diff.Removed);
+        Assert.Empty(diff.Changed);
+        Assert.False(diff.PolicyChanged);
+        Assert.All(RuleSetCatalog.V1_9_0.Rules, r => Assert.Same(r, RuleSetCatalog.V1_10_0.Find(r.Id)));
     }
 
     [Fact]

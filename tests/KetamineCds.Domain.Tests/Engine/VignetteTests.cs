@@ -208,7 +208,8 @@ public class VignetteTests
         new("Refractory OCD in a pregnant 28-year-old",
             Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ocd, CurrentDepressiveEpisode = false, SexAtBirth = SexAtBirth.Female, AgeYears = 28, Pregnant = true },
             Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotEligible),
-            [Citations.Ptsd, Citations.Ocd, Rems, Bio], ["INV-001", "REP-001"]),
+            // From 1.10.0 TRD-005 names the failed trials recorded in a current episode that is recorded as absent.
+            [Citations.Ptsd, Citations.Ocd, Rems, Bio, Citations.TrdDefinition], ["INV-001", "REP-001", "TRD-005"]),
         new("EU patient with TRD who takes no SSRI or SNRI",
             CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
             TrdPrinciples, ["EU-001"]),

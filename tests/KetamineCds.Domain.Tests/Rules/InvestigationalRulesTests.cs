@@ -17,4 +17,24 @@ public class InvestigationalRulesTests : RuleTestBase
 
     [Fact, Edge("INV-001")]
     public void Evaluate_OtherDiagnosis_DoesNotFireInv001() => AssertDoesNotFire("INV-001", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other });
+
+    [Theory, Fires("INV-002"), Fires("INV-001")]
+    [InlineData(PrimaryDiagnosis.Ptsd)]
+    [InlineData(PrimaryDiagnosis.Ocd)]
+    public void Evaluate_PtsdOrOcdWithAnEpisodeAndTwoFailedTrials_FiresInv002(PrimaryDiagnosis diagnosis)
+    {
+        // QA148 F10: only the investigational use was shown, and nothing said the diagnosis answer closed the TRD pathways.
+        var f = AssertFires("INV-002", Adult() with { PrimaryDiagnosis = diagnosis, FailedAdequateTrials = 2 });
+        Assert.Equal((FindingKind.Information, Severity.Moderate), (f.Kind, f.Severity));
+        AssertBecause(f, "failedAdequateTrials", "2");
+        AssertFires("INV-001", Adult() with { PrimaryDiagnosis = diagnosis, FailedAdequateTrials = 2 });
+    }
+
+    [Fact, Edge("INV-002")]
+    public void Evaluate_OneFailedTrialOrNoEpisodeOrMdd_DoesNotFireInv002()
+    {
+        AssertDoesNotFire("INV-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, FailedAdequateTrials = 1 });
+        AssertDoesNotFire("INV-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ocd, FailedAdequateTrials = 3, CurrentDepressiveEpisode = false });
+        AssertDoesNotFire("INV-002", Trd());
+    }
 }

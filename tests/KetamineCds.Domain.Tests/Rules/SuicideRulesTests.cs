@@ -444,4 +444,32 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Contains("warrants immediate follow-up", f.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("prompt", f.Detail, StringComparison.Ordinal);
     }
+
+    [Theory, Fires("SUI-015")]
+    [InlineData(Suicidality.PassiveIdeation)]
+    [InlineData(Suicidality.ActiveIdeation)]
+    [InlineData(Suicidality.ActiveIdeationWithPlan)]
+    public void Evaluate_SuicidalIdeationWithItem9OfZero_FiresSui015AndTheVerdictIsThatOfTheRecordedIdeation(Suicidality suicidality)
+    {
+        // QA148 F9: the answers disagreed in silence. The rules read the recorded ideation; SUI-015 only names the disagreement.
+        var h = Suicidal(suicidality) with { FailedAdequateTrials = 3, DistinctMechanisms = 2, Phq9Total = 15, Phq9Item9 = 0 };
+        var f = AssertFires("SUI-015", h);
+        Assert.Equal((FindingKind.Information, Severity.Moderate), (f.Kind, f.Severity));
+        AssertBecause(f, "suicidality", WireNames.Of(suicidality));
+        AssertBecause(f, "phq9Item9", "0");
+        Assert.Equal([Citations.Phq9, Citations.Cssrs], f.Sources);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_9_0);
+        var now = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status)), now.Pathways.Select(p => (p.Pathway, p.Status)));
+        Assert.Equal(before.Overall, now.Overall);
+    }
+
+    [Fact, Edge("SUI-015")]
+    public void Evaluate_Item9OfOneOrNotRecordedOrARecentAttemptOnly_DoesNotFireSui015()
+    {
+        AssertDoesNotFire("SUI-015", Suicidal(Suicidality.PassiveIdeation) with { Phq9Total = 15, Phq9Item9 = 1 });
+        AssertDoesNotFire("SUI-015", Suicidal(Suicidality.ActiveIdeation) with { Phq9Total = null, Phq9Item9 = null });
+        AssertDoesNotFire("SUI-015", Suicidal(Suicidality.RecentAttempt) with { Phq9Total = 15, Phq9Item9 = 0 });
+        AssertDoesNotFire("SUI-015", Adult() with { Phq9Total = 15, Phq9Item9 = 0 });
+    }
 }

@@ -48,4 +48,39 @@ public class TrdRulesTests : RuleTestBase
     [Fact, Edge("TRD-004")]
     public void Evaluate_EuTrdWithoutOralAntidepressant_DoesNotFireTrd004() =>
         AssertDoesNotFire("TRD-004", Trd() with { OnOralAntidepressant = false, Jurisdiction = Jurisdiction.Eu });
+
+    [Fact, Fires("TRD-005")]
+    public void Evaluate_FailedTrialsWithoutACurrentEpisode_FiresTrd005()
+    {
+        // QA148 F9: with the PHQ-9 not recorded (so SCR-002 is silent), nothing named the disagreement.
+        var f = AssertFires("TRD-005", Adult() with { CurrentDepressiveEpisode = false, FailedAdequateTrials = 3, Phq9Total = null });
+        Assert.Equal((FindingKind.Information, Severity.Low), (f.Kind, f.Severity));
+        AssertBecause(f, "currentDepressiveEpisode", "false");
+        AssertBecause(f, "failedAdequateTrials", "3");
+    }
+
+    [Fact, Edge("TRD-005")]
+    public void Evaluate_NoFailedTrialWithoutAnEpisode_OrTrialsInAnEpisode_DoesNotFireTrd005()
+    {
+        AssertDoesNotFire("TRD-005", Adult() with { CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 });
+        AssertDoesNotFire("TRD-005", Adult() with { CurrentDepressiveEpisode = true, FailedAdequateTrials = 3 });
+    }
+
+    [Fact, Fires("TRD-006"), Fires("TRD-002")]
+    public void Evaluate_FailedTrialsWithZeroMechanisms_FiresTrd006AndTrd002StillFires()
+    {
+        var h = Trd() with { FailedAdequateTrials = 2, DistinctMechanisms = 0 };
+        var f = AssertFires("TRD-006", h);
+        Assert.Equal((FindingKind.Information, Severity.Low), (f.Kind, f.Severity));
+        AssertBecause(f, "distinctMechanisms", "0");
+        AssertFires("TRD-002", h);
+    }
+
+    [Fact, Edge("TRD-006")]
+    public void Evaluate_OneMechanismOrNoneRecordedOrNoFailedTrial_DoesNotFireTrd006()
+    {
+        AssertDoesNotFire("TRD-006", Trd() with { FailedAdequateTrials = 2, DistinctMechanisms = 1 });
+        AssertDoesNotFire("TRD-006", Trd() with { FailedAdequateTrials = 2, DistinctMechanisms = null });
+        AssertDoesNotFire("TRD-006", Adult() with { FailedAdequateTrials = 0, DistinctMechanisms = 0 });
+    }
 }

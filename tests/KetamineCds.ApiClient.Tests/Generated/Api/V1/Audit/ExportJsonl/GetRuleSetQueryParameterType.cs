@@ -48,5 +48,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneNineZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.10.0")]
+        #pragma warning disable CS1591
+        OneOneZeroZero,
+        #pragma warning restore CS1591
     }
 }
