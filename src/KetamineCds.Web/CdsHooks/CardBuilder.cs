@@ -106,11 +106,13 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <summary>
     /// The card naming what the result page lists as not recorded, under the page's headings: the safety items a pathway
     /// waits for (with the pathways waiting), the other safety questions that could block a pathway (saying why no pathway
-    /// waits for them), and the care items.
+    /// waits for them), the care items that must be known before the first dose (QA148 F2: each label, then the finding that
+    /// asks for it with its citations and rule, CV-004, HEP-003, as the page names it), and the other care items.
     /// </summary>
     private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl)
     {
         var care = notRecorded.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
+        var beforeFirstDose = notRecorded.BeforeFirstDose.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
         AddList(parts, CardTexts.WaitingHeading, [.. notRecorded.BeforeAPathwayCanOpen.Select(i =>
             CardTexts.WaitingItem(i.Label, string.Join(Text.ListSeparator, i.Pathways.Select(Display.ShortName))))]);
@@ -121,7 +123,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 + string.Join("\n", notRecorded.CouldAlsoBlock.Select(i => "- " + i.Label)));
         }
 
-        AddList(parts, CardTexts.CareHeading, care);
+        if (beforeFirstDose.Count > 0)
+        {
+            var why = notRecorded.BeforeFirstDose.Select(c => ClinicalText.Sentences(
+                Text.FindingSummary(c.Finding),
+                Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
+            AddBeforeFirstDose(parts, beforeFirstDose, notRecorded.APathwayIsOpen, why.Aggregate(ClinicalText.Sentences));
+        }
+
+        AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);
         parts.Add(incomplete ? CardTexts.IncompleteCites : CardTexts.Cites([Citations.SafetyRems], []));
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
@@ -161,7 +171,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             ruleSetVersion,
             RuleUrl(finding.RuleId)))];
 
-    /// <summary>The one card of an answer the engine could not give: the items not recorded and the prefilled form.</summary>
+    /// <summary>
+    /// The one card of an answer the engine could not give: the items not recorded and the prefilled form. The care items
+    /// that must be known before the first dose (<see cref="CareBeforeFirstDose"/>, by their labels in the card's language)
+    /// are listed apart from the other care items, as the result page lists them; no finding has fired, so they cite the
+    /// contraindications an answer could show (CV-003, HEP-001), the reason the dose waits.
+    /// </summary>
     public Card Incomplete(
         string ruleSetVersion,
         IReadOnlyList<string> required,
@@ -174,7 +189,21 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         AddList(parts, CardTexts.RequiredHeading, required);
         AddList(parts, CardTexts.SafetyHeading, safety);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttention);
-        AddList(parts, CardTexts.CareHeading, care);
+        var ruleSet = RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current;
+        var fields = CareBeforeFirstDose.Questions(ruleSet).Where(f => care.Contains(Text.FieldLabel(f), StringComparer.Ordinal)).ToList();
+        var beforeFirstDose = care.Where(l => fields.Exists(f => Text.FieldLabel(f) == l)).ToList();
+        if (beforeFirstDose.Count > 0)
+        {
+            var showing = ruleSet.Rules
+                .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(fields.Contains))
+                .ToList();
+            AddBeforeFirstDose(parts, beforeFirstDose, aPathwayIsOpen: false, showing
+                .Select(r => CardTexts.Rule(r.Id))
+                .Prepend(CardTexts.Cites(showing.SelectMany(r => r.Principles).Distinct(), showing.SelectMany(r => r.Sources).Distinct()))
+                .Aggregate(ClinicalText.Sentences));
+        }
+
+        AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);
         parts.Add(CardTexts.IncompleteCites);
         parts.Add(CardTexts.SupportsNotReplaces);
         var count = required.Count + safety.Count + needsAttention.Count + care.Count;
@@ -412,6 +441,16 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <summary>Adds a line saying where the answer was recorded to each card's detail.</summary>
     public static List<Card> WithRecordNote(List<Card> cards, string note) =>
         cards.Select(c => c with { Detail = c.Detail + "\n\n" + note }).ToList();
+
+    /// <summary>
+    /// The care items that must be known before the first dose, under the result page's heading: why the dose waits for
+    /// them, one label to a line (each counted in the summary, as every item listed), then what asks for them and its citations.
+    /// </summary>
+    private static void AddBeforeFirstDose(List<string> parts, IReadOnlyList<string> labels, bool aPathwayIsOpen, string cites) =>
+        parts.Add(CardTexts.BeforeFirstDoseHeading + "\n\n"
+            + CardTexts.BeforeFirstDoseNote(aPathwayIsOpen) + "\n\n"
+            + string.Join("\n", labels.Select(l => "- " + l))
+            + (cites.Length == 0 ? "" : "\n\n" + cites));
 
     private static void AddList(List<string> parts, string heading, IReadOnlyList<string> items)
     {

@@ -173,6 +173,19 @@ public static class CardTexts
 
     public static string CareHeading => Text("Card.CareHeading");
 
+    /// <summary>
+    /// The result page's heading for the care items that must be known before the first dose (QA148 F2,
+    /// <see cref="Screenings.CareBeforeFirstDose"/>: blood pressure, hepatic status), listed apart from the other care items.
+    /// </summary>
+    public static string BeforeFirstDoseHeading => Text("Card.BeforeFirstDoseHeading");
+
+    /// <summary>
+    /// Why the dose waits for them, in the result page's words: a pathway is open without them (<paramref name="aPathwayIsOpen"/>),
+    /// or none waits for them; either way an answer could still rule treatment out.
+    /// </summary>
+    public static string BeforeFirstDoseNote(bool aPathwayIsOpen) =>
+        Text(aPathwayIsOpen ? "Card.BeforeFirstDose.PathwayOpen" : "Card.BeforeFirstDose.NoneWaiting");
+
     public static string ContradictionSummary(string setAside) => Summary(Text("Card.ContradictionSummary", setAside));
 
     public static string ContradictionDetail(string kept, string setAside) => Text("Card.ContradictionDetail", kept, setAside);

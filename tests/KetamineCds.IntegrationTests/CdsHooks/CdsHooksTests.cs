@@ -733,11 +733,24 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
         var detail = card["detail"]!.GetValue<string>();
+        // QA148 F2: blood pressure and hepatic status must be known before the first dose (a contraindication reads each,
+        // CV-003, HEP-001), listed apart from the other care items as the result page lists them.
+        var beforeDose = detail[detail.IndexOf("**Must be known before the first dose:**", StringComparison.Ordinal)..detail.IndexOf("**Items that call for care while not recorded:**", StringComparison.Ordinal)];
+        foreach (var label in new[] { "Systolic blood pressure", "Diastolic blood pressure", "Hepatic impairment" })
+        {
+            Assert.Contains("- " + label + "\n", beforeDose, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("no dose is given until they are known: an answer could still rule treatment out.", beforeDose, StringComparison.Ordinal);
+        Assert.Contains("Rule CV-003. Rule HEP-001.", beforeDose, StringComparison.Ordinal);
         var care = detail[detail.IndexOf("**Items that call for care while not recorded:**", StringComparison.Ordinal)..];
-        foreach (var label in new[] { "Systolic blood pressure", "Diastolic blood pressure", "Hepatic impairment", "On opioids", "On naltrexone", "Benzodiazepine dose (mg diazepam equivalent per day)", "On a psychostimulant or MAOI", "Other CNS depressants, alcohol included", "Breastfeeding" })
+        foreach (var label in new[] { "On opioids", "On naltrexone", "Benzodiazepine dose (mg diazepam equivalent per day)", "On a psychostimulant or MAOI", "Other CNS depressants, alcohol included", "Breastfeeding" })
         {
             Assert.Contains("- " + label + "\n", care, StringComparison.Ordinal);
         }
+
+        Assert.DoesNotContain("blood pressure", care, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Hepatic impairment", care, StringComparison.Ordinal);
 
         // Counted as the form's result page counts them: every item listed.
         var items = System.Text.RegularExpressions.Regex.Count(detail, "^- ", System.Text.RegularExpressions.RegexOptions.Multiline);

@@ -153,6 +153,131 @@ public sealed class CardBuilderTests
         Assert.Contains("**Safety questions not answered that could block a pathway:**\n\nWith the answers recorded, no pathway waits for these; each could still block a pathway.\n\n- Substance use disorder", card.Detail, StringComparison.Ordinal);
     }
 
+    private const string BeforeFirstDoseHeading = "**Must be known before the first dose:**";
+    private const string CareHeading = "**Items that call for care while not recorded:**";
+
+    /// <summary>The care items of a card's detail, from the care heading to the next paragraph that is not a list.</summary>
+    private static string CareSection(string detail)
+    {
+        var start = detail.IndexOf(CareHeading, StringComparison.Ordinal);
+        Assert.True(start >= 0, "No care heading in: " + detail);
+        var list = detail[(start + CareHeading.Length + 2)..];
+        var end = list.IndexOf("\n\n", StringComparison.Ordinal);
+        return end < 0 ? list : list[..end];
+    }
+
+    [Fact]
+    public void ForAssessment_Incomplete_NamesTheCareItemsTheFirstDoseWaitsForApartFromTheOtherCareItems()
+    {
+        // QA148 F2 on the EHR's card: the result page lists blood pressure and hepatic status under "Must be known before the
+        // first dose" (a contraindication reads each: CV-003, HEP-001); the card listed them as plain care items.
+        var (assessment, notRecorded, cards) = Answer(Requests.OnlyTheRequiredAnswers());
+
+        Assert.Equal(Verdict.Incomplete, assessment.Overall);
+        Assert.Equal(["CV-004", "HEP-003"], notRecorded.BeforeFirstDose.Select(c => c.Finding.RuleId));
+        var card = Assert.Single(cards, c => c.Links is not null);
+        Assert.Contains(
+            BeforeFirstDoseHeading + "\n\n"
+                + "No pathway waits for these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n"
+                + "Blood pressure not recorded: measure it before every dose, and do not dose until it is known. (Cites: P-SAFETY-REMS, SPRAVATO-PI-US. Rule CV-004.) "
+                + "Hepatic status not recorded: assess liver function (Child-Pugh) before treatment. (Cites: SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018. Rule HEP-003.)\n\n",
+            card.Detail,
+            StringComparison.Ordinal);
+        var care = CareSection(card.Detail);
+        Assert.DoesNotContain("blood pressure", care, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Hepatic", care, StringComparison.Ordinal);
+        Assert.NotEmpty(notRecorded.OtherCareItems);
+        Assert.All(notRecorded.OtherCareItems.SelectMany(c => c.Labels), l => Assert.Contains("- " + l + "\n", care + "\n", StringComparison.Ordinal));
+        Assert.True(card.Detail.IndexOf(BeforeFirstDoseHeading, StringComparison.Ordinal) < card.Detail.IndexOf(CareHeading, StringComparison.Ordinal));
+        // Still counted with every other item: the summary's count is unchanged.
+        var count = notRecorded.SafetyQuestions.Count + notRecorded.CareItems.SelectMany(c => c.Labels).Distinct().Count();
+        Assert.Equal($"Ketamine screening incomplete: {count} items are not recorded in the chart", card.Summary);
+    }
+
+    /// <summary>
+    /// An eligible assessment (every item recorded but blood pressure and hepatic status), read with a summary that also
+    /// names a safety question no pathway waits for: the not-recorded card beside the eligible card.
+    /// </summary>
+    private static (Assessment Assessment, NotRecordedSummary Summary) OpenWithBloodPressureAndLiverNotRecorded()
+    {
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(ActiveIdeationSafetyNetComplete));
+        Assert.Empty(read.Errors);
+        var request = read.Request;
+        request[Fields.SystolicBp] = null;
+        request[Fields.DiastolicBp] = null;
+        request[Fields.HepaticImpairment] = null;
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var found = NotRecordedSummary.Of(assessment, history);
+        Assert.True(found.APathwayIsOpen);
+        Assert.Equal(["CV-004", "HEP-003"], found.BeforeFirstDose.Select(c => c.Finding.RuleId));
+        return (assessment, found with { SafetyQuestions = [new MissingSafetyItem("substanceUse", ClinicalText.Shared.FieldLabel("substanceUse"), [])] });
+    }
+
+    [Fact]
+    public void ForAssessment_APathwayIsOpen_TheNotRecordedCardSaysTheDoseWaitsForBloodPressureAndHepaticStatus()
+    {
+        var (assessment, summary) = OpenWithBloodPressureAndLiverNotRecorded();
+
+        var card = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, Prefill), c => c.Links is not null);
+
+        Assert.DoesNotContain("incomplete", card.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(
+            BeforeFirstDoseHeading + "\n\n"
+                + "A pathway is open without these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n"
+                + "Blood pressure not recorded: measure it before every dose, and do not dose until it is known. (Cites: P-SAFETY-REMS, SPRAVATO-PI-US. Rule CV-004.) "
+                + "Hepatic status not recorded: assess liver function (Child-Pugh) before treatment. (Cites: SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018. Rule HEP-003.)",
+            card.Detail,
+            StringComparison.Ordinal);
+        // Nothing else calls for care here: no care heading that would name them again.
+        Assert.Empty(summary.OtherCareItems);
+        Assert.DoesNotContain(CareHeading, card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForAssessment_InChinese_TheCareItemsTheFirstDoseWaitsForHaveTheResultPagesChineseHeading()
+    {
+        using var chinese = new UiCulture("zh-Hans");
+        var (assessment, summary) = OpenWithBloodPressureAndLiverNotRecorded();
+
+        var card = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, Prefill), c => c.Links is not null);
+
+        var labels = string.Join("\n", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name, Fields.HepaticImpairment.Name }.Select(n => "- " + ClinicalText.Shared.FieldLabel(n)));
+        Assert.Contains(
+            "**首剂前必须明确：**\n\n这些回答未记录时路径已开放，但在它们明确之前不得给药：其回答仍可能排除治疗。\n\n" + labels + "\n\n"
+                + ClinicalText.Shared.FindingSummary(summary.BeforeFirstDose[0].Finding) + "（依据：P-SAFETY-REMS、SPRAVATO-PI-US。规则 CV-004。）",
+            card.Detail,
+            StringComparison.Ordinal);
+        Assert.Contains("规则 HEP-003。）", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Must be known", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("**未记录时需谨慎的项目：**", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Incomplete_TheRulesCannotRun_NamesBloodPressureAndHepaticStatusAsMustBeKnownBeforeTheFirstDose()
+    {
+        // Before the rules can run no finding has fired: the card cites the contraindications an answer could show, the reason
+        // the dose waits (CV-003 at or above 180/110, HEP-001 severe impairment).
+        string[] names = [Fields.OnOpioids.Name, Fields.SystolicBp.Name, Fields.DiastolicBp.Name, Fields.HepaticImpairment.Name];
+        var care = names.Select(ClinicalText.Shared.FieldLabel).ToList();
+
+        var card = new CardBuilder("http://localhost", false).Incomplete(CardBuilder.CurrentVersion, ["Age"], [], [], care, Prefill);
+
+        var rules = RuleSetCatalog.Current.Rules.Where(r => r.Id is "CV-003" or "HEP-001").ToList();
+        Assert.Equal(2, rules.Count);
+        Assert.Contains(
+            BeforeFirstDoseHeading + "\n\n"
+                + "No pathway waits for these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n"
+                + CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct(), rules.SelectMany(r => r.Sources).Distinct()) + " Rule CV-003. Rule HEP-001.\n\n",
+            card.Detail,
+            StringComparison.Ordinal);
+        Assert.Equal("- On opioids", CareSection(card.Detail));
+        Assert.Equal("Ketamine screening incomplete: 5 items are not recorded in the chart", card.Summary);
+    }
+
     [Fact]
     public void ForAssessment_NothingNotRecorded_AddsNoNotRecordedCard()
     {
