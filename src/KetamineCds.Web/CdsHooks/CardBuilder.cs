@@ -173,25 +173,28 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
     /// <summary>
     /// The one card of an answer the engine could not give: the items not recorded and the prefilled form. The care items
-    /// that must be known before the first dose (<see cref="CareBeforeFirstDose"/>, by their labels in the card's language)
-    /// are listed apart from the other care items, as the result page lists them; no finding has fired, so they cite the
-    /// contraindications an answer could show (CV-003, HEP-001), the reason the dose waits.
+    /// that must be known before the first dose (<see cref="CareBeforeFirstDose"/>; <paramref name="careFields"/> are the
+    /// contract's field names, labelled here in the card's language) are listed apart from the other care items, as the
+    /// result page lists them; no finding has fired, so they cite the contraindications an answer could show (CV-003,
+    /// HEP-001), the reason the dose waits.
     /// </summary>
     public Card Incomplete(
         string ruleSetVersion,
         IReadOnlyList<string> required,
         IReadOnlyList<string> safety,
         IReadOnlyList<string> needsAttention,
-        IReadOnlyList<string> care,
+        IReadOnlyList<string> careFields,
         string? prefillUrl)
     {
+        ArgumentNullException.ThrowIfNull(careFields);
         var parts = new List<string> { CardTexts.IncompleteIntro };
         AddList(parts, CardTexts.RequiredHeading, required);
         AddList(parts, CardTexts.SafetyHeading, safety);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttention);
         var ruleSet = RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current;
-        var fields = CareBeforeFirstDose.Questions(ruleSet).Where(f => care.Contains(Text.FieldLabel(f), StringComparer.Ordinal)).ToList();
-        var beforeFirstDose = care.Where(l => fields.Exists(f => Text.FieldLabel(f) == l)).ToList();
+        var fields = CareBeforeFirstDose.Questions(ruleSet).Where(f => careFields.Contains(f.Name, StringComparer.Ordinal)).ToList();
+        var care = careFields.Select(Text.FieldLabel).ToList();
+        var beforeFirstDose = fields.Select(Text.FieldLabel).ToList();
         if (beforeFirstDose.Count > 0)
         {
             var showing = ruleSet.Rules

@@ -261,9 +261,8 @@ public sealed class CardBuilderTests
         // Before the rules can run no finding has fired: the card cites the contraindications an answer could show, the reason
         // the dose waits (CV-003 at or above 180/110, HEP-001 severe impairment).
         string[] names = [Fields.OnOpioids.Name, Fields.SystolicBp.Name, Fields.DiastolicBp.Name, Fields.HepaticImpairment.Name];
-        var care = names.Select(ClinicalText.Shared.FieldLabel).ToList();
 
-        var card = new CardBuilder("http://localhost", false).Incomplete(CardBuilder.CurrentVersion, ["Age"], [], [], care, Prefill);
+        var card = new CardBuilder("http://localhost", false).Incomplete(CardBuilder.CurrentVersion, ["Age"], [], [], names, Prefill);
 
         var rules = RuleSetCatalog.Current.Rules.Where(r => r.Id is "CV-003" or "HEP-001").ToList();
         Assert.Equal(2, rules.Count);
