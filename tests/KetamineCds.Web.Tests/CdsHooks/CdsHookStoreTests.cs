@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.CdsHooks;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -31,7 +28,7 @@ public sealed class CdsHookStoreTests
     {
         using var app = new KetamineCdsFactory();
         var log = app.Services.GetRequiredService<IDecisionLog>();
-        var clinician = await RecordScreeningAsync(app, "MRN-HOOK-STORE-1");
+        var clinician = await app.RecordScreeningThroughApiAsync("MRN-HOOK-STORE-1");
         var stated = await RecordHookScreeningAsync(log, clinician);
         await log.RecordOverrideAsync(new OverrideSubmission(stated, OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, "Declined in the EHR.", Ehr, "corr-stated"));
         var bare = await RecordHookScreeningAsync(log, clinician);
@@ -49,7 +46,7 @@ public sealed class CdsHookStoreTests
     {
         using var app = new KetamineCdsFactory();
         var log = app.Services.GetRequiredService<IDecisionLog>();
-        var clinician = await RecordScreeningAsync(app, "MRN-HOOK-STORE-2");
+        var clinician = await app.RecordScreeningThroughApiAsync("MRN-HOOK-STORE-2");
         var earlier = await RecordHookScreeningAsync(log, clinician);
         await log.RecordOverrideAsync(new OverrideSubmission(earlier, OverrideDecision.Proceed, OverrideReason.Other, "Reviewed.", Ehr, "corr-earlier"));
         var later = await RecordHookScreeningAsync(log, clinician);
@@ -65,21 +62,13 @@ public sealed class CdsHookStoreTests
     {
         using var app = new KetamineCdsFactory();
         var log = app.Services.GetRequiredService<IDecisionLog>();
-        var clinician = await RecordScreeningAsync(app, "MRN-HOOK-STORE-3");
+        var clinician = await app.RecordScreeningThroughApiAsync("MRN-HOOK-STORE-3");
         var hook = await RecordHookScreeningAsync(log, clinician);
         await log.RecordOverrideAsync(new OverrideSubmission(hook, null, null, "Acted on in the EHR.", Ehr, "corr-bare"));
 
         var found = await app.Services.GetRequiredService<CdsHookStore>().LatestOverriddenHookScreeningAsync(clinician, CancellationToken.None);
 
         Assert.Null(found);
-    }
-
-    private static async Task<Guid> RecordScreeningAsync(KetamineCdsFactory app, string patient)
-    {
-        var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
     }
 
     /// <summary>An answer to an EHR completed from <paramref name="clinician"/>: its answers, with a hook origin, re-screening it.</summary>
