@@ -83,29 +83,56 @@ public sealed class CdsHookStore(KetamineCdsContextFactory contexts, TimeProvide
     /// <summary>
     /// Of KetamineCds's answers to an EHR completed from screening <paramref name="screeningId"/> (screenings with a hook
     /// origin that re-screen it), the one with the newest override that states a decision (a feedback "do not proceed" is
-    /// recorded there, QA132 F1; a bare "overridden" states none, QA141 F3), by id (an indexed query on the related-entry
-    /// column; of the override's stored JSON it reads only whether the decision is null), or null when none has one.
+    /// recorded there, QA132 F1; a bare "overridden" states none, QA141 F3), by id, or null when none has one. The overrides
+    /// are found by the indexed related-entry column and read newest first, each as the log reads it
+    /// (<see cref="EfDecisionLog.ToOverride"/>), until one states a decision: a bare one is passed over by what its JSON
+    /// says, however it is spelt (it was found by the text <c>"decision":null</c>, which JSON with a space after the colon,
+    /// or without the property, does not contain). Bare overrides are few, so few are read. One that cannot be read is
+    /// returned as it was before: its screening then reads as unreadable and gives no decision (Verify names it).
     /// </summary>
     public async Task<Guid?> LatestOverriddenHookScreeningAsync(Guid screeningId, CancellationToken cancellationToken)
     {
         try
         {
             await using var db = contexts.CreateDbContext();
-            return await db.DecisionLogEntries.AsNoTracking()
+            var newestFirst = db.DecisionLogEntries.AsNoTracking()
                 .Where(e => e.RelatesToId == screeningId && e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)
                 .Join(
-                    // An override that states no decision (an EHR's bare "overridden", QA141 F3) is no decision in force.
-                    db.DecisionLogEntries.Where(o => o.EntryType == DecisionLogEntryTypes.Override && !o.InputJson.Contains("\"decision\":null")),
+                    db.DecisionLogEntries.Where(o => o.EntryType == DecisionLogEntryTypes.Override),
                     e => (Guid?)e.Id,
                     o => o.RelatesToId,
-                    (e, o) => new { e.Id, o.Sequence })
-                .OrderByDescending(x => x.Sequence)
-                .Select(x => (Guid?)x.Id)
-                .FirstOrDefaultAsync(cancellationToken);
+                    (e, o) => new { HookScreening = e.Id, Override = o })
+                .OrderByDescending(x => x.Override.Sequence)
+                .AsAsyncEnumerable();
+            await foreach (var x in newestFirst.WithCancellation(cancellationToken))
+            {
+                if (!StatesNoDecision(x.Override))
+                {
+                    return x.HookScreening;
+                }
+            }
+
+            return null;
         }
         catch (Exception e) when (DatabaseFailures.IsDatabaseFailure(e))
         {
             throw new DecisionLogUnavailableException("The decision log could not be read.", e);
+        }
+    }
+
+    /// <summary>
+    /// True when the override entry reads as stating no decision (an EHR's bare "overridden", QA141 F3), which is never a
+    /// decision in force; false when it states one, or cannot be read.
+    /// </summary>
+    private static bool StatesNoDecision(DecisionLogEntry entry)
+    {
+        try
+        {
+            return EfDecisionLog.ToOverride(entry).Decision is null;
+        }
+        catch (DecisionLogEntryUnreadableException)
+        {
+            return false;
         }
     }
 

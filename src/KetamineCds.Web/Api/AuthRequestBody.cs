@@ -7,10 +7,10 @@ namespace KetamineCds.Web.Api;
 
 /// <summary>
 /// Reads the small JSON bodies of the sign-in endpoints (<c>/api/auth/login</c>, <c>/api/auth/refresh</c>) into their
-/// text fields, so that a body the endpoint cannot use answers a field-level 400. Bound by the framework instead, a
-/// body that is not JSON got a 400 without a word, and one sent as a form or plain text a 415 whose endpoint the
-/// fallback authorization policy answered with 401, which reads like wrong credentials. Field names are matched
-/// without regard to case (as the framework's binder did); other properties are ignored.
+/// text fields, so that a body the endpoint cannot use answers a field-level 400 (bound by the framework instead, a body
+/// that is not JSON got a 400 without a word). A body not sent as <c>application/json</c> never reaches it: the endpoints'
+/// <see cref="JsonRequestBody"/> filter answers 415 first. Field names are matched without regard to case (as
+/// the framework's binder did); other properties are ignored.
 /// </summary>
 public static class AuthRequestBody
 {
@@ -23,7 +23,7 @@ public static class AuthRequestBody
     /// <summary>What was read: each field's text (null when absent or null), and the errors by field.</summary>
     /// <param name="Values">Each field's text, by its contract name.</param>
     /// <param name="Errors">Field-level messages in the request's language, by contract name (<c>$</c>: the body).</param>
-    /// <param name="Unreadable">The body is not one JSON object (or not sent as JSON): no field could be read.</param>
+    /// <param name="Unreadable">The body is not one JSON object: no field could be read.</param>
     /// <param name="TooLarge">The body is over <see cref="MaxBytes"/>.</param>
     public sealed record Result(IReadOnlyDictionary<string, string?> Values, Dictionary<string, string[]> Errors, bool Unreadable, bool TooLarge)
     {
@@ -38,11 +38,6 @@ public static class AuthRequestBody
         if (request.ContentLength > MaxBytes)
         {
             return new(values, errors, Unreadable: true, TooLarge: true);
-        }
-
-        if (!request.HasJsonContentType())
-        {
-            return new(values, errors, Unreadable: true, TooLarge: false);
         }
 
         var body = await ReadBytesAsync(request, cancellationToken);

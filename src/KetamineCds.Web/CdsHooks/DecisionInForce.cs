@@ -21,7 +21,11 @@ public sealed record DecisionInForce(LoggedOverride Override, LoggedScreening Sc
     /// </summary>
     public OverrideDecision Decision { get; } = Override.Decision ?? throw new ArgumentException("An override that stated no decision is no decision in force.", nameof(Override));
 
-    /// <summary>The last of <paramref name="overrides"/> (oldest first) that states a decision; null when none does.</summary>
+    /// <summary>
+    /// The last of <paramref name="overrides"/> (oldest first) that states a decision; null when none does. An EHR's feedback
+    /// "overridden" without an override reason is recorded with no decision (QA141 F3) and never becomes one in force. The
+    /// one rule for the EHR's card and for the result page, print and patient list (<see cref="Screenings.EarlierScreening"/>).
+    /// </summary>
     public static LoggedOverride? LastStated(IReadOnlyList<LoggedOverride> overrides) => overrides.LastOrDefault(o => o.Decision is not null);
 
     /// <summary>

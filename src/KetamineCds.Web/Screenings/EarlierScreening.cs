@@ -1,4 +1,5 @@
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.CdsHooks;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -23,7 +24,7 @@ public static class EarlierScreening
         ArgumentNullException.ThrowIfNull(screening);
         ArgumentNullException.ThrowIfNull(find);
         // An EHR's bare "overridden" states no decision (QA141 F3): only an override that states one is in force.
-        if (Stated(screening) is { } own)
+        if (DecisionInForce.LastStated(screening.Overrides) is { } own)
         {
             return new(own, screening, Corrected: false);
         }
@@ -48,10 +49,10 @@ public static class EarlierScreening
         ArgumentNullException.ThrowIfNull(find);
         if (screening is { Origin: not null, RescreenOf: { } from })
         {
-            return earlier is not null && earlier.Id == from && Stated(earlier) is { } stated ? new(stated, earlier, Corrected: false) : null;
+            return earlier is not null && earlier.Id == from && DecisionInForce.LastStated(earlier.Overrides) is { } stated ? new(stated, earlier, Corrected: false) : null;
         }
 
-        if (screening.Corrects is not { } corrects || Stated(screening) is not null || earlier?.Id != corrects)
+        if (screening.Corrects is not { } corrects || DecisionInForce.LastStated(screening.Overrides) is not null || earlier?.Id != corrects)
         {
             return null;
         }
@@ -60,7 +61,7 @@ public static class EarlierScreening
         var corrected = earlier;
         for (var hops = 0; corrected is not null && hops < 100; hops++)
         {
-            if (Stated(corrected) is { } stated)
+            if (DecisionInForce.LastStated(corrected.Overrides) is { } stated)
             {
                 return new(stated, corrected, Corrected: true);
             }
@@ -96,10 +97,4 @@ public static class EarlierScreening
             return null;
         }
     }
-
-    /// <summary>
-    /// The last override of <paramref name="screening"/> that states a decision; null when none does. An EHR's feedback
-    /// "overridden" without an override reason is recorded with no decision (QA141 F3) and never becomes one in force.
-    /// </summary>
-    private static LoggedOverride? Stated(LoggedScreening screening) => screening.Overrides.LastOrDefault(o => o.Decision is not null);
 }

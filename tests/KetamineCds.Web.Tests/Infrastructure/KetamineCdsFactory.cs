@@ -118,6 +118,20 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Records a screening of <paramref name="patientReference"/> through the API as the demo psychiatrist (the TRD sample,
+    /// <see cref="SampleRequests.Trd"/>) and returns its id; asserts the 201. <paramref name="psychiatrist"/>: a signed-in
+    /// API client to reuse, or null to sign in for this one (the arrange step of the audit page tests).
+    /// </summary>
+    public async Task<Guid> RecordScreeningThroughApiAsync(string patientReference, HttpClient? psychiatrist = null)
+    {
+        psychiatrist ??= await CreateApiClientAsync(Psychiatrist);
+        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patientReference));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
     /// Records an override of a screening through its page's form, as the demo psychiatrist: proceed, "benefit outweighs
     /// risk after review", explained as "Reviewed with the patient." (the arrange step of the tests that look at an
     /// override in the audit workspace, or alter it). Throws when the page does not record it (no redirect to the result).

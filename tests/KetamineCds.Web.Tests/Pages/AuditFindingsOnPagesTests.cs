@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -20,12 +19,7 @@ public sealed class AuditFindingsOnPagesTests
     public async Task Verify_CheckpointFileRecordedAsWrittenDeleted_ApiAndPageNameTheFileAndTheHead()
     {
         using var app = new KetamineCdsFactory();
-        var ids = await RecordScreeningsAsync(app, 2);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        using (var created = await api.PostAsync("/api/v1/audit/checkpoints", null))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        var (ids, api) = await CheckpointAfterScreeningsAsync(app, 2);
 
         var file = Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json"));
         var hash = await HashOfAsync(app, 2);
@@ -63,12 +57,7 @@ public sealed class AuditFindingsOnPagesTests
     public async Task Checkpoints_CheckpointFileRecordedAsWrittenDeleted_ListsItMissingWithTheHeadItVouchedFor_InEnglishAndChinese()
     {
         using var app = new KetamineCdsFactory();
-        var ids = await RecordScreeningsAsync(app, 2);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        using (var created = await api.PostAsync("/api/v1/audit/checkpoints", null))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        var (ids, api) = await CheckpointAfterScreeningsAsync(app, 2);
 
         var file = Path.GetFileName(Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json")));
         var hash = await HashOfAsync(app, 2);
@@ -188,12 +177,7 @@ public sealed class AuditFindingsOnPagesTests
         // QA109 F1: the page compares the signed entry only; it said in the reassuring colour that the checkpoint holds and
         // "vouches for every entry before it" while Verify failed on an entry before it.
         using var app = new KetamineCdsFactory();
-        await RecordScreeningsAsync(app, 3);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        using (var created = await api.PostAsync("/api/v1/audit/checkpoints", null))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
 
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
         var verify = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify"))!;
@@ -282,9 +266,7 @@ public sealed class AuditFindingsOnPagesTests
     {
         // QA141 F1: "intact, checked 0" and every row green, with entry 2 deleted before the checkpoint.
         using var app = new KetamineCdsFactory();
-        await RecordScreeningsAsync(app, 3);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
 
         var verify = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify?from=checkpoint"))!;
@@ -311,9 +293,7 @@ public sealed class AuditFindingsOnPagesTests
     public async Task VerifyFromCheckpoint_Intact_NeverThePlainOkColour_AndSaysWhichEntriesWereNotRehashed()
     {
         using var app = new KetamineCdsFactory();
-        await RecordScreeningsAsync(app, 3);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
         await RecordScreeningsAsync(app, 1);
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
@@ -343,9 +323,7 @@ public sealed class AuditFindingsOnPagesTests
         // helper-147 (after QA141 F1): both checks printed "1 of 1 checkpoints checked hold" beside the red finding that
         // the entries the checkpoint vouches for are no longer the ones it signed.
         using var app = new KetamineCdsFactory();
-        await RecordScreeningsAsync(app, 3);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
         var file = Path.GetFileName(Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json")));
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -373,9 +351,7 @@ public sealed class AuditFindingsOnPagesTests
     {
         // Only a finding up to a checkpoint's entry takes it out of the count: one after it leaves it holding.
         using var app = new KetamineCdsFactory();
-        await RecordScreeningsAsync(app, 2);
-        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        (await api.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var (_, api) = await CheckpointAfterScreeningsAsync(app, 2);
         await RecordScreeningsAsync(app, 2);
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-EDITED' WHERE \"Sequence\" = 3;");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -421,12 +397,23 @@ public sealed class AuditFindingsOnPagesTests
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-FINDING-" + i));
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            ids.Add(JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>());
+            ids.Add(await app.RecordScreeningThroughApiAsync("MRN-FINDING-" + i, psychiatrist));
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> screenings recorded, then a checkpoint written through the API (201) after the last: the
+    /// set-up of the checkpoint tests. Returns the screenings' ids and the auditor's API client that wrote it.
+    /// </summary>
+    private static async Task<(List<Guid> Ids, HttpClient Api)> CheckpointAfterScreeningsAsync(KetamineCdsFactory app, int count)
+    {
+        var ids = await RecordScreeningsAsync(app, count);
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var created = await api.PostAsync("/api/v1/audit/checkpoints", null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (ids, api);
     }
 
     private static async Task<string> HashOfAsync(KetamineCdsFactory app, long sequence)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
@@ -427,12 +426,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         }
 
         /// <summary>A screening of this patient in the log.</summary>
-        public async Task LogAScreeningAsync(string patientReference)
-        {
-            var psychiatrist = await ClientAsync(KetamineCdsFactory.Psychiatrist);
-            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patientReference));
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
+        public async Task LogAScreeningAsync(string patientReference) =>
+            await Factory.RecordScreeningThroughApiAsync(patientReference, await ClientAsync(KetamineCdsFactory.Psychiatrist));
 
         public async Task<int> CountAccessEventsAsync(string kind)
         {

@@ -202,7 +202,8 @@ public static class ContractOpenApi
         Describe(operation, "415", JsonRequestBody.OpenApiDescription);
         if (path == "/api/auth/login")
         {
-            // The endpoint reads its body itself (AuthRequestBody), so that any body it cannot use is a field-level 400.
+            // The endpoint reads its body itself (AuthRequestBody), so that a JSON body it cannot use is a field-level 400;
+            // one not sent as application/json is the 415 above (JsonRequestBody), before anything is read.
             operation.RequestBody = JsonBody("The credentials.", new OpenApiSchemaReference(LoginSchema, document));
             operation.Responses["200"] = Json("The bearer token.", new OpenApiSchemaReference(TokenSchema, document));
             Describe(operation, "400", "email or password missing or empty, or the body is not a JSON object: a validation problem whose errors are keyed by email and password.");
