@@ -497,6 +497,27 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
     }
 
+    /// <summary>
+    /// A pressure with a comparator is a bound, not a reading (helper-149's leftover): "&gt;170" may be 200, above CV-003's
+    /// 180/110, so reading it as 170 would be more reassuring than the chart. Named, never read, and the older pair is not used.
+    /// </summary>
+    [Theory]
+    [InlineData(">")]
+    [InlineData(">=")]
+    [InlineData("<")]
+    [InlineData("<=")]
+    [InlineData("ad")]
+    public void Read_NewerBloodPressureWithAComparator_IsNamedBesideBoth_NeverReadAsItsNumber(string comparator)
+    {
+        var bound = $"\"valueQuantity\": {{\"value\": 170, \"comparator\": \"{comparator}\", \"unit\": \"mmHg\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mm[Hg]\"}}";
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt0800, PanelAt1000(bound, Quantity(100m, "mmHg", "mm[Hg]")));
+
+        Assert.DoesNotContain("systolicBp", reading.Values.Keys);
+        Assert.DoesNotContain("diastolicBp", reading.Values.Keys);
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+    }
+
     [Fact]
     public void Read_NewerBloodPressureWhoseDiastolicIsAbsent_IsNamedBesideBoth_AndTheOlderPairIsNotUsed()
     {

@@ -160,11 +160,12 @@ internal static class Observations
     /// one of the common non-UCUM spellings of that same unit, <c>mmHg</c> and <c>mm Hg</c>: each names millimetres of
     /// mercury and nothing else. A code, when there is one, decides (a code <c>kPa</c> with a unit text <c>mmHg</c> is
     /// not read). Any other unit (kPa, cm[H2O], none at all) is never converted or guessed: null, and the reading is
-    /// named as not readable.
+    /// named as not readable. So is a quantity with a <c>comparator</c> (<c>&gt;170</c> may be 200): a bound, not a reading,
+    /// as for a score.
     /// </summary>
     public static int? MillimetresOfMercury(DataType? value) => value switch
     {
-        Quantity { Value: { } q } quantity when IsMillimetresOfMercury(string.IsNullOrWhiteSpace(quantity.Code) ? quantity.Unit : quantity.Code) =>
+        Quantity { Value: { } q, Comparator: null } quantity when IsMillimetresOfMercury(string.IsNullOrWhiteSpace(quantity.Code) ? quantity.Unit : quantity.Code) =>
             (int)Math.Round(q, MidpointRounding.AwayFromZero),
         _ => null,
     };
