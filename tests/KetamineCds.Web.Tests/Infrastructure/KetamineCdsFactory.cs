@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.AspNetCore.Hosting;
@@ -122,10 +123,17 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <see cref="SampleRequests.Trd"/>) and returns its id; asserts the 201. <paramref name="psychiatrist"/>: a signed-in
     /// API client to reuse, or null to sign in for this one (the arrange step of the audit page tests).
     /// </summary>
-    public async Task<Guid> RecordScreeningThroughApiAsync(string patientReference, HttpClient? psychiatrist = null)
+    public Task<Guid> RecordScreeningThroughApiAsync(string patientReference, HttpClient? psychiatrist = null) =>
+        RecordScreeningThroughApiAsync(SampleRequests.Trd(patientReference), psychiatrist);
+
+    /// <summary>
+    /// Records a screening of this request body through the API as the demo psychiatrist and returns its id; asserts the
+    /// 201. <paramref name="psychiatrist"/>: a signed-in API client to reuse, or null to sign in for this one.
+    /// </summary>
+    public async Task<Guid> RecordScreeningThroughApiAsync(JsonObject request, HttpClient? psychiatrist = null)
     {
         psychiatrist ??= await CreateApiClientAsync(Psychiatrist);
-        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patientReference));
+        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", request);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetGuid();

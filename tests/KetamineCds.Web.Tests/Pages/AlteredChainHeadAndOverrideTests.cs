@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -75,10 +74,7 @@ public sealed class AlteredChainHeadAndOverrideTests
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(Patient));
-            created.EnsureSuccessStatusCode();
-            using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-            ids.Add(body.RootElement.GetProperty("id").GetGuid());
+            ids.Add(await app.RecordScreeningThroughApiAsync(Patient, psychiatrist));
         }
 
         return ids;

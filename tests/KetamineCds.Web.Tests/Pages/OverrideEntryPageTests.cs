@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Tests.Localization;
@@ -22,7 +20,7 @@ public sealed class OverrideEntryPageTests
     public async Task Verify_OverrideContentAltered_LinksToTheOverridesOwnPage_WhichSaysItFailsVerification_InEnglishAndChinese()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-1");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-1");
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
@@ -53,9 +51,9 @@ public sealed class OverrideEntryPageTests
     public async Task OverridePage_ChangedAndRehashed_ShowsTheEntryAndSaysTheNextEntrysLinkNoLongerJoins()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-2");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-2");
         await app.RecordOverrideThroughPageAsync(screening);
-        await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-2");
+        await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-2");
         var overrideId = await OverrideIdAsync(app);
         string hash;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -84,7 +82,7 @@ public sealed class OverrideEntryPageTests
     public async Task OverridePage_Intact_ShowsWhoWhenRoleDecisionReasonWhatItOverridesAndItsPlaceInTheChain_AndIsRecorded()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-3");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-3");
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
         string screeningHash, overrideHash;
@@ -143,7 +141,7 @@ public sealed class OverrideEntryPageTests
     public async Task EntryPages_IdOfAnotherType_GoesToThatTypesOwnPage_AnUnknownIdIs404_AndOnlyTheOwnPageRecordsAView()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-ENTRY-PAGES");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-PAGES");
         var hookAnswer = (await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
             "MRN-ENTRY-PAGES", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-entry-pages",
             new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")))).Id;
@@ -194,13 +192,13 @@ public sealed class OverrideEntryPageTests
         // auditor left them only by "Back to the decision log". Each is a page of an entry of the decision log: that link is
         // marked as its section ("true"), none as the page itself; an entry that cannot be read has it too.
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-ENTRY-NAV");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-NAV");
         var hookAnswer = (await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
             "MRN-ENTRY-NAV", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-entry-nav",
             new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")))).Id;
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
-        var unreadable = await RecordScreeningAsync(app, "MRN-ENTRY-NAV-ALTERED");
+        var unreadable = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-NAV-ALTERED");
         await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{not json' WHERE \"PatientReference\" = 'MRN-ENTRY-NAV-ALTERED';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
@@ -213,14 +211,6 @@ public sealed class OverrideEntryPageTests
 
             AuditNavigation.AssertMarksTheDecisionLog(html, language);
         }
-    }
-
-    private static async Task<Guid> RecordScreeningAsync(KetamineCdsFactory app, string patient)
-    {
-        var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
     }
 
     private static async Task<Guid> OverrideIdAsync(KetamineCdsFactory app)
