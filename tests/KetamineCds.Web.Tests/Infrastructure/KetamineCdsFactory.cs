@@ -161,6 +161,19 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Runs SQL on the app's SQLite file behind the app's back, as someone who can write the database would (the arrange
+    /// step of the tests that alter, delete or rehash entries); returns the number of rows it changed.
+    /// </summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_databasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Reads the anti-forgery token from a page's form.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
     {

@@ -2,7 +2,6 @@ using System.Net;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Tests.Localization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +22,7 @@ public sealed class OverrideEntryPageTests
         var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-1");
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var verify = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
@@ -64,7 +63,7 @@ public sealed class OverrideEntryPageTests
             hash = ChainHash.Compute(entry);
         }
 
-        await ExecuteAsync(app, $"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed'), \"Hash\" = '{hash}' WHERE \"EntryType\" = 'override';");
+        await app.ExecuteSqlAsync($"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed'), \"Hash\" = '{hash}' WHERE \"EntryType\" = 'override';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         using var page = await auditor.GetAsync($"/Audit/Override/{overrideId}");
@@ -199,7 +198,7 @@ public sealed class OverrideEntryPageTests
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
         var unreadable = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-NAV-ALTERED");
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{not json' WHERE \"PatientReference\" = 'MRN-ENTRY-NAV-ALTERED';");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{not json' WHERE \"PatientReference\" = 'MRN-ENTRY-NAV-ALTERED';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         foreach (var path in new[] { $"/Audit/Screening/{screening}", $"/Audit/HookAnswer/{hookAnswer}", $"/Audit/Override/{overrideId}", $"/Audit/Screening/{unreadable}" })
@@ -218,14 +217,5 @@ public sealed class OverrideEntryPageTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
         return await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Override).Select(e => e.Id).SingleAsync();
-    }
-
-    private static async Task ExecuteAsync(KetamineCdsFactory app, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }
