@@ -428,9 +428,7 @@ public abstract class DecisionLogTests
         var ids = await RecordManyAsync(store, 6);
         await store.DisableTriggersAsync();
 
-        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 2");
-        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 5");
-        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 5 WHERE \"Sequence\" = -1");
+        await store.SwapEntriesAsync(2, 5);
 
         // Entry 5 now sits in position 2: the first entry that no longer verifies.
         var result = await store.Log.VerifyAsync();
@@ -451,9 +449,7 @@ public abstract class DecisionLogTests
         var ids = await RecordManyAsync(store, 6);
         await store.DisableTriggersAsync();
 
-        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 3");
-        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 3 WHERE \"Sequence\" = 4");
-        await store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 4 WHERE \"Sequence\" = -1");
+        await store.SwapEntriesAsync(3, 4);
 
         var result = await store.Log.VerifyAsync();
 

@@ -89,9 +89,7 @@ public abstract class EntryVerificationTests : IAsyncLifetime
     {
         var ids = await RecordAsync(4);
         await _store.DisableTriggersAsync();
-        await _store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = 2");
-        await _store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 3");
-        await _store.ExecuteAsOwnerAsync("UPDATE \"DecisionLogEntries\" SET \"Sequence\" = 3 WHERE \"Sequence\" = -1");
+        await _store.SwapEntriesAsync(2, 3);
 
         var walk = await _store.Log.VerifyAsync();
         var own = await _store.Audit.VerifyEntryAsync(ids[1]);

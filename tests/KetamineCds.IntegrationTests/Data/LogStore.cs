@@ -47,6 +47,17 @@ public abstract class LogStore : IAsyncDisposable
 
     public abstract Task<long> ScalarAsOwnerAsync(string sql);
 
+    /// <summary>
+    /// The owner swaps the places of the entries at sequences <paramref name="a"/> and <paramref name="b"/>, each keeping its
+    /// content and hash (entries moved, not edited); triggers must be disabled first.
+    /// </summary>
+    public async Task SwapEntriesAsync(long a, long b)
+    {
+        await ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET \"Sequence\" = -1 WHERE \"Sequence\" = {a}");
+        await ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET \"Sequence\" = {a} WHERE \"Sequence\" = {b}");
+        await ExecuteAsOwnerAsync($"UPDATE \"DecisionLogEntries\" SET \"Sequence\" = {b} WHERE \"Sequence\" = -1");
+    }
+
     /// <summary>The owner switches the append-only triggers off, as someone tampering behind the app's back would.</summary>
     public abstract Task DisableTriggersAsync();
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -48,13 +47,7 @@ public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-OTHER' WHERE \"Sequence\" = 1;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await factory.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-OTHER' WHERE \"Sequence\" = 1;");
 
         var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
         using var response = await auditor.PostAsync("/api/v1/audit/checkpoints", null);

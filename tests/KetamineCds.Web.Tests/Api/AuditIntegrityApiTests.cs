@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,14 +20,14 @@ public sealed class AuditIntegrityApiTests
         using var factory = new KetamineCdsFactory();
         var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        await ScreenAsync(psychiatrist, "MRN-S2-FIRST");
+        await factory.RecordScreeningThroughApiAsync("MRN-S2-FIRST", psychiatrist);
         using (var first = await auditor.PostAsync("/api/v1/audit/checkpoints", null))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
 
-        await ExecuteAsync(factory, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
-        await ScreenAsync(psychiatrist, "MRN-S2-LATER");
+        await factory.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
+        await factory.RecordScreeningThroughApiAsync("MRN-S2-LATER", psychiatrist);
 
         using var response = await auditor.PostAsync("/api/v1/audit/checkpoints", null);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -54,7 +53,7 @@ public sealed class AuditIntegrityApiTests
             Assert.True(intact["checked"]!.GetValue<long>() >= 1);
         }
 
-        await ExecuteAsync(factory, "DROP TRIGGER \"AccessEvents_no_update\"; UPDATE \"AccessEvents\" SET \"UserEmail\" = 'nobody-here@clinic.example' WHERE \"Sequence\" = 1;");
+        await factory.ExecuteSqlAsync("DROP TRIGGER \"AccessEvents_no_update\"; UPDATE \"AccessEvents\" SET \"UserEmail\" = 'nobody-here@clinic.example' WHERE \"Sequence\" = 1;");
 
         using var verify = await auditor.GetAsync("/api/v1/audit/verify");
         var result = JsonNode.Parse(await verify.Content.ReadAsStringAsync())!;
@@ -81,11 +80,11 @@ public sealed class AuditIntegrityApiTests
         var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
         var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
-        await ScreenAsync(psychiatrist, "MRN-VERIFY-OUTCOME");
+        await factory.RecordScreeningThroughApiAsync("MRN-VERIFY-OUTCOME", psychiatrist);
         (await auditor.GetAsync("/api/v1/audit/verify")).Dispose();
         (await page.GetAsync("/Audit/Verify?run=true")).Dispose();
 
-        await ExecuteAsync(factory, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-778' WHERE \"Sequence\" = 1;");
+        await factory.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-778' WHERE \"Sequence\" = 1;");
         (await auditor.GetAsync("/api/v1/audit/verify")).Dispose();
         (await page.GetAsync("/Audit/Verify?run=true")).Dispose();
 
@@ -101,20 +100,5 @@ public sealed class AuditIntegrityApiTests
         var accessLog = System.Net.WebUtility.HtmlDecode(await page.GetStringAsync("/Audit/Access"));
         Assert.Contains("API, the whole log: both logs verify", accessLog, StringComparison.Ordinal);
         Assert.Contains("Audit workspace: the decision log does not verify", accessLog, StringComparison.Ordinal);
-    }
-
-    private static async Task ScreenAsync(HttpClient psychiatrist, string patient)
-    {
-        using var created = await psychiatrist.PostAsync("/api/v1/screenings", new StringContent(SampleRequests.Trd(patient).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-    }
-
-    private static async Task ExecuteAsync(KetamineCdsFactory factory, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -149,10 +149,7 @@ public sealed class AuditReplayApiTests : IClassFixture<KetamineCdsFactory>
 
     private static async Task<(Guid Id, long Sequence)> ScreenAsync(KetamineCdsFactory factory, string patient)
     {
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await factory.RecordScreeningThroughApiAsync(patient);
         var screening = await factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id);
         return (id, screening!.Sequence);
     }

@@ -326,13 +326,7 @@ public sealed class ContentTypeTests(ContentTypeTests.App app) : IClassFixture<C
             File.ReadAllText(Path.Combine(TestRepository.Root(), "samples", "cds-hooks", "requests", name + ".json"));
 
         /// <summary>A new screening to correct (a screening corrected once is corrected through its correction).</summary>
-        private async Task<Guid> ScreeningAsync()
-        {
-            var client = await ApiClientAsync();
-            using var created = await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-CT-CORRECTED"));
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
-        }
+        private async Task<Guid> ScreeningAsync() => await Factory.RecordScreeningThroughApiAsync("MRN-CT-CORRECTED", await ApiClientAsync());
 
         private async Task<string> RefreshTokenAsync()
         {

@@ -31,8 +31,7 @@ public sealed class LaterEntriesApiTests : IClassFixture<KetamineCdsFactory>
     private async Task<(Guid Earlier, Guid Rescreen, Guid Correction, string EarlierBefore)> EarlierRescreenedThenCorrectedAsync(string patient)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        var earlier = await IdOfAsync(created);
+        var earlier = await _factory.RecordScreeningThroughApiAsync(patient, api);
         var before = await api.GetStringAsync($"/api/v1/screenings/{earlier}");
 
         var rescreen = await _factory.RescreenAsync(earlier, patient);

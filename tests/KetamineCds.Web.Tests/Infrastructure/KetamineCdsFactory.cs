@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.AspNetCore.Hosting;
@@ -122,10 +123,17 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <see cref="SampleRequests.Trd"/>) and returns its id; asserts the 201. <paramref name="psychiatrist"/>: a signed-in
     /// API client to reuse, or null to sign in for this one (the arrange step of the audit page tests).
     /// </summary>
-    public async Task<Guid> RecordScreeningThroughApiAsync(string patientReference, HttpClient? psychiatrist = null)
+    public Task<Guid> RecordScreeningThroughApiAsync(string patientReference, HttpClient? psychiatrist = null) =>
+        RecordScreeningThroughApiAsync(SampleRequests.Trd(patientReference), psychiatrist);
+
+    /// <summary>
+    /// Records a screening of this request body through the API as the demo psychiatrist and returns its id; asserts the
+    /// 201. <paramref name="psychiatrist"/>: a signed-in API client to reuse, or null to sign in for this one.
+    /// </summary>
+    public async Task<Guid> RecordScreeningThroughApiAsync(JsonObject request, HttpClient? psychiatrist = null)
     {
         psychiatrist ??= await CreateApiClientAsync(Psychiatrist);
-        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patientReference));
+        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", request);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetGuid();
@@ -151,6 +159,19 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
         {
             throw new InvalidOperationException($"The override of {screeningId} was not recorded: {response.StatusCode}");
         }
+    }
+
+    /// <summary>
+    /// Runs SQL on the app's SQLite file behind the app's back, as someone who can write the database would (the arrange
+    /// step of the tests that alter, delete or rehash entries); returns the number of rows it changed.
+    /// </summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_databasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Reads the anti-forgery token from a page's form.</summary>

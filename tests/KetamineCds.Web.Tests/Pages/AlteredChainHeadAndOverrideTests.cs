@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -20,7 +18,7 @@ public sealed class AlteredChainHeadAndOverrideTests
     {
         using var app = new KetamineCdsFactory();
         await RecordScreeningsAsync(app, 2);
-        await ExecuteAsync(app, "DROP TRIGGER \"LogChainHeads_forward_only\"; UPDATE \"LogChainHeads\" SET \"LastId\" = 'garbage' WHERE \"Chain\" = 'decisions';");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"LogChainHeads_forward_only\"; UPDATE \"LogChainHeads\" SET \"LastId\" = 'garbage' WHERE \"Chain\" = 'decisions';");
 
         var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
         using var response = await api.GetAsync("/api/v1/audit/verify");
@@ -46,8 +44,8 @@ public sealed class AlteredChainHeadAndOverrideTests
         var ids = await RecordScreeningsAsync(app, 2);
         await app.RecordOverrideThroughPageAsync(ids[0]);
 
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\";");
-        Assert.Equal(1, await ExecuteAsync(app, "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"decision\": \"maybe\"}' WHERE \"EntryType\" = 'override';"));
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\";");
+        Assert.Equal(1, await app.ExecuteSqlAsync("UPDATE \"DecisionLogEntries\" SET \"InputJson\" = '{\"decision\": \"maybe\"}' WHERE \"EntryType\" = 'override';"));
 
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
         using var list = await auditor.GetAsync($"/Audit?patient={Patient}");
@@ -75,21 +73,9 @@ public sealed class AlteredChainHeadAndOverrideTests
         var ids = new List<Guid>();
         for (var i = 0; i < count; i++)
         {
-            using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(Patient));
-            created.EnsureSuccessStatusCode();
-            using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-            ids.Add(body.RootElement.GetProperty("id").GetGuid());
+            ids.Add(await app.RecordScreeningThroughApiAsync(Patient, psychiatrist));
         }
 
         return ids;
-    }
-
-    private static async Task<int> ExecuteAsync(KetamineCdsFactory app, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
     }
 }

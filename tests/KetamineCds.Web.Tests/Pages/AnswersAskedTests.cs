@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Domain.Screening;
@@ -38,14 +36,6 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
     private static readonly string[] NotCalledFor =
         ["pregnant", "breastfeeding", "oralAntidepressantClass", "safetyPlanInPlace", "lethalMeansCounselled", "followUpArranged", "suicidalIntent", "preparatoryActsOrAbortedAttempt", "substancesUsed"];
 
-    private async Task<Guid> CreateAsync(JsonObject request)
-    {
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     /// <summary>The "Answers recorded" section of the result page, decoded.</summary>
     private static string Answers(string html)
     {
@@ -58,7 +48,7 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
     [Fact]
     public async Task Result_QuestionsTheHistoryDoesNotCallFor_AreLeftOutAsOnThePrint_AndThePageSaysSo()
     {
-        var id = await CreateAsync(Man("MRN-F4-MAN"));
+        var id = await factory.RecordScreeningThroughApiAsync(Man("MRN-F4-MAN"));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var answers = Answers(await client.GetStringAsync($"/Screenings/{id}"));
@@ -82,7 +72,7 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
     [Fact]
     public async Task Result_Chinese_QuestionsNotCalledForAreLeftOutAndThePageSaysSoInChinese()
     {
-        var id = await CreateAsync(Man("MRN-F4-MAN-ZH"));
+        var id = await factory.RecordScreeningThroughApiAsync(Man("MRN-F4-MAN-ZH"));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         using var response = await Localization.CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", "zh-CN");
@@ -106,7 +96,7 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
         request["safetyPlanInPlace"] = true;
         request["lethalMeansCounselled"] = true;
         request["followUpArranged"] = true;
-        var id = await CreateAsync(request);
+        var id = await factory.RecordScreeningThroughApiAsync(request);
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var answers = Answers(await client.GetStringAsync($"/Screenings/{id}"));
@@ -138,7 +128,7 @@ public sealed class AnswersAskedTests(KetamineCdsFactory factory) : IClassFixtur
         request["preparatoryActsOrAbortedAttempt"] = false;
         request["substanceUse"] = "in-remission";
         request["substancesUsed"] = new JsonArray("alcohol");
-        var id = await CreateAsync(request);
+        var id = await factory.RecordScreeningThroughApiAsync(request);
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var answers = Answers(await client.GetStringAsync($"/Screenings/{id}"));

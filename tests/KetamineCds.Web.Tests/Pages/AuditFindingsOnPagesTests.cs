@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Tests.Localization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,7 +100,7 @@ public sealed class AuditFindingsOnPagesTests
     {
         using var app = new KetamineCdsFactory();
         var ids = await RecordScreeningsAsync(app, 2);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         using var altered = await auditor.GetAsync($"/Audit/Screening/{ids[0]}");
@@ -137,7 +136,7 @@ public sealed class AuditFindingsOnPagesTests
             hash = ChainHash.Compute(entry);
         }
 
-        await ExecuteAsync(app, $"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777', \"Hash\" = '{hash}' WHERE \"Sequence\" = 2;");
+        await app.ExecuteSqlAsync($"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777', \"Hash\" = '{hash}' WHERE \"Sequence\" = 2;");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         using var changed = await auditor.GetAsync($"/Audit/Screening/{ids[1]}");
@@ -162,7 +161,7 @@ public sealed class AuditFindingsOnPagesTests
         var ids = await RecordScreeningsAsync(app, 1);
         await app.RecordOverrideThroughPageAsync(ids[0]);
 
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var html = WebUtility.HtmlDecode(await (await auditor.GetAsync($"/Audit/Screening/{ids[0]}")).Content.ReadAsStringAsync());
@@ -179,7 +178,7 @@ public sealed class AuditFindingsOnPagesTests
         using var app = new KetamineCdsFactory();
         var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
 
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-777' WHERE \"Sequence\" = 1;");
         var verify = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify"))!;
         Assert.False(verify["intact"]!.GetValue<bool>());
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -205,7 +204,7 @@ public sealed class AuditFindingsOnPagesTests
         // while Replay said green "Reproduced exactly" and the API reproduced:true with no word of verification.
         using var app = new KetamineCdsFactory();
         var ids = await RecordScreeningsAsync(app, 4);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        await DeleteEntryAsync(app, 2);
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var english = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Replay/{ids[2]}"));
@@ -244,7 +243,7 @@ public sealed class AuditFindingsOnPagesTests
         // QA109 F8: an id kept from an earlier export, its entry deleted, got "Page not found ... Check the link".
         using var app = new KetamineCdsFactory();
         var ids = await RecordScreeningsAsync(app, 3);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        await DeleteEntryAsync(app, 2);
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         using var response = await auditor.GetAsync(page + ids[1]);
@@ -267,7 +266,7 @@ public sealed class AuditFindingsOnPagesTests
         // QA141 F1: "intact, checked 0" and every row green, with entry 2 deleted before the checkpoint.
         using var app = new KetamineCdsFactory();
         var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        await DeleteEntryAsync(app, 2);
 
         var verify = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify?from=checkpoint"))!;
         Assert.Equal("from-checkpoint", verify["mode"]!.GetValue<string>());
@@ -325,7 +324,7 @@ public sealed class AuditFindingsOnPagesTests
         using var app = new KetamineCdsFactory();
         var (_, api) = await CheckpointAfterScreeningsAsync(app, 3);
         var file = Path.GetFileName(Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json")));
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        await DeleteEntryAsync(app, 2);
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?" + query));
@@ -353,7 +352,7 @@ public sealed class AuditFindingsOnPagesTests
         using var app = new KetamineCdsFactory();
         var (_, api) = await CheckpointAfterScreeningsAsync(app, 2);
         await RecordScreeningsAsync(app, 2);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-EDITED' WHERE \"Sequence\" = 3;");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"PatientReference\" = 'MRN-EDITED' WHERE \"Sequence\" = 3;");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
@@ -369,7 +368,7 @@ public sealed class AuditFindingsOnPagesTests
         // QA141 F4: "Entry 2 is missing: 1 is followed by 3." then a bare id, entry 3's; replay of 2 said "does not exist".
         using var app = new KetamineCdsFactory();
         var ids = await RecordScreeningsAsync(app, 4);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = 2;");
+        await DeleteEntryAsync(app, 2);
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
@@ -423,12 +422,7 @@ public sealed class AuditFindingsOnPagesTests
         return await db.DecisionLogEntries.Where(e => e.Sequence == sequence).Select(e => e.Hash).SingleAsync();
     }
 
-    private static async Task ExecuteAsync(KetamineCdsFactory app, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>Deletes the entry at <paramref name="sequence"/> behind the app's back (dropping the trigger that refuses it).</summary>
+    private static async Task DeleteEntryAsync(KetamineCdsFactory app, long sequence) =>
+        await app.ExecuteSqlAsync($"DROP TRIGGER \"DecisionLogEntries_no_delete\"; DELETE FROM \"DecisionLogEntries\" WHERE \"Sequence\" = {sequence};");
 }

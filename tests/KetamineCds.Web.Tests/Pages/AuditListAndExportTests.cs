@@ -23,8 +23,8 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
     public async Task AuditList_ByPatientByClinicianAndUnfiltered_EachPageViewIsRecordedOnceWithItsFilter()
     {
         var patient = "MRN-P4-" + Guid.NewGuid().ToString("N")[..8];
-        await ScreenAsync(patient);
-        await ScreenAsync(patient);
+        await _factory.RecordScreeningThroughApiAsync(patient);
+        await _factory.RecordScreeningThroughApiAsync(patient);
         var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
 
@@ -167,7 +167,7 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
     {
         var patient = "MRN-JL-" + Guid.NewGuid().ToString("N")[..8];
         var (screening, overrideId, correction) = await OverrideAndCorrectAsync(patient);
-        await ScreenAsync("MRN-JL-OTHER");
+        await _factory.RecordScreeningThroughApiAsync("MRN-JL-OTHER");
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
         var page = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
@@ -234,7 +234,7 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
     {
         // QA109 F5: without the mark, a spreadsheet opening the file reads it in the ANSI code page and garbles these words.
         var patient = "MRN-QA109-F5-" + Guid.NewGuid().ToString("N")[..8];
-        var screening = await ScreenAsync(patient);
+        var screening = await _factory.RecordScreeningThroughApiAsync(patient);
         await _factory.Services.GetRequiredService<IDecisionLog>().RecordOverrideAsync(new OverrideSubmission(
             screening, OverrideDecision.DoNotProceed, OverrideReason.Other, "患者拒绝；家属意见不同", new Actor("qa109", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "qa109-f5"));
         var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -300,7 +300,7 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         // swap was two content edits, and --head said nothing of an entry deleted before the entry it names.
         for (var i = 0; i < 4; i++)
         {
-            await ScreenAsync("MRN-OFFLINE-" + Guid.NewGuid().ToString("N")[..8]);
+            await _factory.RecordScreeningThroughApiAsync("MRN-OFFLINE-" + Guid.NewGuid().ToString("N")[..8]);
         }
 
         var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
@@ -343,18 +343,10 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains($"FAIL: [moved] entry {k - 1} (", output, StringComparison.Ordinal);
     }
 
-    private async Task<Guid> ScreenAsync(string patient)
-    {
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     /// <summary>A screening, an override of it (with words a spreadsheet would run), and a correction with its reason.</summary>
     private async Task<(Guid Screening, Guid Override, Guid Correction)> OverrideAndCorrectAsync(string patient)
     {
-        var screening = await ScreenAsync(patient);
+        var screening = await _factory.RecordScreeningThroughApiAsync(patient);
         var log = _factory.Services.GetRequiredService<IDecisionLog>();
         var logged = await log.RecordOverrideAsync(new OverrideSubmission(
             screening, OverrideDecision.DoNotProceed, OverrideReason.PatientPreference, "=HYPERLINK(\"x\") declined, today",

@@ -377,7 +377,7 @@ public sealed partial class CheckpointPageTests : IDisposable
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         for (var i = 0; i < count; i++)
         {
-            (await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-CP" + i))).EnsureSuccessStatusCode();
+            await _factory.RecordScreeningThroughApiAsync("MRN-CP" + i, api);
         }
     }
 }

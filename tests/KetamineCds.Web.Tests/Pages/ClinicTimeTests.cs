@@ -32,14 +32,6 @@ public sealed class ClinicTimeTests
     private static ClockFactory Clinic(FakeTimeProvider clock, string zone) =>
         new(clock) { Settings = new Dictionary<string, string> { ["Clinic:TimeZone"] = zone } };
 
-    private static async Task<Guid> RecordAsync(KetamineCdsFactory factory, string patient, JsonObject? request = null)
-    {
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", request ?? SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     private static async Task<string> PageAsync(HttpClient client, string path, string language = "en-GB")
     {
         using var response = await Localization.CultureSelectionTests.GetAsync(client, path, language);
@@ -55,7 +47,7 @@ public sealed class ClinicTimeTests
     {
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, zone);
-        var id = await RecordAsync(factory, "MRN-TZ-PAGES");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-PAGES");
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var result = await PageAsync(client, $"/Screenings/{id}");
@@ -72,7 +64,7 @@ public sealed class ClinicTimeTests
     {
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, "America/Chicago");
-        var id = await RecordAsync(factory, "MRN-TZ-ZH");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-ZH");
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var result = await PageAsync(client, $"/Screenings/{id}", "zh-CN");
@@ -88,7 +80,7 @@ public sealed class ClinicTimeTests
     {
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, zone);
-        var id = await RecordAsync(factory, "MRN-TZ-AUDIT");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-AUDIT");
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var entry = await PageAsync(auditor, $"/Audit/Screening/{id}");
@@ -104,7 +96,7 @@ public sealed class ClinicTimeTests
     {
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, "America/Chicago");
-        var id = await RecordAsync(factory, "MRN-TZ-API");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-API");
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var body = await api.GetFromJsonAsync<JsonElement>($"/api/v1/screenings/{id}");
@@ -120,7 +112,7 @@ public sealed class ClinicTimeTests
         // QA8 F10: twelve minutes later, but after midnight in Chicago: the notice says which two days it compared.
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, "America/Chicago");
-        var id = await RecordAsync(factory, "MRN-TZ-RESCREEN");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-RESCREEN");
         clock.Advance(TimeSpan.FromMinutes(12));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
@@ -135,7 +127,7 @@ public sealed class ClinicTimeTests
     {
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, "UTC");
-        var id = await RecordAsync(factory, "MRN-TZ-RESCREEN-UTC");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-RESCREEN-UTC");
         clock.Advance(TimeSpan.FromDays(1));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
@@ -152,7 +144,7 @@ public sealed class ClinicTimeTests
     {
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, zone);
-        var earlier = await RecordAsync(factory, "MRN-TZ-CARD");
+        var earlier = await factory.RecordScreeningThroughApiAsync("MRN-TZ-CARD");
         clock.Advance(TimeSpan.FromMinutes(5));
         var body = new JsonObject
         {
@@ -246,7 +238,7 @@ public sealed class ClinicTimeTests
         // 28 November finds the screening shown at 23:48 on 28 November). The page, its CSV and the access log's agree.
         var clock = new FakeTimeProvider(Evening);
         using var factory = Clinic(clock, zone);
-        var id = await RecordAsync(factory, "MRN-TZ-FILTER");
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-TZ-FILTER");
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
 

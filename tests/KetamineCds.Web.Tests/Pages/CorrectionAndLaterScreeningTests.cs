@@ -22,7 +22,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task EarlierScreening_RescreenedLater_ResultPrintAndAuditPageSayWhenAndLinkTheRescreen()
     {
-        var earlier = await CreateAsync("MRN-LATER-RESCREEN");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-LATER-RESCREEN");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-LATER-RESCREEN", ("from", earlier.ToString())));
         var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -41,7 +41,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task Correction_FromTheResultPage_IsRecordedWithItsReasonAndTheEarlierScreeningShowsItAsCorrected()
     {
-        var earlier = await CreateAsync("MRN-CORRECT-FORM");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-FORM");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var details = await client.GetStringAsync($"/Screenings/{earlier}");
         Assert.Contains($"href=\"/Screenings/New?corrects={earlier}\" id=\"correct-answer\">Correct an answer</a>", details, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task Correction_WithoutReasonAndWithAnotherProblem_NamesBothAtOnceKeepsTheAnswersAndStoresNothing()
     {
-        var earlier = await CreateAsync("MRN-CORRECT-NOREASON");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-NOREASON");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = Form("MRN-CORRECT-NOREASON", ("corrects", earlier.ToString()), ("correctionReason", "   "));
         form["Input.AgeYears"] = "";
@@ -106,7 +106,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task Correction_ReasonTooLong_IsRefusedWithItsLimit()
     {
-        var earlier = await CreateAsync("MRN-CORRECT-LONG");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-LONG");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = Form("MRN-CORRECT-LONG", ("corrects", earlier.ToString()), ("correctionReason", new string('x', 501)));
         form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
@@ -121,7 +121,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task Correction_AsStaff_IsNeitherOfferedNorAllowed()
     {
-        var earlier = await CreateAsync("MRN-CORRECT-STAFF");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-STAFF");
         var staff = await _factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
 
         Assert.DoesNotContain("Correct an answer", await staff.GetStringAsync($"/Screenings/{earlier}"), StringComparison.Ordinal);
@@ -187,7 +187,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task ApiCorrection_ValidBody_Returns201NamingWhatItCorrectsAndWhy()
     {
-        var earlier = await CreateAsync("MRN-CORRECT-API");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-API");
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
         using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
@@ -211,7 +211,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task ApiCorrection_MissingReasonAndBadField_Returns400WithBothAndStoresNothing()
     {
-        var earlier = await CreateAsync("MRN-CORRECT-API-400");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-API-400");
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
         using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections", SampleRequests.Trd("MRN-CORRECT-API-400").With("ageYears", null));
@@ -227,7 +227,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task PatientList_RescreenAndCorrection_MarksEachAndTheOnesDoneLaterWithTimesToTheSecond()
     {
-        var earlier = await CreateAsync("MRN-LIST-MARKS");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-LIST-MARKS");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-LIST-MARKS", ("from", earlier.ToString())));
         var correction = await PostFormAsync(client, $"/Screenings/New?corrects={rescreen}",
@@ -248,7 +248,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     public async Task AuditList_CorrectedEntry_IsMarkedCorrectedLaterLinkingItsCorrectionInEnglishChineseAndTheCsv()
     {
         // QA11 F3: the auditor's list said "(correction)" on the correcting entry only; the corrected one read as live.
-        var earlier = await CreateAsync("MRN-AUDIT-CORRECTED");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-AUDIT-CORRECTED");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-AUDIT-CORRECTED", ("from", earlier.ToString())));
         var correction = await PostFormAsync(client, $"/Screenings/New?corrects={earlier}",
@@ -329,7 +329,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     [Fact]
     public async Task LaterScreenings_InChinese_AreSaidInChinese()
     {
-        var earlier = await CreateAsync("MRN-LATER-ZH");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-LATER-ZH");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         await PostFormAsync(client, $"/Screenings/New?corrects={earlier}", Form("MRN-LATER-ZH", ("corrects", earlier.ToString()), ("correctionReason", "试验次数录错。")));
 
@@ -349,7 +349,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     {
         // QA8 F6: a reason an auditor reads must read as written; NUL and direction overrides are refused, not stored.
         var patient = "MRN-HIDDEN-API-" + Guid.NewGuid().ToString("N")[..8];
-        var earlier = await CreateAsync(patient);
+        var earlier = await _factory.RecordScreeningThroughApiAsync(patient);
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
         using var correction = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
@@ -383,7 +383,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     {
         // QA8 F6: the form answered a blank 400 for a NUL; it comes back with its messages and what was typed.
         var patient = "MRN-HIDDEN-FORM-" + Guid.NewGuid().ToString("N")[..8];
-        var earlier = await CreateAsync(patient);
+        var earlier = await _factory.RecordScreeningThroughApiAsync(patient);
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = Form(patient, ("corrects", earlier.ToString()), ("correctionReason", text), ("Input.ClinicianNote", text));
         form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
@@ -402,7 +402,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     public async Task Form_SentBackWithProblems_IsMarkedUnsentAndAFreshFormIsNot()
     {
         // QA8 F2: drafts.js treats a form the server sent back as holding unsent answers.
-        var earlier = await CreateAsync("MRN-UNSENT-MARK");
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-UNSENT-MARK");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = Form("MRN-UNSENT-MARK", ("corrects", earlier.ToString()), ("correctionReason", ""));
         form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/New?corrects={earlier}");
@@ -417,15 +417,6 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
     /// <summary>The box naming the later screenings (empty when there is none).</summary>
     private static string LaterBox(string html) =>
         Regex.Match(html, "<div class=\"[^\"]*\" id=\"later-screenings\" role=\"note\">.*?</ul>", RegexOptions.Singleline).Value;
-
-    /// <summary>A screening through the API, as an EHR or a script records one.</summary>
-    private async Task<Guid> CreateAsync(string patient)
-    {
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 
     /// <summary>The form with the required answers, and the re-screen's or correction's own fields.</summary>
     private static Dictionary<string, string> Form(string patient, params (string Name, string Value)[] extra)

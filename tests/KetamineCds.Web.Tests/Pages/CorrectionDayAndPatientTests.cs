@@ -27,7 +27,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         using var factory = new Infrastructure.ClockFactory(clock);
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F11-RESCREEN"));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F11-RESCREEN"), api);
         clock.Advance(TimeSpan.FromDays(1));
         api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var correction = await CorrectAsync(api, earlier, SampleRequests.Trd("MRN-F11-RESCREEN").With("failedAdequateTrials", 4), "Trials were 4 (pharmacy record of 20 Nov).");
@@ -49,7 +49,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 23, 30, 0, TimeSpan.Zero));
         using var factory = new Infrastructure.ClockFactory(clock);
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F11-LOG"));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F11-LOG"), api);
         clock.Advance(TimeSpan.FromDays(2));
         api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var first = await CorrectAsync(api, earlier, SampleRequests.Trd("MRN-F11-LOG").With("distinctMechanisms", 3), "Three mechanisms.");
@@ -78,7 +78,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         using var factory = new Infrastructure.ClockFactory(clock);
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F11-FORM").With("systolicBp", 132).With("diastolicBp", 84));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F11-FORM").With("systolicBp", 132).With("diastolicBp", 84), api);
         clock.Advance(TimeSpan.FromDays(1));
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
@@ -97,7 +97,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
     public async Task CorrectAnAnswer_OnACorrectedScreening_StartsFromTheLatestCorrectionAndCorrectsIt()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F17"));
+        var earlier = await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F17"), api);
         var correction = await CorrectAsync(api, earlier, SampleRequests.Trd("MRN-F17").With("failedAdequateTrials", 4), "Trials were 4.");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
@@ -124,7 +124,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
     public async Task ApiCorrection_OfAScreeningAlreadyCorrected_Returns400NamingTheLatestCorrectionAndStoresNothing()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F17-API"));
+        var earlier = await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F17-API"), api);
         var correction = await CorrectAsync(api, earlier, SampleRequests.Trd("MRN-F17-API").With("failedAdequateTrials", 4), "Trials were 4.");
 
         using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections", SampleRequests.Trd("MRN-F17-API").With("correctionReason", "Mechanisms were 3."));
@@ -139,7 +139,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
     public async Task ApiCorrection_NamingAnotherPatient_Returns400OnThePatientReference_ButAnotherLetterCaseIsThePatient()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F16-API"));
+        var earlier = await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F16-API"), api);
 
         using var other = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections", SampleRequests.Trd("MRN-F16-OTHER").With("correctionReason", "wrong MRN"));
 
@@ -154,7 +154,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
     public async Task RescreenForm_KeepsThePatientReferenceReadOnly_AndRefusesAnotherPatient()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-F16-FORM"));
+        var earlier = await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F16-FORM"), api);
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?from={earlier}"));
@@ -175,7 +175,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
     public async Task Override_OfACorrectedScreening_IsNotOfferedAndIsRefusedWith409NamingTheCorrection_AndNothingIsRecorded()
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var earlier = await CreateAsync(api, SampleRequests.Trd("MRN-QA109-F4"));
+        var earlier = await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-QA109-F4"), api);
         var correction = await CorrectAsync(api, earlier, SampleRequests.Trd("MRN-QA109-F4").With("failedAdequateTrials", 4), "Trials were 4.");
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var inForce = $"<a href=\"/Screenings/{correction}#record-override\" id=\"override-in-force\">{correction}</a>";
@@ -209,7 +209,7 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
     public async Task Result_WithAnOverride_ShowsItBesideTheVerdict(string language, string heading, string decision)
     {
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var id = await CreateAsync(api, SampleRequests.Trd("MRN-F15-" + language));
+        var id = await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-F15-" + language), api);
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         using var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -228,13 +228,6 @@ public sealed class CorrectionDayAndPatientTests : IClassFixture<KetamineCdsFact
         Assert.Contains(heading, verdict, StringComparison.Ordinal);
         Assert.Contains($"<strong>{decision}</strong>", verdict, StringComparison.Ordinal);
         Assert.Contains("href=\"#overrides-title\"", verdict, StringComparison.Ordinal);
-    }
-
-    private static async Task<Guid> CreateAsync(HttpClient api, System.Text.Json.Nodes.JsonObject body)
-    {
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", body);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task<Guid> CorrectAsync(HttpClient api, Guid corrects, System.Text.Json.Nodes.JsonObject body, string reason)

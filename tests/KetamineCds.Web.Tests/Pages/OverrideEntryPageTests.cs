@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Tests.Localization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,10 +19,10 @@ public sealed class OverrideEntryPageTests
     public async Task Verify_OverrideContentAltered_LinksToTheOverridesOwnPage_WhichSaysItFailsVerification_InEnglishAndChinese()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-1");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-1");
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed') WHERE \"EntryType\" = 'override';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var verify = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
@@ -53,9 +50,9 @@ public sealed class OverrideEntryPageTests
     public async Task OverridePage_ChangedAndRehashed_ShowsTheEntryAndSaysTheNextEntrysLinkNoLongerJoins()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-2");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-2");
         await app.RecordOverrideThroughPageAsync(screening);
-        await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-2");
+        await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-2");
         var overrideId = await OverrideIdAsync(app);
         string hash;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -66,7 +63,7 @@ public sealed class OverrideEntryPageTests
             hash = ChainHash.Compute(entry);
         }
 
-        await ExecuteAsync(app, $"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed'), \"Hash\" = '{hash}' WHERE \"EntryType\" = 'override';");
+        await app.ExecuteSqlAsync($"DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", 'Reviewed', 'Not reviewed'), \"Hash\" = '{hash}' WHERE \"EntryType\" = 'override';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         using var page = await auditor.GetAsync($"/Audit/Override/{overrideId}");
@@ -84,7 +81,7 @@ public sealed class OverrideEntryPageTests
     public async Task OverridePage_Intact_ShowsWhoWhenRoleDecisionReasonWhatItOverridesAndItsPlaceInTheChain_AndIsRecorded()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-OVERRIDE-PAGE-3");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-OVERRIDE-PAGE-3");
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
         string screeningHash, overrideHash;
@@ -143,7 +140,7 @@ public sealed class OverrideEntryPageTests
     public async Task EntryPages_IdOfAnotherType_GoesToThatTypesOwnPage_AnUnknownIdIs404_AndOnlyTheOwnPageRecordsAView()
     {
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-ENTRY-PAGES");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-PAGES");
         var hookAnswer = (await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
             "MRN-ENTRY-PAGES", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-entry-pages",
             new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")))).Id;
@@ -194,14 +191,14 @@ public sealed class OverrideEntryPageTests
         // auditor left them only by "Back to the decision log". Each is a page of an entry of the decision log: that link is
         // marked as its section ("true"), none as the page itself; an entry that cannot be read has it too.
         using var app = new KetamineCdsFactory();
-        var screening = await RecordScreeningAsync(app, "MRN-ENTRY-NAV");
+        var screening = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-NAV");
         var hookAnswer = (await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
             "MRN-ENTRY-NAV", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-entry-nav",
             new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")))).Id;
         await app.RecordOverrideThroughPageAsync(screening);
         var overrideId = await OverrideIdAsync(app);
-        var unreadable = await RecordScreeningAsync(app, "MRN-ENTRY-NAV-ALTERED");
-        await ExecuteAsync(app, "DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{not json' WHERE \"PatientReference\" = 'MRN-ENTRY-NAV-ALTERED';");
+        var unreadable = await app.RecordScreeningThroughApiAsync("MRN-ENTRY-NAV-ALTERED");
+        await app.ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{not json' WHERE \"PatientReference\" = 'MRN-ENTRY-NAV-ALTERED';");
         var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         foreach (var path in new[] { $"/Audit/Screening/{screening}", $"/Audit/HookAnswer/{hookAnswer}", $"/Audit/Override/{overrideId}", $"/Audit/Screening/{unreadable}" })
@@ -215,27 +212,10 @@ public sealed class OverrideEntryPageTests
         }
     }
 
-    private static async Task<Guid> RecordScreeningAsync(KetamineCdsFactory app, string patient)
-    {
-        var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
-    }
-
     private static async Task<Guid> OverrideIdAsync(KetamineCdsFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
         return await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Override).Select(e => e.Id).SingleAsync();
-    }
-
-    private static async Task ExecuteAsync(KetamineCdsFactory app, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

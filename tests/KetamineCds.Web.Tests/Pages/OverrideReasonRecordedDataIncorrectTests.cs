@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +18,7 @@ public sealed class OverrideReasonRecordedDataIncorrectTests : IClassFixture<Ket
 
     private async Task<(HttpClient Client, Guid Id)> ScreeningAsync(string reference, string? language)
     {
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(reference));
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await _factory.RecordScreeningThroughApiAsync(reference);
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         if (language is not null)
         {

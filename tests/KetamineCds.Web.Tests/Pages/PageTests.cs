@@ -709,9 +709,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
 
     private async Task<(HttpClient Client, Guid Id)> ScreeningAsPsychiatristAsync(string reference)
     {
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(reference));
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = await _factory.RecordScreeningThroughApiAsync(reference);
         return (await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist), id);
     }
 

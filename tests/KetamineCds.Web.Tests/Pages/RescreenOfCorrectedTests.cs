@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +22,6 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     {
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<Guid> CreateAsync(JsonObject request)
-    {
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
-        return await IdOfAsync(created);
     }
 
     /// <summary>A correction of <paramref name="earlier"/> that records active psychosis where "none" was typed.</summary>
@@ -80,7 +72,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     public async Task RescreenForm_OfACorrectedScreening_StartsFromItsLatestCorrectionAndSaysSo()
     {
         const string patient = "MRN-QA128-F1-FORM";
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var correction = await CorrectPsychosisAsync(earlier, patient);
 
         var html = await PageAsync($"/Screenings/New?from={earlier}");
@@ -99,7 +91,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     public async Task ResultPage_OfACorrectedScreening_OffersTheRescreenOfItsCorrection()
     {
         const string patient = "MRN-QA128-F1-LINK";
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var correction = await CorrectPsychosisAsync(earlier, patient);
 
         var html = await PageAsync($"/Screenings/{earlier}");
@@ -116,7 +108,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     public async Task ResultPage_OfARescreenMadeBeforeItsEarlierWasCorrected_WarnsNamingTheCorrectionAndWhatItChanged(string language, string says, string changed)
     {
         var patient = "MRN-QA128-F1-B-" + language;
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var rescreen = await RescreenAsync(earlier, patient);
         var correction = await CorrectPsychosisAsync(earlier, patient);
 
@@ -135,7 +127,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     /// </summary>
     private async Task<(Guid Earlier, Guid Rescreen, Mock<IDecisionLog> Log)> OpenARescreenWhoseEarlierWasCorrectedAsync(string patient, Func<Guid, string> page)
     {
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var rescreen = await RescreenAsync(earlier, patient);
         var correction = await CorrectPsychosisAsync(earlier, patient);
         var log = ReadsThroughAMock();
@@ -171,7 +163,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         // ?from= the corrected screening opens its correction: each is read once, for the answers, the decision the
         // correction carries and what it changed. Both were read twice (once to find the correction in force).
         const string patient = "MRN-QA128-F1-FROMONCE";
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var correction = await CorrectPsychosisAsync(earlier, patient);
         var log = ReadsThroughAMock();
         using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
@@ -199,7 +191,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     public async Task RescreenForm_OfARescreenWhoseEarlierWasCorrected_WarnsNamingTheCorrectionAndWhatItChanged()
     {
         const string patient = "MRN-QA128-F1-BFORM";
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var rescreen = await RescreenAsync(earlier, patient);
         var correction = await CorrectPsychosisAsync(earlier, patient);
 
@@ -217,7 +209,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     public async Task ResultPage_OfARescreenOfAScreeningNeverCorrected_HasNoWarning()
     {
         const string patient = "MRN-QA128-F1-NONE";
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         var rescreen = await RescreenAsync(earlier, patient);
 
         Assert.DoesNotContain("id=\"earlier-corrected\"", await PageAsync($"/Screenings/{rescreen}"), StringComparison.Ordinal);
@@ -229,7 +221,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     public async Task PatientList_AScreeningCorrectedAndRescreened_CarriesBothMarkers()
     {
         const string patient = "MRN-QA128-F7";
-        var earlier = await CreateAsync(SampleRequests.Trd(patient));
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
         await RescreenAsync(earlier, patient);
         await CorrectPsychosisAsync(earlier, patient);
 
@@ -255,7 +247,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
             request = request.With(safetyItem, false);
         }
 
-        var id = await CreateAsync(request);
+        var id = await factory.RecordScreeningThroughApiAsync(request);
 
         var html = await PageAsync($"/Screenings/{id}", language);
 

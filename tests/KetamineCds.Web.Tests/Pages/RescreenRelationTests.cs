@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace KetamineCds.Web.Tests.Pages;
@@ -64,11 +63,7 @@ public sealed class RescreenRelationTests : IClassFixture<KetamineCdsFactory>
     /// <summary>A screening through the API, then a re-screen of it through the form, as "Re-screen with these answers" posts it.</summary>
     private async Task<(Guid Earlier, Guid Rescreen)> RescreenAsync(string patient)
     {
-        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(patient));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var createdBody = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        var earlier = createdBody.RootElement.GetProperty("id").GetGuid();
+        var earlier = await _factory.RecordScreeningThroughApiAsync(patient);
 
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = PageTests.ValidForm(patient);

@@ -20,7 +20,7 @@ public sealed class StoredInputsDisagreeTests
     public async Task ResultPage_InputAsSubmittedRewrittenAndRehashed_ShowsTheAnswersDecidedOnAndSaysTheyDisagree()
     {
         using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-1").With("jurisdiction", "eu"));
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-DISAGREE-1").With("jurisdiction", "eu"));
         var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var before = WebUtility.HtmlDecode(await page.GetStringAsync($"/Screenings/{id}"));
         Assert.DoesNotContain("id=\"inputs-disagree\"", before, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class StoredInputsDisagreeTests
         // The input as submitted holds "jurisdiction": null; the history the default. They agree (it was read as a
         // disagreement, which would have flagged every such screening and left it out of the impact analysis).
         using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-2"));
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-DISAGREE-2"));
         var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
@@ -63,8 +63,8 @@ public sealed class StoredInputsDisagreeTests
     public async Task ImpactPage_OneEntrysInputRewrittenAndRehashed_ListsItAsNotAnalysedAndCountsOnlyTheOthers()
     {
         using var factory = new KetamineCdsFactory();
-        await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-A"));
-        var altered = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-B"));
+        await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-DISAGREE-A"));
+        var altered = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-DISAGREE-B"));
         await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":198", StringComparison.Ordinal));
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
@@ -85,7 +85,7 @@ public sealed class StoredInputsDisagreeTests
         // A re-screen or a correction starts from the input as submitted, which may be the rewritten copy: its answers
         // would come back as a new entry whose two copies agree, and nothing would show they had been doubted.
         using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-3"));
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-DISAGREE-3"));
         var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var before = await page.GetStringAsync($"/Screenings/{id}");
         Assert.Contains($"href=\"/Screenings/New?from={id}\"", before, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class StoredInputsDisagreeTests
     public async Task RescreenOrCorrectionForm_StoredInputsDisagree_Is409WithNoFormAndPointsToTheAuditor(string mode, string language, string auditor)
     {
         using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory, SampleRequests.Trd("MRN-DISAGREE-4"));
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-DISAGREE-4"));
         await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
         var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
@@ -140,7 +140,7 @@ public sealed class StoredInputsDisagreeTests
     {
         using var factory = new KetamineCdsFactory();
         const string Patient = "MRN-DISAGREE-5";
-        var id = await ScreenAsync(factory, SampleRequests.Trd(Patient));
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(Patient));
         await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
         var page = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = PageTests.ValidForm(Patient);
@@ -164,7 +164,7 @@ public sealed class StoredInputsDisagreeTests
         // The page refused; the API recorded the correction, its answers taken from the body as if the entry were sound.
         using var factory = new KetamineCdsFactory();
         const string Patient = "MRN-DISAGREE-6";
-        var id = await ScreenAsync(factory, SampleRequests.Trd(Patient));
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(Patient));
         await RewriteLastInputAndRehashAsync(factory, json => json.Replace("\"systolicBp\":128", "\"systolicBp\":118", StringComparison.Ordinal));
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
@@ -195,14 +195,6 @@ public sealed class StoredInputsDisagreeTests
         using var list = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings?patientReference={Patient}"));
         var only = Assert.Single(list.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal(id, only.GetProperty("id").GetGuid());
-    }
-
-    private static async Task<Guid> ScreenAsync(KetamineCdsFactory factory, System.Text.Json.Nodes.JsonObject request)
-    {
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>What someone who can write the database does: rewrites the last entry's input and recomputes its hash.</summary>

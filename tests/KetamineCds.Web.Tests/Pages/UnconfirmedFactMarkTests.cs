@@ -37,6 +37,10 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
         return body.GetProperty("id").GetGuid();
     }
 
+    /// <summary>A new screening of <paramref name="reference"/> (<see cref="RecordAsync"/>), then its result page or, with "/Print", its print.</summary>
+    private async Task<string> PageOfANewScreeningAsync(string reference, string page = "") =>
+        await PageAsync($"/Screenings/{await RecordAsync(reference)}{page}");
+
     private async Task<string> PageAsync(string path, string? language = null)
     {
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
@@ -46,21 +50,19 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
     }
 
     /// <summary>The result page's card of one finding: the list item that links to the rule.</summary>
-    private static string Card(string html, string ruleId)
-    {
-        var cards = html.Split("<li class=\"finding ", StringSplitOptions.None).Skip(1)
-            .Select(c => c[..c.IndexOf("</li>", StringComparison.Ordinal)])
-            .Where(c => c.Contains($"href=\"/Rules#{ruleId}\">{ruleId}</a>", StringComparison.Ordinal))
-            .ToList();
-        return Assert.Single(cards);
-    }
+    private static string Card(string html, string ruleId) =>
+        SingleItem(html, "<li class=\"finding ", $"href=\"/Rules#{ruleId}\">{ruleId}</a>");
 
     /// <summary>The print's item of one finding (findings list or checklist).</summary>
-    private static string PrintedItem(string html, string ruleId)
+    private static string PrintedItem(string html, string ruleId) =>
+        SingleItem(html, "<li>", $"<strong>{ruleId}</strong>");
+
+    /// <summary>The one list item, opened by <paramref name="opening"/>, that holds <paramref name="rule"/>; asserts there is exactly one.</summary>
+    private static string SingleItem(string html, string opening, string rule)
     {
-        var items = html.Split("<li>", StringSplitOptions.None).Skip(1)
+        var items = html.Split(opening, StringSplitOptions.None).Skip(1)
             .Select(c => c[..c.IndexOf("</li>", StringComparison.Ordinal)])
-            .Where(c => c.Contains($"<strong>{ruleId}</strong>", StringComparison.Ordinal))
+            .Where(c => c.Contains(rule, StringComparison.Ordinal))
             .ToList();
         return Assert.Single(items);
     }
@@ -68,9 +70,7 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
     [Fact]
     public async Task Result_FindingRestingOnAnUnconfirmedFact_IsMarkedWithTheFactAndLinksToItOnTheRulesPage()
     {
-        var id = await RecordAsync("MRN-F5-RESULT");
-
-        var html = await PageAsync($"/Screenings/{id}");
+        var html = await PageOfANewScreeningAsync("MRN-F5-RESULT");
 
         var naltrexone = Card(html, "NAL-001");
         Assert.Contains("class=\"unconfirmed\"", naltrexone, StringComparison.Ordinal);
@@ -88,9 +88,7 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
     [Fact]
     public async Task Result_FindingRestingOnNoUnconfirmedFact_HasNoMark()
     {
-        var id = await RecordAsync("MRN-F5-PLAIN");
-
-        var html = await PageAsync($"/Screenings/{id}");
+        var html = await PageOfANewScreeningAsync("MRN-F5-PLAIN");
 
         var pain = Card(html, "PAIN-001");
         Assert.DoesNotContain("unconfirmed", pain, StringComparison.Ordinal);
@@ -100,9 +98,7 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
     [Fact]
     public async Task Print_FindingsAndChecklist_MarkWhatRestsOnAnUnconfirmedFactByItsNumberAndSayWhereToReadIt()
     {
-        var id = await RecordAsync("MRN-F5-PRINT");
-
-        var html = await PageAsync($"/Screenings/{id}/Print");
+        var html = await PageOfANewScreeningAsync("MRN-F5-PRINT", "/Print");
 
         Assert.Contains("<span class=\"p-unconfirmed\">†12</span>", PrintedItem(html, "NAL-001"), StringComparison.Ordinal);
         Assert.Contains("<span class=\"p-unconfirmed\">†4, 13</span>", PrintedItem(html, "REMS-003"), StringComparison.Ordinal);

@@ -32,12 +32,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
             Assert.DoesNotContain("MRN-OTHER-PATIENT", csv, StringComparison.Ordinal);
         }
 
-        var exportsBefore = await app.CountAccessEventsAsync("export");
-        using var unknown = await client.GetAsync("/api/v1/audit/export.csv?patientRef=MRN-X");
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        using var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
-        Assert.Contains("patientReference", problem.RootElement.GetProperty("errors").GetProperty("patientRef")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+        var (_, message) = await RefusedExportAsync(client, "/api/v1/audit/export.csv?patientRef=MRN-X", "patientRef");
+        Assert.Contains("patientReference", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -51,25 +47,16 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         await app.LogAScreeningAsync();
         var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
-        var exportsBefore = await app.CountAccessEventsAsync("export");
 
-        using var response = await client.GetAsync("/api/v1/audit/export.csv?" + query);
-        var body = await response.Content.ReadAsStringAsync();
+        var (body, fieldMessage) = await RefusedExportAsync(client, "/api/v1/audit/export.csv?" + query, field);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(message, fieldMessage, StringComparison.Ordinal);
         using var problem = JsonDocument.Parse(body);
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
-        Assert.Contains(message, errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
         Assert.False(problem.RootElement.TryGetProperty("exception", out _), body);
         foreach (var leak in new[] { token, "Bearer", "Authorization", "BadHttpRequestException", "headers", " at Microsoft." })
         {
             Assert.DoesNotContain(leak, body, StringComparison.OrdinalIgnoreCase);
         }
-
-        Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
-        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
     }
 
     [Theory]
@@ -90,18 +77,10 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             using var listProblem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
             var message = listProblem.RootElement.GetProperty("errors").GetProperty("patientReference")[0].GetString();
-            var exportsBefore = await app.CountAccessEventsAsync("export");
 
-            using var response = await client.GetAsync(path.Replace("page:", "", StringComparison.Ordinal) + Uri.EscapeDataString(patient));
-            var body = await response.Content.ReadAsStringAsync();
+            var (_, exportMessage) = await RefusedExportAsync(client, path.Replace("page:", "", StringComparison.Ordinal) + Uri.EscapeDataString(patient), field);
 
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            using var problem = JsonDocument.Parse(body);
-            var errors = problem.RootElement.GetProperty("errors");
-            Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
-            Assert.Equal(message, errors.GetProperty(field)[0].GetString());
-            Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
-            Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+            Assert.Equal(message, exportMessage);
         }
     }
 
@@ -109,18 +88,13 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     public async Task AuditList_PatientTheListApiRefuses_Is400WithTheFieldMessageAndListsNothing()
     {
         await app.LogAScreeningAsync();
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        var viewsBefore = await app.CountAccessEventsAsync("view-screening");
 
-        using var response = await client.GetAsync("/Audit?patient=" + Uri.EscapeDataString("MRN-1\nMRN-2"));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await RefusedPageAsync("/Audit?patient=" + Uri.EscapeDataString("MRN-1\nMRN-2"), "view-screening");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("id=\"filter-patient-error\"", html, StringComparison.Ordinal);
         Assert.Contains("The patient reference may have 1 to 64 letters, digits, dots, hyphens or underscores; never a name.", html, StringComparison.Ordinal);
         Assert.Contains("aria-describedby=\"filter-patient-error\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
-        Assert.Equal(viewsBefore, await app.CountAccessEventsAsync("view-screening"));
     }
 
     [Fact]
@@ -187,18 +161,12 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         // QA109 F6: ruleSet=1.6 (never released; 1.6.0 is) answered an empty export as if no screening were under it.
         await app.LogAScreeningAsync();
         var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
-        var exportsBefore = await app.CountAccessEventsAsync("export");
 
-        using var refused = await client.GetAsync("/api/v1/audit/export.jsonl?ruleSet=1.6");
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
-        var message = problem.RootElement.GetProperty("errors").GetProperty("ruleSet")[0].GetString()!;
+        var (_, message) = await RefusedExportAsync(client, "/api/v1/audit/export.jsonl?ruleSet=1.6", "ruleSet");
         foreach (var version in KetamineCds.Domain.Rules.RuleSetCatalog.All.Select(r => r.Version))
         {
             Assert.Contains(version, message, StringComparison.Ordinal);
         }
-
-        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
 
         var current = KetamineCds.Domain.Rules.RuleSetCatalog.Current.Version;
         using var released = await client.GetAsync($"/api/v1/audit/export.jsonl?ruleSet={current}&patient={LoggedPatient}");
@@ -232,12 +200,9 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     public async Task AuditList_UnreadableFilter_SaysWhichNextToItAndListsNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var response = await client.GetAsync("/Audit?" + query);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await RefusedPageAsync("/Audit?" + query, "view-screening");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
         Assert.Contains($"aria-describedby=\"filter-{field}-error\"", html, StringComparison.Ordinal);
         Assert.Contains($"'{field}' " + message, html, StringComparison.Ordinal);
@@ -255,17 +220,12 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     {
         // QA141 F7: ?before=abc or ?before=-5 was ignored silently, and the first page listed as if asked for.
         await app.LogAScreeningAsync();
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        var viewsBefore = await app.CountAccessEventsAsync("view-screening");
 
-        using var response = await client.GetAsync("/Audit?" + query);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await RefusedPageAsync("/Audit?" + query, "view-screening");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("'before' could not be read as a page of this list", html, StringComparison.Ordinal);
         Assert.Contains("Correct the filter to list entries.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
-        Assert.Equal(viewsBefore, await app.CountAccessEventsAsync("view-screening"));
     }
 
     [Fact]
@@ -299,14 +259,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("Filter.To=notadate")]
     public async Task AuditList_UnreadableDateInChinese_SaysSoInChinese(string query)
     {
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var html = await RefusedPageAsync("/Audit?" + query, "view-screening", "zh-CN");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Audit?" + query);
-        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
-        using var response = await client.SendAsync(request);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("无法将“to”读取为日期：请按 yyyy-mm-dd 格式填写，例如 2026-01-31。", html, StringComparison.Ordinal);
     }
 
@@ -321,18 +275,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     public async Task AuditPageCsv_UnreadableFilter_Is400FieldProblemAndExportsNothing(string query, string field)
     {
         await app.LogAScreeningAsync();
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        var exportsBefore = await app.CountAccessEventsAsync("export");
 
-        using var response = await client.GetAsync("/Audit?handler=Csv&" + query);
-        var body = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        Assert.Equal([field], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
-        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+        await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), "/Audit?handler=Csv&" + query, field);
     }
 
     [Theory]
@@ -343,18 +287,13 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     public async Task Impact_UnreadableFilter_SaysWhichNextToItAndAnalysesNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        var analysesBefore = await app.CountAccessEventsAsync("impact-analysis");
 
-        using var response = await client.GetAsync("/Audit/Impact?run=true&" + query);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await RefusedPageAsync("/Audit/Impact?run=true&" + query, "impact-analysis");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
         Assert.Contains($"'{field}' " + message, html, StringComparison.Ordinal);
         Assert.DoesNotContain("would change verdict", html, StringComparison.Ordinal);
         Assert.DoesNotContain("examined against", html, StringComparison.Ordinal);
-        Assert.Equal(analysesBefore, await app.CountAccessEventsAsync("impact-analysis"));
     }
 
     [Fact]
@@ -371,17 +310,11 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [Fact]
     public async Task Verify_UnknownFrom_SaysSoAndVerifiesNothing()
     {
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        var verificationsBefore = await app.CountAccessEventsAsync("verify");
+        var html = await RefusedPageAsync("/Audit/Verify?run=true&from=yesterday", "verify");
 
-        using var response = await client.GetAsync("/Audit/Verify?run=true&from=yesterday");
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("<p class=\"field-error\" id=\"filter-from-error\">", html, StringComparison.Ordinal);
         Assert.Contains("'from' must be empty (all of the log) or 'checkpoint'", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Verified in", html, StringComparison.Ordinal);
-        Assert.Equal(verificationsBefore, await app.CountAccessEventsAsync("verify"));
     }
 
     [Theory]
@@ -389,15 +322,55 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("/Audit/Impact?run=yes&from=2026-01-01", "impact-analysis")]
     public async Task RunThatIsNotTrueOrFalse_SaysSoAndRunsNothing(string path, string kind)
     {
+        var html = await RefusedPageAsync(path, kind);
+
+        Assert.Contains("'run' must be true (run it) or false; nothing was run.", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Gets an audit page as the auditor (in <paramref name="language"/>, or the default) and asserts that it is refused
+    /// (400) and that it recorded no access event of <paramref name="kind"/> (nothing listed, analysed or verified);
+    /// returns the page's decoded HTML.
+    /// </summary>
+    private async Task<string> RefusedPageAsync(string path, string kind, string? language = null)
+    {
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
         var before = await app.CountAccessEventsAsync(kind);
 
-        using var response = await client.GetAsync(path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        using var response = await client.SendAsync(request);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'run' must be true (run it) or false; nothing was run.", html, StringComparison.Ordinal);
         Assert.Equal(before, await app.CountAccessEventsAsync(kind));
+        return html;
+    }
+
+    /// <summary>
+    /// Gets an export as <paramref name="client"/> (API or audit page) and asserts that it is refused with a problem
+    /// (400, application/problem+json) naming <paramref name="field"/> alone, that it holds nothing of the logged
+    /// patient and that no export was recorded; returns the body and the field's message.
+    /// </summary>
+    private async Task<(string Body, string Message)> RefusedExportAsync(HttpClient client, string path, string field)
+    {
+        var exportsBefore = await app.CountAccessEventsAsync("export");
+
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
+        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+        return (body, errors.GetProperty(field)[0].GetString()!);
     }
 
     public sealed class App : IDisposable

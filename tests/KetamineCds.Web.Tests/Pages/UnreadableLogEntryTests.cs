@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.Data.Sqlite;
@@ -212,15 +211,11 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
                 var ids = new List<Guid>();
                 for (var i = 0; i < 2; i++)
                 {
-                    using var created = await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd(Patient));
-                    created.EnsureSuccessStatusCode();
-                    using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-                    ids.Add(body.RootElement.GetProperty("id").GetGuid());
+                    ids.Add(await RecordScreeningThroughApiAsync(Patient, psychiatrist));
                 }
 
                 var screening = await Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(ids[1]);
-                await ExecuteAsync(
-                    "DROP TRIGGER \"DecisionLogEntries_no_update\";"
+                await ExecuteSqlAsync("DROP TRIGGER \"DecisionLogEntries_no_update\";"
                     + $"UPDATE \"DecisionLogEntries\" SET \"HistoryJson\" = '{{not json' WHERE \"Sequence\" = {screening!.Sequence};");
                 _logged = (ids[0], ids[1], screening.Sequence);
                 return _logged.Value;
@@ -238,15 +233,6 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        private async Task ExecuteAsync(string sql)
-        {
-            await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync();
         }
 
         protected override void Dispose(bool disposing)
