@@ -222,7 +222,6 @@ public static class RuleSetCatalog
             new Suicide.PositivePhq9Item9RecordedAsNone(),
         ]);
 
-    /// <summary>The rule set new screenings are decided with.</summary>
     /// <summary>
     /// Version 1.10.0 (QA148 F9, F10; docs/clinical-review.md, section 18): four information findings for answers that disagree or
     /// a diagnosis answer that hides the TRD pathways, each accepted in silence before. None changes a verdict.
@@ -237,10 +236,28 @@ public static class RuleSetCatalog
             new Investigational.PtsdOrOcdWithTrdHistory(),
         ]);
 
-    public static RuleSet Current => V1_10_0;
+    /// <summary>
+    /// Version 1.11.0 (QA137 F5; docs/clinical-review.md, section 19): six rule details that sent the clinician to a repository
+    /// file ("docs/rules.md", and SUB-001's "ADR 0002") point to "To verify" on the app's Rules page instead. Only that
+    /// pointer changes: every condition, kind, severity, citation and the rest of each text is 1.10.0's.
+    /// </summary>
+    public static RuleSet V1_11_0 { get; } = V1_10_0.Next(
+        "1.11.0",
+        replace:
+        [
+            new Suicide.SafetyPlanNeededToVerifyOnRulesPage(),
+            new Cardiovascular.BloodPressureDefersSessionToVerifyOnRulesPage(),
+            new Cardiovascular.RecentMyocardialInfarctionOrStrokeToVerifyOnRulesPage(),
+            new Cardiovascular.RespiratoryDiseaseOrSleepApneaToVerifyOnRulesPage(),
+            new Age.EuOlderAdultStartingDoseToVerifyOnRulesPage(),
+            new Substance.ActiveSubstanceUseDisorderDefersToVerifyOnRulesPage(),
+        ]);
+
+    /// <summary>The rule set new screenings are decided with.</summary>
+    public static RuleSet Current => V1_11_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0];
 
     private static RuleSet BuildV1_8_0()
     {

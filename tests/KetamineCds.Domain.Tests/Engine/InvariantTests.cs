@@ -423,6 +423,29 @@ public class InvariantTests
         Assert.All(after.Findings.Where(f => f.RuleId is "SUI-015" or "TRD-005" or "TRD-006" or "INV-002"), f => Assert.Equal(FindingKind.Information, f.Kind));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_11_0Against1_10_0_ChangesOnlyTheDetailsOfTheSixRulesItRewords(PatientHistory history)
+    {
+        // Rule set 1.11.0 (QA137 F5; docs/clinical-review.md, section 19) changes six details' pointer from a repository file
+        // to "To verify" on the Rules page: the verdict, every pathway's status and rule ids, and the findings (ids, order,
+        // kinds, severities, citations, summaries and inputs) are 1.10.0's; only those six rules' details differ.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_10_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_11_0);
+        string[] reworded = ["SUI-003", "CV-003", "CV-006", "CV-007", "AGE-003", "SUB-001"];
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
+        Assert.All(before.Findings.Zip(after.Findings), pair =>
+        {
+            var (was, now) = pair;
+            Assert.Equal(was with { Detail = now.Detail, Principles = now.Principles, Sources = now.Sources, Because = now.Because }, now);
+            Assert.Equal(was.Principles, now.Principles);
+            Assert.Equal(was.Sources, now.Sources);
+            Assert.Equal(was.Because, now.Because);
+            Assert.Equal(!reworded.Contains(now.RuleId), was.Detail == now.Detail);
+        });
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

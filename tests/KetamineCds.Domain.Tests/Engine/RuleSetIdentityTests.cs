@@ -29,6 +29,7 @@ public partial class RuleSetIdentityTests
         ["1.8.0"] = "sha256:49162482e6beeb24296bf4d761d097bcd4acc7a51cdc9034994fbcc85b4150a1",
         ["1.9.0"] = "sha256:1a6e157cec51f62401d131d0763986d5e9d93058a5f1311d4fab0c8fe1bcf906",
         ["1.10.0"] = "sha256:0da7310638665224581395ae949240c06aaca37b1fc4f38794cb8ce8ad7f146a",
+        ["1.11.0"] = "sha256:563f674e26f6cca6cdcd2f22e9346a2ebdc40e1cf2421678063008afbae14837",
     };
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
@@ -226,6 +227,9 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_10_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_9_0.Pathways, RuleSetCatalog.V1_10_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_9_0.ConcernsByRule, RuleSetCatalog.V1_10_0.ConcernsByRule);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_11_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_10_0.Pathways, RuleSetCatalog.V1_11_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_10_0.ConcernsByRule, RuleSetCatalog.V1_11_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -321,6 +325,48 @@ public partial class RuleSetIdentityTests
         Assert.Empty(diff.Changed);
         Assert.False(diff.PolicyChanged);
         Assert.All(RuleSetCatalog.V1_9_0.Rules, r => Assert.Same(r, RuleSetCatalog.V1_10_0.Find(r.Id)));
+    }
+
+    /// <summary>
+    /// 1.11.0 (QA137 F5): six details no longer send the clinician to a repository file (docs/rules.md, and SUB-001's ADR
+    /// 0002) but to "To verify" on the app's Rules page; each rule's canonical line is 1.10.0's but for that detail, the
+    /// detail changes exactly as listed here, nothing is added or removed, and every other rule is 1.10.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_10_0To1_11_0_ChangesOnlyThePointerInSixDetails()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_10_0, RuleSetCatalog.V1_11_0);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        var rewording = new Dictionary<string, (string Was, string Now)[]>(StringComparer.Ordinal)
+        {
+            ["AGE-003"] = [("(see docs/rules.md)", "(see To verify on the Rules page)")],
+            ["CV-003"] = [("(to verify with the clinic, docs/rules.md)", "(to verify with the clinic: see To verify on the Rules page)")],
+            ["CV-006"] = [("(not yet confirmed in the text read, docs/rules.md)", "(not yet confirmed in the text read: see To verify on the Rules page)")],
+            ["CV-007"] = [("this app's reading, to verify (docs/rules.md).", "this app's reading, not yet confirmed (see To verify on the Rules page).")],
+            ["SUB-001"] =
+            [
+                ("is still to verify, docs/rules.md)", "is not yet confirmed: see To verify on the Rules page)"),
+                ("the safer reading, as ADR 0002 takes for every defer state,", "the safer reading, which this app takes for every defer state,"),
+            ],
+            ["SUI-003"] = [("(the specific source is still to be confirmed, see docs/rules.md)", "(its specific source is not yet confirmed: see To verify on the Rules page)")],
+        };
+        Assert.Equal(rewording.Keys.Order(StringComparer.Ordinal), diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed, change =>
+        {
+            var expected = change.Before.Detail;
+            foreach (var (was, now) in rewording[change.After.Id])
+            {
+                Assert.Contains(was, expected, StringComparison.Ordinal);
+                expected = expected.Replace(was, now, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(expected, change.After.Detail);
+            Assert.Equal(change.Before.CanonicalDefinition().Replace(change.Before.Detail, change.After.Detail, StringComparison.Ordinal), change.After.CanonicalDefinition());
+            Assert.Equal(change.Before.Topic, change.After.Topic);
+        });
+        Assert.All(RuleSetCatalog.V1_10_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_11_0.Find(r.Id)));
     }
 
     [Fact]

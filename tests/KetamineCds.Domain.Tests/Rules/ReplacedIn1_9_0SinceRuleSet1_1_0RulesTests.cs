@@ -18,4 +18,20 @@ public abstract class ReplacedIn1_9_0SinceRuleSet1_1_0RulesTests : ReplacedIn1_9
         Assert.Equal(FindingKind.Requirement, f.Kind);
         AssertDoesNotFire("CV-005", Trd() with { HypertensiveEncephalopathyHistory = false });
     }
+
+    /// <summary>
+    /// CV-003, CV-006, CV-007 and SUB-001 as 1.1.0 to 1.8.0 have them, before 1.11.0 replaced them (QA137 F5); 1.9.0 and 1.10.0 run
+    /// the same test from <see cref="ReplacedIn1_11_0SinceRuleSet1_1_0RulesTests"/>.
+    /// </summary>
+    [Theory]
+    [Fires("CV-003"), Edge("CV-003")]
+    [Fires("CV-006"), Edge("CV-006")]
+    [Fires("CV-007"), Edge("CV-007")]
+    [Fires("SUB-001"), Edge("SUB-001")]
+    [InlineData("CV-003")]
+    [InlineData("CV-006")]
+    [InlineData("CV-007")]
+    [InlineData("SUB-001")]
+    public void Evaluate_RuleThatRuleSet1_11_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReplacedIn1_11_0SinceRuleSet1_1_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_11_0Replaced_FiresAndNotAtItsEdge));
 }

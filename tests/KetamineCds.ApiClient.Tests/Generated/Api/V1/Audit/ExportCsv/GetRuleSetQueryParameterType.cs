@@ -52,5 +52,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneOneZeroZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.11.0")]
+        #pragma warning disable CS1591
+        OneOneOneZero,
+        #pragma warning restore CS1591
     }
 }
