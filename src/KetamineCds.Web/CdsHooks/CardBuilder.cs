@@ -81,12 +81,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             // the open pathways, as the result page says it under its verdict (QA148 F2). The card stays information, as the
             // contract fixes it; the cautions card beside it (CV-004, HEP-003 are cautions) is the warning.
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
-                + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}: {Display.Of(p.Status).Text}"))
+                + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}{Text.Colon}{Display.Of(p.Status).Text}"))
                 + (beforeFirstDose is null ? "" : "\n\n" + beforeFirstDose)
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
-                    + string.Join("\n", requirements.Select(r => $"- {Text.FindingSummary(r)} ({CardTexts.Cites(r.Principles, r.Sources)})")))
+                    + string.Join("\n", requirements.Select(r => "- " + ClinicalText.Sentences(Text.FindingSummary(r), Text.Parenthesized(CardTexts.Cites(r.Principles, r.Sources))))))
                 + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
-                    + string.Join("\n", important.Select(f => $"- {Text.FindingSummary(f)} ({CardTexts.Cites(f.Principles, f.Sources)} {CardTexts.Rule(f.RuleId)})")))
+                    + string.Join("\n", important.Select(f => "- " + ClinicalText.Sentences(Text.FindingSummary(f), Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(f.Principles, f.Sources), CardTexts.Rule(f.RuleId)))))))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
                 CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway))), assessment.Overall == Verdict.EligibleWithCautions),
@@ -509,7 +509,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var cites = CardTexts.Cites(finding.Principles, finding.Sources);
         if (cites.Length > 0)
         {
-            lines.Add(cites + " " + CardTexts.Rule(finding.RuleId));
+            lines.Add(ClinicalText.Sentences(cites, CardTexts.Rule(finding.RuleId)));
         }
 
         lines.Add(CardTexts.SupportsNotReplaces);

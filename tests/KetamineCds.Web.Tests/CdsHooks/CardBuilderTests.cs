@@ -323,6 +323,17 @@ public sealed class CardBuilderTests
             StringComparison.Ordinal);
         Assert.DoesNotContain("Must be known", card.Detail, StringComparison.Ordinal);
         Assert.InRange(card.Summary.Length, 1, 140);
+        // The rest of the card punctuates as the section does (the open pathways, the requirements' citations): Chinese
+        // colons and brackets, no space after a full stop; it mixed "疾病: 符合条件" and "。 (依据：…)" with "（依据：…）".
+        var open = assessment.Pathways.First(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
+        Assert.Contains("- " + Display.Of(open.Pathway) + "：" + Display.Of(open.Status).Text + "\n", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("。（依据：", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("。 ", card.Detail.Replace(CardTexts.SupportsNotReplaces, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(" (", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(": ", card.Detail, StringComparison.Ordinal);
+        var cautions = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null), c => c.Indicator == "warning");
+        Assert.Contains("。规则 CV-004。", cautions.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("。 规则", cautions.Detail, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> HistoriesWithCareItemsBlank() => ["required-only", "open-bp", "open-liver", "open-both", "bp-182-112-liver-blank"];
