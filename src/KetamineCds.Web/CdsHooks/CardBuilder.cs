@@ -31,7 +31,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <summary>
     /// Cards for an assessment: critical per contraindication, one warning listing cautions, incomplete, or eligible; and
     /// whenever the result page lists safety questions not recorded, a card naming them (<see cref="NotRecordedSummary"/>,
-    /// the same set the page and the print name).
+    /// the same set the page and the print name). Every card that names a care item the first dose waits for (blood
+    /// pressure, CV-004; hepatic status, HEP-003: the not-recorded card, the eligible card, the cautions card that lists
+    /// them) names them under the result page's heading, "Must be known before the first dose" (QA148 F2).
     /// </summary>
     /// <param name="assessment">The assessment the rules gave.</param>
     /// <param name="notRecorded">What the result page lists as not recorded: <see cref="NotRecordedSummary.Of(Assessment, PatientHistory)"/>.</param>
@@ -43,13 +45,22 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var version = assessment.RuleSet.Version;
         var cards = ForContraindications([.. assessment.OfKind(FindingKind.Contraindication)], version);
 
+        // The care items the first dose waits for, as the not-recorded card names them; and the findings that ask for them
+        // (CV-004, HEP-003), which a card listing them never lists without that section (QA148 F2, leftover).
+        var beforeFirstDose = BeforeFirstDoseSection(notRecorded);
+        var waitingFindings = notRecorded.BeforeFirstDose.Select(c => c.Finding.RuleId).ToHashSet(StringComparer.Ordinal);
+        string Leading(IEnumerable<Finding> listed) =>
+            beforeFirstDose is not null && listed.Any(f => waitingFindings.Contains(f.RuleId)) ? beforeFirstDose + "\n\n" : "";
+
         var cautions = assessment.OfKind(FindingKind.Caution).ToList();
         if (cautions.Count > 0)
         {
+            // From rule set 1.2.0 CV-004 and HEP-003 are cautions: the warning card opens with the section, then lists every
+            // caution (those two included) as before.
             cards.Add(NewCard(
                 CardTexts.CautionsSummary(cautions.Count),
                 "warning",
-                string.Join("\n\n", cautions.Select(c => "### " + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
+                Leading(cautions) + string.Join("\n\n", cautions.Select(c => "### " + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
                 version,
                 RuleUrl(cautions[0].RuleId)));
         }
@@ -61,16 +72,21 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         else if (assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions)
         {
             var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).ToList();
-            var requirements = assessment.OfKind(FindingKind.Requirement).ToList();
+            // A requirement the first dose waits for (CV-004, HEP-003 before rule set 1.2.0) is named once, under the section.
+            var requirements = assessment.OfKind(FindingKind.Requirement).Where(r => beforeFirstDose is null || !waitingFindings.Contains(r.RuleId)).ToList();
             // The high-severity information findings (the label's Limitations of Use, SUI-006; SUI-001) are the limits of
             // what an open pathway means: the result page shows them, so the card does too, never more reassuring (QA13 M1).
             var important = assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList();
+            // The pathways are open, yet no dose may be given until blood pressure and hepatic status are known: said right under
+            // the open pathways, as the result page says it under its verdict (QA148 F2). The card stays information, as the
+            // contract fixes it; the cautions card beside it (CV-004, HEP-003 are cautions) is the warning.
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
-                + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}: {Display.Of(p.Status).Text}"))
+                + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}{Text.Colon}{Display.Of(p.Status).Text}"))
+                + (beforeFirstDose is null ? "" : "\n\n" + beforeFirstDose)
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
-                    + string.Join("\n", requirements.Select(r => $"- {Text.FindingSummary(r)} ({CardTexts.Cites(r.Principles, r.Sources)})")))
+                    + string.Join("\n", requirements.Select(r => "- " + ClinicalText.Sentences(Text.FindingSummary(r), Text.Parenthesized(CardTexts.Cites(r.Principles, r.Sources))))))
                 + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
-                    + string.Join("\n", important.Select(f => $"- {Text.FindingSummary(f)} ({CardTexts.Cites(f.Principles, f.Sources)} {CardTexts.Rule(f.RuleId)})")))
+                    + string.Join("\n", important.Select(f => "- " + ClinicalText.Sentences(Text.FindingSummary(f), Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(f.Principles, f.Sources), CardTexts.Rule(f.RuleId)))))))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
                 CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway))), assessment.Overall == Verdict.EligibleWithCautions),
@@ -112,7 +128,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl)
     {
         var care = notRecorded.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
-        var beforeFirstDose = notRecorded.BeforeFirstDose.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
+        var beforeFirstDose = BeforeFirstDoseLabels(notRecorded);
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
         AddList(parts, CardTexts.WaitingHeading, [.. notRecorded.BeforeAPathwayCanOpen.Select(i =>
             CardTexts.WaitingItem(i.Label, string.Join(Text.ListSeparator, i.Pathways.Select(Display.ShortName))))]);
@@ -123,12 +139,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 + string.Join("\n", notRecorded.CouldAlsoBlock.Select(i => "- " + i.Label)));
         }
 
-        if (beforeFirstDose.Count > 0)
+        if (BeforeFirstDoseSection(notRecorded) is { } section)
         {
-            var why = notRecorded.BeforeFirstDose.Select(c => ClinicalText.Sentences(
-                Text.FindingSummary(c.Finding),
-                Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
-            AddBeforeFirstDose(parts, beforeFirstDose, notRecorded.APathwayIsOpen, why.Aggregate(ClinicalText.Sentences));
+            parts.Add(section);
         }
 
         AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);
@@ -200,10 +213,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             var showing = ruleSet.Rules
                 .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(fields.Contains))
                 .ToList();
-            AddBeforeFirstDose(parts, beforeFirstDose, aPathwayIsOpen: false, showing
+            parts.Add(BeforeFirstDoseText(beforeFirstDose, aPathwayIsOpen: false, showing
                 .Select(r => CardTexts.Rule(r.Id))
                 .Prepend(CardTexts.Cites(showing.SelectMany(r => r.Principles).Distinct(), showing.SelectMany(r => r.Sources).Distinct()))
-                .Aggregate(ClinicalText.Sentences));
+                .Aggregate(ClinicalText.Sentences)));
         }
 
         AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);
@@ -449,11 +462,33 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The care items that must be known before the first dose, under the result page's heading: why the dose waits for
     /// them, one label to a line (each counted in the summary, as every item listed), then what asks for them and its citations.
     /// </summary>
-    private static void AddBeforeFirstDose(List<string> parts, IReadOnlyList<string> labels, bool aPathwayIsOpen, string cites) =>
-        parts.Add(CardTexts.BeforeFirstDoseHeading + "\n\n"
+    private static string BeforeFirstDoseText(IReadOnlyList<string> labels, bool aPathwayIsOpen, string cites) =>
+        CardTexts.BeforeFirstDoseHeading + "\n\n"
             + CardTexts.BeforeFirstDoseNote(aPathwayIsOpen) + "\n\n"
             + string.Join("\n", labels.Select(l => "- " + l))
-            + (cites.Length == 0 ? "" : "\n\n" + cites));
+            + (cites.Length == 0 ? "" : "\n\n" + cites);
+
+    private static List<string> BeforeFirstDoseLabels(NotRecordedSummary notRecorded) =>
+        [.. notRecorded.BeforeFirstDose.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The section naming the care items the first dose waits for once the rules ran (<see cref="NotRecordedSummary.BeforeFirstDose"/>),
+    /// the same on every card that carries it: the heading, whether a pathway is open without them, the labels, then each
+    /// finding that asks for them (CV-004, HEP-003) with its citations and rule. Null when there are none.
+    /// </summary>
+    private static string? BeforeFirstDoseSection(NotRecordedSummary notRecorded)
+    {
+        var labels = BeforeFirstDoseLabels(notRecorded);
+        if (labels.Count == 0)
+        {
+            return null;
+        }
+
+        var why = notRecorded.BeforeFirstDose.Select(c => ClinicalText.Sentences(
+            Text.FindingSummary(c.Finding),
+            Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
+        return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, why.Aggregate(ClinicalText.Sentences));
+    }
 
     private static void AddList(List<string> parts, string heading, IReadOnlyList<string> items)
     {
@@ -474,7 +509,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var cites = CardTexts.Cites(finding.Principles, finding.Sources);
         if (cites.Length > 0)
         {
-            lines.Add(cites + " " + CardTexts.Rule(finding.RuleId));
+            lines.Add(ClinicalText.Sentences(cites, CardTexts.Rule(finding.RuleId)));
         }
 
         lines.Add(CardTexts.SupportsNotReplaces);

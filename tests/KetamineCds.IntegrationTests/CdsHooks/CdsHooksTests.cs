@@ -722,6 +722,39 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_APathwayIsOpenAndOnlyBloodPressureIsBlank_TheEligibleCardSaysNoDoseUntilItIsKnown()
+    {
+        // QA148 F2, leftover: the clinician's screening records everything but the blood pressure, and the chart holds no
+        // reading: a pathway is open, no safety question is missing, so no not-recorded card; the eligible card said
+        // "eligible with cautions" and never that the first dose waits for the blood pressure, as the result page says.
+        using var app = await CreateAppAsync();
+        await app.RecordClinicianScreeningAsync("p148-bp", "\"systolicBp\":null,\"diastolicBp\":null");
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p148-bp", false).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.DoesNotContain(cards, c => c!["links"] is not null);
+        var eligible = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Ketamine screening: eligible", StringComparison.Ordinal))!;
+        Assert.Equal("info", eligible["indicator"]!.GetValue<string>());
+        Assert.Contains(
+            "**Must be known before the first dose:**\n\n"
+                + "A pathway is open without these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n\n"
+                + "Blood pressure not recorded: measure it before every dose, and do not dose until it is known. (Cites: P-SAFETY-REMS, SPRAVATO-PI-US. Rule CV-004.)",
+            eligible["detail"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+        // The warning card listing the cautions (CV-004 is one) names it under the same heading.
+        var cautions = Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "warning")!;
+        Assert.StartsWith("**Must be known before the first dose:**", cautions["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        using var chinese = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p148-bp", false).ToJsonString(), acceptLanguage: "zh-CN");
+        var zh = JsonNode.Parse(await chinese.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.Contains(zh, c => c!["indicator"]!.GetValue<string>() == "info"
+            && c["detail"]!.GetValue<string>().Contains("**首剂前必须明确：**\n\n这些回答未记录时路径已开放，但在它们明确之前不得给药", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PatientView_ScreeningCannotRunYet_NamesTheCareItemsNotRecordedAndCountsThem()
     {
         // QA13 L1: the incomplete card before the rules can run passed an always-empty care list: today's blood pressure,

@@ -201,18 +201,171 @@ public sealed class CardBuilderTests
     /// </summary>
     private static (Assessment Assessment, NotRecordedSummary Summary) OpenWithBloodPressureAndLiverNotRecorded()
     {
+        var (assessment, found) = OpenWithout(RuleSetCatalog.Current, Fields.SystolicBp, Fields.DiastolicBp, Fields.HepaticImpairment);
+        Assert.Equal(["CV-004", "HEP-003"], found.BeforeFirstDose.Select(c => c.Finding.RuleId));
+        return (assessment, found with { SafetyQuestions = [new MissingSafetyItem("substanceUse", ClinicalText.Shared.FieldLabel("substanceUse"), [])] });
+    }
+
+    /// <summary>
+    /// The eligible history of <see cref="ActiveIdeationSafetyNetComplete"/> with <paramref name="blank"/> not recorded,
+    /// under <paramref name="ruleSet"/>: a pathway is open, and (nothing else being blank) no safety question is missing.
+    /// </summary>
+    private static (Assessment Assessment, NotRecordedSummary Summary) OpenWithout(RuleSet ruleSet, params FieldDefinition[] blank)
+    {
         var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(ActiveIdeationSafetyNetComplete));
         Assert.Empty(read.Errors);
         var request = read.Request;
-        request[Fields.SystolicBp] = null;
-        request[Fields.DiastolicBp] = null;
-        request[Fields.HepaticImpairment] = null;
+        foreach (var field in blank)
+        {
+            request[field] = null;
+        }
+
         var history = request.ToHistory();
-        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var assessment = ScreeningEngine.Evaluate(history, ruleSet);
         var found = NotRecordedSummary.Of(assessment, history);
         Assert.True(found.APathwayIsOpen);
-        Assert.Equal(["CV-004", "HEP-003"], found.BeforeFirstDose.Select(c => c.Finding.RuleId));
-        return (assessment, found with { SafetyQuestions = [new MissingSafetyItem("substanceUse", ClinicalText.Shared.FieldLabel("substanceUse"), [])] });
+        return (assessment, found);
+    }
+
+    private const string BloodPressureWhy =
+        "Blood pressure not recorded: measure it before every dose, and do not dose until it is known. (Cites: P-SAFETY-REMS, SPRAVATO-PI-US. Rule CV-004.)";
+
+    private const string HepaticWhy =
+        "Hepatic status not recorded: assess liver function (Child-Pugh) before treatment. (Cites: SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018. Rule HEP-003.)";
+
+    private const string PathwayOpenNote =
+        "A pathway is open without these answers, but no dose is given until they are known: an answer could still rule treatment out.";
+
+    private static Card EligibleCard(List<Card> cards) =>
+        Assert.Single(cards, c => c.OverrideMeans == KetamineCds.Infrastructure.DecisionLog.OverrideDecision.DoNotProceed);
+
+    public static TheoryData<string, string> OnlyOneCareItemBlank() => new()
+    {
+        { "bp", BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote + "\n\n- Systolic blood pressure\n- Diastolic blood pressure\n\n" + BloodPressureWhy + "\n\n" },
+        { "liver", BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote + "\n\n- Hepatic impairment\n\n" + HepaticWhy + "\n\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OnlyOneCareItemBlank))]
+    public void ForAssessment_APathwayIsOpenAndOnlyBloodPressureOrHepaticStatusIsBlank_TheEligibleCardNamesItUnderTheHeading(string blank, string section)
+    {
+        // QA148 F2, leftover: with nothing else missing there is no not-recorded card, and the eligible card said only
+        // "eligible with cautions for ..." with the open pathways: a clinician reading the EHR's card could miss that no
+        // dose may be given yet. It names them as the result page does, right under the open pathways.
+        var (assessment, summary) = blank == "bp"
+            ? OpenWithout(RuleSetCatalog.Current, Fields.SystolicBp, Fields.DiastolicBp)
+            : OpenWithout(RuleSetCatalog.Current, Fields.HepaticImpairment);
+        Assert.Empty(summary.SafetyQuestions);
+        Assert.Single(summary.BeforeFirstDose);
+
+        var cards = new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, CardBuilder.NeedsForm(assessment, summary) ? Prefill : null);
+
+        Assert.DoesNotContain(cards, c => c.Links is not null);
+        var card = EligibleCard(cards);
+        Assert.StartsWith("Ketamine screening: eligible with cautions for", card.Summary, StringComparison.Ordinal);
+        // The contract fixes the eligible card as information; the cautions card beside it is the warning.
+        Assert.Equal("info", card.Indicator);
+        Assert.Contains(section, card.Detail, StringComparison.Ordinal);
+        Assert.True(card.Detail.IndexOf("**Open pathways:**", StringComparison.Ordinal) < card.Detail.IndexOf(BeforeFirstDoseHeading, StringComparison.Ordinal));
+        var requirements = card.Detail.IndexOf("**Requirements of the open pathways:**", StringComparison.Ordinal);
+        Assert.True(requirements < 0 || card.Detail.IndexOf(BeforeFirstDoseHeading, StringComparison.Ordinal) < requirements);
+        Assert.DoesNotContain("No pathway waits for these answers", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForAssessment_APathwayIsOpenAndBloodPressureAndHepaticStatusAreBlank_TheCautionsCardNamesThemUnderTheHeadingToo()
+    {
+        // From rule set 1.2.0 CV-004 and HEP-003 are cautions: the warning card listing the cautions carries them, and
+        // names them under the heading, as every card that names them does.
+        var (assessment, summary) = OpenWithout(RuleSetCatalog.Current, Fields.SystolicBp, Fields.DiastolicBp, Fields.HepaticImpairment);
+
+        var cards = new CardBuilder("http://localhost", true).ForAssessment(assessment, summary, null);
+
+        var cautions = Assert.Single(cards, c => c.Indicator == "warning");
+        Assert.Contains(assessment.OfKind(FindingKind.Caution), f => f.RuleId == "CV-004");
+        Assert.StartsWith(
+            BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote + "\n\n"
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n" + BloodPressureWhy + " " + HepaticWhy + "\n\n### ",
+            cautions.Detail,
+            StringComparison.Ordinal);
+        Assert.Contains(BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote, EligibleCard(cards).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForAssessment_RuleSet1_1_0_APathwayIsOpen_TheEligibleCardNamesBloodPressureUnderTheHeadingNotAsARequirement()
+    {
+        // Before 1.2.0 CV-004 and HEP-003 were requirements: the eligible card listed them among the open pathways'
+        // requirements, without the heading.
+        var (assessment, summary) = OpenWithout(RuleSetCatalog.V1_1_0, Fields.SystolicBp, Fields.DiastolicBp, Fields.HepaticImpairment);
+        Assert.Contains(assessment.OfKind(FindingKind.Requirement), f => f.RuleId == "CV-004");
+
+        var card = EligibleCard(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null));
+
+        Assert.Contains(BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote + "\n\n- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("Rule CV-004.", card.Detail, StringComparison.Ordinal);
+        // Named once, under the heading, never again as a plain requirement.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(card.Detail, "Blood pressure not recorded: measure it"));
+    }
+
+    [Fact]
+    public void ForAssessment_InChinese_TheEligibleCardNamesBloodPressureUnderTheResultPagesChineseHeading()
+    {
+        using var chinese = new UiCulture("zh-Hans");
+        var (assessment, summary) = OpenWithout(RuleSetCatalog.Current, Fields.SystolicBp, Fields.DiastolicBp);
+
+        var card = EligibleCard(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null));
+
+        var labels = string.Join("\n", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name }.Select(n => "- " + ClinicalText.Shared.FieldLabel(n)));
+        Assert.Contains(
+            "**首剂前必须明确：**\n\n这些回答未记录时路径已开放，但在它们明确之前不得给药：其回答仍可能排除治疗。\n\n" + labels + "\n\n"
+                + ClinicalText.Shared.FindingSummary(summary.BeforeFirstDose[0].Finding) + "（依据：P-SAFETY-REMS、SPRAVATO-PI-US。规则 CV-004。）",
+            card.Detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Must be known", card.Detail, StringComparison.Ordinal);
+        Assert.InRange(card.Summary.Length, 1, 140);
+        // The rest of the card punctuates as the section does (the open pathways, the requirements' citations): Chinese
+        // colons and brackets, no space after a full stop; it mixed "疾病: 符合条件" and "。 (依据：…)" with "（依据：…）".
+        var open = assessment.Pathways.First(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
+        Assert.Contains("- " + Display.Of(open.Pathway) + "：" + Display.Of(open.Status).Text + "\n", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("。（依据：", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("。 ", card.Detail.Replace(CardTexts.SupportsNotReplaces, "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(" (", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(": ", card.Detail, StringComparison.Ordinal);
+        var cautions = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null), c => c.Indicator == "warning");
+        Assert.Contains("。规则 CV-004。", cautions.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("。 规则", cautions.Detail, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> HistoriesWithCareItemsBlank() => ["required-only", "open-bp", "open-liver", "open-both", "bp-182-112-liver-blank"];
+
+    [Theory]
+    [MemberData(nameof(HistoriesWithCareItemsBlank))]
+    public void ForAssessment_AnyCardNamingBloodPressureOrHepaticStatusNotRecorded_NamesThemUnderTheHeading(string name)
+    {
+        var (assessment, summary) = name switch
+        {
+            "open-bp" => OpenWithout(RuleSetCatalog.Current, Fields.SystolicBp, Fields.DiastolicBp),
+            "open-liver" => OpenWithout(RuleSetCatalog.Current, Fields.HepaticImpairment),
+            "open-both" => OpenWithout(RuleSetCatalog.Current, Fields.SystolicBp, Fields.DiastolicBp, Fields.HepaticImpairment),
+            _ => Evaluated(name == "required-only" ? Requests.OnlyTheRequiredAnswers() : BloodPressure182Over112()),
+        };
+        Assert.NotEmpty(summary.BeforeFirstDose);
+
+        foreach (var orderSign in new[] { false, true })
+        {
+            var cards = new CardBuilder("http://localhost", orderSign).ForAssessment(assessment, summary, Prefill);
+            var naming = cards.Where(c => summary.BeforeFirstDose.Any(b => c.Detail.Contains(ClinicalText.Shared.FindingSummary(b.Finding), StringComparison.Ordinal))).ToList();
+            Assert.NotEmpty(naming);
+            Assert.All(naming, c => Assert.Contains(BeforeFirstDoseHeading + "\n\n" + CardTexts.BeforeFirstDoseNote(summary.APathwayIsOpen), c.Detail, StringComparison.Ordinal));
+            Assert.All(cards, c => Assert.InRange(c.Summary.Length, 1, 140));
+        }
+
+        static (Assessment, NotRecordedSummary) Evaluated(ScreeningRequest request)
+        {
+            var history = request.ToHistory();
+            var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+            return (assessment, NotRecordedSummary.Of(assessment, history));
+        }
     }
 
     [Fact]
