@@ -164,7 +164,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var answerNote = CardTexts.AnswerRecorded(answer.Id.ToString());
             if (completedBy is not null)
             {
-                answerNote += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id);
+                answerNote = ClinicalText.Sentences(answerNote, CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id));
             }
 
             return CardBuilder.WithRecordNote(answerCards, answerNote);
@@ -217,7 +217,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var note = CardTexts.Recorded(logged.Id.ToString());
         if (completedBy is not null)
         {
-            note += " " + CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id);
+            note = ClinicalText.Sentences(note, CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id));
         }
 
         return CardBuilder.WithRecordNote(cards, note);

@@ -751,7 +751,7 @@ public abstract class CdsHooksTests
         using var chinese = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p148-bp", false).ToJsonString(), acceptLanguage: "zh-CN");
         var zh = JsonNode.Parse(await chinese.Content.ReadAsStringAsync())!["cards"]!.AsArray();
         Assert.Contains(zh, c => c!["indicator"]!.GetValue<string>() == "info"
-            && c["detail"]!.GetValue<string>().Contains("**首剂前必须明确：**\n\n这些回答未记录时路径已开放，但在它们明确之前不得给药", StringComparison.Ordinal));
+            && c["detail"]!.GetValue<string>().Contains("**首剂前必须明确：**\n\n已有路径开放，但在这些回答明确之前不得给药", StringComparison.Ordinal));
     }
 
     [Fact]

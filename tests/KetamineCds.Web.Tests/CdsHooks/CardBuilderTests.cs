@@ -317,7 +317,7 @@ public sealed class CardBuilderTests
 
         var labels = string.Join("\n", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name }.Select(n => "- " + ClinicalText.Shared.FieldLabel(n)));
         Assert.Contains(
-            "**首剂前必须明确：**\n\n这些回答未记录时路径已开放，但在它们明确之前不得给药：其回答仍可能排除治疗。\n\n" + labels + "\n\n"
+            "**首剂前必须明确：**\n\n已有路径开放，但在这些回答明确之前不得给药：其回答仍可能排除治疗。\n\n" + labels + "\n\n"
                 + ClinicalText.Shared.FindingSummary(summary.BeforeFirstDose[0].Finding) + "（依据：P-SAFETY-REMS、SPRAVATO-PI-US。规则 CV-004。）",
             card.Detail,
             StringComparison.Ordinal);
@@ -399,7 +399,7 @@ public sealed class CardBuilderTests
 
         var labels = string.Join("\n", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name, Fields.HepaticImpairment.Name }.Select(n => "- " + ClinicalText.Shared.FieldLabel(n)));
         Assert.Contains(
-            "**首剂前必须明确：**\n\n这些回答未记录时路径已开放，但在它们明确之前不得给药：其回答仍可能排除治疗。\n\n" + labels + "\n\n"
+            "**首剂前必须明确：**\n\n已有路径开放，但在这些回答明确之前不得给药：其回答仍可能排除治疗。\n\n" + labels + "\n\n"
                 + ClinicalText.Shared.FindingSummary(summary.BeforeFirstDose[0].Finding) + "（依据：P-SAFETY-REMS、SPRAVATO-PI-US。规则 CV-004。）",
             card.Detail,
             StringComparison.Ordinal);

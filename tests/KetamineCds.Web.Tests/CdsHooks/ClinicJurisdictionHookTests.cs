@@ -77,4 +77,34 @@ public sealed class ClinicJurisdictionHookTests
         var euRules = completed.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("ruleId").GetString()!.StartsWith("EU-", StringComparison.Ordinal));
         Assert.Equal(recorded == "eu", euRules);
     }
+
+    /// <summary>
+    /// helper-155's leftover: the record note of an answer completed from an earlier screening joins its two sentences as
+    /// Chinese does, with no space after the full stop ("。 在病历" before).
+    /// </summary>
+    [Fact]
+    public async Task PatientView_CompletedFromAnEarlierScreening_InChinese_SetsItsSentencesClose()
+    {
+        using var factory = Clinic(null);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-HOOK-ZH"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
+        IReadOnlyList<Card> cards;
+        try
+        {
+            cards = await PatientViewAsync(factory, "MRN-HOOK-ZH");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+
+        var noted = cards.Select(c => c.Detail).Where(d => d.Contains("已记入 KetamineCds 决策日志", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(noted);
+        Assert.All(noted, d => Assert.Contains("在病历未记录回答", d, StringComparison.Ordinal));
+        Assert.All(cards, c => Assert.DoesNotContain("。 ", c.Detail, StringComparison.Ordinal));
+    }
 }

@@ -116,7 +116,7 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
         Assert.DoesNotContain("id=\"not-recorded-could-block\"", notRecorded, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"not-recorded-safety\"", notRecorded, StringComparison.Ordinal);
         var beforeDose = notRecorded[notRecorded.IndexOf("id=\"not-recorded-before-dose\"", StringComparison.Ordinal)..];
-        Assert.Contains(language == "zh-CN" ? "这些回答未记录时路径已开放" : "A pathway is open without these answers, but no dose is given until they are known", beforeDose, StringComparison.Ordinal);
+        Assert.Contains(language == "zh-CN" ? "已有路径开放，但在这些回答明确之前不得给药" : "A pathway is open without these answers, but no dose is given until they are known", beforeDose, StringComparison.Ordinal);
         Assert.Contains(">CV-004</a>", beforeDose, StringComparison.Ordinal);
         Assert.Contains(">HEP-003</a>", beforeDose, StringComparison.Ordinal);
         // Neither is listed again among the other care items.
@@ -145,7 +145,7 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
 
     [Theory]
     [InlineData("en-GB", "Must be known before the first dose:", "A pathway is open without them; no dose until they are known.")]
-    [InlineData("zh-CN", "首剂前必须明确：", "路径已开放；明确之前不得给药。")]
+    [InlineData("zh-CN", "首剂前必须明确：", "已有路径开放；上述项目明确之前不得给药。")]
     public async Task Print_BloodPressureAndLiverBlank_ListsThemAsCareItemsTheDoseWaitsFor(string language, string heading, string note)
     {
         var (id, _) = await CreateAsync(CareItemsBlank("MRN-QA148-F2-PRINT-" + language), "eligible-with-cautions");
