@@ -67,7 +67,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         if (assessment.Overall == Verdict.Incomplete)
         {
-            cards.Add(NotRecordedCard(version, notRecorded, incomplete: true, prefillUrl));
+            cards.Add(NotRecordedCard(version, notRecorded, beforeFirstDose, incomplete: true, prefillUrl));
         }
         else if (assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions)
         {
@@ -105,7 +105,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // blocks, or no pathway waits for them): the result page lists them, so the EHR user sees them too.
         if (assessment.Overall != Verdict.Incomplete && notRecorded.SafetyQuestions.Count > 0)
         {
-            cards.Add(NotRecordedCard(version, notRecorded, incomplete: false, prefillUrl));
+            cards.Add(NotRecordedCard(version, notRecorded, beforeFirstDose, incomplete: false, prefillUrl));
         }
 
         return cards;
@@ -123,9 +123,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The card naming what the result page lists as not recorded, under the page's headings: the safety items a pathway
     /// waits for (with the pathways waiting), the other safety questions that could block a pathway (saying why no pathway
     /// waits for them), the care items that must be known before the first dose (QA148 F2: each label, then the finding that
-    /// asks for it with its citations and rule, CV-004, HEP-003, as the page names it), and the other care items.
+    /// asks for it with its citations and rule, CV-004, HEP-003, as the page names it; the section the caller built once for
+    /// every card, <see cref="BeforeFirstDoseSection"/>), and the other care items.
     /// </summary>
-    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl)
+    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, string? beforeFirstDoseSection, bool incomplete, string? prefillUrl)
     {
         var care = notRecorded.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
         var beforeFirstDose = BeforeFirstDoseLabels(notRecorded);
@@ -139,9 +140,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 + string.Join("\n", notRecorded.CouldAlsoBlock.Select(i => "- " + i.Label)));
         }
 
-        if (BeforeFirstDoseSection(notRecorded) is { } section)
+        if (beforeFirstDoseSection is not null)
         {
-            parts.Add(section);
+            parts.Add(beforeFirstDoseSection);
         }
 
         AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);

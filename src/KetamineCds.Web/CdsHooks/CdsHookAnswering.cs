@@ -161,13 +161,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // incomplete card, whose override reasons the EHR collects when the clinician goes past the screening
             // unfinished (QA109 F3: that reason was once answered 200 and dropped).
             await SaveAnswerAsync([.. answerCards.Select(c => (c, (OverrideDecision?)OverrideDecision.Proceed))], prefill, service, caller, answer.Id, answer.Sequence, null, cancellationToken);
-            var answerNote = CardTexts.AnswerRecorded(answer.Id.ToString());
-            if (completedBy is not null)
-            {
-                answerNote = ClinicalText.Sentences(answerNote, CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id));
-            }
-
-            return CardBuilder.WithRecordNote(answerCards, answerNote);
+            return CardBuilder.WithRecordNote(answerCards, RecordNote(CardTexts.AnswerRecorded(answer.Id.ToString()), completedBy));
         }
 
         // Recorded like every screening (ScreeningRecorder), with the call as its origin: the cards are made once the rules
@@ -214,14 +208,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             logged.Id,
             cancellationToken);
 
-        var note = CardTexts.Recorded(logged.Id.ToString());
-        if (completedBy is not null)
-        {
-            note = ClinicalText.Sentences(note, CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id));
-        }
-
-        return CardBuilder.WithRecordNote(cards, note);
+        return CardBuilder.WithRecordNote(cards, RecordNote(CardTexts.Recorded(logged.Id.ToString()), completedBy));
     }
+
+    /// <summary>The cards' record note: what was recorded, then, for an answer completed from an earlier screening, which one (sentences joined as the language sets them).</summary>
+    private string RecordNote(string recorded, Completion? completedBy) => completedBy is null
+        ? recorded
+        : ClinicalText.Sentences(recorded, CardTexts.CompletedFrom(completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), calendar.Zone.Id));
 
     /// <summary>
     /// The answer to an order-sign whose draft orders name no ketamine but hold an order whose medicine cannot be identified
