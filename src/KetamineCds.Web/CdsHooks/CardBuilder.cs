@@ -47,10 +47,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         // The care items the first dose waits for, as the not-recorded card names them; and the findings that ask for them
         // (CV-004, HEP-003), which a card listing them never lists without that section (QA148 F2, leftover).
-        var beforeFirstDose = BeforeFirstDoseSection(notRecorded);
+        var beforeFirstDose = BeforeFirstDoseSection(notRecorded, withFindings: true);
         var waitingFindings = notRecorded.BeforeFirstDose.Select(c => c.Finding.RuleId).ToHashSet(StringComparer.Ordinal);
+        // The cautions card lists CV-004 and HEP-003 in full right under the section, so its section names only the items.
         string Leading(IEnumerable<Finding> listed) =>
-            beforeFirstDose is not null && listed.Any(f => waitingFindings.Contains(f.RuleId)) ? beforeFirstDose + "\n\n" : "";
+            beforeFirstDose is not null && listed.Any(f => waitingFindings.Contains(f.RuleId)) ? BeforeFirstDoseSection(notRecorded, withFindings: false) + "\n\n" : "";
 
         var cautions = assessment.OfKind(FindingKind.Caution).ToList();
         if (cautions.Count > 0)
@@ -475,9 +476,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <summary>
     /// The section naming the care items the first dose waits for once the rules ran (<see cref="NotRecordedSummary.BeforeFirstDose"/>),
     /// the same on every card that carries it: the heading, whether a pathway is open without them, the labels, then each
-    /// finding that asks for them (CV-004, HEP-003) with its citations and rule. Null when there are none.
+    /// finding that asks for them (CV-004, HEP-003) with its citations and rule, unless the card lists those findings in
+    /// full itself (<paramref name="withFindings"/> false: the cautions card). Null when there are none.
     /// </summary>
-    private static string? BeforeFirstDoseSection(NotRecordedSummary notRecorded)
+    private static string? BeforeFirstDoseSection(NotRecordedSummary notRecorded, bool withFindings)
     {
         var labels = BeforeFirstDoseLabels(notRecorded);
         if (labels.Count == 0)
@@ -488,7 +490,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var why = notRecorded.BeforeFirstDose.Select(c => ClinicalText.Sentences(
             Text.FindingSummary(c.Finding),
             Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
-        return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, why.Aggregate(ClinicalText.Sentences));
+        return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, withFindings ? why.Aggregate(ClinicalText.Sentences) : "");
     }
 
     private static void AddList(List<string> parts, string heading, IReadOnlyList<string> items)

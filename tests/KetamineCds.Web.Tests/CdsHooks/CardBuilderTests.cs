@@ -283,11 +283,20 @@ public sealed class CardBuilderTests
 
         var cautions = Assert.Single(cards, c => c.Indicator == "warning");
         Assert.Contains(assessment.OfKind(FindingKind.Caution), f => f.RuleId == "CV-004");
+        // The section names the items; CV-004 and HEP-003 follow in full among the cautions, each once (helper-155 leftover:
+        // the section repeated each one's summary and citations just above its own entry).
         Assert.StartsWith(
             BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote + "\n\n"
-                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n" + BloodPressureWhy + " " + HepaticWhy + "\n\n### ",
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n### ",
             cautions.Detail,
             StringComparison.Ordinal);
+        foreach (var finding in assessment.OfKind(FindingKind.Caution).Where(f => f.RuleId is "CV-004" or "HEP-003"))
+        {
+            var summaryText = ClinicalText.Shared.FindingSummary(finding);
+            Assert.Equal(cautions.Detail.IndexOf(summaryText, StringComparison.Ordinal), cautions.Detail.LastIndexOf(summaryText, StringComparison.Ordinal));
+            Assert.Contains("### " + summaryText, cautions.Detail, StringComparison.Ordinal);
+        }
+
         Assert.Contains(BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote, EligibleCard(cards).Detail, StringComparison.Ordinal);
     }
 
