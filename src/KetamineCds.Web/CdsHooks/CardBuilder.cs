@@ -57,11 +57,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         if (cautions.Count > 0)
         {
             // From rule set 1.2.0 CV-004 and HEP-003 are cautions: the warning card opens with the section, then lists every
-            // caution (those two included) as before.
+            // caution (those two included) as before; its summary names what the first dose waits for.
+            var leading = Leading(cautions);
             cards.Add(NewCard(
-                CardTexts.CautionsSummary(cautions.Count),
+                leading.Length == 0 ? CardTexts.CautionsSummary(cautions.Count) : CardTexts.CautionsSummary(cautions.Count, string.Join(Text.ListSeparator, BeforeFirstDoseLabels(notRecorded))),
                 "warning",
-                Leading(cautions) + string.Join("\n\n", cautions.Select(c => "### " + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
+                leading + string.Join("\n\n", cautions.Select(c => "### " + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
                 version,
                 RuleUrl(cautions[0].RuleId)));
         }

@@ -273,6 +273,13 @@ public static class CardTexts
         Summary(count == 1 ? Text("Card.CautionsSummary.One") : Text("Card.CautionsSummary.Many", Number(count)));
 
     /// <summary>
+    /// The cautions card's summary when the first dose waits for care items among them (CV-004, HEP-003): it names them,
+    /// so that an EHR showing summaries only never reads the cautions alone as "weigh, then treat" (helper-155 leftover).
+    /// </summary>
+    public static string CautionsSummary(int count, string doseWaitsFor) =>
+        Summary(count == 1 ? Text("Card.CautionsSummary.DoseWaits.One", doseWaitsFor) : Text("Card.CautionsSummary.DoseWaits.Many", Number(count), doseWaitsFor));
+
+    /// <summary>
     /// The eligible card's summary: "eligible with cautions" when the verdict is (QA132 F11), so that an EHR that shows
     /// summaries only never reads a plain "eligible" for it.
     /// </summary>

@@ -290,6 +290,11 @@ public sealed class CardBuilderTests
                 + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n### ",
             cautions.Detail,
             StringComparison.Ordinal);
+        // Its summary names what the first dose waits for: an EHR showing summaries only never reads "weigh, then treat".
+        var count = assessment.OfKind(FindingKind.Caution).Count();
+        Assert.Equal(
+            $"Ketamine: {count} cautions to weigh; no first dose until known: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment",
+            cautions.Summary);
         foreach (var finding in assessment.OfKind(FindingKind.Caution).Where(f => f.RuleId is "CV-004" or "HEP-003"))
         {
             var summaryText = ClinicalText.Shared.FindingSummary(finding);
@@ -298,6 +303,20 @@ public sealed class CardBuilderTests
         }
 
         Assert.Contains(BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote, EligibleCard(cards).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForAssessment_CautionsWithBloodPressureAndHepaticStatusKnown_TheCautionsCardHasNoSectionAndItsPlainSummary()
+    {
+        var (assessment, summary) = OpenWithout(RuleSetCatalog.Current);
+        Assert.Empty(summary.BeforeFirstDose);
+        var count = assessment.OfKind(FindingKind.Caution).Count();
+        Assert.True(count > 0);
+
+        var cautions = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null), c => c.Indicator == "warning");
+
+        Assert.Equal(count == 1 ? "Ketamine: 1 caution to weigh before treatment" : $"Ketamine: {count} cautions to weigh before treatment", cautions.Summary);
+        Assert.DoesNotContain(BeforeFirstDoseHeading, cautions.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -342,6 +361,7 @@ public sealed class CardBuilderTests
         Assert.DoesNotContain(": ", card.Detail, StringComparison.Ordinal);
         var cautions = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null), c => c.Indicator == "warning");
         Assert.Contains("。规则 CV-004。", cautions.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("项注意事项需权衡；以下项目明确前不得首次给药：" + string.Join("、", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name }.Select(ClinicalText.Shared.FieldLabel)), cautions.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("。 规则", cautions.Detail, StringComparison.Ordinal);
     }
 
