@@ -41,8 +41,15 @@ public abstract class Rule
 
     public abstract string Detail { get; }
 
-    /// <summary>The clinical topic, from the rule's folder (Bipolar, Psychosis, Vascular ...).</summary>
-    public string Topic => GetType().Namespace is { } ns ? ns[(ns.LastIndexOf('.') + 1)..] : "Rules";
+    /// <summary>The clinical topic, from the rule's folder (Bipolar, Psychosis, Vascular ...); a reworded rule's is its original's.</summary>
+    public virtual string Topic => GetType().Namespace is { } ns ? ns[(ns.LastIndexOf('.') + 1)..] : "Rules";
+
+    /// <summary>
+    /// This rule with new words and nothing else changed: for a release that only rewords a rule, so that it declares the
+    /// new texts rather than a copy of the rule's class (<see cref="RewordedRule"/>). The texts not given stay this rule's.
+    /// </summary>
+    public RewordedRule Reworded(string? summary = null, string? detail = null, string? conditionText = null) =>
+        new(this, summary, detail, conditionText);
 
     /// <summary>The finding if the rule fires for this history, otherwise null.</summary>
     public Finding? Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
@@ -61,7 +68,7 @@ public abstract class Rule
     }
 
     /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>
-    private protected virtual void Explain(EvaluationScope scope, List<Evidence> because) => Condition.Explain(scope, because);
+    internal virtual void Explain(EvaluationScope scope, List<Evidence> because) => Condition.Explain(scope, because);
 
     /// <summary>The rule's finding with these inputs as its <c>because</c>.</summary>
     internal Finding FindingWith(IReadOnlyList<Evidence> because) =>

@@ -95,6 +95,9 @@ public sealed class RuleSet
 
     public Rule? Find(string ruleId) => Rules.FirstOrDefault(r => r.Id == ruleId);
 
+    /// <summary>The rule with this id, which the set must have (a release rewording one of its rules).</summary>
+    public Rule this[string ruleId] => Find(ruleId) ?? throw new KeyNotFoundException($"Rule set {Version} has no rule {ruleId}.");
+
     /// <summary>Whether <paramref name="version"/> is a rule-set version: three numbers in ASCII digits, without leading zeros, joined by dots.</summary>
     public static bool IsVersion(string? version)
     {

@@ -239,18 +239,25 @@ public static class RuleSetCatalog
     /// <summary>
     /// Version 1.11.0 (QA137 F5; docs/clinical-review.md, section 19): six rule details that sent the clinician to a repository
     /// file ("docs/rules.md", and SUB-001's "ADR 0002") point to "To verify" on the app's Rules page instead. Only that
-    /// pointer changes: every condition, kind, severity, citation and the rest of each text is 1.10.0's.
+    /// pointer changes: every condition, kind, severity, citation and the rest of each text is 1.10.0's, each rule being
+    /// declared as 1.10.0's reworded (<see cref="Rule.Reworded"/>).
     /// </summary>
     public static RuleSet V1_11_0 { get; } = V1_10_0.Next(
         "1.11.0",
         replace:
         [
-            new Suicide.SafetyPlanNeededToVerifyOnRulesPage(),
-            new Cardiovascular.BloodPressureDefersSessionToVerifyOnRulesPage(),
-            new Cardiovascular.RecentMyocardialInfarctionOrStrokeToVerifyOnRulesPage(),
-            new Cardiovascular.RespiratoryDiseaseOrSleepApneaToVerifyOnRulesPage(),
-            new Age.EuOlderAdultStartingDoseToVerifyOnRulesPage(),
-            new Substance.ActiveSubstanceUseDisorderDefersToVerifyOnRulesPage(),
+            V1_10_0["SUI-003"].Reworded(detail:
+                "For a patient with suicidal thoughts the source document pairs treatment with a safety plan, restriction of lethal means and immediate follow-up. A safety plan is standard suicide-care practice (its specific source is not yet confirmed: see To verify on the Rules page)."),
+            V1_10_0["CV-003"].Reworded(detail:
+                "Ketamine and esketamine raise blood pressure, with a peak about 40 minutes after the dose. The label leaves the decision to delay above 140/90 to the clinician (CV-002); at or above 180/110 this clinic policy defers the session. The 180/110 threshold is a clinic-policy choice, not a number from the label (to verify with the clinic: see To verify on the Rules page); a different threshold is a new rule-set version, so every decision stays replayable."),
+            V1_10_0["CV-006"].Reworded(detail:
+                "A rise in blood pressure soon after a myocardial infarction or a stroke can be dangerous. The EU product information is reported to list a cardiovascular event within the previous 6 weeks, myocardial infarction included, as a contraindication (not yet confirmed in the text read: see To verify on the Rules page), where the US label asks for a careful benefit-risk decision. The safer reading blocks treatment now in every jurisdiction, and counts a recent stroke as such an event too."),
+            V1_10_0["CV-007"].Reworded(detail:
+                "Respiratory depression has been reported after esketamine, and the current label asks for pulse oximetry at every session; that lung disease or sleep apnoea raises the risk is this app's reading, not yet confirmed (see To verify on the Rules page). The EU product information asks that patients with clinically significant or unstable respiratory conditions be treated where resuscitation equipment and trained staff are at hand."),
+            V1_10_0["AGE-003"].Reworded(detail:
+                "EU labelling starts patients aged 65 or over at 28 mg on day 1 for TRD. Whether the US label has a separate starting dose for this age group is not confirmed (see To verify on the Rules page)."),
+            V1_10_0["SUB-001"].Reworded(detail:
+                "Esketamine carries a boxed warning on abuse and misuse, and the pain consensus advises against serial ketamine infusions during active substance abuse. The evidence is not uniform: the IV ketamine trial in depression with alcohol use disorder excluded other recent substance use disorders but enrolled patients with alcohol use disorder (whether the pivotal esketamine trials excluded active use is not yet confirmed: see To verify on the Rules page). The candidate rule set marks this as hold-or-defer; the safer reading, which this app takes for every defer state, blocks every pathway now until the disorder is treated."),
         ]);
 
     /// <summary>The rule set new screenings are decided with.</summary>

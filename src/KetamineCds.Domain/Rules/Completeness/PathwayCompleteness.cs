@@ -62,7 +62,7 @@ public sealed class PathwayCompleteness : Rule
         "A blank answer is never read as no. The items listed are the unrecorded answers on which a question that could rule this pathway out still turns (for pregnancy, the sex at birth too), so the pathway stays incomplete until they are recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
 
     /// <summary>Only the unrecorded items: the indication that also holds is stated by the pathway's own rule.</summary>
-    private protected override void Explain(EvaluationScope scope, List<Evidence> because)
+    internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
         _waitingFor.Explain(scope, because);
         if (_onlyUnrecorded)

@@ -1,0 +1,52 @@
+using KetamineCds.Domain.Rules.Conditions;
+using KetamineCds.Domain.Screening;
+
+namespace KetamineCds.Domain.Rules;
+
+/// <summary>
+/// A released rule with new words (<see cref="Rule.Reworded"/>): its summary, detail or condition in words as given, and
+/// everything else its original's (id, kind, severity, principles, sources, condition, the pathways it concerns, the inputs
+/// a finding names as its cause, and its topic). A rewording that changes no text is refused as a mistake.
+/// </summary>
+public sealed class RewordedRule : Rule
+{
+    internal RewordedRule(Rule original, string? summary, string? detail, string? conditionText)
+    {
+        if ((summary ?? detail ?? conditionText) is null || summary == original.Summary || detail == original.Detail || conditionText == original.ConditionText)
+        {
+            throw new ArgumentException($"Rewording {original.Id} must give a text, and every text it gives must differ from the rule's own.");
+        }
+
+        Original = original is RewordedRule reworded ? reworded.Original : original;
+        Summary = summary ?? original.Summary;
+        Detail = detail ?? original.Detail;
+        ConditionText = conditionText ?? original.ConditionText;
+    }
+
+    /// <summary>The rule class this rewords, whose definition it keeps but for the texts (the first one, if reworded again).</summary>
+    public Rule Original { get; }
+
+    public override string Id => Original.Id;
+
+    public override FindingKind Kind => Original.Kind;
+
+    public override Severity Severity => Original.Severity;
+
+    public override IReadOnlyList<string> Principles => Original.Principles;
+
+    public override IReadOnlyList<string> Sources => Original.Sources;
+
+    public override string ConditionText { get; }
+
+    public override Condition Condition => Original.Condition;
+
+    public override string Summary { get; }
+
+    public override IReadOnlyList<Pathway>? Concerns => Original.Concerns;
+
+    public override string Detail { get; }
+
+    public override string Topic => Original.Topic;
+
+    internal override void Explain(EvaluationScope scope, List<Evidence> because) => Original.Explain(scope, because);
+}
