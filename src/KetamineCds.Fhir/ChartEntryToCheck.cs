@@ -106,7 +106,9 @@ public enum ChartCheckKind
 
     /// <summary>
     /// Two results the chart gives together that cannot both be right: a value above the one it may not exceed (the
-    /// field's <see cref="Domain.Screening.FieldDefinition.AtMost"/>: PHQ-9 item 9 above the PHQ-9 total). One of them is
+    /// field's <see cref="Domain.Screening.FieldDefinition.AtMost"/>: PHQ-9 item 9 above the PHQ-9 total), or below that
+    /// total less what its other parts score at most (<see cref="Domain.Screening.FieldDefinition.OtherPartsAtMost"/>: a
+    /// PHQ-9 total of 27 beside an item 9 of 0; <see cref="ChartEntryToCheck.PartTooLow"/>, QA157 F2). One of them is
     /// wrong (or they are of different questionnaires), so neither is read or prefilled; each is named, with its value and
     /// its time, beside its own field, <see cref="ChartEntryToCheck.Against"/> naming the other (QA132 F4).
     /// </summary>
@@ -125,6 +127,13 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
 {
     /// <summary>For <see cref="ChartCheckKind.ResultsContradict"/>: the contract name of the field whose result contradicts this one; otherwise null.</summary>
     public string? Against { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultsContradict"/>: true when the part is too low for the total (below the total
+    /// less what its other parts score at most, <see cref="Domain.Screening.FieldDefinition.OtherPartsAtMost"/>: a PHQ-9
+    /// total of 27 beside an item 9 of 0, QA157 F2), false when it is above the total; false for any other kind.
+    /// </summary>
+    public bool PartTooLow { get; init; }
 
     /// <summary>
     /// For a result set aside for its status or its time (<see cref="ChartCheckKind.ResultNotFinal"/>,

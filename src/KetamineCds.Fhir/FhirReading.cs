@@ -28,7 +28,7 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
 
     /// <summary>
     /// Values the chart gives that contradict each other (<see cref="ChartCheckKind.ResultsContradict"/>: PHQ-9 item 9
-    /// above the total), by contract field name, with the entries they were read from: neither is in <see cref="Values"/>
+    /// above the total, or too low for it, QA157 F2), by contract field name, with the entries they were read from: neither is in <see cref="Values"/>
     /// (never read as an answer, never prefilled), and each is named in <see cref="ToCheck"/>. Kept so that a signal one
     /// of them gives (a positive item 9) is still shown (QA132 F4).
     /// </summary>

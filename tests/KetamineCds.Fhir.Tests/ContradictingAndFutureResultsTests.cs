@@ -32,9 +32,35 @@ public sealed class ContradictingAndFutureResultsTests
     }
 
     [Theory]
+    [InlineData(27, 0)]
+    [InlineData(25, 0)]
+    [InlineData(26, 1)]
+    [InlineData(27, 2)]
+    public void Item9BelowWhatTheTotalRequires_NeitherIsRead_BothAreNamedAsContradicting(int totalScore, int item9Score)
+    {
+        // QA157 F2: the other eight items score at most 24 together, so a total of 27 means item 9 = 3; a chart's 27 beside
+        // an item 9 of 0 contradicts itself as an item 9 above the total does.
+        var reading = Fhir.Read(Fhir.Observation("t", "44261-6", totalScore), Fhir.Observation("i9", "44260-8", item9Score));
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        Assert.False(reading.Values.ContainsKey("phq9Total"));
+        var item9 = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
+        Assert.Equal((ChartCheckKind.ResultsContradict, "Observation/i9", "phq9Total"), (item9.Kind, item9.Reference, item9.Against));
+        Assert.Equal($"44260-8 = {item9Score}, 2026-11-28 09:00 UTC", item9.What);
+        var total = Assert.Single(reading.ToCheck, c => c.Field == "phq9Total");
+        Assert.Equal((ChartCheckKind.ResultsContradict, "Observation/t", "phq9Item9"), (total.Kind, total.Reference, total.Against));
+        Assert.Equal($"44261-6 = {totalScore}, 2026-11-28 09:00 UTC", total.What);
+        Assert.Equal(item9Score, reading.Contradicting["phq9Item9"].Value);
+        Assert.Equal(totalScore, reading.Contradicting["phq9Total"].Value);
+    }
+
+    [Theory]
     [InlineData(3, 3)]
     [InlineData(22, 3)]
     [InlineData(0, 0)]
+    [InlineData(27, 3)]
+    [InlineData(25, 1)]
+    [InlineData(24, 0)]
     public void Item9AtMostTheTotal_BothAreRead_NothingIsNamed(int totalScore, int item9Score)
     {
         var reading = Fhir.Read(Fhir.Observation("t", "44261-6", totalScore), Fhir.Observation("i9", "44260-8", item9Score));

@@ -98,6 +98,21 @@ public abstract class FieldDefinition
     /// <summary>Another field (its contract name) this number may not exceed when both are recorded, or null.</summary>
     public string? AtMost { get; init; }
 
+    /// <summary>
+    /// With <see cref="AtMost"/>, when this number is one part of the total it may not exceed (an item of a questionnaire's
+    /// total): the most the total's other parts score together, or null. The number is then at least that total less this
+    /// (<see cref="LeastWith"/>): the other eight PHQ-9 items score at most 3 each, 24 together, so a total of 27 means an
+    /// item 9 of 3 (QA157 F2). Checked wherever <see cref="AtMost"/> is: the validator refuses the pair, and the FHIR
+    /// reader sets both aside as contradicting.
+    /// </summary>
+    public int? OtherPartsAtMost { get; init; }
+
+    /// <summary>
+    /// The least this number can be beside <paramref name="total"/>, the value of the field named by <see cref="AtMost"/>:
+    /// the total less <see cref="OtherPartsAtMost"/>; null when the field declares no such least.
+    /// </summary>
+    public decimal? LeastWith(decimal total) => OtherPartsAtMost is { } others ? total - others : null;
+
     /// <summary>Another field (its contract name) this number must exceed when both are recorded, or null.</summary>
     public string? Above { get; init; }
 

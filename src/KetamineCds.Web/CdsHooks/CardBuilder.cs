@@ -341,9 +341,16 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             parts.Add(Text.RuleDetail(rules[0]));
         }
 
-        if (reading.Contradicting.ContainsKey(Fields.Phq9Item9.Name))
+        if (reading.Contradicting.TryGetValue(Fields.Phq9Item9.Name, out var contradicted))
         {
-            parts.Add(CardTexts.Item9Contradicted(Text.FieldLabel(Fields.Phq9Item9.AtMost!)));
+            // Item 9 above the total, or the total too high for it (QA157 F2: the other eight items score at most 24, so a
+            // total of 27 beside an item 9 of 1 means an item 9 of 3, were the total right).
+            var totalLabel = Text.FieldLabel(Fields.Phq9Item9.AtMost!);
+            parts.Add(reading.Contradicting.TryGetValue(Fields.Phq9Item9.AtMost!, out var total)
+                && contradicted.Value is int contradictedItem9 && total.Value is int totalScore && Fields.Phq9Item9.OtherPartsAtMost is { } others
+                && contradictedItem9 < totalScore - others
+                    ? CardTexts.Item9ContradictedTotalTooHigh(totalLabel, others, totalScore - others)
+                    : CardTexts.Item9Contradicted(totalLabel));
         }
 
         var cites = CardTexts.Cites(rules.SelectMany(r => r.Principles).Distinct(), rules.SelectMany(r => r.Sources).Distinct());

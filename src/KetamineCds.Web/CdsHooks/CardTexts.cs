@@ -76,15 +76,27 @@ public static class CardTexts
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict && entry.Against is { } against)
         {
-            // "{item} cannot be above {limit}": the field whose value may not exceed the other's is named first (QA132 F4).
+            // "{item} cannot be above {limit}": the field whose value may not exceed the other's is named first (QA132 F4);
+            // "{item} is too low for that {limit}, whose other items score at most {N} together" when the item is below
+            // the total less its other parts' most (QA157 F2: a PHQ-9 total of 27 beside an item 9 of 0).
             var (item, limit) = KetamineCds.Domain.Screening.Fields.Find(entry.Field)?.AtMost == against ? (entry.Field, against) : (against, entry.Field);
-            return Text(
-                ChartCheckKey(entry.Kind),
-                ClinicalText.Shared.FieldLabel(entry.Field),
-                entry.What,
-                entry.Reference,
-                ClinicalText.Shared.FieldLabel(item),
-                ClinicalText.Shared.FieldLabel(limit));
+            var others = KetamineCds.Domain.Screening.Fields.Find(item)?.OtherPartsAtMost;
+            return entry.PartTooLow && others is { } most
+                ? Text(
+                    ChartCheckKey(entry.Kind) + ".PartTooLow",
+                    ClinicalText.Shared.FieldLabel(entry.Field),
+                    entry.What,
+                    entry.Reference,
+                    ClinicalText.Shared.FieldLabel(item),
+                    ClinicalText.Shared.FieldLabel(limit),
+                    most)
+                : Text(
+                    ChartCheckKey(entry.Kind),
+                    ClinicalText.Shared.FieldLabel(entry.Field),
+                    entry.What,
+                    entry.Reference,
+                    ClinicalText.Shared.FieldLabel(item),
+                    ClinicalText.Shared.FieldLabel(limit));
         }
 
         return Text(ChartCheckKey(entry.Kind), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
@@ -237,6 +249,14 @@ public static class CardTexts
     /// shown, because a positive item 9 recorded in the chart must not be hidden.
     /// </summary>
     public static string Item9Contradicted(string total) => Text("Card.Item9Contradicted", total);
+
+    /// <summary>
+    /// The chart's PHQ-9 total is too high for its item 9: the other items score at most <paramref name="others"/>
+    /// together, so with that total item 9 would be at least <paramref name="least"/> (QA157 F2). Neither value is read
+    /// or prefilled, and this warning is still shown.
+    /// </summary>
+    public static string Item9ContradictedTotalTooHigh(string total, int others, int least) =>
+        Text("Card.Item9Contradicted.TotalTooHigh", total, Number(others), Number(least));
 
     /// <summary>
     /// The summary of the card for a positive PHQ-9 item 9 the chart gives but the reader set aside for its status or time

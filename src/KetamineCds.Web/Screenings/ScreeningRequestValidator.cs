@@ -117,6 +117,19 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
             rule.Must((r, value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) <= Convert.ToDecimal(r[limit], CultureInfo.InvariantCulture))
                 .When(r => InRange(field, r[field]) && InRange(limit, r[limit]), ApplyConditionTo.CurrentValidator)
                 .WithMessage(_ => Message($"Validation.{field.Property}.AtMost"));
+
+            // One part of its total (PHQ-9 item 9): at least the total less what its other parts score at most (QA157 F2:
+            // a total of 27 beside an item 9 of 0 was accepted, and SUI-008 never read the 3 the total means).
+            if (field.OtherPartsAtMost is { } others)
+            {
+                rule.Must((r, value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture) >= field.LeastWith(Convert.ToDecimal(r[limit], CultureInfo.InvariantCulture)))
+                    .When(r => InRange(field, r[field]) && InRange(limit, r[limit]), ApplyConditionTo.CurrentValidator)
+                    .WithMessage(r => Message(
+                        $"Validation.{field.Property}.OtherPartsAtMost",
+                        Number(field.LeastWith(Convert.ToDecimal(r[limit], CultureInfo.InvariantCulture))),
+                        Number(Convert.ToDecimal(r[limit], CultureInfo.InvariantCulture)),
+                        Number(others)));
+            }
         }
 
         if (field.Above is { } boundName)

@@ -9,6 +9,18 @@ namespace KetamineCds.Domain.Tests.Engine;
 public class FieldCatalogueTests
 {
     [Fact]
+    public void OtherPartsAtMost_IsDeclaredBesideAnAtMostOnly_AndForPhq9Item9IsTheOtherEightItemsAtMost()
+    {
+        // QA157 F2: item 9 is one of the PHQ-9's nine items, each 0 to 3, so the other eight score at most 8 x 3 = 24.
+        Assert.All(Fields.All.Where(f => f.OtherPartsAtMost is not null), f => Assert.NotNull(f.AtMost));
+        Assert.Equal(8 * (int)Fields.Phq9Item9.Max!.Value, Fields.Phq9Item9.OtherPartsAtMost);
+        Assert.Equal(Fields.Phq9Total.Max!.Value, Fields.Phq9Item9.Max!.Value + Fields.Phq9Item9.OtherPartsAtMost!.Value);
+        Assert.Equal(3m, Fields.Phq9Item9.LeastWith(27));
+        Assert.Equal(-24m, Fields.Phq9Item9.LeastWith(0));
+        Assert.Null(Fields.DistinctMechanisms.LeastWith(30));
+    }
+
+    [Fact]
     public void ChoiceType_EveryChoiceAndChoiceList_IsTheEnumerationWhoseContractStringsAreItsChoices()
     {
         var choices = Fields.All.Where(f => f.Type is FieldType.Choice or FieldType.ChoiceList).ToList();

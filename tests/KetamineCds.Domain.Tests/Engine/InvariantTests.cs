@@ -492,6 +492,8 @@ public class InvariantTests
         Assert.True(h.SystolicBp is null || h.SystolicBp > h.DiastolicBp);
         Assert.True(h.Phq9Total is null or >= 0 and <= 27);
         Assert.True(h.Phq9Item9 is null or >= 0 and <= 3);
+        // Item 9 is one of the total's nine items: not above it, and at least it less the other eight's most, 24 (QA157 F2).
+        Assert.True(h.Phq9Total is null || h.Phq9Item9 is null || (h.Phq9Item9 <= h.Phq9Total && h.Phq9Item9 >= h.Phq9Total - 24), $"PHQ-9 total {h.Phq9Total}, item 9 {h.Phq9Item9}");
         if (h.SexAtBirth == SexAtBirth.Female && h.AgeYears is >= 12 and <= 55)
         {
             Assert.NotNull(h.Pregnant);

@@ -45,7 +45,8 @@ public class ScoresRulesTests : RuleTestBase
     public void Evaluate_Qa13L5History_ListsScr002BesideNotIndicated()
     {
         // The QA pass's history: "no current depressive episode" with a PHQ-9 total of 27 read "Not indicated" with no finding.
-        var assessment = ScreeningEngine.Evaluate(Trd() with { CurrentDepressiveEpisode = false, Phq9Total = 27, Phq9Item9 = 0 });
+        // Item 9 is 3: with a total of 27 every item is 3 (the contract refuses 27 beside a lower item 9, QA157 F2).
+        var assessment = ScreeningEngine.Evaluate(Trd() with { CurrentDepressiveEpisode = false, Phq9Total = 27, Phq9Item9 = 3 });
         Assert.Equal(Verdict.NotIndicated, assessment.Overall);
         var f = Assert.Single(assessment.Findings, f => f.RuleId == "SCR-002");
         Assert.Contains("check the episode answer against the PHQ-9 total", f.Summary, StringComparison.Ordinal);

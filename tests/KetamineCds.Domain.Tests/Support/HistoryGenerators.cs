@@ -7,7 +7,7 @@ namespace KetamineCds.Domain.Tests.Support;
 /// <summary>
 /// Generates patient histories that the contract's validator would accept: every field within its range, the
 /// "required when" fields present when required, systolic above diastolic, distinct mechanisms not above failed
-/// trials. Optional fields are sometimes not recorded. Rare findings (contraindications) are frequent enough that
+/// trials, a PHQ-9 item 9 that can be beside the total. Optional fields are sometimes not recorded. Rare findings (contraindications) are frequent enough that
 /// the invariants meet them.
 /// </summary>
 public static class HistoryGenerators
@@ -24,6 +24,14 @@ public static class HistoryGenerators
     private static Gen<T?> Nullable<T>(Gen<T> gen, int nullWeight = 1, int valueWeight = 3)
         where T : struct =>
         Gen.Frequency((nullWeight, Gen.Constant<T?>(null)), (valueWeight, gen.Select(v => (T?)v)));
+
+    /// <summary>
+    /// A PHQ-9 item 9 that can be beside <paramref name="total"/>: not above it, and at least it less what the other eight
+    /// items score at most (the field catalogue's <c>OtherPartsAtMost</c>, 24; QA157 F2), as the contract requires.
+    /// </summary>
+    private static Gen<int> Phq9Item9With(int? total) => total is { } t
+        ? Gen.Choose(Math.Max(0, t - Fields.Phq9Item9.OtherPartsAtMost!.Value), Math.Min(3, t))
+        : Gen.Choose(0, 3);
 
     private static Gen<T> AnyOf<T>()
         where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
@@ -197,7 +205,7 @@ public static class HistoryGenerators
         from bp in BloodPressure
         from hepatic in Nullable(AnyOf<HepaticImpairment>(), 1, 3)
         from phq9Total in Nullable(Gen.Choose(0, 27))
-        from phq9Item9 in Nullable(Gen.Choose(0, 3))
+        from phq9Item9 in Nullable(Phq9Item9With(phq9Total))
         from assessedAfterItem9 in Nullable(Gen.Elements(true, false))
         from note in Gen.Elements<string?>(null, "", "Lives with partner.", "Prefers morning sessions.")
         select h with

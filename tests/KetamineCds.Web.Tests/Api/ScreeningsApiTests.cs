@@ -331,6 +331,10 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         { "type", With("patientReference", 1001), "patientReference" },
         // Contradictory or conditionally required.
         { "contradictory", With("distinctMechanisms", 4), "distinctMechanisms" },
+        // QA157 F2: item 9 below what the total requires (the other eight items score at most 24 together).
+        { "contradictory", SampleRequests.Trd("MRN-BAD").With("phq9Total", 27).With("phq9Item9", 0).ToJsonString(), "phq9Item9" },
+        { "contradictory", SampleRequests.Trd("MRN-BAD").With("phq9Total", 25).With("phq9Item9", 0).ToJsonString(), "phq9Item9" },
+        { "contradictory", SampleRequests.Trd("MRN-BAD").With("phq9Total", 26).With("phq9Item9", 1).ToJsonString(), "phq9Item9" },
         { "contradictory", With("diastolicBp", 130), "systolicBp" },
         { "contradictory", Without("diastolicBp"), "diastolicBp" },
         { "conditional", With("sexAtBirth", "female"), "pregnant" },
@@ -368,6 +372,42 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         { "urinaryTractSymptoms", "true" },
         { "psychosis", "\"history-untreated\"" },
     };
+
+    [Theory]
+    [InlineData(27, 0, 3)]
+    [InlineData(25, 0, 1)]
+    [InlineData(26, 1, 2)]
+    [InlineData(27, 3, null)]
+    [InlineData(25, 1, null)]
+    [InlineData(24, 0, null)]
+    public async Task Create_Phq9Item9BelowWhatTheTotalRequires_Is400OnItem9_AndThePairsThatCanBeAreAccepted(int total, int item9, int? least)
+    {
+        // QA157 F2: a total of 27 with item 9 = 0 was stored, and with suicidality "none" read "eligible".
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var reference = $"MRN-QA157-{total}-{item9}";
+        var request = SampleRequests.Trd(reference).With("phq9Total", total).With("phq9Item9", item9);
+        if (item9 > 0)
+        {
+            request = request.With("suicideRiskAssessedAfterItem9", true);
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/screenings", request);
+
+        if (least is null)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(
+            $"PHQ-9 item 9 must be at least {least} with a total of {total}: the other eight items score at most 24 together.",
+            Assert.Single(errors.GetProperty("phq9Item9").EnumerateArray()).GetString());
+        Assert.False(errors.TryGetProperty("phq9Total", out _));
+        Assert.Equal(0, await CountAsync(reference));
+    }
 
     [Theory]
     [MemberData(nameof(NewFieldsOfContract11))]

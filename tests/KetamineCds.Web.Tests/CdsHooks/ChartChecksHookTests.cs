@@ -242,6 +242,39 @@ public sealed class ChartChecksHookTests
         }
     }
 
+    [Theory]
+    [InlineData(27, 0)]
+    [InlineData(26, 1)]
+    public async Task PatientView_Phq9TotalTooHighForItem9_IsNamedAsAContradiction_AndEarlierScoresDoNotFillThem(int total, int item9)
+    {
+        // QA157 F2: the other eight items score at most 24 together, so a chart's total of 27 beside an item 9 of 0 cannot
+        // both be right, as an item 9 above the total cannot. Both were read (and SUI-008 never saw the 3 the total implies).
+        using var factory = new KetamineCdsFactory();
+        var p = $"MRN-QA157-{total}-{item9}";
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", CompleteNo(p));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        JsonObject Score(string id, string loinc, int value) => JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "{{{loinc}}}"}]}, "valueInteger": {{{value}}},
+             "effectiveDateTime": "{{{now}}}", "subject": {"reference": "Patient/{{{p}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, p, Patient(p), Condition("c-mdd", p, "F33.1"), Score("tot", "44261-6", total), Score("i9", "44260-8", item9));
+
+        var detail = AllDetail(cards);
+        Assert.Contains($"PHQ-9 item 9: the chart gives “44260-8 = {item9}, ", detail, StringComparison.Ordinal);
+        Assert.Contains("(Observation/i9), and another of its results named here contradicts it: PHQ-9 item 9 is too low for that PHQ-9 total score, whose other items score at most 24 together.", detail, StringComparison.Ordinal);
+        Assert.Contains($"PHQ-9 total score: the chart gives “44261-6 = {total}, ", detail, StringComparison.Ordinal);
+        Assert.Contains("(Observation/tot), and another of its results named here contradicts it: PHQ-9 item 9 is too low for that PHQ-9 total score", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be above", detail, StringComparison.Ordinal);
+        foreach (var field in new[] { "phq9Total", "phq9Item9" })
+        {
+            await AssertNotCarriedAsync(api, p, field);
+        }
+    }
+
     /// <summary>
     /// A MedicationStatement of <paramref name="patient"/>, its medicine in <paramref name="text"/> and coded in each of
     /// <paramref name="codings"/> (none: in words only).

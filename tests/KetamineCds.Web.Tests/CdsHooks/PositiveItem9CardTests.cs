@@ -101,6 +101,39 @@ public sealed class PositiveItem9CardTests
     }
 
     [Fact]
+    public void Item9BelowWhatTheTotalRequires_TheCardSaysTheTotalIsTooHighForIt_AndWhatItWouldMakeItem9()
+    {
+        // QA157 F2: a total of 27 beside an item 9 of 1: the other eight items score at most 24, so the two cannot both be
+        // right; were the total right, item 9 would be 3. "A total below this item" would be false here.
+        var reading = Read(Score("t", "44261-6", 27), Score("i9", "44260-8", 1));
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.StartsWith("PHQ-9 item 9 is 1 in the chart (Observation/i9, ", card.Summary, StringComparison.Ordinal);
+        Assert.Contains("The chart also gives a PHQ-9 total score too high for this item: the other items score at most 24 together, so with that total item 9 would be at least 3. One of the two is wrong, so neither value was read or prefilled", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("below this item", card.Detail, StringComparison.Ordinal);
+
+        var lines = CardTexts.ChartChecks(reading.ToCheck);
+        Assert.Contains(lines, l => l.StartsWith("PHQ-9 item 9: the chart gives “44260-8 = 1, 2026-12-01 09:30 UTC+08:00” (Observation/i9), and another of its results named here contradicts it: PHQ-9 item 9 is too low for that PHQ-9 total score, whose other items score at most 24 together. One of them is wrong", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("PHQ-9 total score: the chart gives “44261-6 = 27, 2026-12-01 09:30 UTC+08:00” (Observation/t), and another of its results named here contradicts it: PHQ-9 item 9 is too low for that PHQ-9 total score", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.DoesNotContain("cannot be above", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Item9BelowWhatTheTotalRequires_InChinese_TheCardAndTheChartChecksSaySo()
+    {
+        using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");
+        var reading = Read(Score("t", "44261-6", 27), Score("i9", "44260-8", 1));
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Contains("病历中还有一个对此项而言过高的PHQ-9 总分", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("低于此项", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("The chart", card.Detail, StringComparison.Ordinal);
+        var lines = CardTexts.ChartChecks(reading.ToCheck);
+        Assert.Contains(lines, l => l.Contains("Observation/i9", StringComparison.Ordinal) && l.Contains("过低", StringComparison.Ordinal) && l.Contains("24", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.DoesNotContain("不可能高于", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Chinese_TheCardAndTheNewChartChecksAreTranslated()
     {
         using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");

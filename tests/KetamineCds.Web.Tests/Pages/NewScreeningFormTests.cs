@@ -358,6 +358,38 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.Equal(refused, html.Contains("<a href=\"#pregnant-yes\">Pregnant cannot be yes", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("27", "0", "3")]
+    [InlineData("25", "0", "1")]
+    [InlineData("26", "1", "2")]
+    [InlineData("27", "3", null)]
+    [InlineData("25", "1", null)]
+    [InlineData("24", "0", null)]
+    public async Task NewScreening_Phq9Item9BelowWhatTheTotalRequires_IsRefusedBesideItem9_AndWhatWasTypedIsKept(string total, string item9, string? least)
+    {
+        // QA157 F2: total 27 with item 9 = 0 and no suicidality read "Eligible: nothing calls for caution".
+        var form = RequiredOnly();
+        form["Input.Phq9Total"] = total;
+        form["Input.Phq9Item9"] = item9;
+        form["Input.SuicideRiskAssessedAfterItem9"] = item9 == "0" ? "" : "true";
+
+        var html = WebUtility.HtmlDecode(await PostAsync(form));
+
+        var message = $"PHQ-9 item 9 must be at least {least} with a total of {total}: the other eight items score at most 24 together.";
+        if (least is null)
+        {
+            Assert.DoesNotContain("id=\"phq9Item9-error\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("must be at least", html, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Contains("<p class=\"field-error\" id=\"phq9Item9-error\"><span class=\"visually-hidden\">Error: </span>" + message + "</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#phq9Item9\">" + message + "</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"phq9Total-error\"", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"phq9Total\" name=\"Input.Phq9Total\" value=\"{total}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"phq9Item9\" name=\"Input.Phq9Item9\" value=\"{item9}\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewScreening_SubstancesTicked_AreKeptWhenTheFormComesBack()
     {

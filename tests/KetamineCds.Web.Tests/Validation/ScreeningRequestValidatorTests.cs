@@ -25,6 +25,52 @@ public sealed class ScreeningRequestValidatorTests
     [Fact]
     public void Validate_MinimalValidRequest_HasNoErrors() => Assert.True(_validator.Validate(Valid()).IsValid);
 
+    [Theory]
+    [InlineData(27, 0, 3)]
+    [InlineData(25, 0, 1)]
+    [InlineData(26, 1, 2)]
+    public void Validate_Phq9Item9BelowWhatTheTotalRequires_IsRefusedOnItem9_NamingTheLeastItCanBe(int total, int item9, int least)
+    {
+        // QA157 F2: the other eight items score at most 24 together, so a total of 27 with item 9 = 0 cannot be; it was
+        // accepted, and with suicidality "none" the answer was "eligible, nothing calls for caution" (SUI-008 never read the 3).
+        var request = Valid();
+        request[Fields.Phq9Total] = total;
+        request[Fields.Phq9Item9] = item9;
+
+        var error = Assert.Single(ErrorsFor(request, "Phq9Item9"));
+        Assert.Equal($"PHQ-9 item 9 must be at least {least} with a total of {total}: the other eight items score at most 24 together.", error);
+        Assert.Empty(ErrorsFor(request, "Phq9Total"));
+    }
+
+    [Theory]
+    [InlineData(27, 3)]
+    [InlineData(25, 1)]
+    [InlineData(24, 0)]
+    [InlineData(26, 3)]
+    [InlineData(0, 0)]
+    public void Validate_Phq9Item9AtLeastWhatTheTotalRequires_IsAccepted(int total, int item9)
+    {
+        var request = Valid();
+        request[Fields.Phq9Total] = total;
+        request[Fields.Phq9Item9] = item9;
+
+        Assert.True(_validator.Validate(request).IsValid);
+    }
+
+    [Fact]
+    public void Validate_Phq9Item9BelowWhatTheTotalRequires_InChinese_IsRefusedInChinese()
+    {
+        using var chinese = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture("zh-Hans");
+        var request = Valid();
+        request[Fields.Phq9Total] = 27;
+        request[Fields.Phq9Item9] = 0;
+
+        var error = Assert.Single(ErrorsFor(request, "Phq9Item9"));
+        Assert.Contains("至少为 3", error, StringComparison.Ordinal);
+        Assert.Contains("27", error, StringComparison.Ordinal);
+        Assert.Contains("24", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_PrognosisOfWeeksWithTheIllnessNotRecorded_AsksForTheIllnessInsteadOfReadingItAsNo()
     {

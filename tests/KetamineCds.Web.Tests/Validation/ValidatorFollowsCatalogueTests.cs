@@ -145,6 +145,38 @@ public sealed class ValidatorFollowsCatalogueTests
         }
     }
 
+    public static TheoryData<string> PartsOfATotal() => [.. Fields.All.Where(f => f.OtherPartsAtMost is not null).Select(f => f.Name)];
+
+    [Theory]
+    [MemberData(nameof(PartsOfATotal))]
+    public void Validate_BelowTheTotalLessWhatItsOtherPartsScoreAtMost_IsRefusedAndThatLeastIsAccepted(string name)
+    {
+        // QA157 F2: the catalogue's OtherPartsAtMost (PHQ-9 item 9: the other eight items, 24) makes the least a part can be.
+        var field = Fields.Find(name)!;
+        var total = Fields.Find(field.AtMost!)!;
+        var least = (int)(total.Max!.Value - field.OtherPartsAtMost!.Value);
+        foreach (var (value, valid) in new[] { (least, true), (least - 1, false) })
+        {
+            var request = Valid();
+            request[total] = (int)total.Max.Value;
+            request[field] = value;
+
+            var errors = _validator.Validate(request).Errors.Where(e => e.PropertyName == field.Property).ToList();
+
+            if (valid)
+            {
+                Assert.Empty(errors);
+            }
+            else
+            {
+                var message = KetamineCds.Web.Localization.ClinicalText.Shared.Message(
+                    $"Validation.{field.Property}.OtherPartsAtMost", least, total.Max.Value, field.OtherPartsAtMost.Value);
+                Assert.Equal(message, Assert.Single(errors).ErrorMessage);
+                Assert.NotEqual($"Validation.{field.Property}.OtherPartsAtMost", message);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(RecordedTogether))]
     public void Validate_OneOfAPairTheCatalogueRecordsTogether_IsRefusedAlone(string name)
@@ -252,7 +284,7 @@ public sealed class ValidatorFollowsCatalogueTests
         {
             case "distinctMechanisms": request[Fields.FailedAdequateTrials] = 30; break;
             case "failedAdequateTrials": request[Fields.DistinctMechanisms] = null; break;
-            case "phq9Item9": request[Fields.Phq9Total] = 27; break;
+            case "phq9Item9": request[Fields.Phq9Total] = 3; break; // 0 to 3 can each be item 9 of a total of 3 (QA157 F2)
             case "systolicBp": request[Fields.DiastolicBp] = 20; break;
             case "diastolicBp": request[Fields.SystolicBp] = 300; break;
             case "prognosisWeeks": request[Fields.LifeLimitingIllness] = true; break;
