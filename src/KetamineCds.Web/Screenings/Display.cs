@@ -70,6 +70,22 @@ public static partial class Display
                 .Select(g => (g.Key, (IReadOnlyList<Finding>)[.. g.DistinctBy(f => f.RuleId, StringComparer.Ordinal)]))];
     }
 
+    /// <summary>
+    /// The high-severity cautions under "Eligible with cautions", in the assessment's order, each rule once (QA157 Q2: 24
+    /// cautions, seven of them high, under a box that read like one moderate caution). In the candidate rules of the fact
+    /// base (label-and-literature.md section 9, Conventions) a high-severity caution means hold or defer pending a
+    /// clinician's override, a moderate one proceed with safeguards; the verdict and the statuses stay as the decision
+    /// policy gives them, and the verdict box names these so it never reads calmer than its findings. Empty for any other
+    /// verdict ("Not indicated" has <see cref="StillCallForAction"/>) and when no caution is of high severity.
+    /// </summary>
+    public static IReadOnlyList<Finding> HighSeverityCautions(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.Overall != Verdict.EligibleWithCautions
+            ? []
+            : [.. assessment.OfKind(FindingKind.Caution).Where(f => f.Severity == Severity.High).DistinctBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
+
     /// <summary>Whether the still-call-for-action line names a kind's findings in words (contraindications and cautions) or by id.</summary>
     public static bool NamedInWords(FindingKind kind) => kind is FindingKind.Contraindication or FindingKind.Caution;
 
