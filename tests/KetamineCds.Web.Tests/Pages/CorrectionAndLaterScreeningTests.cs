@@ -162,7 +162,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         foreach (var page in new[] { own, print })
         {
             var changed = Regex.Match(page, "<[^>]+id=\"correction-changed\"[^>]*>(.*?)</(p|div)>", RegexOptions.Singleline).Groups[1].Value;
-            Assert.Contains("Age in years: 38 → 39", changed, StringComparison.Ordinal);
+            Assert.Contains("Age in years: 38 years → 39 years", changed, StringComparison.Ordinal);
             Assert.Contains("Failed adequate antidepressant trials: 2 → 3", changed, StringComparison.Ordinal);
             Assert.DoesNotContain("Clinician", changed, StringComparison.Ordinal); // the note is no answer
         }
@@ -257,8 +257,9 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-API");
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
+        // Trd records 3 trials: the correction changes them (one that changed nothing is refused, QA157 F3).
         using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
-            SampleRequests.Trd("MRN-CORRECT-API").With("failedAdequateTrials", 3).With("correctionReason", "  Trials were 3, not 1.  "));
+            SampleRequests.Trd("MRN-CORRECT-API").With("failedAdequateTrials", 4).With("correctionReason", "  Trials were 4, not 3.  "));
 
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         using var body = JsonDocument.Parse(await post.Content.ReadAsStringAsync());
@@ -266,13 +267,13 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         Assert.Equal($"/api/v1/screenings/{id}", post.Headers.Location!.OriginalString);
         Assert.Equal(["id", "recordedAt", "recordedBy", "corrects", "correctionReason", "ruleSet"], body.RootElement.EnumerateObject().Select(p => p.Name).Take(6));
         Assert.Equal(earlier, body.RootElement.GetProperty("corrects").GetGuid());
-        Assert.Equal("Trials were 3, not 1.", body.RootElement.GetProperty("correctionReason").GetString());
+        Assert.Equal("Trials were 4, not 3.", body.RootElement.GetProperty("correctionReason").GetString());
         Assert.False(body.RootElement.GetProperty("input").TryGetProperty("correctionReason", out _));
-        Assert.Equal(3, body.RootElement.GetProperty("input").GetProperty("failedAdequateTrials").GetInt32());
+        Assert.Equal(4, body.RootElement.GetProperty("input").GetProperty("failedAdequateTrials").GetInt32());
         using var earlierBody = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{earlier}"));
         Assert.False(earlierBody.RootElement.TryGetProperty("corrects", out _));
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        Assert.Contains("Trials were 3, not 1.", LaterBox(await client.GetStringAsync($"/Screenings/{earlier}")), StringComparison.Ordinal);
+        Assert.Contains("Trials were 4, not 3.", LaterBox(await client.GetStringAsync($"/Screenings/{earlier}")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -298,7 +299,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-LIST-MARKS", ("from", earlier.ToString())));
         var correction = await PostFormAsync(client, $"/Screenings/New?corrects={rescreen}",
-            Form("MRN-LIST-MARKS", ("corrects", rescreen.ToString()), ("correctionReason", "BP was 128/82.")));
+            Form("MRN-LIST-MARKS", ("corrects", rescreen.ToString()), ("correctionReason", "Trials were 3, not 2."), ("Input.FailedAdequateTrials", "3")));
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=MRN-LIST-MARKS"));
 

@@ -192,8 +192,8 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
     }
 
     [Theory]
-    [InlineData("en-GB", "This form was already used to record screening", "These answers were NOT saved", "Submit again to save them as a new screening")]
-    [InlineData("zh-CN", "此表单已用于记录筛查", "这些回答未保存", "再次提交即将其保存为一次新的筛查")]
+    [InlineData("en-GB", "This form was already used to record screening", "These answers were NOT saved", "submit again to save them as a new screening")]
+    [InlineData("zh-CN", "此表单已用于记录筛查", "这些回答未保存", "将其保存为一次新的筛查")]
     public async Task Post_SubmissionIdRecordedWithOtherAnswers_RecordsNothingKeepsTheAnswersAndSaysSo(string language, string usedFor, string notSaved, string submitAgain)
     {
         // QA157 F8: two tabs with one form id (a duplicated tab), one for patient A, one for B. B showed A's result, and
