@@ -193,10 +193,13 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// key; QA157 F8), <see cref="RecordingStatus.SubmissionReused"/>, for anybody: that screening is not these answers'
     /// result, and these answers are not recorded under its id.
     /// </summary>
-    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor, ScreeningRequest request) =>
-        new(!recorded.HoldsTheSameAnswersAs(request.ToContractJson()) ? RecordingStatus.SubmissionReused
+    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor, ScreeningRequest request)
+    {
+        var status = !recorded.HoldsTheSameAnswersAs(request.ToContractJson()) ? RecordingStatus.SubmissionReused
             : recorded.RecordedBy(actor.UserId) ? RecordingStatus.AlreadyRecorded
-            : RecordingStatus.SubmittedByAnother, null, NoErrors) { Submission = recorded };
+            : RecordingStatus.SubmittedByAnother;
+        return new(status, null, NoErrors) { Submission = recorded };
+    }
 
     /// <summary>The newest correction of screening <paramref name="id"/>, or null when it has none (or the log gave no answer).</summary>
     private async Task<LaterScreening?> LatestCorrectionOfAsync(Guid id, CancellationToken cancellationToken) =>
