@@ -53,6 +53,7 @@ public sealed class OpenApiConformanceTests(AppFactory factory) : IClassFixture<
         using var created = await http.PostAsJsonAsync("/api/v1/screenings", body);
         var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         body["correctionReason"] = "Age was mistyped.";
+        body["ageYears"] = body["ageYears"]!.GetValue<int>() + 1; // a correction changes an answer (one that changes none is refused, QA157 F3)
         using var corrected = await http.PostAsJsonAsync($"/api/v1/screenings/{id}/corrections", body);
         Assert.Equal(System.Net.HttpStatusCode.Created, corrected.StatusCode);
 

@@ -202,7 +202,8 @@ public sealed partial class EfDecisionLog : IDecisionLog
     private static async Task<RecordedSubmission?> FindSubmissionAsync(KetamineCdsDbContext db, Guid submissionId, CancellationToken cancellationToken) =>
         await db.DecisionLogEntries.AsNoTracking()
             .Where(e => e.SubmissionId == submissionId)
-            .Select(e => new RecordedSubmission(submissionId, e.Id, e.ActorUserId))
+            // The input comes in the same query: telling a repeat from the id reused with other answers needs no second read.
+            .Select(e => new RecordedSubmission(submissionId, e.Id, e.ActorUserId, e.InputJson))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The entry recorded with <paramref name="submissionId"/>, or null when there is none or the log cannot be read.</summary>

@@ -61,6 +61,35 @@ public static class StoredInputs
         ];
     }
 
+    /// <summary>
+    /// Whether two inputs as submitted (a request's contract JSON, as <c>InputJson</c> holds it) hold the same answers, the
+    /// note included: field by field in any order, a field null or left out alike (a field added to the contract since
+    /// one was written), numbers by value, lists in order. False when either is not a JSON object. This is the test of a
+    /// submission id sent again: the same answers are a repeat; any other answer is another request (QA157 F8).
+    /// </summary>
+    public static bool SameSubmitted(string inputJson, string otherInputJson)
+    {
+        ArgumentNullException.ThrowIfNull(inputJson);
+        ArgumentNullException.ThrowIfNull(otherInputJson);
+        try
+        {
+            using var a = JsonDocument.Parse(inputJson);
+            using var b = JsonDocument.Parse(otherInputJson);
+            if (a.RootElement.ValueKind != JsonValueKind.Object || b.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            var x = a.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToList();
+            var y = b.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+            return x.Count == y.Count && x.All(p => y.TryGetValue(p.Name, out var other) && Same(p.Value, other));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private static PatientHistory? Read(string json)
     {
         try

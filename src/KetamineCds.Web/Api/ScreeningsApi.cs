@@ -20,7 +20,9 @@ public static class ScreeningsApi
     /// <summary>
     /// The optional request header that makes a POST safe to send again (QA11 F6): a UUID the client makes for each
     /// screening. A repeat with the same key records nothing and answers as the first did (201, the same Location, the
-    /// screening as stored); a key another user recorded is a 409.
+    /// screening as stored); a key another user recorded is a 409. The key with another body (another patient's answers,
+    /// any answer changed) records nothing and is a 422 (draft-ietf-httpapi-idempotency-key-header: a key reused with a
+    /// different payload; QA157 F8), naming the screening the key recorded to its own author only.
     /// </summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -55,6 +57,8 @@ public static class ScreeningsApi
             .ProducesValidationProblem()
             // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
             .ProducesProblem(StatusCodes.Status409Conflict)
+            // The Idempotency-Key was recorded with another body (QA157 F8): nothing recorded.
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             // A body not sent as application/json, or sent without a Content-Type: 415, nothing read (JsonRequestBody).
             .RequireJsonBody()
@@ -94,7 +98,7 @@ public static class ScreeningsApi
         ScreeningRecorder recorder,
         IDecisionLog log,
         ILoggerFactory loggers,
-        [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each screening and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the screening recorded by the first. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each screening and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the screening recorded by the first. The key sent with a different body records nothing and answers 422. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
         CancellationToken cancellationToken) =>
         RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, loggers));
 
@@ -116,7 +120,8 @@ public static class ScreeningsApi
             }
 
             // A correction is of the corrected screening's patient (QA8 F16): another reference is a field-level 400.
-            return await RecordAsync(context, recorder, id, cancellationToken, corrected.History.PatientReference);
+            // One that changes no answer is a 400 under corrects (QA157 F3).
+            return await RecordAsync(context, recorder, (id, corrected.History), cancellationToken, corrected.History.PatientReference);
         }
         catch (DecisionLogEntryUnreadableException ex)
         {
@@ -125,11 +130,11 @@ public static class ScreeningsApi
         }
     }
 
-    /// <summary>Records the body as a screening, or, with <paramref name="corrects"/>, as a correction of that screening.</summary>
+    /// <summary>Records the body as a screening, or, with <paramref name="corrects"/>, as a correction of that screening (its id and stored answers).</summary>
     private static async Task<IResult> RecordAsync(
         HttpContext context,
         ScreeningRecorder recorder,
-        Guid? corrects,
+        (Guid Id, Domain.Screening.PatientHistory Answers)? corrects,
         CancellationToken cancellationToken,
         string? samePatientAs = null,
         (string? Key, IDecisionLog Log, ILoggerFactory Loggers)? idempotency = null)
@@ -164,10 +169,10 @@ public static class ScreeningsApi
 
         Correction? correction = null;
         var screeningBody = new ReadOnlyMemory<byte>(body);
-        if (corrects is { } correctsId)
+        if (corrects is { } corrected)
         {
             (screeningBody, var reason) = WithoutCorrectionReason(body);
-            correction = new Correction(correctsId, reason);
+            correction = new Correction(corrected.Id, reason) { CorrectedAnswers = corrected.Answers };
         }
 
         var read = ScreeningJsonReader.Read(screeningBody);
@@ -183,6 +188,8 @@ public static class ScreeningsApi
         {
             case RecordingStatus.AlreadyRecorded:
                 return await AsFirstAnsweredAsync(context, recording.Submission!, idempotency!.Value.Log, idempotency.Value.Loggers, cancellationToken);
+            case RecordingStatus.SubmissionReused:
+                return KeyReused(recording.Submission!, context.User.ToActor(Roles.Psychiatrist));
             case RecordingStatus.SubmittedByAnother:
                 return Results.Problem(
                     statusCode: StatusCodes.Status409Conflict,
@@ -214,6 +221,34 @@ public static class ScreeningsApi
         var logged = recording.Screening!;
         context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
         return ContractBody(ScreeningResponseJson.WriteUtf8(logged, notice: Notice, ruleSetNotice: RuleSetNotice(context, logged)), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// The Idempotency-Key recorded another body (QA157 F8): 422, as draft-ietf-httpapi-idempotency-key-header answers a key
+    /// reused with a different payload. Nothing was recorded; the screening the key recorded is named to its author only
+    /// (as <see cref="RecordingStatus.SubmittedByAnother"/> shows nothing of another user's).
+    /// </summary>
+    private static IResult KeyReused(RecordedSubmission recorded, Actor actor)
+    {
+        var key = recorded.SubmissionId.ToString();
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["idempotencyKey"] = key };
+        string detail;
+        if (recorded.RecordedBy(actor.UserId))
+        {
+            extensions["recordedScreening"] = ScreeningResponseJson.ApiPath + recorded.ScreeningId;
+            detail = $"Idempotency-Key {key} recorded screening {recorded.ScreeningId} ({ScreeningResponseJson.ApiPath}{recorded.ScreeningId}) from a different request body, "
+                + "so that screening is not this request's result. Nothing was recorded from this request: send it with a new key to record it as a screening of its own.";
+        }
+        else
+        {
+            detail = $"Idempotency-Key {key} was already used, by another user, with a different request body. Nothing was recorded, and the other user's screening is not shown. Send the screening with a new key.";
+        }
+
+        return Results.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "This Idempotency-Key was already used with a different request.",
+            detail: detail,
+            extensions: extensions);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Screenings;
@@ -17,10 +18,18 @@ public sealed record Correction(Guid Corrects, string? Reason)
     public const string ReasonName = "correctionReason";
 
     /// <summary>
-    /// The key of a problem with the screening corrected itself (it was corrected already: the latest correction is the
-    /// entry to correct), in the API's validation problems and on the form (the correction's section).
+    /// The key of a problem with the correction as a whole (the screening corrected was corrected already: the latest
+    /// correction is the entry to correct; or no answer was changed), in the API's validation problems and on the form
+    /// (the correction's section, above the answers).
     /// </summary>
     public const string CorrectsName = "corrects";
+
+    /// <summary>
+    /// The answers of the screening corrected, as stored (its history), when the caller has read it: a correction that
+    /// changes none of them is refused (QA157 F3), since recording it would mark that screening as corrected ("answers
+    /// entered wrongly") when nothing was. Null: not checked (the caller could not read them).
+    /// </summary>
+    public PatientHistory? CorrectedAnswers { get; init; }
 
     /// <summary>The reason as recorded: trimmed.</summary>
     public string TrimmedReason => Reason?.Trim() ?? "";

@@ -218,13 +218,33 @@ public static partial class Display
         [
             .. Fields.All
                 .Where(f => f.Name is not ("patientReference" or "ageYears" or "clinicianNote"))
-                .Select(f => defaultsApplied.Contains(f.Name)
-                    ? (f, Text.NotRecordedDefaultApplied(f), false)
-                    : f.ValueOf(history) is { } v
-                    ? (f, Value(f.Name, WireNames.Display(v)), true)
-                    : (f, NotRecorded, false)),
+                .Select(f => (f, AnswerOf(f, history, defaultsApplied), !defaultsApplied.Contains(f.Name) && f.ValueOf(history) is not null)),
         ];
     }
+
+    /// <summary>
+    /// The answers a correction changed, each as "label: before → after" in the request's language, in the form's order:
+    /// the answers <see cref="CorrectionInForce.ChangedFields"/> finds changed between the screening corrected and the
+    /// correction (the note left out), each in words as <see cref="Answers"/> shows it. Empty when none changed.
+    /// </summary>
+    public static IReadOnlyList<string> ChangedAnswers(KetamineCds.Infrastructure.DecisionLog.LoggedScreening corrected, KetamineCds.Infrastructure.DecisionLog.LoggedScreening correction)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        ArgumentNullException.ThrowIfNull(correction);
+        var before = DefaultsApplied(corrected);
+        var after = DefaultsApplied(correction);
+        return
+        [
+            .. CorrectionInForce.ChangedFields(corrected.History, correction.History).Select(f =>
+                Label(f.Name) + Text.Colon + AnswerOf(f, corrected.History, before) + " → " + AnswerOf(f, correction.History, after)),
+        ];
+    }
+
+    /// <summary>One answer in words: "Not recorded" where it was not, or the default that applied (<see cref="Answers"/>).</summary>
+    private static string AnswerOf(FieldDefinition field, PatientHistory history, IReadOnlySet<string> defaultsApplied) =>
+        defaultsApplied.Contains(field.Name) ? Text.NotRecordedDefaultApplied(field)
+        : field.ValueOf(history) is { } v ? Value(field.Name, WireNames.Display(v))
+        : NotRecorded;
 
     public static string Of(KetamineCds.Infrastructure.DecisionLog.OverrideReason reason) => Text.Message("OverrideReason." + reason);
 

@@ -9,8 +9,8 @@ namespace KetamineCds.Web.Screenings;
 public sealed record RecordingResult(RecordingStatus Status, LoggedScreening? Screening, IReadOnlyDictionary<string, string[]> Errors)
 {
     /// <summary>
-    /// The entry the submission id was recorded with, when <see cref="Status"/> is <see cref="RecordingStatus.AlreadyRecorded"/>
-    /// or <see cref="RecordingStatus.SubmittedByAnother"/>.
+    /// The entry the submission id was recorded with, when <see cref="Status"/> is <see cref="RecordingStatus.AlreadyRecorded"/>,
+    /// <see cref="RecordingStatus.SubmittedByAnother"/> or <see cref="RecordingStatus.SubmissionReused"/>.
     /// </summary>
     public RecordedSubmission? Submission { get; init; }
 }

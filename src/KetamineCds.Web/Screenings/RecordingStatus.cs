@@ -32,4 +32,12 @@ public enum RecordingStatus
     /// The submission id was recorded before by someone else: nothing was stored, and their screening is not shown.
     /// </summary>
     SubmittedByAnother,
+
+    /// <summary>
+    /// The submission id was recorded before with other answers (a duplicated tab, a client reusing its key; QA157 F8):
+    /// nothing was stored, and these answers are not the screening recorded then, so that screening is not shown as their
+    /// result. <see cref="RecordingResult.Submission"/> names it; it is named to its own author only. Sent again under a new
+    /// id, the answers are recorded as a screening of their own.
+    /// </summary>
+    SubmissionReused,
 }

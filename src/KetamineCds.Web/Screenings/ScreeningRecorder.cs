@@ -44,7 +44,9 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// <param name="submissionId">
     /// The one-time id of the form or request, or null. One already recorded is not recorded again: the result is
     /// <see cref="RecordingStatus.AlreadyRecorded"/> with that screening when <paramref name="actor"/> recorded it,
-    /// <see cref="RecordingStatus.SubmittedByAnother"/> otherwise. It is looked for before anything is validated (a
+    /// <see cref="RecordingStatus.SubmittedByAnother"/> otherwise; one recorded with other answers (the request's contract
+    /// JSON compared with the input stored then) is <see cref="RecordingStatus.SubmissionReused"/>, nothing recorded
+    /// (QA157 F8). It is looked for before anything is validated (a
     /// correction sent twice would otherwise be refused as "already corrected" by itself), and again, with the unique
     /// index behind it, in the recording transaction, for two sent at once.
     /// </param>
@@ -71,7 +73,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             {
                 if (await log.FindSubmissionAsync(submitted, cancellationToken) is { } recorded)
                 {
-                    return Resubmitted(recorded, actor);
+                    return Resubmitted(recorded, actor, request);
                 }
             }
             catch (DecisionLogUnavailableException e)
@@ -116,6 +118,17 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             list.Add(failure.ErrorMessage);
         }
 
+        if (correction?.CorrectedAnswers is { } correctedAnswers && errors.Keys.All(k => k == Correction.ReasonName)
+            && CorrectionInForce.ChangedFields(correctedAnswers, request.ToHistory()).Count == 0)
+        {
+            // QA157 F3: recorded, it would mark the screening corrected ("answers entered wrongly") when nothing was put
+            // right. Compared as the re-screen notice compares a correction (QA128 F1): every answer, the note left out,
+            // since a correction's note box starts empty and a note is no answer the rules read. Asked once the answers
+            // are valid (the screening corrected held valid answers, so one not valid now is a change), beside a problem
+            // with the reason, so that both show at once.
+            errors[Correction.CorrectsName] = [ClinicalText.Shared.Message("Validation.Corrects.NothingChanged", correction.Corrects)];
+        }
+
         if (errors.Count > 0)
         {
             return new(RecordingStatus.Invalid, null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
@@ -139,7 +152,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         catch (SubmissionAlreadyRecordedException e) when (e.Recorded is { } recorded)
         {
             logger.LogInformation("Submission {SubmissionId} arrived again while it was being recorded; screening {ScreeningId} holds it.", recorded.SubmissionId, recorded.ScreeningId);
-            return Resubmitted(recorded, actor);
+            return Resubmitted(recorded, actor, request);
         }
         catch (ScreeningAlreadyCorrectedException e) when (correction is not null)
         {
@@ -174,9 +187,19 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
 
     private static readonly Dictionary<string, string[]> NoErrors = [];
 
-    /// <summary>What a submission already recorded comes to: that screening for its own author, a conflict for anybody else.</summary>
-    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor) =>
-        new(recorded.RecordedBy(actor.UserId) ? RecordingStatus.AlreadyRecorded : RecordingStatus.SubmittedByAnother, null, NoErrors) { Submission = recorded };
+    /// <summary>
+    /// What a submission already recorded comes to: sent again with the answers recorded then, that screening for its own
+    /// author and a conflict for anybody else; with other answers (the id reused: a duplicated tab, a client reusing its
+    /// key; QA157 F8), <see cref="RecordingStatus.SubmissionReused"/>, for anybody: that screening is not these answers'
+    /// result, and these answers are not recorded under its id.
+    /// </summary>
+    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor, ScreeningRequest request)
+    {
+        var status = !recorded.HoldsTheSameAnswersAs(request.ToContractJson()) ? RecordingStatus.SubmissionReused
+            : recorded.RecordedBy(actor.UserId) ? RecordingStatus.AlreadyRecorded
+            : RecordingStatus.SubmittedByAnother;
+        return new(status, null, NoErrors) { Submission = recorded };
+    }
 
     /// <summary>The newest correction of screening <paramref name="id"/>, or null when it has none (or the log gave no answer).</summary>
     private async Task<LaterScreening?> LatestCorrectionOfAsync(Guid id, CancellationToken cancellationToken) =>

@@ -31,10 +31,12 @@ public sealed class CorrectionBrowserTests(BrowserFixture browser)
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await browser.ScreenshotAsync(page, "70-correction-reason-missing");
 
-        await page.Locator("#correctionReason").FillAsync("Failed adequate trials were 3, not 2 (pharmacy record).");
+        await page.Locator("#failedAdequateTrials").FillAsync("4"); // a correction changes an answer (QA157 F3)
+        await page.Locator("#correctionReason").FillAsync("Failed adequate trials were 4, not 3 (pharmacy record).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
-        await Assertions.Expect(page.Locator("#correction-of")).ToContainTextAsync("Reason: Failed adequate trials were 3, not 2 (pharmacy record).");
+        await Assertions.Expect(page.Locator("#correction-of")).ToContainTextAsync("Reason: Failed adequate trials were 4, not 3 (pharmacy record).");
+        await Assertions.Expect(page.Locator("#correction-changed")).ToContainTextAsync("Failed adequate antidepressant trials: 3 → 4");
         var correction = page.Url;
 
         await page.GotoAsync(earlier);
@@ -51,7 +53,7 @@ public sealed class CorrectionBrowserTests(BrowserFixture browser)
         await browser.ScreenshotAsync(page, "71-corrected-screening");
 
         await page.GotoAsync(earlier + "/Print");
-        await Assertions.Expect(page.Locator(".p-later")).ToContainTextAsync("Failed adequate trials were 3, not 2 (pharmacy record).");
+        await Assertions.Expect(page.Locator(".p-later")).ToContainTextAsync("Failed adequate trials were 4, not 3 (pharmacy record).");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
     }
 }

@@ -19,11 +19,15 @@ public abstract class SubmissionIdTests
     {
         await using var store = await CreateStoreAsync();
         var submissionId = Guid.NewGuid();
-        var first = await store.Log.RecordScreeningAsync(Submit("MRN-S1", submissionId));
+        var submitted = Submit("MRN-S1", submissionId);
+        var first = await store.Log.RecordScreeningAsync(submitted);
 
         var again = await Assert.ThrowsAsync<SubmissionAlreadyRecordedException>(() => store.Log.RecordScreeningAsync(Submit("MRN-S1", submissionId)));
 
-        Assert.Equal(new RecordedSubmission(submissionId, first.Id, Screenings.Psychiatrist.UserId), again.Recorded);
+        // With the input recorded then, read in the same query, so that a repeat is told from the id reused with other answers (QA157 F8).
+        Assert.Equal(new RecordedSubmission(submissionId, first.Id, Screenings.Psychiatrist.UserId, submitted.InputJson), again.Recorded);
+        Assert.True(again.Recorded!.HoldsTheSameAnswersAs(submitted.InputJson));
+        Assert.False(again.Recorded.HoldsTheSameAnswersAs(Submit("MRN-S1-OTHER", submissionId).InputJson));
         Assert.Equal(again.Recorded, await store.Log.FindSubmissionAsync(submissionId));
         Assert.Null(await store.Log.FindSubmissionAsync(Guid.NewGuid()));
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
@@ -147,6 +151,7 @@ public sealed class PostgresSubmissionIdTests(PostgresFixture fixture) : Submiss
         var stored = Assert.Single(outcomes, o => o.Stored is not null).Stored!;
         var refused = Assert.Single(outcomes, o => o.Refused is not null).Refused!;
         Assert.Equal(stored.Id, refused.Recorded!.ScreeningId);
+        Assert.Equal(stored.InputJson, refused.Recorded.InputJson); // read back with the input the one let in was recorded with
         Assert.IsType<DecisionLogUnavailableException>(refused.InnerException); // the unique index refused it, not the look-up
         Assert.Equal(1, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
         Assert.Equal(new ChainVerification(1, true, null), await store.Log.VerifyAsync());

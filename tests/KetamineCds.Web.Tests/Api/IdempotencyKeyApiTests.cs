@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -98,7 +101,7 @@ public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
     {
         const string patient = "MRN-IDEM-MINE";
         var key = Guid.NewGuid();
-        var theirs = await RecordAsAnotherUserAsync("MRN-IDEM-THEIRS", key);
+        var theirs = await RecordAsAnotherUserAsync(patient, key); // the same body as the one sent below
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
         using var response = await PostAsync(client, patient, key.ToString());
@@ -106,6 +109,52 @@ public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("used by another user", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(1, await ScreeningsOfAsync(patient)); // theirs only
+    }
+
+    [Fact]
+    public async Task Create_SameKeyWithAnotherBody_Answers422NamingTheKeyAndTheScreeningAndRecordsNothing()
+    {
+        // QA157 F8: a key reused with another payload (draft-ietf-httpapi-idempotency-key-header) answered with the first
+        // screening, a screening of another patient, and the second was lost without a word.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync(api, "MRN-IDEM-REUSED-A", key);
+        var recorded = first.Headers.Location!.OriginalString[(first.Headers.Location.OriginalString.LastIndexOf('/') + 1)..];
+
+        using var reused = await PostAsync(api, "MRN-IDEM-REUSED-B", key);
+        using var same = await PostAsync(api, "MRN-IDEM-REUSED-A", key);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+        Assert.Null(reused.Headers.Location);
+        using var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync());
+        Assert.Equal(422, problem.RootElement.GetProperty("status").GetInt32());
+        var text = problem.RootElement.GetProperty("title").GetString() + " " + problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains(key, text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(recorded, text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("different", text, StringComparison.Ordinal);
+        Assert.Equal(0, await ScreeningsOfAsync("MRN-IDEM-REUSED-B"));
+        Assert.Equal(HttpStatusCode.Created, same.StatusCode); // the same body again: as before, the screening recorded
+        Assert.Equal(first.Headers.Location, same.Headers.Location);
+        Assert.Equal(1, await ScreeningsOfAsync("MRN-IDEM-REUSED-A"));
+    }
+
+    [Fact]
+    public async Task Create_KeyAnotherUserRecordedWithAnotherBody_Answers422AndShowsNothingOfTheirs()
+    {
+        const string patient = "MRN-IDEM-MINE-OTHER";
+        var key = Guid.NewGuid();
+        var theirs = await RecordAsAnotherUserAsync("MRN-IDEM-THEIRS-OTHER", key);
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await PostAsync(client, patient, key.ToString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(key.ToString(), text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase);
         Assert.Null(response.Headers.Location);
         Assert.Equal(0, await ScreeningsOfAsync(patient));
@@ -118,10 +167,15 @@ public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
         return list.RootElement.GetProperty("items").GetArrayLength();
     }
 
+    /// <summary>Records the body <see cref="PostAsync"/> sends for <paramref name="patient"/> as another psychiatrist would have, with the key.</summary>
     private async Task<Guid> RecordAsAnotherUserAsync(string patient, Guid submissionId)
     {
-        return await LoggedDirectly.RecordAsync(
-            _factory, LoggedDirectly.RequiredAnswers(patient, ageYears: 50), new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other",
-            submissionId: submissionId);
+        var request = ScreeningJsonReader.ReadStored(SampleRequests.Trd(patient).ToJsonString());
+        var history = request.ToHistory();
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
+            history, request.ToContractJson(), ScreeningEngine.Evaluate(history, RuleSetCatalog.Current), new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other")
+        { SubmissionId = submissionId });
+        return logged.Id;
     }
 }

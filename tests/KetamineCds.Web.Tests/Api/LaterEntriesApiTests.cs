@@ -157,7 +157,7 @@ public sealed class LaterEntriesApiTests : IClassFixture<KetamineCdsFactory>
         using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LATER-API-ALTERED"));
         var earlier = await IdOfAsync(created);
         using var corrected = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
-            SampleRequests.Trd("MRN-LATER-API-ALTERED").With("correctionReason", "Age was mistyped."));
+            SampleRequests.Trd("MRN-LATER-API-ALTERED").With("ageYears", 54).With("correctionReason", "Age was mistyped."));
         var correction = await IdOfAsync(corrected);
         long sequence;
         await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))

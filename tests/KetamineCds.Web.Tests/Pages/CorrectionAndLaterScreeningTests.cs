@@ -103,6 +103,73 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         Assert.Single(await ClinicianEmailsAsync("MRN-CORRECT-NOREASON"));
     }
 
+    [Theory]
+    [InlineData("en-GB", "No answer was changed")]
+    [InlineData("zh-CN", "没有更改任何回答")]
+    public async Task Correction_ThatChangesNoAnswer_IsRefusedAtTheTopAndRecordsNothing(string language, string message)
+    {
+        // QA157 F3: a correction that changed nothing was recorded, and the earlier screening then said it was corrected.
+        var patient = "MRN-CORRECT-NOOP-" + language;
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var earlier = await PostFormAsync(client, "/Screenings/New", Form(patient));
+        var path = $"/Screenings/New?corrects={earlier}";
+        // The same answers; only the note differs (a correction's note box starts empty, and the note is no answer).
+        var form = Form(patient, ("corrects", earlier.ToString()), ("correctionReason", "Checked the trials again."), ("Input.ClinicianNote", ""));
+        form["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, path);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        using var post = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Matches($"<li><a href=\"#correction\">[^<]*{message}", html); // in the error summary, linked to the correction's section
+        Assert.Contains("<p class=\"field-error\" id=\"corrects-error\">", html, StringComparison.Ordinal);
+        Assert.Contains("Checked the trials again.</textarea>", html, StringComparison.Ordinal); // what was typed stays
+        Assert.Single(await ClinicianEmailsAsync(patient));
+        Assert.DoesNotContain("This screening was corrected", await client.GetStringAsync($"/Screenings/{earlier}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Correction_ThatChangesNoAnswer_ThroughTheApi_Answers400UnderCorrects()
+    {
+        var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-NOOP-API");
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var body = SampleRequests.Trd("MRN-CORRECT-NOOP-API");
+        body["correctionReason"] = "Checked again.";
+
+        using var response = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("No answer was changed", problem.RootElement.GetProperty("errors").GetProperty("corrects")[0].GetString(), StringComparison.Ordinal);
+        Assert.Single(await ClinicianEmailsAsync("MRN-CORRECT-NOOP-API"));
+    }
+
+    [Fact]
+    public async Task Correction_ItsOwnResultAndPrint_NameTheAnswersItChangedBeforeAndAfter()
+    {
+        const string patient = "MRN-CORRECT-CHANGED";
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var earlier = await PostFormAsync(client, "/Screenings/New", Form(patient));
+        var correction = await PostFormAsync(client, $"/Screenings/New?corrects={earlier}",
+            Form(patient, ("corrects", earlier.ToString()), ("correctionReason", "Age and trials mistyped."), ("Input.AgeYears", "39"), ("Input.FailedAdequateTrials", "3")));
+
+        var own = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{correction}"));
+        var print = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{correction}/Print"));
+        var earlierPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{earlier}"));
+
+        foreach (var page in new[] { own, print })
+        {
+            var changed = Regex.Match(page, "<[^>]+id=\"correction-changed\"[^>]*>(.*?)</(p|div)>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Contains("Age in years: 38 years → 39 years", changed, StringComparison.Ordinal);
+            Assert.Contains("Failed adequate antidepressant trials: 2 → 3", changed, StringComparison.Ordinal);
+            Assert.DoesNotContain("Clinician", changed, StringComparison.Ordinal); // the note is no answer
+        }
+
+        Assert.DoesNotContain("id=\"correction-changed\"", earlierPage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Correction_ReasonTooLong_IsRefusedWithItsLimit()
     {
@@ -190,8 +257,9 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         var earlier = await _factory.RecordScreeningThroughApiAsync("MRN-CORRECT-API");
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
 
+        // Trd records 3 trials: the correction changes them (one that changed nothing is refused, QA157 F3).
         using var post = await api.PostAsJsonAsync($"/api/v1/screenings/{earlier}/corrections",
-            SampleRequests.Trd("MRN-CORRECT-API").With("failedAdequateTrials", 3).With("correctionReason", "  Trials were 3, not 1.  "));
+            SampleRequests.Trd("MRN-CORRECT-API").With("failedAdequateTrials", 4).With("correctionReason", "  Trials were 4, not 3.  "));
 
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         using var body = JsonDocument.Parse(await post.Content.ReadAsStringAsync());
@@ -199,13 +267,13 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         Assert.Equal($"/api/v1/screenings/{id}", post.Headers.Location!.OriginalString);
         Assert.Equal(["id", "recordedAt", "recordedBy", "corrects", "correctionReason", "ruleSet"], body.RootElement.EnumerateObject().Select(p => p.Name).Take(6));
         Assert.Equal(earlier, body.RootElement.GetProperty("corrects").GetGuid());
-        Assert.Equal("Trials were 3, not 1.", body.RootElement.GetProperty("correctionReason").GetString());
+        Assert.Equal("Trials were 4, not 3.", body.RootElement.GetProperty("correctionReason").GetString());
         Assert.False(body.RootElement.GetProperty("input").TryGetProperty("correctionReason", out _));
-        Assert.Equal(3, body.RootElement.GetProperty("input").GetProperty("failedAdequateTrials").GetInt32());
+        Assert.Equal(4, body.RootElement.GetProperty("input").GetProperty("failedAdequateTrials").GetInt32());
         using var earlierBody = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings/{earlier}"));
         Assert.False(earlierBody.RootElement.TryGetProperty("corrects", out _));
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        Assert.Contains("Trials were 3, not 1.", LaterBox(await client.GetStringAsync($"/Screenings/{earlier}")), StringComparison.Ordinal);
+        Assert.Contains("Trials were 4, not 3.", LaterBox(await client.GetStringAsync($"/Screenings/{earlier}")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +299,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var rescreen = await PostFormAsync(client, $"/Screenings/New?from={earlier}", Form("MRN-LIST-MARKS", ("from", earlier.ToString())));
         var correction = await PostFormAsync(client, $"/Screenings/New?corrects={rescreen}",
-            Form("MRN-LIST-MARKS", ("corrects", rescreen.ToString()), ("correctionReason", "BP was 128/82.")));
+            Form("MRN-LIST-MARKS", ("corrects", rescreen.ToString()), ("correctionReason", "Trials were 3, not 2."), ("Input.FailedAdequateTrials", "3")));
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=MRN-LIST-MARKS"));
 

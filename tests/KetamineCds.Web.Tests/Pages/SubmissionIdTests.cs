@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Infrastructure.DecisionLog;
+using KetamineCds.Web.Screenings;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -167,14 +171,14 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
     }
 
     [Fact]
-    public async Task Post_SubmissionIdAnotherUserRecorded_Answers409AndShowsNothingOfTheirs()
+    public async Task Post_SubmissionIdAnotherUserRecordedWithTheSameAnswers_Answers409AndShowsNothingOfTheirs()
     {
         const string patient = "SUB-OTHER-USER";
         var submissionId = Guid.NewGuid();
-        var theirs = await RecordAsAnotherUserAsync("SUB-THEIRS", submissionId);
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
         var form = await OpenedFormAsync(client, "/Screenings/New", patient);
         form["submissionId"] = submissionId.ToString();
+        var theirs = await RecordAsAnotherUserAsync(form, submissionId);
 
         using var response = await PostAsync(client, "/Screenings/New", form);
 
@@ -183,9 +187,120 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
         Assert.Contains("id=\"submitted-by-another\"", html, StringComparison.Ordinal);
         Assert.Contains("This form was already submitted by another user", html, StringComparison.Ordinal);
         Assert.DoesNotContain(theirs.ToString(), html, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(submissionId, SubmissionIdOf(html));
+        Assert.Equal(1, await ScreeningsOfAsync(patient)); // theirs only
+    }
+
+    [Theory]
+    [InlineData("en-GB", "This form was already used to record screening", "These answers were NOT saved", "submit again to save them as a new screening")]
+    [InlineData("zh-CN", "此表单已用于记录筛查", "这些回答未保存", "将其保存为一次新的筛查")]
+    public async Task Post_SubmissionIdRecordedWithOtherAnswers_RecordsNothingKeepsTheAnswersAndSaysSo(string language, string usedFor, string notSaved, string submitAgain)
+    {
+        // QA157 F8: two tabs with one form id (a duplicated tab), one for patient A, one for B. B showed A's result, and
+        // B's answers were lost.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var tabA = await OpenedFormAsync(client, "/Screenings/New", "QA157-TABA-" + language);
+        var tabB = PageTests.ValidForm("QA157-TABB-" + language);
+        tabB["__RequestVerificationToken"] = tabA["__RequestVerificationToken"];
+        tabB["submissionId"] = tabA["submissionId"];
+        tabB["Input.AgeYears"] = "41";
+        using var recordedA = await PostAsync(client, "/Screenings/New", tabA);
+        var screeningA = recordedA.Headers.Location!.OriginalString["/Screenings/".Length..];
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Screenings/New") { Content = new FormUrlEncodedContent(tabB) };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"submission-reused\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#submission-reused\"", html, StringComparison.Ordinal); // in the error summary
+        Assert.Contains(usedFor, html, StringComparison.Ordinal);
+        Assert.Contains(notSaved, html, StringComparison.Ordinal);
+        Assert.Contains(submitAgain, html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Screenings/" + screeningA + "\"", html, StringComparison.Ordinal); // the author's own screening, linked
+        Assert.DoesNotContain("id=\"already-submitted\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"QA157-TABB-" + language + "\"", html, StringComparison.Ordinal); // B's answers stay
+        Assert.Contains("value=\"41\"", html, StringComparison.Ordinal);
+        Assert.Contains("Seen with partner.", html, StringComparison.Ordinal);
+        Assert.NotEqual(Guid.Parse(tabA["submissionId"]), SubmissionIdOf(html)); // under a new id
+        Assert.Equal(0, await ScreeningsOfAsync("QA157-TABB-" + language));
+        Assert.Equal(1, await ScreeningsOfAsync("QA157-TABA-" + language));
+
+        // Submitting the form as it came back records B's answers as a screening of their own.
+        tabB["submissionId"] = SubmissionIdOf(html).ToString();
+        using var again = await PostAsync(client, "/Screenings/New", tabB);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.NotEqual(recordedA.Headers.Location, again.Headers.Location);
+        Assert.Equal(1, await ScreeningsOfAsync("QA157-TABB-" + language));
+    }
+
+    [Fact]
+    public async Task Post_SubmissionIdAnotherUserRecordedWithOtherAnswers_SaysOnlyThatItWasUsed()
+    {
+        const string patient = "SUB-OTHER-USER-OTHER";
+        var submissionId = Guid.NewGuid();
+        var theirs = await RecordAsAnotherUserAsync("SUB-THEIRS", submissionId);
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = await OpenedFormAsync(client, "/Screenings/New", patient);
+        form["submissionId"] = submissionId.ToString();
+
+        using var response = await PostAsync(client, "/Screenings/New", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"submission-reused\"", html, StringComparison.Ordinal);
+        Assert.Contains("These answers were NOT saved", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.ToString(), html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("SUB-THEIRS", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + patient + "\"", html, StringComparison.Ordinal);
         Assert.NotEqual(submissionId, SubmissionIdOf(html));
         Assert.Equal(0, await ScreeningsOfAsync(patient));
+    }
+
+    [Fact]
+    public async Task Post_CorrectionFormSentAgainWithOtherAnswers_RecordsNothingAndSaysSo()
+    {
+        const string patient = "SUB-CORRECTION-REUSED";
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var recorded = await PostAsync(client, "/Screenings/New", await OpenedFormAsync(client, "/Screenings/New", patient));
+        var earlier = recorded.Headers.Location!.OriginalString["/Screenings/".Length..];
+        var path = "/Screenings/New?corrects=" + earlier;
+        var correction = await OpenedFormAsync(client, path, patient);
+        correction["corrects"] = earlier;
+        correction["correctionReason"] = "Trials were 4, not 2.";
+        correction["Input.FailedAdequateTrials"] = "4";
+        using var first = await PostAsync(client, path, correction);
+        correction["Input.FailedAdequateTrials"] = "5";
+
+        using var again = await PostAsync(client, path, correction);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        var html = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"submission-reused\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"" + first.Headers.Location!.OriginalString + "\"", html, StringComparison.Ordinal);
+        Assert.Equal(2, await ScreeningsOfAsync(patient));
+    }
+
+    [Fact]
+    public async Task Post_RescreenFormSentAgainWithOtherAnswers_RecordsNothingAndSaysSo()
+    {
+        const string patient = "SUB-RESCREEN-REUSED";
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var recorded = await PostAsync(client, "/Screenings/New", await OpenedFormAsync(client, "/Screenings/New", patient));
+        var path = "/Screenings/New?from=" + recorded.Headers.Location!.OriginalString["/Screenings/".Length..];
+        var rescreen = await OpenedFormAsync(client, path, patient);
+        using var first = await PostAsync(client, path, rescreen);
+        using var same = await PostAsync(client, path, rescreen);
+        rescreen["Input.Suicidality"] = "none";
+
+        using var again = await PostAsync(client, path, rescreen);
+
+        Assert.Equal(HttpStatusCode.Redirect, same.StatusCode); // the same answers: the screening recorded, as before
+        Assert.Equal(first.Headers.Location, same.Headers.Location);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("id=\"submission-reused\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await ScreeningsOfAsync(patient));
     }
 
     [Fact]
@@ -228,6 +343,20 @@ public sealed partial class SubmissionIdTests : IClassFixture<KetamineCdsFactory
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
         using var list = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/screenings?patientReference={patient}"));
         return list.RootElement.GetProperty("items").GetArrayLength();
+    }
+
+    /// <summary>Records the answers of <paramref name="form"/> with the submission id as another psychiatrist would have, as the form stores them.</summary>
+    private async Task<Guid> RecordAsAnotherUserAsync(Dictionary<string, string> form, Guid submissionId)
+    {
+        var (request, _) = ScreeningFormReader.Read(
+            new FormCollection(form.ToDictionary(f => f.Key, f => new Microsoft.Extensions.Primitives.StringValues(f.Value), StringComparer.Ordinal)),
+            new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary());
+        var history = request.ToHistory();
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        var logged = await log.RecordScreeningAsync(new ScreeningSubmission(
+            history, request.ToContractJson(), ScreeningEngine.Evaluate(history, RuleSetCatalog.Current), new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other")
+        { SubmissionId = submissionId });
+        return logged.Id;
     }
 
     /// <summary>Records a screening with the submission id as another psychiatrist would have.</summary>

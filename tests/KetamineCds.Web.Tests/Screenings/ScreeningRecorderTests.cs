@@ -195,7 +195,7 @@ public sealed class ScreeningRecorderTests
         // QA11 F6: looked for before anything is validated; the strict mock fails on any call to record.
         var (recorder, log) = Make();
         var submissionId = Guid.NewGuid();
-        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId);
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, new ScreeningRequest().ToContractJson());
         log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync(recorded);
 
         var result = await recorder.RecordAsync(new ScreeningRequest(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
@@ -211,7 +211,7 @@ public sealed class ScreeningRecorderTests
         var (recorder, log) = Make();
         var submissionId = Guid.NewGuid();
         log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RecordedSubmission(submissionId, Guid.NewGuid(), "another-user"));
+            .ReturnsAsync(new RecordedSubmission(submissionId, Guid.NewGuid(), "another-user", Valid().ToContractJson()));
 
         var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
 
@@ -225,7 +225,7 @@ public sealed class ScreeningRecorderTests
         // Two sent at once: both find the id free; the log stores one and refuses the other, naming the one stored.
         var (recorder, log) = Make();
         var submissionId = Guid.NewGuid();
-        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId);
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson());
         ScreeningSubmission? sent = null;
         log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync((RecordedSubmission?)null);
         log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
@@ -237,5 +237,41 @@ public sealed class ScreeningRecorderTests
         Assert.Equal(RecordingStatus.AlreadyRecorded, result.Status);
         Assert.Equal(recorded, result.Submission);
         Assert.Equal(submissionId, sent!.SubmissionId);
+    }
+
+    [Theory]
+    [InlineData("another-user")]
+    [InlineData(null)]
+    public async Task RecordAsync_SubmissionIdRecordedWithOtherAnswers_IsReusedForAnybodyAndRecordsNothing(string? recordedBy)
+    {
+        // QA157 F8: the strict mock fails on any call to record.
+        var (recorder, log) = Make();
+        var submissionId = Guid.NewGuid();
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), recordedBy ?? Psychiatrist.UserId, Valid().ToContractJson().Replace("\"ageYears\":45", "\"ageYears\":46", StringComparison.Ordinal));
+        Assert.NotEqual(Valid().ToContractJson(), recorded.InputJson);
+        log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync(recorded);
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.SubmissionReused, result.Status);
+        Assert.Equal(recorded, result.Submission);
+        Assert.Null(result.Screening);
+    }
+
+    [Fact]
+    public async Task RecordAsync_TwinWithOtherAnswersRecordedWhileThisOneWasRecorded_IsReused()
+    {
+        // Two tabs with one id sent at once: both find the id free; the log stores the other and refuses this one.
+        var (recorder, log) = Make();
+        var submissionId = Guid.NewGuid();
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson().Replace("\"ageYears\":45", "\"ageYears\":46", StringComparison.Ordinal));
+        log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync((RecordedSubmission?)null);
+        log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new SubmissionAlreadyRecordedException(recorded));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.SubmissionReused, result.Status);
+        Assert.Equal(recorded, result.Submission);
     }
 }

@@ -59,6 +59,13 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// </summary>
     public CorrectionInForce? EarlierCorrected { get; private set; }
 
+    /// <summary>
+    /// For a correction, the answers it changed, "label: before → after", from the screening it corrects (QA157 F3, as
+    /// the re-screen notice names a correction's changes, QA128 F1); empty for any other screening, or when the screening
+    /// corrected cannot be read.
+    /// </summary>
+    public IReadOnlyList<string> CorrectionChanged { get; private set; } = [];
+
     /// <summary>The decision recorded on the screening this one came from, where it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>).</summary>
     public CarriedDecision? DecisionOnEarlier { get; private set; }
 
@@ -178,6 +185,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         // changed; the later screenings of this one and of the one it re-screens come in one query.
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
+        CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
         DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         if (screening.RescreenOf is { } rescreened)
         {

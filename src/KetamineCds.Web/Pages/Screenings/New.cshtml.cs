@@ -131,6 +131,16 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// </summary>
     public bool SubmittedByAnother { get; private set; }
 
+    /// <summary>
+    /// Set when the form's submission id was recorded before with other answers (two tabs carrying one form, a duplicated
+    /// tab; QA157 F8): nothing was recorded, that screening is not shown as these answers' result, and the page answers 422
+    /// with the answers kept under a new id. <see cref="ReusedFor"/> names that screening to its own author.
+    /// </summary>
+    public bool SubmissionReused { get; private set; }
+
+    /// <summary>The screening the reused id recorded, when this user recorded it; null for another user's (never named).</summary>
+    public Guid? ReusedFor { get; private set; }
+
     /// <summary>True when the decision log could not record the screening: nothing was stored or shown.</summary>
     public bool NotRecorded { get; private set; }
 
@@ -193,7 +203,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
     /// <summary>The errors in the form's order, with the id each one links to.</summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
-        (SubmissionIdError is { } submissionError ? new[] { ("record-screening", submissionError) } : [])
+        (SubmissionReused ? new[] { ("submission-reused", localizer["This form was already used to record another set of answers: these answers were NOT saved."].Value) } : [])
+        .Concat(SubmissionIdError is { } submissionError ? new[] { ("record-screening", submissionError) } : [])
         .Concat(CorrectsError is { } correctsError ? new[] { ("correction", correctsError) } : [])
         .Concat(CorrectionReasonError is { } reasonError ? new[] { (Correction.ReasonName, reasonError) } : [])
         .Concat(Catalogue.All
@@ -432,7 +443,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             HttpContext.GetCorrelationId(),
             Corrects is null ? From : null,
             cancellationToken,
-            correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) : null,
+            correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) { CorrectedAnswers = _earlierOpened?.History } : null,
             samePatientAs: EarlierPatientReference,
             submissionId: submissionId);
         switch (recording.Status)
@@ -449,6 +460,15 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 SubmittedByAnother = true;
                 SubmissionId = Guid.NewGuid();
                 Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case RecordingStatus.SubmissionReused:
+                // QA157 F8: the id recorded other answers (a duplicated tab). Neither that screening, as if it were these
+                // answers' result, nor the answers under its id: they stay, under a new id, to be recorded as their own.
+                SubmissionReused = true;
+                ReusedFor = recording.Submission!.RecordedBy(User.ToActor(Roles.Psychiatrist).UserId) ? recording.Submission.ScreeningId : null;
+                SubmissionId = Guid.NewGuid();
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                await MarkChartAnswersAsync(hookStore, cancellationToken);
                 return Page();
             case RecordingStatus.Invalid:
                 if (submissionIdRefused)

@@ -47,6 +47,13 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
     public DateTimeOffset? EarlierRecordedAt { get; private set; }
 
+    /// <summary>
+    /// For a correction, the answers it changed, "label: before → after", from the screening it corrects (QA157 F3, as
+    /// the re-screen notice names a correction's changes, QA128 F1); empty for any other screening, or when the screening
+    /// corrected cannot be read.
+    /// </summary>
+    public IReadOnlyList<string> CorrectionChanged { get; private set; } = [];
+
     /// <summary>The decision recorded on the screening this one came from, where it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>).</summary>
     public CarriedDecision? DecisionOnEarlier { get; private set; }
 
@@ -71,6 +78,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
+        CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
         DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
         Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
