@@ -13,9 +13,41 @@ namespace KetamineCds.Web.Audit;
 /// </summary>
 public sealed class AuditFilterInput : DatePeriodInput
 {
+    private string? _patient;
+
     public string? Clinician { get; set; }
 
-    public string? Patient { get; set; }
+    /// <summary>The patient reference; <see cref="PatientReference"/> when only that name was given.</summary>
+    public string? Patient
+    {
+        get => string.IsNullOrEmpty(_patient) ? PatientReference : _patient;
+        set => _patient = value;
+    }
+
+    /// <summary>
+    /// The same filter as <see cref="Patient"/>, under the name every other route gives the patient (the exports' and the
+    /// list API's <c>patientReference</c>): <c>/Audit?patientReference=X1</c> lists X1's entries, as the export does (QA158
+    /// F11: the page ignored it and listed the whole log). The page's own links keep writing <c>patient</c>.
+    /// </summary>
+    public string? PatientReference { get; set; }
+
+    /// <summary>The filter's own query names, as the unknown-filter message lists them.</summary>
+    public static readonly IReadOnlyList<string> FilterNames = ["from", "to", "clinician", "patient", "patientReference", "overall", "ruleSet"];
+
+    /// <summary>
+    /// Every query name the decision log page reads: the filter's, its keyset cursor (<c>before</c>) and its exports'
+    /// handler. Any other is refused by name (QA158 F11: <c>?verdict=foo</c> listed the whole log without a word), as the
+    /// export API refuses it. Matched without regard to case, as the binder matches them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PageNames = [.. FilterNames, "before", "handler"];
+
+    /// <summary>
+    /// A name the page reads: one of <see cref="PageNames"/>, or a filter's name under the page's property prefix
+    /// (<c>Filter.From</c>, which the binder reads too; QA11 F12), in any letter case.
+    /// </summary>
+    private static bool IsPageName(string name) =>
+        PageNames.Contains(name, StringComparer.OrdinalIgnoreCase)
+        || (name.StartsWith("Filter.", StringComparison.OrdinalIgnoreCase) && FilterNames.Contains(name["Filter.".Length..], StringComparer.OrdinalIgnoreCase));
 
     public string? Overall { get; set; }
 
@@ -28,6 +60,16 @@ public sealed class AuditFilterInput : DatePeriodInput
     public Dictionary<string, string[]> Validate(IQueryCollection query)
     {
         var errors = ValidatePeriod(query);
+        foreach (var name in query.Keys.Where(k => !IsPageName(k)))
+        {
+            errors[name] = [ClinicalText.Shared.Message("Audit.UnknownPageFilter", name, string.Join(", ", FilterNames))];
+        }
+
+        if (!string.IsNullOrEmpty(_patient) && !string.IsNullOrEmpty(PatientReference) && _patient != PatientReference)
+        {
+            errors["patientReference"] = [ClinicalText.Shared.Message("Audit.PatientTwice")];
+        }
+
         // The patient is checked as the list API checks it (one check, one message): a reference no screening can have
         // is refused under the name it was given, never searched or exported for (QA P11).
         if (Patient?.Trim() is { Length: > 0 } patient && !ScreeningRequestValidator.IsPatientReference(patient))

@@ -130,6 +130,7 @@ public static partial class AccessEventTexts
             AccessEventKind.Checkpoint => localizer["Checkpoint"],
             AccessEventKind.AccountSecurity => localizer["Own account security"],
             AccessEventKind.ViewAccessLog => localizer["Viewed the access log"],
+            AccessEventKind.AccessRefused => localizer["Refused: the role does not allow it"],
             _ => kind ?? "",
         };
     }
@@ -182,7 +183,7 @@ public static partial class AccessEventTexts
             "turned on the second factor (authenticator app)" => localizer["Turned on the second factor (authenticator app)"],
             // The access log's own readers (Pages/Admin/Users/Events).
             AccountEventsDetail => localizer["An account's events (user administration)"],
-            _ => Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? detail,
+            _ => Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? Refusal(detail, localizer) ?? detail,
         };
     }
 
@@ -245,6 +246,28 @@ public static partial class AccessEventTexts
 
     [System.Text.RegularExpressions.GeneratedRegex("^rule set (?<current>[0-9][0-9A-Za-z.+-]*) against (?<baseline>the logged verdicts|[0-9][0-9A-Za-z.+-]*);(?<filter>.*)$")]
     private static partial System.Text.RegularExpressions.Regex ImpactDetail();
+
+    /// <summary>
+    /// A refusal's detail (<see cref="Security.AccessAuditing.RefusalDetail"/>: "api GET; policy Audit (role Auditor); query
+    /// ?patientReference=X1") in words: where and how it was asked, the roles allowed as the role boxes name them, the
+    /// policy; its query stays as recorded, since it is what was sent. Null for any other detail.
+    /// </summary>
+    private static string? Refusal(string detail, IStringLocalizer localizer)
+    {
+        var match = RefusalText().Match(detail);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var channel = match.Groups["channel"].Value == "api" ? localizer["API"].Value : localizer["Web page"].Value;
+        var roles = string.Join(ClinicalText.Shared.ListSeparator, match.Groups["roles"].Value.Split(", ").Select(r => RoleNames.Of(r, localizer)));
+        string words = localizer["{0}, {1}: allowed for {2} only (policy {3})", channel, match.Groups["method"].Value, roles, match.Groups["policy"].Value];
+        return match.Groups["query"].Success ? localizer["{0}; query {1}", words, match.Groups["query"].Value] : words;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?<channel>page|api) (?<method>[A-Z]+); policy (?<policy>[^;()]+) \\(roles? (?<roles>[^;()]+)\\)(?:; query (?<query>.*))?$")]
+    private static partial System.Text.RegularExpressions.Regex RefusalText();
 
     /// <summary>True when <see cref="Detail"/> says more than the recorded text (another language or other words), so the page shows the recorded text beside it.</summary>
     public static bool ShowsRecorded(string? detail, string shown) =>

@@ -79,7 +79,11 @@ public static class ScreeningFormReader
 
             if (value is null)
             {
-                var message = ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", text, ClinicalText.Shared.FieldLabel(field));
+                // QA158 F10: digits too many for a whole number (99999999999999999999999) are a whole number out of the
+                // field's range, told so as the API tells it, never "not a valid value".
+                var message = field.Type == FieldType.WholeNumber && (field.Min is not null || field.Max is not null) && IsWholeNumberBeyondInt(text)
+                    ? ScreeningRequestValidator.RangeMessage(field)
+                    : ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", text, ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -90,4 +94,12 @@ public static class ScreeningFormReader
 
         return (request, unreadable);
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is written as a whole number (digits, a sign, spaces around, as
+    /// <see cref="int.TryParse(string, NumberStyles, IFormatProvider, out int)"/> reads it) that an int cannot hold.
+    /// </summary>
+    private static bool IsWholeNumberBeyondInt(string text) =>
+        System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)
+        && (whole > int.MaxValue || whole < int.MinValue);
 }

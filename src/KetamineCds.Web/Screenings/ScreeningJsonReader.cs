@@ -134,7 +134,11 @@ public static class ScreeningJsonReader
                     return true;
                 }
 
-                problem = Text.Message("Json.WholeNumber", Text.FieldLabel(field));
+                // QA158 F10: a number beyond any int (99999999999999999999999, 1e30, 1e400) is out of the field's range,
+                // whole or not, and told so at the field, as a Number field tells it; never "must be a whole number".
+                problem = element.ValueKind == JsonValueKind.Number && (field.Min is not null || field.Max is not null) && BeyondWholeNumbers(element)
+                    ? ScreeningRequestValidator.RangeMessage(field)
+                    : Text.Message("Json.WholeNumber", Text.FieldLabel(field));
                 return false;
 
             case FieldType.Number:
@@ -162,6 +166,14 @@ public static class ScreeningJsonReader
                 throw new InvalidOperationException($"Unknown field type {field.Type}.");
         }
     }
+
+    /// <summary>
+    /// True when a JSON number is beyond what a whole-number field can hold (an int): larger in size than
+    /// <see cref="int.MaxValue"/>, or too large even for a decimal (a decimal reads every smaller number, and reads a
+    /// number too small for it as 0).
+    /// </summary>
+    private static bool BeyondWholeNumbers(JsonElement element) =>
+        !element.TryGetDecimal(out var number) || Math.Abs(number) > int.MaxValue;
 
     /// <summary>
     /// True when <paramref name="text"/> (a JSON number or what the form's field holds) is not zero but was read as

@@ -1,5 +1,7 @@
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Startup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace KetamineCds.Web.Security;
 
@@ -28,4 +30,50 @@ public static class AccessAuditing
     /// <summary>Appends a sign-in event for the attempted email (not yet, or never, a signed-in user).</summary>
     public static Task RecordSignInAsync(this IAccessAudit audit, HttpContext context, AccessEventKind kind, string attemptedEmail, string channel) =>
         audit.RecordAsync(new AccessEvent(kind, attemptedEmail, null, null, channel, context.GetCorrelationId()), CancellationToken.None);
+
+    /// <summary>
+    /// Appends a refusal (<see cref="AccessEventKind.AccessRefused"/>): the signed-in user was refused what a policy
+    /// keeps from their role (OWASP ASVS 4.0.3 V7.2.2). The subject is the path asked for; the detail names the channel
+    /// and method, the policy and the roles it allows, and the query as sent (<see cref="RefusalDetail"/>). Recorded by
+    /// <see cref="RefusalAuditing"/> for every page and API route, and by a page that checks a policy itself.
+    /// </summary>
+    /// <param name="audit">The access audit.</param>
+    /// <param name="context">The refused request.</param>
+    /// <param name="policies">The policies the request had to satisfy, by name.</param>
+    /// <param name="requirements">What they require together: the roles allowed are those every role requirement allows
+    /// (a page under /Screenings needs ReadScreening's roles, and /Screenings/New CreateScreening's as well: Psychiatrist).</param>
+    public static Task RecordRefusalAsync(this IAccessAudit audit, HttpContext context, IEnumerable<string> policies, IEnumerable<IAuthorizationRequirement> requirements)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(requirements);
+        var roles = requirements.OfType<RolesAuthorizationRequirement>()
+            .Select(r => (IEnumerable<string>)r.AllowedRoles)
+            .Aggregate((IEnumerable<string>?)null, (allowed, next) => allowed is null ? next : allowed.Intersect(next, StringComparer.Ordinal)) ?? [];
+        var channel = context.Request.IsApiRequest() ? "api" : "page";
+        return audit.RecordAsync(context, AccessEventKind.AccessRefused, context.Request.Path.Value,
+            RefusalDetail(channel, context.Request.Method, policies, roles, context.Request.QueryString.Value));
+    }
+
+    /// <summary>
+    /// A refusal's detail: <c>api GET; policy Audit (role Auditor); query ?patientReference=X1</c>. The query is kept as
+    /// sent (still URL-encoded), as the other events keep the filter a user gave, a patient reference included: who tried
+    /// to look at which patient without the role to is what an auditor asks. <see cref="LogText"/> fits it to the column.
+    /// </summary>
+    public static string RefusalDetail(string channel, string method, IEnumerable<string> policies, IEnumerable<string> roles, string? query)
+    {
+        var named = policies.Where(p => !string.IsNullOrEmpty(p)).Distinct(StringComparer.Ordinal).ToList();
+        var allowed = roles.Distinct(StringComparer.Ordinal).ToList();
+        var detail = channel + " " + method;
+        if (named.Count > 0)
+        {
+            detail += "; policy " + string.Join(", ", named);
+        }
+
+        if (allowed.Count > 0)
+        {
+            detail += (named.Count > 0 ? " (" : "; ") + (allowed.Count == 1 ? "role " : "roles ") + string.Join(", ", allowed) + (named.Count > 0 ? ")" : "");
+        }
+
+        return string.IsNullOrEmpty(query) ? detail : detail + "; query " + query;
+    }
 }

@@ -127,6 +127,8 @@ public static class AuthenticationSetup
         });
 
         services.AddAuthorizationBuilder().AddKetamineCdsPolicies();
+        // Every refusal of a signed-in user (an API 403, a page's access denied) is recorded in the access log first.
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalAuditing>();
         return services;
     }
 

@@ -98,6 +98,67 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Fact]
+    public async Task AuditList_PatientReference_FiltersLikePatient_AndThePagesOwnLinksKeepWritingPatient()
+    {
+        // QA158 F11: /Audit?patientReference=X1 listed the whole log; the export API reads that name as patient.
+        await app.LogAScreeningAsync();
+        await app.LogAScreeningAsync("MRN-OTHER-PATIENT");
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        foreach (var path in new[] { $"/Audit?patientReference={LoggedPatient}", $"/Audit?patient={LoggedPatient}", $"/Audit?patient={LoggedPatient}&patientReference={LoggedPatient}" })
+        {
+            using var response = await client.GetAsync(path);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(LoggedPatient, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("MRN-OTHER-PATIENT", html, StringComparison.Ordinal);
+            Assert.Contains($"name=\"patient\" value=\"{LoggedPatient}\"", html, StringComparison.Ordinal);
+            // The exports' links carry the same filter, under the page's own name for it.
+            Assert.Matches($"href=\"/Audit\\?([^\"]*&)?patient={LoggedPatient}[&\"]", html);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Audit?verdict=foo", "verdict", "Unknown filter 'verdict'; this page's filters are from, to, clinician, patient, patientReference, overall, ruleSet.")]
+    [InlineData("/Audit?patientRef=MRN-X&overall=eligible", "patientRef", "Unknown filter 'patientRef'")]
+    [InlineData("/Audit?overall=foo", "overall", "'overall' must be one of")]
+    [InlineData("/Audit?patient=MRN-A&patientReference=MRN-B", "patientReference", "patient and patientReference name the same filter")]
+    public async Task AuditList_UnknownFilterOrValue_IsNamedInANotice_AndNothingIsListed(string path, string name, string message)
+    {
+        // QA158 F11: ?verdict=foo listed all 42 entries without a word, where the export API refuses it by name.
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, "view-screening");
+
+        Assert.Contains("<div class=\"error-summary\" role=\"alert\"", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains(name, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
+        Assert.Contains("Correct the filter to list entries.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditList_UnknownFilterInChinese_IsNamedInChinese()
+    {
+        var html = await RefusedPageAsync("/Audit?verdict=foo", "view-screening", "zh-CN");
+
+        Assert.Contains("未知的筛选条件“verdict”；本页可用的筛选条件为：from, to, clinician, patient, patientReference, overall, ruleSet。", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?handler=Csv&verdict=foo", "verdict")]
+    [InlineData("/Audit?handler=JsonLines&patientRef=MRN-X", "patientRef")]
+    public async Task AuditPageExport_UnknownFilter_Is400NamingIt_AndExportsNothing(string path, string name)
+    {
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), path, name);
+
+        Assert.StartsWith($"Unknown filter '{name}'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuditSearch_ControlCharactersInAFilter_AreLoggedEscapedAndTheAccessCsvKeepsOneLineAnEvent()
     {
         // QA P11: a newline typed into an audit search was logged as U+FFFD: the auditor could not read what was typed.

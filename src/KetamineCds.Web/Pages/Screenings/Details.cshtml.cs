@@ -108,8 +108,11 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
 
     public async Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded)
+        var mayOverride = await authorization.AuthorizeAsync(User, Policies.CreateScreening);
+        if (!mayOverride.Succeeded)
         {
+            // Refused here, not by the authorization middleware: recorded as it records a refusal (RefusalAuditing).
+            await RefusalAuditing.RecordAsync(HttpContext, [Policies.CreateScreening], mayOverride.Failure?.FailedRequirements ?? [], logger);
             return Forbid();
         }
 

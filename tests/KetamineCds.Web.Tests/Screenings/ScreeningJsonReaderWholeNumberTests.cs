@@ -1,0 +1,99 @@
+using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Screenings;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Primitives;
+
+namespace KetamineCds.Web.Tests.Screenings;
+
+/// <summary>
+/// QA158 F10: a whole number too large for the app (<c>"ageYears": 99999999999999999999999</c>) is a whole number out of
+/// the field's range, and told so at its field, in the API's JSON and in the form alike; never "must be a whole number" or
+/// "not a valid value". Every whole-number field with a range (age, trials, prognosis weeks, pressures, PHQ-9 ...).
+/// </summary>
+public sealed class ScreeningJsonReaderWholeNumberTests
+{
+    public static TheoryData<string, string> WholeNumberFieldsAndHugeNumbers()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var field in Fields.All.Where(f => f.Type == FieldType.WholeNumber && (f.Min is not null || f.Max is not null)))
+        {
+            foreach (var huge in new[] { "99999999999999999999999", "-99999999999999999999999", "2147483648", "1e30", "1e400", "99999999999.5" })
+            {
+                data.Add(field.Name, huge);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WholeNumberFieldsAndHugeNumbers))]
+    public void Json_AWholeNumberTooLargeForTheApp_GetsTheRangeMessage(string name, string number)
+    {
+        var field = Fields.All.Single(f => f.Name == name);
+
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"" + name + "\":" + number + "}"));
+
+        Assert.Equal(ScreeningRequestValidator.RangeMessage(field), Assert.Single(read.Errors[name]));
+        Assert.Contains(" must be between ", read.Errors[name][0], StringComparison.Ordinal);
+        Assert.Null(read.Request[field]);
+    }
+
+    [Theory]
+    [InlineData("4.5")]
+    [InlineData("1e-400")]
+    [InlineData("\"45\"")]
+    public void Json_ANumberInRangeThatIsNotWhole_OrNotANumber_IsStillAWholeNumberProblem(string value)
+    {
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + value + "}"));
+
+        Assert.EndsWith("must be a whole number.", Assert.Single(read.Errors["ageYears"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("45")]
+    [InlineData("45.0")]
+    [InlineData("4.5e1")]
+    [InlineData("450e-1")]
+    public void Json_AWholeNumberWrittenWithAFractionOrAnExponent_IsReadAsThatNumber_AsBefore(string value)
+    {
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + value + "}"));
+
+        Assert.Empty(read.Errors);
+        Assert.Equal(45, read.Request[Fields.All.Single(f => f.Name == "ageYears")]);
+    }
+
+    [Theory]
+    [MemberData(nameof(WholeNumberFieldsAndHugeNumbers))]
+    public void Form_AWholeNumberTooLargeForTheApp_GetsTheRangeMessage(string name, string number)
+    {
+        var field = Fields.All.Single(f => f.Name == name);
+        if (number.Contains('e', StringComparison.Ordinal) || number.Contains('.', StringComparison.Ordinal))
+        {
+            // The form reads digits only (below); an exponent or a point is not a whole number it reads.
+            return;
+        }
+
+        var (request, unreadable) = ReadForm(field, number);
+
+        Assert.Equal(ScreeningRequestValidator.RangeMessage(field), Assert.Single(unreadable[name]));
+        Assert.Null(request[field]);
+    }
+
+    [Theory]
+    [InlineData("45.0")]
+    [InlineData("4.5e1")]
+    [InlineData("forty")]
+    public void Form_AWholeNumberWithAPointOrAnExponent_IsNotReadAsBefore(string typed)
+    {
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (_, unreadable) = ReadForm(field, typed);
+
+        Assert.Equal($"\"{typed}\" is not a valid value for {KetamineCds.Web.Localization.ClinicalText.Shared.FieldLabel(field)}.", Assert.Single(unreadable["ageYears"]));
+    }
+
+    private static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable) ReadForm(FieldDefinition field, string typed) =>
+        ScreeningFormReader.Read(new FormCollection(new Dictionary<string, StringValues> { [FieldControl.KeyOf(field)] = typed }), new ModelStateDictionary());
+}
