@@ -88,8 +88,8 @@ public sealed class CardTextsTests
     }
 
     [Theory]
-    [InlineData("en", "A contraindication is already found (see its card above). These items are still not recorded:", "The screening cannot give a result yet")]
-    [InlineData("zh-Hans", "已发现禁忌证（见上方卡片）。以下项目仍未记录：", "筛查暂时无法给出结果")]
+    [InlineData("en", "A contraindication is already found (see above). These items are still not recorded:", "The screening cannot give a result yet")]
+    [InlineData("zh-Hans", "已发现禁忌证（见上方）。以下项目仍未记录：", "筛查暂时无法给出结果")]
     public async Task PatientView_RequiredItemsMissingAndTheChartRecordsAContraindication_TheIncompleteCardDoesNotSayThereIsNoResult(string culture, string intro, string noResult)
     {
         // QA158 F7: the sample's chart records an aortic aneurysm (VAS-001) and lacks required items. The rules that read none
