@@ -181,7 +181,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <summary>One critical card per contraindication.</summary>
     public List<Card> ForContraindications(IReadOnlyList<Finding> contraindications, string ruleSetVersion) =>
         [.. contraindications.Select(finding => NewCard(
-            CardTexts.ContraindicationSummary(Text.FindingSummary(finding)),
+            CardTexts.ContraindicationSummary(Text.FindingSummary(finding), finding.RuleId),
             "critical",
             Markdown(finding),
             ruleSetVersion,
@@ -192,7 +192,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// that must be known before the first dose (<see cref="CareBeforeFirstDose"/>; <paramref name="careFields"/> are the
     /// contract's field names, labelled here in the card's language) are listed apart from the other care items, as the
     /// result page lists them; no finding has fired, so they cite the contraindications an answer could show (CV-003,
-    /// HEP-001), the reason the dose waits.
+    /// HEP-001), the reason the dose waits. Beside the critical card of a contraindication the chart records
+    /// (<paramref name="besideContraindication"/>) it does not say the screening cannot give a result (QA158 F7).
     /// </summary>
     public Card Incomplete(
         string ruleSetVersion,
@@ -200,10 +201,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         IReadOnlyList<string> safety,
         IReadOnlyList<string> needsAttention,
         IReadOnlyList<string> careFields,
-        string? prefillUrl)
+        string? prefillUrl,
+        bool besideContraindication = false)
     {
         ArgumentNullException.ThrowIfNull(careFields);
-        var parts = new List<string> { CardTexts.IncompleteIntro };
+        var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
         AddList(parts, CardTexts.RequiredHeading, required);
         AddList(parts, CardTexts.SafetyHeading, safety);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttention);

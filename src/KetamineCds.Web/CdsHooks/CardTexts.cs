@@ -58,6 +58,12 @@ public static class CardTexts
 
     public static string IncompleteIntro => Text("Card.IncompleteIntro");
 
+    /// <summary>
+    /// The incomplete card's opening beside the critical card of a contraindication the chart records (QA158 F7): the rules
+    /// that read none of the missing items found it, so the answer is not "no result yet"; the items are still to record.
+    /// </summary>
+    public static string IncompleteIntroBesideContraindication => Text("Card.IncompleteIntro.ContraindicationFound");
+
     /// <summary>What the incomplete card cites: safety screening before treatment, and the definition of TRD (the trials).</summary>
     public static string IncompleteCites => Text("Card.IncompleteCites");
 
@@ -287,7 +293,32 @@ public static class CardTexts
             _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a positive item 9 is not read."),
         }), reference, at);
 
-    public static string ContraindicationSummary(string finding) => Summary(Text("Card.ContraindicationSummary", finding));
+    /// <summary>
+    /// A critical card's summary: "Ketamine contraindicated: " and the finding's summary. Where the whole is over the spec's
+    /// 140 characters, it is never cut mid-advice (QA158 F8): it ends where the longest start of the finding's summary that
+    /// fits ends a sentence or clause (". ", "; ", ": ", or "。", "；", "："), then names the rule whose card gives the rest;
+    /// where no clause fits, it names the rule alone.
+    /// </summary>
+    public static string ContraindicationSummary(string finding, string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var whole = Text("Card.ContraindicationSummary", finding);
+        if (whole.Length <= MaxSummaryLength)
+        {
+            return whole;
+        }
+
+        for (var end = finding.Length - 2; end > 0; end--)
+        {
+            var endsClause = finding[end] is '。' or '；' or '：' || (finding[end] is '.' or ';' or ':' && finding[end + 1] == ' ');
+            if (endsClause && Text("Card.ContraindicationSummary.Cut", finding[..end].TrimEnd(), ruleId) is { Length: <= MaxSummaryLength } cut)
+            {
+                return cut;
+            }
+        }
+
+        return Summary(Text("Card.ContraindicationSummary.RuleOnly", ruleId));
+    }
 
     public static string CautionsSummary(int count) =>
         Summary(count == 1 ? Text("Card.CautionsSummary.One") : Text("Card.CautionsSummary.Many", Number(count)));
@@ -364,10 +395,13 @@ public static class CardTexts
 
     public static string AnswerRecorded(string entryId) => Text("Card.AnswerRecorded", entryId);
 
+    /// <summary>The spec's limit on a card's summary.</summary>
+    public const int MaxSummaryLength = 140;
+
     /// <summary>Cuts a summary to the spec's 140 characters at a word, with an ellipsis.</summary>
     public static string Summary(string text)
     {
-        if (text.Length <= 140)
+        if (text.Length <= MaxSummaryLength)
         {
             return text;
         }

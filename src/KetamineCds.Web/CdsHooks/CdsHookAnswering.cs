@@ -147,7 +147,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. PositiveItem9(builder, RuleSetCatalog.Current, reading, null),
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], care, prefillUrl),
+                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], care, prefillUrl, besideContraindication: contraindications.Count > 0),
             ], call.Gaps);
             var origin = call.Origin(caller, service, answerCards, loggedDisagreement, reading);
             var answer = await log.RecordHookAnswerAsync(

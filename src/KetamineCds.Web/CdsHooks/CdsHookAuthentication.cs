@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KetamineCds.Infrastructure.CdsHooks;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -8,7 +9,10 @@ namespace KetamineCds.Web.CdsHooks;
 /// Checks the client JWT every CDS Hooks call carries, as the spec's security section asks: a configured issuer, a
 /// <c>kid</c> naming one of its keys, a valid signature (ES384/RS384, ES256/RS256), <c>aud</c> exactly the URL called,
 /// <c>exp</c> (at most <see cref="MaxLifetime"/> ahead), <c>iat</c> not in the future, and a <c>jti</c> never seen before
-/// on any instance (kept in the database until the token expires).
+/// on any instance (kept in the database until the token expires). As strict as the RFCs (QA158 F9): <c>exp</c>,
+/// <c>iat</c> and <c>nbf</c> are JSON numbers (a NumericDate, RFC 7519 section 2), <c>jti</c> a string of at most
+/// <see cref="MaxJtiLength"/> characters, an <c>aud</c> array holds the URL called alone, and a <c>crit</c> header is refused
+/// (this service understands no extension header parameter, RFC 7515 section 4.1.11).
 /// </summary>
 public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore store, TimeProvider clock, ILogger<CdsHookAuthentication> logger)
 {
@@ -17,6 +21,12 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
 
     /// <summary>The furthest ahead a token may expire: a client token is for one call (the spec suggests five minutes).</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>The longest <c>jti</c> accepted (the replay table's key column).</summary>
+    public const int MaxJtiLength = 256;
+
+    /// <summary>The NumericDate claims (RFC 7519 section 2) the token may carry and the library reads.</summary>
+    private static readonly string[] NumericDates = ["exp", "iat", "nbf"];
 
     private static readonly string[] Algorithms = [SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256];
 
@@ -40,7 +50,9 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
         }
         catch (ArgumentException)
         {
-            return (null, "The token is not a JWT.");
+            // The library refuses a token whose registered claims have the wrong JSON type (a numeric jti) as it refuses
+            // one that is not a JWT at all: the reason says which claim, when that is why.
+            return (null, ClaimTypeRefusal(token) ?? "The token is not a JWT.");
         }
 
         if (string.IsNullOrEmpty(jwt.Kid))
@@ -53,10 +65,25 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             return (null, "The token's typ is not JWT.");
         }
 
+        using (var protectedHeader = Segment(token, 0))
+        {
+            if (protectedHeader?.RootElement.TryGetProperty("crit", out _) == true)
+            {
+                // RFC 7515 section 4.1.11: a recipient that does not understand every extension crit lists must refuse the
+                // JWS. This service understands none (and an empty crit is itself invalid).
+                return (null, "The token's header has crit: this service supports no extension header parameter (RFC 7515, section 4.1.11).");
+            }
+        }
+
         var client = clients.Find(jwt.Issuer);
         if (client is null)
         {
             return (null, "The issuer is not a configured client.");
+        }
+
+        if (ClaimTypeRefusal(token) is { } wrongType)
+        {
+            return (null, wrongType);
         }
 
         var audience = ExpectedAudience(request);
@@ -89,6 +116,12 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             });
         }
 
+        // The library accepts an aud array holding the URL called among others; the contract's aud is that URL alone.
+        if (AudienceCount(token) is > 1 and var audiences)
+        {
+            return (null, $"The token's aud must be the URL called ({audience}) alone; it lists {audiences} values.");
+        }
+
         var now = clock.GetUtcNow();
         if (!jwt.TryGetPayloadValue<long>("iat", out _) || jwt.IssuedAt > (now + ClockSkew).UtcDateTime)
         {
@@ -100,9 +133,14 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             return (null, $"The token's exp is more than {MaxLifetime.TotalMinutes:0} minutes ahead.");
         }
 
-        if (string.IsNullOrEmpty(jwt.Id) || jwt.Id.Length > 256)
+        if (string.IsNullOrEmpty(jwt.Id))
         {
             return (null, "The token has no jti.");
+        }
+
+        if (jwt.Id.Length > MaxJtiLength)
+        {
+            return (null, $"The token's jti is longer than {MaxJtiLength} characters.");
         }
 
         if (!await store.TryUseTokenAsync(client.Issuer, jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + ClockSkew, cancellationToken))
@@ -111,6 +149,70 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
         }
 
         return (new CdsHookCaller(client.Issuer, client.Language), null);
+    }
+
+    /// <summary>
+    /// Why a registered claim of the token's payload has the wrong JSON type, or null: <c>exp</c>, <c>iat</c>, <c>nbf</c> must
+    /// be numbers (RFC 7519 section 2, NumericDate; the library would read a string of digits as one) and <c>jti</c> a string.
+    /// Null too when the payload cannot be read as a JSON object (the caller's other checks say why).
+    /// </summary>
+    private static string? ClaimTypeRefusal(string token)
+    {
+        using var payload = Segment(token, 1);
+        if (payload is null)
+        {
+            return null;
+        }
+
+        foreach (var name in NumericDates)
+        {
+            if (payload.RootElement.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Number)
+            {
+                return $"The token's {name} is not a NumericDate (a JSON number of seconds since 1970-01-01T00:00:00Z).";
+            }
+        }
+
+        return payload.RootElement.TryGetProperty("jti", out var jti) && jti.ValueKind != JsonValueKind.String
+            ? "The token's jti is not a string."
+            : null;
+    }
+
+    /// <summary>How many values the token's aud lists when it is an array; null when it is not one.</summary>
+    private static int? AudienceCount(string token)
+    {
+        using var payload = Segment(token, 1);
+        return payload is not null && payload.RootElement.TryGetProperty("aud", out var aud) && aud.ValueKind == JsonValueKind.Array
+            ? aud.GetArrayLength()
+            : null;
+    }
+
+    /// <summary>
+    /// A part of a JWS in compact serialization (0: the protected header, 1: the payload) as JSON, or null when the token
+    /// has not three parts or that part is not a base64url JSON object.
+    /// </summary>
+    private static JsonDocument? Segment(string token, int index)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            var document = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[index]));
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+
+            document.Dispose();
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The URL the client called, as this app sees it behind its forwarded headers: scheme, host, path; no query.</summary>
