@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -219,34 +218,10 @@ public sealed class ContentTypeTests(ContentTypeTests.App app) : IClassFixture<C
 
         public static readonly string[] Endpoints = ["screenings", "corrections", "login", "refresh", "password", "patient-view", "order-sign", "feedback"];
 
-        private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-        private readonly string _jwks = Path.Combine(Path.GetTempPath(), $"ketaminecds-content-type-{Guid.NewGuid():N}.json");
+        private readonly TestCdsClient _client = new(Issuer, Kid);
         private HttpClient? _psychiatrist;
 
-        public App()
-        {
-            var p = _key.ExportParameters(includePrivateParameters: false);
-            File.WriteAllText(_jwks, JsonSerializer.Serialize(new
-            {
-                keys = new[]
-                {
-                    new Dictionary<string, string>
-                    {
-                        ["kty"] = "EC", ["crv"] = "P-384", ["alg"] = "ES384", ["use"] = "sig", ["kid"] = Kid,
-                        ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
-                    },
-                },
-            }));
-            Factory = new KetamineCdsFactory
-            {
-                Settings = new Dictionary<string, string>
-                {
-                    ["CdsHooks:DemoClient"] = "false",
-                    ["CdsHooks:Clients:0:Issuer"] = Issuer,
-                    ["CdsHooks:Clients:0:JwksPath"] = _jwks,
-                },
-            };
-        }
+        public App() => Factory = new KetamineCdsFactory { Settings = _client.Settings() };
 
         public KetamineCdsFactory Factory { get; }
 
@@ -300,7 +275,7 @@ public sealed class ContentTypeTests(ContentTypeTests.App app) : IClassFixture<C
                 Expires = now.AddMinutes(5),
                 Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
                 TokenType = "JWT",
-                SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
+                SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_client.Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
             });
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return request;
@@ -318,8 +293,7 @@ public sealed class ContentTypeTests(ContentTypeTests.App app) : IClassFixture<C
         {
             _psychiatrist?.Dispose();
             Factory.Dispose();
-            _key.Dispose();
-            File.Delete(_jwks);
+            _client.Dispose();
         }
 
         private static string Sample(string name) =>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,40 +22,15 @@ public sealed class CdsHookAuthenticationTests : IDisposable
     private const string Path = "/cds-services";
     private const string Url = "http://localhost" + Path;
 
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-    private readonly string _jwks = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ketaminecds-authentication-{Guid.NewGuid():N}.json");
+    private readonly TestCdsClient _client = new(Issuer, Kid);
     private readonly KetamineCdsFactory _factory;
 
-    public CdsHookAuthenticationTests()
-    {
-        var p = _key.ExportParameters(includePrivateParameters: false);
-        File.WriteAllText(_jwks, JsonSerializer.Serialize(new
-        {
-            keys = new[]
-            {
-                new Dictionary<string, string>
-                {
-                    ["kty"] = "EC", ["crv"] = "P-384", ["alg"] = "ES384", ["use"] = "sig", ["kid"] = Kid,
-                    ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y),
-                },
-            },
-        }));
-        _factory = new KetamineCdsFactory
-        {
-            Settings = new Dictionary<string, string>
-            {
-                ["CdsHooks:DemoClient"] = "false",
-                ["CdsHooks:Clients:0:Issuer"] = Issuer,
-                ["CdsHooks:Clients:0:JwksPath"] = _jwks,
-            },
-        };
-    }
+    public CdsHookAuthenticationTests() => _factory = new KetamineCdsFactory { Settings = _client.Settings() };
 
     public void Dispose()
     {
         _factory.Dispose();
-        _key.Dispose();
-        File.Delete(_jwks);
+        _client.Dispose();
     }
 
     private static JsonObject Header() => new() { ["alg"] = "ES384", ["typ"] = "JWT", ["kid"] = Kid };
@@ -79,7 +53,7 @@ public sealed class CdsHookAuthenticationTests : IDisposable
     private string Sign(JsonObject header, JsonObject claims)
     {
         var input = Base64UrlEncoder.Encode(header.ToJsonString()) + "." + Base64UrlEncoder.Encode(claims.ToJsonString());
-        var signature = _key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signature = _client.Key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return input + "." + Base64UrlEncoder.Encode(signature);
     }
 
