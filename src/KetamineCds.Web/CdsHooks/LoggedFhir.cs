@@ -14,6 +14,8 @@ namespace KetamineCds.Web.CdsHooks;
 /// <item>A RelatedPerson or Person keeps only its id.</item>
 /// <item>Every resource loses its narrative (<c>text</c>) and its free-text notes (<c>note</c>); neither is read.</item>
 /// <item>A reference to a Patient, RelatedPerson or Person loses its <c>display</c> (usually the patient's name).</item>
+/// <item>An OperationOutcome's issues lose their <c>diagnostics</c> and <c>details.text</c>, free text an EHR may fill with
+/// anything (QA158 F13); their severity, code and coded details stay (the prefetch gap is read from the code).</item>
 /// </list>
 /// The stored object says so with <see cref="Marker"/>, so the auditor's page can tell these entries from older ones,
 /// which hold the FHIR as it was sent.
@@ -122,6 +124,14 @@ public static class LoggedFhir
                 {
                     extensions.Remove(other);
                 }
+            }
+        }
+        else if (resourceType == "OperationOutcome" && item["issue"] is JsonArray issues)
+        {
+            foreach (var issue in issues.OfType<JsonObject>())
+            {
+                issue.Remove("diagnostics");
+                (issue["details"] as JsonObject)?.Remove("text");
             }
         }
         else if (PeopleTypes.Contains(resourceType))

@@ -255,6 +255,32 @@ public sealed class ChartMomentsAndGapsTests
     }
 
     [Fact]
+    public async Task PatientView_OperationOutcomeWithFreeText_LogKeepsItsCodesButNotItsText()
+    {
+        // QA158 F13: an OperationOutcome's diagnostics and details.text are free text an EHR may fill with anything (a
+        // patient's name in a failed search); the append-only log kept them, although nothing reads them.
+        using var app = CdsHooksApp.Sqlite();
+        var call = CdsHooksApp.ChartCall("qa158-oo", false);
+        call["prefetch"]!["observations"] = JsonNode.Parse("""
+            {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "timeout",
+             "details": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/operation-outcome", "code": "MSG_TIMEOUT"}], "text": "Search for Adamo Zyxwort timed out"},
+             "diagnostics": "SELECT * FROM obs WHERE name = 'Adamo Zyxwort'", "expression": ["Observation"]}]}
+            """);
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var fhir = HookOrigin.FromJson(answer.HookOriginJson!).FhirJson;
+        Assert.DoesNotContain("Zyxwort", fhir, StringComparison.Ordinal);
+        var issue = JsonNode.Parse(fhir)!["prefetch"]!["observations"]!["issue"]![0]!.AsObject();
+        Assert.Equal(["severity", "code", "details", "expression"], issue.Select(p => p.Key));
+        Assert.Equal("MSG_TIMEOUT", issue["details"]!["coding"]![0]!["code"]!.GetValue<string>());
+        Assert.Null(issue["details"]!["text"]);
+    }
+
+    [Fact]
     public async Task PatientView_EveryTemplateKeySentAndComplete_SaysNotRecordedInTheChartAndLogsNoGaps()
     {
         // The edge: the same call with every key filled and complete is an empty chart, and says so as before.
