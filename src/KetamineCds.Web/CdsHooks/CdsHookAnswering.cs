@@ -75,8 +75,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         var values = new Dictionary<string, object>(reading.Values, StringComparer.Ordinal);
-        // The FHIR id (A-Z, a-z, 0-9, '-', '.', at most 64) is a valid patient reference; anything else the validator refuses.
-        values.TryAdd(Fields.PatientReference.Name, call.PatientId);
+        // The clinic's record number where the client names its system and the Patient gives it (QA158 F4), else the FHIR id
+        // (A-Z, a-z, 0-9, '-', '.', at most 64), a valid patient reference too.
+        values.TryAdd(Fields.PatientReference.Name, call.PatientReference(caller));
         var (kept, setAside) = SetAsideContradictions(values);
         var builder = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = call.Gaps.Count > 0 };
         List<Card> contradiction = setAside.Count == 0 ? [] : [builder.Contradiction(CardBuilder.CurrentVersion, kept, setAside)];
@@ -127,7 +128,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         if (request is null)
         {
-            var patientReference = Fit(values[Fields.PatientReference.Name] as string ?? call.PatientId, 64);
+            var patientReference = Fit(values[Fields.PatientReference.Name] as string ?? call.PatientReference(caller), 64);
             // A contraindication the chart records blocks a pathway whatever else is missing, or refused: its critical card
             // comes first. The form is then prefilled without the values it would refuse.
             var contraindications = await RecordedContraindicationsAsync(values, cancellationToken);
@@ -227,7 +228,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         List<Card> cards = [builder.UnidentifiedOrder(CardBuilder.CurrentVersion, [.. unidentified.Select(DraftOrders.Describe)])];
         var actor = new Actor(Fit(call.UserId, 450), Fit(call.UserId, 256), EhrUserRole);
         var answer = await log.RecordHookAnswerAsync(
-            new HookAnswerSubmission(Fit(call.PatientId, 64), [], actor, correlationId, call.Origin(caller, service, cards, null, null))
+            new HookAnswerSubmission(Fit(call.PatientReference(caller), 64), [], actor, correlationId, call.Origin(caller, service, cards, null, null))
             {
                 RuleSet = RuleSetCatalog.Current.Identity,
             },
@@ -894,6 +895,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     {
         /// <summary>The prefetch keys the EHR did not send, or sent failed or in part (QA120 F4).</summary>
         public IReadOnlyList<PrefetchGap> Gaps { get; init; } = [];
+
+        /// <summary>The patient reference the answer is filed under: the record number, or the FHIR id (<see cref="ChartPatientReference"/>).</summary>
+        public string PatientReference(CdsHookCaller caller) =>
+            ChartPatientReference.RecordNumber(Prefetch, PatientId, caller.PatientIdentifierSystem, PatientIdPattern().IsMatch) ?? PatientId;
 
         /// <summary>
         /// The call as the log keeps it, with the cards answered: their uuids, and what each said (P12), as built before the

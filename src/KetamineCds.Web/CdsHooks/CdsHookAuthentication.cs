@@ -148,7 +148,7 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             return (null, "The token's jti was used before.");
         }
 
-        return (new CdsHookCaller(client.Issuer, client.Language), null);
+        return (new CdsHookCaller(client.Issuer, client.Language, client.PatientIdentifierSystem), null);
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class CdsHookClients
             }
 
             var path = Path.IsPathRooted(jwksPath) ? jwksPath : Path.Combine(environment.ContentRootPath, jwksPath);
-            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key, $"CdsHooks:Clients:{section.Key}:JwksPath"), LanguageOf(section)));
+            clients.Add(new CdsHookClient(issuer, ReadKeys(path, section.Key, $"CdsHooks:Clients:{section.Key}:JwksPath"), LanguageOf(section), PatientIdentifierSystemOf(section)));
         }
 
         var demoEnabled = configuration.GetValue<bool?>("CdsHooks:DemoClient") ?? environment.IsDevelopment();
@@ -73,6 +73,24 @@ public sealed class CdsHookClients
         return Cultures.Supported.Contains(language, StringComparer.Ordinal)
             ? language
             : throw new InvalidOperationException($"CdsHooks:Clients:{section.Key}:Language is '{section["Language"]}'; the cards can be in {string.Join(" or ", Cultures.Supported)}.");
+    }
+
+    /// <summary>
+    /// The identifier system of the clinic's medical record number in the client's Patient resources
+    /// (<c>CdsHooks:Clients:N:PatientIdentifierSystem</c>, an absolute URI such as <c>urn:oid:2.16.840.1.113883.19.5</c>);
+    /// null when not set.
+    /// </summary>
+    private static string? PatientIdentifierSystemOf(IConfigurationSection section)
+    {
+        var system = section["PatientIdentifierSystem"];
+        if (string.IsNullOrWhiteSpace(system))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(system, UriKind.Absolute, out _) && system.Trim() == system
+            ? system
+            : throw new InvalidOperationException($"CdsHooks:Clients:{section.Key}:PatientIdentifierSystem is '{system}'; it must be the absolute URI the EHR writes in Patient.identifier.system for the clinic's medical record number (for example urn:oid:2.16.840.1.113883.19.5).");
     }
 
     /// <summary>Creates the demo client's ES384 key pair once: the private JWK and the public JWKS, owner-readable only.</summary>

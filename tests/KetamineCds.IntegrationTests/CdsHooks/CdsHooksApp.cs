@@ -50,6 +50,9 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     /// <summary>The card language configured for the trusted EHR (<c>CdsHooks:Clients:0:Language</c>), or null.</summary>
     public string? ClientLanguage { get; set; }
 
+    /// <summary>The identifier system of the clinic's record number configured for the trusted EHR (<c>CdsHooks:Clients:0:PatientIdentifierSystem</c>), or null.</summary>
+    public string? ClientPatientIdentifierSystem { get; set; }
+
     /// <summary>The trusted EHR's signing key.</summary>
     public ClientToken Trusted { get; } = ClientToken.Generate("ehr-key-1");
 
@@ -82,6 +85,12 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         {
             builder.UseSetting("CdsHooks:Clients:0:Language", ClientLanguage);
         }
+
+        if (ClientPatientIdentifierSystem is not null)
+        {
+            builder.UseSetting("CdsHooks:Clients:0:PatientIdentifierSystem", ClientPatientIdentifierSystem);
+        }
+
         if (Clock is not null)
         {
             builder.ConfigureServices(services =>
