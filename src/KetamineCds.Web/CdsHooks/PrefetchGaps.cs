@@ -41,7 +41,8 @@ public sealed record PrefetchGap(string Key, PrefetchGapKind Kind, string Detail
 /// Finds the prefetch gaps of a call (<see cref="PrefetchGap"/>). A key missing counts only for the service's own
 /// templates (<see cref="CdsHookServices.Prefetch"/>) and only when the call uses them: a call that sends its chart under
 /// keys of its own (one <c>chart</c> Bundle) does not say which of the templates it meant to cover, so nothing is named
-/// missing there. A call without any prefetch sent none of them.
+/// missing there; nor is a template whose resources (a Condition for <c>conditions</c>) came under another key, even in a
+/// call that uses other templates (QA158 F6). A call without any prefetch sent none of them.
 /// </summary>
 public static partial class PrefetchGaps
 {
@@ -49,11 +50,13 @@ public static partial class PrefetchGaps
     {
         var gaps = new List<PrefetchGap>();
         var keys = new List<string>();
+        var sentTypes = new HashSet<string>(StringComparer.Ordinal);
         if (prefetch is { ValueKind: JsonValueKind.Object } items)
         {
             foreach (var item in items.EnumerateObject())
             {
                 keys.Add(item.Name);
+                AddResourceTypes(item.Value, sentTypes);
                 var key = KeyName(item.Name);
                 switch (item.Value.ValueKind)
                 {
@@ -73,10 +76,37 @@ public static partial class PrefetchGaps
 
         if (keys.Count == 0 || keys.Any(CdsHookServices.Prefetch.ContainsKey))
         {
-            gaps.AddRange(CdsHookServices.Prefetch.Keys.Where(k => !keys.Contains(k, StringComparer.Ordinal)).Select(k => new PrefetchGap(k, PrefetchGapKind.NotSent, "")));
+            // A template's resources sent under another key (a Bundle of its own) were sent: the key is not named (QA158 F6).
+            gaps.AddRange(CdsHookServices.Prefetch
+                .Where(t => !keys.Contains(t.Key, StringComparer.Ordinal) && !sentTypes.Contains(ResourceType(t.Value)))
+                .Select(t => new PrefetchGap(t.Key, PrefetchGapKind.NotSent, "")));
         }
 
         return [.. gaps.OrderBy(g => KeyOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The resource type a template asks for: <c>Condition</c> of <c>Condition?patient=…</c>, <c>Patient</c> of <c>Patient/…</c>.</summary>
+    private static string ResourceType(string template) => template[..template.IndexOfAny(['/', '?'])];
+
+    /// <summary>The types of the resources a prefetch item holds, itself and its Bundles' entries, however deep.</summary>
+    private static void AddResourceTypes(JsonElement resource, HashSet<string> types)
+    {
+        if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("resourceType", out var t) || t.ValueKind != JsonValueKind.String)
+        {
+            return;
+        }
+
+        types.Add(t.GetString()!);
+        if (resource.TryGetProperty("entry", out var entries) && entries.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in entries.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out var inner))
+                {
+                    AddResourceTypes(inner, types);
+                }
+            }
+        }
     }
 
     private static int KeyOrder(string key)

@@ -255,6 +255,40 @@ public sealed class ChartMomentsAndGapsTests
     }
 
     [Fact]
+    public async Task PatientView_TemplatesResourcesSentUnderAnotherKey_AreNotNamedNotSent()
+    {
+        // QA158 F6: a call using some of the templates' keys and sending the allergies and medication statements in a Bundle
+        // of its own had those two named "not sent", although the card read them.
+        using var app = CdsHooksApp.Sqlite();
+        var call = CdsHooksApp.ChartCall("qa158-keys", false);
+        var patient = call["prefetch"]!["chart"]!["entry"]![0]!["resource"]!.DeepClone();
+        const string Mdd = """{"resource": {"resourceType": "Condition", "id": "c-mdd", "subject": {"reference": "Patient/qa158-keys"}, "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}, "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]}}}""";
+        call["prefetch"] = new JsonObject
+        {
+            ["patient"] = patient,
+            ["conditions"] = JsonNode.Parse("""{"resourceType": "Bundle", "type": "searchset", "total": 1, "entry": [""" + Mdd + "]}"),
+            ["observations"] = JsonNode.Parse("""{"resourceType": "Bundle", "type": "searchset", "total": 0}"""),
+            ["more"] = JsonNode.Parse("""
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": {"resourceType": "AllergyIntolerance", "id": "al-1", "patient": {"reference": "Patient/qa158-keys"}, "code": {"text": "Penicillin"}}},
+                  {"resource": {"resourceType": "MedicationStatement", "id": "ms-1", "status": "active", "subject": {"reference": "Patient/qa158-keys"}, "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "17767"}]}}}]}
+                """),
+        };
+
+        using var response = await app.PostAsync(PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var detail = string.Join("\n", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray().Select(c => c!["detail"]!.GetValue<string>()));
+        Assert.Contains("- `medicationRequests`: not sent.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("`allergies`: not sent", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("`medicationStatements`: not sent", detail, StringComparison.Ordinal);
+        await using var db = app.Db();
+        var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
+        var gap = Assert.Single(HookOrigin.FromJson(answer.HookOriginJson!).PrefetchGaps!);
+        Assert.Equal(("medicationRequests", "not-sent"), (gap.Key, gap.State));
+    }
+
+    [Fact]
     public async Task PatientView_OperationOutcomeWithFreeText_LogKeepsItsCodesButNotItsText()
     {
         // QA158 F13: an OperationOutcome's diagnostics and details.text are free text an EHR may fill with anything (a
