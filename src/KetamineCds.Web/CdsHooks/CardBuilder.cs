@@ -58,11 +58,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             // From rule set 1.2.0 CV-004 and HEP-003 are cautions: the warning card opens with the section, then lists every
             // caution (those two included) as before; its summary names what the first dose waits for.
+            // The high-severity ones are said, by id, and marked where they are listed, as the result page's verdict box names
+            // them (QA157 Q2): high means hold or defer until weighed.
             var leading = Leading(cautions);
+            var high = cautions.Where(c => c.Severity == Severity.High).Select(c => c.RuleId).Distinct(StringComparer.Ordinal).ToList();
+            var highSaid = high.Count == 0 ? "" : CardTexts.HighSeverityCautions(string.Join(Text.ListSeparator, high)) + "\n\n";
             cards.Add(NewCard(
-                leading.Length == 0 ? CardTexts.CautionsSummary(cautions.Count) : CardTexts.CautionsSummary(cautions.Count, string.Join(Text.ListSeparator, BeforeFirstDoseLabels(notRecorded))),
+                CardTexts.CautionsSummary(cautions.Count, high.Count, leading.Length == 0 ? null : string.Join(Text.ListSeparator, BeforeFirstDoseLabels(notRecorded))),
                 "warning",
-                leading + string.Join("\n\n", cautions.Select(c => "### " + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
+                leading + highSaid + string.Join("\n\n", cautions.Select(c => "### " + (c.Severity == Severity.High ? CardTexts.HighSeverityMark : "") + Text.FindingSummary(c) + "\n\n" + Markdown(c))),
                 version,
                 RuleUrl(cautions[0].RuleId)));
         }

@@ -320,15 +320,32 @@ public static class CardTexts
         return Summary(Text("Card.ContraindicationSummary.RuleOnly", ruleId));
     }
 
-    public static string CautionsSummary(int count) =>
-        Summary(count == 1 ? Text("Card.CautionsSummary.One") : Text("Card.CautionsSummary.Many", Number(count)));
-
     /// <summary>
-    /// The cautions card's summary when the first dose waits for care items among them (CV-004, HEP-003): it names them,
-    /// so that an EHR showing summaries only never reads the cautions alone as "weigh, then treat" (helper-155 leftover).
+    /// The cautions card's summary: how many cautions, and how many of them are of high severity (hold or defer until
+    /// weighed, as the result page's verdict box says; QA157 Q2, helper-161 leftover). When the first dose waits for care
+    /// items among them (CV-004, HEP-003; <paramref name="doseWaitsFor"/>) it names them, so that an EHR showing summaries
+    /// only never reads the cautions alone as "weigh, then treat" (helper-155 leftover).
     /// </summary>
-    public static string CautionsSummary(int count, string doseWaitsFor) =>
-        Summary(count == 1 ? Text("Card.CautionsSummary.DoseWaits.One", doseWaitsFor) : Text("Card.CautionsSummary.DoseWaits.Many", Number(count), doseWaitsFor));
+    public static string CautionsSummary(int count, int high, string? doseWaitsFor = null)
+    {
+        var key = "Card.CautionsSummary" + (doseWaitsFor is null ? "" : ".DoseWaits") + (high > 0 ? ".High" : "") + (count == 1 ? ".One" : ".Many");
+        object?[] arguments = (count, high > 0, doseWaitsFor is null) switch
+        {
+            (1, _, true) => [],
+            (1, _, false) => [doseWaitsFor],
+            (_, false, true) => [Number(count)],
+            (_, false, false) => [Number(count), doseWaitsFor],
+            (_, true, true) => [Number(count), Number(high)],
+            _ => [Number(count), Number(high), doseWaitsFor],
+        };
+        return Summary(Text(key, arguments));
+    }
+
+    /// <summary>The cautions card's paragraph when some are of high severity: what that means, which they are (their ids), and what it rests on.</summary>
+    public static string HighSeverityCautions(string ruleIds) => Text("Card.HighSeverityCautions", ruleIds);
+
+    /// <summary>What a high-severity caution's heading starts with on the cautions card.</summary>
+    public static string HighSeverityMark => Text("Card.HighSeverityMark");
 
     /// <summary>
     /// The eligible card's summary: "eligible with cautions" when the verdict is (QA132 F11), so that an EHR that shows

@@ -283,23 +283,25 @@ public sealed class CardBuilderTests
 
         var cautions = Assert.Single(cards, c => c.Indicator == "warning");
         Assert.Contains(assessment.OfKind(FindingKind.Caution), f => f.RuleId == "CV-004");
+        var high = HighSeverityCautionIds(assessment);
         // The section names the items; CV-004 and HEP-003 follow in full among the cautions, each once (helper-155 leftover:
-        // the section repeated each one's summary and citations just above its own entry).
+        // the section repeated each one's summary and citations just above its own entry). The high-severity paragraph, if
+        // any, names rule ids only.
         Assert.StartsWith(
             BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote + "\n\n"
-                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n### ",
+                + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n" + (high.Count == 0 ? "### " : HighSeverityHeading),
             cautions.Detail,
             StringComparison.Ordinal);
         // Its summary names what the first dose waits for: an EHR showing summaries only never reads "weigh, then treat".
         var count = assessment.OfKind(FindingKind.Caution).Count();
         Assert.Equal(
-            $"Ketamine: {count} cautions to weigh; no first dose until known: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment",
+            $"Ketamine: {count} cautions{(high.Count == 0 ? " to weigh" : $", {high.Count} high-severity")}; no first dose until known: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment",
             cautions.Summary);
         foreach (var finding in assessment.OfKind(FindingKind.Caution).Where(f => f.RuleId is "CV-004" or "HEP-003"))
         {
             var summaryText = ClinicalText.Shared.FindingSummary(finding);
             Assert.Equal(cautions.Detail.IndexOf(summaryText, StringComparison.Ordinal), cautions.Detail.LastIndexOf(summaryText, StringComparison.Ordinal));
-            Assert.Contains("### " + summaryText, cautions.Detail, StringComparison.Ordinal);
+            Assert.Contains("### " + (high.Contains(finding.RuleId) ? "High severity: " : "") + summaryText, cautions.Detail, StringComparison.Ordinal);
         }
 
         Assert.Contains(BeforeFirstDoseHeading + "\n\n" + PathwayOpenNote, EligibleCard(cards).Detail, StringComparison.Ordinal);
@@ -361,8 +363,55 @@ public sealed class CardBuilderTests
         Assert.DoesNotContain(": ", card.Detail, StringComparison.Ordinal);
         var cautions = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, summary, null), c => c.Indicator == "warning");
         Assert.Contains("。规则 CV-004。", cautions.Detail, StringComparison.Ordinal);
-        Assert.EndsWith("项注意事项需权衡；以下项目明确前不得首次给药：" + string.Join("、", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name }.Select(ClinicalText.Shared.FieldLabel)), cautions.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("；以下项目明确前不得首次给药：" + string.Join("、", new[] { Fields.SystolicBp.Name, Fields.DiastolicBp.Name }.Select(ClinicalText.Shared.FieldLabel)), cautions.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("氯胺酮：有 " + assessment.OfKind(FindingKind.Caution).Count() + " 项注意事项", cautions.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("。 规则", cautions.Detail, StringComparison.Ordinal);
+    }
+
+    private const string HighSeverityHeading = "**High-severity cautions: hold or defer treatment until you have weighed each one and recorded your decision.** They are marked below: ";
+
+    private static List<string> HighSeverityCautionIds(Assessment assessment) =>
+        [.. assessment.OfKind(FindingKind.Caution).Where(f => f.Severity == Severity.High).Select(f => f.RuleId).Distinct(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public void ForAssessment_AHighSeverityCaution_TheCautionsCardCountsItInItsSummaryNamesItAndMarksIt(string language)
+    {
+        // helper-161 leftover (QA157 Q2): the result page's verdict box names the high-severity cautions (hold or defer until
+        // weighed); the cautions card gave no severity at all, so an EHR read 20 mg of diazepam a day (MED-006, high) as the
+        // moderate cautions beside it.
+        using var culture = new UiCulture(language);
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(ActiveIdeationSafetyNetComplete));
+        var plain = ScreeningEngine.Evaluate(read.Request.ToHistory(), RuleSetCatalog.Current);
+        read.Request[Fields.BenzodiazepineDiazepamEquivalentMg] = 20m;
+        var history = read.Request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var high = HighSeverityCautionIds(assessment);
+        Assert.Contains("MED-006", high);
+        Assert.DoesNotContain("MED-006", HighSeverityCautionIds(plain));
+        var count = assessment.OfKind(FindingKind.Caution).Count();
+
+        var cautions = Assert.Single(new CardBuilder("http://localhost", false).ForAssessment(assessment, NotRecordedSummary.Of(assessment, history), null), c => c.Indicator == "warning");
+
+        var med006 = ClinicalText.Shared.FindingSummary(assessment.OfKind(FindingKind.Caution).First(f => f.RuleId == "MED-006"));
+        if (language == "en")
+        {
+            Assert.Equal($"Ketamine: {count} cautions to weigh, {high.Count} of high severity: hold or defer until weighed", cautions.Summary);
+            Assert.StartsWith(HighSeverityHeading + string.Join(", ", high) + ". This rests on the fact base's candidate rules", cautions.Detail, StringComparison.Ordinal);
+            Assert.Contains("### High severity: " + med006 + "\n\n", cautions.Detail, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal($"氯胺酮：有 {count} 项注意事项需权衡，其中 {high.Count} 项为高严重程度：权衡前请暂缓或推迟", cautions.Summary);
+            Assert.StartsWith("**高严重程度的注意事项：请先暂缓或推迟治疗，直到您逐项权衡并记录了您的决定。** 下文已标出：" + string.Join("、", high) + "。", cautions.Detail, StringComparison.Ordinal);
+            Assert.Contains("### 高严重程度：" + med006 + "\n\n", cautions.Detail, StringComparison.Ordinal);
+        }
+
+        // A moderate caution's heading is not marked.
+        var moderate = assessment.OfKind(FindingKind.Caution).Where(f => f.Severity != Severity.High).ToList();
+        Assert.All(moderate, f => Assert.Contains("### " + ClinicalText.Shared.FindingSummary(f) + "\n\n", cautions.Detail, StringComparison.Ordinal));
+        Assert.InRange(cautions.Summary.Length, 1, CardTexts.MaxSummaryLength);
     }
 
     public static TheoryData<string> HistoriesWithCareItemsBlank() => ["required-only", "open-bp", "open-liver", "open-both", "bp-182-112-liver-blank"];
