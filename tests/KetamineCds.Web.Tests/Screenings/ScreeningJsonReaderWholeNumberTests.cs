@@ -10,6 +10,8 @@ namespace KetamineCds.Web.Tests.Screenings;
 /// QA158 F10: a whole number too large for the app (<c>"ageYears": 99999999999999999999999</c>) is a whole number out of
 /// the field's range, and told so at its field, in the API's JSON and in the form alike; never "must be a whole number" or
 /// "not a valid value". Every whole-number field with a range (age, trials, prognosis weeks, pressures, PHQ-9 ...).
+/// QA158: a whole number written with a zero fraction (45.0) is that number in both, and one that is not whole (45.5) is
+/// "must be a whole number" in both.
 /// </summary>
 public sealed class ScreeningJsonReaderWholeNumberTests
 {
@@ -69,9 +71,9 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     public void Form_AWholeNumberTooLargeForTheApp_GetsTheRangeMessage(string name, string number)
     {
         var field = Fields.All.Single(f => f.Name == name);
-        if (number.Contains('e', StringComparison.Ordinal) || number.Contains('.', StringComparison.Ordinal))
+        if (number.Contains('e', StringComparison.Ordinal))
         {
-            // The form reads digits only (below); an exponent or a point is not a whole number it reads.
+            // The form reads digits with a decimal point only (below); an exponent is not a number it reads.
             return;
         }
 
@@ -82,10 +84,42 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     }
 
     [Theory]
-    [InlineData("45.0")]
+    [InlineData("45.0", "45.0")]
+    [InlineData("45.", "45.")]
+    [InlineData(" 45.00 ", " 45.00 ")]
+    public void Form_AWholeNumberWrittenWithAZeroFraction_IsReadAsTheApiReadsIt(string typed, string asJson)
+    {
+        // QA158: the API read 45.0 as 45 and the form refused it as "not a valid value"; they agree now.
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (request, unreadable) = ReadForm(field, typed);
+        var api = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + asJson.Trim().TrimEnd('.') + "}"));
+
+        Assert.Empty(unreadable);
+        Assert.Equal(45, request[field]);
+        Assert.Equal(api.Request[field], request[field]);
+    }
+
+    [Theory]
+    [InlineData("45.5", "45.5")]
+    [InlineData("-0.5", "-0.5")]
+    [InlineData("0.000000000000000000000000000001", "1e-400")] // a decimal reads it as 0: never silently 0
+    public void Form_ANumberThatIsNotWhole_GetsTheApisFieldMessage(string typed, string asJson)
+    {
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (request, unreadable) = ReadForm(field, typed);
+        var api = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + asJson + "}"));
+
+        Assert.Equal("Age in years must be a whole number.", Assert.Single(unreadable["ageYears"]));
+        Assert.Equal(Assert.Single(api.Errors["ageYears"]), Assert.Single(unreadable["ageYears"]));
+        Assert.Null(request[field]);
+    }
+
+    [Theory]
     [InlineData("4.5e1")]
     [InlineData("forty")]
-    public void Form_AWholeNumberWithAPointOrAnExponent_IsNotReadAsBefore(string typed)
+    public void Form_AWholeNumberWithAnExponentOrInWords_IsNotReadAsBefore(string typed)
     {
         var field = Fields.All.Single(f => f.Name == "ageYears");
 

@@ -26,12 +26,18 @@
     return "";
   }
 
+  // A whole number as the server reads the form's (ScreeningFormReader), a zero fraction included (45.0, QA158); null
+  // for anything else.
+  function wholeNumber(text) {
+    var m = text.trim().match(/^\+?(\d+)(\.0*)?$/);
+    return m ? parseInt(m[1], 10) : null;
+  }
+
   function holds(form, part) {
     var range = part.match(/^([^:=!]+):(\d+)-(\d+)$/);
     if (range) {
-      var text = currentValue(form, range[1]).trim();
-      if (text === "" || !/^\d+$/.test(text)) { return false; }
-      var n = parseInt(text, 10);
+      var n = wholeNumber(currentValue(form, range[1]));
+      if (n === null) { return false; }
       return n >= parseInt(range[2], 10) && n <= parseInt(range[3], 10);
     }
     var not = part.indexOf("!=");
