@@ -51,10 +51,16 @@ public static class ScreeningFormReader
                 continue;
             }
 
+            if (field.Type is FieldType.WholeNumber or FieldType.Number)
+            {
+                // QA157 F6: "４５" typed with a Chinese input method is 45 (the box is a text box, which sends it as typed).
+                text = WithAsciiDigits(text);
+            }
+
             if (field.Type is FieldType.WholeNumber or FieldType.Number && text.Contains(',', StringComparison.Ordinal))
             {
                 // "1,5" is 1.5 to some and 15 to others: a comma is never read in a number, in either language (QA8 F5).
-                var message = ClinicalText.Shared.Message("Binding.CommaInNumber", text, ClinicalText.Shared.FieldLabel(field));
+                var message = ClinicalText.Shared.Message("Binding.CommaInNumber", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -86,7 +92,7 @@ public static class ScreeningFormReader
                     ? ScreeningRequestValidator.RangeMessage(field)
                     : field.Type == FieldType.WholeNumber && IsDecimalNumber(text)
                         ? ClinicalText.Shared.Message("Json.WholeNumber", ClinicalText.Shared.FieldLabel(field))
-                        : ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", text, ClinicalText.Shared.FieldLabel(field));
+                        : ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -129,4 +135,26 @@ public static class ScreeningFormReader
             && (whole > int.MaxValue || whole < int.MinValue))
         || (decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) > int.MaxValue);
 
+    /// <summary>
+    /// <paramref name="text"/> with the full-width digits, decimal point, comma, signs and the ideographic space a Chinese
+    /// or Japanese input method types (０-９, ．, ，, ＋, －, U+3000) as their ASCII forms, which is what Unicode's NFKC
+    /// makes of them; nothing else is changed (QA157 F6: "４５" was "not a valid value").
+    /// </summary>
+    public static string WithAsciiDigits(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = c switch
+                {
+                    >= '\uFF10' and <= '\uFF19' or '\uFF0E' or '\uFF0C' or '\uFF0B' or '\uFF0D' => (char)(c - 0xFEE0),
+                    '\u3000' => ' ',
+                    _ => c,
+                };
+            }
+        });
+    }
 }

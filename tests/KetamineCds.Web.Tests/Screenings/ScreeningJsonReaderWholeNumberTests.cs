@@ -11,7 +11,7 @@ namespace KetamineCds.Web.Tests.Screenings;
 /// the field's range, and told so at its field, in the API's JSON and in the form alike; never "must be a whole number" or
 /// "not a valid value". Every whole-number field with a range (age, trials, prognosis weeks, pressures, PHQ-9 ...).
 /// QA158: a whole number written with a zero fraction (45.0) is that number in both, and one that is not whole (45.5) is
-/// "must be a whole number" in both.
+/// "must be a whole number" in both; QA157 F6: the form reads full-width digits (４５) as the digits they are.
 /// </summary>
 public sealed class ScreeningJsonReaderWholeNumberTests
 {
@@ -87,7 +87,10 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     [InlineData("45.0", "45.0")]
     [InlineData("45.", "45.")]
     [InlineData(" 45.00 ", " 45.00 ")]
-    public void Form_AWholeNumberWrittenWithAZeroFraction_IsReadAsTheApiReadsIt(string typed, string asJson)
+    [InlineData("４５", "45")] // QA157 F6: typed with a Chinese input method
+    [InlineData("４５．０", "45.0")]
+    [InlineData("４５\u3000", "45")]
+    public void Form_AWholeNumberWrittenWithAZeroFraction_OrInFullWidthDigits_IsReadAsTheApiReadsIt(string typed, string asJson)
     {
         // QA158: the API read 45.0 as 45 and the form refused it as "not a valid value"; they agree now.
         var field = Fields.All.Single(f => f.Name == "ageYears");
@@ -103,6 +106,7 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     [Theory]
     [InlineData("45.5", "45.5")]
     [InlineData("-0.5", "-0.5")]
+    [InlineData("４５．５", "45.5")]
     [InlineData("0.000000000000000000000000000001", "1e-400")] // a decimal reads it as 0: never silently 0
     public void Form_ANumberThatIsNotWhole_GetsTheApisFieldMessage(string typed, string asJson)
     {
@@ -119,6 +123,7 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     [Theory]
     [InlineData("4.5e1")]
     [InlineData("forty")]
+    [InlineData("四十五")]
     public void Form_AWholeNumberWithAnExponentOrInWords_IsNotReadAsBefore(string typed)
     {
         var field = Fields.All.Single(f => f.Name == "ageYears");
@@ -126,6 +131,36 @@ public sealed class ScreeningJsonReaderWholeNumberTests
         var (_, unreadable) = ReadForm(field, typed);
 
         Assert.Equal($"\"{typed}\" is not a valid value for {KetamineCds.Web.Localization.ClinicalText.Shared.FieldLabel(field)}.", Assert.Single(unreadable["ageYears"]));
+    }
+
+    [Theory]
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "８４", 84)]
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "５６．５", 56.5)]
+    public void Form_ANumberInFullWidthDigits_IsReadAsThatNumber(string name, string typed, double expected)
+    {
+        var field = Fields.All.Single(f => f.Name == name);
+
+        var (request, unreadable) = ReadForm(field, typed);
+
+        Assert.Empty(unreadable);
+        Assert.Equal((decimal)expected, request[field]);
+    }
+
+    [Fact]
+    public void Form_AFullWidthCommaInANumber_GetsTheCommaMessage_NamingWhatWasTyped()
+    {
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (_, unreadable) = ReadForm(field, "４，５");
+
+        Assert.StartsWith("\"４，５\" is not read for Age in years: a comma is never read in a number.", Assert.Single(unreadable["ageYears"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAsciiDigits_ChangesOnlyTheFullWidthDigitsPointCommaSignsAndSpace()
+    {
+        Assert.Equal("-12.5,+3 ", ScreeningFormReader.WithAsciiDigits("－１２．５，＋３\u3000"));
+        Assert.Equal("四十五 ａｂｃ ①", ScreeningFormReader.WithAsciiDigits("四十五 ａｂｃ ①"));
     }
 
     private static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable) ReadForm(FieldDefinition field, string typed) =>

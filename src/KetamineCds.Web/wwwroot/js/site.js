@@ -26,10 +26,13 @@
     return "";
   }
 
-  // A whole number as the server reads the form's (ScreeningFormReader), a zero fraction included (45.0, QA158); null
-  // for anything else.
+  // A whole number as the server reads the form's (ScreeningFormReader): full-width digits, point and sign as ASCII
+  // (QA157 F6: "４５" typed with a Chinese input method), and a zero fraction (45.0, QA158); null for anything else.
   function wholeNumber(text) {
-    var m = text.trim().match(/^\+?(\d+)(\.0*)?$/);
+    var ascii = text.replace(/[\uFF10-\uFF19\uFF0B\uFF0E]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+    }).replace(/\u3000/g, " ").trim();
+    var m = ascii.match(/^\+?(\d+)(\.0*)?$/);
     return m ? parseInt(m[1], 10) : null;
   }
 
