@@ -203,7 +203,11 @@ public sealed partial class EfDecisionLog : IDecisionLog
         await db.DecisionLogEntries.AsNoTracking()
             .Where(e => e.SubmissionId == submissionId)
             // The input comes in the same query: telling a repeat from the id reused with other answers needs no second read.
-            .Select(e => new RecordedSubmission(submissionId, e.Id, e.ActorUserId, e.InputJson))
+            .Select(e => new RecordedSubmission(submissionId, e.Id, e.ActorUserId, e.InputJson)
+            {
+                Corrects = e.CorrectionReason == null ? null : e.RelatesToId,
+                CorrectionReason = e.CorrectionReason,
+            })
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The entry recorded with <paramref name="submissionId"/>, or null when there is none or the log cannot be read.</summary>

@@ -20,4 +20,19 @@ public sealed record RecordedSubmission(Guid SubmissionId, Guid ScreeningId, str
     /// request sent again. Compared answer by answer, not byte by byte (<see cref="StoredInputs.SameSubmitted"/>).
     /// </summary>
     public bool HoldsTheSameAnswersAs(string inputJson) => StoredInputs.SameSubmitted(InputJson, inputJson);
+
+    /// <summary>The screening it corrects, when it was recorded as a correction (with a reason); null for any other screening.</summary>
+    public Guid? Corrects { get; init; }
+
+    /// <summary>The correction's reason as recorded (trimmed), or null when it is no correction.</summary>
+    public string? CorrectionReason { get; init; }
+
+    /// <summary>
+    /// True when it was recorded as what <paramref name="corrects"/> and <paramref name="reason"/> (trimmed) ask for: a
+    /// correction of that screening with that reason, or, both null, no correction. A correction's key sent again to another
+    /// screening's corrections, with another reason, or to the screenings route (and a screening's key to a correction) is
+    /// another request, not a repeat (QA157 F8, QA158).
+    /// </summary>
+    public bool IsTheSameCorrectionAs(Guid? corrects, string? reason) =>
+        Corrects == corrects && string.Equals(CorrectionReason, corrects is null ? null : reason, StringComparison.Ordinal);
 }

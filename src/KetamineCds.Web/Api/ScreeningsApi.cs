@@ -74,6 +74,10 @@ public static class ScreeningsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             // Screening {id} cannot be read, or its two stored copies of its answers disagree: nothing is recorded.
             .ProducesProblem(UnreadableEntries.Status)
+            // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            // The Idempotency-Key was recorded with another body, or for another request (QA157 F8): nothing recorded.
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireJsonBody()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -102,7 +106,19 @@ public static class ScreeningsApi
         CancellationToken cancellationToken) =>
         RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, loggers));
 
-    private static async Task<IResult> CorrectAsync(Guid id, HttpContext context, ScreeningRecorder recorder, IDecisionLog log, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>
+    /// A correction of screening <paramref name="id"/>. The same optional Idempotency-Key as <see cref="CreateAsync"/>, by the
+    /// same mechanism (the recorder's submission id, QA158): a retry after a timeout records the correction once and answers
+    /// with it, never "already corrected" by itself.
+    /// </summary>
+    private static async Task<IResult> CorrectAsync(
+        Guid id,
+        HttpContext context,
+        ScreeningRecorder recorder,
+        IDecisionLog log,
+        ILoggerFactory loggers,
+        [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each correction and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the correction recorded by the first, never \"already corrected\". The key sent with a different body (the answers or correctionReason), to another screening's corrections or to POST /api/v1/screenings records nothing and answers 422. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -121,7 +137,7 @@ public static class ScreeningsApi
 
             // A correction is of the corrected screening's patient (QA8 F16): another reference is a field-level 400.
             // One that changes no answer is a 400 under corrects (QA157 F3).
-            return await RecordAsync(context, recorder, (id, corrected.History), cancellationToken, corrected.History.PatientReference);
+            return await RecordAsync(context, recorder, (id, corrected.History), cancellationToken, corrected.History.PatientReference, (idempotencyKey, log, loggers));
         }
         catch (DecisionLogEntryUnreadableException ex)
         {

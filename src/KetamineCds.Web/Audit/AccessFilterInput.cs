@@ -21,6 +21,9 @@ public sealed class AccessFilterInput : DatePeriodInput
     /// <summary>What was accessed: a screening id, <c>patient:MRN-12</c>, <c>user:ID</c>, <c>decision-log</c> ...</summary>
     public string? Subject { get; set; }
 
+    /// <summary>The filter's own query names, as the unknown-filter message lists them.</summary>
+    public static readonly IReadOnlyList<string> FilterNames = ["from", "to", "who", "kind", "subject"];
+
     /// <summary>Every kind's contract spelling, in declaration order.</summary>
     public static IReadOnlyList<string> Kinds { get; } = WireNames.All<AccessEventKind>();
 
@@ -28,11 +31,15 @@ public sealed class AccessFilterInput : DatePeriodInput
     /// Field-level problems with the filter (query-string names as keys), empty when the filter can run; checked before
     /// anything is recorded or a response starts. A date the binder could not read is named (see
     /// <see cref="DatePeriodInput.ValidatePeriod"/>), and so is an unknown kind or a value longer than anything the log
-    /// can hold: running without them would list more, or less, than the auditor asked for.
+    /// can hold, or a query name the page does not read: running without them would list more, or less, than the auditor
+    /// asked for.
     /// </summary>
     public Dictionary<string, string[]> Validate(IQueryCollection query)
     {
         var errors = ValidatePeriod(query);
+        // Any other name than the filter's, the page's keyset cursor (before) and its export's handler is refused by name,
+        // as the decision log's page refuses it (QA158 F11): ?user=x listed every event as if filtered.
+        RefuseUnknownNames(query, FilterNames, ["before", "handler"], "Filter", errors);
         if (!string.IsNullOrEmpty(Kind) && !WireNames.TryParse<AccessEventKind>(Kind, out _))
         {
             errors["kind"] = [ClinicalText.Shared.Message("Audit.NotOneOf", "kind", string.Join(", ", Kinds))];

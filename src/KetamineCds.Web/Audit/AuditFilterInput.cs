@@ -34,21 +34,6 @@ public sealed class AuditFilterInput : DatePeriodInput
     /// <summary>The filter's own query names, as the unknown-filter message lists them.</summary>
     public static readonly IReadOnlyList<string> FilterNames = ["from", "to", "clinician", "patient", "patientReference", "overall", "ruleSet"];
 
-    /// <summary>
-    /// Every query name the decision log page reads: the filter's, its keyset cursor (<c>before</c>) and its exports'
-    /// handler. Any other is refused by name (QA158 F11: <c>?verdict=foo</c> listed the whole log without a word), as the
-    /// export API refuses it. Matched without regard to case, as the binder matches them.
-    /// </summary>
-    public static readonly IReadOnlyList<string> PageNames = [.. FilterNames, "before", "handler"];
-
-    /// <summary>
-    /// A name the page reads: one of <see cref="PageNames"/>, or a filter's name under the page's property prefix
-    /// (<c>Filter.From</c>, which the binder reads too; QA11 F12), in any letter case.
-    /// </summary>
-    private static bool IsPageName(string name) =>
-        PageNames.Contains(name, StringComparer.OrdinalIgnoreCase)
-        || (name.StartsWith("Filter.", StringComparison.OrdinalIgnoreCase) && FilterNames.Contains(name["Filter.".Length..], StringComparer.OrdinalIgnoreCase));
-
     public string? Overall { get; set; }
 
     public string? RuleSet { get; set; }
@@ -60,10 +45,9 @@ public sealed class AuditFilterInput : DatePeriodInput
     public Dictionary<string, string[]> Validate(IQueryCollection query)
     {
         var errors = ValidatePeriod(query);
-        foreach (var name in query.Keys.Where(k => !IsPageName(k)))
-        {
-            errors[name] = [ClinicalText.Shared.Message("Audit.UnknownPageFilter", name, string.Join(", ", FilterNames))];
-        }
+        // Any other name than the filter's, the keyset cursor (before) and the exports' handler is refused by name (QA158
+        // F11), as the export API refuses it.
+        RefuseUnknownNames(query, FilterNames, ["before", "handler"], "Filter", errors);
 
         if (!string.IsNullOrEmpty(_patient) && !string.IsNullOrEmpty(PatientReference) && _patient != PatientReference)
         {

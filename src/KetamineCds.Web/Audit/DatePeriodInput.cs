@@ -61,6 +61,33 @@ public class DatePeriodInput
     }
 
     /// <summary>
+    /// Adds to <paramref name="errors"/> a problem naming each query name an audit page does not read, with the page's
+    /// filters (<paramref name="filterNames"/>) listed: ignored, an unknown filter (<c>?verdict=foo</c>) listed the whole
+    /// log without a word (QA158 F11), where the exports refuse it by name. A page reads its filters, the
+    /// <paramref name="otherNames"/> its own links and forms send (a paging cursor, an export's handler, <c>run</c>) and,
+    /// when its filter is bound as a property named <paramref name="prefix"/>, each filter under that prefix
+    /// (<c>Filter.From</c>, which the binder reads too; QA11 F12); all without regard to letter case, as the binder.
+    /// </summary>
+    public static void RefuseUnknownNames(
+        IQueryCollection query, IReadOnlyList<string> filterNames, IReadOnlyList<string> otherNames, string? prefix, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filterNames);
+        ArgumentNullException.ThrowIfNull(otherNames);
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var name in query.Keys.Where(k => !Reads(k)))
+        {
+            errors[name] = [ClinicalText.Shared.Message("Audit.UnknownPageFilter", name, string.Join(", ", filterNames))];
+        }
+
+        bool Reads(string name) =>
+            filterNames.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || otherNames.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || (prefix is not null && name.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase)
+                && filterNames.Contains(name[(prefix.Length + 1)..], StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
     /// The values the query gives for <paramref name="name"/> under every spelling the binder may read it from: the name
     /// itself or a prefixed <c>Prefix.name</c>, in any letter case, blanks left out. A prefixed name no binder reads is
     /// counted too, and so is every value of a repeated name: the binder uses one of them, so one it could not read, or

@@ -51,10 +51,16 @@ public static class ScreeningFormReader
                 continue;
             }
 
+            if (field.Type is FieldType.WholeNumber or FieldType.Number)
+            {
+                // QA157 F6: "４５" typed with a Chinese input method is 45 (the box is a text box, which sends it as typed).
+                text = WithAsciiDigits(text);
+            }
+
             if (field.Type is FieldType.WholeNumber or FieldType.Number && text.Contains(',', StringComparison.Ordinal))
             {
                 // "1,5" is 1.5 to some and 15 to others: a comma is never read in a number, in either language (QA8 F5).
-                var message = ClinicalText.Shared.Message("Binding.CommaInNumber", text, ClinicalText.Shared.FieldLabel(field));
+                var message = ClinicalText.Shared.Message("Binding.CommaInNumber", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -63,7 +69,7 @@ public static class ScreeningFormReader
             // Digits with a decimal point only: never a thousands separator, in either language.
             object? value = field.Type switch
             {
-                FieldType.WholeNumber => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole : null,
+                FieldType.WholeNumber => ReadWholeNumber(text),
                 FieldType.Number => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) ? ScreeningJsonReader.WithoutNegativeZero(number) : null,
                 FieldType.YesNo => bool.TryParse(text, out var flag) ? flag : null,
                 _ => text,
@@ -81,9 +87,12 @@ public static class ScreeningFormReader
             {
                 // QA158 F10: digits too many for a whole number (99999999999999999999999) are a whole number out of the
                 // field's range, told so as the API tells it, never "not a valid value".
+                // A number that is not whole (45.5) is told so in the API's words, at the field (QA158).
                 var message = field.Type == FieldType.WholeNumber && (field.Min is not null || field.Max is not null) && IsWholeNumberBeyondInt(text)
                     ? ScreeningRequestValidator.RangeMessage(field)
-                    : ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", text, ClinicalText.Shared.FieldLabel(field));
+                    : field.Type == FieldType.WholeNumber && IsDecimalNumber(text)
+                        ? ClinicalText.Shared.Message("Json.WholeNumber", ClinicalText.Shared.FieldLabel(field))
+                        : ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -96,10 +105,56 @@ public static class ScreeningFormReader
     }
 
     /// <summary>
-    /// True when <paramref name="text"/> is written as a whole number (digits, a sign, spaces around, as
-    /// <see cref="int.TryParse(string, NumberStyles, IFormatProvider, out int)"/> reads it) that an int cannot hold.
+    /// A whole-number field's value: digits with a sign and spaces around, or a decimal whose fraction is zero (45.0, as the
+    /// API reads the JSON number 45.0; QA158). Null when it is not a whole number an int holds: 45.5, a text, a number
+    /// beyond an int, or one with digits a decimal rounds away to 0 (0.000...01, as the API refuses 1e-400).
+    /// </summary>
+    private static int? ReadWholeNumber(string text)
+    {
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole))
+        {
+            return whole;
+        }
+
+        return decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number)
+            && number == decimal.Truncate(number) && Math.Abs(number) <= int.MaxValue && !ScreeningJsonReader.RoundsToZero(text, number)
+            ? (int)number
+            : null;
+    }
+
+    /// <summary>True when <paramref name="text"/> reads as a number with a decimal point (the form's spelling of a number).</summary>
+    private static bool IsDecimalNumber(string text) => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a whole number an int cannot hold: written as one (digits, a sign, spaces around,
+    /// as <see cref="int.TryParse(string, NumberStyles, IFormatProvider, out int)"/> reads it), or a decimal beyond it
+    /// (99999999999.5), as the API tells a JSON number beyond an int.
     /// </summary>
     private static bool IsWholeNumberBeyondInt(string text) =>
-        System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)
-        && (whole > int.MaxValue || whole < int.MinValue);
+        (System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)
+            && (whole > int.MaxValue || whole < int.MinValue))
+        || (decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) > int.MaxValue);
+
+    /// <summary>
+    /// <paramref name="text"/> with the full-width digits, decimal point, comma, signs and the ideographic space a Chinese
+    /// or Japanese input method types (０-９, ．, ，, ＋, －, U+3000) as their ASCII forms, which is what Unicode's NFKC
+    /// makes of them; nothing else is changed (QA157 F6: "４５" was "not a valid value").
+    /// </summary>
+    public static string WithAsciiDigits(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = c switch
+                {
+                    >= '\uFF10' and <= '\uFF19' or '\uFF0E' or '\uFF0C' or '\uFF0B' or '\uFF0D' => (char)(c - 0xFEE0),
+                    '\u3000' => ' ',
+                    _ => c,
+                };
+            }
+        });
+    }
 }

@@ -73,7 +73,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
             {
                 if (await log.FindSubmissionAsync(submitted, cancellationToken) is { } recorded)
                 {
-                    return Resubmitted(recorded, actor, request);
+                    return Resubmitted(recorded, actor, request, correction);
                 }
             }
             catch (DecisionLogUnavailableException e)
@@ -152,7 +152,7 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         catch (SubmissionAlreadyRecordedException e) when (e.Recorded is { } recorded)
         {
             logger.LogInformation("Submission {SubmissionId} arrived again while it was being recorded; screening {ScreeningId} holds it.", recorded.SubmissionId, recorded.ScreeningId);
-            return Resubmitted(recorded, actor, request);
+            return Resubmitted(recorded, actor, request, correction);
         }
         catch (ScreeningAlreadyCorrectedException e) when (correction is not null)
         {
@@ -191,11 +191,14 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
     /// What a submission already recorded comes to: sent again with the answers recorded then, that screening for its own
     /// author and a conflict for anybody else; with other answers (the id reused: a duplicated tab, a client reusing its
     /// key; QA157 F8), <see cref="RecordingStatus.SubmissionReused"/>, for anybody: that screening is not these answers'
-    /// result, and these answers are not recorded under its id.
+    /// result, and these answers are not recorded under its id. A correction's request is its answers, the screening it
+    /// corrects and its reason: the id sent with any of them changed, or a screening's id sent as a correction's (or the
+    /// reverse), is reused too (the API's Idempotency-Key on corrections, QA158).
     /// </summary>
-    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor, ScreeningRequest request)
+    private static RecordingResult Resubmitted(RecordedSubmission recorded, Actor actor, ScreeningRequest request, Correction? correction)
     {
-        var status = !recorded.HoldsTheSameAnswersAs(request.ToContractJson()) ? RecordingStatus.SubmissionReused
+        var status = !recorded.HoldsTheSameAnswersAs(request.ToContractJson()) || !recorded.IsTheSameCorrectionAs(correction?.Corrects, correction?.TrimmedReason)
+            ? RecordingStatus.SubmissionReused
             : recorded.RecordedBy(actor.UserId) ? RecordingStatus.AlreadyRecorded
             : RecordingStatus.SubmittedByAnother;
         return new(status, null, NoErrors) { Submission = recorded };

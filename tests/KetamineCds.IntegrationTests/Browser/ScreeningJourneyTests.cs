@@ -233,6 +233,38 @@ public sealed class ScreeningJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// QA157 F6: an age typed with a Chinese input method ("３０", full-width digits; here "３０．０", QA158) reached the server
+    /// as typed and was "not a valid value", and the pregnancy question, asked at ages 12 to 55, stayed hidden. Typed key by
+    /// key into the field, it is sent as typed, read as 30 by the server and the browser alike: the question is asked, and
+    /// its yes blocks.
+    /// </summary>
+    [Fact]
+    public async Task Form_AgeTypedInFullWidthDigits_IsSentAsTyped_AsksThePregnancyQuestion_AndIsReadAsThatAge()
+    {
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await page.GetByLabel("Patient reference (MRN)").FillAsync("MRN-FULL-WIDTH-AGE");
+        await page.GetByLabel("Sex at birth").SelectOptionAsync("female");
+        await page.GetByLabel("Age in years").ClickAsync();
+        await page.Keyboard.TypeAsync("３０．０");
+
+        Assert.True(await page.Locator("#pregnant-yes").IsVisibleAsync());
+        await page.Locator("#pregnant-yes").CheckAsync();
+        await AnswerTheOtherRequiredQuestionsAsync(page);
+        await browser.ScreenshotAsync(page, "form-age-full-width-digits");
+        var post = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync(),
+            r => r.Method == "POST" && r.Url.Contains("/Screenings/New", StringComparison.Ordinal));
+        await BrowserFixture.ArrivedAtAsync(page, new System.Text.RegularExpressions.Regex("/Screenings/[0-9a-f-]{36}$"));
+
+        var sent = post.PostData!.Split('&').Select(p => p.Split('=')).Single(p => p[0] == "Input.AgeYears")[1];
+        Assert.Equal("３０．０", Uri.UnescapeDataString(sent.Replace('+', ' ')));
+        Assert.Contains("Not eligible now", await page.Locator(".verdict h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("REP-001", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A new screening of a female patient aged 30, pregnant recorded yes.</summary>
     private static async Task StartWithAPregnancyAt30Async(IPage page, string patientReference)
     {

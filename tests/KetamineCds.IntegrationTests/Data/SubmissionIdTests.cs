@@ -46,6 +46,15 @@ public abstract class SubmissionIdTests
             () => store.Log.RecordCorrectionAsync(original.Id, "Age was mistyped", Submit("MRN-S2", submissionId)));
 
         Assert.Equal(correction.Id, again.Recorded!.ScreeningId);
+        // What it corrects and why come in the same query, so that the API's Idempotency-Key on a correction tells a repeat
+        // from the key sent to another screening's corrections or with another reason (QA158).
+        Assert.Equal(original.Id, again.Recorded.Corrects);
+        Assert.Equal("Age was mistyped", again.Recorded.CorrectionReason);
+        Assert.True(again.Recorded.IsTheSameCorrectionAs(original.Id, "Age was mistyped"));
+        Assert.False(again.Recorded.IsTheSameCorrectionAs(original.Id, "Age was typed wrong"));
+        Assert.False(again.Recorded.IsTheSameCorrectionAs(Guid.NewGuid(), "Age was mistyped"));
+        Assert.False(again.Recorded.IsTheSameCorrectionAs(null, null));
+        Assert.Equal(again.Recorded, await store.Log.FindSubmissionAsync(submissionId));
         Assert.Equal(2, await store.ScalarAsOwnerAsync("SELECT count(*) FROM \"DecisionLogEntries\""));
     }
 

@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Api;
 
-/// <summary>POST /api/v1/screenings with an Idempotency-Key (QA11 F6): a repeat answers as the first did and records nothing.</summary>
+/// <summary>
+/// POST /api/v1/screenings and its corrections with an Idempotency-Key (QA11 F6, QA158): a repeat answers as the first
+/// did and records nothing.
+/// </summary>
 public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
 {
     private readonly KetamineCdsFactory _factory;
@@ -158,6 +161,169 @@ public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain(theirs.ToString(), text, StringComparison.OrdinalIgnoreCase);
         Assert.Null(response.Headers.Location);
         Assert.Equal(0, await ScreeningsOfAsync(patient));
+    }
+
+    /// <summary>POSTs a correction of <paramref name="screening"/> (age 46, the reason given) with the key, if any.</summary>
+    private static async Task<HttpResponseMessage> CorrectAsync(HttpClient client, string screening, string patient, string? key, string reason = "Age was mistyped.", int age = 46)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/screenings/{screening}/corrections")
+        {
+            Content = JsonContent.Create(SampleRequests.Trd(patient).With("ageYears", age).With("correctionReason", reason)),
+        };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Records a screening of <paramref name="patient"/> (no key) and returns its id.</summary>
+    private static async Task<string> RecordedScreeningAsync(HttpClient client, string patient)
+    {
+        using var first = await PostAsync(client, patient, null);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var location = first.Headers.Location!.OriginalString;
+        return location[(location.LastIndexOf('/') + 1)..];
+    }
+
+    [Fact]
+    public async Task Correct_SameKeySentAgain_Answers201WithTheSameCorrectionAndRecordsOnce()
+    {
+        // QA158: a correction retried after a timeout was refused "already corrected" by itself (or, had it reached the
+        // log first, recorded twice): the integrator could not tell that the first had been recorded.
+        const string patient = "MRN-IDEM-CORRECT-TWICE";
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var screening = await RecordedScreeningAsync(client, patient);
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await CorrectAsync(client, screening, patient, key);
+        using var again = await CorrectAsync(client, screening, patient, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(2, await ScreeningsOfAsync(patient)); // the screening and one correction
+    }
+
+    [Fact]
+    public async Task Correct_SameKeySentFourTimesAtOnce_RecordsOnceAndEveryAnswerNamesIt()
+    {
+        const string patient = "MRN-IDEM-CORRECT-AT-ONCE";
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var screening = await RecordedScreeningAsync(client, patient);
+        var key = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CorrectAsync(client, screening, patient, key)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(2, await ScreeningsOfAsync(patient));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("reason")]
+    [InlineData("answers")]
+    [InlineData("screening")]
+    [InlineData("route")]
+    public async Task Correct_SameKeyWithAnotherRequest_Answers422AndRecordsNothing(string changed)
+    {
+        // The same key with another body (the answers or the reason), to another screening's corrections, or a screening's
+        // key sent to a correction: another request, never answered with the first one's result (QA157 F8).
+        var patient = "MRN-IDEM-CORRECT-REUSED-" + changed.ToUpperInvariant();
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var screening = await RecordedScreeningAsync(client, patient);
+        var key = Guid.NewGuid().ToString();
+        string recorded;
+        if (changed == "route")
+        {
+            using var plain = await PostAsync(client, patient, key);
+            recorded = plain.Headers.Location!.OriginalString;
+        }
+        else
+        {
+            using var first = await CorrectAsync(client, screening, patient, key);
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            recorded = first.Headers.Location!.OriginalString;
+        }
+
+        var before = await ScreeningsOfAsync(patient);
+        using var reused = changed switch
+        {
+            "reason" => await CorrectAsync(client, screening, patient, key, reason: "The age was typed wrong."),
+            "answers" => await CorrectAsync(client, screening, patient, key, age: 47),
+            "screening" => await CorrectAsync(client, await RecordedScreeningAsync(client, patient), patient, key),
+            _ => await CorrectAsync(client, screening, patient, key),
+        };
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Null(reused.Headers.Location);
+        var text = await reused.Content.ReadAsStringAsync();
+        Assert.Contains(key, text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(recorded[(recorded.LastIndexOf('/') + 1)..], text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before + (changed == "screening" ? 1 : 0), await ScreeningsOfAsync(patient));
+    }
+
+    [Fact]
+    public async Task Correct_KeyAnotherUserRecorded_Answers409AndShowsNothingOfTheirs()
+    {
+        const string patient = "MRN-IDEM-CORRECT-THEIRS";
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var screening = await RecordedScreeningAsync(client, patient);
+        var key = Guid.NewGuid();
+        var log = _factory.Services.GetRequiredService<IDecisionLog>();
+        var request = ScreeningJsonReader.ReadStored(SampleRequests.Trd(patient).With("ageYears", 46).ToJsonString());
+        var history = request.ToHistory();
+        var theirs = await log.RecordCorrectionAsync(Guid.Parse(screening), "Age was mistyped.", new ScreeningSubmission(
+            history, request.ToContractJson(), ScreeningEngine.Evaluate(history, RuleSetCatalog.Current), new Actor("another-user", "colleague@clinic.example", "Psychiatrist"), "corr-other")
+        { SubmissionId = key });
+
+        using var response = await CorrectAsync(client, screening, patient, key.ToString());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("used by another user", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Id.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(2, await ScreeningsOfAsync(patient)); // the screening and their correction
+    }
+
+    [Theory]
+    [InlineData("abc", "The Idempotency-Key header must be one UUID")]
+    [InlineData("00000000-0000-0000-0000-000000000000", "The Idempotency-Key header must be one UUID")]
+    public async Task Correct_KeyNotAUuid_Answers400UnderTheHeadersNameAndRecordsNothing(string key, string message)
+    {
+        var patient = "MRN-IDEM-CORRECT-BAD-" + key.Length;
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var screening = await RecordedScreeningAsync(client, patient);
+
+        using var response = await CorrectAsync(client, screening, patient, key);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith(message, body.RootElement.GetProperty("errors").GetProperty("Idempotency-Key")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await ScreeningsOfAsync(patient));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/screenings")]
+    [InlineData("/api/v1/screenings/{id}/corrections")]
+    public async Task OpenApi_BothRecordingRoutes_DescribeTheIdempotencyKeyAndTheir409And422(string path)
+    {
+        using var http = _factory.CreateClient();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        var post = document["paths"]![path]!["post"]!;
+
+        var header = Assert.Single(post["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key")!;
+        Assert.Equal("header", (string?)header["in"]);
+        Assert.Contains("answers 422", (string?)header["description"], StringComparison.Ordinal);
+        Assert.NotNull(post["responses"]!["409"]);
+        Assert.NotNull(post["responses"]!["422"]);
     }
 
     private async Task<int> ScreeningsOfAsync(string patient)

@@ -158,6 +158,79 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.StartsWith($"Unknown filter '{name}'", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/Audit/Access?user=someone@clinic.example", "user", "view-access-log", "Unknown filter 'user'; this page's filters are from, to, who, kind, subject.")]
+    [InlineData("/Audit/Access?who=&verdict=foo&before=5", "verdict", "view-access-log", "Unknown filter 'verdict'; this page's filters are from, to, who, kind, subject.")]
+    [InlineData("/Audit/Impact?run=true&rulesSet=1.1.0", "rulesSet", "impact-analysis", "Unknown filter 'rulesSet'; this page's filters are from, to, baseline, version.")]
+    [InlineData("/Audit/Impact?from=2026-01-01&verdict=foo", "verdict", "impact-analysis", "Unknown filter 'verdict'; this page's filters are from, to, baseline, version.")]
+    public async Task AccessLogAndImpact_UnknownQueryName_IsNamedInANotice_AndNothingIsListedOrAnalysed(string path, string name, string kind, string message)
+    {
+        // As the decision log's list (QA158 F11): an unknown name was ignored, and the whole access log listed, or the
+        // analysis run against the current rule set, as if filtered.
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind);
+
+        Assert.Contains("<div class=\"error-summary\" role=\"alert\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>{message}</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"#filter-{name}-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("would change verdict", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("examined against", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit/Access?user=x", "view-access-log", "未知的筛选条件“user”；本页可用的筛选条件为：from, to, who, kind, subject。")]
+    [InlineData("/Audit/Impact?run=true&rulesSet=1.1.0", "impact-analysis", "未知的筛选条件“rulesSet”；本页可用的筛选条件为：from, to, baseline, version。")]
+    public async Task AccessLogAndImpact_UnknownQueryNameInChinese_IsNamedInChinese(string path, string kind, string message)
+    {
+        var html = await RefusedPageAsync(path, kind, "zh-CN");
+
+        Assert.Contains(message, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessLogPageCsv_UnknownFilter_Is400NamingIt_AndExportsNothing()
+    {
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), "/Audit/Access?handler=Csv&user=x", "user");
+
+        Assert.StartsWith("Unknown filter 'user'", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit/Access?who=filter.who%40clinic.example&kind=view-access-log&subject=decision-log", "view-access-log")]
+    [InlineData("/Audit/Impact?run=true&baseline=1.0.0&version=1.1.0", "impact-analysis")]
+    public async Task AccessLogAndImpact_EveryNameTheirOwnFormAndLinksSend_IsRead(string path, string kind)
+    {
+        // The refusal of unknown names must not refuse the page's own: every field of its filter form (the hidden run
+        // included), every link of the page back to itself (paging, newest, export), and the binder's Filter.* spelling.
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var page = path[..path.IndexOf('?', StringComparison.Ordinal)];
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(path));
+        var form = System.Text.RegularExpressions.Regex.Match(html, "<form method=\"get\" class=\"audit-filter\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<(?:input|select)\\b[^>]*\\bname=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(fields);
+        var urls = new List<string> { page + "?" + string.Join("&", fields.Select(f => f + "=" + (f == "run" ? "true" : ""))) };
+        urls.AddRange(System.Text.RegularExpressions.Regex.Matches(html, $"href=\"({System.Text.RegularExpressions.Regex.Escape(page)}\\?[^\"]*)\"").Select(m => m.Groups[1].Value));
+        if (page == "/Audit/Access")
+        {
+            // The "Older access events" link's cursor and the binder's prefixed spelling of the filter.
+            urls.Add(page + "?before=5&who=filter.who%40clinic.example");
+            urls.Add(page + "?Filter.Who=filter.who%40clinic.example&filter.kind=view-access-log");
+        }
+
+        foreach (var url in urls)
+        {
+            var before = await app.CountAccessEventsAsync(url.Contains("handler=Csv", StringComparison.Ordinal) ? "export" : kind);
+            using var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, url + " answered " + response.StatusCode);
+            Assert.Equal(before + 1, await app.CountAccessEventsAsync(url.Contains("handler=Csv", StringComparison.Ordinal) ? "export" : kind));
+        }
+    }
+
     [Fact]
     public async Task AuditSearch_ControlCharactersInAFilter_AreLoggedEscapedAndTheAccessCsvKeepsOneLineAnEvent()
     {

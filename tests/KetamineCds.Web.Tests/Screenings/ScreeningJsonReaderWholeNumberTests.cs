@@ -10,6 +10,8 @@ namespace KetamineCds.Web.Tests.Screenings;
 /// QA158 F10: a whole number too large for the app (<c>"ageYears": 99999999999999999999999</c>) is a whole number out of
 /// the field's range, and told so at its field, in the API's JSON and in the form alike; never "must be a whole number" or
 /// "not a valid value". Every whole-number field with a range (age, trials, prognosis weeks, pressures, PHQ-9 ...).
+/// QA158: a whole number written with a zero fraction (45.0) is that number in both, and one that is not whole (45.5) is
+/// "must be a whole number" in both; QA157 F6: the form reads full-width digits (４５) as the digits they are.
 /// </summary>
 public sealed class ScreeningJsonReaderWholeNumberTests
 {
@@ -69,9 +71,9 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     public void Form_AWholeNumberTooLargeForTheApp_GetsTheRangeMessage(string name, string number)
     {
         var field = Fields.All.Single(f => f.Name == name);
-        if (number.Contains('e', StringComparison.Ordinal) || number.Contains('.', StringComparison.Ordinal))
+        if (number.Contains('e', StringComparison.Ordinal))
         {
-            // The form reads digits only (below); an exponent or a point is not a whole number it reads.
+            // The form reads digits with a decimal point only (below); an exponent is not a number it reads.
             return;
         }
 
@@ -82,16 +84,83 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     }
 
     [Theory]
-    [InlineData("45.0")]
+    [InlineData("45.0", "45.0")]
+    [InlineData("45.", "45.")]
+    [InlineData(" 45.00 ", " 45.00 ")]
+    [InlineData("４５", "45")] // QA157 F6: typed with a Chinese input method
+    [InlineData("４５．０", "45.0")]
+    [InlineData("４５\u3000", "45")]
+    public void Form_AWholeNumberWrittenWithAZeroFraction_OrInFullWidthDigits_IsReadAsTheApiReadsIt(string typed, string asJson)
+    {
+        // QA158: the API read 45.0 as 45 and the form refused it as "not a valid value"; they agree now.
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (request, unreadable) = ReadForm(field, typed);
+        var api = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + asJson.Trim().TrimEnd('.') + "}"));
+
+        Assert.Empty(unreadable);
+        Assert.Equal(45, request[field]);
+        Assert.Equal(api.Request[field], request[field]);
+    }
+
+    [Theory]
+    [InlineData("45.5", "45.5")]
+    [InlineData("-0.5", "-0.5")]
+    [InlineData("４５．５", "45.5")]
+    [InlineData("0.000000000000000000000000000001", "1e-400")] // a decimal reads it as 0: never silently 0
+    public void Form_ANumberThatIsNotWhole_GetsTheApisFieldMessage(string typed, string asJson)
+    {
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (request, unreadable) = ReadForm(field, typed);
+        var api = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + asJson + "}"));
+
+        Assert.Equal("Age in years must be a whole number.", Assert.Single(unreadable["ageYears"]));
+        Assert.Equal(Assert.Single(api.Errors["ageYears"]), Assert.Single(unreadable["ageYears"]));
+        Assert.Null(request[field]);
+    }
+
+    [Theory]
     [InlineData("4.5e1")]
     [InlineData("forty")]
-    public void Form_AWholeNumberWithAPointOrAnExponent_IsNotReadAsBefore(string typed)
+    [InlineData("四十五")]
+    public void Form_AWholeNumberWithAnExponentOrInWords_IsNotReadAsBefore(string typed)
     {
         var field = Fields.All.Single(f => f.Name == "ageYears");
 
         var (_, unreadable) = ReadForm(field, typed);
 
         Assert.Equal($"\"{typed}\" is not a valid value for {KetamineCds.Web.Localization.ClinicalText.Shared.FieldLabel(field)}.", Assert.Single(unreadable["ageYears"]));
+    }
+
+    [Theory]
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "８４", 84)]
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "５６．５", 56.5)]
+    public void Form_ANumberInFullWidthDigits_IsReadAsThatNumber(string name, string typed, double expected)
+    {
+        var field = Fields.All.Single(f => f.Name == name);
+
+        var (request, unreadable) = ReadForm(field, typed);
+
+        Assert.Empty(unreadable);
+        Assert.Equal((decimal)expected, request[field]);
+    }
+
+    [Fact]
+    public void Form_AFullWidthCommaInANumber_GetsTheCommaMessage_NamingWhatWasTyped()
+    {
+        var field = Fields.All.Single(f => f.Name == "ageYears");
+
+        var (_, unreadable) = ReadForm(field, "４，５");
+
+        Assert.StartsWith("\"４，５\" is not read for Age in years: a comma is never read in a number.", Assert.Single(unreadable["ageYears"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAsciiDigits_ChangesOnlyTheFullWidthDigitsPointCommaSignsAndSpace()
+    {
+        Assert.Equal("-12.5,+3 ", ScreeningFormReader.WithAsciiDigits("－１２．５，＋３\u3000"));
+        Assert.Equal("四十五 ａｂｃ ①", ScreeningFormReader.WithAsciiDigits("四十五 ａｂｃ ①"));
     }
 
     private static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable) ReadForm(FieldDefinition field, string typed) =>

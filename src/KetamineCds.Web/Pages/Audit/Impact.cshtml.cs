@@ -32,6 +32,9 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
     /// <summary>The matrix's order of verdicts, from open to not indicated.</summary>
     public static readonly string[] VerdictOrder = [.. Enum.GetValues<KetamineCds.Domain.Screening.Verdict>().Select(v => KetamineCds.Domain.Screening.WireNames.Of(v))];
 
+    /// <summary>The analysis's query names, as its form sends them (with <c>run</c>) and the unknown-filter message lists them.</summary>
+    public static readonly IReadOnlyList<string> FilterNames = ["from", "to", "baseline", "version"];
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -69,9 +72,13 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
     public async Task OnGetAsync()
     {
+        // A query name the page does not read (?rulesSet=1.1.0) is refused by name, run or not, as the decision log's page
+        // refuses it (QA158 F11): ignored, the analysis ran against the current rule set and the whole log.
+        var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, unknown);
         if (!Run)
         {
-            foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query))
+            foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query).Concat(unknown))
             {
                 FilterErrors[name] = messages;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -82,6 +89,11 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
         var period = new DatePeriodInput { From = From, To = To };
         FilterErrors = period.ValidatePeriod(Request.Query);
+        foreach (var (name, messages) in unknown)
+        {
+            FilterErrors[name] = messages;
+        }
+
         foreach (var (name, version) in new[] { ("version", Version), ("baseline", Baseline) })
         {
             // An unknown version would otherwise be analysed as the current set, or compared against the logged verdicts.

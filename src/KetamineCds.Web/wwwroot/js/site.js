@@ -26,12 +26,21 @@
     return "";
   }
 
+  // A whole number as the server reads the form's (ScreeningFormReader): full-width digits, point and sign as ASCII
+  // (QA157 F6: "４５" typed with a Chinese input method), and a zero fraction (45.0, QA158); null for anything else.
+  function wholeNumber(text) {
+    var ascii = text.replace(/[\uFF10-\uFF19\uFF0B\uFF0E]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+    }).replace(/\u3000/g, " ").trim();
+    var m = ascii.match(/^\+?(\d+)(\.0*)?$/);
+    return m ? parseInt(m[1], 10) : null;
+  }
+
   function holds(form, part) {
     var range = part.match(/^([^:=!]+):(\d+)-(\d+)$/);
     if (range) {
-      var text = currentValue(form, range[1]).trim();
-      if (text === "" || !/^\d+$/.test(text)) { return false; }
-      var n = parseInt(text, 10);
+      var n = wholeNumber(currentValue(form, range[1]));
+      if (n === null) { return false; }
       return n >= parseInt(range[2], 10) && n <= parseInt(range[3], 10);
     }
     var not = part.indexOf("!=");

@@ -47,6 +47,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Screenings.Item.Correctio
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -69,6 +70,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Screenings.Item.Correctio
                 { "409", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::KetamineCds.ApiClient.Tests.Generated.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
