@@ -260,11 +260,37 @@ public static class RuleSetCatalog
                 "Esketamine carries a boxed warning on abuse and misuse, and the pain consensus advises against serial ketamine infusions during active substance abuse. The evidence is not uniform: the IV ketamine trial in depression with alcohol use disorder excluded other recent substance use disorders but enrolled patients with alcohol use disorder (whether the pivotal esketamine trials excluded active use is not yet confirmed: see To verify on the Rules page). The candidate rule set marks this as hold-or-defer; the safer reading, which this app takes for every defer state, blocks every pathway now until the disorder is treated."),
         ]);
 
+    /// <summary>
+    /// Version 1.12.0 (QA157 F5; docs/clinical-review.md, section 20): rule texts that used "shown" or "show" for what the
+    /// history records, which a clinician can read as "not displayed". TRD-002's summary says the history does not record
+    /// failed trials of at least two different mechanisms; SUI-001's summary says an answer that could still "establish"
+    /// the indication, and its condition and detail say suicidality "recorded as none" where they said "no suicidality
+    /// recorded" (a blank, by the app's own words; SUI-008 was corrected so in 1.9.0); EU-005's detail says the screening
+    /// "records" no severity. Only those words change: every condition, kind, severity, citation and the rest of each text
+    /// is 1.11.0's, each rule being declared as 1.11.0's reworded (<see cref="Rule.Reworded"/>).
+    /// </summary>
+    public static RuleSet V1_12_0 { get; } = V1_11_0.Next(
+        "1.12.0",
+        replace:
+        [
+            V1_11_0["TRD-002"].Reworded(summary:
+                "The history does not record failed trials of at least two different mechanisms (the source document's stricter TRD reading)."),
+            V1_11_0["SUI-001"].Reworded(
+                summary:
+                "Major depression with acute suicidal ideation or recent suicidal behaviour (or an answer that could still establish them is not recorded): the esketamine pathway for this indication applies or cannot yet be ruled out.",
+                conditionText:
+                "Major depressive disorder in a current depressive episode with active suicidal ideation (with or without a plan), a suicide attempt in the last 3 months, or, with any suicidality recorded, preparatory acts or an aborted or interrupted attempt in the last 3 months; or, so that the pathway cannot yet be ruled out (REC-002), passive ideation with that last answer not recorded, or suicidality recorded as none while PHQ-9 item 9 is 1 or more and no suicide-risk assessment since is recorded.",
+                detail:
+                "The two labels word this indication differently. The US label approves intranasal esketamine, together with an oral antidepressant, for depressive symptoms in adults with major depression and acute suicidal ideation or behaviour. The EU Summary of Product Characteristics gives it, together with oral antidepressant therapy, as acute short-term treatment of a moderate to severe depressive episode that is a psychiatric emergency (EU-004). Its value here is speed: it can reduce depressive symptoms within hours, while standard antidepressants take weeks. Suicidal behaviour is C-SSRS item 6, counted within the last 3 months; this app counts an attempt, an aborted or interrupted attempt, or preparatory acts, as the form asks. Passive ideation with such behaviour recorded as absent does not open this pathway; with it not recorded, the pathway stays incomplete (REC-002) until it is. In the same way, suicidality recorded as none beside a positive PHQ-9 item 9 does not rule the pathway out until a suicide-risk assessment since is recorded (SUI-008)."),
+            V1_11_0["EU-005"].Reworded(detail:
+                "The EU Summary of Product Characteristics gives esketamine for TRD in the current moderate to severe depressive episode. A PHQ-9 total below 10 is in the minimal (0-4) or mild (5-9) band; with none recorded, the screening records no severity at all. Whether this episode is moderate to severe is the psychiatrist's judgement."),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_11_0;
+    public static RuleSet Current => V1_12_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0];
 
     private static RuleSet BuildV1_8_0()
     {

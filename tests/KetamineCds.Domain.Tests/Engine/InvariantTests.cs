@@ -446,6 +446,32 @@ public class InvariantTests
         });
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_12_0Against1_11_0_ChangesOnlyTheTextsOfTheThreeRulesItRewords(PatientHistory history)
+    {
+        // Rule set 1.12.0 (QA157 F5; docs/clinical-review.md, section 20) rewords texts that said "shown" for what the
+        // history records: the verdict, every pathway's status and rule ids, and the findings (ids, order, kinds,
+        // severities, citations and inputs) are 1.11.0's; only TRD-002's and SUI-001's summaries and SUI-001's and
+        // EU-005's details differ.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_11_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_12_0);
+        string[] newSummary = ["TRD-002", "SUI-001"];
+        string[] newDetail = ["SUI-001", "EU-005"];
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
+        Assert.All(before.Findings.Zip(after.Findings), pair =>
+        {
+            var (was, now) = pair;
+            Assert.Equal(was with { Summary = now.Summary, Detail = now.Detail, Principles = now.Principles, Sources = now.Sources, Because = now.Because }, now);
+            Assert.Equal(was.Principles, now.Principles);
+            Assert.Equal(was.Sources, now.Sources);
+            Assert.Equal(was.Because, now.Because);
+            Assert.Equal(!newSummary.Contains(now.RuleId), was.Summary == now.Summary);
+            Assert.Equal(!newDetail.Contains(now.RuleId), was.Detail == now.Detail);
+        });
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -30,7 +30,11 @@ public partial class RuleSetIdentityTests
         ["1.9.0"] = "sha256:1a6e157cec51f62401d131d0763986d5e9d93058a5f1311d4fab0c8fe1bcf906",
         ["1.10.0"] = "sha256:0da7310638665224581395ae949240c06aaca37b1fc4f38794cb8ce8ad7f146a",
         ["1.11.0"] = "sha256:563f674e26f6cca6cdcd2f22e9346a2ebdc40e1cf2421678063008afbae14837",
+        ["1.12.0"] = "sha256:da2f65f5dfa9d4009fefaeefde3e948e21f1d19403b10ce69847820b2d217422",
     };
+
+    /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
+    private static readonly string[] RuleTextParts = ["summary", "detail", "condition"];
 
     [GeneratedRegex(@"\Asha256:[0-9a-f]{64}\z")]
     private static partial Regex DigestFormat();
@@ -232,6 +236,9 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_11_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_10_0.Pathways, RuleSetCatalog.V1_11_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_10_0.ConcernsByRule, RuleSetCatalog.V1_11_0.ConcernsByRule);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_12_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_11_0.Pathways, RuleSetCatalog.V1_12_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_11_0.ConcernsByRule, RuleSetCatalog.V1_12_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -371,6 +378,67 @@ public partial class RuleSetIdentityTests
             Assert.Same(change.Before, Assert.IsType<RewordedRule>(change.After).Original);
         });
         Assert.All(RuleSetCatalog.V1_10_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_11_0.Find(r.Id)));
+    }
+
+    /// <summary>
+    /// 1.12.0 (QA157 F5): texts that said "shown" or "show" for what the history records, read as "not displayed", say
+    /// "record" or "establish"; SUI-001's condition and detail say suicidality "recorded as none" where they said "no
+    /// suicidality recorded". Each text changes exactly as listed here (each rule is 1.11.0's rule object reworded, its
+    /// canonical line 1.11.0's but for those texts), nothing is added or removed, and every other rule is 1.11.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_11_0, RuleSetCatalog.V1_12_0);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        var rewording = new Dictionary<string, (string Part, string Was, string Now)[]>(StringComparer.Ordinal)
+        {
+            ["TRD-002"] =
+            [
+                ("summary",
+                 "The source document's stricter TRD reading (failed trials of different mechanisms) is not shown.",
+                 "The history does not record failed trials of at least two different mechanisms (the source document's stricter TRD reading)."),
+            ],
+            ["SUI-001"] =
+            [
+                ("summary", "(or an answer that could still show them is not recorded)", "(or an answer that could still establish them is not recorded)"),
+                ("condition", "or no suicidality recorded while PHQ-9 item 9", "or suicidality recorded as none while PHQ-9 item 9"),
+                ("detail", "In the same way, no suicidality recorded beside", "In the same way, suicidality recorded as none beside"),
+            ],
+            ["EU-005"] = [("detail", "with none recorded, the screening shows no severity at all.", "with none recorded, the screening records no severity at all.")],
+        };
+        Assert.Equal(rewording.Keys.Order(StringComparer.Ordinal), diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed, change =>
+        {
+            var expectedLine = change.Before.CanonicalDefinition();
+            foreach (var part in RuleTextParts)
+            {
+                var expected = Text(change.Before, part);
+                foreach (var (_, was, now) in rewording[change.After.Id].Where(w => w.Part == part))
+                {
+                    Assert.Contains(was, expected, StringComparison.Ordinal);
+                    expected = expected.Replace(was, now, StringComparison.Ordinal);
+                }
+
+                Assert.Equal(expected, Text(change.After, part));
+                expectedLine = expectedLine.Replace(Text(change.Before, part), Text(change.After, part), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(expectedLine, change.After.CanonicalDefinition());
+            Assert.Equal(change.Before.Topic, change.After.Topic);
+            Assert.Equal(change.Before.Concerns, change.After.Concerns);
+            Assert.Same(change.Before, Assert.IsType<RewordedRule>(change.After).Original);
+        });
+        Assert.All(RuleSetCatalog.V1_11_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_12_0.Find(r.Id)));
+
+        static string Text(Rule rule, string part) => part switch
+        {
+            "summary" => rule.Summary,
+            "detail" => rule.Detail,
+            _ => rule.ConditionText,
+        };
     }
 
     [Fact]

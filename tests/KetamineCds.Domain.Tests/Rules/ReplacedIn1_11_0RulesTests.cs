@@ -10,9 +10,10 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// docs/clinical-review.md, section 19), as every release from 1.0.0 to 1.10.0 has them: SUI-003 and AGE-003. Declared once,
 /// each release's class inherits the tests and runs them with its own rule set. CV-003, CV-006, CV-007 and SUB-001, whose
 /// details named docs/rules.md from 1.1.0 on, are tested through <see cref="AssertRuleReplacedIn1_11_0SinceRuleSet1_1_0"/>
-/// in the classes of the releases 1.1.0 to 1.10.0.
+/// in the classes of the releases 1.1.0 to 1.10.0. It derives from <see cref="ReplacedIn1_12_0RulesTests"/>, whose rule these
+/// releases have too.
 /// </summary>
-public abstract class ReplacedIn1_11_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_11_0RulesTests : ReplacedIn1_12_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

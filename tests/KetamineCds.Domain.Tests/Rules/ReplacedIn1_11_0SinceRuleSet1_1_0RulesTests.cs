@@ -5,7 +5,8 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// <summary>
 /// CV-003, CV-006, CV-007 and SUB-001 as 1.9.0 and 1.10.0 have them, before 1.11.0 replaced them (QA137 F5). 1.1.0 to 1.8.0 run the
 /// same test from <see cref="ReplacedIn1_9_0SinceRuleSet1_1_0RulesTests"/>: those releases inherit 1.9.0's replaced rules,
-/// which 1.9.0 and 1.10.0 must not, and a class has one base.
+/// which 1.9.0 and 1.10.0 must not, and a class has one base. SUI-001 and EU-005 as 1.9.0 and 1.10.0 have them, before 1.12.0
+/// reworded them (QA157 F5), are tested here too: this class covers exactly those two releases.
 /// </summary>
 public abstract class ReplacedIn1_11_0SinceRuleSet1_1_0RulesTests : ReplacedIn1_11_0RulesTests
 {
@@ -20,4 +21,12 @@ public abstract class ReplacedIn1_11_0SinceRuleSet1_1_0RulesTests : ReplacedIn1_
     [InlineData("SUB-001")]
     public void Evaluate_RuleThatRuleSet1_11_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
         AssertRuleReplacedIn1_11_0SinceRuleSet1_1_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_11_0Replaced_FiresAndNotAtItsEdge));
+
+    [Theory]
+    [Fires("SUI-001"), Edge("SUI-001")]
+    [Fires("EU-005"), Edge("EU-005")]
+    [InlineData("SUI-001")]
+    [InlineData("EU-005")]
+    public void Evaluate_RuleThatRuleSet1_12_0Reworded_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReplacedIn1_12_0Since1_8_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_12_0Reworded_FiresAndNotAtItsEdge));
 }

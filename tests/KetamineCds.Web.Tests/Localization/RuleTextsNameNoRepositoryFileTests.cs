@@ -1,5 +1,4 @@
 using KetamineCds.Domain.Rules;
-using KetamineCds.Web.Localization;
 using static KetamineCds.Web.Tests.Localization.TranslationResources;
 
 namespace KetamineCds.Web.Tests.Localization;
@@ -14,8 +13,6 @@ public sealed class RuleTextsNameNoRepositoryFileTests
 {
     /// <summary>What names a repository file or folder: a path under docs/ or src/, a Markdown file, an ADR by number.</summary>
     private static readonly string[] RepositoryMarkers = ["docs/", "src/", ".md", "ADR "];
-
-    private static readonly IReadOnlyDictionary<string, Entry> RuleChinese = Read("RuleText.zh-Hans.resx");
 
     [Fact]
     public void CurrentRuleSet_NoEnglishSummaryDetailOrCondition_NamesARepositoryFile() =>
@@ -39,26 +36,7 @@ public sealed class RuleTextsNameNoRepositoryFileTests
 
     /// <summary>"SUI-003 detail: …" for each text of the rule set that names a repository file, in the language asked for.</summary>
     private static string[] Offending(RuleSet ruleSet, bool chinese) =>
-        [.. ruleSet.Rules
-            .SelectMany(rule => new[]
-            {
-                (Where: $"{rule.Id} summary", Text: Shown(rule.Id, RulePart.Summary, rule.Summary, chinese)),
-                (Where: $"{rule.Id} detail", Text: Shown(rule.Id, RulePart.Detail, rule.Detail, chinese)),
-                (Where: $"{rule.Id} condition", Text: Shown(rule.Id, RulePart.Condition, rule.ConditionText, chinese)),
-            })
+        [.. ShownRuleTexts(ruleSet, chinese)
             .Where(t => RepositoryMarkers.Any(m => t.Text.Contains(m, StringComparison.Ordinal)))
             .Select(t => $"{t.Where}: {t.Text}")];
-
-    /// <summary>The text as the app shows it: the English, or its Chinese translation (which must exist: TranslationCompletenessTests).</summary>
-    private static string Shown(string ruleId, RulePart part, string english, bool chinese)
-    {
-        if (!chinese)
-        {
-            return english;
-        }
-
-        var key = ClinicalText.RuleKey(ruleId, part, english);
-        Assert.True(RuleChinese.TryGetValue(key, out var entry), $"{key} has no Chinese text");
-        return entry.Value;
-    }
 }

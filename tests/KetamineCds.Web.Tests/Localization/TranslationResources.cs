@@ -60,6 +60,31 @@ public static class TranslationResources
             }))
             .DistinctBy(t => t.Item1, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The summary, detail and condition of every rule of one rule set as the app shows them, in English or in the Chinese
+    /// of <c>RuleText.zh-Hans.resx</c> (which must exist: TranslationCompletenessTests), each with where it is ("TRD-002 summary").
+    /// </summary>
+    public static IEnumerable<(string Where, string Text)> ShownRuleTexts(RuleSet ruleSet, bool chinese)
+    {
+        var translations = chinese ? Read("RuleText.zh-Hans.resx") : null;
+        foreach (var rule in ruleSet.Rules)
+        {
+            foreach (var (part, english) in new[] { (RulePart.Summary, rule.Summary), (RulePart.Detail, rule.Detail), (RulePart.Condition, rule.ConditionText) })
+            {
+                var where = $"{rule.Id} {part.ToString().ToLowerInvariant()}";
+                if (translations is null)
+                {
+                    yield return (where, english);
+                    continue;
+                }
+
+                var key = ClinicalText.RuleKey(rule.Id, part, english);
+                Assert.True(translations.TryGetValue(key, out var entry), $"{key} has no Chinese text");
+                yield return (where, entry.Value);
+            }
+        }
+    }
+
     /// <summary>Every principle's statement, section and caveat.</summary>
     public static IEnumerable<(string Key, string English)> PrincipleTexts()
     {
