@@ -33,8 +33,6 @@ public sealed class HookAnswerReplayTests
         using var factory = new KetamineCdsFactory();
         var answer = await AnswerWithAneurysmAsync(factory);
         Assert.Equal("VAS-001", Assert.Single(answer.Contraindications).RuleId);
-        Assert.NotNull(answer.InputsJson);
-        Assert.Contains("failedAdequateTrials", answer.Placeholders);
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var page = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{answer.Id}"));
@@ -47,6 +45,7 @@ public sealed class HookAnswerReplayTests
         Assert.Contains($"href=\"/Audit/Replay/{answer.Id}\"", page, StringComparison.Ordinal);
         Assert.Contains("Inputs the rules evaluated", page, StringComparison.Ordinal);
         Assert.Contains("id=\"hook-answer-placeholders\"", page, StringComparison.Ordinal);
+        Assert.Contains("<code>failedAdequateTrials</code>", page.Split("id=\"hook-answer-placeholders\"")[1].Split("</ul>")[0], StringComparison.Ordinal);
         Assert.Contains("\"aneurysmalVascularDisease\": true", page, StringComparison.Ordinal);
         Assert.Contains("\"failedAdequateTrials\": null", page, StringComparison.Ordinal);
         Assert.DoesNotContain("nothing can be replayed", page, StringComparison.Ordinal);
