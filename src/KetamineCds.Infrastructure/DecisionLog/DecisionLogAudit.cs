@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
@@ -251,6 +252,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             var contraindications = payload.RootElement.TryGetProperty("contraindications", out var found) && found.ValueKind == JsonValueKind.Array
                 ? found.Deserialize<List<HookAnswerContraindication>>(ContractJson.Options) ?? []
                 : [];
+            // Only in entries logged since they were kept (QA158 F2).
+            var inputs = payload.RootElement.TryGetProperty("inputs", out var evaluated) && evaluated.ValueKind == JsonValueKind.Object ? evaluated.GetRawText() : null;
+            var placeholders = payload.RootElement.TryGetProperty("placeholders", out var standIns) && standIns.ValueKind == JsonValueKind.Array
+                ? standIns.Deserialize<List<string>>(ContractJson.Options) ?? []
+                : [];
             return new LoggedHookAnswerEntry(
                 entry.Id,
                 entry.Sequence,
@@ -265,6 +271,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
                 Contraindications = contraindications,
                 RuleSetVersion = entry.RuleSetVersion,
                 Overall = entry.Overall ?? "",
+                InputsJson = inputs,
+                Placeholders = placeholders,
             };
         }
         catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
@@ -278,7 +286,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         var entry = await FindEntryAsync(screeningId, DecisionLogEntryTypes.Screening, cancellationToken);
         if (entry is null)
         {
-            return null;
+            return await FindEntryAsync(screeningId, DecisionLogEntryTypes.HookAnswer, cancellationToken) is { } answer ? ReplayHookAnswer(answer) : null;
         }
 
         try
@@ -321,6 +329,63 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         };
     }
 
+    /// <summary>
+    /// Replays a CDS Hooks answer that ran no screening (QA158 F2): under the rule set it recorded, the contraindication
+    /// rules that read none of its placeholder fields are evaluated again on its stored inputs
+    /// (<see cref="ScreeningEngine.ContraindicationsDespite"/>, as the answer did), and the contraindications found (each
+    /// rule and the inputs that made it fire) and the verdict they give are compared with those logged. The missing items
+    /// are not recomputed (they came from the chart's FHIR, the clinician's screening and the validator, not from these
+    /// inputs). An entry that kept no inputs (logged before, or an answer that evaluated no rule) says so, nothing
+    /// recomputed.
+    /// </summary>
+    private static ReplayResult ReplayHookAnswer(DecisionLogEntry entry)
+    {
+        // Throws DecisionLogEntryUnreadableException for an entry changed after it was recorded, as a screening's replay does.
+        var answer = ReadHookAnswer(entry);
+        var recorded = new RuleSetIdentity(entry.RuleSetVersion ?? "", entry.RuleSetDigest ?? "");
+        var ruleSet = RuleSetCatalog.Find(recorded.Version);
+        var logged = HookAnswerOutcome(entry.Overall ?? "", JsonSerializer.Serialize(answer.Contraindications, ContractJson.Options));
+        var result = new ReplayResult(entry.Id, recorded, ruleSet is not null, false, false, logged, null, null)
+        {
+            EntryType = DecisionLogEntryTypes.HookAnswer,
+            InputsKept = answer.InputsJson is not null,
+            InputJson = answer.InputsJson ?? "",
+            ReplayedInputJson = answer.InputsJson ?? "",
+        };
+        if (answer.InputsJson is null || ruleSet is null)
+        {
+            return result;
+        }
+
+        HookAnswerInputs inputs;
+        try
+        {
+            inputs = HookAnswerInputs.Read(answer.InputsJson, answer.Placeholders);
+        }
+        catch (Exception ex) when (EfDecisionLog.IsUnreadable(ex))
+        {
+            throw new DecisionLogEntryUnreadableException(entry.Id, entry.Sequence, ex);
+        }
+
+        var found = ScreeningEngine.ContraindicationsDespite(inputs.History, inputs.Placeholders, ruleSet);
+        var overall = WireNames.Of(HookAnswerSubmission.OverallOf(found));
+        var replayed = HookAnswerOutcome(overall, JsonSerializer.Serialize(found.Select(f => new HookAnswerContraindication(f.RuleId, f.Because)), ContractJson.Options));
+        var digestMatches = string.Equals(ruleSet.Digest, recorded.Digest, StringComparison.Ordinal);
+        var matches = string.Equals(logged, replayed, StringComparison.Ordinal);
+        return result with
+        {
+            DigestMatches = digestMatches,
+            Reproduced = digestMatches && matches,
+            AssessmentMatches = matches,
+            ReplayedAssessmentJson = replayed,
+            ReplayedOverall = overall,
+        };
+    }
+
+    /// <summary>What a hook answer's replay compares, logged or recomputed: <c>{"overall": …, "contraindications": [{"ruleId", "because"}, …]}</c>.</summary>
+    private static string HookAnswerOutcome(string overall, string contraindicationsJson) =>
+        new JsonObject { ["overall"] = overall, ["contraindications"] = JsonNode.Parse(contraindicationsJson) }.ToJsonString(ContractJson.Options);
+
     public async Task<ReplayResult?> ReplayAtSequenceAsync(long sequence, CancellationToken cancellationToken = default)
     {
         Guid id;
@@ -328,7 +393,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
         {
             await using var db = contexts.CreateDbContext();
             var found = await db.DecisionLogEntries.AsNoTracking()
-                .Where(e => e.Sequence == sequence && e.EntryType == DecisionLogEntryTypes.Screening)
+                .Where(e => e.Sequence == sequence && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
                 .Select(e => new { e.Id })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.Json;
@@ -120,7 +122,11 @@ public sealed partial class EfDecisionLog : IDecisionLog
     {
         ArgumentNullException.ThrowIfNull(submission);
         var payload = JsonSerializer.Serialize(
-            new HookAnswerPayload(submission.MissingItems, [.. submission.Contraindications.Select(f => new HookAnswerContraindication(f.RuleId, f.Because))]),
+            new HookAnswerPayload(submission.MissingItems, [.. submission.Contraindications.Select(f => new HookAnswerContraindication(f.RuleId, f.Because))])
+            {
+                Inputs = submission.Inputs?.ToStoredJson(),
+                Placeholders = submission.Inputs?.Placeholders,
+            },
             ContractJson.Options);
         var originJson = submission.Origin.ToJson();
         var entry = await _appender.AppendAsync(
@@ -633,9 +639,19 @@ public sealed partial class EfDecisionLog : IDecisionLog
 
     /// <summary>
     /// What a hook-answer entry stores (and hashes) as its InputJson: the items the EHR's data did not record, and the
-    /// contraindications it recorded all the same (absent from entries written before they were reported).
+    /// contraindications it recorded all the same (absent from entries written before they were reported); then, only when
+    /// rules were evaluated, what they evaluated (<see cref="HookAnswerInputs"/>, QA158 F2): the inputs, null where not
+    /// recorded, and the placeholder fields. Written only when present, so an entry without them is the same JSON as
+    /// before; entries logged before keep theirs as stored.
     /// </summary>
-    private sealed record HookAnswerPayload(IReadOnlyList<string> MissingItems, IReadOnlyList<HookAnswerContraindication> Contraindications);
+    private sealed record HookAnswerPayload(IReadOnlyList<string> MissingItems, IReadOnlyList<HookAnswerContraindication> Contraindications)
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonObject? Inputs { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<string>? Placeholders { get; init; }
+    }
 
     /// <summary>What an override entry stores (and hashes) as its InputJson.</summary>
     private sealed record OverridePayload(OverrideDecision? Decision, OverrideReason? Reason, string Explanation);

@@ -30,5 +30,15 @@ public sealed record HookAnswerSubmission(string PatientReference, IReadOnlyList
     /// is <c>not-eligible-now</c>, as the precedence gives for blocked pathways. Without one, the missing items leave it
     /// <c>incomplete</c>. An auditor filtering the log by verdict finds a blocked patient either way.
     /// </summary>
-    public Verdict Overall => Contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete;
+    public Verdict Overall => OverallOf(Contraindications);
+
+    /// <summary>
+    /// What the rules evaluated to find <see cref="Contraindications"/> (stored and hashed with the entry, so that it can be
+    /// replayed); null when no rule was evaluated (a draft order whose medicine could not be identified).
+    /// </summary>
+    public HookAnswerInputs? Inputs { get; init; }
+
+    /// <summary>The verdict of an answer that found these contraindications (<see cref="Overall"/>; a replay's too).</summary>
+    public static Verdict OverallOf(IReadOnlyCollection<Finding> contraindications) =>
+        contraindications is { Count: > 0 } ? Verdict.NotEligibleNow : Verdict.Incomplete;
 }

@@ -22,6 +22,16 @@ public sealed record LoggedHookAnswerEntry(
     /// <summary>The version of the rule set that found <see cref="Contraindications"/>; null when no rule ran.</summary>
     public string? RuleSetVersion { get; init; }
 
+    /// <summary>
+    /// The inputs the rules evaluated, as stored (contract JSON, <c>null</c> where not recorded and in each of
+    /// <see cref="Placeholders"/>), or null: an entry logged before they were kept (QA158 F2), or an answer that evaluated
+    /// no rule. What the replay reads.
+    /// </summary>
+    public string? InputsJson { get; init; }
+
+    /// <summary>The fields not recorded (or refused) that stood in for "not recorded": no rule that reads one was evaluated.</summary>
+    public IReadOnlyList<string> Placeholders { get; init; } = [];
+
     /// <summary>The overrides an EHR sent back for the answer's cards (CDS Hooks feedback), oldest first.</summary>
     public IReadOnlyList<LoggedOverride> Overrides { get; init; } = [];
 

@@ -2,8 +2,12 @@ using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Infrastructure.DecisionLog;
 
-/// <summary>Whether a logged screening reproduces under the rule set it was decided with.</summary>
-/// <param name="ScreeningId">The logged screening.</param>
+/// <summary>
+/// Whether a logged screening, or a CDS Hooks answer that ran no screening (<see cref="EntryType"/>), reproduces under the
+/// rule set it was decided with. For a hook answer the "assessment" compared is the verdict and the contraindications found
+/// (<c>{"overall", "contraindications"}</c>), and the inputs are the ones stored with it (one copy).
+/// </summary>
+/// <param name="ScreeningId">The logged screening (or hook answer).</param>
 /// <param name="Recorded">The rule set version and digest the log recorded.</param>
 /// <param name="RuleSetFound">The recorded version is still in the catalogue.</param>
 /// <param name="DigestMatches">The catalogue's rule set of that version has the recorded digest.</param>
@@ -34,4 +38,16 @@ public sealed record ReplayResult(
 
     /// <summary>The stored inputs disagree with the inputs replayed: never "reproduced exactly".</summary>
     public bool InputsDisagree => InputsAgree == false;
+
+    /// <summary>The entry's type: <see cref="DecisionLogEntryTypes.Screening"/> or <see cref="DecisionLogEntryTypes.HookAnswer"/>.</summary>
+    public string EntryType { get; init; } = DecisionLogEntryTypes.Screening;
+
+    /// <summary>
+    /// False for a hook answer that kept no inputs (logged before they were kept, QA158 F2, or one that evaluated no rule):
+    /// it cannot be replayed, and nothing was recomputed. Always true for a screening.
+    /// </summary>
+    public bool InputsKept { get; init; } = true;
+
+    /// <summary>What the access log records of the replay (after "api; " for the API's).</summary>
+    public string AccessDetail => !InputsKept ? "inputs not kept" : Reproduced ? "reproduced" : InputsDisagree ? "stored inputs disagree" : "did not reproduce";
 }

@@ -111,7 +111,7 @@ public static class AuditEndpoints
     /// <summary>The replay's sequence is read as text (so that one that is not a number gets a field message), and is an integer from 1.</summary>
     private static Task SequenceIsAPlaceInTheChain(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        operation.Summary = "Replays the screening at a place in the decision log under the rule set it was decided with.";
+        operation.Summary = "Replays the screening (or the CDS Hooks answer that ran no screening) at a place in the decision log under the rule set it was decided with.";
         foreach (var parameter in operation.Parameters ?? [])
         {
             if (parameter.Name == "sequence" && parameter is OpenApiParameter p && p.Schema is OpenApiSchema schema)
@@ -128,8 +128,9 @@ public static class AuditEndpoints
 
     /// <summary>
     /// GET /api/v1/audit/screenings/{sequence}/replay: the Replay page's answer for the screening at that place in the
-    /// chain, recorded in the access log as the page's is (kind replay, the screening's id, "api; " and the outcome).
-    /// 400 for a sequence that is not a whole number from 1, 404 where the entry is not a screening, 409 for an entry
+    /// chain, or the CDS Hooks answer that ran no screening there (QA158 F2: its contraindications, or "inputs-not-kept"),
+    /// recorded in the access log as the page's is (kind replay, the entry's id, "api; " and the outcome).
+    /// 400 for a sequence that is not a whole number from 1, 404 where the entry is neither (an override), 409 for an entry
     /// that cannot be read or a database that refused the request, 503 when the database could not be reached.
     /// </summary>
     private static async Task<IResult> ReplayAsync(HttpContext context, string sequence, IDecisionLogAudit audit, IAccessAudit access, ILoggerFactory loggers)
@@ -158,11 +159,11 @@ public static class AuditEndpoints
                 return Results.Problem(
                     statusCode: StatusCodes.Status404NotFound,
                     title: "No screening at this sequence.",
-                    detail: $"Entry {place} of the decision log does not exist or is not a screening (an override or a CDS Hooks answer ran no rules: it has nothing to replay).");
+                    detail: $"Entry {place} of the decision log does not exist or is not a screening or a CDS Hooks answer (an override ran no rules: it has nothing to replay).");
             }
 
             await access.RecordAsync(context, AccessEventKind.Replay, result.ScreeningId.ToString(),
-                "api; " + (result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce"));
+                "api; " + result.AccessDetail);
             // The entry's own verification beside the replay (QA109 F2): the entry page's check, a few reads.
             var findings = await audit.VerifyEntryAsync(result.ScreeningId, context.RequestAborted);
             return Results.Json(ReplayResponse.From(place, result, findings), ContractJson.Options);

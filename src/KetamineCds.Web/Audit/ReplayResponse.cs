@@ -18,6 +18,12 @@ public enum ReplayOutcome
 
     /// <summary>The recomputed assessment differs from the logged one, or the catalogue's rule set has another digest.</summary>
     DidNotReproduce,
+
+    /// <summary>
+    /// A CDS Hooks answer that kept no inputs (logged before they were kept with each answer, QA158 F2, or one that
+    /// evaluated no rule): it cannot be replayed, and nothing was recomputed.
+    /// </summary>
+    InputsNotKept,
 }
 
 /// <summary>
@@ -31,12 +37,16 @@ public enum ReplayOutcome
 /// something at this entry (its content, its links to the entries next to it, a gap beside it), and those findings in
 /// <c>verificationFindings</c>, as the auditor's entry page shows them. A replay reproduces the decision from the entry
 /// as stored; it does not say that the log's chain verifies there.
+/// A CDS Hooks answer that ran no screening is replayed too (QA158 F2, <c>entryType</c> <c>hook-answer</c>, its id in
+/// <c>screeningId</c>): the contraindication rules it evaluated are evaluated again on the inputs stored with it, and the
+/// "assessment" compared is <c>{"overall", "contraindications"}</c>, each contraindication its rule and the inputs that
+/// made it fire; the missing items are not recomputed. One that kept no inputs answers <c>inputs-not-kept</c>.
 /// </summary>
 public sealed record ReplayResponse(
     long Sequence, Guid ScreeningId, ReplayOutcome Outcome, bool Reproduced, bool AssessmentMatches, bool? InputsAgree,
     IReadOnlyList<string> InputFieldsDisagreeing, ReplayResponse.ReplayRuleSet RuleSet, bool RuleSetFound, bool DigestMatches,
     Verdict? ReplayedOverall, IReadOnlyList<ReplayResponse.ReplayDifference> Differences, long DifferenceCount,
-    bool EntryVerifies, IReadOnlyList<ChainFinding> VerificationFindings)
+    bool EntryVerifies, IReadOnlyList<ChainFinding> VerificationFindings, string EntryType)
 {
     /// <summary>Most differences listed; <see cref="DifferenceCount"/> counts them all.</summary>
     public const int DifferencesListedAtMost = 100;
@@ -45,7 +55,8 @@ public sealed record ReplayResponse(
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(verificationFindings);
-        var outcome = result.InputsDisagree ? ReplayOutcome.InputsDisagree
+        var outcome = !result.InputsKept ? ReplayOutcome.InputsNotKept
+            : result.InputsDisagree ? ReplayOutcome.InputsDisagree
             : !result.RuleSetFound ? ReplayOutcome.RuleSetUnavailable
             : result.Reproduced ? ReplayOutcome.Reproduced
             : ReplayOutcome.DidNotReproduce;
@@ -61,7 +72,7 @@ public sealed record ReplayResponse(
             result.InputsDisagree ? StoredInputs.DisagreeingFields(result.InputJson, result.ReplayedInputJson) : [],
             new ReplayRuleSet(result.Recorded.Version, result.Recorded.Digest), result.RuleSetFound, result.DigestMatches,
             WireNames.TryParse<Verdict>(result.ReplayedOverall, out var overall) ? overall : null, differences, count,
-            verificationFindings.Count == 0, verificationFindings);
+            verificationFindings.Count == 0, verificationFindings, result.EntryType);
     }
 
     /// <summary>The rule set the log recorded for the screening.</summary>

@@ -131,7 +131,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var patientReference = Fit(values[Fields.PatientReference.Name] as string ?? call.PatientReference(caller), 64);
             // A contraindication the chart records blocks a pathway whatever else is missing, or refused: its critical card
             // comes first. The form is then prefilled without the values it would refuse.
-            var contraindications = await RecordedContraindicationsAsync(values, cancellationToken);
+            var (contraindications, evaluated) = await RecordedContraindicationsAsync(values, cancellationToken);
             foreach (var field in needsAttention)
             {
                 values.Remove(field);
@@ -156,6 +156,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 {
                     Contraindications = contraindications,
                     RuleSet = RuleSetCatalog.Current.Identity,
+                    // What those rules read, so that the auditor can replay the answer (QA158 F2).
+                    Inputs = evaluated,
                 },
                 cancellationToken);
             // Overriding any of these cards is proceeding against it: a critical card (or the contradiction's), or the
@@ -674,16 +676,17 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// <summary>
     /// The contraindications the chart records although the screening cannot run yet: each required field it lacks gets a
     /// placeholder, and only the rules that read none of them are evaluated (<see cref="ScreeningEngine.ContraindicationsDespite"/>),
-    /// so a placeholder never decides a finding. None when even that history cannot be read.
+    /// so a placeholder never decides a finding. None, and no inputs, when even that history cannot be read. The inputs are
+    /// the history evaluated and its placeholder fields, which the entry stores so that the answer can be replayed (QA158 F2).
     /// </summary>
-    private async Task<IReadOnlyList<Finding>> RecordedContraindicationsAsync(Dictionary<string, object> values, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Finding> Found, HookAnswerInputs? Inputs)> RecordedContraindicationsAsync(Dictionary<string, object> values, CancellationToken cancellationToken)
     {
         var provisional = new Dictionary<string, object>(values, StringComparer.Ordinal);
         var (required, _) = NotRecorded(values);
         var placeholders = new HashSet<string>(required, StringComparer.Ordinal);
         foreach (var name in required)
         {
-            provisional[name] = Placeholder(Fields.Find(name)!);
+            provisional[name] = HookAnswerInputs.StandIn(Fields.Find(name)!);
         }
 
         // A value the validator refuses (out of range, or one a required answer depends on) is read as not recorded, so
@@ -694,7 +697,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var (request, refused) = await ReadAsync(provisional, cancellationToken);
             if (request is not null)
             {
-                return ScreeningEngine.ContraindicationsDespite(request.ToHistory(), placeholders, RuleSetCatalog.Current);
+                var history = request.ToHistory();
+                // In the catalogue's order, as the contract lists the fields.
+                var standIns = Fields.All.Select(f => f.Name).Where(placeholders.Contains).ToList();
+                return (ScreeningEngine.ContraindicationsDespite(history, placeholders, RuleSetCatalog.Current), new HookAnswerInputs(history, standIns));
             }
 
             foreach (var name in refused)
@@ -709,22 +715,12 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     continue;
                 }
 
-                provisional[name] = Placeholder(field);
+                provisional[name] = HookAnswerInputs.StandIn(field);
             }
         }
 
-        return [];
+        return ([], null);
     }
-
-    /// <summary>A valid value standing in for a field that is not recorded: no rule that reads it is evaluated.</summary>
-    private static object Placeholder(FieldDefinition field) => field.Type switch
-    {
-        FieldType.YesNo => false,
-        FieldType.WholeNumber => (int)(field.Min ?? 0),
-        FieldType.Number => field.Min ?? 0m,
-        FieldType.ChoiceList => new List<string> { field.Choices[0] },
-        _ => field.Choices.Count > 0 ? field.Choices[0] : field.Name,
-    };
 
     /// <summary>
     /// Reads the values as a screening request and validates it. A chart never records the labelling jurisdiction; when a

@@ -1271,16 +1271,124 @@ public abstract class CdsHooksTests
         using var notFound = await auditor.GetAsync($"/Audit/HookAnswer/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
 
-        // Asked to replay it, the auditor is sent to the answer's page, which says why nothing can be replayed; an unknown
-        // id still finds nothing.
+        // Asked to replay it, the auditor sees its replay (QA158 F2; it was a redirect to the answer's page, which said
+        // nothing could be replayed); an unknown id still finds nothing.
         using (var replay = await auditor.GetAsync($"/Audit/Replay/{id}"))
         {
-            Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
-            Assert.Equal($"/Audit/HookAnswer/{id}", replay.Headers.Location!.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         }
 
         using var unknownReplay = await auditor.GetAsync($"/Audit/Replay/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, unknownReplay.StatusCode);
+    }
+
+    [Fact]
+    public async Task Audit_AHookAnswerThatFoundAContraindication_KeepsItsInputsAndReplaysOnThePageAndTheApi_AndTamperingIsFound()
+    {
+        // QA158 F2: the answer's contraindication (VAS-001, the chart's aneurysm) was found by the rules that read none of the
+        // missing items, on the chart's values; those values were not kept, so the answer could not be replayed, though the
+        // product promises that any decision can be.
+        using var app = await CreateAppAsync();
+        var id = await PatientViewAnswerAsync(app, CdsHooksApp.Sample("patient-view-mdd-with-aneurysm"));
+        long sequence;
+        await using (var db = app.Db())
+        {
+            var stored = await db.DecisionLogEntries.SingleAsync(e => e.Id == id);
+            sequence = stored.Sequence;
+            using var payload = JsonDocument.Parse(stored.InputJson);
+            var inputs = payload.RootElement.GetProperty("inputs");
+            Assert.True(inputs.GetProperty("aneurysmalVascularDisease").GetBoolean());
+            // A required answer the chart lacks is stored as not recorded, never as the value that stood in for it.
+            Assert.Equal(JsonValueKind.Null, inputs.GetProperty("failedAdequateTrials").ValueKind);
+            Assert.Contains("failedAdequateTrials", payload.RootElement.GetProperty("placeholders").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal(stored.Hash, KetamineCds.Infrastructure.DecisionLog.ChainHash.Compute(stored));
+        }
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        var page = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}"));
+        Assert.Contains($"href=\"/Audit/Replay/{id}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Inputs the rules evaluated", page, StringComparison.Ordinal);
+        Assert.Contains("\"aneurysmalVascularDisease\": true", page, StringComparison.Ordinal);
+        using (var replay = await auditor.GetAsync($"/Audit/Replay/{id}"))
+        {
+            var html = WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+            Assert.Contains("Reproduced exactly: the contraindications found and the verdict are identical to the logged ones.", html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/Audit/HookAnswer/{id}\"", html, StringComparison.Ordinal);
+        }
+
+        var api = await app.ApiClientAsync("auditor@demo.local");
+        using (var response = await api.GetAsync($"/api/v1/audit/screenings/{sequence}/replay"))
+        {
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("reproduced", body["outcome"]!.GetValue<string>());
+            Assert.Equal("hook-answer", body["entryType"]!.GetValue<string>());
+            Assert.Equal(id, Guid.Parse(body["screeningId"]!.GetValue<string>()));
+            Assert.Equal("not-eligible-now", body["replayedOverall"]!.GetValue<string>());
+            Assert.Equal(RuleSetCatalog.Current.Version, body["ruleSet"]!["version"]!.GetValue<string>());
+        }
+
+        // Someone who can write the database turns the stored aneurysm into a "no": verification names the entry, and the
+        // replay vouches for nothing (409, the entry cannot be read as recorded).
+        const string Tamper = "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", '\"aneurysmalVascularDisease\":true', '\"aneurysmalVascularDisease\":false') WHERE \"EntryType\" = 'hook-answer';";
+        await app.ExecuteAsOwnerAsync("DROP TRIGGER \"DecisionLogEntries_no_update\"; " + Tamper, "ALTER TABLE \"DecisionLogEntries\" DISABLE TRIGGER USER; " + Tamper);
+        await using (var db = app.Db())
+        {
+            Assert.Contains("\"aneurysmalVascularDisease\":false", (await db.DecisionLogEntries.SingleAsync(e => e.Id == id)).InputJson, StringComparison.Ordinal);
+        }
+
+        var verification = await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync();
+        Assert.False(verification.Intact);
+        Assert.Contains(new ChainFinding(ChainFinding.ContentChanged, sequence, id), verification.Findings);
+        using var afterwards = await api.GetAsync($"/api/v1/audit/screenings/{sequence}/replay");
+        Assert.Equal(HttpStatusCode.Conflict, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task Audit_AHookAnswerLoggedBeforeItsInputsWereKept_SaysItCannotBeReplayedOnThePageAndTheApi_Never500()
+    {
+        // QA158 F2: an answer logged before the inputs were kept holds none. Its replay says so plainly (the page 200, the
+        // API 200 with outcome inputs-not-kept), in English and Chinese, and its hash is untouched.
+        using var app = await CreateAppAsync();
+        var logged = await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(
+            new HookAnswerSubmission("MRN-OLD-HOOK", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-old-hook",
+                new HookOrigin(CdsHooksApp.Issuer, "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening-patient-view", [Guid.NewGuid()], "{}"))
+            {
+                RuleSet = RuleSetCatalog.Current.Identity,
+            });
+        await using (var db = app.Db())
+        {
+            // The payload is the JSON it was before the change, byte for byte.
+            Assert.Equal("{\"missingItems\":[\"failedAdequateTrials\"],\"contraindications\":[]}", (await db.DecisionLogEntries.SingleAsync(e => e.Id == logged.Id)).InputJson);
+        }
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        using (var replay = await auditor.GetAsync($"/Audit/Replay/{logged.Id}"))
+        {
+            var html = WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+            Assert.Contains("id=\"replay-inputs-not-kept\"", html, StringComparison.Ordinal);
+            Assert.Contains("This answer cannot be replayed: the inputs its rules evaluated were not kept with it.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Reproduced exactly", html, StringComparison.Ordinal);
+        }
+
+        auditor.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var zh = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Replay/{logged.Id}"));
+        Assert.Contains("此应答无法重放：其规则所评估的输入未随应答保存。", zh, StringComparison.Ordinal);
+        var answerPage = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{logged.Id}"));
+        Assert.Contains("id=\"hook-answer-inputs-not-kept\"", answerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/Audit/Replay/{logged.Id}\"", answerPage, StringComparison.Ordinal);
+
+        var api = await app.ApiClientAsync("auditor@demo.local");
+        using var response = await api.GetAsync($"/api/v1/audit/screenings/{logged.Sequence}/replay");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("inputs-not-kept", body["outcome"]!.GetValue<string>());
+        Assert.Equal("hook-answer", body["entryType"]!.GetValue<string>());
+        Assert.False(body["reproduced"]!.GetValue<bool>());
+        Assert.Null(body["replayedOverall"]);
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
     }
 
     [Fact]

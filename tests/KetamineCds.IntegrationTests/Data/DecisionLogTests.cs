@@ -840,13 +840,15 @@ public abstract class DecisionLogTests
     }
 
     [Fact]
-    public async Task AuditReads_LogHoldsAHookAnswer_ReplayFindsNoScreeningAndTheListsNameItAHookAnswer()
+    public async Task AuditReads_LogHoldsAHookAnswer_ReplaySaysItsInputsWereNotKeptAndTheListsNameItAHookAnswer()
     {
         await using var store = await CreateStoreAsync();
         var screening = await store.Log.RecordScreeningAsync(Screenings.Submit("MRN-H"));
         var answer = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-H"));
 
-        Assert.Null(await store.Audit.ReplayAsync(answer.Id));
+        // Recorded as before QA158 F2, without the inputs its rules evaluated: replayed, it says they were not kept.
+        var notKept = await store.Audit.ReplayAsync(answer.Id);
+        Assert.Equal((DecisionLogEntryTypes.HookAnswer, false, false, null), (notKept!.EntryType, notKept.InputsKept, notKept.Reproduced, notKept.ReplayedAssessmentJson));
         Assert.True((await store.Audit.ReplayAsync(screening.Id))!.Reproduced);
         Assert.Null(await store.Log.FindScreeningAsync(answer.Id));
         Assert.Equal([screening.Id], (await store.Log.ListScreeningsForPatientAsync("MRN-H")).Screenings.Select(s => s.Id));
@@ -942,6 +944,88 @@ public abstract class DecisionLogTests
         var filtered = await store.Audit.SearchAsync(new AuditFilter(Overall: Verdict.NotEligibleNow), null, 10);
         Assert.Equal([blocked.Id], filtered.Items.Select(i => i.Id));
         Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    /// <summary>
+    /// A hook answer as the service records it since QA158 F2: the chart's history with <paramref name="history"/>'s values,
+    /// the trials and suicidality not recorded (each a placeholder), and the contraindications the rules that read neither find.
+    /// </summary>
+    private static HookAnswerSubmission HookAnswerWithInputs(PatientHistory history)
+    {
+        string[] placeholders = ["failedAdequateTrials", "suicidality"];
+        return Screenings.HookAnswer(history.PatientReference) with
+        {
+            Contraindications = ScreeningEngine.ContraindicationsDespite(history, placeholders, RuleSetCatalog.Current),
+            RuleSet = RuleSetCatalog.Current.Identity,
+            Inputs = new HookAnswerInputs(history, placeholders),
+        };
+    }
+
+    [Fact]
+    public async Task ReplayHookAnswer_StoredInputs_FindTheSameContraindicationsAndVerdictAgainAndOlderEntriesKeepTheirJson()
+    {
+        // QA158 F2: a hook answer kept its contraindications and its verdict but not the inputs they were found on.
+        await using var store = await CreateStoreAsync();
+        var blocked = await store.Log.RecordHookAnswerAsync(HookAnswerWithInputs(Screenings.Trd("MRN-HI") with { AneurysmalVascularDisease = true }));
+        var missingOnly = await store.Log.RecordHookAnswerAsync(HookAnswerWithInputs(Screenings.Trd("MRN-HJ")));
+        var old = await store.Log.RecordHookAnswerAsync(Screenings.HookAnswer("MRN-HK"));
+
+        var replay = await store.Audit.ReplayAsync(blocked.Id);
+        Assert.NotNull(replay);
+        Assert.Equal(DecisionLogEntryTypes.HookAnswer, replay.EntryType);
+        Assert.True(replay.InputsKept);
+        Assert.True(replay.RuleSetFound);
+        Assert.True(replay.DigestMatches);
+        Assert.True(replay.Reproduced);
+        Assert.Equal("not-eligible-now", replay.ReplayedOverall);
+        Assert.Contains("\"ruleId\":\"VAS-001\"", replay.ReplayedAssessmentJson, StringComparison.Ordinal);
+        Assert.Equal(replay.StoredAssessmentJson, replay.ReplayedAssessmentJson);
+        // The stored inputs hold the chart's answers, and null (never the stand-in) where the trials were not recorded.
+        Assert.Contains("\"aneurysmalVascularDisease\":true", replay.InputJson, StringComparison.Ordinal);
+        Assert.Contains("\"failedAdequateTrials\":null", replay.InputJson, StringComparison.Ordinal);
+        var shown = (await store.Audit.FindHookAnswerAsync(blocked.Id))!;
+        Assert.Equal(["failedAdequateTrials", "suicidality"], shown.Placeholders);
+        Assert.Equal(replay.InputJson, shown.InputsJson);
+
+        // Only missing items: replayed, it finds no contraindication again, and the verdict stays incomplete.
+        var none = await store.Audit.ReplayAtSequenceAsync(missingOnly.Sequence);
+        Assert.Equal((missingOnly.Id, true, "incomplete"), (none!.ScreeningId, none.Reproduced, none.ReplayedOverall));
+        Assert.Contains("\"contraindications\":[]", none.ReplayedAssessmentJson, StringComparison.Ordinal);
+
+        // An answer without inputs is the JSON it always was (nothing written for what is absent), and says it cannot be replayed.
+        await using (var db = store.Factory.CreateOwnerDbContext())
+        {
+            Assert.Equal("{\"missingItems\":[\"failedAdequateTrials\",\"psychosis\"],\"contraindications\":[]}", (await db.DecisionLogEntries.SingleAsync(e => e.Id == old.Id)).InputJson);
+        }
+
+        Assert.False((await store.Audit.ReplayAsync(old.Id))!.InputsKept);
+        Assert.True((await store.Log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task ReplayHookAnswer_StoredInputsChanged_VerificationNamesTheEntryAndReplayedAfterARehashItDoesNotReproduce()
+    {
+        await using var store = await CreateStoreAsync();
+        var answer = await store.Log.RecordHookAnswerAsync(HookAnswerWithInputs(Screenings.Trd("MRN-HT") with { AneurysmalVascularDisease = true }));
+        const string Change = "UPDATE \"DecisionLogEntries\" SET \"InputJson\" = replace(\"InputJson\", '\"aneurysmalVascularDisease\":true', '\"aneurysmalVascularDisease\":false') WHERE \"Sequence\" = 1";
+
+        // Changed behind the app's back: the stored inputs are hashed with the entry.
+        await store.DisableTriggersAsync();
+        Assert.Equal(1, await store.ExecuteAsOwnerAsync(Change));
+        var verification = await store.Log.VerifyAsync();
+        Assert.Equal([new ChainFinding(ChainFinding.ContentChanged, 1, answer.Id)], verification.Findings);
+        await Assert.ThrowsAsync<DecisionLogEntryUnreadableException>(() => store.Audit.ReplayAsync(answer.Id));
+
+        // Changed and re-hashed, so that the chain verifies: the replay finds no aneurysm, and names the difference.
+        await using var rehashed = await CreateStoreAsync();
+        var other = await rehashed.Log.RecordHookAnswerAsync(HookAnswerWithInputs(Screenings.Trd("MRN-HT") with { AneurysmalVascularDisease = true }));
+        await rehashed.RewriteAndRehashAsync(1, e => e.InputJson = e.InputJson.Replace("\"aneurysmalVascularDisease\":true", "\"aneurysmalVascularDisease\":false", StringComparison.Ordinal));
+        Assert.True((await rehashed.Log.VerifyAsync()).Intact);
+        var replay = await rehashed.Audit.ReplayAsync(other.Id);
+        Assert.False(replay!.Reproduced);
+        Assert.False(replay.AssessmentMatches);
+        Assert.Equal("incomplete", replay.ReplayedOverall);
+        Assert.Contains("\"overall\":\"not-eligible-now\"", replay.StoredAssessmentJson, StringComparison.Ordinal);
     }
 
     [Fact]

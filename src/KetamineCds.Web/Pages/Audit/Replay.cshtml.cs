@@ -10,14 +10,17 @@ using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Audit;
 
-/// <summary>Re-runs a logged screening under the rule set it was decided with and says whether it reproduces exactly.</summary>
+/// <summary>
+/// Re-runs a logged screening under the rule set it was decided with and says whether it reproduces exactly; for a CDS Hooks
+/// answer that ran no screening, the contraindication rules it evaluated, on the inputs it stored (QA158 F2).
+/// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
 public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit access, IStringLocalizer<PageText> localizer, ILogger<ReplayModel> logger) : PageModel
 {
     /// <summary>The replay; null when it could not be done (then <see cref="Problem"/> says why).</summary>
     public ReplayResult? Result { get; private set; }
 
-    /// <summary>The screening asked for.</summary>
+    /// <summary>The screening (or EHR answer) asked for.</summary>
     public Guid Id { get; private set; }
 
     /// <summary>Set when the entry's stored history cannot be read: the page says so (409), and replays nothing.</summary>
@@ -49,11 +52,11 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
             var result = await audit.ReplayAsync(id, HttpContext.RequestAborted);
             if (result is null)
             {
-                // An EHR answer that ran no screening has nothing to replay: its own page says so and shows what it holds.
-                return await audit.FindHookAnswerAsync(id, HttpContext.RequestAborted) is null ? AuditEntryPages.NoSuchEntry(this, id) : RedirectToPage("/Audit/HookAnswer", new { id });
+                // Neither a screening nor an EHR answer (QA158 F2: a hook answer is replayed here too, or says why it cannot be).
+                return AuditEntryPages.NoSuchEntry(this, id);
             }
 
-            await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.Reproduced ? "reproduced" : result.InputsDisagree ? "stored inputs disagree" : "did not reproduce");
+            await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.AccessDetail);
             Result = result;
             if (result.ReplayedAssessmentJson is { } replayed)
             {

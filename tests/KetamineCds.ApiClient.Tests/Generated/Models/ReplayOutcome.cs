@@ -23,5 +23,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         #pragma warning disable CS1591
         DidNotReproduce,
         #pragma warning restore CS1591
+        [EnumMember(Value = "inputs-not-kept")]
+        #pragma warning disable CS1591
+        InputsNotKept,
+        #pragma warning restore CS1591
     }
 }

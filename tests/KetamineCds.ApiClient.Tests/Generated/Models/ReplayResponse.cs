@@ -8,7 +8,7 @@ using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
     /// <summary>
-    /// The body of GET /api/v1/audit/screenings/{sequence}/replay: what the Replay page shows, for an integrator or anauditor&apos;s script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded(version and digest), whether it is still released and has that digest; whether the entry&apos;s two copies of its inputshold the same answers (`inputsAgree`, null when the entry stores one copy) and, when they do not, which fieldsdiffer; the verdict recomputed (the contract&apos;s verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (`differences`,each a JSON Pointer with the logged and the recomputed JSON, at most 100, `differenceCount` counting them all).Then the entry&apos;s verification (QA109 F2), apart from the replay: `entryVerifies`, false when verification findssomething at this entry (its content, its links to the entries next to it, a gap beside it), and those findings in`verificationFindings`, as the auditor&apos;s entry page shows them. A replay reproduces the decision from the entryas stored; it does not say that the log&apos;s chain verifies there.
+    /// The body of GET /api/v1/audit/screenings/{sequence}/replay: what the Replay page shows, for an integrator or anauditor&apos;s script. The outcome (a string enumeration) and the flags behind it; the rule set the entry recorded(version and digest), whether it is still released and has that digest; whether the entry&apos;s two copies of its inputshold the same answers (`inputsAgree`, null when the entry stores one copy) and, when they do not, which fieldsdiffer; the verdict recomputed (the contract&apos;s verdict strings, null when nothing was recomputed); and where the recomputed assessment differs from the logged one (`differences`,each a JSON Pointer with the logged and the recomputed JSON, at most 100, `differenceCount` counting them all).Then the entry&apos;s verification (QA109 F2), apart from the replay: `entryVerifies`, false when verification findssomething at this entry (its content, its links to the entries next to it, a gap beside it), and those findings in`verificationFindings`, as the auditor&apos;s entry page shows them. A replay reproduces the decision from the entryas stored; it does not say that the log&apos;s chain verifies there.A CDS Hooks answer that ran no screening is replayed too (QA158 F2, `entryType` `hook-answer`, its id in`screeningId`): the contraindication rules it evaluated are evaluated again on the inputs stored with it, and the&quot;assessment&quot; compared is `{&quot;overall&quot;, &quot;contraindications&quot;}`, each contraindication its rule and the inputs thatmade it fire; the missing items are not recomputed. One that kept no inputs answers `inputs-not-kept`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReplayResponse : IAdditionalDataHolder, IParsable
@@ -29,6 +29,14 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>The digestMatches property</summary>
         public bool? DigestMatches { get; set; }
+        /// <summary>The entryType property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? EntryType { get; set; }
+#nullable restore
+#else
+        public string EntryType { get; set; }
+#endif
         /// <summary>The entryVerifies property</summary>
         public bool? EntryVerifies { get; set; }
         /// <summary>The inputFieldsDisagreeing property</summary>
@@ -98,6 +106,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "differenceCount", n => { DifferenceCount = n.GetLongValue(); } },
                 { "differences", n => { Differences = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference>(global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "digestMatches", n => { DigestMatches = n.GetBoolValue(); } },
+                { "entryType", n => { EntryType = n.GetStringValue(); } },
                 { "entryVerifies", n => { EntryVerifies = n.GetBoolValue(); } },
                 { "inputFieldsDisagreeing", n => { InputFieldsDisagreeing = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "inputsAgree", n => { InputsAgree = n.GetBoolValue(); } },
@@ -122,6 +131,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteLongValue("differenceCount", DifferenceCount);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference>("differences", Differences);
             writer.WriteBoolValue("digestMatches", DigestMatches);
+            writer.WriteStringValue("entryType", EntryType);
             writer.WriteBoolValue("entryVerifies", EntryVerifies);
             writer.WriteCollectionOfPrimitiveValues<string>("inputFieldsDisagreeing", InputFieldsDisagreeing);
             writer.WriteBoolValue("inputsAgree", InputsAgree);

@@ -34,7 +34,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Screenings.Item.Rep
         {
         }
         /// <summary>
-        /// Replays the screening at a place in the decision log under the rule set it was decided with.
+        /// Replays the screening (or the CDS Hooks answer that ran no screening) at a place in the decision log under the rule set it was decided with.
         /// </summary>
         /// <returns>A <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.Screenings.Item.Rep
             return await RequestAdapter.SendAsync<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayResponse>(requestInfo, global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Replays the screening at a place in the decision log under the rule set it was decided with.
+        /// Replays the screening (or the CDS Hooks answer that ran no screening) at a place in the decision log under the rule set it was decided with.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
