@@ -97,6 +97,18 @@ public sealed class PatientRecordNumberTests
     [InlineData("mrn")]
     public void Load_SystemNotAnAbsoluteUri_IsRefusedAtStartNamingTheSetting(string system)
     {
+        var refused = Assert.Throws<InvalidOperationException>(() => LoadWith(system));
+
+        Assert.StartsWith("CdsHooks:Clients:0:PatientIdentifierSystem is '" + system + "'; it must be the absolute URI", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SystemAnAbsoluteUri_IsTheCallersSystem() =>
+        Assert.Equal(RecordNumberSystem, LoadWith(RecordNumberSystem).Find("https://ehr.start.test")!.PatientIdentifierSystem);
+
+    /// <summary>The clients configured with one client whose record number's system is <paramref name="system"/>.</summary>
+    private static CdsHookClients LoadWith(string system)
+    {
         using var token = ClientToken.Generate("start-key");
         var jwks = Path.Combine(Path.GetTempPath(), $"ketaminecds-start-{Guid.NewGuid():N}.json");
         File.WriteAllText(jwks, token.PublicJwks());
@@ -109,34 +121,7 @@ public sealed class PatientRecordNumberTests
                 ["CdsHooks:Clients:0:JwksPath"] = jwks,
                 ["CdsHooks:Clients:0:PatientIdentifierSystem"] = system,
             }).Build();
-
-            var refused = Assert.Throws<InvalidOperationException>(() => CdsHookClients.Load(configuration, new Environment()));
-
-            Assert.StartsWith("CdsHooks:Clients:0:PatientIdentifierSystem is '" + system + "'; it must be the absolute URI", refused.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(jwks);
-        }
-    }
-
-    [Fact]
-    public void Load_SystemAnAbsoluteUri_IsTheCallersSystem()
-    {
-        using var token = ClientToken.Generate("start-key");
-        var jwks = Path.Combine(Path.GetTempPath(), $"ketaminecds-start-{Guid.NewGuid():N}.json");
-        File.WriteAllText(jwks, token.PublicJwks());
-        try
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["CdsHooks:DemoClient"] = "false",
-                ["CdsHooks:Clients:0:Issuer"] = "https://ehr.start.test",
-                ["CdsHooks:Clients:0:JwksPath"] = jwks,
-                ["CdsHooks:Clients:0:PatientIdentifierSystem"] = RecordNumberSystem,
-            }).Build();
-
-            Assert.Equal(RecordNumberSystem, CdsHookClients.Load(configuration, new Environment()).Find("https://ehr.start.test")!.PatientIdentifierSystem);
+            return CdsHookClients.Load(configuration, new Environment());
         }
         finally
         {
