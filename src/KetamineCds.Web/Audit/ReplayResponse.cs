@@ -46,7 +46,7 @@ public sealed record ReplayResponse(
     long Sequence, Guid ScreeningId, ReplayOutcome Outcome, bool Reproduced, bool AssessmentMatches, bool? InputsAgree,
     IReadOnlyList<string> InputFieldsDisagreeing, ReplayResponse.ReplayRuleSet RuleSet, bool RuleSetFound, bool DigestMatches,
     Verdict? ReplayedOverall, IReadOnlyList<ReplayResponse.ReplayDifference> Differences, long DifferenceCount,
-    bool EntryVerifies, IReadOnlyList<ChainFinding> VerificationFindings, string EntryType)
+    bool EntryVerifies, IReadOnlyList<ChainFinding> VerificationFindings, ReplayEntryType EntryType)
 {
     /// <summary>Most differences listed; <see cref="DifferenceCount"/> counts them all.</summary>
     public const int DifferencesListedAtMost = 100;
@@ -72,7 +72,8 @@ public sealed record ReplayResponse(
             result.InputsDisagree ? StoredInputs.DisagreeingFields(result.InputJson, result.ReplayedInputJson) : [],
             new ReplayRuleSet(result.Recorded.Version, result.Recorded.Digest), result.RuleSetFound, result.DigestMatches,
             WireNames.TryParse<Verdict>(result.ReplayedOverall, out var overall) ? overall : null, differences, count,
-            verificationFindings.Count == 0, verificationFindings, result.EntryType);
+            verificationFindings.Count == 0, verificationFindings,
+            result.EntryType == DecisionLogEntryTypes.HookAnswer ? ReplayEntryType.HookAnswer : ReplayEntryType.Screening);
     }
 
     /// <summary>The rule set the log recorded for the screening.</summary>

@@ -134,6 +134,18 @@ public sealed class AuditApiDocumentTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(ContractVerdicts, schemas["Verdict"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList());
     }
 
+    [Fact]
+    public async Task ReplayDocument_EntryType_IsAStringEnumerationOfTheTwoKindsReplayed()
+    {
+        // helper-165 leftover: entryType was described as any string, while it is only ever one of two values (issue 11's
+        // OpenAPI document tells the truth: string enumerations with their values).
+        var http = _factory.CreateClient();
+        var schemas = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+
+        Assert.Equal("#/components/schemas/ReplayEntryType", schemas["ReplayResponse"]!["properties"]!["entryType"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(["screening", "hook-answer"], schemas["ReplayEntryType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
     private async Task AssertDocumentedAsync(string method, string path, HttpResponseMessage response, KetamineCdsFactory? factory = null)
     {
         using var http = (factory ?? _factory).CreateClient();

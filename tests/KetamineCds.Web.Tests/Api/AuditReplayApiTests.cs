@@ -32,6 +32,7 @@ public sealed class AuditReplayApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(sequence, body.GetProperty("sequence").GetInt64());
         Assert.Equal(id, body.GetProperty("screeningId").GetGuid());
         Assert.Equal("reproduced", body.GetProperty("outcome").GetString());
+        Assert.Equal("screening", body.GetProperty("entryType").GetString());
         Assert.True(body.GetProperty("reproduced").GetBoolean());
         Assert.True(body.GetProperty("assessmentMatches").GetBoolean());
         Assert.True(body.GetProperty("inputsAgree").GetBoolean());

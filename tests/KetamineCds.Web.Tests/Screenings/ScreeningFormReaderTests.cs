@@ -61,7 +61,6 @@ public sealed class ScreeningFormReaderTests
 
     [Theory]
     [InlineData("Input.AgeYears", "abc", "ageYears")]
-    [InlineData("Input.AgeYears", "4.5", "ageYears")]
     [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "ten", "benzodiazepineDiazepamEquivalentMg")]
     [InlineData("Input.Pregnant", "maybe", "pregnant")]
     public void Read_AValueTheFieldCannotHold_IsAMessageOnThatFieldAndTheTypingIsKept(string key, string typed, string name)
@@ -72,6 +71,18 @@ public sealed class ScreeningFormReaderTests
         Assert.Contains(typed, Assert.Single(unreadable[name]), StringComparison.Ordinal);
         Assert.Equal(typed, state[key]!.AttemptedValue);
         Assert.Single(state[key]!.Errors);
+    }
+
+    [Fact]
+    public void Read_ADecimalWithAFractionInAWholeNumberField_IsTheApisWholeNumberMessageAndTheTypingIsKept()
+    {
+        // QA158 (helper-167): the form says of 4.5 what the API says of the JSON number 4.5, at the field; the box keeps 4.5.
+        var (request, unreadable, state) = Read(("Input.AgeYears", "4.5"));
+
+        Assert.Null(request.ContractValueOf("ageYears"));
+        Assert.Equal("Age in years must be a whole number.", Assert.Single(unreadable["ageYears"]));
+        Assert.Equal("4.5", state["Input.AgeYears"]!.AttemptedValue);
+        Assert.Single(state["Input.AgeYears"]!.Errors);
     }
 
     [Theory]

@@ -29,14 +29,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #endif
         /// <summary>The digestMatches property</summary>
         public bool? DigestMatches { get; set; }
-        /// <summary>The entryType property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? EntryType { get; set; }
-#nullable restore
-#else
-        public string EntryType { get; set; }
-#endif
+        /// <summary>The kind of decision-log entry a replay is of, as `entryType` names it on the wire.</summary>
+        public global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayEntryType? EntryType { get; set; }
         /// <summary>The entryVerifies property</summary>
         public bool? EntryVerifies { get; set; }
         /// <summary>The inputFieldsDisagreeing property</summary>
@@ -106,7 +100,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "differenceCount", n => { DifferenceCount = n.GetLongValue(); } },
                 { "differences", n => { Differences = n.GetCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference>(global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "digestMatches", n => { DigestMatches = n.GetBoolValue(); } },
-                { "entryType", n => { EntryType = n.GetStringValue(); } },
+                { "entryType", n => { EntryType = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayEntryType>(); } },
                 { "entryVerifies", n => { EntryVerifies = n.GetBoolValue(); } },
                 { "inputFieldsDisagreeing", n => { InputFieldsDisagreeing = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "inputsAgree", n => { InputsAgree = n.GetBoolValue(); } },
@@ -131,7 +125,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteLongValue("differenceCount", DifferenceCount);
             writer.WriteCollectionOfObjectValues<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayDifference>("differences", Differences);
             writer.WriteBoolValue("digestMatches", DigestMatches);
-            writer.WriteStringValue("entryType", EntryType);
+            writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.ReplayEntryType>("entryType", EntryType);
             writer.WriteBoolValue("entryVerifies", EntryVerifies);
             writer.WriteCollectionOfPrimitiveValues<string>("inputFieldsDisagreeing", InputFieldsDisagreeing);
             writer.WriteBoolValue("inputsAgree", InputsAgree);
