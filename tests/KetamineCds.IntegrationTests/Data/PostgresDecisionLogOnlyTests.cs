@@ -186,7 +186,10 @@ public sealed class PostgresDecisionLogOnlyTests(PostgresFixture fixture)
             }
         }
 
-        await AdminAsync(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ketaminecds-app' AND wait_event = 'SyncRep'");
+        // pg_terminate_backend only signals; the standby setting must not be reset before the backend has ended, or, on a busy
+        // machine, the reset releases the wait first and the commit is answered (a clean-clone run saw no exception). With a
+        // timeout it returns once the backend has exited (PostgreSQL 14+).
+        await AdminAsync(admin, "SELECT pg_terminate_backend(pid, 20000) FROM pg_stat_activity WHERE application_name = 'ketaminecds-app' AND wait_event = 'SyncRep'");
         await AdminAsync(admin, "ALTER SYSTEM RESET synchronous_standby_names");
         await AdminAsync(admin, "SELECT pg_reload_conf()");
 
