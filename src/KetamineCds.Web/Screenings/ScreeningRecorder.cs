@@ -156,7 +156,14 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         }
         catch (ScreeningAlreadyCorrectedException e) when (correction is not null)
         {
-            // Two corrections of one screening sent at once both passed the check above; the log stored the other one.
+            // Two corrections of one screening sent at once both passed the check above; the log stored the other one. When
+            // that one carries this request's submission id (the same Idempotency-Key sent again while the first was being
+            // recorded), it is this request's own correction: answered as a repeat, never "already corrected" by itself.
+            if (submissionId is { } sent && await FoundSubmissionAsync(sent, cancellationToken) is { } ownFirst)
+            {
+                return Resubmitted(ownFirst, actor, request, correction);
+            }
+
             logger.LogInformation("A correction of screening {ScreeningId} was refused: another correction of it was stored first.", e.Corrects);
             if (await LatestCorrectionOfAsync(correction.Corrects, cancellationToken) is not { } storedFirst)
             {
@@ -169,6 +176,19 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         {
             var what = correction is null ? "A screening" : $"A correction of screening {correction.Corrects}";
             return NotRecorded(outage.NotRecorded(what, e, ", and no result was shown"));
+        }
+    }
+
+    /// <summary>The entry recorded with <paramref name="submissionId"/>, or null when there is none or it cannot be read now.</summary>
+    private async Task<RecordedSubmission?> FoundSubmissionAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await log.FindSubmissionAsync(submissionId, cancellationToken);
+        }
+        catch (DecisionLogUnavailableException)
+        {
+            return null;
         }
     }
 

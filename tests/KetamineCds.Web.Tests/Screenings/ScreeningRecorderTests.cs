@@ -122,6 +122,31 @@ public sealed class ScreeningRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_CorrectionWithItsKeySentAgainWhileTheFirstWasRecorded_IsThatCorrectionNeverAlreadyCorrected()
+    {
+        // The same Idempotency-Key on corrections sent at once (a second CI run caught one of four answered 400): both find
+        // the key free and the screening uncorrected; the log stores the first, and refuses the second as "already
+        // corrected" before its key is checked. The one stored first carries this key: it is this request's own correction.
+        var (recorder, log) = Make();
+        var corrects = Guid.NewGuid();
+        var submissionId = Guid.NewGuid();
+        const string reason = "Trials were 3, not 1.";
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson()) { Corrects = corrects, CorrectionReason = reason };
+        log.SetupSequence(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RecordedSubmission?)null)
+            .ReturnsAsync(recorded);
+        log.Setup(l => l.FindLaterScreeningsAsync(corrects, It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
+        log.Setup(l => l.RecordCorrectionAsync(corrects, It.IsAny<string>(), It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ScreeningAlreadyCorrectedException(corrects, new DecisionLogUnavailableException("refused")));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(corrects, reason), submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.AlreadyRecorded, result.Status);
+        Assert.Equal(recorded, result.Submission);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
     public async Task RecordAsync_AnotherCorrectionWasStoredFirstAndCannotBeRead_SaysNotRecorded()
     {
         var (recorder, log) = Make();
