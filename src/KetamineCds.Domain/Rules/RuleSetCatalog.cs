@@ -286,11 +286,48 @@ public static class RuleSetCatalog
                 "The EU Summary of Product Characteristics gives esketamine for TRD in the current moderate to severe depressive episode. A PHQ-9 total below 10 is in the minimal (0-4) or mild (5-9) band; with none recorded, the screening records no severity at all. Whether this episode is moderate to severe is the psychiatrist's judgement."),
         ]);
 
+    /// <summary>
+    /// Version 1.13.0 (docs/clinical-review.md, section 21): the rest of 1.12.0's correction. Texts that said "no X (is)
+    /// recorded" where the answer is recorded as "no" or "none", which a clinician reads as a blank (the opposite, in this
+    /// app's words), say "recorded as none" or "recorded as absent": the condition in words of the completeness rules REC-001
+    /// to REC-006 (suicidality "recorded as none" beside a positive PHQ-9 item 9, as SUI-008 says since 1.9.0), SCR-002 and
+    /// TRD-005 (a current depressive episode "recorded as absent"). The converse too: SUI-001's condition said "no
+    /// suicide-risk assessment since is recorded" for an assessment not recorded, and SUI-009's condition glossed "none of
+    /// the safety net recorded as in place" as "no safety plan, …", where a blank counts as well. Only those words change:
+    /// every condition, kind, severity, citation and the rest of each text is 1.12.0's, each rule being declared as 1.12.0's
+    /// reworded (<see cref="Rule.Reworded"/>).
+    /// </summary>
+    public static RuleSet V1_13_0 { get; } = V1_12_0.Next(
+        "1.13.0",
+        replace:
+        [
+            .. V1_12_0.Pathways.Select(p => V1_12_0[p.CompletenessRuleId!]).Select(rec => rec.Reworded(conditionText: rec.ConditionText.Replace(
+                Completeness.PathwayCompleteness.Item9AssessmentWaitedForText, Completeness.PathwayCompleteness.Item9AssessmentWaitedForTextRecordedAsNone, StringComparison.Ordinal))),
+            V1_12_0["SCR-002"].Reworded(
+                summary:
+                "PHQ-9 total is 10 or more although a current depressive episode is recorded as absent: check the episode answer against the PHQ-9 total.",
+                conditionText:
+                "A current depressive episode is recorded as absent but the PHQ-9 total is 10 or more.",
+                detail:
+                "A PHQ-9 total of 10 or more is the usual cutoff for major depression. The episode answer and the score recorded here do not agree; this app suggests checking both, because every depression pathway in this app needs a current episode recorded as present."),
+            V1_12_0["TRD-005"].Reworded(
+                summary:
+                "Failed trials in the current episode are recorded, but a current depressive episode is recorded as absent: check both answers.",
+                conditionText:
+                "A current depressive episode is recorded as absent, and one or more failed adequate antidepressant trials in the current episode are recorded.",
+                detail:
+                "The failed trials asked for are those of the current episode, as the TRD definitions count them. With the current episode recorded as absent, every depression pathway in this app stays closed. If the patient is in an episode, correct the episode answer; if not, trials of an earlier episode do not count here."),
+            V1_12_0["SUI-001"].Reworded(conditionText:
+                "Major depressive disorder in a current depressive episode with active suicidal ideation (with or without a plan), a suicide attempt in the last 3 months, or, with any suicidality recorded, preparatory acts or an aborted or interrupted attempt in the last 3 months; or, so that the pathway cannot yet be ruled out (REC-002), passive ideation with that last answer not recorded, or suicidality recorded as none while PHQ-9 item 9 is 1 or more and the suicide-risk assessment since is not recorded."),
+            V1_12_0["SUI-009"].Reworded(conditionText:
+                "Imminent suicide risk (SUI-007) and none of the safety net is recorded as in place: the safety plan, lethal-means counselling and follow-up are each recorded as not in place or not recorded."),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_12_0;
+    public static RuleSet Current => V1_13_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0];
 
     private static RuleSet BuildV1_8_0()
     {

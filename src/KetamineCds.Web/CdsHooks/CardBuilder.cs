@@ -276,7 +276,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     public static IReadOnlyList<Rule> RulesReadingItem9(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        return [.. ruleSet.Rules.Where(r => r.Kind != FindingKind.Information && r is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
+        // A completeness rule reworded (1.13.0's REC-001 to REC-006) is a completeness rule still.
+        return [.. ruleSet.Rules.Where(r => r.Kind != FindingKind.Information
+            && (r is RewordedRule reworded ? reworded.Original : r) is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
             && r.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
     }
 

@@ -472,6 +472,32 @@ public class InvariantTests
         });
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_13_0Against1_12_0_ChangesOnlyTheSummariesAndDetailsOfScr002AndTrd005(PatientHistory history)
+    {
+        // Rule set 1.13.0 (docs/clinical-review.md, section 21) rewords texts that said "no X recorded" for an answer
+        // recorded as none or no, and the converse: the verdict, every pathway's status and rule ids, and the findings (ids,
+        // order, kinds, severities, citations and inputs) are 1.12.0's. A finding carries the summary and the detail, not the
+        // condition in words, so only SCR-002's and TRD-005's differ; the conditions of REC-001 to REC-006, SUI-001 and
+        // SUI-009 change in words only (Diff_1_12_0To1_13_0_ChangesOnlyTheWordsThatSaidNoRecordedForRecordedAsNone).
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_12_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0);
+        string[] newTexts = ["SCR-002", "TRD-005"];
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
+        Assert.All(before.Findings.Zip(after.Findings), pair =>
+        {
+            var (was, now) = pair;
+            Assert.Equal(was with { Summary = now.Summary, Detail = now.Detail, Principles = now.Principles, Sources = now.Sources, Because = now.Because }, now);
+            Assert.Equal(was.Principles, now.Principles);
+            Assert.Equal(was.Sources, now.Sources);
+            Assert.Equal(was.Because, now.Because);
+            Assert.Equal(!newTexts.Contains(now.RuleId), was.Summary == now.Summary);
+            Assert.Equal(!newTexts.Contains(now.RuleId), was.Detail == now.Detail);
+        });
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -31,6 +31,7 @@ public partial class RuleSetIdentityTests
         ["1.10.0"] = "sha256:0da7310638665224581395ae949240c06aaca37b1fc4f38794cb8ce8ad7f146a",
         ["1.11.0"] = "sha256:563f674e26f6cca6cdcd2f22e9346a2ebdc40e1cf2421678063008afbae14837",
         ["1.12.0"] = "sha256:da2f65f5dfa9d4009fefaeefde3e948e21f1d19403b10ce69847820b2d217422",
+        ["1.13.0"] = "sha256:5133e00103afbab7c9dc0e61716e3922f14383cadd018c0cd4ee8753b31eff5a",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -239,6 +240,9 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_12_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_11_0.Pathways, RuleSetCatalog.V1_12_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_11_0.ConcernsByRule, RuleSetCatalog.V1_12_0.ConcernsByRule);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_13_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_12_0.Pathways, RuleSetCatalog.V1_13_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_12_0.ConcernsByRule, RuleSetCatalog.V1_13_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -432,6 +436,91 @@ public partial class RuleSetIdentityTests
             Assert.Same(change.Before, Assert.IsType<RewordedRule>(change.After).Original);
         });
         Assert.All(RuleSetCatalog.V1_11_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_12_0.Find(r.Id)));
+
+        static string Text(Rule rule, string part) => part switch
+        {
+            "summary" => rule.Summary,
+            "detail" => rule.Detail,
+            _ => rule.ConditionText,
+        };
+    }
+
+    /// <summary>
+    /// 1.13.0 (docs/clinical-review.md, section 21): texts that said "no X (is) recorded" where the answer is recorded as
+    /// "none" or "no", which reads as a blank, say "recorded as none" or "recorded as absent"; and, the converse, texts that
+    /// said "no X" for an answer not recorded (SUI-001's assessment, SUI-009's safety net) say "not recorded". Each text
+    /// changes exactly as listed here (each rule is 1.12.0's rule object reworded, its canonical line 1.12.0's but for those
+    /// texts), nothing is added or removed, and every other rule is 1.12.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_12_0To1_13_0_ChangesOnlyTheWordsThatSaidNoRecordedForRecordedAsNone()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_12_0, RuleSetCatalog.V1_13_0);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        (string Part, string Was, string Now)[] item9 =
+        [
+            ("condition",
+             "or no suicidality is recorded beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded",
+             "or suicidality is recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded"),
+        ];
+        var rewording = new Dictionary<string, (string Part, string Was, string Now)[]>(StringComparer.Ordinal)
+        {
+            ["REC-001"] = item9,
+            ["REC-002"] = item9,
+            ["REC-003"] = item9,
+            ["REC-004"] = item9,
+            ["REC-005"] = item9,
+            ["REC-006"] = item9,
+            ["SCR-002"] =
+            [
+                ("summary", "although no current depressive episode is recorded:", "although a current depressive episode is recorded as absent:"),
+                ("condition", "No current depressive episode is recorded but", "A current depressive episode is recorded as absent but"),
+                ("detail", "needs a current episode recorded.", "needs a current episode recorded as present."),
+            ],
+            ["TRD-005"] =
+            [
+                ("summary", "but no current depressive episode is:", "but a current depressive episode is recorded as absent:"),
+                ("condition",
+                 "No current depressive episode is recorded, and one or more failed adequate antidepressant trials in the current episode are.",
+                 "A current depressive episode is recorded as absent, and one or more failed adequate antidepressant trials in the current episode are recorded."),
+                ("detail", "With no current episode recorded, every", "With the current episode recorded as absent, every"),
+            ],
+            ["SUI-001"] = [("condition", "and no suicide-risk assessment since is recorded.", "and the suicide-risk assessment since is not recorded.")],
+            ["SUI-009"] =
+            [
+                ("condition",
+                 "no safety plan, no lethal-means counselling and no follow-up arranged.",
+                 "the safety plan, lethal-means counselling and follow-up are each recorded as not in place or not recorded."),
+            ],
+        };
+        Assert.Equal(rewording.Keys.Order(StringComparer.Ordinal), diff.Changed.Select(c => c.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(diff.Changed, change =>
+        {
+            var expectedLine = change.Before.CanonicalDefinition();
+            foreach (var part in RuleTextParts)
+            {
+                var expected = Text(change.Before, part);
+                foreach (var (_, was, now) in rewording[change.After.Id].Where(w => w.Part == part))
+                {
+                    Assert.Contains(was, expected, StringComparison.Ordinal);
+                    expected = expected.Replace(was, now, StringComparison.Ordinal);
+                }
+
+                Assert.Equal(expected, Text(change.After, part));
+                expectedLine = expectedLine.Replace(Text(change.Before, part), Text(change.After, part), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(expectedLine, change.After.CanonicalDefinition());
+            Assert.Equal(change.Before.Topic, change.After.Topic);
+            Assert.Equal(change.Before.Concerns, change.After.Concerns);
+            // Reworded again, SUI-001 keeps its first original (1.11.0's, of which 1.12.0's is a rewording); the others are
+            // the very objects of 1.12.0 reworded.
+            var original = change.Before is RewordedRule before ? before.Original : change.Before;
+            Assert.Same(original, Assert.IsType<RewordedRule>(change.After).Original);
+        });
+        Assert.All(RuleSetCatalog.V1_12_0.Rules.Where(r => diff.Changed.All(c => c.After.Id != r.Id)), r => Assert.Same(r, RuleSetCatalog.V1_13_0.Find(r.Id)));
 
         static string Text(Rule rule, string part) => part switch
         {

@@ -9,9 +9,10 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// The rules rule set 1.12.0 reworded because their texts used "shown" for what the history records (QA157 F5;
 /// docs/clinical-review.md, section 20), as the releases before it have them: TRD-002, the same from 1.0.0 to 1.11.0, is
 /// declared here once and every release's class inherits it. SUI-001 as 1.8.0 to 1.11.0 have it and EU-005 (from 1.9.0)
-/// are tested through <see cref="AssertRuleReplacedIn1_12_0Since1_8_0"/> in the classes of those releases only.
+/// are tested through <see cref="AssertRuleReplacedIn1_12_0Since1_8_0"/> in the classes of those releases only. It derives
+/// from <see cref="ReplacedIn1_13_0RulesTests"/>, the chain's root since 1.13.0.
 /// </summary>
-public abstract class ReplacedIn1_12_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_12_0RulesTests : ReplacedIn1_13_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

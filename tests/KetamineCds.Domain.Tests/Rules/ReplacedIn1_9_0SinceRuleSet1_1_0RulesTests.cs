@@ -34,4 +34,9 @@ public abstract class ReplacedIn1_9_0SinceRuleSet1_1_0RulesTests : ReplacedIn1_9
     [InlineData("SUB-001")]
     public void Evaluate_RuleThatRuleSet1_11_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
         AssertRuleReplacedIn1_11_0SinceRuleSet1_1_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_11_0Replaced_FiresAndNotAtItsEdge));
+
+    /// <summary>SUI-009 as 1.1.0 to 1.12.0 have it, before 1.13.0 reworded its condition; 1.9.0 to 1.12.0 run it from their own classes.</summary>
+    [Fact, Fires("SUI-009"), Edge("SUI-009")]
+    public void Evaluate_Sui009ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge() =>
+        AssertRuleReworded1_13_0("SUI-009", nameof(Evaluate_Sui009ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge));
 }

@@ -3,7 +3,7 @@ using KetamineCds.Domain.Tests.Support;
 
 namespace KetamineCds.Domain.Tests.Rules;
 
-/// <summary>Rule set 1.11.0 stays replayable: the rules 1.12.0 reworded keep their tests, evaluated with 1.11.0.</summary>
+/// <summary>Rule set 1.11.0 stays replayable: the rules 1.12.0 and 1.13.0 reworded keep their tests, evaluated with 1.11.0.</summary>
 public class RuleSet1_11_0RulesTests : ReplacedIn1_12_0RulesTests
 {
     public override RuleSet RuleSet => RuleSetCatalog.V1_11_0;
@@ -15,4 +15,26 @@ public class RuleSet1_11_0RulesTests : ReplacedIn1_12_0RulesTests
     [InlineData("EU-005")]
     public void Evaluate_RuleThatRuleSet1_12_0Reworded_FiresAndNotAtItsEdge(string ruleId) =>
         AssertRuleReplacedIn1_12_0Since1_8_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_12_0Reworded_FiresAndNotAtItsEdge));
+
+    [Theory]
+    [Fires("REC-001"), Edge("REC-001")]
+    [Fires("REC-002"), Edge("REC-002")]
+    [Fires("REC-003"), Edge("REC-003")]
+    [Fires("REC-004"), Edge("REC-004")]
+    [Fires("REC-005"), Edge("REC-005")]
+    [Fires("REC-006"), Edge("REC-006")]
+    [Fires("SCR-002"), Edge("SCR-002")]
+    [Fires("TRD-005"), Edge("TRD-005")]
+    [Fires("SUI-009"), Edge("SUI-009")]
+    [InlineData("REC-001")]
+    [InlineData("REC-002")]
+    [InlineData("REC-003")]
+    [InlineData("REC-004")]
+    [InlineData("REC-005")]
+    [InlineData("REC-006")]
+    [InlineData("SCR-002")]
+    [InlineData("TRD-005")]
+    [InlineData("SUI-009")]
+    public void Evaluate_RuleThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReworded1_13_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge));
 }

@@ -1,9 +1,14 @@
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Tests.Support;
 
 namespace KetamineCds.Domain.Tests.Rules;
 
-/// <summary>Rule set 1.6.0 stays replayable: the rules 1.8.0 replaced keep their tests, evaluated with 1.6.0.</summary>
+/// <summary>Rule set 1.6.0 stays replayable: the rules 1.8.0 replaced, and SCR-002 (from 1.6.0), which 1.13.0 reworded, keep their tests, evaluated with 1.6.0.</summary>
 public class RuleSet1_6_0RulesTests : ReplacedIn1_8_0SinceRuleSet1_5_0RulesTests
 {
     public override RuleSet RuleSet => RuleSetCatalog.V1_6_0;
+
+    [Fact, Fires("SCR-002"), Edge("SCR-002")]
+    public void Evaluate_Scr002ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge() =>
+        AssertRuleReworded1_13_0("SCR-002", nameof(Evaluate_Scr002ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge));
 }

@@ -61,6 +61,18 @@ public sealed class PathwayCompleteness : Rule
     public override string Detail =>
         "A blank answer is never read as no. The items listed are the unrecorded answers on which a question that could rule this pathway out still turns (for pregnancy, the sex at birth too), so the pathway stays incomplete until they are recorded; a contraindication that is recorded blocks it whatever else is missing. Record the answers and re-screen.";
 
+    /// <summary>
+    /// The item the completeness rules wait for from 1.8.0 (<c>waitForItem9Assessment</c>), in the words 1.8.0 to 1.12.0 give
+    /// it. "No suicidality is recorded" reads as a blank where it means the answer "none"; 1.13.0 rewords it
+    /// (<see cref="Item9AssessmentWaitedForTextRecordedAsNone"/>; docs/clinical-review.md, section 21), and the releases before keep these words.
+    /// </summary>
+    public const string Item9AssessmentWaitedForText =
+        "no suicidality is recorded beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded";
+
+    /// <summary>The same item in 1.13.0's words: suicidality "recorded as none", never a blank.</summary>
+    public const string Item9AssessmentWaitedForTextRecordedAsNone =
+        "suicidality is recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded";
+
     /// <summary>Only the unrecorded items: the indication that also holds is stated by the pathway's own rule.</summary>
     internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
@@ -98,7 +110,7 @@ public sealed class PathwayCompleteness : Rule
         {
             // Only where item 9 is recorded positive: an item 9 not recorded leaves nothing in doubt.
             blockingOnce = Shared(Any(blockingOnce, All(Indications.NoSuicidalityAgainstPositiveItem9, NotRecorded(Fields.SuicideRiskAssessedAfterItem9))));
-            blockerText += ", or no suicidality is recorded beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded";
+            blockerText += ", or " + Item9AssessmentWaitedForText;
         }
 
         var nothingBlocks = Shared(NoneHolds([.. ruleSet.Rules.Where(r => r.Kind == FindingKind.Contraindication).Select(r => r.Condition)]));
