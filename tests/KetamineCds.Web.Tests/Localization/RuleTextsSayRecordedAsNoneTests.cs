@@ -10,7 +10,8 @@ namespace KetamineCds.Web.Tests.Localization;
 /// or "no suicide-risk assessment since is recorded" where the answer may be a blank reads as a recorded no. Checked for
 /// the summary, detail and condition of every rule of the current rule set, in English and in the Chinese the app shows for
 /// each. Rule set 1.12.0 says so in fourteen English texts and four Chinese ones, which shows the check can fail. EU-005's
-/// "no PHQ-9 total of 10 or more is recorded" is what it means (a total below 10, or none), and is not matched.
+/// "no PHQ-9 total of 10 or more is recorded" is what it means (a total below 10, or none), and is not matched. The English
+/// markers are matched whatever the case ("No current depressive episode is recorded" begins a condition).
 /// </summary>
 public sealed class RuleTextsSayRecordedAsNoneTests
 {
@@ -61,6 +62,6 @@ public sealed class RuleTextsSayRecordedAsNoneTests
     /// <summary>"TRD-005 summary: …" for each text of the rule set that says "no X recorded" for "recorded as none", or the converse.</summary>
     private static string[] Offending(RuleSet ruleSet, bool chinese) =>
         [.. ShownRuleTexts(ruleSet, chinese)
-            .Where(t => (chinese ? ChineseMarkers : EnglishMarkers).Any(m => t.Text.Contains(m, StringComparison.Ordinal)))
+            .Where(t => (chinese ? ChineseMarkers : EnglishMarkers).Any(m => t.Text.Contains(m, StringComparison.OrdinalIgnoreCase)))
             .Select(t => $"{t.Where}: {t.Text}")];
 }
