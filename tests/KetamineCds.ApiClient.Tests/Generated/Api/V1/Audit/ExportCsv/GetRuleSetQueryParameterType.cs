@@ -60,5 +60,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneOneTwoZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.13.0")]
+        #pragma warning disable CS1591
+        OneOneThreeZero,
+        #pragma warning restore CS1591
     }
 }
