@@ -76,7 +76,8 @@ public static class ScreeningFormReader
                 FieldType.WholeNumber => ReadWholeNumber(text),
                 FieldType.Number => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) ? ScreeningJsonReader.WithoutNegativeZero(number) : null,
                 FieldType.YesNo => bool.TryParse(text, out var flag) ? flag : null,
-                _ => text,
+                // The note's line breaks as its text area counted them (QA157 F7).
+                _ => FreeText.FromTextArea(text),
             };
             if (value is decimal read && ScreeningJsonReader.RoundsToZero(text, read))
             {
