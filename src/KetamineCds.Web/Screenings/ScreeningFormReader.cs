@@ -20,6 +20,9 @@ public static class ScreeningFormReader
     private const NumberStyles DecimalNumber = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
         | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
+    /// <summary>What a number written in digits holds: digits, signs, a decimal point, an exponent's letter.</summary>
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789+-.eE");
+
     /// <summary>The request, and the messages of the fields whose value could not be read, by contract name.</summary>
     public static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable) Read(IFormCollection form, ModelStateDictionary modelState)
     {
@@ -147,7 +150,7 @@ public static class ScreeningFormReader
     /// size for a decimal (<c>1e29</c>, <c>1e400</c>), which the API's JSON reader tells as out of the field's range.
     /// </summary>
     private static bool IsNumberBeyondDecimal(string text) =>
-        text.AsSpan().Trim().ContainsAnyExcept("0123456789+-.eE") is false
+        !text.AsSpan().Trim().ContainsAnyExcept(NumberCharacters)
         && !decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out _)
         && double.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number)
         && Math.Abs(number) > (double)decimal.MaxValue;

@@ -46,13 +46,16 @@ public sealed class FreeTextLengthTests : IClassFixture<KetamineCdsFactory>
         return text.ToString();
     }
 
+    /// <summary>The text area's value before the post: its line breaks are LF.</summary>
+    private static string AsTheTextAreaHeldIt(string posted) => posted.Replace("\r\n", "\n", StringComparison.Ordinal);
+
     [Fact]
     public void Posted_HoldsTheCharactersItSays_InFarMoreUtf16Units()
     {
         var posted = Posted(2000);
 
-        Assert.Equal(2000, FreeText.Length(FreeText.FromTextArea(posted)!));
-        Assert.True(posted.Replace("\r\n", "\n", StringComparison.Ordinal).Length > 2100);
+        Assert.Equal(2000, FreeText.Length(AsTheTextAreaHeldIt(posted)));
+        Assert.True(AsTheTextAreaHeldIt(posted).Length > 2100);
         Assert.Contains("\r\n", posted, StringComparison.Ordinal);
     }
 
@@ -68,7 +71,7 @@ public sealed class FreeTextLengthTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var stored = await api.GetFromJsonAsync<JsonElement>("/api/v1" + post.Headers.Location!.OriginalString.ToLowerInvariant());
-        Assert.Equal(FreeText.FromTextArea(Posted(2000)), stored.GetProperty("input").GetProperty("clinicianNote").GetString());
+        Assert.Equal(AsTheTextAreaHeldIt(Posted(2000)), stored.GetProperty("input").GetProperty("clinicianNote").GetString());
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public sealed class FreeTextLengthTests : IClassFixture<KetamineCdsFactory>
         var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        Assert.Contains("Clinician note may have at most 2,000 characters.", html, StringComparison.Ordinal);
+        Assert.Contains("Clinician's note may have at most 2,000 characters.", html, StringComparison.Ordinal);
         Assert.Contains("😀𠀀xxx", html, StringComparison.Ordinal);
     }
 
