@@ -18,6 +18,9 @@ public sealed class HookAnswerIntroTests : IClassFixture<KetamineCdsFactory>
 {
     private readonly KetamineCdsFactory _factory;
 
+    /// <summary>The patient reference each recorded entry is filed under.</summary>
+    private readonly Dictionary<Guid, string> _references = [];
+
     public HookAnswerIntroTests(KetamineCdsFactory factory) => _factory = factory;
 
     public static TheoryData<string, string, string> Kinds => new()
@@ -63,6 +66,13 @@ public sealed class HookAnswerIntroTests : IClassFixture<KetamineCdsFactory>
             // Nothing was missing from a screening: no empty "Not recorded in the chart" list.
             Assert.DoesNotContain(language == "en" ? "Not recorded in the chart" : "病历中未记录", html, StringComparison.Ordinal);
         }
+
+        // The decision log's list says of it only what is true of every hook answer.
+        using var listed = await CultureSelectionTests.GetAsync(auditor, $"/Audit?patient={_references[id]}", language);
+        var list = WebUtility.HtmlDecode(await listed.Content.ReadAsStringAsync());
+        Assert.Contains(language == "en" ? "(EHR asked; no screening ran)" : "（电子病历系统请求；未进行筛查）", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("lacked required items", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("病历缺少必需项目", list, StringComparison.Ordinal);
     }
 
     /// <summary>Records an entry of that kind as the hook service logs it (none with inputs: those are HookAnswerReplayTests').</summary>
@@ -84,7 +94,9 @@ public sealed class HookAnswerIntroTests : IClassFixture<KetamineCdsFactory>
             },
         };
 
-        return (await _factory.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(submission)).Id;
+        var id = (await _factory.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(submission)).Id;
+        _references[id] = patient;
+        return id;
     }
 
     private static List<Finding> AneurysmFindings()
