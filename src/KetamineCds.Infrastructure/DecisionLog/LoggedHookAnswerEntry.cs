@@ -1,7 +1,7 @@
 namespace KetamineCds.Infrastructure.DecisionLog;
 
 /// <summary>
-/// A recorded CDS Hooks answer that ran no rules, as the auditor reads it: who asked (the EHR user, through the client
+/// A recorded CDS Hooks answer that ran no screening, as the auditor reads it: who asked (the EHR user, through the client
 /// named in <see cref="Origin"/>), when, for which patient, which required or safety items the chart did not hold, the
 /// contraindications it recorded all the same, and the call itself (hook, hookInstance, cards, the FHIR data given). <see cref="InputJson"/> is the stored, hashed text.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed record LoggedHookAnswerEntry(
     /// <summary>The contraindications the chart recorded all the same (the answer's critical cards); none in older entries.</summary>
     public IReadOnlyList<HookAnswerContraindication> Contraindications { get; init; } = [];
 
-    /// <summary>The version of the rule set that found <see cref="Contraindications"/>; null when no rule ran.</summary>
+    /// <summary>The version of the rule set that found <see cref="Contraindications"/>; null only in entries logged before it was always recorded (<see cref="HookAnswerSubmission.RuleSet"/>).</summary>
     public string? RuleSetVersion { get; init; }
 
     /// <summary>

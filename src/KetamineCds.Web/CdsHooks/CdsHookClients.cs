@@ -10,7 +10,8 @@ namespace KetamineCds.Web.CdsHooks;
 /// <summary>
 /// The EHRs allowed to call, from configuration (<c>CdsHooks:Clients:N:Issuer</c> and <c>CdsHooks:Clients:N:JwksPath</c>,
 /// a local JWKS file): clients are configured, never discovered. In Development the app also trusts a demo client
-/// (<see cref="DemoIssuer"/>) whose key pair it creates in App_Data on first start, so that the samples can be sent.
+/// (<see cref="DemoIssuer"/>) whose key pair it creates in App_Data on first start, so that the samples can be sent; its
+/// answers are filed under the samples' record number (<see cref="DemoPatientIdentifierSystem"/>).
 /// </summary>
 public sealed class CdsHookClients
 {
@@ -22,6 +23,13 @@ public sealed class CdsHookClients
 
     /// <summary>The demo EHR's public JWKS, under App_Data.</summary>
     public const string DemoJwksFile = "cds-hooks-demo-client.jwks.json";
+
+    /// <summary>
+    /// The identifier system of the medical record number in the demo EHR's Patient resources (the samples', in
+    /// samples/cds-hooks/requests), as <c>CdsHooks:Clients:N:PatientIdentifierSystem</c> gives a configured client's: the
+    /// demo's answers are filed under the record number, as docs/cds-hooks.md recommends for every client (QA158 F4).
+    /// </summary>
+    public const string DemoPatientIdentifierSystem = "urn:oid:2.16.840.1.113883.19.5";
 
     private readonly Dictionary<string, CdsHookClient> _byIssuer;
 
@@ -55,7 +63,7 @@ public sealed class CdsHookClients
         {
             var folder = AppDataFolder.For(environment);
             EnsureDemoKeyPair(folder);
-            clients.Add(new CdsHookClient(DemoIssuer, ReadKeys(Path.Combine(folder, DemoJwksFile), "demo")));
+            clients.Add(new CdsHookClient(DemoIssuer, ReadKeys(Path.Combine(folder, DemoJwksFile), "demo"), PatientIdentifierSystem: DemoPatientIdentifierSystem));
         }
 
         return new CdsHookClients(clients);

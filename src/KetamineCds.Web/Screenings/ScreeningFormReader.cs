@@ -13,8 +13,15 @@ namespace KetamineCds.Web.Screenings;
 /// </summary>
 public static class ScreeningFormReader
 {
+    /// <summary>
+    /// A number as the form reads it: digits with a decimal point, a sign and spaces around, and an exponent (<c>4.5e1</c>
+    /// is 45, as the API reads the JSON number; a text box sends it as typed). Never a thousands separator.
+    /// </summary>
     private const NumberStyles DecimalNumber = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
-        | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+        | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>What a number written in digits holds: digits, signs, a decimal point, an exponent's letter.</summary>
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789+-.eE");
 
     /// <summary>The request, and the messages of the fields whose value could not be read, by contract name.</summary>
     public static (ScreeningRequest Request, Dictionary<string, List<string>> Unreadable) Read(IFormCollection form, ModelStateDictionary modelState)
@@ -72,7 +79,8 @@ public static class ScreeningFormReader
                 FieldType.WholeNumber => ReadWholeNumber(text),
                 FieldType.Number => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) ? ScreeningJsonReader.WithoutNegativeZero(number) : null,
                 FieldType.YesNo => bool.TryParse(text, out var flag) ? flag : null,
-                _ => text,
+                // The note's line breaks as its text area counted them (QA157 F7).
+                _ => FreeText.FromTextArea(text),
             };
             if (value is decimal read && ScreeningJsonReader.RoundsToZero(text, read))
             {
@@ -88,7 +96,9 @@ public static class ScreeningFormReader
                 // QA158 F10: digits too many for a whole number (99999999999999999999999) are a whole number out of the
                 // field's range, told so as the API tells it, never "not a valid value".
                 // A number that is not whole (45.5) is told so in the API's words, at the field (QA158).
-                var message = field.Type == FieldType.WholeNumber && (field.Min is not null || field.Max is not null) && IsWholeNumberBeyondInt(text)
+                // A number too large for a decimal (1e29, 1e400) is out of the field's range, as the API tells the JSON number.
+                var message = (field.Min is not null || field.Max is not null)
+                        && ((field.Type == FieldType.WholeNumber && IsWholeNumberBeyondInt(text)) || IsNumberBeyondDecimal(text))
                     ? ScreeningRequestValidator.RangeMessage(field)
                     : field.Type == FieldType.WholeNumber && IsDecimalNumber(text)
                         ? ClinicalText.Shared.Message("Json.WholeNumber", ClinicalText.Shared.FieldLabel(field))
@@ -134,6 +144,16 @@ public static class ScreeningFormReader
         (System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)
             && (whole > int.MaxValue || whole < int.MinValue))
         || (decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) > int.MaxValue);
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a number written in digits (a sign, a decimal point, an exponent) too large in
+    /// size for a decimal (<c>1e29</c>, <c>1e400</c>), which the API's JSON reader tells as out of the field's range.
+    /// </summary>
+    private static bool IsNumberBeyondDecimal(string text) =>
+        !text.AsSpan().Trim().ContainsAnyExcept(NumberCharacters)
+        && !decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out _)
+        && double.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out var number)
+        && Math.Abs(number) > (double)decimal.MaxValue;
 
     /// <summary>
     /// <paramref name="text"/> with the full-width digits, decimal point, comma, signs and the ideographic space a Chinese

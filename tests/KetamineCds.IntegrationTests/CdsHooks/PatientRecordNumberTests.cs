@@ -106,6 +106,41 @@ public sealed class PatientRecordNumberTests
     public void Load_SystemAnAbsoluteUri_IsTheCallersSystem() =>
         Assert.Equal(RecordNumberSystem, LoadWith(RecordNumberSystem).Find("https://ehr.start.test")!.PatientIdentifierSystem);
 
+    [Fact]
+    public void Load_DemoClientInDevelopment_FilesUnderTheRecordNumberOfTheSamplesPatients()
+    {
+        // The demo EHR filed the samples' answers under the FHIR id, unlike what docs/cds-hooks.md recommends: it has the
+        // system the sample Patient resources write their medical record number in (every one of them).
+        var contentRoot = Directory.CreateTempSubdirectory("ketaminecds-demo-client-").FullName;
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+            var demo = CdsHookClients.Load(configuration, new Environment { EnvironmentName = "Development", ContentRootPath = contentRoot }).Find(CdsHookClients.DemoIssuer);
+
+            var samples = Directory.GetFiles(Path.Combine(TestRepository.Root(), "samples", "cds-hooks", "requests"), "*.json");
+            Assert.NotEmpty(samples);
+            foreach (var sample in samples)
+            {
+                var systems = JsonNode.Parse(File.ReadAllText(sample))!.AsObject()["prefetch"]!.AsObject()
+                    .Select(p => p.Value).OfType<JsonObject>()
+                    .SelectMany(b => b["entry"]?.AsArray() ?? [])
+                    .Select(e => e!["resource"]!)
+                    .Where(r => r["resourceType"]!.GetValue<string>() == "Patient")
+                    .SelectMany(r => r["identifier"]!.AsArray())
+                    .Where(i => i!["type"]?["coding"]?.AsArray().Any(c => c!["code"]?.GetValue<string>() == "MR") == true)
+                    .Select(i => i!["system"]!.GetValue<string>())
+                    .Distinct()
+                    .ToList();
+                Assert.True(systems.Count == 1, $"{Path.GetFileName(sample)}: {string.Join(", ", systems)}");
+                Assert.Equal(systems[0], demo!.PatientIdentifierSystem);
+            }
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
     /// <summary>The clients configured with one client whose record number's system is <paramref name="system"/>.</summary>
     private static CdsHookClients LoadWith(string system)
     {

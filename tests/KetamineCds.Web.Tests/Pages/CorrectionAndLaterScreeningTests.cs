@@ -48,7 +48,7 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
 
         var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/New?corrects={earlier}"));
         Assert.Contains($"Correction of screening <a href=\"/Screenings/{earlier}\">{earlier}</a> (recorded ", form, StringComparison.Ordinal);
-        Assert.Contains("<textarea class=\"input textarea\" rows=\"3\" id=\"correctionReason\" name=\"correctionReason\" maxlength=\"500\"", form, StringComparison.Ordinal);
+        Assert.Contains("<textarea class=\"input textarea\" rows=\"3\" id=\"correctionReason\" name=\"correctionReason\"", form, StringComparison.Ordinal);
         Assert.Contains($"<input type=\"hidden\" name=\"corrects\" value=\"{earlier}\">", form, StringComparison.Ordinal);
         Assert.Contains("value=\"MRN-CORRECT-FORM\"", form, StringComparison.Ordinal);
 

@@ -11,7 +11,8 @@ namespace KetamineCds.Web.Tests.Screenings;
 /// the field's range, and told so at its field, in the API's JSON and in the form alike; never "must be a whole number" or
 /// "not a valid value". Every whole-number field with a range (age, trials, prognosis weeks, pressures, PHQ-9 ...).
 /// QA158: a whole number written with a zero fraction (45.0) is that number in both, and one that is not whole (45.5) is
-/// "must be a whole number" in both; QA157 F6: the form reads full-width digits (４５) as the digits they are.
+/// "must be a whole number" in both; QA157 F6: the form reads full-width digits (４５) as the digits they are. A number
+/// with an exponent (4.5e1) is read by the form as the API reads the JSON number, or refused with the API's message.
 /// </summary>
 public sealed class ScreeningJsonReaderWholeNumberTests
 {
@@ -70,12 +71,8 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     [MemberData(nameof(WholeNumberFieldsAndHugeNumbers))]
     public void Form_AWholeNumberTooLargeForTheApp_GetsTheRangeMessage(string name, string number)
     {
+        // 1e30 and 1e400 too: the form reads an exponent as the API does.
         var field = Fields.All.Single(f => f.Name == name);
-        if (number.Contains('e', StringComparison.Ordinal))
-        {
-            // The form reads digits with a decimal point only (below); an exponent is not a number it reads.
-            return;
-        }
 
         var (request, unreadable) = ReadForm(field, number);
 
@@ -121,10 +118,51 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     }
 
     [Theory]
-    [InlineData("4.5e1")]
+    [InlineData("ageYears", "4.5e1", "4.5e1")] // 45
+    [InlineData("ageYears", "450e-1", "450e-1")]
+    [InlineData("ageYears", "4.5E+1", "4.5E+1")]
+    [InlineData("ageYears", "１e2", "1e2")] // 100: read, and then out of the age's range for the validator, as in the API
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "5.65e1", "5.65e1")] // 56.5
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "1E1", "1E1")]
+    public void Form_ANumberWithAnExponent_IsReadAsTheApiReadsTheJsonNumber(string name, string typed, string asJson)
+    {
+        // The boxes are text boxes, so the browser sends "4.5e1" as typed: the form refused it as "not a valid value"
+        // where the API read the JSON number 4.5e1 as 45.
+        var field = Fields.All.Single(f => f.Name == name);
+
+        var (request, unreadable) = ReadForm(field, typed);
+        var api = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"" + name + "\":" + asJson + "}"));
+
+        Assert.Empty(unreadable);
+        Assert.Empty(api.Errors);
+        Assert.NotNull(request[field]);
+        Assert.Equal(api.Request[field], request[field]);
+    }
+
+    [Theory]
+    [InlineData("ageYears", "4.55e1")] // 45.5: "must be a whole number"
+    [InlineData("ageYears", "1e-400")] // read as 0 by a decimal: "must be a whole number", never 0
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "1e29")] // too large for a decimal: the range message
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "-1e400")]
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "1e-400")] // "too close to zero to be read exactly", never 0
+    public void Form_ANumberWithAnExponentTheApiRefuses_GetsTheApisFieldMessage(string name, string typed)
+    {
+        var field = Fields.All.Single(f => f.Name == name);
+
+        var (request, unreadable) = ReadForm(field, typed);
+        var api = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"" + name + "\":" + typed + "}"));
+
+        Assert.Equal(Assert.Single(api.Errors[name]), Assert.Single(unreadable[name]));
+        Assert.DoesNotContain("not a valid value", unreadable[name][0], StringComparison.Ordinal);
+        Assert.Null(request[field]);
+    }
+
+    [Theory]
     [InlineData("forty")]
     [InlineData("四十五")]
-    public void Form_AWholeNumberWithAnExponentOrInWords_IsNotReadAsBefore(string typed)
+    [InlineData("e1")]
+    [InlineData("Infinity")]
+    public void Form_AWholeNumberInWords_IsNotReadAsBefore(string typed)
     {
         var field = Fields.All.Single(f => f.Name == "ageYears");
 

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KetamineCds.Web.Pages.Audit;
 
 /// <summary>
-/// One logged CDS Hooks answer that ran no rules (the chart lacked a required item), for the auditor: who asked through
-/// which EHR client, the items missing, the FHIR data given, and who has looked at it.
+/// One logged CDS Hooks answer that ran no screening (the chart lacked a required item, or a draft order's medicine could
+/// not be identified), for the auditor: who asked through which EHR client, the items missing, the contraindications the
+/// chart recorded and the inputs their rules read, the FHIR data given, and who has looked at it.
 /// </summary>
 [Authorize(Policy = AuditRequest.Policy)]
 public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access, ILogger<HookAnswerModel> logger) : PageModel
@@ -17,6 +18,12 @@ public sealed class HookAnswerModel(IDecisionLogAudit audit, IAccessAudit access
     public UnreadableEntryNotice? Unreadable { get; private set; }
 
     public LoggedHookAnswerEntry Answer { get; private set; } = null!;
+
+    /// <summary>
+    /// The answer to an order-sign whose draft orders' medicine could not be identified (CdsHookAnswering): the only hook
+    /// answer logged with no missing item, and it evaluated no rule. Every other names at least one missing item.
+    /// </summary>
+    public bool IsUnidentifiedOrder => Answer.MissingItems.Count == 0 && Answer.InputsJson is null && Answer.Contraindications.Count == 0;
 
     public IReadOnlyList<LoggedAccessEvent> AccessHistory { get; private set; } = [];
 

@@ -136,6 +136,8 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
             return Page();
         }
 
+        // Counted as its text area counted it (QA157 F7).
+        Override.Explanation = FreeText.FromTextArea(Override.Explanation);
         foreach (var failure in validator.Validate(Override).Errors)
         {
             ModelState.AddModelError($"Override.{failure.PropertyName}", failure.ErrorMessage);

@@ -443,7 +443,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             HttpContext.GetCorrelationId(),
             Corrects is null ? From : null,
             cancellationToken,
-            correction: Corrects is { } corrects ? new Correction(corrects, CorrectionReason) { CorrectedAnswers = _earlierOpened?.History } : null,
+            correction: Corrects is { } corrects ? new Correction(corrects, FreeText.FromTextArea(CorrectionReason)) { CorrectedAnswers = _earlierOpened?.History } : null,
             samePatientAs: EarlierPatientReference,
             submissionId: submissionId);
         switch (recording.Status)

@@ -27,13 +27,26 @@
   }
 
   // A whole number as the server reads the form's (ScreeningFormReader): full-width digits, point and sign as ASCII
-  // (QA157 F6: "４５" typed with a Chinese input method), and a zero fraction (45.0, QA158); null for anything else.
+  // (QA157 F6: "４５" typed with a Chinese input method), a zero fraction (45.0, QA158) and an exponent (4.5e1 is 45,
+  // as the API reads the JSON number); null for anything else. The exponent moves the decimal point in the digits as
+  // written, so that no rounding makes 45.000001e0 whole.
   function wholeNumber(text) {
     var ascii = text.replace(/[\uFF10-\uFF19\uFF0B\uFF0E]/g, function (c) {
       return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
     }).replace(/\u3000/g, " ").trim();
-    var m = ascii.match(/^\+?(\d+)(\.0*)?$/);
-    return m ? parseInt(m[1], 10) : null;
+    var m = ascii.match(/^\+?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/);
+    if (!m || m[1] + (m[2] || "") === "") { return null; }
+    var whole = m[1], fraction = m[2] || "", exponent = m[3] ? parseInt(m[3], 10) : 0;
+    if (exponent > 0) {
+      while (fraction.length < exponent) { fraction += "0"; }
+      whole += fraction.slice(0, exponent);
+      fraction = fraction.slice(exponent);
+    } else if (exponent < 0) {
+      while (whole.length < -exponent) { whole = "0" + whole; }
+      fraction = whole.slice(whole.length + exponent) + fraction;
+      whole = whole.slice(0, whole.length + exponent);
+    }
+    return /[1-9]/.test(fraction) ? null : parseInt(whole || "0", 10);
   }
 
   function holds(form, part) {
