@@ -123,4 +123,41 @@ public sealed class FreeTextLengthTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains(textAreas, t => t.Contains("name=\"Override.Explanation\"", StringComparison.Ordinal));
         Assert.All(textAreas, t => Assert.DoesNotContain("maxlength", t, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Without maxlength, the count under each of the three boxes (Pages/Shared/_CharCount, filled by site.js) is what tells
+    /// the clinician, before sending, that a text is too long: it names its box and the box's limit, and its words are in
+    /// the page's language, {0} left for the script to fill with the characters held.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US", "{0} of 2,000 characters", "{0} of 500 characters")]
+    [InlineData("zh-Hans", "已输入 {0} 个字符（最多 2,000 个）", "已输入 {0} 个字符（最多 500 个）")]
+    public async Task TextAreas_EachHaveACountOfTheirLimit_InThePagesLanguage(string language, string text2000, string text500)
+    {
+        var id = await _factory.RecordScreeningThroughApiAsync("MRN-CHAR-COUNT");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        string CountOf(string html, string box)
+        {
+            var textArea = Regex.Match(html, "<textarea[^>]*\\bid=\"" + Regex.Escape(box) + "\"[^>]*>");
+            Assert.True(textArea.Success, $"no text area {box}");
+            var count = Regex.Match(html, "<p class=\"hint char-count\" id=\"" + Regex.Escape(box) + "-count\"[^>]*>");
+            Assert.True(count.Success, $"no count for {box}");
+            Assert.Contains($"data-char-count-for=\"{box}\"", count.Value, StringComparison.Ordinal);
+            Assert.Contains(" hidden", count.Value, StringComparison.Ordinal);
+            return WebUtility.HtmlDecode(count.Value);
+        }
+
+        var note = CountOf(await client.GetStringAsync("/Screenings/New"), "clinicianNote");
+        var reason = CountOf(await client.GetStringAsync($"/Screenings/New?corrects={id}"), "correctionReason");
+        var explanation = CountOf(await client.GetStringAsync($"/Screenings/{id}"), "override-explanation");
+
+        Assert.Contains("data-max-chars=\"2000\"", note, StringComparison.Ordinal);
+        Assert.Contains($"data-text=\"{text2000}\"", note, StringComparison.Ordinal);
+        Assert.Contains("data-max-chars=\"500\"", reason, StringComparison.Ordinal);
+        Assert.Contains($"data-text=\"{text500}\"", reason, StringComparison.Ordinal);
+        Assert.Contains("data-max-chars=\"2000\"", explanation, StringComparison.Ordinal);
+        Assert.Contains($"data-text=\"{text2000}\"", explanation, StringComparison.Ordinal);
+    }
 }

@@ -220,6 +220,29 @@
     }
   });
 
+  // The count under a free-text box with a limit (Pages/Shared/_CharCount): the characters it holds of the most it may,
+  // counted as the server counts them (FreeText.Length: Unicode code points, so an emoji is one; a line break is one, as
+  // the box holds it). The boxes have no maxlength, which counts UTF-16 units (QA157 F7): this tells the clinician before
+  // they send that the text is too long, and the server's field message still refuses it, the text kept.
+  document.addEventListener("DOMContentLoaded", function () {
+    var counts = document.querySelectorAll("[data-char-count-for]");
+    for (var i = 0; i < counts.length; i++) {
+      (function (count) {
+        var box = document.getElementById(count.getAttribute("data-char-count-for"));
+        var most = parseInt(count.getAttribute("data-max-chars"), 10);
+        if (!box || !(most > 0)) { return; }
+        var show = function () {
+          var held = Array.from(box.value).length;
+          count.textContent = count.getAttribute("data-text").replace("{0}", held.toLocaleString(document.documentElement.lang || undefined));
+          count.classList.toggle("char-count--over", held > most);
+        };
+        show();
+        count.hidden = false;
+        box.addEventListener("input", show);
+      })(counts[i]);
+    }
+  });
+
   // A page that comes back with errors (or a log that could not record) puts the focus on what says so. On load, not
   // before: a page opened at a fragment (the override form's #record-override) would otherwise lose the focus again.
   window.addEventListener("load", function () {
