@@ -507,6 +507,33 @@ public sealed class AccountHygieneTests
     }
 
     [Fact]
+    public async Task SecondFactor_AWrongRecoveryCodeFirst_TheAppsCodeFormStillSignsIn()
+    {
+        // QA169 F1: after a wrong recovery code the page is /Account/LoginWithCode?handler=Recovery, and the app code's
+        // form, which named no action, posted back there: the recovery handler answered "Enter one of your recovery
+        // codes" to a right app code, and the user could not sign in with the app without starting again.
+        using var factory = new KetamineCdsFactory();
+        var (key, _, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        var fresh = factory.CreateRawClient();
+        using var password = await PostFormAsync(fresh, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Staff, ["Input.Password"] = KetamineCdsFactory.Password });
+        const string afterRecovery = "/Account/LoginWithCode?handler=Recovery";
+        using var wrongRecovery = await PostFormAsync(fresh, afterRecovery, new() { ["RecoveryCode"] = "XXXXX-XXXXX" }, "/Account/LoginWithCode");
+        var html = await wrongRecovery.Content.ReadAsStringAsync();
+        Assert.Contains("That recovery code is not right", html, StringComparison.Ordinal);
+
+        // Where a browser sends the app code's form from this page: its action, or without one the page's own address.
+        var form = Regex.Match(html, "<form([^>]*)>(?:(?!</form>).)*id=\"code\"", RegexOptions.Singleline);
+        Assert.True(form.Success, "the page has no form with the app code's box");
+        var action = Regex.Match(form.Groups[1].Value, "action=\"([^\"]*)\"");
+        var target = action.Success ? System.Net.WebUtility.HtmlDecode(action.Groups[1].Value) : afterRecovery;
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var code = await fresh.PostAsync(target, new FormUrlEncodedContent([new("Code", TestTotp.CodeInSteps(key, 1)), new("ReturnUrl", ""), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.DoesNotContain("/Account/Login", code.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondFactor_AnotherAccountSignedInMeanwhileInThisBrowser_TheCodeSignsNobodyInOverIt()
     {
         // A shared ward computer: the psychiatrist gives the password and leaves the code step open; in another tab a
