@@ -156,6 +156,14 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return NotFound();
         }
 
+        if (!Locked)
+        {
+            // A second click, or a page left open after another administrator unlocked it: nothing to do, and nothing
+            // to record in the access log, which would otherwise say it was unlocked again (QA169 F2).
+            TempData["Status"] = localizer["{0} is not locked; nothing has changed.", Account!.Email ?? string.Empty].Value;
+            return RedirectToPage(new { id });
+        }
+
         await users.SetLockoutEndDateAsync(Account!, null);
         await users.ResetAccessFailedCountAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "unlocked " + Account!.Email, Roles.Admin);
