@@ -158,6 +158,31 @@ public sealed class AccountHygieneTests
         Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.MustChangePassword);
     }
 
+    [Theory]
+    [InlineData(null, "", "There is a problem to fix; the password has not been reset", "Enter the new password.")]
+    [InlineData(null, "abc", "There are 2 problems to fix; the password has not been reset", "Passwords must be at least 12 characters.")]
+    [InlineData("zh-CN", "", "有 1 个问题需要修正；密码尚未重置", "请输入新密码。")]
+    [InlineData("zh-CN", "abc", "有 2 个问题需要修正；密码尚未重置", "密码至少需要 12 个字符。")]
+    public async Task ResetPassword_Refused_SaysSoAtTheTopOfItsFormLinkedToTheField(string? language, string password, string heading, string message)
+    {
+        // QA169 F4: the roles, lock and second-factor forms sum up their problem above the form; a refused password reset
+        // said it only under the field, and never that the password had not been reset.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = (await FindAsync(factory, KetamineCdsFactory.Staff))!.Id;
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.Add("Accept-Language", language);
+        }
+
+        using var post = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetPassword", new() { ["NewPassword"] = password });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Matches(new Regex($"<h3 id=\"error-summary-title\">{Regex.Escape(heading)}</h3>\\s*<ul>\\s*<li>\\s*<a href=\"#NewPassword\">{Regex.Escape(message)}"), html);
+        Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.MustChangePassword);
+    }
+
     [Fact]
     public async Task ChangePassword_Valid_ChangesItAndTheSecurityStamp()
     {

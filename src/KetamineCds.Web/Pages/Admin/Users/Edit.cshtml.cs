@@ -71,6 +71,9 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
     public IReadOnlyList<(string? Anchor, string Message)> RoleErrors =>
         [.. FormErrors.Summary(ModelState, "", [nameof(SelectedRoles)]).Select(e => ((string?)("role-" + Roles.All[0]), e.Message))];
 
+    /// <summary>The problems with a refused new password, for the password form's summary (linked to its box; QA169 F4).</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> NewPasswordErrors => FormErrors.Summary(ModelState, "", [nameof(NewPassword)]);
+
     [BindProperty]
     [Display(Name = "New password")]
     [DataType(DataType.Password)]
