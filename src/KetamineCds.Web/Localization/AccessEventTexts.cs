@@ -34,9 +34,9 @@ public static partial class AccessEventTexts
     /// </summary>
     public static IEnumerable<(string Text, bool Email)> DetailPieces(string detail) => WrapRule.Around(detail, EmailInText());
 
-    // An email in a sentence: no spaces, and none of the marks around it in the recorded details ("; reason", "[roles]");
-    // a dot after it ends the sentence.
-    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@;,()\[\]]+@[^\s@;,()\[\]]*[^\s@;,()\[\].]")]
+    // An email in a sentence: no spaces, and none of the marks around it in the recorded details ("; reason", "[roles]")
+    // or in their Chinese words ("；原因：", "，角色："); a dot after it ends the sentence.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@;,()\[\]；，：（）]+@[^\s@;,()\[\]；，：（）]*[^\s@;,()\[\].；，：（）]")]
     private static partial System.Text.RegularExpressions.Regex EmailInText();
 
     /// <summary>
@@ -183,7 +183,7 @@ public static partial class AccessEventTexts
             "turned on the second factor (authenticator app)" => localizer["Turned on the second factor (authenticator app)"],
             // The access log's own readers (Pages/Admin/Users/Events).
             AccountEventsDetail => localizer["An account's events (user administration)"],
-            _ => Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? Refusal(detail, localizer) ?? detail,
+            _ => Verification(detail, localizer) ?? ImpactAnalysis(detail, localizer) ?? Refusal(detail, localizer) ?? UserAdministration(detail, localizer) ?? detail,
         };
     }
 
@@ -268,6 +268,37 @@ public static partial class AccessEventTexts
 
     [System.Text.RegularExpressions.GeneratedRegex("^(?<channel>page|api) (?<method>[A-Z]+); policy (?<policy>[^;()]+) \\(roles? (?<roles>[^;()]+)\\)(?:; query (?<query>.*))?$")]
     private static partial System.Text.RegularExpressions.Regex RefusalText();
+
+    /// <summary>
+    /// An administrator's change to an account (Pages/Admin/Users, <see cref="Security.DemoAccountLock"/>: "created user
+    /// X with role ClinicStaff", "set roles of X to [Auditor, ClinicStaff]", "locked X; reason: R", "unlocked X", "reset
+    /// the password of X", "reset the second factor of X; reason: R") in words, the roles as the role boxes name them; the
+    /// email and the reason stay as recorded (QA169 F3: the Chinese pages showed these in English only). Null for any
+    /// other detail.
+    /// </summary>
+    private static string? UserAdministration(string detail, IStringLocalizer localizer)
+    {
+        var match = UserAdministrationText().Match(detail);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var (email, reason) = (match.Groups["email"].Value, match.Groups["reason"].Value);
+        string Named(string listed) => string.Join(ClinicalText.Shared.ListSeparator, listed.Split(", ").Select(r => RoleNames.Of(r, localizer)));
+        return match.Groups["action"].Value switch
+        {
+            "created user" => localizer["Created user {0} with role {1}", email, Named(match.Groups["role"].Value)],
+            "set roles of" => localizer["Set roles of {0} to {1}", email, Named(match.Groups["roles"].Value)],
+            "locked" => localizer["Locked {0}; reason: {1}", email, reason],
+            "unlocked" => localizer["Unlocked {0}", email],
+            "reset the password of" => localizer["Reset the password of {0}", email],
+            _ => localizer["Reset the second factor of {0}; reason: {1}", email, reason],
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?<action>created user) (?<email>\S+) with role (?<role>\S+)|(?<action>set roles of) (?<email>\S+) to \[(?<roles>[^\]]+)\]|(?<action>locked|reset the second factor of) (?<email>\S+); reason: (?<reason>.*)|(?<action>unlocked|reset the password of) (?<email>\S+))$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex UserAdministrationText();
 
     /// <summary>True when <see cref="Detail"/> says more than the recorded text (another language or other words), so the page shows the recorded text beside it.</summary>
     public static bool ShowsRecorded(string? detail, string shown) =>

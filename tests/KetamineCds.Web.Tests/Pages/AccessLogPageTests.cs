@@ -127,6 +127,28 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
         Assert.Contains("<td class=\"audit-tight\">审计员</td>", Rows(views)[0].Html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("created user zh.admin1@clinic.example with role ClinicStaff", "创建了账户 zh.admin1@clinic.example，角色：诊所工作人员")]
+    [InlineData("set roles of zh.admin2@clinic.example to [Auditor, ClinicStaff]", "将 zh.admin2@clinic.example 的角色设为：审计员、诊所工作人员")]
+    [InlineData("locked zh.admin3@clinic.example; reason: left; the clinic", "锁定了 zh.admin3@clinic.example；原因：left; the clinic")]
+    [InlineData("unlocked zh.admin4@clinic.example", "解锁了 zh.admin4@clinic.example")]
+    [InlineData("reset the password of zh.admin5@clinic.example", "重置了 zh.admin5@clinic.example 的密码")]
+    [InlineData("reset the second factor of zh.admin6@clinic.example; reason: phone lost", "重置了 zh.admin6@clinic.example 的第二重验证；原因：phone lost")]
+    public async Task AccessLog_InChinese_AnAdministratorsChangeToAnAccountIsInChineseBesideWhatWasRecorded(string recorded, string chinese)
+    {
+        // QA169 F3: the administrator's events (creating, locking, unlocking, roles, resets) were shown only in the
+        // recorded English on the Chinese pages (the access log, an account's events), unlike every other fixed detail.
+        var email = Regex.Match(recorded, @"zh\.admin\d@clinic\.example").Value;
+        await app.RecordAsync(AccessEventKind.UserAdministration, KetamineCdsFactory.Admin, "user:" + email, recorded);
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = await GetAsync(client, "/Audit/Access?kind=user-administration&subject=" + Uri.EscapeDataString("user:" + email), "zh-CN");
+
+        var row = Assert.Single(Rows(html));
+        var text = WebUtility.HtmlDecode(Regex.Replace(row.Html, "<(?!/?code)[^>]*>", ""));
+        Assert.Contains(chinese + " <code class=\"recorded-text\" lang=\"en\">" + recorded + "</code>", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AccessLog_Filters_WhoInAnyCaseKindSubjectAndDates()
     {
@@ -416,8 +438,11 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
 
         var html = await GetAsync(client, "/Audit/Access", language);
 
-        var row = Rows(html).First(r => r.Html.Contains($"detail-{language}", StringComparison.Ordinal)).Html;
-        Assert.Contains($"<td class=\"access-detail\">locked first.last<wbr /><span class=\"email-domain\">@detail-{language}<wbr />.clinic<wbr />.example</span>; reason: left the ward (ask a.b<wbr /><span class=\"email-domain\">@c<wbr />.org</span>).</td>", row, StringComparison.Ordinal);
+        var row = WebUtility.HtmlDecode(Rows(html).First(r => r.Html.Contains($"detail-{language}", StringComparison.Ordinal)).Html);
+        // In words in the page's language (QA169 F3), the email and the reason as recorded; a full-width mark after the
+        // email in Chinese ends it as a semicolon does.
+        var (locked, reason) = language == "en" ? ("Locked ", "; reason: ") : ("锁定了 ", "；原因：");
+        Assert.Contains($"<td class=\"access-detail\">{locked}first.last<wbr /><span class=\"email-domain\">@detail-{language}<wbr />.clinic<wbr />.example</span>{reason}left the ward (ask a.b<wbr /><span class=\"email-domain\">@c<wbr />.org</span>).", row, StringComparison.Ordinal);
     }
 
     /// <summary>An id as the Subject column shows it: a break offered after each hyphen (a group breaks only where it must).</summary>

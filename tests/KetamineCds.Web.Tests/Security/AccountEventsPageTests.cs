@@ -48,7 +48,7 @@ public sealed class AccountEventsPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var table = Regex.Match(html, "<table class=\"data-table\" id=\"account-events\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("Administered an account <code class=\"tight\">user-administration</code>", table, StringComparison.Ordinal);
-        Assert.Contains("locked staff@demo.local; reason: phone stolen", table, StringComparison.Ordinal);
+        Assert.Contains("Locked staff@demo.local; reason: phone stolen", table, StringComparison.Ordinal);
         Assert.Contains("<td>STAFF@DEMO.LOCAL</td>", table, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(table, "Signed in <code class=\"tight\">sign-in</code>"));
         Assert.DoesNotContain("view-screening", html, StringComparison.Ordinal);

@@ -158,6 +158,31 @@ public sealed class AccountHygieneTests
         Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.MustChangePassword);
     }
 
+    [Theory]
+    [InlineData(null, "", "There is a problem to fix; the password has not been reset", "Enter the new password.")]
+    [InlineData(null, "abc", "There are 2 problems to fix; the password has not been reset", "Passwords must be at least 12 characters.")]
+    [InlineData("zh-CN", "", "有 1 个问题需要修正；密码尚未重置", "请输入新密码。")]
+    [InlineData("zh-CN", "abc", "有 2 个问题需要修正；密码尚未重置", "密码至少需要 12 个字符。")]
+    public async Task ResetPassword_Refused_SaysSoAtTheTopOfItsFormLinkedToTheField(string? language, string password, string heading, string message)
+    {
+        // QA169 F4: the roles, lock and second-factor forms sum up their problem above the form; a refused password reset
+        // said it only under the field, and never that the password had not been reset.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = (await FindAsync(factory, KetamineCdsFactory.Staff))!.Id;
+        if (language is not null)
+        {
+            admin.DefaultRequestHeaders.Add("Accept-Language", language);
+        }
+
+        using var post = await PostFormAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetPassword", new() { ["NewPassword"] = password });
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+        Assert.Matches(new Regex($"<h3 id=\"error-summary-title\">{Regex.Escape(heading)}</h3>\\s*<ul>\\s*<li>\\s*<a href=\"#NewPassword\">{Regex.Escape(message)}"), html);
+        Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.MustChangePassword);
+    }
+
     [Fact]
     public async Task ChangePassword_Valid_ChangesItAndTheSecurityStamp()
     {
@@ -504,6 +529,33 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var status = await fresh.GetStringAsync("/Account/TwoFactor");
         Assert.Contains($"Recovery codes left: <strong>{Authenticator.RecoveryCodeCount - 1}</strong>", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondFactor_AWrongRecoveryCodeFirst_TheAppsCodeFormStillSignsIn()
+    {
+        // QA169 F1: after a wrong recovery code the page is /Account/LoginWithCode?handler=Recovery, and the app code's
+        // form, which named no action, posted back there: the recovery handler answered "Enter one of your recovery
+        // codes" to a right app code, and the user could not sign in with the app without starting again.
+        using var factory = new KetamineCdsFactory();
+        var (key, _, _) = await EnrolAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Staff));
+        var fresh = factory.CreateRawClient();
+        using var password = await PostFormAsync(fresh, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Staff, ["Input.Password"] = KetamineCdsFactory.Password });
+        const string afterRecovery = "/Account/LoginWithCode?handler=Recovery";
+        using var wrongRecovery = await PostFormAsync(fresh, afterRecovery, new() { ["RecoveryCode"] = "XXXXX-XXXXX" }, "/Account/LoginWithCode");
+        var html = await wrongRecovery.Content.ReadAsStringAsync();
+        Assert.Contains("That recovery code is not right", html, StringComparison.Ordinal);
+
+        // Where a browser sends the app code's form from this page: its action, or without one the page's own address.
+        var form = Regex.Match(html, "<form([^>]*)>(?:(?!</form>).)*id=\"code\"", RegexOptions.Singleline);
+        Assert.True(form.Success, "the page has no form with the app code's box");
+        var action = Regex.Match(form.Groups[1].Value, "action=\"([^\"]*)\"");
+        var target = action.Success ? System.Net.WebUtility.HtmlDecode(action.Groups[1].Value) : afterRecovery;
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var code = await fresh.PostAsync(target, new FormUrlEncodedContent([new("Code", TestTotp.CodeInSteps(key, 1)), new("ReturnUrl", ""), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.DoesNotContain("/Account/Login", code.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

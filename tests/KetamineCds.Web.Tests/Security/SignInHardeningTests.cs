@@ -301,6 +301,25 @@ public sealed class SignInHardeningTests
         Assert.DoesNotContain("confirm=Lock", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditUser_UnlockOfAnAccountThatIsNotLocked_ChangesNothingRecordsNothingAndSaysSo()
+    {
+        // QA169 F2: a second click on Unlock, or a page left open after another administrator had unlocked the account,
+        // recorded "unlocked staff@demo.local" in the access log and said it was unlocked, for an account that was not locked.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
+
+        using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Unlock", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var recorded = await factory.Services.GetRequiredService<EfAccessAudit>().ListForSubjectAsync("user:" + id);
+        Assert.DoesNotContain(recorded, e => e.Kind == "user-administration");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(post.Headers.Location!.OriginalString));
+        Assert.Contains("staff@demo.local is not locked; nothing has changed.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff@demo.local is unlocked.", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Lock", "confirm-lock", "Lock account", "locked staff@demo.local; reason: left the clinic")]
     [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "Reset second factor", "reset the second factor of staff@demo.local; reason: left the clinic")]

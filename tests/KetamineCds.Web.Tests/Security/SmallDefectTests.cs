@@ -202,6 +202,13 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
     {
         var admin = await app.PageClientAsync(KetamineCdsFactory.Admin);
         var id = await app.Factory.UserIdAsync(KetamineCdsFactory.Staff);
+        // Locked first: an unlock of an account that is not locked changes nothing and records nothing (QA169 F2).
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KetamineCds.Infrastructure.Identity.ApplicationUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(id))!, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+
         var token = await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{id}");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/Admin/Users/Edit/{id}?handler=Unlock")
         {

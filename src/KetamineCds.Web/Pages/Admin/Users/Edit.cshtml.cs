@@ -71,6 +71,9 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
     public IReadOnlyList<(string? Anchor, string Message)> RoleErrors =>
         [.. FormErrors.Summary(ModelState, "", [nameof(SelectedRoles)]).Select(e => ((string?)("role-" + Roles.All[0]), e.Message))];
 
+    /// <summary>The problems with a refused new password, for the password form's summary (linked to its box; QA169 F4).</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> NewPasswordErrors => FormErrors.Summary(ModelState, "", [nameof(NewPassword)]);
+
     [BindProperty]
     [Display(Name = "New password")]
     [DataType(DataType.Password)]
@@ -154,6 +157,14 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
         if (!await LoadAsync(id))
         {
             return NotFound();
+        }
+
+        if (!Locked)
+        {
+            // A second click, or a page left open after another administrator unlocked it: nothing to do, and nothing
+            // to record in the access log, which would otherwise say it was unlocked again (QA169 F2).
+            TempData["Status"] = localizer["{0} is not locked; nothing has changed.", Account!.Email ?? string.Empty].Value;
+            return RedirectToPage(new { id });
         }
 
         await users.SetLockoutEndDateAsync(Account!, null);
