@@ -80,6 +80,7 @@ public static class AuthenticationSetup
             .Configure<IConfiguration>(SessionLifetimeOptions.Bind)
             .ValidateOnStart();
         services.AddSingleton<ServerSessions>();
+        services.AddSingleton<LastAdministratorGuard>();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<ApiTokens>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -91,6 +92,47 @@ public sealed class AdminPageTests
         var client = factory.CreateRawClient();
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { email = KetamineCdsFactory.Admin, password = KetamineCdsFactory.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task Roles_TheOnlyTwoAdministratorsDemotedAtTheSameMoment_OneIsRefusedAndAnAdministratorRemains()
+    {
+        // QA169 F6: the check "is another administrator active?" and the change were two steps, so two demotions at the
+        // same moment both saw the other administrator and both went through, leaving the clinic with none. The guard's
+        // hook holds each request a second after its check, so that both checks would overlap without the lock.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var adminId = await UserIdAsync(factory, KetamineCdsFactory.Admin);
+        var auditorId = await UserIdAsync(factory, KetamineCdsFactory.Auditor);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(auditorId))!, Roles.Admin)).Succeeded);
+        }
+
+        var tokens = new[]
+        {
+            await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{adminId}"),
+            await KetamineCdsFactory.AntiforgeryTokenAsync(admin, $"/Admin/Users/Edit/{auditorId}"),
+        };
+        var guard = factory.Services.GetRequiredService<LastAdministratorGuard>();
+        guard.CheckedForTests = () => Task.Delay(TimeSpan.FromSeconds(1));
+
+        var posts = await Task.WhenAll(new[] { adminId, auditorId }.Select((id, i) => admin.PostAsync($"/Admin/Users/Edit/{id}?handler=Roles", new FormUrlEncodedContent(
+        [
+            new("SelectedRoles", Roles.Auditor),
+            new("__RequestVerificationToken", tokens[i]),
+        ]))));
+        guard.CheckedForTests = null;
+
+        Assert.Single(posts, p => p.StatusCode == HttpStatusCode.Redirect);
+        var refused = Assert.Single(posts, p => p.StatusCode == HttpStatusCode.OK);
+        Assert.Contains("This is the last active administrator; give another account the Admin role first.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
+        }
     }
 
     [Theory]

@@ -320,6 +320,30 @@ public sealed class SignInHardeningTests
         Assert.DoesNotContain("staff@demo.local is unlocked.", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EditUser_LockOfAnAccountThatIsAlreadyLocked_ChangesNothingRecordsNothingAndKeepsTheFirstReason()
+    {
+        // QA169 F10: a double submit, or a page left open after another administrator had locked the account, recorded a
+        // second "locked" event, with perhaps another reason, for an account that was already locked.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Staff);
+        var confirm = $"/Admin/Users/Edit/{id}?confirm=Lock";
+        using var first = await admin.PostFormAsync(confirm, $"/Admin/Users/Edit/{id}?handler=Lock", [new("Reason", "left the clinic")]);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var second = await admin.PostFormAsync(confirm, $"/Admin/Users/Edit/{id}?handler=Lock", [new("Reason", "another reason")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var recorded = await factory.Services.GetRequiredService<EfAccessAudit>().ListForSubjectAsync("user:" + id);
+        var locked = Assert.Single(recorded, e => e.Kind == "user-administration");
+        Assert.Equal("locked staff@demo.local; reason: left the clinic", locked.Detail);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(second.Headers.Location!.OriginalString));
+        Assert.Contains("staff@demo.local is already locked; nothing has changed. The reason given when it was locked stays the one on record.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff@demo.local is locked.", page, StringComparison.Ordinal);
+        Assert.True(Web.Pages.Admin.Users.EditModel.IsAdministratorLock((await FindAsync(factory, KetamineCdsFactory.Staff)).LockoutEnd));
+    }
+
     [Theory]
     [InlineData("Lock", "confirm-lock", "Lock account", "locked staff@demo.local; reason: left the clinic")]
     [InlineData("ResetSecondFactor", "confirm-reset-second-factor", "Reset second factor", "reset the second factor of staff@demo.local; reason: left the clinic")]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
@@ -14,13 +15,16 @@ namespace KetamineCds.Web.Pages.Admin.Users;
 
 /// <summary>
 /// An administrator changes a user's roles, resets the password, and locks or unlocks the account. The last
-/// active administrator cannot be locked or lose the Admin role, so the clinic is never locked out of its own app.
+/// active administrator cannot be locked or lose the Admin role, so the clinic is never locked out of its own app; the
+/// check and the change are one step (<see cref="LastAdministratorGuard"/>), so two administrators demoting or locking
+/// each other at the same moment cannot leave none (QA169 F6).
 /// The page says whether a lock was an administrator's or came from failed attempts (and until when), and lists the
 /// account's latest sign-in events from the access log. Locking and resetting the second factor take two steps (the
 /// button opens a confirmation, which works without JavaScript) and a reason, recorded in the access log.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer, IHostEnvironment environment) : PageModel
+public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer, IHostEnvironment environment,
+    KetamineCdsDbContext db, LastAdministratorGuard lastAdministrator) : PageModel
 {
     /// <summary>How many of the account's latest sign-in events the page lists.</summary>
     public const int SignInEventCount = 20;
@@ -103,19 +107,32 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
-        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
+        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(cancellationToken))
         {
-            ModelState.AddModelError(nameof(SelectedRoles), localizer["This is the last active administrator; give another account the Admin role first."]);
-            return Page();
+            return LastAdministratorsRoles();
         }
 
-        var remove = await users.RemoveFromRolesAsync(Account!, CurrentRoles.Except(wanted));
-        var add = remove.Succeeded ? await users.AddToRolesAsync(Account!, wanted.Except(CurrentRoles)) : remove;
-        if (!add.Succeeded)
+        await using (var transaction = await LastAdministratorGuard.BeginAsync(db, cancellationToken))
         {
-            ModelState.AddModelError(nameof(SelectedRoles), string.Join(" ", add.Errors.Select(e => e.Description)));
-            await LoadAsync(id);
-            return Page();
+            // Again inside the transaction: another administrator may have changed the accounts since the page was read.
+            CurrentRoles = (await users.GetRolesAsync(Account!)).Order(StringComparer.Ordinal).ToArray();
+            if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(cancellationToken))
+            {
+                return LastAdministratorsRoles();
+            }
+
+            var remove = await users.RemoveFromRolesAsync(Account!, CurrentRoles.Except(wanted));
+            var add = remove.Succeeded ? await users.AddToRolesAsync(Account!, wanted.Except(CurrentRoles)) : remove;
+            if (!add.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None); // nothing stored half-way
+                ModelState.AddModelError(nameof(SelectedRoles), string.Join(" ", add.Errors.Select(e => e.Description)));
+                db.ChangeTracker.Clear();
+                await LoadAsync(id);
+                return Page();
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         // Sign the user out everywhere so the new roles take effect at once.
@@ -132,11 +149,14 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return NotFound();
         }
 
-        if (CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync())
+        if (LockedByAdministrator)
         {
-            Confirm = null;
-            ModelState.AddModelError(string.Empty, localizer["This is the last active administrator and cannot be locked."]);
-            return Page();
+            return AlreadyLocked();
+        }
+
+        if (CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync(cancellationToken))
+        {
+            return LastAdministratorsLock();
         }
 
         if (!ReasonIsGiven(ConfirmLock))
@@ -144,12 +164,54 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
-        await users.SetLockoutEnabledAsync(Account!, true);
-        await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(Account!);
+        await using (var transaction = await LastAdministratorGuard.BeginAsync(db, cancellationToken))
+        {
+            // Again inside the transaction: a second submit, or another administrator, may have locked it meanwhile.
+            await db.Entry(Account!).ReloadAsync(cancellationToken);
+            CurrentRoles = (await users.GetRolesAsync(Account!)).Order(StringComparer.Ordinal).ToArray();
+            if (IsAdministratorLock(Account!.LockoutEnd) && Account.LockoutEnd > clock.GetUtcNow())
+            {
+                return AlreadyLocked();
+            }
+
+            if (CurrentRoles.Contains(Roles.Admin) && await IsLastActiveAdminAsync(cancellationToken))
+            {
+                return LastAdministratorsLock();
+            }
+
+            await users.SetLockoutEnabledAsync(Account!, true);
+            await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(Account!);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"locked {Account!.Email}; reason: {Reason}", Roles.Admin);
         TempData["Status"] = localizer["{0} is locked.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// A second submit, or a page left open after another administrator locked the account: nothing to do, and nothing to
+    /// record, which would add a second "locked" event with perhaps another reason; the first lock's reason stays the one
+    /// on record (QA169 F10). A lock after failed attempts ends by itself, so an administrator's lock of it does change it.
+    /// </summary>
+    private RedirectToPageResult AlreadyLocked()
+    {
+        TempData["Status"] = localizer["{0} is already locked; nothing has changed. The reason given when it was locked stays the one on record.", Account!.Email ?? string.Empty].Value;
+        return RedirectToPage(new { id = Account.Id });
+    }
+
+    private PageResult LastAdministratorsLock()
+    {
+        Confirm = null;
+        ModelState.AddModelError(string.Empty, localizer["This is the last active administrator and cannot be locked."]);
+        return Page();
+    }
+
+    private PageResult LastAdministratorsRoles()
+    {
+        ModelState.AddModelError(nameof(SelectedRoles), localizer["This is the last active administrator; give another account the Admin role first."]);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
@@ -291,10 +353,6 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
         return false;
     }
 
-    private async Task<bool> IsLastActiveAdminAsync()
-    {
-        var now = clock.GetUtcNow();
-        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-        return !admins.Any(a => a.Id != Account!.Id && !(a.LockoutEnd is { } end && end > now));
-    }
+    private async Task<bool> IsLastActiveAdminAsync(CancellationToken cancellationToken) =>
+        !await lastAdministrator.AnotherActiveAdministratorAsync(db, Account!.Id, clock.GetUtcNow(), cancellationToken);
 }
