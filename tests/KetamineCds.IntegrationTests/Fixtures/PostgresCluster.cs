@@ -124,6 +124,10 @@ public sealed class PostgresCluster : IAsyncDisposable
     public Task RestoreAsync(string database, string file) =>
         RunAsync(Path.Combine(Bin, "pg_restore"), ["-h", "127.0.0.1", "-p", PortText, "-U", "postgres", "--clean", "--if-exists", "--single-transaction", "-d", database, file]);
 
+    /// <summary>Runs a plain-SQL file (a <c>pg_dump</c> without <c>-F</c>) into a database with psql, as the superuser, stopping at the first error.</summary>
+    public Task RunSqlFileAsync(string database, string file) =>
+        RunAsync(Path.Combine(Bin, "psql"), ["-h", "127.0.0.1", "-p", PortText, "-U", "postgres", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", file]);
+
     public async ValueTask DisposeAsync()
     {
         try
