@@ -146,6 +146,10 @@ public sealed class AccountAdministrationTests
         var details = await AdministrationDetailsAsync(factory, id);
         Assert.Contains($"changed the email of {KetamineCdsFactory.Psychiatrist} to dr.new@clinic.example", details);
         Assert.Contains("changed the display name of dr.new@clinic.example from \"Dr Demo Psychiatrist\" to \"Dr New Name\"", details);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var accountEvents = WebUtility.HtmlDecode(await admin.GetStringAsync($"/Admin/Users/Events/{id}"));
+        Assert.Contains($"将 {KetamineCdsFactory.Psychiatrist} 的电子邮箱改为 dr.new@clinic.example", accountEvents, StringComparison.Ordinal);
+        Assert.Contains("将 dr.new@clinic.example 的显示名称从“Dr Demo Psychiatrist”改为“Dr New Name”", accountEvents, StringComparison.Ordinal);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var log = scope.ServiceProvider.GetRequiredService<IDecisionLog>();
