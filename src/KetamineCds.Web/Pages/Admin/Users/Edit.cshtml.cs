@@ -179,6 +179,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             // never change without it.
             await users.UpdateSecurityStampAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Roles.Admin);
@@ -253,6 +254,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"locked {Account!.Email}; reason: {Reason}", Roles.Admin);
@@ -317,6 +319,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             await users.SetLockoutEndDateAsync(Account!, null);
             await users.ResetAccessFailedCountAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "unlocked " + Account!.Email, Roles.Admin);
@@ -365,6 +368,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             await users.UpdateAsync(Account);
             await users.UpdateSecurityStampAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the password of " + Account!.Email, Roles.Admin);
@@ -399,6 +403,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             await users.SetTwoFactorEnabledAsync(Account!, false);
             await users.ResetAuthenticatorKeyAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"reset the second factor of {Account!.Email}; reason: {Reason}", Roles.Admin);
@@ -539,6 +544,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             }
 
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         var subject = "user:" + Account.Id;
@@ -575,13 +581,19 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
     /// timeout, PostgreSQL unreachable), the change's transaction has rolled back and nothing was recorded: the page is
     /// shown again with what was typed, saying so, never a 500.
     /// </summary>
+    /// <summary>
+    /// True once the change's transaction has committed: a failure after it (writing the access log, renewing this
+    /// browser's session) is not "nothing has changed", and is left to the app's usual answer.
+    /// </summary>
+    private bool _changeCommitted;
+
     private async Task<IActionResult> UnlessBusyAsync(string id, Func<Task<IActionResult>> change)
     {
         try
         {
             return await change();
         }
-        catch (Exception ex) when (DatabaseFailures.IsUnreachable(ex))
+        catch (Exception ex) when (!_changeCommitted && DatabaseFailures.IsUnreachable(ex))
         {
             logger.LogWarning(ex, "A change to account {AccountId} on the users page was not made: the database could not take it now.", id);
             db.ChangeTracker.Clear();
