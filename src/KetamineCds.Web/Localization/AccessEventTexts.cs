@@ -272,7 +272,8 @@ public static partial class AccessEventTexts
     /// <summary>
     /// An administrator's change to an account (Pages/Admin/Users, <see cref="Security.DemoAccountLock"/>: "created user
     /// X with role ClinicStaff", "set roles of X to [Auditor, ClinicStaff]", "locked X; reason: R", "unlocked X", "reset
-    /// the password of X", "reset the second factor of X; reason: R") in words, the roles as the role boxes name them; the
+    /// the password of X", "reset the second factor of X; reason: R", "changed the email of X to Y", "changed the display
+    /// name of X from "A" to "B"") in words, the roles as the role boxes name them; the
     /// email and the reason stay as recorded (QA169 F3: the Chinese pages showed these in English only). Null for any
     /// other detail.
     /// </summary>
@@ -293,11 +294,13 @@ public static partial class AccessEventTexts
             "locked" => localizer["Locked {0}; reason: {1}", email, reason],
             "unlocked" => localizer["Unlocked {0}", email],
             "reset the password of" => localizer["Reset the password of {0}", email],
+            "changed the email of" => localizer["Changed the email of {0} to {1}", email, match.Groups["new"].Value],
+            "changed the display name of" => localizer["Changed the display name of {0} from “{1}” to “{2}”", email, match.Groups["old"].Value, match.Groups["new"].Value],
             _ => localizer["Reset the second factor of {0}; reason: {1}", email, reason],
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?<action>created user) (?<email>\S+) with role (?<role>\S+)|(?<action>set roles of) (?<email>\S+) to \[(?<roles>[^\]]+)\]|(?<action>locked|reset the second factor of) (?<email>\S+); reason: (?<reason>.*)|(?<action>unlocked|reset the password of) (?<email>\S+))$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?<action>created user) (?<email>\S+) with role (?<role>\S+)|(?<action>set roles of) (?<email>\S+) to \[(?<roles>[^\]]+)\]|(?<action>locked|reset the second factor of) (?<email>\S+); reason: (?<reason>.*)|(?<action>unlocked|reset the password of) (?<email>\S+)|(?<action>changed the email of) (?<email>\S+) to (?<new>\S+)|(?<action>changed the display name of) (?<email>\S+) from ""(?<old>.*)"" to ""(?<new>.*)"")$", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex UserAdministrationText();
 
     /// <summary>True when <see cref="Detail"/> says more than the recorded text (another language or other words), so the page shows the recorded text beside it.</summary>

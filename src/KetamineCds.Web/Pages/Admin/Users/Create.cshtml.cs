@@ -113,13 +113,8 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
     {
         public InputValidator(IStringLocalizer<PageText> localizer)
         {
-            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => localizer["Enter the user's email address."])
-                .EmailAddress().WithMessage(_ => localizer["Enter a valid email address."])
-                .MaximumLength(256).WithMessage(_ => localizer["The email address is too long."]);
-            RuleFor(x => x.DisplayName).MaximumLength(100).WithMessage(_ => localizer["The display name can be at most 100 characters."])
-                // Shown in the users list and as who recorded each decision: it must read as typed (QA132 F10, as notes and reasons).
-                .Must(n => !FreeText.HasHiddenCharacters(n, multiLine: false))
-                .WithMessage(_ => localizer["The display name holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again."]);
+            RuleFor(x => x.Email).AccountEmail(localizer);
+            RuleFor(x => x.DisplayName).AccountDisplayName(localizer);
             RuleFor(x => x.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage(_ => localizer["Choose one of the roles."]);
             RuleFor(x => x.Password).NotEmpty().WithMessage(_ => localizer["Enter an initial password."])
                 .Must(p => !DemoAccounts.IsPublishedPassword(p))

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using FluentValidation;
 using KetamineCds.Infrastructure.Data;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Pages.Account;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Admin.Users;
@@ -21,10 +24,14 @@ namespace KetamineCds.Web.Pages.Admin.Users;
 /// The page says whether a lock was an administrator's or came from failed attempts (and until when), and lists the
 /// account's latest sign-in events from the access log. Locking and resetting the second factor take two steps (the
 /// button opens a confirmation, which works without JavaScript) and a reason, recorded in the access log.
+/// An administrator's own Admin role or own account is taken away only after a second, explicit confirmation that says
+/// what will happen (QA169 F5). The account's name and email can be changed (QA169 F9). Every change is one database
+/// transaction, recorded in the access log after it commits; a database that cannot take it now (SQLite's write lock held
+/// past the command timeout) keeps the page, changes nothing and says so (QA169, the busy database).
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer, IHostEnvironment environment,
-    KetamineCdsDbContext db, LastAdministratorGuard lastAdministrator) : PageModel
+public class EditModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IAccessAudit audit, EfAccessAudit accessLog, TimeProvider clock, IStringLocalizer<PageText> localizer, IHostEnvironment environment,
+    KetamineCdsDbContext db, LastAdministratorGuard lastAdministrator, IValidator<EditModel.DetailsInput> detailsValidator, ILogger<EditModel> logger) : PageModel
 {
     /// <summary>How many of the account's latest sign-in events the page lists.</summary>
     public const int SignInEventCount = 20;
@@ -39,6 +46,27 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
     public const string ConfirmResetSecondFactor = "ResetSecondFactor";
 
     public ApplicationUser? Account { get; private set; }
+
+    /// <summary>True when the account is the signed-in administrator's own.</summary>
+    public bool IsOwnAccount { get; private set; }
+
+    /// <summary>
+    /// Set by the confirmation of a change that takes the Admin role from, or locks, the administrator's own account; without
+    /// it such a change is not made, and the page asks to confirm it (QA169 F5).
+    /// </summary>
+    [BindProperty]
+    public bool ConfirmOwnAccount { get; set; }
+
+    /// <summary>True when the page asks the administrator to confirm taking their own Admin role away.</summary>
+    public bool ConfirmOwnDemotion { get; private set; }
+
+    /// <summary>The account's display name and email, as the form shows them (after a refused post, as typed).</summary>
+    [BindProperty]
+    public DetailsInput Details { get; set; } = new();
+
+    /// <summary>The problems with the name and email, for their form's error summary (linked to each field).</summary>
+    public IReadOnlyList<(string? Anchor, string Message)> DetailsErrors =>
+        FormErrors.Summary(ModelState, nameof(Details), [nameof(DetailsInput.Email), nameof(DetailsInput.DisplayName)]);
 
     /// <summary>True when an administrator locked the account (it stays locked until unlocked), not failed attempts.</summary>
     public bool LockedByAdministrator { get; private set; }
@@ -107,11 +135,26 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
-        if (CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin) && await IsLastActiveAdminAsync(cancellationToken))
+        var demotion = CurrentRoles.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin);
+        if (demotion && await IsLastActiveAdminAsync(cancellationToken))
         {
             return LastAdministratorsRoles();
         }
 
+        if (demotion && IsOwnAccount && !ConfirmOwnAccount)
+        {
+            // Nothing changes and nothing is recorded until the administrator confirms, having read what will happen.
+            ConfirmOwnDemotion = true;
+            return Page();
+        }
+
+        return await UnlessBusyAsync(id, () => ChangeRolesAsync(id, wanted, demotion, cancellationToken));
+    }
+
+    private async Task<IActionResult> ChangeRolesAsync(string id, string[] wanted, bool demotion, CancellationToken cancellationToken)
+    {
+        // One's own session is read before the stamp changes, to go on with the roles chosen (as after changing one's password).
+        var renewal = IsOwnAccount ? await SessionRenewal.BeforeStampChangeAsync(HttpContext) : null;
         await using (var transaction = await LastAdministratorGuard.BeginAsync(db, cancellationToken))
         {
             // Again inside the transaction: another administrator may have changed the accounts since the page was read.
@@ -132,15 +175,30 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
                 return Page();
             }
 
+            // Sign the user out everywhere so the new roles take effect at once; in the same transaction, so that the roles
+            // never change without it.
+            await users.UpdateSecurityStampAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
-        // Sign the user out everywhere so the new roles take effect at once.
-        await users.UpdateSecurityStampAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"set roles of {Account!.Email} to [{string.Join(", ", wanted)}]", Roles.Admin);
+        if (renewal is not null)
+        {
+            // Only this browser goes on, with the roles chosen: its next request is checked against them.
+            await renewal.AfterStampChangeAsync(signIn, Account);
+            if (demotion)
+            {
+                TempData["Status"] = localizer["You no longer have the Admin role: your roles are now {0}. Your other sessions and API tokens have ended.", RoleList(wanted)].Value;
+                return LocalRedirect("/");
+            }
+        }
+
         TempData["Status"] = localizer["Roles of {0} updated.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
+
+    private string RoleList(IEnumerable<string> roles) => string.Join(ClinicalText.Shared.ListSeparator, roles.Select(r => RoleNames.Of(r, localizer)));
 
     public async Task<IActionResult> OnPostLockAsync(string id, CancellationToken cancellationToken)
     {
@@ -164,6 +222,19 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
+        if (IsOwnAccount && !ConfirmOwnAccount)
+        {
+            // The confirmation of one's own lock says what will happen; a post without it (an old page, a crafted form) only
+            // shows it. Nothing changes and nothing is recorded (QA169 F5).
+            Confirm = ConfirmLock;
+            return Page();
+        }
+
+        return await UnlessBusyAsync(id, () => LockAsync(id, cancellationToken));
+    }
+
+    private async Task<IActionResult> LockAsync(string id, CancellationToken cancellationToken)
+    {
         await using (var transaction = await LastAdministratorGuard.BeginAsync(db, cancellationToken))
         {
             // Again inside the transaction: a second submit, or another administrator, may have locked it meanwhile.
@@ -183,9 +254,18 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             await users.SetLockoutEndDateAsync(Account!, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(Account!);
             await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"locked {Account!.Email}; reason: {Reason}", Roles.Admin);
+        if (IsOwnAccount)
+        {
+            // Every session ended with the new stamp, this one too: this browser is signed out and told why.
+            await signIn.SignOutAsync();
+            TempData[LoginModel.LockedNotice] = localizer["You locked your own account ({0}): it has been signed out everywhere, in this browser too, and cannot sign in until another administrator unlocks it.", Account.Email ?? string.Empty].Value;
+            return RedirectToPage("/Account/Login");
+        }
+
         TempData["Status"] = localizer["{0} is locked.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
     }
@@ -229,8 +309,19 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return RedirectToPage(new { id });
         }
 
-        await users.SetLockoutEndDateAsync(Account!, null);
-        await users.ResetAccessFailedCountAsync(Account!);
+        return await UnlessBusyAsync(id, () => UnlockAsync(id, cancellationToken));
+    }
+
+    private async Task<IActionResult> UnlockAsync(string id, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await users.SetLockoutEndDateAsync(Account!, null);
+            await users.ResetAccessFailedCountAsync(Account!);
+            await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
+        }
+
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "unlocked " + Account!.Email, Roles.Admin);
         TempData["Status"] = localizer["{0} is unlocked.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
@@ -255,18 +346,31 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(Account!);
-        var result = await users.ResetPasswordAsync(Account!, token, NewPassword);
-        if (!result.Succeeded)
+        return await UnlessBusyAsync(id, () => ResetPasswordAsync(id, NewPassword, cancellationToken));
+    }
+
+    private async Task<IActionResult> ResetPasswordAsync(string id, string newPassword, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            PasswordErrors.AddTo(ModelState, result, nameof(NewPassword), nameof(NewPassword));
-            return Page();
+            var token = await users.GeneratePasswordResetTokenAsync(Account!);
+            var result = await users.ResetPasswordAsync(Account!, token, newPassword);
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                PasswordErrors.AddTo(ModelState, result, nameof(NewPassword), nameof(NewPassword));
+                return Page();
+            }
+
+            // The administrator knows this password, so the user must replace it at their next sign-in; the password, this
+            // and the new stamp are stored together or not at all.
+            Account!.MustChangePassword = true;
+            await users.UpdateAsync(Account);
+            await users.UpdateSecurityStampAsync(Account!);
+            await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
         }
 
-        // The administrator knows this password, so the user must replace it at their next sign-in.
-        Account!.MustChangePassword = true;
-        await users.UpdateAsync(Account);
-        await users.UpdateSecurityStampAsync(Account!);
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, "reset the password of " + Account!.Email, Roles.Admin);
         TempData["Status"] = localizer["Password of {0} reset. They must choose their own password at their next sign-in.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
@@ -289,8 +393,19 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(Account!, false);
-        await users.ResetAuthenticatorKeyAsync(Account!);
+        return await UnlessBusyAsync(id, () => ResetSecondFactorAsync(id, cancellationToken));
+    }
+
+    private async Task<IActionResult> ResetSecondFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await users.SetTwoFactorEnabledAsync(Account!, false);
+            await users.ResetAuthenticatorKeyAsync(Account!);
+            await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
+        }
+
         await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + Account!.Id, $"reset the second factor of {Account!.Email}; reason: {Reason}", Roles.Admin);
         TempData["Status"] = localizer["The second factor of {0} is reset; they can set up a new authenticator app after signing in.", Account.Email ?? string.Empty].Value;
         return RedirectToPage(new { id });
@@ -304,6 +419,7 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
             return false;
         }
 
+        IsOwnAccount = string.Equals(Account.Id, users.GetUserId(User), StringComparison.Ordinal);
         CurrentRoles = (await users.GetRolesAsync(Account)).Order(StringComparer.Ordinal).ToArray();
         RoleConflict = RoleNames.Conflict(CurrentRoles, localizer);
         Locked = Account.LockoutEnd is { } end && end > clock.GetUtcNow();
@@ -323,6 +439,12 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
         if (SelectedRoles.Count == 0 && !(HttpMethods.IsPost(Request.Method) && Request.Query["handler"] == "Roles"))
         {
             SelectedRoles = [.. CurrentRoles];
+        }
+
+        // Likewise the name and email, which show what was typed after a post of their form.
+        if (!(HttpMethods.IsPost(Request.Method) && Request.Query["handler"] == "Details"))
+        {
+            Details = new DetailsInput { Email = Account.Email, DisplayName = Account.DisplayName };
         }
 
         return true;
@@ -355,4 +477,154 @@ public class EditModel(UserManager<ApplicationUser> users, IAccessAudit audit, E
 
     private async Task<bool> IsLastActiveAdminAsync(CancellationToken cancellationToken) =>
         !await lastAdministrator.AnotherActiveAdministratorAsync(db, Account!.Id, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Changes the account's display name and email (its sign-in id) together, or neither (QA169 F9). A new email ends every
+    /// session and API token of the account (the security stamp changes, as for a password reset); the administrator's own
+    /// session in this browser goes on. The access log records the old and the new value; the decision log keeps the email
+    /// each entry was recorded with.
+    /// </summary>
+    public async Task<IActionResult> OnPostDetailsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var validation = await detailsValidator.ValidateAsync(Details, cancellationToken);
+        foreach (var error in validation.Errors)
+        {
+            ModelState.AddModelError($"{nameof(Details)}.{error.PropertyName}", error.ErrorMessage);
+        }
+
+        var email = Details.Email?.Trim() ?? "";
+        // Every problem at once: an address another account uses (in any letter case) is said beside a name that is too long.
+        if (validation.Errors.All(e => e.PropertyName != nameof(DetailsInput.Email)) && await UsedByAnotherAccountAsync(email))
+        {
+            ModelState.AddModelError($"{nameof(Details)}.{nameof(DetailsInput.Email)}", localizer["Another account already uses the email address '{0}'.", email]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var name = string.IsNullOrWhiteSpace(Details.DisplayName) ? null : Details.DisplayName.Trim();
+        var (oldEmail, oldName) = (Account!.Email ?? "", Account.DisplayName);
+        var emailChanged = !string.Equals(email, oldEmail, StringComparison.Ordinal);
+        var nameChanged = !string.Equals(name, oldName, StringComparison.Ordinal);
+        if (!emailChanged && !nameChanged)
+        {
+            TempData["Status"] = localizer["The name and email of {0} were already as given; nothing has changed.", oldEmail].Value;
+            return RedirectToPage(new { id });
+        }
+
+        return await UnlessBusyAsync(id, () => ChangeDetailsAsync(id, email, name, emailChanged, nameChanged, cancellationToken));
+    }
+
+    private async Task<IActionResult> ChangeDetailsAsync(string id, string email, string? name, bool emailChanged, bool nameChanged, CancellationToken cancellationToken)
+    {
+        var (oldEmail, oldName) = (Account!.Email ?? "", Account.DisplayName);
+        var renewal = IsOwnAccount && emailChanged ? await SessionRenewal.BeforeStampChangeAsync(HttpContext) : null;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // The email is the sign-in id too: both change, with the name, in one save (Identity checks them first).
+            Account.Email = email;
+            Account.UserName = email;
+            Account.EmailConfirmed = true;
+            Account.DisplayName = name;
+            var result = emailChanged ? await users.UpdateSecurityStampAsync(Account) : await users.UpdateAsync(Account);
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                await LoadAsync(id);
+                PasswordErrors.AddTo(ModelState, result, $"{nameof(Details)}.{nameof(DetailsInput.Email)}", $"{nameof(Details)}.{nameof(DetailsInput.Email)}");
+                return Page();
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+            _changeCommitted = true;
+        }
+
+        var subject = "user:" + Account.Id;
+        if (emailChanged)
+        {
+            await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, subject, $"changed the email of {oldEmail} to {email}", Roles.Admin);
+        }
+
+        if (nameChanged)
+        {
+            await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, subject, $"changed the display name of {email} from \"{oldName}\" to \"{name}\"", Roles.Admin);
+        }
+
+        if (renewal is not null)
+        {
+            await renewal.AfterStampChangeAsync(signIn, Account);
+        }
+
+        TempData["Status"] = (IsOwnAccount && emailChanged
+            ? localizer["Saved: your email is now {0}. Your other sessions and API tokens have ended; this browser stays signed in.", email]
+            : emailChanged
+            ? localizer["Saved: the email of this account is now {0} (it was {1}); its sessions and API tokens have ended, so the user signs in again with the new address.", email, oldEmail]
+            : localizer["Saved: the display name of {0} is now “{1}”.", email, name ?? ""]).Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> UsedByAnotherAccountAsync(string email) =>
+        email.Length > 0
+        && ((await users.FindByEmailAsync(email)) is { } byEmail && byEmail.Id != Account!.Id
+            || (await users.FindByNameAsync(email)) is { } byName && byName.Id != Account!.Id);
+
+    /// <summary>
+    /// Runs a change; when the database cannot take it now (SQLite's write lock held by another connection past the command
+    /// timeout, PostgreSQL unreachable), the change's transaction has rolled back and nothing was recorded: the page is
+    /// shown again with what was typed, saying so, never a 500.
+    /// </summary>
+    /// <summary>
+    /// True once the change's transaction has committed: a failure after it (writing the access log, renewing this
+    /// browser's session) is not "nothing has changed", and is left to the app's usual answer.
+    /// </summary>
+    private bool _changeCommitted;
+
+    private async Task<IActionResult> UnlessBusyAsync(string id, Func<Task<IActionResult>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (Exception ex) when (!_changeCommitted && DatabaseFailures.IsUnreachable(ex))
+        {
+            logger.LogWarning(ex, "A change to account {AccountId} on the users page was not made: the database could not take it now.", id);
+            db.ChangeTracker.Clear();
+            var (confirm, confirmOwn) = (Confirm, ConfirmOwnDemotion);
+            await LoadAsync(id);
+            (Confirm, ConfirmOwnDemotion) = (confirm, confirmOwn);
+            ModelState.AddModelError(string.Empty, localizer["The change could not be made now: the database is busy with other work. Nothing has changed and nothing was recorded; try again in a moment."]);
+            return Page();
+        }
+    }
+
+    /// <summary>
+    /// The name and email form. Nullable, so that MVC adds no implicit "required" check of its own, whose English message
+    /// would stand before the validator's localized one.
+    /// </summary>
+    public sealed class DetailsInput
+    {
+        [Display(Name = "Email")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Display name")]
+        public string? DisplayName { get; set; }
+    }
+
+    /// <summary>The name and email are checked as when an account is created (<see cref="AccountFieldRules"/>).</summary>
+    public sealed class DetailsValidator : AbstractValidator<DetailsInput>
+    {
+        public DetailsValidator(IStringLocalizer<PageText> localizer)
+        {
+            RuleFor(x => x.Email).AccountEmail(localizer);
+            RuleFor(x => x.DisplayName).AccountDisplayName(localizer);
+        }
+    }
 }
