@@ -567,7 +567,9 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             ? localizer["Saved: your email is now {0}. Your other sessions and API tokens have ended; this browser stays signed in.", email]
             : emailChanged
             ? localizer["Saved: the email of this account is now {0} (it was {1}); its sessions and API tokens have ended, so the user signs in again with the new address.", email, oldEmail]
-            : localizer["Saved: the display name of {0} is now “{1}”.", email, name ?? ""]).Value;
+            : string.IsNullOrEmpty(name)
+            ? localizer["Saved: the display name of {0} is cleared; the pages show the email in its place.", email]
+            : localizer["Saved: the display name of {0} is now “{1}”.", email, name]).Value;
         return RedirectToPage(new { id });
     }
 
