@@ -580,7 +580,8 @@ public sealed class AccountHygieneTests
         }
 
         var signInsBefore = await CountSignInsAsync(factory, KetamineCdsFactory.Psychiatrist);
-        using var code = await PostFormAsync(browser, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
+        // The form token from another page: the code step itself, asked for now, goes to the sign-in page (signed in).
+        using var code = await PostFormAsync(browser, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) }, "/Account/Login");
 
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/Account/Login", code.Headers.Location!.OriginalString);
@@ -589,6 +590,23 @@ public sealed class AccountHygieneTests
         Assert.Contains("You are signed in as " + KetamineCdsFactory.Staff, loginPage, StringComparison.Ordinal);
         using var inside = await browser.GetAsync("/Screenings");
         Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondFactor_CodeStepAskedForWhenSignedIn_GoesToTheSignInPageThatSaysAsWhom()
+    {
+        // Back to the code step after signing in showed "Sign in with your email and password first (this step expires
+        // after 5 minutes)" to someone signed in; now the sign-in page says who is signed in (continue or sign out).
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        using var step = await client.GetAsync("/Account/LoginWithCode?ReturnUrl=%2FRules");
+
+        Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
+        Assert.Equal("/Account/Login?ReturnUrl=%2FRules", step.Headers.Location!.OriginalString);
+        var login = WebUtility.HtmlDecode(await client.GetStringAsync(step.Headers.Location));
+        Assert.Contains("You are signed in as " + KetamineCdsFactory.Staff, login, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Rules\"", login, StringComparison.Ordinal);
     }
 
     private static async Task<int> CountSignInsAsync(KetamineCdsFactory factory, string email)
