@@ -145,6 +145,14 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
         Assert.EndsWith("/Account/TwoFactor/Enable", page.Url, StringComparison.Ordinal);
         var stored = await StoredRecoveryCodesAsync(email);
 
+        // On a phone (390 px) each code stays on one line, not broken at its hyphen.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(0, await page.Locator("#recovery-codes li").EvaluateAllAsync<int>(
+            "items => items.filter(li => { const r = document.createRange(); r.selectNodeContents(li); return r.getClientRects().length > 1; }).length"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at 390 px.");
+        await browser.ScreenshotAsync(page, "173-recovery-codes-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "I have kept them: continue" }).ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/TwoFactor/Enable$"), new() { Timeout = 60_000 });
         await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
