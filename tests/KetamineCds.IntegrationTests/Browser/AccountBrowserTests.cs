@@ -129,6 +129,163 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task SecondFactor_BackAfterTheRecoveryCodes_AsksToSendNothingAgainAndMakesNoOtherCodes()
+    {
+        // QA169 F12: the recovery codes were drawn by the post that turned the factor on (and by the one that made new
+        // codes), so Back to them from the next page showed Chromium's "Confirm form resubmission" page, and sending it
+        // again would have made other codes. Now each post redirects; the page it redirects to shows the codes once.
+        var email = await CreateUserAsync(Roles.Psychiatrist, mustChangePassword: false);
+        var (page, problems) = await browser.NewPageUnderCspAsync();
+        Assert.True(await BrowserFixture.SignInAsync(page, email, Initial));
+        await page.GotoAsync("/Account/TwoFactor/Enable");
+        var key = (await page.Locator("#shared-key").InnerTextAsync()).Trim();
+        await page.GetByLabel("Enter the 6-digit code the app now shows").FillAsync(TestTotp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on the second factor" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10, new() { Timeout = 60_000 });
+        Assert.EndsWith("/Account/TwoFactor/Enable", page.Url, StringComparison.Ordinal);
+        var stored = await StoredRecoveryCodesAsync(email);
+
+        // On a phone (390 px) each code stays on one line, not broken at its hyphen.
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(0, await page.Locator("#recovery-codes li").EvaluateAllAsync<int>(
+            "items => items.filter(li => { const r = document.createRange(); r.selectNodeContents(li); return r.getClientRects().length > 1; }).length"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at 390 px.");
+        await browser.ScreenshotAsync(page, "173-recovery-codes-phone");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "I have kept them: continue" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/TwoFactor/Enable$"), new() { Timeout = 60_000 });
+        await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
+        await GoBackToAPageAsync(page, "/Account/TwoFactor/Enable");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your second factor is already on.");
+        Assert.Equal(0, await page.Locator("#recovery-codes").CountAsync());
+        await browser.ScreenshotAsync(page, "173-back-after-second-factor-on");
+        Assert.Equal(stored, await StoredRecoveryCodesAsync(email));
+
+        // New recovery codes, then another page, then Back: the account page again, without the codes and with no others made.
+        await page.GotoAsync("/Account/TwoFactor");
+        await page.Locator("#password-codes").FillAsync(Initial);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make new recovery codes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10, new() { Timeout = 60_000 });
+        Assert.EndsWith("/Account/TwoFactor", page.Url, StringComparison.Ordinal);
+        var renewed = await StoredRecoveryCodesAsync(email);
+        Assert.NotEqual(stored, renewed);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, ChangePasswordUrl());
+        await GoBackToAPageAsync(page, "/Account/TwoFactor");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Recovery codes left: 10");
+        Assert.Equal(0, await page.Locator("#recovery-codes").CountAsync());
+        Assert.Equal(renewed, await StoredRecoveryCodesAsync(email));
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RefusedForms_BackToThemLater_AskForThePageAgainNotToSendTheFormAgain()
+    {
+        // QA169 F12, the other posts of these pages: a refused form is drawn by its post, so Back to it from a later page
+        // showed Chromium's "Confirm form resubmission" page (and offered to send the wrong code or password again).
+        var email = await CreateUserAsync(Roles.ClinicStaff, mustChangePassword: false);
+        string key;
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
+        var (page, problems) = await browser.NewPageUnderCspAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Initial);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/LoginWithCode"));
+        // A wrong recovery code first (a page drawn by the post to ?handler=Recovery), then the app's code.
+        await page.GetByText("Lost your phone? Use a recovery code").ClickAsync();
+        await page.GetByLabel("Recovery code").FillAsync("AAAAA-BBBBB");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with the recovery code" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("That recovery code is not right", new() { Timeout = 60_000 });
+        await page.GetByLabel("Authenticator code").FillAsync(TestTotp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.Locator("form.signout button[type=submit]").WaitForAsync(new() { Timeout = 60_000 });
+
+        // Back to the code step, now signed in: the sign-in page says as whom, rather than asking for the password step.
+        await GoBackToAPageAsync(page, "/Account/Login");
+        await Assertions.Expect(page.Locator("#already-signed-in")).ToContainTextAsync("You are signed in as " + email);
+        await browser.ScreenshotAsync(page, "173-back-to-the-code-step-signed-in");
+
+        // A wrong current password, then the change: Back twice reaches the refused form as an empty form.
+        await page.GotoAsync("/Account/ChangePassword");
+        await page.Locator("#Input_CurrentPassword").FillAsync("not my password at all");
+        await page.Locator("#Input_NewPassword").FillAsync(Chosen);
+        await page.Locator("#Input_ConfirmPassword").FillAsync(Chosen);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("The current password is not right.", new() { Timeout = 60_000 });
+        await page.Locator("#Input_CurrentPassword").FillAsync(Initial);
+        await page.Locator("#Input_NewPassword").FillAsync(Chosen);
+        await page.Locator("#Input_ConfirmPassword").FillAsync(Chosen);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your password has been changed", new() { Timeout = 60_000 });
+        await page.GotoAsync("/Account/TwoFactor");
+        await page.Locator("#password-codes").FillAsync("not my password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make new recovery codes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("The password is not right.", new() { Timeout = 60_000 });
+        await page.GotoAsync("/Rules");
+        await GoBackToAPageAsync(page, "/Account/TwoFactor");
+        Assert.Equal(0, await page.Locator("#error-summary").CountAsync());
+        await GoBackToAPageAsync(page, "/Account/TwoFactor");
+        await GoBackToAPageAsync(page, "/Account/ChangePassword");
+        await GoBackToAPageAsync(page, "/Account/ChangePassword");
+        Assert.Equal(0, await page.Locator("#error-summary").CountAsync());
+        Assert.Equal("", await page.Locator("#Input_CurrentPassword").InputValueAsync());
+
+        // The wrong passwords were two guesses, not more: nothing was sent again.
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.Equal(1, await users.GetAccessFailedCountAsync((await users.FindByEmailAsync(email))!));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The browser's Back, which must land on the page at <paramref name="path"/> as a page, not on Chromium's "Confirm
+    /// form resubmission" error page (net::ERR_CACHE_MISS) that Back to a page drawn by a post shows.
+    /// </summary>
+    private static async Task GoBackToAPageAsync(IPage page, string path)
+    {
+        string? failed = null;
+        try
+        {
+            await page.GoBackAsync(new() { Timeout = 60_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            failed = e.Message;
+        }
+
+        Assert.Null(failed);
+        Assert.EndsWith(path, page.Url, StringComparison.Ordinal);
+        var content = await page.ContentAsync();
+        Assert.DoesNotContain("ERR_CACHE_MISS", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirm Form Resubmission", content, StringComparison.OrdinalIgnoreCase);
+        await page.Locator("main").WaitForAsync(new() { Timeout = 60_000 });
+    }
+
+    /// <summary>The account's stored (hashed) recovery codes: a new set stores another value.</summary>
+    private async Task<string?> StoredRecoveryCodesAsync(string email)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        return await users.GetAuthenticationTokenAsync((await users.FindByEmailAsync(email))!, "[AspNetUserStore]", "RecoveryCodes");
+    }
+
+    [Fact]
     public async Task Admin_AdminWithAClinicalRole_IsRefusedWithAMessage()
     {
         var email = await CreateUserAsync(Roles.Auditor, mustChangePassword: true);
@@ -158,7 +315,16 @@ public sealed partial class AccountBrowserTests(BrowserFixture browser)
     {
         // axe-core is injected as a script, which needs the CSP bypass of the fixture's signed-in pages.
         var page = await browser.SignedInPageAsync("staff@demo.local");
+        if (path == "/Account/LoginWithCode")
+        {
+            // The code step is for someone between the password and the code: a signed-in browser is sent to the sign-in
+            // page's "You are signed in as …", so the step is checked signed out (it then says to sign in first).
+            await page.Locator("form.signout button[type=submit]").ClickAsync();
+            await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Logout$"));
+        }
+
         await page.GotoAsync(path);
+        Assert.EndsWith(path, page.Url, StringComparison.Ordinal);
 
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await page.Context.CloseAsync();

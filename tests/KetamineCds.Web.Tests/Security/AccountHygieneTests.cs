@@ -580,7 +580,8 @@ public sealed class AccountHygieneTests
         }
 
         var signInsBefore = await CountSignInsAsync(factory, KetamineCdsFactory.Psychiatrist);
-        using var code = await PostFormAsync(browser, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) });
+        // The form token from another page: the code step itself, asked for now, goes to the sign-in page (signed in).
+        using var code = await PostFormAsync(browser, "/Account/LoginWithCode", new() { ["Code"] = TestTotp.CodeInSteps(key, 1) }, "/Account/Login");
 
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         Assert.Equal("/Account/Login", code.Headers.Location!.OriginalString);
@@ -589,6 +590,23 @@ public sealed class AccountHygieneTests
         Assert.Contains("You are signed in as " + KetamineCdsFactory.Staff, loginPage, StringComparison.Ordinal);
         using var inside = await browser.GetAsync("/Screenings");
         Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
+    }
+
+    [Fact]
+    public async Task SecondFactor_CodeStepAskedForWhenSignedIn_GoesToTheSignInPageThatSaysAsWhom()
+    {
+        // Back to the code step after signing in showed "Sign in with your email and password first (this step expires
+        // after 5 minutes)" to someone signed in; now the sign-in page says who is signed in (continue or sign out).
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        using var step = await client.GetAsync("/Account/LoginWithCode?ReturnUrl=%2FRules");
+
+        Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
+        Assert.Equal("/Account/Login?ReturnUrl=%2FRules", step.Headers.Location!.OriginalString);
+        var login = WebUtility.HtmlDecode(await client.GetStringAsync(step.Headers.Location));
+        Assert.Contains("You are signed in as " + KetamineCdsFactory.Staff, login, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Rules\"", login, StringComparison.Ordinal);
     }
 
     private static async Task<int> CountSignInsAsync(KetamineCdsFactory factory, string email)
@@ -614,6 +632,39 @@ public sealed class AccountHygieneTests
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
         Assert.False((await FindAsync(factory, KetamineCdsFactory.Staff))!.TwoFactorEnabled);
         await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+    }
+
+    [Fact]
+    public async Task SecondFactor_NewRecoveryCodes_RedirectAndAreShownOnceOldOnesStopWorking()
+    {
+        // QA169 F12: the new codes were drawn by the post itself, so the browser's Back offered to send it again (and a
+        // second sending made yet other codes). Now the post redirects and the page shows the codes it is handed, once.
+        using var factory = new KetamineCdsFactory();
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        var (_, oldCodes, _) = await EnrolAsync(client);
+
+        using var post = await PostFormAsync(client, "/Account/TwoFactor?handler=RecoveryCodes", new() { ["Password"] = KetamineCdsFactory.Password }, "/Account/TwoFactor");
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal("/Account/TwoFactor", post.Headers.Location!.OriginalString);
+        var shown = await client.GetStringAsync("/Account/TwoFactor");
+        var codes = Regex.Matches(shown, "<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(Authenticator.RecoveryCodeCount, codes.Length);
+        Assert.Empty(codes.Intersect(oldCodes));
+        Assert.Contains($"Recovery codes left: <strong>{Authenticator.RecoveryCodeCount}</strong>", shown, StringComparison.Ordinal);
+        var again = await client.GetStringAsync("/Account/TwoFactor");
+        Assert.DoesNotContain("recovery-codes", again, StringComparison.Ordinal);
+
+        // The old codes no longer sign in; a new one does.
+        var fresh = factory.CreateRawClient();
+        using (await PostFormAsync(fresh, "/Account/Login", new() { ["Input.Email"] = KetamineCdsFactory.Staff, ["Input.Password"] = KetamineCdsFactory.Password }))
+        {
+        }
+
+        using var old = await PostFormAsync(fresh, "/Account/LoginWithCode?handler=Recovery", new() { ["RecoveryCode"] = oldCodes[0] }, "/Account/LoginWithCode");
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        using var signedIn = await PostFormAsync(fresh, "/Account/LoginWithCode?handler=Recovery", new() { ["RecoveryCode"] = codes[0] }, "/Account/LoginWithCode");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     [Fact]
@@ -928,10 +979,17 @@ public sealed class AccountHygieneTests
 
         var code = TestTotp.Code(key);
         using var post = await PostFormAsync(client, "/Account/TwoFactor/Enable", new() { ["Code"] = code });
-        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
-        var result = await post.Content.ReadAsStringAsync();
+        // Post/Redirect/Get (QA169 F12): the post redirects, the codes are shown by the page it redirects to, once, and
+        // are never in the address.
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal("/Account/TwoFactor/Enable", post.Headers.Location!.OriginalString);
+        var result = await client.GetStringAsync(post.Headers.Location);
         var codes = Regex.Matches(result, "<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(Authenticator.RecoveryCodeCount, codes.Length);
         Assert.Contains("This is the only time they are shown", result, StringComparison.Ordinal);
+        var again = await client.GetStringAsync(post.Headers.Location);
+        Assert.DoesNotContain("recovery-codes", again, StringComparison.Ordinal);
+        Assert.Contains("Your second factor is already on.", again, StringComparison.Ordinal);
         return (key, codes, code);
     }
 

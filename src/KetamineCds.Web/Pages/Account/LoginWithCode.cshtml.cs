@@ -39,12 +39,21 @@ public sealed class LoginWithCodeModel(
     /// <summary>True when the recovery-code form was the one posted (so its field shows the error).</summary>
     public bool UsingRecoveryCode { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            // Signed in already (Back after the code, or this step opened again in another tab): the sign-in page says as
+            // whom and offers to continue or to sign out, rather than this page asking for a password step already done.
+            return RedirectToPage("/Account/Login", new { ReturnUrl });
+        }
+
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
             ErrorMessage = Expired;
         }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

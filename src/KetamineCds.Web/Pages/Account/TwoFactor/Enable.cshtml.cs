@@ -43,8 +43,15 @@ public sealed class EnableModel(
     /// <summary>True when the second factor is already on (nothing to set up).</summary>
     public bool AlreadyEnabled { get; private set; }
 
-    /// <summary>The recovery codes, shown once right after the second factor is turned on.</summary>
+    /// <summary>
+    /// The recovery codes, shown once right after the second factor is turned on: the post that makes them redirects
+    /// here (QA169 F12: a page drawn by a post made the browser's Back ask to send the form again) and hands them over in
+    /// TempData (<see cref="RecoveryCodesKey"/>), read once, never in the address.
+    /// </summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    /// <summary>The TempData key that carries new recovery codes from the post that made them to the page that shows them once.</summary>
+    public const string RecoveryCodesKey = "RecoveryCodes";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -55,6 +62,11 @@ public sealed class EnableModel(
         }
 
         await LoadAsync(user);
+        if (AlreadyEnabled && TempData[RecoveryCodesKey] is string[] codes)
+        {
+            RecoveryCodes = codes;
+        }
+
         return Page();
     }
 
@@ -96,13 +108,13 @@ public sealed class EnableModel(
 
         var renewal = await SessionRenewal.BeforeStampChangeAsync(HttpContext);
         await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? [];
 
         // Turning the second factor on changes the security stamp: renew this session so that only the others end.
         await renewal.AfterStampChangeAsync(signIn, user);
         await audit.RecordAsync(HttpContext, AccessEventKind.AccountSecurity, "user:" + user.Id, "turned on the second factor (authenticator app)");
-        AlreadyEnabled = true;
-        return Page();
+        TempData[RecoveryCodesKey] = recoveryCodes.ToArray();
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(ApplicationUser user)

@@ -54,7 +54,10 @@ public sealed class IndexModel(
     public IReadOnlyList<(string? Anchor, string Message)> ErrorSummary =>
         [.. FormErrors.Summary(ModelState, "", ["", nameof(Password)]).Select(e => e.Anchor is null ? e : (PasswordFieldId, e.Message))];
 
-    /// <summary>New recovery codes, shown once after the user asked for them.</summary>
+    /// <summary>
+    /// New recovery codes, shown once after the user asked for them: handed over from the post in TempData, as on the
+    /// set-up page (<see cref="EnableModel.RecoveryCodesKey"/>), so that Back after them sends nothing again (QA169 F12).
+    /// </summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -66,6 +69,11 @@ public sealed class IndexModel(
         }
 
         await LoadAsync(user);
+        if (Enabled && TempData[EnableModel.RecoveryCodesKey] is string[] codes)
+        {
+            RecoveryCodes = codes;
+        }
+
         return Page();
     }
 
@@ -83,10 +91,10 @@ public sealed class IndexModel(
             return Page();
         }
 
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? []];
-        RecoveryCodesLeft = RecoveryCodes.Count;
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, Authenticator.RecoveryCodeCount) ?? [];
         await RecordAsync(user, "made new recovery codes (the old ones no longer work)");
-        return Page();
+        TempData[EnableModel.RecoveryCodesKey] = codes.ToArray();
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
