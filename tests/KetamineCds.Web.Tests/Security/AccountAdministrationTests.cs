@@ -159,6 +159,26 @@ public sealed class AccountAdministrationTests
     }
 
     [Theory]
+    [InlineData("en", "Saved: the display name of psychiatrist@demo.local is cleared; the pages show the email in its place.")]
+    [InlineData("zh-CN", "已保存：psychiatrist@demo.local 的显示名称已清除；页面上以电子邮箱代替显示。")]
+    public async Task Details_NameCleared_SaysItIsClearedNotThatItIsNowEmptyQuotes(string language, string expected)
+    {
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var id = await factory.UserIdAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var post = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Details",
+            [new("Details.Email", KetamineCdsFactory.Psychiatrist), new("Details.DisplayName", "")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(post.Headers.Location!.OriginalString));
+        Assert.Contains(expected, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("“”", page, StringComparison.Ordinal);
+        Assert.Contains("changed the display name of psychiatrist@demo.local from \"Dr Demo Psychiatrist\" to \"\"", await AdministrationDetailsAsync(factory, id));
+    }
+
+    [Theory]
     [InlineData("en", "", "Dr A", "Details.Email", "Enter the user's email address.")]
     [InlineData("zh-CN", "", "Dr A", "Details.Email", "请输入用户的电子邮箱地址。")]
     [InlineData("en", "not-an-email", "Dr A", "Details.Email", "Enter a valid email address.")]
