@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 /// fitted to its column (<see cref="LogText"/>) before it is hashed, so a value from outside can neither fail the
 /// write nor bloat the log.
 /// </summary>
-public sealed class EfAccessAudit : IAccessAudit
+public sealed partial class EfAccessAudit : IAccessAudit
 {
 
     private readonly KetamineCdsContextFactory _contexts;
@@ -78,20 +79,26 @@ public sealed class EfAccessAudit : IAccessAudit
     /// <summary>
     /// The latest sign-in events of one account, newest first: its sign-ins, failed attempts (wrong passwords and codes,
     /// wrong current passwords on changing it) and lockouts, recorded under the email as it was typed, in any letter
-    /// case (Identity finds the account whatever the case typed). Read through the lower(user email) index.
+    /// case (Identity finds the account whatever the case typed), and under its earlier emails until each was changed
+    /// (<see cref="EarlierEmailsAsync"/>). Read through the lower(user email) index.
     /// </summary>
-    public async Task<IReadOnlyList<LoggedAccessEvent>> ListSignInEventsAsync(string email, int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LoggedAccessEvent>> ListSignInEventsAsync(string email, string userId, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(userId);
         string[] kinds = [WireNames.Of(AccessEventKind.SignIn), WireNames.Of(AccessEventKind.SignInFailed), WireNames.Of(AccessEventKind.LockedOut)];
         var key = LookupKey(email);
         try
         {
             await using var db = _contexts.CreateDbContext();
 #pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
-            var rows = await db.AccessEvents.AsNoTracking()
-                .Where(e => e.UserEmail.ToLower() == key && kinds.Contains(e.Kind))
+            var query = db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == key && kinds.Contains(e.Kind));
+            foreach (var (earlier, until) in await EarlierEmailsAsync(db, userId, cancellationToken))
+            {
+                query = query.Union(db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == earlier && e.Sequence < until && kinds.Contains(e.Kind)));
+            }
 #pragma warning restore CA1304, CA1862
+            var rows = await query
                 .OrderByDescending(e => e.Sequence)
                 .Take(count)
                 .ToListAsync(cancellationToken);
@@ -144,8 +151,9 @@ public sealed class EfAccessAudit : IAccessAudit
 
     /// <summary>
     /// One account's events for its administrator, newest first, a keyset page at a time: those recorded under its email
-    /// (in any letter case) and those about it (subject <c>user:ID</c>), of the <see cref="AccountKinds"/> only, so that
-    /// the administrator sees nothing of what the account read or did with patients' screenings.
+    /// (in any letter case), under its earlier emails until each was changed (<see cref="EarlierEmailsAsync"/>), and those
+    /// about it (subject <c>user:ID</c>), of the <see cref="AccountKinds"/> only, so that the administrator sees nothing of
+    /// what the account read or did with patients' screenings.
     /// </summary>
     public async Task<AccessLogPage> ListAccountEventsAsync(string email, string userId, long? before, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -160,6 +168,10 @@ public sealed class EfAccessAudit : IAccessAudit
 #pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
             var query = db.AccessEvents.AsNoTracking()
                 .Where(e => kinds.Contains(e.Kind) && (e.UserEmail.ToLower() == key || e.Subject == subject));
+            foreach (var (earlier, until) in await EarlierEmailsAsync(db, userId, cancellationToken))
+            {
+                query = query.Union(db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == earlier && e.Sequence < until && kinds.Contains(e.Kind)));
+            }
 #pragma warning restore CA1304, CA1862
             return await PageAsync(query, before, pageSize, cancellationToken);
         }
@@ -168,6 +180,30 @@ public sealed class EfAccessAudit : IAccessAudit
             throw new DecisionLogUnavailableException("The access log could not be read.", ex);
         }
     }
+
+    /// <summary>
+    /// The emails an account had before an administrator changed them (QA169 F9), as lookup keys, each with the sequence of
+    /// the event that recorded the change ("changed the email of OLD to NEW", subject <c>user:ID</c>): what was recorded
+    /// under that email before the change was this account's; what comes after may be another account's that took it.
+    /// </summary>
+    private static async Task<List<(string Key, long Until)>> EarlierEmailsAsync(KetamineCdsDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var subject = "user:" + userId;
+        var kind = WireNames.Of(AccessEventKind.UserAdministration);
+        var changes = await db.AccessEvents.AsNoTracking()
+            .Where(e => e.Subject == subject && e.Kind == kind && e.Detail != null && e.Detail.StartsWith(EmailChangePrefix))
+            .Select(e => new { e.Sequence, e.Detail })
+            .ToListAsync(cancellationToken);
+        return [.. changes
+            .Select(c => (Match: EmailChange().Match(c.Detail!), c.Sequence))
+            .Where(c => c.Match.Success)
+            .Select(c => (LookupKey(c.Match.Groups["old"].Value), c.Sequence))];
+    }
+
+    private const string EmailChangePrefix = "changed the email of ";
+
+    [GeneratedRegex(@"^changed the email of (?<old>\S+) to \S+$")]
+    private static partial Regex EmailChange();
 
     /// <summary>
     /// How an email or a subject is looked up: without surrounding spaces and without letter case. The databases index

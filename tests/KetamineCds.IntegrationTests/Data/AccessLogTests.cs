@@ -111,9 +111,34 @@ public abstract class AccessLogTests
         await RecordAsync(store, AccessEventKind.SignInFailed, "Staff@Demo.Local", null, "page");
         await RecordAsync(store, AccessEventKind.SignIn, "staff@demo.local", null, "page");
 
-        var events = await store.Access.ListSignInEventsAsync("staff@demo.local", 20);
+        var events = await store.Access.ListSignInEventsAsync("staff@demo.local", "u-staff", 20);
 
         Assert.Equal([2L, 1], events.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AccountEvents_AfterAnEmailChange_IncludeThoseUnderTheEarlierEmailUntilTheChange_NotAnotherAccountsAfterIt()
+    {
+        await using var store = await CreateStoreAsync();
+        await RecordAsync(store, AccessEventKind.SignIn, "Staff@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.SignInFailed, "staff@demo.local", null, "api");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-staff", "changed the email of staff@demo.local to kim@demo.local");
+        await RecordAsync(store, AccessEventKind.SignIn, "kim@demo.local", null, "page");
+        // The freed address, taken by another account afterwards: its events are not this account's.
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-new", "created user staff@demo.local with role ClinicStaff");
+        await RecordAsync(store, AccessEventKind.SignIn, "staff@demo.local", null, "page");
+        // Another account's email change names nothing of this one's.
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-other", "changed the email of other@demo.local to other2@demo.local");
+        await RecordAsync(store, AccessEventKind.SignIn, "other@demo.local", null, "page");
+
+        var signIns = await store.Access.ListSignInEventsAsync("kim@demo.local", "u-staff", 20);
+        var all = await store.Access.ListAccountEventsAsync("kim@demo.local", "u-staff", null, 50);
+        var firstPage = await store.Access.ListAccountEventsAsync("kim@demo.local", "u-staff", null, 2);
+        var secondPage = await store.Access.ListAccountEventsAsync("kim@demo.local", "u-staff", firstPage.NextBefore, 2);
+
+        Assert.Equal([4L, 2, 1], signIns.Select(e => e.Sequence));
+        Assert.Equal([4L, 3, 2, 1], all.Items.Select(e => e.Sequence));
+        Assert.Equal([4L, 3, 2, 1], firstPage.Items.Concat(secondPage.Items).Select(e => e.Sequence));
     }
 
     [Fact]

@@ -428,7 +428,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             && (DemoAccountLock.IsDemoAddress(Account.Email) || DemoAccountLock.IsDemoAddress(Account.UserName));
         try
         {
-            SignInEvents = await accessLog.ListSignInEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, SignInEventCount, HttpContext.RequestAborted);
+            SignInEvents = await accessLog.ListSignInEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, Account.Id, SignInEventCount, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {
