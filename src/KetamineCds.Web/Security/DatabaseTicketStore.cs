@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -12,8 +13,12 @@ namespace KetamineCds.Web.Security;
 /// The page cookie's server-side store: the cookie carries only a session key, the ticket is a <see cref="UserSession"/>
 /// row. Signing out deletes the row, so a copy of the cookie kept from before the sign-out opens nothing; a changed
 /// security stamp or the absolute lifetime ends the session on its next request (<see cref="ServerSessions.FindAsync"/>).
+/// A renewal the database cannot take now (SQLite's write lock held past the command timeout by a backup or a long
+/// write, PostgreSQL unreachable) is given up with a warning rather than failing the response, which has started by then
+/// and would end as a broken page: the session's row keeps its previous ticket, so it ends no later than before, and a
+/// stamp change that was being stored ends the session at its next request, as a changed stamp does.
 /// </summary>
-public sealed class DatabaseTicketStore(ServerSessions sessions, IOptions<IdentityOptions> identity) : ITicketStore
+public sealed partial class DatabaseTicketStore(ServerSessions sessions, IOptions<IdentityOptions> identity, ILogger<DatabaseTicketStore> logger) : ITicketStore
 {
     /// <summary>Ticket property: when the user first signed in (round-trip time), kept across renewals and refreshed sign-ins.</summary>
     public const string StartedItem = "ketaminecds.started";
@@ -40,13 +45,21 @@ public sealed class DatabaseTicketStore(ServerSessions sessions, IOptions<Identi
 
     public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null, cancellationToken);
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken) =>
-        sessions.RenewAsync(
-            key,
-            ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType) ?? throw new InvalidOperationException("A page session needs the user's id."),
-            Serializer.Serialize(ticket),
-            ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType),
-            cancellationToken);
+    public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
+    {
+        var userId = ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType) ?? throw new InvalidOperationException("A page session needs the user's id.");
+        try
+        {
+            await sessions.RenewAsync(key, userId, Serializer.Serialize(ticket), ticket.Principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType), cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnreachable(ex))
+        {
+            LogRenewalGivenUp(logger, ex, userId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page session of user {UserId} was not renewed: the database could not take the write now. The session keeps its previous idle end; the page was served.")]
+    private static partial void LogRenewalGivenUp(ILogger logger, Exception exception, string userId);
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
 
