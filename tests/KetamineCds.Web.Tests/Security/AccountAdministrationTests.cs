@@ -290,31 +290,13 @@ public sealed class AccountAdministrationTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={DatabasePath};Default Timeout=1");
-            builder.ConfigureLogging(logging => logging.AddProvider(new SignallingLoggerProvider(message =>
+            builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(record =>
             {
-                if (message.Contains("on the users page was not made", StringComparison.Ordinal))
+                if (record.Message.Contains("on the users page was not made", StringComparison.Ordinal))
                 {
                     ChangeGivenUp.TrySetResult();
                 }
             })));
-        }
-    }
-
-    /// <summary>Calls back with each message the app logs.</summary>
-    private sealed class SignallingLoggerProvider(Action<string> onMessage) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            onMessage(formatter(state, exception));
-
-        public void Dispose()
-        {
         }
     }
 

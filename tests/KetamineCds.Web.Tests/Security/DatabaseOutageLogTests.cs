@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -17,18 +16,16 @@ namespace KetamineCds.Web.Tests.Security;
 /// </summary>
 public sealed class DatabaseOutageLogTests
 {
-    private sealed record Record(string Category, LogLevel Level, string Message, Exception? Exception);
-
     [Fact]
     public async Task Outage_ScreeningsRefusedWhileTheDecisionLogIsDown_LogOneWarningLineEachAndTheStackOnce()
     {
         var log = new Mock<IDecisionLog>();
         log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogUnavailableException("The decision log could not record the entry; nothing was stored.", new SocketException((int)SocketError.ConnectionRefused)));
-        var records = new ConcurrentQueue<Record>();
-        using var factory = new LoggingFactory(records) { DecisionLogOverride = log.Object };
+        var logs = new CapturingLoggerProvider();
+        using var factory = new LoggingFactory(logs) { DecisionLogOverride = log.Object };
         var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var before = records.Count;
+        var before = logs.Records.Count;
 
         var bodies = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -38,7 +35,7 @@ public sealed class DatabaseOutageLogTests
             bodies.Add(await response.Content.ReadAsStringAsync());
         }
 
-        var refusals = records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
+        var refusals = logs.Records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
         Assert.Equal(3, refusals.Count);
         Assert.All(refusals, r => Assert.Equal(LogLevel.Warning, r.Level));
         Assert.All(refusals, r => Assert.Equal("KetamineCds.Web.Security.DatabaseOutageLog", r.Category)); // the category operators alert on
@@ -59,10 +56,10 @@ public sealed class DatabaseOutageLogTests
         log.Setup(l => l.RecordScreeningAsync(It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DecisionLogUnavailableException(
                 "The decision log could not record the entry; nothing was stored.", new Npgsql.PostgresException("value too long for type character varying(64)", "ERROR", "ERROR", "22001")));
-        var records = new ConcurrentQueue<Record>();
-        using var factory = new LoggingFactory(records) { DecisionLogOverride = log.Object };
+        var logs = new CapturingLoggerProvider();
+        using var factory = new LoggingFactory(logs) { DecisionLogOverride = log.Object };
         var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var before = records.Count;
+        var before = logs.Records.Count;
 
         for (var i = 0; i < 2; i++)
         {
@@ -79,7 +76,7 @@ public sealed class DatabaseOutageLogTests
             Assert.DoesNotContain("value too long", body, StringComparison.Ordinal);
         }
 
-        var refusals = records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
+        var refusals = logs.Records.Skip(before).Where(r => r.Level >= LogLevel.Warning).ToList();
         Assert.Equal(2, refusals.Count);
         Assert.All(refusals, r => Assert.Equal(LogLevel.Error, r.Level));
         Assert.All(refusals, r => Assert.Equal("KetamineCds.Web.Security.DatabaseOutageLog", r.Category));
@@ -97,22 +94,22 @@ public sealed class DatabaseOutageLogTests
     public void NotRecorded_ChoosesFromTheFailureAndLogsTheCallersWords(bool outcomeUnknown, bool answered, NotRecordedBecause expected, string line)
     {
         // A refusal the server sent in answer to the commit (a deferred constraint) rolled it back: known not stored.
-        var records = new ConcurrentQueue<Record>();
-        var outage = new DatabaseOutageLog(TimeProvider.System, new QueueLogger<DatabaseOutageLog>(records));
+        var logs = new CapturingLoggerProvider();
+        var outage = new DatabaseOutageLog(TimeProvider.System, logs.CreateLogger<DatabaseOutageLog>());
         Exception cause = answered ? new Npgsql.PostgresException("violates foreign key constraint", "ERROR", "ERROR", "23503") : new TimeoutException("The operation has timed out.");
 
         var because = outage.NotRecorded("An override of screening X", new DecisionLogUnavailableException("x", cause) { OutcomeUnknown = outcomeUnknown });
 
         Assert.Equal(expected, because);
-        Assert.StartsWith(line, Assert.Single(records).Message, StringComparison.Ordinal);
+        Assert.StartsWith(line, Assert.Single(logs.Records).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Refused_AfterAQuietMinute_IsANewOutageAndLogsTheStackAgain()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var records = new ConcurrentQueue<Record>();
-        var outage = new DatabaseOutageLog(time, new QueueLogger<DatabaseOutageLog>(records));
+        var logs = new CapturingLoggerProvider();
+        var outage = new DatabaseOutageLog(time, logs.CreateLogger<DatabaseOutageLog>());
         var refused = new TimeoutException("The operation has timed out.");
 
         outage.Refused("GET /Screenings answered 503", refused);
@@ -123,41 +120,19 @@ public sealed class DatabaseOutageLogTests
         time.Advance(DatabaseOutageLog.QuietBetweenOutages);
         outage.Refused("GET /Screenings answered 503", refused);
 
-        Assert.Equal([true, false, false, true], records.Select(r => r.Exception is not null));
+        Assert.Equal([true, false, false, true], logs.Records.Select(r => r.Exception is not null));
         Assert.Equal(
             "A screening could not be confirmed as recorded: the connection to the database failed during the commit (TimeoutException: The operation has timed out.); it may have been stored.",
-            records.ElementAt(1).Message);
+            logs.Records[1].Message);
     }
 
-    /// <summary>The app as the other tests start it, with every log record also kept in <paramref name="records"/>.</summary>
-    private sealed class LoggingFactory(ConcurrentQueue<Record> records) : KetamineCdsFactory
+    /// <summary>The app as the other tests start it, with every log record also kept by <paramref name="logs"/>.</summary>
+    private sealed class LoggingFactory(CapturingLoggerProvider logs) : KetamineCdsFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(records)));
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
     }
-
-    private sealed class QueueLoggerProvider(ConcurrentQueue<Record> records) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(categoryName, records);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private class QueueLogger(string category, ConcurrentQueue<Record> records) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            records.Enqueue(new Record(category, logLevel, formatter(state, exception), exception));
-    }
-
-    private sealed class QueueLogger<T>(ConcurrentQueue<Record> records) : QueueLogger(typeof(T).FullName!, records), ILogger<T>;
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using KetamineCds.Infrastructure.Data;
@@ -285,7 +284,7 @@ public sealed class DemoAccountLockTests : IDisposable
     public void Start_LogsTheMigrationsItAppliedAndThenThatTheSchemaIsUpToDate()
     {
         // QA96 F8: an upgrade's migrations left no line in the log (EF logs at Warning only).
-        IReadOnlyList<(LogLevel Level, string Message)> first;
+        IReadOnlyList<LogRecord> first;
         using (var factory = new StartFactory("Development", _databasePath, _checkpoints))
         {
             factory.CreateClient();
@@ -351,9 +350,9 @@ public sealed class DemoAccountLockTests : IDisposable
     /// <summary>The app over a given SQLite file in a given environment, keeping what it logs; it leaves the file alone.</summary>
     private sealed class StartFactory(string environment, string databasePath, string checkpoints, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
     {
-        private readonly ConcurrentQueue<(LogLevel Level, string Message)> _logs = new();
+        private readonly CapturingLoggerProvider _logs = new();
 
-        public IReadOnlyList<(LogLevel Level, string Message)> Logs => [.. _logs];
+        public IReadOnlyList<LogRecord> Logs => _logs.Records;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -373,27 +372,7 @@ public sealed class DemoAccountLockTests : IDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(_logs)));
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
-    }
-
-    private sealed class QueueLoggerProvider(ConcurrentQueue<(LogLevel Level, string Message)> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new QueueLogger(logs);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class QueueLogger(ConcurrentQueue<(LogLevel Level, string Message)> logs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Enqueue((logLevel, formatter(state, exception)));
     }
 }
