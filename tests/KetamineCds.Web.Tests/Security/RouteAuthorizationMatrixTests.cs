@@ -189,9 +189,16 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         Assert.True(shouldBeAllowed != denied, $"{route} as {who}: expected {(shouldBeAllowed ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
     }
 
+    /// <summary>
+    /// The cookie handler's challenge: a redirect to the sign-in page carrying the path asked for (<c>ReturnUrl</c>). A page
+    /// that sends a signed-in user on to the sign-in page's "You are signed in as" (the code step asked for when signed
+    /// in, QA169 F12) answers so itself and carries no path it was refused.
+    /// </summary>
     private static bool IsSentToSignIn(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect
-        && (response.Headers.Location?.OriginalString ?? "").Contains("/Account/Login", StringComparison.Ordinal);
+        && (response.Headers.Location?.OriginalString ?? "") is var location
+        && location.Contains("/Account/Login", StringComparison.Ordinal)
+        && location.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDenied(HttpResponseMessage response, bool isPage)
     {

@@ -602,7 +602,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
             var (confirm, confirmOwn) = (Confirm, ConfirmOwnDemotion);
             await LoadAsync(id);
             (Confirm, ConfirmOwnDemotion) = (confirm, confirmOwn);
-            ModelState.AddModelError(string.Empty, localizer["The change could not be made now: the database is busy with other work. Nothing has changed and nothing was recorded; try again in a moment."]);
+            ModelState.AddModelError(string.Empty, localizer["The change could not be made now: the database is busy with other work. Nothing has changed and nothing was saved; try again in a moment."]);
             return Page();
         }
     }
