@@ -79,8 +79,10 @@ public sealed partial class EfAccessAudit : IAccessAudit
     /// <summary>
     /// The latest sign-in events of one account, newest first: its sign-ins, failed attempts (wrong passwords and codes,
     /// wrong current passwords on changing it) and lockouts, recorded under the email as it was typed, in any letter
-    /// case (Identity finds the account whatever the case typed), and under its earlier emails until each was changed
-    /// (<see cref="EarlierEmailsAsync"/>). Read through the lower(user email) index.
+    /// case (Identity finds the account whatever the case typed), under each email it has held only while it held it (from
+    /// its creation or the change that gave it the address to the change that took it away: <see cref="EmailsHeldAsync"/>),
+    /// so that an account given a freed address does not inherit its former holder's events. Read through the
+    /// lower(user email) index.
     /// </summary>
     public async Task<IReadOnlyList<LoggedAccessEvent>> ListSignInEventsAsync(string email, string userId, int count, CancellationToken cancellationToken = default)
     {
@@ -91,14 +93,13 @@ public sealed partial class EfAccessAudit : IAccessAudit
         try
         {
             await using var db = _contexts.CreateDbContext();
-#pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
-            var query = db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == key && kinds.Contains(e.Kind));
-            foreach (var (earlier, until) in await EarlierEmailsAsync(db, userId, cancellationToken))
+            IQueryable<AccessLogEntry>? query = null;
+            foreach (var held in await EmailsHeldAsync(db, key, userId, cancellationToken))
             {
-                query = query.Union(db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == earlier && e.Sequence < until && kinds.Contains(e.Kind)));
+                var part = UnderEmail(db, held).Where(e => kinds.Contains(e.Kind));
+                query = query is null ? part : query.Union(part);
             }
-#pragma warning restore CA1304, CA1862
-            var rows = await query
+            var rows = await query!
                 .OrderByDescending(e => e.Sequence)
                 .Take(count)
                 .ToListAsync(cancellationToken);
@@ -150,8 +151,8 @@ public sealed partial class EfAccessAudit : IAccessAudit
     }
 
     /// <summary>
-    /// One account's events for its administrator, newest first, a keyset page at a time: those recorded under its email
-    /// (in any letter case), under its earlier emails until each was changed (<see cref="EarlierEmailsAsync"/>), and those
+    /// One account's events for its administrator, newest first, a keyset page at a time: those recorded under each email it
+    /// has held (in any letter case) while it held it (<see cref="EmailsHeldAsync"/>), and those
     /// about it (subject <c>user:ID</c>), of the <see cref="AccountKinds"/> only, so that the administrator sees nothing of
     /// what the account read or did with patients' screenings.
     /// </summary>
@@ -165,14 +166,11 @@ public sealed partial class EfAccessAudit : IAccessAudit
         try
         {
             await using var db = _contexts.CreateDbContext();
-#pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
-            var query = db.AccessEvents.AsNoTracking()
-                .Where(e => kinds.Contains(e.Kind) && (e.UserEmail.ToLower() == key || e.Subject == subject));
-            foreach (var (earlier, until) in await EarlierEmailsAsync(db, userId, cancellationToken))
+            var query = db.AccessEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && e.Subject == subject);
+            foreach (var held in await EmailsHeldAsync(db, key, userId, cancellationToken))
             {
-                query = query.Union(db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == earlier && e.Sequence < until && kinds.Contains(e.Kind)));
+                query = query.Union(UnderEmail(db, held).Where(e => kinds.Contains(e.Kind)));
             }
-#pragma warning restore CA1304, CA1862
             return await PageAsync(query, before, pageSize, cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
@@ -182,23 +180,61 @@ public sealed partial class EfAccessAudit : IAccessAudit
     }
 
     /// <summary>
-    /// The emails an account had before an administrator changed them (QA169 F9), as lookup keys, each with the sequence of
-    /// the event that recorded the change ("changed the email of OLD to NEW", subject <c>user:ID</c>): what was recorded
-    /// under that email before the change was this account's; what comes after may be another account's that took it.
+    /// Every email the account has held, as lookup keys, each with the part of the log in which it was this account's:
+    /// from the event that gave it the address (its creation, "created user EMAIL ...", or an administrator's change,
+    /// "changed the email of OLD to NEW", subject <c>user:ID</c>) to the change that took it away (QA169 F9). What was
+    /// recorded under an address before this account got it, or after it gave it up, is another account's that held it
+    /// then. The current email counts from the last of those events; an account whose creation is not in the log (a
+    /// seeded or bootstrap account) has its first email counted from the log's start.
     /// </summary>
-    private static async Task<List<(string Key, long Until)>> EarlierEmailsAsync(KetamineCdsDbContext db, string userId, CancellationToken cancellationToken)
+    private static async Task<List<EmailHeld>> EmailsHeldAsync(KetamineCdsDbContext db, string currentKey, string userId, CancellationToken cancellationToken)
     {
         var subject = "user:" + userId;
         var kind = WireNames.Of(AccessEventKind.UserAdministration);
-        var changes = await db.AccessEvents.AsNoTracking()
-            .Where(e => e.Subject == subject && e.Kind == kind && e.Detail != null && e.Detail.StartsWith(EmailChangePrefix))
+        var events = await db.AccessEvents.AsNoTracking()
+            .Where(e => e.Subject == subject && e.Kind == kind && e.Detail != null && (e.Detail.StartsWith(EmailChangePrefix) || e.Detail.StartsWith(CreationPrefix)))
+            .OrderBy(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Detail })
             .ToListAsync(cancellationToken);
-        return [.. changes
-            .Select(c => (Match: EmailChange().Match(c.Detail!), c.Sequence))
-            .Where(c => c.Match.Success)
-            .Select(c => (LookupKey(c.Match.Groups["old"].Value), c.Sequence))];
+        var held = new List<EmailHeld>();
+        long? from = events.Where(e => e.Detail!.StartsWith(CreationPrefix, StringComparison.Ordinal)).Select(e => (long?)e.Sequence).FirstOrDefault();
+        foreach (var change in events)
+        {
+            var match = EmailChange().Match(change.Detail!);
+            if (match.Success)
+            {
+                held.Add(new EmailHeld(LookupKey(match.Groups["old"].Value), from, change.Sequence));
+                from = change.Sequence;
+            }
+        }
+
+        held.Add(new EmailHeld(currentKey, from, null));
+        return held;
     }
+
+    /// <summary>The events recorded under an email (in any letter case) while the account held it.</summary>
+    private static IQueryable<AccessLogEntry> UnderEmail(KetamineCdsDbContext db, EmailHeld held)
+    {
+#pragma warning disable CA1304, CA1862 // translated to SQL lower("UserEmail"), which its index covers (LookupKey)
+        var query = db.AccessEvents.AsNoTracking().Where(e => e.UserEmail.ToLower() == held.Key);
+#pragma warning restore CA1304, CA1862
+        if (held.From is { } from)
+        {
+            query = query.Where(e => e.Sequence > from);
+        }
+
+        if (held.Until is { } until)
+        {
+            query = query.Where(e => e.Sequence < until);
+        }
+
+        return query;
+    }
+
+    /// <summary>An email an account held, as a lookup key, after the event <paramref name="From"/> and before <paramref name="Until"/> (null: no bound).</summary>
+    private sealed record EmailHeld(string Key, long? From, long? Until);
+
+    private const string CreationPrefix = "created user ";
 
     private const string EmailChangePrefix = "changed the email of ";
 

@@ -142,6 +142,55 @@ public abstract class AccessLogTests
     }
 
     [Fact]
+    public async Task AccountEvents_OfAnAccountCreatedWithAFreedEmail_StartAtItsCreation_NotTheFormerHoldersEvents()
+    {
+        // The leftover: the current email's events had no lower bound, so an account created with an address another
+        // account had given up listed that account's old sign-ins as its own.
+        await using var store = await CreateStoreAsync();
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-a", "created user x@demo.local with role ClinicStaff");
+        await RecordAsync(store, AccessEventKind.SignIn, "x@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-a", "changed the email of x@demo.local to a2@demo.local");
+        await RecordAsync(store, AccessEventKind.SignIn, "a2@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-b", "created user x@demo.local with role Psychiatrist");
+        await RecordAsync(store, AccessEventKind.SignIn, "x@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.SignInFailed, "X@Demo.Local", null, "api");
+
+        var newHolder = await store.Access.ListSignInEventsAsync("x@demo.local", "u-b", 20);
+        var newHolderAll = await store.Access.ListAccountEventsAsync("x@demo.local", "u-b", null, 50);
+        var formerHolder = await store.Access.ListSignInEventsAsync("a2@demo.local", "u-a", 20);
+        var formerHolderAll = await store.Access.ListAccountEventsAsync("a2@demo.local", "u-a", null, 50);
+
+        Assert.Equal([7L, 6], newHolder.Select(e => e.Sequence));
+        Assert.Equal([7L, 6, 5], newHolderAll.Items.Select(e => e.Sequence));
+        Assert.Equal([4L, 2], formerHolder.Select(e => e.Sequence));
+        Assert.Equal([4L, 3, 2, 1], formerHolderAll.Items.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AccountEvents_OfAnAccountChangedToAFreedEmail_ListThatEmailsEventsOnlyWhileItHeldIt()
+    {
+        // An address taken over by an email change, then given up again: each email of the account counts from the change
+        // (or the creation) that gave it, up to the change that took it away.
+        await using var store = await CreateStoreAsync();
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-a", "created user x@demo.local with role ClinicStaff");
+        await RecordAsync(store, AccessEventKind.SignIn, "x@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-a", "changed the email of x@demo.local to a2@demo.local");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-c", "created user c@demo.local with role ClinicStaff");
+        await RecordAsync(store, AccessEventKind.SignIn, "c@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-c", "changed the email of c@demo.local to x@demo.local");
+        await RecordAsync(store, AccessEventKind.SignIn, "x@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-c", "changed the email of x@demo.local to c3@demo.local");
+        await RecordAsync(store, AccessEventKind.SignIn, "c3@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.SignInFailed, "x@demo.local", null, "page");
+
+        var whileHeld = await store.Access.ListSignInEventsAsync("c3@demo.local", "u-c", 20);
+        var whileHeldAll = await store.Access.ListAccountEventsAsync("c3@demo.local", "u-c", null, 50);
+
+        Assert.Equal([9L, 7, 5], whileHeld.Select(e => e.Sequence));
+        Assert.Equal([9L, 8, 7, 6, 5, 4], whileHeldAll.Items.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task EntryTypes_IdsOfSubjects_NameTheScreeningsAndEhrAnswersThatExist()
     {
         await using var store = await CreateStoreAsync();
