@@ -144,6 +144,24 @@ public sealed class FormErrorMarkupTests
     }
 
     [Fact]
+    public async Task ManageUser_EmptyEmailAndLockWithoutAReason_AreTiedToTheirFieldsAfterTheirHints()
+    {
+        // The remaining forms of the account's page: name and email, and a confirmation's reason.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await IdOfAsync(factory, KetamineCdsFactory.Staff);
+
+        var details = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=Details", new() { ["Details.Email"] = "", ["Details.DisplayName"] = "" }, $"/Admin/Users/Edit/{id}");
+        AssertTied(details, "Details_Email", "details-email-hint", null);
+        AssertNotInError(details, "Details_DisplayName");
+
+        var locked = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=Lock", new() { ["Reason"] = "" }, $"/Admin/Users/Edit/{id}");
+        Assert.Equal("true", Attribute(OpeningTag(locked, "Reason"), "aria-invalid"));
+        Assert.Equal("reason-hint Reason-error", Attribute(OpeningTag(locked, "Reason"), "aria-describedby"));
+        Assert.StartsWith("Error: ", FieldMessages.Of(locked, "Reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondFactor_WrongCodeAndWrongPassword_AreTiedToTheirFields()
     {
         using var factory = new KetamineCdsFactory();

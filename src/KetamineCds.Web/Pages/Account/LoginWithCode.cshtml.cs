@@ -20,7 +20,8 @@ public sealed class LoginWithCodeModel(
     SignInManager<ApplicationUser> signIn,
     SingleUseAuthenticatorTokenProvider authenticatorCodes,
     IAccessAudit audit,
-    IStringLocalizer<PageText> localizer) : PageModel
+    IStringLocalizer<PageText> localizer,
+    KetamineCds.Web.Screenings.ClinicTime clinicTime) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -32,6 +33,13 @@ public sealed class LoginWithCodeModel(
     public string? ReturnUrl { get; set; }
 
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>
+    /// The id of the box whose entry <see cref="ErrorMessage"/> is about (a wrong or missing code), which the summary links
+    /// to and whose message stands under it, tied to it (ModelState); null for what is not about a box (the step expired,
+    /// the account locked).
+    /// </summary>
+    public string? ErrorField { get; private set; }
 
     /// <summary>Identity's two-factor cookie lasts 5 minutes; without it there is no password step to complete.</summary>
     private string Expired => localizer["Sign in with your email and password first (this step expires after 5 minutes). Use \"Start again\" below."];
@@ -61,8 +69,7 @@ public sealed class LoginWithCodeModel(
         var code = Authenticator.CleanCode(Code);
         if (code.Length == 0)
         {
-            ErrorMessage = localizer["Enter the 6-digit code your authenticator app shows."];
-            return Page();
+            return FieldError(nameof(Code), localizer["Enter the 6-digit code your authenticator app shows."]);
         }
 
         return await CompleteAsync(() => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false), "page, authenticator code", code);
@@ -74,8 +81,7 @@ public sealed class LoginWithCodeModel(
         var code = Authenticator.CleanRecoveryCode(RecoveryCode);
         if (code.Length == 0)
         {
-            ErrorMessage = localizer["Enter one of your recovery codes."];
-            return Page();
+            return FieldError(nameof(RecoveryCode), localizer["Enter one of your recovery codes."]);
         }
 
         return await CompleteAsync(() => signIn.TwoFactorRecoveryCodeSignInAsync(code), "page, recovery code");
@@ -101,16 +107,34 @@ public sealed class LoginWithCodeModel(
         if (!result.Succeeded)
         {
             await audit.RecordSignInAsync(HttpContext, result.IsLockedOut ? AccessEventKind.LockedOut : AccessEventKind.SignInFailed, email, how);
-            ErrorMessage = result.IsLockedOut
-                ? localizer["This account is locked after too many failed attempts. Try again in 15 minutes."]
-                : UsingRecoveryCode ? localizer["That recovery code is not right, or it has been used already."]
-                : authenticatorCode is not null && await authenticatorCodes.WasAlreadyUsedAsync(authenticatorCode, signIn.UserManager, user)
+            if (result.IsLockedOut)
+            {
+                // Said with the time the lock ends, in the clinic's time, as Change password says it (OwnPassword.LockEndText);
+                // only someone past the password gets here. An administrator's lock has no end to tell.
+                var end = (await signIn.UserManager.FindByIdAsync(user.Id))?.LockoutEnd ?? user.LockoutEnd;
+                ErrorMessage = Admin.Users.EditModel.IsAdministratorLock(end)
+                    ? localizer["This account is locked by an administrator. Ask an administrator to unlock it."]
+                    : localizer["This account is locked until {0} after too many failed attempts. Start again after that time, or ask an administrator to unlock the account.", OwnPassword.LockEndText(end, clinicTime)];
+                return Page();
+            }
+
+            return UsingRecoveryCode
+                ? FieldError(nameof(RecoveryCode), localizer["That recovery code is not right, or it has been used already."])
+                : FieldError(nameof(Code), authenticatorCode is not null && await authenticatorCodes.WasAlreadyUsedAsync(authenticatorCode, signIn.UserManager, user)
                     ? localizer["That code was already used. Wait for the next code in your authenticator app and enter that one."]
-                    : localizer["That code is not right. Enter the code the app shows now."];
-            return Page();
+                    : localizer["That code is not right. Enter the code the app shows now."]);
         }
 
         await audit.RecordSignInAsync(HttpContext, AccessEventKind.SignIn, email, how);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    /// <summary>A problem with what was typed in one box: in the summary, linked to the box, and under it (FieldErrorTagHelper).</summary>
+    private PageResult FieldError(string field, string message)
+    {
+        ErrorMessage = message;
+        ErrorField = field == nameof(Code) ? "code" : "recovery-code";
+        ModelState.AddModelError(field, message);
+        return Page();
     }
 }
