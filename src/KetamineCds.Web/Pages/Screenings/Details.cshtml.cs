@@ -7,6 +7,7 @@ using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using KetamineCds.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -17,9 +18,12 @@ namespace KetamineCds.Web.Pages.Screenings;
 /// A recorded screening's result. Only screenings in the decision log can be shown; every view is audited. A
 /// psychiatrist may record an override (a decision against, or in spite of, the recommendation) with a coded reason.
 /// </summary>
-public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, DatabaseOutageLog outage, IStringLocalizer<PageText> localizer) : PageModel
+public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthorizationService authorization, IValidator<OverrideInput> validator, ILogger<DetailsModel> logger, DatabaseOutageLog outage, IStringLocalizer<PageText> localizer, UserManager<ApplicationUser> users) : PageModel
 {
     public LoggedScreening Screening { get; private set; } = null!;
+
+    /// <summary>Who recorded the screening: the email recorded with it, and the account's current name labelled as such (<see cref="ScreenedBy"/>).</summary>
+    public string RecordedBy { get; private set; } = "";
 
     /// <summary>Set when the entry's stored content cannot be read: the page says so, and shows nothing of it.</summary>
     public UnreadableEntryNotice? Unreadable { get; private set; }
@@ -204,6 +208,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
             EarlierCorrected = null;
         }
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
+        RecordedBy = await ScreenedBy.TextAsync(screening.RecordedBy, users, localizer);
         return true;
     }
 }

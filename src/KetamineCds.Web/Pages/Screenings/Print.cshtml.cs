@@ -3,16 +3,18 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Audit;
+using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Pages.Screenings;
 
 /// <summary>The printable rationale: one page, no navigation, with a signature line. Every print view is audited.</summary>
-public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users, ILogger<PrintModel> logger) : PageModel
+public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users, IStringLocalizer<PageText> localizer, ILogger<PrintModel> logger) : PageModel
 {
     /// <summary>
     /// The most decisions against the recommendation printed, the latest (the one in force): a screening takes any number, each with an
@@ -41,7 +43,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>The inputs behind the printed findings and checklist items, the lists several of them share printed once.</summary>
     public FindingInputs Inputs { get; private set; } = null!;
 
-    /// <summary>The screening clinician's display name, when the account has one.</summary>
+    /// <summary>Who recorded the screening: the email recorded with it, and the account's current name labelled as such (<see cref="ScreenedBy"/>).</summary>
     public string Clinician { get; private set; } = "";
 
     /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
@@ -85,8 +87,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
         Inputs = FindingInputs.For(screening.Assessment.Findings.Where(f => f.Kind != FindingKind.Requirement).Concat(Checklist));
-        var user = string.IsNullOrEmpty(screening.RecordedBy.UserId) ? null : await users.FindByIdAsync(screening.RecordedBy.UserId);
-        Clinician = user?.DisplayName is { Length: > 0 } name ? $"{name} ({screening.RecordedBy.Email})" : screening.RecordedBy.Email;
+        Clinician = await ScreenedBy.TextAsync(screening.RecordedBy, users, localizer);
         await audit.RecordAsync(HttpContext, AccessEventKind.PrintScreening, id.ToString());
         return Page();
     }

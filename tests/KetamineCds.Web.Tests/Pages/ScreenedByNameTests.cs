@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KetamineCds.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// Who screened, on the result page and the print: the email recorded with the screening in the decision log is the
+/// record; the account's display name, read now, is shown only labelled as its current name, so that a name given
+/// after the screening never reads as if it had been recorded with it.
+/// </summary>
+public sealed class ScreenedByNameTests
+{
+    [Theory]
+    [InlineData("en", "psychiatrist@demo.local (account now named Dr A. Chen)")]
+    [InlineData("zh-CN", "psychiatrist@demo.local（该账户现名为 Dr A. Chen）")]
+    public async Task PrintAndResult_AccountRenamedAfterTheScreening_ShowTheRecordedEmailAndTheNewNameLabelledAsTheAccountsCurrentName(string language, string expected)
+    {
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory);
+        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, "Dr A. Chen");
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var print = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print"));
+        var result = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}"));
+
+        Assert.Contains(expected, print, StringComparison.Ordinal);
+        Assert.Contains(expected, result, StringComparison.Ordinal);
+        // The old print: "Dr A. Chen (psychiatrist@demo.local)", the new name as if recorded with the screening.
+        Assert.DoesNotContain("Dr A. Chen (psychiatrist@demo.local)", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dr Demo Psychiatrist", print, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintAndResult_AccountWithoutADisplayName_ShowTheRecordedEmailAlone()
+    {
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory);
+        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, null);
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+
+        var print = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print"));
+        var result = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}"));
+
+        Assert.Contains("<dd>psychiatrist@demo.local</dd>", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("account now named", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("account now named", result, StringComparison.Ordinal);
+    }
+
+    private static async Task<Guid> ScreenAsync(KetamineCdsFactory factory)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RENAMED"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task RenameAsync(KetamineCdsFactory factory, string email, string? name)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        user.DisplayName = name;
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
+    }
+}
