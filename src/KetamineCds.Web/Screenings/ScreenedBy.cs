@@ -15,14 +15,14 @@ namespace KetamineCds.Web.Screenings;
 public static class ScreenedBy
 {
     /// <summary>The recorded email, with the account's current display name labelled as such when it has one.</summary>
-    public static async Task<string> TextAsync(Actor recordedBy, UserManager<ApplicationUser> users, IStringLocalizer<PageText> text)
+    public static async Task<string> TextAsync(Actor recordedBy, UserManager<ApplicationUser> users, IStringLocalizer<PageText> localizer)
     {
         ArgumentNullException.ThrowIfNull(recordedBy);
         ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(localizer);
         var account = string.IsNullOrEmpty(recordedBy.UserId) ? null : await users.FindByIdAsync(recordedBy.UserId);
         return account?.DisplayName is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name)
-            ? text["{0} (account now named {1})", recordedBy.Email, name.Trim()].Value
+            ? localizer["{0} (account now named {1})", recordedBy.Email, name.Trim()].Value
             : recordedBy.Email;
     }
 }
