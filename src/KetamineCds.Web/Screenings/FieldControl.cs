@@ -112,7 +112,10 @@ public sealed class FieldControl
 
     public string? ErrorId => Error is null ? null : Forms.FieldDescription.ErrorId(Id);
 
-    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, HintId, ErrorId);
+    /// <summary>The id of the count under a free-text box with a limit (<c>_CharCount</c>), read with the box as its hint; else null.</summary>
+    public string? CharCountId => IsLongText && Field.MaxLength is { } most ? new Forms.CharCount(Id, most).Id : null;
+
+    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, HintId, CharCountId, ErrorId);
 
     /// <summary>
     /// <c>can-block</c>, <c>before-dose</c> (a care item that must be known before the first dose, <see cref="CareBeforeFirstDose"/>:

@@ -73,11 +73,14 @@
     return true;
   }
 
-  function update(form) {
+  function update(form, announce) {
     // Outer sections first, so that a nested section sees its parent's controls enabled or disabled.
     var sections = form.querySelectorAll("[data-show-when]");
+    var nowAsked = [];
+    var noLongerAsked = [];
     for (var i = 0; i < sections.length; i++) {
       var section = sections[i];
+      var wasShown = !section.classList.contains("is-hidden");
       var parentShown = section.parentElement.closest("[data-show-when].is-hidden") === null;
       var asked = parentShown && allHold(form, section.getAttribute("data-show-when"));
       // A yes that calls for more care (data-keep-yes: a pregnancy) stays shown, with a note to check it, when the other
@@ -85,6 +88,9 @@
       // takes it or names the contradiction at the field.
       var kept = !asked && parentShown && keepsYes(section);
       var show = asked || kept;
+      if (show !== wasShown && section.getAttribute("data-question")) {
+        (show ? nowAsked : noLongerAsked).push(section.getAttribute("data-question"));
+      }
       section.classList.toggle("is-hidden", !show);
       section.classList.toggle("conditional--kept", kept);
       section.hidden = !show;
@@ -117,9 +123,30 @@
         mark.textContent = mark.getAttribute(required ? "data-text-required" : "data-text-optional");
       } else {
         mark.hidden = !required;
+        // The box or drop-down of a label so marked is aria-required while the mark shows (a group's legend has only the mark).
+        var field = mark.closest(".field");
+        var box = field && field.tagName !== "FIELDSET" ? field.querySelector("input:not([type=radio]):not([type=checkbox]), select, textarea") : null;
+        if (box) {
+          if (required) { box.setAttribute("aria-required", "true"); } else { box.removeAttribute("aria-required"); }
+        }
       }
     }
     updateSafetyCount(form);
+    if (announce) { announceQuestions(form, nowAsked, noLongerAsked); }
+  }
+
+  // A question that an answer brings in or takes away is said in words (#questions-changed, a polite live region):
+  // the new question appears below the answer that asks it, out of a screen reader's hearing (the bipolar diagnosis's
+  // mood stabilizer, a woman's pregnancy status). Only after the clinician's own change, never when the page loads, and
+  // only when the questions asked change, so that typing a number announces nothing more.
+  function announceQuestions(form, nowAsked, noLongerAsked) {
+    var region = form.querySelector("#questions-changed");
+    if (!region || (nowAsked.length === 0 && noLongerAsked.length === 0)) { return; }
+    var separator = region.getAttribute("data-list-separator") || ", ";
+    var sentences = [];
+    if (nowAsked.length > 0) { sentences.push(region.getAttribute("data-text-asked").replace("{0}", nowAsked.join(separator))); }
+    if (noLongerAsked.length > 0) { sentences.push(region.getAttribute("data-text-not-asked").replace("{0}", noLongerAsked.join(separator))); }
+    region.textContent = sentences.join(" ");
   }
 
   // Whether a section marked data-keep-yes holds its question's yes (ticked, also while disabled: hiding does not untick).
@@ -213,9 +240,9 @@
     var forms = document.querySelectorAll("form.screening-form");
     for (var i = 0; i < forms.length; i++) {
       (function (form) {
-        update(form);
-        form.addEventListener("change", function () { update(form); });
-        form.addEventListener("input", function () { update(form); });
+        update(form, false);
+        form.addEventListener("change", function () { update(form, true); });
+        form.addEventListener("input", function () { update(form, true); });
       })(forms[i]);
     }
   });
@@ -241,6 +268,23 @@
         box.addEventListener("input", show);
       })(counts[i]);
     }
+  });
+
+  // An error summary's link puts the focus on its field and brings the whole field into view: its label or legend, hint
+  // and error above the control. The browser's own jump to the fragment left the control at the window's top edge, its
+  // label and the error message scrolled out of sight. Enter on a link is a click too.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest(".error-summary a[href^='#']") : null;
+    if (!link) { return; }
+    var target = document.getElementById(decodeURIComponent(link.getAttribute("href").substring(1)));
+    if (!target) { return; }
+    event.preventDefault();
+    var field = target.closest(".field") || target;
+    field.scrollIntoView({ block: "start" });
+    // A link to a whole part of the form (the correction's fieldset) takes the focus there too, not left on the link.
+    if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+    target.focus({ preventScroll: true });
+    if (target.getBoundingClientRect().bottom > window.innerHeight) { target.scrollIntoView({ block: "nearest" }); }
   });
 
   // A page that comes back with errors (or a log that could not record) puts the focus on what says so. On load, not
