@@ -4,6 +4,7 @@ using KetamineCds.Infrastructure.Identity;
 using KetamineCds.Web.Tests.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using static KetamineCds.Web.Tests.Infrastructure.ControlTags;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -253,19 +254,6 @@ public sealed class FormErrorMarkupTests
         var tag = OpeningTag(html, id);
         Assert.Null(Attribute(tag, "aria-invalid"));
         Assert.DoesNotContain("-error", Attribute(tag, "aria-describedby") ?? "", StringComparison.Ordinal);
-    }
-
-    private static string OpeningTag(string html, string id)
-    {
-        var match = Regex.Match(html, "<(input|select|textarea)\\b[^>]*\\bid=\"" + Regex.Escape(id) + "\"[^>]*>");
-        Assert.True(match.Success, $"no control with the id {id}");
-        return match.Value;
-    }
-
-    private static string? Attribute(string tag, string name)
-    {
-        var match = Regex.Match(tag, "\\s" + Regex.Escape(name) + "=\"([^\"]*)\"");
-        return match.Success ? match.Groups[1].Value : null;
     }
 
     private static Task<string> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null) =>

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using static KetamineCds.Web.Tests.Infrastructure.ControlTags;
 
 namespace KetamineCds.Web.Tests.Pages;
 
@@ -137,18 +137,5 @@ public sealed class RequiredAndDescribedControlsTests : IClassFixture<KetamineCd
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest, $"{response.StatusCode}");
         Assert.Contains("id=\"error-summary\"", html, StringComparison.Ordinal);
         return html;
-    }
-
-    private static string OpeningTag(string html, string id)
-    {
-        var match = Regex.Match(html, "<(input|select|textarea)\\b[^>]*\\bid=\"" + Regex.Escape(id) + "\"[^>]*>");
-        Assert.True(match.Success, $"no control with the id {id}");
-        return match.Value;
-    }
-
-    private static string? Attribute(string tag, string name)
-    {
-        var match = Regex.Match(tag, "\\s" + Regex.Escape(name) + "=\"([^\"]*)\"");
-        return match.Success ? match.Groups[1].Value : null;
     }
 }

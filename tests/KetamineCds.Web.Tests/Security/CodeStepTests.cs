@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using static KetamineCds.Web.Tests.Infrastructure.ControlTags;
 
 namespace KetamineCds.Web.Tests.Security;
 
@@ -128,18 +129,5 @@ public sealed class CodeStepTests
         var match = Regex.Match(html, "<(span|p|div)\\b[^>]*\\bid=\"" + Regex.Escape(id) + "\"[^>]*>(.*?)</\\1>\\s*<", RegexOptions.Singleline);
         Assert.True(match.Success, $"nothing has the id {id}");
         return Regex.Replace(match.Groups[2].Value, "<[^>]*>", string.Empty).Trim();
-    }
-
-    private static string OpeningTag(string html, string id)
-    {
-        var match = Regex.Match(html, "<input\\b[^>]*\\bid=\"" + Regex.Escape(id) + "\"[^>]*>");
-        Assert.True(match.Success, $"no control with the id {id}");
-        return match.Value;
-    }
-
-    private static string? Attribute(string tag, string name)
-    {
-        var match = Regex.Match(tag, "\\s" + Regex.Escape(name) + "=\"([^\"]*)\"");
-        return match.Success ? match.Groups[1].Value : null;
     }
 }
