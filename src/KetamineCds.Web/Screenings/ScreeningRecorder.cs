@@ -90,6 +90,13 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
 
         if (correction is not null && await LatestCorrectionOfAsync(correction.Corrects, cancellationToken) is { } newer)
         {
+            // The same Idempotency-Key sent again at once: the first request's correction may have been stored between the
+            // look for the submission above and this check. It is this request's own correction, answered as a repeat.
+            if (submissionId is { } sent && await FoundSubmissionAsync(sent, cancellationToken) is { } ownFirst)
+            {
+                return Resubmitted(ownFirst, actor, request, correction);
+            }
+
             // QA8 F17: a second correction of one entry would start from its answers and undo the first one's; the
             // entry to correct is the latest correction, which holds what the first one put right.
             errors[Correction.CorrectsName] = [AlreadyCorrected(correction, newer)];
