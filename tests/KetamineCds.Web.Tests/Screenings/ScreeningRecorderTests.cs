@@ -147,6 +147,51 @@ public sealed class ScreeningRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_CorrectionWithItsKeyStoredBetweenTheLookForTheKeyAndTheAlreadyCorrectedCheck_IsThatCorrection()
+    {
+        // The same Idempotency-Key on corrections sent at once, the other interleaving (IdempotencyKeyApiTests
+        // .Correct_SameKeySentFourTimesAtOnce failed so in CI): this request finds the key free, then the first request's
+        // correction is stored, then this request's "already corrected" check finds that correction. It is this request's
+        // own: answered as a repeat, nothing recorded (the strict mock has no RecordCorrectionAsync set up).
+        var (recorder, log) = Make();
+        var corrects = Guid.NewGuid();
+        var submissionId = Guid.NewGuid();
+        const string reason = "Trials were 3, not 1.";
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson()) { Corrects = corrects, CorrectionReason = reason };
+        log.SetupSequence(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RecordedSubmission?)null)
+            .ReturnsAsync(recorded);
+        log.Setup(l => l.FindLaterScreeningsAsync(corrects, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LaterScreenings([new LaterScreening(recorded.ScreeningId, 8, DateTimeOffset.UnixEpoch, Psychiatrist, reason)], []));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(corrects, reason), submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.AlreadyRecorded, result.Status);
+        Assert.Equal(recorded, result.Submission);
+        Assert.Empty(result.Errors);
+        log.Verify(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        log.Verify(l => l.RecordCorrectionAsync(It.IsAny<Guid>(), It.IsAny<string>(), It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RecordAsync_CorrectionOfAScreeningAnotherRequestCorrected_IsRefusedAsAlreadyCorrectedWithItsKeyLookedForAgain()
+    {
+        // The same check with a key that is not the other correction's: "already corrected", naming the correction to correct.
+        var (recorder, log) = Make();
+        var corrects = Guid.NewGuid();
+        var submissionId = Guid.NewGuid();
+        var other = new LaterScreening(Guid.NewGuid(), 8, DateTimeOffset.UnixEpoch, Psychiatrist, "BP was 128/82.");
+        log.Setup(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>())).ReturnsAsync((RecordedSubmission?)null);
+        log.Setup(l => l.FindLaterScreeningsAsync(corrects, It.IsAny<CancellationToken>())).ReturnsAsync(new LaterScreenings([other], []));
+
+        var result = await recorder.RecordAsync(Valid(), None, Psychiatrist, "corr-1", null, CancellationToken.None, correction: new Correction(corrects, "Trials were 3, not 1."), submissionId: submissionId);
+
+        Assert.Equal(RecordingStatus.Invalid, result.Status);
+        Assert.Contains(other.Id.ToString(), Assert.Single(result.Errors[Correction.CorrectsName]), StringComparison.Ordinal);
+        log.Verify(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
     public async Task RecordAsync_AnotherCorrectionWasStoredFirstAndCannotBeRead_SaysNotRecorded()
     {
         var (recorder, log) = Make();
