@@ -46,41 +46,36 @@ public static class ScreeningsApi
     /// <summary>The largest request body accepted; a screening with a full note is about 3 KB.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// What the two routes that record a screening (a screening, a correction) share: the psychiatrist's policy, a JSON
+    /// body of at most <see cref="MaxBodyBytes"/>, and their outcomes.
+    /// </summary>
+    private static RouteHandlerBuilder RecordsAScreening(this RouteHandlerBuilder endpoint) => endpoint
+        .RequireApiPolicy(Policies.CreateScreening)
+        .Accepts<JsonElement>("application/json")
+        .Produces<ScreeningResponse>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        // The Idempotency-Key was recorded with another body, or for another request (QA157 F8): nothing recorded.
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        // A body not sent as application/json, or sent without a Content-Type: 415, nothing read (JsonRequestBody).
+        .RequireJsonBody()
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
     public static IEndpointRouteBuilder MapScreeningsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Screenings");
 
-        group.MapPost("/screenings", CreateAsync)
-            .RequireApiPolicy(Policies.CreateScreening)
-            .Accepts<JsonElement>("application/json")
-            .Produces<ScreeningResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            // The Idempotency-Key was recorded with another body (QA157 F8): nothing recorded.
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            // A body not sent as application/json, or sent without a Content-Type: 415, nothing read (JsonRequestBody).
-            .RequireJsonBody()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/screenings", CreateAsync).RecordsAScreening();
 
         // A correction of a recorded screening: the corrected history with correctionReason, recorded as a new screening
         // that points to the one it corrects (never changed; it is shown as corrected).
-        group.MapPost("/screenings/{id:guid}/corrections", CorrectAsync)
-            .RequireApiPolicy(Policies.CreateScreening)
-            .Accepts<JsonElement>("application/json")
-            .Produces<ScreeningResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
+        group.MapPost("/screenings/{id:guid}/corrections", CorrectAsync).RecordsAScreening()
             .ProducesProblem(StatusCodes.Status404NotFound)
             // Screening {id} cannot be read, or its two stored copies of its answers disagree: nothing is recorded.
-            .ProducesProblem(UnreadableEntries.Status)
-            // The Idempotency-Key was recorded by another user, or the database refused the entry (RefusedByDatabase).
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            // The Idempotency-Key was recorded with another body, or for another request (QA157 F8): nothing recorded.
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .RequireJsonBody()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(UnreadableEntries.Status);
 
         group.MapGet("/screenings/{id:guid}", GetAsync)
             .RequireApiPolicy(Policies.ReadScreening)
