@@ -1,7 +1,6 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
-using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Audit;
 
@@ -22,18 +21,9 @@ public static class AccessLogCsvExport
 
     public static async Task<IResult> ExportAsync(HttpContext context, AccessFilterInput input, EfAccessAudit accessLog, IAccessAudit access)
     {
-        if (input.Validate(context.Request.Query) is { Count: > 0 } errors)
+        if (await AuditEndpoints.RefusedExportAsync(context, input.Validate(context.Request.Query), access, Subject, Csv.ExportDetail(input)) is { } refused)
         {
-            return Results.ValidationProblem(errors, title: "The export's filter is not valid.");
-        }
-
-        try
-        {
-            await access.RecordAsync(context, AccessEventKind.Export, Subject, Csv.ExportDetail(input));
-        }
-        catch (DecisionLogUnavailableException ex)
-        {
-            return AuditEndpoints.LogFailed(context, ex);
+            return refused;
         }
 
         return await Csv.StreamAsync(context, accessLog.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "access-log.csv", Header, row =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
-using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Audit;
 
@@ -26,18 +25,9 @@ public static class AuditCsvExport
 
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
-        if (input.Validate(context.Request.Query) is { Count: > 0 } errors)
+        if (await AuditEndpoints.RefusedExportAsync(context, input.Validate(context.Request.Query), access, "decision-log", Csv.ExportDetail(input)) is { } refused)
         {
-            return Results.ValidationProblem(errors, title: "The export's filter is not valid.");
-        }
-
-        try
-        {
-            await access.RecordAsync(context, AccessEventKind.Export, "decision-log", Csv.ExportDetail(input));
-        }
-        catch (DecisionLogUnavailableException ex)
-        {
-            return AuditEndpoints.LogFailed(context, ex);
+            return refused;
         }
 
         return await Csv.StreamAsync(context, audit.ExportAsync(input.ToFilter(context.RequestServices.GetRequiredService<ClinicCalendar>()), context.RequestAborted), "decision-log.csv", Header, row =>

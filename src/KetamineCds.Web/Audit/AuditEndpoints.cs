@@ -329,6 +329,30 @@ public static class AuditEndpoints
     }
 
     /// <summary>
+    /// What every export answers before its first byte, or null when it may run: a filter with problems
+    /// (<paramref name="filterProblems"/>) is a 400 with a field message; then the export is recorded in the access log
+    /// (<paramref name="subject"/>, <paramref name="detail"/>), and a log that cannot record it answers for it
+    /// (<see cref="LogFailed"/>): no export goes out unrecorded.
+    /// </summary>
+    internal static async Task<IResult?> RefusedExportAsync(HttpContext context, Dictionary<string, string[]> filterProblems, IAccessAudit access, string subject, string detail)
+    {
+        if (filterProblems.Count > 0)
+        {
+            return Results.ValidationProblem(filterProblems, title: "The export's filter is not valid.");
+        }
+
+        try
+        {
+            await access.RecordAsync(context, AccessEventKind.Export, subject, detail);
+            return null;
+        }
+        catch (DecisionLogUnavailableException ex)
+        {
+            return LogFailed(context, ex);
+        }
+    }
+
+    /// <summary>
     /// The answer of an audit route (or of a page's export) whose read or write of the logs failed, told apart as the audit
     /// pages tell it (<see cref="LogFailures"/>): the database answered and refused (a permission, a missing table: no
     /// outage) is a 409 without Retry-After, its cause logged at Error; the database could not be reached is a 503 with

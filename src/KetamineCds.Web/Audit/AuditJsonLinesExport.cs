@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.Screenings;
-using KetamineCds.Web.Security;
 
 namespace KetamineCds.Web.Audit;
 
@@ -26,18 +25,9 @@ public static class AuditJsonLinesExport
 
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
-        if (input.Validate(context.Request.Query) is { Count: > 0 } errors)
+        if (await AuditEndpoints.RefusedExportAsync(context, input.Validate(context.Request.Query), access, "decision-log", Detail(input)) is { } refused)
         {
-            return Results.ValidationProblem(errors, title: "The export's filter is not valid.");
-        }
-
-        try
-        {
-            await access.RecordAsync(context, AccessEventKind.Export, "decision-log", Detail(input));
-        }
-        catch (DecisionLogUnavailableException ex)
-        {
-            return AuditEndpoints.LogFailed(context, ex);
+            return refused;
         }
 
         var cancellationToken = context.RequestAborted;
