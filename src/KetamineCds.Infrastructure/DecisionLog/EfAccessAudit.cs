@@ -180,12 +180,37 @@ public sealed partial class EfAccessAudit : IAccessAudit
     }
 
     /// <summary>
+    /// Whether the access log holds the account's creation ("created user EMAIL ...", subject <c>user:ID</c>), which every
+    /// path that makes an account records: an administrator's Create page, and at start-up the demo accounts and the first
+    /// administrator. An account made before that was recorded has none, and <see cref="EmailsHeldAsync"/> then counts its
+    /// first email from the log's start: the pages that list its events say so, as events under that email from before the
+    /// account existed were whoever held the address then.
+    /// </summary>
+    public async Task<bool> IsCreationLoggedAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var subject = "user:" + userId;
+        var kind = WireNames.Of(AccessEventKind.UserAdministration);
+        try
+        {
+            await using var db = _contexts.CreateDbContext();
+            return await db.AccessEvents.AsNoTracking()
+                .AnyAsync(e => e.Subject == subject && e.Kind == kind && e.Detail != null && e.Detail.StartsWith(CreationPrefix), cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            throw new DecisionLogUnavailableException("The access log could not be read.", ex);
+        }
+    }
+
+    /// <summary>
     /// Every email the account has held, as lookup keys, each with the part of the log in which it was this account's:
     /// from the event that gave it the address (its creation, "created user EMAIL ...", or an administrator's change,
     /// "changed the email of OLD to NEW", subject <c>user:ID</c>) to the change that took it away (QA169 F9). What was
     /// recorded under an address before this account got it, or after it gave it up, is another account's that held it
-    /// then. The current email counts from the last of those events; an account whose creation is not in the log (a
-    /// seeded or bootstrap account) has its first email counted from the log's start.
+    /// then. The current email counts from the last of those events; an account whose creation is not in the log (one made
+    /// before the demo accounts' and the bootstrap administrator's creations were recorded) has its first email counted
+    /// from the log's start, which its pages say (<see cref="IsCreationLoggedAsync"/>).
     /// </summary>
     private static async Task<List<EmailHeld>> EmailsHeldAsync(KetamineCdsDbContext db, string currentKey, string userId, CancellationToken cancellationToken)
     {

@@ -96,6 +96,8 @@ public static partial class DemoAccounts
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, role));
+            // Recorded as an administrator's creation is, so that the account's events start here (AccountCreations).
+            await AccountCreations.RecordAtStartUpAsync(services, user, role);
         }
     }
 
@@ -148,6 +150,9 @@ public static partial class DemoAccounts
             // it against the password policy and the common-password list like any other.
             admin = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = true };
             CheckBootstrap(await users.CreateAsync(admin, password), email);
+            // Recorded at once, before the role is given: a start that stops in between finishes the account at the next
+            // start without making it again, and its creation is in the log either way (AccountCreations).
+            await AccountCreations.RecordAtStartUpAsync(services, admin, Roles.Admin);
         }
         else if (await users.IsInRoleAsync(admin, Roles.Admin))
         {

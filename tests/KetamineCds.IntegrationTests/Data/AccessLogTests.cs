@@ -191,6 +191,29 @@ public abstract class AccessLogTests
     }
 
     [Fact]
+    public async Task AccountEvents_OfAnAccountWhoseCreationWasRecordedAtStartUp_StartAtItsCreation_AndItsCreationIsKnownToBeLogged()
+    {
+        // A demo account seeded at start-up, or the first administrator made from Bootstrap:AdminEmail, is recorded as
+        // created by the app itself ("(app start-up)"), as an administrator's creation is: its events under its email start
+        // there, not at the log's start. One whose creation is not in the log says so (IsCreationLoggedAsync), for the
+        // pages that list its events.
+        await using var store = await CreateStoreAsync();
+        await RecordAsync(store, AccessEventKind.SignIn, "s@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "(app start-up)", "user:u-seeded", "created user s@demo.local with role ClinicStaff");
+        await RecordAsync(store, AccessEventKind.SignIn, "S@demo.local", null, "page");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-old", "changed the email of o@demo.local to o2@demo.local");
+        await RecordAsync(store, AccessEventKind.UserAdministration, "admin@demo.local", "user:u-locked", "locked l@demo.local; reason: created user l@demo.local");
+
+        var seeded = await store.Access.ListAccountEventsAsync("s@demo.local", "u-seeded", null, 50);
+
+        Assert.Equal([3L, 2], seeded.Items.Select(e => e.Sequence));
+        Assert.True(await store.Access.IsCreationLoggedAsync("u-seeded"));
+        Assert.False(await store.Access.IsCreationLoggedAsync("u-old"));
+        Assert.False(await store.Access.IsCreationLoggedAsync("u-locked"));
+        Assert.False(await store.Access.IsCreationLoggedAsync("u-nobody"));
+    }
+
+    [Fact]
     public async Task EntryTypes_IdsOfSubjects_NameTheScreeningsAndEhrAnswersThatExist()
     {
         await using var store = await CreateStoreAsync();

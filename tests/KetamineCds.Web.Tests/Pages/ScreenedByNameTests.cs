@@ -35,6 +35,28 @@ public sealed class ScreenedByNameTests
         Assert.DoesNotContain("Dr Demo Psychiatrist", print, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "<dt>Recorded by</dt><dd>psychiatrist@demo.local (account now named Dr A. Chen)</dd>", "<dt>Clinician</dt>", "recorded {0} by psychiatrist@demo.local (account now named Dr A. Chen)")]
+    [InlineData("zh-CN", "<dt>记录人</dt><dd>psychiatrist@demo.local（该账户现名为 Dr A. Chen）</dd>", "<dt>临床医生</dt>", "由 psychiatrist@demo.local（该账户现名为 Dr A. Chen） 于 {0} 记录")]
+    public async Task Print_NamesWhoRecordedTheScreeningAsTheResultPageDoes_NotAsTheClinician(string language, string printed, string formerLabel, string resultWording)
+    {
+        // The leftover: the print labelled the recording account's email "Clinician", while the result page (and the
+        // contract's recordedBy) say the screening was recorded by that account, which need not be the treating clinician.
+        using var factory = new KetamineCdsFactory();
+        var id = await ScreenAsync(factory);
+        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, "Dr A. Chen");
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var print = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print"));
+        var result = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}"));
+
+        Assert.Contains(printed, print, StringComparison.Ordinal);
+        Assert.DoesNotContain(formerLabel, print, StringComparison.Ordinal);
+        var (before, after) = (resultWording[..resultWording.IndexOf("{0}", StringComparison.Ordinal)], resultWording[(resultWording.IndexOf("{0}", StringComparison.Ordinal) + 3)..]);
+        Assert.Matches(System.Text.RegularExpressions.Regex.Escape(before) + "[^<]+" + System.Text.RegularExpressions.Regex.Escape(after), result);
+    }
+
     [Fact]
     public async Task PrintAndResult_AccountWithoutADisplayName_ShowTheRecordedEmailAlone()
     {

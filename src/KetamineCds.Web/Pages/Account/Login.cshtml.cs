@@ -50,7 +50,21 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
     /// <summary>The query name of <see cref="LanguageNotChanged"/>.</summary>
     public const string LanguageNotChangedName = "languageNotChanged";
 
+    /// <summary>What stopped the sign-in that is about no box (a wrong email or password, an expired form), or null.</summary>
     public string? ErrorMessage { get; private set; }
+
+    /// <summary>
+    /// The boxes left empty, each with its message, for the error summary: linked to the box (<c>#email</c>,
+    /// <c>#password</c>); each message also stands under its box (FieldErrorTagHelper, <c>field-errors-of</c>).
+    /// </summary>
+    public IReadOnlyList<(string? Anchor, string Message)> FieldErrors =>
+        [.. FormErrors.Summary(ModelState, "", [EmailKey, PasswordKey]).Select(e => (e.Anchor == EmailKey ? (string?)"email" : "password", e.Message))];
+
+    /// <summary>The model entry of the email box.</summary>
+    public const string EmailKey = nameof(Input) + "." + nameof(InputModel.Email);
+
+    /// <summary>The model entry of the password box.</summary>
+    public const string PasswordKey = nameof(Input) + "." + nameof(InputModel.Password);
 
     /// <summary>The demo accounts are listed only in Development, where they exist with the published password.</summary>
     public bool ShowDemoAccounts => environment.IsDevelopment() && DemoAccounts.AreEnabled(environment, configuration);
@@ -87,10 +101,22 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
             return Page();
         }
 
+        // A box left empty is a problem with that box: its own message under it, tied to it, and linked from the summary,
+        // as on every other form. Nothing is checked and no attempt is counted. Which of a typed email and password was
+        // wrong is never said (PasswordSignIn.FailureMessage, below): that would tell who has an account.
         var email = Input.Email?.Trim() ?? "";
-        if (email.Length == 0 || string.IsNullOrEmpty(Input.Password))
+        if (email.Length == 0)
         {
-            ErrorMessage = localizer["Enter your email and password."];
+            ModelState.AddModelError(EmailKey, localizer["Enter your email."]);
+        }
+
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError(PasswordKey, localizer["Enter your password."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 

@@ -44,7 +44,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     public FindingInputs Inputs { get; private set; } = null!;
 
     /// <summary>Who recorded the screening: the email recorded with it, and the account's current name labelled as such (<see cref="ScreenedBy"/>).</summary>
-    public string Clinician { get; private set; } = "";
+    public string RecordedBy { get; private set; } = "";
 
     /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
     public DateTimeOffset? EarlierRecordedAt { get; private set; }
@@ -87,7 +87,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
         Inputs = FindingInputs.For(screening.Assessment.Findings.Where(f => f.Kind != FindingKind.Requirement).Concat(Checklist));
-        Clinician = await ScreenedBy.TextAsync(screening.RecordedBy, users, localizer);
+        RecordedBy = await ScreenedBy.TextAsync(screening.RecordedBy, users, localizer);
         await audit.RecordAsync(HttpContext, AccessEventKind.PrintScreening, id.ToString());
         return Page();
     }

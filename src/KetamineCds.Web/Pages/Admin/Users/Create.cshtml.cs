@@ -84,7 +84,7 @@ public class CreateModel(UserManager<ApplicationUser> users, IAccessAudit audit,
             return Page();
         }
 
-        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, "created user " + user.Email + " with role " + role, Roles.Admin);
+        await audit.RecordAsync(HttpContext, AccessEventKind.UserAdministration, "user:" + user.Id, AccountCreations.Detail(user.Email!, role), Roles.Admin);
         TempData["Status"] = localizer["Created {0} ({1}). They must choose their own password when they first sign in.", user.Email ?? string.Empty, RoleNames.Of(role, localizer)].Value;
         return RedirectToPage("Index");
     }

@@ -74,6 +74,12 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
     /// <summary>The account's latest sign-in events, newest first; null when the access log could not be read.</summary>
     public IReadOnlyList<LoggedAccessEvent>? SignInEvents { get; private set; }
 
+    /// <summary>
+    /// False when the access log does not hold the account's creation (made before that was recorded): its events under
+    /// its first email are then listed from the log's start, and the page says so (EfAccessAudit.IsCreationLoggedAsync).
+    /// </summary>
+    public bool CreationLogged { get; private set; } = true;
+
     /// <summary>The action waiting for confirmation (<see cref="ConfirmLock"/>, <see cref="ConfirmResetSecondFactor"/>), or null.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Confirm { get; set; }
@@ -429,6 +435,7 @@ public class EditModel(UserManager<ApplicationUser> users, SignInManager<Applica
         try
         {
             SignInEvents = await accessLog.ListSignInEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, Account.Id, SignInEventCount, HttpContext.RequestAborted);
+            CreationLogged = await accessLog.IsCreationLoggedAsync(Account.Id, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException)
         {

@@ -31,6 +31,12 @@ public sealed class EventsModel(UserManager<ApplicationUser> users, EfAccessAudi
     /// <summary>The page of events; null when the access log could not be read.</summary>
     public AccessLogPage? Events { get; private set; }
 
+    /// <summary>
+    /// False when the access log does not hold the account's creation (made before that was recorded): its events under
+    /// its first email are then listed from the log's start, and the page says so (EfAccessAudit.IsCreationLoggedAsync).
+    /// </summary>
+    public bool CreationLogged { get; private set; } = true;
+
     /// <summary>Why the access log could not be read: the database refused (409), or could not be reached (503, Retry-After).</summary>
     public LogFailure Failure { get; private set; }
 
@@ -46,6 +52,7 @@ public sealed class EventsModel(UserManager<ApplicationUser> users, EfAccessAudi
         {
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewAccessLog, "user:" + Account.Id, AccessEventTexts.AccountEventsDetail, Roles.Admin);
             Events = await accessLog.ListAccountEventsAsync(Account.Email ?? Account.UserName ?? Account.Id, Account.Id, Before, PageSize, HttpContext.RequestAborted);
+            CreationLogged = await accessLog.IsCreationLoggedAsync(Account.Id, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException ex)
         {
