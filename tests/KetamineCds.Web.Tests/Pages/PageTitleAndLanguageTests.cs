@@ -84,6 +84,26 @@ public sealed class PageTitleAndLanguageTests : IClassFixture<KetamineCdsFactory
         Assert.Contains($"<title>{refused} - KetamineCds</title>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Find screenings", "Screenings of MRN-TITLE-LIST")]
+    [InlineData("zh-CN", "查找筛查", "MRN-TITLE-LIST 的筛查记录")]
+    public async Task FindScreenings_OnePatientsList_IsTitledWithThePatient_TheSearchAloneAndARefusedReferenceAsBefore(string language, string search, string list)
+    {
+        // WCAG 2.4.2: the list of one patient's screenings is a page of its own (in the history, a tab, a bookmark): its title
+        // names whose list it is, not "Find screenings" as the empty search does.
+        await _factory.RecordScreeningThroughApiAsync("MRN-TITLE-LIST");
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        Assert.Contains($"<title>{search} - KetamineCds</title>", await GetAsync(client, "/Screenings", language), StringComparison.Ordinal);
+
+        var html = await GetAsync(client, "/Screenings?patientReference=MRN-TITLE-LIST", language);
+
+        Assert.Contains($"<title>{list} - KetamineCds</title>", html, StringComparison.Ordinal);
+        // A reference the search refuses lists nothing: the page stays the search, titled as it was.
+        var refused = await GetAsync(client, "/Screenings?patientReference=" + Uri.EscapeDataString("MRN <x>"), language);
+        Assert.Contains("id=\"patientReference-error\"", refused, StringComparison.Ordinal);
+        Assert.Matches($"<title>[^<]*{Regex.Escape(search)} - KetamineCds</title>", refused);
+    }
+
     [Fact]
     public async Task SignIn_Failed_TitleSaysError()
     {

@@ -122,13 +122,9 @@
       if (mark.hasAttribute("data-text-required")) {
         mark.textContent = mark.getAttribute(required ? "data-text-required" : "data-text-optional");
       } else {
+        // Shown, the mark is part of the label's or legend's text and so of the control's accessible name: "required" is
+        // said with it, once (no aria-required beside it, _Field.cshtml).
         mark.hidden = !required;
-        // The box or drop-down of a label so marked is aria-required while the mark shows (a group's legend has only the mark).
-        var field = mark.closest(".field");
-        var box = field && field.tagName !== "FIELDSET" ? field.querySelector("input:not([type=radio]):not([type=checkbox]), select, textarea") : null;
-        if (box) {
-          if (required) { box.setAttribute("aria-required", "true"); } else { box.removeAttribute("aria-required"); }
-        }
       }
     }
     updateSafetyCount(form);

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace KetamineCds.IntegrationTests.Browser;
+
+/// <summary>
+/// The screening pages as Chromium gives them to assistive technology and shows them to a keyboard user (helper-177's
+/// WCAG 2.2 AA pass, the leftovers of helper-176's): what a screen reader reads for a required box (its accessible name
+/// and state, from Chromium's own accessibility tree), where the skip link leaves the focus, and that focus.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(null, "(required)")]
+    [InlineData("zh-CN", "（必填）")]
+    public async Task IntakeForm_ARequiredBoxDropDownOrGroupSaysRequiredOnce_InItsName(string? locale, string mark)
+    {
+        // Before: "Age in years (required)" and the required state (aria-required) too, read one after the other. Chromium
+        // exposes no required state for a drop-down (aria-required or not) nor for a group: the label's or legend's words,
+        // in the name, are the one way that says it for every control, once.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
+        await page.GotoAsync("/Screenings/New");
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+
+        foreach (var control in new[] { "#patientReference", "#ageYears", "#primaryDiagnosis", "#failedAdequateTrials", "#suicidality", "#currentDepressiveEpisode-group" })
+        {
+            var (name, required) = await AccessibleAsync(cdp, control);
+            Assert.EndsWith(" " + mark, name, StringComparison.Ordinal);
+            Assert.True(name.IndexOf(mark, StringComparison.Ordinal) == name.LastIndexOf(mark, StringComparison.Ordinal), $"{control}: {name}");
+            Assert.False(required, $"{control} says required a second time, as its state");
+        }
+
+        // The mood stabilizer, required once the diagnosis is bipolar: its mark shows, and so is in its name, once.
+        await page.Locator("#primaryDiagnosis").SelectOptionAsync("bipolar-i");
+        await Assertions.Expect(page.Locator("label[for=moodStabilizer] .required")).ToBeVisibleAsync();
+        var (mood, moodRequired) = await AccessibleAsync(cdp, "#moodStabilizer");
+        Assert.EndsWith(" " + mark, mood, StringComparison.Ordinal);
+        Assert.True(mood.IndexOf(mark, StringComparison.Ordinal) == mood.LastIndexOf(mark, StringComparison.Ordinal), mood);
+        Assert.False(moodRequired);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("/Screenings/New")]
+    [InlineData("/Screenings")]
+    public async Task SkipLink_TheMainContentItFocusesShowsThatFocus(string path)
+    {
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync(path);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#main")).ToBeFocusedAsync();
+        // WCAG 2.4.7: the keyboard user sees where the focus now is. A dark solid outline, as every other focus has.
+        var outline = await page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.getElementById('main')); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }");
+        Assert.Equal("solid", outline[0]);
+        Assert.True(double.Parse(outline[1].Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 2, outline[1]);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "90-skip-link-main-focused" + path.Replace('/', '-') + ".png") });
+
+        // A click in the page's text focuses main too (tabindex -1), but not from the keyboard: no ring then.
+        await page.ReloadAsync();
+        await page.Locator("h1").ClickAsync();
+        await Assertions.Expect(page.Locator("#main")).ToBeFocusedAsync();
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('main')).outlineStyle"));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task PrintPreview_InForcedColours_ThePrintButtonKeepsItsBorder(string? locale)
+    {
+        // Windows' high-contrast themes (forced colours) drop every background: a button drawn only by its blue background
+        // (border 0) was left as a bare word, not to be told from the text around it as something to press (WCAG 1.4.11).
+        var recorded = await browser.RecordScreeningAsync(new JsonObject
+        {
+            ["patientReference"] = "MRN-FORCED-PRINT-" + (locale ?? "en"),
+            ["ageYears"] = 45,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = true,
+            ["failedAdequateTrials"] = 3,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+        });
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ForcedColors = ForcedColors.Active });
+        await page.GotoAsync($"/Screenings/{recorded["id"]!.GetValue<string>()}/Print");
+
+        var border = await page.Locator("#print-button").EvaluateAsync<string[]>("b => { const s = getComputedStyle(b); return [s.borderTopStyle, s.borderTopWidth, s.borderBottomStyle, s.borderLeftStyle]; }");
+        Assert.Equal(["solid", "solid", "solid"], new[] { border[0], border[2], border[3] });
+        Assert.True(double.Parse(border[1].Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 1, border[1]);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "91-print-forced-colours" + (locale is null ? "" : "-zh") + ".png") });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The accessible name and the required state of the element <paramref name="selector"/>, as Chromium computes them.</summary>
+    private static async Task<(string Name, bool Required)> AccessibleAsync(ICDPSession cdp, string selector)
+    {
+        var document = (await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = 0 }))!.Value;
+        var found = (await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object>
+        {
+            ["nodeId"] = document.GetProperty("root").GetProperty("nodeId").GetInt32(),
+            ["selector"] = selector,
+        }))!.Value;
+        var tree = (await cdp.SendAsync("Accessibility.getPartialAXTree", new Dictionary<string, object>
+        {
+            ["nodeId"] = found.GetProperty("nodeId").GetInt32(),
+            ["fetchRelatives"] = false,
+        }))!.Value;
+        var node = tree.GetProperty("nodes")[0];
+        var name = node.TryGetProperty("name", out var n) ? n.GetProperty("value").GetString() ?? "" : "";
+        var required = node.TryGetProperty("properties", out var properties)
+            && properties.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "required" && p.GetProperty("value").GetProperty("value").ValueKind == JsonValueKind.True);
+        return (name, required);
+    }
+}
