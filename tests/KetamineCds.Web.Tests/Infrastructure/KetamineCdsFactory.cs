@@ -140,6 +140,22 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Records a screening of <paramref name="patientReference"/> through the API and returns it with a page client of the
+    /// demo psychiatrist that asks for <paramref name="language"/> (Accept-Language; null for the default), to open its pages.
+    /// </summary>
+    public async Task<(HttpClient Client, Guid Id)> RecordedScreeningWithPageClientAsync(string patientReference, string? language)
+    {
+        var id = await RecordScreeningThroughApiAsync(patientReference);
+        var client = await CreatePageClientAsync(Psychiatrist);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return (client, id);
+    }
+
+    /// <summary>
     /// Records an override of a screening through its page's form, as the demo psychiatrist: proceed, "benefit outweighs
     /// risk after review", explained as "Reviewed with the patient." (the arrange step of the tests that look at an
     /// override in the audit workspace, or alter it). Throws when the page does not record it (no redirect to the result).

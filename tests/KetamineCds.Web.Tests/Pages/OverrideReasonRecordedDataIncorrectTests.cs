@@ -16,18 +16,6 @@ public sealed class OverrideReasonRecordedDataIncorrectTests : IClassFixture<Ket
 
     public OverrideReasonRecordedDataIncorrectTests(KetamineCdsFactory factory) => _factory = factory;
 
-    private async Task<(HttpClient Client, Guid Id)> ScreeningAsync(string reference, string? language)
-    {
-        var id = await _factory.RecordScreeningThroughApiAsync(reference);
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        if (language is not null)
-        {
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        }
-
-        return (client, id);
-    }
-
     private static string ReasonHint(string html) =>
         Regex.Match(html, "<p class=\"hint\" id=\"override-reason-hint\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
 
@@ -36,7 +24,7 @@ public sealed class OverrideReasonRecordedDataIncorrectTests : IClassFixture<Ket
     [InlineData("zh-CN", "更正回答", "“记录的数据有误”", "错误的回答")]
     public async Task ResultPage_OverrideForm_SaysBesideTheReasonThatAWrongAnswerIsCorrectedAndLinksTheCorrection(string language, string correct, string reason, string leaves)
     {
-        var (client, id) = await ScreeningAsync("MRN-F4-HINT-" + language, language);
+        var (client, id) = await _factory.RecordedScreeningWithPageClientAsync("MRN-F4-HINT-" + language, language);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
 
@@ -54,7 +42,7 @@ public sealed class OverrideReasonRecordedDataIncorrectTests : IClassFixture<Ket
     [InlineData("zh-CN", "请用您自己的话说明此决定。")]
     public async Task OverridePost_RecordedDataIncorrectWithoutExplanation_ComesBackWithTheHintTiedToTheReason(string? language, string message)
     {
-        var (client, id) = await ScreeningAsync("MRN-F4-BACK-" + (language ?? "en"), language);
+        var (client, id) = await _factory.RecordedScreeningWithPageClientAsync("MRN-F4-BACK-" + (language ?? "en"), language);
         var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
 
         var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -77,7 +65,7 @@ public sealed class OverrideReasonRecordedDataIncorrectTests : IClassFixture<Ket
         // Kept on purpose (docs/web.md): "do not proceed, the recorded data is wrong" is a decision a clinician may need to
         // record where a correction cannot put the record right (the chart the answers came from is wrong and the right
         // answer is not yet known; a screening whose stored answers disagree, which cannot be corrected).
-        var (client, id) = await ScreeningAsync("MRN-F4-KEPT", null);
+        var (client, id) = await _factory.RecordedScreeningWithPageClientAsync("MRN-F4-KEPT", null);
         var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
 
         var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>

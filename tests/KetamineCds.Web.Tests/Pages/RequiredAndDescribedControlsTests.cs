@@ -23,7 +23,7 @@ public sealed class RequiredAndDescribedControlsTests : IClassFixture<KetamineCd
     [InlineData("zh-CN", "您的决定", "理由", "说明", "（必填）")]
     public async Task ResultPage_OverrideForm_MarksEachOfItsRequiredQuestionsRequired(string language, string decision, string reason, string explanation, string required)
     {
-        var (client, id) = await ScreeningAsync("MRN-A11Y-REQ-" + language, language);
+        var (client, id) = await _factory.RecordedScreeningWithPageClientAsync("MRN-A11Y-REQ-" + language, language);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
 
@@ -42,7 +42,7 @@ public sealed class RequiredAndDescribedControlsTests : IClassFixture<KetamineCd
     [InlineData("zh-CN", "有 3 个问题需要修正；尚未保存任何内容")]
     public async Task ResultPage_OverrideSentEmpty_ItsErrorSummaryIsAHeadingUnderTheOverridesSection_AndEachErrorIsTiedToItsControl(string? language, string heading)
     {
-        var (client, id) = await ScreeningAsync("MRN-A11Y-OVR-" + (language ?? "en"), language);
+        var (client, id) = await _factory.RecordedScreeningWithPageClientAsync("MRN-A11Y-OVR-" + (language ?? "en"), language);
         var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, $"/Screenings/{id}");
 
         using var post = await client.PostAsync($"/Screenings/{id}?handler=Override", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -159,18 +159,6 @@ public sealed class RequiredAndDescribedControlsTests : IClassFixture<KetamineCd
         var legend = Regex.Match(html, $"id=\"{Regex.Escape(groupId)}\"[^>]*>\\s*(<legend>.*?</legend>)", RegexOptions.Singleline);
         Assert.True(legend.Success, $"no legend for {groupId}");
         return legend.Groups[1].Value;
-    }
-
-    private async Task<(HttpClient Client, Guid Id)> ScreeningAsync(string reference, string? language)
-    {
-        var id = await _factory.RecordScreeningThroughApiAsync(reference);
-        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
-        if (language is not null)
-        {
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        }
-
-        return (client, id);
     }
 
     private static async Task<string> PostNewAsync(HttpClient client, Dictionary<string, string> fields)
