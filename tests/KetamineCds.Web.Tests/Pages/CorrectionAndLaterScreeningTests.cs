@@ -97,7 +97,8 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         Assert.Contains("<li><a href=\"#correctionReason\">Give the reason for the correction: what was entered wrongly, and how you know.</a></li>", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"field-error\" id=\"correctionReason-error\">", html, StringComparison.Ordinal);
         // The count under the box ("N of 500 characters") is read with it, between its hint and its error (helper-176).
-        Assert.Contains("aria-describedby=\"correctionReason-hint correctionReason-count correctionReason-error\" aria-required=\"true\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        // "Required" is said once, by the visible "(required)" in its label, not again by aria-required (helper-177).
+        Assert.Contains("aria-describedby=\"correctionReason-hint correctionReason-count correctionReason-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains("Typed before the error.</textarea>", html, StringComparison.Ordinal);
         Assert.Contains($"Correction of screening <a href=\"/Screenings/{earlier}\">{earlier}</a> (recorded ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("(recorded )", html, StringComparison.Ordinal);
