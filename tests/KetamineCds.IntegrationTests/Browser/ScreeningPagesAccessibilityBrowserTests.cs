@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace KetamineCds.IntegrationTests.Browser;
@@ -76,17 +75,7 @@ public sealed class ScreeningPagesAccessibilityBrowserTests(BrowserFixture brows
     {
         // Windows' high-contrast themes (forced colours) drop every background: a button drawn only by its blue background
         // (border 0) was left as a bare word, not to be told from the text around it as something to press (WCAG 1.4.11).
-        var recorded = await browser.RecordScreeningAsync(new JsonObject
-        {
-            ["patientReference"] = "MRN-FORCED-PRINT-" + (locale ?? "en"),
-            ["ageYears"] = 45,
-            ["primaryDiagnosis"] = "mdd",
-            ["currentDepressiveEpisode"] = true,
-            ["failedAdequateTrials"] = 3,
-            ["onOralAntidepressant"] = true,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-        });
+        var recorded = await browser.RecordScreeningAsync(CompleteScreeningBodies.RequiredAnswers("MRN-FORCED-PRINT-" + (locale ?? "en")));
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local", locale);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ForcedColors = ForcedColors.Active });
         await page.GotoAsync($"/Screenings/{recorded["id"]!.GetValue<string>()}/Print");
