@@ -19,14 +19,7 @@ public sealed class ScreenedByNameTests
     [InlineData("zh-CN", "psychiatrist@demo.local（该账户现名为 Dr A. Chen）")]
     public async Task PrintAndResult_AccountRenamedAfterTheScreening_ShowTheRecordedEmailAndTheNewNameLabelledAsTheAccountsCurrentName(string language, string expected)
     {
-        using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory);
-        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, "Dr A. Chen");
-        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
-        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-
-        var print = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print"));
-        var result = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}"));
+        var (print, result) = await PrintAndResultAfterRenamingAsync("Dr A. Chen", language);
 
         Assert.Contains(expected, print, StringComparison.Ordinal);
         Assert.Contains(expected, result, StringComparison.Ordinal);
@@ -42,14 +35,7 @@ public sealed class ScreenedByNameTests
     {
         // The leftover: the print labelled the recording account's email "Clinician", while the result page (and the
         // contract's recordedBy) say the screening was recorded by that account, which need not be the treating clinician.
-        using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory);
-        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, "Dr A. Chen");
-        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
-        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-
-        var print = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print"));
-        var result = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}"));
+        var (print, result) = await PrintAndResultAfterRenamingAsync("Dr A. Chen", language);
 
         Assert.Contains(printed, print, StringComparison.Ordinal);
         Assert.DoesNotContain(formerLabel, print, StringComparison.Ordinal);
@@ -60,25 +46,33 @@ public sealed class ScreenedByNameTests
     [Fact]
     public async Task PrintAndResult_AccountWithoutADisplayName_ShowTheRecordedEmailAlone()
     {
-        using var factory = new KetamineCdsFactory();
-        var id = await ScreenAsync(factory);
-        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, null);
-        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
-
-        var print = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print"));
-        var result = WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}"));
+        var (print, result) = await PrintAndResultAfterRenamingAsync(null, language: null);
 
         Assert.Contains("<dd>psychiatrist@demo.local</dd>", print, StringComparison.Ordinal);
         Assert.DoesNotContain("account now named", print, StringComparison.Ordinal);
         Assert.DoesNotContain("account now named", result, StringComparison.Ordinal);
     }
 
-    private static async Task<Guid> ScreenAsync(KetamineCdsFactory factory)
+    /// <summary>
+    /// The psychiatrist records a screening, the account is then renamed to <paramref name="name"/>, and clinic staff
+    /// read the print and the result page (HTML-decoded) in <paramref name="language"/> (the default when null).
+    /// </summary>
+    private static async Task<(string Print, string Result)> PrintAndResultAfterRenamingAsync(string? name, string? language)
     {
+        using var factory = new KetamineCdsFactory();
         var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         using var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RENAMED"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await RenameAsync(factory, KetamineCdsFactory.Psychiatrist, name);
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        if (language is not null)
+        {
+            staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return (WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}/Print")),
+            WebUtility.HtmlDecode(await staff.GetStringAsync($"/Screenings/{id}")));
     }
 
     private static async Task RenameAsync(KetamineCdsFactory factory, string email, string? name)

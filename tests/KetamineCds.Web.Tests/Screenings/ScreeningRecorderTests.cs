@@ -14,6 +14,22 @@ public sealed class ScreeningRecorderTests
 
     private static ScreeningRequest Valid() => Requests.OnlyTheRequiredAnswers();
 
+    /// <summary>
+    /// The race of one Idempotency-Key on two corrections sent at once: the first look for the key finds it free, the next
+    /// finds the first request's correction of <c>corrects</c> stored under it with <c>reason</c>.
+    /// </summary>
+    private static (Guid Corrects, Guid SubmissionId, string Reason, RecordedSubmission Recorded) KeyFreeThenStoredByTheFirstRequest(Mock<IDecisionLog> log)
+    {
+        var corrects = Guid.NewGuid();
+        var submissionId = Guid.NewGuid();
+        const string reason = "Trials were 3, not 1.";
+        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson()) { Corrects = corrects, CorrectionReason = reason };
+        log.SetupSequence(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RecordedSubmission?)null)
+            .ReturnsAsync(recorded);
+        return (corrects, submissionId, reason, recorded);
+    }
+
     private static (ScreeningRecorder Recorder, Mock<IDecisionLog> Log) Make()
     {
         var log = new Mock<IDecisionLog>(MockBehavior.Strict);
@@ -128,13 +144,7 @@ public sealed class ScreeningRecorderTests
         // the key free and the screening uncorrected; the log stores the first, and refuses the second as "already
         // corrected" before its key is checked. The one stored first carries this key: it is this request's own correction.
         var (recorder, log) = Make();
-        var corrects = Guid.NewGuid();
-        var submissionId = Guid.NewGuid();
-        const string reason = "Trials were 3, not 1.";
-        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson()) { Corrects = corrects, CorrectionReason = reason };
-        log.SetupSequence(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync((RecordedSubmission?)null)
-            .ReturnsAsync(recorded);
+        var (corrects, submissionId, reason, recorded) = KeyFreeThenStoredByTheFirstRequest(log);
         log.Setup(l => l.FindLaterScreeningsAsync(corrects, It.IsAny<CancellationToken>())).ReturnsAsync(LaterScreenings.None);
         log.Setup(l => l.RecordCorrectionAsync(corrects, It.IsAny<string>(), It.IsAny<ScreeningSubmission>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ScreeningAlreadyCorrectedException(corrects, new DecisionLogUnavailableException("refused")));
@@ -154,13 +164,7 @@ public sealed class ScreeningRecorderTests
         // correction is stored, then this request's "already corrected" check finds that correction. It is this request's
         // own: answered as a repeat, nothing recorded (the strict mock has no RecordCorrectionAsync set up).
         var (recorder, log) = Make();
-        var corrects = Guid.NewGuid();
-        var submissionId = Guid.NewGuid();
-        const string reason = "Trials were 3, not 1.";
-        var recorded = new RecordedSubmission(submissionId, Guid.NewGuid(), Psychiatrist.UserId, Valid().ToContractJson()) { Corrects = corrects, CorrectionReason = reason };
-        log.SetupSequence(l => l.FindSubmissionAsync(submissionId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync((RecordedSubmission?)null)
-            .ReturnsAsync(recorded);
+        var (corrects, submissionId, reason, recorded) = KeyFreeThenStoredByTheFirstRequest(log);
         log.Setup(l => l.FindLaterScreeningsAsync(corrects, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new LaterScreenings([new LaterScreening(recorded.ScreeningId, 8, DateTimeOffset.UnixEpoch, Psychiatrist, reason)], []));
 
