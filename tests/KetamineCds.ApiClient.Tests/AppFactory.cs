@@ -1,5 +1,6 @@
 using KetamineCds.ApiClient.Tests.Generated;
 using KetamineCds.ApiClient.Tests.Generated.Models;
+using KetamineCds.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:KetamineCds", $"Data Source={_databasePath}");
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
+        builder.ConfigureServices(TestPasswordHashing.Use);
     }
 
     /// <summary>A generated client without credentials.</summary>

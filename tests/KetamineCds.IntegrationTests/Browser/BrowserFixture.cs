@@ -31,6 +31,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Audit:CheckpointDirectory", CheckpointDirectory);
         // The browser tests sign in many times a minute from one address; the sign-in limit has its own test.
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
+        builder.ConfigureServices(TestPasswordHashing.Use);
     }
 
     protected override void Dispose(bool disposing)

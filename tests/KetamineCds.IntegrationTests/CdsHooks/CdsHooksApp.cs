@@ -79,6 +79,7 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         builder.UseSetting("Audit:CheckpointDirectory", Path.Combine(_folder, "checkpoints"));
         builder.UseSetting("RateLimiting:SignInPerMinute", "10000");
         builder.UseSetting("CdsHooks:DemoClient", "false");
+        builder.ConfigureServices(TestPasswordHashing.Use);
         builder.UseSetting("CdsHooks:Clients:0:Issuer", Issuer);
         builder.UseSetting("CdsHooks:Clients:0:JwksPath", Path.Combine(_folder, "ehr.jwks.json"));
         if (ClientLanguage is not null)

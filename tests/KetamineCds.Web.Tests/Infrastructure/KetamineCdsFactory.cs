@@ -65,6 +65,7 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
+            TestPasswordHashing.Use(services);
             if (DecisionLogOverride is not null)
             {
                 services.RemoveAll<IDecisionLog>();
