@@ -1098,7 +1098,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// The longest <c>context.userId</c>, in UTF-16 units: the log's who-asked column (<c>ActorEmail</c>, shown as the
-    /// audit list's Clinician) holds it whole, never cut (QA132). A FHIR reference (<c>Practitioner/</c> and an id of at
+    /// audit list's Recorded by) holds it whole, never cut (QA132). A FHIR reference (<c>Practitioner/</c> and an id of at
     /// most 64 characters) is far shorter.
     /// </summary>
     public const int MaxUserIdLength = 256;

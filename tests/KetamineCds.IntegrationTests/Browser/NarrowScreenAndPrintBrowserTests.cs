@@ -24,6 +24,13 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     private const string MenuItemsOnMoreThanOneLine =
         "() => [...document.querySelectorAll('.site-header .nav a')].filter(e => { const r = document.createRange(); r.selectNodeContents(e); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; }).map(e => e.textContent.trim())";
 
+    /// <summary>
+    /// WCAG 1.4.12's text spacing, as a reader's style sheet or bookmarklet sets it: line height 1.5, letter spacing 0.12 em,
+    /// word spacing 0.16 em, paragraph spacing 2 em.
+    /// </summary>
+    private const string TextSpacing =
+        "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+
     /// <summary>The print's section headings, which never end a page.</summary>
     private static readonly Dictionary<string, string[]> PrintHeadings = new(StringComparer.Ordinal)
     {
@@ -351,12 +358,40 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         Assert.True(lowestTop < highestBottom, $"the header is on more than one row at 1100 px: tops {string.Join(", ", groups.Select(g => Math.Round(g[0])))}");
         Assert.Empty(await page.EvaluateAsync<string[]>(MenuItemsOnMoreThanOneLine));
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1100);
-        // The address may be cut short on screen (an ellipsis), never in the page: the whole of it is the element's text
-        // (read out by a screen reader) and its title (shown on hover).
+        // The whole address is the element's text, shown wrapped over lines rather than cut (read out by a screen reader too),
+        // and its title.
         var shown = page.Locator(".site-header .signout__email");
         Assert.Equal(email, (await shown.TextContentAsync())?.Trim());
         Assert.Equal(email, await shown.GetAttributeAsync("title"));
         await browser.ScreenshotAsync(page, $"55-header-at-1100px-{email.Split('@')[0]}{(locale is null ? "" : "-zh")}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(320, null)]
+    [InlineData(320, "zh-CN")]
+    [InlineData(1280, null)]
+    [InlineData(1280, "zh-CN")]
+    public async Task Header_LongEmailUnderTextSpacing_IsReadableWholeWithoutHovering(int width, string? locale)
+    {
+        // The leftover: the signed-in address was cut short with an ellipsis, the whole of it only in a title shown on hover,
+        // which a keyboard user never sees; wider letters and words (WCAG 1.4.12) cut it shorter still.
+        await EnsurePsychiatristAsync(LongEmail);
+        var page = await browser.SignedInPageAsync(LongEmail, locale);
+        await page.SetViewportSizeAsync(width, 800);
+        await page.GotoAsync("/");
+        await page.AddStyleTagAsync(new() { Content = TextSpacing });
+
+        var email = page.Locator(".site-header .signout__email");
+        Assert.Equal(LongEmail, (await email.TextContentAsync())?.Trim());
+        var box = await email.EvaluateAsync<double[]>(
+            "e => { const r = e.getBoundingClientRect(); return [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight, r.left, r.right]; }");
+        Assert.True(box[0] <= box[1], $"the address is cut: {box[0]} px wide in a box of {box[1]} px");
+        Assert.True(box[2] <= box[3], $"the address is cut: {box[2]} px high in a box of {box[3]} px");
+        Assert.True(box[4] >= 0 && box[5] <= width, $"the address runs off the screen: {box[4]} to {box[5]} px of {width}");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width);
+        Assert.Empty(await page.EvaluateAsync<string[]>(MenuItemsOnMoreThanOneLine));
+        await browser.ScreenshotAsync(page, $"57-header-long-address-text-spacing-at-{width}px{(locale is null ? "" : "-zh")}");
         await page.Context.CloseAsync();
     }
 

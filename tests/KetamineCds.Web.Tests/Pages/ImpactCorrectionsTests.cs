@@ -122,6 +122,33 @@ public sealed class ImpactCorrectionsTests(KetamineCdsFactory factory) : IClassF
         Assert.Contains("更正了一次较早的筛查", Row(html, correction), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "<th scope=\"col\">Recorded by</th>", "<th scope=\"col\">Clinician</th>", "<label for=\"filter-clinician\">Recorded by (email)</label>")]
+    [InlineData("zh-CN", "<th scope=\"col\">记录人</th>", "<th scope=\"col\">临床医生</th>", "<label for=\"filter-clinician\">记录人（电子邮箱）</label>")]
+    public async Task AuditListAndImpactPage_HeadTheRecordingAccountsEmailRecordedBy_AsThePrintAndResultPageDo(string language, string heading, string formerHeading, string filterLabel)
+    {
+        // The leftover: the decision log's list and the impact analysis headed the email of the account that recorded the
+        // screening "Clinician", while the print and the result page say it was recorded by that account (which need not
+        // be the treating clinician). The CSV export's "clinician" column is the export's contract and stays.
+        var reference = Reference("HEAD");
+        await RecordAsync(reference);
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        foreach (var path in new[] { "/Audit?patient=" + reference, "/Audit/Impact?run=true" })
+        {
+            using var response = await CultureSelectionTests.GetAsync(auditor, path, language);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+            Assert.Contains(reference, html, StringComparison.Ordinal);
+            Assert.Contains(heading, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(formerHeading, html, StringComparison.Ordinal);
+        }
+
+        // The list's filter on that column is labelled as the column is (its query name, clinician, is the export's too).
+        using var list = await CultureSelectionTests.GetAsync(auditor, "/Audit", language);
+        Assert.Contains(filterLabel, WebUtility.HtmlDecode(await list.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     private static string Reference(string kind) => $"MRN-IMPACT-{kind}-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
 
     private static string Section(string html, string start, string end)

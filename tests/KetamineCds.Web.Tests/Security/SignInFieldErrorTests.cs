@@ -27,6 +27,9 @@ public sealed class SignInFieldErrorTests
 
         AssertTiedTo(html, "email", emailMessage);
         AssertTiedTo(html, "password", passwordMessage);
+        // The leftover: the message under each box, but no red bar beside the field as the screening form's fields have.
+        Assert.Equal("field field--error", FieldClass(html, "email"));
+        Assert.Equal("field field--error", FieldClass(html, "password"));
         Assert.Matches("id=\"error-summary\"[\\s\\S]*<a href=\"#email\">[^<]+</a>[\\s\\S]*<a href=\"#password\">[^<]+</a>", html);
         Assert.DoesNotContain("Enter your email and password.", html, StringComparison.Ordinal);
     }
@@ -38,6 +41,8 @@ public sealed class SignInFieldErrorTests
         var html = await PostAsync(factory, "en", KetamineCdsFactory.Staff, "");
 
         AssertTiedTo(html, "password", "Error: Enter your password.");
+        Assert.Equal("field field--error", FieldClass(html, "password"));
+        Assert.Equal("field", FieldClass(html, "email"));
         var email = OpeningTag(html, "email");
         Assert.Null(Attribute(email, "aria-invalid"));
         Assert.Null(Attribute(email, "aria-describedby"));
@@ -53,6 +58,8 @@ public sealed class SignInFieldErrorTests
         var html = await PostAsync(factory, "en", " ", "anything");
 
         AssertTiedTo(html, "email", "Error: Enter your email.");
+        Assert.Equal("field field--error", FieldClass(html, "email"));
+        Assert.Equal("field", FieldClass(html, "password"));
         Assert.Null(Attribute(OpeningTag(html, "password"), "aria-invalid"));
         Assert.DoesNotContain("<a href=\"#password\">", html, StringComparison.Ordinal);
     }
@@ -86,6 +93,7 @@ public sealed class SignInFieldErrorTests
         foreach (var box in new[] { "email", "password" })
         {
             var tag = OpeningTag(html, box);
+            Assert.Equal("field", FieldClass(html, box));
             Assert.Null(Attribute(tag, "aria-invalid"));
             Assert.Null(Attribute(tag, "aria-describedby"));
             Assert.DoesNotContain($"<a href=\"#{box}\">", html, StringComparison.Ordinal);
@@ -102,6 +110,14 @@ public sealed class SignInFieldErrorTests
         using var post = await client.PostFormAsync("/Account/Login", "/Account/Login", [new("Input.Email", email), new("Input.Password", password)]);
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         return WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The class of the field (the <c>div</c> around the label and the box) whose label is for the box <paramref name="id"/>.</summary>
+    private static string FieldClass(string html, string id)
+    {
+        var match = Regex.Match(html, "<div class=\"([^\"]*)\">\\s*<label for=\"" + Regex.Escape(id) + "\">");
+        Assert.True(match.Success, $"no field holds the box #{id}");
+        return match.Groups[1].Value.Trim();
     }
 
     /// <summary>The box is marked invalid and described by a message that starts with <paramref name="message"/>.</summary>
