@@ -21,6 +21,7 @@ internal static class SamePatient
         var ids = record.Patients.Select(p => p.Resource.Id!).Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToArray();
         if (ids.Length > 1)
             throw new FhirFormatException("FHIR: the prefetch holds more than one Patient.");
+        var numbers = record.Patients.SelectMany(p => p.Resource.Identifier).Where(i => !string.IsNullOrEmpty(i.System) && !string.IsNullOrEmpty(i.Value)).ToList();
 
         if (patientId is not null)
         {
@@ -28,7 +29,7 @@ internal static class SamePatient
             {
                 if (sourced.Resource is Patient { Id: { Length: > 0 } id } && !string.Equals(id, patientId, StringComparison.Ordinal))
                     throw new FhirFormatException($"FHIR: {sourced.Where} is a different Patient than {whose}.");
-                if (NamesAnother(SubjectOf(sourced.Resource)?.Reference, patientId))
+                if (NamesAnother(SubjectOf(sourced.Resource)?.Reference, patientId) || NumbersAnother(SubjectOf(sourced.Resource)?.Identifier, numbers))
                     throw new FhirFormatException($"FHIR: {sourced.Where} refers to a different Patient than {whose}.");
             }
 
@@ -40,7 +41,7 @@ internal static class SamePatient
 
         foreach (var sourced in record.Resources)
         {
-            if (NamesAnother(SubjectOf(sourced.Resource)?.Reference, ids[0]))
+            if (NamesAnother(SubjectOf(sourced.Resource)?.Reference, ids[0]) || NumbersAnother(SubjectOf(sourced.Resource)?.Identifier, numbers))
                 throw new FhirFormatException($"FHIR: {sourced.Reference.Split('/')[0]} refers to a different Patient than the one in the prefetch.");
         }
 
@@ -57,6 +58,20 @@ internal static class SamePatient
         AllergyIntolerance allergy => allergy.Patient,
         _ => null,
     };
+
+    /// <summary>
+    /// True when a subject given by identifier (a logical reference) carries a number in a system the prefetch's Patient
+    /// has numbers in, and none of them: another patient's record number (QA180 F2: another patient's "not pregnant",
+    /// subject <c>{"identifier": {"system": the MRN system, "value": another MRN}}</c>, answered this patient's pregnancy
+    /// "no"). A number in a system the Patient does not carry, or without a system or value, is not judged here.
+    /// </summary>
+    internal static bool NumbersAnother(Identifier? identifier, IReadOnlyList<Identifier> patientNumbers)
+    {
+        if (identifier is not { System: { Length: > 0 } system, Value: { Length: > 0 } value })
+            return false;
+        var inSystem = patientNumbers.Where(n => string.Equals(n.System, system, StringComparison.Ordinal)).ToList();
+        return inSystem.Count > 0 && !inSystem.Any(n => string.Equals(n.Value, value, StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// True when <paramref name="reference"/> names a Patient other than <paramref name="patientId"/>: <c>Patient/ID</c>,

@@ -296,6 +296,53 @@ public class BundleAndFormatTests
         Assert.DoesNotContain("p2", failure.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A woman of 36 whose record number is MRN-1 in the clinic's system.</summary>
+    private static System.Text.Json.JsonElement PatientWithRecordNumber() => Fhir.Json(
+        """{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1990-01-01","identifier":[{"system":"urn:oid:1.2.3","value":"MRN-1"}]}""");
+
+    /// <summary>A final "not pregnant" status this morning, whose subject is written as <paramref name="subject"/> (JSON).</summary>
+    private static System.Text.Json.JsonElement NotPregnantFor(string subject) => Fhir.Json(
+        $$$"""{"resourceType":"Observation","id":"o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"82810-3"}]},"subject":{{{subject}}},"effectiveDateTime":"2026-11-28T09:00:00Z","valueCodeableConcept":{"coding":[{"system":"http://loinc.org","code":"LA26683-5"}]}}""");
+
+    [Fact]
+    public void Read_ForTheCallsPatient_AResultWhoseSubjectIsAnotherRecordNumber_IsRefusedNamingTheEntry()
+    {
+        // QA180 F2: a subject given by identifier alone was never judged: another patient's "not pregnant" (MRN-2 in the
+        // system of this patient's MRN-1) answered this patient's pregnancy "no", which was not recorded.
+        var failure = Assert.Throws<FhirFormatException>(() => ReadFor(
+            "p1",
+            Keyed("patient", PatientWithRecordNumber()),
+            Keyed("observations", Fhir.Bundle(NotPregnantFor("""{"identifier":{"system":"urn:oid:1.2.3","value":"MRN-2"}}""")))));
+
+        Assert.Equal("FHIR: prefetch.observations, entry 0 refers to a different Patient than context.patientId.", failure.Message);
+        Assert.DoesNotContain("MRN-2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_WithoutTheCallsPatient_AResultWhoseSubjectIsAnotherRecordNumber_IsRefused()
+    {
+        var failure = Assert.Throws<FhirFormatException>(() => Fhir.Read(
+            PatientWithRecordNumber(), NotPregnantFor("""{"identifier":{"system":"urn:oid:1.2.3","value":"MRN-2"}}""")));
+
+        Assert.Equal("FHIR: Observation refers to a different Patient than the one in the prefetch.", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"identifier":{"system":"urn:oid:1.2.3","value":"MRN-1"}}""")]
+    [InlineData("""{"reference":"Patient/p1","identifier":{"system":"urn:oid:1.2.3","value":"MRN-1"}}""")]
+    [InlineData("""{"identifier":{"system":"https://other.example/mrn","value":"X-7"}}""")]
+    public void Read_ForTheCallsPatient_AResultWhoseSubjectIsThePatientsRecordNumberOrAnotherSystem_IsRead(string subject)
+    {
+        // The patient's own record number is the patient's; a number in a system the Patient resource does not carry says
+        // nothing about whose it is (as a reference that names no Patient by id).
+        var reading = ReadFor(
+            "p1",
+            Keyed("patient", PatientWithRecordNumber()),
+            Keyed("observations", Fhir.Bundle(NotPregnantFor(subject))));
+
+        Assert.Equal(false, reading.Values["pregnant"]);
+    }
+
     [Fact]
     public void Read_ForTheCallsPatient_AnAllergyOfAnotherPatient_IsRefusedNamingTheKey()
     {

@@ -127,6 +127,65 @@ public static class JsonBodyText
         return null;
     }
 
+    /// <summary>
+    /// The path of the first property given twice in one JSON object (<c>context.patientId</c>,
+    /// <c>prefetch.chart.entry[1].resource.verificationStatus</c>), or null when there is none (or the body is not JSON,
+    /// which the reader reports). RFC 8259 leaves such an object's meaning to the reader: one reader takes the first, another
+    /// the last, and building a <see cref="System.Text.Json.Nodes.JsonObject"/> from it throws (QA180 F1). A caller that is
+    /// not a person's form (a CDS Hooks client) is refused it whole, naming the property. Call it after
+    /// <see cref="Problem(ReadOnlySpan{byte}, int, out string?)"/>, which finds names that cannot be read.
+    /// </summary>
+    public static string? RepeatedProperty(ReadOnlySpan<byte> utf8Json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth });
+        var frames = new List<Frame>();
+        var names = new List<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        frames[^1] = frames[^1] with { Name = name };
+                        if (!names[^1]!.Add(name))
+                        {
+                            return Path(frames);
+                        }
+
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        if (frames.Count > 0 && frames[^1].IsArray)
+                        {
+                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
+                        }
+
+                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null));
+                        names.Add(reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        names.RemoveAt(names.Count - 1);
+                        break;
+                    default:
+                        if (frames.Count > 0 && frames[^1].IsArray)
+                        {
+                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
     private static bool TryRead(ref Utf8JsonReader reader, out string? text)
     {
         text = null;

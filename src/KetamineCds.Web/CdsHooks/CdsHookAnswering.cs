@@ -864,6 +864,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             throw new CdsHookRequestException(path is null ? badText : $"{path}: {badText}");
         }
 
+        // QA180 F1: a property given twice is two answers to one question (which one the EHR meant is not ours to pick),
+        // and the log's copy of the chart cannot hold it: refused whole, before anything is read or recorded.
+        if (JsonBodyText.RepeatedProperty(body, MaxDepth) is { } repeated)
+        {
+            throw new CdsHookRequestException($"{repeated} is given more than once in one JSON object: give each property once.");
+        }
+
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });

@@ -63,6 +63,18 @@ public static class AuthenticationSetup
                 // ApiTokens writes both tokens to end with their session (an hour, or the absolute end if sooner);
                 // this only keeps the scheme's own default from claiming Identity's 14 days.
                 options.RefreshTokenExpiration = options.BearerTokenExpiration;
+                // The scheme's letter case does not matter (RFC 9110, section 11.1), as /cds-services reads it; the
+                // handler's own reading takes "Bearer " only, so "bearer TOKEN" was a 401 (QA180 F3).
+                options.Events.OnMessageReceived = context =>
+                {
+                    var header = context.Request.Headers.Authorization.ToString();
+                    if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.Token = header["Bearer ".Length..].Trim();
+                    }
+
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, options =>
             {
