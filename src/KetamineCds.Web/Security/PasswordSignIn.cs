@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Security;
 
@@ -13,7 +14,7 @@ namespace KetamineCds.Web.Security;
 /// the access audit under the attempted email, a lockout as <see cref="AccessEventKind.LockedOut"/>, so
 /// administrators still see it (and the Users page shows the account as locked).
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPasswordHasher<ApplicationUser> hasher, IAccessAudit audit)
+public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPasswordHasher<ApplicationUser> hasher, IAccessAudit audit, IOptions<PasswordHasherOptions> hashing)
 {
     /// <summary>The one answer to every failed sign-in.</summary>
     public const string FailureMessage = "The email or password is not right, or the account is locked. After five failed attempts an account is locked for 15 minutes; an administrator can unlock it.";
@@ -23,8 +24,9 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPassw
 
     private static readonly ApplicationUser DummyUser = new() { UserName = "dummy", Email = "dummy" };
 
-    // Made with the app's own hasher (same algorithm and iteration count), once per process.
-    private static string? _dummyHash;
+    // Made with the app's own hasher (same algorithm and iteration count), once per process and iteration count (the
+    // test hosts of one test run hash with different counts: a dummy hash of another count would not cost the same).
+    private static (int Iterations, string Hash)? _dummyHash;
 
     /// <summary>
     /// Checks the password and signs in with <paramref name="scheme"/> (the page cookie or the API token); records
@@ -68,6 +70,15 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, IPassw
         return result.Succeeded ? result : SignInResult.Failed;
     }
 
-    private string DummyHash() =>
-        _dummyHash ??= hasher.HashPassword(DummyUser, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+    private string DummyHash()
+    {
+        var iterations = hashing.Value.IterationCount;
+        if (_dummyHash is not { } dummy || dummy.Iterations != iterations)
+        {
+            dummy = (iterations, hasher.HashPassword(DummyUser, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+            _dummyHash = dummy;
+        }
+
+        return dummy.Hash;
+    }
 }

@@ -47,6 +47,12 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
     /// <summary>The auditor's view of the log (search, replay, impact) to use instead of the app's, or null for the real one.</summary>
     public IDecisionLogAudit? DecisionLogAuditOverride { get; init; }
 
+    /// <summary>
+    /// True to hash passwords with the app's own iteration count instead of the test hosts' (<see cref="TestPasswordHashing"/>),
+    /// for a test that measures the cost of a sign-in.
+    /// </summary>
+    public bool AppsOwnPasswordHashing { get; init; }
+
     /// <summary>More configuration settings (key, value), applied after the factory's own.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -65,7 +71,11 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            TestPasswordHashing.Use(services);
+            if (!AppsOwnPasswordHashing)
+            {
+                TestPasswordHashing.Use(services);
+            }
+
             if (DecisionLogOverride is not null)
             {
                 services.RemoveAll<IDecisionLog>();

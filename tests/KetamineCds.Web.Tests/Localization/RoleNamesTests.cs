@@ -47,7 +47,8 @@ public sealed class RoleNamesTests : IClassFixture<KetamineCdsFactory>
         using var page = await client.GetAsync("/Account/TwoFactor");
         var html = await page.Content.ReadAsStringAsync();
 
-        Assert.Contains($">{KetamineCdsFactory.Staff}</span></span>", html, StringComparison.Ordinal);
+        // The header may break the address before its dots and its "@" (<wbr />, helper-179); the text is the whole email.
+        Assert.Contains($">{KetamineCdsFactory.Staff}</span></span>", html.Replace("<wbr />", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("<span class=\"role\">", html, StringComparison.Ordinal);
     }
 

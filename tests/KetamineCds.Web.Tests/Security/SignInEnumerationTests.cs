@@ -143,8 +143,11 @@ public sealed partial class SignInEnumerationTests
     private static partial Regex ErrorSummary();
 
     /// <summary>Wrong passwords do not lock the account, so that one account can be timed again and again.</summary>
+    /// <summary>No lockout, and the app's own password hashing: the times compared are those of the app's hash.</summary>
     private sealed class NoLockoutFactory : KetamineCdsFactory
     {
+        public NoLockoutFactory() => AppsOwnPasswordHashing = true;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
