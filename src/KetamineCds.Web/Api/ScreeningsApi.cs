@@ -366,15 +366,29 @@ public static class ScreeningsApi
         return ContractBody(ScreeningResponseJson.WriteUtf8(screening, later, Notice, RuleSetNotice(context, screening)));
     }
 
+    /// <summary>
+    /// The one query parameter the list reads (in any letter case, as the binder reads it). Any other is a 400 naming it,
+    /// as the audit exports refuse a filter they do not read: ignored, <c>?patientReference=X&amp;foo=1</c> answered as if
+    /// <c>foo</c> meant something.
+    /// </summary>
+    private static readonly HashSet<string> ListQueryNames = new(["patientReference"], StringComparer.OrdinalIgnoreCase);
+
     private static async Task<IResult> ListAsync([FromQuery] string? patientReference, HttpContext context, ScreeningRequestValidator validator, IDecisionLog log, IAccessAudit audit, CancellationToken cancellationToken)
     {
+        var errors = QueryNames.Unknown(context.Request.Query, ListQueryNames, "Validation.UnknownQueryParameter");
         patientReference = patientReference?.Trim();
         var problem = validator.CheckPatientReference(patientReference);
         if (problem is not null)
         {
+            errors["patientReference"] = [problem];
+        }
+
+        if (errors.Count > 0)
+        {
+            // Nothing is listed or recorded; the title says what to give.
             return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["patientReference"] = [problem] },
-                title: "Give a valid patientReference to list a patient's screenings.");
+                errors,
+                title: problem is not null ? "Give a valid patientReference to list a patient's screenings." : "Give only patientReference to list a patient's screenings.");
         }
 
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);

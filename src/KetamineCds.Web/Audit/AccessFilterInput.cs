@@ -30,9 +30,9 @@ public sealed class AccessFilterInput : DatePeriodInput
     /// <summary>
     /// Field-level problems with the filter (query-string names as keys), empty when the filter can run; checked before
     /// anything is recorded or a response starts. A date the binder could not read is named (see
-    /// <see cref="DatePeriodInput.ValidatePeriod"/>), and so is an unknown kind or a value longer than anything the log
-    /// can hold, or a query name the page does not read: running without them would list more, or less, than the auditor
-    /// asked for.
+    /// <see cref="DatePeriodInput.ValidatePeriod"/>), and so is an unknown kind, a value no entry can hold (longer than its
+    /// column, or with a control character: <see cref="DatePeriodInput.RefuseTextNoEntryHolds"/>), or a query name the page
+    /// does not read: running without them would list more, or less, than the auditor asked for.
     /// </summary>
     public Dictionary<string, string[]> Validate(IQueryCollection query)
     {
@@ -45,13 +45,8 @@ public sealed class AccessFilterInput : DatePeriodInput
             errors["kind"] = [ClinicalText.Shared.Message("Audit.NotOneOf", "kind", string.Join(", ", Kinds))];
         }
 
-        foreach (var (name, value, longest) in new[] { ("who", Who, AccessLogColumns.UserEmail), ("subject", Subject, AccessLogColumns.Subject) })
-        {
-            if (value is not null && value.Trim().Length > longest)
-            {
-                errors[name] = [ClinicalText.Shared.Message("Audit.TooLong", name, longest)];
-            }
-        }
+        RefuseTextNoEntryHolds("who", Who, AccessLogColumns.UserEmail, errors);
+        RefuseTextNoEntryHolds("subject", Subject, AccessLogColumns.Subject, errors);
 
         return errors;
     }

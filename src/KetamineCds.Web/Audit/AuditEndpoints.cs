@@ -6,6 +6,7 @@ using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.Checkpoints;
 using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Infrastructure.Json;
+using KetamineCds.Web.Api;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -318,15 +319,10 @@ public static class AuditEndpoints
     /// filter the export does not know is refused, never ignored: ignored, it exported the whole log (QA:
     /// ?patientReference= before that name was accepted).
     /// </summary>
-    private static IResult? UnknownFilters(HttpContext context, HashSet<string> names)
-    {
-        var unknown = context.Request.Query.Keys.Where(k => !names.Contains(k)).ToList();
-        return unknown.Count == 0
-            ? null
-            : Results.ValidationProblem(
-                unknown.ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message("Audit.UnknownFilter", k, string.Join(", ", names)) }, StringComparer.Ordinal),
-                title: "The export's filter is not valid.");
-    }
+    private static IResult? UnknownFilters(HttpContext context, HashSet<string> names) =>
+        QueryNames.Unknown(context.Request.Query, names, "Audit.UnknownFilter") is { Count: > 0 } unknown
+            ? Results.ValidationProblem(unknown, title: "The export's filter is not valid.")
+            : null;
 
     /// <summary>
     /// What every export answers before its first byte, or null when it may run: a filter with problems

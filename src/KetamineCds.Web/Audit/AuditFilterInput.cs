@@ -49,6 +49,10 @@ public sealed class AuditFilterInput : DatePeriodInput
         // F11), as the export API refuses it.
         RefuseUnknownNames(query, FilterNames, ["before", "handler"], "Filter", errors);
 
+        // An email no account can have (longer than the column, a NUL) is refused under clinician, as the access log refuses
+        // such a who: run, it listed nothing, read as "recorded nothing".
+        RefuseTextNoEntryHolds("clinician", Clinician, DecisionLogColumns.ActorEmail, errors);
+
         if (!string.IsNullOrEmpty(_patient) && !string.IsNullOrEmpty(PatientReference) && _patient != PatientReference)
         {
             errors["patientReference"] = [ClinicalText.Shared.Message("Audit.PatientTwice")];

@@ -88,6 +88,33 @@ public class DatePeriodInput
     }
 
     /// <summary>
+    /// Adds to <paramref name="errors"/> a problem under <paramref name="name"/> when its text filter
+    /// (<paramref name="value"/>, matched whole against a log column <paramref name="longest"/> characters wide) is one no
+    /// entry can hold: longer than the column, or holding a control character (a NUL, a line break) or an invisible mark
+    /// that changes the direction of the text (<see cref="FreeText.HasHiddenCharacters"/>), which the access log writes
+    /// escaped (LogText) and no account's email holds. Run, it listed or exported nothing, and an auditor read "nothing
+    /// recorded" for a search that could match nothing. One check for every audit filter matched against a column (the
+    /// access log's <c>who</c> and <c>subject</c>, the decision log's <c>clinician</c>), page, export and API alike.
+    /// </summary>
+    protected static void RefuseTextNoEntryHolds(string name, string? value, int longest, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Trim().Length > longest)
+        {
+            errors[name] = [ClinicalText.Shared.Message("Audit.TooLong", name, longest)];
+        }
+        else if (FreeText.HasHiddenCharacters(value, multiLine: false))
+        {
+            errors[name] = [ClinicalText.Shared.Message("Audit.HiddenCharacters", name)];
+        }
+    }
+
+    /// <summary>
     /// The values the query gives for <paramref name="name"/> under every spelling the binder may read it from: the name
     /// itself or a prefixed <c>Prefix.name</c>, in any letter case, blanks left out. A prefixed name no binder reads is
     /// counted too, and so is every value of a repeated name: the binder uses one of them, so one it could not read, or

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
@@ -17,12 +19,16 @@ namespace KetamineCds.Web.Forms;
 /// (<see cref="FieldErrorPrefix"/>), so that a screen reader reading it, or reading the field's description, hears that
 /// it is a problem and not a hint.
 /// A field with more than one error shows them all, as the summary lists them (the framework's message shows the first).
+/// The field itself (<c>&lt;div class="field" field-errors-of="Input.Email"&gt;</c>, the label, the control and its message)
+/// gets <c>field--error</c> while that entry has an error: the screening form's red bar beside a field in error, on the
+/// sign-in, code step, password, second-factor and administration forms alike, and only on the field in error.
 /// Runs after the framework's tag helpers, which write the id, the name and the message.
 /// </summary>
 [HtmlTargetElement("input", Attributes = ForAttribute)]
 [HtmlTargetElement("select", Attributes = ForAttribute)]
 [HtmlTargetElement("textarea", Attributes = ForAttribute)]
 [HtmlTargetElement("input", Attributes = ErrorsOfAttribute)]
+[HtmlTargetElement("div", Attributes = ErrorsOfAttribute)]
 [HtmlTargetElement("span", Attributes = ValidationForAttribute)]
 public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHelper
 {
@@ -42,7 +48,7 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
     [HtmlAttributeName(ValidationForAttribute)]
     public ModelExpression? ValidationFor { get; set; }
 
-    /// <summary>The model entry whose error a control written without <c>asp-for</c> shows.</summary>
+    /// <summary>The model entry whose error a control written without <c>asp-for</c>, or a field, shows.</summary>
     [HtmlAttributeName(ErrorsOfAttribute)]
     public string? ErrorsOf { get; set; }
 
@@ -72,6 +78,13 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
         {
             return;
         }
+
+        if (string.Equals(output.TagName, "div", StringComparison.OrdinalIgnoreCase))
+        {
+            output.AddClass("field--error", HtmlEncoder.Default);
+            return;
+        }
+
         var errorId = FieldDescription.ErrorId(IdOf(entry));
         var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value?.ToString() : null;
         output.Attributes.SetAttribute("aria-describedby", FieldDescription.DescribedBy(describedBy, errorId));

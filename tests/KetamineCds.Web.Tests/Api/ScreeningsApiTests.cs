@@ -236,6 +236,69 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal([second.GetProperty("id").GetGuid(), first.GetProperty("id").GetGuid()], ids);
     }
 
+    [Theory]
+    [InlineData("?patientReference=MRN-LIST-QUERY&foo=1", "foo", "Unknown query parameter 'foo'; this route reads patientReference.")]
+    [InlineData("?patientReference=MRN-LIST-QUERY&patient=MRN-OTHER", "patient", "Unknown query parameter 'patient'; this route reads patientReference.")]
+    [InlineData("?patientReference=MRN-LIST-QUERY&before=5", "before", "Unknown query parameter 'before'; this route reads patientReference.")]
+    public async Task List_UnknownQueryParameter_Is400NamingIt_AndListsNothing(string query, string name, string message)
+    {
+        // QA: ?patientReference=X&foo=1 answered 200, where the audit routes refuse a filter they do not read by name.
+        var psychiatrist = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LIST-QUERY"));
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        using var response = await client.GetAsync("/api/v1/screenings" + query);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([name], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(message, errors.GetProperty(name)[0].GetString());
+        Assert.DoesNotContain("\"items\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_UnknownQueryParameterBesideABadReference_NamesBoth()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await client.GetAsync("/api/v1/screenings?patientRef=MRN-1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["patientRef", "patientReference"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_UnknownQueryParameterInChinese_SaysSoInChinese()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings?patientReference=MRN-1&foo=1");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("未知的查询参数“foo”；此路由读取的参数为：patientReference。", problem.RootElement.GetProperty("errors").GetProperty("foo")[0].GetString());
+    }
+
+    [Fact]
+    public async Task List_PatientReferenceInAnyLetterCase_IsStillRead()
+    {
+        // The binder reads query names in any letter case: refusing unknown names must not refuse that spelling.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        await client.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LIST-CASE"));
+
+        using var response = await client.GetAsync("/api/v1/screenings?PatientReference=MRN-LIST-CASE");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Single(list.GetProperty("items").EnumerateArray());
+    }
+
     [Fact]
     public async Task RuleSet_AnySignedInRole_ReturnsEveryRuleWithCondition()
     {

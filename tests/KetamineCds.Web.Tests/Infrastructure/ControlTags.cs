@@ -13,6 +13,17 @@ public static class ControlTags
         return match.Value;
     }
 
+    /// <summary>
+    /// The class of the field (the <c>div</c> that opens with the control's label) of the control <paramref name="id"/>:
+    /// <c>field field--error</c> while it has an error (the red bar beside it, as on the screening form), <c>field</c> otherwise.
+    /// </summary>
+    public static string FieldClass(string html, string id)
+    {
+        var match = Regex.Match(html, "<div class=\"([^\"]*)\">\\s*<label for=\"" + Regex.Escape(id) + "\">");
+        Assert.True(match.Success, $"no field holds the control #{id}");
+        return match.Groups[1].Value.Trim();
+    }
+
     /// <summary>The value of an attribute of a tag, or null when the tag does not carry it.</summary>
     public static string? Attribute(string tag, string name)
     {

@@ -159,6 +159,7 @@ public sealed class FormErrorMarkupTests
         var locked = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=Lock", new() { ["Reason"] = "" }, $"/Admin/Users/Edit/{id}");
         Assert.Equal("true", Attribute(OpeningTag(locked, "Reason"), "aria-invalid"));
         Assert.Equal("reason-hint Reason-error", Attribute(OpeningTag(locked, "Reason"), "aria-describedby"));
+        Assert.Equal("field field--error", FieldClass(locked, "Reason"));
         Assert.StartsWith("Error: ", FieldMessages.Of(locked, "Reason"), StringComparison.Ordinal);
     }
 
@@ -176,6 +177,7 @@ public sealed class FormErrorMarkupTests
         var box = OpeningTag(disable, "password-disable");
         Assert.Equal("true", Attribute(box, "aria-invalid"));
         Assert.Equal("Password-error", Attribute(box, "aria-describedby"));
+        Assert.Equal("field field--error", FieldClass(disable, "password-disable"));
         Assert.StartsWith("Error: The password is not right.", FieldMessages.Of(disable, "Password"), StringComparison.Ordinal);
         // The other form's password box, not sent, is not in error.
         AssertNotInError(disable, "password-codes");
@@ -228,6 +230,8 @@ public sealed class FormErrorMarkupTests
         Assert.Equal((heading, box, message), (summary.Groups[1].Value, summary.Groups[2].Value, summary.Groups[3].Value));
         Assert.Single(Regex.Matches(html, "class=\"error-summary\""));
         Assert.Equal("true", Attribute(OpeningTag(html, box), "aria-invalid"));
+        Assert.Equal("field field--error", FieldClass(html, box));
+        Assert.Equal("field", FieldClass(html, box == "password-disable" ? "password-codes" : "password-disable"));
         Assert.Contains($"<title>{title} - KetamineCds</title>", html, StringComparison.Ordinal);
     }
 
@@ -236,6 +240,8 @@ public sealed class FormErrorMarkupTests
     {
         var tag = OpeningTag(html, id);
         Assert.Equal("true", Attribute(tag, "aria-invalid"));
+        // The field has the screening form's red bar beside it, as the sign-in form's has (SignInFieldErrorTests).
+        Assert.Equal("field field--error", FieldClass(html, id));
         Assert.Equal(hintId is null ? id + "-error" : hintId + " " + id + "-error", Attribute(tag, "aria-describedby"));
         var error = Regex.Match(html, "<span[^>]*\\bid=\"" + Regex.Escape(id) + "-error\"[^>]*>(.*?)</span>\\s*</", RegexOptions.Singleline);
         Assert.True(error.Success, $"no message with the id {id}-error");
@@ -254,6 +260,7 @@ public sealed class FormErrorMarkupTests
         var tag = OpeningTag(html, id);
         Assert.Null(Attribute(tag, "aria-invalid"));
         Assert.DoesNotContain("-error", Attribute(tag, "aria-describedby") ?? "", StringComparison.Ordinal);
+        Assert.Equal("field", FieldClass(html, id));
     }
 
     private static Task<string> PostAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null) =>

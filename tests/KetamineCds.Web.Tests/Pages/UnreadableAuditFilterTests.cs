@@ -232,31 +232,97 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Fact]
-    public async Task AuditSearch_ControlCharactersInAFilter_AreLoggedEscapedAndTheAccessCsvKeepsOneLineAnEvent()
+    public async Task SignInAttempt_ControlCharactersInTheEmail_AreLoggedEscapedAndTheAccessCsvKeepsOneLineAnEvent()
     {
-        // QA P11: a newline typed into an audit search was logged as U+FFFD: the auditor could not read what was typed.
-        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
-        using (var list = await client.GetAsync("/Audit?clinician=" + Uri.EscapeDataString("dr\nwho\u0001\\n@clinic.example")))
+        // QA P11: a newline typed into an audit search was logged as U+FFFD: the auditor could not read what was typed. A
+        // search with one is now refused (no email the logs hold has one: AuditList_ClinicianNoAccountCanHave_...), so
+        // the typed value that is still recorded is an attempted email at sign-in.
+        const string Typed = "dr\nwho\u0001\\n@clinic.example";
+        using (var attempt = await app.Factory.CreateRawClient().PostAsync(
+            "/api/auth/login",
+            System.Net.Http.Json.JsonContent.Create(new { email = Typed, password = "wrong-password" })))
         {
-            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, attempt.StatusCode);
         }
 
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>();
-            var detail = await db.AccessEvents.Where(e => e.Kind == "view-screening").OrderByDescending(e => e.Sequence).Select(e => e.Detail).FirstAsync();
+            var who = await db.AccessEvents.Where(e => e.Kind == "sign-in-failed").OrderByDescending(e => e.Sequence).Select(e => e.UserEmail).FirstAsync();
             // A typed backslash is doubled, so that "\n" typed and a newline typed read differently.
-            Assert.Contains("clinician=dr\\nwho\\u0001\\\\n@clinic.example", detail, StringComparison.Ordinal);
-            Assert.DoesNotContain(LogText.Replacement, detail!);
-            Assert.DoesNotContain('\n', detail!);
+            Assert.Equal("dr\\nwho\\u0001\\\\n@clinic.example", who);
+            Assert.DoesNotContain(LogText.Replacement, who);
+            Assert.DoesNotContain('\n', who);
         }
 
         var api = await app.ClientAsync(KetamineCdsFactory.Auditor);
-        using var export = await api.GetAsync("/api/v1/audit/access.csv?kind=view-screening");
+        using var export = await api.GetAsync("/api/v1/audit/access.csv?kind=sign-in-failed");
         var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.All(lines.Skip(1), l => Assert.True(Guid.TryParse(l.Split(',')[0], out _), l));
         Assert.Contains(lines, l => l.Contains("dr\\nwho\\u0001", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("clinician=LONG", "'clinician' can be at most 256 characters: nothing longer is ever recorded.")]
+    [InlineData("clinician=dr%00who%40clinic.example", "'clinician' holds a control character or an invisible mark")]
+    [InlineData("clinician=dr%0Awho%40clinic.example", "'clinician' holds a control character or an invisible mark")]
+    [InlineData("clinician=dr%E2%80%AEwho%40clinic.example", "'clinician' holds a control character or an invisible mark")] // U+202E, right-to-left override
+    [InlineData("Filter.Clinician=dr%01who%40clinic.example", "'clinician' holds a control character or an invisible mark")]
+    public async Task AuditList_ClinicianNoAccountCanHave_SaysWhyNextToItAndListsNothing(string query, string message)
+    {
+        // QA: clinician= of 5,000 characters or with a NUL answered 200 "No entries match", where the access log refuses a
+        // who= longer than its column: an auditor read "recorded nothing" for a search that could match nothing.
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync("/Audit?" + query.Replace("LONG", new string('a', 257), StringComparison.Ordinal), "view-screening");
+
+        Assert.Contains("<p class=\"field-error\" id=\"filter-clinician-error\">", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"filter-clinician-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#filter-clinician-error\">", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains("Correct the filter to list entries.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Csv", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditList_ClinicianWithAControlCharacterInChinese_SaysSoInChinese()
+    {
+        var html = await RefusedPageAsync("/Audit?clinician=dr%00who%40clinic.example", "view-screening", "zh-CN");
+
+        Assert.Contains("“clinician”包含控制字符或会改变文字方向的不可见符号", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditList_ClinicianOfTheColumnsLength_StillLists()
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync("/Audit?clinician=" + new string('a', 256 - "@clinic.example".Length) + "%40clinic.example");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/audit/export.csv?clinician=", "clinician")]
+    [InlineData("/api/v1/audit/export.jsonl?clinician=", "clinician")]
+    [InlineData("page:/Audit?handler=Csv&clinician=", "clinician")]
+    [InlineData("page:/Audit?handler=JsonLines&clinician=", "clinician")]
+    [InlineData("/api/v1/audit/access.csv?who=", "who")]
+    [InlineData("/api/v1/audit/access.csv?subject=", "subject")]
+    [InlineData("page:/Audit/Access?handler=Csv&who=", "who")]
+    public async Task Export_TextFilterNoLogEntryCanHold_Is400NamingItAndExportsNothing(string path, string field)
+    {
+        await app.LogAScreeningAsync();
+        var client = path.StartsWith("page:", StringComparison.Ordinal) ? await app.PageClientAsync(KetamineCdsFactory.Auditor) : await app.ClientAsync(KetamineCdsFactory.Auditor);
+        foreach (var value in new[] { new string('a', 257), "dr\0who@clinic.example", "dr\u001Bwho@clinic.example" })
+        {
+            var (_, message) = await RefusedExportAsync(client, path.Replace("page:", "", StringComparison.Ordinal) + Uri.EscapeDataString(value), field);
+
+            Assert.StartsWith($"'{field}' ", message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

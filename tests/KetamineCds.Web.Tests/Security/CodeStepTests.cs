@@ -81,6 +81,9 @@ public sealed class CodeStepTests
         Assert.NotNull(describedBy);
         Assert.StartsWith(message, Said(html, describedBy!.Split(' ')[^1]), StringComparison.Ordinal);
         Assert.Matches("id=\"error-summary\"[\\s\\S]*<a href=\"#code\">", html);
+        // The red bar beside the code box's field, as on the sign-in form; not beside the recovery code's.
+        Assert.Equal("field field--error", FieldClass(html, "code"));
+        Assert.Equal("field", FieldClass(html, "recovery-code"));
         var recovery = OpeningTag(html, "recovery-code");
         Assert.Null(Attribute(recovery, "aria-invalid"));
         Assert.Equal("recovery-hint", Attribute(recovery, "aria-describedby"));
@@ -104,6 +107,8 @@ public sealed class CodeStepTests
         Assert.StartsWith("Error: That recovery code is not right", Said(html, ids[1]), StringComparison.Ordinal);
         Assert.Matches("id=\"error-summary\"[\\s\\S]*<a href=\"#recovery-code\">", html);
         Assert.Null(Attribute(OpeningTag(html, "code"), "aria-invalid"));
+        Assert.Equal("field field--error", FieldClass(html, "recovery-code"));
+        Assert.Equal("field", FieldClass(html, "code"));
     }
 
     private static async Task<HttpClient> PastThePasswordAsync(KetamineCdsFactory factory, string email)

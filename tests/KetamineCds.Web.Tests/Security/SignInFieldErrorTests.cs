@@ -112,14 +112,6 @@ public sealed class SignInFieldErrorTests
         return WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The class of the field (the <c>div</c> around the label and the box) whose label is for the box <paramref name="id"/>.</summary>
-    private static string FieldClass(string html, string id)
-    {
-        var match = Regex.Match(html, "<div class=\"([^\"]*)\">\\s*<label for=\"" + Regex.Escape(id) + "\">");
-        Assert.True(match.Success, $"no field holds the box #{id}");
-        return match.Groups[1].Value.Trim();
-    }
-
     /// <summary>The box is marked invalid and described by a message that starts with <paramref name="message"/>.</summary>
     private static void AssertTiedTo(string html, string id, string message)
     {

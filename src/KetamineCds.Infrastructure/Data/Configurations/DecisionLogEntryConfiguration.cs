@@ -19,7 +19,7 @@ public sealed class DecisionLogEntryConfiguration : IEntityTypeConfiguration<Dec
         builder.HasIndex(e => e.Id).IsUnique();
         builder.Property(e => e.EntryType).HasMaxLength(16).IsRequired();
         builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired();
-        builder.Property(e => e.ActorEmail).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.ActorEmail).HasMaxLength(DecisionLogColumns.ActorEmail).IsRequired();
         builder.Property(e => e.ActorRole).HasMaxLength(64).IsRequired();
         builder.Property(e => e.CorrelationId).HasMaxLength(128).IsRequired();
         builder.Property(e => e.PatientReference).HasMaxLength(64).IsRequired();
