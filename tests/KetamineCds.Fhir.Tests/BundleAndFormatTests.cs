@@ -126,6 +126,53 @@ public class BundleAndFormatTests
     }
 
     [Fact]
+    public void DraftOrders_AnOrderWhoseSubjectIsAnotherRecordNumber_IsRefusedNamingTheEntryNeverTheNumber()
+    {
+        // QA181: a draft order's subject given by identifier alone was never judged (the prefetch's resources are, QA180
+        // F2): a ketamine order for MRN-2 was read as the order of the patient whose number is MRN-1.
+        var orders = DraftOrdersOf(
+            ""","subject":{"reference":"Patient/p1"}""",
+            ""","subject":{"identifier":{"system":"urn:oid:1.2.3","value":"MRN-2"}}""");
+        var numbers = DraftOrderReader.PatientNumbers([new("patient", PatientWithRecordNumber())], "p1");
+
+        var failure = Assert.Throws<FhirFormatException>(() => DraftOrderReader.CheckSamePatient(orders, "p1", "context.patientId", numbers));
+
+        Assert.Equal("FHIR: context.draftOrders, entry 1 refers to a different Patient than context.patientId.", failure.Message);
+        Assert.DoesNotContain("MRN-2", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"identifier":{"system":"urn:oid:1.2.3","value":"MRN-1"}}""")]
+    [InlineData("""{"reference":"Patient/p1","identifier":{"system":"urn:oid:1.2.3","value":"MRN-1"}}""")]
+    [InlineData("""{"identifier":{"system":"https://other.example/mrn","value":"X-7"}}""")]
+    [InlineData("""{"identifier":{"value":"MRN-2"}}""")]
+    public void DraftOrders_AnOrderWhoseSubjectIsThePatientsRecordNumberOrAnotherSystem_IsAccepted(string subject)
+    {
+        // The patient's own number is the patient's; a number in a system the Patient does not carry, or without a system,
+        // says nothing about whose it is: read as the call's patient's, as in the prefetch.
+        var orders = DraftOrdersOf(""","subject":""" + subject);
+        var numbers = DraftOrderReader.PatientNumbers([new("patient", PatientWithRecordNumber())], "p1");
+
+        DraftOrderReader.CheckSamePatient(orders, "p1", "context.patientId", numbers);
+        Assert.Equal(new PatientNumber("urn:oid:1.2.3", "MRN-1"), Assert.Single(numbers));
+    }
+
+    [Fact]
+    public void DraftOrders_PatientNumbers_AreThoseOfTheCallsPatientInAnyBundleNotAnotherPatients()
+    {
+        var bundle = Fhir.Json("""
+            {"resourceType":"Bundle","type":"collection","entry":[
+              {"resource":{"resourceType":"Bundle","type":"searchset","entry":[
+                {"resource":{"resourceType":"Patient","id":"p1","identifier":[{"system":"urn:oid:1.2.3","value":"MRN-1"},{"value":"no-system"},{"system":"urn:oid:9","value":7}]}}]}},
+              {"resource":{"resourceType":"Patient","id":"p2","identifier":[{"system":"urn:oid:1.2.3","value":"MRN-2"}]}}]}
+            """);
+
+        var numbers = DraftOrderReader.PatientNumbers([new("chart", bundle)], "p1");
+
+        Assert.Equal([new PatientNumber("urn:oid:1.2.3", "MRN-1")], numbers);
+    }
+
+    [Fact]
     public void DraftOrders_AnOrderWithoutASubject_IsNotValidR4()
     {
         // R4 gives MedicationRequest.subject 1..1, and the strict reader refuses an order without one (as in the prefetch).

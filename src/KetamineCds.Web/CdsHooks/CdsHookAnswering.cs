@@ -37,8 +37,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             bool ordersKetamine;
             try
             {
-                // Every order is of this patient (context.patientId), or refused as the prefetch's resources are.
-                orders = DraftOrders.Read(call.DraftOrders!.Value, call.PatientId);
+                // Every order is of this patient (context.patientId, and the prefetch Patient's record numbers), or refused
+                // as the prefetch's resources are.
+                orders = DraftOrders.Read(call.DraftOrders!.Value, call.PatientId, call.Prefetch);
                 ordersKetamine = DraftOrders.OrdersKetamine(orders);
             }
             catch (FormatException e)
@@ -1037,28 +1038,59 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 }
 
                 var actedAt = RequireOutcomeTimestamp(item, now);
-                string? code = null, comment = null;
-                if (item.TryGetProperty("overrideReason", out var reason) && reason.ValueKind == JsonValueKind.Object)
-                {
-                    if (reason.TryGetProperty("reason", out var coding) && coding.ValueKind == JsonValueKind.Object
-                        && coding.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String)
-                    {
-                        code = Readable(c.GetString()!, "feedback.overrideReason.reason.code");
-                    }
-
-                    if (reason.TryGetProperty("userComment", out var u) && u.ValueKind == JsonValueKind.String)
-                    {
-                        // The clinician's words become the override's explanation, read by auditors and printed: they
-                        // must read as written (QA8 F6), as the form's explanation and the API's note must.
-                        comment = Readable(u.GetString()!.Trim(), "feedback.overrideReason.userComment", multiLine: true);
-                    }
-                }
-
+                var (code, comment) = ReadOverrideReason(item, $"feedback[{items.Count}].overrideReason");
                 items.Add(new Feedback(card, outcome, actedAt, code, comment));
             }
 
             return items;
         }
+    }
+
+    /// <summary>
+    /// A feedback item's <c>overrideReason</c>, as CDS Hooks 2.0 gives it: an object with a Coding <c>reason</c> (its
+    /// <c>code</c> a string) and a string <c>userComment</c>, each optional (null reads as left out). Any other shape (a
+    /// string, an array, a <c>reason</c> that is not an object, a <c>code</c> or <c>userComment</c> that is not a string)
+    /// is refused naming the item and the member, for the whole call: it was ignored, and the override recorded without
+    /// the reason the EHR meant to give (QA181).
+    /// </summary>
+    private static (string? Code, string? Comment) ReadOverrideReason(JsonElement item, string path)
+    {
+        if (!item.TryGetProperty("overrideReason", out var reason) || reason.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+
+        if (reason.ValueKind != JsonValueKind.Object)
+        {
+            throw new CdsHookRequestException($"{path} must be an object ({{\"reason\": a Coding, \"userComment\": a string}}), or left out.");
+        }
+
+        string? code = null, comment = null;
+        if (reason.TryGetProperty("reason", out var coding) && coding.ValueKind != JsonValueKind.Null)
+        {
+            if (coding.ValueKind != JsonValueKind.Object)
+            {
+                throw new CdsHookRequestException($"{path}.reason must be a Coding (an object with a code, one of the card's overrideReasons), or left out.");
+            }
+
+            if (coding.TryGetProperty("code", out var c) && c.ValueKind != JsonValueKind.Null)
+            {
+                code = c.ValueKind == JsonValueKind.String
+                    ? Readable(c.GetString()!, "feedback.overrideReason.reason.code")
+                    : throw new CdsHookRequestException($"{path}.reason.code must be a string (one of the card's overrideReasons codes).");
+            }
+        }
+
+        if (reason.TryGetProperty("userComment", out var u) && u.ValueKind != JsonValueKind.Null)
+        {
+            // The clinician's words become the override's explanation, read by auditors and printed: they must read as
+            // written (QA8 F6), as the form's explanation and the API's note must.
+            comment = u.ValueKind == JsonValueKind.String
+                ? Readable(u.GetString()!.Trim(), "feedback.overrideReason.userComment", multiLine: true)
+                : throw new CdsHookRequestException($"{path}.userComment must be a string, or left out.");
+        }
+
+        return (code, comment);
     }
 
     /// <summary>How far before now an <c>outcomeTimestamp</c> may lie: a card's prefill link lasts an hour, a card itself

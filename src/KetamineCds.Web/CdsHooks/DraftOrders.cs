@@ -22,8 +22,10 @@ public static class DraftOrders
 
     /// <summary>
     /// The draft MedicationRequests of <c>context.draftOrders</c>, each checked to be of the call's patient: an order
-    /// whose <c>subject</c> names another Patient than <c>context.patientId</c> is refused as the prefetch's resources are
-    /// (<see cref="DraftOrderReader.CheckSamePatient"/>); an order without a subject is read as the call's patient's.
+    /// whose <c>subject</c> names another Patient than <c>context.patientId</c>, or is given by <c>identifier</c> with
+    /// another number in a system the prefetch's Patient carries (another record number, QA181), is refused as the
+    /// prefetch's resources are (<see cref="DraftOrderReader.CheckSamePatient"/>); an order without a subject is read as
+    /// the call's patient's.
     /// </summary>
     /// <exception cref="FormatException">draftOrders is not a Bundle.</exception>
     /// <exception cref="FhirFormatException">
@@ -31,7 +33,7 @@ public static class DraftOrders
     /// unknown <c>resourceType</c>, a MedicationRequest with an invalid code or an unknown element; or an order names
     /// another patient. A valid resource of another type (a ServiceRequest) is simply not a medication order.
     /// </exception>
-    public static IReadOnlyList<OrderedMedication> Read(JsonElement draftOrders, string patientId)
+    public static IReadOnlyList<OrderedMedication> Read(JsonElement draftOrders, string patientId, IEnumerable<KeyValuePair<string, JsonElement>> prefetch)
     {
         if (draftOrders.ValueKind != JsonValueKind.Object
             || !draftOrders.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Bundle")
@@ -40,7 +42,7 @@ public static class DraftOrders
         }
 
         var orders = DraftOrderReader.MedicationRequests(draftOrders, "context.draftOrders");
-        DraftOrderReader.CheckSamePatient(orders, patientId, "context.patientId");
+        DraftOrderReader.CheckSamePatient(orders, patientId, "context.patientId", DraftOrderReader.PatientNumbers(prefetch, patientId));
         return orders;
     }
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// QA180/181: a feedback's <c>overrideReason</c> is an object (CDS Hooks 2.0: a Coding <c>reason</c> and a string
+/// <c>userComment</c>). One of another shape (a string, an array, a <c>reason</c> that is not a Coding, a code or a
+/// comment that is not a string) was silently ignored and the override recorded without the reason the EHR meant to
+/// give. It is refused: 400 naming the item and the member, nothing recorded for the whole call (items before it too).
+/// </summary>
+public sealed class FeedbackOverrideReasonTests : IDisposable
+{
+    private const string PatientView = "/cds-services/ketamine-screening-patient-view";
+    private const string Issuer = "https://ehr.feedback-override-reason.test";
+    private const string Kid = "feedback-override-reason-key";
+
+    private readonly TestCdsClient _client = new(Issuer, Kid);
+    private readonly KetamineCdsFactory _factory;
+
+    public FeedbackOverrideReasonTests() => _factory = new KetamineCdsFactory { Settings = _client.Settings() };
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _client.Dispose();
+    }
+
+    [Theory]
+    [InlineData("\"patient-preference\"", "feedback[1].overrideReason must be an object")]
+    [InlineData("[]", "feedback[1].overrideReason must be an object")]
+    [InlineData("""{"reason":"patient-preference"}""", "feedback[1].overrideReason.reason must be a Coding")]
+    [InlineData("""{"reason":{"code":7}}""", "feedback[1].overrideReason.reason.code must be a string")]
+    [InlineData("""{"reason":{"code":"patient-preference"},"userComment":42}""", "feedback[1].overrideReason.userComment must be a string")]
+    [InlineData("""{"userComment":["Discussed","with the patient"]}""", "feedback[1].overrideReason.userComment must be a string")]
+    public async Task Feedback_AMalformedOverrideReason_Answers400NamingTheItemAndRecordsNothing(string overrideReason, string detail)
+    {
+        var cards = await CardsAsync();
+        // The first item is a valid override of another card: it is not recorded either.
+        var feedback = $$$"""
+            {"feedback":[
+              {"card":"{{{cards[0]}}}","outcome":"overridden","outcomeTimestamp":"{{{Now()}}}","overrideReason":{"reason":{"code":"patient-preference"},"userComment":"Discussed."}},
+              {"card":"{{{cards[1]}}}","outcome":"overridden","outcomeTimestamp":"{{{Now()}}}","overrideReason":{{{overrideReason}}}}]}
+            """;
+        var before = await EntriesAsync();
+
+        using var response = await PostAsync(PatientView + "/feedback", feedback);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
+        Assert.StartsWith(detail, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.Equal(before, await EntriesAsync());
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("""{"reason":null,"userComment":null}""")]
+    [InlineData("""{"reason":{"system":"https://example.org/reasons","display":"Patient preference"}}""")]
+    public async Task Feedback_AnOverrideReasonLeftOutOrEmpty_IsRecordedWithoutAReason(string overrideReason)
+    {
+        var cards = await CardsAsync();
+        var feedback = $$$"""{"feedback":[{"card":"{{{cards[0]}}}","outcome":"overridden","outcomeTimestamp":"{{{Now()}}}","overrideReason":{{{overrideReason}}}}]}""";
+        var before = await EntriesAsync();
+
+        using var response = await PostAsync(PatientView + "/feedback", feedback);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        Assert.Equal(before + 1, await EntriesAsync());
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.AddSeconds(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The uuids of the cards of the aneurysm sample's answer (a critical card and at least one other).</summary>
+    private async Task<List<string>> CardsAsync()
+    {
+        var call = File.ReadAllText(Path.Combine(TestRepository.Root(), "samples", "cds-hooks", "requests", "patient-view-mdd-with-aneurysm.json"));
+        using var answered = await PostAsync(PatientView, call);
+        var answer = await answered.Content.ReadAsStringAsync();
+        Assert.True(answered.StatusCode == HttpStatusCode.OK, answer);
+        var cards = JsonNode.Parse(answer)!["cards"]!.AsArray().Select(c => c!["uuid"]!.GetValue<string>()).ToList();
+        Assert.True(cards.Count >= 2, answer);
+        return cards;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string body)
+    {
+        var now = DateTime.UtcNow;
+        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = "http://localhost" + path,
+            IssuedAt = now,
+            Expires = now.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
+            TokenType = "JWT",
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_client.Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await _factory.CreateRawClient().SendAsync(request);
+    }
+
+    private async Task<int> EntriesAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().DecisionLogEntries.CountAsync();
+    }
+}
