@@ -7,8 +7,6 @@ using System.Text.Json.Nodes;
 using KetamineCds.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.Tests.Api;
 
@@ -266,18 +264,7 @@ public sealed class ContentTypeTests(ContentTypeTests.App app) : IClassFixture<C
         public HttpRequestMessage WithClientJwt(HttpMethod method, string path)
         {
             var request = new HttpRequestMessage(method, path);
-            var now = DateTime.UtcNow;
-            var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-            {
-                Issuer = Issuer,
-                Audience = "http://localhost" + path,
-                IssuedAt = now,
-                Expires = now.AddMinutes(5),
-                Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
-                TokenType = "JWT",
-                SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_client.Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
-            });
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _client.Token(path));
             return request;
         }
 

@@ -1,12 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using KetamineCds.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
 
@@ -41,9 +34,9 @@ public sealed class DraftOrderRecordNumberHookTests : IDisposable
     {
         var request = Sample(sample);
         SubjectOfFirstOrder(request).ReplaceWith(JsonNode.Parse($$$"""{"identifier":{"system":"{{{RecordNumberSystem}}}","value":"MRN-99999"}}"""));
-        var before = await EntriesAsync();
+        var before = await _factory.DecisionLogEntryCountAsync();
 
-        using var response = await PostAsync(OrderSign, request.ToJsonString());
+        using var response = await _client.PostAsync(_factory, OrderSign, request.ToJsonString());
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
@@ -52,7 +45,7 @@ public sealed class DraftOrderRecordNumberHookTests : IDisposable
         Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
         Assert.Equal("The FHIR data could not be read: FHIR: context.draftOrders, entry 0 refers to a different Patient than context.patientId.", problem["detail"]!.GetValue<string>());
         Assert.DoesNotContain("MRN-99999", text, StringComparison.Ordinal);
-        Assert.Equal(before, await EntriesAsync());
+        Assert.Equal(before, await _factory.DecisionLogEntryCountAsync());
     }
 
     [Theory]
@@ -63,14 +56,14 @@ public sealed class DraftOrderRecordNumberHookTests : IDisposable
     {
         var request = Sample("order-sign-esketamine");
         SubjectOfFirstOrder(request).ReplaceWith(JsonNode.Parse(subject));
-        var before = await EntriesAsync();
+        var before = await _factory.DecisionLogEntryCountAsync();
 
-        using var response = await PostAsync(OrderSign, request.ToJsonString());
+        using var response = await _client.PostAsync(_factory, OrderSign, request.ToJsonString());
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         Assert.NotEmpty(JsonNode.Parse(text)!["cards"]!.AsArray());
-        Assert.Equal(before + 1, await EntriesAsync());
+        Assert.Equal(before + 1, await _factory.DecisionLogEntryCountAsync());
     }
 
     private static JsonNode Sample(string name) =>
@@ -79,27 +72,4 @@ public sealed class DraftOrderRecordNumberHookTests : IDisposable
     private static JsonNode SubjectOfFirstOrder(JsonNode request) =>
         request["context"]!["draftOrders"]!["entry"]!.AsArray()[0]!["resource"]!["subject"]!;
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string body)
-    {
-        var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = "http://localhost" + path,
-            IssuedAt = now,
-            Expires = now.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
-            TokenType = "JWT",
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_client.Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _factory.CreateRawClient().SendAsync(request);
-    }
-
-    private async Task<int> EntriesAsync()
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().DecisionLogEntries.CountAsync();
-    }
 }

@@ -1,13 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using KetamineCds.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
 
@@ -50,9 +43,9 @@ public sealed class FeedbackOverrideReasonTests : IDisposable
               {"card":"{{{cards[0]}}}","outcome":"overridden","outcomeTimestamp":"{{{Now()}}}","overrideReason":{"reason":{"code":"patient-preference"},"userComment":"Discussed."}},
               {"card":"{{{cards[1]}}}","outcome":"overridden","outcomeTimestamp":"{{{Now()}}}","overrideReason":{{{overrideReason}}}}]}
             """;
-        var before = await EntriesAsync();
+        var before = await _factory.DecisionLogEntryCountAsync();
 
-        using var response = await PostAsync(PatientView + "/feedback", feedback);
+        using var response = await _client.PostAsync(_factory, PatientView + "/feedback", feedback);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
@@ -61,7 +54,7 @@ public sealed class FeedbackOverrideReasonTests : IDisposable
         Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
         Assert.StartsWith(detail, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
-        Assert.Equal(before, await EntriesAsync());
+        Assert.Equal(before, await _factory.DecisionLogEntryCountAsync());
     }
 
     [Theory]
@@ -73,13 +66,13 @@ public sealed class FeedbackOverrideReasonTests : IDisposable
     {
         var cards = await CardsAsync();
         var feedback = $$$"""{"feedback":[{"card":"{{{cards[0]}}}","outcome":"overridden","outcomeTimestamp":"{{{Now()}}}","overrideReason":{{{overrideReason}}}}]}""";
-        var before = await EntriesAsync();
+        var before = await _factory.DecisionLogEntryCountAsync();
 
-        using var response = await PostAsync(PatientView + "/feedback", feedback);
+        using var response = await _client.PostAsync(_factory, PatientView + "/feedback", feedback);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        Assert.Equal(before + 1, await EntriesAsync());
+        Assert.Equal(before + 1, await _factory.DecisionLogEntryCountAsync());
     }
 
     private static string Now() => DateTimeOffset.UtcNow.AddSeconds(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -88,7 +81,7 @@ public sealed class FeedbackOverrideReasonTests : IDisposable
     private async Task<List<string>> CardsAsync()
     {
         var call = File.ReadAllText(Path.Combine(TestRepository.Root(), "samples", "cds-hooks", "requests", "patient-view-mdd-with-aneurysm.json"));
-        using var answered = await PostAsync(PatientView, call);
+        using var answered = await _client.PostAsync(_factory, PatientView, call);
         var answer = await answered.Content.ReadAsStringAsync();
         Assert.True(answered.StatusCode == HttpStatusCode.OK, answer);
         var cards = JsonNode.Parse(answer)!["cards"]!.AsArray().Select(c => c!["uuid"]!.GetValue<string>()).ToList();
@@ -96,27 +89,4 @@ public sealed class FeedbackOverrideReasonTests : IDisposable
         return cards;
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string body)
-    {
-        var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = "http://localhost" + path,
-            IssuedAt = now,
-            Expires = now.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
-            TokenType = "JWT",
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_client.Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _factory.CreateRawClient().SendAsync(request);
-    }
-
-    private async Task<int> EntriesAsync()
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().DecisionLogEntries.CountAsync();
-    }
 }

@@ -1,12 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using KetamineCds.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
 
@@ -47,9 +40,9 @@ public sealed class RepeatedPropertyHookTests : IDisposable
                 "\"verificationStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-ver-status\",\"code\":\"refuted\"}]},"),
             _ => Insert(call, "\"patientId\":\"ex-mdd-aaa\"", "\"patientId\":\"another-patient\","),
         };
-        var before = await EntriesAsync();
+        var before = await _factory.DecisionLogEntryCountAsync();
 
-        using var response = await PostAsync(PatientView, body);
+        using var response = await _client.PostAsync(_factory, PatientView, body);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
@@ -58,13 +51,13 @@ public sealed class RepeatedPropertyHookTests : IDisposable
         Assert.Equal("The request could not be read; nothing was recorded.", problem["title"]!.GetValue<string>());
         Assert.StartsWith(path + " is given more than once", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
-        Assert.Equal(before, await EntriesAsync());
+        Assert.Equal(before, await _factory.DecisionLogEntryCountAsync());
     }
 
     [Fact]
     public async Task Feedback_OutcomeGivenTwice_Answers400NamingItAndRecordsNoOverride()
     {
-        using var answered = await PostAsync(PatientView, Sample().ToJsonString());
+        using var answered = await _client.PostAsync(_factory, PatientView, Sample().ToJsonString());
         var answer = await answered.Content.ReadAsStringAsync();
         Assert.True(answered.StatusCode == HttpStatusCode.OK, answer);
         var card = JsonNode.Parse(answer)!["cards"]!.AsArray().First(c => c!["indicator"]!.GetValue<string>() == "critical")!["uuid"]!.GetValue<string>();
@@ -77,14 +70,14 @@ public sealed class RepeatedPropertyHookTests : IDisposable
                 ["outcomeTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
             }),
         }.ToJsonString();
-        var before = await EntriesAsync();
+        var before = await _factory.DecisionLogEntryCountAsync();
 
-        using var response = await PostAsync(PatientView + "/feedback", Insert(feedback, "\"outcome\":\"overridden\"", "\"outcome\":\"accepted\","));
+        using var response = await _client.PostAsync(_factory, PatientView + "/feedback", Insert(feedback, "\"outcome\":\"overridden\"", "\"outcome\":\"accepted\","));
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
         Assert.StartsWith("feedback[0].outcome is given more than once", JsonNode.Parse(text)!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(before, await EntriesAsync());
+        Assert.Equal(before, await _factory.DecisionLogEntryCountAsync());
     }
 
     private static JsonNode Sample() =>
@@ -98,27 +91,4 @@ public sealed class RepeatedPropertyHookTests : IDisposable
         return json.Insert(index, insert);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, string body)
-    {
-        var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = "http://localhost" + path,
-            IssuedAt = now,
-            Expires = now.AddMinutes(5),
-            Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
-            TokenType = "JWT",
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_client.Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _factory.CreateRawClient().SendAsync(request);
-    }
-
-    private async Task<int> EntriesAsync()
-    {
-        using var scope = _factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().DecisionLogEntries.CountAsync();
-    }
 }

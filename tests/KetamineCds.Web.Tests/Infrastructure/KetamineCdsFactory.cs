@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using KetamineCds.Infrastructure.DecisionLog;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -94,6 +95,13 @@ public class KetamineCdsFactory : WebApplicationFactory<Program>
                 services.AddSingleton(DecisionLogAuditOverride);
             }
         });
+    }
+
+    /// <summary>How many entries the decision log holds now.</summary>
+    public async Task<int> DecisionLogEntryCountAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCds.Infrastructure.Data.KetamineCdsDbContext>().DecisionLogEntries.CountAsync();
     }
 
     /// <summary>A client that does not follow redirects, so tests see 302s and their targets.</summary>

@@ -1,5 +1,8 @@
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KetamineCds.Web.Tests.Infrastructure;
@@ -43,6 +46,30 @@ public sealed class TestCdsClient : IDisposable
         ["CdsHooks:Clients:0:Issuer"] = Issuer,
         ["CdsHooks:Clients:0:JwksPath"] = _jwks,
     };
+
+    /// <summary>A client JWT for <paramref name="path"/> on the test server (aud = its URL), valid 5 minutes, a new jti each time.</summary>
+    public string Token(string path)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = "http://localhost" + path,
+            IssuedAt = now,
+            Expires = now.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["sub"] = Issuer },
+            TokenType = "JWT",
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(Key) { KeyId = Kid }, SecurityAlgorithms.EcdsaSha384),
+        });
+    }
+
+    /// <summary>Posts <paramref name="body"/> (JSON) to <paramref name="path"/> of <paramref name="factory"/>'s app, signed by this client.</summary>
+    public async Task<HttpResponseMessage> PostAsync(KetamineCdsFactory factory, string path, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(path));
+        return await factory.CreateRawClient().SendAsync(request);
+    }
 
     public void Dispose()
     {
