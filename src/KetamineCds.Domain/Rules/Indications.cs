@@ -45,6 +45,16 @@ public static class Indications
     public static readonly Condition NoSuicidalityAgainstPositiveItem9 =
         Shared(All(Is(Fields.Suicidality, Suicidality.None), AtLeast(Fields.Phq9Item9, 1)));
 
+    /// <summary>
+    /// From rule set 1.14.0: the suicidal-ideation pathway cannot yet be ruled out, as SUI-001 reads it since 1.8.0 (MDD in
+    /// a current episode with passive ideation and recent behaviour not recorded, or suicidality recorded as none beside a
+    /// positive PHQ-9 item 9 with the assessment since not recorded). False when the answers indicate it or rule it out.
+    /// </summary>
+    public static readonly Condition SuicidalIdeationNotRuledOut =
+        Shared(Any(
+            All(MddInEpisode, Is(Fields.Suicidality, Suicidality.PassiveIdeation), NotRecorded(Fields.PreparatoryActsOrAbortedAttempt)),
+            All(MddInEpisode, NoSuicidalityAgainstPositiveItem9, NotRecorded(Fields.SuicideRiskAssessedAfterItem9))));
+
     /// <summary>Bipolar I or II disorder.</summary>
     public static readonly Condition BipolarDiagnosis = Shared(In(Fields.PrimaryDiagnosis, PrimaryDiagnosis.BipolarI, PrimaryDiagnosis.BipolarII));
 
@@ -98,4 +108,13 @@ public static class Indications
     /// <summary>From rule set 1.5.0: any pathway is indicated, recent suicidal behaviour counting (<see cref="SuicidalMddWithRecentBehaviour"/>).</summary>
     public static readonly Condition AnyIndicationWithRecentBehaviour =
         Shared(Any(TreatmentResistantDepression, SuicidalMddWithRecentBehaviour, BipolarDepression, PalliativeWeeks, PtsdOrOcd));
+
+    /// <summary>
+    /// From rule set 1.14.0: an esketamine pathway is indicated or, the suicidal-ideation one, cannot yet be ruled out
+    /// (QA184 F3: what that pathway needs is listed while it waits, as for an indicated one).
+    /// </summary>
+    public static readonly Condition AnyEsketamineOrNotRuledOut = Shared(Any(AnyEsketamineWithRecentBehaviour, SuicidalIdeationNotRuledOut));
+
+    /// <summary>From rule set 1.14.0: any pathway is indicated, or the suicidal-ideation one cannot yet be ruled out (QA184 F3).</summary>
+    public static readonly Condition AnyIndicationOrNotRuledOut = Shared(Any(AnyIndicationWithRecentBehaviour, SuicidalIdeationNotRuledOut));
 }

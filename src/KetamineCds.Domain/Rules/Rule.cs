@@ -51,6 +51,13 @@ public abstract class Rule
     public RewordedRule Reworded(string? summary = null, string? detail = null, string? conditionText = null) =>
         new(this, summary, detail, conditionText);
 
+    /// <summary>
+    /// This rule with a new condition and its words, and nothing else changed: for a release that only widens or narrows
+    /// when a rule fires (1.14.0), so that it declares the new condition rather than a copy of the rule's class.
+    /// </summary>
+    public RewordedRule Restated(Condition condition, string conditionText) =>
+        new(this, null, null, conditionText, condition);
+
     /// <summary>The finding if the rule fires for this history, otherwise null.</summary>
     public Finding? Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
 

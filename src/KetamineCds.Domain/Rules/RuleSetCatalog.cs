@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Screening;
+using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
 namespace KetamineCds.Domain.Rules;
 
@@ -323,11 +324,51 @@ public static class RuleSetCatalog
                 "Imminent suicide risk (SUI-007) and none of the safety net is recorded as in place: the safety plan, lethal-means counselling and follow-up are each recorded as not in place or not recorded."),
         ]);
 
+    /// <summary>
+    /// Version 1.14.0 (QA184 F3; docs/clinical-review.md, section 22): while the suicidal-ideation pathway cannot yet be ruled
+    /// out (SUI-001 since 1.8.0: passive ideation with recent behaviour not recorded, or "none" beside a positive PHQ-9 item
+    /// 9 with no assessment since recorded), the rules that say what an indicated pathway needs fire for it too: the care
+    /// items not recorded (blood pressure CV-004, hepatic status HEP-003, medicines MED-005, the other safety history
+    /// SAF-001), the REMS requirements (REMS-001 to REMS-004) and BIO-001. Before, the pathway showed as waiting while those
+    /// stayed unlisted until the next screening. They add findings only where no other pathway is indicated, so no
+    /// verdict or pathway status changes. Each rule is 1.13.0's restated (<see cref="Rule.Restated"/>): only its condition
+    /// and its condition in words change.
+    /// </summary>
+    public static RuleSet V1_14_0 { get; } = V1_13_0.Next(
+        "1.14.0",
+        replace:
+        [
+            V1_13_0["BIO-001"].Restated(Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut + "."),
+            V1_13_0["CV-004"].Restated(
+                All(Indications.AnyIndicationOrNotRuledOut, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp))),
+                AnyPathwayOrNotRuledOut + ", and today's pre-treatment blood pressure is not recorded."),
+            V1_13_0["HEP-003"].Restated(
+                All(Indications.AnyIndicationOrNotRuledOut, NotRecorded(Fields.HepaticImpairment)),
+                AnyPathwayOrNotRuledOut + ", and hepatic impairment is not recorded either way."),
+            V1_13_0["MED-005"].Restated(
+                All(Indications.AnyIndicationOrNotRuledOut, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants))),
+                AnyPathwayOrNotRuledOut + ", and any of opioids, naltrexone, benzodiazepine dose, psychostimulants or MAOIs, or other CNS depressants is not recorded."),
+            V1_13_0["REMS-001"].Restated(Indications.AnyEsketamineOrNotRuledOut, EsketaminePathwayOrNotRuledOut),
+            V1_13_0["REMS-002"].Restated(Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut + "."),
+            V1_13_0["REMS-003"].Restated(Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut + "."),
+            V1_13_0["REMS-004"].Restated(Indications.AnyEsketamineOrNotRuledOut, EsketaminePathwayOrNotRuledOut),
+            V1_13_0["SAF-001"].Restated(
+                All(Indications.AnyIndicationOrNotRuledOut, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
+                AnyPathwayOrNotRuledOut + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_13_0;
+    public static RuleSet Current => V1_14_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0];
+
+    /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
+    private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";
+
+    /// <summary>1.14.0's words for <see cref="Indications.AnyEsketamineOrNotRuledOut"/>.</summary>
+    private const string EsketaminePathwayOrNotRuledOut =
+        "An esketamine pathway applies (TRD, or acute suicidal ideation or recent suicidal behaviour), or the suicidal-ideation pathway cannot yet be ruled out (SUI-001).";
 
     private static RuleSet BuildV1_8_0()
     {

@@ -498,6 +498,36 @@ public class InvariantTests
         });
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_14_0Against1_13_0_AddsOnlyTheRestatedRulesWhereNoPathwayIsIndicated(PatientHistory history)
+    {
+        // Rule set 1.14.0 (docs/clinical-review.md, section 22) lists what an indicated pathway needs while the
+        // suicidal-ideation pathway cannot yet be ruled out. The verdict and every pathway's status and rule ids are
+        // 1.13.0's; 1.13.0's findings are all there, unchanged; the findings added are of the nine restated rules, and only
+        // where 1.13.0 opened no pathway's indication and SUI-001 fired (the pathway waits: incomplete, or blocked).
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_14_0);
+        string[] restated = ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        // A finding both fire is the same but for its inputs, which may name the pathway not yet ruled out as well.
+        static string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources));
+        var was = before.Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        Assert.All(was.Values, then =>
+        {
+            var now = Assert.Single(after.Findings, f => f.RuleId == then.RuleId);
+            Assert.Equal(Key(then), Key(now));
+            Assert.Superset(then.Because.ToHashSet(), now.Because.ToHashSet());
+        });
+        var added = after.Findings.Where(now => !was.ContainsKey(now.RuleId)).ToArray();
+        Assert.All(added, f => Assert.Contains(f.RuleId, restated));
+        if (added.Length > 0)
+        {
+            Assert.Equal([Pathway.EsketamineSuicidalIdeation], before.Pathways.Where(p => p.Status != PathwayStatus.NotApplicable).Select(p => p.Pathway));
+            Assert.Contains(before.Findings, f => f.RuleId == "SUI-001");
+        }
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

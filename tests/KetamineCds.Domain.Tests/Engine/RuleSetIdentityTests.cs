@@ -32,6 +32,7 @@ public partial class RuleSetIdentityTests
         ["1.11.0"] = "sha256:563f674e26f6cca6cdcd2f22e9346a2ebdc40e1cf2421678063008afbae14837",
         ["1.12.0"] = "sha256:da2f65f5dfa9d4009fefaeefde3e948e21f1d19403b10ce69847820b2d217422",
         ["1.13.0"] = "sha256:5133e00103afbab7c9dc0e61716e3922f14383cadd018c0cd4ee8753b31eff5a",
+        ["1.14.0"] = "sha256:c19f41b250c689dfabb699291460df5e87a5ab61ad34b62c80883722a9539a3e",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -423,6 +424,30 @@ public partial class RuleSetIdentityTests
     /// changes exactly as listed here (each rule is 1.12.0's rule object reworded, its canonical line 1.12.0's but for those
     /// texts), nothing is added or removed, and every other rule is 1.12.0's object.
     /// </summary>
+    [Fact]
+    public void Diff_1_13_0To1_14_0_RestatesOnlyTheNineRulesAnIndicatedPathwayNeeds()
+    {
+        // 1.14.0 (QA184 F3; docs/clinical-review.md, section 22): nine rules restated to fire while the suicidal-ideation
+        // pathway cannot yet be ruled out; their condition and its words change, and nothing else of any rule.
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_13_0, RuleSetCatalog.V1_14_0);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(RuleSetCatalog.V1_13_0.Pathways, RuleSetCatalog.V1_14_0.Pathways);
+        Assert.Equal(["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"], diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(RuleSetCatalog.V1_13_0.Rules.Select(r => r.Id), RuleSetCatalog.V1_14_0.Rules.Select(r => r.Id));
+        foreach (var (was, now) in diff.Changed)
+        {
+            Assert.Equal((was.Kind, was.Severity, was.Summary, was.Detail, was.Topic), (now.Kind, now.Severity, now.Summary, now.Detail, now.Topic));
+            Assert.Equal(was.Principles, now.Principles);
+            Assert.Equal(was.Sources, now.Sources);
+            Assert.Equal(was.Concerns, now.Concerns);
+            Assert.NotEqual(was.Condition.Canonical, now.Condition.Canonical);
+            Assert.Contains("the suicidal-ideation pathway cannot yet be ruled out (SUI-001)", now.ConditionText, StringComparison.Ordinal);
+            Assert.DoesNotContain("ruled out", was.ConditionText, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Diff_1_12_0To1_13_0_ChangesOnlyTheWordsThatSaidNoRecordedForRecordedAsNone()
     {

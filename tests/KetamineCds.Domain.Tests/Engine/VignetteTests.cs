@@ -245,14 +245,16 @@ public class VignetteTests
         // (REC-002) rather than reading "no pathway applies" (clinical-review-1.5.0.md, B1).
         new("MDD after one failed SSRI with passive death wishes, nothing yet in place",
             Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.Incomplete, SuicidalOnly(Incomplete),
-            [Def, Rems, Citations.SuicidalityApproval, Citations.SuicidalityLimit, Citations.SuicidalityRapid],
-            ["SUI-001", "REC-002", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-012"]),
+            [Def, Rems, Citations.SuicidalityApproval, Citations.SuicidalityLimit, Citations.SuicidalityRapid, Citations.Biomarkers],
+            // From 1.14.0 (QA184 F3) the pathway that cannot yet be ruled out lists what it needs: blood pressure, hepatic
+            // status, medicines, the other safety history, and the REMS requirements.
+            ["SUI-001", "REC-002", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-012", "CV-004", "HEP-003", "MED-005", "SAF-001", "REMS-001", "REMS-002", "REMS-003", "REMS-004"]),
         new("MDD after one failed SSRI with passive death wishes, no recent behaviour, nothing yet in place",
             Adult() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = false }, Verdict.NotIndicated, NoneApplies,
             [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
         new("MDD with no suicidality recorded but PHQ-9 item 9 of 2 and a total of 8, no suicide-risk assessment since recorded (rule set 1.8.0)",
-            Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.Incomplete, SuicidalOnly(Incomplete), [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems],
-            ["SUI-001", "SUI-008", "SCR-001", "REC-002"]),
+            Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.Incomplete, SuicidalOnly(Incomplete), [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Citations.Biomarkers],
+            ["SUI-001", "SUI-008", "SCR-001", "REC-002", "HEP-003", "REMS-002"]),
         new("TRD with decompensated cirrhosis (Child-Pugh C)",
             Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["HEP-001"]),
         new("TRD with Child-Pugh B cirrhosis",

@@ -14,4 +14,12 @@ public class BiomarkersRulesTests : RuleTestBase
 
     [Fact, Edge("BIO-001")]
     public void Evaluate_NoIndication_DoesNotFireBio001() => AssertDoesNotFire("BIO-001", Adult() with { FailedAdequateTrials = 1 });
+
+    [Fact, Fires("BIO-001")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresBio001()
+    {
+        // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
+        var finding = AssertFires("BIO-001", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
+    }
 }

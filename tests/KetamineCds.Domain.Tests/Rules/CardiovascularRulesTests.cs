@@ -160,4 +160,12 @@ public class CardiovascularRulesTests : RuleTestBase
         Assert.Contains(a.Findings, f => f.RuleId == "SAF-001" && f.Because.Contains(new Evidence("otherCardiovascularOrCerebrovascularDisease", WireNames.NotRecorded)));
         Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
     }
+
+    [Fact, Fires("CV-004")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresCv004()
+    {
+        // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
+        var finding = AssertFires("CV-004", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
+    }
 }

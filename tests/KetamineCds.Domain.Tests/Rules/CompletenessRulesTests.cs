@@ -126,4 +126,12 @@ public class CompletenessRulesTests : RuleTestBase
         AssertDoesNotFire("REC-002", h);
         Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
     }
+
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresSaf001()
+    {
+        // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
+        var finding = AssertFires("SAF-001", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
+    }
 }

@@ -47,4 +47,12 @@ public class HepaticRulesTests : RuleTestBase
     [Fact, Edge("HEP-003")]
     public void Evaluate_NoPathwayIndicatedWithHepaticStatusNotRecorded_DoesNotFireHep003() =>
         AssertDoesNotFire("HEP-003", Adult() with { HepaticImpairment = null });
+
+    [Fact, Fires("HEP-003")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresHep003()
+    {
+        // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
+        var finding = AssertFires("HEP-003", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
+    }
 }

@@ -89,4 +89,12 @@ public class MedicinesRulesTests : RuleTestBase
 
     [Fact, Edge("MED-005")]
     public void Evaluate_NoPathwayIndicatedWithMedicinesNotRecorded_DoesNotFireMed005() => AssertDoesNotFire("MED-005", Adult());
+
+    [Fact, Fires("MED-005")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresMed005()
+    {
+        // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
+        var finding = AssertFires("MED-005", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
+    }
 }

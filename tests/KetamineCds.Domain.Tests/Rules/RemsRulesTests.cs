@@ -51,8 +51,23 @@ public class RemsRulesTests : RuleTestBase
     [InlineData("REMS-002")]
     [InlineData("REMS-003")]
     [InlineData("REMS-004")]
-    public void Evaluate_OneFailedTrialAndPassiveIdeation_DoesNotFireRemsRequirement(string ruleId) =>
-        AssertDoesNotFire(ruleId, Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1 });
+    public void Evaluate_OneFailedTrialAndPassiveIdeationWithoutRecentBehaviour_DoesNotFireRemsRequirement(string ruleId) =>
+        AssertDoesNotFire(ruleId, Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1, PreparatoryActsOrAbortedAttempt = false });
+
+    [Theory, Fires("REMS-001"), Fires("REMS-002"), Fires("REMS-003"), Fires("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    [InlineData("REMS-004")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresRemsRequirement(string ruleId)
+    {
+        // From 1.14.0 (QA184 F3): passive ideation with recent behaviour not recorded keeps the suicidal-ideation pathway
+        // waiting (SUI-001, REC-002), and what it will require is listed while it waits.
+        AssertFires(ruleId, ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+
+        // Suicidality recorded as none beside a positive PHQ-9 item 9, no assessment since recorded (SUI-001 from 1.8.0).
+        AssertFires(ruleId, Adult() with { Phq9Total = 12, Phq9Item9 = 1 });
+    }
 
     [Theory]
     [InlineData("REMS-001")]

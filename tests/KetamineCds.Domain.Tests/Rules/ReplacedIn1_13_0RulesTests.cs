@@ -13,7 +13,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// REC-001 to REC-006 with the item-9 wording are 1.8.0's to 1.12.0's, SCR-002 1.6.0's to 1.12.0's, TRD-005 1.10.0's to
 /// 1.12.0's, SUI-009 1.1.0's to 1.12.0's, and SUI-001 with this condition 1.12.0's only.
 /// </summary>
-public abstract class ReplacedIn1_13_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_13_0RulesTests : ReplacedIn1_14_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

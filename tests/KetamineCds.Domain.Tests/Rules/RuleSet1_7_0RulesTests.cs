@@ -11,4 +11,18 @@ public class RuleSet1_7_0RulesTests : ReplacedIn1_8_0SinceRuleSet1_5_0RulesTests
     [Fact, Fires("SCR-002"), Edge("SCR-002")]
     public void Evaluate_Scr002ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge() =>
         AssertRuleReworded1_13_0("SCR-002", nameof(Evaluate_Scr002ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge));
+
+    [Theory]
+    [Fires("BIO-001"), Edge("BIO-001")]
+    [Fires("CV-004"), Edge("CV-004")]
+    [Fires("HEP-003"), Edge("HEP-003")]
+    [Fires("MED-005"), Edge("MED-005")]
+    [Fires("REMS-001"), Edge("REMS-001")]
+    [Fires("REMS-002"), Edge("REMS-002")]
+    [Fires("REMS-003"), Edge("REMS-003")]
+    [Fires("REMS-004"), Edge("REMS-004")]
+    [Fires("SAF-001"), Edge("SAF-001")]
+    [MemberData(nameof(Restated1_14_0), MemberType = typeof(ReplacedIn1_14_0RulesTests))]
+    public void Evaluate_RuleThatRuleSet1_14_0Restated_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleRestated1_14_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_14_0Restated_FiresAndNotAtItsEdge));
 }

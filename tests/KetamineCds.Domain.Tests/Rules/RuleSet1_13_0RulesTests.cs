@@ -1,0 +1,24 @@
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Tests.Support;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+/// <summary>Rule set 1.13.0 stays replayable: the rules 1.14.0 restated keep their tests, evaluated with 1.13.0.</summary>
+public class RuleSet1_13_0RulesTests : ReplacedIn1_14_0RulesTests
+{
+    public override RuleSet RuleSet => RuleSetCatalog.V1_13_0;
+
+    [Theory]
+    [Fires("BIO-001"), Edge("BIO-001")]
+    [Fires("CV-004"), Edge("CV-004")]
+    [Fires("HEP-003"), Edge("HEP-003")]
+    [Fires("MED-005"), Edge("MED-005")]
+    [Fires("REMS-001"), Edge("REMS-001")]
+    [Fires("REMS-002"), Edge("REMS-002")]
+    [Fires("REMS-003"), Edge("REMS-003")]
+    [Fires("REMS-004"), Edge("REMS-004")]
+    [Fires("SAF-001"), Edge("SAF-001")]
+    [MemberData(nameof(Restated1_14_0), MemberType = typeof(ReplacedIn1_14_0RulesTests))]
+    public void Evaluate_RuleThatRuleSet1_14_0Restated_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleRestated1_14_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_14_0Restated_FiresAndNotAtItsEdge));
+}
