@@ -860,14 +860,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// </summary>
     private static JsonDocument Parse(byte[] body)
     {
-        if (JsonBodyText.Problem(body, MaxDepth, out var path) is { } badText)
+        if (JsonBodyText.Problem(body, MaxDepth, out var path, out var repeated) is { } badText)
         {
             throw new CdsHookRequestException(path is null ? badText : $"{path}: {badText}");
         }
 
         // QA180 F1: a property given twice is two answers to one question (which one the EHR meant is not ours to pick),
-        // and the log's copy of the chart cannot hold it: refused whole, before anything is read or recorded.
-        if (JsonBodyText.RepeatedProperty(body, MaxDepth) is { } repeated)
+        // and the log's copy of the chart cannot hold it: refused whole, before anything is read or recorded. Found in the
+        // same walk as the unreadable strings, which win when a body has both.
+        if (repeated is not null)
         {
             throw new CdsHookRequestException($"{repeated} is given more than once in one JSON object: give each property once.");
         }
