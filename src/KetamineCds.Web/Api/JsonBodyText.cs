@@ -62,10 +62,18 @@ public static class JsonBodyText
     /// As <see cref="Problem(ReadOnlySpan{byte})"/>, and where: <paramref name="path"/> names the string that cannot be
     /// read (<c>context.userId</c>, <c>prefetch.patient.name[0].family</c>; a property name as its object's path and
     /// "(a property name)"), so that a caller that is not a person's form (a CDS Hooks client) is told which field.
+    /// In the same walk, when every string can be read, <paramref name="repeatedProperty"/> is the path of the first
+    /// property given twice in one JSON object (<c>context.patientId</c>,
+    /// <c>prefetch.chart.entry[1].resource.verificationStatus</c>), or null when there is none. RFC 8259 leaves such an
+    /// object's meaning to the reader: one reader takes the first, another the last, and building a
+    /// <see cref="System.Text.Json.Nodes.JsonObject"/> from it throws (QA180 F1). A caller that is not a person's form (a
+    /// CDS Hooks client) is refused it whole, naming the property. A string that cannot be read wins, wherever it is; a
+    /// body that stops being JSON after a repeated property still names the property (the reader reports the rest).
     /// </summary>
-    public static string? Problem(ReadOnlySpan<byte> utf8Json, int maxDepth, out string? path)
+    public static string? Problem(ReadOnlySpan<byte> utf8Json, int maxDepth, out string? path, out string? repeatedProperty)
     {
         path = null;
+        repeatedProperty = null;
         if (!Utf8.IsValid(utf8Json))
         {
             return ClinicalText.Shared.Message("Json.NotUtf8");
@@ -78,6 +86,7 @@ public static class JsonBodyText
 
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth });
         var frames = new List<Frame>();
+        string? repeated = null;
         try
         {
             while (reader.Read())
@@ -93,6 +102,11 @@ public static class JsonBodyText
                         }
 
                         frames[^1] = frames[^1] with { Name = name };
+                        if (repeated is null && !frames[^1].Names!.Add(name!))
+                        {
+                            repeated = Path(frames);
+                        }
+
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         frames.RemoveAt(frames.Count - 1);
@@ -112,7 +126,8 @@ public static class JsonBodyText
 
                         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                         {
-                            frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null));
+                            var isArray = reader.TokenType == JsonTokenType.StartArray;
+                            frames.Add(new Frame(isArray, -1, null, isArray ? null : new HashSet<string>(StringComparer.Ordinal)));
                         }
 
                         break;
@@ -121,68 +136,11 @@ public static class JsonBodyText
         }
         catch (JsonException)
         {
+            repeatedProperty = repeated;
             return null;
         }
 
-        return null;
-    }
-
-    /// <summary>
-    /// The path of the first property given twice in one JSON object (<c>context.patientId</c>,
-    /// <c>prefetch.chart.entry[1].resource.verificationStatus</c>), or null when there is none (or the body is not JSON,
-    /// which the reader reports). RFC 8259 leaves such an object's meaning to the reader: one reader takes the first, another
-    /// the last, and building a <see cref="System.Text.Json.Nodes.JsonObject"/> from it throws (QA180 F1). A caller that is
-    /// not a person's form (a CDS Hooks client) is refused it whole, naming the property. Call it after
-    /// <see cref="Problem(ReadOnlySpan{byte}, int, out string?)"/>, which finds names that cannot be read.
-    /// </summary>
-    public static string? RepeatedProperty(ReadOnlySpan<byte> utf8Json, int maxDepth)
-    {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth });
-        var frames = new List<Frame>();
-        var names = new List<HashSet<string>?>();
-        try
-        {
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        var name = reader.GetString()!;
-                        frames[^1] = frames[^1] with { Name = name };
-                        if (!names[^1]!.Add(name))
-                        {
-                            return Path(frames);
-                        }
-
-                        break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        if (frames.Count > 0 && frames[^1].IsArray)
-                        {
-                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
-                        }
-
-                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null));
-                        names.Add(reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.Ordinal) : null);
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        frames.RemoveAt(frames.Count - 1);
-                        names.RemoveAt(names.Count - 1);
-                        break;
-                    default:
-                        if (frames.Count > 0 && frames[^1].IsArray)
-                        {
-                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
-                        }
-
-                        break;
-                }
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-
+        repeatedProperty = repeated;
         return null;
     }
 
@@ -219,5 +177,6 @@ public static class JsonBodyText
         return text.Length <= 200 ? text : text[..200] + "…";
     }
 
-    private readonly record struct Frame(bool IsArray, int Index, string? Name);
+    /// <summary>An object or array the walk is in: where in it (an array's index, an object's property), and an object's property names so far.</summary>
+    private readonly record struct Frame(bool IsArray, int Index, string? Name, HashSet<string>? Names);
 }

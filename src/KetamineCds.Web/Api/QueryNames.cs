@@ -6,7 +6,8 @@ namespace KetamineCds.Web.Api;
 /// The query parameters an API route reads, and a field-level problem for each other one it is sent: a name a route does
 /// not read is refused by name, never ignored (ignored, an audit export's unknown filter exported the whole log, and
 /// <c>GET /api/v1/screenings?patientReference=X&amp;foo=1</c> answered as if <c>foo</c> meant something). One check for
-/// the audit exports and the screenings list.
+/// the audit exports and the screenings list. A name a route reads once, given more than once, is refused by name too
+/// (<see cref="Repeated"/>).
 /// </summary>
 public static class QueryNames
 {
@@ -22,5 +23,16 @@ public static class QueryNames
         var read = string.Join(", ", names);
         return query.Keys.Where(k => !names.Contains(k))
             .ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message(messageKey, k, read) }, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The problem of a query that gives <paramref name="name"/> (in any letter case, as the binder reads it) more than
+    /// once, an empty value included, or null when it gives it at most once. Two values are two answers to one question:
+    /// the binder would join them with a comma, or read one of them, and which one was meant is not the route's to pick.
+    /// </summary>
+    public static string? Repeated(IQueryCollection query, string name)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query[name].Count > 1 ? ClinicalText.Shared.Message("Validation.QueryParameterRepeated", name) : null;
     }
 }

@@ -369,7 +369,9 @@ public static class ScreeningsApi
     /// <summary>
     /// The one query parameter the list reads (in any letter case, as the binder reads it). Any other is a 400 naming it,
     /// as the audit exports refuse a filter they do not read: ignored, <c>?patientReference=X&amp;foo=1</c> answered as if
-    /// <c>foo</c> meant something.
+    /// <c>foo</c> meant something. So is <c>patientReference</c> given more than once: two references are two patients
+    /// (<c>?patientReference=A&amp;patientReference=</c> listed A's screenings, and two references were refused as one
+    /// reference holding a comma).
     /// </summary>
     private static readonly HashSet<string> ListQueryNames = new(["patientReference"], StringComparer.OrdinalIgnoreCase);
 
@@ -377,10 +379,11 @@ public static class ScreeningsApi
     {
         var errors = QueryNames.Unknown(context.Request.Query, ListQueryNames, "Validation.UnknownQueryParameter");
         patientReference = patientReference?.Trim();
-        var problem = validator.CheckPatientReference(patientReference);
-        if (problem is not null)
+        var repeated = QueryNames.Repeated(context.Request.Query, "patientReference");
+        var problem = repeated is null ? validator.CheckPatientReference(patientReference) : null;
+        if ((repeated ?? problem) is { } refused)
         {
-            errors["patientReference"] = [problem];
+            errors["patientReference"] = [refused];
         }
 
         if (errors.Count > 0)
@@ -388,7 +391,9 @@ public static class ScreeningsApi
             // Nothing is listed or recorded; the title says what to give.
             return Results.ValidationProblem(
                 errors,
-                title: problem is not null ? "Give a valid patientReference to list a patient's screenings." : "Give only patientReference to list a patient's screenings.");
+                title: repeated is not null ? "Give patientReference once to list a patient's screenings."
+                    : problem is not null ? "Give a valid patientReference to list a patient's screenings."
+                    : "Give only patientReference to list a patient's screenings.");
         }
 
         var screenings = await log.ListScreeningsForPatientAsync(patientReference!, cancellationToken);

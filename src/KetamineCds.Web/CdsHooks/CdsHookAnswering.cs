@@ -860,14 +860,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// </summary>
     private static JsonDocument Parse(byte[] body)
     {
-        if (JsonBodyText.Problem(body, MaxDepth, out var path) is { } badText)
+        if (JsonBodyText.Problem(body, MaxDepth, out var path, out var repeated) is { } badText)
         {
             throw new CdsHookRequestException(path is null ? badText : $"{path}: {badText}");
         }
 
         // QA180 F1: a property given twice is two answers to one question (which one the EHR meant is not ours to pick),
-        // and the log's copy of the chart cannot hold it: refused whole, before anything is read or recorded.
-        if (JsonBodyText.RepeatedProperty(body, MaxDepth) is { } repeated)
+        // and the log's copy of the chart cannot hold it: refused whole, before anything is read or recorded. Found in the
+        // same walk as the unreadable strings, which win when a body has both.
+        if (repeated is not null)
         {
             throw new CdsHookRequestException($"{repeated} is given more than once in one JSON object: give each property once.");
         }
@@ -1025,20 +1026,23 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var items = new List<Feedback>();
             foreach (var item in list.EnumerateArray())
             {
+                // Every message names the item, counted from 0 as the body's path is written (feedback[1].outcome), so that
+                // an EHR that sent several knows which one to put right.
+                var path = $"feedback[{items.Count.ToString(CultureInfo.InvariantCulture)}]";
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw new CdsHookRequestException("Each feedback item must be an object.");
+                    throw new CdsHookRequestException($"{path} must be an object.");
                 }
 
-                var card = RequiredString(item, "card", "feedback.card");
-                var outcome = RequiredString(item, "outcome", "feedback.outcome");
+                var card = RequiredString(item, "card", path + ".card");
+                var outcome = RequiredString(item, "outcome", path + ".outcome");
                 if (outcome is not ("accepted" or "overridden"))
                 {
-                    throw new CdsHookRequestException("feedback.outcome must be accepted or overridden.");
+                    throw new CdsHookRequestException($"{path}.outcome must be accepted or overridden.");
                 }
 
-                var actedAt = RequireOutcomeTimestamp(item, now);
-                var (code, comment) = ReadOverrideReason(item, $"feedback[{items.Count}].overrideReason");
+                var actedAt = RequireOutcomeTimestamp(item, now, path + ".outcomeTimestamp");
+                var (code, comment) = ReadOverrideReason(item, path + ".overrideReason");
                 items.Add(new Feedback(card, outcome, actedAt, code, comment));
             }
 
@@ -1076,7 +1080,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             if (coding.TryGetProperty("code", out var c) && c.ValueKind != JsonValueKind.Null)
             {
                 code = c.ValueKind == JsonValueKind.String
-                    ? Readable(c.GetString()!, "feedback.overrideReason.reason.code")
+                    ? Readable(c.GetString()!, $"{path}.reason.code")
                     : throw new CdsHookRequestException($"{path}.reason.code must be a string (one of the card's overrideReasons codes).");
             }
         }
@@ -1086,7 +1090,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // The clinician's words become the override's explanation, read by auditors and printed: they must read as
             // written (QA8 F6), as the form's explanation and the API's note must.
             comment = u.ValueKind == JsonValueKind.String
-                ? Readable(u.GetString()!.Trim(), "feedback.overrideReason.userComment", multiLine: true)
+                ? Readable(u.GetString()!.Trim(), $"{path}.userComment", multiLine: true)
                 : throw new CdsHookRequestException($"{path}.userComment must be a string, or left out.");
         }
 
@@ -1105,25 +1109,25 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// an offset), when the clinician acted on the card, within <see cref="OutcomeTimestampPast"/> before now and
     /// <see cref="OutcomeTimestampSkew"/> after it. Anything else is refused for the whole call, never guessed.
     /// </summary>
-    private static DateTimeOffset RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now)
+    private static DateTimeOffset RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now, string path)
     {
-        const string Expected = "feedback.outcomeTimestamp must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
+        var expected = $"{path} must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
         if (!item.TryGetProperty("outcomeTimestamp", out var value) || value.ValueKind != JsonValueKind.String)
         {
-            throw new CdsHookRequestException(Expected);
+            throw new CdsHookRequestException(expected);
         }
 
         var text = value.GetString()!;
         if (!IsoDateTime().IsMatch(text)
             || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var actedAt))
         {
-            throw new CdsHookRequestException(Expected);
+            throw new CdsHookRequestException(expected);
         }
 
         if (actedAt > now + OutcomeTimestampSkew || actedAt < now - OutcomeTimestampPast)
         {
             throw new CdsHookRequestException(
-                $"feedback.outcomeTimestamp must be when the card was acted on: not more than {OutcomeTimestampSkew.TotalMinutes:0} minutes after now nor more than {OutcomeTimestampPast.TotalDays:0} days before it.");
+                $"{path} must be when the card was acted on: not more than {OutcomeTimestampSkew.TotalMinutes:0} minutes after now nor more than {OutcomeTimestampPast.TotalDays:0} days before it.");
         }
 
         return actedAt;

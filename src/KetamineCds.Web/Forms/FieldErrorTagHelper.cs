@@ -19,9 +19,11 @@ namespace KetamineCds.Web.Forms;
 /// (<see cref="FieldErrorPrefix"/>), so that a screen reader reading it, or reading the field's description, hears that
 /// it is a problem and not a hint.
 /// A field with more than one error shows them all, as the summary lists them (the framework's message shows the first).
-/// The field itself (<c>&lt;div class="field" field-errors-of="Input.Email"&gt;</c>, the label, the control and its message)
-/// gets <c>field--error</c> while that entry has an error: the screening form's red bar beside a field in error, on the
-/// sign-in, code step, password, second-factor and administration forms alike, and only on the field in error.
+/// The field itself (<c>&lt;div class="field" field-errors-of="Input.Email"&gt;</c>, the label, the control and its message;
+/// or a <c>fieldset</c>, a group of checkboxes or radios with its legend) gets <c>field--error</c> while that entry has an
+/// error: the screening form's red bar beside a field in error, on the sign-in, code step, password, second-factor and
+/// administration forms and the screening pages' own fields (the search box, the override, the correction) alike, and
+/// only on the field in error.
 /// Runs after the framework's tag helpers, which write the id, the name and the message.
 /// </summary>
 [HtmlTargetElement("input", Attributes = ForAttribute)]
@@ -29,6 +31,7 @@ namespace KetamineCds.Web.Forms;
 [HtmlTargetElement("textarea", Attributes = ForAttribute)]
 [HtmlTargetElement("input", Attributes = ErrorsOfAttribute)]
 [HtmlTargetElement("div", Attributes = ErrorsOfAttribute)]
+[HtmlTargetElement("fieldset", Attributes = ErrorsOfAttribute)]
 [HtmlTargetElement("span", Attributes = ValidationForAttribute)]
 public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHelper
 {
@@ -79,7 +82,7 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
             return;
         }
 
-        if (string.Equals(output.TagName, "div", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(output.TagName, "div", StringComparison.OrdinalIgnoreCase) || string.Equals(output.TagName, "fieldset", StringComparison.OrdinalIgnoreCase))
         {
             output.AddClass("field--error", HtmlEncoder.Default);
             return;

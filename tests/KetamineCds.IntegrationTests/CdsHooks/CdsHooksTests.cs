@@ -313,7 +313,7 @@ public abstract class CdsHooksTests
         using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"{{{jsonCode}}}"},"userComment":"x"}}]}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("feedback.overrideReason.reason.code holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("feedback[0].overrideReason.reason.code holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
@@ -1777,7 +1777,7 @@ public abstract class CdsHooksTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("feedback.outcomeTimestamp must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("feedback[0].outcomeTimestamp must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await app.DecisionLogCountAsync());
     }
 
@@ -1796,7 +1796,7 @@ public abstract class CdsHooksTests
         using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{ActedMinuteAgo}}}","overrideReason":{"reason":{"code":"other"},"userComment":"{{{jsonComment}}}"}}]}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("feedback.overrideReason.userComment holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("feedback[0].overrideReason.userComment holds a control character", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await app.DecisionLogCountAsync());
 
         // A comment of several lines is the clinician's words and is kept.
@@ -2340,7 +2340,7 @@ public abstract class CdsHooksTests
         using var response = await app.PostAsync(PatientView + "/feedback", $$$"""{"feedback":[{"card":"{{{critical}}}","outcome":"overridden","outcomeTimestamp":"{{{at}}}","overrideReason":{"reason":{"code":"other"},"userComment":"x"}}]}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("feedback.outcomeTimestamp must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("feedback[0].outcomeTimestamp must be", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await app.DecisionLogCountAsync());
 
         // A time given in another offset, a minute ago, is accepted.

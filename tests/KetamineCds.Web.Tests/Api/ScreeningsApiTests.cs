@@ -259,6 +259,47 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("\"items\"", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("?patientReference=MRN-LIST-TWICE&patientReference=MRN-LIST-OTHER")]
+    [InlineData("?patientReference=MRN-LIST-TWICE&patientReference=MRN-LIST-TWICE")]
+    [InlineData("?patientReference=MRN-LIST-TWICE&PATIENTREFERENCE=MRN-LIST-OTHER")]
+    [InlineData("?patientReference=MRN-LIST-TWICE&patientReference=")]
+    public async Task List_PatientReferenceGivenMoreThanOnce_Is400NamingIt_AndListsNothing(string query)
+    {
+        // The review: two references are two patients; which one was meant is not the API's to pick. Refused by name, as
+        // an unknown query parameter is, rather than read as one of them or as a reference holding a comma.
+        var psychiatrist = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LIST-TWICE"));
+        await psychiatrist.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-LIST-OTHER"));
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        using var response = await client.GetAsync("/api/v1/screenings" + query);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal(["patientReference"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["Query parameter 'patientReference' is given more than once; give it once."], errors.GetProperty("patientReference").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("Give patientReference once to list a patient's screenings.", problem.RootElement.GetProperty("title").GetString());
+        Assert.DoesNotContain("\"items\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_PatientReferenceGivenTwiceInChinese_SaysSoInChinese()
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings?patientReference=MRN-1&patientReference=MRN-2");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("查询参数“patientReference”出现了不止一次；请只给出一次。", problem.RootElement.GetProperty("errors").GetProperty("patientReference")[0].GetString());
+    }
+
     [Fact]
     public async Task List_UnknownQueryParameterBesideABadReference_NamesBoth()
     {

@@ -58,6 +58,35 @@ public sealed class FeedbackOverrideReasonTests : IDisposable
     }
 
     [Theory]
+    [InlineData("7", "feedback[1] must be an object.")]
+    [InlineData("""{"outcome":"overridden","outcomeTimestamp":"{now}"}""", "feedback[1].card must be a non-empty string.")]
+    [InlineData("""{"card":"{card}","outcomeTimestamp":"{now}"}""", "feedback[1].outcome must be a non-empty string.")]
+    [InlineData("""{"card":"{card}","outcome":"ignored","outcomeTimestamp":"{now}"}""", "feedback[1].outcome must be accepted or overridden.")]
+    [InlineData("""{"card":"{card}","outcome":"overridden","outcomeTimestamp":"yesterday"}""", "feedback[1].outcomeTimestamp must be the date and time the card was acted on")]
+    [InlineData("""{"card":"{card}","outcome":"overridden","outcomeTimestamp":"9999-12-31T23:59:59Z"}""", "feedback[1].outcomeTimestamp must be when the card was acted on")]
+    [InlineData("""{"card":"{card}","outcome":"overridden","outcomeTimestamp":"{now}","overrideReason":{"reason":{"code":"other\u0007"}}}""", "feedback[1].overrideReason.reason.code holds a control character")]
+    [InlineData("""{"card":"{card}","outcome":"overridden","outcomeTimestamp":"{now}","overrideReason":{"userComment":"Surgeon \u202Ecleared"}}""", "feedback[1].overrideReason.userComment holds a control character")]
+    public async Task Feedback_ASecondItemRefused_EveryMessageNamesTheItemAsTheOverrideReasonsDo(string item, string detail)
+    {
+        // The review: the older messages ("Each feedback item must be an object.", "feedback.outcome must be ...") did not
+        // say which item, where the overrideReason's did (feedback[1].overrideReason ...). The same index, from 0.
+        var cards = await CardsAsync();
+        var feedback = $$$"""
+            {"feedback":[
+              {"card":"{{{cards[0]}}}","outcome":"accepted","outcomeTimestamp":"{{{Now()}}}"},
+              {{{item.Replace("{card}", cards[1], StringComparison.Ordinal).Replace("{now}", Now(), StringComparison.Ordinal)}}}]}
+            """;
+        var before = await _factory.DecisionLogEntryCountAsync();
+
+        using var response = await _client.PostAsync(_factory, PatientView + "/feedback", feedback);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        Assert.StartsWith(detail, JsonNode.Parse(text)!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await _factory.DecisionLogEntryCountAsync());
+    }
+
+    [Theory]
     [InlineData("null")]
     [InlineData("{}")]
     [InlineData("""{"reason":null,"userComment":null}""")]

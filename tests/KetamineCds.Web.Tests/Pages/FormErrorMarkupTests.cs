@@ -144,6 +144,39 @@ public sealed class FormErrorMarkupTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ManageUser_RolesRefused_TheRolesFieldsetHasTheRedBarAndHoldsItsMessage(bool conflicting)
+    {
+        // The review: every other field of the account forms gets the screening form's red bar (field--error) when it is
+        // refused; the roles' group of checkboxes got only the message, under it, outside the group.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var id = await IdOfAsync(factory, KetamineCdsFactory.Staff);
+        Assert.Equal("field", RolesFieldset(await admin.GetStringAsync($"/Admin/Users/Edit/{id}")).Class);
+
+        // No role at all, or two that may not go together (Admin and clinic staff).
+        List<KeyValuePair<string, string>> chosen = conflicting ? [new("SelectedRoles", Roles.Admin), new("SelectedRoles", Roles.ClinicStaff)] : [];
+        var roles = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles", chosen, $"/Admin/Users/Edit/{id}");
+
+        var (cls, inner) = RolesFieldset(roles);
+        Assert.Equal("field field--error", cls);
+        Assert.Matches(new Regex("^Error: .+"), FieldMessages.Of(inner, "SelectedRoles"));
+        // The other forms of the page are not in error.
+        Assert.Equal("field", FieldClass(roles, "Details_Email"));
+        Assert.Equal("field", FieldClass(roles, "NewPassword"));
+    }
+
+    /// <summary>The class of the Edit user page's roles fieldset (its words collapsed to single spaces) and what it holds.</summary>
+    private static (string Class, string Inner) RolesFieldset(string html)
+    {
+        var match = Regex.Match(html, "<fieldset\\b([^>]*)>\\s*<legend>What this user may do</legend>(.*?)</fieldset>", RegexOptions.Singleline);
+        Assert.True(match.Success, "no roles fieldset");
+        var cls = Attribute(match.Groups[1].Value, "class") ?? "";
+        return (string.Join(' ', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries)), match.Groups[2].Value);
+    }
+
     [Fact]
     public async Task ManageUser_EmptyEmailAndLockWithoutAReason_AreTiedToTheirFieldsAfterTheirHints()
     {

@@ -12,7 +12,13 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
     [BindProperty(SupportsGet = true)]
     public string? PatientReference { get; set; }
 
-    public string? Error { get; private set; }
+    /// <summary>
+    /// Why the reference searched for is refused, or null. It is the model state's error of <see cref="PatientReference"/>,
+    /// as a form's field error is: the page's title says "Error:" and the search field gets its red bar (field-errors-of)
+    /// as the other forms' fields do.
+    /// </summary>
+    public string? Error =>
+        ModelState.TryGetValue(nameof(PatientReference), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     public IReadOnlyList<LoggedScreening>? Results { get; private set; }
 
@@ -41,9 +47,9 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
             return;
         }
 
-        Error = validator.CheckPatientReference(PatientReference);
-        if (Error is not null)
+        if (validator.CheckPatientReference(PatientReference) is { } refused)
         {
+            ModelState.AddModelError(nameof(PatientReference), refused);
             return;
         }
 
