@@ -130,6 +130,38 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task AdminAccountList_OnA390PxPhone_ScrollsWithItsHeadingsAndManageLinksWhole(string? locale)
+    {
+        // QA184 F2: in Chinese the list of accounts was squeezed into the phone's width instead of scrolling: its headings
+        // stood a character a line (角/色, 密/码, 第/二/重/验/证) and the Manage link (管/理) was cut at the box's edge; in
+        // English "Second factor" took two lines.
+        var page = await browser.SignedInPageAsync("admin@demo.local", locale);
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await page.GotoAsync("/Admin/Users");
+
+        var broken = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('.table-scroll th, .table-scroll td a')].filter(e => {
+              const tops = new Set();
+              const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                if (n.parentElement.closest('.visually-hidden')) continue; // read by a screen reader, not laid out in lines
+                const r = document.createRange(); r.selectNodeContents(n);
+                for (const x of r.getClientRects()) if (x.width > 0) tops.add(Math.round(x.top));
+              }
+              return tops.size > 1;
+            }).map(e => e.textContent.trim())
+            """);
+        Assert.True(broken.Length == 0, "on more than one line: " + string.Join(", ", broken));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= PhoneWidth, "the page is wider than the window");
+        await browser.ScreenshotAsync(page, "admin-users-at-390px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The page's h1, line by line as laid out: its characters grouped by the line they stand on.</summary>
     private const string HeadingLines =
         """
