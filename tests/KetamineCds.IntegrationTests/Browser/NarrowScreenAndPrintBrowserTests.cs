@@ -83,6 +83,106 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task HeadingsNamingAnAddressOrAReference_OnA390PxPhone_WrapInsteadOfWideningThePage(string? locale)
+    {
+        // QA184 F4: the headings "Manage {address}" and "Events of {address}" (administrator) and "{n} screenings for
+        // {reference}" (find screenings) had no place to wrap: at 390 px a 24-character address made the page 434 px wide, a
+        // 64-character reference (the contract's longest) 653 px, so the header, the form and every row moved sideways.
+        var reference = "MRN-" + new string('7', 60);
+        await RecordScreeningAsync(OrdinaryHistory(reference));
+        await EnsurePsychiatristAsync(LongEmail);
+        string accountId;
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            accountId = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(LongEmail))!.Id;
+        }
+
+        var tooWide = new List<string>();
+        var admin = await browser.SignedInPageAsync("admin@demo.local", locale);
+        await admin.SetViewportSizeAsync(PhoneWidth, 844);
+        foreach (var path in new[] { $"/Admin/Users/Edit/{accountId}", $"/Admin/Users/Events/{accountId}" })
+        {
+            tooWide.AddRange(await WidthProblemsAsync(admin, path));
+            // The address in the heading wraps at its own points (before a dot or its @, after a hyphen), never inside a word.
+            var lines = await admin.EvaluateAsync<string[]>(HeadingLines);
+            Assert.Contains(LongEmail, string.Concat(lines), StringComparison.Ordinal);
+            var inAddress = string.Concat(lines).IndexOf(LongEmail, StringComparison.Ordinal);
+            var at = 0;
+            foreach (var line in lines.SkipLast(1))
+            {
+                at += line.Length;
+                var cut = at - inAddress;
+                Assert.True(cut <= 0 || cut >= LongEmail.Length || LongEmail[cut] is '.' or '@' || LongEmail[cut - 1] == '-', $"{path}: the address breaks inside a word: {string.Join(" / ", lines)}");
+            }
+        }
+
+        await browser.ScreenshotAsync(admin, "admin-account-events-long-address-at-390px" + (locale is null ? "" : "-zh"));
+        await admin.Context.CloseAsync();
+
+        var staff = await browser.SignedInPageAsync("staff@demo.local", locale);
+        await staff.SetViewportSizeAsync(PhoneWidth, 844);
+        tooWide.AddRange(await WidthProblemsAsync(staff, "/Screenings?PatientReference=" + reference));
+        await browser.ScreenshotAsync(staff, "screenings-longest-reference-at-390px" + (locale is null ? "" : "-zh"));
+        await staff.Context.CloseAsync();
+
+        Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zh-CN")]
+    public async Task AdminAccountList_OnA390PxPhone_ScrollsWithItsHeadingsAndManageLinksWhole(string? locale)
+    {
+        // QA184 F2: in Chinese the list of accounts was squeezed into the phone's width instead of scrolling: its headings
+        // stood a character a line (角/色, 密/码, 第/二/重/验/证) and the Manage link (管/理) was cut at the box's edge; in
+        // English "Second factor" took two lines.
+        var page = await browser.SignedInPageAsync("admin@demo.local", locale);
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await page.GotoAsync("/Admin/Users");
+
+        var broken = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('.table-scroll th, .table-scroll td a')].filter(e => {
+              const tops = new Set();
+              const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+              while (walker.nextNode()) {
+                const n = walker.currentNode;
+                if (n.parentElement.closest('.visually-hidden')) continue; // read by a screen reader, not laid out in lines
+                const r = document.createRange(); r.selectNodeContents(n);
+                for (const x of r.getClientRects()) if (x.width > 0) tops.add(Math.round(x.top));
+              }
+              return tops.size > 1;
+            }).map(e => e.textContent.trim())
+            """);
+        Assert.True(broken.Length == 0, "on more than one line: " + string.Join(", ", broken));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= PhoneWidth, "the page is wider than the window");
+        await browser.ScreenshotAsync(page, "admin-users-at-390px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The page's h1, line by line as laid out: its characters grouped by the line they stand on.</summary>
+    private const string HeadingLines =
+        """
+        () => {
+          const walker = document.createTreeWalker(document.querySelector('main h1'), NodeFilter.SHOW_TEXT);
+          const lines = []; let top = null;
+          while (walker.nextNode()) {
+            const n = walker.currentNode;
+            for (let i = 0; i < n.length; i++) {
+              const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+              const rect = r.getClientRects()[0];
+              if (!rect) continue;
+              if (top === null || Math.abs(rect.top - top) > 3) { lines.push(''); top = rect.top; }
+              lines[lines.length - 1] += n.data[i];
+            }
+          }
+          return lines;
+        }
+        """;
+
+    [Theory]
     [InlineData(null, 1280)]
     [InlineData(null, 1024)]
     [InlineData("zh-CN", 1280)]
