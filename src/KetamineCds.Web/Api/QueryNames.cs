@@ -7,7 +7,7 @@ namespace KetamineCds.Web.Api;
 /// not read is refused by name, never ignored (ignored, an audit export's unknown filter exported the whole log, and
 /// <c>GET /api/v1/screenings?patientReference=X&amp;foo=1</c> answered as if <c>foo</c> meant something). One check for
 /// the audit exports and the screenings list. A name a route reads once, given more than once, is refused by name too
-/// (<see cref="Repeated"/>).
+/// (<see cref="Repeated(IQueryCollection, string)"/>).
 /// </summary>
 public static class QueryNames
 {
@@ -34,5 +34,26 @@ public static class QueryNames
     {
         ArgumentNullException.ThrowIfNull(query);
         return query[name].Count > 1 ? ClinicalText.Shared.Message("Validation.QueryParameterRepeated", name) : null;
+    }
+
+    /// <summary>
+    /// A <see cref="Repeated(IQueryCollection, string)"/> problem under each of <paramref name="names"/> (spelled as the
+    /// route spells it) that the query gives more than once; empty when there is none. The audit API's filters and
+    /// options: a filter given twice was used silently (<c>?patientReference=A&amp;patientReference=</c> exported A's
+    /// entries, the binder leaving the empty value out) or refused with another problem's message.
+    /// </summary>
+    public static Dictionary<string, string[]> Repeated(IQueryCollection query, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (Repeated(query, name) is { } problem)
+            {
+                errors[name] = [problem];
+            }
+        }
+
+        return errors;
     }
 }

@@ -181,6 +181,13 @@ public static class AuditEndpoints
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit)
     {
+        // from or mode given twice is refused by name, as the exports refuse a repeated filter: ?mode=full&mode= verified
+        // as if mode were given once, and from=checkpoint twice was told to use from=checkpoint.
+        if (QueryNames.Repeated(context.Request.Query, ["from", "mode"]) is { Count: > 0 } repeated)
+        {
+            return Results.ValidationProblem(repeated, title: "Give from or mode once to verify.");
+        }
+
         var incremental = string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase) || string.Equals(mode, "from-checkpoint", StringComparison.OrdinalIgnoreCase);
         if ((from is not null && !string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase))
             || (mode is not null && !string.Equals(mode, "full", StringComparison.OrdinalIgnoreCase) && !incremental))
@@ -315,14 +322,23 @@ public static class AuditEndpoints
     }
 
     /// <summary>
-    /// A 400 naming each query parameter an export does not read (<paramref name="names"/>), or null when there is none. A
-    /// filter the export does not know is refused, never ignored: ignored, it exported the whole log (QA:
-    /// ?patientReference= before that name was accepted).
+    /// A 400 naming each query parameter an export does not read (<paramref name="names"/>), and each it reads given more
+    /// than once, or null when there is none. A filter the export does not know is refused, never ignored: ignored, it
+    /// exported the whole log (QA: ?patientReference= before that name was accepted). A filter given twice is refused
+    /// too: the binder joined the values, leaving an empty one out, so <c>?patientReference=A&amp;patientReference=</c>
+    /// exported A's entries, and two values were refused with the value's message (<c>QueryNames.Repeated</c>).
+    /// Refused, nothing is exported or recorded, as for every other refused filter.
     /// </summary>
-    private static IResult? UnknownFilters(HttpContext context, HashSet<string> names) =>
-        QueryNames.Unknown(context.Request.Query, names, "Audit.UnknownFilter") is { Count: > 0 } unknown
-            ? Results.ValidationProblem(unknown, title: "The export's filter is not valid.")
-            : null;
+    private static IResult? UnknownFilters(HttpContext context, HashSet<string> names)
+    {
+        var errors = QueryNames.Unknown(context.Request.Query, names, "Audit.UnknownFilter");
+        foreach (var (name, problem) in QueryNames.Repeated(context.Request.Query, names))
+        {
+            errors[name] = problem;
+        }
+
+        return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The export's filter is not valid.") : null;
+    }
 
     /// <summary>
     /// What every export answers before its first byte, or null when it may run: a filter with problems

@@ -37,6 +37,64 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Theory]
+    [InlineData("/api/v1/audit/export.csv?patientReference=" + LoggedPatient + "&patientReference=", "patientReference")] // it exported this patient's entries
+    [InlineData("/api/v1/audit/export.csv?patientReference=MRN-A&PATIENTREFERENCE=MRN-B", "patientReference")] // "may have 1 to 64 letters, digits ..."
+    [InlineData("/api/v1/audit/export.jsonl?patient=" + LoggedPatient + "&Patient=", "patient")]
+    [InlineData("/api/v1/audit/export.csv?clinician=psychiatrist%40demo.local&clinician=psychiatrist%40demo.local", "clinician")]
+    [InlineData("/api/v1/audit/export.csv?overall=eligible&overall=", "overall")]
+    [InlineData("/api/v1/audit/export.jsonl?ruleSet=1.0.0&ruleset=1.1.0", "ruleSet")]
+    [InlineData("/api/v1/audit/export.csv?from=2026-01-01&from=2026-01-01", "from")]
+    [InlineData("/api/v1/audit/export.jsonl?to=2999-12-31&To=", "to")]
+    [InlineData("/api/v1/audit/access.csv?who=auditor%40demo.local&who=", "who")]
+    [InlineData("/api/v1/audit/access.csv?kind=export&KIND=sign-in", "kind")]
+    [InlineData("/api/v1/audit/access.csv?subject=decision-log&subject=", "subject")]
+    [InlineData("/api/v1/audit/access.csv?from=2026-01-01&from=2026-02-01", "from")]
+    public async Task ApiExport_FilterGivenMoreThanOnce_Is400NamingIt_AndExportsNothing(string path, string field)
+    {
+        // A filter given twice was used silently (the binder joins the values, leaving an empty one out:
+        // ?patientReference=A&patientReference= exported A's entries) or refused with another field's message (two
+        // references read as one holding a comma). As GET /api/v1/screenings refuses a repeated patientReference.
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.ClientAsync(KetamineCdsFactory.Auditor), path, field);
+
+        Assert.Equal($"Query parameter '{field}' is given more than once; give it once.", message);
+    }
+
+    [Fact]
+    public async Task ApiExport_FilterGivenMoreThanOnceInChinese_IsNamedInChinese()
+    {
+        await app.LogAScreeningAsync();
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/audit/access.csv?who=a%40b.c&who=");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("查询参数“who”出现了不止一次；请只给出一次。", problem.RootElement.GetProperty("errors").GetProperty("who")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/audit/verify?mode=full&mode=", "mode")] // it verified, as if mode=full were given once
+    [InlineData("/api/v1/audit/verify?from=checkpoint&FROM=checkpoint", "from")] // "Use from=checkpoint ...", which it was
+    public async Task ApiVerify_OptionGivenMoreThanOnce_Is400NamingIt_AndVerifiesNothing(string path, string field)
+    {
+        var client = await app.ClientAsync(KetamineCdsFactory.Auditor);
+        var before = await app.CountAccessEventsAsync("verify");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal($"Query parameter '{field}' is given more than once; give it once.", errors.GetProperty(field)[0].GetString());
+        Assert.Equal(before, await app.CountAccessEventsAsync("verify"));
+    }
+
+    [Theory]
     [InlineData("from=2026-13-45", "from", "could not be read as a date")]
     [InlineData("to=notadate", "to", "could not be read as a date")]
     [InlineData("from=2026-01-01&to=2026-02-30", "to", "could not be read as a date")]
