@@ -271,15 +271,18 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The rules of <paramref name="ruleSet"/> that ask for action on PHQ-9 item 9 (SUI-008 today): what the positive item-9
     /// card cites, and whose finding, when it fired, already names the item (<see cref="PositiveItem9"/>). From 1.8.0 an
     /// indication (SUI-001) and the completeness rules read item 9 too, to wait for the suicide-risk assessment; they say
-    /// nothing about the item's value, so they are not among these.
+    /// nothing about the item's value, so they are not among these; nor, from 1.14.0, the rules restated to fire while that
+    /// indication cannot yet be ruled out (CV-004, HEP-003, …), whose condition as first defined does not read item 9.
     /// </summary>
     public static IReadOnlyList<Rule> RulesReadingItem9(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        // A completeness rule reworded (1.13.0's REC-001 to REC-006) is a completeness rule still.
+        // A completeness rule reworded (1.13.0's REC-001 to REC-006) is a completeness rule still; a restated rule is read
+        // as its class defines it.
         return [.. ruleSet.Rules.Where(r => r.Kind != FindingKind.Information
-            && (r is RewordedRule reworded ? reworded.Original : r) is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
-            && r.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
+            && (r is RewordedRule reworded ? reworded.Original : r) is var defined
+            && defined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
+            && defined.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
     }
 
     /// <summary>
