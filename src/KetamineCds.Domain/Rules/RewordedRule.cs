@@ -36,6 +36,11 @@ public sealed class RewordedRule : Rule
     /// <summary>The rule class this rewords, whose definition it keeps but for the texts (the first one, if reworded again).</summary>
     public Rule Original { get; }
 
+    public override Rule AsDefined => Original;
+
+    /// <summary>Whether this rule has a condition of its own (<see cref="Rule.Restated"/>), not only new words.</summary>
+    public bool IsRestated => _condition is not null;
+
     public override string Id => Original.Id;
 
     public override FindingKind Kind => Original.Kind;

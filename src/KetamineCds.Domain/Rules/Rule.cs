@@ -44,6 +44,9 @@ public abstract class Rule
     /// <summary>The clinical topic, from the rule's folder (Bipolar, Psychosis, Vascular ...); a reworded rule's is its original's.</summary>
     public virtual string Topic => GetType().Namespace is { } ns ? ns[(ns.LastIndexOf('.') + 1)..] : "Rules";
 
+    /// <summary>The rule as its class defines it: itself, or for a rule reworded or restated, its original.</summary>
+    public virtual Rule AsDefined => this;
+
     /// <summary>
     /// This rule with new words and nothing else changed: for a release that only rewords a rule, so that it declares the
     /// new texts rather than a copy of the rule's class (<see cref="RewordedRule"/>). The texts not given stay this rule's.

@@ -280,9 +280,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // A completeness rule reworded (1.13.0's REC-001 to REC-006) is a completeness rule still; a restated rule is read
         // as its class defines it.
         return [.. ruleSet.Rules.Where(r => r.Kind != FindingKind.Information
-            && (r is RewordedRule reworded ? reworded.Original : r) is var defined
-            && defined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
-            && defined.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
+            && r.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness
+            && r.AsDefined.Condition.FieldsRead().Any(f => f.Name == Fields.Phq9Item9.Name))];
     }
 
     /// <summary>

@@ -65,11 +65,19 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             .Where(p => p.CompletenessRuleId is not null)
             .ToDictionary(p => p.CompletenessRuleId!, p => p.Pathway, StringComparer.Ordinal);
 
+        var indications = (ruleSet?.Pathways ?? []).Select(p => p.IndicationRuleId).ToHashSet(StringComparer.Ordinal);
+        var indicationWaitsFor = assessment.Findings.Where(f => indications.Contains(f.RuleId))
+            .SelectMany(f => f.Because).Where(b => b.Value == WireNames.NotRecorded).Select(b => b.Field).ToHashSet(StringComparer.Ordinal);
         var waiting = new List<(string Field, List<Pathway> Pathways)>();
         var care = new List<CareItemNotRecorded>();
         foreach (var finding in assessment.Findings)
         {
-            var unrecorded = finding.Because.Where(b => b.Value == WireNames.NotRecorded).Select(b => b.Field).Distinct(StringComparer.Ordinal).ToList();
+            // From rule set 1.14.0 the care and REMS rules also fire while the suicidal-ideation pathway cannot yet be ruled
+            // out (Rule.Restated) and name the answers it waits for among their inputs: those are the pathway's waiting
+            // items (SUI-001 names them), listed once above, not care items of these rules.
+            var restated = ruleSet?.Find(finding.RuleId) is RewordedRule { IsRestated: true };
+            var unrecorded = finding.Because.Where(b => b.Value == WireNames.NotRecorded).Select(b => b.Field).Distinct(StringComparer.Ordinal)
+                .Where(field => !restated || !indicationWaitsFor.Contains(field)).ToList();
             if (completeness.TryGetValue(finding.RuleId, out var pathway))
             {
                 foreach (var field in unrecorded)

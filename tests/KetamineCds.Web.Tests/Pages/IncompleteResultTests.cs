@@ -369,6 +369,30 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.Equal(["SUI-008"], summary.CareItems.Where(c => c.Finding.RuleId.StartsWith("SUI", StringComparison.Ordinal)).Select(c => c.Finding.RuleId));
     }
 
+    [Fact]
+    public void NotRecordedSummary_SuicidalPathwayNotYetRuledOut_ListsTheCareItemsWithoutTheAnswerThePathwayWaitsFor()
+    {
+        // QA184 F3, rule set 1.14.0: passive ideation with preparatory acts left blank and one failed trial. The care rules
+        // now fire for the waiting pathway; the blank they also name as an input is the pathway's waiting item, listed
+        // once above, not a care item of blood pressure, hepatic status or the REMS requirements.
+        var request = ActiveIdeation(safetyNet: true);
+        request[Fields.Suicidality] = "passive-ideation";
+        request[Fields.FailedAdequateTrials] = 1;
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        Assert.Equal(Verdict.Incomplete, assessment.Overall);
+        Assert.Contains(summary.BeforeAPathwayCanOpen, i => i.Field == "preparatoryActsOrAbortedAttempt" && i.Pathways.SequenceEqual([Pathway.EsketamineSuicidalIdeation]));
+        Assert.Equal(["CV-004", "HEP-003"], summary.BeforeFirstDose.Select(c => c.Finding.RuleId));
+        Assert.Contains(summary.OtherCareItems, c => c.Finding.RuleId == "MED-005");
+        Assert.Contains(summary.OtherCareItems, c => c.Finding.RuleId == "SAF-001");
+        var preparatoryActs = Display.Label("preparatoryActsOrAbortedAttempt");
+        Assert.All(summary.CareItems.Where(c => c.Finding.RuleId is "CV-004" or "HEP-003" or "MED-005" or "SAF-001"), c => Assert.DoesNotContain(preparatoryActs, c.Labels));
+        Assert.DoesNotContain(summary.CareItems, c => c.Finding.RuleId.StartsWith("REMS-", StringComparison.Ordinal));
+    }
+
     private static ScreeningRequest ActiveIdeation(bool safetyNet)
     {
         var request = Requests.OnlyTheRequiredAnswers();
