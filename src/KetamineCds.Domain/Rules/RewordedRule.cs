@@ -38,9 +38,6 @@ public sealed class RewordedRule : Rule
 
     public override Rule AsDefined => Original;
 
-    /// <summary>Whether this rule has a condition of its own (<see cref="Rule.Restated"/>), not only new words.</summary>
-    public bool IsRestated => _condition is not null;
-
     public override string Id => Original.Id;
 
     public override FindingKind Kind => Original.Kind;

@@ -75,7 +75,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             // From rule set 1.14.0 the care and REMS rules also fire while the suicidal-ideation pathway cannot yet be ruled
             // out (Rule.Restated) and name the answers it waits for among their inputs: those are the pathway's waiting
             // items (SUI-001 names them), listed once above, not care items of these rules.
-            var restated = ruleSet?.Find(finding.RuleId) is RewordedRule { IsRestated: true };
+            var restated = ruleSet?.Find(finding.RuleId) is { } rule && !ReferenceEquals(rule.Condition, rule.AsDefined.Condition);
             var unrecorded = finding.Because.Where(b => b.Value == WireNames.NotRecorded).Select(b => b.Field).Distinct(StringComparer.Ordinal)
                 .Where(field => !restated || !indicationWaitsFor.Contains(field)).ToList();
             if (completeness.TryGetValue(finding.RuleId, out var pathway))

@@ -289,15 +289,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     [Fact]
     public async Task List_PatientReferenceGivenTwiceInChinese_SaysSoInChinese()
     {
-        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings?patientReference=MRN-1&patientReference=MRN-2");
-        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
-
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("查询参数“patientReference”出现了不止一次；请只给出一次。", problem.RootElement.GetProperty("errors").GetProperty("patientReference")[0].GetString());
+        Assert.Equal("查询参数“patientReference”出现了不止一次；请只给出一次。", await RefusedInChineseAsync("?patientReference=MRN-1&patientReference=MRN-2", "patientReference"));
     }
 
     [Fact]
@@ -315,15 +307,21 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     [Fact]
     public async Task List_UnknownQueryParameterInChinese_SaysSoInChinese()
     {
+        Assert.Equal("未知的查询参数“foo”；此路由读取的参数为：patientReference。", await RefusedInChineseAsync("?patientReference=MRN-1&foo=1", "foo"));
+    }
+
+    /// <summary>Lists screenings with <paramref name="query"/> in Chinese, checks it is a 400, and returns the first message under <paramref name="field"/>.</summary>
+    private async Task<string?> RefusedInChineseAsync(string query, string field)
+    {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings?patientReference=MRN-1&foo=1");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings" + query);
         request.Headers.AcceptLanguage.ParseAdd("zh-CN");
 
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("未知的查询参数“foo”；此路由读取的参数为：patientReference。", problem.RootElement.GetProperty("errors").GetProperty("foo")[0].GetString());
+        return problem.RootElement.GetProperty("errors").GetProperty(field)[0].GetString();
     }
 
     [Fact]
