@@ -499,12 +499,14 @@ public class InvariantTests
     }
 
     [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
-    public void Evaluate_1_14_0Against1_13_0_AddsOnlyTheRestatedRulesWhereNoPathwayIsIndicated(PatientHistory history)
+    public void Evaluate_1_14_0Against1_13_0_AddsOnlyTheRestatedRulesWhereNoPathwayTheyConcernIsIndicated(PatientHistory history)
     {
         // Rule set 1.14.0 (docs/clinical-review.md, section 22) lists what an indicated pathway needs while the
         // suicidal-ideation pathway cannot yet be ruled out. The verdict and every pathway's status and rule ids are
         // 1.13.0's; 1.13.0's findings are all there, unchanged; the findings added are of the nine restated rules, and only
-        // where 1.13.0 opened no pathway's indication and SUI-001 fired (the pathway waits: incomplete, or blocked).
+        // where SUI-001 fired (the pathway waits: incomplete, or blocked) and 1.13.0 marked no other pathway the rule
+        // concerns: REMS-001 and REMS-004 no esketamine pathway (a palliative pathway may be marked beside it), the other
+        // seven no pathway at all.
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_14_0);
         string[] restated = ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
@@ -523,9 +525,15 @@ public class InvariantTests
         Assert.All(added, f => Assert.Contains(f.RuleId, restated));
         if (added.Length > 0)
         {
-            Assert.Equal([Pathway.EsketamineSuicidalIdeation], before.Pathways.Where(p => p.Status != PathwayStatus.NotApplicable).Select(p => p.Pathway));
             Assert.Contains(before.Findings, f => f.RuleId == "SUI-001");
         }
+
+        var marked = before.Pathways.Where(p => p.Status != PathwayStatus.NotApplicable).Select(p => p.Pathway).ToArray();
+        Assert.All(added, f =>
+        {
+            Pathway[] concerned = f.RuleId is "REMS-001" or "REMS-004" ? [Pathway.EsketamineTrd, Pathway.EsketamineSuicidalIdeation] : Enum.GetValues<Pathway>();
+            Assert.Equal([Pathway.EsketamineSuicidalIdeation], marked.Where(concerned.Contains));
+        });
     }
 
     [Fact]

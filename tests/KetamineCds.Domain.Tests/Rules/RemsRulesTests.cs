@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -67,6 +68,18 @@ public class RemsRulesTests : RuleTestBase
 
         // Suicidality recorded as none beside a positive PHQ-9 item 9, no assessment since recorded (SUI-001 from 1.8.0).
         AssertFires(ruleId, Adult() with { Phq9Total = 12, Phq9Item9 = 1 });
+    }
+
+    [Theory, Fires("REMS-001"), Fires("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-004")]
+    public void Evaluate_SuicidalPathwayNotYetRuledOutBesidePalliativePathway_FiresEsketamineOnlyRemsRequirement(string ruleId)
+    {
+        // 1.14.0: a palliative pathway does not need the esketamine REMS, but the esketamine suicidal-ideation pathway still
+        // waits beside it, and what it will require is listed (the case the CI's property run found on 2026-12-03).
+        var history = ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut() with { LifeLimitingIllness = true, PrognosisWeeks = 8 };
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0).Findings, f => f.RuleId == ruleId);
+        AssertFires(ruleId, history);
     }
 
     [Theory]
