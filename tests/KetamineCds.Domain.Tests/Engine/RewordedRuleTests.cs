@@ -126,6 +126,54 @@ public class RewordedRuleTests
     }
 
     [Fact]
+    public void Restated_KeepsEveryPartOfTheDefinitionButTheConditionAndItsWords()
+    {
+        // 1.14.0 restates HEP-003 to fire while the suicidal-ideation pathway cannot yet be ruled out.
+        var released = RuleSetCatalog.V1_13_0["HEP-003"];
+        var restated = Current["HEP-003"];
+        Assert.IsType<RewordedRule>(restated);
+        Assert.Same(released.AsDefined, restated.AsDefined);
+        Assert.NotEqual(released.Condition.Canonical, restated.Condition.Canonical);
+        Assert.NotEqual(released.ConditionText, restated.ConditionText);
+        Assert.Equal((released.Id, released.Kind, released.Severity, released.Topic, released.Summary, released.Detail), (restated.Id, restated.Kind, restated.Severity, restated.Topic, restated.Summary, restated.Detail));
+        Assert.Equal(released.Principles, restated.Principles);
+        Assert.Equal(released.Sources, restated.Sources);
+        Assert.Equal(released.Concerns, restated.Concerns);
+
+        // Its findings name the inputs of its own condition, not the released one's.
+        var history = Rules.ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut();
+        Assert.Null(released.Evaluate(history));
+        Assert.Contains(restated.Evaluate(history)!.Because, e => e.Field == "suicidality");
+    }
+
+    [Fact]
+    public void Reworded_ARestatedRule_KeepsTheRestatedCondition()
+    {
+        var restated = Current["CV-004"];
+        var reworded = restated.Reworded(detail: "New detail.");
+        Assert.Same(restated.Condition, reworded.Condition);
+        Assert.Same(restated.AsDefined, reworded.AsDefined);
+        Assert.Equal(("New detail.", restated.ConditionText), (reworded.Detail, reworded.ConditionText));
+        Assert.All(Sample, h => Assert.Equal(restated.Evaluate(h)?.Because, reworded.Evaluate(h)?.Because));
+    }
+
+    [Fact]
+    public void Restated_TheRulesOwnConditionOrWords_IsRefusedNamingTheRule()
+    {
+        var rule = RuleSetCatalog.V1_13_0["HEP-003"];
+        var sameCondition = Assert.Throws<ArgumentException>(() => rule.Restated(rule.Condition, "New condition."));
+        Assert.Contains("HEP-003", sameCondition.Message, StringComparison.Ordinal);
+
+        // The same condition built anew is the same condition: it is told by its canonical form, not by the instance.
+        var rebuilt = Domain.Rules.Conditions.Criteria.All(Domain.Rules.Indications.AnyIndicationWithRecentBehaviour, Domain.Rules.Conditions.Criteria.NotRecorded(Fields.HepaticImpairment));
+        Assert.Equal(rule.Condition.Canonical, rebuilt.Canonical);
+        Assert.Throws<ArgumentException>(() => rule.Restated(rebuilt, "New condition."));
+
+        // A new condition keeps the rule's words only by mistake: its words must say what changed.
+        Assert.Throws<ArgumentException>(() => rule.Restated(Current["HEP-003"].Condition, rule.ConditionText));
+    }
+
+    [Fact]
     public void RuleSet_ARuleIdItDoesNotHave_IsRefusedNamingIt()
     {
         var error = Assert.Throws<KeyNotFoundException>(() => RuleSetCatalog.V1_0_0["CV-003"]);
