@@ -48,6 +48,8 @@ public sealed class AccessFilterInput : DatePeriodInput
         RefuseTextNoEntryHolds("who", Who, AccessLogColumns.UserEmail, errors);
         RefuseTextNoEntryHolds("subject", Subject, AccessLogColumns.Subject, errors);
 
+        // A filter given twice is refused by name, as the export API refuses it, whichever of the above its values met.
+        RefuseRepeatedNames(query, FilterNames, ["before", "handler"], "Filter", errors);
         return errors;
     }
 

@@ -77,6 +77,8 @@ public sealed class AuditFilterInput : DatePeriodInput
             errors["ruleSet"] = [ClinicalText.Shared.Message("Audit.UnknownRuleSet", "ruleSet", string.Join(", ", RuleSetCatalog.All.Select(r => r.Version)))];
         }
 
+        // A filter given twice is refused by name, as the export API refuses it, whichever of the above its values met.
+        RefuseRepeatedNames(query, FilterNames, ["before", "handler"], "Filter", errors);
         return errors;
     }
 

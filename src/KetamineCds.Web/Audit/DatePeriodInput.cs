@@ -1,4 +1,5 @@
 using System.Globalization;
+using KetamineCds.Web.Api;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 
@@ -75,16 +76,51 @@ public class DatePeriodInput
         ArgumentNullException.ThrowIfNull(filterNames);
         ArgumentNullException.ThrowIfNull(otherNames);
         ArgumentNullException.ThrowIfNull(errors);
-        foreach (var name in query.Keys.Where(k => !Reads(k)))
+        foreach (var name in query.Keys.Where(k => NameRead(k, filterNames, otherNames, prefix) is null))
         {
             errors[name] = [ClinicalText.Shared.Message("Audit.UnknownPageFilter", name, string.Join(", ", filterNames))];
         }
+    }
 
-        bool Reads(string name) =>
-            filterNames.Contains(name, StringComparer.OrdinalIgnoreCase)
-            || otherNames.Contains(name, StringComparer.OrdinalIgnoreCase)
-            || (prefix is not null && name.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase)
-                && filterNames.Contains(name[(prefix.Length + 1)..], StringComparer.OrdinalIgnoreCase));
+    /// <summary>
+    /// Adds to <paramref name="errors"/> a problem for each name an audit page reads (as
+    /// <see cref="RefuseUnknownNames"/> reads them) that the query gives more than once, in any letter case, an empty value
+    /// included: the binder used one of the values without a word (<c>/Audit?patient=A&amp;patient=</c> listed A's entries),
+    /// where the audit API refuses the repeat (<see cref="QueryNames.Repeated(IQueryCollection, string)"/>, the same check
+    /// and message). The message names the filter as the query spelled it (<c>Filter.Patient</c>, in the page's letter
+    /// case); the problem is kept under the page's own name for it (<c>patient</c>), so that it stands beside that field,
+    /// and it replaces a problem with one of the values: the repeat is what is to be corrected. Call it after the
+    /// filter's other checks.
+    /// </summary>
+    public static void RefuseRepeatedNames(
+        IQueryCollection query, IReadOnlyList<string> filterNames, IReadOnlyList<string> otherNames, string? prefix, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var key in query.Keys)
+        {
+            // Named in the page's letter case, as the binder spells it under the prefix (Filter.Patient) when the query
+            // used that: the query's key is in the letter case of whichever repeat it kept (who=a&WHO= keeps WHO).
+            if (NameRead(key, filterNames, otherNames, prefix) is { } name
+                && QueryNames.Repeated(query, key.Contains('.', StringComparison.Ordinal) ? $"{prefix}.{char.ToUpperInvariant(name[0])}{name[1..]}" : name) is { } problem)
+            {
+                errors[name] = [problem];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The name, as the page spells it, that query name <paramref name="key"/> gives (one of <paramref name="filterNames"/>
+    /// or <paramref name="otherNames"/>, or a filter under <paramref name="prefix"/>; without regard to letter case, as
+    /// the binder), or null when the page does not read it.
+    /// </summary>
+    private static string? NameRead(string key, IReadOnlyList<string> filterNames, IReadOnlyList<string> otherNames, string? prefix)
+    {
+        ArgumentNullException.ThrowIfNull(filterNames);
+        ArgumentNullException.ThrowIfNull(otherNames);
+        var unprefixed = prefix is not null && key.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase) ? key[(prefix.Length + 1)..] : null;
+        return filterNames.FirstOrDefault(n => string.Equals(n, key, StringComparison.OrdinalIgnoreCase) || string.Equals(n, unprefixed, StringComparison.OrdinalIgnoreCase))
+            ?? otherNames.FirstOrDefault(n => string.Equals(n, key, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

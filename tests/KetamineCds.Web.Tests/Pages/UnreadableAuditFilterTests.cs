@@ -95,6 +95,89 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Theory]
+    [InlineData("/Audit?patient=" + LoggedPatient + "&patient=", "view-screening", "patient", "patient")] // it listed this patient's entries
+    [InlineData("/Audit?patientReference=" + LoggedPatient + "&PATIENTREFERENCE=MRN-OTHER", "view-screening", "patientReference", "patientReference")]
+    [InlineData("/Audit?Filter.Patient=" + LoggedPatient + "&filter.patient=", "view-screening", "patient", "Filter.Patient")] // the binder's spelling, named as the URL wrote it
+    [InlineData("/Audit?clinician=psychiatrist%40demo.local&clinician=", "view-screening", "clinician", "clinician")]
+    [InlineData("/Audit?overall=eligible&overall=eligible", "view-screening", "overall", "overall")]
+    [InlineData("/Audit?ruleSet=1.0.0&ruleset=1.1.0", "view-screening", "ruleSet", "ruleSet")]
+    [InlineData("/Audit?from=2026-01-01&from=2026-02-01", "view-screening", "from", "from")] // "not the date the filter runs with"
+    [InlineData("/Audit?Filter.To=2999-12-31&Filter.To=", "view-screening", "to", "Filter.To")]
+    [InlineData("/Audit/Access?who=auditor%40demo.local&who=", "view-access-log", "who", "who")] // it listed the auditor's events
+    [InlineData("/Audit/Access?Filter.Kind=sign-in&filter.kind=export", "view-access-log", "kind", "Filter.Kind")]
+    [InlineData("/Audit/Access?subject=decision-log&Subject=", "view-access-log", "subject", "subject")]
+    [InlineData("/Audit/Access?from=2026-01-01&FROM=2026-01-01", "view-access-log", "from", "from")]
+    [InlineData("/Audit/Impact?run=true&from=2026-01-01&from=", "impact-analysis", "from", "from")]
+    [InlineData("/Audit/Impact?run=true&version=1.1.0&version=1.0.0", "impact-analysis", "version", "version")] // it analysed 1.1.0
+    [InlineData("/Audit/Impact?run=true&baseline=1.0.0&Baseline=", "impact-analysis", "baseline", "baseline")]
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&from=", "verify", "from", "from")] // it verified from the checkpoint
+    public async Task AuditPages_FilterGivenMoreThanOnce_Is400NamingItBesideItsField_AndListsNothing(string path, string kind, string field, string named)
+    {
+        // As the audit API refuses a repeated filter (QueryNames.Repeated): the pages used one of the values without a
+        // word, so /Audit?patient=A&patient= listed A's entries and /Audit/Verify?run=true&from=checkpoint&from= verified
+        // from the checkpoint. Refused, nothing is listed, analysed, verified or recorded, as for any filter refused.
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind);
+
+        var message = $"Query parameter '{named}' is given more than once; give it once.";
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
+        // The repeat is the problem, not one of its values: the summary names it alone.
+        var summary = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "<li>"));
+        // No row (the patient asked for is still in the form and the page's own links, as given).
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?before=abc&before=", "view-screening", "before")] // the cursor: it paged from one of them
+    [InlineData("/Audit/Access?before=5&Before=3", "view-access-log", "before")]
+    [InlineData("/Audit/Impact?run=true&run=true", "impact-analysis", "run")]
+    [InlineData("/Audit/Verify?run=true&run=false", "verify", "run")] // it verified, reading the first
+    public async Task AuditPages_PagingOrRunGivenMoreThanOnce_IsNamedInTheSummary_AndNothingRuns(string path, string kind, string named)
+    {
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind);
+
+        Assert.Contains($"<li>Query parameter '{named}' is given more than once; give it once.</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoggedPatient, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?Filter.Patient=" + LoggedPatient + "&filter.patient=", "view-screening", "patient", "Filter.Patient")]
+    [InlineData("/Audit/Access?who=auditor%40demo.local&who=", "view-access-log", "who", "who")]
+    [InlineData("/Audit/Impact?run=true&version=1.1.0&version=1.0.0", "impact-analysis", "version", "version")]
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&from=", "verify", "from", "from")]
+    public async Task AuditPages_FilterGivenMoreThanOnceInChinese_IsNamedInChineseBesideItsField(string path, string kind, string field, string named)
+    {
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind, "zh-CN");
+
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#filter-{field}-error\">查询参数“{named}”出现了不止一次；请只给出一次。</a></li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?handler=Csv&patient=" + LoggedPatient + "&patient=", "patient", "patient")]
+    [InlineData("/Audit?handler=JsonLines&Filter.Overall=eligible&Filter.Overall=", "overall", "Filter.Overall")]
+    [InlineData("/Audit/Access?handler=Csv&who=auditor%40demo.local&WHO=", "who", "who")]
+    public async Task AuditPageExport_FilterGivenMoreThanOnce_Is400NamingIt_AndExportsNothing(string path, string field, string named)
+    {
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), path, field);
+
+        Assert.Equal($"Query parameter '{named}' is given more than once; give it once.", message);
+    }
+
+    [Theory]
     [InlineData("from=2026-13-45", "from", "could not be read as a date")]
     [InlineData("to=notadate", "to", "could not be read as a date")]
     [InlineData("from=2026-01-01&to=2026-02-30", "to", "could not be read as a date")]
@@ -453,7 +536,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("filter.to=notadate", "to", "could not be read as a date")]
     [InlineData("Filter.From=2026-01-01&from=garbage", "from", "could not be read as a date")] // the binder read one spelling, the other was dropped silently
     [InlineData("Filter.From=2026-01-01&from=2026-02-01", "from", "was not used as given")]
-    [InlineData("to=2026-01-31&to=2026-12-31", "to", "was not used as given")]
+    [InlineData("to=2026-12-31&Filter.To=2026-01-31", "to", "was not used as given")] // to given twice is named as such: AuditPages_FilterGivenMoreThanOnce_...
     [InlineData("Filter.From=2026-01-01&to=2026-01-31", "to", "was not used as given")] // the binder reads Filter.* only, and would drop 'to'
     public async Task AuditList_UnreadableFilter_SaysWhichNextToItAndListsNothing(string query, string field, string message)
     {

@@ -74,11 +74,14 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
     {
         // A query name the page does not read (?rulesSet=1.1.0) is refused by name, run or not, as the decision log's page
         // refuses it (QA158 F11): ignored, the analysis ran against the current rule set and the whole log.
-        var unknown = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, unknown);
+        // A name it reads given twice (?run=true&version=1.1.0&version=1.0.0) is refused by name too, as the audit API refuses
+        // it: the binder analysed one of the versions without a word.
+        var names = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, names);
+        DatePeriodInput.RefuseRepeatedNames(Request.Query, FilterNames, ["run"], null, names);
         if (!Run)
         {
-            foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query).Concat(unknown))
+            foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query).Concat(names))
             {
                 FilterErrors[name] = messages;
                 Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -89,11 +92,6 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
         var period = new DatePeriodInput { From = From, To = To };
         FilterErrors = period.ValidatePeriod(Request.Query);
-        foreach (var (name, messages) in unknown)
-        {
-            FilterErrors[name] = messages;
-        }
-
         foreach (var (name, version) in new[] { ("version", Version), ("baseline", Baseline) })
         {
             // An unknown version would otherwise be analysed as the current set, or compared against the logged verdicts.
@@ -101,6 +99,12 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
             {
                 FilterErrors[name] = [ClinicalText.Shared.Message("Audit.UnknownRuleSet", name, string.Join(", ", RuleSetCatalog.All.Select(r => r.Version)))];
             }
+        }
+
+        // Last, so that a repeated name is named as such rather than by one of its values' problems.
+        foreach (var (name, messages) in names)
+        {
+            FilterErrors[name] = messages;
         }
 
         if (FilterErrors.Count > 0)

@@ -57,10 +57,10 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
     {
         FilterErrors = Filter.Validate(Request.Query);
         // A page cursor this list did not write (?before=abc, ?before=-5) is refused, not read as "the first page" (QA141
-        // F7): the auditor would believe they were reading a later page.
+        // F7): the auditor would believe they were reading a later page. A cursor given twice is already refused as such.
         if (!string.IsNullOrEmpty(Before) && AuditCursor.TryDecode(Before) is null)
         {
-            FilterErrors["before"] = [ClinicalText.Shared.Message("Audit.BeforeUnreadable")];
+            FilterErrors.TryAdd("before", [ClinicalText.Shared.Message("Audit.BeforeUnreadable")]);
         }
 
         if (FilterErrors.Count > 0)

@@ -48,14 +48,25 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     public async Task OnGetAsync()
     {
+        // run or from given twice is refused by name, as GET /api/v1/audit/verify refuses it: ?run=true&from=checkpoint&from=
+        // verified from the checkpoint, reading one of the two without a word.
+        DatePeriodInput.RefuseRepeatedNames(Request.Query, ["from"], ["run"], null, FilterErrors);
         if (!Run)
         {
             foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query))
             {
-                FilterErrors[name] = messages;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                FilterErrors.TryAdd(name, messages);
             }
+        }
 
+        if (FilterErrors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!Run)
+        {
             return;
         }
 
