@@ -62,7 +62,7 @@ public sealed class AuditFilterInput : DatePeriodInput
         // is refused under the name it was given, never searched or exported for (QA P11).
         if (Patient?.Trim() is { Length: > 0 } patient && !ScreeningRequestValidator.IsPatientReference(patient))
         {
-            errors[query.ContainsKey("patientReference") && !query.ContainsKey("patient") ? "patientReference" : "patient"] = [ScreeningRequestValidator.PatientReferenceMessage];
+            errors[query.ContainsKey("patientReference") && !query.ContainsKey("patient") ? "patientReference" : "patient"] = [ScreeningRequestValidator.PatientReferenceMessageFor(patient)];
         }
 
         if (!string.IsNullOrEmpty(Overall) && !WireNames.TryParse<Verdict>(Overall, out _))

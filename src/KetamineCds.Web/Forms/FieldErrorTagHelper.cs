@@ -10,7 +10,7 @@ namespace KetamineCds.Web.Forms;
 
 /// <summary>
 /// Ties a field's error to its control on the forms written with <c>asp-for</c> and <c>asp-validation-for</c> (account,
-/// administration and second-factor pages), as the intake form does (FieldDescription): the message under the field
+/// administration and second-factor pages), as the intake form does (FieldDescription): the field's message
 /// gets the id <c>{control id}-error</c>, and while the field has an error its control
 /// gets <c>aria-invalid="true"</c> and that id added to its <c>aria-describedby</c>. A control that is not written with
 /// <c>asp-for</c> (a password box of one of several forms on a page, the checkboxes of one list) names the model entry

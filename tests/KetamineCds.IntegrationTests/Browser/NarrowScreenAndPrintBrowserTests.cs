@@ -162,6 +162,37 @@ public sealed class NarrowScreenAndPrintBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(null, "Find")]
+    [InlineData("zh-CN", "查找")]
+    public async Task FindScreenings_OnA390PxPhone_TheFindButtonIsOneLine_AndTheByColumnBreaksTheAddressOnlyAtItsOwnPoints(string? locale, string find)
+    {
+        // QA184 (minor): in Chinese the Find button (查/找) stood on two lines beside the box, and the list's By column was
+        // squeezed until the address stood a letter a line.
+        const string reference = "MRN-NARROW-BY";
+        const string by = "psychiatrist@demo.local";
+        await RecordScreeningAsync(OrdinaryHistory(reference));
+        var page = await browser.SignedInPageAsync("staff@demo.local", locale);
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+
+        var tooWide = (await WidthProblemsAsync(page, "/Screenings?patientReference=" + reference)).ToList();
+
+        Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
+        var button = await LinesOfAsync(page, "form.search button", find);
+        Assert.True(button.Length == 1, "the Find button's label on more than one line: " + string.Join(" / ", button));
+        var lines = await LinesOfAsync(page, ".table-scroll td", by);
+        Assert.NotEmpty(lines);
+        var at = 0;
+        foreach (var line in lines.SkipLast(1))
+        {
+            at += line.Length;
+            Assert.True(by[at] is '.' or '@', "the address breaks inside a word: " + string.Join(" / ", lines));
+        }
+
+        await browser.ScreenshotAsync(page, "find-screenings-at-390px" + (locale is null ? "" : "-zh"));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The page's h1, line by line as laid out: its characters grouped by the line they stand on.</summary>
     private const string HeadingLines =
         """

@@ -196,6 +196,51 @@ public sealed class FormErrorMarkupTests
         Assert.StartsWith("Error: ", FieldMessages.Of(locked, "Reason"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task AdminUserForms_FieldInError_ShowTheMessageAboveTheBox_AfterItsHint_AsTheScreeningFormDoes(string language)
+    {
+        // QA184 (minor): the screening form says what is wrong between the field's hint and its box (_FieldHintAndError),
+        // where the eye goes before typing; the administrator's forms said it under the box. One order for both.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var psychiatrist = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        psychiatrist.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var id = await IdOfAsync(factory, KetamineCdsFactory.Staff);
+
+        // The pattern followed: the screening form's patient reference, refused.
+        var screening = await PostAsync(psychiatrist, "/Screenings/New", PageTests.ValidForm("MRN 1"));
+        AssertInOrder(screening, "patientReference", "id=\"patientReference-hint\"", "id=\"patientReference-error\"", "id=\"patientReference\"");
+
+        var create = await PostAsync(admin, "/Admin/Users/Create", new() { ["Input.Email"] = "", ["Input.Role"] = Roles.ClinicStaff, ["Input.Password"] = "" });
+        AssertInOrder(create, "Input_Email", "<label for=\"Input_Email\"", "id=\"Input_Email-error\"", "id=\"Input_Email\"");
+        AssertInOrder(create, "Input_Password", "id=\"password-hint\"", "id=\"Input_Password-error\"", "id=\"Input_Password\"");
+
+        var details = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=Details", new() { ["Details.Email"] = "", ["Details.DisplayName"] = "" }, $"/Admin/Users/Edit/{id}");
+        AssertInOrder(details, "Details_Email", "id=\"details-email-hint\"", "id=\"Details_Email-error\"", "id=\"Details_Email\"");
+
+        var reset = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=ResetPassword", new() { ["NewPassword"] = "short" }, $"/Admin/Users/Edit/{id}");
+        AssertInOrder(reset, "NewPassword", "id=\"new-password-hint\"", "id=\"NewPassword-error\"", "id=\"NewPassword\"");
+
+        var roles = await PostPairsAsync(admin, $"/Admin/Users/Edit/{id}?handler=Roles", [], $"/Admin/Users/Edit/{id}");
+        AssertInOrder(roles, "SelectedRoles", "</legend>", "id=\"SelectedRoles-error\"", "id=\"role-" + Roles.All[0] + "\"");
+
+        var locked = await PostAsync(admin, $"/Admin/Users/Edit/{id}?handler=Lock", new() { ["Reason"] = "" }, $"/Admin/Users/Edit/{id}");
+        AssertInOrder(locked, "Reason", "id=\"reason-hint\"", "id=\"Reason-error\"", "id=\"Reason\"");
+    }
+
+    /// <summary>In the page, after <paramref name="after"/> come the field's message and then its box, in that order.</summary>
+    private static void AssertInOrder(string html, string field, string after, string message, string box)
+    {
+        var a = html.IndexOf(after, StringComparison.Ordinal);
+        var m = html.IndexOf(message, StringComparison.Ordinal);
+        var b = html.IndexOf(box, StringComparison.Ordinal);
+        Assert.True(a >= 0 && m >= 0 && b >= 0, $"{field}: not found ({a}, {m}, {b})");
+        Assert.True(a < m && m < b, $"{field}: the message is not between {after} and the box ({a}, {m}, {b})");
+    }
+
     [Fact]
     public async Task SecondFactor_WrongCodeAndWrongPassword_AreTiedToTheirFields()
     {
@@ -276,7 +321,7 @@ public sealed class FormErrorMarkupTests
         // The field has the screening form's red bar beside it, as the sign-in form's has (SignInFieldErrorTests).
         Assert.Equal("field field--error", FieldClass(html, id));
         Assert.Equal(hintId is null ? id + "-error" : hintId + " " + id + "-error", Attribute(tag, "aria-describedby"));
-        var error = Regex.Match(html, "<span[^>]*\\bid=\"" + Regex.Escape(id) + "-error\"[^>]*>(.*?)</span>\\s*</", RegexOptions.Singleline);
+        var error = Regex.Match(html, "<span[^>]*\\bid=\"" + Regex.Escape(id) + "-error\"[^>]*>(.*?)</span>\\s*<", RegexOptions.Singleline);
         Assert.True(error.Success, $"no message with the id {id}-error");
         Assert.Contains("field-validation-error", error.Value, StringComparison.Ordinal);
         // Read as a screen reader reads it: the message says it is an error, in the page's language, before what is wrong.
