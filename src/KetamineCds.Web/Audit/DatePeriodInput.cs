@@ -87,7 +87,10 @@ public class DatePeriodInput
     /// <see cref="RefuseUnknownNames"/> reads them) that the query gives more than once, in any letter case, an empty value
     /// included: the binder used one of the values without a word (<c>/Audit?patient=A&amp;patient=</c> listed A's entries),
     /// where the audit API refuses the repeat (<see cref="QueryNames.Repeated(IQueryCollection, string)"/>, the same check
-    /// and message). The message names the filter as the query spelled it (<c>Filter.Patient</c>, in the page's letter
+    /// and message). A filter under both its spellings (<c>who</c> and <c>Filter.Who</c>) is given more than once too,
+    /// whatever the values: the binder reads the prefixed spelling alone once the query uses it, so
+    /// <c>/Audit/Access?who=a&amp;Filter.Who=b</c> listed b's events, dropping <c>who=a</c>; the message names both. The
+    /// message names the filter as the query spelled it (<c>Filter.Patient</c> or <c>patient</c>, in the page's letter
     /// case); the problem is kept under the page's own name for it (<c>patient</c>), so that it stands beside that field,
     /// and it replaces a problem with one of the values: the repeat is what is to be corrected. Call it after the
     /// filter's other checks.
@@ -97,12 +100,25 @@ public class DatePeriodInput
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(errors);
-        foreach (var key in query.Keys)
+        var spellings = query.Keys
+            .Select(key => (Key: key, Name: NameRead(key, filterNames, otherNames, prefix)))
+            .Where(read => read.Name is not null)
+            .GroupBy(read => read.Name!, StringComparer.Ordinal);
+        foreach (var given in spellings)
         {
+            var name = given.Key;
             // Named in the page's letter case, as the binder spells it under the prefix (Filter.Patient) when the query
-            // used that: the query's key is in the letter case of whichever repeat it kept (who=a&WHO= keeps WHO).
-            if (NameRead(key, filterNames, otherNames, prefix) is { } name
-                && QueryNames.Repeated(query, key.Contains('.', StringComparison.Ordinal) ? $"{prefix}.{char.ToUpperInvariant(name[0])}{name[1..]}" : name) is { } problem)
+            // used that: the query's key is in the letter case of whichever repeat it kept (who=a&WHO= keeps WHO). The
+            // short spelling first.
+            var spelled = given
+                .Select(read => read.Key.Contains('.', StringComparison.Ordinal) ? $"{prefix}.{char.ToUpperInvariant(name[0])}{name[1..]}" : name)
+                .OrderBy(spelling => spelling.Contains('.', StringComparison.Ordinal))
+                .ToList();
+            if (spelled.Count > 1)
+            {
+                errors[name] = [ClinicalText.Shared.Message("Audit.FilterUnderBothSpellings", spelled[0], spelled[1])];
+            }
+            else if (QueryNames.Repeated(query, spelled[0]) is { } problem)
             {
                 errors[name] = [problem];
             }

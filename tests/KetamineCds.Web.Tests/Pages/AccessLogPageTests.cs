@@ -219,8 +219,8 @@ public sealed partial class AccessLogPageTests(AccessLogPageTests.App app) : ICl
     [InlineData("to=2026-02-30", "to", "'to' could not be read as a date")]
     [InlineData("Filter.From=2026-13-45", "from", "'from' could not be read as a date")] // QA11 F12: the binder's prefixed spelling
     [InlineData("filter.TO=garbage", "to", "'to' could not be read as a date")]
-    [InlineData("Filter.To=2026-01-31&to=garbage", "to", "'to' could not be read as a date")]
-    [InlineData("Filter.From=2026-01-01&from=2026-02-01", "from", "'from' was not used as given: give it once, as from=yyyy-mm-dd.")]
+    [InlineData("Filter.To=2026-01-31&to=garbage", "to", "Query parameters 'to' and 'Filter.To' name the same filter, so it is given more than once; give it once.")] // was "'to' could not be read as a date"
+    [InlineData("Filter.From=2026-01-01&from=2026-02-01", "from", "Query parameters 'from' and 'Filter.From' name the same filter, so it is given more than once; give it once.")] // was "'from' was not used as given"
     [InlineData("from=2026-02-01&to=2026-01-01", "from", "The start of the period ('from') must not be after its end ('to').")]
     [InlineData("from=9999-12-31", "from", "'from' must be a date between 2000-01-01 and 2999-12-31.")]
     [InlineData("kind=signin", "kind", "'kind' must be one of: sign-in, sign-out, sign-in-failed,")]

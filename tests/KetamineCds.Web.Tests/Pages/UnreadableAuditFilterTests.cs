@@ -133,6 +133,67 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Theory]
+    [InlineData("/Audit/Access?who=auditor%40demo.local&Filter.Who=psychiatrist%40demo.local", "view-access-log", "who", "who")] // it listed the psychiatrist's events, dropping who=
+    [InlineData("/Audit/Access?Filter.Kind=export&kind=export", "view-access-log", "kind", "kind")] // the same value too
+    [InlineData("/Audit/Access?subject=&filter.subject=decision-log", "view-access-log", "subject", "subject")] // an empty one too
+    [InlineData("/Audit?clinician=psychiatrist%40demo.local&Filter.Clinician=", "view-screening", "clinician", "clinician")]
+    [InlineData("/Audit?PATIENT=" + LoggedPatient + "&Filter.Patient=MRN-OTHER", "view-screening", "patient", "patient")] // any letter case
+    [InlineData("/Audit?patientReference=" + LoggedPatient + "&Filter.PatientReference=" + LoggedPatient, "view-screening", "patientReference", "patientReference")]
+    [InlineData("/Audit?overall=eligible&FILTER.OVERALL=eligible", "view-screening", "overall", "overall")]
+    [InlineData("/Audit?Filter.RuleSet=1.0.0&ruleset=1.1.0", "view-screening", "ruleSet", "ruleSet")]
+    [InlineData("/Audit?to=2026-12-31&Filter.To=2026-01-31", "view-screening", "to", "to")] // was "'to' was not used as given"
+    [InlineData("/Audit?Filter.From=2000-01-01&from=2000-01-01", "view-screening", "from", "from")] // was listed, the same date under both
+    [InlineData("/Audit/Access?Filter.From=2026-01-01&from=garbage", "view-access-log", "from", "from")] // was "'from' could not be read as a date"
+    [InlineData("/Audit/Access?who=a%40b.c&who=&Filter.Who=a%40b.c", "view-access-log", "who", "who")] // repeated under one spelling as well
+    public async Task AuditPages_FilterUnderBothItsSpellings_Is400NamingBothBesideItsField_AndListsNothing(string path, string kind, string field, string shortName)
+    {
+        // The binder reads the Filter.* spelling alone once the URL uses it: /Audit/Access?who=a&Filter.Who=b listed b's
+        // events, dropping who=a without a word. One filter under its two spellings is given more than once, whatever the
+        // values, as a filter repeated under one spelling is (AuditPages_FilterGivenMoreThanOnce_...).
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind);
+
+        var prefixed = "Filter." + char.ToUpperInvariant(shortName[0]) + shortName[1..];
+        var message = $"Query parameters '{shortName}' and '{prefixed}' name the same filter, so it is given more than once; give it once.";
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
+        // The repeat is the problem, not one of its values: the summary names it alone.
+        var summary = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "<li>"));
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit/Access?who=a%40b.c&Filter.Who=a%40b.c", "view-access-log", "who", "“who”和“Filter.Who”")]
+    [InlineData("/Audit?Filter.To=2026-01-31&to=2026-12-31", "view-screening", "to", "“to”和“Filter.To”")]
+    public async Task AuditPages_FilterUnderBothItsSpellingsInChinese_IsNamedInChineseBesideItsField(string path, string kind, string field, string names)
+    {
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind, "zh-CN");
+
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#filter-{field}-error\">查询参数{names}是同一个筛选条件，因此它出现了不止一次；请只给出一次。</a></li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?handler=Csv&patient=" + LoggedPatient + "&Filter.Patient=" + LoggedPatient, "patient")]
+    [InlineData("/Audit?handler=JsonLines&Filter.Overall=eligible&overall=", "overall")]
+    [InlineData("/Audit/Access?handler=Csv&who=auditor%40demo.local&Filter.Who=auditor%40demo.local", "who")]
+    public async Task AuditPageExport_FilterUnderBothItsSpellings_Is400NamingBoth_AndExportsNothing(string path, string field)
+    {
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), path, field);
+
+        Assert.Equal($"Query parameters '{field}' and 'Filter.{char.ToUpperInvariant(field[0])}{field[1..]}' name the same filter, so it is given more than once; give it once.", message);
+    }
+
+    [Theory]
     [InlineData("/Audit?before=abc&before=", "view-screening", "before")] // the cursor: it paged from one of them
     [InlineData("/Audit/Access?before=5&Before=3", "view-access-log", "before")]
     [InlineData("/Audit/Impact?run=true&run=true", "impact-analysis", "run")]
@@ -318,6 +379,44 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         Assert.DoesNotContain("would change verdict", html, StringComparison.Ordinal);
         Assert.DoesNotContain("examined against", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit/Verify?run=true&mode=full", "mode")] // the API's name: it verified the whole log without a word
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&mode=full", "mode")] // it verified from the checkpoint, mode= unread
+    [InlineData("/Audit/Verify?mode=from-checkpoint", "mode")] // refused run or not, as /Audit/Impact refuses it
+    [InlineData("/Audit/Verify?run=true&Filter.From=checkpoint", "Filter.From")] // no Filter.* spelling here: it verified the whole log
+    public async Task Verify_UnknownQueryName_IsNamedInANotice_AndVerifiesNothing(string path, string name)
+    {
+        // As the other audit pages (QA158 F11): an unknown name was ignored, and the whole log verified as if asked for.
+        var html = await RefusedPageAsync(path, "verify");
+
+        Assert.Contains("<div class=\"error-summary\" role=\"alert\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<li>Unknown filter '{name}'; this page's filters are from.</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verified in", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_UnknownQueryNameInChinese_IsNamedInChinese()
+    {
+        var html = await RefusedPageAsync("/Audit/Verify?run=true&mode=full", "verify", "zh-CN");
+
+        Assert.Contains("<li>未知的筛选条件“mode”；本页可用的筛选条件为：from。</li>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit/Verify?run=true")]
+    [InlineData("/Audit/Verify?run=true&from=")]
+    [InlineData("/Audit/Verify?RUN=true&From=checkpoint")]
+    public async Task Verify_ItsOwnFormsNames_StillVerify(string path)
+    {
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+        var before = await app.CountAccessEventsAsync("verify");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, await app.CountAccessEventsAsync("verify"));
     }
 
     [Theory]
@@ -534,10 +633,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("ruleSet=1.6", "ruleSet", "must be a released rule-set version: 1.0.0, 1.1.0,")] // QA109 F6: it said "No entries match."
     [InlineData("Filter.From=2026-13-45", "from", "could not be read as a date")] // QA11 F12: the binder's prefixed spelling
     [InlineData("filter.to=notadate", "to", "could not be read as a date")]
-    [InlineData("Filter.From=2026-01-01&from=garbage", "from", "could not be read as a date")] // the binder read one spelling, the other was dropped silently
-    [InlineData("Filter.From=2026-01-01&from=2026-02-01", "from", "was not used as given")]
-    [InlineData("to=2026-12-31&Filter.To=2026-01-31", "to", "was not used as given")] // to given twice is named as such: AuditPages_FilterGivenMoreThanOnce_...
     [InlineData("Filter.From=2026-01-01&to=2026-01-31", "to", "was not used as given")] // the binder reads Filter.* only, and would drop 'to'
+    // A date under both its spellings is given more than once: AuditPages_FilterUnderBothItsSpellings_...
     public async Task AuditList_UnreadableFilter_SaysWhichNextToItAndListsNothing(string query, string field, string message)
     {
         await app.LogAScreeningAsync();
@@ -584,12 +681,14 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Fact]
-    public async Task AuditList_SameDateUnderBothSpellings_StillLists()
+    public async Task AuditList_DatesUnderTheBindersSpelling_StillList()
     {
+        // The same date under both spellings listed too; it is now refused as given more than once
+        // (AuditPages_FilterUnderBothItsSpellings_...), whatever the values, as a text filter is.
         await app.LogAScreeningAsync();
         var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
 
-        using var response = await client.GetAsync("/Audit?Filter.From=2000-01-01&from=2000-01-01&Filter.To=2999-12-31");
+        using var response = await client.GetAsync("/Audit?Filter.From=2000-01-01&Filter.To=2999-12-31");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(LoggedPatient, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

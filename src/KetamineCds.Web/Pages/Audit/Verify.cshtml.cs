@@ -17,6 +17,9 @@ namespace KetamineCds.Web.Pages.Audit;
 [Authorize(Policy = AuditRequest.Policy)]
 public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLogAudit audit, IAccessAudit access) : PageModel
 {
+    /// <summary>The page's query names besides <c>run</c>, as the unknown-filter message lists them.</summary>
+    public static readonly IReadOnlyList<string> FilterNames = ["from"];
+
     /// <summary>Set by the form's button: verification reads the whole log, so it runs only when asked.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Run { get; set; }
@@ -48,9 +51,12 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     public async Task OnGetAsync()
     {
+        // A query name the page does not read (?run=true&mode=full, the API's name) is refused by name, run or not, as the
+        // other audit pages refuse it (QA158 F11): ignored, the whole log was verified as if that were what was asked.
         // run or from given twice is refused by name, as GET /api/v1/audit/verify refuses it: ?run=true&from=checkpoint&from=
         // verified from the checkpoint, reading one of the two without a word.
-        DatePeriodInput.RefuseRepeatedNames(Request.Query, ["from"], ["run"], null, FilterErrors);
+        DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, FilterErrors);
+        DatePeriodInput.RefuseRepeatedNames(Request.Query, FilterNames, ["run"], null, FilterErrors);
         if (!Run)
         {
             foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query))
