@@ -89,8 +89,9 @@ public class DatePeriodInput
     /// where the audit API refuses the repeat (<see cref="QueryNames.Repeated(IQueryCollection, string)"/>, the same check
     /// and message). A filter under both its spellings (<c>who</c> and <c>Filter.Who</c>) is given more than once too,
     /// whatever the values: the binder reads the prefixed spelling alone once the query uses it, so
-    /// <c>/Audit/Access?who=a&amp;Filter.Who=b</c> listed b's events, dropping <c>who=a</c>; the message names both. The
-    /// message names the filter as the query spelled it (<c>Filter.Patient</c> or <c>patient</c>, in the page's letter
+    /// <c>/Audit/Access?who=a&amp;Filter.Who=b</c> listed b's events, dropping <c>who=a</c>; the message names both. A
+    /// filter in the short spelling beside another in the prefixed one is refused too, naming both: the binder dropped it
+    /// (<c>/Audit/Access?who=a&amp;Filter.Kind=export</c> listed every export). The message names the filter as the query spelled it (<c>Filter.Patient</c> or <c>patient</c>, in the page's letter
     /// case); the problem is kept under the page's own name for it (<c>patient</c>), so that it stands beside that field,
     /// and it replaces a problem with one of the values: the repeat is what is to be corrected. Call it after the
     /// filter's other checks.
@@ -100,18 +101,19 @@ public class DatePeriodInput
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(errors);
-        var spellings = query.Keys
+        var reads = query.Keys
             .Select(key => (Key: key, Name: NameRead(key, filterNames, otherNames, prefix)))
             .Where(read => read.Name is not null)
-            .GroupBy(read => read.Name!, StringComparer.Ordinal);
-        foreach (var given in spellings)
+            .ToList();
+        var prefixed = reads.Where(read => read.Key.Contains('.', StringComparison.Ordinal)).Select(read => Prefixed(read.Name!)).FirstOrDefault();
+        foreach (var given in reads.GroupBy(read => read.Name!, StringComparer.Ordinal))
         {
             var name = given.Key;
             // Named in the page's letter case, as the binder spells it under the prefix (Filter.Patient) when the query
             // used that: the query's key is in the letter case of whichever repeat it kept (who=a&WHO= keeps WHO). The
             // short spelling first.
             var spelled = given
-                .Select(read => read.Key.Contains('.', StringComparison.Ordinal) ? $"{prefix}.{char.ToUpperInvariant(name[0])}{name[1..]}" : name)
+                .Select(read => read.Key.Contains('.', StringComparison.Ordinal) ? Prefixed(name) : name)
                 .OrderBy(spelling => spelling.Contains('.', StringComparison.Ordinal))
                 .ToList();
             if (spelled.Count > 1)
@@ -122,7 +124,16 @@ public class DatePeriodInput
             {
                 errors[name] = [problem];
             }
+            else if (prefixed is not null && spelled[0] == name && filterNames.Contains(name, StringComparer.Ordinal))
+            {
+                // Another filter in the prefixed spelling makes the binder read that spelling alone: this one, in the short
+                // spelling, would be dropped (/Audit/Access?who=a&Filter.Kind=export listed every export). A date so given
+                // already says it was not used as given (ValidatePeriod); that stands.
+                errors.TryAdd(name, [ClinicalText.Shared.Message("Audit.FilterBesideOtherSpelling", name, prefixed)]);
+            }
         }
+
+        string Prefixed(string name) => $"{prefix}.{char.ToUpperInvariant(name[0])}{name[1..]}";
     }
 
     /// <summary>

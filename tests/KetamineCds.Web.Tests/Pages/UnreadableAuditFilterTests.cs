@@ -194,6 +194,46 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Theory]
+    [InlineData("/Audit/Access?who=auditor%40demo.local&Filter.Kind=export", "view-access-log", "who", "Filter.Kind")] // it listed every export, dropping who=
+    [InlineData("/Audit/Access?Filter.Who=auditor%40demo.local&SUBJECT=decision-log", "view-access-log", "subject", "Filter.Who")] // any letter case
+    [InlineData("/Audit?patient=" + LoggedPatient + "&Filter.Overall=eligible", "view-screening", "patient", "Filter.Overall")]
+    [InlineData("/Audit?filter.clinician=psychiatrist%40demo.local&ruleSet=1.0.0", "view-screening", "ruleSet", "Filter.Clinician")]
+    public async Task AuditPages_FilterInTheShortSpellingBesideAnotherInTheFilterSpelling_Is400NamingBoth_AndListsNothing(string path, string kind, string field, string other)
+    {
+        // The binder reads the Filter.* spelling alone once the URL uses it for any filter: /Audit/Access?who=a&Filter.Kind=export
+        // listed every export, dropping who=a without a word.
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync(path, kind);
+
+        var message = $"Query parameter '{field}' would be ignored, because the query also gives '{other}'; give every filter in the same spelling.";
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditPages_FilterInTheShortSpellingBesideAnotherInTheFilterSpellingInChinese_IsNamedInChinese()
+    {
+        await app.LogAScreeningAsync();
+
+        var html = await RefusedPageAsync("/Audit/Access?who=a%40b.c&Filter.Kind=export", "view-access-log", "zh-CN");
+
+        Assert.Contains("<li><a href=\"#filter-who-error\">查询参数“who”会被忽略，因为查询中还给出了“Filter.Kind”；请所有筛选条件使用同一种写法。</a></li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditPageExport_FilterInTheShortSpellingBesideAnotherInTheFilterSpelling_Is400NamingBoth_AndExportsNothing()
+    {
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), "/Audit?handler=Csv&patient=" + LoggedPatient + "&Filter.Overall=eligible", "patient");
+
+        Assert.Equal("Query parameter 'patient' would be ignored, because the query also gives 'Filter.Overall'; give every filter in the same spelling.", message);
+    }
+
+    [Theory]
     [InlineData("/Audit?before=abc&before=", "view-screening", "before")] // the cursor: it paged from one of them
     [InlineData("/Audit/Access?before=5&Before=3", "view-access-log", "before")]
     [InlineData("/Audit/Impact?run=true&run=true", "impact-analysis", "run")]
