@@ -21,10 +21,6 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
     private static readonly Regex PatientReferencePattern = new(
         $@"\A[A-Za-z0-9._-]{{1,{Fields.PatientReference.MaxLength}}}\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>The full-width forms of ASCII's printable characters (U+FF01 to U+FF5E) and the ideographic space (U+3000).</summary>
-    private static readonly System.Buffers.SearchValues<char> FullWidthForms = System.Buffers.SearchValues.Create(
-        "\u3000" + string.Concat(Enumerable.Range(0xFF01, 0xFF5E - 0xFF01 + 1).Select(c => (char)c)));
-
     public ScreeningRequestValidator()
     {
         // One message per rule: "enter the age" is enough, without "age must be between 0 and 120" as well.
@@ -216,12 +212,13 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
 
     /// <summary>
     /// What the refused patient reference <paramref name="text"/> is told: <see cref="PatientReferenceMessage"/>, said after
-    /// why when it holds full-width forms (ＭＲＮ００４２, or the ideographic space, as a Chinese or Japanese input method
-    /// types them in its full-width mode). Those are refused, never read as their ASCII letters (QA184): the contract's
-    /// reference is ASCII, and one rewritten in one place and not in another would split a patient's screenings in two.
+    /// why when it holds full-width forms (ASCII's printable characters as U+FF01 to U+FF5E: ＭＲＮ００４２; or the ideographic
+    /// space, U+3000), as a Chinese or Japanese input method types them in its full-width mode. Those are refused, never
+    /// read as their ASCII letters (QA184): the contract's reference is ASCII, and one rewritten in one place and not in
+    /// another would split a patient's screenings in two.
     /// </summary>
     public static string PatientReferenceMessageFor(string? text) =>
-        text is not null && text.AsSpan().ContainsAny(FullWidthForms)
+        text is not null && (text.AsSpan().ContainsAnyInRange('\uFF01', '\uFF5E') || text.Contains('\u3000', StringComparison.Ordinal))
             ? ClinicalText.Sentences(Message("Validation.PatientReference.FullWidth"), PatientReferenceMessage)
             : PatientReferenceMessage;
 

@@ -121,15 +121,9 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         var html = await RefusedPageAsync(path, kind);
 
         var message = $"Query parameter '{named}' is given more than once; give it once.";
-        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
-        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
-        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
-        // The repeat is the problem, not one of its values: the summary names it alone.
-        var summary = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "<li>"));
-        // No row (the patient asked for is still in the form and the page's own links, as given).
-        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+        // The repeat is the problem, not one of its values: the summary names it alone; no row (the patient asked for is
+        // still in the form and the page's own links, as given).
+        AssertRefusedBesideItsField(html, field, message);
     }
 
     [Theory]
@@ -156,14 +150,9 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
 
         var prefixed = "Filter." + char.ToUpperInvariant(shortName[0]) + shortName[1..];
         var message = $"Query parameters '{shortName}' and '{prefixed}' name the same filter, so it is given more than once; give it once.";
-        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
-        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
-        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
-        // The repeat is the problem, not one of its values: the summary names it alone.
-        var summary = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "<li>"));
-        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+        // The repeat is the problem, not one of its values: the summary names it alone; no row (the patient asked for is
+        // still in the form and the page's own links, as given).
+        AssertRefusedBesideItsField(html, field, message);
     }
 
     [Theory]
@@ -207,10 +196,9 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         var html = await RefusedPageAsync(path, kind);
 
         var message = $"Query parameter '{field}' would be ignored, because the query also gives '{other}'; give every filter in the same spelling.";
-        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
-        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+        // The spelling is the problem, not one of its values: the summary names it alone; no row (the patient asked for is
+        // still in the form and the page's own links, as given).
+        AssertRefusedBesideItsField(html, field, message);
     }
 
     [Fact]
@@ -805,6 +793,21 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         var html = await RefusedPageAsync(path, kind);
 
         Assert.Contains("'run' must be true (run it) or false; nothing was run.", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A refused audit page: <paramref name="message"/> beside <paramref name="field"/> (tied to its control) and, alone, in
+    /// the error summary, linked to it; no table and no entry listed.
+    /// </summary>
+    private static void AssertRefusedBesideItsField(string html, string field, string message)
+    {
+        Assert.Contains($"<p class=\"field-error\" id=\"filter-{field}-error\"><span class=\"visually-hidden\">Error: </span>{message}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"#filter-{field}-error\">{message}</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-describedby=\"filter-{field}-error", html, StringComparison.Ordinal);
+        var summary = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "<li>"));
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
     }
 
     /// <summary>

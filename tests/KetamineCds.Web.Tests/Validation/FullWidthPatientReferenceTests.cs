@@ -60,6 +60,17 @@ public sealed class FullWidthPatientReferenceTests : IClassFixture<KetamineCdsFa
         {
             Content = new StringContent(SampleRequests.Trd(FullWidth).ToJsonString(), Encoding.UTF8, "application/json"),
         };
+
+        var messages = await RefusedAtPatientReferenceAsync(client, request, language);
+
+        Assert.StartsWith(message, Assert.Single(messages.EnumerateArray()).GetString(), StringComparison.Ordinal);
+        // Nothing stored: not under the reference the letters stand for either.
+        Assert.Equal(before, await CountAsync(client, "MRN0042"));
+    }
+
+    /// <summary>Sends <paramref name="request"/> in <paramref name="language"/>: a 400 whose only field is patientReference; its messages.</summary>
+    private static async Task<JsonElement> RefusedAtPatientReferenceAsync(HttpClient client, HttpRequestMessage request, string? language)
+    {
         if (language is not null)
         {
             request.Headers.AcceptLanguage.ParseAdd(language);
@@ -70,9 +81,16 @@ public sealed class FullWidthPatientReferenceTests : IClassFixture<KetamineCdsFa
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["patientReference"], errors.EnumerateObject().Select(e => e.Name));
-        Assert.StartsWith(message, Assert.Single(errors.GetProperty("patientReference").EnumerateArray()).GetString(), StringComparison.Ordinal);
-        // Nothing stored: not under the reference the letters stand for either.
-        Assert.Equal(before, await CountAsync(client, "MRN0042"));
+        return errors.GetProperty("patientReference").Clone();
+    }
+
+    /// <summary>The message at the patient reference's box on a page, with the box kept as typed.</summary>
+    private static void AssertAtThePatientReferenceAsTyped(string html, string message)
+    {
+        var error = Regex.Match(html, "<p class=\"field-error\" id=\"patientReference-error\">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(error.Success, "no message at the patient reference");
+        Assert.Contains(message, error.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + FullWidth + "\"", html, StringComparison.Ordinal);
     }
 
     private static async Task<int> CountAsync(HttpClient client, string reference) =>
@@ -85,17 +103,10 @@ public sealed class FullWidthPatientReferenceTests : IClassFixture<KetamineCdsFa
     {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings?patientReference=" + Uri.EscapeDataString(FullWidth));
-        if (language is not null)
-        {
-            request.Headers.AcceptLanguage.ParseAdd(language);
-        }
 
-        using var response = await client.SendAsync(request);
+        var messages = await RefusedAtPatientReferenceAsync(client, request, language);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["patientReference"], errors.EnumerateObject().Select(e => e.Name));
-        Assert.StartsWith(message, errors.GetProperty("patientReference")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(message, messages[0].GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -108,10 +119,7 @@ public sealed class FullWidthPatientReferenceTests : IClassFixture<KetamineCdsFa
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=" + Uri.EscapeDataString(FullWidth)));
 
-        var error = Regex.Match(html, "<p class=\"field-error\" id=\"patientReference-error\">(.*?)</p>", RegexOptions.Singleline);
-        Assert.True(error.Success, "no message at the search box");
-        Assert.Contains(message, error.Groups[1].Value, StringComparison.Ordinal);
-        Assert.Contains("value=\"" + FullWidth + "\"", html, StringComparison.Ordinal); // kept as typed, to be typed again
+        AssertAtThePatientReferenceAsTyped(html, message); // kept as typed, to be typed again
     }
 
     [Theory]
@@ -128,10 +136,7 @@ public sealed class FullWidthPatientReferenceTests : IClassFixture<KetamineCdsFa
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var error = Regex.Match(html, "<p class=\"field-error\" id=\"patientReference-error\">(.*?)</p>", RegexOptions.Singleline);
-        Assert.True(error.Success, "no message at the patient reference");
-        Assert.Contains(message, error.Groups[1].Value, StringComparison.Ordinal);
-        Assert.Contains("value=\"" + FullWidth + "\"", html, StringComparison.Ordinal); // the form is shown again: nothing recorded
+        AssertAtThePatientReferenceAsTyped(html, message); // the form is shown again: nothing recorded
     }
 
     [Theory]
