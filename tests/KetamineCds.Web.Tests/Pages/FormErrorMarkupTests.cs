@@ -231,6 +231,53 @@ public sealed class FormErrorMarkupTests
         AssertInOrder(locked, "Reason", "id=\"reason-hint\"", "id=\"Reason-error\"", "id=\"Reason\"");
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-CN")]
+    public async Task AccountForms_FieldInError_ShowTheMessageAboveTheBox_AfterItsLabelOrHint_AsTheScreeningFormDoes(string language)
+    {
+        // The leftover of QA184: the administrator's forms and the screening form say what is wrong between the field's
+        // label (or hint) and its box; sign-in, the code step, change password and the second factor's forms said it under
+        // the box. One order for every form.
+        using var factory = new KetamineCdsFactory();
+
+        var anonymous = factory.CreateRawClient();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        using (var post = await anonymous.PostFormAsync("/Account/Login", "/Account/Login", [new("Input.Email", ""), new("Input.Password", "")]))
+        {
+            var signIn = await post.Content.ReadAsStringAsync();
+            AssertInOrder(signIn, "email", "<label for=\"email\"", "id=\"Input_Email-error\"", "id=\"email\"");
+            AssertInOrder(signIn, "password", "<label for=\"password\"", "id=\"Input_Password-error\"", "id=\"password\"");
+        }
+
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var change = await PostAsync(staff, "/Account/ChangePassword", new() { ["Input.CurrentPassword"] = "", ["Input.NewPassword"] = "", ["Input.ConfirmPassword"] = "" });
+        AssertInOrder(change, "Input_CurrentPassword", "<label for=\"Input_CurrentPassword\"", "id=\"Input_CurrentPassword-error\"", "id=\"Input_CurrentPassword\"");
+        AssertInOrder(change, "Input_NewPassword", "id=\"new-password-hint\"", "id=\"Input_NewPassword-error\"", "id=\"Input_NewPassword\"");
+
+        var enable = await PostAsync(staff, "/Account/TwoFactor/Enable", new() { ["Code"] = "12345" });
+        AssertInOrder(enable, "Code", "<label for=\"Code\"", "id=\"Code-error\"", "id=\"Code\"");
+
+        staff.DefaultRequestHeaders.AcceptLanguage.Clear();
+        await AccountHygieneTests.EnrolAsync(staff); // it reads the English page
+        staff.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var disable = await PostAsync(staff, "/Account/TwoFactor?handler=Disable", new() { ["Password"] = "not my password" }, "/Account/TwoFactor");
+        AssertInOrder(disable, "password-disable", "<label for=\"password-disable\"", "id=\"Password-error\"", "id=\"password-disable\"");
+
+        var codeStep = await CodeStepTests.PastThePasswordAsync(factory, KetamineCdsFactory.Staff);
+        codeStep.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        using (var post = await codeStep.PostFormAsync("/Account/LoginWithCode", "/Account/LoginWithCode", [new("Code", "1")]))
+        {
+            AssertInOrder(await post.Content.ReadAsStringAsync(), "code", "<label for=\"code\"", "id=\"Code-error\"", "id=\"code\"");
+        }
+
+        using (var post = await codeStep.PostFormAsync("/Account/LoginWithCode", "/Account/LoginWithCode?handler=Recovery", [new("RecoveryCode", "XXXXX-XXXXX")]))
+        {
+            AssertInOrder(await post.Content.ReadAsStringAsync(), "recovery-code", "id=\"recovery-hint\"", "id=\"RecoveryCode-error\"", "id=\"recovery-code\"");
+        }
+    }
+
     /// <summary>In the page, after <paramref name="after"/> come the field's message and then its box, in that order.</summary>
     private static void AssertInOrder(string html, string field, string after, string message, string box)
     {

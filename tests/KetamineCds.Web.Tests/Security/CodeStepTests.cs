@@ -111,7 +111,7 @@ public sealed class CodeStepTests
         Assert.Equal("field", FieldClass(html, "code"));
     }
 
-    private static async Task<HttpClient> PastThePasswordAsync(KetamineCdsFactory factory, string email)
+    internal static async Task<HttpClient> PastThePasswordAsync(KetamineCdsFactory factory, string email)
     {
         var client = factory.CreateRawClient();
         using var password = await client.PostFormAsync("/Account/Login", "/Account/Login", [new("Input.Email", email), new("Input.Password", KetamineCdsFactory.Password)]);

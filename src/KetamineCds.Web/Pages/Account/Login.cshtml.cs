@@ -55,7 +55,7 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
 
     /// <summary>
     /// The boxes left empty, each with its message, for the error summary: linked to the box (<c>#email</c>,
-    /// <c>#password</c>); each message also stands under its box (FieldErrorTagHelper, <c>field-errors-of</c>).
+    /// <c>#password</c>); each message also stands above its box, after its label (FieldErrorTagHelper, <c>field-errors-of</c>).
     /// </summary>
     public IReadOnlyList<(string? Anchor, string Message)> FieldErrors =>
         [.. FormErrors.Summary(ModelState, "", [EmailKey, PasswordKey]).Select(e => (e.Anchor == EmailKey ? (string?)"email" : "password", e.Message))];
@@ -101,7 +101,7 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
             return Page();
         }
 
-        // A box left empty is a problem with that box: its own message under it, tied to it, and linked from the summary,
+        // A box left empty is a problem with that box: its own message above it, tied to it, and linked from the summary,
         // as on every other form. Nothing is checked and no attempt is counted. Which of a typed email and password was
         // wrong is never said (PasswordSignIn.FailureMessage, below): that would tell who has an account.
         var email = Input.Email?.Trim() ?? "";

@@ -36,7 +36,7 @@ public sealed class LoginWithCodeModel(
 
     /// <summary>
     /// The id of the box whose entry <see cref="ErrorMessage"/> is about (a wrong or missing code), which the summary links
-    /// to and whose message stands under it, tied to it (ModelState); null for what is not about a box (the step expired,
+    /// to and whose message stands above it, tied to it (ModelState); null for what is not about a box (the step expired,
     /// the account locked).
     /// </summary>
     public string? ErrorField { get; private set; }
@@ -129,7 +129,7 @@ public sealed class LoginWithCodeModel(
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
-    /// <summary>A problem with what was typed in one box: in the summary, linked to the box, and under it (FieldErrorTagHelper).</summary>
+    /// <summary>A problem with what was typed in one box: in the summary, linked to the box, and above it (FieldErrorTagHelper).</summary>
     private PageResult FieldError(string field, string message)
     {
         ErrorMessage = message;
