@@ -76,8 +76,12 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             // out (Rule.Restated) and name the answers it waits for among their inputs: those are the pathway's waiting
             // items (SUI-001 names them), listed once above, not care items of these rules.
             var restated = ruleSet?.Find(finding.RuleId) is { } rule && !ReferenceEquals(rule.Condition, rule.AsDefined.Condition);
+            // A question the form did not ask of this history is not "not recorded" (QA189 F1): a rule may read it (SUI-014
+            // reads intent beside passive ideation, where the form never asks it and refuses a yes), but listing it would
+            // ask the clinician for an answer the re-screen form gives no way to record.
             var unrecorded = finding.Because.Where(b => b.Value == WireNames.NotRecorded).Select(b => b.Field).Distinct(StringComparer.Ordinal)
-                .Where(field => !restated || !indicationWaitsFor.Contains(field)).ToList();
+                .Where(field => !restated || !indicationWaitsFor.Contains(field))
+                .Where(field => history is null || Fields.Find(field) is not { } asked || asked.IsAskedOf(history)).ToList();
             if (completeness.TryGetValue(finding.RuleId, out var pathway))
             {
                 foreach (var field in unrecorded)

@@ -160,6 +160,29 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         return request;
     }
 
+    [Theory]
+    [InlineData("", "Some intent to act on the thoughts")]
+    [InlineData("/Print", "Some intent to act on the thoughts")]
+    public async Task ResultAndPrint_PassiveIdeationWithTheSafetyNet_NotRecordedNamesNoQuestionTheFormNeverAsked(string page, string intent)
+    {
+        // QA189 F1: the result and the print listed intent as a care item not recorded ("☐ Some intent to act on the
+        // thoughts [SUI-014]"), although the form asks it only after active ideation.
+        var request = CompleteScreeningBodies.RequiredAnswers("MRN-INC-PASSIVE" + page.Replace("/", "-", StringComparison.Ordinal));
+        request["suicidality"] = "passive-ideation";
+        request["safetyPlanInPlace"] = true;
+        request["lethalMeansCounselled"] = true;
+        request["followUpArranged"] = true;
+        request["preparatoryActsOrAbortedAttempt"] = false;
+        var (id, body) = await CreateAsync(request);
+        Assert.Contains(body.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "SUI-014");
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}{page}"));
+
+        Assert.Contains("SAF-001", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<strong>{intent}</strong>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Result_AContraindicationBlocks_StillListsEveryUnansweredQuestionThatCouldBlockAPathway()
     {
@@ -391,6 +414,43 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var preparatoryActs = Display.Label("preparatoryActsOrAbortedAttempt");
         Assert.All(summary.CareItems.Where(c => c.Finding.RuleId is "CV-004" or "HEP-003" or "MED-005" or "SAF-001"), c => Assert.DoesNotContain(preparatoryActs, c.Labels));
         Assert.DoesNotContain(summary.CareItems, c => c.Finding.RuleId.StartsWith("REMS-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NotRecordedSummary_PassiveIdeationWithTheSafetyNet_DoesNotListIntentTheFormNeverAsked()
+    {
+        // QA189 F1: passive ideation, the whole safety net and no preparatory acts recorded. SUI-014 fires and reads intent
+        // (blank: the form asks it only after active ideation and refuses a yes beside passive ideation), so its care item
+        // named "Some intent to act on the thoughts" as not recorded: a to-do the re-screen form gives no way to do.
+        var request = ActiveIdeation(safetyNet: true);
+        request[Fields.Suicidality] = "passive-ideation";
+        request[Fields.PreparatoryActsOrAbortedAttempt] = false;
+        var history = request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        Assert.Contains(assessment.Findings, f => f.RuleId == "SUI-014");
+        Assert.False(Fields.SuicidalIntent.IsAskedOf(history));
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        var intent = Display.Label("suicidalIntent");
+        Assert.DoesNotContain(summary.CareItems, c => c.Labels.Contains(intent));
+        Assert.DoesNotContain(summary.SafetyQuestions, i => i.Field == "suicidalIntent");
+        // The caution itself stays among the cautions; only the "not recorded" list drops what was never asked.
+        Assert.DoesNotContain(summary.CareItems, c => c.Finding.RuleId == "SUI-014");
+        Assert.Contains(summary.OtherCareItems, c => c.Finding.RuleId == "SAF-001");
+    }
+
+    [Fact]
+    public void NotRecordedSummary_ActiveIdeationWithIntentBlank_StillListsIntent()
+    {
+        // The edge: with active ideation the form asks intent, so a blank one is still named.
+        var history = ActiveIdeation(safetyNet: false).ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+
+        var summary = NotRecordedSummary.Of(assessment, history);
+
+        Assert.True(Fields.SuicidalIntent.IsAskedOf(history));
+        Assert.Contains(summary.SafetyQuestions, i => i.Field == "suicidalIntent");
     }
 
     private static ScreeningRequest ActiveIdeation(bool safetyNet)

@@ -687,6 +687,30 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
+    [InlineData(null, "1 screening for MRN-Case-One-EN", "Screenings of MRN-Case-One-EN")]
+    [InlineData("zh-CN", "MRN-Case-One-ZH 的筛查：1 条", "MRN-Case-One-ZH 的筛查记录")]
+    public async Task FindScreenings_OneSpellingTypedInAnotherCase_HeadingNamesTheReferenceAsRecorded(string? language, string heading, string title)
+    {
+        // QA189 F2: "1 screening for mrn-case-one-en" named the reference as typed; with one spelling the list has no
+        // reference column, so the reference as recorded (MRN-Case-One-EN) was shown nowhere on the page.
+        var suffix = language is null ? "EN" : "ZH";
+        var (client, id) = await ScreeningAsPsychiatristAsync("MRN-Case-One-" + suffix);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Screenings?patientReference=mrn-case-one-" + suffix.ToLowerInvariant()));
+
+        Assert.Contains($"/Screenings/{id}", html, StringComparison.Ordinal);
+        Assert.Contains($"<h2>{heading}</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{title}", html, StringComparison.Ordinal);
+        Assert.Contains($"aria-label=\"{title}\"", html, StringComparison.Ordinal);
+        // The search box keeps what was typed.
+        Assert.Contains("value=\"mrn-case-one-" + suffix.ToLowerInvariant() + "\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Psychiatrist@Demo.Local")]
     [InlineData(" PSYCHIATRIST@demo.local ")]
     public async Task AuditClinicianFilter_EmailInAnotherLetterCaseOrWithSpaces_ListsAndExportsTheirScreenings(string clinician)

@@ -22,6 +22,13 @@ public sealed class IndexModel(ScreeningRequestValidator validator, IDecisionLog
 
     public IReadOnlyList<LoggedScreening>? Results { get; private set; }
 
+    /// <summary>
+    /// The reference the heading and title name (QA189 F2): the one the screenings were recorded under when they share one
+    /// spelling (the search ignores letter case, and with one spelling the list has no column saying it), else as typed.
+    /// </summary>
+    public string? ListedReference =>
+        Results?.Select(r => r.History.PatientReference).Distinct(StringComparer.Ordinal).ToList() is [var only] ? only : PatientReference;
+
     /// <summary>The patient's entries that could not be read: named under the list, never the reason it is not shown.</summary>
     public IReadOnlyList<UnreadableEntry> Unreadable { get; private set; } = [];
 
