@@ -83,6 +83,26 @@ public class DatePeriodInput
     }
 
     /// <summary>
+    /// Adds to <paramref name="errors"/> a problem under <c>handler</c> when the query names an export the page does not
+    /// have (<c>/Audit?handler=Jsonl</c>, <c>/Audit/Access?handler=JsonLines</c>): Razor Pages then runs the page's own
+    /// GET, which listed the log with a 200 where the auditor asked for a file, and recorded a list view, not an export.
+    /// Refused by name with the page's exports listed, as an unknown filter is. An empty <c>handler=</c> is the page
+    /// itself, as an empty filter is no filter; a handler given twice is <see cref="RefuseRepeatedNames"/>'s to name, so
+    /// this adds nothing where a problem with <c>handler</c> is already listed.
+    /// </summary>
+    public static void RefuseUnknownExport(IQueryCollection query, IReadOnlyList<string> exports, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(exports);
+        ArgumentNullException.ThrowIfNull(errors);
+        var handler = query.FirstOrDefault(pair => string.Equals(pair.Key, "handler", StringComparison.OrdinalIgnoreCase)).Value;
+        if (handler.Count == 1 && handler[0] is { Length: > 0 } name && !exports.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.TryAdd("handler", [ClinicalText.Shared.Message("Audit.UnknownExport", name, string.Join(", ", exports))]);
+        }
+    }
+
+    /// <summary>
     /// Adds to <paramref name="errors"/> a problem for each name an audit page reads (as
     /// <see cref="RefuseUnknownNames"/> reads them) that the query gives more than once, in any letter case, an empty value
     /// included: the binder used one of the values without a word (<c>/Audit?patient=A&amp;patient=</c> listed A's entries),
