@@ -127,6 +127,65 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Theory]
+    [InlineData("/Audit?patient=MRN-FIRST&patient=MRN-SECOND", "view-screening", "filter-patient", null)] // showed MRN-FIRST
+    [InlineData("/Audit?Filter.Patient=MRN-FIRST&filter.patient=MRN-SECOND", "view-screening", "filter-patient", null)]
+    [InlineData("/Audit?clinician=a%40b.c&Filter.Clinician=d%40e.f", "view-screening", "filter-clinician", null)]
+    [InlineData("/Audit?from=2026-01-01&FROM=2026-02-01", "view-screening", "filter-from", null)]
+    [InlineData("/Audit/Access?who=a%40b.c&who=d%40e.f", "view-access-log", "filter-who", null)]
+    [InlineData("/Audit/Access?subject=decision-log&Filter.Subject=patient%3AX", "view-access-log", "filter-subject", null)]
+    [InlineData("/Audit/Impact?run=true&from=2026-01-01&from=2026-02-01", "impact-analysis", "impact-from", null)]
+    [InlineData("/Audit?patient=MRN-FIRST&patient=", "view-screening", "filter-patient", "MRN-FIRST")] // one value given: kept
+    [InlineData("/Audit?patient=&patient=MRN-SECOND", "view-screening", "filter-patient", "MRN-SECOND")] // was empty
+    [InlineData("/Audit/Access?who=&who=a%40b.c", "view-access-log", "filter-who", "a@b.c")] // was empty
+    [InlineData("/Audit/Impact?run=true&from=&from=2026-02-01", "impact-analysis", "impact-from", "2026-02-01")] // was empty
+    public async Task AuditPages_FilterGivenMoreThanOnce_FieldShowsTheOneValueGiven_OrNoneWhenTheyDiffer(string path, string kind, string id, string? shown)
+    {
+        // The field showed the value the binder kept (the first) beside "given more than once", as if the page had chosen
+        // it: /Audit?patient=A&patient=B showed A, and pressing Filter listed A's entries though nobody chose A.
+        var html = await RefusedPageAsync(path, kind);
+
+        var field = System.Text.RegularExpressions.Regex.Match(html, $"<input [^>]*id=\"{id}\"[^>]*>").Value;
+        Assert.NotEmpty(field);
+        if (shown is null)
+        {
+            Assert.DoesNotContain("value=", field, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains($"value=\"{shown}\"", field, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Audit?overall=eligible&overall=not-eligible-now", "filter-overall", null, "eligible")] // "Any", the first option
+    [InlineData("/Audit/Impact?run=true&version=1.1.0&version=1.0.0", "impact-version", null, "1.1.0")]
+    [InlineData("/Audit/Impact?run=true&baseline=1.0.0&baseline=1.1.0", "impact-baseline", "", "1.0.0")]
+    public async Task AuditPages_ChoiceGivenMoreThanOnceWithDifferentValues_SelectsNeitherValueGiven(string path, string id, string? selected, string first)
+    {
+        var html = await RefusedPageAsync(path, path.StartsWith("/Audit/Impact", StringComparison.Ordinal) ? "impact-analysis" : "view-screening");
+
+        var select = System.Text.RegularExpressions.Regex.Match(html, $"<select [^>]*id=\"{id}\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.NotEmpty(select);
+        Assert.DoesNotContain($"<option value=\"{first}\" selected", select, StringComparison.Ordinal);
+        if (selected is not null)
+        {
+            Assert.Contains($"<option value=\"{selected}\" selected", select, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Audit/Verify?run=true&from=&from=checkpoint", "verify-from-checkpoint")] // "All of it" was checked
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&from=", "verify-from-checkpoint")]
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&from=full", "verify-full")] // the form's default, not the first value
+    public async Task Verify_FromGivenMoreThanOnce_ChecksTheOneValueGiven_OrTheDefault(string path, string checkedId)
+    {
+        var html = await RefusedPageAsync(path, "verify");
+
+        var radios = System.Text.RegularExpressions.Regex.Matches(html, "<input id=\"(verify-[a-z-]+)\" type=\"radio\"[^>]*>");
+        Assert.Equal([checkedId], radios.Where(r => r.Value.Contains("checked", StringComparison.Ordinal)).Select(r => r.Groups[1].Value));
+    }
+
+    [Theory]
     [InlineData("/Audit/Access?who=auditor%40demo.local&Filter.Who=psychiatrist%40demo.local", "view-access-log", "who", "who")] // it listed the psychiatrist's events, dropping who=
     [InlineData("/Audit/Access?Filter.Kind=export&kind=export", "view-access-log", "kind", "kind")] // the same value too
     [InlineData("/Audit/Access?subject=&filter.subject=decision-log", "view-access-log", "subject", "subject")] // an empty one too

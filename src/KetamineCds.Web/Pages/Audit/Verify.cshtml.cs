@@ -64,6 +64,13 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
         }
 
         DatePeriodInput.RefuseRepeatedNames(Request.Query, FilterNames, ["run"], null, FilterErrors);
+        // from given more than once shows the one value given, or the form's default when the values differ
+        // (DatePeriodInput.RepeatedShown), never the one the binder kept as if chosen.
+        if (DatePeriodInput.RepeatedShown(Request.Query, FilterNames, null).TryGetValue("from", out var shown))
+        {
+            From = shown;
+        }
+
         if (!Run)
         {
             foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query))
