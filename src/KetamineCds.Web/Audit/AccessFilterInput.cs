@@ -50,7 +50,28 @@ public sealed class AccessFilterInput : DatePeriodInput
 
         // A filter given twice is refused by name, as the export API refuses it, whichever of the above its values met.
         RefuseRepeatedNames(query, FilterNames, ["before", "handler"], "Filter", errors);
+        ShowRepeatedAsGiven(query, FilterNames, "Filter");
         return errors;
+    }
+
+    /// <inheritdoc />
+    protected override void Show(string name, string? value)
+    {
+        switch (name)
+        {
+            case "who":
+                Who = value;
+                break;
+            case "kind":
+                Kind = value;
+                break;
+            case "subject":
+                Subject = value;
+                break;
+            default:
+                base.Show(name, value);
+                break;
+        }
     }
 
     /// <summary>The filter for the query, its days the clinic's (<paramref name="calendar"/>); call <see cref="Validate"/> first.</summary>

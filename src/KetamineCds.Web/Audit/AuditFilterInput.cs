@@ -79,7 +79,31 @@ public sealed class AuditFilterInput : DatePeriodInput
 
         // A filter given twice is refused by name, as the export API refuses it, whichever of the above its values met.
         RefuseRepeatedNames(query, FilterNames, ["before", "handler"], "Filter", errors);
+        ShowRepeatedAsGiven(query, FilterNames, "Filter");
         return errors;
+    }
+
+    /// <inheritdoc />
+    protected override void Show(string name, string? value)
+    {
+        switch (name)
+        {
+            case "clinician":
+                Clinician = value;
+                break;
+            case "patient" or "patientReference":
+                (_patient, PatientReference) = (value, null);
+                break;
+            case "overall":
+                Overall = value;
+                break;
+            case "ruleSet":
+                RuleSet = value;
+                break;
+            default:
+                base.Show(name, value);
+                break;
+        }
     }
 
     /// <summary>

@@ -83,6 +83,83 @@ public class DatePeriodInput
     }
 
     /// <summary>
+    /// What the page's field shows for each of <paramref name="filterNames"/> that the query gives more than once (every
+    /// spelling, any letter case, as <see cref="RefuseRepeatedNames"/> counts them): the one value given when the non-empty
+    /// values agree (<c>patient=A&amp;patient=</c>, <c>patient=A&amp;Filter.Patient=A</c>: what the auditor meant is not in
+    /// doubt), and null when they differ (<c>patient=A&amp;patient=B</c>). The field showed the value the binder kept, the
+    /// first, as if the page had chosen it, while the refusal says it used neither; and a second "Filter" would then have
+    /// listed A's entries without the auditor ever choosing A. Null, the field is as if the filter were not given (empty,
+    /// "Any", the current rule set, "All of it"), beside the message asking for the one value to use.
+    /// </summary>
+    public static Dictionary<string, string?> RepeatedShown(IQueryCollection query, IReadOnlyList<string> filterNames, string? prefix)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filterNames);
+        var shown = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var given in query
+            .Select(pair => (Name: NameRead(pair.Key, filterNames, [], prefix), pair.Value))
+            .Where(read => read.Name is not null)
+            .GroupBy(read => read.Name!, StringComparer.Ordinal))
+        {
+            var values = given.SelectMany(read => read.Value).ToList();
+            if (values.Count > 1)
+            {
+                var distinct = values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+                shown[given.Key] = distinct.Count == 1 ? distinct[0] : null;
+            }
+        }
+
+        return shown;
+    }
+
+    /// <summary>
+    /// Puts into each field of the filter that the query gives more than once what <see cref="RepeatedShown"/> says it
+    /// shows. Call it after the filter's checks: nothing runs with a repeated filter, so this changes only what the
+    /// page's form shows.
+    /// </summary>
+    protected void ShowRepeatedAsGiven(IQueryCollection query, IReadOnlyList<string> filterNames, string? prefix)
+    {
+        foreach (var (name, value) in RepeatedShown(query, filterNames, prefix))
+        {
+            Show(name, value);
+        }
+    }
+
+    /// <summary>Sets the field <paramref name="name"/> (a query name of the filter) to <paramref name="value"/>, as <see cref="ShowRepeatedAsGiven"/> asks.</summary>
+    protected virtual void Show(string name, string? value)
+    {
+        switch (name)
+        {
+            case "from":
+                From = ReadDate(value);
+                break;
+            case "to":
+                To = ReadDate(value);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="errors"/> a problem under <c>handler</c> when the query names an export the page does not
+    /// have (<c>/Audit?handler=Jsonl</c>, <c>/Audit/Access?handler=JsonLines</c>): Razor Pages then runs the page's own
+    /// GET, which listed the log with a 200 where the auditor asked for a file, and recorded a list view, not an export.
+    /// Refused by name with the page's exports listed, as an unknown filter is. An empty <c>handler=</c> is the page
+    /// itself, as an empty filter is no filter; a handler given twice is <see cref="RefuseRepeatedNames"/>'s to name, so
+    /// this adds nothing where a problem with <c>handler</c> is already listed.
+    /// </summary>
+    public static void RefuseUnknownExport(IQueryCollection query, IReadOnlyList<string> exports, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(exports);
+        ArgumentNullException.ThrowIfNull(errors);
+        var handler = query.FirstOrDefault(pair => string.Equals(pair.Key, "handler", StringComparison.OrdinalIgnoreCase)).Value;
+        if (handler.Count == 1 && handler[0] is { Length: > 0 } name && !exports.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.TryAdd("handler", [ClinicalText.Shared.Message("Audit.UnknownExport", name, string.Join(", ", exports))]);
+        }
+    }
+
+    /// <summary>
     /// Adds to <paramref name="errors"/> a problem for each name an audit page reads (as
     /// <see cref="RefuseUnknownNames"/> reads them) that the query gives more than once, in any letter case, an empty value
     /// included: the binder used one of the values without a word (<c>/Audit?patient=A&amp;patient=</c> listed A's entries),

@@ -127,6 +127,65 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     }
 
     [Theory]
+    [InlineData("/Audit?patient=MRN-FIRST&patient=MRN-SECOND", "view-screening", "filter-patient", null)] // showed MRN-FIRST
+    [InlineData("/Audit?Filter.Patient=MRN-FIRST&filter.patient=MRN-SECOND", "view-screening", "filter-patient", null)]
+    [InlineData("/Audit?clinician=a%40b.c&Filter.Clinician=d%40e.f", "view-screening", "filter-clinician", null)]
+    [InlineData("/Audit?from=2026-01-01&FROM=2026-02-01", "view-screening", "filter-from", null)]
+    [InlineData("/Audit/Access?who=a%40b.c&who=d%40e.f", "view-access-log", "filter-who", null)]
+    [InlineData("/Audit/Access?subject=decision-log&Filter.Subject=patient%3AX", "view-access-log", "filter-subject", null)]
+    [InlineData("/Audit/Impact?run=true&from=2026-01-01&from=2026-02-01", "impact-analysis", "impact-from", null)]
+    [InlineData("/Audit?patient=MRN-FIRST&patient=", "view-screening", "filter-patient", "MRN-FIRST")] // one value given: kept
+    [InlineData("/Audit?patient=&patient=MRN-SECOND", "view-screening", "filter-patient", "MRN-SECOND")] // was empty
+    [InlineData("/Audit/Access?who=&who=a%40b.c", "view-access-log", "filter-who", "a@b.c")] // was empty
+    [InlineData("/Audit/Impact?run=true&from=&from=2026-02-01", "impact-analysis", "impact-from", "2026-02-01")] // was empty
+    public async Task AuditPages_FilterGivenMoreThanOnce_FieldShowsTheOneValueGiven_OrNoneWhenTheyDiffer(string path, string kind, string id, string? shown)
+    {
+        // The field showed the value the binder kept (the first) beside "given more than once", as if the page had chosen
+        // it: /Audit?patient=A&patient=B showed A, and pressing Filter listed A's entries though nobody chose A.
+        var html = await RefusedPageAsync(path, kind);
+
+        var field = System.Text.RegularExpressions.Regex.Match(html, $"<input [^>]*id=\"{id}\"[^>]*>").Value;
+        Assert.NotEmpty(field);
+        if (shown is null)
+        {
+            Assert.DoesNotContain("value=", field, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains($"value=\"{shown}\"", field, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Audit?overall=eligible&overall=not-eligible-now", "filter-overall", null, "eligible")] // "Any", the first option
+    [InlineData("/Audit/Impact?run=true&version=1.1.0&version=1.0.0", "impact-version", null, "1.1.0")]
+    [InlineData("/Audit/Impact?run=true&baseline=1.0.0&baseline=1.1.0", "impact-baseline", "", "1.0.0")]
+    public async Task AuditPages_ChoiceGivenMoreThanOnceWithDifferentValues_SelectsNeitherValueGiven(string path, string id, string? selected, string first)
+    {
+        var html = await RefusedPageAsync(path, path.StartsWith("/Audit/Impact", StringComparison.Ordinal) ? "impact-analysis" : "view-screening");
+
+        var select = System.Text.RegularExpressions.Regex.Match(html, $"<select [^>]*id=\"{id}\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.NotEmpty(select);
+        Assert.DoesNotContain($"<option value=\"{first}\" selected", select, StringComparison.Ordinal);
+        if (selected is not null)
+        {
+            Assert.Contains($"<option value=\"{selected}\" selected", select, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Audit/Verify?run=true&from=&from=checkpoint", "verify-from-checkpoint")] // "All of it" was checked
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&from=", "verify-from-checkpoint")]
+    [InlineData("/Audit/Verify?run=true&from=checkpoint&from=full", "verify-full")] // the form's default, not the first value
+    public async Task Verify_FromGivenMoreThanOnce_ChecksTheOneValueGiven_OrTheDefault(string path, string checkedId)
+    {
+        var html = await RefusedPageAsync(path, "verify");
+
+        var radios = System.Text.RegularExpressions.Regex.Matches(html, "<input id=\"(verify-[a-z-]+)\" type=\"radio\"[^>]*>");
+        Assert.Equal([checkedId], radios.Where(r => r.Value.Contains("checked", StringComparison.Ordinal)).Select(r => r.Groups[1].Value));
+    }
+
+    [Theory]
     [InlineData("/Audit/Access?who=auditor%40demo.local&Filter.Who=psychiatrist%40demo.local", "view-access-log", "who", "who")] // it listed the psychiatrist's events, dropping who=
     [InlineData("/Audit/Access?Filter.Kind=export&kind=export", "view-access-log", "kind", "kind")] // the same value too
     [InlineData("/Audit/Access?subject=&filter.subject=decision-log", "view-access-log", "subject", "subject")] // an empty one too
@@ -420,7 +479,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         var html = await RefusedPageAsync(path, "verify");
 
         Assert.Contains("<div class=\"error-summary\" role=\"alert\"", html, StringComparison.Ordinal);
-        Assert.Contains($"<li>Unknown filter '{name}'; this page's filters are from.</li>", html, StringComparison.Ordinal);
+        // "this page's filters are from" said neither what from takes nor what the API's mode=full is here: both are said.
+        Assert.Contains($"<li>Unknown filter '{name}'; this page reads only from: leave it empty to verify all of the log, or give from=checkpoint to verify only what was added since the newest checkpoint that holds (the API's mode=full and mode=from-checkpoint).</li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Verified in", html, StringComparison.Ordinal);
     }
 
@@ -429,7 +489,72 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     {
         var html = await RefusedPageAsync("/Audit/Verify?run=true&mode=full", "verify", "zh-CN");
 
-        Assert.Contains("<li>未知的筛选条件“mode”；本页可用的筛选条件为：from。</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>未知的筛选条件“mode”；本页只读取 from：留空则校验整个日志，from=checkpoint 则仅校验最新成立的检查点之后新增的内容（即 API 的 mode=full 和 mode=from-checkpoint）。</li>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?handler=Jsonl", "view-screening", "Unknown export 'Jsonl'; this page's exports are Csv, JsonLines. Nothing was exported or listed.")]
+    [InlineData("/Audit?handler=Unknown&patient=" + LoggedPatient, "view-screening", "Unknown export 'Unknown'; this page's exports are Csv, JsonLines. Nothing was exported or listed.")]
+    [InlineData("/Audit/Access?handler=JsonLines", "view-access-log", "Unknown export 'JsonLines'; this page's exports are Csv. Nothing was exported or listed.")]
+    [InlineData("/Audit/Access?HANDLER=Pdf&who=auditor%40demo.local", "view-access-log", "Unknown export 'Pdf'; this page's exports are Csv. Nothing was exported or listed.")]
+    public async Task AuditListPages_UnknownExport_Is400NamingIt_NothingListedOrExported(string path, string kind, string message)
+    {
+        // Razor Pages runs the list for a handler it has not: the auditor asked for a file and got the log listed, 200,
+        // recorded as a list view (?handler=JsonLines on the access log, which exports CSV only).
+        await app.LogAScreeningAsync();
+        var exportsBefore = await app.CountAccessEventsAsync("export");
+
+        var html = await RefusedPageAsync(path, kind);
+
+        Assert.Contains($"<li>{message}</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Audit/Screening/", html, StringComparison.Ordinal);
+        Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
+    }
+
+    [Fact]
+    public async Task AuditList_UnknownExportInChinese_IsNamedInChinese()
+    {
+        var html = await RefusedPageAsync("/Audit?handler=Jsonl", "view-screening", "zh-CN");
+
+        Assert.Contains("<li>未知的导出方式“Jsonl”；本页可用的导出方式为：Csv, JsonLines。未导出也未列出任何内容。</li>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?handler=")]
+    [InlineData("/Audit?handler=&patient=" + LoggedPatient)]
+    [InlineData("/Audit/Access?handler=")]
+    public async Task AuditListPages_EmptyHandler_IsThePageItself(string path)
+    {
+        // As an empty filter is no filter: handler= is the list, not an unknown export.
+        var client = await app.PageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/Audit?handler=Csv&handler=JsonLines")]
+    [InlineData("/Audit?handler=JsonLines&handler=Csv")]
+    [InlineData("/Audit/Access?handler=Csv&handler=JsonLines")]
+    public async Task AuditPageExport_TwoHandlers_Is400NamingHandler_AndExportsNothing(string path)
+    {
+        await app.LogAScreeningAsync();
+
+        var (_, message) = await RefusedExportAsync(await app.PageClientAsync(KetamineCdsFactory.Auditor), path, "handler");
+
+        Assert.Contains("handler", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessLog_TwoHandlersTheFirstUnknown_IsRefusedAsGivenTwice()
+    {
+        // The list runs (the first handler is not the access log's): the repeat is what is named, not the unknown export.
+        var html = await RefusedPageAsync("/Audit/Access?handler=JsonLines&handler=Csv", "view-access-log");
+
+        Assert.DoesNotContain("Unknown export", html, StringComparison.Ordinal);
+        Assert.Contains("handler", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,6 +19,9 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
 {
     public const int PageSize = 50;
 
+    /// <summary>The page's exports, by their handler names, as an unknown export's message lists them.</summary>
+    public static readonly IReadOnlyList<string> Exports = ["Csv"];
+
     [BindProperty(SupportsGet = true)]
     public AccessFilterInput Filter { get; set; } = new();
 
@@ -40,6 +43,8 @@ public sealed partial class AccessModel(EfAccessAudit accessLog, IAccessAudit ac
     public async Task OnGetAsync()
     {
         FilterErrors = Filter.Validate(Request.Query);
+        // Only an export this page does not have (?handler=JsonLines, the decision log's) reaches the list with a handler.
+        DatePeriodInput.RefuseUnknownExport(Request.Query, Exports, FilterErrors);
         if (FilterErrors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

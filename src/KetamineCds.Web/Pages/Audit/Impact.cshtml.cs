@@ -79,6 +79,26 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
         var names = new Dictionary<string, string[]>(StringComparer.Ordinal);
         DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, names);
         DatePeriodInput.RefuseRepeatedNames(Request.Query, FilterNames, ["run"], null, names);
+        // A repeated name's field shows the one value given, or nothing when the values differ (DatePeriodInput.RepeatedShown).
+        foreach (var (name, value) in DatePeriodInput.RepeatedShown(Request.Query, FilterNames, null))
+        {
+            switch (name)
+            {
+                case "from":
+                    From = DatePeriodInput.ReadDate(value);
+                    break;
+                case "to":
+                    To = DatePeriodInput.ReadDate(value);
+                    break;
+                case "baseline":
+                    Baseline = value;
+                    break;
+                case "version":
+                    Version = value;
+                    break;
+            }
+        }
+
         if (!Run)
         {
             foreach (var (name, messages) in AuditFilterInput.UnreadableRun(Request.Query).Concat(names))

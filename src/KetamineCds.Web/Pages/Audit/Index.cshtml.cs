@@ -46,6 +46,9 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
     /// </summary>
     public bool OverridesFilteredOut { get; private set; }
 
+    /// <summary>The page's exports, by their handler names, as an unknown export's message lists them.</summary>
+    public static readonly IReadOnlyList<string> Exports = ["Csv", "JsonLines"];
+
     public static IReadOnlyList<string> Verdicts { get; } = Enum.GetValues<Verdict>().Select(v => WireNames.Of(v)).ToList();
 
     public static IReadOnlyList<string> RuleSetVersions { get; } = RuleSetCatalog.All.Select(r => r.Version).ToList();
@@ -56,6 +59,8 @@ public sealed class IndexModel(IDecisionLogAudit audit, IAccessAudit access, Cli
     public async Task OnGetAsync()
     {
         FilterErrors = Filter.Validate(Request.Query);
+        // Only an export this page does not have reaches the list with a handler: refused, not listed instead of exported.
+        DatePeriodInput.RefuseUnknownExport(Request.Query, Exports, FilterErrors);
         // A page cursor this list did not write (?before=abc, ?before=-5) is refused, not read as "the first page" (QA141
         // F7): the auditor would believe they were reading a later page. A cursor given twice is already refused as such.
         if (!string.IsNullOrEmpty(Before) && AuditCursor.TryDecode(Before) is null)
