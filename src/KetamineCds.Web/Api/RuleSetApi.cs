@@ -18,6 +18,7 @@ public static class RuleSetApi
 
         group.MapGet("/ruleset", GetRuleSet)
             .RequireApiPolicy(Policies.SignedIn)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/ruleset/diff", GetDiff)
@@ -28,8 +29,35 @@ public static class RuleSetApi
         return app;
     }
 
-    private static IResult GetRuleSet(string? version)
+    /// <summary>
+    /// The query parameters each route reads (in any letter case, as the binder reads them). Any other, or one of them given
+    /// twice, is a 400 naming it, as the screenings list and the audit exports answer (<see cref="QueryNames"/>): ignored,
+    /// <c>?ver=1.0.0</c> answered with the current rule set as if it had been asked for, and <c>?version=1.0.0&amp;version=1.1.0</c>
+    /// was looked up as the one version "1.0.0,1.1.0".
+    /// </summary>
+    private static readonly HashSet<string> RuleSetQueryNames = new(["version"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> DiffQueryNames = new(["from", "to"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The problems of a query that gives a name the route does not read, or one it reads more than once.</summary>
+    private static Dictionary<string, string[]> QueryProblems(HttpContext context, HashSet<string> names)
     {
+        var errors = QueryNames.Unknown(context.Request.Query, names, "Validation.UnknownQueryParameter");
+        foreach (var (name, problem) in QueryNames.Repeated(context.Request.Query, names))
+        {
+            errors[name] = problem;
+        }
+
+        return errors;
+    }
+
+    private static IResult GetRuleSet(string? version, HttpContext context)
+    {
+        if (QueryProblems(context, RuleSetQueryNames) is { Count: > 0 } refused)
+        {
+            return Results.ValidationProblem(refused);
+        }
+
         var ruleSet = string.IsNullOrEmpty(version) ? RuleSetCatalog.Current : RuleSetCatalog.Find(version);
         if (ruleSet is null)
         {
@@ -46,15 +74,15 @@ public static class RuleSetApi
         }, ContractJson.Options);
     }
 
-    private static IResult GetDiff(string? from, string? to)
+    private static IResult GetDiff(string? from, string? to, HttpContext context)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(from))
+        var errors = QueryProblems(context, DiffQueryNames);
+        if (!errors.ContainsKey("from") && string.IsNullOrEmpty(from))
         {
             errors["from"] = [ClinicalText.Shared.Message("Problem.DiffNeedsFrom")];
         }
 
-        if (string.IsNullOrEmpty(to))
+        if (!errors.ContainsKey("to") && string.IsNullOrEmpty(to))
         {
             errors["to"] = [ClinicalText.Shared.Message("Problem.DiffNeedsTo")];
         }

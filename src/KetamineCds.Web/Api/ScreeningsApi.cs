@@ -204,18 +204,15 @@ public static class ScreeningsApi
             case RecordingStatus.SubmittedByAnother:
                 return Results.Problem(
                     statusCode: StatusCodes.Status409Conflict,
-                    title: "This Idempotency-Key was used by another user.",
-                    detail: "Nothing was recorded, and the other user's screening is not shown. Send the screening with a new key.");
+                    title: ClinicalText.Shared.Message("Problem.IdempotencyKeyOfAnother"),
+                    detail: ClinicalText.Shared.Message("Problem.IdempotencyKeyOfAnother.Detail"));
             case RecordingStatus.Invalid:
                 return Invalid(recording.Errors);
             case RecordingStatus.MayHaveBeenRecorded:
                 return Unavailable(
                     context,
-                    title: "The screening could not be confirmed as saved.",
-                    detail: "The decision log stopped answering while the screening was being stored, so no result can be given. "
-                        + (submissionId is null
-                            ? "It may have been stored; try again shortly (a repeat is recorded as a screening of its own)."
-                            : "It may have been stored; try again shortly with the same Idempotency-Key: if it was stored, the repeat records nothing and answers with that screening."));
+                    title: ClinicalText.Shared.Message("Problem.OutcomeUnknown"),
+                    detail: ClinicalText.Shared.Message(submissionId is null ? "Problem.OutcomeUnknown.Detail" : "Problem.OutcomeUnknown.Detail.WithKey"));
             case RecordingStatus.RefusedByDatabase:
                 // No outage (503 would tell the client to try again shortly): the database answered and refused the entry.
                 return Results.Problem(
@@ -247,17 +244,16 @@ public static class ScreeningsApi
         if (recorded.RecordedBy(actor.UserId))
         {
             extensions["recordedScreening"] = ScreeningResponseJson.ApiPath + recorded.ScreeningId;
-            detail = $"Idempotency-Key {key} recorded screening {recorded.ScreeningId} ({ScreeningResponseJson.ApiPath}{recorded.ScreeningId}) from a different request body, "
-                + "so that screening is not this request's result. Nothing was recorded from this request: send it with a new key to record it as a screening of its own.";
+            detail = ClinicalText.Shared.Message("Problem.IdempotencyKeyReused.Detail", key, recorded.ScreeningId, ScreeningResponseJson.ApiPath + recorded.ScreeningId);
         }
         else
         {
-            detail = $"Idempotency-Key {key} was already used, by another user, with a different request body. Nothing was recorded, and the other user's screening is not shown. Send the screening with a new key.";
+            detail = ClinicalText.Shared.Message("Problem.IdempotencyKeyReused.Detail.ByAnother", key);
         }
 
         return Results.Problem(
             statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "This Idempotency-Key was already used with a different request.",
+            title: ClinicalText.Shared.Message("Problem.IdempotencyKeyReused"),
             detail: detail,
             extensions: extensions);
     }
@@ -272,7 +268,7 @@ public static class ScreeningsApi
         {
             if (await log.FindScreeningAsync(recorded.ScreeningId, cancellationToken) is not { } logged)
             {
-                return Unavailable(context, "The screening recorded under this key could not be read.", "Try again shortly; nothing was recorded again.");
+                return Unavailable(context, ClinicalText.Shared.Message("Problem.KeyedScreeningUnreadable"), ClinicalText.Shared.Message("Problem.KeyedScreeningUnreadable.Detail"));
             }
 
             context.Response.Headers.Location = ScreeningResponseJson.ApiPath + logged.Id;
@@ -284,7 +280,7 @@ public static class ScreeningsApi
         }
         catch (DecisionLogUnavailableException)
         {
-            return Unavailable(context, "The screening recorded under this key could not be read.", "Try again shortly; nothing was recorded again.");
+            return Unavailable(context, ClinicalText.Shared.Message("Problem.KeyedScreeningUnreadable"), ClinicalText.Shared.Message("Problem.KeyedScreeningUnreadable.Detail"));
         }
     }
 
@@ -391,7 +387,7 @@ public static class ScreeningsApi
             // Nothing is listed or recorded; the title says what to give.
             return Results.ValidationProblem(
                 errors,
-                title: repeated is not null ? "Give patientReference once to list a patient's screenings."
+                title: repeated is not null ? ClinicalText.Shared.Message("Problem.ListPatientReferenceOnce")
                     : problem is not null ? "Give a valid patientReference to list a patient's screenings."
                     : "Give only patientReference to list a patient's screenings.");
         }

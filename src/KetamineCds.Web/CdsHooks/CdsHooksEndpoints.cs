@@ -32,11 +32,40 @@ public static class CdsHooksEndpoints
         group.MapPost("/{id}", HookAsync);
         group.MapPost("/{id}/feedback", FeedbackAsync);
         // Any other path or method under /cds-services: a problem an EHR's integrator can read, never the sign-in page.
-        group.MapMethods("/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], () => Results.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: "No such CDS Hooks endpoint.",
-            detail: "GET /cds-services lists the services; call a service with POST /cds-services/{id}, and send feedback with POST /cds-services/{id}/feedback."));
+        group.MapMethods("/{**rest}", ["GET", "POST", "PUT", "PATCH", "DELETE"], (HttpContext context, string? rest) => OtherRequest(context, rest));
         return app;
+    }
+
+    /// <summary>
+    /// A path or method under /cds-services that no endpoint answers. A path that exists with another method (<c>GET</c> or
+    /// <c>PUT</c> on a service, <c>DELETE /cds-services</c>) is the 405 problem the API answers (<c>Allow</c> and the detail
+    /// name the method it answers), as docs/web.md says of every <c>/cds-services</c> path: this catch-all took those too,
+    /// and told an integrator who opened a service's URL in a browser that the service did not exist (QA191). Any other
+    /// path: 404 naming the endpoints.
+    /// </summary>
+    private static IResult OtherRequest(HttpContext context, string? rest)
+    {
+        var allowed = (rest ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+        {
+            [] => "GET",
+            [var id] when CdsHookServices.Find(id) is not null => "POST",
+            [var id, "feedback"] when CdsHookServices.Find(id) is not null => "POST",
+            _ => null,
+        };
+        if (allowed is null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No such CDS Hooks endpoint.",
+                detail: "GET /cds-services lists the services; call a service with POST /cds-services/{id}, and send feedback with POST /cds-services/{id}/feedback.");
+        }
+
+        context.Response.Headers.Allow = allowed;
+        return Results.Problem(
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+            statusCode: StatusCodes.Status405MethodNotAllowed,
+            title: Hardening.MethodNotAllowedTitle,
+            detail: $"{context.Request.Path} answers {allowed}, not {context.Request.Method}.");
     }
 
     private static async Task<IResult> DiscoveryAsync(HttpContext context, CdsHookAuthentication authentication)

@@ -163,6 +163,49 @@ public sealed class IdempotencyKeyApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(0, await ScreeningsOfAsync(patient));
     }
 
+    [Fact]
+    public async Task Create_SameKeyWithAnotherBodyInChinese_Answers422InChinese()
+    {
+        // QA191: the 422's title and detail were English whatever the request's language (the contract: bad input is
+        // answered in English and in Chinese). The key, the screening and its path stay as they are.
+        var api = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync(api, "MRN-IDEM-ZH-A", key);
+        var recorded = first.Headers.Location!.OriginalString[(first.Headers.Location.OriginalString.LastIndexOf('/') + 1)..];
+
+        using var reused = await PostAsync(api, "MRN-IDEM-ZH-B", key, "zh-CN");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        using var problem = JsonDocument.Parse(await reused.Content.ReadAsStringAsync());
+        Assert.Equal("此 Idempotency-Key 已用于另一个不同的请求。", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(
+            $"Idempotency-Key {key} 已根据另一个不同的请求正文记录了筛查 {recorded}（/api/v1/screenings/{recorded}），因此该筛查不是本请求的结果。本请求未记录任何内容：如要将其记录为一次单独的筛查，请使用新的键发送。",
+            problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(0, await ScreeningsOfAsync("MRN-IDEM-ZH-B"));
+    }
+
+    [Fact]
+    public async Task Create_KeyAnotherUserRecordedInChinese_Answers409And422InChinese()
+    {
+        const string patient = "MRN-IDEM-ZH-MINE";
+        var key = Guid.NewGuid();
+        await RecordAsAnotherUserAsync(patient, key);
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var same = await PostAsync(client, patient, key.ToString(), "zh-CN");
+        using var other = await PostAsync(client, "MRN-IDEM-ZH-OTHER", key.ToString(), "zh-CN");
+
+        Assert.Equal(HttpStatusCode.Conflict, same.StatusCode);
+        using var conflict = JsonDocument.Parse(await same.Content.ReadAsStringAsync());
+        Assert.Equal("此 Idempotency-Key 已被另一位用户使用。", conflict.RootElement.GetProperty("title").GetString());
+        Assert.Equal("未记录任何内容，也不显示另一位用户的筛查。请使用新的键发送此筛查。", conflict.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        using var reused = JsonDocument.Parse(await other.Content.ReadAsStringAsync());
+        Assert.Equal(
+            $"Idempotency-Key {key} 已被另一位用户用于另一个不同的请求正文。未记录任何内容，也不显示另一位用户的筛查。请使用新的键发送此筛查。",
+            reused.RootElement.GetProperty("detail").GetString());
+    }
+
     /// <summary>POSTs a correction of <paramref name="screening"/> (age 46, the reason given) with the key, if any.</summary>
     private static async Task<HttpResponseMessage> CorrectAsync(HttpClient client, string screening, string patient, string? key, string reason = "Age was mistyped.", int age = 46)
     {

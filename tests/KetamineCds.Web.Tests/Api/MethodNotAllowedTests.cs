@@ -78,6 +78,44 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("GET", "/cds-services/ketamine-screening-patient-view", "POST")]
+    [InlineData("PUT", "/cds-services/ketamine-screening-order-sign", "POST")]
+    [InlineData("GET", "/cds-services/ketamine-screening-patient-view/feedback", "POST")]
+    [InlineData("DELETE", "/cds-services", "GET")]
+    [InlineData("POST", "/cds-services", "GET")]
+    public async Task WrongMethodOnACdsHooksPath_Is405Problem_NamingTheAllowedMethod(string method, string path, string allowed)
+    {
+        // QA191: docs/web.md says a method a /cds-services path does not answer is this 405; the services' catch-all
+        // answered 404 "No such CDS Hooks endpoint." instead, telling an integrator the service did not exist.
+        var client = app.Factory.CreateRawClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The method is not allowed here.", problem["title"]!.GetValue<string>());
+        Assert.Equal($"{path} answers {allowed}, not {method}.", problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("GET", "/cds-services/no-such-service")]
+    [InlineData("POST", "/cds-services/ketamine-screening-patient-view/feedback/extra")]
+    [InlineData("GET", "/cds-services/no-such-service/feedback")]
+    public async Task OtherCdsHooksPath_IsStill404NamingTheEndpoints(string method, string path)
+    {
+        var client = app.Factory.CreateRawClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("No such CDS Hooks endpoint.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WrongMethodOnAPage_IsStillThePagesAnswer_NotTheApiProblem()
     {

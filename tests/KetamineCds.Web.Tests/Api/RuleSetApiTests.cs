@@ -102,6 +102,39 @@ public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<
         return api.SendAsync(request);
     }
 
+    [Theory]
+    [InlineData("/api/v1/ruleset?ver=1.0.0", "ver", "Unknown query parameter 'ver'; this route reads version.")]
+    [InlineData("/api/v1/ruleset?version=1.0.0&version=1.1.0", "version", "Query parameter 'version' is given more than once; give it once.")]
+    [InlineData("/api/v1/ruleset?version=1.0.0&VERSION=1.1.0", "version", "Query parameter 'version' is given more than once; give it once.")]
+    [InlineData("/api/v1/ruleset/diff?from=1.0.0&to=1.1.0&foo=1", "foo", "Unknown query parameter 'foo'; this route reads from, to.")]
+    [InlineData("/api/v1/ruleset/diff?from=1.0.0&to=1.1.0&to=1.2.0", "to", "Query parameter 'to' is given more than once; give it once.")]
+    public async Task GetRuleSetOrDiff_UnknownOrRepeatedQueryParameter_Is400NamingIt(string url, string field, string message)
+    {
+        // QA191: /api/v1/ruleset?ver=1.0.0 answered 200 with the current rule set, as if 1.0.0 had been asked for, and a
+        // repeated version was looked up as "1.0.0,1.1.0" (404); the screenings list and the audit exports refuse both by name.
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await api.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task GetRuleSet_VersionInAnotherLetterCase_IsStillRead()
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+
+        var body = await api.GetFromJsonAsync<JsonElement>("/api/v1/ruleset?Version=1.0.0");
+
+        Assert.Equal(RuleSetCatalog.V1_0_0.Digest, body.GetProperty("digest").GetString());
+    }
+
     [Fact]
     public async Task GetDiff_Anonymous_Returns401()
     {

@@ -292,6 +292,24 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal("查询参数“patientReference”出现了不止一次；请只给出一次。", await RefusedInChineseAsync("?patientReference=MRN-1&patientReference=MRN-2", "patientReference"));
     }
 
+    [Theory]
+    [InlineData("?patientReference=MRN-1&patientReference=MRN-2", "列出患者的筛查时，patientReference 只能提供一次。")]
+    [InlineData("?patientReference=", "请提供有效的 patientReference 以列出该患者的筛查。")]
+    [InlineData("?patientReference=MRN-1&foo=1", "列出患者的筛查时只能提供 patientReference。")]
+    public async Task List_RefusedInChinese_HasItsTitleInChinese(string query, string title)
+    {
+        // QA191: the title of a repeated patientReference stayed English in a Chinese answer; its siblings were translated.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings" + query);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+    }
+
     [Fact]
     public async Task List_UnknownQueryParameterBesideABadReference_NamesBoth()
     {
