@@ -1730,10 +1730,8 @@ public abstract class CdsHooksTests
 
     [Theory]
     [InlineData("GET", "/cds-services/unknown")]
-    [InlineData("GET", "/cds-services/ketamine-screening-patient-view")]
     [InlineData("POST", "/cds-services/a/b/c")]
-    [InlineData("DELETE", "/cds-services/ketamine-screening-patient-view")]
-    public async Task AnyOtherPathOrMethod_Answers404ProblemNeverTheSignInPage(string method, string path)
+    public async Task AnyOtherPath_Answers404ProblemNeverTheSignInPage(string method, string path)
     {
         using var app = await CreateAppAsync();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -1743,6 +1741,23 @@ public abstract class CdsHooksTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("GET /cds-services lists the services", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    public async Task OtherMethodOnTheService_Answers405ProblemNamingPost_NeverTheSignInPage(string method)
+    {
+        // QA191: a method the service does not answer is the 405 problem docs/web.md promises for /cds-services paths
+        // (Allow: POST), no longer the 404 "No such CDS Hooks endpoint" that told an integrator the service did not exist.
+        using var app = await CreateAppAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/cds-services/ketamine-screening-patient-view");
+
+        using var response = await app.Raw().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
