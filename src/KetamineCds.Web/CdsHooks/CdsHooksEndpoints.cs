@@ -61,11 +61,7 @@ public static class CdsHooksEndpoints
         }
 
         context.Response.Headers.Allow = allowed;
-        return Results.Problem(
-            type: "https://tools.ietf.org/html/rfc9110#section-15.5.6",
-            statusCode: StatusCodes.Status405MethodNotAllowed,
-            title: Hardening.MethodNotAllowedTitle,
-            detail: $"{context.Request.Path} answers {allowed}, not {context.Request.Method}.");
+        return Results.Problem(Hardening.MethodNotAllowed(context, allowed));
     }
 
     private static async Task<IResult> DiscoveryAsync(HttpContext context, CdsHookAuthentication authentication)

@@ -237,6 +237,18 @@ public static class Hardening
     public const string MethodNotAllowedTitle = "The method is not allowed here.";
 
     /// <summary>
+    /// The 405 problem for a path that answers only <paramref name="allowed"/> (the <c>Allow</c> header's value): "/api/v1/ruleset
+    /// answers GET, not DELETE.". The one builder for routing's 405 and the CDS Hooks catch-all's.
+    /// </summary>
+    public static ProblemDetails MethodNotAllowed(HttpContext http, string allowed) => new()
+    {
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        Title = MethodNotAllowedTitle,
+        Status = StatusCodes.Status405MethodNotAllowed,
+        Detail = $"{http.Request.Path} answers {allowed}, not {http.Request.Method}.",
+    };
+
+    /// <summary>
     /// An API or CDS Hooks error status without a body. A method the path does not answer (405, set by routing with the
     /// path's methods in <c>Allow</c>) is a problem that names them: "/api/v1/ruleset answers GET, not DELETE.", always
     /// <c>application/problem+json</c>, as every API answer is, even to a caller that accepts only HTML (it was the
@@ -252,14 +264,7 @@ public static class Hardening
         switch (http.Response.StatusCode)
         {
             case StatusCodes.Status405MethodNotAllowed:
-                var allowed = http.Response.Headers.Allow.ToString();
-                problem = new ProblemDetails
-                {
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
-                    Title = MethodNotAllowedTitle,
-                    Status = StatusCodes.Status405MethodNotAllowed,
-                    Detail = $"{http.Request.Path} answers {allowed}, not {http.Request.Method}.",
-                };
+                problem = MethodNotAllowed(http, http.Response.Headers.Allow.ToString());
                 break;
             case StatusCodes.Status415UnsupportedMediaType:
                 problem = JsonRequestBody.Problem(http);

@@ -19,18 +19,7 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
     [InlineData("PATCH", "/api/v1/screenings/3f2504e0-4f89-11d3-9a0c-0305e82c3301", "GET")]
     public async Task WrongMethodOnAnApiPath_Is405Problem_NamingTheAllowedMethods(string method, string path, string allowed)
     {
-        var client = await app.ClientAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(405, problem["status"]!.GetValue<int>());
-        Assert.Equal("The method is not allowed here.", problem["title"]!.GetValue<string>());
-        Assert.Equal($"{path} answers {allowed}, not {method}.", problem["detail"]!.GetValue<string>());
+        await Assert405ProblemAsync(await app.ClientAsync(), method, path, allowed);
     }
 
     [Fact]
@@ -88,17 +77,7 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
     {
         // QA191: docs/web.md says a method a /cds-services path does not answer is this 405; the services' catch-all
         // answered 404 "No such CDS Hooks endpoint." instead, telling an integrator the service did not exist.
-        var client = app.Factory.CreateRawClient();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("The method is not allowed here.", problem["title"]!.GetValue<string>());
-        Assert.Equal($"{path} answers {allowed}, not {method}.", problem["detail"]!.GetValue<string>());
+        await Assert405ProblemAsync(app.Factory.CreateRawClient(), method, path, allowed);
     }
 
     [Theory]
@@ -125,6 +104,22 @@ public sealed class MethodNotAllowedTests(MethodNotAllowedTests.App app) : IClas
         using var response = await client.SendAsync(request);
 
         Assert.NotEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> and asserts the 405 problem naming <paramref name="allowed"/>.</summary>
+    private static async Task Assert405ProblemAsync(HttpClient client, string method, string path, string allowed)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(405, problem["status"]!.GetValue<int>());
+        Assert.Equal("The method is not allowed here.", problem["title"]!.GetValue<string>());
+        Assert.Equal($"{path} answers {allowed}, not {method}.", problem["detail"]!.GetValue<string>());
     }
 
     public sealed class App : IDisposable

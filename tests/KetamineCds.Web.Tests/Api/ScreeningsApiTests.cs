@@ -299,14 +299,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     public async Task List_RefusedInChinese_HasItsTitleInChinese(string query, string title)
     {
         // QA191: the title of a repeated patientReference stayed English in a Chinese answer; its siblings were translated.
-        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings" + query);
-        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
-
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var problem = await ProblemInChineseAsync(query);
         Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
     }
 
@@ -331,6 +324,13 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
     /// <summary>Lists screenings with <paramref name="query"/> in Chinese, checks it is a 400, and returns the first message under <paramref name="field"/>.</summary>
     private async Task<string?> RefusedInChineseAsync(string query, string field)
     {
+        using var problem = await ProblemInChineseAsync(query);
+        return problem.RootElement.GetProperty("errors").GetProperty(field)[0].GetString();
+    }
+
+    /// <summary>Lists screenings with <paramref name="query"/> in Chinese, checks it is a 400, and returns its problem.</summary>
+    private async Task<JsonDocument> ProblemInChineseAsync(string query)
+    {
         var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/screenings" + query);
         request.Headers.AcceptLanguage.ParseAdd("zh-CN");
@@ -338,8 +338,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return problem.RootElement.GetProperty("errors").GetProperty(field)[0].GetString();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
