@@ -41,6 +41,27 @@ public sealed class DatePeriodInputTests
         Assert.StartsWith("No action of this page is named 'Write'; its actions are Create, Upload.", Assert.Single(errors["handler"]), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("version", "1.1.0", "", "1.1.0")] // the one value given
+    [InlineData("version", "1.1.0", "1.0.0", null)] // they differ: the form's default
+    [InlineData("baseline", "", "1.0.0", "1.0.0")]
+    [InlineData("to", "2026-02-01", " ", "2026-02-01")]
+    public void ImpactFilter_NameGivenTwice_ShowsAsTheOtherAuditFiltersShow(string name, string first, string second, string? shown)
+    {
+        var filter = new ImpactFilterInput { Baseline = "1.0.0", Version = "1.0.0", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 1, 1) };
+
+        filter.ShowRepeatedAsGiven(new QueryCollection(new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase) { [name] = new([first, second]) }));
+
+        var field = name switch
+        {
+            "version" => filter.Version,
+            "baseline" => filter.Baseline,
+            _ => filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Assert.Equal(shown, field);
+        Assert.Equal(new DateOnly(2026, 1, 1), filter.From);
+    }
+
     private static QueryCollection Query(params (string Name, string Value)[] pairs) =>
         new(pairs.ToDictionary(p => p.Name, p => new StringValues(p.Value), StringComparer.OrdinalIgnoreCase));
 }
