@@ -337,8 +337,12 @@ public static class AuditEndpoints
             errors[name] = problem;
         }
 
-        return errors.Count > 0 ? Results.ValidationProblem(errors, title: "The export's filter is not valid.") : null;
+        return errors.Count > 0 ? RefusedFilter(errors) : null;
     }
+
+    /// <summary>The 400 of an export (API or page) whose query it cannot use: each problem under its query name.</summary>
+    internal static IResult RefusedFilter(Dictionary<string, string[]> problems) =>
+        Results.ValidationProblem(problems, title: "The export's filter is not valid.");
 
     /// <summary>
     /// What every export answers before its first byte, or null when it may run: a filter with problems
@@ -350,7 +354,7 @@ public static class AuditEndpoints
     {
         if (filterProblems.Count > 0)
         {
-            return Results.ValidationProblem(filterProblems, title: "The export's filter is not valid.");
+            return RefusedFilter(filterProblems);
         }
 
         try

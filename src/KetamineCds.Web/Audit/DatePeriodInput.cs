@@ -68,17 +68,26 @@ public class DatePeriodInput
     /// <paramref name="otherNames"/> its own links and forms send (a paging cursor, an export's handler, <c>run</c>) and,
     /// when its filter is bound as a property named <paramref name="prefix"/>, each filter under that prefix
     /// (<c>Filter.From</c>, which the binder reads too; QA11 F12); all without regard to letter case, as the binder.
+    /// The problem is the ClinicalText message <paramref name="message"/>, given the unknown name and the page's filters
+    /// (<c>{0}</c>, <c>{1}</c>): a page whose filters need more saying than their names passes its own (Verify says what
+    /// its one filter takes; Checkpoints has none), rather than replacing this one's after.
     /// </summary>
     public static void RefuseUnknownNames(
-        IQueryCollection query, IReadOnlyList<string> filterNames, IReadOnlyList<string> otherNames, string? prefix, Dictionary<string, string[]> errors)
+        IQueryCollection query,
+        IReadOnlyList<string> filterNames,
+        IReadOnlyList<string> otherNames,
+        string? prefix,
+        Dictionary<string, string[]> errors,
+        string message = "Audit.UnknownPageFilter")
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filterNames);
         ArgumentNullException.ThrowIfNull(otherNames);
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentException.ThrowIfNullOrEmpty(message);
         foreach (var name in query.Keys.Where(k => NameRead(k, filterNames, otherNames, prefix) is null))
         {
-            errors[name] = [ClinicalText.Shared.Message("Audit.UnknownPageFilter", name, string.Join(", ", filterNames))];
+            errors[name] = [ClinicalText.Shared.Message(message, name, string.Join(", ", filterNames))];
         }
     }
 
@@ -145,17 +154,21 @@ public class DatePeriodInput
     /// GET, which listed the log with a 200 where the auditor asked for a file, and recorded a list view, not an export.
     /// Refused by name with the page's exports listed, as an unknown filter is. An empty <c>handler=</c> is the page
     /// itself, as an empty filter is no filter; a handler given twice is <see cref="RefuseRepeatedNames"/>'s to name, so
-    /// this adds nothing where a problem with <c>handler</c> is already listed.
+    /// this adds nothing where a problem with <c>handler</c> is already listed. The problem is the ClinicalText message
+    /// <paramref name="message"/>, given the handler and <paramref name="exports"/> (<c>{0}</c>, <c>{1}</c>): a form's
+    /// POST to an action the page has not (the Checkpoints page's) passes its own.
     /// </summary>
-    public static void RefuseUnknownExport(IQueryCollection query, IReadOnlyList<string> exports, Dictionary<string, string[]> errors)
+    public static void RefuseUnknownExport(
+        IQueryCollection query, IReadOnlyList<string> exports, Dictionary<string, string[]> errors, string message = "Audit.UnknownExport")
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(exports);
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentException.ThrowIfNullOrEmpty(message);
         var handler = query.FirstOrDefault(pair => string.Equals(pair.Key, "handler", StringComparison.OrdinalIgnoreCase)).Value;
         if (handler.Count == 1 && handler[0] is { Length: > 0 } name && !exports.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
-            errors.TryAdd("handler", [ClinicalText.Shared.Message("Audit.UnknownExport", name, string.Join(", ", exports))]);
+            errors.TryAdd("handler", [ClinicalText.Shared.Message(message, name, string.Join(", ", exports))]);
         }
     }
 

@@ -50,6 +50,7 @@ public static class AuthenticationSetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>()
             .AddPasswordValidator<AccountNamePasswordValidator>()
+            .AddPasswordValidator<ControlCharacterPasswordValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory>();
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
             .Validate(o => o.UnknownRoles.Count == 0, $"Accounts:SecondFactorRequiredRoles must name roles from: {string.Join(", ", Roles.All)}.")

@@ -90,7 +90,7 @@ public static class WebStartup
         app.UseKetamineCdsHardening();
         app.UseCorrelationId();
         app.UseStaticFiles();
-        app.UseScreeningFormNulGuard();
+        app.UseFormNulGuard();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

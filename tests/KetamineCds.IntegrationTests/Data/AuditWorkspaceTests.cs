@@ -171,8 +171,9 @@ public sealed class AuditWorkspaceTests : IAsyncLifetime
     {
         await _store.Log.RecordScreeningAsync(Screenings.Submit("MRN-1"));
 
-        // The decision log's list takes only its filters (an unknown query name is refused, QA158 F11): "run" is the other pages'.
-        var html = await _client.GetStringAsync(new Uri(url == "/Audit" ? url : url + "?run=true", UriKind.Relative));
+        // The decision log's list and the checkpoints take only their own names (an unknown query name is refused, QA158
+        // F11; the checkpoints have no filters): "run" is the other pages'.
+        var html = await _client.GetStringAsync(new Uri(url is "/Audit" or "/Audit/Checkpoints" ? url : url + "?run=true", UriKind.Relative));
 
         var controls = System.Text.RegularExpressions.Regex.Matches(html, "<(input|select|textarea)\\b[^>]*>")
             .Select(m => m.Value)

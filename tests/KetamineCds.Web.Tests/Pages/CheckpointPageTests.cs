@@ -150,6 +150,107 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Matches(RowWith("kept-altered.json", "Signature does not verify"), uploaded);
     }
 
+    [Theory]
+    [InlineData("/Audit/Checkpoints?handler=Zip", "Unknown export 'Zip'; this page's exports are Download, Key. Nothing was exported or listed.")] // it listed the checkpoints, 200
+    [InlineData("/Audit/Checkpoints?HANDLER=Csv", "Unknown export 'Csv'; this page's exports are Download, Key. Nothing was exported or listed.")]
+    [InlineData("/Audit/Checkpoints?verdict=fails", "Unknown filter 'verdict'; this page has no filters: it lists every checkpoint that fails and the newest ones, and its download holds them all. Nothing was listed.")]
+    [InlineData("/Audit/Checkpoints?from=2026-01-01&handler=", "Unknown filter 'from'; this page has no filters: it lists every checkpoint that fails and the newest ones, and its download holds them all. Nothing was listed.")]
+    public async Task CheckpointsPage_UnknownQueryNameOrExport_Is400NamingIt_NothingListedOrRecorded(string path, string message)
+    {
+        // As the decision log, access log, impact and verify pages refuse them (QA158 F11; DatePeriodInput).
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var written = SignedCheckpoint.TryParse(await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync(), out _)!;
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var eventsBefore = await CountAccessEventsAsync();
+
+        using var response = await client.GetAsync(path);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<li>{message}</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(written.FileName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No checkpoints yet.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", html, StringComparison.Ordinal);
+        Assert.Equal(eventsBefore, await CountAccessEventsAsync());
+    }
+
+    [Theory]
+    [InlineData("/Audit/Checkpoints?handler=Download&handler=Key", "handler", "Query parameter 'handler' is given more than once; give it once.")] // it downloaded the zip
+    [InlineData("/Audit/Checkpoints?handler=Download&from=2026-01-01", "from", "Unknown filter 'from'; this page has no filters")] // it downloaded every checkpoint
+    [InlineData("/Audit/Checkpoints?handler=Key&keyId=abc", "keyId", "Unknown filter 'keyId'; this page has no filters")]
+    public async Task CheckpointsPageDownload_UnknownQueryNameOrTwoHandlers_Is400ProblemNamingIt_NothingExportedOrRecorded(string path, string field, string message)
+    {
+        // As the other audit pages' exports refuse them (AuditPageExport_UnknownFilter_Is400NamingIt_AndExportsNothing).
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var eventsBefore = await CountAccessEventsAsync();
+
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.StartsWith(message, errors.GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(eventsBefore, await CountAccessEventsAsync());
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_UnknownQueryNameOrExportInChinese_IsNamedInChinese()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var export = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Checkpoints?handler=Zip", "zh-CN");
+        using var filter = await Localization.CultureSelectionTests.GetAsync(client, "/Audit/Checkpoints?verdict=fails", "zh-CN");
+
+        Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+        Assert.Contains("<li>未知的导出方式“Zip”；本页可用的导出方式为：Download, Key。未导出也未列出任何内容。</li>", WebUtility.HtmlDecode(await export.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);
+        Assert.Contains("<li>未知的筛选条件“verdict”；本页没有筛选条件：它列出每个不成立的检查点和最新的检查点，下载包含全部检查点。未列出任何内容。</li>", WebUtility.HtmlDecode(await filter.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit/Checkpoints")]
+    [InlineData("/Audit/Checkpoints?handler=")] // an empty handler is the page itself, as on the other audit pages
+    public async Task CheckpointsPage_ItsOwnNames_StillList(string path)
+    {
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var written = SignedCheckpoint.TryParse(await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync(), out _)!;
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await client.GetAsync(path);
+        using var key = await client.GetAsync("/Audit/Checkpoints?handler=key");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(written.FileName, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/x-pem-file", key.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task CheckpointsPage_PostToAnUnknownHandler_Is400AndListsNothing()
+    {
+        await RecordScreeningsAsync(1);
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var written = SignedCheckpoint.TryParse(await (await auditor.PostAsync("/api/v1/audit/checkpoints", null)).Content.ReadAsStringAsync(), out _)!;
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
+        var eventsBefore = await CountAccessEventsAsync();
+
+        using var response = await client.PostAsync("/Audit/Checkpoints?handler=Write", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(written.FileName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No checkpoints yet.", html, StringComparison.Ordinal);
+        Assert.Equal(eventsBefore, await CountAccessEventsAsync());
+    }
+
     [Fact]
     public async Task CheckpointsPage_UploadWithoutFiles_AsksForThem()
     {
@@ -371,6 +472,12 @@ public sealed partial class CheckpointPageTests : IDisposable
 
     private static Regex RowWith(string file, string status) =>
         new($"<tr[^>]*>(?:(?!</tr>).)*{Regex.Escape(status)}(?:(?!</tr>).)*{Regex.Escape(file)}", RegexOptions.Singleline);
+
+    private async Task<int> CountAccessEventsAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().AccessEvents.CountAsync();
+    }
 
     private async Task RecordScreeningsAsync(int count)
     {

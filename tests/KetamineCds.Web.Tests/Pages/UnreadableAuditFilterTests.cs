@@ -138,6 +138,8 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("/Audit?patient=&patient=MRN-SECOND", "view-screening", "filter-patient", "MRN-SECOND")] // was empty
     [InlineData("/Audit/Access?who=&who=a%40b.c", "view-access-log", "filter-who", "a@b.c")] // was empty
     [InlineData("/Audit/Impact?run=true&from=&from=2026-02-01", "impact-analysis", "impact-from", "2026-02-01")] // was empty
+    [InlineData("/Audit/Impact?run=true&to=2026-02-01&TO=", "impact-analysis", "impact-to", "2026-02-01")] // Impact's filter shows as the others' (ImpactFilterInput)
+    [InlineData("/Audit/Impact?run=true&to=2026-01-01&to=2026-02-01", "impact-analysis", "impact-to", null)]
     public async Task AuditPages_FilterGivenMoreThanOnce_FieldShowsTheOneValueGiven_OrNoneWhenTheyDiffer(string path, string kind, string id, string? shown)
     {
         // The field showed the value the binder kept (the first) beside "given more than once", as if the page had chosen
@@ -160,6 +162,7 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
     [InlineData("/Audit?overall=eligible&overall=not-eligible-now", "filter-overall", null, "eligible")] // "Any", the first option
     [InlineData("/Audit/Impact?run=true&version=1.1.0&version=1.0.0", "impact-version", null, "1.1.0")]
     [InlineData("/Audit/Impact?run=true&baseline=1.0.0&baseline=1.1.0", "impact-baseline", "", "1.0.0")]
+    [InlineData("/Audit/Impact?run=true&baseline=1.1.0&baseline=1.0.0&version=1.0.0", "impact-baseline", "", "1.1.0")]
     public async Task AuditPages_ChoiceGivenMoreThanOnceWithDifferentValues_SelectsNeitherValueGiven(string path, string id, string? selected, string first)
     {
         var html = await RefusedPageAsync(path, path.StartsWith("/Audit/Impact", StringComparison.Ordinal) ? "impact-analysis" : "view-screening");

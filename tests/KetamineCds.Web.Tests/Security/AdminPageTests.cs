@@ -281,6 +281,47 @@ public sealed class AdminPageTests
         Assert.DoesNotContain("Username", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Input.Email", "new.staff\u0000@clinic.example", "Email", "The email address holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again.", null)]
+    [InlineData("Input.Email", "new.staff\u0000@clinic.example", "Email", "电子邮箱地址包含控制字符或会改变文字方向的不可见符号（常随粘贴带入）。请删除它，或重新输入该部分。", "zh-CN")]
+    [InlineData("Input.Email", "new.staff\u001B@clinic.example", "Email", "The email address holds a control character", null)] // an escape, not only a NUL
+    [InlineData("Input.DisplayName", "Dr\u0000 New", "DisplayName", "The display name holds a control character or an invisible mark", null)]
+    public async Task Create_ControlCharacterInAField_IsAMessageUnderItOnTheSameForm_WhatWasTypedKept_NothingStored(string field, string value, string id, string message, string? language)
+    {
+        // A NUL (%00) answered the site-wide 400 "the form may have expired" page: the form and what was typed were lost.
+        using var factory = new KetamineCdsFactory();
+        var admin = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = "new.staff@clinic.example",
+            ["Input.DisplayName"] = "Dr New",
+            ["Input.Role"] = Roles.ClinicStaff,
+            ["Input.Password"] = "Fresh!Clinic-Passw0rd",
+        };
+        fields[field] = value;
+        fields["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(admin, "/Admin/Users/Create");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Admin/Users/Create") { Content = new FormUrlEncodedContent(fields) };
+        if (language is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", language);
+        }
+
+        using var post = await admin.SendAsync(request);
+        var html = WebUtility.HtmlDecode(await post.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.Contains(message, FieldMessages.Of(html, "Input." + id), StringComparison.Ordinal);
+        // What was typed is kept, but for the refused characters themselves.
+        Assert.Contains("value=\"new.staff", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Dr", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The form may have expired", html, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.Null(await users.FindByEmailAsync("new.staff@clinic.example"));
+        Assert.DoesNotContain(users.Users.Select(u => u.Email).ToList(), e => e!.StartsWith("new.staff", StringComparison.Ordinal));
+    }
+
     private static async Task<string> UserIdAsync(KetamineCdsFactory factory, string email)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -101,7 +102,7 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
             return Page();
         }
 
-        // A box left empty is a problem with that box: its own message above it, tied to it, and linked from the summary,
+        // A box left empty (or holding a control character) is a problem with that box: its own message above it, tied to it, and linked from the summary,
         // as on every other form. Nothing is checked and no attempt is counted. Which of a typed email and password was
         // wrong is never said (PasswordSignIn.FailureMessage, below): that would tell who has an account.
         var email = Input.Email?.Trim() ?? "";
@@ -110,9 +111,22 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
             ModelState.AddModelError(EmailKey, localizer["Enter your email."]);
         }
 
+        else if (FreeText.HasHiddenCharacters(email, multiLine: false))
+        {
+            // No account's email holds one (Identity's user names cannot): said at its box, as a NUL posted here is
+            // (FormNulGuard reads it as another control character), rather than counted as an attempt under an email
+            // nobody typed.
+            ModelState.AddModelError(EmailKey, localizer["The email address holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again."]);
+        }
+
         if (string.IsNullOrEmpty(Input.Password))
         {
             ModelState.AddModelError(PasswordKey, localizer["Enter your password."]);
+        }
+        else if (Input.Password.Any(char.IsControl))
+        {
+            // No password holds one (ControlCharacterPasswordValidator).
+            ModelState.AddModelError(PasswordKey, localizer["The password holds a control character (often pasted with it). Remove it, or type that part again."]);
         }
 
         if (!ModelState.IsValid)

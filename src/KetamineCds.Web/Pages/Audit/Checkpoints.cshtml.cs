@@ -72,9 +72,41 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
     public IReadOnlyList<CheckpointStatus> Shown =>
         Statuses.Count <= NewestShown ? Statuses : Statuses.Where((s, i) => s.Fails || i >= Statuses.Count - NewestShown).ToList();
 
+    /// <summary>The page's downloads, by their handler names, as an unknown export's message lists them.</summary>
+    public static readonly IReadOnlyList<string> Exports = ["Download", "Key"];
+
+    /// <summary>The page's forms' actions (POST), by their handler names, as an unknown action's message lists them.</summary>
+    public static readonly IReadOnlyList<string> Actions = ["Create", "Upload"];
+
+    /// <summary>Problems with the request's query (query-string names as keys); nothing is checked or listed while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; } = [];
+
     public async Task OnGetAsync()
     {
+        // As the other audit pages (DatePeriodInput): a query name the page does not read (?verdict=fails; the page has no
+        // filters) and an export it has not (?handler=Zip, which Razor Pages answers with this GET) were ignored, and every
+        // checkpoint listed, 200, as if that were what was asked. Refused by name, a handler given twice too.
+        RefuseUnknownQuery();
+        DatePeriodInput.RefuseUnknownExport(Request.Query, Exports, FilterErrors);
+        if (FilterErrors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         await LoadAsync();
+    }
+
+    /// <summary>
+    /// A POST naming none of the page's actions (<c>?handler=Write</c>, or none at all) reaches here: Razor Pages rendered
+    /// the page without running anything, 200, and with nothing read it said "No checkpoints yet." Refused by name.
+    /// </summary>
+    public void OnPost()
+    {
+        DatePeriodInput.RefuseRepeatedNames(Request.Query, [], ["handler"], null, FilterErrors);
+        DatePeriodInput.RefuseUnknownExport(Request.Query, Actions, FilterErrors, "Audit.UnknownAction");
+        FilterErrors.TryAdd("handler", [ClinicalText.Shared.Message("Audit.UnknownAction", Request.Query["handler"].ToString(), string.Join(", ", Actions))]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
     }
 
     /// <summary>Verifies the whole log (every entry re-hashed, every checkpoint), then signs and writes its head.</summary>
@@ -118,13 +150,13 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
             return NotFound();
         }
 
-        try
+        // Refused and recorded as the other audit pages' exports are (AuditEndpoints.RefusedExportAsync): a name the page
+        // does not read, or the handler given twice (?handler=Download&handler=Key downloaded the zip), is a 400 naming it.
+        RefuseUnknownQuery();
+        if (await AuditEndpoints.RefusedExportAsync(HttpContext, FilterErrors, access, "decision-log", "checkpoints download") is { } refused)
         {
-            await access.RecordAsync(HttpContext, AccessEventKind.Export, "decision-log", "checkpoints download");
-        }
-        catch (DecisionLogUnavailableException ex)
-        {
-            return StatusCode(LogFailures.Status(LogFailures.Answer(HttpContext, ex)));
+            await refused.ExecuteAsync(HttpContext);
+            return new EmptyResult();
         }
 
         var buffer = new MemoryStream();
@@ -143,10 +175,23 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         return File(buffer, "application/zip", $"ketaminecds-checkpoints-{stamp}.zip");
     }
 
-    /// <summary>The public key alone, PEM.</summary>
-    public IActionResult OnGetKey() => checkpoints.PublicKeyPem is { } pem
-        ? File(Encoding.ASCII.GetBytes(pem), "application/x-pem-file", "ketaminecds-checkpoint-public-key.pem")
-        : NotFound();
+    /// <summary>The public key alone, PEM (not recorded: it is public). Its query is refused as the download's is.</summary>
+    public async Task<IActionResult> OnGetKeyAsync()
+    {
+        if (checkpoints.PublicKeyPem is not { } pem)
+        {
+            return NotFound();
+        }
+
+        RefuseUnknownQuery();
+        if (FilterErrors.Count > 0)
+        {
+            await AuditEndpoints.RefusedFilter(FilterErrors).ExecuteAsync(HttpContext);
+            return new EmptyResult();
+        }
+
+        return File(Encoding.ASCII.GetBytes(pem), "application/x-pem-file", "ketaminecds-checkpoint-public-key.pem");
+    }
 
     /// <summary>Checks an uploaded copy: checkpoint files, or a zip of them (such as the download).</summary>
     public async Task OnPostUploadAsync(List<IFormFile> copies)
@@ -215,6 +260,16 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
         {
             Failure = LogFailures.Answer(HttpContext, ex);
         }
+    }
+
+    /// <summary>
+    /// Adds to <see cref="FilterErrors"/> each query name the page does not read (it has no filters: <c>handler</c> alone)
+    /// and <c>handler</c> given more than once, as the other audit pages refuse them (<see cref="DatePeriodInput"/>).
+    /// </summary>
+    private void RefuseUnknownQuery()
+    {
+        DatePeriodInput.RefuseUnknownNames(Request.Query, [], ["handler"], null, FilterErrors, "Audit.UnknownCheckpointsFilter");
+        DatePeriodInput.RefuseRepeatedNames(Request.Query, [], ["handler"], null, FilterErrors);
     }
 
     private static void Add(ZipArchive zip, string name, byte[] content)

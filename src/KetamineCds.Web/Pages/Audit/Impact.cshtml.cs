@@ -33,24 +33,27 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
     public static readonly string[] VerdictOrder = [.. Enum.GetValues<KetamineCds.Domain.Screening.Verdict>().Select(v => KetamineCds.Domain.Screening.WireNames.Of(v))];
 
     /// <summary>The analysis's query names, as its form sends them (with <c>run</c>) and the unknown-filter message lists them.</summary>
-    public static readonly IReadOnlyList<string> FilterNames = ["from", "to", "baseline", "version"];
+    public static IReadOnlyList<string> FilterNames => ImpactFilterInput.FilterNames;
 
+    /// <summary>
+    /// The period and the rule sets, bound from the query's own names (<c>from</c>, <c>baseline</c>; the binder's
+    /// <c>Filter.From</c> spelling is refused as an unknown name, as before).
+    /// </summary>
     [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
+    public ImpactFilterInput Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
+    public DateOnly? From => Filter.From;
+
+    public DateOnly? To => Filter.To;
 
     [BindProperty(SupportsGet = true)]
     public bool Run { get; set; }
 
     /// <summary>The rule set compared against: a released version, or empty for the verdicts as logged.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Baseline { get; set; }
+    public string? Baseline => Filter.Baseline;
 
     /// <summary>The rule set analysed: a released version, the current one when empty.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Version { get; set; }
+    public string? Version => Filter.Version;
 
     public RuleSet Current => RuleSetCatalog.Find(Version ?? "") ?? RuleSetCatalog.Current;
 
@@ -79,25 +82,8 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
         var names = new Dictionary<string, string[]>(StringComparer.Ordinal);
         DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, names);
         DatePeriodInput.RefuseRepeatedNames(Request.Query, FilterNames, ["run"], null, names);
-        // A repeated name's field shows the one value given, or nothing when the values differ (DatePeriodInput.RepeatedShown).
-        foreach (var (name, value) in DatePeriodInput.RepeatedShown(Request.Query, FilterNames, null))
-        {
-            switch (name)
-            {
-                case "from":
-                    From = DatePeriodInput.ReadDate(value);
-                    break;
-                case "to":
-                    To = DatePeriodInput.ReadDate(value);
-                    break;
-                case "baseline":
-                    Baseline = value;
-                    break;
-                case "version":
-                    Version = value;
-                    break;
-            }
-        }
+        // A repeated name's field shows the one value given, or nothing when the values differ, as on the other audit pages.
+        Filter.ShowRepeatedAsGiven(Request.Query);
 
         if (!Run)
         {
@@ -110,8 +96,7 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
             return;
         }
 
-        var period = new DatePeriodInput { From = From, To = To };
-        FilterErrors = period.ValidatePeriod(Request.Query);
+        FilterErrors = Filter.ValidatePeriod(Request.Query);
         foreach (var (name, version) in new[] { ("version", Version), ("baseline", Baseline) })
         {
             // An unknown version would otherwise be analysed as the current set, or compared against the logged verdicts.
@@ -136,8 +121,8 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
         try
         {
             await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log",
-                $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {period}");
-            var (start, end) = period.Instants(calendar);
+                $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {Filter}");
+            var (start, end) = Filter.Instants(calendar);
             Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, HttpContext.RequestAborted);
         }
         catch (DecisionLogUnavailableException ex)

@@ -55,14 +55,9 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
         // other audit pages refuse it (QA158 F11): ignored, the whole log was verified as if that were what was asked.
         // run or from given twice is refused by name, as GET /api/v1/audit/verify refuses it: ?run=true&from=checkpoint&from=
         // verified from the checkpoint, reading one of the two without a word.
-        DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, FilterErrors);
         // With one filter, "this page's filters are from" told the auditor neither what from takes nor how to say what an
-        // unknown name (the API's mode=full) was meant to: the message says both.
-        foreach (var name in FilterErrors.Keys.ToList())
-        {
-            FilterErrors[name] = [ClinicalText.Shared.Message("Audit.UnknownVerifyFilter", name)];
-        }
-
+        // unknown name (the API's mode=full) was meant to: the page's own message says both.
+        DatePeriodInput.RefuseUnknownNames(Request.Query, FilterNames, ["run"], null, FilterErrors, "Audit.UnknownVerifyFilter");
         DatePeriodInput.RefuseRepeatedNames(Request.Query, FilterNames, ["run"], null, FilterErrors);
         // from given more than once shows the one value given, or the form's default when the values differ
         // (DatePeriodInput.RepeatedShown), never the one the binder kept as if chosen.

@@ -17,11 +17,15 @@ public static class AccountFieldRules
     /// <summary>The longest display name.</summary>
     public const int MaxDisplayNameLength = 100;
 
-    /// <summary>Required, an email address, at most <see cref="MaxEmailLength"/> characters.</summary>
+    /// <summary>Required, an email address, at most <see cref="MaxEmailLength"/> characters, without hidden characters.</summary>
     public static IRuleBuilderOptions<T, string?> AccountEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<PageText> localizer) =>
         rule.NotEmpty().WithMessage(_ => localizer["Enter the user's email address."])
             .EmailAddress().WithMessage(_ => localizer["Enter a valid email address."])
-            .MaximumLength(MaxEmailLength).WithMessage(_ => localizer["The email address is too long."]);
+            .MaximumLength(MaxEmailLength).WithMessage(_ => localizer["The email address is too long."])
+            // Said as the display name's is, before Identity's "may contain only unaccented letters ..." echoes the
+            // character back; a NUL posted here reads as one (FormNulGuard) and is refused the same way.
+            .Must(e => !FreeText.HasHiddenCharacters(e, multiLine: false))
+            .WithMessage(_ => localizer["The email address holds a control character or an invisible mark that changes the direction of the text (often pasted with it). Remove it, or type that part again."]);
 
     /// <summary>Optional, at most <see cref="MaxDisplayNameLength"/> characters, without hidden characters.</summary>
     public static IRuleBuilderOptions<T, string?> AccountDisplayName<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<PageText> localizer) =>
