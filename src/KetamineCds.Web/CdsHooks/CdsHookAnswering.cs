@@ -138,11 +138,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 values.Remove(field);
             }
 
-            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck);
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck, reading.Rounded);
             // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one named
             // among the chart entries to check is listed there, not twice.
             var care = CareNotRecorded(values, [.. needsAttention, .. setAside, .. reading.ToCheck.Select(c => c.Field)]);
-            var answerCards = WithPrefetchGaps(
+            var answerCards = WithRounded(WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 // A positive item 9 in the chart is named whatever else is missing (QA132 F4): after the critical cards.
@@ -150,7 +150,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], care, prefillUrl, besideContraindication: contraindications.Count > 0),
-            ], call.Gaps);
+            ], call.Gaps), Held(reading.Rounded, values, completedBy));
             var origin = call.Origin(caller, service, answerCards, loggedDisagreement, reading);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
@@ -178,7 +178,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // The cards name what the result page lists as not recorded: the same summary, from the same history.
             var notRecorded = NotRecordedSummary.Of(assessment, history);
             incomplete = CardBuilder.NeedsForm(assessment, notRecorded) || reading.ToCheck.Count > 0
-                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
+                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck, reading.Rounded)
                 : (null, null);
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
             var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request) };
@@ -187,7 +187,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
             // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
-            cards = WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
+            cards = WithRounded(WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps), Held(reading.Rounded, values, completedBy));
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch
@@ -753,11 +753,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// The prefill of the form (stored with the cards, after the answer is recorded) and its link. The answers taken from
     /// a clinician's earlier screening are named apart from the chart's (<see cref="PrefillContent"/>).
     /// </summary>
-    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck)
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck, IReadOnlyList<RoundedValue> rounded)
     {
         var id = CdsHookStore.NewPrefillId();
         var input = Encoding.UTF8.GetString(ContractJson(values));
-        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck);
+        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck, Held(rounded, values, completedBy));
         return (store.NewPrefill(id, patientReference, stored), $"{baseUrl}/Screenings/New?prefill={id}");
     }
 
@@ -843,6 +843,31 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         cards[index] = cards[index] with { Detail = cards[index].Detail + "\n\n" + section };
         return cards;
     }
+
+    /// <summary>
+    /// Names, on the first card (the critical card of a deferral, else the cautions card, else the answer's first), each
+    /// chart value with a fraction read as a whole number (<see cref="FhirReading.Rounded"/>: a blood pressure of 140.4
+    /// mmHg read as 141, rounded up): the value as the chart gave it and the value read, so that the rounding is never
+    /// hidden behind the findings it decides.
+    /// </summary>
+    private static List<Card> WithRounded(List<Card> cards, List<RoundedValue> rounded)
+    {
+        if (rounded.Count == 0 || cards.Count == 0)
+        {
+            return cards;
+        }
+
+        var section = CardTexts.RoundedHeading + "\n\n" + string.Join("\n", rounded.Select(r => "- " + CardTexts.Rounded(r))) + "\n\n" + CardTexts.RoundedNote;
+        cards[0] = cards[0] with { Detail = cards[0].Detail + "\n\n" + section };
+        return cards;
+    }
+
+    /// <summary>
+    /// The chart's rounded values (<see cref="FhirReading.Rounded"/>) that the answer still holds: not replaced by a
+    /// clinician's newer or more cautious answer, nor taken from an earlier screening.
+    /// </summary>
+    private static List<RoundedValue> Held(IReadOnlyList<RoundedValue> rounded, Dictionary<string, object> values, Completion? completedBy) =>
+        [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs) && completedBy?.Carried.Contains(r.Field) != true)];
 
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
