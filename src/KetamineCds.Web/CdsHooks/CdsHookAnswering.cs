@@ -49,7 +49,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             catch (FhirFormatException e)
             {
                 // The same reason as the prefetch's, naming context.draftOrders and the entry; nothing is recorded.
-                throw new CdsHookRequestException("The FHIR data could not be read: " + e.Message, e);
+                throw new CdsHookRequestException(Say("CdsHooks.Request.FhirUnreadable", e.Message), e);
             }
 
             if (!ordersKetamine)
@@ -72,7 +72,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
         catch (FhirFormatException e)
         {
-            throw new CdsHookRequestException("The FHIR data could not be read: " + e.Message);
+            throw new CdsHookRequestException(Say("CdsHooks.Request.FhirUnreadable", e.Message));
         }
 
         var values = new Dictionary<string, object>(reading.Values, StringComparer.Ordinal);
@@ -193,7 +193,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var logged = recording.Status switch
         {
             RecordingStatus.Recorded => recording.Screening!,
-            RecordingStatus.Invalid => throw new CdsHookRequestException("The chart's data could not be used for: " + string.Join(", ", recording.Errors.Keys) + "."),
+            RecordingStatus.Invalid => throw new CdsHookRequestException(Say("CdsHooks.Request.ChartDataNotUsable", string.Join(", ", recording.Errors.Keys))),
             // The database answered and refused the entry: no outage (a 503 would tell the EHR to try again shortly).
             RecordingStatus.RefusedByDatabase => throw new CdsHookRefusedException(),
             _ => throw new DecisionLogUnavailableException("The decision log could not record the hook's screening.")
@@ -869,6 +869,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     private static List<RoundedValue> Held(IReadOnlyList<RoundedValue> rounded, Dictionary<string, object> values, Completion? completedBy) =>
         [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs) && completedBy?.Carried.Contains(r.Field) != true)];
 
+    /// <summary>A message of a refused call (<see cref="CdsHookRequestException"/>) in the answer's language (the cards').</summary>
+    private static string Say(string key, params object?[] arguments) => ClinicalText.Shared.Message(key, arguments);
+
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
     /// <summary>The text cut to at most <paramref name="max"/> UTF-16 units, never between the two halves of a surrogate pair (QA132 F5).</summary>
@@ -895,7 +898,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         // same walk as the unreadable strings, which win when a body has both.
         if (repeated is not null)
         {
-            throw new CdsHookRequestException($"{repeated} is given more than once in one JSON object: give each property once.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.RepeatedProperty", repeated));
         }
 
         try
@@ -904,7 +907,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
         catch (JsonException)
         {
-            throw new CdsHookRequestException("The body is not JSON.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.NotJson"));
         }
     }
 
@@ -916,8 +919,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// </summary>
     private static string Readable(string text, string path, bool multiLine = false) =>
         FreeText.HasHiddenCharacters(text, multiLine)
-            ? throw new CdsHookRequestException(
-                $"{path} holds a control character ({(multiLine ? "other than a line break or tab" : "a line break or tab included")}) or an invisible mark that changes the direction of the text (U+202A-U+202E, U+2066-U+2069).")
+            ? throw new CdsHookRequestException(Say(multiLine ? "CdsHooks.Request.HiddenCharacters.MultiLine" : "CdsHooks.Request.HiddenCharacters", path))
             : text;
 
     /// <summary>The parts of a hook request the service reads.</summary>
@@ -969,19 +971,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new CdsHookRequestException("The body must be a JSON object.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.NotAnObject"));
             }
 
             var hook = RequiredString(root, "hook", "hook");
             if (hook != service.Hook)
             {
-                throw new CdsHookRequestException($"This service answers the {service.Hook} hook, not {hook}.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.WrongHook", service.Hook, hook));
             }
 
             var hookInstance = Readable(AtMost(RequiredString(root, "hookInstance", "hookInstance"), MaxHookInstanceLength, "hookInstance"), "hookInstance");
             if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
             {
-                throw new CdsHookRequestException("context must be an object.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.ContextNotAnObject"));
             }
 
             var userId = Readable(AtMost(RequiredString(context, "userId", "context.userId"), MaxUserIdLength, "context.userId"), "context.userId");
@@ -990,7 +992,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // recorded, so that the log holds only references the rest of the app can find. The value is not echoed.
             if (!PatientIdPattern().IsMatch(patientId))
             {
-                throw new CdsHookRequestException("context.patientId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-' (the screening's patientReference).");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.PatientId"));
             }
 
             JsonElement? draftOrders = null;
@@ -998,7 +1000,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 if (!context.TryGetProperty("draftOrders", out var orders))
                 {
-                    throw new CdsHookRequestException("context.draftOrders is required on order-sign.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.DraftOrdersRequired"));
                 }
 
                 draftOrders = orders;
@@ -1010,7 +1012,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 if (items.ValueKind != JsonValueKind.Object)
                 {
-                    throw new CdsHookRequestException("prefetch must be an object.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.PrefetchNotAnObject"));
                 }
 
                 foreach (var item in items.EnumerateObject())
@@ -1023,7 +1025,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
                     if (item.Value.ValueKind != JsonValueKind.Object)
                     {
-                        throw new CdsHookRequestException($"prefetch.{item.Name} must be a FHIR resource or Bundle.");
+                        throw new CdsHookRequestException(Say("CdsHooks.Request.PrefetchItem", item.Name));
                     }
 
                     prefetch.Add(new(item.Name, item.Value));
@@ -1045,7 +1047,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
             {
-                throw new CdsHookRequestException("The body must be {\"feedback\": [...]} with at least one item.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.FeedbackBody"));
             }
 
             var items = new List<Feedback>();
@@ -1056,14 +1058,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 var path = $"feedback[{items.Count.ToString(CultureInfo.InvariantCulture)}]";
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw new CdsHookRequestException($"{path} must be an object.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.MustBeObject", path));
                 }
 
                 var card = RequiredString(item, "card", path + ".card");
                 var outcome = RequiredString(item, "outcome", path + ".outcome");
                 if (outcome is not ("accepted" or "overridden"))
                 {
-                    throw new CdsHookRequestException($"{path}.outcome must be accepted or overridden.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.Outcome", path));
                 }
 
                 var actedAt = RequireOutcomeTimestamp(item, now, path + ".outcomeTimestamp");
@@ -1091,7 +1093,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         if (reason.ValueKind != JsonValueKind.Object)
         {
-            throw new CdsHookRequestException($"{path} must be an object ({{\"reason\": a Coding, \"userComment\": a string}}), or left out.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.OverrideReason", path));
         }
 
         string? code = null, comment = null;
@@ -1099,14 +1101,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             if (coding.ValueKind != JsonValueKind.Object)
             {
-                throw new CdsHookRequestException($"{path}.reason must be a Coding (an object with a code, one of the card's overrideReasons), or left out.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.OverrideReasonCoding", path));
             }
 
             if (coding.TryGetProperty("code", out var c) && c.ValueKind != JsonValueKind.Null)
             {
                 code = c.ValueKind == JsonValueKind.String
                     ? Readable(c.GetString()!, $"{path}.reason.code")
-                    : throw new CdsHookRequestException($"{path}.reason.code must be a string (one of the card's overrideReasons codes).");
+                    : throw new CdsHookRequestException(Say("CdsHooks.Request.OverrideReasonCode", path));
             }
         }
 
@@ -1116,7 +1118,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // written (QA8 F6), as the form's explanation and the API's note must.
             comment = u.ValueKind == JsonValueKind.String
                 ? Readable(u.GetString()!.Trim(), $"{path}.userComment", multiLine: true)
-                : throw new CdsHookRequestException($"{path}.userComment must be a string, or left out.");
+                : throw new CdsHookRequestException(Say("CdsHooks.Request.UserComment", path));
         }
 
         return (code, comment);
@@ -1136,7 +1138,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// </summary>
     private static DateTimeOffset RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now, string path)
     {
-        var expected = $"{path} must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
+        var expected = Say("CdsHooks.Request.OutcomeTimestamp", path);
         if (!item.TryGetProperty("outcomeTimestamp", out var value) || value.ValueKind != JsonValueKind.String)
         {
             throw new CdsHookRequestException(expected);
@@ -1151,8 +1153,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         if (actedAt > now + OutcomeTimestampSkew || actedAt < now - OutcomeTimestampPast)
         {
-            throw new CdsHookRequestException(
-                $"{path} must be when the card was acted on: not more than {OutcomeTimestampSkew.TotalMinutes:0} minutes after now nor more than {OutcomeTimestampPast.TotalDays:0} days before it.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.OutcomeTimestampRange", path, (int)OutcomeTimestampSkew.TotalMinutes, (int)OutcomeTimestampPast.TotalDays));
         }
 
         return actedAt;
@@ -1178,13 +1179,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     private static string AtMost(string text, int max, string path) =>
         text.Length <= max
             ? text
-            : throw new CdsHookRequestException($"{path} must be at most {max} characters; this one has {text.Length}.");
+            : throw new CdsHookRequestException(Say("CdsHooks.Request.TooLong", path, max, text.Length));
 
     private static string RequiredString(JsonElement element, string name, string path)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
         {
-            throw new CdsHookRequestException($"{path} must be a non-empty string.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.NonEmptyString", path));
         }
 
         return value.GetString()!;
