@@ -42,6 +42,13 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
         Values.TryGetValue(field, out var value) ? new FhirValue(value, ReadFrom.GetValueOrDefault(field) ?? [])
         : Contradicting.GetValueOrDefault(field);
 
+    /// <summary>
+    /// The values in <see cref="Values"/> read from a chart value with a fraction, rounded to the contract's whole number:
+    /// a blood pressure, rounded up (140.4 mmHg is read as 141; <c>Observations.MillimetresOfMercury</c>), each with the
+    /// value as the chart gave it and its entry, so that the card and the form show both and never hide the rounding.
+    /// </summary>
+    public IReadOnlyList<RoundedValue> Rounded { get; init; } = [];
+
     /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
     public string? PatientId { get; init; }
 }
@@ -50,3 +57,10 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
 /// <param name="Value">The contract value (string, bool, int, decimal or string list).</param>
 /// <param name="ReadFrom">The entries it was read from.</param>
 public sealed record FhirValue(object Value, IReadOnlyList<FhirSource> ReadFrom);
+
+/// <summary>A chart value with a fraction read as a whole number (<see cref="FhirReading.Rounded"/>).</summary>
+/// <param name="Field">The contract field.</param>
+/// <param name="Reference">The entry that gave it (<c>Observation/123</c>).</param>
+/// <param name="Given">The value as the chart gave it (140.4).</param>
+/// <param name="ReadAs">The whole number read (141).</param>
+public sealed record RoundedValue(string Field, string Reference, decimal Given, int ReadAs);

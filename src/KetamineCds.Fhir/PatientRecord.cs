@@ -148,6 +148,7 @@ internal sealed class ReadingBuilder
     private readonly List<ChartEntryToCheck> toCheck = [];
     private readonly HashSet<string> outweighNo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FhirValue> contradicting = new(StringComparer.Ordinal);
+    private readonly List<RoundedValue> rounded = [];
 
     public void Record(string field, object value, IEnumerable<string> references) =>
         Record(field, value, references.Select(r => new FhirSource(r)));
@@ -173,6 +174,9 @@ internal sealed class ReadingBuilder
         if (outweighsNo)
             outweighNo.Add(field);
     }
+
+    /// <summary>Says that the value recorded for <paramref name="field"/> is <paramref name="given"/> in <paramref name="reference"/>, read as <paramref name="readAs"/> (<see cref="FhirReading.Rounded"/>).</summary>
+    public void Rounded(string field, string reference, decimal given, int readAs) => rounded.Add(new RoundedValue(field, reference, given, readAs));
 
     /// <summary>The value recorded for <paramref name="field"/> and the entries it was read from, or false when none is.</summary>
     public bool TryGet(string field, out object value, out IReadOnlyList<FhirSource> read)
@@ -205,6 +209,7 @@ internal sealed class ReadingBuilder
             ReadFrom = sources,
             Contradicting = contradicting,
             ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
+            Rounded = [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs))],
         };
     }
 }

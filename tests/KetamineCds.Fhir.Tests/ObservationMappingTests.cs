@@ -32,6 +32,41 @@ public class ObservationMappingTests
         Assert.Equal(["Observation/s1", "Observation/d1"], reading.Sources["diastolicBp"]);
     }
 
+    // Every blood-pressure rule is an upper threshold (CV-002 above 140/90, CV-003 at or above 180/110; R15): a reading with
+    // a fraction is rounded up, so that 140.4 is above 140 as the chart says, and the value as given is kept beside it. The
+    // old rounding to the nearest read 140.4 as 140, and CV-002 did not fire.
+    [Theory]
+    [InlineData("140.4", "80", 141, 80)]
+    [InlineData("139.6", "80", 140, 80)]
+    [InlineData("179.2", "109.1", 180, 110)]
+    [InlineData("140.5", "90.5", 141, 91)]
+    [InlineData("140.0", "90", 140, 90)]
+    public void Read_BloodPressureWithAFraction_IsRoundedUpAndTheValueAsGivenIsKept(string systolic, string diastolic, int sys, int dia)
+    {
+        var reading = Fhir.Read(Fhir.Observation("bp1", "85354-9", components: [
+            Fhir.PressureComponent("8480-6", decimal.Parse(systolic, System.Globalization.CultureInfo.InvariantCulture)),
+            Fhir.PressureComponent("8462-4", decimal.Parse(diastolic, System.Globalization.CultureInfo.InvariantCulture))]));
+
+        Assert.Equal(sys, reading.Values["systolicBp"]);
+        Assert.Equal(dia, reading.Values["diastolicBp"]);
+        var expected = new List<RoundedValue>();
+        if (decimal.Parse(systolic, System.Globalization.CultureInfo.InvariantCulture) != sys)
+            expected.Add(new RoundedValue("systolicBp", "Observation/bp1", decimal.Parse(systolic, System.Globalization.CultureInfo.InvariantCulture), sys));
+        if (decimal.Parse(diastolic, System.Globalization.CultureInfo.InvariantCulture) != dia)
+            expected.Add(new RoundedValue("diastolicBp", "Observation/bp1", decimal.Parse(diastolic, System.Globalization.CultureInfo.InvariantCulture), dia));
+        Assert.Equal(expected, reading.Rounded);
+    }
+
+    [Fact]
+    public void Read_SeparateSystolicAndDiastolicWithFractions_EachIsRoundedUpAndNamedWithItsOwnEntry()
+    {
+        var reading = Fhir.Read(Fhir.Observation("s1", "8480-6", 140.4m), Fhir.Observation("d1", "8462-4", 89.2m));
+
+        Assert.Equal(141, reading.Values["systolicBp"]);
+        Assert.Equal(90, reading.Values["diastolicBp"]);
+        Assert.Equal([new RoundedValue("systolicBp", "Observation/s1", 140.4m, 141), new RoundedValue("diastolicBp", "Observation/d1", 89.2m, 90)], reading.Rounded);
+    }
+
     [Fact]
     public void Read_SystolicWithoutItsDiastolic_RecordsNeither()
     {

@@ -155,7 +155,11 @@ internal static class Observations
         : quantity.Code is "{score}" or "1";
 
     /// <summary>
-    /// A pressure in millimetres of mercury, rounded to a whole number: the quantity's <c>code</c> (whatever its system)
+    /// A pressure in millimetres of mercury, rounded up to a whole number (140.4 is read as 141, never 140): every rule on
+    /// blood pressure is an upper threshold (above 140/90, CV-002; at or above 180/110, CV-003), and a reading q is above a
+    /// whole threshold exactly when its ceiling is, and at or above it whenever q is, so rounding up never reads a pressure
+    /// above a threshold as at or below it (the safer reading; docs/clinical-review.md). The value as the chart gave it is
+    /// kept beside the value read (<see cref="FhirReading.Rounded"/>), so that the clinician sees both. The quantity's <c>code</c> (whatever its system)
     /// or, without a code, its <c>unit</c> text is UCUM's <c>mm[Hg]</c> (or its case-insensitive form <c>MM[HG]</c>), or
     /// one of the common non-UCUM spellings of that same unit, <c>mmHg</c> and <c>mm Hg</c>: each names millimetres of
     /// mercury and nothing else. A code, when there is one, decides (a code <c>kPa</c> with a unit text <c>mmHg</c> is
@@ -166,9 +170,13 @@ internal static class Observations
     public static int? MillimetresOfMercury(DataType? value) => value switch
     {
         Quantity { Value: { } q, Comparator: null } quantity when IsMillimetresOfMercury(string.IsNullOrWhiteSpace(quantity.Code) ? quantity.Unit : quantity.Code) =>
-            (int)Math.Round(q, MidpointRounding.AwayFromZero),
+            Math.Ceiling(q) is var whole && whole >= int.MinValue && whole <= int.MaxValue ? (int)whole : null,
         _ => null,
     };
+
+    /// <summary>The quantity's value as the chart gave it, when <see cref="MillimetresOfMercury"/> reads it; else null.</summary>
+    public static decimal? MillimetresOfMercuryGiven(DataType? value) =>
+        MillimetresOfMercury(value) is not null && value is Quantity { Value: { } q } ? q : null;
 
     /// <summary>
     /// The observation as a source of a value read from it: its reference and its moment (<see cref="FhirMoment"/>), from
@@ -444,7 +452,20 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var today = record.Observations.Where(o => IsToday(o.Resource, record) && IsBloodPressure(valueSet, o.Resource)).ToArray();
         var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
         if (Observations.Latest(field.Name, counting, today, record, reading) is { Value: (int sys, int dia) } latest && !future)
-            reading.Record(field.Name, systolic ? sys : dia, latest.Sources);
+        {
+            var read = systolic ? sys : dia;
+            reading.Record(field.Name, read, latest.Sources);
+            // A value with a fraction was rounded up (Observations.MillimetresOfMercury): what the chart gave is kept beside it.
+            var role = systolic ? "systolic" : "diastolic";
+            foreach (var source in today.Where(o => latest.References.Contains(o.Reference, StringComparer.Ordinal)))
+            {
+                var given = IsPanel(valueSet, source.Resource)
+                    ? source.Resource.Component.Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.MillimetresOfMercuryGiven(c.Value)).FirstOrDefault()
+                    : Observations.HasCode(valueSet, source.Resource.Code, role) ? Observations.MillimetresOfMercuryGiven(source.Resource.Value) : null;
+                if (given is { } q && q != read)
+                    reading.Rounded(field.Name, source.Reference, q, read);
+            }
+        }
     }
 
     private static bool IsToday(Observation observation, PatientRecord record) =>

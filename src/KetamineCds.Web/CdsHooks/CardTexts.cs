@@ -46,6 +46,19 @@ public static class CardTexts
     /// <summary>What those gaps mean for the items read from them, with its citation.</summary>
     public static string PrefetchGapsNote => Text("Card.PrefetchGapsNote");
 
+    /// <summary>The heading of the chart values with a fraction read as whole numbers (<see cref="KetamineCds.Fhir.FhirReading.Rounded"/>).</summary>
+    public static string RoundedHeading => Text("Card.RoundedHeading");
+
+    /// <summary>One such value: the question, the value as the chart gave it, its entry, and the whole number read.</summary>
+    public static string Rounded(KetamineCds.Fhir.RoundedValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Text("Card.Rounded", ClinicalText.Shared.FieldLabel(value.Field), value.Given.ToString(CultureInfo.InvariantCulture), value.Reference, Number(value.ReadAs));
+    }
+
+    /// <summary>Why blood pressure is rounded up (the safer reading for upper thresholds), with its citations.</summary>
+    public static string RoundedNote => Text("Card.RoundedNote");
+
     /// <summary>One gap: the key and how the EHR left it.</summary>
     public static string PrefetchGap(PrefetchGap gap) => gap.Kind switch
     {

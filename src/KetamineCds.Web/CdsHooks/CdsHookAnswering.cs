@@ -49,7 +49,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             catch (FhirFormatException e)
             {
                 // The same reason as the prefetch's, naming context.draftOrders and the entry; nothing is recorded.
-                throw new CdsHookRequestException("The FHIR data could not be read: " + e.Message, e);
+                throw new CdsHookRequestException(Say("CdsHooks.Request.FhirUnreadable", e.Message), e);
             }
 
             if (!ordersKetamine)
@@ -72,7 +72,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
         catch (FhirFormatException e)
         {
-            throw new CdsHookRequestException("The FHIR data could not be read: " + e.Message);
+            throw new CdsHookRequestException(Say("CdsHooks.Request.FhirUnreadable", e.Message));
         }
 
         var values = new Dictionary<string, object>(reading.Values, StringComparer.Ordinal);
@@ -138,11 +138,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 values.Remove(field);
             }
 
-            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck);
+            var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck, reading.Rounded);
             // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one named
             // among the chart entries to check is listed there, not twice.
             var care = CareNotRecorded(values, [.. needsAttention, .. setAside, .. reading.ToCheck.Select(c => c.Field)]);
-            var answerCards = WithPrefetchGaps(
+            var answerCards = WithRounded(WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
                 // A positive item 9 in the chart is named whatever else is missing (QA132 F4): after the critical cards.
@@ -150,7 +150,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
                 builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], care, prefillUrl, besideContraindication: contraindications.Count > 0),
-            ], call.Gaps);
+            ], call.Gaps), Held(reading.Rounded, values, completedBy));
             var origin = call.Origin(caller, service, answerCards, loggedDisagreement, reading);
             var answer = await log.RecordHookAnswerAsync(
                 new HookAnswerSubmission(patientReference, [.. required, .. safety, .. needsAttention, .. setAside, .. care], actor, correlationId, origin)
@@ -178,7 +178,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // The cards name what the result page lists as not recorded: the same summary, from the same history.
             var notRecorded = NotRecordedSummary.Of(assessment, history);
             incomplete = CardBuilder.NeedsForm(assessment, notRecorded) || reading.ToCheck.Count > 0
-                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck)
+                ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck, reading.Rounded)
                 : (null, null);
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
             var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request) };
@@ -187,13 +187,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
             // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
-            cards = WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps);
+            cards = WithRounded(WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps), Held(reading.Rounded, values, completedBy));
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch
         {
             RecordingStatus.Recorded => recording.Screening!,
-            RecordingStatus.Invalid => throw new CdsHookRequestException("The chart's data could not be used for: " + string.Join(", ", recording.Errors.Keys) + "."),
+            RecordingStatus.Invalid => throw new CdsHookRequestException(Say("CdsHooks.Request.ChartDataNotUsable", string.Join(", ", recording.Errors.Keys))),
             // The database answered and refused the entry: no outage (a 503 would tell the EHR to try again shortly).
             RecordingStatus.RefusedByDatabase => throw new CdsHookRefusedException(),
             _ => throw new DecisionLogUnavailableException("The decision log could not record the hook's screening.")
@@ -753,11 +753,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// The prefill of the form (stored with the cards, after the answer is recorded) and its link. The answers taken from
     /// a clinician's earlier screening are named apart from the chart's (<see cref="PrefillContent"/>).
     /// </summary>
-    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck)
+    private (CdsHookPrefill Prefill, string Url) NewPrefill(string baseUrl, string patientReference, Dictionary<string, object> values, Completion? completedBy, IReadOnlyList<ChartEntryToCheck> toCheck, IReadOnlyList<RoundedValue> rounded)
     {
         var id = CdsHookStore.NewPrefillId();
         var input = Encoding.UTF8.GetString(ContractJson(values));
-        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck);
+        var stored = PrefillContent.Write(input, completedBy?.Screening.Id, completedBy is null ? null : calendar.DayOf(completedBy.RecordedAt), completedBy?.Carried.Where(values.ContainsKey) ?? [], toCheck, Held(rounded, values, completedBy));
         return (store.NewPrefill(id, patientReference, stored), $"{baseUrl}/Screenings/New?prefill={id}");
     }
 
@@ -844,6 +844,34 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         return cards;
     }
 
+    /// <summary>
+    /// Names, on the first card (the critical card of a deferral, else the cautions card, else the answer's first), each
+    /// chart value with a fraction read as a whole number (<see cref="FhirReading.Rounded"/>: a blood pressure of 140.4
+    /// mmHg read as 141, rounded up): the value as the chart gave it and the value read, so that the rounding is never
+    /// hidden behind the findings it decides.
+    /// </summary>
+    private static List<Card> WithRounded(List<Card> cards, List<RoundedValue> rounded)
+    {
+        if (rounded.Count == 0 || cards.Count == 0)
+        {
+            return cards;
+        }
+
+        var section = CardTexts.RoundedHeading + "\n\n" + string.Join("\n", rounded.Select(r => "- " + CardTexts.Rounded(r))) + "\n\n" + CardTexts.RoundedNote;
+        cards[0] = cards[0] with { Detail = cards[0].Detail + "\n\n" + section };
+        return cards;
+    }
+
+    /// <summary>
+    /// The chart's rounded values (<see cref="FhirReading.Rounded"/>) that the answer still holds: not replaced by a
+    /// clinician's newer or more cautious answer, nor taken from an earlier screening.
+    /// </summary>
+    private static List<RoundedValue> Held(IReadOnlyList<RoundedValue> rounded, Dictionary<string, object> values, Completion? completedBy) =>
+        [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs) && completedBy?.Carried.Contains(r.Field) != true)];
+
+    /// <summary>A message of a refused call (<see cref="CdsHookRequestException"/>) in the answer's language (the cards').</summary>
+    private static string Say(string key, params object?[] arguments) => ClinicalText.Shared.Message(key, arguments);
+
     private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
     /// <summary>The text cut to at most <paramref name="max"/> UTF-16 units, never between the two halves of a surrogate pair (QA132 F5).</summary>
@@ -870,7 +898,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         // same walk as the unreadable strings, which win when a body has both.
         if (repeated is not null)
         {
-            throw new CdsHookRequestException($"{repeated} is given more than once in one JSON object: give each property once.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.RepeatedProperty", repeated));
         }
 
         try
@@ -879,7 +907,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
         catch (JsonException)
         {
-            throw new CdsHookRequestException("The body is not JSON.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.NotJson"));
         }
     }
 
@@ -891,8 +919,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// </summary>
     private static string Readable(string text, string path, bool multiLine = false) =>
         FreeText.HasHiddenCharacters(text, multiLine)
-            ? throw new CdsHookRequestException(
-                $"{path} holds a control character ({(multiLine ? "other than a line break or tab" : "a line break or tab included")}) or an invisible mark that changes the direction of the text (U+202A-U+202E, U+2066-U+2069).")
+            ? throw new CdsHookRequestException(Say(multiLine ? "CdsHooks.Request.HiddenCharacters.MultiLine" : "CdsHooks.Request.HiddenCharacters", path))
             : text;
 
     /// <summary>The parts of a hook request the service reads.</summary>
@@ -944,19 +971,19 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new CdsHookRequestException("The body must be a JSON object.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.NotAnObject"));
             }
 
             var hook = RequiredString(root, "hook", "hook");
             if (hook != service.Hook)
             {
-                throw new CdsHookRequestException($"This service answers the {service.Hook} hook, not {hook}.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.WrongHook", service.Hook, hook));
             }
 
             var hookInstance = Readable(AtMost(RequiredString(root, "hookInstance", "hookInstance"), MaxHookInstanceLength, "hookInstance"), "hookInstance");
             if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
             {
-                throw new CdsHookRequestException("context must be an object.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.ContextNotAnObject"));
             }
 
             var userId = Readable(AtMost(RequiredString(context, "userId", "context.userId"), MaxUserIdLength, "context.userId"), "context.userId");
@@ -965,7 +992,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // recorded, so that the log holds only references the rest of the app can find. The value is not echoed.
             if (!PatientIdPattern().IsMatch(patientId))
             {
-                throw new CdsHookRequestException("context.patientId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-' (the screening's patientReference).");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.PatientId"));
             }
 
             JsonElement? draftOrders = null;
@@ -973,7 +1000,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 if (!context.TryGetProperty("draftOrders", out var orders))
                 {
-                    throw new CdsHookRequestException("context.draftOrders is required on order-sign.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.DraftOrdersRequired"));
                 }
 
                 draftOrders = orders;
@@ -985,7 +1012,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 if (items.ValueKind != JsonValueKind.Object)
                 {
-                    throw new CdsHookRequestException("prefetch must be an object.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.PrefetchNotAnObject"));
                 }
 
                 foreach (var item in items.EnumerateObject())
@@ -998,7 +1025,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
                     if (item.Value.ValueKind != JsonValueKind.Object)
                     {
-                        throw new CdsHookRequestException($"prefetch.{item.Name} must be a FHIR resource or Bundle.");
+                        throw new CdsHookRequestException(Say("CdsHooks.Request.PrefetchItem", item.Name));
                     }
 
                     prefetch.Add(new(item.Name, item.Value));
@@ -1020,7 +1047,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
             {
-                throw new CdsHookRequestException("The body must be {\"feedback\": [...]} with at least one item.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.FeedbackBody"));
             }
 
             var items = new List<Feedback>();
@@ -1031,14 +1058,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 var path = $"feedback[{items.Count.ToString(CultureInfo.InvariantCulture)}]";
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw new CdsHookRequestException($"{path} must be an object.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.MustBeObject", path));
                 }
 
                 var card = RequiredString(item, "card", path + ".card");
                 var outcome = RequiredString(item, "outcome", path + ".outcome");
                 if (outcome is not ("accepted" or "overridden"))
                 {
-                    throw new CdsHookRequestException($"{path}.outcome must be accepted or overridden.");
+                    throw new CdsHookRequestException(Say("CdsHooks.Request.Outcome", path));
                 }
 
                 var actedAt = RequireOutcomeTimestamp(item, now, path + ".outcomeTimestamp");
@@ -1066,7 +1093,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         if (reason.ValueKind != JsonValueKind.Object)
         {
-            throw new CdsHookRequestException($"{path} must be an object ({{\"reason\": a Coding, \"userComment\": a string}}), or left out.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.OverrideReason", path));
         }
 
         string? code = null, comment = null;
@@ -1074,14 +1101,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             if (coding.ValueKind != JsonValueKind.Object)
             {
-                throw new CdsHookRequestException($"{path}.reason must be a Coding (an object with a code, one of the card's overrideReasons), or left out.");
+                throw new CdsHookRequestException(Say("CdsHooks.Request.OverrideReasonCoding", path));
             }
 
             if (coding.TryGetProperty("code", out var c) && c.ValueKind != JsonValueKind.Null)
             {
                 code = c.ValueKind == JsonValueKind.String
                     ? Readable(c.GetString()!, $"{path}.reason.code")
-                    : throw new CdsHookRequestException($"{path}.reason.code must be a string (one of the card's overrideReasons codes).");
+                    : throw new CdsHookRequestException(Say("CdsHooks.Request.OverrideReasonCode", path));
             }
         }
 
@@ -1091,7 +1118,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // written (QA8 F6), as the form's explanation and the API's note must.
             comment = u.ValueKind == JsonValueKind.String
                 ? Readable(u.GetString()!.Trim(), $"{path}.userComment", multiLine: true)
-                : throw new CdsHookRequestException($"{path}.userComment must be a string, or left out.");
+                : throw new CdsHookRequestException(Say("CdsHooks.Request.UserComment", path));
         }
 
         return (code, comment);
@@ -1111,7 +1138,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// </summary>
     private static DateTimeOffset RequireOutcomeTimestamp(JsonElement item, DateTimeOffset now, string path)
     {
-        var expected = $"{path} must be the date and time the card was acted on, in ISO 8601 with its time zone (e.g. 2026-11-28T10:00:00Z).";
+        var expected = Say("CdsHooks.Request.OutcomeTimestamp", path);
         if (!item.TryGetProperty("outcomeTimestamp", out var value) || value.ValueKind != JsonValueKind.String)
         {
             throw new CdsHookRequestException(expected);
@@ -1126,8 +1153,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
         if (actedAt > now + OutcomeTimestampSkew || actedAt < now - OutcomeTimestampPast)
         {
-            throw new CdsHookRequestException(
-                $"{path} must be when the card was acted on: not more than {OutcomeTimestampSkew.TotalMinutes:0} minutes after now nor more than {OutcomeTimestampPast.TotalDays:0} days before it.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.OutcomeTimestampRange", path, (int)OutcomeTimestampSkew.TotalMinutes, (int)OutcomeTimestampPast.TotalDays));
         }
 
         return actedAt;
@@ -1153,13 +1179,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     private static string AtMost(string text, int max, string path) =>
         text.Length <= max
             ? text
-            : throw new CdsHookRequestException($"{path} must be at most {max} characters; this one has {text.Length}.");
+            : throw new CdsHookRequestException(Say("CdsHooks.Request.TooLong", path, max, text.Length));
 
     private static string RequiredString(JsonElement element, string name, string path)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
         {
-            throw new CdsHookRequestException($"{path} must be a non-empty string.");
+            throw new CdsHookRequestException(Say("CdsHooks.Request.NonEmptyString", path));
         }
 
         return value.GetString()!;

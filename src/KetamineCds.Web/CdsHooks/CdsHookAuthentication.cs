@@ -34,12 +34,12 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
 
     /// <summary>The caller, or null with the reason the token was refused (safe to send back: it names no key material).</summary>
     /// <exception cref="KetamineCds.Infrastructure.DecisionLog.DecisionLogUnavailableException">The replay check could not reach the database.</exception>
-    public async Task<(CdsHookCaller? Caller, string? Refusal)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<(CdsHookCaller? Caller, CdsHookTokenRefusal? Refusal)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
         {
-            return (null, "A client JWT is required (Authorization: Bearer).");
+            return (null, new("CdsHooks.Token.Missing"));
         }
 
         var token = header[7..].Trim();
@@ -52,17 +52,17 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
         {
             // The library refuses a token whose registered claims have the wrong JSON type (a numeric jti) as it refuses
             // one that is not a JWT at all: the reason says which claim, when that is why.
-            return (null, ClaimTypeRefusal(token) ?? "The token is not a JWT.");
+            return (null, ClaimTypeRefusal(token) ?? new("CdsHooks.Token.NotJwt"));
         }
 
         if (string.IsNullOrEmpty(jwt.Kid))
         {
-            return (null, "The token has no kid.");
+            return (null, new("CdsHooks.Token.NoKid"));
         }
 
         if (jwt.TryGetHeaderValue<string>("typ", out var typ) && !string.Equals(typ, "JWT", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, "The token's typ is not JWT.");
+            return (null, new("CdsHooks.Token.TypNotJwt"));
         }
 
         using (var protectedHeader = Segment(token, 0))
@@ -71,14 +71,14 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             {
                 // RFC 7515 section 4.1.11: a recipient that does not understand every extension crit lists must refuse the
                 // JWS. This service understands none (and an empty crit is itself invalid).
-                return (null, "The token's header has crit: this service supports no extension header parameter (RFC 7515, section 4.1.11).");
+                return (null, new("CdsHooks.Token.Crit"));
             }
         }
 
         var client = clients.Find(jwt.Issuer);
         if (client is null)
         {
-            return (null, "The issuer is not a configured client.");
+            return (null, new("CdsHooks.Token.UnknownIssuer"));
         }
 
         if (ClaimTypeRefusal(token) is { } wrongType)
@@ -106,46 +106,46 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
             logger.LogInformation("CDS Hooks token from {Issuer} refused: {Reason}", client.Issuer, result.Exception?.GetType().Name);
             return (null, result.Exception switch
             {
-                SecurityTokenInvalidAudienceException => $"The token's aud is not the URL called ({audience}).",
-                SecurityTokenExpiredException => "The token has expired.",
-                SecurityTokenNoExpirationException => "The token has no exp.",
-                SecurityTokenSignatureKeyNotFoundException => "No key of this issuer has the token's kid.",
-                SecurityTokenInvalidSignatureException => "The token's signature is not valid.",
-                SecurityTokenInvalidAlgorithmException => "The token's alg is not accepted (ES384, RS384, ES256 or RS256).",
-                _ => "The token is not valid.",
+                SecurityTokenInvalidAudienceException => new CdsHookTokenRefusal("CdsHooks.Token.WrongAudience", audience),
+                SecurityTokenExpiredException => new CdsHookTokenRefusal("CdsHooks.Token.Expired"),
+                SecurityTokenNoExpirationException => new CdsHookTokenRefusal("CdsHooks.Token.NoExp"),
+                SecurityTokenSignatureKeyNotFoundException => new CdsHookTokenRefusal("CdsHooks.Token.UnknownKid"),
+                SecurityTokenInvalidSignatureException => new CdsHookTokenRefusal("CdsHooks.Token.BadSignature"),
+                SecurityTokenInvalidAlgorithmException => new CdsHookTokenRefusal("CdsHooks.Token.BadAlgorithm"),
+                _ => new CdsHookTokenRefusal("CdsHooks.Token.Invalid"),
             });
         }
 
         // The library accepts an aud array holding the URL called among others; the contract's aud is that URL alone.
         if (AudienceCount(token) is > 1 and var audiences)
         {
-            return (null, $"The token's aud must be the URL called ({audience}) alone; it lists {audiences} values.");
+            return (null, new("CdsHooks.Token.AudienceList", audience, audiences));
         }
 
         var now = clock.GetUtcNow();
         if (!jwt.TryGetPayloadValue<long>("iat", out _) || jwt.IssuedAt > (now + ClockSkew).UtcDateTime)
         {
-            return (null, "The token's iat is missing or in the future.");
+            return (null, new("CdsHooks.Token.Iat"));
         }
 
         if (jwt.ValidTo > (now + MaxLifetime).UtcDateTime)
         {
-            return (null, $"The token's exp is more than {MaxLifetime.TotalMinutes:0} minutes ahead.");
+            return (null, new("CdsHooks.Token.ExpTooFar", (int)MaxLifetime.TotalMinutes));
         }
 
         if (string.IsNullOrEmpty(jwt.Id))
         {
-            return (null, "The token has no jti.");
+            return (null, new("CdsHooks.Token.NoJti"));
         }
 
         if (jwt.Id.Length > MaxJtiLength)
         {
-            return (null, $"The token's jti is longer than {MaxJtiLength} characters.");
+            return (null, new("CdsHooks.Token.JtiTooLong", MaxJtiLength));
         }
 
         if (!await store.TryUseTokenAsync(client.Issuer, jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + ClockSkew, cancellationToken))
         {
-            return (null, "The token's jti was used before.");
+            return (null, new("CdsHooks.Token.JtiReused"));
         }
 
         return (new CdsHookCaller(client.Issuer, client.Language, client.PatientIdentifierSystem), null);
@@ -156,7 +156,7 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
     /// be numbers (RFC 7519 section 2, NumericDate; the library would read a string of digits as one) and <c>jti</c> a string.
     /// Null too when the payload cannot be read as a JSON object (the caller's other checks say why).
     /// </summary>
-    private static string? ClaimTypeRefusal(string token)
+    private static CdsHookTokenRefusal? ClaimTypeRefusal(string token)
     {
         using var payload = Segment(token, 1);
         if (payload is null)
@@ -168,12 +168,12 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
         {
             if (payload.RootElement.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Number)
             {
-                return $"The token's {name} is not a NumericDate (a JSON number of seconds since 1970-01-01T00:00:00Z).";
+                return new("CdsHooks.Token.NotNumericDate", name);
             }
         }
 
         return payload.RootElement.TryGetProperty("jti", out var jti) && jti.ValueKind != JsonValueKind.String
-            ? "The token's jti is not a string."
+            ? new("CdsHooks.Token.JtiNotString")
             : null;
     }
 
@@ -218,4 +218,19 @@ public sealed class CdsHookAuthentication(CdsHookClients clients, CdsHookStore s
     /// <summary>The URL the client called, as this app sees it behind its forwarded headers: scheme, host, path; no query.</summary>
     public static string ExpectedAudience(HttpRequest request) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+}
+
+/// <summary>
+/// Why a client JWT was refused, by its message key (<c>CdsHooks.Token.*</c>) and values: in English for the
+/// <c>WWW-Authenticate</c> header, and in the request's language for the problem's detail.
+/// </summary>
+/// <param name="Key">The message key.</param>
+/// <param name="Arguments">The values the message names (the URL called, a limit).</param>
+public sealed record CdsHookTokenRefusal(string Key, params object[] Arguments)
+{
+    /// <summary>The reason in English (the header's).</summary>
+    public string English => Localization.ClinicalText.Shared.MessageIn(System.Globalization.CultureInfo.GetCultureInfo(Localization.Cultures.English), Key, Arguments);
+
+    /// <summary>The reason in <paramref name="culture"/>'s language.</summary>
+    public string In(System.Globalization.CultureInfo culture) => Localization.ClinicalText.Shared.MessageIn(culture, Key, Arguments);
 }

@@ -56,8 +56,8 @@ public static class CdsHooksEndpoints
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
-                title: "No such CDS Hooks endpoint.",
-                detail: "GET /cds-services lists the services; call a service with POST /cds-services/{id}, and send feedback with POST /cds-services/{id}/feedback.");
+                title: Say(context, "Problem.CdsHooks.NoSuchEndpoint"),
+                detail: Say(context, "Problem.CdsHooks.NoSuchEndpoint.Detail"));
         }
 
         context.Response.Headers.Allow = allowed;
@@ -92,11 +92,11 @@ public static class CdsHooksEndpoints
         }
         catch (CdsHookRequestException e)
         {
-            return BadRequest(e.Message);
+            return BadRequest(context, e.Message);
         }
         catch (CdsHookRefusedException)
         {
-            return Refused();
+            return Refused(context);
         }
         catch (CdsHookCardsNotStoredException e)
         {
@@ -116,16 +116,17 @@ public static class CdsHooksEndpoints
             return refusal;
         }
 
+        UseClientLanguage(context, caller!);
         try
         {
             var unknown = await answering.FeedbackAsync(service!, caller!, body!, context.GetCorrelationId(), context.RequestAborted);
             return unknown is null
                 ? Results.Ok()
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No card of this service has this uuid.", detail: $"Unknown card {unknown}; nothing was recorded.");
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Say(context, "Problem.CdsHooks.UnknownCard"), detail: Say(context, "Problem.CdsHooks.UnknownCard.Detail", unknown));
         }
         catch (CdsHookRequestException e)
         {
-            return BadRequest(e.Message);
+            return BadRequest(context, e.Message);
         }
         catch (DecisionLogUnavailableException e)
         {
@@ -135,7 +136,8 @@ public static class CdsHooksEndpoints
 
     /// <summary>
     /// The token first (401 before anything else is said), then the service (404), then the body: 415 unless it is sent as
-    /// application/json (<see cref="JsonRequestBody"/>; nothing read or recorded), 413 when too large.
+    /// application/json (<see cref="JsonRequestBody"/>; nothing read or recorded), 413 when too large. Once the client is
+    /// known, every answer is in the cards' language (<see cref="UseClientLanguage"/>).
     /// </summary>
     private static async Task<(CdsHookService? Service, CdsHookCaller? Caller, byte[]? Body, IResult? Refusal)> AcceptAsync(string id, HttpContext context, CdsHookAuthentication authentication)
     {
@@ -145,9 +147,10 @@ public static class CdsHooksEndpoints
             return (null, null, null, refusal);
         }
 
+        UseClientLanguage(context, caller);
         if (CdsHookServices.Find(id) is not { } service)
         {
-            return (null, null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CDS service has this id."));
+            return (null, null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Say(context, "Problem.CdsHooks.NoSuchService")));
         }
 
         if (!JsonRequestBody.IsJson(context.Request))
@@ -157,7 +160,7 @@ public static class CdsHooksEndpoints
 
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         return body is null
-            ? (null, null, null, TooLarge())
+            ? (null, null, null, TooLarge(context))
             : (service, caller, body, null);
     }
 
@@ -171,8 +174,9 @@ public static class CdsHooksEndpoints
                 return (caller, null);
             }
 
-            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason!.Replace("\"", "'", StringComparison.Ordinal)}\"";
-            return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The client JWT was refused.", detail: reason));
+            // The header stays in English (RFC 6750's error_description is ASCII); the problem is in the request's language.
+            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{reason!.English.Replace("\"", "'", StringComparison.Ordinal)}\"";
+            return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Say(context, "Problem.CdsHooks.TokenRefused"), detail: reason.In(Language(context))));
         }
         catch (DecisionLogUnavailableException e)
         {
@@ -182,7 +186,11 @@ public static class CdsHooksEndpoints
 
     /// <summary>
     /// The cards' language: the call's own (Accept-Language naming English or Simplified Chinese), else the language
-    /// configured for the client, else English. Content-Language says which.
+    /// configured for the client, else English. Content-Language says which. Every answer after the token is accepted
+    /// follows it, the problems too (404, 413, 415, 400, feedback's 404, 409, 503); before it (a refused token, a path or
+    /// method no endpoint answers) the client is not known, and the call's Accept-Language alone decides. Set on the
+    /// request (the problem is written in its language, <see cref="Localization.LocalizationSetup"/>) and on the current
+    /// flow (the texts made while answering).
     /// </summary>
     private static void UseClientLanguage(HttpContext context, CdsHookCaller caller)
     {
@@ -198,14 +206,23 @@ public static class CdsHooksEndpoints
         context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(culture), provider: null));
     }
 
-    private static IResult BadRequest(string reason) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read; nothing was recorded.", detail: reason);
+    /// <summary>The language the answer is written in: the request's (<see cref="UseClientLanguage"/>), which Content-Language names.</summary>
+    private static CultureInfo Language(HttpContext context) =>
+        context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
+
+    /// <summary>An app message in the answer's language (<see cref="Language"/>).</summary>
+    private static string Say(HttpContext context, string key, params object?[] arguments) =>
+        Localization.ClinicalText.Shared.MessageIn(Language(context), key, arguments);
+
+    /// <summary>A 400; <paramref name="reason"/> was written in the answer's language where it was found (<see cref="CdsHookRequestException"/>).</summary>
+    private static IResult BadRequest(HttpContext context, string reason) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Say(context, "Problem.CdsHooks.RequestUnreadable"), detail: reason);
 
     /// <summary>RFC 9110's 413 Content Too Large, so that a client library or gateway classifies it as such, with the limit.</summary>
-    private static IResult TooLarge() => Results.Problem(
+    private static IResult TooLarge(HttpContext context) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The request body is too large; nothing was recorded.",
-        detail: $"The request body may be at most {MaxBodyBytes / (1024 * 1024)} MB.");
+        title: Say(context, "Problem.CdsHooks.TooLarge"),
+        detail: Say(context, "Problem.CdsHooks.TooLarge.Detail", MaxBodyBytes / (1024 * 1024)));
 
     /// <summary>
     /// The decision log failed: 503 with Retry-After when the database could not be reached (try again shortly), 409 when it answered and
@@ -217,11 +234,11 @@ public static class CdsHooksEndpoints
         if (!DatabaseFailures.IsRefusedByDatabase(exception))
         {
             DatabaseUnavailableHandler.MarkUnavailable(context.Response);
-            return Unavailable();
+            return Unavailable(context);
         }
 
         context.RequestServices.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{context.Request.Method} {context.Request.Path.Value} answered {DatabaseUnavailableHandler.RefusedStatus}", exception);
-        return Refused();
+        return Refused(context);
     }
 
     /// <summary>
@@ -233,36 +250,32 @@ public static class CdsHooksEndpoints
     /// </summary>
     private static IResult FeedbackNotRecorded(HttpContext context, DecisionLogUnavailableException exception)
     {
-        const string Some = "Each overridden card of the feedback is recorded in the decision log on its own, in the order sent; ";
         if (!DatabaseFailures.IsRefusedByDatabase(exception))
         {
             DatabaseUnavailableHandler.MarkUnavailable(context.Response);
             return Results.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The feedback could not be recorded: the decision log is unavailable.",
-                detail: Some + "the log could not be reached, so some, all or none of them were recorded. Send the feedback again shortly: "
-                    + "an override the log already holds is not recorded twice.");
+                title: Say(context, "Problem.CdsHooks.FeedbackUnavailable"),
+                detail: Say(context, "Problem.CdsHooks.FeedbackUnavailable.Detail"));
         }
 
         context.RequestServices.GetService<DatabaseOutageLog>()?.RefusedByDatabase($"{context.Request.Method} {context.Request.Path.Value} answered {DatabaseUnavailableHandler.RefusedStatus}", exception);
         return Results.Problem(
             statusCode: DatabaseUnavailableHandler.RefusedStatus,
-            title: "The feedback could not be recorded: the database refused it.",
-            detail: Some + "the database refused one, so it and those after it were not recorded, while those before it were. This is not an "
-                + "outage, and sending it again unchanged will not help; the cause is in KetamineCds's log for the administrator.");
+            title: Say(context, "Problem.CdsHooks.FeedbackRefused"),
+            detail: Say(context, "Problem.CdsHooks.FeedbackRefused.Detail"));
     }
 
-    private static IResult Unavailable() => Results.Problem(
+    private static IResult Unavailable(HttpContext context) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,
-        title: "No answer: the decision log is unavailable.",
-        detail: "Every answer is recorded before it is shown, and the decision log could not record this one. Try again shortly.");
+        title: Say(context, "Problem.CdsHooks.LogUnavailable"),
+        detail: Say(context, "Problem.CdsHooks.LogUnavailable.Detail"));
 
     /// <summary>The database answered and refused: no outage, so no invitation to try again; the cause is logged (Error).</summary>
-    private static IResult Refused() => Results.Problem(
+    private static IResult Refused(HttpContext context) => Results.Problem(
         statusCode: DatabaseUnavailableHandler.RefusedStatus,
-        title: "No answer: the database refused to record it.",
-        detail: "Every answer is recorded before it is shown, and the database refused to record this one, so nothing was recorded and no card is shown. "
-            + "This is not an outage, and sending the call again unchanged will not help; the cause is in KetamineCds's log for the administrator.");
+        title: Say(context, "Problem.CdsHooks.Refused"),
+        detail: Say(context, "Problem.CdsHooks.Refused.Detail"));
 
     /// <summary>
     /// The answer was recorded in the decision log, and then its cards could not be stored (their own transaction, after
@@ -282,15 +295,11 @@ public static class CdsHooksEndpoints
 
         var entry = (exception.IsScreening ? "screening " : "answer ") + $"{exception.Sequence} ({exception.EntryId})";
         context.RequestServices.GetService<DatabaseOutageLog>()?.CardsNotStored($"{context.Request.Method} {context.Request.Path.Value} answered {status}", entry, exception.InnerException!, refused);
-        var recorded = $"The {(exception.IsScreening ? "screening" : "answer")} was recorded in the decision log (entry {exception.Sequence}, {exception.EntryId}), but ";
+        var what = Say(context, exception.IsScreening ? "CdsHooks.Problem.Screening" : "CdsHooks.Problem.Answer");
         return Results.Problem(
             statusCode: status,
-            title: refused ? "No cards: the database refused to store them." : "No cards: they could not be stored.",
-            detail: refused
-                ? recorded + "the database refused to store its cards, so no card is shown and none can be acted on. This is not an outage, and "
-                    + "sending the call again unchanged will not help (it would be recorded as another entry); the cause is in KetamineCds's log for the administrator."
-                : recorded + "the database could not be reached to store its cards, so no card is shown. Try again shortly: the call is then answered "
-                    + "and recorded again, as an entry of its own.",
+            title: Say(context, refused ? "Problem.CdsHooks.CardsRefused" : "Problem.CdsHooks.CardsNotStored"),
+            detail: Say(context, refused ? "CdsHooks.Problem.CardsRefused.Detail" : "CdsHooks.Problem.CardsNotStored.Detail", what, exception.Sequence, exception.EntryId),
             extensions: new Dictionary<string, object?> { ["entryId"] = exception.EntryId, ["sequence"] = exception.Sequence });
     }
 

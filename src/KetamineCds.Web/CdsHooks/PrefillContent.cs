@@ -25,12 +25,20 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
     /// </summary>
     public IReadOnlyList<(string Field, string What, string Reference)> ToCheck { get; init; } = [];
 
-    /// <summary>The stored form of a prefill: the bare input when nothing was carried and nothing is to check, else the envelope.</summary>
-    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried, IReadOnlyList<KetamineCds.Fhir.ChartEntryToCheck>? toCheck = null)
+    /// <summary>
+    /// The chart values with a fraction the input holds as whole numbers (<see cref="KetamineCds.Fhir.FhirReading.Rounded"/>:
+    /// a blood pressure of 140.4 mmHg filled in as 141, rounded up), by field: the value as the chart gave it (as written,
+    /// invariant), the whole number filled in and the entry, shown beside the question so that the rounding is never
+    /// hidden. Stored as <c>"rounded": [{"field", "given", "readAs", "reference"}]</c>.
+    /// </summary>
+    public IReadOnlyList<(string Field, string Given, int ReadAs, string Reference)> Rounded { get; init; } = [];
+
+    /// <summary>The stored form of a prefill: the bare input when nothing was carried, nothing is to check and nothing was rounded, else the envelope.</summary>
+    public static string Write(string inputJson, Guid? carriedFrom, DateOnly? carriedOn, IEnumerable<string> carried, IReadOnlyList<KetamineCds.Fhir.ChartEntryToCheck>? toCheck = null, IReadOnlyList<KetamineCds.Fhir.RoundedValue>? rounded = null)
     {
         var fields = carried.ToList();
         var carries = carriedFrom is not null && carriedOn is not null && fields.Count > 0;
-        if (!carries && (toCheck is null || toCheck.Count == 0))
+        if (!carries && (toCheck is null || toCheck.Count == 0) && (rounded is null || rounded.Count == 0))
         {
             return inputJson;
         }
@@ -50,6 +58,22 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
                     writer.WriteString("field", entry.Field);
                     writer.WriteString("what", entry.What);
                     writer.WriteString("reference", entry.Reference);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (rounded is { Count: > 0 })
+            {
+                writer.WriteStartArray("rounded");
+                foreach (var value in rounded)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("field", value.Field);
+                    writer.WriteString("given", value.Given.ToString(CultureInfo.InvariantCulture));
+                    writer.WriteNumber("readAs", value.ReadAs);
+                    writer.WriteString("reference", value.Reference);
                     writer.WriteEndObject();
                 }
 
@@ -96,16 +120,26 @@ public sealed record PrefillContent(string InputJson, Guid? CarriedFrom, DateOnl
                         .Select(c => (c.Item1!, c.Item2!, c.Item3!))];
                 }
 
+                List<(string, string, int, string)> rounded = [];
+                if (root.TryGetProperty("rounded", out var roundedValues) && roundedValues.ValueKind == JsonValueKind.Array)
+                {
+                    rounded = [.. roundedValues.EnumerateArray()
+                        .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("readAs", out var readAs) && readAs.ValueKind == JsonValueKind.Number && readAs.TryGetInt32(out _))
+                        .Select(r => (Text(r, "field"), Text(r, "given"), r.GetProperty("readAs").GetInt32(), Text(r, "reference")))
+                        .Where(r => r.Item1 is not null && r.Item2 is not null && r.Item4 is not null)
+                        .Select(r => (r.Item1!, r.Item2!, r.Item3, r.Item4!))];
+                }
+
                 if (root.TryGetProperty("carriedFrom", out var from) && from.ValueKind == JsonValueKind.Object
                     && from.TryGetProperty("screening", out var id) && Guid.TryParse(id.GetString(), out var screening)
                     && from.TryGetProperty("recordedOn", out var on) && DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                     && from.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Array)
                 {
                     var carried = fields.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal);
-                    return new PrefillContent(input.GetRawText(), screening, day, carried) { ToCheck = toCheck };
+                    return new PrefillContent(input.GetRawText(), screening, day, carried) { ToCheck = toCheck, Rounded = rounded };
                 }
 
-                return new PrefillContent(input.GetRawText(), null, null, None) { ToCheck = toCheck };
+                return new PrefillContent(input.GetRawText(), null, null, None) { ToCheck = toCheck, Rounded = rounded };
             }
         }
         catch (JsonException)

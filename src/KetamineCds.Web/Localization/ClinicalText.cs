@@ -254,6 +254,56 @@ public sealed class ClinicalText
     }
 
     /// <summary>
+    /// An app message by key in <paramref name="culture"/>'s language, whatever the current one: a CDS Hooks answer in the
+    /// language chosen for the call (<see cref="Microsoft.AspNetCore.Localization.IRequestCultureFeature"/>), or the
+    /// English a header carries.
+    /// </summary>
+    public string MessageIn(CultureInfo culture, string key, params object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentCulture = culture;
+            return Message(key, arguments);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+            CultureInfo.CurrentCulture = formats;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Localize(ProblemDetails)"/> in <paramref name="culture"/>'s language (the one the response's
+    /// Content-Language names), or the current one when null: an endpoint that chose another language for its answer (a
+    /// CDS Hooks client's configured one) set it on the request, not on the thread that writes the problem.
+    /// </summary>
+    public void LocalizeIn(ProblemDetails problem, CultureInfo? culture)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (culture is null)
+        {
+            Localize(problem);
+            return;
+        }
+
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentCulture = culture;
+            Localize(problem);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+            CultureInfo.CurrentCulture = formats;
+        }
+    }
+
+    /// <summary>
     /// A problem's title, detail and validation messages in the request's language, where they are one of the app's
     /// known problem texts (<c>Problem.*</c> in ClinicalText.resx, matched by their exact English); anything else (a
     /// message already written in the request's language, a text with a value in it) is left as it is.

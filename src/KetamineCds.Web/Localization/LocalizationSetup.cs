@@ -52,7 +52,9 @@ public static class LocalizationSetup
             {
                 earlier?.Invoke(context);
                 var text = context.HttpContext.RequestServices.GetRequiredService<ClinicalText>();
-                text.Localize(context.ProblemDetails);
+                // In the language the response's Content-Language names: an endpoint may have chosen it for the request (a
+                // CDS Hooks client's configured language) after the middleware set the thread's.
+                text.LocalizeIn(context.ProblemDetails, context.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture);
             };
         });
         return services;

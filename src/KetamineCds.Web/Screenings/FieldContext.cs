@@ -9,7 +9,8 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="ReadOnlyBecause">Why the answer cannot be changed here (a re-screen's patient), or null.</param>
 /// <param name="FromScreeningOn">The day of the earlier KetamineCds screening a CDS Hooks prefill took the answer from, or null.</param>
 /// <param name="ChartChecks">The chart entries about this question a CDS Hooks prefill names for checking (the chart's words and the resource; QA13 H3, M4), or null.</param>
-public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null)
+/// <param name="ChartRounded">The chart's values with a fraction a CDS Hooks prefill filled in as whole numbers (a blood pressure rounded up), or null.</param>
+public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null, IReadOnlyList<(string Given, int ReadAs, string Reference)>? ChartRounded = null)
 {
     /// <summary>Nothing beyond the form's state.</summary>
     public static FieldContext None { get; } = new();

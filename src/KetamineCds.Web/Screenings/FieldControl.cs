@@ -108,6 +108,16 @@ public sealed class FieldControl
     /// <summary>The id of the chart entries to check, tied to the control.</summary>
     public string? ChartChecksId => ChartChecks.Count == 0 ? null : Id + "-chart-check";
 
+    /// <summary>
+    /// The chart's values with a fraction that the prefill filled in as whole numbers (a blood pressure of 140.4 mmHg as
+    /// 141, rounded up): the value as the chart gave it, the number filled in and the entry, shown beside the question so
+    /// that the rounding is never hidden. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<(string Given, int ReadAs, string Reference)> ChartRounded { get; private init; } = [];
+
+    /// <summary>The id of the rounded chart values, tied to the control.</summary>
+    public string? ChartRoundedId => ChartRounded.Count == 0 ? null : Id + "-chart-rounded";
+
     public string? HintId => Hint is null ? null : Id + "-hint";
 
     public string? ErrorId => Error is null ? null : Forms.FieldDescription.ErrorId(Id);
@@ -115,7 +125,7 @@ public sealed class FieldControl
     /// <summary>The id of the count under a free-text box with a limit (<c>_CharCount</c>), read with the box as its hint; else null.</summary>
     public string? CharCountId => IsLongText && Field.MaxLength is { } most ? new Forms.CharCount(Id, most).Id : null;
 
-    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, HintId, CharCountId, ErrorId);
+    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, ChartRoundedId, HintId, CharCountId, ErrorId);
 
     /// <summary>
     /// <c>can-block</c>, <c>before-dose</c> (a care item that must be known before the first dose, <see cref="CareBeforeFirstDose"/>:
@@ -186,6 +196,7 @@ public sealed class FieldControl
             ReadOnlyBecause = context.ReadOnlyBecause,
             FromScreeningOn = context.FromScreeningOn,
             ChartChecks = context.ChartChecks ?? [],
+            ChartRounded = context.ChartRounded ?? [],
         };
     }
 

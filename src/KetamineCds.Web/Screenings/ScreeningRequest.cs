@@ -35,10 +35,16 @@ public class ScreeningRequest
     /// </summary>
     public PatientHistory ToHistory() => PatientHistory.From(RecordedValue);
 
-    /// <summary>The field's value, or null when it is not recorded (absent, an empty text or an empty list).</summary>
+    /// <summary>
+    /// The field's value, or null when it is not recorded (absent, an empty text or an empty list). A clinician's note of
+    /// spaces alone (line breaks and tabs included) is not recorded either, from the form and the API alike: it says
+    /// nothing, the form's box shows it as empty, a re-screen already read it as no note, and stored as given it printed
+    /// an empty "Clinician's note" on the result page and the print. Any other note is stored exactly as given.
+    /// </summary>
     private object? RecordedValue(FieldDefinition field) => this[field] switch
     {
         string { Length: 0 } or List<string> { Count: 0 } => null,
+        string text when field.Name == Fields.ClinicianNote.Name && string.IsNullOrWhiteSpace(text) => null,
         var value => value,
     };
 

@@ -245,7 +245,7 @@ public static class Hardening
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         Title = MethodNotAllowedTitle,
         Status = StatusCodes.Status405MethodNotAllowed,
-        Detail = $"{http.Request.Path} answers {allowed}, not {http.Request.Method}.",
+        Detail = Localization.ClinicalText.Shared.Message("Problem.MethodNotAllowed.Detail", http.Request.Path.ToString(), allowed, http.Request.Method),
     };
 
     /// <summary>

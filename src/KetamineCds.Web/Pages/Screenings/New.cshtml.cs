@@ -161,7 +161,11 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                     : localizer["A correction is of the same patient: the reference stays as recorded. If the screening was recorded under the wrong patient, record a new screening for the right one."]).Value
                 : null,
             FromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null,
-            ChartChecks: ChartChecks.TryGetValue(name, out var checks) ? checks : null));
+            ChartChecks: ChartChecks.TryGetValue(name, out var checks) ? checks : null,
+            ChartRounded: ChartRounded.TryGetValue(name, out var rounded) ? rounded : null));
+
+    /// <summary>The chart values with a fraction a CDS Hooks prefill filled in as whole numbers, by field (a blood pressure rounded up).</summary>
+    private Dictionary<string, List<(string Given, int ReadAs, string Reference)>> ChartRounded { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The chart entries a CDS Hooks prefill names for checking, by field (QA13 H3, M4).</summary>
     private Dictionary<string, List<(string What, string Reference)>> ChartChecks { get; } = new(StringComparer.Ordinal);
@@ -618,6 +622,17 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             }
 
             list.Add((what, reference));
+        }
+
+        ChartRounded.Clear();
+        foreach (var (field, given, readAs, reference) in content.Rounded)
+        {
+            if (!ChartRounded.TryGetValue(field, out var list))
+            {
+                ChartRounded[field] = list = [];
+            }
+
+            list.Add((given, readAs, reference));
         }
 
         if (content.CarriedFrom is { } screening && content.CarriedOn is { } on)
