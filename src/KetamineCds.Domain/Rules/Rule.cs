@@ -12,6 +12,9 @@ namespace KetamineCds.Domain.Rules;
 /// </summary>
 public abstract class Rule
 {
+    // Read once: each rule is its own class, so reading its condition at every screening is a call the processor mispredicts.
+    private Condition? _condition;
+
     /// <summary>Stable id, e.g. <c>PSY-001</c>; never reused for a different meaning.</summary>
     public abstract string Id { get; }
 
@@ -67,7 +70,7 @@ public abstract class Rule
     /// <summary>The finding if the rule fires, within one screening.</summary>
     internal Finding? Evaluate(EvaluationScope scope)
     {
-        if (Condition.Evaluate(scope) != Truth.True)
+        if ((_condition ??= Condition).Evaluate(scope) != Truth.True)
         {
             return null;
         }
@@ -78,7 +81,7 @@ public abstract class Rule
     }
 
     /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>
-    internal virtual void Explain(EvaluationScope scope, List<Evidence> because) => Condition.Explain(scope, because);
+    internal virtual void Explain(EvaluationScope scope, List<Evidence> because) => (_condition ??= Condition).Explain(scope, because);
 
     /// <summary>The rule's finding with these inputs as its <c>because</c>.</summary>
     internal Finding FindingWith(IReadOnlyList<Evidence> because) =>
