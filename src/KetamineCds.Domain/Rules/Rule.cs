@@ -12,6 +12,10 @@ namespace KetamineCds.Domain.Rules;
 /// </summary>
 public abstract class Rule
 {
+    // Read once: each rule is its own class, so reading its properties at every screening is a call the processor mispredicts.
+    private Condition? _condition;
+    private Finding? _finding;
+
     /// <summary>Stable id, e.g. <c>PSY-001</c>; never reused for a different meaning.</summary>
     public abstract string Id { get; }
 
@@ -67,22 +71,18 @@ public abstract class Rule
     /// <summary>The finding if the rule fires, within one screening.</summary>
     internal Finding? Evaluate(EvaluationScope scope)
     {
-        if (Condition.Evaluate(scope) != Truth.True)
+        if ((_condition ??= Condition).Evaluate(scope) != Truth.True)
         {
             return null;
         }
 
         var because = new List<Evidence>(4);
         Explain(scope, because);
-        return FindingWith(because);
+        return (_finding ??= new(Id, Kind, Severity, Principles, Sources, Summary, Detail, [])) with { Because = because };
     }
 
     /// <summary>Adds the inputs that made the rule fire: by default, those that make its condition hold.</summary>
-    internal virtual void Explain(EvaluationScope scope, List<Evidence> because) => Condition.Explain(scope, because);
-
-    /// <summary>The rule's finding with these inputs as its <c>because</c>.</summary>
-    internal Finding FindingWith(IReadOnlyList<Evidence> because) =>
-        new(Id, Kind, Severity, Principles, Sources, Summary, Detail, because);
+    internal virtual void Explain(EvaluationScope scope, List<Evidence> because) => (_condition ??= Condition).Explain(scope, because);
 
     /// <summary>Everything that defines the rule, as one canonical line for the rule set's digest.</summary>
     public string CanonicalDefinition()
