@@ -250,12 +250,7 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         using var response = await client.GetAsync("/api/v1/screenings" + query);
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.Equal([name], errors.EnumerateObject().Select(e => e.Name));
-        Assert.Equal(message, errors.GetProperty(name)[0].GetString());
+        Assert.Equal(message, ProblemAssert.RefusedOneField(response, body, name));
         Assert.DoesNotContain("\"items\"", body, StringComparison.Ordinal);
     }
 

@@ -974,14 +974,10 @@ public sealed class UnreadableAuditFilterTests(UnreadableAuditFilterTests.App ap
         using var response = await client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        var errors = problem.RootElement.GetProperty("errors");
-        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        var message = ProblemAssert.RefusedOneField(response, body, field);
         Assert.DoesNotContain(LoggedPatient, body, StringComparison.Ordinal);
         Assert.Equal(exportsBefore, await app.CountAccessEventsAsync("export"));
-        return (body, errors.GetProperty(field)[0].GetString()!);
+        return (body, message!);
     }
 
     public sealed class App : IDisposable
