@@ -261,18 +261,7 @@ public sealed class ClinicalText
     public string MessageIn(CultureInfo culture, string key, params object?[] arguments)
     {
         ArgumentNullException.ThrowIfNull(culture);
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = culture;
-            CultureInfo.CurrentCulture = culture;
-            return Message(key, arguments);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = ui;
-            CultureInfo.CurrentCulture = formats;
-        }
+        return In(culture, () => Message(key, arguments));
     }
 
     /// <summary>
@@ -289,12 +278,22 @@ public sealed class ClinicalText
             return;
         }
 
+        In(culture, () =>
+        {
+            Localize(problem);
+            return true;
+        });
+    }
+
+    /// <summary>Runs <paramref name="text"/> with <paramref name="culture"/> as the current culture, then puts the current one back.</summary>
+    private static T In<T>(CultureInfo culture, Func<T> text)
+    {
         var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         try
         {
             CultureInfo.CurrentUICulture = culture;
             CultureInfo.CurrentCulture = culture;
-            Localize(problem);
+            return text();
         }
         finally
         {
