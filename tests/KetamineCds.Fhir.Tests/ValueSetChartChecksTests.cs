@@ -232,6 +232,62 @@ public class ValueSetChartChecksTests
         AssertNotNamed(reading, "recentMyocardialInfarctionOrStroke");
     }
 
+    // Helper 196: an onsetPeriod says the onset fell somewhere within it; only its start was read, so an infarction whose
+    // onset period began long ago but ran into the last six weeks answered "older" and vanished unnamed.
+    [Theory]
+    [InlineData("2026-01-01", "2026-11-20")]
+    [InlineData("2026-01-01", null)]
+    [InlineData(null, "2026-11-20")]
+    [InlineData("2026-10-01", "2026-11-20")]
+    public void Read_InfarctionWhoseOnsetPeriodReachesIntoTheSixWeeks_IsNamedToCheck(string? start, string? end)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("I21.4", start, end));
+
+        AssertNamed(reading, "recentMyocardialInfarctionOrStroke", ChartCheckKind.Undated, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_InfarctionWhoseWholeOnsetPeriodIsWithinTheSixWeeks_IsRead()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("I21.4", "2026-11-10", "2026-11-20"));
+
+        Assert.Equal(true, reading.Values["recentMyocardialInfarctionOrStroke"]);
+    }
+
+    [Fact]
+    public void Read_InfarctionWhoseWholeOnsetPeriodIsOlderThanSixWeeks_IsNotNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("I21.4", "2026-01-01", "2026-03-01"));
+
+        AssertNotNamed(reading, "recentMyocardialInfarctionOrStroke");
+    }
+
+    [Fact]
+    public void Read_SuicideAttemptWhoseOnsetPeriodReachesIntoTheThreeMonths_IsNamedBesideSuicidality()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("T14.91XA", "2025-06-01", "2026-11-01"));
+
+        AssertNamed(reading, "suicidality", ChartCheckKind.Undated, "Condition/c1");
+    }
+
+    private static System.Text.Json.JsonElement ConditionWithOnsetPeriod(string icd10Cm, string? start, string? end)
+    {
+        var period = new Dictionary<string, string>();
+        if (start is not null)
+            period["start"] = start;
+        if (end is not null)
+            period["end"] = end;
+        return Fhir.Json(new Dictionary<string, object>
+        {
+            ["resourceType"] = "Condition",
+            ["id"] = "c1",
+            ["clinicalStatus"] = new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/condition-clinical", code = "active" } } },
+            ["code"] = new { coding = new[] { new { system = Fhir.Icd10Cm, code = icd10Cm } } },
+            ["subject"] = new { reference = "Patient/p1" },
+            ["onsetPeriod"] = period,
+        });
+    }
+
     [Fact]
     public void Read_UndatedSuicideAttempt_IsNamedBesideSuicidality()
     {
