@@ -388,6 +388,66 @@ public class ValueSetChartChecksTests
         AssertNotNamed(reading, "onOpioids");
     }
 
+    // Helper 196: an active order with doNotPerform true is an order NOT to give the medicine; it was read as the medicine
+    // taken now (an SSRI "do not give" order answered "on an oral antidepressant: yes", which the esketamine pathway requires).
+    [Fact]
+    public void Read_ActiveOrderNotToGiveAnAntidepressant_IsNotReadAsTaken_AndIsNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json("""
+            {"resourceType": "MedicationRequest", "id": "m1", "status": "active", "intent": "order", "doNotPerform": true,
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "200371"}]},
+             "subject": {"reference": "Patient/p1"}}
+            """));
+
+        AssertNamed(reading, "onOralAntidepressant", ChartCheckKind.MedicineNotToBeGiven, "MedicationRequest/m1");
+        AssertNamed(reading, "oralAntidepressantClass", ChartCheckKind.MedicineNotToBeGiven, "MedicationRequest/m1");
+    }
+
+    [Fact]
+    public void Read_ActiveOrderWithDoNotPerformFalse_IsReadAsTaken()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json("""
+            {"resourceType": "MedicationRequest", "id": "m1", "status": "active", "intent": "order", "doNotPerform": false,
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "200371"}]},
+             "subject": {"reference": "Patient/p1"}}
+            """));
+
+        Assert.Equal(true, reading.Values["onOralAntidepressant"]);
+    }
+
+    // Helper 196: an active MedicationStatement whose effective period ended before today, or whose effective time is
+    // after today, says the medicine is not taken now: it was read as taken now.
+    [Theory]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2018-01-01\", \"end\": \"2019-01-01\"}")]
+    [InlineData("\"effectivePeriod\": {\"end\": \"2026-11-27\"}")]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2027-01-01\"}")]
+    [InlineData("\"effectiveDateTime\": \"2027-01-01\"")]
+    public void Read_ActiveStatementDatedNotNow_IsNotReadAsTaken_AndIsNamed(string effective)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), StatementWith("200371", effective));
+
+        AssertNamed(reading, "onOralAntidepressant", ChartCheckKind.MedicineDatedNotNow, "MedicationStatement/s1");
+    }
+
+    [Theory]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-01-01\"}")]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-01-01\", \"end\": \"2026-11-28\"}")]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-01-01\", \"end\": \"2027-06-30\"}")]
+    [InlineData("\"effectiveDateTime\": \"2025-03-01\"")]
+    public void Read_ActiveStatementDatedUpToNow_IsReadAsTaken(string effective)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), StatementWith("200371", effective));
+
+        Assert.Equal(true, reading.Values["onOralAntidepressant"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOralAntidepressant");
+    }
+
+    private static System.Text.Json.JsonElement StatementWith(string rxnorm, string effective) => Fhir.Json($$$"""
+        {"resourceType": "MedicationStatement", "id": "s1", "status": "active", {{{effective}}},
+         "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "{{{rxnorm}}}"}]},
+         "subject": {"reference": "Patient/p1"}}
+        """);
+
     [Fact]
     public void Read_OnHoldLithiumBesideActiveLamotrigine_LeavesTheMoodStabilizerNotRecorded()
     {
