@@ -588,6 +588,48 @@ public class ValueSetChartChecksTests
         AssertNamed(reading, "pregnant", ChartCheckKind.ResultNotReadable, "Observation/preg-new");
     }
 
+    // Helper 196: FHIR R4 obs-6 says dataAbsentReason is present only when there is no value. An Observation that sends
+    // both (a value and "asked-declined", "error", "unknown") contradicts itself, and the value was read: an item 9 of 0
+    // beside "asked-declined", a "not pregnant" beside "unknown". The Firely reader does not check the invariant.
+    private const string AbsentDeclined = "\"dataAbsentReason\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/data-absent-reason\", \"code\": \"asked-declined\"}]}";
+
+    [Fact]
+    public void Read_Item9WithAValueAndADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Raw("i9", "44260-8", "2026-11-27", "\"valueInteger\": 0, " + AbsentDeclined));
+
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultNotReadable, "Observation/i9");
+    }
+
+    [Fact]
+    public void Read_Phq9TotalWithAValueAndADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Raw("tot", "44261-6", "2026-11-27", "\"valueInteger\": 4, " + AbsentDeclined));
+
+        AssertNamed(reading, "phq9Total", ChartCheckKind.ResultNotReadable, "Observation/tot");
+    }
+
+    [Fact]
+    public void Read_NotPregnantWithADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient("1990-01-01", "F"),
+            Raw("preg", "82810-3", "2026-11-28T09:00:00Z", "\"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"LA26683-5\"}]}, " + AbsentDeclined));
+
+        AssertNamed(reading, "pregnant", ChartCheckKind.ResultNotReadable, "Observation/preg");
+    }
+
+    [Fact]
+    public void Read_BloodPressureWhoseSystolicHasAValueAndADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt1000(
+            "\"valueQuantity\": {\"value\": 120, \"unit\": \"mmHg\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mm[Hg]\"}, " + AbsentDeclined.Replace("asked-declined", "error", StringComparison.Ordinal),
+            "\"valueQuantity\": {\"value\": 80, \"unit\": \"mmHg\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mm[Hg]\"}"));
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+    }
+
     private static object PanelAt0800 => Fhir.Observation("bp-0800", "85354-9", effective: "2026-11-28T08:00:00Z",
         components: [Fhir.PressureComponent("8480-6", 128m), Fhir.PressureComponent("8462-4", 80m)]);
 
