@@ -113,6 +113,20 @@ public enum ChartCheckKind
     /// its time, beside its own field, <see cref="ChartEntryToCheck.Against"/> naming the other (QA132 F4).
     /// </summary>
     ResultsContradict,
+
+    /// <summary>
+    /// A MedicationRequest in the field's value set, active, with <c>doNotPerform</c> true: an order not to give the
+    /// medicine, which says nothing of whether the patient takes it now. Read as neither yes nor no (helper 196: it was
+    /// read as taken now).
+    /// </summary>
+    MedicineNotToBeGiven,
+
+    /// <summary>
+    /// An active MedicationStatement in the field's value set whose effective period ended before today, or whose
+    /// effective time (effectiveDateTime, effectivePeriod.start) is after today: its status says "taken" but its dates
+    /// say not now. Read as neither yes nor no (helper 196: it was read as taken now).
+    /// </summary>
+    MedicineDatedNotNow,
 }
 
 /// <summary>

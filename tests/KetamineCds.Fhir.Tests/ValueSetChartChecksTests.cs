@@ -232,6 +232,62 @@ public class ValueSetChartChecksTests
         AssertNotNamed(reading, "recentMyocardialInfarctionOrStroke");
     }
 
+    // Helper 196: an onsetPeriod says the onset fell somewhere within it; only its start was read, so an infarction whose
+    // onset period began long ago but ran into the last six weeks answered "older" and vanished unnamed.
+    [Theory]
+    [InlineData("2026-01-01", "2026-11-20")]
+    [InlineData("2026-01-01", null)]
+    [InlineData(null, "2026-11-20")]
+    [InlineData("2026-10-01", "2026-11-20")]
+    public void Read_InfarctionWhoseOnsetPeriodReachesIntoTheSixWeeks_IsNamedToCheck(string? start, string? end)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("I21.4", start, end));
+
+        AssertNamed(reading, "recentMyocardialInfarctionOrStroke", ChartCheckKind.Undated, "Condition/c1");
+    }
+
+    [Fact]
+    public void Read_InfarctionWhoseWholeOnsetPeriodIsWithinTheSixWeeks_IsRead()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("I21.4", "2026-11-10", "2026-11-20"));
+
+        Assert.Equal(true, reading.Values["recentMyocardialInfarctionOrStroke"]);
+    }
+
+    [Fact]
+    public void Read_InfarctionWhoseWholeOnsetPeriodIsOlderThanSixWeeks_IsNotNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("I21.4", "2026-01-01", "2026-03-01"));
+
+        AssertNotNamed(reading, "recentMyocardialInfarctionOrStroke");
+    }
+
+    [Fact]
+    public void Read_SuicideAttemptWhoseOnsetPeriodReachesIntoTheThreeMonths_IsNamedBesideSuicidality()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), ConditionWithOnsetPeriod("T14.91XA", "2025-06-01", "2026-11-01"));
+
+        AssertNamed(reading, "suicidality", ChartCheckKind.Undated, "Condition/c1");
+    }
+
+    private static System.Text.Json.JsonElement ConditionWithOnsetPeriod(string icd10Cm, string? start, string? end)
+    {
+        var period = new Dictionary<string, string>();
+        if (start is not null)
+            period["start"] = start;
+        if (end is not null)
+            period["end"] = end;
+        return Fhir.Json(new Dictionary<string, object>
+        {
+            ["resourceType"] = "Condition",
+            ["id"] = "c1",
+            ["clinicalStatus"] = new { coding = new[] { new { system = "http://terminology.hl7.org/CodeSystem/condition-clinical", code = "active" } } },
+            ["code"] = new { coding = new[] { new { system = Fhir.Icd10Cm, code = icd10Cm } } },
+            ["subject"] = new { reference = "Patient/p1" },
+            ["onsetPeriod"] = period,
+        });
+    }
+
     [Fact]
     public void Read_UndatedSuicideAttempt_IsNamedBesideSuicidality()
     {
@@ -331,6 +387,66 @@ public class ValueSetChartChecksTests
 
         AssertNotNamed(reading, "onOpioids");
     }
+
+    // Helper 196: an active order with doNotPerform true is an order NOT to give the medicine; it was read as the medicine
+    // taken now (an SSRI "do not give" order answered "on an oral antidepressant: yes", which the esketamine pathway requires).
+    [Fact]
+    public void Read_ActiveOrderNotToGiveAnAntidepressant_IsNotReadAsTaken_AndIsNamed()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json("""
+            {"resourceType": "MedicationRequest", "id": "m1", "status": "active", "intent": "order", "doNotPerform": true,
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "200371"}]},
+             "subject": {"reference": "Patient/p1"}}
+            """));
+
+        AssertNamed(reading, "onOralAntidepressant", ChartCheckKind.MedicineNotToBeGiven, "MedicationRequest/m1");
+        AssertNamed(reading, "oralAntidepressantClass", ChartCheckKind.MedicineNotToBeGiven, "MedicationRequest/m1");
+    }
+
+    [Fact]
+    public void Read_ActiveOrderWithDoNotPerformFalse_IsReadAsTaken()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Json("""
+            {"resourceType": "MedicationRequest", "id": "m1", "status": "active", "intent": "order", "doNotPerform": false,
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "200371"}]},
+             "subject": {"reference": "Patient/p1"}}
+            """));
+
+        Assert.Equal(true, reading.Values["onOralAntidepressant"]);
+    }
+
+    // Helper 196: an active MedicationStatement whose effective period ended before today, or whose effective time is
+    // after today, says the medicine is not taken now: it was read as taken now.
+    [Theory]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2018-01-01\", \"end\": \"2019-01-01\"}")]
+    [InlineData("\"effectivePeriod\": {\"end\": \"2026-11-27\"}")]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2027-01-01\"}")]
+    [InlineData("\"effectiveDateTime\": \"2027-01-01\"")]
+    public void Read_ActiveStatementDatedNotNow_IsNotReadAsTaken_AndIsNamed(string effective)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), StatementWith("200371", effective));
+
+        AssertNamed(reading, "onOralAntidepressant", ChartCheckKind.MedicineDatedNotNow, "MedicationStatement/s1");
+    }
+
+    [Theory]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-01-01\"}")]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-01-01\", \"end\": \"2026-11-28\"}")]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-01-01\", \"end\": \"2027-06-30\"}")]
+    [InlineData("\"effectiveDateTime\": \"2025-03-01\"")]
+    public void Read_ActiveStatementDatedUpToNow_IsReadAsTaken(string effective)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), StatementWith("200371", effective));
+
+        Assert.Equal(true, reading.Values["onOralAntidepressant"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOralAntidepressant");
+    }
+
+    private static System.Text.Json.JsonElement StatementWith(string rxnorm, string effective) => Fhir.Json($$$"""
+        {"resourceType": "MedicationStatement", "id": "s1", "status": "active", {{{effective}}},
+         "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "{{{rxnorm}}}"}]},
+         "subject": {"reference": "Patient/p1"}}
+        """);
 
     [Fact]
     public void Read_OnHoldLithiumBesideActiveLamotrigine_LeavesTheMoodStabilizerNotRecorded()
@@ -470,6 +586,48 @@ public class ValueSetChartChecksTests
             Raw("preg-new", "82810-3", "2026-11-28T09:00:00Z", valuePart));
 
         AssertNamed(reading, "pregnant", ChartCheckKind.ResultNotReadable, "Observation/preg-new");
+    }
+
+    // Helper 196: FHIR R4 obs-6 says dataAbsentReason is present only when there is no value. An Observation that sends
+    // both (a value and "asked-declined", "error", "unknown") contradicts itself, and the value was read: an item 9 of 0
+    // beside "asked-declined", a "not pregnant" beside "unknown". The Firely reader does not check the invariant.
+    private const string AbsentDeclined = "\"dataAbsentReason\": {\"coding\": [{\"system\": \"http://terminology.hl7.org/CodeSystem/data-absent-reason\", \"code\": \"asked-declined\"}]}";
+
+    [Fact]
+    public void Read_Item9WithAValueAndADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Raw("i9", "44260-8", "2026-11-27", "\"valueInteger\": 0, " + AbsentDeclined));
+
+        AssertNamed(reading, "phq9Item9", ChartCheckKind.ResultNotReadable, "Observation/i9");
+    }
+
+    [Fact]
+    public void Read_Phq9TotalWithAValueAndADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Raw("tot", "44261-6", "2026-11-27", "\"valueInteger\": 4, " + AbsentDeclined));
+
+        AssertNamed(reading, "phq9Total", ChartCheckKind.ResultNotReadable, "Observation/tot");
+    }
+
+    [Fact]
+    public void Read_NotPregnantWithADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient("1990-01-01", "F"),
+            Raw("preg", "82810-3", "2026-11-28T09:00:00Z", "\"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"LA26683-5\"}]}, " + AbsentDeclined));
+
+        AssertNamed(reading, "pregnant", ChartCheckKind.ResultNotReadable, "Observation/preg");
+    }
+
+    [Fact]
+    public void Read_BloodPressureWhoseSystolicHasAValueAndADataAbsentReason_IsNamedNotReadable()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt1000(
+            "\"valueQuantity\": {\"value\": 120, \"unit\": \"mmHg\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mm[Hg]\"}, " + AbsentDeclined.Replace("asked-declined", "error", StringComparison.Ordinal),
+            "\"valueQuantity\": {\"value\": 80, \"unit\": \"mmHg\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mm[Hg]\"}"));
+
+        AssertNamed(reading, "systolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
+        AssertNamed(reading, "diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/bp-1000");
     }
 
     private static object PanelAt0800 => Fhir.Observation("bp-0800", "85354-9", effective: "2026-11-28T08:00:00Z",

@@ -58,7 +58,7 @@ internal sealed class ConditionFlag(Func<Condition, PatientRecord, ConditionFlag
     public static ConditionFlag History(bool refutedAnswersNo = false) => new((_, _) => Answer.Yes, refutedAnswersNo);
 
     /// <summary>
-    /// A recent event: yes when the onset (onsetDateTime, else onsetPeriod.start) lies certainly within
+    /// A recent event: yes when the onset (onsetDateTime, or the whole onsetPeriod, <see cref="ConditionStatus.OnsetOf"/>) lies certainly within
     /// <paramref name="windowDays"/> days up to today (the clinic's days), whatever the clinical status. An event
     /// certainly older leaves the field not recorded (it does not show that no other event happened); an undated one, or
     /// one whose onset may fall within the window, is named for the clinician to check.

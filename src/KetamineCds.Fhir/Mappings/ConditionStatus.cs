@@ -62,13 +62,32 @@ internal static class ConditionStatus
     }
 
     /// <summary>
-    /// The clinic's days of the onset (onsetDateTime, else onsetPeriod.start; <see cref="PatientRecord.DaysOf"/>), or
-    /// null when it is not a date or lies in the future.
+    /// The clinic's days the onset may have fallen on (<see cref="PatientRecord.DaysOf"/>): those of onsetDateTime, or for
+    /// an onsetPeriod (the onset fell somewhere within it) from its start's first day to its end's last day, an end that
+    /// is absent or in the future read as today (an onset is not in the future). Before helper 196 only the start was
+    /// read, so a period that began long ago but ran into the days a recent event is read for (an infarction's onset
+    /// "2026-01-01 to 2026-11-20") answered "older" and was not named. Null when it is not a date, when the onset or the
+    /// period's start lies in the future, when the period has neither start nor end, or ends before it starts.
     /// </summary>
     public static DaySpan? OnsetOf(Condition condition, PatientRecord record) => condition.Onset switch
     {
         FhirDateTime dateTime => record.DaysOf(dateTime.Value),
-        Period period => record.DaysOf(period.Start),
+        Period period => PeriodOf(period, record),
         _ => null,
     };
+
+    private static DaySpan? PeriodOf(Period period, PatientRecord record)
+    {
+        if (string.IsNullOrWhiteSpace(period.Start) && string.IsNullOrWhiteSpace(period.End))
+            return null;
+        DaySpan? start = null;
+        if (!string.IsNullOrWhiteSpace(period.Start) && (start = record.DaysOf(period.Start)) is null)
+            return null;
+        var end = string.IsNullOrWhiteSpace(period.End) || record.InFuture(period.End) ? null : record.DaysOf(period.End);
+        if (!string.IsNullOrWhiteSpace(period.End) && !record.InFuture(period.End) && end is null)
+            return null;
+        var earliest = start?.Earliest ?? DateOnly.MinValue;
+        var latest = end is { } e && e.Latest < record.Today ? e.Latest : record.Today;
+        return earliest <= latest ? new DaySpan(earliest, latest) : null;
+    }
 }

@@ -10,8 +10,10 @@ namespace KetamineCds.Fhir.Mappings;
 /// reflex-order, filler-order or instance-order; not a proposal) or an <c>active</c> MedicationStatement, coded in
 /// medicationCodeableConcept or through a Medication resource it references (in the prefetch or contained). A medicine
 /// in the value set that may be taken but is not recorded as taken now (a request on hold, draft, of unknown status or
-/// only proposed; a statement intended, on hold or of unknown status) is unclear: named for the clinician to check,
-/// never read as yes (QA13 M4). One stopped, completed, cancelled, not taken or entered in error is neither.
+/// only proposed; a statement intended, on hold or of unknown status; an active order with <c>doNotPerform</c> true, an
+/// order not to give it; an active statement whose effective period ended before today or whose effective time is after
+/// today) is unclear: named for the clinician to check, never read as yes (QA13 M4, helper 196). One stopped, completed,
+/// cancelled, not taken or entered in error is neither.
 /// </summary>
 internal static class CurrentMedicines
 {
@@ -24,13 +26,20 @@ internal static class CurrentMedicines
 
     /// <summary>Each current medicine's matching value set entries and the resource that records it.</summary>
     public static IEnumerable<(ValueSetCode Entry, string Reference)> Matching(ValueSet valueSet, PatientRecord record) =>
-        All(valueSet, record).Where(m => m.Current).Select(m => (m.Entry, m.Reference));
+        All(valueSet, record).Where(m => m.NotNow is null).Select(m => (m.Entry, m.Reference));
 
-    /// <summary>Each unclear medicine's matching value set entries, the resource and the chart's words for it.</summary>
-    public static IEnumerable<(ValueSetCode Entry, string Reference, string What)> Unclear(ValueSet valueSet, PatientRecord record) =>
-        All(valueSet, record).Where(m => !m.Current).Select(m => (m.Entry, m.Reference, m.What));
+    /// <summary>Each unclear medicine's matching value set entries, the resource, why it is not read and the chart's words for it.</summary>
+    public static IEnumerable<(ValueSetCode Entry, string Reference, ChartCheckKind Kind, string What)> Unclear(ValueSet valueSet, PatientRecord record) =>
+        All(valueSet, record).Where(m => m.NotNow is not null).Select(m => (m.Entry, m.Reference, m.NotNow!.Value, m.What));
 
-    private static IEnumerable<(ValueSetCode Entry, string Reference, bool Current, string What)> All(ValueSet valueSet, PatientRecord record)
+    /// <summary>
+    /// Each medicine in the value set that is neither ended nor entered in error, with why it is not read as taken now
+    /// (null: it is): <see cref="ChartCheckKind.MedicineNotActive"/> for a status or intent that is not "taken now",
+    /// <see cref="ChartCheckKind.MedicineNotToBeGiven"/> for an active order with <c>doNotPerform</c> true (an order not to
+    /// give it), <see cref="ChartCheckKind.MedicineDatedNotNow"/> for an active statement whose dates say not now
+    /// (<see cref="DatedNotNow"/>). Before helper 196 the last two were read as taken now.
+    /// </summary>
+    private static IEnumerable<(ValueSetCode Entry, string Reference, ChartCheckKind? NotNow, string What)> All(ValueSet valueSet, PatientRecord record)
     {
         foreach (var (request, reference) in record.MedicationRequests)
         {
@@ -38,9 +47,12 @@ internal static class CurrentMedicines
             if (!current && request.Status is MedicationRequest.MedicationrequestStatus.Stopped or MedicationRequest.MedicationrequestStatus.Completed
                 or MedicationRequest.MedicationrequestStatus.Cancelled or MedicationRequest.MedicationrequestStatus.EnteredInError)
                 continue;
+            ChartCheckKind? notNow = !current ? ChartCheckKind.MedicineNotActive
+                : request.DoNotPerform == true ? ChartCheckKind.MedicineNotToBeGiven
+                : null;
             var concept = ConceptOf(request.Medication, request.Contained, record);
             foreach (var entry in Codes.Matches(valueSet, concept))
-                yield return (entry, reference, current, ChartWords.Of(concept));
+                yield return (entry, reference, notNow, ChartWords.Of(concept));
         }
 
         foreach (var (statement, reference) in record.MedicationStatements)
@@ -49,10 +61,36 @@ internal static class CurrentMedicines
             if (!current && statement.Status is MedicationStatement.MedicationStatusCodes.Stopped or MedicationStatement.MedicationStatusCodes.Completed
                 or MedicationStatement.MedicationStatusCodes.NotTaken or MedicationStatement.MedicationStatusCodes.EnteredInError)
                 continue;
+            ChartCheckKind? notNow = !current ? ChartCheckKind.MedicineNotActive
+                : DatedNotNow(statement, record) ? ChartCheckKind.MedicineDatedNotNow
+                : null;
             var concept = ConceptOf(statement.Medication, statement.Contained, record);
             foreach (var entry in Codes.Matches(valueSet, concept))
-                yield return (entry, reference, current, ChartWords.Of(concept));
+                yield return (entry, reference, notNow, ChartWords.Of(concept));
         }
+    }
+
+    /// <summary>
+    /// Whether an active statement's dates say the medicine is not taken today: an effectivePeriod whose end lies wholly
+    /// before today, or an effective time (effectiveDateTime, effectivePeriod.start) wholly after today, by the clinic's
+    /// clock (<see cref="PatientRecord.InFuture"/>). A period still running, ending today or later, or an effectiveDateTime
+    /// in the past (when it was asserted, not when it stopped) does not.
+    /// </summary>
+    private static bool DatedNotNow(MedicationStatement statement, PatientRecord record) => statement.Effective switch
+    {
+        FhirDateTime dateTime => record.InFuture(dateTime.Value),
+        Period period => record.InFuture(period.Start) || (EndOf(period.End, record) is { } end && end < record.Today),
+        _ => false,
+    };
+
+    /// <summary>The clinic's last day of a period's end, or null when it has none that is a date.</summary>
+    private static DateOnly? EndOf(string? end, PatientRecord record)
+    {
+        if (string.IsNullOrWhiteSpace(end))
+            return null;
+        if (PatientRecord.InstantOf(end) is { } at)
+            return record.DayOf(at);
+        return DaySpan.Parse(end)?.Latest;
     }
 
     /// <summary>
@@ -104,11 +142,11 @@ internal static class CurrentMedicines
         return coded.Any(c => c.System is { } system && ReadSystems.Value.Contains(system)) ? null : (ChartCheckKind.MedicineCodeNotRead, ChartWords.WithSystems(concept));
     }
 
-    /// <summary>Names each unclear medicine for the clinician to check beside <paramref name="field"/>.</summary>
-    public static void Check(string field, IEnumerable<(ValueSetCode Entry, string Reference, string What)> unclear, ReadingBuilder reading)
+    /// <summary>Names each unclear medicine for the clinician to check beside <paramref name="field"/>, with why it is not read.</summary>
+    public static void Check(string field, IEnumerable<(ValueSetCode Entry, string Reference, ChartCheckKind Kind, string What)> unclear, ReadingBuilder reading)
     {
-        foreach (var (_, reference, what) in unclear)
-            reading.Check(field, ChartCheckKind.MedicineNotActive, reference, what);
+        foreach (var (_, reference, kind, what) in unclear)
+            reading.Check(field, kind, reference, what);
     }
 
     private static CodeableConcept? ConceptOf(DataType? medication, List<Resource> contained, PatientRecord record) =>

@@ -135,6 +135,17 @@ internal static class Observations
         return DaySpan.Parse(text) is { } day ? new DateTimeOffset(day.Latest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue;
     }
 
+    /// <summary>
+    /// The observation's value, or null when it also carries a <c>dataAbsentReason</c>: FHIR R4 obs-6 allows one only
+    /// without a value, so both together contradict each other (an item 9 of 0 beside "asked-declined", a "not pregnant"
+    /// beside "unknown"), and the Firely reader does not check the invariant. Such a value is never read: the result is
+    /// named as not readable (helper 196; it was read before).
+    /// </summary>
+    public static DataType? ValueOf(Observation observation) => observation.DataAbsentReason is null ? observation.Value : null;
+
+    /// <summary>The same for a component (obs-6 holds for components too: a systolic value beside "error").</summary>
+    public static DataType? ValueOf(Observation.ComponentComponent component) => component.DataAbsentReason is null ? component.Value : null;
+
     public static bool HasCode(ValueSet valueSet, CodeableConcept? code, string role) =>
         Codes.Matches(valueSet, code).Any(e => e.Value == role || (role.Length == 0 && e.Value is null));
 
@@ -342,9 +353,16 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// </summary>
     private static (int? Score, int? Unread) Score(FieldDefinition field, ValueSet valueSet, Observation observation)
     {
-        if (Observations.WholeNumberOf(observation.Value) is { } s)
+        var (score, unread) = ScoreOf(field, valueSet, observation.Value);
+        // A value beside a dataAbsentReason (Observations.ValueOf) is not read; the score it gives is kept, never read.
+        return Observations.ValueOf(observation) is null && observation.Value is not null ? (null, score ?? unread) : (score, unread);
+    }
+
+    private static (int? Score, int? Unread) ScoreOf(FieldDefinition field, ValueSet valueSet, DataType? value)
+    {
+        if (Observations.WholeNumberOf(value) is { } s)
             return ((field.Min is null || s >= field.Min) && (field.Max is null || s <= field.Max) ? s : null, null);
-        return observation.Value is CodeableConcept answer ? AnswerScore(valueSet, answer, null) : (null, null);
+        return value is CodeableConcept answer ? AnswerScore(valueSet, answer, null) : (null, null);
     }
 
     /// <summary>
@@ -400,9 +418,10 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     private static int? ItemScore(ValueSet valueSet, Observation observation)
     {
         var scores = valueSet.Codes.Where(c => c.Status == ItemAnswer).Select(c => int.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        if (Observations.WholeNumberOf(observation.Value) is { } s)
+        var value = Observations.ValueOf(observation);
+        if (Observations.WholeNumberOf(value) is { } s)
             return scores.Length > 0 && s >= scores.Min() && s <= scores.Max() ? s : null;
-        return observation.Value is CodeableConcept answer ? AnswerScore(valueSet, answer, ItemAnswer).Score : null;
+        return value is CodeableConcept answer ? AnswerScore(valueSet, answer, ItemAnswer).Score : null;
     }
 
     /// <summary>
@@ -496,7 +515,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
     {
         var readings = new List<ObservedValue>();
         int? Half(Observation observation, string role) => observation.Component
-            .Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.MillimetresOfMercury(c.Value)).FirstOrDefault();
+            .Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.MillimetresOfMercury(Observations.ValueOf(c))).FirstOrDefault();
 
         foreach (var panel in today.Where(o => IsPanel(valueSet, o.Resource)))
             readings.Add(ObservedValue.Of(panel, Observations.DayOf(panel.Resource, record)!.Value, Pair(Half(panel.Resource, "systolic"), Half(panel.Resource, "diastolic"))));
@@ -515,7 +534,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
             }
 
             diastolics.Remove(partner);
-            var pair = Pair(Observations.MillimetresOfMercury(sys.Resource.Value), Observations.MillimetresOfMercury(partner.Resource.Value));
+            var pair = Pair(Observations.MillimetresOfMercury(Observations.ValueOf(sys.Resource)), Observations.MillimetresOfMercury(Observations.ValueOf(partner.Resource)));
             var day = Observations.DayOf(sys.Resource, record)!.Value;
             var sources = new[] { Observations.SourceOf(sys, day), Observations.SourceOf(partner, Observations.DayOf(partner.Resource, record)!.Value) };
             readings.Add(new ObservedValue(sources, when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code)));
@@ -525,7 +544,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         foreach (var (half, index) in alone)
         {
             var when = Observations.When(half.Resource);
-            var value = Observations.MillimetresOfMercury(half.Resource.Value);
+            var value = Observations.MillimetresOfMercury(Observations.ValueOf(half.Resource));
             // A part of a readable pair taken at the same time, with the same value, is that pair's, not a reading of its own.
             var partOfAPair = readings.Any(r => r.When == when && r.Value is (int s, int d) && (index == 0 ? s : d) == value);
             if (!partOfAPair)
@@ -557,7 +576,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .ToArray();
         var counting = inWindow
             .Where(o => Observations.Counts(o.Observation.Resource))
-            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
+            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, Observations.ValueOf(o.Observation.Resource))))
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading) is { } latest)
         {
@@ -579,7 +598,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question") && Observations.Counts(o.Resource))
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.Latest <= record.Today && !day.CertainlyWithin(record.Today, windowDays))
-            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, o.Observation.Resource.Value)))
+            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, Observations.ValueOf(o.Observation.Resource))))
             .ToArray();
         if (older.Length == 0)
             return;

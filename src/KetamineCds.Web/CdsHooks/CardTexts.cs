@@ -166,6 +166,8 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.StatusUnknown => "Card.ChartCheck.StatusUnknown",
         KetamineCds.Fhir.ChartCheckKind.Undated => "Card.ChartCheck.Undated",
         KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
+        KetamineCds.Fhir.ChartCheckKind.MedicineNotToBeGiven => "Card.ChartCheck.MedicineNotToBeGiven",
+        KetamineCds.Fhir.ChartCheckKind.MedicineDatedNotNow => "Card.ChartCheck.MedicineDatedNotNow",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",

@@ -410,6 +410,37 @@ public sealed class ChartChecksHookTests
         Assert.EndsWith("Cites: P-SAFETY-REMS.", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PatientView_AnOrderNotToGiveAnSsri_AndAStatementThatEnded_AreNamed_NotReadAsTakenNow()
+    {
+        // Helper 196: an active SSRI order with doNotPerform true, and an active SSRI statement whose effective period
+        // ended in 2019, were each read as "on an oral antidepressant: yes" (the esketamine pathway requires one).
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H196-NOTNOW";
+        var order = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationRequest", "id": "m-dnp", "status": "active", "intent": "order", "doNotPerform": true,
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "200371"}], "text": "Sertraline"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+        var statement = JsonNode.Parse($$$"""
+            {"resourceType": "MedicationStatement", "id": "s-ended", "status": "active",
+             "effectivePeriod": {"start": "2018-01-01", "end": "2019-01-01"},
+             "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "200371"}], "text": "Sertraline"},
+             "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), order, statement);
+
+        var detail = AllDetail(cards);
+        var label = ClinicalText.Shared.FieldLabel("onOralAntidepressant");
+        Assert.Contains(label + ": the chart holds “Sertraline (200371)” (MedicationRequest/m-dnp), an active order not to give it (doNotPerform)", detail, StringComparison.Ordinal);
+        Assert.Contains(label + ": the chart holds “Sertraline (200371)” (MedicationStatement/s-ended), recorded as taken, but dated as not taken now", detail, StringComparison.Ordinal);
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
+        Assert.False(input.RootElement.TryGetProperty("onOralAntidepressant", out _), "the prefill holds onOralAntidepressant");
+    }
+
     [Theory]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "its value cannot be read as an answer", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear, "which is the latest cannot be told", "P-SAFETY-REMS")]
@@ -417,6 +448,8 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.AllergyCodedKetamine, "an allergy record coded as ketamine or esketamine", "SPRAVATO-PI-US")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultOlderThanPeriod, "answered pregnant, but it is older than the days this question reads", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ConditionNamesQuestion, "a confirmed diagnosis that bears on this question, but its code does not give the screening's answer", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.MedicineNotToBeGiven, "an active order not to give it (doNotPerform)", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.MedicineDatedNotNow, "recorded as taken, but dated as not taken now", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
@@ -425,6 +458,22 @@ public sealed class ChartChecksHookTests
         Assert.Contains("(Observation/bp-1000)", line, StringComparison.Ordinal);
         Assert.EndsWith("Cites: " + cites + ".", line, StringComparison.Ordinal);
         Assert.DoesNotContain("not confirmed (provisional", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChartCheck_EveryKindButUnconfirmed_HasItsOwnWords_InEnglishAndChinese()
+    {
+        // Helper 196: a kind the card texts do not map fell back to the "not confirmed (provisional ...)" words.
+        foreach (var culture in new[] { "en", "zh-Hans" })
+        {
+            using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+            var unconfirmed = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("onOpioids", KetamineCds.Fhir.ChartCheckKind.Unconfirmed, "MedicationRequest/m1", "x"));
+            foreach (var kind in Enum.GetValues<KetamineCds.Fhir.ChartCheckKind>().Where(k => k != KetamineCds.Fhir.ChartCheckKind.Unconfirmed))
+            {
+                var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("onOpioids", kind, "MedicationRequest/m1", "x") { Against = "phq9Total" });
+                Assert.False(line == unconfirmed, $"{kind} ({culture}) reads as Unconfirmed: {line}");
+            }
+        }
     }
 
     [Fact]
