@@ -30,6 +30,31 @@ public static class AuditEntryPages
         return page.NotFound();
     }
 
+    /// <summary>
+    /// Adds to <paramref name="errors"/> what an entry's page (a logged screening, its replay) refuses in its query: it
+    /// takes none, so any name (<c>?foo=1</c>), a handler it has not (<c>?handler=Nope</c>) and a handler given twice are
+    /// named, as the other audit pages refuse theirs (<see cref="DatePeriodInput"/>, /Audit/Checkpoints). They were
+    /// ignored, and the entry shown and its view recorded, as if that were what was asked. An empty <c>handler=</c> is the
+    /// page itself. True, with the page's status set to 400, when anything was refused: the page then reads and records
+    /// nothing.
+    /// </summary>
+    public static bool RefuseQuery(PageModel page, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(errors);
+        var query = page.Request.Query;
+        DatePeriodInput.RefuseUnknownNames(query, [], ["handler"], null, errors, "Audit.UnknownEntryPageFilter");
+        DatePeriodInput.RefuseRepeatedNames(query, [], ["handler"], null, errors);
+        DatePeriodInput.RefuseUnknownExport(query, [], errors, "Audit.UnknownEntryPageHandler");
+        if (errors.Count == 0)
+        {
+            return false;
+        }
+
+        page.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return true;
+    }
+
     /// <summary>The page of an entry of <paramref name="entryType"/> (<see cref="DecisionLogEntryTypes"/>); a screening's when not known.</summary>
     public static string Of(string? entryType) => entryType switch
     {

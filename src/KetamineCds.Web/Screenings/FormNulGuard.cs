@@ -10,8 +10,8 @@ namespace KetamineCds.Web.Screenings;
 /// (<see cref="IsFilledInForm"/>) the NUL is read as another control character (U+0001), which each form refuses with a
 /// message on its field, as any other control character (<see cref="FreeText"/>, the account's email and display name,
 /// a new password: <see cref="Security.ControlCharacterPasswordValidator"/>): the form comes back with what was typed and
-/// nothing is stored. Every other post (the second factor's code boxes, which take digits; the language switch;
-/// sign-out) and the API keep the framework's refusal.
+/// nothing is stored. The second factor's code boxes (the sign-in's code step, turning the second factor on) refuse it
+/// at the box too, nothing checked. Every other post (the language switch, sign-out) and the API keep the framework's refusal.
 /// </summary>
 public static class FormNulGuard
 {
@@ -42,14 +42,18 @@ public static class FormNulGuard
     /// The pages whose forms hold text a user types and whose every text field refuses a control character with a
     /// message on it: the screening form, a screening's override (<c>/Screenings/{id}</c>), an administrator's new and
     /// edited account (<c>/Admin/Users/Edit/{id}</c>: details, a reason, a password reset), Change password and Sign in
-    /// (which refuses a control character at its box, nothing checked and no attempt counted: a NUL answered a 500).
+    /// (which refuses a control character at its box, nothing checked and no attempt counted: a NUL answered a 500), and
+    /// the second factor's code forms (the code step of signing in, turning the second factor on), whose code boxes do
+    /// the same (a code pasted with a NUL answered the generic 400, the step's form lost).
     /// </summary>
     public static bool IsFilledInForm(PathString path)
     {
         if (path.Equals("/Screenings/New", StringComparison.OrdinalIgnoreCase)
             || path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
             || path.Equals("/Admin/Users/Create", StringComparison.OrdinalIgnoreCase)
-            || path.Equals("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase))
+            || path.Equals("/Account/ChangePassword", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/Account/LoginWithCode", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/Account/TwoFactor/Enable", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -48,6 +48,9 @@ public static class Authenticator
     /// <summary>An authenticator code as typed: spaces and dashes removed ("123 456" is "123456").</summary>
     public static string CleanCode(string? code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 
+    /// <summary>True when a code as typed holds a control character, which no code holds: refused at its box, nothing checked.</summary>
+    public static bool HoldsControlCharacter(string? code) => code is not null && code.Any(char.IsControl);
+
     /// <summary>A recovery code as typed, in Identity's stored form: upper case, "XXXXX-XXXXX".</summary>
     public static string CleanRecoveryCode(string? code)
     {

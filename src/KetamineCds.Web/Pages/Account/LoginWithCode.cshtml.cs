@@ -66,6 +66,12 @@ public sealed class LoginWithCodeModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (Authenticator.HoldsControlCharacter(Code))
+        {
+            // No code holds one (a NUL pasted with it, FormNulGuard): said at its box, nothing checked and no attempt counted.
+            return FieldError(nameof(Code), localizer["The code holds a control character (often pasted with it). Remove it, or type the code again."]);
+        }
+
         var code = Authenticator.CleanCode(Code);
         if (code.Length == 0)
         {
@@ -78,6 +84,11 @@ public sealed class LoginWithCodeModel(
     public async Task<IActionResult> OnPostRecoveryAsync()
     {
         UsingRecoveryCode = true;
+        if (Authenticator.HoldsControlCharacter(RecoveryCode))
+        {
+            return FieldError(nameof(RecoveryCode), localizer["The code holds a control character (often pasted with it). Remove it, or type the code again."]);
+        }
+
         var code = Authenticator.CleanRecoveryCode(RecoveryCode);
         if (code.Length == 0)
         {

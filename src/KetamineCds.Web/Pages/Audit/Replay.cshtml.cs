@@ -44,9 +44,17 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
     /// <summary>Why the replay could not be done, for the auditor: never a stack trace.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>Problems with the request's query (it takes none; <see cref="AuditEntryPages.RefuseQuery"/>): nothing is replayed or recorded while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Id = id;
+        if (AuditEntryPages.RefuseQuery(this, FilterErrors))
+        {
+            return Page();
+        }
+
         try
         {
             var result = await audit.ReplayAsync(id, HttpContext.RequestAborted);

@@ -31,8 +31,16 @@ public sealed class ScreeningModel(IDecisionLog log, IDecisionLogAudit audit, IA
     /// <summary>The later screenings that re-screen or correct this one, newest first: the chain read in both directions.</summary>
     public LaterScreenings Later { get; private set; } = LaterScreenings.None;
 
+    /// <summary>Problems with the request's query (it takes none; <see cref="AuditEntryPages.RefuseQuery"/>): nothing is read or recorded while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
+        if (AuditEntryPages.RefuseQuery(this, FilterErrors))
+        {
+            return Page();
+        }
+
         try
         {
             return await AuditEntryPages.OpenAsync(

@@ -84,7 +84,12 @@ public sealed class EnableModel(
         }
 
         var code = Authenticator.CleanCode(Code);
-        if (code.Length == 0)
+        if (Authenticator.HoldsControlCharacter(Code))
+        {
+            // A NUL pasted with the code (FormNulGuard) or another control character: said at the box, nothing checked.
+            ModelState.AddModelError(nameof(Code), localizer["The code holds a control character (often pasted with it). Remove it, or type the code again."]);
+        }
+        else if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(Code), localizer["Enter the 6-digit code your authenticator app shows."]);
         }
