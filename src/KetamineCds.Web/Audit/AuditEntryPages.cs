@@ -31,7 +31,7 @@ public static class AuditEntryPages
     }
 
     /// <summary>
-    /// Adds to <paramref name="errors"/> what an entry's page (a logged screening, its replay) refuses in its query: it
+    /// Adds to <paramref name="errors"/> what an entry's page (a logged screening, its replay, a logged EHR answer, an override) refuses in its query: it
     /// takes none, so any name (<c>?foo=1</c>), a handler it has not (<c>?handler=Nope</c>) and a handler given twice are
     /// named, as the other audit pages refuse theirs (<see cref="DatePeriodInput"/>, /Audit/Checkpoints). They were
     /// ignored, and the entry shown and its view recorded, as if that were what was asked. An empty <c>handler=</c> is the

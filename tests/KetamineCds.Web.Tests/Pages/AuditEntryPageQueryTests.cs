@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KetamineCds.Web.Tests.Pages;
 
 /// <summary>
-/// A logged screening's page and its replay take no query: a name they do not read (<c>?foo=1</c>) and a handler they
+/// A log entry's pages (a logged screening, its replay, a logged EHR answer, an override) take no query: a name they do not read (<c>?foo=1</c>) and a handler they
 /// have not (<c>?handler=Nope</c>) were ignored, and the entry shown and its view recorded, 200, as if that were what was
 /// asked. Refused by name with the audit pages' shared 400 (DatePeriodInput, as /Audit/Checkpoints refuses them); nothing
 /// is shown or recorded.
@@ -30,6 +30,10 @@ public sealed class AuditEntryPageQueryTests : IClassFixture<KetamineCdsFactory>
     [InlineData("/Audit/Replay/{0}?foo=1", "Unknown filter 'foo'; " + NoFilters)]
     [InlineData("/Audit/Replay/{0}?handler=Nope", "Unknown handler 'Nope'; " + NoHandlers)]
     [InlineData("/Audit/Replay/{0}?version=1.0.0", "Unknown filter 'version'; " + NoFilters)]
+    [InlineData("/Audit/HookAnswer/{0}?foo=1", "Unknown filter 'foo'; " + NoFilters)]
+    [InlineData("/Audit/HookAnswer/{0}?handler=Nope", "Unknown handler 'Nope'; " + NoHandlers)]
+    [InlineData("/Audit/Override/{0}?foo=1", "Unknown filter 'foo'; " + NoFilters)]
+    [InlineData("/Audit/Override/{0}?handler=a&handler=b", "Query parameter 'handler' is given more than once; give it once.")]
     public async Task EntryPages_UnknownQueryNameOrHandler_Is400NamingIt_NothingShownOrRecorded(string path, string message)
     {
         var id = await _factory.RecordScreeningThroughApiAsync("MRN-ENTRY-QUERY");
@@ -66,6 +70,32 @@ public sealed class AuditEntryPageQueryTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task OverridePage_UnknownQueryName_Is400NothingRecorded_WithoutAQuery_ShowsTheOverride()
+    {
+        using var app = new KetamineCdsFactory();
+        await app.RecordOverrideThroughPageAsync(await app.RecordScreeningThroughApiAsync("MRN-ENTRY-OVERRIDE"));
+        Guid overrideId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            overrideId = await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().DecisionLogEntries
+                .Where(e => e.EntryType == KetamineCds.Infrastructure.DecisionLog.DecisionLogEntryTypes.Override).Select(e => e.Id).SingleAsync();
+        }
+
+        var client = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var eventsBefore = await CountAccessEventsAsync(app);
+
+        using var refused = await client.GetAsync($"/Audit/Override/{overrideId}?reviewed=true");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<li>Unknown filter 'reviewed'; " + NoFilters + "</li>", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(eventsBefore, await CountAccessEventsAsync(app));
+
+        using var shown = await client.GetAsync($"/Audit/Override/{overrideId}");
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains(KetamineCdsFactory.OverrideExplanation, WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(eventsBefore + 1, await CountAccessEventsAsync(app));
+    }
+
+    [Fact]
     public async Task EntryPages_UnknownQueryNameOrHandlerInChinese_IsNamedInChinese()
     {
         var id = await _factory.RecordScreeningThroughApiAsync("MRN-ENTRY-ZH");
@@ -80,9 +110,11 @@ public sealed class AuditEntryPageQueryTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("<li>未知的处理程序“Nope”；本页没有以此命名的操作或导出：它只显示其地址所指的那一条日志条目。未显示也未记录任何内容。</li>", WebUtility.HtmlDecode(await handler.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
-    private async Task<int> CountAccessEventsAsync()
+    private Task<int> CountAccessEventsAsync() => CountAccessEventsAsync(_factory);
+
+    private static async Task<int> CountAccessEventsAsync(KetamineCdsFactory app)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().AccessEvents.CountAsync();
     }
 }

@@ -24,8 +24,16 @@ public sealed class OverrideModel(IDecisionLogAudit audit, IAccessAudit access, 
     /// <summary>What verification finds about this entry (the verifier's own per-entry checks); shown first when anything.</summary>
     public EntryVerification Verification { get; private set; } = EntryVerification.None;
 
+    /// <summary>Problems with the request's query (it takes none; <see cref="AuditEntryPages.RefuseQuery"/>): nothing is read or recorded while there are any.</summary>
+    public Dictionary<string, string[]> FilterErrors { get; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
+        if (AuditEntryPages.RefuseQuery(this, FilterErrors))
+        {
+            return Page();
+        }
+
         try
         {
             return await AuditEntryPages.OpenAsync(
