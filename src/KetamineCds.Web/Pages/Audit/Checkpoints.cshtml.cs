@@ -99,12 +99,12 @@ public sealed class CheckpointsModel(DecisionLogCheckpoints checkpoints, IAccess
 
     /// <summary>
     /// A POST naming none of the page's actions (<c>?handler=Write</c>, or none at all) reaches here: Razor Pages rendered
-    /// the page without running anything, 200, and with nothing read it said "No checkpoints yet." Refused by name.
+    /// the page without running anything, 200, and with nothing read it said "No checkpoints yet." Refused by name; a
+    /// handler given twice is named as such instead.
     /// </summary>
     public void OnPost()
     {
         DatePeriodInput.RefuseRepeatedNames(Request.Query, [], ["handler"], null, FilterErrors);
-        DatePeriodInput.RefuseUnknownExport(Request.Query, Actions, FilterErrors, "Audit.UnknownAction");
         FilterErrors.TryAdd("handler", [ClinicalText.Shared.Message("Audit.UnknownAction", Request.Query["handler"].ToString(), string.Join(", ", Actions))]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
     }

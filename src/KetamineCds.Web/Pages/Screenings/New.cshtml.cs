@@ -165,10 +165,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             ChartRounded: ChartRounded.TryGetValue(name, out var rounded) ? rounded : null));
 
     /// <summary>The chart values with a fraction a CDS Hooks prefill filled in as whole numbers, by field (a blood pressure rounded up).</summary>
-    private Dictionary<string, List<(string Given, int ReadAs, string Reference)>> ChartRounded { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, List<(string Given, int ReadAs, string Reference)>> ChartRounded { get; set; } = [];
 
     /// <summary>The chart entries a CDS Hooks prefill names for checking, by field (QA13 H3, M4).</summary>
-    private Dictionary<string, List<(string What, string Reference)>> ChartChecks { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, List<(string What, string Reference)>> ChartChecks { get; set; } = [];
 
     /// <summary>
     /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),
@@ -613,27 +613,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             .Select(f => f.Name)
             .ToList();
         FromEhr.UnionWith(same.Where(n => !content.Carried.Contains(n)));
-        ChartChecks.Clear();
-        foreach (var (field, what, reference) in content.ToCheck)
-        {
-            if (!ChartChecks.TryGetValue(field, out var list))
-            {
-                ChartChecks[field] = list = [];
-            }
-
-            list.Add((what, reference));
-        }
-
-        ChartRounded.Clear();
-        foreach (var (field, given, readAs, reference) in content.Rounded)
-        {
-            if (!ChartRounded.TryGetValue(field, out var list))
-            {
-                ChartRounded[field] = list = [];
-            }
-
-            list.Add((given, readAs, reference));
-        }
+        ChartChecks = content.ToCheck.GroupBy(c => c.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(c => (c.What, c.Reference)).ToList(), StringComparer.Ordinal);
+        ChartRounded = content.Rounded.GroupBy(r => r.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => (r.Given, r.ReadAs, r.Reference)).ToList(), StringComparer.Ordinal);
 
         if (content.CarriedFrom is { } screening && content.CarriedOn is { } on)
         {
