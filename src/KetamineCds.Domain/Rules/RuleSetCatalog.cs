@@ -357,11 +357,21 @@ public static class RuleSetCatalog
                 AnyPathwayOrNotRuledOut + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
         ]);
 
+    /// <summary>
+    /// Version 1.15.0 (helper 195's clinical QA; docs/clinical-review.md, section 25): TRD-007, information, is added. With
+    /// "other" as the primary diagnosis, a current depressive episode and two or more failed trials, the screening read "not
+    /// indicated" with no finding at all; TRD-007 says that the TRD pathways need major depressive disorder as the primary
+    /// diagnosis, as INV-002 does for PTSD or OCD. Nothing else changes: no verdict, pathway status or other finding.
+    /// </summary>
+    public static RuleSet V1_15_0 { get; } = V1_14_0.Next(
+        "1.15.0",
+        add: [new Trd.OtherDiagnosisWithTrdHistory()]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_14_0;
+    public static RuleSet Current => V1_15_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

@@ -536,6 +536,23 @@ public class InvariantTests
         });
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_15_0Against1_14_0_OnlyAddsTrd007WhereTheDiagnosisIsOther(PatientHistory history)
+    {
+        // Rule set 1.15.0 (docs/clinical-review.md, section 25) adds TRD-007, information: the verdict and every pathway's
+        // status and rule ids are 1.14.0's, the findings are 1.14.0's (same order, same texts and inputs) and TRD-007, which
+        // fires exactly for "other" as the primary diagnosis with a current episode and two or more failed trials.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_14_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_15_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        static string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources), string.Join(',', f.Because));
+        Assert.Equal(before.Findings.Select(Key), after.Findings.Where(f => f.RuleId != "TRD-007").Select(Key));
+        var fires = history.PrimaryDiagnosis == PrimaryDiagnosis.Other && history.CurrentDepressiveEpisode && history.FailedAdequateTrials >= 2;
+        Assert.Equal(fires, after.Findings.Any(f => f.RuleId == "TRD-007"));
+        Assert.All(after.Findings.Where(f => f.RuleId == "TRD-007"), f => Assert.Equal(FindingKind.Information, f.Kind));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -33,6 +33,7 @@ public partial class RuleSetIdentityTests
         ["1.12.0"] = "sha256:da2f65f5dfa9d4009fefaeefde3e948e21f1d19403b10ce69847820b2d217422",
         ["1.13.0"] = "sha256:5133e00103afbab7c9dc0e61716e3922f14383cadd018c0cd4ee8753b31eff5a",
         ["1.14.0"] = "sha256:c19f41b250c689dfabb699291460df5e87a5ab61ad34b62c80883722a9539a3e",
+        ["1.15.0"] = "sha256:439a351d150ba1f187af1cf53d2f9398d1d55571f40702a1155733507b9bf42e",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -244,6 +245,9 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_13_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_12_0.Pathways, RuleSetCatalog.V1_13_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_12_0.ConcernsByRule, RuleSetCatalog.V1_13_0.ConcernsByRule);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_15_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_14_0.Pathways, RuleSetCatalog.V1_15_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_14_0.ConcernsByRule, RuleSetCatalog.V1_15_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -446,6 +450,22 @@ public partial class RuleSetIdentityTests
             Assert.Contains("the suicidal-ideation pathway cannot yet be ruled out (SUI-001)", now.ConditionText, StringComparison.Ordinal);
             Assert.DoesNotContain("ruled out", was.ConditionText, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// 1.15.0 (helper 195; docs/clinical-review.md, section 25): TRD-007, one information finding, is added; every rule of
+    /// 1.14.0 is kept as the same object, and the policy and pathways are 1.14.0's.
+    /// </summary>
+    [Fact]
+    public void Diff_1_14_0To1_15_0_AddsTrd007InformationOnly()
+    {
+        var diff = RuleSetDiff.Between(RuleSetCatalog.V1_14_0, RuleSetCatalog.V1_15_0);
+        Assert.Equal(["TRD-007"], diff.Added.Select(r => r.Id));
+        Assert.All(diff.Added, r => Assert.Equal(FindingKind.Information, r.Kind));
+        Assert.Empty(diff.Removed);
+        Assert.Empty(diff.Changed);
+        Assert.False(diff.PolicyChanged);
+        Assert.All(RuleSetCatalog.V1_14_0.Rules, r => Assert.Same(r, RuleSetCatalog.V1_15_0.Find(r.Id)));
     }
 
     [Fact]

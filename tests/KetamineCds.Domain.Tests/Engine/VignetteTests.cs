@@ -197,6 +197,10 @@ public class VignetteTests
             BipolarDepression() with { MoodStabilizer = MoodStabilizer.None, MoodStabilizerOptimized = null, AgeYears = 70, LifeLimitingIllness = true, PrognosisWeeks = 6 },
             Verdict.NotEligibleNow, S(NotApplicable, NotApplicable, NotApplicable, NotEligible, NotEligible, NotApplicable),
             [Citations.Palliative, Citations.Bipolar, Rems, Bio], ["PAL-001", "BIP-002"]),
+        // From 1.15.0 TRD-007 says why a depressive episode after three failed trials opens nothing with "other" as the primary diagnosis.
+        new("Persistent depressive disorder recorded as another diagnosis, in a major depressive episode after three failed trials",
+            (Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other }).WithSafetyItemsRecordedAbsent(),
+            Verdict.NotIndicated, NoneApplies, [Def], ["TRD-007"]),
         new("Chronic combat-related PTSD, not currently depressed",
             (Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 }).WithSafetyItemsRecordedAbsent(),
             Verdict.NotIndicated, S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, InvestigationalOnly),
@@ -381,6 +385,7 @@ public class VignetteTests
     [Theory]
     [InlineData("1.0.0", "1.1.0")]
     [InlineData("1.1.0", "1.2.0")]
+    [InlineData("1.14.0", "1.15.0")]
     public void Vignettes_Together_FireEveryRuleThatARuleSetAddedOrChanged(string from, string to)
     {
         // A vignette for every correction of a clinical review: each rule the release added or changed fires for some

@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -82,5 +83,30 @@ public class TrdRulesTests : RuleTestBase
         AssertDoesNotFire("TRD-006", Trd() with { FailedAdequateTrials = 2, DistinctMechanisms = 1 });
         AssertDoesNotFire("TRD-006", Trd() with { FailedAdequateTrials = 2, DistinctMechanisms = null });
         AssertDoesNotFire("TRD-006", Adult() with { FailedAdequateTrials = 0, DistinctMechanisms = 0 });
+    }
+
+    [Fact, Fires("TRD-007")]
+    public void Evaluate_OtherDiagnosisWithAnEpisodeAndTwoFailedTrials_FiresTrd007()
+    {
+        // Helper 195: "other" as the primary diagnosis, a current episode and three failed trials read "not indicated" with
+        // no finding at all; INV-002 says why for PTSD or OCD, nothing did for another diagnosis.
+        var h = Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 3 };
+        var f = AssertFires("TRD-007", h);
+        Assert.Equal((FindingKind.Information, Severity.Moderate), (f.Kind, f.Severity));
+        AssertBecause(f, "primaryDiagnosis", "other");
+        AssertBecause(f, "currentDepressiveEpisode", "true");
+        AssertBecause(f, "failedAdequateTrials", "3");
+        var assessment = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(Verdict.NotIndicated, assessment.Overall);
+        Assert.Equal(["TRD-007"], assessment.Findings.Select(x => x.RuleId));
+    }
+
+    [Fact, Edge("TRD-007")]
+    public void Evaluate_OtherDiagnosisWithOneFailedTrialOrNoEpisode_OrMdd_DoesNotFireTrd007()
+    {
+        AssertDoesNotFire("TRD-007", Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 1, DistinctMechanisms = 1 });
+        AssertDoesNotFire("TRD-007", Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, CurrentDepressiveEpisode = false });
+        AssertDoesNotFire("TRD-007", Trd());
+        AssertDoesNotFire("TRD-007", Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd });
     }
 }
