@@ -249,7 +249,7 @@ public sealed class PositiveItem9CardTests
             status,
             code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
             subject = new { reference = "Patient/p1" },
-                        effectiveDateTime = effective,
+            effectiveDateTime = effective,
             valueCodeableConcept = new { coding = new[] { new { system = "http://loinc.org", code, display } } },
         }, NoNulls);
 
