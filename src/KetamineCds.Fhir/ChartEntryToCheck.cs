@@ -127,6 +127,15 @@ public enum ChartCheckKind
     /// say not now. Read as neither yes nor no (helper 196: it was read as taken now).
     /// </summary>
     MedicineDatedNotNow,
+
+    /// <summary>
+    /// An Observation, Condition, MedicationRequest, MedicationStatement or AllergyIntolerance that would answer the
+    /// field but does not show that it is this patient's: no subject (or patient), a subject given only in words (a
+    /// display), a subject that is not a Patient (a Group, a Device, a Location), or an Observation whose focus names
+    /// something other than this patient (a fetus, a relative). Never read as this patient's answer, yes or no
+    /// (helper 198: a Group's "not pregnant" answered this patient's pregnancy "no").
+    /// </summary>
+    SubjectNotShown,
 }
 
 /// <summary>

@@ -90,14 +90,25 @@ public static class FhirHistoryReader
     {
         var record = new PatientRecord(resources, now, zone);
         var patientId = SamePatient.Check(record, callPatientId);
+        // An entry that does not show it is this patient's is never read as an answer: it is named (helper 198).
+        var notShown = SubjectsNotShown.In(resources);
+        if (notShown.Count > 0)
+            record = new PatientRecord([.. resources.Except(notShown)], now, zone);
 
         var reading = new ReadingBuilder();
         PatientFields.Read(record, reading);
-        foreach (var (field, valueSet, reader) in FieldReaders.All)
-            reader.Read(field, valueSet, record, reading);
+        ReadFields(record, reading);
+        SubjectsNotShown.Name(notShown, resources, now, zone, reading);
         Contradictions.Read(record, reading);
-        ChartChecks.Read(record, reading);
 
         return reading.Build() with { PatientId = patientId };
+    }
+
+    /// <summary>Reads the fields the value sets answer, and names the chart entries no value set reads (<see cref="ChartChecks"/>).</summary>
+    internal static void ReadFields(PatientRecord record, ReadingBuilder reading)
+    {
+        foreach (var (field, valueSet, reader) in FieldReaders.All)
+            reader.Read(field, valueSet, record, reading);
+        ChartChecks.Read(record, reading);
     }
 }

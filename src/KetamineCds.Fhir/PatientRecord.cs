@@ -178,6 +178,11 @@ internal sealed class ReadingBuilder
     /// <summary>Says that the value recorded for <paramref name="field"/> is <paramref name="given"/> in <paramref name="reference"/>, read as <paramref name="readAs"/> (<see cref="FhirReading.Rounded"/>).</summary>
     public void Rounded(string field, string reference, decimal given, int readAs) => rounded.Add(new RoundedValue(field, reference, given, readAs));
 
+    /// <summary>Every field given a value or an entry to check, and whether its value is yes (true).</summary>
+    public IEnumerable<(string Field, bool Yes)> Answered() =>
+        values.Keys.Concat(toCheck.Select(c => c.Field)).Distinct(StringComparer.Ordinal)
+            .Select(f => (f, values.TryGetValue(f, out var value) && value is true));
+
     /// <summary>The value recorded for <paramref name="field"/> and the entries it was read from, or false when none is.</summary>
     public bool TryGet(string field, out object value, out IReadOnlyList<FhirSource> read)
     {

@@ -48,6 +48,60 @@ internal static class SamePatient
         return ids[0];
     }
 
+    /// <summary>
+    /// Helper 198: true when a resource of a read type that says whose it is (a Condition, Observation,
+    /// MedicationRequest, MedicationStatement, AllergyIntolerance) does not show that it is the patient's: no subject (an
+    /// allergy's patient), one given only in words (a display, with neither a reference nor an identifier), one that
+    /// names a resource of another type than Patient (<c>Group/g1</c>, a Device, a Location, as a relative reference or an
+    /// absolute URL), or an Observation with a <c>focus</c> that is not its subject (a fetus, a relative, a focus given
+    /// only in words). <see cref="Check"/> refuses a subject naming another Patient; such a resource is not another
+    /// patient's for certain, so it is not refused, but it is never read as this patient's answer: it is named for the
+    /// clinician to check (<see cref="ChartCheckKind.SubjectNotShown"/>). A subject given by identifier, a contained
+    /// (<c>#</c>) or <c>urn:uuid:</c> reference names no type and is judged as before (<see cref="NumbersAnother"/>).
+    /// </summary>
+    public static bool SubjectNotShown(Resource resource)
+    {
+        if (resource is not (Condition or Observation or MedicationRequest or MedicationStatement or AllergyIntolerance))
+            return false;
+        var subject = SubjectOf(resource);
+        if (subject is null || (string.IsNullOrWhiteSpace(subject.Reference) && subject.Identifier is null))
+            return true;
+        if (TypeAndId(subject.Reference) is { } named && named.Type != "Patient")
+            return true;
+        return resource is Observation observation && observation.Focus.Any(f => !SameAs(f, subject));
+    }
+
+    /// <summary>Whether a focus names what the subject does: the same reference, or the same Patient by id.</summary>
+    private static bool SameAs(ResourceReference focus, ResourceReference subject)
+    {
+        if (string.IsNullOrWhiteSpace(focus.Reference))
+            return false;
+        if (string.Equals(focus.Reference, subject.Reference, StringComparison.Ordinal))
+            return true;
+        return TypeAndId(focus.Reference) is ("Patient", var id) && TypeAndId(subject.Reference) is ("Patient", var subjectId)
+            && string.Equals(id, subjectId, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The type and id a literal reference names: <c>Type/id</c>, or an absolute URL ending in <c>/Type/id</c>, a
+    /// version (<c>/_history/2</c>) aside; null for anything else (a contained <c>#id</c>, a <c>urn:uuid:</c>, none).
+    /// </summary>
+    private static (string Type, string Id)? TypeAndId(string? reference)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+            return null;
+        var target = reference;
+        var history = target.IndexOf("/_history/", StringComparison.Ordinal);
+        if (history >= 0)
+            target = target[..history];
+        var absolute = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal);
+        var parts = target.Split('/');
+        if ((!absolute && parts.Length != 2) || parts.Length < 2)
+            return null;
+        var (type, id) = (parts[^2], parts[^1]);
+        return type.Length > 0 && char.IsAsciiLetterUpper(type[0]) && type.All(char.IsAsciiLetter) && id.Length > 0 ? (type, id) : null;
+    }
+
     /// <summary>The reference that says whose a resource of a read type is: its <c>subject</c>, or an allergy's <c>patient</c>.</summary>
     private static ResourceReference? SubjectOf(Resource resource) => resource switch
     {

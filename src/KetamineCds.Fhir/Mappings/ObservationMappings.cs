@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using KetamineCds.Domain.Screening;
-using KetamineCds.Fhir.ValueSets;
 using ValueSet = KetamineCds.Fhir.ValueSets.ValueSet;
 
 namespace KetamineCds.Fhir.Mappings;
@@ -282,6 +281,35 @@ internal static class Observations
 }
 
 /// <summary>
+/// A coded answer (a valueCodeableConcept) read against a value set's answer entries: the entries with a value (the
+/// answer: a PHQ-9 item's score, "pregnant" or "not-pregnant") and a code, of one status. The answers its codings give
+/// and the answers its words name (a coding's display or the concept's text that is, ignoring case and surrounding
+/// spaces, an answer entry's display) are gathered; it is read only when at least one coding gives an answer and every
+/// answer given or named is the same one. A code beside words naming another answer ("not pregnant" coded, "Pregnant"
+/// written; a 0 coded beside "Nearly every day") is not read: which one the clinician meant cannot be told, so the
+/// entry is named as not readable (<see cref="ChartCheckKind.ResultNotReadable"/>), never read as either. Any other
+/// coding (a local code, another LOINC answer) or words that are no answer's display name no answer and do not stop
+/// one being read. Used by every reader of a coded answer (PHQ-9 item 9 and the items of a total, pregnancy status).
+/// </summary>
+internal static class CodedAnswers
+{
+    /// <summary>The answer read (the entry's value), or null; and every answer the codes or words name, for a reader that keeps what an unread answer may mean.</summary>
+    public static (string? Agreed, IReadOnlyList<string> Named) Of(ValueSet valueSet, CodeableConcept answer, string? status)
+    {
+        var answers = valueSet.Codes.Where(c => c.Value is not null && c.Code is not null && c.Status == status).ToArray();
+        if (answers.Length == 0)
+            return (null, []);
+        var coded = Codes.Matches(valueSet, answer).Where(e => e.Value is not null && e.Status == status).Select(e => e.Value!).ToArray();
+        var words = answer.Coding.Select(c => c.Display).Append(answer.Text)
+            .Where(w => !string.IsNullOrWhiteSpace(w))
+            .SelectMany(w => answers.Where(a => string.Equals(a.Display, w!.Trim(), StringComparison.OrdinalIgnoreCase)).Select(a => a.Value!))
+            .ToArray();
+        var named = coded.Concat(words).Distinct(StringComparer.Ordinal).ToArray();
+        return (coded.Length > 0 && named.Length == 1 ? named[0] : null, named);
+    }
+}
+
+/// <summary>
 /// One reading of a field from the chart: the Observations it comes from, when it was taken (its sort key, whether it is
 /// dated without a time, and its clinic day), its value (a score, an answer, a pair), or null when the value cannot be
 /// read, and the chart's words for it.
@@ -428,26 +456,15 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// A coded answer's score: the value set's answer entries (those with a value, the score, and the given
     /// <paramref name="status"/>: none for item 9's four LOINC answers of the PHQ-9 answer list LL358-3, phq9-item9.json;
     /// <see cref="ItemAnswer"/> for the same answers of the items a total is summed from, phq9-total.json, which never
-    /// answer the total itself) that the concept's codings give, and the answers its words name
-    /// (a coding's display or the concept's text that is, ignoring case and surrounding spaces, an answer entry's display).
-    /// Read only when at least one coding gives an answer and every answer given or named is the same one: the safer
-    /// reading, since a code of 0 beside the words "Nearly every day" may be a 3 wrongly coded. Otherwise none, with the
-    /// highest score named (two answers, a code and words that disagree, words only), kept for the card, never read.
-    /// Any other coding (a local code, another LOINC answer) names no answer and does not stop one being read.
+    /// answer the total itself), read by <see cref="CodedAnswers.Of"/>: only when its codes and words name one same
+    /// answer. Otherwise none, with the highest score named (two answers, a code and words that disagree, words only),
+    /// kept for the card, never read: a code of 0 beside the words "Nearly every day" may be a 3 wrongly coded.
     /// </summary>
     private static (int? Score, int? Unread) AnswerScore(ValueSet valueSet, CodeableConcept answer, string? status)
     {
-        var answers = valueSet.Codes.Where(c => c.Value is not null && c.Code is not null && c.Status == status).ToArray();
-        if (answers.Length == 0)
-            return (null, null);
-        static int ScoreOf(ValueSetCode entry) => int.Parse(entry.Value!, System.Globalization.CultureInfo.InvariantCulture);
-        var coded = Codes.Matches(valueSet, answer).Where(e => e.Value is not null && e.Status == status).Select(ScoreOf).ToArray();
-        var words = answer.Coding.Select(c => c.Display).Append(answer.Text)
-            .Where(w => !string.IsNullOrWhiteSpace(w))
-            .SelectMany(w => answers.Where(a => string.Equals(a.Display, w!.Trim(), StringComparison.OrdinalIgnoreCase)).Select(ScoreOf))
-            .ToArray();
-        var named = coded.Concat(words).Distinct().ToArray();
-        return coded.Length > 0 && named.Length == 1 ? (named[0], null) : (null, named.Length > 0 ? named.Max() : null);
+        static int ScoreOf(string value) => int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        var (agreed, named) = CodedAnswers.Of(valueSet, answer, status);
+        return agreed is not null ? (ScoreOf(agreed), null) : (null, named.Count > 0 ? named.Max(ScoreOf) : null);
     }
 }
 
@@ -576,7 +593,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .ToArray();
         var counting = inWindow
             .Where(o => Observations.Counts(o.Observation.Resource))
-            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, Observations.ValueOf(o.Observation.Resource))))
+            .Select(o => Observed(valueSet, o.Observation, o.Day!.Value))
             .ToArray();
         if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading) is { } latest)
         {
@@ -598,27 +615,41 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Where(o => Observations.HasCode(valueSet, o.Resource.Code, "question") && Observations.Counts(o.Resource))
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.Latest <= record.Today && !day.CertainlyWithin(record.Today, windowDays))
-            .Select(o => ObservedValue.Of(o.Observation, o.Day!.Value, Answer(valueSet, Observations.ValueOf(o.Observation.Resource))))
+            .Select(o => Observed(valueSet, o.Observation, o.Day!.Value))
             .ToArray();
         if (older.Length == 0)
             return;
-        // Of several taken at the latest time, one that answered "pregnant" is enough to name.
+        // Of several taken at the latest time, one that answered "pregnant" is enough to name; so is one whose code and
+        // words disagree, one of them "pregnant" (helper 198: the safer reading, never read).
         var when = older.Max(o => o.When);
-        foreach (var pregnant in older.Where(o => o.When == when && o.Value is true))
+        foreach (var pregnant in older.Where(o => o.When == when && (o.Value is true || o.Unread is true)))
         {
             foreach (var reference in pregnant.References)
                 reading.Check(field.Name, ChartCheckKind.ResultOlderThanPeriod, reference, $"{pregnant.What}, {pregnant.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
         }
     }
 
-    private static bool? Answer(ValueSet valueSet, DataType? value)
+    /// <summary>
+    /// The answer read (<see cref="CodedAnswers.Of"/>: its codes and words name one same answer; the question's own
+    /// entry, 82810-3, is an entry with a value too, so a value coded or worded as the question is not an answer), and
+    /// whether, unread, it names "pregnant" at all (a "not pregnant" code beside the words "Pregnant", helper 198).
+    /// </summary>
+    private static (bool? Answer, bool MayBePregnant) Answer(ValueSet valueSet, DataType? value)
     {
-        var answers = Codes.Matches(valueSet, value as CodeableConcept).Select(e => e.Value).Distinct(StringComparer.Ordinal).ToArray();
-        return answers switch
+        if (value is not CodeableConcept answer)
+            return (null, false);
+        var (agreed, named) = CodedAnswers.Of(valueSet, answer, null);
+        return (agreed switch
         {
-            ["pregnant"] => true,
-            ["not-pregnant"] => false,
+            "pregnant" => true,
+            "not-pregnant" => false,
             _ => null,
-        };
+        }, named.Contains("pregnant"));
+    }
+
+    private static ObservedValue Observed(ValueSet valueSet, Sourced<Observation> observation, DaySpan day)
+    {
+        var (answer, mayBePregnant) = Answer(valueSet, Observations.ValueOf(observation.Resource));
+        return ObservedValue.Of(observation, day, answer) with { Unread = answer is null && mayBePregnant ? true : null };
     }
 }

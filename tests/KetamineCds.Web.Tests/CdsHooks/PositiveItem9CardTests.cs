@@ -35,6 +35,7 @@ public sealed class PositiveItem9CardTests
                         id = fullUrl is null ? id : null,
                         status,
                         code = new { coding = new[] { new { system = "http://loinc.org", code = loinc } } },
+                        subject = new { reference = "Patient/p1" },
                         effectiveDateTime = effective,
                         valueInteger = value,
                     },
@@ -247,6 +248,7 @@ public sealed class PositiveItem9CardTests
             id,
             status,
             code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
+            subject = new { reference = "Patient/p1" },
             effectiveDateTime = effective,
             valueCodeableConcept = new { coding = new[] { new { system = "http://loinc.org", code, display } } },
         }, NoNulls);
