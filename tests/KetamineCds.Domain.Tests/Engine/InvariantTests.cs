@@ -326,8 +326,7 @@ public class InvariantTests
 
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_4_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_5_0);
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId).Where(id => id != "EU-004"));
     }
 
@@ -338,8 +337,7 @@ public class InvariantTests
         // consistency check and changes no verdict, no pathway status and no other finding.
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_5_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_6_0);
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId).Where(id => id != "SCR-002"));
         Assert.Equal(history is { CurrentDepressiveEpisode: false, Phq9Total: >= 10 }, after.Findings.Any(f => f.RuleId == "SCR-002"));
     }
@@ -354,8 +352,7 @@ public class InvariantTests
         static IEnumerable<string> Findings(Assessment a) => a.Findings.Select(f => f.RuleId + ":" + string.Join(",", f.Because));
         if (history is not { Suicidality: Suicidality.None, Phq9Item9: >= 1 })
         {
-            Assert.Equal(before.Overall, after.Overall);
-            Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(",", p.RuleIds))));
+            AssertSameVerdictAndPathways(before, after);
             Assert.Equal(Findings(before), Findings(after));
             return;
         }
@@ -432,8 +429,7 @@ public class InvariantTests
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_10_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_11_0);
         string[] reworded = ["SUI-003", "CV-003", "CV-006", "CV-007", "AGE-003", "SUB-001"];
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
         Assert.All(before.Findings.Zip(after.Findings), pair =>
         {
@@ -457,8 +453,7 @@ public class InvariantTests
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_12_0);
         string[] newSummary = ["TRD-002", "SUI-001"];
         string[] newDetail = ["SUI-001", "EU-005"];
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
         Assert.All(before.Findings.Zip(after.Findings), pair =>
         {
@@ -483,8 +478,7 @@ public class InvariantTests
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_12_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0);
         string[] newTexts = ["SCR-002", "TRD-005"];
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
         Assert.All(before.Findings.Zip(after.Findings), pair =>
         {
@@ -510,8 +504,7 @@ public class InvariantTests
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_14_0);
         string[] restated = ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         // A finding both fire is the same but for its inputs, which may name the pathway not yet ruled out as well.
         static string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources));
         var was = before.Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
@@ -544,8 +537,7 @@ public class InvariantTests
         // fires exactly for "other" as the primary diagnosis with a current episode and two or more failed trials.
         var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_14_0);
         var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_15_0);
-        Assert.Equal(before.Overall, after.Overall);
-        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        AssertSameVerdictAndPathways(before, after);
         static string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources), string.Join(',', f.Because));
         Assert.Equal(before.Findings.Select(Key), after.Findings.Where(f => f.RuleId != "TRD-007").Select(Key));
         var fires = history.PrimaryDiagnosis == PrimaryDiagnosis.Other && history.CurrentDepressiveEpisode && history.FailedAdequateTrials >= 2;
@@ -622,5 +614,12 @@ public class InvariantTests
             Assert.NotNull(h.LethalMeansCounselled);
             Assert.NotNull(h.FollowUpArranged);
         }
+    }
+
+    /// <summary>The same overall verdict, and every pathway with the same status and rule ids, in the same order.</summary>
+    private static void AssertSameVerdictAndPathways(Assessment before, Assessment after)
+    {
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))), after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
     }
 }
