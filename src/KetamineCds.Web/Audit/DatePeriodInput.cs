@@ -155,8 +155,8 @@ public class DatePeriodInput
     /// Refused by name with the page's exports listed, as an unknown filter is. An empty <c>handler=</c> is the page
     /// itself, as an empty filter is no filter; a handler given twice is <see cref="RefuseRepeatedNames"/>'s to name, so
     /// this adds nothing where a problem with <c>handler</c> is already listed. The problem is the ClinicalText message
-    /// <paramref name="message"/>, given the handler and <paramref name="exports"/> (<c>{0}</c>, <c>{1}</c>): a form's
-    /// POST to an action the page has not (the Checkpoints page's) passes its own.
+    /// <paramref name="message"/>, given the handler and <paramref name="exports"/> (<c>{0}</c>, <c>{1}</c>): an entry's
+    /// page, which has no export and takes no handler, passes its own (<see cref="AuditEntryPages.RefuseQuery"/>).
     /// </summary>
     public static void RefuseUnknownExport(
         IQueryCollection query, IReadOnlyList<string> exports, Dictionary<string, string[]> errors, string message = "Audit.UnknownExport")
