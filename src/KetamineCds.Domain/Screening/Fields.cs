@@ -194,7 +194,7 @@ public static class Fields
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, ValueSet = "cognitive-impairment" };
 
     public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.OtherConditions, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms." };
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms.", CurrentForDays = 0 };
 
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
     { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure", CurrentForDays = 0 };

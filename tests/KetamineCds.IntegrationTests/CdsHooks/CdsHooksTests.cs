@@ -722,6 +722,30 @@ public abstract class CdsHooksTests
     }
 
     [Fact]
+    public async Task PatientView_TheClinicansUrinaryAnswerIsAnEarlierDays_IsNotCarriedAndIsNamedAsNotRecorded()
+    {
+        // Clinical review section 24, question B: the urinary question asks about lower urinary tract symptoms now (the
+        // label asks that they be monitored; URO-001 asks at each visit), so yesterday's "no" is not carried into today's
+        // answer: the card names it among the care items not recorded. Cognitive impairment, a baseline condition, is carried.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-1));
+        using var app = await CreateAppAsync();
+        app.Clock = clock;
+        await app.RecordClinicianScreeningAsync("qb-uro", "\"urinaryTractSymptoms\":false,\"cognitiveImpairment\":false");
+        clock.Advance(TimeSpan.FromDays(1));
+
+        foreach (var (language, urinary, cognitive) in new[] { ((string?)null, "Urinary tract symptoms or cystitis", "Cognitive impairment"), ("zh-CN", "尿路症状或膀胱炎", "认知功能损害") })
+        {
+            using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("qb-uro", false).ToJsonString(), acceptLanguage: language);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+            var details = string.Join("\n", cards.Select(c => c!["detail"]?.GetValue<string>() ?? ""));
+            Assert.Contains("- " + urinary + "\n", details, StringComparison.Ordinal);
+            Assert.DoesNotContain("- " + cognitive + "\n", details, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task PatientView_APathwayIsOpenAndOnlyBloodPressureIsBlank_TheEligibleCardSaysNoDoseUntilItIsKnown()
     {
         // QA148 F2, leftover: the clinician's screening records everything but the blood pressure, and the chart holds no

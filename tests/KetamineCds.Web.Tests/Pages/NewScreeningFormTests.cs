@@ -549,6 +549,38 @@ public sealed class RescreenTests : IClassFixture<KetamineCdsFactory>
         Assert.Contains("PHQ-9 total score", Regex.Match(later, "id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Urinary tract symptoms or cystitis", "Measure or ask again today.")]
+    [InlineData("zh-CN", "尿路症状或膀胱炎", "请今天重新测量或询问。")]
+    public async Task NewScreening_FromAnEarlierDaysScreening_AsksTheUrinarySymptomsAgainAndCarriesTheCognitiveImpairment(string language, string urinaryLabel, string askAgain)
+    {
+        // Clinical review section 24, question B: the urinary question asks about lower urinary tract symptoms now (the label
+        // reports them more often on esketamine and asks that they be monitored; URO-001 asks at each visit), so yesterday's
+        // "no" is not carried as today's. Cognitive impairment is a baseline condition (COG-001, R34) and is carried.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        using var factory = new Infrastructure.ClockFactory(clock);
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", SampleRequests.Trd("MRN-RESCREEN-URO-" + language)
+            .With("urinaryTractSymptoms", false).With("cognitiveImpairment", false));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        // A new sign-in after each step of the clock: a session does not last the day.
+        clock.Advance(TimeSpan.FromHours(8));
+        using var sameDayResponse = await Localization.CultureSelectionTests.GetAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist), $"/Screenings/New?from={id}", language);
+        var sameDay = await sameDayResponse.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"urinaryTractSymptoms-no\" name=\"Input.UrinaryTractSymptoms\" value=\"false\" checked=\"checked\"", sameDay, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        using var nextDayResponse = await Localization.CultureSelectionTests.GetAsync(await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist), $"/Screenings/New?from={id}", language);
+        var nextDay = WebUtility.HtmlDecode(await nextDayResponse.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("id=\"urinaryTractSymptoms-no\" name=\"Input.UrinaryTractSymptoms\" value=\"false\" checked", nextDay, StringComparison.Ordinal);
+        var notCarried = Regex.Match(nextDay, "<p class=\"lead\" id=\"not-carried-over\">.*?</p>", RegexOptions.Singleline).Value;
+        Assert.Contains(urinaryLabel, notCarried, StringComparison.Ordinal);
+        Assert.Contains(askAgain, notCarried, StringComparison.Ordinal);
+        Assert.Contains("id=\"cognitiveImpairment-no\" name=\"Input.CognitiveImpairment\" value=\"false\" checked=\"checked\"", nextDay, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewScreening_RescreenOfAnOverriddenScreening_ShowsTheEarlierDecisionsWithoutCarryingThem()
     {
