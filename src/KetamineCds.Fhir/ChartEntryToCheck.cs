@@ -136,6 +136,14 @@ public enum ChartCheckKind
     /// (helper 198: a Group's "not pregnant" answered this patient's pregnancy "no").
     /// </summary>
     SubjectNotShown,
+
+    /// <summary>
+    /// An active MedicationRequest (an order intent, not <c>doNotPerform</c>) in the field's value set whose prescription is
+    /// not valid today: its <c>dispenseRequest.validityPeriod</c> ended before today, or starts after today, by the
+    /// clinic's clock. An order no longer (or not yet) valid says nothing of whether the patient takes the medicine now:
+    /// read as neither yes nor no (helper 200: it was read as taken now).
+    /// </summary>
+    OrderNotValidNow,
 }
 
 /// <summary>

@@ -168,6 +168,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
         KetamineCds.Fhir.ChartCheckKind.MedicineNotToBeGiven => "Card.ChartCheck.MedicineNotToBeGiven",
         KetamineCds.Fhir.ChartCheckKind.MedicineDatedNotNow => "Card.ChartCheck.MedicineDatedNotNow",
+        KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow => "Card.ChartCheck.OrderNotValidNow",
         KetamineCds.Fhir.ChartCheckKind.SubjectNotShown => "Card.ChartCheck.SubjectNotShown",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
