@@ -144,6 +144,14 @@ public enum ChartCheckKind
     /// read as neither yes nor no (helper 200: it was read as taken now).
     /// </summary>
     OrderNotValidNow,
+
+    /// <summary>
+    /// The Patient resource records the patient as deceased (<c>deceasedBoolean</c> true, or a <c>deceasedDateTime</c>),
+    /// named beside the patient reference: the chart may be another person's, or wrong, and the clinician checks which
+    /// before relying on it. The chart's entries are still read as they are, each shown with where it came from, so that
+    /// no signal they give is hidden (helper 200: it was screened with no mention).
+    /// </summary>
+    PatientDeceased,
 }
 
 /// <summary>

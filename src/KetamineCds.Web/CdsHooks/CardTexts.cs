@@ -169,6 +169,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.MedicineNotToBeGiven => "Card.ChartCheck.MedicineNotToBeGiven",
         KetamineCds.Fhir.ChartCheckKind.MedicineDatedNotNow => "Card.ChartCheck.MedicineDatedNotNow",
         KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow => "Card.ChartCheck.OrderNotValidNow",
+        KetamineCds.Fhir.ChartCheckKind.PatientDeceased => "Card.ChartCheck.PatientDeceased",
         KetamineCds.Fhir.ChartCheckKind.SubjectNotShown => "Card.ChartCheck.SubjectNotShown",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
