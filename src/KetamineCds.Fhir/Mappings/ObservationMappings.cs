@@ -341,14 +341,17 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
 /// 9 of 3 after a final 0 must not vanish behind the 0. Where the value set names a questionnaire's items (the PHQ-9
 /// total's nine), a complete set of their answers taken at one time is a reading of the total too, their sum
 /// (<see cref="ItemSums"/>), decided against the total Observations as any other reading: the most recent is read, and
-/// one as late that disagrees leaves the field not recorded, both named.
+/// one as late that disagrees leaves the field not recorded, both named. An Observation carrying the question as a
+/// component (a PHQ-9 panel with its item 9, helper 200) is a reading of it too, read from that component
+/// (<see cref="ComponentScore"/>) with the panel's status and time.
 /// </summary>
 internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        // The question's code is the entry without a value; the entries with one are its answers (item 9's LL358-3).
-        var coded = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "")).ToArray();
+        // The question's code is the entry without a value; the entries with one are its answers (item 9's LL358-3). A
+        // panel carrying the question as a component (a PHQ-9 panel with its item 9) is a reading of it too (helper 200).
+        var coded = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "") || AsComponents(valueSet, o.Resource).Length > 0).ToArray();
         // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9),
         // or, when its answer cannot be read as one, the highest score its codes or words name: the safer reading.
         object? ScoreOf(Observation observation)
@@ -381,9 +384,37 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// </summary>
     private static (int? Score, int? Unread) Score(FieldDefinition field, ValueSet valueSet, Observation observation)
     {
+        if (!Observations.HasCode(valueSet, observation.Code, ""))
+            return ComponentScore(field, valueSet, AsComponents(valueSet, observation));
         var (score, unread) = ScoreOf(field, valueSet, observation.Value);
         // A value beside a dataAbsentReason (Observations.ValueOf) is not read; the score it gives is kept, never read.
         return Observations.ValueOf(observation) is null && observation.Value is not null ? (null, score ?? unread) : (score, unread);
+    }
+
+    /// <summary>
+    /// The components of an Observation not itself coded as the question (a PHQ-9 panel, 44249-1) that are coded as the
+    /// question (item 9, 44260-8): a completed questionnaire's answer, as the question's own Observation is (helper 200:
+    /// item 9 sent only in a panel was neither read nor named). The panel's status and time are the reading's.
+    /// </summary>
+    private static Observation.ComponentComponent[] AsComponents(ValueSet valueSet, Observation observation) =>
+        [.. observation.Component.Where(c => Observations.HasCode(valueSet, c.Code, ""))];
+
+    /// <summary>
+    /// The score the question's components give, read as the question's own value is (<see cref="ScoreOf"/>; a value beside
+    /// a <c>dataAbsentReason</c> not read): only when every one gives one same score. Otherwise none, with the highest
+    /// score any of them gives or names, never read (two item 9 components of 0 and 3: the safer reading).
+    /// </summary>
+    private static (int? Score, int? Unread) ComponentScore(FieldDefinition field, ValueSet valueSet, Observation.ComponentComponent[] components)
+    {
+        var scores = components.Select(c =>
+        {
+            var (score, unread) = ScoreOf(field, valueSet, c.Value);
+            return Observations.ValueOf(c) is null && c.Value is not null ? (Score: (int?)null, Unread: score ?? unread) : (Score: score, Unread: unread);
+        }).ToArray();
+        if (scores.Length > 0 && scores.All(s => s.Score is not null) && scores.Select(s => s.Score).Distinct().Count() == 1)
+            return (scores[0].Score, null);
+        var named = scores.Select(s => s.Score ?? s.Unread).OfType<int>().ToArray();
+        return (null, named.Length > 0 ? named.Max() : null);
     }
 
     private static (int? Score, int? Unread) ScoreOf(FieldDefinition field, ValueSet valueSet, DataType? value)
