@@ -185,6 +185,13 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// </summary>
     public object? Value { get; init; }
 
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultNotReadable"/>: true when the answer is not read because its codes and words
+    /// name different answers (a code for "not at all" beside the words "nearly every day", two answer codes), so that the
+    /// card says so (helper 200); false for any other reason or kind.
+    /// </summary>
+    public bool AnswersDisagree { get; init; }
+
     /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
     public FhirMoment? Moment { get; init; }
 }

@@ -276,7 +276,8 @@ internal static class Observations
     private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue)
     {
         foreach (var source in observed.Sources)
-            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment);
+            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
+                answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree);
     }
 }
 
@@ -307,6 +308,13 @@ internal static class CodedAnswers
         var named = coded.Concat(words).Distinct(StringComparer.Ordinal).ToArray();
         return (coded.Length > 0 && named.Length == 1 ? named[0] : null, named);
     }
+
+    /// <summary>
+    /// Whether a value is a coded answer whose codes and words name different answers of the value set (two answer codes,
+    /// or a code beside words naming another): the reason it is not read that the card names (helper 200).
+    /// </summary>
+    public static bool Disagree(ValueSet valueSet, DataType? value, string? status = null) =>
+        value is CodeableConcept answer && Of(valueSet, answer, status).Named.Count > 1;
 }
 
 /// <summary>
@@ -322,6 +330,9 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
     /// kept on its chart entry (<see cref="ChartEntryToCheck.Value"/>) so that a possibly positive item 9 is still shown.
     /// </summary>
     public object? Unread { get; init; }
+
+    /// <summary>Whether its value is an answer whose codes and words name different answers (<see cref="CodedAnswers.Disagree"/>), which is why it cannot be read.</summary>
+    public bool AnswersDisagree { get; init; }
 
     /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
@@ -370,7 +381,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Select(o =>
             {
                 var (score, unread) = Score(field, valueSet, o.Observation.Resource);
-                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread };
+                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread, AnswersDisagree = Disagrees(valueSet, o.Observation.Resource) };
             })
             .Concat(ItemSums(valueSet, record))
             .ToArray();
@@ -390,6 +401,15 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         // A value beside a dataAbsentReason (Observations.ValueOf) is not read; the score it gives is kept, never read.
         return Observations.ValueOf(observation) is null && observation.Value is not null ? (null, score ?? unread) : (score, unread);
     }
+
+    /// <summary>
+    /// Whether the answer (or, for a panel, an answer of one of the question's components) is coded with codes and words
+    /// that name different answers (<see cref="CodedAnswers.Disagree"/>).
+    /// </summary>
+    private static bool Disagrees(ValueSet valueSet, Observation observation) =>
+        Observations.HasCode(valueSet, observation.Code, "")
+            ? CodedAnswers.Disagree(valueSet, Observations.ValueOf(observation))
+            : AsComponents(valueSet, observation).Any(c => CodedAnswers.Disagree(valueSet, Observations.ValueOf(c)));
 
     /// <summary>
     /// The components of an Observation not itself coded as the question (a PHQ-9 panel, 44249-1) that are coded as the
@@ -681,6 +701,10 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
     private static ObservedValue Observed(ValueSet valueSet, Sourced<Observation> observation, DaySpan day)
     {
         var (answer, mayBePregnant) = Answer(valueSet, Observations.ValueOf(observation.Resource));
-        return ObservedValue.Of(observation, day, answer) with { Unread = answer is null && mayBePregnant ? true : null };
+        return ObservedValue.Of(observation, day, answer) with
+        {
+            Unread = answer is null && mayBePregnant ? true : null,
+            AnswersDisagree = CodedAnswers.Disagree(valueSet, Observations.ValueOf(observation.Resource)),
+        };
     }
 }

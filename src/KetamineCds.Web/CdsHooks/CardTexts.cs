@@ -118,7 +118,11 @@ public static class CardTexts
                     ClinicalText.Shared.FieldLabel(limit));
         }
 
-        return Text(ChartCheckKey(entry.Kind), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+        // Helper 200: a result not read because its codes and words name different answers says so.
+        var key = entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree
+            ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
+            : ChartCheckKey(entry.Kind);
+        return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
     }
 
     /// <summary>

@@ -463,6 +463,26 @@ public sealed class ChartChecksHookTests
         Assert.DoesNotContain("not confirmed (provisional", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "its codes and words name different answers", "a unit the screening does not convert")]
+    [InlineData("zh-Hans", "其代码与文字所指的答案不同", "筛查不换算的单位")]
+    public void ChartCheck_AResultWhoseCodeAndWordsDisagree_SaysSo(string culture, string disagree, string otherReasons)
+    {
+        // Helper 200: the not-readable line listed units, "unknown", absent values and blood pressure pairs, never that
+        // the code and the words name different answers, when that was why.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck("phq9Item9", KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "Observation/i9", "44260-8");
+
+        var disagreeing = CardTexts.ChartCheck(entry with { AnswersDisagree = true });
+        var other = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(disagree, disagreeing, StringComparison.Ordinal);
+        Assert.Contains("Observation/i9", disagreeing, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", disagreeing, StringComparison.Ordinal);
+        Assert.DoesNotContain(disagree, other, StringComparison.Ordinal);
+        Assert.Contains(otherReasons, other, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ChartCheck_EveryKindButUnconfirmed_HasItsOwnWords_InEnglishAndChinese()
     {
