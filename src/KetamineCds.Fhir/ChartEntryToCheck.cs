@@ -136,6 +136,22 @@ public enum ChartCheckKind
     /// (helper 198: a Group's "not pregnant" answered this patient's pregnancy "no").
     /// </summary>
     SubjectNotShown,
+
+    /// <summary>
+    /// An active MedicationRequest (an order intent, not <c>doNotPerform</c>) in the field's value set whose prescription is
+    /// not valid today: its <c>dispenseRequest.validityPeriod</c> ended before today, or starts after today, by the
+    /// clinic's clock. An order no longer (or not yet) valid says nothing of whether the patient takes the medicine now:
+    /// read as neither yes nor no (helper 200: it was read as taken now).
+    /// </summary>
+    OrderNotValidNow,
+
+    /// <summary>
+    /// The Patient resource records the patient as deceased (<c>deceasedBoolean</c> true, or a <c>deceasedDateTime</c>),
+    /// named beside the patient reference: the chart may be another person's, or wrong, and the clinician checks which
+    /// before relying on it. The chart's entries are still read as they are, each shown with where it came from, so that
+    /// no signal they give is hidden (helper 200: it was screened with no mention).
+    /// </summary>
+    PatientDeceased,
 }
 
 /// <summary>
@@ -168,6 +184,13 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// gives (a positive PHQ-9 item 9) is still shown (QA132 F4).
     /// </summary>
     public object? Value { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultNotReadable"/>: true when the answer is not read because its codes and words
+    /// name different answers (a code for "not at all" beside the words "nearly every day", two answer codes), so that the
+    /// card says so (helper 200); false for any other reason or kind.
+    /// </summary>
+    public bool AnswersDisagree { get; init; }
 
     /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
     public FhirMoment? Moment { get; init; }

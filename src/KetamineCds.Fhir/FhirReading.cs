@@ -14,7 +14,8 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
     /// yes (an unconfirmed Condition, one with no clinical status or no onset that places it, a medicine on hold or only
     /// proposed, a preliminary result, an allergy named only in words, a psychotic-disorder diagnosis;
     /// <see cref="ChartCheckKind"/>): named for the clinician to check, never read as yes or no. Only for fields absent
-    /// from <see cref="Values"/>.
+    /// from <see cref="Values"/>, except an entry whose subject does not show it is this patient's that gives a more
+    /// cautious answer than the value read (<see cref="ChartCheckKind.SubjectNotShown"/>, helper 200), named beside it.
     /// </summary>
     public IReadOnlyList<ChartEntryToCheck> ToCheck { get; init; } = [];
 

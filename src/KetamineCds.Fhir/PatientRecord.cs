@@ -147,6 +147,7 @@ internal sealed class ReadingBuilder
     private readonly Dictionary<string, IReadOnlyList<FhirSource>> sources = new(StringComparer.Ordinal);
     private readonly List<ChartEntryToCheck> toCheck = [];
     private readonly HashSet<string> outweighNo = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Field, string Reference)> besideValue = [];
     private readonly Dictionary<string, FhirValue> contradicting = new(StringComparer.Ordinal);
     private readonly List<RoundedValue> rounded = [];
 
@@ -168,12 +169,30 @@ internal sealed class ReadingBuilder
     /// for its status or time keeps the <paramref name="value"/> it gives and its <paramref name="moment"/>
     /// (<see cref="ChartEntryToCheck.Value"/>), never read.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment });
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree });
         if (outweighsNo)
             outweighNo.Add(field);
     }
+
+    /// <summary>
+    /// Names a chart entry that stays named even when the field is decided (<see cref="Build"/> leaves out the others):
+    /// an entry whose subject does not show it is this patient's that gives a more cautious answer than the one read
+    /// (helper 200: a Group's item 9 of 3 beside this patient's 0 vanished). The value read stands on its own evidence.
+    /// </summary>
+    public void CheckBesideValue(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false)
+    {
+        Check(field, kind, reference, what, outweighsNo);
+        besideValue.Add((field, reference));
+    }
+
+    /// <summary>
+    /// The value the entries read give <paramref name="field"/>: the value recorded, else the first one a result set
+    /// aside keeps (<see cref="ChartEntryToCheck.Value"/>); null when none.
+    /// </summary>
+    public object? ValueGiven(string field) =>
+        values.TryGetValue(field, out var value) ? value : toCheck.FirstOrDefault(c => c.Field == field && c.Value is not null)?.Value;
 
     /// <summary>Says that the value recorded for <paramref name="field"/> is <paramref name="given"/> in <paramref name="reference"/>, read as <paramref name="readAs"/> (<see cref="FhirReading.Rounded"/>).</summary>
     public void Rounded(string field, string reference, decimal given, int readAs) => rounded.Add(new RoundedValue(field, reference, given, readAs));
@@ -200,7 +219,10 @@ internal sealed class ReadingBuilder
             contradicting[field] = new FhirValue(value, read);
     }
 
-    /// <summary>The reading; an entry to check about a field the data did decide is left out (the answer stands on its own evidence).</summary>
+    /// <summary>
+    /// The reading; an entry to check about a field the data did decide is left out (the answer stands on its own
+    /// evidence), except one named beside the value (<see cref="CheckBesideValue"/>).
+    /// </summary>
     public FhirReading Build()
     {
         foreach (var field in outweighNo.Where(f => values.TryGetValue(f, out var value) && value is false))
@@ -213,7 +235,7 @@ internal sealed class ReadingBuilder
         {
             ReadFrom = sources,
             Contradicting = contradicting,
-            ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field)).DistinctBy(c => (c.Field, c.Reference))],
+            ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field) || besideValue.Contains((c.Field, c.Reference))).DistinctBy(c => (c.Field, c.Reference))],
             Rounded = [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs))],
         };
     }

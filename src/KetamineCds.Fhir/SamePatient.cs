@@ -90,17 +90,22 @@ internal static class SamePatient
     {
         if (string.IsNullOrWhiteSpace(reference))
             return null;
-        var target = reference;
-        var history = target.IndexOf("/_history/", StringComparison.Ordinal);
-        if (history >= 0)
-            target = target[..history];
-        var absolute = target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal);
+        var target = WithoutHistory(reference)!;
+        var absolute = IsAbsolute(target);
         var parts = target.Split('/');
         if ((!absolute && parts.Length != 2) || parts.Length < 2)
             return null;
         var (type, id) = (parts[^2], parts[^1]);
         return type.Length > 0 && char.IsAsciiLetterUpper(type[0]) && type.All(char.IsAsciiLetter) && id.Length > 0 ? (type, id) : null;
     }
+
+    /// <summary>A reference without its version (<c>/_history/2</c>), or null when there is none.</summary>
+    private static string? WithoutHistory(string? reference) =>
+        string.IsNullOrWhiteSpace(reference) ? null
+        : reference.IndexOf("/_history/", StringComparison.Ordinal) is var at and >= 0 ? reference[..at] : reference;
+
+    private static bool IsAbsolute(string reference) =>
+        reference.StartsWith("http://", StringComparison.Ordinal) || reference.StartsWith("https://", StringComparison.Ordinal);
 
     /// <summary>The reference that says whose a resource of a read type is: its <c>subject</c>, or an allergy's <c>patient</c>.</summary>
     private static ResourceReference? SubjectOf(Resource resource) => resource switch
@@ -129,25 +134,17 @@ internal static class SamePatient
 
     /// <summary>
     /// True when <paramref name="reference"/> names a Patient other than <paramref name="patientId"/>: <c>Patient/ID</c>,
-    /// or an absolute URL ending in <c>/Patient/ID</c>, a version (<c>/_history/2</c>) aside. A reference that names no
-    /// Patient this way (none at all, a contained resource, a <c>urn:uuid:</c>, a Group) is not judged here.
+    /// or an absolute URL ending in <c>/Patient/ID</c>, a version (<c>/_history/2</c>) aside, read by <see cref="TypeAndId"/>
+    /// as <see cref="SubjectNotShown"/> reads it (helper 200, duplicates D5: it had a parser of its own). A reference that
+    /// still points into Patient but that <see cref="TypeAndId"/> cannot read (<c>Patient/p1/extra</c>, <c>Patient/</c>)
+    /// names no Patient that is this one (no id holds a '/'), and is refused as before. A reference that names no Patient
+    /// (none at all, a contained resource, a <c>urn:uuid:</c>, a Group) is not judged here.
     /// </summary>
-    internal static bool NamesAnother(string? reference, string patientId)
+    internal static bool NamesAnother(string? reference, string patientId) => TypeAndId(reference) switch
     {
-        if (string.IsNullOrEmpty(reference))
-            return false;
-        var target = reference;
-        var history = target.IndexOf("/_history/", StringComparison.Ordinal);
-        if (history >= 0)
-            target = target[..history];
-        string id;
-        if (target.StartsWith("Patient/", StringComparison.Ordinal))
-            id = target["Patient/".Length..];
-        else if ((target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal))
-                 && target.LastIndexOf("/Patient/", StringComparison.Ordinal) is var at and >= 0)
-            id = target[(at + "/Patient/".Length)..];
-        else
-            return false;
-        return !string.Equals(id, patientId, StringComparison.Ordinal);
-    }
+        ("Patient", var id) => !string.Equals(id, patientId, StringComparison.Ordinal),
+        not null => false,
+        null => WithoutHistory(reference) is { } target
+            && (target.StartsWith("Patient/", StringComparison.Ordinal) || (IsAbsolute(target) && target.Contains("/Patient/", StringComparison.Ordinal))),
+    };
 }

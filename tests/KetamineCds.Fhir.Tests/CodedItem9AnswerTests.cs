@@ -87,6 +87,8 @@ public sealed class CodedItem9AnswerTests
         var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
         Assert.Equal((ChartCheckKind.ResultNotReadable, "Observation/i9-c", (object)highest), (entry.Kind, entry.Reference, entry.Value));
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), entry.Moment!.Instant);
+        // Helper 200: the entry says why (the card then says the code and the words disagree).
+        Assert.True(entry.AnswersDisagree);
     }
 
     [Fact]
@@ -97,6 +99,7 @@ public sealed class CodedItem9AnswerTests
         Assert.False(reading.Values.ContainsKey("phq9Item9"));
         var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
         Assert.Equal((ChartCheckKind.ResultNotReadable, (object)1), (entry.Kind, entry.Value));
+        Assert.True(entry.AnswersDisagree);
     }
 
     [Fact]
@@ -117,6 +120,7 @@ public sealed class CodedItem9AnswerTests
         Assert.False(reading.Values.ContainsKey("phq9Item9"));
         var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
         Assert.Equal((ChartCheckKind.ResultNotReadable, (object)3), (entry.Kind, entry.Value));
+        Assert.False(entry.AnswersDisagree);
     }
 
     [Theory]

@@ -42,6 +42,7 @@ public sealed class PregnancyAnswerWordsTests
         var check = Assert.Single(reading.ToCheck, c => c.Field == "pregnant");
         Assert.Equal(ChartCheckKind.ResultNotReadable, check.Kind);
         Assert.Equal("Observation/preg-1", check.Reference);
+        Assert.True(check.AnswersDisagree);
     }
 
     [Fact]

@@ -121,6 +121,48 @@ public sealed class UnclearSubjectTests
         Assert.Contains(reading.ToCheck, c => c.Field == field && c.Kind == ChartCheckKind.SubjectNotShown && c.Reference == "MedicationStatement/ms1");
     }
 
+    // Helper 200: an unclear entry was dropped without a word when this patient's own data decided the field (the reading
+    // leaves out checks about decided fields): this patient's item 9 of 0 beside a Group's item 9 of 3 read 0, and the 3
+    // vanished. A more cautious unclear entry is named beside the decided value (which stands on its own evidence).
+    [Fact]
+    public void UnclearPositiveItem9_BesideThisPatientsItem9OfZero_IsStillNamed()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(id: "p1"),
+            Fhir.Observation("i9-own", "44260-8", 0, effective: "2026-11-27T09:00:00Z"),
+            With(Fhir.Observation("i9-group", "44260-8", 3, effective: "2026-11-27T10:00:00Z"), """{"subject":{"display":"The patient"}}"""));
+
+        Assert.Equal(0, reading.Values["phq9Item9"]);
+        var check = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
+        Assert.Equal(ChartCheckKind.SubjectNotShown, check.Kind);
+        Assert.Equal("Observation/i9-group", check.Reference);
+    }
+
+    [Fact]
+    public void UnclearActiveSubstanceUse_BesideThisPatientsRemission_IsStillNamed()
+    {
+        // ICD-10-CM F10.20 (alcohol dependence): this patient's in remission, the Group's active.
+        var reading = Fhir.Read(
+            Fhir.Patient(id: "p1"),
+            Fhir.Condition("c-own", Fhir.Icd10Cm, "F10.20", clinical: "remission"),
+            With(Fhir.Condition("c-group", Fhir.Icd10Cm, "F10.20"), """{"subject":{"reference":"Group/g1"}}"""));
+
+        Assert.Equal("in-remission", reading.Values["substanceUse"]);
+        Assert.Contains(reading.ToCheck, c => c.Field == "substanceUse" && c.Kind == ChartCheckKind.SubjectNotShown && c.Reference == "Condition/c-group");
+    }
+
+    [Fact]
+    public void UnclearItem9NoHigherThanThisPatients_IsNotNamedBesideIt()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(id: "p1"),
+            Fhir.Observation("i9-own", "44260-8", 2, effective: "2026-11-27T09:00:00Z"),
+            With(Fhir.Observation("i9-group", "44260-8", 1, effective: "2026-11-27T10:00:00Z"), """{"subject":{"display":"The patient"}}"""));
+
+        Assert.Equal(2, reading.Values["phq9Item9"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Item9");
+    }
+
     [Fact]
     public void EntryWhoseSubjectIsNotShown_ThatAnswersNoQuestion_IsNotNamed()
     {

@@ -442,6 +442,41 @@ public class ValueSetChartChecksTests
         Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOralAntidepressant");
     }
 
+    // Helper 200: an active order whose prescription is no longer valid (dispenseRequest.validityPeriod ended before
+    // today), or not valid yet (it starts after today), says nothing of whether the medicine is taken now: it was read as
+    // taken now ("on an oral antidepressant: yes", which the esketamine pathway requires).
+    [Theory]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"start\": \"2018-01-01\", \"end\": \"2019-01-01\"}}")]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"end\": \"2026-11-27\"}}")]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"end\": \"2026-11-27T23:00:00Z\"}}")]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"start\": \"2027-01-01\"}}")]
+    public void Read_ActiveOrderNotValidNow_IsNotReadAsTaken_AndIsNamed(string validity)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), OrderWith("200371", validity));
+
+        AssertNamed(reading, "onOralAntidepressant", ChartCheckKind.OrderNotValidNow, "MedicationRequest/m1");
+        AssertNamed(reading, "oralAntidepressantClass", ChartCheckKind.OrderNotValidNow, "MedicationRequest/m1");
+    }
+
+    [Theory]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"start\": \"2026-01-01\"}}")]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"start\": \"2026-01-01\", \"end\": \"2026-11-28\"}}")]
+    [InlineData("\"dispenseRequest\": {\"validityPeriod\": {\"start\": \"2026-01-01\", \"end\": \"2027-06-30\"}}")]
+    [InlineData("\"dispenseRequest\": {\"numberOfRepeatsAllowed\": 2}")]
+    public void Read_ActiveOrderValidNow_IsReadAsTaken(string validity)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), OrderWith("200371", validity));
+
+        Assert.Equal(true, reading.Values["onOralAntidepressant"]);
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "onOralAntidepressant");
+    }
+
+    private static System.Text.Json.JsonElement OrderWith(string rxnorm, string validity) => Fhir.Json($$$"""
+        {"resourceType": "MedicationRequest", "id": "m1", "status": "active", "intent": "order", {{{validity}}},
+         "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "{{{rxnorm}}}"}]},
+         "subject": {"reference": "Patient/p1"}}
+        """);
+
     private static System.Text.Json.JsonElement StatementWith(string rxnorm, string effective) => Fhir.Json($$$"""
         {"resourceType": "MedicationStatement", "id": "s1", "status": "active", {{{effective}}},
          "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "{{{rxnorm}}}"}]},

@@ -12,7 +12,7 @@ namespace KetamineCds.Fhir.Mappings;
 /// in the value set that may be taken but is not recorded as taken now (a request on hold, draft, of unknown status or
 /// only proposed; a statement intended, on hold or of unknown status; an active order with <c>doNotPerform</c> true, an
 /// order not to give it; an active statement whose effective period ended before today or whose effective time is after
-/// today) is unclear: named for the clinician to check, never read as yes (QA13 M4, helper 196). One stopped, completed,
+/// today; an active order whose <c>dispenseRequest.validityPeriod</c> ended before today or starts after it) is unclear: named for the clinician to check, never read as yes (QA13 M4, helper 196). One stopped, completed,
 /// cancelled, not taken or entered in error is neither.
 /// </summary>
 internal static class CurrentMedicines
@@ -37,7 +37,8 @@ internal static class CurrentMedicines
     /// (null: it is): <see cref="ChartCheckKind.MedicineNotActive"/> for a status or intent that is not "taken now",
     /// <see cref="ChartCheckKind.MedicineNotToBeGiven"/> for an active order with <c>doNotPerform</c> true (an order not to
     /// give it), <see cref="ChartCheckKind.MedicineDatedNotNow"/> for an active statement whose dates say not now
-    /// (<see cref="DatedNotNow"/>). Before helper 196 the last two were read as taken now.
+    /// (<see cref="DatedNotNow"/>), <see cref="ChartCheckKind.OrderNotValidNow"/> for an active order whose validity
+    /// period says not now (<see cref="NotValidNow"/>). Before helpers 196 and 200 the last three were read as taken now.
     /// </summary>
     private static IEnumerable<(ValueSetCode Entry, string Reference, ChartCheckKind? NotNow, string What)> All(ValueSet valueSet, PatientRecord record)
     {
@@ -49,6 +50,7 @@ internal static class CurrentMedicines
                 continue;
             ChartCheckKind? notNow = !current ? ChartCheckKind.MedicineNotActive
                 : request.DoNotPerform == true ? ChartCheckKind.MedicineNotToBeGiven
+                : NotValidNow(request, record) ? ChartCheckKind.OrderNotValidNow
                 : null;
             var concept = ConceptOf(request.Medication, request.Contained, record);
             foreach (var entry in Codes.Matches(valueSet, concept))
@@ -82,6 +84,15 @@ internal static class CurrentMedicines
         Period period => record.InFuture(period.Start) || (EndOf(period.End, record) is { } end && end < record.Today),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether an active order's prescription is not valid today: its <c>dispenseRequest.validityPeriod</c> ended before
+    /// today, or starts after today, by the clinic's clock (helper 200). An order without a validity period, or one still
+    /// running (ending today or later), is valid.
+    /// </summary>
+    private static bool NotValidNow(MedicationRequest request, PatientRecord record) =>
+        request.DispenseRequest?.ValidityPeriod is { } validity
+        && (record.InFuture(validity.Start) || (EndOf(validity.End, record) is { } end && end < record.Today));
 
     /// <summary>The clinic's last day of a period's end, or null when it has none that is a date.</summary>
     private static DateOnly? EndOf(string? end, PatientRecord record)

@@ -276,7 +276,8 @@ internal static class Observations
     private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue)
     {
         foreach (var source in observed.Sources)
-            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment);
+            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
+                answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree);
     }
 }
 
@@ -307,6 +308,13 @@ internal static class CodedAnswers
         var named = coded.Concat(words).Distinct(StringComparer.Ordinal).ToArray();
         return (coded.Length > 0 && named.Length == 1 ? named[0] : null, named);
     }
+
+    /// <summary>
+    /// Whether a value is a coded answer whose codes and words name different answers of the value set (two answer codes,
+    /// or a code beside words naming another): the reason it is not read that the card names (helper 200).
+    /// </summary>
+    public static bool Disagree(ValueSet valueSet, DataType? value, string? status = null) =>
+        value is CodeableConcept answer && Of(valueSet, answer, status).Named.Count > 1;
 }
 
 /// <summary>
@@ -322,6 +330,9 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
     /// kept on its chart entry (<see cref="ChartEntryToCheck.Value"/>) so that a possibly positive item 9 is still shown.
     /// </summary>
     public object? Unread { get; init; }
+
+    /// <summary>Whether its value is an answer whose codes and words name different answers (<see cref="CodedAnswers.Disagree"/>), which is why it cannot be read.</summary>
+    public bool AnswersDisagree { get; init; }
 
     /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
@@ -341,14 +352,17 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
 /// 9 of 3 after a final 0 must not vanish behind the 0. Where the value set names a questionnaire's items (the PHQ-9
 /// total's nine), a complete set of their answers taken at one time is a reading of the total too, their sum
 /// (<see cref="ItemSums"/>), decided against the total Observations as any other reading: the most recent is read, and
-/// one as late that disagrees leaves the field not recorded, both named.
+/// one as late that disagrees leaves the field not recorded, both named. An Observation carrying the question as a
+/// component (a PHQ-9 panel with its item 9, helper 200) is a reading of it too, read from that component
+/// (<see cref="ComponentScore"/>) with the panel's status and time.
 /// </summary>
 internal sealed class ObservationScore(int windowDays) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        // The question's code is the entry without a value; the entries with one are its answers (item 9's LL358-3).
-        var coded = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "")).ToArray();
+        // The question's code is the entry without a value; the entries with one are its answers (item 9's LL358-3). A
+        // panel carrying the question as a component (a PHQ-9 panel with its item 9) is a reading of it too (helper 200).
+        var coded = record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "") || AsComponents(valueSet, o.Resource).Length > 0).ToArray();
         // A result set aside for its status or its time keeps the score it gives, never read (QA132 F4: a positive item 9),
         // or, when its answer cannot be read as one, the highest score its codes or words name: the safer reading.
         object? ScoreOf(Observation observation)
@@ -367,7 +381,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Select(o =>
             {
                 var (score, unread) = Score(field, valueSet, o.Observation.Resource);
-                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread };
+                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread, AnswersDisagree = Disagrees(valueSet, o.Observation.Resource) };
             })
             .Concat(ItemSums(valueSet, record))
             .ToArray();
@@ -381,9 +395,46 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// </summary>
     private static (int? Score, int? Unread) Score(FieldDefinition field, ValueSet valueSet, Observation observation)
     {
+        if (!Observations.HasCode(valueSet, observation.Code, ""))
+            return ComponentScore(field, valueSet, AsComponents(valueSet, observation));
         var (score, unread) = ScoreOf(field, valueSet, observation.Value);
         // A value beside a dataAbsentReason (Observations.ValueOf) is not read; the score it gives is kept, never read.
         return Observations.ValueOf(observation) is null && observation.Value is not null ? (null, score ?? unread) : (score, unread);
+    }
+
+    /// <summary>
+    /// Whether the answer (or, for a panel, an answer of one of the question's components) is coded with codes and words
+    /// that name different answers (<see cref="CodedAnswers.Disagree"/>).
+    /// </summary>
+    private static bool Disagrees(ValueSet valueSet, Observation observation) =>
+        Observations.HasCode(valueSet, observation.Code, "")
+            ? CodedAnswers.Disagree(valueSet, Observations.ValueOf(observation))
+            : AsComponents(valueSet, observation).Any(c => CodedAnswers.Disagree(valueSet, Observations.ValueOf(c)));
+
+    /// <summary>
+    /// The components of an Observation not itself coded as the question (a PHQ-9 panel, 44249-1) that are coded as the
+    /// question (item 9, 44260-8): a completed questionnaire's answer, as the question's own Observation is (helper 200:
+    /// item 9 sent only in a panel was neither read nor named). The panel's status and time are the reading's.
+    /// </summary>
+    private static Observation.ComponentComponent[] AsComponents(ValueSet valueSet, Observation observation) =>
+        [.. observation.Component.Where(c => Observations.HasCode(valueSet, c.Code, ""))];
+
+    /// <summary>
+    /// The score the question's components give, read as the question's own value is (<see cref="ScoreOf"/>; a value beside
+    /// a <c>dataAbsentReason</c> not read): only when every one gives one same score. Otherwise none, with the highest
+    /// score any of them gives or names, never read (two item 9 components of 0 and 3: the safer reading).
+    /// </summary>
+    private static (int? Score, int? Unread) ComponentScore(FieldDefinition field, ValueSet valueSet, Observation.ComponentComponent[] components)
+    {
+        var scores = components.Select(c =>
+        {
+            var (score, unread) = ScoreOf(field, valueSet, c.Value);
+            return Observations.ValueOf(c) is null && c.Value is not null ? (Score: (int?)null, Unread: score ?? unread) : (Score: score, Unread: unread);
+        }).ToArray();
+        if (scores.Length > 0 && scores.All(s => s.Score is not null) && scores.Select(s => s.Score).Distinct().Count() == 1)
+            return (scores[0].Score, null);
+        var named = scores.Select(s => s.Score ?? s.Unread).OfType<int>().ToArray();
+        return (null, named.Length > 0 ? named.Max() : null);
     }
 
     private static (int? Score, int? Unread) ScoreOf(FieldDefinition field, ValueSet valueSet, DataType? value)
@@ -650,6 +701,10 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
     private static ObservedValue Observed(ValueSet valueSet, Sourced<Observation> observation, DaySpan day)
     {
         var (answer, mayBePregnant) = Answer(valueSet, Observations.ValueOf(observation.Resource));
-        return ObservedValue.Of(observation, day, answer) with { Unread = answer is null && mayBePregnant ? true : null };
+        return ObservedValue.Of(observation, day, answer) with
+        {
+            Unread = answer is null && mayBePregnant ? true : null,
+            AnswersDisagree = CodedAnswers.Disagree(valueSet, Observations.ValueOf(observation.Resource)),
+        };
     }
 }

@@ -16,6 +16,14 @@ internal static class PatientFields
         if (record.Patients.Count == 0)
             return;
 
+        // Helper 200: a Patient recorded as deceased is named beside the patient reference (the chart may be another
+        // person's, or wrong); the chart's entries are still read as they are, so that no signal they give is hidden.
+        foreach (var (patient, reference) in record.Patients)
+        {
+            if (DeceasedAsWritten(patient) is { } deceased)
+                reading.Check(Fields.PatientReference.Name, ChartCheckKind.PatientDeceased, reference, deceased);
+        }
+
         var ages = record.Patients.Select(p => (Age: AgeOf(p.Resource, record.Today), p.Reference)).ToArray();
         if (ages.All(a => a.Age is not null) && ages.Select(a => a.Age).Distinct().Count() == 1)
             reading.Record(Fields.AgeYears.Name, ages[0].Age!.Value, ages.Select(a => a.Reference));
@@ -24,6 +32,18 @@ internal static class PatientFields
         if (sexes.All(s => s.Sex is not null) && sexes.Select(s => s.Sex).Distinct(StringComparer.Ordinal).Count() == 1)
             reading.Record(Fields.SexAtBirth.Name, sexes[0].Sex!, sexes.Select(s => s.Reference));
     }
+
+    /// <summary>
+    /// How the Patient records the patient as deceased, as the FHIR writes it (<c>deceasedBoolean: true</c>,
+    /// <c>deceasedDateTime: 2025-03-01</c>), or null when it does not (no <c>deceased[x]</c>, or <c>deceasedBoolean</c> false).
+    /// </summary>
+    internal static string? DeceasedAsWritten(Patient patient) => patient.Deceased switch
+    {
+        FhirBoolean { Value: true } => "deceasedBoolean: true",
+        FhirDateTime { Value: { } when } => "deceasedDateTime: " + ChartWords.Of(new CodeableConcept { Text = when }),
+        FhirDateTime => "deceasedDateTime",
+        _ => null,
+    };
 
     /// <summary>Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, or too partial to fix it.</summary>
     internal static int? AgeOf(Patient patient, DateOnly today)

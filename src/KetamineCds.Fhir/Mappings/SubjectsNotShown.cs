@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Fhir.Mappings;
 
@@ -11,6 +12,8 @@ namespace KetamineCds.Fhir.Mappings;
 /// follows the value sets and never names a field itself. Where it would have answered yes, a "no" read from the rest of
 /// the chart is not recorded beside it (a Group's "pregnant" beside this patient's "not pregnant": the chart may
 /// disagree with itself, and missing the more cautious answer is the unsafe error); a yes still stands on its own evidence.
+/// Where this patient's own entries decide the field and the unclear entry gives a more cautious answer (a Group's item 9
+/// of 3 beside this patient's 0), it is still named, beside the value read (helper 200: it vanished).
 /// </summary>
 internal static class SubjectsNotShown
 {
@@ -28,9 +31,25 @@ internal static class SubjectsNotShown
             var shadow = new ReadingBuilder();
             FhirHistoryReader.ReadFields(alone, shadow);
             foreach (var (field, yes) in shadow.Answered())
-                reading.Check(field, ChartCheckKind.SubjectNotShown, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
+            {
+                // Helper 200: one more cautious than what this patient's own entries decide stays named beside that value.
+                if (reading.ValueGiven(field) is { } decided && shadow.ValueGiven(field) is { } unclear && MoreCautious(field, decided, unclear))
+                    reading.CheckBesideValue(field, ChartCheckKind.SubjectNotShown, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
+                else
+                    reading.Check(field, ChartCheckKind.SubjectNotShown, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
+            }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="unclear"/> is a more cautious answer to <paramref name="field"/> than <paramref name="decided"/>:
+    /// as the catalogue says (<see cref="FieldDefinition.MoreCautiousOf"/>: a yes over a no, a later choice, a substance
+    /// more), or, for a measurement it gives no order for (a PHQ-9 score, a blood pressure), a higher value.
+    /// </summary>
+    private static bool MoreCautious(string field, object decided, object unclear) =>
+        Fields.Find(field) is { } definition
+        && (definition.MoreCautiousOf(decided, unclear) is not null
+            || (definition.MoreCautious is null && decided is int d && unclear is int u && u > d));
 
     /// <summary>The chart's words for what the resource is about: its code's, or its medicine's.</summary>
     private static string WordsOf(Resource resource) => resource switch

@@ -118,7 +118,11 @@ public static class CardTexts
                     ClinicalText.Shared.FieldLabel(limit));
         }
 
-        return Text(ChartCheckKey(entry.Kind), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+        // Helper 200: a result not read because its codes and words name different answers says so.
+        var key = entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree
+            ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
+            : ChartCheckKey(entry.Kind);
+        return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
     }
 
     /// <summary>
@@ -168,6 +172,8 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.MedicineNotActive => "Card.ChartCheck.MedicineNotActive",
         KetamineCds.Fhir.ChartCheckKind.MedicineNotToBeGiven => "Card.ChartCheck.MedicineNotToBeGiven",
         KetamineCds.Fhir.ChartCheckKind.MedicineDatedNotNow => "Card.ChartCheck.MedicineDatedNotNow",
+        KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow => "Card.ChartCheck.OrderNotValidNow",
+        KetamineCds.Fhir.ChartCheckKind.PatientDeceased => "Card.ChartCheck.PatientDeceased",
         KetamineCds.Fhir.ChartCheckKind.SubjectNotShown => "Card.ChartCheck.SubjectNotShown",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",

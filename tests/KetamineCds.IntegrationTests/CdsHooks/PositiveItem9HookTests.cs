@@ -93,8 +93,8 @@ public sealed class PositiveItem9HookTests
         var card = Assert.Single(cards, c => Summary(c).StartsWith(Item9Prefix, StringComparison.Ordinal));
         Assert.Equal($"PHQ-9 item 9 is 3 in the chart, not read (Observation/i9, {ClinicTime(taken)}): assess suicide risk now", Summary(card));
         Assert.Contains("its codes and words name different answers", Detail(card), StringComparison.Ordinal);
-        // Still named in the check list as not readable, never as "no".
-        Assert.Contains("its value cannot be read as an answer", cards.ToJsonString(), StringComparison.Ordinal);
+        // Still named in the check list as not readable, never as "no", saying why (helper 200: the code and the words disagree).
+        Assert.Contains("(Observation/i9), final, but its codes and words name different answers", cards.ToJsonString(), StringComparison.Ordinal);
         await using var db = app.Db();
         var answer = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.HookAnswer);
         Assert.DoesNotContain(HookOrigin.FromJson(answer.HookOriginJson!).ReadFromChart ?? [], v => v.Field == "phq9Item9");

@@ -451,6 +451,8 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.MedicineNotToBeGiven, "an active order not to give it (doNotPerform)", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.MedicineDatedNotNow, "recorded as taken, but dated as not taken now", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.SubjectNotShown, "the entry does not show that it is this patient's", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow, "an active order whose prescription is not valid today", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.PatientDeceased, "records the patient as deceased", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
@@ -459,6 +461,26 @@ public sealed class ChartChecksHookTests
         Assert.Contains("(Observation/bp-1000)", line, StringComparison.Ordinal);
         Assert.EndsWith("Cites: " + cites + ".", line, StringComparison.Ordinal);
         Assert.DoesNotContain("not confirmed (provisional", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "its codes and words name different answers", "a unit the screening does not convert")]
+    [InlineData("zh-Hans", "其代码与文字所指的答案不同", "筛查不换算的单位")]
+    public void ChartCheck_AResultWhoseCodeAndWordsDisagree_SaysSo(string culture, string disagree, string otherReasons)
+    {
+        // Helper 200: the not-readable line listed units, "unknown", absent values and blood pressure pairs, never that
+        // the code and the words name different answers, when that was why.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck("phq9Item9", KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "Observation/i9", "44260-8");
+
+        var disagreeing = CardTexts.ChartCheck(entry with { AnswersDisagree = true });
+        var other = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(disagree, disagreeing, StringComparison.Ordinal);
+        Assert.Contains("Observation/i9", disagreeing, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", disagreeing, StringComparison.Ordinal);
+        Assert.DoesNotContain(disagree, other, StringComparison.Ordinal);
+        Assert.Contains(otherReasons, other, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+namespace KetamineCds.Fhir.Tests;
+
+/// <summary>
+/// Helper 200: PHQ-9 item 9 sent only as a component of a PHQ-9 panel Observation (LOINC 44249-1, component 44260-8)
+/// was neither read nor named. It is a completed questionnaire's answer, as item 9's own Observation is: read the same
+/// way (a whole number 0-3, or a LOINC answer whose codes and words agree), with the panel's status and time, and
+/// decided against item 9's own Observations as any other reading. A component that cannot be read as one answer (two
+/// item 9 components that differ, a value beside a dataAbsentReason) is named as not readable, never read, keeping the
+/// highest score it names.
+/// </summary>
+public sealed class Phq9PanelComponentTests
+{
+    private const string Panel = "44249-1";
+
+    private static object Item9(object value) => value switch
+    {
+        int i => new { code = new { coding = new[] { new { system = Fhir.Loinc, code = "44260-8" } } }, valueInteger = i },
+        (string system, string code) => (object)new { code = new { coding = new[] { new { system = Fhir.Loinc, code = "44260-8" } } }, valueCodeableConcept = new { coding = new[] { new { system, code } } } },
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
+    };
+
+    private static object Item1(int value) => new { code = new { coding = new[] { new { system = Fhir.Loinc, code = "44250-9" } } }, valueInteger = value };
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Item9AsAPanelComponent_IsRead(int score)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, components: [Item1(1), Item9(score)]));
+
+        Assert.Equal(score, reading.Values["phq9Item9"]);
+        Assert.Equal(["Observation/panel"], reading.Sources["phq9Item9"]);
+    }
+
+    [Fact]
+    public void Item9AsAPanelComponent_CodedAsALoincAnswer_IsRead()
+    {
+        // LA6571-9: "Nearly every day" (3).
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, components: [Item9((Fhir.Loinc, "LA6571-9"))]));
+
+        Assert.Equal(3, reading.Values["phq9Item9"]);
+    }
+
+    [Fact]
+    public void NewerPanel_IsReadOverAnOlderItem9()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("i9", "44260-8", 0, effective: "2026-11-20T09:00:00Z"),
+            Fhir.Observation("panel", Panel, effective: "2026-11-27T09:00:00Z", components: [Item9(2)]));
+
+        Assert.Equal(2, reading.Values["phq9Item9"]);
+    }
+
+    [Fact]
+    public void PanelWithTwoItem9ComponentsThatDiffer_IsNotRead_AndNamedWithTheHigher()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, components: [Item9(0), Item9(3)]));
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        var check = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
+        Assert.Equal(ChartCheckKind.ResultNotReadable, check.Kind);
+        Assert.Equal(3, check.Value);
+    }
+
+    [Fact]
+    public void PreliminaryPanel_IsNamedNotFinal_WithItsItem9()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, status: "preliminary", components: [Item9(3)]));
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        var check = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
+        Assert.Equal(ChartCheckKind.ResultNotFinal, check.Kind);
+        Assert.Equal(3, check.Value);
+    }
+
+    [Fact]
+    public void PanelWithoutItem9_GivesNoItem9()
+    {
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, components: [Item1(2)]));
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Item9");
+    }
+}
