@@ -523,7 +523,7 @@ public partial class RuleSetIdentityTests
         Assert.Equal(rec15.ConditionText[..^1] + ", or a life-limiting illness is not recorded.", rec16.ConditionText);
         Assert.Equal(
             rec15.Condition.Canonical.Replace(pal15.Condition.Canonical, pal16.Condition.Canonical, StringComparison.Ordinal),
-            rec16.Condition.Canonical.Replace(", undetermined(lifeLimitingIllness = true)", "", StringComparison.Ordinal).Replace("any(any(", "any(", StringComparison.Ordinal));
+            rec16.Condition.Canonical.Replace(", undetermined(lifeLimitingIllness = true))", "", StringComparison.Ordinal).Replace("any(any(", "any(", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public class CompletenessRulesTests : RuleTestBase
         // Question D of docs/clinical-review.md, section 24, answered in 1.16.0 (section 26): MDD in an episode, no failed
         // trial, no suicidality, every safety item recorded absent, the illness not recorded. 1.15.0 read "not indicated"
         // (TRD-003), as for an illness recorded as absent; 1.16.0 keeps the palliative pathway incomplete until it is answered.
-        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0 };
+        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null };
         var f = AssertFires("REC-005", h);
         Assert.Equal([new Evidence("lifeLimitingIllness", WireNames.NotRecorded)], f.Because);
         var a = ScreeningEngine.Evaluate(h, RuleSet);
@@ -170,7 +170,7 @@ public class CompletenessRulesTests : RuleTestBase
     [Fact, Fires("REC-005")]
     public void Evaluate_IllnessNotRecordedAndASafetyItemNotRecorded_FiresRec005NamingBoth()
     {
-        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, HypersensitivityToKetamine = null };
+        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, HypersensitivityToKetamine = null, LifeLimitingIllness = null };
         var f = AssertFires("REC-005", h);
         Assert.Equal([new Evidence("hypersensitivityToKetamine", WireNames.NotRecorded), new Evidence("lifeLimitingIllness", WireNames.NotRecorded)],
             f.Because.OrderBy(e => e.Field, StringComparer.Ordinal));
@@ -179,7 +179,7 @@ public class CompletenessRulesTests : RuleTestBase
     [Fact, Edge("REC-005")]
     public void Evaluate_IllnessRecordedAbsentOrPrognosisAbove8WeeksOrNoEpisode_DoesNotFireRec005()
     {
-        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0 };
+        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null };
         AssertDoesNotFire("REC-005", h with { LifeLimitingIllness = false });
         AssertDoesNotFire("REC-005", h with { LifeLimitingIllness = true, PrognosisWeeks = 9 });
         AssertDoesNotFire("REC-005", h with { CurrentDepressiveEpisode = false });
