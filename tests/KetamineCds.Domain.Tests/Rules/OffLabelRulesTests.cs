@@ -1,5 +1,5 @@
-using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
