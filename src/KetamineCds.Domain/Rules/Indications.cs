@@ -68,6 +68,15 @@ public static class Indications
     public static readonly Condition PalliativeWeeks =
         Shared(All(True(Fields.LifeLimitingIllness), AtMost(Fields.PrognosisWeeks, PalliativePrognosisWeeksAtMost), True(Fields.CurrentDepressiveEpisode)));
 
+    /// <summary>
+    /// From rule set 1.16.0: the palliative pathway cannot yet be ruled out. A current depressive episode is recorded and
+    /// the life-limiting illness is not recorded, so the prognosis cannot be either (the validator requires the illness
+    /// answer whenever a prognosis is given). An unrecorded illness is never read as "no" (P-PALLIATIVE; docs/clinical-review.md,
+    /// sections 24 and 26). False when the answers indicate the pathway or rule it out.
+    /// </summary>
+    public static readonly Condition PalliativeNotRuledOut =
+        Shared(All(True(Fields.CurrentDepressiveEpisode), NotRecorded(Fields.LifeLimitingIllness)));
+
     /// <summary>PTSD or OCD as the primary diagnosis (P-PTSD, P-OCD).</summary>
     public static readonly Condition PtsdOrOcd = Shared(In(Fields.PrimaryDiagnosis, PrimaryDiagnosis.Ptsd, PrimaryDiagnosis.Ocd));
 
@@ -117,4 +126,13 @@ public static class Indications
 
     /// <summary>From rule set 1.14.0: any pathway is indicated, or the suicidal-ideation one cannot yet be ruled out (QA184 F3).</summary>
     public static readonly Condition AnyIndicationOrNotRuledOut = Shared(Any(AnyIndicationWithRecentBehaviour, SuicidalIdeationNotRuledOut));
+
+    /// <summary>
+    /// From rule set 1.16.0: any pathway is indicated, or the suicidal-ideation pathway (<see cref="SuicidalIdeationNotRuledOut"/>)
+    /// or the palliative pathway (<see cref="PalliativeNotRuledOut"/>) cannot yet be ruled out.
+    /// </summary>
+    public static readonly Condition AnyIndicationOrAPathwayNotRuledOut = Shared(Any(AnyIndicationOrNotRuledOut, PalliativeNotRuledOut));
+
+    /// <summary>From rule set 1.16.0: a ketamine pathway other than esketamine's is indicated, or the palliative one cannot yet be ruled out.</summary>
+    public static readonly Condition AnyRacemicKetamineOrPalliativeNotRuledOut = Shared(Any(AnyRacemicKetamine, PalliativeNotRuledOut));
 }

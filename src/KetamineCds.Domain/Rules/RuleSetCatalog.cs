@@ -367,11 +367,26 @@ public static class RuleSetCatalog
         "1.15.0",
         add: [new Trd.OtherDiagnosisWithTrdHistory()]);
 
+    /// <summary>
+    /// Version 1.16.0 (helper 199; docs/clinical-review.md, section 26, answering Question D of section 24): as a difference
+    /// from 1.15.0, an unrecorded life-limiting illness is never read as "no". With a current depressive episode and the
+    /// illness not recorded, the palliative pathway cannot yet be ruled out, as SUI-001 says since 1.5.0 and 1.8.0 of its own
+    /// pathway: PAL-001 (<see cref="Palliative.PalliativeWeeksOrNotRuledOut"/>) holds then too, with texts that say "applies
+    /// or cannot yet be ruled out" rather than "a prognosis of weeks"; REC-005, built again, also waits for the illness itself
+    /// (1.13.0's words for the item-9 assessment kept); and the rules that say what a waiting pathway needs (BIO-001, CV-004,
+    /// HEP-003, MED-005, REMS-002, REMS-003, SAF-001, restated in 1.14.0 for the suicidal-ideation pathway) and KET-002 (what
+    /// a racemic ketamine pathway needs) are restated (<see cref="Rule.Restated"/>) to fire while it waits. REMS-001 and
+    /// REMS-004 (esketamine only) are not. Before, such a history read "not indicated" (TRD-003) like one whose illness is
+    /// recorded as absent. Verdicts change only from not-indicated to incomplete or not-eligible-now, and only where the
+    /// episode is recorded and the illness is not.
+    /// </summary>
+    public static RuleSet V1_16_0 { get; } = BuildV1_16_0();
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_15_0;
+    public static RuleSet Current => V1_16_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";
@@ -379,6 +394,48 @@ public static class RuleSetCatalog
     /// <summary>1.14.0's words for <see cref="Indications.AnyEsketamineOrNotRuledOut"/>.</summary>
     private const string EsketaminePathwayOrNotRuledOut =
         "An esketamine pathway applies (TRD, or acute suicidal ideation or recent suicidal behaviour), or the suicidal-ideation pathway cannot yet be ruled out (SUI-001).";
+
+    /// <summary>1.16.0's words for <see cref="Indications.AnyIndicationOrAPathwayNotRuledOut"/>.</summary>
+    private const string AnyPathwayOrAPathwayNotRuledOut =
+        "A pathway is indicated, or the suicidal-ideation pathway (SUI-001) or the palliative pathway (PAL-001) cannot yet be ruled out";
+
+    private static RuleSet BuildV1_16_0()
+    {
+        var rules = V1_15_0.Next(
+            "1.16.0",
+            replace:
+            [
+                new Palliative.PalliativeWeeksOrNotRuledOut(),
+                V1_15_0["BIO-001"].Restated(Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut + "."),
+                V1_15_0["CV-004"].Restated(
+                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp))),
+                    AnyPathwayOrAPathwayNotRuledOut + ", and today's pre-treatment blood pressure is not recorded."),
+                V1_15_0["HEP-003"].Restated(
+                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, NotRecorded(Fields.HepaticImpairment)),
+                    AnyPathwayOrAPathwayNotRuledOut + ", and hepatic impairment is not recorded either way."),
+                V1_15_0["KET-002"].Restated(
+                    Indications.AnyRacemicKetamineOrPalliativeNotRuledOut,
+                    "A ketamine pathway other than esketamine's is indicated (off-label TRD, bipolar adjunct, palliative or investigational PTSD/OCD), or the palliative pathway cannot yet be ruled out (PAL-001)."),
+                V1_15_0["MED-005"].Restated(
+                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants))),
+                    AnyPathwayOrAPathwayNotRuledOut + ", and any of opioids, naltrexone, benzodiazepine dose, psychostimulants or MAOIs, or other CNS depressants is not recorded."),
+                V1_15_0["REMS-002"].Restated(Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut + "."),
+                V1_15_0["REMS-003"].Restated(Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut + "."),
+                V1_15_0["SAF-001"].Restated(
+                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
+                    AnyPathwayOrAPathwayNotRuledOut + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
+            ]);
+
+        // REC-005 built again from the new PAL-001, waiting for the illness too; the other completeness rules stay 1.15.0's.
+        // 1.13.0's words for the item-9 assessment ("recorded as none") are kept, as REC-005 has them since 1.13.0.
+        var palliative = Completeness.PathwayCompleteness.For(rules, waitForRecentBehaviour: true, waitForItem9Assessment: true, waitForLifeLimitingIllness: true)
+            .Single(c => c.Pathway == Pathway.PalliativeRapidActing);
+        return rules.Next("1.16.0", replace:
+        [
+            palliative.Reworded(conditionText: palliative.ConditionText.Replace(
+                Completeness.PathwayCompleteness.Item9AssessmentWaitedForText, Completeness.PathwayCompleteness.Item9AssessmentWaitedForTextRecordedAsNone, StringComparison.Ordinal)),
+        ]);
+    }
 
     private static RuleSet BuildV1_8_0()
     {

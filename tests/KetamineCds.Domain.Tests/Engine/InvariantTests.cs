@@ -545,6 +545,65 @@ public class InvariantTests
         Assert.All(after.Findings.Where(f => f.RuleId == "TRD-007"), f => Assert.Equal(FindingKind.Information, f.Kind));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_16_0Against1_15_0_DiffersOnlyWhereTheEpisodeIsRecordedAndTheIllnessIsNot(PatientHistory history)
+    {
+        // Rule set 1.16.0 (docs/clinical-review.md, section 26): an unrecorded life-limiting illness is never read as "no".
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_15_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_16_0);
+        static string Key(Finding f) => f.RuleId == "PAL-001"
+            ? string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources), string.Join(',', f.Because))
+            : string.Join('|', f.RuleId, f.Kind, f.Severity, f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources), string.Join(',', f.Because));
+        if (!(history.CurrentDepressiveEpisode && history.LifeLimitingIllness is null))
+        {
+            // Any other history is decided exactly as in 1.15.0: the same verdict, pathways and findings, in the same order
+            // with the same inputs; only PAL-001's texts are 1.16.0's where a prognosis of weeks indicates the pathway.
+            AssertSameVerdictAndPathways(before, after);
+            Assert.Equal(before.Findings.Select(Key), after.Findings.Select(Key));
+            return;
+        }
+
+        // The episode is recorded and the illness is not: the palliative pathway, not applicable in 1.15.0, waits (REC-005)
+        // or, where a recorded contraindication blocks every pathway, is not eligible; it never opens.
+        Assert.Equal(PathwayStatus.NotApplicable, before.For(Pathway.PalliativeRapidActing).Status);
+        var palliative = after.For(Pathway.PalliativeRapidActing);
+        var blocked = after.Findings.Any(f => f.Kind == FindingKind.Contraindication);
+        Assert.Equal(blocked ? PathwayStatus.NotEligible : PathwayStatus.Incomplete, palliative.Status);
+        Assert.Equal("PAL-001", palliative.RuleIds[0]);
+        if (!blocked)
+        {
+            Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), after.Findings.Single(f => f.RuleId == "REC-005").Because);
+        }
+
+        // Every other pathway is 1.15.0's, status and rule ids.
+        foreach (var p in before.Pathways.Where(p => p.Pathway != Pathway.PalliativeRapidActing))
+        {
+            Assert.Equal((p.Status, string.Join(',', p.RuleIds)), (after.For(p.Pathway).Status, string.Join(',', after.For(p.Pathway).RuleIds)));
+        }
+
+        // The verdict is 1.15.0's, or "not indicated" becomes "incomplete" (the palliative pathway waits) or "not eligible
+        // now" (a recorded contraindication blocks it); an open pathway keeps the verdict open.
+        if (before.Overall != after.Overall)
+        {
+            Assert.Equal(Verdict.NotIndicated, before.Overall);
+            Assert.Equal(blocked ? Verdict.NotEligibleNow : Verdict.Incomplete, after.Overall);
+        }
+
+        // Every 1.15.0 finding is kept with its texts; only PAL-001, REC-005 and the eight restated rules are added; a kept
+        // finding's inputs may also name what keeps the palliative pathway from being ruled out.
+        string[] mayBeAdded = ["PAL-001", "REC-005", "BIO-001", "CV-004", "HEP-003", "KET-002", "MED-005", "REMS-002", "REMS-003", "SAF-001"];
+        Evidence[] waitingInputs = [new("currentDepressiveEpisode", "true"), new("lifeLimitingIllness", WireNames.NotRecorded)];
+        foreach (var f in before.Findings)
+        {
+            var g = after.Findings.Single(x => x.RuleId == f.RuleId);
+            Assert.Equal((f.Kind, f.Severity, f.Summary, f.Detail), (g.Kind, g.Severity, g.Summary, g.Detail));
+            Assert.All(f.Because, e => Assert.Contains(e, g.Because));
+            Assert.All(g.Because.Except(f.Because), e => Assert.Contains(e, waitingInputs));
+        }
+
+        Assert.All(after.Findings.Select(f => f.RuleId).Except(before.Findings.Select(f => f.RuleId)), id => Assert.Contains(id, mayBeAdded));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

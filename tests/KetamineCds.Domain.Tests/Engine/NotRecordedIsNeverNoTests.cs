@@ -27,9 +27,13 @@ public class NotRecordedIsNeverNoTests
         Suicidality = Suicidality.None,
     };
 
-    /// <summary>Everything that can block recorded as absent, for a 45-year-old man with TRD.</summary>
+    /// <summary>
+    /// Everything that can block recorded as absent, for a 45-year-old man with TRD; from rule set 1.16.0 the life-limiting
+    /// illness too, which the palliative pathway waits for while it is not recorded (REC-005; docs/clinical-review.md, section 26).
+    /// </summary>
     private static PatientHistory FullyRecordedTrd() => RequiredAnswersOnly() with
     {
+        LifeLimitingIllness = false,
         SexAtBirth = SexAtBirth.Male,
         AneurysmalVascularDisease = false,
         ArteriovenousMalformation = false,

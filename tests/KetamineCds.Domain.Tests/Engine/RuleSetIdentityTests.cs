@@ -34,6 +34,7 @@ public partial class RuleSetIdentityTests
         ["1.13.0"] = "sha256:5133e00103afbab7c9dc0e61716e3922f14383cadd018c0cd4ee8753b31eff5a",
         ["1.14.0"] = "sha256:c19f41b250c689dfabb699291460df5e87a5ab61ad34b62c80883722a9539a3e",
         ["1.15.0"] = "sha256:439a351d150ba1f187af1cf53d2f9398d1d55571f40702a1155733507b9bf42e",
+        ["1.16.0"] = "sha256:c1987a209e235a35859cce8a4dc8e26943c772a4d65d9d7ecd853cb2737867c3",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -466,6 +467,63 @@ public partial class RuleSetIdentityTests
         Assert.Empty(diff.Changed);
         Assert.False(diff.PolicyChanged);
         Assert.All(RuleSetCatalog.V1_14_0.Rules, r => Assert.Same(r, RuleSetCatalog.V1_15_0.Find(r.Id)));
+    }
+
+    /// <summary>
+    /// 1.16.0 (helper 199; docs/clinical-review.md, section 26): an unrecorded life-limiting illness is never read as "no".
+    /// PAL-001 also holds while the palliative pathway cannot yet be ruled out (a new class, its texts say so); REC-005 also
+    /// waits for the illness; the seven rules 1.14.0 restated that concern every pathway, and KET-002, fire while it waits.
+    /// Nothing is added or removed; every other rule is 1.15.0's object; policy and pathways are 1.15.0's.
+    /// </summary>
+    [Fact]
+    public void Diff_1_15_0To1_16_0_PalliativeNotRuledOutWhileTheIllnessIsNotRecorded()
+    {
+        var (was15, now16) = (RuleSetCatalog.V1_15_0, RuleSetCatalog.V1_16_0);
+        var diff = RuleSetDiff.Between(was15, now16);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was15.Pathways, now16.Pathways);
+        Assert.Equal(was15.ConcernsByRule, now16.ConcernsByRule);
+        Assert.Equal(was15.Rules.Select(r => r.Id), now16.Rules.Select(r => r.Id));
+        string[] restated = ["BIO-001", "CV-004", "HEP-003", "KET-002", "MED-005", "REMS-002", "REMS-003", "SAF-001"];
+        Assert.Equal([.. restated.Append("PAL-001").Append("REC-005").Order(StringComparer.Ordinal)], diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was15.Rules.Where(r => !diff.Changed.Any(c => c.After.Id == r.Id)), r => Assert.Same(r, now16.Find(r.Id)));
+        foreach (var (was, now) in diff.Changed)
+        {
+            // Never a new kind, severity, citation or concern.
+            Assert.Equal((was.Kind, was.Severity, was.Topic), (now.Kind, now.Severity, now.Topic));
+            Assert.Equal(was.Principles, now.Principles);
+            Assert.Equal(was.Sources, now.Sources);
+            Assert.Equal(was.Concerns, now.Concerns);
+            Assert.NotEqual(was.Condition.Canonical, now.Condition.Canonical);
+            Assert.NotEqual(was.ConditionText, now.ConditionText);
+            Assert.Contains("lifeLimitingIllness is not recorded", now.Condition.Canonical, StringComparison.Ordinal);
+            Assert.DoesNotContain("lifeLimitingIllness is not recorded", was.Condition.Canonical, StringComparison.Ordinal);
+            if (restated.Contains(now.Id))
+            {
+                // Restated: only the condition and its words.
+                Assert.Equal((was.Summary, was.Detail), (now.Summary, now.Detail));
+                Assert.Contains("the palliative pathway", now.ConditionText, StringComparison.Ordinal);
+                Assert.Contains("cannot yet be ruled out (PAL-001)", now.ConditionText.Replace("the palliative pathway (PAL-001) cannot yet be ruled out", "cannot yet be ruled out (PAL-001)", StringComparison.Ordinal), StringComparison.Ordinal);
+            }
+        }
+
+        var (pal15, pal16) = (was15["PAL-001"], now16["PAL-001"]);
+        Assert.Equal(typeof(KetamineCds.Domain.Rules.Palliative.PalliativePrognosisOfWeeksOffLabel), pal15.GetType());
+        Assert.Equal(typeof(KetamineCds.Domain.Rules.Palliative.PalliativeWeeksOrNotRuledOut), pal16.GetType());
+        Assert.Equal("any(" + pal15.Condition.Canonical + ", all((currentDepressiveEpisode = true), (lifeLimitingIllness is not recorded)))", pal16.Condition.Canonical);
+        Assert.StartsWith(pal15.Detail, pal16.Detail, StringComparison.Ordinal);
+        Assert.Contains("applies or cannot yet be ruled out", pal16.Summary, StringComparison.Ordinal);
+        Assert.Contains("stays incomplete (REC-005)", pal16.Detail, StringComparison.Ordinal);
+
+        // REC-005: the same blockers and words as 1.15.0's (1.13.0's), on the new indication, and one more item waited for.
+        var (rec15, rec16) = (was15["REC-005"], now16["REC-005"]);
+        Assert.Equal((rec15.Summary, rec15.Detail), (rec16.Summary, rec16.Detail));
+        Assert.Equal(rec15.ConditionText[..^1] + ", or a life-limiting illness is not recorded.", rec16.ConditionText);
+        Assert.Equal(
+            rec15.Condition.Canonical.Replace(pal15.Condition.Canonical, pal16.Condition.Canonical, StringComparison.Ordinal),
+            rec16.Condition.Canonical.Replace(", undetermined(lifeLimitingIllness = true))", "", StringComparison.Ordinal).Replace("any(any(", "any(", StringComparison.Ordinal));
     }
 
     [Fact]

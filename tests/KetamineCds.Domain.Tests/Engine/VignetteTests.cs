@@ -52,6 +52,18 @@ public class VignetteTests
     private static PathwayStatus[] BipolarOnly(PathwayStatus status) => S(NotApplicable, NotApplicable, NotApplicable, status, NotApplicable, NotApplicable);
     private static readonly PathwayStatus[] NoneApplies = S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable);
 
+    private const string Pal = Citations.Palliative;
+
+    /// <summary>
+    /// From rule set 1.16.0 (docs/clinical-review.md, section 26): with a current episode and the life-limiting illness not
+    /// recorded, the palliative pathway cannot yet be ruled out: it is incomplete (REC-005), or not eligible where a recorded
+    /// contraindication blocks every pathway. The statuses given, with the palliative pathway's as said.
+    /// </summary>
+    private static PathwayStatus[] PalliativeWaits(PathwayStatus[] statuses, PathwayStatus palliative = Incomplete) =>
+        [.. statuses[..4], palliative, statuses[5]];
+
+    private static readonly PathwayStatus[] TrdBlockedPalliativeToo = PalliativeWaits(TrdBlocked, NotEligible);
+
     /// <summary>TRD with every safety item that could block a pathway asked and answered "no".</summary>
     private static PatientHistory AskedTrd() => Trd().WithSafetyItemsRecordedAbsent();
 
@@ -91,7 +103,7 @@ public class VignetteTests
     [
         // Kept incomplete on purpose: the history as first entered, with nothing asked about the safety items.
         new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, safety history not yet taken",
-            Trd() with { AgeYears = 52 }, Verdict.Incomplete, TrdIncomplete, TrdPrinciples, ["TRD-001", "KET-001", "REMS-001", "REC-001", "REC-003", "CV-004", "HEP-003", "MED-005", "SAF-001"]),
+            Trd() with { AgeYears = 52 }, Verdict.Incomplete, PalliativeWaits(TrdIncomplete), [.. TrdPrinciples, Pal], ["TRD-001", "KET-001", "REMS-001", "REC-001", "REC-003", "CV-004", "HEP-003", "MED-005", "SAF-001"]),
         // 1.2.0: the care items not yet recorded (blood pressure, hepatic status, medicines, other safety history) are cautions.
         new("52-year-old man with MDD, three failed trials (two SSRIs and an SNRI), on sertraline, no contraindication on asking",
             AskedTrd() with { AgeYears = 52 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples,
@@ -115,13 +127,13 @@ public class VignetteTests
             Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-002"]),
         new("Bipolar I depression with no mood stabilizer",
             BipolarDepression() with { MoodStabilizer = MoodStabilizer.None, MoodStabilizerOptimized = null },
-            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-002"]),
+            Verdict.NotEligibleNow, PalliativeWaits(BipolarOnly(NotEligible), NotEligible), [.. BipolarPrinciples, Pal], ["BIP-002"]),
         new("Bipolar I depression, lithium level below the therapeutic range",
             BipolarDepression() with { MoodStabilizerOptimized = false },
-            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-003"]),
+            Verdict.NotEligibleNow, PalliativeWaits(BipolarOnly(NotEligible), NotEligible), [.. BipolarPrinciples, Pal], ["BIP-003"]),
         new("Bipolar I depression with mixed features, on therapeutic lithium",
             BipolarDepression() with { CurrentManiaOrMixedFeatures = true },
-            Verdict.NotEligibleNow, BipolarOnly(NotEligible), BipolarPrinciples, ["BIP-004"]),
+            Verdict.NotEligibleNow, PalliativeWaits(BipolarOnly(NotEligible), NotEligible), [.. BipolarPrinciples, Pal], ["BIP-004"]),
         // Kept incomplete on purpose: 1.0.0 blocked here (BIP-007); 1.1.0 waits for the mood state to be recorded.
         new("Bipolar II depression on valproate, mood state (mania or mixed features) not recorded",
             (BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = MoodStabilizer.Valproate }).WithSafetyItemsRecordedAbsent() with { CurrentManiaOrMixedFeatures = null },
@@ -157,8 +169,8 @@ public class VignetteTests
             [Def, Mech, Proc, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio],
             ["SUI-001", "SUI-002", "SUI-007", "TRD-004", "CV-002"]),
         new("Treatment-resistant depression with active psychotic features",
-            Trd() with { Psychosis = PsychosisStatus.Active }, Verdict.NotEligibleNow, TrdBlocked,
-            [.. TrdPrinciples, Citations.Psychosis], ["PSY-001"]),
+            Trd() with { Psychosis = PsychosisStatus.Active }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo,
+            [.. TrdPrinciples, Citations.Psychosis, Pal], ["PSY-001"]),
         new("TRD with a past psychotic episode, now controlled on an antipsychotic",
             AskedTrd() with { Psychosis = PsychosisStatus.HistoryControlled }, Verdict.EligibleWithCautions, TrdWithCautions,
             [.. TrdPrinciples, Citations.Psychosis], ["PSY-002", "PSY-003"]),
@@ -166,14 +178,14 @@ public class VignetteTests
             AskedTrd() with { Psychosis = PsychosisStatus.HistoryUntreated }, Verdict.EligibleWithCautions, TrdWithCautions,
             [.. TrdPrinciples, Citations.Psychosis], ["PSY-003", "PSY-004"]),
         new("TRD with a known abdominal aortic aneurysm",
-            Trd() with { AneurysmalVascularDisease = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["VAS-001"]),
+            Trd() with { AneurysmalVascularDisease = true }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["VAS-001"]),
         new("TRD with an arteriovenous malformation and a past intracerebral haemorrhage",
-            Trd() with { ArteriovenousMalformation = true, IntracerebralHemorrhageHistory = true }, Verdict.NotEligibleNow, TrdBlocked,
-            TrdPrinciples, ["VAS-002", "VAS-003"]),
+            Trd() with { ArteriovenousMalformation = true, IntracerebralHemorrhageHistory = true }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo,
+            [.. TrdPrinciples, Pal], ["VAS-002", "VAS-003"]),
         new("TRD with a documented anaphylaxis to ketamine",
-            Trd() with { HypersensitivityToKetamine = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["ALG-001"]),
+            Trd() with { HypersensitivityToKetamine = true }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["ALG-001"]),
         new("Pregnant 30-year-old woman with TRD",
-            Woman(30, pregnant: true), Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["REP-001"]),
+            Woman(30, pregnant: true), Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["REP-001"]),
         // Kept incomplete on purpose: pregnancy is never assumed absent in a woman who could be pregnant.
         new("30-year-old woman with TRD who was not asked about pregnancy",
             (Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30 }).WithSafetyItemsRecordedAbsent() with { Pregnant = null },
@@ -230,7 +242,7 @@ public class VignetteTests
             CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Other }, Verdict.EligibleWithCautions, EsketamineTrdWithCautions,
             TrdPrinciples, ["EU-002"]),
         new("17-year-old with TRD",
-            Trd() with { AgeYears = 17 }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["AGE-001"]),
+            Trd() with { AgeYears = 17 }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["AGE-001"]),
         new("22-year-old with TRD",
             AskedTrd() with { AgeYears = 22 }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["AGE-002"]),
         new("TRD on naltrexone for alcohol use disorder in remission",
@@ -243,28 +255,33 @@ public class VignetteTests
         new("TRD with diabetic neuropathy and opioid-induced hyperalgesia on oxycodone",
             AskedTrd() with { ChronicNeuropathicPain = true, OnOpioids = true, OpioidInducedHyperalgesia = true }, Verdict.EligibleWithCautions, TrdWithCautions,
             [.. TrdPrinciples, Citations.Pain], ["PAIN-001", "PAIN-002", "MED-002"]),
+        // From 1.16.0 (docs/clinical-review.md, sections 24 Question D and 26): the life-limiting illness is not recorded, so
+        // the palliative pathway cannot yet be ruled out and waits (REC-005); 1.15.0 read "not indicated" as for "no".
         new("MDD after one failed SSRI, no suicidality",
-            Adult(), Verdict.NotIndicated, NoneApplies, [Def], ["TRD-003"]),
+            Adult(), Verdict.Incomplete, PalliativeWaits(NoneApplies), [Def, Pal, Rems, Bio], ["TRD-003", "PAL-001", "REC-005", "KET-002"]),
+        new("MDD in an episode, no antidepressant trial yet failed, no suicidality, safety history taken, life-limiting illness not asked (rule set 1.16.0)",
+            Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null }, Verdict.Incomplete, PalliativeWaits(NoneApplies),
+            [Def, Pal, Rems, Bio], ["TRD-003", "PAL-001", "REC-005"]),
         // From 1.5.0 whether the suicidal-ideation pathway applies turns on the unrecorded recent behaviour: it waits
         // (REC-002) rather than reading "no pathway applies" (clinical-review-1.5.0.md, B1).
         new("MDD after one failed SSRI with passive death wishes, nothing yet in place",
-            Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.Incomplete, SuicidalOnly(Incomplete),
-            [Def, Rems, Citations.SuicidalityApproval, Citations.SuicidalityLimit, Citations.SuicidalityRapid, Citations.Biomarkers],
+            Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.Incomplete, PalliativeWaits(SuicidalOnly(Incomplete)),
+            [Pal, Def, Rems, Citations.SuicidalityApproval, Citations.SuicidalityLimit, Citations.SuicidalityRapid, Citations.Biomarkers],
             // From 1.14.0 (QA184 F3) the pathway that cannot yet be ruled out lists what it needs: blood pressure, hepatic
             // status, medicines, the other safety history, and the REMS requirements.
             ["SUI-001", "REC-002", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-012", "CV-004", "HEP-003", "MED-005", "SAF-001", "REMS-001", "REMS-002", "REMS-003", "REMS-004"]),
         new("MDD after one failed SSRI with passive death wishes, no recent behaviour, nothing yet in place",
-            Adult() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = false }, Verdict.NotIndicated, NoneApplies,
-            [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
+            Adult() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = false }, Verdict.Incomplete, PalliativeWaits(NoneApplies),
+            [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid, Pal, Bio], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
         new("MDD with no suicidality recorded but PHQ-9 item 9 of 2 and a total of 8, no suicide-risk assessment since recorded (rule set 1.8.0)",
-            Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.Incomplete, SuicidalOnly(Incomplete), [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Citations.Biomarkers],
+            Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.Incomplete, PalliativeWaits(SuicidalOnly(Incomplete)), [Pal, Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Citations.Biomarkers],
             ["SUI-001", "SUI-008", "SCR-001", "REC-002", "HEP-003", "REMS-002"]),
         new("TRD with decompensated cirrhosis (Child-Pugh C)",
-            Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["HEP-001"]),
+            Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["HEP-001"]),
         new("TRD with Child-Pugh B cirrhosis",
             CheckedTrd() with { HepaticImpairment = HepaticImpairment.Moderate }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["HEP-002"]),
         new("TRD with unstable angina",
-            Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-001"]),
+            Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["CV-001"]),
         new("TRD two weeks after a myocardial infarction",
             AskedTrd() with { RecentMyocardialInfarctionOrStroke = true }, Verdict.NotEligibleNow, TrdBlocked, TrdPrinciples, ["CV-006"]),
         new("TRD with blood pressure 184/112 before today's session",
@@ -311,8 +328,8 @@ public class VignetteTests
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, suicide risk assessed since with none found (rule set 1.8.0)",
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = true }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-001"]),
         new("16-year-old with MDD and active suicidal ideation",
-            Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow, SuicidalOnly(NotEligible),
-            SuicidalPrinciples, ["AGE-001", "SUI-001"]),
+            Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow, PalliativeWaits(SuicidalOnly(NotEligible), NotEligible),
+            [.. SuicidalPrinciples, Pal], ["AGE-001", "SUI-001"]),
     ];
 
     public static TheoryData<string> Names()

@@ -95,7 +95,19 @@ public class CardiovascularRulesTests : RuleTestBase
 
     [Fact, Edge("CV-004")]
     public void Evaluate_NoPathwayIndicatedAndBloodPressureNotRecorded_DoesNotFireCv004() =>
-        AssertDoesNotFire("CV-004", Adult() with { SystolicBp = null, DiastolicBp = null });
+        AssertDoesNotFire("CV-004", Adult() with { SystolicBp = null, DiastolicBp = null, LifeLimitingIllness = false });
+
+    [Fact, Fires("CV-004")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_FiresCV004()
+    {
+        // From 1.16.0 (docs/clinical-review.md, section 26): MDD in an episode, one failed trial, the life-limiting illness not
+        // recorded: the palliative pathway cannot yet be ruled out, and what it needs is listed while it waits. Not in 1.15.0.
+        var h = Adult() with { SystolicBp = null, DiastolicBp = null };
+        var finding = AssertFires("CV-004", h);
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), finding.Because);
+        Assert.Null(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings.FirstOrDefault(f => f.RuleId == "CV-004"));
+    }
+
 
     [Fact, Fires("CV-005")]
     public void Evaluate_HypertensiveEncephalopathyHistory_FiresCv005AsACautionThatMarksTheOpenPathways()

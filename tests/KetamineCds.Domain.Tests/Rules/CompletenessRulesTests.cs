@@ -104,7 +104,9 @@ public class CompletenessRulesTests : RuleTestBase
     /// here, QA121 F4), SAF-001's other safety history among them; the man's breastfeeding, which the form does not ask
     /// him, recorded no, so that the edge test below leaves only it unrecorded.
     /// </summary>
-    private static PatientHistory CareHistoryRecorded() => Trd().WithCareItemsRecorded() with { Breastfeeding = false };
+    // The life-limiting illness recorded as absent, so that SAF-001 names only the care item left blank (from 1.16.0 it also
+    // names the illness while the palliative pathway cannot yet be ruled out: CompletenessRulesTests' REC-005 tests).
+    private static PatientHistory CareHistoryRecorded() => Trd().WithCareItemsRecorded() with { Breastfeeding = false, LifeLimitingIllness = false };
 
     [Fact, Fires("REC-002")]
     public void Evaluate_PassiveIdeationWithAbortedAttemptAndSafetyItemsNotRecorded_FiresRec002()
@@ -133,5 +135,57 @@ public class CompletenessRulesTests : RuleTestBase
         // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
         var finding = AssertFires("SAF-001", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
         Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
+    }
+
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_FiresSaf001()
+    {
+        // From 1.16.0 (docs/clinical-review.md, section 26): the palliative pathway waits for the illness; what it needs is listed.
+        var h = Adult() with { RespiratoryDiseaseOrSleepApnea = null };
+        var finding = AssertFires("SAF-001", h);
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), finding.Because);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings, f => f.RuleId == "SAF-001");
+    }
+
+    [Fact, Fires("REC-005")]
+    public void Evaluate_MddWithAnEpisodeAndTheLifeLimitingIllnessNotRecorded_FiresRec005WaitingForTheIllness()
+    {
+        // Question D of docs/clinical-review.md, section 24, answered in 1.16.0 (section 26): MDD in an episode, no failed
+        // trial, no suicidality, every safety item recorded absent, the illness not recorded. 1.15.0 read "not indicated"
+        // (TRD-003), as for an illness recorded as absent; 1.16.0 keeps the palliative pathway incomplete until it is answered.
+        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null };
+        var f = AssertFires("REC-005", h);
+        Assert.Equal([new Evidence("lifeLimitingIllness", WireNames.NotRecorded)], f.Because);
+        var a = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(Verdict.Incomplete, a.Overall);
+        Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.PalliativeRapidActing).Status);
+        Assert.Equal(["PAL-001", "REC-005"], a.For(Pathway.PalliativeRapidActing).RuleIds);
+        Assert.Contains("a life-limiting illness is not recorded", RuleSet["REC-005"].ConditionText, StringComparison.Ordinal);
+
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0);
+        Assert.Equal(Verdict.NotIndicated, before.Overall);
+        Assert.Equal(PathwayStatus.NotApplicable, before.For(Pathway.PalliativeRapidActing).Status);
+    }
+
+    [Fact, Fires("REC-005")]
+    public void Evaluate_IllnessNotRecordedAndASafetyItemNotRecorded_FiresRec005NamingBoth()
+    {
+        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, HypersensitivityToKetamine = null, LifeLimitingIllness = null };
+        var f = AssertFires("REC-005", h);
+        Assert.Equal([new Evidence("hypersensitivityToKetamine", WireNames.NotRecorded), new Evidence("lifeLimitingIllness", WireNames.NotRecorded)],
+            f.Because.OrderBy(e => e.Field, StringComparer.Ordinal));
+    }
+
+    [Fact, Edge("REC-005")]
+    public void Evaluate_IllnessRecordedAbsentOrPrognosisAbove8WeeksOrNoEpisode_DoesNotFireRec005()
+    {
+        var h = Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null };
+        AssertDoesNotFire("REC-005", h with { LifeLimitingIllness = false });
+        AssertDoesNotFire("REC-005", h with { LifeLimitingIllness = true, PrognosisWeeks = 9 });
+        AssertDoesNotFire("REC-005", h with { CurrentDepressiveEpisode = false });
+        // A contraindication recorded: the pathway is not eligible, it waits for nothing.
+        var blocked = h with { HypersensitivityToKetamine = true };
+        AssertDoesNotFire("REC-005", blocked);
+        Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(blocked, RuleSet).For(Pathway.PalliativeRapidActing).Status);
     }
 }

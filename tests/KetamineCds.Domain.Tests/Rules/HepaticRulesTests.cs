@@ -46,7 +46,19 @@ public class HepaticRulesTests : RuleTestBase
 
     [Fact, Edge("HEP-003")]
     public void Evaluate_NoPathwayIndicatedWithHepaticStatusNotRecorded_DoesNotFireHep003() =>
-        AssertDoesNotFire("HEP-003", Adult() with { HepaticImpairment = null });
+        AssertDoesNotFire("HEP-003", Adult() with { HepaticImpairment = null, LifeLimitingIllness = false });
+
+    [Fact, Fires("HEP-003")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_FiresHEP003()
+    {
+        // From 1.16.0 (docs/clinical-review.md, section 26): MDD in an episode, one failed trial, the life-limiting illness not
+        // recorded: the palliative pathway cannot yet be ruled out, and what it needs is listed while it waits. Not in 1.15.0.
+        var h = Adult() with { HepaticImpairment = null };
+        var finding = AssertFires("HEP-003", h);
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), finding.Because);
+        Assert.Null(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings.FirstOrDefault(f => f.RuleId == "HEP-003"));
+    }
+
 
     [Fact, Fires("HEP-003")]
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresHep003()

@@ -79,7 +79,7 @@ public class MedicinesRulesTests : RuleTestBase
     [Fact, Fires("MED-005")]
     public void Evaluate_TrdWithOtherCnsDepressantsNotRecorded_FiresMed005NamingOnlyThem()
     {
-        var f = AssertFires("MED-005", MedicinesRecorded() with { OtherCnsDepressants = null });
+        var f = AssertFires("MED-005", MedicinesRecorded() with { OtherCnsDepressants = null, LifeLimitingIllness = false });
         Assert.Equal([new Evidence("otherCnsDepressants", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
         Assert.Equal(FindingKind.Caution, f.Kind);
     }
@@ -88,7 +88,19 @@ public class MedicinesRulesTests : RuleTestBase
     public void Evaluate_TrdWithEveryMedicineRecorded_DoesNotFireMed005() => AssertDoesNotFire("MED-005", MedicinesRecorded());
 
     [Fact, Edge("MED-005")]
-    public void Evaluate_NoPathwayIndicatedWithMedicinesNotRecorded_DoesNotFireMed005() => AssertDoesNotFire("MED-005", Adult());
+    public void Evaluate_NoPathwayIndicatedWithMedicinesNotRecorded_DoesNotFireMed005() => AssertDoesNotFire("MED-005", Adult() with { LifeLimitingIllness = false });
+
+    [Fact, Fires("MED-005")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_FiresMED005()
+    {
+        // From 1.16.0 (docs/clinical-review.md, section 26): MDD in an episode, one failed trial, the life-limiting illness not
+        // recorded: the palliative pathway cannot yet be ruled out, and what it needs is listed while it waits. Not in 1.15.0.
+        var h = Adult();
+        var finding = AssertFires("MED-005", h);
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), finding.Because);
+        Assert.Null(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings.FirstOrDefault(f => f.RuleId == "MED-005"));
+    }
+
 
     [Fact, Fires("MED-005")]
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresMed005()

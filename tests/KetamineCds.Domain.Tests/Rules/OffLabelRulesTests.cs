@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -42,5 +43,17 @@ public class OffLabelRulesTests : RuleTestBase
         AssertDoesNotFire("KET-002", Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 });
 
     [Fact, Edge("KET-002")]
-    public void Evaluate_SuicidalMddWithOneFailedTrial_DoesNotFireKet002() => AssertDoesNotFire("KET-002", Suicidal(Suicidality.ActiveIdeation));
+    public void Evaluate_SuicidalMddWithOneFailedTrial_DoesNotFireKet002() => AssertDoesNotFire("KET-002", Suicidal(Suicidality.ActiveIdeation) with { LifeLimitingIllness = false });
+
+    [Fact, Fires("KET-002")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_FiresKET002()
+    {
+        // From 1.16.0 (docs/clinical-review.md, section 26): MDD in an episode, one failed trial, the life-limiting illness not
+        // recorded: the palliative pathway cannot yet be ruled out, and what it needs is listed while it waits. Not in 1.15.0.
+        var h = Suicidal(Suicidality.ActiveIdeation);
+        var finding = AssertFires("KET-002", h);
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), finding.Because);
+        Assert.Null(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings.FirstOrDefault(f => f.RuleId == "KET-002"));
+    }
+
 }

@@ -53,7 +53,7 @@ public class RemsRulesTests : RuleTestBase
     [InlineData("REMS-003")]
     [InlineData("REMS-004")]
     public void Evaluate_OneFailedTrialAndPassiveIdeationWithoutRecentBehaviour_DoesNotFireRemsRequirement(string ruleId) =>
-        AssertDoesNotFire(ruleId, Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1, PreparatoryActsOrAbortedAttempt = false });
+        AssertDoesNotFire(ruleId, Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1, PreparatoryActsOrAbortedAttempt = false, LifeLimitingIllness = false });
 
     [Theory, Fires("REMS-001"), Fires("REMS-002"), Fires("REMS-003"), Fires("REMS-004")]
     [InlineData("REMS-001")]
@@ -102,4 +102,23 @@ public class RemsRulesTests : RuleTestBase
     [InlineData("REMS-004")]
     public void Evaluate_PassiveIdeationWithAbortedAttempt_FiresTheRemsRequirementsOfTheSuicidalIdeationPathway(string ruleId) =>
         AssertFires(ruleId, ReplacedIn1_5_0.PassiveWithAbortedAttempt());
+
+    [Theory, Fires("REMS-002"), Fires("REMS-003")]
+    [InlineData("REMS-002")]
+    [InlineData("REMS-003")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_FiresRemsRequirementForEveryPathway(string ruleId)
+    {
+        // From 1.16.0 (docs/clinical-review.md, section 26): MDD in an episode, one failed trial, the life-limiting illness
+        // not recorded: the palliative pathway waits, and the monitoring and no-driving requirements are listed. Not in 1.15.0.
+        var h = Adult();
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), AssertFires(ruleId, h).Because);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings, f => f.RuleId == ruleId);
+    }
+
+    [Theory, Edge("REMS-001"), Edge("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-004")]
+    public void Evaluate_PalliativePathwayNotYetRuledOut_DoesNotFireEsketamineOnlyRemsRequirement(string ruleId) =>
+        // 1.16.0 leaves them: the palliative pathway is racemic ketamine (PAL-001, discrepancy D9), not esketamine.
+        AssertDoesNotFire(ruleId, Adult());
 }

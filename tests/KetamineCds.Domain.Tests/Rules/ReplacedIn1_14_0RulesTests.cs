@@ -1,6 +1,5 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
-using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
 
 namespace KetamineCds.Domain.Tests.Rules;
@@ -12,7 +11,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// release (1.0.0 to 1.4.0 have others), so this class, at the root of the chain, declares no test: the classes of 1.5.0
 /// to 1.13.0 call <see cref="AssertRuleRestated1_14_0"/> from a test that declares it.
 /// </summary>
-public abstract class ReplacedIn1_14_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_14_0RulesTests : ReplacedIn1_16_0RulesTests
 {
     /// <summary>The nine rules, with what each reads as not recorded (none for the requirements and BIO-001).</summary>
     public static TheoryData<string> Restated1_14_0 => ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];

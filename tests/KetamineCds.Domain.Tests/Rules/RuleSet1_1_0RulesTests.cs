@@ -168,4 +168,10 @@ public class RuleSet1_1_0RulesTests : ReplacedIn1_5_0RulesTests
 
     [Fact, Edge("CV-002")]
     public void Evaluate_BloodPressure140Over90_DoesNotFireCv002() => AssertDoesNotFire("CV-002", Trd() with { SystolicBp = 140, DiastolicBp = 90 });
+
+    [Theory]
+    [Fires("KET-002"), Edge("KET-002")]
+    [InlineData("KET-002")]
+    public void Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReplaced1_16_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge));
 }

@@ -38,4 +38,12 @@ public class RuleSet1_3_0RulesTests : ReplacedIn1_5_0RulesTests
     [Fact, Edge("SUI-013")]
     public void Evaluate_ActiveIdeationWithTheWholeSafetyNet_DoesNotFireSui013() =>
         AssertDoesNotFire("SUI-013", Suicidal(Suicidality.ActiveIdeation));
+
+    [Theory]
+    [Fires("KET-002"), Edge("KET-002")]
+    [Fires("PAL-001"), Edge("PAL-001")]
+    [InlineData("KET-002")]
+    [InlineData("PAL-001")]
+    public void Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReplaced1_16_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge));
 }

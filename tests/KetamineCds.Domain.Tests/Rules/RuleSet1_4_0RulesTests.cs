@@ -1,4 +1,5 @@
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Tests.Support;
 
 namespace KetamineCds.Domain.Tests.Rules;
 
@@ -11,4 +12,12 @@ namespace KetamineCds.Domain.Tests.Rules;
 public class RuleSet1_4_0RulesTests : ReplacedIn1_5_0RulesTests
 {
     public override RuleSet RuleSet => RuleSetCatalog.V1_4_0;
+
+    [Theory]
+    [Fires("KET-002"), Edge("KET-002")]
+    [Fires("PAL-001"), Edge("PAL-001")]
+    [InlineData("KET-002")]
+    [InlineData("PAL-001")]
+    public void Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReplaced1_16_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge));
 }

@@ -25,4 +25,12 @@ public class RuleSet1_6_0RulesTests : ReplacedIn1_8_0SinceRuleSet1_5_0RulesTests
     [MemberData(nameof(Restated1_14_0), MemberType = typeof(ReplacedIn1_14_0RulesTests))]
     public void Evaluate_RuleThatRuleSet1_14_0Restated_FiresAndNotAtItsEdge(string ruleId) =>
         AssertRuleRestated1_14_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_14_0Restated_FiresAndNotAtItsEdge));
+
+    [Theory]
+    [Fires("KET-002"), Edge("KET-002")]
+    [Fires("PAL-001"), Edge("PAL-001")]
+    [InlineData("KET-002")]
+    [InlineData("PAL-001")]
+    public void Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRuleReplaced1_16_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge));
 }

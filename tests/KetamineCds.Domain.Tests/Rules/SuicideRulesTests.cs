@@ -452,7 +452,7 @@ public class SuicideRulesTests : RuleTestBase
     public void Evaluate_SuicidalIdeationWithItem9OfZero_FiresSui015AndTheVerdictIsThatOfTheRecordedIdeation(Suicidality suicidality)
     {
         // QA148 F9: the answers disagreed in silence. The rules read the recorded ideation; SUI-015 only names the disagreement.
-        var h = Suicidal(suicidality) with { FailedAdequateTrials = 3, DistinctMechanisms = 2, Phq9Total = 15, Phq9Item9 = 0 };
+        var h = Suicidal(suicidality) with { FailedAdequateTrials = 3, DistinctMechanisms = 2, Phq9Total = 15, Phq9Item9 = 0, LifeLimitingIllness = false };
         var f = AssertFires("SUI-015", h);
         Assert.Equal((FindingKind.Information, Severity.Moderate), (f.Kind, f.Severity));
         AssertBecause(f, "suicidality", WireNames.Of(suicidality));

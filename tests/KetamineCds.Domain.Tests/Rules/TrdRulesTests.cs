@@ -90,7 +90,7 @@ public class TrdRulesTests : RuleTestBase
     {
         // Helper 195: "other" as the primary diagnosis, a current episode and three failed trials read "not indicated" with
         // no finding at all; INV-002 says why for PTSD or OCD, nothing did for another diagnosis.
-        var h = Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 3 };
+        var h = Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 3, LifeLimitingIllness = false };
         var f = AssertFires("TRD-007", h);
         Assert.Equal((FindingKind.Information, Severity.Moderate), (f.Kind, f.Severity));
         AssertBecause(f, "primaryDiagnosis", "other");

@@ -63,10 +63,13 @@ internal static class Histories
     /// <summary>
     /// The history with every safety item that could block a pathway recorded: those not yet recorded are recorded as
     /// absent ("no"), those recorded keep their answer. A clinician who has asked every safety question about a patient
-    /// without these conditions records exactly this; rule set 1.1.0 keeps a pathway incomplete until then.
+    /// without these conditions records exactly this; rule set 1.1.0 keeps a pathway incomplete until then. From rule set
+    /// 1.16.0 the life-limiting illness too: while it is not recorded (with a current episode) the palliative pathway waits
+    /// for it (REC-005; docs/clinical-review.md, section 26).
     /// </summary>
     public static PatientHistory WithSafetyItemsRecordedAbsent(this PatientHistory h) => h with
     {
+        LifeLimitingIllness = h.LifeLimitingIllness ?? false,
         AneurysmalVascularDisease = h.AneurysmalVascularDisease ?? false,
         ArteriovenousMalformation = h.ArteriovenousMalformation ?? false,
         IntracerebralHemorrhageHistory = h.IntracerebralHemorrhageHistory ?? false,

@@ -90,8 +90,9 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     {
         // QA128 F4: hepatic status too, which a contraindication (HEP-001) reads; the sample records a blood pressure.
         var request = SampleRequests.Trd("MRN-INC-CONTRA-NONE").With("substanceUse", "none").With("hepaticImpairment", "none");
-        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures", "lifeLimitingIllness" })
         {
+            // The life-limiting illness too: from rule set 1.16.0 the palliative pathway waits for it (clinical-review section 26).
             request = request.With(safetyItem, false);
         }
 
@@ -340,8 +341,10 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
 
         Assert.False(summary.BlockedByContraindication);
         Assert.Empty(summary.CouldAlsoBlock);
-        Assert.Equal(["sexAtBirth", .. NineUnansweredBlockingQuestions], summary.BeforeAPathwayCanOpen.Select(i => i.Field));
-        Assert.All(summary.BeforeAPathwayCanOpen, i => Assert.Contains(Pathway.EsketamineTrd, i.Pathways));
+        Assert.Equal(["sexAtBirth", .. NineUnansweredBlockingQuestions], summary.BeforeAPathwayCanOpen.Select(i => i.Field).Where(f => f != "lifeLimitingIllness"));
+        Assert.All(summary.BeforeAPathwayCanOpen.Where(i => i.Field != "lifeLimitingIllness"), i => Assert.Contains(Pathway.EsketamineTrd, i.Pathways));
+        // From rule set 1.16.0 (clinical-review section 26): the illness is not recorded, so the palliative pathway waits for it too.
+        Assert.Equal([Pathway.PalliativeRapidActing], summary.BeforeAPathwayCanOpen.Single(i => i.Field == "lifeLimitingIllness").Pathways);
         // Not asked of this history: no suicidality, no bipolar disorder.
         Assert.DoesNotContain(summary.SafetyQuestions, i => i.Field is "suicidalIntent" or "moodStabilizer" or "safetyPlanInPlace");
     }

@@ -44,8 +44,10 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
     });
 
     /// <summary>B with blood pressure and hepatic status left out (QA148 F2's steps).</summary>
+    // The life-limiting illness recorded as absent: from rule set 1.16.0 the palliative pathway waits for it while it is not
+    // recorded (docs/clinical-review.md, section 26), and this test is about the care items alone.
     private static JsonObject CareItemsBlank(string reference) =>
-        Benign(reference).With("systolicBp", null).With("diastolicBp", null).With("hepaticImpairment", null);
+        Benign(reference).With("systolicBp", null).With("diastolicBp", null).With("hepaticImpairment", null).With("lifeLimitingIllness", false);
 
     /// <summary>QA148 F11's steps: imminent risk, no safety net, no pathway indicated.</summary>
     private static JsonObject ImminentRiskNoPathway(string reference, string diagnosis) => Benign(reference)

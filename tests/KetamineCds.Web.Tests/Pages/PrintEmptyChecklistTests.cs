@@ -19,7 +19,7 @@ public sealed class PrintEmptyChecklistTests : IClassFixture<KetamineCdsFactory>
     [InlineData("zh-CN", "要求清单", "无。")]
     public async Task Print_NoRequirementToTick_SaysNoneUnderTheChecklistHeading(string language, string heading, string none)
     {
-        var request = PrintOverrideTests.Eligible("MRN-PRINT-NONE-" + language).With("primaryDiagnosis", "other");
+        var request = PrintOverrideTests.Eligible("MRN-PRINT-NONE-" + language).With("primaryDiagnosis", "other").With("lifeLimitingIllness", false);
         var id = await _factory.RecordScreeningThroughApiAsync(request);
 
         var html = await PrintAsync(id, language);

@@ -242,7 +242,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         // QA128 F4: CV-003 (at or above 180/110) and HEP-001 (severe hepatic impairment) are contraindications; with both
         // blank, "None." is not established. Every other question that could block is answered.
         var request = SampleRequests.Trd("MRN-QA128-F4-" + language).With("systolicBp", null).With("diastolicBp", null).With("substanceUse", "none");
-        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures", "lifeLimitingIllness" })
         {
             request = request.With(safetyItem, false);
         }

@@ -68,8 +68,11 @@ public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClass
     [Fact]
     public async Task Result_MddWithNoPathway_StillSaysNoPathwayApplies()
     {
-        // One failed trial, no suicidality: nothing applies, the investigational pathway included.
-        var id = await CreateAsync(Request("MRN-C7-MDD", "mdd", true, 1), "not-indicated");
+        // One failed trial, no suicidality, no life-limiting illness: nothing applies, the investigational pathway included.
+        // (From rule set 1.16.0 the illness not recorded keeps the palliative pathway waiting instead: section 26.)
+        var request = Request("MRN-C7-MDD", "mdd", true, 1);
+        request["lifeLimitingIllness"] = false;
+        var id = await CreateAsync(request, "not-indicated");
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));

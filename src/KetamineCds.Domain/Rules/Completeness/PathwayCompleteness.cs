@@ -73,6 +73,9 @@ public sealed class PathwayCompleteness : Rule
     public const string Item9AssessmentWaitedForTextRecordedAsNone =
         "suicidality is recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded";
 
+    /// <summary>From 1.16.0, the item REC-005 waits for while the palliative pathway cannot yet be ruled out (PAL-001).</summary>
+    public const string LifeLimitingIllnessWaitedForText = "a life-limiting illness is not recorded";
+
     /// <summary>Only the unrecorded items: the indication that also holds is stated by the pathway's own rule.</summary>
     internal override void Explain(EvaluationScope scope, List<Evidence> because)
     {
@@ -93,9 +96,11 @@ public sealed class PathwayCompleteness : Rule
     /// without a plan, where that answer decides whether the risk is imminent (the independent review's B1). With
     /// <paramref name="waitForItem9Assessment"/> (from 1.8.0), every pathway also waits for the suicide-risk assessment
     /// while "no suicidality" is recorded beside a positive PHQ-9 item 9: the suicide-risk contraindications read that
-    /// answer, and it is in doubt (QA137 F2).
+    /// answer, and it is in doubt (QA137 F2). With <paramref name="waitForLifeLimitingIllness"/> (from 1.16.0, where PAL-001
+    /// also holds while the illness is not recorded), REC-005 also waits for the life-limiting illness itself: whether the
+    /// palliative pathway applies turns on it (docs/clinical-review.md, section 26).
     /// </summary>
-    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet, bool waitForRecentBehaviour = false, bool waitForItem9Assessment = false)
+    public static IReadOnlyList<PathwayCompleteness> For(RuleSet ruleSet, bool waitForRecentBehaviour = false, bool waitForItem9Assessment = false, bool waitForLifeLimitingIllness = false)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var blockers = ruleSet.Rules
@@ -131,13 +136,14 @@ public sealed class PathwayCompleteness : Rule
         var behaviour = (All(In(Fields.Suicidality, Suicidality.PassiveIdeation, Suicidality.ActiveIdeation), True(Fields.PreparatoryActsOrAbortedAttempt)),
             "preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation or active ideation without a plan");
         (Condition, string)[] suicidalIdeationItems = waitForRecentBehaviour ? [intent, behaviour] : [intent];
+        (Condition, string)[] palliativeItems = waitForLifeLimitingIllness ? [(True(Fields.LifeLimitingIllness), LifeLimitingIllnessWaitedForText)] : [];
         return
         [
             Make("REC-001", Pathway.EsketamineTrd, "esketamine for treatment-resistant depression", [Citations.SafetyRems]),
             Make("REC-002", Pathway.EsketamineSuicidalIdeation, "esketamine for acute suicidal ideation", [Citations.SafetyRems, Citations.SuicidalityLimit], suicidalIdeationItems),
             Make("REC-003", Pathway.KetamineOffLabelTrd, "off-label ketamine for treatment-resistant depression", [Citations.SafetyRems]),
             Make("REC-004", Pathway.BipolarAdjunct, "ketamine as a bipolar adjunct", [Citations.SafetyRems, Citations.Bipolar]),
-            Make("REC-005", Pathway.PalliativeRapidActing, "rapid-acting ketamine in palliative care", [Citations.SafetyRems, Citations.Palliative]),
+            Make("REC-005", Pathway.PalliativeRapidActing, "rapid-acting ketamine in palliative care", [Citations.SafetyRems, Citations.Palliative], palliativeItems),
             Make("REC-006", Pathway.InvestigationalPtsdOcd, "investigational ketamine for PTSD or OCD", [Citations.SafetyRems]),
         ];
     }

@@ -72,5 +72,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneOneFiveZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.16.0")]
+        #pragma warning disable CS1591
+        OneOneSixZero,
+        #pragma warning restore CS1591
     }
 }
