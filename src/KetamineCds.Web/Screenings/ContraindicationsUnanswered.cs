@@ -49,7 +49,12 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
         var names = notRecorded.SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
         if (RuleSetCatalog.Find(assessment.RuleSet.Version) is { } ruleSet)
         {
-            foreach (var field in ReadByContraindications(ruleSet))
+            // A question a pathway waits for that no answer could make a contraindication (from 1.16.0, the life-limiting
+            // illness: it decides whether the palliative pathway applies, and blocks none) is the summary's to name, not this
+            // section's "could block a pathway" (REC-005; docs/clinical-review.md, section 26).
+            var read = ReadByContraindications(ruleSet);
+            names.RemoveWhere(name => Fields.Find(name) is { } field && field.NotRecorded != NotRecordedMeans.CanBlock && !read.Contains(field));
+            foreach (var field in read)
             {
                 if (!field.IsRecorded(history) && field.IsAskedOf(history))
                 {

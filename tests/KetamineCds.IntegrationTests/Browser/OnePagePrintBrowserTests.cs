@@ -628,6 +628,10 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["safetyPlanInPlace"] = true,
                 ["lethalMeansCounselled"] = false,
                 ["followUpArranged"] = false,
+                // Rule set 1.16.0 keeps the palliative pathway waiting while the illness is blank (clinical-review section 26);
+                // this case is about the suicidality branch, and with that wait too and the 2,000-character note it runs to a
+                // second Letter page (docs/web.md, the print's limit).
+                ["lifeLimitingIllness"] = false,
                 ["phq9Total"] = 24,
                 ["phq9Item9"] = 3,
                 ["substanceUse"] = "none",

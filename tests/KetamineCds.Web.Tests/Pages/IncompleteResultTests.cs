@@ -79,7 +79,12 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         // QA128 F4: the three questions contraindication rules read that the eight answers leave blank (blood pressure,
         // CV-003; hepatic status, HEP-001) are named too, but QA148 F2: as care items the first dose waits for, not counted
         // among the safety questions that could block a pathway (they were, as "unanswered + 3").
-        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered), contraindications, StringComparison.Ordinal);
+        // Rule set 1.16.0: the life-limiting illness is in that list (the palliative pathway waits for it, REC-005) but no answer
+        // to it is a contraindication, so it is not counted among the questions that could block one (clinical-review section 26).
+        var illness = language == "zh-CN" ? "限制生命的疾病" : "Life-limiting illness";
+        Assert.Contains(illness, notRecorded, StringComparison.Ordinal);
+        Assert.DoesNotContain(illness, contraindications, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, unanswered - 1), contraindications, StringComparison.Ordinal);
         Assert.Contains(language == "zh-CN" ? "首剂前必须明确的护理项目也未记录" : "Care items that must be known before the first dose are not recorded either: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment", contraindications, StringComparison.Ordinal);
         Assert.Contains("href=\"#not-recorded-title\"", contraindications, StringComparison.Ordinal);
         Assert.DoesNotContain(none, contraindications, StringComparison.Ordinal);
@@ -106,6 +111,30 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
         Assert.Contains("<p class=\"none\">None.</p>", contraindications, StringComparison.Ordinal);
         Assert.DoesNotContain("contraindications-unanswered", contraindications, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_EverySafetyQuestionAnsweredButTheIllness_ContraindicationsSayNoneAndTheIllnessIsNamedAsAwaited()
+    {
+        // Rule set 1.16.0 (clinical-review section 26): the palliative pathway waits for the life-limiting illness (REC-005),
+        // but no answer to it is a contraindication. The Contraindications section said "1 safety question that could
+        // block a pathway is not answered: Life-limiting illness"; it is named under Not recorded, as the pathway awaits it.
+        var request = SampleRequests.Trd("MRN-INC-CONTRA-ILLNESS").With("substanceUse", "none").With("hepaticImpairment", "none");
+        foreach (var safetyItem in new[] { "aneurysmalVascularDisease", "arteriovenousMalformation", "intracerebralHemorrhageHistory", "hypersensitivityToKetamine", "seriousCardiovascularOrCerebrovascularCondition", "recentMyocardialInfarctionOrStroke", "currentManiaOrMixedFeatures" })
+        {
+            request = request.With(safetyItem, false);
+        }
+
+        var (id, _) = await CreateAsync(request);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+
+        var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
+        Assert.Contains("<p class=\"none\">None.</p>", contraindications, StringComparison.Ordinal);
+        Assert.DoesNotContain("contraindications-unanswered", contraindications, StringComparison.Ordinal);
+        Assert.DoesNotContain("Life-limiting illness", contraindications, StringComparison.Ordinal);
+        Assert.Contains("Life-limiting illness", Between(html, "id=\"not-recorded-title\"", "</section>"), StringComparison.Ordinal);
     }
 
     private static string Between(string html, string start, string end)

@@ -139,7 +139,11 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
         // The safety questions the Not recorded box lists above its care items: the same questions, counted the same.
         var from = html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal);
         var safety = html[from..html.IndexOf("id=\"not-recorded-before-dose\"", from, StringComparison.Ordinal)];
-        Assert.Equal(count, safety.Split("class=\"not-recorded__item\"").Length - 1);
+        // The same questions, counted the same, but the life-limiting illness (rule set 1.16.0): the palliative pathway waits for
+        // it (REC-005), and no answer to it is a contraindication (clinical-review section 26).
+        Assert.Contains("Life-limiting illness", safety, StringComparison.Ordinal);
+        Assert.DoesNotContain("Life-limiting illness", notAnswered, StringComparison.Ordinal);
+        Assert.Equal(count, safety.Split("class=\"not-recorded__item\"").Length - 2);
         Assert.DoesNotContain("blood pressure", notAnswered, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Hepatic", notAnswered, StringComparison.Ordinal);
         Assert.Contains("Care items that must be known before the first dose are not recorded either: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment (CV-004, HEP-003).", text, StringComparison.Ordinal);
