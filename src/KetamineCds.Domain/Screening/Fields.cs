@@ -209,9 +209,11 @@ public static class Fields
     { Min = 0, Max = 27, ValueSet = "phq9-total", CurrentForDays = 14 };
 
     // Item 9 is one of the total's nine items, each 0 to 3: not above the total, and at least the total less the other eight
-    // items' most, 8 x 3 = 24 (QA157 F2: a total of 27 beside an item 9 of 0 hid the 3 from SUI-008).
+    // items' most, 8 x 3 = 24 (QA157 F2: a total of 27 beside an item 9 of 0 hid the 3 from SUI-008). For the same reason a
+    // total of 25 to 27 proves item 9 positive: then item 9 must be recorded, never left to read as 0 (not recorded is never
+    // no; QA201: a total of 27 without item 9 read "eligible", with item 9 = 3 SUI-008 waited for the risk assessment).
     public static readonly Field<int?> Phq9Item9 = new("phq9Item9", FieldType.WholeNumber, FieldSection.Scores, "PHQ-9 item 9", h => h.Phq9Item9)
-    { Min = 0, Max = 3, AtMost = "phq9Total", OtherPartsAtMost = 24, Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total, and at least the total less 24 (the other eight items score at most 24).", ValueSet = "phq9-item9", CurrentForDays = 14 };
+    { Min = 0, Max = 3, AtMost = "phq9Total", OtherPartsAtMost = 24, RequiredWhen = AnswerCondition.Parse("phq9Total:25-27"), Help = "Thoughts of being better off dead or of self-harm, 0 to 3; not above the total, and at least the total less 24 (the other eight items score at most 24).", ValueSet = "phq9-item9", CurrentForDays = 14 };
 
     // A positive item 9 beside "no suicidality" leaves that answer in doubt until the suicide risk is assessed again (1.8.0,
     // QA137 F2; label-and-literature.md R39, PHQ-9 and C-SSRS): not recorded, every pathway waits for it (REC-001 to 006).

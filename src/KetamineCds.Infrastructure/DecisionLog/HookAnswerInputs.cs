@@ -62,6 +62,9 @@ public sealed record HookAnswerInputs(PatientHistory History, IReadOnlyList<stri
     /// <summary>
     /// A valid value standing in for a field that is not recorded, in the contract's value types (a yes/no, a whole
     /// number, a number, a list of choices, a choice): no rule that reads the field is evaluated, so it decides nothing.
+    /// A part of a total (PHQ-9 item 9, <see cref="FieldDefinition.OtherPartsAtMost"/>) stands in with its most: it is a
+    /// placeholder when the total requires it (25 to 27, QA201), where its least is refused, and the screening could not
+    /// be read, losing what the rest of the chart contraindicates.
     /// </summary>
     public static object StandIn(FieldDefinition field)
     {
@@ -69,6 +72,7 @@ public sealed record HookAnswerInputs(PatientHistory History, IReadOnlyList<stri
         return field.Type switch
         {
             FieldType.YesNo => false,
+            FieldType.WholeNumber when field.OtherPartsAtMost is not null && field.Max is { } most => (int)most,
             FieldType.WholeNumber => (int)(field.Min ?? 0),
             FieldType.Number => field.Min ?? 0m,
             FieldType.ChoiceList => new List<string> { field.Choices[0] },

@@ -97,7 +97,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string PatientReference { get; set; }
 #endif
-        /// <summary>PHQ-9 item 9. Thoughts of being better off dead or of self-harm, 0 to 3; not above the total, and at least the total less 24 (the other eight items score at most 24).</summary>
+        /// <summary>PHQ-9 item 9. Thoughts of being better off dead or of self-harm, 0 to 3; not above the total, and at least the total less 24 (the other eight items score at most 24). Required when phq9Total is 25 to 27.</summary>
         public int? Phq9Item9 { get; set; }
         /// <summary>PHQ-9 total score.</summary>
         public int? Phq9Total { get; set; }
