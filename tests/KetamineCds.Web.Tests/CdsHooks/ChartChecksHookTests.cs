@@ -49,7 +49,8 @@ public sealed class ChartChecksHookTests
          "reaction": [{"manifestation": [{"coding": [{"system": "http://snomed.info/sct", "code": "39579001", "display": "Anaphylaxis"}]}]}]}
         """)!.AsObject();
 
-    private static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient, params JsonObject[] resources)
+    /// <summary>A patient-view hook answered in process for <paramref name="patient"/>, its chart the <paramref name="resources"/> (also Phq9TotalProvesItem9HookTests).</summary>
+    internal static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient, params JsonObject[] resources)
     {
         var entries = new JsonArray([.. resources.Select(r => (JsonNode)new JsonObject { ["resource"] = r })]);
         var body = new JsonObject

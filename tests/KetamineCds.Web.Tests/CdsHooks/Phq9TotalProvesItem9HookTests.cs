@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using KetamineCds.Web.CdsHooks;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
@@ -43,22 +41,6 @@ public sealed class Phq9TotalProvesItem9HookTests(ITestOutputHelper output)
          "subject": {"reference": "Patient/{{{patient}}}"}}
         """)!.AsObject();
 
-    private static async Task<IReadOnlyList<Card>> PatientViewAsync(KetamineCdsFactory factory, string patient, params JsonObject[] resources)
-    {
-        var entries = new JsonArray([.. resources.Select(r => (JsonNode)new JsonObject { ["resource"] = r })]);
-        var body = new JsonObject
-        {
-            ["hook"] = "patient-view",
-            ["hookInstance"] = Guid.NewGuid().ToString(),
-            ["context"] = new JsonObject { ["userId"] = "Practitioner/test-psychiatrist", ["patientId"] = patient },
-            ["prefetch"] = new JsonObject { ["chart"] = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "collection", ["entry"] = entries } },
-        };
-        var answering = factory.Services.GetRequiredService<CdsHookAnswering>();
-        return await answering.AnswerAsync(
-            CdsHookServices.Find("ketamine-screening-patient-view")!, new CdsHookCaller("https://ehr.test.example"),
-            Encoding.UTF8.GetBytes(body.ToJsonString()), "http://localhost", "corr-qa201", CancellationToken.None);
-    }
-
     private string AllDetail(IReadOnlyList<Card> cards)
     {
         var text = string.Join("\n\n", cards.Select(c => c.Indicator + " | " + c.Summary + "\n" + c.Detail));
@@ -78,7 +60,7 @@ public sealed class Phq9TotalProvesItem9HookTests(ITestOutputHelper output)
         var created = await api.PostAsJsonAsync("/api/v1/screenings", earlier);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var cards = await PatientViewAsync(factory, P, Patient(P), Mdd(P), Total(P, 27));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Total(P, 27));
 
         var detail = AllDetail(cards);
         Assert.NotEmpty(cards);
@@ -95,7 +77,7 @@ public sealed class Phq9TotalProvesItem9HookTests(ITestOutputHelper output)
         using var factory = new KetamineCdsFactory();
         var p = $"MRN-QA201-AAA-{total}";
 
-        var cards = await PatientViewAsync(factory, p, Patient(p), Mdd(p), Total(p, total), Aneurysm(p));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Total(p, total), Aneurysm(p));
 
         var detail = AllDetail(cards);
         Assert.DoesNotContain(cards, c => c.Summary.StartsWith("Ketamine screening: eligible", StringComparison.Ordinal));
