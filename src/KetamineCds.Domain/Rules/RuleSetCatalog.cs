@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
 using static KetamineCds.Domain.Rules.Conditions.Criteria;
 
@@ -338,23 +339,9 @@ public static class RuleSetCatalog
         "1.14.0",
         replace:
         [
-            V1_13_0["BIO-001"].Restated(Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut + "."),
-            V1_13_0["CV-004"].Restated(
-                All(Indications.AnyIndicationOrNotRuledOut, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp))),
-                AnyPathwayOrNotRuledOut + ", and today's pre-treatment blood pressure is not recorded."),
-            V1_13_0["HEP-003"].Restated(
-                All(Indications.AnyIndicationOrNotRuledOut, NotRecorded(Fields.HepaticImpairment)),
-                AnyPathwayOrNotRuledOut + ", and hepatic impairment is not recorded either way."),
-            V1_13_0["MED-005"].Restated(
-                All(Indications.AnyIndicationOrNotRuledOut, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants))),
-                AnyPathwayOrNotRuledOut + ", and any of opioids, naltrexone, benzodiazepine dose, psychostimulants or MAOIs, or other CNS depressants is not recorded."),
+            .. WhatAWaitingPathwayNeeds(V1_13_0, Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut),
             V1_13_0["REMS-001"].Restated(Indications.AnyEsketamineOrNotRuledOut, EsketaminePathwayOrNotRuledOut),
-            V1_13_0["REMS-002"].Restated(Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut + "."),
-            V1_13_0["REMS-003"].Restated(Indications.AnyIndicationOrNotRuledOut, AnyPathwayOrNotRuledOut + "."),
             V1_13_0["REMS-004"].Restated(Indications.AnyEsketamineOrNotRuledOut, EsketaminePathwayOrNotRuledOut),
-            V1_13_0["SAF-001"].Restated(
-                All(Indications.AnyIndicationOrNotRuledOut, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
-                AnyPathwayOrNotRuledOut + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
         ]);
 
     /// <summary>
@@ -399,6 +386,32 @@ public static class RuleSetCatalog
     private const string AnyPathwayOrAPathwayNotRuledOut =
         "A pathway is indicated, or the suicidal-ideation pathway (SUI-001) or the palliative pathway (PAL-001) cannot yet be ruled out";
 
+    /// <summary>
+    /// The rules that say what a waiting pathway needs, restated from <paramref name="from"/> to fire where
+    /// <paramref name="indication"/> holds, their condition in words beginning <paramref name="words"/>: BIO-001, the care
+    /// items not recorded (blood pressure CV-004, hepatic status HEP-003, medicines MED-005, the other safety history
+    /// SAF-001) and REMS-002, REMS-003. 1.14.0 restates them for the suicidal-ideation pathway that cannot yet be ruled
+    /// out, 1.16.0 for the palliative one too; each keeps its care items, in the same order and words.
+    /// </summary>
+    private static Rule[] WhatAWaitingPathwayNeeds(RuleSet from, Condition indication, string words) =>
+    [
+        from["BIO-001"].Restated(indication, words + "."),
+        from["CV-004"].Restated(
+            All(indication, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp))),
+            words + ", and today's pre-treatment blood pressure is not recorded."),
+        from["HEP-003"].Restated(
+            All(indication, NotRecorded(Fields.HepaticImpairment)),
+            words + ", and hepatic impairment is not recorded either way."),
+        from["MED-005"].Restated(
+            All(indication, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants))),
+            words + ", and any of opioids, naltrexone, benzodiazepine dose, psychostimulants or MAOIs, or other CNS depressants is not recorded."),
+        from["REMS-002"].Restated(indication, words + "."),
+        from["REMS-003"].Restated(indication, words + "."),
+        from["SAF-001"].Restated(
+            All(indication, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
+            words + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
+    ];
+
     private static RuleSet BuildV1_16_0()
     {
         var rules = V1_15_0.Next(
@@ -406,24 +419,10 @@ public static class RuleSetCatalog
             replace:
             [
                 new Palliative.PalliativeWeeksOrNotRuledOut(),
-                V1_15_0["BIO-001"].Restated(Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut + "."),
-                V1_15_0["CV-004"].Restated(
-                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp))),
-                    AnyPathwayOrAPathwayNotRuledOut + ", and today's pre-treatment blood pressure is not recorded."),
-                V1_15_0["HEP-003"].Restated(
-                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, NotRecorded(Fields.HepaticImpairment)),
-                    AnyPathwayOrAPathwayNotRuledOut + ", and hepatic impairment is not recorded either way."),
+                .. WhatAWaitingPathwayNeeds(V1_15_0, Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut),
                 V1_15_0["KET-002"].Restated(
                     Indications.AnyRacemicKetamineOrPalliativeNotRuledOut,
                     "A ketamine pathway other than esketamine's is indicated (off-label TRD, bipolar adjunct, palliative or investigational PTSD/OCD), or the palliative pathway cannot yet be ruled out (PAL-001)."),
-                V1_15_0["MED-005"].Restated(
-                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants))),
-                    AnyPathwayOrAPathwayNotRuledOut + ", and any of opioids, naltrexone, benzodiazepine dose, psychostimulants or MAOIs, or other CNS depressants is not recorded."),
-                V1_15_0["REMS-002"].Restated(Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut + "."),
-                V1_15_0["REMS-003"].Restated(Indications.AnyIndicationOrAPathwayNotRuledOut, AnyPathwayOrAPathwayNotRuledOut + "."),
-                V1_15_0["SAF-001"].Restated(
-                    All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
-                    AnyPathwayOrAPathwayNotRuledOut + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
             ]);
 
         // REC-005 built again from the new PAL-001, waiting for the illness too; the other completeness rules stay 1.15.0's.
