@@ -152,6 +152,16 @@ public enum ChartCheckKind
     /// no signal they give is hidden (helper 200: it was screened with no mention).
     /// </summary>
     PatientDeceased,
+
+    /// <summary>
+    /// Two or more copies of one resource (the same type and id) that differ, sent in one prefetch, whose order cannot be
+    /// told: no numeric <c>meta.versionId</c> on each that differs, and no <c>meta.lastUpdated</c> on each that differs.
+    /// Which one is current is unknown, so none is read, yes or no; each is named beside every field it would have
+    /// answered, and a "no" read elsewhere in the chart does not stand beside one that would answer yes. Where the order
+    /// can be told, only the latest version is read; identical copies are read once (helper 203: a Condition confirmed in
+    /// version 1 and entered in error in version 2 was read as yes).
+    /// </summary>
+    VersionUnclear,
 }
 
 /// <summary>

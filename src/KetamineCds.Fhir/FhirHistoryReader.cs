@@ -90,15 +90,18 @@ public static class FhirHistoryReader
     {
         var record = new PatientRecord(resources, now, zone);
         var patientId = SamePatient.Check(record, callPatientId);
+        // Only the latest version of a resource sent more than once is read; copies whose order cannot be told are named (helper 203).
+        var (current, versionUnclear) = ResourceVersions.Split(resources);
         // An entry that does not show it is this patient's is never read as an answer: it is named (helper 198).
-        var notShown = SubjectsNotShown.In(resources);
-        if (notShown.Count > 0)
-            record = new PatientRecord([.. resources.Except(notShown)], now, zone);
+        var notShown = SubjectsNotShown.In(current);
+        if (notShown.Count > 0 || current.Count != resources.Count)
+            record = new PatientRecord([.. current.Except(notShown)], now, zone);
 
         var reading = new ReadingBuilder();
         PatientFields.Read(record, reading);
         ReadFields(record, reading);
-        SubjectsNotShown.Name(notShown, resources, now, zone, reading);
+        SubjectsNotShown.Name(notShown, current, now, zone, reading);
+        SubjectsNotShown.Name(versionUnclear, current, now, zone, reading, ChartCheckKind.VersionUnclear);
         Contradictions.Read(record, reading);
 
         return reading.Build() with { PatientId = patientId };

@@ -21,8 +21,11 @@ internal static class SubjectsNotShown
     public static IReadOnlyList<SourcedResource> In(IReadOnlyList<SourcedResource> resources) =>
         [.. resources.Where(r => SamePatient.SubjectNotShown(r.Resource))];
 
-    /// <summary>Names each of <paramref name="notShown"/> beside the fields it would have answered.</summary>
-    public static void Name(IReadOnlyList<SourcedResource> notShown, IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone, ReadingBuilder reading)
+    /// <summary>
+    /// Names each of <paramref name="notShown"/> beside the fields it would have answered, as <paramref name="kind"/>
+    /// (also <see cref="ChartCheckKind.VersionUnclear"/>: copies of one resource whose order cannot be told, helper 203).
+    /// </summary>
+    public static void Name(IReadOnlyList<SourcedResource> notShown, IReadOnlyList<SourcedResource> resources, DateTimeOffset now, TimeZoneInfo zone, ReadingBuilder reading, ChartCheckKind kind = ChartCheckKind.SubjectNotShown)
     {
         var medications = resources.Where(r => r.Resource is Medication).ToArray();
         foreach (var entry in notShown)
@@ -34,9 +37,9 @@ internal static class SubjectsNotShown
             {
                 // Helper 200: one more cautious than what this patient's own entries decide stays named beside that value.
                 if (reading.ValueGiven(field) is { } decided && shadow.ValueGiven(field) is { } unclear && MoreCautious(field, decided, unclear))
-                    reading.CheckBesideValue(field, ChartCheckKind.SubjectNotShown, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
+                    reading.CheckBesideValue(field, kind, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
                 else
-                    reading.Check(field, ChartCheckKind.SubjectNotShown, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
+                    reading.Check(field, kind, entry.Reference, WordsOf(entry.Resource), outweighsNo: yes);
             }
         }
     }

@@ -175,6 +175,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow => "Card.ChartCheck.OrderNotValidNow",
         KetamineCds.Fhir.ChartCheckKind.PatientDeceased => "Card.ChartCheck.PatientDeceased",
         KetamineCds.Fhir.ChartCheckKind.SubjectNotShown => "Card.ChartCheck.SubjectNotShown",
+        KetamineCds.Fhir.ChartCheckKind.VersionUnclear => "Card.ChartCheck.VersionUnclear",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",

@@ -454,6 +454,7 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.SubjectNotShown, "the entry does not show that it is this patient's", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow, "an active order whose prescription is not valid today", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.PatientDeceased, "records the patient as deceased", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.VersionUnclear, "which copy is the latest cannot be told", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
