@@ -22,7 +22,9 @@ internal static class ResourceVersions
         var setAside = new HashSet<SourcedResource>(ReferenceEqualityComparer.Instance);
         var unclear = new List<SourcedResource>();
         var groups = resources
-            .Where(r => !string.IsNullOrEmpty(r.Resource.Id))
+            // The Patient is left as it was read before: SamePatient.Check has judged every copy of it already, and a second
+            // copy (the patient key and an _include in a search) may differ only by a summary while sharing its version.
+            .Where(r => !string.IsNullOrEmpty(r.Resource.Id) && r.Resource is not Patient)
             .GroupBy(r => (r.Resource.TypeName, r.Resource.Id))
             .Where(g => g.Count() > 1);
         foreach (var group in groups)
