@@ -162,6 +162,18 @@ public enum ChartCheckKind
     /// version 1 and entered in error in version 2 was read as yes).
     /// </summary>
     VersionUnclear,
+
+    /// <summary>
+    /// An Observation in the field's value set (final, amended, corrected, preliminary or of unknown status) that gives when
+    /// it was issued (<c>issued</c>, when the result was made available) but not when it was taken (no <c>effective[x]</c>),
+    /// issued within the days the field reads or after them (its <see cref="Domain.Screening.FieldDefinition.CurrentForDays"/>
+    /// in the clinic's time zone; today for a blood pressure): a result the field may be about, which cannot be placed in
+    /// those days. It is not read (reading it could wrongly satisfy a same-day window); its issued time is given with its
+    /// words (<see cref="ChartEntryToCheck.Issued"/>). Issued at or after the time the value read was taken, it may be the
+    /// latest result: the field is then not recorded, as beside a newer result not final; issued before, it is older and is
+    /// named beside the value read (helper 205: such a result was neither read nor named).
+    /// </summary>
+    ResultTakenWhenNotGiven,
 }
 
 /// <summary>
@@ -204,4 +216,10 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
 
     /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
     public FhirMoment? Moment { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>: when the result was issued (its <c>issued</c> instant), the
+    /// only time it gives, which is not when it was taken; null for any other kind.
+    /// </summary>
+    public DateTimeOffset? Issued { get; init; }
 }

@@ -169,9 +169,9 @@ internal sealed class ReadingBuilder
     /// for its status or time keeps the <paramref name="value"/> it gives and its <paramref name="moment"/>
     /// (<see cref="ChartEntryToCheck.Value"/>), never read.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree });
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, Issued = issued });
         if (outweighsNo)
             outweighNo.Add(field);
     }
@@ -179,11 +179,13 @@ internal sealed class ReadingBuilder
     /// <summary>
     /// Names a chart entry that stays named even when the field is decided (<see cref="Build"/> leaves out the others):
     /// an entry whose subject does not show it is this patient's that gives a more cautious answer than the one read
-    /// (helper 200: a Group's item 9 of 3 beside this patient's 0 vanished). The value read stands on its own evidence.
+    /// (helper 200: a Group's item 9 of 3 beside this patient's 0 vanished); a result issued before the value read was
+    /// taken that does not give when it was taken (<see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>, helper 205), with
+    /// the <paramref name="value"/> it gives and when it was <paramref name="issued"/>. The value read stands on its own evidence.
     /// </summary>
-    public void CheckBesideValue(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false)
+    public void CheckBesideValue(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, object? value = null, DateTimeOffset? issued = null)
     {
-        Check(field, kind, reference, what, outweighsNo);
+        Check(field, kind, reference, what, outweighsNo, value: value, issued: issued);
         besideValue.Add((field, reference));
     }
 

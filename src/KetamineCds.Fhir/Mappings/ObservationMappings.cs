@@ -51,6 +51,47 @@ internal static class Observations
     }
 
     /// <summary>
+    /// Helper 205: the results among <paramref name="candidates"/> that give when they were issued (<c>issued</c>) but not
+    /// when they were taken (no <c>effective[x]</c>), issued on <paramref name="from"/> (the clinic's day the field's
+    /// period starts: today for a blood pressure) or later, even after now (a clock error, as a result dated in the
+    /// future may be the latest): final, amended, corrected, preliminary or of unknown status (a value given, or one that
+    /// may be), never registered (a test for later), cancelled or entered in error. They are never read: when one was
+    /// taken is not known, so it cannot be placed within the period.
+    /// </summary>
+    public static Sourced<Observation>[] IssuedOnly(IEnumerable<Sourced<Observation>> candidates, PatientRecord record, DateOnly from) =>
+        [.. candidates.Where(o => o.Resource.Effective is null && o.Resource.Issued is { } issued
+            && (Counts(o.Resource) || o.Resource.Status is ObservationStatus.Preliminary or ObservationStatus.Unknown)
+            && ClinicDay(issued, record) >= from)];
+
+    /// <summary>
+    /// Names each of <paramref name="issuedOnly"/> (<see cref="IssuedOnly"/>) beside <paramref name="field"/>, with its
+    /// words and its issued time in the clinic's time (<see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>), and says
+    /// whether one may have been taken as late as <paramref name="latest"/>, the result the field would read (none: any
+    /// at all): issued at or after the time it was taken (for one dated without a time, on its day or later). Such a
+    /// result may be the latest, so the field is not recorded, as beside a newer result not final; one issued before was
+    /// taken before the result read, and is named beside its value (<see cref="ReadingBuilder.CheckBesideValue"/>). With
+    /// <paramref name="valueOf"/>, each keeps the value it gives, never read (<see cref="ChartEntryToCheck.Value"/>: a
+    /// positive PHQ-9 item 9 still raises its card).
+    /// </summary>
+    public static bool CheckIssuedOnly(string field, IEnumerable<Sourced<Observation>> issuedOnly, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    {
+        var mayBeLatest = false;
+        foreach (var (observation, reference) in issuedOnly)
+        {
+            var issued = observation.Issued!.Value;
+            var asLate = latest is null || (latest.DayOnly ? ClinicDay(issued, record) >= latest.Day : issued >= latest.When);
+            mayBeLatest |= asLate;
+            var what = $"{ChartWords.Of(observation.Code)}, {record.ClinicTimeOf(issued)}";
+            if (asLate)
+                reading.Check(field, ChartCheckKind.ResultTakenWhenNotGiven, reference, what, value: valueOf?.Invoke(observation), issued: issued);
+            else
+                reading.CheckBesideValue(field, ChartCheckKind.ResultTakenWhenNotGiven, reference, what, value: valueOf?.Invoke(observation), issued: issued);
+        }
+
+        return mayBeLatest;
+    }
+
+    /// <summary>
     /// When the observation was taken (<see cref="FhirMoment"/>), for a result set aside, which may be dated in the future
     /// (<see cref="DayOf"/> does not read those): the instant where it gives a time with its zone, the days as written or
     /// of that instant; null when it has no effective time or one that cannot be read.
@@ -385,7 +426,10 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             })
             .Concat(ItemSums(valueSet, record))
             .ToArray();
-        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf) is { } latest && !future)
+        var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf);
+        // Helper 205: a score issued in the window without the time it was taken is named, never read, and may be the latest.
+        var issuedOnly = Observations.IssuedOnly(coded, record, record.Today.AddDays(-windowDays));
+        if (!Observations.CheckIssuedOnly(field.Name, issuedOnly, future ? null : latest, record, reading, ScoreOf) && latest is not null && !future)
             reading.Record(field.Name, latest.Value!, latest.Sources);
     }
 
@@ -535,10 +579,14 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
 {
     public override void Read(FieldDefinition field, ValueSet valueSet, PatientRecord record, ReadingBuilder reading)
     {
-        var future = Observations.CheckInFuture(field.Name, record.Observations.Where(o => IsBloodPressure(valueSet, o.Resource)), record, reading);
-        var today = record.Observations.Where(o => IsToday(o.Resource, record) && IsBloodPressure(valueSet, o.Resource)).ToArray();
+        var pressures = record.Observations.Where(o => IsBloodPressure(valueSet, o.Resource)).ToArray();
+        var future = Observations.CheckInFuture(field.Name, pressures, record, reading);
+        var today = pressures.Where(o => IsToday(o.Resource, record)).ToArray();
         var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
-        if (Observations.Latest(field.Name, counting, today, record, reading) is { Value: (int sys, int dia) } latest && !future)
+        var latest = Observations.Latest(field.Name, counting, today, record, reading);
+        // Helper 205: a reading issued today without the time it was taken is named, never read, and may be today's latest.
+        var issuedLater = Observations.CheckIssuedOnly(field.Name, Observations.IssuedOnly(pressures, record, record.Today), future ? null : latest, record, reading);
+        if (latest is { Value: (int sys, int dia) } && !future && !issuedLater)
         {
             var read = systolic ? sys : dia;
             reading.Record(field.Name, read, latest.Sources);
@@ -646,9 +694,12 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Where(o => Observations.Counts(o.Observation.Resource))
             .Select(o => Observed(valueSet, o.Observation, o.Day!.Value))
             .ToArray();
-        if (Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading) is { } latest)
+        var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading);
+        // Helper 205: a status issued in the window without the time it was taken is named, never read, and may be the latest.
+        var issuedLater = Observations.CheckIssuedOnly(field.Name, Observations.IssuedOnly(asked, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading);
+        if (latest is not null)
         {
-            if (!future)
+            if (!future && !issuedLater)
                 reading.Record(field.Name, latest.Value!, latest.Sources);
         }
         else if (counting.Length == 0 && !future)
