@@ -314,6 +314,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var read = item9 is not null && Positive(item9.Value) is not null;
         List<Fhir.ChartEntryToCheck> unread = read ? [] : [.. reading.ToCheck.Where(c => c.Field == Fields.Phq9Item9.Name
             && c.Kind is Fhir.ChartCheckKind.ResultNotFinal or Fhir.ChartCheckKind.ResultTimeUnclear or Fhir.ChartCheckKind.ResultInFuture or Fhir.ChartCheckKind.ResultNotReadable
+                or Fhir.ChartCheckKind.ResultTakenWhenNotGiven
             && Positive(c.Value) is not null)];
         if (!read && unread.Count == 0)
         {
@@ -342,8 +343,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             // The summary names the highest value not read (the first entry giving it); the detail names each.
             var highest = unread.MaxBy(c => Positive(c.Value))!;
-            parts.Add(CardTexts.Item9UnreadDetail(string.Join(Text.Semicolon, unread.Select(c => CardTexts.Item9UnreadEntry(Value(c.Value!), c.Kind, c.Reference, At(c.Moment))))));
-            summary = CardTexts.Item9UnreadSummary(Value(highest.Value!), highest.Reference, At(highest.Moment));
+            // Helper 205: a result that gives when it was issued but not when it was taken is named with when it was issued.
+            string When(Fhir.ChartEntryToCheck c) => c.Issued is { } issued ? clinicTime.At(issued) : At(c.Moment);
+            parts.Add(CardTexts.Item9UnreadDetail(string.Join(Text.Semicolon, unread.Select(c => CardTexts.Item9UnreadEntry(Value(c.Value!), c.Kind, c.Reference, When(c))))));
+            summary = CardTexts.Item9UnreadSummary(Value(highest.Value!), highest.Reference, highest.Issued is null ? At(highest.Moment) : CardTexts.Item9UnreadIssuedAt(When(highest)));
         }
 
         if (rules.Count > 0)

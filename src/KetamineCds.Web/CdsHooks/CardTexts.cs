@@ -176,6 +176,7 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.PatientDeceased => "Card.ChartCheck.PatientDeceased",
         KetamineCds.Fhir.ChartCheckKind.SubjectNotShown => "Card.ChartCheck.SubjectNotShown",
         KetamineCds.Fhir.ChartCheckKind.VersionUnclear => "Card.ChartCheck.VersionUnclear",
+        KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.ChartCheck.ResultTakenWhenNotGiven",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",
@@ -304,17 +305,23 @@ public static class CardTexts
     /// <summary>
     /// One positive item 9 not read, why, the entry and when it was taken: "3, a result dated in the future by the clinic's
     /// clock: Observation/i9, taken 2026-12-02 17:00 UTC+08:00"; for an answer not readable as one answer, the highest
-    /// score its codes or words name.
+    /// score its codes or words name. For a result that gives when it was issued but not when it was taken
+    /// (<see cref="KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven"/>, helper 205), <paramref name="at"/> is when it
+    /// was issued, and the entry says so ("issued 2026-12-01 09:30 UTC+08:00"), never "taken".
     /// </summary>
     public static string Item9UnreadEntry(string value, KetamineCds.Fhir.ChartCheckKind why, string reference, string at) =>
-        Text("Card.Item9UnreadEntry", value, Text(why switch
+        Text(why == KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven ? "Card.Item9UnreadEntry.Issued" : "Card.Item9UnreadEntry", value, Text(why switch
         {
             KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.Item9Unread.NotFinal",
             KetamineCds.Fhir.ChartCheckKind.ResultTimeUnclear => "Card.Item9Unread.TimeUnclear",
             KetamineCds.Fhir.ChartCheckKind.ResultInFuture => "Card.Item9Unread.InFuture",
             KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.Item9Unread.NotReadable",
+            KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.Item9Unread.TakenWhenNotGiven",
             _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a positive item 9 is not read."),
         }), reference, at);
+
+    /// <summary>When a result that does not give when it was taken was issued, for the summary: "issued 2026-12-01 09:30 UTC+08:00" (helper 205).</summary>
+    public static string Item9UnreadIssuedAt(string at) => Text("Card.Item9Unread.IssuedAt", at);
 
     /// <summary>
     /// A critical card's summary: "Ketamine contraindicated: " and the finding's summary. Where the whole is over the spec's

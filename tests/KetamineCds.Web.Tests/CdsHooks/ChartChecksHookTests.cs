@@ -455,6 +455,7 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.OrderNotValidNow, "an active order whose prescription is not valid today", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.PatientDeceased, "records the patient as deceased", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.VersionUnclear, "which copy is the latest cannot be told", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "a result that says when it was issued (the time shown) but not when it was taken", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
@@ -483,6 +484,56 @@ public sealed class ChartChecksHookTests
         Assert.Contains("P-SAFETY-REMS", disagreeing, StringComparison.Ordinal);
         Assert.DoesNotContain(disagree, other, StringComparison.Ordinal);
         Assert.Contains(otherReasons, other, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Systolic", "“85354-9, 2026-11-28 09:00 UTC” (Observation/bp-issued), a result that says when it was issued (the time shown) but not when it was taken")]
+    [InlineData("zh-Hans", "收缩压", "“85354-9, 2026-11-28 09:00 UTC”（Observation/bp-issued），该结果给出了发布时间（即所示时间），但未给出测得时间")]
+    public void ChartCheck_AResultIssuedWithoutTheTimeItWasTaken_SaysSo(string culture, string label, string line)
+    {
+        // Helper 205: such a result was neither read nor named.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "Observation/bp-issued", "85354-9, 2026-11-28 09:00 UTC");
+
+        var text = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(label, text, StringComparison.Ordinal);
+        Assert.Contains(line, text, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_ABloodPressureIssuedTodayWithoutTheTimeItWasTaken_IsNamedOnTheCardAndTheForm_NotRead()
+    {
+        // Helper 205: a blood pressure of 190/115 issued today, with no effective time, vanished without a word.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H205-ISSUED";
+        var issued = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var pressure = JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "bp-issued", "status": "final",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+             "subject": {"reference": "Patient/{{{P}}}"}, "issued": "{{{issued}}}",
+             "component": [
+               {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, "valueQuantity": {"value": 190, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}},
+               {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, "valueQuantity": {"value": 115, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}]}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), pressure);
+
+        var detail = AllDetail(cards);
+        foreach (var field in new[] { "systolicBp", "diastolicBp" })
+        {
+            Assert.Contains(ClinicalText.Shared.FieldLabel(field) + ": the chart holds “85354-9, ", detail, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(Observation/bp-issued), a result that says when it was issued (the time shown) but not when it was taken", detail, StringComparison.Ordinal);
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
+        Assert.False(input.RootElement.TryGetProperty("systolicBp", out _), "the prefill holds systolicBp");
+        Assert.False(input.RootElement.TryGetProperty("diastolicBp", out _), "the prefill holds diastolicBp");
+        var form = await FormAsync(factory, cards);
+        Assert.Contains("Observation/bp-issued", form, StringComparison.Ordinal);
     }
 
     [Fact]

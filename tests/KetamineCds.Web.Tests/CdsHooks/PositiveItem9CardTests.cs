@@ -303,6 +303,60 @@ public sealed class PositiveItem9CardTests
         Assert.DoesNotContain("i9-old", card.Detail, StringComparison.Ordinal);
     }
 
+    private static JsonElement IssuedOnly(string id, int value, string issued) =>
+        JsonSerializer.SerializeToElement(new
+        {
+            resourceType = "Observation",
+            id,
+            status = "final",
+            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
+            subject = new { reference = "Patient/p1" },
+            issued,
+            valueInteger = value,
+        });
+
+    [Fact]
+    public void Item9IssuedWithoutTheTimeItWasTaken_BesideAnOlderZero_RaisesTheCard_SayingWhenItWasIssued()
+    {
+        // Helper 205: an item 9 of 3 giving only when it was issued was neither read nor named; the older 0 was read.
+        var reading = Read(Score("i9-old", "44260-8", 0, effective: "2026-11-25T01:30:00Z"), IssuedOnly("i9-i", 3, "2026-12-01T01:30:00Z"));
+        Assert.Null(reading.InChart("phq9Item9"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("warning", card.Indicator);
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-i, issued 2026-12-01 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains(
+            "The chart gives a PHQ-9 item 9 of 1 or more that was not read: 3, a result that says when it was issued but not when it was taken: Observation/i9-i, issued 2026-12-01 09:30 UTC+08:00. It is not used by the rules",
+            card.Detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("taken", card.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("i9-old", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item9IssuedWithoutTheTimeItWasTaken_BeforeALaterZero_StillRaisesTheCard()
+    {
+        // The 0 taken after the 3 was issued is read; the 3 is named beside it, and the card still shows it.
+        var reading = Read(IssuedOnly("i9-i", 3, "2026-11-25T01:30:00Z"), Score("i9-new", "44260-8", 0));
+        Assert.Equal(0, reading.Values["phq9Item9"]);
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-i, issued 2026-11-25 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+    }
+
+    [Fact]
+    public void Chinese_TheCardForAnItem9IssuedWithoutTheTimeItWasTaken_IsTranslated()
+    {
+        using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, Read(IssuedOnly("i9-i", 2, "2026-12-01T01:30:00Z")), Shanghai, null)!;
+
+        Assert.Equal("病历中 PHQ-9 第 9 项为 2，未读取（Observation/i9-i，发布于 2026-12-01 09:30 UTC+08:00）：请立即评估自杀风险", card.Summary);
+        Assert.Contains("2，给出了发布时间但未给出测得时间的结果：Observation/i9-i，发布于 2026-12-01 09:30 UTC+08:00。", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("issued", card.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Chinese_TheCardForAnItem9NotReadIsTranslated()
     {
