@@ -41,7 +41,9 @@ public static partial class Display
     /// "Incomplete" and "not eligible now" say that an indication exists only where a pathway that waits or is blocked has
     /// one. A pathway whose indication only cannot yet be ruled out (SUI-001 from 1.8.0, PAL-001 from 1.16.0: see
     /// <see cref="NotRuledOut"/>) has none yet: where every such pathway is of that kind the explanation says no indication
-    /// is established, and wherever one is, it is named with the answers that decide it (docs/clinical-review.md, section 29).
+    /// is established and names it with the answers that decide it; beside an indication that holds, such a pathway is named
+    /// under "incomplete" (its answer is one the verdict waits for), not under "not eligible now" (docs/clinical-review.md,
+    /// section 29).
     /// </remarks>
     public static string Explain(Assessment assessment)
     {
@@ -56,6 +58,13 @@ public static partial class Display
 
             var waiting = assessment.Overall == Verdict.Incomplete ? PathwayStatus.Incomplete : PathwayStatus.NotEligible;
             var established = assessment.Pathways.Any(p => p.Status == waiting && notRuledOut.All(n => n.Pathway != p.Pathway));
+            if (established && assessment.Overall == Verdict.NotEligibleNow)
+            {
+                // "An indication exists" is true, and the recorded contraindication blocks every pathway whatever the answer
+                // that would decide the other one: naming it adds nothing to this verdict (and the print stays one page).
+                return Text.VerdictExplanation(assessment.Overall);
+            }
+
             var named = Text.Message("Verdict.NotRuledOut", string.Join(Text.ListSeparator, notRuledOut.Select(n =>
                 Text.Message("Verdict.NotRuledOut.Pathway", Of(n.Pathway), string.Join(Text.ListSeparator, n.Answers.Select(Label))))));
             return ClinicalText.Sentences(

@@ -189,11 +189,19 @@ public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClass
         Assert.DoesNotContain(IndicationExists, html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Result_TrdWithAContraindication_StillSaysAnIndicationExists()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public async Task Result_TrdWithAContraindication_StillSaysAnIndicationExists(bool? lifeLimitingIllness)
     {
-        var request = Request("MRN-NRO-TRD-BLOCK", "mdd", true, 3);
-        request["lifeLimitingIllness"] = false;
+        // With the illness not recorded the palliative pathway is blocked too; the contraindication blocks it whatever the
+        // answer, so the box does not name it (the longest prints stay one page).
+        var request = Request("MRN-NRO-TRD-BLOCK-" + (lifeLimitingIllness is null ? "NR" : "NO"), "mdd", true, 3);
+        if (lifeLimitingIllness is { } illness)
+        {
+            request["lifeLimitingIllness"] = illness;
+        }
+
         request["aneurysmalVascularDisease"] = true;
         var id = await CreateAsync(request, "not-eligible-now");
 
