@@ -56,7 +56,12 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
             names.RemoveWhere(name => Fields.Find(name) is { } field && field.NotRecorded != NotRecordedMeans.CanBlock && !read.Contains(field));
             foreach (var field in read)
             {
-                if (!field.IsRecorded(history) && field.IsAskedOf(history))
+                // A question read by a contraindication that no answer to could make one fire, the other answers as recorded,
+                // is not one "that could block a pathway": sex at birth beside a blank pregnancy question (which is listed,
+                // and decides), or at 60, where pregnancy is not asked. The summary applies the same test to the questions no
+                // pathway waits for, so the two sections count the same questions (helper 201; clinical-review section 29).
+                if (!field.IsRecorded(history) && field.IsAskedOf(history)
+                    && (names.Contains(field.Name) || NotRecordedSummary.CouldBlock(field, history, assessment, ruleSet)))
                 {
                     names.Add(field.Name);
                 }

@@ -37,9 +37,41 @@ public static partial class Display
     /// investigational use applies, never that no pathway does (P-PTSD, P-OCD; clinical audit QA10b C7); where that pathway
     /// is itself not eligible, it says that the investigational use is blocked too (QA148 F11).
     /// </summary>
+    /// <remarks>
+    /// "Incomplete" and "not eligible now" say that an indication exists only where a pathway that waits or is blocked has
+    /// one. A pathway whose indication only cannot yet be ruled out (SUI-001 from 1.8.0, PAL-001 from 1.16.0: see
+    /// <see cref="NotRuledOut"/>) has none yet: where every such pathway is of that kind the explanation says no indication
+    /// is established and names it with the answers that decide it; beside an indication that holds, such a pathway is named
+    /// under "incomplete" (its answer is one the verdict waits for), not under "not eligible now" (docs/clinical-review.md,
+    /// section 29).
+    /// </remarks>
     public static string Explain(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.Overall is Verdict.Incomplete or Verdict.NotEligibleNow)
+        {
+            var notRuledOut = NotRuledOut(assessment);
+            if (notRuledOut.Count == 0)
+            {
+                return Text.VerdictExplanation(assessment.Overall);
+            }
+
+            var waiting = assessment.Overall == Verdict.Incomplete ? PathwayStatus.Incomplete : PathwayStatus.NotEligible;
+            var established = assessment.Pathways.Any(p => p.Status == waiting && notRuledOut.All(n => n.Pathway != p.Pathway));
+            if (established && assessment.Overall == Verdict.NotEligibleNow)
+            {
+                // "An indication exists" is true, and the recorded contraindication blocks every pathway whatever the answer
+                // that would decide the other one: naming it adds nothing to this verdict (and the print stays one page).
+                return Text.VerdictExplanation(assessment.Overall);
+            }
+
+            var named = Text.Message("Verdict.NotRuledOut", string.Join(Text.ListSeparator, notRuledOut.Select(n =>
+                Text.Message("Verdict.NotRuledOut.Pathway", Of(n.Pathway), string.Join(Text.ListSeparator, n.Answers.Select(Label))))));
+            return ClinicalText.Sentences(
+                established ? Text.VerdictExplanation(assessment.Overall) : Text.Message("Verdict." + WireNames.Of(assessment.Overall) + ".ExplainNotRuledOut"),
+                named);
+        }
+
         var investigational = assessment.Pathways.FirstOrDefault(p => p.Pathway == Pathway.InvestigationalPtsdOcd)?.Status ?? PathwayStatus.NotApplicable;
         // QA148 F11: an investigational use that is itself not eligible (imminent suicide risk without a safety net, SUI-009)
         // does not "apply": the explanation says it is blocked too.
@@ -48,6 +80,28 @@ public static partial class Display
             : investigational == PathwayStatus.NotEligible
                 ? Text.VerdictExplanationInvestigationalBlocked()
                 : Text.VerdictExplanationInvestigationalOnly();
+    }
+
+    /// <summary>
+    /// The pathways that apply only in that their indication cannot yet be ruled out, each with the answers not recorded that
+    /// decide it, in the assessment's pathway order. Read from the assessment alone: the pathway's indication finding (its
+    /// first rule, <see cref="PathwayResult.RuleIds"/>) names an input "not recorded" in its <c>because</c>. Every indication
+    /// rule of every rule set reads only answers the contract requires, except in the branch that keeps its pathway from
+    /// being ruled out (SUI-001's passive ideation with recent behaviour not recorded, from 1.5.0, and "none" beside a
+    /// positive PHQ-9 item 9 with the assessment since not recorded, from 1.8.0; PAL-001's life-limiting illness not
+    /// recorded, from 1.16.0), and that branch never holds together with the indication itself.
+    /// </summary>
+    public static IReadOnlyList<(Pathway Pathway, IReadOnlyList<string> Answers)> NotRuledOut(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return [.. assessment.Pathways
+            .Where(p => p.Status != PathwayStatus.NotApplicable && p.RuleIds.Count > 0)
+            .Select(p => (p.Pathway, Answers: (IReadOnlyList<string>)[.. assessment.Findings
+                .FirstOrDefault(f => string.Equals(f.RuleId, p.RuleIds[0], StringComparison.Ordinal))?.Because
+                .Where(e => string.Equals(e.Value, WireNames.NotRecorded, StringComparison.Ordinal))
+                .Select(e => e.Field)
+                .Distinct(StringComparer.Ordinal) ?? []]))
+            .Where(n => n.Answers.Count > 0)];
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     /// that does not fire now, or close a pathway that is open now (another question it makes required and not recorded).
     /// A question that is not a yes/no or a choice is assumed to be able to.
     /// </summary>
-    private static bool CouldBlock(FieldDefinition field, PatientHistory history, Assessment assessment, RuleSet ruleSet)
+    internal static bool CouldBlock(FieldDefinition field, PatientHistory history, Assessment assessment, RuleSet ruleSet)
     {
         if (field.Type is not (FieldType.YesNo or FieldType.Choice))
         {

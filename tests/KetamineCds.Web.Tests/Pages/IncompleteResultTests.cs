@@ -137,6 +137,41 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         Assert.Contains("Life-limiting illness", Between(html, "id=\"not-recorded-title\"", "</section>"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(30, false, 0, "not-indicated")]
+    [InlineData(60, true, 3, "incomplete")]
+    public async Task Result_SexAtBirthBlankWhereNoAnswerToItAloneCouldBlock_BothSectionsCountTheSameQuestions(int age, bool episode, int trials, string overall)
+    {
+        // Helper 201: a minimal history with sex at birth blank counted 9 questions that could block a pathway under Not recorded
+        // and 10 under Contraindications (at 60, 8 and 9). Sex at birth is read by a contraindication rule, but no answer to it
+        // alone makes one fire (at 30 the pregnancy question, listed, decides; at 60 pregnancy is not asked at all).
+        var request = new JsonObject
+        {
+            ["patientReference"] = "MRN-INC-SEX-" + age,
+            ["ageYears"] = age,
+            ["primaryDiagnosis"] = "mdd",
+            ["currentDepressiveEpisode"] = episode,
+            ["failedAdequateTrials"] = trials,
+            ["onOralAntidepressant"] = true,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+            ["lifeLimitingIllness"] = false,
+        };
+        var (id, body) = await CreateAsync(request);
+        Assert.Equal(overall, body.GetProperty("overall").GetString());
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}"));
+
+        var safety = Between(html, "id=\"not-recorded-title\"", "id=\"not-recorded-before-dose\"");
+        safety = safety[..(safety.IndexOf("id=\"not-recorded-care\"", StringComparison.Ordinal) is var care and >= 0 ? care : safety.Length)];
+        var listed = safety.Split("class=\"not-recorded__item\"").Length - 1;
+        var contraindications = Between(html, "id=\"kind-Contraindication\"", "</section>");
+        Assert.Contains($"but {listed} safety questions that could block a pathway are not answered.", contraindications, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sex at birth", safety, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not answered: Sex at birth", contraindications, StringComparison.Ordinal);
+    }
+
     private static string Between(string html, string start, string end)
     {
         var from = html.IndexOf(start, StringComparison.Ordinal);

@@ -9,7 +9,10 @@ namespace KetamineCds.Web.Tests.Pages;
 /// <summary>
 /// The overall verdict's explanation on the result page and the print. "Not indicated" leaves the investigational PTSD/OCD
 /// pathway aside, so where that pathway applies the explanation says only an investigational use applies, never that no
-/// pathway does (clinical audit QA10b C7; P-PTSD, P-OCD).
+/// pathway does (clinical audit QA10b C7; P-PTSD, P-OCD). "Incomplete" and "not eligible now" say that an indication exists
+/// only where one does: a pathway that waits only because its indication cannot yet be ruled out (SUI-001 since 1.8.0,
+/// PAL-001 since 1.16.0: its indication finding names an answer not recorded) is named as neither established nor ruled
+/// out, with that answer (docs/clinical-review.md, section 29).
 /// </summary>
 public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
 {
@@ -79,5 +82,152 @@ public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClass
 
         Assert.Contains(NoPathway, html, StringComparison.Ordinal);
         Assert.DoesNotContain(InvestigationalOnly, html, StringComparison.Ordinal);
+    }
+
+    private const string IndicationExists = "An indication exists";
+    private const string IncompleteExists = "An indication exists and nothing recorded blocks it, but safety items it depends on are not recorded, so no pathway can open yet.";
+    private const string IncompleteNotRuledOut = "No indication is established yet, but one cannot yet be ruled out, so no pathway can open yet. A blank answer is never read as \"no\": record the missing answers and screen again.";
+    private const string NotEligibleNotRuledOut = "No indication is established yet, and one cannot yet be ruled out, but a contraindication or unmet precondition blocks treatment now.";
+    private const string PalliativeNotRuledOut = "Neither established nor ruled out: Off-label rapid-acting ketamine in palliative care (not recorded: Life-limiting illness).";
+    private const string NeitherEstablished = "Neither established nor ruled out";
+    private const string IncompleteNotRuledOutZh = "尚未确立任何适应证，但有适应证尚不能排除，因此目前没有路径可以开放。空白的回答绝不会被视为“否”：请记录缺少的回答后重新筛查。";
+    private const string NotEligibleNotRuledOutZh = "尚未确立任何适应证，且有适应证尚不能排除，但有禁忌证或未满足的前提条件，目前不能治疗。";
+
+    /// <summary>MDD in an episode, no failed trial, no suicidality: only the palliative pathway waits (the illness not recorded).</summary>
+    private static JsonObject PalliativeOnlyNotRuledOut(string reference) => Request(reference, "mdd", true, 0);
+
+    private async Task<string> PageAsync(Guid id, string page, string? language = null)
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        return WebUtility.HtmlDecode(language is null
+            ? await client.GetStringAsync($"/Screenings/{id}{page}")
+            : await (await CultureSelectionTests.GetAsync(client, $"/Screenings/{id}{page}", language)).Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/Print")]
+    public async Task Result_OnlyThePalliativePathwayNotRuledOut_SaysNoIndicationIsEstablishedAndNamesTheAnswer(string page)
+    {
+        var id = await CreateAsync(PalliativeOnlyNotRuledOut("MRN-NRO-PAL" + page.Length), "incomplete");
+
+        var html = await PageAsync(id, page);
+
+        Assert.Contains(IncompleteNotRuledOut + " " + PalliativeNotRuledOut, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(IndicationExists, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("passive", "")]
+    [InlineData("passive", "/Print")]
+    [InlineData("item9", "")]
+    public async Task Result_OnlyTheSuicidalIdeationPathwayNotRuledOut_SaysNoIndicationIsEstablishedAndNamesTheAnswer(string why, string page)
+    {
+        var request = Request("MRN-NRO-SUI-" + why + page.Length, "mdd", true, 0);
+        request["lifeLimitingIllness"] = false;
+        request["onOralAntidepressant"] = true;
+        if (why == "passive")
+        {
+            request["suicidality"] = "passive-ideation";
+            request["safetyPlanInPlace"] = true;
+            request["lethalMeansCounselled"] = true;
+            request["followUpArranged"] = true;
+        }
+        else
+        {
+            request["phq9Item9"] = 1;
+        }
+
+        var id = await CreateAsync(request, "incomplete");
+
+        var html = await PageAsync(id, page);
+
+        var answer = why == "passive" ? "Preparatory acts, or an aborted or interrupted attempt, within 3 months" : "Suicide risk assessed since this positive item 9";
+        Assert.Contains(IncompleteNotRuledOut + " Neither established nor ruled out: Esketamine for depression with acute suicidal ideation (not recorded: " + answer + ").", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(IndicationExists, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/Print")]
+    public async Task Result_TrdWithASafetyItemBlankAndTheIllnessRecorded_StillSaysAnIndicationExists(string page)
+    {
+        var request = Request("MRN-NRO-TRD" + page.Length, "mdd", true, 3);
+        request["lifeLimitingIllness"] = false;
+        var id = await CreateAsync(request, "incomplete");
+
+        var html = await PageAsync(id, page);
+
+        Assert.Contains(IncompleteExists, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(NeitherEstablished, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No indication is established", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_TrdWithTheIllnessNotRecorded_SaysAnIndicationExistsAndNamesThePalliativePathwayNotRuledOut()
+    {
+        var id = await CreateAsync(Request("MRN-NRO-TRD-PAL", "mdd", true, 3), "incomplete");
+
+        var html = await PageAsync(id, "");
+
+        Assert.Contains(IncompleteExists, html, StringComparison.Ordinal);
+        Assert.Contains("record them and screen again. " + PalliativeNotRuledOut, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/Print")]
+    public async Task Result_PalliativeNotRuledOutAndAContraindication_SaysNoIndicationIsEstablishedButTreatmentIsBlocked(string page)
+    {
+        var request = PalliativeOnlyNotRuledOut("MRN-NRO-BLOCK" + page.Length);
+        request["aneurysmalVascularDisease"] = true;
+        var id = await CreateAsync(request, "not-eligible-now");
+
+        var html = await PageAsync(id, page);
+
+        Assert.Contains(NotEligibleNotRuledOut + " " + PalliativeNotRuledOut, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(IndicationExists, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public async Task Result_TrdWithAContraindication_StillSaysAnIndicationExists(bool? lifeLimitingIllness)
+    {
+        // With the illness not recorded the palliative pathway is blocked too; the contraindication blocks it whatever the
+        // answer, so the box does not name it (the longest prints stay one page).
+        var request = Request("MRN-NRO-TRD-BLOCK-" + (lifeLimitingIllness is null ? "NR" : "NO"), "mdd", true, 3);
+        if (lifeLimitingIllness is { } illness)
+        {
+            request["lifeLimitingIllness"] = illness;
+        }
+
+        request["aneurysmalVascularDisease"] = true;
+        var id = await CreateAsync(request, "not-eligible-now");
+
+        var html = await PageAsync(id, "");
+
+        Assert.Contains("An indication exists, but a contraindication or unmet precondition blocks treatment now.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(NeitherEstablished, html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "incomplete")]
+    [InlineData("/Print", "not-eligible-now")]
+    public async Task Result_PalliativeNotRuledOutInChinese_SaysNoIndicationIsEstablished(string page, string overall)
+    {
+        var request = PalliativeOnlyNotRuledOut("MRN-NRO-ZH-" + overall);
+        if (overall == "not-eligible-now")
+        {
+            request["aneurysmalVascularDisease"] = true;
+        }
+
+        var id = await CreateAsync(request, overall);
+
+        var html = await PageAsync(id, page, "zh-CN");
+
+        Assert.Contains(overall == "incomplete" ? IncompleteNotRuledOutZh : NotEligibleNotRuledOutZh, html, StringComparison.Ordinal);
+        Assert.Contains("既未确立也尚未排除：超说明书快速起效氯胺酮用于姑息治疗（未记录：限制生命的疾病）。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("存在适应证", html, StringComparison.Ordinal);
     }
 }
