@@ -219,6 +219,29 @@ public sealed class UntimedResultTests
         Assert.Equal(3, Untimed(reading, "phq9Item9", "Observation/i9")?.Value);
     }
 
+    [Theory]
+    [InlineData("none", "85354-9")]
+    [InlineData("month", "85354-9, 2026-11")]
+    [InlineData("period-end-only", "85354-9, ../2026-11-28T09:00:00Z")]
+    [InlineData("timing", "85354-9")]
+    public void Untimed_IsNamedWithItsTimeAsWritten(string how, string what)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), WithTime(Pressure("bp"), how));
+
+        Assert.Equal(what, Untimed(reading, "systolicBp", "Observation/bp")?.What);
+    }
+
+    [Fact]
+    public void ADateOnlyBloodPressureToday_BesideATimedOneToday_GivingAnother_IsTimeUnclear_AsBefore()
+    {
+        // Which of the two is today's latest cannot be told: neither is read (QA120 F1), unchanged by helper 207.
+        var reading = Fhir.Read(Fhir.Patient(), Pressure("bp-day", 150, 95, effective: "2026-11-28"), Pressure("bp", 120, 80, effective: "2026-11-28T08:00:00Z"));
+
+        Assert.False(reading.Values.ContainsKey("systolicBp"));
+        Assert.All(reading.ToCheck, c => Assert.Equal(ChartCheckKind.ResultTimeUnclear, c.Kind));
+        Assert.Contains(reading.ToCheck, c => c.Reference == "Observation/bp-day");
+    }
+
     [Fact]
     public void TimedResults_AreReadExactlyAsBefore()
     {
