@@ -174,6 +174,27 @@ public enum ChartCheckKind
     /// named beside the value read (helper 205: such a result was neither read nor named).
     /// </summary>
     ResultTakenWhenNotGiven,
+
+    /// <summary>
+    /// An Observation in the field's value set (final, amended, corrected, preliminary or of unknown status) whose time
+    /// taken cannot be placed within the days the field reads: no <c>effective[x]</c> and no <c>issued</c>; an
+    /// <c>effectiveTiming</c>; an <c>effectivePeriod</c> without a <c>start</c>; a date given only to the month or year
+    /// reaching into those days ("2026-11" on 28 November). One that shows it was taken before those days (a period ending
+    /// before them, a month wholly before them, issued before them) is not named. It is never read; as it may be newer
+    /// than the result the field would read, that result is not read either (<see cref="ResultBesideUntimed"/>), unless it
+    /// shows it was taken before that result's day. Its words and its time as written are given (helper 207: such a
+    /// result was neither read nor named).
+    /// </summary>
+    ResultUntimed,
+
+    /// <summary>
+    /// The result the field would read (the latest whose time is known), not read because the chart also holds a result
+    /// of the field that may be newer but does not say when it was taken (<see cref="ResultUntimed"/>) or says only when
+    /// it was issued, at or after this one was taken (<see cref="ResultTakenWhenNotGiven"/>). Named, with the score it
+    /// gives (<see cref="ChartEntryToCheck.Value"/>), so that a positive PHQ-9 item 9 is never hidden behind a result
+    /// whose time cannot be told (helper 207).
+    /// </summary>
+    ResultBesideUntimed,
 }
 
 /// <summary>

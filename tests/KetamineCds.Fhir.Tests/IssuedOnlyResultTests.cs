@@ -150,9 +150,12 @@ public sealed class IssuedOnlyResultTests
 
         Assert.False(reading.Values.ContainsKey("phq9Item9"));
         Assert.Null(reading.InChart("phq9Item9"));
-        var check = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
-        Assert.Equal(ChartCheckKind.ResultTakenWhenNotGiven, check.Kind);
+        var check = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9" && c.Kind == ChartCheckKind.ResultTakenWhenNotGiven);
         Assert.Equal(3, check.Value);
+        // Helper 207: the 0 it may be newer than is named too, with its score, not read.
+        var beside = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9" && c.Kind == ChartCheckKind.ResultBesideUntimed);
+        Assert.Equal("Observation/i9-old", beside.Reference);
+        Assert.Equal(0, beside.Value);
     }
 
     [Fact]

@@ -92,6 +92,100 @@ internal static class Observations
     }
 
     /// <summary>
+    /// Helper 207: the results among <paramref name="candidates"/> (final, amended, corrected, preliminary or of unknown
+    /// status, as <see cref="IssuedOnly"/>) whose time taken cannot be placed within the field's days, from
+    /// <paramref name="from"/> to today: neither <c>effective[x]</c> nor <c>issued</c>; an <c>effectiveTiming</c> or an
+    /// <c>effectivePeriod</c> without a start; a date to the month or year that reaches into those days but may fall
+    /// outside them. Each with the last clinic day it may have been taken on (a month's last day, a period's end, its
+    /// issued day), or none when nothing bounds it. One that shows it was taken before <paramref name="from"/> (a period
+    /// ending before, a year wholly before, issued before) is older and left out, as any older result; one in the future
+    /// is named as such (<see cref="CheckInFuture"/>); one giving only <c>issued</c> is <see cref="IssuedOnly"/>'s. (A
+    /// dateTime with a time but no zone never gets here: the FHIR parser refuses it, and the prefetch with it.)
+    /// </summary>
+    public static (Sourced<Observation> Observation, DateOnly? LatestDay)[] Untimed(IEnumerable<Sourced<Observation>> candidates, PatientRecord record, DateOnly from)
+    {
+        var found = new List<(Sourced<Observation>, DateOnly?)>();
+        foreach (var candidate in candidates)
+        {
+            var observation = candidate.Resource;
+            if (!(Counts(observation) || observation.Status is ObservationStatus.Preliminary or ObservationStatus.Unknown))
+                continue;
+            if (observation.Effective is null)
+            {
+                if (observation.Issued is null)
+                    found.Add((candidate, null));
+                continue;
+            }
+
+            if (InFuture(observation, record))
+                continue;
+            DateOnly? latestDay = null;
+            if (DayOf(observation, record) is { } span)
+            {
+                // Placed within the days read (read as before), or wholly before them (older): not this.
+                if (span.Latest < from || (span.Earliest >= from && span.Latest <= record.Today))
+                    continue;
+                latestDay = span.Latest;
+            }
+            else if (observation.Effective is Period { Start: null, End: { } end })
+            {
+                // Taken over a period ending then, or before: a period ending after now bounds nothing.
+                latestDay = record.DaysOf(end)?.Latest;
+            }
+
+            if (observation.Issued is { } issued)
+            {
+                // Taken before it was issued.
+                var issuedDay = ClinicDay(issued, record);
+                latestDay = latestDay is { } day && day < issuedDay ? day : issuedDay;
+            }
+
+            if (latestDay is null || latestDay >= from)
+                found.Add((candidate, latestDay));
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
+    /// Names each of <paramref name="untimed"/> (<see cref="Untimed"/>) beside <paramref name="field"/>, with its words and
+    /// its time as written (<see cref="ChartCheckKind.ResultUntimed"/>), and says whether one may have been taken as late
+    /// as <paramref name="latest"/> (none: any at all): nothing bounds when it was taken, or its last possible day is on
+    /// or after that result's day. Such a result may be the latest, so the field is not recorded; one that shows it was
+    /// taken before is named beside the value read. With <paramref name="valueOf"/>, each keeps the value it gives, never
+    /// read (a positive PHQ-9 item 9 still raises its card).
+    /// </summary>
+    public static bool CheckUntimed(string field, IEnumerable<(Sourced<Observation> Observation, DateOnly? LatestDay)> untimed, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    {
+        var mayBeLatest = false;
+        foreach (var ((observation, reference), latestDay) in untimed)
+        {
+            var asLate = latest is null || latestDay is null || latestDay >= latest.Day;
+            mayBeLatest |= asLate;
+            var written = observation.Effective switch
+            {
+                Period { Start: null, End: { } end } => "../" + end,
+                _ => Written(observation),
+            };
+            var what = written is null ? ChartWords.Of(observation.Code) : $"{ChartWords.Of(observation.Code)}, {written}";
+            if (asLate)
+                reading.Check(field, ChartCheckKind.ResultUntimed, reference, what, value: valueOf?.Invoke(observation), moment: MomentOf(observation, record));
+            else
+                reading.CheckBesideValue(field, ChartCheckKind.ResultUntimed, reference, what, value: valueOf?.Invoke(observation));
+        }
+
+        return mayBeLatest;
+    }
+
+    /// <summary>
+    /// Names <paramref name="latest"/>, the result the field would read, not read because a result whose time taken cannot
+    /// be told may be newer (<see cref="ChartCheckKind.ResultBesideUntimed"/>); with <paramref name="keepValue"/>, with the
+    /// value it gives (a positive item 9 is never hidden behind an untimed 0).
+    /// </summary>
+    public static void NameBesideUntimed(string field, ObservedValue latest, ReadingBuilder reading, bool keepValue) =>
+        Name(field, ChartCheckKind.ResultBesideUntimed, latest, reading, keepValue);
+
+    /// <summary>
     /// When the observation was taken (<see cref="FhirMoment"/>), for a result set aside, which may be dated in the future
     /// (<see cref="DayOf"/> does not read those): the instant where it gives a time with its zone, the days as written or
     /// of that instant; null when it has no effective time or one that cannot be read.
@@ -429,8 +523,16 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf);
         // Helper 205: a score issued in the window without the time it was taken is named, never read, and may be the latest.
         var issuedOnly = Observations.IssuedOnly(coded, record, record.Today.AddDays(-windowDays));
-        if (!Observations.CheckIssuedOnly(field.Name, issuedOnly, future ? null : latest, record, reading, ScoreOf) && latest is not null && !future)
-            reading.Record(field.Name, latest.Value!, latest.Sources);
+        var issuedLater = Observations.CheckIssuedOnly(field.Name, issuedOnly, future ? null : latest, record, reading, ScoreOf);
+        // Helper 207: so is one whose time taken cannot be placed in the window; the score it may be newer than is named with its score.
+        var untimedLater = Observations.CheckUntimed(field.Name, Observations.Untimed(coded, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading, ScoreOf);
+        if (latest is not null && !future)
+        {
+            if (issuedLater || untimedLater)
+                Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: true);
+            else
+                reading.Record(field.Name, latest.Value!, latest.Sources);
+        }
     }
 
     /// <summary>
@@ -586,7 +688,11 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var latest = Observations.Latest(field.Name, counting, today, record, reading);
         // Helper 205: a reading issued today without the time it was taken is named, never read, and may be today's latest.
         var issuedLater = Observations.CheckIssuedOnly(field.Name, Observations.IssuedOnly(pressures, record, record.Today), future ? null : latest, record, reading);
-        if (latest is { Value: (int sys, int dia) } && !future && !issuedLater)
+        // Helper 207: so is one whose time taken cannot be placed today; the pair it may be newer than is named.
+        var untimedLater = Observations.CheckUntimed(field.Name, Observations.Untimed(pressures, record, record.Today), future ? null : latest, record, reading);
+        if (latest is not null && !future && (issuedLater || untimedLater))
+            Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: false);
+        if (latest is { Value: (int sys, int dia) } && !future && !issuedLater && !untimedLater)
         {
             var read = systolic ? sys : dia;
             reading.Record(field.Name, read, latest.Sources);
@@ -697,9 +803,13 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
         var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading);
         // Helper 205: a status issued in the window without the time it was taken is named, never read, and may be the latest.
         var issuedLater = Observations.CheckIssuedOnly(field.Name, Observations.IssuedOnly(asked, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading);
+        // Helper 207: so is one whose time taken cannot be placed in the window; the status it may be newer than is named.
+        var untimedLater = Observations.CheckUntimed(field.Name, Observations.Untimed(asked, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading);
         if (latest is not null)
         {
-            if (!future && !issuedLater)
+            if (!future && (issuedLater || untimedLater))
+                Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: false);
+            else if (!future)
                 reading.Record(field.Name, latest.Value!, latest.Sources);
         }
         else if (counting.Length == 0 && !future)

@@ -314,7 +314,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var read = item9 is not null && Positive(item9.Value) is not null;
         List<Fhir.ChartEntryToCheck> unread = read ? [] : [.. reading.ToCheck.Where(c => c.Field == Fields.Phq9Item9.Name
             && c.Kind is Fhir.ChartCheckKind.ResultNotFinal or Fhir.ChartCheckKind.ResultTimeUnclear or Fhir.ChartCheckKind.ResultInFuture or Fhir.ChartCheckKind.ResultNotReadable
-                or Fhir.ChartCheckKind.ResultTakenWhenNotGiven
+                or Fhir.ChartCheckKind.ResultTakenWhenNotGiven or Fhir.ChartCheckKind.ResultUntimed or Fhir.ChartCheckKind.ResultBesideUntimed
             && Positive(c.Value) is not null)];
         if (!read && unread.Count == 0)
         {

@@ -177,6 +177,8 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.SubjectNotShown => "Card.ChartCheck.SubjectNotShown",
         KetamineCds.Fhir.ChartCheckKind.VersionUnclear => "Card.ChartCheck.VersionUnclear",
         KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.ChartCheck.ResultTakenWhenNotGiven",
+        KetamineCds.Fhir.ChartCheckKind.ResultUntimed => "Card.ChartCheck.ResultUntimed",
+        KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed => "Card.ChartCheck.ResultBesideUntimed",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",
@@ -317,6 +319,8 @@ public static class CardTexts
             KetamineCds.Fhir.ChartCheckKind.ResultInFuture => "Card.Item9Unread.InFuture",
             KetamineCds.Fhir.ChartCheckKind.ResultNotReadable => "Card.Item9Unread.NotReadable",
             KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.Item9Unread.TakenWhenNotGiven",
+            KetamineCds.Fhir.ChartCheckKind.ResultUntimed => "Card.Item9Unread.Untimed",
+            KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed => "Card.Item9Unread.BesideUntimed",
             _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a positive item 9 is not read."),
         }), reference, at);
 

@@ -456,6 +456,8 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.PatientDeceased, "records the patient as deceased", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.VersionUnclear, "which copy is the latest cannot be told", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "a result that says when it was issued (the time shown) but not when it was taken", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "a result that does not say when it was taken, or not so that it can be placed within the days this question reads", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed, "also a result for this item that does not say when it was taken (named here), which may be newer. Neither is read", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
@@ -534,6 +536,36 @@ public sealed class ChartChecksHookTests
         Assert.False(input.RootElement.TryGetProperty("diastolicBp", out _), "the prefill holds diastolicBp");
         var form = await FormAsync(factory, cards);
         Assert.Contains("Observation/bp-issued", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_ABloodPressureWithNoTimeAtAll_IsNamedOnTheCardAndTheForm_NotRead_NorTheOneTakenToday()
+    {
+        // Helper 207: a blood pressure of 190/115 with neither effective[x] nor issued vanished; today's 120/80 was read.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H207-UNTIMED";
+        var today = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        JsonObject Pressure(string id, int sys, int dia, string? effective) => JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+             "subject": {"reference": "Patient/{{{P}}}"}{{{(effective is null ? "" : $", \"effectiveDateTime\": \"{effective}\"")}}},
+             "component": [
+               {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, "valueQuantity": {"value": {{{sys}}}, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}},
+               {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, "valueQuantity": {"value": {{{dia}}}, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}}]}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), Pressure("bp-untimed", 190, 115, null), Pressure("bp-today", 120, 80, today));
+
+        var detail = AllDetail(cards);
+        Assert.Contains("“85354-9” (Observation/bp-untimed), a result that does not say when it was taken", detail, StringComparison.Ordinal);
+        Assert.Contains("(Observation/bp-today), the latest result whose time taken is known, but also a result for this item that does not say when it was taken", detail, StringComparison.Ordinal);
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
+        Assert.False(input.RootElement.TryGetProperty("systolicBp", out _), "the prefill holds systolicBp");
+        Assert.False(input.RootElement.TryGetProperty("diastolicBp", out _), "the prefill holds diastolicBp");
+        var form = await FormAsync(factory, cards);
+        Assert.Contains("Observation/bp-untimed", form, StringComparison.Ordinal);
     }
 
     [Fact]

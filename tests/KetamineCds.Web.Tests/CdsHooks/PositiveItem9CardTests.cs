@@ -346,6 +346,68 @@ public sealed class PositiveItem9CardTests
         Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-i, issued 2026-11-25 09:30 UTC+08:00): assess suicide risk now", card.Summary);
     }
 
+    private static JsonElement Untimed(string id, int value) =>
+        JsonSerializer.SerializeToElement(new
+        {
+            resourceType = "Observation",
+            id,
+            status = "final",
+            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
+            subject = new { reference = "Patient/p1" },
+            valueInteger = value,
+        });
+
+    [Fact]
+    public void TimedPositiveItem9_BesideAZeroIssuedLaterWithoutTheTimeTaken_RaisesTheCard()
+    {
+        // Helper 207: helper 205 left item 9 not recorded and named only the 0 issued later: the 3 vanished, and no card.
+        var reading = Read(Score("i9", "44260-8", 3, effective: "2026-11-30T01:30:00Z"), IssuedOnly("i9-i", 0, "2026-12-01T01:30:00Z"));
+        Assert.Null(reading.InChart("phq9Item9"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9, 2026-11-30 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains(
+            "3, the latest result whose time is known, beside a result that does not say when it was taken and may be newer: Observation/i9, taken 2026-11-30 09:30 UTC+08:00.",
+            card.Detail,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TimedPositiveItem9_BesideAnUntimedZero_RaisesTheCard()
+    {
+        var reading = Read(Score("i9", "44260-8", 2, effective: "2026-11-30T01:30:00Z"), Untimed("i9-u", 0));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 2 in the chart, not read (Observation/i9, 2026-11-30 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+    }
+
+    [Fact]
+    public void UntimedPositiveItem9_BesideAnOlderZero_RaisesTheCard_SayingItsTimeIsNotGiven()
+    {
+        // Helper 207: an item 9 of 3 with neither effective[x] nor issued was neither read nor named; the 0 was read.
+        var reading = Read(Score("i9-old", "44260-8", 0, effective: "2026-11-25T01:30:00Z"), Untimed("i9-u", 3));
+        Assert.Null(reading.InChart("phq9Item9"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-u, ?): assess suicide risk now", card.Summary);
+        Assert.Contains(
+            "3, a result that does not say when it was taken, or not so that it can be placed within the days read: Observation/i9-u, taken ?.",
+            card.Detail,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chinese_TheCardForAnUntimedItem9_IsTranslated()
+    {
+        using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, Read(Untimed("i9-u", 2)), Shanghai, null)!;
+
+        Assert.Contains("2，未给出测得时间、或其时间无法确定是否在所读取天数之内的结果：Observation/i9-u", card.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Chinese_TheCardForAnItem9IssuedWithoutTheTimeItWasTaken_IsTranslated()
     {
