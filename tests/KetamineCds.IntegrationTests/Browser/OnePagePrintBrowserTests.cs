@@ -580,6 +580,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["respiratoryDiseaseOrSleepApnea"] = true,
                 ["cognitiveImpairment"] = true,
                 ["urinaryTractSymptoms"] = true,
+                // Rule set 1.17.0 asks the eye too (clinical-review section 28): recorded, as this history records every care item.
+                ["raisedIntraocularPressure"] = false,
                 ["systolicBp"] = 158,
                 ["diastolicBp"] = 96,
                 ["hepaticImpairment"] = "moderate",
@@ -680,6 +682,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             ["respiratoryDiseaseOrSleepApnea"] = false,
             ["cognitiveImpairment"] = false,
             ["urinaryTractSymptoms"] = false,
+            ["raisedIntraocularPressure"] = false,
             ["systolicBp"] = 126,
             ["diastolicBp"] = 80,
             ["hepaticImpairment"] = "none",
