@@ -40,7 +40,7 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
         Assert.Contains("25 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#jurisdiction").SelectOptionAsync("us");
         Assert.Contains("24 safety questions are not recorded (9 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(23, await page.Locator("#safety-count-list li").CountAsync());
+        Assert.Equal(24, await page.Locator("#safety-count-list li").CountAsync());
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync(page));
         await page.Locator("#safety-count").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.OutputFolder, "02-new-screening-unanswered-count.png") });
@@ -48,7 +48,7 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
 
         // "Not known" leaves the question not recorded; "No" answers it. The list's link goes to the control.
         await page.Locator("#aneurysmalVascularDisease-nr").CheckAsync();
-        Assert.Contains("23 safety questions", await count.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("24 safety questions", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#aneurysmalVascularDisease-no").CheckAsync();
         Assert.Contains("23 safety questions are not recorded (8 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#safety-count-list a").Filter(new() { HasText = "Arteriovenous malformation" }).ClickAsync();
