@@ -35,7 +35,7 @@ public partial class RuleSetIdentityTests
         ["1.14.0"] = "sha256:c19f41b250c689dfabb699291460df5e87a5ab61ad34b62c80883722a9539a3e",
         ["1.15.0"] = "sha256:439a351d150ba1f187af1cf53d2f9398d1d55571f40702a1155733507b9bf42e",
         ["1.16.0"] = "sha256:c1987a209e235a35859cce8a4dc8e26943c772a4d65d9d7ecd853cb2737867c3",
-        ["1.17.0"] = "sha256:19ad8dd6459621c6926d662c5b45973746f92dbca9f2d8c96290ea022c45089a",
+        ["1.17.0"] = "sha256:fa25daa644c211c193fadc15445a51d16d40accfe0766454e7ec486773476309",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -538,7 +538,7 @@ public partial class RuleSetIdentityTests
     /// recorded, restated to fire while a pathway cannot yet be ruled out as 1.16.0's does. Every other rule is 1.16.0's object.
     /// </summary>
     [Fact]
-    public void Diff_1_16_0To1_17_0_AddsEye001AndSaf001NamesTheEye()
+    public void Diff_1_16_0To1_17_0_AddsEye001Saf001NamesTheEyeAndSui012IsReworded()
     {
         var (was16, now17) = (RuleSetCatalog.V1_16_0, RuleSetCatalog.V1_17_0);
         var diff = RuleSetDiff.Between(was16, now17);
@@ -548,8 +548,16 @@ public partial class RuleSetIdentityTests
         Assert.Equal(["ASRA-KETAMINE-PAIN-2018"], diff.Added[0].Sources);
         Assert.Empty(diff.Removed);
         Assert.False(diff.PolicyChanged);
-        Assert.Equal(["SAF-001"], diff.Changed.Select(r => r.After.Id));
-        Assert.All(was16.Rules.Where(r => r.Id != "SAF-001"), r => Assert.Same(r, now17.Find(r.Id)));
+        Assert.Equal(["SAF-001", "SUI-012"], diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was16.Rules.Where(r => r.Id is not "SAF-001" and not "SUI-012"), r => Assert.Same(r, now17.Find(r.Id)));
+
+        // SUI-012 (Question C): reworded only, its condition and everything else 1.16.0's.
+        var (sui16, sui17) = (was16["SUI-012"], now17["SUI-012"]);
+        Assert.Equal(sui16.Condition.Canonical, sui17.Condition.Canonical);
+        Assert.Equal((sui16.Kind, sui16.Severity, sui16.Topic), (sui17.Kind, sui17.Severity, sui17.Topic));
+        Assert.Equal(sui16.Principles, sui17.Principles);
+        Assert.Equal(sui16.Sources, sui17.Sources);
+        Assert.Same(sui16.AsDefined, sui17.AsDefined);
 
         var (saf16, saf17) = (was16["SAF-001"], now17["SAF-001"]);
         Assert.Equal((saf16.Kind, saf16.Severity, saf16.Summary, saf16.Topic), (saf17.Kind, saf17.Severity, saf17.Summary, saf17.Topic));
