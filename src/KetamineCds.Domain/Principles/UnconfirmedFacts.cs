@@ -125,6 +125,12 @@ public static class UnconfirmedFacts
             "label-and-literature.md source keys (no IV ketamine suicidality study) and section 8 D3",
             UnconfirmedFactStatus.NotInFactBase,
             ["SUI-006"]),
+        new(20,
+            "That raised intraocular pressure calls for caution with esketamine is this app's reading by analogy: the fact base records it only as a relative contraindication to intravenous ketamine in the pain consensus (ASRA-KETAMINE-PAIN-2018, evidence grade C), and its esketamine label sections do not mention intraocular pressure.",
+            "raised intraocular pressure with esketamine: by analogy with IV ketamine",
+            "label-and-literature.md section 6.4 (esketamine: not stated there)",
+            UnconfirmedFactStatus.NotInFactBase,
+            ["EYE-001"]),
     ];
 
     /// <summary>The unconfirmed facts a rule relies on, by number; none for a rule that relies on none.</summary>

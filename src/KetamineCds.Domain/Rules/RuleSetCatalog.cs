@@ -369,11 +369,40 @@ public static class RuleSetCatalog
     /// </summary>
     public static RuleSet V1_16_0 { get; } = BuildV1_16_0();
 
+    /// <summary>
+    /// Version 1.17.0 (helper 204; docs/clinical-review.md, section 28, answering Questions A and C of section 24): raised
+    /// intraocular pressure, which the pain consensus lists beside raised intracranial pressure as a relative contraindication
+    /// to IV ketamine (ASRA-KETAMINE-PAIN-2018), was asked nowhere, so a TRD history with every answer "no" read eligible
+    /// whatever the eye. A new field (<c>raisedIntraocularPressure</c>, a software addition) and EYE-001, a moderate caution
+    /// on every pathway when it is recorded yes (esketamine included, the safer reading); SAF-001
+    /// (<see cref="Completeness.OtherSafetyHistoryAndIntraocularPressureNotRecorded"/>) also names it when it is not recorded,
+    /// restated as 1.16.0's for a pathway that cannot yet be ruled out. 1.14.0's and 1.16.0's SAF-001 are unchanged. SUI-012 is
+    /// reworded (Question C): it asked to "record intent" after passive ideation, where the C-SSRS does not ask intent; it now
+    /// asks for what is missing.
+    /// </summary>
+    public static RuleSet V1_17_0 { get; } = V1_16_0.Next(
+        "1.17.0",
+        add: [new Ocular.RaisedIntraocularPressure()],
+        replace:
+        [
+            new Completeness.OtherSafetyHistoryAndIntraocularPressureNotRecorded().Restated(
+                All(Indications.AnyIndicationOrAPathwayNotRuledOut, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), NotRecorded(Fields.RaisedIntraocularPressure), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
+                AnyPathwayOrAPathwayNotRuledOut + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, raised intraocular pressure, or (sex at birth not recorded as male) breastfeeding is not recorded."),
+            // Question C of section 24: intent is asked only after active ideation (C-SSRS skip logic), so SUI-012 asks for what is missing.
+            V1_16_0["SUI-012"].Reworded(
+                summary:
+                "Suicide risk not fully assessed: record what is missing (intent, asked after active ideation; preparatory acts or an aborted attempt) with the C-SSRS before treatment.",
+                conditionText:
+                "Some suicidality is recorded and whether the risk is imminent cannot be decided: suicidal intent (asked after active ideation) or preparatory acts or an aborted or interrupted attempt are not recorded.",
+                detail:
+                "Until the answers that decide it are recorded, imminent risk (SUI-007) can be neither confirmed nor ruled out; a blank answer is never read as no. The C-SSRS screen asks intent only after active ideation, and recent suicidal behaviour (preparatory acts, an aborted or interrupted attempt) after any answer: record the ones that were asked and are missing."),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_16_0;
+    public static RuleSet Current => V1_17_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

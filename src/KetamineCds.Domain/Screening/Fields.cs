@@ -196,6 +196,12 @@ public static class Fields
     public static readonly Field<bool?> UrinaryTractSymptoms = new("urinaryTractSymptoms", FieldType.YesNo, FieldSection.OtherConditions, "Urinary tract symptoms or cystitis", h => h.UrinaryTractSymptoms)
     { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "Ulcerative or interstitial cystitis, or lower urinary tract symptoms.", CurrentForDays = 0 };
 
+    // A software addition of rule set 1.17.0 (docs/clinical-review.md, section 28): the pain consensus lists raised intracranial or
+    // intraocular pressure as a relative contraindication to IV ketamine (ASRA-KETAMINE-PAIN-2018); raised intracranial pressure
+    // is asked with the serious conditions (CV-001), raised intraocular pressure was asked nowhere. A blank calls for care (SAF-001).
+    public static readonly Field<bool?> RaisedIntraocularPressure = new("raisedIntraocularPressure", FieldType.YesNo, FieldSection.OtherConditions, "Raised intraocular pressure", h => h.RaisedIntraocularPressure)
+    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CallsForCare, Help = "E.g. uncontrolled or angle-closure glaucoma." };
+
     public static readonly Field<int?> SystolicBp = new("systolicBp", FieldType.WholeNumber, FieldSection.BloodPressure, "Systolic blood pressure", h => h.SystolicBp)
     { Min = 50, Max = 300, Unit = "mmHg", Above = "diastolicBp", RecordedWith = "diastolicBp", NotRecorded = NotRecordedMeans.CallsForCare, Help = "Today, before treatment. Both values or neither.", ValueSet = "systolic-blood-pressure", CurrentForDays = 0 };
 
@@ -234,7 +240,7 @@ public static class Fields
         SubstancesUsed, OtherCnsDepressants, OralAntidepressantClass, AneurysmalVascularDisease, ArteriovenousMalformation,
         IntracerebralHemorrhageHistory, HypersensitivityToKetamine, SeriousCardiovascularOrCerebrovascularCondition,
         RecentMyocardialInfarctionOrStroke, OtherCardiovascularOrCerebrovascularDisease, HypertensiveEncephalopathyHistory, RespiratoryDiseaseOrSleepApnea, CognitiveImpairment,
-        UrinaryTractSymptoms, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, SuicideRiskAssessedAfterItem9, ClinicianNote,
+        UrinaryTractSymptoms, RaisedIntraocularPressure, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, SuicideRiskAssessedAfterItem9, ClinicianNote,
     ];
 
     private static readonly Dictionary<string, FieldDefinition> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);

@@ -99,6 +99,9 @@ public sealed record PatientHistory
 
     public bool? UrinaryTractSymptoms { get; init; }
 
+    /// <summary>Raised intraocular pressure, e.g. uncontrolled or angle-closure glaucoma (a software addition from rule set 1.17.0; EYE-001).</summary>
+    public bool? RaisedIntraocularPressure { get; init; }
+
     public int? SystolicBp { get; init; }
 
     public int? DiastolicBp { get; init; }
@@ -164,6 +167,7 @@ public sealed record PatientHistory
         RespiratoryDiseaseOrSleepApnea = Fields.RespiratoryDiseaseOrSleepApnea.From(contractValue),
         CognitiveImpairment = Fields.CognitiveImpairment.From(contractValue),
         UrinaryTractSymptoms = Fields.UrinaryTractSymptoms.From(contractValue),
+        RaisedIntraocularPressure = Fields.RaisedIntraocularPressure.From(contractValue),
         SystolicBp = Fields.SystolicBp.From(contractValue),
         DiastolicBp = Fields.DiastolicBp.From(contractValue),
         HepaticImpairment = Fields.HepaticImpairment.From(contractValue),

@@ -604,6 +604,59 @@ public class InvariantTests
         Assert.All(after.Findings.Select(f => f.RuleId).Except(before.Findings.Select(f => f.RuleId)), id => Assert.Contains(id, mayBeAdded));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_17_0Against1_16_0_OnlyTheEyeAnswerAddsACautionAndAVerdictOnlyGainsCautions(PatientHistory history)
+    {
+        // Rule set 1.17.0 (docs/clinical-review.md, section 28): raised intraocular pressure recorded yes fires EYE-001; not
+        // recorded, SAF-001 names it. Every other finding is 1.16.0's, texts and inputs; SAF-001 fires wherever 1.16.0's did
+        // (its new words and citation aside), and newly only where the eye answer is not recorded.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_16_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_17_0);
+        // SUI-012 is reworded (Question C): it fires as before with the same inputs; only its words differ.
+        static string Key(Finding f) => f.RuleId == "SUI-012"
+            ? string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources), string.Join(',', f.Because))
+            : string.Join('|', f.RuleId, f.Kind, f.Severity, f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources), string.Join(',', f.Because));
+        Assert.Equal(before.Findings.Where(f => f.RuleId != "SAF-001").Select(Key), after.Findings.Where(f => f.RuleId is not "SAF-001" and not "EYE-001").Select(Key));
+        Assert.Equal(history.RaisedIntraocularPressure == true, after.Findings.Any(f => f.RuleId == "EYE-001"));
+
+        var eyeNotRecorded = new Evidence("raisedIntraocularPressure", WireNames.NotRecorded);
+        var (saf16, saf17) = (before.Findings.SingleOrDefault(f => f.RuleId == "SAF-001"), after.Findings.SingleOrDefault(f => f.RuleId == "SAF-001"));
+        if (saf16 is not null)
+        {
+            Assert.NotNull(saf17);
+            Assert.Equal((saf16.Kind, saf16.Severity, saf16.Summary), (saf17.Kind, saf17.Severity, saf17.Summary));
+            Assert.Superset(saf16.Because.ToHashSet(), saf17.Because.ToHashSet());
+            Assert.All(saf17.Because.Except(saf16.Because), e => Assert.Equal(eyeNotRecorded, e));
+        }
+        else if (saf17 is not null)
+        {
+            Assert.Null(history.RaisedIntraocularPressure);
+            Assert.Contains(eyeNotRecorded, saf17.Because);
+        }
+
+        // A pathway's status is 1.16.0's, or eligible becomes eligible with cautions, and then only through the eye answer;
+        // the verdict likewise. Nothing opens, closes or waits that did not before.
+        var gained = after.Findings.Any(f => f.RuleId == "EYE-001") || (saf16 is null && saf17 is not null);
+        foreach (var p in before.Pathways)
+        {
+            var q = after.For(p.Pathway);
+            if (p.Status != q.Status)
+            {
+                Assert.True(gained);
+                Assert.Equal((PathwayStatus.Eligible, PathwayStatus.EligibleWithCautions), (p.Status, q.Status));
+            }
+
+            Assert.Superset(p.RuleIds.ToHashSet(StringComparer.Ordinal), q.RuleIds.ToHashSet(StringComparer.Ordinal));
+            Assert.All(q.RuleIds.Except(p.RuleIds), id => Assert.True(id is "EYE-001" or "SAF-001", id));
+        }
+
+        if (before.Overall != after.Overall)
+        {
+            Assert.True(gained);
+            Assert.Equal((Verdict.Eligible, Verdict.EligibleWithCautions), (before.Overall, after.Overall));
+        }
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

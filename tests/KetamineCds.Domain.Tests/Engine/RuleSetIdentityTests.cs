@@ -35,6 +35,7 @@ public partial class RuleSetIdentityTests
         ["1.14.0"] = "sha256:c19f41b250c689dfabb699291460df5e87a5ab61ad34b62c80883722a9539a3e",
         ["1.15.0"] = "sha256:439a351d150ba1f187af1cf53d2f9398d1d55571f40702a1155733507b9bf42e",
         ["1.16.0"] = "sha256:c1987a209e235a35859cce8a4dc8e26943c772a4d65d9d7ecd853cb2737867c3",
+        ["1.17.0"] = "sha256:fa25daa644c211c193fadc15445a51d16d40accfe0766454e7ec486773476309",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -249,6 +250,11 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_15_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_14_0.Pathways, RuleSetCatalog.V1_15_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_14_0.ConcernsByRule, RuleSetCatalog.V1_15_0.ConcernsByRule);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_17_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_16_0.Pathways, RuleSetCatalog.V1_17_0.Pathways);
+        // EYE-001 marks every open pathway (the safer reading; docs/clinical-review.md, section 28).
+        Assert.Equal(RuleSetCatalog.V1_16_0.ConcernsByRule, RuleSetCatalog.V1_17_0.ConcernsByRule);
+        Assert.Null(RuleSetCatalog.V1_17_0.Find("EYE-001")!.Concerns);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -524,6 +530,47 @@ public partial class RuleSetIdentityTests
         Assert.Equal(
             rec15.Condition.Canonical.Replace(pal15.Condition.Canonical, pal16.Condition.Canonical, StringComparison.Ordinal),
             rec16.Condition.Canonical.Replace(", undetermined(lifeLimitingIllness = true))", "", StringComparison.Ordinal).Replace("any(any(", "any(", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// 1.17.0 (helper 204; docs/clinical-review.md, section 28): EYE-001, a moderate caution on every pathway, is added for
+    /// raised intraocular pressure recorded; SAF-001 (a new class, citing the pain consensus too) also names it when it is not
+    /// recorded, restated to fire while a pathway cannot yet be ruled out as 1.16.0's does. Every other rule is 1.16.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_16_0To1_17_0_AddsEye001Saf001NamesTheEyeAndSui012IsReworded()
+    {
+        var (was16, now17) = (RuleSetCatalog.V1_16_0, RuleSetCatalog.V1_17_0);
+        var diff = RuleSetDiff.Between(was16, now17);
+        Assert.Equal(["EYE-001"], diff.Added.Select(r => r.Id));
+        Assert.Equal((FindingKind.Caution, Severity.Moderate), (diff.Added[0].Kind, diff.Added[0].Severity));
+        Assert.Equal(["P-SAFETY-REMS"], diff.Added[0].Principles);
+        Assert.Equal(["ASRA-KETAMINE-PAIN-2018"], diff.Added[0].Sources);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(["SAF-001", "SUI-012"], diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was16.Rules.Where(r => r.Id is not "SAF-001" and not "SUI-012"), r => Assert.Same(r, now17.Find(r.Id)));
+
+        // SUI-012 (Question C): reworded only, its condition and everything else 1.16.0's.
+        var (sui16, sui17) = (was16["SUI-012"], now17["SUI-012"]);
+        Assert.Equal(sui16.Condition.Canonical, sui17.Condition.Canonical);
+        Assert.Equal((sui16.Kind, sui16.Severity, sui16.Topic), (sui17.Kind, sui17.Severity, sui17.Topic));
+        Assert.Equal(sui16.Principles, sui17.Principles);
+        Assert.Equal(sui16.Sources, sui17.Sources);
+        Assert.Same(sui16.AsDefined, sui17.AsDefined);
+
+        var (saf16, saf17) = (was16["SAF-001"], now17["SAF-001"]);
+        Assert.Equal((saf16.Kind, saf16.Severity, saf16.Summary, saf16.Topic), (saf17.Kind, saf17.Severity, saf17.Summary, saf17.Topic));
+        Assert.Equal(saf16.Principles, saf17.Principles);
+        Assert.Equal([.. saf16.Sources, "ASRA-KETAMINE-PAIN-2018"], saf17.Sources);
+        Assert.Equal(
+            saf16.Condition.Canonical.Replace("(urinaryTractSymptoms is not recorded), ", "(urinaryTractSymptoms is not recorded), (raisedIntraocularPressure is not recorded), ", StringComparison.Ordinal),
+            saf17.Condition.Canonical);
+        Assert.Equal(saf16.ConditionText.Replace("urinary tract symptoms, ", "urinary tract symptoms, raised intraocular pressure, ", StringComparison.Ordinal), saf17.ConditionText);
+        Assert.Equal(saf16.Detail.Replace("urinary symptoms for a baseline, ", "urinary symptoms for a baseline, raised intraocular pressure for a benefit-risk decision (the pain consensus lists it against intravenous ketamine), ", StringComparison.Ordinal), saf17.Detail);
+        // Restated as 1.14.0's and 1.16.0's are, so that the result page tells the pathway's waiting items from its care items.
+        Assert.NotSame(saf17.Condition, saf17.AsDefined.Condition);
+        Assert.IsType<KetamineCds.Domain.Rules.Completeness.OtherSafetyHistoryAndIntraocularPressureNotRecorded>(saf17.AsDefined);
     }
 
     [Fact]

@@ -92,6 +92,28 @@ public class CompletenessRulesTests : RuleTestBase
         Assert.Equal([new Evidence("otherCardiovascularOrCerebrovascularDisease", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
     }
 
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_TrdWithRaisedIntraocularPressureNotRecorded_FiresSaf001NamingIt()
+    {
+        // From 1.17.0 (docs/clinical-review.md, section 28): a blank eye answer is never read as "no"; 1.16.0 read it plainly eligible.
+        var h = CareHistoryRecorded() with { RaisedIntraocularPressure = null };
+        var f = AssertFires("SAF-001", h);
+        Assert.Equal([new Evidence("raisedIntraocularPressure", WireNames.NotRecorded)], f.Because.Where(e => e.Value == WireNames.NotRecorded));
+        Assert.Contains("raised intraocular pressure", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("ASRA-KETAMINE-PAIN-2018", f.Sources);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_16_0).Findings, x => x.RuleId == "SAF-001");
+    }
+
+    [Fact, Fires("SAF-001")]
+    public void Evaluate_PalliativePathwayNotYetRuledOutWithTheEyeNotRecorded_FiresSaf001()
+    {
+        // 1.17.0 keeps 1.16.0's reach: listed while the palliative pathway waits for the illness, now naming the eye too.
+        var h = Adult().WithCareItemsRecorded() with { FailedAdequateTrials = 0, LifeLimitingIllness = null, RaisedIntraocularPressure = null };
+        var f = AssertFires("SAF-001", h);
+        Assert.Contains(new Evidence("raisedIntraocularPressure", WireNames.NotRecorded), f.Because);
+        Assert.Contains(new Evidence("lifeLimitingIllness", WireNames.NotRecorded), f.Because);
+    }
+
     [Fact, Edge("SAF-001")]
     public void Evaluate_TrdWithTheOtherSafetyHistoryRecorded_DoesNotFireSaf001() => AssertDoesNotFire("SAF-001", CareHistoryRecorded());
 

@@ -50,4 +50,8 @@ public abstract class ReplacedIn1_11_0SinceRuleSet1_1_0RulesTests : ReplacedIn1_
     [InlineData("SUI-009")]
     public void Evaluate_RuleThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge(string ruleId) =>
         AssertRuleReworded1_13_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge));
+
+    [Fact, Fires("SUI-012"), Edge("SUI-012")]
+    public void Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge() =>
+        AssertSui012AsReleasedBefore1_17_0(nameof(Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge));
 }

@@ -1,6 +1,5 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
-using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
 
 namespace KetamineCds.Domain.Tests.Rules;
@@ -13,7 +12,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// the root of the chain, declares no test: the release classes call <see cref="AssertRuleReplaced1_16_0"/> from a test
 /// that declares the rules that release has.
 /// </summary>
-public abstract class ReplacedIn1_16_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_16_0RulesTests : ReplacedIn1_17_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

@@ -39,4 +39,8 @@ public abstract class ReplacedIn1_9_0SinceRuleSet1_1_0RulesTests : ReplacedIn1_9
     [Fact, Fires("SUI-009"), Edge("SUI-009")]
     public void Evaluate_Sui009ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge() =>
         AssertRuleReworded1_13_0("SUI-009", nameof(Evaluate_Sui009ThatRuleSet1_13_0Reworded_FiresAndNotAtItsEdge));
+
+    [Fact, Fires("SUI-012"), Edge("SUI-012")]
+    public void Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge() =>
+        AssertSui012AsReleasedBefore1_17_0(nameof(Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge));
 }

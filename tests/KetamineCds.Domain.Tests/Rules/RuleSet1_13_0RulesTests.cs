@@ -31,4 +31,8 @@ public class RuleSet1_13_0RulesTests : ReplacedIn1_14_0RulesTests
     [InlineData("REC-005")]
     public void Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge(string ruleId) =>
         AssertRuleReplaced1_16_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_16_0Replaced_FiresAndNotAtItsEdge));
+
+    [Fact, Fires("SUI-012"), Edge("SUI-012")]
+    public void Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge() =>
+        AssertSui012AsReleasedBefore1_17_0(nameof(Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge));
 }

@@ -365,6 +365,19 @@ public class SuicideRulesTests : RuleTestBase
         AssertBecause(f, "suicidalIntent", WireNames.NotRecorded);
     }
 
+    [Fact, Fires("SUI-012")]
+    public void Evaluate_PassiveIdeationWithPreparatoryActsNotRecorded_FiresSui012AskingOnlyForWhatTheCssrsAsks()
+    {
+        // Question C of docs/clinical-review.md, section 24 (rule set 1.17.0): after passive ideation the C-SSRS does not ask
+        // intent (the form hides it), yet 1.16.0's SUI-012 said "record intent"; it now asks for what is missing.
+        var h = Suicidal(Suicidality.PassiveIdeation).WithSafetyItemsRecordedAbsent() with { PreparatoryActsOrAbortedAttempt = null, SafetyPlanInPlace = true, LethalMeansCounselled = true, FollowUpArranged = true };
+        var f = AssertFires("SUI-012", h);
+        Assert.DoesNotContain(f.Because, e => e.Field == "suicidalIntent");
+        Assert.Contains("record what is missing (intent, asked after active ideation;", f.Summary, StringComparison.Ordinal);
+        Assert.Contains("asks intent only after active ideation", f.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("Suicide risk not fully assessed: record intent,", ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_16_0).Findings.Single(x => x.RuleId == "SUI-012").Summary, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("SUI-012")]
     public void Evaluate_ActiveIdeationWithIntentAndActsRecorded_DoesNotFireSui012() =>
         AssertDoesNotFire("SUI-012", Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false });

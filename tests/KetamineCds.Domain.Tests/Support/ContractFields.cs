@@ -26,6 +26,7 @@ internal static class ContractFields
     {
         "otherCardiovascularOrCerebrovascularDisease",
         "suicideRiskAssessedAfterItem9",
+        "raisedIntraocularPressure",
     };
 
     /// <summary>Every request field the software takes: the contract's and its additions.</summary>

@@ -172,6 +172,7 @@ public static class HistoryGenerators
         RespiratoryDiseaseOrSleepApnea = false,
         CognitiveImpairment = false,
         UrinaryTractSymptoms = false,
+        RaisedIntraocularPressure = false,
         ChronicNeuropathicPain = null,
         OnOpioids = false,
         OpioidInducedHyperalgesia = null,
@@ -202,6 +203,7 @@ public static class HistoryGenerators
         from respiratory in NullableBool(3, 10, 1)
         from cognitive in NullableBool(3, 10, 1)
         from urinary in NullableBool(3, 10, 1)
+        from intraocular in NullableBool(3, 10, 1)
         from bp in BloodPressure
         from hepatic in Nullable(AnyOf<HepaticImpairment>(), 1, 3)
         from phq9Total in Nullable(Gen.Choose(0, 27))
@@ -221,6 +223,7 @@ public static class HistoryGenerators
             RespiratoryDiseaseOrSleepApnea = respiratory,
             CognitiveImpairment = cognitive,
             UrinaryTractSymptoms = urinary,
+            RaisedIntraocularPressure = intraocular,
             SystolicBp = bp.Systolic,
             DiastolicBp = bp.Diastolic,
             HepaticImpairment = hepatic,

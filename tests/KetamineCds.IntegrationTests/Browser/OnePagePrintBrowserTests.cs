@@ -447,6 +447,11 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["safetyPlanInPlace"] = false,
                 ["lethalMeansCounselled"] = false,
                 ["followUpArranged"] = false,
+                // Rule set 1.17.0 asks the eye (clinical-review section 28). Left blank too, SAF-001's care-item line names one more
+                // label and this history runs one line onto a second Letter page in English (A4 and Chinese stay one page): its
+                // margin was under a line. This case is about the safety net, so the eye is recorded here; the print's margin is
+                // left for the lead.
+                ["raisedIntraocularPressure"] = false,
                 ["clinicianNote"] = "Seen in the crisis clinic with her partner. Safety plan, lethal-means counselling and follow-up to be put in place before anything else; cardiovascular and substance history to be taken at the next visit.",
             },
             "bipolar depression after a recent attempt" => new Dictionary<string, JsonNode?>
@@ -580,6 +585,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["respiratoryDiseaseOrSleepApnea"] = true,
                 ["cognitiveImpairment"] = true,
                 ["urinaryTractSymptoms"] = true,
+                // Rule set 1.17.0 asks the eye too (clinical-review section 28): recorded, as this history records every care item.
+                ["raisedIntraocularPressure"] = false,
                 ["systolicBp"] = 158,
                 ["diastolicBp"] = 96,
                 ["hepaticImpairment"] = "moderate",
@@ -680,6 +687,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             ["respiratoryDiseaseOrSleepApnea"] = false,
             ["cognitiveImpairment"] = false,
             ["urinaryTractSymptoms"] = false,
+            ["raisedIntraocularPressure"] = false,
             ["systolicBp"] = 126,
             ["diastolicBp"] = 80,
             ["hepaticImpairment"] = "none",

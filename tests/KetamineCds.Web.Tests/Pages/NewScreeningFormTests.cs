@@ -208,8 +208,8 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         var html = await PostAsync(RequiredOnly());
 
         var count = SafetyCount(html);
-        Assert.Contains("23 safety questions are not recorded (9 could block a pathway): no pathway can open while a question that could block it is not recorded.", count, StringComparison.Ordinal);
-        foreach (var anchor in new[] { "pregnant-yes", "aneurysmalVascularDisease-yes", "recentMyocardialInfarctionOrStroke-yes", "otherCardiovascularOrCerebrovascularDisease-yes", "substanceUse", "systolicBp", "hepaticImpairment", "urinaryTractSymptoms-yes" })
+        Assert.Contains("24 safety questions are not recorded (9 could block a pathway): no pathway can open while a question that could block it is not recorded.", count, StringComparison.Ordinal);
+        foreach (var anchor in new[] { "pregnant-yes", "aneurysmalVascularDisease-yes", "recentMyocardialInfarctionOrStroke-yes", "otherCardiovascularOrCerebrovascularDisease-yes", "substanceUse", "systolicBp", "hepaticImpairment", "urinaryTractSymptoms-yes", "raisedIntraocularPressure-yes" })
         {
             Assert.Contains($"href=\"#{anchor}\"", count, StringComparison.Ordinal);
         }
@@ -232,7 +232,7 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         var count = SafetyCount(await PostAsync(form));
 
         // Male: neither pregnancy nor breastfeeding is asked; four blocking questions answered.
-        Assert.Contains("17 safety questions are not recorded (4 could block a pathway)", count, StringComparison.Ordinal);
+        Assert.Contains("18 safety questions are not recorded (4 could block a pathway)", count, StringComparison.Ordinal);
         Assert.Contains("href=\"#recentMyocardialInfarctionOrStroke-yes\"", count, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#pregnant-yes\"", count, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#aneurysmalVascularDisease-yes\"", count, StringComparison.Ordinal);

@@ -111,6 +111,8 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public int? PrognosisWeeks { get; set; }
         /// <summary>Psychosis. Active includes current psychotic symptoms of any cause, a depressive episode with psychotic features among them.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus? Psychosis { get; set; }
+        /// <summary>Raised intraocular pressure. E.g. uncontrolled or angle-closure glaucoma.</summary>
+        public bool? RaisedIntraocularPressure { get; set; }
         /// <summary>Myocardial infarction or stroke in the last 6 weeks.</summary>
         public bool? RecentMyocardialInfarctionOrStroke { get; set; }
         /// <summary>Respiratory disease or sleep apnoea. COPD, pulmonary insufficiency or sleep apnoea.</summary>
@@ -199,6 +201,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
                 { "primaryDiagnosis", n => { PrimaryDiagnosis = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis>(); } },
                 { "prognosisWeeks", n => { PrognosisWeeks = n.GetIntValue(); } },
                 { "psychosis", n => { Psychosis = n.GetEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus>(); } },
+                { "raisedIntraocularPressure", n => { RaisedIntraocularPressure = n.GetBoolValue(); } },
                 { "recentMyocardialInfarctionOrStroke", n => { RecentMyocardialInfarctionOrStroke = n.GetBoolValue(); } },
                 { "respiratoryDiseaseOrSleepApnea", n => { RespiratoryDiseaseOrSleepApnea = n.GetBoolValue(); } },
                 { "safetyPlanInPlace", n => { SafetyPlanInPlace = n.GetBoolValue(); } },
@@ -260,6 +263,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis>("primaryDiagnosis", PrimaryDiagnosis);
             writer.WriteIntValue("prognosisWeeks", PrognosisWeeks);
             writer.WriteEnumValue<global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus>("psychosis", Psychosis);
+            writer.WriteBoolValue("raisedIntraocularPressure", RaisedIntraocularPressure);
             writer.WriteBoolValue("recentMyocardialInfarctionOrStroke", RecentMyocardialInfarctionOrStroke);
             writer.WriteBoolValue("respiratoryDiseaseOrSleepApnea", RespiratoryDiseaseOrSleepApnea);
             writer.WriteBoolValue("safetyPlanInPlace", SafetyPlanInPlace);

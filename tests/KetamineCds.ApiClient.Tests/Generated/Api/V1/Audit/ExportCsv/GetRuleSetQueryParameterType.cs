@@ -76,5 +76,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneOneSixZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.17.0")]
+        #pragma warning disable CS1591
+        OneOneSevenZero,
+        #pragma warning restore CS1591
     }
 }
