@@ -68,6 +68,17 @@ public sealed class ChartChecksHookTests
 
     private static string AllDetail(IReadOnlyList<Card> cards) => string.Join("\n\n", cards.Select(c => c.Summary + "\n" + c.Detail));
 
+    /// <summary>The prefill the cards' link names, having asserted that it holds none of <paramref name="fields"/>.</summary>
+    private static async Task<PrefillContent> AssertPrefillLacksAsync(KetamineCdsFactory factory, IReadOnlyList<Card> cards, params string[] fields)
+    {
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        var content = PrefillContent.Read(prefill!.InputJson);
+        using var input = JsonDocument.Parse(content.InputJson);
+        Assert.All(fields, field => Assert.False(input.RootElement.TryGetProperty(field, out _), $"the prefill holds {field}"));
+        return content;
+    }
+
     private static async Task<string> FormAsync(KetamineCdsFactory factory, IReadOnlyList<Card> cards)
     {
         var url = cards.SelectMany(c => c.Links ?? []).First().Url;
@@ -331,13 +342,7 @@ public sealed class ChartChecksHookTests
         }
 
         // The prefilled form does not carry the earlier "no" / "0" into these questions either.
-        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
-        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
-        var content = PrefillContent.Read(prefill!.InputJson);
-        using (var input = JsonDocument.Parse(content.InputJson))
-        {
-            Assert.All(questions, field => Assert.False(input.RootElement.TryGetProperty(field, out _), $"the prefill holds {field}"));
-        }
+        var content = await AssertPrefillLacksAsync(factory, cards, questions);
 
         Assert.NotNull(content.CarriedFrom);
         Assert.All(questions, field => Assert.DoesNotContain(field, content.Carried));
@@ -436,10 +441,7 @@ public sealed class ChartChecksHookTests
         var label = ClinicalText.Shared.FieldLabel("onOralAntidepressant");
         Assert.Contains(label + ": the chart holds “Sertraline (200371)” (MedicationRequest/m-dnp), an active order not to give it (doNotPerform)", detail, StringComparison.Ordinal);
         Assert.Contains(label + ": the chart holds “Sertraline (200371)” (MedicationStatement/s-ended), recorded as taken, but dated as not taken now", detail, StringComparison.Ordinal);
-        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
-        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
-        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
-        Assert.False(input.RootElement.TryGetProperty("onOralAntidepressant", out _), "the prefill holds onOralAntidepressant");
+        await AssertPrefillLacksAsync(factory, cards, "onOralAntidepressant");
     }
 
     [Theory]
@@ -529,11 +531,7 @@ public sealed class ChartChecksHookTests
         }
 
         Assert.Contains("(Observation/bp-issued), a result that says when it was issued (the time shown) but not when it was taken", detail, StringComparison.Ordinal);
-        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
-        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
-        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
-        Assert.False(input.RootElement.TryGetProperty("systolicBp", out _), "the prefill holds systolicBp");
-        Assert.False(input.RootElement.TryGetProperty("diastolicBp", out _), "the prefill holds diastolicBp");
+        await AssertPrefillLacksAsync(factory, cards, "systolicBp", "diastolicBp");
         var form = await FormAsync(factory, cards);
         Assert.Contains("Observation/bp-issued", form, StringComparison.Ordinal);
     }
@@ -559,11 +557,7 @@ public sealed class ChartChecksHookTests
         var detail = AllDetail(cards);
         Assert.Contains("“85354-9” (Observation/bp-untimed), a result that does not say when it was taken", detail, StringComparison.Ordinal);
         Assert.Contains("(Observation/bp-today), the latest result whose time taken is known, but also a result for this item that does not say when it was taken", detail, StringComparison.Ordinal);
-        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
-        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
-        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
-        Assert.False(input.RootElement.TryGetProperty("systolicBp", out _), "the prefill holds systolicBp");
-        Assert.False(input.RootElement.TryGetProperty("diastolicBp", out _), "the prefill holds diastolicBp");
+        await AssertPrefillLacksAsync(factory, cards, "systolicBp", "diastolicBp");
         var form = await FormAsync(factory, cards);
         Assert.Contains("Observation/bp-untimed", form, StringComparison.Ordinal);
     }

@@ -303,17 +303,24 @@ public sealed class PositiveItem9CardTests
         Assert.DoesNotContain("i9-old", card.Detail, StringComparison.Ordinal);
     }
 
-    private static JsonElement IssuedOnly(string id, int value, string issued) =>
-        JsonSerializer.SerializeToElement(new
-        {
-            resourceType = "Observation",
-            id,
-            status = "final",
-            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
-            subject = new { reference = "Patient/p1" },
-            issued,
-            valueInteger = value,
-        });
+    private static readonly JsonSerializerOptions WithoutNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>An item 9 giving no time it was taken (no effective[x]); when it was issued, if <paramref name="issued"/> is given.</summary>
+    private static JsonElement Untimed(string id, int value, string? issued = null) =>
+        JsonSerializer.SerializeToElement(
+            new
+            {
+                resourceType = "Observation",
+                id,
+                status = "final",
+                code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
+                subject = new { reference = "Patient/p1" },
+                issued,
+                valueInteger = value,
+            },
+            WithoutNulls);
+
+    private static JsonElement IssuedOnly(string id, int value, string issued) => Untimed(id, value, issued);
 
     [Fact]
     public void Item9IssuedWithoutTheTimeItWasTaken_BesideAnOlderZero_RaisesTheCard_SayingWhenItWasIssued()
@@ -345,17 +352,6 @@ public sealed class PositiveItem9CardTests
 
         Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9-i, issued 2026-11-25 09:30 UTC+08:00): assess suicide risk now", card.Summary);
     }
-
-    private static JsonElement Untimed(string id, int value) =>
-        JsonSerializer.SerializeToElement(new
-        {
-            resourceType = "Observation",
-            id,
-            status = "final",
-            code = new { coding = new[] { new { system = "http://loinc.org", code = "44260-8" } } },
-            subject = new { reference = "Patient/p1" },
-            valueInteger = value,
-        });
 
     [Fact]
     public void TimedPositiveItem9_BesideAZeroIssuedLaterWithoutTheTimeTaken_RaisesTheCard()
