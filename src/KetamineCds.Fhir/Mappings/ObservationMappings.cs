@@ -178,6 +178,19 @@ internal static class Observations
     }
 
     /// <summary>
+    /// Names every result among <paramref name="candidates"/> whose time taken is not given or cannot be placed within the
+    /// field's days from <paramref name="from"/> (<see cref="IssuedOnly"/> with <see cref="CheckIssuedOnly"/>, then
+    /// <see cref="Untimed"/> with <see cref="CheckUntimed"/>), and says whether one may be newer than
+    /// <paramref name="latest"/>, the result the field would read: then the field is not recorded.
+    /// </summary>
+    public static bool CheckWithoutPlaceableTime(string field, IReadOnlyCollection<Sourced<Observation>> candidates, ObservedValue? latest, PatientRecord record, DateOnly from, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    {
+        var issuedLater = CheckIssuedOnly(field, IssuedOnly(candidates, record, from), latest, record, reading, valueOf);
+        var untimedLater = CheckUntimed(field, Untimed(candidates, record, from), latest, record, reading, valueOf);
+        return issuedLater || untimedLater;
+    }
+
+    /// <summary>
     /// Names <paramref name="latest"/>, the result the field would read, not read because a result whose time taken cannot
     /// be told may be newer (<see cref="ChartCheckKind.ResultBesideUntimed"/>); with <paramref name="keepValue"/>, with the
     /// value it gives (a positive item 9 is never hidden behind an untimed 0).
@@ -521,14 +534,12 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Concat(ItemSums(valueSet, record))
             .ToArray();
         var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf);
-        // Helper 205: a score issued in the window without the time it was taken is named, never read, and may be the latest.
-        var issuedOnly = Observations.IssuedOnly(coded, record, record.Today.AddDays(-windowDays));
-        var issuedLater = Observations.CheckIssuedOnly(field.Name, issuedOnly, future ? null : latest, record, reading, ScoreOf);
-        // Helper 207: so is one whose time taken cannot be placed in the window; the score it may be newer than is named with its score.
-        var untimedLater = Observations.CheckUntimed(field.Name, Observations.Untimed(coded, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading, ScoreOf);
+        // Helpers 205, 207: a score whose time taken is not given, or cannot be placed in the window, is named, never read, and
+        // may be the latest; the score it may be newer than is named with its score.
+        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, coded, future ? null : latest, record, record.Today.AddDays(-windowDays), reading, ScoreOf);
         if (latest is not null && !future)
         {
-            if (issuedLater || untimedLater)
+            if (mayBeNewer)
                 Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: true);
             else
                 reading.Record(field.Name, latest.Value!, latest.Sources);
@@ -686,13 +697,12 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var today = pressures.Where(o => IsToday(o.Resource, record)).ToArray();
         var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
         var latest = Observations.Latest(field.Name, counting, today, record, reading);
-        // Helper 205: a reading issued today without the time it was taken is named, never read, and may be today's latest.
-        var issuedLater = Observations.CheckIssuedOnly(field.Name, Observations.IssuedOnly(pressures, record, record.Today), future ? null : latest, record, reading);
-        // Helper 207: so is one whose time taken cannot be placed today; the pair it may be newer than is named.
-        var untimedLater = Observations.CheckUntimed(field.Name, Observations.Untimed(pressures, record, record.Today), future ? null : latest, record, reading);
-        if (latest is not null && !future && (issuedLater || untimedLater))
+        // Helpers 205, 207: a reading whose time taken is not given, or cannot be placed today, is named, never read, and may
+        // be today's latest; the pair it may be newer than is named.
+        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, pressures, future ? null : latest, record, record.Today, reading);
+        if (latest is not null && !future && mayBeNewer)
             Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: false);
-        if (latest is { Value: (int sys, int dia) } && !future && !issuedLater && !untimedLater)
+        if (latest is { Value: (int sys, int dia) } && !future && !mayBeNewer)
         {
             var read = systolic ? sys : dia;
             reading.Record(field.Name, read, latest.Sources);
@@ -801,13 +811,12 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
             .Select(o => Observed(valueSet, o.Observation, o.Day!.Value))
             .ToArray();
         var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading);
-        // Helper 205: a status issued in the window without the time it was taken is named, never read, and may be the latest.
-        var issuedLater = Observations.CheckIssuedOnly(field.Name, Observations.IssuedOnly(asked, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading);
-        // Helper 207: so is one whose time taken cannot be placed in the window; the status it may be newer than is named.
-        var untimedLater = Observations.CheckUntimed(field.Name, Observations.Untimed(asked, record, record.Today.AddDays(-windowDays)), future ? null : latest, record, reading);
+        // Helpers 205, 207: a status whose time taken is not given, or cannot be placed in the window, is named, never read, and
+        // may be the latest; the status it may be newer than is named.
+        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, asked, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
         if (latest is not null)
         {
-            if (!future && (issuedLater || untimedLater))
+            if (!future && mayBeNewer)
                 Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: false);
             else if (!future)
                 reading.Record(field.Name, latest.Value!, latest.Sources);
