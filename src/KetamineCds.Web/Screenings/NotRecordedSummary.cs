@@ -65,9 +65,8 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             .Where(p => p.CompletenessRuleId is not null)
             .ToDictionary(p => p.CompletenessRuleId!, p => p.Pathway, StringComparer.Ordinal);
 
-        var indications = (ruleSet?.Pathways ?? []).Select(p => p.IndicationRuleId).ToHashSet(StringComparer.Ordinal);
-        var indicationWaitsFor = assessment.Findings.Where(f => indications.Contains(f.RuleId))
-            .SelectMany(f => f.Because).Where(b => b.Value == WireNames.NotRecorded).Select(b => b.Field).ToHashSet(StringComparer.Ordinal);
+        // The answers a pathway that cannot yet be ruled out waits for (its indication finding names them), as the verdict says.
+        var indicationWaitsFor = Display.NotRuledOut(assessment).SelectMany(n => n.Answers).ToHashSet(StringComparer.Ordinal);
         var waiting = new List<(string Field, List<Pathway> Pathways)>();
         var care = new List<CareItemNotRecorded>();
         foreach (var finding in assessment.Findings)
