@@ -96,6 +96,24 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Fact]
+    public async Task Get_RuleCatalogueInChinese_NamesEveryTopicInChinese()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Rules", "zh-CN")).Content.ReadAsStringAsync());
+
+        var topics = KetamineCds.Domain.Rules.RuleSetCatalog.Current.Rules.Select(r => r.Topic).Distinct(StringComparer.Ordinal).ToList();
+        Assert.Contains("Ocular", topics);
+        foreach (var topic in topics)
+        {
+            var start = html.IndexOf($"<h2 id=\"topic-{topic}\">", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"no heading for topic {topic}");
+            var heading = html[start..html.IndexOf("</h2>", start, StringComparison.Ordinal)];
+            Assert.DoesNotContain($">{topic}", heading, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Get_RuleCatalogueInChinese_UsesChinesePunctuation()
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
