@@ -162,7 +162,7 @@ public sealed class RuleSetApiTests(KetamineCdsFactory factory) : IClassFixture<
         }
 
         Assert.Contains("id=\"removed-BIP-007\"", html, StringComparison.Ordinal);
-        Assert.Contains("the decision policy or pathway map <strong>changed</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>the decision policy or pathway map changed</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">severity</th><td class=\"diff-before\">moderate</td><td class=\"diff-after\">high</td>", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("\\sstyle\\s*=", html);
         Assert.Contains("href=\"/Rules/Diff\"", await client.GetStringAsync("/Rules"), StringComparison.Ordinal);

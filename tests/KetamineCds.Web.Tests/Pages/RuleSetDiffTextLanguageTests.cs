@@ -43,6 +43,30 @@ public sealed partial class RuleSetDiffTextLanguageTests(KetamineCdsFactory fact
     }
 
     [Fact]
+    public async Task Diff_InChinese_CountsTheChangesWithChinesePunctuation()
+    {
+        // QA210: the line under the versions read "新增 1 条, 修改 2 条, 删除 0 条; 决策策略或路径映射 未改变。"
+        // (English commas and semicolon, a stray space before the verb).
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await CultureSelectionTests.GetAsync(client, "/Rules/Diff?from=1.16.0&to=1.17.0", "zh-CN");
+        var text = Regex.Replace(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), "<[^>]+>", string.Empty);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("新增 1 条，修改 2 条，删除 0 条；决策策略或路径映射未改变。", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_InEnglish_CountsTheChangesInOneSentence()
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var text = Regex.Replace(WebUtility.HtmlDecode(await client.GetStringAsync("/Rules/Diff?from=1.16.0&to=1.17.0")), "<[^>]+>", string.Empty);
+
+        Assert.Contains("1 added, 2 changed, 0 removed; the decision policy or pathway map did not change.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diff_InEnglish_HasNoNoteAndNoMarkedText()
     {
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
