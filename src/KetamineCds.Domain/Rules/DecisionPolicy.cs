@@ -63,7 +63,7 @@ public static class DecisionPolicy
             {
                 result = new(p.Pathway, PathwayStatus.NotApplicable, [p.IndicationRuleId]);
             }
-            else if (blocking.Length > 0)
+            else if (blocking.Count > 0)
             {
                 result = new(p.Pathway, PathwayStatus.NotEligible, [p.IndicationRuleId, .. blocking]);
                 anyBlocked |= !p.InvestigationalOnly;
@@ -75,19 +75,27 @@ public static class DecisionPolicy
             }
             else
             {
-                var own = ruleSet.ConcernsByRule.Count == 0 ? cautions
-                    : [.. cautions.Where(id => !ruleSet.ConcernsByRule.TryGetValue(id, out var concerns) || concerns.Contains(p.Pathway))];
+                // The indication, then the cautions that concern this pathway.
+                var ruleIds = new List<string>(1 + cautions.Count) { p.IndicationRuleId };
+                foreach (var id in cautions)
+                {
+                    if (!ruleSet.ConcernsByRule.TryGetValue(id, out var concerns) || concerns.Contains(p.Pathway))
+                    {
+                        ruleIds.Add(id);
+                    }
+                }
+
                 var status = p.InvestigationalOnly ? PathwayStatus.InvestigationalOnly
-                    : own.Length > 0 ? PathwayStatus.EligibleWithCautions
+                    : ruleIds.Count > 1 ? PathwayStatus.EligibleWithCautions
                     : PathwayStatus.Eligible;
-                result = new(p.Pathway, status, [p.IndicationRuleId, .. own]);
+                result = new(p.Pathway, status, ruleIds);
                 anyOpen |= !p.InvestigationalOnly;
             }
 
             pathways.Add(result);
         }
 
-        var overall = anyOpen ? (cautions.Length > 0 ? Verdict.EligibleWithCautions : Verdict.Eligible)
+        var overall = anyOpen ? (cautions.Count > 0 ? Verdict.EligibleWithCautions : Verdict.Eligible)
             : anyIncomplete ? Verdict.Incomplete
             : anyBlocked ? Verdict.NotEligibleNow
             : Verdict.NotIndicated;
@@ -95,7 +103,7 @@ public static class DecisionPolicy
     }
 
     /// <summary>The ids of the fired rules of one kind, in rule-id order.</summary>
-    private static string[] Fired(IReadOnlyList<Finding> findings, FindingKind kind)
+    private static List<string> Fired(IReadOnlyList<Finding> findings, FindingKind kind)
     {
         var ids = new List<string>();
         foreach (var finding in findings)
@@ -107,6 +115,6 @@ public static class DecisionPolicy
         }
 
         ids.Sort(StringComparer.Ordinal);
-        return [.. ids];
+        return ids;
     }
 }

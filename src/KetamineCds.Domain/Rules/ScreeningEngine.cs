@@ -21,9 +21,10 @@ public static class ScreeningEngine
         // The rule set keeps its rules in the assessment's order of findings: kind, then severity, then id.
         var scope = new Conditions.EvaluationScope(history);
         var findings = new List<Finding>();
-        foreach (var rule in ruleSet.RulesInFindingOrder)
+        var rules = ruleSet.RulesInFindingOrder;
+        for (var i = 0; i < rules.Count; i++)
         {
-            if (rule.Evaluate(scope) is { } finding)
+            if (rules[i].Evaluate(scope) is { } finding)
             {
                 findings.Add(finding);
             }
