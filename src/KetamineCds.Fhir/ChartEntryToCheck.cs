@@ -243,4 +243,12 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// only time it gives, which is not when it was taken; null for any other kind.
     /// </summary>
     public DateTimeOffset? Issued { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultUntimed"/> and <see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>: true when
+    /// the result is final (amended, corrected) and reads as the very value the field reads, so that the field's value is
+    /// the same whichever of the two is newer: the value read stands, and this result is named beside it (helper 209).
+    /// False otherwise.
+    /// </summary>
+    public bool SameValueAsRead { get; init; }
 }
