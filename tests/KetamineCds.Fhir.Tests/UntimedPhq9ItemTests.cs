@@ -70,6 +70,19 @@ public sealed class UntimedPhq9ItemTests
     }
 
     [Fact]
+    public void AnItemDatedInTheFuture_BesideATotal_IsNamed_AndTheTotalIsNotRead()
+    {
+        // A clock or time zone error may have dated the latest administration so, as for a total dated in the future.
+        var reading = Fhir.Read(
+            Fhir.Observation("total", "44261-6", 8, effective: "2026-11-27T09:00:00Z"),
+            Phq9TotalFormsTests.Item("i4", Items[3], 3, effective: "2026-12-02T09:00:00Z"));
+
+        Assert.False(reading.Values.ContainsKey("phq9Total"));
+        Assert.Null(Named(reading, "Observation/i4", ChartCheckKind.ResultInFuture)?.Value);
+        Assert.NotNull(Named(reading, "Observation/i4", ChartCheckKind.ResultInFuture));
+    }
+
+    [Fact]
     public void AnUntimedItem_OlderThanTheDaysRead_IsNotNamed()
     {
         var older = UntimedResultTests.Timed(Phq9TotalFormsTests.Item("i4", Items[3], 3), ("effectiveDateTime", "2026-10"));
