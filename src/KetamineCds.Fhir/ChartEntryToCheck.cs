@@ -178,9 +178,10 @@ public enum ChartCheckKind
     /// <summary>
     /// An Observation in the field's value set (final, amended, corrected, preliminary or of unknown status) whose time
     /// taken cannot be placed within the days the field reads: no <c>effective[x]</c> and no <c>issued</c>; an
-    /// <c>effectiveTiming</c>; an <c>effectivePeriod</c> without a <c>start</c>; a date given only to the month or year
-    /// reaching into those days ("2026-11" on 28 November). One that shows it was taken before those days (a period ending
-    /// before them, a month wholly before them, issued before them) is not named. It is never read; as it may be newer
+    /// <c>effectiveTiming</c>; an <c>effectivePeriod</c> without a <c>start</c>, or starting before those days and reaching
+    /// into them (helper 209); a date given only to the month or year reaching into those days ("2026-11" on 28 November).
+    /// One that shows it was taken before those days (a period ending before them, a month wholly before them, issued
+    /// before them) is not named. For the PHQ-9 total, an item of the questionnaire so (helper 209), named without a score. It is never read; as it may be newer
     /// than the result the field would read, that result is not read either (<see cref="ResultBesideUntimed"/>), unless it
     /// shows it was taken before that result's day. Its words and its time as written are given (helper 207: such a
     /// result was neither read nor named).
@@ -243,4 +244,12 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// only time it gives, which is not when it was taken; null for any other kind.
     /// </summary>
     public DateTimeOffset? Issued { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultUntimed"/> and <see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>: true when
+    /// the result is final (amended, corrected) and reads as the very value the field reads, so that the field's value is
+    /// the same whichever of the two is newer: the value read stands, and this result is named beside it (helper 209).
+    /// False otherwise.
+    /// </summary>
+    public bool SameValueAsRead { get; init; }
 }

@@ -169,9 +169,9 @@ internal sealed class ReadingBuilder
     /// for its status or time keeps the <paramref name="value"/> it gives and its <paramref name="moment"/>
     /// (<see cref="ChartEntryToCheck.Value"/>), never read.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null, bool sameValueAsRead = false)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, Issued = issued });
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, Issued = issued, SameValueAsRead = sameValueAsRead });
         if (outweighsNo)
             outweighNo.Add(field);
     }
@@ -181,11 +181,12 @@ internal sealed class ReadingBuilder
     /// an entry whose subject does not show it is this patient's that gives a more cautious answer than the one read
     /// (helper 200: a Group's item 9 of 3 beside this patient's 0 vanished); a result issued before the value read was
     /// taken that does not give when it was taken (<see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>, helper 205), with
-    /// the <paramref name="value"/> it gives and when it was <paramref name="issued"/>. The value read stands on its own evidence.
+    /// the <paramref name="value"/> it gives and when it was <paramref name="issued"/>; one whose time cannot be told that
+    /// gives the very value read (<paramref name="sameValueAsRead"/>, helper 209). The value read stands on its own evidence.
     /// </summary>
-    public void CheckBesideValue(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, object? value = null, DateTimeOffset? issued = null)
+    public void CheckBesideValue(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, object? value = null, DateTimeOffset? issued = null, bool sameValueAsRead = false)
     {
-        Check(field, kind, reference, what, outweighsNo, value: value, issued: issued);
+        Check(field, kind, reference, what, outweighsNo, value: value, issued: issued, sameValueAsRead: sameValueAsRead);
         besideValue.Add((field, reference));
     }
 

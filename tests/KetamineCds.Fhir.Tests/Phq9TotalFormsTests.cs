@@ -20,7 +20,7 @@ public sealed class Phq9TotalFormsTests
         Fhir.Json($$"""{"resourceType":"Observation","id":"{{id}}","status":"{{status}}","code":{"coding":[{"system":"http://loinc.org","code":"44261-6"}]},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"{{effective}}",{{value}}}""");
 
     /// <summary>One item answered with its LOINC answer (code and display), as an SDC extraction gives it.</summary>
-    private static JsonElement Item(string id, string loinc, int score, string effective = "2026-11-27T09:00:00Z", string status = "final", string? display = null) =>
+    internal static JsonElement Item(string id, string loinc, int score, string effective = "2026-11-27T09:00:00Z", string status = "final", string? display = null) =>
         Fhir.Json(new Dictionary<string, object>
         {
             ["resourceType"] = "Observation",
@@ -33,7 +33,7 @@ public sealed class Phq9TotalFormsTests
         });
 
     /// <summary>The nine items answered with <paramref name="scores"/> at <paramref name="effective"/>, ids prefixed.</summary>
-    private static List<object> ItemSet(string prefix, int[] scores, string effective = "2026-11-27T09:00:00Z") =>
+    internal static List<object> ItemSet(string prefix, int[] scores, string effective = "2026-11-27T09:00:00Z") =>
         [.. Items.Select((code, i) => (object)Item($"{prefix}{i + 1}", code, scores[i], effective))];
 
     private static readonly int[] Scores = [2, 3, 1, 2, 0, 1, 2, 1, 0]; // sum 12

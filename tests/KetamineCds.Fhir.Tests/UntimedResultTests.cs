@@ -17,7 +17,7 @@ public sealed class UntimedResultTests
     private const string NotPregnant = "LA26683-5";
 
     /// <summary><paramref name="observation"/> with its effectiveDateTime replaced by <paramref name="fields"/> (none: no time at all).</summary>
-    private static JsonElement Timed(object observation, params (string Name, object Value)[] fields)
+    internal static JsonElement Timed(object observation, params (string Name, object Value)[] fields)
     {
         var all = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(observation))!;
         all.Remove("effectiveDateTime");
@@ -26,9 +26,9 @@ public sealed class UntimedResultTests
         return Fhir.Json(all);
     }
 
-    private static JsonElement Untimed(object observation) => Timed(observation);
+    internal static JsonElement Untimed(object observation) => Timed(observation);
 
-    private static object Pressure(string id, int systolic = 190, int diastolic = 115, string effective = "2026-11-28T09:00:00Z", string status = "final") =>
+    internal static object Pressure(string id, int systolic = 190, int diastolic = 115, string effective = "2026-11-28T09:00:00Z", string status = "final") =>
         Fhir.Observation(id, "85354-9", effective: effective, status: status, components: [Fhir.PressureComponent("8480-6", systolic), Fhir.PressureComponent("8462-4", diastolic)]);
 
     private static object Item9Panel(string id, int score) =>

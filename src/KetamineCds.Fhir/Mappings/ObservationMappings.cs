@@ -71,21 +71,24 @@ internal static class Observations
     /// result may be the latest, so the field is not recorded, as beside a newer result not final; one issued before was
     /// taken before the result read, and is named beside its value (<see cref="ReadingBuilder.CheckBesideValue"/>). With
     /// <paramref name="valueOf"/>, each keeps the value it gives, never read (<see cref="ChartEntryToCheck.Value"/>: a
-    /// positive PHQ-9 item 9 still raises its card).
+    /// positive PHQ-9 item 9 still raises its card). One that may be as late but is final and reads, by
+    /// <paramref name="readAs"/>, as the very value of <paramref name="latest"/> (<see cref="GivesValueRead"/>) is named
+    /// beside it instead, and the field is read (helper 209).
     /// </summary>
-    public static bool CheckIssuedOnly(string field, IEnumerable<Sourced<Observation>> issuedOnly, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    public static bool CheckIssuedOnly(string field, IEnumerable<Sourced<Observation>> issuedOnly, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null, Func<Observation, object?>? readAs = null)
     {
         var mayBeLatest = false;
         foreach (var (observation, reference) in issuedOnly)
         {
             var issued = observation.Issued!.Value;
             var asLate = latest is null || (latest.DayOnly ? ClinicDay(issued, record) >= latest.Day : issued >= latest.When);
-            mayBeLatest |= asLate;
+            var same = asLate && GivesValueRead(observation, latest, readAs);
+            mayBeLatest |= asLate && !same;
             var what = $"{ChartWords.Of(observation.Code)}, {record.ClinicTimeOf(issued)}";
-            if (asLate)
+            if (asLate && !same)
                 reading.Check(field, ChartCheckKind.ResultTakenWhenNotGiven, reference, what, value: valueOf?.Invoke(observation), issued: issued);
             else
-                reading.CheckBesideValue(field, ChartCheckKind.ResultTakenWhenNotGiven, reference, what, value: valueOf?.Invoke(observation), issued: issued);
+                reading.CheckBesideValue(field, ChartCheckKind.ResultTakenWhenNotGiven, reference, what, value: valueOf?.Invoke(observation), issued: issued, sameValueAsRead: same);
         }
 
         return mayBeLatest;
@@ -95,9 +98,10 @@ internal static class Observations
     /// Helper 207: the results among <paramref name="candidates"/> (final, amended, corrected, preliminary or of unknown
     /// status, as <see cref="IssuedOnly"/>) whose time taken cannot be placed within the field's days, from
     /// <paramref name="from"/> to today: neither <c>effective[x]</c> nor <c>issued</c>; an <c>effectiveTiming</c> or an
-    /// <c>effectivePeriod</c> without a start; a date to the month or year that reaches into those days but may fall
-    /// outside them. Each with the last clinic day it may have been taken on (a month's last day, a period's end, its
-    /// issued day), or none when nothing bounds it. One that shows it was taken before <paramref name="from"/> (a period
+    /// <c>effectivePeriod</c> without a start; a period starting before those days that reaches into them (helper 209:
+    /// read by its start alone, it was taken as older and vanished); a date to the month or year that reaches into those
+    /// days but may fall outside them. Each with the last clinic day it may have been taken on (a month's last day, a
+    /// period's end, its issued day), or none when nothing bounds it (a period still running, or ending after now). One that shows it was taken before <paramref name="from"/> (a period
     /// ending before, a year wholly before, issued before) is older and left out, as any older result; one in the future
     /// is named as such (<see cref="CheckInFuture"/>); one giving only <c>issued</c> is <see cref="IssuedOnly"/>'s. (A
     /// dateTime with a time but no zone never gets here: the FHIR parser refuses it, and the prefetch with it.)
@@ -120,7 +124,16 @@ internal static class Observations
             if (InFuture(observation, record))
                 continue;
             DateOnly? latestDay = null;
-            if (DayOf(observation, record) is { } span)
+            if (observation.Effective is Period { Start: not null } period && DayOf(observation, record) is { } start && start.Earliest < from)
+            {
+                // Helper 209: taken over a period that starts before the days read: older only when it ended before them;
+                // one reaching into them (or still running, or ending after now) may be as late as its end.
+                var end = period.End is null ? null : record.DaysOf(period.End);
+                if (end is { } ended && ended.Latest < from)
+                    continue;
+                latestDay = end?.Latest;
+            }
+            else if (DayOf(observation, record) is { } span)
             {
                 // Placed within the days read (read as before), or wholly before them (older): not this.
                 if (span.Latest < from || (span.Earliest >= from && span.Latest <= record.Today))
@@ -153,40 +166,56 @@ internal static class Observations
     /// as <paramref name="latest"/> (none: any at all): nothing bounds when it was taken, or its last possible day is on
     /// or after that result's day. Such a result may be the latest, so the field is not recorded; one that shows it was
     /// taken before is named beside the value read. With <paramref name="valueOf"/>, each keeps the value it gives, never
-    /// read (a positive PHQ-9 item 9 still raises its card).
+    /// read (a positive PHQ-9 item 9 still raises its card). One that may be as late but is final and reads, by
+    /// <paramref name="readAs"/>, as the very value of <paramref name="latest"/> (<see cref="GivesValueRead"/>) is named
+    /// beside it instead, and the field is read (helper 209).
     /// </summary>
-    public static bool CheckUntimed(string field, IEnumerable<(Sourced<Observation> Observation, DateOnly? LatestDay)> untimed, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    public static bool CheckUntimed(string field, IEnumerable<(Sourced<Observation> Observation, DateOnly? LatestDay)> untimed, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null, Func<Observation, object?>? readAs = null)
     {
         var mayBeLatest = false;
         foreach (var ((observation, reference), latestDay) in untimed)
         {
             var asLate = latest is null || latestDay is null || latestDay >= latest.Day;
+            var same = asLate && GivesValueRead(observation, latest, readAs);
+            asLate &= !same;
             mayBeLatest |= asLate;
             var written = observation.Effective switch
             {
                 Period { Start: null, End: { } end } => "../" + end,
+                Period { Start: { } start, End: var end } => $"{start}/{end ?? ".."}",
                 _ => Written(observation),
             };
             var what = written is null ? ChartWords.Of(observation.Code) : $"{ChartWords.Of(observation.Code)}, {written}";
             if (asLate)
                 reading.Check(field, ChartCheckKind.ResultUntimed, reference, what, value: valueOf?.Invoke(observation), moment: MomentOf(observation, record));
             else
-                reading.CheckBesideValue(field, ChartCheckKind.ResultUntimed, reference, what, value: valueOf?.Invoke(observation));
+                reading.CheckBesideValue(field, ChartCheckKind.ResultUntimed, reference, what, value: valueOf?.Invoke(observation), sameValueAsRead: same);
         }
 
         return mayBeLatest;
     }
 
     /// <summary>
+    /// Helper 209: whether <paramref name="observation"/>, whose time taken cannot be told, is final (amended, corrected:
+    /// a result not final may still change) and reads, by <paramref name="readAs"/> (the field's value were it read, null
+    /// when it cannot be read as one), as the very value of <paramref name="latest"/>, the result the field reads: then,
+    /// whichever of the two is newer, the field's value is the same, and the value read stands. Never without a reader
+    /// of the field's value (<paramref name="readAs"/>) or a result read.
+    /// </summary>
+    private static bool GivesValueRead(Observation observation, ObservedValue? latest, Func<Observation, object?>? readAs) =>
+        latest?.Value is { } read && readAs is not null && Counts(observation) && readAs(observation) is { } value && Equals(value, read);
+
+    /// <summary>
     /// Names every result among <paramref name="candidates"/> whose time taken is not given or cannot be placed within the
     /// field's days from <paramref name="from"/> (<see cref="IssuedOnly"/> with <see cref="CheckIssuedOnly"/>, then
     /// <see cref="Untimed"/> with <see cref="CheckUntimed"/>), and says whether one may be newer than
-    /// <paramref name="latest"/>, the result the field would read: then the field is not recorded.
+    /// <paramref name="latest"/>, the result the field would read: then the field is not recorded, unless it gives the
+    /// very value read (<paramref name="readAs"/>, <see cref="GivesValueRead"/>).
     /// </summary>
-    public static bool CheckWithoutPlaceableTime(string field, IReadOnlyCollection<Sourced<Observation>> candidates, ObservedValue? latest, PatientRecord record, DateOnly from, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    public static bool CheckWithoutPlaceableTime(string field, IReadOnlyCollection<Sourced<Observation>> candidates, ObservedValue? latest, PatientRecord record, DateOnly from, ReadingBuilder reading, Func<Observation, object?>? valueOf = null, Func<Observation, object?>? readAs = null)
     {
-        var issuedLater = CheckIssuedOnly(field, IssuedOnly(candidates, record, from), latest, record, reading, valueOf);
-        var untimedLater = CheckUntimed(field, Untimed(candidates, record, from), latest, record, reading, valueOf);
+        var issuedLater = CheckIssuedOnly(field, IssuedOnly(candidates, record, from), latest, record, reading, valueOf, readAs);
+        var untimedLater = CheckUntimed(field, Untimed(candidates, record, from), latest, record, reading, valueOf, readAs);
         return issuedLater || untimedLater;
     }
 
@@ -397,7 +426,11 @@ internal static class Observations
             return null;
         }
 
-        var rivals = counting.Where(c => !ReferenceEquals(c, latest) && MayBeAsLate(c, latest) && !Equals(c.Value, latest.Value)).ToArray();
+        // Helper 209: one taken over a period that runs on to the latest's time (or is still running) may be as late too.
+        var reaching = candidates.Where(o => ReachesTo(o.Resource, latest, record)).Select(o => o.Reference).ToHashSet(StringComparer.Ordinal);
+        var rivals = counting
+            .Where(c => !ReferenceEquals(c, latest) && (MayBeAsLate(c, latest) || c.References.Any(reaching.Contains)) && !Equals(c.Value, latest.Value))
+            .ToArray();
         if (rivals.Length == 0)
             return latest;
         // A latest beside rivals none of which can be read was not named before (QA132 F4): its value vanished unseen.
@@ -416,6 +449,23 @@ internal static class Observations
         other.When == latest.When
         || (other.DayOnly && other.Day >= latest.Day)
         || (latest.DayOnly && other.Day == latest.Day);
+
+    /// <summary>
+    /// Whether <paramref name="observation"/> was taken over an <c>effectivePeriod</c> with a start that runs on to
+    /// <paramref name="latest"/>'s time (helper 209): one with no end (still running) or ending after now; one ending at
+    /// or after that time, or, where either is dated without a time, on or after that day. Read by its start alone, it was
+    /// taken as older than the result read, and its value vanished.
+    /// </summary>
+    private static bool ReachesTo(Observation observation, ObservedValue latest, PatientRecord record)
+    {
+        if (observation.Effective is not Period { Start: not null } period)
+            return false;
+        if (period.End is null || record.InFuture(period.End))
+            return true;
+        if (PatientRecord.InstantOf(period.End) is { } end)
+            return latest.DayOnly ? ClinicDay(end, record) >= latest.Day : end >= latest.When;
+        return DaySpan.Parse(period.End) is { } day && day.Latest >= latest.Day;
+    }
 
     /// <summary>
     /// Names each entry of <paramref name="observed"/>; with <paramref name="keepValue"/>, each keeps the value it gives,
@@ -519,7 +569,12 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             return score ?? unread;
         }
 
-        var future = Observations.CheckInFuture(field.Name, coded, record, reading, ScoreOf);
+        // Helper 209: an item of the questionnaire (the PHQ-9 total's nine) whose time cannot be placed in the window, or
+        // dated in the future, is never summed (which administration it belongs to cannot be told), and may belong to one
+        // later than the total read: it is named as a score of the total would be, without a score (an item's is not the
+        // total's).
+        var items = record.Observations.Where(o => !coded.Contains(o) && ItemOf(valueSet, o.Resource) is not null).ToArray();
+        var future = Observations.CheckInFuture(field.Name, coded, record, reading, ScoreOf) | Observations.CheckInFuture(field.Name, items, record, reading);
         var inWindow = coded
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
@@ -536,7 +591,9 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading, ScoreOf);
         // Helpers 205, 207: a score whose time taken is not given, or cannot be placed in the window, is named, never read, and
         // may be the latest; the score it may be newer than is named with its score.
-        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, coded, future ? null : latest, record, record.Today.AddDays(-windowDays), reading, ScoreOf);
+        // One giving the very score read leaves it read (helper 209); so is an item of the questionnaire (above).
+        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, coded, future ? null : latest, record, record.Today.AddDays(-windowDays), reading, ScoreOf, o => Score(field, valueSet, o).Score)
+            | Observations.CheckWithoutPlaceableTime(field.Name, items, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
         if (latest is not null && !future)
         {
             if (mayBeNewer)
@@ -623,14 +680,9 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         var items = valueSet.Codes.Where(c => c.Status == Item && c.Value is not null).ToArray();
         if (items.Length == 0)
             yield break;
-        // An Observation coded as two different items is neither.
-        int? ItemOf(Observation observation) =>
-            Codes.Matches(valueSet, observation.Code).Where(e => e.Status == Item).Select(e => e.Value).Distinct().ToArray() is [var one]
-                ? int.Parse(one!, System.Globalization.CultureInfo.InvariantCulture) : null;
-
         var answered = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && ItemOf(o.Resource) is not null)
-            .Select(o => (Observation: o, Item: ItemOf(o.Resource)!.Value, Day: Observations.DayOf(o.Resource, record)))
+            .Where(o => Observations.Counts(o.Resource) && ItemOf(valueSet, o.Resource) is not null)
+            .Select(o => (Observation: o, Item: ItemOf(valueSet, o.Resource)!.Value, Day: Observations.DayOf(o.Resource, record)))
             .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
             .GroupBy(o => (Observations.When(o.Observation.Resource), Observations.DayOnly(o.Observation.Resource)));
         foreach (var set in answered)
@@ -646,6 +698,14 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), what);
         }
     }
+
+    /// <summary>
+    /// The number of the questionnaire's item (<see cref="Item"/>) an Observation is coded as; none when it is coded as
+    /// none, or as two different items (then it is neither).
+    /// </summary>
+    private static int? ItemOf(ValueSet valueSet, Observation observation) =>
+        Codes.Matches(valueSet, observation.Code).Where(e => e.Status == Item).Select(e => e.Value).Distinct().ToArray() is [var one]
+            ? int.Parse(one!, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// An item's score: a whole number 0-3, or one of the value set's <see cref="ItemAnswer"/> answers whose codes and
@@ -699,7 +759,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var latest = Observations.Latest(field.Name, counting, today, record, reading);
         // Helpers 205, 207: a reading whose time taken is not given, or cannot be placed today, is named, never read, and may
         // be today's latest; the pair it may be newer than is named.
-        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, pressures, future ? null : latest, record, record.Today, reading);
+        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, pressures, future ? null : latest, record, record.Today, reading, readAs: o => WholePair(valueSet, o));
         if (latest is not null && !future && mayBeNewer)
             Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: false);
         if (latest is { Value: (int sys, int dia) } && !future && !mayBeNewer)
@@ -717,6 +777,21 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
                     reading.Rounded(field.Name, source.Reference, q, read);
             }
         }
+    }
+
+    /// <summary>
+    /// Helper 209: the pair a panel gives, both values whole numbers of millimetres of mercury as the chart gave them (no
+    /// rounding: 119.6 is not the 120 it is read as), for comparing a panel whose time cannot be told with the pair read;
+    /// null for anything else (a systolic or a diastolic alone, a fraction, a pair that does not fit).
+    /// </summary>
+    private static (int, int)? WholePair(ValueSet valueSet, Observation observation)
+    {
+        if (!IsPanel(valueSet, observation))
+            return null;
+        int? Whole(string role) =>
+            observation.Component.FirstOrDefault(c => Observations.HasCode(valueSet, c.Code, role)) is { } component
+            && Observations.MillimetresOfMercuryGiven(Observations.ValueOf(component)) is { } q && q == decimal.Truncate(q) ? (int)q : null;
+        return Pair(Whole("systolic"), Whole("diastolic"));
     }
 
     private static bool IsToday(Observation observation, PatientRecord record) =>
@@ -813,7 +888,7 @@ internal sealed class PregnancyStatus(int windowDays) : FieldMapping
         var latest = Observations.Latest(field.Name, counting, inWindow.Select(o => o.Observation), record, reading);
         // Helpers 205, 207: a status whose time taken is not given, or cannot be placed in the window, is named, never read, and
         // may be the latest; the status it may be newer than is named.
-        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, asked, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
+        var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, asked, future ? null : latest, record, record.Today.AddDays(-windowDays), reading, readAs: o => Answer(valueSet, Observations.ValueOf(o)).Answer);
         if (latest is not null)
         {
             if (!future && mayBeNewer)

@@ -118,10 +118,13 @@ public static class CardTexts
                     ClinicalText.Shared.FieldLabel(limit));
         }
 
-        // Helper 200: a result not read because its codes and words name different answers says so.
+        // Helper 200: a result not read because its codes and words name different answers says so. Helper 209: a result
+        // whose time cannot be told that gives the very value read says that value stands.
         var key = entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree
             ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
-            : ChartCheckKey(entry.Kind);
+            : entry.SameValueAsRead && entry.Kind is KetamineCds.Fhir.ChartCheckKind.ResultUntimed or KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven
+                ? ChartCheckKey(entry.Kind) + ".SameValue"
+                : ChartCheckKey(entry.Kind);
         return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
     }
 

@@ -491,6 +491,27 @@ public sealed class ChartChecksHookTests
     }
 
     [Theory]
+    [InlineData("en", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "It gives the same value as the result read for this item, so that value is read whichever of the two is newer")]
+    [InlineData("en", KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "It gives the same value as the result read for this item, so that value is read whichever of the two is newer")]
+    [InlineData("zh-Hans", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "它给出的数值与此项已读取的结果相同，因此无论两者哪一个更新，都读取该数值")]
+    [InlineData("zh-Hans", KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "它给出的数值与此项已读取的结果相同，因此无论两者哪一个更新，都读取该数值")]
+    public void ChartCheck_AResultWhoseTimeCannotBeTold_GivingTheValueRead_SaysTheValueReadStands(string culture, KetamineCds.Fhir.ChartCheckKind kind, string stands)
+    {
+        // Helper 209: such a result, final and giving the very value read, no longer leaves the field not recorded; its line
+        // must not say that no result is read in its place.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck("phq9Item9", kind, "Observation/i9-untimed", "44260-8");
+
+        var same = CardTexts.ChartCheck(entry with { SameValueAsRead = true });
+        var other = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(stands, same, StringComparison.Ordinal);
+        Assert.Contains("Observation/i9-untimed", same, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", same, StringComparison.Ordinal);
+        Assert.DoesNotContain(stands, other, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("en", "Systolic", "“85354-9, 2026-11-28 09:00 UTC” (Observation/bp-issued), a result that says when it was issued (the time shown) but not when it was taken")]
     [InlineData("zh-Hans", "收缩压", "“85354-9, 2026-11-28 09:00 UTC”（Observation/bp-issued），该结果给出了发布时间（即所示时间），但未给出测得时间")]
     public void ChartCheck_AResultIssuedWithoutTheTimeItWasTaken_SaysSo(string culture, string label, string line)
