@@ -416,7 +416,7 @@ public static class RuleSetCatalog
             // Question F of section 24: the REMS Patient Monitoring Form is the US esketamine programme's; the record is kept everywhere.
             V1_17_0["MED-001"].Reworded(
                 summary:
-                "Benzodiazepine co-medication: more sedation; monitor closely and note it in the monitoring record (for esketamine in the US, on the REMS Patient Monitoring Form).",
+                "Benzodiazepine co-medication: more sedation; monitor closely and record it (REMS form for US esketamine).",
                 detail:
                 "CNS depressants such as benzodiazepines add to esketamine's sedation; for esketamine in the US the SPRAVATO REMS Patient Monitoring Form asks about them, and this app asks that they be noted in the monitoring record in every setting. Above 8 mg diazepam-equivalent a day a second caution weighs a possibly weaker antidepressant effect (MED-006)."),
             V1_17_0["MED-004"].Reworded(detail:

@@ -36,7 +36,7 @@ public partial class RuleSetIdentityTests
         ["1.15.0"] = "sha256:439a351d150ba1f187af1cf53d2f9398d1d55571f40702a1155733507b9bf42e",
         ["1.16.0"] = "sha256:c1987a209e235a35859cce8a4dc8e26943c772a4d65d9d7ecd853cb2737867c3",
         ["1.17.0"] = "sha256:fa25daa644c211c193fadc15445a51d16d40accfe0766454e7ec486773476309",
-        ["1.18.0"] = "sha256:523b3d108e2adc71185575e47f08d2b859a9e6ca057e4201fbf04a1ab6a86408",
+        ["1.18.0"] = "sha256:c960ce3d7752f0edd1127d480dacf649289319bbf4aeb133bba21e880f3c3166",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>

@@ -33,7 +33,7 @@ public class MedicinesRulesTests : RuleTestBase
         // form" here too, where only the racemic ketamine bipolar pathway is open and the EU has no REMS.
         var f = AssertFires("MED-001", BipolarDepression() with { Jurisdiction = Jurisdiction.Eu, BenzodiazepineDiazepamEquivalentMg = 2m });
         Assert.Equal(
-            "Benzodiazepine co-medication: more sedation; monitor closely and note it in the monitoring record (for esketamine in the US, on the REMS Patient Monitoring Form).",
+            "Benzodiazepine co-medication: more sedation; monitor closely and record it (REMS form for US esketamine).",
             f.Summary);
         Assert.Contains("for esketamine in the US the SPRAVATO REMS Patient Monitoring Form asks about them, and this app asks that they be noted in the monitoring record in every setting", f.Detail, StringComparison.Ordinal);
     }
