@@ -398,11 +398,43 @@ public static class RuleSetCatalog
                 "Until the answers that decide it are recorded, imminent risk (SUI-007) can be neither confirmed nor ruled out; a blank answer is never read as no. The C-SSRS screen asks intent only after active ideation, and recent suicidal behaviour (preparatory acts, an aborted or interrupted attempt) after any answer: record the ones that were asked and are missing."),
         ]);
 
+    /// <summary>
+    /// Version 1.18.0 (helper 211; docs/clinical-review.md, section 30, answering Questions E and F of section 24). F: MED-001
+    /// ("record it on the REMS monitoring form") and MED-004 told the clinician to record medicines on a form that exists only
+    /// for esketamine in the US, in an EU screening and where only racemic ketamine pathways are open; they now say to note
+    /// them in the monitoring record and, for esketamine in the US, on the SPRAVATO REMS Patient Monitoring Form. MED-005's
+    /// and NAL-002's details, which said what "the REMS monitoring form" asks, name it so too, and MED-005's no longer says
+    /// that the form asks for naltrexone. Each is 1.17.0's reworded (<see cref="Rule.Reworded"/>). E: BIP-001 and INV-001
+    /// (<see cref="Bipolar.BipolarDepressionAdjunctOnlyRemsIfEsketamine"/>, <see cref="Investigational.PtsdOrOcdInvestigationalRemsIfEsketamine"/>,
+    /// new classes since they cite the REMS) say, as PAL-001 does of its pathway, that the REMS still applies if esketamine
+    /// is chosen off-label. No condition, kind, severity, pathway or verdict changes.
+    /// </summary>
+    public static RuleSet V1_18_0 { get; } = V1_17_0.Next(
+        "1.18.0",
+        replace:
+        [
+            // Question F of section 24: the REMS Patient Monitoring Form is the US esketamine programme's; the record is kept everywhere.
+            V1_17_0["MED-001"].Reworded(
+                summary:
+                "Benzodiazepine co-medication: more sedation; monitor closely and record it (REMS form for US esketamine).",
+                detail:
+                "CNS depressants such as benzodiazepines add to esketamine's sedation; for esketamine in the US the SPRAVATO REMS Patient Monitoring Form asks about them, and this app asks that they be noted in the monitoring record in every setting. Above 8 mg diazepam-equivalent a day a second caution weighs a possibly weaker antidepressant effect (MED-006)."),
+            V1_17_0["MED-004"].Reworded(detail:
+                "The label warns that CNS depressants such as benzodiazepines, opioids and alcohol increase sedation, and that respiratory depression has been observed; monitor sedation and breathing with pulse oximetry, and note these medicines in the monitoring record (for esketamine in the US, on the SPRAVATO REMS Patient Monitoring Form)."),
+            V1_17_0["MED-005"].Reworded(detail:
+                "Opioids, benzodiazepines and other CNS depressants add sedation and respiratory depression, psychostimulants and MAOIs add to the rise in blood pressure, and naltrexone may blunt the response; for esketamine in the US the SPRAVATO REMS Patient Monitoring Form also asks for the sedating and blood-pressure-raising ones. The ones listed are not recorded and so cannot be weighed."),
+            V1_17_0["NAL-002"].Reworded(detail:
+                "Naltrexone blocks opioids, so the two together may mean an error in the list, opioid analgesia that will not work, or a risk of withdrawal or, if the blockade is overridden, of overdose. Clarify the regimen with the prescribers; for esketamine in the US the SPRAVATO REMS Patient Monitoring Form also asks for opioids."),
+            // Question E of section 24: the REMS still applies if esketamine is chosen off-label, as PAL-001 says of its pathway.
+            new Bipolar.BipolarDepressionAdjunctOnlyRemsIfEsketamine(),
+            new Investigational.PtsdOrOcdInvestigationalRemsIfEsketamine(),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_17_0;
+    public static RuleSet Current => V1_18_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

@@ -657,6 +657,24 @@ public class InvariantTests
         }
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_18_0Against1_17_0_OnlyTheWordsOfSixFindingsAndTwoCitationsChange(PatientHistory history)
+    {
+        // Rule set 1.18.0 (docs/clinical-review.md, section 30, Questions E and F of section 24) changes words and, for BIP-001
+        // and INV-001, citations: the verdict, every pathway's status and rule ids, and every finding's id, kind, severity and
+        // inputs are 1.17.0's. Only MED-001's summary, the details of the six rules and the two rules' citations may differ.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_17_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_18_0);
+        AssertSameVerdictAndPathways(before, after);
+        string[] changed = ["BIP-001", "INV-001", "MED-001", "MED-004", "MED-005", "NAL-002"];
+        static string Kept(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Because));
+        string Key(Finding f) => changed.Contains(f.RuleId)
+            ? Kept(f) + (f.RuleId == "MED-001" ? "" : "|" + f.Summary)
+            : string.Join('|', Kept(f), f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources));
+        Assert.Equal(before.Findings.Select(Key), after.Findings.Select(Key));
+        Assert.All(after.Findings.Where(f => changed.Contains(f.RuleId)), f => Assert.NotEqual(before.Findings.Single(x => x.RuleId == f.RuleId).Detail, f.Detail));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

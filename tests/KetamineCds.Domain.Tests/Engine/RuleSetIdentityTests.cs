@@ -36,6 +36,7 @@ public partial class RuleSetIdentityTests
         ["1.15.0"] = "sha256:439a351d150ba1f187af1cf53d2f9398d1d55571f40702a1155733507b9bf42e",
         ["1.16.0"] = "sha256:c1987a209e235a35859cce8a4dc8e26943c772a4d65d9d7ecd853cb2737867c3",
         ["1.17.0"] = "sha256:fa25daa644c211c193fadc15445a51d16d40accfe0766454e7ec486773476309",
+        ["1.18.0"] = "sha256:c960ce3d7752f0edd1127d480dacf649289319bbf4aeb133bba21e880f3c3166",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -255,6 +256,9 @@ public partial class RuleSetIdentityTests
         // EYE-001 marks every open pathway (the safer reading; docs/clinical-review.md, section 28).
         Assert.Equal(RuleSetCatalog.V1_16_0.ConcernsByRule, RuleSetCatalog.V1_17_0.ConcernsByRule);
         Assert.Null(RuleSetCatalog.V1_17_0.Find("EYE-001")!.Concerns);
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_18_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_17_0.Pathways, RuleSetCatalog.V1_18_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_17_0.ConcernsByRule, RuleSetCatalog.V1_18_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -571,6 +575,50 @@ public partial class RuleSetIdentityTests
         // Restated as 1.14.0's and 1.16.0's are, so that the result page tells the pathway's waiting items from its care items.
         Assert.NotSame(saf17.Condition, saf17.AsDefined.Condition);
         Assert.IsType<KetamineCds.Domain.Rules.Completeness.OtherSafetyHistoryAndIntraocularPressureNotRecorded>(saf17.AsDefined);
+    }
+
+    /// <summary>
+    /// 1.18.0 (helper 211; docs/clinical-review.md, section 30, Questions E and F of section 24): MED-001, MED-004, MED-005 and
+    /// NAL-002 are reworded (the REMS form named as the US esketamine one); BIP-001 and INV-001 (new classes) add a sentence
+    /// to their detail and cite the REMS for it. Nothing else: every other rule is 1.17.0's object, and no condition, kind,
+    /// severity or summary of BIP-001 and INV-001 changes.
+    /// </summary>
+    [Fact]
+    public void Diff_1_17_0To1_18_0_RewordsFourRulesAndBip001AndInv001CiteTheRems()
+    {
+        var (was17, now18) = (RuleSetCatalog.V1_17_0, RuleSetCatalog.V1_18_0);
+        var diff = RuleSetDiff.Between(was17, now18);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        string[] changed = ["BIP-001", "INV-001", "MED-001", "MED-004", "MED-005", "NAL-002"];
+        Assert.Equal(changed, diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was17.Rules.Where(r => !changed.Contains(r.Id)), r => Assert.Same(r, now18.Find(r.Id)));
+
+        foreach (var (before, after) in diff.Changed)
+        {
+            Assert.Equal(before.Condition.Canonical, after.Condition.Canonical);
+            Assert.Equal((before.Kind, before.Severity, before.Topic, before.ConditionText, before.Concerns), (after.Kind, after.Severity, after.Topic, after.ConditionText, after.Concerns));
+            if (after.Id is "BIP-001" or "INV-001")
+            {
+                // New classes: the same summary, a sentence added to the detail, the REMS cited for it.
+                Assert.Equal(before.Summary, after.Summary);
+                Assert.StartsWith(before.Detail + " If esketamine is chosen, the REMS still applies", after.Detail, StringComparison.Ordinal);
+                Assert.Equal([.. before.Principles, "P-SAFETY-REMS"], after.Principles);
+                Assert.Equal([.. before.Sources, "SPRAVATO-REMS"], after.Sources);
+                Assert.IsNotType<RewordedRule>(after);
+            }
+            else
+            {
+                // Reworded (Question F): the released rule with new words, its citations and condition kept.
+                Assert.Equal((before.Principles, before.Sources), (after.Principles, after.Sources));
+                Assert.Same(before.AsDefined, after.AsDefined);
+                Assert.Contains("REMS monitoring form", before.Summary + before.Detail, StringComparison.Ordinal);
+                Assert.DoesNotContain("REMS monitoring form", after.Summary + after.Detail, StringComparison.Ordinal);
+                Assert.Contains("for esketamine in the US", after.Detail, StringComparison.Ordinal);
+                Assert.Equal(after.Id == "MED-001", before.Summary != after.Summary);
+            }
+        }
     }
 
     [Fact]

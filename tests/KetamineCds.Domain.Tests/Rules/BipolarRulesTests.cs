@@ -15,6 +15,22 @@ public class BipolarRulesTests : RuleTestBase
         AssertBecause(f, "primaryDiagnosis", "bipolar-ii");
     }
 
+    [Fact, Fires("BIP-001")]
+    public void Evaluate_BipolarDepression_Bip001SaysTheRemsStillAppliesIfEsketamineIsChosenAndCitesIt()
+    {
+        // Question E of docs/clinical-review.md, section 24 (rule set 1.18.0): PAL-001 said so of its off-label pathway, BIP-001
+        // did not, and REMS-001 and REMS-004 fire only on the esketamine pathways.
+        var f = AssertFires("BIP-001", BipolarDepression() with { Jurisdiction = Jurisdiction.Eu });
+        Assert.EndsWith(" The source document frames it as a short-term bridge. " + RemsIfEsketamine, f.Detail, StringComparison.Ordinal);
+        Assert.Equal([Citations.Bipolar, Citations.SafetyRems], f.Principles);
+        Assert.Equal([Citations.Diazgranados2010, Citations.SpravatoRems], f.Sources);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(BipolarDepression(), RuleSet).Findings, x => x.RuleId is "REMS-001" or "REMS-004");
+    }
+
+    /// <summary>What BIP-001 and INV-001 say of esketamine from rule set 1.18.0, as written in section 30.</summary>
+    internal const string RemsIfEsketamine =
+        "If esketamine is chosen, the REMS still applies as on the esketamine pathways: a certified setting, and every dose taken there under observation, never at home (REMS-001, REMS-004; the US programme, which this clinic applies in every jurisdiction). The sources read do not speak of off-label use; applying it here is the safer reading.";
+
     [Fact, Edge("BIP-001")]
     public void Evaluate_BipolarNotInDepressiveEpisode_DoesNotFireBip001() =>
         AssertDoesNotFire("BIP-001", BipolarDepression() with { CurrentDepressiveEpisode = false });

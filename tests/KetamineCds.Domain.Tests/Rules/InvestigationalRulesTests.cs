@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -13,6 +14,18 @@ public class InvestigationalRulesTests : RuleTestBase
     {
         var f = AssertFires("INV-001", Adult() with { PrimaryDiagnosis = diagnosis });
         AssertBecause(f, "primaryDiagnosis", wire);
+    }
+
+    [Theory, Fires("INV-001")]
+    [InlineData(PrimaryDiagnosis.Ptsd)]
+    [InlineData(PrimaryDiagnosis.Ocd)]
+    public void Evaluate_PtsdOrOcd_Inv001SaysTheRemsStillAppliesIfEsketamineIsChosenAndCitesIt(PrimaryDiagnosis diagnosis)
+    {
+        // Question E of docs/clinical-review.md, section 24 (rule set 1.18.0), as BIP-001.
+        var f = AssertFires("INV-001", Adult() with { PrimaryDiagnosis = diagnosis });
+        Assert.EndsWith(" Neither is an approved indication. " + BipolarRulesTests.RemsIfEsketamine, f.Detail, StringComparison.Ordinal);
+        Assert.Equal([Citations.Ptsd, Citations.Ocd, Citations.SafetyRems], f.Principles);
+        Assert.Equal([Citations.SpravatoRems], f.Sources);
     }
 
     [Fact, Edge("INV-001")]

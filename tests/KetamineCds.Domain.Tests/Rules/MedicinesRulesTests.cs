@@ -26,6 +26,40 @@ public class MedicinesRulesTests : RuleTestBase
         Assert.Contains("MED-006", rule.Detail, StringComparison.Ordinal);
     }
 
+    [Fact, Fires("MED-001")]
+    public void Evaluate_BenzodiazepineInAnEuBipolarScreening_Med001AsksForTheMonitoringRecordAndNamesTheRemsFormAsUsEsketamines()
+    {
+        // Question F of docs/clinical-review.md, section 24 (rule set 1.18.0): MED-001 said "record it on the REMS monitoring
+        // form" here too, where only the racemic ketamine bipolar pathway is open and the EU has no REMS.
+        var f = AssertFires("MED-001", BipolarDepression() with { Jurisdiction = Jurisdiction.Eu, BenzodiazepineDiazepamEquivalentMg = 2m });
+        Assert.Equal(
+            "Benzodiazepine co-medication: more sedation; monitor closely and record it (REMS form for US esketamine).",
+            f.Summary);
+        Assert.Contains("for esketamine in the US the SPRAVATO REMS Patient Monitoring Form asks about them, and this app asks that they be noted in the monitoring record in every setting", f.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MED-001")]
+    [InlineData("MED-004")]
+    [InlineData("MED-005")]
+    public void RuleTexts_TheRemsMonitoringForm_IsNamedOnlyAsTheOneForEsketamineInTheUs(string id)
+    {
+        // Question F of section 24: "the REMS monitoring form", unqualified, presumed a form in every screening.
+        var rule = RuleSet.Find(id)!;
+        var text = rule.Summary + " " + rule.Detail;
+        Assert.DoesNotContain("the REMS monitoring form", text, StringComparison.Ordinal);
+        Assert.Contains("for esketamine in the US", text, StringComparison.Ordinal);
+        Assert.Contains("REMS Patient Monitoring Form", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Med005_Detail_SaysTheRemsFormAsksForTheSedatingAndBloodPressureRaisingMedicinesNotNaltrexone()
+    {
+        // Section 30: the fact base's form lists sedating medicines, opioids, psychostimulants and MAOIs, not naltrexone;
+        // 1.17.0's detail said the form "asks for these medicines", naltrexone among them.
+        Assert.Contains("also asks for the sedating and blood-pressure-raising ones", RuleSet.Find("MED-005")!.Detail, StringComparison.Ordinal);
+    }
+
     [Theory, Fires("MED-006")]
     [InlineData("8.5")]
     [InlineData("20")]

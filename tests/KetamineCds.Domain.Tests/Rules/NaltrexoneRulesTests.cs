@@ -28,6 +28,15 @@ public class NaltrexoneRulesTests : RuleTestBase
         Assert.Equal(Severity.High, f.Severity);
     }
 
+    [Fact, Fires("NAL-002")]
+    public void Nal002_Detail_NamesTheRemsFormAsTheOneForEsketamineInTheUs()
+    {
+        // Question F of docs/clinical-review.md, section 24 (rule set 1.18.0): "the REMS monitoring form asks for every opioid"
+        // was read in EU screenings and on the racemic ketamine pathways too.
+        var f = AssertFires("NAL-002", Trd() with { Jurisdiction = Jurisdiction.Eu, OnOpioids = true, OnNaltrexone = true });
+        Assert.EndsWith("Clarify the regimen with the prescribers; for esketamine in the US the SPRAVATO REMS Patient Monitoring Form also asks for opioids.", f.Detail, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("NAL-002")]
     public void Evaluate_NaltrexoneWithoutOpioids_DoesNotFireNal002() => AssertDoesNotFire("NAL-002", Trd() with { OnOpioids = false, OnNaltrexone = true });
 

@@ -12,7 +12,7 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// that declares the rule (1.16.0's, the only definition no earlier release class tests already). SUI-012, reworded in 1.17.0,
 /// likewise: <see cref="AssertSui012AsReleasedBefore1_17_0"/>.
 /// </summary>
-public abstract class ReplacedIn1_17_0RulesTests : RuleTestBase
+public abstract class ReplacedIn1_17_0RulesTests : ReplacedIn1_18_0RulesTests
 {
     /// <summary>The earlier release the derived class evaluates with.</summary>
     public abstract override RuleSet RuleSet { get; }

@@ -57,4 +57,13 @@ public class RuleSet1_12_0RulesTests : ReplacedIn1_13_0RulesTests
     [Fact, Fires("SUI-012"), Edge("SUI-012")]
     public void Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge() =>
         AssertSui012AsReleasedBefore1_17_0(nameof(Evaluate_Sui012AsReleasedBefore1_17_0_FiresAndNotAtItsEdge));
+
+    [Theory]
+    [Fires("MED-001"), Edge("MED-001"), Fires("MED-004"), Edge("MED-004"), Fires("MED-005"), Edge("MED-005"), Fires("NAL-002"), Edge("NAL-002")]
+    [InlineData("MED-001")]
+    [InlineData("MED-004")]
+    [InlineData("MED-005")]
+    [InlineData("NAL-002")]
+    public void Evaluate_RuleThatRuleSet1_18_0Reworded_FiresAndNotAtItsEdge(string ruleId) =>
+        AssertRewordedIn1_18_0(ruleId, nameof(Evaluate_RuleThatRuleSet1_18_0Reworded_FiresAndNotAtItsEdge));
 }

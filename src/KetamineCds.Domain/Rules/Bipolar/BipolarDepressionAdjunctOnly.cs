@@ -5,7 +5,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules.Bipolar;
 
 /// <summary>BIP-001: Bipolar depression: ketamine only as a short-term adjunct to an optimized mood stabilizer, never on its own. (P-BIPOLAR, DIAZGRANADOS-2010)</summary>
-public sealed class BipolarDepressionAdjunctOnly : Rule
+public class BipolarDepressionAdjunctOnly : Rule
 {
     public override string Id => "BIP-001";
 

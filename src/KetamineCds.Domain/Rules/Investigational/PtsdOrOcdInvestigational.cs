@@ -5,7 +5,7 @@ using KetamineCds.Domain.Screening;
 namespace KetamineCds.Domain.Rules.Investigational;
 
 /// <summary>INV-001: PTSD or OCD: ketamine is investigational here; consider it only within research or a carefully designed protocol. (P-PTSD, P-OCD)</summary>
-public sealed class PtsdOrOcdInvestigational : Rule
+public class PtsdOrOcdInvestigational : Rule
 {
     public override string Id => "INV-001";
 

@@ -80,5 +80,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneOneSevenZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.18.0")]
+        #pragma warning disable CS1591
+        OneOneEightZero,
+        #pragma warning restore CS1591
     }
 }
