@@ -227,7 +227,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
 
         // Sent again and recorded: the patient's page drops them, and the next form starts empty.
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Screenings/[0-9a-f-]{36}$"));
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
         Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
         await page.GotoAsync("/Screenings/New");
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("");
