@@ -20,6 +20,9 @@ public static class AuthRequestBody
     /// </summary>
     public const int MaxBytes = (int)Hardening.MaxRequestBodyBytes;
 
+    /// <summary>How deep the reader reads objects and arrays: the body is one flat object of strings.</summary>
+    private const int MaxDepth = 64;
+
     /// <summary>What was read: each field's text (null when absent or null), and the errors by field.</summary>
     /// <param name="Values">Each field's text, by its contract name.</param>
     /// <param name="Errors">Field-level messages in the request's language, by contract name (<c>$</c>: the body).</param>
@@ -56,10 +59,16 @@ public static class AuthRequestBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException)
         {
+            // Valid JSON nested past the limit is named as such beside the general "could not be read".
+            if (JsonBodyText.TooDeep(body, MaxDepth) is { } tooDeep)
+            {
+                errors[ScreeningJsonReader.BodyKey] = [tooDeep];
+            }
+
             return new(values, errors, Unreadable: true, TooLarge: false);
         }
 

@@ -144,6 +144,67 @@ public static class JsonBodyText
         return null;
     }
 
+    /// <summary>
+    /// A message saying that <paramref name="utf8Json"/> is valid JSON that nests objects and arrays deeper than
+    /// <paramref name="maxDepth"/>, naming the limit and where the first value past it is (<c>ageYears[0][0]</c>); null
+    /// when it does not nest so deep, or is not valid JSON at all. System.Text.Json refuses such a body with the same
+    /// <see cref="JsonException"/> as text that is not JSON, so each reader with a limit asks this before saying "not valid
+    /// JSON", which the body is (QA session 46). The walk reads the body once more, without a limit on its depth: it runs
+    /// only for a body already refused, and a body is bounded by the endpoint's size limit.
+    /// </summary>
+    public static string? TooDeep(ReadOnlySpan<byte> utf8Json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        var frames = new List<Frame>();
+        string? at = null;
+        try
+        {
+            while (reader.Read())
+            {
+                if (at is not null)
+                {
+                    // Where it goes too deep is known; the rest is read only to know that the body is JSON.
+                    continue;
+                }
+
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        frames[^1] = frames[^1] with { Name = TryRead(ref reader, out var name) ? name : null };
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        break;
+                    default:
+                        if (frames.Count > 0 && frames[^1].IsArray)
+                        {
+                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
+                        }
+
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            if (frames.Count >= maxDepth)
+                            {
+                                at = Path(frames);
+                            }
+                            else
+                            {
+                                frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, -1, null, null));
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return at is null ? null : ClinicalText.Shared.Message("Json.TooDeep", maxDepth, at);
+    }
+
     private static bool TryRead(ref Utf8JsonReader reader, out string? text)
     {
         text = null;

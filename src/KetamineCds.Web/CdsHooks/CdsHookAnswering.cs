@@ -907,7 +907,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
         catch (JsonException)
         {
-            throw new CdsHookRequestException(Say("CdsHooks.Request.NotJson"));
+            // Valid JSON nested past the limit throws as text that is not JSON does: it is told apart, never "not JSON".
+            throw new CdsHookRequestException(JsonBodyText.TooDeep(body, MaxDepth) ?? Say("CdsHooks.Request.NotJson"));
         }
     }
 

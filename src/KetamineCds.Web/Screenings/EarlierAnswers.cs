@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
@@ -20,6 +21,15 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="Today">The clinic's day the answers were counted against ("today"), which the page names beside <paramref name="AnswersOn"/> (QA8 F10).</param>
 public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<FieldDefinition> OutOfDate, DateOnly? AnswersOn = null, DateOnly? Today = null)
 {
+    /// <summary>
+    /// The yes/no questions the earlier screening asked and recorded as not known ("Not known", stored as null), whose
+    /// answer is carried (still current), in the catalogue's order (QA session 46). Not among them: a question its form did
+    /// not ask (the other answers did not ask it, or it came in a later release: the stored input, which writes every field
+    /// of its contract, does not name it), nor one out of date by now, which is asked again as on a new form.
+    /// </summary>
+    public IReadOnlyList<FieldDefinition> NotKnown { get; init; } = [];
+
+
     /// <summary>The answers of <paramref name="earlier"/> that still hold today, days counted in the clinic's time zone.</summary>
     public static EarlierAnswers Of(LoggedScreening earlier, ClinicCalendar calendar)
     {
@@ -28,6 +38,9 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
         var stored = ScreeningJsonReader.ReadStored(earlier.InputJson);
         var answersOn = AnswersDay(earlier, calendar);
         var today = calendar.Today;
+        var notKnown = NotKnownIn(earlier.InputJson, stored)
+            .Where(f => answersOn is { } day ? f.IsCurrent(day, today) : f.CurrentForDays is null)
+            .ToList();
         var outOfDate = new List<FieldDefinition>();
         foreach (var field in Fields.All.Where(f => stored[f] is not null && (answersOn is { } day ? !f.IsCurrent(day, today) : f.CurrentForDays is not null)))
         {
@@ -35,7 +48,7 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
             outOfDate.Add(field);
         }
 
-        return new(WithDefaults(stored), outOfDate, answersOn, today);
+        return new(WithDefaults(stored), outOfDate, answersOn, today) { NotKnown = notKnown };
     }
 
     /// <summary>
@@ -45,7 +58,31 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
     public static EarlierAnswers AsRecorded(LoggedScreening earlier, ClinicCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        return new(WithDefaults(ScreeningJsonReader.ReadStored(earlier.InputJson)), [], AnswersDay(earlier, calendar));
+        var stored = ScreeningJsonReader.ReadStored(earlier.InputJson);
+        return new(WithDefaults(stored), [], AnswersDay(earlier, calendar)) { NotKnown = NotKnownIn(earlier.InputJson, stored) };
+    }
+
+    /// <summary>
+    /// The yes/no questions <paramref name="stored"/> (read from <paramref name="inputJson"/>) asked and recorded as not
+    /// known: named in the stored input with null, and asked given its answers (<see cref="FieldDefinition.AskedWhen"/>).
+    /// </summary>
+    private static List<FieldDefinition> NotKnownIn(string inputJson, ScreeningRequest stored)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(inputJson);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                named.UnionWith(document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Null).Select(p => p.Name));
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: no answer can be read from it, so none is shown as "Not known".
+        }
+
+        return [.. Fields.All.Where(f => f.Type == FieldType.YesNo && named.Contains(f.Name) && stored[f] is null && f.IsAskedGiven(stored.ContractValueOf))];
     }
 
     /// <summary>An answer not recorded that has a contract default is the value the screening was assessed under.</summary>

@@ -10,7 +10,8 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="FromScreeningOn">The day of the earlier KetamineCds screening a CDS Hooks prefill took the answer from, or null.</param>
 /// <param name="ChartChecks">The chart entries about this question a CDS Hooks prefill names for checking (the chart's words and the resource; QA13 H3, M4), or null.</param>
 /// <param name="ChartRounded">The chart's values with a fraction a CDS Hooks prefill filled in as whole numbers (a blood pressure rounded up), or null.</param>
-public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null, IReadOnlyList<(string Given, int ReadAs, string Reference)>? ChartRounded = null)
+/// <param name="RecordedNotKnown">Whether the earlier screening a re-screen or correction starts from recorded this yes/no question as not known (<see cref="EarlierAnswers.NotKnown"/>).</param>
+public sealed record FieldContext(bool FromEhr = false, string? MoreHint = null, string? ReadOnlyBecause = null, string? FromScreeningOn = null, IReadOnlyList<(string What, string Reference)>? ChartChecks = null, IReadOnlyList<(string Given, int ReadAs, string Reference)>? ChartRounded = null, bool RecordedNotKnown = false)
 {
     /// <summary>Nothing beyond the form's state.</summary>
     public static FieldContext None { get; } = new();

@@ -55,7 +55,11 @@ public sealed class FieldControl
     /// <summary>The ticked values of a choice list.</summary>
     public IReadOnlyList<string> Values { get; private init; } = [];
 
-    /// <summary>True when the clinician chose "Not known" for an optional yes/no.</summary>
+    /// <summary>
+    /// True when "Not known" is the answer to show chosen for a yes/no that offers it (<see cref="OffersNotKnown"/>): the
+    /// clinician chose it on the form sent back, or, on a form not yet sent, the earlier screening a re-screen or correction
+    /// starts from recorded it so (<see cref="FieldContext.RecordedNotKnown"/>).
+    /// </summary>
     public bool ChoseNotKnown { get; private init; }
 
     /// <summary>
@@ -171,6 +175,7 @@ public sealed class FieldControl
         ArgumentNullException.ThrowIfNull(text);
         var key = KeyOf(field);
         modelState.TryGetValue(key, out var entry);
+        var offersNotKnown = !field.Required && field.RequiredWhen?.Applies(input.ContractValueOf) != true;
         return new FieldControl(field, key)
         {
             Label = text.FieldLabel(field),
@@ -186,8 +191,8 @@ public sealed class FieldControl
                 string[] many => many,
                 _ => input.ContractValueOf(field.Name) as List<string> ?? [],
             },
-            ChoseNotKnown = entry?.AttemptedValue is { Length: 0 },
-            OffersNotKnown = !field.Required && field.RequiredWhen?.Applies(input.ContractValueOf) != true,
+            ChoseNotKnown = offersNotKnown && (entry?.AttemptedValue is { } attempted ? attempted.Length == 0 : context.RecordedNotKnown),
+            OffersNotKnown = offersNotKnown,
             Choices = [.. field.Choices.Select(c => (c, text.Choice(field, c)))],
             EmptyText = field.Default is not null ? text.NotRecordedDefault(field)
                 : EmptyReadsNotRecorded(field) ? text.NotRecorded

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Api;
 using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Screenings;
@@ -13,6 +14,12 @@ public static class ScreeningJsonReader
     /// <summary>The key used for errors that belong to the body as a whole.</summary>
     public const string BodyKey = "$";
 
+    /// <summary>
+    /// How deep the reader reads objects and arrays: a screening is one object whose deepest values are lists of choices,
+    /// two levels. A body nested deeper is refused whole, saying so (<see cref="JsonBodyText.TooDeep"/>).
+    /// </summary>
+    public const int MaxDepth = 8;
+
     /// <summary>The messages, in the request's language (docs/translations.md).</summary>
     private static ClinicalText Text => ClinicalText.Shared;
 
@@ -23,11 +30,12 @@ public static class ScreeningJsonReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
-            Add(errors, BodyKey, Text.Message("Json.NotJson", e.LineNumber + 1, e.BytePositionInLine + 1));
+            // Valid JSON nested past the limit throws as text that is not JSON does; it is told apart, never "not valid JSON".
+            Add(errors, BodyKey, JsonBodyText.TooDeep(utf8Json.Span, MaxDepth) ?? Text.Message("Json.NotJson", e.LineNumber + 1, e.BytePositionInLine + 1));
             return new(request, errors);
         }
 

@@ -162,7 +162,16 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                 : null,
             FromScreeningOn: FromScreeningFields.Contains(name) ? FromScreeningOn : null,
             ChartChecks: ChartChecks.TryGetValue(name, out var checks) ? checks : null,
-            ChartRounded: ChartRounded.TryGetValue(name, out var rounded) ? rounded : null));
+            ChartRounded: ChartRounded.TryGetValue(name, out var rounded) ? rounded : null,
+            RecordedNotKnown: EarlierNotKnown.Contains(name)));
+
+    /// <summary>
+    /// The yes/no questions the earlier screening a re-screen or correction opens from recorded as not known
+    /// (<see cref="EarlierAnswers.NotKnown"/>): its form shows "Not known" chosen for them where offered, as a form sent
+    /// back does for the clinician's own choice (QA session 46), never no answer chosen. Filled when the form opens only;
+    /// a form sent back shows what was sent.
+    /// </summary>
+    private HashSet<string> EarlierNotKnown { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The chart values with a fraction a CDS Hooks prefill filled in as whole numbers, by field (a blood pressure rounded up).</summary>
     private Dictionary<string, List<(string Given, int ReadAs, string Reference)>> ChartRounded { get; set; } = [];
@@ -363,6 +372,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
 
             await audit.RecordAsync(HttpContext, AccessEventKind.ViewScreening, earlierId.ToString(), Corrects is null ? "re-screen" : "correction", Roles.Psychiatrist);
             Prefill(previous.Request);
+            EarlierNotKnown.UnionWith(previous.NotKnown.Select(f => f.Name));
 
             // The note is the earlier encounter's: shown beside the box (EarlierNote), never carried into this one.
             Input[Catalogue.ClinicianNote] = null;
