@@ -29,7 +29,6 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
     /// </summary>
     public IReadOnlyList<FieldDefinition> NotKnown { get; init; } = [];
 
-
     /// <summary>The answers of <paramref name="earlier"/> that still hold today, days counted in the clinic's time zone.</summary>
     public static EarlierAnswers Of(LoggedScreening earlier, ClinicCalendar calendar)
     {
