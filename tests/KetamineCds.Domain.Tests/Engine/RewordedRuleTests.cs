@@ -141,7 +141,7 @@ public class RewordedRuleTests
         Assert.Equal(released.Concerns, restated.Concerns);
 
         // Its findings name the inputs of its own condition, not the released one's.
-        var history = Rules.ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut();
+        var history = Histories.SuicidalPathwayNotRuledOut();
         Assert.Null(released.Evaluate(history));
         Assert.Contains(restated.Evaluate(history)!.Because, e => e.Field == "suicidality");
     }

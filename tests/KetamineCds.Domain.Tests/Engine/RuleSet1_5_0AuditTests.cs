@@ -18,7 +18,7 @@ public class RuleSet1_5_0AuditTests
         ["BIO-001", "BIP-004", "COG-001", "CV-004", "HEP-003", "MED-005", "NAL-001", "REC-002", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001", "SCR-001", "SUB-003", "SUI-001", "SUI-002", "SUI-008", "URO-001"];
 
     private static PatientHistory AbortedAttempt(bool? plan, bool? lethalMeans, bool? followUp) =>
-        ReplacedIn1_5_0.PassiveWithAbortedAttempt().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with
+        PassiveWithAbortedAttempt().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with
         {
             SafetyPlanInPlace = plan,
             LethalMeansCounselled = lethalMeans,

@@ -32,7 +32,7 @@ public class BiomarkersRulesTests : RuleTestBase
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresBio001()
     {
         // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
-        var finding = AssertFires("BIO-001", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        var finding = AssertFires("BIO-001", SuicidalPathwayNotRuledOut());
         Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
     }
 }

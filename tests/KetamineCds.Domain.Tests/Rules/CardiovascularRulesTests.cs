@@ -177,7 +177,7 @@ public class CardiovascularRulesTests : RuleTestBase
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresCv004()
     {
         // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
-        var finding = AssertFires("CV-004", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        var finding = AssertFires("CV-004", SuicidalPathwayNotRuledOut());
         Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
     }
 }

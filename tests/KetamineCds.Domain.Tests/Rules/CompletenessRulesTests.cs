@@ -135,7 +135,7 @@ public class CompletenessRulesTests : RuleTestBase
     {
         // From 1.5.0 the pathway is indicated for this history (C2), so its completeness rule waits for the undecided
         // contraindications as for any other indicated history; suicidal intent is not asked for passive ideation.
-        var h = ReplacedIn1_5_0.PassiveWithAbortedAttempt() with { HypersensitivityToKetamine = null };
+        var h = PassiveWithAbortedAttempt() with { HypersensitivityToKetamine = null };
         var f = AssertFires("REC-002", h);
         AssertBecause(f, "hypersensitivityToKetamine", WireNames.NotRecorded);
         Assert.DoesNotContain(f.Because, e => e.Field == "suicidalIntent");
@@ -146,7 +146,7 @@ public class CompletenessRulesTests : RuleTestBase
     public void Evaluate_PassiveIdeationWithAbortedAttemptAndSafetyItemsRecorded_DoesNotFireRec002()
     {
         // Intent is not asked for passive ideation and never waited for: the pathway opens, governed by SUI-011.
-        var h = ReplacedIn1_5_0.PassiveWithAbortedAttempt().WithSafetyItemsRecordedAbsent();
+        var h = PassiveWithAbortedAttempt().WithSafetyItemsRecordedAbsent();
         AssertDoesNotFire("REC-002", h);
         Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
     }
@@ -155,7 +155,7 @@ public class CompletenessRulesTests : RuleTestBase
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresSaf001()
     {
         // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
-        var finding = AssertFires("SAF-001", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        var finding = AssertFires("SAF-001", SuicidalPathwayNotRuledOut());
         Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
     }
 

@@ -84,7 +84,7 @@ public class EuLabelRulesTests : RuleTestBase
 
     [Fact, Fires("EU-004")]
     public void Evaluate_EuPassiveIdeationWithAbortedAttempt_FiresEu004() =>
-        AssertFires("EU-004", ReplacedIn1_5_0.PassiveWithAbortedAttempt() with { Jurisdiction = Jurisdiction.Eu });
+        AssertFires("EU-004", PassiveWithAbortedAttempt() with { Jurisdiction = Jurisdiction.Eu });
 
     [Fact, Edge("EU-004")]
     public void Evaluate_UsSuicidalIdeationPathway_DoesNotFireEu004() =>

@@ -64,7 +64,7 @@ public class HepaticRulesTests : RuleTestBase
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresHep003()
     {
         // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
-        var finding = AssertFires("HEP-003", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        var finding = AssertFires("HEP-003", SuicidalPathwayNotRuledOut());
         Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
     }
 }

@@ -101,15 +101,6 @@ public class MedicinesRulesTests : RuleTestBase
     [Fact, Edge("MED-004")]
     public void Evaluate_NoOtherCnsDepressants_DoesNotFireMed004() => AssertDoesNotFire("MED-004", Trd() with { OtherCnsDepressants = false });
 
-    private static PatientHistory MedicinesRecorded() => Trd() with
-    {
-        OnOpioids = false,
-        OnNaltrexone = false,
-        BenzodiazepineDiazepamEquivalentMg = 0m,
-        OnPsychostimulantOrMaoi = false,
-        OtherCnsDepressants = false,
-    };
-
     [Fact, Fires("MED-005")]
     public void Evaluate_TrdWithOtherCnsDepressantsNotRecorded_FiresMed005NamingOnlyThem()
     {
@@ -140,7 +131,7 @@ public class MedicinesRulesTests : RuleTestBase
     public void Evaluate_SuicidalPathwayNotYetRuledOut_FiresMed005()
     {
         // From 1.14.0 (QA184 F3): listed while the suicidal-ideation pathway cannot yet be ruled out, as for an indicated one.
-        var finding = AssertFires("MED-005", ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        var finding = AssertFires("MED-005", SuicidalPathwayNotRuledOut());
         Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), finding.Because);
     }
 }

@@ -64,7 +64,7 @@ public class RemsRulesTests : RuleTestBase
     {
         // From 1.14.0 (QA184 F3): passive ideation with recent behaviour not recorded keeps the suicidal-ideation pathway
         // waiting (SUI-001, REC-002), and what it will require is listed while it waits.
-        AssertFires(ruleId, ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut());
+        AssertFires(ruleId, SuicidalPathwayNotRuledOut());
 
         // Suicidality recorded as none beside a positive PHQ-9 item 9, no assessment since recorded (SUI-001 from 1.8.0).
         AssertFires(ruleId, Adult() with { Phq9Total = 12, Phq9Item9 = 1 });
@@ -77,7 +77,7 @@ public class RemsRulesTests : RuleTestBase
     {
         // 1.14.0: a palliative pathway does not need the esketamine REMS, but the esketamine suicidal-ideation pathway still
         // waits beside it, and what it will require is listed (the case the CI's property run found on 2026-12-03).
-        var history = ReplacedIn1_14_0RulesTests.SuicidalPathwayNotRuledOut() with { LifeLimitingIllness = true, PrognosisWeeks = 8 };
+        var history = SuicidalPathwayNotRuledOut() with { LifeLimitingIllness = true, PrognosisWeeks = 8 };
         Assert.DoesNotContain(ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_13_0).Findings, f => f.RuleId == ruleId);
         AssertFires(ruleId, history);
     }
@@ -101,7 +101,7 @@ public class RemsRulesTests : RuleTestBase
     [InlineData("REMS-003")]
     [InlineData("REMS-004")]
     public void Evaluate_PassiveIdeationWithAbortedAttempt_FiresTheRemsRequirementsOfTheSuicidalIdeationPathway(string ruleId) =>
-        AssertFires(ruleId, ReplacedIn1_5_0.PassiveWithAbortedAttempt());
+        AssertFires(ruleId, PassiveWithAbortedAttempt());
 
     [Theory, Fires("REMS-002"), Fires("REMS-003")]
     [InlineData("REMS-002")]

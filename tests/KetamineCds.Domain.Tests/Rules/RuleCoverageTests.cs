@@ -7,27 +7,27 @@ namespace KetamineCds.Domain.Tests.Rules;
 /// <summary>
 /// Keeps the per-rule tests honest: every rule of the current catalogue has a test that fires it and a test at the
 /// edge where it just does not, in the test class of its topic. Adding a rule without both tests fails here. Every rule
-/// of an earlier release whose definition the current set no longer has (replaced or removed) keeps both tests too, in
-/// the class that evaluates with that release, so that the release stays covered as long as it can be replayed. A test
-/// declared once in an abstract base class (such as <see cref="ReplacedIn1_5_0RulesTests"/>) counts for every concrete
-/// class that inherits it, with the rule set of that class: xUnit runs it in each of them.
+/// of an earlier release whose definition the current set no longer has (replaced or removed) keeps both too, so that
+/// the release stays covered as long as it can be replayed: its definition has one case in <see cref="EarlierRuleCases"/>,
+/// which <see cref="EarlierReleaseRulesTests"/> runs with every release that has it; a case that is no such definition
+/// fails here too.
 /// </summary>
 public class RuleCoverageTests
 {
     /// <summary>
     /// Every rule test method of every concrete test class, the ones it declares and the ones it inherits from an abstract
-    /// test class between it and <see cref="RuleTestBase"/>, with that concrete class and the rule set it evaluates with.
+    /// test class between it and <see cref="RuleTestBase"/>, with that concrete class. They all evaluate the current set.
     /// </summary>
-    private static readonly (Type Class, MethodInfo Method, RuleSet RuleSet)[] TestMethods = typeof(RuleCoverageTests).Assembly.GetTypes()
+    private static readonly (Type Class, MethodInfo Method)[] TestMethods = typeof(RuleCoverageTests).Assembly.GetTypes()
         .Where(t => t.IsClass && !t.IsAbstract && typeof(RuleTestBase).IsAssignableFrom(t))
-        .SelectMany(t =>
-        {
-            var ruleSet = ((RuleTestBase)Activator.CreateInstance(t)!).RuleSet;
-            return t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-                .Where(m => m.DeclaringType != typeof(RuleTestBase) && typeof(RuleTestBase).IsAssignableFrom(m.DeclaringType))
-                .Select(m => (t, m, ruleSet));
-        })
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.DeclaringType != typeof(RuleTestBase) && typeof(RuleTestBase).IsAssignableFrom(m.DeclaringType))
+            .Select(m => (t, m)))
         .ToArray();
+
+    /// <summary>Each (case, release) that <see cref="EarlierReleaseRulesTests"/> runs.</summary>
+    private static readonly (string Definition, string Release)[] EarlierDefinitionRuns =
+        [.. EarlierReleaseRulesTests.DefinitionsByRelease().Select(row => ((string)row[0], (string)row[1]))];
 
     public static TheoryData<string> RuleIds()
     {
@@ -56,17 +56,30 @@ public class RuleCoverageTests
         return data;
     }
 
+    /// <summary>The name of each case of <see cref="EarlierRuleCases"/>.</summary>
+    public static TheoryData<string> EarlierDefinitionCases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var definition in EarlierRuleCases.All)
+        {
+            data.Add(definition.Name);
+        }
+
+        return data;
+    }
+
     /// <summary>
     /// The (version, rule id) of each release before <paramref name="current"/> whose rule's definition, without the
-    /// pathways it concerns, <paramref name="current"/> does not have. Both sides are compared without them (QA121 F7: the
-    /// earlier side was compared with them, so a next release listed 1.7.0's scoped cautions it never touched).
+    /// pathways it concerns (<see cref="EarlierDefinition.Of"/>), <paramref name="current"/> does not have. Both sides are
+    /// compared without them (QA121 F7: the earlier side was compared with them, so a next release listed 1.7.0's scoped
+    /// cautions it never touched).
     /// </summary>
     private static IEnumerable<(string Version, string RuleId)> EarlierOnly(RuleSet current, IEnumerable<RuleSet> releases)
     {
-        var definitions = current.Rules.Select(r => WithoutConcerns(r.CanonicalDefinition())).ToHashSet(StringComparer.Ordinal);
+        var definitions = current.Rules.Select(EarlierDefinition.Of).ToHashSet(StringComparer.Ordinal);
         return from ruleSet in releases.Where(r => r != current)
                from rule in ruleSet.Rules
-               where !definitions.Contains(WithoutConcerns(rule.CanonicalDefinition()))
+               where !definitions.Contains(EarlierDefinition.Of(rule))
                select (ruleSet.Version, rule.Id);
     }
 
@@ -84,9 +97,6 @@ public class RuleCoverageTests
         Assert.Equal(EarlierOnly(RuleSetCatalog.Current, RuleSetCatalog.All), rows);
     }
 
-    private static string WithoutConcerns(string definition) =>
-        definition.LastIndexOf("|concerns=", StringComparison.Ordinal) is var at and >= 0 ? definition[..at] : definition;
-
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Catalogue_EveryRule_HasAFireTestInItsTopicClass(string ruleId) =>
@@ -99,22 +109,48 @@ public class RuleCoverageTests
 
     [Theory]
     [MemberData(nameof(EarlierOnlyRules))]
-    public void EarlierRelease_EveryRuleNotInTheCurrentSet_HasAFireTestInItsReleaseClass(string version, string ruleId) =>
-        AssertCovered<FiresAttribute>(RuleSetCatalog.Find(version)!, ruleId, a => a.RuleId);
+    public void EarlierRelease_EveryRuleNotInTheCurrentSet_HasTheCaseOfItsDefinition(string version, string ruleId)
+    {
+        var rule = RuleSetCatalog.Find(version)![ruleId];
+        var definition = EarlierDefinition.Of(rule);
+        var first = RuleSetCatalog.All.First(r => r.Find(ruleId) is { } earlier && EarlierDefinition.Of(earlier) == definition);
+        var cases = EarlierRuleCases.All.Where(c => c.RuleId == ruleId && c.Definition == definition).ToArray();
+        Assert.True(
+            cases.Length > 0,
+            $"{ruleId} ({rule.AsDefined.GetType().Name}) of rule set {version} has no case for its definition, first released in {first.Version}; add one to "
+            + $"tests/KetamineCds.Domain.Tests/Rules/EarlierRuleCases.cs: new EarlierDefinition(\"{ruleId}\", \"{first.Version}\").Fires(history).Edge(history).");
+        Assert.True(cases.Length == 1, $"{ruleId} of rule set {version} has {cases.Length} cases for one definition ({string.Join(", ", cases.Select(c => c.Name))}); declare it once.");
+        Assert.NotEmpty(cases[0].FiringHistories);
+        Assert.NotEmpty(cases[0].EdgeHistories);
+        Assert.Contains((cases[0].Name, version), EarlierDefinitionRuns);
+    }
 
     [Theory]
-    [MemberData(nameof(EarlierOnlyRules))]
-    public void EarlierRelease_EveryRuleNotInTheCurrentSet_HasAnEdgeTestInItsReleaseClass(string version, string ruleId) =>
-        AssertCovered<EdgeAttribute>(RuleSetCatalog.Find(version)!, ruleId, a => a.RuleId);
+    [MemberData(nameof(EarlierDefinitionCases))]
+    public void EarlierRuleCases_EveryCase_IsADefinitionOnlyEarlierReleasesHave(string name)
+    {
+        // No dead cases: each names a rule its release has, that release is the first with the definition, and the current
+        // set no longer has it (if it does, the rule's topic class tests it).
+        var @case = EarlierRuleCases.Named(name);
+        var release = RuleSetCatalog.Find(@case.DefinedIn);
+        Assert.True(release?.Find(@case.RuleId) is not null, $"{name}: rule set {@case.DefinedIn} has no rule {@case.RuleId}; no release runs this case.");
+        Assert.True(
+            RuleSetCatalog.Current.Rules.All(r => EarlierDefinition.Of(r) != @case.Definition),
+            $"{name}: the current rule set {RuleSetCatalog.Current.Version} has this definition, which its topic class tests; remove the case.");
+        var first = @case.Releases[0];
+        Assert.True(first == release, $"{name}: rule set {first.Version} has this definition already; name the first release that defines it ({@case.RuleId} of {first.Version}).");
+    }
 
     [Fact]
     public void EarlierRelease_1_0_0_HasRulesTheCurrentSetReplacedOrRemoved()
     {
-        // Guards the theory above against running over nothing.
+        // Guards the theories above against running over nothing.
         var rows = EarlierOnlyRules().Select(r => (string)r[1]).ToArray();
         Assert.Contains("BIP-007", rows);
         Assert.Contains("SUB-001", rows);
         Assert.DoesNotContain("VAS-001", rows);
+        var runs = EarlierDefinitionRuns.Length;
+        Assert.True(runs == rows.Length, $"The earlier definitions' cases run {runs} times, the earlier releases have {rows.Length} rules the current set does not: each should run once.");
     }
 
     [Fact]
@@ -123,8 +159,8 @@ public class RuleCoverageTests
         var unknown = TestMethods
             .SelectMany(t => t.Method.GetCustomAttributes<FiresAttribute>().Select(a => a.RuleId)
                 .Concat(t.Method.GetCustomAttributes<EdgeAttribute>().Select(a => a.RuleId))
-                .Where(id => t.RuleSet.Find(id) is null)
-                .Select(id => $"{t.Class.Name}.{t.Method.Name}: {id} (rule set {t.RuleSet.Version})"));
+                .Where(id => RuleSetCatalog.Current.Find(id) is null)
+                .Select(id => $"{t.Class.Name}.{t.Method.Name}: {id} (rule set {RuleSetCatalog.Current.Version})"));
         Assert.Empty(unknown);
     }
 
@@ -142,7 +178,7 @@ public class RuleCoverageTests
     public void RuleTests_TheoriesOverRuleIds_RunEveryDeclaredRule()
     {
         // A theory that takes the rule id as data must have a data row for each rule it declares, and no other.
-        foreach (var (testClass, m, _) in TestMethods.Where(t => t.Method.GetParameters().FirstOrDefault()?.Name == "ruleId"))
+        foreach (var (testClass, m) in TestMethods.Where(t => t.Method.GetParameters().FirstOrDefault()?.Name == "ruleId"))
         {
             var rows = m.GetCustomAttributes<Xunit.Sdk.DataAttribute>()
                 .SelectMany(d => d.GetData(m))
@@ -155,17 +191,14 @@ public class RuleCoverageTests
         }
     }
 
-    /// <summary>
-    /// The rule has a test with the attribute among the classes that evaluate with this rule set: for the current set
-    /// in the class of the rule's topic, for an earlier release in that release's class (declared there or inherited).
-    /// </summary>
+    /// <summary>The rule of the current set has a test with the attribute, in the class of the rule's topic.</summary>
     private static void AssertCovered<TAttribute>(RuleSet ruleSet, string ruleId, Func<TAttribute, string> id)
         where TAttribute : Attribute
     {
         var rule = ruleSet.Find(ruleId)!;
-        var expectedClass = ruleSet == RuleSetCatalog.Current ? rule.Topic + "RulesTests" : "RuleSet" + ruleSet.Version.Replace('.', '_') + "RulesTests";
+        var expectedClass = rule.Topic + "RulesTests";
         var tests = TestMethods
-            .Where(t => t.RuleSet == ruleSet && t.Method.GetCustomAttributes<TAttribute>().Any(a => id(a) == ruleId))
+            .Where(t => t.Method.GetCustomAttributes<TAttribute>().Any(a => id(a) == ruleId))
             .ToArray();
         Assert.True(tests.Length > 0, $"{ruleId} ({rule.GetType().Name}) of rule set {ruleSet.Version} has no [{typeof(TAttribute).Name}] test; add one to {expectedClass}.");
         Assert.All(tests, t => Assert.Equal(expectedClass, t.Class.Name));

@@ -390,7 +390,7 @@ public class SuicideRulesTests : RuleTestBase
     [Fact, Fires("SUI-001")]
     public void Evaluate_PassiveIdeationWithAbortedAttemptOrPreparatoryActs_FiresSui001()
     {
-        var f = AssertFires("SUI-001", ReplacedIn1_5_0.PassiveWithAbortedAttempt());
+        var f = AssertFires("SUI-001", PassiveWithAbortedAttempt());
         AssertBecause(f, "preparatoryActsOrAbortedAttempt", "true");
     }
 
@@ -442,7 +442,7 @@ public class SuicideRulesTests : RuleTestBase
     [Fact, Fires("SUI-002")]
     public void Evaluate_PassiveIdeationWithAbortedAttemptAndNoOralAntidepressant_FiresSui002WithEachLabelsWording()
     {
-        var f = AssertFires("SUI-002", ReplacedIn1_5_0.PassiveWithAbortedAttempt() with { OnOralAntidepressant = false });
+        var f = AssertFires("SUI-002", PassiveWithAbortedAttempt() with { OnOralAntidepressant = false });
         Assert.Equal(FindingKind.Caution, f.Kind);
         Assert.Contains("The US label approves it", f.Detail, StringComparison.Ordinal);
         Assert.Contains("psychiatric emergency", f.Detail, StringComparison.Ordinal);

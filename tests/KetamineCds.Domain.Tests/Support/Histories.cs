@@ -49,6 +49,37 @@ internal static class Histories
         LifeLimitingIllness = true,
         PrognosisWeeks = prognosisWeeks,
     };
+    /// <summary>
+    /// MDD, one failed trial, passive ideation, an aborted or interrupted attempt or preparatory acts within 3 months, safety
+    /// net complete: the audit's C2 history (docs/clinical-review.md, section 13), for which no pathway was indicated before
+    /// rule set 1.5.0.
+    /// </summary>
+    public static PatientHistory PassiveWithAbortedAttempt() =>
+        Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = true };
+
+    /// <summary>
+    /// MDD in an episode, one failed trial, passive ideation with recent behaviour not recorded; the care items not recorded:
+    /// only the suicidal-ideation pathway cannot yet be ruled out, which rule set 1.14.0's restated rules fire for.
+    /// </summary>
+    public static PatientHistory SuicidalPathwayNotRuledOut() =>
+        Suicidal(Suicidality.PassiveIdeation) with { FailedAdequateTrials = 1, PreparatoryActsOrAbortedAttempt = null };
+
+    /// <summary>
+    /// MDD in an episode, no failed trial, no suicidality, the life-limiting illness and the care items not recorded: only
+    /// the palliative pathway cannot yet be ruled out, the history rule set 1.16.0 keeps waiting.
+    /// </summary>
+    public static PatientHistory PalliativePathwayNotRuledOut() => Adult() with { FailedAdequateTrials = 0 };
+
+    /// <summary>TRD with every medicine MED-005 asks about recorded: no opioid, no naltrexone, no benzodiazepine, no psychostimulant or MAOI, no other CNS depressant.</summary>
+    public static PatientHistory MedicinesRecorded() => Trd() with
+    {
+        OnOpioids = false,
+        OnNaltrexone = false,
+        BenzodiazepineDiazepamEquivalentMg = 0m,
+        OnPsychostimulantOrMaoi = false,
+        OtherCnsDepressants = false,
+    };
+
     /// <summary>A history that indicates this pathway (off-label ketamine comes with esketamine for TRD, and back).</summary>
     public static PatientHistory IndicatedFor(Pathway pathway) => pathway switch
     {

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Rules;
 
 namespace KetamineCds.Domain.Tests.Support;
 
@@ -12,18 +13,38 @@ namespace KetamineCds.Domain.Tests.Support;
 /// </summary>
 public abstract class RuleTestBase
 {
-    /// <summary>The rule set the class tests: the current one, unless a class for an earlier release says otherwise.</summary>
-    public virtual RuleSet RuleSet => RuleSetCatalog.Current;
+    /// <summary>
+    /// The rule set the class tests: the current one. The definitions only earlier releases have are tested with their
+    /// releases in <see cref="EarlierReleaseRulesTests"/>, from the cases in <see cref="EarlierRuleCases"/>.
+    /// </summary>
+    public static RuleSet RuleSet => RuleSetCatalog.Current;
 
     /// <summary>Asserts the rule fires for the history, through the engine and on its own, and returns its finding.</summary>
     protected Finding AssertFires(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
     {
         RequireDeclared<FiresAttribute>(test, ruleId, a => a.RuleId);
-        var rule = RuleSet.Find(ruleId);
-        Assert.True(rule is not null, $"{ruleId} is not in rule set {RuleSet.Version}.");
+        return FiresIn(RuleSet, ruleId, history);
+    }
+
+    /// <summary>Asserts the rule does not fire for the history, through the engine and on its own.</summary>
+    protected void AssertDoesNotFire(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
+    {
+        RequireDeclared<EdgeAttribute>(test, ruleId, a => a.RuleId);
+        DoesNotFireIn(RuleSet, ruleId, history);
+    }
+
+    /// <summary>
+    /// What <see cref="AssertFires"/> checks, with the rule set given: the rule fires for the history, through the engine
+    /// and on its own, with its kind, its severity and a because; returns its finding. <see cref="EarlierReleaseRulesTests"/>
+    /// calls it with an earlier release, for a rule its case declares instead of an attribute.
+    /// </summary>
+    internal static Finding FiresIn(RuleSet ruleSet, string ruleId, PatientHistory history)
+    {
+        var rule = ruleSet.Find(ruleId);
+        Assert.True(rule is not null, $"{ruleId} is not in rule set {ruleSet.Version}.");
         Assert.NotNull(rule.Evaluate(history));
 
-        var assessment = ScreeningEngine.Evaluate(history, RuleSet);
+        var assessment = ScreeningEngine.Evaluate(history, ruleSet);
         var finding = assessment.Findings.SingleOrDefault(f => f.RuleId == ruleId);
         Assert.True(finding is not null, $"{ruleId} did not fire; fired: {string.Join(", ", assessment.Findings.Select(f => f.RuleId))}");
         Assert.Equal(rule.Kind, finding.Kind);
@@ -32,14 +53,13 @@ public abstract class RuleTestBase
         return finding;
     }
 
-    /// <summary>Asserts the rule does not fire for the history, through the engine and on its own.</summary>
-    protected void AssertDoesNotFire(string ruleId, PatientHistory history, [CallerMemberName] string test = "")
+    /// <summary>What <see cref="AssertDoesNotFire"/> checks, with the rule set given: the rule does not fire, through the engine and on its own.</summary>
+    internal static void DoesNotFireIn(RuleSet ruleSet, string ruleId, PatientHistory history)
     {
-        RequireDeclared<EdgeAttribute>(test, ruleId, a => a.RuleId);
-        var rule = RuleSet.Find(ruleId);
-        Assert.True(rule is not null, $"{ruleId} is not in rule set {RuleSet.Version}.");
+        var rule = ruleSet.Find(ruleId);
+        Assert.True(rule is not null, $"{ruleId} is not in rule set {ruleSet.Version}.");
         Assert.Null(rule.Evaluate(history));
-        Assert.DoesNotContain(ScreeningEngine.Evaluate(history, RuleSet).Findings, f => f.RuleId == ruleId);
+        Assert.DoesNotContain(ScreeningEngine.Evaluate(history, ruleSet).Findings, f => f.RuleId == ruleId);
     }
 
     /// <summary>Asserts a finding's because names the field with the value, as the contract spells them.</summary>

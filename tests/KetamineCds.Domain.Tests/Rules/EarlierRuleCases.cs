@@ -1,0 +1,355 @@
+using KetamineCds.Domain.Principles;
+using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Screening;
+using KetamineCds.Domain.Tests.Support;
+using static KetamineCds.Domain.Tests.Support.EarlierDefinitionChecks;
+using static KetamineCds.Domain.Tests.Support.Histories;
+
+namespace KetamineCds.Domain.Tests.Rules;
+
+/// <summary>
+/// Every rule definition that only earlier releases have, once each, by rule id and the first release that defines it so:
+/// the releases stay replayable, so each keeps a history that fires it and one at its edge, run with every release that
+/// has it (<see cref="EarlierReleaseRulesTests"/>). A release that replaces or removes a rule adds the case of the
+/// definition it drops; <see cref="RuleCoverageTests"/> names it, and fails on a case that is no such definition. Where a
+/// history's screening shows more than the fire (a verdict, a because), the check goes with that history; what the rule
+/// itself says goes in <c>Expect</c>, and holds in every release of the definition.
+/// </summary>
+internal static class EarlierRuleCases
+{
+    /// <summary>1.11.0 replaced these details, which sent the clinician to a repository file (QA137 F5; section 19).</summary>
+    private static readonly Action<Rule> NamesTheRulesFile = DetailContains("docs/rules.md");
+
+    /// <summary>1.14.0 restated these to fire while the suicidal-ideation pathway cannot yet be ruled out (QA184 F3; section 22).</summary>
+    private static readonly Action<Rule> BeforeNotRuledOut = ConditionLacks("cannot yet be ruled out");
+
+    /// <summary>1.16.0 replaced these so that an unrecorded life-limiting illness is never read as "no" (section 26).</summary>
+    private static readonly Action<Rule>[] BeforeTheIllnessWaits = [ConditionLacks("(PAL-001)"), ConditionLacks("life-limiting illness is not recorded")];
+
+    /// <summary>1.18.0 reworded these, which named "the REMS monitoring form" (Question F of section 24; section 30).</summary>
+    private static readonly Action<Rule>[] NamesTheRemsMonitoringForm = [WordsContain("REMS monitoring form"), WordsLack("for esketamine in the US")];
+
+    /// <summary>1.13.0 reworded these, whose texts said "no X recorded" for an answer recorded as none or no (section 21).</summary>
+    private const string Item9Wording = "or no suicidality is recorded beside a positive PHQ-9 item 9";
+
+    public static IReadOnlyList<EarlierDefinition> All { get; } =
+    [
+        // 1.1.0 corrected the young-adult warning's severity.
+        new EarlierDefinition("AGE-002", "1.0.0").Fires(Trd() with { AgeYears = 24 }).Edge(Trd() with { AgeYears = 25 }).Expect(OfSeverity(Severity.Low)),
+        new EarlierDefinition("AGE-003", "1.0.0")
+            .Fires(Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 65 }).Edge(Trd() with { Jurisdiction = Jurisdiction.Eu, AgeYears = 64 })
+            .Expect(NamesTheRulesFile),
+
+        // BIO-001, as the other rules 1.5.0 replaced (section 13): the edge is the audit's C2 history, not indicated then.
+        new EarlierDefinition("BIO-001", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("BIO-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("BIO-001", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        // 1.18.0 added the REMS sentence and its source (section 30).
+        new EarlierDefinition("BIP-001", "1.0.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
+            .Expect(DetailEndsWith("The source document frames it as a short-term bridge."), DoesNotCite("SPRAVATO-REMS")),
+        new EarlierDefinition("BIP-002", "1.0.0")
+            .Fires(BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = null, MoodStabilizerOptimized = null }, Because("moodStabilizer", WireNames.NotRecorded))
+            .Edge(BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine }),
+        new EarlierDefinition("BIP-004", "1.0.0")
+            .Fires(BipolarDepression() with { CurrentManiaOrMixedFeatures = true }).Fires(Trd() with { CurrentManiaOrMixedFeatures = true })
+            .Edge(BipolarDepression() with { CurrentManiaOrMixedFeatures = false }).Edge(Trd() with { CurrentManiaOrMixedFeatures = false }),
+        new EarlierDefinition("BIP-004", "1.1.0").Fires(Trd() with { CurrentManiaOrMixedFeatures = true }).Edge(Trd() with { CurrentManiaOrMixedFeatures = false }),
+
+        // 1.1.0 corrected lamotrigine in bipolar I, which 1.0.0 read as outside the evidence rather than as no mood stabilizer.
+        new EarlierDefinition("BIP-005", "1.0.0").Fires(BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine })
+            .Edge(BipolarDepression() with { MoodStabilizer = MoodStabilizer.Valproate }),
+        new EarlierDefinition("BIP-007", "1.0.0")
+            .Fires(BipolarDepression() with { CurrentManiaOrMixedFeatures = null }, Because("currentManiaOrMixedFeatures", WireNames.NotRecorded))
+            .Edge(BipolarDepression() with { CurrentManiaOrMixedFeatures = false }).Edge(Adult() with { CurrentManiaOrMixedFeatures = null }),
+
+        new EarlierDefinition("COG-001", "1.1.0").Fires(Trd() with { CognitiveImpairment = true }).Edge(Trd() with { CognitiveImpairment = false }),
+
+        new EarlierDefinition("CV-001", "1.0.0")
+            .Fires(Trd() with { SeriousCardiovascularOrCerebrovascularCondition = true }).Edge(Trd() with { SeriousCardiovascularOrCerebrovascularCondition = false }),
+
+        // Until 1.4.0, CV-002 fired beside CV-003 at or above 180/110 mmHg: two instructions for one reading (section 11).
+        new EarlierDefinition("CV-002", "1.0.0").Fires(Trd() with { SystolicBp = 184, DiastolicBp = 112 }, Because("systolicBp", "184"))
+            .Edge(Trd() with { SystolicBp = 140, DiastolicBp = 90 }),
+        new EarlierDefinition("CV-003", "1.1.0").Fires(Trd() with { SystolicBp = 180, DiastolicBp = 100 }).Fires(Trd() with { SystolicBp = 184, DiastolicBp = 112 })
+            .Edge(Trd() with { SystolicBp = 179, DiastolicBp = 109 }).Expect(NamesTheRulesFile),
+
+        // 1.1.0's requirement, which never changes a status: blood pressure not recorded left TRD plainly eligible (1.2.0 corrected it).
+        new EarlierDefinition("CV-004", "1.1.0")
+            .Fires(CheckedTrd() with { SystolicBp = null, DiastolicBp = null }, Because("systolicBp", WireNames.NotRecorded), ScreensAs(Verdict.Eligible)).Fires(Trd())
+            .Edge(Trd() with { SystolicBp = 120, DiastolicBp = 80 }).Edge(PassiveWithAbortedAttempt())
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("CV-004", "1.2.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("CV-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("CV-004", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        // A requirement until 1.9.0 made it a caution (section 17; QA148 F3).
+        new EarlierDefinition("CV-005", "1.1.0").Fires(Trd() with { HypertensiveEncephalopathyHistory = true }).Edge(Trd() with { HypertensiveEncephalopathyHistory = false })
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("CV-006", "1.1.0").Fires(Trd() with { RecentMyocardialInfarctionOrStroke = true }).Edge(Trd() with { RecentMyocardialInfarctionOrStroke = false })
+            .Expect(NamesTheRulesFile),
+        new EarlierDefinition("CV-007", "1.1.0").Fires(Trd() with { RespiratoryDiseaseOrSleepApnea = true }).Edge(Trd() with { RespiratoryDiseaseOrSleepApnea = false })
+            .Expect(NamesTheRulesFile),
+
+        new EarlierDefinition("EU-001", "1.0.0")
+            .Fires(Trd() with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = false }).Edge(Trd() with { Jurisdiction = Jurisdiction.Us, OnOralAntidepressant = false })
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("EU-002", "1.0.0")
+            .Fires(Trd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri })
+            .Edge(Adult() with { Jurisdiction = Jurisdiction.Eu, FailedAdequateTrials = 1 }),
+
+        // Until 1.3.0 an oral antidepressant of another class was a moderate requirement, so the result could read plainly eligible (section 9).
+        new EarlierDefinition("EU-002", "1.1.0")
+            .Fires(EuTrdOn(null)).Fires(EuTrdOn(OralAntidepressantClass.Other))
+            .Fires(EuTrdOn(null, CheckedTrd()), ScreensAs(Verdict.Eligible)).Fires(EuTrdOn(OralAntidepressantClass.Other, CheckedTrd()), ScreensAs(Verdict.Eligible))
+            .Edge(EuTrdOn(OralAntidepressantClass.Ssri)).Edge(EuTrdOn(OralAntidepressantClass.Snri))
+            .Expect(IsA(FindingKind.Requirement), OfSeverity(Severity.Moderate)),
+
+        // 1.12.0 reworded "shown" for what the history records (QA157 F5; section 20).
+        new EarlierDefinition("EU-005", "1.9.0")
+            .Fires(CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri, Phq9Total = 9, Phq9Item9 = 0 })
+            .Edge(CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri, Phq9Total = 10, Phq9Item9 = 0 })
+            .Expect(DetailMatches(@"\bshows?\b")),
+
+        // A requirement until 1.9.0 made it a caution (section 17; QA148 F3).
+        new EarlierDefinition("HEP-002", "1.0.0").Fires(Trd() with { HepaticImpairment = HepaticImpairment.Moderate }).Edge(Trd() with { HepaticImpairment = HepaticImpairment.Mild })
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("HEP-003", "1.1.0")
+            .Fires(Trd() with { HepaticImpairment = null }, Because("hepaticImpairment", WireNames.NotRecorded))
+            .Edge(Trd() with { HepaticImpairment = HepaticImpairment.None }).Edge(PassiveWithAbortedAttempt())
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("HEP-003", "1.2.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("HEP-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("HEP-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        // 1.18.0 added the REMS sentence and its source (section 30).
+        new EarlierDefinition("INV-001", "1.0.0").Fires(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }).Edge(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other })
+            .Expect(DetailEndsWith("Neither is an approved indication."), CitesNoSource()),
+
+        new EarlierDefinition("KET-001", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Edge(BipolarDepression() with { FailedAdequateTrials = 3 })
+            .Expect(CitesPrinciples(Citations.TrdMechanism)),
+        new EarlierDefinition("KET-002", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Edge(BipolarDepression() with { FailedAdequateTrials = 3 })
+            .Expect(CitesPrinciples(Citations.TrdMechanism)),
+        new EarlierDefinition("KET-002", "1.1.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        // Its dose sentence had no cited source until 1.3.0.
+        new EarlierDefinition("MED-001", "1.0.0")
+            .Fires(Trd() with { BenzodiazepineDiazepamEquivalentMg = 0.5m }, Because("benzodiazepineDiazepamEquivalentMg", "0.5"))
+            .Edge(Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m })
+            .Expect([DetailContains("not yet a cited source"), .. NamesTheRemsMonitoringForm]),
+        new EarlierDefinition("MED-001", "1.3.0").Fires(Trd() with { BenzodiazepineDiazepamEquivalentMg = 0.5m }).Edge(Trd() with { BenzodiazepineDiazepamEquivalentMg = 0m })
+            .Expect(NamesTheRemsMonitoringForm),
+        new EarlierDefinition("MED-004", "1.1.0").Fires(Trd() with { OtherCnsDepressants = true }).Edge(Trd() with { OtherCnsDepressants = false })
+            .Expect(NamesTheRemsMonitoringForm),
+        new EarlierDefinition("MED-005", "1.1.0")
+            .Fires(CheckedTrd() with { OtherCnsDepressants = null }, NotRecordedOnly("otherCnsDepressants")).Fires(Trd())
+            .Edge(CheckedTrd()).Edge(PassiveWithAbortedAttempt()).Edge(MedicinesRecorded())
+            .Expect([IsA(FindingKind.Requirement), .. NamesTheRemsMonitoringForm]),
+        new EarlierDefinition("MED-005", "1.2.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()).Edge(MedicinesRecorded()).Expect(NamesTheRemsMonitoringForm),
+        new EarlierDefinition("MED-005", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Edge(MedicinesRecorded())
+            .Expect([BeforeNotRuledOut, .. NamesTheRemsMonitoringForm]),
+        new EarlierDefinition("MED-005", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Edge(MedicinesRecorded())
+            .Expect([.. BeforeTheIllnessWaits, .. NamesTheRemsMonitoringForm]),
+        new EarlierDefinition("MED-005", "1.16.0").Fires(Trd()).Edge(MedicinesRecorded()).Expect(NamesTheRemsMonitoringForm),
+
+        new EarlierDefinition("NAL-001", "1.0.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
+        new EarlierDefinition("NAL-001", "1.1.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
+        new EarlierDefinition("NAL-002", "1.1.0").Fires(Trd() with { OnOpioids = true, OnNaltrexone = true }).Edge(Trd() with { OnOpioids = false, OnNaltrexone = true })
+            .Expect(NamesTheRemsMonitoringForm),
+
+        // Until 1.2.0 the palliative detail did not say the pathway is off-label.
+        new EarlierDefinition("PAL-001", "1.0.0").Fires(Palliative(8), Because("prognosisWeeks", "8"))
+            .Edge(Palliative(4) with { CurrentDepressiveEpisode = false }).Edge(Palliative(9))
+            .Expect(DetailLacks("off-label")),
+        new EarlierDefinition("PAL-001", "1.2.0").Fires(Palliative(8)).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        new EarlierDefinition("PSY-002", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
+        new EarlierDefinition("PSY-003", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
+
+        // The completeness rules 1.8.0 replaced (section 16): before it, "no suicidality" beside a positive item 9 left nothing waiting.
+        Completeness1_1_0("REC-001", Pathway.EsketamineTrd),
+        Completeness1_1_0("REC-002", Pathway.EsketamineSuicidalIdeation).Fires(Suicidal(Suicidality.ActiveIdeation)).Edge(PassiveWithAbortedAttempt()),
+        Completeness1_1_0("REC-002", Pathway.EsketamineSuicidalIdeation, "1.5.0"),
+        Completeness1_1_0("REC-003", Pathway.KetamineOffLabelTrd),
+        Completeness1_1_0("REC-004", Pathway.BipolarAdjunct),
+        Completeness1_1_0("REC-005", Pathway.PalliativeRapidActing),
+        Completeness1_1_0("REC-006", Pathway.InvestigationalPtsdOcd),
+
+        // The completeness rules with 1.8.0's item-9 wording, which 1.13.0 reworded.
+        Completeness1_8_0("REC-001", IndicatedFor(Pathway.EsketamineTrd)),
+        Completeness1_8_0("REC-002", Adult()),
+        Completeness1_8_0("REC-003", IndicatedFor(Pathway.KetamineOffLabelTrd)),
+        Completeness1_8_0("REC-004", IndicatedFor(Pathway.BipolarAdjunct)),
+        Completeness1_8_0("REC-005", IndicatedFor(Pathway.PalliativeRapidActing)),
+        Completeness1_8_0("REC-006", IndicatedFor(Pathway.InvestigationalPtsdOcd)),
+        new EarlierDefinition("REC-005", "1.13.0").Fires(Palliative(4) with { FailedAdequateTrials = 0 }).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        // 1.0.0's monitoring read outside the esketamine pathways too (1.1.0 corrected it).
+        new EarlierDefinition("REMS-001", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("REMS-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("REMS-002", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("REMS-002", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("REMS-002", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("REMS-002", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("REMS-003", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("REMS-003", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("REMS-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("REMS-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("REMS-004", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("REMS-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+
+        // 1.0.0 read pregnancy not recorded as no, and did not counsel with sex at birth recorded as unknown (1.1.0 corrected both).
+        new EarlierDefinition("REP-001", "1.0.0").Fires(Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = true })
+            .Edge(Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = null }, ScreensAs(Verdict.Eligible)),
+        new EarlierDefinition("REP-003", "1.0.0").Fires(Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = false })
+            .Edge(Trd() with { SexAtBirth = SexAtBirth.Unknown, AgeYears = 30 }),
+
+        // A requirement in 1.1.0; a caution in 1.2.0, which never asked about other cardiovascular or cerebrovascular disease.
+        new EarlierDefinition("SAF-001", "1.1.0")
+            .Fires(CheckedTrd() with { RespiratoryDiseaseOrSleepApnea = null }, Because("respiratoryDiseaseOrSleepApnea", WireNames.NotRecorded)).Fires(Trd())
+            .Edge(CheckedTrd() with { SexAtBirth = SexAtBirth.Male, Breastfeeding = null }).Edge(PassiveWithAbortedAttempt())
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("SAF-001", "1.2.0")
+            .Fires(CheckedTrd() with { RespiratoryDiseaseOrSleepApnea = null }, Because("respiratoryDiseaseOrSleepApnea", WireNames.NotRecorded)).Fires(Trd())
+            .Edge(CheckedTrd() with { OtherCardiovascularOrCerebrovascularDisease = null }, ScreensAs(Verdict.Eligible)).Edge(PassiveWithAbortedAttempt())
+            .Expect(IsA(FindingKind.Caution)),
+        new EarlierDefinition("SAF-001", "1.3.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
+        new EarlierDefinition("SAF-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("SAF-001", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+
+        // 1.17.0 made raised intraocular pressure left blank call for care (section 28); 1.16.0's SAF-001 does not read it.
+        new EarlierDefinition("SAF-001", "1.16.0").Fires(Trd())
+            .Edge(Trd().WithCareItemsRecorded() with { Breastfeeding = false, LifeLimitingIllness = false, RaisedIntraocularPressure = null })
+            .Expect(ConditionLacks("intraocular"), DetailLacks("intraocular")),
+
+        new EarlierDefinition("SCR-001", "1.0.0").Fires(Trd() with { Phq9Total = 9, Phq9Item9 = 0 }).Edge(Trd() with { Phq9Total = 10, Phq9Item9 = 0 }),
+        new EarlierDefinition("SCR-002", "1.6.0").Fires(NoEpisode() with { Phq9Total = 10 }).Edge(NoEpisode() with { Phq9Total = 9 })
+            .Expect(SummaryContains("although no current depressive episode is recorded:")),
+
+        // 1.0.0's SUB-001 is a caution; 1.1.0's a contraindication that says the alcohol trial excluded active use (without citing it).
+        new EarlierDefinition("SUB-001", "1.0.0").Fires(Trd() with { SubstanceUse = SubstanceUse.Active }, Leaves(Pathway.EsketamineTrd, PathwayStatus.EligibleWithCautions))
+            .Edge(Trd() with { SubstanceUse = SubstanceUse.InRemission })
+            .Expect(IsA(FindingKind.Caution)),
+        new EarlierDefinition("SUB-001", "1.1.0").Fires(Trd() with { SubstanceUse = SubstanceUse.Active }, Leaves(Pathway.EsketamineTrd, PathwayStatus.NotEligible))
+            .Edge(Trd() with { SubstanceUse = SubstanceUse.InRemission })
+            .Expect(IsA(FindingKind.Contraindication), DetailContains("alcohol use disorder excluded active use"), DoesNotCite(Citations.Yoon2019), NamesTheRulesFile),
+        new EarlierDefinition("SUB-001", "1.2.0").Fires(Trd() with { SubstanceUse = SubstanceUse.Active }).Edge(Trd() with { SubstanceUse = SubstanceUse.InRemission })
+            .Expect(NamesTheRulesFile),
+        new EarlierDefinition("SUB-003", "1.1.0")
+            .Fires(Trd() with { SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.KetamineOrPcp]) })
+            .Edge(Trd() with { SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.Alcohol]) }),
+        new EarlierDefinition("SUB-004", "1.1.0")
+            .Fires(Trd() with { SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = null }, Because("substancesUsed", WireNames.NotRecorded))
+            .Edge(Trd() with { SubstanceUse = SubstanceUse.InRemission, SubstancesUsed = new ValueList<SubstanceUsed>([SubstanceUsed.Cannabis]) })
+            .Expect(IsA(FindingKind.Requirement)),
+
+        // Before 1.5.0 the suicidal-ideation indication did not count an aborted attempt or preparatory acts as behaviour (section 13).
+        new EarlierDefinition("SUI-001", "1.0.0").Fires(Suicidal(Suicidality.ActiveIdeation)).Edge(PassiveWithAbortedAttempt()),
+
+        // 1.5.0's SUI-001 did not wait for the assessment after a positive item 9, which 1.8.0 added: "none" beside item 9 is not indicated.
+        new EarlierDefinition("SUI-001", "1.5.0").Fires(PassiveWithAbortedAttempt())
+            .Edge(Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false }).Edge(Item9BesideNone() with { SuicideRiskAssessedAfterItem9 = null }),
+        new EarlierDefinition("SUI-001", "1.8.0").Fires(Item9Recorded(Adult())).Edge(Item9Recorded(Adult()) with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(SummaryMatches(@"\bshows?\b")),
+        new EarlierDefinition("SUI-001", "1.12.0").Fires(Item9Recorded(Adult())).Edge(Item9Recorded(Adult()) with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(ConditionContains("and no suicide-risk assessment since is recorded.")),
+        new EarlierDefinition("SUI-002", "1.0.0").Fires(Suicidal() with { OnOralAntidepressant = false })
+            .Edge(Suicidal() with { OnOralAntidepressant = true }).Edge(PassiveWithAbortedAttempt() with { OnOralAntidepressant = false })
+            .Expect(IsA(FindingKind.Requirement)),
+        new EarlierDefinition("SUI-002", "1.3.0").Fires(Suicidal(Suicidality.ActiveIdeation) with { OnOralAntidepressant = false })
+            .Edge(PassiveWithAbortedAttempt() with { OnOralAntidepressant = false }),
+        new EarlierDefinition("SUI-003", "1.0.0")
+            .Fires(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = false }).Edge(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = true })
+            .Expect(NamesTheRulesFile),
+        new EarlierDefinition("SUI-006", "1.0.0").Fires(Suicidal(Suicidality.PassiveIdeation)).Edge(Adult()),
+
+        // 1.1.0 corrected intent without a plan.
+        new EarlierDefinition("SUI-007", "1.0.0").Fires(Suicidal(Suicidality.ActiveIdeationWithPlan))
+            .Edge(Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = true, PreparatoryActsOrAbortedAttempt = true }),
+
+        // A requirement until 1.2.0: with "no suicidality" recorded, a positive item 9 left TRD plainly eligible.
+        new EarlierDefinition("SUI-008", "1.0.0")
+            .Fires(Adult() with { Phq9Item9 = 1 }, Because("phq9Item9", "1")).Fires(Adult() with { Phq9Total = 15, Phq9Item9 = 1 })
+            .Fires(CheckedTrd() with { Phq9Item9 = 3 }, Because("phq9Item9", "3"), ScreensAs(Verdict.Eligible))
+            .Edge(Suicidal(Suicidality.PassiveIdeation) with { Phq9Item9 = 2 }).Edge(Adult() with { Phq9Item9 = 0 }).Edge(Adult() with { Phq9Total = 15, Phq9Item9 = 0 })
+            .Expect(IsA(FindingKind.Requirement), OfSeverity(Severity.Moderate)),
+        new EarlierDefinition("SUI-008", "1.2.0").Fires(Adult() with { Phq9Total = 15, Phq9Item9 = 1 }).Edge(Adult() with { Phq9Total = 15, Phq9Item9 = 0 }),
+
+        // 1.5.0's SUI-008 fired whatever was recorded about the assessment; 1.8.0's summary said "although no suicidality is recorded" (QA148 F6).
+        new EarlierDefinition("SUI-008", "1.5.0").Fires(Item9BesideNone() with { SuicideRiskAssessedAfterItem9 = true }).Edge(Item9BesideNone() with { Phq9Item9 = 0 }),
+        new EarlierDefinition("SUI-008", "1.8.0").Fires(Item9BesideNone()).Edge(Item9BesideNone() with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(SummaryStartsWith("PHQ-9 item 9 is positive although no suicidality is recorded:")),
+
+        // Until 1.4.0 SUI-009 fired beside SUI-013's "or record why not" (section 11); its condition said "no X recorded" until 1.13.0.
+        new EarlierDefinition("SUI-009", "1.1.0").Fires(ImminentWithoutSafetyNet()).Fires(PlanWithoutSafetyNet())
+            .Edge(ImminentWithoutSafetyNet() with { SafetyPlanInPlace = true })
+            .Expect(ConditionContains("no safety plan, no lethal-means counselling and no follow-up arranged")),
+
+        // 1.17.0 reworded it (Question C).
+        new EarlierDefinition("SUI-012", "1.1.0")
+            .Fires(Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = null, PreparatoryActsOrAbortedAttempt = false })
+            .Edge(Suicidal(Suicidality.ActiveIdeation) with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false })
+            .Expect(SummaryStartsWith("Suicide risk not fully assessed: record intent,")),
+
+        // 1.2.0's wording against its kind: "do not treat until" on a caution that leaves the pathway open.
+        new EarlierDefinition("SUI-013", "1.2.0").Fires(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null })
+            .Edge(Trd() with { SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false })
+            .Expect(IsA(FindingKind.Caution), SummaryContains("do not treat until")),
+        new EarlierDefinition("SUI-013", "1.3.0").Fires(PlanWithoutSafetyNet()).Edge(Suicidal(Suicidality.ActiveIdeation)),
+
+        // 1.12.0 reworded "shown" for what the history records (QA157 F5; section 20).
+        new EarlierDefinition("TRD-002", "1.0.0").Fires(Trd() with { DistinctMechanisms = 1 }).Edge(Trd() with { DistinctMechanisms = 2 })
+            .Expect(SummaryEndsWith("is not shown.")),
+        new EarlierDefinition("TRD-005", "1.10.0").Fires(NoEpisode() with { FailedAdequateTrials = 1 }).Edge(NoEpisode())
+            .Expect(SummaryContains("but no current depressive episode is:")),
+
+        new EarlierDefinition("URO-001", "1.1.0").Fires(Trd() with { UrinaryTractSymptoms = true }).Edge(Trd() with { UrinaryTractSymptoms = false }),
+    ];
+
+    /// <summary>The case named so (<see cref="EarlierDefinition.Name"/>).</summary>
+    public static EarlierDefinition Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>
+    /// REC-001 to REC-006 as 1.1.0 (REC-002 also 1.5.0) define them: with every safety item recorded but substance use, the
+    /// pathway waits for it, and nothing else; before 1.8.0, "no suicidality" beside a positive item 9 left nothing waiting.
+    /// </summary>
+    private static EarlierDefinition Completeness1_1_0(string ruleId, Pathway pathway, string definedIn = "1.1.0")
+    {
+        var recorded = IndicatedFor(pathway).WithSafetyItemsRecordedAbsent();
+        return new EarlierDefinition(ruleId, definedIn)
+            .Fires(recorded with { SubstanceUse = null }, BecauseOnly("substanceUse", WireNames.NotRecorded))
+            .Edge(recorded).Edge(recorded with { Phq9Total = 12, Phq9Item9 = 2, SuicideRiskAssessedAfterItem9 = null });
+    }
+
+    /// <summary>REC-001 to REC-006 as 1.8.0 defines them: they wait for the assessment after a positive item 9 beside "no suicidality".</summary>
+    private static EarlierDefinition Completeness1_8_0(string ruleId, PatientHistory indicated) =>
+        new EarlierDefinition(ruleId, "1.8.0").Fires(Item9Recorded(indicated)).Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })
+            .Expect(ConditionContains(Item9Wording));
+
+    /// <summary>TRD with every blocking safety item and every care item recorded absent, blood pressure 120/80.</summary>
+    private static PatientHistory CheckedTrd() => Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();
+
+    /// <summary>TRD under the EU label on an oral antidepressant of this class (or not recorded).</summary>
+    private static PatientHistory EuTrdOn(OralAntidepressantClass? antidepressantClass, PatientHistory? trd = null) =>
+        (trd ?? Trd()) with { Jurisdiction = Jurisdiction.Eu, OnOralAntidepressant = true, OralAntidepressantClass = antidepressantClass };
+
+    private static PatientHistory ControlledPsychosis() => Trd() with { Psychosis = PsychosisStatus.HistoryControlled };
+
+    /// <summary>"No suicidality" beside a positive PHQ-9 item 9 (total 15), the blocking safety items recorded absent.</summary>
+    private static PatientHistory Item9BesideNone() => Adult().WithSafetyItemsRecordedAbsent() with { Phq9Total = 15, Phq9Item9 = 1 };
+
+    /// <summary>"No suicidality" beside a positive PHQ-9 item 9 (total 12), every other safety and care item recorded, no assessment since.</summary>
+    private static PatientHistory Item9Recorded(PatientHistory h) =>
+        h.WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = null };
+
+    /// <summary>Active ideation with a plan, no safety plan, no lethal-means counselling, no follow-up.</summary>
+    private static PatientHistory PlanWithoutSafetyNet() =>
+        Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false };
+
+    /// <summary><see cref="PlanWithoutSafetyNet"/> with the other safety items recorded absent.</summary>
+    private static PatientHistory ImminentWithoutSafetyNet() =>
+        Suicidal(Suicidality.ActiveIdeationWithPlan).WithSafetyItemsRecordedAbsent() with { SafetyPlanInPlace = false, LethalMeansCounselled = false, FollowUpArranged = false };
+
+    /// <summary>MDD with no current episode and no failed trial.</summary>
+    private static PatientHistory NoEpisode() => Adult() with { CurrentDepressiveEpisode = false, FailedAdequateTrials = 0 };
+}
