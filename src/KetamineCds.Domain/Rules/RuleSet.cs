@@ -13,8 +13,8 @@ public sealed class RuleSet
 {
     public RuleSet(string version, IReadOnlyList<Rule> rules, IReadOnlyList<PathwayDefinition> pathways, string policy = DecisionPolicy.V1Text)
     {
-        // The CDS Hooks card label ("KetamineCds rule set 1.7.0", cds-hooks.md) and each release's test class
-        // (RuleSet1_7_0RulesTests) are spelled from the version: MAJOR.MINOR.PATCH, digits only (QA121 F9).
+        // The CDS Hooks card label ("KetamineCds rule set 1.7.0", cds-hooks.md) and the names of the earlier-release test
+        // cases ("SUI-001 of 1.5.0") are spelled from the version: MAJOR.MINOR.PATCH, digits only (QA121 F9).
         if (!IsVersion(version))
         {
             throw new ArgumentException($"Rule-set version \"{version}\" is not MAJOR.MINOR.PATCH in digits only (such as 1.8.0): no suffix, no leading zero.", nameof(version));
