@@ -26,6 +26,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// </summary>
     public IReadOnlySet<string> DefaultsApplied { get; init; } = Display.NoDefaultsApplied;
 
+    /// <summary>
+    /// The history the rules read, where there is one: a finding's inputs then leave out the questions the form does not
+    /// ask of it (<see cref="Display.Inputs"/>), as the result page does. Null: every input as the engine gave it.
+    /// </summary>
+    public PatientHistory? History { get; init; }
+
     private static ClinicalText Text => ClinicalText.Shared;
 
     /// <summary>
@@ -525,9 +531,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     private string Markdown(Finding finding)
     {
         var lines = new List<string> { Text.FindingDetail(finding) };
-        if (finding.Because.Count > 0)
+        var because = History is null ? finding.Because : Display.Inputs(finding, History);
+        if (because.Count > 0)
         {
-            lines.Add(CardTexts.Because(string.Join(Text.Semicolon, finding.Because.Select(e => Display.Because(e, DefaultsApplied)))));
+            lines.Add(CardTexts.Because(string.Join(Text.Semicolon, because.Select(e => Display.Because(e, DefaultsApplied)))));
         }
 
         var cites = CardTexts.Cites(finding.Principles, finding.Sources);

@@ -181,7 +181,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck, reading.Rounded)
                 : (null, null);
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
-            var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request) };
+            var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request), History = history };
             var assessed = screened.ForAssessment(assessment, notRecorded, incomplete.Url);
             // After the critical cards (a contraindication stays first), before the rest: an eligible card's first.
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));

@@ -224,6 +224,25 @@ public static partial class Display
             : Because(evidence);
     }
 
+    /// <summary>
+    /// The inputs that made a finding fire, as the result page, the print and the cards show them: its <c>because</c>, less
+    /// each question not recorded that the form does not ask of this history (<see cref="FieldDefinition.IsAskedOf"/>).
+    /// SUI-014 reads suicidal intent beside passive ideation too, where the form never asks it (QA walk, session 46): "Not
+    /// recorded" there read as an answer the clinician owed, as <see cref="NotRecordedSummary"/> already does not (QA189 F1).
+    /// Such an input never decides a finding (the Domain's <c>ExplanationOfUnaskedQuestionsTests</c>), so nothing that
+    /// made it fire is hidden, and a question the form asks stays "Not recorded". The stored assessment keeps the engine's
+    /// list whole: its replay compares it.
+    /// </summary>
+    public static IReadOnlyList<Evidence> Inputs(Finding finding, PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(history);
+        return finding.Because.Any(e => IsUnasked(e, history)) ? [.. finding.Because.Where(e => !IsUnasked(e, history))] : finding.Because;
+    }
+
+    private static bool IsUnasked(Evidence evidence, PatientHistory history) =>
+        evidence.Value == WireNames.NotRecorded && Fields.Find(evidence.Field) is { } field && !field.IsAskedOf(history);
+
     /// <summary>Whether a "because" item is an answer that was not recorded and whose default the rule read.</summary>
     public static bool IsDefaultApplied(Evidence evidence, IReadOnlySet<string> defaultsApplied)
     {

@@ -8,10 +8,18 @@ namespace KetamineCds.Web.Screenings;
 /// two or more findings start with it, is printed once under a letter and each finding names the letter and adds only
 /// what is its own, so that every finding keeps its inputs and an ordinary screening still fits one page. Each letter's
 /// list is printed whole, even when it starts with another letter's: a reader never resolves one letter to read another.
+/// A finding's inputs are those the pages show (<see cref="Display.Inputs"/>): never a question the form did not ask of
+/// this history.
 /// </summary>
 public sealed class FindingInputs
 {
-    private FindingInputs(IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> shared) => Shared = shared;
+    private readonly PatientHistory _history;
+
+    private FindingInputs(IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> shared, PatientHistory history)
+    {
+        Shared = shared;
+        _history = history;
+    }
 
     /// <summary>The lists several findings share, each whole under its letter (<c>a</c>, <c>b</c> ...), shorter lists first.</summary>
     public IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> Shared { get; }
@@ -20,32 +28,37 @@ public sealed class FindingInputs
     public (string? Key, IReadOnlyList<Evidence> Own) Of(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        var because = Display.Inputs(finding, _history);
         foreach (var (key, inputs) in Shared.Reverse())
         {
-            if (StartsWith(finding.Because, inputs))
+            if (StartsWith(because, inputs))
             {
-                return (key, [.. finding.Because.Skip(inputs.Count)]);
+                return (key, [.. because.Skip(inputs.Count)]);
             }
         }
 
-        return (null, finding.Because);
+        return (null, because);
     }
 
-    /// <summary>The shared lists of these findings: a finding's whole list, of two inputs or more, that two or more of them start with.</summary>
-    public static FindingInputs For(IEnumerable<Finding> findings)
+    /// <summary>
+    /// The shared lists of these findings of a screening of <paramref name="history"/>: a finding's whole list, of two
+    /// inputs or more, that two or more of them start with.
+    /// </summary>
+    public static FindingInputs For(IEnumerable<Finding> findings, PatientHistory history)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var all = findings.ToList();
+        ArgumentNullException.ThrowIfNull(history);
+        var all = findings.Select(f => Display.Inputs(f, history)).ToList();
         var lists = new List<IReadOnlyList<Evidence>>();
-        foreach (var inputs in all.Select(f => f.Because))
+        foreach (var inputs in all)
         {
-            if (inputs.Count >= 2 && !lists.Exists(l => l.SequenceEqual(inputs)) && all.Count(f => StartsWith(f.Because, inputs)) >= 2)
+            if (inputs.Count >= 2 && !lists.Exists(l => l.SequenceEqual(inputs)) && all.Count(f => StartsWith(f, inputs)) >= 2)
             {
                 lists.Add(inputs);
             }
         }
 
-        return new FindingInputs([.. lists.OrderBy(l => l.Count).Select((l, i) => (((char)('a' + i)).ToString(), l))]);
+        return new FindingInputs([.. lists.OrderBy(l => l.Count).Select((l, i) => (((char)('a' + i)).ToString(), l))], history);
     }
 
     private static bool StartsWith(IReadOnlyList<Evidence> list, IReadOnlyList<Evidence> prefix) =>

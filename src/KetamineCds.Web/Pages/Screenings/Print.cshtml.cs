@@ -86,7 +86,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
-        Inputs = FindingInputs.For(screening.Assessment.Findings.Where(f => f.Kind != FindingKind.Requirement).Concat(Checklist));
+        Inputs = FindingInputs.For(screening.Assessment.Findings.Where(f => f.Kind != FindingKind.Requirement).Concat(Checklist), screening.History);
         RecordedBy = await ScreenedBy.TextAsync(screening.RecordedBy, users, localizer);
         await audit.RecordAsync(HttpContext, AccessEventKind.PrintScreening, id.ToString());
         return Page();
