@@ -21,7 +21,13 @@ public enum ChartCheckKind
     /// <summary>A medicine in the field's value set ordered or recorded but not as taken now: a MedicationRequest on hold, draft, of unknown status or only proposed; a MedicationStatement intended, on hold or of unknown status.</summary>
     MedicineNotActive,
 
-    /// <summary>An Observation in the field's value set within the period the field reads that is not final: preliminary, registered (no result yet) or of unknown status.</summary>
+    /// <summary>
+    /// An Observation in the field's value set within the period the field reads that is not final: preliminary, registered
+    /// (no result yet) or of unknown status, that may be as late as the latest final one (helper 214: also one over a
+    /// period running on to its time, or dated without a time on its day), which is then named beside it
+    /// (<see cref="ResultBesideNewer"/>). For the PHQ-9 total, also an item of the questionnaire so, taken after the total
+    /// read (<see cref="ItemWithoutTotal"/>), named without a score.
+    /// </summary>
     ResultNotFinal,
 
     /// <summary>
@@ -196,6 +202,27 @@ public enum ChartCheckKind
     /// whose time cannot be told (helper 207).
     /// </summary>
     ResultBesideUntimed,
+
+    /// <summary>
+    /// The result the field would read (the latest final one whose time is known), not read because the chart also holds a
+    /// later result of the field that is not final (<see cref="ResultNotFinal"/>: taken after it, dated without a time on
+    /// its day or later, or over a period that runs on to its time), or, for the PHQ-9 total, an item of the questionnaire
+    /// taken later that gives no total (<see cref="ItemWithoutTotal"/>). Named, with the score it gives
+    /// (<see cref="ChartEntryToCheck.Value"/>), so that a positive PHQ-9 item 9 is never hidden behind a later result not
+    /// final (helper 214: it vanished, as helper 207 found beside a result whose time cannot be told).
+    /// </summary>
+    ResultBesideNewer,
+
+    /// <summary>
+    /// For the PHQ-9 total: a final (amended, corrected) answer to one of the questionnaire's items, taken within the days
+    /// the total reads, for which the chart gives no total: no total Observation taken at its time, and its items taken at
+    /// that time are not all nine, each final and readable, so no total is summed from them (a PHQ-2, an item missing).
+    /// Named, without a score (an item's is not the total's), when it may be as late as the total read: it may belong to a
+    /// later administration, whose total is not recorded, so the total read before it is not read
+    /// (<see cref="ResultBesideNewer"/>; helper 214: before, such items were neither summed nor named, and an older total was
+    /// read as the current one). With no total read, it is not named (the total is not recorded whatever it says).
+    /// </summary>
+    ItemWithoutTotal,
 }
 
 /// <summary>
@@ -220,7 +247,8 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
 
     /// <summary>
     /// For a result set aside for its status or its time (<see cref="ChartCheckKind.ResultNotFinal"/>,
-    /// <see cref="ChartCheckKind.ResultTimeUnclear"/>, <see cref="ChartCheckKind.ResultInFuture"/>) whose value reads as the
+    /// <see cref="ChartCheckKind.ResultTimeUnclear"/>, <see cref="ChartCheckKind.ResultInFuture"/>, and the latest beside a
+    /// later or untimed one, <see cref="ChartCheckKind.ResultBesideNewer"/>, <see cref="ChartCheckKind.ResultBesideUntimed"/>) whose value reads as the
     /// field's value would were the result read (a score within its range: the PHQ-9 total and item 9): that value. For
     /// a PHQ-9 item 9 whose answer cannot be read as one of its LOINC answers but whose codes or words name some (they
     /// disagree, or words only; <see cref="ChartCheckKind.ResultNotReadable"/> or set aside as above): the highest score
@@ -249,7 +277,16 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// For <see cref="ChartCheckKind.ResultUntimed"/> and <see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>: true when
     /// the result is final (amended, corrected) and reads as the very value the field reads, so that the field's value is
     /// the same whichever of the two is newer: the value read stands, and this result is named beside it (helper 209).
-    /// False otherwise.
+    /// False otherwise, and where the field is not read in the end (another result left it not recorded, helper 214).
     /// </summary>
     public bool SameValueAsRead { get; init; }
+
+    /// <summary>
+    /// True when the field is read from the chart and this entry, which shows it was taken before the value read (or gives
+    /// the very value read, <see cref="SameValueAsRead"/>), is named beside that value (<see cref="ChartCheckKind.ResultUntimed"/>,
+    /// <see cref="ChartCheckKind.ResultTakenWhenNotGiven"/>, <see cref="ChartCheckKind.SubjectNotShown"/>), so that the card
+    /// says the value read stands rather than that no result is read in its place (helper 214). False when the field is
+    /// not read, whatever else left it so.
+    /// </summary>
+    public bool BesideValueRead { get; init; }
 }

@@ -224,7 +224,9 @@ internal sealed class ReadingBuilder
 
     /// <summary>
     /// The reading; an entry to check about a field the data did decide is left out (the answer stands on its own
-    /// evidence), except one named beside the value (<see cref="CheckBesideValue"/>).
+    /// evidence), except one named beside the value (<see cref="CheckBesideValue"/>), which then says so
+    /// (<see cref="ChartEntryToCheck.BesideValueRead"/>). One named beside a value that was not read in the end says it
+    /// gives no value read (<see cref="ChartEntryToCheck.SameValueAsRead"/> false).
     /// </summary>
     public FhirReading Build()
     {
@@ -238,7 +240,10 @@ internal sealed class ReadingBuilder
         {
             ReadFrom = sources,
             Contradicting = contradicting,
-            ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field) || besideValue.Contains((c.Field, c.Reference))).DistinctBy(c => (c.Field, c.Reference))],
+            // Helper 214: an entry named beside a value says so only where that value is read; another entry may have left the
+            // field not recorded since (an untimed result that may be newer), and then it says no value stands beside it.
+            ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field) || besideValue.Contains((c.Field, c.Reference))).DistinctBy(c => (c.Field, c.Reference))
+                .Select(c => values.ContainsKey(c.Field) ? c with { BesideValueRead = true } : c with { SameValueAsRead = false })],
             Rounded = [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs))],
         };
     }

@@ -145,8 +145,11 @@ public sealed class CodedItem9AnswerTests
             Coded("i9-p", "2026-11-28T08:00:00Z", "preliminary", (Fhir.Loinc, "LA6571-9", "Nearly every day")));
 
         Assert.False(reading.Values.ContainsKey("phq9Item9"));
-        var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9");
+        var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9" && c.Reference == "Observation/i9-p");
         Assert.Equal((ChartCheckKind.ResultNotFinal, (object)3), (entry.Kind, entry.Value));
+        // Helper 214: the final 0 it may overturn is named beside it, never read.
+        var beside = Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9" && c.Reference == "Observation/i9-old");
+        Assert.Equal((ChartCheckKind.ResultBesideNewer, (object)0), (beside.Kind, beside.Value));
     }
 
     [Fact]

@@ -237,7 +237,11 @@ public sealed class Phq9TotalFormsTests
         var reading = Fhir.Read([.. set]);
 
         Assert.False(reading.Values.ContainsKey("phq9Total"));
-        Assert.Equal(ChartCheckKind.ResultNotFinal, Assert.Single(reading.ToCheck, c => c.Field == "phq9Total").Kind);
+        Assert.Equal(ChartCheckKind.ResultNotFinal, Assert.Single(reading.ToCheck, c => c.Field == "phq9Total" && c.Reference == "Observation/t").Kind);
+        // Helper 214: the set it may overturn is named beside it, with its sum, never read.
+        var beside = reading.ToCheck.Where(c => c.Field == "phq9Total" && c.Kind == ChartCheckKind.ResultBesideNewer).ToArray();
+        Assert.Equal(9, beside.Length);
+        Assert.All(beside, c => Assert.Equal(12, c.Value));
     }
 
     [Fact]

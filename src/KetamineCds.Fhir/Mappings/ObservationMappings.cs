@@ -18,14 +18,14 @@ internal static class Observations
 
     /// <summary>
     /// Names for the clinician to check, beside <paramref name="field"/>, the not-final observations among
-    /// <paramref name="candidates"/> taken after <paramref name="after"/> (the answer's own observation; none: all), and
-    /// says whether there were any: an answer a newer, not yet final result may overturn is not recorded. With
-    /// <paramref name="valueOf"/> (the field's value were the result read), each keeps the value it gives, never read
-    /// (<see cref="ChartEntryToCheck.Value"/>).
+    /// <paramref name="candidates"/> that may have been taken as late as <paramref name="latest"/> (the answer's own
+    /// reading; none: all; <see cref="MayBeLater"/>), and says whether there were any: an answer a newer, not yet final
+    /// result may overturn is not recorded. With <paramref name="valueOf"/> (the field's value were the result read), each
+    /// keeps the value it gives, never read (<see cref="ChartEntryToCheck.Value"/>).
     /// </summary>
-    public static bool CheckNotFinal(string field, IEnumerable<Sourced<Observation>> candidates, DateTimeOffset? after, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
+    public static bool CheckNotFinal(string field, IEnumerable<Sourced<Observation>> candidates, ObservedValue? latest, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
     {
-        var newer = candidates.Where(o => NotFinal(o.Resource) && (after is null || When(o.Resource) > after)).ToArray();
+        var newer = candidates.Where(o => NotFinal(o.Resource) && (latest is null || MayBeLater(o.Resource, latest, record))).ToArray();
         foreach (var (observation, reference) in newer)
             reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code), value: valueOf?.Invoke(observation), moment: MomentOf(observation, record));
         return newer.Length > 0;
@@ -403,7 +403,8 @@ internal static class Observations
     /// <summary>
     /// The latest of the counting readings of a field (<paramref name="counting"/>: final, amended or corrected, in the
     /// field's value set and period, whether or not their value can be read), decided before any value is read; null
-    /// when the field is not recorded. A not-final result later than it is named (<see cref="CheckNotFinal"/>). When its
+    /// when the field is not recorded. A not-final result that may be later than it is named (<see cref="CheckNotFinal"/>),
+    /// and the latest is named beside it (<see cref="NameBesideNewer"/>, helper 214). When its
     /// value cannot be read (<see cref="ObservedValue.Value"/> null: an unknown unit, an answer not in the value set, a
     /// value absent or only in words, a pair that does not pair), it is named
     /// (<see cref="ChartCheckKind.ResultNotReadable"/>) and no older reading takes its place: a newer result the reader
@@ -417,7 +418,16 @@ internal static class Observations
     public static ObservedValue? Latest(string field, IReadOnlyList<ObservedValue> counting, IEnumerable<Sourced<Observation>> candidates, PatientRecord record, ReadingBuilder reading, Func<Observation, object?>? valueOf = null)
     {
         var latest = counting.OrderByDescending(c => c.When).FirstOrDefault();
-        if (CheckNotFinal(field, candidates, latest?.When, record, reading, valueOf) || latest is null)
+        if (CheckNotFinal(field, candidates, latest, record, reading, valueOf))
+        {
+            // Helper 214: the latest final result beside a later one not final is named too (a final item 9 of 3 beside a
+            // later preliminary 0 vanished), keeping its value, never read.
+            if (latest is not null)
+                NameBesideNewer(field, latest, reading, keepValue: valueOf is not null);
+            return null;
+        }
+
+        if (latest is null)
             return null;
         if (latest.Value is null)
         {
@@ -449,6 +459,28 @@ internal static class Observations
         other.When == latest.When
         || (other.DayOnly && other.Day >= latest.Day)
         || (latest.DayOnly && other.Day == latest.Day);
+
+    /// <summary>
+    /// Whether <paramref name="observation"/> (one not final, or an item of a questionnaire, within the field's days) may
+    /// have been taken as late as <paramref name="latest"/>: after its time; dated without a time on its clinic day or
+    /// later; on the day of a <paramref name="latest"/> dated without a time; or over a period that runs on to its time
+    /// (<see cref="ReachesTo"/>). Helper 214: a result not final was compared by its start alone, so one over a period
+    /// running past the result read, or dated without a time on its day, was taken as older and vanished, where a final one
+    /// so placed is named (<see cref="MayBeAsLate"/>). One taken at the very time of <paramref name="latest"/> is not later.
+    /// </summary>
+    public static bool MayBeLater(Observation observation, ObservedValue latest, PatientRecord record) =>
+        When(observation) > latest.When
+        || (DayOf(observation, record) is { } day && ((DayOnly(observation) && day.Latest >= latest.Day) || (latest.DayOnly && day.Latest == latest.Day)))
+        || ReachesTo(observation, latest, record);
+
+    /// <summary>
+    /// Names <paramref name="latest"/>, the result the field would read, not read because a later result not final, or a
+    /// later item of the questionnaire that gives no total, may overturn it (<see cref="ChartCheckKind.ResultBesideNewer"/>);
+    /// with <paramref name="keepValue"/>, with the value it gives (helper 214: a final item 9 of 3 beside a later
+    /// preliminary 0 vanished).
+    /// </summary>
+    public static void NameBesideNewer(string field, ObservedValue latest, ReadingBuilder reading, bool keepValue) =>
+        Name(field, ChartCheckKind.ResultBesideNewer, latest, reading, keepValue);
 
     /// <summary>
     /// Whether <paramref name="observation"/> was taken over an <c>effectivePeriod</c> with a start that runs on to
@@ -594,13 +626,53 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         // One giving the very score read leaves it read (helper 209); so is an item of the questionnaire (above).
         var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, coded, future ? null : latest, record, record.Today.AddDays(-windowDays), reading, ScoreOf, o => Score(field, valueSet, o).Score)
             | Observations.CheckWithoutPlaceableTime(field.Name, items, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
+        // Helper 214: items taken within the window that no total speaks for, and that may be later than the total read.
+        var laterItems = latest is not null && !future && CheckItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, latest, record, reading);
         if (latest is not null && !future)
         {
             if (mayBeNewer)
                 Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: true);
+            else if (laterItems)
+                Observations.NameBesideNewer(field.Name, latest, reading, keepValue: true);
             else
                 reading.Record(field.Name, latest.Value!, latest.Sources);
         }
+    }
+
+    /// <summary>
+    /// Helper 214: names beside <paramref name="field"/> each item of the questionnaire among <paramref name="items"/> (the
+    /// PHQ-9 total's nine), final or not final, taken within the window, for which the chart gives no total: no total
+    /// Observation among <paramref name="totals"/> (any status) and no reading among <paramref name="counting"/> (a total,
+    /// or a complete set of the items, <see cref="ItemSums"/>) taken at its time, and that may be as late as
+    /// <paramref name="latest"/>, the total read (<see cref="Observations.MayBeLater"/>): an older item is an older result.
+    /// A final one is named as <see cref="ChartCheckKind.ItemWithoutTotal"/> with its words and time, one not final as
+    /// <see cref="ChartCheckKind.ResultNotFinal"/>; neither with a score (an item's is not the total's). Says whether any
+    /// was named: such an item may belong to an administration later than the total read, whose total the chart does not
+    /// give, so the older total is not read in its place, as none is beside a later result not final. Before, such items
+    /// were neither summed nor named: a total of 5 was read beside eight items taken a week later that sum to 18. With no
+    /// total read, they are still not named (the field is not recorded whatever they say; docs/fhir-mapping.md).
+    /// </summary>
+    private bool CheckItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, ObservedValue latest, PatientRecord record, ReadingBuilder reading)
+    {
+        var administered = totals.Select(o => (Observations.When(o.Resource), Observations.DayOnly(o.Resource)))
+            .Concat(counting.Select(c => (c.When, c.DayOnly)))
+            .ToHashSet();
+        var named = false;
+        foreach (var (observation, reference) in items)
+        {
+            if (!(Observations.Counts(observation) || Observations.NotFinal(observation))
+                || Observations.DayOf(observation, record) is not { } day || !day.CertainlyWithin(record.Today, windowDays)
+                || administered.Contains((Observations.When(observation), Observations.DayOnly(observation)))
+                || !Observations.MayBeLater(observation, latest, record))
+                continue;
+            if (Observations.Counts(observation))
+                reading.Check(field, ChartCheckKind.ItemWithoutTotal, reference, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}");
+            else
+                reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code));
+            named = true;
+        }
+
+        return named;
     }
 
     /// <summary>

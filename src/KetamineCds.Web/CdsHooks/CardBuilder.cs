@@ -297,7 +297,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// in the clinic's time; that the clinician must assess suicidality and record it; and the detail of the rule that
     /// reads item 9 (SUI-008), citing what that rule cites. Without such a value, a positive item 9 the reader set aside
     /// for its status or time within the period it reads (a result not final, one as late as another that gives another
-    /// value, one dated in the future: <see cref="Fhir.ChartEntryToCheck.Value"/>), or whose answer it could not read as one
+    /// value, one dated in the future, the latest final one beside a later one not final, helper 214:
+    /// <see cref="Fhir.ChartEntryToCheck.Value"/>), or whose answer it could not read as one
     /// answer of item 9's LOINC list but which names a positive one (its codes and words disagree, or only words: the
     /// highest score named), raises the card too, which says it was not read and why; it stays unread, neither prefilled
     /// nor used by the rules (missing or uncertain information is never reassurance). An item 9 that cannot be read and
@@ -321,6 +322,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         List<Fhir.ChartEntryToCheck> unread = read ? [] : [.. reading.ToCheck.Where(c => c.Field == Fields.Phq9Item9.Name
             && c.Kind is Fhir.ChartCheckKind.ResultNotFinal or Fhir.ChartCheckKind.ResultTimeUnclear or Fhir.ChartCheckKind.ResultInFuture or Fhir.ChartCheckKind.ResultNotReadable
                 or Fhir.ChartCheckKind.ResultTakenWhenNotGiven or Fhir.ChartCheckKind.ResultUntimed or Fhir.ChartCheckKind.ResultBesideUntimed
+                or Fhir.ChartCheckKind.ResultBesideNewer
             && Positive(c.Value) is not null)];
         if (!read && unread.Count == 0)
         {

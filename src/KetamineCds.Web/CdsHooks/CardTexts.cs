@@ -118,15 +118,32 @@ public static class CardTexts
                     ClinicalText.Shared.FieldLabel(limit));
         }
 
-        // Helper 200: a result not read because its codes and words name different answers says so. Helper 209: a result
-        // whose time cannot be told that gives the very value read says that value stands.
-        var key = entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree
-            ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
-            : entry.SameValueAsRead && entry.Kind is KetamineCds.Fhir.ChartCheckKind.ResultUntimed or KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven
-                ? ChartCheckKey(entry.Kind) + ".SameValue"
-                : ChartCheckKey(entry.Kind);
-        return Text(key, ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+        return Text(LineKey(entry), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
     }
+
+    /// <summary>
+    /// The text a chart entry's line says (<see cref="ChartCheck"/>), but for a contradiction: its kind's, or, where the
+    /// entry says more, that variant's. Helper 200: a result not read because its codes and words name different answers
+    /// says so. Helper 209: a result whose time cannot be told that gives the very value read says that value stands.
+    /// Helper 214: one that shows it was taken before the value read, named beside it, says that the newer result is read,
+    /// never that no result is read in its place.
+    /// </summary>
+    private static string LineKey(KetamineCds.Fhir.ChartEntryToCheck entry)
+    {
+        var timeUntold = entry.Kind is KetamineCds.Fhir.ChartCheckKind.ResultUntimed or KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven;
+        return entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
+            : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
+            : timeUntold && entry.BesideValueRead ? ChartCheckKey(entry.Kind) + ".BesideValue"
+            : ChartCheckKey(entry.Kind);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="field"/> is a part of a questionnaire's total or that total (PHQ-9 item 9 and the PHQ-9
+    /// total: the field catalogue's <see cref="KetamineCds.Domain.Screening.FieldDefinition.OtherPartsAtMost"/> with its
+    /// <see cref="KetamineCds.Domain.Screening.FieldDefinition.AtMost"/>): a result of the part bears on both.
+    /// </summary>
+    private static bool PartOrItsTotal(string field) =>
+        KetamineCds.Domain.Screening.Fields.All.Any(f => f.OtherPartsAtMost is not null && f.AtMost is not null && (f.Name == field || f.AtMost == field));
 
     /// <summary>
     /// The lines of <see cref="ChartCheck"/> for the chart entries to check, in order, except that a medicine no value set
@@ -135,31 +152,37 @@ public static class CardTexts
     /// named beside every medicine question, and a Condition no value set can read
     /// (<see cref="KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead"/>), named beside every Condition question, is one
     /// line naming those questions together, separated as the language
-    /// separates items that have commas of their own ("; ", "；"), rather than one line per question.
+    /// separates items that have commas of their own ("; ", "；"), rather than one line per question. So is one result
+    /// named beside both PHQ-9 item 9 and the PHQ-9 total for the same reason, in the same words (<see cref="PartOrItsTotal"/>:
+    /// an item 9 whose time cannot be told, or not final, bears on both; helper 214: it was listed twice, once under each,
+    /// as if the chart held two results); where it says something different under each (read beside one value, not the
+    /// other), each keeps its own line.
     /// </summary>
     public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var lines = new List<string>();
-        var medicines = new Dictionary<(KetamineCds.Fhir.ChartCheckKind Kind, string Reference, string What), (int Line, List<string> Labels)>();
+        var shared = new Dictionary<(string Key, string Reference, string What), (int Line, List<string> Labels)>();
         foreach (var entry in entries)
         {
             if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead
-                or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead))
+                or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead)
+                && (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict || !PartOrItsTotal(entry.Field)))
             {
                 lines.Add(ChartCheck(entry));
                 continue;
             }
 
+            var key = LineKey(entry);
             var label = ClinicalText.Shared.FieldLabel(entry.Field);
-            if (medicines.TryGetValue((entry.Kind, entry.Reference, entry.What), out var seen))
+            if (shared.TryGetValue((key, entry.Reference, entry.What), out var seen))
             {
                 seen.Labels.Add(label);
-                lines[seen.Line] = Text(ChartCheckKey(entry.Kind), string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry.What, entry.Reference);
+                lines[seen.Line] = Text(key, string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry.What, entry.Reference);
                 continue;
             }
 
-            medicines[(entry.Kind, entry.Reference, entry.What)] = (lines.Count, [label]);
+            shared[(key, entry.Reference, entry.What)] = (lines.Count, [label]);
             lines.Add(ChartCheck(entry));
         }
 
@@ -182,6 +205,8 @@ public static class CardTexts
         KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.ChartCheck.ResultTakenWhenNotGiven",
         KetamineCds.Fhir.ChartCheckKind.ResultUntimed => "Card.ChartCheck.ResultUntimed",
         KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed => "Card.ChartCheck.ResultBesideUntimed",
+        KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer => "Card.ChartCheck.ResultBesideNewer",
+        KetamineCds.Fhir.ChartCheckKind.ItemWithoutTotal => "Card.ChartCheck.ItemWithoutTotal",
         KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.ChartCheck.ResultNotFinal",
         KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly => "Card.ChartCheck.MedicineInWordsOnly",
         KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead => "Card.ChartCheck.MedicineCodeNotRead",
@@ -324,6 +349,7 @@ public static class CardTexts
             KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.Item9Unread.TakenWhenNotGiven",
             KetamineCds.Fhir.ChartCheckKind.ResultUntimed => "Card.Item9Unread.Untimed",
             KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed => "Card.Item9Unread.BesideUntimed",
+            KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer => "Card.Item9Unread.BesideNewer",
             _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a positive item 9 is not read."),
         }), reference, at);
 

@@ -460,6 +460,8 @@ public sealed class ChartChecksHookTests
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "a result that says when it was issued (the time shown) but not when it was taken", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "a result that does not say when it was taken, or not so that it can be placed within the days this question reads", "P-SAFETY-REMS")]
     [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed, "also a result for this item that does not say when it was taken (named here), which may be newer. Neither is read", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer, "the latest final result for this item, but also a later one (named here) that is not final", "P-SAFETY-REMS")]
+    [InlineData(KetamineCds.Fhir.ChartCheckKind.ItemWithoutTotal, "the answer to one item of this questionnaire, taken within the days this question reads (the time shown), for which the chart gives no total", "P-SAFETY-REMS")]
     public void ChartCheck_TheNewKinds_SayWhyTheEntryIsNotAnAnswer_AndCite(KetamineCds.Fhir.ChartCheckKind kind, string why, string cites)
     {
         var line = CardTexts.ChartCheck(new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", kind, "Observation/bp-1000", "85354-9"));
@@ -509,6 +511,82 @@ public sealed class ChartChecksHookTests
         Assert.Contains("Observation/i9-untimed", same, StringComparison.Ordinal);
         Assert.Contains("P-SAFETY-REMS", same, StringComparison.Ordinal);
         Assert.DoesNotContain(stands, other, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "Its time shows it was taken before the result read for this item, which is newer and is read", "a result that may be older is not read in its place")]
+    [InlineData("en", KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "It was issued before the result read for this item was taken, so it was taken before it too: the newer result is read", "a result taken before it was issued is not read in its place")]
+    [InlineData("zh-Hans", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "其时间表明它测得于此项已读取的结果之前，已读取的是较新的那个结果", "可能更早的结果不会代替它被读取")]
+    [InlineData("zh-Hans", KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven, "它发布于此项已读取的结果测得之前，因此也测得于该结果之前：已读取的是较新的那个结果", "在其发布之前测得的结果不会代替它被读取")]
+    public void ChartCheck_AResultWhoseTimeShowsItOlderThanTheValueRead_SaysTheNewerResultIsRead(string culture, KetamineCds.Fhir.ChartCheckKind kind, string read, string notRead)
+    {
+        // Helper 214: named beside the value read, its line still said that no result is read in its place.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck("phq9Item9", kind, "Observation/i9-older", "44260-8");
+
+        var beside = CardTexts.ChartCheck(entry with { BesideValueRead = true });
+        var other = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(read, beside, StringComparison.Ordinal);
+        Assert.DoesNotContain(notRead, beside, StringComparison.Ordinal);
+        Assert.Contains("Observation/i9-older", beside, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", beside, StringComparison.Ordinal);
+        Assert.Contains(notRead, other, StringComparison.Ordinal);
+        Assert.DoesNotContain(read, other, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "; ", ": the chart holds “44260-8” (Observation/i9-untimed)")]
+    [InlineData("zh-Hans", "；", "：病历中有“44260-8”（Observation/i9-untimed）")]
+    public void ChartChecks_AnItem9NamedBesideItemNineAndTheTotalAlike_IsOneLineNamingBoth(string culture, string semicolon, string holds)
+    {
+        // Helper 214: one untimed item 9 was listed twice, once under each, as if the chart held two results.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var item9 = new KetamineCds.Fhir.ChartEntryToCheck("phq9Item9", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "Observation/i9-untimed", "44260-8") { Value = 3 };
+        var total = new KetamineCds.Fhir.ChartEntryToCheck("phq9Total", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "Observation/i9-untimed", "44260-8");
+        var other = new KetamineCds.Fhir.ChartEntryToCheck("phq9Total", KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed, "Observation/total", "44261-6");
+
+        var lines = CardTexts.ChartChecks([total, other, item9]);
+
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("phq9Total") + semicolon + ClinicalText.Shared.FieldLabel("phq9Item9") + holds, lines[0], StringComparison.Ordinal);
+        Assert.Contains("Observation/total", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChartChecks_AnItem9SaidDifferentlyUnderItemNineAndTheTotal_KeepsALineForEach()
+    {
+        // Read beside item 9's value (it shows it was taken before it), but leaving the total not recorded.
+        var item9 = new KetamineCds.Fhir.ChartEntryToCheck("phq9Item9", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "Observation/i9-untimed", "44260-8") { BesideValueRead = true };
+        var total = new KetamineCds.Fhir.ChartEntryToCheck("phq9Total", KetamineCds.Fhir.ChartCheckKind.ResultUntimed, "Observation/i9-untimed", "44260-8");
+
+        var lines = CardTexts.ChartChecks([item9, total]);
+
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("phq9Item9") + ": ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("phq9Total") + ": ", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PatientView_AnUntimedItem9_IsOneLineNamingItemNineAndTheTotal()
+    {
+        // Helper 214: an item 9 that does not say when it was taken bears on both PHQ-9 questions; the card listed it twice.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H214-ITEM9";
+        var item9 = JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "i9-untimed", "status": "final",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "44260-8"}]},
+             "subject": {"reference": "Patient/{{{P}}}"}, "valueInteger": 2}
+            """)!.AsObject();
+
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), item9);
+
+        var detail = AllDetail(cards);
+        // In the catalogue's order, as the chart entries are.
+        var both = ClinicalText.Shared.FieldLabel("phq9Total") + "; " + ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44260-8” (Observation/i9-untimed)";
+        Assert.Contains(both, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44260-8”", detail.Replace(both, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        await AssertPrefillLacksAsync(factory, cards, "phq9Item9", "phq9Total");
     }
 
     [Theory]

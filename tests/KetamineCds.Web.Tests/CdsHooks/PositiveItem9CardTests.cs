@@ -370,6 +370,30 @@ public sealed class PositiveItem9CardTests
     }
 
     [Fact]
+    public void FinalPositiveItem9_BesideALaterPreliminaryZero_RaisesTheCard()
+    {
+        // Helper 214: only the preliminary 0 was named; the final 3 appeared nowhere, and no card was raised.
+        var reading = Read(Score("i9", "44260-8", 3, effective: "2026-11-30T01:30:00Z"), Score("i9-p", "44260-8", 0, status: "preliminary"));
+        Assert.Null(reading.InChart("phq9Item9"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Equal("PHQ-9 item 9 is 3 in the chart, not read (Observation/i9, 2026-11-30 09:30 UTC+08:00): assess suicide risk now", card.Summary);
+        Assert.Contains("3, the latest final result, beside a later result that is not final: Observation/i9, taken 2026-11-30 09:30 UTC+08:00.", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chinese_TheCardForAPositiveItem9BesideALaterResultNotFinal_IsTranslated()
+    {
+        using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");
+        var reading = Read(Score("i9", "44260-8", 3, effective: "2026-11-30T01:30:00Z"), Score("i9-p", "44260-8", 0, status: "preliminary"));
+
+        var card = Builder().PositiveItem9(RuleSetCatalog.Current, reading, Shanghai, null)!;
+
+        Assert.Contains("3，最新的最终结果，但另有一个更晚、尚非最终的结果：Observation/i9", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TimedPositiveItem9_BesideAnUntimedZero_RaisesTheCard()
     {
         var reading = Read(Score("i9", "44260-8", 2, effective: "2026-11-30T01:30:00Z"), Untimed("i9-u", 0));
