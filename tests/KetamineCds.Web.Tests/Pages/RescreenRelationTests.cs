@@ -60,6 +60,20 @@ public sealed class RescreenRelationTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(("", "", ""), (first[10], first[11], first[15])); // a re-screen is not a correction: correctedBy stays empty
     }
 
+    [Fact]
+    public async Task Rescreen_AuditorsPageInChinese_PutsTheChineseColonAfterTheEarlierScreening()
+    {
+        // QA walk, session 47: the relation line read "重新筛查自 <id>: 以该筛查的回答开始…", an English colon in Chinese.
+        var (earlier, rescreen) = await RescreenAsync("MRN-RELATION-AUDIT-ZH");
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{rescreen}", "zh-CN");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains($"<a href=\"/Audit/Screening/{earlier}\">{earlier}</a>：", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{earlier}</a>: ", page, StringComparison.Ordinal);
+    }
+
     /// <summary>A screening through the API, then a re-screen of it through the form, as "Re-screen with these answers" posts it.</summary>
     private async Task<(Guid Earlier, Guid Rescreen)> RescreenAsync(string patient)
     {
