@@ -112,11 +112,7 @@ public static class JsonBodyText
                         frames.RemoveAt(frames.Count - 1);
                         break;
                     default:
-                        // A value: an array's next element, or the value of the property just read.
-                        if (frames.Count > 0 && frames[^1].IsArray)
-                        {
-                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
-                        }
+                        NextValue(frames);
 
                         if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !TryRead(ref reader, out _))
                         {
@@ -176,10 +172,7 @@ public static class JsonBodyText
                         frames.RemoveAt(frames.Count - 1);
                         break;
                     default:
-                        if (frames.Count > 0 && frames[^1].IsArray)
-                        {
-                            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
-                        }
+                        NextValue(frames);
 
                         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                         {
@@ -203,6 +196,15 @@ public static class JsonBodyText
         }
 
         return at is null ? null : ClinicalText.Shared.Message("Json.TooDeep", maxDepth, at);
+    }
+
+    /// <summary>A value is read: an array's next element (its index moves on), or the value of the property just read.</summary>
+    private static void NextValue(List<Frame> frames)
+    {
+        if (frames.Count > 0 && frames[^1].IsArray)
+        {
+            frames[^1] = frames[^1] with { Index = frames[^1].Index + 1 };
+        }
     }
 
     private static bool TryRead(ref Utf8JsonReader reader, out string? text)
