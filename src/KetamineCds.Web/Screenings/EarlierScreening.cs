@@ -83,6 +83,25 @@ public static class EarlierScreening
         return (screening.RescreenOf ?? screening.Corrects) is { } earlier ? await FindByIdAsync(log, earlier, cancellationToken) : null;
     }
 
+    /// <summary>
+    /// The later screenings that re-screen or correct <paramref name="screening"/>, and, for a re-screen, the correction in
+    /// force of the screening it started from (QA128 F1), as the result page and the print both show them: the later
+    /// screenings of the two come in one query, and <paramref name="earlier"/> (<see cref="FindAsync"/>'s, null when it
+    /// could not be read) is not read again.
+    /// </summary>
+    public static async Task<(LaterScreenings Later, CorrectionInForce? EarlierCorrected)> LaterAndEarlierCorrectedAsync(IDecisionLog log, LoggedScreening screening, LoggedScreening? earlier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(screening);
+        if (screening.RescreenOf is not { } rescreened)
+        {
+            return (await log.FindLaterScreeningsAsync(screening.Id, cancellationToken), null);
+        }
+
+        var later = await log.FindLaterScreeningsAsync([screening.Id, rescreened], cancellationToken);
+        return (later[screening.Id], await CorrectionInForce.FindAsync(log, rescreened, earlier, later[rescreened], cancellationToken));
+    }
+
     /// <summary>The screening with this id; null if there is none, or it cannot be read (its own page says why).</summary>
     public static async Task<LoggedScreening?> FindByIdAsync(IDecisionLog log, Guid id, CancellationToken cancellationToken)
     {

@@ -86,6 +86,26 @@ public static class PrintedNote
         return (note, 0);
     }
 
+    /// <summary>
+    /// Labels (of answers, say) as printed in at most <paramref name="units"/>, whole: the first that fit, joined by
+    /// <paramref name="separator"/> (the first alone, cut as the note is, when even it does not), and how many are left out.
+    /// A list is never cut inside a label ("Systolic…").
+    /// </summary>
+    public static (string Printed, int LabelsLeft) Labels(IReadOnlyList<string> labels, string separator, int units)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        for (var count = labels.Count; count > 1; count--)
+        {
+            var joined = string.Join(separator, labels.Take(count));
+            if (Within(joined, units).CharactersLeft == 0)
+            {
+                return (joined, labels.Count - count);
+            }
+        }
+
+        return labels.Count == 0 ? ("", 0) : (Within(labels[0], units).Printed, labels.Count - 1);
+    }
+
     /// <summary>Characters as a reader counts them (a character outside the BMP is one, not two).</summary>
     private static int CountCharacters(string text) => text.EnumerateRunes().Count();
 

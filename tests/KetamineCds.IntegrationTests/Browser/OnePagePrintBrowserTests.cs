@@ -188,7 +188,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     /// the field's maximum), or corrected three times and re-screened twice with reasons of the maximum 500 characters:
     /// the print of the overridden screening, of the corrected one (its later screenings) and of its latest correction (its
     /// reason) each fit one A4 and one Letter page with the verdict, the disclaimer and the signature, in English and in
-    /// Chinese; what is cut says so, and where the rest is.
+    /// Chinese; what is cut says so, and where the rest is. So does the print of a re-screen made before the screening it
+    /// started from was corrected, which names the correction and what it changed (QA128 F1).
     /// </summary>
     public static TheoryData<string, string> OverriddenAndCorrected => new()
     {
@@ -213,6 +214,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         var actor = new Actor("qa119", "psychiatrist@demo.local", "Psychiatrist");
         var prints = new List<(string Id, string What)>();
         var corrects = "";
+        var correctedBy = "";
         if (kind == "overridden")
         {
             var decisions = new[]
@@ -233,24 +235,40 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         else
         {
             var request = History(history, reference);
-            var patient = System.Text.Json.JsonSerializer.Deserialize<PatientHistory>(request.ToJsonString(), ContractJson.Options)!;
-            ScreeningSubmission Submission(int i) => new(patient, request.ToJsonString(), ScreeningEngine.Evaluate(patient, RuleSetCatalog.Current), actor, $"qa119-later-{i}");
+            ScreeningSubmission Submission(int i, JsonObject answers)
+            {
+                var patient = System.Text.Json.JsonSerializer.Deserialize<PatientHistory>(answers.ToJsonString(), ContractJson.Options)!;
+                return new(patient, answers.ToJsonString(), ScreeningEngine.Evaluate(patient, RuleSetCatalog.Current), actor, $"qa119-later-{i}");
+            }
+
+            // The correction in force puts right six answers that leave the verdict as it was: their labels run over the
+            // half line a re-screen's print gives them (#earlier-corrected-cut).
+            var corrected = History(history, reference);
+            foreach (var (field, value) in new (string, JsonNode)[] { ("ageYears", 59), ("failedAdequateTrials", 5), ("distinctMechanisms", 4), ("systolicBp", 151), ("diastolicBp", 93), ("phq9Total", 20) })
+            {
+                corrected[field] = value;
+            }
+
             // Re-screened four times, and corrected (one correction a screening: the correction is corrected in its turn),
             // each reason of the maximum 500 characters.
             var reason = Longest(language == "zh"
                 ? "药房记录与患者自述不一致，已与家属及既往主治医生核实用药史和既往自杀未遂的日期。"
                 : "The pharmacy record and the patient's account differed; the medication history and the date of the earlier attempt were checked with the family and the previous psychiatrist. ", 500);
+            var rescreens = new List<string>();
             for (var i = 0; i < 4; i++)
             {
-                await log.RecordScreeningAsync(Submission(i) with { RescreenOf = Guid.Parse(id) });
+                rescreens.Add((await log.RecordScreeningAsync(Submission(i, request) with { RescreenOf = Guid.Parse(id) })).Id.ToString());
             }
 
-            var first = await log.RecordCorrectionAsync(Guid.Parse(id), reason, Submission(4));
-            var latest = await log.RecordCorrectionAsync(first.Id, reason, Submission(5));
+            var first = await log.RecordCorrectionAsync(Guid.Parse(id), reason, Submission(4, request));
+            var latest = await log.RecordCorrectionAsync(first.Id, reason, Submission(5, corrected));
             corrects = first.Id.ToString();
+            correctedBy = latest.Id.ToString();
 
             prints.Add((id, "corrected"));
             prints.Add((latest.Id.ToString(), "correction"));
+            // A re-screen made before its earlier screening was corrected: the print says so in its "Re-screen of" row.
+            prints.Add((rescreens[0], "rescreen"));
         }
 
         static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
@@ -289,6 +307,12 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                         Assert.Equal(LaterScreeningsView.PrintedAtMost, await page.Locator("#later-screenings .later-screenings__list > li:not(#later-not-listed)").CountAsync());
                         // The correction to use is named above the list, whatever the list leaves out.
                         Assert.Equal(1, await page.Locator("#current-correction").CountAsync());
+                        break;
+                    case "rescreen":
+                        // QA128 F1: the earlier screening's correction in force is named, and what it changed, cut to half a line.
+                        Assert.Equal(1, await page.Locator("#earlier-corrected").CountAsync());
+                        Assert.Contains(correctedBy, await page.Locator("#earlier-corrected").InnerTextAsync(), StringComparison.Ordinal);
+                        Assert.Equal(1, await page.Locator("#earlier-corrected-cut").CountAsync());
                         break;
                     default:
                         Assert.Equal(1, await page.Locator("#correction-reason-cut").CountAsync());

@@ -217,6 +217,72 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         Assert.DoesNotContain("id=\"rescreen-corrected\"", await PageAsync($"/Screenings/New?from={earlier}"), StringComparison.Ordinal);
     }
 
+    /// <summary>The "Re-screen of" row of a print: its dt and dd.</summary>
+    private static string RescreenOfRow(string html)
+    {
+        var rows = Regex.Matches(html, "<div><dt>(?<dt>[^<]*)</dt><dd>(?<dd>(?:(?!</dd>).)*)</dd></div>", RegexOptions.Singleline);
+        var row = rows.FirstOrDefault(r => r.Groups["dt"].Value is "Re-screen of" or "重新筛查自");
+        Assert.True(row is not null, "the print has a \"Re-screen of\" row");
+        return row!.Value;
+    }
+
+    [Theory]
+    [InlineData("en-GB", "That screening was corrected by {0}: this re-screen started from its answers as they were before the correction. Check them against the correction.", "The correction changed: Psychosis.")]
+    [InlineData("zh-CN", "该筛查已由 {0} 更正：", "该更正修改了：")]
+    public async Task Print_OfARescreenWhoseEarlierWasCorrected_WarnsInTheRescreenOfRowNamingTheCorrection(string language, string says, string changed)
+    {
+        // The result page warned (#earlier-corrected); the one-page print filed in the chart said only "Re-screen of: A".
+        var patient = "MRN-QA128-F1-PRINT-" + language;
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+
+        var row = RescreenOfRow(await PageAsync($"/Screenings/{rescreen}/Print", language));
+
+        Assert.Contains(earlier.ToString(), row, StringComparison.Ordinal);
+        var warning = Regex.Match(row, "<span id=\"earlier-corrected\">.*?</span>", RegexOptions.Singleline).Value;
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, says, correction), warning, StringComparison.Ordinal);
+        Assert.Contains(changed, warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"earlier-corrected-cut\"", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_OfARescreenOfAScreeningNeverCorrected_HasNoWarning()
+    {
+        const string patient = "MRN-QA128-F1-PRINTNONE";
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+
+        var html = await PageAsync($"/Screenings/{rescreen}/Print");
+
+        Assert.Contains(earlier.ToString(), RescreenOfRow(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"earlier-corrected\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("was corrected by", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_OfARescreenWhoseEarlierWasCorrected_ReadsEachEntryOnce()
+    {
+        // As the result page: the later screenings of the re-screen and of its earlier one in one query, each entry read once.
+        const string patient = "MRN-QA128-F1-PRINTONCE";
+        var earlier = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd(patient));
+        var rescreen = await RescreenAsync(earlier, patient);
+        var correction = await CorrectPsychosisAsync(earlier, patient);
+        var log = ReadsThroughAMock();
+        using var reading = new KetamineCdsFactory { DecisionLogOverride = log.Object };
+        var client = await reading.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{rescreen}/Print"));
+
+        Assert.Contains($"was corrected by {correction}", html, StringComparison.Ordinal);
+        Assert.Contains("The correction changed: Psychosis.", html, StringComparison.Ordinal);
+        log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(rescreen, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindLaterScreeningsAsync(It.Is<IReadOnlyCollection<Guid>>(ids => ids.Order().SequenceEqual(new[] { earlier, rescreen }.Order())), It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.FindLaterScreeningsAsync(rescreen, It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     [Fact]
     public async Task PatientList_AScreeningCorrectedAndRescreened_CarriesBothMarkers()
     {

@@ -60,4 +60,26 @@ public sealed class PrintedNoteTests
         Assert.True(left > 0);
         Assert.Equal(note[(printed.Length - 1)..].EnumerateRunes().Count(), left);
     }
+
+    [Fact]
+    public void Labels_ThatFit_ArePrintedAllJoined()
+    {
+        var (printed, left) = PrintedNote.Labels(["Age", "Psychosis"], ", ", PrintedNote.ShortTextUnits);
+
+        Assert.Equal("Age, Psychosis", printed);
+        Assert.Equal(0, left);
+        Assert.Equal(("", 0), PrintedNote.Labels([], ", ", PrintedNote.ShortTextUnits));
+    }
+
+    [Fact]
+    public void Labels_ThatRunOver_AreCutBetweenLabelsNeverInsideOne_AndCounted()
+    {
+        // Half a line is about 90 Latin letters: the fifth label would run over it.
+        string[] labels = ["Age in years", "Failed adequate antidepressant trials", "Distinct mechanisms tried", "Systolic blood pressure", "Diastolic blood pressure"];
+
+        var (printed, left) = PrintedNote.Labels(labels, ", ", PrintedNote.ShortTextUnits);
+
+        Assert.Equal("Age in years, Failed adequate antidepressant trials, Distinct mechanisms tried", printed);
+        Assert.Equal(2, left);
+    }
 }

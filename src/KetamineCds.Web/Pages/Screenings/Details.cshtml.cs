@@ -196,17 +196,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
         EarlierRecordedAt = earlier?.RecordedAt;
         CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
         DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
-        if (screening.RescreenOf is { } rescreened)
-        {
-            var later = await log.FindLaterScreeningsAsync([screening.Id, rescreened], cancellationToken);
-            Later = later[screening.Id];
-            EarlierCorrected = await CorrectionInForce.FindAsync(log, rescreened, earlier, later[rescreened], cancellationToken);
-        }
-        else
-        {
-            Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
-            EarlierCorrected = null;
-        }
+        (Later, EarlierCorrected) = await EarlierScreening.LaterAndEarlierCorrectedAsync(log, screening, earlier, cancellationToken);
         CanOverride = (await authorization.AuthorizeAsync(User, Policies.CreateScreening)).Succeeded;
         RecordedBy = await ScreenedBy.TextAsync(screening.RecordedBy, users, localizer);
         return true;

@@ -59,6 +59,13 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>The decision recorded on the screening this one came from, where it still bears on it (<see cref="EarlierScreening.DecisionCarriedAsync"/>).</summary>
     public CarriedDecision? DecisionOnEarlier { get; private set; }
 
+    /// <summary>
+    /// For a re-screen whose earlier screening was corrected, that correction in force and what it changed (QA128 F1, as
+    /// the result page's #earlier-corrected): the answers carried over may be the ones it put right, and the sheet filed in
+    /// the chart says so.
+    /// </summary>
+    public CorrectionInForce? EarlierCorrected { get; private set; }
+
     /// <summary>The later screenings that re-screen or correct this one, newest first: a print of a corrected screening says so.</summary>
     public LaterScreenings Later { get; private set; } = LaterScreenings.None;
 
@@ -82,7 +89,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         EarlierRecordedAt = earlier?.RecordedAt;
         CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
         DecisionOnEarlier = await EarlierScreening.DecisionCarriedAsync(screening, earlier, id => EarlierScreening.FindByIdAsync(log, id, cancellationToken));
-        Later = await log.FindLaterScreeningsAsync(screening.Id, cancellationToken);
+        (Later, EarlierCorrected) = await EarlierScreening.LaterAndEarlierCorrectedAsync(log, screening, earlier, cancellationToken);
         var completeness = (RuleSetCatalog.Find(screening.Assessment.RuleSet.Version)?.Pathways ?? [])
             .Select(p => p.CompletenessRuleId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Checklist = [.. screening.Assessment.OfKind(FindingKind.Requirement).Where(f => !completeness.Contains(f.RuleId))];
