@@ -61,14 +61,11 @@ public static class AuthRequestBody
         {
             document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            // Valid JSON nested past the limit is named as such beside the general "could not be read".
-            if (JsonBodyText.TooDeep(body, MaxDepth) is { } tooDeep)
-            {
-                errors[ScreeningJsonReader.BodyKey] = [tooDeep];
-            }
-
+            // Beside the general "could not be read", what is wrong and where, as the screening API says it: valid JSON
+            // nested past the limit, or where the text stops being JSON (QA walk, session 47).
+            errors[ScreeningJsonReader.BodyKey] = [JsonBodyText.TooDeep(body, MaxDepth) ?? text.Message("Json.NotJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1)];
             return new(values, errors, Unreadable: true, TooLarge: false);
         }
 

@@ -104,6 +104,22 @@ public sealed partial class SmallDefectTests(SmallDefectTests.App app) : IClassF
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/auth/login", "{\"email\":\"a@clinic.example\",\"password\":\"x\" x}", "line 1, byte ")]
+    [InlineData("/api/auth/login", "not json", "line 1, byte ")]
+    [InlineData("/api/auth/refresh", "{\"refreshToken\":\"abc\"", "line 1, byte ")]
+    public async Task Auth_BodyThatIsNotJson_SaysWhereItStopsBeingJson(string path, string body, string where)
+    {
+        // QA walk, session 47: a broken body gave only "could not be read", where the screening API names the line and byte.
+        using var response = await app.Factory.CreateRawClient().PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = problem.RootElement.GetProperty("errors").GetProperty("$")[0].GetString();
+        Assert.Contains("is not valid JSON (line 1, ", message, StringComparison.Ordinal);
+        Assert.Contains(where, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Login_InvalidUtf8InTheBody_Is400NotA500()
     {
