@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Infrastructure.DecisionLog;
 
@@ -34,10 +33,11 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
     {
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(calendar);
-        var stored = ScreeningJsonReader.ReadStored(earlier.InputJson);
+        var read = ReadStored(earlier);
+        var stored = read.Request;
         var answersOn = AnswersDay(earlier, calendar);
         var today = calendar.Today;
-        var notKnown = NotKnownIn(earlier.InputJson, stored)
+        var notKnown = NotKnownIn(read)
             .Where(f => answersOn is { } day ? f.IsCurrent(day, today) : f.CurrentForDays is null)
             .ToList();
         var outOfDate = new List<FieldDefinition>();
@@ -57,32 +57,19 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
     public static EarlierAnswers AsRecorded(LoggedScreening earlier, ClinicCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var stored = ScreeningJsonReader.ReadStored(earlier.InputJson);
-        return new(WithDefaults(stored), [], AnswersDay(earlier, calendar)) { NotKnown = NotKnownIn(earlier.InputJson, stored) };
+        var read = ReadStored(earlier);
+        return new(WithDefaults(read.Request), [], AnswersDay(earlier, calendar)) { NotKnown = NotKnownIn(read) };
     }
+
+    private static ScreeningJsonReadResult ReadStored(LoggedScreening earlier) =>
+        ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(earlier.InputJson));
 
     /// <summary>
-    /// The yes/no questions <paramref name="stored"/> (read from <paramref name="inputJson"/>) asked and recorded as not
-    /// known: named in the stored input with null, and asked given its answers (<see cref="FieldDefinition.AskedWhen"/>).
+    /// The yes/no questions the stored input asked and recorded as not known: named in it with null, and asked given its
+    /// answers (<see cref="FieldDefinition.AskedWhen"/>).
     /// </summary>
-    private static List<FieldDefinition> NotKnownIn(string inputJson, ScreeningRequest stored)
-    {
-        var named = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            using var document = JsonDocument.Parse(inputJson);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                named.UnionWith(document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Null).Select(p => p.Name));
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: no answer can be read from it, so none is shown as "Not known".
-        }
-
-        return [.. Fields.All.Where(f => f.Type == FieldType.YesNo && named.Contains(f.Name) && stored[f] is null && f.IsAskedGiven(stored.ContractValueOf))];
-    }
+    private static List<FieldDefinition> NotKnownIn(ScreeningJsonReadResult stored) =>
+        [.. Fields.All.Where(f => f.Type == FieldType.YesNo && stored.NamedWithoutValue.Contains(f.Name) && f.IsAskedGiven(stored.Request.ContractValueOf))];
 
     /// <summary>An answer not recorded that has a contract default is the value the screening was assessed under.</summary>
     private static ScreeningRequest WithDefaults(ScreeningRequest stored)

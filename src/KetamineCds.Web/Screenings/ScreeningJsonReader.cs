@@ -27,6 +27,7 @@ public static class ScreeningJsonReader
     {
         var request = new ScreeningRequest();
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var namedWithoutValue = new HashSet<string>(StringComparer.Ordinal);
         JsonDocument document;
         try
         {
@@ -66,6 +67,10 @@ public static class ScreeningJsonReader
                 if (TryConvert(field, property.Value, out var value, out var problem))
                 {
                     request[field] = value;
+                    if (value is null)
+                    {
+                        namedWithoutValue.Add(field.Name);
+                    }
                 }
                 else
                 {
@@ -74,7 +79,7 @@ public static class ScreeningJsonReader
             }
         }
 
-        return new(request, errors);
+        return new(request, errors) { NamedWithoutValue = namedWithoutValue };
     }
 
     /// <summary>
