@@ -53,6 +53,11 @@ public sealed class UnansweredSafetyCountTests(BrowserFixture browser)
         Assert.Contains("23 safety questions are not recorded (8 could block a pathway)", await count.InnerTextAsync(), StringComparison.Ordinal);
         await page.Locator("#safety-count-list a").Filter(new() { HasText = "Arteriovenous malformation" }).ClickAsync();
         Assert.EndsWith("#arteriovenousMalformation-yes", page.Url, StringComparison.Ordinal);
+        // The link brings the question into view with its control, not the control alone at the window's top edge with
+        // the question scrolled out of sight above it (QA session 48).
+        await Assertions.Expect(page.Locator("#arteriovenousMalformation-yes")).ToBeFocusedAsync();
+        var legendTop = await page.EvaluateAsync<double>("() => document.querySelector('#arteriovenousMalformation-group legend').getBoundingClientRect().top");
+        Assert.True(legendTop >= 0, $"the question is {legendTop} px above the window");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
         // The redirect keeps the fragment of the link followed above.

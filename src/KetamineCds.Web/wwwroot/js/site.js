@@ -266,15 +266,18 @@
     }
   });
 
-  // An error summary's link puts the focus on its field and brings the whole field into view: its label or legend, hint
-  // and error above the control. The browser's own jump to the fragment left the control at the window's top edge, its
-  // label and the error message scrolled out of sight. Enter on a link is a click too.
+  // An error summary's link, and the links of the count of safety questions not recorded below the form, put the focus
+  // on their field and bring the whole field into view: its label or legend, hint and error above the control. The
+  // browser's own jump to the fragment left the control at the window's top edge, its label and the error message
+  // scrolled out of sight (at 375 px only "Yes / No / Not known" showed, no question: QA session 48). Enter on a link is
+  // a click too. The count's links still put their fragment in the address, as a jump would.
   document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element ? event.target.closest(".error-summary a[href^='#']") : null;
+    var link = event.target instanceof Element ? event.target.closest(".error-summary a[href^='#'], #safety-count-list a[href^='#']") : null;
     if (!link) { return; }
     var target = document.getElementById(decodeURIComponent(link.getAttribute("href").substring(1)));
     if (!target) { return; }
     event.preventDefault();
+    if (link.closest("#safety-count-list") && window.location.hash !== link.getAttribute("href")) { history.pushState(null, "", link.getAttribute("href")); }
     var field = target.closest(".field") || target;
     field.scrollIntoView({ block: "start" });
     // A link to a whole part of the form (the correction's fieldset) takes the focus there too, not left on the link.
