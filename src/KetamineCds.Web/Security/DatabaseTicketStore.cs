@@ -16,7 +16,9 @@ namespace KetamineCds.Web.Security;
 /// A renewal the database cannot take now (SQLite's write lock held past the command timeout by a backup or a long
 /// write, PostgreSQL unreachable) is given up with a warning rather than failing the response, which has started by then
 /// and would end as a broken page: the session's row keeps its previous ticket, so it ends no later than before, and a
-/// stamp change that was being stored ends the session at its next request, as a changed stamp does.
+/// stamp change that was being stored ends the session at its next request, as a changed stamp does. A renewal whose
+/// request was aborted (the browser closed the connection) is given up the same way, logged at debug level, not as an
+/// error with a stack trace (QA session 48).
 /// </summary>
 public sealed partial class DatabaseTicketStore(ServerSessions sessions, IOptions<IdentityOptions> identity, ILogger<DatabaseTicketStore> logger) : ITicketStore
 {
@@ -56,7 +58,16 @@ public sealed partial class DatabaseTicketStore(ServerSessions sessions, IOption
         {
             LogRenewalGivenUp(logger, ex, userId);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The browser went away (the request was aborted) before the renewal was written: nobody receives the
+            // response, so it is no error. The session keeps its previous ticket, as above.
+            LogRenewalAbandoned(logger, userId);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A page session of user {UserId} was not renewed: the request was aborted first. The session keeps its previous idle end.")]
+    private static partial void LogRenewalAbandoned(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A page session of user {UserId} was not renewed: the database could not take the write now. The session keeps its previous idle end; the page was served.")]
     private static partial void LogRenewalGivenUp(ILogger logger, Exception exception, string userId);

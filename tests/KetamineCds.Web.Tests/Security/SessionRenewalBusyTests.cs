@@ -1,6 +1,11 @@
 using System.Net;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.Identity;
+using KetamineCds.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KetamineCds.Web.Tests.Security;
 
@@ -37,6 +42,34 @@ public sealed class SessionRenewalBusyTests
         }
 
         // The session was not ended by the renewal given up: the next page is served signed in, and renews as usual.
+        using var next = await staff.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains(KetamineCdsFactory.Staff, await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Renewal_OfARequestAbortedByTheBrowser_IsGivenUpQuietly_AndTheSessionLivesOn()
+    {
+        using var factory = new KetamineCdsFactory();
+        var staff = await factory.CreatePageClientAsync(KetamineCdsFactory.Staff);
+        var store = factory.Services.GetRequiredService<DatabaseTicketStore>();
+        var sessions = factory.Services.GetRequiredService<ServerSessions>();
+        string key;
+        await using (var db = factory.Services.GetRequiredService<KetamineCdsContextFactory>().CreateDbContext())
+        {
+            key = await db.UserSessions.Where(s => s.Kind == UserSession.PageKind).Select(s => s.Id).SingleAsync();
+        }
+
+        var ticket = await store.RetrieveAsync(key);
+        Assert.NotNull(ticket);
+
+        using var aborted = new CancellationTokenSource();
+        await aborted.CancelAsync();
+        // The request's token is cancelled (Kestrel's RequestAborted when the browser closes the connection): before, the
+        // cancelled write threw out of the cookie handler's response start and was logged as an unhandled error.
+        await store.RenewAsync(key, ticket, aborted.Token);
+
+        Assert.NotNull(await sessions.FindAsync(key, CancellationToken.None));
         using var next = await staff.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Contains(KetamineCdsFactory.Staff, await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
