@@ -15,14 +15,22 @@ public sealed class FindingInputs
 {
     private readonly PatientHistory _history;
 
-    private FindingInputs(IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> shared, PatientHistory history)
+    private FindingInputs(IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> shared, IReadOnlySet<string> notRecorded, PatientHistory history)
     {
         Shared = shared;
+        NotRecorded = notRecorded;
         _history = history;
     }
 
     /// <summary>The lists several findings share, each whole under its letter (<c>a</c>, <c>b</c> ...), shorter lists first.</summary>
     public IReadOnlyList<(string Key, IReadOnlyList<Evidence> Inputs)> Shared { get; }
+
+    /// <summary>
+    /// The questions not recorded among these findings' inputs (field names): each is named with the findings that read
+    /// it, "Not recorded: Life-limiting illness", so a list of the questions not recorded "besides those named above"
+    /// leaves them out (the print named the illness twice when no box named it, a contraindication recorded).
+    /// </summary>
+    public IReadOnlySet<string> NotRecorded { get; }
 
     /// <summary>The inputs of one finding: the letter of the longest shared list it starts with (or null), and the inputs that are its own.</summary>
     public (string? Key, IReadOnlyList<Evidence> Own) Of(Finding finding)
@@ -58,7 +66,8 @@ public sealed class FindingInputs
             }
         }
 
-        return new FindingInputs([.. lists.OrderBy(l => l.Count).Select((l, i) => (((char)('a' + i)).ToString(), l))], history);
+        var notRecorded = all.SelectMany(inputs => inputs).Where(e => e.Value == WireNames.NotRecorded).Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        return new FindingInputs([.. lists.OrderBy(l => l.Count).Select((l, i) => (((char)('a' + i)).ToString(), l))], notRecorded, history);
     }
 
     private static bool StartsWith(IReadOnlyList<Evidence> list, IReadOnlyList<Evidence> prefix) =>

@@ -331,6 +331,73 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         }
     }
 
+    /// <summary>
+    /// QA128 F1 on the longest history: a re-screen of the older patient with pain, opioids and a suicide plan (the suite's
+    /// longest print, its note and all), made before the screening it started from was corrected, prints the warning that
+    /// names the correction and what it changed (#earlier-corrected) and still fits one A4 and one Letter page, in English
+    /// and in Chinese, with the verdict, every rule id, the disclaimer and the signature.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task PrintedRationale_RescreenOfTheLongestHistoryWhoseEarlierWasCorrected_FitsOnePageWithTheWarning(string language)
+    {
+        const string history = "older patient with pain, opioids and a suicide plan";
+        var reference = Reference(history, language) + "-RSC";
+        var recorded = await browser.RecordScreeningAsync(History(history, reference));
+        var earlier = Guid.Parse(recorded["id"]!.GetValue<string>());
+        var ruleIds = recorded["findings"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var log = browser.App.Services.GetRequiredService<IDecisionLog>();
+        var actor = new Actor("qa128", "psychiatrist@demo.local", "Psychiatrist");
+        ScreeningSubmission Submission(string key, JsonObject answers)
+        {
+            var patient = System.Text.Json.JsonSerializer.Deserialize<PatientHistory>(answers.ToJsonString(), ContractJson.Options)!;
+            return new(patient, answers.ToJsonString(), ScreeningEngine.Evaluate(patient, RuleSetCatalog.Current), actor, key);
+        }
+
+        var rescreen = (await log.RecordScreeningAsync(Submission($"qa128-rsc-{language}", History(history, reference)) with { RescreenOf = earlier })).Id.ToString();
+        // The correction puts right six answers (their labels run over the half line the warning gives them) and gives a
+        // reason of the maximum 500 characters.
+        var corrected = History(history, reference);
+        foreach (var (field, value) in new (string, JsonNode)[] { ("ageYears", 68), ("failedAdequateTrials", 4), ("distinctMechanisms", 3), ("systolicBp", 156), ("diastolicBp", 95), ("phq9Total", 23) })
+        {
+            corrected[field] = value;
+        }
+
+        var reason = Longest(language == "zh" ? "药房记录与患者自述不一致，已与家属核实。" : "The pharmacy record and the patient's account differed; checked with the family. ", 500);
+        var correction = (await log.RecordCorrectionAsync(earlier, reason, Submission($"qa128-rsc-corr-{language}", corrected))).Id.ToString();
+
+        static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        foreach (var format in new[] { "A4", "Letter" })
+        {
+            var page = await PrintedRationale.OpenAsync(browser, rescreen, language);
+            Assert.Equal(1, await page.Locator("#earlier-corrected").CountAsync());
+            Assert.Contains(correction, await page.Locator("#earlier-corrected").InnerTextAsync(), StringComparison.Ordinal);
+            var path = Path.Combine(browser.OutputFolder, $"rationale-rescreen-of-corrected-{reference}-{format}.pdf");
+            var pdf = await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+            var pages = BrowserFixture.PdfPageTexts(path);
+            Assert.True(pages.Count == 1, $"The re-screen of the corrected {history} ({language}) prints on {pages.Count} {format} pages.");
+            Assert.Equal(1, BrowserFixture.CountPdfPages(pdf));
+
+            var text = pages[0];
+            var missing = ruleIds.Where(r => !text.Contains(r, StringComparison.Ordinal)).ToList();
+            Assert.True(missing.Count == 0, $"The re-screen ({language}, {format}) leaves out {string.Join(", ", missing)}.");
+            Assert.Contains(Compact(correction), Compact(text), StringComparison.Ordinal);
+            Assert.Contains(Compact(language == "zh" ? "总体：目前不符合条件" : "Overall: Not eligible now"), Compact(text), StringComparison.Ordinal);
+            Assert.Contains(Compact(language == "zh" ? "KetamineCds 辅助而绝不取代临床医生的判断。" : "KetamineCds supports, and never replaces, the clinician's judgement."), Compact(text), StringComparison.Ordinal);
+            Assert.Contains(language == "zh" ? "临床医生签名：" : "Cliniciansignature:", Compact(text), StringComparison.Ordinal);
+            var noFooter = PrintedRationale.MissingFooter(text, language, reference, rescreen, 1, 1);
+            Assert.True(noFooter is null, $"The re-screen ({language}, {format}): {noFooter}.");
+            if (format == "A4")
+            {
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+                await browser.ScreenshotAsync(page, $"print-rescreen-of-corrected-{reference}");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>A text of <paramref name="length"/> characters made of the sentence repeated, ending at a full stop.</summary>
     private static string Longest(string sentence, int length)
     {

@@ -227,7 +227,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
     }
 
     [Theory]
-    [InlineData("en-GB", "That screening was corrected by {0}: this re-screen started from its answers as they were before the correction. Check them against the correction.", "The correction changed: Psychosis.")]
+    [InlineData("en-GB", "That screening was corrected by {0}: this re-screen started from its answers before the correction; check them against it.", "It changed: Psychosis.")]
     [InlineData("zh-CN", "该筛查已由 {0} 更正：", "该更正修改了：")]
     public async Task Print_OfARescreenWhoseEarlierWasCorrected_WarnsInTheRescreenOfRowNamingTheCorrection(string language, string says, string changed)
     {
@@ -275,7 +275,7 @@ public sealed class RescreenOfCorrectedTests(KetamineCdsFactory factory) : IClas
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{rescreen}/Print"));
 
         Assert.Contains($"was corrected by {correction}", html, StringComparison.Ordinal);
-        Assert.Contains("The correction changed: Psychosis.", html, StringComparison.Ordinal);
+        Assert.Contains("It changed: Psychosis.", html, StringComparison.Ordinal);
         log.Verify(l => l.FindScreeningAsync(earlier, It.IsAny<CancellationToken>()), Times.Once);
         log.Verify(l => l.FindScreeningAsync(rescreen, It.IsAny<CancellationToken>()), Times.Once);
         log.Verify(l => l.FindScreeningAsync(correction, It.IsAny<CancellationToken>()), Times.Once);
