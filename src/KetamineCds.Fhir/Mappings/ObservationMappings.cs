@@ -628,6 +628,10 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             | Observations.CheckWithoutPlaceableTime(field.Name, items, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
         // Helper 214: items taken within the window that no total speaks for, and that may be later than the total read.
         var laterItems = latest is not null && !future && CheckItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, latest, record, reading);
+        // Helper 218: with no total in the chart, such items are kept (not named) for a caller that would fill the total from
+        // elsewhere: an earlier screening's total recorded before them is not current either.
+        if (latest is null && !future)
+            HoldItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, record, reading);
         if (latest is not null && !future)
         {
             if (mayBeNewer)
@@ -654,26 +658,52 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// </summary>
     private bool CheckItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, ObservedValue latest, PatientRecord record, ReadingBuilder reading)
     {
-        var administered = totals.Select(o => (Observations.When(o.Resource), Observations.DayOnly(o.Resource)))
-            .Concat(counting.Select(c => (c.When, c.DayOnly)))
-            .ToHashSet();
         var named = false;
-        foreach (var (observation, reference) in items)
+        foreach (var (observation, reference) in WithoutTotal(items, totals, counting, record).Where(o => Observations.MayBeLater(o.Resource, latest, record)))
         {
-            if (!(Observations.Counts(observation) || Observations.NotFinal(observation))
-                || Observations.DayOf(observation, record) is not { } day || !day.CertainlyWithin(record.Today, windowDays)
-                || administered.Contains((Observations.When(observation), Observations.DayOnly(observation)))
-                || !Observations.MayBeLater(observation, latest, record))
-                continue;
-            if (Observations.Counts(observation))
-                reading.Check(field, ChartCheckKind.ItemWithoutTotal, reference, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}");
-            else
-                reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code));
+            var (kind, what) = AsItemWithoutTotal(observation, record);
+            reading.Check(field, kind, reference, what);
             named = true;
         }
 
         return named;
     }
+
+    /// <summary>
+    /// Helper 218: with no total read (none in the chart), keeps each item among <paramref name="items"/> the chart gives no
+    /// total for (<see cref="WithoutTotal"/>), as <see cref="CheckItemsWithoutTotal"/> would name it, with when it was taken
+    /// (<see cref="FhirReading.ItemsWithoutTotal"/>): not named, the total being not recorded whatever they say, but a total
+    /// from elsewhere recorded before one of them (an earlier screening's) is not current, and the item is named then.
+    /// </summary>
+    private void HoldItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, PatientRecord record, ReadingBuilder reading)
+    {
+        foreach (var (observation, reference) in WithoutTotal(items, totals, counting, record))
+        {
+            var (kind, what) = AsItemWithoutTotal(observation, record);
+            reading.HoldItemWithoutTotal(new ChartEntryToCheck(field, kind, reference, what), Observations.MomentOf(observation, record));
+        }
+    }
+
+    /// <summary>
+    /// The items among <paramref name="items"/>, final or not final, taken within the window, for which the chart gives no
+    /// total: no total Observation among <paramref name="totals"/> (any status) and no reading among
+    /// <paramref name="counting"/> (a total, or a complete set of the items, <see cref="ItemSums"/>) taken at its time.
+    /// </summary>
+    private IEnumerable<Sourced<Observation>> WithoutTotal(Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, PatientRecord record)
+    {
+        var administered = totals.Select(o => (Observations.When(o.Resource), Observations.DayOnly(o.Resource)))
+            .Concat(counting.Select(c => (c.When, c.DayOnly)))
+            .ToHashSet();
+        return items.Where(o => (Observations.Counts(o.Resource) || Observations.NotFinal(o.Resource))
+            && Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays)
+            && !administered.Contains((Observations.When(o.Resource), Observations.DayOnly(o.Resource))));
+    }
+
+    /// <summary>How an item without a total is named: a final one as <see cref="ChartCheckKind.ItemWithoutTotal"/> with its words and time, one not final as <see cref="ChartCheckKind.ResultNotFinal"/>; neither with a score.</summary>
+    private static (ChartCheckKind Kind, string What) AsItemWithoutTotal(Observation observation, PatientRecord record) =>
+        Observations.Counts(observation)
+            ? (ChartCheckKind.ItemWithoutTotal, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}")
+            : (ChartCheckKind.ResultNotFinal, ChartWords.Of(observation.Code));
 
     /// <summary>
     /// The score an observation gives (a whole number in the field's range, or a coded answer, <see cref="AnswerScore"/>),

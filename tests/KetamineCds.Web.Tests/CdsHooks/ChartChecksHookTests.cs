@@ -168,7 +168,7 @@ public sealed class ChartChecksHookTests
     }
 
     /// <summary>A complete screening that answers every safety question no (QA13's psy-none.req.json): eligible on its own.</summary>
-    private static JsonObject CompleteNo(string patient)
+    internal static JsonObject CompleteNo(string patient)
     {
         var request = SampleRequests.Trd(patient);
         foreach (var (field, value) in new (string, JsonNode)[]
