@@ -50,6 +50,17 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
     /// </summary>
     public IReadOnlyList<RoundedValue> Rounded { get; init; } = [];
 
+    /// <summary>
+    /// Helper 218: for the PHQ-9 total when the chart gives none (none read, and no entry named beside it), the answers to
+    /// its items taken within the days it reads for which the chart gives no total, each as it would be named
+    /// (<see cref="ChartCheckKind.ItemWithoutTotal"/>, or <see cref="ChartCheckKind.ResultNotFinal"/> for one not final)
+    /// with when it was taken. Not in <see cref="ToCheck"/>: the total is not recorded whatever they say. Kept for a caller
+    /// that would fill the total from elsewhere (an earlier screening completing the chart): a total recorded before such
+    /// an item was taken may be of an older administration, so it is not current, and the item is named instead, as a
+    /// total the chart gives before a later item is not read (helper 214).
+    /// </summary>
+    public IReadOnlyList<HeldEntryToCheck> ItemsWithoutTotal { get; init; } = [];
+
     /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
     public string? PatientId { get; init; }
 }
@@ -65,3 +76,8 @@ public sealed record FhirValue(object Value, IReadOnlyList<FhirSource> ReadFrom)
 /// <param name="Given">The value as the chart gave it (140.4).</param>
 /// <param name="ReadAs">The whole number read (141).</param>
 public sealed record RoundedValue(string Field, string Reference, decimal Given, int ReadAs);
+
+/// <summary>A chart entry the reader did not name, kept with when it was taken (<see cref="FhirReading.ItemsWithoutTotal"/>).</summary>
+/// <param name="Entry">The entry as it would be named.</param>
+/// <param name="Taken">When it was taken, as the entry says; null when that cannot be read.</param>
+public sealed record HeldEntryToCheck(ChartEntryToCheck Entry, FhirMoment? Taken);

@@ -150,6 +150,10 @@ internal sealed class ReadingBuilder
     private readonly HashSet<(string Field, string Reference)> besideValue = [];
     private readonly Dictionary<string, FhirValue> contradicting = new(StringComparer.Ordinal);
     private readonly List<RoundedValue> rounded = [];
+    private readonly List<HeldEntryToCheck> heldItems = [];
+
+    /// <summary>Keeps an item of the PHQ-9 for which the chart gives no total, with no total read (<see cref="FhirReading.ItemsWithoutTotal"/>), not named.</summary>
+    public void HoldItemWithoutTotal(ChartEntryToCheck entry, FhirMoment? taken) => heldItems.Add(new HeldEntryToCheck(entry, taken));
 
     public void Record(string field, object value, IEnumerable<string> references) =>
         Record(field, value, references.Select(r => new FhirSource(r)));
@@ -245,6 +249,8 @@ internal sealed class ReadingBuilder
             ToCheck = [.. toCheck.Where(c => !values.ContainsKey(c.Field) || besideValue.Contains((c.Field, c.Reference))).DistinctBy(c => (c.Field, c.Reference))
                 .Select(c => values.ContainsKey(c.Field) ? c with { BesideValueRead = true } : c with { SameValueAsRead = false })],
             Rounded = [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs))],
+            // Only where the field is still neither read nor named (another entry may have named it since).
+            ItemsWithoutTotal = [.. heldItems.Where(h => !values.ContainsKey(h.Entry.Field) && !toCheck.Any(c => c.Field == h.Entry.Field))],
         };
     }
 }

@@ -77,6 +77,30 @@ public sealed class LaterPhq9ItemTests
     }
 
     [Fact]
+    public void NoTotalRead_ItemsWithinTheDays_AreKeptWithWhenTheyWereTaken_ForACallerThatWouldFillTheTotalFromElsewhere()
+    {
+        // Helper 218: not named, but kept, so that an earlier screening's total recorded before them is not carried beside them.
+        var reading = Fhir.Read(
+            Phq9TotalFormsTests.Item("i1", Items[0], 3),
+            Phq9TotalFormsTests.Item("i9", Items[8], 1, status: "preliminary"));
+
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Total");
+        var held = Assert.Single(reading.ItemsWithoutTotal, h => h.Entry.Reference == "Observation/i1");
+        Assert.Equal(new ChartEntryToCheck("phq9Total", ChartCheckKind.ItemWithoutTotal, "Observation/i1", "44250-9, 2026-11-27 09:00 UTC"), held.Entry);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), held.Taken?.Instant);
+        Assert.Contains(reading.ItemsWithoutTotal, h => h.Entry.Reference == "Observation/i9" && h.Entry.Kind == ChartCheckKind.ResultNotFinal);
+    }
+
+    [Fact]
+    public void ACompleteSetOrATotal_KeepsNoItemWithoutTotal()
+    {
+        Assert.Empty(Fhir.Read([.. Phq9TotalFormsTests.ItemSet("s", [1, 1, 1, 1, 1, 1, 1, 1, 1])]).ItemsWithoutTotal);
+        Assert.Empty(Fhir.Read([Total(5), .. EightItems()]).ItemsWithoutTotal);
+        // Taken before the days the total reads: older results, not kept.
+        Assert.Empty(Fhir.Read(Phq9TotalFormsTests.Item("i9", Items[8], 1, "2026-11-01T09:00:00Z")).ItemsWithoutTotal);
+    }
+
+    [Fact]
     public void ItemsTakenWithTheTotal_AreItsOwn_AndNotNamed()
     {
         // The total and some of its items sent together, as an EHR sends a PHQ-9: one administration.

@@ -82,4 +82,63 @@ public sealed class Phq9PanelComponentTests
         Assert.False(reading.Values.ContainsKey("phq9Item9"));
         Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Item9");
     }
+
+    /// <summary>The PHQ-9's nine items (44250-9 ... 44260-8) as components scored <paramref name="scores"/>, each a LOINC answer of LL358-3.</summary>
+    private static object[] ItemComponents(params int[] scores)
+    {
+        string[] answers = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"];
+        return [.. Phq9TotalFormsTests.Items.Take(scores.Length).Select((code, i) => (object)new
+        {
+            code = new { coding = new[] { new { system = Fhir.Loinc, code } } },
+            valueCodeableConcept = new { coding = new[] { new { system = Fhir.Loinc, code = answers[scores[i]] } } },
+        })];
+    }
+
+    [Fact]
+    public void PanelWithItsNineItemsAsComponents_NoTotal_IsReadAsTheirSum_FromThePanel()
+    {
+        // Helper 218: a panel sending its answers only as components was neither summed nor named.
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, components: ItemComponents(2, 3, 1, 2, 0, 1, 2, 1, 1)));
+
+        Assert.Equal(13, reading.Values["phq9Total"]);
+        Assert.Equal(["Observation/panel"], reading.Sources["phq9Total"]);
+        Assert.Equal(1, reading.Values["phq9Item9"]);
+    }
+
+    [Fact]
+    public void PanelWithItsNineItemsAsComponents_BesideAnOlderTotal_IsReadOverIt()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("total", "44261-6", 5, effective: "2026-11-20T09:00:00Z"),
+            Fhir.Observation("panel", Panel, components: ItemComponents(2, 3, 1, 2, 0, 1, 2, 1, 1)));
+
+        Assert.Equal(13, reading.Values["phq9Total"]);
+    }
+
+    [Fact]
+    public void PanelWithPartOfItsItemsAsComponents_AfterTheTotalRead_IsNamedBesideIt_AndTheTotalIsNotRead()
+    {
+        // Two items only (a PHQ-2 sent as a panel): no total is summed from part of the items, and the older total is not
+        // read beside this later administration, as for the items' own Observations (helper 214).
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("total", "44261-6", 5, effective: "2026-11-20T09:00:00Z"),
+            Fhir.Observation("panel", Panel, components: ItemComponents(3, 3)));
+
+        Assert.False(reading.Values.ContainsKey("phq9Total"));
+        Assert.Contains(reading.ToCheck, c => c.Field == "phq9Total" && c.Reference == "Observation/panel" && c.Kind == ChartCheckKind.ItemWithoutTotal);
+        Assert.Contains(reading.ToCheck, c => c.Field == "phq9Total" && c.Reference == "Observation/total" && c.Kind == ChartCheckKind.ResultBesideNewer);
+    }
+
+    [Fact]
+    public void PanelWithItsTotalAsAComponent_IsRead()
+    {
+        var total = new { code = new { coding = new[] { new { system = Fhir.Loinc, code = "44261-6" } } }, valueInteger = 11 };
+
+        var reading = Fhir.Read(Fhir.Patient(), Fhir.Observation("panel", Panel, components: [total, Item9(0)]));
+
+        Assert.Equal(11, reading.Values["phq9Total"]);
+        Assert.Equal(0, reading.Values["phq9Item9"]);
+    }
 }

@@ -605,7 +605,8 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         // dated in the future, is never summed (which administration it belongs to cannot be told), and may belong to one
         // later than the total read: it is named as a score of the total would be, without a score (an item's is not the
         // total's).
-        var items = record.Observations.Where(o => !coded.Contains(o) && ItemOf(valueSet, o.Resource) is not null).ToArray();
+        // Helper 218: so is a panel (44249-1) carrying items as components and no total.
+        var items = record.Observations.Where(o => !coded.Contains(o) && ItemAnswers(valueSet, o).Any()).ToArray();
         var future = Observations.CheckInFuture(field.Name, coded, record, reading, ScoreOf) | Observations.CheckInFuture(field.Name, items, record, reading);
         var inWindow = coded
             .Select(o => (Observation: o, Day: Observations.DayOf(o.Resource, record)))
@@ -628,6 +629,10 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             | Observations.CheckWithoutPlaceableTime(field.Name, items, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
         // Helper 214: items taken within the window that no total speaks for, and that may be later than the total read.
         var laterItems = latest is not null && !future && CheckItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, latest, record, reading);
+        // Helper 218: with no total in the chart, such items are kept (not named) for a caller that would fill the total from
+        // elsewhere: an earlier screening's total recorded before them is not current either.
+        if (latest is null && !future)
+            HoldItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, record, reading);
         if (latest is not null && !future)
         {
             if (mayBeNewer)
@@ -654,26 +659,52 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// </summary>
     private bool CheckItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, ObservedValue latest, PatientRecord record, ReadingBuilder reading)
     {
-        var administered = totals.Select(o => (Observations.When(o.Resource), Observations.DayOnly(o.Resource)))
-            .Concat(counting.Select(c => (c.When, c.DayOnly)))
-            .ToHashSet();
         var named = false;
-        foreach (var (observation, reference) in items)
+        foreach (var (observation, reference) in WithoutTotal(items, totals, counting, record).Where(o => Observations.MayBeLater(o.Resource, latest, record)))
         {
-            if (!(Observations.Counts(observation) || Observations.NotFinal(observation))
-                || Observations.DayOf(observation, record) is not { } day || !day.CertainlyWithin(record.Today, windowDays)
-                || administered.Contains((Observations.When(observation), Observations.DayOnly(observation)))
-                || !Observations.MayBeLater(observation, latest, record))
-                continue;
-            if (Observations.Counts(observation))
-                reading.Check(field, ChartCheckKind.ItemWithoutTotal, reference, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}");
-            else
-                reading.Check(field, ChartCheckKind.ResultNotFinal, reference, ChartWords.Of(observation.Code));
+            var (kind, what) = AsItemWithoutTotal(observation, record);
+            reading.Check(field, kind, reference, what);
             named = true;
         }
 
         return named;
     }
+
+    /// <summary>
+    /// Helper 218: with no total read (none in the chart), keeps each item among <paramref name="items"/> the chart gives no
+    /// total for (<see cref="WithoutTotal"/>), as <see cref="CheckItemsWithoutTotal"/> would name it, with when it was taken
+    /// (<see cref="FhirReading.ItemsWithoutTotal"/>): not named, the total being not recorded whatever they say, but a total
+    /// from elsewhere recorded before one of them (an earlier screening's) is not current, and the item is named then.
+    /// </summary>
+    private void HoldItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, PatientRecord record, ReadingBuilder reading)
+    {
+        foreach (var (observation, reference) in WithoutTotal(items, totals, counting, record))
+        {
+            var (kind, what) = AsItemWithoutTotal(observation, record);
+            reading.HoldItemWithoutTotal(new ChartEntryToCheck(field, kind, reference, what), Observations.MomentOf(observation, record));
+        }
+    }
+
+    /// <summary>
+    /// The items among <paramref name="items"/>, final or not final, taken within the window, for which the chart gives no
+    /// total: no total Observation among <paramref name="totals"/> (any status) and no reading among
+    /// <paramref name="counting"/> (a total, or a complete set of the items, <see cref="ItemSums"/>) taken at its time.
+    /// </summary>
+    private IEnumerable<Sourced<Observation>> WithoutTotal(Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, PatientRecord record)
+    {
+        var administered = totals.Select(o => (Observations.When(o.Resource), Observations.DayOnly(o.Resource)))
+            .Concat(counting.Select(c => (c.When, c.DayOnly)))
+            .ToHashSet();
+        return items.Where(o => (Observations.Counts(o.Resource) || Observations.NotFinal(o.Resource))
+            && Observations.DayOf(o.Resource, record) is { } day && day.CertainlyWithin(record.Today, windowDays)
+            && !administered.Contains((Observations.When(o.Resource), Observations.DayOnly(o.Resource))));
+    }
+
+    /// <summary>How an item without a total is named: a final one as <see cref="ChartCheckKind.ItemWithoutTotal"/> with its words and time, one not final as <see cref="ChartCheckKind.ResultNotFinal"/>; neither with a score.</summary>
+    private static (ChartCheckKind Kind, string What) AsItemWithoutTotal(Observation observation, PatientRecord record) =>
+        Observations.Counts(observation)
+            ? (ChartCheckKind.ItemWithoutTotal, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}")
+            : (ChartCheckKind.ResultNotFinal, ChartWords.Of(observation.Code));
 
     /// <summary>
     /// The score an observation gives (a whole number in the field's range, or a coded answer, <see cref="AnswerScore"/>),
@@ -743,7 +774,8 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// The totals the chart gives as its items' answers instead of a total Observation: for each effective time within
     /// the field's window (windowDays) at which every item of the value set (<see cref="Item"/>) has a final, amended
     /// or corrected Observation, and each item's Observations there read as one same score (<see cref="ItemScore"/>),
-    /// the sum of the items' scores, read from all of them. Nothing is summed from part of the items (a PHQ-2 asks items 1 and 2
+    /// the sum of the items' scores, read from all of them. An item may be its own Observation or a component of a panel
+    /// (<see cref="ItemAnswers"/>), the panel's status and time its own. Nothing is summed from part of the items (a PHQ-2 asks items 1 and 2
     /// only; an item missing, not final, not readable, or given twice with two scores): such a set gives no total and is not
     /// named, as before items were read; the item 9 field reads its own item. A value set without items gives none.
     /// </summary>
@@ -753,18 +785,18 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         if (items.Length == 0)
             yield break;
         var answered = record.Observations
-            .Where(o => Observations.Counts(o.Resource) && ItemOf(valueSet, o.Resource) is not null)
-            .Select(o => (Observation: o, Item: ItemOf(valueSet, o.Resource)!.Value, Day: Observations.DayOf(o.Resource, record)))
+            .Where(o => Observations.Counts(o.Resource))
+            .SelectMany(o => ItemAnswers(valueSet, o).Select(a => (Observation: o, a.Item, a.Score, Day: Observations.DayOf(o.Resource, record))))
             .Where(o => o.Day is { } day && day.CertainlyWithin(record.Today, windowDays))
             .GroupBy(o => (Observations.When(o.Observation.Resource), Observations.DayOnly(o.Observation.Resource)));
         foreach (var set in answered)
         {
             var scores = set.GroupBy(o => o.Item)
-                .ToDictionary(i => i.Key, i => i.Select(o => ItemScore(valueSet, o.Observation.Resource)).Distinct().ToArray());
+                .ToDictionary(i => i.Key, i => i.Select(o => o.Score).Distinct().ToArray());
             if (scores.Count != items.Length || scores.Values.Any(s => s is not [{ }]))
                 continue;
             var first = set.OrderBy(o => o.Item).First();
-            var sources = set.OrderBy(o => o.Item).Select(o => Observations.SourceOf(o.Observation, o.Day!.Value)).ToArray();
+            var sources = set.OrderBy(o => o.Item).Select(o => Observations.SourceOf(o.Observation, o.Day!.Value)).DistinctBy(s => s.Reference, StringComparer.Ordinal).ToArray();
             // Named by its items' codes, first to last (the chart's words are each item's own).
             var what = $"PHQ-9 {items[0].Code} … {items[^1].Code}";
             yield return new ObservedValue(sources, set.Key.Item1, set.Key.Item2, first.Day!.Value.Latest, scores.Values.Sum(s => s[0]!.Value), what);
@@ -775,18 +807,37 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// The number of the questionnaire's item (<see cref="Item"/>) an Observation is coded as; none when it is coded as
     /// none, or as two different items (then it is neither).
     /// </summary>
-    private static int? ItemOf(ValueSet valueSet, Observation observation) =>
-        Codes.Matches(valueSet, observation.Code).Where(e => e.Status == Item).Select(e => e.Value).Distinct().ToArray() is [var one]
+    private static int? ItemOf(ValueSet valueSet, CodeableConcept? code) =>
+        Codes.Matches(valueSet, code).Where(e => e.Status == Item).Select(e => e.Value).Distinct().ToArray() is [var one]
             ? int.Parse(one!, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// The answers to the questionnaire's items an Observation gives, each with its item's number and score
+    /// (<see cref="ItemScore"/>; null when not readable): the one of an Observation coded as an item, or, for one coded as
+    /// neither an item nor the total (a PHQ-9 panel, 44249-1), each of its components coded as an item, with the panel's
+    /// status and time (helper 218: a panel sending its items only as components was neither summed nor named, as item 9
+    /// sent so once was, helper 200). None for anything else.
+    /// </summary>
+    private static IEnumerable<(int Item, int? Score)> ItemAnswers(ValueSet valueSet, Sourced<Observation> observation)
+    {
+        var resource = observation.Resource;
+        if (ItemOf(valueSet, resource.Code) is { } item)
+            return [(item, ItemScore(valueSet, Observations.ValueOf(resource)))];
+        if (Observations.HasCode(valueSet, resource.Code, ""))
+            return [];
+        return [.. resource.Component
+            .Select(c => (Item: ItemOf(valueSet, c.Code), Score: ItemScore(valueSet, Observations.ValueOf(c))))
+            .Where(a => a.Item is not null)
+            .Select(a => (a.Item!.Value, a.Score))];
+    }
 
     /// <summary>
     /// An item's score: a whole number 0-3, or one of the value set's <see cref="ItemAnswer"/> answers whose codes and
     /// words agree (<see cref="AnswerScore"/>, as item 9's own reading); null when neither.
     /// </summary>
-    private static int? ItemScore(ValueSet valueSet, Observation observation)
+    private static int? ItemScore(ValueSet valueSet, DataType? value)
     {
         var scores = valueSet.Codes.Where(c => c.Status == ItemAnswer).Select(c => int.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var value = Observations.ValueOf(observation);
         if (Observations.WholeNumberOf(value) is { } s)
             return scores.Length > 0 && s >= scores.Min() && s <= scores.Max() ? s : null;
         return value is CodeableConcept answer ? AnswerScore(valueSet, answer, ItemAnswer).Score : null;

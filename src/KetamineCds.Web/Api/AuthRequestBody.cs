@@ -65,7 +65,8 @@ public static class AuthRequestBody
         {
             // Beside the general "could not be read", what is wrong and where, as the screening API says it: valid JSON
             // nested past the limit, or where the text stops being JSON (QA walk, session 47).
-            errors[ScreeningJsonReader.BodyKey] = [JsonBodyText.TooDeep(body, MaxDepth) ?? text.Message("Json.NotJson", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1)];
+            var (line, at) = JsonBodyText.WhereNotJson(body, e);
+            errors[ScreeningJsonReader.BodyKey] = [JsonBodyText.TooDeep(body, MaxDepth) ?? text.Message("Json.NotJson", line, at)];
             return new(values, errors, Unreadable: true, TooLarge: false);
         }
 

@@ -141,6 +141,31 @@ public static class JsonBodyText
     }
 
     /// <summary>
+    /// Where <paramref name="utf8Json"/> stops being JSON, read without a limit on its depth, as the 1-based line and byte
+    /// in that line the "not valid JSON" message gives; <paramref name="refused"/>'s own position when the text reads to
+    /// its end. Helper 218: a reader with a depth limit throws where the limit stops it, so a body nested past the limit
+    /// and broken after that point was told "not valid JSON" at a position inside valid JSON; the message now points at
+    /// the first place the text stops being JSON (the depth is told only of a body that is JSON, <see cref="TooDeep"/>).
+    /// </summary>
+    public static (long Line, long Byte) WhereNotJson(ReadOnlySpan<byte> utf8Json, JsonException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            return ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+        }
+
+        return ((refused.LineNumber ?? 0) + 1, (refused.BytePositionInLine ?? 0) + 1);
+    }
+
+    /// <summary>
     /// A message saying that <paramref name="utf8Json"/> is valid JSON that nests objects and arrays deeper than
     /// <paramref name="maxDepth"/>, naming the limit and where the first value past it is (<c>ageYears[0][0]</c>); null
     /// when it does not nest so deep, or is not valid JSON at all. System.Text.Json refuses such a body with the same

@@ -146,6 +146,13 @@ public static class CardTexts
         KetamineCds.Domain.Screening.Fields.All.Any(f => f.OtherPartsAtMost is not null && f.AtMost is not null && (f.Name == field || f.AtMost == field));
 
     /// <summary>
+    /// Whether <paramref name="field"/> is one of the values of one reading (<see cref="KetamineCds.Fhir.FhirHistoryReader.MeasurementGroups"/>
+    /// with more than one field: a blood pressure's systolic and diastolic): an entry of that reading bears on each.
+    /// </summary>
+    private static bool ValueOfOneReading(string field) =>
+        KetamineCds.Fhir.FhirHistoryReader.MeasurementGroups.Any(g => g.Count > 1 && g.Contains(field, StringComparer.Ordinal));
+
+    /// <summary>
     /// The lines of <see cref="ChartCheck"/> for the chart entries to check, in order, except that a medicine no value set
     /// can read (recorded only in words, <see cref="KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly"/>, or coded only
     /// in systems the medication value sets do not use, <see cref="KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead"/>),
@@ -156,7 +163,9 @@ public static class CardTexts
     /// named beside both PHQ-9 item 9 and the PHQ-9 total for the same reason, in the same words (<see cref="PartOrItsTotal"/>:
     /// an item 9 whose time cannot be told, or not final, bears on both; helper 214: it was listed twice, once under each,
     /// as if the chart held two results); where it says something different under each (read beside one value, not the
-    /// other), each keeps its own line.
+    /// other), each keeps its own line. So is one blood pressure reading named beside its systolic and its diastolic
+    /// (<see cref="ValueOfOneReading"/>, helper 218: a panel not final, untimed or dated in the future was listed twice,
+    /// once under each value, as if the chart held two readings).
     /// </summary>
     public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
     {
@@ -167,7 +176,7 @@ public static class CardTexts
         {
             if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead
                 or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead)
-                && (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict || !PartOrItsTotal(entry.Field)))
+                && (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict || !(PartOrItsTotal(entry.Field) || ValueOfOneReading(entry.Field))))
             {
                 lines.Add(ChartCheck(entry));
                 continue;

@@ -110,6 +110,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     loggedDisagreement = Logged(disagreements, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt));
                 }
 
+                // Helper 218: the chart's PHQ-9 items without a total, taken after the earlier screening (or when the order
+                // cannot be told), are of a later administration: its total is not current, and they are named instead.
+                reading = WithItemsLaterThan(reading, values, earlier, completedBy.RecordedAt);
                 // A chart entry named to check (QA13 H3, M4: a ketamine allergy in words, a provisional aneurysm, a
                 // schizophrenia diagnosis) keeps the earlier answer out too: that answer may not have weighed it.
                 FillFrom(values, earlier, completedBy.Carried, [.. setAside, .. unsettled, .. reading.ToCheck.Select(c => c.Field)]);
@@ -569,6 +572,27 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         return (measured, unsettled);
+    }
+
+    /// <summary>
+    /// Helper 218: the reading with, among its entries to check, the chart's answers to the PHQ-9's items for which it gives
+    /// no total (<see cref="FhirReading.ItemsWithoutTotal"/>) that may have been taken at or after the earlier screening's
+    /// answers were recorded (<paramref name="screeningAt"/>; or whose time cannot be placed), where that screening gives
+    /// the total the chart does not: that total may be of an older administration than the items, as a chart total taken
+    /// before them is (helper 214), and the newer reading wins (QA120 F2), here one that gives no total. So the earlier
+    /// total is not carried (<see cref="FillFrom"/> leaves out a field named to check) and each such item is named, never a
+    /// later item set silently put beside an older total. Items all taken before the screening leave its total current.
+    /// </summary>
+    private FhirReading WithItemsLaterThan(FhirReading reading, Dictionary<string, object> values, ScreeningRequest earlier, DateTimeOffset screeningAt)
+    {
+        List<ChartEntryToCheck> later =
+        [
+            .. reading.ItemsWithoutTotal
+                .Where(h => !values.ContainsKey(h.Entry.Field) && earlier.ContractValueOf(h.Entry.Field) is not null
+                    && (h.Taken is null || ChartMoments.Of(h.Taken, calendar) is not { } taken || taken.Latest >= screeningAt))
+                .Select(h => h.Entry),
+        ];
+        return later.Count == 0 ? reading : reading with { ToCheck = [.. reading.ToCheck, .. later] };
     }
 
     /// <summary>Two contract values of one measurement read alike (a whole number may be an int or a long).</summary>

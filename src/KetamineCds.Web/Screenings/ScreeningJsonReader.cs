@@ -36,7 +36,9 @@ public static class ScreeningJsonReader
         catch (JsonException e)
         {
             // Valid JSON nested past the limit throws as text that is not JSON does; it is told apart, never "not valid JSON".
-            Add(errors, BodyKey, JsonBodyText.TooDeep(utf8Json.Span, MaxDepth) ?? Text.Message("Json.NotJson", e.LineNumber + 1, e.BytePositionInLine + 1));
+            // Where the text stops being JSON, not where the depth limit stopped the reader (helper 218).
+            var (line, at) = JsonBodyText.WhereNotJson(utf8Json.Span, e);
+            Add(errors, BodyKey, JsonBodyText.TooDeep(utf8Json.Span, MaxDepth) ?? Text.Message("Json.NotJson", line, at));
             return new(request, errors);
         }
 

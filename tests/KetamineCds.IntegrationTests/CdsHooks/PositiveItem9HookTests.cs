@@ -210,7 +210,7 @@ public sealed class PositiveItem9HookTests
 
         var detail = Detail((await app.CardsAsync(PatientView, call))[^1]);
 
-        Assert.Contains($"Systolic blood pressure: the chart holds “85354-9, {ClinicTime(ahead)}” (Observation/bp-f), a result dated in the future by the clinic's clock", detail, StringComparison.Ordinal);
+        Assert.Contains($"Systolic blood pressure; Diastolic blood pressure: the chart holds “85354-9, {ClinicTime(ahead)}” (Observation/bp-f), a result dated in the future by the clinic's clock", detail, StringComparison.Ordinal);
         Assert.Contains($"Diastolic blood pressure: the chart holds “85354-9, {ClinicTime(ahead)}” (Observation/bp-f)", detail, StringComparison.Ordinal);
     }
 }

@@ -80,6 +80,24 @@ public sealed class JsonNestedTooDeepTests : IDisposable
         Assert.DoesNotContain("levels deep", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/v1/screenings")]
+    [InlineData("/api/auth/login")]
+    public async Task Body_NestedPastTheLimitThenBroken_SaysWhereItStopsBeingJson_NotWhereItNestsTooDeep(string path)
+    {
+        // Helper 218: the position given was where the reader's depth limit stopped it (byte 20 here, inside valid JSON), not the
+        // trailing ",}" where the text stops being JSON (byte 145), which is what the message says is there.
+        var body = "{\"ageYears\":" + Nested(65) + ",}";
+        var api = path.StartsWith("/api/auth", StringComparison.Ordinal) ? _factory.CreateRawClient() : await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await api.PostAsync(path, Json(body));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        var breakAt = body.Length; // the closing brace after the comma: 1-based, its byte in line 1
+        Assert.Contains($"The body is not valid JSON (line 1, byte {breakAt}).", JsonNode.Parse(text)!["errors"]!["$"]!.AsArray().Select(m => m!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task CorrectScreening_ValueNestedPastTheLimit_Is400SayingSoAndRecordsNothing()
     {

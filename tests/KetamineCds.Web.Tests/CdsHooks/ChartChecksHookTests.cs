@@ -168,7 +168,7 @@ public sealed class ChartChecksHookTests
     }
 
     /// <summary>A complete screening that answers every safety question no (QA13's psy-none.req.json): eligible on its own.</summary>
-    private static JsonObject CompleteNo(string patient)
+    internal static JsonObject CompleteNo(string patient)
     {
         var request = SampleRequests.Trd(patient);
         foreach (var (field, value) in new (string, JsonNode)[]
@@ -605,6 +605,47 @@ public sealed class ChartChecksHookTests
         Assert.Contains("P-SAFETY-REMS", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Systolic blood pressure; Diastolic blood pressure: the chart holds “85354-9” (Observation/bp2), a result that is not final")]
+    [InlineData("zh-Hans", "收缩压；舒张压：病历中有“85354-9”（Observation/bp2）")]
+    public void ChartChecks_ABloodPressureNamedBesideBothItsValues_IsOneLineNamingBoth(string culture, string line)
+    {
+        // Helper 218: a blood pressure reading's systolic and diastolic are one entry; the card listed each such entry twice,
+        // once under each value, as if the chart held two readings (as helper 214 found for an item 9 named beside the total).
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        KetamineCds.Fhir.ChartEntryToCheck[] entries =
+        [
+            new("systolicBp", KetamineCds.Fhir.ChartCheckKind.ResultNotFinal, "Observation/bp2", "85354-9"),
+            new("systolicBp", KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer, "Observation/bp1", "85354-9"),
+            new("diastolicBp", KetamineCds.Fhir.ChartCheckKind.ResultNotFinal, "Observation/bp2", "85354-9"),
+            new("diastolicBp", KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer, "Observation/bp1", "85354-9"),
+        ];
+
+        var lines = CardTexts.ChartChecks(entries);
+
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith(line, lines[0], StringComparison.Ordinal);
+        Assert.Contains("Observation/bp1", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("systolicBp") + ClinicalText.Shared.Semicolon + ClinicalText.Shared.FieldLabel("diastolicBp"), lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChartChecks_ABloodPressureHalfNamedAlone_KeepsItsOwnLine()
+    {
+        // A separate systolic Observation named beside the systolic only is not a diastolic entry.
+        KetamineCds.Fhir.ChartEntryToCheck[] entries =
+        [
+            new("systolicBp", KetamineCds.Fhir.ChartCheckKind.ResultNotFinal, "Observation/sys", "8480-6"),
+            new("diastolicBp", KetamineCds.Fhir.ChartCheckKind.ResultNotFinal, "Observation/dia", "8462-4"),
+        ];
+
+        var lines = CardTexts.ChartChecks(entries);
+
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("systolicBp") + ": ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("diastolicBp") + ": ", lines[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PatientView_ABloodPressureIssuedTodayWithoutTheTimeItWasTaken_IsNamedOnTheCardAndTheForm_NotRead()
     {
@@ -624,10 +665,9 @@ public sealed class ChartChecksHookTests
         var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), pressure);
 
         var detail = AllDetail(cards);
-        foreach (var field in new[] { "systolicBp", "diastolicBp" })
-        {
-            Assert.Contains(ClinicalText.Shared.FieldLabel(field) + ": the chart holds “85354-9, ", detail, StringComparison.Ordinal);
-        }
+        // One reading, one line naming both its values (helper 218).
+        Assert.Contains(ClinicalText.Shared.FieldLabel("systolicBp") + "; " + ClinicalText.Shared.FieldLabel("diastolicBp") + ": the chart holds “85354-9, ", detail, StringComparison.Ordinal);
+        Assert.Single(cards.SelectMany(c => c.Detail.Split('\n')), l => l.Contains("(Observation/bp-issued)", StringComparison.Ordinal));
 
         Assert.Contains("(Observation/bp-issued), a result that says when it was issued (the time shown) but not when it was taken", detail, StringComparison.Ordinal);
         await AssertPrefillLacksAsync(factory, cards, "systolicBp", "diastolicBp");
