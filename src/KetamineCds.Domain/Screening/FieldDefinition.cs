@@ -54,6 +54,9 @@ public abstract class FieldDefinition
     /// <summary>The unit a number is in (<c>mmHg</c>), or null.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>The unit for a value of exactly 1 in English (<c>week</c>), where it differs from <see cref="Unit"/>; else null.</summary>
+    public string? UnitOfOne { get; init; }
+
     /// <summary>
     /// For a choice or a choice list: the Domain enumeration its values are, whose contract strings are
     /// <see cref="Choices"/> (the OpenAPI document names the values' component after it); null for any other field.

@@ -25,7 +25,7 @@ public static class Fields
     { Required = true, MaxLength = 64, Help = "The clinic's identifier (MRN): letters, digits, dot, hyphen or underscore. Never a name." };
 
     public static readonly Field<int> AgeYears = new("ageYears", FieldType.WholeNumber, FieldSection.Patient, "Age in years", h => h.AgeYears)
-    { Required = true, Min = 0, Max = 120, Unit = "years" };
+    { Required = true, Min = 0, Max = 120, Unit = "years", UnitOfOne = "year" };
 
     public static readonly Field<SexAtBirth?> SexAtBirth = new("sexAtBirth", FieldType.Choice, FieldSection.Patient, "Sex at birth", h => h.SexAtBirth)
     { Choices = WireNames.All<Screening.SexAtBirth>(), Help = "Unless it is male, the pregnancy question is asked for ages 12 to 55." };
@@ -135,7 +135,7 @@ public static class Fields
     { RequiredWhen = AnswerCondition.Parse("prognosisWeeks:0-520") };
 
     public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", FieldType.WholeNumber, FieldSection.Palliative, "Prognosis in weeks", h => h.PrognosisWeeks)
-    { Min = 0, Max = 520, Unit = "weeks", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = AnswerCondition.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
+    { Min = 0, Max = 520, Unit = "weeks", UnitOfOne = "week", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = AnswerCondition.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
 
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 

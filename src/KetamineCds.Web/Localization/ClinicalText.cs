@@ -98,6 +98,16 @@ public sealed class ClinicalText
         return field.Unit is null ? null : Translate(_text, field.UnitKey, field.Unit);
     }
 
+    /// <summary>
+    /// The unit after the contract value <paramref name="value"/>: "1 week", "2 weeks" (QA session 48: "1 weeks"). Chinese
+    /// has one form for both, the unit's translation.
+    /// </summary>
+    public string? Unit(FieldDefinition field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return value == "1" && field.UnitOfOne is { } one ? Translate(_text, field.UnitKey, one) : Unit(field);
+    }
+
     /// <summary>The display name of a choice value of a field (<c>bipolar-i</c> is "Bipolar I disorder").</summary>
     public string Choice(FieldDefinition field, string value)
     {

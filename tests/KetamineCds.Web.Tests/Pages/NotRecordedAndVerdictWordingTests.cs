@@ -245,4 +245,50 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
         Assert.Contains($"<th scope=\"row\">{name}</th>", result, StringComparison.Ordinal);
         Assert.Contains($"<tr><td>{name}</td>", print, StringComparison.Ordinal);
     }
+
+    // QA session 48: counts of one read "1 safety questions … are not answered".
+
+    [Theory]
+    [InlineData("en-GB", "aneurysmalVascularDisease", "incomplete", "No contraindication among the answers recorded, but 1 safety question that could block a pathway is not answered. Not answered: Aneurysmal vascular disease.")]
+    [InlineData("zh-CN", "aneurysmalVascularDisease", "incomplete", "已记录的回答中没有禁忌证，但另有 1 个可能阻止路径的安全问题尚未回答。")]
+    [InlineData("en-GB", "hepaticImpairment", "eligible-with-cautions", "No contraindication among the answers recorded, but 1 care item that could show one is not recorded: Hepatic impairment.")]
+    public async Task Result_OneQuestionNotAnswered_IsCountedInTheSingular(string language, string blank, string overall, string expected)
+    {
+        var (id, _) = await CreateAsync(Benign($"MRN-QA48-ONE-{blank}-{language}").With(blank, null).With("lifeLimitingIllness", false), overall);
+
+        var html = await PageAsync($"/Screenings/{id}", language);
+
+        var text = Text(Element(html, "p", "contraindications-unanswered"));
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 safety questions", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 care items", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Screenings/{0}")]
+    [InlineData("/Screenings/{0}/Print")]
+    public async Task ResultAndPrint_AgeOfOneYear_IsSaidInTheSingular(string path)
+    {
+        var (id, _) = await CreateAsync(Benign("MRN-QA48-AGE-ONE-" + path.Length).With("ageYears", 1), "not-eligible-now");
+
+        var html = await PageAsync(string.Format(CultureInfo.InvariantCulture, path, id), "en-GB");
+
+        Assert.Contains("1 year", html, StringComparison.Ordinal);
+        // The header's age and a finding's "because" alike (it read "Because Age in years: 1 years").
+        Assert.DoesNotMatch(@"\b1 years", html);
+        Assert.Contains("Age in years: 1 year", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Prognosis in weeks: 1 week")]
+    [InlineData("zh-CN", "1 周")]
+    public async Task Result_PrognosisOfOneWeek_IsSaidInTheSingular(string language, string expected)
+    {
+        var (id, _) = await CreateAsync(Benign("MRN-QA48-ONE-WEEK-" + language).With("lifeLimitingIllness", true).With("prognosisWeeks", 1), "eligible");
+
+        var html = await PageAsync($"/Screenings/{id}", language);
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b1 weeks", html);
+    }
 }
