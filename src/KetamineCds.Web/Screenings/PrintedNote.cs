@@ -6,27 +6,32 @@ namespace KetamineCds.Web.Screenings;
 /// The clinician's note as the one-page rationale prints it: whole when it fits in <see cref="MaxLines"/> printed lines,
 /// otherwise cut at a word or a punctuation mark, with the number of characters left out, so that the print says it is
 /// cut and where the rest is (the record: the result page of the screening). The note may hold up to 2,000 characters;
-/// 2,000 Chinese characters take about two and a half times the lines of 2,000 Latin letters in the print's condensed
-/// face, and a long Chinese note pushed the disclaimer and the signature lines onto a second page (QA11 F2).
+/// 2,000 Chinese characters take more than twice the lines of 2,000 Latin letters in the print's condensed face, and a
+/// long Chinese note pushed the disclaimer and the signature lines onto a second page (QA11 F2); so did a 2,000-character
+/// English note, whole in 14 lines, under a long history (a recent attempt on opioids with active substance use).
 /// </summary>
 /// <remarks>
 /// The lines are estimated, not measured: a narrow character (Latin, digits, punctuation) is <see cref="Narrow"/> units,
 /// a wide one (CJK, full-width forms, Hangul, kana) is <see cref="Wide"/>, a printed line holds <see cref="LineUnits"/>
-/// (about 180 Latin letters or 72 Chinese characters at 8pt across an A4 or Letter page), and a line break ends a line.
-/// So a 2,000-character English note (the field's maximum) is always printed whole, in either UI.
+/// (140 Latin characters or about 65 Chinese characters at 8pt), and a line break ends a line. Measured in Chromium on
+/// the narrower page, A4 (192 mm inside the margins; US Letter's line is 3% longer), in either UI: a line of ordinary
+/// English prose, wrapped at words, holds 147 characters on average in the English UI and 145 in the Chinese one (138 to
+/// 157 a line), a line of Chinese 68; the estimate keeps 3 to 5% for word-wrap loss and the label the note runs in after ("Clinician's note:", some 20 characters of
+/// the first line). So a 2,000-character English note is cut after about 1,680 characters, a Chinese one after about
+/// 780, and the print says how many characters are left out and that the note is whole in the record.
 /// </remarks>
 public static class PrintedNote
 {
     /// <summary>The most lines the note takes on the print.</summary>
     public const int MaxLines = 12;
 
-    internal const int Narrow = 2;
-    internal const int Wide = 5;
-    internal const int LineUnits = 360;
+    internal const int Narrow = 7;
+    internal const int Wide = 15;
+    internal const int LineUnits = 980;
 
     /// <summary>
     /// The room an override's explanation (up to 2,000 characters, any number of overrides) or a correction's reason (up to
-    /// 500) takes on the print: half a line, about 90 Latin letters or 36 Chinese characters, after the line that says who
+    /// 500) takes on the print: half a line, 70 Latin characters or about 32 Chinese characters, after the line that says who
     /// decided what and when. The longest realistic histories leave the print a few lines, so these texts are cut as the
     /// note is, with the count of what is left out and where it is (QA119 F1).
     /// </summary>

@@ -153,25 +153,18 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             Assert.Contains(Compact(language == "zh" ? "KetamineCds 辅助而绝不取代临床医生的判断。" : "KetamineCds supports, and never replaces, the clinician's judgement."), text, StringComparison.Ordinal);
             Assert.Contains(language == "zh" ? "临床医生签名：" : "Cliniciansignature:", text, StringComparison.Ordinal);
 
-            // Never cut silently: a note that is cut says so, how much is left out and where the rest is; one that is not is
-            // printed to its last word.
+            // Never cut silently: a note that is cut says so, how much is left out and where the rest is. At the field's
+            // maximum both are cut: a printed line holds about 147 characters of English prose or 68 Chinese characters
+            // (PrintedNote), so 2,000 English characters whole take 14 lines.
             var printedNote = await page.Locator(".p-note").InnerTextAsync();
             var cut = page.Locator("#note-cut");
-            if (noteLanguage == "zh")
-            {
-                Assert.EndsWith("…", printedNote, StringComparison.Ordinal);
-                Assert.StartsWith(printedNote[..^1], note, StringComparison.Ordinal);
-                var left = note.Length - printedNote[..^1].Length;
-                var expected = language == "zh" ? $"备注未打印完：其余 {left} 个字符见记录，筛查编号 {id}。" : $"The note continues in the record: {left} more characters, screening id {id}.";
-                Assert.Equal(expected, (await cut.InnerTextAsync()).Trim());
-                Assert.Contains(Compact(expected), text, StringComparison.Ordinal);
-            }
-            else
-            {
-                Assert.Equal(0, await cut.CountAsync());
-                Assert.Equal(note, printedNote);
-                Assert.Contains(Compact(note[^80..]), text, StringComparison.Ordinal);
-            }
+            Assert.EndsWith("…", printedNote, StringComparison.Ordinal);
+            Assert.StartsWith(printedNote[..^1], note, StringComparison.Ordinal);
+            // The space the cut falls on is neither printed nor counted.
+            var left = note[(printedNote.Length - 1)..].TrimStart().Length;
+            var expected = language == "zh" ? $"备注未打印完：其余 {left} 个字符见记录，筛查编号 {id}。" : $"The note continues in the record: {left} more characters, screening id {id}.";
+            Assert.Equal(expected, (await cut.InnerTextAsync()).Trim());
+            Assert.Contains(Compact(expected), text, StringComparison.Ordinal);
 
             if (format == "A4")
             {

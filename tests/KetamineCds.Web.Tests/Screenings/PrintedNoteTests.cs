@@ -11,14 +11,29 @@ public sealed class PrintedNoteTests
     private static string Repeat(string text, int length) => string.Concat(Enumerable.Repeat(text, (length / text.Length) + 1))[..length];
 
     [Fact]
-    public void Of_EnglishNoteOfTheMaximumLength_IsPrintedWhole()
+    public void Of_EnglishNoteOfTheMaximumLength_IsCutAtAWordAndCountsEveryCharacterLeftOut()
     {
+        // A printed line holds about 147 characters of English prose, not 180: a 2,000-character note whole takes 14 lines
+        // and pushed the disclaimer and the signature onto a second page under a long history.
         var note = Repeat("Seen with her partner; two previous overdoses, safety plan written together. ", MaxNote);
 
         var (printed, left) = PrintedNote.Of(note);
 
-        Assert.Equal(note, printed);
-        Assert.Equal(0, left);
+        Assert.EndsWith("…", printed, StringComparison.Ordinal);
+        var head = printed[..^1];
+        Assert.StartsWith(head, note, StringComparison.Ordinal);
+        Assert.True(note[head.Length] == ' ' || head[^1] is ',' or ';' or '.', $"Cut inside a word: \"{head[^10..]}\".");
+        Assert.Equal(note[head.Length..].TrimStart().Length, left);
+        Assert.InRange(head.Length, (PrintedNote.MaxLines * 140) - 60, PrintedNote.MaxLines * 140);
+    }
+
+    [Fact]
+    public void Of_EnglishNoteThatFillsMaxLinesOf140Characters_IsPrintedWhole()
+    {
+        var note = Repeat("Seen with her partner; two previous overdoses, safety plan written together. ", PrintedNote.MaxLines * 140);
+
+        Assert.Equal((note, 0), PrintedNote.Of(note));
+        Assert.True(PrintedNote.Of(note + "x").CharactersLeft > 0);
     }
 
     [Fact]
@@ -34,8 +49,8 @@ public sealed class PrintedNoteTests
         Assert.True(head[^1] is '，' or '。', $"Cut inside a clause: \"{head[^10..]}\".");
         Assert.Equal(note.Length - head.Length, left);
 
-        // About the lines of a 2,000-character English note, not two and a half times as many.
-        Assert.InRange(head.Length, 700, 1000);
+        // About 65 Chinese characters a line (68 measured on A4).
+        Assert.InRange(head.Length, (PrintedNote.MaxLines * 65) - 60, PrintedNote.MaxLines * 66);
     }
 
     [Fact]
@@ -74,12 +89,12 @@ public sealed class PrintedNoteTests
     [Fact]
     public void Labels_ThatRunOver_AreCutBetweenLabelsNeverInsideOne_AndCounted()
     {
-        // Half a line is about 90 Latin letters: the fifth label would run over it.
+        // Half a line is 70 Latin characters: the third label would run over it.
         string[] labels = ["Age in years", "Failed adequate antidepressant trials", "Distinct mechanisms tried", "Systolic blood pressure", "Diastolic blood pressure"];
 
         var (printed, left) = PrintedNote.Labels(labels, ", ", PrintedNote.ShortTextUnits);
 
-        Assert.Equal("Age in years, Failed adequate antidepressant trials, Distinct mechanisms tried", printed);
-        Assert.Equal(2, left);
+        Assert.Equal("Age in years, Failed adequate antidepressant trials", printed);
+        Assert.Equal(3, left);
     }
 }
