@@ -65,8 +65,7 @@ public static class AuthRequestBody
         {
             // Beside the general "could not be read", what is wrong and where, as the screening API says it: valid JSON
             // nested past the limit, or where the text stops being JSON (QA walk, session 47).
-            var (line, at) = JsonBodyText.WhereNotJson(body, e);
-            errors[ScreeningJsonReader.BodyKey] = [JsonBodyText.TooDeep(body, MaxDepth) ?? text.Message("Json.NotJson", line, at)];
+            errors[ScreeningJsonReader.BodyKey] = [JsonBodyText.NotRead(body, MaxDepth, e)];
             return new(values, errors, Unreadable: true, TooLarge: false);
         }
 

@@ -141,13 +141,29 @@ public static class JsonBodyText
     }
 
     /// <summary>
+    /// Why a reader with a depth limit of <paramref name="maxDepth"/> refused <paramref name="utf8Json"/>
+    /// (<paramref name="refused"/>): valid JSON nested past the limit (<see cref="TooDeep"/>), or else "not valid JSON" at
+    /// the first place the text stops being JSON (<see cref="WhereNotJson"/>). The screening API and sign-in say it alike.
+    /// </summary>
+    public static string NotRead(ReadOnlySpan<byte> utf8Json, int maxDepth, JsonException refused)
+    {
+        if (TooDeep(utf8Json, maxDepth) is { } tooDeep)
+        {
+            return tooDeep;
+        }
+
+        var (line, at) = WhereNotJson(utf8Json, refused);
+        return ClinicalText.Shared.Message("Json.NotJson", line, at);
+    }
+
+    /// <summary>
     /// Where <paramref name="utf8Json"/> stops being JSON, read without a limit on its depth, as the 1-based line and byte
     /// in that line the "not valid JSON" message gives; <paramref name="refused"/>'s own position when the text reads to
     /// its end. Helper 218: a reader with a depth limit throws where the limit stops it, so a body nested past the limit
     /// and broken after that point was told "not valid JSON" at a position inside valid JSON; the message now points at
     /// the first place the text stops being JSON (the depth is told only of a body that is JSON, <see cref="TooDeep"/>).
     /// </summary>
-    public static (long Line, long Byte) WhereNotJson(ReadOnlySpan<byte> utf8Json, JsonException refused)
+    private static (long Line, long Byte) WhereNotJson(ReadOnlySpan<byte> utf8Json, JsonException refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = int.MaxValue });

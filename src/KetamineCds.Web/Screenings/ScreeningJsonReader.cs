@@ -37,8 +37,7 @@ public static class ScreeningJsonReader
         {
             // Valid JSON nested past the limit throws as text that is not JSON does; it is told apart, never "not valid JSON".
             // Where the text stops being JSON, not where the depth limit stopped the reader (helper 218).
-            var (line, at) = JsonBodyText.WhereNotJson(utf8Json.Span, e);
-            Add(errors, BodyKey, JsonBodyText.TooDeep(utf8Json.Span, MaxDepth) ?? Text.Message("Json.NotJson", line, at));
+            Add(errors, BodyKey, JsonBodyText.NotRead(utf8Json.Span, MaxDepth, e));
             return new(request, errors);
         }
 
