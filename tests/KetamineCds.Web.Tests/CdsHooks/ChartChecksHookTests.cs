@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using static KetamineCds.Web.Tests.CdsHooks.HookChart;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
 
@@ -17,27 +18,6 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// </summary>
 public sealed class ChartChecksHookTests
 {
-    private static JsonObject Patient(string id) => new() { ["resourceType"] = "Patient", ["id"] = id };
-
-    private static JsonObject Condition(string id, string patient, string code, string verification = "confirmed", string? onset = null)
-    {
-        var condition = new JsonObject
-        {
-            ["resourceType"] = "Condition",
-            ["id"] = id,
-            ["clinicalStatus"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/condition-clinical", ["code"] = "active" }) },
-            ["verificationStatus"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://terminology.hl7.org/CodeSystem/condition-ver-status", ["code"] = verification }) },
-            ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://hl7.org/fhir/sid/icd-10-cm", ["code"] = code }) },
-            ["subject"] = new JsonObject { ["reference"] = "Patient/" + patient },
-        };
-        if (onset is not null)
-        {
-            condition["onsetDateTime"] = onset;
-        }
-
-        return condition;
-    }
-
     /// <summary>The QA13 evidence's anaphylaxis to ketamine (pv-alg-only.json).</summary>
     private static JsonObject KetamineAllergy(string patient) => JsonNode.Parse($$"""
         {"resourceType": "AllergyIntolerance", "id": "alg1",

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using static KetamineCds.Web.Tests.CdsHooks.HookChart;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
 
@@ -20,37 +19,11 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// </summary>
 public sealed class EarlierTotalBesideLaterItemsHookTests(ITestOutputHelper output)
 {
-    private static JsonObject Patient(string id) => new() { ["resourceType"] = "Patient", ["id"] = id };
-
-    private static JsonObject Mdd(string patient) => JsonNode.Parse($$$"""
-        {"resourceType": "Condition", "id": "c-mdd",
-         "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
-         "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]},
-         "subject": {"reference": "Patient/{{{patient}}}"}}
-        """)!.AsObject();
-
-    private static JsonObject Item(string patient, string id, string loinc, int score, DateTimeOffset taken) => JsonNode.Parse($$$"""
-        {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
-         "code": {"coding": [{"system": "http://loinc.org", "code": "{{{loinc}}}"}]}, "valueInteger": {{{score}}},
-         "effectiveDateTime": "{{{taken.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}}}",
-         "subject": {"reference": "Patient/{{{patient}}}"}}
-        """)!.AsObject();
-
     private string AllDetail(IReadOnlyList<Card> cards)
     {
         var text = string.Join("\n\n", cards.Select(c => c.Indicator + " | " + c.Summary + "\n" + c.Detail));
         output.WriteLine(text);
         return text;
-    }
-
-    /// <summary>The screenings KetamineCds completed from the chart (rescreens), their input.</summary>
-    private static async Task<List<JsonElement>> RescreensAsync(HttpClient api, string patient)
-    {
-        var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/screenings?patientReference={patient}");
-        return [.. list.GetProperty("items").EnumerateArray()
-            .Where(i => i.TryGetProperty("rescreenOf", out var of) && of.ValueKind != JsonValueKind.Null)
-            .Select(i => i.GetProperty("input").Clone())];
     }
 
     [Fact]
@@ -64,7 +37,7 @@ public sealed class EarlierTotalBesideLaterItemsHookTests(ITestOutputHelper outp
         // Taken after the screening was recorded (a minute on, within the clock's tolerance): a later administration.
         var taken = DateTimeOffset.UtcNow.AddMinutes(1);
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Item(P, "i9", "44260-8", 0, taken));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 0, taken));
 
         var detail = AllDetail(cards);
         // The PHQ-9 total is not required for a verdict: the answer stands on the rest, and the item is named beside the total.
@@ -91,7 +64,7 @@ public sealed class EarlierTotalBesideLaterItemsHookTests(ITestOutputHelper outp
         var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(P));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Item(P, "i1", "44250-9", 2, taken), Item(P, "i9", "44260-8", 0, taken));
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i1", "44250-9", 2, taken), Score(P, "i9", "44260-8", 0, taken));
 
         var detail = AllDetail(cards);
         Assert.DoesNotContain("the answer to one item of this questionnaire", detail, StringComparison.Ordinal);

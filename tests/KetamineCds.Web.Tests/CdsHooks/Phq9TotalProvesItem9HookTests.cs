@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KetamineCds.Web.CdsHooks;
 using Xunit.Abstractions;
+using static KetamineCds.Web.Tests.CdsHooks.HookChart;
 
 namespace KetamineCds.Web.Tests.CdsHooks;
 
@@ -15,24 +16,8 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// </summary>
 public sealed class Phq9TotalProvesItem9HookTests(ITestOutputHelper output)
 {
-    private static JsonObject Patient(string id) => new() { ["resourceType"] = "Patient", ["id"] = id };
-
-    private static JsonObject Mdd(string patient) => JsonNode.Parse($$$"""
-        {"resourceType": "Condition", "id": "c-mdd",
-         "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
-         "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "F33.1"}]},
-         "subject": {"reference": "Patient/{{{patient}}}"}}
-        """)!.AsObject();
-
     /// <summary>A confirmed abdominal aortic aneurysm (VAS-001): a contraindication the chart records whatever else it lacks.</summary>
-    private static JsonObject Aneurysm(string patient) => JsonNode.Parse($$$"""
-        {"resourceType": "Condition", "id": "c-aaa",
-         "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
-         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
-         "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "I71.4"}]},
-         "subject": {"reference": "Patient/{{{patient}}}"}}
-        """)!.AsObject();
+    private static JsonObject Aneurysm(string patient) => Condition("c-aaa", patient, "I71.4");
 
     private static JsonObject Total(string patient, int value) => JsonNode.Parse($$$"""
         {"resourceType": "Observation", "id": "tot", "status": "final",
