@@ -221,6 +221,11 @@ public enum ChartCheckKind
     /// later administration, whose total is not recorded, so the total read before it is not read
     /// (<see cref="ResultBesideNewer"/>; helper 214: before, such items were neither summed nor named, and an older total was
     /// read as the current one). With no total read, it is not named (the total is not recorded whatever it says).
+    /// A panel (44249-1) giving only some items as components is one such entry, naming which items it gives
+    /// (<see cref="ChartEntryToCheck.Items"/>). Helper 223: for PHQ-9 item 9, the mirror case: a result of the questionnaire
+    /// (its total, another item's answer, a panel without item 9) that gives no answer to item 9, named only where an
+    /// earlier screening's item 9 would otherwise fill the field and the result may be newer than that screening's answers
+    /// (<see cref="FhirReading.ResultsWithoutPart"/>).
     /// </summary>
     ItemWithoutTotal,
 }
@@ -289,4 +294,12 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// not read, whatever else left it so.
     /// </summary>
     public bool BesideValueRead { get; init; }
+
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ItemWithoutTotal"/> (or <see cref="ChartCheckKind.ResultNotFinal"/> so named) of a panel
+    /// (44249-1) giving the questionnaire's items as components: the numbers of the items it answers, in order, so that its
+    /// line says which they are and that the total is missing (helper 223); null for an item's own Observation and any
+    /// other entry.
+    /// </summary>
+    public IReadOnlyList<int>? Items { get; init; }
 }

@@ -61,6 +61,18 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
     /// </summary>
     public IReadOnlyList<HeldEntryToCheck> ItemsWithoutTotal { get; init; } = [];
 
+    /// <summary>
+    /// Helper 223: for PHQ-9 item 9 (the part of the PHQ-9 total, <see cref="Domain.Screening.FieldDefinition.OtherPartsAtMost"/>)
+    /// when the chart gives none (none read, and no entry named beside it), the questionnaire's other results (a total,
+    /// another item's answer, a panel without item 9), final or not final, whenever taken, each as it would be named
+    /// beside item 9 (<see cref="ChartCheckKind.ItemWithoutTotal"/>, or <see cref="ChartCheckKind.ResultNotFinal"/>) with
+    /// the moment by which it was taken (null when nothing bounds it). Not in <see cref="ToCheck"/>: item 9 is not recorded
+    /// whatever they say. Kept for a caller that would fill item 9 from elsewhere (an earlier screening completing the
+    /// chart): an answer recorded before such a result was taken may be of an older administration, so it is not current,
+    /// and the result is named instead (an old "0" is never put beside a newer questionnaire).
+    /// </summary>
+    public IReadOnlyList<HeldEntryToCheck> ResultsWithoutPart { get; init; } = [];
+
     /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
     public string? PatientId { get; init; }
 }
@@ -77,7 +89,7 @@ public sealed record FhirValue(object Value, IReadOnlyList<FhirSource> ReadFrom)
 /// <param name="ReadAs">The whole number read (141).</param>
 public sealed record RoundedValue(string Field, string Reference, decimal Given, int ReadAs);
 
-/// <summary>A chart entry the reader did not name, kept with when it was taken (<see cref="FhirReading.ItemsWithoutTotal"/>).</summary>
+/// <summary>A chart entry the reader did not name, kept with when it was taken (<see cref="FhirReading.ItemsWithoutTotal"/>, <see cref="FhirReading.ResultsWithoutPart"/>).</summary>
 /// <param name="Entry">The entry as it would be named.</param>
-/// <param name="Taken">When it was taken, as the entry says; null when that cannot be read.</param>
+/// <param name="Taken">When it was taken, as the entry says (helper 223: at the latest, the end of a period, or when a result giving no time taken was issued); null when that cannot be read.</param>
 public sealed record HeldEntryToCheck(ChartEntryToCheck Entry, FhirMoment? Taken);

@@ -155,6 +155,11 @@ internal sealed class ReadingBuilder
     /// <summary>Keeps an item of the PHQ-9 for which the chart gives no total, with no total read (<see cref="FhirReading.ItemsWithoutTotal"/>), not named.</summary>
     public void HoldItemWithoutTotal(ChartEntryToCheck entry, FhirMoment? taken) => heldItems.Add(new HeldEntryToCheck(entry, taken));
 
+    private readonly List<HeldEntryToCheck> heldWithoutPart = [];
+
+    /// <summary>Keeps a result of a questionnaire that gives no answer to a part of its total (PHQ-9 item 9), not named (<see cref="FhirReading.ResultsWithoutPart"/>).</summary>
+    public void HoldResultWithoutPart(ChartEntryToCheck entry, FhirMoment? takenBy) => heldWithoutPart.Add(new HeldEntryToCheck(entry, takenBy));
+
     public void Record(string field, object value, IEnumerable<string> references) =>
         Record(field, value, references.Select(r => new FhirSource(r)));
 
@@ -173,9 +178,9 @@ internal sealed class ReadingBuilder
     /// for its status or time keeps the <paramref name="value"/> it gives and its <paramref name="moment"/>
     /// (<see cref="ChartEntryToCheck.Value"/>), never read.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null, bool sameValueAsRead = false)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null, bool sameValueAsRead = false, IReadOnlyList<int>? items = null)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, Issued = issued, SameValueAsRead = sameValueAsRead });
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, Issued = issued, SameValueAsRead = sameValueAsRead, Items = items });
         if (outweighsNo)
             outweighNo.Add(field);
     }
@@ -251,6 +256,7 @@ internal sealed class ReadingBuilder
             Rounded = [.. rounded.Where(r => values.TryGetValue(r.Field, out var value) && Equals(value, r.ReadAs))],
             // Only where the field is still neither read nor named (another entry may have named it since).
             ItemsWithoutTotal = [.. heldItems.Where(h => !values.ContainsKey(h.Entry.Field) && !toCheck.Any(c => c.Field == h.Entry.Field))],
+            ResultsWithoutPart = [.. heldWithoutPart.Where(h => !values.ContainsKey(h.Entry.Field) && !toCheck.Any(c => c.Field == h.Entry.Field))],
         };
     }
 }

@@ -150,4 +150,44 @@ public sealed class LaterPhq9ItemTests
         Assert.Equal(12, reading.Values["phq9Total"]);
         Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Total");
     }
+
+    [Fact]
+    public void NoItem9Read_TheQuestionnairesOtherResults_AreKeptForItem9_WithWhenTheyWereTaken()
+    {
+        // Helper 223: not named beside item 9 (not recorded whatever they say), but kept, so that an earlier screening's item
+        // 9 recorded before them is not carried beside a later administration whose item 9 the chart does not give.
+        var reading = Fhir.Read([Total(5), .. EightItems()]);
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        Assert.DoesNotContain(reading.ToCheck, c => c.Field == "phq9Item9");
+        Assert.Equal(9, reading.ResultsWithoutPart.Count);
+        Assert.All(reading.ResultsWithoutPart, h => Assert.Equal("phq9Item9", h.Entry.Field));
+        var total = Assert.Single(reading.ResultsWithoutPart, h => h.Entry.Reference == "Observation/total");
+        Assert.Equal(new ChartEntryToCheck("phq9Item9", ChartCheckKind.ItemWithoutTotal, "Observation/total", "44261-6, 2026-11-20 09:00 UTC"), total.Entry);
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), total.Taken?.Instant);
+        Assert.Contains(reading.ResultsWithoutPart, h => h.Entry.Reference == "Observation/i8" && h.Entry.Kind == ChartCheckKind.ItemWithoutTotal);
+    }
+
+    [Fact]
+    public void Item9ReadOrNamed_KeepsNoResultForIt()
+    {
+        Assert.Empty(Fhir.Read(Total(5), Phq9TotalFormsTests.Item("i9", Items[8], 1)).ResultsWithoutPart);
+        Assert.Empty(Fhir.Read(Total(5), Phq9TotalFormsTests.Item("i9", Items[8], 1, status: "preliminary")).ResultsWithoutPart);
+        Assert.Empty(Fhir.Read([.. Phq9TotalFormsTests.ItemSet("s", [1, 1, 1, 1, 1, 1, 1, 1, 1])]).ResultsWithoutPart);
+    }
+
+    [Fact]
+    public void AResultKeptForItem9_IsKeptWithTheMomentByWhichItWasTaken()
+    {
+        // Over a period: by its end; still running: nothing bounds it. Giving only when it was issued: by then.
+        var running = new { resourceType = "Observation", id = "running", status = "final", code = new { coding = new[] { new { system = Fhir.Loinc, code = "44261-6" } } }, valueInteger = 5, subject = new { reference = "Patient/p1" }, effectivePeriod = new { start = "2026-11-20T09:00:00Z" } };
+        var ended = new { resourceType = "Observation", id = "ended", status = "final", code = new { coding = new[] { new { system = Fhir.Loinc, code = "44250-9" } } }, valueInteger = 1, subject = new { reference = "Patient/p1" }, effectivePeriod = new { start = "2026-11-20T09:00:00Z", end = "2026-11-26T09:00:00Z" } };
+        var issued = new { resourceType = "Observation", id = "issued", status = "final", code = new { coding = new[] { new { system = Fhir.Loinc, code = "44255-8" } } }, valueInteger = 1, subject = new { reference = "Patient/p1" }, issued = "2026-11-25T09:00:00Z" };
+
+        var held = Fhir.Read(running, ended, issued).ResultsWithoutPart;
+
+        Assert.Null(Assert.Single(held, h => h.Entry.Reference == "Observation/running").Taken);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero), Assert.Single(held, h => h.Entry.Reference == "Observation/ended").Taken?.Instant);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero), Assert.Single(held, h => h.Entry.Reference == "Observation/issued").Taken?.Instant);
+    }
 }

@@ -127,8 +127,21 @@ public sealed class Phq9PanelComponentTests
             Fhir.Observation("panel", Panel, components: ItemComponents(3, 3)));
 
         Assert.False(reading.Values.ContainsKey("phq9Total"));
-        Assert.Contains(reading.ToCheck, c => c.Field == "phq9Total" && c.Reference == "Observation/panel" && c.Kind == ChartCheckKind.ItemWithoutTotal);
+        var panel = Assert.Single(reading.ToCheck, c => c.Field == "phq9Total" && c.Reference == "Observation/panel" && c.Kind == ChartCheckKind.ItemWithoutTotal);
+        // Helper 223: which items it gives, for the card to say (it said "the answer to one item of this questionnaire").
+        Assert.Equal([1, 2], panel.Items);
         Assert.Contains(reading.ToCheck, c => c.Field == "phq9Total" && c.Reference == "Observation/total" && c.Kind == ChartCheckKind.ResultBesideNewer);
+    }
+
+    [Fact]
+    public void AnItemsOwnObservation_NamedBesideTheTotal_NamesNoItemsList()
+    {
+        var reading = Fhir.Read(
+            Fhir.Patient(),
+            Fhir.Observation("total", "44261-6", 5, effective: "2026-11-20T09:00:00Z"),
+            Fhir.Observation("i1", "44250-9", 3));
+
+        Assert.Null(Assert.Single(reading.ToCheck, c => c.Field == "phq9Total" && c.Kind == ChartCheckKind.ItemWithoutTotal).Items);
     }
 
     [Fact]

@@ -243,6 +243,28 @@ internal static class Observations
         return PatientRecord.InstantOf(written) is { } at ? new FhirMoment(written, at, ClinicDay(at, record), ClinicDay(at, record)) : null;
     }
 
+    /// <summary>
+    /// Helper 223: the moment by which the observation was taken, for ordering it against a moment from elsewhere (an
+    /// earlier screening's answers): its time taken (<see cref="MomentOf"/>); for one taken over a period, the period's end
+    /// (none: still running, nothing bounds it); for one that gives only when it was issued, that time (taken before it
+    /// was issued); null when nothing bounds it (no time at all, a timing, a period without an end).
+    /// </summary>
+    public static FhirMoment? TakenBy(Observation observation, PatientRecord record)
+    {
+        if (observation.Effective is Period period)
+        {
+            if (period.End is not { } end)
+                return null;
+            if (PatientRecord.InstantOf(end) is { } at)
+                return new FhirMoment(end, at, ClinicDay(at, record), ClinicDay(at, record));
+            return DaySpan.Parse(end) is { } span ? new FhirMoment(end, null, span.Earliest, span.Latest) : null;
+        }
+
+        if (observation.Effective is null && observation.Issued is { } issued)
+            return new FhirMoment(issued.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture), issued, ClinicDay(issued, record), ClinicDay(issued, record));
+        return MomentOf(observation, record);
+    }
+
     /// <summary>The clinic's day of an instant; at the ends of the calendar, where the zone's offset cannot be added, its UTC day.</summary>
     private static DateOnly ClinicDay(DateTimeOffset instant, PatientRecord record)
     {
@@ -628,11 +650,14 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         var mayBeNewer = Observations.CheckWithoutPlaceableTime(field.Name, coded, future ? null : latest, record, record.Today.AddDays(-windowDays), reading, ScoreOf, o => Score(field, valueSet, o).Score)
             | Observations.CheckWithoutPlaceableTime(field.Name, items, future ? null : latest, record, record.Today.AddDays(-windowDays), reading);
         // Helper 214: items taken within the window that no total speaks for, and that may be later than the total read.
-        var laterItems = latest is not null && !future && CheckItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, latest, record, reading);
+        var laterItems = latest is not null && !future && CheckItemsWithoutTotal(field.Name, valueSet, items, inWindow.Select(o => o.Observation), counting, latest, record, reading);
         // Helper 218: with no total in the chart, such items are kept (not named) for a caller that would fill the total from
         // elsewhere: an earlier screening's total recorded before them is not current either.
         if (latest is null && !future)
-            HoldItemsWithoutTotal(field.Name, items, inWindow.Select(o => o.Observation), counting, record, reading);
+            HoldItemsWithoutTotal(field.Name, valueSet, items, inWindow.Select(o => o.Observation), counting, record, reading);
+        // Helper 223: the questionnaire's results (totals, other items, panels) kept for the part of the total the chart
+        // may not answer (item 9), for a caller that would fill that part from elsewhere.
+        HoldResultsWithoutPart(field, valueSet, [.. coded, .. items], record, reading);
         if (latest is not null && !future)
         {
             if (mayBeNewer)
@@ -657,13 +682,13 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// were neither summed nor named: a total of 5 was read beside eight items taken a week later that sum to 18. With no
     /// total read, they are still not named (the field is not recorded whatever they say; docs/fhir-mapping.md).
     /// </summary>
-    private bool CheckItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, ObservedValue latest, PatientRecord record, ReadingBuilder reading)
+    private bool CheckItemsWithoutTotal(string field, ValueSet valueSet, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, ObservedValue latest, PatientRecord record, ReadingBuilder reading)
     {
         var named = false;
         foreach (var (observation, reference) in WithoutTotal(items, totals, counting, record).Where(o => Observations.MayBeLater(o.Resource, latest, record)))
         {
-            var (kind, what) = AsItemWithoutTotal(observation, record);
-            reading.Check(field, kind, reference, what);
+            var (kind, what, answered) = AsItemWithoutTotal(valueSet, observation, record);
+            reading.Check(field, kind, reference, what, items: answered);
             named = true;
         }
 
@@ -676,12 +701,37 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     /// (<see cref="FhirReading.ItemsWithoutTotal"/>): not named, the total being not recorded whatever they say, but a total
     /// from elsewhere recorded before one of them (an earlier screening's) is not current, and the item is named then.
     /// </summary>
-    private void HoldItemsWithoutTotal(string field, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, PatientRecord record, ReadingBuilder reading)
+    private void HoldItemsWithoutTotal(string field, ValueSet valueSet, Sourced<Observation>[] items, IEnumerable<Sourced<Observation>> totals, IReadOnlyList<ObservedValue> counting, PatientRecord record, ReadingBuilder reading)
     {
         foreach (var (observation, reference) in WithoutTotal(items, totals, counting, record))
         {
-            var (kind, what) = AsItemWithoutTotal(observation, record);
-            reading.HoldItemWithoutTotal(new ChartEntryToCheck(field, kind, reference, what), Observations.MomentOf(observation, record));
+            var (kind, what, answered) = AsItemWithoutTotal(valueSet, observation, record);
+            reading.HoldItemWithoutTotal(new ChartEntryToCheck(field, kind, reference, what) { Items = answered }, Observations.TakenBy(observation, record));
+        }
+    }
+
+    /// <summary>
+    /// Helper 223: keeps, for the part of this total the chart may not answer (PHQ-9 item 9: the field whose
+    /// <see cref="FieldDefinition.AtMost"/> is this total, with <see cref="FieldDefinition.OtherPartsAtMost"/>), each of the
+    /// questionnaire's results among <paramref name="results"/> (a total, another item's answer, a panel), final or not
+    /// final, that gives no answer to that part (not coded as it, no component coded as it), whenever it was taken, with the
+    /// moment by which it was taken (<see cref="Observations.TakenBy"/>; null when nothing bounds it)
+    /// (<see cref="FhirReading.ResultsWithoutPart"/>): not named, the part being not recorded whatever they say, but an answer
+    /// to the part from elsewhere recorded before one of them (an earlier screening's item 9) may be of an older
+    /// administration, so it is not current, and the result is named then. Each as
+    /// <see cref="ChartCheckKind.ItemWithoutTotal"/> with its words and time, or <see cref="ChartCheckKind.ResultNotFinal"/>.
+    /// </summary>
+    private static void HoldResultsWithoutPart(FieldDefinition field, ValueSet valueSet, IEnumerable<Sourced<Observation>> results, PatientRecord record, ReadingBuilder reading)
+    {
+        if (FieldReaders.All.FirstOrDefault(r => r.Field.AtMost == field.Name && r.Field.OtherPartsAtMost is not null && r.Reader is ObservationScore) is not { Field: { } part, ValueSet: { } partValueSet })
+            return;
+        foreach (var (observation, reference) in results.Distinct())
+        {
+            if (!(Observations.Counts(observation) || Observations.NotFinal(observation))
+                || Observations.HasCode(partValueSet, observation.Code, "") || AsComponents(partValueSet, observation).Length > 0)
+                continue;
+            var (kind, what, _) = AsItemWithoutTotal(valueSet, observation, record);
+            reading.HoldResultWithoutPart(new ChartEntryToCheck(part.Name, kind, reference, what), Observations.TakenBy(observation, record));
         }
     }
 
@@ -700,11 +750,21 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             && !administered.Contains((Observations.When(o.Resource), Observations.DayOnly(o.Resource))));
     }
 
-    /// <summary>How an item without a total is named: a final one as <see cref="ChartCheckKind.ItemWithoutTotal"/> with its words and time, one not final as <see cref="ChartCheckKind.ResultNotFinal"/>; neither with a score.</summary>
-    private static (ChartCheckKind Kind, string What) AsItemWithoutTotal(Observation observation, PatientRecord record) =>
-        Observations.Counts(observation)
-            ? (ChartCheckKind.ItemWithoutTotal, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}")
-            : (ChartCheckKind.ResultNotFinal, ChartWords.Of(observation.Code));
+    /// <summary>
+    /// How an item without a total is named: a final one as <see cref="ChartCheckKind.ItemWithoutTotal"/> with its words and
+    /// time, one not final as <see cref="ChartCheckKind.ResultNotFinal"/>; neither with a score. Helper 223: for a panel
+    /// (44249-1) giving its items as components, the numbers of the items it answers (<see cref="ChartEntryToCheck.Items"/>),
+    /// so that its line says which they are; null for an item's own Observation.
+    /// </summary>
+    private static (ChartCheckKind Kind, string What, IReadOnlyList<int>? Items) AsItemWithoutTotal(ValueSet valueSet, Observation observation, PatientRecord record)
+    {
+        IReadOnlyList<int>? answered = ItemOf(valueSet, observation.Code) is null && !Observations.HasCode(valueSet, observation.Code, "")
+            && ItemAnswers(valueSet, new Sourced<Observation>(observation, "")).Select(a => a.Item).Distinct().Order().ToArray() is { Length: > 0 } numbers
+            ? numbers : null;
+        return Observations.Counts(observation)
+            ? (ChartCheckKind.ItemWithoutTotal, $"{ChartWords.Of(observation.Code)}, {Observations.Dated(observation, record)}", answered)
+            : (ChartCheckKind.ResultNotFinal, ChartWords.Of(observation.Code), answered);
+    }
 
     /// <summary>
     /// The score an observation gives (a whole number in the field's range, or a coded answer, <see cref="AnswerScore"/>),

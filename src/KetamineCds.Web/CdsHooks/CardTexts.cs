@@ -118,20 +118,35 @@ public static class CardTexts
                     ClinicalText.Shared.FieldLabel(limit));
         }
 
-        return Text(LineKey(entry), ClinicalText.Shared.FieldLabel(entry.Field), entry.What, entry.Reference);
+        return Line(LineKey(entry), ClinicalText.Shared.FieldLabel(entry.Field), entry);
     }
+
+    /// <summary>
+    /// A line of <paramref name="key"/> for <paramref name="entry"/> under <paramref name="labels"/>: the chart's words and the
+    /// resource, and, for a panel naming its items (<see cref="KetamineCds.Fhir.ChartEntryToCheck.Items"/>), which they are.
+    /// </summary>
+    private static string Line(string key, string labels, KetamineCds.Fhir.ChartEntryToCheck entry) =>
+        entry.Items is { Count: > 0 } items
+            ? Text(key, labels, entry.What, entry.Reference, string.Join(ClinicalText.Shared.ListSeparator, items.Select(Number)))
+            : Text(key, labels, entry.What, entry.Reference);
 
     /// <summary>
     /// The text a chart entry's line says (<see cref="ChartCheck"/>), but for a contradiction: its kind's, or, where the
     /// entry says more, that variant's. Helper 200: a result not read because its codes and words name different answers
     /// says so. Helper 209: a result whose time cannot be told that gives the very value read says that value stands.
     /// Helper 214: one that shows it was taken before the value read, named beside it, says that the newer result is read,
-    /// never that no result is read in its place.
+    /// never that no result is read in its place. Helper 223: a questionnaire's result named beside item 9 for giving no
+    /// answer to it says so; a panel named beside the total for giving only some items says which.
     /// </summary>
     private static string LineKey(KetamineCds.Fhir.ChartEntryToCheck entry)
     {
         var timeUntold = entry.Kind is KetamineCds.Fhir.ChartCheckKind.ResultUntimed or KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven;
-        return entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
+        var itemWithoutTotal = entry.Kind == KetamineCds.Fhir.ChartCheckKind.ItemWithoutTotal;
+        // Helper 223: beside a part of the total (item 9), a result of the questionnaire that gives no answer to it; beside
+        // the total, a panel naming the items it answers.
+        return itemWithoutTotal && KetamineCds.Domain.Screening.Fields.Find(entry.Field)?.OtherPartsAtMost is not null ? ChartCheckKey(entry.Kind) + ".WithoutThisItem"
+            : itemWithoutTotal && entry.Items is { Count: > 0 } items ? ChartCheckKey(entry.Kind) + (items.Count == 1 ? ".Panel.One" : ".Panel")
+            : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
             : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
             : timeUntold && entry.BesideValueRead ? ChartCheckKey(entry.Kind) + ".BesideValue"
             : ChartCheckKey(entry.Kind);
@@ -187,7 +202,7 @@ public static class CardTexts
             if (shared.TryGetValue((key, entry.Reference, entry.What), out var seen))
             {
                 seen.Labels.Add(label);
-                lines[seen.Line] = Text(key, string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry.What, entry.Reference);
+                lines[seen.Line] = Line(key, string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry);
                 continue;
             }
 

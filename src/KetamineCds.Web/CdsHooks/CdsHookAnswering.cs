@@ -112,6 +112,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
                 // Helper 218: the chart's PHQ-9 items without a total, taken after the earlier screening (or when the order
                 // cannot be told), are of a later administration: its total is not current, and they are named instead.
+                // Helper 223: so are its PHQ-9 results without an item 9, beside the screening's item 9.
                 reading = WithItemsLaterThan(reading, values, earlier, completedBy.RecordedAt);
                 // A chart entry named to check (QA13 H3, M4: a ketamine allergy in words, a provisional aneurysm, a
                 // schizophrenia diagnosis) keeps the earlier answer out too: that answer may not have weighed it.
@@ -582,12 +583,17 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// before them is (helper 214), and the newer reading wins (QA120 F2), here one that gives no total. So the earlier
     /// total is not carried (<see cref="FillFrom"/> leaves out a field named to check) and each such item is named, never a
     /// later item set silently put beside an older total. Items all taken before the screening leave its total current.
+    /// Helper 223: the same for PHQ-9 item 9 (<see cref="FhirReading.ResultsWithoutPart"/>): the chart's PHQ-9 results that
+    /// give no item 9 (a total, other items, a panel without it) taken at or after the screening's answers, or that cannot
+    /// be placed against them, are of a later administration whose item 9 the chart does not give: the screening's item 9
+    /// (an old "0", no thoughts of self-harm) is not carried beside them, the field stays not recorded, and each is named
+    /// beside item 9. Results all taken before the screening leave its item 9 current.
     /// </summary>
     private FhirReading WithItemsLaterThan(FhirReading reading, Dictionary<string, object> values, ScreeningRequest earlier, DateTimeOffset screeningAt)
     {
         List<ChartEntryToCheck> later =
         [
-            .. reading.ItemsWithoutTotal
+            .. reading.ItemsWithoutTotal.Concat(reading.ResultsWithoutPart)
                 .Where(h => !values.ContainsKey(h.Entry.Field) && earlier.ContractValueOf(h.Entry.Field) is not null
                     && (h.Taken is null || ChartMoments.Of(h.Taken, calendar) is not { } taken || taken.Latest >= screeningAt))
                 .Select(h => h.Entry),
