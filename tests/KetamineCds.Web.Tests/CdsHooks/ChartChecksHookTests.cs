@@ -59,7 +59,8 @@ public sealed class ChartChecksHookTests
         return content;
     }
 
-    private static async Task<string> FormAsync(KetamineCdsFactory factory, IReadOnlyList<Card> cards)
+    /// <summary>The intake form the cards link to, as the clinician opens it (also EarlierItem9BesideLaterPhq9HookTests).</summary>
+    internal static async Task<string> FormAsync(KetamineCdsFactory factory, IReadOnlyList<Card> cards)
     {
         var url = cards.SelectMany(c => c.Links ?? []).First().Url;
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);

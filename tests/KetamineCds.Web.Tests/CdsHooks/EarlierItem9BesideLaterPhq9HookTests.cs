@@ -91,6 +91,8 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
         await AssertNoRescreenCarriesItem9Async(api, P);
         var content = await AssertPrefillLacksItem9Async(factory, cards);
         Assert.Contains(content.ToCheck, c => c.Field == "phq9Item9" && c.Reference == "Observation/tot");
+        // The total is read from the chart (the newer reading): the form names the result only beside item 9.
+        Assert.Contains("The chart holds “44261-6, ", await ChartChecksHookTests.FormAsync(factory, cards), StringComparison.Ordinal);
     }
 
     [Fact]
