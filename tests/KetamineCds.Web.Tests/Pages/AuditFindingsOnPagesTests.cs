@@ -440,6 +440,24 @@ public sealed class AuditFindingsOnPagesTests
         Assert.Contains("2 of 2 checkpoints checked hold.", WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_TheDecisionsChainIsNamedWithTheEhrAnswersItHolds_EnglishAndChinese()
+    {
+        // helper-224's QA walk: the row read "Decisions (screenings and overrides)" and counted the EHR answers too (25
+        // entries checked, 20 of them EHR answers), while the decision log itself lists screenings, EHR answers and overrides.
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 1);
+        await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
+            "MRN-FINDING-HOOK", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-verify-label",
+            new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")));
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Matches("<th scope=\"row\">Decisions \\(screenings, EHR answers and overrides\\)</th>\\s*<td>2</td>", english);
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
+        Assert.Contains("<th scope=\"row\">决策（筛查、电子病历应答和偏离建议的决定）</th>", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// <paramref name="count"/> screenings recorded, then a checkpoint written through the API (201) after the last: the
     /// set-up of the checkpoint tests. Returns the screenings' ids and the auditor's API client that wrote it.
