@@ -330,8 +330,8 @@ public sealed class AuditFindingsOnPagesTests
         var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?" + query));
 
         Assert.Contains("class=\"audit-error\" data-kind=\"" + (query.Contains("checkpoint", StringComparison.Ordinal) ? "count-before-checkpoint" : "missing") + "\"", english, StringComparison.Ordinal);
-        Assert.DoesNotContain("1 of 1 checkpoints checked hold.", english, StringComparison.Ordinal);
-        Assert.Contains("0 of 1 checkpoints checked hold.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 of 1 checkpoint checked holds.", english, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 checkpoint checked holds.", english, StringComparison.Ordinal);
         Assert.Contains($"Checkpoint {file} still finds the hash it signed at entry 3, but the entries up to it no longer verify (the findings above), so it is not counted as holding.", english, StringComparison.Ordinal);
         using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?" + query, "zh-CN");
         var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
@@ -358,7 +358,7 @@ public sealed class AuditFindingsOnPagesTests
         var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
 
         Assert.Contains("data-kind=\"content-changed\"", english, StringComparison.Ordinal);
-        Assert.Contains("1 of 1 checkpoints checked hold.", english, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 checkpoint checked holds.", english, StringComparison.Ordinal);
         Assert.DoesNotContain("so it is not counted as holding", english, StringComparison.Ordinal);
     }
 
@@ -400,6 +400,62 @@ public sealed class AuditFindingsOnPagesTests
         }
 
         return ids;
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointCount_NoneWrittenIsSaidInWords_OneInTheSingular_EnglishAndChinese()
+    {
+        // helper-224's QA walk: a fresh installation's first check printed "0 of 0 checkpoints checked hold.", and one
+        // checkpoint "1 of 1 checkpoints checked hold.".
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 1);
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var none = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains("No checkpoint has been written yet, so none was checked.", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 of 0", none, StringComparison.Ordinal);
+        using (var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN"))
+        {
+            Assert.Contains("尚未写入任何检查点，因此没有核对检查点。", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        var api = await app.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using (var first = await api.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        var one = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains("1 of 1 checkpoint checked holds.", one, StringComparison.Ordinal);
+        using (var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN"))
+        {
+            Assert.Contains("已核对的 1 个检查点中有 1 个成立。", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var second = await api.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        }
+
+        Assert.Contains("2 of 2 checkpoints checked hold.", WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_TheDecisionsChainIsNamedWithTheEhrAnswersItHolds_EnglishAndChinese()
+    {
+        // helper-224's QA walk: the row read "Decisions (screenings and overrides)" and counted the EHR answers too (25
+        // entries checked, 20 of them EHR answers), while the decision log itself lists screenings, EHR answers and overrides.
+        using var app = new KetamineCdsFactory();
+        await RecordScreeningsAsync(app, 1);
+        await app.Services.GetRequiredService<IDecisionLog>().RecordHookAnswerAsync(new HookAnswerSubmission(
+            "MRN-FINDING-HOOK", ["failedAdequateTrials"], new Actor("Practitioner/1", "Practitioner/1", "EhrUser"), "corr-verify-label",
+            new HookOrigin("https://ehr.example", "Practitioner/1", "patient-view", Guid.NewGuid().ToString(), "ketamine-screening", [Guid.NewGuid()], "{}")));
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Matches("<th scope=\"row\">Decisions \\(screenings, EHR answers and overrides\\)</th>\\s*<td>2</td>", english);
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
+        Assert.Contains("<th scope=\"row\">决策（筛查、电子病历应答和偏离建议的决定）</th>", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     /// <summary>

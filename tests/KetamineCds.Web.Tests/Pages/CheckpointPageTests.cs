@@ -317,7 +317,7 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Matches("^[0-9a-f]{64}$", failed.GetProperty("headHash").GetString()!);
         Assert.Contains("Signed for another log", failed.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
-        Assert.Matches("<th scope=\"row\">Decisions \\(screenings and overrides\\)</th>\\s*<td>1</td>\\s*<td>yes</td>", html);
+        Assert.Matches("<th scope=\"row\">Decisions \\(screenings, EHR answers and overrides\\)</th>\\s*<td>1</td>\\s*<td>yes</td>", html);
         Assert.Contains("The chain's own hashes are intact, but the log is not verified: a signed checkpoint does not match it.", html, StringComparison.Ordinal);
         Assert.Contains($"<dt>Checkpoint file</dt><dd><code>{earlierFile}</code>", html, StringComparison.Ordinal);
         Assert.Contains($"<dt>What it signed</dt><dd>entry 2, <code>{earlierHead}</code>", html, StringComparison.Ordinal);

@@ -182,6 +182,28 @@ public sealed class OverrideEntryPageTests
             views.Order());
     }
 
+    [Fact]
+    public async Task Replay_OfAnOverride_GoesToTheOverridesOwnPage_NeverTheNoSuchEntry404()
+    {
+        // helper-224's QA walk: /Audit/Replay/{override id} answered 404 "No entry with the id ... is in the decision log ...
+        // the entry may have been removed from the log behind the application's back", for an entry the log holds: an
+        // override ran no rules, so there is nothing to replay, and the other entry pages send an id of another type to
+        // that type's own page. An unknown id is still the 404.
+        using var app = new KetamineCdsFactory();
+        await app.RecordOverrideThroughPageAsync(await app.RecordScreeningThroughApiAsync("MRN-REPLAY-OVERRIDE"));
+        var overrideId = await OverrideIdAsync(app);
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        // The client does not follow redirects.
+        using var replay = await auditor.GetAsync($"/Audit/Replay/{overrideId}");
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.Equal($"/Audit/Override/{overrideId}", replay.Headers.Location?.OriginalString);
+
+        using var unknown = await auditor.GetAsync($"/Audit/Replay/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("is in the decision log", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("zh-CN")]

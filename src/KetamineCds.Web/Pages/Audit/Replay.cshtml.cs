@@ -61,7 +61,13 @@ public sealed partial class ReplayModel(IDecisionLogAudit audit, IAccessAudit ac
             if (result is null)
             {
                 // Neither a screening nor an EHR answer (QA158 F2: a hook answer is replayed here too, or says why it cannot be).
-                return AuditEntryPages.NoSuchEntry(this, id);
+                // An override ran no rules, so it has nothing to replay: its own page, as the other entry pages send an id of
+                // another type to that type's page; never the 404 that says the entry may have been removed from the log
+                // (helper-224's QA walk).
+                var types = await audit.EntryTypesAsync([id], HttpContext.RequestAborted);
+                return types.TryGetValue(id, out var type) && type == DecisionLogEntryTypes.Override
+                    ? RedirectToPage(AuditEntryPages.Override, new { id })
+                    : AuditEntryPages.NoSuchEntry(this, id);
             }
 
             await access.RecordAsync(HttpContext, AccessEventKind.Replay, id.ToString(), result.AccessDetail);
