@@ -46,6 +46,26 @@ public sealed class AuditAnalysisTests : IClassFixture<KetamineCdsFactory>
         Assert.DoesNotContain("JsonException", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en-GB", "No screening was recorded in this period, so there is nothing to examine.", "EHR answers (CDS Hooks) are not examined")]
+    [InlineData("zh-CN", "该时段内没有记录任何筛查，因此没有可分析的内容。", "不分析电子病历应答（CDS Hooks）")]
+    public async Task ImpactPage_PeriodWithoutScreenings_SaysSoInWords_NeverZeroExaminedAtZeroPerSecond(string language, string nothing, string hookAnswers)
+    {
+        // helper-224's QA walk: an empty period read "0 screenings examined … (0 per second); 0 would change verdict." and the
+        // page never said that EHR answers are left out of the analysis.
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(auditor, "/Audit/Impact?run=true&from=2001-01-01&to=2001-01-31", language);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(nothing, html, StringComparison.Ordinal);
+        Assert.Contains(hookAnswers, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("per second", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 would change verdict", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("impact-corrections", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ImpactPage_AnEntryCannotBeRead_SaysWhichEntryWithoutAStackTrace()
     {
