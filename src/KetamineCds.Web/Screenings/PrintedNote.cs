@@ -3,12 +3,16 @@ using System.Text;
 namespace KetamineCds.Web.Screenings;
 
 /// <summary>
-/// The clinician's note as the one-page rationale prints it: whole when it fits in <see cref="MaxLines"/> printed lines,
-/// otherwise cut at a word or a punctuation mark, with the number of characters left out, so that the print says it is
-/// cut and where the rest is (the record: the result page of the screening). The note may hold up to 2,000 characters;
-/// 2,000 Chinese characters take more than twice the lines of 2,000 Latin letters in the print's condensed face, and a
-/// long Chinese note pushed the disclaimer and the signature lines onto a second page (QA11 F2); so did a 2,000-character
-/// English note, whole in 14 lines, under a long history (a recent attempt on opioids with active substance use).
+/// The clinician's note as the one-page rationale prints it: whole when it fits in the lines the rest of the print leaves
+/// it (<see cref="PrintedPage.NoteLines"/>: <see cref="MaxLines"/> after a short history, fewer after a heavy one, never
+/// fewer than <see cref="MinLines"/>), otherwise cut at a word or a punctuation mark, with the number of characters left
+/// out, so that the print says it is cut and where the rest is (the record: the result page of the screening). The note
+/// may hold up to 2,000 characters; 2,000 Chinese characters take more than twice the lines of 2,000 Latin letters in the
+/// print's condensed face, and a long Chinese note pushed the disclaimer and the signature lines onto a second page (QA11
+/// F2); so did a 2,000-character English note, whole in 14 lines, under a long history (a recent attempt on opioids with
+/// active substance use), and then, cut to a fixed 12 lines, under a heavier one (that attempt with preparatory acts,
+/// active alcohol and ketamine use, a benzodiazepine at 40 mg and other CNS depressants), where even 5 lines ran onto a
+/// second US Letter page: hence the room left rather than a fixed count.
 /// </summary>
 /// <remarks>
 /// The lines are estimated, not measured: a narrow character (Latin, digits, punctuation) is <see cref="Narrow"/> units,
@@ -22,8 +26,14 @@ namespace KetamineCds.Web.Screenings;
 /// </remarks>
 public static class PrintedNote
 {
-    /// <summary>The most lines the note takes on the print.</summary>
+    /// <summary>The most lines the note takes on the print: all it gets after a short history.</summary>
     public const int MaxLines = 12;
+
+    /// <summary>
+    /// The fewest lines the note takes on the print, however little room the rest of the page leaves it
+    /// (<see cref="PrintedPage.NoteLines"/>): its start, then the line that says it continues in the record.
+    /// </summary>
+    public const int MinLines = 2;
 
     internal const int Narrow = 7;
     internal const int Wide = 15;
@@ -37,8 +47,32 @@ public static class PrintedNote
     /// </summary>
     public const int ShortTextUnits = LineUnits / 2;
 
-    /// <summary>The note as printed (cut, with an ellipsis, when it runs over) and how many characters are not printed.</summary>
-    public static (string Printed, int CharactersLeft) Of(string note) => Within(note, MaxLines * LineUnits);
+    /// <summary>The note as printed in <see cref="MaxLines"/> (cut, with an ellipsis, when it runs over) and how many characters are not printed.</summary>
+    public static (string Printed, int CharactersLeft) Of(string note) => Of(note, MaxLines);
+
+    /// <summary>
+    /// The note as printed in <paramref name="lines"/> lines, the room the rest of the print leaves it
+    /// (<see cref="PrintedPage.NoteLines"/>), cut as <see cref="Of(string)"/> cuts it.
+    /// </summary>
+    public static (string Printed, int CharactersLeft) Of(string note, int lines)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lines, MinLines);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lines, MaxLines);
+        return Within(note, lines * LineUnits);
+    }
+
+    /// <summary>The units a text takes on one unbroken line: <see cref="Narrow"/> for each narrow character, <see cref="Wide"/> for each wide one.</summary>
+    public static int Units(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var units = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            units += IsWide(rune) ? Wide : Narrow;
+        }
+
+        return units;
+    }
 
     /// <summary>
     /// A clinician's text as printed in at most <paramref name="units"/> (<see cref="ShortTextUnits"/> for an override's

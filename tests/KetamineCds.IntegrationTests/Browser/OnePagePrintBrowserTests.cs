@@ -43,6 +43,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         { "full history, four contraindications", "not-eligible-now", "zh" },
         { "older patient with pain, opioids and a suicide plan", "not-eligible-now", "en" },
         { "older patient with pain, opioids and a suicide plan", "not-eligible-now", "zh" },
+        { "recent attempt with active alcohol and ketamine use on opioids", "not-eligible-now", "en" },
+        { "recent attempt with active alcohol and ketamine use on opioids", "not-eligible-now", "zh" },
     };
 
     [Theory]
@@ -114,7 +116,7 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     public static TheoryData<string, string, string> MaximumNotes()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var history in new[] { "palliative care with pain, opioids and naltrexone", "suicide plan with a partial safety net" })
+        foreach (var history in new[] { "palliative care with pain, opioids and naltrexone", "suicide plan with a partial safety net", "recent attempt with active alcohol and ketamine use on opioids" })
         {
             foreach (var note in new[] { "zh", "en" })
             {
@@ -157,6 +159,18 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             // maximum both are cut: a printed line holds about 147 characters of English prose or 68 Chinese characters
             // (PrintedNote), so 2,000 English characters whole take 14 lines.
             var printedNote = await page.Locator(".p-note").InnerTextAsync();
+
+            // The note has the room the rest of the print leaves it (PrintedPage): all 12 lines after a short history, fewer
+            // after the heavy one, never fewer than PrintedNote.MinLines.
+            if (history.StartsWith("recent attempt", StringComparison.Ordinal))
+            {
+                Assert.InRange(printedNote.Length, PrintedNote.Of(note, PrintedNote.MinLines).Printed.Length, PrintedNote.Of(note).Printed.Length - 1);
+            }
+            else
+            {
+                Assert.Equal(PrintedNote.Of(note).Printed, printedNote);
+            }
+
             var cut = page.Locator("#note-cut");
             Assert.EndsWith("…", printedNote, StringComparison.Ordinal);
             Assert.StartsWith(printedNote[..^1], note, StringComparison.Ordinal);
@@ -705,6 +719,33 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["respiratoryDiseaseOrSleepApnea"] = true,
                 ["otherCnsDepressants"] = true,
                 ["clinicianNote"] = "Palliative care review with the patient's wife.",
+            },
+            // A heavy history, the required answers and the risks that fill the print: an attempt within 3 months with
+            // preparatory acts, active alcohol and ketamine use, opioids, a benzodiazepine at 40 mg diazepam-equivalent and
+            // other CNS depressants. With a 2,000-character English note it printed on two pages, and even a 5-line note ran
+            // over Letter, when the note had a fixed 12 lines whatever the rest of the page took (PrintedNote, PrintedPage).
+            "recent attempt with active alcohol and ketamine use on opioids" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 41,
+                ["sexAtBirth"] = "male",
+                ["failedAdequateTrials"] = 2,
+                ["suicidality"] = "recent-attempt",
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
+                ["suicidalIntent"] = true,
+                ["preparatoryActsOrAbortedAttempt"] = true,
+                ["onOpioids"] = true,
+                ["benzodiazepineDiazepamEquivalentMg"] = 40,
+                ["otherCnsDepressants"] = true,
+                ["substanceUse"] = "active",
+                ["substancesUsed"] = new JsonArray("alcohol", "ketamine-or-pcp"),
+                ["systolicBp"] = 132,
+                ["diastolicBp"] = 84,
+                ["phq9Total"] = 23,
+                ["phq9Item9"] = 3,
+                // Six lines: with a fixed 12 lines for the note it ran onto a second Letter page in English (five did too).
+                ["clinicianNote"] = "Attempt by overdose of his own diazepam and oxycodone with alcohol five weeks ago, interrupted by his brother; he had written notes beforehand. Drinking most days and using ketamine at weekends; declined detox for now. Attempt by overdose of his own diazepam and oxycodone with alcohol five weeks ago, interrupted by his brother; he had written notes beforehand. Drinking most days and using ketamine at weekends; declined detox for now. Attempt by overdose of his own diazepam and oxycodone with alcohol five weeks ago, interrupted by his brother; he had written notes beforehand. Drinking most days and using ketamine at weekends.",
             },
             "suicide plan with a partial safety net" => new Dictionary<string, JsonNode?>
             {

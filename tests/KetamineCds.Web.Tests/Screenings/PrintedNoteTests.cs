@@ -77,6 +77,30 @@ public sealed class PrintedNoteTests
     }
 
     [Fact]
+    public void Of_InTheLinesThePageLeaves_IsCutSooner_WithinMinAndMaxLines()
+    {
+        var note = Repeat("Seen with her partner; two previous overdoses, safety plan written together. ", MaxNote);
+
+        var (fewest, leftFewest) = PrintedNote.Of(note, PrintedNote.MinLines);
+        var (most, leftMost) = PrintedNote.Of(note, PrintedNote.MaxLines);
+
+        Assert.Equal(PrintedNote.Of(note), (most, leftMost));
+        Assert.InRange(fewest.Length - 1, (PrintedNote.MinLines * 140) - 60, PrintedNote.MinLines * 140);
+        Assert.StartsWith(fewest[..^1], note, StringComparison.Ordinal);
+        Assert.Equal(note[(fewest.Length - 1)..].TrimStart().Length, leftFewest);
+        Assert.True(leftFewest > leftMost);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PrintedNote.Of(note, PrintedNote.MinLines - 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PrintedNote.Of(note, PrintedNote.MaxLines + 1));
+    }
+
+    [Fact]
+    public void Units_CountNarrowAndWideCharacters()
+    {
+        Assert.Equal((3 * 7) + (2 * 15), PrintedNote.Units("a1.患者"));
+        Assert.Equal(15, PrintedNote.Units("𠀀"));
+    }
+
+    [Fact]
     public void Labels_ThatFit_ArePrintedAllJoined()
     {
         var (printed, left) = PrintedNote.Labels(["Age", "Psychosis"], ", ", PrintedNote.ShortTextUnits);
