@@ -40,6 +40,32 @@ public sealed class AuditIntegrityApiTests
     }
 
     [Fact]
+    public async Task ListCheckpoints_ACheckpointThatHolds_NamesTheEntryItSigned()
+    {
+        // helper-224's QA walk: GET /api/v1/audit/checkpoints said "entryId": null for every checkpoint that holds, though
+        // its file signs headEntryId; the entry was named only once the checkpoint failed.
+        using var factory = new KetamineCdsFactory();
+        var psychiatrist = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        await factory.RecordScreeningThroughApiAsync("MRN-H224-CHECKPOINT", psychiatrist);
+        Guid signed;
+        using (var created = await auditor.PostAsync("/api/v1/audit/checkpoints", null))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            using var file = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+            signed = file.RootElement.GetProperty("headEntryId").GetGuid();
+        }
+
+        using var response = await auditor.GetAsync("/api/v1/audit/checkpoints");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var item = Assert.Single(body.RootElement.GetProperty("items").EnumerateArray());
+        Assert.True(item.GetProperty("holds").GetBoolean());
+        Assert.Equal(signed, item.GetProperty("entryId").GetGuid());
+    }
+
+    [Fact]
     public async Task AccessLogEventEditedWithoutRehashing_VerifyNamesItAndTheExportMarksIt()
     {
         // QA10c S3: the page named the broken access event; the API said nothing and exported it as genuine.

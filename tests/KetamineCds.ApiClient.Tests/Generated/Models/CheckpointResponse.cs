@@ -15,11 +15,11 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The createdAt property</summary>
+        /// <summary>When it was signed; null when the file cannot be read.</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The entryId property</summary>
+        /// <summary>The id of the entry it signed (the file&apos;s `headEntryId`), whether or not it still holds; null for a checkpoint of an empty log or one that cannot be read.</summary>
         public Guid? EntryId { get; set; }
-        /// <summary>The file property</summary>
+        /// <summary>The checkpoint file&apos;s name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? File { get; set; }
@@ -27,7 +27,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string File { get; set; }
 #endif
-        /// <summary>The headHash property</summary>
+        /// <summary>The hash it signed for that entry; null when the file cannot be read.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? HeadHash { get; set; }
@@ -35,9 +35,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string HeadHash { get; set; }
 #endif
-        /// <summary>The holds property</summary>
+        /// <summary>True when the entry it signed still has the hash it signed (the entries before it are checked by `GET /api/v1/audit/verify`, not here).</summary>
         public bool? Holds { get; set; }
-        /// <summary>The reason property</summary>
+        /// <summary>Why it holds or not, in words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Reason { get; set; }
@@ -45,9 +45,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The sequence property</summary>
+        /// <summary>The sequence number of the entry it signed; null when the file cannot be read.</summary>
         public long? Sequence { get; set; }
-        /// <summary>The sources property</summary>
+        /// <summary>Where the file was found: the app&apos;s checkpoint folder, a configured copy.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Sources { get; set; }
@@ -55,7 +55,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
 #else
         public List<string> Sources { get; set; }
 #endif
-        /// <summary>What a checkpoint says about the log as it is now.</summary>
+        /// <summary>What the checkpoint says about the log as it is now: whether it holds, and if not, why not.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointVerdict? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::KetamineCds.ApiClient.Tests.Generated.Models.CheckpointResponse"/> and sets the default values.

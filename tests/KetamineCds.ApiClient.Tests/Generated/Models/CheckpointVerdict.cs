@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace KetamineCds.ApiClient.Tests.Generated.Models
 {
-    /// <summary>What a checkpoint says about the log as it is now.</summary>
+    /// <summary>What the checkpoint says about the log as it is now: whether it holds, and if not, why not.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum CheckpointVerdict
     {
