@@ -225,7 +225,8 @@ public enum ChartCheckKind
     /// (<see cref="ChartEntryToCheck.Items"/>). Helper 223: for PHQ-9 item 9, the mirror case: a result of the questionnaire
     /// (its total, another item's answer, a panel without item 9) that gives no answer to item 9, named only where an
     /// earlier screening's item 9 would otherwise fill the field and the result may be newer than that screening's answers
-    /// (<see cref="FhirReading.ResultsWithoutPart"/>).
+    /// (<see cref="FhirReading.ResultsWithoutPart"/>). Helper 225: and where the chart's own item 9 is older than the result
+    /// (<see cref="ChartEntryToCheck.ChartPartOlder"/>): that item 9 is not read.
     /// </summary>
     ItemWithoutTotal,
 }
@@ -294,6 +295,16 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// not read, whatever else left it so.
     /// </summary>
     public bool BesideValueRead { get; init; }
+
+    /// <summary>
+    /// Helper 225: true where the chart's own answer to a part of a total (PHQ-9 item 9) is not read because the chart
+    /// holds a later result of its questionnaire that gives no answer to it (a total, another item's answer, a panel
+    /// without it), or one whose time cannot be placed against it: on each such result's entry
+    /// (<see cref="ChartCheckKind.ItemWithoutTotal"/>, <see cref="ChartCheckKind.ResultNotFinal"/>) and on the answer's own
+    /// (<see cref="ChartCheckKind.ResultBesideNewer"/>), so that their lines say the chart's answer is the older one, not an
+    /// earlier screening's or one beside a later result not final. False otherwise.
+    /// </summary>
+    public bool ChartPartOlder { get; init; }
 
     /// <summary>
     /// For <see cref="ChartCheckKind.ItemWithoutTotal"/> (or <see cref="ChartCheckKind.ResultNotFinal"/> so named) of a panel

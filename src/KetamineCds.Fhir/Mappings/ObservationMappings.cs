@@ -496,13 +496,33 @@ internal static class Observations
         || ReachesTo(observation, latest, record);
 
     /// <summary>
+    /// Helper 225: whether <paramref name="observation"/>, a result of another field than the one <paramref name="latest"/>
+    /// reads (a PHQ-9 total beside item 9), may have been taken as late as <paramref name="latest"/> or after it:
+    /// <see cref="MayBeLater"/>; or, where its time taken cannot be placed (no <c>effective[x]</c>, a timing, a period without
+    /// a start), when nothing bounds it (<see cref="TakenBy"/> none) or the moment by which it was taken is at or after
+    /// <paramref name="latest"/>'s time (for either dated without a time, on or after its day), as
+    /// <see cref="CheckIssuedOnly"/> and <see cref="CheckUntimed"/> decide for the field's own results.
+    /// </summary>
+    public static bool MayBeLaterOrUnplaced(Observation observation, ObservedValue latest, PatientRecord record)
+    {
+        if (MayBeLater(observation, latest, record))
+            return true;
+        if (DayOf(observation, record) is not null || InFuture(observation, record))
+            return false;
+        if (TakenBy(observation, record) is not { } by)
+            return true;
+        return by.Instant is { } at && !latest.DayOnly ? at >= latest.When : by.LastDay >= latest.Day;
+    }
+
+    /// <summary>
     /// Names <paramref name="latest"/>, the result the field would read, not read because a later result not final, or a
     /// later item of the questionnaire that gives no total, may overturn it (<see cref="ChartCheckKind.ResultBesideNewer"/>);
     /// with <paramref name="keepValue"/>, with the value it gives (helper 214: a final item 9 of 3 beside a later
-    /// preliminary 0 vanished).
+    /// preliminary 0 vanished). With <paramref name="chartPartOlder"/>, the later results are of the questionnaire whose
+    /// total it is a part of and give no answer to it (helper 225, <see cref="ChartEntryToCheck.ChartPartOlder"/>).
     /// </summary>
-    public static void NameBesideNewer(string field, ObservedValue latest, ReadingBuilder reading, bool keepValue) =>
-        Name(field, ChartCheckKind.ResultBesideNewer, latest, reading, keepValue);
+    public static void NameBesideNewer(string field, ObservedValue latest, ReadingBuilder reading, bool keepValue, bool chartPartOlder = false) =>
+        Name(field, ChartCheckKind.ResultBesideNewer, latest, reading, keepValue, chartPartOlder);
 
     /// <summary>
     /// Whether <paramref name="observation"/> was taken over an <c>effectivePeriod</c> with a start that runs on to
@@ -525,11 +545,11 @@ internal static class Observations
     /// Names each entry of <paramref name="observed"/>; with <paramref name="keepValue"/>, each keeps the value it gives,
     /// or, when it cannot be read, the value it may mean (<see cref="ObservedValue.Unread"/>), never read.
     /// </summary>
-    private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue)
+    private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue, bool chartPartOlder = false)
     {
         foreach (var source in observed.Sources)
             reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
-                answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree);
+                answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree, chartPartOlder: chartPartOlder);
     }
 }
 
@@ -658,12 +678,15 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         // Helper 223: the questionnaire's results (totals, other items, panels) kept for the part of the total the chart
         // may not answer (item 9), for a caller that would fill that part from elsewhere.
         HoldResultsWithoutPart(field, valueSet, [.. coded, .. items], record, reading);
+        // Helper 225: for that part (item 9), the questionnaire's results that give no answer to it and may be later than the
+        // answer read: a newer administration whose item 9 the chart does not give.
+        var laterWithoutPart = latest is not null && !future && CheckLaterResultsWithoutPart(field, valueSet, coded, latest, record, reading);
         if (latest is not null && !future)
         {
             if (mayBeNewer)
                 Observations.NameBesideUntimed(field.Name, latest, reading, keepValue: true);
-            else if (laterItems)
-                Observations.NameBesideNewer(field.Name, latest, reading, keepValue: true);
+            else if (laterItems || laterWithoutPart)
+                Observations.NameBesideNewer(field.Name, latest, reading, keepValue: true, chartPartOlder: laterWithoutPart);
             else
                 reading.Record(field.Name, latest.Value!, latest.Sources);
         }
@@ -734,6 +757,48 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             reading.HoldResultWithoutPart(new ChartEntryToCheck(part.Name, kind, reference, what), Observations.TakenBy(observation, record));
         }
     }
+
+    /// <summary>
+    /// Helper 225: for a part of a total (PHQ-9 item 9: <see cref="FieldDefinition.AtMost"/> names the total, with
+    /// <see cref="FieldDefinition.OtherPartsAtMost"/>), names beside <paramref name="part"/> each result of the total's
+    /// questionnaire (a total, another item's answer, a panel: as <see cref="HoldResultsWithoutPart"/> keeps them), final
+    /// or not final, that gives no answer to the part and may be later than <paramref name="latest"/>, the answer read
+    /// (<see cref="Observations.MayBeLaterOrUnplaced"/>: taken after it, or at a time that cannot be placed against it), as
+    /// <see cref="ChartCheckKind.ItemWithoutTotal"/> or <see cref="ChartCheckKind.ResultNotFinal"/>, never with a score,
+    /// marked <see cref="ChartEntryToCheck.ChartPartOlder"/>; and says whether any was. Such a result is of a newer
+    /// administration whose answer to the part the chart does not give, so the older answer is not read (as an older total
+    /// beside later items is not, helper 214): before, an item 9 of 0 taken ten days ago was read beside a total taken
+    /// yesterday. One taken at the time of one of the part's own results (<paramref name="partResults"/>, any status) is of
+    /// that administration and is not named; nor is one taken before.
+    /// </summary>
+    private static bool CheckLaterResultsWithoutPart(FieldDefinition part, ValueSet partValueSet, Sourced<Observation>[] partResults, ObservedValue latest, PatientRecord record, ReadingBuilder reading)
+    {
+        if (part.AtMost is null || part.OtherPartsAtMost is null
+            || FieldReaders.All.FirstOrDefault(r => r.Field.Name == part.AtMost && r.Reader is ObservationScore) is not { ValueSet: { } totalValueSet })
+            return false;
+        var administered = partResults.Select(o => (Observations.When(o.Resource), Observations.DayOnly(o.Resource))).ToHashSet();
+        var named = false;
+        foreach (var (observation, reference) in QuestionnaireResults(totalValueSet, record))
+        {
+            if (!(Observations.Counts(observation) || Observations.NotFinal(observation))
+                || Observations.HasCode(partValueSet, observation.Code, "") || AsComponents(partValueSet, observation).Length > 0
+                || (Observations.DayOf(observation, record) is not null && administered.Contains((Observations.When(observation), Observations.DayOnly(observation))))
+                || !Observations.MayBeLaterOrUnplaced(observation, latest, record))
+                continue;
+            var (kind, what, _) = AsItemWithoutTotal(totalValueSet, observation, record);
+            reading.Check(part.Name, kind, reference, what, chartPartOlder: true);
+            named = true;
+        }
+
+        return named;
+    }
+
+    /// <summary>
+    /// The results of the questionnaire <paramref name="valueSet"/> reads a total from: those coded as the total, or
+    /// carrying it as a component, and those giving an answer to one of its items (an item's own Observation, a panel).
+    /// </summary>
+    private static IEnumerable<Sourced<Observation>> QuestionnaireResults(ValueSet valueSet, PatientRecord record) =>
+        record.Observations.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "") || AsComponents(valueSet, o.Resource).Length > 0 || ItemAnswers(valueSet, o).Any());
 
     /// <summary>
     /// The items among <paramref name="items"/>, final or not final, taken within the window, for which the chart gives no

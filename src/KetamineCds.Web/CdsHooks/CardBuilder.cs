@@ -353,7 +353,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             var highest = unread.MaxBy(c => Positive(c.Value))!;
             // Helper 205: a result that gives when it was issued but not when it was taken is named with when it was issued.
             string When(Fhir.ChartEntryToCheck c) => c.Issued is { } issued ? clinicTime.At(issued) : At(c.Moment);
-            parts.Add(CardTexts.Item9UnreadDetail(string.Join(Text.Semicolon, unread.Select(c => CardTexts.Item9UnreadEntry(Value(c.Value!), c.Kind, c.Reference, When(c))))));
+            parts.Add(CardTexts.Item9UnreadDetail(string.Join(Text.Semicolon, unread.Select(c => CardTexts.Item9UnreadEntry(Value(c.Value!), c.Kind, c.Reference, When(c), c.ChartPartOlder)))));
             summary = CardTexts.Item9UnreadSummary(Value(highest.Value!), highest.Reference, highest.Issued is null ? At(highest.Moment) : CardTexts.Item9UnreadIssuedAt(When(highest)));
         }
 

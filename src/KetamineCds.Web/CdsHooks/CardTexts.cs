@@ -136,7 +136,9 @@ public static class CardTexts
     /// says so. Helper 209: a result whose time cannot be told that gives the very value read says that value stands.
     /// Helper 214: one that shows it was taken before the value read, named beside it, says that the newer result is read,
     /// never that no result is read in its place. Helper 223: a questionnaire's result named beside item 9 for giving no
-    /// answer to it says so; a panel named beside the total for giving only some items says which.
+    /// answer to it says so; a panel named beside the total for giving only some items says which. Helper 225: where it is
+    /// named because the chart's own answer to item 9 is older (<see cref="KetamineCds.Fhir.ChartEntryToCheck.ChartPartOlder"/>),
+    /// it says that answer is not read, not the earlier screening's; and that answer, named beside it, says why.
     /// </summary>
     private static string LineKey(KetamineCds.Fhir.ChartEntryToCheck entry)
     {
@@ -144,7 +146,9 @@ public static class CardTexts
         var itemWithoutTotal = entry.Kind == KetamineCds.Fhir.ChartCheckKind.ItemWithoutTotal;
         // Helper 223: beside a part of the total (item 9), a result of the questionnaire that gives no answer to it; beside
         // the total, a panel naming the items it answers.
-        return itemWithoutTotal && KetamineCds.Domain.Screening.Fields.Find(entry.Field)?.OtherPartsAtMost is not null ? ChartCheckKey(entry.Kind) + ".WithoutThisItem"
+        return itemWithoutTotal && KetamineCds.Domain.Screening.Fields.Find(entry.Field)?.OtherPartsAtMost is not null
+                ? ChartCheckKey(entry.Kind) + (entry.ChartPartOlder ? ".WithoutThisItem.AfterChartAnswer" : ".WithoutThisItem")
+            : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer && entry.ChartPartOlder ? ChartCheckKey(entry.Kind) + ".WithoutThisItem"
             : itemWithoutTotal && entry.Items is { Count: > 0 } items ? ChartCheckKey(entry.Kind) + (items.Count == 1 ? ".Panel.One" : ".Panel")
             : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
             : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
@@ -361,9 +365,11 @@ public static class CardTexts
     /// clock: Observation/i9, taken 2026-12-02 17:00 UTC+08:00"; for an answer not readable as one answer, the highest
     /// score its codes or words name. For a result that gives when it was issued but not when it was taken
     /// (<see cref="KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven"/>, helper 205), <paramref name="at"/> is when it
-    /// was issued, and the entry says so ("issued 2026-12-01 09:30 UTC+08:00"), never "taken".
+    /// was issued, and the entry says so ("issued 2026-12-01 09:30 UTC+08:00"), never "taken". Helper 225: the latest final
+    /// one beside a later PHQ-9 result that gives no item 9 (<paramref name="chartPartOlder"/>) says so, not that the later
+    /// result is not final.
     /// </summary>
-    public static string Item9UnreadEntry(string value, KetamineCds.Fhir.ChartCheckKind why, string reference, string at) =>
+    public static string Item9UnreadEntry(string value, KetamineCds.Fhir.ChartCheckKind why, string reference, string at, bool chartPartOlder = false) =>
         Text(why == KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven ? "Card.Item9UnreadEntry.Issued" : "Card.Item9UnreadEntry", value, Text(why switch
         {
             KetamineCds.Fhir.ChartCheckKind.ResultNotFinal => "Card.Item9Unread.NotFinal",
@@ -373,7 +379,7 @@ public static class CardTexts
             KetamineCds.Fhir.ChartCheckKind.ResultTakenWhenNotGiven => "Card.Item9Unread.TakenWhenNotGiven",
             KetamineCds.Fhir.ChartCheckKind.ResultUntimed => "Card.Item9Unread.Untimed",
             KetamineCds.Fhir.ChartCheckKind.ResultBesideUntimed => "Card.Item9Unread.BesideUntimed",
-            KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer => "Card.Item9Unread.BesideNewer",
+            KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer => chartPartOlder ? "Card.Item9Unread.BesideNewer.WithoutThisItem" : "Card.Item9Unread.BesideNewer",
             _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Not a reason a positive item 9 is not read."),
         }), reference, at);
 

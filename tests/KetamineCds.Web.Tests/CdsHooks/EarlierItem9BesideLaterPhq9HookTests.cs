@@ -17,7 +17,8 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// give. It is now not carried when any such result may be newer than the screening's answers (taken at or after them,
 /// or at a time that cannot be placed against them): item 9 stays not recorded, and each result is named beside it on
 /// the card, in the prefill's check list and so in the log (the card's words). Results all taken before the screening
-/// leave its item 9 carried. Answered in process.
+/// leave its item 9 carried. Helper 225: the same for the chart's own item 9 (an older "0") beside a later PHQ-9 result
+/// that gives no item 9: not read, not prefilled, both named. Answered in process.
 /// </summary>
 public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper output)
 {
@@ -127,6 +128,61 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
         Assert.Contains(await RescreensAsync(api, P), input => input.TryGetProperty("phq9Item9", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() == 0);
     }
 
+    private const string AfterChartAnswer = WithoutThisItem + ", taken after the chart's own answer to this item (named here)";
+
+    private const string ChartAnswerBesideLater = "the latest final answer to this item, but also a later result of its questionnaire";
+
+    [Fact]
+    public async Task PatientView_TheChartsItem9Of0_BesideATotalTakenLater_IsNotPrefilled_BothNamed()
+    {
+        // Helper 225: the chart's own item 9, an older "0", beside a newer PHQ-9 that gives no item 9; no earlier screening.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H225-OLDER-CHART-ITEM9";
+        var now = DateTimeOffset.UtcNow;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 0, now.AddDays(-10)), Score(P, "tot", "44261-6", 20, now.AddDays(-1)));
+
+        var detail = AllDetail(cards);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44261-6, ", detail, StringComparison.Ordinal);
+        Assert.Contains("(Observation/tot), " + AfterChartAnswer, detail, StringComparison.Ordinal);
+        Assert.Contains("(Observation/i9), " + ChartAnswerBesideLater, detail, StringComparison.Ordinal);
+        var content = await AssertPrefillLacksItem9Async(factory, cards);
+        Assert.Contains(content.ToCheck, c => c.Field == "phq9Item9" && c.Reference == "Observation/tot");
+        Assert.Contains(content.ToCheck, c => c.Field == "phq9Item9" && c.Reference == "Observation/i9");
+    }
+
+    [Fact]
+    public async Task PatientView_TheChartsPositiveItem9_BesideATotalTakenLater_IsNotRead_ButItsWarningCardStays()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H225-OLDER-CHART-ITEM9-POSITIVE";
+        var now = DateTimeOffset.UtcNow;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 2, now.AddDays(-10)), Score(P, "tot", "44261-6", 20, now.AddDays(-1)));
+
+        var detail = AllDetail(cards);
+        Assert.Contains(cards, c => c.Summary.StartsWith("PHQ-9 item 9 is 2 in the chart, not read", StringComparison.Ordinal));
+        Assert.Contains("2, the latest final result, beside a later result of the PHQ-9 that gives no item 9", detail, StringComparison.Ordinal);
+        await AssertPrefillLacksItem9Async(factory, cards);
+    }
+
+    [Fact]
+    public async Task PatientView_TheChartsItem9_BesideATotalTakenBeforeIt_IsPrefilled()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H225-NEWER-CHART-ITEM9";
+        var now = DateTimeOffset.UtcNow;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 0, now.AddDays(-1)), Score(P, "tot", "44261-6", 20, now.AddDays(-10)));
+
+        var detail = AllDetail(cards);
+        Assert.DoesNotContain(WithoutThisItem, detail, StringComparison.Ordinal);
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
+        Assert.Equal(0, input.RootElement.GetProperty("phq9Item9").GetInt32());
+    }
+
     [Theory]
     [InlineData("en", "PHQ-9 item 9: the chart holds “44261-6, 2026-12-05 09:00 UTC” (Observation/tot), " + WithoutThisItem + ", taken at or after the time the earlier screening's answers were recorded, or at a time that cannot be placed against it.")]
     [InlineData("zh-Hans", "（Observation/tot），这是此项所属量表的一条结果（其总分，或其另一条目的作答；即所示时间），未给出此项的作答，测得于既往筛查的答案记录之时或之后，或其时间无法与之比较。")]
@@ -138,6 +194,32 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.EndsWith(culture == "en" ? "Cites: P-SAFETY-REMS." : "依据：P-SAFETY-REMS。", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "PHQ-9 item 9: the chart holds “44261-6, 2026-12-05 09:00 UTC” (Observation/tot), " + AfterChartAnswer + ", or at a time that cannot be placed against it. That answer may be of an older administration")]
+    [InlineData("zh-Hans", "（Observation/tot），这是此项所属量表的一条结果（其总分，或其另一条目的作答；即所示时间），未给出此项的作答，测得于病历中此项自身的作答（已在此列出）之后")]
+    public void ChartChecks_AResultNamedBesideTheChartsOlderItem9_SaysThatAnswerIsNotRead(string culture, string expected)
+    {
+        using var language = new Localization.TranslationCompletenessTests.UiCulture(culture);
+
+        var line = Assert.Single(CardTexts.ChartChecks([new ChartEntryToCheck("phq9Item9", ChartCheckKind.ItemWithoutTotal, "Observation/tot", "44261-6, 2026-12-05 09:00 UTC") { ChartPartOlder = true }]));
+
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(culture == "en" ? "the earlier screening's answers were recorded" : "既往筛查的答案记录之时", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "PHQ-9 item 9: the chart holds “44260-8” (Observation/i9), " + ChartAnswerBesideLater + " (named here: its total, or the answer to another of its items) that gives no answer to this item")]
+    [InlineData("zh-Hans", "（Observation/i9），这是此项最新的最终作答，但病历中另有其所属量表一条更晚的结果")]
+    public void ChartChecks_TheChartsItem9BesideALaterResultWithoutIt_SaysWhy_NotThatTheLaterIsNotFinal(string culture, string expected)
+    {
+        using var language = new Localization.TranslationCompletenessTests.UiCulture(culture);
+
+        var line = Assert.Single(CardTexts.ChartChecks([new ChartEntryToCheck("phq9Item9", ChartCheckKind.ResultBesideNewer, "Observation/i9", "44260-8") { Value = 0, ChartPartOlder = true }]));
+
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(culture == "en" ? "not final" : "尚非最终", line, StringComparison.Ordinal);
     }
 
     [Theory]
