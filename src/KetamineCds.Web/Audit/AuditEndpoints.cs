@@ -179,6 +179,12 @@ public static class AuditEndpoints
         }
     }
 
+    /// <summary>
+    /// The title of the 400 for a <c>from</c> or <c>mode</c> the verification does not know (helper-224's QA walk: it was the
+    /// generic "One or more validation errors occurred.").
+    /// </summary>
+    public const string VerifyModeUnknown = "The log was not verified: from or mode names no way to verify it.";
+
     private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit)
     {
         // from or mode given twice is refused by name, as the exports refuse a repeated filter: ?mode=full&mode= verified
@@ -195,7 +201,7 @@ public static class AuditEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
                 [from is not null ? "from" : "mode"] = ["Use from=checkpoint (or mode=from-checkpoint) to verify from the newest checkpoint that holds, or mode=full."],
-            });
+            }, title: VerifyModeUnknown);
         }
 
         try

@@ -269,6 +269,9 @@ public static class Hardening
             case StatusCodes.Status415UnsupportedMediaType:
                 problem = JsonRequestBody.Problem(http);
                 break;
+            case StatusCodes.Status401Unauthorized:
+                problem = Unauthorized(http);
+                break;
             default:
                 await DefaultStatus(context);
                 return;
@@ -281,6 +284,32 @@ public static class Hardening
             http.RequestServices.GetRequiredService<Localization.ClinicalText>().Localize(problem);
             await http.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
         }
+    }
+
+    /// <summary>
+    /// The 401 problem of the bearer API when the handler wrote no body of its own (helper-224's QA walk: a bare
+    /// "Unauthorized", the same for no token and for one expired, revoked or garbled, so a client could not tell what to
+    /// do). With no token: how to send one. With a token: that it is not accepted and how to get a new one, and
+    /// <c>WWW-Authenticate: Bearer error="invalid_token"</c> (RFC 6750, section 3.1). Which of expired, revoked or garbled is
+    /// not said: the handler does not tell them apart, and a guess would mislead.
+    /// </summary>
+    private static ProblemDetails Unauthorized(HttpContext http)
+    {
+        // A bearer token sent (any letter case of the scheme, as the handler reads it); another scheme is no token.
+        var header = http.Request.Headers.Authorization.ToString().Trim();
+        var sent = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header["Bearer ".Length..].Trim().Length > 0;
+        if (sent)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        }
+
+        return new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            Title = Localization.ClinicalText.Shared.Message(sent ? "Problem.Unauthorized.TokenRefused" : "Problem.Unauthorized.NoToken"),
+            Status = StatusCodes.Status401Unauthorized,
+            Detail = Localization.ClinicalText.Shared.Message(sent ? "Problem.Unauthorized.TokenRefused.Detail" : "Problem.Unauthorized.NoToken.Detail"),
+        };
     }
 
     /// <summary>The middleware half; call before routing-dependent middleware.</summary>

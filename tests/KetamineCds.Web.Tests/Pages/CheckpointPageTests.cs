@@ -61,6 +61,24 @@ public sealed partial class CheckpointPageTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/api/v1/audit/verify?from=yesterday")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("mode=bogus", "mode", "en-GB", "The log was not verified: from or mode names no way to verify it.")]
+    [InlineData("from=yesterday", "from", "zh-CN", "日志未被验证：from 或 mode 所给的值不是可用的验证方式。")]
+    public async Task VerifyApi_UnknownFromOrMode_Is400WithATitleThatSaysWhat(string query, string field, string language, string title)
+    {
+        // helper-224's QA walk: the 400's title was the generic "One or more validation errors occurred.".
+        var auditor = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit/verify?" + query);
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        using var response = await auditor.SendAsync(request);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
     [Fact]
     public async Task Verify_CheckpointFileAltered_AnswersNotIntactAndNamesTheCheckpoint()
     {
