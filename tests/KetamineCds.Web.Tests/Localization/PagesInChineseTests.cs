@@ -20,7 +20,7 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     [InlineData(KetamineCdsFactory.Auditor, "/Audit", "<h1>决策日志</h1>", "记录起始日期（诊所当地日期）")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Verify?run=true", "<h1>校验日志</h1>", "校验用时")]
     [InlineData(KetamineCdsFactory.Auditor, "/Audit/Checkpoints", "<h1>签名检查点</h1>", "核对您保存的副本")]
-    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Impact?run=true", "<h1>影响分析</h1>", "项结论将会改变")]
+    [InlineData(KetamineCdsFactory.Auditor, "/Audit/Impact?run=true", "<h1>影响分析</h1>", "不分析电子病历应答（CDS Hooks）")]
     [InlineData(KetamineCdsFactory.Admin, "/Admin/Users", "<h1>用户</h1>", "<caption>全部账户</caption>")]
     [InlineData(KetamineCdsFactory.Admin, "/Admin/Users/Create", "<h1>创建用户</h1>", "初始密码")]
     [InlineData(KetamineCdsFactory.Psychiatrist, "/Account/TwoFactor", "<h1>您的账户</h1>", "第二重验证")]
@@ -243,7 +243,9 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     [Fact]
     public async Task Get_ImpactInChinese_KeepsTheBaselineVersionApartFromTheWordsAfterIt()
     {
-        // QA141 F7: "对照规则集 1.0.0检查了": the version ran into the next word.
+        // QA141 F7: "对照规则集 1.0.0检查了": the version ran into the next word. A screening is recorded first: a period with
+        // none says so in words instead of counting (helper-224's QA walk).
+        await _factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-ZH-IMPACT"));
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
 
         var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, "/Audit/Impact?run=true&baseline=1.0.0", "zh-CN")).Content.ReadAsStringAsync());
