@@ -73,6 +73,7 @@ public sealed class Phq9TotalFormsTests
     [InlineData("\"valueInteger\":99", true)]
     [InlineData("\"valueInteger\":-1", true)]
     [InlineData("\"valueQuantity\":{\"value\":28,\"unit\":\"{score}\"}", true)]
+    [InlineData("\"valueQuantity\":{\"value\":100000000000,\"unit\":\"{score}\"}", true)] // threw an OverflowException out of the reader
     [InlineData("\"valueString\":\"8\"", false)]
     [InlineData("\"valueQuantity\":{\"value\":8,\"comparator\":\">=\"}", false)]
     public void TotalOutsideItsRange_IsNamedAsOutOfRange_NoOtherUnreadableOne(string value, bool outOfRange)

@@ -350,12 +350,17 @@ internal static class Observations
     /// <summary>
     /// A whole-number score: valueInteger, or a valueQuantity without a unit (or unit "{score}") that is whole. A quantity
     /// with a <c>comparator</c> (<c>&lt;</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>&gt;</c>, <c>ad</c>) is a bound, not a score:
-    /// "&gt;= 8" is not 8, so it is not read.
+    /// "&gt;= 8" is not 8, so it is not read. One beyond an <c>int</c> is none (helper 226: a quantity of 100000000000 threw
+    /// an <see cref="OverflowException"/> out of the reader); <see cref="WholeNumberGiven"/> still tells it is out of range.
     /// </summary>
-    public static int? WholeNumberOf(DataType? value) => value switch
+    public static int? WholeNumberOf(DataType? value) =>
+        WholeNumberGiven(value) is { } whole && whole >= int.MinValue && whole <= int.MaxValue ? (int)whole : null;
+
+    /// <summary>The whole number the value gives as <see cref="WholeNumberOf"/> reads it, however large; else null.</summary>
+    public static decimal? WholeNumberGiven(DataType? value) => value switch
     {
         Integer { Value: { } i } => i,
-        Quantity { Value: { } q, Comparator: null } quantity when IsScoreUnit(quantity) && q == decimal.Truncate(q) => (int)q,
+        Quantity { Value: { } q, Comparator: null } quantity when IsScoreUnit(quantity) && q == decimal.Truncate(q) => q,
         _ => null,
     };
 
@@ -861,7 +866,7 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
     private static bool OutOfRange(FieldDefinition field, ValueSet valueSet, Observation observation)
     {
         bool Outside(DataType? value) =>
-            Observations.WholeNumberOf(value) is { } s && ((field.Min is { } min && s < min) || (field.Max is { } max && s > max));
+            Observations.WholeNumberGiven(value) is { } s && ((field.Min is { } min && s < min) || (field.Max is { } max && s > max));
         return Observations.HasCode(valueSet, observation.Code, "")
             ? Outside(Observations.ValueOf(observation))
             : AsComponents(valueSet, observation).Any(c => Outside(Observations.ValueOf(c)));
