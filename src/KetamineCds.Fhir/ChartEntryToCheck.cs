@@ -270,6 +270,15 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// </summary>
     public bool AnswersDisagree { get; init; }
 
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultNotReadable"/>: true when the value is not read because it is a whole number
+    /// outside the range the field accepts (the field catalogue's <see cref="Domain.Screening.FieldDefinition.Min"/> and
+    /// <see cref="Domain.Screening.FieldDefinition.Max"/>: a PHQ-9 total of 99), so that the card says so, with the range
+    /// (helper 226: it was named among units, absent values and words, never as out of range); false for any other reason
+    /// or kind. The value itself is not kept: it is no score.
+    /// </summary>
+    public bool OutOfRange { get; init; }
+
     /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
     public FhirMoment? Moment { get; init; }
 

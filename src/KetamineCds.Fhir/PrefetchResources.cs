@@ -12,7 +12,7 @@ namespace KetamineCds.Fhir;
 /// (a misspelling, <c>patient</c>, a type of another FHIR version) is not FHIR R4: it is refused, never skipped, so an
 /// EHR integration error is not hidden behind an answer that reads as "not recorded".
 /// </summary>
-internal static class PrefetchResources
+internal static partial class PrefetchResources
 {
     /// <summary>The resource types the reader maps; everything else is ignored.</summary>
     internal static readonly IReadOnlySet<string> ReadTypes = new HashSet<string>(StringComparer.Ordinal)
@@ -117,11 +117,35 @@ internal static class PrefetchResources
         }
         catch (DeserializationFailedException failure)
         {
-            // The Firely messages can quote the data; only the error codes (e.g. JSON109) are passed on.
-            var codes = failure.Exceptions.Select(e => e.ErrorCode).Where(c => !string.IsNullOrEmpty(c)).Distinct(StringComparer.Ordinal).Take(5);
-            throw new FhirFormatException($"FHIR: {where} is not a valid R4 {type} ({string.Join(", ", codes)}).", failure);
+            // The Firely messages can quote the data; only the error codes (e.g. JSON109) are passed on, each with the
+            // element's path as the SDK gives it (Patient.gender), which names elements, never their values (helper 226:
+            // the integrator could not tell which element was wrong).
+            var errors = failure.Exceptions
+                .Where(e => !string.IsNullOrEmpty(e.ErrorCode))
+                .Select(e => PathOf(e, type) is { } path ? $"{e.ErrorCode} at {path}" : e.ErrorCode)
+                .Distinct(StringComparer.Ordinal)
+                .Take(5);
+            throw new FhirFormatException($"FHIR: {where} is not a valid R4 {type} ({string.Join(", ", errors)}).", failure);
         }
     }
+
+    /// <summary>
+    /// The path of the element an error is about, as the Firely SDK gives it (<c>Patient.gender</c>, <c>Condition.code</c>;
+    /// a choice element by its name without its type, <c>Observation.value.value</c> for <c>valueQuantity.value</c>), its
+    /// <c>$this</c> (a mandatory element missing: <c>$this.subject</c>) written as <paramref name="type"/>, when it is only
+    /// element names and indexes (at most 120 characters); else null. An element name is the sender's JSON key, never the
+    /// patient's data; anything else in a path is not passed on.
+    /// </summary>
+    private static string? PathOf(Hl7.Fhir.Utility.CodedException error, string type)
+    {
+        if (error is not Hl7.Fhir.Utility.ExtendedCodedException { InstancePath: { Length: > 0 } given })
+            return null;
+        var path = given.StartsWith("$this.", StringComparison.Ordinal) ? type + given["$this".Length..] : given;
+        return path.Length <= 120 && ElementPath().IsMatch(path) ? path : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\[[0-9]{1,6}\])?(\.[A-Za-z_][A-Za-z0-9_]*(\[[0-9]{1,6}\])?)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ElementPath();
 
     /// <summary>
     /// A concrete resource type of FHIR R4, spelled exactly (the SDK's look-up ignores case; JSON's resourceType does not).

@@ -178,7 +178,7 @@ public class BundleAndFormatTests
         // R4 gives MedicationRequest.subject 1..1, and the strict reader refuses an order without one (as in the prefetch).
         var failure = Assert.Throws<FhirFormatException>(() => DraftOrdersOf(""));
 
-        Assert.Equal("FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (PVAL105).", failure.Message);
+        Assert.Equal("FHIR: context.draftOrders, entry 0 is not a valid R4 MedicationRequest (PVAL105 at MedicationRequest.subject).", failure.Message);
     }
 
     [Theory]
@@ -201,6 +201,20 @@ public class BundleAndFormatTests
             Fhir.Today));
 
         Assert.StartsWith("FHIR: prefetch.conditions, entry 0 has resourceType \"Nope\"", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","id":"p1","gender":"blue","birthDate":"1980-01-01"}""", "prefetch.patient is not a valid R4 Patient (", "at Patient.gender", "blue")]
+    [InlineData("""{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"PHQ-9"},"subject":{"reference":"Patient/p1"},"valueQuantity":{"value":"high"}}""", "prefetch.patient is not a valid R4 Observation (", "at Observation.value.value", "high")]
+    public void Read_AnInvalidResource_NamesTheElementsPathNeverItsValue(string resource, string reason, string path, string value)
+    {
+        // Helper 226: the 400 said only "entry 0 is not a valid R4 Patient (PVAL116)"; the integrator could not tell which
+        // element was wrong. The path the Firely SDK gives is passed on, the value sent never (no patient data in errors).
+        var failure = Assert.Throws<FhirFormatException>(() => FhirHistoryReader.Read([Keyed("patient", Fhir.Json(resource))], Fhir.Today));
+
+        Assert.StartsWith("FHIR: " + reason, failure.Message, StringComparison.Ordinal);
+        Assert.Contains(path, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,34 @@ public sealed class Phq9TotalFormsTests
         Assert.Equal((ChartCheckKind.ResultNotReadable, "Observation/t"), (entry.Kind, entry.Reference));
     }
 
+    [Theory]
+    [InlineData("\"valueInteger\":99", true)]
+    [InlineData("\"valueInteger\":-1", true)]
+    [InlineData("\"valueQuantity\":{\"value\":28,\"unit\":\"{score}\"}", true)]
+    [InlineData("\"valueQuantity\":{\"value\":100000000000,\"unit\":\"{score}\"}", true)] // threw an OverflowException out of the reader
+    [InlineData("\"valueString\":\"8\"", false)]
+    [InlineData("\"valueQuantity\":{\"value\":8,\"comparator\":\">=\"}", false)]
+    public void TotalOutsideItsRange_IsNamedAsOutOfRange_NoOtherUnreadableOne(string value, bool outOfRange)
+    {
+        // Helper 226: a total of 99 was named among units, absent values and words; the card says it is out of range.
+        var reading = Fhir.Read(Total("old", "\"valueInteger\":4", effective: "2026-11-20T09:00:00Z"), Total("t", value));
+
+        Assert.False(reading.Values.ContainsKey("phq9Total")); // nor the older 4 in its place
+        var entry = Assert.Single(reading.ToCheck, c => c.Field == "phq9Total");
+        Assert.Equal((ChartCheckKind.ResultNotReadable, "Observation/t", outOfRange, null), (entry.Kind, entry.Reference, entry.OutOfRange, entry.Value));
+    }
+
+    [Fact]
+    public void Item9OutsideItsRange_IsNamedAsOutOfRange()
+    {
+        var item9 = Fhir.Json("""{"resourceType":"Observation","id":"i9","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"44260-8"}]},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2026-11-27T09:00:00Z","valueInteger":5}""");
+
+        var reading = Fhir.Read(item9);
+
+        Assert.False(reading.Values.ContainsKey("phq9Item9"));
+        Assert.True(Assert.Single(reading.ToCheck, c => c.Field == "phq9Item9" && c.Kind == ChartCheckKind.ResultNotReadable).OutOfRange);
+    }
+
     [Fact]
     public void Item9AsAQuantityWithAComparator_IsNotReadEither()
     {

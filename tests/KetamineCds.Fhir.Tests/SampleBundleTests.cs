@@ -60,6 +60,6 @@ public class SampleBundleTests
     {
         var failure = Assert.Throws<FhirFormatException>(() => ReadSample("malformed-condition-code"));
 
-        Assert.Equal("FHIR: prefetch item 1, entry 1, entry 0 is not a valid R4 Condition (JSON131).", failure.Message);
+        Assert.Equal("FHIR: prefetch item 1, entry 1, entry 0 is not a valid R4 Condition (JSON131 at Condition.code).", failure.Message);
     }
 }

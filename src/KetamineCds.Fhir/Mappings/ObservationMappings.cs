@@ -350,12 +350,17 @@ internal static class Observations
     /// <summary>
     /// A whole-number score: valueInteger, or a valueQuantity without a unit (or unit "{score}") that is whole. A quantity
     /// with a <c>comparator</c> (<c>&lt;</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>&gt;</c>, <c>ad</c>) is a bound, not a score:
-    /// "&gt;= 8" is not 8, so it is not read.
+    /// "&gt;= 8" is not 8, so it is not read. One beyond an <c>int</c> is none (helper 226: a quantity of 100000000000 threw
+    /// an <see cref="OverflowException"/> out of the reader); <see cref="WholeNumberGiven"/> still tells it is out of range.
     /// </summary>
-    public static int? WholeNumberOf(DataType? value) => value switch
+    public static int? WholeNumberOf(DataType? value) =>
+        WholeNumberGiven(value) is { } whole && whole >= int.MinValue && whole <= int.MaxValue ? (int)whole : null;
+
+    /// <summary>The whole number the value gives as <see cref="WholeNumberOf"/> reads it, however large; else null.</summary>
+    public static decimal? WholeNumberGiven(DataType? value) => value switch
     {
         Integer { Value: { } i } => i,
-        Quantity { Value: { } q, Comparator: null } quantity when IsScoreUnit(quantity) && q == decimal.Truncate(q) => (int)q,
+        Quantity { Value: { } q, Comparator: null } quantity when IsScoreUnit(quantity) && q == decimal.Truncate(q) => q,
         _ => null,
     };
 
@@ -549,7 +554,8 @@ internal static class Observations
     {
         foreach (var source in observed.Sources)
             reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
-                answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree, chartPartOlder: chartPartOlder);
+                answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree, chartPartOlder: chartPartOlder,
+                outOfRange: kind == ChartCheckKind.ResultNotReadable && observed.OutOfRange);
     }
 }
 
@@ -606,6 +612,9 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
     /// <summary>Whether its value is an answer whose codes and words name different answers (<see cref="CodedAnswers.Disagree"/>), which is why it cannot be read.</summary>
     public bool AnswersDisagree { get; init; }
 
+    /// <summary>Whether its value is a whole number outside the field's range (a PHQ-9 total of 99), which is why it cannot be read (helper 226).</summary>
+    public bool OutOfRange { get; init; }
+
     /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
 
@@ -659,7 +668,12 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
             .Select(o =>
             {
                 var (score, unread) = Score(field, valueSet, o.Observation.Resource);
-                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with { Unread = unread, AnswersDisagree = Disagrees(valueSet, o.Observation.Resource) };
+                return ObservedValue.Of(o.Observation, o.Day!.Value, score) with
+                {
+                    Unread = unread,
+                    AnswersDisagree = Disagrees(valueSet, o.Observation.Resource),
+                    OutOfRange = score is null && OutOfRange(field, valueSet, o.Observation.Resource),
+                };
             })
             .Concat(ItemSums(valueSet, record))
             .ToArray();
@@ -842,6 +856,20 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
         var (score, unread) = ScoreOf(field, valueSet, observation.Value);
         // A value beside a dataAbsentReason (Observations.ValueOf) is not read; the score it gives is kept, never read.
         return Observations.ValueOf(observation) is null && observation.Value is not null ? (null, score ?? unread) : (score, unread);
+    }
+
+    /// <summary>
+    /// Helper 226: whether the value (or, for a panel, the value of one of the question's components), not beside a
+    /// <c>dataAbsentReason</c>, is a whole number outside the field's range (<see cref="FieldDefinition.Min"/>,
+    /// <see cref="FieldDefinition.Max"/>): a PHQ-9 total of 99, an item 9 of 5.
+    /// </summary>
+    private static bool OutOfRange(FieldDefinition field, ValueSet valueSet, Observation observation)
+    {
+        bool Outside(DataType? value) =>
+            Observations.WholeNumberGiven(value) is { } s && ((field.Min is { } min && s < min) || (field.Max is { } max && s > max));
+        return Observations.HasCode(valueSet, observation.Code, "")
+            ? Outside(Observations.ValueOf(observation))
+            : AsComponents(valueSet, observation).Any(c => Outside(Observations.ValueOf(c)));
     }
 
     /// <summary>

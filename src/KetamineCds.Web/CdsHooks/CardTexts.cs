@@ -128,7 +128,20 @@ public static class CardTexts
     private static string Line(string key, string labels, KetamineCds.Fhir.ChartEntryToCheck entry) =>
         entry.Items is { Count: > 0 } items
             ? Text(key, labels, entry.What, entry.Reference, string.Join(ClinicalText.Shared.ListSeparator, items.Select(Number)))
-            : Text(key, labels, entry.What, entry.Reference);
+            : Range(entry) is { } range
+                ? Text(key, labels, entry.What, entry.Reference, RangeEnd(range.Min), RangeEnd(range.Max))
+                : Text(key, labels, entry.What, entry.Reference);
+
+    /// <summary>
+    /// Helper 226: for a result not read because its value is outside the range its field accepts
+    /// (<see cref="KetamineCds.Fhir.ChartEntryToCheck.OutOfRange"/>), that range, from the field catalogue
+    /// (<see cref="KetamineCds.Domain.Screening.FieldDefinition.Min"/>, <see cref="KetamineCds.Domain.Screening.FieldDefinition.Max"/>);
+    /// else null.
+    /// </summary>
+    private static (decimal Min, decimal Max)? Range(KetamineCds.Fhir.ChartEntryToCheck entry) =>
+        entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.OutOfRange
+            && KetamineCds.Domain.Screening.Fields.Find(entry.Field) is { Min: { } min, Max: { } max }
+            ? (min, max) : null;
 
     /// <summary>
     /// The text a chart entry's line says (<see cref="ChartCheck"/>), but for a contradiction: its kind's, or, where the
@@ -151,6 +164,7 @@ public static class CardTexts
             : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultBesideNewer && entry.ChartPartOlder ? ChartCheckKey(entry.Kind) + ".WithoutThisItem"
             : itemWithoutTotal && entry.Items is { Count: > 0 } items ? ChartCheckKey(entry.Kind) + (items.Count == 1 ? ".Panel.One" : ".Panel")
             : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
+            : Range(entry) is not null ? ChartCheckKey(entry.Kind) + ".OutOfRange"
             : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
             : timeUntold && entry.BesideValueRead ? ChartCheckKey(entry.Kind) + ".BesideValue"
             : ChartCheckKey(entry.Kind);
@@ -190,7 +204,7 @@ public static class CardTexts
     {
         ArgumentNullException.ThrowIfNull(entries);
         var lines = new List<string>();
-        var shared = new Dictionary<(string Key, string Reference, string What), (int Line, List<string> Labels)>();
+        var shared = new Dictionary<(string Key, string Reference, string What, (decimal, decimal)? Range), (int Line, List<string> Labels)>();
         foreach (var entry in entries)
         {
             if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead
@@ -203,14 +217,14 @@ public static class CardTexts
 
             var key = LineKey(entry);
             var label = ClinicalText.Shared.FieldLabel(entry.Field);
-            if (shared.TryGetValue((key, entry.Reference, entry.What), out var seen))
+            if (shared.TryGetValue((key, entry.Reference, entry.What, Range(entry)), out var seen))
             {
                 seen.Labels.Add(label);
                 lines[seen.Line] = Line(key, string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry);
                 continue;
             }
 
-            shared[(key, entry.Reference, entry.What)] = (lines.Count, [label]);
+            shared[(key, entry.Reference, entry.What, Range(entry))] = (lines.Count, [label]);
             lines.Add(ChartCheck(entry));
         }
 
@@ -523,4 +537,6 @@ public static class CardTexts
     private static string Text(string key, params object?[] arguments) => ClinicalText.Shared.Message(key, arguments);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string RangeEnd(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -268,6 +268,33 @@ public sealed class ChartChecksHookTests
         }
     }
 
+    [Fact]
+    public async Task PatientView_Phq9TotalOutsideItsRange_IsNamedAsOutOfRange_CountedOnce()
+    {
+        // Helper 226: a total of 99 was named "in a form the screening cannot use" among units, absent values and words,
+        // never as out of range. It is not recorded (the value is refused) and is named once: the summary counts one item
+        // more than the same chart without a total, not two.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H226-RANGE";
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var total = JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "tot", "status": "final",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "44261-6"}]}, "valueInteger": 99,
+             "effectiveDateTime": "{{{now}}}", "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var without = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"));
+        var cards = await PatientViewAsync(factory, P, Patient(P), Condition("c-mdd", P, "F33.1"), total);
+
+        var detail = AllDetail(cards);
+        Assert.Contains("PHQ-9 total score: the chart's latest result is “44261-6” (Observation/tot), final, but its value is outside the range this question accepts (0 to 27), so it cannot be read as an answer.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("a unit the screening does not convert", detail, StringComparison.Ordinal);
+        static int Count(IReadOnlyList<Card> answer) => int.Parse(
+            System.Text.RegularExpressions.Regex.Match(Assert.Single(answer, c => c.Summary.StartsWith("Ketamine screening incomplete", StringComparison.Ordinal)).Summary, @"(\d+) items").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Count(without) + 1, Count(cards));
+    }
+
     /// <summary>
     /// A MedicationStatement of <paramref name="patient"/>, its medicine in <paramref name="text"/> and coded in each of
     /// <paramref name="codings"/> (none: in words only).
@@ -470,6 +497,28 @@ public sealed class ChartChecksHookTests
         Assert.Contains("Observation/i9", disagreeing, StringComparison.Ordinal);
         Assert.Contains("P-SAFETY-REMS", disagreeing, StringComparison.Ordinal);
         Assert.DoesNotContain(disagree, other, StringComparison.Ordinal);
+        Assert.Contains(otherReasons, other, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "phq9Total", "its value is outside the range this question accepts (0 to 27)", "a unit the screening does not convert")]
+    [InlineData("en", "phq9Item9", "its value is outside the range this question accepts (0 to 3)", "a unit the screening does not convert")]
+    [InlineData("zh-Hans", "phq9Total", "其数值超出此问题接受的范围（0 至 27）", "筛查不换算的单位")]
+    public void ChartCheck_AResultOutsideItsRange_SaysSo_WithTheRange(string culture, string field, string outside, string otherReasons)
+    {
+        // Helper 226: a PHQ-9 total of 99 was named "cannot be read as an answer" among units, absent values and words,
+        // never as out of range. The range is the field catalogue's.
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck(field, KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "Observation/t", "44261-6");
+
+        var outOfRange = CardTexts.ChartCheck(entry with { OutOfRange = true });
+        var other = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(outside, outOfRange, StringComparison.Ordinal);
+        Assert.Contains("Observation/t", outOfRange, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", outOfRange, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherReasons, outOfRange, StringComparison.Ordinal);
+        Assert.DoesNotContain(outside, other, StringComparison.Ordinal);
         Assert.Contains(otherReasons, other, StringComparison.Ordinal);
     }
 
