@@ -27,13 +27,6 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
     private const string WithoutThisItem = "a result of this item's questionnaire (its total, or the answer to another of its items; the time shown) that gives no answer to this item";
 
-    private string AllDetail(IReadOnlyList<Card> cards)
-    {
-        var text = string.Join("\n\n", cards.Select(c => c.Indicator + " | " + c.Summary + "\n" + c.Detail));
-        output.WriteLine(text);
-        return text;
-    }
-
     /// <summary>The prefill the cards link to, having asserted that it holds no item 9 and that item 9 is not among the fields carried.</summary>
     private static async Task<PrefillContent> AssertPrefillLacksItem9Async(KetamineCdsFactory factory, IReadOnlyList<Card> cards)
     {
@@ -69,7 +62,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, [Patient(P), Mdd(P), .. FirstEightItems.Select((code, i) => Score(P, $"i{i + 1}", code, 2, taken))]);
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44250-9, ", detail, StringComparison.Ordinal);
         Assert.Contains("(Observation/i1), " + WithoutThisItem, detail, StringComparison.Ordinal);
         await AssertNoRescreenCarriesItem9Async(api, P);
@@ -86,7 +79,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "tot", "44261-6", 20, DateTimeOffset.UtcNow.AddMinutes(1)));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44261-6, ", detail, StringComparison.Ordinal);
         Assert.Contains("(Observation/tot), " + WithoutThisItem, detail, StringComparison.Ordinal);
         await AssertNoRescreenCarriesItem9Async(api, P);
@@ -106,7 +99,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
         // When it was taken cannot be placed against the screening's answers: it may be the newer.
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "tot", "44261-6", 20, null));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44261-6, ?” (Observation/tot), " + WithoutThisItem, detail, StringComparison.Ordinal);
         await AssertNoRescreenCarriesItem9Async(api, P);
         await AssertPrefillLacksItem9Async(factory, cards);
@@ -123,7 +116,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "tot", "44261-6", 18, taken), Score(P, "i1", "44250-9", 2, taken));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.DoesNotContain(WithoutThisItem, detail, StringComparison.Ordinal);
         Assert.Contains(await RescreensAsync(api, P), input => input.TryGetProperty("phq9Item9", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() == 0);
     }
@@ -142,7 +135,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 0, now.AddDays(-10)), Score(P, "tot", "44261-6", 20, now.AddDays(-1)));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Item9") + ": the chart holds “44261-6, ", detail, StringComparison.Ordinal);
         Assert.Contains("(Observation/tot), " + AfterChartAnswer, detail, StringComparison.Ordinal);
         Assert.Contains("(Observation/i9), " + ChartAnswerBesideLater, detail, StringComparison.Ordinal);
@@ -160,7 +153,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 2, now.AddDays(-10)), Score(P, "tot", "44261-6", 20, now.AddDays(-1)));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.Contains(cards, c => c.Summary.StartsWith("PHQ-9 item 9 is 2 in the chart, not read", StringComparison.Ordinal));
         Assert.Contains("2, the latest final result, beside a later result of the PHQ-9 that gives no item 9", detail, StringComparison.Ordinal);
         await AssertPrefillLacksItem9Async(factory, cards);
@@ -175,7 +168,7 @@ public sealed class EarlierItem9BesideLaterPhq9HookTests(ITestOutputHelper outpu
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 0, now.AddDays(-1)), Score(P, "tot", "44261-6", 20, now.AddDays(-10)));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.DoesNotContain(WithoutThisItem, detail, StringComparison.Ordinal);
         var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
         var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);

@@ -19,13 +19,6 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// </summary>
 public sealed class EarlierTotalBesideLaterItemsHookTests(ITestOutputHelper output)
 {
-    private string AllDetail(IReadOnlyList<Card> cards)
-    {
-        var text = string.Join("\n\n", cards.Select(c => c.Indicator + " | " + c.Summary + "\n" + c.Detail));
-        output.WriteLine(text);
-        return text;
-    }
-
     [Fact]
     public async Task PatientView_Item9TakenAfterTheEarlierScreening_NoTotalInTheChart_TheEarlierTotalIsNotCarried_TheItemNamed()
     {
@@ -39,7 +32,7 @@ public sealed class EarlierTotalBesideLaterItemsHookTests(ITestOutputHelper outp
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i9", "44260-8", 0, taken));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         // The PHQ-9 total is not required for a verdict: the answer stands on the rest, and the item is named beside the total.
         Assert.Contains(ClinicalText.Shared.FieldLabel("phq9Total") + ": the chart holds “44260-8, ", detail, StringComparison.Ordinal);
         Assert.Contains("(Observation/i9), the answer to one item of this questionnaire", detail, StringComparison.Ordinal);
@@ -66,7 +59,7 @@ public sealed class EarlierTotalBesideLaterItemsHookTests(ITestOutputHelper outp
 
         var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P), Mdd(P), Score(P, "i1", "44250-9", 2, taken), Score(P, "i9", "44260-8", 0, taken));
 
-        var detail = AllDetail(cards);
+        var detail = AllDetail(cards, output);
         Assert.DoesNotContain("the answer to one item of this questionnaire", detail, StringComparison.Ordinal);
         Assert.Contains(await RescreensAsync(api, P), input => input.TryGetProperty("phq9Total", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() == 18);
     }

@@ -11,6 +11,14 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// </summary>
 internal static class HookChart
 {
+    /// <summary>Every card's indicator, summary and detail as one text, written to the test's output.</summary>
+    public static string AllDetail(IReadOnlyList<KetamineCds.Web.CdsHooks.Card> cards, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var text = string.Join("\n\n", cards.Select(c => c.Indicator + " | " + c.Summary + "\n" + c.Detail));
+        output.WriteLine(text);
+        return text;
+    }
+
     public static JsonObject Patient(string id) => new() { ["resourceType"] = "Patient", ["id"] = id };
 
     /// <summary>An active Condition coded in ICD-10-CM, <paramref name="verification"/> as given (confirmed unless said).</summary>
