@@ -11,7 +11,9 @@ namespace KetamineCds.Web.Api;
 /// <c>POST /api/auth/login</c>: Identity's bearer-token sign-in, tied to a server-side session. <see cref="ApiTokens"/>
 /// writes <c>{"tokenType":"Bearer","accessToken":...,"expiresIn":N,"refreshToken":...}</c>, N the seconds until the
 /// session ends. A body without an email or a
-/// password (or that is not a JSON object) answers a 400 validation problem keyed by <c>email</c> and <c>password</c>;
+/// password answers a 400 validation problem keyed by <c>email</c> and <c>password</c>; a body that is not one JSON object
+/// (not JSON, where it stops being JSON; an array, a string, null) answers a 400 whose one error, under <c>$</c>, says so
+/// (<see cref="LoginUnreadable"/>), as the screening API answers it, never "enter the email address";
 /// every failure of well-formed credentials answers the same 401 (<see cref="PasswordSignIn"/>).
 /// <c>POST /api/auth/refresh</c> trades <c>{"refreshToken"}</c> for new tokens while the session is live and the account
 /// unchanged (<see cref="ApiTokenRefresh"/>); every refusal is the same 401, except a refresh token used a second time,
@@ -22,6 +24,12 @@ public static class AuthApi
 {
     /// <summary>The title of a login request without an email or a password (ClinicalText: <c>Problem.LoginIncomplete</c>).</summary>
     public const string LoginIncomplete = "Sign-in needs an email address and a password.";
+
+    /// <summary>The title of a login request whose body is not one JSON object (ClinicalText: <c>Problem.LoginUnreadable</c>).</summary>
+    public const string LoginUnreadable = "The sign-in request could not be read: its body is not one JSON object. No sign-in was attempted.";
+
+    /// <summary>The title of a refresh request whose body is not one JSON object (ClinicalText: <c>Problem.RefreshUnreadable</c>).</summary>
+    public const string RefreshUnreadable = "The refresh request could not be read: its body is not one JSON object. Nothing was refreshed.";
 
     /// <summary>The title of a refresh request without a refresh token (ClinicalText: <c>Problem.RefreshIncomplete</c>).</summary>
     public const string RefreshIncomplete = "A refresh needs the refreshToken of a sign-in or of an earlier refresh.";
@@ -71,10 +79,16 @@ public static class AuthApi
     private static async Task<IResult> LoginAsync(
         HttpContext context, PasswordSignIn passwordSignIn, SignInManager<ApplicationUser> signIn, SingleUseAuthenticatorTokenProvider authenticatorCodes, IAccessAudit audit, ClinicalText text)
     {
-        var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, text, context.RequestAborted);
+        var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, "email, password", text, context.RequestAborted);
         if (read.TooLarge)
         {
             return TooLarge();
+        }
+
+        if (read.Unreadable)
+        {
+            // What is wrong with the body, and where, alone: no field was read, so none is said to be missing.
+            return Unreadable(read, LoginUnreadable);
         }
 
         if (string.IsNullOrWhiteSpace(read["email"]))
@@ -137,10 +151,15 @@ public static class AuthApi
 
     private static async Task<IResult> RefreshAsync(HttpContext context, ApiTokenRefresh refresh, IAccessAudit audit, ClinicalText text)
     {
-        var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, text, context.RequestAborted);
+        var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, "refreshToken", text, context.RequestAborted);
         if (read.TooLarge)
         {
             return TooLarge();
+        }
+
+        if (read.Unreadable)
+        {
+            return Unreadable(read, RefreshUnreadable);
         }
 
         if (string.IsNullOrWhiteSpace(read["refreshToken"]))
@@ -168,8 +187,11 @@ public static class AuthApi
             : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: RefreshRefused, detail: RefreshRefusedDetail);
     }
 
-    private static IResult Invalid(AuthRequestBody.Result read, string title) =>
-        Results.ValidationProblem(read.Errors, title: title, detail: read.Unreadable ? Hardening.UnreadableBodyDetail : null);
+    private static IResult Invalid(AuthRequestBody.Result read, string title) => Results.ValidationProblem(read.Errors, title: title);
+
+    /// <summary>A body that is not one JSON object: its one error under <c>$</c> (<see cref="AuthRequestBody"/>), and what to send.</summary>
+    internal static IResult Unreadable(AuthRequestBody.Result read, string title) =>
+        Results.ValidationProblem(read.Errors, title: title, detail: Hardening.UnreadableBodyDetail);
 
     private static IResult TooLarge() =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.");

@@ -6,9 +6,11 @@ using KetamineCds.Web.Security;
 namespace KetamineCds.Web.Api;
 
 /// <summary>
-/// Reads the small JSON bodies of the sign-in endpoints (<c>/api/auth/login</c>, <c>/api/auth/refresh</c>) into their
-/// text fields, so that a body the endpoint cannot use answers a field-level 400 (bound by the framework instead, a body
-/// that is not JSON got a 400 without a word). A body not sent as <c>application/json</c> never reaches it: the endpoints'
+/// Reads the small JSON bodies of the sign-in endpoints (<c>/api/auth/login</c>, <c>/api/auth/refresh</c>,
+/// <c>/api/auth/password</c>) into their text fields, so that a body the endpoint cannot use answers a field-level 400
+/// (bound by the framework instead, a body that is not JSON got a 400 without a word). A body that is not one JSON object
+/// has its one problem under <c>$</c>, saying what is wrong and where, as the screening API says it (helper 229: the
+/// endpoints added "enter the email address" and the like beside it, as if the client had left the fields out). A body not sent as <c>application/json</c> never reaches it: the endpoints'
 /// <see cref="JsonRequestBody"/> filter answers 415 first. Field names are matched without regard to case (as
 /// the framework's binder did); other properties are ignored.
 /// </summary>
@@ -33,8 +35,11 @@ public static class AuthRequestBody
         public string? this[string field] => Values.GetValueOrDefault(field);
     }
 
-    /// <summary>Reads <paramref name="fields"/> from the request's JSON body.</summary>
-    public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> fields, ClinicalText text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="fields"/> from the request's JSON body; a body that is not a JSON object is told that it must
+    /// be one with <paramref name="objectFields"/> (the fields every such body has: <c>email, password</c>).
+    /// </summary>
+    public static async Task<Result> ReadAsync(HttpRequest request, IReadOnlyList<string> fields, string objectFields, ClinicalText text, CancellationToken cancellationToken)
     {
         var values = fields.ToDictionary(f => f, _ => (string?)null, StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -73,6 +78,8 @@ public static class AuthRequestBody
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
+                // An array, a string, a number, null: valid JSON, but no field can be read from it.
+                errors[ScreeningJsonReader.BodyKey] = [text.Message("Json.NotObject.Fields", objectFields)];
                 return new(values, errors, Unreadable: true, TooLarge: false);
             }
 

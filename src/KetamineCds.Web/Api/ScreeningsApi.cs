@@ -179,10 +179,11 @@ public static class ScreeningsApi
         }
 
         Correction? correction = null;
+        string? reasonUnreadable = null;
         var screeningBody = new ReadOnlyMemory<byte>(body);
         if (corrects is { } corrected)
         {
-            (screeningBody, var reason) = WithoutCorrectionReason(body);
+            (screeningBody, var reason, reasonUnreadable) = WithoutCorrectionReason(body);
             correction = new Correction(corrected.Id, reason) { CorrectedAnswers = corrected.Answers };
         }
 
@@ -192,8 +193,15 @@ public static class ScreeningsApi
             return Invalid(read.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
+        var unreadable = read.Errors;
+        if (reasonUnreadable is not null)
+        {
+            // Named as a screening field of the wrong type or given twice is: the recorder does not say "give the reason".
+            unreadable = new Dictionary<string, List<string>>(read.Errors, StringComparer.Ordinal) { [Correction.ReasonName] = [reasonUnreadable] };
+        }
+
         var recording = await recorder.RecordAsync(
-            read.Request, read.Errors, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction, samePatientAs: samePatientAs,
+            read.Request, unreadable, context.User.ToActor(Roles.Psychiatrist), context.GetCorrelationId(), null, cancellationToken, correction: correction, samePatientAs: samePatientAs,
             submissionId: submissionId);
         switch (recording.Status)
         {
@@ -293,10 +301,12 @@ public static class ScreeningsApi
 
     /// <summary>
     /// A correction's body is the screening's body with <c>correctionReason</c> beside its fields: the reason (null when
-    /// absent or not a string, which the recorder reports) and the body without it, for the screening's reader. A body
-    /// that is not a JSON object is passed on as it is, for the reader to say what is wrong with it.
+    /// absent or null, which the recorder reports), the body without it, for the screening's reader, and what makes the
+    /// reason unreadable: not a string, or given more than once (helper 229: a repeated reason was recorded with its last
+    /// value, and a number was told "give the reason", as if none had been sent). A body that is not a JSON object is
+    /// passed on as it is, for the reader to say what is wrong with it.
     /// </summary>
-    private static (ReadOnlyMemory<byte> Screening, string? Reason) WithoutCorrectionReason(byte[] body)
+    private static (ReadOnlyMemory<byte> Screening, string? Reason, string? ReasonUnreadable) WithoutCorrectionReason(byte[] body)
     {
         JsonDocument document;
         try
@@ -305,17 +315,19 @@ public static class ScreeningsApi
         }
         catch (JsonException)
         {
-            return (body, null);
+            return (body, null, null);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (body, null);
+                return (body, null, null);
             }
 
             string? reason = null;
+            string? unreadable = null;
+            var given = false;
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(body.Length);
             using (var writer = new Utf8JsonWriter(buffer))
             {
@@ -324,7 +336,20 @@ public static class ScreeningsApi
                 {
                     if (property.NameEquals(Correction.ReasonName))
                     {
-                        reason = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                        if (given)
+                        {
+                            unreadable = ClinicalText.Shared.Message("Json.Repeated", Correction.ReasonName);
+                        }
+                        else if (property.Value.ValueKind == JsonValueKind.String)
+                        {
+                            reason = property.Value.GetString();
+                        }
+                        else if (property.Value.ValueKind != JsonValueKind.Null)
+                        {
+                            unreadable = ClinicalText.Shared.Message("Json.String", Correction.ReasonName);
+                        }
+
+                        given = true;
                     }
                     else
                     {
@@ -335,7 +360,7 @@ public static class ScreeningsApi
                 writer.WriteEndObject();
             }
 
-            return (buffer.WrittenMemory, reason);
+            return (buffer.WrittenMemory, reason, unreadable);
         }
     }
 

@@ -139,6 +139,7 @@ public static class AuditEndpoints
         if (!long.TryParse(sequence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var place) || place < 1)
         {
             return Results.ValidationProblem(
+                // English: the answer's localization (ClinicalText Problem.ReplaySequenceInvalid*) words it in the request's language.
                 new Dictionary<string, string[]> { ["sequence"] = ["The sequence is the entry's place in the decision log: a whole number from 1."] },
                 title: "The sequence is not valid.");
         }
@@ -154,13 +155,13 @@ public static class AuditEndpoints
                     return Results.Problem(
                         statusCode: StatusCodes.Status404NotFound,
                         title: "The decision log has a gap at this sequence.",
-                        detail: $"The decision log holds no entry {place}, though it holds entries after it: entry {place} was deleted or moved behind the application's back. GET /api/v1/audit/verify names the gap and every other finding.");
+                        detail: ClinicalText.Shared.Message("Problem.ReplayGap.Detail", place));
                 }
 
                 return Results.Problem(
                     statusCode: StatusCodes.Status404NotFound,
                     title: "No screening at this sequence.",
-                    detail: $"Entry {place} of the decision log does not exist or is not a screening or a CDS Hooks answer (an override ran no rules: it has nothing to replay).");
+                    detail: ClinicalText.Shared.Message("Problem.ReplayNoScreening.Detail", place));
             }
 
             await access.RecordAsync(context, AccessEventKind.Replay, result.ScreeningId.ToString(),
@@ -185,6 +186,12 @@ public static class AuditEndpoints
     /// </summary>
     public const string VerifyModeUnknown = "The log was not verified: from or mode names no way to verify it.";
 
+    /// <summary>The title of the 400 for a query parameter the verification does not read (ClinicalText: <c>Problem.VerifyParameterUnknown</c>).</summary>
+    public const string VerifyParameterUnknown = "The log was not verified: the query names a parameter the verification does not read.";
+
+    /// <summary>The query parameters the verification reads, in any letter case, as the binder reads them.</summary>
+    private static readonly HashSet<string> VerifyQueryNames = new(["from", "mode"], StringComparer.OrdinalIgnoreCase);
+
     private static async Task<IResult> VerifyAsync(HttpContext context, string? from, string? mode, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access, IDecisionLogAudit audit)
     {
         // from or mode given twice is refused by name, as the exports refuse a repeated filter: ?mode=full&mode= verified
@@ -192,6 +199,13 @@ public static class AuditEndpoints
         if (QueryNames.Repeated(context.Request.Query, ["from", "mode"]) is { Count: > 0 } repeated)
         {
             return Results.ValidationProblem(repeated, title: "Give from or mode once to verify.");
+        }
+
+        // Any other name is refused by name, as the exports and the screenings list refuse one (helper 229: ?x=1 ran a full
+        // verification, and ?form=checkpoint, a slip for from, verified the whole log instead of from the checkpoint).
+        if (QueryNames.Unknown(context.Request.Query, VerifyQueryNames, "Validation.UnknownQueryParameter") is { Count: > 0 } unknown)
+        {
+            return Results.ValidationProblem(unknown, title: VerifyParameterUnknown);
         }
 
         var incremental = string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase) || string.Equals(mode, "from-checkpoint", StringComparison.OrdinalIgnoreCase);

@@ -250,7 +250,8 @@ public static partial class AccessEventTexts
 
     /// <summary>
     /// An impact analysis's detail (Pages/Audit/Impact: "rule set 1.4.0 against 1.3.0; from=2026-01-01; to=2026-01-31",
-    /// or "against the logged verdicts") in words; its filter stays as recorded, since it names the query's parameters.
+    /// or "against the logged verdicts", with no filter and no "; " after it since helper 229; entries recorded before end in
+    /// "; ") in words; its filter stays as recorded, since it names the query's parameters.
     /// Null for any other detail.
     /// </summary>
     private static string? ImpactAnalysis(string detail, IStringLocalizer localizer)
@@ -267,7 +268,7 @@ public static partial class AccessEventTexts
         return filter.Length == 0 ? words : localizer["{0}; filter: {1}", words, filter];
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^rule set (?<current>[0-9][0-9A-Za-z.+-]*) against (?<baseline>the logged verdicts|[0-9][0-9A-Za-z.+-]*);(?<filter>.*)$")]
+    [System.Text.RegularExpressions.GeneratedRegex("^rule set (?<current>[0-9][0-9A-Za-z.+-]*) against (?<baseline>the logged verdicts|[0-9][0-9A-Za-z.+-]*)(?:;(?<filter>.*))?$")]
     private static partial System.Text.RegularExpressions.Regex ImpactDetail();
 
     /// <summary>

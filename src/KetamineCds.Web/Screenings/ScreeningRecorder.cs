@@ -83,7 +83,8 @@ public sealed class ScreeningRecorder(IValidator<ScreeningRequest> validator, ID
         }
 
         var errors = unreadable.ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.Ordinal);
-        if (correction?.ReasonProblem() is { } reasonProblem)
+        // A reason that could not be read (not a string, or given twice) is named so by the caller; it is not "missing".
+        if (!unreadable.ContainsKey(Correction.ReasonName) && correction?.ReasonProblem() is { } reasonProblem)
         {
             errors[Correction.ReasonName] = [reasonProblem];
         }

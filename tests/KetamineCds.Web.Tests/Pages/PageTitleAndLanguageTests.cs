@@ -167,7 +167,7 @@ public sealed class PageTitleAndLanguageTests : IClassFixture<KetamineCdsFactory
 
         var current = RuleSetCatalog.Current.Version;
         Assert.Contains($"规则集 {current} 与日志中记录的结论比较", html, StringComparison.Ordinal);
-        Assert.Contains($"<code class=\"recorded-text\" lang=\"en\">rule set {current} against the logged verdicts;", html, StringComparison.Ordinal);
+        Assert.Contains($"<code class=\"recorded-text\" lang=\"en\">rule set {current} against the logged verdicts</code>", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -230,7 +230,6 @@ public sealed class ApiTokenRefreshTests
     [InlineData("{}")]
     [InlineData("{\"refreshToken\":\"\"}")]
     [InlineData("{\"refreshToken\":42}")]
-    [InlineData("not json")]
     public async Task Refresh_WithoutARefreshToken_Is400WithTheErrorUnderRefreshToken(string body)
     {
         using var factory = new KetamineCdsFactory();
@@ -239,9 +238,8 @@ public sealed class ApiTokenRefreshTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        // A body that is not JSON also says where it stops being JSON, under "$" (session 47).
-        string[] expected = body == "not json" ? ["$", "refreshToken"] : ["refreshToken"];
-        Assert.Equal(expected, problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        // A body that is not JSON has its one problem under "$", where it stops being JSON (UnreadableBodyTests).
+        Assert.Equal(["refreshToken"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]

@@ -120,8 +120,7 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
         try
         {
-            await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log",
-                $"rule set {Current.Version} against {BaselineSet?.Version ?? "the logged verdicts"}; {Filter}");
+            await access.RecordAsync(HttpContext, AccessEventKind.ImpactAnalysis, "decision-log", AccessDetail(Current.Version, BaselineSet?.Version, Filter));
             var (start, end) = Filter.Instants(calendar);
             Report = await audit.AnalyzeImpactAsync(start, end, Current, BaselineSet, HttpContext.RequestAborted);
         }
@@ -150,4 +149,16 @@ public sealed partial class ImpactModel(IDecisionLogAudit audit, IAccessAudit ac
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Impact analysis failed (reference {Reference}).")]
     private static partial void LogFailed(ILogger logger, string reference, Exception exception);
+
+    /// <summary>
+    /// The access log's detail of an analysis: "rule set 1.18.0 against 1.17.0; from=2026-01-01; to=2026-01-31", the filter
+    /// only when one was given (helper 229: a run without one was recorded as "... against the logged verdicts; ", its
+    /// separator dangling).
+    /// </summary>
+    public static string AccessDetail(string version, string? baseline, ImpactFilterInput filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var compared = $"rule set {version} against {baseline ?? "the logged verdicts"}";
+        return filter.ToString() is { Length: > 0 } given ? compared + "; " + given : compared;
+    }
 }
