@@ -318,7 +318,8 @@ internal static class BulkLoad
 
     /// <summary>
     /// The input as submitted, as the app stores it (ScreeningRequest.ToContractJson): every contract field, null where not
-    /// recorded. The impact analysis reads it beside the history to compare the two (StoredInputs).
+    /// recorded (the app leaves out a yes/no never answered; naming it null, as here, is the larger row, as a form with every
+    /// unknown answered "Not known" stores it). The impact analysis reads it beside the history to compare the two (StoredInputs).
     /// </summary>
     public static string InputAsSubmitted(string historyJson)
     {

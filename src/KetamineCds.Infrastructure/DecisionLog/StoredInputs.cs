@@ -7,7 +7,7 @@ namespace KetamineCds.Infrastructure.DecisionLog;
 
 /// <summary>
 /// A screening entry holds its inputs twice: <c>InputJson</c>, the request as submitted (every contract field, "null"
-/// where not recorded: what the auditor reads as "Input as submitted"), and <c>HistoryJson</c>, the history the engine
+/// where not recorded, a yes/no never answered left out (helper 227): what the auditor reads as "Input as submitted"), and <c>HistoryJson</c>, the history the engine
 /// evaluated (what replay, the impact analysis and the entry's own reading use). The app writes both from the same
 /// request, so they may differ in form (field order, a number's spelling, a list given twice) but never in an answer.
 /// Nothing in the chain's hashes ties one to the other: someone who rewrites one and re-hashes the chain leaves a log
@@ -94,7 +94,8 @@ public static class StoredInputs
     {
         try
         {
-            // The input as submitted holds every contract field, null where not recorded (ScreeningRequest.ToContractJson),
+            // The input as submitted holds every contract field, null where not recorded, but a yes/no never answered, which
+            // it leaves out (ScreeningRequest.ToContractJson; a null yes/no is one answered "Not known"); either is not recorded,
             // and a field not recorded that has a default (the jurisdiction: "jurisdiction": null) is that default in the
             // history the app evaluated. Read without its nulls, it gives that history: a null is a field left out, which
             // reads as not recorded, or as the field's default. (Read with them, a null jurisdiction could not be read, and

@@ -24,7 +24,10 @@ public sealed record EarlierAnswers(ScreeningRequest Request, IReadOnlyList<Fiel
     /// The yes/no questions the earlier screening asked and recorded as not known ("Not known", stored as null), whose
     /// answer is carried (still current), in the catalogue's order (QA session 46). Not among them: a question its form did
     /// not ask (the other answers did not ask it, or it came in a later release: the stored input, which writes every field
-    /// of its contract, does not name it), nor one out of date by now, which is asked again as on a new form.
+    /// of its contract, does not name it), nor one left with no answer chosen, on the form or in an API body (the stored input
+    /// leaves a yes/no never answered out; helper 227: it came back as "Not known"), which opens unanswered as it was, nor
+    /// one out of date by now, which is asked again as on a new form. An entry stored before that names every yes/no, so its
+    /// unanswered ones still open as "Not known": the two cannot be told apart there, and both are not recorded.
     /// </summary>
     public IReadOnlyList<FieldDefinition> NotKnown { get; init; } = [];
 

@@ -9,7 +9,8 @@ namespace KetamineCds.Web.Screenings;
 /// Reads the intake form's post into a <see cref="ScreeningRequest"/> by catalogue entry, as
 /// <see cref="ScreeningJsonReader"/> reads the API's JSON: each field from its key (<c>Input.AgeYears</c>), typed by the
 /// catalogue. What was typed goes into the model state, so the form shows it again; a number or a yes/no that does not
-/// read is a message on its field (the value typed kept); an empty answer is not recorded.
+/// read is a message on its field (the value typed kept); an empty answer is not recorded. A yes/no sent empty (its "Not
+/// known" radio) is named without a value, as the API's JSON names a field with null; one with no radio chosen is not named.
 /// </summary>
 public static class ScreeningFormReader
 {
@@ -55,6 +56,14 @@ public static class ScreeningFormReader
             var text = raw.ToString();
             if (text.Length == 0)
             {
+                if (field.Type == FieldType.YesNo)
+                {
+                    // "Not known" chosen (its radio sends an empty value) is named, not recorded: the stored input says the
+                    // question was answered "Not known", which a re-screen shows again; a yes/no left with no radio chosen
+                    // sends nothing and is not named, so a re-screen shows it unanswered, never "Not known" (helper 227).
+                    request[field] = null;
+                }
+
                 continue;
             }
 

@@ -5,7 +5,8 @@ public sealed record ScreeningJsonReadResult(ScreeningRequest Request, IReadOnly
 {
     /// <summary>
     /// The fields the body names with <c>null</c> ("not known"), which <see cref="Request"/> cannot tell from fields the
-    /// body leaves out: a stored input writes every field of its contract, so these are the answers recorded as not known.
+    /// body leaves out: a stored input names every field of its contract but a yes/no never answered (helper 227), so for a
+    /// yes/no these are the answers recorded as "Not known".
     /// </summary>
     public IReadOnlySet<string> NamedWithoutValue { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

@@ -49,14 +49,22 @@ public class ScreeningRequest
     };
 
     /// <summary>
-    /// The request in the contract's JSON spelling, every field present ("null" = not recorded), in contract order:
-    /// what the decision log stores as the input.
+    /// The request in the contract's JSON spelling, in contract order: what the decision log stores as the input. Every
+    /// field is present ("null" = not recorded) except a yes/no the request does not name (a form's question with no radio
+    /// chosen, a body that leaves it out), which is left out: a yes/no named with null is one answered "Not known", and a
+    /// re-screen shows that choice again, while one left out opens unanswered, as it was (helper 227). Null and left out
+    /// read alike everywhere else: both are not recorded, never "no".
     /// </summary>
     public string ToContractJson()
     {
         var json = new JsonObject();
         foreach (var field in Fields.All)
         {
+            if (field.Type == FieldType.YesNo && !values.ContainsKey(field.Property))
+            {
+                continue;
+            }
+
             json[field.Name] = RecordedValue(field) switch
             {
                 null => null,

@@ -25,8 +25,12 @@ public sealed class RescreenNotKnownTests(KetamineCdsFactory factory) : IClassFi
     [InlineData("corrects")]
     public async Task Form_FromAScreeningWithQuestionsNotKnown_ShowsNotKnownChosenAndNeverNo(string relation)
     {
-        // A man of 45: pregnancy and breastfeeding are not asked; no suicidality: its follow-ups are not asked.
-        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-NK-" + relation).With("onOpioids", false));
+        // A man of 45: pregnancy and breastfeeding are not asked; no suicidality: its follow-ups are not asked. "Not known" is
+        // a yes/no named with null (the form's "Not known" radio sends it so); one left out was not answered (helper 227).
+        var request = SampleRequests.Trd("MRN-NK-" + relation).With("onOpioids", false);
+        request["aneurysmalVascularDisease"] = null;
+        request["cognitiveImpairment"] = null;
+        var id = await factory.RecordScreeningThroughApiAsync(request);
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = await client.GetStringAsync($"/Screenings/New?{relation}={id}");
@@ -53,6 +57,65 @@ public sealed class RescreenNotKnownTests(KetamineCdsFactory factory) : IClassFi
         Assert.DoesNotMatch("id=\"substancesUsed-[^\"]+\"[^>]*checked", html);
     }
 
+    /// <summary>
+    /// Helper 227 (QA walk): a yes/no left with no radio chosen on the form, or left out of an API body, was stored as null
+    /// beside every other field, and came back on the re-screen with "Not known" chosen, as if it had been asked and answered
+    /// so. Not recorded stays not recorded: it opens with no radio chosen, and only an answer "Not known" opens as one.
+    /// </summary>
+    [Theory]
+    [InlineData("from")]
+    [InlineData("corrects")]
+    public async Task Form_FromAFormScreeningWithAYesNoLeftUnanswered_OpensItUnansweredAndNotKnownOnlyWhereChosen(string relation)
+    {
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.PatientReference"] = "MRN-NK-BLANK-" + relation,
+            ["Input.AgeYears"] = "45",
+            ["Input.SexAtBirth"] = "male",
+            ["Input.PrimaryDiagnosis"] = "mdd",
+            ["Input.CurrentDepressiveEpisode"] = "true",
+            ["Input.FailedAdequateTrials"] = "3",
+            ["Input.OnOralAntidepressant"] = "true",
+            ["Input.Psychosis"] = "none",
+            ["Input.Suicidality"] = "none",
+            ["Input.AneurysmalVascularDisease"] = "", // "Not known" chosen
+            ["Input.OnOpioids"] = "false",
+            // Cognitive impairment and arteriovenous malformation: no radio chosen, so not sent.
+            ["__RequestVerificationToken"] = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Screenings/New"),
+        };
+        using var posted = await client.PostAsync("/Screenings/New", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = Guid.Parse(posted.Headers.Location!.OriginalString["/Screenings/".Length..]);
+
+        var html = await client.GetStringAsync($"/Screenings/New?{relation}={id}");
+
+        Assert.Matches("id=\"aneurysmalVascularDisease-nr\"[^>]*checked=\"checked\"", html);
+        Assert.Matches("id=\"onOpioids-no\"[^>]*checked=\"checked\"", html);
+        foreach (var unanswered in new[] { "cognitiveImpairment", "arteriovenousMalformation", "onNaltrexone" })
+        {
+            Assert.DoesNotMatch($"id=\"{unanswered}-(yes|no|nr)\"[^>]*checked", html);
+        }
+
+        // Both are not recorded, never "no": the safety count lists the one that could block, answered "Not known" or not.
+        Assert.Contains("href=\"#aneurysmalVascularDisease-yes\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#arteriovenousMalformation-yes\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_FromAnApiScreeningThatLeavesAYesNoOut_OpensItUnanswered()
+    {
+        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-NK-LEFT-OUT"));
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync($"/Screenings/New?from={id}");
+
+        foreach (var unanswered in new[] { "aneurysmalVascularDisease", "cognitiveImpairment", "onOpioids" })
+        {
+            Assert.DoesNotMatch($"id=\"{unanswered}-(yes|no|nr)\"[^>]*checked", html);
+        }
+    }
+
     [Fact]
     public async Task Rescreen_OnALaterDay_AsksAgainAQuestionNotKnownThatDayAndKeepsOneThatStillHolds()
     {
@@ -60,7 +123,10 @@ public sealed class RescreenNotKnownTests(KetamineCdsFactory factory) : IClassFi
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         using var dated = new Infrastructure.ClockFactory(clock);
         var api = await dated.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var id = await dated.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-NK-DAY").With("sexAtBirth", "female").With("ageYears", 60), api);
+        var request = SampleRequests.Trd("MRN-NK-DAY").With("sexAtBirth", "female").With("ageYears", 60);
+        request["breastfeeding"] = null;
+        request["aneurysmalVascularDisease"] = null;
+        var id = await dated.RecordScreeningThroughApiAsync(request, api);
 
         var sameDay = await (await dated.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist)).GetStringAsync($"/Screenings/New?from={id}");
         clock.Advance(TimeSpan.FromDays(1));
@@ -94,7 +160,10 @@ public sealed class RescreenNotKnownTests(KetamineCdsFactory factory) : IClassFi
     {
         // A screening recorded before a question existed: its stored input (which names every field of its contract) does
         // not name it. It was never asked, so it is not shown as answered "Not known".
-        var id = await factory.RecordScreeningThroughApiAsync(SampleRequests.Trd("MRN-NK-OLDER"));
+        var request = SampleRequests.Trd("MRN-NK-OLDER");
+        request["aneurysmalVascularDisease"] = null;
+        request["raisedIntraocularPressure"] = null;
+        var id = await factory.RecordScreeningThroughApiAsync(request);
         var found = (await factory.Services.GetRequiredService<IDecisionLog>().FindScreeningAsync(id))!;
         var input = JsonNode.Parse(found.InputJson)!.AsObject();
         Assert.True(input.Remove(Fields.RaisedIntraocularPressure.Name));
