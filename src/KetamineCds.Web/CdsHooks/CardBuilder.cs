@@ -211,8 +211,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// those lists (a PHQ-9 total, a question not asked, one read beside its entry) are listed under the heading of entries
     /// the screening cannot use, as is a line naming items of several lists (a medicine in words, named beside every
     /// medicine question), each of its items keeping its place in its list. It was named twice, its label and its entry's
-    /// line, and counted twice; a blood pressure left the first-dose list. The summary counts each item named once,
-    /// however many entries name it or lines it is on.
+    /// line, and counted twice; a blood pressure left the first-dose list. The summary counts the lines the card lists,
+    /// as it did: an item named by a line naming several (a blood pressure's systolic and diastolic) is counted with it.
     /// </summary>
     /// <param name="ruleSetVersion">The rule set the card names.</param>
     /// <param name="required">The required items not recorded, by contract name.</param>
@@ -272,7 +272,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var beforeFirstDose = Items(2);
         var careItems = Items(3);
         var needsAttentionItems = Items(4);
-        var count = listOf.Keys.Union(lines.SelectMany(l => l.Fields), StringComparer.Ordinal).Count();
+        // Counted as listed: each line once (a blood pressure's entry naming its systolic and diastolic is one line).
+        var count = requiredItems.Count + safetyItems.Count + beforeFirstDose.Count + careItems.Count + needsAttentionItems.Count;
 
         var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
         AddList(parts, CardTexts.RequiredHeading, requiredItems);

@@ -11,7 +11,7 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// Helper 228: a required, safety or care item the chart holds in a form the screening cannot read (a schizophrenia
 /// diagnosis for psychosis, an item 9 of 5, a blood pressure in kPa) was named twice on the incomplete card, once under
 /// what it blocks and once among the entries to check, and counted twice; a blood pressure left the first-dose section.
-/// Each is named once, its entry's line under the heading of what it blocks, and the summary counts it once.
+/// Each is named once, its entry's line under the heading of what it blocks, and the summary counts the lines listed.
 /// </summary>
 public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
 {
@@ -70,8 +70,12 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         }
 
         Assert.DoesNotContain("**Recorded in the chart in a form the screening cannot use", card.Detail, StringComparison.Ordinal);
-        // The same items are not recorded with or without those entries: the same count.
-        Assert.Equal(Count(Assert.Single(before, c => c.Summary.StartsWith("Ketamine screening incomplete", StringComparison.Ordinal))), Count(card));
+        // The summary counts the lines listed, each item on one: the same items are not recorded with or without those
+        // entries, the blood pressure's two on one line beside its entry.
+        Assert.Equal(Regex.Count(card.Detail, "^- ", RegexOptions.Multiline), Count(card));
+        var without = Assert.Single(before, c => c.Summary.StartsWith("Ketamine screening incomplete", StringComparison.Ordinal));
+        Assert.Equal(Regex.Count(without.Detail, "^- ", RegexOptions.Multiline), Count(without));
+        Assert.Equal(Count(without) - 1, Count(card));
     }
 
     [Fact]
