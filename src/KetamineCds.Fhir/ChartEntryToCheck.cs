@@ -271,11 +271,13 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     public bool AnswersDisagree { get; init; }
 
     /// <summary>
-    /// For <see cref="ChartCheckKind.ResultNotReadable"/>: true when the value is not read because it is a whole number
+    /// For <see cref="ChartCheckKind.ResultNotReadable"/>: true when the value is not read because it is a number
     /// outside the range the field accepts (the field catalogue's <see cref="Domain.Screening.FieldDefinition.Min"/> and
-    /// <see cref="Domain.Screening.FieldDefinition.Max"/>: a PHQ-9 total of 99), so that the card says so, with the range
-    /// (helper 226: it was named among units, absent values and words, never as out of range); false for any other reason
-    /// or kind. The value itself is not kept: it is no score.
+    /// <see cref="Domain.Screening.FieldDefinition.Max"/>: a PHQ-9 total of 99, helper 228: or of 99.5; a systolic blood
+    /// pressure of 400 mmHg, a diastolic of 5, each in millimetres of mercury rounded up as it would be read), so that
+    /// the card says so, with the range (helper 226: it was named among units, absent values and words, never as out of
+    /// range); false for any other reason or kind, and for a blood pressure's other value when only one is out of range.
+    /// The value itself is not kept: it is no score.
     /// </summary>
     public bool OutOfRange { get; init; }
 

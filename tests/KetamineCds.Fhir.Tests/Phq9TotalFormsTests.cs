@@ -73,6 +73,10 @@ public sealed class Phq9TotalFormsTests
     [InlineData("\"valueInteger\":99", true)]
     [InlineData("\"valueInteger\":-1", true)]
     [InlineData("\"valueQuantity\":{\"value\":28,\"unit\":\"{score}\"}", true)]
+    [InlineData("\"valueQuantity\":{\"value\":99.5}", true)]
+    [InlineData("\"valueQuantity\":{\"value\":-0.5,\"unit\":\"{score}\"}", true)]
+    [InlineData("\"valueQuantity\":{\"value\":8.5}", false)]
+    [InlineData("\"valueQuantity\":{\"value\":99.5,\"unit\":\"kg\"}", false)]
     [InlineData("\"valueQuantity\":{\"value\":100000000000,\"unit\":\"{score}\"}", true)] // threw an OverflowException out of the reader
     [InlineData("\"valueString\":\"8\"", false)]
     [InlineData("\"valueQuantity\":{\"value\":8,\"comparator\":\">=\"}", false)]

@@ -691,6 +691,60 @@ public class ValueSetChartChecksTests
     }
 
     /// <summary>
+    /// Helper 228: a pressure outside its question's range (the field catalogue's, systolic 50 to 300, diastolic 20 to 200,
+    /// after rounding up) was named among units, absent values and words; each value out of range is now marked so, the
+    /// other value of the reading not. Neither is read, and the older pair is not used.
+    /// </summary>
+    [Theory]
+    [InlineData(400, 5, true, true)]
+    [InlineData(400, 80, true, false)]
+    [InlineData(300.2, 80, true, false)]
+    [InlineData(120, 5, false, true)]
+    [InlineData(120, 200.5, false, true)]
+    [InlineData(80, 120, false, false)]
+    public void Read_NewerBloodPressureOutsideItsRange_IsNamedAsOutOfRange(double systolic, double diastolic, bool systolicOut, bool diastolicOut)
+    {
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt0800, PanelAt1000(Quantity((decimal)systolic, "mmHg", "mm[Hg]"), Quantity((decimal)diastolic, "mmHg", "mm[Hg]")));
+
+        Assert.DoesNotContain("systolicBp", reading.Values.Keys);
+        Assert.DoesNotContain("diastolicBp", reading.Values.Keys);
+        var sys = Assert.Single(reading.ToCheck, c => c.Field == "systolicBp");
+        var dia = Assert.Single(reading.ToCheck, c => c.Field == "diastolicBp");
+        Assert.Equal(
+            (ChartCheckKind.ResultNotReadable, "Observation/bp-1000", systolicOut, ChartCheckKind.ResultNotReadable, "Observation/bp-1000", diastolicOut),
+            (sys.Kind, sys.Reference, sys.OutOfRange, dia.Kind, dia.Reference, dia.OutOfRange));
+    }
+
+    /// <summary>
+    /// Helper 228: a systolic and a diastolic sent as Observations of their own, in kilopascals, are named, never read;
+    /// so is a quantity coded mm[Hg] whose unit text says kPa: the code and the words name different units, and which one
+    /// the value is in cannot be told (it was read as millimetres of mercury).
+    /// </summary>
+    [Theory]
+    [InlineData("kPa", "kPa")]
+    [InlineData("kPa", "mm[Hg]")]
+    [InlineData("mmHg", "kPa")]
+    [InlineData("cmHg", null)]
+    public void Read_NewerSystolicAndDiastolicInAnotherUnit_AreNamed_NeverReadAsMillimetresOfMercury(string unit, string? code)
+    {
+        var systolic = Fhir.Json($$"""
+            {"resourceType": "Observation", "id": "s", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]},
+             "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2026-11-28T10:00:00Z", {{Quantity(160m, unit, code)}} }
+            """);
+        var diastolic = Fhir.Json($$"""
+            {"resourceType": "Observation", "id": "d", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]},
+             "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2026-11-28T10:00:00Z", {{Quantity(100m, unit, code)}} }
+            """);
+
+        var reading = Fhir.Read(Fhir.Patient(), PanelAt0800, systolic, diastolic);
+
+        Assert.DoesNotContain("systolicBp", reading.Values.Keys);
+        Assert.DoesNotContain("diastolicBp", reading.Values.Keys);
+        Assert.Contains(reading.ToCheck, c => c.Field == "systolicBp" && c.Kind == ChartCheckKind.ResultNotReadable && !c.OutOfRange);
+        Assert.Contains(reading.ToCheck, c => c.Field == "diastolicBp" && c.Kind == ChartCheckKind.ResultNotReadable && !c.OutOfRange);
+    }
+
+    /// <summary>
     /// A pressure with a comparator is a bound, not a reading (helper-149's leftover): "&gt;170" may be 200, above CV-003's
     /// 180/110, so reading it as 170 would be more reassuring than the chart. Named, never read, and the older pair is not used.
     /// </summary>

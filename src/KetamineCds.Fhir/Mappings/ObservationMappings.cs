@@ -364,6 +364,18 @@ internal static class Observations
         _ => null,
     };
 
+    /// <summary>
+    /// Helper 228: the number a score's value gives, whole or not (a valueInteger, or a valueQuantity as
+    /// <see cref="WholeNumberOf"/> reads one, without a comparator, a fraction included), for telling whether it is outside
+    /// the field's range: a PHQ-9 total of 99.5 is no score and is out of range, one of 8.5 is no score but within it.
+    /// </summary>
+    public static decimal? NumberGiven(DataType? value) => value switch
+    {
+        Integer { Value: { } i } => i,
+        Quantity { Value: { } q, Comparator: null } quantity when IsScoreUnit(quantity) => q,
+        _ => null,
+    };
+
     private static bool IsScoreUnit(Quantity quantity) =>
         string.IsNullOrEmpty(quantity.Code) ? string.IsNullOrEmpty(quantity.Unit) || quantity.Unit is "{score}" or "score"
         : quantity.Code is "{score}" or "1";
@@ -376,17 +388,35 @@ internal static class Observations
     /// kept beside the value read (<see cref="FhirReading.Rounded"/>), so that the clinician sees both. The quantity's <c>code</c> (whatever its system)
     /// or, without a code, its <c>unit</c> text is UCUM's <c>mm[Hg]</c> (or its case-insensitive form <c>MM[HG]</c>), or
     /// one of the common non-UCUM spellings of that same unit, <c>mmHg</c> and <c>mm Hg</c>: each names millimetres of
-    /// mercury and nothing else. A code, when there is one, decides (a code <c>kPa</c> with a unit text <c>mmHg</c> is
-    /// not read). Any other unit (kPa, cm[H2O], none at all) is never converted or guessed: null, and the reading is
+    /// mercury and nothing else. A code, when there is one, must be one of these, and so must a unit text beside it (a code
+    /// <c>kPa</c> with a unit text <c>mmHg</c> is not read; helper 228: nor is a code <c>mm[Hg]</c> with a unit text
+    /// <c>kPa</c>, which was read as millimetres of mercury: which unit the value is in cannot be told). Any other unit (kPa,
+    /// cm[H2O], none at all) is never converted or guessed: null, and the reading is
     /// named as not readable. So is a quantity with a <c>comparator</c> (<c>&gt;170</c> may be 200): a bound, not a reading,
     /// as for a score.
     /// </summary>
     public static int? MillimetresOfMercury(DataType? value) => value switch
     {
-        Quantity { Value: { } q, Comparator: null } quantity when IsMillimetresOfMercury(string.IsNullOrWhiteSpace(quantity.Code) ? quantity.Unit : quantity.Code) =>
+        Quantity { Value: { } q, Comparator: null } quantity when InMillimetresOfMercury(quantity) =>
             Math.Ceiling(q) is var whole && whole >= int.MinValue && whole <= int.MaxValue ? (int)whole : null,
         _ => null,
     };
+
+    /// <summary>
+    /// Helper 228: the pressure in millimetres of mercury rounded up as <see cref="MillimetresOfMercury"/> reads it, however
+    /// large (a systolic of 400, of 1E+20), for telling whether it is outside the field's range; null where it reads none.
+    /// </summary>
+    public static decimal? MillimetresOfMercuryRoundedUp(DataType? value) => value switch
+    {
+        Quantity { Value: { } q, Comparator: null } quantity when InMillimetresOfMercury(quantity) => Math.Ceiling(q),
+        _ => null,
+    };
+
+    /// <summary>Whether the quantity's code, or its unit text without a code, names millimetres of mercury, and a unit text beside a code does too.</summary>
+    private static bool InMillimetresOfMercury(Quantity quantity) =>
+        string.IsNullOrWhiteSpace(quantity.Code)
+            ? IsMillimetresOfMercury(quantity.Unit)
+            : IsMillimetresOfMercury(quantity.Code) && (string.IsNullOrWhiteSpace(quantity.Unit) || IsMillimetresOfMercury(quantity.Unit));
 
     /// <summary>The quantity's value as the chart gave it, when <see cref="MillimetresOfMercury"/> reads it; else null.</summary>
     public static decimal? MillimetresOfMercuryGiven(DataType? value) =>
@@ -612,7 +642,7 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
     /// <summary>Whether its value is an answer whose codes and words name different answers (<see cref="CodedAnswers.Disagree"/>), which is why it cannot be read.</summary>
     public bool AnswersDisagree { get; init; }
 
-    /// <summary>Whether its value is a whole number outside the field's range (a PHQ-9 total of 99), which is why it cannot be read (helper 226).</summary>
+    /// <summary>Whether its value is a number outside the field's range (a PHQ-9 total of 99 or 99.5, a systolic of 400 mmHg), which is why it cannot be read (helpers 226, 228).</summary>
     public bool OutOfRange { get; init; }
 
     /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
@@ -860,13 +890,13 @@ internal sealed class ObservationScore(int windowDays) : FieldMapping
 
     /// <summary>
     /// Helper 226: whether the value (or, for a panel, the value of one of the question's components), not beside a
-    /// <c>dataAbsentReason</c>, is a whole number outside the field's range (<see cref="FieldDefinition.Min"/>,
+    /// <c>dataAbsentReason</c>, is a number (helper 228: whole or not, a total of 99.5) outside the field's range (<see cref="FieldDefinition.Min"/>,
     /// <see cref="FieldDefinition.Max"/>): a PHQ-9 total of 99, an item 9 of 5.
     /// </summary>
     private static bool OutOfRange(FieldDefinition field, ValueSet valueSet, Observation observation)
     {
         bool Outside(DataType? value) =>
-            Observations.WholeNumberGiven(value) is { } s && ((field.Min is { } min && s < min) || (field.Max is { } max && s > max));
+            Observations.NumberGiven(value) is { } s && ((field.Min is { } min && s < min) || (field.Max is { } max && s > max));
         return Observations.HasCode(valueSet, observation.Code, "")
             ? Outside(Observations.ValueOf(observation))
             : AsComponents(valueSet, observation).Any(c => Outside(Observations.ValueOf(c)));
@@ -1031,7 +1061,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var pressures = record.Observations.Where(o => IsBloodPressure(valueSet, o.Resource)).ToArray();
         var future = Observations.CheckInFuture(field.Name, pressures, record, reading);
         var today = pressures.Where(o => IsToday(o.Resource, record)).ToArray();
-        var counting = Readings(valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray());
+        var counting = Readings(field, valueSet, record, today.Where(o => Observations.Counts(o.Resource)).ToArray(), systolic ? "systolic" : "diastolic");
         var latest = Observations.Latest(field.Name, counting, today, record, reading);
         // Helpers 205, 207: a reading whose time taken is not given, or cannot be placed today, is named, never read, and may
         // be today's latest; the pair it may be newer than is named.
@@ -1093,15 +1123,31 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
     private static bool Within(FieldDefinition field, int value) =>
         (field.Min is null || value >= field.Min) && (field.Max is null || value <= field.Max);
 
-    /// <summary>Every counting reading of today: each panel, each same-time systolic and diastolic pair, and each half left alone (not readable).</summary>
-    private static List<ObservedValue> Readings(ValueSet valueSet, PatientRecord record, Sourced<Observation>[] today)
+    /// <summary>
+    /// Helper 228: whether <paramref name="value"/>, in millimetres of mercury rounded up as it would be read, is outside
+    /// <paramref name="field"/>'s range (the field catalogue's: a systolic of 400, a diastolic of 5).
+    /// </summary>
+    private static bool Outside(FieldDefinition field, DataType? value) =>
+        Observations.MillimetresOfMercuryRoundedUp(value) is { } q && ((field.Min is { } min && q < min) || (field.Max is { } max && q > max));
+
+    /// <summary>
+    /// Every counting reading of today: each panel, each same-time systolic and diastolic pair, and each half left alone
+    /// (not readable). A reading not read whose <paramref name="role"/> value (that of <paramref name="field"/>) is outside
+    /// the field's range is marked so (<see cref="ObservedValue.OutOfRange"/>, helper 228); its other value's is not.
+    /// </summary>
+    private static List<ObservedValue> Readings(FieldDefinition field, ValueSet valueSet, PatientRecord record, Sourced<Observation>[] today, string role)
     {
         var readings = new List<ObservedValue>();
         int? Half(Observation observation, string role) => observation.Component
             .Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.MillimetresOfMercury(Observations.ValueOf(c))).FirstOrDefault();
+        bool OwnOutside(Observation panel) =>
+            panel.Component.FirstOrDefault(c => Observations.HasCode(valueSet, c.Code, role)) is { } own && Outside(field, Observations.ValueOf(own));
 
         foreach (var panel in today.Where(o => IsPanel(valueSet, o.Resource)))
-            readings.Add(ObservedValue.Of(panel, Observations.DayOf(panel.Resource, record)!.Value, Pair(Half(panel.Resource, "systolic"), Half(panel.Resource, "diastolic"))));
+        {
+            var pair = Pair(Half(panel.Resource, "systolic"), Half(panel.Resource, "diastolic"));
+            readings.Add(ObservedValue.Of(panel, Observations.DayOf(panel.Resource, record)!.Value, pair) with { OutOfRange = pair is null && OwnOutside(panel.Resource) });
+        }
 
         var systolics = today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "systolic")).ToArray();
         var diastolics = today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "diastolic")).ToList();
@@ -1120,7 +1166,11 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
             var pair = Pair(Observations.MillimetresOfMercury(Observations.ValueOf(sys.Resource)), Observations.MillimetresOfMercury(Observations.ValueOf(partner.Resource)));
             var day = Observations.DayOf(sys.Resource, record)!.Value;
             var sources = new[] { Observations.SourceOf(sys, day), Observations.SourceOf(partner, Observations.DayOf(partner.Resource, record)!.Value) };
-            readings.Add(new ObservedValue(sources, when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code)));
+            var own = role == "systolic" ? sys : partner;
+            readings.Add(new ObservedValue(sources, when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code))
+            {
+                OutOfRange = pair is null && Outside(field, Observations.ValueOf(own.Resource)),
+            });
         }
 
         alone.AddRange(diastolics.Select(d => (d, 1)));
@@ -1131,7 +1181,12 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
             // A part of a readable pair taken at the same time, with the same value, is that pair's, not a reading of its own.
             var partOfAPair = readings.Any(r => r.When == when && r.Value is (int s, int d) && (index == 0 ? s : d) == value);
             if (!partOfAPair)
-                readings.Add(ObservedValue.Of(half, Observations.DayOf(half.Resource, record)!.Value, null));
+            {
+                readings.Add(ObservedValue.Of(half, Observations.DayOf(half.Resource, record)!.Value, null) with
+                {
+                    OutOfRange = Observations.HasCode(valueSet, half.Resource.Code, role) && Outside(field, Observations.ValueOf(half.Resource)),
+                });
+            }
         }
 
         return readings;

@@ -204,7 +204,24 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// result page lists them; no finding has fired, so they cite the contraindications an answer could show (CV-003,
     /// HEP-001), the reason the dose waits. Beside the critical card of a contraindication the chart records
     /// (<paramref name="besideContraindication"/>) it does not say the screening cannot give a result (QA158 F7).
+    /// Helper 228: an item the chart holds in a form the screening cannot read (<paramref name="toCheck"/>: a schizophrenia
+    /// diagnosis for psychosis, an item 9 of 5, a blood pressure in kPa) is named once, by its entry's line
+    /// (<see cref="CardTexts.ChartChecks"/>) under the heading of what it blocks (needed before the rules can run, a safety
+    /// item, must be known before the first dose, calls for care), in place of its label; the entries of items in none of
+    /// those lists (a PHQ-9 total, a question not asked, one read beside its entry) are listed under the heading of entries
+    /// the screening cannot use, as is a line naming items of several lists (a medicine in words, named beside every
+    /// medicine question), each of its items keeping its place in its list. It was named twice, its label and its entry's
+    /// line, and counted twice; a blood pressure left the first-dose list. The summary counts the lines the card lists,
+    /// as it did: an item named by a line naming several (a blood pressure's systolic and diastolic) is counted with it.
     /// </summary>
+    /// <param name="ruleSetVersion">The rule set the card names.</param>
+    /// <param name="required">The required items not recorded, by contract name.</param>
+    /// <param name="safety">The safety items not recorded that could block a pathway, by contract name.</param>
+    /// <param name="needsAttention">The items whose value the screening refused, by contract name.</param>
+    /// <param name="careFields">The items that call for care while not recorded, by contract name.</param>
+    /// <param name="prefillUrl">The prefilled form.</param>
+    /// <param name="besideContraindication">Whether the card stands beside the critical card of a contraindication.</param>
+    /// <param name="toCheck">The chart entries to check (<see cref="Fhir.FhirReading.ToCheck"/>); none by default.</param>
     public Card Incomplete(
         string ruleSetVersion,
         IReadOnlyList<string> required,
@@ -212,17 +229,56 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         IReadOnlyList<string> needsAttention,
         IReadOnlyList<string> careFields,
         string? prefillUrl,
-        bool besideContraindication = false)
+        bool besideContraindication = false,
+        IReadOnlyList<Fhir.ChartEntryToCheck>? toCheck = null)
     {
+        ArgumentNullException.ThrowIfNull(required);
+        ArgumentNullException.ThrowIfNull(safety);
+        ArgumentNullException.ThrowIfNull(needsAttention);
         ArgumentNullException.ThrowIfNull(careFields);
-        var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
-        AddList(parts, CardTexts.RequiredHeading, required);
-        AddList(parts, CardTexts.SafetyHeading, safety);
-        AddList(parts, CardTexts.NeedsAttentionHeading, needsAttention);
+        var entries = toCheck ?? [];
         var ruleSet = RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current;
         var fields = CareBeforeFirstDose.Questions(ruleSet).Where(f => careFields.Contains(f.Name, StringComparer.Ordinal)).ToList();
-        var care = careFields.Select(Text.FieldLabel).ToList();
-        var beforeFirstDose = fields.Select(Text.FieldLabel).ToList();
+        var beforeFirstDoseFields = fields.Select(f => f.Name).ToList();
+        var otherCare = careFields.Except(beforeFirstDoseFields, StringComparer.Ordinal).ToList();
+
+        // Each item in the first list that holds it. A line of chart entries whose items are all in one list is placed in
+        // it, in place of their labels; a line naming items of several lists or of none (a medicine in words beside every
+        // medicine question, an item 9 beside the total) stays whole under the entries' heading, its items in their lists.
+        List<string>[] lists = [[.. required], [.. safety], beforeFirstDoseFields, otherCare, [.. needsAttention]];
+        var listOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lists.Length; i++)
+        {
+            foreach (var name in lists[i])
+                listOf.TryAdd(name, i);
+        }
+
+        var lines = CardTexts.ChartCheckLines(entries);
+        int ListOf(List<string> named) =>
+            named.Select(f => listOf.TryGetValue(f, out var i) ? i : -1).Distinct().ToList() is [var only and >= 0] ? only : lists.Length - 1;
+        var placed = lines.Select(l => (l.Line, l.Fields, List: ListOf(l.Fields))).ToList();
+        List<string> Items(int list)
+        {
+            var named = placed.Where(p => p.List == list).SelectMany(p => p.Fields).ToHashSet(StringComparer.Ordinal);
+            return
+            [
+                .. lists[list].Where(f => listOf[f] == list && !named.Contains(f)).Select(Text.FieldLabel),
+                .. placed.Where(p => p.List == list).Select(p => p.Line),
+            ];
+        }
+
+        var requiredItems = Items(0);
+        var safetyItems = Items(1);
+        var beforeFirstDose = Items(2);
+        var careItems = Items(3);
+        var needsAttentionItems = Items(4);
+        // Counted as listed: each line once (a blood pressure's entry naming its systolic and diastolic is one line).
+        var count = requiredItems.Count + safetyItems.Count + beforeFirstDose.Count + careItems.Count + needsAttentionItems.Count;
+
+        var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
+        AddList(parts, CardTexts.RequiredHeading, requiredItems);
+        AddList(parts, CardTexts.SafetyHeading, safetyItems);
+        AddList(parts, CardTexts.NeedsAttentionHeading, needsAttentionItems);
         if (beforeFirstDose.Count > 0)
         {
             var showing = ruleSet.Rules
@@ -234,10 +290,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 .Aggregate(ClinicalText.Sentences)));
         }
 
-        AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);
+        AddList(parts, CardTexts.CareHeading, careItems);
         parts.Add(CardTexts.IncompleteCites);
         parts.Add(CardTexts.SupportsNotReplaces);
-        var count = required.Count + safety.Count + needsAttention.Count + care.Count;
         return NewCard(
             CardTexts.IncompleteSummary(count, ChartNotAllSent),
             orderSign ? "warning" : "info",
@@ -522,7 +577,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, withFindings ? why.Aggregate(ClinicalText.Sentences) : "");
     }
 
-    private static void AddList(List<string> parts, string heading, IReadOnlyList<string> items)
+    private static void AddList(List<string> parts, string heading, List<string> items)
     {
         if (items.Count > 0)
         {

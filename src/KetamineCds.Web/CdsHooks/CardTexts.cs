@@ -129,12 +129,13 @@ public static class CardTexts
         entry.Items is { Count: > 0 } items
             ? Text(key, labels, entry.What, entry.Reference, string.Join(ClinicalText.Shared.ListSeparator, items.Select(Number)))
             : Range(entry) is { } range
-                ? Text(key, labels, entry.What, entry.Reference, RangeEnd(range.Min), RangeEnd(range.Max))
+                ? Text(key, labels, entry.What, entry.Reference, RangeEnd(range.Min), RangeEnd(range.Max) + UnitOf(entry.Field))
                 : Text(key, labels, entry.What, entry.Reference);
 
     /// <summary>
     /// Helper 226: for a result not read because its value is outside the range its field accepts
-    /// (<see cref="KetamineCds.Fhir.ChartEntryToCheck.OutOfRange"/>), that range, from the field catalogue
+    /// (<see cref="KetamineCds.Fhir.ChartEntryToCheck.OutOfRange"/>: a PHQ-9 total of 99 or 99.5, helper 228: a systolic
+    /// blood pressure of 400 mmHg, said with its unit, "50 to 300 mmHg"), that range, from the field catalogue
     /// (<see cref="KetamineCds.Domain.Screening.FieldDefinition.Min"/>, <see cref="KetamineCds.Domain.Screening.FieldDefinition.Max"/>);
     /// else null.
     /// </summary>
@@ -200,10 +201,18 @@ public static class CardTexts
     /// (<see cref="ValueOfOneReading"/>, helper 218: a panel not final, untimed or dated in the future was listed twice,
     /// once under each value, as if the chart held two readings).
     /// </summary>
-    public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
+    public static List<string> ChartChecks(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries) =>
+        [.. ChartCheckLines(entries).Select(l => l.Line)];
+
+    /// <summary>
+    /// The lines of <see cref="ChartChecks"/>, each with the contract names of the fields it names (one, or those of a
+    /// line shared as <see cref="ChartChecks"/> says), so that a card can place a line under the heading of what its
+    /// fields block (helper 228, <see cref="CardBuilder.Incomplete"/>).
+    /// </summary>
+    public static List<(string Line, List<string> Fields)> ChartCheckLines(IEnumerable<KetamineCds.Fhir.ChartEntryToCheck> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var lines = new List<string>();
+        var lines = new List<(string Line, List<string> Fields)>();
         var shared = new Dictionary<(string Key, string Reference, string What, (decimal, decimal)? Range), (int Line, List<string> Labels)>();
         foreach (var entry in entries)
         {
@@ -211,7 +220,7 @@ public static class CardTexts
                 or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead)
                 && (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict || !(PartOrItsTotal(entry.Field) || ValueOfOneReading(entry.Field))))
             {
-                lines.Add(ChartCheck(entry));
+                lines.Add((ChartCheck(entry), [entry.Field]));
                 continue;
             }
 
@@ -220,12 +229,15 @@ public static class CardTexts
             if (shared.TryGetValue((key, entry.Reference, entry.What, Range(entry)), out var seen))
             {
                 seen.Labels.Add(label);
-                lines[seen.Line] = Line(key, string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry);
+                var fields = lines[seen.Line].Fields;
+                if (!fields.Contains(entry.Field, StringComparer.Ordinal))
+                    fields.Add(entry.Field);
+                lines[seen.Line] = (Line(key, string.Join(ClinicalText.Shared.Semicolon, seen.Labels), entry), fields);
                 continue;
             }
 
             shared[(key, entry.Reference, entry.What, Range(entry))] = (lines.Count, [label]);
-            lines.Add(ChartCheck(entry));
+            lines.Add((ChartCheck(entry), [entry.Field]));
         }
 
         return lines;
@@ -539,4 +551,8 @@ public static class CardTexts
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string RangeEnd(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Helper 228: the field's unit after its range's upper end, " mmHg" for a blood pressure; nothing for a score.</summary>
+    private static string UnitOf(string field) =>
+        KetamineCds.Domain.Screening.Fields.Find(field) is { } found && ClinicalText.Shared.Unit(found) is { } unit ? " " + unit : "";
 }

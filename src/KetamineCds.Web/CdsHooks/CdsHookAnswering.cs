@@ -143,9 +143,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             }
 
             var (prefill, prefillUrl) = NewPrefill(baseUrl, patientReference, values, completedBy, reading.ToCheck, reading.Rounded);
-            // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one named
-            // among the chart entries to check is listed there, not twice.
-            var care = CareNotRecorded(values, [.. needsAttention, .. setAside, .. reading.ToCheck.Select(c => c.Field)]);
+            // The items that call for care while not recorded, as the form's result page lists them (QA13 L1); one the chart
+            // holds an entry to check about is among them, named by that entry's line (helper 228: it was left out, and a
+            // blood pressure in kPa left the first-dose list).
+            var care = CareNotRecorded(values, [.. needsAttention, .. setAside]);
             var answerCards = WithRounded(WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
@@ -153,7 +154,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 .. PositiveItem9(builder, RuleSetCatalog.Current, reading, null),
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
                 .. contradiction,
-                builder.Incomplete(CardBuilder.CurrentVersion, Labels(required), Labels(safety), [.. Labels(needsAttention), .. CardTexts.ChartChecks(reading.ToCheck)], care, prefillUrl, besideContraindication: contraindications.Count > 0),
+                builder.Incomplete(CardBuilder.CurrentVersion, required, safety, needsAttention, care, prefillUrl, besideContraindication: contraindications.Count > 0, toCheck: reading.ToCheck),
             ], call.Gaps), Held(reading.Rounded, values, completedBy));
             var origin = call.Origin(caller, service, answerCards, loggedDisagreement, reading);
             var answer = await log.RecordHookAnswerAsync(
@@ -901,8 +902,6 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>A message of a refused call (<see cref="CdsHookRequestException"/>) in the answer's language (the cards').</summary>
     private static string Say(string key, params object?[] arguments) => ClinicalText.Shared.Message(key, arguments);
-
-    private static List<string> Labels(IEnumerable<string> names) => [.. names.Select(ClinicalText.Shared.FieldLabel)];
 
     /// <summary>The text cut to at most <paramref name="max"/> UTF-16 units, never between the two halves of a surrogate pair (QA132 F5).</summary>
     private static string Fit(string text, int max) =>

@@ -504,6 +504,8 @@ public sealed class ChartChecksHookTests
     [InlineData("en", "phq9Total", "its value is outside the range this question accepts (0 to 27)", "a unit the screening does not convert")]
     [InlineData("en", "phq9Item9", "its value is outside the range this question accepts (0 to 3)", "a unit the screening does not convert")]
     [InlineData("zh-Hans", "phq9Total", "其数值超出此问题接受的范围（0 至 27）", "筛查不换算的单位")]
+    [InlineData("en", "systolicBp", "its value is outside the range this question accepts (50 to 300 mmHg)", "a unit the screening does not convert")]
+    [InlineData("zh-Hans", "diastolicBp", "其数值超出此问题接受的范围（20 至 200 mmHg）", "筛查不换算的单位")]
     public void ChartCheck_AResultOutsideItsRange_SaysSo_WithTheRange(string culture, string field, string outside, string otherReasons)
     {
         // Helper 226: a PHQ-9 total of 99 was named "cannot be read as an answer" among units, absent values and words,

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KetamineCds.Web.CdsHooks;
+using Xunit.Abstractions;
+using static KetamineCds.Web.Tests.CdsHooks.HookChart;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// Helper 228: a required, safety or care item the chart holds in a form the screening cannot read (a schizophrenia
+/// diagnosis for psychosis, an item 9 of 5, a blood pressure in kPa) was named twice on the incomplete card, once under
+/// what it blocks and once among the entries to check, and counted twice; a blood pressure left the first-dose section.
+/// Each is named once, its entry's line under the heading of what it blocks, and the summary counts the lines listed.
+/// </summary>
+public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
+{
+    private static string At(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static JsonObject Panel(string id, string patient, string systolic, string diastolic, DateTimeOffset at) => JsonNode.Parse($$$"""
+        {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+         "component": [
+           {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, "valueQuantity": {{{systolic}}}},
+           {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, "valueQuantity": {{{diastolic}}}}],
+         "effectiveDateTime": "{{{At(at)}}}", "subject": {"reference": "Patient/{{{patient}}}"}}
+        """)!.AsObject();
+
+    private static int Count(Card card) => int.Parse(Regex.Match(card.Summary, @"(\d+) items").Groups[1].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>The list under <paramref name="heading"/> (to the next heading or paragraph), its lines without their "- ".</summary>
+    private static List<string> Under(string detail, string heading)
+    {
+        var start = detail.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section {heading}");
+        return [.. detail[(start + heading.Length)..].Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .SkipWhile(p => !p.StartsWith("- ", StringComparison.Ordinal)).First()
+            .Split('\n').Select(l => l[2..])];
+    }
+
+    [Fact]
+    public async Task PatientView_ItemsTheChartHoldsUnreadable_AreNamedOnceUnderWhatTheyBlock_AndCountedOnce()
+    {
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        // Not recorded either way: psychosis and PHQ-9 item 9 (required, the total being 26), today's blood pressure (the
+        // first dose waits for it). The second chart holds each in a form the screening cannot read.
+        const string Without = "MRN-H228-WITHOUT", With = "MRN-H228-WITH";
+        var before = await ChartChecksHookTests.PatientViewAsync(factory, Without, Patient(Without), Mdd(Without), Score(Without, "tot", "44261-6", 26, now));
+        var cards = await ChartChecksHookTests.PatientViewAsync(
+            factory,
+            With,
+            Patient(With),
+            Mdd(With),
+            Score(With, "tot", "44261-6", 26, now),
+            Condition("c-scz", With, "F20.9"),
+            Score(With, "i9", "44260-8", 5, now),
+            Panel("bp", With, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Summary.StartsWith("Ketamine screening incomplete", StringComparison.Ordinal));
+        var required = Under(card.Detail, "**Needed before the rules can run:**");
+        Assert.Contains(required, l => l.StartsWith("Psychosis: the chart holds a current diagnosis “F20.9” (Condition/c-scz)", StringComparison.Ordinal));
+        Assert.Contains(required, l => l.StartsWith("PHQ-9 item 9: the chart's latest result is “44260-8” (Observation/i9)", StringComparison.Ordinal));
+        var firstDose = Under(card.Detail, "**Must be known before the first dose:**");
+        Assert.Contains(firstDose, l => l.StartsWith("Systolic blood pressure; Diastolic blood pressure: the chart's latest result is “85354-9” (Observation/bp)", StringComparison.Ordinal));
+        foreach (var label in new[] { "Psychosis", "PHQ-9 item 9", "Systolic blood pressure" })
+        {
+            Assert.Single(Regex.Matches(card.Detail, "^- " + Regex.Escape(label), RegexOptions.Multiline));
+        }
+
+        Assert.DoesNotContain("**Recorded in the chart in a form the screening cannot use", card.Detail, StringComparison.Ordinal);
+        // The summary counts the lines listed, each item on one: the same items are not recorded with or without those
+        // entries, the blood pressure's two on one line beside its entry.
+        Assert.Equal(Regex.Count(card.Detail, "^- ", RegexOptions.Multiline), Count(card));
+        var without = Assert.Single(before, c => c.Summary.StartsWith("Ketamine screening incomplete", StringComparison.Ordinal));
+        Assert.Equal(Regex.Count(without.Detail, "^- ", RegexOptions.Multiline), Count(without));
+        Assert.Equal(Count(without) - 1, Count(card));
+    }
+
+    [Fact]
+    public async Task PatientView_AFractionalTotalAndABloodPressureOutsideTheirRanges_AreNamedAsOutOfRange_WithTheirRanges()
+    {
+        // Helper 228: a PHQ-9 total of 99.5 and a blood pressure of 400/5 mmHg were named "cannot be read as an answer"
+        // among units, absent values and words, where a total of 99 was named as out of range with its range.
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H228-RANGE";
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var total = JsonNode.Parse($$$"""
+            {"resourceType": "Observation", "id": "tot", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "44261-6"}]},
+             "valueQuantity": {"value": 99.5}, "effectiveDateTime": "{{{At(now)}}}", "subject": {"reference": "Patient/{{{P}}}"}}
+            """)!.AsObject();
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(
+            factory, P, Patient(P), Mdd(P), total, Panel("bp", P, """{"value": 400, "unit": "mmHg"}""", """{"value": 5, "unit": "mmHg"}""", now));
+
+        var detail = AllDetail(cards, output);
+        Assert.Contains("PHQ-9 total score: the chart's latest result is “44261-6” (Observation/tot), final, but its value is outside the range this question accepts (0 to 27), so it cannot be read as an answer.", detail, StringComparison.Ordinal);
+        Assert.Contains("Systolic blood pressure: the chart's latest result is “85354-9” (Observation/bp), final, but its value is outside the range this question accepts (50 to 300 mmHg), so it cannot be read as an answer.", detail, StringComparison.Ordinal);
+        Assert.Contains("Diastolic blood pressure: the chart's latest result is “85354-9” (Observation/bp), final, but its value is outside the range this question accepts (20 to 200 mmHg), so it cannot be read as an answer.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("a unit the screening does not convert", detail, StringComparison.Ordinal);
+    }
+}
