@@ -67,7 +67,7 @@ public static class AccountApi
         var read = await AuthRequestBody.ReadAsync(context.Request, Fields, "currentPassword, newPassword", text, cancellationToken);
         if (read.TooLarge)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.");
+            return AuthRequestBody.TooLarge();
         }
 
         if (read.Unreadable)

@@ -82,7 +82,7 @@ public static class AuthApi
         var read = await AuthRequestBody.ReadAsync(context.Request, LoginFields, "email, password", text, context.RequestAborted);
         if (read.TooLarge)
         {
-            return TooLarge();
+            return AuthRequestBody.TooLarge();
         }
 
         if (read.Unreadable)
@@ -154,7 +154,7 @@ public static class AuthApi
         var read = await AuthRequestBody.ReadAsync(context.Request, RefreshFields, "refreshToken", text, context.RequestAborted);
         if (read.TooLarge)
         {
-            return TooLarge();
+            return AuthRequestBody.TooLarge();
         }
 
         if (read.Unreadable)
@@ -192,9 +192,6 @@ public static class AuthApi
     /// <summary>A body that is not one JSON object: its one error under <c>$</c> (<see cref="AuthRequestBody"/>), and what to send.</summary>
     internal static IResult Unreadable(AuthRequestBody.Result read, string title) =>
         Results.ValidationProblem(read.Errors, title: title, detail: Hardening.UnreadableBodyDetail);
-
-    private static IResult TooLarge() =>
-        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.");
 
     private static async Task<IResult> LogoutAsync(HttpContext context, IAccessAudit audit)
     {

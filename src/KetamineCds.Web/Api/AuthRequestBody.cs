@@ -22,6 +22,15 @@ public static class AuthRequestBody
     /// </summary>
     public const int MaxBytes = (int)Hardening.MaxRequestBodyBytes;
 
+    /// <summary>
+    /// The 413 for a body over <see cref="MaxBytes"/>, on sign-in, refresh and the password change alike: its detail states
+    /// the limit in the request's language, as the screening API's does (helper 230: it stated none).
+    /// </summary>
+    public static IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The request body is too large.",
+        detail: ClinicalText.Shared.Message("Problem.TooLarge.Detail.Limit", MaxBytes / (1024 * 1024)));
+
     /// <summary>How deep the reader reads objects and arrays: the body is one flat object of strings.</summary>
     private const int MaxDepth = 64;
 

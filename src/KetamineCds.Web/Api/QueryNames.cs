@@ -25,6 +25,25 @@ public static class QueryNames
             .ToDictionary(k => k, k => new[] { ClinicalText.Shared.Message(messageKey, k, read) }, StringComparer.Ordinal);
     }
 
+    /// <summary>The names of a route that reads no query parameter.</summary>
+    public static IReadOnlySet<string> None { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The title of the 400 for a query name a route does not read (ClinicalText <c>Problem.QueryParameterUnknown</c>).</summary>
+    public const string UnknownTitle = "The request was refused: the query names a parameter this route does not read.";
+
+    /// <summary>
+    /// The 400 of a query that gives a name the route does not read (<paramref name="names"/>, <see cref="None"/> for a
+    /// route that reads none), each such name under its own key, titled <paramref name="title"/>; null when it gives none.
+    /// The audit API's verification, checkpoint routes and replay share it (helper 230: the checkpoint routes and the
+    /// replay ignored <c>?x=1</c>, the list and the replay recording an access as if it had meant nothing).
+    /// </summary>
+    public static IResult? RefuseUnknown(IQueryCollection query, IReadOnlySet<string> names, string title = UnknownTitle)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var unknown = Unknown(query, names, names.Count == 0 ? "Validation.UnknownQueryParameter.NoneRead" : "Validation.UnknownQueryParameter");
+        return unknown.Count > 0 ? Results.ValidationProblem(unknown, title: title) : null;
+    }
+
     /// <summary>
     /// The problem of a query that gives <paramref name="name"/> (in any letter case, as the binder reads it) more than
     /// once, an empty value included, or null when it gives it at most once. Two values are two answers to one question:

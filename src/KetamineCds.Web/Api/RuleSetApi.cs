@@ -58,6 +58,11 @@ public static class RuleSetApi
             return Results.ValidationProblem(refused);
         }
 
+        if (!string.IsNullOrEmpty(version) && !IsVersionNumber(version))
+        {
+            return NotVersionNumbers(new() { ["version"] = [NotAVersionNumber] });
+        }
+
         var ruleSet = string.IsNullOrEmpty(version) ? RuleSetCatalog.Current : RuleSetCatalog.Find(version);
         if (ruleSet is null)
         {
@@ -90,6 +95,20 @@ public static class RuleSetApi
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);
+        }
+
+        var malformed = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, value) in new[] { ("from", from!), ("to", to!) })
+        {
+            if (!IsVersionNumber(value))
+            {
+                malformed[name] = [NotAVersionNumber];
+            }
+        }
+
+        if (malformed.Count > 0)
+        {
+            return NotVersionNumbers(malformed);
         }
 
         var before = RuleSetCatalog.Find(from!);
@@ -129,6 +148,24 @@ public static class RuleSetApi
         summary = ClinicalText.Shared.RuleSummary(r),
         concerns = r.Concerns?.Select(p => WireNames.Of(p)),
     };
+
+    /// <summary>
+    /// Whether <paramref name="version"/> is written as a rule set's version is, three whole numbers separated by dots
+    /// (<c>1.10.0</c>): one that is not is a 400 naming the query field (helper 230: <c>?version=abc</c> was told "No such
+    /// rule set", as if such a set might be released), and a well-formed version no set has is the 404 of an unknown one.
+    /// </summary>
+    internal static bool IsVersionNumber(string version)
+    {
+        var parts = version.Split('.');
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit));
+    }
+
+    /// <summary>The message under a query field that is not a version number, in the request's language.</summary>
+    private static string NotAVersionNumber => ClinicalText.Shared.Message("Problem.RuleSetVersionMalformed.Field");
+
+    /// <summary>The 400 for query fields that are not version numbers (ClinicalText <c>Problem.RuleSetVersionMalformed</c>).</summary>
+    private static IResult NotVersionNumbers(Dictionary<string, string[]> fields) =>
+        Results.ValidationProblem(fields, title: "The rule set version is not a version number.");
 
     private static IResult UnknownVersion(string version) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,

@@ -89,8 +89,31 @@ public static class ScreeningsApi
             .Produces<ScreeningList>()
             .ProducesValidationProblem();
 
+        // An id that is not a UUID names no screening: answered as an unknown id is, under the same policy, saying why
+        // (helper 230: the routes' {id:guid} constraint left it to the bare 404 "Not Found"). A UUID still matches the
+        // constrained routes above, which take precedence; these are not in the OpenAPI document, which declares the id a UUID.
+        group.MapGet("/screenings/{id}", NotAScreeningId)
+            .RequireApiPolicy(Policies.ReadScreening)
+            .ExcludeFromDescription();
+        // Mapped as the correction route is (its policy and its body's media type): with only the policy, a body not sent as
+        // application/json to a UUID's corrections matched this route instead of the other's 415, and was told "no screening".
+        group.MapPost("/screenings/{id}/corrections", NotAScreeningId).RecordsAScreening()
+            .ExcludeFromDescription();
+
         return app;
     }
+
+    /// <summary>The title of the 404 for an id no screening has (ClinicalText <c>Problem.ScreeningNotFound</c>).</summary>
+    private const string ScreeningNotFound = "No screening has this id.";
+
+    /// <summary>
+    /// The 404 for an id that is not a UUID, nothing read or recorded: the title of an unknown id's, and a detail that says
+    /// a screening's id is a UUID (ClinicalText <c>Problem.ScreeningNotFound.NotAUuid</c>).
+    /// </summary>
+    private static IResult NotAScreeningId() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: ScreeningNotFound,
+        detail: "A screening's id is a UUID, such as 0f8fad5b-d9cb-469f-a165-70867728950e; this one is not.");
 
     private static Task<IResult> CreateAsync(
         HttpContext context,
@@ -119,7 +142,7 @@ public static class ScreeningsApi
         {
             if (await log.FindScreeningAsync(id, cancellationToken) is not { } corrected)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ScreeningNotFound);
             }
 
             if (!StoredInputs.Agree(corrected.InputJson, corrected.History))
@@ -378,7 +401,7 @@ public static class ScreeningsApi
 
         if (screening is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No screening has this id.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ScreeningNotFound);
         }
 
         // Whether it was re-screened or corrected since, as its result page says: the later entries point to it.

@@ -42,14 +42,17 @@ public static class AuditEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/checkpoints", CreateCheckpointAsync).WithName("AuditCreateCheckpoint")
             .Produces<SignedCheckpointDocument>(StatusCodes.Status201Created, "application/json")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/checkpoints", ListCheckpointsAsync).WithName("AuditListCheckpoints")
             .Produces<CheckpointListResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
             .ProducesProblem(DatabaseUnavailableHandler.RefusedStatus)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/checkpoints/key", PublicKey).WithName("AuditCheckpointKey")
             .Produces<string>(StatusCodes.Status200OK, "application/x-pem-file")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/export.csv", ExportAsync).WithName("AuditExportCsv")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -136,6 +139,12 @@ public static class AuditEndpoints
     /// </summary>
     private static async Task<IResult> ReplayAsync(HttpContext context, string sequence, IDecisionLogAudit audit, IAccessAudit access, ILoggerFactory loggers)
     {
+        // It reads no query parameter: any is refused by name, nothing replayed or recorded, as the verification refuses one.
+        if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
+        {
+            return unknown;
+        }
+
         if (!long.TryParse(sequence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var place) || place < 1)
         {
             return Results.ValidationProblem(
@@ -203,9 +212,9 @@ public static class AuditEndpoints
 
         // Any other name is refused by name, as the exports and the screenings list refuse one (helper 229: ?x=1 ran a full
         // verification, and ?form=checkpoint, a slip for from, verified the whole log instead of from the checkpoint).
-        if (QueryNames.Unknown(context.Request.Query, VerifyQueryNames, "Validation.UnknownQueryParameter") is { Count: > 0 } unknown)
+        if (QueryNames.RefuseUnknown(context.Request.Query, VerifyQueryNames, VerifyParameterUnknown) is { } unknown)
         {
-            return Results.ValidationProblem(unknown, title: VerifyParameterUnknown);
+            return unknown;
         }
 
         var incremental = string.Equals(from, "checkpoint", StringComparison.OrdinalIgnoreCase) || string.Equals(mode, "from-checkpoint", StringComparison.OrdinalIgnoreCase);
@@ -235,6 +244,12 @@ public static class AuditEndpoints
 
     private static async Task<IResult> CreateCheckpointAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
     {
+        // The checkpoint routes read no query parameter: any is refused by name, nothing signed, listed or recorded.
+        if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
+        {
+            return unknown;
+        }
+
         if (!checkpoints.Enabled)
         {
             return Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status409Conflict);
@@ -275,6 +290,11 @@ public static class AuditEndpoints
 
     private static async Task<IResult> ListCheckpointsAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
     {
+        if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
+        {
+            return unknown;
+        }
+
         try
         {
             await access.RecordAsync(context, AccessEventKind.Checkpoint, "decision-log", "list checkpoints");
@@ -290,9 +310,11 @@ public static class AuditEndpoints
         }
     }
 
-    private static IResult PublicKey([FromServices] DecisionLogCheckpoints checkpoints) => checkpoints.PublicKeyPem is { } pem
-        ? Results.Text(pem, "application/x-pem-file", Encoding.ASCII)
-        : Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status404NotFound);
+    private static IResult PublicKey(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints) =>
+        QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None)
+        ?? (checkpoints.PublicKeyPem is { } pem
+            ? Results.Text(pem, "application/x-pem-file", Encoding.ASCII)
+            : Results.Problem(title: "Signed checkpoints are off", detail: checkpoints.DisabledReason, statusCode: StatusCodes.Status404NotFound));
 
     private static Task<IResult> ExportAsync(HttpContext context, [AsParameters] ExportQuery query, IDecisionLogAudit audit, IAccessAudit access) =>
         QueryProblem(context, query) is { } problem

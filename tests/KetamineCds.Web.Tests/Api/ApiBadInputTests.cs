@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineCds.Web.Tests.Api;
+
+/// <summary>
+/// Helper 230, the rest of helper 229's bad-input walk of the API: an id that is not a UUID is answered as an unknown id
+/// is (it was the route constraint's bare 404 "Not Found"); a rule set version that is not a version number is a 400
+/// naming the query field (it was 404 "No such rule set"); the 413 of sign-in and the password change states the limit;
+/// and the checkpoint routes and the replay refuse a query name they do not read, as the verification does. Each in the
+/// request's language.
+/// </summary>
+public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
+{
+    [Theory]
+    [InlineData("GET", "/api/v1/screenings/xyz", "en", "No screening has this id.", "A screening's id is a UUID, such as 0f8fad5b-d9cb-469f-a165-70867728950e; this one is not.")]
+    [InlineData("GET", "/api/v1/screenings/12345", "zh-Hans", "没有此 id 的筛查。", "筛查的 id 是 UUID（例如 0f8fad5b-d9cb-469f-a165-70867728950e）；此 id 不是。")]
+    [InlineData("POST", "/api/v1/screenings/xyz/corrections", "en", "No screening has this id.", "A screening's id is a UUID, such as 0f8fad5b-d9cb-469f-a165-70867728950e; this one is not.")]
+    [InlineData("POST", "/api/v1/screenings/not-a-guid/corrections", "zh-Hans", "没有此 id 的筛查。", "筛查的 id 是 UUID（例如 0f8fad5b-d9cb-469f-a165-70867728950e）；此 id 不是。")]
+    public async Task ScreeningId_NotAUuid_Is404AsAnUnknownId_SayingWhy(string method, string path, string language, string title, string detail)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var before = await factory.DecisionLogEntryCountAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{\"correctionReason\": \"typo\"}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal(detail, problem["detail"]!.GetValue<string>());
+        Assert.Equal(before, await factory.DecisionLogEntryCountAsync());
+    }
+
+    [Fact]
+    public async Task ScreeningId_NotAUuid_WithoutSignIn_Is401AsForAUuid()
+    {
+        using var response = await factory.CreateRawClient().GetAsync("/api/v1/screenings/xyz");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/ruleset?version=abc", "en", "version", "The rule set version is not a version number.", "Not a version number: a rule set's version is three whole numbers separated by dots, such as 1.1.0.")]
+    [InlineData("/api/v1/ruleset?version=1.0", "zh-Hans", "version", "规则集版本不是版本号。", "不是版本号：规则集的版本是以点分隔的三个整数，例如 1.1.0。")]
+    [InlineData("/api/v1/ruleset/diff?from=abc&to=1.1.0", "en", "from", "The rule set version is not a version number.", "Not a version number: a rule set's version is three whole numbers separated by dots, such as 1.1.0.")]
+    [InlineData("/api/v1/ruleset/diff?from=1.0.0&to=v2", "zh-Hans", "to", "规则集版本不是版本号。", "不是版本号：规则集的版本是以点分隔的三个整数，例如 1.1.0。")]
+    public async Task RuleSetVersion_NotAVersionNumber_Is400NamingTheField(string path, string language, string field, string title, string message)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal([field], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(message, problem["errors"]![field]![0]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/ruleset?version=9.9.9")]
+    [InlineData("/api/v1/ruleset/diff?from=9.9.9&to=1.1.0")]
+    public async Task RuleSetVersion_WellFormedButUnknown_Stays404(string path)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+
+        using var response = await client.GetAsync(path);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("No such rule set", problem["title"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/api/auth/login", "en", "The body of this request may be at most 1 MB.")]
+    [InlineData("/api/auth/refresh", "en", "The body of this request may be at most 1 MB.")]
+    [InlineData("/api/auth/password", "zh-Hans", "此请求的正文最多 1 MB。")]
+    [InlineData("/api/auth/password", "en", "The body of this request may be at most 1 MB.")]
+    public async Task AuthBody_TooLarge_Is413StatingTheLimit(string path, string language, string detail)
+    {
+        var client = path == "/api/auth/password" ? await factory.CreateApiClientAsync(KetamineCdsFactory.Staff) : factory.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent("{\"email\": \"" + new string('a', 1024 * 1024) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(detail, problem["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/audit/checkpoints?x=1", "en")]
+    [InlineData("POST", "/api/v1/audit/checkpoints?x=1", "en")]
+    [InlineData("GET", "/api/v1/audit/checkpoints/key?format=der", "en")]
+    [InlineData("GET", "/api/v1/audit/screenings/1/replay?full=true", "zh-Hans")]
+    public async Task AuditRoute_QueryNameItDoesNotRead_Is400NamingIt_AndDoesNothing(string method, string path, string language)
+    {
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var before = await AccessEventsAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await auditor.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var name = path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..path.IndexOf('=', StringComparison.Ordinal)];
+        Assert.Equal([name], problem["errors"]!.AsObject().Select(e => e.Key));
+        if (language == "en")
+        {
+            Assert.Equal("The request was refused: the query names a parameter this route does not read.", problem["title"]!.GetValue<string>());
+            Assert.Equal($"Unknown query parameter '{name}'; this route reads no query parameters.", problem["errors"]![name]![0]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.Equal("请求被拒绝：查询中含有此路由不读取的参数。", problem["title"]!.GetValue<string>());
+            Assert.Equal($"未知的查询参数“{name}”；此路由不读取任何查询参数。", problem["errors"]![name]![0]!.GetValue<string>());
+        }
+
+        Assert.Equal(before, await AccessEventsAsync());
+    }
+
+    private async Task<int> AccessEventsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KetamineCdsDbContext>().AccessEvents.CountAsync();
+    }
+
+    private static async Task<JsonNode> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(text)!;
+    }
+}
