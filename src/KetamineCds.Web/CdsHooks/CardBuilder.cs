@@ -44,7 +44,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <param name="assessment">The assessment the rules gave.</param>
     /// <param name="notRecorded">What the result page lists as not recorded: <see cref="NotRecordedSummary.Of(Assessment, PatientHistory)"/>.</param>
     /// <param name="prefillUrl">The prefilled form, when <see cref="NeedsForm"/> says a card links to it.</param>
-    public List<Card> ForAssessment(Assessment assessment, NotRecordedSummary notRecorded, string? prefillUrl)
+    /// <param name="toCheck">
+    /// The chart entries to check (<see cref="Fhir.FhirReading.ToCheck"/>), named on the card naming what is not recorded
+    /// when there is one (<see cref="NeedsForm"/>; helper 231), each once, under what it blocks (<see cref="Listed"/>); none by default.
+    /// </param>
+    public List<Card> ForAssessment(Assessment assessment, NotRecordedSummary notRecorded, string? prefillUrl, IReadOnlyList<Fhir.ChartEntryToCheck>? toCheck = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(notRecorded);
@@ -79,7 +83,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         if (assessment.Overall == Verdict.Incomplete)
         {
-            cards.Add(NotRecordedCard(version, notRecorded, beforeFirstDose, incomplete: true, prefillUrl));
+            cards.Add(NotRecordedCard(version, notRecorded, incomplete: true, prefillUrl, toCheck ?? []));
         }
         else if (assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions)
         {
@@ -117,7 +121,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // blocks, or no pathway waits for them): the result page lists them, so the EHR user sees them too.
         if (assessment.Overall != Verdict.Incomplete && notRecorded.SafetyQuestions.Count > 0)
         {
-            cards.Add(NotRecordedCard(version, notRecorded, beforeFirstDose, incomplete: false, prefillUrl));
+            cards.Add(NotRecordedCard(version, notRecorded, incomplete: false, prefillUrl, toCheck ?? []));
         }
 
         return cards;
@@ -135,35 +139,55 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The card naming what the result page lists as not recorded, under the page's headings: the safety items a pathway
     /// waits for (with the pathways waiting), the other safety questions that could block a pathway (saying why no pathway
     /// waits for them), the care items that must be known before the first dose (QA148 F2: each label, then the finding that
-    /// asks for it with its citations and rule, CV-004, HEP-003, as the page names it; the section the caller built once for
-    /// every card, <see cref="BeforeFirstDoseSection"/>), and the other care items.
+    /// asks for it with its citations and rule, CV-004, HEP-003, as the page names it; the section every card carrying it
+    /// shares, <see cref="BeforeFirstDoseSection"/>), and the other care items. Helper 231: a chart entry to check about an
+    /// item (<paramref name="toCheck"/>: a provisional aneurysm, a blood pressure in kPa) names it once, by the entry's line,
+    /// under the heading of what it blocks, as on the card of an answer the rules could not give (<see cref="Listed"/>);
+    /// the entries of no item listed, under the heading of entries the screening cannot use. The entries' lines were
+    /// appended after the card was built, naming such an item twice, and the summary counted 3 items over 5 lines; it
+    /// counts the lines listed.
     /// </summary>
-    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, string? beforeFirstDoseSection, bool incomplete, string? prefillUrl)
+    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
     {
-        var care = notRecorded.CareItems.SelectMany(c => c.Labels).Distinct(StringComparer.Ordinal).ToList();
-        var beforeFirstDose = BeforeFirstDoseLabels(notRecorded);
+        // Each field once, a chart entry to check about it in place of its label, under what it blocks (helper 231, as the
+        // card of an answer the rules could not give lists them): the entries' lines were appended after the card was built.
+        var waiting = notRecorded.BeforeAPathwayCanOpen;
+        var beforeFirstDoseFields = notRecorded.BeforeFirstDose.SelectMany(c => c.Fields).Distinct(StringComparer.Ordinal).ToList();
+        var listed = Listed(
+            [
+                [.. waiting.Select(i => i.Field)],
+                [.. notRecorded.CouldAlsoBlock.Select(i => i.Field)],
+                beforeFirstDoseFields,
+                [.. notRecorded.CareItems.SelectMany(c => c.Fields).Except(beforeFirstDoseFields, StringComparer.Ordinal)],
+                [],
+            ],
+            toCheck);
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
-        AddList(parts, CardTexts.WaitingHeading, [.. notRecorded.BeforeAPathwayCanOpen.Select(i =>
-            CardTexts.WaitingItem(i.Label, string.Join(Text.ListSeparator, i.Pathways.Select(Display.ShortName))))]);
-        if (notRecorded.CouldAlsoBlock.Count > 0)
+        AddList(parts, CardTexts.WaitingHeading, [.. listed[0].Select(i => CardTexts.WaitingItem(i.Text, string.Join(Text.ListSeparator, waiting
+            .Where(w => i.Fields.Contains(w.Field, StringComparer.Ordinal)).SelectMany(w => w.Pathways).Distinct().Order().Select(Display.ShortName))))]);
+        if (listed[1].Count > 0)
         {
             parts.Add(CardTexts.CouldAlsoBlockHeading + "\n\n"
                 + (notRecorded.BlockedByContraindication ? CardTexts.CouldAlsoBlockWhileBlocked : CardTexts.CouldAlsoBlockNoneWaiting) + "\n\n"
-                + string.Join("\n", notRecorded.CouldAlsoBlock.Select(i => "- " + i.Label)));
+                + string.Join("\n", listed[1].Select(i => "- " + i.Text)));
         }
 
-        if (beforeFirstDoseSection is not null)
+        AddList(parts, CardTexts.NeedsAttentionHeading, [.. listed[4].Select(i => i.Text)]);
+        if (BeforeFirstDoseSection(notRecorded, withFindings: true, [.. listed[2].Select(i => i.Text)]) is { } beforeFirstDoseSection)
         {
             parts.Add(beforeFirstDoseSection);
         }
 
-        AddList(parts, CardTexts.CareHeading, [.. care.Except(beforeFirstDose, StringComparer.Ordinal)]);
+        AddList(parts, CardTexts.CareHeading, [.. listed[3].Select(i => i.Text)]);
         parts.Add(incomplete ? CardTexts.IncompleteCites : CardTexts.Cites([Citations.SafetyRems], []));
         parts.Add(CardTexts.SupportsNotReplaces);
+        // Counted as listed, each line once (a blood pressure's entry naming its systolic and diastolic is one line); the
+        // summary of an answer not incomplete counts the safety questions.
+        var safetyLines = listed[0].Count + listed[1].Count;
         return NewCard(
             incomplete
-                ? CardTexts.IncompleteSummary(notRecorded.SafetyQuestions.Count + care.Count, ChartNotAllSent)
-                : CardTexts.NotRecordedSummary(notRecorded.SafetyQuestions.Count),
+                ? CardTexts.IncompleteSummary(listed.Sum(l => l.Count), ChartNotAllSent)
+                : CardTexts.NotRecordedSummary(safetyLines),
             orderSign ? "warning" : "info",
             string.Join("\n\n", parts),
             ruleSetVersion,
@@ -242,30 +266,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var beforeFirstDoseFields = fields.Select(f => f.Name).ToList();
         var otherCare = careFields.Except(beforeFirstDoseFields, StringComparer.Ordinal).ToList();
 
-        // Each item in the first list that holds it. A line of chart entries whose items are all in one list is placed in
-        // it, in place of their labels; a line naming items of several lists or of none (a medicine in words beside every
-        // medicine question, an item 9 beside the total) stays whole under the entries' heading, its items in their lists.
-        List<string>[] lists = [[.. required], [.. safety], beforeFirstDoseFields, otherCare, [.. needsAttention]];
-        var listOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < lists.Length; i++)
-        {
-            foreach (var name in lists[i])
-                listOf.TryAdd(name, i);
-        }
-
-        var lines = CardTexts.ChartCheckLines(entries);
-        int ListOf(List<string> named) =>
-            named.Select(f => listOf.TryGetValue(f, out var i) ? i : -1).Distinct().ToList() is [var only and >= 0] ? only : lists.Length - 1;
-        var placed = lines.Select(l => (l.Line, l.Fields, List: ListOf(l.Fields))).ToList();
-        List<string> Items(int list)
-        {
-            var named = placed.Where(p => p.List == list).SelectMany(p => p.Fields).ToHashSet(StringComparer.Ordinal);
-            return
-            [
-                .. lists[list].Where(f => listOf[f] == list && !named.Contains(f)).Select(Text.FieldLabel),
-                .. placed.Where(p => p.List == list).Select(p => p.Line),
-            ];
-        }
+        var listed = Listed([[.. required], [.. safety], beforeFirstDoseFields, otherCare, [.. needsAttention]], entries);
+        List<string> Items(int list) => [.. listed[list].Select(i => i.Text)];
 
         var requiredItems = Items(0);
         var safetyItems = Items(1);
@@ -545,6 +547,40 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         cards.Select(c => c with { Detail = c.Detail + "\n\n" + note }).ToList();
 
     /// <summary>
+    /// The items a card lists under its headings of fields not recorded (<paramref name="lists"/>, by contract name, in the
+    /// card's order of headings), the chart entries to check (<paramref name="toCheck"/>) among them: each field by its
+    /// label in each list that holds it (a safety question a caution also names stays under both, as the result page
+    /// lists it); a line of chart entries (<see cref="CardTexts.ChartCheckLines"/>) whose fields all have the same first
+    /// list holding them is placed in it, and names them there in place of their labels in every list, so that each is
+    /// named once, under the heading of what it blocks; a line naming fields of several lists or of none (a medicine in
+    /// words beside every medicine question, an item 9 beside the total) goes whole to the last list, the entries' own,
+    /// its fields keeping their labels in their lists. Each item with the fields it names. Helper 228 for the card of an answer the rules could not
+    /// give (<see cref="Incomplete"/>); helper 231 for the card naming what is not recorded once they ran
+    /// (<see cref="NotRecordedCard"/>), where the entries' lines were appended after the card was built, naming twice.
+    /// </summary>
+    private static List<(string Text, List<string> Fields)>[] Listed(List<string>[] lists, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
+    {
+        var listOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lists.Length; i++)
+        {
+            foreach (var name in lists[i])
+                listOf.TryAdd(name, i);
+        }
+
+        // The one list first holding every field a line names, else -1: the line goes whole to the last list.
+        int ListOf(List<string> named) =>
+            named.Select(f => listOf.TryGetValue(f, out var i) ? i : -1).Distinct().ToList() is [var only and >= 0] ? only : -1;
+        var placed = CardTexts.ChartCheckLines(toCheck).Select(l => (l.Line, l.Fields, List: ListOf(l.Fields))).ToList();
+        var named = placed.Where(p => p.List >= 0).SelectMany(p => p.Fields).ToHashSet(StringComparer.Ordinal);
+        return [.. lists.Select((fields, list) =>
+            new List<(string Text, List<string> Fields)>(
+            [
+                .. fields.Where(f => !named.Contains(f)).Distinct(StringComparer.Ordinal).Select(f => (Text.FieldLabel(f), new List<string> { f })),
+                .. placed.Where(p => p.List == list || (p.List < 0 && list == lists.Length - 1)).Select(p => (p.Line, p.Fields)),
+            ]))];
+    }
+
+    /// <summary>
     /// The care items that must be known before the first dose, under the result page's heading: why the dose waits for
     /// them, one label to a line (each counted in the summary, as every item listed), then what asks for them and its citations.
     /// </summary>
@@ -563,9 +599,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// finding that asks for them (CV-004, HEP-003) with its citations and rule, unless the card lists those findings in
     /// full itself (<paramref name="withFindings"/> false: the cautions card). Null when there are none.
     /// </summary>
-    private static string? BeforeFirstDoseSection(NotRecordedSummary notRecorded, bool withFindings)
+    private static string? BeforeFirstDoseSection(NotRecordedSummary notRecorded, bool withFindings, List<string>? listed = null)
     {
-        var labels = BeforeFirstDoseLabels(notRecorded);
+        var labels = listed ?? BeforeFirstDoseLabels(notRecorded);
         if (labels.Count == 0)
         {
             return null;

@@ -182,17 +182,20 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         {
             // The cards name what the result page lists as not recorded: the same summary, from the same history.
             var notRecorded = NotRecordedSummary.Of(assessment, history);
-            incomplete = CardBuilder.NeedsForm(assessment, notRecorded) || reading.ToCheck.Count > 0
+            var needsForm = CardBuilder.NeedsForm(assessment, notRecorded);
+            incomplete = needsForm || reading.ToCheck.Count > 0
                 ? NewPrefill(baseUrl, (string)values[Fields.PatientReference.Name], values, completedBy, reading.ToCheck, reading.Rounded)
                 : (null, null);
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
             var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request), History = history };
-            var assessed = screened.ForAssessment(assessment, notRecorded, incomplete.Url);
+            // The card naming what is not recorded names the chart entries to check, each once, under what it blocks (helper
+            // 231: they were appended to it after it was built, naming an item twice and leaving the summary's count short).
+            var assessed = screened.ForAssessment(assessment, notRecorded, incomplete.Url, reading.ToCheck);
             // After the critical cards (a contraindication stays first), before the rest: an eligible card's first.
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
             // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
-            cards = WithRounded(WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], reading.ToCheck, incomplete.Url), call.Gaps), Held(reading.Rounded, values, completedBy));
+            cards = WithRounded(WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], needsForm ? [] : reading.ToCheck, incomplete.Url), call.Gaps), Held(reading.Rounded, values, completedBy));
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch
@@ -834,9 +837,9 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     }
 
     /// <summary>
-    /// Names the chart entries to check (QA13 H3, M4) on the card that links to the form (the card naming what is not
-    /// recorded), else on the last card, under the heading the incomplete card uses for them, so that no answer's cards
-    /// leave them out.
+    /// Names the chart entries to check (QA13 H3, M4) on the last card, under the heading the incomplete card uses for
+    /// them, linking it to the form, so that no answer's cards leave them out, when no card names what is not recorded
+    /// (that card names them itself, under what each blocks: <see cref="CardBuilder.ForAssessment"/>, helper 231).
     /// </summary>
     private static List<Card> WithChartChecks(List<Card> cards, IReadOnlyList<ChartEntryToCheck> toCheck, string? prefillUrl)
     {

@@ -101,7 +101,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             {
                 // An information finding (an indication that cannot yet be ruled out, SUI-001) asks for no care of its own:
                 // the completeness rule it leaves waiting names the item above.
-                care.Add(new CareItemNotRecorded([.. unrecorded.Select(Display.Label)], finding, unrecorded.Exists(beforeFirstDose.Contains)));
+                care.Add(new CareItemNotRecorded(unrecorded, [.. unrecorded.Select(Display.Label)], finding, unrecorded.Exists(beforeFirstDose.Contains)));
             }
         }
 

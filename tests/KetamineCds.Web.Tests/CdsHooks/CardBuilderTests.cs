@@ -116,6 +116,33 @@ public sealed class CardBuilderTests
     }
 
     [Fact]
+    public void ForAssessment_AContraindicationBlocks_AChartEntryAboutASafetyQuestion_NamesItOnceInItsPlace_AndTheCountIsUnchanged()
+    {
+        // Helper 231: once the rules ran, a chart entry to check about a safety question no pathway waits for is named by its
+        // line in place of the question's label, under that heading; an entry of no question listed keeps its own heading.
+        var history = BloodPressure182Over112().ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        var notRecorded = NotRecordedSummary.Of(assessment, history);
+        KetamineCds.Fhir.ChartEntryToCheck[] toCheck =
+        [
+            new("aneurysmalVascularDisease", KetamineCds.Fhir.ChartCheckKind.Unconfirmed, "Condition/c-aaa", "I71.4"),
+            new("phq9Total", KetamineCds.Fhir.ChartCheckKind.Unconfirmed, "Observation/tot", "44261-6"),
+        ];
+
+        var card = new CardBuilder("http://localhost", false).ForAssessment(assessment, notRecorded, Prefill, toCheck)[^1];
+
+        Assert.Equal($"Ketamine screening: {notRecorded.CouldAlsoBlock.Count} safety questions are not recorded; each could block a pathway", card.Summary);
+        var listed = card.Detail.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        var aneurysm = Assert.Single(listed, l => l.Contains("Aneurysmal vascular disease", StringComparison.Ordinal));
+        Assert.StartsWith("- Aneurysmal vascular disease: the chart holds “I71.4” (Condition/c-aaa), not confirmed", aneurysm, StringComparison.Ordinal);
+        Assert.EndsWith("Cites: P-SAFETY-REMS.", aneurysm, StringComparison.Ordinal);
+        var blocking = card.Detail.IndexOf("**Safety questions not answered that could block a pathway:**", StringComparison.Ordinal);
+        var entries = card.Detail.IndexOf("**Recorded in the chart in a form the screening cannot use", StringComparison.Ordinal);
+        Assert.InRange(card.Detail.IndexOf(aneurysm, StringComparison.Ordinal), blocking, entries);
+        Assert.Contains("- PHQ-9 total score: the chart holds “44261-6” (Observation/tot)", card.Detail[entries..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ForAssessment_OrderSign_TheNotRecordedCardIsAWarning()
     {
         var (_, _, cards) = Answer(BloodPressure182Over112(), orderSign: true);

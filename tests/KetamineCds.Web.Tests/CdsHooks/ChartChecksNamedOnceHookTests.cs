@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
 using Xunit.Abstractions;
 using static KetamineCds.Web.Tests.CdsHooks.HookChart;
 
@@ -99,5 +102,59 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         Assert.Contains("Systolic blood pressure: the chart's latest result is “85354-9” (Observation/bp), final, but its value is outside the range this question accepts (50 to 300 mmHg), so it cannot be read as an answer.", detail, StringComparison.Ordinal);
         Assert.Contains("Diastolic blood pressure: the chart's latest result is “85354-9” (Observation/bp), final, but its value is outside the range this question accepts (20 to 200 mmHg), so it cannot be read as an answer.", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("a unit the screening does not convert", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "**Must be answered before a pathway can open:**", "**Must be known before the first dose:**", ": the chart holds “I71.4” (Condition/c-aaa), not confirmed", ": the chart's latest result is “85354-9” (Observation/bp)", "Cites: P-SAFETY-REMS.")]
+    [InlineData("zh-Hans", "**须先回答，治疗路径方可开放：**", "**首剂前必须明确：**", "：病历中有“I71.4”（Condition/c-aaa），但未确诊", "：病历中最新的结果为“85354-9”（Observation/bp）", "依据：P-SAFETY-REMS。")]
+    public async Task PatientView_OnceTheRulesRan_ItemsTheChartHoldsUnreadable_AreNamedOnceUnderWhatTheyBlock_AndTheSummaryCountsTheLinesListed(
+        string culture, string waitingHeading, string firstDoseHeading, string aneurysmLine, string bloodPressureLine, string cites)
+    {
+        // Helper 231: an earlier KetamineCds screening fills the required answers, so the rules run and the card naming what
+        // is not recorded is built from their assessment. A provisional aneurysm and a blood pressure in kPa were named
+        // twice on it, by label under what they block and again by their entries' lines in a section appended after the
+        // card was built, and the summary said 3 items over 5 lines.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var p = "MRN-H231-RAN-" + culture;
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(p));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(
+            factory,
+            p,
+            Patient(p),
+            Mdd(p),
+            Condition("c-aaa", p, "I71.4", "provisional"),
+            Panel("bp", p, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+
+        AllDetail(cards, output);
+        // The card naming what is not recorded, which links to the form; no other card names the entries again.
+        var card = Assert.Single(cards, c => c.Links is { Count: > 0 });
+        Assert.Single(cards, c => c.Detail.Contains("(Condition/c-aaa)", StringComparison.Ordinal) || c.Detail.Contains("（Condition/c-aaa）", StringComparison.Ordinal));
+        var aneurysm = ClinicalText.Shared.FieldLabel("aneurysmalVascularDisease");
+        var systolic = ClinicalText.Shared.FieldLabel("systolicBp");
+        var diastolic = ClinicalText.Shared.FieldLabel("diastolicBp");
+        var listed = Regex.Matches(card.Detail, "^- (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        // Each named once, by its entry's line, citing, under the heading of what it blocks.
+        foreach (var label in new[] { aneurysm, systolic, diastolic })
+        {
+            Assert.Single(listed, l => l.Contains(label, StringComparison.Ordinal));
+        }
+
+        var waiting = Assert.Single(Under(card.Detail, waitingHeading), l => l.StartsWith(aneurysm, StringComparison.Ordinal));
+        Assert.StartsWith(aneurysm + aneurysmLine, waiting, StringComparison.Ordinal);
+        Assert.Contains(cites, waiting, StringComparison.Ordinal);
+        var firstDose = Assert.Single(Under(card.Detail, firstDoseHeading), l => l.StartsWith(systolic, StringComparison.Ordinal));
+        Assert.StartsWith(systolic + ClinicalText.Shared.Semicolon + diastolic + bloodPressureLine, firstDose, StringComparison.Ordinal);
+        Assert.Contains(cites, firstDose, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardTexts.NeedsAttentionHeading, card.Detail, StringComparison.Ordinal);
+
+        // The summary counts the lines listed.
+        Assert.Equal(listed.Count, int.Parse(Regex.Match(card.Summary, @"\d+").Value, CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(cards, c => c.Summary.StartsWith(culture == "en" ? "Ketamine screening: eligible" : "氯胺酮筛查：符合", StringComparison.Ordinal));
     }
 }
