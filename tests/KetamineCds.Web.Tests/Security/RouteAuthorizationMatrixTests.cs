@@ -94,12 +94,15 @@ public sealed partial class RouteAuthorizationMatrixTests(RouteAuthorizationMatr
         ["PAGE /Screenings/New"] = Who.Psychiatrist,
         ["POST /api/v1/screenings"] = Who.Psychiatrist,
         ["POST /api/v1/screenings/{id:guid}/corrections"] = Who.Psychiatrist,
+        // An id that is not a UUID: answered "no screening has this id" under the same policy as the UUID route.
+        ["POST /api/v1/screenings/{id}/corrections"] = Who.Psychiatrist,
         ["PAGE /Screenings"] = Who.Readers,
         ["PAGE /Screenings/Index"] = Who.Readers,
         ["PAGE /Screenings/{id:guid}"] = Who.Readers,
         ["PAGE /Screenings/{id:guid}/Print"] = Who.Readers,
         ["GET /api/v1/screenings"] = Who.Readers,
         ["GET /api/v1/screenings/{id:guid}"] = Who.Readers,
+        ["GET /api/v1/screenings/{id}"] = Who.Readers,
 
         // The auditor's workspace.
         ["PAGE /Audit"] = Who.Auditor,
