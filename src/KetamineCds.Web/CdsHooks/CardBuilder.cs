@@ -46,7 +46,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <param name="prefillUrl">The prefilled form, when <see cref="NeedsForm"/> says a card links to it.</param>
     /// <param name="toCheck">
     /// The chart entries to check (<see cref="Fhir.FhirReading.ToCheck"/>), named on the card naming what is not recorded
-    /// when there is one (<see cref="NeedsForm"/>; helper 231), each once, under what it blocks (<see cref="Listed"/>); none by default.
+    /// when there is one (<see cref="NeedsForm"/>; helper 231), each once, under what it blocks (<see cref="Listed"/>); else on
+    /// the last card, linking it to the form, an entry about an item of its first-dose section in place of the labels (helper 232); none by default.
     /// </param>
     public List<Card> ForAssessment(Assessment assessment, NotRecordedSummary notRecorded, string? prefillUrl, IReadOnlyList<Fhir.ChartEntryToCheck>? toCheck = null)
     {
@@ -59,11 +60,25 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // (CV-004, HEP-003), which a card listing them never lists without that section (QA148 F2, leftover).
         var beforeFirstDose = BeforeFirstDoseSection(notRecorded, withFindings: true);
         var waitingFindings = notRecorded.BeforeFirstDose.Select(c => c.Finding.RuleId).ToHashSet(StringComparer.Ordinal);
+        var cautions = assessment.OfKind(FindingKind.Caution).ToList();
+        var eligible = assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
+
+        // No card names what is not recorded: the chart entries to check go on the last card (helper 232). When that card
+        // carries the first-dose section (the eligible card, else the cautions card), an entry about an item it lists (a
+        // blood pressure in kPa) is named once, its line in place of the labels, as the not-recorded card does (Listed);
+        // the others under the heading of entries the screening cannot use.
+        var lastCarriesFirstDose = beforeFirstDose is not null && (eligible || cautions.Any(f => waitingFindings.Contains(f.RuleId)));
+        var entries = NeedsForm(assessment, notRecorded) || toCheck is not { Count: > 0 }
+            ? null
+            : Listed(lastCarriesFirstDose ? [[.. notRecorded.BeforeFirstDose.SelectMany(c => c.Fields).Distinct(StringComparer.Ordinal)], []] : [[]], toCheck);
+        List<string>? LastFirstDose() => entries is { Length: 2 } ? [.. entries[0].Select(i => i.Text)] : null;
+
         // The cautions card lists CV-004 and HEP-003 in full right under the section, so its section names only the items.
         string Leading(IEnumerable<Finding> listed) =>
-            beforeFirstDose is not null && listed.Any(f => waitingFindings.Contains(f.RuleId)) ? BeforeFirstDoseSection(notRecorded, withFindings: false) + "\n\n" : "";
+            beforeFirstDose is not null && listed.Any(f => waitingFindings.Contains(f.RuleId))
+                ? BeforeFirstDoseSection(notRecorded, withFindings: false, eligible ? null : LastFirstDose()) + "\n\n"
+                : "";
 
-        var cautions = assessment.OfKind(FindingKind.Caution).ToList();
         if (cautions.Count > 0)
         {
             // From rule set 1.2.0 CV-004 and HEP-003 are cautions: the warning card opens with the section, then lists every
@@ -85,7 +100,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             cards.Add(NotRecordedCard(version, notRecorded, incomplete: true, prefillUrl, toCheck ?? []));
         }
-        else if (assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions)
+        else if (eligible)
         {
             var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).ToList();
             // A requirement the first dose waits for (CV-004, HEP-003 before rule set 1.2.0) is named once, under the section.
@@ -98,7 +113,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             // contract fixes it; the cautions card beside it (CV-004, HEP-003 are cautions) is the warning.
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
                 + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}{Text.Colon}{Display.Of(p.Status).Text}"))
-                + (beforeFirstDose is null ? "" : "\n\n" + beforeFirstDose)
+                + (beforeFirstDose is null ? "" : "\n\n" + (LastFirstDose() is { } lastFirstDose ? BeforeFirstDoseSection(notRecorded, withFindings: true, lastFirstDose) : beforeFirstDose))
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
                     + string.Join("\n", requirements.Select(r => "- " + ClinicalText.Sentences(Text.FindingSummary(r), Text.Parenthesized(CardTexts.Cites(r.Principles, r.Sources))))))
                 + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
@@ -122,6 +137,16 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         if (assessment.Overall != Verdict.Incomplete && notRecorded.SafetyQuestions.Count > 0)
         {
             cards.Add(NotRecordedCard(version, notRecorded, incomplete: false, prefillUrl, toCheck ?? []));
+        }
+
+        if (entries is not null && cards.Count > 0)
+        {
+            var last = cards[^1];
+            cards[^1] = last with
+            {
+                Detail = last.Detail + (entries[^1].Count == 0 ? "" : "\n\n" + CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", entries[^1].Select(i => "- " + i.Text))),
+                Links = last.Links ?? (prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")]),
+            };
         }
 
         return cards;

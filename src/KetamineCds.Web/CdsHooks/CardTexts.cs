@@ -279,8 +279,25 @@ public static class CardTexts
     /// <summary>The result page's heading for the safety items a pathway waits for (REC-00x).</summary>
     public static string WaitingHeading => Text("Card.WaitingHeading");
 
-    /// <summary>One item a pathway waits for, with the pathways waiting: "Pregnant (waiting: esketamine TRD, ...)".</summary>
-    public static string WaitingItem(string label, string pathways) => Text("Card.WaitingItem", label, pathways);
+    /// <summary>
+    /// One item a pathway waits for, with the pathways waiting: "Pregnant (waiting: esketamine TRD, ...)". A chart entry's
+    /// line in place of the label (<see cref="ChartCheck"/>) ends with its citation: the waiting note comes before it, the
+    /// citation kept whole at the end ("… confirm or rule it out. (waiting: …) Cites: P-SAFETY-REMS."; helper 232: the
+    /// note came after the citation).
+    /// </summary>
+    public static string WaitingItem(string label, string pathways)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var citesOpening = Text("Card.Cites", "\u0000").Split('\u0000')[0];
+        var at = label.LastIndexOf(citesOpening, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return Text("Card.WaitingItem", label, pathways);
+        }
+
+        var before = label[..at].TrimEnd();
+        return Text("Card.WaitingItem", before, pathways) + label[before.Length..at] + label[at..];
+    }
 
     /// <summary>The result page's heading for the other safety questions not answered that could block a pathway.</summary>
     public static string CouldAlsoBlockHeading => Text("Card.CouldAlsoBlockHeading");

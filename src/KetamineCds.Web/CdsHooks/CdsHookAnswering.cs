@@ -189,13 +189,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             // A finding's input the rules read as a default says so (QA128 F6); the request holds the jurisdiction (ReadAsync).
             var screened = new CardBuilder(baseUrl, service.OrderSign) { ChartNotAllSent = builder.ChartNotAllSent, DefaultsApplied = Display.DefaultsApplied(request), History = history };
             // The card naming what is not recorded names the chart entries to check, each once, under what it blocks (helper
-            // 231: they were appended to it after it was built, naming an item twice and leaving the summary's count short).
+            // 231: they were appended to it after it was built, naming an item twice and leaving the summary's count short);
+            // with no such card, the last card of the assessment names them, each once beside its first-dose section (helper 232).
             var assessed = screened.ForAssessment(assessment, notRecorded, incomplete.Url, reading.ToCheck);
             // After the critical cards (a contraindication stays first), before the rest: an eligible card's first.
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
             // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
-            cards = WithRounded(WithPrefetchGaps(WithChartChecks([.. assessed, .. contradiction], needsForm ? [] : reading.ToCheck, incomplete.Url), call.Gaps), Held(reading.Rounded, values, completedBy));
+            cards = WithRounded(WithPrefetchGaps([.. assessed, .. contradiction], call.Gaps), Held(reading.Rounded, values, completedBy));
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
         var logged = recording.Status switch
@@ -834,30 +835,6 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>
-    /// Names the chart entries to check (QA13 H3, M4) on the last card, under the heading the incomplete card uses for
-    /// them, linking it to the form, so that no answer's cards leave them out, when no card names what is not recorded
-    /// (that card names them itself, under what each blocks: <see cref="CardBuilder.ForAssessment"/>, helper 231).
-    /// </summary>
-    private static List<Card> WithChartChecks(List<Card> cards, IReadOnlyList<ChartEntryToCheck> toCheck, string? prefillUrl)
-    {
-        if (toCheck.Count == 0 || cards.Count == 0)
-        {
-            return cards;
-        }
-
-        var index = cards.FindIndex(c => c.Links is { Count: > 0 });
-        index = index < 0 ? cards.Count - 1 : index;
-        var section = CardTexts.NeedsAttentionHeading + "\n\n" + string.Join("\n", CardTexts.ChartChecks(toCheck).Select(line => "- " + line));
-        var card = cards[index];
-        cards[index] = card with
-        {
-            Detail = card.Detail + "\n\n" + section,
-            Links = card.Links ?? (prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")]),
-        };
-        return cards;
     }
 
     /// <summary>

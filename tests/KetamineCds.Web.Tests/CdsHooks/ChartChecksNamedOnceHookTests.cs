@@ -105,10 +105,10 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("en", "**Must be answered before a pathway can open:**", "**Must be known before the first dose:**", ": the chart holds “I71.4” (Condition/c-aaa), not confirmed", ": the chart's latest result is “85354-9” (Observation/bp)", "Cites: P-SAFETY-REMS.")]
-    [InlineData("zh-Hans", "**须先回答，治疗路径方可开放：**", "**首剂前必须明确：**", "：病历中有“I71.4”（Condition/c-aaa），但未确诊", "：病历中最新的结果为“85354-9”（Observation/bp）", "依据：P-SAFETY-REMS。")]
+    [InlineData("en", "**Must be answered before a pathway can open:**", "**Must be known before the first dose:**", ": the chart holds “I71.4” (Condition/c-aaa), not confirmed", ": the chart's latest result is “85354-9” (Observation/bp)", "Cites: P-SAFETY-REMS.", "confirm or rule it out. (waiting: ")]
+    [InlineData("zh-Hans", "**须先回答，治疗路径方可开放：**", "**首剂前必须明确：**", "：病历中有“I71.4”（Condition/c-aaa），但未确诊", "：病历中最新的结果为“85354-9”（Observation/bp）", "依据：P-SAFETY-REMS。", "请确认或排除。（等待中：")]
     public async Task PatientView_OnceTheRulesRan_ItemsTheChartHoldsUnreadable_AreNamedOnceUnderWhatTheyBlock_AndTheSummaryCountsTheLinesListed(
-        string culture, string waitingHeading, string firstDoseHeading, string aneurysmLine, string bloodPressureLine, string cites)
+        string culture, string waitingHeading, string firstDoseHeading, string aneurysmLine, string bloodPressureLine, string cites, string waitingNote)
     {
         // Helper 231: an earlier KetamineCds screening fills the required answers, so the rules run and the card naming what
         // is not recorded is built from their assessment. A provisional aneurysm and a blood pressure in kPa were named
@@ -148,6 +148,9 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         var waiting = Assert.Single(Under(card.Detail, waitingHeading), l => l.StartsWith(aneurysm, StringComparison.Ordinal));
         Assert.StartsWith(aneurysm + aneurysmLine, waiting, StringComparison.Ordinal);
         Assert.Contains(cites, waiting, StringComparison.Ordinal);
+        // Helper 232: the waiting note comes before the citation, which ends the line (it came after it).
+        Assert.Contains(waitingNote, waiting, StringComparison.Ordinal);
+        Assert.EndsWith(cites, waiting, StringComparison.Ordinal);
         var firstDose = Assert.Single(Under(card.Detail, firstDoseHeading), l => l.StartsWith(systolic, StringComparison.Ordinal));
         Assert.StartsWith(systolic + ClinicalText.Shared.Semicolon + diastolic + bloodPressureLine, firstDose, StringComparison.Ordinal);
         Assert.Contains(cites, firstDose, StringComparison.Ordinal);
@@ -156,5 +159,46 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         // The summary counts the lines listed.
         Assert.Equal(listed.Count, int.Parse(Regex.Match(card.Summary, @"\d+").Value, CultureInfo.InvariantCulture));
         Assert.DoesNotContain(cards, c => c.Summary.StartsWith(culture == "en" ? "Ketamine screening: eligible" : "氯胺酮筛查：符合", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en", "**Must be known before the first dose:**", ": the chart's latest result is “85354-9” (Observation/bp)", "Cites: P-SAFETY-REMS.")]
+    [InlineData("zh-Hans", "**首剂前必须明确：**", "：病历中最新的结果为“85354-9”（Observation/bp）", "依据：P-SAFETY-REMS。")]
+    public async Task PatientView_OnceTheRulesRan_WithNoCardNamingWhatIsNotRecorded_ABloodPressureTheChartHoldsUnreadable_IsNamedOnceOnTheCardNamingIt(
+        string culture, string firstDoseHeading, string bloodPressureLine, string cites)
+    {
+        // Helper 232: an earlier KetamineCds screening fills the required answers and only a blood pressure in kPa is
+        // unreadable, so no card names what is not recorded; its entry's line was appended to the last card, whose
+        // first-dose section already named the blood pressure by label: named twice on that card.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var p = "MRN-H232-BP-" + culture;
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(p));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(
+            factory,
+            p,
+            Patient(p),
+            Mdd(p),
+            Panel("bp", p, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Detail.Contains("(Observation/bp)", StringComparison.Ordinal) || c.Detail.Contains("（Observation/bp）", StringComparison.Ordinal));
+        Assert.Same(card, cards.Single(c => c.Links is { Count: > 0 }));
+        var systolic = ClinicalText.Shared.FieldLabel("systolicBp");
+        var diastolic = ClinicalText.Shared.FieldLabel("diastolicBp");
+        var listed = Regex.Matches(card.Detail, "^- (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        foreach (var label in new[] { systolic, diastolic })
+        {
+            Assert.Single(listed, l => l.Contains(label, StringComparison.Ordinal));
+        }
+
+        var firstDose = Assert.Single(Under(card.Detail, firstDoseHeading), l => l.StartsWith(systolic, StringComparison.Ordinal));
+        Assert.StartsWith(systolic + ClinicalText.Shared.Semicolon + diastolic + bloodPressureLine, firstDose, StringComparison.Ordinal);
+        Assert.Contains(cites, firstDose, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardTexts.NeedsAttentionHeading, card.Detail, StringComparison.Ordinal);
     }
 }
