@@ -118,9 +118,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         using var factory = new KetamineCdsFactory();
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
         var p = "MRN-H231-RAN-" + culture;
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(p));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await RecordEarlierScreeningAsync(factory, p);
 
         var cards = await ChartChecksHookTests.PatientViewAsync(
             factory,
@@ -128,7 +126,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
             Patient(p),
             Mdd(p),
             Condition("c-aaa", p, "I71.4", "provisional"),
-            Panel("bp", p, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+            KpaBloodPressure(p, now));
 
         AllDetail(cards, output);
         // The card naming what is not recorded, which links to the form; no other card names the entries again.
@@ -174,16 +172,14 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         using var factory = new KetamineCdsFactory();
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
         var p = "MRN-H232-BP-" + culture;
-        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
-        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(p));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await RecordEarlierScreeningAsync(factory, p);
 
         var cards = await ChartChecksHookTests.PatientViewAsync(
             factory,
             p,
             Patient(p),
             Mdd(p),
-            Panel("bp", p, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+            KpaBloodPressure(p, now));
 
         AllDetail(cards, output);
         var card = Assert.Single(cards, c => c.Detail.Contains("(Observation/bp)", StringComparison.Ordinal) || c.Detail.Contains("（Observation/bp）", StringComparison.Ordinal));
@@ -201,4 +197,16 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
         Assert.Contains(cites, firstDose, StringComparison.Ordinal);
         Assert.DoesNotContain(CardTexts.NeedsAttentionHeading, card.Detail, StringComparison.Ordinal);
     }
+
+    /// <summary>An earlier KetamineCds screening of <paramref name="p"/> that fills the required answers, so the rules run.</summary>
+    private static async Task RecordEarlierScreeningAsync(KetamineCdsFactory factory, string p)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(p));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    /// <summary>A blood pressure panel in kPa, which the screening does not convert.</summary>
+    private static JsonObject KpaBloodPressure(string p, DateTimeOffset now) =>
+        Panel("bp", p, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now);
 }
