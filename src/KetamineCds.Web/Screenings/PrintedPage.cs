@@ -57,15 +57,18 @@ public enum PrintBlock
 /// it: each block of the print (Print.cshtml, <c>&lt;print-block kind="..."&gt;</c>, <see cref="PrintBlockTagHelper"/>)
 /// adds the lines its text takes, in <see cref="PrintedNote"/>'s units, at its type size and in its width, and the fixed
 /// room print.css gives it; the findings and the checklist, in two balanced columns, count half their lines and one
-/// more. The note gets the lines left on the shorter page, never more than <see cref="PrintedNote.MaxLines"/> nor fewer
+/// more. The note gets the lines left on the page, never more than <see cref="PrintedNote.MaxLines"/> nor fewer
 /// than <see cref="PrintedNote.MinLines"/>. A short history leaves the note its 12 lines; a heavy one (a recent attempt
 /// with preparatory acts, active alcohol and ketamine use, opioids, a benzodiazepine at 40 mg and other CNS depressants)
 /// leaves it the minimum in the English UI and 10 lines in the Chinese one (whose findings take fewer lines), where 12
 /// lines ran the disclaimer and the signature onto a second page.
 /// </summary>
 /// <remarks>
-/// Estimated for the page that holds least of each: the height of US Letter (279.4 mm less the 15 mm of margins,
-/// 749pt) and the line length of A4 (192 mm inside the margins; PrintedNote.LineUnits). An estimate is never a
+/// Estimated for the paper the print is laid out for (<see cref="PrintPaper"/>: <c>Clinic:PaperSize</c> or the print
+/// page's choice): the height inside the margins of A4 (297 mm less the 15 mm of margins, 799pt) or of US Letter
+/// (279.4 mm less the margins, 749pt), and for either paper the smaller of each, Letter's height; the line length is
+/// A4's for every paper (192 mm inside the margins; PrintedNote.LineUnits). Estimated for Letter's height, an A4 sheet
+/// left some 50pt, five lines of the note, blank at the foot of the heaviest histories (QA). An estimate is never a
 /// layout: word wrap, the nowrap rule ids and labels, and the CJK face's Latin letters make it err, so each block's
 /// lines are rounded up and <see cref="SafetyPoints"/> are kept back. Measured in Chromium on Letter against the suite's
 /// longest histories and a short one (OnePagePrintBrowserTests), English and Chinese: the estimate of what precedes the
@@ -74,8 +77,8 @@ public enum PrintBlock
 /// </remarks>
 public sealed partial class PrintedPage
 {
-    /// <summary>The height inside the margins of the shorter page, US Letter: 264.4 mm.</summary>
-    public const double PagePoints = 749;
+    /// <summary>The height inside the margins of the paper the print is laid out for (<see cref="PrintPapers.PagePoints"/>).</summary>
+    public double PagePoints { get; }
 
     /// <summary>Kept back for what the estimate misses: about a line and a half.</summary>
     public const double SafetyPoints = 12;
@@ -114,6 +117,16 @@ public sealed partial class PrintedPage
         _ => throw new ArgumentOutOfRangeException(nameof(block), block, "No such block."),
     };
 
+    /// <summary>An estimate for a page of <paramref name="paper"/> (by default, a sheet of either A4 or US Letter).</summary>
+    public PrintedPage(PrintPaper paper = PrintPaper.Either)
+    {
+        Paper = paper;
+        PagePoints = paper.PagePoints();
+    }
+
+    /// <summary>The paper the print is laid out for.</summary>
+    public PrintPaper Paper { get; }
+
     private double points;
     private double column;
     private double open;
@@ -123,7 +136,10 @@ public sealed partial class PrintedPage
     /// <summary>The points the blocks added so far take, the two columns balanced.</summary>
     public double UsedPoints => points + open + (column > 0 ? (column / 2) + LinePoints : 0);
 
-    /// <summary>The print's estimate for this request (one per request, kept in its items).</summary>
+    /// <summary>
+    /// The print's estimate for this request (one per request, kept in its items), for the paper <see cref="Begin"/> chose
+    /// (by default, a sheet of either A4 or US Letter).
+    /// </summary>
     public static PrintedPage For(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -133,6 +149,15 @@ public sealed partial class PrintedPage
             context.Items[typeof(PrintedPage)] = page;
         }
 
+        return page;
+    }
+
+    /// <summary>Starts this request's estimate for a page of <paramref name="paper"/>, before any block is added.</summary>
+    public static PrintedPage Begin(HttpContext context, PrintPaper paper)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = new PrintedPage(paper);
+        context.Items[typeof(PrintedPage)] = page;
         return page;
     }
 

@@ -15,7 +15,7 @@ namespace KetamineCds.Web.Startup;
 public static class WebStartup
 {
     /// <summary>
-    /// The clinic's settings (<c>Clinic:TimeZone</c>, <c>Clinic:Jurisdiction</c>, checked at start), its days
+    /// The clinic's settings (<c>Clinic:TimeZone</c>, <c>Clinic:Jurisdiction</c>, <c>Clinic:PaperSize</c>, checked at start), its days
     /// (<see cref="ClinicCalendar"/>) and the times people read (<see cref="ClinicTime"/>): what every page showing a time,
     /// and every filter by day, needs.
     /// </summary>
@@ -25,6 +25,7 @@ public static class WebStartup
         services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.Section)
             .Validate(o => ClinicCalendar.Find(o.TimeZone) is not null, "Clinic:TimeZone must name a time zone this machine knows (an IANA id such as Asia/Shanghai; default UTC).")
             .Validate(o => ClinicOptions.IsJurisdiction(o.Jurisdiction), "Clinic:Jurisdiction must be us or eu (the labelling jurisdiction the intake form preselects; default us).")
+            .Validate(o => PrintPapers.Find(o.PaperSize) is not null, "Clinic:PaperSize must be either, A4 or Letter (the paper the printed rationale is laid out for; default either, a page that fits both).")
             .ValidateOnStart();
         services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<ClinicTime>();

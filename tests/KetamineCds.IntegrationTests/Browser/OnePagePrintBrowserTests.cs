@@ -191,6 +191,68 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>
+    /// QA: fitted to US Letter's height whatever the paper, the heaviest history (a recent attempt with active alcohol and
+    /// ketamine use on opioids) with a note of the field's maximum length left some five lines blank at the foot of an A4
+    /// sheet, lines its note was cut short of. Laid out for A4 (<c>Clinic:PaperSize</c>, here the toolbar's choice) it fits
+    /// one A4 page and its note takes the five lines more that A4's 50pt hold; laid out for US Letter it fits one Letter
+    /// page; each asks the browser for its page size, so the print dialog prints on the paper it was laid out for.
+    /// </summary>
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task PrintedRationale_HeaviestHistoryLaidOutForA4OrLetter_FitsOnePageOfIt_OnA4TheNoteHasTheLinesTheTallerSheetHolds(string language)
+    {
+        const string history = "recent attempt with active alcohol and ketamine use on opioids";
+        var reference = Reference(history, language) + "-PAPER";
+        var request = History(history, reference);
+        var note = MaximumNote(language);
+        request["clinicianNote"] = note;
+        var id = (await browser.RecordScreeningAsync(request))["id"]!.GetValue<string>();
+        var printed = new Dictionary<string, (int NoteLines, double Blank)>();
+        var asked = new Dictionary<string, (double Width, double Height)>();
+
+        foreach (var (paper, format, other) in new[] { ("a4", "A4", "Letter"), ("letter", "Letter", "A4") })
+        {
+            var page = await PrintedRationale.OpenAsync(browser, id, language, paper);
+            var path = Path.Combine(browser.OutputFolder, $"rationale-paper-{reference}-{paper}.pdf");
+            await page.PdfAsync(new PagePdfOptions { Format = format, PrintBackground = true, Path = path });
+            var pages = BrowserFixture.PdfPageTexts(path);
+            Assert.True(pages.Count == 1, $"The heaviest history ({language}) laid out for {format} prints on {pages.Count} {format} pages.");
+            Assert.Equal(1, PrintedRationale.PdfInfo(path).Pages);
+            Assert.Contains(language == "zh" ? "临床医生签名：" : "Cliniciansignature:", string.Concat(pages[0].Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
+            var noFooter = PrintedRationale.MissingFooter(pages[0], language, reference, id, 1, 1);
+            Assert.True(noFooter is null, $"{format}: {noFooter}.");
+
+            // The lines the note was given: the count whose cut is the one printed.
+            var printedNote = await page.Locator(".p-note").InnerTextAsync();
+            var lines = Enumerable.Range(PrintedNote.MinLines, PrintedNote.MaxLines - PrintedNote.MinLines + 1).Single(n => PrintedNote.Of(note, n).Printed == printedNote);
+            printed[paper] = (lines, PrintedRationale.BlankAtTheFoot(path));
+
+            // The page size the print asks for, whatever paper the dialog (here the PDF's format) offers first.
+            var askedPath = Path.Combine(browser.OutputFolder, $"rationale-paper-{reference}-{paper}-offered-{other}.pdf");
+            await page.PdfAsync(new PagePdfOptions { Format = other, PreferCSSPageSize = true, PrintBackground = true, Path = askedPath });
+            var (_, width, height) = PrintedRationale.PdfInfo(askedPath);
+            asked[paper] = (width, height);
+            await page.Context.CloseAsync();
+        }
+
+        var summary = string.Join("; ", printed.Select(p => $"{p.Key}: {p.Value.NoteLines} note lines, {p.Value.Blank:0.0}pt blank at the foot"));
+
+        // A4 is 282 mm high inside the margins, Letter 264.4 mm: 50pt, five lines of 8.8pt and some. The A4 sheet gives the
+        // note more lines than the Letter one, and leaves less than those 50pt less a line blank at its foot unless the note
+        // has all the lines it may take. (Fitted to Letter's height, the English sheet left 57pt blank under a 2-line note,
+        // the Chinese one gave the note the Letter sheet's 10 lines.) The estimate keeps some back on either paper
+        // (PrintedPage.SafetyPoints, and its own error): the Letter sheet of the English history leaves 7pt, the Chinese 45pt.
+        const double a4More = (297 - 279.4) / 25.4 * 72;
+        Assert.True(printed["a4"].NoteLines > printed["letter"].NoteLines, summary);
+        Assert.True(printed["a4"].NoteLines == PrintedNote.MaxLines || printed["a4"].Blank < a4More - PrintedPage.LinePoints, summary);
+
+        // A4 is 595 × 842pt, Letter 612 × 792pt.
+        Assert.Equal((595, 842), ((int)Math.Round(asked["a4"].Width), (int)Math.Round(asked["a4"].Height)));
+        Assert.Equal((612, 792), ((int)Math.Round(asked["letter"].Width), (int)Math.Round(asked["letter"].Height)));
+    }
+
+    /// <summary>
     /// QA119 F1: the longest realistic not-eligible history, overridden four times (the last explanation 2,000 characters,
     /// the field's maximum), or corrected three times and re-screened twice with reasons of the maximum 500 characters:
     /// the print of the overridden screening, of the corrected one (its later screenings) and of its latest correction (its

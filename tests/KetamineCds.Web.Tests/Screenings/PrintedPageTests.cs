@@ -65,6 +65,40 @@ public sealed class PrintedPageTests
     }
 
     [Fact]
+    public void NoteLines_AfterAHeavyHistory_OnA4_AreTheLinesItsTallerSheetLeaves_OnEitherPaperLetters()
+    {
+        // QA: fitted to US Letter's height whatever the paper, an A4 sheet of the heaviest histories left some five lines blank.
+        var pages = new[] { new PrintedPage(PrintPaper.A4), new PrintedPage(PrintPaper.Letter), new PrintedPage(PrintPaper.Either), new PrintedPage() };
+        foreach (var page in pages)
+        {
+            page.Add(PrintBlock.Header, Text(320));
+            page.Add(PrintBlock.Verdict, Text(120));
+            page.Add(PrintBlock.Heading, "Findings");
+        }
+
+        var compared = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            foreach (var page in pages)
+            {
+                page.Add(PrintBlock.Column, Text(220));
+            }
+
+            var (a4, letter) = (pages[0].NoteLines(Foot), pages[1].NoteLines(Foot));
+            Assert.Equal(letter, pages[2].NoteLines(Foot));
+            Assert.Equal(letter, pages[3].NoteLines(Foot));
+            if (letter is > PrintedNote.MinLines and < PrintedNote.MaxLines - 6)
+            {
+                // A4's 50pt more inside the margins (282 mm against 264.4 mm) are five lines of 8.8pt more for the note.
+                Assert.InRange(a4, letter + 5, letter + 6);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 0);
+    }
+
+    [Fact]
     public void Add_ItemsOfTheTwoColumnFlow_TakeHalfTheirLines()
     {
         var across = new PrintedPage();

@@ -10,11 +10,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace KetamineCds.Web.Pages.Screenings;
 
 /// <summary>The printable rationale: one page, no navigation, with a signature line. Every print view is audited.</summary>
-public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users, IStringLocalizer<PageText> localizer, ILogger<PrintModel> logger) : PageModel
+public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager<ApplicationUser> users, IStringLocalizer<PageText> localizer, ILogger<PrintModel> logger, IOptions<ClinicOptions> clinic) : PageModel
 {
     /// <summary>
     /// The most decisions against the recommendation printed, the latest (the one in force): a screening takes any number, each with an
@@ -69,8 +70,20 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     /// <summary>The later screenings that re-screen or correct this one, newest first: a print of a corrected screening says so.</summary>
     public LaterScreenings Later { get; private set; } = LaterScreenings.None;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The paper the print is laid out for: the one the print page's <c>paper</c> parameter names (the toolbar's choice for
+    /// this print), else the clinic's (<c>Clinic:PaperSize</c>, by default a page that fits A4 and US Letter alike).
+    /// </summary>
+    public PrintPaper Paper { get; private set; }
+
+    /// <summary>The clinic's paper (<c>Clinic:PaperSize</c>), which the toolbar marks as the clinic's.</summary>
+    public PrintPaper ClinicPaper => clinic.Value.Paper;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? paper, CancellationToken cancellationToken)
     {
+        // Chosen before the page renders a block: the estimate of the note's room is the paper's (PrintedPage).
+        Paper = PrintPapers.Find(paper) ?? ClinicPaper;
+        PrintedPage.Begin(HttpContext, Paper);
         (var screening, Unreadable) = await log.FindScreeningForPageAsync(id, HttpContext, logger, cancellationToken);
         if (Unreadable is not null)
         {
