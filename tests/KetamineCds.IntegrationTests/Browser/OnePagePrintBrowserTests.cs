@@ -238,14 +238,15 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
 
         var summary = string.Join("; ", printed.Select(p => $"{p.Key}: {p.Value.NoteLines} note lines, {p.Value.Blank:0.0}pt blank at the foot"));
 
-        // A4 is 282 mm high inside the margins, Letter 264.4 mm: 50pt, five lines of 8.8pt and some. The A4 sheet gives the
-        // note more lines than the Letter one, and leaves less than those 50pt less a line blank at its foot unless the note
-        // has all the lines it may take. (Fitted to Letter's height, the English sheet left 57pt blank under a 2-line note,
-        // the Chinese one gave the note the Letter sheet's 10 lines.) The estimate keeps some back on either paper
-        // (PrintedPage.SafetyPoints, and its own error): the Letter sheet of the English history leaves 7pt, the Chinese 45pt.
-        const double a4More = (297 - 279.4) / 25.4 * 72;
+        // A4 is 282 mm high inside the margins, Letter 264.4 mm: 50pt, five lines of 8.8pt and some, less what A4's narrower
+        // line (192 mm against 197.9 mm) wraps onto more lines. Laid out for A4, the sheet gives the note more lines than the
+        // Letter one (fitted to Letter's height, both gave it the same: 2 lines in English, 10 in Chinese), and leaves under
+        // four lines blank at its foot (the English sheet left 40.6pt under its 2 lines; now 31.6pt under 3) unless the note
+        // has all the lines it may take (Chinese: 12, where Letter's sheet gives it 10). What is still left blank is the
+        // estimate's, on either paper: PrintedPage.SafetyPoints and its error (the English Letter sheet leaves 6.9pt, the
+        // Chinese one 44.5pt).
         Assert.True(printed["a4"].NoteLines > printed["letter"].NoteLines, summary);
-        Assert.True(printed["a4"].NoteLines == PrintedNote.MaxLines || printed["a4"].Blank < a4More - PrintedPage.LinePoints, summary);
+        Assert.True(printed["a4"].NoteLines == PrintedNote.MaxLines || printed["a4"].Blank < 4 * PrintedPage.LinePoints, summary);
 
         // A4 is 595 × 842pt, Letter 612 × 792pt.
         Assert.Equal((595, 842), ((int)Math.Round(asked["a4"].Width), (int)Math.Round(asked["a4"].Height)));
