@@ -281,6 +281,14 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// </summary>
     public bool OutOfRange { get; init; }
 
+    /// <summary>
+    /// For <see cref="ChartCheckKind.ResultNotReadable"/> of a blood pressure reading whose value for this field is within its
+    /// range but whose other value is not (systolic 400 beside diastolic 80, named for the diastolic): the contract name of
+    /// that other value's field, so that the card names it with its range, as it does a value out of range itself (helper
+    /// 234: this value was named "cannot be read" among units, absent values and words). Null otherwise.
+    /// </summary>
+    public string? OtherOutOfRange { get; init; }
+
     /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
     public FhirMoment? Moment { get; init; }
 

@@ -585,7 +585,8 @@ internal static class Observations
         foreach (var source in observed.Sources)
             reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
                 answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree, chartPartOlder: chartPartOlder,
-                outOfRange: kind == ChartCheckKind.ResultNotReadable && observed.OutOfRange);
+                outOfRange: kind == ChartCheckKind.ResultNotReadable && observed.OutOfRange,
+                otherOutOfRange: kind == ChartCheckKind.ResultNotReadable ? observed.OtherOutOfRange : null);
     }
 }
 
@@ -644,6 +645,12 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
 
     /// <summary>Whether its value is a number outside the field's range (a PHQ-9 total of 99 or 99.5, a systolic of 400 mmHg), which is why it cannot be read (helpers 226, 228).</summary>
     public bool OutOfRange { get; init; }
+
+    /// <summary>
+    /// Helper 234: for a blood pressure reading not read whose value for the field read is within its range but whose other
+    /// value is outside that value's range (400/80 mmHg, read for the diastolic), the other value's field; else null.
+    /// </summary>
+    public string? OtherOutOfRange { get; init; }
 
     /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
@@ -1133,20 +1140,32 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
     /// <summary>
     /// Every counting reading of today: each panel, each same-time systolic and diastolic pair, and each half left alone
     /// (not readable). A reading not read whose <paramref name="role"/> value (that of <paramref name="field"/>) is outside
-    /// the field's range is marked so (<see cref="ObservedValue.OutOfRange"/>, helper 228); its other value's is not.
+    /// the field's range is marked so (<see cref="ObservedValue.OutOfRange"/>, helper 228); its other value's is not, but
+    /// names the value outside its range (<see cref="ObservedValue.OtherOutOfRange"/>, helper 234: it was named as "cannot be
+    /// read" among units, absent values and words).
     /// </summary>
     private static List<ObservedValue> Readings(FieldDefinition field, ValueSet valueSet, PatientRecord record, Sourced<Observation>[] today, string role)
     {
         var readings = new List<ObservedValue>();
-        int? Half(Observation observation, string role) => observation.Component
+        int? HalfValue(Observation observation, string role) => observation.Component
             .Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.MillimetresOfMercury(Observations.ValueOf(c))).FirstOrDefault();
         bool OwnOutside(Observation panel) =>
             panel.Component.FirstOrDefault(c => Observations.HasCode(valueSet, c.Code, role)) is { } own && Outside(field, Observations.ValueOf(own));
+        // Helper 234: the other value of the pair, and whether it is outside its own range (400/80 read for the diastolic).
+        var otherRole = role == "systolic" ? "diastolic" : "systolic";
+        var other = Half(otherRole);
+        string? OtherOutside(DataType? value) => Outside(other, value) ? other.Name : null;
 
         foreach (var panel in today.Where(o => IsPanel(valueSet, o.Resource)))
         {
-            var pair = Pair(Half(panel.Resource, "systolic"), Half(panel.Resource, "diastolic"));
-            readings.Add(ObservedValue.Of(panel, Observations.DayOf(panel.Resource, record)!.Value, pair) with { OutOfRange = pair is null && OwnOutside(panel.Resource) });
+            var pair = Pair(HalfValue(panel.Resource, "systolic"), HalfValue(panel.Resource, "diastolic"));
+            readings.Add(ObservedValue.Of(panel, Observations.DayOf(panel.Resource, record)!.Value, pair) with
+            {
+                OutOfRange = pair is null && OwnOutside(panel.Resource),
+                OtherOutOfRange = pair is null && !OwnOutside(panel.Resource)
+                    ? OtherOutside(panel.Resource.Component.FirstOrDefault(c => Observations.HasCode(valueSet, c.Code, otherRole)) is { } o ? Observations.ValueOf(o) : null)
+                    : null,
+            });
         }
 
         var systolics = today.Where(o => Observations.HasCode(valueSet, o.Resource.Code, "systolic")).ToArray();
@@ -1166,10 +1185,12 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
             var pair = Pair(Observations.MillimetresOfMercury(Observations.ValueOf(sys.Resource)), Observations.MillimetresOfMercury(Observations.ValueOf(partner.Resource)));
             var day = Observations.DayOf(sys.Resource, record)!.Value;
             var sources = new[] { Observations.SourceOf(sys, day), Observations.SourceOf(partner, Observations.DayOf(partner.Resource, record)!.Value) };
-            var own = role == "systolic" ? sys : partner;
+            var (own, theOther) = role == "systolic" ? (sys, partner) : (partner, sys);
+            var ownOutside = pair is null && Outside(field, Observations.ValueOf(own.Resource));
             readings.Add(new ObservedValue(sources, when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code))
             {
-                OutOfRange = pair is null && Outside(field, Observations.ValueOf(own.Resource)),
+                OutOfRange = ownOutside,
+                OtherOutOfRange = pair is null && !ownOutside ? OtherOutside(Observations.ValueOf(theOther.Resource)) : null,
             });
         }
 

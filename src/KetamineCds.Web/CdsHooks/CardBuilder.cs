@@ -57,26 +57,31 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var cards = ForContraindications([.. assessment.OfKind(FindingKind.Contraindication)], version);
 
         // The care items the first dose waits for, as the not-recorded card names them; and the findings that ask for them
-        // (CV-004, HEP-003), which a card listing them never lists without that section (QA148 F2, leftover).
-        var beforeFirstDose = BeforeFirstDoseSection(notRecorded, withFindings: true);
+        // (CV-004, HEP-003), which a card listing them never lists without that section (QA148 F2, leftover). Helper 234: a
+        // chart entry to check about one of them (a blood pressure in kPa) is named by its entry's line in place of the
+        // labels on every card that carries the section (the cautions card, the eligible card, the not-recorded card), so
+        // that the same item is named the same way wherever it is named; the cautions card named it by its labels while the
+        // not-recorded card (or the eligible card) named the entry.
+        var firstDoseFields = notRecorded.BeforeFirstDose.SelectMany(c => c.Fields).Distinct(StringComparer.Ordinal).ToList();
+        List<string>? firstDoseItems = toCheck is { Count: > 0 } && firstDoseFields.Count > 0 ? [.. Listed([firstDoseFields, []], toCheck)[0].Select(i => i.Text)] : null;
+        var beforeFirstDose = BeforeFirstDoseSection(notRecorded, withFindings: true, firstDoseItems);
         var waitingFindings = notRecorded.BeforeFirstDose.Select(c => c.Finding.RuleId).ToHashSet(StringComparer.Ordinal);
         var cautions = assessment.OfKind(FindingKind.Caution).ToList();
         var eligible = assessment.Overall is Verdict.Eligible or Verdict.EligibleWithCautions;
 
-        // No card names what is not recorded: the chart entries to check go on the last card (helper 232). When that card
-        // carries the first-dose section (the eligible card, else the cautions card), an entry about an item it lists (a
-        // blood pressure in kPa) is named once, its line in place of the labels, as the not-recorded card does (Listed);
-        // the others under the heading of entries the screening cannot use.
-        var lastCarriesFirstDose = beforeFirstDose is not null && (eligible || cautions.Any(f => waitingFindings.Contains(f.RuleId)));
+        // No card names what is not recorded: the chart entries to check go on the last card (helper 232), but for an entry
+        // about an item of the first-dose section when a card carries it (the eligible card, else the cautions card): that
+        // entry is named there, its line in place of the labels, as the not-recorded card does (Listed); the others under the
+        // heading of entries the screening cannot use.
+        var carriesFirstDose = beforeFirstDose is not null && (eligible || cautions.Any(f => waitingFindings.Contains(f.RuleId)));
         var entries = NeedsForm(assessment, notRecorded) || toCheck is not { Count: > 0 }
             ? null
-            : Listed(lastCarriesFirstDose ? [[.. notRecorded.BeforeFirstDose.SelectMany(c => c.Fields).Distinct(StringComparer.Ordinal)], []] : [[]], toCheck);
-        List<string>? LastFirstDose() => entries is { Length: 2 } ? [.. entries[0].Select(i => i.Text)] : null;
+            : Listed(carriesFirstDose ? [firstDoseFields, []] : [[]], toCheck);
 
         // The cautions card lists CV-004 and HEP-003 in full right under the section, so its section names only the items.
         string Leading(IEnumerable<Finding> listed) =>
             beforeFirstDose is not null && listed.Any(f => waitingFindings.Contains(f.RuleId))
-                ? BeforeFirstDoseSection(notRecorded, withFindings: false, eligible ? null : LastFirstDose()) + "\n\n"
+                ? BeforeFirstDoseSection(notRecorded, withFindings: false, firstDoseItems) + "\n\n"
                 : "";
 
         if (cautions.Count > 0)
@@ -113,7 +118,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             // contract fixes it; the cautions card beside it (CV-004, HEP-003 are cautions) is the warning.
             var detail = CardTexts.OpenPathwaysHeading + "\n\n"
                 + string.Join("\n", open.Select(p => $"- {Display.Of(p.Pathway)}{Text.Colon}{Display.Of(p.Status).Text}"))
-                + (beforeFirstDose is null ? "" : "\n\n" + (LastFirstDose() is { } lastFirstDose ? BeforeFirstDoseSection(notRecorded, withFindings: true, lastFirstDose) : beforeFirstDose))
+                + (beforeFirstDose is null ? "" : "\n\n" + beforeFirstDose)
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
                     + string.Join("\n", requirements.Select(r => "- " + ClinicalText.Sentences(Text.FindingSummary(r), Text.Parenthesized(CardTexts.Cites(r.Principles, r.Sources))))))
                 + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
@@ -211,8 +216,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var safetyLines = listed[0].Count + listed[1].Count;
         return NewCard(
             incomplete
-                ? CardTexts.IncompleteSummary(listed.Sum(l => l.Count), ChartNotAllSent)
-                : CardTexts.NotRecordedSummary(safetyLines),
+                ? CardTexts.IncompleteSummary(listed.Sum(l => l.Count), ChartNotAllSent, listed.Any(l => l.Any(i => i.Entry)))
+                : CardTexts.NotRecordedSummary(safetyLines, listed[0].Concat(listed[1]).Any(i => i.Entry)),
             orderSign ? "warning" : "info",
             string.Join("\n\n", parts),
             ruleSetVersion,
@@ -299,8 +304,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var beforeFirstDose = Items(2);
         var careItems = Items(3);
         var needsAttentionItems = Items(4);
-        // Counted as listed: each line once (a blood pressure's entry naming its systolic and diastolic is one line).
+        // Counted as listed: each line once (a blood pressure's entry naming its systolic and diastolic is one line). Helper
+        // 234: where a line names a chart entry, the summary says the items are not recorded or not readable (it said "not
+        // recorded in the chart" of a blood pressure the chart holds in kPa).
         var count = requiredItems.Count + safetyItems.Count + beforeFirstDose.Count + careItems.Count + needsAttentionItems.Count;
+        var unreadable = listed.Any(l => l.Any(i => i.Entry));
 
         var parts = new List<string> { besideContraindication ? CardTexts.IncompleteIntroBesideContraindication : CardTexts.IncompleteIntro };
         AddList(parts, CardTexts.RequiredHeading, requiredItems);
@@ -321,7 +329,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         parts.Add(CardTexts.IncompleteCites);
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
-            CardTexts.IncompleteSummary(count, ChartNotAllSent),
+            CardTexts.IncompleteSummary(count, ChartNotAllSent, unreadable),
             orderSign ? "warning" : "info",
             string.Join("\n\n", parts),
             ruleSetVersion,
@@ -583,7 +591,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// give (<see cref="Incomplete"/>); helper 231 for the card naming what is not recorded once they ran
     /// (<see cref="NotRecordedCard"/>), where the entries' lines were appended after the card was built, naming twice.
     /// </summary>
-    private static List<(string Text, List<string> Fields)>[] Listed(List<string>[] lists, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
+    private static List<(string Text, List<string> Fields, bool Entry)>[] Listed(List<string>[] lists, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
     {
         var listOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < lists.Length; i++)
@@ -592,16 +600,18 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 listOf.TryAdd(name, i);
         }
 
-        // The one list first holding every field a line names, else -1: the line goes whole to the last list.
+        // The one list first holding every field a line names that any list holds, else -1: the line goes whole to the last
+        // list. Helper 234: a field no list holds (a PHQ-9 total read, named with the item 9 the line is about) does not send
+        // the line there, which left item 9 named and counted twice, by its label under what it blocks and in the line.
         int ListOf(List<string> named) =>
-            named.Select(f => listOf.TryGetValue(f, out var i) ? i : -1).Distinct().ToList() is [var only and >= 0] ? only : -1;
+            named.Where(listOf.ContainsKey).Select(f => listOf[f]).Distinct().ToList() is [var only] ? only : -1;
         var placed = CardTexts.ChartCheckLines(toCheck).Select(l => (l.Line, l.Fields, List: ListOf(l.Fields))).ToList();
         var named = placed.Where(p => p.List >= 0).SelectMany(p => p.Fields).ToHashSet(StringComparer.Ordinal);
         return [.. lists.Select((fields, list) =>
-            new List<(string Text, List<string> Fields)>(
+            new List<(string Text, List<string> Fields, bool Entry)>(
             [
-                .. fields.Where(f => !named.Contains(f)).Distinct(StringComparer.Ordinal).Select(f => (Text.FieldLabel(f), new List<string> { f })),
-                .. placed.Where(p => p.List == list || (p.List < 0 && list == lists.Length - 1)).Select(p => (p.Line, p.Fields)),
+                .. fields.Where(f => !named.Contains(f)).Distinct(StringComparer.Ordinal).Select(f => (Text.FieldLabel(f), new List<string> { f }, false)),
+                .. placed.Where(p => p.List == list || (p.List < 0 && list == lists.Length - 1)).Select(p => (p.Line, p.Fields, true)),
             ]))];
     }
 

@@ -29,10 +29,16 @@ public static class CardTexts
 
     public static string OpenFormLabel => Text("Card.OpenFormLabel");
 
-    public static string IncompleteSummary(int notRecorded, bool chartNotAllSent = false) =>
-        Summary(chartNotAllSent
-            ? notRecorded == 1 ? Text("Card.IncompleteSummary.NotAllSent.One") : Text("Card.IncompleteSummary.NotAllSent.Many", Number(notRecorded))
-            : notRecorded == 1 ? Text("Card.IncompleteSummary.One") : Text("Card.IncompleteSummary.Many", Number(notRecorded)));
+    /// <summary>
+    /// The incomplete card's summary: how many items it lists. Helper 234: when one of them is a chart entry the screening
+    /// cannot read (<paramref name="unreadable"/>: a blood pressure in kPa, a value out of range), they are "not recorded or
+    /// not readable", never all "not recorded in the chart" while the chart holds one.
+    /// </summary>
+    public static string IncompleteSummary(int notRecorded, bool chartNotAllSent = false, bool unreadable = false)
+    {
+        var key = "Card.IncompleteSummary" + (chartNotAllSent ? ".NotAllSent" : "") + (unreadable ? ".Unreadable" : "");
+        return Summary(notRecorded == 1 ? Text(key + ".One") : Text(key + ".Many", Number(notRecorded)));
+    }
 
     /// <summary>The summary of the card for a draft order whose medicine cannot be identified (QA120 F7).</summary>
     public static string UnidentifiedOrderSummary => Summary(Text("Card.UnidentifiedOrderSummary"));
@@ -130,7 +136,9 @@ public static class CardTexts
             ? Text(key, labels, entry.What, entry.Reference, string.Join(ClinicalText.Shared.ListSeparator, items.Select(Number)))
             : Range(entry) is { } range
                 ? Text(key, labels, entry.What, entry.Reference, RangeEnd(range.Min), RangeEnd(range.Max) + UnitOf(entry.Field))
-                : Text(key, labels, entry.What, entry.Reference);
+                : OtherRange(entry) is { } other
+                    ? Text(key, labels, entry.What, entry.Reference, ClinicalText.Shared.FieldLabel(other.Field), RangeEnd(other.Min), RangeEnd(other.Max) + UnitOf(other.Field))
+                    : Text(key, labels, entry.What, entry.Reference);
 
     /// <summary>
     /// Helper 226: for a result not read because its value is outside the range its field accepts
@@ -143,6 +151,17 @@ public static class CardTexts
         entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.OutOfRange
             && KetamineCds.Domain.Screening.Fields.Find(entry.Field) is { Min: { } min, Max: { } max }
             ? (min, max) : null;
+
+    /// <summary>
+    /// Helper 234: for a blood pressure reading not read because its other value is outside that value's range while this
+    /// one is within its own (<see cref="KetamineCds.Fhir.ChartEntryToCheck.OtherOutOfRange"/>: 400/80 mmHg, named for the
+    /// diastolic), that other value's field and range, from the field catalogue; else null. It was named "cannot be read"
+    /// among units, absent values and words, where the value out of range was named with its range.
+    /// </summary>
+    private static (string Field, decimal Min, decimal Max)? OtherRange(KetamineCds.Fhir.ChartEntryToCheck entry) =>
+        entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && !entry.OutOfRange && entry.OtherOutOfRange is { } field
+            && KetamineCds.Domain.Screening.Fields.Find(field) is { Min: { } min, Max: { } max }
+            ? (field, min, max) : null;
 
     /// <summary>
     /// The text a chart entry's line says (<see cref="ChartCheck"/>), but for a contradiction: its kind's, or, where the
@@ -166,6 +185,7 @@ public static class CardTexts
             : itemWithoutTotal && entry.Items is { Count: > 0 } items ? ChartCheckKey(entry.Kind) + (items.Count == 1 ? ".Panel.One" : ".Panel")
             : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
             : Range(entry) is not null ? ChartCheckKey(entry.Kind) + ".OutOfRange"
+            : OtherRange(entry) is not null ? ChartCheckKey(entry.Kind) + ".OtherOutOfRange"
             : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
             : timeUntold && entry.BesideValueRead ? ChartCheckKey(entry.Kind) + ".BesideValue"
             : ChartCheckKey(entry.Kind);
@@ -214,8 +234,31 @@ public static class CardTexts
         ArgumentNullException.ThrowIfNull(entries);
         var lines = new List<(string Line, List<string> Fields)>();
         var shared = new Dictionary<(string Key, string Reference, string What, (decimal, decimal)? Range), (int Line, List<string> Labels)>();
-        foreach (var entry in entries)
+        var all = entries.ToList();
+        // Helper 234: the later results of a questionnaire named beside its total and a part of it (item 9) for giving
+        // neither (ItemWithoutTotal) are one line, each result named once: eight later items gave 16 lines, 8 beside the
+        // total, 8 beside item 9. Results named for the same reasons beside the same fields share the line.
+        var laterResults = all.Where(LaterResult).ToList();
+        var reasons = laterResults.GroupBy(e => e.Reference, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => string.Join("|", g.Select(e => e.Field + "/" + LineKey(e)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            StringComparer.Ordinal);
+        var together = laterResults.GroupBy(e => reasons[e.Reference], StringComparer.Ordinal)
+            .Where(g => g.Select(e => e.Reference).Distinct(StringComparer.Ordinal).Count() > 1 || g.Select(e => e.Field).Distinct(StringComparer.Ordinal).Count() > 1)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in all)
         {
+            if (LaterResult(entry) && together.TryGetValue(reasons[entry.Reference], out var group))
+            {
+                if (named.Add(reasons[entry.Reference]))
+                {
+                    lines.Add(LaterResultsLine(group));
+                }
+
+                continue;
+            }
+
             if (entry.Kind is not (KetamineCds.Fhir.ChartCheckKind.MedicineInWordsOnly or KetamineCds.Fhir.ChartCheckKind.MedicineCodeNotRead
                 or KetamineCds.Fhir.ChartCheckKind.ConditionCodeNotRead)
                 && (entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultsContradict || !(PartOrItsTotal(entry.Field) || ValueOfOneReading(entry.Field))))
@@ -241,6 +284,37 @@ public static class CardTexts
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Helper 234: whether <paramref name="entry"/> names a result of a questionnaire beside its total or a part of it (PHQ-9
+    /// item 9) for giving neither (<see cref="KetamineCds.Fhir.ChartCheckKind.ItemWithoutTotal"/>; a panel, whose line says
+    /// which items it gives, keeps its own): such results are named together (<see cref="LaterResultsLine"/>).
+    /// </summary>
+    private static bool LaterResult(KetamineCds.Fhir.ChartEntryToCheck entry) =>
+        entry.Kind == KetamineCds.Fhir.ChartCheckKind.ItemWithoutTotal && entry.Items is null && PartOrItsTotal(entry.Field);
+
+    /// <summary>
+    /// One line for the later results of a questionnaire in <paramref name="group"/>, named beside the same fields for the
+    /// same reasons (<see cref="LaterResult"/>): the fields' labels, each result once (its words and time, its resource),
+    /// then why each field is not read beside them, as each entry's own line says it (no total; no answer to item 9, taken
+    /// after the earlier screening's answers or after the chart's own answer to it), and the citation.
+    /// </summary>
+    private static (string Line, List<string> Fields) LaterResultsLine(List<KetamineCds.Fhir.ChartEntryToCheck> group)
+    {
+        var fields = group.Select(e => e.Field).Distinct(StringComparer.Ordinal).ToList();
+        var results = group.DistinctBy(e => e.Reference, StringComparer.Ordinal).Select(e => Text("Card.ChartCheck.LaterResults.Result", e.What, e.Reference)).ToList();
+        var why = group.DistinctBy(e => (e.Field, LineKey(e))).Select(e => Text(
+            KetamineCds.Domain.Screening.Fields.Find(e.Field)?.OtherPartsAtMost is null ? "Card.ChartCheck.LaterResults.NoTotal"
+                : e.ChartPartOlder ? "Card.ChartCheck.LaterResults.NoPart.AfterChartAnswer" : "Card.ChartCheck.LaterResults.NoPart",
+            ClinicalText.Shared.FieldLabel(e.Field)));
+        var labels = string.Join(ClinicalText.Shared.Semicolon, fields.Select(ClinicalText.Shared.FieldLabel));
+        return (Text(
+            results.Count == 1 ? "Card.ChartCheck.LaterResults.One" : "Card.ChartCheck.LaterResults",
+            labels,
+            Number(results.Count),
+            string.Join(ClinicalText.Shared.Semicolon, results),
+            why.Aggregate(ClinicalText.Sentences)), fields);
     }
 
     private static string ChartCheckKey(KetamineCds.Fhir.ChartCheckKind kind) => kind switch
@@ -309,8 +383,12 @@ public static class CardTexts
     public static string CouldAlsoBlockNoneWaiting => Text("Card.CouldAlsoBlock.NoneWaiting");
 
     /// <summary>The summary of the card naming safety questions not recorded when the result is not incomplete.</summary>
-    public static string NotRecordedSummary(int questions) =>
-        Summary(questions == 1 ? Text("Card.NotRecordedSummary.One") : Text("Card.NotRecordedSummary.Many", Number(questions)));
+    /// <remarks>Helper 234: "not recorded or not readable" when one of them is named by a chart entry the screening cannot read (<paramref name="unreadable"/>).</remarks>
+    public static string NotRecordedSummary(int questions, bool unreadable = false)
+    {
+        var key = "Card.NotRecordedSummary" + (unreadable ? ".Unreadable" : "");
+        return Summary(questions == 1 ? Text(key + ".One") : Text(key + ".Many", Number(questions)));
+    }
 
     public static string NotRecordedIntro => Text("Card.NotRecordedIntro");
 

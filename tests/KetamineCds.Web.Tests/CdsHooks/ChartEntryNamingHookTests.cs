@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KetamineCds.Fhir;
+using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
+using Xunit.Abstractions;
+using static KetamineCds.Web.Tests.CdsHooks.HookChart;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// Helper 234, from QA of the cards' chart entries: a blood pressure with one value out of range named its other value
+/// "cannot be read" among units and words; the cautions card named a blood pressure by its labels where the card naming
+/// what is not recorded named its chart entry; eight later PHQ-9 items gave 16 lines; the incomplete card said its items
+/// were "not recorded in the chart" of items the chart holds unreadable; an item 9 named with the total read was named
+/// and counted twice. Answered in process.
+/// </summary>
+public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
+{
+    private static readonly string[] FirstEightItems = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3"];
+
+    private static string At(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static JsonObject Panel(string id, string patient, string systolic, string diastolic, DateTimeOffset at) => JsonNode.Parse($$$"""
+        {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+         "component": [
+           {"code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]}, "valueQuantity": {{{systolic}}}},
+           {"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]}, "valueQuantity": {{{diastolic}}}}],
+         "effectiveDateTime": "{{{At(at)}}}", "subject": {"reference": "Patient/{{{patient}}}"}}
+        """)!.AsObject();
+
+    private static JsonObject KpaBloodPressure(string p, DateTimeOffset now) =>
+        Panel("bp", p, """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now);
+
+    private static List<string> Lines(Card card) => [.. Regex.Matches(card.Detail, "^- (.*)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value)];
+
+    private static async Task RecordEarlierScreeningAsync(KetamineCdsFactory factory, string p)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(p));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en", "(50 to 300 mmHg)", "a unit the screening does not convert")]
+    [InlineData("zh-Hans", "（50 至 300 ", "筛查不换算的单位")]
+    public async Task PatientView_ABloodPressureWithOneValueOutOfRange_NamesItsOtherValueWithTheRangeOfTheValueOutside(string culture, string systolicRange, string general)
+    {
+        // Systolic 400 beside diastolic 80: the systolic was named out of range with its range, the diastolic "cannot be
+        // read" among units, answers, absent values and words.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var p = "MRN-H234-BP-400-80-" + culture;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, """{"value": 400, "unit": "mmHg"}""", """{"value": 80, "unit": "mmHg"}""", DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        AllDetail(cards, output);
+        var lines = cards.SelectMany(Lines).ToList();
+        var systolic = Assert.Single(lines, l => l.StartsWith(ClinicalText.Shared.FieldLabel("systolicBp"), StringComparison.Ordinal) && l.Contains("Observation/bp", StringComparison.Ordinal));
+        var diastolic = Assert.Single(lines, l => l.StartsWith(ClinicalText.Shared.FieldLabel("diastolicBp"), StringComparison.Ordinal) && l.Contains("Observation/bp", StringComparison.Ordinal));
+        Assert.Contains(systolicRange, systolic, StringComparison.Ordinal);
+        Assert.Contains(systolicRange, diastolic, StringComparison.Ordinal);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("systolicBp"), diastolic[ClinicalText.Shared.FieldLabel("diastolicBp").Length..], StringComparison.Ordinal);
+        Assert.DoesNotContain(general, string.Join("\n", lines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "**Must be known before the first dose:**")]
+    [InlineData("zh-Hans", "**首剂前必须明确：**")]
+    public async Task PatientView_OnceTheRulesRan_ABloodPressureTheChartHoldsUnreadable_IsNamedTheSameWayOnEveryCardNamingIt(string culture, string firstDoseHeading)
+    {
+        // The cautions card (CV-004) named the blood pressure by its labels in its first-dose section while the card naming
+        // what is not recorded named the chart entry: the same item named two ways in one answer.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var p = "MRN-H234-SAME-WAY-" + culture;
+        await RecordEarlierScreeningAsync(factory, p);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Condition("c-aaa", p, "I71.4", "provisional"), KpaBloodPressure(p, now));
+
+        AllDetail(cards, output);
+        var systolic = ClinicalText.Shared.FieldLabel("systolicBp");
+        var naming = cards.Where(c => c.Detail.Contains(firstDoseHeading, StringComparison.Ordinal)).ToList();
+        Assert.True(naming.Count >= 2, "the cautions card and the card naming what is not recorded both carry the first-dose section");
+        var named = naming.Select(c => Assert.Single(Lines(c), l => l.StartsWith(systolic, StringComparison.Ordinal))).Distinct().ToList();
+        var line = Assert.Single(named);
+        Assert.Contains("Observation/bp", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(cards.SelectMany(Lines), l => l == systolic || l == ClinicalText.Shared.FieldLabel("diastolicBp"));
+    }
+
+    [Theory]
+    [InlineData("en", "PHQ-9 total score; PHQ-9 item 9: the chart holds 8 results of this questionnaire, each named here once", "the latest final answer to this item, but also a later result of its questionnaire")]
+    [InlineData("zh-Hans", "：病历中有此量表的 8 条结果，在此各列一次", "这是此项最新的最终作答，但病历中另有其所属量表一条更晚的结果")]
+    public async Task PatientView_EightLaterItemsBesideAnOlderTotalAndItem9_EachLaterResultIsNamedOnce_TheOlderItem9StillFlagged(string culture, string together, string olderItem9)
+    {
+        // Eight items taken yesterday, no total and no item 9 with them, beside a total and an item 9 of 2 taken ten days
+        // ago: 16 lines named the eight items, once beside the total and once beside item 9.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow;
+        var p = "MRN-H234-EIGHT-" + culture;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(
+            factory,
+            p,
+            [Patient(p), Mdd(p), Score(p, "tot", "44261-6", 20, now.AddDays(-10)), Score(p, "i9", "44260-8", 2, now.AddDays(-10)),
+                .. FirstEightItems.Select((code, i) => Score(p, $"i{i + 1}", code, 2, now.AddDays(-1)))]);
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Links is { Count: > 0 });
+        for (var i = 1; i <= 8; i++)
+        {
+            Assert.Single(Regex.Matches(card.Detail, Regex.Escape($"Observation/i{i})") + "|" + Regex.Escape($"Observation/i{i}）")));
+        }
+
+        Assert.Contains(together, card.Detail, StringComparison.Ordinal);
+        // The older item 9 is still named, with why it is not read, and its positive value still raises its warning card.
+        Assert.Contains(Lines(card), l => l.Contains("Observation/i9", StringComparison.Ordinal) && l.Contains(olderItem9, StringComparison.Ordinal));
+        Assert.Contains(cards, c => c.Indicator == "warning" && c.Summary.Contains("Observation/i9", StringComparison.Ordinal));
+        Assert.Equal(Lines(card).Count, int.Parse(Regex.Match(card.Summary, @"\d+").Value, CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("en", "items are not recorded or not readable in the chart", "items are not recorded in the chart")]
+    [InlineData("zh-Hans", "项未记录或无法读取", "项未记录")]
+    public async Task PatientView_AnItemTheChartHoldsUnreadable_TheIncompleteSummarySaysNotRecordedOrNotReadable(string culture, string truthful, string notRecordedOnly)
+    {
+        // A blood pressure in kPa is in the chart: "N items are not recorded in the chart" was untrue of it.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var p = "MRN-H234-SUMMARY-" + culture;
+        var without = await ChartChecksHookTests.PatientViewAsync(factory, p + "-WITHOUT", Patient(p + "-WITHOUT"), Mdd(p + "-WITHOUT"));
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), KpaBloodPressure(p, DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Links is { Count: > 0 });
+        Assert.Contains(truthful, card.Summary, StringComparison.Ordinal);
+        // A chart that holds nothing unreadable keeps "not recorded".
+        var plain = Assert.Single(without, c => c.Links is { Count: > 0 });
+        Assert.EndsWith(notRecordedOnly, plain.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(truthful, plain.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Incomplete_ARequiredItem9NamedOnALineWithTheTotalRead_IsNamedAndCountedOnce()
+    {
+        // An item 9 whose time cannot be told bears on the total too (one line naming both). With item 9 required and the
+        // total in no list, the line went to the entries the screening cannot use while item 9 kept its label under what
+        // it blocks: named twice, counted twice.
+        var untimed = new[]
+        {
+            new ChartEntryToCheck("phq9Item9", ChartCheckKind.ResultUntimed, "Observation/i9", "44260-8, ?"),
+            new ChartEntryToCheck("phq9Total", ChartCheckKind.ResultUntimed, "Observation/i9", "44260-8, ?"),
+        };
+
+        var card = new CardBuilder("http://localhost", false).Incomplete(CardBuilder.CurrentVersion, ["ageYears", "phq9Item9"], [], [], [], "http://localhost/Screenings/New?prefill=x", toCheck: untimed);
+
+        output.WriteLine(card.Summary + "\n" + card.Detail);
+        var item9 = ClinicalText.Shared.FieldLabel("phq9Item9");
+        var lines = Lines(card);
+        Assert.Single(lines, l => l.Contains(item9, StringComparison.Ordinal));
+        Assert.DoesNotContain(CardTexts.NeedsAttentionHeading, card.Detail, StringComparison.Ordinal);
+        Assert.Contains(CardTexts.RequiredHeading, card.Detail, StringComparison.Ordinal);
+        Assert.Equal(lines.Count, int.Parse(Regex.Match(card.Summary, @"\d+").Value, CultureInfo.InvariantCulture));
+        Assert.Equal(2, lines.Count);
+    }
+}
