@@ -110,6 +110,16 @@ public static class ScreeningsApi
     /// The 404 for an id that is not a UUID, nothing read or recorded: the title of an unknown id's, and a detail that says
     /// a screening's id is a UUID (ClinicalText <c>Problem.ScreeningNotFound.NotAUuid</c>).
     /// </summary>
+    /// <summary>
+    /// The 404 for a UUID no screening in the decision log has, nothing read or recorded: the title an id that is not a UUID
+    /// gets, and a detail naming the id looked for (QA: it had a title and no detail, where the id that is not a UUID had
+    /// one), in the request's language (ClinicalText <paramref name="detailKey"/>).
+    /// </summary>
+    private static IResult UnknownScreening(string detailKey, Guid id) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: ScreeningNotFound,
+        detail: ClinicalText.Shared.Message(detailKey, id));
+
     private static IResult NotAScreeningId() => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: ScreeningNotFound,
@@ -142,7 +152,7 @@ public static class ScreeningsApi
         {
             if (await log.FindScreeningAsync(id, cancellationToken) is not { } corrected)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ScreeningNotFound);
+                return UnknownScreening("Problem.ScreeningNotFound.Correction", id);
             }
 
             if (!StoredInputs.Agree(corrected.InputJson, corrected.History))
@@ -401,7 +411,7 @@ public static class ScreeningsApi
 
         if (screening is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ScreeningNotFound);
+            return UnknownScreening("Problem.ScreeningNotFound.Detail", id);
         }
 
         // Whether it was re-screened or corrected since, as its result page says: the later entries point to it.

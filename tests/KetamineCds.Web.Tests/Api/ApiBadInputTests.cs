@@ -40,6 +40,37 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         Assert.Equal(before, await factory.DecisionLogEntryCountAsync());
     }
 
+    /// <summary>
+    /// Helper 235 (QA): a UUID no screening has was a 404 with the title alone, where an id that is not a UUID had a detail:
+    /// every 404 for an unknown id names the id it looked for, in the request's language, and records nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "en", "No screening has this id.", "The decision log holds no screening with the id {0}.")]
+    [InlineData("GET", "zh-Hans", "没有此 id 的筛查。", "决策日志中没有 id 为 {0} 的筛查。")]
+    [InlineData("POST", "en", "No screening has this id.", "The decision log holds no screening with the id {0}, so there is nothing to correct; nothing was recorded.")]
+    [InlineData("POST", "zh-Hans", "没有此 id 的筛查。", "决策日志中没有 id 为 {0} 的筛查，因此没有可更正的内容；未记录任何内容。")]
+    public async Task ScreeningId_UnknownUuid_Is404WithADetailNamingTheId(string method, string language, string title, string detail)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var id = Guid.NewGuid();
+        var before = await factory.DecisionLogEntryCountAsync();
+        var accessBefore = await AccessEventsAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), method == "GET" ? $"/api/v1/screenings/{id}" : $"/api/v1/screenings/{id}/corrections");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{\"correctionReason\": \"typo\"}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, detail, id), problem["detail"]?.GetValue<string>());
+        Assert.Equal(before, await factory.DecisionLogEntryCountAsync());
+        Assert.Equal(accessBefore, await AccessEventsAsync());
+    }
+
     [Fact]
     public async Task ScreeningId_NotAUuid_WithoutSignIn_Is401AsForAUuid()
     {
