@@ -68,6 +68,10 @@ public static class ScreeningsApi
     {
         var group = app.MapGroup("/api/v1").WithTags("Screenings");
 
+        // The routes of one screening, and the one that records a screening, read no query parameter: any is a 400 naming
+        // it, nothing read or recorded (helper 235's walk: POST /api/v1/screenings?dryRun=true recorded the screening, and
+        // GET /api/v1/screenings/{id}?x=1 answered as if x meant nothing), as the list and the audit routes refuse one.
+
         group.MapPost("/screenings", CreateAsync).RecordsAScreening();
 
         // A correction of a recorded screening: the corrected history with correctionReason, recorded as a new screening
@@ -80,6 +84,8 @@ public static class ScreeningsApi
         group.MapGet("/screenings/{id:guid}", GetAsync)
             .RequireApiPolicy(Policies.ReadScreening)
             .Produces<ScreeningResponse>()
+            // A query parameter: the route reads none (helper 235).
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             // The entry's stored content cannot be read (the log may have been altered): named, with a reference.
             .ProducesProblem(UnreadableEntries.Status);
@@ -110,6 +116,16 @@ public static class ScreeningsApi
     /// The 404 for an id that is not a UUID, nothing read or recorded: the title of an unknown id's, and a detail that says
     /// a screening's id is a UUID (ClinicalText <c>Problem.ScreeningNotFound.NotAUuid</c>).
     /// </summary>
+    /// <summary>
+    /// The 404 for a UUID no screening in the decision log has, nothing read or recorded: the title an id that is not a UUID
+    /// gets, and a detail naming the id looked for (QA: it had a title and no detail, where the id that is not a UUID had
+    /// one), in the request's language (ClinicalText <paramref name="detailKey"/>).
+    /// </summary>
+    private static IResult UnknownScreening(string detailKey, Guid id) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: ScreeningNotFound,
+        detail: ClinicalText.Shared.Message(detailKey, id));
+
     private static IResult NotAScreeningId() => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: ScreeningNotFound,
@@ -122,7 +138,9 @@ public static class ScreeningsApi
         ILoggerFactory loggers,
         [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each screening and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the screening recorded by the first. The key sent with a different body records nothing and answers 422. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
         CancellationToken cancellationToken) =>
-        RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, loggers));
+        QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown
+            ? Task.FromResult(unknown)
+            : RecordAsync(context, recorder, null, cancellationToken, idempotency: (idempotencyKey, log, loggers));
 
     /// <summary>
     /// A correction of screening <paramref name="id"/>. The same optional Idempotency-Key as <see cref="CreateAsync"/>, by the
@@ -138,11 +156,16 @@ public static class ScreeningsApi
         [FromHeader(Name = IdempotencyKeyHeader), Description("Optional. A UUID made anew for each correction and sent again only with a repeat of the same request (a retry after a timeout): a repeat records nothing and answers 201 with the same Location and the correction recorded by the first, never \"already corrected\". The key sent with a different body (the answers or correctionReason), to another screening's corrections or to POST /api/v1/screenings records nothing and answers 422. A key recorded by another user answers 409; one that is not a UUID answers 400 (errors[\"Idempotency-Key\"]).")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
+        if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
+        {
+            return unknown;
+        }
+
         try
         {
             if (await log.FindScreeningAsync(id, cancellationToken) is not { } corrected)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ScreeningNotFound);
+                return UnknownScreening("Problem.ScreeningNotFound.Correction", id);
             }
 
             if (!StoredInputs.Agree(corrected.InputJson, corrected.History))
@@ -389,6 +412,11 @@ public static class ScreeningsApi
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext context, IDecisionLog log, IAccessAudit audit, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
+        {
+            return unknown;
+        }
+
         LoggedScreening? screening;
         try
         {
@@ -401,7 +429,7 @@ public static class ScreeningsApi
 
         if (screening is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: ScreeningNotFound);
+            return UnknownScreening("Problem.ScreeningNotFound.Detail", id);
         }
 
         // Whether it was re-screened or corrected since, as its result page says: the later entries point to it.

@@ -272,6 +272,12 @@ public static class Hardening
             case StatusCodes.Status401Unauthorized:
                 problem = Unauthorized(http);
                 break;
+            case StatusCodes.Status403Forbidden when http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase):
+                problem = await ForbiddenAsync(http);
+                break;
+            case StatusCodes.Status404NotFound when http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase):
+                problem = NoSuchRoute(http);
+                break;
             default:
                 await DefaultStatus(context);
                 return;
@@ -311,6 +317,47 @@ public static class Hardening
             Detail = Localization.ClinicalText.Shared.Message(sent ? "Problem.Unauthorized.TokenRefused.Detail" : "Problem.Unauthorized.NoToken.Detail"),
         };
     }
+
+    /// <summary>
+    /// The 403 problem of an API route whose policy refused the signed-in user's roles (helper 235's walk: a bare
+    /// "Forbidden"): which roles the route is open to, read from the endpoint's policies, and that the refusal is recorded
+    /// (<see cref="RefusalAuditing"/>). The account gate's 403 and the password change's write their own bodies.
+    /// </summary>
+    private static async Task<ProblemDetails> ForbiddenAsync(HttpContext http)
+    {
+        var provider = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>();
+        var roles = new List<string>();
+        foreach (var name in http.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).OfType<string>() ?? [])
+        {
+            if (await provider.GetPolicyAsync(name) is { } policy)
+            {
+                roles.AddRange(policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles));
+            }
+        }
+
+        var text = Localization.ClinicalText.Shared;
+        return new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+            Title = text.Message("Problem.Forbidden.Role"),
+            Status = StatusCodes.Status403Forbidden,
+            Detail = roles.Count > 0
+                ? text.Message("Problem.Forbidden.Role.Detail", http.Request.Method, http.Request.Path.ToString(), string.Join(", ", roles.Distinct(StringComparer.Ordinal)))
+                : text.Message("Problem.Forbidden.Role.DetailNoRoles", http.Request.Method, http.Request.Path.ToString()),
+        };
+    }
+
+    /// <summary>
+    /// The 404 of a path under /api that no route answers (helper 235's walk: a bare "Not Found", as an unknown screening id
+    /// once was): names the path and where the routes are listed. A route's own 404 (an unknown id) writes its own body.
+    /// </summary>
+    private static ProblemDetails NoSuchRoute(HttpContext http) => new()
+    {
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        Title = Localization.ClinicalText.Shared.Message("Problem.NoSuchRoute"),
+        Status = StatusCodes.Status404NotFound,
+        Detail = Localization.ClinicalText.Shared.Message("Problem.NoSuchRoute.Detail", http.Request.Path.ToString()),
+    };
 
     /// <summary>The middleware half; call before routing-dependent middleware.</summary>
     public static WebApplication UseKetamineCdsHardening(this WebApplication app)

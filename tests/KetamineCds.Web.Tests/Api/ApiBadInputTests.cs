@@ -40,6 +40,37 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         Assert.Equal(before, await factory.DecisionLogEntryCountAsync());
     }
 
+    /// <summary>
+    /// Helper 235 (QA): a UUID no screening has was a 404 with the title alone, where an id that is not a UUID had a detail:
+    /// every 404 for an unknown id names the id it looked for, in the request's language, and records nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "en", "No screening has this id.", "The decision log holds no screening with the id {0}.")]
+    [InlineData("GET", "zh-Hans", "没有此 id 的筛查。", "决策日志中没有 id 为 {0} 的筛查。")]
+    [InlineData("POST", "en", "No screening has this id.", "The decision log holds no screening with the id {0}, so there is nothing to correct; nothing was recorded.")]
+    [InlineData("POST", "zh-Hans", "没有此 id 的筛查。", "决策日志中没有 id 为 {0} 的筛查，因此没有可更正的内容；未记录任何内容。")]
+    public async Task ScreeningId_UnknownUuid_Is404WithADetailNamingTheId(string method, string language, string title, string detail)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var id = Guid.NewGuid();
+        var before = await factory.DecisionLogEntryCountAsync();
+        var accessBefore = await AccessEventsAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), method == "GET" ? $"/api/v1/screenings/{id}" : $"/api/v1/screenings/{id}/corrections");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{\"correctionReason\": \"typo\"}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, detail, id), problem["detail"]?.GetValue<string>());
+        Assert.Equal(before, await factory.DecisionLogEntryCountAsync());
+        Assert.Equal(accessBefore, await AccessEventsAsync());
+    }
+
     [Fact]
     public async Task ScreeningId_NotAUuid_WithoutSignIn_Is401AsForAUuid()
     {
@@ -129,6 +160,76 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         }
 
         Assert.Equal(before, await AccessEventsAsync());
+    }
+
+    /// <summary>
+    /// Helper 235's walk: a query parameter on the routes of one screening, and on the one that records a screening, was
+    /// ignored (<c>POST /api/v1/screenings?dryRun=true</c> recorded the screening): a 400 naming it, nothing recorded.
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/screenings?dryRun=true", "dryRun")]
+    [InlineData("POST", "/api/v1/screenings/{0}/corrections?x=1", "x")]
+    [InlineData("GET", "/api/v1/screenings/{0}?include=all", "include")]
+    public async Task ScreeningRoute_QueryParameter_Is400NamingIt_AndRecordsNothing(string method, string path, string name)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var id = await factory.RecordScreeningThroughApiAsync("MRN-QUERY-" + name, client);
+        var before = await factory.DecisionLogEntryCountAsync();
+        var accessBefore = await AccessEventsAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, path, id));
+        if (method == "POST")
+        {
+            var body = SampleRequests.Trd("MRN-QUERY-" + name).With("ageYears", 46);
+            body["correctionReason"] = "Age entered wrongly.";
+            if (!path.Contains("corrections", StringComparison.Ordinal))
+            {
+                body.Remove("correctionReason");
+            }
+
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([name], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal($"Unknown query parameter '{name}'; this route reads no query parameters.", problem["errors"]![name]![0]!.GetValue<string>());
+        Assert.Equal(before, await factory.DecisionLogEntryCountAsync());
+        Assert.Equal(accessBefore, await AccessEventsAsync());
+    }
+
+    /// <summary>Helper 235's walk: a role the route does not allow got a bare "Forbidden"; the problem names the roles it is open to.</summary>
+    [Theory]
+    [InlineData("en", "Your role does not allow this.", "GET /api/v1/audit/verify is open only to these roles: Auditor. Nothing was done, and the refusal is recorded in the access log.")]
+    [InlineData("zh-Hans", "您的角色不允许此操作。", "GET /api/v1/audit/verify 仅对以下角色开放：Auditor。未执行任何操作，此次拒绝已记入访问日志。")]
+    public async Task ApiRoute_RoleNotAllowed_Is403NamingTheRoles(string language, string title, string detail)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/audit/verify");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal(detail, problem["detail"]?.GetValue<string>());
+    }
+
+    /// <summary>Helper 235's walk: a path under /api that no route answers got a bare "Not Found"; the problem names the path.</summary>
+    [Theory]
+    [InlineData("/api/v1/audit/screenings/abc", "en", "No API route at this path.", "/api/v1/audit/screenings/abc is not a route of this API; every route is listed in /openapi/v1.json. Nothing was done.")]
+    [InlineData("/api/v1/screening", "zh-Hans", "此路径上没有 API 路由。", "/api/v1/screening 不是此 API 的路由；所有路由均列于 /openapi/v1.json。未执行任何操作。")]
+    public async Task ApiPath_NoRoute_Is404NamingThePath(string path, string language, string title, string detail)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.Equal(detail, problem["detail"]?.GetValue<string>());
     }
 
     private async Task<int> AccessEventsAsync()

@@ -17,7 +17,7 @@ namespace KetamineCds.Web.Api.OpenApi;
 /// response's <c>input</c> echoing that request, bearer authentication, the problem bodies of 401, 403 and 429, and the
 /// response headers a client relies on (X-Correlation-Id, Location, Retry-After).
 /// </summary>
-public static class ContractOpenApi
+public static partial class ContractOpenApi
 {
     /// <summary>The component name of the screening request schema.</summary>
     public const string RequestSchema = "ScreeningRequest";
@@ -131,11 +131,12 @@ public static class ContractOpenApi
         };
 
         var signInLimited = SignInLimited(context);
+        var policies = PolicyOf(context);
         foreach (var (path, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
-                Describe(document, path, method, operation);
+                Describe(document, path, method, operation, policies.GetValueOrDefault((method.Method, path)));
                 DescribeRateLimit(document, path, operation, signInLimited.Contains((method.Method, path)));
                 DescribeHeaders(document, path, method, operation);
             }
@@ -153,6 +154,29 @@ public static class ContractOpenApi
             .Where(d => d.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any(a => a.PolicyName == RateLimits.SignIn))
             .Select(d => ((d.HttpMethod ?? "").ToUpperInvariant(), "/" + (d.RelativePath ?? "").Split('?')[0]))
             .ToHashSet();
+
+    /// <summary>
+    /// The authorization policy each operation names (its endpoint's own, or its group's), read from the endpoints'
+    /// metadata by method and document path: it says who a 403 turns away.
+    /// </summary>
+    private static Dictionary<(string Method, string Path), string?> PolicyOf(OpenApiDocumentTransformerContext context)
+    {
+        var policies = new Dictionary<(string Method, string Path), string?>();
+        foreach (var description in context.DescriptionGroups.SelectMany(g => g.Items))
+        {
+            // The document's path names a parameter without its route constraint ({id:guid} is {id}).
+            var path = RouteConstraint().Replace("/" + (description.RelativePath ?? "").Split('?')[0], "{$1}");
+            var key = ((description.HttpMethod ?? "").ToUpperInvariant(), path);
+            policies[key] = description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Select(a => a.Policy).LastOrDefault(p => p is not null);
+        }
+
+        return policies;
+    }
+
+    /// <summary>A route parameter with its constraint (<c>{id:guid}</c>): the parameter's name is group 1.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([^}:]+):[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteConstraint();
 
     /// <summary>
     /// Every API call is rate limited (<c>RateLimiting:ApiPerMinute</c> per user, or per address before sign-in), and
@@ -195,11 +219,13 @@ public static class ContractOpenApi
         }
     }
 
-    private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
+    private static void Describe(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation, string? policy)
     {
         operation.Responses ??= new OpenApiResponses();
         // Every operation that reads a JSON body (JsonRequestBody.RequireJsonBody) lists the 415: say what it means.
         Describe(operation, "415", JsonRequestBody.OpenApiDescription);
+        // What each response means on this route, in place of the reason phrase (a 403 the route answers is added).
+        ResponseDescriptions.Apply(method.Method, path, operation, description => Problem(document, description));
         if (path == "/api/auth/login")
         {
             // The endpoint reads its body itself (AuthRequestBody), so that a JSON body it cannot use is a field-level 400;
@@ -262,9 +288,6 @@ public static class ContractOpenApi
                 response.Description = "Recorded as a correction; Location gives /api/v1/screenings/{id} of the new screening.";
             }
 
-            Describe(operation, "404", "No screening has this id: nothing is recorded.");
-            Describe(operation, UnreadableEntries.Status.ToString(CultureInfo.InvariantCulture),
-                "The screening to correct cannot be read (the log may have been altered): nothing is recorded.");
         }
 
         // Every 503 is "the database could not be reached" and says when to call again (DatabaseUnavailableHandler.MarkUnavailable).
@@ -321,8 +344,16 @@ public static class ContractOpenApi
 
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
-        operation.Responses.TryAdd("401", Problem(document, "No or an invalid bearer token."));
-        operation.Responses.TryAdd("403", Problem(document, "The signed-in user's role may not do this."));
+        // The 401 and 403 of every route behind a token: declared by an endpoint (logout's 401) with the reason phrase, said here.
+        if (!operation.Responses.TryAdd("401", Problem(document, ResponseDescriptions.Unauthorized)))
+        {
+            Describe(operation, "401", ResponseDescriptions.Unauthorized);
+        }
+
+        if (ResponseDescriptions.Forbidden(path, policy) is { } forbidden)
+        {
+            operation.Responses.TryAdd("403", Problem(document, forbidden));
+        }
     }
 
     /// <summary>
