@@ -113,10 +113,6 @@ public static class ScreeningsApi
     private const string ScreeningNotFound = "No screening has this id.";
 
     /// <summary>
-    /// The 404 for an id that is not a UUID, nothing read or recorded: the title of an unknown id's, and a detail that says
-    /// a screening's id is a UUID (ClinicalText <c>Problem.ScreeningNotFound.NotAUuid</c>).
-    /// </summary>
-    /// <summary>
     /// The 404 for a UUID no screening in the decision log has, nothing read or recorded: the title an id that is not a UUID
     /// gets, and a detail naming the id looked for (QA: it had a title and no detail, where the id that is not a UUID had
     /// one), in the request's language (ClinicalText <paramref name="detailKey"/>).
@@ -126,6 +122,10 @@ public static class ScreeningsApi
         title: ScreeningNotFound,
         detail: ClinicalText.Shared.Message(detailKey, id));
 
+    /// <summary>
+    /// The 404 for an id that is not a UUID, nothing read or recorded: the title of an unknown id's, and a detail that says
+    /// a screening's id is a UUID (ClinicalText <c>Problem.ScreeningNotFound.NotAUuid</c>).
+    /// </summary>
     private static IResult NotAScreeningId() => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: ScreeningNotFound,
