@@ -48,6 +48,9 @@ internal static class EarlierRuleCases
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("BIP-001", "1.0.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
             .Expect(DetailEndsWith("The source document frames it as a short-term bridge."), DoesNotCite("SPRAVATO-REMS")),
+        // 1.19.0 reworded its detail, which said "the caution stays on every open bipolar-adjunct pathway" (section 31).
+        new EarlierDefinition("BIP-008", "1.1.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
+            .Expect(DetailEndsWith("the caution stays on every open bipolar-adjunct pathway.")),
         new EarlierDefinition("BIP-002", "1.0.0")
             .Fires(BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = null, MoodStabilizerOptimized = null }, Because("moodStabilizer", WireNames.NotRecorded))
             .Edge(BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine }),
@@ -161,7 +164,13 @@ internal static class EarlierRuleCases
         new EarlierDefinition("PAL-001", "1.0.0").Fires(Palliative(8), Because("prognosisWeeks", "8"))
             .Edge(Palliative(4) with { CurrentDepressiveEpisode = false }).Edge(Palliative(9))
             .Expect(DetailLacks("off-label")),
-        new EarlierDefinition("PAL-001", "1.2.0").Fires(Palliative(8)).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        // 1.16.0 to 1.18.0: one rule, one title, for the prognosis of weeks and for the pathway not yet ruled out; 1.19.0 gave
+        // the second its own rule, PAL-003, and PAL-001 is 1.2.0's again (section 31).
+        new EarlierDefinition("PAL-001", "1.16.0")
+            .Fires(Palliative(8), Because("prognosisWeeks", "8"))
+            .Fires(PalliativePathwayNotRuledOut(), NotRecordedOnly("lifeLimitingIllness"), Leaves(Pathway.PalliativeRapidActing, PathwayStatus.Incomplete))
+            .Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
+            .Expect(SummaryStartsWith("A life-limiting illness with a prognosis of weeks (or a life-limiting illness is not recorded)")),
 
         new EarlierDefinition("PSY-002", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
         new EarlierDefinition("PSY-003", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
