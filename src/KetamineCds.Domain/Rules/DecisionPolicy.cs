@@ -59,24 +59,29 @@ public static class DecisionPolicy
         foreach (var p in ruleSet.Pathways)
         {
             PathwayResult result;
-            if (!fired.Contains(p.IndicationRuleId))
+            // From 1.19.0 a pathway may have a rule of its own for "cannot yet be ruled out" (PAL-003): it stands for the
+            // indication, as the indication rule's own branch did before (PAL-001 in 1.16.0 to 1.18.0).
+            var indication = fired.Contains(p.IndicationRuleId) ? p.IndicationRuleId
+                : p.NotRuledOutRuleId is { } notRuledOut && fired.Contains(notRuledOut) ? notRuledOut
+                : null;
+            if (indication is null)
             {
                 result = new(p.Pathway, PathwayStatus.NotApplicable, [p.IndicationRuleId]);
             }
             else if (blocking.Count > 0)
             {
-                result = new(p.Pathway, PathwayStatus.NotEligible, [p.IndicationRuleId, .. blocking]);
+                result = new(p.Pathway, PathwayStatus.NotEligible, [indication, .. blocking]);
                 anyBlocked |= !p.InvestigationalOnly;
             }
             else if (p.CompletenessRuleId is { } completeness && fired.Contains(completeness))
             {
-                result = new(p.Pathway, PathwayStatus.Incomplete, [p.IndicationRuleId, completeness]);
+                result = new(p.Pathway, PathwayStatus.Incomplete, [indication, completeness]);
                 anyIncomplete |= !p.InvestigationalOnly;
             }
             else
             {
                 // The indication, then the cautions that concern this pathway.
-                var ruleIds = new List<string>(1 + cautions.Count) { p.IndicationRuleId };
+                var ruleIds = new List<string>(1 + cautions.Count) { indication };
                 foreach (var id in cautions)
                 {
                     if (!ruleSet.ConcernsByRule.TryGetValue(id, out var concerns) || concerns.Contains(p.Pathway))

@@ -46,6 +46,11 @@ public sealed class RuleSet
                 throw new ArgumentException($"Pathway {p.Pathway} names unknown rule {p.IndicationRuleId}.", nameof(pathways));
             }
 
+            if (p.NotRuledOutRuleId is { } notRuledOut && (notRuledOut == p.IndicationRuleId || Rules.All(r => r.Id != notRuledOut)))
+            {
+                throw new ArgumentException($"Pathway {p.Pathway} names {notRuledOut} for its indication not yet ruled out, which is not another rule of the set.", nameof(pathways));
+            }
+
             if (p.CompletenessRuleId is { } completeness && Rules.All(r => r.Id != completeness || r.Kind != FindingKind.Requirement))
             {
                 throw new ArgumentException($"Pathway {p.Pathway} names {completeness}, which is not a requirement rule of the set.", nameof(pathways));
@@ -155,6 +160,12 @@ public sealed class RuleSet
             if (p.CompletenessRuleId is { } completeness)
             {
                 sb.Append("|completeness=").Append(completeness);
+            }
+
+            if (p.NotRuledOutRuleId is { } notRuledOut)
+            {
+                // Only where declared (from 1.19.0), so that every earlier release's line, and digest, stays as it was.
+                sb.Append("|not-ruled-out=").Append(notRuledOut);
             }
 
             sb.Append('\n');

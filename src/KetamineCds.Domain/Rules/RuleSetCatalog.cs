@@ -430,11 +430,38 @@ public static class RuleSetCatalog
             new Investigational.PtsdOrOcdInvestigationalRemsIfEsketamine(),
         ]);
 
+    /// <summary>
+    /// Version 1.19.0 (helper 233, a psychiatrist's QA of 1.18.0; docs/clinical-review.md, section 31). PAL-001 no longer
+    /// names two situations in one title: from 1.16.0 its summary read "A life-limiting illness with a prognosis of weeks (or a
+    /// life-limiting illness is not recorded): … applies or cannot yet be ruled out" on a real palliative case too. It is
+    /// again 1.2.0's rule (<see cref="Palliative.PalliativePrognosisOfWeeksOffLabel"/>: a prognosis of weeks, its texts as
+    /// released then), and PAL-003 (<see cref="Palliative.PalliativeNotRuledOut"/>, new) says that the palliative pathway
+    /// cannot yet be ruled out while the illness is not recorded, standing for the pathway's indication then
+    /// (<see cref="PathwayDefinition.NotRuledOutRuleId"/>), so every verdict and pathway status is 1.18.0's. BIP-008's detail
+    /// said "the caution stays on every open bipolar-adjunct pathway", also where none is open (BIP-003 closes every pathway)
+    /// and although the caution marks every open pathway: it now says what holds wherever it fires (1.18.0's reworded). The
+    /// rules restated in 1.16.0 for the waiting palliative pathway (BIO-001, CV-004, HEP-003, KET-002, MED-005, REMS-002,
+    /// REMS-003, SAF-001) name PAL-003 rather than PAL-001 in their condition in words (reworded; their conditions unchanged).
+    /// </summary>
+    public static RuleSet V1_19_0 { get; } = V1_18_0.Next(
+        "1.19.0",
+        add: [new Palliative.PalliativeNotRuledOut()],
+        replace:
+        [
+            new Palliative.PalliativePrognosisOfWeeksOffLabel(),
+            V1_18_0["BIP-008"].Reworded(detail:
+                "The source document asks for caution in every case of bipolar depression, because the excitatory effect of ketamine carries a risk of switching into mania. In the controlled studies, all on lithium or valproate, manic symptoms were rare and as frequent as on placebo, so the size of the risk is uncertain and the data are limited (discrepancy D5). This app raises the caution whenever bipolar depression is recorded: it marks every pathway that is open, and it stands even where another finding closes every pathway for now."),
+            // The rules restated in 1.16.0 to fire while the palliative pathway waits named PAL-001 as the rule that says so; it is PAL-003 now.
+            .. new[] { "BIO-001", "CV-004", "HEP-003", "KET-002", "MED-005", "REMS-002", "REMS-003", "SAF-001" }
+                .Select(id => V1_18_0[id].Reworded(conditionText: V1_18_0[id].ConditionText.Replace("(PAL-001)", "(PAL-003)", StringComparison.Ordinal))),
+        ],
+        pathways: [.. V1_18_0.Pathways.Select(p => p.Pathway == Pathway.PalliativeRapidActing ? p with { NotRuledOutRuleId = "PAL-003" } : p)]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_18_0;
+    public static RuleSet Current => V1_19_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

@@ -39,7 +39,7 @@ public static partial class Display
     /// </summary>
     /// <remarks>
     /// "Incomplete" and "not eligible now" say that an indication exists only where a pathway that waits or is blocked has
-    /// one. A pathway whose indication only cannot yet be ruled out (SUI-001 from 1.8.0, PAL-001 from 1.16.0: see
+    /// one. A pathway whose indication only cannot yet be ruled out (SUI-001 from 1.8.0, PAL-001 in 1.16.0 to 1.18.0, PAL-003 from 1.19.0: see
     /// <see cref="NotRuledOut"/>) has none yet: where every such pathway is of that kind the explanation says no indication
     /// is established and names it with the answers that decide it; beside an indication that holds, such a pathway is named
     /// under "incomplete" (its answer is one the verdict waits for), not under "not eligible now" (docs/clinical-review.md,
@@ -89,7 +89,9 @@ public static partial class Display
     /// rule of every rule set reads only answers the contract requires, except in the branch that keeps its pathway from
     /// being ruled out (SUI-001's passive ideation with recent behaviour not recorded, from 1.5.0, and "none" beside a
     /// positive PHQ-9 item 9 with the assessment since not recorded, from 1.8.0; PAL-001's life-limiting illness not
-    /// recorded, from 1.16.0), and that branch never holds together with the indication itself.
+    /// recorded, 1.16.0 to 1.18.0), and that branch never holds together with the indication itself. From 1.19.0 that
+    /// branch of the palliative pathway is a rule of its own, PAL-003, which then stands first in the pathway's rule ids
+    /// (<see cref="KetamineCds.Domain.Rules.PathwayDefinition.NotRuledOutRuleId"/>), so it is read the same way.
     /// </summary>
     public static IReadOnlyList<(Pathway Pathway, IReadOnlyList<string> Answers)> NotRuledOut(Assessment assessment)
     {

@@ -53,7 +53,15 @@ public static class RuleCatalogDocument
         {
             var indication = ruleSet.Find(p.IndicationRuleId);
             sb.Append("| `").Append(WireNames.Of(p.Pathway)).Append("` | ").Append(p.IndicationRuleId).Append(" | ")
-                .Append(Cell(indication?.ConditionText ?? "")).Append(" | ")
+                .Append(Cell(indication?.ConditionText ?? ""));
+            if (p.NotRuledOutRuleId is { } notRuledOut)
+            {
+                // From 1.19.0 a rule of its own says that the indication cannot yet be ruled out (PAL-003).
+                sb.Append(" Cannot yet be ruled out (").Append(notRuledOut).Append(", decided as indicated): ")
+                    .Append(Cell(ruleSet.Find(notRuledOut)?.ConditionText ?? ""));
+            }
+
+            sb.Append(" | ")
                 .Append(p.InvestigationalOnly ? "`investigational-only` when indicated and not blocked" : "`eligible` or `eligible-with-cautions` when indicated and not blocked")
                 .Append(" |\n");
         }

@@ -258,7 +258,9 @@ public class InvariantTests
         foreach (var p in a.Pathways.Where(p => p.Status == PathwayStatus.Incomplete))
         {
             var definition = RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway);
-            Assert.Equal([definition.IndicationRuleId, definition.CompletenessRuleId!], p.RuleIds);
+            Assert.Equal(definition.CompletenessRuleId, p.RuleIds[1]);
+            Assert.Equal(2, p.RuleIds.Count);
+            Assert.Contains(p.RuleIds[0], new[] { definition.IndicationRuleId, definition.NotRuledOutRuleId });
             var completeness = a.Findings.Single(f => f.RuleId == definition.CompletenessRuleId);
             Assert.Equal(FindingKind.Requirement, completeness.Kind);
             Assert.All(completeness.Because, e => Assert.Equal(WireNames.NotRecorded, e.Value));
@@ -286,8 +288,11 @@ public class InvariantTests
         foreach (var p in a.Pathways)
         {
             var definition = RuleSetCatalog.Current.Pathways.Single(d => d.Pathway == p.Pathway);
-            Assert.Equal(definition.IndicationRuleId, p.RuleIds[0]);
-            Assert.Equal(p.Status != PathwayStatus.NotApplicable, fired.Contains(definition.IndicationRuleId));
+            // From 1.19.0 a pathway's own "cannot yet be ruled out" rule (PAL-003) stands for its indication while it fires.
+            var indication = definition.NotRuledOutRuleId is { } n0 && fired.Contains(n0) ? n0 : definition.IndicationRuleId;
+            Assert.Equal(indication, p.RuleIds[0]);
+            Assert.Equal(p.Status != PathwayStatus.NotApplicable, fired.Contains(indication));
+            Assert.False(definition.NotRuledOutRuleId is { } n && fired.Contains(n) && fired.Contains(definition.IndicationRuleId), "the indication and its not-ruled-out rule never fire together");
             Assert.All(p.RuleIds.Skip(1), id => Assert.Contains(id, fired));
         }
     }
@@ -673,6 +678,29 @@ public class InvariantTests
             : string.Join('|', Kept(f), f.Summary, f.Detail, string.Join(',', f.Principles), string.Join(',', f.Sources));
         Assert.Equal(before.Findings.Select(Key), after.Findings.Select(Key));
         Assert.All(after.Findings.Where(f => changed.Contains(f.RuleId)), f => Assert.NotEqual(before.Findings.Single(x => x.RuleId == f.RuleId).Detail, f.Detail));
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_19_0Against1_18_0_Pal001SplitsInTwoAndBip008IsReworded(PatientHistory history)
+    {
+        // Rule set 1.19.0 (docs/clinical-review.md, section 31): the verdict and every pathway's status are 1.18.0's. Where
+        // 1.18.0's PAL-001 fired for the illness not recorded, PAL-003 fires in its place (same kind, severity, citations and
+        // inputs) and stands first in the palliative pathway's rule ids; PAL-001 keeps its inputs with 1.2.0's words; only
+        // BIP-008's detail changes; every other finding is 1.18.0's.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_18_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_19_0);
+        var notRuledOut = after.Findings.Any(f => f.RuleId == "PAL-003");
+        string Renamed(string id) => notRuledOut && id == "PAL-001" ? "PAL-003" : id;
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds.Select(Renamed)))),
+            after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        static string Kept(Finding f) => string.Join('|', f.Kind, f.Severity, string.Join(',', f.Because), string.Join(',', f.Principles), string.Join(',', f.Sources));
+        string Key(Finding f, bool was) =>
+            (was ? Renamed(f.RuleId) : f.RuleId) + "|" + Kept(f) + (f.RuleId is "PAL-001" or "PAL-003" or "BIP-008" ? "" : "|" + f.Summary + "|" + f.Detail);
+        Assert.Equal(before.Findings.Select(f => Key(f, true)).Order(StringComparer.Ordinal), after.Findings.Select(f => Key(f, false)).Order(StringComparer.Ordinal));
+        Assert.All(after.Findings.Where(f => f.RuleId == "PAL-001"), f => Assert.Equal(RuleSetCatalog.V1_2_0["PAL-001"].Summary, f.Summary));
+        Assert.All(after.Findings.Where(f => f.RuleId == "BIP-008"), f => Assert.NotEqual(before.Findings.Single(x => x.RuleId == "BIP-008").Detail, f.Detail));
     }
 
     [Fact]

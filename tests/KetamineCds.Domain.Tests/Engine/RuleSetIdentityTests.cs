@@ -37,6 +37,7 @@ public partial class RuleSetIdentityTests
         ["1.16.0"] = "sha256:c1987a209e235a35859cce8a4dc8e26943c772a4d65d9d7ecd853cb2737867c3",
         ["1.17.0"] = "sha256:fa25daa644c211c193fadc15445a51d16d40accfe0766454e7ec486773476309",
         ["1.18.0"] = "sha256:c960ce3d7752f0edd1127d480dacf649289319bbf4aeb133bba21e880f3c3166",
+        ["1.19.0"] = "sha256:03f846e3db296835a0d5acf9720f068376d07517f95cef4cde43b2e229388468",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -259,6 +260,13 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_18_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_17_0.Pathways, RuleSetCatalog.V1_18_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_17_0.ConcernsByRule, RuleSetCatalog.V1_18_0.ConcernsByRule);
+        // 1.19.0: the palliative pathway's indication not yet ruled out has its own rule (PAL-003); nothing else of the map changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_19_0.Policy);
+        Assert.Equal(
+            RuleSetCatalog.V1_18_0.Pathways.Select(p => p.Pathway == Pathway.PalliativeRapidActing ? p with { NotRuledOutRuleId = "PAL-003" } : p),
+            RuleSetCatalog.V1_19_0.Pathways);
+        Assert.All(RuleSetCatalog.All.Where(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
+        Assert.Equal(RuleSetCatalog.V1_18_0.ConcernsByRule, RuleSetCatalog.V1_19_0.ConcernsByRule);
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -619,6 +627,50 @@ public partial class RuleSetIdentityTests
                 Assert.Equal(after.Id == "MED-001", before.Summary != after.Summary);
             }
         }
+    }
+
+    /// <summary>
+    /// 1.19.0 (helper 233; docs/clinical-review.md, section 31): PAL-001 is 1.2.0's rule again (a prognosis of weeks, its
+    /// texts as released then), PAL-003 is added for the palliative pathway that cannot yet be ruled out and stands for its
+    /// indication then, BIP-008's detail is reworded, and the eight rules restated in 1.16.0 for the waiting palliative pathway
+    /// name PAL-003 in their condition in words. Nothing else: every other rule is 1.18.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_18_0To1_19_0_SplitsPal001AndRewordsBip008()
+    {
+        var (was18, now19) = (RuleSetCatalog.V1_18_0, RuleSetCatalog.V1_19_0);
+        var diff = RuleSetDiff.Between(was18, now19);
+        Assert.Equal(["PAL-003"], diff.Added.Select(r => r.Id));
+        Assert.Empty(diff.Removed);
+        Assert.True(diff.PolicyChanged); // the pathway map names PAL-003; the policy's text is 1.7.0's
+        string[] pointer = ["BIO-001", "CV-004", "HEP-003", "KET-002", "MED-005", "REMS-002", "REMS-003", "SAF-001"];
+        Assert.Equal(pointer.Append("BIP-008").Append("PAL-001").Order(StringComparer.Ordinal), diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was18.Rules.Where(r => r.Id is not ("BIP-008" or "PAL-001") && !pointer.Contains(r.Id)), r => Assert.Same(r, now19.Find(r.Id)));
+        Assert.All(pointer, id =>
+        {
+            // Only the pointer in the condition in words: the rule that says the palliative pathway cannot yet be ruled out.
+            var (before, after) = (was18[id], now19[id]);
+            Assert.Contains("(PAL-001)", before.ConditionText, StringComparison.Ordinal);
+            Assert.Equal(before.ConditionText.Replace("(PAL-001)", "(PAL-003)", StringComparison.Ordinal), after.ConditionText);
+            Assert.Equal(before.CanonicalDefinition().Replace("(PAL-001)", "(PAL-003)", StringComparison.Ordinal), after.CanonicalDefinition());
+            Assert.Same(before.AsDefined, after.AsDefined);
+        });
+
+        var (pal18, pal19, pal3) = (was18["PAL-001"], now19["PAL-001"], now19["PAL-003"]);
+        Assert.Equal(RuleSetCatalog.V1_2_0["PAL-001"].CanonicalDefinition(), pal19.CanonicalDefinition());
+        Assert.Equal(pal18.Condition.Canonical, $"any({pal19.Condition.Canonical}, {pal3.Condition.Canonical})");
+        Assert.Equal((pal18.Kind, pal18.Severity, pal18.Topic), (pal3.Kind, pal3.Severity, pal3.Topic));
+        Assert.Equal((string.Join(',', pal18.Principles), string.Join(',', pal18.Sources)), (string.Join(',', pal3.Principles), string.Join(',', pal3.Sources)));
+        Assert.Contains("(or a life-limiting illness is not recorded)", pal18.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("not recorded", pal19.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("A life-limiting illness is not recorded: the palliative pathway cannot yet be ruled out.", pal3.Summary, StringComparison.Ordinal);
+        Assert.Equal("PAL-001", now19.Pathways.Single(p => p.Pathway == Pathway.PalliativeRapidActing).IndicationRuleId);
+
+        var (bip18, bip19) = (was18["BIP-008"], now19["BIP-008"]);
+        Assert.Same(bip18.AsDefined, bip19.AsDefined);
+        Assert.Equal((bip18.Summary, bip18.ConditionText, bip18.Condition.Canonical), (bip19.Summary, bip19.ConditionText, bip19.Condition.Canonical));
+        Assert.EndsWith("the caution stays on every open bipolar-adjunct pathway.", bip18.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("bipolar-adjunct pathway", bip19.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -256,12 +256,13 @@ public class VignetteTests
             AskedTrd() with { ChronicNeuropathicPain = true, OnOpioids = true, OpioidInducedHyperalgesia = true }, Verdict.EligibleWithCautions, TrdWithCautions,
             [.. TrdPrinciples, Citations.Pain], ["PAIN-001", "PAIN-002", "MED-002"]),
         // From 1.16.0 (docs/clinical-review.md, sections 24 Question D and 26): the life-limiting illness is not recorded, so
-        // the palliative pathway cannot yet be ruled out and waits (REC-005); 1.15.0 read "not indicated" as for "no".
+        // the palliative pathway cannot yet be ruled out and waits (REC-005); 1.15.0 read "not indicated" as for "no". From
+        // 1.19.0 (section 31) PAL-003 says so, and PAL-001 only the prognosis of weeks.
         new("MDD after one failed SSRI, no suicidality",
-            Adult(), Verdict.Incomplete, PalliativeWaits(NoneApplies), [Def, Pal, Rems, Bio], ["TRD-003", "PAL-001", "REC-005", "KET-002"]),
+            Adult(), Verdict.Incomplete, PalliativeWaits(NoneApplies), [Def, Pal, Rems, Bio], ["TRD-003", "PAL-003", "REC-005", "KET-002"]),
         new("MDD in an episode, no antidepressant trial yet failed, no suicidality, safety history taken, life-limiting illness not asked (rule set 1.16.0)",
             Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null }, Verdict.Incomplete, PalliativeWaits(NoneApplies),
-            [Def, Pal, Rems, Bio], ["TRD-003", "PAL-001", "REC-005"]),
+            [Def, Pal, Rems, Bio], ["TRD-003", "PAL-003", "REC-005"]),
         // From 1.5.0 whether the suicidal-ideation pathway applies turns on the unrecorded recent behaviour: it waits
         // (REC-002) rather than reading "no pathway applies" (clinical-review-1.5.0.md, B1).
         new("MDD after one failed SSRI with passive death wishes, nothing yet in place",

@@ -150,4 +150,20 @@ public class BipolarRulesTests : RuleTestBase
         Assert.DoesNotContain("calls the working diagnosis into question", f.Detail, StringComparison.Ordinal);
         Assert.Contains("the app suggests reviewing the working diagnosis", f.Detail, StringComparison.Ordinal);
     }
+
+    [Fact, Fires("BIP-008")]
+    public void Evaluate_BipolarDepressionWithTheStabilizerNotOptimized_Bip008SaysNothingAnOpenPathwayWouldMakeTrue()
+    {
+        // From 1.19.0 (helper 233; docs/clinical-review.md, section 31): BIP-003 closes every pathway, and BIP-008 marks
+        // every open pathway, not the bipolar-adjunct one alone. 1.18.0 said "the caution stays on every open bipolar-adjunct pathway".
+        var h = BipolarDepression() with { MoodStabilizerOptimized = false };
+        var now = ScreeningEngine.Evaluate(h);
+        Assert.Contains(now.Findings, x => x.RuleId == "BIP-003");
+        Assert.Equal(PathwayStatus.NotEligible, now.For(Pathway.BipolarAdjunct).Status);
+        var f = AssertFires("BIP-008", h);
+        Assert.DoesNotContain("bipolar-adjunct pathway", f.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("This app raises the caution whenever bipolar depression is recorded: it marks every pathway that is open, and it stands even where another finding closes every pathway for now.", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("(discrepancy D5)", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("every open bipolar-adjunct pathway", ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_18_0).Findings.Single(x => x.RuleId == "BIP-008").Detail, StringComparison.Ordinal);
+    }
 }

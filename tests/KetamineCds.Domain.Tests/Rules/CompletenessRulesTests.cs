@@ -181,7 +181,8 @@ public class CompletenessRulesTests : RuleTestBase
         var a = ScreeningEngine.Evaluate(h, RuleSet);
         Assert.Equal(Verdict.Incomplete, a.Overall);
         Assert.Equal(PathwayStatus.Incomplete, a.For(Pathway.PalliativeRapidActing).Status);
-        Assert.Equal(["PAL-001", "REC-005"], a.For(Pathway.PalliativeRapidActing).RuleIds);
+        // From 1.19.0 (section 31) PAL-003 stands for the indication not yet ruled out (PAL-001 in 1.16.0 to 1.18.0).
+        Assert.Equal(["PAL-003", "REC-005"], a.For(Pathway.PalliativeRapidActing).RuleIds);
         Assert.Contains("a life-limiting illness is not recorded", RuleSet["REC-005"].ConditionText, StringComparison.Ordinal);
 
         var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0);

@@ -26,6 +26,9 @@ internal static class EarlierRuleCases
     /// <summary>1.16.0 replaced these so that an unrecorded life-limiting illness is never read as "no" (section 26).</summary>
     private static readonly Action<Rule>[] BeforeTheIllnessWaits = [ConditionLacks("(PAL-001)"), ConditionLacks("life-limiting illness is not recorded")];
 
+    /// <summary>1.19.0 reworded these, whose condition in words named PAL-001 for the palliative pathway not yet ruled out (section 31).</summary>
+    private static readonly Action<Rule> NamesPal001AsNotRuledOut = ConditionContains("(PAL-001)");
+
     /// <summary>1.18.0 reworded these, which named "the REMS monitoring form" (Question F of section 24; section 30).</summary>
     private static readonly Action<Rule>[] NamesTheRemsMonitoringForm = [WordsContain("REMS monitoring form"), WordsLack("for esketamine in the US")];
 
@@ -44,10 +47,14 @@ internal static class EarlierRuleCases
         new EarlierDefinition("BIO-001", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("BIO-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("BIO-001", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("BIO-001", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
 
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("BIP-001", "1.0.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
             .Expect(DetailEndsWith("The source document frames it as a short-term bridge."), DoesNotCite("SPRAVATO-REMS")),
+        // 1.19.0 reworded its detail, which said "the caution stays on every open bipolar-adjunct pathway" (section 31).
+        new EarlierDefinition("BIP-008", "1.1.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
+            .Expect(DetailEndsWith("the caution stays on every open bipolar-adjunct pathway.")),
         new EarlierDefinition("BIP-002", "1.0.0")
             .Fires(BipolarDepression(PrimaryDiagnosis.BipolarII) with { MoodStabilizer = null, MoodStabilizerOptimized = null }, Because("moodStabilizer", WireNames.NotRecorded))
             .Edge(BipolarDepression() with { MoodStabilizer = MoodStabilizer.Lamotrigine }),
@@ -82,6 +89,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("CV-004", "1.2.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("CV-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("CV-004", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("CV-004", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
 
         // A requirement until 1.9.0 made it a caution (section 17; QA148 F3).
         new EarlierDefinition("CV-005", "1.1.0").Fires(Trd() with { HypertensiveEncephalopathyHistory = true }).Edge(Trd() with { HypertensiveEncephalopathyHistory = false })
@@ -121,6 +129,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("HEP-003", "1.2.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("HEP-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("HEP-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("HEP-003", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
 
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("INV-001", "1.0.0").Fires(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }).Edge(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other })
@@ -131,6 +140,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("KET-002", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Edge(BipolarDepression() with { FailedAdequateTrials = 3 })
             .Expect(CitesPrinciples(Citations.TrdMechanism)),
         new EarlierDefinition("KET-002", "1.1.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("KET-002", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
 
         // Its dose sentence had no cited source until 1.3.0.
         new EarlierDefinition("MED-001", "1.0.0")
@@ -151,6 +161,8 @@ internal static class EarlierRuleCases
         new EarlierDefinition("MED-005", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Edge(MedicinesRecorded())
             .Expect([.. BeforeTheIllnessWaits, .. NamesTheRemsMonitoringForm]),
         new EarlierDefinition("MED-005", "1.16.0").Fires(Trd()).Edge(MedicinesRecorded()).Expect(NamesTheRemsMonitoringForm),
+        new EarlierDefinition("MED-005", "1.18.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
+            .Expect(NamesPal001AsNotRuledOut, ConditionContains("opioids, naltrexone")),
 
         new EarlierDefinition("NAL-001", "1.0.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
         new EarlierDefinition("NAL-001", "1.1.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
@@ -161,7 +173,13 @@ internal static class EarlierRuleCases
         new EarlierDefinition("PAL-001", "1.0.0").Fires(Palliative(8), Because("prognosisWeeks", "8"))
             .Edge(Palliative(4) with { CurrentDepressiveEpisode = false }).Edge(Palliative(9))
             .Expect(DetailLacks("off-label")),
-        new EarlierDefinition("PAL-001", "1.2.0").Fires(Palliative(8)).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        // 1.16.0 to 1.18.0: one rule, one title, for the prognosis of weeks and for the pathway not yet ruled out; 1.19.0 gave
+        // the second its own rule, PAL-003, and PAL-001 is 1.2.0's again (section 31).
+        new EarlierDefinition("PAL-001", "1.16.0")
+            .Fires(Palliative(8), Because("prognosisWeeks", "8"))
+            .Fires(PalliativePathwayNotRuledOut(), NotRecordedOnly("lifeLimitingIllness"), Leaves(Pathway.PalliativeRapidActing, PathwayStatus.Incomplete))
+            .Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
+            .Expect(SummaryStartsWith("A life-limiting illness with a prognosis of weeks (or a life-limiting illness is not recorded)")),
 
         new EarlierDefinition("PSY-002", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
         new EarlierDefinition("PSY-003", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
@@ -191,10 +209,12 @@ internal static class EarlierRuleCases
         new EarlierDefinition("REMS-002", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-002", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-002", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("REMS-002", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("REMS-003", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-003", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
+        new EarlierDefinition("REMS-003", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("REMS-004", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
 
@@ -221,6 +241,8 @@ internal static class EarlierRuleCases
         new EarlierDefinition("SAF-001", "1.16.0").Fires(Trd())
             .Edge(Trd().WithCareItemsRecorded() with { Breastfeeding = false, LifeLimitingIllness = false, RaisedIntraocularPressure = null })
             .Expect(ConditionLacks("intraocular"), DetailLacks("intraocular")),
+        new EarlierDefinition("SAF-001", "1.17.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
+            .Expect(NamesPal001AsNotRuledOut, ConditionContains("intraocular")),
 
         new EarlierDefinition("SCR-001", "1.0.0").Fires(Trd() with { Phq9Total = 9, Phq9Item9 = 0 }).Edge(Trd() with { Phq9Total = 10, Phq9Item9 = 0 }),
         new EarlierDefinition("SCR-002", "1.6.0").Fires(NoEpisode() with { Phq9Total = 10 }).Edge(NoEpisode() with { Phq9Total = 9 })

@@ -30,25 +30,69 @@ public class PalliativeRulesTests : RuleTestBase
     public void Evaluate_PrognosisOf8Weeks_DoesNotFirePal002() => AssertDoesNotFire("PAL-002", Palliative(8));
 
     [Fact, Fires("PAL-001")]
-    public void Evaluate_EpisodeWithTheLifeLimitingIllnessNotRecorded_FiresPal001AsCannotYetBeRuledOut()
+    public void Evaluate_IllnessWithAPrognosisOf4Weeks_Pal001SaysOnlyThePrognosisOfWeeks()
     {
-        // From 1.16.0 (docs/clinical-review.md, sections 24 Question D and 26): not recorded is never "no". 1.15.0 did not fire.
-        var h = Adult() with { FailedAdequateTrials = 0 };
+        // From 1.19.0 (helper 233; docs/clinical-review.md, section 31): a real palliative case reads plainly. 1.16.0 to 1.18.0's
+        // title also named "a life-limiting illness is not recorded" and "cannot yet be ruled out".
+        var h = Palliative(4);
         var f = AssertFires("PAL-001", h);
+        Assert.Equal("Prognosis of weeks: a conventional antidepressant may act too late, so a rapid-acting treatment is reasonable.", f.Summary);
+        Assert.DoesNotContain("not recorded", f.Summary + f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot yet be ruled out", f.Summary + f.Detail, StringComparison.Ordinal);
+        Assert.Contains("The pathway is off-label (discrepancy D9)", f.Detail, StringComparison.Ordinal);
+        var now = ScreeningEngine.Evaluate(h);
+        Assert.DoesNotContain(now.Findings, x => x.RuleId == "PAL-003");
+        Assert.Equal("PAL-001", now.For(Pathway.PalliativeRapidActing).RuleIds[0]);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_18_0);
+        Assert.Contains("cannot yet be ruled out", before.Findings.Single(x => x.RuleId == "PAL-001").Summary, StringComparison.Ordinal);
+        Assert.Equal(before.Overall, now.Overall);
+        Assert.Equal(before.For(Pathway.PalliativeRapidActing).Status, now.For(Pathway.PalliativeRapidActing).Status);
+    }
+
+    [Fact, Fires("PAL-003")]
+    public void Evaluate_EpisodeWithTheLifeLimitingIllnessNotRecorded_FiresPal003AndThePathwayWaits()
+    {
+        // 1.16.0 to 1.18.0 said this in PAL-001's texts (sections 24 Question D and 26); from 1.19.0 PAL-003 says it alone
+        // and stands for the pathway's indication, which waits for the illness (REC-005) as before.
+        var h = PalliativePathwayNotRuledOut();
+        var f = AssertFires("PAL-003", h);
         Assert.Equal([new Evidence("currentDepressiveEpisode", "true"), new Evidence("lifeLimitingIllness", WireNames.NotRecorded)], f.Because);
-        Assert.Contains("applies or cannot yet be ruled out", f.Summary, StringComparison.Ordinal);
-        Assert.DoesNotContain("Prognosis of weeks:", f.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("A life-limiting illness is not recorded: the palliative pathway cannot yet be ruled out.", f.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prognosis of weeks", f.Summary, StringComparison.Ordinal);
         Assert.Contains("stays incomplete (REC-005)", f.Detail, StringComparison.Ordinal);
         Assert.Equal([Citations.Palliative], f.Principles);
         Assert.Equal([Citations.Irwin2013], f.Sources);
-        Assert.DoesNotContain(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_15_0).Findings, x => x.RuleId == "PAL-001");
+        var now = ScreeningEngine.Evaluate(h);
+        Assert.DoesNotContain(now.Findings, x => x.RuleId == "PAL-001");
+        Assert.Equal(PathwayStatus.Incomplete, now.For(Pathway.PalliativeRapidActing).Status);
+        Assert.Equal(["PAL-003", "REC-005"], now.For(Pathway.PalliativeRapidActing).RuleIds);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_18_0);
+        Assert.DoesNotContain(before.Findings, x => x.RuleId == "PAL-003");
+        Assert.Equal(before.Overall, now.Overall);
+        Assert.Equal(["PAL-001", "REC-005"], before.For(Pathway.PalliativeRapidActing).RuleIds);
+    }
+
+    [Fact, Fires("PAL-003")]
+    public void Evaluate_IllnessNotRecordedWithAnAneurysm_Pal003StandsForTheBlockedPathway()
+    {
+        var h = PalliativePathwayNotRuledOut() with { AneurysmalVascularDisease = true };
+        AssertFires("PAL-003", h);
+        var pathway = ScreeningEngine.Evaluate(h).For(Pathway.PalliativeRapidActing);
+        Assert.Equal(PathwayStatus.NotEligible, pathway.Status);
+        Assert.Equal("PAL-003", pathway.RuleIds[0]);
     }
 
     [Fact, Edge("PAL-001")]
-    public void Evaluate_IllnessRecordedAbsent_DoesNotFirePal001() =>
-        AssertDoesNotFire("PAL-001", Adult() with { FailedAdequateTrials = 0, LifeLimitingIllness = false });
+    public void Evaluate_IllnessNotRecorded_DoesNotFirePal001() => AssertDoesNotFire("PAL-001", PalliativePathwayNotRuledOut());
 
-    [Fact, Edge("PAL-001")]
-    public void Evaluate_IllnessNotRecordedWithoutAnEpisode_DoesNotFirePal001() =>
-        AssertDoesNotFire("PAL-001", Adult() with { FailedAdequateTrials = 0, CurrentDepressiveEpisode = false });
+    [Fact, Edge("PAL-003")]
+    public void Evaluate_IllnessRecordedAbsent_DoesNotFirePal003() =>
+        AssertDoesNotFire("PAL-003", PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false });
+
+    [Fact, Edge("PAL-003")]
+    public void Evaluate_IllnessNotRecordedWithoutAnEpisode_DoesNotFirePal003() =>
+        AssertDoesNotFire("PAL-003", PalliativePathwayNotRuledOut() with { CurrentDepressiveEpisode = false });
+
+    [Fact, Edge("PAL-003")]
+    public void Evaluate_IllnessWithAPrognosisOf4Weeks_DoesNotFirePal003() => AssertDoesNotFire("PAL-003", Palliative(4));
 }

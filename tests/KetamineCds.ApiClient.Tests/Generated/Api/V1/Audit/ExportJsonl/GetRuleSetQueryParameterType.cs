@@ -84,5 +84,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneOneEightZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.19.0")]
+        #pragma warning disable CS1591
+        OneOneNineZero,
+        #pragma warning restore CS1591
     }
 }
