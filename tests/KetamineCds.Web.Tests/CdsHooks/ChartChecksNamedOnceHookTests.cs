@@ -18,8 +18,6 @@ namespace KetamineCds.Web.Tests.CdsHooks;
 /// </summary>
 public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
 {
-    private static string At(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
     private static JsonObject Panel(string id, string patient, string systolic, string diastolic, DateTimeOffset at) => JsonNode.Parse($$$"""
         {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
          "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},

@@ -22,8 +22,6 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
 {
     private static readonly string[] FirstEightItems = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3"];
 
-    private static string At(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
     private static JsonObject Panel(string id, string patient, string systolic, string diastolic, DateTimeOffset at) => JsonNode.Parse($$$"""
         {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
          "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},

@@ -19,6 +19,9 @@ internal static class HookChart
         return text;
     }
 
+    /// <summary>A FHIR dateTime in UTC to the second, as the hook tests' resources give their times.</summary>
+    public static string At(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
     public static JsonObject Patient(string id) => new() { ["resourceType"] = "Patient", ["id"] = id };
 
     /// <summary>An active Condition coded in ICD-10-CM, <paramref name="verification"/> as given (confirmed unless said).</summary>
@@ -58,7 +61,7 @@ internal static class HookChart
         };
         if (taken is { } at)
         {
-            observation["effectiveDateTime"] = at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            observation["effectiveDateTime"] = At(at);
         }
 
         return observation;
