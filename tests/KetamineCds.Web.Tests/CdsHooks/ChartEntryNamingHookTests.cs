@@ -130,10 +130,10 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         Assert.Equal(2, lines.Count);
         var systolic = Assert.Single(lines, l => l.Contains("Observation/s", StringComparison.Ordinal));
         var diastolic = Assert.Single(lines, l => l.Contains("Observation/d", StringComparison.Ordinal));
-        Assert.StartsWith(ClinicalText.Shared.FieldLabel("systolicBp"), systolic, StringComparison.Ordinal);
-        Assert.DoesNotContain(ClinicalText.Shared.FieldLabel("diastolicBp"), systolic, StringComparison.Ordinal);
-        Assert.StartsWith(ClinicalText.Shared.FieldLabel("diastolicBp"), diastolic, StringComparison.Ordinal);
-        Assert.DoesNotContain(ClinicalText.Shared.FieldLabel("systolicBp"), diastolic, StringComparison.Ordinal);
+        // Each line is of its own value alone (it was "Systolic blood pressure; Diastolic blood pressure: ..." on each).
+        static string Labels(string line) => line[..line.IndexOfAny([':', '：'])];
+        Assert.Equal(ClinicalText.Shared.FieldLabel("systolicBp"), Labels(systolic));
+        Assert.Equal(ClinicalText.Shared.FieldLabel("diastolicBp"), Labels(diastolic));
         Assert.Contains("8462-4", diastolic, StringComparison.Ordinal);
         Assert.DoesNotContain("8480-6", diastolic, StringComparison.Ordinal);
         Assert.Contains(unit, systolic, StringComparison.Ordinal);
