@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using KetamineCds.Fhir;
 using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static KetamineCds.Web.Tests.CdsHooks.HookChart;
 
@@ -108,6 +109,11 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         // The diastolic's own line says it is within its range and names the systolic outside its own.
         Assert.Contains(systolicLabel, diastolic[diastolicLabel.Length..], StringComparison.Ordinal);
         Assert.Contains(systolicRange, diastolic, StringComparison.Ordinal);
+        // The check list the prefill carries to the decision log names them so too.
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        var toCheck = PrefillContent.Read(prefill!.InputJson).ToCheck.Where(c => c.Field is "systolicBp" or "diastolicBp").Select(c => (c.Field, c.Reference)).Order().ToList();
+        Assert.Equal([("diastolicBp", "Observation/d"), ("systolicBp", "Observation/s")], toCheck);
     }
 
     [Theory]
