@@ -32,6 +32,38 @@ public class ObservationMappingTests
         Assert.Equal(["Observation/s1", "Observation/d1"], reading.Sources["diastolicBp"]);
     }
 
+    [Fact]
+    public void Read_SeparateSystolicOutOfRangeAndDiastolic_NamesEachValueOnlyAgainstItsOwnObservation()
+    {
+        // Helper 237: each value was named against both Observations with the systolic's code (4 entries, one saying the
+        // systolic is out of range on the diastolic's Observation); the decision log's check list holds them as the card.
+        var reading = Fhir.Read(Fhir.Observation("s1", "8480-6", 400m), Fhir.Observation("d1", "8462-4", 80m));
+
+        Assert.False(reading.Values.ContainsKey("systolicBp"));
+        Assert.False(reading.Values.ContainsKey("diastolicBp"));
+        var entries = reading.ToCheck.Where(c => c.Field is "systolicBp" or "diastolicBp").ToList();
+        Assert.Equal(2, entries.Count);
+        var systolic = Assert.Single(entries, c => c.Field == "systolicBp");
+        var diastolic = Assert.Single(entries, c => c.Field == "diastolicBp");
+        Assert.Equal((ChartCheckKind.ResultNotReadable, "Observation/s1", true, (string?)null), (systolic.Kind, systolic.Reference, systolic.OutOfRange, systolic.OtherOutOfRange));
+        Assert.Equal((ChartCheckKind.ResultNotReadable, "Observation/d1", false, "systolicBp"), (diastolic.Kind, diastolic.Reference, diastolic.OutOfRange, diastolic.OtherOutOfRange));
+        Assert.Contains("8480-6", systolic.What, StringComparison.Ordinal);
+        Assert.Contains("8462-4", diastolic.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SeparateSystolicAndDiastolicInKpa_NamesEachValueOnlyAgainstItsOwnObservation()
+    {
+        static System.Text.Json.JsonElement Kpa(string id, string loinc, decimal value) => Fhir.Json(
+            $$$"""{"resourceType":"Observation","id":"{{{id}}}","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"{{{loinc}}}"}]},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2026-11-28T09:00:00Z","valueQuantity":{"value":{{{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}}},"unit":"kPa","system":"http://unitsofmeasure.org","code":"kPa"}}""");
+
+        var reading = Fhir.Read(Kpa("s1", "8480-6", 25.3m), Kpa("d1", "8462-4", 15.3m));
+
+        var entries = reading.ToCheck.Where(c => c.Field is "systolicBp" or "diastolicBp").Select(c => (c.Field, c.Kind, c.Reference)).ToList();
+        Assert.Equal([("diastolicBp", ChartCheckKind.ResultNotReadable, "Observation/d1"), ("systolicBp", ChartCheckKind.ResultNotReadable, "Observation/s1")], entries.Order());
+        Assert.Contains("8462-4", Assert.Single(reading.ToCheck, c => c.Field == "diastolicBp").What, StringComparison.Ordinal);
+    }
+
     // Every blood-pressure rule is an upper threshold (CV-002 above 140/90, CV-003 at or above 180/110; R15): a reading with
     // a fraction is rounded up, so that 140.4 is above 140 as the chart says, and the value as given is kept beside it. The
     // old rounding to the nearest read 140.4 as 140, and CV-002 did not fire.

@@ -582,8 +582,8 @@ internal static class Observations
     /// </summary>
     private static void Name(string field, ChartCheckKind kind, ObservedValue observed, ReadingBuilder reading, bool keepValue, bool chartPartOlder = false)
     {
-        foreach (var source in observed.Sources)
-            reading.Check(field, kind, source.Reference, observed.What, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
+        foreach (var (source, what) in observed.Own is { } own ? [own] : observed.Sources.Select(s => (s, observed.What)))
+            reading.Check(field, kind, source.Reference, what, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
                 answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree, chartPartOlder: chartPartOlder,
                 outOfRange: kind == ChartCheckKind.ResultNotReadable && observed.OutOfRange,
                 otherOutOfRange: kind == ChartCheckKind.ResultNotReadable ? observed.OtherOutOfRange : null);
@@ -652,7 +652,15 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
     /// </summary>
     public string? OtherOutOfRange { get; init; }
 
-    /// <summary>The Observations it comes from, as the reading and the chart checks name them.</summary>
+    /// <summary>
+    /// Helper 237: for a blood pressure pair given as two Observations (a systolic and a diastolic at one time), the one of
+    /// the value of the field read, with its own words: the chart checks name only it. Each value was named against both
+    /// Observations with the systolic's code ("Systolic ... (Observation/d) ... outside 50 to 300"). The reading still comes
+    /// from both (<see cref="Sources"/>). Null for anything else: each source is named with <see cref="What"/>.
+    /// </summary>
+    public (FhirSource Source, string What)? Own { get; init; }
+
+    /// <summary>The Observations it comes from, as the reading names them (the chart checks name <see cref="Own"/> where given).</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
 
     public static ObservedValue Of(Sourced<Observation> observation, DaySpan day, object? value) =>
@@ -1189,6 +1197,8 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
             var ownOutside = pair is null && Outside(field, Observations.ValueOf(own.Resource));
             readings.Add(new ObservedValue(sources, when, Observations.DayOnly(sys.Resource), day.Latest, pair, ChartWords.Of(sys.Resource.Code))
             {
+                // Helper 237: each value is named against its own Observation, with its own code.
+                Own = (sources[role == "systolic" ? 0 : 1], ChartWords.Of(own.Resource.Code)),
                 OutOfRange = ownOutside,
                 OtherOutOfRange = pair is null && !ownOutside ? OtherOutside(Observations.ValueOf(theOther.Resource)) : null,
             });

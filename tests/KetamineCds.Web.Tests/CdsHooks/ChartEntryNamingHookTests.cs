@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using KetamineCds.Fhir;
 using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static KetamineCds.Web.Tests.CdsHooks.HookChart;
 
@@ -64,6 +65,83 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         Assert.Contains(systolicRange, diastolic, StringComparison.Ordinal);
         Assert.Contains(ClinicalText.Shared.FieldLabel("systolicBp"), diastolic[ClinicalText.Shared.FieldLabel("diastolicBp").Length..], StringComparison.Ordinal);
         Assert.DoesNotContain(general, string.Join("\n", lines), StringComparison.Ordinal);
+    }
+
+    private static JsonObject Half(string id, string patient, string loinc, string quantity, DateTimeOffset at) => JsonNode.Parse($$$"""
+        {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "{{{loinc}}}"}]},
+         "valueQuantity": {{{quantity}}},
+         "effectiveDateTime": "{{{At(at)}}}", "subject": {"reference": "Patient/{{{patient}}}"}}
+        """)!.AsObject();
+
+    [Theory]
+    [InlineData("en", "(50 to 300 mmHg)")]
+    [InlineData("zh-Hans", "（50 至 300 ")]
+    public async Task PatientView_ASystolicOutOfRangeAndADiastolicGivenAsTwoObservations_EachValueIsNamedOnceAgainstItsOwnObservation(string culture, string systolicRange)
+    {
+        // Helper 237: systolic 400 (Observation/s) and diastolic 80 (Observation/d), one time: each value was named against
+        // both Observations with the systolic's code, 4 lines, one naming the systolic out of range on Observation/d.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var p = "MRN-H237-BP-SEPARATE-" + culture;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p),
+            Half("s", p, "8480-6", """{"value": 400, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", now),
+            Half("d", p, "8462-4", """{"value": 80, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", now));
+
+        AllDetail(cards, output);
+        var lines = cards.SelectMany(Lines).Where(l => l.Contains("Observation/s", StringComparison.Ordinal) || l.Contains("Observation/d", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        var systolicLabel = ClinicalText.Shared.FieldLabel("systolicBp");
+        var diastolicLabel = ClinicalText.Shared.FieldLabel("diastolicBp");
+        var systolic = Assert.Single(lines, l => l.Contains("Observation/s", StringComparison.Ordinal));
+        var diastolic = Assert.Single(lines, l => l.Contains("Observation/d", StringComparison.Ordinal));
+        Assert.StartsWith(systolicLabel, systolic, StringComparison.Ordinal);
+        Assert.DoesNotContain(diastolicLabel, systolic, StringComparison.Ordinal);
+        Assert.Contains("8480-6", systolic, StringComparison.Ordinal);
+        Assert.Contains(systolicRange, systolic, StringComparison.Ordinal);
+        Assert.StartsWith(diastolicLabel, diastolic, StringComparison.Ordinal);
+        Assert.Contains("8462-4", diastolic, StringComparison.Ordinal);
+        Assert.DoesNotContain("8480-6", diastolic, StringComparison.Ordinal);
+        // The diastolic's own line says it is within its range and names the systolic outside its own.
+        Assert.Contains(systolicLabel, diastolic[diastolicLabel.Length..], StringComparison.Ordinal);
+        Assert.Contains(systolicRange, diastolic, StringComparison.Ordinal);
+        // The check list the prefill carries to the decision log names them so too.
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        var toCheck = PrefillContent.Read(prefill!.InputJson).ToCheck.Where(c => c.Field is "systolicBp" or "diastolicBp").Select(c => (c.Field, c.Reference)).Order().ToList();
+        Assert.Equal([("diastolicBp", "Observation/d"), ("systolicBp", "Observation/s")], toCheck);
+    }
+
+    [Theory]
+    [InlineData("en", "a unit the screening does not convert")]
+    [InlineData("zh-Hans", "筛查不换算的单位")]
+    public async Task PatientView_ABloodPressureInKpaGivenAsTwoObservations_EachValueIsNamedOnceAgainstItsOwnObservation(string culture, string unit)
+    {
+        // Helper 237: the same in kPa: each value was named against both Observations with the systolic's code.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var p = "MRN-H237-KPA-SEPARATE-" + culture;
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p),
+            Half("s", p, "8480-6", """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now),
+            Half("d", p, "8462-4", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+
+        AllDetail(cards, output);
+        var lines = cards.SelectMany(Lines).Where(l => l.Contains("Observation/s", StringComparison.Ordinal) || l.Contains("Observation/d", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        var systolic = Assert.Single(lines, l => l.Contains("Observation/s", StringComparison.Ordinal));
+        var diastolic = Assert.Single(lines, l => l.Contains("Observation/d", StringComparison.Ordinal));
+        // Each line is of its own value alone (it was "Systolic blood pressure; Diastolic blood pressure: ..." on each).
+        static string Labels(string line) => line[..line.IndexOfAny([':', '：'])];
+        Assert.Equal(ClinicalText.Shared.FieldLabel("systolicBp"), Labels(systolic));
+        Assert.Equal(ClinicalText.Shared.FieldLabel("diastolicBp"), Labels(diastolic));
+        Assert.Contains("8462-4", diastolic, StringComparison.Ordinal);
+        Assert.DoesNotContain("8480-6", diastolic, StringComparison.Ordinal);
+        Assert.Contains(unit, systolic, StringComparison.Ordinal);
+        Assert.Contains(unit, diastolic, StringComparison.Ordinal);
     }
 
     [Theory]
