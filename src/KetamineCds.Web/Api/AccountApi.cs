@@ -31,6 +31,12 @@ public static class AccountApi
     /// <summary>The answer when the account was already locked by failed sign-in attempts.</summary>
     public const string LockedDetail = "This account is locked (until lockedUntil) after too many failed sign-in attempts, so its password cannot be changed now. Try again after that time, or ask an administrator to unlock the account.";
 
+    /// <summary>
+    /// The title of the 400 of a password change some of whose fields are refused (ClinicalText
+    /// <c>Problem.PasswordChangeFieldsNeedAttention</c>); it was ASP.NET's generic "One or more validation errors occurred.".
+    /// </summary>
+    public const string FieldsNeedAttention = "The password was not changed: some fields need attention.";
+
     /// <summary>The title of a password change whose body is not one JSON object (ClinicalText: <c>Problem.PasswordChangeUnreadable</c>).</summary>
     public const string PasswordChangeUnreadable = "The password change could not be read: its body is not one JSON object. The password has not been changed.";
 
@@ -90,7 +96,7 @@ public static class AccountApi
                 Add(errors, ApiField(error.PropertyName), error.ErrorMessage);
             }
 
-            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), title: FieldsNeedAttention);
         }
 
         var change = await OwnPassword.ChangeAsync(users, audit, context, user, input.CurrentPassword, input.NewPassword, validation.IsValid, "api");
@@ -125,7 +131,7 @@ public static class AccountApi
                 Add(errors, "newPassword", error.Description);
             }
 
-            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), title: FieldsNeedAttention);
         }
 
         await audit.RecordAsync(context, AccessEventKind.AccountSecurity, "user:" + user.Id, "changed own password (api)");

@@ -40,6 +40,18 @@ public static class RuleSetApi
     private static readonly HashSet<string> DiffQueryNames = new(["from", "to"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The problems of a query that gives a name the route does not read, or one it reads more than once.</summary>
+    /// <summary>
+    /// The title of the 400 of <c>GET /api/v1/ruleset</c> for a query name it does not read or a version given twice
+    /// (ClinicalText <c>Problem.RuleSetQueryRefused</c>); it was ASP.NET's generic "One or more validation errors occurred.".
+    /// </summary>
+    internal const string RuleSetQueryRefused = "The rule set was not looked up: give at most one version, and no other query parameter.";
+
+    /// <summary>
+    /// The title of the 400 of <c>GET /api/v1/ruleset/diff</c> for a missing or repeated <c>from</c> or <c>to</c>, or a query
+    /// name it does not read (ClinicalText <c>Problem.RuleSetDiffRefused</c>); it was the generic one too.
+    /// </summary>
+    internal const string DiffRefused = "The rule sets were not compared: give one from and one to version, and no other query parameter.";
+
     private static Dictionary<string, string[]> QueryProblems(HttpContext context, HashSet<string> names)
     {
         var errors = QueryNames.Unknown(context.Request.Query, names, "Validation.UnknownQueryParameter");
@@ -55,7 +67,7 @@ public static class RuleSetApi
     {
         if (QueryProblems(context, RuleSetQueryNames) is { Count: > 0 } refused)
         {
-            return Results.ValidationProblem(refused);
+            return Results.ValidationProblem(refused, title: RuleSetQueryRefused);
         }
 
         if (!string.IsNullOrEmpty(version) && !IsVersionNumber(version))
@@ -94,7 +106,7 @@ public static class RuleSetApi
 
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return Results.ValidationProblem(errors, title: DiffRefused);
         }
 
         var malformed = new Dictionary<string, string[]>(StringComparer.Ordinal);

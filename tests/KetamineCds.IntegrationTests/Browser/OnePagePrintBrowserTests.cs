@@ -608,11 +608,9 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["safetyPlanInPlace"] = false,
                 ["lethalMeansCounselled"] = false,
                 ["followUpArranged"] = false,
-                // Rule set 1.17.0 asks the eye (clinical-review section 28). Left blank too, SAF-001's care-item line names one more
-                // label and this history runs one line onto a second Letter page in English (A4 and Chinese stay one page): its
-                // margin was under a line. This case is about the safety net, so the eye is recorded here; the print's margin is
-                // left for the lead.
-                ["raisedIntraocularPressure"] = false,
+                // Rule set 1.17.0 asks the eye (clinical-review section 28), left blank too: SAF-001's care-item line names one
+                // more label, and this history ran one line onto a second Letter page in English (helper 238; A4 and Chinese
+                // stayed one page). It must print on one page all the same.
                 ["clinicianNote"] = "Seen in the crisis clinic with her partner. Safety plan, lethal-means counselling and follow-up to be put in place before anything else; cardiovascular and substance history to be taken at the next visit.",
             },
             "bipolar depression after a recent attempt" => new Dictionary<string, JsonNode?>

@@ -98,6 +98,37 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         Assert.Equal(message, problem["errors"]![field]![0]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Helper 238: the last three 400s of the API titled with ASP.NET's generic "One or more validation errors occurred.":
+    /// the rule set's unknown or repeated query name, the diff's missing version, and the password change's refused fields.
+    /// Each title says what was refused, in the request's language.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/api/v1/ruleset?ver=1.0.0", "en", "The rule set was not looked up: give at most one version, and no other query parameter.")]
+    [InlineData("GET", "/api/v1/ruleset?version=1.0.0&version=1.1.0", "zh-Hans", "未查询规则集：最多提供一个 version，且不要提供其他查询参数。")]
+    [InlineData("GET", "/api/v1/ruleset/diff?from=1.0.0", "en", "The rule sets were not compared: give one from and one to version, and no other query parameter.")]
+    [InlineData("GET", "/api/v1/ruleset/diff?to=1.1.0&x=1", "zh-Hans", "未比较规则集：请各提供一个 from 和 to 版本，且不要提供其他查询参数。")]
+    [InlineData("POST", "/api/auth/password", "en", "The password was not changed: some fields need attention.")]
+    [InlineData("POST", "/api/auth/password", "zh-Hans", "密码未被更改：部分字段需要处理。")]
+    public async Task BadInput_Is400WithATitleSayingWhatWasRefused_NotTheGenericOne(string method, string path, string language, string title)
+    {
+        var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            // A field that is not a string: no password is checked, so nothing counts towards the lockout.
+            request.Content = new StringContent("{\"currentPassword\": 5, \"newPassword\": \"\"}", Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.AcceptLanguage.ParseAdd(language);
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.NotEmpty(problem["errors"]!.AsObject());
+    }
+
     [Theory]
     [InlineData("/api/v1/ruleset?version=9.9.9")]
     [InlineData("/api/v1/ruleset/diff?from=9.9.9&to=1.1.0")]

@@ -160,7 +160,7 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("发生了一个或多个验证错误。", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("未比较规则集：请各提供一个 from 和 to 版本，且不要提供其他查询参数。", problem.RootElement.GetProperty("title").GetString());
         Assert.Equal("请提供较早的版本，例如 from=1.0.0。", problem.RootElement.GetProperty("errors").GetProperty("from")[0].GetString());
         Assert.Equal("请提供较新的版本，例如 to=1.1.0。", problem.RootElement.GetProperty("errors").GetProperty("to")[0].GetString());
     }
