@@ -457,11 +457,47 @@ public static class RuleSetCatalog
         ],
         pathways: [.. V1_18_0.Pathways.Select(p => p.Pathway == Pathway.PalliativeRapidActing ? p with { NotRuledOutRuleId = "PAL-003" } : p)]);
 
+    /// <summary>
+    /// The rules of 1.19.0 whose condition in words names SUI-001 as the rule that says the suicidal-ideation pathway cannot
+    /// yet be ruled out (restated in 1.14.0 and 1.16.0 to fire while it waits); 1.20.0 names SUI-016 there. Declared before
+    /// <see cref="V1_20_0"/>, which reads it: static properties are initialised in the order they are written.
+    /// </summary>
+    public static IReadOnlyList<string> SuicidalIdeationNotRuledOutPointers { get; } =
+        ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
+
+    /// <summary>
+    /// Version 1.20.0 (helper 239; docs/clinical-review.md, section 32). SUI-001 no longer names two situations in one title,
+    /// the defect 1.19.0 mended for PAL-001: since 1.12.0 its summary read "Major depression with acute suicidal ideation or
+    /// recent suicidal behaviour (or an answer that could still establish them is not recorded): … applies or cannot yet be
+    /// ruled out" on a real case of active ideation too. It now says only the indication
+    /// (<see cref="Suicide.AcuteSuicidalIdeationOrRecentBehaviourIndicationOnly"/>: 1.5.0's indication), and SUI-016
+    /// (<see cref="Suicide.SuicidalIdeationPathwayNotRuledOut"/>, new; SUI-001's kind, severity and citations) says that the
+    /// suicidal-ideation pathway cannot yet be ruled out while an answer that decides it is not recorded, standing for the
+    /// pathway's indication then (<see cref="PathwayDefinition.NotRuledOutRuleId"/>), so every verdict and pathway status is
+    /// 1.19.0's. The nine rules whose condition in words named SUI-001 as the rule that says the pathway cannot yet be ruled
+    /// out (BIO-001, CV-004, HEP-003, MED-005, REMS-001 to REMS-004, SAF-001) name SUI-016 (reworded; conditions unchanged).
+    /// PAL-001's detail said "if esketamine is chosen, the REMS monitoring still applies" with no REMS source and nothing of
+    /// the jurisdiction; it now says it as BIP-001 and INV-001 do since 1.18.0 and cites the REMS
+    /// (<see cref="Palliative.PalliativePrognosisOfWeeksRemsIfEsketamine"/>).
+    /// </summary>
+    public static RuleSet V1_20_0 { get; } = V1_19_0.Next(
+        "1.20.0",
+        add: [new Suicide.SuicidalIdeationPathwayNotRuledOut()],
+        replace:
+        [
+            new Suicide.AcuteSuicidalIdeationOrRecentBehaviourIndicationOnly(),
+            new Palliative.PalliativePrognosisOfWeeksRemsIfEsketamine(),
+            // The rules that fire while the suicidal-ideation pathway waits named SUI-001 as the rule that says so; it is SUI-016 now.
+            .. SuicidalIdeationNotRuledOutPointers
+                .Select(id => V1_19_0[id].Reworded(conditionText: V1_19_0[id].ConditionText.Replace("(SUI-001)", "(SUI-016)", StringComparison.Ordinal))),
+        ],
+        pathways: [.. V1_19_0.Pathways.Select(p => p.Pathway == Pathway.EsketamineSuicidalIdeation ? p with { NotRuledOutRuleId = "SUI-016" } : p)]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_19_0;
+    public static RuleSet Current => V1_20_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

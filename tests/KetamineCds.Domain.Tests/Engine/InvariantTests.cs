@@ -703,6 +703,35 @@ public class InvariantTests
         Assert.All(after.Findings.Where(f => f.RuleId == "BIP-008"), f => Assert.NotEqual(before.Findings.Single(x => x.RuleId == "BIP-008").Detail, f.Detail));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_20_0Against1_19_0_Sui001SplitsInTwoAndPal001CitesTheRems(PatientHistory history)
+    {
+        // Rule set 1.20.0 (docs/clinical-review.md, section 32): the verdict and every pathway's status are 1.19.0's. Where
+        // 1.19.0's SUI-001 fired for a pathway not yet ruled out, SUI-016 fires in its place (same kind, severity, citations
+        // and inputs) and stands first in the suicidal-ideation pathway's rule ids; SUI-001 keeps its inputs but for PHQ-9,
+        // which it no longer cites; PAL-001's detail and citations change; the nine rules that name the waiting pathway's
+        // rule change only their condition in words, which no finding carries; every other finding is 1.19.0's.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_19_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_20_0);
+        var notRuledOut = after.Findings.Any(f => f.RuleId == "SUI-016");
+        string Renamed(string id) => notRuledOut && id == "SUI-001" ? "SUI-016" : id;
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds.Select(Renamed)))),
+            after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        static string Kept(Finding f) => string.Join('|', f.Kind, f.Severity, string.Join(',', f.Because));
+        static string Cited(Finding f) => string.Join(',', f.Principles) + "|" + string.Join(',', f.Sources);
+        string Key(Finding f, bool was)
+        {
+            var id = was ? Renamed(f.RuleId) : f.RuleId;
+            return id + "|" + Kept(f) + (id is "SUI-001" or "PAL-001" ? "" : "|" + Cited(f) + (id == "SUI-016" ? "" : "|" + f.Summary + "|" + f.Detail));
+        }
+
+        Assert.Equal(before.Findings.Select(f => Key(f, true)).Order(StringComparer.Ordinal), after.Findings.Select(f => Key(f, false)).Order(StringComparer.Ordinal));
+        Assert.All(after.Findings.Where(f => f.RuleId == "SUI-001"), f => Assert.DoesNotContain("cannot yet be ruled out", f.Summary, StringComparison.Ordinal));
+        Assert.All(after.Findings.Where(f => f.RuleId == "PAL-001"), f => Assert.Contains(Citations.SpravatoRems, f.Sources));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -38,6 +38,7 @@ public partial class RuleSetIdentityTests
         ["1.17.0"] = "sha256:fa25daa644c211c193fadc15445a51d16d40accfe0766454e7ec486773476309",
         ["1.18.0"] = "sha256:c960ce3d7752f0edd1127d480dacf649289319bbf4aeb133bba21e880f3c3166",
         ["1.19.0"] = "sha256:03f846e3db296835a0d5acf9720f068376d07517f95cef4cde43b2e229388468",
+        ["1.20.0"] = "sha256:6a2a9bac11a4c4c3a9c18ea13749f2ce20026b32d93c12edd3216e4329958e82",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -265,8 +266,14 @@ public partial class RuleSetIdentityTests
         Assert.Equal(
             RuleSetCatalog.V1_18_0.Pathways.Select(p => p.Pathway == Pathway.PalliativeRapidActing ? p with { NotRuledOutRuleId = "PAL-003" } : p),
             RuleSetCatalog.V1_19_0.Pathways);
-        Assert.All(RuleSetCatalog.All.Where(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
         Assert.Equal(RuleSetCatalog.V1_18_0.ConcernsByRule, RuleSetCatalog.V1_19_0.ConcernsByRule);
+        // 1.20.0: the suicidal-ideation pathway's indication not yet ruled out has its own rule too (SUI-016).
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_20_0.Policy);
+        Assert.Equal(
+            RuleSetCatalog.V1_19_0.Pathways.Select(p => p.Pathway == Pathway.EsketamineSuicidalIdeation ? p with { NotRuledOutRuleId = "SUI-016" } : p),
+            RuleSetCatalog.V1_20_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_19_0.ConcernsByRule, RuleSetCatalog.V1_20_0.ConcernsByRule);
+        Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_7_0), r =>
@@ -671,6 +678,57 @@ public partial class RuleSetIdentityTests
         Assert.Equal((bip18.Summary, bip18.ConditionText, bip18.Condition.Canonical), (bip19.Summary, bip19.ConditionText, bip19.Condition.Canonical));
         Assert.EndsWith("the caution stays on every open bipolar-adjunct pathway.", bip18.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("bipolar-adjunct pathway", bip19.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// 1.20.0 (helper 239; docs/clinical-review.md, section 32): SUI-001 says only the indication (1.5.0's condition), SUI-016
+    /// is added for the suicidal-ideation pathway that cannot yet be ruled out and stands for its indication then, the nine
+    /// rules whose condition in words named SUI-001 for that pathway name SUI-016, and PAL-001 cites the REMS it names.
+    /// Nothing else: every other rule is 1.19.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_19_0To1_20_0_SplitsSui001AndCitesTheRemsInPal001()
+    {
+        var (was19, now20) = (RuleSetCatalog.V1_19_0, RuleSetCatalog.V1_20_0);
+        var diff = RuleSetDiff.Between(was19, now20);
+        Assert.Equal(["SUI-016"], diff.Added.Select(r => r.Id));
+        Assert.Empty(diff.Removed);
+        Assert.True(diff.PolicyChanged); // the pathway map names SUI-016; the policy's text is 1.7.0's
+        string[] pointer = ["BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
+        Assert.Equal(pointer, RuleSetCatalog.SuicidalIdeationNotRuledOutPointers);
+        Assert.Equal(pointer.Append("PAL-001").Append("SUI-001").Order(StringComparer.Ordinal), diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was19.Rules.Where(r => r.Id is not ("PAL-001" or "SUI-001") && !pointer.Contains(r.Id)), r => Assert.Same(r, now20.Find(r.Id)));
+        Assert.All(pointer, id =>
+        {
+            // Only the pointer in the condition in words: the rule that says the suicidal-ideation pathway cannot yet be ruled out.
+            var (before, after) = (was19[id], now20[id]);
+            Assert.Contains("(SUI-001)", before.ConditionText, StringComparison.Ordinal);
+            Assert.Equal(before.ConditionText.Replace("(SUI-001)", "(SUI-016)", StringComparison.Ordinal), after.ConditionText);
+            Assert.Equal(before.CanonicalDefinition().Replace("(SUI-001)", "(SUI-016)", StringComparison.Ordinal), after.CanonicalDefinition());
+            Assert.Same(before.AsDefined, after.AsDefined);
+        });
+
+        var (sui19, sui20, sui16) = (was19["SUI-001"], now20["SUI-001"], now20["SUI-016"]);
+        Assert.Equal(RuleSetCatalog.V1_5_0["SUI-001"].Condition.Canonical, $"any({sui20.Condition.Canonical}, all(all((primaryDiagnosis = mdd), (currentDepressiveEpisode = true)), (suicidality = passive-ideation), (preparatoryActsOrAbortedAttempt is not recorded)))");
+        Assert.Equal(sui19.Condition.Canonical, $"any({sui20.Condition.Canonical}, {sui16.Condition.Canonical[4..^1]})");
+        Assert.Equal((sui19.Kind, sui19.Severity, sui19.Topic), (sui16.Kind, sui16.Severity, sui16.Topic));
+        Assert.Equal((sui19.Kind, sui19.Severity, sui19.Topic), (sui20.Kind, sui20.Severity, sui20.Topic));
+        Assert.Equal((string.Join(',', sui19.Principles), string.Join(',', sui19.Sources)), (string.Join(',', sui16.Principles), string.Join(',', sui16.Sources)));
+        Assert.Equal(RuleSetCatalog.V1_5_0["SUI-001"].Sources, sui20.Sources);
+        Assert.Contains("(or an answer that could still establish them is not recorded)", sui19.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("not recorded", sui20.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot yet be ruled out", sui20.Summary + sui20.ConditionText, StringComparison.Ordinal);
+        Assert.Contains("the pathway cannot yet be ruled out.", sui16.Summary, StringComparison.Ordinal);
+        Assert.Equal("SUI-001", now20.Pathways.Single(p => p.Pathway == Pathway.EsketamineSuicidalIdeation).IndicationRuleId);
+
+        var (pal19, pal20) = (was19["PAL-001"], now20["PAL-001"]);
+        Assert.Equal((pal19.Summary, pal19.ConditionText, pal19.Condition.Canonical, pal19.Kind, pal19.Severity), (pal20.Summary, pal20.ConditionText, pal20.Condition.Canonical, pal20.Kind, pal20.Severity));
+        Assert.EndsWith("if esketamine is chosen, the REMS monitoring still applies.", pal19.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(Citations.SpravatoRems, pal19.Sources);
+        Assert.Equal([Citations.Palliative, Citations.SafetyRems], pal20.Principles);
+        Assert.Equal([Citations.Irwin2013, Citations.SpravatoRems], pal20.Sources);
+        Assert.Contains("the US programme, which this clinic applies in every jurisdiction", pal20.Detail, StringComparison.Ordinal);
+        Assert.StartsWith(pal19.Detail[..pal19.Detail.IndexOf("; if esketamine is chosen", StringComparison.Ordinal)], pal20.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -264,19 +264,20 @@ public class VignetteTests
             Adult().WithSafetyItemsRecordedAbsent() with { FailedAdequateTrials = 0, LifeLimitingIllness = null }, Verdict.Incomplete, PalliativeWaits(NoneApplies),
             [Def, Pal, Rems, Bio], ["TRD-003", "PAL-003", "REC-005"]),
         // From 1.5.0 whether the suicidal-ideation pathway applies turns on the unrecorded recent behaviour: it waits
-        // (REC-002) rather than reading "no pathway applies" (clinical-review-1.5.0.md, B1).
+        // (REC-002) rather than reading "no pathway applies" (clinical-review-1.5.0.md, B1). From 1.20.0 (section 32) SUI-016
+        // says so, and SUI-001 only the indication; so for "none" beside a positive item 9 below.
         new("MDD after one failed SSRI with passive death wishes, nothing yet in place",
             Adult() with { Suicidality = Suicidality.PassiveIdeation }, Verdict.Incomplete, PalliativeWaits(SuicidalOnly(Incomplete)),
             [Pal, Def, Rems, Citations.SuicidalityApproval, Citations.SuicidalityLimit, Citations.SuicidalityRapid, Citations.Biomarkers],
             // From 1.14.0 (QA184 F3) the pathway that cannot yet be ruled out lists what it needs: blood pressure, hepatic
             // status, medicines, the other safety history, and the REMS requirements.
-            ["SUI-001", "REC-002", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-012", "CV-004", "HEP-003", "MED-005", "SAF-001", "REMS-001", "REMS-002", "REMS-003", "REMS-004"]),
+            ["SUI-016", "REC-002", "SUI-003", "SUI-004", "SUI-005", "SUI-006", "SUI-012", "CV-004", "HEP-003", "MED-005", "SAF-001", "REMS-001", "REMS-002", "REMS-003", "REMS-004"]),
         new("MDD after one failed SSRI with passive death wishes, no recent behaviour, nothing yet in place",
             Adult() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = false }, Verdict.Incomplete, PalliativeWaits(NoneApplies),
             [Def, Rems, Citations.SuicidalityLimit, Citations.SuicidalityRapid, Pal, Bio], ["SUI-003", "SUI-004", "SUI-005", "SUI-006"]),
         new("MDD with no suicidality recorded but PHQ-9 item 9 of 2 and a total of 8, no suicide-risk assessment since recorded (rule set 1.8.0)",
             Adult() with { Phq9Total = 8, Phq9Item9 = 2 }, Verdict.Incomplete, PalliativeWaits(SuicidalOnly(Incomplete)), [Pal, Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Citations.Biomarkers],
-            ["SUI-001", "SUI-008", "SCR-001", "REC-002", "HEP-003", "REMS-002"]),
+            ["SUI-016", "SUI-008", "SCR-001", "REC-002", "HEP-003", "REMS-002"]),
         new("TRD with decompensated cirrhosis (Child-Pugh C)",
             Trd() with { HepaticImpairment = HepaticImpairment.Severe }, Verdict.NotEligibleNow, TrdBlockedPalliativeToo, [.. TrdPrinciples, Pal], ["HEP-001"]),
         new("TRD with Child-Pugh B cirrhosis",
@@ -327,7 +328,7 @@ public class VignetteTests
             Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), SuicidalPrinciples, ["SUI-001", "SUI-003", "SUI-004", "SUI-005", "SUI-013"]),
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, no suicide-risk assessment since recorded, the rest of the history taken (rule set 1.8.0)",
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = null }, Verdict.Incomplete, S(Incomplete, Incomplete, Incomplete, NotApplicable, NotApplicable, NotApplicable),
-            [.. TrdPrinciples, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit], ["SUI-001", "SUI-008", "REC-001", "REC-002", "REC-003"]),
+            [.. TrdPrinciples, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit], ["SUI-016", "SUI-008", "REC-001", "REC-002", "REC-003"]),
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, the suicide-risk assessment since recorded as not done (rule set 1.8.0)",
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUI-008"]),
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, suicide risk assessed since with none found (rule set 1.8.0)",

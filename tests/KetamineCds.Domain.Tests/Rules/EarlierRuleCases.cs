@@ -29,11 +29,20 @@ internal static class EarlierRuleCases
     /// <summary>1.19.0 reworded these, whose condition in words named PAL-001 for the palliative pathway not yet ruled out (section 31).</summary>
     private static readonly Action<Rule> NamesPal001AsNotRuledOut = ConditionContains("(PAL-001)");
 
+    /// <summary>1.20.0 reworded these, whose condition in words named SUI-001 for the suicidal-ideation pathway not yet ruled out (section 32).</summary>
+    private static readonly Action<Rule> NamesSui001AsNotRuledOut = ConditionContains("(SUI-001)");
+
     /// <summary>1.18.0 reworded these, which named "the REMS monitoring form" (Question F of section 24; section 30).</summary>
     private static readonly Action<Rule>[] NamesTheRemsMonitoringForm = [WordsContain("REMS monitoring form"), WordsLack("for esketamine in the US")];
 
     /// <summary>1.13.0 reworded these, whose texts said "no X recorded" for an answer recorded as none or no (section 21).</summary>
     private const string Item9Wording = "or no suicidality is recorded beside a positive PHQ-9 item 9";
+
+    /// <summary>Only the suicidal-ideation pathway cannot yet be ruled out (the life-limiting illness recorded as absent).</summary>
+    private static PatientHistory OnlySuicidalWaits() => SuicidalPathwayNotRuledOut() with { LifeLimitingIllness = false };
+
+    /// <summary>Its edge: recent behaviour recorded as absent, so no pathway applies or waits.</summary>
+    private static PatientHistory NothingWaits() => OnlySuicidalWaits() with { PreparatoryActsOrAbortedAttempt = false };
 
     public static IReadOnlyList<EarlierDefinition> All { get; } =
     [
@@ -48,6 +57,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("BIO-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("BIO-001", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("BIO-001", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
+        new EarlierDefinition("BIO-001", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
 
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("BIP-001", "1.0.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
@@ -90,6 +100,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("CV-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("CV-004", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("CV-004", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
+        new EarlierDefinition("CV-004", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
 
         // A requirement until 1.9.0 made it a caution (section 17; QA148 F3).
         new EarlierDefinition("CV-005", "1.1.0").Fires(Trd() with { HypertensiveEncephalopathyHistory = true }).Edge(Trd() with { HypertensiveEncephalopathyHistory = false })
@@ -130,6 +141,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("HEP-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("HEP-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("HEP-003", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
+        new EarlierDefinition("HEP-003", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
 
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("INV-001", "1.0.0").Fires(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }).Edge(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other })
@@ -163,6 +175,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("MED-005", "1.16.0").Fires(Trd()).Edge(MedicinesRecorded()).Expect(NamesTheRemsMonitoringForm),
         new EarlierDefinition("MED-005", "1.18.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
             .Expect(NamesPal001AsNotRuledOut, ConditionContains("opioids, naltrexone")),
+        new EarlierDefinition("MED-005", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut, ConditionContains("opioids, naltrexone")),
 
         new EarlierDefinition("NAL-001", "1.0.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
         new EarlierDefinition("NAL-001", "1.1.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
@@ -180,6 +193,10 @@ internal static class EarlierRuleCases
             .Fires(PalliativePathwayNotRuledOut(), NotRecordedOnly("lifeLimitingIllness"), Leaves(Pathway.PalliativeRapidActing, PathwayStatus.Incomplete))
             .Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
             .Expect(SummaryStartsWith("A life-limiting illness with a prognosis of weeks (or a life-limiting illness is not recorded)")),
+        // 1.2.0 to 1.19.0 (but 1.16.0 to 1.18.0): "if esketamine is chosen, the REMS monitoring still applies", uncited; 1.20.0
+        // words it as BIP-001 and INV-001 do and cites the REMS (section 32).
+        new EarlierDefinition("PAL-001", "1.2.0").Fires(Palliative(8), Because("prognosisWeeks", "8")).Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut())
+            .Expect(DetailEndsWith("if esketamine is chosen, the REMS monitoring still applies."), DoesNotCite(Citations.SpravatoRems)),
 
         new EarlierDefinition("PSY-002", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
         new EarlierDefinition("PSY-003", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
@@ -205,18 +222,22 @@ internal static class EarlierRuleCases
         // 1.0.0's monitoring read outside the esketamine pathways too (1.1.0 corrected it).
         new EarlierDefinition("REMS-001", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("REMS-001", "1.14.0").Fires(SuicidalPathwayNotRuledOut()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
         new EarlierDefinition("REMS-002", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-002", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-002", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-002", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("REMS-002", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
+        new EarlierDefinition("REMS-002", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
         new EarlierDefinition("REMS-003", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-003", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("REMS-003", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
+        new EarlierDefinition("REMS-003", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
         new EarlierDefinition("REMS-004", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
+        new EarlierDefinition("REMS-004", "1.14.0").Fires(SuicidalPathwayNotRuledOut()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
 
         // 1.0.0 read pregnancy not recorded as no, and did not counsel with sex at birth recorded as unknown (1.1.0 corrected both).
         new EarlierDefinition("REP-001", "1.0.0").Fires(Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = true })
@@ -243,6 +264,7 @@ internal static class EarlierRuleCases
             .Expect(ConditionLacks("intraocular"), DetailLacks("intraocular")),
         new EarlierDefinition("SAF-001", "1.17.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
             .Expect(NamesPal001AsNotRuledOut, ConditionContains("intraocular")),
+        new EarlierDefinition("SAF-001", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut, ConditionContains("intraocular")),
 
         new EarlierDefinition("SCR-001", "1.0.0").Fires(Trd() with { Phq9Total = 9, Phq9Item9 = 0 }).Edge(Trd() with { Phq9Total = 10, Phq9Item9 = 0 }),
         new EarlierDefinition("SCR-002", "1.6.0").Fires(NoEpisode() with { Phq9Total = 10 }).Edge(NoEpisode() with { Phq9Total = 9 })
@@ -275,6 +297,14 @@ internal static class EarlierRuleCases
             .Expect(SummaryMatches(@"\bshows?\b")),
         new EarlierDefinition("SUI-001", "1.12.0").Fires(Item9Recorded(Adult())).Edge(Item9Recorded(Adult()) with { SuicideRiskAssessedAfterItem9 = true })
             .Expect(ConditionContains("and no suicide-risk assessment since is recorded.")),
+        // 1.13.0 to 1.19.0: one rule, one title, for the indication and for the pathway not yet ruled out; 1.20.0 gave the
+        // second its own rule, SUI-016 (section 32).
+        new EarlierDefinition("SUI-001", "1.13.0")
+            .Fires(Suicidal(Suicidality.ActiveIdeation), Because("suicidality", "active-ideation"))
+            .Fires(Item9Recorded(Adult()), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded))
+            .Fires(SuicidalPathwayNotRuledOut(), Because("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), Leaves(Pathway.EsketamineSuicidalIdeation, PathwayStatus.Incomplete))
+            .Edge(Item9Recorded(Adult()) with { SuicideRiskAssessedAfterItem9 = true }).Edge(NothingWaits())
+            .Expect(SummaryContains("(or an answer that could still establish them is not recorded)"), ConditionContains("and the suicide-risk assessment since is not recorded.")),
         new EarlierDefinition("SUI-002", "1.0.0").Fires(Suicidal() with { OnOralAntidepressant = false })
             .Edge(Suicidal() with { OnOralAntidepressant = true }).Edge(PassiveWithAbortedAttempt() with { OnOralAntidepressant = false })
             .Expect(IsA(FindingKind.Requirement)),

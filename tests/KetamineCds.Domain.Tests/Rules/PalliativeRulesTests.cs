@@ -82,6 +82,22 @@ public class PalliativeRulesTests : RuleTestBase
         Assert.Equal("PAL-003", pathway.RuleIds[0]);
     }
 
+    // 1.20.0 (section 32): PAL-001 said "if esketamine is chosen, the REMS monitoring still applies" with no REMS source and
+    // nothing of the jurisdiction; it now says it as BIP-001 and INV-001 do (the US programme, applied by this clinic in every
+    // jurisdiction) and cites the REMS.
+    [Fact, Fires("PAL-001"), Fires("PAL-003")]
+    public void Evaluate_PrognosisOfWeeks_Pal001CitesTheRemsItNamesAndItsJurisdiction()
+    {
+        var f = AssertFires("PAL-001", Palliative(4));
+        Assert.DoesNotContain("the REMS monitoring still applies", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("the US programme, which this clinic applies in every jurisdiction", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("(REMS-002)", f.Detail, StringComparison.Ordinal);
+        Assert.Equal([Citations.Palliative, Citations.SafetyRems], f.Principles);
+        Assert.Equal([Citations.Irwin2013, Citations.SpravatoRems], f.Sources);
+        Assert.Equal(RuleSetCatalog.V1_19_0["PAL-001"].Summary, f.Summary);
+        Assert.DoesNotContain("REMS", AssertFires("PAL-003", PalliativePathwayNotRuledOut()).Detail, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("PAL-001")]
     public void Evaluate_IllnessNotRecorded_DoesNotFirePal001() => AssertDoesNotFire("PAL-001", PalliativePathwayNotRuledOut());
 

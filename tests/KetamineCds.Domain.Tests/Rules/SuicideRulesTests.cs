@@ -15,6 +15,25 @@ public class SuicideRulesTests : RuleTestBase
         AssertBecause(f, "suicidality", "active-ideation");
     }
 
+    // 1.20.0 (docs/clinical-review.md, section 32): on a real case SUI-001's title says only the indication; 1.12.0 to
+    // 1.19.0 read "(or an answer that could still establish them is not recorded): … applies or cannot yet be ruled out".
+    [Fact, Fires("SUI-001"), Edge("SUI-016")]
+    public void Evaluate_MddWithActiveIdeation_Sui001SaysOnlyTheIndication()
+    {
+        var h = Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false };
+        var f = AssertFires("SUI-001", h);
+        Assert.Equal("Major depression with acute suicidal ideation or recent suicidal behaviour: the esketamine pathway for this indication applies.", f.Summary);
+        Assert.DoesNotContain("cannot yet be ruled out", f.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("not recorded", f.Summary, StringComparison.Ordinal);
+        AssertDoesNotFire("SUI-016", h);
+        var now = ScreeningEngine.Evaluate(h);
+        Assert.Equal("SUI-001", now.For(Pathway.EsketamineSuicidalIdeation).RuleIds[0]);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_19_0);
+        Assert.Contains("cannot yet be ruled out", before.Findings.Single(x => x.RuleId == "SUI-001").Summary, StringComparison.Ordinal);
+        Assert.Equal(before.Overall, now.Overall);
+        Assert.Equal(before.For(Pathway.EsketamineSuicidalIdeation).Status, now.For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
     [Fact, Fires("SUI-001")]
     public void Evaluate_MddWithRecentAttempt_FiresSui001() => AssertFires("SUI-001", Suicidal(Suicidality.RecentAttempt));
 
@@ -154,14 +173,22 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineSuicidalIdeation).Status);
     }
 
-    [Fact, Fires("SUI-001")]
+    [Fact, Fires("SUI-016"), Edge("SUI-001")]
     public void Evaluate_MddWithItem9PositiveAndNoAssessmentRecorded_CannotRuleOutTheSuicidalIdeationPathway()
     {
+        // SUI-001 said this until 1.19.0; from 1.20.0 SUI-016 does (section 32).
         var h = Adult().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = null };
-        var f = AssertFires("SUI-001", h);
+        var f = AssertFires("SUI-016", h);
         Assert.Contains(new Evidence("suicideRiskAssessedAfterItem9", WireNames.NotRecorded), f.Because);
-        Assert.Equal(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+        AssertDoesNotFire("SUI-001", h);
+        var pathway = ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation);
+        Assert.Equal(PathwayStatus.Incomplete, pathway.Status);
+        Assert.Equal(["SUI-016", "REC-002"], pathway.RuleIds);
     }
+
+    [Fact, Edge("SUI-016")]
+    public void Evaluate_Item9PositiveWithTheAssessmentRecorded_DoesNotFireSui016() =>
+        AssertDoesNotFire("SUI-016", Adult() with { Phq9Total = 12, Phq9Item9 = 1, SuicideRiskAssessedAfterItem9 = true });
 
     [Fact, Edge("SUI-001"), Edge("SUI-008")]
     public void Evaluate_Item9NotRecorded_LeavesNothingInDoubt()
@@ -394,21 +421,63 @@ public class SuicideRulesTests : RuleTestBase
         AssertBecause(f, "preparatoryActsOrAbortedAttempt", "true");
     }
 
-    [Fact, Edge("SUI-001")]
-    public void Evaluate_PassiveIdeationWithNoPreparatoryActs_DoesNotFireSui001() =>
-        AssertDoesNotFire("SUI-001", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false });
+    [Fact, Edge("SUI-001"), Edge("SUI-016")]
+    public void Evaluate_PassiveIdeationWithNoPreparatoryActs_FiresNeitherSui001NorSui016()
+    {
+        // Recorded "no", the answer rules the pathway out: neither the indication nor "cannot yet be ruled out".
+        var h = Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false };
+        AssertDoesNotFire("SUI-001", h);
+        AssertDoesNotFire("SUI-016", h);
+        Assert.Equal(PathwayStatus.NotApplicable, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
 
     // The independent review of 1.5.0 (B1): with passive ideation, whether the pathway applies turns on the recent
-    // behaviour; not recorded, the pathway is indicated and waits for it (REC-002), never "no pathway applies".
-    [Fact, Fires("SUI-001")]
-    public void Evaluate_PassiveIdeationWithPreparatoryActsNotRecorded_FiresSui001AndRec002WaitsForIt()
+    // behaviour; not recorded, the pathway is indicated and waits for it (REC-002), never "no pathway applies". 1.5.0 to
+    // 1.19.0 said so in SUI-001's texts; from 1.20.0 SUI-016 says it and stands for the pathway's indication (section 32).
+    [Fact, Fires("SUI-016"), Edge("SUI-001")]
+    public void Evaluate_PassiveIdeationWithPreparatoryActsNotRecorded_FiresSui016AndRec002WaitsForIt()
     {
         var h = Suicidal(Suicidality.PassiveIdeation).WithSafetyItemsRecordedAbsent() with { PreparatoryActsOrAbortedAttempt = null };
-        AssertBecause(AssertFires("SUI-001", h), "preparatoryActsOrAbortedAttempt", "not recorded");
+        var f = AssertFires("SUI-016", h);
+        AssertBecause(f, "preparatoryActsOrAbortedAttempt", "not recorded");
+        Assert.StartsWith("An answer that decides the esketamine pathway for acute suicidal ideation is not recorded: the pathway cannot yet be ruled out.", f.Summary, StringComparison.Ordinal);
+        Assert.Equal((FindingKind.Information, Severity.High), (f.Kind, f.Severity));
+        Assert.Equal([Citations.SuicidalityApproval, Citations.SuicidalityRapid], f.Principles);
+        Assert.Equal([Citations.SpravatoPiUs, Citations.SpravatoSmpcEu, Citations.Cssrs, Citations.Phq9], f.Sources);
+        AssertDoesNotFire("SUI-001", h);
         var assessment = ScreeningEngine.Evaluate(h, RuleSet);
         AssertBecause(assessment.Findings.Single(f => f.RuleId == "REC-002"), "preparatoryActsOrAbortedAttempt", "not recorded");
         Assert.Equal(PathwayStatus.Incomplete, assessment.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(["SUI-016", "REC-002"], assessment.For(Pathway.EsketamineSuicidalIdeation).RuleIds);
         Assert.Equal(Verdict.Incomplete, assessment.Overall);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_19_0);
+        Assert.Equal(["SUI-001", "REC-002"], before.For(Pathway.EsketamineSuicidalIdeation).RuleIds);
+        Assert.Equal(before.Overall, assessment.Overall);
+    }
+
+    [Fact, Fires("SUI-016")]
+    public void Evaluate_PassiveIdeationNotRecordedWithAnAneurysm_Sui016StandsForTheBlockedPathway()
+    {
+        var h = Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = null, AneurysmalVascularDisease = true };
+        AssertFires("SUI-016", h);
+        var pathway = ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation);
+        Assert.Equal(PathwayStatus.NotEligible, pathway.Status);
+        Assert.Equal("SUI-016", pathway.RuleIds[0]);
+    }
+
+    [Fact, Edge("SUI-016")]
+    public void Evaluate_PassiveIdeationNotRecordedWithoutAnEpisode_DoesNotFireSui016() =>
+        AssertDoesNotFire("SUI-016", Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = null, CurrentDepressiveEpisode = false });
+
+    [Fact]
+    public void Current_NoRuleNamesSui001AsTheRuleThatSaysThePathwayCannotYetBeRuledOut()
+    {
+        // 1.20.0: the rules that fire while the pathway waits name SUI-016 (section 32); SUI-001 is named only as the indication.
+        Assert.All(RuleSet.Rules.Where(r => r.Id != "SUI-016"), r => Assert.False(
+            (r.ConditionText + " " + r.Detail).Contains("(SUI-001)", StringComparison.Ordinal) && (r.ConditionText + " " + r.Detail).Contains("cannot yet be ruled out", StringComparison.Ordinal),
+            r.Id));
+        Assert.All(RuleSetCatalog.SuicidalIdeationNotRuledOutPointers, id => Assert.Contains("(SUI-016)", RuleSet[id].ConditionText, StringComparison.Ordinal));
+        Assert.Equal("SUI-016", RuleSet.Pathways.Single(p => p.Pathway == Pathway.EsketamineSuicidalIdeation).NotRuledOutRuleId);
     }
 
     [Fact]

@@ -445,11 +445,11 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     [Fact]
     public void NotRecordedSummary_ItemNineBesideNoSuicidality_ListsTheAssessmentAsAwaitedAndAsSui008sCareItemOnly()
     {
-        // Rule set 1.8.0 (QA137 F2): every pathway waits for the suicide-risk assessment; SUI-008 asks for it. SUI-001, an
-        // indication that cannot yet be ruled out, asks for no care of its own and is not listed as a care item.
+        // Rule set 1.8.0 (QA137 F2): every pathway waits for the suicide-risk assessment; SUI-008 asks for it. SUI-016 (SUI-001
+        // until 1.19.0), an indication that cannot yet be ruled out, asks for no care of its own and is not listed as a care item.
         var history = Requests.OnlyTheRequiredAnswers().ToHistory() with { Phq9Total = 18, Phq9Item9 = 2 };
         var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
-        Assert.Contains(assessment.Findings, f => f.RuleId == "SUI-001");
+        Assert.Contains(assessment.Findings, f => f.RuleId == "SUI-016");
 
         var summary = NotRecordedSummary.Of(assessment, history);
 

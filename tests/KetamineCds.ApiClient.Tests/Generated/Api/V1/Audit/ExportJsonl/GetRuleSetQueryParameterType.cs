@@ -88,5 +88,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneOneNineZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.20.0")]
+        #pragma warning disable CS1591
+        OneTwoZeroZero,
+        #pragma warning restore CS1591
     }
 }
