@@ -90,4 +90,32 @@ public sealed class AuditPagesWordingTests : IDisposable
         Assert.Contains("重新运行的筛查结论。<a href=\"/Rules/Diff\">", chineseImpact, StringComparison.Ordinal);
         Assert.Contains("through which rules. EHR answers (CDS Hooks) are not examined: an answer holds no screening's verdict to run again. <a href=\"/Rules/Diff\">", englishImpact, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CheckpointsPage_UploadedZip_NamesWhereEachFileCameFromInTheReadersLanguage()
+    {
+        await _factory.RecordScreeningThroughApiAsync("MRN-H241-UPLOAD");
+        var auditorApi = await _factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        (await auditorApi.PostAsync("/api/v1/audit/checkpoints", null)).EnsureSuccessStatusCode();
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var zip = await client.GetByteArrayAsync("/Audit/Checkpoints?handler=Download");
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Audit/Checkpoints");
+
+        async Task<string> UploadAsync(string language)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new ByteArrayContent(zip), "copies", "kept.zip" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Audit/Checkpoints?handler=Upload") { Content = form };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("<span class=\"audit-note\">uploaded kept.zip</span>", await UploadAsync("en"), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"audit-note\">上传的 kept.zip</span>", await UploadAsync("zh-CN"), StringComparison.Ordinal);
+    }
 }
