@@ -244,8 +244,9 @@ public static class AuditEndpoints
 
     private static async Task<IResult> CreateCheckpointAsync(HttpContext context, [FromServices] DecisionLogCheckpoints checkpoints, IAccessAudit access)
     {
-        // The checkpoint routes read no query parameter: any is refused by name, nothing signed, listed or recorded.
-        if (QueryNames.RefuseUnknown(context.Request.Query, QueryNames.None) is { } unknown)
+        // The checkpoint routes read no query parameter: any is refused by name, nothing signed, listed or recorded; and
+        // this one reads no body: one is refused too (helper 241: {"sequence": 2} signed the head as if it were heeded).
+        if (NoRequestBody.Refuse(context.Request, QueryNames.None) is { } unknown)
         {
             return unknown;
         }

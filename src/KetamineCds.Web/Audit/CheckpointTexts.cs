@@ -38,6 +38,9 @@ public static class CheckpointTexts
         return text?.Value ?? status.Reason;
     }
 
+    /// <summary>How CheckpointFiles names the source of a file read from an uploaded zip, before the zip's name.</summary>
+    private const string UploadedZipPrefix = "uploaded ";
+
     /// <summary>Where a checkpoint was found: the app's folder or an upload in words, a configured copy by its path.</summary>
     public static string Source(string source, IStringLocalizer localizer)
     {
@@ -46,6 +49,9 @@ public static class CheckpointTexts
         {
             CheckpointFiles.AppFolderSource => localizer["the app's checkpoint folder"],
             "uploaded" => localizer["uploaded"],
+            // A file of an uploaded zip: "uploaded kept.zip" (CheckpointFiles), in words in Chinese too (helper 241: it
+            // read "uploaded kept.zip" on the Chinese page).
+            _ when source.StartsWith(UploadedZipPrefix, StringComparison.Ordinal) => localizer["uploaded {0}", source[UploadedZipPrefix.Length..]],
             _ => source,
         };
     }

@@ -187,6 +187,7 @@ public static partial class AccessEventTexts
             "correction" => localizer["Opened to correct"],
             "audit workspace" => localizer["Audit workspace"],
             "audit workspace; hook answer" => localizer["Audit workspace, EHR answer"],
+            "audit workspace; override" => localizer["Audit workspace, override"],
             "audit workspace, from checkpoint" => localizer["Audit workspace, from the newest checkpoint"],
             "reproduced" => localizer["Reproduced"],
             "did not reproduce" => localizer["Did not reproduce"],

@@ -16,6 +16,8 @@ public static class RoleNames
             Roles.Auditor => localizer["Auditor"],
             Roles.Admin => localizer["Administrator"],
             CdsHooks.CdsHookAnswering.EhrUserRole => localizer["EHR user"],
+            // An override from a CDS Hooks client's feedback (helper 241: the override page showed "CdsHooksClient").
+            CdsHooks.CdsHookAnswering.ClientRole => localizer["EHR client"],
             _ => role ?? "",
         };
     }

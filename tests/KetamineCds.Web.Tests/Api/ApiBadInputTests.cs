@@ -194,6 +194,43 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
     }
 
     /// <summary>
+    /// Helper 241 (QA as an integrator): <c>POST /api/v1/audit/checkpoints</c> reads no body, and signed a checkpoint of the
+    /// head whatever it was sent (<c>{"sequence": 2}</c> answered 201 as if it had been heeded). A body of any type is a
+    /// 400 under "$" naming what was sent, with any query name it does not read beside it; nothing is signed or recorded.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/audit/checkpoints", "{\"sequence\": 2}", "application/json", "This route reads no request body, and this request sent 15 bytes as application/json: send it without a body. Nothing was done or recorded.")]
+    [InlineData("/api/v1/audit/checkpoints", "x", "text/plain", "This route reads no request body, and this request sent 1 byte as text/plain: send it without a body. Nothing was done or recorded.")]
+    [InlineData("/api/v1/audit/checkpoints?x=1", "{}", "application/json", "This route reads no request body, and this request sent 2 bytes as application/json: send it without a body. Nothing was done or recorded.")]
+    public async Task CreateCheckpoint_WithABody_Is400NamingIt_AndSignsNothing(string path, string body, string contentType, string message)
+    {
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var before = await AccessEventsAsync();
+        var files = CheckpointFiles();
+
+        using var response = await auditor.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("The request was refused: this route reads no request body.", problem["title"]!.GetValue<string>());
+        Assert.Equal(message, problem["errors"]!["$"]![0]!.GetValue<string>());
+        Assert.Equal(path.Contains('?', StringComparison.Ordinal) ? ["x", "$"] : ["$"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(files, CheckpointFiles());
+        Assert.Equal(before, await AccessEventsAsync());
+    }
+
+    /// <summary>An empty body (Content-Length: 0, as most clients send a POST without content) is no body: the checkpoint is signed.</summary>
+    [Fact]
+    public async Task CreateCheckpoint_WithAnEmptyBody_IsSigned()
+    {
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        await factory.RecordScreeningThroughApiAsync("MRN-H241-EMPTY-BODY", await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist));
+
+        using var response = await auditor.PostAsync("/api/v1/audit/checkpoints", new StringContent("", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    /// <summary>
     /// Helper 235's walk: a query parameter on the routes of one screening, and on the one that records a screening, was
     /// ignored (<c>POST /api/v1/screenings?dryRun=true</c> recorded the screening): a 400 naming it, nothing recorded.
     /// </summary>
@@ -262,6 +299,9 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         Assert.Equal(title, problem["title"]!.GetValue<string>());
         Assert.Equal(detail, problem["detail"]?.GetValue<string>());
     }
+
+    private int CheckpointFiles() =>
+        Directory.Exists(factory.CheckpointDirectory) ? Directory.GetFiles(factory.CheckpointDirectory, "*.json").Length : 0;
 
     private async Task<int> AccessEventsAsync()
     {

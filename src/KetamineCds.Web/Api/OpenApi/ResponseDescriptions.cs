@@ -118,7 +118,7 @@ internal static class ResponseDescriptions
         [("POST", "/api/v1/audit/checkpoints")] = new()
         {
             ["201"] = "The signed checkpoint written: the decision log's head (sequence, hash, time), the key id and the signature.",
-            ["400"] = AuditReadsNoQuery,
+            ["400"] = AuditReadsNoQuery + " " + NoRequestBody.OpenApiDescription,
         },
         [("GET", "/api/v1/audit/checkpoints")] = new()
         {
