@@ -67,6 +67,30 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         Assert.DoesNotContain(general, string.Join("\n", lines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "80", "a blood pressure whose two values do not pair", "(50 to 300 mmHg)")]
+    [InlineData("en", "90", "a blood pressure whose two values do not pair", "(50 to 300 mmHg)")]
+    [InlineData("zh-Hans", "80", "收缩压与舒张压无法配对的血压", "（50 至 300 ")]
+    public async Task PatientView_ABloodPressureWhoseSystolicIsNotAboveItsDiastolic_NamesEachValueWithTheGeneralLine(string culture, string systolic, string doNotPair, string systolicRange)
+    {
+        // The chart's pair is read only with the systolic above the diastolic, as the form and the API accept it
+        // (ObservationMappings.Pair): 80/90 or 90/90, each value within its range, is named once, both values on one
+        // line, with the general line, whose words include the pair that does not fit, and never with a range.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var p = $"MRN-BP-NOT-ABOVE-{systolic}-{culture}";
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, $$"""{"value": {{systolic}}, "unit": "mmHg"}""", """{"value": 90, "unit": "mmHg"}""", DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        AllDetail(cards, output);
+        var line = Assert.Single(cards.SelectMany(Lines).Where(l => l.Contains("Observation/bp", StringComparison.Ordinal)).Distinct());
+        var labels = line[..line.IndexOfAny([':', '：'])];
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("systolicBp"), labels, StringComparison.Ordinal);
+        Assert.EndsWith(ClinicalText.Shared.FieldLabel("diastolicBp"), labels, StringComparison.Ordinal);
+        Assert.Contains(doNotPair, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(systolicRange, line, StringComparison.Ordinal);
+    }
+
     private static JsonObject Half(string id, string patient, string loinc, string quantity, DateTimeOffset at) => JsonNode.Parse($$$"""
         {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
          "code": {"coding": [{"system": "http://loinc.org", "code": "{{{loinc}}}"}]},
