@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -164,13 +165,24 @@ public static partial class Display
     /// <summary>A pathway's short name, for lists where the full name would not fit (the print's "waits for").</summary>
     public static string ShortName(Pathway pathway) => Text.PathwayShortName(pathway);
 
+    /// <summary>
+    /// A kind's heading and style. The contraindication kind holds the preconditions not yet met as well as the features of
+    /// the patient that forbid the medicine (BIP-002, BIP-003: no mood stabilizer, or one not recorded as optimized), so its
+    /// heading names both, in the verdict's own words ("a contraindication or unmet precondition blocks treatment now";
+    /// docs/clinical-review.md section 31 item 4). Only the words shown change: the contract's kind stays <c>contraindication</c>.
+    /// </summary>
     public static (string Heading, string Css) Of(FindingKind kind) => kind switch
     {
-        FindingKind.Contraindication => (Text.FindingKindHeading(kind), "blocked"),
+        FindingKind.Contraindication => (ContraindicationsHeading(PageWords), "blocked"),
         FindingKind.Caution => (Text.FindingKindHeading(kind), "caution"),
         FindingKind.Requirement => (Text.FindingKindHeading(kind), "requirement"),
         _ => (Text.FindingKindHeading(kind), "neutral"),
     };
+
+    private static string ContraindicationsHeading(IStringLocalizer<PageText> localizer) => localizer["Contraindications and unmet preconditions"];
+
+    /// <summary>The pages' own words, for the one kind heading that is theirs (<see cref="Of(FindingKind)"/>).</summary>
+    private static readonly IStringLocalizer<PageText> PageWords = new StringLocalizer<PageText>(LocalizationSetup.SharedFactory);
 
     public static string Of(Severity severity) => Text.Severity(severity);
 

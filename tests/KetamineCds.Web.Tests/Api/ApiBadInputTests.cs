@@ -25,14 +25,8 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
     {
         var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
         var before = await factory.DecisionLogEntryCountAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        if (method == "POST")
-        {
-            request.Content = new StringContent("{\"correctionReason\": \"typo\"}", Encoding.UTF8, "application/json");
-        }
 
-        using var response = await client.SendAsync(request);
+        using var response = await SendAsync(client, method, path, language, method == "POST" ? CorrectionBody : null);
 
         var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(title, problem["title"]!.GetValue<string>());
@@ -55,14 +49,9 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         var id = Guid.NewGuid();
         var before = await factory.DecisionLogEntryCountAsync();
         var accessBefore = await AccessEventsAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), method == "GET" ? $"/api/v1/screenings/{id}" : $"/api/v1/screenings/{id}/corrections");
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        if (method == "POST")
-        {
-            request.Content = new StringContent("{\"correctionReason\": \"typo\"}", Encoding.UTF8, "application/json");
-        }
+        var path = method == "GET" ? $"/api/v1/screenings/{id}" : $"/api/v1/screenings/{id}/corrections";
 
-        using var response = await client.SendAsync(request);
+        using var response = await SendAsync(client, method, path, language, method == "POST" ? CorrectionBody : null);
 
         var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(title, problem["title"]!.GetValue<string>());
@@ -113,16 +102,10 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
     public async Task BadInput_Is400WithATitleSayingWhatWasRefused_NotTheGenericOne(string method, string path, string language, string title)
     {
         var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Staff);
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
-        {
-            // A field that is not a string: no password is checked, so nothing counts towards the lockout.
-            request.Content = new StringContent("{\"currentPassword\": 5, \"newPassword\": \"\"}", Encoding.UTF8, "application/json");
-        }
+        // A field that is not a string: no password is checked, so nothing counts towards the lockout.
+        var body = method == "POST" ? "{\"currentPassword\": 5, \"newPassword\": \"\"}" : null;
 
-        request.Headers.AcceptLanguage.ParseAdd(language);
-
-        using var response = await client.SendAsync(request);
+        using var response = await SendAsync(client, method, path, language, body);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(title, problem["title"]!.GetValue<string>());
@@ -171,10 +154,8 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
     {
         var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
         var before = await AccessEventsAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
 
-        using var response = await auditor.SendAsync(request);
+        using var response = await SendAsync(auditor, method, path, language);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         var name = path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..path.IndexOf('=', StringComparison.Ordinal)];
@@ -290,18 +271,31 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
     public async Task ApiPath_NoRoute_Is404NamingThePath(string path, string language, string title, string detail)
     {
         var client = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.AcceptLanguage.ParseAdd(language);
 
-        using var response = await client.SendAsync(request);
+        using var response = await SendAsync(client, "GET", path, language);
 
         var problem = await ProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal(title, problem["title"]!.GetValue<string>());
         Assert.Equal(detail, problem["detail"]?.GetValue<string>());
     }
 
+    private const string CorrectionBody = "{\"correctionReason\": \"typo\"}";
+
     private int CheckpointFiles() =>
         Directory.Exists(factory.CheckpointDirectory) ? Directory.GetFiles(factory.CheckpointDirectory, "*.json").Length : 0;
+
+    /// <summary>A request in <paramref name="language"/> (Accept-Language), with <paramref name="json"/> as its body when given.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, string language, string? json = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return await client.SendAsync(request);
+    }
 
     private async Task<int> AccessEventsAsync()
     {

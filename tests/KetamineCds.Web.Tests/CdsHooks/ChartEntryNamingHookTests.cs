@@ -67,12 +67,54 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         Assert.DoesNotContain(general, string.Join("\n", lines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "80", "a blood pressure whose two values do not pair", "(50 to 300 mmHg)")]
+    [InlineData("en", "90", "a blood pressure whose two values do not pair", "(50 to 300 mmHg)")]
+    [InlineData("zh-Hans", "80", "收缩压与舒张压无法配对的血压", "（50 至 300 ")]
+    public async Task PatientView_ABloodPressureWhoseSystolicIsNotAboveItsDiastolic_NamesEachValueWithTheGeneralLine(string culture, string systolic, string doNotPair, string systolicRange)
+    {
+        // The chart's pair is read only with the systolic above the diastolic, as the form and the API accept it
+        // (ObservationMappings.Pair): 80/90 or 90/90, each value within its range, is named once, both values on one
+        // line, with the general line, whose words include the pair that does not fit, and never with a range.
+        using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
+        using var factory = new KetamineCdsFactory();
+        var p = $"MRN-BP-NOT-ABOVE-{systolic}-{culture}";
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p), Panel("bp", p, $$"""{"value": {{systolic}}, "unit": "mmHg"}""", """{"value": 90, "unit": "mmHg"}""", DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        AllDetail(cards, output);
+        var line = Assert.Single(cards.SelectMany(Lines).Where(l => l.Contains("Observation/bp", StringComparison.Ordinal)).Distinct());
+        var labels = line[..line.IndexOfAny([':', '：'])];
+        Assert.StartsWith(ClinicalText.Shared.FieldLabel("systolicBp"), labels, StringComparison.Ordinal);
+        Assert.EndsWith(ClinicalText.Shared.FieldLabel("diastolicBp"), labels, StringComparison.Ordinal);
+        Assert.Contains(doNotPair, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(systolicRange, line, StringComparison.Ordinal);
+    }
+
     private static JsonObject Half(string id, string patient, string loinc, string quantity, DateTimeOffset at) => JsonNode.Parse($$$"""
         {"resourceType": "Observation", "id": "{{{id}}}", "status": "final",
          "code": {"coding": [{"system": "http://loinc.org", "code": "{{{loinc}}}"}]},
          "valueQuantity": {{{quantity}}},
          "effectiveDateTime": "{{{At(at)}}}", "subject": {"reference": "Patient/{{{patient}}}"}}
         """)!.AsObject();
+
+    /// <summary>
+    /// Helper 237's chart: a blood pressure given as two Observations at one time, the systolic (<c>Observation/s</c>) and
+    /// the diastolic (<c>Observation/d</c>), each with the quantity given; the cards, and the one line naming each (two
+    /// lines in all name them).
+    /// </summary>
+    private async Task<(IReadOnlyList<Card> Cards, string Systolic, string Diastolic)> TwoObservationsAsync(KetamineCdsFactory factory, string p, string systolicQuantity, string diastolicQuantity)
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p),
+            Half("s", p, "8480-6", systolicQuantity, now),
+            Half("d", p, "8462-4", diastolicQuantity, now));
+
+        AllDetail(cards, output);
+        var lines = cards.SelectMany(Lines).Where(l => l.Contains("Observation/s", StringComparison.Ordinal) || l.Contains("Observation/d", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        return (cards, Assert.Single(lines, l => l.Contains("Observation/s", StringComparison.Ordinal)), Assert.Single(lines, l => l.Contains("Observation/d", StringComparison.Ordinal)));
+    }
 
     [Theory]
     [InlineData("en", "(50 to 300 mmHg)")]
@@ -83,20 +125,13 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         // both Observations with the systolic's code, 4 lines, one naming the systolic out of range on Observation/d.
         using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
         using var factory = new KetamineCdsFactory();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var p = "MRN-H237-BP-SEPARATE-" + culture;
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p),
-            Half("s", p, "8480-6", """{"value": 400, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", now),
-            Half("d", p, "8462-4", """{"value": 80, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""", now));
+        var (cards, systolic, diastolic) = await TwoObservationsAsync(factory, "MRN-H237-BP-SEPARATE-" + culture,
+            """{"value": 400, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""",
+            """{"value": 80, "unit": "mmHg", "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}""");
 
-        AllDetail(cards, output);
-        var lines = cards.SelectMany(Lines).Where(l => l.Contains("Observation/s", StringComparison.Ordinal) || l.Contains("Observation/d", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, lines.Count);
         var systolicLabel = ClinicalText.Shared.FieldLabel("systolicBp");
         var diastolicLabel = ClinicalText.Shared.FieldLabel("diastolicBp");
-        var systolic = Assert.Single(lines, l => l.Contains("Observation/s", StringComparison.Ordinal));
-        var diastolic = Assert.Single(lines, l => l.Contains("Observation/d", StringComparison.Ordinal));
         Assert.StartsWith(systolicLabel, systolic, StringComparison.Ordinal);
         Assert.DoesNotContain(diastolicLabel, systolic, StringComparison.Ordinal);
         Assert.Contains("8480-6", systolic, StringComparison.Ordinal);
@@ -122,18 +157,11 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
         // Helper 237: the same in kPa: each value was named against both Observations with the systolic's code.
         using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
         using var factory = new KetamineCdsFactory();
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var p = "MRN-H237-KPA-SEPARATE-" + culture;
 
-        var cards = await ChartChecksHookTests.PatientViewAsync(factory, p, Patient(p), Mdd(p),
-            Half("s", p, "8480-6", """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now),
-            Half("d", p, "8462-4", """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""", now));
+        var (_, systolic, diastolic) = await TwoObservationsAsync(factory, "MRN-H237-KPA-SEPARATE-" + culture,
+            """{"value": 25.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""",
+            """{"value": 15.3, "unit": "kPa", "system": "http://unitsofmeasure.org", "code": "kPa"}""");
 
-        AllDetail(cards, output);
-        var lines = cards.SelectMany(Lines).Where(l => l.Contains("Observation/s", StringComparison.Ordinal) || l.Contains("Observation/d", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, lines.Count);
-        var systolic = Assert.Single(lines, l => l.Contains("Observation/s", StringComparison.Ordinal));
-        var diastolic = Assert.Single(lines, l => l.Contains("Observation/d", StringComparison.Ordinal));
         // Each line is of its own value alone (it was "Systolic blood pressure; Diastolic blood pressure: ..." on each).
         static string Labels(string line) => line[..line.IndexOfAny([':', '：'])];
         Assert.Equal(ClinicalText.Shared.FieldLabel("systolicBp"), Labels(systolic));

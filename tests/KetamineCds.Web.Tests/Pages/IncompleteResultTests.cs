@@ -61,8 +61,8 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("en-GB", "No contraindication among the answers recorded, but {0} safety questions that could block a pathway are not answered.", "None.")]
-    [InlineData("zh-CN", "已记录的回答中没有禁忌证，但另有 {0} 个可能阻止路径的安全问题尚未回答。", "无。")]
+    [InlineData("en-GB", "No contraindication or unmet precondition among the answers recorded, but {0} safety questions that could block a pathway are not answered.", "None.")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 {0} 个可能阻止路径的安全问题尚未回答。", "无。")]
     public async Task Result_EightAnswers_ContraindicationsNeverReadNone_TheyCountTheUnansweredQuestionsThatCouldBlock(string language, string expected, string none)
     {
         // QA113 F1: "Contraindications (0) None." (禁忌证 (0) 无。) read as "no contraindications" while every question that
@@ -264,7 +264,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         }
 
         Assert.Contains("Safety questions not answered that could block a pathway <span class=\"count\">(9)</span>", box, StringComparison.Ordinal);
-        Assert.Contains("A recorded contraindication already makes the pathways not eligible now", box, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication or unmet precondition already makes the pathways not eligible now (see Contraindications and unmet preconditions)", box, StringComparison.Ordinal);
         // Answering them would not open a pathway: the words must not say that they alone keep it closed.
         Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
         Assert.DoesNotContain("pathway waiting", box, StringComparison.Ordinal);
@@ -286,7 +286,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
         }
 
         Assert.Contains("Safety questions not answered that could block a pathway:", box, StringComparison.Ordinal);
-        Assert.Contains("A recorded contraindication already blocks; each of these could block as well.", box, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication or unmet precondition already blocks; each of these could block as well.", box, StringComparison.Ordinal);
         Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
         // Named in the box, so not again in the line of other questions not recorded.
         var rest = html[html.IndexOf("<h2>Answers recorded</h2>", StringComparison.Ordinal)..];

@@ -101,8 +101,8 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
     // F2
 
     [Theory]
-    [InlineData("en-GB", "No contraindication among the answers recorded, but 3 care items that could show one are not recorded: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment. A pathway is open without them, but no dose is given until they are known (CV-004, HEP-003).", "safety questions that could block a pathway")]
-    [InlineData("zh-CN", "已记录的回答中没有禁忌证，但另有 3 个可能显示禁忌证的护理项目未记录：", "可能阻止路径的安全问题")]
+    [InlineData("en-GB", "No contraindication or unmet precondition among the answers recorded, but 3 care items that could show one are not recorded: Systolic blood pressure, Diastolic blood pressure, Hepatic impairment. A pathway is open without them, but no dose is given until they are known (CV-004, HEP-003).", "safety questions that could block a pathway")]
+    [InlineData("zh-CN", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 3 个可能显示禁忌证的护理项目未记录：", "可能阻止路径的安全问题")]
     public async Task Result_BloodPressureAndLiverBlank_NamesThemAsCareItemsTheDoseWaitsFor_NeverAsQuestionsThatCouldBlock(string language, string expected, string couldBlock)
     {
         var (id, body) = await CreateAsync(CareItemsBlank("MRN-QA148-F2-" + language), "eligible-with-cautions");
@@ -249,9 +249,9 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
     // QA session 48: counts of one read "1 safety questions … are not answered".
 
     [Theory]
-    [InlineData("en-GB", "aneurysmalVascularDisease", "incomplete", "No contraindication among the answers recorded, but 1 safety question that could block a pathway is not answered. Not answered: Aneurysmal vascular disease.")]
-    [InlineData("zh-CN", "aneurysmalVascularDisease", "incomplete", "已记录的回答中没有禁忌证，但另有 1 个可能阻止路径的安全问题尚未回答。")]
-    [InlineData("en-GB", "hepaticImpairment", "eligible-with-cautions", "No contraindication among the answers recorded, but 1 care item that could show one is not recorded: Hepatic impairment.")]
+    [InlineData("en-GB", "aneurysmalVascularDisease", "incomplete", "No contraindication or unmet precondition among the answers recorded, but 1 safety question that could block a pathway is not answered. Not answered: Aneurysmal vascular disease.")]
+    [InlineData("zh-CN", "aneurysmalVascularDisease", "incomplete", "已记录的回答中没有禁忌证或未满足的前提条件，但另有 1 个可能阻止路径的安全问题尚未回答。")]
+    [InlineData("en-GB", "hepaticImpairment", "eligible-with-cautions", "No contraindication or unmet precondition among the answers recorded, but 1 care item that could show one is not recorded: Hepatic impairment.")]
     public async Task Result_OneQuestionNotAnswered_IsCountedInTheSingular(string language, string blank, string overall, string expected)
     {
         var (id, _) = await CreateAsync(Benign($"MRN-QA48-ONE-{blank}-{language}").With(blank, null).With("lifeLimitingIllness", false), overall);
