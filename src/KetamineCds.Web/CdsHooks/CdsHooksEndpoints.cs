@@ -150,7 +150,10 @@ public static class CdsHooksEndpoints
         UseClientLanguage(context, caller);
         if (CdsHookServices.Find(id) is not { } service)
         {
-            return (null, null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Say(context, "Problem.CdsHooks.NoSuchService")));
+            return (null, null, null, Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: Say(context, "Problem.CdsHooks.NoSuchService"),
+                detail: Say(context, "Problem.CdsHooks.NoSuchService.Detail", id, string.Join(", ", CdsHookServices.All.Select(s => s.Id)))));
         }
 
         if (!JsonRequestBody.IsJson(context.Request))

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Globalization;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -40,7 +39,7 @@ public static partial class Display
     /// </summary>
     /// <remarks>
     /// "Incomplete" and "not eligible now" say that an indication exists only where a pathway that waits or is blocked has
-    /// one. A pathway whose indication only cannot yet be ruled out (SUI-001 from 1.8.0, PAL-001 in 1.16.0 to 1.18.0, PAL-003 from 1.19.0: see
+    /// one. A pathway whose indication only cannot yet be ruled out (SUI-001 in 1.8.0 to 1.19.0, SUI-016 from 1.20.0, PAL-001 in 1.16.0 to 1.18.0, PAL-003 from 1.19.0: see
     /// <see cref="NotRuledOut"/>) has none yet: where every such pathway is of that kind the explanation says no indication
     /// is established and names it with the answers that decide it; beside an indication that holds, such a pathway is named
     /// under "incomplete" (its answer is one the verdict waits for), not under "not eligible now" (docs/clinical-review.md,
@@ -91,7 +90,8 @@ public static partial class Display
     /// being ruled out (SUI-001's passive ideation with recent behaviour not recorded, from 1.5.0, and "none" beside a
     /// positive PHQ-9 item 9 with the assessment since not recorded, from 1.8.0; PAL-001's life-limiting illness not
     /// recorded, 1.16.0 to 1.18.0), and that branch never holds together with the indication itself. From 1.19.0 that
-    /// branch of the palliative pathway is a rule of its own, PAL-003, which then stands first in the pathway's rule ids
+    /// branch of the palliative pathway is a rule of its own, PAL-003, and from 1.20.0 that of the suicidal-ideation
+    /// pathway, SUI-016; each then stands first in its pathway's rule ids
     /// (<see cref="KetamineCds.Domain.Rules.PathwayDefinition.NotRuledOutRuleId"/>), so it is read the same way.
     /// </summary>
     public static IReadOnlyList<(Pathway Pathway, IReadOnlyList<string> Answers)> NotRuledOut(Assessment assessment)
@@ -169,20 +169,16 @@ public static partial class Display
     /// A kind's heading and style. The contraindication kind holds the preconditions not yet met as well as the features of
     /// the patient that forbid the medicine (BIP-002, BIP-003: no mood stabilizer, or one not recorded as optimized), so its
     /// heading names both, in the verdict's own words ("a contraindication or unmet precondition blocks treatment now";
-    /// docs/clinical-review.md section 31 item 4). Only the words shown change: the contract's kind stays <c>contraindication</c>.
+    /// docs/clinical-review.md section 31 item 4; ClinicalText <c>FindingKind.contraindication.Heading</c>). Only the words
+    /// shown change: the contract's kind stays <c>contraindication</c>.
     /// </summary>
-    public static (string Heading, string Css) Of(FindingKind kind) => kind switch
+    public static (string Heading, string Css) Of(FindingKind kind) => (Text.FindingKindHeading(kind), kind switch
     {
-        FindingKind.Contraindication => (ContraindicationsHeading(PageWords), "blocked"),
-        FindingKind.Caution => (Text.FindingKindHeading(kind), "caution"),
-        FindingKind.Requirement => (Text.FindingKindHeading(kind), "requirement"),
-        _ => (Text.FindingKindHeading(kind), "neutral"),
-    };
-
-    private static string ContraindicationsHeading(IStringLocalizer<PageText> localizer) => localizer["Contraindications and unmet preconditions"];
-
-    /// <summary>The pages' own words, for the one kind heading that is theirs (<see cref="Of(FindingKind)"/>).</summary>
-    private static readonly IStringLocalizer<PageText> PageWords = new StringLocalizer<PageText>(LocalizationSetup.SharedFactory);
+        FindingKind.Contraindication => "blocked",
+        FindingKind.Caution => "caution",
+        FindingKind.Requirement => "requirement",
+        _ => "neutral",
+    });
 
     public static string Of(Severity severity) => Text.Severity(severity);
 

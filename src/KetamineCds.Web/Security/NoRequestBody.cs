@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineCds.Web.Api;
+using KetamineCds.Web.Localization;
 
 namespace KetamineCds.Web.Security;
 
@@ -15,7 +16,7 @@ public static class NoRequestBody
     /// <summary>The key of the problem's error: the body as a whole, as the screening API names it.</summary>
     public const string Key = "$";
 
-    /// <summary>The title of the 400 for a body sent to a route that reads none.</summary>
+    /// <summary>The title of the 400 for a body sent to a route that reads none (ClinicalText <c>Problem.RequestBodyRefused</c>).</summary>
     public const string Title = "The request was refused: this route reads no request body.";
 
     /// <summary>What the OpenAPI document adds to such a route's 400.</summary>
@@ -39,11 +40,14 @@ public static class NoRequestBody
             return null;
         }
 
+        var text = ClinicalText.Shared;
         var sent = request.ContentLength is { } length
-            ? length == 1 ? "1 byte" : string.Format(CultureInfo.InvariantCulture, "{0} bytes", length)
-            : "a chunked body";
-        var type = JsonRequestBody.Sent(request.ContentType) is { } contentType ? "as " + contentType : "with no Content-Type";
-        return $"This route reads no request body, and this request sent {sent} {type}: send it without a body. Nothing was done or recorded.";
+            ? length == 1 ? text.Message("Validation.RequestBody.OneByte") : text.Message("Validation.RequestBody.Bytes", length.ToString(CultureInfo.InvariantCulture))
+            : text.Message("Validation.RequestBody.Chunked");
+        var type = JsonRequestBody.Sent(request.ContentType) is { } contentType
+            ? text.Message("Validation.RequestBody.As", contentType)
+            : text.Message("Validation.RequestBody.NoContentType");
+        return text.Message("Validation.RequestBody.NotRead", sent, type);
     }
 
     /// <summary>

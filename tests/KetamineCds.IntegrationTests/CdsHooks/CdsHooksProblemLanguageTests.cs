@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using KetamineCds.Web.CdsHooks;
 using static KetamineCds.IntegrationTests.CdsHooks.CdsHooksApp;
 
 namespace KetamineCds.IntegrationTests.CdsHooks;
@@ -95,6 +96,12 @@ public sealed class CdsHooksProblemLanguageTests
 
         var problem = await ProblemAsync(response, HttpStatusCode.NotFound, language);
         Assert.Equal(language == "en" ? "No CDS service has this id." : "没有此 id 的 CDS 服务。", problem["title"]!.GetValue<string>());
+        var services = string.Join(", ", CdsHookServices.All.Select(s => s.Id));
+        Assert.Equal(
+            language == "en"
+                ? $"no-such-service is not the id of a CDS service here; the services are {services}, as GET /cds-services lists them. Nothing was done or recorded."
+                : $"“no-such-service”不是此处任何 CDS 服务的 id；服务为：{services}，见 GET /cds-services 的列表。未执行也未记录任何操作。",
+            problem["detail"]?.GetValue<string>());
     }
 
     [Theory]

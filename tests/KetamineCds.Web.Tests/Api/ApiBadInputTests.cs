@@ -199,6 +199,21 @@ public sealed class ApiBadInputTests(KetamineCdsFactory factory) : IClassFixture
         Assert.Equal(before, await AccessEventsAsync());
     }
 
+    /// <summary>The refusal of a body is in the request's language, title and field message alike (it was English only).</summary>
+    [Fact]
+    public async Task CreateCheckpoint_WithABody_InChinese_Is400InChinese()
+    {
+        var auditor = await factory.CreateApiClientAsync(KetamineCdsFactory.Auditor);
+        var files = CheckpointFiles();
+
+        using var response = await SendAsync(auditor, "POST", "/api/v1/audit/checkpoints", "zh-Hans", "{\"sequence\": 2}");
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("请求被拒绝：此路由不读取请求正文。", problem["title"]!.GetValue<string>());
+        Assert.Equal("此路由不读取请求正文，而此请求发送了15 字节（Content-Type 为 application/json）：请不带正文发送。未执行也未记录任何操作。", problem["errors"]!["$"]![0]!.GetValue<string>());
+        Assert.Equal(files, CheckpointFiles());
+    }
+
     /// <summary>An empty body (Content-Length: 0, as most clients send a POST without content) is no body: the checkpoint is signed.</summary>
     [Fact]
     public async Task CreateCheckpoint_WithAnEmptyBody_IsSigned()
