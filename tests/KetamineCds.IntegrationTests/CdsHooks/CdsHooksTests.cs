@@ -1270,7 +1270,7 @@ public abstract class CdsHooksTests
         var auditor = await app.SignInAsync("auditor@demo.local");
         var list = await auditor.GetStringAsync("/Audit");
         Assert.Contains($"/Audit/HookAnswer/{id}", list, StringComparison.Ordinal);
-        Assert.Contains("(EHR asked; no screening ran)", list, StringComparison.Ordinal);
+        Assert.Contains("(EHR asked; no full screening ran)", list, StringComparison.Ordinal);
 
         var csv = await auditor.GetStringAsync("/Audit?handler=Csv");
         Assert.EndsWith(",corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation", csv.Split('\n')[0], StringComparison.Ordinal);

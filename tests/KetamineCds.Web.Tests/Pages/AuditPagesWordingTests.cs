@@ -31,6 +31,24 @@ public sealed class AuditPagesWordingTests : IDisposable
         _client.Dispose();
     }
 
+    /// <summary>
+    /// On an intact log the verify table's "First broken entry" cells were empty, which reads as a value left out: each
+    /// says "none" (无), for the decisions' chain and for the access events alike.
+    /// </summary>
+    [Fact]
+    public async Task VerifyPage_IntactLog_FirstBrokenEntrySaysNone_InEnglishAndChinese()
+    {
+        await _factory.RecordScreeningThroughApiAsync("MRN-VERIFY-NONE", await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist));
+        var auditor = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(english, @"<td>\s*none\s*</td>"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(chinese, @"<td>\s*无\s*</td>"));
+    }
+
     [Fact]
     public async Task OverridePage_FromEhrFeedback_NamesTheRoleAndItsViewInWords_InEnglishAndChinese()
     {

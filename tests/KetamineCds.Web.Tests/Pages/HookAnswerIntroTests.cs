@@ -70,7 +70,7 @@ public sealed class HookAnswerIntroTests : IClassFixture<KetamineCdsFactory>
         // The decision log's list says of it only what is true of every hook answer.
         using var listed = await CultureSelectionTests.GetAsync(auditor, $"/Audit?patient={_references[id]}", language);
         var list = WebUtility.HtmlDecode(await listed.Content.ReadAsStringAsync());
-        Assert.Contains(language == "en" ? "(EHR asked; no screening ran)" : "（电子病历系统请求；未进行筛查）", list, StringComparison.Ordinal);
+        Assert.Contains(language == "en" ? "(EHR asked; no full screening ran)" : "（电子病历系统请求；未进行完整筛查）", list, StringComparison.Ordinal);
         Assert.DoesNotContain("lacked required items", list, StringComparison.Ordinal);
         Assert.DoesNotContain("病历缺少必需项目", list, StringComparison.Ordinal);
     }
