@@ -1,6 +1,4 @@
-using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules.Conditions;
-using KetamineCds.Domain.Screening;
 
 namespace KetamineCds.Domain.Rules.Suicide;
 
@@ -13,18 +11,8 @@ namespace KetamineCds.Domain.Rules.Suicide;
 /// docs/clinical-review.md, section 32). No new clinical claim: the condition is 1.5.0's indication and the texts are
 /// 1.12.0's less the not-ruled-out branch. (P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS)
 /// </summary>
-public sealed class AcuteSuicidalIdeationOrRecentBehaviourIndicationOnly : Rule
+public sealed class AcuteSuicidalIdeationOrRecentBehaviourIndicationOnly : AcuteSuicidalIdeationOrRecentBehaviourInMdd
 {
-    public override string Id => "SUI-001";
-
-    public override FindingKind Kind => FindingKind.Information;
-
-    public override Severity Severity => Severity.High;
-
-    public override IReadOnlyList<string> Principles { get; } = [Citations.SuicidalityApproval, Citations.SuicidalityRapid];
-
-    public override IReadOnlyList<string> Sources { get; } = [Citations.SpravatoPiUs, Citations.SpravatoSmpcEu, Citations.Cssrs];
-
     public override string ConditionText =>
         "Major depressive disorder in a current depressive episode with active suicidal ideation (with or without a plan), a suicide attempt in the last 3 months, or, with any suicidality recorded, preparatory acts or an aborted or interrupted attempt in the last 3 months.";
 
