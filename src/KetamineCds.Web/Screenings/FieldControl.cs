@@ -129,7 +129,13 @@ public sealed class FieldControl
     /// <summary>The id of the count under a free-text box with a limit (<c>_CharCount</c>), read with the box as its hint; else null.</summary>
     public string? CharCountId => IsLongText && Field.MaxLength is { } most ? new Forms.CharCount(Id, most).Id : null;
 
-    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, ChartRoundedId, HintId, CharCountId, ErrorId);
+    /// <summary>
+    /// The id of the unit shown beside a number box (mmHg, years), tied to the box: a screen reader says it with the box, as
+    /// the eye reads it beside it (QA243); else null.
+    /// </summary>
+    public string? UnitId => Unit is null || Field.Type is not (FieldType.WholeNumber or FieldType.Number) ? null : Id + "-unit";
+
+    public string? DescribedBy => Forms.FieldDescription.DescribedBy(ReadOnlyId, ChartChecksId, ChartRoundedId, UnitId, HintId, CharCountId, ErrorId);
 
     /// <summary>
     /// <c>can-block</c>, <c>before-dose</c> (a care item that must be known before the first dose, <see cref="CareBeforeFirstDose"/>:
