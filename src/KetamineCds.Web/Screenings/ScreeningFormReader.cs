@@ -76,7 +76,9 @@ public static class ScreeningFormReader
             if (field.Type is FieldType.WholeNumber or FieldType.Number && text.Contains(',', StringComparison.Ordinal))
             {
                 // "1,5" is 1.5 to some and 15 to others: a comma is never read in a number, in either language (QA8 F5).
-                var message = ClinicalText.Shared.Message("Binding.CommaInNumber", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
+                // Helper 243: a whole number was told to "use a decimal point for a fraction", which invited a refused 2.5.
+                var messageKey = field.Type is FieldType.WholeNumber ? "Binding.CommaInWholeNumber" : "Binding.CommaInNumber";
+                var message = ClinicalText.Shared.Message(messageKey, raw.ToString(), ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;

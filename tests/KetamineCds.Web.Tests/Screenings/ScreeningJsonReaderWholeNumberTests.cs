@@ -194,6 +194,22 @@ public sealed class ScreeningJsonReaderWholeNumberTests
         Assert.StartsWith("\"４，５\" is not read for Age in years: a comma is never read in a number.", Assert.Single(unreadable["ageYears"]), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Helper 243: "2,5" in a whole-number box was told to "use a decimal point for a fraction", which invited "2.5", then
+    /// refused as not whole. A whole number is told to use digits only; a number that may be fractional keeps the advice.
+    /// </summary>
+    [Theory]
+    [InlineData("failedAdequateTrials", "2,5", "\"2,5\" is not read for Failed adequate antidepressant trials: a comma is never read in a number. This answer is a whole number: write it with digits only (for example 2), with no comma and no thousands separator.")]
+    [InlineData("benzodiazepineDiazepamEquivalentMg", "7,5", "\"7,5\" is not read for Benzodiazepine dose (mg diazepam equivalent per day): a comma is never read in a number. Use a decimal point for a fraction (for example 1.5, not 1,5) and no thousands separator.")]
+    public void Form_ACommaInANumber_AdvisesAsTheFieldsKindAllows(string name, string typed, string expected)
+    {
+        var field = Fields.All.Single(f => f.Name == name);
+
+        var (_, unreadable) = ReadForm(field, typed);
+
+        Assert.Equal(expected, Assert.Single(unreadable[name]));
+    }
+
     [Fact]
     public void WithAsciiDigits_ChangesOnlyTheFullWidthDigitsPointCommaSignsAndSpace()
     {
