@@ -103,15 +103,19 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
         if (assessment.Overall == Verdict.Incomplete)
         {
-            cards.Add(NotRecordedCard(version, notRecorded, incomplete: true, prefillUrl, toCheck ?? []));
+            // Helper 242: the high-severity information findings are named here too, as on the eligible card (QA13 M1): from
+            // rule set 1.20.0 the rule that keeps the suicidal-ideation pathway from being ruled out (SUI-016, passive ideation
+            // with recent behaviour not recorded, or "none" beside a positive item 9 with the assessment not recorded) is one,
+            // and the card named only the missing answer, never the rule nor what it cites, where the result page shows it.
+            cards.Add(NotRecordedCard(version, notRecorded, incomplete: true, prefillUrl, toCheck ?? [], assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList()));
         }
         else if (eligible)
         {
             var open = assessment.Pathways.Where(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions).ToList();
             // A requirement the first dose waits for (CV-004, HEP-003 before rule set 1.2.0) is named once, under the section.
             var requirements = assessment.OfKind(FindingKind.Requirement).Where(r => beforeFirstDose is null || !waitingFindings.Contains(r.RuleId)).ToList();
-            // The high-severity information findings (the label's Limitations of Use, SUI-006; SUI-001) are the limits of
-            // what an open pathway means: the result page shows them, so the card does too, never more reassuring (QA13 M1).
+            // The high-severity information findings (the label's Limitations of Use, SUI-006; the suicidal-ideation
+            // indication, SUI-001) are the limits of what an open pathway means: the result page shows them, so the card does too, never more reassuring (QA13 M1).
             var important = assessment.OfKind(FindingKind.Information).Where(f => f.Severity == Severity.High).ToList();
             // The pathways are open, yet no dose may be given until blood pressure and hepatic status are known: said right under
             // the open pathways, as the result page says it under its verdict (QA148 F2). The card stays information, as the
@@ -121,8 +125,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
                 + (beforeFirstDose is null ? "" : "\n\n" + beforeFirstDose)
                 + (requirements.Count == 0 ? "" : "\n\n" + CardTexts.EligibleRequirementsHeading + "\n\n"
                     + string.Join("\n", requirements.Select(r => "- " + ClinicalText.Sentences(Text.FindingSummary(r), Text.Parenthesized(CardTexts.Cites(r.Principles, r.Sources))))))
-                + (important.Count == 0 ? "" : "\n\n" + CardTexts.EligibleImportantHeading + "\n\n"
-                    + string.Join("\n", important.Select(f => "- " + ClinicalText.Sentences(Text.FindingSummary(f), Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(f.Principles, f.Sources), CardTexts.Rule(f.RuleId)))))))
+                + (important.Count == 0 ? "" : "\n\n" + ImportantSection(important))
                 + "\n\n" + CardTexts.SupportsNotReplaces;
             cards.Add(NewCard(
                 CardTexts.EligibleSummary(string.Join(Text.ListSeparator, open.Select(p => Display.ShortName(p.Pathway))), assessment.Overall == Verdict.EligibleWithCautions),
@@ -177,7 +180,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// appended after the card was built, naming such an item twice, and the summary counted 3 items over 5 lines; it
     /// counts the lines listed.
     /// </summary>
-    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
+    private Card NotRecordedCard(string ruleSetVersion, NotRecordedSummary notRecorded, bool incomplete, string? prefillUrl, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck, IReadOnlyList<Finding>? important = null)
     {
         // Each field once, a chart entry to check about it in place of its label, under what it blocks (helper 231, as the
         // card of an answer the rules could not give lists them): the entries' lines were appended after the card was built.
@@ -195,6 +198,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
         AddList(parts, CardTexts.WaitingHeading, [.. listed[0].Select(i => CardTexts.WaitingItem(i.Text, string.Join(Text.ListSeparator, waiting
             .Where(w => i.Fields.Contains(w.Field, StringComparer.Ordinal)).SelectMany(w => w.Pathways).Distinct().Order().Select(Display.ShortName))))]);
+        if (important is { Count: > 0 })
+        {
+            // Right under what the pathways wait for: why the suicidal-ideation pathway waits (SUI-016), with its citations.
+            parts.Add(ImportantSection(important));
+        }
+
         if (listed[1].Count > 0)
         {
             parts.Add(CardTexts.CouldAlsoBlockHeading + "\n\n"
@@ -226,6 +235,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             Links = prefillUrl is null ? null : [new CardLink(CardTexts.OpenFormLabel, prefillUrl, "absolute")],
         };
     }
+
+    /// <summary>
+    /// The high-severity information findings as the result page shows them (QA13 M1), each with what it cites and its rule:
+    /// on the eligible card, the limits of what an open pathway means; on the incomplete card (helper 242), also why a
+    /// pathway cannot yet be ruled out (SUI-016).
+    /// </summary>
+    private static string ImportantSection(IReadOnlyList<Finding> important) =>
+        CardTexts.EligibleImportantHeading + "\n\n"
+        + string.Join("\n", important.Select(f => "- " + ClinicalText.Sentences(Text.FindingSummary(f), Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(f.Principles, f.Sources), CardTexts.Rule(f.RuleId))))));
 
     /// <summary>
     /// The card for a draft order whose medicine cannot be identified (QA120 F7): each such order (where it was sent and
@@ -365,10 +383,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
     /// <summary>
     /// The rules of <paramref name="ruleSet"/> that ask for action on PHQ-9 item 9 (SUI-008 today): what the positive item-9
-    /// card cites, and whose finding, when it fired, already names the item (<see cref="PositiveItem9"/>). From 1.8.0 an
-    /// indication (SUI-001) and the completeness rules read item 9 too, to wait for the suicide-risk assessment; they say
-    /// nothing about the item's value, so they are not among these; nor, from 1.14.0, the rules restated to fire while that
-    /// indication cannot yet be ruled out (CV-004, HEP-003, …), whose condition as first defined does not read item 9.
+    /// card cites, and whose finding, when it fired, already names the item (<see cref="PositiveItem9"/>). From 1.8.0 the rule
+    /// that keeps the suicidal-ideation pathway from being ruled out (SUI-001 in 1.8.0 to 1.19.0, SUI-016 from 1.20.0) and
+    /// the completeness rules read item 9 too, to wait for the suicide-risk assessment; they are information or completeness
+    /// rules and say nothing about the item's value, so they are not among these; nor, from 1.14.0, the rules restated to
+    /// fire while that pathway cannot yet be ruled out (CV-004, HEP-003, …), whose condition as first defined does not read
+    /// item 9.
     /// </summary>
     public static IReadOnlyList<Rule> RulesReadingItem9(RuleSet ruleSet)
     {

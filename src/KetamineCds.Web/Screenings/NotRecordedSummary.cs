@@ -73,7 +73,8 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
         {
             // From rule set 1.14.0 the care and REMS rules also fire while the suicidal-ideation pathway cannot yet be ruled
             // out (Rule.Restated) and name the answers it waits for among their inputs: those are the pathway's waiting
-            // items (SUI-001 names them), listed once above, not care items of these rules.
+            // items (the rule that keeps it from being ruled out names them: SUI-001 in 1.8.0 to 1.19.0, SUI-016 from
+            // 1.20.0), listed once above, not care items of these rules.
             var restated = ruleSet?.Find(finding.RuleId) is { } rule && !ReferenceEquals(rule.Condition, rule.AsDefined.Condition);
             // A question the form did not ask of this history is not "not recorded" (QA189 F1): a rule may read it (SUI-014
             // reads intent beside passive ideation, where the form never asks it and refuses a yes), but listing it would
@@ -99,8 +100,8 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             }
             else if (unrecorded.Count > 0 && finding.Kind != FindingKind.Information)
             {
-                // An information finding (an indication that cannot yet be ruled out, SUI-001) asks for no care of its own:
-                // the completeness rule it leaves waiting names the item above.
+                // An information finding (a pathway that cannot yet be ruled out: SUI-016, SUI-001 before 1.20.0; PAL-003)
+                // asks for no care of its own: the completeness rule it leaves waiting names the item above.
                 care.Add(new CareItemNotRecorded(unrecorded, [.. unrecorded.Select(Display.Label)], finding, unrecorded.Exists(beforeFirstDose.Contains)));
             }
         }
