@@ -90,7 +90,6 @@ public sealed class ScreeningFormReaderTests
     [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "1,5", "benzodiazepineDiazepamEquivalentMg", "zh-Hans")]
     [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "1,000", "benzodiazepineDiazepamEquivalentMg", "en")]
     [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "10,", "benzodiazepineDiazepamEquivalentMg", "en")]
-    [InlineData("Input.AgeYears", "4,5", "ageYears", "en")]
     public void Read_ANumberWithAComma_IsRefusedOnItsFieldSayingToUseADecimalPoint(string key, string typed, string name, string culture)
     {
         // QA8 F5: "1,5" mg was recorded as 15 mg/day (the comma read as a thousands separator).
@@ -101,6 +100,22 @@ public sealed class ScreeningFormReaderTests
         Assert.Contains(typed, message, StringComparison.Ordinal);
         Assert.Contains("1.5", message, StringComparison.Ordinal);
         Assert.Equal(typed, state[key]!.AttemptedValue);
+    }
+
+    /// <summary>A comma in a whole number is refused as well, but told to write digits only: a fraction would be refused too.</summary>
+    [Theory]
+    [InlineData("en", "a comma is never read in a number. This answer is a whole number: write it with digits only (for example 2)")]
+    [InlineData("zh-Hans", "此项须为整数：请只用数字填写（例如 2）")]
+    public void Read_AWholeNumberWithAComma_IsRefusedOnItsFieldSayingDigitsOnly(string culture, string advice)
+    {
+        var (request, unreadable, state) = InCulture(culture, () => Read(("Input.AgeYears", "4,5")));
+
+        Assert.Null(request.ContractValueOf("ageYears"));
+        var message = Assert.Single(unreadable["ageYears"]);
+        Assert.Contains("4,5", message, StringComparison.Ordinal);
+        Assert.Contains(advice, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.5", message, StringComparison.Ordinal);
+        Assert.Equal("4,5", state["Input.AgeYears"]!.AttemptedValue);
     }
 
     [Theory]
