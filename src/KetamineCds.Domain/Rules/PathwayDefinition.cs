@@ -14,6 +14,7 @@ namespace KetamineCds.Domain.Rules;
 /// From 1.19.0, the id of the information rule whose firing means the pathway's indication cannot yet be ruled out (an
 /// answer that decides it is not recorded): the pathway is then decided as an indicated one, listing this rule first, so
 /// that it waits (its completeness rule) or is blocked but never reads "not applicable". Null where the indication rule
-/// says both itself (SUI-001 until 1.19.0; SUI-016 from 1.20.0), and in rule sets before 1.19.0.
+/// says both itself (SUI-001 of the suicidal-ideation pathway until 1.19.0; from 1.20.0 that pathway names SUI-016 here),
+/// and in rule sets before 1.19.0.
 /// </param>
 public sealed record PathwayDefinition(Pathway Pathway, string IndicationRuleId, bool InvestigationalOnly = false, string? CompletenessRuleId = null, string? NotRuledOutRuleId = null);

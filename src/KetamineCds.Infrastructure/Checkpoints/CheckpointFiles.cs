@@ -16,6 +16,9 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
     /// <summary>The source name of the app's own folder.</summary>
     public const string AppFolderSource = "checkpoint folder";
 
+    /// <summary>The source of a file read from an uploaded zip is this followed by the zip's name ("uploaded kept.zip").</summary>
+    public const string UploadedZipSourcePrefix = "uploaded ";
+
     public string Directory => settings.Directory;
 
     /// <summary>Writes a checkpoint as a new file and returns its path.</summary>
@@ -171,7 +174,7 @@ public sealed class CheckpointFiles(CheckpointSettings settings)
                     .Select(e =>
                     {
                         using var reader = new StreamReader(e.Open(), Encoding.UTF8);
-                        return new CheckpointFile("uploaded " + name, e.FullName, reader.ReadToEnd());
+                        return new CheckpointFile(UploadedZipSourcePrefix + name, e.FullName, reader.ReadToEnd());
                     })
                     .ToList();
             }

@@ -38,9 +38,6 @@ public static class CheckpointTexts
         return text?.Value ?? status.Reason;
     }
 
-    /// <summary>How CheckpointFiles names the source of a file read from an uploaded zip, before the zip's name.</summary>
-    private const string UploadedZipPrefix = "uploaded ";
-
     /// <summary>Where a checkpoint was found: the app's folder or an upload in words, a configured copy by its path.</summary>
     public static string Source(string source, IStringLocalizer localizer)
     {
@@ -51,7 +48,7 @@ public static class CheckpointTexts
             "uploaded" => localizer["uploaded"],
             // A file of an uploaded zip: "uploaded kept.zip" (CheckpointFiles), in words in Chinese too (helper 241: it
             // read "uploaded kept.zip" on the Chinese page).
-            _ when source.StartsWith(UploadedZipPrefix, StringComparison.Ordinal) => localizer["uploaded {0}", source[UploadedZipPrefix.Length..]],
+            _ when source.StartsWith(CheckpointFiles.UploadedZipSourcePrefix, StringComparison.Ordinal) => localizer["uploaded {0}", source[CheckpointFiles.UploadedZipSourcePrefix.Length..]],
             _ => source,
         };
     }

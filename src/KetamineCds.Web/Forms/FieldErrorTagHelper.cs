@@ -69,7 +69,7 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<PageText> text) : TagHe
                 var errors = ViewContext.ViewData.ModelState[name]!.Errors;
                 if (errors.Count > 1)
                 {
-                    output.Content.SetContent(string.Join(ClinicalText.IsChinese ? "" : " ", errors.Select(e => e.ErrorMessage))); // Chinese sentences end in 。 and take no space
+                    output.Content.SetContent(string.Join(ClinicalText.SentenceGap, errors.Select(e => e.ErrorMessage))); // Chinese sentences end in 。 and take no space
                 }
             }
 

@@ -52,8 +52,11 @@ public sealed class ClinicalText
     /// <summary>True when the current request's UI language is Simplified Chinese.</summary>
     public static bool IsChinese => Cultures.IsSimplifiedChinese(CultureInfo.CurrentUICulture);
 
-    /// <summary>Sentences one after another: spaced in English, set close in Chinese (its full stop carries the gap).</summary>
-    public static string Sentences(string first, string second) => first + (IsChinese ? "" : " ") + second;
+    /// <summary>What goes between two sentences: a space in English, nothing in Chinese (its full stop carries the gap).</summary>
+    public static string SentenceGap => IsChinese ? "" : " ";
+
+    /// <summary>Sentences one after another: spaced in English, set close in Chinese (<see cref="SentenceGap"/>).</summary>
+    public static string Sentences(string first, string second) => first + SentenceGap + second;
 
     /// <summary>The first 16 hex digits of the SHA-256 of an English text: the stamp that ties a translation to it.</summary>
     public static string Hash(string english)
