@@ -12,7 +12,7 @@ namespace KetamineCds.Web.Screenings;
 /// read is a message on its field (the value typed kept); an empty answer is not recorded. A yes/no sent empty (its "Not
 /// known" radio) is named without a value, as the API's JSON names a field with null; one with no radio chosen is not named.
 /// </summary>
-public static class ScreeningFormReader
+public static partial class ScreeningFormReader
 {
     /// <summary>
     /// A number as the form reads it: digits with a decimal point, a sign and spaces around, and an exponent (<c>4.5e1</c>
@@ -102,6 +102,19 @@ public static class ScreeningFormReader
                 continue;
             }
 
+            if (value is null && IsNumberWithText(field, text))
+            {
+                // Helper 244: "7.5 mg", "12 weeks" was "not a valid value". Told to write the number only, and which unit the
+                // box takes; never the number to write, as the typed unit may not be the box's ("2 months" is not 2 weeks).
+                var unit = ClinicalText.Shared.Unit(field);
+                var message = unit is null
+                    ? ClinicalText.Shared.Message("Binding.NumberWithText", raw.ToString(), ClinicalText.Shared.FieldLabel(field))
+                    : ClinicalText.Shared.Message("Binding.NumberWithUnit", raw.ToString(), ClinicalText.Shared.FieldLabel(field), unit);
+                modelState.AddModelError(key, message);
+                unreadable[field.Name] = [message];
+                continue;
+            }
+
             if (value is null)
             {
                 // QA158 F10: digits too many for a whole number (99999999999999999999999) are a whole number out of the
@@ -142,6 +155,27 @@ public static class ScreeningFormReader
             ? (int)number
             : null;
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a number the field reads (a whole number for a whole-number field) followed by
+    /// words and no more digits: a unit typed after it ("7.5 mg", "12 weeks", "70岁", "150 mmHg").
+    /// </summary>
+    private static bool IsNumberWithText(FieldDefinition field, string text)
+    {
+        if (field.Type is not (FieldType.WholeNumber or FieldType.Number) || NumberThenWords().Match(text) is not { Success: true } match)
+        {
+            return false;
+        }
+
+        var number = match.Groups["number"].Value;
+        return field.Type == FieldType.WholeNumber
+            ? ReadWholeNumber(number) is not null
+            : decimal.TryParse(number, DecimalNumber, CultureInfo.InvariantCulture, out _);
+    }
+
+    /// <summary>A number in digits (a sign, a decimal point, an exponent), then a letter and anything but a digit.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A\s*(?<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\s*\p{L}\D*\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberThenWords();
 
     /// <summary>True when <paramref name="text"/> reads as a number with a decimal point (the form's spelling of a number).</summary>
     private static bool IsDecimalNumber(string text) => decimal.TryParse(text, DecimalNumber, CultureInfo.InvariantCulture, out _);

@@ -118,6 +118,51 @@ public sealed class ScreeningFormReaderTests
         Assert.Equal("4,5", state["Input.AgeYears"]!.AttemptedValue);
     }
 
+    /// <summary>
+    /// A number typed with its unit ("7.5 mg", "12 weeks") is refused on its field, told to write the number only and named
+    /// the unit shown beside the box; never the vague "not a valid value". The value is never suggested: "2 months" typed
+    /// in a box of weeks is not 2 (helper 244).
+    /// </summary>
+    [Theory]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "7.5 mg", "benzodiazepineDiazepamEquivalentMg", "en", "write the number only, without a unit; the box takes the value in mg/day, the unit shown beside it.")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "10mg/day", "benzodiazepineDiazepamEquivalentMg", "zh-Hans", "请只填写数字，不要带单位；此框数值的单位为mg/天，已显示在框旁。")]
+    [InlineData("Input.PrognosisWeeks", "12 weeks", "prognosisWeeks", "en", "write the number only, without a unit; the box takes the value in weeks, the unit shown beside it.")]
+    [InlineData("Input.PrognosisWeeks", "2 months", "prognosisWeeks", "en", "write the number only, without a unit; the box takes the value in weeks, the unit shown beside it.")]
+    [InlineData("Input.PrognosisWeeks", "12周", "prognosisWeeks", "zh-Hans", "请只填写数字，不要带单位；此框数值的单位为周，已显示在框旁。")]
+    [InlineData("Input.AgeYears", "70 years", "ageYears", "en", "write the number only, without a unit; the box takes the value in years, the unit shown beside it.")]
+    [InlineData("Input.AgeYears", "７０ 岁", "ageYears", "zh-Hans", "请只填写数字，不要带单位；此框数值的单位为岁，已显示在框旁。")]
+    [InlineData("Input.SystolicBp", "150 mmHg", "systolicBp", "en", "write the number only, without a unit; the box takes the value in mmHg, the unit shown beside it.")]
+    [InlineData("Input.SystolicBp", "150 mmHg", "systolicBp", "zh-Hans", "请只填写数字，不要带单位；此框数值的单位为mmHg，已显示在框旁。")]
+    [InlineData("Input.FailedAdequateTrials", "3 trials", "failedAdequateTrials", "en", "write the number only, without a unit or other words.")]
+    [InlineData("Input.FailedAdequateTrials", "3 次", "failedAdequateTrials", "zh-Hans", "请只填写数字，不要带单位或其他文字。")]
+    public void Read_ANumberTypedWithItsUnit_IsRefusedOnItsFieldSayingToWriteTheNumberOnly(string key, string typed, string name, string culture, string advice)
+    {
+        var (request, unreadable, state) = InCulture(culture, () => Read((key, typed)));
+
+        Assert.Null(request.ContractValueOf(name));
+        var message = Assert.Single(unreadable[name]);
+        Assert.Contains(typed, message, StringComparison.Ordinal);
+        Assert.EndsWith(advice, message, StringComparison.Ordinal);
+        Assert.Equal(typed, state[key]!.AttemptedValue);
+        Assert.Equal(message, Assert.Single(state[key]!.Errors).ErrorMessage);
+    }
+
+    /// <summary>Other text is told as before: the unit advice is only for a number the field reads followed by words.</summary>
+    [Theory]
+    [InlineData("Input.AgeYears", "abc", "ageYears")]
+    [InlineData("Input.AgeYears", "4.5 years", "ageYears")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "5 x 2 mg", "benzodiazepineDiazepamEquivalentMg")]
+    [InlineData("Input.SystolicBp", "150/90", "systolicBp")]
+    [InlineData("Input.SystolicBp", "mmHg 150", "systolicBp")]
+    public void Read_TextThatIsNotANumberWithAUnit_KeepsTheUsualMessage(string key, string typed, string name)
+    {
+        var (_, unreadable, _) = InCulture("en", () => Read((key, typed)));
+
+        var message = Assert.Single(unreadable[name]);
+        Assert.DoesNotContain("write the number only", message, StringComparison.Ordinal);
+        Assert.Contains(typed, message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("1.5", "en")]
     [InlineData("1.5", "zh-Hans")]
