@@ -134,8 +134,10 @@ public static class Fields
     public static readonly Field<bool?> LifeLimitingIllness = new("lifeLimitingIllness", FieldType.YesNo, FieldSection.Palliative, "Life-limiting illness", h => h.LifeLimitingIllness)
     { RequiredWhen = AnswerCondition.Parse("prognosisWeeks:0-520") };
 
+    // What the palliative pathway reads the prognosis as (P-PALLIATIVE: "a conventional antidepressant may start working only
+    // after the patient has died"): the expected survival, with "a prognosis of weeks" at most 8 (Indications, PAL-001).
     public static readonly Field<int?> PrognosisWeeks = new("prognosisWeeks", FieldType.WholeNumber, FieldSection.Palliative, "Prognosis in weeks", h => h.PrognosisWeeks)
-    { Min = 0, Max = 520, Unit = "weeks", UnitOfOne = "week", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = AnswerCondition.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
+    { Min = 0, Max = 520, Unit = "weeks", UnitOfOne = "week", Help = "The clinician's estimate of the patient's expected survival. With a prognosis of 8 weeks or less, a conventional antidepressant may act too late (PAL-001).", RequiredWhen = LifeLimiting, AskedWhen = LifeLimiting, EmptyWhen = AnswerCondition.Parse("lifeLimitingIllness=false"), CurrentForDays = 0 };
 
     public static readonly Field<bool?> ChronicNeuropathicPain = new("chronicNeuropathicPain", FieldType.YesNo, FieldSection.PainAndMedicines, "Chronic neuropathic pain", h => h.ChronicNeuropathicPain);
 
