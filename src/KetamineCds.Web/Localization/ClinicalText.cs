@@ -111,6 +111,18 @@ public sealed class ClinicalText
         return value == "1" && field.UnitOfOne is { } one ? Translate(_text, field.UnitKey, one) : Unit(field);
     }
 
+    /// <summary>
+    /// A count without a unit as an answer shows it: "3" in English, "3 次" (trials) or "2 种" (mechanisms) in Chinese,
+    /// which does not set a bare number after a count (<c>Count.{field}</c>); the value itself for any other field.
+    /// </summary>
+    public string Count(FieldDefinition field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(value);
+        var found = _text["Count." + field.Name, value];
+        return found.ResourceNotFound ? value : found.Value;
+    }
+
     /// <summary>The display name of a choice value of a field (<c>bipolar-i</c> is "Bipolar I disorder").</summary>
     public string Choice(FieldDefinition field, string value)
     {

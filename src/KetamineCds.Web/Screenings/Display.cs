@@ -200,7 +200,12 @@ public static partial class Display
             Domain.Screening.FieldType.YesNo => value switch { "true" => Text.YesNo(true), "false" => Text.YesNo(false), _ => value },
             Domain.Screening.FieldType.Choice => ChoiceLabel(field, value),
             Domain.Screening.FieldType.ChoiceList => value.Length == 0 ? Text.NoneChosen : string.Join(Text.ListSeparator, value.Split(", ").Select(v => ChoiceLabel(field, v))),
-            _ => Fields.Find(field) is { Unit: not null } numberField ? $"{value} {Text.Unit(numberField, value)}" : value,
+            _ => Fields.Find(field) switch
+            {
+                { Unit: not null } numberField => $"{value} {Text.Unit(numberField, value)}",
+                { } countField => Text.Count(countField, value),
+                null => value,
+            },
         };
     }
 

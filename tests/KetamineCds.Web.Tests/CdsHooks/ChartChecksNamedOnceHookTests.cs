@@ -104,7 +104,7 @@ public sealed class ChartChecksNamedOnceHookTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("en", "**Must be answered before a pathway can open:**", "**Must be known before the first dose:**", ": the chart holds “I71.4” (Condition/c-aaa), not confirmed", ": the chart's latest result is “85354-9” (Observation/bp)", "Cites: P-SAFETY-REMS.", "confirm or rule it out. (waiting: ")]
-    [InlineData("zh-Hans", "**须先回答，治疗路径方可开放：**", "**首剂前必须明确：**", "：病历中有“I71.4”（Condition/c-aaa），但未确诊", "：病历中最新的结果为“85354-9”（Observation/bp）", "依据：P-SAFETY-REMS。", "请确认或排除。（等待中：")]
+    [InlineData("zh-Hans", "**须先回答，治疗路径方可开放：**", "**首剂前必须明确：**", "：病历中有“I71.4”（Condition/c-aaa），但未确诊", "：病历中最新的结果为“85354-9”（Observation/bp）", "依据：P-SAFETY-REMS。", "请确认或排除。——等待中：")]
     public async Task PatientView_OnceTheRulesRan_ItemsTheChartHoldsUnreadable_AreNamedOnceUnderWhatTheyBlock_AndTheSummaryCountsTheLinesListed(
         string culture, string waitingHeading, string firstDoseHeading, string aneurysmLine, string bloodPressureLine, string cites, string waitingNote)
     {

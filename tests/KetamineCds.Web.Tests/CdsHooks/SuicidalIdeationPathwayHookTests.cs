@@ -115,9 +115,9 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
         var waiting = (kind, en) switch
         {
             ("passive", true) => "- Preparatory acts, or an aborted or interrupted attempt, within 3 months (waiting: esketamine suicidal ideation)",
-            ("passive", false) => "- 3 个月内有准备行为，或中止、被中断的自杀尝试（等待中：艾司氯胺酮（自杀意念））",
+            ("passive", false) => "- 3 个月内有准备行为，或中止、被中断的自杀尝试——等待中：艾司氯胺酮（自杀意念）。",
             (_, true) => "- Suicide risk assessed since this positive item 9 (waiting: esketamine suicidal ideation)",
-            _ => "（等待中：艾司氯胺酮（自杀意念））",
+            _ => "——等待中：艾司氯胺酮（自杀意念）。",
         };
         Assert.Contains(waiting, incomplete.Detail, StringComparison.Ordinal);
         // Named right under what the pathways wait for.

@@ -79,8 +79,8 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
-    [InlineData("zh-CN", "<dt>类型</dt><dd>禁忌证</dd>", "<dt>严重程度</dt><dd>高</dd>")]
-    [InlineData("en-GB", "<dt>Kind</dt><dd>Contraindication</dd>", "<dt>Severity</dt><dd>High</dd>")]
+    [InlineData("zh-CN", "<dt>类型</dt><dd>禁忌证或未满足的前提条件</dd>", "<dt>严重程度</dt><dd>高</dd>")]
+    [InlineData("en-GB", "<dt>Kind</dt><dd>Contraindication or unmet precondition</dd>", "<dt>Severity</dt><dd>High</dd>")]
     public async Task Get_RuleCatalogue_ShowsKindAndSeverityInTheResultPagesWords(string language, string kind, string severity)
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);

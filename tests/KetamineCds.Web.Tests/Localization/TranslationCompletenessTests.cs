@@ -168,7 +168,7 @@ public sealed class TranslationCompletenessTests
         Assert.Equal("双相 I 型障碍", Chinese(t => t.Choice(Fields.PrimaryDiagnosis, "bipolar-i")));
         Assert.Equal(Fields.AgeYears.Label, English(t => t.FieldLabel(Fields.AgeYears)));
         Assert.Equal("年龄（岁）", Chinese(t => t.FieldLabel(Fields.AgeYears)));
-        Assert.Equal("禁忌证", Chinese(t => t.FindingKind(FindingKind.Contraindication)));
+        Assert.Equal("禁忌证或未满足的前提条件", Chinese(t => t.FindingKind(FindingKind.Contraindication)));
     }
 
     [Fact]

@@ -37,4 +37,29 @@ public sealed class ContraindicationsHeadingTests(KetamineCdsFactory factory) : 
         Assert.Contains("BIP-003", section.Groups[1].Value, StringComparison.Ordinal);
         Assert.Contains(alsoSaid, html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en-GB", "Contraindication or unmet precondition", "Contraindication or unmet precondition, high")]
+    [InlineData("zh-CN", "禁忌证或未满足的前提条件", "禁忌证或未满足的前提条件，高")]
+    public async Task PrintAndAudit_Bip003_LabelTheFindingAsItsHeadingDoes_NeverAContraindicationAlone(string language, string label, string printedKind)
+    {
+        // The heading says "Contraindications and unmet preconditions"; the label each finding of the kind carries said
+        // "Contraindication", on BIP-003 too, an unmet precondition (the print, the auditor's trace; the result page's
+        // "still call for action" line, NotRecordedAndVerdictWordingTests F11). It now names the kind as the heading does:
+        // no rule is called a precondition or a contraindication on the page's own authority; the contract's kind stays.
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var request = SampleRequests.Trd("MRN-BIP3-LABEL-" + language)
+            .With("primaryDiagnosis", "bipolar-i").With("moodStabilizer", "lithium").With("moodStabilizerOptimized", false);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var psychiatrist = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var print = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(psychiatrist, $"/Screenings/{id}/Print", language)).Content.ReadAsStringAsync());
+        var audit = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, $"/Audit/Screening/{id}", language)).Content.ReadAsStringAsync());
+
+        Assert.Contains($"<span class=\"p-kind\">{printedKind}</span> <strong>BIP-003</strong>", print, StringComparison.Ordinal);
+        Assert.Matches($"<th scope=\"row\" class=\"audit-tight\">BIP-003</th>\\s*<td class=\"[^\"]*\">{Regex.Escape(label)}</td>", audit);
+    }
 }

@@ -191,8 +191,8 @@ public sealed class NotRecordedAndVerdictWordingTests(KetamineCdsFactory factory
     // F11
 
     [Theory]
-    [InlineData("en-GB", "Contraindication SUI-009: ", "Caution SUI-011: ")]
-    [InlineData("zh-CN", "禁忌证 SUI-009：", "注意事项 SUI-011：")]
+    [InlineData("en-GB", "Contraindication or unmet precondition SUI-009: ", "Caution SUI-011: ")]
+    [InlineData("zh-CN", "禁忌证或未满足的前提条件 SUI-009：", "注意事项 SUI-011：")]
     public async Task ResultAndPrint_ImminentRiskNoPathway_NameTheContraindicationAndCautionInWords(string language, string contraindication, string caution)
     {
         var (id, _) = await CreateAsync(ImminentRiskNoPathway("MRN-QA148-F11-" + language, "other"), "not-indicated");
