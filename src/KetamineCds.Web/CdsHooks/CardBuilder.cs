@@ -218,10 +218,24 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         }
 
         AddList(parts, CardTexts.CareHeading, [.. listed[3].Select(i => i.Text)]);
-        parts.Add(incomplete ? CardTexts.IncompleteCites : CardTexts.Cites([Citations.SafetyRems], []));
+        // Helper 245: what the card rests on, in the order it names them: the completeness rules of the pathways waiting
+        // (REC-00x), the high-severity findings, the contraindications a question no pathway waits for could show, the
+        // findings that ask for the care items. The incomplete card cited P-SAFETY-REMS and P-TRD-DEFINITION whatever it
+        // named (a suicide-risk item, a blood pressure), the other P-SAFETY-REMS alone.
+        var ruleSet = RuleSetCatalog.Find(ruleSetVersion) ?? RuleSetCatalog.Current;
+        var waitingPathways = waiting.SelectMany(w => w.Pathways).ToHashSet();
+        parts.Add(NotRecordedCites(
+        [
+            .. ruleSet.Pathways.Where(p => waitingPathways.Contains(p.Pathway) && p.CompletenessRuleId is not null)
+                .Select(p => ruleSet.Find(p.CompletenessRuleId!)).OfType<Rule>().Select(r => (r.Principles, r.Sources)),
+            .. (important ?? []).Select(f => (f.Principles, f.Sources)),
+            .. Reading(ruleSet, notRecorded.CouldAlsoBlock.Select(i => i.Field), r => r.Kind == FindingKind.Contraindication).Select(r => (r.Principles, r.Sources)),
+            .. notRecorded.BeforeFirstDose.Concat(notRecorded.OtherCareItems).Select(c => (c.Finding.Principles, c.Finding.Sources)),
+        ]));
         parts.Add(CardTexts.SupportsNotReplaces);
-        // Counted as listed, each line once (a blood pressure's entry naming its systolic and diastolic is one line); the
-        // summary of an answer not incomplete counts the safety questions.
+        // Counted as listed, each line once (a blood pressure's entry naming its systolic and diastolic is one line; helper
+        // 245: an item a pathway waits for that also calls for care, once, under what it blocks: Listed); the summary of an
+        // answer not incomplete counts the safety questions.
         var safetyLines = listed[0].Count + listed[1].Count;
         return NewCard(
             incomplete
@@ -332,11 +346,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         AddList(parts, CardTexts.RequiredHeading, requiredItems);
         AddList(parts, CardTexts.SafetyHeading, safetyItems);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttentionItems);
+        var showing = ruleSet.Rules
+            .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(fields.Contains))
+            .ToList();
         if (beforeFirstDose.Count > 0)
         {
-            var showing = ruleSet.Rules
-                .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(fields.Contains))
-                .ToList();
             parts.Add(BeforeFirstDoseText(beforeFirstDose, aPathwayIsOpen: false, showing
                 .Select(r => CardTexts.Rule(r.Id))
                 .Prepend(CardTexts.Cites(showing.SelectMany(r => r.Principles).Distinct(), showing.SelectMany(r => r.Sources).Distinct()))
@@ -344,7 +358,20 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         }
 
         AddList(parts, CardTexts.CareHeading, careItems);
-        parts.Add(CardTexts.IncompleteCites);
+        // Helper 245: what the card rests on, as the rules would read the items named (no rule has run): the pathways'
+        // indications and the contraindications that read a required item; the contraindications a safety item or a care
+        // item the first dose waits for could show; the cautions and requirements that read another care item; the
+        // contraindications and cautions that read a value the screening cannot use. It cited P-SAFETY-REMS and
+        // P-TRD-DEFINITION whatever was missing, the definition of TRD beside a blood pressure alone.
+        var indications = ruleSet.Pathways.Select(p => p.IndicationRuleId).ToHashSet(StringComparer.Ordinal);
+        parts.Add(NotRecordedCites(
+        [
+            .. Reading(ruleSet, required, r => r.Kind == FindingKind.Contraindication || indications.Contains(r.Id)).Select(r => (r.Principles, r.Sources)),
+            .. Reading(ruleSet, safety, r => r.Kind == FindingKind.Contraindication).Select(r => (r.Principles, r.Sources)),
+            .. (beforeFirstDose.Count > 0 ? showing : []).Select(r => (r.Principles, r.Sources)),
+            .. Reading(ruleSet, otherCare, r => r.Kind is FindingKind.Caution or FindingKind.Requirement && r.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness).Select(r => (r.Principles, r.Sources)),
+            .. Reading(ruleSet, needsAttention, r => r.Kind is FindingKind.Contraindication or FindingKind.Caution).Select(r => (r.Principles, r.Sources)),
+        ]));
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
             CardTexts.IncompleteSummary(count, ChartNotAllSent, unreadable),
@@ -601,13 +628,15 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
 
     /// <summary>
     /// The items a card lists under its headings of fields not recorded (<paramref name="lists"/>, by contract name, in the
-    /// card's order of headings), the chart entries to check (<paramref name="toCheck"/>) among them: each field by its
-    /// label in each list that holds it (a safety question a caution also names stays under both, as the result page
-    /// lists it); a line of chart entries (<see cref="CardTexts.ChartCheckLines"/>) whose fields all have the same first
+    /// card's order of headings, the most pressing first), the chart entries to check (<paramref name="toCheck"/>) among
+    /// them: each field by its label once, in the first list that holds it (helper 245: a question a pathway waits for that
+    /// also calls for care, sex at birth and pregnancy beside REP-003, suicidal intent beside SUI-012, was listed under both
+    /// headings and counted twice in the summary; it is one question to answer, named under what it blocks, and the care
+    /// finding that also names it is cited, and listed in full on the cautions card); a line of chart entries (<see cref="CardTexts.ChartCheckLines"/>) whose fields all have the same first
     /// list holding them is placed in it, and names them there in place of their labels in every list, so that each is
     /// named once, under the heading of what it blocks; a line naming fields of several lists or of none (a medicine in
     /// words beside every medicine question, an item 9 beside the total) goes whole to the last list, the entries' own,
-    /// its fields keeping their labels in their lists. Each item with the fields it names. Helper 228 for the card of an answer the rules could not
+    /// its fields keeping their labels in their first lists. Each item with the fields it names. Helper 228 for the card of an answer the rules could not
     /// give (<see cref="Incomplete"/>); helper 231 for the card naming what is not recorded once they ran
     /// (<see cref="NotRecordedCard"/>), where the entries' lines were appended after the card was built, naming twice.
     /// </summary>
@@ -630,7 +659,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         return [.. lists.Select((fields, list) =>
             new List<(string Text, List<string> Fields, bool Entry)>(
             [
-                .. fields.Where(f => !named.Contains(f)).Distinct(StringComparer.Ordinal).Select(f => (Text.FieldLabel(f), new List<string> { f }, false)),
+                .. fields.Where(f => !named.Contains(f) && listOf[f] == list).Distinct(StringComparer.Ordinal).Select(f => (Text.FieldLabel(f), new List<string> { f }, false)),
                 .. placed.Where(p => p.List == list || (p.List < 0 && list == lists.Length - 1)).Select(p => (p.Line, p.Fields, true)),
             ]))];
     }
@@ -667,6 +696,26 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
         return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, withFindings ? why.Aggregate(ClinicalText.Sentences) : "");
     }
+
+    /// <summary>
+    /// The rules of <paramref name="ruleSet"/> that <paramref name="which"/> keeps and that read one of <paramref name="fields"/>
+    /// (contract names), in the rule set's order.
+    /// </summary>
+    private static IEnumerable<Rule> Reading(RuleSet ruleSet, IEnumerable<string> fields, Func<Rule, bool> which)
+    {
+        var names = fields.ToHashSet(StringComparer.Ordinal);
+        return names.Count == 0 ? [] : ruleSet.Rules.Where(r => which(r) && r.Condition.FieldsRead().Any(f => names.Contains(f.Name)));
+    }
+
+    /// <summary>
+    /// The citations of a card naming what is not recorded (helper 245): P-SAFETY-REMS, on which "not recorded is never
+    /// no" and the safety screening before a dose rest (as the completeness rules cite it), then each principle and source
+    /// of what the card's items rest on, once, in the card's order.
+    /// </summary>
+    private static string NotRecordedCites(List<(IReadOnlyList<string> Principles, IReadOnlyList<string> Sources)> restsOn) =>
+        CardTexts.Cites(
+            restsOn.SelectMany(r => r.Principles).Prepend(Citations.SafetyRems).Distinct(StringComparer.Ordinal),
+            restsOn.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal));
 
     private static void AddList(List<string> parts, string heading, List<string> items)
     {

@@ -83,9 +83,6 @@ public static class CardTexts
     /// </summary>
     public static string IncompleteIntroBesideContraindication => Text("Card.IncompleteIntro.ContraindicationFound");
 
-    /// <summary>What the incomplete card cites: safety screening before treatment, and the definition of TRD (the trials).</summary>
-    public static string IncompleteCites => Text("Card.IncompleteCites");
-
     public static string RequiredHeading => Text("Card.RequiredHeading");
 
     public static string SafetyHeading => Text("Card.SafetyHeading");

@@ -110,7 +110,9 @@ public sealed class CardBuilderTests
         // Answering them would not open a pathway: the card never says a pathway waits for them.
         Assert.DoesNotContain("Must be answered before a pathway can open", card.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("incomplete", card.Summary, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Cites: P-SAFETY-REMS.", card.Detail, StringComparison.Ordinal);
+        // Helper 245: and what the questions rest on, the contraindications each could show (VAS-001: SPRAVATO-PI-US).
+        Assert.Contains("\n\nCites: P-SAFETY-REMS, ", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("SPRAVATO-PI-US", card.Detail[card.Detail.LastIndexOf("\n\nCites: ", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("never replaces", card.Detail, StringComparison.Ordinal);
         Assert.Equal(KetamineCds.Infrastructure.DecisionLog.OverrideDecision.Proceed, card.OverrideMeans);
     }
@@ -158,7 +160,8 @@ public sealed class CardBuilderTests
 
         Assert.Equal(Verdict.Incomplete, assessment.Overall);
         var card = Assert.Single(cards, c => c.Links is not null);
-        var count = notRecorded.SafetyQuestions.Count + notRecorded.CareItems.SelectMany(c => c.Labels).Distinct().Count();
+        // Helper 245: each question once, though sex at birth and pregnancy are both waited for and care items (REP-003).
+        var count = notRecorded.SafetyQuestions.Select(i => i.Field).Concat(notRecorded.CareItems.SelectMany(c => c.Fields)).Distinct().Count();
         Assert.Equal($"Ketamine screening incomplete: {count} items are not recorded in the chart", card.Summary);
         Assert.Contains("**Must be answered before a pathway can open:**", card.Detail, StringComparison.Ordinal);
         Assert.Contains("- Sex at birth (waiting: esketamine TRD", card.Detail, StringComparison.Ordinal);
@@ -216,10 +219,13 @@ public sealed class CardBuilderTests
         Assert.DoesNotContain("blood pressure", care, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Hepatic", care, StringComparison.Ordinal);
         Assert.NotEmpty(notRecorded.OtherCareItems);
-        Assert.All(notRecorded.OtherCareItems.SelectMany(c => c.Labels), l => Assert.Contains("- " + l + "\n", care + "\n", StringComparison.Ordinal));
+        // Helper 245: but for the questions a pathway waits for (sex at birth, pregnancy beside REP-003), named once, above.
+        var waited = notRecorded.BeforeAPathwayCanOpen.Select(i => i.Label).ToHashSet(StringComparer.Ordinal);
+        Assert.All(notRecorded.OtherCareItems.SelectMany(c => c.Labels).Where(l => !waited.Contains(l)), l => Assert.Contains("- " + l + "\n", care + "\n", StringComparison.Ordinal));
+        Assert.All(waited, l => Assert.DoesNotContain("- " + l + "\n", care + "\n", StringComparison.Ordinal));
         Assert.True(card.Detail.IndexOf(BeforeFirstDoseHeading, StringComparison.Ordinal) < card.Detail.IndexOf(CareHeading, StringComparison.Ordinal));
-        // Still counted with every other item: the summary's count is unchanged.
-        var count = notRecorded.SafetyQuestions.Count + notRecorded.CareItems.SelectMany(c => c.Labels).Distinct().Count();
+        // Still counted with every other item, each once.
+        var count = notRecorded.SafetyQuestions.Select(i => i.Field).Concat(notRecorded.CareItems.SelectMany(c => c.Fields)).Distinct().Count();
         Assert.Equal($"Ketamine screening incomplete: {count} items are not recorded in the chart", card.Summary);
     }
 
