@@ -505,7 +505,9 @@ public static class CardTexts
     public static string Item9UnreadIssuedAt(string at) => Text("Card.Item9Unread.IssuedAt", at);
 
     /// <summary>
-    /// A critical card's summary: "Ketamine contraindicated: " and the finding's summary. Where the whole is over the spec's
+    /// A critical card's summary: "Not eligible for ketamine now: " and the finding's summary (helper 248: it was "Ketamine
+    /// contraindicated: " also of an unmet precondition, BIP-002, BIP-003; the rules carry no precondition mark, so it says
+    /// what both kinds mean, as the result page's verdict does, and the finding's summary says which). Where the whole is over the spec's
     /// 140 characters, it is never cut mid-advice (QA158 F8): it ends where the longest start of the finding's summary that
     /// fits ends a sentence or clause (". ", "; ", ": ", or "。", "；", "："), then names the rule whose card gives the rest;
     /// where no clause fits, it names the rule alone.

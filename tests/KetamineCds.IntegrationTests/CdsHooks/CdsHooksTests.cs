@@ -1160,7 +1160,7 @@ public abstract class CdsHooksTests
         Assert.Equal(
             notRecorded.SafetyQuestions.Select(i => i.Label).Concat(notRecorded.CareItems.SelectMany(c => c.Labels)).Distinct(),
             listed);
-        Assert.Contains("A recorded contraindication already makes the pathways not eligible now", detail, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication or unmet precondition already makes the pathways not eligible now", detail, StringComparison.Ordinal);
 
         // The result page of that screening names the same questions.
         var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
@@ -1506,7 +1506,7 @@ public abstract class CdsHooksTests
         Assert.All(cards, c => AssertCardShape(c!, chinese: true));
         var critical = Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "critical")!;
         var ruleSummary = InChinese(() => ClinicalText.Shared.RuleSummary(RuleSetCatalog.Current.Find("VAS-001")!));
-        Assert.StartsWith("氯胺酮禁忌：" + ruleSummary[..10], critical["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("目前不符合氯胺酮治疗条件：" + ruleSummary[..10], critical["summary"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(InChinese(() => ClinicalText.Shared.RuleDetail(RuleSetCatalog.Current.Find("VAS-001")!)), critical["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 

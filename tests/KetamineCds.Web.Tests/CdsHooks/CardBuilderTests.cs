@@ -104,7 +104,7 @@ public sealed class CardBuilderTests
         Assert.Equal("info", card.Indicator);
         Assert.Equal("Ketamine screening: 9 safety questions are not recorded; each could block a pathway", card.Summary);
         Assert.Contains("**Safety questions not answered that could block a pathway:**", card.Detail, StringComparison.Ordinal);
-        Assert.Contains("A recorded contraindication already makes the pathways not eligible now", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("A recorded contraindication or unmet precondition already makes the pathways not eligible now", card.Detail, StringComparison.Ordinal);
         Assert.Contains("- Aneurysmal vascular disease", card.Detail, StringComparison.Ordinal);
         Assert.Contains("- Myocardial infarction or stroke in the last 6 weeks", card.Detail, StringComparison.Ordinal);
         // Answering them would not open a pathway: the card never says a pathway waits for them.
@@ -573,7 +573,7 @@ public sealed class CardBuilderTests
         Assert.Equal("氯胺酮筛查：有 9 个安全问题未记录，每一项都可能阻止路径", card.Summary);
         Assert.InRange(card.Summary.Length, 1, 140);
         Assert.Contains("**未回答、可能阻止路径的安全问题：**", card.Detail, StringComparison.Ordinal);
-        Assert.Contains("已记录的禁忌证已使各路径目前不符合条件", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("已记录的禁忌证或未满足的前提条件已使各路径目前不符合条件", card.Detail, StringComparison.Ordinal);
         Assert.Contains("- " + ClinicalText.Shared.FieldLabel(Fields.AneurysmalVascularDisease), card.Detail, StringComparison.Ordinal);
         Assert.All(notRecorded.SafetyQuestions, i => Assert.Contains("- " + i.Label, card.Detail, StringComparison.Ordinal));
         Assert.DoesNotContain("Aneurysmal vascular disease", card.Detail, StringComparison.Ordinal);

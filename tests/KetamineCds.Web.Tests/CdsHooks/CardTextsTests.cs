@@ -54,10 +54,31 @@ public sealed class CardTextsTests
     }
 
     [Theory]
-    [InlineData("SUI-009", "Ketamine contraindicated: Imminent suicide risk with no safety net in place: no ketamine or esketamine now. Rule SUI-009: see the card.")]
-    [InlineData("CV-001", "Ketamine contraindicated: Serious cardiovascular or cerebrovascular condition. Rule CV-001: see the card.")]
-    [InlineData("BIP-002", "Ketamine contraindicated: Bipolar disorder without antimanic protection. Rule BIP-002: see the card.")]
-    [InlineData("VAS-001", "Ketamine contraindicated: Aneurysmal vascular disease: esketamine is contraindicated.")]
+    [InlineData("en", "BIP-002", "Not eligible for ketamine now: ", "contraindicated")]
+    [InlineData("en", "BIP-003", "Not eligible for ketamine now: ", "contraindicated")]
+    [InlineData("en", "VAS-001", "Not eligible for ketamine now: ", "Ketamine contraindicated")]
+    [InlineData("zh-Hans", "BIP-002", "目前不符合氯胺酮治疗条件：", "禁忌")]
+    [InlineData("zh-Hans", "BIP-003", "目前不符合氯胺酮治疗条件：", "禁忌")]
+    [InlineData("zh-Hans", "VAS-001", "目前不符合氯胺酮治疗条件：", "氯胺酮禁忌")]
+    public void ContraindicationSummary_AnUnmetPrecondition_IsNotCalledAContraindication(string culture, string ruleId, string opening, string never)
+    {
+        // Helper 248: the critical card of a finding of kind contraindication said "Ketamine contraindicated: …" also of an
+        // unmet precondition (BIP-002, BIP-003: bipolar disorder without a mood stabilizer). The rules carry no precondition
+        // mark, so the summary says what both mean, as the result page's verdict does ("Not eligible now"): the finding's own
+        // summary says which it is.
+        using var _ = new UiCulture(culture);
+
+        var summary = CriticalSummary(FindingOf(RuleSetCatalog.Current.Find(ruleId)!));
+
+        Assert.StartsWith(opening, summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(never, summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SUI-009", "Not eligible for ketamine now: Imminent suicide risk with no safety net in place: no ketamine or esketamine now. Rule SUI-009: see the card.")]
+    [InlineData("CV-001", "Not eligible for ketamine now: Serious cardiovascular or cerebrovascular condition. Rule CV-001: see the card.")]
+    [InlineData("BIP-002", "Not eligible for ketamine now: Bipolar disorder without antimanic protection. Rule BIP-002: see the card.")]
+    [InlineData("VAS-001", "Not eligible for ketamine now: Aneurysmal vascular disease: esketamine is contraindicated.")]
     public void ContraindicationSummary_TooLongWhole_EndsAtTheLastClauseThatFitsAndNamesTheRule(string ruleId, string expected)
     {
         // QA158 F8: these were "…same-day evaluation and a…" (SUI-009), "…unless a specialist judges benefit to…" (CV-001).
@@ -67,8 +88,8 @@ public sealed class CardTextsTests
     }
 
     [Theory]
-    [InlineData("en", "Ketamine contraindicated: rule TEST-001, see the card.")]
-    [InlineData("zh-Hans", "氯胺酮禁忌：规则 TEST-001，详见卡片。")]
+    [InlineData("en", "Not eligible for ketamine now: rule TEST-001, see the card.")]
+    [InlineData("zh-Hans", "目前不符合氯胺酮治疗条件：规则 TEST-001，详见卡片。")]
     public void ContraindicationSummary_NoClauseFits_NamesTheRuleOnly(string culture, string expected)
     {
         using var _ = new UiCulture(culture);
@@ -88,8 +109,8 @@ public sealed class CardTextsTests
     }
 
     [Theory]
-    [InlineData("en", "A contraindication is already found (see above). These items are still not recorded:", "The screening cannot give a result yet")]
-    [InlineData("zh-Hans", "已发现禁忌证（见上方）。以下项目仍未记录：", "筛查暂时无法给出结果")]
+    [InlineData("en", "A contraindication or unmet precondition is already found (see above). These items are still not recorded:", "The screening cannot give a result yet")]
+    [InlineData("zh-Hans", "已发现禁忌证或未满足的前提条件（见上方）。以下项目仍未记录：", "筛查暂时无法给出结果")]
     public async Task PatientView_RequiredItemsMissingAndTheChartRecordsAContraindication_TheIncompleteCardDoesNotSayThereIsNoResult(string culture, string intro, string noResult)
     {
         // QA158 F7: the sample's chart records an aortic aneurysm (VAS-001) and lacks required items. The rules that read none
