@@ -43,6 +43,52 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     public IReadOnlyList<CareItemNotRecorded> OtherCareItems => [.. CareItems.Where(c => !c.BeforeFirstDose)];
 
     /// <summary>
+    /// <see cref="BeforeFirstDose"/> as the result page and the print list it (<see cref="ListedOnce"/>): each question not
+    /// already named as a safety question.
+    /// </summary>
+    public IReadOnlyList<CareItemNotRecorded> BeforeFirstDoseListed => ListedOnce()[0];
+
+    /// <summary>
+    /// <see cref="OtherCareItems"/> as the result page and the print list them (<see cref="ListedOnce"/>): each question not
+    /// already named as a safety question or a care item the first dose waits for.
+    /// </summary>
+    public IReadOnlyList<CareItemNotRecorded> OtherCareListed => ListedOnce()[1];
+
+    /// <summary>
+    /// Helper 248: the care items under their headings, each question once, under the most pressing heading naming it (the
+    /// order of the page: must be answered before a pathway can open, could block a pathway, must be known before the first
+    /// dose, care items), as the CDS Hooks card lists them (helper 245, CardBuilder.Listed). A question a pathway waits for
+    /// that also calls for care (sex at birth and pregnancy beside REP-003, suicidal intent beside SUI-012) was listed under
+    /// both headings, each with its count, two counts adding to more than the questions to answer. A care item keeps the
+    /// labels not named above; one with none left is not listed here: its finding, which names them, is still shown with its
+    /// citation among the cautions (or requirements), and the questions are listed above.
+    /// </summary>
+    private List<CareItemNotRecorded>[] ListedOnce()
+    {
+        var named = SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
+        List<CareItemNotRecorded> Keep(IEnumerable<CareItemNotRecorded> items)
+        {
+            var kept = new List<CareItemNotRecorded>();
+            foreach (var item in items)
+            {
+                var left = Enumerable.Range(0, item.Fields.Count).Where(i => !named.Contains(item.Fields[i])).ToList();
+                if (left.Count == 0)
+                {
+                    continue;
+                }
+
+                kept.Add(left.Count == item.Fields.Count ? item : item with { Fields = [.. left.Select(i => item.Fields[i])], Labels = [.. left.Select(i => item.Labels[i])] });
+                named.UnionWith(left.Select(i => item.Fields[i]));
+            }
+
+            return kept;
+        }
+
+        var beforeFirstDose = Keep(BeforeFirstDose);
+        return [beforeFirstDose, Keep(OtherCareItems)];
+    }
+
+    /// <summary>
     /// The summary from the findings alone: the items a pathway waits for and the care items. Without the history it
     /// cannot name the questions no pathway waits for; use <see cref="Of(Assessment, PatientHistory)"/> where the
     /// history is at hand.
