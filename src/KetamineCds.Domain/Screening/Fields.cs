@@ -38,7 +38,7 @@ public static class Fields
         // A pregnancy recorded for a patient male at birth is a contradiction (one answer is wrong); "not pregnant" is not.
         YesRuledOutWhen = AnswerCondition.Parse("sexAtBirth=male"),
         NotRecorded = NotRecordedMeans.CanBlock,
-        Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55.",
+        Help = "Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55. If her pregnancy status is not known, find it out (a pregnancy test, for example) before screening: the screening cannot be recorded without it, and No is only for a patient known not to be pregnant.",
         ValueSet = "pregnancy-status",
         CurrentForDays = 7,
     };

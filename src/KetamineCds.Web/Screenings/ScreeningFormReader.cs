@@ -121,12 +121,14 @@ public static partial class ScreeningFormReader
                 // field's range, told so as the API tells it, never "not a valid value".
                 // A number that is not whole (45.5) is told so in the API's words, at the field (QA158).
                 // A number too large for a decimal (1e29, 1e400) is out of the field's range, as the API tells the JSON number.
+                // Other typing in a number box ("abc") is told what the box takes: its type and range (helper 250).
                 var message = (field.Min is not null || field.Max is not null)
                         && ((field.Type == FieldType.WholeNumber && IsWholeNumberBeyondInt(text)) || IsNumberBeyondDecimal(text))
                     ? ScreeningRequestValidator.RangeMessage(field)
                     : field.Type == FieldType.WholeNumber && IsDecimalNumber(text)
                         ? ClinicalText.Shared.Message("Json.WholeNumber", ClinicalText.Shared.FieldLabel(field))
-                        : ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
+                        : ScreeningRequestValidator.NotANumberMessage(field, raw.ToString())
+                            ?? ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;

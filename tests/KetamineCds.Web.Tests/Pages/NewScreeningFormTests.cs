@@ -390,6 +390,27 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.Contains($"id=\"phq9Item9\" name=\"Input.Phq9Item9\" value=\"{item9}\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Helper 250: "Pregnant" offers only Yes and No when required, and a clinician who did not know might click No. Its help
+    /// says to find out first, that the screening cannot be recorded without it, and that No is for a patient known not to
+    /// be pregnant. The notice of answers kept says truthfully that signing out clears them (drafts.js drops them on
+    /// purpose), as a change of language and signing in again after a time-out do not.
+    /// </summary>
+    [Theory]
+    [InlineData("en-GB", "If her pregnancy status is not known, find it out (a pregnancy test, for example) before screening: the screening cannot be recorded without it, and No is only for a patient known not to be pregnant.", "signing out clears them")]
+    [InlineData("zh-CN", "如不知道其是否妊娠，请在筛查前先查明（例如做妊娠试验）：没有此项回答无法记录筛查；“否”仅用于已知未妊娠的患者。", "退出登录会清除这些回答")]
+    public async Task NewScreening_PregnancyHelpAndKeptAnswersNotice_SayWhatToDoAndWhatSigningOutDoes(string language, string pregnancyNotKnown, string signOut)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language)).Content.ReadAsStringAsync());
+
+        Assert.EndsWith(pregnancyNotKnown, Regex.Match(html, "<p class=\"hint\" id=\"pregnant-hint\">([^<]*)</p>").Groups[1].Value, StringComparison.Ordinal);
+        var kept = Regex.Match(html, "<p class=\"notice\" id=\"draft-restored\"[^>]*>([^<]*)</p>").Groups[1].Value;
+        Assert.Contains(signOut, kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("a new sign-in", kept, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewScreening_SubstancesTicked_AreKeptWhenTheFormComesBack()
     {

@@ -75,11 +75,14 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
         var naltrexone = Card(html, "NAL-001");
         Assert.Contains("class=\"unconfirmed\"", naltrexone, StringComparison.Ordinal);
         Assert.Contains("Rests on a fact not yet confirmed", naltrexone, StringComparison.Ordinal);
+        // Helper 250: the label ran on into the fact without a colon.
+        Assert.Contains("Rests on a fact not yet confirmed</span>: " + Naltrexone.InBrief, WebUtility.HtmlDecode(naltrexone), StringComparison.Ordinal);
         Assert.Contains(Naltrexone.InBrief, naltrexone, StringComparison.Ordinal);
         Assert.Contains("href=\"/Rules#to-verify-12\"", naltrexone, StringComparison.Ordinal);
 
         var rideHome = Card(html, "REMS-003");
         Assert.Contains("Rests on facts not yet confirmed", rideHome, StringComparison.Ordinal);
+        Assert.Contains("Rests on facts not yet confirmed</span>: ", rideHome, StringComparison.Ordinal);
         Assert.Contains(RacemicDriving.InBrief, rideHome, StringComparison.Ordinal);
         Assert.Contains("href=\"/Rules#to-verify-4\"", rideHome, StringComparison.Ordinal);
         Assert.Contains("href=\"/Rules#to-verify-13\"", rideHome, StringComparison.Ordinal);
@@ -116,7 +119,7 @@ public sealed class UnconfirmedFactMarkTests(KetamineCdsFactory factory) : IClas
         var print = await PageAsync($"/Screenings/{id}/Print", "zh-CN");
 
         var naltrexone = Card(html, "NAL-001");
-        Assert.Contains("所依据的事实尚未证实", naltrexone, StringComparison.Ordinal);
+        Assert.Contains("所依据的事实尚未证实</span>：停用纳曲酮后的过量风险", WebUtility.HtmlDecode(naltrexone), StringComparison.Ordinal);
         Assert.Contains("停用纳曲酮后的过量风险", naltrexone, StringComparison.Ordinal);
         Assert.DoesNotContain(Naltrexone.InBrief, naltrexone, StringComparison.Ordinal);
         Assert.Contains("<span class=\"p-unconfirmed\">†4、13</span>", PrintedItem(print, "REMS-003"), StringComparison.Ordinal);

@@ -147,6 +147,27 @@ public sealed class ScreeningFormReaderTests
         Assert.Equal(message, Assert.Single(state[key]!.Errors).ErrorMessage);
     }
 
+    /// <summary>
+    /// Typing that is no number in a number box is told what the box takes, its type and range from the catalogue, in the
+    /// page's language; never the vague "is not a valid value for" (helper 250).
+    /// </summary>
+    [Theory]
+    [InlineData("Input.AgeYears", "abc", "ageYears", "en", "\"abc\" is not a number: Age in years takes a whole number from 0 to 120.")]
+    [InlineData("Input.SystolicBp", "high", "systolicBp", "en", "\"high\" is not a number: Systolic blood pressure takes a whole number from 50 to 300 mmHg.")]
+    [InlineData("Input.DiastolicBp", "150/90", "diastolicBp", "en", "\"150/90\" is not a number: Diastolic blood pressure takes a whole number from 20 to 200 mmHg.")]
+    [InlineData("Input.BenzodiazepineDiazepamEquivalentMg", "ten", "benzodiazepineDiazepamEquivalentMg", "en", "\"ten\" is not a number: Benzodiazepine dose (mg diazepam equivalent per day) takes a number from 0 to 200 mg/day.")]
+    [InlineData("Input.SystolicBp", "高", "systolicBp", "zh-Hans", "不是数字：")]
+    public void Read_TextInANumberBox_SaysWhatTheBoxTakes(string key, string typed, string name, string culture, string expected)
+    {
+        var (_, unreadable, state) = InCulture(culture, () => Read((key, typed)));
+
+        var message = Assert.Single(unreadable[name]);
+        Assert.DoesNotContain("valid value", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("有效值", message, StringComparison.Ordinal);
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Equal(message, Assert.Single(state[key]!.Errors).ErrorMessage);
+    }
+
     /// <summary>Other text is told as before: the unit advice is only for a number the field reads followed by words.</summary>
     [Theory]
     [InlineData("Input.AgeYears", "abc", "ageYears")]

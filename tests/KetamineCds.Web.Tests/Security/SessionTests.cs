@@ -83,6 +83,28 @@ public sealed class SessionTests
         Assert.Contains("You are signed out", await client.GetStringAsync("/Account/Logout"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Signing out drops a screening's unsent answers kept in the tab, on purpose (drafts.js, for a shared computer): when it
+    /// did (drafts.js posts answersCleared), the signed-out page says so, in the page's language; otherwise it says nothing
+    /// of answers (helper 250).
+    /// </summary>
+    [Theory]
+    [InlineData("en-GB", "Unsent screening answers kept in this browser tab were cleared when you signed out: they were not saved.")]
+    [InlineData("zh-CN", "退出登录时，此浏览器标签页中保留的未提交筛查回答已被清除：这些回答未被保存。")]
+    public async Task SignOut_ThatDroppedUnsentAnswers_SaysSoOnTheSignedOutPage(string language, string cleared)
+    {
+        using var factory = new KetamineCdsFactory();
+        var (client, _) = await factory.SignInRecordingAsync(KetamineCdsFactory.Psychiatrist);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        using var logout = await client.PostFormAsync("/Account/Logout", "/Account/Logout", [new("answersCleared", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(logout.Headers.Location!));
+        Assert.Contains($"<p class=\"notice\" id=\"answers-cleared\" role=\"status\">{cleared}</p>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("answers-cleared", WebUtility.HtmlDecode(await client.GetStringAsync("/Account/Logout")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AdministratorLocksAccount_ItsTokenAndItsActiveCookie_AreRefusedAtOnce()
     {

@@ -14,6 +14,16 @@ namespace KetamineCds.Web.Pages.Account;
 /// </summary>
 public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, IAccessAudit audit) : PageModel
 {
+    /// <summary>The name drafts.js posts with the sign-out when it drops a screening's unsent answers kept in the tab.</summary>
+    public const string AnswersClearedName = "answersCleared";
+
+    /// <summary>
+    /// Whether signing out dropped unsent screening answers (drafts.js drops them on purpose, for a shared computer): the
+    /// signed-out page says so, as the form's notice says signing out clears them (helper 250).
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = AnswersClearedName)]
+    public bool AnswersCleared { get; set; }
+
     public void OnGet()
     {
     }
@@ -30,6 +40,6 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, IAccessAu
         // A shared clinic computer keeps nothing of the session: the browser drops its cached pages and the page's
         // stored state (QA14a P6). Not "cookies": the language chosen stays for the next person at the desk.
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
-        return RedirectToPage("/Account/Logout");
+        return AnswersCleared ? RedirectToPage("/Account/Logout", new { answersCleared = true }) : RedirectToPage("/Account/Logout");
     }
 }

@@ -214,7 +214,10 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public string? SubmissionIdError =>
         ModelState.TryGetValue(SubmissionIdName, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    /// <summary>The errors in the form's order, with the id each one links to.</summary>
+    /// <summary>
+    /// The errors in the form's order, with the id each one links to; a message shown at two boxes (a systolic not above
+    /// the diastolic) is listed once, linked to the first.
+    /// </summary>
     public IReadOnlyList<(string Anchor, string Message)> ErrorSummary =>
         (SubmissionReused ? new[] { ("submission-reused", localizer["This form was already used to record another set of answers: these answers were NOT saved."].Value) } : [])
         .Concat(SubmissionIdError is { } submissionError ? new[] { ("record-screening", submissionError) } : [])
@@ -224,7 +227,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
             .Select(f => (Field: f, Key: FieldControl.KeyOf(f)))
             .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
             .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FieldControl.AnchorOf(x.Field), e.ErrorMessage))))
-            .Distinct()
+            .DistinctBy(e => e.Item2, StringComparer.Ordinal)
             .ToList();
 
     /// <summary>The safety questions asked for the current answers that are not recorded yet, in the form's order.</summary>
@@ -495,6 +498,18 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
                     foreach (var message in messages)
                     {
                         ModelState.AddModelError(Catalogue.Find(name) is { } field ? KeyOf(field) : name is Correction.ReasonName or Correction.CorrectsName ? name : string.Empty, message);
+                    }
+                }
+
+                // Helper 250: a systolic not above the diastolic is a fault of both boxes: the diastolic's is marked with the
+                // same message (its box invalid, the message read with it), listed once in the summary (ErrorSummary).
+                foreach (var field in Catalogue.All.Where(f => f.Above is not null))
+                {
+                    var aboveMessage = ScreeningRequestValidator.AboveMessage(field);
+                    if (recording.Errors.TryGetValue(field.Name, out var messages) && messages.Contains(aboveMessage, StringComparer.Ordinal)
+                        && Catalogue.Find(field.Above!) is { } bound)
+                    {
+                        ModelState.AddModelError(KeyOf(bound), aboveMessage);
                     }
                 }
 

@@ -5,7 +5,7 @@
 // is shown again to the same user, put back, and removed at once; the form then says so (#draft-restored). A page
 // that is not the draft's form leaves the draft alone (the sign-in page, when the session had ended: the form comes
 // back after signing in). Passwords, hidden fields and the anti-forgery token are never kept; a draft older than two
-// hours is dropped unread, and signing out drops it.
+// hours is dropped unread, and signing out drops it (and the signed-out page says so).
 // Sending the form keeps its answers too, until a page says they were recorded (data-draft-recorded, on the screening's
 // own page, for the same patient): a send that never reached the app or was refused whole (the database down: a 503 with no form; the network
 // gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
@@ -25,6 +25,10 @@
 
   function drop() {
     try { window.sessionStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+  }
+
+  function held() {
+    try { return window.sessionStorage.getItem(KEY) !== null; } catch (e) { return false; }
   }
 
   function save(form, sent) {
@@ -92,7 +96,18 @@
   document.addEventListener("change", mark, true);
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (/\/Account\/Logout$/i.test(form.getAttribute("action") || "")) { drop(); } // signing out: nothing typed stays behind in this tab
+    if (/\/Account\/Logout$/i.test(form.getAttribute("action") || "")) {
+      // Signing out: nothing typed stays behind in this tab (a shared computer). The signed-out page says answers were
+      // cleared when a kept draft, or this page's screening form with unsent answers, is dropped.
+      if (held() || (unsent && unsent.hasAttribute("data-keep-draft"))) {
+        var cleared = document.createElement("input");
+        cleared.type = "hidden";
+        cleared.name = "answersCleared";
+        cleared.value = "true";
+        form.appendChild(cleared);
+      }
+      drop();
+    }
     if (form.matches(SELECTOR)) { // being sent: kept until a page says it was recorded
       if (form.hasAttribute("data-keep-draft")) { save(form, true); }
       unsent = null;

@@ -93,7 +93,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public int? Phq9Item9 { get; set; }
         /// <summary>PHQ-9 total score.</summary>
         public int? Phq9Total { get; set; }
-        /// <summary>Pregnant. Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55. Required when sexAtBirth is female and ageYears is 12 to 55.</summary>
+        /// <summary>Pregnant. Asked whenever the patient could be pregnant; required for a female patient aged 12 to 55. If her pregnancy status is not known, find it out (a pregnancy test, for example) before screening: the screening cannot be recorded without it, and No is only for a patient known not to be pregnant. Required when sexAtBirth is female and ageYears is 12 to 55.</summary>
         public bool? Pregnant { get; set; }
         /// <summary>Preparatory acts, or an aborted or interrupted attempt, within 3 months.</summary>
         public bool? PreparatoryActsOrAbortedAttempt { get; set; }
