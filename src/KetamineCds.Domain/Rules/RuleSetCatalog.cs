@@ -493,11 +493,41 @@ public static class RuleSetCatalog
         ],
         pathways: [.. V1_19_0.Pathways.Select(p => p.Pathway == Pathway.EsketamineSuicidalIdeation ? p with { NotRuledOutRuleId = "SUI-016" } : p)]);
 
+    /// <summary>
+    /// Version 1.21.0 (helper 249; docs/clinical-review.md, section 33): three texts a psychiatrist's QA read as wrong.
+    /// TRD-003 said "Standard next-step antidepressant treatment comes first" on the same page as PAL-001 ("a conventional
+    /// antidepressant may act too late, so a rapid-acting treatment is reasonable") or SUI-001 (the esketamine pathway for
+    /// acute suicidal ideation applies): two opposite instructions. It no longer fires where PAL-001's or SUI-001's
+    /// indication holds (the TRD pathways' status still reads "not applicable"; a blank answer that keeps those pathways
+    /// waiting does not count as holding, so it still fires then), and its detail confines "comes first" to the TRD pathways
+    /// and says the two rapid-acting pathways do not depend on failed trials. SUI-013's detail explained the rule engine ("SUI-009
+    /// closes every pathway and this caution is not listed beside it"); it now says what SUI-009 says clinically. PAL-001's
+    /// detail said "(discrepancy D9)" twice; it says it once. Each is 1.20.0's reworded (<see cref="Rule.Reworded"/>); TRD-003
+    /// is restated too (<see cref="Rule.Restated"/>). Verdicts and pathway statuses are 1.20.0's.
+    /// </summary>
+    public static RuleSet V1_21_0 { get; } = V1_20_0.Next(
+        "1.21.0",
+        replace:
+        [
+            V1_20_0["TRD-003"]
+                .Restated(
+                    All(V1_20_0["TRD-003"].Condition, NoneHolds(Indications.PalliativeWeeks, Indications.SuicidalMddWithRecentBehaviour)),
+                    "Major depressive disorder in a current depressive episode with fewer than two failed adequate antidepressant trials in this episode, and neither a life-limiting illness with a prognosis of 8 weeks or less (PAL-001) nor acute suicidal ideation or recent suicidal behaviour (SUI-001) recorded.")
+                .Reworded(detail:
+                    "Fewer than two adequate trials (adequate dose, at least 4 weeks) without response are recorded for the current episode. This concerns the TRD pathways only: for them, standard next-step antidepressant treatment comes first, and they open once two adequate trials have failed. The pathways for acute suicidal ideation or recent suicidal behaviour (SUI-001) and for a prognosis of weeks (PAL-001) do not depend on failed trials."),
+            V1_20_0["SUI-013"].Reworded(detail: V1_20_0["SUI-013"].Detail.Replace(
+                "With imminent risk and none of the three in place, SUI-009 closes every pathway and this caution is not listed beside it: the same-day evaluation comes first, and recording why the safety net is missing is not a way past it.",
+                "If the risk is imminent and none of the three is in place, no ketamine or esketamine is given now: a same-day evaluation comes first (SUI-009), and recording why the safety net is missing is not a way past it.",
+                StringComparison.Ordinal)),
+            V1_20_0["PAL-001"].Reworded(detail: V1_20_0["PAL-001"].Detail.Replace(
+                "The pathway is off-label (discrepancy D9): as with", "The pathway is off-label: as with", StringComparison.Ordinal)),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_20_0;
+    public static RuleSet Current => V1_21_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

@@ -732,6 +732,28 @@ public class InvariantTests
         Assert.All(after.Findings.Where(f => f.RuleId == "PAL-001"), f => Assert.Contains(Citations.SpravatoRems, f.Sources));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_21_0Against1_20_0_Trd003QuietBesideTheRapidPathwaysAndThreeDetailsReworded(PatientHistory history)
+    {
+        // Rule set 1.21.0 (docs/clinical-review.md, section 33): the verdict and every pathway's status (rule ids included) are
+        // 1.20.0's. TRD-003 fires as in 1.20.0 except where PAL-001 or SUI-001 fires; only TRD-003's, SUI-013's and PAL-001's
+        // details change; every other finding is 1.20.0's.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_20_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_21_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))),
+            after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        var rapid = before.Findings.Any(f => f.RuleId is "PAL-001" or "SUI-001");
+        static string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Because), string.Join(',', f.Principles), string.Join(',', f.Sources), f.Summary)
+            + (f.RuleId is "TRD-003" or "SUI-013" or "PAL-001" ? "" : "|" + f.Detail);
+        Assert.Equal(
+            before.Findings.Where(f => !(rapid && f.RuleId == "TRD-003")).Select(Key).Order(StringComparer.Ordinal),
+            after.Findings.Select(Key).Order(StringComparer.Ordinal));
+        Assert.All(after.Findings.Where(f => f.RuleId == "PAL-001"), f => Assert.Equal(1, f.Detail.Split("(discrepancy D9)").Length - 1));
+        Assert.All(after.Findings.Where(f => f.RuleId == "SUI-013"), f => Assert.DoesNotContain("not listed", f.Detail, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

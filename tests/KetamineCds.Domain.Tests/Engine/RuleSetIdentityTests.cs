@@ -39,6 +39,7 @@ public partial class RuleSetIdentityTests
         ["1.18.0"] = "sha256:c960ce3d7752f0edd1127d480dacf649289319bbf4aeb133bba21e880f3c3166",
         ["1.19.0"] = "sha256:03f846e3db296835a0d5acf9720f068376d07517f95cef4cde43b2e229388468",
         ["1.20.0"] = "sha256:6a2a9bac11a4c4c3a9c18ea13749f2ce20026b32d93c12edd3216e4329958e82",
+        ["1.21.0"] = "sha256:04c22808b36920b3a1bf87890785320cda3987bf79a449dbd525403ef5920528",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -729,6 +730,51 @@ public partial class RuleSetIdentityTests
         Assert.Equal([Citations.Irwin2013, Citations.SpravatoRems], pal20.Sources);
         Assert.Contains("the US programme, which this clinic applies in every jurisdiction", pal20.Detail, StringComparison.Ordinal);
         Assert.StartsWith(pal19.Detail[..pal19.Detail.IndexOf("; if esketamine is chosen", StringComparison.Ordinal)], pal20.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// 1.21.0 (helper 249; docs/clinical-review.md, section 33): TRD-003 is quiet where PAL-001's or SUI-001's indication holds
+    /// and its detail confines "comes first" to the TRD pathways; SUI-013's detail speaks clinically; PAL-001's detail names
+    /// discrepancy D9 once. Nothing else: every other rule is 1.20.0's object, and the pathway map and policy are 1.20.0's.
+    /// </summary>
+    [Fact]
+    public void Diff_1_20_0To1_21_0_RewordsTrd003Sui013AndPal001()
+    {
+        var (was20, now21) = (RuleSetCatalog.V1_20_0, RuleSetCatalog.V1_21_0);
+        var diff = RuleSetDiff.Between(was20, now21);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was20.Pathways, now21.Pathways);
+        Assert.Equal(["PAL-001", "SUI-013", "TRD-003"], diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was20.Rules.Where(r => r.Id is not ("PAL-001" or "SUI-013" or "TRD-003")), r => Assert.Same(r, now21.Find(r.Id)));
+        Assert.All(["PAL-001", "SUI-013", "TRD-003"], id =>
+        {
+            var (before, after) = (was20[id], now21[id]);
+            Assert.Same(before.AsDefined, after.AsDefined);
+            Assert.Equal((before.Kind, before.Severity, before.Topic, before.Summary), (after.Kind, after.Severity, after.Topic, after.Summary));
+            Assert.Equal((string.Join(',', before.Principles), string.Join(',', before.Sources)), (string.Join(',', after.Principles), string.Join(',', after.Sources)));
+            Assert.NotEqual(before.Detail, after.Detail);
+        });
+
+        var (trd20, trd21) = (was20["TRD-003"], now21["TRD-003"]);
+        Assert.Equal($"all({trd20.Condition.Canonical}, noneholds({Indications.PalliativeWeeks.Canonical}, {Indications.SuicidalMddWithRecentBehaviour.Canonical}))", trd21.Condition.Canonical);
+        Assert.Contains("Standard next-step antidepressant treatment comes first;", trd20.Detail, StringComparison.Ordinal);
+        Assert.StartsWith(trd20.Detail[..trd20.Detail.IndexOf(" Standard next-step", StringComparison.Ordinal)], trd21.Detail, StringComparison.Ordinal);
+        Assert.Contains("This concerns the TRD pathways only", trd21.Detail, StringComparison.Ordinal);
+        Assert.StartsWith(trd20.ConditionText[..^1], trd21.ConditionText, StringComparison.Ordinal);
+
+        var (sui20, sui21) = (was20["SUI-013"], now21["SUI-013"]);
+        Assert.Equal(sui20.ConditionText, sui21.ConditionText);
+        Assert.Equal(sui20.Condition.Canonical, sui21.Condition.Canonical);
+        Assert.Contains("this caution is not listed beside it", sui20.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("not listed", sui21.Detail, StringComparison.Ordinal);
+        Assert.StartsWith(sui20.Detail[..sui20.Detail.IndexOf(" With imminent risk", StringComparison.Ordinal)], sui21.Detail, StringComparison.Ordinal);
+
+        var (pal20, pal21) = (was20["PAL-001"], now21["PAL-001"]);
+        Assert.Equal((pal20.ConditionText, pal20.Condition.Canonical), (pal21.ConditionText, pal21.Condition.Canonical));
+        Assert.Equal(pal20.Detail.Replace("The pathway is off-label (discrepancy D9):", "The pathway is off-label:", StringComparison.Ordinal), pal21.Detail);
+        Assert.Equal(1, pal21.Detail.Split("(discrepancy D9)").Length - 1);
     }
 
     [Fact]

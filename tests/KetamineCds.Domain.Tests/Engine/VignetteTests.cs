@@ -35,7 +35,8 @@ public class VignetteTests
     private static readonly string[] TrdPrinciples = [Def, Mech, Proc, Rems, Bio];
 
     // A suicidal MDD screening cites the approval, the rapid effect (IV ketamine) and its limit, and the REMS.
-    private static readonly string[] SuicidalPrinciples = [Def, Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio];
+    // From 1.21.0 TRD-003 (P-TRD-DEFINITION) is quiet where SUI-001 or PAL-001 fires (docs/clinical-review.md, section 33).
+    private static readonly string[] SuicidalPrinciples = [Citations.SuicidalityApproval, Citations.SuicidalityRapid, Citations.SuicidalityLimit, Rems, Bio];
 
     private static readonly string[] BipolarPrinciples = [Citations.Bipolar, Rems, Bio];
 
@@ -196,12 +197,12 @@ public class VignetteTests
         new("70-year-old with metastatic cancer, prognosis 4 weeks, newly depressed, no antidepressant tried",
             (Palliative(4) with { FailedAdequateTrials = 0, OnOralAntidepressant = false }).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded(), Verdict.Eligible,
             S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, Eligible, NotApplicable),
-            [Citations.Palliative, Def, Rems, Bio], ["PAL-001", "TRD-003", "KET-002", "REMS-002", "REMS-003"]),
+            [Citations.Palliative, Rems, Bio], ["PAL-001", "KET-002", "REMS-002", "REMS-003"]),
         // Kept incomplete on purpose: the palliative pathway waits for substance use to be asked.
         new("72-year-old with end-stage heart failure, prognosis 3 weeks, depressed, substance use not asked",
             (Palliative(3) with { AgeYears = 72, FailedAdequateTrials = 0 }).WithSafetyItemsRecordedAbsent() with { SubstanceUse = null }, Verdict.Incomplete,
             S(NotApplicable, NotApplicable, NotApplicable, NotApplicable, Incomplete, NotApplicable),
-            [Citations.Palliative, Def, Rems, Bio], ["PAL-001", "REC-005"]),
+            [Citations.Palliative, Rems, Bio], ["PAL-001", "REC-005"]),
         new("Life-limiting illness with a prognosis of 6 months, depressed, no antidepressant tried",
             Palliative(26) with { FailedAdequateTrials = 0 }, Verdict.NotIndicated, NoneApplies,
             [Citations.Palliative, Def], ["PAL-002"]),

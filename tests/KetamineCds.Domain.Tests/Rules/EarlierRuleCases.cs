@@ -124,6 +124,15 @@ internal static class EarlierRuleCases
             .Edge(EuTrdOn(OralAntidepressantClass.Ssri)).Edge(EuTrdOn(OralAntidepressantClass.Snri))
             .Expect(IsA(FindingKind.Requirement), OfSeverity(Severity.Moderate)),
 
+        // 1.4.0 to 1.20.0: the detail explained the engine ("this caution is not listed beside it"); 1.21.0 speaks clinically (section 33).
+        new EarlierDefinition("SUI-013", "1.4.0").Fires(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null }).Edge(PlanWithoutSafetyNet()).Edge(Suicidal(Suicidality.ActiveIdeation))
+            .Expect(DetailContains("this caution is not listed beside it")),
+
+        // 1.0.0 to 1.20.0: fired beside PAL-001 and SUI-001 with "Standard next-step antidepressant treatment comes first" (section 33).
+        new EarlierDefinition("TRD-003", "1.0.0").Fires(Adult()).Fires(Palliative(6) with { FailedAdequateTrials = 0 }).Fires(Suicidal(Suicidality.ActiveIdeation) with { FailedAdequateTrials = 0 })
+            .Edge(Adult() with { FailedAdequateTrials = 2 })
+            .Expect(DetailContains("Standard next-step antidepressant treatment comes first")),
+
         // 1.12.0 reworded "shown" for what the history records (QA157 F5; section 20).
         new EarlierDefinition("EU-005", "1.9.0")
             .Fires(CheckedTrd() with { Jurisdiction = Jurisdiction.Eu, OralAntidepressantClass = OralAntidepressantClass.Ssri, Phq9Total = 9, Phq9Item9 = 0 })
@@ -197,6 +206,10 @@ internal static class EarlierRuleCases
         // words it as BIP-001 and INV-001 do and cites the REMS (section 32).
         new EarlierDefinition("PAL-001", "1.2.0").Fires(Palliative(8), Because("prognosisWeeks", "8")).Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut())
             .Expect(DetailEndsWith("if esketamine is chosen, the REMS monitoring still applies."), DoesNotCite(Citations.SpravatoRems)),
+
+        // 1.20.0 said "(discrepancy D9)" twice; 1.21.0 says it once (section 33).
+        new EarlierDefinition("PAL-001", "1.20.0").Fires(Palliative(8), Because("prognosisWeeks", "8")).Edge(Palliative(9)).Edge(PalliativePathwayNotRuledOut())
+            .Expect(DetailContains("The pathway is off-label (discrepancy D9):")),
 
         new EarlierDefinition("PSY-002", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),
         new EarlierDefinition("PSY-003", "1.0.0").Fires(ControlledPsychosis(), Because("psychosis", "history-controlled")).Edge(Trd() with { Psychosis = PsychosisStatus.HistoryUntreated }),

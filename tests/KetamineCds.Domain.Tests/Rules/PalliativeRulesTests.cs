@@ -13,7 +13,7 @@ public class PalliativeRulesTests : RuleTestBase
     {
         var f = AssertFires("PAL-001", Palliative(8));
         AssertBecause(f, "prognosisWeeks", "8");
-        Assert.Contains("The pathway is off-label (discrepancy D9)", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("The pathway is off-label: as with any off-label ketamine use", f.Detail, StringComparison.Ordinal);
     }
 
     [Fact, Edge("PAL-001")]
@@ -39,7 +39,7 @@ public class PalliativeRulesTests : RuleTestBase
         Assert.Equal("Prognosis of weeks: a conventional antidepressant may act too late, so a rapid-acting treatment is reasonable.", f.Summary);
         Assert.DoesNotContain("not recorded", f.Summary + f.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("cannot yet be ruled out", f.Summary + f.Detail, StringComparison.Ordinal);
-        Assert.Contains("The pathway is off-label (discrepancy D9)", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("The pathway is off-label: as with any off-label ketamine use", f.Detail, StringComparison.Ordinal);
         var now = ScreeningEngine.Evaluate(h);
         Assert.DoesNotContain(now.Findings, x => x.RuleId == "PAL-003");
         Assert.Equal("PAL-001", now.For(Pathway.PalliativeRapidActing).RuleIds[0]);
@@ -96,6 +96,17 @@ public class PalliativeRulesTests : RuleTestBase
         Assert.Equal([Citations.Irwin2013, Citations.SpravatoRems], f.Sources);
         Assert.Equal(RuleSetCatalog.V1_19_0["PAL-001"].Summary, f.Summary);
         Assert.DoesNotContain("REMS", AssertFires("PAL-003", PalliativePathwayNotRuledOut()).Detail, StringComparison.Ordinal);
+    }
+
+    // 1.21.0 (section 33): PAL-001's detail said "(discrepancy D9)" twice; it says it once, after the evidence it qualifies.
+    [Fact, Fires("PAL-001")]
+    public void Evaluate_PrognosisOfWeeks_Pal001NamesDiscrepancyD9Once()
+    {
+        var f = AssertFires("PAL-001", Palliative(6));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(f.Detail, @"\(discrepancy D9\)"));
+        Assert.Contains("The pathway is off-label: as with any off-label ketamine use", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("not randomised trials and not esketamine (discrepancy D9).", f.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(RuleSetCatalog.V1_20_0["PAL-001"].Detail, @"\(discrepancy D9\)"));
     }
 
     [Fact, Edge("PAL-001")]

@@ -271,6 +271,20 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Contains("before the first session", f.Summary, StringComparison.Ordinal);
     }
 
+    // 1.21.0 (docs/clinical-review.md, section 33): SUI-013's detail explained the rule engine ("SUI-009 closes every pathway
+    // and this caution is not listed beside it"); it says what SUI-009 means for the patient instead.
+    [Fact, Fires("SUI-013")]
+    public void Evaluate_PassiveIdeationWithoutSafetyPlan_Sui013SpeaksClinicallyOnly()
+    {
+        var f = AssertFires("SUI-013", Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null });
+        Assert.DoesNotContain("not listed", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("this caution", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("closes every pathway", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("no ketamine or esketamine is given now: a same-day evaluation comes first (SUI-009)", f.Detail, StringComparison.Ordinal);
+        Assert.Contains("this caution is not listed beside it", RuleSetCatalog.V1_20_0["SUI-013"].Detail, StringComparison.Ordinal);
+        Assert.Equal(RuleSetCatalog.V1_20_0["SUI-013"].Summary, f.Summary);
+    }
+
     [Theory, Fires("SUI-013")]
     [InlineData(null, true, true)]
     [InlineData(true, false, true)]

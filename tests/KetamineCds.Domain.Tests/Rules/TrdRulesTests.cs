@@ -40,6 +40,54 @@ public class TrdRulesTests : RuleTestBase
     [Fact, Edge("TRD-003")]
     public void Evaluate_TwoFailedTrials_DoesNotFireTrd003() => AssertDoesNotFire("TRD-003", Adult() with { FailedAdequateTrials = 2 });
 
+    // 1.21.0 (docs/clinical-review.md, section 33): TRD-003's "Standard next-step antidepressant treatment comes first" read
+    // beside PAL-001 ("a conventional antidepressant may act too late") and beside SUI-001 (the esketamine pathway for acute
+    // suicidal ideation applies) as the opposite instruction. Where either indication holds it does not fire; the TRD
+    // pathways still read "not applicable".
+    [Theory, Edge("TRD-003")]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Evaluate_PrognosisOfWeeksWithFewFailedTrials_FiresPal001AndNotTrd003(int failedTrials)
+    {
+        var h = Palliative(6) with { FailedAdequateTrials = failedTrials };
+        Assert.Contains(ScreeningEngine.Evaluate(h).Findings, f => f.RuleId == "PAL-001");
+        AssertDoesNotFire("TRD-003", h);
+        var result = ScreeningEngine.Evaluate(h);
+        Assert.Equal(PathwayStatus.NotApplicable, result.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.NotApplicable, result.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.DoesNotContain(result.Findings, f => f.Detail.Contains("comes first", StringComparison.Ordinal) && f.Detail.Contains("Standard next-step", StringComparison.Ordinal));
+        // 1.20.0 said both on one page.
+        var was = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_20_0);
+        Assert.Contains(was.Findings, f => f.RuleId == "TRD-003");
+        Assert.Contains("Standard next-step antidepressant treatment comes first", was.Findings.Single(f => f.RuleId == "TRD-003").Detail, StringComparison.Ordinal);
+    }
+
+    [Theory, Edge("TRD-003")]
+    [InlineData(Suicidality.ActiveIdeation)]
+    [InlineData(Suicidality.RecentAttempt)]
+    public void Evaluate_AcuteSuicidalIdeationWithFewFailedTrials_FiresSui001AndNotTrd003(Suicidality suicidality)
+    {
+        var h = Suicidal(suicidality) with { FailedAdequateTrials = 0 };
+        Assert.Contains(ScreeningEngine.Evaluate(h).Findings, f => f.RuleId == "SUI-001");
+        AssertDoesNotFire("TRD-003", h);
+        Assert.Contains(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_20_0).Findings, f => f.RuleId == "TRD-003");
+    }
+
+    [Fact, Fires("TRD-003")]
+    public void Evaluate_FewFailedTrialsWithTheRapidPathwaysWaitingOrAbsent_FiresTrd003ScopedToTheTrdPathways()
+    {
+        // A blank answer is not a holding indication: with the illness not recorded (PAL-003) or passive ideation with recent
+        // behaviour not recorded (SUI-016) TRD-003 still fires, and so with a prognosis above 8 weeks; its detail says that
+        // "comes first" is for the TRD pathways and that the two rapid-acting pathways do not depend on failed trials.
+        foreach (var h in new[] { PalliativePathwayNotRuledOut(), SuicidalPathwayNotRuledOut(), Palliative(9) with { FailedAdequateTrials = 0 }, Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false } })
+        {
+            var f = AssertFires("TRD-003", h);
+            Assert.Contains("This concerns the TRD pathways only: for them, standard next-step antidepressant treatment comes first", f.Detail, StringComparison.Ordinal);
+            Assert.Contains("(SUI-001) and for a prognosis of weeks (PAL-001) do not depend on failed trials.", f.Detail, StringComparison.Ordinal);
+            Assert.Equal(RuleSetCatalog.V1_20_0["TRD-003"].Summary, f.Summary);
+        }
+    }
+
     [Fact, Fires("TRD-004")]
     public void Evaluate_UsTrdWithoutOralAntidepressant_FiresTrd004() => AssertFires("TRD-004", Trd() with { OnOralAntidepressant = false });
 

@@ -92,5 +92,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneTwoZeroZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.21.0")]
+        #pragma warning disable CS1591
+        OneTwoOneZero,
+        #pragma warning restore CS1591
     }
 }
