@@ -168,7 +168,8 @@ public sealed class ScreeningJsonReaderWholeNumberTests
 
         var (_, unreadable) = ReadForm(field, typed);
 
-        Assert.Equal($"\"{typed}\" is not a valid value for {KetamineCds.Web.Localization.ClinicalText.Shared.FieldLabel(field)}.", Assert.Single(unreadable["ageYears"]));
+        // Helper 250: told what the box takes, no longer "is not a valid value for".
+        Assert.Equal($"\"{typed}\" is not a number: {KetamineCds.Web.Localization.ClinicalText.Shared.FieldLabel(field)} takes a whole number from 0 to 120.", Assert.Single(unreadable["ageYears"]));
     }
 
     [Theory]
