@@ -107,7 +107,7 @@ namespace KetamineCds.ApiClient.Tests.Generated.Models
         public bool? PreparatoryActsOrAbortedAttempt { get; set; }
         /// <summary>Primary diagnosis.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.PrimaryDiagnosis? PrimaryDiagnosis { get; set; }
-        /// <summary>Prognosis in weeks. The clinician's estimate of the patient's expected survival. With a prognosis of 8 weeks or less, a conventional antidepressant may act too late (PAL-001). Unit: weeks. Required when lifeLimitingIllness is true.</summary>
+        /// <summary>Prognosis in weeks. The clinician&apos;s estimate of the patient&apos;s expected survival. With a prognosis of 8 weeks or less, a conventional antidepressant may act too late (PAL-001). Unit: weeks. Required when lifeLimitingIllness is true.</summary>
         public int? PrognosisWeeks { get; set; }
         /// <summary>Psychosis. Active includes current psychotic symptoms of any cause, a depressive episode with psychotic features among them.</summary>
         public global::KetamineCds.ApiClient.Tests.Generated.Models.PsychosisStatus? Psychosis { get; set; }
