@@ -8,7 +8,9 @@ namespace KetamineCds.Domain.Rules;
 /// everything else its original's (id, kind, severity, principles, sources, condition, the pathways it concerns, the inputs
 /// a finding names as its cause, and its topic). A rewording that changes no text is refused as a mistake. Or, from rule
 /// set 1.14.0, a released rule with a new condition and its words (<see cref="Rule.Restated"/>): the inputs its finding
-/// names are then the new condition's, and everything else is still the original's.
+/// names are then the new condition's, and everything else is still the original's. Or, from rule set 1.22.0, a released
+/// rule with a condition that fires exactly when its own does and is explained otherwise, its words unchanged
+/// (<see cref="Rule.Reexplained"/>).
 /// </summary>
 public sealed class RewordedRule : Rule
 {
@@ -16,7 +18,7 @@ public sealed class RewordedRule : Rule
 
     internal RewordedRule(Rule original, string? summary, string? detail, string? conditionText, Condition? condition = null)
     {
-        if ((summary ?? detail ?? conditionText) is null || summary == original.Summary || detail == original.Detail || conditionText == original.ConditionText)
+        if (((summary ?? detail ?? conditionText) is null && condition is null) || summary == original.Summary || detail == original.Detail || conditionText == original.ConditionText)
         {
             throw new ArgumentException($"Rewording {original.Id} must give a text, and every text it gives must differ from the rule's own.");
         }

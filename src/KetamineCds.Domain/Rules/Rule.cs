@@ -65,6 +65,18 @@ public abstract class Rule
     public RewordedRule Restated(Condition condition, string conditionText) =>
         new(this, null, null, conditionText, condition);
 
+    /// <summary>
+    /// This rule with a condition that holds exactly when its own does, explained otherwise, and nothing else changed, its
+    /// words included: for a release that only changes the inputs a finding names as its cause (1.22.0: SUI-014 no longer
+    /// names suicidal intent, not recorded, beside passive ideation, where the form never asks it). That the new condition
+    /// fires where the old one does, and only there, is the release's to show (a property test comparing the versions).
+    /// </summary>
+    public RewordedRule Reexplained(Condition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return new(this, null, null, null, condition);
+    }
+
     /// <summary>The finding if the rule fires for this history, otherwise null.</summary>
     public Finding? Evaluate(PatientHistory history) => Evaluate(new EvaluationScope(history));
 

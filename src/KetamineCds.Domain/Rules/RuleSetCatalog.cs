@@ -523,11 +523,27 @@ public static class RuleSetCatalog
                 "The pathway is off-label (discrepancy D9): as with", "The pathway is off-label: as with", StringComparison.Ordinal)),
         ]);
 
+    /// <summary>
+    /// Version 1.22.0 (helper 253; docs/clinical-review.md, section 34): a finding's inputs name no question the form did not
+    /// ask. SUI-014 ("suicidality recorded below imminent risk") read imminent risk as a negation, which names every input
+    /// it reads: beside passive ideation its finding listed suicidal intent as not recorded, a question the form asks only
+    /// with active ideation (psychiatrist QA, helper 247 finding 4), so the result's trace and the audit export told an
+    /// auditor a question had been left blank that was never asked. Its condition now reads imminent risk as ruled out
+    /// (<see cref="Conditions.Criteria.RuledOut"/>): it fires exactly where 1.21.0's does, and its finding names only the
+    /// answers that rule imminent risk out (the suicidality; the intent when active ideation is recorded; the recent
+    /// behaviour): never the intent beside passive ideation, blank or not. SUI-014 is 1.21.0's reexplained (<see cref="Rule.Reexplained"/>): its words are unchanged. No other rule
+    /// of 1.21.0 names a question the form does not ask (<c>BecauseNamesOnlyAskedQuestionsTests</c>). Verdicts, pathway
+    /// statuses and which rules fire are 1.21.0's.
+    /// </summary>
+    public static RuleSet V1_22_0 { get; } = V1_21_0.Next(
+        "1.22.0",
+        replace: [V1_21_0["SUI-014"].Reexplained(All(Indications.AnySuicidality, RuledOut(Indications.ImminentSuicideRisk)))]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_21_0;
+    public static RuleSet Current => V1_22_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

@@ -7,10 +7,11 @@ namespace KetamineCds.Domain.Tests.Engine;
 
 /// <summary>
 /// A finding's <c>because</c> may name a question the form does not ask of this history, not recorded: SUI-014 reads
-/// suicidal intent beside passive ideation (QA walk, session 46). The engine keeps it, since the stored assessment is what
-/// a replay compares; the pages leave it out (KetamineCds.Web's <c>Display.Inputs</c>). That is faithful only if such an
-/// input never decides a rule: whatever it were answered, the rule would fire all the same. These tests hold every rule
-/// of every rule set to that.
+/// suicidal intent beside passive ideation (QA walk, session 46) in rule sets 1.9.0 to 1.21.0. Those releases keep it, since
+/// the stored assessment is what a replay compares; the pages leave it out (KetamineCds.Web's <c>Display.Inputs</c>); from
+/// 1.22.0 the engine no longer names it (<c>BecauseNamesOnlyAskedQuestionsTests</c>). Leaving it out is faithful only if
+/// such an input never decides a rule: whatever it were answered, the rule would fire all the same. These tests hold every
+/// rule of every rule set to that.
 /// </summary>
 public class ExplanationOfUnaskedQuestionsTests
 {
@@ -25,11 +26,11 @@ public class ExplanationOfUnaskedQuestionsTests
     };
 
     [Fact]
-    public void Evaluate_PassiveIdeation_Sui014KeepsIntentNotRecordedInItsBecauseForReplay()
+    public void Evaluate_PassiveIdeation_1_21_0Sui014KeepsIntentNotRecordedInItsBecauseForReplay()
     {
         var h = PassiveIdeation();
 
-        var f = Assert.Single(ScreeningEngine.Evaluate(h).Findings, f => f.RuleId == "SUI-014");
+        var f = Assert.Single(ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_21_0).Findings, f => f.RuleId == "SUI-014");
 
         // The stored decision (and so every replay of one) holds this item: the engine must keep giving it.
         Assert.Contains(new Evidence("suicidalIntent", WireNames.NotRecorded), f.Because);

@@ -754,6 +754,31 @@ public class InvariantTests
         Assert.All(after.Findings.Where(f => f.RuleId == "SUI-013"), f => Assert.DoesNotContain("not listed", f.Detail, StringComparison.Ordinal));
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_22_0Against1_21_0_OnlyUnaskedQuestionsLeaveSui014sBecause(PatientHistory history)
+    {
+        // Rule set 1.22.0 (docs/clinical-review.md, section 34): the verdict, every pathway's status (rule ids included) and
+        // which rules fire are 1.21.0's; every finding is 1.21.0's but SUI-014's, whose because names only what rules imminent
+        // risk out: it may lose an input the form does not ask of this history (suicidal intent beside passive ideation), and
+        // names none of those as not recorded; it never loses a question the form asks, answered or left blank.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_21_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_22_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))),
+            after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        bool Asked(Evidence e) => Fields.Find(e.Field) is not { } field || field.IsAskedOf(history);
+        static string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources), f.Summary, f.Detail)
+            + (f.RuleId == "SUI-014" ? "" : "|" + string.Join(',', f.Because));
+        Assert.Equal(before.Findings.Select(Key), after.Findings.Select(Key));
+        foreach (var (was, now) in before.Findings.Zip(after.Findings).Where(p => p.First.RuleId == "SUI-014"))
+        {
+            Assert.Equal(was.Because.Where(now.Because.Contains), now.Because);
+            Assert.All(was.Because.Except(now.Because), e => Assert.False(Asked(e), $"SUI-014 no longer names {e.Field}, which the form asks"));
+            Assert.DoesNotContain(now.Because, e => e.Value == WireNames.NotRecorded && !Asked(e));
+        }
+    }
+
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()
     {

@@ -40,6 +40,7 @@ public partial class RuleSetIdentityTests
         ["1.19.0"] = "sha256:03f846e3db296835a0d5acf9720f068376d07517f95cef4cde43b2e229388468",
         ["1.20.0"] = "sha256:6a2a9bac11a4c4c3a9c18ea13749f2ce20026b32d93c12edd3216e4329958e82",
         ["1.21.0"] = "sha256:04c22808b36920b3a1bf87890785320cda3987bf79a449dbd525403ef5920528",
+        ["1.22.0"] = "sha256:f1165c52ae7febbc18e632b5581525a46ccffe63613d34d2d54fa7fb40a6bfc5",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -274,6 +275,11 @@ public partial class RuleSetIdentityTests
             RuleSetCatalog.V1_19_0.Pathways.Select(p => p.Pathway == Pathway.EsketamineSuicidalIdeation ? p with { NotRuledOutRuleId = "SUI-016" } : p),
             RuleSetCatalog.V1_20_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_19_0.ConcernsByRule, RuleSetCatalog.V1_20_0.ConcernsByRule);
+        // 1.21.0 and 1.22.0 change no pathway, policy or concern.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_22_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_20_0.Pathways, RuleSetCatalog.V1_21_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_21_0.Pathways, RuleSetCatalog.V1_22_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_21_0.ConcernsByRule, RuleSetCatalog.V1_22_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -775,6 +781,32 @@ public partial class RuleSetIdentityTests
         Assert.Equal((pal20.ConditionText, pal20.Condition.Canonical), (pal21.ConditionText, pal21.Condition.Canonical));
         Assert.Equal(pal20.Detail.Replace("The pathway is off-label (discrepancy D9):", "The pathway is off-label:", StringComparison.Ordinal), pal21.Detail);
         Assert.Equal(1, pal21.Detail.Split("(discrepancy D9)").Length - 1);
+    }
+
+    /// <summary>
+    /// 1.22.0 (helper 253; docs/clinical-review.md, section 34): SUI-014 reads imminent risk as ruled out rather than negated,
+    /// so its finding names no question the form did not ask; its words and everything else are 1.21.0's. Nothing else
+    /// changes: every other rule is 1.21.0's object, and the pathway map and policy are 1.21.0's.
+    /// </summary>
+    [Fact]
+    public void Diff_1_21_0To1_22_0_ReexplainsSui014Only()
+    {
+        var (was21, now22) = (RuleSetCatalog.V1_21_0, RuleSetCatalog.V1_22_0);
+        var diff = RuleSetDiff.Between(was21, now22);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was21.Pathways, now22.Pathways);
+        Assert.Equal(["SUI-014"], diff.Changed.Select(r => r.After.Id));
+        Assert.All(was21.Rules.Where(r => r.Id != "SUI-014"), r => Assert.Same(r, now22.Find(r.Id)));
+        var (before, after) = (was21["SUI-014"], now22["SUI-014"]);
+        Assert.Same(before.AsDefined, after.AsDefined);
+        Assert.Equal(
+            (before.Kind, before.Severity, before.Topic, before.Summary, before.Detail, before.ConditionText),
+            (after.Kind, after.Severity, after.Topic, after.Summary, after.Detail, after.ConditionText));
+        Assert.Equal((string.Join(',', before.Principles), string.Join(',', before.Sources)), (string.Join(',', after.Principles), string.Join(',', after.Sources)));
+        Assert.Equal($"all({Indications.AnySuicidality.Canonical}, not{Indications.ImminentSuicideRisk.Canonical})", before.Condition.Canonical);
+        Assert.Equal($"all({Indications.AnySuicidality.Canonical}, ruledout{Indications.ImminentSuicideRisk.Canonical})", after.Condition.Canonical);
     }
 
     [Fact]

@@ -128,6 +128,16 @@ internal static class EarlierRuleCases
         new EarlierDefinition("SUI-013", "1.4.0").Fires(Suicidal(Suicidality.PassiveIdeation) with { SafetyPlanInPlace = null }).Edge(PlanWithoutSafetyNet()).Edge(Suicidal(Suicidality.ActiveIdeation))
             .Expect(DetailContains("this caution is not listed beside it")),
 
+        // 1.9.0 to 1.21.0: read imminent risk as a negation, so beside passive ideation the finding named suicidal intent, a
+        // question the form asks only with active ideation, as not recorded; 1.22.0 names only what rules the risk out (section 34).
+        new EarlierDefinition("SUI-014", "1.9.0")
+            .Fires(Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = false, SuicidalIntent = null },
+                Because("suicidality", "passive-ideation"), Because("suicidalIntent", WireNames.NotRecorded), Because("preparatoryActsOrAbortedAttempt", "false"))
+            .Fires(Suicidal(Suicidality.ActiveIdeation) with { PreparatoryActsOrAbortedAttempt = false, SuicidalIntent = false }, Because("suicidalIntent", "false"))
+            .Edge(Suicidal(Suicidality.ActiveIdeation) with { PreparatoryActsOrAbortedAttempt = false, SuicidalIntent = null })
+            .Edge(Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = true })
+            .Edge(Adult()),
+
         // 1.0.0 to 1.20.0: fired beside PAL-001 and SUI-001 with "Standard next-step antidepressant treatment comes first" (section 33).
         new EarlierDefinition("TRD-003", "1.0.0").Fires(Adult()).Fires(Palliative(6) with { FailedAdequateTrials = 0 }).Fires(Suicidal(Suicidality.ActiveIdeation) with { FailedAdequateTrials = 0 })
             .Edge(Adult() with { FailedAdequateTrials = 2 })

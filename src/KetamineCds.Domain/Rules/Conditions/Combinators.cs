@@ -54,6 +54,15 @@ internal sealed class AnyOf(Condition[] parts) : Condition(parts)
             }
         }
     }
+
+    /// <summary>False only when every part is false: each part explains how it fails.</summary>
+    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            part.ExplainFalse(scope, because);
+        }
+    }
 }
 
 /// <summary>The inner condition does not hold; unknown stays unknown. Explains itself with every input it reads.</summary>
@@ -69,6 +78,34 @@ internal sealed class NotCondition(Condition inner) : Condition(inner)
     };
 
     internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
+
+    /// <summary>False when the inner condition holds: explained by what makes it hold.</summary>
+    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because) => inner.Explain(scope, because);
+}
+
+/// <summary>
+/// From rule set 1.22.0: the inner condition is ruled out. It answers as <see cref="NotCondition"/> does (true when the
+/// inner condition is false, unknown stays unknown), but explains itself with only the inputs that make the inner condition
+/// false, where a negation names every input it reads: an input that did not decide it, such as a question the form does
+/// not ask of this history and so not recorded, is not named (suicidal intent beside passive ideation, SUI-014; psychiatrist
+/// QA, helper 247 finding 4). Its canonical text differs from a negation's, so a rule that uses it is a new definition.
+/// </summary>
+internal sealed class RuledOutCondition(Condition inner) : Condition(inner)
+{
+    public override string Canonical { get; } = "ruledout" + inner.Canonical;
+
+    internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) switch
+    {
+        Truth.True => Truth.False,
+        Truth.False => Truth.True,
+        _ => Truth.Unknown,
+    };
+
+    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainFalse(scope, because);
+
+    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
+
+    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because) => inner.Explain(scope, because);
 }
 
 /// <summary>
@@ -95,6 +132,19 @@ internal sealed class Undetermined(Condition inner) : Condition(inner)
     internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) == Truth.Unknown ? Truth.True : Truth.False;
 
     internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainUnknown(scope, because);
+
+    /// <summary>False when the inner condition is decided: explained by what decides it.</summary>
+    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because)
+    {
+        if (inner.Evaluate(scope) == Truth.True)
+        {
+            inner.Explain(scope, because);
+        }
+        else
+        {
+            inner.ExplainFalse(scope, because);
+        }
+    }
 }
 
 /// <summary>
@@ -127,6 +177,10 @@ internal sealed class NoneHolds(Condition[] parts) : Condition(parts)
     }
 
     internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because)
+    {
+    }
+
+    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because)
     {
     }
 }

@@ -57,6 +57,22 @@ public abstract class Condition(params Condition[] parts)
         }
     }
 
+    /// <summary>
+    /// Adds the inputs that make this (false) condition fail, and no other: by default, what its false parts explain so
+    /// (an <c>all</c> fails by any false part; an unknown part did not decide it and is not named). Read only by
+    /// <see cref="Criteria.RuledOut"/> (rule set 1.22.0), so that no earlier rule's explanation changes.
+    /// </summary>
+    internal virtual void ExplainFalse(EvaluationScope scope, List<Evidence> because)
+    {
+        foreach (var part in Parts)
+        {
+            if (part.Evaluate(scope) == Truth.False)
+            {
+                part.ExplainFalse(scope, because);
+            }
+        }
+    }
+
     internal virtual void CollectFields(List<FieldDefinition> fields)
     {
         foreach (var part in Parts)

@@ -27,6 +27,8 @@ internal sealed class Leaf<T>(Field<T> field, string test, Func<T, bool> predica
 
     internal override void ExplainUnknown(EvaluationScope scope, List<Evidence> because) => AddOnce(because, field, scope.History);
 
+    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because) => AddOnce(because, field, scope.History);
+
     internal override void CollectFields(List<FieldDefinition> fields)
     {
         if (!fields.Contains(field))
