@@ -242,7 +242,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
     public async Task NewScreening_SentAfterTheSessionEnded_AnswersComeBackSayingNothingWasRecorded(bool cookieStillSent)
     {
         // Helper 254: the send was refused for authentication before anything was read, so the form given back after
-        // signing in says nothing was recorded, not "may or may not have been recorded". The session ends as an idle
+        // signing in says nothing was saved, not "may or may not have been recorded". The session ends as an idle
         // timeout ends it: the server's session is gone while the browser still sends its cookie (or, a browser that
         // dropped the cookie, sends none).
         var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
@@ -271,7 +271,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
 
         await Assertions.Expect(page.Locator("#draft-restored-refused")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToContainTextAsync("The screening was not recorded");
+        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToContainTextAsync("The screening was not saved");
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);

@@ -11,8 +11,8 @@
 // gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
 // the form then says it may have been recorded, and to check before sending it again. When the page the send led to says
 // the app refused it before reading it (data-draft-refused: the sign-in page after the session had ended, the error page
-// of an expired form), nothing was recorded: the draft is marked "refused" instead, and the form says that nothing was
-// recorded (helper 254). Only the page reached by that send itself says so (a fresh navigation, by the redirect for the
+// of an expired form), nothing was recorded: the draft is marked "refused" instead, and the form says that it was not
+// saved (helper 254). Only the page reached by that send itself says so (a fresh navigation, by the redirect for the
 // sign-in page; not one gone back to, reloaded or typed, which may belong to an earlier send); anything else stays "may
 // have been recorded".
 (function () {
