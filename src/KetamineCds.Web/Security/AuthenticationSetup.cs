@@ -164,15 +164,23 @@ public static class AuthenticationSetup
         }
 
         var location = LocalPart(redirectUri);
-        if (status == StatusCodes.Status401Unauthorized && context.Request.Cookies.ContainsKey(AuthCookieName))
+        if (status == StatusCodes.Status401Unauthorized)
         {
-            // The browser still sent a session cookie: the session ended (idle, expired, or ended by an administrator's
-            // change). The sign-in page says so, and, when this request sent something (a post), that it was not saved;
-            // a page only asked for (a result reloaded after the idle sign-out, session.js) had nothing to lose.
-            location += (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ended=true";
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            var sent = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
+            if (context.Request.Cookies.ContainsKey(AuthCookieName))
             {
-                location += "&" + Pages.Account.LoginModel.UnsavedName + "=true";
+                // The browser still sent a session cookie: the session ended (idle, expired, or ended by an administrator's
+                // change). The sign-in page says so, and, when this request sent something (a post), that it was not saved;
+                // a page only asked for (a result reloaded after the idle sign-out, session.js) had nothing to lose.
+                location += (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ended=true";
+            }
+
+            if (sent)
+            {
+                // Refused before anything was read or recorded, with or without a cookie (a browser that dropped it): the
+                // sign-in page tells drafts.js, so that the form given back after signing in says nothing was recorded,
+                // not that it may have been (helper 254).
+                location += (location.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Pages.Account.LoginModel.UnsavedName + "=true";
             }
         }
 

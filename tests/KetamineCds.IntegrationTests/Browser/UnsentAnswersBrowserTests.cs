@@ -236,6 +236,129 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NewScreening_SentAfterTheSessionEnded_AnswersComeBackSayingNothingWasRecorded(bool cookieStillSent)
+    {
+        // Helper 254: the send was refused for authentication before anything was read, so the form given back after
+        // signing in says nothing was saved, not "may or may not have been recorded". The session ends as an idle
+        // timeout ends it: the server's session is gone while the browser still sends its cookie (or, a browser that
+        // dropped the cookie, sends none).
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        var reference = cookieStillSent ? "MRN-DRAFT-EXP1" : "MRN-DRAFT-EXP2";
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, reference);
+        await page.Locator("#clinicianNote").FillAsync("Typed before the session ended.");
+        var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "KetamineCds.Auth");
+        await EndTheSessionAsync(page);
+        if (cookieStillSent)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = session.Name, Value = session.Value, Domain = session.Domain, Path = session.Path, HttpOnly = session.HttpOnly, SameSite = session.SameSite }]);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
+        if (cookieStillSent)
+        {
+            await Assertions.Expect(page.Locator("#session-ended")).ToContainTextAsync("was not saved");
+            await browser.ScreenshotAsync(page, "75-send-after-session-ended-sign-in");
+        }
+
+        await page.Locator("#email").FillAsync("psychiatrist@demo.local");
+        await page.Locator("#password").FillAsync(BrowserFixture.Password);
+        await page.Locator("main form.form button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
+
+        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToContainTextAsync("The screening was not saved");
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);
+        await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("45");
+        await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.Locator("#onOralAntidepressant-yes")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#clinicianNote")).ToHaveValueAsync("Typed before the session ended.");
+        if (cookieStillSent)
+        {
+            await browser.ScreenshotAsync(page, "76-answers-back-after-sign-in-not-recorded");
+        }
+
+        // True: sent now, it is recorded (once), and the kept answers go.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/[0-9a-f-]{36}$"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_SentWithAnExpiredFormToken_AnswersComeBackSayingNothingWasRecorded()
+    {
+        // Helper 254: a form token that no longer holds is refused (400) before the page reads the form: nothing recorded.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, "MRN-DRAFT-XSRF");
+        await page.EvaluateAsync("() => { document.querySelector('main form.screening-form input[name=__RequestVerificationToken]').value = 'expired'; }");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The request could not be accepted");
+        await page.GotoAsync("/Screenings/New");
+
+        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-XSRF");
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_SendLostOnTheNetwork_StillSaysItMayHaveBeenRecorded()
+    {
+        // Helper 254: a send the network lost may have reached the app: the form keeps saying so. A refusal page reached
+        // again afterwards (going back to it) answers an earlier send, not this one.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await BrowserFixture.FillTheRequiredAnswersAsync(page, "MRN-DRAFT-NET");
+        await page.RouteAsync("**/Screenings/New", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await route.AbortAsync("connectionreset");
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();
+        // The answers were kept as the form was sent (drafts.js, on the submit event, before the send was lost).
+        await page.WaitForURLAsync(url => !url.EndsWith("/Screenings/New", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.UnrouteAllAsync();
+        // A sign-in page that once said an earlier send was refused, reloaded: it says nothing of this send.
+        await page.GotoAsync("/Account/Login?ReturnUrl=%2FScreenings%2FNew&unsaved=true");
+        await page.ReloadAsync();
+        await page.GotoAsync("/Screenings/New");
+
+        await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync("MRN-DRAFT-NET");
+        await browser.ScreenshotAsync(page, "77-answers-back-after-a-lost-send-may-have-been-recorded");
+
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Ends this browser's page session from a second tab, as "Sign out" there would.</summary>
+    private static async Task EndTheSessionAsync(IPage page)
+    {
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/Rules");
+        await other.Locator("form.signout button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/Logout$"));
+        await other.CloseAsync();
+    }
+
     /// <summary>Clicks the header's Rules link, dismissing any "leave this page?" prompt; returns the prompts seen.</summary>
     private static async Task<List<string>> LeaveByTheRulesLinkAsync(IPage page)
     {

@@ -9,7 +9,12 @@
 // Sending the form keeps its answers too, until a page says they were recorded (data-draft-recorded, on the screening's
 // own page, for the same patient): a send that never reached the app or was refused whole (the database down: a 503 with no form; the network
 // gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
-// the form then says it may have been recorded, and to check before sending it again.
+// the form then says it may have been recorded, and to check before sending it again. When the page the send led to says
+// the app refused it before reading it (data-draft-refused: the sign-in page after the session had ended, the error page
+// of an expired form), nothing was recorded: the draft is marked "refused" instead, and the form says that it was not
+// saved (helper 254). Only the page reached by that send itself says so (a fresh navigation, by the redirect for the
+// sign-in page; not one gone back to, reloaded or typed, which may belong to an earlier send); anything else stays "may
+// have been recorded".
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
@@ -43,6 +48,28 @@
         url: here(), who: form.getAttribute("data-keep-draft"), at: Date.now(), sent: !!sent, fields: fields
       }));
     } catch (e) { /* storage refused: the browser's prompt below still asks */ }
+  }
+
+  // Whether this page answers a send just made: reached afresh (not by going back or reloading), and, for a page the
+  // refused send was redirected to (data-draft-redirected: the sign-in page), by a redirect (not an address typed).
+  function arrived(marker) {
+    try {
+      var entry = window.performance.getEntriesByType("navigation")[0];
+      return !!entry && entry.type === "navigate" && (!marker.hasAttribute("data-draft-redirected") || entry.redirectCount > 0);
+    } catch (e) { return false; }
+  }
+
+  // This page answers the send that kept the draft, and says the app refused it before recording anything.
+  function noteRefused() {
+    var marker = document.querySelector("[data-draft-refused]");
+    if (!marker || !arrived(marker)) { return; }
+    try {
+      var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+      if (!draft || draft.sent !== true || draft.url !== (marker.getAttribute("data-draft-refused") || here())) { return; }
+      draft.sent = false;
+      draft.refused = true;
+      window.sessionStorage.setItem(KEY, JSON.stringify(draft));
+    } catch (e) { /* unreadable or refused: the draft stays "may have been recorded" */ }
   }
 
   function restore() {
@@ -79,7 +106,7 @@
     changed.forEach(function (c) { c.dispatchEvent(new Event("change", { bubbles: true })); });
     if (changed.length > 0) {
       unsent = form; // still not sent: a second switch keeps them again, leaving asks first
-      var notice = document.getElementById(draft.sent ? "draft-restored-sent" : "draft-restored");
+      var notice = document.getElementById(draft.sent ? "draft-restored-sent" : draft.refused ? "draft-restored-refused" : "draft-restored");
       if (notice) { notice.hidden = false; }
     }
   }
@@ -91,6 +118,7 @@
 
   // A form sent back by the server with its problems holds what was typed and not recorded.
   unsent = document.querySelector(SELECTOR + "[data-unsent=true]");
+  noteRefused();
   restore();
   document.addEventListener("input", mark, true);
   document.addEventListener("change", mark, true);
