@@ -184,17 +184,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     {
         // Each field once, a chart entry to check about it in place of its label, under what it blocks (helper 231, as the
         // card of an answer the rules could not give lists them): the entries' lines were appended after the card was built.
+        // Helper 251: the questions under each heading as the result page and the print list them, by the summary's one
+        // ordering (NotRecordedSummary.QuestionsByHeading), never a second one of the card's own.
         var waiting = notRecorded.BeforeAPathwayCanOpen;
-        var beforeFirstDoseFields = notRecorded.BeforeFirstDose.SelectMany(c => c.Fields).Distinct(StringComparer.Ordinal).ToList();
-        var listed = Listed(
-            [
-                [.. waiting.Select(i => i.Field)],
-                [.. notRecorded.CouldAlsoBlock.Select(i => i.Field)],
-                beforeFirstDoseFields,
-                [.. notRecorded.CareItems.SelectMany(c => c.Fields).Except(beforeFirstDoseFields, StringComparer.Ordinal)],
-                [],
-            ],
-            toCheck);
+        var listed = Listed([.. notRecorded.QuestionsByHeading, []], toCheck);
         var parts = new List<string> { incomplete ? CardTexts.IncompleteIntro : CardTexts.NotRecordedIntro };
         AddList(parts, CardTexts.WaitingHeading, [.. listed[0].Select(i => CardTexts.WaitingItem(i.Text, string.Join(Text.ListSeparator, waiting
             .Where(w => i.Fields.Contains(w.Field, StringComparer.Ordinal)).SelectMany(w => w.Pathways).Distinct().Order().Select(Display.ShortName))))]);
@@ -229,7 +222,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             .. ruleSet.Pathways.Where(p => waitingPathways.Contains(p.Pathway) && p.CompletenessRuleId is not null)
                 .Select(p => ruleSet.Find(p.CompletenessRuleId!)).OfType<Rule>().Select(r => (r.Principles, r.Sources)),
             .. (important ?? []).Select(f => (f.Principles, f.Sources)),
-            .. Reading(ruleSet, notRecorded.CouldAlsoBlock.Select(i => i.Field), r => r.Kind == FindingKind.Contraindication).Select(r => (r.Principles, r.Sources)),
+            .. RulesBehind(ruleSet, notRecorded.CouldAlsoBlock.Select(i => i.Field), Behind.SafetyQuestion).Select(Cited),
             .. notRecorded.BeforeFirstDose.Concat(notRecorded.OtherCareItems).Select(c => (c.Finding.Principles, c.Finding.Sources)),
         ]));
         parts.Add(CardTexts.SupportsNotReplaces);
@@ -346,9 +339,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         AddList(parts, CardTexts.RequiredHeading, requiredItems);
         AddList(parts, CardTexts.SafetyHeading, safetyItems);
         AddList(parts, CardTexts.NeedsAttentionHeading, needsAttentionItems);
-        var showing = ruleSet.Rules
-            .Where(r => r.Kind == FindingKind.Contraindication && r.Condition.FieldsRead().Any(fields.Contains))
-            .ToList();
+        var showing = RulesBehind(ruleSet, beforeFirstDoseFields, Behind.BeforeFirstDose).ToList();
         if (beforeFirstDose.Count > 0)
         {
             parts.Add(BeforeFirstDoseText(beforeFirstDose, aPathwayIsOpen: false, showing
@@ -363,14 +354,13 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         // item the first dose waits for could show; the cautions and requirements that read another care item; the
         // contraindications and cautions that read a value the screening cannot use. It cited P-SAFETY-REMS and
         // P-TRD-DEFINITION whatever was missing, the definition of TRD beside a blood pressure alone.
-        var indications = ruleSet.Pathways.Select(p => p.IndicationRuleId).ToHashSet(StringComparer.Ordinal);
         parts.Add(NotRecordedCites(
         [
-            .. Reading(ruleSet, required, r => r.Kind == FindingKind.Contraindication || indications.Contains(r.Id)).Select(r => (r.Principles, r.Sources)),
-            .. Reading(ruleSet, safety, r => r.Kind == FindingKind.Contraindication).Select(r => (r.Principles, r.Sources)),
-            .. (beforeFirstDose.Count > 0 ? showing : []).Select(r => (r.Principles, r.Sources)),
-            .. Reading(ruleSet, otherCare, r => r.Kind is FindingKind.Caution or FindingKind.Requirement && r.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness).Select(r => (r.Principles, r.Sources)),
-            .. Reading(ruleSet, needsAttention, r => r.Kind is FindingKind.Contraindication or FindingKind.Caution).Select(r => (r.Principles, r.Sources)),
+            .. RulesBehind(ruleSet, required, Behind.Required(ruleSet)).Select(Cited),
+            .. RulesBehind(ruleSet, safety, Behind.SafetyQuestion).Select(Cited),
+            .. (beforeFirstDose.Count > 0 ? showing : []).Select(Cited),
+            .. RulesBehind(ruleSet, otherCare, Behind.CareItem).Select(Cited),
+            .. RulesBehind(ruleSet, needsAttention, Behind.ValueNotUsable).Select(Cited),
         ]));
         parts.Add(CardTexts.SupportsNotReplaces);
         return NewCard(
@@ -640,13 +630,17 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// give (<see cref="Incomplete"/>); helper 231 for the card naming what is not recorded once they ran
     /// (<see cref="NotRecordedCard"/>), where the entries' lines were appended after the card was built, naming twice.
     /// </summary>
-    private static List<(string Text, List<string> Fields, bool Entry)>[] Listed(List<string>[] lists, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
+    private static List<(string Text, List<string> Fields, bool Entry)>[] Listed(IReadOnlyList<IReadOnlyList<string>> lists, IReadOnlyList<Fhir.ChartEntryToCheck> toCheck)
     {
+        // Each field in the first list naming it: the summary's one ordering (helper 251), the result page's and the print's.
+        var once = NotRecordedSummary.EachOnce(lists);
         var listOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < lists.Length; i++)
+        for (var i = 0; i < once.Length; i++)
         {
-            foreach (var name in lists[i])
-                listOf.TryAdd(name, i);
+            foreach (var name in once[i])
+            {
+                listOf.Add(name, i);
+            }
         }
 
         // The one list first holding every field a line names that any list holds, else -1: the line goes whole to the last
@@ -656,11 +650,11 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             named.Where(listOf.ContainsKey).Select(f => listOf[f]).Distinct().ToList() is [var only] ? only : -1;
         var placed = CardTexts.ChartCheckLines(toCheck).Select(l => (l.Line, l.Fields, List: ListOf(l.Fields))).ToList();
         var named = placed.Where(p => p.List >= 0).SelectMany(p => p.Fields).ToHashSet(StringComparer.Ordinal);
-        return [.. lists.Select((fields, list) =>
+        return [.. once.Select((fields, list) =>
             new List<(string Text, List<string> Fields, bool Entry)>(
             [
-                .. fields.Where(f => !named.Contains(f) && listOf[f] == list).Distinct(StringComparer.Ordinal).Select(f => (Text.FieldLabel(f), new List<string> { f }, false)),
-                .. placed.Where(p => p.List == list || (p.List < 0 && list == lists.Length - 1)).Select(p => (p.Line, p.Fields, true)),
+                .. fields.Where(f => !named.Contains(f)).Select(f => (Text.FieldLabel(f), new List<string> { f }, false)),
+                .. placed.Where(p => p.List == list || (p.List < 0 && list == once.Length - 1)).Select(p => (p.Line, p.Fields, true)),
             ]))];
     }
 
@@ -698,13 +692,48 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     }
 
     /// <summary>
-    /// The rules of <paramref name="ruleSet"/> that <paramref name="which"/> keeps and that read one of <paramref name="fields"/>
-    /// (contract names), in the rule set's order.
+    /// The rules behind fields a card lists as not recorded (or not usable): the rules of <paramref name="ruleSet"/> that
+    /// read one of <paramref name="fields"/> (contract names) and that <paramref name="keeps"/> keeps (<see cref="Behind"/>:
+    /// which kinds stand behind which heading), in the rule set's order. The one query of both cards naming what is not
+    /// recorded (<see cref="Incomplete"/>, <see cref="NotRecordedCard"/>) for what they cite and what the first dose waits for.
     /// </summary>
-    private static IEnumerable<Rule> Reading(RuleSet ruleSet, IEnumerable<string> fields, Func<Rule, bool> which)
+    private static IEnumerable<Rule> RulesBehind(RuleSet ruleSet, IEnumerable<string> fields, Func<Rule, bool> keeps)
     {
         var names = fields.ToHashSet(StringComparer.Ordinal);
-        return names.Count == 0 ? [] : ruleSet.Rules.Where(r => which(r) && r.Condition.FieldsRead().Any(f => names.Contains(f.Name)));
+        return names.Count == 0 ? [] : ruleSet.Rules.Where(r => keeps(r) && r.Condition.FieldsRead().Any(f => names.Contains(f.Name)));
+    }
+
+    /// <summary>What a rule cites, as <see cref="NotRecordedCites"/> reads it.</summary>
+    private static (IReadOnlyList<string> Principles, IReadOnlyList<string> Sources) Cited(Rule rule) => (rule.Principles, rule.Sources);
+
+    /// <summary>
+    /// Which rules stand behind the fields under each heading of a card naming what is not recorded (helper 245), the
+    /// differences kept explicit (helper 251): what an answer to the field could show, or what asks for it.
+    /// </summary>
+    private static class Behind
+    {
+        /// <summary>A safety question not answered: the contraindications an answer could show.</summary>
+        public static bool SafetyQuestion(Rule rule) => rule.Kind == FindingKind.Contraindication;
+
+        /// <summary>
+        /// A care item the first dose waits for (blood pressure, hepatic status): the contraindications an answer could show
+        /// (CV-003, HEP-001), the reason the dose waits.
+        /// </summary>
+        public static bool BeforeFirstDose(Rule rule) => rule.Kind == FindingKind.Contraindication;
+
+        /// <summary>A required item, before the rules can run: the contraindications and the pathways' indications that read it.</summary>
+        public static Func<Rule, bool> Required(RuleSet ruleSet)
+        {
+            var indications = ruleSet.Pathways.Select(p => p.IndicationRuleId).ToHashSet(StringComparer.Ordinal);
+            return rule => rule.Kind == FindingKind.Contraindication || indications.Contains(rule.Id);
+        }
+
+        /// <summary>Another care item: the cautions and requirements that read it, never a pathway's completeness rule.</summary>
+        public static bool CareItem(Rule rule) =>
+            rule.Kind is FindingKind.Caution or FindingKind.Requirement && rule.AsDefined is not KetamineCds.Domain.Rules.Completeness.PathwayCompleteness;
+
+        /// <summary>A value the screening cannot use (a chart entry to check): the contraindications and cautions that read it.</summary>
+        public static bool ValueNotUsable(Rule rule) => rule.Kind is FindingKind.Contraindication or FindingKind.Caution;
     }
 
     /// <summary>

@@ -43,49 +43,94 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     public IReadOnlyList<CareItemNotRecorded> OtherCareItems => [.. CareItems.Where(c => !c.BeforeFirstDose)];
 
     /// <summary>
-    /// <see cref="BeforeFirstDose"/> as the result page and the print list it (<see cref="ListedOnce"/>): each question not
-    /// already named as a safety question.
+    /// <see cref="BeforeFirstDose"/> as the result page, the print and the CDS Hooks card list it (<see cref="ListedOnce"/>):
+    /// each question not already named as a safety question.
     /// </summary>
     public IReadOnlyList<CareItemNotRecorded> BeforeFirstDoseListed => ListedOnce()[0];
 
     /// <summary>
-    /// <see cref="OtherCareItems"/> as the result page and the print list them (<see cref="ListedOnce"/>): each question not
-    /// already named as a safety question or a care item the first dose waits for.
+    /// <see cref="OtherCareItems"/> as the result page, the print and the CDS Hooks card list them (<see cref="ListedOnce"/>):
+    /// each question not already named as a safety question or a care item the first dose waits for.
     /// </summary>
     public IReadOnlyList<CareItemNotRecorded> OtherCareListed => ListedOnce()[1];
 
     /// <summary>
+    /// The questions (contract names) listed under each heading, in the page's order of headings: must be answered before a
+    /// pathway can open, could block a pathway, must be known before the first dose, care items; each question once, under
+    /// the first heading naming it (<see cref="ListedOnce"/>). What the CDS Hooks card naming what is not recorded lists
+    /// (helper 251: it ordered them itself, a second implementation of the same rule) and what each heading counts.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> QuestionsByHeading
+    {
+        get
+        {
+            var listed = ListedOnce();
+            return
+            [
+                [.. BeforeAPathwayCanOpen.Select(i => i.Field)],
+                [.. CouldAlsoBlock.Select(i => i.Field)],
+                [.. listed[0].SelectMany(c => c.Fields)],
+                [.. listed[1].SelectMany(c => c.Fields)],
+            ];
+        }
+    }
+
+    /// <summary>
     /// Helper 248: the care items under their headings, each question once, under the most pressing heading naming it (the
     /// order of the page: must be answered before a pathway can open, could block a pathway, must be known before the first
-    /// dose, care items), as the CDS Hooks card lists them (helper 245, CardBuilder.Listed). A question a pathway waits for
-    /// that also calls for care (sex at birth and pregnancy beside REP-003, suicidal intent beside SUI-012) was listed under
-    /// both headings, each with its count, two counts adding to more than the questions to answer. A care item keeps the
-    /// labels not named above; one with none left is not listed here: its finding, which names them, is still shown with its
-    /// citation among the cautions (or requirements), and the questions are listed above.
+    /// dose, care items), by the one ordering the CDS Hooks cards use too (<see cref="EachOnce"/>). A question a pathway waits
+    /// for that also calls for care (sex at birth and pregnancy beside REP-003, suicidal intent beside SUI-012) was listed
+    /// under both headings, each with its count, two counts adding to more than the questions to answer. A care item keeps
+    /// the labels not named above; one with none left is not listed here: its finding, which names them, is still shown with
+    /// its citation among the cautions (or requirements), and the questions are listed above.
     /// </summary>
     private List<CareItemNotRecorded>[] ListedOnce()
     {
-        var named = SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
-        List<CareItemNotRecorded> Keep(IEnumerable<CareItemNotRecorded> items)
+        var beforeFirstDose = BeforeFirstDose;
+        var other = OtherCareItems;
+        var once = EachOnce([[.. SafetyQuestions.Select(q => q.Field)], .. beforeFirstDose.Select(c => c.Fields), .. other.Select(c => c.Fields)]);
+        List<CareItemNotRecorded> Keep(IReadOnlyList<CareItemNotRecorded> items, int from)
         {
             var kept = new List<CareItemNotRecorded>();
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                var left = Enumerable.Range(0, item.Fields.Count).Where(i => !named.Contains(item.Fields[i])).ToList();
-                if (left.Count == 0)
+                var (item, left) = (items[i], once[from + i]);
+                if (left.Count > 0)
                 {
-                    continue;
+                    kept.Add(left.Count == item.Fields.Count ? item : item with { Fields = left, Labels = [.. left.Select(f => item.Labels[IndexOf(item.Fields, f)])] });
                 }
-
-                kept.Add(left.Count == item.Fields.Count ? item : item with { Fields = [.. left.Select(i => item.Fields[i])], Labels = [.. left.Select(i => item.Labels[i])] });
-                named.UnionWith(left.Select(i => item.Fields[i]));
             }
 
             return kept;
         }
 
-        var beforeFirstDose = Keep(BeforeFirstDose);
-        return [beforeFirstDose, Keep(OtherCareItems)];
+        return [Keep(beforeFirstDose, 1), Keep(other, 1 + beforeFirstDose.Count)];
+    }
+
+    /// <summary>
+    /// The one ordering of questions listed under headings (helper 251: the result page's, the print's and the CDS Hooks
+    /// cards' alike): <paramref name="lists"/> of questions, the most pressing first, each kept with the questions no
+    /// earlier list (nor an earlier place in its own) names, in its order. A question is listed once, under the first
+    /// heading naming it.
+    /// </summary>
+    public static List<string>[] EachOnce(IReadOnlyList<IReadOnlyList<string>> lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        return [.. lists.Select(list => list.Where(named.Add).ToList())];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> fields, string field)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (string.Equals(fields[i], field, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

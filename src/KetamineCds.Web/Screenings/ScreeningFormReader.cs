@@ -1,6 +1,5 @@
 using System.Globalization;
 using KetamineCds.Domain.Screening;
-using KetamineCds.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace KetamineCds.Web.Screenings;
@@ -77,8 +76,7 @@ public static partial class ScreeningFormReader
             {
                 // "1,5" is 1.5 to some and 15 to others: a comma is never read in a number, in either language (QA8 F5).
                 // Helper 243: a whole number was told to "use a decimal point for a fraction", which invited a refused 2.5.
-                var messageKey = field.Type is FieldType.WholeNumber ? "Binding.CommaInWholeNumber" : "Binding.CommaInNumber";
-                var message = ClinicalText.Shared.Message(messageKey, raw.ToString(), ClinicalText.Shared.FieldLabel(field));
+                var message = NumberMessages.Comma(field, raw.ToString());
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -96,7 +94,7 @@ public static partial class ScreeningFormReader
             if (value is decimal read && ScreeningJsonReader.RoundsToZero(text, read))
             {
                 // "0.00000000000000000000000000001" reads as a decimal 0: a recorded dose would silently become none.
-                var message = ScreeningJsonReader.TooCloseToZero(field);
+                var message = NumberMessages.TooCloseToZero(field);
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -106,10 +104,7 @@ public static partial class ScreeningFormReader
             {
                 // Helper 244: "7.5 mg", "12 weeks" was "not a valid value". Told to write the number only, and which unit the
                 // box takes; never the number to write, as the typed unit may not be the box's ("2 months" is not 2 weeks).
-                var unit = ClinicalText.Shared.Unit(field);
-                var message = unit is null
-                    ? ClinicalText.Shared.Message("Binding.NumberWithText", raw.ToString(), ClinicalText.Shared.FieldLabel(field))
-                    : ClinicalText.Shared.Message("Binding.NumberWithUnit", raw.ToString(), ClinicalText.Shared.FieldLabel(field), unit);
+                var message = NumberMessages.WithText(field, raw.ToString());
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;
@@ -124,11 +119,10 @@ public static partial class ScreeningFormReader
                 // Other typing in a number box ("abc") is told what the box takes: its type and range (helper 250).
                 var message = (field.Min is not null || field.Max is not null)
                         && ((field.Type == FieldType.WholeNumber && IsWholeNumberBeyondInt(text)) || IsNumberBeyondDecimal(text))
-                    ? ScreeningRequestValidator.RangeMessage(field)
+                    ? NumberMessages.Range(field)
                     : field.Type == FieldType.WholeNumber && IsDecimalNumber(text)
-                        ? ClinicalText.Shared.Message("Json.WholeNumber", ClinicalText.Shared.FieldLabel(field))
-                        : ScreeningRequestValidator.NotANumberMessage(field, raw.ToString())
-                            ?? ClinicalText.Shared.Message("Binding.AttemptedValueInvalid", raw.ToString(), ClinicalText.Shared.FieldLabel(field));
+                        ? NumberMessages.NotWhole(field)
+                        : NumberMessages.NotANumber(field, raw.ToString());
                 modelState.AddModelError(key, message);
                 unreadable[field.Name] = [message];
                 continue;

@@ -151,8 +151,8 @@ public static class ScreeningJsonReader
                 // QA158 F10: a number beyond any int (99999999999999999999999, 1e30, 1e400) is out of the field's range,
                 // whole or not, and told so at the field, as a Number field tells it; never "must be a whole number".
                 problem = element.ValueKind == JsonValueKind.Number && (field.Min is not null || field.Max is not null) && BeyondWholeNumbers(element)
-                    ? ScreeningRequestValidator.RangeMessage(field)
-                    : Text.Message("Json.WholeNumber", Text.FieldLabel(field));
+                    ? NumberMessages.Range(field)
+                    : NumberMessages.NotWhole(field);
                 return false;
 
             case FieldType.Number:
@@ -161,7 +161,7 @@ public static class ScreeningJsonReader
                     if (RoundsToZero(element.GetRawText(), number))
                     {
                         // A dose of 1e-400 (or 0.1e-28) is read as a decimal 0: a recorded dose would silently become none.
-                        problem = TooCloseToZero(field);
+                        problem = NumberMessages.TooCloseToZero(field);
                         return false;
                     }
 
@@ -172,7 +172,7 @@ public static class ScreeningJsonReader
                 // QA109 F9: a JSON number too large for a decimal (1e29, 1e308, 1e309: RFC 8259 sets no limit) is a number
                 // out of the field's range, and told so at the field, never "must be a number".
                 problem = element.ValueKind == JsonValueKind.Number && (field.Min is not null || field.Max is not null)
-                    ? ScreeningRequestValidator.RangeMessage(field)
+                    ? NumberMessages.Range(field)
                     : Text.Message("Json.Number", Text.FieldLabel(field));
                 return false;
 
@@ -206,9 +206,6 @@ public static class ScreeningJsonReader
         var digits = exponent < 0 ? text.AsSpan() : text.AsSpan(0, exponent);
         return digits.IndexOfAnyInRange('1', '9') >= 0;
     }
-
-    /// <summary>What a number <see cref="RoundsToZero"/> is told, at its field, in the request's language.</summary>
-    public static string TooCloseToZero(FieldDefinition field) => Text.Message("Number.TooCloseToZero", Text.FieldLabel(field));
 
     /// <summary>
     /// A number as the app holds it: <c>-0</c> (or <c>-0.0</c>) is zero, held without its sign, so that nothing made from

@@ -71,7 +71,7 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
         if (field.Min is not null || field.Max is not null)
         {
             rule.Must(value => value is null || InRange(field, value))
-                .WithMessage(_ => RangeMessage(field));
+                .WithMessage(_ => NumberMessages.Range(field));
         }
 
         if (field.Type == FieldType.Choice)
@@ -186,13 +186,6 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
     private static string Label(FieldDefinition field) => ClinicalText.Shared.FieldLabel(field);
 
     /// <summary>
-    /// What a value out of <paramref name="field"/>'s range is told ("... must be between 0 and 200 mg/day."), in the
-    /// request's language; the JSON reader gives it too to a number too large to hold (<see cref="ScreeningJsonReader"/>).
-    /// </summary>
-    public static string RangeMessage(FieldDefinition field) =>
-        Message("Validation.Range", Label(field), Number(field.Min), Number(field.Max), UnitAfter(field));
-
-    /// <summary>
     /// What a value not above the field its catalogue entry names in <see cref="FieldDefinition.Above"/> is told (a systolic
     /// not above the diastolic), in the request's language. The API names it at the field only, as the contract says; the
     /// form also marks the other field's box with it (helper 250).
@@ -204,26 +197,6 @@ public sealed class ScreeningRequestValidator : AbstractValidator<ScreeningReque
     }
 
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>
-    /// What a number box's typing that is no number ("abc") is told: what the box takes, its type and range from the catalogue
-    /// ("... takes a whole number from 0 to 120."), never the vague "not a valid value" (QA, helper 250). Null for a field
-    /// with no range.
-    /// </summary>
-    public static string? NotANumberMessage(FieldDefinition field, string typed)
-    {
-        ArgumentNullException.ThrowIfNull(field);
-        return field is { Type: FieldType.WholeNumber or FieldType.Number, Min: not null, Max: not null }
-            ? Message(field.Type == FieldType.WholeNumber ? "Binding.NotAWholeNumber" : "Binding.NotANumber",
-                typed, Label(field), Number(field.Min), Number(field.Max), UnitAfter(field))
-            : null;
-    }
-
-    /// <summary>" mmHg" after a range, unless the label already says the unit ("Age in years").</summary>
-    private static string UnitAfter(FieldDefinition field) =>
-        field.Unit is { } unit && !field.Label.Contains(unit, StringComparison.OrdinalIgnoreCase)
-            ? " " + (ClinicalText.Shared.Unit(field) ?? unit)
-            : "";
 
     /// <summary>
     /// The one check of a patient reference's shape: the form, the API, the psychiatrist's list by patient and every audit

@@ -38,7 +38,7 @@ public sealed class ScreeningJsonReaderWholeNumberTests
 
         var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"" + name + "\":" + number + "}"));
 
-        Assert.Equal(ScreeningRequestValidator.RangeMessage(field), Assert.Single(read.Errors[name]));
+        Assert.Equal(NumberMessages.Range(field), Assert.Single(read.Errors[name]));
         Assert.Contains(" must be between ", read.Errors[name][0], StringComparison.Ordinal);
         Assert.Null(read.Request[field]);
     }
@@ -76,7 +76,7 @@ public sealed class ScreeningJsonReaderWholeNumberTests
 
         var (request, unreadable) = ReadForm(field, number);
 
-        Assert.Equal(ScreeningRequestValidator.RangeMessage(field), Assert.Single(unreadable[name]));
+        Assert.Equal(NumberMessages.Range(field), Assert.Single(unreadable[name]));
         Assert.Null(request[field]);
     }
 
