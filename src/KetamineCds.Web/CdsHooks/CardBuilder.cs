@@ -90,7 +90,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             // caution (those two included) as before; its summary names what the first dose waits for.
             // The high-severity ones are said, by id, and marked where they are listed, as the result page's verdict box names
             // them (QA157 Q2): high means hold or defer until weighed.
-            var leading = Leading(cautions);
+            // Helper 252 (QA247): with no pathway open or waiting, a caution's own words for a session about to be given
+            // (CV-002 "today's session") are framed first, as the result page and the print frame them (NoPathwayInView).
+            var leading = Frame(assessment) + Leading(cautions);
             var high = cautions.Where(c => c.Severity == Severity.High).Select(c => c.RuleId).Distinct(StringComparer.Ordinal).ToList();
             var highSaid = high.Count == 0 ? "" : CardTexts.HighSeverityCautions(string.Join(Text.ListSeparator, high)) + "\n\n";
             cards.Add(NewCard(
@@ -137,7 +139,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         }
         else if (cards.Count == 0)
         {
-            cards.Add(NewCard(CardTexts.NotIndicatedSummary, "info", Markdown(assessment.Findings), version, RuleUrl(null)));
+            cards.Add(NewCard(CardTexts.NotIndicatedSummary, "info", Frame(assessment) + Markdown(assessment.Findings), version, RuleUrl(null)));
         }
 
         // Not incomplete, and still questions not answered that could block a pathway (a recorded contraindication already
@@ -777,6 +779,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         string.Join("\n\n", findings.Select(f => "### " + Text.FindingSummary(f) + "\n\n" + Markdown(f)).DefaultIfEmpty(CardTexts.SupportsNotReplaces));
 
     private string RuleUrl(string? ruleId) => baseUrl + (ruleId is null ? "/Rules" : Display.RuleLink(ruleId));
+
+    /// <summary>The framing of the cautions and requirements when no pathway is open or waiting (<see cref="NoPathwayInView"/>), as a leading paragraph; else empty.</summary>
+    private static string Frame(Assessment assessment) => NoPathwayInView.FramesFindings(assessment) ? CardTexts.NoPathwayFrame + "\n\n" : "";
 
     private static Card NewCard(string summary, string indicator, string detail, string version, string url) =>
         new(Guid.NewGuid().ToString("D"), summary, indicator, detail, new CardSource(CardTexts.SourceLabel(version), url), CdsHooksJson.OverrideReasons);

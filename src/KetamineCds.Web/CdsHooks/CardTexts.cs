@@ -597,6 +597,9 @@ public static class CardTexts
 
     public static string NotIndicatedSummary => Text("Card.NotIndicatedSummary");
 
+    /// <summary>Helper 252 (QA247): the lead line before the cautions when no pathway is open or waiting (<see cref="Screenings.NoPathwayInView"/>).</summary>
+    public static string NoPathwayFrame => Text("Card.NoPathwayFrame");
+
     public static string EligibleRequirementsHeading => Text("Card.EligibleRequirementsHeading");
 
     public static string OpenPathwaysHeading => Text("Card.OpenPathwaysHeading");

@@ -19,11 +19,23 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="Questions">The questions, in the form's order (the field catalogue's).</param>
 /// <param name="BeforeFirstDose">
 /// The care items among them (<see cref="NotRecordedMeans.CallsForCare"/>, and not a safety item a pathway waits for: blood
-/// pressure, hepatic status): no pathway waits for them, but each must be known before the first dose, as an answer could be
-/// a contraindication.
+/// pressure, hepatic status) that the "Not recorded" summary lists as care items the first dose waits for
+/// (<see cref="NotRecordedSummary.BeforeFirstDoseListed"/>: the finding asking for each fired, CV-004, HEP-003): no pathway
+/// waits for them, but each must be known before the first dose, as an answer could be a contraindication. Helper 252 (QA247
+/// finding 8): this list was the catalogue's (every care item a contraindication reads), so with no indication holding, where
+/// HEP-003 does not fire and no dose is in view, this section named the hepatic status as "must be known before the first
+/// dose" while the "Not recorded" box, from the findings, did not list it: both now read the summary's one list.
 /// </param>
-public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> Questions, IReadOnlyList<FieldDefinition> BeforeFirstDose)
+/// <param name="NoDoseWaitsFor">
+/// The other care items among them: an answer could show a contraindication, but no finding asks for them before a dose (no
+/// pathway's indication holds, so none is in view). Named as care items that could show one, never as items the first dose
+/// waits for.
+/// </param>
+public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> Questions, IReadOnlyList<FieldDefinition> BeforeFirstDose, IReadOnlyList<FieldDefinition> NoDoseWaitsFor)
 {
+    /// <summary>Every care item among them, in the form's order: <see cref="BeforeFirstDose"/> and <see cref="NoDoseWaitsFor"/>.</summary>
+    public IReadOnlyList<FieldDefinition> CareItems => [.. Questions.Where(q => BeforeFirstDose.Contains(q) || NoDoseWaitsFor.Contains(q))];
+
     /// <summary>How many such questions are not answered: 0 means the section may say "None.".</summary>
     public int Count => Questions.Count;
 
@@ -35,7 +47,7 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
     /// pathway (<see cref="NotRecordedMeans.CanBlock"/>); a pathway they could block waits for them, or a contraindication
     /// recorded already blocks it.
     /// </summary>
-    public IReadOnlyList<FieldDefinition> CouldBlock => [.. Questions.Where(q => !BeforeFirstDose.Contains(q))];
+    public IReadOnlyList<FieldDefinition> CouldBlock => [.. Questions.Where(q => !BeforeFirstDose.Contains(q) && !NoDoseWaitsFor.Contains(q))];
 
     /// <summary>
     /// The questions for this screening. A rule set the catalogue does not know (none is ever removed) leaves only the
@@ -68,9 +80,14 @@ public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> 
             }
         }
 
+        // The one list the "Not recorded" box shows under "Must be known before the first dose" (helper 252): each of its
+        // items is named here too, whatever the catalogue's test above found.
+        var doseWaits = notRecorded.BeforeFirstDoseListed.SelectMany(c => c.Fields).ToHashSet(StringComparer.Ordinal);
+        names.UnionWith(doseWaits);
         var safety = notRecorded.SafetyQuestions.Select(q => q.Field).ToHashSet(StringComparer.Ordinal);
         var questions = Fields.All.Where(f => names.Contains(f.Name)).ToList();
-        return new ContraindicationsUnanswered(questions, [.. questions.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !safety.Contains(f.Name))]);
+        var care = questions.Where(f => f.NotRecorded == NotRecordedMeans.CallsForCare && !safety.Contains(f.Name)).ToList();
+        return new ContraindicationsUnanswered(questions, [.. care.Where(f => doseWaits.Contains(f.Name))], [.. care.Where(f => !doseWaits.Contains(f.Name))]);
     }
 
     /// <summary>The fields a rule set's contraindication rules read, worked out once per rule set (a rule set never changes).</summary>

@@ -655,4 +655,25 @@ public sealed class CardBuilderTests
         Assert.Contains(ClinicalText.Shared.FindingSummary(important.Single(f => f.RuleId == "SUI-006")), zh.Detail, StringComparison.Ordinal);
         Assert.InRange(zh.Summary.Length, 1, 140);
     }
+
+    // Helper 252 (QA247): with no pathway open or waiting, the cautions card framed CV-002's "today's session" no more than the
+    // result page did; it now opens with the page's lead line, and a card with an open pathway does not.
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(3, false)]
+    public void ForAssessment_NoPathwayOpenOrWaiting_FramesTheCautionsCard(int failedTrials, bool framed)
+    {
+        var request = Requests.OnlyTheRequiredAnswers();
+        request[Fields.FailedAdequateTrials] = failedTrials;
+        request[Fields.SystolicBp] = 150;
+        request[Fields.DiastolicBp] = 95;
+        request[Fields.LifeLimitingIllness] = false; // else the palliative pathway waits for it (incomplete)
+
+        var (assessment, _, cards) = Answer(request);
+        Assert.Equal(framed, NoPathwayInView.Applies(assessment));
+
+        Assert.Contains(assessment.Findings, f => f.RuleId == "CV-002");
+        var cautions = Assert.Single(cards, c => c.Detail.Contains(ClinicalText.Shared.FindingSummary(assessment.Findings.First(f => f.RuleId == "CV-002")), StringComparison.Ordinal));
+        Assert.Equal(framed, cautions.Detail.StartsWith(CardTexts.NoPathwayFrame, StringComparison.Ordinal));
+    }
 }

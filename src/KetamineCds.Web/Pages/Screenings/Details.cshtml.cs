@@ -52,7 +52,7 @@ public sealed class DetailsModel(IDecisionLog log, IAccessAudit audit, IAuthoriz
     /// The questions a contraindication rule reads, asked and not recorded (QA128 F4): while any is blank, an empty
     /// Contraindications section never says "None.".
     /// </summary>
-    public ContraindicationsUnanswered ContraindicationsUnanswered { get; private set; } = new([], []);
+    public ContraindicationsUnanswered ContraindicationsUnanswered { get; private set; } = new([], [], []);
 
     /// <summary>When the earlier screening this one re-screens or corrects was recorded (null if it does neither).</summary>
     public DateTimeOffset? EarlierRecordedAt { get; private set; }
