@@ -289,6 +289,14 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// </summary>
     public string? OtherOutOfRange { get; init; }
 
+    /// <summary>
+    /// Helper 257: for <see cref="ChartCheckKind.ResultNotReadable"/> of a blood pressure reading not read for its unit or
+    /// comparator (a unit not millimetres of mercury, no unit, a unit code and text naming different units, a bound), that
+    /// cause with the unit as the chart gave it, so that the card says which cause applied; null otherwise (the card then
+    /// names the causes there may be).
+    /// </summary>
+    public UnitFault? Unit { get; init; }
+
     /// <summary>When the result that gives <see cref="Value"/> was taken, as the entry says; null without a value or a time.</summary>
     public FhirMoment? Moment { get; init; }
 
@@ -333,3 +341,25 @@ public sealed record ChartEntryToCheck(string Field, ChartCheckKind Kind, string
     /// </summary>
     public IReadOnlyList<int>? Items { get; init; }
 }
+
+/// <summary>Helper 257: why a quantity's unit is not read (<see cref="ChartEntryToCheck.Unit"/>).</summary>
+public enum UnitFaultKind
+{
+    /// <summary>A unit the reader does not read (kPa, cm[H2O]): never converted.</summary>
+    NotRead,
+
+    /// <summary>No unit at all (no code, no unit text): never guessed.</summary>
+    NoUnit,
+
+    /// <summary>A unit code the reader reads (mm[Hg]) beside a unit text that does not name that unit (kPa): which unit the value is in cannot be told.</summary>
+    Disagree,
+
+    /// <summary>A value with a comparator (&gt;170): a bound, not a reading.</summary>
+    Bound,
+}
+
+/// <summary>
+/// Helper 257: a quantity's unit fault, with its unit <paramref name="Code"/> and unit <paramref name="Text"/> as the chart
+/// gave them (trimmed; null when absent) and, for a bound, the <paramref name="Bound"/> as written (<c>&gt;170</c>).
+/// </summary>
+public sealed record UnitFault(UnitFaultKind Kind, string? Code, string? Text, string? Bound = null);

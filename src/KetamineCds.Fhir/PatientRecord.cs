@@ -178,9 +178,9 @@ internal sealed class ReadingBuilder
     /// for its status or time keeps the <paramref name="value"/> it gives and its <paramref name="moment"/>
     /// (<see cref="ChartEntryToCheck.Value"/>), never read.
     /// </summary>
-    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null, bool sameValueAsRead = false, IReadOnlyList<int>? items = null, bool chartPartOlder = false, bool outOfRange = false, string? otherOutOfRange = null)
+    public void Check(string field, ChartCheckKind kind, string reference, string what, bool outweighsNo = false, string? against = null, object? value = null, FhirMoment? moment = null, bool partTooLow = false, bool answersDisagree = false, DateTimeOffset? issued = null, bool sameValueAsRead = false, IReadOnlyList<int>? items = null, bool chartPartOlder = false, bool outOfRange = false, string? otherOutOfRange = null, UnitFault? unit = null)
     {
-        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, OutOfRange = outOfRange, OtherOutOfRange = otherOutOfRange, Issued = issued, SameValueAsRead = sameValueAsRead, Items = items, ChartPartOlder = chartPartOlder });
+        toCheck.Add(new ChartEntryToCheck(field, kind, reference, what) { Against = against, PartTooLow = partTooLow, Value = value, Moment = value is null ? null : moment, AnswersDisagree = answersDisagree, OutOfRange = outOfRange, OtherOutOfRange = otherOutOfRange, Unit = unit, Issued = issued, SameValueAsRead = sameValueAsRead, Items = items, ChartPartOlder = chartPartOlder });
         if (outweighsNo)
             outweighNo.Add(field);
     }

@@ -388,12 +388,16 @@ internal static class Observations
     /// kept beside the value read (<see cref="FhirReading.Rounded"/>), so that the clinician sees both. The quantity's <c>code</c> (whatever its system)
     /// or, without a code, its <c>unit</c> text is UCUM's <c>mm[Hg]</c> (or its case-insensitive form <c>MM[HG]</c>), or
     /// one of the common non-UCUM spellings of that same unit, <c>mmHg</c> and <c>mm Hg</c>: each names millimetres of
-    /// mercury and nothing else. A code, when there is one, must be one of these, and so must a unit text beside it (a code
-    /// <c>kPa</c> with a unit text <c>mmHg</c> is not read; helper 228: nor is a code <c>mm[Hg]</c> with a unit text
-    /// <c>kPa</c>, which was read as millimetres of mercury: which unit the value is in cannot be told). Any other unit (kPa,
-    /// cm[H2O], none at all) is never converted or guessed: null, and the reading is
-    /// named as not readable. So is a quantity with a <c>comparator</c> (<c>&gt;170</c> may be 200): a bound, not a reading,
-    /// as for a score.
+    /// mercury and nothing else. The coded unit (system and code) is the computable one; the <c>unit</c> text beside it is
+    /// its display (<see cref="NamesMillimetresOfMercury"/>). Helper 257: a unit text naming millimetres of mercury in words,
+    /// as UCUM's own name for <c>mm[Hg]</c> does ("millimeter of mercury"), beside such a code is read: a panel of 190/112
+    /// coded <c>mm[Hg]</c> with that text was not read, and its critical blood pressure vanished into "not readable". A unit
+    /// text beside the code that does not name millimetres of mercury (<c>kPa</c>, <c>cm[H2O]</c>, words the reader does
+    /// not know) disagrees with it or cannot be told to agree: which unit the value is in cannot be told, so it is never
+    /// guessed and the reading is not read (helper 228: a code <c>mm[Hg]</c> with a unit text <c>kPa</c> was read as
+    /// millimetres of mercury), named with its cause (<see cref="UnitFault"/>). Any other unit (kPa, cm[H2O], none at all)
+    /// is never converted or guessed: null, and the reading is named as not readable. So is a quantity with a
+    /// <c>comparator</c> (<c>&gt;170</c> may be 200): a bound, not a reading, as for a score.
     /// </summary>
     public static int? MillimetresOfMercury(DataType? value) => value switch
     {
@@ -413,10 +417,56 @@ internal static class Observations
     };
 
     /// <summary>Whether the quantity's code, or its unit text without a code, names millimetres of mercury, and a unit text beside a code does too.</summary>
-    private static bool InMillimetresOfMercury(Quantity quantity) =>
-        string.IsNullOrWhiteSpace(quantity.Code)
-            ? IsMillimetresOfMercury(quantity.Unit)
-            : IsMillimetresOfMercury(quantity.Code) && (string.IsNullOrWhiteSpace(quantity.Unit) || IsMillimetresOfMercury(quantity.Unit));
+    private static bool InMillimetresOfMercury(Quantity quantity) => UnitFaultOf(quantity) is null;
+
+    /// <summary>
+    /// Helper 257: why a blood pressure value (<see cref="MillimetresOfMercury"/>) is not read for its unit or comparator,
+    /// so that the card names that cause, not every cause there may be: a bound (<c>&gt;170</c>), no unit, a unit that is
+    /// not millimetres of mercury (never converted), or a unit code and unit text that do not name the same unit. Null
+    /// when it is not a quantity with a value (named as not readable without a unit cause) or when its unit is read.
+    /// </summary>
+    public static UnitFault? UnitFaultOf(DataType? value)
+    {
+        if (value is not Quantity { Value: { } given } quantity)
+            return null;
+        var code = string.IsNullOrWhiteSpace(quantity.Code) ? null : quantity.Code.Trim();
+        var text = string.IsNullOrWhiteSpace(quantity.Unit) ? null : quantity.Unit.Trim();
+        if (quantity.Comparator is { } comparator)
+            return new UnitFault(UnitFaultKind.Bound, code, text, ComparatorLiteral(comparator) + given.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (code is null)
+            return text is null ? new UnitFault(UnitFaultKind.NoUnit, null, null)
+                : NamesMillimetresOfMercury(text) ? null : new UnitFault(UnitFaultKind.NotRead, null, text);
+        if (!IsMillimetresOfMercury(code))
+            return new UnitFault(UnitFaultKind.NotRead, code, text);
+        return text is null || NamesMillimetresOfMercury(text) ? null : new UnitFault(UnitFaultKind.Disagree, code, text);
+    }
+
+    private static string ComparatorLiteral(Quantity.QuantityComparator comparator) => comparator switch
+    {
+        Quantity.QuantityComparator.LessThan => "<",
+        Quantity.QuantityComparator.LessOrEqual => "<=",
+        Quantity.QuantityComparator.GreaterOrEqual => ">=",
+        Quantity.QuantityComparator.GreaterThan => ">",
+        _ => comparator.ToString(),
+    };
+
+    /// <summary>
+    /// Helper 257: whether a unit text (a quantity's <c>unit</c>, its display) names millimetres of mercury: a code spelling
+    /// (<see cref="IsMillimetresOfMercury"/>), or, ignoring case, dots and repeated spaces, "mm hg", "mmhg", "mm[hg]", or
+    /// millimetre(s)/millimeter(s) of mercury, UCUM's own name for <c>mm[Hg]</c> ("millimeter of mercury") among them.
+    /// Nothing else is taken to name it (torr and inches of mercury are other units).
+    /// </summary>
+    public static bool NamesMillimetresOfMercury(string? text)
+    {
+        if (IsMillimetresOfMercury(text))
+            return true;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        var words = string.Join(' ', text.Replace(".", " ", StringComparison.Ordinal).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return words is "mm hg" or "mmhg" or "mm[hg]" or "mm of hg" or "mm of mercury"
+            or "millimeter of mercury" or "millimeters of mercury" or "millimetre of mercury" or "millimetres of mercury"
+            or "millimeter mercury" or "millimetre mercury";
+    }
 
     /// <summary>The quantity's value as the chart gave it, when <see cref="MillimetresOfMercury"/> reads it; else null.</summary>
     public static decimal? MillimetresOfMercuryGiven(DataType? value) =>
@@ -586,7 +636,8 @@ internal static class Observations
             reading.Check(field, kind, source.Reference, what, value: keepValue ? observed.Value ?? observed.Unread : null, moment: source.Moment,
                 answersDisagree: kind == ChartCheckKind.ResultNotReadable && observed.AnswersDisagree, chartPartOlder: chartPartOlder,
                 outOfRange: kind == ChartCheckKind.ResultNotReadable && observed.OutOfRange,
-                otherOutOfRange: kind == ChartCheckKind.ResultNotReadable ? observed.OtherOutOfRange : null);
+                otherOutOfRange: kind == ChartCheckKind.ResultNotReadable ? observed.OtherOutOfRange : null,
+                unit: kind == ChartCheckKind.ResultNotReadable ? observed.Unit : null);
     }
 }
 
@@ -659,6 +710,12 @@ internal sealed record ObservedValue(FhirSource[] Sources, DateTimeOffset When, 
     /// from both (<see cref="Sources"/>). Null for anything else: each source is named with <see cref="What"/>.
     /// </summary>
     public (FhirSource Source, string What)? Own { get; init; }
+
+    /// <summary>
+    /// Helper 257: for a blood pressure reading not read for its unit or comparator (of the value read, else of the other
+    /// value of the pair), that cause (<see cref="Observations.UnitFaultOf"/>); else null.
+    /// </summary>
+    public UnitFault? Unit { get; init; }
 
     /// <summary>The Observations it comes from, as the reading names them (the chart checks name <see cref="Own"/> where given).</summary>
     public IEnumerable<string> References => Sources.Select(s => s.Reference);
@@ -1163,6 +1220,8 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
         var otherRole = role == "systolic" ? "diastolic" : "systolic";
         var other = Half(otherRole);
         string? OtherOutside(DataType? value) => Outside(other, value) ? other.Name : null;
+        UnitFault? HalfFault(Observation panel, string role) => panel.Component
+            .Where(c => Observations.HasCode(valueSet, c.Code, role)).Select(c => Observations.UnitFaultOf(Observations.ValueOf(c))).FirstOrDefault();
 
         foreach (var panel in today.Where(o => IsPanel(valueSet, o.Resource)))
         {
@@ -1173,6 +1232,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
                 OtherOutOfRange = pair is null && !OwnOutside(panel.Resource)
                     ? OtherOutside(panel.Resource.Component.FirstOrDefault(c => Observations.HasCode(valueSet, c.Code, otherRole)) is { } o ? Observations.ValueOf(o) : null)
                     : null,
+                Unit = pair is null ? HalfFault(panel.Resource, role) ?? HalfFault(panel.Resource, otherRole) : null,
             });
         }
 
@@ -1201,6 +1261,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
                 Own = (sources[role == "systolic" ? 0 : 1], ChartWords.Of(own.Resource.Code)),
                 OutOfRange = ownOutside,
                 OtherOutOfRange = pair is null && !ownOutside ? OtherOutside(Observations.ValueOf(theOther.Resource)) : null,
+                Unit = pair is null ? Observations.UnitFaultOf(Observations.ValueOf(own.Resource)) ?? Observations.UnitFaultOf(Observations.ValueOf(theOther.Resource)) : null,
             });
         }
 
@@ -1216,6 +1277,7 @@ internal sealed class BloodPressure(bool systolic) : FieldMapping
                 readings.Add(ObservedValue.Of(half, Observations.DayOf(half.Resource, record)!.Value, null) with
                 {
                     OutOfRange = Observations.HasCode(valueSet, half.Resource.Code, role) && Outside(field, Observations.ValueOf(half.Resource)),
+                    Unit = Observations.UnitFaultOf(Observations.ValueOf(half.Resource)),
                 });
             }
         }

@@ -135,7 +135,18 @@ public static class CardTexts
                 ? Text(key, labels, entry.What, entry.Reference, RangeEnd(range.Min), RangeEnd(range.Max) + UnitOf(entry.Field))
                 : OtherRange(entry) is { } other
                     ? Text(key, labels, entry.What, entry.Reference, ClinicalText.Shared.FieldLabel(other.Field), RangeEnd(other.Min), RangeEnd(other.Max) + UnitOf(other.Field))
-                    : Text(key, labels, entry.What, entry.Reference);
+                    : UnitFault(entry) is { } unit
+                        ? Text(key, labels, entry.What, entry.Reference, unit.Kind == KetamineCds.Fhir.UnitFaultKind.Bound ? unit.Bound : unit.Code ?? unit.Text, unit.Text)
+                        : Text(key, labels, entry.What, entry.Reference);
+
+    /// <summary>
+    /// Helper 257: for a blood pressure result not read for its unit or comparator, and for no other listed reason (a range,
+    /// codes and words disagreeing), that cause (<see cref="KetamineCds.Fhir.ChartEntryToCheck.Unit"/>), so that the line says
+    /// which cause applied ("the unit “kPa” is not read") rather than every cause there may be; else null.
+    /// </summary>
+    private static KetamineCds.Fhir.UnitFault? UnitFault(KetamineCds.Fhir.ChartEntryToCheck entry) =>
+        entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && !entry.AnswersDisagree && Range(entry) is null && OtherRange(entry) is null
+            ? entry.Unit : null;
 
     /// <summary>
     /// Helper 226: for a result not read because its value is outside the range its field accepts
@@ -183,6 +194,7 @@ public static class CardTexts
             : entry.Kind == KetamineCds.Fhir.ChartCheckKind.ResultNotReadable && entry.AnswersDisagree ? ChartCheckKey(entry.Kind) + ".AnswersDisagree"
             : Range(entry) is not null ? ChartCheckKey(entry.Kind) + ".OutOfRange"
             : OtherRange(entry) is not null ? ChartCheckKey(entry.Kind) + ".OtherOutOfRange"
+            : UnitFault(entry) is { } unit ? ChartCheckKey(entry.Kind) + ".Unit." + unit.Kind
             : timeUntold && entry.SameValueAsRead ? ChartCheckKey(entry.Kind) + ".SameValue"
             : timeUntold && entry.BesideValueRead ? ChartCheckKey(entry.Kind) + ".BesideValue"
             : ChartCheckKey(entry.Kind);

@@ -480,6 +480,33 @@ public sealed class ChartChecksHookTests
         Assert.DoesNotContain("not confirmed (provisional", line, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Helper 257 (QA 255): the not-readable line listed every cause there may be (units, "unknown", absent values, pairs);
+    /// a blood pressure not read for its unit or comparator says which cause applied, with the unit as the chart gave it.
+    /// </summary>
+    [Theory]
+    [InlineData("en", KetamineCds.Fhir.UnitFaultKind.NotRead, "kPa", "kPa", "its value is in the unit “kPa”, which the screening does not read: it reads blood pressure only in millimetres of mercury (UCUM mm[Hg]) and never converts another unit")]
+    [InlineData("en", KetamineCds.Fhir.UnitFaultKind.Disagree, "mm[Hg]", "kPa", "its unit code “mm[Hg]” and its unit text “kPa” do not name the same unit, so which unit the value is in cannot be told")]
+    [InlineData("en", KetamineCds.Fhir.UnitFaultKind.NoUnit, null, null, "its value gives no unit")]
+    [InlineData("en", KetamineCds.Fhir.UnitFaultKind.Bound, "mm[Hg]", "mmHg", "its value is a bound (“>170”), not a measured value")]
+    [InlineData("zh-Hans", KetamineCds.Fhir.UnitFaultKind.NotRead, "kPa", "kPa", "其数值的单位为“kPa”，筛查不读取该单位")]
+    [InlineData("zh-Hans", KetamineCds.Fhir.UnitFaultKind.Disagree, "mm[Hg]", "kPa", "其单位代码“mm[Hg]”与单位文字“kPa”所指的单位不同")]
+    public void ChartCheck_ABloodPressureNotReadForItsUnit_SaysWhichCauseApplied(string culture, KetamineCds.Fhir.UnitFaultKind kind, string? code, string? text, string cause)
+    {
+        using var ui = new KetamineCds.Web.Tests.Localization.TranslationCompletenessTests.UiCulture(culture);
+        var entry = new KetamineCds.Fhir.ChartEntryToCheck("systolicBp", KetamineCds.Fhir.ChartCheckKind.ResultNotReadable, "Observation/bp", "85354-9")
+        {
+            Unit = new KetamineCds.Fhir.UnitFault(kind, code, text, kind == KetamineCds.Fhir.UnitFaultKind.Bound ? ">170" : null),
+        };
+
+        var line = CardTexts.ChartCheck(entry);
+
+        Assert.Contains(cause, line, StringComparison.Ordinal);
+        Assert.Contains("Observation/bp", line, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(culture == "en" ? "a unit the screening does not convert, such as kPa" : "筛查不换算的单位", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en", "its codes and words name different answers", "a unit the screening does not convert")]
     [InlineData("zh-Hans", "其代码与文字所指的答案不同", "筛查不换算的单位")]

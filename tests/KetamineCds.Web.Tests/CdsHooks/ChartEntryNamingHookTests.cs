@@ -150,11 +150,12 @@ public sealed class ChartEntryNamingHookTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("en", "a unit the screening does not convert")]
-    [InlineData("zh-Hans", "筛查不换算的单位")]
+    [InlineData("en", "its value is in the unit “kPa”, which the screening does not read")]
+    [InlineData("zh-Hans", "其数值的单位为“kPa”，筛查不读取该单位")]
     public async Task PatientView_ABloodPressureInKpaGivenAsTwoObservations_EachValueIsNamedOnceAgainstItsOwnObservation(string culture, string unit)
     {
-        // Helper 237: the same in kPa: each value was named against both Observations with the systolic's code.
+        // Helper 237: the same in kPa: each value was named against both Observations with the systolic's code. Helper 257:
+        // each says the cause that applied, the unit kPa, not every cause there may be.
         using var ui = new Localization.TranslationCompletenessTests.UiCulture(culture);
         using var factory = new KetamineCdsFactory();
 
