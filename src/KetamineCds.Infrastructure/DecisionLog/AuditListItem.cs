@@ -19,6 +19,14 @@ public sealed record AuditListItem(
     /// </summary>
     public bool Unreadable { get; init; }
 
+    /// <summary>
+    /// The EHR (its CDS Hooks <c>iss</c>) an entry came from (QA255): for a CDS Hooks answer or an EHR screening the issuer
+    /// of the call (<see cref="ClinicianEmail"/> is then the EHR user the call named, its <c>context.userId</c>); for an
+    /// override the EHR reported through feedback, the issuer again (feedback names no user). Null for an entry a
+    /// clinician recorded in the app, and when the stored origin cannot be read.
+    /// </summary>
+    public string? Issuer { get; init; }
+
     /// <summary>How many overrides are recorded against the entry (a clinician's, or an EHR's CDS Hooks feedback).</summary>
     public int Overrides { get; init; }
 

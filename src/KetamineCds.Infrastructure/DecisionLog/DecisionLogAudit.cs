@@ -828,7 +828,32 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             CorrectedBy = marks.Corrections.TryGetValue(e.Id, out var correction) ? correction.Id : null,
             CorrectedBySequence = marks.Corrections.TryGetValue(e.Id, out var c) ? c.Sequence : null,
             CorrectionReason = e.CorrectionReason,
+            Issuer = IssuerOf(e.HookOriginJson),
         };
+
+    /// <summary>The issuer stored in a CDS Hooks origin, or null when there is none or it cannot be read.</summary>
+    private static string? IssuerOf(string? originJson)
+    {
+        if (originJson is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(originJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("issuer", out var issuer) && issuer.ValueKind == JsonValueKind.String
+                ? issuer.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The user id an override reported through CDS Hooks feedback is recorded under: this followed by the EHR's iss.</summary>
+    public const string EhrFeedbackUserPrefix = "cds-hooks:";
 
     /// <summary>An override entry as a row of the list and the export: what it overrides, and (when it can be read) its decision, reason and explanation.</summary>
     private static AuditListItem ToOverrideItem(DecisionLogEntry e)
@@ -848,6 +873,8 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             Unreadable = logged is null,
             Override = logged,
             OverrideOf = e.RelatesToId,
+            // Feedback from an EHR is recorded in the EHR's name (its iss): say so, as a hook answer names its issuer.
+            Issuer = e.ActorUserId.StartsWith(EhrFeedbackUserPrefix, StringComparison.Ordinal) ? e.ActorEmail : null,
         };
     }
 

@@ -17,11 +17,15 @@ namespace KetamineCds.Web.Audit;
 /// A correction's row carries its <c>correctionReason</c>. The clinicians' words pass through the same formula guard as
 /// every cell (<see cref="Csv.Row"/>). The inputs and the stored assessment do not fit a row: they are in the JSON Lines
 /// export (<see cref="AuditJsonLinesExport"/>).
+/// A row with <c>unreadable</c> = <c>true</c> carries the stored values as they are, which may have been altered: its
+/// <c>overall</c> is not the entry's verdict as the app recorded it (the list shows none for it).
+/// <c>issuer</c> (QA255) is the EHR's CDS Hooks <c>iss</c> for an entry an EHR's call or feedback recorded (the clinician
+/// column is then the user the call named, or the issuer again for feedback, which names no user); empty otherwise.
 /// </summary>
 public static class AuditCsvExport
 {
     /// <summary>The export's header line.</summary>
-    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation\n";
+    public const string Header = "id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation,issuer\n";
 
     public static async Task<IResult> ExportAsync(HttpContext context, AuditFilterInput input, IDecisionLogAudit audit, IAccessAudit access)
     {
@@ -52,7 +56,8 @@ public static class AuditCsvExport
             row.OverrideOf?.ToString(),
             row.Override is { } o ? OverrideWireNames.Of(o.Decision) : null,
             row.Override is { } r ? OverrideWireNames.Of(r.Reason) : null,
-            row.Override?.Explanation
+            row.Override?.Explanation,
+            row.Issuer
         ]);
     }
 }

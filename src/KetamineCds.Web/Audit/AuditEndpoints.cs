@@ -234,7 +234,9 @@ public static class AuditEndpoints
             var accessChain = await audit.VerifyAccessLogAsync(context.RequestAborted);
             // Recorded with what it found, as a replay is (QA141 F7); recorded before the answer is sent.
             await access.RecordAsync(context, AccessEventKind.Verify, "decision-log", AccessEventTexts.VerifyDetail(incremental ? "from checkpoint" : "full", result.Intact, accessChain.Intact));
-            return Results.Json(VerifyResponse.From(result, accessChain), ContractJson.Options);
+            // The newest entry, so that an auditor can compare the log's end with a copy kept elsewhere (QA255).
+            var newest = (await audit.SearchAsync(new AuditFilter(), null, 1, context.RequestAborted)).Items is [var first, ..] ? first : null;
+            return Results.Json(VerifyResponse.From(result, accessChain, newest), ContractJson.Options);
         }
         catch (DecisionLogUnavailableException ex)
         {

@@ -27,13 +27,34 @@ namespace KetamineCds.Web.Audit;
 /// gap, the entry after it), else the entry a checkpoint that no longer matches signed; null when only a checkpoint
 /// file fails.
 /// </para>
+/// <para>
+/// Then (QA255 tamper 4) what the check could rely on (<c>coverage</c>): how many of the checkpoints checked came from a copy
+/// kept elsewhere (<c>externalCopiesChecked</c>: a configured <c>Audit:ExternalCheckpointCopies</c> folder), the newest
+/// checkpoint that holds (<c>newestCheckpoint</c>: its file, entry, id and signing time), the newest entry of the log
+/// (<c>newestEntry</c>: its place, id and recording time), and in words what the check cannot see (<c>limits</c>): with
+/// the app's host files alone, someone can cut the end of both logs and delete the newest checkpoints so that everything
+/// left agrees; only a copy kept elsewhere catches that. <c>intact</c> keeps its meaning: a clean local check is not a
+/// failure, but it is not more than the local checkpoints can vouch for.
+/// </para>
 /// </summary>
 public sealed record VerifyResponse(
     long Checked, bool Intact, Guid? FirstBrokenId, long? FirstBrokenSequence, bool ChainIntact, VerificationMode Mode, long StartedAfter, VerifyResponse.CheckpointSummary Checkpoints,
     CheckpointResponse? FailedCheckpoint, IReadOnlyList<string> Warnings, IReadOnlyList<SetAsideFolder> SetAside, VerifyResponse.AccessChain? Access,
-    IReadOnlyList<ChainFinding> Findings, long FindingCount)
+    IReadOnlyList<ChainFinding> Findings, long FindingCount, VerifyResponse.CoverageSummary? Coverage = null)
 {
-    public static VerifyResponse From(LogVerification v, ChainVerification? access = null)
+    /// <summary>The words of <see cref="CoverageSummary.Limits"/> when no checkpoint from a copy kept elsewhere was checked.</summary>
+    public const string LocalOnlyLimits =
+        "Only the checkpoints in the app's own folder were checked; no copy kept elsewhere was. Someone with the app's host files "
+        + "can cut the end of the decision log and of the access log and delete the newest checkpoints so that everything left agrees: "
+        + "that is caught only against a copy kept elsewhere. Compare newestCheckpoint and newestEntry with your own copy "
+        + "(upload it on the Checkpoints page), or have Audit:ExternalCheckpointCopies configured.";
+
+    /// <summary>The words of <see cref="CoverageSummary.Limits"/> when checkpoints from a copy kept elsewhere were checked.</summary>
+    public const string ExternalLimits =
+        "Checkpoints from a copy kept elsewhere were checked: a cut at the end of the log is caught back to the newest checkpoint such a copy holds, "
+        + "not after it. Entries after newestCheckpoint are vouched for by nothing outside the app's host.";
+
+    public static VerifyResponse From(LogVerification v, ChainVerification? access = null, AuditListItem? newestEntry = null)
     {
         ArgumentNullException.ThrowIfNull(v);
         return new(
@@ -44,8 +65,46 @@ public sealed record VerifyResponse(
             v.SetAside,
             access is { } a ? new AccessChain(a.Checked, a.Intact, a.FirstBrokenId, a.FirstBrokenSequence, a.Findings, a.FindingCount) : null,
             v.Findings,
-            v.FindingCount);
+            v.FindingCount,
+            Cover(v, newestEntry));
     }
+
+    /// <summary>What the check relied on: see <see cref="CoverageSummary"/>.</summary>
+    public static CoverageSummary Cover(LogVerification v, AuditListItem? newestEntry)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        var external = ExternalCopiesChecked(v);
+        return new CoverageSummary(
+            external,
+            NewestHolding(v) is { Checkpoint: { } cp } newest ? new CheckpointRelied(newest.FileName, cp.Sequence, cp.HeadEntryId, cp.CreatedAt) : null,
+            newestEntry is { } e ? new EntryRelied(e.Sequence, e.Id, e.RecordedAt) : null,
+            external == 0 ? LocalOnlyLimits : ExternalLimits);
+    }
+
+    /// <summary>How many checkpoints checked were found in a place other than the app's own folder (a configured copy, an upload).</summary>
+    public static int ExternalCopiesChecked(LogVerification v) =>
+        v.Checkpoints.Count(c => c.Verdict != CheckpointVerdict.NotChecked && c.Sources.Any(s => s != CheckpointFiles.AppFolderSource));
+
+    /// <summary>The newest checkpoint that holds and that no finding undermines: the one the check relied on.</summary>
+    public static CheckpointStatus? NewestHolding(LogVerification v)
+    {
+        var undermined = v.Undermined;
+        return v.Checkpoints
+            .Where(c => c.Verdict == CheckpointVerdict.Holds && c.Checkpoint is not null && !undermined.Contains(c))
+            .MaxBy(c => c.Checkpoint!.Sequence);
+    }
+
+    /// <summary>
+    /// What the check relied on (QA255): how many checkpoints checked came from a copy kept elsewhere, the newest checkpoint
+    /// that holds, the newest entry, and what the check cannot see in words.
+    /// </summary>
+    public sealed record CoverageSummary(int ExternalCopiesChecked, CheckpointRelied? NewestCheckpoint, EntryRelied? NewestEntry, string Limits);
+
+    /// <summary>A checkpoint the check relied on: its file, the entry it signed (place and id) and when it was signed.</summary>
+    public sealed record CheckpointRelied(string File, long Sequence, Guid? EntryId, DateTimeOffset CreatedAt);
+
+    /// <summary>The log's newest entry: its place in the chain, its id and when it was recorded.</summary>
+    public sealed record EntryRelied(long Sequence, Guid Id, DateTimeOffset RecordedAt);
 
     /// <summary>Whether checkpoints are on, how many were checked in this run, and how many of those hold.</summary>
     public sealed record CheckpointSummary(bool Enabled, int Checked, int Holding);

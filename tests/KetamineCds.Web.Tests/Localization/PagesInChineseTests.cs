@@ -217,8 +217,8 @@ public sealed class PagesInChineseTests : IClassFixture<KetamineCdsFactory>
         var list = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(auditor, "/Audit?patient=MRN-AUDIT-ZH", "zh-CN")).Content.ReadAsStringAsync());
         Assert.Contains("（偏离建议的决定：1）", list, StringComparison.Ordinal);
         var csv = (await (await auditor.GetAsync("/Audit?handler=Csv&patient=MRN-AUDIT-ZH")).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith(",unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation", csv[0], StringComparison.Ordinal);
-        Assert.EndsWith(",screening,,1,,,,,,", Assert.Single(csv, l => l.StartsWith(id.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation,issuer", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",screening,,1,,,,,,,", Assert.Single(csv, l => l.StartsWith(id.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -61,8 +61,8 @@ public sealed class AlteredChainHeadAndOverrideTests
 
         using var csv = await auditor.GetAsync($"/Audit?handler=Csv&patient={Patient}");
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.EndsWith(",screening,true,1,,,,,,", Assert.Single(lines, l => l.StartsWith(ids[0].ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",screening,,0,,,,,,", Assert.Single(lines, l => l.StartsWith(ids[1].ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",screening,true,1,,,,,,,", Assert.Single(lines, l => l.StartsWith(ids[0].ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",screening,,0,,,,,,,", Assert.Single(lines, l => l.StartsWith(ids[1].ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
         // The override has its own row since QA14a P3, and it is the altered entry: marked unreadable itself.
         Assert.Single(lines, l => l.Contains(",override,true,", StringComparison.Ordinal));
     }

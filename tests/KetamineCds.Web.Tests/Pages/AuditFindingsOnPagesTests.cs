@@ -390,6 +390,69 @@ public sealed class AuditFindingsOnPagesTests
         Assert.DoesNotContain("gap", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_LocalCheckpointsOnly_SaysWhatTheCheckCoveredAndShowsTheNewestCheckpointAndEntry_ApiAndPage()
+    {
+        // QA255 tamper 4: the log's tail, the newest checkpoint and the access log's tail cut together left "intact: true"
+        // and an all-green page that claimed more than the local checkpoints can vouch for.
+        using var app = new KetamineCdsFactory();
+        var (ids, api) = await CheckpointAfterScreeningsAsync(app, 2);
+        var file = Path.GetFileName(Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json")));
+        var later = await RecordScreeningsAsync(app, 1);
+
+        using var verify = await api.GetAsync("/api/v1/audit/verify");
+        var result = JsonNode.Parse(await verify.Content.ReadAsStringAsync())!;
+        Assert.True(result["intact"]!.GetValue<bool>());
+        var coverage = result["coverage"]!;
+        Assert.Equal(0, coverage["externalCopiesChecked"]!.GetValue<int>());
+        Assert.Equal(KetamineCds.Web.Audit.VerifyResponse.LocalOnlyLimits, coverage["limits"]!.GetValue<string>());
+        Assert.Equal(2, coverage["newestCheckpoint"]!["sequence"]!.GetValue<long>());
+        Assert.Equal(ids[1], coverage["newestCheckpoint"]!["entryId"]!.GetValue<Guid>());
+        Assert.Equal(file, coverage["newestCheckpoint"]!["file"]!.GetValue<string>());
+        Assert.NotNull(coverage["newestCheckpoint"]!["createdAt"]);
+        Assert.Equal(3, coverage["newestEntry"]!["sequence"]!.GetValue<long>());
+        Assert.Equal(later[0], coverage["newestEntry"]!["id"]!.GetValue<Guid>());
+        Assert.NotNull(coverage["newestEntry"]!["recordedAt"]);
+
+        var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+        Assert.Contains("id=\"verify-coverage\"", english, StringComparison.Ordinal);
+        Assert.Contains("Only the checkpoints in the app's own folder were checked; no copy kept elsewhere was.", english, StringComparison.Ordinal);
+        Assert.Contains("that is caught only against a copy kept elsewhere", english, StringComparison.Ordinal);
+        Assert.Matches($"id=\"verify-newest-checkpoint\">\\s*entry 2, <code>{ids[1]}</code>, signed \\d{{4}}-", english);
+        Assert.Matches($"id=\"verify-newest-entry\">\\s*entry 3, <code>{later[0]}</code>, recorded \\d{{4}}-", english);
+
+        using var zh = await CultureSelectionTests.GetAsync(auditor, "/Audit/Verify?run=true", "zh-CN");
+        var chinese = WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync());
+        Assert.Contains("仅校验了应用自身文件夹中的检查点", chinese, StringComparison.Ordinal);
+        Assert.Contains("所依据的最新检查点", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_CheckpointFromACopyKeptElsewhere_IsCountedAndNamed()
+    {
+        var copies = Directory.CreateTempSubdirectory("ketaminecds-copies-").FullName;
+        try
+        {
+            using var app = new KetamineCdsFactory { Settings = new Dictionary<string, string> { ["Audit:ExternalCheckpointCopies:0"] = copies } };
+            var (_, api) = await CheckpointAfterScreeningsAsync(app, 2);
+            var file = Assert.Single(Directory.GetFiles(app.CheckpointDirectory, "*.json"));
+            File.Copy(file, Path.Combine(copies, Path.GetFileName(file)));
+
+            var result = JsonNode.Parse(await api.GetStringAsync("/api/v1/audit/verify"))!;
+            Assert.Equal(1, result["coverage"]!["externalCopiesChecked"]!.GetValue<int>());
+            Assert.Equal(KetamineCds.Web.Audit.VerifyResponse.ExternalLimits, result["coverage"]!["limits"]!.GetValue<string>());
+
+            var auditor = await app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+            var english = WebUtility.HtmlDecode(await auditor.GetStringAsync("/Audit/Verify?run=true"));
+            Assert.Contains("1 checkpoint checked came from a copy kept elsewhere.", english, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copies, recursive: true);
+        }
+    }
+
     private static async Task<List<Guid>> RecordScreeningsAsync(KetamineCdsFactory app, int count)
     {
         var psychiatrist = await app.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);

@@ -345,12 +345,12 @@ public sealed class CorrectionAndLaterScreeningTests : IClassFixture<KetamineCds
         foreach (var (reader, path) in new[] { (auditor, "/Audit?handler=Csv&patient=MRN-AUDIT-CORRECTED"), (api, "/api/v1/audit/export.csv?patient=MRN-AUDIT-CORRECTED") })
         {
             var lines = (await reader.GetStringAsync(path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation", lines[0]);
+            Assert.Equal("id,sequence,recordedAt,clinician,role,patientReference,overall,ruleSetVersion,ruleSetDigest,correlationId,corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation,issuer", lines[0]);
             string Line(Guid id) => Assert.Single(lines, l => l.StartsWith(id.ToString(), StringComparison.Ordinal));
-            Assert.EndsWith($",screening,,0,{correction},,,,,", Line(earlier), StringComparison.Ordinal);
-            Assert.EndsWith(",screening,,0,,,,,,", Line(rescreen), StringComparison.Ordinal);
-            Assert.EndsWith($",{earlier},,screening,,0,,\"Trials were 3, not 1.\",,,,", Line(correction), StringComparison.Ordinal);
-            Assert.All(lines.Where(l => !l.Contains('"', StringComparison.Ordinal)), l => Assert.Equal(21, l.Split(',').Length));
+            Assert.EndsWith($",screening,,0,{correction},,,,,,", Line(earlier), StringComparison.Ordinal);
+            Assert.EndsWith(",screening,,0,,,,,,,", Line(rescreen), StringComparison.Ordinal);
+            Assert.EndsWith($",{earlier},,screening,,0,,\"Trials were 3, not 1.\",,,,,", Line(correction), StringComparison.Ordinal);
+            Assert.All(lines.Where(l => !l.Contains('"', StringComparison.Ordinal)), l => Assert.Equal(22, l.Split(',').Length));
         }
     }
 

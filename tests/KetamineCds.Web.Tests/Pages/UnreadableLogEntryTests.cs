@@ -156,6 +156,23 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         Assert.Equal(altered, verify.RootElement.GetProperty("firstBrokenId").GetGuid());
     }
 
+    [Fact]
+    public async Task AuditList_OneEntryAltered_ShowsNoVerdictAsFactForIt()
+    {
+        // QA255: the altered entry's row showed its stored verdict (a green "Eligible") beside "Cannot be read".
+        var (readable, altered, _) = await _app.LogAsync();
+        var client = await _app.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Audit?patient={_app.Patient}"));
+        var rows = html.Split("<tr", StringSplitOptions.None);
+        var alteredRow = Assert.Single(rows, r => r.Contains(altered.ToString(), StringComparison.Ordinal));
+        var readableRow = Assert.Single(rows, r => r.Contains(readable.ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain("audit-verdict verdict-", alteredRow, StringComparison.Ordinal);
+        Assert.Contains("Verdict not shown: this entry may have been altered.", alteredRow, StringComparison.Ordinal);
+        Assert.Contains("audit-verdict verdict-", readableRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("Verdict not shown", readableRow, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -168,9 +185,9 @@ public sealed class UnreadableLogEntryTests : IClassFixture<UnreadableLogEntryTe
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.EndsWith(",entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",screening,true,0,,,,,,", Assert.Single(lines, l => l.StartsWith(altered.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",screening,,0,,,,,,", Assert.Single(lines, l => l.StartsWith(readable.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation,issuer", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",screening,true,0,,,,,,,", Assert.Single(lines, l => l.StartsWith(altered.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",screening,,0,,,,,,,", Assert.Single(lines, l => l.StartsWith(readable.ToString(), StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

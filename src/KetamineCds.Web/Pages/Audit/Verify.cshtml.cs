@@ -34,6 +34,9 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>The log's newest entry when it was verified, shown beside the newest checkpoint relied on (QA255); null for an empty log.</summary>
+    public AuditListItem? NewestEntry { get; private set; }
+
     /// <summary>The app's checkpoint folder, named when checkpoints of another log are to be set aside.</summary>
     public string CheckpointDirectory => checkpoints.Files.Directory;
 
@@ -101,6 +104,7 @@ public sealed class VerifyModel(DecisionLogCheckpoints checkpoints, IDecisionLog
             Decisions = await checkpoints.VerifyAsync(incremental ? VerificationMode.FromCheckpoint : VerificationMode.Full, null, HttpContext.RequestAborted);
             Access = await audit.VerifyAccessLogAsync(HttpContext.RequestAborted);
             Elapsed = started.Elapsed;
+            NewestEntry = (await audit.SearchAsync(new AuditFilter(), null, 1, HttpContext.RequestAborted)).Items is [var first, ..] ? first : null;
             // Recorded with what it found, as a replay is (QA141 F7), before the page shows it.
             await access.RecordAsync(HttpContext, AccessEventKind.Verify, "decision-log", AccessEventTexts.VerifyDetail(incremental ? "audit workspace, from checkpoint" : "audit workspace", Decisions.Intact, Access.Intact));
             var named = Decisions.Findings.Select(f => f.EntryId).Append(Decisions.Chain.FirstBrokenId)
