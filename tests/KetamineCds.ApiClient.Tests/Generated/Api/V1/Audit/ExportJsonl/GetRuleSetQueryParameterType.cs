@@ -96,5 +96,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportJsonl
         #pragma warning disable CS1591
         OneTwoOneZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.22.0")]
+        #pragma warning disable CS1591
+        OneTwoTwoZero,
+        #pragma warning restore CS1591
     }
 }
