@@ -1166,7 +1166,7 @@ public abstract class CdsHooksTests
         var psychiatrist = await app.SignInAsync("psychiatrist@demo.local");
         var html = System.Net.WebUtility.HtmlDecode(await psychiatrist.GetStringAsync($"/Screenings/{id}"));
         var box = html[html.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal)..html.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal)];
-        Assert.Contains($"Safety questions not answered that could block a pathway <span class=\"count\">({notRecorded.CouldAlsoBlock.Count})</span>", box, StringComparison.Ordinal);
+        Assert.Contains($"Safety questions not answered that could block a pathway <span class=\"count\">({notRecorded.CouldAlsoBlock.Count} questions)</span>", box, StringComparison.Ordinal);
         Assert.All(notRecorded.CouldAlsoBlock, i => Assert.Contains($"<strong>{i.Label}</strong>", box, StringComparison.Ordinal));
 
         // The link opens the form prefilled, and overriding the card records "proceed" like the critical card's.

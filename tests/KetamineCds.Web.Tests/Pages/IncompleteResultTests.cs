@@ -263,7 +263,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
             Assert.Contains($"<strong>{Fields.Find(field)!.Label}</strong>", box, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Safety questions not answered that could block a pathway <span class=\"count\">(9)</span>", box, StringComparison.Ordinal);
+        Assert.Contains("Safety questions not answered that could block a pathway <span class=\"count\">(9 questions)</span>", box, StringComparison.Ordinal);
         Assert.Contains("A recorded contraindication or unmet precondition already makes the pathways not eligible now (see Contraindications and unmet preconditions)", box, StringComparison.Ordinal);
         // Answering them would not open a pathway: the words must not say that they alone keep it closed.
         Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
