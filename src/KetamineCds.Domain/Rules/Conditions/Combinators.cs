@@ -65,10 +65,17 @@ internal sealed class AnyOf(Condition[] parts) : Condition(parts)
     }
 }
 
-/// <summary>The inner condition does not hold; unknown stays unknown. Explains itself with every input it reads.</summary>
-internal sealed class NotCondition(Condition inner) : Condition(inner)
+/// <summary>
+/// The inner condition does not hold; unknown stays unknown. A negation (<see cref="Criteria.Not"/>) explains itself with
+/// every input the inner condition reads. From rule set 1.22.0 a condition can instead be ruled out
+/// (<see cref="Criteria.RuledOut"/>): it answers the same, but explains itself with only the inputs that make the inner
+/// condition false, so an input that did not decide it, such as a question the form does not ask of this history and so
+/// not recorded, is not named (suicidal intent beside passive ideation, SUI-014; psychiatrist QA, helper 247 finding 4).
+/// Its canonical text differs from a negation's, so a rule that uses it is a new definition.
+/// </summary>
+internal sealed class NotCondition(Condition inner, bool namesOnlyWhatRulesItOut = false) : Condition(inner)
 {
-    public override string Canonical { get; } = "not" + inner.Canonical;
+    public override string Canonical { get; } = (namesOnlyWhatRulesItOut ? "ruledout" : "not") + inner.Canonical;
 
     internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) switch
     {
@@ -77,34 +84,19 @@ internal sealed class NotCondition(Condition inner) : Condition(inner)
         _ => Truth.Unknown,
     };
 
-    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
+    internal override void Explain(EvaluationScope scope, List<Evidence> because)
+    {
+        if (namesOnlyWhatRulesItOut)
+        {
+            inner.ExplainFalse(scope, because);
+        }
+        else
+        {
+            inner.ExplainAll(scope, because);
+        }
+    }
 
     /// <summary>False when the inner condition holds: explained by what makes it hold.</summary>
-    internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because) => inner.Explain(scope, because);
-}
-
-/// <summary>
-/// From rule set 1.22.0: the inner condition is ruled out. It answers as <see cref="NotCondition"/> does (true when the
-/// inner condition is false, unknown stays unknown), but explains itself with only the inputs that make the inner condition
-/// false, where a negation names every input it reads: an input that did not decide it, such as a question the form does
-/// not ask of this history and so not recorded, is not named (suicidal intent beside passive ideation, SUI-014; psychiatrist
-/// QA, helper 247 finding 4). Its canonical text differs from a negation's, so a rule that uses it is a new definition.
-/// </summary>
-internal sealed class RuledOutCondition(Condition inner) : Condition(inner)
-{
-    public override string Canonical { get; } = "ruledout" + inner.Canonical;
-
-    internal override Truth Evaluate(EvaluationScope scope) => inner.Evaluate(scope) switch
-    {
-        Truth.True => Truth.False,
-        Truth.False => Truth.True,
-        _ => Truth.Unknown,
-    };
-
-    internal override void Explain(EvaluationScope scope, List<Evidence> because) => inner.ExplainFalse(scope, because);
-
-    internal override void ExplainAll(EvaluationScope scope, List<Evidence> because) => inner.ExplainAll(scope, because);
-
     internal override void ExplainFalse(EvaluationScope scope, List<Evidence> because) => inner.Explain(scope, because);
 }
 

@@ -80,7 +80,7 @@ public static class Criteria
     /// From rule set 1.22.0: the inner condition is ruled out, as <see cref="Not"/> decides it, explained by only the inputs
     /// that rule it out (never an unrecorded input that did not decide it, such as a question the form does not ask).
     /// </summary>
-    public static Condition RuledOut(Condition inner) => new RuledOutCondition(inner);
+    public static Condition RuledOut(Condition inner) => new NotCondition(inner, namesOnlyWhatRulesItOut: true);
 
     /// <summary>True when the inner condition might hold but turns on something not recorded.</summary>
     public static Condition Undetermined(Condition inner) => new Undetermined(inner);
