@@ -81,7 +81,7 @@ public sealed class AuditListAndExportTests : IClassFixture<KetamineCdsFactory>
 
         var lines = (await api.GetStringAsync($"/api/v1/audit/export.csv?patient={patient}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
-        Assert.Equal(["correctedBy", "correctionReason", "overrideOf", "overrideDecision", "overrideReason", "overrideExplanation"], header[15..]);
+        Assert.Equal(["correctedBy", "correctionReason", "overrideOf", "overrideDecision", "overrideReason", "overrideExplanation", "issuer"], header[15..]);
         Assert.Equal(4, lines.Length);
         var overrideRow = Cells(lines.Single(l => l.StartsWith(overrideId.ToString(), StringComparison.Ordinal)));
         Assert.Equal(

@@ -60,8 +60,10 @@ public sealed class FindingExplanationTests(KetamineCdsFactory factory) : IClass
     public async Task ResultAndPrint_PassiveIdeation_Sui014ExplanationLeavesOutIntentTheFormNeverAsked(string page)
     {
         var (id, body) = await CreateAsync(Suicidality("MRN-EXPL-PASSIVE" + page.Replace("/", "-", StringComparison.Ordinal), "passive-ideation"));
-        // The stored decision and the API keep the engine's list whole: a replay compares it.
-        Assert.Contains(BecauseOf(body, "SUI-014"), b => b.GetProperty("field").GetString() == "suicidalIntent" && b.GetProperty("value").GetString() == "not recorded");
+        // From rule set 1.22.0 the stored decision names only what rules imminent risk out (helper 253): intent, never asked
+        // beside passive ideation, is not in it. Older versions keep it for replay; the pages leave it out either way.
+        Assert.DoesNotContain(BecauseOf(body, "SUI-014"), b => b.GetProperty("field").GetString() == "suicidalIntent");
+        Assert.Contains(BecauseOf(body, "SUI-014"), b => b.GetProperty("field").GetString() == "preparatoryActsOrAbortedAttempt");
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}{page}"));
@@ -94,9 +96,12 @@ public sealed class FindingExplanationTests(KetamineCdsFactory factory) : IClass
     public void Inputs_PassiveIdeation_LeaveOutOnlyTheUnaskedQuestionNotRecorded()
     {
         var history = PassiveIdeation();
-        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        // Rule set 1.21.0, the last whose SUI-014 stores intent beside passive ideation (replayed as stored): the pages
+        // leave it out; from 1.22.0 the stored list no longer names it.
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_21_0);
         var sui014 = Assert.Single(assessment.Findings, f => f.RuleId == "SUI-014");
 
+        Assert.Contains(sui014.Because, e => e.Field == "suicidalIntent");
         Assert.Equal([.. sui014.Because.Where(e => e.Field != "suicidalIntent")], Display.Inputs(sui014, history));
         // Every other finding keeps its list as it is, "not recorded" items of questions the form asks included.
         Assert.All(assessment.Findings.Where(f => f.RuleId != "SUI-014"), f => Assert.Same(f.Because, Display.Inputs(f, history)));
