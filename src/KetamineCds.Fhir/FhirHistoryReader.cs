@@ -104,7 +104,7 @@ public static class FhirHistoryReader
         SubjectsNotShown.Name(versionUnclear, current, now, zone, reading, ChartCheckKind.VersionUnclear);
         Contradictions.Read(record, reading);
 
-        return reading.Build() with { PatientId = patientId };
+        return reading.Build() with { PatientId = patientId, BirthDate = PatientFields.BirthDateOf(record) };
     }
 
     /// <summary>Reads the fields the value sets answer, and names the chart entries no value set reads (<see cref="ChartChecks"/>).</summary>

@@ -75,6 +75,38 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
 
     /// <summary>The id of the data's Patient resource (the prefetch holds at most one), or null when it holds none.</summary>
     public string? PatientId { get; init; }
+
+    /// <summary>
+    /// Helper 258: the Patient's birth date as the chart gives it (possibly year-only or year-month), with its entry; null
+    /// when the data holds no Patient, or Patients whose birth dates differ, or one that cannot be read. Kept so that an
+    /// age recorded elsewhere on another day (a clinician's screening completing the chart) can be checked against it.
+    /// </summary>
+    public ChartBirthDate? BirthDate { get; init; }
+}
+
+/// <summary>
+/// A Patient's <c>birthDate</c> as written (<c>1985</c>, <c>1985-06</c>, <c>1985-06-14</c>) and the span of days it may
+/// stand for, with the entry it was read from (<c>Patient/p1</c>).
+/// </summary>
+/// <param name="Written">The birth date as the chart wrote it.</param>
+/// <param name="Reference">The Patient entry.</param>
+/// <param name="Earliest">The first day it may stand for.</param>
+/// <param name="Latest">The last day it may stand for.</param>
+public sealed record ChartBirthDate(string Written, string Reference, DateOnly Earliest, DateOnly Latest)
+{
+    /// <summary>
+    /// Whether a patient born on some day of this birth date could have been <paramref name="age"/> full years old on
+    /// <paramref name="on"/> (the day that age was recorded): false when no day of the span gives it, or when the span
+    /// begins after that day.
+    /// </summary>
+    public bool AgeCanBe(int age, DateOnly on)
+    {
+        if (Earliest > on)
+            return false;
+        var oldest = DaySpan.YearsBetween(Earliest, on);
+        var youngest = DaySpan.YearsBetween(Latest > on ? on : Latest, on);
+        return age >= youngest && age <= oldest;
+    }
 }
 
 /// <summary>A value the chart gives (a contract value) and the entries it was read from, each with its moment where it has one.</summary>

@@ -45,6 +45,20 @@ internal static class PatientFields
         _ => null,
     };
 
+    /// <summary>
+    /// Helper 258: the birth date the Patient resources give, with the first one's entry, when every one gives the same
+    /// readable date; else null.
+    /// </summary>
+    internal static ChartBirthDate? BirthDateOf(PatientRecord record)
+    {
+        if (record.Patients.Count == 0
+            || record.Patients.Select(p => p.Resource.BirthDate?.Trim()).Distinct(StringComparer.Ordinal).Count() != 1
+            || record.Patients[0].Resource.BirthDate?.Trim() is not { } written
+            || DaySpan.Parse(written) is not { } span)
+            return null;
+        return new ChartBirthDate(written, record.Patients[0].Reference, span.Earliest, span.Latest);
+    }
+
     /// <summary>Age in full years on <paramref name="today"/>, or null when the birth date is absent, in the future, or too partial to fix it.</summary>
     internal static int? AgeOf(Patient patient, DateOnly today)
     {

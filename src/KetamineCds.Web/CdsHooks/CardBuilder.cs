@@ -576,6 +576,46 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     }
 
     /// <summary>
+    /// Helper 258: the card for facts about the patient on which the chart and the clinician's screening that completes it
+    /// cannot both be right (<see cref="IdentityMismatch"/>: the sex at birth, or an age the chart's birth date does not
+    /// allow on the screening's day): the chart and the screening may not be of the same patient, or one holds a data
+    /// error, and the clinician must check. Each names both values, the chart entry, the screening's day and the answer
+    /// used. A <c>warning</c> on both hooks; it cites P-SAFETY-REMS (the safety screening before treatment), as the cards
+    /// that name what is not recorded do.
+    /// </summary>
+    /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
+    /// <param name="mismatches">The facts, the sex at birth first.</param>
+    /// <param name="screeningId">The clinician's screening.</param>
+    /// <param name="answersOn">The clinic's day the screening's answers were recorded.</param>
+    public Card Identity(string ruleSetVersion, IReadOnlyList<IdentityMismatch> mismatches, string screeningId, DateOnly answersOn)
+    {
+        ArgumentNullException.ThrowIfNull(mismatches);
+        var day = Screenings.ClinicTime.Day(answersOn);
+        var items = mismatches.Select(m =>
+        {
+            var field = Text.FieldLabel(m.Field);
+            var screening = Display.Value(m.Field, ContractText(m.Screening));
+            if (m.BirthDate is not { } birth)
+            {
+                return "- " + CardTexts.IdentitySex(field, Display.Value(m.Field, ContractText(m.Chart!)), m.ChartEntry, screening, day);
+            }
+
+            return "- " + (m.Used is { } used
+                ? CardTexts.IdentityAge(field, birth, m.ChartEntry, screening, day, Display.Value(m.Field, ContractText(used)))
+                : CardTexts.IdentityAgeNotRecorded(field, birth, m.ChartEntry, screening, day));
+        });
+        return NewCard(
+            CardTexts.IdentitySummary(Labels(mismatches.Select(m => m.Field))),
+            "warning",
+            CardTexts.IdentityIntro(screeningId, day) + "\n\n"
+                + string.Join("\n", items) + "\n\n"
+                + CardTexts.Cites([Citations.SafetyRems], []) + "\n\n"
+                + CardTexts.SupportsNotReplaces,
+            ruleSetVersion,
+            RuleUrl(null));
+    }
+
+    /// <summary>
     /// The card naming the decisions in force against this answer's recommendation where its answers came from (QA132 F1):
     /// a clinician's "do not proceed" on the screening that completed the chart (or the EHR's, sent back through feedback on
     /// an earlier answer completed from it), beside an eligible verdict; a "proceed" beside any other. A <c>warning</c> on

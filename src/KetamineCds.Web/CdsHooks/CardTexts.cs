@@ -445,6 +445,24 @@ public static class CardTexts
     public static string DisagreementItemOrderNotKnownNeither(string field, string chart, string chartEntries, string chartAt, string screening, string screeningAt) =>
         Text("Card.DisagreementItem.OrderNotKnownNeither", field, chart, chartEntries, chartAt, screening, screeningAt);
 
+    /// <summary>Helper 258: the summary of the card for facts on which the chart and the screening cannot both be right.</summary>
+    public static string IdentitySummary(string fields) => Summary(Text("Card.IdentitySummary", fields));
+
+    /// <summary>Helper 258: why the card is shown, naming the screening and the clinic's day of its answers.</summary>
+    public static string IdentityIntro(string screeningId, string answersOn) => Text("Card.IdentityIntro", screeningId, answersOn);
+
+    /// <summary>Helper 258: the sex at birth: its label, the chart's answer and entry, the screening's answer and day; the chart's used.</summary>
+    public static string IdentitySex(string field, string chart, string chartEntry, string screening, string answersOn) =>
+        Text("Card.Identity.Sex", field, chart, chartEntry, screening, answersOn);
+
+    /// <summary>Helper 258: an age the chart's birth date does not allow: the chart's age (from its birth date) used.</summary>
+    public static string IdentityAge(string field, string birthDate, string chartEntry, string screening, string answersOn, string used) =>
+        Text("Card.Identity.Age", field, birthDate, chartEntry, screening, answersOn, used);
+
+    /// <summary>Helper 258: an age the chart's birth date does not allow, nor fix: neither used, not recorded.</summary>
+    public static string IdentityAgeNotRecorded(string field, string birthDate, string chartEntry, string screening, string answersOn) =>
+        Text("Card.Identity.AgeNotRecorded", field, birthDate, chartEntry, screening, answersOn);
+
     /// <summary>
     /// The summary of the card for a positive PHQ-9 item 9 in the chart (QA132 F4): its value, the Observation and when it
     /// was taken (the clinic's time), and the action. Where the entry's name leaves no room, it is left to the detail, so

@@ -87,6 +87,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         var (required, safety) = NotRecorded(values);
         Completion? completedBy = null;
         HookDisagreement? loggedDisagreement = null;
+        List<Card> identity = [];
         if (required.Count > 0)
         {
             // The chart rarely holds the trials or suicidality. When the clinician has recently completed a screening of
@@ -96,6 +97,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             {
                 // Dated by the encounter the answers were recorded at (a correction's, the screening it corrects).
                 var earlier = EarlierAnswers.Of(completedBy.Screening with { RecordedAt = completedBy.RecordedAt }, calendar).Request;
+                // Helper 258: a sex at birth or an age on which the chart and the screening cannot both be right may mean that
+                // they are not of the same patient: a card asks the clinician to check; the chart's answer is kept, and an
+                // age its birth date does not allow nor fix is left not recorded, never the screening's.
+                var mismatches = IdentityMismatches(reading, earlier, calendar.DayOf(completedBy.RecordedAt));
+                if (mismatches.Count > 0)
+                {
+                    identity.Add(builder.Identity(CardBuilder.CurrentVersion, mismatches, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt)));
+                }
+
                 // A measurement the chart and the clinician both give describes its moment: the newer reading is used, never
                 // an older chart reading in place of the clinician's newer one (QA120 F2); where the order cannot be told,
                 // item 9 takes the higher and any other measurement is left not recorded (unsettled).
@@ -116,7 +126,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 reading = WithItemsLaterThan(reading, values, earlier, completedBy.RecordedAt);
                 // A chart entry named to check (QA13 H3, M4: a ketamine allergy in words, a provisional aneurysm, a
                 // schizophrenia diagnosis) keeps the earlier answer out too: that answer may not have weighed it.
-                FillFrom(values, earlier, completedBy.Carried, [.. setAside, .. unsettled, .. reading.ToCheck.Select(c => c.Field)]);
+                FillFrom(values, earlier, completedBy.Carried, [.. setAside, .. unsettled, .. reading.ToCheck.Select(c => c.Field), .. mismatches.Select(m => m.Field)]);
                 (required, safety) = NotRecorded(values);
             }
         }
@@ -150,6 +160,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             var answerCards = WithRounded(WithPrefetchGaps(
             [
                 .. builder.ForContraindications(contraindications, CardBuilder.CurrentVersion),
+                // Whether the chart and the screening are of the same patient comes first after them (helper 258).
+                .. identity,
                 // A positive item 9 in the chart is named whatever else is missing (QA132 F4): after the critical cards.
                 .. PositiveItem9(builder, RuleSetCatalog.Current, reading, null),
                 .. DecisionCards(builder, CardBuilder.CurrentVersion, completedBy, decisions, contraindications.Count > 0 ? Verdict.NotEligibleNow : Verdict.Incomplete),
@@ -196,6 +208,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), DecisionCards(screened, assessment.RuleSet.Version, completedBy, decisions, assessment.Overall));
             // A positive item 9 in the chart that no finding names (SUI-008 did not fire) comes right after them (QA132 F4).
             assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), PositiveItem9(screened, RuleSetCatalog.Find(assessment.RuleSet.Version) ?? RuleSetCatalog.Current, reading, assessment.Findings));
+            // Whether the chart and the screening are of the same patient before them all (helper 258).
+            assessed.InsertRange(assessed.TakeWhile(c => c.Indicator == "critical").Count(), identity);
             cards = WithRounded(WithPrefetchGaps([.. assessed, .. contradiction], call.Gaps), Held(reading.Rounded, values, completedBy));
             return call.Origin(caller, service, cards, loggedDisagreement, reading);
         });
@@ -615,6 +629,33 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     private static object? Higher(object? a, object? b) =>
         a is null ? b : b is null ? a : Convert.ToDecimal(b, CultureInfo.InvariantCulture) > Convert.ToDecimal(a, CultureInfo.InvariantCulture) ? b : a;
+
+    /// <summary>
+    /// Helper 258 (QA255): the facts about the patient on which the chart (<paramref name="reading"/>, as the EHR sent it)
+    /// and the clinician's screening that completes it (<paramref name="earlier"/>, its answers recorded on the clinic's day
+    /// <paramref name="answersOn"/>) cannot both be right: a sex at birth male in one and female in the other (a fixed fact;
+    /// "unknown" contradicts neither), and an age the chart's birth date does not allow on the day the screening recorded
+    /// it (a year-only or year-month birth date allows every age some day of it gives). The chart's answer is used; where
+    /// its birth date does not fix today's age, the age is left not recorded (the caller keeps the screening's out).
+    /// </summary>
+    private static List<IdentityMismatch> IdentityMismatches(FhirReading reading, ScreeningRequest earlier, DateOnly answersOn)
+    {
+        List<IdentityMismatch> mismatches = [];
+        if (reading.Values.GetValueOrDefault(Fields.SexAtBirth.Name) is string chartSex && earlier.ContractValueOf(Fields.SexAtBirth.Name) is string screeningSex
+            && chartSex is "male" or "female" && screeningSex is "male" or "female" && chartSex != screeningSex)
+        {
+            mismatches.Add(new IdentityMismatch(Fields.SexAtBirth.Name, chartSex, string.Join(", ", reading.Sources.GetValueOrDefault(Fields.SexAtBirth.Name) ?? []), screeningSex, chartSex));
+        }
+
+        if (reading.BirthDate is { } birth && earlier.ContractValueOf(Fields.AgeYears.Name) is { } screeningAge
+            && !birth.AgeCanBe(Convert.ToInt32(screeningAge, CultureInfo.InvariantCulture), answersOn))
+        {
+            var chartAge = reading.Values.GetValueOrDefault(Fields.AgeYears.Name);
+            mismatches.Add(new IdentityMismatch(Fields.AgeYears.Name, chartAge, birth.Reference, screeningAge, chartAge) { BirthDate = birth.Written });
+        }
+
+        return mismatches;
+    }
 
     private static List<ChartDisagreement> InCatalogueOrder(IEnumerable<ChartDisagreement> disagreements) =>
         [.. disagreements.OrderBy(d => Fields.All.ToList().FindIndex(f => f.Name == d.Field))];

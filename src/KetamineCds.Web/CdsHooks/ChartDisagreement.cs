@@ -33,3 +33,21 @@ public enum MeasurementOrder
     /// </summary>
     NotKnown,
 }
+
+/// <summary>
+/// Helper 258: a fact about the patient on which the chart and the clinician's screening that completes it cannot both be
+/// right: the sex at birth (male against female), or an age the chart's birth date (<see cref="BirthDate"/>, possibly
+/// year-only) does not allow on the day the screening recorded it. Either suggests that the chart and the screening are
+/// not of the same patient, or a data error: a <c>warning</c> card asks the clinician to check. The chart's answer is
+/// used (<see cref="Used"/>); an age the chart's birth date does not fix is not recorded (null), never the screening's.
+/// </summary>
+/// <param name="Field">The contract field (<c>sexAtBirth</c>, <c>ageYears</c>).</param>
+/// <param name="Chart">The chart's answer, null for an age its birth date does not fix.</param>
+/// <param name="ChartEntry">The Patient entry (<c>Patient/p1</c>).</param>
+/// <param name="Screening">The screening's answer.</param>
+/// <param name="Used">The answer used, null when none.</param>
+public sealed record IdentityMismatch(string Field, object? Chart, string ChartEntry, object Screening, object? Used)
+{
+    /// <summary>For the age: the chart's birth date as written.</summary>
+    public string? BirthDate { get; init; }
+}

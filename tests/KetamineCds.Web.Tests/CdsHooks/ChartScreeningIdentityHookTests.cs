@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineCds.Web.CdsHooks;
+using KetamineCds.Web.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using static KetamineCds.Web.Tests.CdsHooks.HookChart;
+
+namespace KetamineCds.Web.Tests.CdsHooks;
+
+/// <summary>
+/// Helper 258 (QA255): a psychiatrist screened a patient in KetamineCds as male, 45 (<see cref="ChartChecksHookTests.CompleteNo"/>);
+/// the EHR's chart for the same record number then gave another sex at birth, or a birth date that does not allow that age
+/// on the screening's day. The answer took the chart's values, said the screening's answers "were used", and nothing said
+/// the clinician had recorded otherwise. A sex at birth or an age on which the two cannot both be right may mean that they
+/// are not of the same patient: a <c>warning</c> card names both, the Patient entry and the screening's day, and asks the
+/// clinician to check; the chart's answer is used, and an age its birth date does not fix is not recorded. A year-only
+/// birth date that allows the age, or the same sex, gives no card. Answered in process.
+/// </summary>
+public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
+{
+    private const string Summary = "Same patient? The chart and the clinician's screening differ on ";
+
+    private static JsonObject Patient(string id, string? birthSex, string? birthDate)
+    {
+        var patient = HookChart.Patient(id);
+        if (birthSex is not null)
+        {
+            patient["extension"] = new JsonArray(new JsonObject { ["url"] = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex", ["valueCode"] = birthSex });
+        }
+
+        if (birthDate is not null)
+        {
+            patient["birthDate"] = birthDate;
+        }
+
+        return patient;
+    }
+
+    /// <summary>A full birth date <paramref name="years"/> years and ten days ago: that age today in any clinic time zone.</summary>
+    private static string BornYearsAgo(int years) =>
+        DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-years).AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The screening of <paramref name="patient"/> as male, 45, and its id.</summary>
+    private static async Task<(HttpClient Api, string Id)> ScreenedAsync(KetamineCdsFactory factory, string patient)
+    {
+        var api = await factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var created = await api.PostAsJsonAsync("/api/v1/screenings", ChartChecksHookTests.CompleteNo(patient));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (api, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+    }
+
+    private static async Task<JsonElement> PrefillInputAsync(KetamineCdsFactory factory, IReadOnlyList<Card> cards)
+    {
+        var prefillId = new Uri(cards.SelectMany(c => c.Links ?? []).First().Url).Query.Split("prefill=")[1];
+        var prefill = await factory.Services.GetRequiredService<KetamineCds.Infrastructure.CdsHooks.CdsHookStore>().FindPrefillAsync(prefillId, CancellationToken.None);
+        using var input = JsonDocument.Parse(PrefillContent.Read(prefill!.InputJson).InputJson);
+        return input.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task PatientView_TheChartsSexAtBirthIsNotTheScreenings_AWarningCardNamesBoth_TheChartsIsUsed()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H258-SEX";
+        var (_, screening) = await ScreenedAsync(factory, P);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P, "F", null), Mdd(P));
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Summary.StartsWith(Summary, StringComparison.Ordinal));
+        Assert.Equal("warning", card.Indicator);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("sexAtBirth"), card.Summary, StringComparison.Ordinal);
+        Assert.Contains("screening " + screening + ", completed in KetamineCds on ", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("Check that the chart and the screening are of the same patient", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("(Patient/" + P + "); the screening recorded ", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("the chart's answer; check which is right.", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("P-SAFETY-REMS", card.Detail, StringComparison.Ordinal);
+        // Right after the critical cards (there are none here): first.
+        Assert.Same(card, cards[0]);
+        Assert.Equal("female", (await PrefillInputAsync(factory, cards)).GetProperty("sexAtBirth").GetString());
+    }
+
+    [Fact]
+    public async Task PatientView_TheChartsBirthDateMakesTheScreeningsAgeImpossible_AWarningCardNamesBoth_TheChartsAgeIsUsed()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H258-AGE";
+        var birth = BornYearsAgo(30);
+        var (api, _) = await ScreenedAsync(factory, P);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P, "M", birth), Mdd(P));
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Summary.StartsWith(Summary, StringComparison.Ordinal));
+        Assert.Equal("warning", card.Indicator);
+        Assert.Contains(ClinicalText.Shared.FieldLabel("ageYears"), card.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(ClinicalText.Shared.FieldLabel("sexAtBirth"), card.Summary, StringComparison.Ordinal);
+        Assert.Contains("the chart's birth date " + birth + " (Patient/" + P + ") does not allow the age the screening recorded on ", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("the chart's answer (from its birth date)", card.Detail, StringComparison.Ordinal);
+        // The chart's 30 completes the screening recorded from the chart, never the screening's 45.
+        Assert.Equal(30, Assert.Single(await RescreensAsync(api, P)).GetProperty("ageYears").GetInt32());
+    }
+
+    [Fact]
+    public async Task PatientView_AYearOnlyBirthDateThatAllowsNoneOfItsAges_TheAgeIsNotRecorded_NotTheScreenings()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H258-YEAR-IMPOSSIBLE";
+        var year = (DateTime.UtcNow.Year - 30).ToString(CultureInfo.InvariantCulture);
+        await ScreenedAsync(factory, P);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P, "M", year), Mdd(P));
+
+        AllDetail(cards, output);
+        var card = Assert.Single(cards, c => c.Summary.StartsWith(Summary, StringComparison.Ordinal));
+        Assert.Contains("the chart's birth date " + year + " (Patient/" + P + ")", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("Used: neither; the age is not recorded: enter it on the form.", card.Detail, StringComparison.Ordinal);
+        Assert.False((await PrefillInputAsync(factory, cards)).TryGetProperty("ageYears", out _), "the screening's age was carried");
+    }
+
+    [Fact]
+    public async Task PatientView_AYearOnlyBirthDateThatAllowsTheScreeningsAge_NoCard_TheScreeningsAgeIsCarried()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H258-YEAR-FITS";
+        var (api, _) = await ScreenedAsync(factory, P);
+
+        // Born some day of the year 45 years ago: 44 or 45 today, the screening's 45 among them.
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P, "M", (DateTime.UtcNow.Year - 45).ToString(CultureInfo.InvariantCulture)), Mdd(P));
+
+        var detail = AllDetail(cards, output);
+        Assert.DoesNotContain(Summary, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Same patient?", detail, StringComparison.Ordinal);
+        Assert.Equal(45, Assert.Single(await RescreensAsync(api, P)).GetProperty("ageYears").GetInt32());
+    }
+
+    [Fact]
+    public async Task PatientView_TheSameSexAndAnAgeTheBirthDateAllows_NoCard()
+    {
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H258-SAME";
+        await ScreenedAsync(factory, P);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P, "M", BornYearsAgo(45)), Mdd(P));
+
+        var detail = AllDetail(cards, output);
+        Assert.DoesNotContain("Same patient?", detail, StringComparison.Ordinal);
+    }
+}
