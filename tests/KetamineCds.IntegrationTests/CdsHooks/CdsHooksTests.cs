@@ -1274,7 +1274,7 @@ public abstract class CdsHooksTests
 
         var csv = await auditor.GetStringAsync("/Audit?handler=Csv");
         Assert.EndsWith(",corrects,rescreenOf,entryType,unreadable,overrides,correctedBy,correctionReason,overrideOf,overrideDecision,overrideReason,overrideExplanation,issuer", csv.Split('\n')[0], StringComparison.Ordinal);
-        Assert.Contains(csv.Split('\n'), line => line.StartsWith(id.ToString(), StringComparison.Ordinal) && line.EndsWith(",hook-answer,,0,,,,,," + CdsHooksApp.Issuer, StringComparison.Ordinal));
+        Assert.Contains(csv.Split('\n'), line => line.StartsWith(id.ToString(), StringComparison.Ordinal) && line.EndsWith(",hook-answer,,0,,,,,,," + CdsHooksApp.Issuer, StringComparison.Ordinal));
 
         var page = System.Net.WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/HookAnswer/{id}"));
         Assert.Contains("Practitioner/demo-psychiatrist (EHR user)", page, StringComparison.Ordinal);

@@ -37,7 +37,8 @@ public sealed class UnreadableChartEntriesTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.ToJsonString();
         Assert.Contains("Observation/bp-late", cards, StringComparison.Ordinal);
-        Assert.Contains("its value cannot be read as an answer", cards, StringComparison.Ordinal);
+        // Helper 257: the card names the cause that applied, here the unit the screening does not read.
+        Assert.Contains("which the screening does not read: it reads blood pressure only in millimetres of mercury", cards, StringComparison.Ordinal);
         var input = await HookInputAsync(app);
         Assert.Null(input["systolicBp"]);
         Assert.Null(input["diastolicBp"]);
