@@ -60,8 +60,8 @@ public enum PrintBlock
 /// more. The note gets the lines left on the page, never more than <see cref="PrintedNote.MaxLines"/> nor fewer
 /// than <see cref="PrintedNote.MinLines"/>. A short history leaves the note its 12 lines; a heavy one (a recent attempt
 /// with preparatory acts, active alcohol and ketamine use, opioids, a benzodiazepine at 40 mg and other CNS depressants)
-/// leaves it the minimum in the English UI and 10 lines in the Chinese one (whose findings take fewer lines), where 12
-/// lines ran the disclaimer and the signature onto a second page.
+/// leaves it the minimum in the English UI; the Chinese one, whose findings take fewer lines, leaves it all 12 since the
+/// leading is <see cref="LineHeight"/> (it left 10 at 1.1, where 12 ran the disclaimer and the signature onto a second page).
 /// </summary>
 /// <remarks>
 /// Estimated for the paper the print is laid out for (<see cref="PrintPaper"/>: <c>Clinic:PaperSize</c> or the print
@@ -80,25 +80,29 @@ public sealed partial class PrintedPage
     /// <summary>The height inside the margins of the paper the print is laid out for (<see cref="PrintPapers.PagePoints"/>).</summary>
     public double PagePoints { get; }
 
-    /// <summary>Kept back for what the estimate misses: about a line and a half.</summary>
-    public const double SafetyPoints = 12;
+    /// <summary>Kept back for what the estimate misses: about a line (12pt with a leading of 1.1, which left an A4 sheet
+    /// over four lines blank under the heaviest history's note once the leading was 1.08).</summary>
+    public const double SafetyPoints = 9;
 
-    /// <summary>A line of the print's 8pt body text: line-height 1.1.</summary>
-    public const double LinePoints = 8.8;
+    /// <summary>The print's leading (print.css, body.print-page's line-height): a line is this many times its type size.</summary>
+    public const double LineHeight = 1.08;
+
+    /// <summary>A line of the print's 8pt body text.</summary>
+    public const double LinePoints = 8 * LineHeight;
 
     /// <summary>The note's own room besides its lines: its section's top margin and the line that says it is cut (7.5pt, 1pt above).</summary>
-    private const double NoteFramePoints = 2 + 8.25 + 1;
+    private const double NoteFramePoints = 2 + (7.5 * LineHeight) + 1;
 
     private readonly record struct Kind(double Size, double Width, double ExtraPoints, int ExtraUnits = 0, bool InColumn = false);
 
     private static Kind Of(PrintBlock block) => block switch
     {
-        // The title's 12pt line (13.2pt), and the gaps of 12pt between the facts: about a fifth of a line.
-        PrintBlock.Header => new(8, 1, 13.2 - LinePoints, PrintedNote.LineUnits / 5),
+        // The title's 12pt line, and the gaps of 12pt between the facts: about a fifth of a line.
+        PrintBlock.Header => new(8, 1, (12 * LineHeight) - LinePoints, PrintedNote.LineUnits / 5),
         // Border, padding and margins.
         PrintBlock.Box => new(8, 0.96, 12),
         // The 11pt heading's taller first line, the 2 to 3pt border on both sides, padding and margins (print.css .p-verdict).
-        PrintBlock.Verdict => new(8, 0.96, 12.1 - LinePoints + 6 + 1.5 + 3.5),
+        PrintBlock.Verdict => new(8, 0.96, (11 * LineHeight) - LinePoints + 6 + 1.5 + 3.5),
         PrintBlock.Line => new(8, 0.96, 1),
         PrintBlock.RunOn => new(8, 0.96, 0),
         // Its dashed border and padding (4.5pt) and top margin (3pt), and the 9pt heading's taller line.
@@ -217,7 +221,7 @@ public sealed partial class PrintedPage
         }
 
         var perLine = PrintedNote.LineUnits * kind.Width * 8 / kind.Size;
-        return (Math.Ceiling(units / perLine) * kind.Size * 1.1) + kind.ExtraPoints;
+        return (Math.Ceiling(units / perLine) * kind.Size * LineHeight) + kind.ExtraPoints;
     }
 
     [GeneratedRegex("<[^>]*>")]

@@ -161,10 +161,11 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
             var printedNote = await page.Locator(".p-note").InnerTextAsync();
 
             // The note has the room the rest of the print leaves it (PrintedPage): all 12 lines after a short history, fewer
-            // after the heavy one, never fewer than PrintedNote.MinLines.
+            // after the heavy one in English, never fewer than PrintedNote.MinLines. The Chinese sheet, whose findings take fewer
+            // lines, gives the heavy one's note all 12 since the leading is 1.08 (PrintedPage.LineHeight).
             if (history.StartsWith("recent attempt", StringComparison.Ordinal))
             {
-                Assert.InRange(printedNote.Length, PrintedNote.Of(note, PrintedNote.MinLines).Printed.Length, PrintedNote.Of(note).Printed.Length - 1);
+                Assert.InRange(printedNote.Length, PrintedNote.Of(note, PrintedNote.MinLines).Printed.Length, PrintedNote.Of(note).Printed.Length - (language == "zh" ? 0 : 1));
             }
             else
             {
@@ -245,7 +246,8 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         // has all the lines it may take (Chinese: 12, where Letter's sheet gives it 10). What is still left blank is the
         // estimate's, on either paper: PrintedPage.SafetyPoints and its error (the English Letter sheet leaves 6.9pt, the
         // Chinese one 44.5pt).
-        Assert.True(printed["a4"].NoteLines > printed["letter"].NoteLines, summary);
+        // With the leading of 1.08 (PrintedPage.LineHeight) the Chinese Letter sheet, too, gives the note all 12 lines.
+        Assert.True(printed["a4"].NoteLines > printed["letter"].NoteLines || printed["letter"].NoteLines == PrintedNote.MaxLines, summary);
         Assert.True(printed["a4"].NoteLines == PrintedNote.MaxLines || printed["a4"].Blank < 4 * PrintedPage.LinePoints, summary);
 
         // A4 is 595 × 842pt, Letter 612 × 792pt.

@@ -69,6 +69,8 @@ public sealed class NoPathwayInViewTests(KetamineCdsFactory factory) : IClassFix
         return match.Success ? Text(match.Value) : null;
     }
 
+    private static string FrameSecond(string frame) => frame[(frame.IndexOfAny(['.', '。']) + 1)..].TrimStart();
+
     private static string Text(string html) => Regex.Replace(html, "<[^>]+>", "");
 
     [Theory]
@@ -88,7 +90,11 @@ public sealed class NoPathwayInViewTests(KetamineCdsFactory factory) : IClassFix
         // CV-002's own words stay ("today's session"), framed on the page above the cautions and on the print above the findings.
         Assert.Contains("CV-002", result, StringComparison.Ordinal);
         Assert.Equal(frame, Element(result, "p", "no-pathway-frame-Caution"));
-        Assert.Equal(frame, Element(print, "p", "no-pathway-frame"));
+        // The sheet runs its second sentence on after the verdict's explanation, which has said that no pathway applies.
+        var verdict = Element(print, "section", "verdict");
+        Assert.NotNull(verdict);
+        Assert.Equal(FrameSecond(frame), Element(print, "span", "no-pathway-frame"));
+        Assert.Contains(FrameSecond(frame), verdict, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class PrintedPageTests
 
         // Twenty one-line items: twenty lines across the page, ten in each column and one for balancing them.
         Assert.Equal(20 * (PrintedPage.LinePoints + 1), across.UsedPoints, 3);
-        Assert.Equal((10 * 7.5 * 1.1) + PrintedPage.LinePoints, columns.UsedPoints, 3);
+        Assert.Equal((10 * 7.5 * PrintedPage.LineHeight) + PrintedPage.LinePoints, columns.UsedPoints, 3);
     }
 
     [Fact]
