@@ -261,9 +261,19 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
         if (cookieStillSent)
         {
-            await Assertions.Expect(page.Locator("#session-ended")).ToContainTextAsync("was not saved");
-            await browser.ScreenshotAsync(page, "75-send-after-session-ended-sign-in");
+            await Assertions.Expect(page.Locator("#session-ended")).ToContainTextAsync("The screening you sent just now was not saved.");
         }
+        else
+        {
+            // No cookie: whether a session ever existed cannot be told, so the page does not say one ended.
+            await Assertions.Expect(page.Locator("#not-signed-in-unsaved")).ToContainTextAsync("The screening you sent just now was not saved");
+            await Assertions.Expect(page.Locator("#session-ended")).ToHaveCountAsync(0);
+        }
+
+        // This tab kept the answers of that send: the page says they come back, not to enter them again.
+        await Assertions.Expect(page.Locator("#draft-kept")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-not-kept")).ToBeHiddenAsync();
+        await browser.ScreenshotAsync(page, cookieStillSent ? "75-send-after-session-ended-sign-in" : "75-send-without-session-cookie-sign-in");
 
         await page.Locator("#email").FillAsync("psychiatrist@demo.local");
         await page.Locator("#password").FillAsync(BrowserFixture.Password);

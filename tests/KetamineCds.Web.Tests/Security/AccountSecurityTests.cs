@@ -84,10 +84,13 @@ public sealed class AccountSecurityTests
     }
 
     [Theory]
-    [InlineData(null, "Anything you submitted just now was not saved: sign in again and enter it again.")]
-    [InlineData("zh-CN", "您刚才提交的内容未保存：请重新登录并再次填写。")]
-    public async Task PageSession_IdleThenAFormSent_SignInPageSaysWhatWasSentWasNotSaved(string? language, string notSaved)
+    [InlineData(null, "The screening you sent just now was not saved.", "The answers you typed are kept in this tab: when you sign in with the same account within two hours of sending them, the form opens with them again.", "Sign in, then enter the answers again and send the form.", "enter it again")]
+    [InlineData("zh-CN", "您刚才提交的筛查未保存。", "您填写的答案已保留在此标签页中：如果您在提交后两小时内用同一账户登录，表单打开时会重新填入这些答案。", "请登录，然后重新填写答案并提交表单。", "请重新登录并再次填写")]
+    public async Task PageSession_IdleThenAScreeningSent_SignInPageSaysItWasNotSavedAndWhetherItsAnswersComeBack(string? language, string notSaved, string kept, string notKept, string untrue)
     {
+        // Since helper 254 the screening form gives the answers of a send refused this way back after signing in (drafts.js,
+        // in the same tab, to the same account): the page no longer tells everyone to enter them again. Which of the two
+        // paragraphs shows is drafts.js's to say (whether this tab kept them); without scripts the second one stands.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var factory = new ClockFactory(clock);
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
@@ -105,6 +108,62 @@ public sealed class AccountSecurityTests
         var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(refused.Headers.Location.OriginalString));
         Assert.Contains("id=\"session-ended\"", signIn, StringComparison.Ordinal);
         Assert.Contains(notSaved, signIn, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"draft-kept\" data-draft-kept hidden>" + kept, signIn, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"draft-not-kept\" data-draft-not-kept>" + notKept, signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain(untrue, signIn, StringComparison.Ordinal);
+        Assert.Contains("data-draft-refused=\"/Screenings/New\"", signIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PageSession_IdleThenAnotherFormSent_SignInPageStillSaysToEnterItAgain()
+    {
+        // Only the screening form keeps its answers (KeptDrafts): what another form sent must be entered again.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var factory = new ClockFactory(clock);
+        var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Admin);
+        var token = await KetamineCdsFactory.AntiforgeryTokenAsync(client, "/Admin/Users/Create");
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        using var refused = await client.PostAsync("/Admin/Users/Create", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Email", "new@clinic.example")]));
+
+        Assert.Contains("ended=true&unsaved=true", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(refused.Headers.Location.OriginalString));
+        Assert.Contains("Anything you submitted just now was not saved: sign in again and enter it again.", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("draft-kept", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("The screening you sent", signIn, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "/Screenings/New", "You need to sign in", "The screening you sent just now was not saved: it reached the app without a signed-in session (for example, after signing out in another tab).", true)]
+    [InlineData("zh-CN", "/Screenings/New", "您需要登录", "您刚才提交的筛查未保存：它到达系统时没有已登录的会话（例如在另一个标签页中退出登录之后）。", true)]
+    [InlineData(null, "/Admin/Users/Create", "You need to sign in", "What you sent just now was not saved: it reached the app without a signed-in session (for example, after signing out in another tab). Sign in, then enter it again.", false)]
+    public async Task FormSentWithNoSessionCookie_SignInPageSaysItWasNotSavedWithoutSayingASessionEnded(string? language, string path, string heading, string notSaved, bool screening)
+    {
+        // No cookie at all (signed out in another tab, the cookie deleted, or a post from another site, which SameSite=Strict
+        // sends without it): whether a session ever existed here cannot be told, so the page does not say that one ended.
+        using var factory = new KetamineCdsFactory();
+        var client = factory.CreateRawClient();
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var refused = await client.PostAsync(path, new FormUrlEncodedContent([new("Input.PatientReference", "MRN-NO-COOKIE"), new("Input.Email", "new@clinic.example")]));
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.DoesNotContain("ended=true", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("unsaved=true", refused.Headers.Location.OriginalString, StringComparison.Ordinal);
+        var signIn = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(refused.Headers.Location.OriginalString));
+        Assert.Contains("id=\"not-signed-in-unsaved\"", signIn, StringComparison.Ordinal);
+        Assert.Contains("<h2>" + heading + "</h2>", signIn, StringComparison.Ordinal);
+        Assert.Contains(notSaved, signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("session-ended", signIn, StringComparison.Ordinal);
+        Assert.Equal(screening, signIn.Contains("id=\"draft-not-kept\"", StringComparison.Ordinal));
+
+        // Asked for with no cookie (a first visit), nothing was sent: no box.
+        using var fresh = await client.GetAsync(path);
+        var plain = await client.GetStringAsync(fresh.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("not-signed-in-unsaved", plain, StringComparison.Ordinal);
     }
 
     [Fact]

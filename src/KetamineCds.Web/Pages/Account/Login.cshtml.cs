@@ -1,3 +1,4 @@
+using KetamineCds.Web.Forms;
 using KetamineCds.Web.Localization;
 using KetamineCds.Web.Screenings;
 using KetamineCds.Web.Security;
@@ -40,6 +41,14 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
 
     /// <summary>The query name of <see cref="Unsaved"/>.</summary>
     public const string UnsavedName = "unsaved";
+
+    /// <summary>
+    /// True when what was sent and refused was a screening form (<see cref="KeptDrafts"/>: the return address is the
+    /// form's own path, where it was sent): the page then says the screening was not saved, and drafts.js says whether this
+    /// tab kept its answers, which the form gives back after signing in (helper 254), or that they must be entered again.
+    /// </summary>
+    public bool SentScreening => Unsaved && Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith('/')
+        && KeptDrafts.AtFormPath(new PathString(ReturnUrl.Split('?', '#')[0]));
 
     /// <summary>
     /// True when the language switch was refused for want of a valid form token while signed out (the session ended in

@@ -14,7 +14,7 @@
 // of an expired form), nothing was recorded: the draft is marked "refused" instead, and the form says that it was not
 // saved (helper 254). Only the page reached by that send itself says so (a fresh navigation, by the redirect for the
 // sign-in page; not one gone back to, reloaded or typed, which may belong to an earlier send); anything else stays "may
-// have been recorded".
+// have been recorded". The sign-in page reached by that refused send says whether the answers come back (#draft-kept).
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
@@ -72,6 +72,23 @@
     } catch (e) { /* unreadable or refused: the draft stays "may have been recorded" */ }
   }
 
+  // The sign-in page after a refused screening send (data-draft-kept): says the answers come back on the form only when
+  // this tab holds them, marked refused, for that form (fresh enough to be given back); with no draft for that form, it
+  // keeps saying they must be entered again; a draft that may have been recorded (an earlier send) lets the form say so.
+  function noteKept() {
+    var marker = document.querySelector("[data-draft-refused]");
+    var kept = document.querySelector("[data-draft-kept]");
+    var notKept = document.querySelector("[data-draft-not-kept]");
+    if (!marker || !kept || !notKept) { return; }
+    try {
+      var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+      if (!draft || draft.url !== marker.getAttribute("data-draft-refused") || !draft.who || typeof draft.at !== "number"
+        || Date.now() - draft.at > MAX_AGE || !Array.isArray(draft.fields)) { return; }
+      notKept.hidden = true;
+      kept.hidden = draft.refused !== true;
+    } catch (e) { /* unreadable: nothing will come back, and the page says to enter the answers again */ }
+  }
+
   function restore() {
     var draft = null;
     try { draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null"); } catch (e) { drop(); return; }
@@ -119,6 +136,7 @@
   // A form sent back by the server with its problems holds what was typed and not recorded.
   unsent = document.querySelector(SELECTOR + "[data-unsent=true]");
   noteRefused();
+  noteKept();
   restore();
   document.addEventListener("input", mark, true);
   document.addEventListener("change", mark, true);
