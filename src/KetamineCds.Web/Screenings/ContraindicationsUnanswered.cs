@@ -29,7 +29,9 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="NoDoseWaitsFor">
 /// The other care items among them: an answer could show a contraindication, but no finding asks for them before a dose (no
 /// pathway's indication holds, so none is in view). Named as care items that could show one, never as items the first dose
-/// waits for.
+/// waits for. Helper 262: the "Not recorded" box lists them too, under a heading of their own, as the section names them and
+/// links to it (it named the hepatic status while the box, built from the findings, did not). Left out of this section they
+/// would let it read "None." while an answer that could show a contraindication (HEP-001, CV-003) is blank.
 /// </param>
 public sealed record ContraindicationsUnanswered(IReadOnlyList<FieldDefinition> Questions, IReadOnlyList<FieldDefinition> BeforeFirstDose, IReadOnlyList<FieldDefinition> NoDoseWaitsFor)
 {

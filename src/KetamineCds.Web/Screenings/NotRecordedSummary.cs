@@ -1,5 +1,7 @@
 using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
+using KetamineCds.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace KetamineCds.Web.Screenings;
 
@@ -19,7 +21,11 @@ namespace KetamineCds.Web.Screenings;
 /// <param name="CareItems">The findings that fired because something calling for care was not recorded.</param>
 /// <param name="BlockedByContraindication">True when a recorded contraindication already makes a pathway not eligible.</param>
 /// <param name="APathwayIsOpen">True when a pathway is eligible (with or without cautions) although these are not recorded.</param>
-public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQuestions, IReadOnlyList<CareItemNotRecorded> CareItems, bool BlockedByContraindication = false, bool APathwayIsOpen = false)
+/// <param name="EveryPathwayBlocked">
+/// True when the verdict is "Not eligible": a recorded contraindication or unmet precondition blocks every pathway in view, so
+/// the answers not recorded are not all that stands between the patient and a first dose (helper 262).
+/// </param>
+public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQuestions, IReadOnlyList<CareItemNotRecorded> CareItems, bool BlockedByContraindication = false, bool APathwayIsOpen = false, bool EveryPathwayBlocked = false)
 {
     public bool IsEmpty => SafetyQuestions.Count == 0 && CareItems.Count == 0;
 
@@ -73,6 +79,24 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
                 [.. listed[1].SelectMany(c => c.Fields)],
             ];
         }
+    }
+
+    /// <summary>
+    /// The count after the heading at <paramref name="heading"/> (<see cref="QuestionsByHeading"/>'s order), as the result
+    /// page and the print both say it: the questions it lists, never its findings (helper 251: "Care items not recorded (2)"
+    /// listed 11 questions). Helper 262: the print's headings had no count; both now read this one.
+    /// </summary>
+    public string HeadingCount(IStringLocalizer<PageText> localizer, int heading)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return QuestionCount(localizer, QuestionsByHeading[heading].Count);
+    }
+
+    /// <summary><paramref name="count"/> questions, as a heading of the "Not recorded" box counts them.</summary>
+    public static string QuestionCount(IStringLocalizer<PageText> localizer, int count)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return count == 1 ? localizer["1 question"].Value : localizer["{0} questions", count].Value;
     }
 
     /// <summary>
@@ -220,7 +244,7 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
             .ToList();
         var blocked = assessment.Pathways.Any(p => p.Status == PathwayStatus.NotEligible) && assessment.OfKind(FindingKind.Contraindication).Any();
         var open = assessment.Pathways.Any(p => p.Status is PathwayStatus.Eligible or PathwayStatus.EligibleWithCautions);
-        return new NotRecordedSummary(ordered, care, blocked, open);
+        return new NotRecordedSummary(ordered, care, blocked, open, assessment.Overall == Verdict.NotEligibleNow);
     }
 
     /// <summary>

@@ -285,7 +285,7 @@ public sealed class IncompleteResultTests(KetamineCdsFactory factory) : IClassFi
             Assert.Contains($"<strong>{Fields.Find(field)!.Label}</strong>", box, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Safety questions not answered that could block a pathway:", box, StringComparison.Ordinal);
+        Assert.Contains("Safety questions not answered that could block a pathway <span class=\"p-count\">(9 questions)</span>:", box, StringComparison.Ordinal);
         Assert.Contains("A recorded contraindication or unmet precondition already blocks; each of these could block as well.", box, StringComparison.Ordinal);
         Assert.DoesNotContain("Must be answered before a pathway can open", box, StringComparison.Ordinal);
         // Named in the box, so not again in the line of other questions not recorded.

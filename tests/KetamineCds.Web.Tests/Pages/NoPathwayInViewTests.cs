@@ -135,4 +135,84 @@ public sealed class NoPathwayInViewTests(KetamineCdsFactory factory) : IClassFix
         Assert.DoesNotContain("first dose", line, StringComparison.Ordinal);
         Assert.DoesNotContain("no dose is given", line, StringComparison.Ordinal);
     }
+    // Helper 262. (1) The print's "Not recorded" headings had no counts where the result page's say "(N questions)" (helper
+    // 251): both now say the summary's one count. (2) On "Not eligible" the note under "Must be known before the first dose"
+    // read as if the missing answers were all that stood before a first dose: it says first that a contraindication already
+    // blocks every pathway. (3) On "Not indicated" the contraindications line named the hepatic status among the care items
+    // that could show one and linked to the "Not recorded" box, which did not list it (HEP-003 needs an indication).
+
+    /// <summary>"Not eligible" with a safety question, the blood pressure and the hepatic status blank.</summary>
+    private static JsonObject NotEligibleWithBlanks(string reference) => NotEligible(reference)
+        .With("systolicBp", null).With("diastolicBp", null).With("hepaticImpairment", null).With("substanceUse", null);
+
+    private static List<string> Counts(string html, string pattern) =>
+        [.. Regex.Matches(html, pattern, RegexOptions.Singleline).Select(m => m.Groups[1].Value)];
+
+    [Theory]
+    [InlineData("en-GB", "(1 question)")]
+    [InlineData("zh-CN", "(1 个问题)")]
+    public async Task Print_NotRecordedHeadings_CountTheQuestionsAsTheResultPageDoes(string language, string oneQuestion)
+    {
+        var id = await CreateAsync(NotEligibleWithBlanks("MRN-H262-COUNTS-" + language), "not-eligible-now");
+
+        var result = await PageAsync($"/Screenings/{id}", language);
+        var print = await PageAsync($"/Screenings/{id}/Print", language);
+
+        var box = result[result.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal)..result.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal)];
+        var onPage = Counts(box, "<h3 [^>]*>.*?<span class=\"count\">(.*?)</span></h3>");
+        var onPrint = Counts(print, "<span class=\"p-count\">(.*?)</span>");
+        Assert.True(onPage.Count >= 2, string.Join(" | ", onPage));
+        Assert.Equal(onPage, onPrint);
+        Assert.Contains(oneQuestion, Element(print, "p", "p-could-block"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "A recorded contraindication or unmet precondition already blocks every pathway", "A contraindication or unmet precondition already blocks every pathway")]
+    [InlineData("zh-CN", "已记录的禁忌证或未满足的前提条件已阻止所有路径", "禁忌证或未满足的前提条件已阻止所有路径")]
+    public async Task ResultAndPrint_NotEligible_FirstDoseNoteSaysEveryPathwayIsBlockedAlready(string language, string onPage, string onPrint)
+    {
+        var id = await CreateAsync(NotEligibleWithBlanks("MRN-H262-BLOCKED-" + language), "not-eligible-now");
+
+        var result = await PageAsync($"/Screenings/{id}", language);
+        var print = await PageAsync($"/Screenings/{id}/Print", language);
+
+        Assert.StartsWith(onPage, Element(result, "p", "not-recorded-before-dose-note"), StringComparison.Ordinal);
+        Assert.StartsWith(onPrint, Element(print, "span", "p-before-dose-note"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResultAndPrint_APathwayOpen_FirstDoseNoteKeepsItsWords()
+    {
+        // A pathway open: the note keeps its words (a guard beside the change, not a test of it).
+        var id = await CreateAsync(NotIndicated("MRN-H262-OPEN").With("failedAdequateTrials", 3).With("distinctMechanisms", 2).With("hepaticImpairment", null), "eligible-with-cautions");
+
+        var result = await PageAsync($"/Screenings/{id}", "en-GB");
+        var print = await PageAsync($"/Screenings/{id}/Print", "en-GB");
+
+        Assert.StartsWith("A pathway is open without these answers", Element(result, "p", "not-recorded-before-dose-note"), StringComparison.Ordinal);
+        Assert.StartsWith("A pathway is open without them", Element(print, "span", "p-before-dose-note"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Hepatic impairment")]
+    [InlineData("zh-CN", "肝功能损害")]
+    public async Task Result_NotIndicated_TheNotRecordedBoxListsTheCareItemsTheContraindicationsLineNames(string language, string hepatic)
+    {
+        var id = await CreateAsync(NotIndicated("MRN-H262-LINE-" + language).With("hepaticImpairment", null).With("substanceUse", null), "not-indicated");
+
+        var result = await PageAsync($"/Screenings/{id}", language);
+
+        // The line names the hepatic status and sends the reader to the box ...
+        var line = Element(result, "p", "contraindications-unanswered");
+        Assert.NotNull(line);
+        Assert.Contains(hepatic, line, StringComparison.Ordinal);
+        Assert.Contains("#not-recorded-title", result, StringComparison.Ordinal);
+        // ... which lists it, never as a safety question nor as an item the first dose waits for.
+        var box = result[result.IndexOf("id=\"not-recorded-title\"", StringComparison.Ordinal)..result.IndexOf("id=\"pathways-title\"", StringComparison.Ordinal)];
+        var couldShow = Regex.Match(box, "<h3 id=\"not-recorded-could-show\">.*?</ul>", RegexOptions.Singleline);
+        Assert.True(couldShow.Success, "the box lists the care items that could show a contraindication");
+        Assert.Contains($"<strong>{hepatic}</strong>", couldShow.Value, StringComparison.Ordinal);
+        Assert.Contains(language == "zh-CN" ? "(1 个问题)" : "(1 question)", couldShow.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-recorded-before-dose", box, StringComparison.Ordinal);
+    }
 }
