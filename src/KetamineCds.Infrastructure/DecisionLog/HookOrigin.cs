@@ -96,6 +96,37 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 }
 
                 writer.WriteEndArray();
+                if (disagreement.Identity is { Count: > 0 } identity)
+                {
+                    writer.WriteStartArray("identity");
+                    foreach (var fact in identity)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("field", fact.Field);
+                        writer.WritePropertyName("chart");
+                        writer.WriteRawValue(fact.ChartJson);
+                        writer.WriteStartArray("chartEntries");
+                        foreach (var entry in fact.ChartEntries)
+                        {
+                            writer.WriteStringValue(entry);
+                        }
+
+                        writer.WriteEndArray();
+                        if (fact.ChartBirthYear is { } year)
+                        {
+                            writer.WriteString("chartBirthYear", year);
+                        }
+
+                        writer.WritePropertyName("screening");
+                        writer.WriteRawValue(fact.ScreeningJson);
+                        writer.WritePropertyName("used");
+                        writer.WriteRawValue(fact.UsedJson);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -214,7 +245,23 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                                 m.GetProperty("screeningAt").GetString()!)
                             : null,
                     }),
-                ]);
+                ])
+            {
+                Identity = d.TryGetProperty("identity", out var identity)
+                    ?
+                    [
+                        .. identity.EnumerateArray().Select(f => new HookIdentityField(
+                            f.GetProperty("field").GetString()!,
+                            f.GetProperty("chart").GetRawText(),
+                            [.. f.GetProperty("chartEntries").EnumerateArray().Select(e => e.GetString()!)],
+                            f.GetProperty("screening").GetRawText(),
+                            f.GetProperty("used").GetRawText())
+                        {
+                            ChartBirthYear = f.TryGetProperty("chartBirthYear", out var year) ? year.GetString() : null,
+                        }),
+                    ]
+                    : null,
+            };
         }
 
         HookCardsShown? shown = null;
@@ -281,9 +328,35 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
 
 /// <summary>
 /// The chart's answers that were less cautious than those of the clinician's screening that completed the answer: that
-/// screening, the clinic's day its answers were given, and each field in the catalogue's order.
+/// screening, the clinic's day its answers were given, and each field in the catalogue's order (empty when the chart and
+/// the screening differed only on <see cref="Identity"/>).
 /// </summary>
-public sealed record HookDisagreement(Guid Screening, DateOnly AnswersOn, IReadOnlyList<HookDisagreementField> Fields);
+public sealed record HookDisagreement(Guid Screening, DateOnly AnswersOn, IReadOnlyList<HookDisagreementField> Fields)
+{
+    /// <summary>
+    /// Helper 261: the facts about the patient on which the chart and that screening could not both be right (the sex at
+    /// birth, an age the chart's birth date does not allow on the screening's day), for which the EHR was sent the "Same
+    /// patient?" warning card (helper 258), the sex at birth first; null when there were none, and in every entry logged
+    /// before it existed. Written into the origin's JSON (as <c>identity</c>) only when there is one, so such an entry is
+    /// the same JSON and hashes as it did.
+    /// </summary>
+    public IReadOnlyList<HookIdentityField>? Identity { get; init; }
+}
+
+/// <summary>
+/// Helper 261: one fact about the patient on which the chart and the clinician's screening could not both be right: the
+/// field (<c>sexAtBirth</c>, <c>ageYears</c>), the chart's answer (<c>null</c> for an age its birth date does not fix),
+/// the Patient entries it was read from, the screening's answer and the answer used (the chart's; <c>null</c> when none
+/// was), each as its contract JSON value.
+/// </summary>
+public sealed record HookIdentityField(string Field, string ChartJson, IReadOnlyList<string> ChartEntries, string ScreeningJson, string UsedJson)
+{
+    /// <summary>
+    /// For the age: the year of the chart's birth date, as the log keeps a Patient's birth date (<c>1996</c>; QA14a P9: the
+    /// full date is a direct identifier; the chart's age was worked out from it); null for the sex at birth.
+    /// </summary>
+    public string? ChartBirthYear { get; init; }
+}
 
 /// <summary>
 /// One field: the chart's answer and the entries it was read from (<c>Condition/123</c>), the screening's answer, and

@@ -597,12 +597,12 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             var screening = Display.Value(m.Field, ContractText(m.Screening));
             if (m.BirthDate is not { } birth)
             {
-                return "- " + CardTexts.IdentitySex(field, Display.Value(m.Field, ContractText(m.Chart!)), m.ChartEntry, screening, day);
+                return "- " + CardTexts.IdentitySex(field, Display.Value(m.Field, ContractText(m.Chart!)), string.Join(", ", m.ChartEntries), screening, day);
             }
 
             return "- " + (m.Used is { } used
-                ? CardTexts.IdentityAge(field, birth, m.ChartEntry, screening, day, Display.Value(m.Field, ContractText(used)))
-                : CardTexts.IdentityAgeNotRecorded(field, birth, m.ChartEntry, screening, day));
+                ? CardTexts.IdentityAge(field, birth, string.Join(", ", m.ChartEntries), screening, day, Display.Value(m.Field, ContractText(used)))
+                : CardTexts.IdentityAgeNotRecorded(field, birth, string.Join(", ", m.ChartEntries), screening, day));
         });
         return NewCard(
             CardTexts.IdentitySummary(Labels(mismatches.Select(m => m.Field))),

@@ -116,8 +116,13 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 if (disagreements.Count > 0)
                 {
                     contradiction.Add(builder.Disagreement(CardBuilder.CurrentVersion, disagreements, completedBy.Screening.Id.ToString(), calendar.DayOf(completedBy.RecordedAt), new ClinicTime(calendar)));
-                    // The auditor sees it too: the log's entry keeps what the card names (in its origin, hashed with it).
-                    loggedDisagreement = Logged(disagreements, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt));
+                }
+
+                // The auditor sees it too: the log's entry keeps what the cards name (in its origin, hashed with it), the
+                // "Same patient?" card's facts among them (helper 261).
+                if (disagreements.Count > 0 || mismatches.Count > 0)
+                {
+                    loggedDisagreement = Logged(disagreements, mismatches, completedBy.Screening.Id, calendar.DayOf(completedBy.RecordedAt));
                 }
 
                 // Helper 218: the chart's PHQ-9 items without a total, taken after the earlier screening (or when the order
@@ -644,14 +649,14 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
         if (reading.Values.GetValueOrDefault(Fields.SexAtBirth.Name) is string chartSex && earlier.ContractValueOf(Fields.SexAtBirth.Name) is string screeningSex
             && chartSex is "male" or "female" && screeningSex is "male" or "female" && chartSex != screeningSex)
         {
-            mismatches.Add(new IdentityMismatch(Fields.SexAtBirth.Name, chartSex, string.Join(", ", reading.Sources.GetValueOrDefault(Fields.SexAtBirth.Name) ?? []), screeningSex, chartSex));
+            mismatches.Add(new IdentityMismatch(Fields.SexAtBirth.Name, chartSex, reading.Sources.GetValueOrDefault(Fields.SexAtBirth.Name) ?? [], screeningSex, chartSex));
         }
 
         if (reading.BirthDate is { } birth && earlier.ContractValueOf(Fields.AgeYears.Name) is { } screeningAge
             && !birth.AgeCanBe(Convert.ToInt32(screeningAge, CultureInfo.InvariantCulture), answersOn))
         {
             var chartAge = reading.Values.GetValueOrDefault(Fields.AgeYears.Name);
-            mismatches.Add(new IdentityMismatch(Fields.AgeYears.Name, chartAge, birth.Reference, screeningAge, chartAge) { BirthDate = birth.Written });
+            mismatches.Add(new IdentityMismatch(Fields.AgeYears.Name, chartAge, [birth.Reference], screeningAge, chartAge) { BirthDate = birth.Written });
         }
 
         return mismatches;
@@ -662,9 +667,11 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
 
     /// <summary>
     /// The disagreements as the decision log keeps them: each answer as its contract JSON value; for a measurement, how
-    /// it was settled and both moments (written only in entries that have them, so older entries hash as they did).
+    /// it was settled and both moments (written only in entries that have them, so older entries hash as they did); and
+    /// the facts on which the chart and the screening could not both be right (<paramref name="mismatches"/>, the "Same
+    /// patient?" card's; helper 261), the chart's birth date as its year only, as the log keeps it (QA14a P9).
     /// </summary>
-    private static HookDisagreement Logged(IReadOnlyList<ChartDisagreement> disagreements, Guid screening, DateOnly answersOn) =>
+    private static HookDisagreement Logged(IReadOnlyList<ChartDisagreement> disagreements, List<IdentityMismatch> mismatches, Guid screening, DateOnly answersOn) =>
         new(screening, answersOn, [.. disagreements.Select(d => new HookDisagreementField(d.Field, JsonSerializer.Serialize(d.Chart), d.ChartEntries, JsonSerializer.Serialize(d.Screening), JsonSerializer.Serialize(d.Used))
         {
             Measured = d.Measured is { } at
@@ -673,7 +680,15 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     at.Chart?.Written,
                     at.Screening.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture))
                 : null,
-        })]);
+        })])
+        {
+            Identity = mismatches.Count == 0
+                ? null
+                : [.. mismatches.Select(m => new HookIdentityField(m.Field, JsonSerializer.Serialize(m.Chart), m.ChartEntries, JsonSerializer.Serialize(m.Screening), JsonSerializer.Serialize(m.Used))
+                {
+                    ChartBirthYear = m.BirthDate?[..4],
+                })],
+        };
 
     /// <summary>
     /// The fields that call for care while not recorded (<see cref="NotRecordedMeans.CallsForCare"/>: a requirement or a

@@ -43,10 +43,10 @@ public enum MeasurementOrder
 /// </summary>
 /// <param name="Field">The contract field (<c>sexAtBirth</c>, <c>ageYears</c>).</param>
 /// <param name="Chart">The chart's answer, null for an age its birth date does not fix.</param>
-/// <param name="ChartEntry">The Patient entry (<c>Patient/p1</c>).</param>
+/// <param name="ChartEntries">The Patient entries the chart's answer was read from (<c>Patient/p1</c>).</param>
 /// <param name="Screening">The screening's answer.</param>
 /// <param name="Used">The answer used, null when none.</param>
-public sealed record IdentityMismatch(string Field, object? Chart, string ChartEntry, object Screening, object? Used)
+public sealed record IdentityMismatch(string Field, object? Chart, IReadOnlyList<string> ChartEntries, object Screening, object? Used)
 {
     /// <summary>For the age: the chart's birth date as written.</summary>
     public string? BirthDate { get; init; }

@@ -1057,10 +1057,15 @@ public abstract class CdsHooksTests
         Assert.All(cards, c => AssertCardShape(c!));
         var critical = Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "critical")!;
         Assert.Contains("/Rules#", critical["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The screening is of the chart's patient (male, 58, as its birth date gives): no "Same patient?" card (helper 258),
+        // and the log's disagreement keeps no such fact (helper 261).
+        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith("Same patient?", StringComparison.Ordinal));
+        Assert.DoesNotContain("Check that the chart and the screening are of the same patient", body.ToJsonString(), StringComparison.Ordinal);
 
         await using var db = app.Db();
         var entry = await db.DecisionLogEntries.Where(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null).SingleAsync();
         Assert.Equal("not-eligible-now", entry.Overall);
+        Assert.Null(HookOrigin.FromJson(entry.HookOriginJson!).Disagreement?.Identity);
         var log = app.Services.GetRequiredService<IDecisionLog>();
         var screening = (await log.FindScreeningAsync(entry.Id))!;
         Assert.Equal("patient-view", screening.Origin!.Hook);
@@ -2234,7 +2239,7 @@ public abstract class CdsHooksTests
         using var app = await CreateAppAsync();
         app.Clock = clock;
         var sample = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
-        await CompleteTheScreeningAsync(app, sample["context"]!["patientId"]!.GetValue<string>(), ""","pregnant":false""");
+        await CompleteTheScreeningAsync(app, sample["context"]!["patientId"]!.GetValue<string>(), who: MddSamplesPatient);
         clock.Advance(TimeSpan.FromDays(1));
 
         using var response = await app.PostAsync(PatientView, sample.ToJsonString());
@@ -2291,9 +2296,9 @@ public abstract class CdsHooksTests
         app.Clock = clock;
         var sample = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
         var patient = sample["context"]!["patientId"]!.GetValue<string>();
-        var yesterdays = await CompleteTheScreeningAsync(app, patient);
+        var yesterdays = await CompleteTheScreeningAsync(app, patient, who: MddSamplesPatient);
         clock.Advance(TimeSpan.FromDays(1));
-        var correction = await CompleteTheScreeningAsync(app, patient, ""","phq9Total":21,"correctionReason":"PHQ-9 total was 21 (questionnaire sheet)." """, $"/api/v1/screenings/{yesterdays}/corrections");
+        var correction = await CompleteTheScreeningAsync(app, patient, ""","phq9Total":21,"correctionReason":"PHQ-9 total was 21 (questionnaire sheet)." """, $"/api/v1/screenings/{yesterdays}/corrections", MddSamplesPatient);
 
         using var response = await app.PostAsync(PatientView, sample.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -2315,7 +2320,7 @@ public abstract class CdsHooksTests
         using var app = await CreateAppAsync();
         app.Clock = clock;
         var sample = CdsHooksApp.Sample("patient-view-mdd-nothing-else");
-        var earlier = await CompleteTheScreeningAsync(app, sample["context"]!["patientId"]!.GetValue<string>(), ""","clinicianNote":"Seen with his sister; plan discussed." """);
+        var earlier = await CompleteTheScreeningAsync(app, sample["context"]!["patientId"]!.GetValue<string>(), ""","clinicianNote":"Seen with her sister; plan discussed." """, who: MddSamplesPatient);
         clock.Advance(TimeSpan.FromDays(1));
 
         using var answer = await app.PostAsync(PatientView, sample.ToJsonString());
@@ -2331,7 +2336,7 @@ public abstract class CdsHooksTests
         Assert.Contains("where the chart says nothing or answers less cautiously. Check that each still holds today.", html, StringComparison.Ordinal);
         Assert.Matches("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-earlier\"", html);
         Assert.DoesNotMatch("<label for=\"failedAdequateTrials\">[^\n]*class=\"from-ehr\"", html);
-        Assert.DoesNotContain("Seen with his sister", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seen with her sister", html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -2491,12 +2496,29 @@ public abstract class CdsHooksTests
         return response;
     }
 
-    /// <summary>The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card.</summary>
-    protected static async Task<Guid> CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "", string path = "/api/v1/screenings")
+    /// <summary>
+    /// The patient of patient-view-mdd-with-aneurysm.json as the clinician records them: male, born 1968-04-12, so 58 on the
+    /// day the samples were written for (<see cref="KetamineCds.Samples.CdsHooks.SampleDates"/> moves the birth date with
+    /// the call, so the age holds). Helper 261: a male of 52 met a chart born in 1968, and the answer warned that the chart
+    /// and the screening might not be of the same patient (helper 258), in tests about something else.
+    /// </summary>
+    protected const string AneurysmSamplesPatient = "\"ageYears\":58,\"sexAtBirth\":\"male\"";
+
+    /// <summary>
+    /// The patient of patient-view-mdd-nothing-else.json: female, born 1990-09-30, so 36 (as above); not pregnant, which
+    /// the screening of a woman of that age must answer.
+    /// </summary>
+    protected const string MddSamplesPatient = "\"ageYears\":36,\"sexAtBirth\":\"female\",\"pregnant\":false";
+
+    /// <summary>
+    /// The clinician completes the patient's screening in KetamineCds (the JSON API), as after an incomplete card, for the
+    /// sample chart's patient (<paramref name="who"/>: <see cref="AneurysmSamplesPatient"/> unless said).
+    /// </summary>
+    protected static async Task<Guid> CompleteTheScreeningAsync(CdsHooksApp app, string patient, string moreAnswers = "", string path = "/api/v1/screenings", string who = AneurysmSamplesPatient)
     {
         var api = await app.ApiClientAsync("psychiatrist@demo.local");
         using var created = await api.PostAsync(path, new StringContent(
-            $$"""{"patientReference":"{{patient}}","ageYears":52,"sexAtBirth":"male","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82{{moreAnswers}}}""",
+            $$"""{"patientReference":"{{patient}}",{{who}},"primaryDiagnosis":"mdd","currentDepressiveEpisode":true,"failedAdequateTrials":3,"distinctMechanisms":2,"onOralAntidepressant":true,"psychosis":"none","suicidality":"none","systolicBp":128,"diastolicBp":82{{moreAnswers}}}""",
             System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);

@@ -119,6 +119,59 @@ public sealed class HookOriginHashTests
     }
 
     [Fact]
+    public void Identity_IsStoredInTheDisagreementReadBackAndCoveredByTheHash_AndADisagreementWithoutItHashesAsBefore()
+    {
+        // Helper 261: the "Same patient?" card's facts (helper 258) were on the card, not in the log's disagreement. They are
+        // kept there now, as an optional member, with both values; the birth date as its year only (QA14a P9).
+        var identity = Origin("Practitioner/1") with { Disagreement = Disagreement("true") with { Identity = Identity("30") } };
+        var json = identity.ToJson();
+        Assert.Contains("""
+            "used":["alcohol","ketamine-or-pcp"]}],"identity":[{"field":"sexAtBirth","chart":"female","chartEntries":["Patient/p1"],"screening":"male","used":"female"},{"field":"ageYears","chart":30,"chartEntries":["Patient/p1"],"chartBirthYear":"1996","screening":45,"used":30}]},"fhir":
+            """.Trim(), json, StringComparison.Ordinal);
+        var read = HookOrigin.FromJson(json);
+        var facts = read.Disagreement!.Identity!;
+        Assert.Equal(2, facts.Count);
+        Assert.Equal(("sexAtBirth", "\"female\"", "\"male\"", "\"female\"", (string?)null), (facts[0].Field, facts[0].ChartJson, facts[0].ScreeningJson, facts[0].UsedJson, facts[0].ChartBirthYear));
+        Assert.Equal(("ageYears", "30", "45", "30", (string?)"1996"), (facts[1].Field, facts[1].ChartJson, facts[1].ScreeningJson, facts[1].UsedJson, facts[1].ChartBirthYear));
+        Assert.Equal(["Patient/p1"], facts[1].ChartEntries);
+        Assert.Equal(json, read.ToJson());
+
+        // Only the facts: the disagreement's fields are empty, and it reads back so.
+        var only = Origin("Practitioner/1") with { Disagreement = new HookDisagreement(Guid.Parse("0190a0b0-0000-7000-8000-000000000003"), new DateOnly(2026, 11, 28), []) { Identity = Identity("null") } };
+        var onlyRead = HookOrigin.FromJson(only.ToJson());
+        Assert.Empty(onlyRead.Disagreement!.Fields);
+        Assert.Equal(("null", "null"), (onlyRead.Disagreement.Identity![1].ChartJson, onlyRead.Disagreement.Identity[1].UsedJson));
+        Assert.Equal(only.ToJson(), onlyRead.ToJson());
+
+        // Covered by the hash: another used age, or none of the facts, is another entry.
+        var entry = Entry();
+        entry.HookOriginJson = json;
+        var recorded = ChainHash.Compute(entry);
+        entry.HookOriginJson = (Origin("Practitioner/1") with { Disagreement = Disagreement("true") with { Identity = Identity("31") } }).ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+        entry.HookOriginJson = (Origin("Practitioner/1") with { Disagreement = Disagreement("true") }).ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+
+        // A disagreement logged before (no identity) is read, and written again, as stored: such an entry hashes as it did.
+        const string Stored = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"disagreement":{"screening":"0190a0b0-0000-7000-8000-000000000003","answersOn":"2026-11-28","fields":[{"field":"pregnant","chart":false,"chartEntries":["Observation/preg"],"screening":true,"used":true}]},"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        var old = HookOrigin.FromJson(Stored);
+        Assert.Null(old.Disagreement!.Identity);
+        Assert.Equal(Stored, old.ToJson());
+        Assert.Equal(Stored, (old with { Disagreement = old.Disagreement with { Identity = [] } }).ToJson());
+        var before = Entry();
+        before.HookOriginJson = Stored;
+        var rewritten = Entry();
+        rewritten.HookOriginJson = old.ToJson();
+        Assert.Equal(ChainHash.Compute(before), ChainHash.Compute(rewritten));
+    }
+
+    private static List<HookIdentityField> Identity(string age) =>
+    [
+        new("sexAtBirth", "\"female\"", ["Patient/p1"], "\"male\"", "\"female\""),
+        new("ageYears", age, ["Patient/p1"], "45", age) { ChartBirthYear = "1996" },
+    ];
+
+    [Fact]
     public void ReadFromChart_IsStoredInTheOriginReadBackAndCoveredByTheHash_AndAnOriginWithoutItHashesAsBefore()
     {
         // QA120 F5: which chart entry gave each value, and when it was taken, kept in the origin as an optional member.

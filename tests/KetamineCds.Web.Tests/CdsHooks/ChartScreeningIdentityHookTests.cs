@@ -3,8 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KetamineCds.Infrastructure.Data;
+using KetamineCds.Infrastructure.DecisionLog;
 using KetamineCds.Web.CdsHooks;
 using KetamineCds.Web.Localization;
+using KetamineCds.Web.Tests.Localization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static KetamineCds.Web.Tests.CdsHooks.HookChart;
@@ -103,6 +107,62 @@ public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
         Assert.Contains("the chart's answer (from its birth date)", card.Detail, StringComparison.Ordinal);
         // The chart's 30 completes the screening recorded from the chart, never the screening's 45.
         Assert.Equal(30, Assert.Single(await RescreensAsync(api, P)).GetProperty("ageYears").GetInt32());
+    }
+
+    [Fact]
+    public async Task PatientView_TheChartDiffersOnSexAndAge_TheLogsDisagreementKeepsBothValuesOfEach_AndTheAuditPageShowsThem()
+    {
+        // Helper 261: the EHR was warned that the chart and the screening might not be of the same patient, but the log's
+        // disagreement did not say so: an auditor could find it only in the card's words. It keeps each fact now, with both
+        // values, the Patient entry and the answer used (the birth date as its year, as the log keeps a birth date).
+        using var factory = new KetamineCdsFactory();
+        const string P = "MRN-H261-LOGGED";
+        var birth = BornYearsAgo(30);
+        var (_, screening) = await ScreenedAsync(factory, P);
+
+        var cards = await ChartChecksHookTests.PatientViewAsync(factory, P, Patient(P, "F", birth), Mdd(P));
+
+        AllDetail(cards, output);
+        Assert.Single(cards, c => c.Summary.StartsWith(Summary, StringComparison.Ordinal));
+        DecisionLogEntry entry;
+        await using (var db = factory.Services.GetRequiredService<KetamineCdsContextFactory>().CreateDbContext())
+        {
+            entry = await db.DecisionLogEntries.Where(e => e.PatientReference == P && e.HookOriginJson != null).OrderByDescending(e => e.Sequence).FirstAsync();
+        }
+
+        var disagreement = Assert.IsType<HookDisagreement>(HookOrigin.FromJson(entry.HookOriginJson!).Disagreement);
+        Assert.Equal(Guid.Parse(screening), disagreement.Screening);
+        var identity = Assert.IsAssignableFrom<IReadOnlyList<HookIdentityField>>(disagreement.Identity);
+        Assert.Equal(["sexAtBirth", "ageYears"], identity.Select(f => f.Field));
+        Assert.Equal(("\"female\"", "\"male\"", "\"female\"", (string?)null), (identity[0].ChartJson, identity[0].ScreeningJson, identity[0].UsedJson, identity[0].ChartBirthYear));
+        Assert.Equal(["Patient/" + P], identity[0].ChartEntries);
+        Assert.Equal(("30", "45", "30", (string?)birth[..4]), (identity[1].ChartJson, identity[1].ScreeningJson, identity[1].UsedJson, identity[1].ChartBirthYear));
+        Assert.Equal(["Patient/" + P], identity[1].ChartEntries);
+        Assert.DoesNotContain(birth, entry.HookOriginJson!.Split("\"shown\"")[0], StringComparison.Ordinal);
+        Assert.True((await factory.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+        var path = (entry.EntryType == DecisionLogEntryTypes.HookAnswer ? "/Audit/HookAnswer/" : "/Audit/Screening/") + entry.Id;
+        async Task<string> PageAsync(string language)
+        {
+            using var response = await CultureSelectionTests.GetAsync(auditor, path, language);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        var page = (await PageAsync("en")).Split("id=\"disagreement\"")[1];
+        output.WriteLine(page);
+        Assert.Contains($"The chart and screening {screening} (answers of ", page, StringComparison.Ordinal);
+        Assert.Contains("recorded facts about the patient that cannot both be right: a warning card asked the clinician to check that they are of the same patient.", page, StringComparison.Ordinal);
+        Assert.Contains("<caption>Facts about the patient in the chart and in the screening</caption>", page, StringComparison.Ordinal);
+        static string Row(string label, string field, string chart, string entry, string screening, string used) =>
+            $@"<th scope=""row"">{label} <code><span class=""id-whole"">{field}</span></code></th>\s*<td>{chart}</td>\s*<td>\s*<code class=""id-whole"">{entry}</code><br />\s*</td>\s*<td>{screening}</td>\s*<td><strong>{used}</strong></td>";
+        Assert.Matches(Row("Sex at birth", @"sex</span><wbr /><span class=""id-whole"">At</span><wbr /><span class=""id-whole"">Birth", "Female", "Patient/" + P, "Male", "Female"), page);
+        Assert.Matches(Row("Age in years", @"age</span><wbr /><span class=""id-whole"">Years", $@"30 years\s*<br /><small>born in {birth[..4]}</small>\s*", "Patient/" + P, "45 years", "30 years"), page);
+
+        var chinese = await PageAsync("zh-CN");
+        Assert.Contains("病历与筛查中的患者信息", chinese, StringComparison.Ordinal);
+        Assert.Contains($"出生于 {birth[..4]} 年", chinese, StringComparison.Ordinal);
     }
 
     [Fact]
