@@ -27,6 +27,14 @@ public sealed record AuditListItem(
     /// </summary>
     public string? Issuer { get; init; }
 
+    /// <summary>
+    /// For an override an EHR reported through CDS Hooks feedback (which names no user): the EHR user (<c>context.userId</c>)
+    /// the overridden card was shown to, as the hook call that recorded the overridden entry named it; not necessarily who
+    /// acted on it. Null otherwise (<see cref="DecisionLogAudit.FeedbackCardShownTo"/>). Not exported: the CSV's columns
+    /// are its contract's.
+    /// </summary>
+    public string? CardShownTo { get; init; }
+
     /// <summary>How many overrides are recorded against the entry (a clinician's, or an EHR's CDS Hooks feedback).</summary>
     public int Overrides { get; init; }
 

@@ -141,7 +141,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// list names it (the first in the chain, should an altered log hold the id twice, as the override's page reads it).
     /// No query when there is no override among them.
     /// </summary>
-    private static async Task<Dictionary<Guid, (long Sequence, string EntryType)>> OverriddenAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, OverriddenTarget>> OverriddenAsync(KetamineCdsDbContext db, List<DecisionLogEntry> entries, CancellationToken cancellationToken)
     {
         var targets = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Override && e.RelatesToId is not null).Select(e => e.RelatesToId!.Value).Distinct().ToList();
         if (targets.Count == 0)
@@ -153,8 +153,23 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             .Where(e => targets.Contains(e.Id) && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
             .Select(e => new { e.Id, e.Sequence, e.EntryType })
             .ToListAsync(cancellationToken);
-        return found.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Sequence).Select(e => (e.Sequence, e.EntryType)).First());
+        // The CDS Hooks call behind an entry an EHR's feedback overrides (FeedbackCardShownTo), read from the whole entry so
+        // that only an intact one is believed (CallOf); only those entries are read whole, not every overridden one.
+        var fedBack = entries.Where(e => e.EntryType == DecisionLogEntryTypes.Override && e.RelatesToId is not null && e.ActorUserId.StartsWith(EhrFeedbackUserPrefix, StringComparison.Ordinal))
+            .Select(e => e.RelatesToId!.Value).Distinct().ToList();
+        var calls = fedBack.Count == 0
+            ? []
+            : (await db.DecisionLogEntries.AsNoTracking()
+                .Where(e => fedBack.Contains(e.Id) && e.HookOriginJson != null && (e.EntryType == DecisionLogEntryTypes.Screening || e.EntryType == DecisionLogEntryTypes.HookAnswer))
+                .ToListAsync(cancellationToken))
+                .GroupBy(e => e.Id).ToDictionary(g => g.Key, g => CallOf(g.MinBy(e => e.Sequence)!));
+        return found.GroupBy(e => e.Id).ToDictionary(
+            g => g.Key,
+            g => g.OrderBy(e => e.Sequence).Select(e => new OverriddenTarget(e.Sequence, e.EntryType, calls.GetValueOrDefault(e.Id))).First());
     }
+
+    /// <summary>An overridden entry as the list names it, with the CDS Hooks call that recorded it (issuer, <c>context.userId</c>) when it has one.</summary>
+    private sealed record OverriddenTarget(long Sequence, string EntryType, (string? Issuer, string? UserId) Call);
 
     /// <summary>
     /// What <see cref="LaterMarksAsync"/> found: override counts, entries with an unreadable override, each corrected entry's
@@ -162,7 +177,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// </summary>
     private sealed record LaterMarks(
         Dictionary<Guid, int> Counts, HashSet<Guid> Unreadable, Dictionary<Guid, (Guid Id, long Sequence)> Corrections,
-        Dictionary<Guid, (long Sequence, string EntryType)> Overridden);
+        Dictionary<Guid, OverriddenTarget> Overridden);
 
     /// <summary>True when the entry is as it was recorded (its id, time and related id are ones, and its hash matches).</summary>
     private static bool IsIntact(DecisionLogEntry e)
@@ -232,7 +247,11 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             if (target is not null)
             {
                 // The verdict only from an entry that still gives its hash: an altered one's page says so instead.
-                overridden = new OverriddenEntry(target.Id, target.Sequence, target.EntryType, IsIntact(target) ? target.Overall : null);
+                var (issuer, userId) = CallOf(target);
+                overridden = new OverriddenEntry(target.Id, target.Sequence, target.EntryType, IsIntact(target) ? target.Overall : null)
+                {
+                    CardShownTo = FeedbackCardShownTo(logged.RecordedBy, issuer, userId),
+                };
             }
         }
 
@@ -819,7 +838,7 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// failing the whole list for one of them).
     /// </remarks>
     private static AuditListItem ToItem(DecisionLogEntry e, LaterMarks marks) => e.EntryType == DecisionLogEntryTypes.Override
-        ? ToOverrideItem(e) with { Overridden = e.RelatesToId is { } of && marks.Overridden.TryGetValue(of, out var target) ? target : null }
+        ? ToOverrideItem(e, e.RelatesToId is { } of && marks.Overridden.TryGetValue(of, out var target) ? target : null)
         : new(e.Id, e.Sequence, EfDecisionLog.Utc(e.RecordedAt), e.ActorEmail, e.ActorRole, e.PatientReference, e.Overall ?? "", e.RuleSetVersion ?? "", e.RuleSetDigest ?? "", e.CorrelationId,
             e.CorrectionReason is not null ? e.RelatesToId : null, e.EntryType, e.CorrectionReason is not null ? null : e.RelatesToId)
         {
@@ -855,8 +874,50 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
     /// <summary>The user id an override reported through CDS Hooks feedback is recorded under: this followed by the EHR's iss.</summary>
     public const string EhrFeedbackUserPrefix = "cds-hooks:";
 
+    /// <summary>
+    /// The EHR user (<c>context.userId</c>) the overridden card was shown to, for an override an EHR reported through CDS
+    /// Hooks feedback, or null. Feedback names no user, but every card is stored with the answer of the one hook call that
+    /// showed it, and its override is recorded against that answer's entry, whose origin keeps the call's
+    /// <c>context.userId</c>: the user the card was shown to, not necessarily who acted on it. Only when the override was
+    /// recorded in the name of the same EHR (its <c>iss</c>) as the call; null for a clinician's override, an entry with no
+    /// origin, or another issuer.
+    /// </summary>
+    public static string? FeedbackCardShownTo(Actor overrideRecordedBy, string? callIssuer, string? callUserId)
+    {
+        ArgumentNullException.ThrowIfNull(overrideRecordedBy);
+        return callIssuer is not null && callUserId is { Length: > 0 }
+            && string.Equals(overrideRecordedBy.UserId, EhrFeedbackUserPrefix + callIssuer, StringComparison.Ordinal)
+            && string.Equals(overrideRecordedBy.Email, callIssuer, StringComparison.Ordinal)
+                ? callUserId
+                : null;
+    }
+
+    /// <summary>The issuer and <c>context.userId</c> stored in an intact entry's CDS Hooks origin; nulls when there is none or it cannot be read.</summary>
+    private static (string? Issuer, string? UserId) CallOf(DecisionLogEntry e)
+    {
+        if (e.HookOriginJson is null || !IsIntact(e))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(e.HookOriginJson);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("issuer", out var issuer) && issuer.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("userId", out var userId) && userId.ValueKind == JsonValueKind.String
+                    ? (issuer.GetString(), userId.GetString())
+                    : (null, null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
     /// <summary>An override entry as a row of the list and the export: what it overrides, and (when it can be read) its decision, reason and explanation.</summary>
-    private static AuditListItem ToOverrideItem(DecisionLogEntry e)
+    private static AuditListItem ToOverrideItem(DecisionLogEntry e, OverriddenTarget? target)
     {
         LoggedOverride? logged = null;
         try
@@ -875,6 +936,9 @@ public sealed class DecisionLogAudit(KetamineCdsContextFactory contexts, EfAcces
             OverrideOf = e.RelatesToId,
             // Feedback from an EHR is recorded in the EHR's name (its iss): say so, as a hook answer names its issuer.
             Issuer = e.ActorUserId.StartsWith(EhrFeedbackUserPrefix, StringComparison.Ordinal) ? e.ActorEmail : null,
+            Overridden = target is null ? null : (target.Sequence, target.EntryType),
+            // Feedback names no user: the user the overridden card was shown to, from the call that showed it.
+            CardShownTo = target is null || logged is null ? null : FeedbackCardShownTo(logged.RecordedBy, target.Call.Issuer, target.Call.UserId),
         };
     }
 

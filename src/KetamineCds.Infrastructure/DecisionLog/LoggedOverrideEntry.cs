@@ -19,4 +19,12 @@ public sealed record LoggedOverrideEntry(
 /// The entry an override was recorded against: a screening or an EHR answer, its place in the chain, and its verdict as
 /// logged (null when that entry no longer gives its own hash: its page says why).
 /// </summary>
-public sealed record OverriddenEntry(Guid Id, long Sequence, string EntryType, string? Overall);
+public sealed record OverriddenEntry(Guid Id, long Sequence, string EntryType, string? Overall)
+{
+    /// <summary>
+    /// For an override an EHR reported through CDS Hooks feedback (which names no user): the EHR user (<c>context.userId</c>)
+    /// the hook call that recorded this entry named, to whom the overridden card was shown; not necessarily who acted on
+    /// it. Null otherwise, and when this entry no longer gives its hash (<see cref="DecisionLogAudit.FeedbackCardShownTo"/>).
+    /// </summary>
+    public string? CardShownTo { get; init; }
+}

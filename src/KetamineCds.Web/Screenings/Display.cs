@@ -255,6 +255,19 @@ public static partial class Display
         return finding.Because.Any(e => IsUnasked(e, history)) ? [.. finding.Because.Where(e => !IsUnasked(e, history))] : finding.Because;
     }
 
+    /// <summary>
+    /// What <see cref="Inputs"/> leaves out of a finding's stored <c>because</c>: each question not recorded that the form
+    /// does not ask of this history (SUI-014's suicidal intent beside passive ideation, stored so by rule sets up to 1.21.0).
+    /// The auditor's trace shows the inputs as the result page does and names these beside them, so that what it shows
+    /// and the stored record it shows below can be told apart, never silently.
+    /// </summary>
+    public static IReadOnlyList<Evidence> LeftOut(Finding finding, PatientHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(history);
+        return [.. finding.Because.Where(e => IsUnasked(e, history))];
+    }
+
     private static bool IsUnasked(Evidence evidence, PatientHistory history) =>
         evidence.Value == WireNames.NotRecorded && Fields.Find(evidence.Field) is { } field && !field.IsAskedOf(history);
 

@@ -35,7 +35,17 @@ public sealed class AuditListIssuerTests
         Assert.Contains($"via EHR {issuer}", answerRow, StringComparison.Ordinal);
         var feedbackRow = Assert.Single(rows, r => r.Contains(feedback.ToString(), StringComparison.Ordinal));
         Assert.Contains(issuer, feedbackRow, StringComparison.Ordinal);
-        Assert.Contains("(EHR feedback; the EHR names no user)", feedbackRow, StringComparison.Ordinal);
+        // Feedback names no user; the card it overrides was shown to the user the answer's call named (helper 260).
+        Assert.Contains($"via EHR {issuer}, card shown to Practitioner/7 (feedback does not say who acted on it)", feedbackRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("the EHR names no user", feedbackRow, StringComparison.Ordinal);
+        // Against an entry no hook call of that EHR recorded, no user is known: the list says feedback names none.
+        var screening = await LoggedDirectly.RecordAsync(app, LoggedDirectly.RequiredAnswers(patient), new Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-no-origin");
+        var bare = (await log.RecordOverrideAsync(new OverrideSubmission(
+            screening, OverrideDecision.Proceed, OverrideReason.SpecialistAdviceObtained, "card acted on in the EHR",
+            new Actor("cds-hooks:" + issuer, issuer, "CdsHooksClient"), "corr-feedback-bare"))).Id;
+        var bareRow = Assert.Single(WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit?patient={patient}")).Split("<tr", StringSplitOptions.None), r => r.Contains(bare.ToString(), StringComparison.Ordinal));
+        Assert.Contains("(EHR feedback; the EHR names no user)", bareRow, StringComparison.Ordinal);
+        Assert.DoesNotContain("card shown to", bareRow, StringComparison.Ordinal);
 
         using var zh = await CultureSelectionTests.GetAsync(auditor, $"/Audit?patient={patient}", "zh-CN");
         Assert.Contains($"经由电子病历 {issuer}", WebUtility.HtmlDecode(await zh.Content.ReadAsStringAsync()), StringComparison.Ordinal);

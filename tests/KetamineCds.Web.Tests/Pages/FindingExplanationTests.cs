@@ -109,6 +109,41 @@ public sealed class FindingExplanationTests(KetamineCdsFactory factory) : IClass
     }
 
     [Fact]
+    public async Task AuditTrace_DecisionStoredUnder1_21_0WithPassiveIdeation_LeavesOutIntentAndSaysTheStoredRecordNamesIt()
+    {
+        // A decision 1.21.0 made: its stored SUI-014 names suicidal intent as not recorded beside passive ideation, a
+        // question the form never asked. The auditor's trace shows the inputs as the result page does, and says the stored
+        // record names it too; the stored output shown below it is the record, exact.
+        var history = PassiveIdeation() with { PatientReference = "MRN-AUDIT-V121-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant() };
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_21_0);
+        Assert.Contains(Assert.Single(assessment.Findings, f => f.RuleId == "SUI-014").Because, e => e.Field == "suicidalIntent");
+        var id = await LoggedDirectly.RecordAsync(factory, history, new KetamineCds.Infrastructure.DecisionLog.Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-audit-v121", assessment);
+        var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
+
+        var html = WebUtility.HtmlDecode(await auditor.GetStringAsync($"/Audit/Screening/{id}"));
+
+        var row = html[html.IndexOf("<th scope=\"row\" class=\"audit-tight\">SUI-014</th>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        var because = row[row.IndexOf("class=\"trace-because\"", StringComparison.Ordinal)..];
+        because = because[..because.IndexOf("</td>", StringComparison.Ordinal)];
+        var note = because.IndexOf("class=\"audit-note trace-unasked\"", StringComparison.Ordinal);
+        Assert.True(note > 0, because);
+        // The inputs shown: the suicidality and what rules imminent risk out, never the intent the form did not ask.
+        Assert.Contains("suicidality", because[..note], StringComparison.Ordinal);
+        Assert.Contains("preparatory", because[..note], StringComparison.Ordinal);
+        Assert.DoesNotContain("suicidalIntent", because[..note], StringComparison.Ordinal);
+        Assert.Contains(
+            "The stored record also names suicidalIntent = Not recorded, a question the form does not ask with these answers: left out here, as on the result page.",
+            because[note..], StringComparison.Ordinal);
+        // The stored output, as shown to the auditor, still holds it.
+        var output = html[html.IndexOf("aria-label=\"Assessment JSON\"", StringComparison.Ordinal)..];
+        Assert.Contains("suicidalIntent", output[..output.IndexOf("</pre>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        // A decision of the current rule set stores no such item, and its trace carries no such note.
+        var current = await LoggedDirectly.RecordAsync(factory, history, new KetamineCds.Infrastructure.DecisionLog.Actor("u", KetamineCdsFactory.Psychiatrist, "Psychiatrist"), "corr-audit-current", ScreeningEngine.Evaluate(history, RuleSetCatalog.Current));
+        Assert.DoesNotContain("trace-unasked", await auditor.GetStringAsync($"/Audit/Screening/{current}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Card_PassiveIdeation_Sui014ExplanationLeavesOutIntentTheFormNeverAsked()
     {
         var history = PassiveIdeation();
