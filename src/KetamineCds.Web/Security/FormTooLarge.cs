@@ -16,7 +16,9 @@ public static class FormTooLarge
     public static IApplicationBuilder UseFormTooLarge(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
+        // Not when the error page is re-executed for this 413 (the same request, its body still too large): it reads no form.
         if (HttpMethods.IsPost(request.Method) && !Hardening.IsApi(context) && request.HasFormContentType
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
             && request.ContentLength is { } length && length > Limit(context))
         {
             // No body: the error page is re-executed for the status (UseStatusCodePagesWithReExecute), and says it.
