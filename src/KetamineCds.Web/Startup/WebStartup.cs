@@ -91,6 +91,7 @@ public static class WebStartup
         app.UseKetamineCdsHardening();
         app.UseCorrelationId();
         app.UseStaticFiles();
+        app.UseFormTooLarge();
         app.UseFormNulGuard();
         app.UseRouting();
         app.UseAuthentication();

@@ -154,7 +154,8 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     public FieldControl Control(string name) =>
         FieldControl.For(Catalogue.Find(name)!, ModelState, Input, text, new FieldContext(
             FromEhr: FromEhr.Contains(name),
-            MoreHint: name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint : null,
+            MoreHint: name == Catalogue.Jurisdiction.Name ? ClinicJurisdictionHint
+                : name == Catalogue.CurrentManiaOrMixedFeatures.Name ? AskedOfEveryPatientHint : null,
             ReadOnlyBecause: Earlier is not null && name == Catalogue.PatientReference.Name
                 ? (Corrects is null
                     ? localizer["A re-screen is of the same patient: the reference stays as recorded. To screen another patient, start a new screening."]
@@ -183,6 +184,14 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
     /// What the jurisdiction's hint adds (QA7 F19): the form preselects the clinic's jurisdiction (<c>Clinic:Jurisdiction</c>),
     /// or on a re-screen or correction keeps the earlier screening's, and the clinician can change it for this patient.
     /// </summary>
+    /// <summary>
+    /// QA (helper 263) F1: the mania question stands in the bipolar section, and a clinician screening a patient with
+    /// another diagnosis skipped it as not theirs; BIP-004 blocks in any diagnosis, so every pathway waits on it (left
+    /// blank, the screening is incomplete). Said on the question itself; it stays optional ("Not known" is allowed).
+    /// </summary>
+    public string AskedOfEveryPatientHint =>
+        localizer["Asked of every patient, whatever the diagnosis: current mania, hypomania or mixed features defer ketamine in any diagnosis (BIP-004), so no pathway can open while this is not answered."].Value;
+
     public string ClinicJurisdictionHint
     {
         get

@@ -67,7 +67,8 @@
       var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
       if (!draft || draft.sent !== true || draft.url !== (marker.getAttribute("data-draft-refused") || here())) { return; }
       draft.sent = false;
-      draft.refused = true;
+      // Why, where the page says (data-draft-refused-because: "too-large", a form larger than the server accepts).
+      draft.refused = marker.getAttribute("data-draft-refused-because") || true;
       window.sessionStorage.setItem(KEY, JSON.stringify(draft));
     } catch (e) { /* unreadable or refused: the draft stays "may have been recorded" */ }
   }
@@ -123,7 +124,8 @@
     changed.forEach(function (c) { c.dispatchEvent(new Event("change", { bubbles: true })); });
     if (changed.length > 0) {
       unsent = form; // still not sent: a second switch keeps them again, leaving asks first
-      var notice = document.getElementById(draft.sent ? "draft-restored-sent" : draft.refused ? "draft-restored-refused" : "draft-restored");
+      var notice = document.getElementById(draft.sent ? "draft-restored-sent"
+        : draft.refused === "too-large" ? "draft-restored-too-large" : draft.refused ? "draft-restored-refused" : "draft-restored");
       if (notice) { notice.hidden = false; }
     }
   }

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace KetamineCds.Web.Tests.Pages;
+
+/// <summary>
+/// QA (helper 263) F1: "Current mania, hypomania or mixed features" stood alone in a box headed "Bipolar disorder", with
+/// no mark and no hint: a clinician screening a patient with major depression, PTSD or OCD skipped it, and its blank alone
+/// left the screening incomplete (BIP-004 blocks in any diagnosis, so every pathway waits on it). The box now names mania,
+/// and the question says it is asked of every patient and why; it stays optional ("Not known" offered, never required).
+/// </summary>
+public sealed class ManiaAskedOfEveryPatientTests : IClassFixture<KetamineCdsFactory>
+{
+    private readonly KetamineCdsFactory _factory;
+
+    public ManiaAskedOfEveryPatientTests(KetamineCdsFactory factory) => _factory = factory;
+
+    [Theory]
+    [InlineData(null, "Mania and bipolar disorder", "Asked of every patient, whatever the diagnosis: current mania, hypomania or mixed features defer ketamine in any diagnosis (BIP-004), so no pathway can open while this is not answered.")]
+    [InlineData("zh-CN", "躁狂与双相情感障碍", "无论诊断为何，每位患者均需回答：当前存在躁狂、轻躁狂或混合特征时，任何诊断均应暂缓氯胺酮（BIP-004），因此本题未回答时，任何路径都无法开启。")]
+    public async Task NewScreening_ManiaQuestion_SaysItIsAskedOfEveryPatientAndStaysOptional(string? language, string heading, string hint)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        using var response = await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The section holding the question is headed by mania, not by bipolar disorder alone.
+        var section = Regex.Match(html, "<fieldset class=\"section\">\\s*<legend><h2 class=\"section__title\">([^<]*)</h2></legend>(?:(?!</fieldset>\\s*<fieldset class=\"section\">).)*?id=\"currentManiaOrMixedFeatures-group\"", RegexOptions.Singleline);
+        Assert.True(section.Success);
+        Assert.Equal(heading, WebUtility.HtmlDecode(section.Groups[1].Value));
+        // The question's own hint, tied to it, says why every patient is asked.
+        var group = Regex.Match(html, "<fieldset [^>]*id=\"currentManiaOrMixedFeatures-group\".*?</fieldset>", RegexOptions.Singleline).Value;
+        Assert.Matches("aria-describedby=\"[^\"]*currentManiaOrMixedFeatures-hint", group);
+        var shown = WebUtility.HtmlDecode(Regex.Match(group, "<p class=\"hint\" id=\"currentManiaOrMixedFeatures-hint\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value);
+        Assert.Equal(hint, shown);
+        // Still optional: no "(required)" mark, and "Not known" is offered.
+        Assert.DoesNotContain("class=\"required\"", group, StringComparison.Ordinal);
+        Assert.Matches("<div class=\"radio\"[^>]*><input type=\"radio\" id=\"currentManiaOrMixedFeatures-nr\"", group);
+    }
+}
