@@ -135,4 +135,36 @@ public static class Indications
 
     /// <summary>From rule set 1.16.0: a ketamine pathway other than esketamine's is indicated, or the palliative one cannot yet be ruled out.</summary>
     public static readonly Condition AnyRacemicKetamineOrPalliativeNotRuledOut = Shared(Any(AnyRacemicKetamine, PalliativeNotRuledOut));
+
+    /// <summary>
+    /// From rule set 1.23.0: <see cref="AnyIndicationOrAPathwayNotRuledOut"/>, holding exactly where it does, but explained by
+    /// the waiting pathways' answers only where no pathway is indicated (<see cref="IndicatedOrElseWaiting"/>).
+    /// </summary>
+    public static readonly Condition AnyIndicationOrElseAPathwayNotRuledOut =
+        Shared(IndicatedOrElseWaiting(AnyIndicationWithRecentBehaviour, Any(SuicidalIdeationNotRuledOut, PalliativeNotRuledOut)));
+
+    /// <summary>
+    /// From rule set 1.23.0: <see cref="AnyEsketamineOrNotRuledOut"/>, holding exactly where it does, but explained by the
+    /// suicidal-ideation pathway's answers only where no esketamine pathway is indicated (<see cref="IndicatedOrElseWaiting"/>).
+    /// </summary>
+    public static readonly Condition AnyEsketamineOrElseNotRuledOut =
+        Shared(IndicatedOrElseWaiting(AnyEsketamineWithRecentBehaviour, SuicidalIdeationNotRuledOut));
+
+    /// <summary>
+    /// From rule set 1.23.0: <see cref="AnyRacemicKetamineOrPalliativeNotRuledOut"/>, holding exactly where it does, but
+    /// explained by the life-limiting illness not recorded only where no ketamine pathway other than esketamine's is
+    /// indicated (<see cref="IndicatedOrElseWaiting"/>).
+    /// </summary>
+    public static readonly Condition AnyRacemicKetamineOrElsePalliativeNotRuledOut =
+        Shared(IndicatedOrElseWaiting(AnyRacemicKetamine, PalliativeNotRuledOut));
+
+    /// <summary>
+    /// A pathway is indicated, or else one waits: <c>any(indicated, all(noneholds(indicated), waiting))</c>. It holds exactly
+    /// where <c>any(indicated, waiting)</c> does (where the indication holds, both hold; where it does not, certainly or for an
+    /// answer not recorded, <c>noneholds</c> is true and the second part is <paramref name="waiting"/> itself), but a finding
+    /// names the waiting pathway's answers, blank ones included, only where no pathway is indicated: beside an indicated
+    /// pathway they are not why the rule fires (psychiatrist QA of 1.22.0, F4; docs/clinical-review.md, section 35).
+    /// </summary>
+    private static Condition IndicatedOrElseWaiting(Condition indicated, Condition waiting) =>
+        Any(indicated, All(NoneHolds(indicated), waiting));
 }

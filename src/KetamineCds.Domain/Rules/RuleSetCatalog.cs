@@ -539,11 +539,72 @@ public static class RuleSetCatalog
         "1.22.0",
         replace: [V1_21_0["SUI-014"].Reexplained(All(Indications.AnySuicidality, RuledOut(Indications.ImminentSuicideRisk)))]);
 
+    /// <summary>
+    /// The rules that fire where a pathway is indicated or a pathway cannot yet be ruled out, and the indication each reads in
+    /// 1.22.0 and 1.23.0 (<see cref="V1_23_0"/>): what an indicated or waiting pathway needs (BIO-001, CV-004, HEP-003,
+    /// MED-005, REMS-002, REMS-003, SAF-001), the esketamine REMS (REMS-001, REMS-004) and what a racemic ketamine pathway
+    /// needs (KET-002). Declared before <see cref="V1_23_0"/>, which reads it.
+    /// </summary>
+    public static IReadOnlyList<(string RuleId, Condition Before, Condition After)> IndicatedOrWaitingRules { get; } =
+    [
+        .. new[] { "BIO-001", "CV-004", "HEP-003", "MED-005", "REMS-002", "REMS-003", "SAF-001" }
+            .Select(id => (id, Indications.AnyIndicationOrAPathwayNotRuledOut, Indications.AnyIndicationOrElseAPathwayNotRuledOut)),
+        ("REMS-001", Indications.AnyEsketamineOrNotRuledOut, Indications.AnyEsketamineOrElseNotRuledOut),
+        ("REMS-004", Indications.AnyEsketamineOrNotRuledOut, Indications.AnyEsketamineOrElseNotRuledOut),
+        ("KET-002", Indications.AnyRacemicKetamineOrPalliativeNotRuledOut, Indications.AnyRacemicKetamineOrElsePalliativeNotRuledOut),
+    ];
+
+    /// <summary>
+    /// Version 1.23.0 (helper 266; docs/clinical-review.md, section 35), two findings of a psychiatrist's QA of 1.22.0.
+    /// F4: the rules that fire where "a pathway is indicated, or a pathway cannot yet be ruled out" (<see cref="IndicatedOrWaitingRules"/>)
+    /// named the waiting pathway's answers among their inputs even where a pathway is indicated: in a palliative history
+    /// (PAL-001, its pathway open) with passive ideation and recent behaviour blank, BIO-001, CV-004, HEP-003, MED-005,
+    /// REMS-002, REMS-003 and SAF-001 listed "preparatory acts: not recorded", which is not why they fire there (REMS-001,
+    /// REMS-004 beside an esketamine pathway, KET-002 beside a racemic one with the illness blank, likewise). Each is 1.22.0's
+    /// reexplained (<see cref="Rule.Reexplained"/>): the indication part of its condition reads "indicated, or else waiting"
+    /// (<see cref="Indications.AnyIndicationOrElseAPathwayNotRuledOut"/> and its two siblings), which holds exactly where
+    /// 1.22.0's does and names the waiting pathway's answers only where no pathway it reads is indicated; its words are
+    /// unchanged. F2: TRD-001, SUI-001, SUI-016 and EU-004 said a pathway "opens" or "applies", and on a 16-year-old's "Not
+    /// eligible" page TRD-001 said both TRD pathways were opened; they now say the pathway is applicable, subject to the
+    /// contraindications and requirements (reworded; citations kept), and SUI-001's summary is shorter. Verdicts, pathway
+    /// statuses and which rules fire are 1.22.0's.
+    /// </summary>
+    public static RuleSet V1_23_0 { get; } = V1_22_0.Next(
+        "1.23.0",
+        replace:
+        [
+            // F4: the waiting pathway's answers are named only where no pathway is indicated (conditions equivalent to 1.22.0's).
+            .. WhatAnIndicatedOrWaitingPathwayNeeds(V1_22_0),
+            // F2: a pathway is applicable, subject to the contraindications and requirements; it never "opens" on a finding.
+            V1_22_0["TRD-001"].Reworded(detail: V1_22_0["TRD-001"].Detail.Replace(
+                "This opens the esketamine TRD pathway and the off-label ketamine TRD pathway.",
+                "This makes the esketamine TRD pathway and the off-label ketamine TRD pathway applicable, subject to the contraindications and requirements.",
+                StringComparison.Ordinal)),
+            V1_22_0["SUI-001"].Reworded(
+                summary: "Acute suicidal ideation or recent suicidal behaviour in major depression: the esketamine pathway for it is applicable.",
+                detail: V1_22_0["SUI-001"].Detail.Replace(
+                    "Passive ideation with such behaviour recorded as absent does not open this pathway;",
+                    "On this indication the pathway is applicable, subject to the contraindications and requirements. Passive ideation with such behaviour recorded as absent does not make it applicable;",
+                    StringComparison.Ordinal)),
+            V1_22_0["SUI-016"].Reworded(detail: V1_22_0["SUI-016"].Detail
+                .Replace(
+                    "Major depression with acute suicidal ideation or recent suicidal behaviour opens this pathway (SUI-001);",
+                    "Major depression with acute suicidal ideation or recent suicidal behaviour makes this pathway applicable, subject to the contraindications and requirements (SUI-001);",
+                    StringComparison.Ordinal)
+                .Replace("or an assessment since recorded, does not open it.", "or an assessment since recorded, does not make it applicable.", StringComparison.Ordinal)),
+            V1_22_0["EU-004"].Reworded(
+                conditionText: "EU jurisdiction and the suicidal-ideation pathway is applicable (SUI-001).",
+                detail: V1_22_0["EU-004"].Detail.Replace(
+                    "The screening opens this pathway on the recorded ideation or behaviour;",
+                    "The screening finds this pathway applicable on the recorded ideation or behaviour, subject to the contraindications and requirements;",
+                    StringComparison.Ordinal)),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_22_0;
+    public static RuleSet Current => V1_23_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";
@@ -581,6 +642,31 @@ public static class RuleSetCatalog
             All(indication, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding)))),
             words + ", and any of other cardiovascular or cerebrovascular disease, respiratory disease or sleep apnoea, hypertensive encephalopathy, cognitive impairment, urinary tract symptoms, or (sex at birth not recorded as male) breastfeeding is not recorded."),
     ];
+
+    /// <summary>
+    /// The rules of <see cref="IndicatedOrWaitingRules"/> reexplained from <paramref name="from"/> (1.22.0): each condition as
+    /// it is there, its indication part read "indicated, or else waiting" (the "after" of that list), the care items of
+    /// CV-004, HEP-003, MED-005 and SAF-001 (1.17.0's, raised intraocular pressure included) in the same order.
+    /// </summary>
+    private static Rule[] WhatAnIndicatedOrWaitingPathwayNeeds(RuleSet from)
+    {
+        var indication = Indications.AnyIndicationOrElseAPathwayNotRuledOut;
+        return
+        [
+            from["BIO-001"].Reexplained(indication),
+            from["CV-004"].Reexplained(All(indication, Any(NotRecorded(Fields.SystolicBp), NotRecorded(Fields.DiastolicBp)))),
+            from["HEP-003"].Reexplained(All(indication, NotRecorded(Fields.HepaticImpairment))),
+            from["MED-005"].Reexplained(
+                All(indication, Any(NotRecorded(Fields.OnOpioids), NotRecorded(Fields.OnNaltrexone), NotRecorded(Fields.BenzodiazepineDiazepamEquivalentMg), NotRecorded(Fields.OnPsychostimulantOrMaoi), NotRecorded(Fields.OtherCnsDepressants)))),
+            from["REMS-002"].Reexplained(indication),
+            from["REMS-003"].Reexplained(indication),
+            from["SAF-001"].Reexplained(
+                All(indication, Any(NotRecorded(Fields.OtherCardiovascularOrCerebrovascularDisease), NotRecorded(Fields.RespiratoryDiseaseOrSleepApnea), NotRecorded(Fields.HypertensiveEncephalopathyHistory), NotRecorded(Fields.CognitiveImpairment), NotRecorded(Fields.UrinaryTractSymptoms), NotRecorded(Fields.RaisedIntraocularPressure), All(Indications.NotRecordedAsMale, NotRecorded(Fields.Breastfeeding))))),
+            from["REMS-001"].Reexplained(Indications.AnyEsketamineOrElseNotRuledOut),
+            from["REMS-004"].Reexplained(Indications.AnyEsketamineOrElseNotRuledOut),
+            from["KET-002"].Reexplained(Indications.AnyRacemicKetamineOrElsePalliativeNotRuledOut),
+        ];
+    }
 
     private static RuleSet BuildV1_16_0()
     {

@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using KetamineCds.Domain.Principles;
 using KetamineCds.Domain.Rules;
+using KetamineCds.Domain.Rules.Conditions;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 
@@ -778,6 +779,51 @@ public class InvariantTests
             Assert.DoesNotContain(now.Because, e => e.Value == WireNames.NotRecorded && !Asked(e));
         }
     }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_23_0Against1_22_0_SameDecisionsAndTheWaitingPathwayNamedOnlyWhereNoneIsIndicated(PatientHistory history)
+    {
+        // Rule set 1.23.0 (docs/clinical-review.md, section 35): the verdict, every pathway's status (rule ids included) and
+        // which rules fire, in order, are 1.22.0's. Every finding is 1.22.0's but the words of the four reworded rules (F2) and
+        // the because of the ten reexplained ones (F4): where the pathway their indication part reads is indicated, they no
+        // longer name the waiting pathway's answers; where it is not, their because is 1.22.0's, blank answers included.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_22_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_23_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))),
+            after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        Assert.Equal(before.Findings.Select(f => f.RuleId), after.Findings.Select(f => f.RuleId));
+        var reexplained = RuleSetCatalog.IndicatedOrWaitingRules.ToDictionary(r => r.RuleId, StringComparer.Ordinal);
+        string[] reworded = ["EU-004", "SUI-001", "SUI-016", "TRD-001"];
+        string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources))
+            + (reworded.Contains(f.RuleId) ? "" : "|" + f.Summary + "|" + f.Detail)
+            + (reexplained.ContainsKey(f.RuleId) ? "" : "|" + string.Join(',', f.Because));
+        Assert.Equal(before.Findings.Select(Key), after.Findings.Select(Key));
+        foreach (var (was, now) in before.Findings.Zip(after.Findings).Where(p => reexplained.ContainsKey(p.First.RuleId)))
+        {
+            var (indicated, waiting) = IndicatedAndWaitingParts(reexplained[was.RuleId].Before);
+            if (!indicated.IsMet(history))
+            {
+                Assert.Equal(was.Because, now.Because);
+                continue;
+            }
+
+            // Indicated: the waiting pathway's answers may leave, and only they; its blank answers are never named.
+            var waitingFields = waiting.FieldsRead().Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+            Assert.Equal(was.Because.Where(now.Because.Contains), now.Because);
+            Assert.All(was.Because.Except(now.Because), e => Assert.Contains(e.Field, waitingFields));
+            Assert.DoesNotContain(now.Because, e => e.Value == WireNames.NotRecorded && waitingFields.Contains(e.Field));
+        }
+    }
+
+    /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>
+    private static (Condition Indicated, Condition Waiting) IndicatedAndWaitingParts(Condition before) =>
+        before == Indications.AnyIndicationOrAPathwayNotRuledOut
+            ? (Indications.AnyIndicationWithRecentBehaviour, Criteria.Any(Indications.SuicidalIdeationNotRuledOut, Indications.PalliativeNotRuledOut))
+            : before == Indications.AnyEsketamineOrNotRuledOut
+                ? (Indications.AnyEsketamineWithRecentBehaviour, Indications.SuicidalIdeationNotRuledOut)
+                : (Indications.AnyRacemicKetamine, Indications.PalliativeNotRuledOut);
 
     [Fact]
     public void Generator_ASampleOfHistories_ReachesEveryVerdictAndEveryPathwayStatus()

@@ -41,6 +41,7 @@ public partial class RuleSetIdentityTests
         ["1.20.0"] = "sha256:6a2a9bac11a4c4c3a9c18ea13749f2ce20026b32d93c12edd3216e4329958e82",
         ["1.21.0"] = "sha256:04c22808b36920b3a1bf87890785320cda3987bf79a449dbd525403ef5920528",
         ["1.22.0"] = "sha256:f1165c52ae7febbc18e632b5581525a46ccffe63613d34d2d54fa7fb40a6bfc5",
+        ["1.23.0"] = "sha256:97d7db89c14d634bbfeda9605e3de6656371cf21f0b70ec533d143e2357e549d",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -280,6 +281,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(RuleSetCatalog.V1_20_0.Pathways, RuleSetCatalog.V1_21_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_21_0.Pathways, RuleSetCatalog.V1_22_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_21_0.ConcernsByRule, RuleSetCatalog.V1_22_0.ConcernsByRule);
+        // 1.23.0 changes no pathway, policy or concern either.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_23_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_22_0.Pathways, RuleSetCatalog.V1_23_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_22_0.ConcernsByRule, RuleSetCatalog.V1_23_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -807,6 +812,71 @@ public partial class RuleSetIdentityTests
         Assert.Equal((string.Join(',', before.Principles), string.Join(',', before.Sources)), (string.Join(',', after.Principles), string.Join(',', after.Sources)));
         Assert.Equal($"all({Indications.AnySuicidality.Canonical}, not{Indications.ImminentSuicideRisk.Canonical})", before.Condition.Canonical);
         Assert.Equal($"all({Indications.AnySuicidality.Canonical}, ruledout{Indications.ImminentSuicideRisk.Canonical})", after.Condition.Canonical);
+    }
+
+    /// <summary>
+    /// 1.23.0 (helper 266; docs/clinical-review.md, section 35). F4: the ten rules that fire where a pathway is indicated or
+    /// one cannot yet be ruled out are reexplained, their words and everything else 1.22.0's: each condition is 1.22.0's with
+    /// its indication part read "indicated, or else waiting", <c>any(indicated, all(noneholds(indicated), waiting))</c>. F2:
+    /// TRD-001, SUI-001, SUI-016 and EU-004 are reworded so that none says a pathway opens or applies, each saying it is
+    /// applicable subject to the contraindications and requirements; their conditions and citations are 1.22.0's, and
+    /// SUI-001's summary is shorter. Every other rule is 1.22.0's object; the pathway map and policy are 1.22.0's.
+    /// </summary>
+    [Fact]
+    public void Diff_1_22_0To1_23_0_ReexplainsTheRulesOfAnIndicatedOrWaitingPathwayAndRewordsFourThatSaidAPathwayOpens()
+    {
+        var (was22, now23) = (RuleSetCatalog.V1_22_0, RuleSetCatalog.V1_23_0);
+        var diff = RuleSetDiff.Between(was22, now23);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was22.Pathways, now23.Pathways);
+        string[] reexplained = ["BIO-001", "CV-004", "HEP-003", "KET-002", "MED-005", "REMS-001", "REMS-002", "REMS-003", "REMS-004", "SAF-001"];
+        string[] reworded = ["EU-004", "SUI-001", "SUI-016", "TRD-001"];
+        Assert.Equal(reexplained, RuleSetCatalog.IndicatedOrWaitingRules.Select(r => r.RuleId).Order(StringComparer.Ordinal));
+        Assert.Equal(reexplained.Concat(reworded).Order(StringComparer.Ordinal), diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was22.Rules.Where(r => !reexplained.Contains(r.Id) && !reworded.Contains(r.Id)), r => Assert.Same(r, now23.Find(r.Id)));
+
+        // The shape of each new indication part: indicated, or else (none of it holding) waiting.
+        Assert.Equal(
+            $"any({Indications.AnyIndicationWithRecentBehaviour.Canonical}, all(noneholds({Indications.AnyIndicationWithRecentBehaviour.Canonical}), any({Indications.SuicidalIdeationNotRuledOut.Canonical}, {Indications.PalliativeNotRuledOut.Canonical})))",
+            Indications.AnyIndicationOrElseAPathwayNotRuledOut.Canonical);
+        Assert.Equal(
+            $"any({Indications.AnyEsketamineWithRecentBehaviour.Canonical}, all(noneholds({Indications.AnyEsketamineWithRecentBehaviour.Canonical}), {Indications.SuicidalIdeationNotRuledOut.Canonical}))",
+            Indications.AnyEsketamineOrElseNotRuledOut.Canonical);
+        Assert.Equal(
+            $"any({Indications.AnyRacemicKetamine.Canonical}, all(noneholds({Indications.AnyRacemicKetamine.Canonical}), {Indications.PalliativeNotRuledOut.Canonical}))",
+            Indications.AnyRacemicKetamineOrElsePalliativeNotRuledOut.Canonical);
+        foreach (var (id, indication, reexplainedIndication) in RuleSetCatalog.IndicatedOrWaitingRules)
+        {
+            var (before, after) = (was22[id], now23[id]);
+            Assert.Same(before.AsDefined, after.AsDefined);
+            Assert.Equal(
+                (before.Kind, before.Severity, before.Topic, before.Summary, before.Detail, before.ConditionText),
+                (after.Kind, after.Severity, after.Topic, after.Summary, after.Detail, after.ConditionText));
+            Assert.Equal((string.Join(',', before.Principles), string.Join(',', before.Sources)), (string.Join(',', after.Principles), string.Join(',', after.Sources)));
+            Assert.Contains(indication.Canonical, before.Condition.Canonical, StringComparison.Ordinal);
+            Assert.Equal(before.Condition.Canonical.Replace(indication.Canonical, reexplainedIndication.Canonical, StringComparison.Ordinal), after.Condition.Canonical);
+        }
+
+        var opens = new Regex(@"\bopen(s|ed)?\b|\bapplies\b");
+        foreach (var id in reworded)
+        {
+            var (before, after) = (was22[id], now23[id]);
+            Assert.Same(before.AsDefined, after.AsDefined);
+            Assert.Equal((before.Kind, before.Severity, before.Topic, before.Condition.Canonical), (after.Kind, after.Severity, after.Topic, after.Condition.Canonical));
+            Assert.Equal((string.Join(',', before.Principles), string.Join(',', before.Sources)), (string.Join(',', after.Principles), string.Join(',', after.Sources)));
+            Assert.Matches(opens, before.Summary + " " + before.Detail + " " + before.ConditionText);
+            Assert.DoesNotMatch(opens, after.Summary + " " + after.Detail + " " + after.ConditionText);
+            Assert.Contains("applicable", after.Detail, StringComparison.Ordinal);
+            Assert.Contains("subject to the contraindications and requirements", after.Detail, StringComparison.Ordinal);
+        }
+
+        var (sui22, sui23) = (was22["SUI-001"], now23["SUI-001"]);
+        Assert.True(sui23.Summary.Length < sui22.Summary.Length, sui23.Summary);
+        Assert.Equal("EU jurisdiction and the suicidal-ideation pathway is applicable (SUI-001).", now23["EU-004"].ConditionText);
+        Assert.Equal((was22["TRD-001"].Summary, was22["TRD-001"].ConditionText), (now23["TRD-001"].Summary, now23["TRD-001"].ConditionText));
+        Assert.Equal((was22["SUI-016"].Summary, was22["SUI-016"].ConditionText), (now23["SUI-016"].Summary, now23["SUI-016"].ConditionText));
     }
 
     [Fact]

@@ -32,6 +32,12 @@ internal static class EarlierRuleCases
     /// <summary>1.20.0 reworded these, whose condition in words named SUI-001 for the suicidal-ideation pathway not yet ruled out (section 32).</summary>
     private static readonly Action<Rule> NamesSui001AsNotRuledOut = ConditionContains("(SUI-001)");
 
+    /// <summary>
+    /// 1.20.0 to 1.22.0 (KET-002: 1.19.0 to 1.22.0): beside an indicated pathway the finding still named the waiting pathway's
+    /// blank answer; 1.23.0 names it only where no pathway is indicated (F4, section 35). Fires the definition with that input.
+    /// </summary>
+    private static readonly ScreeningCheck NamesTheWaitingBlankBesideAnIndication = Because("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded);
+
     /// <summary>1.18.0 reworded these, which named "the REMS monitoring form" (Question F of section 24; section 30).</summary>
     private static readonly Action<Rule>[] NamesTheRemsMonitoringForm = [WordsContain("REMS monitoring form"), WordsLack("for esketamine in the US")];
 
@@ -58,6 +64,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("BIO-001", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("BIO-001", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("BIO-001", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("BIO-001", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
 
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("BIP-001", "1.0.0").Fires(BipolarDepression()).Edge(BipolarDepression() with { CurrentDepressiveEpisode = false })
@@ -101,6 +108,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("CV-004", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("CV-004", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("CV-004", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("CV-004", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
 
         // A requirement until 1.9.0 made it a caution (section 17; QA148 F3).
         new EarlierDefinition("CV-005", "1.1.0").Fires(Trd() with { HypertensiveEncephalopathyHistory = true }).Edge(Trd() with { HypertensiveEncephalopathyHistory = false })
@@ -138,6 +146,23 @@ internal static class EarlierRuleCases
             .Edge(Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = true })
             .Edge(Adult()),
 
+        // 1.0.0 to 1.22.0 (TRD-001), 1.5.0 to 1.22.0 (EU-004), 1.20.0 to 1.22.0 (SUI-001, SUI-016): said a pathway "opens" or
+        // "applies" on the indication, also where a contraindication left it not eligible (a 16-year-old's page); 1.23.0 says it
+        // is applicable, subject to the contraindications and requirements (F2, section 35).
+        new EarlierDefinition("TRD-001", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd() with { AgeYears = 16 }, Leaves(Pathway.EsketamineTrd, PathwayStatus.NotEligible))
+            .Edge(Adult()).Edge(Adult() with { FailedAdequateTrials = 2, CurrentDepressiveEpisode = false })
+            .Expect(DetailContains("This opens the esketamine TRD pathway and the off-label ketamine TRD pathway.")),
+        new EarlierDefinition("EU-004", "1.5.0").Fires(Suicidal(Suicidality.ActiveIdeation) with { Jurisdiction = Jurisdiction.Eu }).Fires(PassiveWithAbortedAttempt() with { Jurisdiction = Jurisdiction.Eu })
+            .Edge(Suicidal(Suicidality.ActiveIdeation)).Edge(Trd() with { Jurisdiction = Jurisdiction.Eu })
+            .Expect(ConditionContains("the suicidal-ideation pathway applies (SUI-001)"), DetailContains("The screening opens this pathway")),
+        new EarlierDefinition("SUI-001", "1.20.0").Fires(Suicidal(Suicidality.ActiveIdeation), Because("suicidality", "active-ideation")).Fires(PassiveWithAbortedAttempt())
+            .Edge(SuicidalPathwayNotRuledOut()).Edge(NothingWaits())
+            .Expect(SummaryEndsWith("the esketamine pathway for this indication applies."), DetailContains("does not open this pathway;")),
+        new EarlierDefinition("SUI-016", "1.20.0").Fires(SuicidalPathwayNotRuledOut(), Because("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), Leaves(Pathway.EsketamineSuicidalIdeation, PathwayStatus.Incomplete))
+            .Fires(Item9Recorded(Adult()), Because("suicideRiskAssessedAfterItem9", WireNames.NotRecorded))
+            .Edge(NothingWaits()).Edge(Suicidal(Suicidality.ActiveIdeation))
+            .Expect(DetailContains("opens this pathway (SUI-001)"), DetailEndsWith("does not open it.")),
+
         // 1.0.0 to 1.20.0: fired beside PAL-001 and SUI-001 with "Standard next-step antidepressant treatment comes first" (section 33).
         new EarlierDefinition("TRD-003", "1.0.0").Fires(Adult()).Fires(Palliative(6) with { FailedAdequateTrials = 0 }).Fires(Suicidal(Suicidality.ActiveIdeation) with { FailedAdequateTrials = 0 })
             .Edge(Adult() with { FailedAdequateTrials = 2 })
@@ -161,6 +186,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("HEP-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("HEP-003", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("HEP-003", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("HEP-003", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
 
         // 1.18.0 added the REMS sentence and its source (section 30).
         new EarlierDefinition("INV-001", "1.0.0").Fires(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Ptsd }).Edge(Adult() with { PrimaryDiagnosis = PrimaryDiagnosis.Other })
@@ -172,6 +198,8 @@ internal static class EarlierRuleCases
             .Expect(CitesPrinciples(Citations.TrdMechanism)),
         new EarlierDefinition("KET-002", "1.1.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("KET-002", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
+        new EarlierDefinition("KET-002", "1.19.0").Fires(Trd() with { LifeLimitingIllness = null }, Because("lifeLimitingIllness", WireNames.NotRecorded))
+            .Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }),
 
         // Its dose sentence had no cited source until 1.3.0.
         new EarlierDefinition("MED-001", "1.0.0")
@@ -195,6 +223,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("MED-005", "1.18.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
             .Expect(NamesPal001AsNotRuledOut, ConditionContains("opioids, naltrexone")),
         new EarlierDefinition("MED-005", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut, ConditionContains("opioids, naltrexone")),
+        new EarlierDefinition("MED-005", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Edge(PalliativeBesideSuicidalPathwayWaiting().WithCareItemsRecorded()),
 
         new EarlierDefinition("NAL-001", "1.0.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
         new EarlierDefinition("NAL-001", "1.1.0").Fires(Trd() with { OnNaltrexone = true }).Edge(Trd() with { OnNaltrexone = false }),
@@ -246,21 +275,25 @@ internal static class EarlierRuleCases
         new EarlierDefinition("REMS-001", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-001", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-001", "1.14.0").Fires(SuicidalPathwayNotRuledOut()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("REMS-001", "1.20.0").Fires(TrdBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
         new EarlierDefinition("REMS-002", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-002", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-002", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-002", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("REMS-002", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("REMS-002", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("REMS-002", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
         new EarlierDefinition("REMS-003", "1.0.0").Fires(Adult() with { FailedAdequateTrials = 2 }).Fires(Trd()).Edge(BipolarDepression()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-003", "1.1.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-003", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-003", "1.14.0").Fires(Trd()).Edge(PalliativePathwayNotRuledOut()).Expect(BeforeTheIllnessWaits),
         new EarlierDefinition("REMS-003", "1.16.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Expect(NamesPal001AsNotRuledOut),
         new EarlierDefinition("REMS-003", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("REMS-003", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
         new EarlierDefinition("REMS-004", "1.0.0").Fires(Trd()).Edge(PassiveWithAbortedAttempt()),
         new EarlierDefinition("REMS-004", "1.5.0").Fires(Trd()).Edge(SuicidalPathwayNotRuledOut()).Expect(BeforeNotRuledOut),
         new EarlierDefinition("REMS-004", "1.14.0").Fires(SuicidalPathwayNotRuledOut()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut),
+        new EarlierDefinition("REMS-004", "1.20.0").Fires(TrdBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()),
 
         // 1.0.0 read pregnancy not recorded as no, and did not counsel with sex at birth recorded as unknown (1.1.0 corrected both).
         new EarlierDefinition("REP-001", "1.0.0").Fires(Trd() with { SexAtBirth = SexAtBirth.Female, AgeYears = 30, Pregnant = true })
@@ -288,6 +321,7 @@ internal static class EarlierRuleCases
         new EarlierDefinition("SAF-001", "1.17.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false })
             .Expect(NamesPal001AsNotRuledOut, ConditionContains("intraocular")),
         new EarlierDefinition("SAF-001", "1.19.0").Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Expect(NamesSui001AsNotRuledOut, ConditionContains("intraocular")),
+        new EarlierDefinition("SAF-001", "1.20.0").Fires(PalliativeBesideSuicidalPathwayWaiting(), NamesTheWaitingBlankBesideAnIndication).Fires(OnlySuicidalWaits()).Edge(NothingWaits()).Edge(PalliativeBesideSuicidalPathwayWaiting().WithCareItemsRecorded()),
 
         new EarlierDefinition("SCR-001", "1.0.0").Fires(Trd() with { Phq9Total = 9, Phq9Item9 = 0 }).Edge(Trd() with { Phq9Total = 10, Phq9Item9 = 0 }),
         new EarlierDefinition("SCR-002", "1.6.0").Fires(NoEpisode() with { Phq9Total = 10 }).Edge(NoEpisode() with { Phq9Total = 9 })

@@ -83,6 +83,18 @@ public class EuLabelRulesTests : RuleTestBase
     }
 
     [Fact, Fires("EU-004")]
+    public void Evaluate_EuSuicidalIdeationPathway_Eu004SaysThePathwayIsApplicableNeverThatTheScreeningOpensIt()
+    {
+        // 1.23.0 (psychiatrist QA of 1.22.0, F2; docs/clinical-review.md, section 35); 1.22.0 said "the screening opens this pathway".
+        var h = Suicidal(Suicidality.ActiveIdeation) with { Jurisdiction = Jurisdiction.Eu };
+        var f = AssertFires("EU-004", h);
+        Assert.Contains("The screening finds this pathway applicable on the recorded ideation or behaviour, subject to the contraindications and requirements;", f.Detail, StringComparison.Ordinal);
+        Assert.Equal("EU jurisdiction and the suicidal-ideation pathway is applicable (SUI-001).", RuleSet["EU-004"].ConditionText);
+        Assert.DoesNotMatch(@"\bopens?\b|\bapplies\b", f.Summary + " " + f.Detail + " " + RuleSet["EU-004"].ConditionText);
+        Assert.Contains("The screening opens this pathway", ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_22_0).Findings.Single(x => x.RuleId == "EU-004").Detail, StringComparison.Ordinal);
+    }
+
+    [Fact, Fires("EU-004")]
     public void Evaluate_EuPassiveIdeationWithAbortedAttempt_FiresEu004() =>
         AssertFires("EU-004", PassiveWithAbortedAttempt() with { Jurisdiction = Jurisdiction.Eu });
 

@@ -22,7 +22,7 @@ public class SuicideRulesTests : RuleTestBase
     {
         var h = Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with { SuicidalIntent = false, PreparatoryActsOrAbortedAttempt = false };
         var f = AssertFires("SUI-001", h);
-        Assert.Equal("Major depression with acute suicidal ideation or recent suicidal behaviour: the esketamine pathway for this indication applies.", f.Summary);
+        Assert.Equal("Acute suicidal ideation or recent suicidal behaviour in major depression: the esketamine pathway for it is applicable.", f.Summary);
         Assert.DoesNotContain("cannot yet be ruled out", f.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("not recorded", f.Summary, StringComparison.Ordinal);
         AssertDoesNotFire("SUI-016", h);
@@ -36,6 +36,24 @@ public class SuicideRulesTests : RuleTestBase
 
     [Fact, Fires("SUI-001")]
     public void Evaluate_MddWithRecentAttempt_FiresSui001() => AssertFires("SUI-001", Suicidal(Suicidality.RecentAttempt));
+
+    // 1.23.0 (psychiatrist QA of 1.22.0, F2; docs/clinical-review.md, section 35): the pathway is applicable, subject to the
+    // contraindications and requirements; it never "opens" or "applies" on this finding. Beside a contraindication (an
+    // aneurysm) the pathway is not eligible, and SUI-001's words no longer say otherwise. 1.22.0 said "applies" and "open".
+    [Fact, Fires("SUI-001")]
+    public void Evaluate_ActiveIdeationWithAContraindication_Sui001SaysThePathwayIsApplicableSubjectToContraindications()
+    {
+        var h = Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent() with { AneurysmalVascularDisease = true };
+        var f = AssertFires("SUI-001", h);
+        Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Contains("is applicable", f.Summary, StringComparison.Ordinal);
+        Assert.Contains("the pathway is applicable, subject to the contraindications and requirements.", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b|\bapplies\b", f.Summary + " " + f.Detail);
+        var before = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_22_0).Findings.Single(x => x.RuleId == "SUI-001");
+        Assert.Matches(@"\bapplies\b", before.Summary);
+        Assert.Contains("does not open this pathway", before.Detail, StringComparison.Ordinal);
+        Assert.True(f.Summary.Length < before.Summary.Length);
+    }
 
 
     [Fact, Edge("SUI-001")]
@@ -477,6 +495,18 @@ public class SuicideRulesTests : RuleTestBase
         var pathway = ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation);
         Assert.Equal(PathwayStatus.NotEligible, pathway.Status);
         Assert.Equal("SUI-016", pathway.RuleIds[0]);
+    }
+
+    [Fact, Fires("SUI-016")]
+    public void Evaluate_PassiveIdeationNotRecorded_Sui016SaysTheIndicationMakesThePathwayApplicableNeverThatItOpens()
+    {
+        // 1.23.0 (F2, section 35); 1.22.0's detail said the indication "opens this pathway" and "no" "does not open it".
+        var h = Suicidal(Suicidality.PassiveIdeation) with { PreparatoryActsOrAbortedAttempt = null };
+        var f = AssertFires("SUI-016", h);
+        Assert.StartsWith("Major depression with acute suicidal ideation or recent suicidal behaviour makes this pathway applicable, subject to the contraindications and requirements (SUI-001);", f.Detail, StringComparison.Ordinal);
+        Assert.EndsWith("does not make it applicable.", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b|\bapplies\b", f.Summary + " " + f.Detail);
+        Assert.Contains("opens this pathway", ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_22_0).Findings.Single(x => x.RuleId == "SUI-016").Detail, StringComparison.Ordinal);
     }
 
     [Fact, Edge("SUI-016")]

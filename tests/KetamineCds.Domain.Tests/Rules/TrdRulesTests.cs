@@ -14,6 +14,27 @@ public class TrdRulesTests : RuleTestBase
         AssertBecause(f, "failedAdequateTrials", "2");
     }
 
+    // 1.23.0 (psychiatrist QA of 1.22.0, F2; docs/clinical-review.md, section 35): on a 16-year-old's "Not eligible" page
+    // 1.22.0's TRD-001 said that TRD "opens" both TRD pathways. It now says they are applicable, subject to the
+    // contraindications and requirements: the age contraindication (AGE-001) keeps them closed.
+    [Fact, Fires("TRD-001")]
+    public void Evaluate_TrdAt16_Trd001SaysThePathwaysAreApplicableSubjectToContraindicationsNotThatTheyOpen()
+    {
+        var h = Trd().WithSafetyItemsRecordedAbsent() with { AgeYears = 16 };
+        var f = AssertFires("TRD-001", h);
+        var a = ScreeningEngine.Evaluate(h);
+        Assert.Equal(Verdict.NotEligibleNow, a.Overall);
+        Assert.Contains(a.Findings, x => x.RuleId == "AGE-001");
+        Assert.Equal(PathwayStatus.NotEligible, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.NotEligible, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.Contains(
+            "This makes the esketamine TRD pathway and the off-label ketamine TRD pathway applicable, subject to the contraindications and requirements.",
+            f.Detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b|\bapplies\b", f.Summary + " " + f.Detail);
+        Assert.Contains("This opens the esketamine TRD pathway", ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_22_0).Findings.Single(x => x.RuleId == "TRD-001").Detail, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("TRD-001")]
     public void Evaluate_OneFailedTrial_DoesNotFireTrd001() => AssertDoesNotFire("TRD-001", Adult() with { FailedAdequateTrials = 1 });
 

@@ -70,6 +70,25 @@ internal static class Histories
     /// </summary>
     public static PatientHistory PalliativePathwayNotRuledOut() => Adult() with { FailedAdequateTrials = 0 };
 
+    /// <summary>
+    /// A life-limiting illness with a prognosis of 4 weeks (PAL-001), its pathway open (eligible with cautions, the care items
+    /// not recorded), beside passive ideation with recent suicidal behaviour left blank: the suicidal-ideation pathway cannot
+    /// yet be ruled out (SUI-016). The history of the psychiatrist's QA of 1.22.0, F4 (docs/clinical-review.md, section 35).
+    /// </summary>
+    public static PatientHistory PalliativeBesideSuicidalPathwayWaiting() =>
+        Palliative(4).WithSafetyItemsRecordedAbsent() with
+        {
+            Suicidality = Suicidality.PassiveIdeation,
+            PreparatoryActsOrAbortedAttempt = null,
+            SafetyPlanInPlace = true,
+            LethalMeansCounselled = true,
+            FollowUpArranged = true,
+        };
+
+    /// <summary>TRD (both TRD pathways indicated) beside passive ideation with recent suicidal behaviour left blank, the safety items recorded.</summary>
+    public static PatientHistory TrdBesideSuicidalPathwayWaiting() =>
+        Trd().WithSafetyItemsRecordedAbsent() with { Suicidality = Suicidality.PassiveIdeation, PreparatoryActsOrAbortedAttempt = null };
+
     /// <summary>TRD with every medicine MED-005 asks about recorded: no opioid, no naltrexone, no benzodiazepine, no psychostimulant or MAOI, no other CNS depressant.</summary>
     public static PatientHistory MedicinesRecorded() => Trd() with
     {
