@@ -126,6 +126,7 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
         var all = string.Join("\n\n", cards.Select(c => c.Summary + "\n" + c.Detail));
         // SUI-001 is the indication: it is not named while the pathway only cannot yet be ruled out, nor its 1.19.0 title.
         Assert.DoesNotContain(en ? "Rule SUI-001." : "规则 SUI-001。", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(en ? "the esketamine pathway for it is applicable" : "针对此情况的艾司氯胺酮路径可适用", all, StringComparison.Ordinal);
         Assert.DoesNotContain(en ? "the esketamine pathway for this indication applies" : "针对该适应证的艾司氯胺酮路径适用", all, StringComparison.Ordinal);
         // The blank answer is "not recorded", never "no".
         Assert.DoesNotMatch(en ? "within 3 months: No(?!t recorded)" : "自杀尝试：否", all);
@@ -134,7 +135,7 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
 
     /// <summary>
     /// Active ideation, intent and recent behaviour answered no, the safety net complete: eligible with cautions for the
-    /// suicidal-ideation pathway, whose card names SUI-001 with 1.20.0's plain title (the pathway applies) and its citations,
+    /// suicidal-ideation pathway, whose card names SUI-001 with its plain title (1.20.0: the pathway applies; 1.23.0: it is applicable) and its citations,
     /// and nowhere SUI-016 or "cannot yet be ruled out" (1.19.0's SUI-001 title, "(or an answer that could still establish
     /// them is not recorded): … applies or cannot yet be ruled out", came back on this chart).
     /// </summary>
@@ -152,8 +153,8 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
         Assert.Equal("info", eligible.Indicator);
         Assert.Contains(
             en
-                ? "- Major depression with acute suicidal ideation or recent suicidal behaviour: the esketamine pathway for this indication applies. (Cites: P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS. Rule SUI-001.)\n"
-                : "- 伴有急性自杀意念或近期自杀行为的重度抑郁症：针对该适应证的艾司氯胺酮路径适用。（依据：P-SUICIDALITY-APPROVAL、P-SUICIDALITY-RAPID、SPRAVATO-PI-US、SPRAVATO-SMPC-EU、C-SSRS。规则 SUI-001。）\n",
+                ? "- Acute suicidal ideation or recent suicidal behaviour in major depression: the esketamine pathway for it is applicable. (Cites: P-SUICIDALITY-APPROVAL, P-SUICIDALITY-RAPID, SPRAVATO-PI-US, SPRAVATO-SMPC-EU, C-SSRS. Rule SUI-001.)\n"
+                : "- 重度抑郁症中的急性自杀意念或近期自杀行为：针对此情况的艾司氯胺酮路径可适用。（依据：P-SUICIDALITY-APPROVAL、P-SUICIDALITY-RAPID、SPRAVATO-PI-US、SPRAVATO-SMPC-EU、C-SSRS。规则 SUI-001。）\n",
             eligible.Detail,
             StringComparison.Ordinal);
         var all = string.Join("\n\n", cards.Select(c => c.Summary + "\n" + c.Detail));
