@@ -42,7 +42,11 @@ internal readonly record struct DaySpan(DateOnly Earliest, DateOnly Latest)
     /// <summary>True when the whole span lies within the <paramref name="days"/> days up to and including today.</summary>
     public bool CertainlyWithin(DateOnly today, int days) => Earliest >= today.AddDays(-days) && Latest <= today;
 
-    /// <summary>Full years from <paramref name="birth"/> to <paramref name="on"/>.</summary>
+    /// <summary>
+    /// Full years from <paramref name="birth"/> to <paramref name="on"/>: the new year of age begins on the birthday, and
+    /// for a 29 February birth in a common year on 1 March (as in the United Kingdom and Hong Kong; others count it from 28
+    /// February: <see cref="IsLeapDayBirthdayEve"/>).
+    /// </summary>
     public static int YearsBetween(DateOnly birth, DateOnly on)
     {
         var years = on.Year - birth.Year;
@@ -50,4 +54,12 @@ internal readonly record struct DaySpan(DateOnly Earliest, DateOnly Latest)
             years--;
         return years;
     }
+
+    /// <summary>
+    /// True on 28 February of a common year after a 29 February <paramref name="birth"/>: the one day on which the two
+    /// readings of such a birthday (from 28 February, or from 1 March as <see cref="YearsBetween"/> counts) give
+    /// different ages, <see cref="YearsBetween"/>'s and one more.
+    /// </summary>
+    public static bool IsLeapDayBirthdayEve(DateOnly birth, DateOnly on) =>
+        birth is { Month: 2, Day: 29 } && on is { Month: 2, Day: 28 } && on.Year > birth.Year && !DateTime.IsLeapYear(on.Year);
 }

@@ -95,17 +95,36 @@ public sealed record FhirReading(IReadOnlyDictionary<string, object> Values, IRe
 public sealed record ChartBirthDate(string Written, string Reference, DateOnly Earliest, DateOnly Latest)
 {
     /// <summary>
+    /// The year of the birth date (<c>1996</c>), as the decision log keeps a Patient's birth date (QA14a P9: the full date
+    /// is a direct identifier): what the "Same patient?" card and the log's <c>identity</c> name (helper 268).
+    /// </summary>
+    public string Year => Written[..4];
+
+    /// <summary>
     /// Whether a patient born on some day of this birth date could have been <paramref name="age"/> full years old on
     /// <paramref name="on"/> (the day that age was recorded): false when no day of the span gives it, or when the span
-    /// begins after that day.
+    /// begins after that day. A 29 February birth is allowed either age on 28 February of a common year
+    /// (<see cref="AgesOn"/>).
     /// </summary>
-    public bool AgeCanBe(int age, DateOnly on)
+    public bool AgeCanBe(int age, DateOnly on) => AgesOn(on) is { } ages && age >= ages.Youngest && age <= ages.Oldest;
+
+    /// <summary>
+    /// The ages in full years a patient born on some day of this birth date could have on <paramref name="on"/>, the
+    /// youngest and the oldest (the same for a full date, on most days), or null when the span begins after that day.
+    /// Helper 268: a patient born on 29 February has, in a common year, no birthday of that date, and jurisdictions count
+    /// the new year of age from 1 March (the United Kingdom, Hong Kong) or from 28 February (others). On 28 February of a
+    /// common year such a birth gives both ages: the identity check only warns, and an age that is right under either
+    /// reading must not raise a "Same patient?" card. (From 1 March both readings agree. The chart's own age,
+    /// <see cref="DaySpan.YearsBetween"/>, counts from 1 March: the younger on that one day.)
+    /// </summary>
+    public (int Youngest, int Oldest)? AgesOn(DateOnly on)
     {
         if (Earliest > on)
-            return false;
+            return null;
         var oldest = DaySpan.YearsBetween(Earliest, on);
-        var youngest = DaySpan.YearsBetween(Latest > on ? on : Latest, on);
-        return age >= youngest && age <= oldest;
+        if (DaySpan.IsLeapDayBirthdayEve(Earliest, on))
+            oldest++;
+        return (DaySpan.YearsBetween(Latest > on ? on : Latest, on), oldest);
     }
 }
 

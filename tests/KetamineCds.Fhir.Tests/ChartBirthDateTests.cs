@@ -94,6 +94,68 @@ public class ChartBirthDateTests
         Assert.False(born.AgeCanBe(45, Fhir.Today));
     }
 
+    [Theory]
+    [InlineData("2026-02-27", 25, 25)] // the day before 28 February: 25 under either reading
+    [InlineData("2026-02-28", 25, 26)] // a common year: 26 from 28 February in some jurisdictions, from 1 March in others
+    [InlineData("2026-03-01", 26, 26)] // 26 under either reading
+    [InlineData("2028-02-28", 27, 27)] // a leap year: the birthday is the 29th, under either reading
+    [InlineData("2028-02-29", 28, 28)]
+    [InlineData("2100-02-28", 99, 100)] // 2100 is a common year (a century not divisible by 400)
+    public void AgesOn_A29FebruaryBirth_AllowsEitherAgeOn28FebruaryOfACommonYearOnly(string on, int youngest, int oldest)
+    {
+        // Helper 268: a 29 February birth turns a year older, in a common year, on 1 March (the United Kingdom, Hong Kong)
+        // or on 28 February (elsewhere). The "Same patient?" card only warns: an age right under either must not raise it.
+        var born = Born("2000-02-29");
+        var day = DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal((youngest, oldest), born.AgesOn(day));
+        Assert.True(born.AgeCanBe(youngest, day));
+        Assert.True(born.AgeCanBe(oldest, day));
+        Assert.False(born.AgeCanBe(youngest - 1, day));
+        Assert.False(born.AgeCanBe(oldest + 1, day));
+    }
+
+    [Fact]
+    public void AgesOn_28FebruaryBirth_IsOneAgeOn28February()
+    {
+        // Only a 29 February birth has two readings: a birth on the 28th turns a year older on the 28th.
+        var born = Born("2000-02-28");
+        var day = new DateOnly(2026, 2, 28);
+
+        Assert.Equal((26, 26), born.AgesOn(day));
+        Assert.False(born.AgeCanBe(25, day));
+    }
+
+    [Fact]
+    public void AgesOn_ABirthDateAfterThatDay_IsNone()
+    {
+        Assert.Null(Born("2027").AgesOn(Fhir.Today));
+        Assert.Equal((45, 46), Born("1980").AgesOn(Fhir.Today));
+    }
+
+    [Fact]
+    public void YearsBetween_A29FebruaryBirth_CountsTheNewYearOfAgeFrom1MarchInACommonYear()
+    {
+        // The chart's own age (the answer used) keeps one reading, 1 March's: the younger on 28 February, documented.
+        var born = new DateOnly(2008, 2, 29);
+
+        Assert.Equal(17, DaySpan.YearsBetween(born, new DateOnly(2026, 2, 28)));
+        Assert.Equal(18, DaySpan.YearsBetween(born, new DateOnly(2026, 3, 1)));
+        Assert.Equal(20, DaySpan.YearsBetween(born, new DateOnly(2028, 2, 29)));
+        Assert.True(DaySpan.IsLeapDayBirthdayEve(born, new DateOnly(2026, 2, 28)));
+        Assert.False(DaySpan.IsLeapDayBirthdayEve(born, new DateOnly(2028, 2, 28)));
+        Assert.False(DaySpan.IsLeapDayBirthdayEve(new DateOnly(2008, 2, 28), new DateOnly(2026, 2, 28)));
+    }
+
+    [Theory]
+    [InlineData("1996-11-26", "1996")]
+    [InlineData("1996-11", "1996")]
+    [InlineData("1996", "1996")]
+    public void Year_IsTheYearOfTheBirthDateOnly(string written, string year)
+    {
+        Assert.Equal(year, Born(written).Year);
+    }
+
     [Fact]
     public void Read_TheBirthDate_IsKeptAsWrittenWithItsEntry_BesideTheAgeItFixes()
     {

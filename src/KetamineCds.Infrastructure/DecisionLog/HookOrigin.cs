@@ -64,35 +64,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 writer.WriteStartArray("fields");
                 foreach (var field in disagreement.Fields)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("field", field.Field);
-                    writer.WritePropertyName("chart");
-                    writer.WriteRawValue(field.ChartJson);
-                    writer.WriteStartArray("chartEntries");
-                    foreach (var entry in field.ChartEntries)
-                    {
-                        writer.WriteStringValue(entry);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WritePropertyName("screening");
-                    writer.WriteRawValue(field.ScreeningJson);
-                    writer.WritePropertyName("used");
-                    writer.WriteRawValue(field.UsedJson);
-                    if (field.Measured is { } measured)
-                    {
-                        writer.WriteStartObject("measured");
-                        writer.WriteString("order", measured.Order);
-                        if (measured.ChartAt is { } chartAt)
-                        {
-                            writer.WriteString("chartAt", chartAt);
-                        }
-
-                        writer.WriteString("screeningAt", measured.ScreeningAt);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndObject();
+                    WriteFact(writer, field.Field, field.ChartJson, field.ChartEntries, null, field.ScreeningJson, field.UsedJson, field.Measured);
                 }
 
                 writer.WriteEndArray();
@@ -101,27 +73,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                     writer.WriteStartArray("identity");
                     foreach (var fact in identity)
                     {
-                        writer.WriteStartObject();
-                        writer.WriteString("field", fact.Field);
-                        writer.WritePropertyName("chart");
-                        writer.WriteRawValue(fact.ChartJson);
-                        writer.WriteStartArray("chartEntries");
-                        foreach (var entry in fact.ChartEntries)
-                        {
-                            writer.WriteStringValue(entry);
-                        }
-
-                        writer.WriteEndArray();
-                        if (fact.ChartBirthYear is { } year)
-                        {
-                            writer.WriteString("chartBirthYear", year);
-                        }
-
-                        writer.WritePropertyName("screening");
-                        writer.WriteRawValue(fact.ScreeningJson);
-                        writer.WritePropertyName("used");
-                        writer.WriteRawValue(fact.UsedJson);
-                        writer.WriteEndObject();
+                        WriteFact(writer, fact.Field, fact.ChartJson, fact.ChartEntries, fact.ChartBirthYear, fact.ScreeningJson, fact.UsedJson, null);
                     }
 
                     writer.WriteEndArray();
@@ -206,6 +158,50 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// One fact of a <c>disagreement</c>, as both its <c>fields</c> and its <c>identity</c> are written (helper 268,
+    /// duplicates D1: each had a writer of its own): <c>field</c>, <c>chart</c>, <c>chartEntries</c>, an identity fact's
+    /// <c>chartBirthYear</c>, <c>screening</c>, <c>used</c> and a measurement's <c>measured</c>, each optional member
+    /// only when present. The order is the one stored and hashed: it must not change.
+    /// </summary>
+    private static void WriteFact(System.Text.Json.Utf8JsonWriter writer, string field, string chartJson, IReadOnlyList<string> chartEntries, string? chartBirthYear, string screeningJson, string usedJson, HookMeasuredAt? measured)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("field", field);
+        writer.WritePropertyName("chart");
+        writer.WriteRawValue(chartJson);
+        writer.WriteStartArray("chartEntries");
+        foreach (var entry in chartEntries)
+        {
+            writer.WriteStringValue(entry);
+        }
+
+        writer.WriteEndArray();
+        if (chartBirthYear is not null)
+        {
+            writer.WriteString("chartBirthYear", chartBirthYear);
+        }
+
+        writer.WritePropertyName("screening");
+        writer.WriteRawValue(screeningJson);
+        writer.WritePropertyName("used");
+        writer.WriteRawValue(usedJson);
+        if (measured is not null)
+        {
+            writer.WriteStartObject("measured");
+            writer.WriteString("order", measured.Order);
+            if (measured.ChartAt is { } chartAt)
+            {
+                writer.WriteString("chartAt", chartAt);
+            }
+
+            writer.WriteString("screeningAt", measured.ScreeningAt);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteLabels(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string> labels)

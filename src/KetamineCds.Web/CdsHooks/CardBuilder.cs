@@ -580,7 +580,8 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// cannot both be right (<see cref="IdentityMismatch"/>: the sex at birth, or an age the chart's birth date does not
     /// allow on the screening's day): the chart and the screening may not be of the same patient, or one holds a data
     /// error, and the clinician must check. Each names both values, the chart entry, the screening's day and the answer
-    /// used. A <c>warning</c> on both hooks; it cites P-SAFETY-REMS (the safety screening before treatment), as the cards
+    /// used; for the age, the year of the chart's birth date, never the full date (helper 268: the log keeps the card's
+    /// words, and keeps a birth date as its year only), and the ages it gives on the screening's day. A <c>warning</c> on both hooks; it cites P-SAFETY-REMS (the safety screening before treatment), as the cards
     /// that name what is not recorded do.
     /// </summary>
     /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
@@ -595,14 +596,16 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         {
             var field = Text.FieldLabel(m.Field);
             var screening = Display.Value(m.Field, ContractText(m.Screening));
-            if (m.BirthDate is not { } birth)
+            if (m.BirthYear is not { } year)
             {
                 return "- " + CardTexts.IdentitySex(field, Display.Value(m.Field, ContractText(m.Chart!)), string.Join(", ", m.ChartEntries), screening, day);
             }
 
+            string Age(int age) => Display.Value(m.Field, age.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var then = m.ChartAgesThen is { } ages ? CardTexts.IdentityAgeThen(Age(ages.Youngest), Age(ages.Oldest)) : CardTexts.IdentityAgeThen(null, null);
             return "- " + (m.Used is { } used
-                ? CardTexts.IdentityAge(field, birth, string.Join(", ", m.ChartEntries), screening, day, Display.Value(m.Field, ContractText(used)))
-                : CardTexts.IdentityAgeNotRecorded(field, birth, string.Join(", ", m.ChartEntries), screening, day));
+                ? CardTexts.IdentityAge(field, year, string.Join(", ", m.ChartEntries), screening, day, then, Display.Value(m.Field, ContractText(used)))
+                : CardTexts.IdentityAgeNotRecorded(field, year, string.Join(", ", m.ChartEntries), screening, day, then));
         });
         return NewCard(
             CardTexts.IdentitySummary(Labels(mismatches.Select(m => m.Field))),

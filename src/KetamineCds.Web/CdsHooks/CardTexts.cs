@@ -455,13 +455,26 @@ public static class CardTexts
     public static string IdentitySex(string field, string chart, string chartEntry, string screening, string answersOn) =>
         Text("Card.Identity.Sex", field, chart, chartEntry, screening, answersOn);
 
-    /// <summary>Helper 258: an age the chart's birth date does not allow: the chart's age (from its birth date) used.</summary>
-    public static string IdentityAge(string field, string birthDate, string chartEntry, string screening, string answersOn, string used) =>
-        Text("Card.Identity.Age", field, birthDate, chartEntry, screening, answersOn, used);
+    /// <summary>
+    /// Helper 258: an age the chart's birth date does not allow: its label, the birth date's year and entry, the
+    /// screening's age and day, what the birth date gives that day (<see cref="IdentityAgeThen"/>); the chart's age (from
+    /// its birth date) used. Helper 268: the year only, never the full date (the log keeps the card's words).
+    /// </summary>
+    public static string IdentityAge(string field, string birthYear, string chartEntry, string screening, string answersOn, string then, string used) =>
+        Text("Card.Identity.Age", field, birthYear, chartEntry, screening, answersOn, then, used);
 
-    /// <summary>Helper 258: an age the chart's birth date does not allow, nor fix: neither used, not recorded.</summary>
-    public static string IdentityAgeNotRecorded(string field, string birthDate, string chartEntry, string screening, string answersOn) =>
-        Text("Card.Identity.AgeNotRecorded", field, birthDate, chartEntry, screening, answersOn);
+    /// <summary>Helper 258: an age the chart's birth date does not allow, nor fix: neither used, not recorded (as <see cref="IdentityAge"/>).</summary>
+    public static string IdentityAgeNotRecorded(string field, string birthYear, string chartEntry, string screening, string answersOn, string then) =>
+        Text("Card.Identity.AgeNotRecorded", field, birthYear, chartEntry, screening, answersOn, then);
+
+    /// <summary>
+    /// Helper 268: what the chart's birth date gives on the screening's day: one age ("on that day the birth date gives 30
+    /// years"), two ("29 years or 30 years": a year-only or year-month date, or a 29 February birth on 28 February of a
+    /// common year), or none, the day being before it. Ages as <see cref="Screenings.Display.Value"/> writes them.
+    /// </summary>
+    public static string IdentityAgeThen(string? youngest, string? oldest) =>
+        youngest is null || oldest is null ? Text("Card.Identity.AgeThen.BeforeBirth")
+        : Text("Card.Identity.AgeThen", youngest == oldest ? youngest : Text("Card.Identity.AgeEither", youngest, oldest));
 
     /// <summary>
     /// The summary of the card for a positive PHQ-9 item 9 in the chart (QA132 F4): its value, the Observation and when it

@@ -640,8 +640,10 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// and the clinician's screening that completes it (<paramref name="earlier"/>, its answers recorded on the clinic's day
     /// <paramref name="answersOn"/>) cannot both be right: a sex at birth male in one and female in the other (a fixed fact;
     /// "unknown" contradicts neither), and an age the chart's birth date does not allow on the day the screening recorded
-    /// it (a year-only or year-month birth date allows every age some day of it gives). The chart's answer is used; where
-    /// its birth date does not fix today's age, the age is left not recorded (the caller keeps the screening's out).
+    /// it (a year-only or year-month birth date allows every age some day of it gives; a 29 February birth, on 28 February
+    /// of a common year, either reading's age: <see cref="ChartBirthDate.AgesOn"/>). The chart's answer is used; where its
+    /// birth date does not fix today's age, the age is left not recorded (the caller keeps the screening's out). The card
+    /// and the log name the birth date's year only, and the ages it gives on the screening's day (helper 268).
     /// </summary>
     private static List<IdentityMismatch> IdentityMismatches(FhirReading reading, ScreeningRequest earlier, DateOnly answersOn)
     {
@@ -656,7 +658,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
             && !birth.AgeCanBe(Convert.ToInt32(screeningAge, CultureInfo.InvariantCulture), answersOn))
         {
             var chartAge = reading.Values.GetValueOrDefault(Fields.AgeYears.Name);
-            mismatches.Add(new IdentityMismatch(Fields.AgeYears.Name, chartAge, [birth.Reference], screeningAge, chartAge) { BirthDate = birth.Written });
+            mismatches.Add(new IdentityMismatch(Fields.AgeYears.Name, chartAge, [birth.Reference], screeningAge, chartAge) { BirthYear = birth.Year, ChartAgesThen = birth.AgesOn(answersOn) });
         }
 
         return mismatches;
@@ -686,7 +688,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 ? null
                 : [.. mismatches.Select(m => new HookIdentityField(m.Field, JsonSerializer.Serialize(m.Chart), m.ChartEntries, JsonSerializer.Serialize(m.Screening), JsonSerializer.Serialize(m.Used))
                 {
-                    ChartBirthYear = m.BirthDate?[..4],
+                    ChartBirthYear = m.BirthYear,
                 })],
         };
 

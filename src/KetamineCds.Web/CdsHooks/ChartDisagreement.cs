@@ -36,8 +36,8 @@ public enum MeasurementOrder
 
 /// <summary>
 /// Helper 258: a fact about the patient on which the chart and the clinician's screening that completes it cannot both be
-/// right: the sex at birth (male against female), or an age the chart's birth date (<see cref="BirthDate"/>, possibly
-/// year-only) does not allow on the day the screening recorded it. Either suggests that the chart and the screening are
+/// right: the sex at birth (male against female), or an age the chart's birth date (its year: <see cref="BirthYear"/>;
+/// possibly year-only) does not allow on the day the screening recorded it. Either suggests that the chart and the screening are
 /// not of the same patient, or a data error: a <c>warning</c> card asks the clinician to check. The chart's answer is
 /// used (<see cref="Used"/>); an age the chart's birth date does not fix is not recorded (null), never the screening's.
 /// </summary>
@@ -48,6 +48,15 @@ public enum MeasurementOrder
 /// <param name="Used">The answer used, null when none.</param>
 public sealed record IdentityMismatch(string Field, object? Chart, IReadOnlyList<string> ChartEntries, object Screening, object? Used)
 {
-    /// <summary>For the age: the chart's birth date as written.</summary>
-    public string? BirthDate { get; init; }
+    /// <summary>
+    /// For the age: the year of the chart's birth date only (helper 268: the card's words, which the decision log keeps,
+    /// named the full date, a direct identifier the log keeps nowhere else; QA14a P9).
+    /// </summary>
+    public string? BirthYear { get; init; }
+
+    /// <summary>
+    /// For the age: the ages the chart's birth date gives on the day the screening recorded its age, the youngest and the
+    /// oldest (<see cref="KetamineCds.Fhir.ChartBirthDate.AgesOn"/>), or null when that day is before the birth date.
+    /// </summary>
+    public (int Youngest, int Oldest)? ChartAgesThen { get; init; }
 }

@@ -165,6 +165,62 @@ public sealed class HookOriginHashTests
         Assert.Equal(ChainHash.Compute(before), ChainHash.Compute(rewritten));
     }
 
+    [Fact]
+    public void ToJson_ADisagreementWithFieldsAndIdentity_IsPinnedToTheBytesTheLogHashes()
+    {
+        // Helper 268: the log hashes these bytes, and entries already stored hold them: a change of the writer (helper 268
+        // merged the fields' and the identity facts' writers, duplicates D1) must not move a byte. Pinned in full, with a
+        // measurement with and without its chart time, an answer compared by caution, and both identity facts (an age the
+        // birth date does not fix: null chart and used); its SHA-256 too, as a stored entry's origin would be hashed.
+        var origin = Origin("Practitioner/1") with
+        {
+            Disagreement = new HookDisagreement(
+                Guid.Parse("0190a0b0-0000-7000-8000-000000000003"),
+                new DateOnly(2026, 11, 28),
+                [
+                    new HookDisagreementField("pregnant", "false", ["Observation/preg", "Condition/c-preg"], "true", "true"),
+                    new HookDisagreementField("phq9Item9", "0", ["Observation/i9"], "2", "2")
+                    {
+                        Measured = new HookMeasuredAt("screening-newer", "2026-11-18T09:00:00+08:00", "2026-11-28T02:00:00.000000Z"),
+                    },
+                    new HookDisagreementField("bloodPressureSystolic", "150", [], "130", "null")
+                    {
+                        Measured = new HookMeasuredAt("order-not-known", null, "2026-11-28T02:00:00.000000Z"),
+                    },
+                ])
+            {
+                Identity =
+                [
+                    new HookIdentityField("sexAtBirth", "\"female\"", ["Patient/p1"], "\"male\"", "\"female\""),
+                    new HookIdentityField("ageYears", "null", ["Patient/p1"], "45", "null") { ChartBirthYear = "1996" },
+                ],
+            },
+        };
+
+        const string Pinned = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"disagreement":{"screening":"0190a0b0-0000-7000-8000-000000000003","answersOn":"2026-11-28","fields":[{"field":"pregnant","chart":false,"chartEntries":["Observation/preg","Condition/c-preg"],"screening":true,"used":true},{"field":"phq9Item9","chart":0,"chartEntries":["Observation/i9"],"screening":2,"used":2,"measured":{"order":"screening-newer","chartAt":"2026-11-18T09:00:00\u002B08:00","screeningAt":"2026-11-28T02:00:00.000000Z"}},{"field":"bloodPressureSystolic","chart":150,"chartEntries":[],"screening":130,"used":null,"measured":{"order":"order-not-known","screeningAt":"2026-11-28T02:00:00.000000Z"}}],"identity":[{"field":"sexAtBirth","chart":"female","chartEntries":["Patient/p1"],"screening":"male","used":"female"},{"field":"ageYears","chart":null,"chartEntries":["Patient/p1"],"chartBirthYear":"1996","screening":45,"used":null}]},"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        var json = origin.ToJson();
+        Assert.Equal(Pinned, json);
+        Assert.Equal("d9ee71d79c7afadc102e5c89730a25c1a0c8b7fca63830377ade0f8be1354485", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))));
+        Assert.Equal(json, HookOrigin.FromJson(json).ToJson());
+    }
+
+    [Fact]
+    public void ToJson_ADisagreementWithFieldsOnly_IsPinnedToTheBytesEarlierEntriesHold()
+    {
+        // As every entry logged before helper 261 holds it: no identity member at all (null, or empty, alike).
+        var disagreement = new HookDisagreement(
+            Guid.Parse("0190a0b0-0000-7000-8000-000000000003"),
+            new DateOnly(2026, 11, 28),
+            [new HookDisagreementField("substancesUsed", """["alcohol"]""", ["Condition/c-aud"], """["ketamine-or-pcp"]""", """["alcohol","ketamine-or-pcp"]""")]);
+        const string Pinned = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"disagreement":{"screening":"0190a0b0-0000-7000-8000-000000000003","answersOn":"2026-11-28","fields":[{"field":"substancesUsed","chart":["alcohol"],"chartEntries":["Condition/c-aud"],"screening":["ketamine-or-pcp"],"used":["alcohol","ketamine-or-pcp"]}]},"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        foreach (var origin in new[] { Origin("Practitioner/1") with { Disagreement = disagreement }, Origin("Practitioner/1") with { Disagreement = disagreement with { Identity = [] } } })
+        {
+            var json = origin.ToJson();
+            Assert.Equal(Pinned, json);
+            Assert.Equal("9541d43b3073a714c53b4aa84ccc4ee0e8c523110c7a98a7213d79bfe6c01eb8", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))));
+        }
+    }
+
     private static List<HookIdentityField> Identity(string age) =>
     [
         new("sexAtBirth", "\"female\"", ["Patient/p1"], "\"male\"", "\"female\""),

@@ -103,8 +103,10 @@ public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
         Assert.Equal("warning", card.Indicator);
         Assert.Contains(ClinicalText.Shared.FieldLabel("ageYears"), card.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(ClinicalText.Shared.FieldLabel("sexAtBirth"), card.Summary, StringComparison.Ordinal);
-        Assert.Contains("the chart's birth date " + birth + " (Patient/" + P + ") does not allow the age the screening recorded on ", card.Detail, StringComparison.Ordinal);
-        Assert.Contains("the chart's answer (from its birth date)", card.Detail, StringComparison.Ordinal);
+        // Helper 268: the birth date's year and the age it gives, never the full date (the log keeps the card's words).
+        Assert.Contains("the chart's birth date (born in " + birth[..4] + "; Patient/" + P + ") does not allow the age the screening recorded on ", card.Detail, StringComparison.Ordinal);
+        Assert.Contains(": 45 years; on that day the birth date gives 30 years. Used: 30 years, the chart's answer (from its birth date)", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(birth, AllDetail(cards, output), StringComparison.Ordinal);
         // The chart's 30 completes the screening recorded from the chart, never the screening's 45.
         Assert.Equal(30, Assert.Single(await RescreensAsync(api, P)).GetProperty("ageYears").GetInt32());
     }
@@ -138,7 +140,10 @@ public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
         Assert.Equal(["Patient/" + P], identity[0].ChartEntries);
         Assert.Equal(("30", "45", "30", (string?)birth[..4]), (identity[1].ChartJson, identity[1].ScreeningJson, identity[1].UsedJson, identity[1].ChartBirthYear));
         Assert.Equal(["Patient/" + P], identity[1].ChartEntries);
-        Assert.DoesNotContain(birth, entry.HookOriginJson!.Split("\"shown\"")[0], StringComparison.Ordinal);
+        // Helper 268: nowhere in the entry, the cards' words (shown) included: the card named the full date until then.
+        Assert.Contains("\"shown\"", entry.HookOriginJson!, StringComparison.Ordinal);
+        Assert.DoesNotContain(birth, entry.HookOriginJson!, StringComparison.Ordinal);
+        Assert.Contains("born in " + birth[..4] + "; Patient/" + P, entry.HookOriginJson!, StringComparison.Ordinal);
         Assert.True((await factory.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
 
         var auditor = await factory.CreatePageClientAsync(KetamineCdsFactory.Auditor);
@@ -150,7 +155,9 @@ public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
             return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         }
 
-        var page = (await PageAsync("en")).Split("id=\"disagreement\"")[1];
+        var whole = await PageAsync("en");
+        Assert.DoesNotContain(birth, whole, StringComparison.Ordinal);
+        var page = whole.Split("id=\"disagreement\"")[1];
         output.WriteLine(page);
         Assert.Contains($"The chart and screening {screening} (answers of ", page, StringComparison.Ordinal);
         Assert.Contains("recorded facts about the patient that cannot both be right: a warning card asked the clinician to check that they are of the same patient.", page, StringComparison.Ordinal);
@@ -177,7 +184,9 @@ public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
 
         AllDetail(cards, output);
         var card = Assert.Single(cards, c => c.Summary.StartsWith(Summary, StringComparison.Ordinal));
-        Assert.Contains("the chart's birth date " + year + " (Patient/" + P + ")", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("the chart's birth date (born in " + year + "; Patient/" + P + ")", card.Detail, StringComparison.Ordinal);
+        // Born some day of that year: 29 or 30 on the screening's day (30 only on 31 December), never the screening's 45.
+        Assert.Matches(@": 45 years; on that day the birth date gives (29 years or 30 years|30 years)\. The birth date does not fix the age today\.", card.Detail);
         Assert.Contains("Used: neither; the age is not recorded: enter it on the form.", card.Detail, StringComparison.Ordinal);
         Assert.False((await PrefillInputAsync(factory, cards)).TryGetProperty("ageYears", out _), "the screening's age was carried");
     }
@@ -209,5 +218,40 @@ public sealed class ChartScreeningIdentityHookTests(ITestOutputHelper output)
 
         var detail = AllDetail(cards, output);
         Assert.DoesNotContain("Same patient?", detail, StringComparison.Ordinal);
+    }
+
+    private static IdentityMismatch Age(int? chart, (int, int)? then, string year = "1996") =>
+        new("ageYears", chart, ["Patient/p1"], 45, chart) { BirthYear = year, ChartAgesThen = then };
+
+    [Fact]
+    public void Identity_AnAgeTheBirthDateGivesTwoWaysThatDay_NamesBoth_AndTheYearOnly()
+    {
+        // Helper 268: a year-only or year-month birth date, or a 29 February birth on 28 February of a common year, gives
+        // two ages on the screening's day; neither is the screening's 45, so the card names both.
+        var card = new CardBuilder("http://localhost", false).Identity("1.21.0", [Age(null, (29, 30))], "s1", new DateOnly(2026, 2, 28));
+
+        output.WriteLine(card.Detail);
+        Assert.Contains("- **Age in years**: the chart's birth date (born in 1996; Patient/p1) does not allow the age the screening recorded on 2026-02-28: 45 years; on that day the birth date gives 29 years or 30 years. The birth date does not fix the age today. Used: neither; the age is not recorded: enter it on the form.", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identity_TheScreeningsDayIsBeforeTheBirthDate_SaysSo()
+    {
+        // Born in the autumn of 2026 by the chart, 0 today; the screening recorded 45 on 28 February 2026.
+        var card = new CardBuilder("http://localhost", false).Identity("1.21.0", [Age(0, null, "2026")], "s1", new DateOnly(2026, 2, 28));
+
+        output.WriteLine(card.Detail);
+        Assert.Contains("(born in 2026; Patient/p1) does not allow the age the screening recorded on 2026-02-28: 45 years; that day is before the birth date. Used: 0 years, the chart's answer (from its birth date); check which is right.", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identity_InChinese_NamesTheYearAndTheAgesThatDay()
+    {
+        using var chinese = new TranslationCompletenessTests.UiCulture("zh-Hans");
+        var card = new CardBuilder("http://localhost", false).Identity("1.21.0", [Age(30, (30, 30))], "s1", new DateOnly(2026, 2, 28));
+
+        output.WriteLine(card.Detail);
+        Assert.Contains("（1996 年出生；Patient/p1）", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("；按该出生日期，当日年龄为 30", card.Detail, StringComparison.Ordinal);
     }
 }
