@@ -676,4 +676,45 @@ public sealed class CardBuilderTests
         var cautions = Assert.Single(cards, c => c.Detail.Contains(ClinicalText.Shared.FindingSummary(assessment.Findings.First(f => f.RuleId == "CV-002")), StringComparison.Ordinal));
         Assert.Equal(framed, cautions.Detail.StartsWith(CardTexts.NoPathwayFrame, StringComparison.Ordinal));
     }
+
+    // Helper 267 (QA F3): a PTSD history, every item recorded, is "Not indicated" while the investigational pathway is open as
+    // investigational only; the card opened with "No pathway is open or waiting for this patient" beside that pathway's status.
+    [Theory]
+    [InlineData(true, PathwayStatus.InvestigationalOnly)]
+    [InlineData(false, PathwayStatus.Incomplete)]
+    public void ForAssessment_PtsdInvestigationalPathwayOpenOrWaiting_IsNotFramedAsNoPathway(bool maniaRecorded, PathwayStatus status)
+    {
+        var body = CompleteScreeningBodies.WithEveryItemRecorded(new System.Text.Json.Nodes.JsonObject
+        {
+            ["patientReference"] = "MRN-H267-CARD",
+            ["ageYears"] = 40,
+            ["sexAtBirth"] = "male",
+            ["jurisdiction"] = "us",
+            ["primaryDiagnosis"] = "ptsd",
+            ["currentDepressiveEpisode"] = false,
+            ["failedAdequateTrials"] = 0,
+            ["onOralAntidepressant"] = false,
+            ["psychosis"] = "none",
+            ["suicidality"] = "none",
+        });
+        if (!maniaRecorded)
+        {
+            body.Remove("currentManiaOrMixedFeatures");
+        }
+
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
+        Assert.Empty(read.Errors);
+        var history = read.Request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        Assert.Equal(Verdict.NotIndicated, assessment.Overall);
+        Assert.Equal(status, assessment.Pathways.Single(p => p.Pathway == Pathway.InvestigationalPtsdOcd).Status);
+        Assert.Contains(assessment.Findings, f => f.Kind is FindingKind.Caution or FindingKind.Requirement);
+
+        var notRecorded = NotRecordedSummary.Of(assessment, history);
+        var cards = new CardBuilder("http://localhost", false).ForAssessment(assessment, notRecorded, null);
+
+        Assert.False(NoPathwayInView.Applies(assessment));
+        Assert.NotEmpty(cards);
+        Assert.All(cards, c => Assert.DoesNotContain(CardTexts.NoPathwayFrame, c.Detail, StringComparison.Ordinal));
+    }
 }

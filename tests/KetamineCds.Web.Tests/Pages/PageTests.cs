@@ -363,7 +363,7 @@ public sealed partial class PageTests : IClassFixture<KetamineCdsFactory>
         var line = Regex.Match(result, @"<p class=""verdict__still-act""[^>]*>(.*?)</p>", RegexOptions.Singleline);
         Assert.True(line.Success, "the result page's headline names no finding");
         var text = Regex.Replace(line.Groups[1].Value, "<[^>]+>", "");
-        Assert.Contains("No pathway applies, yet these findings still call for action:", text, StringComparison.Ordinal);
+        Assert.Contains("No indicated pathway applies, yet these findings still call for action:", text, StringComparison.Ordinal);
         foreach (var ruleId in new[] { "SUI-009", "SUI-011", "SUI-007" })
         {
             Assert.Contains(ruleId, text, StringComparison.Ordinal);

@@ -36,6 +36,13 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
     public NotRecordedSummary NotRecorded { get; private set; } = null!;
 
     /// <summary>
+    /// The questions whose answer could be a contraindication and that are not recorded (as on the result page): the print
+    /// lists the care items among them that no finding asks for (<see cref="ContraindicationsUnanswered.NoDoseWaitsFor"/>)
+    /// under the result page's heading (helper 267).
+    /// </summary>
+    public ContraindicationsUnanswered ContraindicationsUnanswered { get; private set; } = new([], [], []);
+
+    /// <summary>
     /// The requirements to tick off, in the assessment's order. The completeness findings (REC-00x) are left out: their
     /// items head the rationale under "Not recorded", once each, with the pathways that wait for them.
     /// </summary>
@@ -98,6 +105,7 @@ public sealed class PrintModel(IDecisionLog log, IAccessAudit audit, UserManager
         Screening = screening;
         InputsDisagree = !StoredInputs.Agree(screening.InputJson, screening.History);
         NotRecorded = NotRecordedSummary.Of(screening.Assessment, screening.History);
+        ContraindicationsUnanswered = ContraindicationsUnanswered.Of(screening.Assessment, screening.History, NotRecorded);
         var earlier = await EarlierScreening.FindAsync(log, screening, cancellationToken);
         EarlierRecordedAt = earlier?.RecordedAt;
         CorrectionChanged = screening.Corrects is not null && earlier is not null ? Display.ChangedAnswers(earlier, screening) : [];
