@@ -280,8 +280,12 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.Locator("main form.form button[type=submit]").ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Screenings/New$"));
 
-        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#draft-restored-refused")).ToContainTextAsync("The screening was not saved");
+        // Why it was refused, as the sign-in page said it: an ended session, or (no cookie) no signed-in session at all.
+        var (said, notSaid) = cookieStillSent ? ("#draft-restored-refused", "#draft-restored-not-signed-in") : ("#draft-restored-not-signed-in", "#draft-restored-refused");
+        await Assertions.Expect(page.Locator(said)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(said)).ToContainTextAsync("The screening was not saved");
+        await Assertions.Expect(page.Locator(said)).ToContainTextAsync(cookieStillSent ? "your session had ended" : "without a signed-in session");
+        await Assertions.Expect(page.Locator(notSaid)).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#draft-restored-sent")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#draft-restored")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#patientReference")).ToHaveValueAsync(reference);
@@ -289,10 +293,7 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#failedAdequateTrials")).ToHaveValueAsync("3");
         await Assertions.Expect(page.Locator("#onOralAntidepressant-yes")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#clinicianNote")).ToHaveValueAsync("Typed before the session ended.");
-        if (cookieStillSent)
-        {
-            await browser.ScreenshotAsync(page, "76-answers-back-after-sign-in-not-recorded");
-        }
+        await browser.ScreenshotAsync(page, cookieStillSent ? "76-answers-back-after-sign-in-not-recorded" : "76-answers-back-after-sign-in-no-session-cookie");
 
         // True: sent now, it is recorded (once), and the kept answers go.
         await page.GetByRole(AriaRole.Button, new() { Name = "Screen and record" }).ClickAsync();

@@ -17,7 +17,7 @@ public sealed class ManiaAskedOfEveryPatientTests : IClassFixture<KetamineCdsFac
 
     [Theory]
     [InlineData(null, "Mania and bipolar disorder", "Asked of every patient, whatever the diagnosis: current mania, hypomania or mixed features defer ketamine in any diagnosis (BIP-004), so no pathway can open while this is not answered.")]
-    [InlineData("zh-CN", "躁狂与双相情感障碍", "无论诊断为何，每位患者均需回答：当前存在躁狂、轻躁狂或混合特征时，任何诊断均应暂缓氯胺酮（BIP-004），因此本题未回答时，任何路径都无法开启。")]
+    [InlineData("zh-CN", "躁狂与双相情感障碍", "无论诊断为何，每位患者都会被询问此项：当前存在躁狂、轻躁狂或混合特征时，在任何诊断下都会暂缓氯胺酮治疗（BIP-004），因此该项未回答时，任何路径都不会开放。")]
     public async Task NewScreening_ManiaQuestion_SaysItIsAskedOfEveryPatientAndStaysOptional(string? language, string heading, string hint)
     {
         var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);

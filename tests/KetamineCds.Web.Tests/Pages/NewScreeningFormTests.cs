@@ -411,6 +411,28 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.DoesNotContain("a new sign-in", kept, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The notices drafts.js shows when it puts back the answers of a send the app refused before reading it: a send with no
+    /// session cookie has its own, in the sign-in page's words (#not-signed-in-unsaved), never "your session had ended";
+    /// an ended session or an expired form keeps the other. Both hidden until drafts.js shows one.
+    /// </summary>
+    [Theory]
+    [InlineData("en-GB", "it reached the app without a signed-in session (for example, after signing out in another tab)", "your session had ended, or the form had expired")]
+    [InlineData("zh-CN", "它到达系统时没有已登录的会话（例如在另一个标签页中退出登录之后）", "您的会话已结束，或表单已过期")]
+    public async Task NewScreening_RefusedSendNotices_SayNoSessionApartFromAnEndedSession(string language, string noSession, string endedOrExpired)
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = WebUtility.HtmlDecode(await (await Localization.CultureSelectionTests.GetAsync(client, "/Screenings/New", language)).Content.ReadAsStringAsync());
+
+        var notSignedIn = Regex.Match(html, "<p class=\"notice\" id=\"draft-restored-not-signed-in\" role=\"status\" hidden>([^<]*)</p>");
+        Assert.True(notSignedIn.Success);
+        Assert.Contains(noSession, notSignedIn.Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(endedOrExpired, notSignedIn.Groups[1].Value, StringComparison.Ordinal);
+        var refused = Regex.Match(html, "<p class=\"notice\" id=\"draft-restored-refused\" role=\"status\" hidden>([^<]*)</p>").Groups[1].Value;
+        Assert.Contains(endedOrExpired, refused, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NewScreening_SubstancesTicked_AreKeptWhenTheFormComesBack()
     {

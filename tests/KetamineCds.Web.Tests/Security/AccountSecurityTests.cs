@@ -112,6 +112,8 @@ public sealed class AccountSecurityTests
         Assert.Contains("<p id=\"draft-not-kept\" data-draft-not-kept>" + notKept, signIn, StringComparison.Ordinal);
         Assert.DoesNotContain(untrue, signIn, StringComparison.Ordinal);
         Assert.Contains("data-draft-refused=\"/Screenings/New\"", signIn, StringComparison.Ordinal);
+        // The session ended: the form the answers come back to gives its own reason (ended, or expired), not "no session".
+        Assert.DoesNotContain("data-draft-refused-because", signIn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,6 +161,9 @@ public sealed class AccountSecurityTests
         Assert.Contains(notSaved, signIn, StringComparison.Ordinal);
         Assert.DoesNotContain("session-ended", signIn, StringComparison.Ordinal);
         Assert.Equal(screening, signIn.Contains("id=\"draft-not-kept\"", StringComparison.Ordinal));
+        // drafts.js is told why (no session cookie), so that the form the answers come back to says what this page says,
+        // not that a session had ended.
+        Assert.Contains($"data-draft-refused=\"{path}\" data-draft-refused-because=\"not-signed-in\"", signIn, StringComparison.Ordinal);
 
         // Asked for with no cookie (a first visit), nothing was sent: no box.
         using var fresh = await client.GetAsync(path);

@@ -51,6 +51,18 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
         && KeptDrafts.AtFormPath(new PathString(ReturnUrl.Split('?', '#')[0]));
 
     /// <summary>
+    /// Why the refused send was refused, for drafts.js to tell the form it gives the answers back to
+    /// (<c>data-draft-refused-because</c>): <see cref="RefusedWithoutSession"/> when the post came with no session cookie
+    /// (the redirect says <c>ended</c> only when the browser still sent one, AuthenticationSetup), so that the form says what
+    /// this page says (#not-signed-in-unsaved), not that a session ended; null otherwise (the form's words for an ended
+    /// session or an expired form).
+    /// </summary>
+    public string? RefusedBecause => Unsaved && !SessionEnded ? RefusedWithoutSession : null;
+
+    /// <summary>The reason <see cref="RefusedBecause"/> gives for a post sent with no session cookie (drafts.js reads it).</summary>
+    public const string RefusedWithoutSession = "not-signed-in";
+
+    /// <summary>
     /// True when the language switch was refused for want of a valid form token while signed out (the session ended in
     /// another tab or by idling): the page says the language was not changed and that unsent answers are kept.
     /// </summary>

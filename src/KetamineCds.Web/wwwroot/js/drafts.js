@@ -10,11 +10,13 @@
 // own page, for the same patient): a send that never reached the app or was refused whole (the database down: a 503 with no form; the network
 // gone) loses nothing, and the form gives them back when it is opened again (QA96 F3). Such a draft is marked "sent":
 // the form then says it may have been recorded, and to check before sending it again. When the page the send led to says
-// the app refused it before reading it (data-draft-refused: the sign-in page after the session had ended, the error page
-// of an expired form), nothing was recorded: the draft is marked "refused" instead, and the form says that it was not
-// saved (helper 254). Only the page reached by that send itself says so (a fresh navigation, by the redirect for the
-// sign-in page; not one gone back to, reloaded or typed, which may belong to an earlier send); anything else stays "may
-// have been recorded". The sign-in page reached by that refused send says whether the answers come back (#draft-kept).
+// the app refused it before reading it (data-draft-refused: the sign-in page after the session had ended or after a send
+// with no session cookie, the error page of an expired or too large form), nothing was recorded: the draft is marked
+// "refused" instead (with the page's reason, data-draft-refused-because, where it gives one), and the form says that it
+// was not saved, and why, in the words that page used (helper 254). Only the page reached by that send itself says so
+// (a fresh navigation, by the redirect for the sign-in page; not one gone back to, reloaded or typed, which may belong to
+// an earlier send); anything else stays "may have been recorded". The sign-in page reached by that refused send says
+// whether the answers come back (#draft-kept).
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
@@ -67,7 +69,8 @@
       var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
       if (!draft || draft.sent !== true || draft.url !== (marker.getAttribute("data-draft-refused") || here())) { return; }
       draft.sent = false;
-      // Why, where the page says (data-draft-refused-because: "too-large", a form larger than the server accepts).
+      // Why, where the page says (data-draft-refused-because: "too-large", a form larger than the server accepts;
+      // "not-signed-in", the sign-in page after a send that came with no session cookie).
       draft.refused = marker.getAttribute("data-draft-refused-because") || true;
       window.sessionStorage.setItem(KEY, JSON.stringify(draft));
     } catch (e) { /* unreadable or refused: the draft stays "may have been recorded" */ }
@@ -86,7 +89,7 @@
       if (!draft || draft.url !== marker.getAttribute("data-draft-refused") || !draft.who || typeof draft.at !== "number"
         || Date.now() - draft.at > MAX_AGE || !Array.isArray(draft.fields)) { return; }
       notKept.hidden = true;
-      kept.hidden = draft.refused !== true;
+      kept.hidden = draft.refused !== true && draft.refused !== "not-signed-in";
     } catch (e) { /* unreadable: nothing will come back, and the page says to enter the answers again */ }
   }
 
@@ -125,7 +128,9 @@
     if (changed.length > 0) {
       unsent = form; // still not sent: a second switch keeps them again, leaving asks first
       var notice = document.getElementById(draft.sent ? "draft-restored-sent"
-        : draft.refused === "too-large" ? "draft-restored-too-large" : draft.refused ? "draft-restored-refused" : "draft-restored");
+        : draft.refused === "too-large" ? "draft-restored-too-large"
+        : draft.refused === "not-signed-in" ? "draft-restored-not-signed-in"
+        : draft.refused ? "draft-restored-refused" : "draft-restored");
       if (notice) { notice.hidden = false; }
     }
   }
