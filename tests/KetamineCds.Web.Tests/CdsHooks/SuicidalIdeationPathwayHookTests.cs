@@ -135,8 +135,8 @@ public sealed class SuicidalIdeationPathwayHookTests(ITestOutputHelper output) :
 
     /// <summary>
     /// Active ideation, intent and recent behaviour answered no, the safety net complete: eligible with cautions for the
-    /// suicidal-ideation pathway, whose card names SUI-001 with its plain title (1.20.0: the pathway applies; 1.23.0: it is applicable) and its citations,
-    /// and nowhere SUI-016 or "cannot yet be ruled out" (1.19.0's SUI-001 title, "(or an answer that could still establish
+    /// suicidal-ideation pathway, whose card names SUI-001 with its plain title (1.20.0: the pathway applies; 1.23.0: it is
+    /// applicable) and its citations, and nowhere SUI-016 or "cannot yet be ruled out" (1.19.0's SUI-001 title, "(or an answer that could still establish
     /// them is not recorded): … applies or cannot yet be ruled out", came back on this chart).
     /// </summary>
     [Theory]
