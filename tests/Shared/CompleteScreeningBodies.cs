@@ -28,6 +28,25 @@ internal static class CompleteScreeningBodies
         ["suicidality"] = "none",
     };
 
+    /// <summary>
+    /// An adult with PTSD as the primary diagnosis, no depressive episode, no failed trial, every item whose absence matters
+    /// recorded (<see cref="WithEveryItemRecorded(JsonObject)"/>): "Not indicated", with the investigational PTSD/OCD pathway
+    /// open as investigational only. Remove <c>currentManiaOrMixedFeatures</c> to keep that pathway waiting.
+    /// </summary>
+    public static JsonObject PtsdWithEveryItemRecorded(string reference) => WithEveryItemRecorded(new JsonObject
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 40,
+        ["sexAtBirth"] = "male",
+        ["jurisdiction"] = "us",
+        ["primaryDiagnosis"] = "ptsd",
+        ["currentDepressiveEpisode"] = false,
+        ["failedAdequateTrials"] = 0,
+        ["onOralAntidepressant"] = false,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+    });
+
     /// <summary>Measurements whose smallest allowed value is not an ordinary one (a systolic pressure of 50 is not).</summary>
     private static readonly Dictionary<string, int> OrdinaryMeasurements = new(StringComparer.Ordinal) { ["systolicBp"] = 120, ["diastolicBp"] = 80 };
 

@@ -684,19 +684,7 @@ public sealed class CardBuilderTests
     [InlineData(false, PathwayStatus.Incomplete)]
     public void ForAssessment_PtsdInvestigationalPathwayOpenOrWaiting_IsNotFramedAsNoPathway(bool maniaRecorded, PathwayStatus status)
     {
-        var body = CompleteScreeningBodies.WithEveryItemRecorded(new System.Text.Json.Nodes.JsonObject
-        {
-            ["patientReference"] = "MRN-H267-CARD",
-            ["ageYears"] = 40,
-            ["sexAtBirth"] = "male",
-            ["jurisdiction"] = "us",
-            ["primaryDiagnosis"] = "ptsd",
-            ["currentDepressiveEpisode"] = false,
-            ["failedAdequateTrials"] = 0,
-            ["onOralAntidepressant"] = false,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-        });
+        var body = CompleteScreeningBodies.PtsdWithEveryItemRecorded("MRN-H267-CARD");
         if (!maniaRecorded)
         {
             body.Remove("currentManiaOrMixedFeatures");

@@ -23,19 +23,7 @@ public sealed class InvestigationalPathwayInViewTests(KetamineCdsFactory factory
     /// <summary>PTSD, no depressive episode, no failed trial, every item recorded; the mania question left blank unless <paramref name="maniaRecorded"/>.</summary>
     private static JsonObject Ptsd(string reference, bool maniaRecorded)
     {
-        var body = CompleteScreeningBodies.WithEveryItemRecorded(new JsonObject
-        {
-            ["patientReference"] = reference,
-            ["ageYears"] = 40,
-            ["sexAtBirth"] = "male",
-            ["jurisdiction"] = "us",
-            ["primaryDiagnosis"] = "ptsd",
-            ["currentDepressiveEpisode"] = false,
-            ["failedAdequateTrials"] = 0,
-            ["onOralAntidepressant"] = false,
-            ["psychosis"] = "none",
-            ["suicidality"] = "none",
-        });
+        var body = CompleteScreeningBodies.PtsdWithEveryItemRecorded(reference);
         return maniaRecorded ? body : body.With("currentManiaOrMixedFeatures", null);
     }
 
