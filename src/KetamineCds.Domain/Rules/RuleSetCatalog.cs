@@ -600,11 +600,55 @@ public static class RuleSetCatalog
                     StringComparison.Ordinal)),
         ]);
 
+    /// <summary>
+    /// Version 1.24.0 (helper 270; docs/clinical-review.md, section 36): the wording 1.23.0 began (F2) finished. 1.23.0 left
+    /// texts that still said a pathway "opens" or "applies" on its indication, or that a finding keeps a pathway "open", where
+    /// whether a pathway is open is its status, decided by the contraindications and requirements too (section 35, "Not
+    /// changed"). SUI-002's condition in words ("the suicidal-ideation pathway applies (SUI-001 …)") and REMS-001's and
+    /// REMS-004's ("an esketamine pathway applies …") describe an indication (SUI-001's; TRD-001's or SUI-001's), or else
+    /// the waiting suicidal-ideation pathway (SUI-016): they now say the pathway is applicable, naming the indication rules,
+    /// as EU-004 does since 1.23.0. PAL-003's detail says a recorded absence "does not make it applicable" (as SUI-001 and
+    /// SUI-016), TRD-003's that the TRD pathways become applicable once two adequate trials have failed, subject to the
+    /// contraindications and requirements, TRD-007's that no TRD pathway is applicable; SUI-010's no longer says the pathway
+    /// "stays open" (it is a caution, which does not close a pathway), and SUI-015's no longer says the disagreement "opens
+    /// nothing" (the answer of 0 decides no pathway). Each is 1.23.0's reworded (<see cref="Rule.Reworded"/>): conditions,
+    /// kinds, severities and citations unchanged, so verdicts, pathway statuses and which rules fire are 1.23.0's.
+    /// </summary>
+    public static RuleSet V1_24_0 { get; } = V1_23_0.Next(
+        "1.24.0",
+        replace:
+        [
+            V1_23_0["SUI-002"].Reworded(conditionText:
+                "The suicidal-ideation pathway is applicable (SUI-001: acute suicidal ideation or recent suicidal behaviour) and the patient takes no oral antidepressant."),
+            .. new[] { "REMS-001", "REMS-004" }.Select(id => V1_23_0[id].Reworded(conditionText:
+                "An esketamine pathway is applicable (TRD-001: treatment-resistant depression; SUI-001: acute suicidal ideation or recent suicidal behaviour), or the suicidal-ideation pathway cannot yet be ruled out (SUI-016).")),
+            V1_23_0["PAL-003"].Reworded(detail: V1_23_0["PAL-003"].Detail.Replace(
+                "or a prognosis above 8 weeks (PAL-002), does not open it.",
+                "or a prognosis above 8 weeks (PAL-002), does not make it applicable.",
+                StringComparison.Ordinal)),
+            V1_23_0["TRD-003"].Reworded(detail: V1_23_0["TRD-003"].Detail.Replace(
+                "and they open once two adequate trials have failed.",
+                "and they become applicable once two adequate trials have failed, subject to the contraindications and requirements.",
+                StringComparison.Ordinal)),
+            V1_23_0["TRD-007"].Reworded(detail: V1_23_0["TRD-007"].Detail.Replace(
+                "no TRD pathway opens, whatever the trials.",
+                "no TRD pathway is applicable, whatever the trials.",
+                StringComparison.Ordinal)),
+            V1_23_0["SUI-010"].Reworded(detail: V1_23_0["SUI-010"].Detail.Replace(
+                "The pathway stays open only as a caution:",
+                "This is a caution, which does not close the pathway:",
+                StringComparison.Ordinal)),
+            V1_23_0["SUI-015"].Reworded(detail: V1_23_0["SUI-015"].Detail.Replace(
+                "so the disagreement opens nothing here;",
+                "so the answer of 0 decides no pathway here;",
+                StringComparison.Ordinal)),
+        ]);
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_23_0;
+    public static RuleSet Current => V1_24_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";

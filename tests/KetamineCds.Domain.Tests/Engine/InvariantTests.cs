@@ -817,6 +817,30 @@ public class InvariantTests
         }
     }
 
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_24_0Against1_23_0_SameDecisionsAndFindingsButTheRewordedDetails(PatientHistory history)
+    {
+        // Rule set 1.24.0 (docs/clinical-review.md, section 36) rewords only: the verdict, every pathway's status (rule ids
+        // included) and which rules fire, in order, are 1.23.0's, and so is every finding (kind, severity, citations, because)
+        // but the details of the five rules reworded there. SUI-002's, REMS-001's and REMS-004's condition in words, the
+        // other three rewordings, is no part of a finding; RuleSetIdentityTests shows it is all that changed of them.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_23_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_24_0);
+        Assert.Equal(before.Overall, after.Overall);
+        Assert.Equal(
+            before.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))),
+            after.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds))));
+        string[] reworded = ["PAL-003", "SUI-010", "SUI-015", "TRD-003", "TRD-007"];
+        string Key(Finding f) => string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources), f.Summary, string.Join(',', f.Because))
+            + (reworded.Contains(f.RuleId) ? "" : "|" + f.Detail);
+        Assert.Equal(before.Findings.Select(Key), after.Findings.Select(Key));
+        foreach (var (was, now) in before.Findings.Zip(after.Findings).Where(p => reworded.Contains(p.First.RuleId)))
+        {
+            Assert.NotEqual(was.Detail, now.Detail);
+            Assert.Equal(RuleSetCatalog.V1_24_0[now.RuleId].Detail, now.Detail);
+        }
+    }
+
     /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>
     private static (Condition Indicated, Condition Waiting) IndicatedAndWaitingParts(Condition before) =>
         before == Indications.AnyIndicationOrAPathwayNotRuledOut

@@ -42,6 +42,7 @@ public partial class RuleSetIdentityTests
         ["1.21.0"] = "sha256:04c22808b36920b3a1bf87890785320cda3987bf79a449dbd525403ef5920528",
         ["1.22.0"] = "sha256:f1165c52ae7febbc18e632b5581525a46ccffe63613d34d2d54fa7fb40a6bfc5",
         ["1.23.0"] = "sha256:97d7db89c14d634bbfeda9605e3de6656371cf21f0b70ec533d143e2357e549d",
+        ["1.24.0"] = "sha256:a6841730bbe808001ca913c7dfc97bc601957c9edf8fb2a5b52ba71e2c97ab8f",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -285,6 +286,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_23_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_22_0.Pathways, RuleSetCatalog.V1_23_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_22_0.ConcernsByRule, RuleSetCatalog.V1_23_0.ConcernsByRule);
+        // 1.24.0 rewords only: no pathway, policy or concern changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_24_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_23_0.Pathways, RuleSetCatalog.V1_24_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_23_0.ConcernsByRule, RuleSetCatalog.V1_24_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -877,6 +882,112 @@ public partial class RuleSetIdentityTests
         Assert.Equal("EU jurisdiction and the suicidal-ideation pathway is applicable (SUI-001).", now23["EU-004"].ConditionText);
         Assert.Equal((was22["TRD-001"].Summary, was22["TRD-001"].ConditionText), (now23["TRD-001"].Summary, now23["TRD-001"].ConditionText));
         Assert.Equal((was22["SUI-016"].Summary, was22["SUI-016"].ConditionText), (now23["SUI-016"].Summary, now23["SUI-016"].ConditionText));
+    }
+
+    /// <summary>
+    /// 1.24.0 (helper 270; docs/clinical-review.md, section 36): the texts 1.23.0 left that said a pathway "opens", "applies"
+    /// or stays "open" on an indication or a finding are reworded, each in the one part named here and only in the words
+    /// named; conditions, kinds, severities, topics and citations are 1.23.0's, and every other rule is 1.23.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_23_0To1_24_0_RewordsTheTextsThatStillSaidAPathwayOpensOrApplies()
+    {
+        var (was23, now24) = (RuleSetCatalog.V1_23_0, RuleSetCatalog.V1_24_0);
+        var diff = RuleSetDiff.Between(was23, now24);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was23.Pathways, now24.Pathways);
+        (string Part, string Was, string Now) esketamine =
+            ("condition",
+             "An esketamine pathway applies (TRD, or acute suicidal ideation or recent suicidal behaviour),",
+             "An esketamine pathway is applicable (TRD-001: treatment-resistant depression; SUI-001: acute suicidal ideation or recent suicidal behaviour),");
+        var rewording = new Dictionary<string, (string Part, string Was, string Now)>(StringComparer.Ordinal)
+        {
+            ["PAL-003"] = ("detail", "does not open it.", "does not make it applicable."),
+            ["REMS-001"] = esketamine,
+            ["REMS-004"] = esketamine,
+            ["SUI-002"] = ("condition", "The suicidal-ideation pathway applies (SUI-001:", "The suicidal-ideation pathway is applicable (SUI-001:"),
+            ["SUI-010"] = ("detail", "The pathway stays open only as a caution:", "This is a caution, which does not close the pathway:"),
+            ["SUI-015"] = ("detail", "so the disagreement opens nothing here;", "so the answer of 0 decides no pathway here;"),
+            ["TRD-003"] = ("detail", "and they open once two adequate trials have failed.", "and they become applicable once two adequate trials have failed, subject to the contraindications and requirements."),
+            ["TRD-007"] = ("detail", "no TRD pathway opens, whatever the trials.", "no TRD pathway is applicable, whatever the trials."),
+        };
+        Assert.Equal(rewording.Keys.Order(StringComparer.Ordinal), diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was23.Rules.Where(r => !rewording.ContainsKey(r.Id)), r => Assert.Same(r, now24.Find(r.Id)));
+        var opens = new Regex(@"\bopen(s|ed)?\b|\bapplies\b");
+        foreach (var (id, (part, was, now)) in rewording)
+        {
+            var (before, after) = (was23[id], now24[id]);
+            Assert.Same(before.AsDefined, after.AsDefined);
+            Assert.Equal((before.Kind, before.Severity, before.Topic, before.Condition.Canonical), (after.Kind, after.Severity, after.Topic, after.Condition.Canonical));
+            Assert.Equal((string.Join(',', before.Principles), string.Join(',', before.Sources)), (string.Join(',', after.Principles), string.Join(',', after.Sources)));
+            Assert.Matches(opens, was);
+            Assert.DoesNotMatch(opens, now);
+            string[] Words(Rule r) => [r.Summary, r.Detail, r.ConditionText];
+            var changedAt = Array.IndexOf(RuleTextParts, part);
+            foreach (var (i, b, a) in Words(before).Zip(Words(after)).Select((p, i) => (i, p.First, p.Second)))
+            {
+                if (i != changedAt)
+                {
+                    Assert.Equal(b, a);
+                    continue;
+                }
+
+                Assert.Contains(was, b, StringComparison.Ordinal);
+                Assert.Equal(b.Replace(was, now, StringComparison.Ordinal), a);
+            }
+        }
+
+        // SUI-002's condition reads SUI-001's indication, REMS-001's and REMS-004's TRD-001's or SUI-001's (or else the waiting
+        // pathway, SUI-016): the words name exactly those rules.
+        Assert.Contains(now24["SUI-001"].Condition.Canonical, now24["SUI-002"].Condition.Canonical, StringComparison.Ordinal);
+        Assert.Equal(Indications.AnyEsketamineOrElseNotRuledOut.Canonical, now24["REMS-001"].Condition.Canonical);
+        Assert.Equal(Indications.AnyEsketamineOrElseNotRuledOut.Canonical, now24["REMS-004"].Condition.Canonical);
+    }
+
+    /// <summary>
+    /// From 1.24.0 (section 36) no text of the current rule set says a pathway opens, or that a pathway applies, but the
+    /// ones kept on purpose: the completeness rules say a pathway cannot open until its safety items are answered (a
+    /// condition of the status the decision policy calls open, not a claim that it is open), BIP-008 marks every pathway
+    /// that is open (the status), and PAL-002 says the other pathways apply on their usual criteria (not that they are
+    /// applicable). "Open-label" (PAL-001) is a kind of study. 1.23.0 still had eight others.
+    /// </summary>
+    [Fact]
+    public void Words_CurrentRuleSet_SayAPathwayOpensOrAppliesOnlyWhereKeptOnPurpose()
+    {
+        Assert.Empty(SayingAPathwayOpens(Current));
+        Assert.Equal(["PAL-003", "REMS-001", "REMS-004", "SUI-002", "SUI-010", "SUI-015", "TRD-003", "TRD-007"], SayingAPathwayOpens(RuleSetCatalog.V1_23_0));
+    }
+
+    private static string[] SayingAPathwayOpens(RuleSet ruleSet)
+    {
+        var opens = new Regex(@"\bopen(s|ed)?\b(?!-label)|\bpathways? appl(y|ies)\b");
+        string[] kept =
+        [
+            "pathway cannot open until the safety items listed are answered",
+            "it marks every pathway that is open",
+            "the other pathways apply on their usual criteria",
+        ];
+        return ruleSet.Rules
+            .Select(r => (r.Id, Words: string.Join(' ', r.Summary, r.Detail, r.ConditionText)))
+            .Where(r => opens.Matches(r.Words).Any(m => !kept.Any(k => Within(r.Words, m.Index, k))))
+            .Select(r => r.Id)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        static bool Within(string words, int index, string phrase)
+        {
+            for (var start = words.IndexOf(phrase, StringComparison.Ordinal); start >= 0; start = words.IndexOf(phrase, start + 1, StringComparison.Ordinal))
+            {
+                if (index >= start && index < start + phrase.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     [Fact]

@@ -163,6 +163,29 @@ internal static class EarlierRuleCases
             .Edge(NothingWaits()).Edge(Suicidal(Suicidality.ActiveIdeation))
             .Expect(DetailContains("opens this pathway (SUI-001)"), DetailEndsWith("does not open it.")),
 
+        // Until 1.23.0 these said a pathway "opens", "applies" or stays "open" on an indication or a finding, or that a recorded
+        // absence "does not open" it; 1.24.0 says applicable, not applicable, or a caution that does not close it (section 36).
+        new EarlierDefinition("SUI-002", "1.5.0").Fires(Suicidal() with { OnOralAntidepressant = false }).Edge(Suicidal() with { OnOralAntidepressant = true })
+            .Expect(ConditionContains("The suicidal-ideation pathway applies (SUI-001")),
+        new EarlierDefinition("REMS-001", "1.23.0").Fires(Trd()).Fires(OnlySuicidalWaits()).Edge(BipolarDepression()).Edge(NothingWaits())
+            .Expect(ConditionContains("An esketamine pathway applies")),
+        new EarlierDefinition("REMS-004", "1.23.0").Fires(Trd()).Fires(OnlySuicidalWaits()).Edge(BipolarDepression()).Edge(NothingWaits())
+            .Expect(ConditionContains("An esketamine pathway applies")),
+        new EarlierDefinition("PAL-003", "1.19.0").Fires(PalliativePathwayNotRuledOut()).Edge(PalliativePathwayNotRuledOut() with { LifeLimitingIllness = false }).Edge(Palliative(4))
+            .Expect(DetailEndsWith("does not open it.")),
+        new EarlierDefinition("TRD-003", "1.21.0").Fires(Adult()).Fires(SuicidalPathwayNotRuledOut() with { FailedAdequateTrials = 0 })
+            .Edge(Adult() with { FailedAdequateTrials = 2 }).Edge(Palliative(6) with { FailedAdequateTrials = 0 })
+            .Expect(DetailContains("they open once two adequate trials have failed")),
+        new EarlierDefinition("TRD-007", "1.15.0").Fires(Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 3 })
+            .Edge(Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 1 }).Edge(Trd())
+            .Expect(DetailContains("no TRD pathway opens")),
+        new EarlierDefinition("SUI-010", "1.1.0").Fires(Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = true, LethalMeansCounselled = true, FollowUpArranged = false })
+            .Edge(Suicidal(Suicidality.ActiveIdeationWithPlan) with { SafetyPlanInPlace = true, LethalMeansCounselled = true, FollowUpArranged = true }).Edge(PlanWithoutSafetyNet())
+            .Expect(DetailContains("The pathway stays open only as a caution")),
+        new EarlierDefinition("SUI-015", "1.10.0").Fires(Suicidal(Suicidality.PassiveIdeation) with { Phq9Total = 15, Phq9Item9 = 0 })
+            .Edge(Suicidal(Suicidality.PassiveIdeation) with { Phq9Total = 15, Phq9Item9 = 1 })
+            .Expect(DetailContains("the disagreement opens nothing here")),
+
         // 1.0.0 to 1.20.0: fired beside PAL-001 and SUI-001 with "Standard next-step antidepressant treatment comes first" (section 33).
         new EarlierDefinition("TRD-003", "1.0.0").Fires(Adult()).Fires(Palliative(6) with { FailedAdequateTrials = 0 }).Fires(Suicidal(Suicidality.ActiveIdeation) with { FailedAdequateTrials = 0 })
             .Edge(Adult() with { FailedAdequateTrials = 2 })

@@ -109,6 +109,17 @@ public class PalliativeRulesTests : RuleTestBase
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(RuleSetCatalog.V1_20_0["PAL-001"].Detail, @"\(discrepancy D9\)"));
     }
 
+    // 1.24.0 (section 36): 1.23.0's PAL-003 said a recorded absence or a longer prognosis "does not open" the pathway; it
+    // says, as SUI-001 and SUI-016 do since 1.23.0, that it does not make it applicable.
+    [Fact, Fires("PAL-003")]
+    public void Evaluate_IllnessNotRecorded_Pal003SaysAnAbsenceDoesNotMakeThePathwayApplicable()
+    {
+        var f = AssertFires("PAL-003", PalliativePathwayNotRuledOut());
+        Assert.EndsWith("A life-limiting illness recorded as absent, or a prognosis above 8 weeks (PAL-002), does not make it applicable.", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b", f.Summary + " " + f.Detail);
+        Assert.EndsWith("does not open it.", RuleSetCatalog.V1_23_0["PAL-003"].Detail, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("PAL-001")]
     public void Evaluate_IllnessNotRecorded_DoesNotFirePal001() => AssertDoesNotFire("PAL-001", PalliativePathwayNotRuledOut());
 

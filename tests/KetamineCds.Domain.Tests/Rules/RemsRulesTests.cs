@@ -41,6 +41,20 @@ public class RemsRulesTests : RuleTestBase
         Assert.Contains("pulse oximetry", f.Detail, StringComparison.Ordinal);
     }
 
+    // 1.24.0 (section 36): the condition in words said "an esketamine pathway applies"; it fires where TRD-001's or SUI-001's
+    // indication holds, or else the suicidal-ideation pathway cannot yet be ruled out (SUI-016), and says so.
+    [Theory, Fires("REMS-001"), Fires("REMS-004")]
+    [InlineData("REMS-001")]
+    [InlineData("REMS-004")]
+    public void Evaluate_TreatmentResistantDepression_ConditionInWordsSaysAnEsketaminePathwayIsApplicable(string ruleId)
+    {
+        AssertFires(ruleId, Adult() with { FailedAdequateTrials = 2 });
+        Assert.Equal(
+            "An esketamine pathway is applicable (TRD-001: treatment-resistant depression; SUI-001: acute suicidal ideation or recent suicidal behaviour), or the suicidal-ideation pathway cannot yet be ruled out (SUI-016).",
+            RuleSet[ruleId].ConditionText);
+        Assert.Contains("An esketamine pathway applies", RuleSetCatalog.V1_23_0[ruleId].ConditionText, StringComparison.Ordinal);
+    }
+
     [Theory, Edge("REMS-001"), Edge("REMS-004")]
     [InlineData("REMS-001")]
     [InlineData("REMS-004")]

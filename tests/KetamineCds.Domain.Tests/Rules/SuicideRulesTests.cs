@@ -68,6 +68,19 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Equal((FindingKind.Caution, Severity.High), (f.Kind, f.Severity));
     }
 
+    // 1.24.0 (section 36): the condition in words said "the suicidal-ideation pathway applies"; it reads SUI-001's indication
+    // and says the pathway is applicable, as EU-004 does since 1.23.0.
+    [Fact, Fires("SUI-002")]
+    public void Evaluate_SuicidalMddWithoutOralAntidepressant_Sui002ConditionInWordsSaysThePathwayIsApplicable()
+    {
+        AssertFires("SUI-002", Suicidal() with { OnOralAntidepressant = false });
+        Assert.Equal(
+            "The suicidal-ideation pathway is applicable (SUI-001: acute suicidal ideation or recent suicidal behaviour) and the patient takes no oral antidepressant.",
+            RuleSet["SUI-002"].ConditionText);
+        Assert.Contains(RuleSet["SUI-001"].Condition.Canonical, RuleSet["SUI-002"].Condition.Canonical, StringComparison.Ordinal);
+        Assert.Contains("The suicidal-ideation pathway applies", RuleSetCatalog.V1_23_0["SUI-002"].ConditionText, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("SUI-002")]
     public void Evaluate_SuicidalMddOnOralAntidepressant_DoesNotFireSui002() =>
         AssertDoesNotFire("SUI-002", Suicidal() with { OnOralAntidepressant = true });
@@ -399,6 +412,19 @@ public class SuicideRulesTests : RuleTestBase
         Assert.Equal(PathwayStatus.EligibleWithCautions, ScreeningEngine.Evaluate(h).For(Pathway.EsketamineSuicidalIdeation).Status);
     }
 
+    // 1.24.0 (section 36): 1.23.0's SUI-010 said "the pathway stays open only as a caution", also where a contraindication
+    // (an aneurysm) leaves the pathway not eligible; it says it is a caution, which does not close the pathway.
+    [Fact, Fires("SUI-010")]
+    public void Evaluate_PlanWithoutFollowUpAndAContraindication_Sui010NoLongerSaysThePathwayStaysOpen()
+    {
+        var h = PlanWithSafetyNet(true, true, false).WithSafetyItemsRecordedAbsent() with { AneurysmalVascularDisease = true };
+        var f = AssertFires("SUI-010", h);
+        Assert.Equal(PathwayStatus.NotEligible, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Contains("This is a caution, which does not close the pathway: the clinician weighs the missing part", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopen\b", f.Summary + " " + f.Detail);
+        Assert.Contains("stays open only as a caution", RuleSetCatalog.V1_23_0["SUI-010"].Detail, StringComparison.Ordinal);
+    }
+
     [Fact, Edge("SUI-010")]
     public void Evaluate_PlanWithTheWholeSafetyNet_DoesNotFireSui010() => AssertDoesNotFire("SUI-010", PlanWithSafetyNet(true, true, true));
 
@@ -588,6 +614,17 @@ public class SuicideRulesTests : RuleTestBase
         var now = ScreeningEngine.Evaluate(h, RuleSet);
         Assert.Equal(before.Pathways.Select(p => (p.Pathway, p.Status)), now.Pathways.Select(p => (p.Pathway, p.Status)));
         Assert.Equal(before.Overall, now.Overall);
+    }
+
+    // 1.24.0 (section 36): 1.23.0's SUI-015 said "the disagreement opens nothing here"; the answer of 0 decides no pathway,
+    // since the rules read PHQ-9 item 9 only with suicidality recorded as none.
+    [Fact, Fires("SUI-015")]
+    public void Evaluate_PassiveIdeationWithItem9OfZero_Sui015SaysTheAnswerOfZeroDecidesNoPathway()
+    {
+        var f = AssertFires("SUI-015", Suicidal(Suicidality.PassiveIdeation) with { Phq9Total = 15, Phq9Item9 = 0 });
+        Assert.StartsWith("The rules read the suicidality recorded, the more cautious of the two answers, so the answer of 0 decides no pathway here;", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b", f.Summary + " " + f.Detail);
+        Assert.Contains("the disagreement opens nothing here", RuleSetCatalog.V1_23_0["SUI-015"].Detail, StringComparison.Ordinal);
     }
 
     [Fact, Edge("SUI-015")]

@@ -109,6 +109,20 @@ public class TrdRulesTests : RuleTestBase
         }
     }
 
+    // 1.24.0 (docs/clinical-review.md, section 36): 1.23.0's TRD-003 said the TRD pathways "open once two adequate trials
+    // have failed"; two failed trials make them applicable (TRD-001), and whether they are open is still their status.
+    [Fact, Fires("TRD-003")]
+    public void Evaluate_OneFailedTrial_Trd003SaysTheTrdPathwaysBecomeApplicableNotThatTheyOpen()
+    {
+        var f = AssertFires("TRD-003", Adult() with { FailedAdequateTrials = 1 });
+        Assert.Contains(
+            "standard next-step antidepressant treatment comes first, and they become applicable once two adequate trials have failed, subject to the contraindications and requirements.",
+            f.Detail,
+            StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b", f.Summary + " " + f.Detail);
+        Assert.Contains("they open once", RuleSetCatalog.V1_23_0["TRD-003"].Detail, StringComparison.Ordinal);
+    }
+
     [Fact, Fires("TRD-004")]
     public void Evaluate_UsTrdWithoutOralAntidepressant_FiresTrd004() => AssertFires("TRD-004", Trd() with { OnOralAntidepressant = false });
 
@@ -168,6 +182,21 @@ public class TrdRulesTests : RuleTestBase
         var assessment = ScreeningEngine.Evaluate(h, RuleSet);
         Assert.Equal(Verdict.NotIndicated, assessment.Overall);
         Assert.Equal(["TRD-007"], assessment.Findings.Select(x => x.RuleId));
+    }
+
+    // 1.24.0 (section 36): 1.23.0's TRD-007 said "no TRD pathway opens"; the TRD pathways are not applicable (their status
+    // reads so), which the words now say.
+    [Fact, Fires("TRD-007")]
+    public void Evaluate_OtherDiagnosisWithTwoFailedTrials_Trd007SaysNoTrdPathwayIsApplicable()
+    {
+        var h = Trd() with { PrimaryDiagnosis = PrimaryDiagnosis.Other, FailedAdequateTrials = 3, LifeLimitingIllness = false };
+        var f = AssertFires("TRD-007", h);
+        Assert.Contains("recorded as another diagnosis, no TRD pathway is applicable, whatever the trials.", f.Detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\bopens?\b", f.Summary + " " + f.Detail);
+        var a = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.Contains("no TRD pathway opens", RuleSetCatalog.V1_23_0["TRD-007"].Detail, StringComparison.Ordinal);
     }
 
     [Fact, Edge("TRD-007")]
