@@ -104,5 +104,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneTwoThreeZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.24.0")]
+        #pragma warning disable CS1591
+        OneTwoFourZero,
+        #pragma warning restore CS1591
     }
 }
