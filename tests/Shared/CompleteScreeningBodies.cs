@@ -29,6 +29,23 @@ internal static class CompleteScreeningBodies
     };
 
     /// <summary>
+    /// An adult with PTSD as the primary diagnosis, no depressive episode, no failed trial, no psychosis, no suicidality, and
+    /// nothing else recorded: the contract's required answers only. "Not indicated", with the investigational PTSD/OCD pathway
+    /// waiting (incomplete) for the mania question, and the blood pressure and hepatic status not recorded.
+    /// </summary>
+    public static JsonObject PtsdRequiredAnswers(string reference) => new()
+    {
+        ["patientReference"] = reference,
+        ["ageYears"] = 40,
+        ["primaryDiagnosis"] = "ptsd",
+        ["currentDepressiveEpisode"] = false,
+        ["failedAdequateTrials"] = 0,
+        ["onOralAntidepressant"] = false,
+        ["psychosis"] = "none",
+        ["suicidality"] = "none",
+    };
+
+    /// <summary>
     /// An adult with PTSD as the primary diagnosis, no depressive episode, no failed trial, every item whose absence matters
     /// recorded (<see cref="WithEveryItemRecorded(JsonObject)"/>): "Not indicated", with the investigational PTSD/OCD pathway
     /// open as investigational only. Remove <c>currentManiaOrMixedFeatures</c> to keep that pathway waiting.

@@ -707,9 +707,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// The care items that must be known before the first dose, under the result page's heading: why the dose waits for
     /// them, one label to a line (each counted in the summary, as every item listed), then what asks for them and its citations.
     /// </summary>
-    private static string BeforeFirstDoseText(IReadOnlyList<string> labels, bool aPathwayIsOpen, string cites) =>
+    private static string BeforeFirstDoseText(IReadOnlyList<string> labels, bool aPathwayIsOpen, string cites, IReadOnlyList<string>? waiting = null) =>
         CardTexts.BeforeFirstDoseHeading + "\n\n"
-            + CardTexts.BeforeFirstDoseNote(aPathwayIsOpen) + "\n\n"
+            + CardTexts.BeforeFirstDoseNote(aPathwayIsOpen, waiting) + "\n\n"
             + string.Join("\n", labels.Select(l => "- " + l))
             + (cites.Length == 0 ? "" : "\n\n" + cites);
 
@@ -733,7 +733,7 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
         var why = notRecorded.BeforeFirstDose.Select(c => ClinicalText.Sentences(
             Text.FindingSummary(c.Finding),
             Text.Parenthesized(ClinicalText.Sentences(CardTexts.Cites(c.Finding.Principles, c.Finding.Sources), CardTexts.Rule(c.Finding.RuleId)))));
-        return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, withFindings ? why.Aggregate(ClinicalText.Sentences) : "");
+        return BeforeFirstDoseText(labels, notRecorded.APathwayIsOpen, withFindings ? why.Aggregate(ClinicalText.Sentences) : "", [.. notRecorded.PathwaysWaiting.Select(Display.ShortName)]);
     }
 
     /// <summary>

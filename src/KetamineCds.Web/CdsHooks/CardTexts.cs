@@ -411,10 +411,14 @@ public static class CardTexts
 
     /// <summary>
     /// Why the dose waits for them, in the result page's words: a pathway is open without them (<paramref name="aPathwayIsOpen"/>),
-    /// or none waits for them; either way an answer could still rule treatment out.
+    /// or the pathways waiting (<paramref name="waiting"/>, short names) wait for other answers, not for these (helper 271: a
+    /// PTSD history's investigational pathway waiting for the mania question read "No pathway waits for these answers"), or
+    /// none waits for them; either way an answer could still rule treatment out.
     /// </summary>
-    public static string BeforeFirstDoseNote(bool aPathwayIsOpen) =>
-        Text(aPathwayIsOpen ? "Card.BeforeFirstDose.PathwayOpen" : "Card.BeforeFirstDose.NoneWaiting");
+    public static string BeforeFirstDoseNote(bool aPathwayIsOpen, IReadOnlyList<string>? waiting = null) =>
+        aPathwayIsOpen ? Text("Card.BeforeFirstDose.PathwayOpen")
+        : waiting is { Count: > 0 } ? Text(waiting.Count == 1 ? "Card.BeforeFirstDose.OtherWaiting" : "Card.BeforeFirstDose.OthersWaiting", string.Join(ClinicalText.Shared.ListSeparator, waiting))
+        : Text("Card.BeforeFirstDose.NoneWaiting");
 
     public static string ContradictionSummary(string setAside) => Summary(Text("Card.ContradictionSummary", setAside));
 

@@ -204,6 +204,12 @@ public sealed class ClinicalText
     /// </summary>
     public string VerdictExplanationInvestigationalOnly() => Message("Verdict.not-indicated.ExplainInvestigational");
 
+    /// <summary>
+    /// Helper 271: "Not indicated" where the investigational PTSD/OCD pathway waits for answers (incomplete): whether that use
+    /// may be considered cannot be said yet, so the explanation never says that it applies; it says where the answers are listed.
+    /// </summary>
+    public string VerdictExplanationInvestigationalWaiting() => Message("Verdict.not-indicated.ExplainInvestigationalWaiting");
+
     /// <summary>"Not indicated" where the investigational PTSD/OCD pathway applies but is itself not eligible (QA148 F11).</summary>
     public string VerdictExplanationInvestigationalBlocked() => Message("Verdict.not-indicated.ExplainInvestigationalBlocked");
 

@@ -35,7 +35,9 @@ public static partial class Display
     /// The explanation of an assessment's verdict. "Not indicated" leaves the investigational pathway aside (contract
     /// 1.1), so where that pathway applies (any status but not-applicable) the explanation says that only an
     /// investigational use applies, never that no pathway does (P-PTSD, P-OCD; clinical audit QA10b C7); where that pathway
-    /// is itself not eligible, it says that the investigational use is blocked too (QA148 F11).
+    /// is itself not eligible, it says that the investigational use is blocked too (QA148 F11); where it is incomplete, that
+    /// whether the investigational use may be considered cannot be said yet, and where the answers it waits for are listed
+    /// (helper 271: it said "only an investigational use applies" of a pathway still waiting).
     /// </summary>
     /// <remarks>
     /// "Incomplete" and "not eligible now" say that an indication exists only where a pathway that waits or is blocked has
@@ -77,9 +79,13 @@ public static partial class Display
         // does not "apply": the explanation says it is blocked too.
         return assessment.Overall != Verdict.NotIndicated || investigational == PathwayStatus.NotApplicable
             ? Text.VerdictExplanation(assessment.Overall)
-            : investigational == PathwayStatus.NotEligible
-                ? Text.VerdictExplanationInvestigationalBlocked()
-                : Text.VerdictExplanationInvestigationalOnly();
+            : investigational switch
+            {
+                PathwayStatus.NotEligible => Text.VerdictExplanationInvestigationalBlocked(),
+                // Helper 271: waiting for answers, it cannot yet be said to apply (nor to be ruled out).
+                PathwayStatus.Incomplete => Text.VerdictExplanationInvestigationalWaiting(),
+                _ => Text.VerdictExplanationInvestigationalOnly(),
+            };
     }
 
     /// <summary>

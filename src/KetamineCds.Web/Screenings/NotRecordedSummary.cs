@@ -33,6 +33,14 @@ public sealed record NotRecordedSummary(IReadOnlyList<MissingSafetyItem> SafetyQ
     public IReadOnlyList<MissingSafetyItem> BeforeAPathwayCanOpen => [.. SafetyQuestions.Where(i => i.Pathways.Count > 0)];
 
     /// <summary>
+    /// Helper 271: the pathways that wait for an answer listed under <see cref="BeforeAPathwayCanOpen"/>, in pathway order.
+    /// They wait for those answers, never for the care items the first dose waits for (<see cref="BeforeFirstDose"/>): the note
+    /// on those names them (a PTSD history's investigational pathway waiting for the mania question read "No pathway waits
+    /// for these answers" beside it).
+    /// </summary>
+    public IReadOnlyList<Pathway> PathwaysWaiting => [.. BeforeAPathwayCanOpen.SelectMany(i => i.Pathways).Distinct().Order()];
+
+    /// <summary>
     /// The safety questions no pathway waits for (a recorded contraindication already blocks, or the answers recorded
     /// leave no pathway waiting): each could still rule a pathway out.
     /// </summary>

@@ -47,8 +47,23 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         { "recent attempt with active alcohol and ketamine use on opioids", "not-eligible-now", "zh" },
     };
 
+    /// <summary>
+    /// Helper 271: "Not indicated" had no one-page print test. A PTSD history is "Not indicated" beside the investigational
+    /// PTSD/OCD pathway, waiting for the mania question (the required answers only: the verdict's explanation says where that
+    /// answer is listed, and the blood pressure and the hepatic status are listed as what the first dose waits for) or open as
+    /// investigational only (every item recorded); the findings that still call for action are named in the verdict's box.
+    /// </summary>
+    public static TheoryData<string, string, string> NotIndicatedHistories => new()
+    {
+        { "PTSD, only the required answers", "not-indicated", "en" },
+        { "PTSD, only the required answers", "not-indicated", "zh" },
+        { "PTSD, every item recorded", "not-indicated", "en" },
+        { "PTSD, every item recorded", "not-indicated", "zh" },
+    };
+
     [Theory]
     [MemberData(nameof(LongestRealisticHistories))]
+    [MemberData(nameof(NotIndicatedHistories))]
     public async Task PrintedRationale_LongestRealisticHistory_FitsOnePageOnA4AndLetterWithEveryRuleAndTheSignature(string history, string overall, string language)
     {
         var reference = Reference(history, language);
@@ -577,6 +592,14 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
     /// <summary>The realistic histories that printed longest in the QA pass.</summary>
     private static JsonObject History(string name, string reference)
     {
+        switch (name)
+        {
+            case "PTSD, only the required answers":
+                return CompleteScreeningBodies.PtsdRequiredAnswers(reference);
+            case "PTSD, every item recorded":
+                return CompleteScreeningBodies.PtsdWithEveryItemRecorded(reference);
+        }
+
         var history = new JsonObject
         {
             ["patientReference"] = reference,

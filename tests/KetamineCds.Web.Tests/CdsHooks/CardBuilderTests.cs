@@ -207,9 +207,10 @@ public sealed class CardBuilderTests
         Assert.Equal(Verdict.Incomplete, assessment.Overall);
         Assert.Equal(["CV-004", "HEP-003"], notRecorded.BeforeFirstDose.Select(c => c.Finding.RuleId));
         var card = Assert.Single(cards, c => c.Links is not null);
+        // Helper 271: the pathways waiting wait for the answers listed above the section, never for these: the note names them.
         Assert.Contains(
             BeforeFirstDoseHeading + "\n\n"
-                + "No pathway waits for these answers, but no dose is given until they are known: an answer could still rule treatment out.\n\n"
+                + "The pathways waiting (esketamine TRD, off-label ketamine TRD, off-label palliative) wait for other answers, not for these, but no dose is given until these are known: an answer could still rule treatment out.\n\n"
                 + "- Systolic blood pressure\n- Diastolic blood pressure\n- Hepatic impairment\n\n"
                 + "Blood pressure not recorded: measure it before every dose, and do not dose until it is known. (Cites: P-SAFETY-REMS, SPRAVATO-PI-US. Rule CV-004.) "
                 + "Hepatic status not recorded: assess liver function (Child-Pugh) before treatment. (Cites: SPRAVATO-PI-US, ASRA-KETAMINE-PAIN-2018. Rule HEP-003.)\n\n",
@@ -468,7 +469,7 @@ public sealed class CardBuilderTests
             var cards = new CardBuilder("http://localhost", orderSign).ForAssessment(assessment, summary, Prefill);
             var naming = cards.Where(c => summary.BeforeFirstDose.Any(b => c.Detail.Contains(ClinicalText.Shared.FindingSummary(b.Finding), StringComparison.Ordinal))).ToList();
             Assert.NotEmpty(naming);
-            Assert.All(naming, c => Assert.Contains(BeforeFirstDoseHeading + "\n\n" + CardTexts.BeforeFirstDoseNote(summary.APathwayIsOpen), c.Detail, StringComparison.Ordinal));
+            Assert.All(naming, c => Assert.Contains(BeforeFirstDoseHeading + "\n\n" + CardTexts.BeforeFirstDoseNote(summary.APathwayIsOpen, [.. summary.PathwaysWaiting.Select(Display.ShortName)]), c.Detail, StringComparison.Ordinal));
             Assert.All(cards, c => Assert.InRange(c.Summary.Length, 1, 140));
         }
 
@@ -704,5 +705,32 @@ public sealed class CardBuilderTests
         Assert.False(NoPathwayInView.Applies(assessment));
         Assert.NotEmpty(cards);
         Assert.All(cards, c => Assert.DoesNotContain(CardTexts.NoPathwayFrame, c.Detail, StringComparison.Ordinal));
+    }
+
+    // Helper 271: a PTSD history with the required answers only is "Not indicated" while the investigational pathway waits for
+    // the mania question; the blood pressure and the hepatic status are blank too. The card listed that question as what the
+    // pathway waits for, and under "Must be known before the first dose" said "No pathway waits for these answers" beside it.
+    [Theory]
+    [InlineData("en-GB", "The pathway waiting (PTSD / OCD) waits for other answers, not for these, but no dose is given until these are known: an answer could still rule treatment out.")]
+    [InlineData("zh-Hans", "等待中的路径（PTSD / OCD）在等待其他回答，而非这些回答；但在这些回答明确之前不得给药：其回答仍可能排除治疗。")]
+    public void ForAssessment_PtsdInvestigationalPathwayWaiting_TheFirstDoseSectionNamesItAsWaitingForOtherAnswers(string culture, string note)
+    {
+        using var language = new UiCulture(culture);
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes(CompleteScreeningBodies.PtsdRequiredAnswers("MRN-H271-CARD").ToJsonString()));
+        Assert.Empty(read.Errors);
+        var history = read.Request.ToHistory();
+        var assessment = ScreeningEngine.Evaluate(history, RuleSetCatalog.Current);
+        Assert.Equal(Verdict.NotIndicated, assessment.Overall);
+        Assert.Equal(PathwayStatus.Incomplete, assessment.Pathways.Single(p => p.Pathway == Pathway.InvestigationalPtsdOcd).Status);
+        var notRecorded = NotRecordedSummary.Of(assessment, history);
+        Assert.Equal([Pathway.InvestigationalPtsdOcd], notRecorded.BeforeAPathwayCanOpen.SelectMany(i => i.Pathways).Distinct());
+        Assert.NotEmpty(notRecorded.BeforeFirstDose);
+
+        var cards = new CardBuilder("http://localhost", false).ForAssessment(assessment, notRecorded, null);
+
+        var withSection = cards.Where(c => c.Detail.Contains(CardTexts.BeforeFirstDoseHeading, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(withSection);
+        Assert.All(withSection, c => Assert.Contains(CardTexts.BeforeFirstDoseHeading + "\n\n" + note + "\n\n", c.Detail, StringComparison.Ordinal));
+        Assert.All(cards, c => Assert.DoesNotContain(ClinicalText.Shared.Message("Card.BeforeFirstDose.NoneWaiting"), c.Detail, StringComparison.Ordinal));
     }
 }

@@ -116,4 +116,78 @@ public sealed class InvestigationalPathwayInViewTests(KetamineCdsFactory factory
         Assert.Contains("id=\"verdict-no-pathway-frame\"", line.Value, StringComparison.Ordinal);
         Assert.Contains("id=\"no-pathway-frame-Requirement\"", result, StringComparison.Ordinal);
     }
+
+    // Helper 271: a PTSD history is "Not indicated" while the investigational pathway waits for an answer (the mania question
+    // blank, "Incomplete") or is open as investigational only. The verdict's explanation said "Only an investigational use
+    // applies" in both, while the waiting pathway cannot yet be said to apply; and, with the blood pressure and the hepatic
+    // status blank too, the note under "Must be known before the first dose" said "No pathway waits for these answers" beside
+    // the list of what that pathway waits for.
+    private const string AppliesEn = "Only an investigational use applies";
+    private const string AppliesZh = "仅适用一种研究性用途";
+    private const string WaitingEn = "Whether the investigational use, ketamine for PTSD or OCD, may be considered cannot be said yet: it waits for the answers listed under \"Must be answered before a pathway can open\"";
+    private const string WaitingZh = "研究性用途（氯胺酮用于 PTSD 或 OCD）是否可以考虑，目前尚无法判断：它在等待“须先回答，治疗路径方可开放”下列出的回答";
+
+    /// <summary>The verdict's explanation: on the result page the paragraph after the verdict's heading, on the print the one after its heading.</summary>
+    private static string Explanation(string html, bool print)
+    {
+        var match = Regex.Match(html, print ? @"<section class=""p-verdict[^""]*"" id=""verdict"">.*?</h2>\s*<p>(.*?)</p>" : @"<h2 id=""verdict-title"">.*?</h2>\s*<p>(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(match.Success, "the verdict's explanation");
+        return Text(match.Groups[1].Value).Trim();
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task ResultAndPrint_PtsdInvestigationalPathwayWaiting_ExplanationSaysItCannotBeSaidYet_NeverThatItApplies(string language)
+    {
+        var id = await CreateAsync(Ptsd($"MRN-H271-1-INC-{language}", maniaRecorded: false), "incomplete");
+
+        foreach (var print in new[] { false, true })
+        {
+            var explanation = Explanation(await PageAsync(print ? $"/Screenings/{id}/Print" : $"/Screenings/{id}", language), print);
+            Assert.DoesNotContain(language == "zh-CN" ? AppliesZh : AppliesEn, explanation, StringComparison.Ordinal);
+            Assert.Contains(language == "zh-CN" ? WaitingZh : WaitingEn, explanation, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("zh-CN")]
+    public async Task ResultAndPrint_PtsdInvestigationalPathwayOpen_ExplanationStillSaysOnlyAnInvestigationalUseApplies(string language)
+    {
+        var id = await CreateAsync(Ptsd($"MRN-H271-1-OPEN-{language}", maniaRecorded: true), "investigational-only");
+
+        foreach (var print in new[] { false, true })
+        {
+            var explanation = Explanation(await PageAsync(print ? $"/Screenings/{id}/Print" : $"/Screenings/{id}", language), print);
+            Assert.Contains(language == "zh-CN" ? AppliesZh : AppliesEn, explanation, StringComparison.Ordinal);
+            Assert.DoesNotContain(language == "zh-CN" ? WaitingZh : WaitingEn, explanation, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("en-GB", "The pathway waiting, PTSD / OCD (investigational), waits for other answers, listed above, not for these; but no dose is given until these are known: an answer could still rule treatment out.", "The pathway waiting (PTSD / OCD) waits for the answers above, not these; no dose until these are known.", "No pathway waits for")]
+    [InlineData("zh-CN", "等待中的路径为 PTSD / OCD（研究性），它在等待上方列出的其他回答，而非这些回答；但在这些回答明确之前不得给药：其回答仍可能排除治疗。", "等待中的路径（PTSD / OCD）在等待上方的回答，而非这些；这些项目明确之前不得给药。", "没有路径因")]
+    public async Task ResultAndPrint_PtsdRequiredAnswersOnly_TheFirstDoseNoteNamesThePathwayWaitingForOtherAnswers(string language, string onPage, string onPrint, string noneWaits)
+    {
+        var id = await CreateAsync(CompleteScreeningBodies.PtsdRequiredAnswers($"MRN-H271-2-{language}"), "incomplete");
+
+        var result = await PageAsync($"/Screenings/{id}", language);
+        var print = await PageAsync($"/Screenings/{id}/Print", language);
+
+        // The mania question is listed as what the investigational pathway waits for, the blood pressure and the hepatic status
+        // under "Must be known before the first dose" ...
+        Assert.Contains("id=\"not-recorded-safety\"", result, StringComparison.Ordinal);
+        Assert.Contains("id=\"not-recorded-before-dose\"", result, StringComparison.Ordinal);
+        var pageNote = Regex.Match(result, @"<p [^>]*id=""not-recorded-before-dose-note""[^>]*>(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(pageNote.Success, "the result page's first-dose note");
+        var printNote = Regex.Match(print, @"<span [^>]*id=""p-before-dose-note""[^>]*>(.*?)</span>", RegexOptions.Singleline);
+        Assert.True(printNote.Success, "the print's first-dose note");
+
+        // ... and the note under the latter names that pathway as waiting for those other answers, never "no pathway waits".
+        Assert.Equal(onPage, Text(pageNote.Groups[1].Value).Trim());
+        Assert.Equal(onPrint, Text(printNote.Groups[1].Value).Trim());
+        Assert.DoesNotContain(noneWaits, result, StringComparison.Ordinal);
+        Assert.DoesNotContain(noneWaits, print, StringComparison.Ordinal);
+    }
 }
