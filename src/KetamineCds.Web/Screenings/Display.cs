@@ -117,21 +117,78 @@ public static partial class Display
     /// The findings that still call for action although no pathway applies: under "Not indicated", every high-severity
     /// contraindication, caution and requirement, by kind, in the assessment's order (QA13 M3: the headline must never
     /// read calmer than the findings, e.g. an imminent suicide risk under "standard care first"), each rule once. Empty for
-    /// any other verdict, whose headline already speaks of the pathways the findings act on. The pages name each
-    /// contraindication and caution in words, its summary with its id (QA148 F11), and the requirements by id (the
-    /// checklist below has their words).
+    /// any other verdict: there <see cref="ActOnThePatientNow"/> names, from the same selection, the findings that act on
+    /// the patient whatever the pathways. The pages name each contraindication and caution in words, its summary with its
+    /// id (QA148 F11), and the requirements by id (the checklist below has their words).
     /// </summary>
     public static IReadOnlyList<(FindingKind Kind, IReadOnlyList<Finding> Findings)> StillCallForAction(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return assessment.Overall != Verdict.NotIndicated
             ? []
-            : [.. assessment.Findings
-                .Where(f => f.Kind != FindingKind.Information && f.Severity == Severity.High)
+            : [.. HighSeverityToAct(assessment)
                 .GroupBy(f => f.Kind)
                 .OrderBy(g => g.Key)
-                .Select(g => (g.Key, (IReadOnlyList<Finding>)[.. g.DistinctBy(f => f.RuleId, StringComparer.Ordinal)]))];
+                .Select(g => (g.Key, (IReadOnlyList<Finding>)[.. g]))];
     }
+
+    /// <summary>
+    /// Under every verdict but "Not indicated" (which names them with <see cref="StillCallForAction"/>), the findings of
+    /// that same selection that call for action on the patient now, whatever the pathways (QA272 F1: an imminent suicide
+    /// risk, SUI-007 "same-day evaluation", stood 5,000 px below a box that said only "Not eligible now" or named only the
+    /// answer an "Incomplete" waits for). They are the cautions and requirements whose rule's condition reads the patient's
+    /// suicide-risk answers and nothing else (<see cref="ReadsOnlySuicideRisk"/>): they fire for the risk itself, never for a
+    /// pathway's indication, a medicine or a treatment, so no pathway verdict speaks of them. In rule set 1.24.0 that is
+    /// SUI-007 (imminent risk: precautions now and a same-day evaluation), SUI-008 (positive PHQ-9 item 9: assess the risk
+    /// now), SUI-010, SUI-011, SUI-012, SUI-013 and the safety net's SUI-003, SUI-004, SUI-005. A contraindication is left
+    /// out: blocking is the verdict's own subject (SUI-009 never fires without SUI-007, which is named). In the assessment's
+    /// order, each rule once, less the high-severity cautions the box already names under "Eligible with cautions"
+    /// (<see cref="HighSeverityCautions"/>).
+    /// </summary>
+    public static IReadOnlyList<Finding> ActOnThePatientNow(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.Overall == Verdict.NotIndicated)
+        {
+            return [];
+        }
+
+        var named = HighSeverityCautions(assessment).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+        return [.. HighSeverityToAct(assessment).Where(f =>
+            f.Kind is FindingKind.Caution or FindingKind.Requirement
+            && !named.Contains(f.RuleId)
+            && ReadsOnlySuicideRisk(assessment.RuleSet.Version, f.RuleId))];
+    }
+
+    /// <summary>
+    /// The one selection of the findings a verdict box names as calling for action: every high-severity contraindication,
+    /// caution and requirement (never information), in the assessment's order, each rule once.
+    /// </summary>
+    private static IEnumerable<Finding> HighSeverityToAct(Assessment assessment) =>
+        assessment.Findings.Where(f => f.Kind != FindingKind.Information && f.Severity == Severity.High).DistinctBy(f => f.RuleId, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The patient's suicide-risk answers: the suicidality section of the form (suicidality, intent, recent suicidal
+    /// behaviour, the safety plan, lethal-means counselling, follow-up), PHQ-9 item 9 and the suicide-risk assessment since.
+    /// </summary>
+    private static readonly FrozenSet<string> SuicideRiskAnswers = Fields.All
+        .Where(f => f.Section == FieldSection.Suicidality)
+        .Select(f => f.Name)
+        .Append(Fields.Phq9Item9.Name)
+        .Append(Fields.SuicideRiskAssessedAfterItem9.Name)
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Version, string RuleId), bool> ReadsOnlySuicideRiskByRule = new();
+
+    /// <summary>
+    /// Whether a rule's condition, in the rule set the screening was decided under (the latest that has the rule, where that
+    /// version is unknown: a rule id never changes meaning), reads the patient's suicide-risk answers and nothing else.
+    /// </summary>
+    public static bool ReadsOnlySuicideRisk(string ruleSetVersion, string ruleId) =>
+        ReadsOnlySuicideRiskByRule.GetOrAdd((ruleSetVersion, ruleId), static key =>
+            (KetamineCds.Domain.Rules.RuleSetCatalog.Find(key.Version)?.Find(key.RuleId)
+                ?? KetamineCds.Domain.Rules.RuleSetCatalog.All.Reverse().Select(r => r.Find(key.RuleId)).FirstOrDefault(r => r is not null))
+            is { } rule && rule.Condition.FieldsRead() is { Count: > 0 } read && read.All(f => SuicideRiskAnswers.Contains(f.Name)));
 
     /// <summary>
     /// The high-severity cautions under "Eligible with cautions", in the assessment's order, each rule once (QA157 Q2: 24
@@ -139,14 +196,15 @@ public static partial class Display
     /// base (label-and-literature.md section 9, Conventions) a high-severity caution means hold or defer pending a
     /// clinician's override, a moderate one proceed with safeguards; the verdict and the statuses stay as the decision
     /// policy gives them, and the verdict box names these so it never reads calmer than its findings. Empty for any other
-    /// verdict ("Not indicated" has <see cref="StillCallForAction"/>) and when no caution is of high severity.
+    /// verdict ("Not indicated" has <see cref="StillCallForAction"/>, every verdict <see cref="ActOnThePatientNow"/>) and
+    /// when no caution is of high severity.
     /// </summary>
     public static IReadOnlyList<Finding> HighSeverityCautions(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return assessment.Overall != Verdict.EligibleWithCautions
             ? []
-            : [.. assessment.OfKind(FindingKind.Caution).Where(f => f.Severity == Severity.High).DistinctBy(f => f.RuleId, StringComparer.Ordinal)];
+            : [.. HighSeverityToAct(assessment).Where(f => f.Kind == FindingKind.Caution)];
     }
 
     /// <summary>Whether the still-call-for-action line names a kind's findings in words (contraindications and cautions) or by id.</summary>

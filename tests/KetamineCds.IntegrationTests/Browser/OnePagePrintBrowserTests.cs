@@ -45,6 +45,11 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
         { "older patient with pain, opioids and a suicide plan", "not-eligible-now", "zh" },
         { "recent attempt with active alcohol and ketamine use on opioids", "not-eligible-now", "en" },
         { "recent attempt with active alcohol and ketamine use on opioids", "not-eligible-now", "zh" },
+        // QA272 F1: the verdict box names the findings that act on the patient now (the imminent risk's same-day evaluation).
+        { "adolescent after a recent attempt, part of the safety net", "not-eligible-now", "en" },
+        { "adolescent after a recent attempt, part of the safety net", "not-eligible-now", "zh" },
+        { "EU adult with active ideation and intent, preparatory acts not recorded", "incomplete", "en" },
+        { "EU adult with active ideation and intent, preparatory acts not recorded", "incomplete", "zh" },
     };
 
     /// <summary>
@@ -623,6 +628,34 @@ public sealed class OnePagePrintBrowserTests(BrowserFixture browser)
                 ["lethalMeansCounselled"] = false,
                 ["followUpArranged"] = true,
                 ["clinicianNote"] = "Seen in crisis clinic; partner present. Safety plan to be completed at next visit.",
+            },
+            // QA272 F1's repros, as the QA entered them on the form (the rest left blank).
+            "adolescent after a recent attempt, part of the safety net" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 17,
+                ["sexAtBirth"] = "female",
+                ["pregnant"] = false,
+                ["failedAdequateTrials"] = 1,
+                ["suicidality"] = "recent-attempt",
+                ["safetyPlanInPlace"] = false,
+                ["lethalMeansCounselled"] = false,
+                ["followUpArranged"] = true,
+                ["preparatoryActsOrAbortedAttempt"] = true,
+                ["phq9Total"] = 21,
+                ["phq9Item9"] = 3,
+            },
+            "EU adult with active ideation and intent, preparatory acts not recorded" => new Dictionary<string, JsonNode?>
+            {
+                ["ageYears"] = 34,
+                ["sexAtBirth"] = "male",
+                ["jurisdiction"] = "eu",
+                ["failedAdequateTrials"] = 1,
+                ["oralAntidepressantClass"] = "ssri",
+                ["suicidality"] = "active-ideation",
+                ["suicidalIntent"] = true,
+                ["safetyPlanInPlace"] = true,
+                ["lethalMeansCounselled"] = true,
+                ["followUpArranged"] = true,
             },
             "suicidal ideation, the whole safety net missing" => new Dictionary<string, JsonNode?>
             {
