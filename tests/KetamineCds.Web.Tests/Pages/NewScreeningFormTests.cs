@@ -280,8 +280,8 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
 
         var sections = Regex.Matches(html, "<div class=\"conditional\"[^>]*>")
             .ToDictionary(m => Regex.Match(m.Value, "id=\"([^\"]+)-asked\"").Groups[1].Value, m => m.Value);
-        var keeps = sections.Where(s => s.Value.Contains("data-keep-yes", StringComparison.Ordinal)).Select(s => s.Key).Order().ToList();
-        Assert.Equal(["breastfeeding", "preparatoryActsOrAbortedAttempt", "pregnant", "suicidalIntent"], keeps);
+        var keeps = sections.Where(s => s.Value.Contains("data-keep-yes", StringComparison.Ordinal)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["breastfeeding", "pregnant", "preparatoryActsOrAbortedAttempt", "suicidalIntent"], keeps);
         foreach (var name in keeps)
         {
             Assert.Contains("data-keep-yes=\"Recorded yes although the other answers do not ask this question: check it before sending.\"", sections[name], StringComparison.Ordinal);
