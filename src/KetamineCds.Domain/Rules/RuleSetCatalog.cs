@@ -644,11 +644,28 @@ public static class RuleSetCatalog
                 StringComparison.Ordinal)),
         ]);
 
+    /// <summary>
+    /// Version 1.25.0 (helper 275; docs/clinical-review.md, section 37). QA272 F2, a clinical correction: REC-002 kept the
+    /// suicidal-ideation pathway incomplete while preparatory acts or an aborted or interrupted attempt were not recorded,
+    /// also beside active ideation with suicidal intent recorded. 1.5.0 added that item (docs/clinical-review-1.5.0.md, the
+    /// REC-002 row) because, with active ideation and intent "no", whether the risk is imminent (SUI-007's same-day
+    /// evaluation, SUI-011) turns on the answer; with intent recorded, the risk is imminent already
+    /// (<see cref="Indications.ImminentSuicideRisk"/>), SUI-009 is decided by the safety net alone and the indication by the
+    /// active ideation, so the answer decides nothing and the pathway waited for an answer that could not change it.
+    /// REC-002 (<see cref="Completeness.PathwayCompleteness.WaitingForRecentBehaviourOnlyWhereItDecides"/>) now waits for it
+    /// only with passive ideation, or with active ideation without a plan and intent not recorded as present; everything
+    /// else of it (indication, contraindications, the intent item, the words but that item's) is 1.24.0's. QA272 F7:
+    /// AGE-002's summary said "Aged 24 or under" where its condition is ages 18 to 24 (as reviewed): it says 18 to 24. TRD-003's
+    /// summary said "the TRD pathways are closed", status words beside a "Not applicable" status: it says they are not
+    /// applicable, as its detail and TRD-007 do since 1.24.0. Both reworded (<see cref="Rule.Reworded"/>).
+    /// </summary>
+    public static RuleSet V1_25_0 { get; } = BuildV1_25_0();
+
     /// <summary>The rule set new screenings are decided with.</summary>
-    public static RuleSet Current => V1_24_0;
+    public static RuleSet Current => V1_25_0;
 
     /// <summary>Every released rule set, oldest first.</summary>
-    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0];
+    public static IReadOnlyList<RuleSet> All { get; } = [V1_0_0, V1_1_0, V1_2_0, V1_3_0, V1_4_0, V1_5_0, V1_6_0, V1_7_0, V1_8_0, V1_9_0, V1_10_0, V1_11_0, V1_12_0, V1_13_0, V1_14_0, V1_15_0, V1_16_0, V1_17_0, V1_18_0, V1_19_0, V1_20_0, V1_21_0, V1_22_0, V1_23_0, V1_24_0, V1_25_0];
 
     /// <summary>1.14.0's words for <see cref="Indications.AnyIndicationOrNotRuledOut"/>.</summary>
     private const string AnyPathwayOrNotRuledOut = "A pathway is indicated, or the suicidal-ideation pathway cannot yet be ruled out (SUI-001)";
@@ -710,6 +727,26 @@ public static class RuleSetCatalog
             from["REMS-004"].Reexplained(Indications.AnyEsketamineOrElseNotRuledOut),
             from["KET-002"].Reexplained(Indications.AnyRacemicKetamineOrElsePalliativeNotRuledOut),
         ];
+    }
+
+    private static RuleSet BuildV1_25_0()
+    {
+        // REC-002 built again from 1.24.0's, only its recent-behaviour item changed; its words are 1.24.0's (1.13.0's
+        // "recorded as none" for the item-9 assessment) but for that item's.
+        var was = V1_24_0["REC-002"];
+        var rebuilt = ((Completeness.PathwayCompleteness)was.AsDefined).WaitingForRecentBehaviourOnlyWhereItDecides();
+        return V1_24_0.Next(
+            "1.25.0",
+            replace:
+            [
+                rebuilt.Reworded(conditionText: was.ConditionText.Replace(
+                    Completeness.PathwayCompleteness.RecentBehaviourWaitedForText,
+                    Completeness.PathwayCompleteness.RecentBehaviourWaitedForWhereItDecidesText,
+                    StringComparison.Ordinal)),
+                V1_24_0["AGE-002"].Reworded(summary: V1_24_0["AGE-002"].Summary.Replace("Aged 24 or under:", "Aged 18 to 24:", StringComparison.Ordinal)),
+                V1_24_0["TRD-003"].Reworded(summary: V1_24_0["TRD-003"].Summary.Replace(
+                    "the TRD pathways are closed.", "the TRD pathways are not applicable.", StringComparison.Ordinal)),
+            ]);
     }
 
     private static RuleSet BuildV1_16_0()

@@ -85,6 +85,13 @@ public abstract class FieldDefinition
     public AnswerCondition? AskedWhen { get; init; }
 
     /// <summary>
+    /// Where the form asks the field within its section (<see cref="Fields.AsAskedIn"/>): a lower value first, equal values
+    /// in the catalogue's order; 0 unless set. The form's alone: the contract, its JSON and every other list of fields keep
+    /// the order of <see cref="Fields.All"/>, the contract's.
+    /// </summary>
+    public int FormOrder { get; init; }
+
+    /// <summary>
     /// True when the history calls for this question: the form asks it for these answers (<see cref="AskedWhen"/> holds,
     /// or it is always asked). A question the history does not call for (pregnancy for a man, the safety net without
     /// suicidality) is not missing when it is blank: the result page and the print leave it out of the answers.

@@ -101,7 +101,14 @@ public static class Fields
     };
 
     public static readonly Field<bool?> CurrentManiaOrMixedFeatures = new("currentManiaOrMixedFeatures", FieldType.YesNo, FieldSection.Bipolar, "Current mania, hypomania or mixed features", h => h.CurrentManiaOrMixedFeatures)
-    { MoreCautious = MoreCautiousAnswer.Yes, NotRecorded = NotRecordedMeans.CanBlock, CurrentForDays = 0 };
+    {
+        MoreCautious = MoreCautiousAnswer.Yes,
+        NotRecorded = NotRecordedMeans.CanBlock,
+        CurrentForDays = 0,
+        // Asked of everyone: the form asks it first in its section, before the questions only bipolar disorder calls for,
+        // which the contract's order puts before it.
+        FormOrder = -1,
+    };
 
     public static readonly Field<PsychosisStatus> Psychosis = new("psychosis", FieldType.Choice, FieldSection.Psychosis, "Psychosis", h => h.Psychosis)
     { MoreCautious = MoreCautiousAnswer.LaterChoice, Required = true, Choices = WireNames.All<PsychosisStatus>(), Help = "Active includes current psychotic symptoms of any cause, a depressive episode with psychotic features among them.", ValueSet = "psychosis", CurrentForDays = 0 };
@@ -244,6 +251,16 @@ public static class Fields
         RecentMyocardialInfarctionOrStroke, OtherCardiovascularOrCerebrovascularDisease, HypertensiveEncephalopathyHistory, RespiratoryDiseaseOrSleepApnea, CognitiveImpairment,
         UrinaryTractSymptoms, RaisedIntraocularPressure, SystolicBp, DiastolicBp, HepaticImpairment, Phq9Total, Phq9Item9, SuicideRiskAssessedAfterItem9, ClinicianNote,
     ];
+
+    /// <summary>
+    /// The fields of one section as the form asks them: by <see cref="FieldDefinition.FormOrder"/>, then in the catalogue's
+    /// order. <see cref="All"/> keeps the contract's order.
+    /// </summary>
+    public static IEnumerable<FieldDefinition> AsAskedIn(FieldSection section) =>
+        All.Where(f => f.Section == section).OrderBy(f => f.FormOrder);
+
+    /// <summary>Every field as the form asks it: section by section (<see cref="FieldSection"/>), each as <see cref="AsAskedIn"/>.</summary>
+    public static IEnumerable<FieldDefinition> AsAsked => Enum.GetValues<FieldSection>().SelectMany(AsAskedIn);
 
     private static readonly Dictionary<string, FieldDefinition> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
 {
     /// <summary>
     /// Where the chart answered less cautiously than the clinician's screening that completed it and the more cautious
-    /// answer was used (QA13 H1), or null. Written into the origin's JSON only when present, so an origin without one
+    /// answer was used (QA13 H1), or more cautiously and its answer was used (helper 274), or null. Written into the origin's JSON only when present, so an origin without one
     /// (every entry logged before it existed) is the same JSON, and its entry hashes as it did.
     /// </summary>
     public HookDisagreement? Disagreement { get; init; }
@@ -64,7 +64,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                 writer.WriteStartArray("fields");
                 foreach (var field in disagreement.Fields)
                 {
-                    WriteFact(writer, field.Field, field.ChartJson, field.ChartEntries, null, field.ScreeningJson, field.UsedJson, field.Measured);
+                    WriteFact(writer, field.Field, field.ChartJson, field.ChartEntries, null, field.ScreeningJson, field.UsedJson, field.Measured, field.ChartMoreCautious);
                 }
 
                 writer.WriteEndArray();
@@ -73,7 +73,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                     writer.WriteStartArray("identity");
                     foreach (var fact in identity)
                     {
-                        WriteFact(writer, fact.Field, fact.ChartJson, fact.ChartEntries, fact.ChartBirthYear, fact.ScreeningJson, fact.UsedJson, null);
+                        WriteFact(writer, fact.Field, fact.ChartJson, fact.ChartEntries, fact.ChartBirthYear, fact.ScreeningJson, fact.UsedJson, null, chartMoreCautious: false);
                     }
 
                     writer.WriteEndArray();
@@ -163,10 +163,11 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
     /// <summary>
     /// One fact of a <c>disagreement</c>, as both its <c>fields</c> and its <c>identity</c> are written (helper 268,
     /// duplicates D1: each had a writer of its own): <c>field</c>, <c>chart</c>, <c>chartEntries</c>, an identity fact's
-    /// <c>chartBirthYear</c>, <c>screening</c>, <c>used</c> and a measurement's <c>measured</c>, each optional member
-    /// only when present. The order is the one stored and hashed: it must not change.
+    /// <c>chartBirthYear</c>, <c>screening</c>, <c>used</c>, a field's <c>moreCautious</c> (<c>"chart"</c>, helper 274) and a
+    /// measurement's <c>measured</c>, each optional member only when present. The order is the one stored and hashed: it
+    /// must not change.
     /// </summary>
-    private static void WriteFact(System.Text.Json.Utf8JsonWriter writer, string field, string chartJson, IReadOnlyList<string> chartEntries, string? chartBirthYear, string screeningJson, string usedJson, HookMeasuredAt? measured)
+    private static void WriteFact(System.Text.Json.Utf8JsonWriter writer, string field, string chartJson, IReadOnlyList<string> chartEntries, string? chartBirthYear, string screeningJson, string usedJson, HookMeasuredAt? measured, bool chartMoreCautious)
     {
         writer.WriteStartObject();
         writer.WriteString("field", field);
@@ -188,6 +189,11 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
         writer.WriteRawValue(screeningJson);
         writer.WritePropertyName("used");
         writer.WriteRawValue(usedJson);
+        if (chartMoreCautious)
+        {
+            writer.WriteString("moreCautious", "chart");
+        }
+
         if (measured is not null)
         {
             writer.WriteStartObject("measured");
@@ -240,6 +246,7 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
                                 m.TryGetProperty("chartAt", out var chartAt) ? chartAt.GetString() : null,
                                 m.GetProperty("screeningAt").GetString()!)
                             : null,
+                        ChartMoreCautious = f.TryGetProperty("moreCautious", out var cautious) && cautious.ValueKind == System.Text.Json.JsonValueKind.String && cautious.GetString() == "chart",
                     }),
                 ])
             {
@@ -323,9 +330,10 @@ public sealed record HookOrigin(string Issuer, string UserId, string Hook, strin
 }
 
 /// <summary>
-/// The chart's answers that were less cautious than those of the clinician's screening that completed the answer: that
-/// screening, the clinic's day its answers were given, and each field in the catalogue's order (empty when the chart and
-/// the screening differed only on <see cref="Identity"/>).
+/// The chart's answers that were less cautious than those of the clinician's screening that completed the answer (or,
+/// since helper 274, more cautious: <see cref="HookDisagreementField.ChartMoreCautious"/>), or gave another reading of a
+/// measurement: that screening, the clinic's day its answers were given, and each field in the catalogue's order (empty
+/// when the chart and the screening differed only on <see cref="Identity"/>).
 /// </summary>
 public sealed record HookDisagreement(Guid Screening, DateOnly AnswersOn, IReadOnlyList<HookDisagreementField> Fields)
 {
@@ -360,6 +368,14 @@ public sealed record HookIdentityField(string Field, string ChartJson, IReadOnly
 /// </summary>
 public sealed record HookDisagreementField(string Field, string ChartJson, IReadOnlyList<string> ChartEntries, string ScreeningJson, string UsedJson)
 {
+    /// <summary>
+    /// Helper 274 (QA272 F6): true where the chart's answer was the more cautious and was used (the screening's, a
+    /// correction's "not pregnant", was not). Written into the fact's JSON (as <c>"moreCautious":"chart"</c>, after
+    /// <c>used</c>) only when true, so every fact logged before it existed (the screening's more cautious answer, a
+    /// measurement) is the same JSON and hashes as it did.
+    /// </summary>
+    public bool ChartMoreCautious { get; init; }
+
     /// <summary>
     /// For a measurement (blood pressure, PHQ-9; QA120 F2), which reading was newer and when each was taken; null for an
     /// answer compared by caution, and in every entry logged before it existed (written only when present, so such an

@@ -521,7 +521,10 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
     /// <summary>
     /// The card for a chart that answers less cautiously than the clinician's recent screening (<see cref="ChartDisagreement"/>):
     /// for each field, what the chart records and where, what the screening recorded, and the more cautious answer used;
-    /// the clinician decides which is right. It cites what the contraindications and cautions that read those fields cite.
+    /// the clinician decides which is right. Where the chart answers more cautiously (<see cref="ChartDisagreement.ChartMoreCautious"/>,
+    /// helper 274), the same card says that the chart's answer was used and stays used while the chart records it, and to
+    /// put the chart entry right if the screening's answer is. It cites what the contraindications and cautions that read
+    /// those fields cite.
     /// </summary>
     /// <param name="ruleSetVersion">The rule set the answer was given with.</param>
     /// <param name="disagreements">The fields, in the catalogue's order.</param>
@@ -545,7 +548,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             var (field, chart, entries, screening) = (Text.FieldLabel(d.Field), Display.Value(d.Field, ContractText(d.Chart)), string.Join(", ", d.ChartEntries), Display.Value(d.Field, ContractText(d.Screening)));
             if (d.Measured is not { } measured)
             {
-                return "- " + CardTexts.DisagreementItem(field, chart, entries, screening, Display.Value(d.Field, ContractText(d.Used!)));
+                return "- " + (d.ChartMoreCautious
+                    ? CardTexts.DisagreementItemChartMoreCautious(field, chart, entries, screening, Display.Value(d.Field, ContractText(d.Used!)))
+                    : CardTexts.DisagreementItem(field, chart, entries, screening, Display.Value(d.Field, ContractText(d.Used!))));
             }
 
             // A day alone is written as the FHIR gave it: the clinic's day the reading was taken on, at an unknown time.
@@ -561,8 +566,9 @@ public sealed class CardBuilder(string baseUrl, bool orderSign)
             " ",
             new[]
             {
-                disagreements.Any(d => d.Measured is null) ? CardTexts.DisagreementIntro(screeningId, Screenings.ClinicTime.Day(answersOn)) : null,
+                disagreements.Any(d => d.Measured is null && !d.ChartMoreCautious) ? CardTexts.DisagreementIntro(screeningId, Screenings.ClinicTime.Day(answersOn)) : null,
                 disagreements.Any(d => d.Measured is not null) ? CardTexts.DisagreementIntroMeasurements(screeningId, Screenings.ClinicTime.Day(answersOn)) : null,
+                disagreements.Any(d => d.ChartMoreCautious) ? CardTexts.DisagreementIntroChartMoreCautious(screeningId, Screenings.ClinicTime.Day(answersOn)) : null,
             }.OfType<string>());
         return NewCard(
             CardTexts.DisagreementSummary(Labels(fields)),

@@ -424,7 +424,7 @@ public static class CardTexts
 
     public static string ContradictionDetail(string kept, string setAside) => Text("Card.ContradictionDetail", kept, setAside);
 
-    /// <summary>The summary of the card for a chart that answers less cautiously than the clinician's screening.</summary>
+    /// <summary>The summary of the card for a chart that answers otherwise than the clinician's screening (less or more cautiously, another reading).</summary>
     public static string DisagreementSummary(string fields) => Summary(Text("Card.DisagreementSummary", fields));
 
     /// <summary>Why the more cautious answer was used, naming the clinician's screening and the clinic's day of its answers.</summary>
@@ -433,6 +433,16 @@ public static class CardTexts
     /// <summary>One field: its label, the chart's answer, the chart entries it was read from, the screening's answer, the answer used.</summary>
     public static string DisagreementItem(string field, string chart, string chartEntries, string screening, string used) =>
         Text("Card.DisagreementItem", field, chart, chartEntries, screening, used);
+
+    /// <summary>
+    /// Helper 274 (QA272 F6): why the chart's answer, the more cautious, was used against the clinician's latest screening,
+    /// naming it and the clinic's day of its answers, and what to put right if the screening's answer is the right one.
+    /// </summary>
+    public static string DisagreementIntroChartMoreCautious(string screeningId, string answersOn) => Text("Card.DisagreementIntro.ChartMoreCautious", screeningId, answersOn);
+
+    /// <summary>Helper 274: one field the chart answers more cautiously: its label, the chart's answer and entries, the screening's answer, the answer used (the chart's).</summary>
+    public static string DisagreementItemChartMoreCautious(string field, string chart, string chartEntries, string screening, string used) =>
+        Text("Card.DisagreementItem.ChartMoreCautious", field, chart, chartEntries, screening, used);
 
     /// <summary>Why a measurement's newer reading was used (QA120 F2), naming the screening and the clinic's day of its answers.</summary>
     public static string DisagreementIntroMeasurements(string screeningId, string answersOn) => Text("Card.DisagreementIntro.Measurements", screeningId, answersOn);

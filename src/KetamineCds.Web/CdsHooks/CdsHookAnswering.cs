@@ -111,7 +111,8 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                 // item 9 takes the higher and any other measurement is left not recorded (unsettled).
                 var (measured, unsettled) = TakeTheNewer(values, earlier, reading.Sources, ChartMoments.Of(reading, calendar), completedBy.RecordedAt, completedBy.Carried);
                 // Where the chart answers less cautiously than the clinician did, the clinician's answer is kept and a card
-                // names both (QA13 H1); then the chart's gaps are filled.
+                // names both (QA13 H1); where it answers more cautiously, its answer stays and the card names both too
+                // (QA272 F6: a correction's "not pregnant" beside the chart's pregnancy); then the chart's gaps are filled.
                 var disagreements = InCatalogueOrder([.. measured, .. TakeTheMoreCautious(values, earlier, reading.Sources, completedBy.Carried)]);
                 if (disagreements.Count > 0)
                 {
@@ -507,19 +508,31 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
     /// more cautious answer is the unsafe error (as for a chart that contradicts itself, <see cref="SetAsideContradictions"/>):
     /// the more cautious answer is used, carried from the screening (<paramref name="carried"/>), and each disagreement is
     /// returned for a card naming both sources. Only the answers the completion would carry count (<see cref="EarlierAnswers"/>:
-    /// an answer about the present that is out of date is not compared). A chart answer as cautious or more stays.
+    /// an answer about the present that is out of date is not compared). A chart answer as cautious or more stays; one more
+    /// cautious than the screening's (a pregnancy in the chart, the clinician's latest answer, a correction, "not pregnant")
+    /// is returned too, marked <see cref="ChartDisagreement.ChartMoreCautious"/> (helper 274, QA272 F6): the card named
+    /// nothing, and the clinician could not tell why the answer stood against the screening, nor what to put right.
     /// </summary>
     private static List<ChartDisagreement> TakeTheMoreCautious(Dictionary<string, object> values, ScreeningRequest earlier, IReadOnlyDictionary<string, IReadOnlyList<string>> chartSources, HashSet<string> carried)
     {
         var disagreements = new List<ChartDisagreement>();
         foreach (var field in Fields.All)
         {
-            if (values.TryGetValue(field.Name, out var chart) && earlier.ContractValueOf(field.Name) is { } screening
-                && field.MoreCautiousOf(chart, screening) is { } used)
+            if (!values.TryGetValue(field.Name, out var chart) || earlier.ContractValueOf(field.Name) is not { } screening)
+            {
+                continue;
+            }
+
+            if (field.MoreCautiousOf(chart, screening) is { } used)
             {
                 disagreements.Add(new ChartDisagreement(field.Name, chart, chartSources.GetValueOrDefault(field.Name) ?? [], screening, used));
                 values[field.Name] = used;
                 carried.Add(field.Name);
+            }
+            else if (field.MoreCautiousOf(screening, chart) is not null)
+            {
+                // The chart's answer holds all that is cautious in both: it is used, as it always was; nothing is carried.
+                disagreements.Add(new ChartDisagreement(field.Name, chart, chartSources.GetValueOrDefault(field.Name) ?? [], screening, chart) { ChartMoreCautious = true });
             }
         }
 
@@ -682,6 +695,7 @@ public sealed partial class CdsHookAnswering(IValidator<ScreeningRequest> valida
                     at.Chart?.Written,
                     at.Screening.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture))
                 : null,
+            ChartMoreCautious = d.ChartMoreCautious,
         })])
         {
             Identity = mismatches.Count == 0

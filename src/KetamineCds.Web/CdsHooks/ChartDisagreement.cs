@@ -3,13 +3,22 @@ namespace KetamineCds.Web.CdsHooks;
 /// <summary>
 /// A field the chart answers otherwise than the clinician's recent screening in KetamineCds: both answers as contract
 /// values, the chart entries the chart's answer was read from (<c>Condition/123</c>), and the answer used. For an answer
-/// (the field's <see cref="Domain.Screening.FieldDefinition.MoreCautious"/>), the more cautious is used; for a measurement
+/// (the field's <see cref="Domain.Screening.FieldDefinition.MoreCautious"/>), the more cautious is used, the screening's
+/// or, where the chart's is the more cautious (<see cref="ChartMoreCautious"/>), the chart's; for a measurement
 /// (<see cref="Measured"/>), the newer reading (QA120 F2).
 /// </summary>
 public sealed record ChartDisagreement(string Field, object Chart, IReadOnlyList<string> ChartEntries, object Screening, object? Used)
 {
     /// <summary>For a measurement: when each was taken and which is newer; null for an answer compared by caution.</summary>
     public MeasuredAt? Measured { get; init; }
+
+    /// <summary>
+    /// Helper 274 (QA272 F6): true where the chart answers more cautiously than the screening (a pregnancy in the chart, the
+    /// clinician's correction "not pregnant"): the chart's answer is used (<see cref="Used"/>), as before, and the card now
+    /// says so, so that the clinician sees why the answer stands and which chart entry to put right if the screening is.
+    /// False for the screening's more cautious answer and for a measurement.
+    /// </summary>
+    public bool ChartMoreCautious { get; init; }
 }
 
 /// <summary>

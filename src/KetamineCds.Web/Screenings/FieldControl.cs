@@ -280,7 +280,7 @@ public sealed class FieldControl
     }
 
     /// <summary>
-    /// The form's rows for one section's fields, in the catalogue's order: consecutive short controls that are always
+    /// The form's rows for one section's fields, in the order given (the form's, <c>Fields.AsAskedIn</c>): consecutive short controls that are always
     /// asked (numbers, drop-downs) share a row; every other field has its own.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<FieldDefinition>> Rows(IEnumerable<FieldDefinition> fields)

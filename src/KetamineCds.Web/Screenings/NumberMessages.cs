@@ -7,7 +7,7 @@ namespace KetamineCds.Web.Screenings;
 /// <summary>
 /// Every message a number is told at its field, in the request's language, in one place (helper 251; they were built in
 /// the form reader and in the validator): a value out of the field's range, typing that is no number, a number with a unit
-/// or a comma, a fraction for a whole number, a number that rounds to zero. The form's reader, the API's JSON reader and the
+/// or a comma, a fraction for a whole number, a number that rounds to zero, a value of another JSON type (helper 274). The form's reader, the API's JSON reader and the
 /// validator call these; the texts are the resx entries named here.
 /// </summary>
 public static class NumberMessages
@@ -65,6 +65,28 @@ public static class NumberMessages
     {
         ArgumentNullException.ThrowIfNull(field);
         return Text.Message("Json.WholeNumber", Text.FieldLabel(field));
+    }
+
+    /// <summary>
+    /// Helper 274 (QA272 F5): what a numeric field (a whole number or a number) sent in the API's JSON as another JSON type
+    /// is told: that it takes a JSON number, and the type it was sent as ("Age in years must be a whole number sent as a JSON
+    /// number (without quotes), not a string."); never "must be a whole number" of a "40" whose number is whole. A fraction
+    /// sent as a number is still told <see cref="NotWhole"/>.
+    /// </summary>
+    /// <param name="field">A field of type <see cref="FieldType.WholeNumber"/> or <see cref="FieldType.Number"/>.</param>
+    /// <param name="sent">The JSON type sent: a string, true or false, an array or an object (null is "not recorded").</param>
+    public static string NotAJsonNumber(FieldDefinition field, System.Text.Json.JsonValueKind sent)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var kind = Text.Message(sent switch
+        {
+            System.Text.Json.JsonValueKind.String => "Json.Kind.String",
+            System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "Json.Kind.Boolean",
+            System.Text.Json.JsonValueKind.Array => "Json.Kind.Array",
+            System.Text.Json.JsonValueKind.Object => "Json.Kind.Object",
+            _ => throw new ArgumentOutOfRangeException(nameof(sent), sent, "Not a JSON type other than a number or null."),
+        });
+        return Text.Message(field.Type == FieldType.WholeNumber ? "Json.WholeNumber.Type" : "Json.Number.Type", Text.FieldLabel(field), kind);
     }
 
     /// <summary>What a number <see cref="ScreeningJsonReader.RoundsToZero"/> is told (a recorded dose would silently become none).</summary>

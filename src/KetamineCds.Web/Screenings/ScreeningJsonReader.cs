@@ -133,6 +133,12 @@ public static class ScreeningJsonReader
                 problem = Text.Message("Json.YesNo", Text.FieldLabel(field));
                 return false;
 
+            case FieldType.WholeNumber or FieldType.Number when element.ValueKind != JsonValueKind.Number:
+                // Helper 274 (QA272 F5): "ageYears":"40" was told "must be a whole number", yet 40 is whole: the value is
+                // of the wrong JSON type. Every numeric field of the catalogue names the type it takes and the type sent.
+                problem = NumberMessages.NotAJsonNumber(field, element.ValueKind);
+                return false;
+
             case FieldType.WholeNumber:
                 if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var integer))
                 {

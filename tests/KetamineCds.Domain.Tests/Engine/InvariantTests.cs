@@ -841,6 +841,122 @@ public class InvariantTests
         }
     }
 
+    /// <summary>
+    /// Rule set 1.25.0 (docs/clinical-review.md, section 37; QA272 F2): where 1.25.0's answer differs from 1.24.0's, and only
+    /// there: active ideation with suicidal intent recorded and preparatory acts or an aborted or interrupted attempt not
+    /// recorded, where the risk is imminent whatever that answer.
+    /// </summary>
+    private static bool RecentBehaviourDecidesNothing(PatientHistory h) =>
+        h.Suicidality == Suicidality.ActiveIdeation && h.SuicidalIntent == true && h.PreparatoryActsOrAbortedAttempt is null;
+
+    /// <summary>A finding as a line: everything it says, its summary only where <paramref name="withSummary"/>, and its inputs but <paramref name="without"/>.</summary>
+    private static string FindingLine(Finding f, bool withSummary = true, string? without = null) =>
+        string.Join('|', f.RuleId, f.Kind, f.Severity, string.Join(',', f.Principles), string.Join(',', f.Sources), withSummary ? f.Summary : "", f.Detail,
+            string.Join(',', f.Because.Where(e => e.Field != without)));
+
+    private static IEnumerable<(Pathway, PathwayStatus, string)> Statuses(Assessment a) => a.Pathways.Select(p => (p.Pathway, p.Status, string.Join(',', p.RuleIds)));
+
+    /// <summary>
+    /// Where the answer decides nothing, 1.25.0 decides as 1.24.0 does with the answer recorded, yes or no: the verdict, every
+    /// pathway's status (rule ids included) and every finding, but for the answer itself among a finding's inputs (recorded
+    /// yes, it is one more reason the risk is imminent). No finding of 1.25.0 names it, so nothing asks for it.
+    /// </summary>
+    private static void AssertDecidesAsEitherAnswerWould(PatientHistory history)
+    {
+        const string Preparatory = "preparatoryActsOrAbortedAttempt";
+        var now = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_25_0);
+        Assert.DoesNotContain(now.Findings, f => f.RuleId == "REC-002" && f.Because.Any(e => e.Field == Preparatory));
+        Assert.DoesNotContain(now.Findings, f => f.Because.Any(e => e.Field == Preparatory));
+        foreach (var answer in new[] { true, false })
+        {
+            var recorded = ScreeningEngine.Evaluate(history with { PreparatoryActsOrAbortedAttempt = answer }, RuleSetCatalog.V1_24_0);
+            Assert.Equal(recorded.Overall, now.Overall);
+            Assert.Equal(Statuses(recorded), Statuses(now));
+            Assert.Equal(
+                recorded.Findings.Select(f => FindingLine(f, f.RuleId is not ("AGE-002" or "TRD-003"), Preparatory)),
+                now.Findings.Select(f => FindingLine(f, f.RuleId is not ("AGE-002" or "TRD-003"), Preparatory)));
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_25_0Against1_24_0_DiffersOnlyWhereRecentBehaviourDecidesNothingAndThereAsEitherAnswer(PatientHistory history)
+    {
+        // 1.25.0: REC-002 no longer waits for recent behaviour beside active ideation with intent recorded; AGE-002's and
+        // TRD-003's summaries are reworded. Everywhere else the verdict, every status and every finding are 1.24.0's.
+        var before = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_24_0);
+        var after = ScreeningEngine.Evaluate(history, RuleSetCatalog.V1_25_0);
+        foreach (var (was, now) in before.Findings.Zip(after.Findings).Where(p => p.First.RuleId is "AGE-002" or "TRD-003"))
+        {
+            Assert.Equal((was.RuleId, RuleSetCatalog.V1_24_0[was.RuleId].Summary, RuleSetCatalog.V1_25_0[now.RuleId].Summary), (now.RuleId, was.Summary, now.Summary));
+            Assert.NotEqual(was.Summary, now.Summary);
+        }
+
+        if (!RecentBehaviourDecidesNothing(history))
+        {
+            Assert.Equal(before.Overall, after.Overall);
+            Assert.Equal(Statuses(before), Statuses(after));
+            Assert.Equal(
+                before.Findings.Select(f => FindingLine(f, f.RuleId is not ("AGE-002" or "TRD-003"))),
+                after.Findings.Select(f => FindingLine(f, f.RuleId is not ("AGE-002" or "TRD-003"))));
+            return;
+        }
+
+        AssertDecidesAsEitherAnswerWould(history);
+        // What changes, where it changes: REC-002 fired in 1.24.0 for the answer and no longer does for it.
+        if (before.Findings.SingleOrDefault(f => f.RuleId == "REC-002") is { } waited
+            && waited.Because.All(e => e.Field == "preparatoryActsOrAbortedAttempt"))
+        {
+            Assert.DoesNotContain(after.Findings, f => f.RuleId == "REC-002");
+            Assert.Equal(PathwayStatus.Incomplete, before.For(Pathway.EsketamineSuicidalIdeation).Status);
+            Assert.NotEqual(PathwayStatus.Incomplete, after.For(Pathway.EsketamineSuicidalIdeation).Status);
+        }
+    }
+
+    [Property(MaxTest = Runs, Arbitrary = [typeof(HistoryGenerators)])]
+    public void Evaluate_1_25_0_ActiveIdeationWithIntentAndRecentBehaviourNotRecorded_DecidesAsEitherAnswerWould(PatientHistory history)
+    {
+        // Every generated history made one of the kind QA272 F2 found: the property that shows the answer decides nothing.
+        var h = history with { Suicidality = Suicidality.ActiveIdeation, SuicidalIntent = true, PreparatoryActsOrAbortedAttempt = null };
+        h = h with { SafetyPlanInPlace = h.SafetyPlanInPlace ?? false, LethalMeansCounselled = h.LethalMeansCounselled ?? false, FollowUpArranged = h.FollowUpArranged ?? false };
+        AssertDecidesAsEitherAnswerWould(h);
+    }
+
+    [Fact]
+    public void Generator_ASeededSampleOf1000_1_25_0DiffersFrom1_24_0OnlyWhereRecentBehaviourDecidesNothing()
+    {
+        // The seeded 1,000 histories: any where something differs between 1.24.0 and 1.25.0 (the verdict, a status, a finding
+        // or its inputs), the two reworded summaries aside, is of the kind QA272 F2 found. The sample has a dozen of that kind,
+        // but in none of them does REC-002 fire (so nothing differs): the same 1,000 made of that kind (active ideation, intent
+        // yes, the answer blank) are where the change shows, and each decides as either answer would under 1.24.0; among them,
+        // histories 1.24.0 left incomplete for the answer alone (74 with this seed), which 1.25.0 decides.
+        var sample = FsCheck.Fluent.Gen.Sample(FsCheck.Fluent.Gen.ArrayOf(HistoryGenerators.History, 1000), 50, new FsCheck.Rnd(20261206UL), 1)[0];
+        bool Differs(PatientHistory h)
+        {
+            var (a, b) = (ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_24_0), ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_25_0));
+            return a.Overall != b.Overall || !Statuses(a).SequenceEqual(Statuses(b))
+                || !a.Findings.Select(f => FindingLine(f, f.RuleId is not ("AGE-002" or "TRD-003"))).SequenceEqual(b.Findings.Select(f => FindingLine(f, f.RuleId is not ("AGE-002" or "TRD-003"))));
+        }
+
+        var differing = sample.Where(Differs).ToArray();
+        Assert.Contains(sample, RecentBehaviourDecidesNothing);
+        Assert.All(differing, h => Assert.True(RecentBehaviourDecidesNothing(h)));
+        Assert.All(differing, AssertDecidesAsEitherAnswerWould);
+
+        var madeSo = sample
+            .Select(h => h with { Suicidality = Suicidality.ActiveIdeation, SuicidalIntent = true, PreparatoryActsOrAbortedAttempt = null })
+            .Select(h => h with { SafetyPlanInPlace = h.SafetyPlanInPlace ?? false, LethalMeansCounselled = h.LethalMeansCounselled ?? false, FollowUpArranged = h.FollowUpArranged ?? false })
+            .ToArray();
+        Assert.All(madeSo, AssertDecidesAsEitherAnswerWould);
+        var decidedNow = madeSo.Where(h => ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_24_0).For(Pathway.EsketamineSuicidalIdeation).Status == PathwayStatus.Incomplete
+            && ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_25_0).For(Pathway.EsketamineSuicidalIdeation).Status != PathwayStatus.Incomplete).ToArray();
+        Assert.NotEmpty(decidedNow);
+        // Every one 1.24.0 kept waiting on REC-002 reads otherwise in 1.25.0 (REC-002 silent, or no longer naming the answer).
+        Assert.All(madeSo.Where(h => ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_24_0).Findings.Any(f => f.RuleId == "REC-002")), h => Assert.True(Differs(h)));
+        Assert.All(decidedNow, h => Assert.Equal(
+            ["preparatoryActsOrAbortedAttempt"],
+            ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_24_0).Findings.Single(f => f.RuleId == "REC-002").Because.Select(e => e.Field)));
+    }
+
     /// <summary>The indication part of a 1.22.0 condition of <see cref="RuleSetCatalog.IndicatedOrWaitingRules"/> and the part that waits.</summary>
     private static (Condition Indicated, Condition Waiting) IndicatedAndWaitingParts(Condition before) =>
         before == Indications.AnyIndicationOrAPathwayNotRuledOut

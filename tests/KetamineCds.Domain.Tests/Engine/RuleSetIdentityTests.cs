@@ -43,6 +43,7 @@ public partial class RuleSetIdentityTests
         ["1.22.0"] = "sha256:f1165c52ae7febbc18e632b5581525a46ccffe63613d34d2d54fa7fb40a6bfc5",
         ["1.23.0"] = "sha256:97d7db89c14d634bbfeda9605e3de6656371cf21f0b70ec533d143e2357e549d",
         ["1.24.0"] = "sha256:a6841730bbe808001ca913c7dfc97bc601957c9edf8fb2a5b52ba71e2c97ab8f",
+        ["1.25.0"] = "sha256:acf866a2ae5828d7da4525ae92cd73642461dcd501693e081b24decd32ee0156",
     };
 
     /// <summary>The texts a rewording may change, as <c>Diff_1_11_0To1_12_0_ChangesOnlyTheWordsThatSaidShownForRecorded</c> names them.</summary>
@@ -290,6 +291,10 @@ public partial class RuleSetIdentityTests
         Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_24_0.Policy);
         Assert.Equal(RuleSetCatalog.V1_23_0.Pathways, RuleSetCatalog.V1_24_0.Pathways);
         Assert.Equal(RuleSetCatalog.V1_23_0.ConcernsByRule, RuleSetCatalog.V1_24_0.ConcernsByRule);
+        // 1.25.0 changes when REC-002 fires and rewords two summaries: no pathway, policy or concern changes.
+        Assert.Equal(DecisionPolicy.V1_7Text, RuleSetCatalog.V1_25_0.Policy);
+        Assert.Equal(RuleSetCatalog.V1_24_0.Pathways, RuleSetCatalog.V1_25_0.Pathways);
+        Assert.Equal(RuleSetCatalog.V1_24_0.ConcernsByRule, RuleSetCatalog.V1_25_0.ConcernsByRule);
         Assert.All(RuleSetCatalog.All.TakeWhile(r => r != RuleSetCatalog.V1_19_0), r => Assert.All(r.Pathways, p => Assert.Null(p.NotRuledOutRuleId)));
 
         // A caution names the pathways it concerns from 1.7.0 on; no release before has one that does.
@@ -944,6 +949,69 @@ public partial class RuleSetIdentityTests
         Assert.Contains(now24["SUI-001"].Condition.Canonical, now24["SUI-002"].Condition.Canonical, StringComparison.Ordinal);
         Assert.Equal(Indications.AnyEsketamineOrElseNotRuledOut.Canonical, now24["REMS-001"].Condition.Canonical);
         Assert.Equal(Indications.AnyEsketamineOrElseNotRuledOut.Canonical, now24["REMS-004"].Condition.Canonical);
+    }
+
+    /// <summary>
+    /// 1.25.0 (helper 275; docs/clinical-review.md, section 37). QA272 F2: REC-002 waits for preparatory acts or an aborted or
+    /// interrupted attempt only with passive ideation, or with active ideation without a plan and suicidal intent not recorded
+    /// as present; its indication, contraindications, intent item, summary and detail are 1.24.0's, and its condition and its
+    /// words differ in that one item only. QA272 F7 and TRD-003: two summaries reworded in one phrase each. Every other rule
+    /// is 1.24.0's object.
+    /// </summary>
+    [Fact]
+    public void Diff_1_24_0To1_25_0_Rec002WaitsForRecentBehaviourOnlyWhereItDecidesAndTwoSummariesAreReworded()
+    {
+        var (was24, now25) = (RuleSetCatalog.V1_24_0, RuleSetCatalog.V1_25_0);
+        var diff = RuleSetDiff.Between(was24, now25);
+        Assert.Empty(diff.Added);
+        Assert.Empty(diff.Removed);
+        Assert.False(diff.PolicyChanged);
+        Assert.Equal(was24.Pathways, now25.Pathways);
+        Assert.Equal(was24.ConcernsByRule, now25.ConcernsByRule);
+        Assert.Equal(was24.Rules.Select(r => r.Id), now25.Rules.Select(r => r.Id));
+        Assert.Equal(["AGE-002", "REC-002", "TRD-003"], diff.Changed.Select(r => r.After.Id).Order(StringComparer.Ordinal));
+        Assert.All(was24.Rules.Where(r => r.Id is not ("AGE-002" or "REC-002" or "TRD-003")), r => Assert.Same(r, now25.Find(r.Id)));
+        foreach (var (was, now) in diff.Changed)
+        {
+            Assert.Equal((was.Kind, was.Severity, was.Topic), (now.Kind, now.Severity, now.Topic));
+            Assert.Equal((string.Join(',', was.Principles), string.Join(',', was.Sources)), (string.Join(',', now.Principles), string.Join(',', now.Sources)));
+            Assert.Equal(was.Concerns, now.Concerns);
+        }
+
+        // F7 and TRD-003: the summary only, in one phrase.
+        foreach (var (id, before, after) in new[]
+        {
+            ("AGE-002", "Aged 24 or under:", "Aged 18 to 24:"),
+            ("TRD-003", "the TRD pathways are closed.", "the TRD pathways are not applicable."),
+        })
+        {
+            var (was, now) = (was24[id], now25[id]);
+            Assert.Same(was.AsDefined, now.AsDefined);
+            Assert.Equal((was.Condition.Canonical, was.ConditionText, was.Detail), (now.Condition.Canonical, now.ConditionText, now.Detail));
+            Assert.Contains(before, was.Summary, StringComparison.Ordinal);
+            Assert.Equal(was.Summary.Replace(before, after, StringComparison.Ordinal), now.Summary);
+        }
+
+        Assert.Equal("(ageYears in 18..24)", now25["AGE-002"].Condition.Canonical);
+
+        // F2: REC-002 built again, the same rule but for its recent-behaviour item.
+        var (rec24, rec25) = (was24["REC-002"], now25["REC-002"]);
+        Assert.IsType<KetamineCds.Domain.Rules.Completeness.PathwayCompleteness>(rec25.AsDefined);
+        Assert.NotSame(rec24.AsDefined, rec25.AsDefined);
+        Assert.Equal((rec24.Summary, rec24.Detail), (rec25.Summary, rec25.Detail));
+        const string WaitedFor24 = "undeterminedall((suicidality in [passive-ideation, active-ideation]), (preparatoryActsOrAbortedAttempt = true))";
+        const string WaitedFor25 = "undeterminedall(any((suicidality = passive-ideation), all((suicidality = active-ideation), (suicidalIntent is not true))), (preparatoryActsOrAbortedAttempt = true))";
+        Assert.Equal(1, Regex.Count(rec24.Condition.Canonical, Regex.Escape(WaitedFor24)));
+        Assert.EndsWith(WaitedFor24 + "))", rec24.Condition.Canonical, StringComparison.Ordinal);
+        Assert.Equal(rec24.Condition.Canonical.Replace(WaitedFor24, WaitedFor25, StringComparison.Ordinal), rec25.Condition.Canonical);
+        Assert.EndsWith(", or preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation or active ideation without a plan.", rec24.ConditionText, StringComparison.Ordinal);
+        Assert.Equal(
+            rec24.ConditionText[..^"passive ideation or active ideation without a plan.".Length]
+                + "passive ideation, or for active ideation without a plan where suicidal intent is not recorded as present.",
+            rec25.ConditionText);
+        // 1.13.0's words for the item-9 assessment stay.
+        Assert.Contains("suicidality is recorded as none beside a positive PHQ-9 item 9", rec25.ConditionText, StringComparison.Ordinal);
+
     }
 
     /// <summary>

@@ -334,6 +334,18 @@ public class VignetteTests
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = false }, Verdict.EligibleWithCautions, TrdWithCautions, TrdPrinciples, ["SUI-008"]),
         new("TRD with no suicidality recorded but PHQ-9 item 9 of 3, suicide risk assessed since with none found (rule set 1.8.0)",
             CheckedTrd() with { Phq9Total = 19, Phq9Item9 = 3, SuicideRiskAssessedAfterItem9 = true }, Verdict.Eligible, TrdOpen, TrdPrinciples, ["TRD-001"]),
+        // QA272 F2 (rule set 1.25.0, docs/clinical-review.md, section 37): with intent recorded the risk is imminent whatever the
+        // preparatory acts, so the pathway no longer waits for them; it opens with cautions, the same-day evaluation first (SUI-007).
+        new("EU patient with MDD, active suicidal ideation with intent, no oral antidepressant, the safety net in place, preparatory acts not recorded (rule set 1.25.0)",
+            ActiveIdeationWithoutIntent(safetyPlan: true, lethalMeans: true, followUp: true) with
+            {
+                Jurisdiction = Jurisdiction.Eu,
+                OnOralAntidepressant = false,
+                OralAntidepressantClass = null,
+                SuicidalIntent = true,
+                PreparatoryActsOrAbortedAttempt = null,
+            },
+            Verdict.EligibleWithCautions, SuicidalOnly(EligibleWithCautions), [.. SuicidalPrinciples, Citations.TrdProcedure], ["SUI-001", "SUI-002", "SUI-007", "SUI-011", "EU-004"]),
         new("16-year-old with MDD and active suicidal ideation",
             Suicidal(Suicidality.ActiveIdeation) with { AgeYears = 16 }, Verdict.NotEligibleNow, PalliativeWaits(SuicidalOnly(NotEligible), NotEligible),
             [.. SuicidalPrinciples, Pal], ["AGE-001", "SUI-001"]),
@@ -410,6 +422,7 @@ public class VignetteTests
     [InlineData("1.0.0", "1.1.0")]
     [InlineData("1.1.0", "1.2.0")]
     [InlineData("1.14.0", "1.15.0")]
+    [InlineData("1.24.0", "1.25.0")]
     public void Vignettes_Together_FireEveryRuleThatARuleSetAddedOrChanged(string from, string to)
     {
         // A vignette for every correction of a clinical review: each rule the release added or changed fires for some

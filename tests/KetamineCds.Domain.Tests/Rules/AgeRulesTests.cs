@@ -1,3 +1,4 @@
+using KetamineCds.Domain.Rules;
 using KetamineCds.Domain.Screening;
 using KetamineCds.Domain.Tests.Support;
 using static KetamineCds.Domain.Tests.Support.Histories;
@@ -24,6 +25,16 @@ public class AgeRulesTests : RuleTestBase
         var f = AssertFires("AGE-002", Trd() with { AgeYears = age });
         Assert.Equal(Severity.Moderate, f.Severity);
         Assert.Contains("boxed warning", f.Summary, StringComparison.Ordinal);
+    }
+
+    // 1.25.0 (section 37; QA272 F7): the summary said "Aged 24 or under" where the condition is 18 to 24 (as reviewed).
+    [Fact, Fires("AGE-002")]
+    public void Evaluate_Age18_Age002SummarySaysTheAgesItFiresFor()
+    {
+        var f = AssertFires("AGE-002", Trd() with { AgeYears = 18 });
+        Assert.StartsWith("Aged 18 to 24: a boxed warning", f.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("or under", f.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Aged 24 or under:", RuleSetCatalog.V1_24_0["AGE-002"].Summary, StringComparison.Ordinal);
     }
 
     [Theory, Edge("AGE-002")]

@@ -70,6 +70,61 @@ public class CompletenessRulesTests : RuleTestBase
     public void Evaluate_ActiveIdeationWithIntentRecordedAbsent_DoesNotFireRec002() =>
         AssertDoesNotFire("REC-002", Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent() with { SuicidalIntent = false });
 
+    /// <summary>
+    /// QA272 F2's history: EU, MDD in an episode, no oral antidepressant, active ideation with suicidal intent, the whole safety
+    /// net in place, every other safety and care item recorded, and preparatory acts or an aborted attempt left out.
+    /// </summary>
+    private static PatientHistory ActiveIdeationWithIntentBehaviourLeftOut() =>
+        Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with
+        {
+            Jurisdiction = Jurisdiction.Eu,
+            OnOralAntidepressant = false,
+            OralAntidepressantClass = null,
+            SuicidalIntent = true,
+            PreparatoryActsOrAbortedAttempt = null,
+        };
+
+    // 1.25.0 (docs/clinical-review.md, section 37; QA272 F2): with intent recorded the risk is imminent whatever the answer,
+    // so the pathway no longer waits for it; 1.24.0 kept it incomplete for it alone.
+    [Fact, Edge("REC-002")]
+    public void Evaluate_ActiveIdeationWithIntentAndRecentBehaviourNotRecorded_DoesNotFireRec002()
+    {
+        var h = ActiveIdeationWithIntentBehaviourLeftOut();
+        AssertDoesNotFire("REC-002", h);
+        var a = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(PathwayStatus.EligibleWithCautions, a.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(Verdict.EligibleWithCautions, a.Overall);
+        Assert.Contains(a.Findings, f => f.RuleId == "SUI-007");
+        var was = ScreeningEngine.Evaluate(h, RuleSetCatalog.V1_24_0);
+        Assert.Equal([new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded)], was.Findings.Single(f => f.RuleId == "REC-002").Because);
+        Assert.Equal(PathwayStatus.Incomplete, was.For(Pathway.EsketamineSuicidalIdeation).Status);
+        Assert.Equal(Verdict.Incomplete, was.Overall);
+    }
+
+    // Where the answer can still decide whether the risk is imminent, the pathway still waits for it: intent recorded "no"
+    // (the 1.5.0 review's case) or not recorded (never read as "no").
+    [Theory, Fires("REC-002")]
+    [InlineData(false)]
+    [InlineData(null)]
+    public void Evaluate_ActiveIdeationWithIntentNotRecordedAsPresentAndRecentBehaviourNotRecorded_FiresRec002(bool? intent)
+    {
+        var h = ActiveIdeationWithIntentBehaviourLeftOut() with { SuicidalIntent = intent };
+        var f = AssertFires("REC-002", h);
+        Assert.Contains(new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), f.Because);
+        Assert.Equal(intent is null, f.Because.Contains(new Evidence("suicidalIntent", WireNames.NotRecorded)));
+        Assert.Equal(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
+    // Passive ideation: the answer decides the indication itself, and still keeps the pathway waiting.
+    [Fact, Fires("REC-002")]
+    public void Evaluate_PassiveIdeationWithRecentBehaviourNotRecorded_StillFiresRec002()
+    {
+        var h = ActiveIdeationWithIntentBehaviourLeftOut() with { Suicidality = Suicidality.PassiveIdeation, SuicidalIntent = null };
+        var f = AssertFires("REC-002", h);
+        Assert.Equal([new Evidence("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded)], f.Because);
+        Assert.Equal(PathwayStatus.Incomplete, ScreeningEngine.Evaluate(h, RuleSet).For(Pathway.EsketamineSuicidalIdeation).Status);
+    }
+
     [Fact, Fires("SAF-001")]
     public void Evaluate_TrdWithRespiratoryHistoryNotRecorded_FiresSaf001()
     {

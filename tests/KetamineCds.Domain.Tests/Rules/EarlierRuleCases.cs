@@ -186,6 +186,23 @@ internal static class EarlierRuleCases
             .Edge(Suicidal(Suicidality.PassiveIdeation) with { Phq9Total = 15, Phq9Item9 = 1 })
             .Expect(DetailContains("the disagreement opens nothing here")),
 
+        // 1.13.0 to 1.24.0: REC-002 waited for recent behaviour beside active ideation with intent recorded, where the risk is
+        // imminent whatever the answer; 1.25.0 waits for it only where it can still decide something (section 37, QA272 F2).
+        new EarlierDefinition("REC-002", "1.13.0")
+            .Fires(ActiveIdeationWithIntentBehaviourLeftOut(), BecauseOnly("preparatoryActsOrAbortedAttempt", WireNames.NotRecorded), Leaves(Pathway.EsketamineSuicidalIdeation, PathwayStatus.Incomplete))
+            .Edge(ActiveIdeationWithIntentBehaviourLeftOut() with { PreparatoryActsOrAbortedAttempt = false })
+            .Edge(ActiveIdeationWithIntentBehaviourLeftOut() with { PreparatoryActsOrAbortedAttempt = true })
+            .Expect(ConditionContains("or preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation or active ideation without a plan.")),
+
+        // 1.1.0 to 1.24.0: AGE-002's summary said "Aged 24 or under" where it fires for 18 to 24 (section 37, QA272 F7).
+        new EarlierDefinition("AGE-002", "1.1.0").Fires(Trd() with { AgeYears = 18 }).Fires(Trd() with { AgeYears = 24 }).Edge(Trd() with { AgeYears = 17 }).Edge(Trd() with { AgeYears = 25 })
+            .Expect(SummaryStartsWith("Aged 24 or under:"), OfSeverity(Severity.Moderate)),
+
+        // 1.24.0: TRD-003's summary said "the TRD pathways are closed" beside their status "Not applicable" (section 37).
+        new EarlierDefinition("TRD-003", "1.24.0").Fires(Adult()).Fires(SuicidalPathwayNotRuledOut() with { FailedAdequateTrials = 0 })
+            .Edge(Adult() with { FailedAdequateTrials = 2 }).Edge(Palliative(6) with { FailedAdequateTrials = 0 })
+            .Expect(SummaryEndsWith("the TRD pathways are closed."), DetailContains("they become applicable once two adequate trials have failed")),
+
         // 1.0.0 to 1.20.0: fired beside PAL-001 and SUI-001 with "Standard next-step antidepressant treatment comes first" (section 33).
         new EarlierDefinition("TRD-003", "1.0.0").Fires(Adult()).Fires(Palliative(6) with { FailedAdequateTrials = 0 }).Fires(Suicidal(Suicidality.ActiveIdeation) with { FailedAdequateTrials = 0 })
             .Edge(Adult() with { FailedAdequateTrials = 2 })
@@ -457,6 +474,20 @@ internal static class EarlierRuleCases
     private static EarlierDefinition Completeness1_8_0(string ruleId, PatientHistory indicated) =>
         new EarlierDefinition(ruleId, "1.8.0").Fires(Item9Recorded(indicated)).Edge(Item9Recorded(indicated) with { SuicideRiskAssessedAfterItem9 = true })
             .Expect(ConditionContains(Item9Wording));
+
+    /// <summary>
+    /// QA272 F2's history: EU, MDD in an episode, no oral antidepressant, active ideation with suicidal intent, the safety net
+    /// in place, every other safety and care item recorded, and preparatory acts or an aborted attempt left out.
+    /// </summary>
+    private static PatientHistory ActiveIdeationWithIntentBehaviourLeftOut() =>
+        Suicidal(Suicidality.ActiveIdeation).WithSafetyItemsRecordedAbsent().WithCareItemsRecorded() with
+        {
+            Jurisdiction = Jurisdiction.Eu,
+            OnOralAntidepressant = false,
+            OralAntidepressantClass = null,
+            SuicidalIntent = true,
+            PreparatoryActsOrAbortedAttempt = null,
+        };
 
     /// <summary>TRD with every blocking safety item and every care item recorded absent, blood pressure 120/80.</summary>
     private static PatientHistory CheckedTrd() => Trd().WithSafetyItemsRecordedAbsent().WithCareItemsRecorded();

@@ -105,7 +105,8 @@ public class TrdRulesTests : RuleTestBase
             var f = AssertFires("TRD-003", h);
             Assert.Contains("This concerns the TRD pathways only: for them, standard next-step antidepressant treatment comes first", f.Detail, StringComparison.Ordinal);
             Assert.Contains("(SUI-001) and for a prognosis of weeks (PAL-001) do not depend on failed trials.", f.Detail, StringComparison.Ordinal);
-            Assert.Equal(RuleSetCatalog.V1_20_0["TRD-003"].Summary, f.Summary);
+            // The summary is 1.20.0's but for its last words, "not applicable" from 1.25.0 (section 37).
+            Assert.Equal(RuleSetCatalog.V1_20_0["TRD-003"].Summary.Replace("are closed.", "are not applicable.", StringComparison.Ordinal), f.Summary);
         }
     }
 
@@ -121,6 +122,19 @@ public class TrdRulesTests : RuleTestBase
             StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\bopens?\b", f.Summary + " " + f.Detail);
         Assert.Contains("they open once", RuleSetCatalog.V1_23_0["TRD-003"].Detail, StringComparison.Ordinal);
+    }
+
+    // 1.25.0 (section 37): the summary said "the TRD pathways are closed", a status word beside their status "Not applicable".
+    [Fact, Fires("TRD-003")]
+    public void Evaluate_OneFailedTrial_Trd003SummarySaysTheTrdPathwaysAreNotApplicable()
+    {
+        var h = Adult() with { FailedAdequateTrials = 1 };
+        var f = AssertFires("TRD-003", h);
+        Assert.Equal("Does not meet the definition of treatment-resistant depression yet: the TRD pathways are not applicable.", f.Summary);
+        var a = ScreeningEngine.Evaluate(h, RuleSet);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.EsketamineTrd).Status);
+        Assert.Equal(PathwayStatus.NotApplicable, a.For(Pathway.KetamineOffLabelTrd).Status);
+        Assert.EndsWith("the TRD pathways are closed.", RuleSetCatalog.V1_24_0["TRD-003"].Summary, StringComparison.Ordinal);
     }
 
     [Fact, Fires("TRD-004")]

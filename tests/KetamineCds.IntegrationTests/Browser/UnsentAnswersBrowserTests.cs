@@ -171,6 +171,8 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await page.Locator("form.language button").ClickAsync();
         await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
         await Assertions.Expect(page.Locator("#language-not-changed")).ToContainTextAsync("The language was not changed");
+        // This tab kept the answers typed: the notice says so (helper 273: it said so whether or not it had).
+        await Assertions.Expect(page.Locator("#language-draft-kept")).ToBeVisibleAsync();
         await browser.ScreenshotAsync(page, "73-language-switch-after-session-ended");
 
         await page.Locator("#email").FillAsync("psychiatrist@demo.local");
@@ -181,6 +183,33 @@ public sealed class UnsentAnswersBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#ageYears")).ToHaveValueAsync("51");
         await Assertions.Expect(page.Locator("#draft-restored")).ToBeVisibleAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NewScreening_SessionEndedInAnotherTab_SwitchWithNothingTyped_SignInPageSaysNothingWasKept()
+    {
+        // Helper 273: the sign-in page said answers typed and not sent were kept in this tab, also when this tab kept none
+        // (nothing typed, as here; scripts off; storage refused). It says so only when drafts.js holds them.
+        var page = await browser.SignedInPageAsync("psychiatrist@demo.local");
+        await page.GotoAsync("/Screenings/New");
+        await Assertions.Expect(page.Locator("#patientReference")).ToBeVisibleAsync();
+
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/Rules");
+        await other.Locator("form.signout button[type=submit]").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(other, new Regex("/Account/Logout$"));
+        await other.CloseAsync();
+
+        await page.Locator("form.language button").ClickAsync();
+        await BrowserFixture.ArrivedAtAsync(page, new Regex("/Account/Login\\?"));
+        await Assertions.Expect(page.Locator("#language-not-changed")).ToContainTextAsync("Sign in again to go back to the page, then choose the language again.");
+        await Assertions.Expect(page.Locator("#language-draft-kept")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#language-draft-kept")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#language-not-changed")).Not.ToContainTextAsync("kept in this tab", new() { UseInnerText = true }); // as shown
+        Assert.Null(await page.EvaluateAsync<string?>("() => window.sessionStorage.getItem('ketaminecds.draft')"));
+        await browser.ScreenshotAsync(page, "73-language-switch-after-session-ended-nothing-kept");
 
         await page.Context.CloseAsync();
     }

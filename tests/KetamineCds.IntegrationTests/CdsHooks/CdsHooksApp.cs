@@ -200,7 +200,17 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
     /// 3 failed trials, nothing contraindicating, every care and safety item answered (QA121 F4); <paramref name="changes"/>
     /// replaces answers (JSON members, e.g. <c>"pregnant":true</c>). Returns the screening's id.
     /// </summary>
-    public async Task<Guid> RecordClinicianScreeningAsync(string patient, string changes)
+    public Task<Guid> RecordClinicianScreeningAsync(string patient, string changes) => PostClinicianScreeningAsync("/api/v1/screenings", patient, changes);
+
+    /// <summary>
+    /// The demo psychiatrist corrects <paramref name="corrected"/> through the API (<c>/corrections</c>) with the same complete
+    /// history as <see cref="RecordClinicianScreeningAsync"/>, <paramref name="changes"/> replacing answers, and the reason
+    /// given. Returns the correction's id.
+    /// </summary>
+    public Task<Guid> CorrectClinicianScreeningAsync(Guid corrected, string patient, string changes, string reason) =>
+        PostClinicianScreeningAsync($"/api/v1/screenings/{corrected}/corrections", patient, changes + ",\"correctionReason\":" + System.Text.Json.JsonSerializer.Serialize(reason));
+
+    private async Task<Guid> PostClinicianScreeningAsync(string path, string patient, string changes)
     {
         var body = JsonNode.Parse($$"""
             {"patientReference":"{{patient}}","ageYears":30,"sexAtBirth":"female","jurisdiction":"us","primaryDiagnosis":"mdd","currentDepressiveEpisode":true,
@@ -222,7 +232,7 @@ public sealed class CdsHooksApp : WebApplicationFactory<Program>
         }
 
         var api = await ApiClientAsync("psychiatrist@demo.local");
-        using var created = await api.PostAsync("/api/v1/screenings", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+        using var created = await api.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
     }

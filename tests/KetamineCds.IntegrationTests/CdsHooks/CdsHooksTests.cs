@@ -686,20 +686,126 @@ public abstract class CdsHooksTests
         Assert.DoesNotContain("The chart and the clinician's screening disagreed", await PageAsync($"/Audit/Screening/{todays}"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task PatientView_ChartAnswersMoreCautiouslyThanTheClinician_KeepsTheChartsAnswerWithoutADisagreementCard()
-    {
-        // The chart's pregnancy against the clinician's "not pregnant": the chart's yes stands, as it always did.
-        using var app = await CreateAppAsync();
-        await app.RecordClinicianScreeningAsync("p83-preg", "\"pregnant\":false");
-        var pregnant = NotPregnantFiveMinutesAgo.Replace("60001007", "77386006", StringComparison.Ordinal);
+    /// <summary>A final pregnancy status "pregnant" (SNOMED 77386006), observed five minutes ago (QA272 F6).</summary>
+    private static string PregnantFiveMinutesAgo => NotPregnantFiveMinutesAgo.Replace("60001007", "77386006", StringComparison.Ordinal);
 
-        using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p83-preg", false, pregnant).ToJsonString());
+    [Fact]
+    public async Task PatientView_ChartAnswersMoreCautiouslyThanTheClinician_KeepsTheChartsAnswerAndACardNamesBoth()
+    {
+        // The chart's pregnancy against the clinician's "not pregnant": the chart's yes stands, as it always did; since
+        // helper 274 (QA272 F6) a card names both, where before none did.
+        using var app = await CreateAppAsync();
+        var clinicians = await app.RecordClinicianScreeningAsync("p83-preg", "\"pregnant\":false");
+
+        using var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("p83-preg", false, PregnantFiveMinutesAgo).ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
-        Assert.DoesNotContain(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal));
-        Assert.Contains(cards, c => c!["source"]!["url"]!.GetValue<string>().EndsWith("#REP-001", StringComparison.Ordinal));
+        Assert.Contains(cards, c => c!["indicator"]!.GetValue<string>() == "critical" && c["source"]!["url"]!.GetValue<string>().EndsWith("#REP-001", StringComparison.Ordinal));
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Equal(DisagreementPrefix + "Pregnant", card["summary"]!.GetValue<string>());
+        Assert.Contains($"The chart answers more cautiously than screening {clinicians}, the clinician's latest, completed in KetamineCds on {DateTime.UtcNow:yyyy-MM-dd}.", card["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = app.Db();
+        Assert.True(JsonNode.Parse((await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).InputJson)!["pregnant"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Hook_ChartRecordsAPregnancyTheClinicianCorrectedToNo_StillBlocksAndACardSaysTheChartsAnswerWasUsedAndWhatToCorrect(bool orderSign)
+    {
+        // QA272 F6: the chart's "pregnant" of today gave REP-001; the clinician completed the screening (pregnant, as the
+        // chart said), then corrected it to No ("test belonged to another encounter"). The same chart sent again answered
+        // REP-001 "Because: Pregnant: Yes" and no card said that the clinician's latest screening records No. The more
+        // cautious answer (the chart's) is still used; a warning card now names both, and what to correct in the chart.
+        using var app = await CreateAppAsync();
+        var patient = orderSign ? "qa272-f6-os" : "qa272-f6";
+        var completed = await app.RecordClinicianScreeningAsync(patient, "\"pregnant\":true");
+        var correction = await app.CorrectClinicianScreeningAsync(completed, patient, "\"pregnant\":false", "test belonged to another encounter");
+        var call = CdsHooksApp.ChartCall(patient, orderSign, PregnantFiveMinutesAgo);
+
+        using var response = await app.PostAsync(orderSign ? OrderSign : PatientView, call.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cards = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray();
+        Assert.All(cards, c => AssertCardShape(c!));
+        var critical = Assert.Single(cards, c => c!["indicator"]!.GetValue<string>() == "critical")!;
+        Assert.EndsWith("#REP-001", critical["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        var card = Assert.Single(cards, c => c!["summary"]!.GetValue<string>().StartsWith(DisagreementPrefix, StringComparison.Ordinal))!;
+        Assert.Equal(DisagreementPrefix + "Pregnant", card["summary"]!.GetValue<string>());
+        Assert.Equal("warning", card["indicator"]!.GetValue<string>());
+        var detail = card["detail"]!.GetValue<string>();
+        Assert.StartsWith($"The chart answers more cautiously than screening {correction}, the clinician's latest, completed in KetamineCds on {DateTime.UtcNow:yyyy-MM-dd}.", detail, StringComparison.Ordinal);
+        Assert.Contains("KetamineCds used the chart's answer for this answer, and will while the chart records it", detail, StringComparison.Ordinal);
+        Assert.Contains("If the screening's answer is right (a correction, for example), correct the chart entry named in the EHR.", detail, StringComparison.Ordinal);
+        Assert.Contains("- **Pregnant**: the chart records Yes (Observation/preg); the screening recorded No. Used: Yes, the chart's answer, the more cautious.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("less cautiously", detail, StringComparison.Ordinal);
+        Assert.Contains("SPRAVATO-PI-US", detail, StringComparison.Ordinal);
+        Assert.EndsWith("#REP-001", card["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The log keeps it with the answer: the chart's answer, the correction's, the one used, and which was the more cautious.
+        await using (var db = app.Db())
+        {
+            var screening = await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null);
+            Assert.True(JsonNode.Parse(screening.InputJson)!["pregnant"]!.GetValue<bool>());
+            Assert.Equal("not-eligible-now", screening.Overall);
+            var disagreement = HookOrigin.FromJson(screening.HookOriginJson!).Disagreement!;
+            Assert.Equal(correction, disagreement.Screening);
+            var field = Assert.Single(disagreement.Fields);
+            Assert.Equal(("pregnant", "true", "false", "true", true), (field.Field, field.ChartJson, field.ScreeningJson, field.UsedJson, field.ChartMoreCautious));
+            Assert.Contains("\"used\":true,\"moreCautious\":\"chart\"}", screening.HookOriginJson, StringComparison.Ordinal);
+        }
+
+        Assert.True((await app.Services.GetRequiredService<IDecisionLog>().VerifyAsync()).Intact);
+
+        // In Chinese too.
+        call["hookInstance"] = Guid.NewGuid().ToString();
+        var chinese = await app.CardsAsync(orderSign ? OrderSign : PatientView, call, "zh-CN");
+        var zh = Assert.Single(chinese, c => c!["summary"]!.GetValue<string>() == "病历与临床医生的筛查不一致：请核对妊娠")!["detail"]!.GetValue<string>();
+        Assert.StartsWith($"病历的回答比临床医生最近的筛查 {correction}（{DateTime.UtcNow:yyyy-MM-dd} 在 KetamineCds 中完成）更谨慎。", zh, StringComparison.Ordinal);
+        Assert.Contains("- **妊娠**：病历记录为是（Observation/preg）；该筛查记录为否。采用：是，即病历的回答（更谨慎的回答）。", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_TheChartAnsweredMoreCautiously_TheScreeningsPageSaysTheChartsAnswerWasUsed()
+    {
+        // Helper 274: the auditor's page said "The chart answered these questions less cautiously" of every field compared by
+        // caution; a field where the chart's answer was the more cautious has words of its own, in English and Chinese.
+        using var app = await CreateAppAsync();
+        var completed = await app.RecordClinicianScreeningAsync("qa272-audit", "\"pregnant\":true");
+        var correction = await app.CorrectClinicianScreeningAsync(completed, "qa272-audit", "\"pregnant\":false", "test belonged to another encounter");
+        using (var response = await app.PostAsync(PatientView, CdsHooksApp.ChartCall("qa272-audit", false, PregnantFiveMinutesAgo).ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Guid screening;
+        await using (var db = app.Db())
+        {
+            screening = (await db.DecisionLogEntries.SingleAsync(e => e.EntryType == DecisionLogEntryTypes.Screening && e.HookOriginJson != null)).Id;
+        }
+
+        var auditor = await app.SignInAsync("auditor@demo.local");
+        async Task<string> PageAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/Audit/Screening/{screening}");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await auditor.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        static string Row(string label, string chart, string screening, string used) =>
+            $@"<th scope=""row"">{label} <code><span class=""id-whole"">pregnant</span></code></th>\s*<td>{chart}</td>\s*<td>\s*<code class=""id-whole"">Observation/preg</code><br />\s*</td>\s*<td>{screening}</td>\s*<td><strong>{used}</strong></td>";
+
+        var english = await PageAsync("en");
+        Assert.Contains($"The chart answered these questions more cautiously than screening {correction} (answers of {DateTime.UtcNow:yyyy-MM-dd}). The chart's answer, the more cautious, was used", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("less cautiously than screening", english, StringComparison.Ordinal);
+        Assert.Matches(Row("Pregnant", "Yes", "No", "Yes"), english);
+
+        var chinese = await PageAsync("zh-CN");
+        Assert.Contains($"病历对以下问题的回答比筛查 {correction}（{DateTime.UtcNow:yyyy-MM-dd} 的回答）更谨慎。", chinese, StringComparison.Ordinal);
+        Assert.Matches(Row("妊娠", "是", "否", "是"), chinese);
     }
 
     [Fact]

@@ -221,6 +221,38 @@ public sealed class HookOriginHashTests
         }
     }
 
+    [Fact]
+    public void ChartMoreCautious_IsStoredAfterUsedReadBackAndCoveredByTheHash_AndAFieldWithoutItKeepsItsBytes()
+    {
+        // Helper 274 (QA272 F6): a field the chart answered more cautiously than the clinician's latest screening (a
+        // correction's "not pregnant" against the chart's pregnancy) is kept with the others, marked "moreCautious":"chart"
+        // after "used"; a field without it (the screening's answer the more cautious) is written as before.
+        var disagreement = new HookDisagreement(
+            Guid.Parse("0190a0b0-0000-7000-8000-000000000003"),
+            new DateOnly(2026, 11, 28),
+            [
+                new HookDisagreementField("pregnant", "true", ["Observation/preg"], "false", "true") { ChartMoreCautious = true },
+                new HookDisagreementField("substancesUsed", """["alcohol"]""", ["Condition/c-aud"], """["ketamine-or-pcp"]""", """["alcohol","ketamine-or-pcp"]"""),
+            ]);
+        const string Pinned = """{"issuer":"https://ehr.example","userId":"Practitioner/1","hook":"patient-view","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","service":"ketamine-screening-patient-view","cards":["5b2b1ac3-7c38-4b0a-9d0e-1f0f6c1b3a11"],"disagreement":{"screening":"0190a0b0-0000-7000-8000-000000000003","answersOn":"2026-11-28","fields":[{"field":"pregnant","chart":true,"chartEntries":["Observation/preg"],"screening":false,"used":true,"moreCautious":"chart"},{"field":"substancesUsed","chart":["alcohol"],"chartEntries":["Condition/c-aud"],"screening":["ketamine-or-pcp"],"used":["alcohol","ketamine-or-pcp"]}]},"fhir":{"prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}}""";
+        var origin = Origin("Practitioner/1") with { Disagreement = disagreement };
+        var json = origin.ToJson();
+        Assert.Equal(Pinned, json);
+
+        var read = HookOrigin.FromJson(json).Disagreement!;
+        Assert.True(read.Fields[0].ChartMoreCautious);
+        Assert.False(read.Fields[1].ChartMoreCautious);
+        Assert.Equal(json, HookOrigin.FromJson(json).ToJson());
+
+        // Covered by the hash: the same answers without the mark are another entry.
+        var entry = Entry();
+        entry.HookOriginJson = json;
+        var recorded = ChainHash.Compute(entry);
+        entry.HookOriginJson = (origin with { Disagreement = disagreement with { Fields = [disagreement.Fields[0] with { ChartMoreCautious = false }, disagreement.Fields[1]] } }).ToJson();
+        Assert.NotEqual(recorded, ChainHash.Compute(entry));
+        Assert.DoesNotContain("moreCautious", entry.HookOriginJson, StringComparison.Ordinal);
+    }
+
     private static List<HookIdentityField> Identity(string age) =>
     [
         new("sexAtBirth", "\"female\"", ["Patient/p1"], "\"male\"", "\"female\""),

@@ -114,6 +114,62 @@ public sealed class ScreeningsApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal(0, await CountAsync("MRN-UNDERFLOW-WHOLE"));
     }
 
+    // Helper 274 (QA272 F5): "ageYears":"40" was told "Age in years must be a whole number.", yet 40 is whole: the value was
+    // sent as a JSON string. Every numeric field of the catalogue (whole numbers and numbers alike) now names the JSON type
+    // it takes and the type it was sent as, at the field, in the problem details as before.
+    [Theory]
+    [InlineData("\"40\"", "a string")]
+    [InlineData("true", "a boolean (true or false)")]
+    [InlineData("false", "a boolean (true or false)")]
+    [InlineData("[40]", "an array")]
+    [InlineData("{\"value\":40}", "an object")]
+    public async Task Create_ANumericFieldSentAsAnotherJsonType_Returns400NamingTheJsonTypeAtEveryNumericField(string sent, string kind)
+    {
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var numeric = Fields.All.Where(f => f.Type is FieldType.WholeNumber or FieldType.Number).ToList();
+        Assert.Contains(numeric, f => f.Type == FieldType.Number);
+        var request = SampleRequests.Trd("MRN-QA272-F5");
+        foreach (var field in numeric)
+        {
+            request = request.With(field.Name, JsonNode.Parse(sent));
+        }
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in numeric)
+        {
+            var expected = field.Type == FieldType.WholeNumber
+                ? $"{field.Label} must be a whole number sent as a JSON number (without quotes), not {kind}."
+                : $"{field.Label} must be sent as a JSON number (without quotes), not {kind}.";
+            Assert.Equal(expected, Assert.Single(errors.GetProperty(field.Name).EnumerateArray()).GetString());
+        }
+
+        Assert.Equal(
+            $"Age in years must be a whole number sent as a JSON number (without quotes), not {kind}.",
+            errors.GetProperty("ageYears")[0].GetString());
+        Assert.Equal(
+            $"Benzodiazepine dose (mg diazepam equivalent per day) must be sent as a JSON number (without quotes), not {kind}.",
+            errors.GetProperty("benzodiazepineDiazepamEquivalentMg")[0].GetString());
+        Assert.Equal(0, await CountAsync("MRN-QA272-F5"));
+    }
+
+    [Fact]
+    public async Task Create_AFractionSentAsAJsonNumberForAWholeNumber_StillGetsMustBeAWholeNumber()
+    {
+        // The JSON type is right; the number is not whole: the message of QA158 stays.
+        var client = await _factory.CreateApiClientAsync(KetamineCdsFactory.Psychiatrist);
+        var json = SampleRequests.Trd("MRN-QA272-F5-FRACTION").With("ageYears", 40.5m).ToJsonString();
+
+        using var response = await client.PostAsync("/api/v1/screenings", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Age in years must be a whole number.", Assert.Single(errors.GetProperty("ageYears").EnumerateArray()).GetString());
+    }
+
     [Theory]
     [InlineData("0e-400", "0")]
     [InlineData("0.0e5", "0")]

@@ -733,4 +733,49 @@ public sealed class CardBuilderTests
         Assert.All(withSection, c => Assert.Contains(CardTexts.BeforeFirstDoseHeading + "\n\n" + note + "\n\n", c.Detail, StringComparison.Ordinal));
         Assert.All(cards, c => Assert.DoesNotContain(ClinicalText.Shared.Message("Card.BeforeFirstDose.NoneWaiting"), c.Detail, StringComparison.Ordinal));
     }
+
+    // Helper 274 (QA272 F6): the chart's pregnancy against the clinician's latest screening's "not pregnant" (a correction):
+    // the chart's answer, the more cautious, was used without a word, and the critical card stood against the screening
+    // with nothing to say why. The disagreement card now names both, says the chart's answer is used while the chart
+    // records it and what to correct, and cites what it cites for the other direction.
+    [Fact]
+    public void Disagreement_TheChartAnswersMoreCautiously_NamesBothAnswersTheOneUsedAndWhatToCorrect()
+    {
+        var builder = new CardBuilder("http://localhost", false);
+        List<ChartDisagreement> chartMoreCautious = [new("pregnant", true, ["Observation/preg"], false, true) { ChartMoreCautious = true }];
+        List<ChartDisagreement> screeningMoreCautious = [new("pregnant", false, ["Observation/preg"], true, true)];
+
+        var card = builder.Disagreement(RuleSetCatalog.Current.Version, chartMoreCautious, "S-1", new DateOnly(2026, 12, 1));
+        var other = builder.Disagreement(RuleSetCatalog.Current.Version, screeningMoreCautious, "S-1", new DateOnly(2026, 12, 1));
+
+        Assert.Equal(("warning", "The chart and the clinician's screening disagree: check Pregnant"), (card.Indicator, card.Summary));
+        Assert.StartsWith("The chart answers more cautiously than screening S-1, the clinician's latest, completed in KetamineCds on 2026-12-01.", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("correct the chart entry named in the EHR.", card.Detail, StringComparison.Ordinal);
+        Assert.Contains("- **Pregnant**: the chart records Yes (Observation/preg); the screening recorded No. Used: Yes, the chart's answer, the more cautious.", card.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("less cautiously", card.Detail, StringComparison.Ordinal);
+        // The same citations and rule page as the card for the other direction (REP-001 reads the pregnancy).
+        static string Cites(Card c) => c.Detail.Split("\n\n").Single(p => p.StartsWith("Cites: ", StringComparison.Ordinal));
+        Assert.Equal(Cites(other), Cites(card));
+        Assert.Contains("SPRAVATO-PI-US", Cites(card), StringComparison.Ordinal);
+        Assert.Equal(other.Source, card.Source);
+        Assert.EndsWith("#REP-001", card.Source.Url, StringComparison.Ordinal);
+        Assert.EndsWith(CardTexts.SupportsNotReplaces, card.Detail, StringComparison.Ordinal);
+
+        // Both directions on one card: each opening once, each field with its own words.
+        List<ChartDisagreement> both =
+        [
+            new("pregnant", true, ["Observation/preg"], false, true) { ChartMoreCautious = true },
+            new("aneurysmalVascularDisease", false, ["Condition/c-aaa"], true, true),
+        ];
+        var mixed = builder.Disagreement(RuleSetCatalog.Current.Version, both, "S-1", new DateOnly(2026, 12, 1)).Detail;
+        Assert.Contains("The chart answers less cautiously than screening S-1", mixed, StringComparison.Ordinal);
+        Assert.Contains("The chart answers more cautiously than screening S-1", mixed, StringComparison.Ordinal);
+        Assert.Contains("- **Aneurysmal vascular disease**: the chart records No (Condition/c-aaa); the screening recorded Yes. Used: Yes.", mixed, StringComparison.Ordinal);
+
+        using var chinese = new UiCulture("zh-Hans");
+        var zh = builder.Disagreement(RuleSetCatalog.Current.Version, chartMoreCautious, "S-1", new DateOnly(2026, 12, 1));
+        Assert.StartsWith("病历的回答比临床医生最近的筛查 S-1（2026-12-01 在 KetamineCds 中完成）更谨慎。", zh.Detail, StringComparison.Ordinal);
+        Assert.Contains("- **妊娠**：病历记录为是（Observation/preg）；该筛查记录为否。采用：是，即病历的回答（更谨慎的回答）。", zh.Detail, StringComparison.Ordinal);
+        Assert.InRange(zh.Summary.Length, 1, 140);
+    }
 }

@@ -69,13 +69,15 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
     }
 
     [Theory]
-    [InlineData(null, "Answers you had typed on a screening form and not sent are kept in this tab: when you sign in with the same account within two hours, the form opens with them again.")]
-    [InlineData("zh-CN", "您在筛查表单中已填写但尚未提交的回答已保留在此标签页中：如果您在两小时内用同一账户登录，表单打开时会重新填入这些回答。")]
-    public async Task Post_WithoutAntiforgeryTokenSignedOut_SignInPageSaysTheAnswersComeBackWithTheSameAccount(string? language, string kept)
+    [InlineData(null, "The answers you had typed on the screening form and not sent are kept in this tab: when you sign in with the same account within two hours, the form opens with them again.")]
+    [InlineData("zh-CN", "您在该筛查表单中已填写但尚未提交的回答已保留在此标签页中：如果您在两小时内用同一账户登录，表单打开时会重新填入这些回答。")]
+    public async Task Post_WithoutAntiforgeryTokenSignedOut_SignInPageSaysTheAnswersComeBackOnlyWhereTheTabKeptThem(string? language, string kept)
     {
         // A language switch refused signed out keeps a screening form's unsent answers in the tab (drafts.js) and gives them
         // back to the same account only, within two hours: the notice says so, in the words the other kept-answer texts use
-        // (_KeptDraftOnSignIn), not "offered back on that form" to whoever signs in.
+        // (_KeptDraftOnSignIn). Helper 273: only drafts.js knows whether this tab kept any (nothing was typed, scripts off),
+        // so the server writes the sentence hidden, naming the page switched from, for drafts.js to show; the paragraph
+        // shown by itself says nothing of answers kept.
         var client = _factory.CreateRawClient();
         if (language is not null)
         {
@@ -85,12 +87,32 @@ public sealed class LanguageEndpointTests : IClassFixture<KetamineCdsFactory>
         var response = await client.PostAsync(LanguageEndpoint.Path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "zh-Hans",
-            ["returnUrl"] = "/Screenings/New",
+            ["returnUrl"] = "/Screenings/New?from=7",
         }));
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
 
         var notice = System.Text.RegularExpressions.Regex.Match(html, "<div [^>]*id=\"language-not-changed\">.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
-        Assert.Contains(kept + "</p>", notice, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"language-draft-kept\" data-draft-kept-at=\"/Screenings/New?from=7\" hidden>" + kept + "</p>", notice, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(notice, "kept in this tab|保留在此标签页中"));
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryTokenSignedOut_FromAPageThatKeepsNoAnswers_SaysNothingOfKeptAnswers()
+    {
+        // Only a screening form's answers are kept (KeptDrafts): switched from another page, nothing is there to show.
+        var client = _factory.CreateRawClient();
+
+        var response = await client.PostAsync(LanguageEndpoint.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "zh-Hans",
+            ["returnUrl"] = "/Rules",
+        }));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+
+        var notice = System.Text.RegularExpressions.Regex.Match(html, "<div [^>]*id=\"language-not-changed\">.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("Sign in again to go back to the page, then choose the language again.</p>", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("language-draft-kept", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept in this tab", notice, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -96,7 +96,8 @@ public sealed class LocalizedApiTests : IClassFixture<KetamineCdsFactory>
         Assert.Equal("筛查未保存：部分字段需要处理。", problem.RootElement.GetProperty("title").GetString());
         var errors = problem.RootElement.GetProperty("errors");
         Assert.Equal("年龄（岁）必须在 0 至 120 之间。", errors.GetProperty("ageYears")[0].GetString());
-        Assert.Equal("抗抑郁药充分治疗失败次数必须是整数。", errors.GetProperty("failedAdequateTrials")[0].GetString());
+        // Helper 274 (QA272 F5): a number sent as a JSON string is told the JSON type it must be sent as, not "must be whole".
+        Assert.Equal("抗抑郁药充分治疗失败次数必须以 JSON 数字（不加引号）发送整数，而不是字符串。", errors.GetProperty("failedAdequateTrials")[0].GetString());
         Assert.Equal("“surname”不是筛查契约中的字段。", errors.GetProperty("surname")[0].GetString());
     }
 

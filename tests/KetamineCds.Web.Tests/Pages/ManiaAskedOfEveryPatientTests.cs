@@ -39,4 +39,23 @@ public sealed class ManiaAskedOfEveryPatientTests : IClassFixture<KetamineCdsFac
         Assert.DoesNotContain("class=\"required\"", group, StringComparison.Ordinal);
         Assert.Matches("<div class=\"radio\"[^>]*><input type=\"radio\" id=\"currentManiaOrMixedFeatures-nr\"", group);
     }
+
+    [Fact]
+    public async Task NewScreening_ManiaQuestion_IsAskedFirstInItsSection_TheContractKeepsItsOrder()
+    {
+        // Helper 273: asked of everyone, the question stood last in its box, after the two asked only for bipolar disorder
+        // (hidden for any other diagnosis), because the form followed the contract's order. The form asks it first; the
+        // catalogue, and so the contract and its JSON, keep their order.
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync("/Screenings/New");
+
+        var mania = html.IndexOf("id=\"currentManiaOrMixedFeatures-group\"", StringComparison.Ordinal);
+        var stabilizer = html.IndexOf("id=\"moodStabilizer\"", StringComparison.Ordinal);
+        var optimized = html.IndexOf("id=\"moodStabilizerOptimized-group\"", StringComparison.Ordinal);
+        Assert.True(mania > 0 && stabilizer > 0 && optimized > 0);
+        Assert.True(mania < stabilizer && stabilizer < optimized, "The form asks mania first in its section, then the mood stabilizer and its level.");
+        Assert.Equal(["moodStabilizer", "moodStabilizerOptimized", "currentManiaOrMixedFeatures"],
+            KetamineCds.Domain.Screening.Fields.All.Where(f => f.Section == KetamineCds.Domain.Screening.FieldSection.Bipolar).Select(f => f.Name));
+    }
 }

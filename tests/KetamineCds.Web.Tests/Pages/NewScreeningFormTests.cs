@@ -265,6 +265,35 @@ public sealed partial class NewScreeningFormTests : IClassFixture<KetamineCdsFac
         Assert.Contains("<label for=\"pregnant-nr\">Not known</label>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// QA272 F3: every conditional question carried <c>data-keep-yes=""</c> (Razor writes a data- attribute whose value is
+    /// null as empty), and site.js kept the hidden yes of the safety net, the mood stabilizer's level and the risk assessment
+    /// after item 9 shown, with no note, and sent it. Only a question whose yes is the more cautious answer carries it, with
+    /// its note.
+    /// </summary>
+    [Fact]
+    public async Task NewScreening_KeepYes_IsWrittenOnlyForAQuestionWhoseYesIsTheMoreCautiousAnswer()
+    {
+        var client = await _factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
+
+        var html = await client.GetStringAsync("/Screenings/New");
+
+        var sections = Regex.Matches(html, "<div class=\"conditional\"[^>]*>")
+            .ToDictionary(m => Regex.Match(m.Value, "id=\"([^\"]+)-asked\"").Groups[1].Value, m => m.Value);
+        var keeps = sections.Where(s => s.Value.Contains("data-keep-yes", StringComparison.Ordinal)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["breastfeeding", "pregnant", "preparatoryActsOrAbortedAttempt", "suicidalIntent"], keeps);
+        foreach (var name in keeps)
+        {
+            Assert.Contains("data-keep-yes=\"Recorded yes although the other answers do not ask this question: check it before sending.\"", sections[name], StringComparison.Ordinal);
+        }
+
+        foreach (var name in new[] { "safetyPlanInPlace", "lethalMeansCounselled", "followUpArranged", "moodStabilizerOptimized", "suicideRiskAssessedAfterItem9" })
+        {
+            Assert.True(sections.ContainsKey(name), name);
+            Assert.DoesNotContain("data-keep-yes", sections[name], StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task NewScreening_NewQuestions_AreShownWhenTheyApply()
     {

@@ -47,7 +47,11 @@ public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClass
     [InlineData("ocd", "/Print")]
     public async Task Result_PtsdOrOcdNotIndicatedOverall_SaysOnlyAnInvestigationalUseApplies(string diagnosis, string page)
     {
-        var id = await CreateAsync(Request("MRN-C7-" + diagnosis, diagnosis, false, 0), "not-indicated");
+        // Every item recorded: the investigational pathway is open (Investigational only), not waiting for an answer (the
+        // words while it waits are InvestigationalPathwayInViewTests').
+        var request = CompleteScreeningBodies.PtsdWithEveryItemRecorded("MRN-C7-" + diagnosis);
+        request["primaryDiagnosis"] = diagnosis;
+        var id = await CreateAsync(request, "not-indicated");
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Screenings/{id}{page}"));
@@ -59,7 +63,7 @@ public sealed class VerdictExplanationTests(KetamineCdsFactory factory) : IClass
     [Fact]
     public async Task Result_PtsdInChinese_SaysOnlyAnInvestigationalUseApplies()
     {
-        var id = await CreateAsync(Request("MRN-C7-ZH", "ptsd", false, 0), "not-indicated");
+        var id = await CreateAsync(CompleteScreeningBodies.PtsdWithEveryItemRecorded("MRN-C7-ZH"), "not-indicated");
         var client = await factory.CreatePageClientAsync(KetamineCdsFactory.Psychiatrist);
 
         var html = WebUtility.HtmlDecode(await (await CultureSelectionTests.GetAsync(client, $"/Screenings/{id}", "zh-CN")).Content.ReadAsStringAsync());

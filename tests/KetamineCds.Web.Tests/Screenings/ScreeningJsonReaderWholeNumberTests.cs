@@ -46,12 +46,24 @@ public sealed class ScreeningJsonReaderWholeNumberTests
     [Theory]
     [InlineData("4.5")]
     [InlineData("1e-400")]
-    [InlineData("\"45\"")]
-    public void Json_ANumberInRangeThatIsNotWhole_OrNotANumber_IsStillAWholeNumberProblem(string value)
+    public void Json_ANumberInRangeThatIsNotWhole_IsStillAWholeNumberProblem(string value)
     {
         var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + value + "}"));
 
         Assert.EndsWith("must be a whole number.", Assert.Single(read.Errors["ageYears"]), StringComparison.Ordinal);
+    }
+
+    // Helper 274 (QA272 F5): "45" sent as a JSON string was told "must be a whole number" (45 is whole); it is the JSON type.
+    [Theory]
+    [InlineData("\"45\"", "a string")]
+    [InlineData("true", "a boolean (true or false)")]
+    [InlineData("[45]", "an array")]
+    [InlineData("{}", "an object")]
+    public void Json_AWholeNumberSentAsAnotherJsonType_NamesTheJsonType(string value, string kind)
+    {
+        var read = ScreeningJsonReader.Read(System.Text.Encoding.UTF8.GetBytes("{\"ageYears\":" + value + "}"));
+
+        Assert.Equal($"Age in years must be a whole number sent as a JSON number (without quotes), not {kind}.", Assert.Single(read.Errors["ageYears"]));
     }
 
     [Theory]

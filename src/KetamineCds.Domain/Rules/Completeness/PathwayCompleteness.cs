@@ -27,16 +27,26 @@ public sealed class PathwayCompleteness : Rule
     /// <summary>From 1.8.0: the answers that leave an item in doubt (item 9 beside "none") are not named as unrecorded items.</summary>
     private readonly bool _onlyUnrecorded;
 
-    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition waitingFor, string itemsText, bool onlyUnrecorded)
+    /// <summary>What the rule was built from, so that a later release can build it again with one item changed (<see cref="WaitingForRecentBehaviourOnlyWhereItDecides"/>).</summary>
+    private readonly string _pathwayName;
+    private readonly Condition _indication;
+    private readonly Condition _blocking;
+    private readonly string _blockerText;
+    private readonly (Condition Condition, string Text)[] _extras;
+
+    private PathwayCompleteness(string id, Pathway pathway, string pathwayName, IReadOnlyList<string> principles, Condition indication, Condition blocking, string blockerText, (Condition Condition, string Text)[] extras, bool onlyUnrecorded)
     {
-        _waitingFor = waitingFor;
+        // The contraindications together: undecided when none holds and one waits for an answer. Each item the pathway
+        // asks for itself is undecided on its own: it never decides the pathway, it is only waited for.
+        _waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
         _onlyUnrecorded = onlyUnrecorded;
-        Condition = All(indication, waitingFor);
+        (_pathwayName, _indication, _blocking, _blockerText, _extras) = (pathwayName, indication, blocking, blockerText, extras);
+        Condition = All(indication, _waitingFor);
         Id = id;
         Pathway = pathway;
         Summary = $"Not recorded: the {pathwayName} pathway cannot open until the safety items listed are answered.";
         Principles = principles;
-        ConditionText = $"The {pathwayName} pathway is indicated, nothing recorded blocks it, and a safety item that could block it is not recorded: {itemsText}.";
+        ConditionText = $"The {pathwayName} pathway is indicated, nothing recorded blocks it, and a safety item that could block it is not recorded: {blockerText + string.Concat(extras.Select(e => ", or " + e.Text))}.";
     }
 
     public override string Id { get; }
@@ -73,6 +83,26 @@ public sealed class PathwayCompleteness : Rule
     public const string Item9AssessmentWaitedForTextRecordedAsNone =
         "suicidality is recorded as none beside a positive PHQ-9 item 9 and the suicide-risk assessment since is not recorded";
 
+    /// <summary>
+    /// From 1.5.0, the item REC-002 waits for with passive ideation or active ideation without a plan: preparatory acts or an
+    /// aborted or interrupted attempt, where the answer decides whether the risk is imminent (and, with passive ideation,
+    /// whether the pathway applies) (docs/clinical-review-1.5.0.md, B1 and the REC-002 row).
+    /// </summary>
+    private static readonly (Condition Condition, string Text) RecentBehaviour =
+        (All(In(Fields.Suicidality, Suicidality.PassiveIdeation, Suicidality.ActiveIdeation), True(Fields.PreparatoryActsOrAbortedAttempt)),
+         "preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation or active ideation without a plan");
+
+    /// <summary>
+    /// From 1.25.0, <see cref="RecentBehaviour"/> waited for only where the answer can still decide something: with passive
+    /// ideation, or with active ideation without a plan and suicidal intent not recorded as present. Active ideation with
+    /// intent is imminent risk already (<see cref="Indications.ImminentSuicideRisk"/>), so the answer then decides neither
+    /// the risk (SUI-007, SUI-009, SUI-011) nor the indication (QA272 F2; docs/clinical-review.md, section 37). Intent not
+    /// recorded is not "no": the item still waits beside it, since intent recorded "no" would leave the risk to this answer.
+    /// </summary>
+    private static readonly (Condition Condition, string Text) RecentBehaviourWhereItDecides =
+        (All(Any(Is(Fields.Suicidality, Suicidality.PassiveIdeation), All(Is(Fields.Suicidality, Suicidality.ActiveIdeation), NotTrue(Fields.SuicidalIntent))), True(Fields.PreparatoryActsOrAbortedAttempt)),
+         "preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation, or for active ideation without a plan where suicidal intent is not recorded as present");
+
     /// <summary>From 1.16.0, the item REC-005 waits for while the palliative pathway cannot yet be ruled out (PAL-001).</summary>
     public const string LifeLimitingIllnessWaitedForText = "a life-limiting illness is not recorded";
 
@@ -87,6 +117,30 @@ public sealed class PathwayCompleteness : Rule
 
         // In the form's order (the catalogue's), not the contraindications' rule-id order.
         because.Sort((a, b) => CatalogueIndex.GetValueOrDefault(a.Field, int.MaxValue).CompareTo(CatalogueIndex.GetValueOrDefault(b.Field, int.MaxValue)));
+    }
+
+    /// <summary>The condition in words of the item this rule waits for, as <see cref="RecentBehaviour"/> words it (1.5.0 to 1.24.0).</summary>
+    public static string RecentBehaviourWaitedForText => RecentBehaviour.Text;
+
+    /// <summary>The condition in words of the item from 1.25.0 (<see cref="RecentBehaviourWhereItDecides"/>).</summary>
+    public static string RecentBehaviourWaitedForWhereItDecidesText => RecentBehaviourWhereItDecides.Text;
+
+    /// <summary>
+    /// From 1.25.0: this rule built again, everything as it is (indication, contraindications, the other items, their order)
+    /// but the recent behaviour it waits for, which it waits for only where the answer can still decide something
+    /// (<see cref="RecentBehaviourWhereItDecides"/>). Refused for a rule that does not wait for recent behaviour.
+    /// </summary>
+    public PathwayCompleteness WaitingForRecentBehaviourOnlyWhereItDecides()
+    {
+        var at = Array.FindIndex(_extras, e => e.Condition.Canonical == RecentBehaviour.Condition.Canonical);
+        if (at < 0)
+        {
+            throw new InvalidOperationException($"{Id} does not wait for recent suicidal behaviour.");
+        }
+
+        (Condition Condition, string Text)[] extras = [.. _extras];
+        extras[at] = RecentBehaviourWhereItDecides;
+        return new PathwayCompleteness(Id, Pathway, _pathwayName, Principles, _indication, _blocking, _blockerText, extras, _onlyUnrecorded);
     }
 
     /// <summary>
@@ -123,19 +177,12 @@ public sealed class PathwayCompleteness : Rule
         PathwayCompleteness Make(string id, Pathway pathway, string name, IReadOnlyList<string> principles, params (Condition Condition, string Text)[] extras)
         {
             var indication = ruleSet.Find(ruleSet.Pathways.Single(p => p.Pathway == pathway).IndicationRuleId)!.Condition;
-            // The contraindications together: undecided when none holds and one waits for an answer. Each item the
-            // pathway asks for itself is undecided on its own: it never decides the pathway, it is only waited for.
-            var blocking = blockingOnce;
-            var waitingFor = extras.Length == 0 ? blocking : Any([blocking, .. extras.Select(e => Undetermined(e.Condition))]);
-            var text = blockerText + string.Concat(extras.Select(e => ", or " + e.Text));
-            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), waitingFor, text, waitForItem9Assessment);
+            return new PathwayCompleteness(id, pathway, name, principles, All(indication, nothingBlocks), blockingOnce, blockerText, extras, waitForItem9Assessment);
         }
 
         var intent = (All(In(Fields.Suicidality, Suicidality.ActiveIdeation, Suicidality.ActiveIdeationWithPlan), True(Fields.SuicidalIntent)),
             "suicidal intent is not recorded for active ideation");
-        var behaviour = (All(In(Fields.Suicidality, Suicidality.PassiveIdeation, Suicidality.ActiveIdeation), True(Fields.PreparatoryActsOrAbortedAttempt)),
-            "preparatory acts or an aborted or interrupted attempt are not recorded for passive ideation or active ideation without a plan");
-        (Condition, string)[] suicidalIdeationItems = waitForRecentBehaviour ? [intent, behaviour] : [intent];
+        (Condition, string)[] suicidalIdeationItems = waitForRecentBehaviour ? [intent, RecentBehaviour] : [intent];
         (Condition, string)[] palliativeItems = waitForLifeLimitingIllness ? [(True(Fields.LifeLimitingIllness), LifeLimitingIllnessWaitedForText)] : [];
         return
         [

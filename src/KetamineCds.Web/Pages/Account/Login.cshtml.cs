@@ -47,7 +47,13 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
     /// form's own path, where it was sent): the page then says the screening was not saved, and drafts.js says whether this
     /// tab kept its answers, which the form gives back after signing in (helper 254), or that they must be entered again.
     /// </summary>
-    public bool SentScreening => Unsaved && Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith('/')
+    public bool SentScreening => Unsaved && ReturnsToKeptDraftForm;
+
+    /// <summary>
+    /// True when the return address is a form whose answers drafts.js keeps (<see cref="KeptDrafts"/>): only there can
+    /// this tab hold answers that come back after signing in.
+    /// </summary>
+    public bool ReturnsToKeptDraftForm => Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith('/')
         && KeptDrafts.AtFormPath(new PathString(ReturnUrl.Split('?', '#')[0]));
 
     /// <summary>
@@ -59,12 +65,16 @@ public sealed class LoginModel(PasswordSignIn signIn, IAntiforgery antiforgery, 
     /// </summary>
     public string? RefusedBecause => Unsaved && !SessionEnded ? RefusedWithoutSession : null;
 
-    /// <summary>The reason <see cref="RefusedBecause"/> gives for a post sent with no session cookie (drafts.js reads it).</summary>
+    /// <summary>
+    /// The reason <see cref="RefusedBecause"/> gives for a post sent with no session cookie. drafts.js marks the kept draft
+    /// with it, and says the answers come back (#draft-kept) for a draft marked with this page's reason: it lists none.
+    /// </summary>
     public const string RefusedWithoutSession = "not-signed-in";
 
     /// <summary>
     /// True when the language switch was refused for want of a valid form token while signed out (the session ended in
-    /// another tab or by idling): the page says the language was not changed and that unsent answers are kept.
+    /// another tab or by idling): the page says the language was not changed, and (drafts.js, #language-draft-kept) that the
+    /// answers typed on the screening form switched from are kept, only when this tab holds them.
     /// </summary>
     [BindProperty(SupportsGet = true, Name = LanguageNotChangedName)]
     public bool LanguageNotChanged { get; set; }

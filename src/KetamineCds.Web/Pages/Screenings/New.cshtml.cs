@@ -232,7 +232,7 @@ public sealed class NewModel(ScreeningRecorder recorder, IDecisionLog log, IAcce
         .Concat(SubmissionIdError is { } submissionError ? new[] { ("record-screening", submissionError) } : [])
         .Concat(CorrectsError is { } correctsError ? new[] { ("correction", correctsError) } : [])
         .Concat(CorrectionReasonError is { } reasonError ? new[] { (Correction.ReasonName, reasonError) } : [])
-        .Concat(Catalogue.All
+        .Concat(Catalogue.AsAsked
             .Select(f => (Field: f, Key: FieldControl.KeyOf(f)))
             .Where(x => ModelState.TryGetValue(x.Key, out var entry) && entry.Errors.Count > 0)
             .SelectMany(x => ModelState[x.Key]!.Errors.Select(e => (FieldControl.AnchorOf(x.Field), e.ErrorMessage))))

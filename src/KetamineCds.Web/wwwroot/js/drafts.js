@@ -16,7 +16,9 @@
 // was not saved, and why, in the words that page used (helper 254). Only the page reached by that send itself says so
 // (a fresh navigation, by the redirect for the sign-in page; not one gone back to, reloaded or typed, which may belong to
 // an earlier send); anything else stays "may have been recorded". The sign-in page reached by that refused send says
-// whether the answers come back (#draft-kept).
+// whether the answers come back (#draft-kept): only for a draft marked refused with the reason that page gives, so a new
+// reason is the server's to write, never a list here. The sign-in page after a language switch refused for an ended session
+// says the answers typed are kept (#language-draft-kept) only when this tab holds them, unsent, for the page switched from.
 (function () {
   "use strict";
   var KEY = "ketaminecds.draft";
@@ -61,6 +63,19 @@
     } catch (e) { return false; }
   }
 
+  // Why the page says the send was refused, where it says (data-draft-refused-because: "too-large", a form larger than
+  // the server accepts; "not-signed-in", the sign-in page after a send that came with no session cookie), else true.
+  function reasonOf(marker) { return marker.getAttribute("data-draft-refused-because") || true; }
+
+  // The draft this tab holds for the form at url, when the form would give it back (for a user, fresh enough), or null.
+  function keptFor(url) {
+    try {
+      var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+      return draft && draft.url === url && draft.who && typeof draft.at === "number" && Date.now() - draft.at <= MAX_AGE
+        && Array.isArray(draft.fields) ? draft : null;
+    } catch (e) { return null; } // unreadable: nothing will come back
+  }
+
   // This page answers the send that kept the draft, and says the app refused it before recording anything.
   function noteRefused() {
     var marker = document.querySelector("[data-draft-refused]");
@@ -69,28 +84,35 @@
       var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
       if (!draft || draft.sent !== true || draft.url !== (marker.getAttribute("data-draft-refused") || here())) { return; }
       draft.sent = false;
-      // Why, where the page says (data-draft-refused-because: "too-large", a form larger than the server accepts;
-      // "not-signed-in", the sign-in page after a send that came with no session cookie).
-      draft.refused = marker.getAttribute("data-draft-refused-because") || true;
+      draft.refused = reasonOf(marker);
       window.sessionStorage.setItem(KEY, JSON.stringify(draft));
     } catch (e) { /* unreadable or refused: the draft stays "may have been recorded" */ }
   }
 
   // The sign-in page after a refused screening send (data-draft-kept): says the answers come back on the form only when
-  // this tab holds them, marked refused, for that form (fresh enough to be given back); with no draft for that form, it
-  // keeps saying they must be entered again; a draft that may have been recorded (an earlier send) lets the form say so.
+  // this tab holds them for that form (fresh enough to be given back), marked refused for the reason this page gives
+  // (data-draft-refused-because, or none: the server decides it); with no draft for that form, it keeps saying they must
+  // be entered again; any other draft (one that may have been recorded, an earlier send) lets the form say what is known.
   function noteKept() {
     var marker = document.querySelector("[data-draft-refused]");
     var kept = document.querySelector("[data-draft-kept]");
     var notKept = document.querySelector("[data-draft-not-kept]");
     if (!marker || !kept || !notKept) { return; }
-    try {
-      var draft = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
-      if (!draft || draft.url !== marker.getAttribute("data-draft-refused") || !draft.who || typeof draft.at !== "number"
-        || Date.now() - draft.at > MAX_AGE || !Array.isArray(draft.fields)) { return; }
-      notKept.hidden = true;
-      kept.hidden = draft.refused !== true && draft.refused !== "not-signed-in";
-    } catch (e) { /* unreadable: nothing will come back, and the page says to enter the answers again */ }
+    var draft = keptFor(marker.getAttribute("data-draft-refused"));
+    if (!draft) { return; } // nothing will come back, and the page says to enter the answers again
+    notKept.hidden = true;
+    kept.hidden = draft.refused !== reasonOf(marker);
+  }
+
+  // The sign-in page after a language switch refused because the session had ended (data-draft-kept-at: the page the
+  // switch was made from): says the answers typed there are kept only when this tab holds them for that page, unsent (kept
+  // by the switch), to be given back after signing in. With nothing kept (scripts off, nothing typed, storage refused)
+  // the sentence stays hidden, as the server wrote it.
+  function noteKeptAfterSwitch() {
+    var kept = document.querySelector("[data-draft-kept-at]");
+    if (!kept) { return; }
+    var draft = keptFor(kept.getAttribute("data-draft-kept-at"));
+    kept.hidden = !draft || draft.sent === true || !!draft.refused;
   }
 
   function restore() {
@@ -127,10 +149,12 @@
     changed.forEach(function (c) { c.dispatchEvent(new Event("change", { bubbles: true })); });
     if (changed.length > 0) {
       unsent = form; // still not sent: a second switch keeps them again, leaving asks first
-      var notice = document.getElementById(draft.sent ? "draft-restored-sent"
-        : draft.refused === "too-large" ? "draft-restored-too-large"
-        : draft.refused === "not-signed-in" ? "draft-restored-not-signed-in"
-        : draft.refused ? "draft-restored-refused" : "draft-restored");
+      // Refused for a reason the refusing page gave, the form's notice for that reason (#draft-restored-too-large,
+      // #draft-restored-not-signed-in) where it has one, else the general one.
+      var notice = draft.sent ? document.getElementById("draft-restored-sent")
+        : draft.refused ? (typeof draft.refused === "string" && document.getElementById("draft-restored-" + draft.refused))
+          || document.getElementById("draft-restored-refused")
+        : document.getElementById("draft-restored");
       if (notice) { notice.hidden = false; }
     }
   }
@@ -144,6 +168,7 @@
   unsent = document.querySelector(SELECTOR + "[data-unsent=true]");
   noteRefused();
   noteKept();
+  noteKeptAfterSwitch();
   restore();
   document.addEventListener("input", mark, true);
   document.addEventListener("change", mark, true);

@@ -146,8 +146,10 @@
   }
 
   // Whether a section marked data-keep-yes holds its question's yes (ticked, also while disabled: hiding does not untick).
+  // Only a mark with its note counts: an empty data-keep-yes kept the safety net's hidden yes shown, with no note, and
+  // sent it (QA272 F3).
   function keepsYes(section) {
-    if (!section.hasAttribute("data-keep-yes")) { return false; }
+    if (!section.getAttribute("data-keep-yes")) { return false; }
     var yes = section.querySelector('input[type="radio"][value="true"]');
     return yes !== null && yes.checked;
   }
@@ -240,6 +242,40 @@
         form.addEventListener("change", function () { update(form, true); });
         form.addEventListener("input", function () { update(form, true); });
       })(forms[i]);
+    }
+  });
+
+  // The override form on the result page: a reason that only explains proceeding (OverrideInputValidator.OnlyToProceed:
+  // the benefit outweighs the risk after review; the contraindication is resolved or inaccurate) is neither shown nor
+  // choosable while "Do not proceed" is chosen, and one chosen before is unchosen (QA272 F4). The server refuses that pair
+  // all the same, and says why, for a form sent without scripts. OverrideReasonsBrowserTests holds this list to the
+  // server's.
+  var onlyToProceed = ["BenefitOutweighsRiskAfterReview", "ContraindicationResolvedOrInaccurate"];
+
+  function offerReasons(reason, doNotProceed) {
+    var options = reason.querySelectorAll("option");
+    for (var i = 0; i < options.length; i++) {
+      var option = options[i];
+      if (onlyToProceed.indexOf(option.value) === -1) { continue; }
+      option.hidden = doNotProceed;
+      option.disabled = doNotProceed;
+      if (doNotProceed && option.selected) { reason.value = ""; }
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var reasons = document.querySelectorAll('select[name="Override.Reason"]');
+    for (var i = 0; i < reasons.length; i++) {
+      (function (reason) {
+        var form = reason.form;
+        var dont = form && form.querySelector('input[name="Override.Decision"][value="DoNotProceed"]');
+        if (!dont) { return; }
+        // On load too: a form sent back with a problem keeps its decision.
+        offerReasons(reason, dont.checked);
+        form.addEventListener("change", function (event) {
+          if (event.target instanceof Element && event.target.getAttribute("name") === "Override.Decision") { offerReasons(reason, dont.checked); }
+        });
+      })(reasons[i]);
     }
   });
 

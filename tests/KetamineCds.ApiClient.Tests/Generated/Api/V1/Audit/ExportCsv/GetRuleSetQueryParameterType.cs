@@ -108,5 +108,9 @@ namespace KetamineCds.ApiClient.Tests.Generated.Api.V1.Audit.ExportCsv
         #pragma warning disable CS1591
         OneTwoFourZero,
         #pragma warning restore CS1591
+        [EnumMember(Value = "1.25.0")]
+        #pragma warning disable CS1591
+        OneTwoFiveZero,
+        #pragma warning restore CS1591
     }
 }
