@@ -17,8 +17,8 @@ namespace KetamineCds.Web.Tests.Pages;
 /// unmet precondition blocks treatment now"; SUI-007 ("take safety precautions now and arrange a same-day evaluation for
 /// possible hospitalisation") stood some 5,470 px below, SUI-010 and SUI-011 below the fold too; an EU adult with active
 /// ideation and intent, preparatory acts blank, read only the answer the "Incomplete" waits for. The print was the same.
-/// Every verdict box now names the findings that act on the patient whatever the pathways (Display.ActOnThePatientNow), in
-/// words with their ids, linked to the finding below; "Eligible with cautions" names no caution twice.
+/// Every verdict box now names the findings that act on the patient whatever the pathways (Display.ActOnThePatientNow): the
+/// page in words with their ids, linked to the finding below, the print by id; "Eligible with cautions" names no caution twice.
 /// </summary>
 public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) : IClassFixture<KetamineCdsFactory>
 {
@@ -130,8 +130,9 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
     }
 
     /// <summary>Checks the page's and the print's line: inside the verdict box, its heading, each expected finding with its
-    /// id, nothing else; on the page each in words and linking to its finding below, on the print the cautions in words and
-    /// the requirements by id (the print's checklist has their words), cautions first.</summary>
+    /// id, nothing else; on the page each in words and linking to its finding below, on the print each by id, cautions first
+    /// (the print's findings and checklist have their words: in words the line took a second line, and the longest history's
+    /// re-screen a second Letter page).</summary>
     private async Task AssertTheBoxNamesAsync(Guid id, string language, List<(string RuleId, string Kind, string Severity)> findings, IReadOnlyList<string> expected)
     {
         var requirements = findings.Where(f => f.Kind == "requirement").Select(f => f.RuleId).ToHashSet();
@@ -148,7 +149,7 @@ public sealed class ActOnThePatientNowVerdictTests(KetamineCdsFactory factory) :
             Assert.Equal(page == "result" ? expected : [.. expected.Where(r => !requirements.Contains(r)), .. expected.Where(requirements.Contains)], RuleIdsIn(text));
             foreach (var ruleId in expected)
             {
-                if (page == "result" || !requirements.Contains(ruleId))
+                if (page == "result")
                 {
                     Assert.Contains(ruleId + colon + Summary(ruleId, language), text, StringComparison.Ordinal);
                 }
