@@ -687,7 +687,10 @@ public static class CardTexts
 
     /// <summary>
     /// Where the answers the chart does not record came from: the screening and the clinic's day its answers were given,
-    /// the day the rules counted "today" from, with the clinic's time zone named (QA8 F10).
+    /// the day the rules counted "today" from, with the clinic's time zone named (QA8 F10). Its answers stand where the chart
+    /// records none, a less cautious one or an older reading (QA13 H1, QA120 F2), never where the chart answers more
+    /// cautiously (helper 279: the note said only the first, under the card that says the chart's answer was used, helper
+    /// 274), nor for a chart entry a card names to check.
     /// </summary>
     public static string CompletedFrom(string screeningId, DateOnly recordedOn, string clinicZone) =>
         Text("Card.CompletedFrom", screeningId, Screenings.ClinicTime.Day(recordedOn), clinicZone);
